@@ -4,6 +4,15 @@
 // differ from ours in a few documented places (PROTOCOLS.md §7); those checks assert our decision
 // and that the difference is exactly the documented one.
 import { afterAll, expect, it } from 'vitest';
+import {
+  BANGLE_ACCEL_STREAM_CODE,
+  BANGLE_RESET_COMMAND,
+  BANGLE_RESET_WAIT_MS,
+  bangleStreamingWrites,
+  bangleUploadText,
+  LineFramer,
+  parseBangleAccelLine,
+} from '../../../src/protocol/bangle.ts';
 import { parseBatteryLevel } from '../../../src/protocol/battery.ts';
 import { parseDeviceInfoString, parseSystemId } from '../../../src/protocol/device-info.ts';
 import {
@@ -68,6 +77,7 @@ const MINIMUM_CHECKED: Record<string, number> = {
   'pmd-ecg-stream': 1,
   'pmd-header': 5,
   'pmd-timestamp': 7,
+  'bangle-uart': 2,
 };
 
 function bytesOf(v: Vector): Uint8Array {
@@ -660,6 +670,43 @@ function checkPmdTimestamp(v: Vector): void {
   });
 }
 
+// ---- Bangle.js over Nordic UART ----
+
+/** The file writes control characters as JS escapes inside the text (`\\x03`, `\\n`). */
+function unescapeJs(s: string): string {
+  return s.replace(/\\(x[0-9a-fA-F]{2}|[nr"\\])/g, (_, e: string) => {
+    if (e[0] === 'x') return String.fromCharCode(Number.parseInt(e.slice(1), 16));
+    return e === 'n' ? '\n' : e === 'r' ? '\r' : e;
+  });
+}
+
+function checkBangleUart(v: Vector): void {
+  const writes = bangleStreamingWrites();
+  const joined = (chunks: Uint8Array[]) => Uint8Array.from(chunks.flatMap((c) => [...c]));
+  checkFields(v, {
+    text: (want) => {
+      expect(BANGLE_RESET_COMMAND).toBe(unescapeJs(String(want)));
+      expect(bytesToHex(joined(writes.reset))).toBe(v.hex);
+    },
+    thenWaitMs: (want) => expect(BANGLE_RESET_WAIT_MS).toBe(want),
+    textTemplate: (want) => {
+      expect(bangleUploadText(BANGLE_ACCEL_STREAM_CODE)).toBe(unescapeJs(String(want)));
+      expect(new TextDecoder().decode(joined(writes.upload))).toBe(unescapeJs(String(want)));
+      expect(writes.upload.every((c) => c.length <= 20)).toBe(true);
+    },
+    prefixBytes: (want) => expect(bytesToHex(writes.upload[0].subarray(0, 2))).toBe(want),
+    // The documented line shape: `A,<round(x*100)>,…\r\n`, x,y,z in g. Feed one split in two.
+    lineFormatFromWatch: (want) => {
+      expect(String(want)).toMatch(/^A,<round\(x\*100\)>,<round\(y\*100\)>,<round\(z\*100\)>\\r\\n/);
+      const framer = new LineFramer();
+      const enc = new TextEncoder();
+      const lines = [...framer.push(enc.encode('A,-3,10')), ...framer.push(enc.encode('1,98\r\n'))];
+      expect(lines).toEqual(['A,-3,101,98']);
+      expect(resultValue(v, parseBangleAccelLine(lines[0])).xyzG).toEqual([-0.03, 1.01, 0.98]);
+    },
+  });
+}
+
 const CHECKERS: Record<string, (v: Vector, all: Vector[]) => void> = {
   hrs: checkHrs,
   bas: checkBas,
@@ -675,6 +722,7 @@ const CHECKERS: Record<string, (v: Vector, all: Vector[]) => void> = {
   'pmd-ecg-stream': checkPmdEcgStream,
   'pmd-header': checkPmdHeader,
   'pmd-timestamp': checkPmdTimestamp,
+  'bangle-uart': checkBangleUart,
 };
 
 describeWithShared('shared protocol vectors', () => {
