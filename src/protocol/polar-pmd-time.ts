@@ -37,6 +37,8 @@ export function pmdSampleTimestamps(input: PmdTimestampInput): Result<bigint[]> 
   const { previousNs, frameNs, sampleCount: n, sampleRateHz } = input;
   if (!Number.isInteger(n) || n < 0) return fail('bad-context', `sample count ${n} is not a whole number`);
   if (n === 0) return ok([]);
+  // A frame holds at most a few hundred samples; a huge count is a caller bug, not a frame.
+  if (n > 1_000_000) return fail('bad-context', `sample count ${n} is implausibly large`);
   if (previousNs === 0n) {
     if (!(sampleRateHz > 0) || !Number.isFinite(sampleRateHz)) {
       // The SDK's TimeStampAndFrequencyZeroError.
