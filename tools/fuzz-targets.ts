@@ -3,6 +3,7 @@
 // A parser passes when nothing escapes: no exception, and a Result whatever the bytes.
 import { LineFramer, parseBangleAccelLine } from '../src/protocol/bangle.ts';
 import { parseBatteryLevel } from '../src/protocol/battery.ts';
+import { decodePacket, PACKET_PROTOCOLS, toJson } from '../src/protocol/decode.ts';
 import { parseDeviceInfoString, parseSystemId } from '../src/protocol/device-info.ts';
 import {
   parseBodySensorLocation,
@@ -21,7 +22,14 @@ import {
 import { PmdStreamDecoder, parsePmdDataFrame, parsePmdFrameHeader } from '../src/protocol/polar-pmd-data.ts';
 import { decodeDeltaFrame } from '../src/protocol/polar-pmd-delta.ts';
 import { pmdSampleTimestamps } from '../src/protocol/polar-pmd-time.ts';
-import { hexToBytes } from '../src/protocol/result.ts';
+import {
+  createRecording,
+  parseRecording,
+  recordPacket,
+  replayRecording,
+  serializeRecording,
+} from '../src/protocol/recording.ts';
+import { bytesToHex, hexToBytes } from '../src/protocol/result.ts';
 
 /** mulberry32: small, fast and good enough to make fuzz runs reproducible from a seed. */
 export function seededRandom(seed: number): () => number {
@@ -98,6 +106,17 @@ export interface FuzzTarget {
   readonly seeds?: readonly string[];
   readonly run: (bytes: Uint8Array, rng: Rng) => unknown;
 }
+
+/** A small recording with PMD context, HR and Bangle packets: the seed the recording fuzzer damages. */
+const SAMPLE_RECORDING = serializeRecording(
+  createRecording([
+    { tMs: 1, protocol: 'pmd-control', direction: 'write', hex: '02020001c80001011000' },
+    { tMs: 2, protocol: 'pmd-control', hex: 'f00202000001' },
+    { tMs: 3, protocol: 'pmd-data', hex: '02b697048c024552080106fe5bff680308fe3eff5803' },
+    { tMs: 4, protocol: 'hrs', hex: '104b3403' },
+    { tMs: 5, protocol: 'bangle-uart', hex: '412c312c322c3130300d0a' },
+  ]),
+);
 
 const ACC_FACTORS = [1, 0.000244, 2.5, 0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e-30];
 const RATES = [0, 1, 25, 52, 130, 200, -5, Number.NaN, 1e12, 0.5];
@@ -224,6 +243,46 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
         at += take;
       }
       return parsed;
+    },
+  },
+  {
+    name: 'decode by protocol name',
+    corpusProtocols: ['hrs', 'pmd-control', 'pmd-acc', 'pmd-delta', 'bangle-uart', 'bas', 'dis'],
+    run: (b, rng) =>
+      toJson(
+        decodePacket(PACKET_PROTOCOLS[int(rng, PACKET_PROTOCOLS.length)], b, {
+          direction: (['write', 'notify', 'read', undefined] as const)[int(rng, 4)],
+          sampleRateHz: RATES[int(rng, RATES.length)],
+          factor: ACC_FACTORS[int(rng, ACC_FACTORS.length)],
+          channels: int(rng, 5),
+          resolution: int(rng, 34),
+        }),
+      ),
+  },
+  {
+    name: 'recording parse + replay',
+    corpusProtocols: [],
+    seeds: [bytesToHex(new TextEncoder().encode(SAMPLE_RECORDING))],
+    run: (b, rng) => {
+      // Half the time damage the recording's text; otherwise record the bytes as packets and replay.
+      if (rng() < 0.5) {
+        const r = parseRecording(new TextDecoder().decode(b));
+        return r.ok ? replayRecording(r.value, { sampleRateHz: 100 }) : r;
+      }
+      const packets = [];
+      for (let at = 0; at < b.length; ) {
+        const take = 1 + int(rng, 240);
+        const protocol = PACKET_PROTOCOLS[int(rng, PACKET_PROTOCOLS.length)];
+        const direction = (['write', 'notify', 'read'] as const)[int(rng, 3)];
+        packets.push(
+          recordPacket(protocol, b.subarray(at, at + take), at, { direction, device: String(int(rng, 2)) }),
+        );
+        at += take;
+      }
+      return replayRecording(
+        createRecording(packets),
+        rng() < 0.5 ? {} : { sampleRateHz: 52, factor: 0.000244 },
+      );
     },
   },
   {
