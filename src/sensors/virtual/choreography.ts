@@ -1,0 +1,408 @@
+// What a simulated person does, as a timeline of torso angles plus the ground truth of it: when each
+// rep ended, which side it was, when a hold began and ended, when each breath cycle ended.
+// The angles follow the "what the sensor sees" notes of program.md; the strap renderer turns them
+// into accelerometer samples.
+
+import type { SimulatedPerson } from './person.ts';
+import type { Random } from './random.ts';
+import { rotateAboutX, type Vec3 } from './rotation.ts';
+
+/** The seven exercises of the program, by the ids of program.md. */
+export type VirtualExercise =
+  | 'superman'
+  | 'glute-bridge'
+  | 'drawing-in'
+  | 'bird-dog'
+  | 'bat-hang'
+  | 'lat-pulldown'
+  | 'elbow-plank';
+
+export type Posture = 'standing' | 'seated' | 'prone' | 'supine' | 'quadruped' | 'plank';
+
+/** The accelerometer's "up" in the body frame for each base posture (see rotation.ts for the axes). */
+export const POSTURE_UP: Readonly<Record<Posture, Vec3>> = {
+  standing: [0, 1, 0],
+  // Seated at a machine, leaning back a little against the pad.
+  seated: rotateAboutX([0, 1, 0], 6),
+  prone: [0, 0, -1],
+  supine: [0, 0, 1],
+  // Hands and knees with the chest lifted: the torso is near level, head end a touch higher.
+  quadruped: rotateAboutX([0, 0, -1], 4),
+  // On elbows and toes: shoulders above the feet by roughly a forearm's height.
+  plank: rotateAboutX([0, 0, -1], 10),
+};
+
+export const EXERCISE_POSTURE: Readonly<Record<VirtualExercise, Posture>> = {
+  superman: 'prone',
+  'glute-bridge': 'supine',
+  'drawing-in': 'quadruped',
+  'bird-dog': 'quadruped',
+  'bat-hang': 'supine',
+  'lat-pulldown': 'seated',
+  'elbow-plank': 'plank',
+};
+
+export type Activity =
+  | { readonly kind: 'exercise'; readonly exercise: VirtualExercise; readonly target: number }
+  /** Between sets: stays near the current posture, breathing, now and then shifting a little. */
+  | { readonly kind: 'rest'; readonly durationS?: number }
+  | { readonly kind: 'sit'; readonly durationS?: number }
+  | { readonly kind: 'walk'; readonly durationS?: number }
+  /** From standing down to the floor: kneel, hands down, lie face down. */
+  | { readonly kind: 'get-down' };
+
+/** A torso angle at a moment: pitch turns about the left–right axis, roll about the spine. */
+export interface Keyframe {
+  readonly tS: number;
+  readonly pitchDeg: number;
+  readonly rollDeg: number;
+}
+
+export interface Truth {
+  readonly repStartsS: number[];
+  readonly repEndsS: number[];
+  readonly sides: ('left' | 'right')[];
+  readonly peaksDeg: number[];
+  /** [start, end]; end is Infinity while a hold goes on until the person is told to stop. */
+  readonly holds: [number, number][];
+  readonly breathEndsS: number[];
+}
+
+export interface Performance {
+  readonly activity: Activity;
+  readonly posture: Posture;
+  /** Seconds to turn from wherever the torso was into this posture. */
+  readonly settleS: number;
+  /** When the person is done; Infinity for a hold kept until the app says it is over. */
+  readonly durationS: number;
+  /** Angles relative to the posture, in time order; the last one holds after the end. */
+  readonly keyframes: readonly Keyframe[];
+  readonly truth: Truth;
+  /** 0 at rest to 1 all-out, for the heart-rate model. */
+  readonly effort: number;
+  /** Multiplies the quiet-breathing tilt: deliberate breathing replaces it (bat hang). */
+  readonly quietBreathing: number;
+  /** Tremor amplitude in g at the start and at the end of the performance (a plank shakes more and more). */
+  readonly tremorG: readonly [number, number];
+  /** Up-and-down body bounce while walking: frequency in Hz and amplitude in g. */
+  readonly bounce: { readonly hz: number; readonly g: number } | null;
+}
+
+const EFFORT: Readonly<Record<VirtualExercise, number>> = {
+  superman: 0.35,
+  'glute-bridge': 0.3,
+  'drawing-in': 0.15,
+  'bird-dog': 0.25,
+  'bat-hang': 0.05,
+  'lat-pulldown': 0.45,
+  'elbow-plank': 0.4,
+};
+
+/** Everything about one set that varies with the person: how deep, how fast, how they pause. */
+interface RepStyle {
+  readonly riseS: number;
+  readonly topS: number;
+  readonly lowerS: number;
+  readonly pauseS: number;
+  readonly pitchDeg: number;
+  readonly rollDeg: number;
+}
+
+const REP_STYLE: Partial<Record<VirtualExercise, RepStyle>> = {
+  // Lift about 10–25°, hold about a second, lower.
+  superman: { riseS: 1.0, topS: 1.0, lowerS: 1.1, pauseS: 1.2, pitchDeg: 17, rollDeg: 0 },
+  // Hips up until knees, hips and shoulders line up: the sternum tilts head-down 15–35°; hold 3–5 s.
+  'glute-bridge': { riseS: 1.3, topS: 3.8, lowerS: 1.4, pauseS: 1.2, pitchDeg: 24, rollDeg: 0 },
+  // Weight onto one hand and knee: a small roll towards the support, a slight pitch; pause; back.
+  'bird-dog': { riseS: 1.3, topS: 1.2, lowerS: 1.3, pauseS: 0.8, pitchDeg: 2.5, rollDeg: 6 },
+  // Pull down with a small lean back, hold 1–2 s at the bottom, return slowly.
+  'lat-pulldown': { riseS: 1.0, topS: 1.4, lowerS: 2.0, pauseS: 0.6, pitchDeg: 9, rollDeg: 0 },
+};
+
+const SETTLE_S: Readonly<Record<Activity['kind'], number>> = {
+  exercise: 3,
+  rest: 1.5,
+  sit: 3,
+  walk: 2,
+  'get-down': 0.5,
+};
+
+/**
+ * Plans one activity for one person. `setNumber` counts the sets of this exercise so far (1 for the
+ * first), so that fatigue carries over from set to set.
+ */
+export function planPerformance(
+  activity: Activity,
+  person: SimulatedPerson,
+  random: Random,
+  options: { previousPosture: Posture; setNumber?: number; untilTold?: boolean } = {
+    previousPosture: 'standing',
+  },
+): Performance {
+  const setNumber = options.setNumber ?? 1;
+  switch (activity.kind) {
+    case 'exercise':
+      return planExercise(activity, person, random, setNumber, options.untilTold ?? false);
+    case 'rest':
+      return planRest(activity, person, random, options.previousPosture);
+    case 'sit':
+      return planFidgeting(activity, 'seated', person, random, 0.05, activity.durationS ?? 60);
+    case 'walk':
+      return {
+        ...planFidgeting(activity, 'standing', person, random, 0.25, activity.durationS ?? 60),
+        bounce: { hz: random.between(1.6, 2.1), g: random.between(0.15, 0.35) },
+      };
+    case 'get-down':
+      return planGetDown(activity, person, random);
+  }
+}
+
+function emptyTruth(): Truth {
+  return { repStartsS: [], repEndsS: [], sides: [], peaksDeg: [], holds: [], breathEndsS: [] };
+}
+
+function planExercise(
+  activity: Extract<Activity, { kind: 'exercise' }>,
+  person: SimulatedPerson,
+  random: Random,
+  setNumber: number,
+  untilTold: boolean,
+): Performance {
+  const posture = EXERCISE_POSTURE[activity.exercise];
+  const base = {
+    activity,
+    posture,
+    settleS: SETTLE_S.exercise * person.tempo,
+    effort: EFFORT[activity.exercise],
+    quietBreathing: 1,
+    tremorG: [0.001, 0.002] as const,
+    bounce: null,
+  };
+  switch (activity.exercise) {
+    case 'drawing-in':
+      return { ...base, ...planStillHold(activity.target, person, random, untilTold, 1.6) };
+    case 'elbow-plank':
+      return { ...base, ...planPlank(person, random, setNumber) };
+    case 'bat-hang':
+      return { ...base, quietBreathing: 0.15, ...planBreathing(activity.target, person, random) };
+    default:
+      return { ...base, ...planReps(activity.exercise, activity.target, person, random, setNumber) };
+  }
+}
+
+/** A short settling in place after getting into position, before the first rep or the hold. */
+function settleKeyframes(random: Random, startS: number): { keyframes: Keyframe[]; endS: number } {
+  const keyframes: Keyframe[] = [{ tS: 0, pitchDeg: 0, rollDeg: 0 }];
+  let t = startS;
+  const shifts = 1 + Math.floor(random.between(0, 2));
+  for (let i = 0; i < shifts; i++) {
+    t += random.between(0.4, 0.8);
+    keyframes.push({ tS: t, pitchDeg: random.normal(0, 0.8), rollDeg: random.normal(0, 0.8) });
+  }
+  t += random.between(0.5, 1.0);
+  keyframes.push({ tS: t, pitchDeg: 0, rollDeg: 0 });
+  return { keyframes, endS: t };
+}
+
+function planReps(
+  exercise: VirtualExercise,
+  target: number,
+  person: SimulatedPerson,
+  random: Random,
+  setNumber: number,
+): Pick<Performance, 'keyframes' | 'truth' | 'durationS'> {
+  const style = REP_STYLE[exercise];
+  if (!style) throw new Error(`${exercise} is not done in reps`);
+  const truth = emptyTruth();
+  const { keyframes, endS } = settleKeyframes(random, 0);
+  let t = endS + random.between(0.5, 1.5) * person.tempo;
+  const setFatigue = 1 - person.fatigue * 0.15 * (setNumber - 1);
+  for (let rep = 0; rep < target; rep++) {
+    const progress = target > 1 ? rep / (target - 1) : 0;
+    const fade = setFatigue * (1 - person.fatigue * 0.35 * progress);
+    const vary = () => Math.max(0.6, 1 + random.normal(0, person.variability));
+    const tempo = person.tempo * vary() * (1 + person.fatigue * 0.3 * progress);
+    const depth = person.depth * vary() * fade;
+    const side = exercise === 'bird-dog' ? (rep % 2 === 0 ? 'right' : 'left') : undefined;
+    // Right arm and left leg up: the weight goes onto the left hand, so the torso rolls to its left.
+    const rollSign = side === 'left' ? -1 : 1;
+    const pitch = style.pitchDeg * depth;
+    const roll = style.rollDeg * depth * rollSign;
+    const start = t;
+    t += style.riseS * tempo;
+    keyframes.push({ tS: t, pitchDeg: pitch, rollDeg: roll });
+    // At the top the body does not stay perfectly still: a small settle of a fraction of a degree.
+    t += style.topS * tempo * vary();
+    keyframes.push({
+      tS: t,
+      pitchDeg: pitch * random.between(0.95, 1.03),
+      rollDeg: roll * random.between(0.95, 1.03),
+    });
+    t += style.lowerS * tempo;
+    keyframes.push({ tS: t, pitchDeg: 0, rollDeg: 0 });
+    truth.repStartsS.push(start);
+    truth.repEndsS.push(t);
+    truth.peaksDeg.push(Math.hypot(pitch, roll));
+    if (side) truth.sides.push(side);
+    t += style.pauseS * tempo * vary();
+    if (rep < target - 1 && random.chance(person.fidgetiness)) t = addFidget(keyframes, random, t);
+  }
+  return { keyframes, truth, durationS: t + 1 };
+}
+
+/** A pause with a small shift of weight: the kind of movement that must never count as a rep. */
+function addFidget(keyframes: Keyframe[], random: Random, startS: number): number {
+  let t = startS + random.between(0.3, 1.0);
+  keyframes.push({ tS: t, pitchDeg: 0, rollDeg: 0 });
+  t += random.between(0.4, 0.9);
+  keyframes.push({ tS: t, pitchDeg: random.normal(0, 1.5), rollDeg: random.normal(0, 1.5) });
+  t += random.between(0.4, 0.9);
+  keyframes.push({ tS: t, pitchDeg: 0, rollDeg: 0 });
+  return t + random.between(1, 3);
+}
+
+function planStillHold(
+  targetS: number,
+  person: SimulatedPerson,
+  random: Random,
+  untilTold: boolean,
+  breathDepth: number,
+): Pick<Performance, 'keyframes' | 'truth' | 'durationS' | 'quietBreathing'> {
+  const truth = emptyTruth();
+  const { keyframes, endS } = settleKeyframes(random, 0);
+  const holdStart = endS;
+  if (untilTold) {
+    truth.holds.push([holdStart, Number.POSITIVE_INFINITY]);
+    return { keyframes, truth, durationS: Number.POSITIVE_INFINITY, quietBreathing: breathDepth };
+  }
+  const holdEnd = holdStart + targetS * random.between(1.0, 1.15) * (person.tempo > 1.2 ? 1.05 : 1);
+  keyframes.push({ tS: holdEnd, pitchDeg: 0, rollDeg: 0 });
+  // Leaving the pose: sit back on the heels, torso rising.
+  keyframes.push({ tS: holdEnd + 1.5 * person.tempo, pitchDeg: 55, rollDeg: random.normal(0, 3) });
+  truth.holds.push([holdStart, holdEnd]);
+  return { keyframes, truth, durationS: holdEnd + 3, quietBreathing: breathDepth };
+}
+
+function planPlank(
+  person: SimulatedPerson,
+  random: Random,
+  setNumber: number,
+): Pick<Performance, 'keyframes' | 'truth' | 'durationS' | 'tremorG'> {
+  const truth = emptyTruth();
+  const { keyframes, endS } = settleKeyframes(random, 0);
+  const holdStart = endS;
+  // A plank is held for as long as form holds, whatever the target: capacity, less with each hold.
+  const capacity = person.plankCapacityS * (1 - 0.08 * (setNumber - 1)) * random.between(0.9, 1.1);
+  const tremorG = [0.002, 0.004 + 0.02 * person.fatigue + 0.006] as const;
+  let t = holdStart + Math.max(8, capacity);
+  keyframes.push({ tS: t, pitchDeg: 0, rollDeg: 0 });
+  let formLost = t;
+  if (random.chance(0.5)) {
+    // The hips sag first: the torso pitches more and more head-up until form is clearly gone.
+    const sagS = random.between(2.5, 4.5);
+    keyframes.push({ tS: t + sagS, pitchDeg: random.between(9, 13), rollDeg: random.normal(0, 1) });
+    formLost = t + sagS * 0.55;
+    t += sagS;
+  }
+  // Down to the floor: the torso drops to flat.
+  t += random.between(0.6, 1.0);
+  keyframes.push({ tS: t, pitchDeg: -10, rollDeg: random.normal(0, 1.5) });
+  truth.holds.push([holdStart, formLost]);
+  return { keyframes, truth, durationS: t + 2, tremorG };
+}
+
+function planBreathing(
+  breaths: number,
+  person: SimulatedPerson,
+  random: Random,
+): Pick<Performance, 'keyframes' | 'truth' | 'durationS'> {
+  const truth = emptyTruth();
+  const { keyframes, endS } = settleKeyframes(random, 0);
+  let t = endS + random.between(1, 2.5);
+  for (let i = 0; i < breaths; i++) {
+    // Exhale fully (ribs down and in), pause, inhale slowly into the back: a chest tilt of a few degrees.
+    const depth = random.between(2, 4.5) * person.depth;
+    t += random.between(2.5, 4) * person.tempo;
+    keyframes.push({ tS: t, pitchDeg: -depth, rollDeg: 0 });
+    t += random.between(0.8, 2) * person.tempo;
+    keyframes.push({ tS: t, pitchDeg: -depth, rollDeg: 0 });
+    t += random.between(2.5, 4) * person.tempo;
+    keyframes.push({ tS: t, pitchDeg: random.normal(0, 0.2), rollDeg: 0 });
+    truth.breathEndsS.push(t);
+    t += random.between(0.3, 1.2);
+  }
+  return { keyframes, truth, durationS: t + 1 };
+}
+
+function planRest(
+  activity: Extract<Activity, { kind: 'rest' }>,
+  person: SimulatedPerson,
+  random: Random,
+  previousPosture: Posture,
+): Performance {
+  // A plank rests face down on the floor; everything else rests where it is.
+  const posture = previousPosture === 'plank' ? 'prone' : previousPosture;
+  // Without a set length, a rest lasts until the person is told what to do next.
+  return planFidgeting(activity, posture, person, random, 0, activity.durationS ?? 600);
+}
+
+function planFidgeting(
+  activity: Activity,
+  posture: Posture,
+  person: SimulatedPerson,
+  random: Random,
+  effort: number,
+  durationS: number,
+): Performance {
+  const keyframes: Keyframe[] = [{ tS: 0, pitchDeg: 0, rollDeg: 0 }];
+  let t = 0;
+  let settled = keyframes[0];
+  for (;;) {
+    t += random.between(4, 15) / Math.max(0.3, person.fidgetiness * 5 + 0.5);
+    if (t > durationS - 3) break;
+    keyframes.push({ ...settled, tS: t });
+    // Shifting, scratching, looking around: a few degrees, never the shape of a rep.
+    t += random.between(0.5, 1.2);
+    keyframes.push({ tS: t, pitchDeg: random.normal(0, 2), rollDeg: random.normal(0, 2) });
+    t += random.between(0.5, 1.5);
+    settled = { tS: t, pitchDeg: random.normal(0, 0.5), rollDeg: random.normal(0, 0.5) };
+    keyframes.push(settled);
+  }
+  return {
+    activity,
+    posture,
+    settleS: SETTLE_S[activity.kind] * person.tempo,
+    durationS,
+    keyframes,
+    truth: emptyTruth(),
+    effort,
+    quietBreathing: 1,
+    tremorG: [0.001, 0.001],
+    bounce: null,
+  };
+}
+
+function planGetDown(activity: Activity, person: SimulatedPerson, random: Random): Performance {
+  // Relative to lying prone: standing is a pitch of +90°, kneeling upright about +75°, hands and knees ~+5°.
+  const tempo = person.tempo;
+  const keyframes: Keyframe[] = [
+    { tS: 0, pitchDeg: 90, rollDeg: 0 },
+    { tS: 1.5 * tempo, pitchDeg: 90, rollDeg: random.normal(0, 3) },
+    { tS: 3.2 * tempo, pitchDeg: 72, rollDeg: random.normal(0, 6) },
+    { tS: 5.0 * tempo, pitchDeg: 6, rollDeg: random.normal(0, 4) },
+    { tS: 7.0 * tempo, pitchDeg: 3, rollDeg: random.normal(0, 3) },
+    { tS: 9.0 * tempo, pitchDeg: 0, rollDeg: 0 },
+  ];
+  return {
+    activity,
+    posture: 'prone',
+    settleS: SETTLE_S['get-down'],
+    durationS: 12 * tempo,
+    keyframes,
+    truth: emptyTruth(),
+    effort: 0.1,
+    quietBreathing: 1,
+    tremorG: [0.001, 0.001],
+    bounce: null,
+  };
+}

@@ -1,0 +1,167 @@
+// The back-care program: seven exercises with their instructions in our own words and their default
+// dosages (program.md). The session model walks through them; the user may change the dosages.
+
+import type { MotionProfileId } from '../motion/detector.ts';
+
+export type ExerciseId =
+  | 'superman'
+  | 'glute-bridge'
+  | 'drawing-in'
+  | 'bird-dog'
+  | 'bat-hang'
+  | 'lat-pulldown'
+  | 'elbow-plank';
+
+/** What a set of the exercise counts: reps, the length of one hold, or full breath cycles. */
+export type ExerciseKind = 'reps' | 'hold' | 'breaths';
+
+export interface Dosage {
+  readonly sets: number;
+  /** Reps per set (for an alternating exercise, the total of both sides), hold seconds, or breath cycles. */
+  readonly target: number;
+  /** Rest after each set, seconds. */
+  readonly restS: number;
+  /** Weight for a machine exercise, kg. */
+  readonly weightKg?: number;
+}
+
+export interface Exercise {
+  readonly id: ExerciseId;
+  readonly name: string;
+  readonly kind: ExerciseKind;
+  readonly motionProfile: MotionProfileId;
+  /** Reps alternate between sides (bird dog). */
+  readonly alternatesSides: boolean;
+  /**
+   * A hold that ends by itself when the target is reached (drawing-in); otherwise the hold goes on
+   * for as long as form holds (plank) and the target is only a goal.
+   */
+  readonly holdEndsAtTarget: boolean;
+  readonly position: string;
+  readonly steps: readonly string[];
+  readonly cues: readonly string[];
+  readonly dosage: Dosage;
+}
+
+export const PROGRAM: readonly Exercise[] = [
+  {
+    id: 'superman',
+    name: 'Superman',
+    kind: 'reps',
+    motionProfile: 'superman',
+    alternatesSides: false,
+    holdEndsAtTarget: false,
+    position: 'Lie face down with your arms stretched out past your head.',
+    steps: [
+      'Raise arms, legs, head and chest together, only as high as feels comfortable.',
+      'Stay up for about a second.',
+      'Lower everything back down slowly.',
+    ],
+    cues: ['Keep your lower back long: lift, do not crank.', 'Let the range grow over the weeks.'],
+    dosage: { sets: 3, target: 10, restS: 45 },
+  },
+  {
+    id: 'glute-bridge',
+    name: 'Glute bridge',
+    kind: 'reps',
+    motionProfile: 'glute-bridge',
+    alternatesSides: false,
+    holdEndsAtTarget: false,
+    position: 'Lie on your back, knees bent, feet flat with the weight in your heels.',
+    steps: [
+      'Press through your heels and squeeze your glutes to lift your hips.',
+      'Stop when knees, hips and shoulders make one straight line; hold 3 to 5 seconds.',
+      'Lower your hips back to the floor.',
+    ],
+    cues: ['Push through the heels, not the toes.'],
+    dosage: { sets: 1, target: 15, restS: 45 },
+  },
+  {
+    id: 'drawing-in',
+    name: 'Drawing-in',
+    kind: 'hold',
+    motionProfile: 'drawing-in',
+    alternatesSides: false,
+    holdEndsAtTarget: true,
+    position: 'On hands and knees, back flat, chest lifted, eyes on the floor.',
+    steps: [
+      'Breathe all the way out.',
+      'Breathe in deeply while pulling your belly button in towards your spine.',
+      'Keep it drawn in and your abs tight while you keep breathing normally.',
+    ],
+    cues: ['Keep breathing: the hold is in the belly, not the breath.'],
+    dosage: { sets: 1, target: 45, restS: 30 },
+  },
+  {
+    id: 'bird-dog',
+    name: 'Bird dog',
+    kind: 'reps',
+    motionProfile: 'bird-dog',
+    alternatesSides: true,
+    holdEndsAtTarget: false,
+    position: 'Hands under shoulders, knees under hips, eyes just ahead of your hands, core braced flat.',
+    steps: [
+      'Reach one arm forward and the opposite leg back until both are level with the floor.',
+      'Pause there, then lower them slowly.',
+      'Switch sides each time.',
+    ],
+    cues: ['Keep the tabletop flat.', 'Stop short if your form slips or anything hurts.'],
+    dosage: { sets: 1, target: 20, restS: 45 },
+  },
+  {
+    id: 'bat-hang',
+    name: 'Bat hang',
+    kind: 'breaths',
+    motionProfile: 'bat-hang',
+    alternatesSides: false,
+    holdEndsAtTarget: false,
+    position:
+      'Lie on your back at a wall, seat against it, legs straight up the wall; walk your heels up until your low back rounds off the floor.',
+    steps: [
+      'Breathe out fully, letting the ribs sink down, in and back.',
+      'Pause.',
+      'Breathe in quietly through your nose into your upper and middle back, front ribs staying closed.',
+    ],
+    cues: ['Slow breaths: each one a full cycle.'],
+    dosage: { sets: 2, target: 4, restS: 30 },
+  },
+  {
+    id: 'lat-pulldown',
+    name: 'Wide-grip lat pulldown',
+    kind: 'reps',
+    motionProfile: 'lat-pulldown',
+    alternatesSides: false,
+    holdEndsAtTarget: false,
+    position:
+      'At the pulldown machine, thighs under the pads, bar gripped overhand, hands wider than shoulders.',
+    steps: [
+      'Breathe out and pull the bar down to just above your chest, elbows in, shoulder blades squeezed.',
+      'Hold for a second or two.',
+      'Let the bar rise slowly and under control.',
+    ],
+    cues: ['Pick a weight you can move with good form on every rep.'],
+    dosage: { sets: 3, target: 12, restS: 60, weightKg: 25 },
+  },
+  {
+    id: 'elbow-plank',
+    name: 'Elbow plank',
+    kind: 'hold',
+    motionProfile: 'elbow-plank',
+    alternatesSides: false,
+    holdEndsAtTarget: false,
+    position: 'Face down, elbows under shoulders; lift onto elbows and toes (or knees to make it easier).',
+    steps: [
+      'Tuck your pelvis towards the floor and squeeze your core.',
+      'Keep your back straight and your eyes down.',
+      'Hold for as long as your form holds.',
+    ],
+    cues: ['Hips up: no sagging.', 'Try to hold each one a little longer than the last.'],
+    dosage: { sets: 3, target: 30, restS: 60 },
+  },
+];
+
+export function exerciseById(id: ExerciseId): Exercise {
+  const exercise = PROGRAM.find((e) => e.id === id);
+  if (!exercise) throw new Error(`Unknown exercise ${id}`);
+  return exercise;
+}

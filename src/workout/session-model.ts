@@ -1,0 +1,62 @@
+import type { Observable } from 'rxjs';
+import type { MotionEvent } from '../motion/events.ts';
+import { Model } from './model.ts';
+import {
+  currentPlanned,
+  initialSessionState,
+  type PlannedExercise,
+  reduceSession,
+  type SessionAction,
+  type SessionPhase,
+  type SessionState,
+} from './session.ts';
+
+/** The session's one owner: every change goes through the reducer, stamped with the session clock. */
+export class SessionModel extends Model<SessionState> {
+  readonly phase$: Observable<SessionPhase> = this.select((s) => s.phase);
+  readonly current$: Observable<PlannedExercise | null> = this.select(currentPlanned);
+
+  constructor(
+    private readonly now: () => number,
+    plan?: readonly PlannedExercise[],
+  ) {
+    super(initialSessionState(plan));
+  }
+
+  start(): void {
+    this.dispatch({ type: 'start', nowMs: this.now() });
+  }
+
+  /** Lets the clock move the session on: hold targets, rest countdowns, a person who has stopped. */
+  tick(): void {
+    this.dispatch({ type: 'tick', nowMs: this.now() });
+  }
+
+  handleMotion(event: MotionEvent): void {
+    this.dispatch({ type: 'motion', event });
+  }
+
+  skip(): void {
+    this.dispatch({ type: 'skip', nowMs: this.now() });
+  }
+
+  adjustCount(delta: number): void {
+    this.dispatch({ type: 'adjust', delta });
+  }
+
+  endHold(): void {
+    this.dispatch({ type: 'end-hold', nowMs: this.now() });
+  }
+
+  finish(): void {
+    this.dispatch({ type: 'finish', nowMs: this.now() });
+  }
+
+  reset(): void {
+    this.dispatch({ type: 'reset' });
+  }
+
+  private dispatch(action: SessionAction): void {
+    this.setState(reduceSession(this.state, action));
+  }
+}

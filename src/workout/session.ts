@@ -1,0 +1,293 @@
+// The session as a pure reducer: the state of a workout and how each thing that happens (a command
+// from the screen, a motion event, the clock moving on) changes it. No timers and no I/O here; the
+// Model around it and the app feed it actions.
+
+import type { FormIssue, MotionEvent, Side } from '../motion/events.ts';
+import { type Dosage, type Exercise, PROGRAM } from './program.ts';
+
+export type SessionPhase = 'ready' | 'set' | 'rest' | 'summary';
+
+export interface PlannedExercise {
+  readonly exercise: Exercise;
+  readonly dosage: Dosage;
+}
+
+/** Why a set ended. */
+export type SetEnd = 'target' | 'stopped' | 'form' | 'skipped';
+
+/** A finished set, as it is kept, shown in the summary and saved. */
+export interface SetRecord {
+  readonly exerciseId: Exercise['id'];
+  readonly setNumber: number;
+  readonly target: number;
+  /** Reps or breath cycles counted (0 for a hold). */
+  readonly count: number;
+  readonly sides: Readonly<Record<Side, number>>;
+  /** Length of the hold, ms; null for reps and breaths. */
+  readonly holdMs: number | null;
+  /** Largest tilt of a rep in the set, degrees: the range of motion. */
+  readonly peakDeg: number | null;
+  readonly startedMs: number;
+  readonly endedMs: number;
+  readonly endedBy: SetEnd;
+  readonly formIssues: readonly FormIssue[];
+}
+
+export interface CurrentSet {
+  readonly setNumber: number;
+  readonly startedMs: number;
+  readonly count: number;
+  readonly sides: Readonly<Record<Side, number>>;
+  /** When the last rep or breath ended, or the set began: the person has stopped if this gets old. */
+  readonly lastProgressMs: number;
+  readonly holdStartMs: number | null;
+  readonly peakDeg: number | null;
+  readonly formIssues: readonly FormIssue[];
+}
+
+export interface SessionState {
+  readonly phase: SessionPhase;
+  readonly plan: readonly PlannedExercise[];
+  readonly exerciseIndex: number;
+  readonly set: CurrentSet | null;
+  readonly restEndsMs: number | null;
+  readonly nowMs: number;
+  readonly startedMs: number | null;
+  readonly endedMs: number | null;
+  readonly completed: readonly SetRecord[];
+}
+
+export type SessionAction =
+  | { readonly type: 'start'; readonly nowMs: number }
+  | { readonly type: 'tick'; readonly nowMs: number }
+  | { readonly type: 'motion'; readonly event: MotionEvent }
+  /** Ends the set now (keeping what was counted), or cuts the rest short. */
+  | { readonly type: 'skip'; readonly nowMs: number }
+  /** Corrects the count by hand (+1 / −1). */
+  | { readonly type: 'adjust'; readonly delta: number }
+  | { readonly type: 'end-hold'; readonly nowMs: number }
+  | { readonly type: 'finish'; readonly nowMs: number }
+  | { readonly type: 'reset'; readonly plan?: readonly PlannedExercise[] };
+
+/** A rep set in which the person has done at least one rep and then nothing for this long is over. */
+export const STOPPED_AFTER_MS = 15_000;
+
+export function defaultPlan(): PlannedExercise[] {
+  return PROGRAM.map((exercise) => ({ exercise, dosage: exercise.dosage }));
+}
+
+export function initialSessionState(plan: readonly PlannedExercise[] = defaultPlan()): SessionState {
+  return {
+    phase: 'ready',
+    plan,
+    exerciseIndex: 0,
+    set: null,
+    restEndsMs: null,
+    nowMs: 0,
+    startedMs: null,
+    endedMs: null,
+    completed: [],
+  };
+}
+
+export function currentPlanned(state: SessionState): PlannedExercise | null {
+  return state.plan[state.exerciseIndex] ?? null;
+}
+
+/** The set number the next set of the current exercise will have. */
+function nextSetNumber(state: SessionState, exerciseIndex: number): number {
+  const id = state.plan[exerciseIndex]?.exercise.id;
+  return state.completed.filter((r) => r.exerciseId === id).length + 1;
+}
+
+function newSet(setNumber: number, nowMs: number): CurrentSet {
+  return {
+    setNumber,
+    startedMs: nowMs,
+    count: 0,
+    sides: { left: 0, right: 0 },
+    lastProgressMs: nowMs,
+    holdStartMs: null,
+    peakDeg: null,
+    formIssues: [],
+  };
+}
+
+export function reduceSession(state: SessionState, action: SessionAction): SessionState {
+  switch (action.type) {
+    case 'reset':
+      return initialSessionState(action.plan ?? state.plan);
+    case 'start':
+      if (state.phase !== 'ready' || state.plan.length === 0) return state;
+      return {
+        ...state,
+        phase: 'set',
+        nowMs: action.nowMs,
+        startedMs: action.nowMs,
+        exerciseIndex: 0,
+        set: newSet(1, action.nowMs),
+      };
+    case 'tick':
+      return onTick({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) });
+    case 'motion':
+      return onMotion(state, action.event);
+    case 'skip':
+      if (state.phase === 'set') return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'skipped');
+      if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
+      return state;
+    case 'adjust':
+      return adjustCount(state, action.delta);
+    case 'end-hold': {
+      const set = state.set;
+      if (state.phase !== 'set' || !set || set.holdStartMs === null) return state;
+      return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'stopped');
+    }
+    case 'finish': {
+      const ended = state.phase === 'set' && state.set ? endSet(state, action.nowMs, 'skipped') : state;
+      return {
+        ...ended,
+        phase: 'summary',
+        set: null,
+        restEndsMs: null,
+        nowMs: action.nowMs,
+        endedMs: action.nowMs,
+      };
+    }
+  }
+}
+
+function onTick(state: SessionState): SessionState {
+  const planned = currentPlanned(state);
+  if (state.phase === 'rest' && state.restEndsMs !== null && state.nowMs >= state.restEndsMs) {
+    return beginNextSet(state);
+  }
+  if (state.phase !== 'set' || !state.set || !planned) return state;
+  const set = state.set;
+  const { exercise, dosage } = planned;
+  if (exercise.kind === 'hold') {
+    if (
+      exercise.holdEndsAtTarget &&
+      set.holdStartMs !== null &&
+      state.nowMs - set.holdStartMs >= dosage.target * 1000
+    ) {
+      return endSet(state, set.holdStartMs + dosage.target * 1000, 'target');
+    }
+    return state;
+  }
+  if (set.count > 0 && state.nowMs - set.lastProgressMs >= STOPPED_AFTER_MS) {
+    return endSet(state, set.lastProgressMs, 'stopped');
+  }
+  return state;
+}
+
+function onMotion(state: SessionState, event: MotionEvent): SessionState {
+  const planned = currentPlanned(state);
+  const set = state.set;
+  // Movement before the set began, during rest or after the end belongs to no set.
+  if (state.phase !== 'set' || !set || !planned || event.tMs < set.startedMs) return state;
+  const { exercise, dosage } = planned;
+  switch (event.type) {
+    case 'rep': {
+      if (exercise.kind !== 'reps') return state;
+      const sides = event.side ? { ...set.sides, [event.side]: set.sides[event.side] + 1 } : set.sides;
+      const counted: CurrentSet = {
+        ...set,
+        count: set.count + 1,
+        sides,
+        lastProgressMs: event.tMs,
+        peakDeg: Math.max(set.peakDeg ?? 0, event.peakDeg),
+      };
+      const next = { ...state, set: counted };
+      return counted.count >= dosage.target ? endSet(next, event.tMs, 'target') : next;
+    }
+    case 'breath': {
+      if (exercise.kind !== 'breaths') return state;
+      const counted: CurrentSet = { ...set, count: set.count + 1, lastProgressMs: event.tMs };
+      const next = { ...state, set: counted };
+      return counted.count >= dosage.target ? endSet(next, event.tMs, 'target') : next;
+    }
+    case 'hold-start':
+      if (exercise.kind !== 'hold' || set.holdStartMs !== null) return state;
+      return { ...state, set: { ...set, holdStartMs: event.tMs, lastProgressMs: event.tMs } };
+    case 'hold-end':
+      if (exercise.kind !== 'hold' || set.holdStartMs === null) return state;
+      return endSet(state, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
+    case 'form':
+      if (set.formIssues.includes(event.issue)) return state;
+      return { ...state, set: { ...set, formIssues: [...set.formIssues, event.issue] } };
+  }
+}
+
+function adjustCount(state: SessionState, delta: number): SessionState {
+  const planned = currentPlanned(state);
+  const set = state.set;
+  if (state.phase !== 'set' || !set || !planned || planned.exercise.kind === 'hold') return state;
+  const count = Math.max(0, set.count + delta);
+  const adjusted = { ...state, set: { ...set, count, lastProgressMs: state.nowMs } };
+  return count >= planned.dosage.target ? endSet(adjusted, state.nowMs, 'target') : adjusted;
+}
+
+function endSet(state: SessionState, endedMs: number, endedBy: SetEnd): SessionState {
+  const planned = currentPlanned(state);
+  const set = state.set;
+  if (!planned || !set) return state;
+  const isHold = planned.exercise.kind === 'hold';
+  const record: SetRecord = {
+    exerciseId: planned.exercise.id,
+    setNumber: set.setNumber,
+    target: planned.dosage.target,
+    count: isHold ? 0 : set.count,
+    sides: set.sides,
+    holdMs: isHold ? (set.holdStartMs === null ? 0 : Math.max(0, endedMs - set.holdStartMs)) : null,
+    peakDeg: set.peakDeg,
+    startedMs: set.startedMs,
+    endedMs,
+    endedBy,
+    formIssues: set.formIssues,
+  };
+  const completed = [...state.completed, record];
+  const after = { ...state, completed, set: null };
+  if (!hasNextSet(after)) {
+    return { ...after, phase: 'summary', restEndsMs: null, endedMs: Math.max(state.nowMs, endedMs) };
+  }
+  return {
+    ...after,
+    phase: 'rest',
+    restEndsMs: Math.max(state.nowMs, endedMs) + planned.dosage.restS * 1000,
+  };
+}
+
+function hasNextSet(state: SessionState): boolean {
+  const planned = currentPlanned(state);
+  if (!planned) return false;
+  return (
+    nextSetNumber(state, state.exerciseIndex) <= planned.dosage.sets ||
+    state.exerciseIndex < state.plan.length - 1
+  );
+}
+
+function beginNextSet(state: SessionState): SessionState {
+  const planned = currentPlanned(state);
+  if (!planned) return { ...state, phase: 'summary', endedMs: state.nowMs };
+  let exerciseIndex = state.exerciseIndex;
+  let setNumber = nextSetNumber(state, exerciseIndex);
+  if (setNumber > planned.dosage.sets) {
+    exerciseIndex += 1;
+    if (exerciseIndex >= state.plan.length)
+      return { ...state, phase: 'summary', restEndsMs: null, endedMs: state.nowMs };
+    setNumber = nextSetNumber(state, exerciseIndex);
+  }
+  return { ...state, phase: 'set', exerciseIndex, restEndsMs: null, set: newSet(setNumber, state.nowMs) };
+}
+
+/** What comes after the current set or rest: for the rest screen's "next up". */
+export function upNext(state: SessionState): { exercise: Exercise; setNumber: number } | null {
+  const planned = currentPlanned(state);
+  if (!planned) return null;
+  const setNumber = nextSetNumber(state, state.exerciseIndex);
+  if (setNumber <= planned.dosage.sets) return { exercise: planned.exercise, setNumber };
+  const following = state.plan[state.exerciseIndex + 1];
+  return following
+    ? { exercise: following.exercise, setNumber: nextSetNumber(state, state.exerciseIndex + 1) }
+    : null;
+}

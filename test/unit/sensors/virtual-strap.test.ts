@@ -1,0 +1,169 @@
+import { take } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { describe, expect, it } from 'vitest';
+import { frameLength } from '../../../src/sensors/samples.ts';
+import type { VirtualExercise } from '../../../src/sensors/virtual/choreography.ts';
+import { randomPerson } from '../../../src/sensors/virtual/person.ts';
+import { createRandom } from '../../../src/sensors/virtual/random.ts';
+import { simulateRecording } from '../../../src/sensors/virtual/recording.ts';
+import { VirtualStrap } from '../../../src/sensors/virtual/virtual-strap.ts';
+
+const DEG = 180 / Math.PI;
+
+function angleDeg(xyz: Float32Array, i: number, ref: readonly number[]): number {
+  const x = xyz[3 * i];
+  const y = xyz[3 * i + 1];
+  const z = xyz[3 * i + 2];
+  const dot =
+    (x * ref[0] + y * ref[1] + z * ref[2]) / Math.hypot(x, y, z) / Math.hypot(ref[0], ref[1], ref[2]);
+  return Math.acos(Math.min(1, dot)) * DEG;
+}
+
+/** Mean reading over [fromS, toS): with noise and breathing averaged out, close to the gravity direction. */
+function meanReading(tS: Float64Array, xyz: Float32Array, fromS: number, toS: number): number[] {
+  const sum = [0, 0, 0];
+  let n = 0;
+  for (let i = 0; i < tS.length; i++) {
+    if (tS[i] < fromS || tS[i] >= toS) continue;
+    sum[0] += xyz[3 * i];
+    sum[1] += xyz[3 * i + 1];
+    sum[2] += xyz[3 * i + 2];
+    n++;
+  }
+  return sum.map((s) => s / n);
+}
+
+describe('simulated recordings', () => {
+  it('are reproducible from their seed', () => {
+    const options = {
+      seed: 7,
+      rateHz: 50,
+      activities: [{ kind: 'exercise', exercise: 'superman', target: 3 }],
+    } as const;
+    const a = simulateRecording(options);
+    const b = simulateRecording(options);
+    expect(a.xyz).toEqual(b.xyz);
+    expect(a.truth).toEqual(b.truth);
+  });
+
+  it.each<[VirtualExercise, number, number]>([
+    ['superman', 10, 25],
+    ['glute-bridge', 15, 35],
+    ['lat-pulldown', 4, 14],
+  ])(
+    '%s: every rep tilts the torso within the range program.md gives, and returns',
+    (exercise, minDeg, maxDeg) => {
+      const person = { ...randomPerson(createRandom(3)), depth: 1, fatigue: 0, variability: 0.05 };
+      const rec = simulateRecording({
+        seed: 11,
+        rateHz: 100,
+        person,
+        startPosture: exercise === 'lat-pulldown' ? 'seated' : exercise === 'superman' ? 'prone' : 'supine',
+        activities: [
+          { kind: 'rest', durationS: 6 },
+          { kind: 'exercise', exercise, target: 8 },
+        ],
+      });
+      expect(rec.truth.reps).toBe(8);
+      const rest = meanReading(rec.tS, rec.xyz, 3, 5);
+      for (let rep = 0; rep < 8; rep++) {
+        const start = rec.truth.rep_starts[rep];
+        const end = rec.truth.rep_times[rep];
+        let peak = 0;
+        for (let i = 0; i < rec.tS.length; i++) {
+          if (rec.tS[i] >= start && rec.tS[i] <= end) peak = Math.max(peak, angleDeg(rec.xyz, i, rest));
+        }
+        expect(peak).toBeGreaterThan(minDeg * 0.8);
+        expect(peak).toBeLessThan(maxDeg * 1.2);
+        const after = meanReading(rec.tS, rec.xyz, end + 0.1, end + 0.4);
+        expect(angleDeg(Float32Array.from(after), 0, rest)).toBeLessThan(4);
+      }
+    },
+  );
+
+  it('bird dog alternates sides, starting on the right', () => {
+    const rec = simulateRecording({
+      seed: 2,
+      rateHz: 50,
+      activities: [{ kind: 'exercise', exercise: 'bird-dog', target: 6 }],
+    });
+    expect(rec.truth.sides).toEqual(['right', 'left', 'right', 'left', 'right', 'left']);
+  });
+
+  it('a drawing-in hold is still apart from breathing, and bat hang breathes the asked number of cycles', () => {
+    const hold = simulateRecording({
+      seed: 5,
+      rateHz: 50,
+      startPosture: 'quadruped',
+      activities: [{ kind: 'exercise', exercise: 'drawing-in', target: 45 }],
+    });
+    const [[start, end]] = hold.truth.holds;
+    expect(end - start).toBeGreaterThanOrEqual(45);
+    const pose = meanReading(hold.tS, hold.xyz, start, end);
+    let worst = 0;
+    for (let i = 0; i < hold.tS.length; i++) {
+      if (hold.tS[i] > start + 1 && hold.tS[i] < end - 1)
+        worst = Math.max(worst, angleDeg(hold.xyz, i, pose));
+    }
+    expect(worst).toBeLessThan(6);
+    const breaths = simulateRecording({
+      seed: 5,
+      rateHz: 50,
+      activities: [{ kind: 'exercise', exercise: 'bat-hang', target: 4 }],
+    });
+    expect(breaths.truth.breaths).toBe(4);
+  });
+
+  it('leaves gaps where radio packets were lost', () => {
+    const rec = simulateRecording({
+      seed: 9,
+      rateHz: 50,
+      dropoutChance: 0.05,
+      activities: [{ kind: 'exercise', exercise: 'superman', target: 5 }],
+    });
+    let gaps = 0;
+    for (let i = 1; i < rec.tS.length; i++) if (rec.tS[i] - rec.tS[i - 1] > 0.05) gaps++;
+    expect(gaps).toBeGreaterThan(0);
+    expect(rec.tS.length * 3).toBe(rec.xyz.length);
+  });
+});
+
+describe('the live virtual strap', () => {
+  it('streams 50 Hz packets every 100 ms and heart rate once a second, on the given clock', () => {
+    const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
+    scheduler.run(({ flush }) => {
+      const strap = new VirtualStrap({ seed: 1, now: () => scheduler.now(), scheduler });
+      const frames: number[] = [];
+      const beats: number[] = [];
+      strap.accel$.pipe(take(20)).subscribe((frame) => frames.push(frameLength(frame)));
+      strap.heartRate$.pipe(take(2)).subscribe((sample) => beats.push(sample.bpm));
+      flush();
+      expect(frames.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(95);
+      expect(beats).toHaveLength(2);
+      expect(beats[0]).toBeGreaterThan(50);
+    });
+  });
+
+  it('does what it is told and reports what it performed', () => {
+    const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
+    scheduler.run(({ flush }) => {
+      const strap = new VirtualStrap({ seed: 4, now: () => scheduler.now(), scheduler });
+      const repsDone: number[] = [];
+      const beatsPerReport: number[] = [];
+      let previous: string | undefined;
+      // 100 ms packets: 700 ticks are 70 s of the person's time.
+      strap.heartRate$.pipe(take(70)).subscribe((sample) => beatsPerReport.push(sample.rrMs.length));
+      strap.status$.pipe(take(700)).subscribe((status) => {
+        repsDone.push(status.current.repsDone);
+        previous = status.previous?.activity.kind;
+      });
+      scheduler.schedule(() => strap.perform({ kind: 'exercise', exercise: 'superman', target: 5 }), 1000);
+      scheduler.schedule(() => strap.perform({ kind: 'rest' }), 60_000);
+      flush();
+      expect(Math.max(...repsDone.slice(0, 590))).toBe(5);
+      expect(repsDone.at(-1)).toBe(0);
+      expect(previous).toBe('exercise');
+      expect(beatsPerReport.filter((n) => n > 0).length).toBeGreaterThan(60);
+    });
+  });
+});

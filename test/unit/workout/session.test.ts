@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { MotionEvent } from '../../../src/motion/events.ts';
+import { exerciseById } from '../../../src/workout/program.ts';
+import {
+  initialSessionState,
+  type PlannedExercise,
+  reduceSession,
+  type SessionAction,
+  type SessionState,
+  STOPPED_AFTER_MS,
+  upNext,
+} from '../../../src/workout/session.ts';
+
+const rep = (tMs: number, side?: 'left' | 'right'): MotionEvent => ({
+  type: 'rep',
+  tMs,
+  emittedMs: tMs + 200,
+  startMs: tMs - 2500,
+  peakDeg: 15,
+  side,
+});
+
+function run(state: SessionState, ...actions: SessionAction[]): SessionState {
+  return actions.reduce(reduceSession, state);
+}
+
+const supermanTwoSets: PlannedExercise[] = [
+  { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 30 } },
+  { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 20 } },
+];
+
+describe('session reducer', () => {
+  it('starts the first set of the first exercise on start', () => {
+    const s = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 1000 });
+    expect(s.phase).toBe('set');
+    expect(s.set).toMatchObject({ setNumber: 1, count: 0, startedMs: 1000 });
+  });
+
+  it('counts reps to the target, rests, then starts the next set', () => {
+    let s = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 0 });
+    s = run(s, { type: 'motion', event: rep(4000) }, { type: 'motion', event: rep(8000) });
+    expect(s.set?.count).toBe(2);
+    s = run(s, { type: 'motion', event: rep(12_000) });
+    expect(s.phase).toBe('rest');
+    expect(s.restEndsMs).toBe(12_000 + 30_000);
+    expect(s.completed).toMatchObject([
+      { exerciseId: 'superman', setNumber: 1, count: 3, endedBy: 'target', peakDeg: 15 },
+    ]);
+    expect(upNext(s)).toMatchObject({ exercise: { id: 'superman' }, setNumber: 2 });
+    s = run(s, { type: 'tick', nowMs: 41_999 });
+    expect(s.phase).toBe('rest');
+    s = run(s, { type: 'tick', nowMs: 42_000 });
+    expect(s.phase).toBe('set');
+    expect(s.set).toMatchObject({ setNumber: 2, count: 0, startedMs: 42_000 });
+  });
+
+  it('ignores movement from before the set began and during rest', () => {
+    let s = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 5000 });
+    s = run(s, { type: 'motion', event: rep(4000) });
+    expect(s.set?.count).toBe(0);
+    s = run(
+      s,
+      { type: 'motion', event: rep(6000) },
+      { type: 'motion', event: rep(7000) },
+      { type: 'motion', event: rep(8000) },
+    );
+    expect(s.phase).toBe('rest');
+    const resting = run(s, { type: 'motion', event: rep(9000) });
+    expect(resting).toBe(s);
+  });
+
+  it('ends a rep set when the person has stopped for a while, keeping the count', () => {
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(3000) },
+    );
+    s = run(s, { type: 'tick', nowMs: 3000 + STOPPED_AFTER_MS - 1 });
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'tick', nowMs: 3000 + STOPPED_AFTER_MS });
+    expect(s.phase).toBe('rest');
+    expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'stopped', endedMs: 3000 });
+  });
+
+  it('times a hold from its detected start and ends it at the target when the exercise says so', () => {
+    let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 4200, emittedMs: 4600 } });
+    expect(s.set?.holdStartMs).toBe(4200);
+    s = run(s, { type: 'tick', nowMs: 49_199 });
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'tick', nowMs: 49_250 });
+    expect(s.phase).toBe('summary');
+    expect(s.completed[0]).toMatchObject({ exerciseId: 'drawing-in', holdMs: 45_000, endedBy: 'target' });
+  });
+
+  it('ends a plank when the detector says the pose was lost, recording why', () => {
+    const plan: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
+    ];
+    let s = run(initialSessionState(plan), { type: 'start', nowMs: 0 });
+    s = run(
+      s,
+      { type: 'motion', event: { type: 'hold-start', tMs: 3000, emittedMs: 3400 } },
+      { type: 'tick', nowMs: 40_000 },
+      { type: 'motion', event: { type: 'form', tMs: 51_000, emittedMs: 51_300, issue: 'plank-sag' } },
+      { type: 'motion', event: { type: 'hold-end', tMs: 51_000, emittedMs: 51_400, reason: 'form' } },
+    );
+    expect(s.phase).toBe('rest');
+    expect(s.completed[0]).toMatchObject({ holdMs: 48_000, endedBy: 'form', formIssues: ['plank-sag'] });
+  });
+
+  it('counts bird-dog sides and breath cycles', () => {
+    const plan: PlannedExercise[] = [
+      { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 4, restS: 10 } },
+      { exercise: exerciseById('bat-hang'), dosage: { sets: 1, target: 2, restS: 10 } },
+    ];
+    let s = run(initialSessionState(plan), { type: 'start', nowMs: 0 });
+    s = run(
+      s,
+      { type: 'motion', event: rep(1000, 'right') },
+      { type: 'motion', event: rep(2000, 'left') },
+      { type: 'motion', event: rep(3000, 'right') },
+      { type: 'motion', event: rep(4000, 'left') },
+    );
+    expect(s.completed[0].sides).toEqual({ left: 2, right: 2 });
+    s = run(s, { type: 'skip', nowMs: 5000 });
+    expect(s.phase).toBe('set');
+    s = run(
+      s,
+      { type: 'motion', event: { type: 'breath', tMs: 12_000, emittedMs: 12_500 } },
+      { type: 'motion', event: rep(13_000) },
+      { type: 'motion', event: { type: 'breath', tMs: 20_000, emittedMs: 20_500 } },
+    );
+    expect(s.phase).toBe('summary');
+    expect(s.completed[1]).toMatchObject({ exerciseId: 'bat-hang', count: 2 });
+  });
+
+  it('lets the screen correct the count, skip a set and finish early', () => {
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+    );
+    s = run(s, { type: 'adjust', delta: -1 }, { type: 'adjust', delta: -1 });
+    expect(s.set?.count).toBe(0);
+    s = run(s, { type: 'adjust', delta: 1 }, { type: 'skip', nowMs: 9000 });
+    expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'skipped' });
+    s = run(s, { type: 'finish', nowMs: 10_000 });
+    expect(s.phase).toBe('summary');
+    expect(s.endedMs).toBe(10_000);
+  });
+
+  it('walks the whole default program to the summary', () => {
+    let s = run(initialSessionState(), { type: 'start', nowMs: 0 });
+    let now = 0;
+    let guard = 0;
+    while (s.phase !== 'summary' && guard++ < 200) {
+      now += 1000;
+      s = run(s, { type: 'skip', nowMs: now });
+    }
+    expect(s.phase).toBe('summary');
+    const setsPlanned = s.plan.reduce((n, p) => n + p.dosage.sets, 0);
+    expect(s.completed).toHaveLength(setsPlanned);
+  });
+});
