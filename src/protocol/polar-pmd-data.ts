@@ -207,6 +207,15 @@ export function parsePmdEcgFrame(input: BytesLike, context: PmdFrameContext = {}
   return ok(r.value);
 }
 
+/**
+ * Mean sample spacing of a frame in ms, from its sample times (0 for a one-sample frame). The app
+ * places frames on its own clock by receive time and uses this only to space samples (§2.5).
+ */
+export function pmdSampleSpacingMs(timestampsNs: readonly bigint[]): number {
+  if (timestampsNs.length < 2) return 0;
+  return Number(timestampsNs[timestampsNs.length - 1] - timestampsNs[0]) / 1e6 / (timestampsNs.length - 1);
+}
+
 export interface PmdStreamSettings {
   readonly sampleRateHz: number;
   readonly factor?: number;

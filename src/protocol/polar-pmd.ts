@@ -460,3 +460,34 @@ export function parsePmdFeatures(input: BytesLike): Result<PmdFeatures> {
     types,
   });
 }
+
+// ---- Choosing start settings from what the device offers ----
+
+export interface PmdAccWish {
+  readonly sampleRateHz: number;
+  /** ± range in G; the H10 and Verity Sense default to 8 G [P-H10, P-VS]. */
+  readonly rangeG?: number;
+}
+
+/** The smallest offered value at or above `wanted`, else the largest offered. */
+function atLeast(offered: readonly number[], wanted: number): number {
+  const sorted = [...offered].sort((a, b) => a - b);
+  return sorted.find((v) => v >= wanted) ?? sorted[sorted.length - 1];
+}
+
+/**
+ * Start settings for a stream from a get-settings response: the lowest offered rate and range that
+ * meet the wish, the finest resolution, and every channel when CHANNELS is offered (Verity Sense's
+ * start carries it: `… 04 01 03` [P-DOC]). Keys are in P-DOC's order: rate, resolution, range,
+ * channels. An answer without any sample rate cannot be started.
+ */
+export function choosePmdStartSettings(offered: PmdSettings, wish: PmdAccWish): Result<PmdSettingsRequest> {
+  if (!offered.SAMPLE_RATE?.length) return fail('bad-context', 'the device offers no sample rate');
+  const out: { -readonly [K in keyof PmdSettingsRequest]: number } = {
+    SAMPLE_RATE: atLeast(offered.SAMPLE_RATE, wish.sampleRateHz),
+  };
+  if (offered.RESOLUTION?.length) out.RESOLUTION = Math.max(...offered.RESOLUTION);
+  if (offered.RANGE?.length) out.RANGE = atLeast(offered.RANGE, wish.rangeG ?? 8);
+  if (offered.CHANNELS?.length) out.CHANNELS = Math.max(...offered.CHANNELS);
+  return ok(out);
+}

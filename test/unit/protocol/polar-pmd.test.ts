@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildStartMeasurement,
   buildStopMeasurement,
+  choosePmdStartSettings,
   PmdMeasurementType,
   type PmdResponse,
   PmdResponseAssembler,
@@ -10,7 +11,11 @@ import {
   pmdFactorFromStartParameters,
   pmdStatusName,
 } from '../../../src/protocol/polar-pmd.ts';
-import { PmdStreamDecoder, parsePmdAccFrame } from '../../../src/protocol/polar-pmd-data.ts';
+import {
+  PmdStreamDecoder,
+  parsePmdAccFrame,
+  pmdSampleSpacingMs,
+} from '../../../src/protocol/polar-pmd-data.ts';
 import { divRoundHalfEven } from '../../../src/protocol/polar-pmd-time.ts';
 import { bytesToHex, hexToBytes, type Result } from '../../../src/protocol/result.ts';
 
@@ -112,6 +117,33 @@ describe('PMD control point', () => {
   });
 });
 
+describe('choosing start settings from the offered ones', () => {
+  const h10 = parsePmdSettings(bytes('0004190032006400c800010110000203020004000800')).settings;
+  const verity = parsePmdSettings(bytes('000134000101100002010800040103')).settings;
+
+  it('asks the H10 for the rate and range at or above the wish, in the order the H10 accepted', () => {
+    const s = value(choosePmdStartSettings(h10, { sampleRateHz: 200, rangeG: 8 }));
+    // The bytes a real H10 accepted for 200 Hz / 16 bit / 8 G [FST].
+    expect(bytesToHex(value(buildStartMeasurement(PmdMeasurementType.ACC, s)))).toBe(
+      '02020001c8000101100002010800',
+    );
+    expect(value(choosePmdStartSettings(h10, { sampleRateHz: 60, rangeG: 3 }))).toEqual({
+      SAMPLE_RATE: 100,
+      RESOLUTION: 16,
+      RANGE: 4,
+    });
+    expect(value(choosePmdStartSettings(h10, { sampleRateHz: 1000 })).SAMPLE_RATE).toBe(200);
+  });
+
+  it('includes the channels a Verity Sense offers, as its documented start does', () => {
+    const s = value(choosePmdStartSettings(verity, { sampleRateHz: 50 }));
+    expect(bytesToHex(value(buildStartMeasurement(PmdMeasurementType.ACC, s)))).toBe(
+      '0202000134000101100002010800040103',
+    );
+    expect(choosePmdStartSettings({}, { sampleRateHz: 50 }).ok).toBe(false);
+  });
+});
+
 describe('PMD data frames', () => {
   it('converts H10 raw mG to g', () => {
     const f = value(parsePmdAccFrame(accFrame(1_000_000_000n, [[-9, -1, 999]]), { sampleRateHz: 200 }));
@@ -151,6 +183,7 @@ describe('PMD data frames', () => {
       ),
     );
     expect(b.timestampsNs).toEqual([1_010_000_000n, 1_020_000_000n, 1_030_000_000n]);
+    expect(pmdSampleSpacingMs(b.timestampsNs ?? [])).toBe(10);
     expect(decoder.previousTimeStampNs(PmdMeasurementType.ACC, 1)).toBe(1_030_000_000n);
   });
 
