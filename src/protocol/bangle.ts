@@ -92,9 +92,11 @@ export interface BangleAccel {
   readonly xyzG: readonly [number, number, number];
 }
 
-const ACCEL_LINE = /^A,(-?\d{1,6}),(-?\d{1,6}),(-?\d{1,6})$/;
+// The sample is the tail of the line: console text that is not ours (a REPL prompt `>` left on the
+// line before our output) may precede it, and must not cost the sample.
+const ACCEL_LINE = /(?:^|[\s>])A,(-?\d{1,6}),(-?\d{1,6}),(-?\d{1,6})$/;
 
-/** Parses one `A,x,y,z` line (hundredths of g). Anything else (REPL prompts, errors) is an error. */
+/** Parses one `A,x,y,z` line (hundredths of g). Anything else (prompts, errors) is an error. */
 export function parseBangleAccelLine(line: string): Result<BangleAccel> {
   const m = ACCEL_LINE.exec(line.trim());
   if (!m) return fail('bad-format', `not an accelerometer line: ${JSON.stringify(line.slice(0, 40))}`);

@@ -92,7 +92,9 @@ describe('Bangle.js over Nordic UART', () => {
 
   it('parses accelerometer lines in hundredths of g and rejects anything else', () => {
     expect(value(parseBangleAccelLine('A,12,-34,98')).xyzG).toEqual([0.12, -0.34, 0.98]);
+    expect(value(parseBangleAccelLine('>A,-5,0,101')).xyzG).toEqual([-0.05, 0, 1.01]);
     expect(parseBangleAccelLine('>').ok).toBe(false);
+    expect(parseBangleAccelLine('XA,1,2,3').ok).toBe(false);
     expect(parseBangleAccelLine('A,1,2').ok).toBe(false);
     expect(parseBangleAccelLine('Uncaught Error: x').ok).toBe(false);
   });
