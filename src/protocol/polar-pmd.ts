@@ -371,6 +371,9 @@ export class PmdResponseAssembler {
   private parts: Uint8Array[] = [];
 
   push(notification: PmdResponse): PmdResponse | null {
+    // The SDK matches responses to commands by opcode: a response to another command means the
+    // continuation was lost, so the half-assembled one is dropped rather than glued to it.
+    if (this.pending !== null && notification.opCode !== this.pending.opCode) this.reset();
     if (this.pending === null) {
       if (!notification.more) return notification;
       this.pending = notification;

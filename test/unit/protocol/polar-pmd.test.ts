@@ -90,6 +90,14 @@ describe('PMD control point', () => {
     expect(assembler.waiting).toBe(false);
   });
 
+  it('drops a half-assembled response when another command answers', () => {
+    const assembler = new PmdResponseAssembler();
+    expect(assembler.push(response('f001020001000419003200'))).toBeNull();
+    const stop = assembler.push(response('f003020000'));
+    expect(stop?.opCode).toBe(3);
+    expect(assembler.waiting).toBe(false);
+  });
+
   it('stops at an unknown setting type and keeps what came before', () => {
     expect(parsePmdSettings(bytes('000132000901ff'))).toEqual({
       settings: { SAMPLE_RATE: [50] },
