@@ -74,6 +74,7 @@ export const PMD_STATUS_SUCCESS = 0;
 export const PMD_STATUS_ALREADY_IN_STATE = 6;
 /** Seen in the field when the ATT MTU is below 232 (P-ISS #222); the UI must say so. */
 export const PMD_STATUS_INVALID_MTU = 10;
+export const PMD_STATUS_DEVICE_IN_CHARGER = 13;
 
 export function pmdStatusName(code: number): PmdStatusName {
   return PMD_STATUS_NAMES[code] ?? 'UNKNOWN_STATUS';
@@ -493,4 +494,33 @@ export function choosePmdStartSettings(offered: PmdSettings, wish: PmdAccWish): 
   if (offered.RANGE?.length) out.RANGE = atLeast(offered.RANGE, wish.rangeG ?? 8);
   if (offered.CHANNELS?.length) out.CHANNELS = Math.max(...offered.CHANNELS);
   return ok(out);
+}
+
+// ---- What a start response means for the app ----
+
+export type PmdStartOutcome =
+  | { readonly kind: 'started'; readonly factor: number }
+  /** Status 6 after a reconnect: the old stream still runs; stop it, then start again [P-PMD; P-KI]. */
+  | { readonly kind: 'already-running' }
+  /** Status 10: the link's ATT MTU is below the frame size (232 needed) (P-ISS #222, #287). */
+  | { readonly kind: 'mtu-too-small' }
+  /** Status 13: a sensor on its charger does not stream. */
+  | { readonly kind: 'charging' }
+  | { readonly kind: 'failed'; readonly status: number; readonly statusName: PmdStatusName };
+
+/** Turns the (assembled) response to a start command into what the sensor layer should do; the
+ * wording for people belongs to the layers above. */
+export function pmdStartOutcome(response: PmdResponse): PmdStartOutcome {
+  switch (response.status) {
+    case PMD_STATUS_SUCCESS:
+      return { kind: 'started', factor: pmdFactorFromStartParameters(response.parameters) };
+    case PMD_STATUS_ALREADY_IN_STATE:
+      return { kind: 'already-running' };
+    case PMD_STATUS_INVALID_MTU:
+      return { kind: 'mtu-too-small' };
+    case PMD_STATUS_DEVICE_IN_CHARGER:
+      return { kind: 'charging' };
+    default:
+      return { kind: 'failed', status: response.status, statusName: pmdStatusName(response.status) };
+  }
 }

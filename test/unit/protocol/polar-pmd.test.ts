@@ -9,6 +9,7 @@ import {
   parsePmdControlPointNotification,
   parsePmdSettings,
   pmdFactorFromStartParameters,
+  pmdStartOutcome,
   pmdStatusName,
 } from '../../../src/protocol/polar-pmd.ts';
 import {
@@ -115,6 +116,18 @@ describe('PMD control point', () => {
       9,
     );
     expect(pmdFactorFromStartParameters(response('f00202000001').parameters)).toBe(1);
+  });
+
+  it('says what a start response means for the app', () => {
+    expect(pmdStartOutcome(response('f002020000050140da7f39'))).toMatchObject({ kind: 'started' });
+    expect(pmdStartOutcome(response('f00202000001'))).toEqual({ kind: 'started', factor: 1 });
+    expect(pmdStartOutcome(response('f002020600'))).toEqual({ kind: 'already-running' });
+    expect(pmdStartOutcome(response('f002020a00'))).toEqual({ kind: 'mtu-too-small' });
+    expect(pmdStartOutcome(response('f002020d00'))).toEqual({ kind: 'charging' });
+    expect(pmdStartOutcome(response('f0020902'))).toMatchObject({
+      kind: 'failed',
+      statusName: 'ERROR_INVALID_MEASUREMENT_TYPE',
+    });
   });
 
   it('reads a device-initiated stop', () => {
