@@ -32,7 +32,11 @@ async function readScreen(page: Page): Promise<Screen> {
 }
 
 /** Lets simulated time pass one second at a time until `done` says stop; returns every screen seen. */
-async function runUntil(page: Page, done: (screen: Screen) => boolean, maxSeconds: number): Promise<Screen[]> {
+async function runUntil(
+  page: Page,
+  done: (screen: Screen) => boolean,
+  maxSeconds: number,
+): Promise<Screen[]> {
   const seen: Screen[] = [];
   for (let second = 0; second < maxSeconds; second++) {
     await page.clock.runFor(1000);
@@ -53,7 +57,8 @@ async function skipTo(page: Page, exercise: string): Promise<void> {
   throw new Error(`never reached ${exercise}`);
 }
 
-const personNumber = (person: string | null, pattern: RegExp) => Number(person?.match(pattern)?.[1] ?? Number.NaN);
+const personNumber = (person: string | null, pattern: RegExp) =>
+  Number(person?.match(pattern)?.[1] ?? Number.NaN);
 
 describe('a hands-free session with the virtual strap', () => {
   let browser: Browser;
@@ -97,7 +102,9 @@ describe('a hands-free session with the virtual strap', () => {
       expect(Math.abs(shown - performed)).toBeLessThanOrEqual(1);
     }
     expect(await page.locator('bb-rest-view .last').textContent()).toBe('Superman, set 1: 10 of 10 reps');
-    expect(await page.locator('bb-device-panel .person').textContent()).toBe('Virtual person: resting after 10 reps');
+    expect(await page.locator('bb-device-panel .person').textContent()).toBe(
+      'Virtual person: resting after 10 reps',
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'rest.png') });
   });
 
@@ -116,7 +123,10 @@ describe('a hands-free session with the virtual strap', () => {
       expect(Math.abs(shown - held)).toBeLessThanOrEqual(2);
     }
     expect(await page.locator('bb-rest-view .last').textContent()).toBe('Drawing-in, set 1: held 45 s');
-    const heldByPerson = personNumber(await page.locator('bb-device-panel .person').textContent(), /a hold of (\d+) s/);
+    const heldByPerson = personNumber(
+      await page.locator('bb-device-panel .person').textContent(),
+      /a hold of (\d+) s/,
+    );
     expect(heldByPerson).toBeGreaterThanOrEqual(43);
     expect(heldByPerson).toBeLessThanOrEqual(46);
   });
@@ -126,7 +136,10 @@ describe('a hands-free session with the virtual strap', () => {
     await runUntil(page, (screen) => screen.resting, 180);
     const last = await page.locator('bb-rest-view .last').textContent();
     const shownS = Number(last?.match(/held (\d+) s/)?.[1]);
-    const heldByPerson = personNumber(await page.locator('bb-device-panel .person').textContent(), /a hold of (\d+) s/);
+    const heldByPerson = personNumber(
+      await page.locator('bb-device-panel .person').textContent(),
+      /a hold of (\d+) s/,
+    );
     expect(last).toMatch(/^Elbow plank, set 1: held \d+ s$/);
     expect(Math.abs(shownS - heldByPerson)).toBeLessThanOrEqual(2);
   });
