@@ -15,7 +15,9 @@ const FIRST_REP_SHARE = 0.7;
 const REST_TRACK_TAU_MS = 3000;
 // The rest pose is taken once the torso has been still this long within this band.
 const ACQUIRE_STILL_MS = 600;
-const ACQUIRE_BAND_DEG = 3;
+const ACQUIRE_BAND_DEG = 2;
+// "At the top" = within this share of the rep's peak; the time spent there is the rep's pause.
+const PLATEAU_SHARE = 0.85;
 
 export class ExcursionDetector {
   private refX = 0;
@@ -27,6 +29,11 @@ export class ExcursionDetector {
   private anchorY = 0;
   private anchorZ = 1;
   private anchorT = Number.NaN;
+  private sumX = 0;
+  private sumY = 0;
+  private sumZ = 0;
+  private plateauStartMs = Number.NaN;
+  private plateauMs = 0;
 
   private inExcursion = false;
   private startMs = 0;
@@ -80,6 +87,8 @@ export class ExcursionDetector {
         this.peakDeg = angle;
         this.peakRollDeg = this.rollDeg(gx, gy, gz);
         this.formSent = false;
+        this.plateauStartMs = t;
+        this.plateauMs = 0;
       }
     } else {
       if (angle >= hi) this.aboveMs += dt;
@@ -87,12 +96,23 @@ export class ExcursionDetector {
         this.peakDeg = angle;
         this.peakRollDeg = this.rollDeg(gx, gy, gz);
       }
+      // Longest stay near the top: every rep of the program pauses there; a fidget turns straight back.
+      if (angle >= PLATEAU_SHARE * this.peakDeg) {
+        if (Number.isNaN(this.plateauStartMs)) this.plateauStartMs = t;
+        this.plateauMs = Math.max(this.plateauMs, t - this.plateauStartMs);
+      } else {
+        this.plateauStartMs = Number.NaN;
+      }
       this.checkForm(t, angle, gx, gy, gz, out);
       if (angle < lo) {
         this.inExcursion = false;
         this.lastBelowLoMs = t;
         const endMs = crossingTime(this.prevT, this.prevAngle, t, angle, lo);
-        if (this.aboveMs >= s.minAboveMs && this.peakDeg <= s.maxPeakDeg) {
+        if (
+          this.aboveMs >= s.minAboveMs &&
+          this.plateauMs >= s.minPlateauMs &&
+          this.peakDeg <= s.maxPeakDeg
+        ) {
           this.emit(endMs, t, out);
           this.peaks.push(this.peakDeg);
         }
@@ -151,10 +171,16 @@ export class ExcursionDetector {
       this.anchorY = gy;
       this.anchorZ = gz;
       this.anchorT = t;
+      this.sumX = gx;
+      this.sumY = gy;
+      this.sumZ = gz;
       return;
     }
-    if (t - this.anchorT >= ACQUIRE_STILL_MS && this.poseOk(gx, gy, gz)) {
-      this.setRef(gx, gy, gz);
+    this.sumX += gx;
+    this.sumY += gy;
+    this.sumZ += gz;
+    if (t - this.anchorT >= ACQUIRE_STILL_MS && this.poseOk(this.sumX, this.sumY, this.sumZ)) {
+      this.setRef(this.sumX, this.sumY, this.sumZ);
       this.hasRef = true;
       this.inExcursion = false;
       this.lastBelowLoMs = t;

@@ -6,7 +6,7 @@ import type { AccelFrame, Placement } from '../sensors/samples.ts';
 import type { MotionDetector, MotionProfileId } from './detector.ts';
 import type { MotionEvent } from './events.ts';
 import { ExcursionDetector } from './excursion.ts';
-import { LowPass3 } from './filters.ts';
+import { LowPass1, LowPass3 } from './filters.ts';
 import { HoldDetector } from './hold.ts';
 import { OscillationCounter } from './oscillation.ts';
 import { motionProfile } from './profiles.ts';
@@ -14,10 +14,13 @@ import { motionProfile } from './profiles.ts';
 // Gravity is the accelerometer low-passed: 150 ms passes a torso tilt of a rep or a breath whole,
 // and averages out tremor (8–12 Hz), footsteps and sensor noise.
 const GRAVITY_TAU_MS = 150;
+// Movement = what is left of the reading once gravity is taken out, as an RMS over ~0.3 s.
+const MOTION_TAU_MS = 300;
 const NO_EVENTS: readonly MotionEvent[] = [];
 
 class Pipeline implements MotionDetector {
   private readonly gravity = new LowPass3(GRAVITY_TAU_MS);
+  private readonly motion = new LowPass1(MOTION_TAU_MS);
   private prevT = Number.NaN;
   private readonly scratch: MotionEvent[] = [];
   private readonly reps: ExcursionDetector | null;
@@ -58,7 +61,13 @@ class Pipeline implements MotionDetector {
         const gz = g.z / norm;
         this.reps?.update(t, gx, gy, gz, events);
         this.breaths?.update(t, gx, gy, gz, events);
-        this.hold?.update(t, gx, gy, gz, events);
+        if (this.hold) {
+          const mx = x - g.x;
+          const my = y - g.y;
+          const mz = z - g.z;
+          const motionG = Math.sqrt(this.motion.update(dt, mx * mx + my * my + mz * mz));
+          this.hold.update(t, gx, gy, gz, motionG, events);
+        }
       }
     }
     if (events.length === 0) return NO_EVENTS;

@@ -29,6 +29,8 @@ export interface ExcursionSettings {
   readonly loFrac: number;
   /** A rep spends at least this long above the entry threshold (a fidget is quicker). */
   readonly minAboveMs: number;
+  /** Time spent near the peak: the pause at the top that every rep of the program has (0 = none). */
+  readonly minPlateauMs: number;
   /** Longer than this away from rest is a change of pose, not a rep. */
   readonly maxRepMs: number;
   /** Larger than this is a change of pose (getting up, rolling over), not a rep. */
@@ -72,8 +74,8 @@ export interface MotionProfile {
 const REP_DEFAULTS = {
   kind: 'rep',
   poseTolDeg: 45,
-  hiFrac: 0.5,
-  loFrac: 0.3,
+  hiFrac: 0.4,
+  loFrac: 0.25,
   maxPeakDeg: 50,
   sided: false,
 } as const;
@@ -95,6 +97,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minHiDeg: 5,
           minLoDeg: 2.5,
           minAboveMs: 600,
+          minPlateauMs: 450,
           maxRepMs: 9000,
           overExtensionDeg: 32,
         },
@@ -111,6 +114,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minHiDeg: 6,
           minLoDeg: 3,
           minAboveMs: 1200,
+          minPlateauMs: 1200,
           maxRepMs: 14000,
         },
       };
@@ -126,6 +130,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minHiDeg: 2,
           minLoDeg: 1.2,
           minAboveMs: 1000,
+          minPlateauMs: 750,
           maxRepMs: 9000,
           maxPeakDeg: 35,
           sided: true,
@@ -144,6 +149,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minHiDeg: 2.5,
           minLoDeg: 1.5,
           minAboveMs: 900,
+          minPlateauMs: 600,
           maxRepMs: 9000,
           maxPeakDeg: 30,
         },
@@ -162,6 +168,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           hiFrac: 0.4,
           loFrac: 0.25,
           minAboveMs: 1500,
+          minPlateauMs: 0,
           maxRepMs: 20000,
           maxPeakDeg: 15,
         },
