@@ -44,6 +44,9 @@ export class ExcursionDetector {
   private formSent = false;
   private prevT = Number.NaN;
   private prevAngle = 0;
+  // Only the first excursion after the rest pose was first taken can reveal a reversed rest pose.
+  private checkedDirection = false;
+  private reversed = false;
   private readonly peaks = new RecentMedian(5);
 
   constructor(private readonly s: ExcursionSettings) {}
@@ -82,6 +85,7 @@ export class ExcursionDetector {
       }
       if (angle >= hi) {
         this.inExcursion = true;
+        this.reversed = this.againstDirection(gx, gy, gz);
         this.startMs = this.lastBelowLoMs;
         this.aboveMs = 0;
         this.peakDeg = angle;
@@ -102,6 +106,12 @@ export class ExcursionDetector {
         this.plateauMs = Math.max(this.plateauMs, t - this.plateauStartMs);
       } else {
         this.plateauStartMs = Number.NaN;
+      }
+      if (this.reversed) {
+        this.whileReversed(t, angle, gx, gy, gz, out);
+        this.prevT = t;
+        this.prevAngle = angle;
+        return;
       }
       this.checkForm(t, angle, gx, gy, gz, out);
       if (angle < lo) {
@@ -125,6 +135,51 @@ export class ExcursionDetector {
     }
     this.prevT = t;
     this.prevAngle = angle;
+  }
+
+  /** Whether the change from the rest pose points against the profile's rep direction. */
+  private againstDirection(gx: number, gy: number, gz: number): boolean {
+    const e = this.s.direction;
+    if (!e || this.checkedDirection) return false;
+    this.checkedDirection = true;
+    const dx = gx - this.refX;
+    const dy = gy - this.refY;
+    const dz = gz - this.refZ;
+    return dx * e[0] + dy * e[1] + dz * e[2] < -0.3 * Math.hypot(dx, dy, dz);
+  }
+
+  /**
+   * The first excursion went against the rep direction. If it is rep-sized and settles, the rest pose
+   * had been taken while the person held the top of a rep they began before the detector saw them
+   * still: that rep ended when they settled here, which is the true rest pose. Anything smaller is a
+   * fidget and ends like one, uncounted.
+   */
+  private whileReversed(
+    t: number,
+    angle: number,
+    gx: number,
+    gy: number,
+    gz: number,
+    out: MotionEvent[],
+  ): void {
+    const s = this.s;
+    const lo = Math.max(s.minLoDeg, s.loFrac * this.typicalPeakDeg());
+    if (angle < lo) {
+      this.inExcursion = false;
+      this.reversed = false;
+      this.lastBelowLoMs = t;
+      return;
+    }
+    if (
+      this.plateauMs >= Math.max(s.minPlateauMs, ACQUIRE_STILL_MS) &&
+      this.peakDeg >= 0.5 * s.expectedPeakDeg
+    ) {
+      this.emit(this.plateauStartMs, t, out);
+      this.inExcursion = false;
+      this.reversed = false;
+      this.setRef(gx, gy, gz);
+      this.lastBelowLoMs = t;
+    }
   }
 
   private emit(endMs: number, emittedMs: number, out: MotionEvent[]): void {

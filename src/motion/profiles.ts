@@ -37,6 +37,12 @@ export interface ExcursionSettings {
   readonly maxPeakDeg: number;
   /** Report the side of the roll (bird dog). */
   readonly sided: boolean;
+  /**
+   * Which way the reading turns during a rep, in the strap's axes (superman +y, bridge −y, pulldown
+   * +z). Only its sign matters, so a crooked strap does not change it. An excursion the other way
+   * means the rest pose was taken at the top of a rep (the set began mid-rep): see excursion.ts.
+   */
+  readonly direction?: readonly [number, number, number];
   /** Form warnings: a peak beyond overDeg (superman) or a roll beyond tabletopLostDeg (bird dog). */
   readonly overExtensionDeg?: number;
   readonly tabletopLostDeg?: number;
@@ -100,6 +106,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minPlateauMs: 450,
           maxRepMs: 9000,
           overExtensionDeg: 32,
+          direction: [0, 1, 0],
         },
       };
     case 'glute-bridge':
@@ -116,6 +123,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minAboveMs: 1200,
           minPlateauMs: 1200,
           maxRepMs: 14000,
+          direction: [0, -1, 0],
         },
       };
     case 'bird-dog':
@@ -152,6 +160,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minPlateauMs: 600,
           maxRepMs: 9000,
           maxPeakDeg: 30,
+          direction: [0, 0, 1],
         },
       };
     case 'bat-hang':
