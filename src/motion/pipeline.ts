@@ -59,15 +59,13 @@ class Pipeline implements MotionDetector {
         const gx = g.x / norm;
         const gy = g.y / norm;
         const gz = g.z / norm;
-        this.reps?.update(t, gx, gy, gz, events);
-        this.breaths?.update(t, gx, gy, gz, events);
-        if (this.hold) {
-          const mx = x - g.x;
-          const my = y - g.y;
-          const mz = z - g.z;
-          const motionG = Math.sqrt(this.motion.update(dt, mx * mx + my * my + mz * mz));
-          this.hold.update(t, gx, gy, gz, motionG, events);
-        }
+        const mx = x - g.x;
+        const my = y - g.y;
+        const mz = z - g.z;
+        const motionG = Math.sqrt(this.motion.update(dt, mx * mx + my * my + mz * mz));
+        this.reps?.update(t, gx, gy, gz, motionG, events);
+        this.breaths?.update(t, gx, gy, gz, motionG, events);
+        this.hold?.update(t, gx, gy, gz, motionG, events);
       }
     }
     if (events.length === 0) return NO_EVENTS;

@@ -37,6 +37,8 @@ export interface ExcursionSettings {
   readonly maxPeakDeg: number;
   /** Report the side of the roll (bird dog). */
   readonly sided: boolean;
+  /** Only an excursion without movement on top counts (a breath; the settling-in is not one). */
+  readonly quiet?: boolean;
   /**
    * Which way the reading turns during a rep, in the strap's axes (superman +y, bridge −y, pulldown
    * +z). Only its sign matters, so a crooked strap does not change it. An excursion the other way
@@ -178,6 +180,9 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           loFrac: 0.25,
           minAboveMs: 1500,
           minPlateauMs: 0,
+          quiet: true,
+          // Exhaling draws the ribs down and in: supine, the chest tilts head end up (program.md).
+          direction: [0, 1, 0],
           maxRepMs: 20000,
           maxPeakDeg: 15,
         },
