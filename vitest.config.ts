@@ -25,6 +25,18 @@ export default defineConfig({
           },
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One Bluetooth emulation per browser, and two cores: the end-to-end files run one at a time.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
