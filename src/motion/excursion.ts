@@ -4,7 +4,7 @@
 // first reps, so a shallow mover and a deep one are both counted.
 
 import type { MotionEvent, Side } from './events.ts';
-import { angleDeg, expAlpha, RecentMedian } from './filters.ts';
+import { angleDeg, expAlpha, norm3, RecentMedian } from './filters.ts';
 import { type ExcursionSettings, POSE_UP } from './profiles.ts';
 
 const RAD_TO_DEG = 180 / Math.PI;
@@ -50,6 +50,8 @@ export class ExcursionDetector {
   private checkedDirection = false;
   private reversed = false;
   private maxMotionG = 0;
+  private trackDtMs = -1;
+  private trackAlpha = 0;
   private readonly peaks = new RecentMedian(5);
 
   constructor(private readonly s: ExcursionSettings) {}
@@ -92,7 +94,12 @@ export class ExcursionDetector {
       if (angle < lo) {
         this.lastBelowLoMs = t;
         // Follow slow drift of the rest pose; the rep itself never gets here (it is above lo).
-        const a = expAlpha(dt, REST_TRACK_TAU_MS);
+        if (dt !== this.trackDtMs) {
+          // Frames at a fixed rate repeat the same step: one exp() per change of step, not per sample.
+          this.trackDtMs = dt;
+          this.trackAlpha = expAlpha(dt, REST_TRACK_TAU_MS);
+        }
+        const a = this.trackAlpha;
         this.setRef(
           this.refX + a * (gx - this.refX),
           this.refY + a * (gy - this.refY),
@@ -174,7 +181,7 @@ export class ExcursionDetector {
     const dx = gx - this.refX;
     const dy = gy - this.refY;
     const dz = gz - this.refZ;
-    return dx * e[0] + dy * e[1] + dz * e[2] < -0.3 * Math.hypot(dx, dy, dz);
+    return dx * e[0] + dy * e[1] + dz * e[2] < -0.3 * norm3(dx, dy, dz);
   }
 
   /**
@@ -278,7 +285,7 @@ export class ExcursionDetector {
   }
 
   private setRef(x: number, y: number, z: number): void {
-    const n = Math.hypot(x, y, z) || 1;
+    const n = norm3(x, y, z) || 1;
     this.refX = x / n;
     this.refY = y / n;
     this.refZ = z / n;

@@ -3,7 +3,7 @@
 // tremor stay inside the stillness band, so they never break a hold.
 
 import type { MotionEvent } from './events.ts';
-import { angleDeg } from './filters.ts';
+import { angleDeg, norm3 } from './filters.ts';
 import { type HoldSettings, POSE_UP } from './profiles.ts';
 
 const RAD_TO_DEG = 180 / Math.PI;
@@ -126,7 +126,7 @@ export class HoldDetector {
     const ex = -this.refY * this.refX;
     const ey = 1 - this.refY * this.refY;
     const ez = -this.refY * this.refZ;
-    const n = Math.hypot(ex, ey, ez);
+    const n = norm3(ex, ey, ez);
     if (n < 1e-6) return 0;
     const d = ((gx - this.refX) * ex + (gy - this.refY) * ey + (gz - this.refZ) * ez) / n;
     return Math.asin(Math.max(-1, Math.min(1, d))) * RAD_TO_DEG;
@@ -139,7 +139,7 @@ export class HoldDetector {
   }
 
   private setRef(x: number, y: number, z: number): void {
-    const n = Math.hypot(x, y, z) || 1;
+    const n = norm3(x, y, z) || 1;
     this.refX = x / n;
     this.refY = y / n;
     this.refZ = z / n;

@@ -6,7 +6,7 @@ import type { AccelFrame, Placement } from '../sensors/samples.ts';
 import type { MotionDetector, MotionProfileId } from './detector.ts';
 import type { MotionEvent } from './events.ts';
 import { ExcursionDetector } from './excursion.ts';
-import { LowPass1, LowPass3 } from './filters.ts';
+import { LowPass1, LowPass3, norm3 } from './filters.ts';
 import { HoldDetector } from './hold.ts';
 import { OscillationCounter } from './oscillation.ts';
 import { motionProfile } from './profiles.ts';
@@ -54,7 +54,7 @@ class Pipeline implements MotionDetector {
       if (this.reps || this.breaths || this.hold) {
         const g = this.gravity;
         g.update(dt, x, y, z);
-        const norm = Math.hypot(g.x, g.y, g.z);
+        const norm = norm3(g.x, g.y, g.z);
         if (norm < 1e-6) continue;
         const gx = g.x / norm;
         const gy = g.y / norm;
