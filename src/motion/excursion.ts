@@ -18,8 +18,6 @@ const ACQUIRE_STILL_MS = 600;
 const ACQUIRE_BAND_DEG = 2;
 // "At the top" = within this share of the rep's peak; the time spent there is the rep's pause.
 const PLATEAU_SHARE = 0.85;
-// Above this movement RMS the person is still getting into position (see hold.ts).
-const STILL_MOTION_G = 0.04;
 
 export class ExcursionDetector {
   private refX = 0;
@@ -49,7 +47,6 @@ export class ExcursionDetector {
   // Only the first excursion after the rest pose was first taken can reveal a reversed rest pose.
   private checkedDirection = false;
   private reversed = false;
-  private maxMotionG = 0;
   private trackDtMs = -1;
   private trackAlpha = 0;
   private readonly peaks = new RecentMedian(5);
@@ -61,15 +58,10 @@ export class ExcursionDetector {
     return this.peaks.count > 0 ? this.peaks.median(0) : this.s.expectedPeakDeg * FIRST_REP_SHARE;
   }
 
-  /**
-   * One sample of the unit gravity direction at time t and the RMS of the movement on top of it (g);
-   * completed events are appended to out.
-   */
-  update(t: number, gx: number, gy: number, gz: number, motionG: number, out: MotionEvent[]): void {
+  /** One sample of the unit gravity direction at time t; completed events are appended to out. */
+  update(t: number, gx: number, gy: number, gz: number, out: MotionEvent[]): void {
     const dt = Number.isNaN(this.prevT) ? 0 : t - this.prevT;
     if (!this.hasRef) {
-      // A quiet excursion (a breath) is measured from a rest pose taken once movement has settled.
-      if (this.s.quiet && motionG > STILL_MOTION_G) this.anchorT = Number.NaN;
       this.acquire(t, gx, gy, gz);
       this.prevT = t;
       this.prevAngle = 0;
@@ -82,15 +74,6 @@ export class ExcursionDetector {
     const lo = Math.max(s.minLoDeg, s.loFrac * typical);
 
     if (!this.inExcursion) {
-      if (s.kind === 'breath' && this.behindRest(gx, gy, gz, lo)) {
-        // A breath cycle leaves the fully inhaled pose and comes back to it: when the chest goes
-        // further that way than the rest pose, the rest pose was taken mid-breath. Move it there.
-        this.setRef(gx, gy, gz);
-        this.lastBelowLoMs = t;
-        this.prevT = t;
-        this.prevAngle = 0;
-        return;
-      }
       if (angle < lo) {
         this.lastBelowLoMs = t;
         // Follow slow drift of the rest pose; the rep itself never gets here (it is above lo).
@@ -117,11 +100,9 @@ export class ExcursionDetector {
         this.formSent = false;
         this.plateauStartMs = t;
         this.plateauMs = 0;
-        this.maxMotionG = motionG;
       }
     } else {
       if (angle >= hi) this.aboveMs += dt;
-      if (motionG > this.maxMotionG) this.maxMotionG = motionG;
       if (angle > this.peakDeg) {
         this.peakDeg = angle;
         this.peakRollDeg = this.rollDeg(gx, gy, gz);
@@ -144,12 +125,10 @@ export class ExcursionDetector {
         this.inExcursion = false;
         this.lastBelowLoMs = t;
         const endMs = crossingTime(this.prevT, this.prevAngle, t, angle, lo);
-        const quietEnough = !s.quiet || this.maxMotionG <= STILL_MOTION_G;
         if (
           this.aboveMs >= s.minAboveMs &&
           this.plateauMs >= s.minPlateauMs &&
-          this.peakDeg <= s.maxPeakDeg &&
-          quietEnough
+          this.peakDeg <= s.maxPeakDeg
         ) {
           this.emit(endMs, t, out);
           this.peaks.push(this.peakDeg);
@@ -165,18 +144,10 @@ export class ExcursionDetector {
     this.prevAngle = angle;
   }
 
-  /** Whether the chest has turned more than loDeg from the rest pose against the profile's direction. */
-  private behindRest(gx: number, gy: number, gz: number, loDeg: number): boolean {
-    const e = this.s.direction;
-    if (!e) return false;
-    const along = (gx - this.refX) * e[0] + (gy - this.refY) * e[1] + (gz - this.refZ) * e[2];
-    return along < -Math.sin(loDeg / RAD_TO_DEG);
-  }
-
   /** Whether the change from the rest pose points against the profile's rep direction. */
   private againstDirection(gx: number, gy: number, gz: number): boolean {
     const e = this.s.direction;
-    if (!e || this.checkedDirection || this.s.kind === 'breath') return false;
+    if (!e || this.checkedDirection) return false;
     this.checkedDirection = true;
     const dx = gx - this.refX;
     const dy = gy - this.refY;
@@ -220,10 +191,6 @@ export class ExcursionDetector {
 
   private emit(endMs: number, emittedMs: number, out: MotionEvent[]): void {
     const peakDeg = Math.round(this.peakDeg * 10) / 10;
-    if (this.s.kind === 'breath') {
-      out.push({ type: 'breath', tMs: endMs, emittedMs });
-      return;
-    }
     if (this.s.sided) {
       // Weight onto the left hand (right arm and left leg up) rolls the torso to its left, which
       // turns the strap's x axis (the wearer's left) towards the floor: a falling x reading.

@@ -3,6 +3,7 @@
 // and feeds the detectors the profile asks for.
 
 import type { AccelFrame, Placement } from '../sensors/samples.ts';
+import { BreathCounter } from './breath.ts';
 import type { MotionDetector, MotionProfileId } from './detector.ts';
 import type { MotionEvent } from './events.ts';
 import { ExcursionDetector } from './excursion.ts';
@@ -24,14 +25,14 @@ class Pipeline implements MotionDetector {
   private prevT = Number.NaN;
   private readonly scratch: MotionEvent[] = [];
   private readonly reps: ExcursionDetector | null;
-  private readonly breaths: ExcursionDetector | null;
+  private readonly breaths: BreathCounter | null;
   private readonly hold: HoldDetector | null;
   private readonly oscillation: OscillationCounter | null;
 
   constructor(profile: MotionProfileId, placement: Placement) {
     const p = motionProfile(profile, placement);
     this.reps = p.reps ? new ExcursionDetector(p.reps) : null;
-    this.breaths = p.breaths ? new ExcursionDetector(p.breaths) : null;
+    this.breaths = p.breaths ? new BreathCounter(p.breaths) : null;
     this.hold = p.hold ? new HoldDetector(p.hold) : null;
     this.oscillation = p.oscillation ? new OscillationCounter(p.oscillation) : null;
   }
@@ -63,7 +64,7 @@ class Pipeline implements MotionDetector {
         const my = y - g.y;
         const mz = z - g.z;
         const motionG = Math.sqrt(this.motion.update(dt, mx * mx + my * my + mz * mz));
-        this.reps?.update(t, gx, gy, gz, motionG, events);
+        this.reps?.update(t, gx, gy, gz, events);
         this.breaths?.update(t, gx, gy, gz, motionG, events);
         this.hold?.update(t, gx, gy, gz, motionG, events);
       }

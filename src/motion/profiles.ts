@@ -14,9 +14,8 @@ export const POSE_UP: Readonly<Record<Exclude<Pose, 'any'>, readonly [number, nu
   upright: [0, 1, 0],
 };
 
-/** A rep (or a breath cycle) as an excursion of the torso away from its rest pose and back. */
+/** A rep as an excursion of the torso away from its rest pose and back; breath cycles reuse the thresholds. */
 export interface ExcursionSettings {
-  readonly kind: 'rep' | 'breath';
   /** The pose the person rests in between reps; the rest reference must be within poseTolDeg of it. */
   readonly pose: Pose;
   readonly poseTolDeg: number;
@@ -37,8 +36,6 @@ export interface ExcursionSettings {
   readonly maxPeakDeg: number;
   /** Report the side of the roll (bird dog). */
   readonly sided: boolean;
-  /** Only an excursion without movement on top counts (a breath; the settling-in is not one). */
-  readonly quiet?: boolean;
   /**
    * Which way the reading turns during a rep, in the strap's axes (superman +y, bridge −y, pulldown
    * +z). Only its sign matters, so a crooked strap does not change it. An excursion the other way
@@ -80,7 +77,6 @@ export interface MotionProfile {
 }
 
 const REP_DEFAULTS = {
-  kind: 'rep',
   poseTolDeg: 45,
   hiFrac: 0.4,
   loFrac: 0.25,
@@ -171,7 +167,6 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
         id,
         breaths: {
           ...REP_DEFAULTS,
-          kind: 'breath',
           pose: chest ? 'supine' : 'any',
           expectedPeakDeg: 3,
           minHiDeg: 0.7,
@@ -180,7 +175,6 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           loFrac: 0.25,
           minAboveMs: 1500,
           minPlateauMs: 0,
-          quiet: true,
           // Exhaling draws the ribs down and in: supine, the chest tilts head end up (program.md).
           direction: [0, 1, 0],
           maxRepMs: 20000,
