@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CurrentSet, PlannedExercise } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
-import { buttonStyles } from './styles.ts';
+import { buttonStyles, visuallyHidden } from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
@@ -10,6 +10,7 @@ import './bb-progress-ring.ts';
 export class BbSetView extends LitElement {
   static override styles = [
     buttonStyles,
+    visuallyHidden,
     css`
       :host {
         display: grid;
@@ -53,10 +54,6 @@ export class BbSetView extends LitElement {
         cursor: pointer;
         font-weight: 600;
       }
-      .status {
-        font-size: clamp(1.25rem, 4vmin, 1.75rem);
-        min-height: 1.5em;
-      }
     `,
   ];
 
@@ -83,7 +80,7 @@ export class BbSetView extends LitElement {
         <div class="count" aria-hidden="true">${display.big}</div>
         <div class="unit" aria-hidden="true">${display.unit}</div>
       </bb-progress-ring>
-      <div class="status" role="status" aria-live="polite">${display.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${display.announcement}</div>
       <div class="controls">
         ${
           exercise.kind === 'hold'
