@@ -25,7 +25,7 @@ export class BbRestView extends LitElement {
         font-size: clamp(2rem, 7vmin, 3.5rem);
       }
       .count {
-        font-size: clamp(5rem, 22vmin, 10rem);
+        font-size: clamp(5rem, 28vmin, 10rem);
         font-weight: 800;
         font-variant-numeric: tabular-nums;
       }

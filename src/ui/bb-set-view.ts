@@ -31,7 +31,7 @@ export class BbSetView extends LitElement {
         font-weight: 700;
       }
       .count {
-        font-size: clamp(5rem, 22vmin, 10rem);
+        font-size: clamp(5rem, 28vmin, 10rem);
         font-weight: 800;
         font-variant-numeric: tabular-nums;
       }
