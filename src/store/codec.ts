@@ -5,7 +5,14 @@ import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample } from '../sensors/samples.ts';
 import { exerciseById } from '../workout/program.ts';
 import type { CurrentSet, PlannedExercise, SessionState, SetRecord } from '../workout/session.ts';
-import type { HeartRateChunkRow, MotionChunkRow, PlanEntry, SetRow, StateSnapshot } from './records.ts';
+import type {
+  HeartRateChunkRow,
+  MotionChunkRow,
+  PlanEntry,
+  SessionRow,
+  SetRow,
+  StateSnapshot,
+} from './records.ts';
 
 const MG_PER_G = 1000;
 const INT16_MAX = 32767;
@@ -141,4 +148,14 @@ export function fromSnapshot(
       .sort((a, b) => a.index - b.index)
       .map(({ sessionId: _s, index: _i, ...record }) => shiftSetRecord(record, by)),
   };
+}
+
+export function totalGapMs(session: SessionRow): number {
+  return session.gaps.reduce((sum, g) => sum + g.gapMs, 0);
+}
+
+/** Wall-clock time (epoch ms) of a time on a saved session's timeline. */
+export function wallTimeOf(session: SessionRow, sessionMs: number): number {
+  const before = session.gaps.filter((g) => g.atMs <= sessionMs).reduce((sum, g) => sum + g.gapMs, 0);
+  return session.startedAt + sessionMs + before;
 }

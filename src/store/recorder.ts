@@ -17,6 +17,7 @@ import {
   shiftSetRecord,
   toPlanEntries,
   toSnapshot,
+  totalGapMs,
 } from './codec.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import type {
@@ -275,14 +276,4 @@ export class SessionRecorder {
 
 function nextSeq(rows: readonly { readonly seq: number }[]): number {
   return rows.length ? rows[rows.length - 1]!.seq + 1 : 0;
-}
-
-export function totalGapMs(session: SessionRow): number {
-  return session.gaps.reduce((sum, g) => sum + g.gapMs, 0);
-}
-
-/** Wall-clock time (epoch ms) of a time on a saved session's timeline. */
-export function wallTimeOf(session: SessionRow, sessionMs: number): number {
-  const before = session.gaps.filter((g) => g.atMs <= sessionMs).reduce((sum, g) => sum + g.gapMs, 0);
-  return session.startedAt + sessionMs + before;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { AccelFrame } from '../../../src/sensors/samples.ts';
-import { decodeHeartRateChunk, decodeMotionChunk } from '../../../src/store/codec.ts';
-import { SessionRecorder, wallTimeOf } from '../../../src/store/recorder.ts';
+import { decodeHeartRateChunk, decodeMotionChunk, wallTimeOf } from '../../../src/store/codec.ts';
+import { SessionRecorder } from '../../../src/store/recorder.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 
