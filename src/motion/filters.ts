@@ -1,0 +1,123 @@
+// Small streaming filters that accept irregular sample spacing. Every coefficient is derived from the
+// actual time step, so a 4 Hz BLE advertisement tag and a 200 Hz strap see the same time constants.
+
+const RAD_TO_DEG = 180 / Math.PI;
+
+/** Smoothing factor of a first-order low-pass for a step of dtMs with time constant tauMs. */
+export function expAlpha(dtMs: number, tauMs: number): number {
+  if (dtMs <= 0) return 0;
+  return 1 - Math.exp(-dtMs / tauMs);
+}
+
+/** First-order low-pass of a 3-vector; the first sample initialises it, so there is no start-up ramp. */
+export class LowPass3 {
+  x = 0;
+  y = 0;
+  z = 0;
+  private started = false;
+  // Frames at a fixed rate repeat the same step: caching its factor saves an exp() per sample.
+  private lastDtMs = -1;
+  private alpha = 0;
+
+  constructor(readonly tauMs: number) {}
+
+  update(dtMs: number, x: number, y: number, z: number): void {
+    if (!this.started) {
+      this.x = x;
+      this.y = y;
+      this.z = z;
+      this.started = true;
+      return;
+    }
+    if (dtMs !== this.lastDtMs) {
+      this.lastDtMs = dtMs;
+      this.alpha = expAlpha(dtMs, this.tauMs);
+    }
+    const a = this.alpha;
+    this.x += a * (x - this.x);
+    this.y += a * (y - this.y);
+    this.z += a * (z - this.z);
+  }
+
+  reset(): void {
+    this.started = false;
+  }
+
+  get ready(): boolean {
+    return this.started;
+  }
+}
+
+/** First-order low-pass of a scalar. */
+export class LowPass1 {
+  value = 0;
+  private started = false;
+  private lastDtMs = -1;
+  private alpha = 0;
+
+  constructor(readonly tauMs: number) {}
+
+  update(dtMs: number, v: number): number {
+    if (!this.started) {
+      this.value = v;
+      this.started = true;
+    } else {
+      if (dtMs !== this.lastDtMs) {
+        this.lastDtMs = dtMs;
+        this.alpha = expAlpha(dtMs, this.tauMs);
+      }
+      this.value += this.alpha * (v - this.value);
+    }
+    return this.value;
+  }
+
+  reset(): void {
+    this.started = false;
+  }
+
+  get ready(): boolean {
+    return this.started;
+  }
+}
+
+/** Angle in degrees between two (not necessarily unit) vectors. */
+export function angleDeg(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
+  const na = Math.hypot(ax, ay, az);
+  const nb = Math.hypot(bx, by, bz);
+  if (na === 0 || nb === 0) return 0;
+  // atan2 of cross and dot stays accurate for the small angles that matter here (acos does not).
+  const cx = ay * bz - az * by;
+  const cy = az * bx - ax * bz;
+  const cz = ax * by - ay * bx;
+  return Math.atan2(Math.hypot(cx, cy, cz), ax * bx + ay * by + az * bz) * RAD_TO_DEG;
+}
+
+/**
+ * Running median of the last `size` values, for adapting thresholds to the person: one odd rep must
+ * not move them, which a mean would.
+ */
+export class RecentMedian {
+  private readonly values: number[] = [];
+
+  constructor(private readonly size: number) {}
+
+  push(v: number): void {
+    this.values.push(v);
+    if (this.values.length > this.size) this.values.shift();
+  }
+
+  get count(): number {
+    return this.values.length;
+  }
+
+  median(fallback: number): number {
+    const n = this.values.length;
+    if (n === 0) return fallback;
+    const sorted = [...this.values].sort((a, b) => a - b);
+    return n % 2 === 1 ? sorted[(n - 1) >> 1] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+  }
+
+  clear(): void {
+    this.values.length = 0;
+  }
+}

@@ -1,0 +1,180 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Backbeat, DeviceState } from '../app/backbeat.ts';
+import type { HeartRateSample } from '../sensors/samples.ts';
+import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
+import type { SessionState } from '../workout/session.ts';
+import { currentPlanned, upNext } from '../workout/session.ts';
+import { ObserveController } from './observe.ts';
+import { buttonStyles, visuallyHidden } from './styles.ts';
+import './bb-device-panel.ts';
+import './bb-heart-rate.ts';
+import './bb-rest-view.ts';
+import './bb-set-view.ts';
+import './bb-summary.ts';
+
+/** The app shell: reads the models, shows the screen for the session's phase, and sends commands. */
+@customElement('bb-app')
+export class BbApp extends LitElement {
+  static override styles = [
+    buttonStyles,
+    visuallyHidden,
+    css`
+      :host {
+        display: grid;
+        grid-template-rows: auto 1fr;
+        min-height: 100dvh;
+        color: var(--bb-text, #f5f7fa);
+        background: var(--bb-bg, #0d1117);
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem 1.5rem;
+        padding: 0.75rem 1.25rem;
+        border-bottom: 1px solid var(--bb-border, #3b4656);
+      }
+      h1 {
+        margin: 0;
+        font-size: 1.5rem;
+        letter-spacing: 0.02em;
+      }
+      bb-device-panel {
+        margin-left: auto;
+      }
+      main {
+        padding: 1.25rem;
+        display: grid;
+        align-content: start;
+        justify-items: center;
+      }
+      .ready {
+        display: grid;
+        gap: 1.25rem;
+        justify-items: center;
+        max-width: 44rem;
+        text-align: center;
+      }
+      .ready h2 {
+        font-size: clamp(2rem, 6vmin, 3rem);
+        margin: 0.5rem 0 0;
+      }
+      .ready p {
+        font-size: 1.2rem;
+        color: var(--bb-muted, #b6c2d1);
+        margin: 0;
+      }
+      .ready ol {
+        text-align: left;
+        font-size: 1.2rem;
+        line-height: 1.7;
+        margin: 0;
+      }
+      .dose {
+        color: var(--bb-muted, #b6c2d1);
+      }
+      button.start {
+        font-size: 2rem;
+        min-height: 5rem;
+        padding: 0.75rem 3rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) app!: Backbeat;
+
+  private session!: ObserveController<SessionState>;
+  private device!: ObserveController<DeviceState>;
+  private heartRate!: ObserveController<HeartRateSample | null>;
+  private person!: ObserveController<VirtualPersonStatus | null>;
+
+  constructor() {
+    super();
+    this.addEventListener('bb-start', () => this.app.session.start());
+    this.addEventListener('bb-skip', () => this.app.session.skip());
+    this.addEventListener('bb-finish', () => this.app.session.finish());
+    this.addEventListener('bb-end-hold', () => this.app.session.endHold());
+    this.addEventListener('bb-adjust', (event) => this.app.session.adjustCount(event.detail.delta));
+    this.addEventListener('bb-new-session', () => this.app.session.reset());
+    this.addEventListener('bb-connect-bluetooth', () => void this.app.connectBluetoothStrap());
+    this.addEventListener('bb-use-virtual', () => this.app.useVirtualStrap());
+    this.addEventListener('bb-dismiss-problem', () => this.app.dismissProblem());
+  }
+
+  override connectedCallback(): void {
+    // The controllers need the app, which is set before the element is attached.
+    if (!this.session) {
+      this.session = new ObserveController(this, this.app.session.state$, this.app.session.state);
+      this.device = new ObserveController(this, this.app.devices.state$, this.app.devices.state);
+      this.heartRate = new ObserveController(this, this.app.heartRate$, null);
+      this.person = new ObserveController(this, this.app.virtualPerson$, null);
+    }
+    super.connectedCallback();
+  }
+
+  override render() {
+    return html`
+      <header>
+        <h1>Backbeat</h1>
+        <bb-heart-rate .bpm=${this.heartRate.value?.bpm ?? null}></bb-heart-rate>
+        <bb-device-panel .device=${this.device.value} .person=${this.person.value}></bb-device-panel>
+      </header>
+      <main>${this.renderPhase(this.session.value)}</main>
+    `;
+  }
+
+  private renderPhase(state: SessionState) {
+    const planned = currentPlanned(state);
+    switch (state.phase) {
+      case 'ready':
+        return this.renderReady(state);
+      case 'set':
+        return planned && state.set
+          ? html`<bb-set-view .planned=${planned} .set=${state.set} .nowMs=${state.nowMs}></bb-set-view>`
+          : null;
+      case 'rest':
+        return html`<bb-rest-view
+          .remainingMs=${(state.restEndsMs ?? state.nowMs) - state.nowMs}
+          .totalMs=${(planned?.dosage.restS ?? 1) * 1000}
+          .next=${upNext(state)}
+          .lastSet=${state.completed.at(-1) ?? null}
+        ></bb-rest-view>`;
+      case 'summary':
+        return html`<bb-summary
+          .records=${state.completed}
+          .durationMs=${(state.endedMs ?? state.nowMs) - (state.startedMs ?? state.nowMs)}
+        ></bb-summary>`;
+    }
+  }
+
+  private renderReady(state: SessionState) {
+    return html`
+      <section class="ready" aria-labelledby="ready-title">
+        <h2 id="ready-title">Today's back-care session</h2>
+        <p>Put the phone where you can see it from the mat, press start, and just do the exercises: Backbeat counts and times them.</p>
+        <ol>
+          ${state.plan.map(
+            ({ exercise, dosage }) => html`<li>
+              <strong>${exercise.name}</strong>
+              <span class="dose">${describeDosage(exercise.kind, dosage.sets, dosage.target)}</span>
+            </li>`,
+          )}
+        </ol>
+        <button class="primary start" @click=${() => this.app.session.start()}>Start</button>
+      </section>
+    `;
+  }
+}
+
+function describeDosage(kind: 'reps' | 'hold' | 'breaths', sets: number, target: number): string {
+  const per =
+    kind === 'hold' ? `${target} s hold` : kind === 'breaths' ? `${target} breaths` : `${target} reps`;
+  return `${sets} × ${per}`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-app': BbApp;
+  }
+}

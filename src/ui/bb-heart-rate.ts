@@ -1,0 +1,48 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { visuallyHidden } from './styles.ts';
+
+/** Live heart rate, large enough to read from the mat. */
+@customElement('bb-heart-rate')
+export class BbHeartRate extends LitElement {
+  static override styles = [
+    visuallyHidden,
+    css`
+    :host {
+      display: inline-flex;
+      align-items: baseline;
+      gap: 0.4rem;
+      font-variant-numeric: tabular-nums;
+    }
+    .heart {
+      color: var(--bb-heart, #f87171);
+      font-size: 1.6em;
+    }
+    .bpm {
+      font-size: clamp(2rem, 6vmin, 3rem);
+      font-weight: 800;
+    }
+    .unit {
+      color: var(--bb-muted, #b6c2d1);
+    }
+  `,
+  ];
+
+  /** Beats per minute, or null before the first reading. */
+  @property({ type: Number }) bpm: number | null = null;
+
+  override render() {
+    return html`
+      <span class="heart" aria-hidden="true">♥</span>
+      <span class="visually-hidden">Heart rate</span>
+      <span class="bpm">${this.bpm ?? '--'}</span>
+      <span class="unit">bpm</span>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-heart-rate': BbHeartRate;
+  }
+}

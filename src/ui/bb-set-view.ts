@@ -1,0 +1,152 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CurrentSet, PlannedExercise } from '../workout/session.ts';
+import { sendCommand } from './events.ts';
+import { buttonStyles } from './styles.ts';
+import './bb-progress-ring.ts';
+
+/** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
+@customElement('bb-set-view')
+export class BbSetView extends LitElement {
+  static override styles = [
+    buttonStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+        justify-items: center;
+        text-align: center;
+      }
+      h2 {
+        margin: 0;
+        font-size: clamp(2rem, 7vmin, 3.5rem);
+      }
+      .meta {
+        font-size: clamp(1.25rem, 4vmin, 2rem);
+        color: var(--bb-muted, #b6c2d1);
+      }
+      .side {
+        color: var(--bb-accent, #4ade80);
+        font-weight: 700;
+      }
+      .count {
+        font-size: clamp(6rem, 30vmin, 14rem);
+        font-weight: 800;
+        font-variant-numeric: tabular-nums;
+      }
+      .unit {
+        font-size: clamp(1.25rem, 5vmin, 2.25rem);
+        color: var(--bb-muted, #b6c2d1);
+      }
+      .controls {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        justify-content: center;
+      }
+      details {
+        max-width: 40rem;
+        text-align: left;
+        font-size: 1.15rem;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+      }
+      .status {
+        font-size: clamp(1.25rem, 4vmin, 1.75rem);
+        min-height: 1.5em;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) planned!: PlannedExercise;
+  @property({ attribute: false }) set!: CurrentSet;
+  @property({ type: Number }) nowMs = 0;
+
+  override render() {
+    const { exercise, dosage } = this.planned;
+    const set = this.set;
+    const display = this.display();
+    return html`
+      <h2>${exercise.name}</h2>
+      <div class="meta">
+        Set ${set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
+        ${exercise.alternatesSides ? html` · next: <span class="side">${set.count % 2 === 0 ? 'right' : 'left'} arm</span>` : nothing}
+      </div>
+      <bb-progress-ring
+        .value=${display.value}
+        .max=${display.max}
+        label=${display.label}
+        value-text=${display.valueText}
+      >
+        <div class="count" aria-hidden="true">${display.big}</div>
+        <div class="unit" aria-hidden="true">${display.unit}</div>
+      </bb-progress-ring>
+      <div class="status" role="status" aria-live="polite">${display.announcement}</div>
+      <div class="controls">
+        ${
+          exercise.kind === 'hold'
+            ? html`<button @click=${() => sendCommand(this, 'bb-end-hold')} ?disabled=${set.holdStartMs === null}>End hold</button>`
+            : html`
+                <button aria-label="One less" @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
+                <button aria-label="One more" @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
+              `
+        }
+        <button @click=${() => sendCommand(this, 'bb-skip')}>Skip set</button>
+        <button class="quiet" @click=${() => sendCommand(this, 'bb-finish')}>Finish</button>
+      </div>
+      <details>
+        <summary>How to do it</summary>
+        <p>${exercise.position}</p>
+        <ol>
+          ${exercise.steps.map((step) => html`<li>${step}</li>`)}
+        </ol>
+        <ul>
+          ${exercise.cues.map((cue) => html`<li>${cue}</li>`)}
+        </ul>
+      </details>
+    `;
+  }
+
+  private display() {
+    const { exercise, dosage } = this.planned;
+    const set = this.set;
+    if (exercise.kind === 'hold') {
+      const heldS =
+        set.holdStartMs === null ? 0 : Math.max(0, Math.floor((this.nowMs - set.holdStartMs) / 1000));
+      return {
+        value: heldS,
+        max: dosage.target,
+        big: formatSeconds(heldS),
+        unit: set.holdStartMs === null ? 'get into position' : `of ${formatSeconds(dosage.target)}`,
+        label: 'Hold time',
+        valueText: `${heldS} of ${dosage.target} seconds`,
+        announcement: set.holdStartMs === null ? 'Waiting for the hold to begin' : 'Holding',
+      };
+    }
+    const noun = exercise.kind === 'breaths' ? 'breaths' : 'reps';
+    return {
+      value: set.count,
+      max: dosage.target,
+      big: String(set.count),
+      unit: `of ${dosage.target} ${noun}`,
+      label: exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps',
+      valueText: `${set.count} of ${dosage.target} ${noun}`,
+      announcement: `${set.count} of ${dosage.target} ${noun}`,
+    };
+  }
+}
+
+export function formatSeconds(totalS: number): string {
+  if (totalS < 60) return String(totalS);
+  const minutes = Math.floor(totalS / 60);
+  const seconds = totalS % 60;
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-set-view': BbSetView;
+  }
+}

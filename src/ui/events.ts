@@ -1,0 +1,37 @@
+// The commands the screens send up to the app shell, as typed DOM events.
+
+export interface BbCommandDetail {
+  'bb-start': undefined;
+  'bb-skip': undefined;
+  'bb-finish': undefined;
+  'bb-end-hold': undefined;
+  'bb-new-session': undefined;
+  'bb-adjust': { readonly delta: number };
+  'bb-connect-bluetooth': undefined;
+  'bb-use-virtual': undefined;
+  'bb-dismiss-problem': undefined;
+}
+
+export type BbCommand = keyof BbCommandDetail;
+
+export function sendCommand<K extends BbCommand>(
+  from: HTMLElement,
+  name: K,
+  detail?: BbCommandDetail[K],
+): void {
+  from.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'bb-start': CustomEvent<undefined>;
+    'bb-skip': CustomEvent<undefined>;
+    'bb-finish': CustomEvent<undefined>;
+    'bb-end-hold': CustomEvent<undefined>;
+    'bb-new-session': CustomEvent<undefined>;
+    'bb-adjust': CustomEvent<{ readonly delta: number }>;
+    'bb-connect-bluetooth': CustomEvent<undefined>;
+    'bb-use-virtual': CustomEvent<undefined>;
+    'bb-dismiss-problem': CustomEvent<undefined>;
+  }
+}

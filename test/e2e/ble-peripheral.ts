@@ -1,0 +1,165 @@
+// An emulated Bluetooth LE peripheral for end-to-end tests, built with Chromium's DevTools-protocol
+// BluetoothEmulation domain, so the app talks to it through Chromium's real Web Bluetooth stack.
+// See ../shared/BROWSER-TESTING.md §3 for the calls and their quirks.
+import type { Browser, CDPSession, JSHandle, Page } from 'playwright-core';
+
+export interface CharacteristicSpec {
+  readonly uuid: string;
+  readonly properties: {
+    notify?: boolean;
+    indicate?: boolean;
+    read?: boolean;
+    write?: boolean;
+    writeWithoutResponse?: boolean;
+  };
+  /** Answer to a read the app makes itself (not a pushed notification). */
+  readonly readValue?: number[];
+}
+
+export interface PeripheralSpec {
+  readonly address: string;
+  readonly name: string;
+  readonly services: ReadonlyArray<{
+    readonly uuid: string;
+    readonly characteristics: readonly CharacteristicSpec[];
+  }>;
+}
+
+const CCCD = '00002902-0000-1000-8000-00805f9b34fb';
+const GATT_SUCCESS = 0;
+
+export interface EmulatedPeripheral {
+  /** Every GATT and characteristic operation the page made, in order ("connection", "subscribe-to-notifications"…). */
+  readonly operations: string[];
+  /** Bytes the page wrote, per characteristic uuid. */
+  readonly writes: Map<string, number[][]>;
+  /**
+   * Delivers `bytes` to the app as a notification of the characteristic. The protocol has no command
+   * for that; instead the bytes are queued as the answer to a read of the same characteristic object
+   * the app holds, and Chromium fires characteristicvaluechanged on it.
+   */
+  notify(serviceUuid: string, characteristicUuid: string, bytes: number[]): Promise<void>;
+  disconnect(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export async function emulatePeripheral(
+  browser: Browser,
+  page: Page,
+  spec: PeripheralSpec,
+): Promise<EmulatedPeripheral> {
+  const bt: CDPSession = await browser.newBrowserCDPSession();
+  const pageSession: CDPSession = await page.context().newCDPSession(page);
+  const operations: string[] = [];
+  const writes = new Map<string, number[][]>();
+  const pushQueue = new Map<string, number[][]>();
+  const uuidOf = new Map<string, string>();
+  const readValueOf = new Map<string, number[]>();
+
+  bt.on('BluetoothEmulation.gattOperationReceived', (event) => {
+    operations.push(event.type);
+    void bt.send('BluetoothEmulation.simulateGATTOperationResponse', {
+      address: event.address,
+      type: event.type,
+      code: GATT_SUCCESS,
+    });
+  });
+  bt.on('BluetoothEmulation.characteristicOperationReceived', (event) => {
+    operations.push(event.type);
+    const uuid = uuidOf.get(event.characteristicId) ?? '';
+    if (event.type === 'read') {
+      const bytes = pushQueue.get(uuid)?.shift() ?? readValueOf.get(uuid) ?? [0];
+      void bt.send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
+        characteristicId: event.characteristicId,
+        type: 'read',
+        code: GATT_SUCCESS,
+        data: Buffer.from(bytes).toString('base64'),
+      });
+      return;
+    }
+    if (event.type === 'write' && event.data) {
+      const list = writes.get(uuid) ?? [];
+      list.push([...Buffer.from(event.data, 'base64')]);
+      writes.set(uuid, list);
+    }
+    void bt.send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
+      characteristicId: event.characteristicId,
+      type: event.type,
+      code: GATT_SUCCESS,
+    });
+  });
+
+  await bt.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
+  await bt.send('BluetoothEmulation.simulatePreconnectedPeripheral', {
+    address: spec.address,
+    name: spec.name,
+    manufacturerData: [],
+    knownServiceUuids: spec.services.map((s) => s.uuid),
+  });
+  for (const service of spec.services) {
+    const { serviceId } = await bt.send('BluetoothEmulation.addService', {
+      address: spec.address,
+      serviceUuid: service.uuid,
+    });
+    for (const characteristic of service.characteristics) {
+      const { characteristicId } = await bt.send('BluetoothEmulation.addCharacteristic', {
+        serviceId,
+        characteristicUuid: characteristic.uuid,
+        // Pushing goes through a read, so every characteristic that notifies must also be readable here.
+        properties: { ...characteristic.properties, read: true },
+      });
+      uuidOf.set(characteristicId, characteristic.uuid);
+      if (characteristic.readValue) readValueOf.set(characteristic.uuid, characteristic.readValue);
+      // Without the CCCD, startNotifications() fails with NotSupportedError.
+      if (characteristic.properties.notify || characteristic.properties.indicate) {
+        await bt.send('BluetoothEmulation.addDescriptor', { characteristicId, descriptorUuid: CCCD });
+      }
+    }
+  }
+
+  await pageSession.send('DeviceAccess.enable');
+  const answered = new Set<string>();
+  pageSession.on('DeviceAccess.deviceRequestPrompted', (event) => {
+    // The prompt event comes twice for one request: answer it once, when our device is listed.
+    if (answered.has(event.id)) return;
+    const device = event.devices.find((d) => d.id === spec.address);
+    if (!device) return;
+    answered.add(event.id);
+    void pageSession.send('DeviceAccess.selectPrompt', { id: event.id, deviceId: device.id });
+  });
+
+  const handles = new Map<string, JSHandle>();
+  return {
+    operations,
+    writes,
+    async notify(serviceUuid, characteristicUuid, bytes) {
+      const queue = pushQueue.get(characteristicUuid) ?? [];
+      queue.push(bytes);
+      pushQueue.set(characteristicUuid, queue);
+      let handle = handles.get(characteristicUuid);
+      if (!handle) {
+        handle = await page.evaluateHandle(
+          async ([service, characteristic]) => {
+            const device = (await navigator.bluetooth.getDevices()).find((d) => d.gatt?.connected);
+            if (!device?.gatt) throw new Error('no connected device');
+            return (await device.gatt.getPrimaryService(service)).getCharacteristic(characteristic);
+          },
+          [serviceUuid, characteristicUuid] as const,
+        );
+        handles.set(characteristicUuid, handle);
+      }
+      await handle.evaluate((c) =>
+        (c as BluetoothRemoteGATTCharacteristic).readValue().then(() => undefined),
+      );
+    },
+    async disconnect() {
+      handles.clear();
+      await bt.send('BluetoothEmulation.simulateGATTDisconnection', { address: spec.address });
+    },
+    async dispose() {
+      await bt.send('BluetoothEmulation.disable').catch(() => {});
+      await bt.detach().catch(() => {});
+      await pageSession.detach().catch(() => {});
+    },
+  };
+}

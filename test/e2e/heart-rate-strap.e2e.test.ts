@@ -1,0 +1,81 @@
+// A standard heart-rate strap, emulated over the DevTools protocol, picked and streamed through
+// Chromium's own Web Bluetooth stack with real bytes captured from a Polar H10.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { describeWithShared, readSharedJson } from '../shared.ts';
+import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { launchChromium } from './chromium.ts';
+
+const HEART_RATE_SERVICE = '0000180d-0000-1000-8000-00805f9b34fb';
+const HEART_RATE_MEASUREMENT = '00002a37-0000-1000-8000-00805f9b34fb';
+
+interface Vector {
+  protocol: string;
+  source: string;
+  hex: string;
+  expected: { hr?: number; rrMs?: number[] };
+}
+
+const hexBytes = (hex: string) => hex.match(/../g)?.map((b) => Number.parseInt(b, 16)) ?? [];
+
+describeWithShared('a standard heart-rate strap over Web Bluetooth', () => {
+  let browser: Browser;
+  let page: Page;
+  let strap: EmulatedPeripheral;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(inject('baseUrl'));
+    // Emulation is set up after the last navigation: a reload silently ends it.
+    strap = await emulatePeripheral(browser, page, {
+      address: '0C:8C:DC:00:00:10',
+      name: 'Polar H10 0000E2E0',
+      services: [
+        {
+          uuid: HEART_RATE_SERVICE,
+          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+        },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await strap?.dispose();
+    await browser?.close();
+  });
+
+  it('connects from the device panel and shows every real H10 reading as it arrives', async () => {
+    await page.getByRole('button', { name: 'Connect a Bluetooth strap' }).click();
+    await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Polar H10 0000E2E0');
+    await expect.poll(() => page.locator('bb-device-panel .state').textContent()).toBe('connected');
+    expect(strap.operations).toEqual(['connection', 'discovery', 'subscribe-to-notifications']);
+
+    const captures = readSharedJson<Vector[]>('vectors/vectors.json').filter(
+      (v) =>
+        v.protocol === 'hrs' && v.source.startsWith('fstanis/polar-h10-web') && v.expected.hr !== undefined,
+    );
+    expect(captures.length).toBeGreaterThanOrEqual(12);
+    for (const capture of captures) {
+      await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, hexBytes(capture.hex));
+      await expect
+        .poll(() => page.locator('bb-heart-rate .bpm').textContent())
+        .toBe(String(capture.expected.hr));
+    }
+  });
+
+  it('counts and drops a malformed packet without losing the stream', async () => {
+    // Flags say a 16-bit heart rate follows, but only one byte does.
+    await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x01, 0x48]);
+    await expect
+      .poll(() => page.locator('bb-device-panel .malformed').textContent())
+      .toBe('1 bad packet dropped');
+    await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x00, 0x63]);
+    await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('99');
+  });
+
+  it('shows a dropped connection', async () => {
+    await strap.disconnect();
+    await expect.poll(() => page.locator('bb-device-panel .state').textContent()).toBe('connection lost');
+  });
+});

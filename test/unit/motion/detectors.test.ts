@@ -1,0 +1,232 @@
+import { from, lastValueFrom, toArray } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import type { MotionEvent, RepEvent } from '../../../src/motion/events.ts';
+import { createMotionDetector, detectMotion, type MotionProfileId } from '../../../src/motion/index.ts';
+import type { AccelFrame, Placement } from '../../../src/sensors/samples.ts';
+import { repShape, type SynthOptions, synthFrames, type Vec3 } from './synth.ts';
+
+const PRONE: Vec3 = [0, 0, -1];
+const SUPINE: Vec3 = [0, 0, 1];
+
+function run(profile: MotionProfileId, frames: AccelFrame[], placement: Placement = 'chest'): MotionEvent[] {
+  const detector = createMotionDetector(profile, placement);
+  return frames.flatMap((f) => [...detector.push(f)]);
+}
+
+const reps = (events: MotionEvent[]) => events.filter((e): e is RepEvent => e.type === 'rep');
+
+/** n reps of the given shape, starting after a still lead-in; returns the angles and true rep ends. */
+function repeated(
+  n: number,
+  peak: { pitch: number; roll: number } | ((i: number) => { pitch: number; roll: number }),
+  timing = { leadS: 3, riseS: 1, topS: 1, lowerS: 1, pauseS: 1.2 },
+): { angles: SynthOptions['angles']; endsS: number[]; durationS: number } {
+  const period = timing.riseS + timing.topS + timing.lowerS + timing.pauseS;
+  const peakOf = typeof peak === 'function' ? peak : () => peak;
+  const endsS = Array.from({ length: n }, (_, i) => timing.leadS + i * period + period - timing.pauseS);
+  return {
+    endsS,
+    durationS: timing.leadS + n * period + 2,
+    angles: (t) => {
+      const i = Math.floor((t - timing.leadS) / period);
+      if (i < 0 || i >= n) return { pitch: 0, roll: 0 };
+      const k = repShape(t, timing.leadS + i * period, timing.riseS, timing.topS, timing.lowerS);
+      const p = peakOf(i);
+      return { pitch: p.pitch * k, roll: p.roll * k };
+    },
+  };
+}
+
+describe('superman reps', () => {
+  const set = repeated(10, { pitch: 20, roll: 0 });
+  const base = { up: PRONE, angles: set.angles, durationS: set.durationS, mount: [15, -8, 12] as Vec3 };
+
+  it('counts ten 20° lifts through a crooked strap, near the true rep ends', () => {
+    const events = reps(run('superman', synthFrames({ ...base, rateHz: 50, noiseG: 0.01 })));
+    expect(events).toHaveLength(10);
+    events.forEach((e, i) => {
+      expect(e.emittedMs).toBeGreaterThanOrEqual(e.tMs);
+      expect(Math.abs(e.tMs / 1000 - set.endsS[i])).toBeLessThan(0.6);
+      expect(e.emittedMs / 1000 - set.endsS[i]).toBeLessThan(0.6);
+      expect(e.peakDeg).toBeGreaterThan(17);
+      expect(e.peakDeg).toBeLessThan(23);
+      expect(e.startMs).toBeLessThan(e.tMs);
+    });
+  });
+
+  it('counts the same from a 4.6 Hz irregular tag and from 200 Hz frames with gaps', () => {
+    const slow = synthFrames({ ...base, rateHz: 4.6, frameSize: 1, jitter: 0.6, noiseG: 0.01, seed: 3 });
+    expect(reps(run('superman', slow))).toHaveLength(10);
+    const fast = synthFrames({
+      ...base,
+      rateHz: 200,
+      frameSize: 20,
+      gaps: [
+        [6, 6.6],
+        [14.2, 14.9],
+      ],
+    });
+    expect(reps(run('superman', fast))).toHaveLength(10);
+  });
+
+  it('warns about over-extension on a lift far past the usual range', () => {
+    const big = repeated(4, (i) => ({ pitch: i === 3 ? 42 : 18, roll: 0 }));
+    const events = run('superman', synthFrames({ up: PRONE, ...big, rateHz: 50 }));
+    const forms = events.filter((e) => e.type === 'form');
+    expect(forms.map((e) => e.type === 'form' && e.issue)).toEqual(['over-extension']);
+    expect(reps(events)).toHaveLength(4);
+  });
+
+  it('does not count small fidgets while lying prone, nor the walk before getting down', () => {
+    const fidgets = (t: number) => ({ pitch: 1.5 * Math.sin(t * 1.7), roll: 1.2 * Math.sin(t * 0.9) });
+    expect(
+      reps(run('superman', synthFrames({ up: PRONE, angles: fidgets, durationS: 60, rateHz: 50 }))),
+    ).toEqual([]);
+    const upright: Vec3 = [0, 1, 0];
+    const walk = (t: number) => ({
+      pitch: 4 * Math.sin(2 * Math.PI * 1.8 * t),
+      roll: 2 * Math.sin(Math.PI * 1.8 * t),
+    });
+    expect(
+      reps(run('superman', synthFrames({ up: upright, angles: walk, durationS: 60, rateHz: 50 }))),
+    ).toEqual([]);
+  });
+});
+
+describe('other rep profiles', () => {
+  it('glute bridge: 25° tilts with a 4 s hold, supine', () => {
+    const set = repeated(
+      8,
+      { pitch: 25, roll: 0 },
+      { leadS: 2, riseS: 1.3, topS: 4, lowerS: 1.4, pauseS: 1.2 },
+    );
+    const events = reps(
+      run(
+        'glute-bridge',
+        synthFrames({ up: SUPINE, ...set, rateHz: 100, mount: [-12, 10, 5], noiseG: 0.008 }),
+      ),
+    );
+    expect(events).toHaveLength(8);
+  });
+
+  it('bird dog: alternating rolls report their sides, and a big roll is a lost tabletop', () => {
+    const quadruped = PRONE;
+    const set = repeated(10, (i) => ({ pitch: 2.5, roll: i % 2 === 0 ? 6 : -6 }), {
+      leadS: 2,
+      riseS: 1.3,
+      topS: 1.2,
+      lowerS: 1.3,
+      pauseS: 0.8,
+    });
+    const events = reps(
+      run('bird-dog', synthFrames({ up: quadruped, ...set, rateHz: 50, mount: [10, 6, -15] })),
+    );
+    expect(events.map((e) => e.side)).toEqual([
+      'right',
+      'left',
+      'right',
+      'left',
+      'right',
+      'left',
+      'right',
+      'left',
+      'right',
+      'left',
+    ]);
+    const wobbly = repeated(3, (i) => ({ pitch: 2, roll: i === 1 ? 22 : 6 }));
+    const forms = run('bird-dog', synthFrames({ up: quadruped, ...wobbly, rateHz: 50 })).filter(
+      (e) => e.type === 'form',
+    );
+    expect(forms).toHaveLength(1);
+  });
+
+  it('lat pulldown, chest: small lean-backs while seated', () => {
+    const seated: Vec3 = [0, 0.995, 0.1];
+    const set = repeated(
+      12,
+      { pitch: 8, roll: 0 },
+      { leadS: 2, riseS: 1, topS: 1.4, lowerS: 2, pauseS: 0.6 },
+    );
+    expect(
+      reps(run('lat-pulldown', synthFrames({ up: seated, ...set, rateHz: 50, mount: [5, 5, 15] }))),
+    ).toHaveLength(12);
+  });
+});
+
+describe('breaths and holds', () => {
+  it('bat hang: counts slow breath cycles of a few degrees', () => {
+    const set = repeated(
+      5,
+      { pitch: -3, roll: 0 },
+      { leadS: 3, riseS: 3, topS: 1.2, lowerS: 3, pauseS: 0.8 },
+    );
+    const events = run('bat-hang', synthFrames({ up: SUPINE, ...set, rateHz: 50, noiseG: 0.008 }));
+    expect(events.filter((e) => e.type === 'breath')).toHaveLength(5);
+    expect(reps(events)).toEqual([]);
+  });
+
+  it('elbow plank: the hold starts when still in the pose and ends with a sag warning', () => {
+    const plank: Vec3 = [0, Math.sin((10 * Math.PI) / 180), -Math.cos((10 * Math.PI) / 180)];
+    // Still (with breathing) from 1 s to 40 s, then the hips sag over 3 s.
+    const angles = (t: number) => ({
+      pitch: 0.5 * Math.sin(t * 1.4) + (t > 40 ? Math.min(1, (t - 40) / 3) * 11 : 0),
+      roll: 0,
+    });
+    const events = run(
+      'elbow-plank',
+      synthFrames({ up: plank, angles, durationS: 45, rateHz: 50, mount: [8, -5, 12] }),
+    );
+    const kinds = events.map((e) => (e.type === 'form' ? `form:${e.issue}` : e.type));
+    expect(kinds).toEqual(['hold-start', 'form:plank-sag', 'hold-end']);
+    expect(events[0].tMs).toBeLessThan(1500);
+    expect(Math.abs(events[2].tMs / 1000 - 41.5)).toBeLessThan(0.6);
+  });
+
+  it('drawing-in: breathing does not break the hold; sitting back ends it', () => {
+    const angles = (t: number) => ({
+      pitch: 1.2 * Math.sin(t * 1.5) + (t > 50 ? Math.min(1, (t - 50) / 1.5) * 55 : 0),
+      roll: 0,
+    });
+    const events = run(
+      'drawing-in',
+      synthFrames({ up: PRONE, angles, durationS: 54, rateHz: 25, mount: [-10, 0, 8] }),
+    );
+    expect(events.map((e) => e.type)).toEqual(['hold-start', 'hold-end']);
+    const end = events[1];
+    expect(end.type === 'hold-end' && end.reason).toBe('left-pose');
+    expect(Math.abs(end.tMs / 1000 - 50)).toBeLessThan(0.5);
+  });
+});
+
+describe('generic mode', () => {
+  it('counts a periodic movement on any axis and nothing while still', () => {
+    const frames: AccelFrame[] = [];
+    const rate = 25;
+    const xyz: number[] = [];
+    for (let i = 0; i < rate * 40; i++) {
+      const t = i / rate;
+      const active = t > 5 && t < 5 + 9 * 3;
+      const swing = active ? 0.4 * Math.sin((2 * Math.PI * (t - 5)) / 3) : 0;
+      xyz.push(0.3 + swing * 0.6, 0.9 + swing * 0.8, 0.1);
+    }
+    frames.push({ t0Ms: 0, dtMs: 1000 / rate, xyz: Float32Array.from(xyz) });
+    expect(reps(run('generic', frames, 'wrist'))).toHaveLength(9);
+    const still = synthFrames({
+      up: [0, 1, 0],
+      angles: () => ({ pitch: 0, roll: 0 }),
+      durationS: 30,
+      rateHz: 25,
+    });
+    expect(reps(run('generic', still, 'wrist'))).toEqual([]);
+  });
+});
+
+describe('detectMotion operator', () => {
+  it('emits the same events as the detector, one per emission', async () => {
+    const set = repeated(5, { pitch: 18, roll: 0 });
+    const frames = synthFrames({ up: PRONE, ...set, rateHz: 50 });
+    const events = await lastValueFrom(from(frames).pipe(detectMotion('superman', 'chest'), toArray()));
+    expect(events).toEqual(run('superman', frames));
+    expect(reps(events)).toHaveLength(5);
+  });
+});

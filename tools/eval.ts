@@ -1,0 +1,292 @@
+// The evaluation command: runs the motion detectors over a corpus folder in the shared dataset
+// format and scores them against its labels.
+//
+//   npm run -s eval -- DIR            a table per corpus, placement and exercise
+//   npm run -s eval -- DIR --jsonl    one JSON line per recording, nothing else on stdout
+//
+// Only `file`, `exercise`, `placement` and `rate_hz` of a manifest entry drive the detectors; the
+// label fields are read afterwards, for scoring, and never reach them (the private holdout strips
+// them, and the command must behave the same).
+
+import { readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { isMotionProfileId, type MotionProfileId } from '../src/motion/detector.ts';
+import type { MotionEvent } from '../src/motion/events.ts';
+import { createMotionDetector } from '../src/motion/index.ts';
+import { readRecordingCsv, toFrames, toPlacement } from './recordings.ts';
+
+interface Entry {
+  readonly file: string;
+  readonly exercise: string;
+  readonly placement: string;
+  readonly rate_hz: number;
+}
+
+interface Labels {
+  readonly reps?: number;
+  readonly rep_times?: number[];
+  readonly sides?: string[];
+  readonly holds?: [number, number][];
+  readonly breaths?: number;
+}
+
+export interface Detected {
+  readonly file: string;
+  readonly exercise: string;
+  readonly reps: number;
+  readonly rep_times: number[];
+  readonly rep_emitted: number[];
+  readonly sides: (string | null)[];
+  readonly holds: [number, number][];
+  readonly breaths: number;
+}
+
+/** Runs the detector of one recording; sees nothing of the manifest entry but the four input fields. */
+export function detectRecording(dir: string, entry: Entry): Detected {
+  const rec = readRecordingCsv(join(dir, entry.file));
+  const profile: MotionProfileId = isMotionProfileId(entry.exercise) ? entry.exercise : 'generic';
+  const detector = createMotionDetector(profile, toPlacement(entry.placement));
+  const events: MotionEvent[] = [];
+  for (const frame of toFrames(rec, entry.rate_hz)) events.push(...detector.push(frame));
+  const s = (ms: number) => Math.round(ms) / 1000;
+  const result: Detected = {
+    file: entry.file,
+    exercise: entry.exercise,
+    reps: 0,
+    rep_times: [],
+    rep_emitted: [],
+    sides: [],
+    holds: [],
+    breaths: 0,
+  };
+  let holdStart: number | null = null;
+  for (const e of events) {
+    if (e.type === 'rep') {
+      result.rep_times.push(s(e.tMs));
+      result.rep_emitted.push(s(e.emittedMs));
+      result.sides.push(e.side ?? null);
+    } else if (e.type === 'breath') {
+      (result as { breaths: number }).breaths++;
+    } else if (e.type === 'hold-start') {
+      holdStart = e.tMs;
+    } else if (e.type === 'hold-end' && holdStart !== null) {
+      result.holds.push([s(holdStart), s(e.tMs)]);
+      holdStart = null;
+    }
+  }
+  // A hold still going when the recording stops ends with it.
+  if (holdStart !== null) result.holds.push([s(holdStart), s(rec.tS[rec.tS.length - 1] * 1000)]);
+  return { ...result, reps: result.rep_times.length };
+}
+
+// ---- scoring ----
+
+interface Score {
+  sets: number;
+  within1: number;
+  exact: number;
+  absErr: number;
+  latencies: number[];
+  sidesRight: number;
+  sidesTotal: number;
+  holdStartErr: number[];
+  holdEndErr: number[];
+  holdsTrue: number;
+  holdsFound: number;
+  breathSets: number;
+  breathExact: number;
+  distractors: number;
+  distractorReps: number;
+  distractorClean: number;
+}
+
+function emptyScore(): Score {
+  return {
+    sets: 0,
+    within1: 0,
+    exact: 0,
+    absErr: 0,
+    latencies: [],
+    sidesRight: 0,
+    sidesTotal: 0,
+    holdStartErr: [],
+    holdEndErr: [],
+    holdsTrue: 0,
+    holdsFound: 0,
+    breathSets: 0,
+    breathExact: 0,
+    distractors: 0,
+    distractorReps: 0,
+    distractorClean: 0,
+  };
+}
+
+/** Pairs true rep ends with detected reps in order, each within half a rep period of the other. */
+function matchReps(truth: number[], detected: number[]): [number, number][] {
+  if (truth.length === 0 || detected.length === 0) return [];
+  const gaps = truth.slice(1).map((t, i) => t - truth[i]);
+  const window = gaps.length > 0 ? Math.max(0.8, 0.5 * quantile(gaps, 0.5)) : 2;
+  const pairs: [number, number][] = [];
+  let j = 0;
+  for (let i = 0; i < truth.length; i++) {
+    while (j < detected.length && detected[j] < truth[i] - window) j++;
+    if (j < detected.length && Math.abs(detected[j] - truth[i]) <= window) {
+      pairs.push([i, j]);
+      j++;
+    }
+  }
+  return pairs;
+}
+
+function score(s: Score, labels: Labels, d: Detected): void {
+  if (labels.reps === 0) {
+    s.distractors++;
+    s.distractorReps += d.reps;
+    if (d.reps === 0) s.distractorClean++;
+  } else if (labels.reps !== undefined) {
+    s.sets++;
+    const err = Math.abs(d.reps - labels.reps);
+    if (err <= 1) s.within1++;
+    if (err === 0) s.exact++;
+    s.absErr += err;
+    if (labels.rep_times) {
+      for (const [i, j] of matchReps(labels.rep_times, d.rep_times)) {
+        s.latencies.push(d.rep_emitted[j] - labels.rep_times[i]);
+        const side = labels.sides?.[i];
+        if (side) {
+          s.sidesTotal++;
+          if (d.sides[j] === side) s.sidesRight++;
+        }
+      }
+    }
+  }
+  if (labels.holds && labels.holds.length > 0) {
+    for (const [ts, te] of labels.holds) {
+      s.holdsTrue++;
+      // The detected hold that overlaps the true one most.
+      let best: [number, number] | null = null;
+      let bestOverlap = 0;
+      for (const h of d.holds) {
+        const overlap = Math.min(te, h[1]) - Math.max(ts, h[0]);
+        if (overlap > bestOverlap) {
+          bestOverlap = overlap;
+          best = h;
+        }
+      }
+      if (best) {
+        s.holdsFound++;
+        s.holdStartErr.push(Math.abs(best[0] - ts));
+        s.holdEndErr.push(Math.abs(best[1] - te));
+      }
+    }
+  }
+  if (labels.breaths !== undefined && labels.breaths > 0) {
+    s.breathSets++;
+    if (d.breaths === labels.breaths) s.breathExact++;
+  }
+}
+
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '-' : `${Math.round((100 * n) / d)}%`);
+const sec = (v: number) => (Number.isNaN(v) ? '-' : v.toFixed(2));
+
+function row(name: string, s: Score): string[] {
+  return [
+    name,
+    String(s.sets),
+    pct(s.within1, s.sets),
+    pct(s.exact, s.sets),
+    s.sets ? (s.absErr / s.sets).toFixed(2) : '-',
+    sec(quantile(s.latencies, 0.5)),
+    sec(quantile(s.latencies, 0.95)),
+    pct(s.sidesRight, s.sidesTotal),
+    s.holdsTrue ? `${s.holdsFound}/${s.holdsTrue}` : '-',
+    sec(quantile(s.holdStartErr, 0.5)),
+    sec(quantile(s.holdEndErr, 0.5)),
+    pct(s.breathExact, s.breathSets),
+    s.distractors ? `${s.distractorReps} in ${s.distractors - s.distractorClean}/${s.distractors}` : '-',
+  ];
+}
+
+function printTable(rows: string[][]): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const fmt = (r: string[]) =>
+    `| ${r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join(' | ')} |`;
+  console.log(fmt(rows[0]));
+  console.log(
+    `|${widths.map((w, c) => (c === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+  );
+  for (const r of rows.slice(1)) console.log(fmt(r));
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const jsonl = args.includes('--jsonl');
+  const dirArg = args.find((a) => !a.startsWith('--'));
+  if (!dirArg) {
+    console.error('usage: npm run -s eval -- DIR [--jsonl]');
+    process.exit(2);
+  }
+  const dir = resolve(dirArg);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as (Entry & Labels)[];
+  const corpus = basename(dir);
+  const groups = new Map<string, Score>();
+  const placements = new Map<string, Score>();
+  const total = emptyScore();
+  for (const full of manifest) {
+    // The detectors get the four input fields and nothing else.
+    const entry: Entry = {
+      file: full.file,
+      exercise: full.exercise,
+      placement: full.placement,
+      rate_hz: full.rate_hz,
+    };
+    const d = detectRecording(dir, entry);
+    if (jsonl) {
+      process.stdout.write(`${JSON.stringify(d)}\n`);
+      continue;
+    }
+    const labels: Labels = full;
+    const key = `${corpus} / ${full.placement} / ${full.exercise}`;
+    const pkey = `${corpus} / ${full.placement}`;
+    if (!groups.has(key)) groups.set(key, emptyScore());
+    if (!placements.has(pkey)) placements.set(pkey, emptyScore());
+    score(groups.get(key)!, labels, d);
+    score(placements.get(pkey)!, labels, d);
+    score(total, labels, d);
+  }
+  if (jsonl) return;
+  const header = [
+    'corpus / placement / exercise',
+    'sets',
+    '±1',
+    'exact',
+    'MAE',
+    'lat p50 s',
+    'lat p95 s',
+    'sides',
+    'holds',
+    'hold start err s',
+    'hold end err s',
+    'breaths exact',
+    'false reps (distractors)',
+  ];
+  console.log(`\n## ${corpus}: per exercise\n`);
+  printTable([header, ...[...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, s]) => row(k, s))]);
+  console.log(`\n## ${corpus}: per placement\n`);
+  printTable([
+    ['corpus / placement', ...header.slice(1)],
+    ...[...placements].sort(([a], [b]) => a.localeCompare(b)).map(([k, s]) => row(k, s)),
+    row(`${corpus} / all`, total),
+  ]);
+}
+
+main();
