@@ -10,10 +10,12 @@ import {
   type Observable,
   of,
   Subscription,
+  share,
   shareReplay,
   startWith,
   switchMap,
 } from 'rxjs';
+import type { MotionEvent } from '../motion/events.ts';
 import { detectMotion } from '../motion/index.ts';
 import {
   type BluetoothProblem,
@@ -82,6 +84,10 @@ export class Backbeat {
   readonly devices: DeviceModel;
   readonly heartRate$: Observable<HeartRateSample | null>;
   readonly virtualPerson$: Observable<VirtualPersonStatus | null>;
+  /** The active device's accelerometer frames, with the device they came from: what the store records. */
+  readonly accel$: Observable<{ readonly source: SourceInfo; readonly frame: AccelFrame }>;
+  /** What the detectors found, shared by the session and the store so the detectors run once. */
+  readonly motion$: Observable<MotionEvent>;
 
   private readonly now: () => number;
   private readonly source$: BehaviorSubject<Source>;
@@ -98,6 +104,11 @@ export class Backbeat {
       switchMap((source) => source.heartRate$.pipe(startWith(null))),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
+    this.accel$ = this.source$.pipe(
+      switchMap((source) => source.accel$?.pipe(map((frame) => ({ source: source.info, frame }))) ?? EMPTY),
+      share(),
+    );
+    this.motion$ = this.motionEvents().pipe(share());
     this.virtualPerson$ = this.source$.pipe(
       switchMap((source) => (source.virtual ? source.virtual.status$ : of(null))),
       shareReplay({ bufferSize: 1, refCount: true }),
@@ -108,7 +119,7 @@ export class Backbeat {
   start(): void {
     this.subscriptions.add(interval(TICK_MS).subscribe(() => this.session.tick()));
     this.subscriptions.add(this.source$.subscribe((source) => this.watchSource(source)));
-    this.subscriptions.add(this.motionEvents().subscribe((event) => this.session.handleMotion(event)));
+    this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
     this.subscriptions.add(this.heartRate$.subscribe());
     // The simulated person follows the screen, as a real one would.
     this.subscriptions.add(
