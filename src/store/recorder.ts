@@ -88,12 +88,12 @@ export class SessionRecorder {
    * Begins recording a session that has just started. With no store (IndexedDB unavailable) the
    * recorder keeps the session in memory only and reports 'unavailable'.
    */
-  static async start(
+  static start(
     store: SessionStore | null,
     state: SessionState,
     sources: readonly SourceInfo[],
     options: RecorderOptions = {},
-  ): Promise<SessionRecorder> {
+  ): SessionRecorder {
     const wallNow = options.wallNow ?? Date.now;
     const clockBaseMs = state.startedMs ?? state.nowMs;
     const session: SessionRow = {
@@ -112,7 +112,8 @@ export class SessionRecorder {
     const recorder = new SessionRecorder(store, clockBaseMs, bundle, options, null);
     recorder.pending.session = true;
     recorder.update(state);
-    await recorder.flush();
+    // The first write goes on in the background; data arriving meanwhile is already being recorded.
+    void recorder.flush();
     return recorder;
   }
 
@@ -168,12 +169,14 @@ export class SessionRecorder {
       this.sets.push(row);
       this.pending.sets.push(row);
     }
-    const snapshot = toSnapshot(state, this.clockBaseMs);
-    this.session = {
-      ...this.session,
-      snapshot,
-      summary: summarize(this.sets, this.heartRateSamples, snapshot.endedMs ?? snapshot.nowMs),
-    };
+    this.session = { ...this.session, snapshot: toSnapshot(state, this.clockBaseMs) };
+    this.pending.session = true;
+  }
+
+  /** A device joined the session (the person switched straps). */
+  addSource(source: SourceInfo): void {
+    if (this.session.sources.some((s) => s.id === source.id)) return;
+    this.session = { ...this.session, sources: [...this.session.sources, source] };
     this.pending.session = true;
   }
 
@@ -224,6 +227,7 @@ export class SessionRecorder {
   /** Everything recorded so far, whether or not the store took it: for export. */
   bundle(): SessionBundle {
     this.sealOpenChunks();
+    this.summarize();
     return {
       session: this.session,
       sets: [...this.sets],
@@ -237,6 +241,13 @@ export class SessionRecorder {
     const row: EventRow = { sessionId: this.session.id, seq: nextSeq(this.events), tMs, data };
     this.events.push(row);
     this.pending.events.push(row);
+  }
+
+  /** Brings the summary up to date: done per write, not per state, as it walks the heart-rate series. */
+  private summarize(): void {
+    const snapshot = this.session.snapshot;
+    const durationMs = snapshot ? (snapshot.endedMs ?? snapshot.nowMs) : 0;
+    this.session = { ...this.session, summary: summarize(this.sets, this.heartRateSamples, durationMs) };
   }
 
   private sealOpenChunks(): void {
@@ -259,7 +270,10 @@ export class SessionRecorder {
     this.pending = emptyPending();
     // Unsaved rows stay in the bundle in memory; the store gets no more once it has failed.
     if (!this.store || this.failure) return;
-    if (pending.session) this.session = { ...this.session, updatedAt: this.wallNow() };
+    if (pending.session) {
+      this.summarize();
+      this.session = { ...this.session, updatedAt: this.wallNow() };
+    }
     try {
       await this.store.write({
         session: pending.session ? this.session : undefined,

@@ -28,7 +28,7 @@ export async function recordSession(store: SessionStore | null = null, rateHz = 
   let clockMs = 1200;
   const model = new SessionModel(() => clockMs, SHORT_PLAN);
   model.start();
-  const recorder = await SessionRecorder.start(store, model.state, [STRAP], {
+  const recorder = SessionRecorder.start(store, model.state, [STRAP], {
     wallNow: () => STARTED_AT + clockMs - 1200,
     newId: () => 'session-1',
   });

@@ -63,7 +63,7 @@ describe('SessionRecorder', () => {
     const store = await openStore(name);
     const rig = new Rig();
     rig.model.start();
-    const recorder = await SessionRecorder.start(store, rig.model.state, [STRAP], {
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
       wallNow: () => rig.wallMs,
       newId: () => 'crash',
     });
@@ -125,7 +125,7 @@ describe('SessionRecorder', () => {
     const store = await openStore();
     const rig = new Rig();
     rig.model.start();
-    const recorder = await SessionRecorder.start(store, rig.model.state, [STRAP], {
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
       wallNow: () => rig.wallMs,
     });
     for (let r = 0; r < 4; r++) {
@@ -147,7 +147,7 @@ describe('SessionRecorder', () => {
     const store = await openStore();
     const rig = new Rig();
     rig.model.start();
-    const recorder = await SessionRecorder.start(store, rig.model.state, [STRAP], {
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
       wallNow: () => rig.wallMs,
     });
     const failures: unknown[] = [];
@@ -168,7 +168,7 @@ describe('SessionRecorder', () => {
   it('works without any store at all, in memory', async () => {
     const rig = new Rig();
     rig.model.start();
-    const recorder = await SessionRecorder.start(null, rig.model.state, [STRAP]);
+    const recorder = SessionRecorder.start(null, rig.model.state, [STRAP]);
     await rig.advance(1000, recorder, () => recorder.flush());
     expect(recorder.failure?.kind).toBe('unavailable');
     expect(recorder.bundle().motion).toHaveLength(1);
