@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DeviceState } from '../app/backbeat.ts';
+import type { DeviceState } from '../app/devices.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { sendCommand } from './events.ts';
 import { buttonStyles } from './styles.ts';
