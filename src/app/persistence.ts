@@ -253,7 +253,9 @@ export class Persistence {
 
   private onState(previous: SessionState | null, state: SessionState): void {
     const running = state.phase === 'set' || state.phase === 'rest';
-    if (!this.recorder && running && previous?.phase === 'ready') {
+    // Not only on the step from 'ready': a session started while the store was still opening is
+    // picked up by the first state after it (a resumed one has its recorder before its state).
+    if (!this.recorder && running) {
       // A new session: an unfinished one left untouched until now is closed where it stopped.
       const unfinished = this.history.state.unfinished;
       if (unfinished) void this.discardUnfinished();
