@@ -216,7 +216,7 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
   // The position is said when the exercise changes: the person cannot read it from the mat.
   if (newExercise) parts.push(exercise.position);
   parts.push(exercise.kind === 'hold' ? 'Hold still when you are in position' : 'Go');
-  return [say(parts.join('. '), true)];
+  return [say(sentences(parts), true)];
 }
 
 function restBegins(next: SessionState): Cue[] {
@@ -234,7 +234,7 @@ function restBegins(next: SessionState): Cue[] {
     if (side) parts.push(side);
     if (coming.exercise.id !== planned.exercise.id) parts.push(coming.exercise.position);
   }
-  return [say(parts.join('. '))];
+  return [say(sentences(parts))];
 }
 
 function sessionEnded(state: SessionState): string {
@@ -267,6 +267,11 @@ function dosageText(exercise: Exercise, target: number): string {
 
 function holdStartText(exercise: Exercise, targetMs: number): string {
   return exercise.holdEndsAtTarget ? `Hold. ${spokenDuration(targetMs / 1000)}` : 'Hold';
+}
+
+/** Joins phrases into sentences; the program's texts end with their own full stop. */
+function sentences(parts: readonly string[]): string {
+  return parts.map((part) => part.replace(/[.\s]+$/, '')).join('. ');
 }
 
 function plural(n: number, unit: string): string {

@@ -86,7 +86,7 @@ describe('planCues', () => {
     expect(cues).toEqual([
       {
         kind: 'say',
-        text: `Superman, set one of three. ten reps. ${exerciseById('superman').position}. Go`,
+        text: `Superman, set one of three. ten reps. ${exerciseById('superman').position.slice(0, -1)}. Go`,
         interrupt: true,
       },
     ]);
@@ -137,10 +137,13 @@ describe('planCues', () => {
     run.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
     const rest = spoken(run.do(motion(rep(6000))));
     const bridge = exerciseById('glute-bridge');
-    expect(rest).toEqual(['two', `Rest, twenty seconds. Next: Glute bridge, one set. ${bridge.position}`]);
+    expect(rest).toEqual([
+      'two',
+      `Rest, twenty seconds. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
+    ]);
     run.ticksTo(25_750);
     expect(spoken(run.do(tick(26_000)))).toEqual([
-      `Glute bridge, one set. fifteen reps. ${bridge.position}. Go`,
+      `Glute bridge, one set. fifteen reps. ${bridge.position.slice(0, -1)}. Go`,
     ]);
   });
 
