@@ -138,6 +138,7 @@ export class BbApp extends LitElement {
           .remainingMs=${(state.restEndsMs ?? state.nowMs) - state.nowMs}
           .totalMs=${(planned?.dosage.restS ?? 1) * 1000}
           .next=${upNext(state)}
+          .lastSet=${state.completed.at(-1) ?? null}
         ></bb-rest-view>`;
       case 'summary':
         return html`<bb-summary

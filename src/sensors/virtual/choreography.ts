@@ -180,17 +180,24 @@ function planExercise(
   };
   switch (activity.exercise) {
     case 'drawing-in':
-      return { ...base, ...planStillHold(activity.target, person, random, untilTold, 1.6) };
+      return { ...base, ...planStillHold(activity.target, person, random, base.settleS, untilTold, 1.6) };
     case 'elbow-plank':
-      return { ...base, ...planPlank(person, random, setNumber) };
+      return { ...base, ...planPlank(person, random, base.settleS, setNumber) };
     case 'bat-hang':
-      return { ...base, quietBreathing: 0.15, ...planBreathing(activity.target, person, random) };
+      return {
+        ...base,
+        quietBreathing: 0.15,
+        ...planBreathing(activity.target, person, random, base.settleS),
+      };
     default:
-      return { ...base, ...planReps(activity.exercise, activity.target, person, random, setNumber) };
+      return {
+        ...base,
+        ...planReps(activity.exercise, activity.target, person, random, base.settleS, setNumber),
+      };
   }
 }
 
-/** A short settling in place after getting into position, before the first rep or the hold. */
+/** A short settling in place once the turn into position is over (at startS), before the first rep or the hold. */
 function settleKeyframes(random: Random, startS: number): { keyframes: Keyframe[]; endS: number } {
   const keyframes: Keyframe[] = [{ tS: 0, pitchDeg: 0, rollDeg: 0 }];
   let t = startS;
@@ -209,12 +216,13 @@ function planReps(
   target: number,
   person: SimulatedPerson,
   random: Random,
+  settleS: number,
   setNumber: number,
 ): Pick<Performance, 'keyframes' | 'truth' | 'durationS'> {
   const style = REP_STYLE[exercise];
   if (!style) throw new Error(`${exercise} is not done in reps`);
   const truth = emptyTruth();
-  const { keyframes, endS } = settleKeyframes(random, 0);
+  const { keyframes, endS } = settleKeyframes(random, settleS);
   let t = endS + random.between(0.5, 1.5) * person.tempo;
   const setFatigue = 1 - person.fatigue * 0.15 * (setNumber - 1);
   for (let rep = 0; rep < target; rep++) {
@@ -265,11 +273,12 @@ function planStillHold(
   targetS: number,
   person: SimulatedPerson,
   random: Random,
+  settleS: number,
   untilTold: boolean,
   breathDepth: number,
 ): Pick<Performance, 'keyframes' | 'truth' | 'durationS' | 'quietBreathing'> {
   const truth = emptyTruth();
-  const { keyframes, endS } = settleKeyframes(random, 0);
+  const { keyframes, endS } = settleKeyframes(random, settleS);
   const holdStart = endS;
   if (untilTold) {
     truth.holds.push([holdStart, Number.POSITIVE_INFINITY]);
@@ -286,10 +295,11 @@ function planStillHold(
 function planPlank(
   person: SimulatedPerson,
   random: Random,
+  settleS: number,
   setNumber: number,
 ): Pick<Performance, 'keyframes' | 'truth' | 'durationS' | 'tremorG'> {
   const truth = emptyTruth();
-  const { keyframes, endS } = settleKeyframes(random, 0);
+  const { keyframes, endS } = settleKeyframes(random, settleS);
   const holdStart = endS;
   // A plank is held for as long as form holds, whatever the target: capacity, less with each hold.
   const capacity = person.plankCapacityS * (1 - 0.08 * (setNumber - 1)) * random.between(0.9, 1.1);
@@ -315,9 +325,10 @@ function planBreathing(
   breaths: number,
   person: SimulatedPerson,
   random: Random,
+  settleS: number,
 ): Pick<Performance, 'keyframes' | 'truth' | 'durationS'> {
   const truth = emptyTruth();
-  const { keyframes, endS } = settleKeyframes(random, 0);
+  const { keyframes, endS } = settleKeyframes(random, settleS);
   let t = endS + random.between(1, 2.5);
   for (let i = 0; i < breaths; i++) {
     // Exhale fully (ribs down and in), pause, inhale slowly into the back: a chest tilt of a few degrees.
