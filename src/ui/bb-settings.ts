@@ -252,8 +252,8 @@ export class BbSettings extends LitElement {
   ) {
     return html`
       <label>
-        <span><span class="visually-hidden">${name} </span>${label}</span>
-        <input type="number" inputmode="decimal" min=${limits.min} max=${limits.max} step=${step} .value=${live(String(value))}
+        ${label[0].toUpperCase() + label.slice(1)}
+        <input type="number" aria-label=${`${name} ${label}`} inputmode="decimal" min=${limits.min} max=${limits.max} step=${step} .value=${live(String(value))}
           @change=${(e: Event) => this.onNumber(e, (n) => this.model.setDosage(id, { [field]: n }))} />
       </label>
     `;
