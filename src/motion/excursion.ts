@@ -4,7 +4,7 @@
 // first reps, so a shallow mover and a deep one are both counted.
 
 import type { MotionEvent, Side } from './events.ts';
-import { angleDeg, expAlpha, RecentMedian } from './filters.ts';
+import { angleDeg, expAlpha, norm3, RecentMedian } from './filters.ts';
 import { type ExcursionSettings, POSE_UP } from './profiles.ts';
 
 const RAD_TO_DEG = 180 / Math.PI;
@@ -15,7 +15,9 @@ const FIRST_REP_SHARE = 0.7;
 const REST_TRACK_TAU_MS = 3000;
 // The rest pose is taken once the torso has been still this long within this band.
 const ACQUIRE_STILL_MS = 600;
-const ACQUIRE_BAND_DEG = 3;
+const ACQUIRE_BAND_DEG = 2;
+// "At the top" = within this share of the rep's peak; the time spent there is the rep's pause.
+const PLATEAU_SHARE = 0.85;
 
 export class ExcursionDetector {
   private refX = 0;
@@ -27,6 +29,11 @@ export class ExcursionDetector {
   private anchorY = 0;
   private anchorZ = 1;
   private anchorT = Number.NaN;
+  private sumX = 0;
+  private sumY = 0;
+  private sumZ = 0;
+  private plateauStartMs = Number.NaN;
+  private plateauMs = 0;
 
   private inExcursion = false;
   private startMs = 0;
@@ -37,6 +44,11 @@ export class ExcursionDetector {
   private formSent = false;
   private prevT = Number.NaN;
   private prevAngle = 0;
+  // Only the first excursion after the rest pose was first taken can reveal a reversed rest pose.
+  private checkedDirection = false;
+  private reversed = false;
+  private trackDtMs = -1;
+  private trackAlpha = 0;
   private readonly peaks = new RecentMedian(5);
 
   constructor(private readonly s: ExcursionSettings) {}
@@ -65,7 +77,12 @@ export class ExcursionDetector {
       if (angle < lo) {
         this.lastBelowLoMs = t;
         // Follow slow drift of the rest pose; the rep itself never gets here (it is above lo).
-        const a = expAlpha(dt, REST_TRACK_TAU_MS);
+        if (dt !== this.trackDtMs) {
+          // Frames at a fixed rate repeat the same step: one exp() per change of step, not per sample.
+          this.trackDtMs = dt;
+          this.trackAlpha = expAlpha(dt, REST_TRACK_TAU_MS);
+        }
+        const a = this.trackAlpha;
         this.setRef(
           this.refX + a * (gx - this.refX),
           this.refY + a * (gy - this.refY),
@@ -75,11 +92,14 @@ export class ExcursionDetector {
       }
       if (angle >= hi) {
         this.inExcursion = true;
+        this.reversed = this.againstDirection(gx, gy, gz);
         this.startMs = this.lastBelowLoMs;
         this.aboveMs = 0;
         this.peakDeg = angle;
         this.peakRollDeg = this.rollDeg(gx, gy, gz);
         this.formSent = false;
+        this.plateauStartMs = t;
+        this.plateauMs = 0;
       }
     } else {
       if (angle >= hi) this.aboveMs += dt;
@@ -87,12 +107,29 @@ export class ExcursionDetector {
         this.peakDeg = angle;
         this.peakRollDeg = this.rollDeg(gx, gy, gz);
       }
+      // Longest stay near the top: every rep of the program pauses there; a fidget turns straight back.
+      if (angle >= PLATEAU_SHARE * this.peakDeg) {
+        if (Number.isNaN(this.plateauStartMs)) this.plateauStartMs = t;
+        this.plateauMs = Math.max(this.plateauMs, t - this.plateauStartMs);
+      } else {
+        this.plateauStartMs = Number.NaN;
+      }
+      if (this.reversed) {
+        this.whileReversed(t, angle, gx, gy, gz, out);
+        this.prevT = t;
+        this.prevAngle = angle;
+        return;
+      }
       this.checkForm(t, angle, gx, gy, gz, out);
       if (angle < lo) {
         this.inExcursion = false;
         this.lastBelowLoMs = t;
         const endMs = crossingTime(this.prevT, this.prevAngle, t, angle, lo);
-        if (this.aboveMs >= s.minAboveMs && this.peakDeg <= s.maxPeakDeg) {
+        if (
+          this.aboveMs >= s.minAboveMs &&
+          this.plateauMs >= s.minPlateauMs &&
+          this.peakDeg <= s.maxPeakDeg
+        ) {
           this.emit(endMs, t, out);
           this.peaks.push(this.peakDeg);
         }
@@ -107,12 +144,53 @@ export class ExcursionDetector {
     this.prevAngle = angle;
   }
 
-  private emit(endMs: number, emittedMs: number, out: MotionEvent[]): void {
-    const peakDeg = Math.round(this.peakDeg * 10) / 10;
-    if (this.s.kind === 'breath') {
-      out.push({ type: 'breath', tMs: endMs, emittedMs });
+  /** Whether the change from the rest pose points against the profile's rep direction. */
+  private againstDirection(gx: number, gy: number, gz: number): boolean {
+    const e = this.s.direction;
+    if (!e || this.checkedDirection) return false;
+    this.checkedDirection = true;
+    const dx = gx - this.refX;
+    const dy = gy - this.refY;
+    const dz = gz - this.refZ;
+    return dx * e[0] + dy * e[1] + dz * e[2] < -0.3 * norm3(dx, dy, dz);
+  }
+
+  /**
+   * The first excursion went against the rep direction. If it is rep-sized and settles, the rest pose
+   * had been taken while the person held the top of a rep they began before the detector saw them
+   * still: that rep ended when they settled here, which is the true rest pose. Anything smaller is a
+   * fidget and ends like one, uncounted.
+   */
+  private whileReversed(
+    t: number,
+    angle: number,
+    gx: number,
+    gy: number,
+    gz: number,
+    out: MotionEvent[],
+  ): void {
+    const s = this.s;
+    const lo = Math.max(s.minLoDeg, s.loFrac * this.typicalPeakDeg());
+    if (angle < lo) {
+      this.inExcursion = false;
+      this.reversed = false;
+      this.lastBelowLoMs = t;
       return;
     }
+    if (
+      this.plateauMs >= Math.max(s.minPlateauMs, ACQUIRE_STILL_MS) &&
+      this.peakDeg >= 0.5 * s.expectedPeakDeg
+    ) {
+      this.emit(this.plateauStartMs, t, out);
+      this.inExcursion = false;
+      this.reversed = false;
+      this.setRef(gx, gy, gz);
+      this.lastBelowLoMs = t;
+    }
+  }
+
+  private emit(endMs: number, emittedMs: number, out: MotionEvent[]): void {
+    const peakDeg = Math.round(this.peakDeg * 10) / 10;
     if (this.s.sided) {
       // Weight onto the left hand (right arm and left leg up) rolls the torso to its left, which
       // turns the strap's x axis (the wearer's left) towards the floor: a falling x reading.
@@ -151,10 +229,16 @@ export class ExcursionDetector {
       this.anchorY = gy;
       this.anchorZ = gz;
       this.anchorT = t;
+      this.sumX = gx;
+      this.sumY = gy;
+      this.sumZ = gz;
       return;
     }
-    if (t - this.anchorT >= ACQUIRE_STILL_MS && this.poseOk(gx, gy, gz)) {
-      this.setRef(gx, gy, gz);
+    this.sumX += gx;
+    this.sumY += gy;
+    this.sumZ += gz;
+    if (t - this.anchorT >= ACQUIRE_STILL_MS && this.poseOk(this.sumX, this.sumY, this.sumZ)) {
+      this.setRef(this.sumX, this.sumY, this.sumZ);
       this.hasRef = true;
       this.inExcursion = false;
       this.lastBelowLoMs = t;
@@ -168,7 +252,7 @@ export class ExcursionDetector {
   }
 
   private setRef(x: number, y: number, z: number): void {
-    const n = Math.hypot(x, y, z) || 1;
+    const n = norm3(x, y, z) || 1;
     this.refX = x / n;
     this.refY = y / n;
     this.refZ = z / n;

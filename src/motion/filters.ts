@@ -80,16 +80,21 @@ export class LowPass1 {
   }
 }
 
+/** Length of a 3-vector. Math.hypot is several times slower in V8, and this runs per sample. */
+export function norm3(x: number, y: number, z: number): number {
+  return Math.sqrt(x * x + y * y + z * z);
+}
+
 /** Angle in degrees between two (not necessarily unit) vectors. */
 export function angleDeg(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
-  const na = Math.hypot(ax, ay, az);
-  const nb = Math.hypot(bx, by, bz);
+  const na = norm3(ax, ay, az);
+  const nb = norm3(bx, by, bz);
   if (na === 0 || nb === 0) return 0;
   // atan2 of cross and dot stays accurate for the small angles that matter here (acos does not).
   const cx = ay * bz - az * by;
   const cy = az * bx - ax * bz;
   const cz = ax * by - ay * bx;
-  return Math.atan2(Math.hypot(cx, cy, cz), ax * bx + ay * by + az * bz) * RAD_TO_DEG;
+  return Math.atan2(norm3(cx, cy, cz), ax * bx + ay * by + az * bz) * RAD_TO_DEG;
 }
 
 /**
@@ -98,12 +103,15 @@ export function angleDeg(ax: number, ay: number, az: number, bx: number, by: num
  */
 export class RecentMedian {
   private readonly values: number[] = [];
+  // The median is read per sample and changes only per rep: computed once per push.
+  private cached = Number.NaN;
 
   constructor(private readonly size: number) {}
 
   push(v: number): void {
     this.values.push(v);
     if (this.values.length > this.size) this.values.shift();
+    this.cached = Number.NaN;
   }
 
   get count(): number {
@@ -113,11 +121,15 @@ export class RecentMedian {
   median(fallback: number): number {
     const n = this.values.length;
     if (n === 0) return fallback;
-    const sorted = [...this.values].sort((a, b) => a - b);
-    return n % 2 === 1 ? sorted[(n - 1) >> 1] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    if (Number.isNaN(this.cached)) {
+      const sorted = [...this.values].sort((a, b) => a - b);
+      this.cached = n % 2 === 1 ? sorted[(n - 1) >> 1] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    }
+    return this.cached;
   }
 
   clear(): void {
     this.values.length = 0;
+    this.cached = Number.NaN;
   }
 }

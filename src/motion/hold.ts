@@ -3,13 +3,19 @@
 // tremor stay inside the stillness band, so they never break a hold.
 
 import type { MotionEvent } from './events.ts';
-import { angleDeg } from './filters.ts';
+import { angleDeg, norm3 } from './filters.ts';
 import { type HoldSettings, POSE_UP } from './profiles.ts';
 
 const RAD_TO_DEG = 180 / Math.PI;
 // The hold's reference pose is the mean direction over its first seconds, which averages out a
 // breath or two; after that it stays fixed so that a slow sag is measured against it.
 const REF_AVERAGE_MS = 2000;
+// Getting into position shakes the strap; a held pose leaves only sensor noise and tremor (a
+// straining plank reaches ~0.02 g). Above this RMS the person is still moving.
+const STILL_MOTION_G = 0.04;
+// Breathing rocks the chest during a hold; the quiet band around the hold pose scales with it.
+const QUIET_BREATH_SHARE = 2.5;
+const QUIET_MIN_DEG = 1;
 
 export class HoldDetector {
   private holding = false;
@@ -28,22 +34,27 @@ export class HoldDetector {
   private lastQuietMs = 0;
   private prevT = Number.NaN;
   private prevSagDeg = 0;
+  // Mean deviation from the hold pose so far: the size of the breathing rock.
+  private meanDevDeg = 0;
+  private devCount = 0;
   // After a hold the same pose must be taken again before another hold can start: lying on the
   // floor after a plank is still and nearly prone, but it is not a plank.
   private lastHold: [number, number, number] | null = null;
 
   constructor(private readonly s: HoldSettings) {}
 
-  update(t: number, gx: number, gy: number, gz: number, out: MotionEvent[]): void {
+  /** One sample: unit gravity direction and the RMS of the movement on top of it (g). */
+  update(t: number, gx: number, gy: number, gz: number, motionG: number, out: MotionEvent[]): void {
     if (this.holding) this.whileHolding(t, gx, gy, gz, out);
-    else this.search(t, gx, gy, gz, out);
+    else this.search(t, gx, gy, gz, motionG, out);
     this.prevT = t;
   }
 
-  private search(t: number, gx: number, gy: number, gz: number, out: MotionEvent[]): void {
+  private search(t: number, gx: number, gy: number, gz: number, motionG: number, out: MotionEvent[]): void {
     const s = this.s;
     if (
       Number.isNaN(this.anchorT) ||
+      motionG > STILL_MOTION_G ||
       angleDeg(gx, gy, gz, this.anchorX, this.anchorY, this.anchorZ) > s.stillBandDeg
     ) {
       this.anchorX = gx;
@@ -65,6 +76,8 @@ export class HoldDetector {
     this.holdStartMs = this.anchorT;
     this.lastQuietMs = t;
     this.prevSagDeg = 0;
+    this.meanDevDeg = 0;
+    this.devCount = 0;
     this.setRef(this.sumX, this.sumY, this.sumZ);
     out.push({ type: 'hold-start', tMs: this.anchorT, emittedMs: t });
   }
@@ -78,7 +91,12 @@ export class HoldDetector {
       this.setRef(this.sumX, this.sumY, this.sumZ);
     }
     const angle = angleDeg(gx, gy, gz, this.refX, this.refY, this.refZ);
-    if (angle <= s.stillBandDeg) this.lastQuietMs = t;
+    const quietDeg = Math.max(QUIET_MIN_DEG, QUIET_BREATH_SHARE * this.meanDevDeg);
+    if (angle <= quietDeg) {
+      this.lastQuietMs = t;
+      this.devCount++;
+      this.meanDevDeg += (angle - this.meanDevDeg) / this.devCount;
+    }
     if (s.sagDeg !== undefined) {
       const sag = this.sagDeg(gx, gy, gz);
       if (sag > s.sagDeg) {
@@ -108,7 +126,7 @@ export class HoldDetector {
     const ex = -this.refY * this.refX;
     const ey = 1 - this.refY * this.refY;
     const ez = -this.refY * this.refZ;
-    const n = Math.hypot(ex, ey, ez);
+    const n = norm3(ex, ey, ez);
     if (n < 1e-6) return 0;
     const d = ((gx - this.refX) * ex + (gy - this.refY) * ey + (gz - this.refZ) * ez) / n;
     return Math.asin(Math.max(-1, Math.min(1, d))) * RAD_TO_DEG;
@@ -121,7 +139,7 @@ export class HoldDetector {
   }
 
   private setRef(x: number, y: number, z: number): void {
-    const n = Math.hypot(x, y, z) || 1;
+    const n = norm3(x, y, z) || 1;
     this.refX = x / n;
     this.refY = y / n;
     this.refZ = z / n;

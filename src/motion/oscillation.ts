@@ -4,7 +4,7 @@
 // full swing out and back through hysteresis thresholds that scale with the swing itself.
 
 import type { MotionEvent } from './events.ts';
-import { expAlpha, LowPass3, RecentMedian } from './filters.ts';
+import { expAlpha, LowPass3, norm3, RecentMedian } from './filters.ts';
 import type { OscillationSettings } from './profiles.ts';
 
 const SMOOTH_TAU_MS = 120;
@@ -28,6 +28,8 @@ export class OscillationCounter {
   private ay = 0;
   private az = 0;
   private prevT = Number.NaN;
+  private covDtMs = -1;
+  private covAlpha = 0;
   // Hysteresis state: +1 / −1 for the last threshold crossed, 0 before the first.
   private polarity = 0;
   // The polarity of the first swing of a set: a rep ends on each return to the other one.
@@ -48,7 +50,11 @@ export class OscillationCounter {
     const dx = this.smooth.x - this.mean.x;
     const dy = this.smooth.y - this.mean.y;
     const dz = this.smooth.z - this.mean.z;
-    const a = expAlpha(dt, COV_TAU_MS);
+    if (dt !== this.covDtMs) {
+      this.covDtMs = dt;
+      this.covAlpha = expAlpha(dt, COV_TAU_MS);
+    }
+    const a = this.covAlpha;
     this.cxx += a * (dx * dx - this.cxx);
     this.cyy += a * (dy * dy - this.cyy);
     this.czz += a * (dz * dz - this.czz);
@@ -59,7 +65,7 @@ export class OscillationCounter {
     let nx = this.cxx * this.ax + this.cxy * this.ay + this.cxz * this.az;
     let ny = this.cxy * this.ax + this.cyy * this.ay + this.cyz * this.az;
     let nz = this.cxz * this.ax + this.cyz * this.ay + this.czz * this.az;
-    const n = Math.hypot(nx, ny, nz);
+    const n = norm3(nx, ny, nz);
     if (n > 1e-12) {
       nx /= n;
       ny /= n;

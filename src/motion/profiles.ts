@@ -14,9 +14,8 @@ export const POSE_UP: Readonly<Record<Exclude<Pose, 'any'>, readonly [number, nu
   upright: [0, 1, 0],
 };
 
-/** A rep (or a breath cycle) as an excursion of the torso away from its rest pose and back. */
+/** A rep as an excursion of the torso away from its rest pose and back; breath cycles reuse the thresholds. */
 export interface ExcursionSettings {
-  readonly kind: 'rep' | 'breath';
   /** The pose the person rests in between reps; the rest reference must be within poseTolDeg of it. */
   readonly pose: Pose;
   readonly poseTolDeg: number;
@@ -29,12 +28,20 @@ export interface ExcursionSettings {
   readonly loFrac: number;
   /** A rep spends at least this long above the entry threshold (a fidget is quicker). */
   readonly minAboveMs: number;
+  /** Time spent near the peak: the pause at the top that every rep of the program has (0 = none). */
+  readonly minPlateauMs: number;
   /** Longer than this away from rest is a change of pose, not a rep. */
   readonly maxRepMs: number;
   /** Larger than this is a change of pose (getting up, rolling over), not a rep. */
   readonly maxPeakDeg: number;
   /** Report the side of the roll (bird dog). */
   readonly sided: boolean;
+  /**
+   * Which way the reading turns during a rep, in the strap's axes (superman +y, bridge −y, pulldown
+   * +z). Only its sign matters, so a crooked strap does not change it. An excursion the other way
+   * means the rest pose was taken at the top of a rep (the set began mid-rep): see excursion.ts.
+   */
+  readonly direction?: readonly [number, number, number];
   /** Form warnings: a peak beyond overDeg (superman) or a roll beyond tabletopLostDeg (bird dog). */
   readonly overExtensionDeg?: number;
   readonly tabletopLostDeg?: number;
@@ -70,10 +77,9 @@ export interface MotionProfile {
 }
 
 const REP_DEFAULTS = {
-  kind: 'rep',
   poseTolDeg: 45,
-  hiFrac: 0.5,
-  loFrac: 0.3,
+  hiFrac: 0.4,
+  loFrac: 0.25,
   maxPeakDeg: 50,
   sided: false,
 } as const;
@@ -95,8 +101,10 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minHiDeg: 5,
           minLoDeg: 2.5,
           minAboveMs: 600,
+          minPlateauMs: 450,
           maxRepMs: 9000,
           overExtensionDeg: 32,
+          direction: [0, 1, 0],
         },
       };
     case 'glute-bridge':
@@ -111,7 +119,9 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minHiDeg: 6,
           minLoDeg: 3,
           minAboveMs: 1200,
+          minPlateauMs: 1200,
           maxRepMs: 14000,
+          direction: [0, -1, 0],
         },
       };
     case 'bird-dog':
@@ -126,6 +136,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minHiDeg: 2,
           minLoDeg: 1.2,
           minAboveMs: 1000,
+          minPlateauMs: 750,
           maxRepMs: 9000,
           maxPeakDeg: 35,
           sided: true,
@@ -144,8 +155,10 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minHiDeg: 2.5,
           minLoDeg: 1.5,
           minAboveMs: 900,
+          minPlateauMs: 600,
           maxRepMs: 9000,
           maxPeakDeg: 30,
+          direction: [0, 0, 1],
         },
       };
     case 'bat-hang':
@@ -154,7 +167,6 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
         id,
         breaths: {
           ...REP_DEFAULTS,
-          kind: 'breath',
           pose: chest ? 'supine' : 'any',
           expectedPeakDeg: 3,
           minHiDeg: 0.7,
@@ -162,6 +174,9 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           hiFrac: 0.4,
           loFrac: 0.25,
           minAboveMs: 1500,
+          minPlateauMs: 0,
+          // Exhaling draws the ribs down and in: supine, the chest tilts head end up (program.md).
+          direction: [0, 1, 0],
           maxRepMs: 20000,
           maxPeakDeg: 15,
         },

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { type Exercise, exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
-import { formatSeconds } from './bb-set-view.ts';
+import { formatDuration, formatSeconds } from './bb-set-view.ts';
 import { sendCommand } from './events.ts';
 import { buttonStyles } from './styles.ts';
 import './bb-progress-ring.ts';
@@ -79,12 +79,12 @@ export class BbRestView extends LitElement {
   }
 }
 
-/** "Superman, set 1: 10 of 10 reps" or "Elbow plank, set 2: held 47 s". */
+/** "Superman, set 1: 10 of 10 reps" or "Elbow plank, set 2: held 1 min 7 s". */
 export function describeSet(record: SetRecord): string {
   const exercise = exerciseById(record.exerciseId);
   const done =
     record.holdMs !== null
-      ? `held ${formatSeconds(Math.round(record.holdMs / 1000))} s`
+      ? `held ${formatDuration(Math.round(record.holdMs / 1000))}`
       : `${record.count} of ${record.target} ${exercise.kind === 'breaths' ? 'breaths' : 'reps'}`;
   return `${exercise.name}, set ${record.setNumber}: ${done}`;
 }

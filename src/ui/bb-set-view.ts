@@ -145,6 +145,14 @@ export function formatSeconds(totalS: number): string {
   return `${minutes}:${String(seconds).padStart(2, '0')}`;
 }
 
+/** "45 s", "1 min", "1 min 7 s": for sentences, where 1:07 would read badly aloud. */
+export function formatDuration(totalS: number): string {
+  if (totalS < 60) return `${totalS} s`;
+  const minutes = Math.floor(totalS / 60);
+  const seconds = totalS % 60;
+  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'bb-set-view': BbSetView;

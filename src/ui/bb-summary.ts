@@ -2,7 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
-import { formatSeconds } from './bb-set-view.ts';
+import { formatDuration } from './bb-set-view.ts';
 import { sendCommand } from './events.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 
@@ -53,7 +53,7 @@ export class BbSummary extends LitElement {
     return html`
       <h2>Session done</h2>
       <div class="totals">
-        ${this.records.length} sets · ${reps} reps and breaths · ${formatSeconds(Math.round(holdMs / 1000))} s held ·
+        ${this.records.length} sets · ${reps} reps and breaths · ${formatDuration(Math.round(holdMs / 1000))} held ·
         ${Math.round(this.durationMs / 60000)} min
       </div>
       <table>
@@ -66,7 +66,7 @@ export class BbSummary extends LitElement {
             (r) => html`<tr>
               <td>${exerciseById(r.exerciseId).name}</td>
               <td class="number">${r.setNumber}</td>
-              <td class="number">${r.holdMs === null ? r.count : `${formatSeconds(Math.round(r.holdMs / 1000))} s`}</td>
+              <td class="number">${r.holdMs === null ? r.count : formatDuration(Math.round(r.holdMs / 1000))}</td>
               <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>
             </tr>`,
           )}

@@ -72,6 +72,9 @@ export type SessionAction =
 /** A rep set in which the person has done at least one rep and then nothing for this long is over. */
 export const STOPPED_AFTER_MS = 15_000;
 
+/** A hold that ends sooner than this was the person still settling into position: keep waiting. */
+export const FALSE_START_HOLD_MS = 5_000;
+
 export function defaultPlan(): PlannedExercise[] {
   return PROGRAM.map((exercise) => ({ exercise, dosage: exercise.dosage }));
 }
@@ -211,6 +214,8 @@ function onMotion(state: SessionState, event: MotionEvent): SessionState {
       return { ...state, set: { ...set, holdStartMs: event.tMs, lastProgressMs: event.tMs } };
     case 'hold-end':
       if (exercise.kind !== 'hold' || set.holdStartMs === null) return state;
+      if (event.tMs - set.holdStartMs < FALSE_START_HOLD_MS)
+        return { ...state, set: { ...set, holdStartMs: null } };
       return endSet(state, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
     case 'form':
       if (set.formIssues.includes(event.issue)) return state;

@@ -109,6 +109,19 @@ describe('session reducer', () => {
     expect(s.completed[0]).toMatchObject({ holdMs: 48_000, endedBy: 'form', formIssues: ['plank-sag'] });
   });
 
+  it('takes a hold that ends within seconds for settling into position, and keeps waiting', () => {
+    let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
+    s = run(
+      s,
+      { type: 'motion', event: { type: 'hold-start', tMs: 2000, emittedMs: 2300 } },
+      { type: 'motion', event: { type: 'hold-end', tMs: 3500, emittedMs: 3800, reason: 'left-pose' } },
+    );
+    expect(s.phase).toBe('set');
+    expect(s.set?.holdStartMs).toBeNull();
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 5000, emittedMs: 5400 } });
+    expect(s.set?.holdStartMs).toBe(5000);
+  });
+
   it('counts bird-dog sides and breath cycles', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 4, restS: 10 } },

@@ -1,0 +1,71 @@
+// Breath cycles (bat hang): exhaling draws the ribs down and in, which tilts the chest a few
+// degrees one way over several seconds; inhaling brings it back. The tilt along the profile's
+// direction is followed as a 1-D signal, and a cycle is a rise from the running low by at least the
+// entry threshold, then a fall undoing most of it. Measuring from running extremes (not from a pose
+// taken once) lets the rest pose drift and settle without breaking the count.
+
+import type { MotionEvent } from './events.ts';
+import { RecentMedian } from './filters.ts';
+import type { ExcursionSettings } from './profiles.ts';
+
+const RAD_TO_DEG = 180 / Math.PI;
+// A cycle ends when this share of its rise is undone.
+const END_SHARE = 0.65;
+// Above this movement RMS the person is moving, not breathing (see hold.ts).
+const STILL_MOTION_G = 0.04;
+const FIRST_SHARE = 0.7;
+
+export class BreathCounter {
+  private high = false;
+  private low = Number.NaN;
+  private peak = 0;
+  private highSinceMs = 0;
+  private maxMotionG = 0;
+  private prevT = Number.NaN;
+  private prevS = 0;
+  private readonly depths = new RecentMedian(5);
+
+  constructor(private readonly s: ExcursionSettings) {}
+
+  update(t: number, gx: number, gy: number, gz: number, motionG: number, out: MotionEvent[]): void {
+    const e = this.s.direction ?? [0, 1, 0];
+    const along = Math.asin(Math.max(-1, Math.min(1, gx * e[0] + gy * e[1] + gz * e[2]))) * RAD_TO_DEG;
+    const typical = this.depths.count > 0 ? this.depths.median(0) : this.s.expectedPeakDeg * FIRST_SHARE;
+    const hi = Math.max(this.s.minHiDeg, this.s.hiFrac * typical);
+    if (Number.isNaN(this.low) || motionG > STILL_MOTION_G) {
+      // Moving (settling in, shifting): no breath is under way; start afresh from here.
+      this.low = along;
+      this.high = false;
+    } else if (!this.high) {
+      if (along < this.low) this.low = along;
+      if (along > this.low + hi) {
+        this.high = true;
+        this.peak = along;
+        this.highSinceMs = t;
+        this.maxMotionG = motionG;
+      }
+    } else {
+      if (along > this.peak) this.peak = along;
+      if (motionG > this.maxMotionG) this.maxMotionG = motionG;
+      const rise = this.peak - this.low;
+      const level = this.peak - Math.max(this.s.minLoDeg, END_SHARE * rise);
+      if (along < level) {
+        const endMs = cross(this.prevT, this.prevS, t, along, level);
+        if (endMs - this.highSinceMs >= this.s.minAboveMs && rise <= this.s.maxPeakDeg) {
+          out.push({ type: 'breath', tMs: endMs, emittedMs: t });
+          this.depths.push(rise);
+        }
+        this.high = false;
+        this.low = along;
+      }
+    }
+    this.prevT = t;
+    this.prevS = along;
+  }
+}
+
+function cross(t0: number, v0: number, t1: number, v1: number, level: number): number {
+  if (Number.isNaN(t0) || v0 === v1) return t1;
+  const u = (v0 - level) / (v0 - v1);
+  return t0 + Math.max(0, Math.min(1, u)) * (t1 - t0);
+}

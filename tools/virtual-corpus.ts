@@ -1,0 +1,145 @@
+// The virtual-strap corpus: simulated people performing the seven exercises of program.md, plus
+// distractors (sitting, walking, getting down to the floor, resting in the pose), written in the
+// shared dataset format so that `npm run -s eval -- OUTDIR` scores them like the real corpora.
+//
+//   npm run corpus -- OUTDIR [--people N] [--seed S]
+//
+// Every recording is one set of one person, at 50–200 Hz, some with dropped packets. The truth comes
+// from the simulation itself (src/sensors/virtual/recording.ts).
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  type Activity,
+  EXERCISE_POSTURE,
+  type Posture,
+  type VirtualExercise,
+} from '../src/sensors/virtual/choreography.ts';
+import { randomPerson, type SimulatedPerson } from '../src/sensors/virtual/person.ts';
+import { createRandom, type Random } from '../src/sensors/virtual/random.ts';
+import { type SimulatedRecording, simulateRecording } from '../src/sensors/virtual/recording.ts';
+
+const RATES_HZ = [50, 100, 130, 200];
+
+interface SetPlan {
+  readonly exercise: VirtualExercise;
+  readonly activities: Activity[];
+  readonly startPosture: Posture;
+  readonly kind: string;
+}
+
+/** The sets one person does: the seven exercises at the program's dosages. */
+function exerciseSets(random: Random): SetPlan[] {
+  const pick = (a: number, b: number) => Math.round(random.between(a, b + 0.999) - 0.5);
+  const set = (exercise: VirtualExercise, target: number, startPosture?: Posture): SetPlan => ({
+    exercise,
+    kind: 'set',
+    startPosture: startPosture ?? EXERCISE_POSTURE[exercise],
+    activities: [{ kind: 'exercise', exercise, target }],
+  });
+  return [
+    set('superman', pick(10, 12)),
+    set('glute-bridge', pick(12, 16)),
+    set('bird-dog', 2 * pick(8, 10)),
+    set('lat-pulldown', pick(12, 15)),
+    set('bat-hang', pick(3, 5)),
+    set('drawing-in', Math.round(random.between(45, 65))),
+    // A plank starts lying face down and lifts onto the elbows.
+    set('elbow-plank', 60, 'prone'),
+  ];
+}
+
+/** Things a person does while a set is running that must never count as a rep. */
+function distractorSets(random: Random, index: number): SetPlan[] {
+  const repExercises: VirtualExercise[] = ['superman', 'glute-bridge', 'bird-dog', 'lat-pulldown'];
+  const exercise = repExercises[index % repExercises.length];
+  const other = repExercises[(index + 1) % repExercises.length];
+  const kinds: [string, Activity[], Posture][] = [
+    ['sit', [{ kind: 'sit', durationS: random.between(40, 70) }], 'seated'],
+    ['walk', [{ kind: 'walk', durationS: random.between(40, 70) }], 'standing'],
+    ['get-down', [{ kind: 'get-down' }, { kind: 'rest', durationS: random.between(15, 30) }], 'standing'],
+    ['rest', [{ kind: 'rest', durationS: random.between(40, 70) }], EXERCISE_POSTURE[other]],
+  ];
+  const [a, b] = [kinds[index % kinds.length], kinds[(index + 2) % kinds.length]];
+  return [
+    { exercise, kind: a[0], activities: a[1], startPosture: a[2] },
+    { exercise: other, kind: b[0], activities: b[1], startPosture: b[2] },
+  ];
+}
+
+function toCsv(rec: SimulatedRecording): string {
+  const lines = ['t,ax,ay,az'];
+  for (let i = 0; i < rec.tS.length; i++) {
+    const x = rec.xyz[3 * i];
+    const y = rec.xyz[3 * i + 1];
+    const z = rec.xyz[3 * i + 2];
+    lines.push(`${rec.tS[i].toFixed(4)},${x.toFixed(5)},${y.toFixed(5)},${z.toFixed(5)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const outArg = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  if (!outArg) {
+    console.error('usage: npm run corpus -- OUTDIR [--people N] [--seed S]');
+    process.exit(2);
+  }
+  const option = (name: string, fallback: number) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args[i + 1]) : fallback;
+  };
+  const people = option('--people', 16);
+  const seed = option('--seed', 1);
+  const out = resolve(outArg);
+  mkdirSync(out, { recursive: true });
+  const manifest: Record<string, unknown>[] = [];
+  for (let p = 0; p < people; p++) {
+    const random = createRandom(seed * 100003 + p);
+    const person: SimulatedPerson = randomPerson(random.fork('person'));
+    const subject = `v${String(p + 1).padStart(2, '0')}`;
+    const plans = [...exerciseSets(random.fork('sets')), ...distractorSets(random.fork('distractors'), p)];
+    plans.forEach((plan, k) => {
+      const r = random.fork(`${plan.exercise}:${plan.kind}:${k}`);
+      const rateHz = RATES_HZ[Math.floor(r.between(0, RATES_HZ.length))];
+      const dropoutChance = r.chance(0.5) ? r.between(0.005, 0.03) : 0;
+      const rec = simulateRecording({
+        seed: Math.floor(r.between(0, 2 ** 31)),
+        activities: plan.activities,
+        person,
+        rateHz,
+        dropoutChance,
+        startPosture: plan.startPosture,
+      });
+      const file = `${subject}_${plan.exercise}_${plan.kind}.csv`;
+      writeFileSync(join(out, file), toCsv(rec));
+      const t = rec.truth;
+      const entry: Record<string, unknown> = {
+        file,
+        exercise: plan.exercise,
+        placement: 'chest',
+        rate_hz: rateHz,
+        subject,
+        source: 'virtual strap (src/sensors/virtual), simulated',
+        activity: plan.kind,
+        dropout_chance: Math.round(dropoutChance * 1000) / 1000,
+        mounting_deg: person.mounting,
+      };
+      if (plan.kind !== 'set') entry.reps = 0;
+      else if (plan.exercise === 'bat-hang')
+        Object.assign(entry, { breaths: t.breaths, breath_times: t.breath_times });
+      else if (t.holds.length > 0) entry.holds = t.holds;
+      else
+        Object.assign(entry, {
+          reps: t.reps,
+          rep_times: t.rep_times,
+          ...(t.sides.length ? { sides: t.sides } : {}),
+        });
+      manifest.push(entry);
+    });
+  }
+  writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  console.log(`${manifest.length} recordings of ${people} simulated people in ${out}`);
+}
+
+main();
