@@ -115,6 +115,11 @@ export class CuePlayer {
     this.subscription = subscription;
   }
 
+  /** From the tap on Start: browsers let audio begin only inside a user gesture. */
+  unlock(): void {
+    this.outputs.tones.unlock();
+  }
+
   dispose(): void {
     this.subscription?.unsubscribe();
     this.subscription = null;

@@ -79,6 +79,16 @@ export class Tones {
     }
   }
 
+  /**
+   * Makes the audio context and lets it run. Call it from the tap that starts the session: iOS Safari
+   * (and Chromium without an earlier gesture) keeps a context suspended unless it is resumed inside one.
+   */
+  unlock(): void {
+    const context = this.ensureContext();
+    if (context instanceof AudioContext && context.state === 'suspended')
+      void context.resume().catch(() => {});
+  }
+
   /** Lets the audio hardware go when the session is over. */
   close(): void {
     const context = this.context;

@@ -2,6 +2,7 @@
 // here (speak() ends in "synthesis-failed"), so its speak() is spied on; audio renders offline; the
 // wake lock is real.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { MAX_QUEUED, Speech } from '../../../src/cues/speech.ts';
 import { TONES, Tones } from '../../../src/cues/tones.ts';
 import { Vibration } from '../../../src/cues/vibration.ts';
@@ -164,6 +165,31 @@ describe('Tones', () => {
     }
     // The rep tick is the shortest: it comes every couple of seconds.
     expect(Math.min(...Object.values(lengths))).toBe(lengths.rep);
+  });
+
+  it('makes and runs its audio context when unlocked from a tap', async () => {
+    let made: AudioContext | null = null;
+    class Recorded extends AudioContext {
+      constructor() {
+        super();
+        made = this;
+      }
+    }
+    const tones = new Tones({ AudioContext: Recorded });
+    // A real tap, as on the Start button: only inside one may the context start.
+    const button = document.createElement('button');
+    button.textContent = 'Start';
+    button.addEventListener('click', () => tones.unlock());
+    document.body.append(button);
+    await userEvent.click(button);
+    button.remove();
+    const context = made as AudioContext | null;
+    expect(context).not.toBeNull();
+    await vi.waitFor(() => expect(context?.state).toBe('running'));
+    tones.unlock();
+    expect(made).toBe(context);
+    tones.close();
+    await vi.waitFor(() => expect(context?.state).toBe('closed'));
   });
 
   it('plays on the real AudioContext and gives up quietly without one', () => {
