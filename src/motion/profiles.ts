@@ -64,6 +64,8 @@ export interface HoldSettings {
 export interface OscillationSettings {
   /** Smallest swing that can be a rep, in g of the projected signal (peak to peak). */
   readonly minSwingG: number;
+  /** Smallest swing for the first rep of a set, before the person's own swing is known. */
+  readonly firstSwingG: number;
   /** Shortest plausible rep period. */
   readonly minPeriodMs: number;
 }
@@ -84,7 +86,7 @@ const REP_DEFAULTS = {
   sided: false,
 } as const;
 
-const GENERIC_OSCILLATION: OscillationSettings = { minSwingG: 0.12, minPeriodMs: 700 };
+const GENERIC_OSCILLATION: OscillationSettings = { minSwingG: 0.12, firstSwingG: 0.12, minPeriodMs: 700 };
 
 export function motionProfile(id: MotionProfileId, placement: Placement): MotionProfile {
   const chest = placement === 'chest';
@@ -145,7 +147,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
       };
     case 'lat-pulldown':
       // Chest: a small lean back per rep. A wrist sees the bar's travel: counted as an oscillation.
-      if (!chest) return { id, oscillation: { minSwingG: 0.1, minPeriodMs: 1200 } };
+      if (!chest) return { id, oscillation: { minSwingG: 0.12, firstSwingG: 0.12, minPeriodMs: 1200 } };
       return {
         id,
         reps: {
