@@ -87,6 +87,13 @@ const REP_DEFAULTS = {
 } as const;
 
 const GENERIC_OSCILLATION: OscillationSettings = { minSwingG: 0.12, firstSwingG: 0.12, minPeriodMs: 700 };
+// On the chest an exercise moves the whole torso; a limb moving alone (a leg raise, a curl) rocks
+// it a little, and that must not count.
+const GENERIC_CHEST_OSCILLATION: OscillationSettings = {
+  minSwingG: 0.25,
+  firstSwingG: 0.4,
+  minPeriodMs: 700,
+};
 
 export function motionProfile(id: MotionProfileId, placement: Placement): MotionProfile {
   const chest = placement === 'chest';
@@ -207,6 +214,6 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
         },
       };
     case 'generic':
-      return { id, oscillation: GENERIC_OSCILLATION };
+      return { id, oscillation: chest ? GENERIC_CHEST_OSCILLATION : GENERIC_OSCILLATION };
   }
 }
