@@ -142,7 +142,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           ...REP_DEFAULTS,
           pose: 'prone',
           expectedPeakDeg: 6,
-          minHiDeg: 2,
+          minHiDeg: 2.5,
           minLoDeg: 1.2,
           minAboveMs: 1000,
           minPlateauMs: 750,
