@@ -50,9 +50,10 @@ export function bytesToHex(bytes: Uint8Array): string {
   return s;
 }
 
-/** Hex in either case, spaces/colons allowed between bytes (as captures are often printed). */
+/** Hex in either case, with spaces, colons or commas between bytes and `0x` before them, as
+ * captures are printed in logs, nRF Connect and C sources. */
 export function hexToBytes(hex: string): Result<Uint8Array> {
-  const clean = hex.replace(/[\s:]/g, '');
+  const clean = hex.replace(/(^|[\s:,])0x/gi, '$1').replace(/[\s:,]/g, '');
   if (clean.length % 2 !== 0) return fail('bad-format', 'hex string has an odd number of digits');
   if (!/^[0-9a-fA-F]*$/.test(clean)) return fail('bad-format', 'hex string has a non-hex character');
   const out = new Uint8Array(clean.length / 2);

@@ -97,9 +97,9 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-end-hold', () => this.app.session.endHold());
     this.addEventListener('bb-adjust', (event) => this.app.session.adjustCount(event.detail.delta));
     this.addEventListener('bb-new-session', () => this.app.session.reset());
-    this.addEventListener('bb-connect-bluetooth', () => void this.app.connectBluetoothStrap());
-    this.addEventListener('bb-use-virtual', () => this.app.useVirtualStrap());
-    this.addEventListener('bb-dismiss-problem', () => this.app.dismissProblem());
+    this.addEventListener('bb-connect-bluetooth', () => void this.app.devices.connectBluetoothStrap());
+    this.addEventListener('bb-use-virtual', () => this.app.devices.useVirtualStrap());
+    this.addEventListener('bb-dismiss-problem', () => this.app.devices.dismissProblem());
   }
 
   override connectedCallback(): void {
@@ -138,6 +138,7 @@ export class BbApp extends LitElement {
           .remainingMs=${(state.restEndsMs ?? state.nowMs) - state.nowMs}
           .totalMs=${(planned?.dosage.restS ?? 1) * 1000}
           .next=${upNext(state)}
+          .lastSet=${state.completed.at(-1) ?? null}
         ></bb-rest-view>`;
       case 'summary':
         return html`<bb-summary

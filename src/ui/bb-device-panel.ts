@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DeviceState } from '../app/backbeat.ts';
+import type { DeviceState } from '../app/devices.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { sendCommand } from './events.ts';
 import { buttonStyles } from './styles.ts';
@@ -68,7 +68,7 @@ export class BbDevicePanel extends LitElement {
           : nothing
       }
       ${!device.countsMotion && device.source ? html`<span class="note">heart rate only: count with +1</span>` : nothing}
-      ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person.current)}</span>` : nothing}
+      ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
       ${
         isVirtual
           ? html`<button @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a Bluetooth strap</button>`
@@ -87,13 +87,24 @@ export class BbDevicePanel extends LitElement {
 }
 
 /** One line on what the virtual strap's simulated person is doing, so a demo shows its ground truth. */
-export function describePerson(performed: PerformedActivity): string {
-  const activity = performed.activity;
-  if (activity.kind !== 'exercise')
-    return activity.kind === 'rest' ? 'Virtual person: resting' : 'Virtual person: waiting';
-  if (performed.holdS !== null) return `Virtual person: holding ${Math.floor(performed.holdS)} s`;
-  if (activity.exercise === 'bat-hang') return `Virtual person: ${performed.breathsDone} breaths done`;
-  return `Virtual person: ${performed.repsDone} reps done`;
+export function describePerson(status: VirtualPersonStatus): string {
+  const { current, previous } = status;
+  if (current.activity.kind === 'exercise') return `Virtual person: ${describePerformed(current, false)}`;
+  if (current.activity.kind === 'rest') {
+    return previous?.activity.kind === 'exercise'
+      ? `Virtual person: resting after ${describePerformed(previous, true)}`
+      : 'Virtual person: resting';
+  }
+  return 'Virtual person: waiting';
+}
+
+function describePerformed(performed: PerformedActivity, finished: boolean): string {
+  if (performed.holdS !== null)
+    return `${finished ? 'a hold of' : 'holding'} ${Math.floor(performed.holdS)} s`;
+  if (performed.activity.kind === 'exercise' && performed.activity.exercise === 'bat-hang') {
+    return `${performed.breathsDone} breaths${finished ? '' : ' done'}`;
+  }
+  return `${performed.repsDone} reps${finished ? '' : ' done'}`;
 }
 
 declare global {

@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Exercise } from '../workout/program.ts';
-import { formatSeconds } from './bb-set-view.ts';
+import { type Exercise, exerciseById } from '../workout/program.ts';
+import type { SetRecord } from '../workout/session.ts';
+import { formatDuration, formatSeconds } from './bb-set-view.ts';
 import { sendCommand } from './events.ts';
 import { buttonStyles } from './styles.ts';
 import './bb-progress-ring.ts';
@@ -24,12 +25,13 @@ export class BbRestView extends LitElement {
         font-size: clamp(2rem, 7vmin, 3.5rem);
       }
       .count {
-        font-size: clamp(6rem, 30vmin, 14rem);
+        font-size: clamp(5rem, 28vmin, 10rem);
         font-weight: 800;
         font-variant-numeric: tabular-nums;
       }
       .unit,
-      .next {
+      .next,
+      .last {
         font-size: clamp(1.25rem, 4.5vmin, 2rem);
         color: var(--bb-muted, #b6c2d1);
       }
@@ -46,12 +48,15 @@ export class BbRestView extends LitElement {
   @property({ type: Number }) remainingMs = 0;
   @property({ type: Number }) totalMs = 1;
   @property({ attribute: false }) next: { exercise: Exercise; setNumber: number } | null = null;
+  /** The set just finished, to confirm what was counted. */
+  @property({ attribute: false }) lastSet: SetRecord | null = null;
 
   override render() {
     const remainingS = Math.max(0, Math.ceil(this.remainingMs / 1000));
     const totalS = Math.round(this.totalMs / 1000);
     return html`
       <h2>Rest</h2>
+      ${this.lastSet ? html`<div class="last" role="status">${describeSet(this.lastSet)}</div>` : nothing}
       <bb-progress-ring
         .value=${remainingS}
         .max=${totalS}
@@ -72,6 +77,16 @@ export class BbRestView extends LitElement {
       </div>
     `;
   }
+}
+
+/** "Superman, set 1: 10 of 10 reps" or "Elbow plank, set 2: held 1 min 7 s". */
+export function describeSet(record: SetRecord): string {
+  const exercise = exerciseById(record.exerciseId);
+  const done =
+    record.holdMs !== null
+      ? `held ${formatDuration(Math.round(record.holdMs / 1000))}`
+      : `${record.count} of ${record.target} ${exercise.kind === 'breaths' ? 'breaths' : 'reps'}`;
+  return `${exercise.name}, set ${record.setNumber}: ${done}`;
 }
 
 declare global {

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CurrentSet, PlannedExercise } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
-import { buttonStyles } from './styles.ts';
+import { buttonStyles, visuallyHidden } from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
@@ -10,6 +10,7 @@ import './bb-progress-ring.ts';
 export class BbSetView extends LitElement {
   static override styles = [
     buttonStyles,
+    visuallyHidden,
     css`
       :host {
         display: grid;
@@ -30,7 +31,7 @@ export class BbSetView extends LitElement {
         font-weight: 700;
       }
       .count {
-        font-size: clamp(6rem, 30vmin, 14rem);
+        font-size: clamp(5rem, 28vmin, 10rem);
         font-weight: 800;
         font-variant-numeric: tabular-nums;
       }
@@ -52,10 +53,6 @@ export class BbSetView extends LitElement {
       summary {
         cursor: pointer;
         font-weight: 600;
-      }
-      .status {
-        font-size: clamp(1.25rem, 4vmin, 1.75rem);
-        min-height: 1.5em;
       }
     `,
   ];
@@ -83,7 +80,7 @@ export class BbSetView extends LitElement {
         <div class="count" aria-hidden="true">${display.big}</div>
         <div class="unit" aria-hidden="true">${display.unit}</div>
       </bb-progress-ring>
-      <div class="status" role="status" aria-live="polite">${display.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${display.announcement}</div>
       <div class="controls">
         ${
           exercise.kind === 'hold'
@@ -143,6 +140,14 @@ export function formatSeconds(totalS: number): string {
   const minutes = Math.floor(totalS / 60);
   const seconds = totalS % 60;
   return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** "45 s", "1 min", "1 min 7 s": for sentences, where 1:07 would read badly aloud. */
+export function formatDuration(totalS: number): string {
+  if (totalS < 60) return `${totalS} s`;
+  const minutes = Math.floor(totalS / 60);
+  const seconds = totalS % 60;
+  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
 }
 
 declare global {

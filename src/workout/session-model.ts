@@ -56,6 +56,11 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'reset' });
   }
 
+  /** Puts back a saved session (already moved onto this page's clock) so that it goes on from there. */
+  restore(state: SessionState): void {
+    this.setState(state);
+  }
+
   private dispatch(action: SessionAction): void {
     this.setState(reduceSession(this.state, action));
   }

@@ -4,6 +4,7 @@
 
 import type { FormIssue, MotionEvent, Side } from '../motion/events.ts';
 import { type Dosage, type Exercise, PROGRAM } from './program.ts';
+import { plankTargetAfter } from './progression.ts';
 
 export type SessionPhase = 'ready' | 'set' | 'rest' | 'summary';
 
@@ -71,6 +72,9 @@ export type SessionAction =
 
 /** A rep set in which the person has done at least one rep and then nothing for this long is over. */
 export const STOPPED_AFTER_MS = 15_000;
+
+/** A hold that ends sooner than this was the person still settling into position: keep waiting. */
+export const FALSE_START_HOLD_MS = 5_000;
 
 export function defaultPlan(): PlannedExercise[] {
   return PROGRAM.map((exercise) => ({ exercise, dosage: exercise.dosage }));
@@ -211,6 +215,8 @@ function onMotion(state: SessionState, event: MotionEvent): SessionState {
       return { ...state, set: { ...set, holdStartMs: event.tMs, lastProgressMs: event.tMs } };
     case 'hold-end':
       if (exercise.kind !== 'hold' || set.holdStartMs === null) return state;
+      if (event.tMs - set.holdStartMs < FALSE_START_HOLD_MS)
+        return { ...state, set: { ...set, holdStartMs: null } };
       return endSet(state, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
     case 'form':
       if (set.formIssues.includes(event.issue)) return state;
@@ -277,7 +283,30 @@ function beginNextSet(state: SessionState): SessionState {
       return { ...state, phase: 'summary', restEndsMs: null, endedMs: state.nowMs };
     setNumber = nextSetNumber(state, exerciseIndex);
   }
-  return { ...state, phase: 'set', exerciseIndex, restEndsMs: null, set: newSet(setNumber, state.nowMs) };
+  return {
+    ...state,
+    phase: 'set',
+    exerciseIndex,
+    plan: retargetPlank(state.plan, exerciseIndex, state.completed),
+    restEndsMs: null,
+    set: newSet(setNumber, state.nowMs),
+  };
+}
+
+/**
+ * Each plank hold aims above the last one (program.md: three holds, each longer than the last), so
+ * the plank's target for the coming set is set from the holds done so far today.
+ */
+function retargetPlank(
+  plan: readonly PlannedExercise[],
+  exerciseIndex: number,
+  completed: readonly SetRecord[],
+): readonly PlannedExercise[] {
+  const planned = plan[exerciseIndex];
+  if (planned?.exercise.id !== 'elbow-plank') return plan;
+  const target = plankTargetAfter(completed, planned.dosage.target);
+  if (target === planned.dosage.target) return plan;
+  return plan.map((p, i) => (i === exerciseIndex ? { ...p, dosage: { ...p.dosage, target } } : p));
 }
 
 /** What comes after the current set or rest: for the rest screen's "next up". */

@@ -60,11 +60,15 @@ export interface Keyframe {
 
 export interface Truth {
   readonly repStartsS: number[];
+  /** When each rep turned back towards the start: a rep cut short after this still counts as done. */
+  readonly repReturnsS: number[];
   readonly repEndsS: number[];
   readonly sides: ('left' | 'right')[];
   readonly peaksDeg: number[];
   /** [start, end]; end is Infinity while a hold goes on until the person is told to stop. */
   readonly holds: [number, number][];
+  /** When each breath cycle's inhale began: a cycle cut short after this still counts as done. */
+  readonly breathInhalesS: number[];
   readonly breathEndsS: number[];
 }
 
@@ -158,7 +162,16 @@ export function planPerformance(
 }
 
 function emptyTruth(): Truth {
-  return { repStartsS: [], repEndsS: [], sides: [], peaksDeg: [], holds: [], breathEndsS: [] };
+  return {
+    repStartsS: [],
+    repReturnsS: [],
+    repEndsS: [],
+    sides: [],
+    peaksDeg: [],
+    holds: [],
+    breathInhalesS: [],
+    breathEndsS: [],
+  };
 }
 
 function planExercise(
@@ -199,12 +212,17 @@ function planExercise(
 
 /** A short settling in place once the turn into position is over (at startS), before the first rep or the hold. */
 function settleKeyframes(random: Random, startS: number): { keyframes: Keyframe[]; endS: number } {
-  const keyframes: Keyframe[] = [{ tS: 0, pitchDeg: 0, rollDeg: 0 }];
+  const keyframes: Keyframe[] = [
+    { tS: 0, pitchDeg: 0, rollDeg: 0 },
+    { tS: startS, pitchDeg: 0, rollDeg: 0 },
+  ];
   let t = startS;
   const shifts = 1 + Math.floor(random.between(0, 2));
   for (let i = 0; i < shifts; i++) {
+    // Shuffling hands and knees into place: a clear shift of a few degrees, then the next.
     t += random.between(0.4, 0.8);
-    keyframes.push({ tS: t, pitchDeg: random.normal(0, 0.8), rollDeg: random.normal(0, 0.8) });
+    const sign = random.chance(0.5) ? 1 : -1;
+    keyframes.push({ tS: t, pitchDeg: sign * random.between(1.5, 3.5), rollDeg: random.normal(0, 1.5) });
   }
   t += random.between(0.5, 1.0);
   keyframes.push({ tS: t, pitchDeg: 0, rollDeg: 0 });
@@ -246,6 +264,7 @@ function planReps(
       pitchDeg: pitch * random.between(0.95, 1.03),
       rollDeg: roll * random.between(0.95, 1.03),
     });
+    truth.repReturnsS.push(t);
     t += style.lowerS * tempo;
     keyframes.push({ tS: t, pitchDeg: 0, rollDeg: 0 });
     truth.repStartsS.push(start);
@@ -337,6 +356,7 @@ function planBreathing(
     keyframes.push({ tS: t, pitchDeg: -depth, rollDeg: 0 });
     t += random.between(0.8, 2) * person.tempo;
     keyframes.push({ tS: t, pitchDeg: -depth, rollDeg: 0 });
+    truth.breathInhalesS.push(t);
     t += random.between(2.5, 4) * person.tempo;
     keyframes.push({ tS: t, pitchDeg: random.normal(0, 0.2), rollDeg: 0 });
     truth.breathEndsS.push(t);

@@ -90,6 +90,12 @@ describe('heart rate measurement', () => {
     expect(value(parseHeartRateMeasurement(new DataView(buffer, 1, 2))).bpm).toBe(72);
   });
 
+  it('takes hex as logs print it', () => {
+    expect([...bytes('0x10 0x4B, 0x34:03')]).toEqual([0x10, 0x4b, 0x34, 0x03]);
+    expect(hexToBytes('1g').ok).toBe(false);
+    expect(hexToBytes('104').ok).toBe(false);
+  });
+
   it('rounds RR half up like Polar', () => {
     // 64 / 1024 s = 62.5 ms exactly.
     expect(rrRawToMs(64)).toBe(63);

@@ -109,6 +109,19 @@ describe('session reducer', () => {
     expect(s.completed[0]).toMatchObject({ holdMs: 48_000, endedBy: 'form', formIssues: ['plank-sag'] });
   });
 
+  it('takes a hold that ends within seconds for settling into position, and keeps waiting', () => {
+    let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
+    s = run(
+      s,
+      { type: 'motion', event: { type: 'hold-start', tMs: 2000, emittedMs: 2300 } },
+      { type: 'motion', event: { type: 'hold-end', tMs: 3500, emittedMs: 3800, reason: 'left-pose' } },
+    );
+    expect(s.phase).toBe('set');
+    expect(s.set?.holdStartMs).toBeNull();
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 5000, emittedMs: 5400 } });
+    expect(s.set?.holdStartMs).toBe(5000);
+  });
+
   it('counts bird-dog sides and breath cycles', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 4, restS: 10 } },
@@ -148,6 +161,24 @@ describe('session reducer', () => {
     s = run(s, { type: 'finish', nowMs: 10_000 });
     expect(s.phase).toBe('summary');
     expect(s.endedMs).toBe(10_000);
+  });
+
+  it('aims each plank hold a step above the one before', () => {
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
+    ];
+    const hold = (fromMs: number, toMs: number): SessionAction[] => [
+      { type: 'motion', event: { type: 'hold-start', tMs: fromMs, emittedMs: fromMs } },
+      { type: 'motion', event: { type: 'hold-end', tMs: toMs, emittedMs: toMs, reason: 'form' } },
+    ];
+    let s = run(initialSessionState(plank), { type: 'start', nowMs: 0 }, ...hold(2000, 38_400));
+    expect(s.completed[0]).toMatchObject({ target: 30, holdMs: 36_400 });
+    s = run(s, { type: 'skip', nowMs: 40_000 });
+    expect(s.plan[0].dosage.target).toBe(41);
+    s = run(s, ...hold(42_000, 70_000), { type: 'skip', nowMs: 71_000 });
+    expect(s.completed[1]).toMatchObject({ target: 41, holdMs: 28_000 });
+    // A shorter hold sets a reachable goal, still above it.
+    expect(s.plan[0].dosage.target).toBe(33);
   });
 
   it('walks the whole default program to the summary', () => {
