@@ -1,6 +1,8 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Backbeat, DeviceState } from '../app/backbeat.ts';
+import type { Persistence } from '../app/persistence.ts';
+import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import type { SessionState } from '../workout/session.ts';
@@ -9,9 +11,12 @@ import { ObserveController } from './observe.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
 import './bb-heart-rate.ts';
+import './bb-history.ts';
 import './bb-rest-view.ts';
 import './bb-set-view.ts';
+import './bb-storage-notice.ts';
 import './bb-summary.ts';
+import './bb-update-prompt.ts';
 
 /** The app shell: reads the models, shows the screen for the session's phase, and sends commands. */
 @customElement('bb-app')
@@ -83,6 +88,11 @@ export class BbApp extends LitElement {
   ];
 
   @property({ attribute: false }) app!: Backbeat;
+  /** Saving, history and export; without it the app runs without them. */
+  @property({ attribute: false }) persistence: Persistence | null = null;
+  @property({ attribute: false }) updates: UpdateModel | null = null;
+
+  @state() private view: 'session' | 'history' = 'session';
 
   private session!: ObserveController<SessionState>;
   private device!: ObserveController<DeviceState>;
@@ -119,8 +129,23 @@ export class BbApp extends LitElement {
         <h1>Backbeat</h1>
         <bb-heart-rate .bpm=${this.heartRate.value?.bpm ?? null}></bb-heart-rate>
         <bb-device-panel .device=${this.device.value} .person=${this.person.value}></bb-device-panel>
+        ${
+          this.persistence
+            ? html`<button class="quiet" @click=${this.toggleHistory}>
+                ${this.view === 'history' ? 'Back to the session' : 'History'}
+              </button>`
+            : null
+        }
       </header>
-      <main>${this.renderPhase(this.session.value)}</main>
+      <main>
+        ${this.persistence ? html`<bb-storage-notice .persistence=${this.persistence}></bb-storage-notice>` : null}
+        ${
+          this.view === 'history' && this.persistence
+            ? html`<bb-history .persistence=${this.persistence}></bb-history>`
+            : this.renderPhase(this.session.value)
+        }
+      </main>
+      ${this.updates ? html`<bb-update-prompt .updates=${this.updates}></bb-update-prompt>` : null}
     `;
   }
 
@@ -165,6 +190,10 @@ export class BbApp extends LitElement {
       </section>
     `;
   }
+
+  private toggleHistory = (): void => {
+    this.view = this.view === 'history' ? 'session' : 'history';
+  };
 }
 
 function describeDosage(kind: 'reps' | 'hold' | 'breaths', sets: number, target: number): string {
