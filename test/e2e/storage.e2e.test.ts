@@ -224,3 +224,42 @@ describe('a Bluetooth device named like markup', () => {
     }
   });
 });
+
+describe('a full disk', () => {
+  it('says storage is full, keeps counting, and still exports the whole session from memory', async () => {
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ acceptDownloads: true });
+      const page = await context.newPage();
+      const baseUrl = inject('baseUrl');
+      // Room for the app's first writes only, as on a phone whose storage is nearly full.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Storage.overrideQuotaForOrigin', {
+        origin: new URL(baseUrl).origin,
+        quotaSize: 150_000,
+      });
+      await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+      await page.goto(baseUrl);
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await runUntil(
+        page,
+        async () => (await page.locator('bb-storage-notice [role=alert]').count()) > 0,
+        600,
+      );
+      expect(await page.locator('bb-storage-notice [role=alert]').textContent()).toMatch(
+        /Storage is full.*export it before you close the app/,
+      );
+      // The session goes on regardless.
+      await runUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 150);
+      await page.getByRole('button', { name: 'History' }).click();
+      const saved = await download(page, /^Save this session \(JSON\)$/);
+      const [bundle] = fromJson(saved.bytes.toString('utf8'));
+      expect(bundle!.sets.length).toBeGreaterThanOrEqual(1);
+      const lastFrameMs = Math.max(...bundle!.motion.map((c) => c.frameT0Ms.at(-1) ?? 0));
+      expect(lastFrameMs).toBeGreaterThan(bundle!.sets[0]!.endedMs);
+    } finally {
+      await browser.close();
+    }
+  });
+});
