@@ -4,6 +4,7 @@
 
 import type { FormIssue, MotionEvent, Side } from '../motion/events.ts';
 import { type Dosage, type Exercise, PROGRAM } from './program.ts';
+import { plankTargetAfter } from './progression.ts';
 
 export type SessionPhase = 'ready' | 'set' | 'rest' | 'summary';
 
@@ -282,7 +283,30 @@ function beginNextSet(state: SessionState): SessionState {
       return { ...state, phase: 'summary', restEndsMs: null, endedMs: state.nowMs };
     setNumber = nextSetNumber(state, exerciseIndex);
   }
-  return { ...state, phase: 'set', exerciseIndex, restEndsMs: null, set: newSet(setNumber, state.nowMs) };
+  return {
+    ...state,
+    phase: 'set',
+    exerciseIndex,
+    plan: retargetPlank(state.plan, exerciseIndex, state.completed),
+    restEndsMs: null,
+    set: newSet(setNumber, state.nowMs),
+  };
+}
+
+/**
+ * Each plank hold aims above the last one (program.md: three holds, each longer than the last), so
+ * the plank's target for the coming set is set from the holds done so far today.
+ */
+function retargetPlank(
+  plan: readonly PlannedExercise[],
+  exerciseIndex: number,
+  completed: readonly SetRecord[],
+): readonly PlannedExercise[] {
+  const planned = plan[exerciseIndex];
+  if (planned?.exercise.id !== 'elbow-plank') return plan;
+  const target = plankTargetAfter(completed, planned.dosage.target);
+  if (target === planned.dosage.target) return plan;
+  return plan.map((p, i) => (i === exerciseIndex ? { ...p, dosage: { ...p.dosage, target } } : p));
 }
 
 /** What comes after the current set or rest: for the rest screen's "next up". */

@@ -163,6 +163,24 @@ describe('session reducer', () => {
     expect(s.endedMs).toBe(10_000);
   });
 
+  it('aims each plank hold a step above the one before', () => {
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
+    ];
+    const hold = (fromMs: number, toMs: number): SessionAction[] => [
+      { type: 'motion', event: { type: 'hold-start', tMs: fromMs, emittedMs: fromMs } },
+      { type: 'motion', event: { type: 'hold-end', tMs: toMs, emittedMs: toMs, reason: 'form' } },
+    ];
+    let s = run(initialSessionState(plank), { type: 'start', nowMs: 0 }, ...hold(2000, 38_400));
+    expect(s.completed[0]).toMatchObject({ target: 30, holdMs: 36_400 });
+    s = run(s, { type: 'skip', nowMs: 40_000 });
+    expect(s.plan[0].dosage.target).toBe(41);
+    s = run(s, ...hold(42_000, 70_000), { type: 'skip', nowMs: 71_000 });
+    expect(s.completed[1]).toMatchObject({ target: 41, holdMs: 28_000 });
+    // A shorter hold sets a reachable goal, still above it.
+    expect(s.plan[0].dosage.target).toBe(33);
+  });
+
   it('walks the whole default program to the summary', () => {
     let s = run(initialSessionState(), { type: 'start', nowMs: 0 });
     let now = 0;
