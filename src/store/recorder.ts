@@ -64,6 +64,7 @@ export class SessionRecorder {
   private pending: Pending = emptyPending();
   private writing: Promise<void> = Promise.resolve();
   private readonly wallNow: () => number;
+  private lastPlan: SessionState['plan'] | null = null;
 
   private constructor(
     private readonly store: SessionStore | null,
@@ -169,7 +170,10 @@ export class SessionRecorder {
       this.sets.push(row);
       this.pending.sets.push(row);
     }
-    this.session = { ...this.session, snapshot: toSnapshot(state, this.clockBaseMs) };
+    // The plan moves on during a session (each plank target is set from the hold before it).
+    const plan = state.plan === this.lastPlan ? this.session.plan : toPlanEntries(state.plan);
+    this.lastPlan = state.plan;
+    this.session = { ...this.session, plan, snapshot: toSnapshot(state, this.clockBaseMs) };
     this.pending.session = true;
   }
 

@@ -174,3 +174,24 @@ describe('SessionRecorder', () => {
     expect(recorder.bundle().motion).toHaveLength(1);
   });
 });
+
+describe('SessionRecorder and a plan that changes', () => {
+  it('resumes with the plan as it was last, not as it began', async () => {
+    const name = `recorder-plan-${++dbCounter}`;
+    const store = await openStore(name);
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], { newId: () => 'plan' });
+    const state = rig.model.state;
+    const plan = state.plan.map((p) =>
+      p.exercise.id === 'elbow-plank' ? { ...p, dosage: { ...p.dosage, target: 42 } } : p,
+    );
+    recorder.update({ ...state, plan });
+    await recorder.flush();
+    store.close();
+    const reopened = await openStore(name);
+    const { state: resumed } = await SessionRecorder.resume(reopened, 'plan', 0);
+    expect(resumed.plan.find((p) => p.exercise.id === 'elbow-plank')?.dosage.target).toBe(42);
+    reopened.close();
+  });
+});
