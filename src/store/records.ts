@@ -61,6 +61,16 @@ export interface SessionRow {
   readonly gaps: readonly TimelineGap[];
 }
 
+/**
+ * Where the store keeps a session's resume snapshot. It changes every second while a session runs,
+ * so it lives in its own small row: rewriting the whole session row that often cost about 2 kB of
+ * disk per second until the database compacts.
+ */
+export interface SnapshotRow {
+  readonly sessionId: string;
+  readonly snapshot: StateSnapshot;
+}
+
 export interface SetRow extends SetRecord {
   readonly sessionId: string;
   /** Position of the set in the session, from 0. */
