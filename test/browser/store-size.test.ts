@@ -65,10 +65,10 @@ describe('size on disk', () => {
       `one hour at ${RATE_HZ} Hz: ${bundle.motion.length} motion chunks, ${(rawBytes / 1e6).toFixed(2)} MB of sample columns, ` +
         `${(onDisk / 1e6).toFixed(2)} MB on disk (storage.estimate); JSON export ${(json / 1e6).toFixed(2)} MB, FIT ${(fit / 1e3).toFixed(1)} kB`,
     );
+    store.close();
     expect(bundle.motion).toHaveLength(3600);
     expect(onDisk).toBeGreaterThan(rawBytes / 4);
     expect(onDisk).toBeLessThan(3 * rawBytes);
-    store.close();
     indexedDB.deleteDatabase(name);
   }, 300_000);
 });
