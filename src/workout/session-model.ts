@@ -36,6 +36,14 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'motion', event });
   }
 
+  pause(): void {
+    this.dispatch({ type: 'pause', nowMs: this.now() });
+  }
+
+  resume(): void {
+    this.dispatch({ type: 'resume', nowMs: this.now() });
+  }
+
   skip(): void {
     this.dispatch({ type: 'skip', nowMs: this.now() });
   }

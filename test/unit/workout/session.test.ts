@@ -122,6 +122,43 @@ describe('session reducer', () => {
     expect(s.set?.holdStartMs).toBe(5000);
   });
 
+  it('stands the hold timer, the rest countdown and counting still while paused', () => {
+    let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
+    s = run(
+      s,
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1300 } },
+      { type: 'pause', nowMs: 20_000 },
+    );
+    expect(s.pausedAtMs).toBe(20_000);
+    // 45 s after the hold began, but 30 of them paused: the hold is not over.
+    s = run(s, { type: 'tick', nowMs: 46_000 }, { type: 'motion', event: rep(47_000) });
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'resume', nowMs: 50_000 });
+    expect(s.set?.holdStartMs).toBe(31_000);
+    s = run(s, { type: 'tick', nowMs: 75_999 });
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'tick', nowMs: 76_000 });
+    expect(s.phase).toBe('summary');
+    expect(s.completed[0].holdMs).toBe(45_000);
+  });
+
+  it('moves the end of a paused rest on by the pause', () => {
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(1000) },
+      { type: 'motion', event: rep(2000) },
+      { type: 'motion', event: rep(3000) },
+    );
+    expect(s.restEndsMs).toBe(33_000);
+    s = run(s, { type: 'pause', nowMs: 10_000 }, { type: 'tick', nowMs: 40_000 });
+    expect(s.phase).toBe('rest');
+    s = run(s, { type: 'resume', nowMs: 40_000 }, { type: 'tick', nowMs: 62_999 });
+    expect(s.phase).toBe('rest');
+    s = run(s, { type: 'tick', nowMs: 63_000 });
+    expect(s.phase).toBe('set');
+  });
+
   it('counts bird-dog sides and breath cycles', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 4, restS: 10 } },
