@@ -24,6 +24,8 @@ export interface StateSnapshot {
   readonly nowMs: number;
   readonly startedMs: number | null;
   readonly endedMs: number | null;
+  /** Absent in snapshots saved before sessions could pause. */
+  readonly pausedAtMs?: number | null;
 }
 
 /** A stretch of wall-clock time during which the app was closed, cut out of the session timeline. */

@@ -195,3 +195,30 @@ describe('SessionRecorder and a plan that changes', () => {
     reopened.close();
   });
 });
+
+describe('SessionRecorder and a paused session', () => {
+  it('brings a session paused when the app went away back paused, its timers standing still', async () => {
+    const name = `recorder-paused-${++dbCounter}`;
+    const store = await openStore(name);
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], { newId: () => 'paused' });
+    for (let r = 0; r < 10; r++) {
+      await rig.advance(2000, recorder);
+      rig.rep(recorder);
+    }
+    await rig.advance(4000, recorder);
+    rig.model.pause();
+    await rig.advance(3000, recorder);
+    recorder.update(rig.model.state);
+    await recorder.flush();
+    const before = rig.model.state;
+    store.close();
+
+    const reopened = await openStore(name);
+    const { state } = await SessionRecorder.resume(reopened, 'paused', 100);
+    expect(state.pausedAtMs).toBe(before.pausedAtMs! - before.nowMs + 100);
+    expect(state.restEndsMs! - state.pausedAtMs!).toBe(before.restEndsMs! - before.pausedAtMs!);
+    reopened.close();
+  });
+});
