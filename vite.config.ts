@@ -10,29 +10,33 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   plugins: [
     VitePWA({
-      // A new version waits for the person to reload (the update prompt), never mid-session.
+      // The app asks before switching versions (bb-update-prompt): never in the middle of a session.
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      includeAssets: ['favicon.svg', 'icons/*.svg', 'icons/apple-touch-icon.png'],
       manifest: {
         name: 'Backbeat',
         short_name: 'Backbeat',
-        description: 'A hands-free coach for a back-care workout: counts your reps and times your holds.',
+        description:
+          'A hands-free coach for a back-care workout, counting reps and timing holds from a heart-rate strap.',
         theme_color: '#0d1117',
         background_color: '#0d1117',
         display: 'standalone',
         orientation: 'any',
         start_url: '.',
+        scope: '.',
         icons: [
           { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
         ],
       },
       workbox: {
+        // Everything the build makes, the FIT exporter's chunk included, so export works offline too.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // The FIT encoder is loaded only when exporting, but it must work offline too.
-        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
       },
     }),
   ],

@@ -7,6 +7,7 @@
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import { toCsv } from '../export/csv.ts';
 import { fromJson, toJson } from '../export/json.ts';
+import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { StoreError, toStoreError } from '../store/errors.ts';
@@ -14,6 +15,7 @@ import { type Progress, progress } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
 import type { SessionBundle, SessionRow } from '../store/records.ts';
 import { type ImportResult, SessionStore } from '../store/session-store.ts';
+import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
 import type { PastSession } from '../workout/progression.ts';
 import type { SessionState } from '../workout/session.ts';
@@ -317,7 +319,12 @@ export class Persistence {
     await this.guard(async (store) => {
       const endMs = row.snapshot?.nowMs ?? row.summary.durationMs;
       const gaps = row.gaps.reduce((n, g) => n + g.gapMs, 0);
-      await store.write({ session: { ...row, status: 'finished', endedAt: row.startedAt + endMs + gaps } });
+      // The row's summary dates from its last finished set: bring it up to where the session stopped.
+      const bundle = await store.loadBundle(row.id);
+      const summary = bundle ? summarize(bundle.sets, allHeartRate(bundle), endMs) : row.summary;
+      await store.write({
+        session: { ...row, status: 'finished', endedAt: row.startedAt + endMs + gaps, summary },
+      });
     });
   }
 
