@@ -100,6 +100,11 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-connect-bluetooth', () => void this.app.devices.connectBluetoothStrap());
     this.addEventListener('bb-use-virtual', () => this.app.devices.useVirtualStrap());
     this.addEventListener('bb-dismiss-problem', () => this.app.devices.dismissProblem());
+    this.addEventListener('bb-connect-device', (event) => void this.app.devices.connect(event.detail.kind));
+    this.addEventListener('bb-disconnect-device', (event) =>
+      this.app.devices.disconnectDevice(event.detail.id),
+    );
+    this.addEventListener('bb-replay', (event) => this.app.devices.replayFile(event.detail));
   }
 
   override connectedCallback(): void {
