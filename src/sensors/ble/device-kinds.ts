@@ -75,7 +75,10 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
 };
 
 /** The chooser's options for a kind: every service its profiles use is listed. */
-export function requestOptionsFor(spec: BleDeviceKindSpec): RequestDeviceOptions {
+export function requestOptionsFor(spec: BleDeviceKindSpec): {
+  filters: BluetoothLEScanFilter[];
+  optionalServices: BluetoothServiceUUID[];
+} {
   const services = new Set(spec.profiles().flatMap((p) => p.services));
   return { filters: spec.filters, optionalServices: [...services] };
 }

@@ -104,7 +104,7 @@ export class GattSession {
   /** The first connection. Throws a BluetoothProblem when it fails (the state is then 'lost'). */
   async connect(): Promise<void> {
     this.device.addEventListener('gattserverdisconnected', this.onDisconnected);
-    this.connection$.next('connecting');
+    if (this.connection$.value !== 'connecting') this.connection$.next('connecting');
     try {
       await this.establish();
     } catch (error) {
