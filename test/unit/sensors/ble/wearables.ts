@@ -98,3 +98,34 @@ export function fakePineTime(): FakeDevice {
     },
   ]);
 }
+
+/** A micro:bit with the accelerometer service; like codal, it coerces the period it is given to
+ * one it supports and reads back that one [MB]. */
+export function fakeMicrobit(coercedPeriodMs: number): FakeDevice {
+  return new FakeDevice('BBC micro:bit [zotep]', [
+    {
+      uuid: uuids.MICROBIT_ACCELEROMETER_SERVICE,
+      characteristics: [
+        { uuid: uuids.MICROBIT_ACCELEROMETER_DATA, properties: { notify: true, read: true } },
+        {
+          uuid: uuids.MICROBIT_ACCELEROMETER_PERIOD,
+          properties: { read: true, write: true },
+          read: Uint8Array.of(coercedPeriodMs & 0xff, coercedPeriodMs >> 8),
+        },
+      ],
+    },
+  ]);
+}
+
+/** A Bangle.js: the Nordic UART service, TX notifying, RX taking writes of up to 20 bytes [ESP]. */
+export function fakeBangle(): FakeDevice {
+  return new FakeDevice('Bangle.js 1a2b', [
+    {
+      uuid: uuids.NORDIC_UART_SERVICE,
+      characteristics: [
+        { uuid: uuids.NORDIC_UART_TX, properties: { notify: true } },
+        { uuid: uuids.NORDIC_UART_RX, properties: { write: true, writeWithoutResponse: true } },
+      ],
+    },
+  ]);
+}
