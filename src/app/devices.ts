@@ -4,7 +4,7 @@
 // the one best placed for the exercise.
 
 import { BehaviorSubject, combineLatest, map, NEVER, type Observable, of, Subscription } from 'rxjs';
-import type { Recording } from '../protocol/recording.ts';
+import { createRecording, type Recording } from '../protocol/recording.ts';
 import { BLE_DEVICE_KINDS, type BleDeviceKind, requestOptionsFor } from '../sensors/ble/device-kinds.ts';
 import {
   BluetoothProblem,
@@ -252,6 +252,14 @@ export class Devices extends Model<DeviceState> {
       },
     ]);
     replay.start();
+  }
+
+  /** Everything the connected Bluetooth devices sent and were sent, as a file to attach to a bug report. */
+  recording(): Recording {
+    const packets = this.members
+      .flatMap((m) => m.session?.recordedPackets ?? [])
+      .sort((a, b) => a.tMs - b.tMs);
+    return createRecording(packets, new Date().toISOString());
   }
 
   /** A recording file the person picked: replay it, or say why it cannot be. */

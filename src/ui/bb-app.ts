@@ -5,6 +5,7 @@ import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import type { SessionState } from '../workout/session.ts';
 import { currentPlanned, upNext } from '../workout/session.ts';
+import { downloadRecording } from './bb-device-recording.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
@@ -105,6 +106,7 @@ export class BbApp extends LitElement {
       this.app.devices.disconnectDevice(event.detail.id),
     );
     this.addEventListener('bb-replay', (event) => this.app.devices.replayFile(event.detail));
+    this.addEventListener('bb-save-recording', () => downloadRecording(this.app.devices.recording()));
   }
 
   override connectedCallback(): void {

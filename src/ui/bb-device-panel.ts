@@ -119,6 +119,11 @@ export class BbDevicePanel extends LitElement {
             (c) =>
               html`<button class="quiet" data-kind=${c.kind} @click=${() => this.pick(c.kind)}>${c.label}</button>`,
           )}
+          ${
+            isVirtual
+              ? nothing
+              : html`<button class="quiet" @click=${() => this.send('bb-save-recording', undefined)}>Save a recording</button>`
+          }
           <label class="quiet replay">Replay a recording <input type="file" accept=".json,application/json" @change=${this.onRecordingFile} /></label>
         </div>
       </details>
@@ -187,6 +192,7 @@ export interface BbDeviceCommandDetail {
   'bb-connect-device': { readonly kind: DeviceKind };
   'bb-disconnect-device': { readonly id: string };
   'bb-replay': { readonly recording: Recording | null; readonly error: string | null };
+  'bb-save-recording': undefined;
 }
 
 /** A state built before the devices list existed (a test's fixture): one line from `source`. */
@@ -235,5 +241,6 @@ declare global {
     'bb-connect-device': CustomEvent<BbDeviceCommandDetail['bb-connect-device']>;
     'bb-disconnect-device': CustomEvent<BbDeviceCommandDetail['bb-disconnect-device']>;
     'bb-replay': CustomEvent<BbDeviceCommandDetail['bb-replay']>;
+    'bb-save-recording': CustomEvent<undefined>;
   }
 }

@@ -24,6 +24,14 @@ import type { ProfileOutput } from './profile.ts';
 
 export type DecoderOutput = Pick<ProfileOutput, 'heartRate' | 'accel' | 'battery' | 'malformed' | 'problem'>;
 
+/** Sees every packet before it is parsed, to record a session for a bug report. */
+export type PacketTap = (
+  direction: 'notify' | 'write',
+  characteristic: string,
+  bytes: Uint8Array,
+  tMs: number,
+) => void;
+
 /** A PMD notification answering a command, or the sensor saying it stopped streams by itself. */
 export type PmdControlEvent =
   | { readonly kind: 'response'; readonly response: PmdResponse }
@@ -39,10 +47,14 @@ export class PacketDecoder {
   private lastAccEndMs: number | null = null;
   private truncatedReported = false;
 
-  constructor(private readonly out: DecoderOutput) {}
+  constructor(
+    private readonly out: DecoderOutput,
+    private readonly tap: PacketTap | null = null,
+  ) {}
 
   /** A command the app wrote: a PMD start carries the rate the frames will be spaced by. */
-  wrote(characteristic: string, bytes: Uint8Array): void {
+  wrote(characteristic: string, bytes: Uint8Array, tMs = 0): void {
+    this.tap?.('write', characteristic, bytes, tMs);
     if (characteristic !== uuids.PMD_CONTROL_POINT) return;
     const command = parsePmdCommand(bytes);
     if (!command.ok || command.value.measurementType === null) return;
@@ -57,6 +69,7 @@ export class PacketDecoder {
 
   /** One notification (or read) of `characteristic`, received at `tMs`. */
   notify(characteristic: string, bytes: Uint8Array, tMs: number): PmdControlEvent | null {
+    this.tap?.('notify', characteristic, bytes, tMs);
     switch (characteristic) {
       case uuids.HEART_RATE_MEASUREMENT: {
         const r = parseHeartRateMeasurement(bytes);

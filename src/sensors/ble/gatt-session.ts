@@ -4,6 +4,7 @@
 // no chooser is needed to reconnect (PROTOCOLS.md §6 [WB-SPEC]).
 
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import { protocolForCharacteristic, type RecordedPacket, recordPacket } from '../../protocol/recording.ts';
 import type { ParseError } from '../../protocol/result.ts';
 import type { AccelFrame, HeartRateSample } from '../samples.ts';
 import { PacketDecoder } from './decoder.ts';
@@ -34,6 +35,8 @@ export const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000] as const;
 /** 0.5 + 1 + 2 + 4 + 8 × 8 s: a bit more than a minute out of range before we call it lost. */
 export const MAX_RECONNECT_ATTEMPTS = 12;
 export const NO_DATA_TIMEOUT_MS = 10_000;
+/** About 2.5 h of an H10 at 200 Hz plus heart rate; the start (stream context) is what is kept. */
+export const MAX_RECORDED_PACKETS = 50_000;
 
 const browserTimers: Timers = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
@@ -92,10 +95,33 @@ export class GattSession {
       details: (patch) => this.details$.next({ ...this.details$.value, ...patch }),
     };
     this.output = output;
-    this.decoder = new PacketDecoder(output);
+    this.decoder = new PacketDecoder(output, this.record);
   }
 
   private readonly output: ProfileOutput;
+  private readonly packets: RecordedPacket[] = [];
+
+  /** Every notification and write so far (bytes and receive time), for a recording. */
+  get recordedPackets(): readonly RecordedPacket[] {
+    return this.packets;
+  }
+
+  private readonly record = (
+    direction: 'notify' | 'write',
+    characteristic: string,
+    bytes: Uint8Array,
+    tMs: number,
+  ): void => {
+    const protocol = protocolForCharacteristic(characteristic);
+    if (!protocol || this.packets.length >= MAX_RECORDED_PACKETS) return;
+    this.packets.push(
+      recordPacket(protocol, bytes, tMs, {
+        characteristic,
+        direction,
+        device: this.device.name || this.device.id,
+      }),
+    );
+  };
 
   get state(): ConnectionState {
     return this.connection$.value;
@@ -161,7 +187,9 @@ export class GattSession {
     const server = await this.queue.run(() => gatt.connect());
     this.checkCurrent(generation);
     this.link?.close();
-    const link = new GattLink(server, this.queue, (uuid, bytes) => this.decoder.wrote(uuid, bytes));
+    const link = new GattLink(server, this.queue, (uuid, bytes) =>
+      this.decoder.wrote(uuid, bytes, this.options.now()),
+    );
     this.link = link;
     const context: ProfileContext = {
       link,

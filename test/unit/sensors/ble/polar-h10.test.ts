@@ -1,10 +1,12 @@
 // A Polar H10 through the GATT session and its profiles, against a scripted device that answers
 // with real H10 bytes from ../shared/vectors/vectors.json.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRecording, parseRecording, serializeRecording } from '../../../../src/protocol/recording.ts';
 import * as uuids from '../../../../src/protocol/uuids.ts';
 import { BLE_DEVICE_KINDS, requestOptionsFor } from '../../../../src/sensors/ble/device-kinds.ts';
 import { type ConnectionState, GattSession } from '../../../../src/sensors/ble/gatt-session.ts';
 import type { DeviceProblem } from '../../../../src/sensors/ble/profile.ts';
+import { ReplaySource } from '../../../../src/sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample } from '../../../../src/sensors/samples.ts';
 import { describeWithShared } from '../../../shared.ts';
 import { asBluetoothDevice, FakeDevice, hex } from './fake-device.ts';
@@ -87,6 +89,34 @@ describeWithShared('GattSession with a Polar H10', () => {
     const hr = vector('Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #2 of 12');
     device.notify(uuids.HEART_RATE_MEASUREMENT, hex(hr.hex));
     expect(beats.at(-1)).toMatchObject({ bpm: 75, rrMs: [808, 837] });
+  });
+
+  it('records the session so that its replay yields the same frames and beats (a bug report is a file)', async () => {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    const [first, second] = accFrames('ACC_50HZ_2G');
+    nowMs = 20_000;
+    device.notify(uuids.PMD_DATA, first);
+    device.notify(uuids.HEART_RATE_MEASUREMENT, hex('104b3403'));
+    nowMs = 20_720;
+    device.notify(uuids.PMD_DATA, second);
+
+    const text = serializeRecording(createRecording(session.recordedPackets));
+    const parsed = parseRecording(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const directions = parsed.value.packets.map((p) => `${p.protocol}/${p.direction}`);
+    expect(directions).toContain('pmd-control/write');
+    const replay = new ReplaySource(parsed.value, { now: () => 0 });
+    const replayed: AccelFrame[] = [];
+    const replayedBeats: HeartRateSample[] = [];
+    replay.accel$.subscribe((f) => replayed.push(f));
+    replay.heartRate$.subscribe((b) => replayedBeats.push(b));
+    replay.playAll(parsed.value.packets[0].tMs);
+    expect(replayed.map((f) => [...f.xyz])).toEqual(frames.map((f) => [...f.xyz]));
+    expect(replayed.map((f) => f.t0Ms)).toEqual(frames.map((f) => f.t0Ms));
+    expect(replayedBeats).toEqual(beats);
   });
 
   it('counts a truncated frame and a malformed beat, says what a cut frame means, and streams on', async () => {
