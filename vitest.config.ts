@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './test/chromium.ts';
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         test: {

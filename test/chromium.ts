@@ -6,7 +6,10 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 
 export function chromiumPath(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROMIUM_PATH is ${fromEnv}, but there is no file there.`);
+  }
   const found = CANDIDATES.find((path) => existsSync(path));
   if (!found) {
     throw new Error(

@@ -9,12 +9,14 @@ import {
   type Observable,
   of,
   Subscription,
+  share,
   shareReplay,
   startWith,
   switchMap,
 } from 'rxjs';
+import type { MotionEvent } from '../motion/events.ts';
 import { detectMotion } from '../motion/index.ts';
-import type { HeartRateSample } from '../sensors/samples.ts';
+import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import type { Activity } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { currentPlanned, type SessionState } from '../workout/session.ts';
@@ -37,6 +39,10 @@ export class Backbeat {
   readonly devices: Devices;
   readonly heartRate$: Observable<HeartRateSample | null>;
   readonly virtualPerson$: Observable<VirtualPersonStatus | null>;
+  /** The active device's accelerometer frames, with the device they came from: what the store records. */
+  readonly accel$: Observable<{ readonly source: SourceInfo; readonly frame: AccelFrame }>;
+  /** What the detectors found, shared by the session and the store so the detectors run once. */
+  readonly motion$: Observable<MotionEvent>;
 
   private readonly subscriptions = new Subscription();
 
@@ -48,6 +54,11 @@ export class Backbeat {
       switchMap((source) => source.heartRate$.pipe(startWith(null))),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
+    this.accel$ = this.devices.source$.pipe(
+      switchMap((source) => source.accel$?.pipe(map((frame) => ({ source: source.info, frame }))) ?? EMPTY),
+      share(),
+    );
+    this.motion$ = this.motionEvents().pipe(share());
     this.virtualPerson$ = this.devices.source$.pipe(
       switchMap((source) => (source.virtual ? source.virtual.status$ : of(null))),
       shareReplay({ bufferSize: 1, refCount: true }),
@@ -57,7 +68,7 @@ export class Backbeat {
   /** Starts the pipeline. The virtual strap is connected until a Bluetooth device replaces it. */
   start(): void {
     this.subscriptions.add(interval(TICK_MS).subscribe(() => this.session.tick()));
-    this.subscriptions.add(this.motionEvents().subscribe((event) => this.session.handleMotion(event)));
+    this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
     this.subscriptions.add(this.heartRate$.subscribe());
     // The simulated person follows the screen, as a real one would.
     this.subscriptions.add(

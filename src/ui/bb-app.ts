@@ -94,6 +94,8 @@ export class BbApp extends LitElement {
     super();
     this.addEventListener('bb-start', () => this.app.session.start());
     this.addEventListener('bb-skip', () => this.app.session.skip());
+    this.addEventListener('bb-pause', () => this.app.session.pause());
+    this.addEventListener('bb-resume', () => this.app.session.resume());
     this.addEventListener('bb-finish', () => this.app.session.finish());
     this.addEventListener('bb-end-hold', () => this.app.session.endHold());
     this.addEventListener('bb-adjust', (event) => this.app.session.adjustCount(event.detail.delta));
@@ -138,11 +140,17 @@ export class BbApp extends LitElement {
         return this.renderReady(state);
       case 'set':
         return planned && state.set
-          ? html`<bb-set-view .planned=${planned} .set=${state.set} .nowMs=${state.nowMs}></bb-set-view>`
+          ? html`<bb-set-view
+              .planned=${planned}
+              .set=${state.set}
+              .nowMs=${state.pausedAtMs ?? state.nowMs}
+              .paused=${state.pausedAtMs !== null}
+            ></bb-set-view>`
           : null;
       case 'rest':
         return html`<bb-rest-view
-          .remainingMs=${(state.restEndsMs ?? state.nowMs) - state.nowMs}
+          .remainingMs=${(state.restEndsMs ?? state.nowMs) - (state.pausedAtMs ?? state.nowMs)}
+          .paused=${state.pausedAtMs !== null}
           .totalMs=${(planned?.dosage.restS ?? 1) * 1000}
           .next=${upNext(state)}
           .lastSet=${state.completed.at(-1) ?? null}

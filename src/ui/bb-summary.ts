@@ -48,14 +48,9 @@ export class BbSummary extends LitElement {
   @property({ type: Number }) durationMs = 0;
 
   override render() {
-    const reps = this.records.reduce((n, r) => n + (r.holdMs === null ? r.count : 0), 0);
-    const holdMs = this.records.reduce((n, r) => n + (r.holdMs ?? 0), 0);
     return html`
       <h2>Session done</h2>
-      <div class="totals">
-        ${this.records.length} sets · ${reps} reps and breaths · ${formatDuration(Math.round(holdMs / 1000))} held ·
-        ${Math.round(this.durationMs / 60000)} min
-      </div>
+      <div class="totals">${summarise(this.records, this.durationMs)}</div>
       <table>
         <caption class="visually-hidden">Sets of this session</caption>
         <thead>
@@ -75,6 +70,25 @@ export class BbSummary extends LitElement {
       <button class="primary" @click=${() => sendCommand(this, 'bb-new-session')}>New session</button>
     `;
   }
+}
+
+/** "8 sets · 94 reps · 3 breaths · 2 min 15 s held · 34 min", leaving out what did not happen. */
+export function summarise(records: readonly SetRecord[], durationMs: number): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  let reps = 0;
+  let breaths = 0;
+  let holdMs = 0;
+  for (const record of records) {
+    if (record.holdMs !== null) holdMs += record.holdMs;
+    else if (exerciseById(record.exerciseId).kind === 'breaths') breaths += record.count;
+    else reps += record.count;
+  }
+  const parts = [plural(records.length, 'set')];
+  if (reps > 0) parts.push(plural(reps, 'rep'));
+  if (breaths > 0) parts.push(plural(breaths, 'breath'));
+  if (holdMs > 0) parts.push(`${formatDuration(Math.round(holdMs / 1000))} held`);
+  parts.push(`${Math.max(1, Math.round(durationMs / 60000))} min`);
+  return parts.join(' · ');
 }
 
 declare global {

@@ -36,6 +36,14 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'motion', event });
   }
 
+  pause(): void {
+    this.dispatch({ type: 'pause', nowMs: this.now() });
+  }
+
+  resume(): void {
+    this.dispatch({ type: 'resume', nowMs: this.now() });
+  }
+
   skip(): void {
     this.dispatch({ type: 'skip', nowMs: this.now() });
   }
@@ -54,6 +62,11 @@ export class SessionModel extends Model<SessionState> {
 
   reset(): void {
     this.dispatch({ type: 'reset' });
+  }
+
+  /** Puts back a saved session (already moved onto this page's clock) so that it goes on from there. */
+  restore(state: SessionState): void {
+    this.setState(state);
   }
 
   private dispatch(action: SessionAction): void {

@@ -4,6 +4,7 @@
 
 import type { FormIssue, MotionEvent, Side } from '../motion/events.ts';
 import { type Dosage, type Exercise, PROGRAM } from './program.ts';
+import { plankTargetAfter } from './progression.ts';
 
 export type SessionPhase = 'ready' | 'set' | 'rest' | 'summary';
 
@@ -55,12 +56,19 @@ export interface SessionState {
   readonly startedMs: number | null;
   readonly endedMs: number | null;
   readonly completed: readonly SetRecord[];
+  /**
+   * When the session was paused (by the person, or while a device reconnects), or null. Paused, the
+   * hold timer, the rest countdown and the stopped-set timer stand still and movement is not counted.
+   */
+  readonly pausedAtMs: number | null;
 }
 
 export type SessionAction =
   | { readonly type: 'start'; readonly nowMs: number }
   | { readonly type: 'tick'; readonly nowMs: number }
   | { readonly type: 'motion'; readonly event: MotionEvent }
+  | { readonly type: 'pause'; readonly nowMs: number }
+  | { readonly type: 'resume'; readonly nowMs: number }
   /** Ends the set now (keeping what was counted), or cuts the rest short. */
   | { readonly type: 'skip'; readonly nowMs: number }
   /** Corrects the count by hand (+1 / −1). */
@@ -90,6 +98,7 @@ export function initialSessionState(plan: readonly PlannedExercise[] = defaultPl
     startedMs: null,
     endedMs: null,
     completed: [],
+    pausedAtMs: null,
   };
 }
 
@@ -130,10 +139,17 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
         exerciseIndex: 0,
         set: newSet(1, action.nowMs),
       };
-    case 'tick':
-      return onTick({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) });
+    case 'tick': {
+      const ticked = { ...state, nowMs: Math.max(state.nowMs, action.nowMs) };
+      return state.pausedAtMs === null ? onTick(ticked) : ticked;
+    }
     case 'motion':
-      return onMotion(state, action.event);
+      return state.pausedAtMs === null ? onMotion(state, action.event) : state;
+    case 'pause':
+      if ((state.phase !== 'set' && state.phase !== 'rest') || state.pausedAtMs !== null) return state;
+      return { ...state, nowMs: Math.max(state.nowMs, action.nowMs), pausedAtMs: action.nowMs };
+    case 'resume':
+      return resume(state, action.nowMs);
     case 'skip':
       if (state.phase === 'set') return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'skipped');
       if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
@@ -157,6 +173,24 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       };
     }
   }
+}
+
+/** Picks up where the pause began: every running timer moves on by the length of the pause. */
+function resume(state: SessionState, nowMs: number): SessionState {
+  if (state.pausedAtMs === null) return state;
+  const pausedMs = Math.max(0, nowMs - state.pausedAtMs);
+  const set = state.set;
+  return {
+    ...state,
+    nowMs: Math.max(state.nowMs, nowMs),
+    pausedAtMs: null,
+    restEndsMs: state.restEndsMs === null ? null : state.restEndsMs + pausedMs,
+    set: set && {
+      ...set,
+      lastProgressMs: set.lastProgressMs + pausedMs,
+      holdStartMs: set.holdStartMs === null ? null : set.holdStartMs + pausedMs,
+    },
+  };
 }
 
 function onTick(state: SessionState): SessionState {
@@ -282,7 +316,30 @@ function beginNextSet(state: SessionState): SessionState {
       return { ...state, phase: 'summary', restEndsMs: null, endedMs: state.nowMs };
     setNumber = nextSetNumber(state, exerciseIndex);
   }
-  return { ...state, phase: 'set', exerciseIndex, restEndsMs: null, set: newSet(setNumber, state.nowMs) };
+  return {
+    ...state,
+    phase: 'set',
+    exerciseIndex,
+    plan: retargetPlank(state.plan, exerciseIndex, state.completed),
+    restEndsMs: null,
+    set: newSet(setNumber, state.nowMs),
+  };
+}
+
+/**
+ * Each plank hold aims above the last one (program.md: three holds, each longer than the last), so
+ * the plank's target for the coming set is set from the holds done so far today.
+ */
+function retargetPlank(
+  plan: readonly PlannedExercise[],
+  exerciseIndex: number,
+  completed: readonly SetRecord[],
+): readonly PlannedExercise[] {
+  const planned = plan[exerciseIndex];
+  if (planned?.exercise.id !== 'elbow-plank') return plan;
+  const target = plankTargetAfter(completed, planned.dosage.target);
+  if (target === planned.dosage.target) return plan;
+  return plan.map((p, i) => (i === exerciseIndex ? { ...p, dosage: { ...p.dosage, target } } : p));
 }
 
 /** What comes after the current set or rest: for the rest screen's "next up". */

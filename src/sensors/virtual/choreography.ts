@@ -67,6 +67,8 @@ export interface Truth {
   readonly peaksDeg: number[];
   /** [start, end]; end is Infinity while a hold goes on until the person is told to stop. */
   readonly holds: [number, number][];
+  /** When each breath cycle's inhale began: a cycle cut short after this still counts as done. */
+  readonly breathInhalesS: number[];
   readonly breathEndsS: number[];
 }
 
@@ -167,6 +169,7 @@ function emptyTruth(): Truth {
     sides: [],
     peaksDeg: [],
     holds: [],
+    breathInhalesS: [],
     breathEndsS: [],
   };
 }
@@ -353,6 +356,7 @@ function planBreathing(
     keyframes.push({ tS: t, pitchDeg: -depth, rollDeg: 0 });
     t += random.between(0.8, 2) * person.tempo;
     keyframes.push({ tS: t, pitchDeg: -depth, rollDeg: 0 });
+    truth.breathInhalesS.push(t);
     t += random.between(2.5, 4) * person.tempo;
     keyframes.push({ tS: t, pitchDeg: random.normal(0, 0.2), rollDeg: 0 });
     truth.breathEndsS.push(t);

@@ -177,7 +177,7 @@ export class VirtualStrap {
       // Told to stop on the way down, the person finishes that rep as they settle into the next thing.
       repsDone: (ending ? truth.repReturnsS : truth.repEndsS).filter((time) => time <= local).length,
       holdS,
-      breathsDone: truth.breathEndsS.filter((end) => end <= local).length,
+      breathsDone: (ending ? truth.breathInhalesS : truth.breathEndsS).filter((time) => time <= local).length,
     };
   }
 }

@@ -122,6 +122,43 @@ describe('session reducer', () => {
     expect(s.set?.holdStartMs).toBe(5000);
   });
 
+  it('stands the hold timer, the rest countdown and counting still while paused', () => {
+    let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
+    s = run(
+      s,
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1300 } },
+      { type: 'pause', nowMs: 20_000 },
+    );
+    expect(s.pausedAtMs).toBe(20_000);
+    // 45 s after the hold began, but 30 of them paused: the hold is not over.
+    s = run(s, { type: 'tick', nowMs: 46_000 }, { type: 'motion', event: rep(47_000) });
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'resume', nowMs: 50_000 });
+    expect(s.set?.holdStartMs).toBe(31_000);
+    s = run(s, { type: 'tick', nowMs: 75_999 });
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'tick', nowMs: 76_000 });
+    expect(s.phase).toBe('summary');
+    expect(s.completed[0].holdMs).toBe(45_000);
+  });
+
+  it('moves the end of a paused rest on by the pause', () => {
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(1000) },
+      { type: 'motion', event: rep(2000) },
+      { type: 'motion', event: rep(3000) },
+    );
+    expect(s.restEndsMs).toBe(33_000);
+    s = run(s, { type: 'pause', nowMs: 10_000 }, { type: 'tick', nowMs: 40_000 });
+    expect(s.phase).toBe('rest');
+    s = run(s, { type: 'resume', nowMs: 40_000 }, { type: 'tick', nowMs: 62_999 });
+    expect(s.phase).toBe('rest');
+    s = run(s, { type: 'tick', nowMs: 63_000 });
+    expect(s.phase).toBe('set');
+  });
+
   it('counts bird-dog sides and breath cycles', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 4, restS: 10 } },
@@ -161,6 +198,24 @@ describe('session reducer', () => {
     s = run(s, { type: 'finish', nowMs: 10_000 });
     expect(s.phase).toBe('summary');
     expect(s.endedMs).toBe(10_000);
+  });
+
+  it('aims each plank hold a step above the one before', () => {
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
+    ];
+    const hold = (fromMs: number, toMs: number): SessionAction[] => [
+      { type: 'motion', event: { type: 'hold-start', tMs: fromMs, emittedMs: fromMs } },
+      { type: 'motion', event: { type: 'hold-end', tMs: toMs, emittedMs: toMs, reason: 'form' } },
+    ];
+    let s = run(initialSessionState(plank), { type: 'start', nowMs: 0 }, ...hold(2000, 38_400));
+    expect(s.completed[0]).toMatchObject({ target: 30, holdMs: 36_400 });
+    s = run(s, { type: 'skip', nowMs: 40_000 });
+    expect(s.plan[0].dosage.target).toBe(41);
+    s = run(s, ...hold(42_000, 70_000), { type: 'skip', nowMs: 71_000 });
+    expect(s.completed[1]).toMatchObject({ target: 41, holdMs: 28_000 });
+    // A shorter hold sets a reachable goal, still above it.
+    expect(s.plan[0].dosage.target).toBe(33);
   });
 
   it('walks the whole default program to the summary', () => {

@@ -1,0 +1,358 @@
+// Wires the running session to the store: starts a recorder when a session starts, feeds it the
+// state, frames, heart rate and detector events, saves every second and when the page is hidden,
+// and offers the unfinished session on the next start. Also the history's model: the list of
+// sessions, their progress, deleting, exporting and importing. Storage failures never stop a
+// session: the recorder keeps it in memory and the history model says what happened.
+
+import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
+import { toCsv } from '../export/csv.ts';
+import { fromJson, toJson } from '../export/json.ts';
+import type { MotionEvent } from '../motion/events.ts';
+import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
+import { StoreError, toStoreError } from '../store/errors.ts';
+import { type Progress, progress } from '../store/progress.ts';
+import { SessionRecorder } from '../store/recorder.ts';
+import type { SessionBundle, SessionRow } from '../store/records.ts';
+import { type ImportResult, SessionStore } from '../store/session-store.ts';
+import { Model } from '../workout/model.ts';
+import type { SessionState } from '../workout/session.ts';
+import type { SessionModel } from '../workout/session-model.ts';
+
+/** What of the app the store needs: Backbeat provides all of it. */
+export interface RecordableApp {
+  readonly session: SessionModel;
+  readonly devices: { readonly state: { readonly source: SourceInfo | null } };
+  readonly heartRate$: Observable<HeartRateSample | null>;
+  readonly accel$: Observable<{ readonly source: SourceInfo; readonly frame: AccelFrame }>;
+  readonly motion$: Observable<MotionEvent>;
+}
+
+export type ExportFormat = 'fit' | 'csv' | 'json';
+
+export interface ExportedFile {
+  readonly filename: string;
+  readonly blob: Blob;
+}
+
+export interface HistoryState {
+  /** 'memory': nothing is being saved (no IndexedDB, or it failed); see `problem`. */
+  readonly storage: 'opening' | 'saving' | 'memory';
+  readonly problem: StoreError | null;
+  readonly sessions: readonly SessionRow[];
+  readonly progress: Progress | null;
+  /** A session the app was closed in the middle of, to offer to resume. */
+  readonly unfinished: SessionRow | null;
+  /** A session is being recorded now (so the current session can be exported from memory). */
+  readonly recording: boolean;
+  /** The outcome of the last import, delete or export, to show once. */
+  readonly notice: string | null;
+}
+
+export class HistoryModel extends Model<HistoryState> {
+  constructor() {
+    super({
+      storage: 'opening',
+      problem: null,
+      sessions: [],
+      progress: null,
+      unfinished: null,
+      recording: false,
+      notice: null,
+    });
+  }
+
+  update(patch: Partial<HistoryState>): void {
+    this.setState({ ...this.state, ...patch });
+  }
+}
+
+export interface PersistenceOptions {
+  readonly openStore?: () => Promise<SessionStore>;
+  /** The session clock (the same as the app's). */
+  readonly now?: () => number;
+  readonly wallNow?: () => number;
+  /** How often a running session is written: the most a crash can lose. */
+  readonly flushMs?: number;
+  /** Where to listen for the page being hidden or closed; none in Node. */
+  readonly page?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> | null;
+}
+
+const FLUSH_MS = 1000;
+
+export class Persistence {
+  readonly history = new HistoryModel();
+
+  private store: SessionStore | null = null;
+  private recorder: SessionRecorder | null = null;
+  /** The last session recorded, kept for export after it ended. */
+  private lastRecorder: SessionRecorder | null = null;
+  private readonly subscriptions = new Subscription();
+  private recorderSubscriptions = new Subscription();
+  private lastBeatMs = -Infinity;
+  private readonly now: () => number;
+  private readonly wallNow: () => number;
+  private readonly page: PersistenceOptions['page'];
+  private readonly onHidden = () => {
+    if (this.page?.visibilityState === 'hidden') void this.recorder?.flush();
+  };
+  private readonly onPageHide = () => void this.recorder?.flush();
+
+  constructor(
+    private readonly app: RecordableApp,
+    private readonly options: PersistenceOptions = {},
+  ) {
+    this.now = options.now ?? (() => performance.now());
+    this.wallNow = options.wallNow ?? Date.now;
+    this.page =
+      options.page === undefined ? (typeof document === 'undefined' ? null : document) : options.page;
+  }
+
+  /** Opens the store, loads the history and looks for an unfinished session; then records. */
+  async start(): Promise<void> {
+    try {
+      this.store = await (
+        this.options.openStore ??
+        (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('version')) }))
+      )();
+      this.history.update({ storage: 'saving' });
+      await this.refresh();
+      this.history.update({ unfinished: await this.store.findUnfinishedSession() });
+    } catch (error) {
+      this.fail(toStoreError(error));
+    }
+    this.subscriptions.add(
+      this.app.session.state$
+        .pipe(startWith(null), pairwise())
+        .subscribe(([previous, state]) => this.onState(previous, state!)),
+    );
+    this.subscriptions.add(
+      this.app.accel$.subscribe(({ source, frame }) => {
+        this.recorder?.addSource(source);
+        this.recorder?.recordAccel(source.id, frame);
+      }),
+    );
+    this.subscriptions.add(
+      this.app.heartRate$
+        .pipe(filter((s): s is HeartRateSample => s !== null && s.tMs > this.lastBeatMs))
+        .subscribe((sample) => {
+          // heartRate$ replays its last reading to each subscriber: each beat is recorded once.
+          this.lastBeatMs = sample.tMs;
+          const source = this.app.devices.state.source;
+          if (!this.recorder || !source) return;
+          this.recorder.addSource(source);
+          this.recorder.recordHeartRate(source.id, sample);
+        }),
+    );
+    this.subscriptions.add(this.app.motion$.subscribe((event) => this.recorder?.recordMotionEvent(event)));
+    this.page?.addEventListener('visibilitychange', this.onHidden);
+    this.page?.addEventListener('pagehide', this.onPageHide);
+  }
+
+  async dispose(): Promise<void> {
+    this.subscriptions.unsubscribe();
+    this.recorderSubscriptions.unsubscribe();
+    this.page?.removeEventListener('visibilitychange', this.onHidden);
+    this.page?.removeEventListener('pagehide', this.onPageHide);
+    await this.recorder?.flush();
+    this.store?.close();
+  }
+
+  /** Writes what is pending now (the page is about to go, or a test wants it on disk). */
+  flush(): Promise<void> {
+    return this.recorder?.flush() ?? Promise.resolve();
+  }
+
+  /** Goes on with the unfinished session exactly where it was. */
+  async resume(): Promise<void> {
+    const unfinished = this.history.state.unfinished;
+    if (!this.store || !unfinished || this.recorder) return;
+    try {
+      const { recorder, state } = await SessionRecorder.resume(this.store, unfinished.id, this.now(), {
+        wallNow: this.wallNow,
+      });
+      this.attach(recorder);
+      this.history.update({ unfinished: null });
+      this.app.session.restore(state);
+      await recorder.flush();
+    } catch (error) {
+      this.fail(toStoreError(error));
+    }
+  }
+
+  /** Leaves the unfinished session as it is, ended where it stopped, and starts afresh. */
+  async discardUnfinished(): Promise<void> {
+    const unfinished = this.history.state.unfinished;
+    this.history.update({ unfinished: null });
+    if (!unfinished) return;
+    await this.closeUnfinished(unfinished);
+    await this.refresh();
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.guard(async (store) => {
+      await store.deleteSession(id);
+      await this.refresh();
+      this.history.update({ notice: 'Session deleted.' });
+    });
+  }
+
+  async deleteAll(): Promise<void> {
+    await this.guard(async (store) => {
+      await store.deleteAll();
+      await this.refresh();
+      this.history.update({ notice: 'All sessions deleted.', unfinished: null });
+    });
+  }
+
+  /** A saved session, or the one being recorded now when `id` is its id or storage failed. */
+  async exportSession(id: string, format: ExportFormat): Promise<ExportedFile> {
+    const bundle = await this.bundleOf(id);
+    if (!bundle) throw new Error('That session is no longer here.');
+    return exportBundle(bundle, format);
+  }
+
+  /** The session being recorded (or the last one), straight from memory: works without storage. */
+  async exportCurrent(format: ExportFormat): Promise<ExportedFile | null> {
+    const recorder = this.recorder ?? this.lastRecorder;
+    return recorder ? exportBundle(recorder.bundle(), format) : null;
+  }
+
+  /** Every session in one file, to restore on another device or after clearing the browser. */
+  async backup(): Promise<ExportedFile> {
+    const bundles = this.store ? await this.store.allBundles() : [];
+    const current = this.recorder ?? this.lastRecorder;
+    if (current && !bundles.some((b) => b.session.id === current.sessionId)) bundles.push(current.bundle());
+    return {
+      filename: `backbeat-backup-${fileStamp(this.wallNow())}.json`,
+      blob: new Blob([toJson(bundles)], { type: 'application/json' }),
+    };
+  }
+
+  /** Imports a JSON export or backup. A broken file throws ImportError and changes nothing. */
+  async importJson(text: string): Promise<ImportResult> {
+    const bundles = fromJson(text);
+    const store = this.store;
+    if (!store || this.history.state.storage === 'memory') {
+      throw this.history.state.problem ?? new StoreError('unavailable');
+    }
+    const result = await store.importBundles(bundles).catch((error: unknown) => {
+      throw toStoreError(error);
+    });
+    await this.refresh();
+    this.history.update({
+      notice:
+        `Imported ${result.added.length} session${result.added.length === 1 ? '' : 's'}` +
+        (result.skipped.length ? `; ${result.skipped.length} already here, kept as they were.` : '.'),
+    });
+    return result;
+  }
+
+  dismissNotice(): void {
+    this.history.update({ notice: null });
+  }
+
+  private onState(previous: SessionState | null, state: SessionState): void {
+    const running = state.phase === 'set' || state.phase === 'rest';
+    // Not only on the step from 'ready': a session started while the store was still opening is
+    // picked up by the first state after it (a resumed one has its recorder before its state).
+    if (!this.recorder && running) {
+      // A new session: an unfinished one left untouched until now is closed where it stopped.
+      const unfinished = this.history.state.unfinished;
+      if (unfinished) void this.discardUnfinished();
+      const source = this.app.devices.state.source;
+      this.attach(
+        SessionRecorder.start(this.store, state, source ? [source] : [], { wallNow: this.wallNow }),
+      );
+      return;
+    }
+    const recorder = this.recorder;
+    if (!recorder) return;
+    if (state.phase === 'summary' || state.phase === 'ready') {
+      // The end, or "new session" straight from a set: what was done is kept either way.
+      const final = state.phase === 'summary' ? state : previous;
+      this.detach();
+      void recorder.finish(final ?? state).then(() => this.refresh());
+      return;
+    }
+    recorder.update(state);
+  }
+
+  private attach(recorder: SessionRecorder): void {
+    this.recorder = recorder;
+    this.lastRecorder = recorder;
+    this.recorderSubscriptions = new Subscription();
+    this.recorderSubscriptions.add(
+      interval(this.options.flushMs ?? FLUSH_MS).subscribe(() => void recorder.flush()),
+    );
+    this.recorderSubscriptions.add(
+      recorder.failure$.pipe(filter((f): f is StoreError => f !== null)).subscribe((f) => this.fail(f)),
+    );
+    this.history.update({ recording: true });
+  }
+
+  private detach(): void {
+    this.recorderSubscriptions.unsubscribe();
+    this.recorder = null;
+    this.history.update({ recording: false });
+  }
+
+  private async closeUnfinished(row: SessionRow): Promise<void> {
+    await this.guard(async (store) => {
+      const endMs = row.snapshot?.nowMs ?? row.summary.durationMs;
+      const gaps = row.gaps.reduce((n, g) => n + g.gapMs, 0);
+      await store.write({ session: { ...row, status: 'finished', endedAt: row.startedAt + endMs + gaps } });
+    });
+  }
+
+  private async bundleOf(id: string): Promise<SessionBundle | null> {
+    const current = this.recorder ?? this.lastRecorder;
+    if (current?.sessionId === id) return current.bundle();
+    return this.store ? this.store.loadBundle(id) : null;
+  }
+
+  private async refresh(): Promise<void> {
+    await this.guard(async (store) => {
+      const [sessions, sets] = await Promise.all([store.listSessions(), store.allSets()]);
+      this.history.update({ sessions, progress: progress(sessions, sets) });
+    });
+  }
+
+  private async guard(work: (store: SessionStore) => Promise<void>): Promise<void> {
+    if (!this.store || this.history.state.storage === 'memory') return;
+    try {
+      await work(this.store);
+    } catch (error) {
+      this.fail(toStoreError(error));
+    }
+  }
+
+  private fail(problem: StoreError): void {
+    this.history.update({ storage: 'memory', problem });
+  }
+}
+
+export async function exportBundle(bundle: SessionBundle, format: ExportFormat): Promise<ExportedFile> {
+  const stem = `backbeat-${fileStamp(bundle.session.startedAt)}`;
+  switch (format) {
+    case 'csv':
+      return { filename: `${stem}.csv`, blob: new Blob([toCsv([bundle])], { type: 'text/csv' }) };
+    case 'json':
+      return { filename: `${stem}.json`, blob: new Blob([toJson([bundle])], { type: 'application/json' }) };
+    case 'fit': {
+      // The FIT writer pulls in Garmin's SDK: loaded on the first FIT export, not with the app.
+      const { toFit } = await import('../export/fit.ts');
+      const bytes = await toFit(bundle);
+      return {
+        filename: `${stem}.fit`,
+        blob: new Blob([bytes as BlobPart], { type: 'application/vnd.ant.fit' }),
+      };
+    }
+  }
+}
+
+/** Local date and time for file names: 2026-11-20-1830. */
+function fileStamp(epochMs: number): string {
+  const d = new Date(epochMs);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
+}

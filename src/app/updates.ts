@@ -1,0 +1,30 @@
+// Whether a new version of the app is waiting in the service worker, and the command to switch to
+// it. Kept apart from the registration (pwa.ts) so the prompt can be tested without a service worker.
+
+import { Model } from '../workout/model.ts';
+
+export interface UpdateState {
+  /** A new version is installed and waits for the person to reload. */
+  readonly updateReady: boolean;
+  /** The app is cached and works offline from now on. */
+  readonly offlineReady: boolean;
+}
+
+export class UpdateModel extends Model<UpdateState> {
+  constructor(private readonly activate: () => Promise<void> = async () => {}) {
+    super({ updateReady: false, offlineReady: false });
+  }
+
+  update(patch: Partial<UpdateState>): void {
+    this.setState({ ...this.state, ...patch });
+  }
+
+  /** Switches to the waiting version and reloads the page. */
+  reload(): Promise<void> {
+    return this.activate();
+  }
+
+  dismiss(): void {
+    this.setState({ updateReady: false, offlineReady: false });
+  }
+}

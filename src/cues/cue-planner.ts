@@ -1,0 +1,325 @@
+// What to tell the person now, as a pure function of the session's last two states. The person lies on
+// the mat and never looks at the phone, so everything the screen shows that matters in the moment (the
+// count, the time left, what comes next, a form problem) is also said, beeped or buzzed. No I/O here:
+// the cue player turns these cues into speech, tones and vibration.
+
+import type { FormIssue } from '../motion/events.ts';
+import type { Exercise } from '../workout/program.ts';
+import {
+  type CurrentSet,
+  currentPlanned,
+  type SessionState,
+  type SetRecord,
+  upNext,
+} from '../workout/session.ts';
+
+export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session-end';
+
+export type Cue =
+  /**
+   * `interrupt` drops whatever is still queued or being said: the countdown and the next set must not
+   * wait behind a long instruction, and a form warning matters more than a count.
+   */
+  | { readonly kind: 'say'; readonly text: string; readonly interrupt: boolean }
+  | { readonly kind: 'tone'; readonly tone: ToneKind }
+  | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
+
+/** The parts of the user's settings the planner reads. */
+export interface CueSettings {
+  /** No speech and no tones; vibration follows its own switch. */
+  readonly muted: boolean;
+  readonly tones: boolean;
+  readonly vibration: boolean;
+}
+
+/** Seconds counted down at the end of a hold and of a rest. */
+export const COUNTDOWN_S = 5;
+/** A running hold's time is called out at every multiple of this, so the person knows where they are. */
+export const HOLD_CALL_EVERY_S = 15;
+
+/** What the person hears for each form issue the detectors report (program.md's cues). */
+export const FORM_WARNINGS: Readonly<Record<FormIssue, string>> = {
+  'over-extension': 'Keep your lower back long',
+  'tabletop-lost': 'Keep the tabletop flat',
+  'plank-sag': 'Hips up',
+};
+
+/**
+ * Vibration patterns (ms on, off, on, …). Each is distinct by rhythm, so that a person who has muted
+ * the phone can still tell a rep from the end of a rest by feel.
+ */
+export const VIBRATION: Readonly<Record<ToneKind | 'form', readonly number[]>> = {
+  rep: [40],
+  'hold-start': [200],
+  'hold-end': [100, 80, 100],
+  'rest-end': [300, 120, 300],
+  'session-end': [600],
+  form: [60, 60, 60, 60, 60],
+};
+
+export function planCues(prev: SessionState, next: SessionState, settings: CueSettings): Cue[] {
+  if (prev === next) return [];
+  return applySettings(whatHappened(prev, next), settings);
+}
+
+function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
+  const allowed = (cue: Cue): boolean => {
+    switch (cue.kind) {
+      case 'say':
+        return !settings.muted;
+      case 'tone':
+        return !settings.muted && settings.tones;
+      case 'vibrate':
+        return settings.vibration;
+    }
+  };
+  return cues.filter(allowed);
+}
+
+const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
+const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
+const vibrate = (kind: ToneKind | 'form'): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
+
+function whatHappened(prev: SessionState, next: SessionState): Cue[] {
+  // A new session (reset) or a different plan: nothing happened to the person.
+  if (next.phase === 'ready') return [];
+  const cues: Cue[] = [];
+  const finished =
+    next.completed.length > prev.completed.length ? next.completed.slice(prev.completed.length) : [];
+
+  if (prev.phase === 'set' && prev.set) {
+    if (next.phase === 'set' && next.set && sameSet(prev, next)) {
+      cues.push(...duringSet(prev, prev.set, next, next.set));
+      return cues;
+    }
+    const record = finished[0];
+    if (record) cues.push(...setEnded(prev, prev.set, record));
+  }
+
+  if (next.phase === 'set' && next.set && !(prev.phase === 'set' && sameSet(prev, next))) {
+    if (prev.phase === 'rest') cues.push(tone('rest-end'), vibrate('rest-end'));
+    cues.push(...setBegins(prev, next, next.set));
+  } else if (next.phase === 'rest') {
+    if (prev.phase !== 'rest') cues.push(...restBegins(next));
+    else cues.push(...countdown(prev.restEndsMs, prev.nowMs, next.restEndsMs, next.nowMs));
+  } else if (next.phase === 'summary' && prev.phase !== 'summary') {
+    cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));
+  }
+  return cues;
+}
+
+function sameSet(a: SessionState, b: SessionState): boolean {
+  return a.exerciseIndex === b.exerciseIndex && a.set?.setNumber === b.set?.setNumber;
+}
+
+function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, after: CurrentSet): Cue[] {
+  const planned = currentPlanned(next);
+  if (!planned) return [];
+  const cues: Cue[] = formWarnings(before.formIssues, after.formIssues);
+  if (after.count > before.count) {
+    // Breath cycles are counted quietly: a beep would break the calm of the bat hang.
+    if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
+    cues.push(say(spokenNumber(after.count)));
+  } else if (after.count < before.count) {
+    // A correction by hand: say the count it is now.
+    cues.push(say(spokenNumber(after.count)));
+  }
+  if (after.holdStartMs !== null) {
+    const target = planned.dosage.target * 1000;
+    if (before.holdStartMs === null) {
+      cues.push(tone('hold-start'), vibrate('hold-start'), say(holdStartText(planned.exercise, target)));
+    } else {
+      cues.push(...holdProgress(planned.exercise, after.holdStartMs, target, prev.nowMs, next.nowMs));
+    }
+  }
+  return cues;
+}
+
+function holdProgress(
+  exercise: Exercise,
+  holdStartMs: number,
+  targetMs: number,
+  fromMs: number,
+  toMs: number,
+): Cue[] {
+  const goalMs = holdStartMs + targetMs;
+  const cues = countdown(goalMs, fromMs, goalMs, toMs);
+  if (cues.length > 0) return cues;
+  // A plank goes on past its goal for as long as form holds: mark the goal.
+  if (!exercise.holdEndsAtTarget && fromMs < goalMs && toMs >= goalMs) {
+    return [tone('hold-start'), say('That is your goal. Keep holding while your form is good')];
+  }
+  const fromS = Math.floor((fromMs - holdStartMs) / 1000);
+  const toS = Math.floor((toMs - holdStartMs) / 1000);
+  const call = Math.floor(toS / HOLD_CALL_EVERY_S) * HOLD_CALL_EVERY_S;
+  const remainingS = (goalMs - toMs) / 1000;
+  // Not over the countdown, and not right at the end of a hold that stops by itself.
+  const quiet = remainingS <= COUNTDOWN_S + 2 && remainingS > -1;
+  if (call > fromS && call <= toS && call > 0 && !quiet) return [say(spokenDuration(call))];
+  return [];
+}
+
+/**
+ * "Five", "four", … "one" as the whole seconds left cross each value. A late tick that skips seconds
+ * says only the latest, so the count never falls behind the clock.
+ */
+function countdown(prevEndMs: number | null, prevNowMs: number, endMs: number | null, nowMs: number): Cue[] {
+  if (endMs === null || prevEndMs === null) return [];
+  const before = Math.ceil((prevEndMs - prevNowMs) / 1000);
+  const after = Math.ceil((endMs - nowMs) / 1000);
+  if (after >= before || after < 1 || after > COUNTDOWN_S) return [];
+  return [say(spokenNumber(after))];
+}
+
+function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[]): Cue[] {
+  return after
+    .filter((issue) => !before.includes(issue))
+    .flatMap((issue) => [vibrate('form'), say(FORM_WARNINGS[issue], true)]);
+}
+
+function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[] {
+  const planned = currentPlanned(prev);
+  if (!planned) return [];
+  const cues = formWarnings(set.formIssues, record.formIssues);
+  if (record.holdMs !== null) {
+    if (set.holdStartMs !== null) {
+      cues.push(
+        tone('hold-end'),
+        vibrate('hold-end'),
+        say(`Done: ${spokenDuration(Math.round(record.holdMs / 1000))}`),
+      );
+    }
+    return cues;
+  }
+  if (record.count > set.count) {
+    if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
+    cues.push(say(spokenNumber(record.count)));
+  }
+  if (record.endedBy !== 'target') {
+    const unit = planned.exercise.kind === 'breaths' ? 'breath' : 'rep';
+    cues.push(say(`Set over: ${plural(record.count, unit)}`));
+  }
+  return cues;
+}
+
+function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue[] {
+  const planned = currentPlanned(next);
+  if (!planned) return [];
+  const { exercise, dosage } = planned;
+  const newExercise = prev.phase === 'ready' || prev.exerciseIndex !== next.exerciseIndex;
+  const parts = [
+    `${exercise.name}, ${setOf(set.setNumber, dosage.sets)}`,
+    dosageText(exercise, dosage.target),
+  ];
+  const side = startingSide(exercise, set);
+  if (side) parts.push(side);
+  // The position is said when the exercise changes: the person cannot read it from the mat.
+  if (newExercise) parts.push(exercise.position);
+  parts.push(exercise.kind === 'hold' ? 'Hold still when you are in position' : 'Go');
+  return [say(sentences(parts), true)];
+}
+
+function restBegins(next: SessionState): Cue[] {
+  const planned = currentPlanned(next);
+  const coming = upNext(next);
+  if (!planned || next.restEndsMs === null) return [];
+  // The planned rest, not restEndsMs − nowMs: the clock in the state may lag the rep that ended the set.
+  const restS = planned.dosage.restS;
+  const parts = [`Rest, ${spokenDuration(restS)}`];
+  if (coming) {
+    const following = next.plan.find((p) => p.exercise.id === coming.exercise.id);
+    const sets = following?.dosage.sets ?? 1;
+    parts.push(`Next: ${coming.exercise.name}, ${setOf(coming.setNumber, sets)}`);
+    const side = coming.exercise.alternatesSides ? 'Start with your right arm' : null;
+    if (side) parts.push(side);
+    if (coming.exercise.id !== planned.exercise.id) parts.push(coming.exercise.position);
+  }
+  return [say(sentences(parts))];
+}
+
+function sessionEnded(state: SessionState): string {
+  const sets = state.completed.length;
+  return `Session complete: ${plural(sets, 'set')}. Well done`;
+}
+
+/** Bird dog starts on the right arm and alternates; the count tells which side is next (as bb-set-view shows). */
+function startingSide(exercise: Exercise, set: CurrentSet): string | null {
+  if (!exercise.alternatesSides) return null;
+  return `Start with your ${set.count % 2 === 0 ? 'right' : 'left'} arm, then alternate`;
+}
+
+function setOf(setNumber: number, sets: number): string {
+  return sets > 1 ? `set ${spokenNumber(setNumber)} of ${spokenNumber(sets)}` : 'one set';
+}
+
+function dosageText(exercise: Exercise, target: number): string {
+  switch (exercise.kind) {
+    case 'reps':
+      return exercise.alternatesSides ? `${spokenNumber(target / 2)} each side` : plural(target, 'rep');
+    case 'breaths':
+      return plural(target, 'slow breath');
+    case 'hold':
+      return exercise.holdEndsAtTarget
+        ? `Hold ${spokenDuration(target)}`
+        : `Hold as long as your form is good; goal ${spokenDuration(target)}`;
+  }
+}
+
+function holdStartText(exercise: Exercise, targetMs: number): string {
+  return exercise.holdEndsAtTarget ? `Hold. ${spokenDuration(targetMs / 1000)}` : 'Hold';
+}
+
+/** Joins phrases into sentences; the program's texts end with their own full stop. */
+function sentences(parts: readonly string[]): string {
+  return parts.map((part) => part.replace(/[.\s]+$/, '')).join('. ');
+}
+
+function plural(n: number, unit: string): string {
+  return `${spokenNumber(n)} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** "Two minutes", "one minute thirty seconds", "forty-five seconds". */
+export function spokenDuration(totalS: number): string {
+  const s = Math.max(0, Math.round(totalS));
+  const minutes = Math.floor(s / 60);
+  const seconds = s % 60;
+  const parts: string[] = [];
+  if (minutes > 0) parts.push(plural(minutes, 'minute'));
+  if (seconds > 0 || minutes === 0) parts.push(plural(seconds, 'second'));
+  return parts.join(' ');
+}
+
+const ONES = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/**
+ * Numbers as words, so every voice says "three" the same way (some read a bare "3" oddly, or as
+ * "third"). Beyond 99 the digits are left to the voice.
+ */
+export function spokenNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n < 20) return ONES[n];
+  const tens = TENS[Math.floor(n / 10)];
+  return n % 10 === 0 ? tens : `${tens}-${ONES[n % 10]}`;
+}

@@ -1,0 +1,194 @@
+// A session as a FIT strength-training activity, the file Garmin Connect, Strava and most training
+// platforms import: one `set` message per set (active sets and the rests between them, as Garmin's
+// own watches write them), heart rate as `record` messages, one lap, one session. Garmin's SDK is
+// loaded only when someone exports, so the app's first load does not carry it.
+
+import type {
+  ActivityMesg,
+  DeviceInfoMesg,
+  EventMesg,
+  ExerciseTitleMesg,
+  FileIdMesg,
+  LapMesg,
+  Mesg,
+  RecordMesg,
+  SessionMesg,
+  SetMesg,
+} from '@garmin/fitsdk';
+import { wallTimeOf } from '../store/codec.ts';
+import type { SessionBundle } from '../store/records.ts';
+import type { ExerciseId } from '../workout/program.ts';
+import { exerciseById } from '../workout/program.ts';
+import { allHeartRate } from './replay.ts';
+
+/**
+ * Where each exercise sits in Garmin's exercise catalogue (the FIT profile's exercise_category and
+ * <category>_exercise_name types). Drawing-in and the bat hang have no entry: they keep a category
+ * that fits (core) or none, and carry their own name in an exercise_title message.
+ */
+export const GARMIN_EXERCISES: Readonly<Record<ExerciseId, { category: string; name: string | null }>> = {
+  superman: { category: 'hyperextension', name: 'supermanFromFloor' },
+  'glute-bridge': { category: 'hipRaise', name: 'hipRaise' },
+  'drawing-in': { category: 'core', name: null },
+  'bird-dog': { category: 'core', name: 'armAndLegExtensionOnKnees' },
+  'bat-hang': { category: 'unknown', name: null },
+  'lat-pulldown': { category: 'pullUp', name: 'wideGripLatPulldown' },
+  'elbow-plank': { category: 'plank', name: 'plank' },
+};
+
+const PRODUCT_NAME = 'Backbeat';
+/** Seconds from the Unix epoch to the FIT epoch, 1989-12-31T00:00:00Z. */
+const FIT_EPOCH_S = 631065600;
+
+export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
+  const { Encoder, Profile } = await import('@garmin/fitsdk');
+  const MesgNum = Profile.MesgNum;
+  const enumValue = (type: string, name: string): number => {
+    const entry = Object.entries(Profile.types[type] ?? {}).find(([, n]) => n === name);
+    if (!entry) throw new Error(`FIT profile has no ${type} "${name}"`);
+    return Number(entry[0]);
+  };
+  const mesgNum = (name: string): number => {
+    const num = MesgNum[name];
+    if (num === undefined) throw new Error(`FIT profile has no message ${name}`);
+    return num;
+  };
+
+  const { session, sets } = bundle;
+  const at = (sessionMs: number) => new Date(wallTimeOf(session, sessionMs));
+  const endMs = session.snapshot?.endedMs ?? session.summary.durationMs;
+  const start = new Date(session.startedAt);
+  const end = at(endMs);
+  const elapsedS = (end.getTime() - start.getTime()) / 1000;
+  const timerS = endMs / 1000;
+  const heartRate = allHeartRate(bundle).filter((s) => s.bpm > 0);
+  const bpms = heartRate.map((s) => s.bpm);
+  const avgHr = bpms.length ? Math.round(bpms.reduce((a, b) => a + b, 0) / bpms.length) : undefined;
+  const maxHr = bpms.length ? Math.max(...bpms) : undefined;
+
+  const encoder = new Encoder();
+  const write = <T extends Mesg>(name: string, mesg: T): void => {
+    encoder.onMesg(mesgNum(name), mesg);
+  };
+  // Not a registered manufacturer: FIT reserves "development" for that.
+  write<FileIdMesg>('FILE_ID', {
+    type: enumValue('file', 'activity'),
+    manufacturer: enumValue('manufacturer', 'development'),
+    product: 0,
+    timeCreated: start,
+    serialNumber: 1,
+    productName: PRODUCT_NAME,
+  });
+  write<DeviceInfoMesg>('DEVICE_INFO', {
+    timestamp: start,
+    deviceIndex: 0,
+    manufacturer: enumValue('manufacturer', 'development'),
+    product: 0,
+    productName: PRODUCT_NAME,
+  });
+  write<EventMesg>('EVENT', {
+    timestamp: start,
+    event: enumValue('event', 'timer'),
+    eventType: enumValue('eventType', 'start'),
+  });
+
+  const planIds = [...new Set(sets.map((s) => s.exerciseId))];
+  planIds.forEach((id, index) => {
+    const garmin = GARMIN_EXERCISES[id];
+    write<ExerciseTitleMesg>('EXERCISE_TITLE', {
+      messageIndex: index,
+      exerciseCategory: enumValue('exerciseCategory', garmin.category),
+      ...(garmin.name ? { exerciseName: enumValue(`${garmin.category}ExerciseName`, garmin.name) } : {}),
+      wktStepName: exerciseById(id).name,
+    });
+  });
+
+  // Records and sets in time order, as a device would have written them.
+  type Timed = { tMs: number; write: () => void };
+  const timed: Timed[] = heartRate.map((s) => ({
+    tMs: s.tMs,
+    write: () => write<RecordMesg>('RECORD', { timestamp: at(s.tMs), heartRate: s.bpm }),
+  }));
+  const ordered = [...sets].sort((a, b) => a.index - b.index);
+  let messageIndex = 0;
+  ordered.forEach((set, i) => {
+    const garmin = GARMIN_EXERCISES[set.exerciseId];
+    const kind = exerciseById(set.exerciseId).kind;
+    const weightKg = session.plan.find((p) => p.exerciseId === set.exerciseId)?.dosage.weightKg;
+    const activeIndex = messageIndex++;
+    timed.push({
+      tMs: set.endedMs,
+      write: () =>
+        write<SetMesg>('SET', {
+          timestamp: at(set.endedMs),
+          startTime: at(set.startedMs),
+          duration: (set.endedMs - set.startedMs) / 1000,
+          setType: enumValue('setType', 'active'),
+          ...(kind === 'hold' ? {} : { repetitions: set.count }),
+          ...(weightKg !== undefined ? { weight: weightKg } : {}),
+          category: [enumValue('exerciseCategory', garmin.category)],
+          ...(garmin.name
+            ? { categorySubtype: [enumValue(`${garmin.category}ExerciseName`, garmin.name)] }
+            : {}),
+          messageIndex: activeIndex,
+        }),
+    });
+    const next = ordered[i + 1];
+    if (next && next.startedMs > set.endedMs) {
+      const restIndex = messageIndex++;
+      timed.push({
+        tMs: next.startedMs,
+        write: () =>
+          write<SetMesg>('SET', {
+            timestamp: at(next.startedMs),
+            startTime: at(set.endedMs),
+            duration: (next.startedMs - set.endedMs) / 1000,
+            setType: enumValue('setType', 'rest'),
+            messageIndex: restIndex,
+          }),
+      });
+    }
+  });
+  for (const t of timed.sort((a, b) => a.tMs - b.tMs)) t.write();
+
+  const sport = enumValue('sport', 'training');
+  const subSport = enumValue('subSport', 'strengthTraining');
+  write<EventMesg>('EVENT', {
+    timestamp: end,
+    event: enumValue('event', 'timer'),
+    eventType: enumValue('eventType', 'stopAll'),
+  });
+  write<LapMesg>('LAP', {
+    messageIndex: 0,
+    timestamp: end,
+    startTime: start,
+    totalElapsedTime: elapsedS,
+    totalTimerTime: timerS,
+    sport,
+    subSport,
+    ...(avgHr !== undefined ? { avgHeartRate: avgHr, maxHeartRate: maxHr } : {}),
+  });
+  write<SessionMesg>('SESSION', {
+    messageIndex: 0,
+    timestamp: end,
+    startTime: start,
+    totalElapsedTime: elapsedS,
+    totalTimerTime: timerS,
+    sport,
+    subSport,
+    firstLapIndex: 0,
+    numLaps: 1,
+    ...(avgHr !== undefined ? { avgHeartRate: avgHr, maxHeartRate: maxHr } : {}),
+  });
+  write<ActivityMesg>('ACTIVITY', {
+    timestamp: end,
+    totalTimerTime: timerS,
+    numSessions: 1,
+    type: enumValue('activity', 'manual'),
+    event: enumValue('event', 'activity'),
+    eventType: enumValue('eventType', 'stop'),
+    // FIT's local_date_time: the wall clock of the place, counted like a timestamp.
+    localTimestamp: Math.round(end.getTime() / 1000 - FIT_EPOCH_S - end.getTimezoneOffset() * 60),
+  });
+  return encoder.close();
+}

@@ -1,0 +1,338 @@
+// The app's own file format: every session with everything recorded in it, raw motion included, as
+// JSON. One session or all of them (the backup) use the same format. The reader checks every field
+// before anything is imported, so a damaged or foreign file is refused whole with a message that
+// says where it is wrong, and nothing already stored is touched.
+
+import type {
+  EventRow,
+  HeartRateChunkRow,
+  MotionChunkRow,
+  SessionBundle,
+  SessionRow,
+  SetRow,
+} from '../store/records.ts';
+import { PROGRAM } from '../workout/program.ts';
+
+export const JSON_FORMAT = 'backbeat-sessions';
+export const JSON_FORMAT_VERSION = 1;
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+}
+
+/**
+ * Typed arrays travel as base64 of their little-endian bytes: a third of the size of a JSON number
+ * list for motion, and exact.
+ */
+type Columns<T> = {
+  [K in keyof T]: T[K] extends ArrayBufferView ? string : T[K];
+};
+
+interface BackbeatFile {
+  readonly format: typeof JSON_FORMAT;
+  readonly version: number;
+  readonly exportedAt: string;
+  readonly sessions: readonly {
+    readonly session: SessionRow;
+    readonly sets: readonly SetRow[];
+    readonly events: readonly EventRow[];
+    readonly heartRate: readonly Columns<HeartRateChunkRow>[];
+    readonly motion: readonly Columns<MotionChunkRow>[];
+  }[];
+}
+
+export function toJson(bundles: readonly SessionBundle[], exportedAt = new Date()): string {
+  const file: BackbeatFile = {
+    format: JSON_FORMAT,
+    version: JSON_FORMAT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    sessions: bundles.map((b) => ({
+      session: b.session,
+      sets: b.sets,
+      events: b.events,
+      heartRate: b.heartRate.map((c) => ({
+        ...c,
+        tMs: toBase64(c.tMs),
+        bpm: toBase64(c.bpm),
+        rrCount: toBase64(c.rrCount),
+        rrMs: toBase64(c.rrMs),
+      })),
+      motion: b.motion.map((c) => ({
+        ...c,
+        frameT0Ms: toBase64(c.frameT0Ms),
+        frameDtMs: toBase64(c.frameDtMs),
+        frameLength: toBase64(c.frameLength),
+        mg: toBase64(c.mg),
+      })),
+    })),
+  };
+  return JSON.stringify(file);
+}
+
+/** Reads a file written by toJson. Throws ImportError, naming the first thing that is wrong. */
+export function fromJson(text: string): SessionBundle[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ImportError('This is not a Backbeat file: it is not valid JSON (is it cut short?).');
+  }
+  const root = new Reader(data, 'file');
+  if (root.field('format').value !== JSON_FORMAT) {
+    throw new ImportError('This is not a Backbeat sessions file (its "format" is missing or different).');
+  }
+  const version = root.field('version').number();
+  if (version > JSON_FORMAT_VERSION) {
+    throw new ImportError(
+      `This file was written by a newer Backbeat (format ${version}); update the app to import it.`,
+    );
+  }
+  return root.field('sessions').array((s) => readBundle(s));
+}
+
+function readBundle(r: Reader): SessionBundle {
+  const session = readSession(r.field('session'));
+  const own = <T extends { sessionId: string }>(row: T, at: Reader): T => {
+    if (row.sessionId !== session.id) at.fail(`belongs to session ${row.sessionId}, not ${session.id}`);
+    return row;
+  };
+  const sets = r.field('sets').array((s) => own(readSet(s), s));
+  const events = r.field('events').array((e) => own(readEvent(e), e));
+  const heartRate = r.field('heartRate').array((c) => own(readHeartRate(c), c));
+  const motion = r.field('motion').array((c) => own(readMotion(c), c));
+  return { session, sets, events, heartRate, motion };
+}
+
+const EXERCISE_IDS = PROGRAM.map((e) => e.id);
+
+function readSession(r: Reader): SessionRow {
+  const summary = r.field('summary');
+  const snapshot = r.field('snapshot');
+  return {
+    id: r.field('id').string(),
+    startedAt: r.field('startedAt').number(),
+    endedAt: r.field('endedAt').nullable((v) => v.number()),
+    status: r.field('status').oneOf(['active', 'finished'] as const),
+    updatedAt: r.field('updatedAt').number(),
+    plan: r.field('plan').array((p) => ({
+      exerciseId: p.field('exerciseId').oneOf(EXERCISE_IDS),
+      dosage: {
+        sets: p.field('dosage').field('sets').number(),
+        target: p.field('dosage').field('target').number(),
+        restS: p.field('dosage').field('restS').number(),
+        ...(p.field('dosage').has('weightKg')
+          ? { weightKg: p.field('dosage').field('weightKg').number() }
+          : {}),
+      },
+    })),
+    // The snapshot only serves to resume on the device that recorded it; checked for shape, kept as is.
+    snapshot: snapshot.value === null ? null : (snapshot.object() as unknown as SessionRow['snapshot']),
+    summary: {
+      durationMs: summary.field('durationMs').number(),
+      sets: summary.field('sets').number(),
+      reps: summary.field('reps').number(),
+      holdMs: summary.field('holdMs').number(),
+      avgBpm: summary.field('avgBpm').nullable((v) => v.number()),
+      maxBpm: summary.field('maxBpm').nullable((v) => v.number()),
+      recoveryBpm: summary.field('recoveryBpm').nullable((v) => v.number()),
+    },
+    sources: r.field('sources').array((s) => ({
+      id: s.field('id').string(),
+      name: s.field('name').string(),
+      kind: s.field('kind').oneOf(['virtual', 'bluetooth', 'replay', 'phone'] as const),
+      placement: s.field('placement').nullable((p) => p.oneOf(['chest', 'wrist', 'arm', 'phone'] as const)),
+    })),
+    gaps: r
+      .field('gaps')
+      .array((g) => ({ atMs: g.field('atMs').number(), gapMs: g.field('gapMs').number() })),
+  };
+}
+
+const FORM_ISSUES = ['over-extension', 'tabletop-lost', 'plank-sag'] as const;
+
+function readSet(r: Reader): SetRow {
+  return {
+    sessionId: r.field('sessionId').string(),
+    index: r.field('index').number(),
+    exerciseId: r.field('exerciseId').oneOf(EXERCISE_IDS),
+    setNumber: r.field('setNumber').number(),
+    target: r.field('target').number(),
+    count: r.field('count').number(),
+    sides: { left: r.field('sides').field('left').number(), right: r.field('sides').field('right').number() },
+    holdMs: r.field('holdMs').nullable((v) => v.number()),
+    peakDeg: r.field('peakDeg').nullable((v) => v.number()),
+    startedMs: r.field('startedMs').number(),
+    endedMs: r.field('endedMs').number(),
+    endedBy: r.field('endedBy').oneOf(['target', 'stopped', 'form', 'skipped'] as const),
+    formIssues: r.field('formIssues').array((f) => f.oneOf(FORM_ISSUES)),
+  };
+}
+
+function readEvent(r: Reader): EventRow {
+  const data = r.field('data');
+  const kind = data.field('kind').oneOf(['motion', 'cue'] as const);
+  return {
+    sessionId: r.field('sessionId').string(),
+    seq: r.field('seq').number(),
+    tMs: r.field('tMs').number(),
+    data:
+      kind === 'cue'
+        ? { kind, text: data.field('text').string() }
+        : { kind, event: readMotionEvent(data.field('event')) },
+  };
+}
+
+function readMotionEvent(r: Reader): Extract<EventRow['data'], { kind: 'motion' }>['event'] {
+  const tMs = r.field('tMs').number();
+  const emittedMs = r.field('emittedMs').number();
+  const type = r.field('type').oneOf(['rep', 'hold-start', 'hold-end', 'breath', 'form'] as const);
+  switch (type) {
+    case 'rep':
+      return {
+        type,
+        tMs,
+        emittedMs,
+        startMs: r.field('startMs').number(),
+        peakDeg: r.field('peakDeg').number(),
+        ...(r.has('side') ? { side: r.field('side').oneOf(['left', 'right'] as const) } : {}),
+      };
+    case 'hold-end':
+      return { type, tMs, emittedMs, reason: r.field('reason').oneOf(['left-pose', 'form'] as const) };
+    case 'form':
+      return { type, tMs, emittedMs, issue: r.field('issue').oneOf(FORM_ISSUES) };
+    default:
+      return { type, tMs, emittedMs };
+  }
+}
+
+function readHeartRate(r: Reader): HeartRateChunkRow {
+  const row: HeartRateChunkRow = {
+    sessionId: r.field('sessionId').string(),
+    seq: r.field('seq').number(),
+    sourceId: r.field('sourceId').string(),
+    tMs: new Float64Array(r.field('tMs').bytes(8)),
+    bpm: new Uint16Array(r.field('bpm').bytes(2)),
+    rrCount: new Uint8Array(r.field('rrCount').bytes(1)),
+    rrMs: new Uint16Array(r.field('rrMs').bytes(2)),
+  };
+  const rrTotal = row.rrCount.reduce((a, b) => a + b, 0);
+  if (
+    row.bpm.length !== row.tMs.length ||
+    row.rrCount.length !== row.tMs.length ||
+    rrTotal !== row.rrMs.length
+  ) {
+    r.fail('has columns of different lengths');
+  }
+  return row;
+}
+
+function readMotion(r: Reader): MotionChunkRow {
+  const row: MotionChunkRow = {
+    sessionId: r.field('sessionId').string(),
+    seq: r.field('seq').number(),
+    sourceId: r.field('sourceId').string(),
+    frameT0Ms: new Float64Array(r.field('frameT0Ms').bytes(8)),
+    frameDtMs: new Float32Array(r.field('frameDtMs').bytes(4)),
+    frameLength: new Uint16Array(r.field('frameLength').bytes(2)),
+    mg: new Int16Array(r.field('mg').bytes(2)),
+  };
+  const samples = row.frameLength.reduce((a, b) => a + b, 0);
+  if (
+    row.frameDtMs.length !== row.frameT0Ms.length ||
+    row.frameLength.length !== row.frameT0Ms.length ||
+    samples * 3 !== row.mg.length
+  ) {
+    r.fail('has frames that do not add up to its samples');
+  }
+  return row;
+}
+
+/** Walks untrusted JSON, remembering the path so that an error can say where the file is wrong. */
+class Reader {
+  constructor(
+    readonly value: unknown,
+    private readonly path: string,
+  ) {}
+
+  fail(problem: string): never {
+    throw new ImportError(`This file is damaged: ${this.path} ${problem}. Nothing was imported.`);
+  }
+
+  object(): Record<string, unknown> {
+    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) {
+      this.fail('should be an object');
+    }
+    return this.value as Record<string, unknown>;
+  }
+
+  has(key: string): boolean {
+    return this.object()[key] !== undefined;
+  }
+
+  field(key: string): Reader {
+    return new Reader(this.object()[key], `${this.path}.${key}`);
+  }
+
+  string(): string {
+    if (typeof this.value !== 'string') this.fail('should be text');
+    return this.value;
+  }
+
+  number(): number {
+    if (typeof this.value !== 'number' || !Number.isFinite(this.value)) this.fail('should be a number');
+    return this.value;
+  }
+
+  oneOf<T extends string>(allowed: readonly T[]): T {
+    if (!allowed.includes(this.value as T)) this.fail(`should be one of ${allowed.join(', ')}`);
+    return this.value as T;
+  }
+
+  nullable<T>(read: (r: Reader) => T): T | null {
+    return this.value === null ? null : read(this);
+  }
+
+  array<T>(read: (r: Reader) => T): T[] {
+    if (!Array.isArray(this.value)) this.fail('should be a list');
+    return this.value.map((item, i) => read(new Reader(item, `${this.path}[${i}]`)));
+  }
+
+  /** The bytes of a base64 column, checked to hold whole elements of the given size. */
+  bytes(elementSize: number): ArrayBuffer {
+    const bytes = fromBase64(this.string()) ?? this.fail('is not valid base64');
+    if (bytes.byteLength % elementSize !== 0) this.fail(`does not hold whole ${elementSize}-byte values`);
+    return littleEndianToNative(bytes, elementSize);
+  }
+}
+
+const IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function littleEndianToNative(bytes: Uint8Array, elementSize: number): ArrayBuffer {
+  const copy = bytes.slice();
+  if (!IS_LITTLE_ENDIAN && elementSize > 1) {
+    for (let i = 0; i < copy.length; i += elementSize) copy.subarray(i, i + elementSize).reverse();
+  }
+  return copy.buffer;
+}
+
+function toBase64(view: ArrayBufferView): string {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  const elementSize = 'BYTES_PER_ELEMENT' in view ? (view.BYTES_PER_ELEMENT as number) : 1;
+  const ordered = littleEndianToNative(bytes, elementSize);
+  const u8 = new Uint8Array(ordered);
+  let binary = '';
+  // String.fromCharCode takes arguments on the stack: go in slices well below its limit.
+  for (let i = 0; i < u8.length; i += 0x8000) binary += String.fromCharCode(...u8.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array | null {
+  try {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}

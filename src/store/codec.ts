@@ -1,0 +1,162 @@
+// Conversions between what the app holds (frames, samples, the session state on the page's clock)
+// and what the store keeps (compact column chunks, a snapshot on the session timeline).
+
+import type { MotionEvent } from '../motion/events.ts';
+import type { AccelFrame, HeartRateSample } from '../sensors/samples.ts';
+import { exerciseById } from '../workout/program.ts';
+import type { CurrentSet, PlannedExercise, SessionState, SetRecord } from '../workout/session.ts';
+import type {
+  HeartRateChunkRow,
+  MotionChunkRow,
+  PlanEntry,
+  SessionRow,
+  SetRow,
+  StateSnapshot,
+} from './records.ts';
+
+const MG_PER_G = 1000;
+const INT16_MAX = 32767;
+
+export function encodeMotionChunk(
+  sessionId: string,
+  seq: number,
+  sourceId: string,
+  frames: readonly AccelFrame[],
+): MotionChunkRow {
+  const samples = frames.reduce((n, f) => n + f.xyz.length, 0);
+  const mg = new Int16Array(samples);
+  const frameT0Ms = new Float64Array(frames.length);
+  const frameDtMs = new Float32Array(frames.length);
+  const frameLength = new Uint16Array(frames.length);
+  let at = 0;
+  frames.forEach((frame, i) => {
+    frameT0Ms[i] = frame.t0Ms;
+    frameDtMs[i] = frame.dtMs;
+    frameLength[i] = frame.xyz.length / 3;
+    for (let k = 0; k < frame.xyz.length; k++) {
+      const value = Math.round(frame.xyz[k]! * MG_PER_G);
+      mg[at++] = Math.max(-INT16_MAX, Math.min(INT16_MAX, value));
+    }
+  });
+  return { sessionId, seq, sourceId, frameT0Ms, frameDtMs, frameLength, mg };
+}
+
+export function decodeMotionChunk(row: MotionChunkRow): AccelFrame[] {
+  const frames: AccelFrame[] = [];
+  let at = 0;
+  for (let i = 0; i < row.frameT0Ms.length; i++) {
+    const n = row.frameLength[i]! * 3;
+    const xyz = new Float32Array(n);
+    for (let k = 0; k < n; k++) xyz[k] = row.mg[at + k]! / MG_PER_G;
+    at += n;
+    frames.push({ t0Ms: row.frameT0Ms[i]!, dtMs: row.frameDtMs[i]!, xyz });
+  }
+  return frames;
+}
+
+export function encodeHeartRateChunk(
+  sessionId: string,
+  seq: number,
+  sourceId: string,
+  samples: readonly HeartRateSample[],
+): HeartRateChunkRow {
+  const rr = samples.flatMap((s) => s.rrMs);
+  return {
+    sessionId,
+    seq,
+    sourceId,
+    tMs: Float64Array.from(samples, (s) => s.tMs),
+    bpm: Uint16Array.from(samples, (s) => s.bpm),
+    rrCount: Uint8Array.from(samples, (s) => s.rrMs.length),
+    rrMs: Uint16Array.from(rr, (ms) => Math.round(ms)),
+  };
+}
+
+export function decodeHeartRateChunk(row: HeartRateChunkRow): HeartRateSample[] {
+  const samples: HeartRateSample[] = [];
+  let at = 0;
+  for (let i = 0; i < row.tMs.length; i++) {
+    const n = row.rrCount[i]!;
+    samples.push({ tMs: row.tMs[i]!, bpm: row.bpm[i]!, rrMs: Array.from(row.rrMs.subarray(at, at + n)) });
+    at += n;
+  }
+  return samples;
+}
+
+export function toPlanEntries(plan: readonly PlannedExercise[]): PlanEntry[] {
+  return plan.map((p) => ({ exerciseId: p.exercise.id, dosage: p.dosage }));
+}
+
+export function fromPlanEntries(entries: readonly PlanEntry[]): PlannedExercise[] {
+  return entries.map((e) => ({ exercise: exerciseById(e.exerciseId), dosage: e.dosage }));
+}
+
+const shift = (ms: number, by: number): number => ms + by;
+const shiftOrNull = (ms: number | null, by: number): number | null => (ms === null ? null : ms + by);
+
+function shiftCurrentSet(set: CurrentSet | null, by: number): CurrentSet | null {
+  if (!set) return null;
+  return {
+    ...set,
+    startedMs: shift(set.startedMs, by),
+    lastProgressMs: shift(set.lastProgressMs, by),
+    holdStartMs: shiftOrNull(set.holdStartMs, by),
+  };
+}
+
+export function shiftSetRecord(record: SetRecord, by: number): SetRecord {
+  return { ...record, startedMs: shift(record.startedMs, by), endedMs: shift(record.endedMs, by) };
+}
+
+export function shiftMotionEvent(event: MotionEvent, by: number): MotionEvent {
+  const moved = { ...event, tMs: shift(event.tMs, by), emittedMs: shift(event.emittedMs, by) };
+  return moved.type === 'rep' ? { ...moved, startMs: shift(moved.startMs, by) } : moved;
+}
+
+/** The state as it is saved: every time moved from the page's clock to the session timeline. */
+export function toSnapshot(state: SessionState, clockBaseMs: number): StateSnapshot {
+  const by = -clockBaseMs;
+  return {
+    phase: state.phase,
+    exerciseIndex: state.exerciseIndex,
+    set: shiftCurrentSet(state.set, by),
+    restEndsMs: shiftOrNull(state.restEndsMs, by),
+    nowMs: shift(state.nowMs, by),
+    startedMs: shiftOrNull(state.startedMs, by),
+    endedMs: shiftOrNull(state.endedMs, by),
+  };
+}
+
+/** The state to resume from, on a page clock whose session timeline begins at `clockBaseMs`. */
+export function fromSnapshot(
+  snapshot: StateSnapshot,
+  plan: readonly PlanEntry[],
+  sets: readonly SetRow[],
+  clockBaseMs: number,
+): SessionState {
+  const by = clockBaseMs;
+  return {
+    phase: snapshot.phase,
+    plan: fromPlanEntries(plan),
+    exerciseIndex: snapshot.exerciseIndex,
+    set: shiftCurrentSet(snapshot.set, by),
+    restEndsMs: shiftOrNull(snapshot.restEndsMs, by),
+    nowMs: shift(snapshot.nowMs, by),
+    startedMs: shiftOrNull(snapshot.startedMs, by),
+    endedMs: shiftOrNull(snapshot.endedMs, by),
+    pausedAtMs: null,
+    completed: [...sets]
+      .sort((a, b) => a.index - b.index)
+      .map(({ sessionId: _s, index: _i, ...record }) => shiftSetRecord(record, by)),
+  };
+}
+
+export function totalGapMs(session: SessionRow): number {
+  return session.gaps.reduce((sum, g) => sum + g.gapMs, 0);
+}
+
+/** Wall-clock time (epoch ms) of a time on a saved session's timeline. */
+export function wallTimeOf(session: SessionRow, sessionMs: number): number {
+  const before = session.gaps.filter((g) => g.atMs <= sessionMs).reduce((sum, g) => sum + g.gapMs, 0);
+  return session.startedAt + sessionMs + before;
+}

@@ -1,0 +1,54 @@
+// Why the store could not do what was asked, in words the app can show. Whatever the kind, the
+// session in memory is untouched and can still be exported.
+
+export type StoreErrorKind =
+  /** The browser refused more data: the disk or the site's quota is full. */
+  | 'quota'
+  /** Another tab holds the database open at an older version, so this one cannot upgrade it. */
+  | 'blocked'
+  /** A newer version of the app changed the database in another tab; this tab must reload. */
+  | 'version'
+  /** IndexedDB is missing or refused to open (private mode, storage disabled). */
+  | 'unavailable'
+  | 'unknown';
+
+const MESSAGES: Record<StoreErrorKind, string> = {
+  quota:
+    'Storage is full, so this session is no longer being saved. It is still here: export it before you close the app.',
+  blocked:
+    'Backbeat is open in another tab with an older version. Close that tab to save sessions; this one is kept in memory meanwhile.',
+  version: 'Backbeat was updated in another tab. Reload to keep saving; this session is still in memory.',
+  unavailable:
+    'This browser does not let Backbeat save data here (storage is off or private). Sessions stay in memory only: export them to keep them.',
+  unknown: 'Saving failed. This session is still in memory: export it to keep it.',
+};
+
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+
+  constructor(
+    readonly kind: StoreErrorKind,
+    override readonly cause?: unknown,
+  ) {
+    super(MESSAGES[kind]);
+  }
+}
+
+/** Classifies what IndexedDB threw (a DOMException, or idb's wrapper around it). */
+export function toStoreError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const name = errorName(error);
+  if (name === 'QuotaExceededError') return new StoreError('quota', error);
+  if (name === 'VersionError') return new StoreError('version', error);
+  if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'NotFoundError') {
+    return new StoreError('unavailable', error);
+  }
+  return new StoreError('unknown', error);
+}
+
+function errorName(error: unknown): string | null {
+  if (error && typeof error === 'object' && 'name' in error && typeof error.name === 'string') {
+    return error.name;
+  }
+  return null;
+}

@@ -1,0 +1,293 @@
+// Records a session while it runs. Everything goes into an in-memory bundle at once and into the
+// store in batches: the app calls flush() about once a second (and when the page is hidden), so a
+// crash or a closed tab loses at most that second. When the store fails (quota, another tab's
+// upgrade) the recorder stops writing, says why, and keeps recording in memory so the session can
+// still be exported.
+
+import { BehaviorSubject, type Observable } from 'rxjs';
+import type { MotionEvent } from '../motion/events.ts';
+import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
+import type { SessionState } from '../workout/session.ts';
+import {
+  decodeHeartRateChunk,
+  encodeHeartRateChunk,
+  encodeMotionChunk,
+  fromSnapshot,
+  shiftMotionEvent,
+  shiftSetRecord,
+  toPlanEntries,
+  toSnapshot,
+  totalGapMs,
+} from './codec.ts';
+import { StoreError, toStoreError } from './errors.ts';
+import type {
+  EventRow,
+  HeartRateChunkRow,
+  MotionChunkRow,
+  SessionBundle,
+  SessionRow,
+  SetRow,
+  StoredEvent,
+} from './records.ts';
+import type { SessionStore } from './session-store.ts';
+import { summarize } from './summary.ts';
+
+export interface RecorderOptions {
+  /** Wall clock, epoch ms. */
+  readonly wallNow?: () => number;
+  readonly newId?: () => string;
+}
+
+interface Pending {
+  session: boolean;
+  sets: SetRow[];
+  events: EventRow[];
+  heartRate: HeartRateChunkRow[];
+  motion: MotionChunkRow[];
+}
+
+const emptyPending = (): Pending => ({ session: false, sets: [], events: [], heartRate: [], motion: [] });
+
+export class SessionRecorder {
+  private readonly failureSubject: BehaviorSubject<StoreError | null>;
+  /** Why the store stopped taking this session's data; null while all is saved. */
+  readonly failure$: Observable<StoreError | null>;
+
+  private session: SessionRow;
+  private readonly sets: SetRow[];
+  private readonly events: EventRow[];
+  private readonly heartRate: HeartRateChunkRow[];
+  private readonly motion: MotionChunkRow[];
+  private readonly heartRateSamples: HeartRateSample[];
+  private readonly openFrames = new Map<string, AccelFrame[]>();
+  private readonly openBeats = new Map<string, HeartRateSample[]>();
+  private pending: Pending = emptyPending();
+  private writing: Promise<void> = Promise.resolve();
+  private readonly wallNow: () => number;
+
+  private constructor(
+    private readonly store: SessionStore | null,
+    /** Page-clock time at which the session timeline is 0. */
+    private clockBaseMs: number,
+    bundle: SessionBundle,
+    options: RecorderOptions,
+    failure: StoreError | null,
+  ) {
+    this.wallNow = options.wallNow ?? Date.now;
+    this.session = bundle.session;
+    this.sets = [...bundle.sets];
+    this.events = [...bundle.events];
+    this.heartRate = [...bundle.heartRate];
+    this.motion = [...bundle.motion];
+    this.heartRateSamples = bundle.heartRate.flatMap(decodeHeartRateChunk);
+    this.failureSubject = new BehaviorSubject(store ? failure : (failure ?? new StoreError('unavailable')));
+    this.failure$ = this.failureSubject.asObservable();
+  }
+
+  /**
+   * Begins recording a session that has just started. With no store (IndexedDB unavailable) the
+   * recorder keeps the session in memory only and reports 'unavailable'.
+   */
+  static start(
+    store: SessionStore | null,
+    state: SessionState,
+    sources: readonly SourceInfo[],
+    options: RecorderOptions = {},
+  ): SessionRecorder {
+    const wallNow = options.wallNow ?? Date.now;
+    const clockBaseMs = state.startedMs ?? state.nowMs;
+    const session: SessionRow = {
+      id: (options.newId ?? (() => crypto.randomUUID()))(),
+      startedAt: Math.round(wallNow() - (state.nowMs - clockBaseMs)),
+      endedAt: null,
+      status: 'active',
+      updatedAt: wallNow(),
+      plan: toPlanEntries(state.plan),
+      snapshot: toSnapshot(state, clockBaseMs),
+      summary: summarize([], [], 0),
+      sources: [...sources],
+      gaps: [],
+    };
+    const bundle = { session, sets: [], events: [], heartRate: [], motion: [] };
+    const recorder = new SessionRecorder(store, clockBaseMs, bundle, options, null);
+    recorder.pending.session = true;
+    recorder.update(state);
+    // The first write goes on in the background; data arriving meanwhile is already being recorded.
+    void recorder.flush();
+    return recorder;
+  }
+
+  /**
+   * Picks up an unfinished session where its last write left it. Returns the state to put back into
+   * the session model, with its times moved onto this page's clock (`clockNowMs`); the time the app
+   * was away is cut out of the session, so a hold or a rest goes on from where it stopped.
+   */
+  static async resume(
+    store: SessionStore,
+    sessionId: string,
+    clockNowMs: number,
+    options: RecorderOptions = {},
+  ): Promise<{ recorder: SessionRecorder; state: SessionState }> {
+    const bundle = await store.loadBundle(sessionId);
+    if (!bundle?.session.snapshot) throw new Error(`No session ${sessionId} to resume`);
+    const wallNow = options.wallNow ?? Date.now;
+    const { session } = bundle;
+    const snapshot = session.snapshot!;
+    const awayAtWall = session.startedAt + snapshot.nowMs + totalGapMs(session);
+    const resumed: SessionRow = {
+      ...session,
+      gaps: [...session.gaps, { atMs: snapshot.nowMs, gapMs: Math.max(0, wallNow() - awayAtWall) }],
+    };
+    const clockBaseMs = clockNowMs - snapshot.nowMs;
+    const recorder = new SessionRecorder(store, clockBaseMs, { ...bundle, session: resumed }, options, null);
+    recorder.pending.session = true;
+    const state = fromSnapshot(snapshot, session.plan, bundle.sets, clockBaseMs);
+    return { recorder, state };
+  }
+
+  get sessionId(): string {
+    return this.session.id;
+  }
+
+  get failure(): StoreError | null {
+    return this.failureSubject.getValue();
+  }
+
+  /** Session time of a page-clock time. */
+  toSessionMs(clockMs: number): number {
+    return clockMs - this.clockBaseMs;
+  }
+
+  /** Takes the session model's latest state: new finished sets and the snapshot to resume from. */
+  update(state: SessionState): void {
+    for (let i = this.sets.length; i < state.completed.length; i++) {
+      const row: SetRow = {
+        ...shiftSetRecord(state.completed[i]!, -this.clockBaseMs),
+        sessionId: this.session.id,
+        index: i,
+      };
+      this.sets.push(row);
+      this.pending.sets.push(row);
+    }
+    this.session = { ...this.session, snapshot: toSnapshot(state, this.clockBaseMs) };
+    this.pending.session = true;
+  }
+
+  /** A device joined the session (the person switched straps). */
+  addSource(source: SourceInfo): void {
+    if (this.session.sources.some((s) => s.id === source.id)) return;
+    this.session = { ...this.session, sources: [...this.session.sources, source] };
+    this.pending.session = true;
+  }
+
+  recordAccel(sourceId: string, frame: AccelFrame): void {
+    const moved = { ...frame, t0Ms: this.toSessionMs(frame.t0Ms) };
+    const open = this.openFrames.get(sourceId);
+    if (open) open.push(moved);
+    else this.openFrames.set(sourceId, [moved]);
+  }
+
+  recordHeartRate(sourceId: string, sample: HeartRateSample): void {
+    const moved = { ...sample, tMs: this.toSessionMs(sample.tMs) };
+    this.heartRateSamples.push(moved);
+    const open = this.openBeats.get(sourceId);
+    if (open) open.push(moved);
+    else this.openBeats.set(sourceId, [moved]);
+  }
+
+  recordMotionEvent(event: MotionEvent): void {
+    const moved = shiftMotionEvent(event, -this.clockBaseMs);
+    this.addEvent(moved.tMs, { kind: 'motion', event: moved });
+  }
+
+  recordCue(clockMs: number, text: string): void {
+    this.addEvent(this.toSessionMs(clockMs), { kind: 'cue', text });
+  }
+
+  /** Seals what came in since the last flush into chunks and writes it all in one transaction. */
+  flush(): Promise<void> {
+    this.sealOpenChunks();
+    this.writing = this.writing.then(() => this.writePending());
+    return this.writing;
+  }
+
+  /** Ends the session: the final state is written and the session leaves the list of unfinished ones. */
+  async finish(state: SessionState): Promise<void> {
+    this.update(state);
+    const snapshot = this.session.snapshot!;
+    const endMs = snapshot.endedMs ?? snapshot.nowMs;
+    this.session = {
+      ...this.session,
+      status: 'finished',
+      endedAt: Math.round(this.session.startedAt + endMs + totalGapMs(this.session)),
+    };
+    await this.flush();
+  }
+
+  /** Everything recorded so far, whether or not the store took it: for export. */
+  bundle(): SessionBundle {
+    this.sealOpenChunks();
+    this.summarize();
+    return {
+      session: this.session,
+      sets: [...this.sets],
+      events: [...this.events],
+      heartRate: [...this.heartRate],
+      motion: [...this.motion],
+    };
+  }
+
+  private addEvent(tMs: number, data: StoredEvent): void {
+    const row: EventRow = { sessionId: this.session.id, seq: nextSeq(this.events), tMs, data };
+    this.events.push(row);
+    this.pending.events.push(row);
+  }
+
+  /** Brings the summary up to date: done per write, not per state, as it walks the heart-rate series. */
+  private summarize(): void {
+    const snapshot = this.session.snapshot;
+    const durationMs = snapshot ? (snapshot.endedMs ?? snapshot.nowMs) : 0;
+    this.session = { ...this.session, summary: summarize(this.sets, this.heartRateSamples, durationMs) };
+  }
+
+  private sealOpenChunks(): void {
+    for (const [sourceId, frames] of this.openFrames) {
+      const row = encodeMotionChunk(this.session.id, nextSeq(this.motion), sourceId, frames);
+      this.motion.push(row);
+      this.pending.motion.push(row);
+    }
+    this.openFrames.clear();
+    for (const [sourceId, samples] of this.openBeats) {
+      const row = encodeHeartRateChunk(this.session.id, nextSeq(this.heartRate), sourceId, samples);
+      this.heartRate.push(row);
+      this.pending.heartRate.push(row);
+    }
+    this.openBeats.clear();
+  }
+
+  private async writePending(): Promise<void> {
+    const pending = this.pending;
+    this.pending = emptyPending();
+    // Unsaved rows stay in the bundle in memory; the store gets no more once it has failed.
+    if (!this.store || this.failure) return;
+    if (pending.session) {
+      this.summarize();
+      this.session = { ...this.session, updatedAt: this.wallNow() };
+    }
+    try {
+      await this.store.write({
+        session: pending.session ? this.session : undefined,
+        sets: pending.sets,
+        events: pending.events,
+        heartRate: pending.heartRate,
+        motion: pending.motion,
+      });
+    } catch (error) {
+      this.failureSubject.next(toStoreError(error));
+    }
+  }
+}
+
+function nextSeq(rows: readonly { readonly seq: number }[]): number {
+  return rows.length ? rows[rows.length - 1]!.seq + 1 : 0;
+}

@@ -1,0 +1,119 @@
+// What a saved session is made of: the rows the store keeps and the bundle the exporters read.
+// Times inside a session are ms on the session timeline: 0 at the session's start, gaps while the app
+// was closed cut out, so that a resumed session carries on where it was. `startedAt` (epoch ms) and
+// `gaps` map the timeline back to wall-clock time for exports.
+
+import type { MotionEvent } from '../motion/events.ts';
+import type { SourceInfo } from '../sensors/samples.ts';
+import type { Dosage, ExerciseId } from '../workout/program.ts';
+import type { CurrentSet, SessionPhase, SetRecord } from '../workout/session.ts';
+
+export type SessionStatus = 'active' | 'finished';
+
+export interface PlanEntry {
+  readonly exerciseId: ExerciseId;
+  readonly dosage: Dosage;
+}
+
+/** The session state as saved for resuming: the reducer's state with the plan by id. */
+export interface StateSnapshot {
+  readonly phase: SessionPhase;
+  readonly exerciseIndex: number;
+  readonly set: CurrentSet | null;
+  readonly restEndsMs: number | null;
+  readonly nowMs: number;
+  readonly startedMs: number | null;
+  readonly endedMs: number | null;
+}
+
+/** A stretch of wall-clock time during which the app was closed, cut out of the session timeline. */
+export interface TimelineGap {
+  /** Session time at which the app went away. */
+  readonly atMs: number;
+  readonly gapMs: number;
+}
+
+export interface SessionSummary {
+  readonly durationMs: number;
+  readonly sets: number;
+  readonly reps: number;
+  readonly holdMs: number;
+  readonly avgBpm: number | null;
+  readonly maxBpm: number | null;
+  /** Mean drop in heart rate during the first minute after each set: the recovery. */
+  readonly recoveryBpm: number | null;
+}
+
+export interface SessionRow {
+  readonly id: string;
+  /** Wall-clock start, epoch ms. */
+  readonly startedAt: number;
+  /** Wall-clock end, epoch ms; null while the session is active. */
+  readonly endedAt: number | null;
+  readonly status: SessionStatus;
+  /** Wall-clock time of the last write, epoch ms. */
+  readonly updatedAt: number;
+  readonly plan: readonly PlanEntry[];
+  /** State at the last write, for resuming; kept after the end for the summary screen. */
+  readonly snapshot: StateSnapshot | null;
+  readonly summary: SessionSummary;
+  readonly sources: readonly SourceInfo[];
+  readonly gaps: readonly TimelineGap[];
+}
+
+export interface SetRow extends SetRecord {
+  readonly sessionId: string;
+  /** Position of the set in the session, from 0. */
+  readonly index: number;
+}
+
+export type StoredEvent =
+  | { readonly kind: 'motion'; readonly event: MotionEvent }
+  /** What the coach said or showed, as text. */
+  | { readonly kind: 'cue'; readonly text: string };
+
+export interface EventRow {
+  readonly sessionId: string;
+  readonly seq: number;
+  readonly tMs: number;
+  readonly data: StoredEvent;
+}
+
+/**
+ * About one second of heart rate from one source, column-wise. RR intervals are whole ms as the
+ * sources deliver them (the parser rounds the wire's 1/1024 s); `rrCount[i]` of them belong to sample i.
+ */
+export interface HeartRateChunkRow {
+  readonly sessionId: string;
+  readonly seq: number;
+  readonly sourceId: string;
+  readonly tMs: Float64Array;
+  readonly bpm: Uint16Array;
+  readonly rrCount: Uint8Array;
+  readonly rrMs: Uint16Array;
+}
+
+/**
+ * About one second of accelerometer data from one source. Samples are Int16 in milli-g (the unit
+ * Polar's PMD stream uses, ±32 g): a third of the size of Float64 and no loss that matters at 1 mg.
+ * The source's frames are kept as runs (start, spacing, length) so irregular timing survives.
+ */
+export interface MotionChunkRow {
+  readonly sessionId: string;
+  readonly seq: number;
+  readonly sourceId: string;
+  readonly frameT0Ms: Float64Array;
+  readonly frameDtMs: Float32Array;
+  readonly frameLength: Uint16Array;
+  /** x0,y0,z0,x1,… in mg. */
+  readonly mg: Int16Array;
+}
+
+/** Everything about one session: what the store holds and what JSON export and import carry. */
+export interface SessionBundle {
+  readonly session: SessionRow;
+  readonly sets: readonly SetRow[];
+  readonly events: readonly EventRow[];
+  readonly heartRate: readonly HeartRateChunkRow[];
+  readonly motion: readonly MotionChunkRow[];
+}

@@ -1,0 +1,117 @@
+// The one IndexedDB schema and its history. Each version's migration runs once, in order, inside the
+// upgrade transaction, so a database at any older version is brought forward step by step and data
+// written by an older app is kept. Never edit a published step: add the next one.
+
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { StoreError, toStoreError } from './errors.ts';
+import type {
+  EventRow,
+  HeartRateChunkRow,
+  MotionChunkRow,
+  SessionRow,
+  SessionStatus,
+  SetRow,
+} from './records.ts';
+
+export const DB_NAME = 'backbeat';
+
+export interface BackbeatDB extends DBSchema {
+  sessions: {
+    key: string;
+    value: SessionRow;
+    indexes: { 'by-started': number; 'by-status': SessionStatus };
+  };
+  sets: {
+    key: [string, number];
+    value: SetRow;
+    indexes: { 'by-exercise': string };
+  };
+  events: { key: [string, number]; value: EventRow };
+  heartRate: { key: [string, number]; value: HeartRateChunkRow };
+  motion: { key: [string, number]; value: MotionChunkRow };
+}
+
+export type BackbeatDatabase = IDBPDatabase<BackbeatDB>;
+type UpgradeTransaction = IDBPTransaction<BackbeatDB, StoreNames<BackbeatDB>[], 'versionchange'>;
+type Migration = (db: BackbeatDatabase, tx: UpgradeTransaction) => Promise<void> | void;
+
+/** MIGRATIONS[n] brings a database from version n to n + 1. */
+const MIGRATIONS: readonly Migration[] = [
+  // v1: sessions and their finished sets.
+  (db) => {
+    const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
+    sessions.createIndex('by-started', 'startedAt');
+    const sets = db.createObjectStore('sets', { keyPath: ['sessionId', 'index'] });
+    sets.createIndex('by-exercise', 'exerciseId');
+  },
+  // v2: the session as it runs (events, heart rate, raw motion), resumable sessions, and the sources
+  // and timeline gaps a session now records. v1 rows were only ever written once finished.
+  async (db, tx) => {
+    db.createObjectStore('events', { keyPath: ['sessionId', 'seq'] });
+    db.createObjectStore('heartRate', { keyPath: ['sessionId', 'seq'] });
+    db.createObjectStore('motion', { keyPath: ['sessionId', 'seq'] });
+    const sessions = tx.objectStore('sessions');
+    sessions.createIndex('by-status', 'status');
+    let cursor = await sessions.openCursor();
+    while (cursor) {
+      const old = cursor.value as Partial<SessionRow> & Pick<SessionRow, 'id' | 'startedAt'>;
+      await cursor.update({
+        ...old,
+        status: old.status ?? 'finished',
+        endedAt: old.endedAt ?? old.startedAt + (old.summary?.durationMs ?? 0),
+        updatedAt: old.updatedAt ?? old.startedAt,
+        snapshot: old.snapshot ?? null,
+        sources: old.sources ?? [],
+        gaps: old.gaps ?? [],
+      } as SessionRow);
+      cursor = await cursor.continue();
+    }
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export interface OpenOptions {
+  readonly name?: string;
+  /** Opens at an older version: for migration tests only. */
+  readonly version?: number;
+  /** Another tab wants to upgrade the database: this connection has been closed for it. */
+  readonly onVersionChange?: () => void;
+}
+
+/**
+ * Opens (creating or upgrading) the database. Rejects with a StoreError: 'blocked' when a tab with an
+ * older version keeps it open, 'version' when a newer app already upgraded it, 'unavailable' when the
+ * browser offers no IndexedDB.
+ */
+export function openBackbeatDB(options: OpenOptions = {}): Promise<BackbeatDatabase> {
+  const version = options.version ?? DB_VERSION;
+  if (typeof indexedDB === 'undefined') return Promise.reject(new StoreError('unavailable'));
+  return new Promise((resolve, reject) => {
+    let blocked = false;
+    const opening = openDB<BackbeatDB>(options.name ?? DB_NAME, version, {
+      async upgrade(db, oldVersion, newVersion, tx) {
+        for (let v = oldVersion; v < (newVersion ?? version); v++) await MIGRATIONS[v]!(db, tx);
+      },
+      blocked() {
+        blocked = true;
+        reject(new StoreError('blocked'));
+      },
+      blocking() {
+        // Let the newer tab upgrade rather than hold it up; this tab learns it must reload.
+        db?.close();
+        options.onVersionChange?.();
+      },
+    });
+    let db: BackbeatDatabase | undefined;
+    opening.then(
+      (opened) => {
+        db = opened;
+        // Opened after all once the other tab let go, but the caller has moved on without it.
+        if (blocked) opened.close();
+        else resolve(opened);
+      },
+      (error: unknown) => reject(toStoreError(error)),
+    );
+  });
+}

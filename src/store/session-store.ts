@@ -1,0 +1,168 @@
+// The repository over the database: sessions with everything recorded in them, read for the history
+// and the exports, written by the recorder, deleted and restored whole. Every method turns what
+// IndexedDB throws into a StoreError.
+
+import type { StoreNames } from 'idb';
+import { toStoreError } from './errors.ts';
+import type {
+  EventRow,
+  HeartRateChunkRow,
+  MotionChunkRow,
+  SessionBundle,
+  SessionRow,
+  SetRow,
+} from './records.ts';
+import { type BackbeatDatabase, type BackbeatDB, type OpenOptions, openBackbeatDB } from './schema.ts';
+
+/** Rows to write together: one transaction, so a crash leaves all of them or none. */
+export interface WriteBatch {
+  readonly session?: SessionRow;
+  readonly sets?: readonly SetRow[];
+  readonly events?: readonly EventRow[];
+  readonly heartRate?: readonly HeartRateChunkRow[];
+  readonly motion?: readonly MotionChunkRow[];
+}
+
+export interface ImportResult {
+  readonly added: readonly string[];
+  /** Sessions already in the store under the same id: kept as they were, not overwritten. */
+  readonly skipped: readonly string[];
+}
+
+const CHUNK_STORES = ['events', 'heartRate', 'motion'] as const;
+const ALL_STORES: StoreNames<BackbeatDB>[] = ['sessions', 'sets', ...CHUNK_STORES];
+
+function sessionRange(id: string): IDBKeyRange {
+  return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+export class SessionStore {
+  private constructor(private readonly db: BackbeatDatabase) {}
+
+  static async open(options?: OpenOptions): Promise<SessionStore> {
+    return new SessionStore(await openBackbeatDB(options));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** All sessions, newest first. */
+  listSessions(): Promise<SessionRow[]> {
+    return guard(async () => (await this.db.getAllFromIndex('sessions', 'by-started')).reverse());
+  }
+
+  getSession(id: string): Promise<SessionRow | undefined> {
+    return guard(() => this.db.get('sessions', id));
+  }
+
+  /** Every finished set of every session: what the progress charts draw. */
+  allSets(): Promise<SetRow[]> {
+    return guard(() => this.db.getAll('sets'));
+  }
+
+  /** The most recent session that was neither finished nor given up: the one to offer to resume. */
+  findUnfinishedSession(): Promise<SessionRow | null> {
+    return guard(async () => {
+      const active = await this.db.getAllFromIndex('sessions', 'by-status', 'active');
+      active.sort((a, b) => b.updatedAt - a.updatedAt);
+      return active[0] ?? null;
+    });
+  }
+
+  loadBundle(id: string): Promise<SessionBundle | null> {
+    return guard(async () => {
+      const tx = this.db.transaction(ALL_STORES, 'readonly');
+      const session = await tx.objectStore('sessions').get(id);
+      if (!session) return null;
+      const range = sessionRange(id);
+      const [sets, events, heartRate, motion] = await Promise.all([
+        tx.objectStore('sets').getAll(range),
+        tx.objectStore('events').getAll(range),
+        tx.objectStore('heartRate').getAll(range),
+        tx.objectStore('motion').getAll(range),
+      ]);
+      return { session, sets, events, heartRate, motion };
+    });
+  }
+
+  /** Everything, for a backup. */
+  async allBundles(): Promise<SessionBundle[]> {
+    const sessions = await this.listSessions();
+    const bundles: SessionBundle[] = [];
+    for (const s of sessions) {
+      const bundle = await this.loadBundle(s.id);
+      if (bundle) bundles.push(bundle);
+    }
+    return bundles;
+  }
+
+  write(batch: WriteBatch): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      const puts: Promise<unknown>[] = [];
+      if (batch.session) puts.push(tx.objectStore('sessions').put(batch.session));
+      for (const row of batch.sets ?? []) puts.push(tx.objectStore('sets').put(row));
+      for (const row of batch.events ?? []) puts.push(tx.objectStore('events').put(row));
+      for (const row of batch.heartRate ?? []) puts.push(tx.objectStore('heartRate').put(row));
+      for (const row of batch.motion ?? []) puts.push(tx.objectStore('motion').put(row));
+      await Promise.all([...puts, tx.done]);
+    });
+  }
+
+  deleteSession(id: string): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      const range = sessionRange(id);
+      await Promise.all([
+        tx.objectStore('sessions').delete(id),
+        tx.objectStore('sets').delete(range),
+        ...CHUNK_STORES.map((name) => tx.objectStore(name).delete(range)),
+        tx.done,
+      ]);
+    });
+  }
+
+  deleteAll(): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      await Promise.all([...ALL_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
+    });
+  }
+
+  /**
+   * Adds imported or restored sessions in one transaction: a failure part-way adds none of them.
+   * Sessions whose id is already here are left alone, so an import never loses what was recorded.
+   */
+  importBundles(bundles: readonly SessionBundle[]): Promise<ImportResult> {
+    return guard(async () => {
+      const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      const added: string[] = [];
+      const skipped: string[] = [];
+      for (const bundle of bundles) {
+        const id = bundle.session.id;
+        if ((await tx.objectStore('sessions').getKey(id)) !== undefined || added.includes(id)) {
+          skipped.push(id);
+          continue;
+        }
+        added.push(id);
+        const puts: Promise<unknown>[] = [tx.objectStore('sessions').put(bundle.session)];
+        for (const row of bundle.sets) puts.push(tx.objectStore('sets').put(row));
+        for (const row of bundle.events) puts.push(tx.objectStore('events').put(row));
+        for (const row of bundle.heartRate) puts.push(tx.objectStore('heartRate').put(row));
+        for (const row of bundle.motion) puts.push(tx.objectStore('motion').put(row));
+        await Promise.all(puts);
+      }
+      await tx.done;
+      return { added, skipped };
+    });
+  }
+}

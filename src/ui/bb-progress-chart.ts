@@ -1,0 +1,157 @@
+import { css, html, LitElement, type PropertyValues, unsafeCSS } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import uPlot from 'uplot';
+// uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
+import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+import type { ChartSeries } from '../store/progress.ts';
+import { visuallyHidden } from './styles.ts';
+
+// Distinguishable on the dark background and for the common colour-vision deficiencies (Okabe–Ito).
+const COLOURS = ['#56b4e9', '#e69f00', '#009e73', '#f0e442', '#cc79a7', '#d55e00', '#0072b2'];
+
+/**
+ * One progress chart drawn with uPlot, with the numbers also in a table for screen readers and for
+ * anyone who prefers to read them.
+ */
+@customElement('bb-progress-chart')
+export class BbProgressChart extends LitElement {
+  static override styles = [
+    unsafeCSS(uPlotCss),
+    visuallyHidden,
+    css`
+      :host {
+        display: block;
+        color: var(--bb-text, #f5f7fa);
+      }
+      h3 {
+        margin: 0 0 0.5rem;
+        font-size: 1.2rem;
+      }
+      .plot {
+        min-height: 220px;
+      }
+      .empty {
+        color: var(--bb-muted, #b6c2d1);
+      }
+      details {
+        margin-top: 0.5rem;
+        color: var(--bb-muted, #b6c2d1);
+      }
+      table {
+        border-collapse: collapse;
+        font-variant-numeric: tabular-nums;
+      }
+      th,
+      td {
+        padding: 0.2rem 0.6rem;
+        text-align: right;
+      }
+      .u-legend {
+        color: var(--bb-text, #f5f7fa);
+      }
+    `,
+  ];
+
+  @property() heading = '';
+  @property({ attribute: false }) series: ChartSeries | null = null;
+  /** 'week' labels the x axis by week; 'session' by date. */
+  @property() unit: 'week' | 'session' = 'session';
+
+  private plot: uPlot | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    this.plot?.destroy();
+    this.plot = null;
+  }
+
+  override render() {
+    const series = this.series;
+    const hasData =
+      !!series && series.x.length > 0 && series.lines.some((l) => l.values.some((v) => v !== null));
+    return html`
+      <h3>${this.heading}</h3>
+      ${hasData ? html`<div class="plot" aria-hidden="true"></div>` : html`<p class="empty">No sessions with this yet.</p>`}
+      ${hasData && series ? this.renderTable(series) : null}
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('series') || changed.has('unit')) this.draw();
+  }
+
+  private renderTable(series: ChartSeries) {
+    const label = (x: number) =>
+      new Date(x * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+    return html`<details>
+      <summary>Numbers</summary>
+      <table>
+        <caption class="visually-hidden">${this.heading}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.unit === 'week' ? 'Week of' : 'Session'}</th>
+            ${series.lines.map((l) => html`<th scope="col">${l.label}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${series.x.map(
+            (x, i) => html`<tr>
+              <th scope="row">${label(x)}</th>
+              ${series.lines.map((l) => html`<td>${l.values[i] ?? '–'}</td>`)}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </details>`;
+  }
+
+  private draw(): void {
+    this.plot?.destroy();
+    this.plot = null;
+    const target = this.renderRoot.querySelector<HTMLElement>('.plot');
+    const series = this.series;
+    if (!target || !series) return;
+    const width = Math.max(280, target.clientWidth || this.clientWidth || 600);
+    const options: uPlot.Options = {
+      width,
+      height: 220,
+      series: [
+        {},
+        ...series.lines.map((line, i) => ({
+          label: line.label,
+          stroke: COLOURS[i % COLOURS.length],
+          width: 2,
+          dash: line.target ? [6, 6] : undefined,
+          spanGaps: line.target ?? false,
+          points: { show: true, size: 6 },
+        })),
+      ],
+      axes: [
+        { stroke: '#b6c2d1', grid: { stroke: '#2a3340' } },
+        { stroke: '#b6c2d1', grid: { stroke: '#2a3340' } },
+      ],
+      scales: { x: { time: true } },
+    };
+    const data = [
+      series.x as number[],
+      ...series.lines.map((l) => l.values as (number | null)[]),
+    ] as uPlot.AlignedData;
+    this.plot = new uPlot(options, data, target);
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = new ResizeObserver(() => {
+      const w = target.clientWidth;
+      if (this.plot && w > 0 && Math.abs(w - this.plot.width) > 4)
+        this.plot.setSize({ width: w, height: 220 });
+    });
+    this.resizeObserver.observe(target);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-progress-chart': BbProgressChart;
+  }
+}

@@ -1,0 +1,388 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { VoiceChoice } from '../cues/speech.ts';
+import { maxHeartRate } from '../workout/heart.ts';
+import { type ExerciseId, exerciseById } from '../workout/program.ts';
+import {
+  type DosagePatch,
+  type ExerciseChoice,
+  LIMITS,
+  type Settings,
+  type SettingsModel,
+  targetLimits,
+} from '../workout/settings.ts';
+import { ObserveController } from './observe.ts';
+import { buttonStyles, visuallyHidden } from './styles.ts';
+
+/**
+ * The settings screen: the program (order, dosage, what to leave out, short or full), the voice and
+ * sounds, and the heart-rate data. Every control is a native form control with a visible label, so it
+ * works with the keyboard and a screen reader as it is; changes apply and are remembered at once.
+ */
+@customElement('bb-settings')
+export class BbSettings extends LitElement {
+  static override styles = [
+    buttonStyles,
+    visuallyHidden,
+    css`
+      :host {
+        display: block;
+        max-width: 52rem;
+        color: var(--bb-text, #f5f7fa);
+        font-size: 1.1rem;
+      }
+      h2 {
+        font-size: 2rem;
+        margin: 0 0 1rem;
+      }
+      fieldset {
+        border: 1px solid var(--bb-border, #3b4656);
+        border-radius: 0.75rem;
+        padding: 1rem 1.25rem;
+        margin: 0 0 1.25rem;
+        display: grid;
+        gap: 0.75rem;
+      }
+      legend {
+        font-weight: 700;
+        font-size: 1.3rem;
+        padding: 0 0.4rem;
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      input,
+      select {
+        font: inherit;
+        color: inherit;
+        background: var(--bb-button, #1c2430);
+        border: 2px solid var(--bb-border, #3b4656);
+        border-radius: 0.5rem;
+        min-height: 2.75rem;
+        padding: 0 0.5rem;
+      }
+      input[type='number'] {
+        width: 5.5rem;
+      }
+      input[type='checkbox'],
+      input[type='radio'] {
+        width: 1.5rem;
+        height: 1.5rem;
+        min-height: 0;
+        accent-color: var(--bb-accent, #4ade80);
+      }
+      input:focus-visible,
+      select:focus-visible {
+        outline: 4px solid var(--bb-focus, #facc15);
+        outline-offset: 2px;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+      li {
+        border: 1px solid var(--bb-border, #3b4656);
+        border-radius: 0.75rem;
+        padding: 0.75rem 1rem;
+        display: grid;
+        gap: 0.6rem;
+      }
+      li.left-out .dose {
+        opacity: 0.55;
+      }
+      .head {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        flex-wrap: wrap;
+      }
+      .head label {
+        font-weight: 700;
+        font-size: 1.2rem;
+        margin-right: auto;
+      }
+      .head button {
+        min-height: 2.75rem;
+        min-width: 2.75rem;
+        padding: 0 0.75rem;
+      }
+      .dose {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem 1.25rem;
+      }
+      .note {
+        color: var(--bb-muted, #b6c2d1);
+        margin: 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) model!: SettingsModel;
+  /** The voices the browser offers (Speech.voices()); empty while they load or when there are none. */
+  @property({ attribute: false }) voices: readonly VoiceChoice[] = [];
+
+  /** What the last reorder did, for screen readers: focus stays on the button, this says where it went. */
+  @state() private announcement = '';
+
+  private settings!: ObserveController<Settings>;
+
+  override connectedCallback(): void {
+    // The controller needs the model, which is set before the element is attached.
+    this.settings ??= new ObserveController(this, this.model.state$, this.model.state);
+    super.connectedCallback();
+  }
+
+  override render() {
+    const s = this.settings.value;
+    return html`
+      <h2 id="settings-title">Settings</h2>
+      <form aria-labelledby="settings-title" @submit=${(e: Event) => e.preventDefault()}>
+        ${this.renderSession(s)} ${this.renderExercises(s)} ${this.renderSound(s)} ${this.renderHeart(s)}
+        <div class="actions">
+          <button type="button" class="primary" @click=${this.onDone}>Done</button>
+          <button type="button" class="quiet" @click=${() => this.model.restoreDefaults()}>Restore defaults</button>
+        </div>
+      </form>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  private renderSession(s: Settings) {
+    return html`
+      <fieldset>
+        <legend>Session</legend>
+        <label>
+          <input type="radio" name="length" value="full" .checked=${live(s.length === 'full')}
+            @change=${() => this.model.setLength('full')} />
+          Full session: every set
+        </label>
+        <label>
+          <input type="radio" name="length" value="short" .checked=${live(s.length === 'short')}
+            @change=${() => this.model.setLength('short')} />
+          Short session: one set of each exercise
+        </label>
+        <label>
+          <input type="checkbox" .checked=${live(s.autoProgress)}
+            @change=${(e: Event) => this.model.setAutoProgress(checked(e))} />
+          Raise the drawing-in and plank targets as I progress
+        </label>
+      </fieldset>
+    `;
+  }
+
+  private renderExercises(s: Settings) {
+    const count = s.exercises.length;
+    return html`
+      <fieldset>
+        <legend>Exercises, in session order</legend>
+        <ol>
+          ${repeat(
+            s.exercises,
+            (choice) => choice.id,
+            (choice, i) => this.renderExercise(choice, i, count),
+          )}
+        </ol>
+      </fieldset>
+    `;
+  }
+
+  private renderExercise(choice: ExerciseChoice, index: number, count: number) {
+    const exercise = exerciseById(choice.id);
+    const { dosage } = choice;
+    const targetLabel =
+      exercise.kind === 'hold' ? 'hold, seconds' : exercise.kind === 'breaths' ? 'breaths' : 'reps';
+    const limits = targetLimits(choice.id);
+    return html`
+      <li class=${choice.included ? '' : 'left-out'}>
+        <div class="head">
+          <label>
+            <input type="checkbox" .checked=${live(choice.included)}
+              @change=${(e: Event) => this.model.setIncluded(choice.id, checked(e))} />
+            ${exercise.name}
+          </label>
+          <button type="button" data-id=${choice.id} data-move="earlier" aria-label=${`Move ${exercise.name} earlier`}
+            ?disabled=${index === 0} @click=${() => this.onMove(choice.id, -1)}>↑</button>
+          <button type="button" data-id=${choice.id} data-move="later" aria-label=${`Move ${exercise.name} later`}
+            ?disabled=${index === count - 1} @click=${() => this.onMove(choice.id, 1)}>↓</button>
+        </div>
+        <div class="dose">
+          ${this.numberField(choice.id, exercise.name, 'sets', 'sets', dosage.sets, LIMITS.sets, 1)}
+          ${this.numberField(choice.id, exercise.name, 'target', targetLabel, dosage.target, limits, 1)}
+          ${this.numberField(choice.id, exercise.name, 'restS', 'rest, seconds', dosage.restS, LIMITS.restS, 5)}
+          ${
+            dosage.weightKg === undefined
+              ? nothing
+              : this.numberField(
+                  choice.id,
+                  exercise.name,
+                  'weightKg',
+                  'weight, kg',
+                  dosage.weightKg,
+                  LIMITS.weightKg,
+                  0.5,
+                )
+          }
+        </div>
+      </li>
+    `;
+  }
+
+  /** A number input whose accessible name says which exercise it belongs to ("Superman sets"). */
+  private numberField(
+    id: ExerciseId,
+    name: string,
+    field: keyof DosagePatch,
+    label: string,
+    value: number,
+    limits: { readonly min: number; readonly max: number },
+    step: number,
+  ) {
+    return html`
+      <label>
+        ${label[0].toUpperCase() + label.slice(1)}
+        <input type="number" aria-label=${`${name} ${label}`} inputmode="decimal" min=${limits.min} max=${limits.max} step=${step} .value=${live(String(value))}
+          @change=${(e: Event) => this.onNumber(e, (n) => this.model.setDosage(id, { [field]: n }))} />
+      </label>
+    `;
+  }
+
+  private renderSound(s: Settings) {
+    const known = s.voiceUri === null || this.voices.some((v) => v.uri === s.voiceUri);
+    return html`
+      <fieldset>
+        <legend>Voice and sounds</legend>
+        <label>
+          <input type="checkbox" .checked=${live(s.muted)} @change=${(e: Event) => this.model.setMuted(checked(e))} />
+          Mute the voice and tones
+        </label>
+        <label>
+          <input type="checkbox" .checked=${live(s.tones)} ?disabled=${s.muted}
+            @change=${(e: Event) => this.model.setTones(checked(e))} />
+          Tones for reps, holds and the end of a rest
+        </label>
+        <label>
+          <input type="checkbox" .checked=${live(s.vibration)} @change=${(e: Event) => this.model.setVibration(checked(e))} />
+          Vibrate (on phones that can)
+        </label>
+        <label>
+          Voice
+          <select @change=${(e: Event) => this.model.setVoice((e.target as HTMLSelectElement).value || null)}>
+            <option value="" ?selected=${s.voiceUri === null}>Browser default</option>
+            ${this.voices.map(
+              (voice) =>
+                html`<option value=${voice.uri} ?selected=${voice.uri === s.voiceUri}>${voice.name} (${voice.lang})</option>`,
+            )}
+            ${known ? nothing : html`<option value=${s.voiceUri ?? ''} selected>Chosen voice (not on this device)</option>`}
+          </select>
+        </label>
+        <label>
+          Speech rate
+          <input type="range" min=${LIMITS.speechRate.min} max=${LIMITS.speechRate.max} step="0.1"
+            .value=${live(String(s.speechRate))} aria-valuetext=${`${s.speechRate.toFixed(1)} times normal speed`}
+            @change=${(e: Event) => this.onNumber(e, (n) => this.model.setSpeechRate(n))} />
+          <output aria-hidden="true">${s.speechRate.toFixed(1)}×</output>
+        </label>
+        <div class="actions">
+          <button type="button" ?disabled=${s.muted} @click=${this.onTryVoice}>Try the voice</button>
+        </div>
+      </fieldset>
+    `;
+  }
+
+  private renderHeart(s: Settings) {
+    const max = maxHeartRate(s);
+    const source = s.maxHr !== null ? 'as you set it' : s.age !== null ? `220 minus age ${s.age}` : null;
+    return html`
+      <fieldset>
+        <legend>Heart rate</legend>
+        <label>
+          Age
+          <input type="number" inputmode="numeric" min=${LIMITS.age.min} max=${LIMITS.age.max} step="1"
+            .value=${live(s.age === null ? '' : String(s.age))}
+            @change=${(e: Event) => this.onOptionalNumber(e, (n) => this.model.setAge(n))} />
+        </label>
+        <label>
+          Maximum heart rate, bpm, if you know it
+          <input type="number" inputmode="numeric" min=${LIMITS.maxHr.min} max=${LIMITS.maxHr.max} step="1"
+            .value=${live(s.maxHr === null ? '' : String(s.maxHr))}
+            @change=${(e: Event) => this.onOptionalNumber(e, (n) => this.model.setMaxHr(n))} />
+        </label>
+        <p class="note" id="max-hr-note">
+          ${max === null ? 'Give your age or maximum to see heart-rate zones.' : `Zones use a maximum of ${max} bpm (${source}).`}
+        </p>
+        <label>
+          <input type="checkbox" .checked=${live(s.endRestOnRecovery)}
+            @change=${(e: Event) => this.model.setEndRestOnRecovery(checked(e))} />
+          End a rest early once my heart rate has recovered
+        </label>
+      </fieldset>
+    `;
+  }
+
+  private onNumber(event: Event, apply: (n: number) => void): void {
+    const n = (event.target as HTMLInputElement).valueAsNumber;
+    if (Number.isFinite(n)) apply(n);
+    // A cleared or clamped field must show the value that was kept: live() rewrites it on this update.
+    this.requestUpdate();
+  }
+
+  private onOptionalNumber(event: Event, apply: (n: number | null) => void): void {
+    const input = event.target as HTMLInputElement;
+    apply(input.value === '' || !Number.isFinite(input.valueAsNumber) ? null : input.valueAsNumber);
+    this.requestUpdate();
+  }
+
+  private async onMove(id: ExerciseId, by: -1 | 1): Promise<void> {
+    this.model.move(id, by);
+    const index = this.settings.value.exercises.findIndex((c) => c.id === id);
+    this.announcement = `${exerciseById(id).name} is now ${index + 1} of ${this.settings.value.exercises.length}`;
+    await this.updateComplete;
+    // Moving the row in the DOM drops focus; keep it on the button so the next press moves it again, or
+    // on the other one when this end is reached.
+    const root = this.renderRoot;
+    const same = root.querySelector<HTMLButtonElement>(
+      `button[data-id="${id}"][data-move="${by < 0 ? 'earlier' : 'later'}"]`,
+    );
+    const other = root.querySelector<HTMLButtonElement>(
+      `button[data-id="${id}"][data-move="${by < 0 ? 'later' : 'earlier'}"]`,
+    );
+    (same && !same.disabled ? same : other)?.focus();
+  }
+
+  private onTryVoice(): void {
+    this.dispatchEvent(new CustomEvent('bb-try-voice', { bubbles: true, composed: true }));
+  }
+
+  private onDone(): void {
+    this.dispatchEvent(new CustomEvent('bb-settings-done', { bubbles: true, composed: true }));
+  }
+}
+
+function checked(event: Event): boolean {
+  return (event.target as HTMLInputElement).checked;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-settings': BbSettings;
+  }
+  interface GlobalEventHandlersEventMap {
+    /** Say a sample sentence with the chosen voice and rate. */
+    'bb-try-voice': CustomEvent<undefined>;
+    /** Close the settings. */
+    'bb-settings-done': CustomEvent<undefined>;
+  }
+}

@@ -1,0 +1,140 @@
+// How the program grows with the person, from what they did in past sessions (program.md): each plank
+// hold aims above the last one, the drawing-in hold climbs 45 s → 60 s → 2 min, and the superman's lift
+// angle is followed as range of motion. Pure functions over saved set records; the store keeps them.
+
+import type { ExerciseId } from './program.ts';
+import type { PlannedExercise, SetRecord } from './session.ts';
+
+/** A finished session as progression reads it: when it began (epoch ms) and its sets. */
+export interface PastSession {
+  readonly startedAt: number;
+  readonly sets: readonly SetRecord[];
+}
+
+function chronological(history: readonly PastSession[]): PastSession[] {
+  return [...history].sort((a, b) => a.startedAt - b.startedAt);
+}
+
+function setsOf(session: PastSession, id: ExerciseId): SetRecord[] {
+  return session.sets.filter((set) => set.exerciseId === id).sort((a, b) => a.setNumber - b.setNumber);
+}
+
+// ---- Elbow plank: each hold longer than the last ----------------------------------------------------
+
+/** How far above the last hold the next one aims: a step a tiring person can still make. */
+export const PLANK_STEP_S = 5;
+/** A plank hold below this is a false start (a wobble into the pose), not a result to build on. */
+const PLANK_MIN_HOLD_MS = 5_000;
+
+/** The goal of the next plank hold: the last hold's whole seconds plus a step. */
+export function nextPlankTargetS(lastHoldMs: number): number {
+  return Math.floor(lastHoldMs / 1000) + PLANK_STEP_S;
+}
+
+/**
+ * The goal of the first plank hold of a new session: a step above the first hold of the last session
+ * with a real plank, or the planned target when there is none yet.
+ */
+export function firstPlankTargetS(history: readonly PastSession[], plannedS: number): number {
+  for (const session of chronological(history).reverse()) {
+    const first = setsOf(session, 'elbow-plank').find((set) => (set.holdMs ?? 0) >= PLANK_MIN_HOLD_MS);
+    if (first?.holdMs != null) return nextPlankTargetS(first.holdMs);
+  }
+  return plannedS;
+}
+
+/** The goal of the plank hold after the ones already done in this session. */
+export function plankTargetAfter(doneToday: readonly SetRecord[], firstTargetS: number): number {
+  const holds = doneToday.filter(
+    (set) => set.exerciseId === 'elbow-plank' && (set.holdMs ?? 0) >= PLANK_MIN_HOLD_MS,
+  );
+  const last = holds.at(-1);
+  return last?.holdMs != null ? nextPlankTargetS(last.holdMs) : firstTargetS;
+}
+
+// ---- Drawing-in: 45 s → 60 s → 2 min ----------------------------------------------------------------
+
+export const DRAWING_IN_STEPS_S = [45, 60, 120] as const;
+
+/** A hold counts as done when it lasted its whole target (the reducer ends it there by itself). */
+function heldToTarget(set: SetRecord): boolean {
+  return set.holdMs !== null && set.holdMs >= set.target * 1000;
+}
+
+/**
+ * The drawing-in target for the next session: one step up the ladder after each session in which the
+ * hold was kept for the whole of the current step, and never down (a bad day is not lost strength).
+ */
+export function drawingInTargetS(history: readonly PastSession[]): number {
+  let step = 0;
+  for (const session of chronological(history)) {
+    const reached = setsOf(session, 'drawing-in').some(
+      (set) => heldToTarget(set) && set.target >= DRAWING_IN_STEPS_S[step],
+    );
+    if (reached && step < DRAWING_IN_STEPS_S.length - 1) step++;
+  }
+  return DRAWING_IN_STEPS_S[step];
+}
+
+// ---- Superman: range of motion ----------------------------------------------------------------------
+
+export interface RangePoint {
+  readonly startedAt: number;
+  /** The highest lift of the session, degrees of torso pitch. */
+  readonly peakDeg: number;
+}
+
+export interface RangeOfMotion {
+  readonly points: readonly RangePoint[];
+  readonly bestDeg: number;
+  readonly latestDeg: number;
+  /** Latest minus first: how much the range has grown (negative when it shrank). */
+  readonly changeDeg: number;
+}
+
+/**
+ * The superman's lift angle over the sessions. The highest lift of each session stands for its range
+ * (program.md: the range should grow as strength and mobility improve). Null before any superman.
+ */
+export function supermanRange(history: readonly PastSession[]): RangeOfMotion | null {
+  const points: RangePoint[] = [];
+  for (const session of chronological(history)) {
+    const peaks = setsOf(session, 'superman').flatMap((set) => (set.peakDeg === null ? [] : [set.peakDeg]));
+    if (peaks.length > 0) points.push({ startedAt: session.startedAt, peakDeg: Math.max(...peaks) });
+  }
+  if (points.length === 0) return null;
+  const first = points[0].peakDeg;
+  const latest = points[points.length - 1].peakDeg;
+  return {
+    points,
+    bestDeg: Math.max(...points.map((p) => p.peakDeg)),
+    latestDeg: latest,
+    changeDeg: latest - first,
+  };
+}
+
+// ---- Applying progression to a plan -----------------------------------------------------------------
+
+/**
+ * The plan for today with the progressed hold targets: the drawing-in on its ladder step (never below
+ * what the person set), the first plank hold above last session's.
+ */
+export function progressPlan(
+  plan: readonly PlannedExercise[],
+  history: readonly PastSession[],
+): PlannedExercise[] {
+  return plan.map((planned) => {
+    switch (planned.exercise.id) {
+      case 'drawing-in':
+        return withTarget(planned, Math.max(planned.dosage.target, drawingInTargetS(history)));
+      case 'elbow-plank':
+        return withTarget(planned, firstPlankTargetS(history, planned.dosage.target));
+      default:
+        return planned;
+    }
+  });
+}
+
+function withTarget(planned: PlannedExercise, target: number): PlannedExercise {
+  return target === planned.dosage.target ? planned : { ...planned, dosage: { ...planned.dosage, target } };
+}

@@ -1,0 +1,325 @@
+// What the person has chosen: their program (order, dosage, what is left out, short or full), how the
+// coach sounds, and what the heart-rate features need. A pure model of it, a plan built from it, and a
+// small store that remembers it in localStorage. Anything read back is checked and repaired, because
+// storage outlives versions of the app and can be edited by hand.
+
+import { Model } from './model.ts';
+import { type Dosage, type ExerciseId, exerciseById, PROGRAM } from './program.ts';
+import { type PastSession, progressPlan } from './progression.ts';
+import type { PlannedExercise } from './session.ts';
+
+export interface ExerciseChoice {
+  readonly id: ExerciseId;
+  readonly included: boolean;
+  readonly dosage: Dosage;
+}
+
+/** A full session does every set; a short one does one set of each exercise (a busy day, a warm-up). */
+export type SessionLength = 'full' | 'short';
+
+export interface Settings {
+  /** All seven exercises, in the order the session takes them. */
+  readonly exercises: readonly ExerciseChoice[];
+  readonly length: SessionLength;
+  /** No speech and no tones. */
+  readonly muted: boolean;
+  readonly tones: boolean;
+  readonly vibration: boolean;
+  /** The chosen voice's URI; null for the browser's English default. */
+  readonly voiceUri: string | null;
+  readonly speechRate: number;
+  readonly age: number | null;
+  /** A maximum heart rate the person knows (from a test); better than the one from age. */
+  readonly maxHr: number | null;
+  /** End a rest early once the heart rate has recovered. */
+  readonly endRestOnRecovery: boolean;
+  /** Raise the drawing-in and plank targets from past sessions. */
+  readonly autoProgress: boolean;
+}
+
+/** The limits of every number the person can set: wide enough for anyone, narrow enough to catch typos. */
+export const LIMITS = {
+  sets: { min: 1, max: 10 },
+  reps: { min: 1, max: 100 },
+  holdS: { min: 5, max: 600 },
+  breaths: { min: 1, max: 20 },
+  restS: { min: 0, max: 600 },
+  weightKg: { min: 0, max: 300 },
+  speechRate: { min: 0.5, max: 2 },
+  age: { min: 10, max: 100 },
+  maxHr: { min: 100, max: 230 },
+} as const;
+
+export function targetLimits(id: ExerciseId): { readonly min: number; readonly max: number } {
+  const kind = exerciseById(id).kind;
+  return kind === 'hold' ? LIMITS.holdS : kind === 'breaths' ? LIMITS.breaths : LIMITS.reps;
+}
+
+export function defaultSettings(): Settings {
+  return {
+    exercises: PROGRAM.map((exercise) => ({ id: exercise.id, included: true, dosage: exercise.dosage })),
+    length: 'full',
+    muted: false,
+    tones: true,
+    vibration: true,
+    voiceUri: null,
+    speechRate: 1,
+    age: null,
+    maxHr: null,
+    endRestOnRecovery: false,
+    autoProgress: true,
+  };
+}
+
+// ---- The plan -----------------------------------------------------------------------------------------
+
+/** Today's plan: the included exercises in order, one set each for a short session, progressed if wanted. */
+export function planOf(settings: Settings, history: readonly PastSession[] = []): PlannedExercise[] {
+  const plan = settings.exercises
+    .filter((choice) => choice.included)
+    .map((choice) => ({
+      exercise: exerciseById(choice.id),
+      dosage: settings.length === 'short' ? { ...choice.dosage, sets: 1 } : choice.dosage,
+    }));
+  return settings.autoProgress ? progressPlan(plan, history) : plan;
+}
+
+// ---- Edits (pure) -------------------------------------------------------------------------------------
+
+export type DosagePatch = Partial<Pick<Dosage, 'sets' | 'target' | 'restS' | 'weightKg'>>;
+
+export function withDosage(settings: Settings, id: ExerciseId, patch: DosagePatch): Settings {
+  return mapChoice(settings, id, (choice) => ({
+    ...choice,
+    dosage: cleanDosage(id, { ...choice.dosage, ...patch }),
+  }));
+}
+
+export function withIncluded(settings: Settings, id: ExerciseId, included: boolean): Settings {
+  return mapChoice(settings, id, (choice) => ({ ...choice, included }));
+}
+
+/** Moves an exercise `by` places earlier (negative) or later (positive) in the session, within bounds. */
+export function withMoved(settings: Settings, id: ExerciseId, by: number): Settings {
+  const from = settings.exercises.findIndex((choice) => choice.id === id);
+  const to = Math.min(settings.exercises.length - 1, Math.max(0, from + by));
+  if (from < 0 || to === from) return settings;
+  const exercises = [...settings.exercises];
+  const [moved] = exercises.splice(from, 1);
+  exercises.splice(to, 0, moved);
+  return { ...settings, exercises };
+}
+
+function mapChoice(
+  settings: Settings,
+  id: ExerciseId,
+  f: (choice: ExerciseChoice) => ExerciseChoice,
+): Settings {
+  return {
+    ...settings,
+    exercises: settings.exercises.map((choice) => (choice.id === id ? f(choice) : choice)),
+  };
+}
+
+// ---- Reading back (repairing) -------------------------------------------------------------------------
+
+function clamp(
+  value: unknown,
+  limits: { readonly min: number; readonly max: number },
+  fallback: number,
+): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(limits.max, Math.max(limits.min, value));
+}
+
+function wholeNumber(
+  value: unknown,
+  limits: { readonly min: number; readonly max: number },
+  fallback: number,
+) {
+  return Math.round(clamp(value, limits, fallback));
+}
+
+function optionalNumber(
+  value: unknown,
+  limits: { readonly min: number; readonly max: number },
+): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? wholeNumber(value, limits, limits.min) : null;
+}
+
+function cleanDosage(id: ExerciseId, raw: unknown): Dosage {
+  const base = exerciseById(id).dosage;
+  const d = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const dosage: Dosage = {
+    sets: wholeNumber(d.sets, LIMITS.sets, base.sets),
+    target: wholeNumber(d.target, targetLimits(id), base.target),
+    restS: wholeNumber(d.restS, LIMITS.restS, base.restS),
+  };
+  // Only a weighted exercise has a weight; half kilograms are real plates.
+  if (base.weightKg === undefined) return dosage;
+  return { ...dosage, weightKg: Math.round(clamp(d.weightKg, LIMITS.weightKg, base.weightKg) * 2) / 2 };
+}
+
+const IDS = new Set<string>(PROGRAM.map((exercise) => exercise.id));
+
+/**
+ * Settings from anything (stored JSON of an older version, a hand edit): unknown fields are dropped,
+ * bad values fall back to defaults or are clamped, and every exercise appears exactly once (new ones at
+ * the end, included).
+ */
+export function parseSettings(raw: unknown): Settings {
+  const defaults = defaultSettings();
+  if (typeof raw !== 'object' || raw === null) return defaults;
+  const r = raw as Record<string, unknown>;
+  const seen = new Set<string>();
+  const exercises: ExerciseChoice[] = [];
+  for (const item of Array.isArray(r.exercises) ? r.exercises : []) {
+    const c = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    if (typeof c.id !== 'string' || !IDS.has(c.id) || seen.has(c.id)) continue;
+    const id = c.id as ExerciseId;
+    seen.add(id);
+    exercises.push({ id, included: c.included !== false, dosage: cleanDosage(id, c.dosage) });
+  }
+  for (const choice of defaults.exercises) if (!seen.has(choice.id)) exercises.push(choice);
+  const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
+  return {
+    exercises,
+    length: r.length === 'short' ? 'short' : 'full',
+    muted: bool(r.muted, defaults.muted),
+    tones: bool(r.tones, defaults.tones),
+    vibration: bool(r.vibration, defaults.vibration),
+    voiceUri: typeof r.voiceUri === 'string' && r.voiceUri !== '' ? r.voiceUri : null,
+    speechRate: Math.round(clamp(r.speechRate, LIMITS.speechRate, defaults.speechRate) * 10) / 10,
+    age: optionalNumber(r.age, LIMITS.age),
+    maxHr: optionalNumber(r.maxHr, LIMITS.maxHr),
+    endRestOnRecovery: bool(r.endRestOnRecovery, defaults.endRestOnRecovery),
+    autoProgress: bool(r.autoProgress, defaults.autoProgress),
+  };
+}
+
+// ---- Storage ------------------------------------------------------------------------------------------
+
+/** The part of `localStorage` the store uses. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export const SETTINGS_KEY = 'backbeat.settings.v1';
+
+/**
+ * Remembers the settings. localStorage can be missing (some WebViews), full, or throw in private
+ * browsing; the settings then live for this visit only, and nothing breaks.
+ */
+export class SettingsStore {
+  constructor(
+    private readonly storage: KeyValueStorage | null,
+    private readonly key = SETTINGS_KEY,
+  ) {}
+
+  load(): Settings {
+    try {
+      const text = this.storage?.getItem(this.key);
+      return text ? parseSettings(JSON.parse(text)) : defaultSettings();
+    } catch {
+      return defaultSettings();
+    }
+  }
+
+  save(settings: Settings): boolean {
+    try {
+      this.storage?.setItem(this.key, JSON.stringify(settings));
+      return this.storage !== null;
+    } catch {
+      return false;
+    }
+  }
+
+  clear(): void {
+    try {
+      this.storage?.removeItem(this.key);
+    } catch {
+      // Nothing was stored.
+    }
+  }
+}
+
+/** Where `localStorage` may be read; accessing it can throw (sandboxed frames, blocked cookies). */
+export function browserStorage(win: { readonly localStorage?: KeyValueStorage }): KeyValueStorage | null {
+  try {
+    return win.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// ---- The model ----------------------------------------------------------------------------------------
+
+/** The settings' one owner: named commands, each saved at once. */
+export class SettingsModel extends Model<Settings> {
+  constructor(private readonly store: SettingsStore) {
+    super(store.load());
+  }
+
+  setDosage(id: ExerciseId, patch: DosagePatch): void {
+    this.update(withDosage(this.state, id, patch));
+  }
+
+  setIncluded(id: ExerciseId, included: boolean): void {
+    this.update(withIncluded(this.state, id, included));
+  }
+
+  move(id: ExerciseId, by: number): void {
+    this.update(withMoved(this.state, id, by));
+  }
+
+  setLength(length: SessionLength): void {
+    this.update({ ...this.state, length });
+  }
+
+  setMuted(muted: boolean): void {
+    this.update({ ...this.state, muted });
+  }
+
+  setTones(tones: boolean): void {
+    this.update({ ...this.state, tones });
+  }
+
+  setVibration(vibration: boolean): void {
+    this.update({ ...this.state, vibration });
+  }
+
+  setVoice(voiceUri: string | null): void {
+    this.update(parseSettings({ ...this.state, voiceUri }));
+  }
+
+  setSpeechRate(speechRate: number): void {
+    this.update(parseSettings({ ...this.state, speechRate }));
+  }
+
+  setAge(age: number | null): void {
+    this.update(parseSettings({ ...this.state, age }));
+  }
+
+  setMaxHr(maxHr: number | null): void {
+    this.update(parseSettings({ ...this.state, maxHr }));
+  }
+
+  setEndRestOnRecovery(endRestOnRecovery: boolean): void {
+    this.update({ ...this.state, endRestOnRecovery });
+  }
+
+  setAutoProgress(autoProgress: boolean): void {
+    this.update({ ...this.state, autoProgress });
+  }
+
+  restoreDefaults(): void {
+    this.update(defaultSettings());
+  }
+
+  private update(next: Settings): void {
+    this.setState(next);
+    this.store.save(next);
+  }
+}

@@ -1,0 +1,128 @@
+import { NEVER, Subject } from 'rxjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { Persistence } from '../../src/app/persistence.ts';
+import { toJson } from '../../src/export/json.ts';
+import type { HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
+import { SessionStore } from '../../src/store/session-store.ts';
+import '../../src/ui/bb-history.ts';
+import '../../src/ui/bb-storage-notice.ts';
+import { SessionModel } from '../../src/workout/session-model.ts';
+import { recordSession } from '../unit/export/recorded-session.ts';
+
+let dbCounter = 0;
+const cleanups: (() => Promise<void>)[] = [];
+
+async function persistenceWith(bundles: Awaited<ReturnType<typeof recordSession>>[]): Promise<Persistence> {
+  const name = `bb-history-${Date.now()}-${++dbCounter}`;
+  const seed = await SessionStore.open({ name });
+  await seed.importBundles(bundles);
+  seed.close();
+  const persistence = new Persistence(
+    {
+      session: new SessionModel(() => performance.now()),
+      devices: { state: { source: null as SourceInfo | null } },
+      accel$: NEVER,
+      heartRate$: new Subject<HeartRateSample | null>(),
+      motion$: NEVER,
+    },
+    { openStore: () => SessionStore.open({ name }), page: null },
+  );
+  await persistence.start();
+  cleanups.push(async () => {
+    await persistence.dispose();
+    indexedDB.deleteDatabase(name);
+  });
+  return persistence;
+}
+
+async function mount<K extends 'bb-history' | 'bb-storage-notice'>(tag: K, persistence: Persistence) {
+  const element = document.createElement(tag);
+  element.persistence = persistence;
+  document.body.append(element);
+  await element.updateComplete;
+  return element;
+}
+
+afterEach(async () => {
+  document.body.replaceChildren();
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+describe('bb-history', () => {
+  it('lists saved sessions with a device named like markup shown as text, and draws the progress charts', async () => {
+    const bundle = await recordSession();
+    const persistence = await persistenceWith([bundle]);
+    const history = await mount('bb-history', persistence);
+    const list = page.getByRole('list', { name: 'Saved sessions' });
+    await expect.element(list).toBeVisible();
+    await expect.element(page.getByText('With Polar H10 <b>1</b>')).toBeVisible();
+    expect(history.shadowRoot!.querySelector('.sources b')).toBeNull();
+    await expect.element(page.getByText('6 sets · 13 reps and breaths · 44 s held')).toBeVisible();
+    const charts = history.shadowRoot!.querySelectorAll('bb-progress-chart');
+    expect(charts).toHaveLength(4);
+    await charts[2]!.updateComplete;
+    expect(charts[2]!.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
+    expect(charts[2]!.shadowRoot!.querySelector('details table td')?.textContent).toBe('19');
+  });
+
+  it('deletes a session only after a second click', async () => {
+    const a = await recordSession();
+    const b = {
+      ...a,
+      session: { ...a.session, id: 'session-2', startedAt: a.session.startedAt + 86_400_000 },
+    };
+    const persistence = await persistenceWith([a, toOtherSession(b)]);
+    await mount('bb-history', persistence);
+    const deletes = page.getByRole('button', { name: /^Delete .*20/ });
+    await userEvent.click(deletes.first());
+    await userEvent.click(page.getByRole('button', { name: 'Keep it' }));
+    expect(persistence.history.state.sessions).toHaveLength(2);
+    await userEvent.click(deletes.first());
+    await userEvent.click(page.getByRole('button', { name: 'Yes, delete it' }));
+    await expect.poll(() => persistence.history.state.sessions.length).toBe(1);
+    await expect.element(page.getByText('Session deleted.')).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Delete everything' }));
+    await userEvent.click(page.getByRole('button', { name: 'Yes, delete everything' }));
+    await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
+  });
+
+  it('imports a file through the file picker and says what a broken one is missing', async () => {
+    const persistence = await persistenceWith([]);
+    await mount('bb-history', persistence);
+    const input = page.getByLabelText('Import a file');
+    const json = toJson([await recordSession()]);
+    await userEvent.upload(input, new File([json.slice(0, 100)], 'cut.json', { type: 'application/json' }));
+    await expect.element(page.getByText(/not valid JSON/)).toBeVisible();
+    await userEvent.upload(input, new File([json], 'good.json', { type: 'application/json' }));
+    await expect.element(page.getByText('Imported 1 session.')).toBeVisible();
+    await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+  });
+});
+
+describe('bb-storage-notice', () => {
+  it('offers an interrupted session and goes away once it is kept as it is', async () => {
+    const bundle = await recordSession();
+    const interrupted = {
+      ...bundle,
+      session: { ...bundle.session, status: 'active' as const, endedAt: null },
+    };
+    const persistence = await persistenceWith([interrupted]);
+    await mount('bb-storage-notice', persistence);
+    await expect.element(page.getByText(/was interrupted/)).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Keep it as it is' }));
+    await expect.element(page.getByText(/was interrupted/)).not.toBeInTheDocument();
+    await expect.poll(() => persistence.history.state.sessions[0]?.status).toBe('finished');
+  });
+});
+
+function toOtherSession(bundle: Awaited<ReturnType<typeof recordSession>>) {
+  const id = bundle.session.id;
+  return {
+    ...bundle,
+    sets: bundle.sets.map((r) => ({ ...r, sessionId: id })),
+    events: bundle.events.map((r) => ({ ...r, sessionId: id })),
+    heartRate: bundle.heartRate.map((r) => ({ ...r, sessionId: id })),
+    motion: bundle.motion.map((r) => ({ ...r, sessionId: id })),
+  };
+}

@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import '../../src/ui/bb-settings.ts';
+import type { BbSettings } from '../../src/ui/bb-settings.ts';
+import { defaultSettings, SettingsModel, SettingsStore } from '../../src/workout/settings.ts';
+
+const KEY = 'backbeat.settings.test';
+
+function mount(voices: BbSettings['voices'] = []) {
+  const model = new SettingsModel(new SettingsStore(localStorage, KEY));
+  const element = document.createElement('bb-settings');
+  element.model = model;
+  element.voices = voices;
+  document.body.append(element);
+  return { model, element };
+}
+
+beforeEach(() => {
+  localStorage.removeItem(KEY);
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  localStorage.removeItem(KEY);
+});
+
+describe('bb-settings', () => {
+  it('lists the seven exercises in session order, each one labelled', async () => {
+    const { element } = mount();
+    await element.updateComplete;
+    for (const name of [
+      'Superman',
+      'Glute bridge',
+      'Drawing-in',
+      'Bird dog',
+      'Bat hang',
+      'Wide-grip lat pulldown',
+      'Elbow plank',
+    ]) {
+      await expect.element(page.getByRole('checkbox', { name, exact: true })).toBeChecked();
+    }
+    await expect.element(page.getByRole('spinbutton', { name: 'Superman reps' })).toHaveValue(10);
+    await expect.element(page.getByRole('spinbutton', { name: 'Drawing-in hold, seconds' })).toHaveValue(45);
+    await expect.element(page.getByRole('spinbutton', { name: 'Bat hang breaths' })).toHaveValue(4);
+    await expect
+      .element(page.getByRole('spinbutton', { name: 'Wide-grip lat pulldown weight, kg' }))
+      .toHaveValue(25);
+    await expect.element(page.getByRole('button', { name: 'Move Superman earlier' })).toBeDisabled();
+    await expect.element(page.getByRole('button', { name: 'Move Elbow plank later' })).toBeDisabled();
+  });
+
+  it('changes a dosage, keeps it within limits, and remembers it', async () => {
+    const { model } = mount();
+    const sets = page.getByRole('spinbutton', { name: 'Superman sets' });
+    await sets.fill('4');
+    await userEvent.keyboard('{Tab}');
+    expect(model.state.exercises[0].dosage.sets).toBe(4);
+    await sets.fill('40');
+    await userEvent.keyboard('{Tab}');
+    expect(model.state.exercises[0].dosage.sets).toBe(10);
+    await expect.element(sets).toHaveValue(10);
+    // A cleared field goes back to the kept value.
+    await sets.fill('');
+    await userEvent.keyboard('{Tab}');
+    await expect.element(sets).toHaveValue(10);
+    expect(new SettingsStore(localStorage, KEY).load().exercises[0].dosage.sets).toBe(10);
+  });
+
+  it('leaves an exercise out and picks a short session', async () => {
+    const { model } = mount();
+    await page.getByRole('checkbox', { name: 'Wide-grip lat pulldown', exact: true }).click();
+    expect(model.state.exercises.find((e) => e.id === 'lat-pulldown')?.included).toBe(false);
+    await page.getByRole('radio', { name: /Short session/ }).click();
+    expect(model.state.length).toBe('short');
+  });
+
+  it('reorders from the keyboard, keeping focus on the button and saying where the exercise went', async () => {
+    const { model, element } = mount();
+    await element.updateComplete;
+    const earlier = page.getByRole('button', { name: 'Move Bird dog earlier' });
+    (earlier.element() as HTMLButtonElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.element(page.getByRole('status')).toHaveTextContent('Bird dog is now 3 of 7');
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('{Enter}');
+    expect(model.state.exercises.map((e) => e.id).slice(0, 2)).toEqual(['bird-dog', 'superman']);
+    // At the top the "earlier" button is disabled; focus moved to "later".
+    expect(element.shadowRoot?.activeElement?.getAttribute('aria-label')).toBe('Move Bird dog later');
+    await userEvent.keyboard('{Enter}');
+    expect(model.state.exercises.map((e) => e.id).slice(0, 2)).toEqual(['superman', 'bird-dog']);
+  });
+
+  it('mutes with the space bar and turns the tones control off while muted', async () => {
+    const { model, element } = mount();
+    await element.updateComplete;
+    const mute = page.getByRole('checkbox', { name: 'Mute the voice and tones' });
+    (mute.element() as HTMLInputElement).focus();
+    await userEvent.keyboard(' ');
+    expect(model.state.muted).toBe(true);
+    await expect.element(page.getByRole('checkbox', { name: /^Tones/ })).toBeDisabled();
+    await expect.element(page.getByRole('button', { name: 'Try the voice' })).toBeDisabled();
+  });
+
+  it('chooses a voice and a speech rate, and asks to try them', async () => {
+    const { model, element } = mount([
+      { uri: 'urn:amy', name: 'Amy', lang: 'en-GB', isDefault: false },
+      { uri: 'urn:bob', name: 'Bob', lang: 'en-US', isDefault: true },
+    ]);
+    await page.getByRole('combobox', { name: 'Voice' }).selectOptions('Bob (en-US)');
+    expect(model.state.voiceUri).toBe('urn:bob');
+    const rate = page.getByRole('slider', { name: 'Speech rate' });
+    await expect.element(rate).toBeVisible();
+    (rate.element() as HTMLInputElement).focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    expect(model.state.speechRate).toBe(1.2);
+    await expect.element(rate).toHaveAttribute('aria-valuetext', '1.2 times normal speed');
+    let tried = 0;
+    element.addEventListener('bb-try-voice', () => tried++);
+    await page.getByRole('button', { name: 'Try the voice' }).click();
+    expect(tried).toBe(1);
+  });
+
+  it('shows the maximum heart rate used for the zones and turns on the early end of rests', async () => {
+    const { model } = mount();
+    await expect.element(page.getByText('Give your age or maximum to see heart-rate zones.')).toBeVisible();
+    await page.getByRole('spinbutton', { name: 'Age' }).fill('40');
+    await userEvent.keyboard('{Tab}');
+    await expect.element(page.getByText('Zones use a maximum of 180 bpm (220 minus age 40).')).toBeVisible();
+    await page.getByRole('spinbutton', { name: /Maximum heart rate/ }).fill('187');
+    await userEvent.keyboard('{Tab}');
+    await expect.element(page.getByText('Zones use a maximum of 187 bpm (as you set it).')).toBeVisible();
+    await page.getByRole('checkbox', { name: /End a rest early/ }).click();
+    expect(model.state).toMatchObject({ age: 40, maxHr: 187, endRestOnRecovery: true });
+  });
+
+  it('restores the defaults and says when it is done', async () => {
+    const { model, element } = mount();
+    model.setMuted(true);
+    model.move('elbow-plank', -6);
+    await page.getByRole('button', { name: 'Restore defaults' }).click();
+    expect(model.state).toEqual(defaultSettings());
+    await expect.element(page.getByRole('checkbox', { name: 'Mute the voice and tones' })).not.toBeChecked();
+    let done = 0;
+    element.addEventListener('bb-settings-done', () => done++);
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect(done).toBe(1);
+  });
+});

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import '../../src/ui/bb-summary.ts';
+import { summarise } from '../../src/ui/bb-summary.ts';
+import type { SetRecord } from '../../src/workout/session.ts';
+
+const record = (patch: Partial<SetRecord>): SetRecord => ({
+  exerciseId: 'superman',
+  setNumber: 1,
+  target: 10,
+  count: 10,
+  sides: { left: 0, right: 0 },
+  holdMs: null,
+  peakDeg: 16,
+  startedMs: 0,
+  endedMs: 40_000,
+  endedBy: 'target',
+  formIssues: [],
+  ...patch,
+});
+
+afterEach(() => document.body.replaceChildren());
+
+describe('bb-summary', () => {
+  it('sums reps, breaths and hold time, leaving out what did not happen', () => {
+    expect(summarise([record({})], 61_000)).toBe('1 set · 10 reps · 1 min');
+    expect(
+      summarise(
+        [
+          record({ count: 9 }),
+          record({ exerciseId: 'bat-hang', count: 4, target: 4 }),
+          record({ exerciseId: 'elbow-plank', count: 0, holdMs: 67_400, target: 30 }),
+        ],
+        20 * 60_000,
+      ),
+    ).toBe('3 sets · 9 reps · 4 breaths · 1 min 7 s held · 20 min');
+  });
+
+  it('lists every set with what was done against its target', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [
+      record({ count: 8 }),
+      record({ exerciseId: 'drawing-in', holdMs: 45_000, count: 0, target: 45 }),
+    ];
+    summary.durationMs = 5 * 60_000;
+    document.body.append(summary);
+    await expect.element(page.getByRole('heading', { name: 'Session done' })).toBeVisible();
+    const rows = page.getByRole('row');
+    await expect.element(rows.nth(1)).toHaveTextContent('Superman 1 8 10');
+    await expect.element(rows.nth(2)).toHaveTextContent('Drawing-in 1 45 s 45 s');
+  });
+});

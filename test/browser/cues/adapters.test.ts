@@ -1,0 +1,257 @@
+// The cue adapters against the real browser objects of headless Chromium. speechSynthesis has no voices
+// here (speak() ends in "synthesis-failed"), so its speak() is spied on; audio renders offline; the
+// wake lock is real.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { MAX_QUEUED, Speech } from '../../../src/cues/speech.ts';
+import { TONES, Tones } from '../../../src/cues/tones.ts';
+import { Vibration } from '../../../src/cues/vibration.ts';
+import { ScreenWakeLock } from '../../../src/cues/wake-lock.ts';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function spokenTexts(speak: { mock: { calls: unknown[][] } }): string[] {
+  return speak.mock.calls.map(([utterance]) => (utterance as SpeechSynthesisUtterance).text);
+}
+
+describe('Speech', () => {
+  it('hands each text to speechSynthesis at the chosen rate', () => {
+    const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+    const speech = new Speech(window);
+    speech.configure({ rate: 1.3 });
+    speech.say('three');
+    speech.say('four');
+    expect(spokenTexts(speak)).toEqual(['three', 'four']);
+    const utterance = speak.mock.calls[0][0];
+    expect(utterance.rate).toBeCloseTo(1.3);
+    expect(utterance.lang).toBe('en');
+  });
+
+  it('cuts off what is queued for an interrupting cue, and drops a queue that has grown stale', () => {
+    const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+    const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
+    const speech = new Speech(window);
+    speech.say('Rest, thirty seconds');
+    speech.say('Hips up', true);
+    expect(cancel).toHaveBeenCalledTimes(1);
+    expect(speech.queued).toBe(1);
+    for (let i = 0; i < MAX_QUEUED; i++) speech.say(`count ${i}`);
+    // The queue was full when the last count came: it went out alone.
+    expect(cancel).toHaveBeenCalledTimes(2);
+    expect(speech.queued).toBe(1);
+    expect(spokenTexts(speak).at(-1)).toBe(`count ${MAX_QUEUED - 1}`);
+  });
+
+  it('frees an utterance when the engine reports its end or an error', () => {
+    const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+    const speech = new Speech(window);
+    speech.say('one');
+    expect(speech.queued).toBe(1);
+    speak.mock.calls[0][0].dispatchEvent(new Event('error'));
+    expect(speech.queued).toBe(0);
+  });
+
+  it('stays silent when muted and silences what is being said at the moment of muting', () => {
+    const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+    const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
+    const speech = new Speech(window);
+    speech.say('five');
+    speech.configure({ muted: true });
+    expect(cancel).toHaveBeenCalledTimes(1);
+    speech.say('four');
+    expect(spokenTexts(speak)).toEqual(['five']);
+    speech.configure({ muted: false });
+    speech.say('three');
+    expect(spokenTexts(speak)).toEqual(['five', 'three']);
+  });
+
+  it('uses the chosen voice when the browser has it, else an English default', () => {
+    const voices = [
+      { voiceURI: 'de', name: 'Anna', lang: 'de-DE', default: true, localService: true },
+      { voiceURI: 'en-a', name: 'Amy', lang: 'en-GB', default: false, localService: true },
+      { voiceURI: 'en-b', name: 'Bob', lang: 'en-US', default: false, localService: true },
+    ] as SpeechSynthesisVoice[];
+    vi.spyOn(window.speechSynthesis, 'getVoices').mockReturnValue(voices);
+    // A constructed utterance refuses plain objects as voices, so the text and voice are read through a stand-in.
+    const said: { text: string; voice: SpeechSynthesisVoice | null }[] = [];
+    class Utterance extends EventTarget {
+      rate = 1;
+      lang = '';
+      voice: SpeechSynthesisVoice | null = null;
+      constructor(readonly text: string) {
+        super();
+      }
+    }
+    const host = {
+      speechSynthesis: {
+        getVoices: () => voices,
+        speak: (u: Utterance) => said.push({ text: u.text, voice: u.voice }),
+        cancel: () => {},
+      } as unknown as SpeechSynthesis,
+      SpeechSynthesisUtterance: Utterance as unknown as typeof SpeechSynthesisUtterance,
+    };
+    const speech = new Speech(host);
+    expect(speech.voices().map((v) => v.uri)).toEqual(['de', 'en-a', 'en-b']);
+    speech.say('one');
+    speech.configure({ voiceUri: 'en-b' });
+    speech.say('two');
+    speech.configure({ voiceUri: 'gone' });
+    speech.say('three');
+    expect(said.map((s) => s.voice?.name)).toEqual(['Amy', 'Bob', 'Amy']);
+  });
+
+  it('never throws without speechSynthesis, or when the engine throws', () => {
+    const none = new Speech({});
+    expect(none.available).toBe(false);
+    expect(() => none.say('one', true)).not.toThrow();
+    expect(none.voices()).toEqual([]);
+    vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {
+      throw new Error('engine down');
+    });
+    expect(() => new Speech(window).say('two')).not.toThrow();
+  });
+
+  it('really speaks in Chromium, whatever the outcome without voices', async () => {
+    const speech = new Speech(window);
+    expect(speech.available).toBe(true);
+    speech.say('one');
+    // No voices here: the engine fails the utterance, and the adapter lets it go.
+    await vi.waitFor(() => expect(speech.queued).toBe(0), { timeout: 5000 });
+  });
+});
+
+/** Renders a tone offline and returns its samples. */
+async function render(kind: keyof typeof TONES): Promise<Float32Array> {
+  const rate = 22_050;
+  let context: OfflineAudioContext | null = null;
+  class Offline extends OfflineAudioContext {
+    constructor() {
+      super(1, rate, rate);
+      context = this;
+    }
+  }
+  const length = new Tones({ AudioContext: Offline }).play(kind);
+  expect(length).toBeGreaterThan(0);
+  const buffer = await (context as unknown as OfflineAudioContext).startRendering();
+  return buffer.getChannelData(0);
+}
+
+/** How long the sound is audible, in seconds, at 22 050 Hz. */
+function audibleS(samples: Float32Array): number {
+  let first = -1;
+  let last = -1;
+  samples.forEach((v, i) => {
+    if (Math.abs(v) > 0.01) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  return first < 0 ? 0 : (last - first) / 22_050;
+}
+
+describe('Tones', () => {
+  it('renders each tone as sound of its own length', async () => {
+    const lengths: Record<string, number> = {};
+    for (const kind of Object.keys(TONES) as (keyof typeof TONES)[]) {
+      const samples = await render(kind);
+      const rms = Math.sqrt(samples.reduce((sum, v) => sum + v * v, 0) / samples.length);
+      expect(rms, kind).toBeGreaterThan(0.005);
+      const notes = TONES[kind];
+      const expected = Math.max(...notes.map((n) => n.atS + n.durS)) - notes[0].atS;
+      lengths[kind] = audibleS(samples);
+      expect(lengths[kind], kind).toBeCloseTo(expected, 1);
+    }
+    // The rep tick is the shortest: it comes every couple of seconds.
+    expect(Math.min(...Object.values(lengths))).toBe(lengths.rep);
+  });
+
+  it('makes and runs its audio context when unlocked from a tap', async () => {
+    let made: AudioContext | null = null;
+    class Recorded extends AudioContext {
+      constructor() {
+        super();
+        made = this;
+      }
+    }
+    const tones = new Tones({ AudioContext: Recorded });
+    // A real tap, as on the Start button: only inside one may the context start.
+    const button = document.createElement('button');
+    button.textContent = 'Start';
+    button.addEventListener('click', () => tones.unlock());
+    document.body.append(button);
+    await userEvent.click(button);
+    button.remove();
+    const context = made as AudioContext | null;
+    expect(context).not.toBeNull();
+    await vi.waitFor(() => expect(context?.state).toBe('running'));
+    tones.unlock();
+    expect(made).toBe(context);
+    tones.close();
+    await vi.waitFor(() => expect(context?.state).toBe('closed'));
+  });
+
+  it('plays on the real AudioContext and gives up quietly without one', () => {
+    const tones = new Tones(window);
+    expect(tones.play('rep')).toBeCloseTo(0.08);
+    tones.close();
+    expect(new Tones({}).play('rest-end')).toBe(0);
+  });
+});
+
+describe('Vibration', () => {
+  it('passes the pattern to navigator.vibrate, and does nothing where there is none', () => {
+    const patterns: VibratePattern[] = [];
+    const vibration = new Vibration({ vibrate: (p) => patterns.push(p) > 0 });
+    expect(vibration.vibrate([100, 80, 100])).toBe(true);
+    vibration.stop();
+    expect(patterns).toEqual([[100, 80, 100], 0]);
+    expect(new Vibration({}).vibrate([40])).toBe(false);
+    expect(() => new Vibration(navigator).vibrate([40])).not.toThrow();
+  });
+});
+
+describe('ScreenWakeLock', () => {
+  it('holds the screen on, asks again when the page becomes visible after losing it, and lets go', async () => {
+    const sentinels: WakeLockSentinel[] = [];
+    const original = navigator.wakeLock.request.bind(navigator.wakeLock);
+    const request = vi.spyOn(navigator.wakeLock, 'request').mockImplementation(async (type) => {
+      const sentinel = await original(type);
+      sentinels.push(sentinel);
+      return sentinel;
+    });
+    const lock = new ScreenWakeLock(navigator, document);
+    await lock.acquire();
+    expect(lock.held).toBe(true);
+    await lock.acquire();
+    expect(request).toHaveBeenCalledTimes(1);
+
+    // Hiding the page releases the lock; showing it again fires visibilitychange.
+    await sentinels[0].release();
+    expect(lock.held).toBe(false);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(lock.held).toBe(true));
+    expect(request).toHaveBeenCalledTimes(2);
+
+    await lock.release();
+    expect(lock.held).toBe(false);
+    expect(sentinels[1].released).toBe(true);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(request).toHaveBeenCalledTimes(2);
+  });
+
+  it('goes on without a lock where the browser has none or refuses', async () => {
+    const none = new ScreenWakeLock({}, document);
+    await none.acquire();
+    expect(none.held).toBe(false);
+    const refusing = new ScreenWakeLock(
+      { wakeLock: { request: () => Promise.reject(new DOMException('no', 'NotAllowedError')) } },
+      document,
+    );
+    await expect(refusing.acquire()).resolves.toBeUndefined();
+    expect(refusing.held).toBe(false);
+    await refusing.release();
+  });
+});

@@ -1,0 +1,113 @@
+// The cue player on a real session model, in Chromium: what reaches speechSynthesis.speak, the audio
+// context and the wake lock as the session runs.
+import { BehaviorSubject } from 'rxjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CuePlayer, type CuePlayerSettings } from '../../../src/cues/cue-player.ts';
+import { exerciseById } from '../../../src/workout/program.ts';
+import { SessionModel } from '../../../src/workout/session-model.ts';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const LOUD: CuePlayerSettings = {
+  muted: false,
+  tones: true,
+  vibration: true,
+  voiceUri: null,
+  speechRate: 1.1,
+};
+
+function setUp() {
+  let nowMs = 0;
+  const clock = {
+    set: (t: number) => {
+      nowMs = t;
+    },
+  };
+  const session = new SessionModel(
+    () => nowMs,
+    [{ exercise: exerciseById('superman'), dosage: { sets: 2, target: 2, restS: 10 } }],
+  );
+  const settings = new BehaviorSubject(LOUD);
+  const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+  const wakeRequests = vi.spyOn(navigator.wakeLock, 'request');
+  const vibrations: VibratePattern[] = [];
+  const player = CuePlayer.forBrowser(session.state$, settings, {
+    window,
+    navigator: { wakeLock: navigator.wakeLock, vibrate: (p) => vibrations.push(p) > 0 },
+    document,
+  });
+  const said = () => speak.mock.calls.map(([u]) => u.text);
+  return { session, settings, speak, said, wakeRequests, vibrations, player, clock };
+}
+
+describe('CuePlayer', () => {
+  it('speaks, buzzes and keeps the screen on through a session', async () => {
+    const { session, said, speak, vibrations, player, clock, wakeRequests } = setUp();
+    player.start();
+    expect(said()).toEqual([]);
+
+    session.start();
+    expect(said()[0]).toMatch(/^Superman, set one of two\. two reps\./);
+    expect(speak.mock.calls[0][0].rate).toBeCloseTo(1.1);
+    await vi.waitFor(() => expect(player.outputs.wakeLock.held).toBe(true));
+    expect(wakeRequests).toHaveBeenCalledTimes(1);
+
+    session.handleMotion({ type: 'rep', tMs: 2000, emittedMs: 2000, startMs: 1000, peakDeg: 15 });
+    expect(said().at(-1)).toBe('one');
+    expect(vibrations).toEqual([[40]]);
+
+    clock.set(4000);
+    session.handleMotion({ type: 'rep', tMs: 4000, emittedMs: 4000, startMs: 3000, peakDeg: 16 });
+    expect(said().slice(-2)).toEqual(['two', 'Rest, ten seconds. Next: Superman, set two of two']);
+    // Resting keeps the same lock.
+    expect(player.outputs.wakeLock.held).toBe(true);
+
+    for (let t = 4250; t <= 14_000; t += 250) {
+      clock.set(t);
+      session.tick();
+    }
+    expect(said().slice(-6)).toEqual([
+      'five',
+      'four',
+      'three',
+      'two',
+      'one',
+      'Superman, set two of two. two reps. Go',
+    ]);
+
+    clock.set(15_000);
+    session.finish();
+    expect(said().at(-1)).toBe('Session complete: two sets. Well done');
+    await vi.waitFor(() => expect(player.outputs.wakeLock.held).toBe(false));
+    player.dispose();
+  });
+
+  it('mutes at once, mid-sentence, and speaks at the new rate after a change', () => {
+    const { session, settings, said, speak, player } = setUp();
+    const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
+    player.start();
+    session.start();
+    settings.next({ ...LOUD, muted: true });
+    expect(cancel).toHaveBeenCalled();
+    session.handleMotion({ type: 'rep', tMs: 2000, emittedMs: 2000, startMs: 1000, peakDeg: 15 });
+    expect(said()).toHaveLength(1);
+    settings.next({ ...LOUD, speechRate: 0.8 });
+    session.handleMotion({ type: 'rep', tMs: 3000, emittedMs: 3000, startMs: 2500, peakDeg: 15 });
+    expect(said().at(-2)).toBe('two');
+    expect(speak.mock.calls.at(-1)?.[0].rate).toBeCloseTo(0.8);
+    player.dispose();
+  });
+
+  it('stops speaking and lets the screen sleep when disposed', async () => {
+    const { session, said, player } = setUp();
+    player.start();
+    session.start();
+    await vi.waitFor(() => expect(player.outputs.wakeLock.held).toBe(true));
+    player.dispose();
+    await vi.waitFor(() => expect(player.outputs.wakeLock.held).toBe(false));
+    session.handleMotion({ type: 'rep', tMs: 2000, emittedMs: 2000, startMs: 1000, peakDeg: 15 });
+    expect(said()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,341 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Cue,
+  type CueSettings,
+  FORM_WARNINGS,
+  planCues,
+  spokenDuration,
+  spokenNumber,
+  VIBRATION,
+} from '../../../src/cues/cue-planner.ts';
+import type { FormIssue, MotionEvent } from '../../../src/motion/events.ts';
+import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
+import {
+  initialSessionState,
+  type PlannedExercise,
+  reduceSession,
+  type SessionAction,
+  type SessionState,
+} from '../../../src/workout/session.ts';
+
+const LOUD: CueSettings = { muted: false, tones: true, vibration: true };
+
+const rep = (tMs: number, side?: 'left' | 'right'): MotionEvent => ({
+  type: 'rep',
+  tMs,
+  emittedMs: tMs,
+  startMs: tMs - 2000,
+  peakDeg: 15,
+  side,
+});
+const motion = (event: MotionEvent): SessionAction => ({ type: 'motion', event });
+const tick = (nowMs: number): SessionAction => ({ type: 'tick', nowMs });
+const form = (tMs: number, issue: FormIssue): SessionAction =>
+  motion({ type: 'form', tMs, emittedMs: tMs, issue });
+
+function plan(...items: [ExerciseId, number, number, number][]): PlannedExercise[] {
+  return items.map(([id, sets, target, restS]) => ({
+    exercise: exerciseById(id),
+    dosage: { sets, target, restS },
+  }));
+}
+
+/** Drives the real reducer and keeps the cues planned for every change of state. */
+class Run {
+  state: SessionState;
+  readonly heard: Cue[][] = [];
+
+  constructor(
+    planned: readonly PlannedExercise[],
+    private readonly settings: CueSettings = LOUD,
+  ) {
+    this.state = initialSessionState(planned);
+  }
+
+  do(...actions: SessionAction[]): Cue[] {
+    const cues: Cue[] = [];
+    for (const action of actions) {
+      const next = reduceSession(this.state, action);
+      const planned = planCues(this.state, next, this.settings);
+      this.heard.push(planned);
+      cues.push(...planned);
+      this.state = next;
+    }
+    return cues;
+  }
+
+  /** Ticks every 250 ms, as the app's clock does, from just after the current time to `toMs`. */
+  ticksTo(toMs: number): Cue[] {
+    const actions: SessionAction[] = [];
+    for (let t = this.state.nowMs + 250; t <= toMs; t += 250) actions.push(tick(t));
+    return this.do(...actions);
+  }
+}
+
+const spoken = (cues: readonly Cue[]): string[] =>
+  cues.flatMap((cue) => (cue.kind === 'say' ? [cue.text] : []));
+const tones = (cues: readonly Cue[]): string[] =>
+  cues.flatMap((cue) => (cue.kind === 'tone' ? [cue.tone] : []));
+const buzzes = (cues: readonly Cue[]): (readonly number[])[] =>
+  cues.flatMap((cue) => (cue.kind === 'vibrate' ? [cue.patternMs] : []));
+
+describe('planCues', () => {
+  it('announces the first exercise, its set, dosage and position at the start, cutting off anything queued', () => {
+    const run = new Run(plan(['superman', 3, 10, 45]));
+    const cues = run.do({ type: 'start', nowMs: 0 });
+    expect(cues).toEqual([
+      {
+        kind: 'say',
+        text: `Superman, set one of three. ten reps. ${exerciseById('superman').position.slice(0, -1)}. Go`,
+        interrupt: true,
+      },
+    ]);
+  });
+
+  it('counts every rep aloud with a rep tone and a short buzz', () => {
+    const run = new Run(plan(['superman', 3, 10, 45]));
+    run.do({ type: 'start', nowMs: 0 });
+    expect(run.do(motion(rep(3000)))).toEqual([
+      { kind: 'tone', tone: 'rep' },
+      { kind: 'vibrate', patternMs: VIBRATION.rep },
+      { kind: 'say', text: 'one', interrupt: false },
+    ]);
+    expect(spoken(run.do(motion(rep(6000))))).toEqual(['two']);
+    expect(spoken(run.do(motion(rep(9000))))).toEqual(['three']);
+  });
+
+  it('says the final rep, then the rest and what comes next, then counts the rest down once per second', () => {
+    const run = new Run(plan(['superman', 2, 3, 30], ['glute-bridge', 1, 15, 45]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(3000)), motion(rep(6000)));
+    const end = run.do(motion(rep(9000)));
+    expect(tones(end)).toEqual(['rep']);
+    expect(spoken(end)).toEqual(['three', 'Rest, thirty seconds. Next: Superman, set two of two']);
+    expect(run.state.phase).toBe('rest');
+
+    // Ticks every 250 ms until the rest is over at 39 s.
+    const countdown = run.ticksTo(38_999);
+    expect(spoken(countdown)).toEqual(['five', 'four', 'three', 'two', 'one']);
+    expect(tones(countdown)).toEqual([]);
+    // "five" when 5 s are left, not earlier.
+    const fiveAt = run.heard.findIndex((cues) => spoken(cues).includes('five'));
+    expect(fiveAt).toBeGreaterThan(0);
+
+    const begin = run.do(tick(39_000));
+    expect(run.state.phase).toBe('set');
+    expect(tones(begin)).toEqual(['rest-end']);
+    expect(buzzes(begin)).toEqual([VIBRATION['rest-end']]);
+    // Same exercise: no position again.
+    expect(begin.at(-1)).toEqual({
+      kind: 'say',
+      text: 'Superman, set two of two. three reps. Go',
+      interrupt: true,
+    });
+  });
+
+  it('names the next exercise and its position during rest, and again when its set begins', () => {
+    const run = new Run(plan(['superman', 1, 2, 20], ['glute-bridge', 1, 15, 45]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
+    const rest = spoken(run.do(motion(rep(6000))));
+    const bridge = exerciseById('glute-bridge');
+    expect(rest).toEqual([
+      'two',
+      `Rest, twenty seconds. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
+    ]);
+    run.ticksTo(25_750);
+    expect(spoken(run.do(tick(26_000)))).toEqual([
+      `Glute bridge, one set. fifteen reps. ${bridge.position.slice(0, -1)}. Go`,
+    ]);
+  });
+
+  it('names the side to start on for the bird dog, at set start and during the rest before it', () => {
+    const run = new Run(plan(['superman', 1, 1, 20], ['bird-dog', 1, 20, 45]));
+    run.do({ type: 'start', nowMs: 0 });
+    expect(spoken(run.do(motion(rep(3000))))[1]).toContain(
+      'Next: Bird dog, one set. Start with your right arm.',
+    );
+    run.ticksTo(22_750);
+    const begin = spoken(run.do(tick(23_000)))[0];
+    expect(begin).toContain('Bird dog, one set. ten each side. Start with your right arm, then alternate.');
+  });
+
+  it('times a drawing-in hold: start, calls every 15 s, the last five seconds, the end', () => {
+    const run = new Run(plan(['drawing-in', 1, 45, 30], ['elbow-plank', 1, 30, 60]));
+    const start = run.do({ type: 'start', nowMs: 0 });
+    expect(spoken(start)[0]).toContain('Drawing-in, one set. Hold forty-five seconds.');
+    expect(spoken(start)[0]).toMatch(/Hold still when you are in position$/);
+
+    const held = run.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2100 }));
+    expect(held).toEqual([
+      { kind: 'tone', tone: 'hold-start' },
+      { kind: 'vibrate', patternMs: VIBRATION['hold-start'] },
+      { kind: 'say', text: 'Hold. forty-five seconds', interrupt: false },
+    ]);
+    const during = run.ticksTo(46_750);
+    expect(spoken(during)).toEqual([
+      'fifteen seconds',
+      'thirty seconds',
+      'five',
+      'four',
+      'three',
+      'two',
+      'one',
+    ]);
+    const end = run.do(tick(47_000));
+    expect(run.state.phase).toBe('rest');
+    expect(tones(end)).toEqual(['hold-end']);
+    expect(buzzes(end)).toEqual([VIBRATION['hold-end']]);
+    expect(spoken(end)[0]).toBe('Done: forty-five seconds');
+    expect(spoken(end)[1]).toMatch(/^Rest, thirty seconds\. Next: Elbow plank, one set\./);
+  });
+
+  it('marks the plank goal and keeps calling the time after it, then reports the hold', () => {
+    const run = new Run(plan(['elbow-plank', 3, 20, 60]));
+    expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toContain(
+      'Hold as long as your form is good; goal twenty seconds',
+    );
+    expect(spoken(run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 })))).toEqual(['Hold']);
+    const during = run.ticksTo(47_000);
+    // No "fifteen seconds": it would run into the countdown to the goal at twenty.
+    expect(spoken(during)).toEqual([
+      'five',
+      'four',
+      'three',
+      'two',
+      'one',
+      'That is your goal. Keep holding while your form is good',
+      'thirty seconds',
+      'forty-five seconds',
+    ]);
+    const sag = run.do(form(47_100, 'plank-sag'));
+    expect(sag).toEqual([
+      { kind: 'vibrate', patternMs: VIBRATION.form },
+      { kind: 'say', text: 'Hips up', interrupt: true },
+    ]);
+    const end = run.do(motion({ type: 'hold-end', tMs: 48_000, emittedMs: 48_500, reason: 'form' }));
+    expect(spoken(end)[0]).toBe('Done: forty-seven seconds');
+    expect(spoken(end)[1]).toBe('Rest, one minute. Next: Elbow plank, set two of three');
+  });
+
+  it.each([
+    ['superman', 'over-extension', 'Keep your lower back long'],
+    ['bird-dog', 'tabletop-lost', 'Keep the tabletop flat'],
+    ['elbow-plank', 'plank-sag', 'Hips up'],
+  ] as const)('warns %s about %s once per set', (id, issue, text) => {
+    expect(FORM_WARNINGS[issue]).toBe(text);
+    const run = new Run(plan([id, 2, 20, 30]));
+    run.do({ type: 'start', nowMs: 0 });
+    expect(spoken(run.do(form(1000, issue)))).toEqual([text]);
+    expect(run.do(form(2000, issue))).toEqual([]);
+  });
+
+  it('speaks a form problem reported together with the end of the set', () => {
+    // The reducer sees the form event first; a player that only sees the end must still warn.
+    const run = new Run(plan(['superman', 1, 1, 30], ['glute-bridge', 1, 10, 30]));
+    run.do({ type: 'start', nowMs: 0 });
+    const before = run.state;
+    const after = reduceSession(reduceSession(before, form(900, 'over-extension')), motion(rep(1000)));
+    expect(spoken(planCues(before, after, LOUD)).slice(0, 2)).toEqual(['Keep your lower back long', 'one']);
+  });
+
+  it('says the corrected count after −1 without a rep tone', () => {
+    const run = new Run(plan(['superman', 1, 10, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
+    expect(run.do({ type: 'adjust', delta: -1 })).toEqual([{ kind: 'say', text: 'one', interrupt: false }]);
+  });
+
+  it('counts breath cycles in words with no beeps', () => {
+    const run = new Run(plan(['bat-hang', 2, 4, 30]));
+    run.do({ type: 'start', nowMs: 0 });
+    expect(run.do(motion({ type: 'breath', tMs: 8000, emittedMs: 8000 }))).toEqual([
+      { kind: 'say', text: 'one', interrupt: false },
+    ]);
+  });
+
+  it('tells the person a set ended because they stopped, with what was counted', () => {
+    const run = new Run(plan(['superman', 2, 10, 30]));
+    run.do(
+      { type: 'start', nowMs: 0 },
+      motion(rep(1000)),
+      motion(rep(2000)),
+      motion(rep(3000)),
+      motion(rep(4000)),
+    );
+    const end = spoken(run.ticksTo(19_000));
+    expect(end).toEqual(['Set over: four reps', 'Rest, thirty seconds. Next: Superman, set two of two']);
+  });
+
+  it('closes the session with a tone, a long buzz and the number of sets', () => {
+    const run = new Run(plan(['superman', 1, 2, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    const end = run.do(motion(rep(2000)));
+    expect(run.state.phase).toBe('summary');
+    expect(tones(end)).toEqual(['rep', 'session-end']);
+    expect(buzzes(end)).toEqual([VIBRATION.rep, VIBRATION['session-end']]);
+    expect(spoken(end)).toEqual(['two', 'Session complete: one set. Well done']);
+  });
+
+  it('finishing early ends the running set and the session', () => {
+    const run = new Run(plan(['superman', 3, 10, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    expect(spoken(run.do({ type: 'finish', nowMs: 5000 }))).toEqual([
+      'Set over: one rep',
+      'Session complete: one set. Well done',
+    ]);
+  });
+
+  it('skipping the rest starts the next set at once', () => {
+    const run = new Run(plan(['superman', 2, 1, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    const cues = run.do({ type: 'skip', nowMs: 5000 });
+    expect(tones(cues)).toEqual(['rest-end']);
+    expect(spoken(cues)).toEqual(['Superman, set two of two. one rep. Go']);
+  });
+
+  it('says only the latest second when a late tick skips some', () => {
+    const run = new Run(plan(['superman', 2, 1, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    run.do(tick(25_000)); // 6 s left
+    expect(spoken(run.do(tick(28_500)))).toEqual(['three']);
+    expect(run.do(tick(28_600))).toEqual([]);
+  });
+
+  it('says nothing for a reset, an unchanged state or ticks with nothing to tell', () => {
+    const run = new Run(plan(['superman', 1, 3, 30]));
+    run.do({ type: 'start', nowMs: 0 });
+    expect(run.ticksTo(10_000)).toEqual([]);
+    expect(planCues(run.state, run.state, LOUD)).toEqual([]);
+    expect(run.do({ type: 'reset' })).toEqual([]);
+  });
+
+  it('follows the settings: muted keeps only vibration, tones and vibration switch off on their own', () => {
+    const actions: SessionAction[] = [{ type: 'start', nowMs: 0 }, motion(rep(1000))];
+    const muted = new Run(plan(['superman', 1, 3, 30]), { muted: true, tones: true, vibration: true });
+    expect(muted.do(...actions)).toEqual([{ kind: 'vibrate', patternMs: VIBRATION.rep }]);
+    const noTones = new Run(plan(['superman', 1, 3, 30]), { muted: false, tones: false, vibration: false });
+    expect(noTones.do(...actions).map((c) => c.kind)).toEqual(['say', 'say']);
+  });
+});
+
+describe('spoken words', () => {
+  it('writes numbers as words up to 99', () => {
+    expect([0, 1, 13, 20, 21, 45, 99].map(spokenNumber)).toEqual([
+      'zero',
+      'one',
+      'thirteen',
+      'twenty',
+      'twenty-one',
+      'forty-five',
+      'ninety-nine',
+    ]);
+    expect(spokenNumber(120)).toBe('120');
+  });
+
+  it('writes durations in minutes and seconds', () => {
+    expect(spokenDuration(45)).toBe('forty-five seconds');
+    expect(spokenDuration(60)).toBe('one minute');
+    expect(spokenDuration(90)).toBe('one minute thirty seconds');
+    expect(spokenDuration(120)).toBe('two minutes');
+    expect(spokenDuration(1)).toBe('one second');
+    expect(spokenDuration(0)).toBe('zero seconds');
+  });
+});

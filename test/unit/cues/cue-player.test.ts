@@ -1,0 +1,124 @@
+import { TestScheduler } from 'rxjs/testing';
+import { describe, expect, it } from 'vitest';
+import { type Cue, type CueSettings, VIBRATION } from '../../../src/cues/cue-planner.ts';
+import { cuesOf, keepAwakeOf } from '../../../src/cues/cue-player.ts';
+import type { MotionEvent } from '../../../src/motion/events.ts';
+import { exerciseById } from '../../../src/workout/program.ts';
+import {
+  initialSessionState,
+  type PlannedExercise,
+  reduceSession,
+  type SessionAction,
+  type SessionState,
+} from '../../../src/workout/session.ts';
+
+const PLAN: PlannedExercise[] = [
+  { exercise: exerciseById('superman'), dosage: { sets: 2, target: 2, restS: 30 } },
+];
+const rep = (tMs: number): SessionAction => ({
+  type: 'motion',
+  event: { type: 'rep', tMs, emittedMs: tMs, startMs: tMs - 1000, peakDeg: 14 } satisfies MotionEvent,
+});
+
+/** The states a session passes through, in order, from the real reducer. */
+function states(...actions: SessionAction[]): SessionState[] {
+  const out = [initialSessionState(PLAN)];
+  for (const action of actions) out.push(reduceSession(out[out.length - 1], action));
+  return out;
+}
+
+const LOUD: CueSettings = { muted: false, tones: true, vibration: true };
+const MUTED: CueSettings = { muted: true, tones: true, vibration: true };
+const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
+
+function scheduler(): TestScheduler {
+  return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+}
+
+describe('cuesOf', () => {
+  it('plays the cues of each change of state at the moment it happens', () => {
+    const [ready, started, oneRep] = states({ type: 'start', nowMs: 0 }, rep(2000));
+    scheduler().run(({ cold, expectObservable }) => {
+      const state$ = cold('a 999ms b 1999ms c', { a: ready, b: started, c: oneRep });
+      const settings$ = cold('s', { s: LOUD });
+      expectObservable(cuesOf(state$, settings$)).toBe('1000ms a 1999ms (bcd)', {
+        a: say(
+          'Superman, set one of two. two reps. Lie face down with your arms stretched out past your head. Go',
+          true,
+        ),
+        b: { kind: 'tone', tone: 'rep' },
+        c: { kind: 'vibrate', patternMs: VIBRATION.rep },
+        d: say('one'),
+      });
+    });
+  });
+
+  it('applies a change of settings from the next cue on: muting mid-set keeps only the buzz', () => {
+    const [ready, started, oneRep, twoReps] = states({ type: 'start', nowMs: 0 }, rep(2000), rep(4000));
+    scheduler().run(({ cold, expectObservable }) => {
+      const state$ = cold('a b 1s c 1s d', { a: ready, b: started, c: oneRep, d: twoReps });
+      const settings$ = cold('l 1500ms m', { l: LOUD, m: MUTED });
+      const cues$ = cuesOf(state$, settings$);
+      expectObservable(cues$).toBe('- a 1s (bcd) 996ms e', {
+        a: expect.objectContaining({ kind: 'say', interrupt: true }),
+        b: { kind: 'tone', tone: 'rep' },
+        c: { kind: 'vibrate', patternMs: VIBRATION.rep },
+        d: say('one'),
+        // The last rep ends the set: its buzz; the rep tone, the count and the rest call are muted.
+        e: { kind: 'vibrate', patternMs: VIBRATION.rep },
+      });
+    });
+  });
+
+  it('counts a rest down in virtual time, one word per second', () => {
+    const all = states({ type: 'start', nowMs: 0 }, rep(1000), rep(2000));
+    const rest = all[all.length - 1];
+    expect(rest.phase).toBe('rest');
+    // Ticks every 250 ms across the 30 s rest: 120 ticks, run in virtual time.
+    const ticks: SessionState[] = [];
+    let s = rest;
+    for (let t = 2250; t < 32_000; t += 250) ticks.push((s = reduceSession(s, { type: 'tick', nowMs: t })));
+    scheduler().run(({ cold, expectObservable }) => {
+      const values = Object.fromEntries([rest, ...ticks].map((state, i) => [`k${i}`, state]));
+      const frames = Object.keys(values).map((key) => `(${key})`);
+      // One state every 250 ms of virtual time, written as an explicit marble.
+      const marble = frames.join(' 249ms ').replace(/\((k\d+)\)/g, (_m, key) => `${letter(key)}`);
+      const letters = Object.fromEntries(Object.keys(values).map((key) => [letter(key), values[key]]));
+      const cues$ = cuesOf(cold(marble, letters), cold('s', { s: LOUD }));
+      // "five" at 27 s (5 s left): 100 ticks after the rest began at 2 s.
+      expectObservable(cues$).toBe('25000ms a 999ms b 999ms c 999ms d 999ms e', {
+        a: say('five'),
+        b: say('four'),
+        c: say('three'),
+        d: say('two'),
+        e: say('one'),
+      });
+    });
+  });
+});
+
+/** Marble letters for up to 120+ values, drawn from a range without marble syntax characters. */
+function letter(key: string): string {
+  return String.fromCharCode(0x100 + Number(key.slice(1)));
+}
+
+describe('keepAwakeOf', () => {
+  it('keeps the screen on from the first set to the summary, through the rests', () => {
+    const [ready, started, oneRep, rest] = states({ type: 'start', nowMs: 0 }, rep(1000), rep(2000));
+    const nextSet = reduceSession(rest, { type: 'skip', nowMs: 3000 });
+    const summary = reduceSession(nextSet, { type: 'finish', nowMs: 4000 });
+    const again = reduceSession(summary, { type: 'reset' });
+    scheduler().run(({ cold, expectObservable }) => {
+      const state$ = cold('abcdefg', {
+        a: ready,
+        b: started,
+        c: oneRep,
+        d: rest,
+        e: nextSet,
+        f: summary,
+        g: again,
+      });
+      expectObservable(keepAwakeOf(state$)).toBe('ft---f-', { f: false, t: true });
+    });
+  });
+});

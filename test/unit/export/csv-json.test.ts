@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, csvField, toCsv } from '../../../src/export/csv.ts';
+import { fromJson, ImportError, toJson } from '../../../src/export/json.ts';
+import { replayStreams } from '../../../src/export/replay.ts';
+import { SessionStore } from '../../../src/store/session-store.ts';
+import { recordSession, STARTED_AT, STRAP } from './recorded-session.ts';
+
+let dbCounter = 0;
+
+describe('CSV export', () => {
+  it('writes one row per set in the Strong layout', async () => {
+    const bundle = await recordSession();
+    const lines = toCsv([bundle]).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(1 + bundle.sets.length);
+    const d = new Date(STARTED_AT);
+    const p = (n: number) => String(n).padStart(2, '0');
+    const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:00`;
+    expect(lines[1]).toBe(`${date},Backbeat back care,181,Superman,1,0,3,0,0,range 16°,,`);
+    expect(lines[3]).toBe(
+      `${date},Backbeat back care,181,Elbow plank,1,0,0,0,34,ended: form; form: plank-sag,,`,
+    );
+    expect(lines[4]).toContain(',Bird dog,1,0,4,0,0,"left 2, right 2; range 6°",,');
+    expect(lines[6]).toContain(',Wide-grip lat pulldown,1,27.5,3,0,0,');
+  });
+
+  it('quotes separators and defuses spreadsheet formulas', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('-12')).toBe('-12');
+  });
+});
+
+describe('JSON export and import', () => {
+  it('round-trips everything, raw motion included, and the motion replays as the frames recorded', async () => {
+    const bundle = await recordSession();
+    const back = fromJson(toJson([bundle]));
+    expect(back).toEqual([bundle]);
+    const replay = replayStreams(back[0]!);
+    const frames = replay.accel.get(STRAP.id)!;
+    expect(frames).toHaveLength(1810);
+    expect(frames[0]).toMatchObject({ t0Ms: 0, dtMs: 5 });
+    expect(frames[0]!.xyz[1]).toBeCloseTo(-0.97, 3);
+    expect(replay.heartRate.get(STRAP.id)).toHaveLength(181);
+  });
+
+  it('backs up the whole store to one file and restores it into an empty one', async () => {
+    const source = await SessionStore.open({ name: `json-${++dbCounter}` });
+    const recorded = await recordSession(source);
+    const backup = toJson(await source.allBundles());
+    source.close();
+    const target = await SessionStore.open({ name: `json-${++dbCounter}` });
+    expect(await target.importBundles(fromJson(backup))).toEqual({ added: ['session-1'], skipped: [] });
+    expect(await target.loadBundle('session-1')).toEqual(recorded);
+    target.close();
+  });
+
+  it.each([
+    ['not JSON', '{"format": "backbeat-sess', /not valid JSON/],
+    ['another format', '{"format":"strong","sessions":[]}', /not a Backbeat sessions file/],
+    ['a newer format', '{"format":"backbeat-sessions","version":9,"sessions":[]}', /newer Backbeat/],
+  ])('refuses %s with a clear message', (_, text, message) => {
+    expect(() => fromJson(text)).toThrow(ImportError);
+    expect(() => fromJson(text)).toThrow(message);
+  });
+
+  it('says where a damaged file is wrong, and imports nothing from it', async () => {
+    const good = await recordSession();
+    const file = JSON.parse(toJson([good]));
+    file.sessions[0].sets[2].count = 'many';
+    expect(() => fromJson(JSON.stringify(file))).toThrow(
+      'This file is damaged: file.sessions[0].sets[2].count should be a number. Nothing was imported.',
+    );
+    const cut = JSON.parse(toJson([good]));
+    cut.sessions[0].motion[4].mg = cut.sessions[0].motion[4].mg.slice(0, 40);
+    expect(() => fromJson(JSON.stringify(cut))).toThrow(/motion\[4\] has frames that do not add up/);
+    const foreign = JSON.parse(toJson([good]));
+    foreign.sessions[0].events[0].sessionId = 'other';
+    expect(() => fromJson(JSON.stringify(foreign))).toThrow(/events\[0\] belongs to session other/);
+    const unknownExercise = JSON.parse(toJson([good]));
+    unknownExercise.sessions[0].sets[0].exerciseId = '<img src=x>';
+    expect(() => fromJson(JSON.stringify(unknownExercise))).toThrow(/exerciseId should be one of superman/);
+  });
+});

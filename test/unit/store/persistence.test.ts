@@ -1,0 +1,150 @@
+import { Subject } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
+import { ImportError } from '../../../src/export/json.ts';
+import type { MotionEvent } from '../../../src/motion/events.ts';
+import type { AccelFrame, HeartRateSample, SourceInfo } from '../../../src/sensors/samples.ts';
+import { SessionStore } from '../../../src/store/session-store.ts';
+import { SessionModel } from '../../../src/workout/session-model.ts';
+
+const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
+let dbCounter = 0;
+
+/** The parts of Backbeat the store listens to, driven by hand on a page clock. */
+class Page {
+  clockMs = 300;
+  readonly session = new SessionModel(() => this.clockMs);
+  readonly devices = { state: { source: STRAP as SourceInfo | null } };
+  readonly accel = new Subject<{ source: SourceInfo; frame: AccelFrame }>();
+  readonly beats = new Subject<HeartRateSample | null>();
+  readonly motion = new Subject<MotionEvent>();
+  readonly app: RecordableApp = {
+    session: this.session,
+    devices: this.devices,
+    accel$: this.accel,
+    heartRate$: this.beats,
+    motion$: this.motion,
+  };
+  store: SessionStore | null = null;
+  readonly persistence: Persistence;
+
+  constructor(dbName: string, openStore?: () => Promise<SessionStore>) {
+    this.persistence = new Persistence(this.app, {
+      openStore:
+        openStore ??
+        (async () => {
+          this.store = await SessionStore.open({ name: dbName });
+          return this.store;
+        }),
+      now: () => this.clockMs,
+      wallNow: () => Date.UTC(2026, 10, 23, 7) + this.clockMs,
+      flushMs: 60_000,
+      page: null,
+    });
+  }
+
+  run(ms: number): void {
+    for (let t = 0; t < ms; t += 100) {
+      const xyz = new Float32Array(60).fill(0.5);
+      this.accel.next({ source: STRAP, frame: { t0Ms: this.clockMs, dtMs: 5, xyz } });
+      this.clockMs += 100;
+      if (this.clockMs % 1000 === 0) {
+        this.beats.next({ tMs: this.clockMs, bpm: 95, rrMs: [630] });
+        this.session.tick();
+      }
+    }
+  }
+
+  rep(): void {
+    const c = this.clockMs;
+    this.motion.next({ type: 'rep', tMs: c, emittedMs: c, startMs: c - 1000, peakDeg: 20 });
+    this.session.handleMotion({ type: 'rep', tMs: c, emittedMs: c, startMs: c - 1000, peakDeg: 20 });
+  }
+}
+
+describe('Persistence', () => {
+  it('offers the session a closed tab left behind, resumes it where it was, and keeps it in the history', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const first = new Page(name);
+    await first.persistence.start();
+    first.session.start();
+    for (let r = 0; r < 10; r++) {
+      first.run(1500);
+      first.rep();
+    }
+    first.run(3000);
+    expect(first.session.state.phase).toBe('rest');
+    await first.persistence.flush();
+    const before = first.session.state;
+    first.store!.close(); // the tab is gone
+
+    const second = new Page(name);
+    second.clockMs = 50;
+    await second.persistence.start();
+    const offered = second.persistence.history.state.unfinished;
+    expect(offered?.summary.sets).toBe(1);
+    await second.persistence.resume();
+    const resumed = second.session.state;
+    expect(resumed.phase).toBe('rest');
+    expect(resumed.completed).toHaveLength(1);
+    expect(resumed.restEndsMs! - resumed.nowMs).toBe(before.restEndsMs! - before.nowMs);
+    expect(second.persistence.history.state.unfinished).toBeNull();
+
+    second.run(1000);
+    second.session.finish();
+    await second.persistence.flush();
+    await new Promise((r) => setTimeout(r, 20));
+    const { sessions, progress } = second.persistence.history.state;
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ status: 'finished', summary: { sets: 1, reps: 10 } });
+    expect(progress?.supermanRange.lines[0]?.values).toEqual([20]);
+    const csv = await second.persistence.exportSession(sessions[0]!.id, 'csv');
+    expect(csv.filename).toMatch(/^backbeat-2026-11-23-\d{4}\.csv$/);
+    expect((await csv.blob.text()).split('\r\n')[1]).toContain(',Superman,1,0,10,');
+    await second.persistence.dispose();
+  });
+
+  it('records in memory and says why when there is no storage, and still exports the session', async () => {
+    const page = new Page('unused', () => Promise.reject(new DOMException('denied', 'SecurityError')));
+    await page.persistence.start();
+    expect(page.persistence.history.state).toMatchObject({
+      storage: 'memory',
+      problem: { kind: 'unavailable' },
+    });
+    page.session.start();
+    page.run(2000);
+    page.rep();
+    const json = await page.persistence.exportCurrent('json');
+    const file = JSON.parse(await json!.blob.text());
+    expect(file.sessions[0].motion).toHaveLength(1);
+    expect(file.sessions[0].events).toHaveLength(1);
+    await expect(page.persistence.importJson(await json!.blob.text())).rejects.toMatchObject({
+      kind: 'unavailable',
+    });
+  });
+
+  it('imports a backup, refuses a broken file without touching the history, and deletes', async () => {
+    const source = new Page(`persistence-${++dbCounter}`);
+    await source.persistence.start();
+    source.session.start();
+    source.run(3000);
+    source.rep();
+    source.session.finish();
+    await new Promise((r) => setTimeout(r, 20));
+    const backup = await (await source.persistence.backup()).blob.text();
+
+    const target = new Page(`persistence-${++dbCounter}`);
+    await target.persistence.start();
+    await expect(target.persistence.importJson(backup.slice(0, 200))).rejects.toBeInstanceOf(ImportError);
+    expect(target.persistence.history.state.sessions).toEqual([]);
+    await target.persistence.importJson(backup);
+    expect(target.persistence.history.state.notice).toBe('Imported 1 session.');
+    await target.persistence.importJson(backup);
+    expect(target.persistence.history.state.notice).toBe(
+      'Imported 0 sessions; 1 already here, kept as they were.',
+    );
+    const [only] = target.persistence.history.state.sessions;
+    await target.persistence.deleteSession(only!.id);
+    expect(target.persistence.history.state.sessions).toEqual([]);
+  });
+});

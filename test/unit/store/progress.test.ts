@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { progress, weekStart } from '../../../src/store/progress.ts';
+import type { SessionRow, SetRow } from '../../../src/store/records.ts';
+import { summarize } from '../../../src/store/summary.ts';
+
+const DAY = 24 * 3600 * 1000;
+
+function session(id: string, startedAt: number, plankTarget: number, avgBpm: number): SessionRow {
+  return {
+    id,
+    startedAt,
+    endedAt: startedAt + 1800_000,
+    status: 'finished',
+    updatedAt: startedAt,
+    plan: [{ exerciseId: 'elbow-plank', dosage: { sets: 3, target: plankTarget, restS: 60 } }],
+    snapshot: null,
+    summary: { ...summarize([], [], 1800_000), avgBpm, maxBpm: avgBpm + 30, recoveryBpm: 12 },
+    sources: [],
+    gaps: [],
+  };
+}
+
+function set(
+  sessionId: string,
+  index: number,
+  exerciseId: SetRow['exerciseId'],
+  values: Partial<SetRow>,
+): SetRow {
+  return {
+    sessionId,
+    index,
+    exerciseId,
+    setNumber: index + 1,
+    target: 10,
+    count: 0,
+    sides: { left: 0, right: 0 },
+    holdMs: null,
+    peakDeg: null,
+    startedMs: index * 60_000,
+    endedMs: index * 60_000 + 30_000,
+    endedBy: 'target',
+    formIssues: [],
+    ...values,
+  };
+}
+
+describe('progress', () => {
+  const monday = weekStart(new Date(2026, 10, 2, 12).getTime());
+  const sessions = [
+    session('a', monday + DAY, 30, 100),
+    session('b', monday + 3 * DAY, 30, 98),
+    session('c', monday + 14 * DAY, 40, 95),
+  ];
+  const sets = [
+    set('a', 0, 'superman', { count: 10, peakDeg: 15 }),
+    set('a', 1, 'superman', { count: 9, peakDeg: 17 }),
+    set('a', 2, 'elbow-plank', { holdMs: 31_400 }),
+    set('a', 3, 'elbow-plank', { holdMs: 35_000 }),
+    set('b', 0, 'superman', { count: 12, peakDeg: 18 }),
+    set('c', 0, 'superman', { count: 12, peakDeg: 21 }),
+    set('c', 1, 'bat-hang', { count: 4 }),
+    set('c', 2, 'drawing-in', { holdMs: 45_000 }),
+  ];
+
+  it('sums reps per exercise and week, with a gap for a week without training', () => {
+    const { repsPerWeek } = progress(sessions, sets);
+    expect(repsPerWeek.x).toEqual([monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000));
+    expect(repsPerWeek.lines).toEqual([
+      { label: 'Superman', values: [31, null, 12] },
+      { label: 'Bat hang', values: [null, null, 4] },
+    ]);
+  });
+
+  it('gives the longest hold per session against its target, superman range and heart rate', () => {
+    const p = progress([...sessions].reverse(), sets);
+    expect(p.holds.lines.map((l) => [l.label, l.values, l.target ?? false])).toEqual([
+      ['Elbow plank (s)', [35, null, null], false],
+      ['Elbow plank target (s)', [30, 30, 40], true],
+      ['Drawing-in (s)', [null, null, 45], false],
+      ['Drawing-in target (s)', [null, null, null], true],
+    ]);
+    expect(p.supermanRange.lines.map((l) => l.values)).toEqual([
+      [17, 18, 21],
+      [16, 18, 21],
+    ]);
+    expect(p.heartRate.lines[0]?.values).toEqual([100, 98, 95]);
+  });
+});

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { MotionEvent } from '../../../src/motion/events.ts';
+import type { AccelFrame } from '../../../src/sensors/samples.ts';
+import { decodeHeartRateChunk, decodeMotionChunk, wallTimeOf } from '../../../src/store/codec.ts';
+import { SessionRecorder } from '../../../src/store/recorder.ts';
+import { SessionStore } from '../../../src/store/session-store.ts';
+import { SessionModel } from '../../../src/workout/session-model.ts';
+
+let dbCounter = 0;
+const openStore = (name = `recorder-test-${++dbCounter}`) => SessionStore.open({ name });
+
+const STRAP = { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' } as const;
+const RATE_HZ = 200;
+const PACKET_MS = 50;
+
+/** A session driven as the app drives it: a page clock, 200 Hz packets, a beat a second, reps. */
+class Rig {
+  clockMs = 5000;
+  wallMs = Date.UTC(2026, 10, 23, 18, 0, 0);
+  readonly model = new SessionModel(() => this.clockMs);
+
+  advance(ms: number, recorder: SessionRecorder, onSecond?: () => Promise<void>): Promise<void> {
+    return (async () => {
+      for (let t = 0; t < ms; t += PACKET_MS) {
+        const n = (RATE_HZ * PACKET_MS) / 1000;
+        const xyz = new Float32Array(n * 3);
+        for (let i = 0; i < n; i++) xyz.set([0.01 * i, -0.98, Math.sin((this.clockMs + i * 5) / 300)], i * 3);
+        const frame: AccelFrame = { t0Ms: this.clockMs, dtMs: 1000 / RATE_HZ, xyz };
+        recorder.recordAccel(STRAP.id, frame);
+        this.clockMs += PACKET_MS;
+        this.wallMs += PACKET_MS;
+        if (this.clockMs % 1000 === 0) {
+          recorder.recordHeartRate(STRAP.id, {
+            tMs: this.clockMs,
+            bpm: 90 + ((this.clockMs / 1000) % 7),
+            rrMs: [650, 660],
+          });
+          this.model.tick();
+          recorder.update(this.model.state);
+          await onSecond?.();
+        }
+      }
+    })();
+  }
+
+  rep(recorder: SessionRecorder, peakDeg = 18): void {
+    const event: MotionEvent = {
+      type: 'rep',
+      tMs: this.clockMs,
+      emittedMs: this.clockMs + 120,
+      startMs: this.clockMs - 1500,
+      peakDeg,
+    };
+    this.model.handleMotion(event);
+    recorder.recordMotionEvent(event);
+    recorder.update(this.model.state);
+  }
+}
+
+describe('SessionRecorder', () => {
+  it('loses at most the last second when the tab dies, and resumes exactly where the session was', async () => {
+    const name = `recorder-crash-${++dbCounter}`;
+    const store = await openStore(name);
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
+      wallNow: () => rig.wallMs,
+      newId: () => 'crash',
+    });
+    // The whole first superman set: 10 reps, 2 s apart, flushing every second as the app does.
+    for (let r = 0; r < 10; r++) {
+      await rig.advance(2000, recorder, () => recorder.flush());
+      rig.rep(recorder, 15 + r);
+    }
+    expect(rig.model.state.phase).toBe('rest');
+    // Into the rest, then the tab dies 600 ms after the last flush.
+    await rig.advance(5000, recorder, () => recorder.flush());
+    await recorder.flush();
+    const atLastFlush = rig.model.state;
+    await rig.advance(600, recorder);
+    store.close();
+
+    const reopened = await openStore(name);
+    const unfinished = await reopened.findUnfinishedSession();
+    expect(unfinished?.id).toBe('crash');
+    const saved = (await reopened.loadBundle('crash'))!;
+    expect(saved.sets).toHaveLength(1);
+    expect(saved.sets[0]).toMatchObject({ exerciseId: 'superman', count: 10, peakDeg: 24, index: 0 });
+    const savedFrames = saved.motion.flatMap(decodeMotionChunk);
+    const lastSavedMs = Math.max(...savedFrames.map((f) => f.t0Ms + (f.xyz.length / 3 - 1) * f.dtMs));
+    const lostMs = rig.clockMs - rig.model.state.startedMs! - lastSavedMs;
+    expect(lostMs).toBeLessThanOrEqual(1000);
+    expect(saved.events.filter((e) => e.data.kind === 'motion')).toHaveLength(10);
+    expect(saved.heartRate.flatMap(decodeHeartRateChunk).length).toBeGreaterThanOrEqual(25);
+
+    // A new page: its clock starts again near 0, and the person comes back 90 s later.
+    const newPage = new Rig();
+    newPage.clockMs = 800;
+    newPage.wallMs = rig.wallMs + 90_000;
+    const { recorder: resumed, state } = await SessionRecorder.resume(reopened, 'crash', newPage.clockMs, {
+      wallNow: () => newPage.wallMs,
+    });
+    const shift = newPage.clockMs - atLastFlush.nowMs;
+    expect(state.phase).toBe('rest');
+    expect(state.completed).toEqual(
+      atLastFlush.completed.map((r) => ({
+        ...r,
+        startedMs: r.startedMs + shift,
+        endedMs: r.endedMs + shift,
+      })),
+    );
+    expect(state.restEndsMs! - state.nowMs).toBe(atLastFlush.restEndsMs! - atLastFlush.nowMs);
+    expect(state.startedMs).toBe(atLastFlush.startedMs! + shift);
+
+    // The gap the app was away is cut from the timeline but kept for wall-clock times.
+    await resumed.flush();
+    const row = (await reopened.getSession('crash'))!;
+    expect(row.gaps).toHaveLength(1);
+    expect(row.gaps[0]!.gapMs).toBe(90_000 + 600);
+    expect(wallTimeOf(row, row.gaps[0]!.atMs + 1)).toBe(newPage.wallMs + 1);
+    reopened.close();
+  });
+
+  it('finishes a session: no longer unfinished, with its end time and summary', async () => {
+    const store = await openStore();
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
+      wallNow: () => rig.wallMs,
+    });
+    for (let r = 0; r < 4; r++) {
+      await rig.advance(2000, recorder, () => recorder.flush());
+      rig.rep(recorder);
+    }
+    await rig.advance(1000, recorder);
+    rig.model.finish();
+    await recorder.finish(rig.model.state);
+    expect(await store.findUnfinishedSession()).toBeNull();
+    const [row] = await store.listSessions();
+    expect(row).toMatchObject({ status: 'finished', endedAt: rig.wallMs });
+    expect(row!.summary).toMatchObject({ sets: 1, reps: 4, durationMs: 9000 });
+    expect(row!.summary.avgBpm).toBeGreaterThan(89);
+    store.close();
+  });
+
+  it('keeps recording in memory and reports a clear error when the store stops taking data', async () => {
+    const store = await openStore();
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
+      wallNow: () => rig.wallMs,
+    });
+    const failures: unknown[] = [];
+    recorder.failure$.subscribe((f) => failures.push(f));
+    await rig.advance(2000, recorder, () => recorder.flush());
+    store.close();
+    await rig.advance(3000, recorder, () => recorder.flush());
+    rig.rep(recorder);
+    expect(recorder.failure?.kind).toBe('unavailable');
+    expect(recorder.failure?.message).toMatch(/export/);
+    expect(failures.at(-1)).toBe(recorder.failure);
+    const bundle = recorder.bundle();
+    const frames = bundle.motion.flatMap(decodeMotionChunk);
+    expect(frames).toHaveLength(5000 / PACKET_MS);
+    expect(bundle.events).toHaveLength(1);
+  });
+
+  it('works without any store at all, in memory', async () => {
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(null, rig.model.state, [STRAP]);
+    await rig.advance(1000, recorder, () => recorder.flush());
+    expect(recorder.failure?.kind).toBe('unavailable');
+    expect(recorder.bundle().motion).toHaveLength(1);
+  });
+});

@@ -1,0 +1,110 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { StoreError, toStoreError } from '../../../src/store/errors.ts';
+import { DB_VERSION, openBackbeatDB } from '../../../src/store/schema.ts';
+import { SessionStore } from '../../../src/store/session-store.ts';
+
+let dbCounter = 0;
+const freshName = () => `schema-test-${++dbCounter}`;
+
+describe('schema migrations', () => {
+  it('brings a version 1 database with its sessions and sets forward to the current version', async () => {
+    const name = freshName();
+    const v1 = await openBackbeatDB({ name, version: 1 });
+    expect([...v1.objectStoreNames].sort()).toEqual(['sessions', 'sets']);
+    // A session as the version 1 app saved it: no status, sources, gaps, snapshot or update time.
+    const v1Session = {
+      id: 'old',
+      startedAt: Date.UTC(2026, 0, 5, 8),
+      plan: [{ exerciseId: 'elbow-plank', dosage: { sets: 3, target: 30, restS: 60 } }],
+      summary: {
+        durationMs: 600_000,
+        sets: 1,
+        reps: 0,
+        holdMs: 31_000,
+        avgBpm: null,
+        maxBpm: null,
+        recoveryBpm: null,
+      },
+    };
+    const v1Set = {
+      sessionId: 'old',
+      index: 0,
+      exerciseId: 'elbow-plank',
+      setNumber: 1,
+      target: 30,
+      count: 0,
+      sides: { left: 0, right: 0 },
+      holdMs: 31_000,
+      peakDeg: null,
+      startedMs: 1000,
+      endedMs: 33_000,
+      endedBy: 'form',
+      formIssues: ['plank-sag'],
+    };
+    // Written with raw idb in the shape of that time: the current row types do not describe it.
+    await v1.put('sessions', v1Session as never);
+    await v1.put('sets', v1Set as never);
+    v1.close();
+
+    const store = await SessionStore.open({ name });
+    const [session] = await store.listSessions();
+    expect(session).toMatchObject({
+      id: 'old',
+      status: 'finished',
+      endedAt: v1Session.startedAt + 600_000,
+      updatedAt: v1Session.startedAt,
+      snapshot: null,
+      sources: [],
+      gaps: [],
+    });
+    expect(await store.findUnfinishedSession()).toBeNull();
+    const bundle = await store.loadBundle('old');
+    expect(bundle?.sets).toEqual([v1Set]);
+    expect(bundle?.motion).toEqual([]);
+    store.close();
+
+    const raw = await openDB(name);
+    expect(raw.version).toBe(DB_VERSION);
+    expect([...raw.objectStoreNames].sort()).toEqual(['events', 'heartRate', 'motion', 'sessions', 'sets']);
+    raw.close();
+  });
+
+  it('reports a blocked upgrade as a StoreError while an older tab holds the database open', async () => {
+    const name = freshName();
+    // An old tab that does not close its connection when asked to.
+    const oldTab = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('by-started', 'startedAt');
+        db.createObjectStore('sets', { keyPath: ['sessionId', 'index'] }).createIndex(
+          'by-exercise',
+          'exerciseId',
+        );
+      },
+    });
+    const error = await openBackbeatDB({ name }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).kind).toBe('blocked');
+    expect((error as StoreError).message).toMatch(/another tab/);
+    oldTab.close();
+  });
+
+  it('closes its own connection and says so when a newer version wants to upgrade', async () => {
+    const name = freshName();
+    let told = false;
+    const db = await openBackbeatDB({ name, onVersionChange: () => (told = true) });
+    const newer = await openDB(name, DB_VERSION + 1);
+    expect(told).toBe(true);
+    expect(() => db.transaction('sessions')).toThrow();
+    newer.close();
+    // This (older) code now meets a newer database.
+    const error = await openBackbeatDB({ name }).catch((e: unknown) => e);
+    expect((error as StoreError).kind).toBe('version');
+  });
+
+  it('classifies a quota failure', () => {
+    const error = toStoreError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    expect(error.kind).toBe('quota');
+    expect(error.message).toMatch(/export it/);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeHeartRateChunk,
+  decodeMotionChunk,
+  encodeHeartRateChunk,
+  encodeMotionChunk,
+} from '../../../src/store/codec.ts';
+import type { SessionBundle } from '../../../src/store/records.ts';
+import { SessionStore } from '../../../src/store/session-store.ts';
+import { summarize } from '../../../src/store/summary.ts';
+
+let dbCounter = 0;
+const openStore = () => SessionStore.open({ name: `store-test-${++dbCounter}` });
+
+function bundle(id: string, startedAt: number): SessionBundle {
+  return {
+    session: {
+      id,
+      startedAt,
+      endedAt: startedAt + 60_000,
+      status: 'finished',
+      updatedAt: startedAt + 60_000,
+      plan: [],
+      snapshot: null,
+      summary: summarize([], [], 60_000),
+      sources: [],
+      gaps: [],
+    },
+    sets: [],
+    events: [{ sessionId: id, seq: 0, tMs: 10, data: { kind: 'cue', text: 'Go' } }],
+    heartRate: [encodeHeartRateChunk(id, 0, 'strap', [{ tMs: 0, bpm: 80, rrMs: [750] }])],
+    motion: [
+      encodeMotionChunk(id, 0, 'strap', [
+        { t0Ms: 0, dtMs: 5, xyz: new Float32Array([0, 0, 1, 0, 0.5, 0.5]) },
+      ]),
+    ],
+  };
+}
+
+describe('motion and heart-rate chunks', () => {
+  it('keep frames, their timing and 1 mg resolution, clamping beyond ±32 g', () => {
+    const frames = [
+      { t0Ms: 100, dtMs: 5, xyz: new Float32Array([0.0123, -0.9876, 0.1234, 0.5, 40, -40]) },
+      { t0Ms: 217.5, dtMs: 0, xyz: new Float32Array([1, 2, 3]) },
+    ];
+    const row = encodeMotionChunk('s', 3, 'strap', frames);
+    expect(row.mg.byteLength).toBe(9 * 2);
+    const back = decodeMotionChunk(row);
+    expect(back.map((f) => [f.t0Ms, f.dtMs, f.xyz.length])).toEqual([
+      [100, 5, 6],
+      [217.5, 0, 3],
+    ]);
+    expect(back[0]!.xyz[0]).toBeCloseTo(0.012, 6);
+    expect(back[0]!.xyz[1]).toBeCloseTo(-0.988, 6);
+    expect(back[0]!.xyz[4]).toBeCloseTo(32.767, 4);
+    expect(back[0]!.xyz[5]).toBeCloseTo(-32.767, 4);
+    expect(Array.from(back[1]!.xyz)).toEqual([1, 2, 3]);
+  });
+
+  it('keep each beat with its own RR intervals', () => {
+    const samples = [
+      { tMs: 1000, bpm: 72, rrMs: [812, 830] },
+      { tMs: 2000, bpm: 73, rrMs: [] },
+      { tMs: 3000, bpm: 75, rrMs: [790] },
+    ];
+    expect(decodeHeartRateChunk(encodeHeartRateChunk('s', 0, 'strap', samples))).toEqual(samples);
+  });
+});
+
+describe('SessionStore', () => {
+  it('lists newest first, deletes one session with all its rows, and deletes everything', async () => {
+    const store = await openStore();
+    await store.importBundles([bundle('a', 1000), bundle('b', 3000), bundle('c', 2000)]);
+    expect((await store.listSessions()).map((s) => s.id)).toEqual(['b', 'c', 'a']);
+    await store.deleteSession('c');
+    expect((await store.listSessions()).map((s) => s.id)).toEqual(['b', 'a']);
+    expect(await store.loadBundle('c')).toBeNull();
+    const a = await store.loadBundle('a');
+    expect(a?.events).toHaveLength(1);
+    expect(a?.motion[0]?.mg).toBeInstanceOf(Int16Array);
+    await store.deleteAll();
+    expect(await store.listSessions()).toEqual([]);
+    expect(await store.allSets()).toEqual([]);
+    store.close();
+  });
+
+  it('never overwrites a session it already has when importing', async () => {
+    const store = await openStore();
+    await store.importBundles([bundle('a', 1000)]);
+    const changed = bundle('a', 9999);
+    const result = await store.importBundles([changed, bundle('d', 5000), bundle('d', 5000)]);
+    expect(result).toEqual({ added: ['d'], skipped: ['a', 'd'] });
+    expect((await store.getSession('a'))?.startedAt).toBe(1000);
+    store.close();
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { ExerciseId } from '../../../src/workout/program.ts';
+import {
+  DRAWING_IN_STEPS_S,
+  drawingInTargetS,
+  firstPlankTargetS,
+  nextPlankTargetS,
+  type PastSession,
+  plankTargetAfter,
+  progressPlan,
+  supermanRange,
+} from '../../../src/workout/progression.ts';
+import { defaultPlan, type SetRecord } from '../../../src/workout/session.ts';
+
+function set(exerciseId: ExerciseId, patch: Partial<SetRecord>): SetRecord {
+  return {
+    exerciseId,
+    setNumber: 1,
+    target: 10,
+    count: 0,
+    sides: { left: 0, right: 0 },
+    holdMs: null,
+    peakDeg: null,
+    startedMs: 0,
+    endedMs: 0,
+    endedBy: 'target',
+    formIssues: [],
+    ...patch,
+  };
+}
+
+const day = (n: number) => Date.UTC(2026, 10, n);
+const drawingIn = (startedAt: number, target: number, holdMs: number): PastSession => ({
+  startedAt,
+  sets: [set('drawing-in', { target, holdMs, endedBy: holdMs >= target * 1000 ? 'target' : 'stopped' })],
+});
+const plank = (startedAt: number, ...holdsS: number[]): PastSession => ({
+  startedAt,
+  sets: holdsS.map((s, i) => set('elbow-plank', { setNumber: i + 1, target: 30, holdMs: s * 1000 })),
+});
+
+describe('elbow plank', () => {
+  it('aims each hold a step above the last one', () => {
+    expect(nextPlankTargetS(32_400)).toBe(37);
+    const today = [
+      set('elbow-plank', { holdMs: 31_000 }),
+      set('superman', { count: 10 }),
+      set('elbow-plank', { setNumber: 2, holdMs: 40_900 }),
+    ];
+    expect(plankTargetAfter([], 30)).toBe(30);
+    expect(plankTargetAfter(today.slice(0, 1), 30)).toBe(36);
+    expect(plankTargetAfter(today, 30)).toBe(45);
+  });
+
+  it('follows a shorter hold down rather than setting a goal out of reach', () => {
+    expect(plankTargetAfter([set('elbow-plank', { holdMs: 20_000 })], 40)).toBe(25);
+  });
+
+  it('ignores a false start of a few seconds', () => {
+    expect(
+      plankTargetAfter([set('elbow-plank', { holdMs: 30_000 }), set('elbow-plank', { holdMs: 2000 })], 20),
+    ).toBe(35);
+  });
+
+  it('starts a new session a step above the first hold of the last one with a plank', () => {
+    expect(firstPlankTargetS([], 30)).toBe(30);
+    const history = [plank(day(3), 40, 45, 50), plank(day(1), 20), { startedAt: day(5), sets: [] }];
+    expect(firstPlankTargetS(history, 30)).toBe(45);
+  });
+});
+
+describe('drawing-in', () => {
+  it('starts at 45 s', () => {
+    expect(drawingInTargetS([])).toBe(45);
+    expect(DRAWING_IN_STEPS_S).toEqual([45, 60, 120]);
+  });
+
+  it('climbs to 60 s, then 2 min, one step per session held to the end, and stays at the top', () => {
+    const history = [drawingIn(day(1), 45, 45_000)];
+    expect(drawingInTargetS(history)).toBe(60);
+    history.push(drawingIn(day(2), 60, 60_000));
+    expect(drawingInTargetS(history)).toBe(120);
+    history.push(drawingIn(day(3), 120, 120_000));
+    expect(drawingInTargetS(history)).toBe(120);
+  });
+
+  it('stays on a step until it is held for the whole time, and never goes back down', () => {
+    const history = [
+      drawingIn(day(1), 45, 45_000),
+      drawingIn(day(2), 60, 38_000),
+      drawingIn(day(3), 60, 52_000),
+    ];
+    expect(drawingInTargetS(history)).toBe(60);
+    // Order of storage does not matter, only the order of the days.
+    expect(drawingInTargetS([...history].reverse())).toBe(60);
+  });
+
+  it('does not count an easier hold the person chose as reaching a higher step', () => {
+    const history = [drawingIn(day(1), 45, 45_000), drawingIn(day(2), 30, 30_000)];
+    expect(drawingInTargetS(history)).toBe(60);
+  });
+});
+
+describe('superman range of motion', () => {
+  it('follows the highest lift of each session over time', () => {
+    const history: PastSession[] = [
+      {
+        startedAt: day(3),
+        sets: [set('superman', { peakDeg: 19 }), set('superman', { setNumber: 2, peakDeg: 21.5 })],
+      },
+      { startedAt: day(1), sets: [set('superman', { peakDeg: 14 }), set('glute-bridge', { peakDeg: 30 })] },
+      { startedAt: day(2), sets: [set('glute-bridge', { peakDeg: 28 })] },
+      { startedAt: day(4), sets: [set('superman', { peakDeg: 20 })] },
+    ];
+    expect(supermanRange(history)).toEqual({
+      points: [
+        { startedAt: day(1), peakDeg: 14 },
+        { startedAt: day(3), peakDeg: 21.5 },
+        { startedAt: day(4), peakDeg: 20 },
+      ],
+      bestDeg: 21.5,
+      latestDeg: 20,
+      changeDeg: 6,
+    });
+  });
+
+  it('has no range before the first superman with a measured lift', () => {
+    expect(supermanRange([])).toBeNull();
+    expect(supermanRange([{ startedAt: day(1), sets: [set('superman', { peakDeg: null })] }])).toBeNull();
+  });
+});
+
+describe('progressPlan', () => {
+  it('raises the drawing-in and plank targets and leaves the rest of the plan alone', () => {
+    const plan = defaultPlan();
+    const history = [drawingIn(day(1), 45, 45_000), plank(day(1), 42, 48, 50)];
+    const progressed = progressPlan(plan, history);
+    const target = (id: ExerciseId) => progressed.find((p) => p.exercise.id === id)?.dosage.target;
+    expect(target('drawing-in')).toBe(60);
+    expect(target('elbow-plank')).toBe(47);
+    expect(
+      progressed.filter((p) => p.exercise.id !== 'drawing-in' && p.exercise.id !== 'elbow-plank'),
+    ).toEqual(plan.filter((p) => p.exercise.id !== 'drawing-in' && p.exercise.id !== 'elbow-plank'));
+    expect(progressPlan(plan, [])).toEqual(plan);
+  });
+
+  it('keeps a longer drawing-in hold the person chose', () => {
+    const plan = defaultPlan().map((p) =>
+      p.exercise.id === 'drawing-in' ? { ...p, dosage: { ...p.dosage, target: 90 } } : p,
+    );
+    expect(
+      progressPlan(plan, [drawingIn(day(1), 45, 45_000)]).find((p) => p.exercise.id === 'drawing-in')?.dosage
+        .target,
+    ).toBe(90);
+  });
+});

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { PROGRAM } from '../../../src/workout/program.ts';
+import type { PastSession } from '../../../src/workout/progression.ts';
+import {
+  browserStorage,
+  defaultSettings,
+  type KeyValueStorage,
+  parseSettings,
+  planOf,
+  SETTINGS_KEY,
+  SettingsModel,
+  SettingsStore,
+  withDosage,
+  withIncluded,
+  withMoved,
+} from '../../../src/workout/settings.ts';
+
+/** An in-memory stand-in for localStorage (the platform boundary). */
+class MemoryStorage implements KeyValueStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+const ids = (s: { exercises: readonly { id: string }[] }) => s.exercises.map((e) => e.id);
+
+describe('settings', () => {
+  it('default to the whole program in order, sound on, no heart-rate data, progression on', () => {
+    const s = defaultSettings();
+    expect(ids(s)).toEqual(PROGRAM.map((e) => e.id));
+    expect(s.exercises.every((e) => e.included)).toBe(true);
+    expect(s).toMatchObject({ length: 'full', muted: false, tones: true, vibration: true, voiceUri: null });
+    expect(s).toMatchObject({
+      speechRate: 1,
+      age: null,
+      maxHr: null,
+      endRestOnRecovery: false,
+      autoProgress: true,
+    });
+  });
+
+  it('change a dosage within its limits', () => {
+    let s = withDosage(defaultSettings(), 'superman', { sets: 2, target: 12 });
+    expect(s.exercises[0].dosage).toEqual({ sets: 2, target: 12, restS: 45 });
+    s = withDosage(s, 'superman', { sets: 0, target: 1000, restS: -5 });
+    expect(s.exercises[0].dosage).toEqual({ sets: 1, target: 100, restS: 0 });
+    s = withDosage(s, 'drawing-in', { target: 2 });
+    expect(s.exercises.find((e) => e.id === 'drawing-in')?.dosage.target).toBe(5);
+    s = withDosage(s, 'lat-pulldown', { weightKg: 27.3 });
+    expect(s.exercises.find((e) => e.id === 'lat-pulldown')?.dosage.weightKg).toBe(27.5);
+    // A weight on a body-weight exercise is dropped.
+    s = withDosage(s, 'glute-bridge', { weightKg: 10 });
+    expect(s.exercises.find((e) => e.id === 'glute-bridge')?.dosage).not.toHaveProperty('weightKg');
+  });
+
+  it('reorder exercises and stop at the ends', () => {
+    let s = withMoved(defaultSettings(), 'elbow-plank', -6);
+    expect(ids(s)[0]).toBe('elbow-plank');
+    s = withMoved(s, 'elbow-plank', -1);
+    expect(ids(s)[0]).toBe('elbow-plank');
+    s = withMoved(s, 'superman', 1);
+    expect(ids(s).slice(0, 3)).toEqual(['elbow-plank', 'glute-bridge', 'superman']);
+    expect(withMoved(s, 'bat-hang', 0)).toBe(s);
+  });
+});
+
+describe('planOf', () => {
+  it('takes the included exercises in the chosen order with their dosages', () => {
+    let s = withIncluded(defaultSettings(), 'lat-pulldown', false);
+    s = withMoved(s, 'bat-hang', -4);
+    s = withDosage(s, 'superman', { sets: 2 });
+    const plan = planOf(s);
+    expect(plan.map((p) => p.exercise.id)).toEqual([
+      'bat-hang',
+      'superman',
+      'glute-bridge',
+      'drawing-in',
+      'bird-dog',
+      'elbow-plank',
+    ]);
+    expect(plan[1].dosage.sets).toBe(2);
+  });
+
+  it('does one set of each in a short session', () => {
+    const plan = planOf({ ...defaultSettings(), length: 'short' });
+    expect(plan.every((p) => p.dosage.sets === 1)).toBe(true);
+    expect(plan).toHaveLength(7);
+  });
+
+  it('progresses the hold targets from past sessions unless turned off', () => {
+    const history: PastSession[] = [
+      {
+        startedAt: 1,
+        sets: [
+          {
+            exerciseId: 'drawing-in',
+            setNumber: 1,
+            target: 45,
+            count: 0,
+            sides: { left: 0, right: 0 },
+            holdMs: 45_000,
+            peakDeg: null,
+            startedMs: 0,
+            endedMs: 45_000,
+            endedBy: 'target',
+            formIssues: [],
+          },
+        ],
+      },
+    ];
+    const target = (autoProgress: boolean) =>
+      planOf({ ...defaultSettings(), autoProgress }, history).find((p) => p.exercise.id === 'drawing-in')
+        ?.dosage.target;
+    expect(target(true)).toBe(60);
+    expect(target(false)).toBe(45);
+  });
+});
+
+describe('parseSettings', () => {
+  it('reads back what was saved', () => {
+    const s = withMoved(
+      withDosage({ ...defaultSettings(), age: 52, voiceUri: 'x', muted: true }, 'bird-dog', { target: 16 }),
+      'bird-dog',
+      -2,
+    );
+    expect(parseSettings(JSON.parse(JSON.stringify(s)))).toEqual(s);
+  });
+
+  it('repairs anything odd: junk, unknown and repeated exercises, missing ones, bad numbers', () => {
+    expect(parseSettings(null)).toEqual(defaultSettings());
+    expect(parseSettings('hello')).toEqual(defaultSettings());
+    const s = parseSettings({
+      exercises: [
+        { id: 'elbow-plank', included: false, dosage: { sets: 'three', target: 40 } },
+        { id: 'yoga', included: true },
+        { id: 'elbow-plank', included: true },
+        { id: 'superman', dosage: null },
+      ],
+      length: 'medium',
+      muted: 'yes',
+      speechRate: 9,
+      age: 37.6,
+      maxHr: 'high',
+      extra: 1,
+    });
+    expect(ids(s)).toEqual([
+      'elbow-plank',
+      'superman',
+      'glute-bridge',
+      'drawing-in',
+      'bird-dog',
+      'bat-hang',
+      'lat-pulldown',
+    ]);
+    expect(s.exercises[0]).toEqual({
+      id: 'elbow-plank',
+      included: false,
+      dosage: { sets: 3, target: 40, restS: 60 },
+    });
+    expect(s.exercises[1]).toEqual({
+      id: 'superman',
+      included: true,
+      dosage: { sets: 3, target: 10, restS: 45 },
+    });
+    expect(s).toMatchObject({ length: 'full', muted: false, speechRate: 2, age: 38, maxHr: null });
+    expect(s).not.toHaveProperty('extra');
+  });
+});
+
+describe('SettingsStore and SettingsModel', () => {
+  it('remember every change and bring it back in the next visit', () => {
+    const storage = new MemoryStorage();
+    const model = new SettingsModel(new SettingsStore(storage));
+    model.setMuted(true);
+    model.setSpeechRate(1.25);
+    model.setVoice('urn:voice:amy');
+    model.setAge(45);
+    model.setMaxHr(300);
+    model.setLength('short');
+    model.setIncluded('lat-pulldown', false);
+    model.move('elbow-plank', -6);
+    model.setDosage('superman', { target: 12 });
+    model.setEndRestOnRecovery(true);
+    model.setTones(false);
+    model.setVibration(false);
+    model.setAutoProgress(false);
+    expect(storage.items.has(SETTINGS_KEY)).toBe(true);
+    const again = new SettingsModel(new SettingsStore(storage));
+    expect(again.state).toEqual(model.state);
+    expect(again.state).toMatchObject({
+      muted: true,
+      speechRate: 1.3,
+      voiceUri: 'urn:voice:amy',
+      age: 45,
+      maxHr: 230,
+      length: 'short',
+      endRestOnRecovery: true,
+      tones: false,
+      vibration: false,
+      autoProgress: false,
+    });
+    expect(ids(again.state)[0]).toBe('elbow-plank');
+    again.restoreDefaults();
+    expect(new SettingsStore(storage).load()).toEqual(defaultSettings());
+  });
+
+  it('emits each change on state$', () => {
+    const model = new SettingsModel(new SettingsStore(null));
+    const seen: boolean[] = [];
+    const sub = model.state$.subscribe((s) => seen.push(s.muted));
+    model.setMuted(true);
+    model.setMuted(false);
+    sub.unsubscribe();
+    expect(seen).toEqual([false, true, false]);
+  });
+
+  it('goes on without storage, with broken storage and with unreadable JSON', () => {
+    const broken: KeyValueStorage = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
+    expect(new SettingsStore(broken).load()).toEqual(defaultSettings());
+    expect(new SettingsStore(broken).save(defaultSettings())).toBe(false);
+    expect(() => new SettingsStore(broken).clear()).not.toThrow();
+    expect(new SettingsStore(null).save(defaultSettings())).toBe(false);
+    const garbled = new MemoryStorage();
+    garbled.setItem(SETTINGS_KEY, '{not json');
+    expect(new SettingsStore(garbled).load()).toEqual(defaultSettings());
+    const blocked = {
+      get localStorage(): KeyValueStorage {
+        throw new Error('SecurityError');
+      },
+    };
+    expect(browserStorage(blocked)).toBeNull();
+    expect(browserStorage({})).toBeNull();
+  });
+});
