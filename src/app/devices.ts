@@ -268,6 +268,11 @@ export class Devices extends Model<DeviceState> {
     else this.update({ problem: `That file is not a Backbeat recording: ${file.error ?? 'unreadable'}` });
   }
 
+  /** Tries again to reach a device the app gave up on, without the chooser. */
+  reconnectDevice(id: string): void {
+    this.members.find((m) => m.status.id === id)?.session?.retry();
+  }
+
   /** Disconnects one device (stopping its streams first). */
   disconnectDevice(id: string): void {
     const remaining = this.members.filter((m) => m.status.id !== id);

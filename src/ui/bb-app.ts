@@ -107,6 +107,9 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-disconnect-device', (event) =>
       this.app.devices.disconnectDevice(event.detail.id),
     );
+    this.addEventListener('bb-reconnect-device', (event) =>
+      this.app.devices.reconnectDevice(event.detail.id),
+    );
     this.addEventListener('bb-replay', (event) => this.app.devices.replayFile(event.detail));
     this.addEventListener('bb-save-recording', () => downloadRecording(this.app.devices.recording()));
   }

@@ -157,6 +157,11 @@ export class BbDevicePanel extends LitElement {
           : nothing
       }
       ${
+        d.connection === 'lost' && d.kind !== 'phone' && d.kind !== 'replay' && d.kind !== 'virtual'
+          ? html`<button class="quiet" @click=${() => this.send('bb-reconnect-device', { id: d.id })}>Reconnect</button>`
+          : nothing
+      }
+      ${
         several && d.kind !== 'virtual'
           ? html`<button class="quiet" aria-label=${`Disconnect ${d.name}`} @click=${() => this.send('bb-disconnect-device', { id: d.id })}>×</button>`
           : nothing
@@ -191,6 +196,7 @@ export class BbDevicePanel extends LitElement {
 export interface BbDeviceCommandDetail {
   'bb-connect-device': { readonly kind: DeviceKind };
   'bb-disconnect-device': { readonly id: string };
+  'bb-reconnect-device': { readonly id: string };
   'bb-replay': { readonly recording: Recording | null; readonly error: string | null };
   'bb-save-recording': undefined;
 }
@@ -240,6 +246,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'bb-connect-device': CustomEvent<BbDeviceCommandDetail['bb-connect-device']>;
     'bb-disconnect-device': CustomEvent<BbDeviceCommandDetail['bb-disconnect-device']>;
+    'bb-reconnect-device': CustomEvent<BbDeviceCommandDetail['bb-reconnect-device']>;
     'bb-replay': CustomEvent<BbDeviceCommandDetail['bb-replay']>;
     'bb-save-recording': CustomEvent<undefined>;
   }

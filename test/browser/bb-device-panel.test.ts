@@ -86,6 +86,14 @@ describe('bb-device-panel', () => {
     expect(sent).toEqual([{ kind: 'phone' }, { id: 'watch' }]);
   });
 
+  it('offers Reconnect for a device the app gave up on', async () => {
+    const panel = await mount(state([status({ connection: 'lost' })], { connection: 'lost' }));
+    const sent: unknown[] = [];
+    panel.addEventListener('bb-reconnect-device', (e) => sent.push(e.detail));
+    await userEvent.click(page.getByRole('button', { name: 'Reconnect' }));
+    expect(sent).toEqual([{ id: 'h10' }]);
+  });
+
   it('shows a problem until it is dismissed', async () => {
     const panel = await mount(
       state([status({})], {

@@ -156,6 +156,15 @@ export class GattSession {
     this.frames.complete();
   }
 
+  /** After the session gave up ('lost'): try again on the same device, without the chooser. */
+  retry(): void {
+    if (this.closed || this.connection$.value !== 'lost') return;
+    this.attempt = 0;
+    this.droppedAtMs = this.options.now();
+    this.connection$.next('reconnecting');
+    this.scheduleReconnect();
+  }
+
   /** The page is hidden: stop streams the device would keep running (PMD), stay connected. */
   async suspendStreams(): Promise<void> {
     if (this.suspended) return;

@@ -148,6 +148,56 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     devices.dispose();
   });
 
+  it('stops the ACC stream when the page is hidden and starts it again when it is back', async () => {
+    const h10 = fakeH10();
+    const { nav } = navigatorWith([h10]);
+    // The page-lifecycle events' targets, as a browser tab has them.
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const win = Object.assign(new EventTarget(), { document: doc }) as unknown as Window;
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: win });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    const pmdWrites = () => h10.writes.filter(([c]) => c === uuids.PMD_CONTROL_POINT).map(([, h]) => h);
+    expect(pmdWrites()).toEqual(['0102', '0202000132000101100002010800']);
+
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(pmdWrites().at(-1)).toBe('0302');
+    doc.visibilityState = 'visible';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(pmdWrites().slice(3)).toEqual(['0102', '0202000132000101100002010800']);
+
+    win.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(pmdWrites().at(-1)).toBe('0302');
+    devices.dispose();
+  });
+
+  it('offers to reconnect a device it gave up on, without the chooser', async () => {
+    const h10 = fakeH10();
+    const { nav, requests } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    h10.reachable = false;
+    h10.drop();
+    // 0.5 + 1 + 2 + 4 + 8 × 8 s: then it is called lost.
+    await settle(72_000);
+    expect(devices.state.connection).toBe('lost');
+    expect(devices.state.problem).toMatch(/out of reach/);
+    h10.reachable = true;
+    devices.reconnectDevice(devices.state.devices[0].id);
+    expect(devices.state.connection).toBe('reconnecting');
+    await settle(600);
+    expect(devices.state.connection).toBe('connected');
+    expect(requests).toHaveLength(1);
+    devices.dispose();
+  });
+
   it('a second strap of the same kind replaces the first; disconnecting the last brings back the virtual strap', async () => {
     const first = fakeH10();
     const { nav } = navigatorWith([first, fakeH10()]);
