@@ -6,6 +6,7 @@ import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import type { SessionState } from '../workout/session.ts';
 import { currentPlanned, upNext } from '../workout/session.ts';
+import { downloadRecording } from './bb-device-recording.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
@@ -132,6 +133,15 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-connect-bluetooth', () => void this.app.devices.connectBluetoothStrap());
     this.addEventListener('bb-use-virtual', () => this.app.devices.useVirtualStrap());
     this.addEventListener('bb-dismiss-problem', () => this.app.devices.dismissProblem());
+    this.addEventListener('bb-connect-device', (event) => void this.app.devices.connect(event.detail.kind));
+    this.addEventListener('bb-disconnect-device', (event) =>
+      this.app.devices.disconnectDevice(event.detail.id),
+    );
+    this.addEventListener('bb-reconnect-device', (event) =>
+      this.app.devices.reconnectDevice(event.detail.id),
+    );
+    this.addEventListener('bb-replay', (event) => this.app.devices.replayFile(event.detail));
+    this.addEventListener('bb-save-recording', () => downloadRecording(this.app.devices.recording()));
   }
 
   override connectedCallback(): void {
