@@ -56,6 +56,11 @@ export interface SessionState {
   readonly startedMs: number | null;
   readonly endedMs: number | null;
   readonly completed: readonly SetRecord[];
+  /**
+   * When the person paused the running set or rest; null or absent while it runs. Optional so that
+   * states rebuilt from saved snapshots (which never hold a pause) stay valid.
+   */
+  readonly pausedAtMs?: number | null;
 }
 
 export type SessionAction =
@@ -68,6 +73,9 @@ export type SessionAction =
   | { readonly type: 'adjust'; readonly delta: number }
   | { readonly type: 'end-hold'; readonly nowMs: number }
   | { readonly type: 'finish'; readonly nowMs: number }
+  /** Stops the clock of the set or rest: the phone rang, the dog needs out. */
+  | { readonly type: 'pause'; readonly nowMs: number }
+  | { readonly type: 'resume'; readonly nowMs: number }
   | { readonly type: 'reset'; readonly plan?: readonly PlannedExercise[] };
 
 /** A rep set in which the person has done at least one rep and then nothing for this long is over. */
@@ -117,7 +125,15 @@ function newSet(setNumber: number, nowMs: number): CurrentSet {
   };
 }
 
+export function isPaused(state: SessionState): boolean {
+  return state.pausedAtMs != null;
+}
+
 export function reduceSession(state: SessionState, action: SessionAction): SessionState {
+  // A command from the screen during a pause carries on from where the session stopped.
+  if (isPaused(state) && (action.type === 'skip' || action.type === 'end-hold' || action.type === 'finish')) {
+    state = resume(state, action.nowMs);
+  }
   switch (action.type) {
     case 'reset':
       return initialSessionState(action.plan ?? state.plan);
@@ -131,10 +147,19 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
         exerciseIndex: 0,
         set: newSet(1, action.nowMs),
       };
-    case 'tick':
-      return onTick({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) });
+    case 'tick': {
+      const ticked = { ...state, nowMs: Math.max(state.nowMs, action.nowMs) };
+      // While paused the clock shows the time, but no rest runs out and no set times out.
+      return isPaused(state) ? ticked : onTick(ticked);
+    }
     case 'motion':
-      return onMotion(state, action.event);
+      // Whatever the person does during a pause belongs to no set.
+      return isPaused(state) ? state : onMotion(state, action.event);
+    case 'pause':
+      if ((state.phase !== 'set' && state.phase !== 'rest') || isPaused(state)) return state;
+      return { ...state, nowMs: Math.max(state.nowMs, action.nowMs), pausedAtMs: action.nowMs };
+    case 'resume':
+      return isPaused(state) ? resume(state, action.nowMs) : state;
     case 'skip':
       if (state.phase === 'set') return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'skipped');
       if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
@@ -158,6 +183,27 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       };
     }
   }
+}
+
+/**
+ * Goes on after a pause as if it had not happened: the rest has as long left as when it was paused,
+ * a hold's timer leaves the pause out, and the pause does not count as the person having stopped.
+ */
+function resume(state: SessionState, nowMs: number): SessionState {
+  const pausedAtMs = state.pausedAtMs ?? nowMs;
+  const pausedMs = Math.max(0, nowMs - pausedAtMs);
+  const set = state.set;
+  return {
+    ...state,
+    nowMs: Math.max(state.nowMs, nowMs),
+    pausedAtMs: null,
+    restEndsMs: state.restEndsMs === null ? null : state.restEndsMs + pausedMs,
+    set: set && {
+      ...set,
+      lastProgressMs: set.lastProgressMs + pausedMs,
+      holdStartMs: set.holdStartMs === null ? null : set.holdStartMs + pausedMs,
+    },
+  };
 }
 
 function onTick(state: SessionState): SessionState {
