@@ -8,6 +8,7 @@ import type { Exercise } from '../workout/program.ts';
 import {
   type CurrentSet,
   currentPlanned,
+  isPaused,
   type SessionState,
   type SetRecord,
   upNext,
@@ -83,6 +84,9 @@ const vibrate = (kind: ToneKind | 'form'): Cue => ({ kind: 'vibrate', patternMs:
 function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   // A new session (reset) or a different plan: nothing happened to the person.
   if (next.phase === 'ready') return [];
+  // Quiet through a pause: no countdown while the clock is stopped.
+  if (isPaused(next)) return isPaused(prev) ? [] : [say('Paused', true)];
+  if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next)) return [say(resumed(next), true)];
   const cues: Cue[] = [];
   const finished =
     next.completed.length > prev.completed.length ? next.completed.slice(prev.completed.length) : [];
@@ -235,6 +239,14 @@ function restBegins(next: SessionState): Cue[] {
     if (coming.exercise.id !== planned.exercise.id) parts.push(coming.exercise.position);
   }
   return [say(sentences(parts))];
+}
+
+function resumed(state: SessionState): string {
+  const planned = currentPlanned(state);
+  if (state.phase === 'rest' && state.restEndsMs !== null) {
+    return `Rest goes on: ${spokenDuration(Math.ceil((state.restEndsMs - state.nowMs) / 1000))} left`;
+  }
+  return planned ? `Go on: ${planned.exercise.name}` : 'Go on';
 }
 
 function sessionEnded(state: SessionState): string {
