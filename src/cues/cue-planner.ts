@@ -8,7 +8,6 @@ import type { Exercise } from '../workout/program.ts';
 import {
   type CurrentSet,
   currentPlanned,
-  isPaused,
   type SessionState,
   type SetRecord,
   upNext,
@@ -110,6 +109,10 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
     cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));
   }
   return cues;
+}
+
+function isPaused(state: SessionState): boolean {
+  return state.pausedAtMs !== null;
 }
 
 function sameSet(a: SessionState, b: SessionState): boolean {
@@ -246,7 +249,13 @@ function resumed(state: SessionState): string {
   if (state.phase === 'rest' && state.restEndsMs !== null) {
     return `Rest goes on: ${spokenDuration(Math.ceil((state.restEndsMs - state.nowMs) / 1000))} left`;
   }
-  return planned ? `Go on: ${planned.exercise.name}` : 'Go on';
+  // The set number and dosage too: the screen may have been skipped on to another set while paused.
+  if (!planned || !state.set) return 'Go on';
+  const { exercise, dosage } = planned;
+  return sentences([
+    `Go on: ${exercise.name}, ${setOf(state.set.setNumber, dosage.sets)}`,
+    dosageText(exercise, dosage.target),
+  ]);
 }
 
 function sessionEnded(state: SessionState): string {

@@ -144,6 +144,7 @@ export function fromSnapshot(
     nowMs: shift(snapshot.nowMs, by),
     startedMs: shiftOrNull(snapshot.startedMs, by),
     endedMs: shiftOrNull(snapshot.endedMs, by),
+    pausedAtMs: null,
     completed: [...sets]
       .sort((a, b) => a.index - b.index)
       .map(({ sessionId: _s, index: _i, ...record }) => shiftSetRecord(record, by)),

@@ -47,6 +47,7 @@ export class BbRestView extends LitElement {
 
   @property({ type: Number }) remainingMs = 0;
   @property({ type: Number }) totalMs = 1;
+  @property({ type: Boolean }) paused = false;
   @property({ attribute: false }) next: { exercise: Exercise; setNumber: number } | null = null;
   /** The set just finished, to confirm what was counted. */
   @property({ attribute: false }) lastSet: SetRecord | null = null;
@@ -64,7 +65,7 @@ export class BbRestView extends LitElement {
         value-text=${`${remainingS} seconds of rest left`}
       >
         <div class="count" aria-hidden="true">${formatSeconds(remainingS)}</div>
-        <div class="unit" aria-hidden="true">seconds</div>
+        <div class="unit" aria-hidden="true">${this.paused ? 'paused' : 'seconds'}</div>
       </bb-progress-ring>
       ${
         this.next
@@ -73,6 +74,11 @@ export class BbRestView extends LitElement {
       }
       <div class="controls">
         <button class="primary" @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>
+        ${
+          this.paused
+            ? html`<button class="primary" @click=${() => sendCommand(this, 'bb-resume')}>Resume</button>`
+            : html`<button @click=${() => sendCommand(this, 'bb-pause')}>Pause</button>`
+        }
         <button class="quiet" @click=${() => sendCommand(this, 'bb-finish')}>Finish</button>
       </div>
     `;

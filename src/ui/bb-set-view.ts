@@ -60,6 +60,7 @@ export class BbSetView extends LitElement {
   @property({ attribute: false }) planned!: PlannedExercise;
   @property({ attribute: false }) set!: CurrentSet;
   @property({ type: Number }) nowMs = 0;
+  @property({ type: Boolean }) paused = false;
 
   override render() {
     const { exercise, dosage } = this.planned;
@@ -90,6 +91,11 @@ export class BbSetView extends LitElement {
                 <button aria-label="One more" @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
               `
         }
+${
+  this.paused
+    ? html`<button class="primary" @click=${() => sendCommand(this, 'bb-resume')}>Resume</button>`
+    : html`<button @click=${() => sendCommand(this, 'bb-pause')}>Pause</button>`
+}
         <button @click=${() => sendCommand(this, 'bb-skip')}>Skip set</button>
         <button class="quiet" @click=${() => sendCommand(this, 'bb-finish')}>Finish</button>
       </div>
@@ -116,10 +122,18 @@ export class BbSetView extends LitElement {
         value: heldS,
         max: dosage.target,
         big: formatSeconds(heldS),
-        unit: set.holdStartMs === null ? 'get into position' : `of ${formatSeconds(dosage.target)}`,
+        unit: this.paused
+          ? 'paused'
+          : set.holdStartMs === null
+            ? 'get into position'
+            : `of ${formatSeconds(dosage.target)}`,
         label: 'Hold time',
         valueText: `${heldS} of ${dosage.target} seconds`,
-        announcement: set.holdStartMs === null ? 'Waiting for the hold to begin' : 'Holding',
+        announcement: this.paused
+          ? 'Paused'
+          : set.holdStartMs === null
+            ? 'Waiting for the hold to begin'
+            : 'Holding',
       };
     }
     const noun = exercise.kind === 'breaths' ? 'breaths' : 'reps';
@@ -127,10 +141,10 @@ export class BbSetView extends LitElement {
       value: set.count,
       max: dosage.target,
       big: String(set.count),
-      unit: `of ${dosage.target} ${noun}`,
+      unit: this.paused ? 'paused' : `of ${dosage.target} ${noun}`,
       label: exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps',
       valueText: `${set.count} of ${dosage.target} ${noun}`,
-      announcement: `${set.count} of ${dosage.target} ${noun}`,
+      announcement: this.paused ? 'Paused' : `${set.count} of ${dosage.target} ${noun}`,
     };
   }
 }

@@ -3,6 +3,8 @@
 export interface BbCommandDetail {
   'bb-start': undefined;
   'bb-skip': undefined;
+  'bb-pause': undefined;
+  'bb-resume': undefined;
   'bb-finish': undefined;
   'bb-end-hold': undefined;
   'bb-new-session': undefined;
@@ -26,6 +28,8 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'bb-start': CustomEvent<undefined>;
     'bb-skip': CustomEvent<undefined>;
+    'bb-pause': CustomEvent<undefined>;
+    'bb-resume': CustomEvent<undefined>;
     'bb-finish': CustomEvent<undefined>;
     'bb-end-hold': CustomEvent<undefined>;
     'bb-new-session': CustomEvent<undefined>;

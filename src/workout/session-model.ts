@@ -36,6 +36,14 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'motion', event });
   }
 
+  pause(): void {
+    this.dispatch({ type: 'pause', nowMs: this.now() });
+  }
+
+  resume(): void {
+    this.dispatch({ type: 'resume', nowMs: this.now() });
+  }
+
   skip(): void {
     this.dispatch({ type: 'skip', nowMs: this.now() });
   }
@@ -52,8 +60,9 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'finish', nowMs: this.now() });
   }
 
-  reset(): void {
-    this.dispatch({ type: 'reset' });
+  /** Back to the start screen, with a new plan if one is given. */
+  reset(plan?: readonly PlannedExercise[]): void {
+    this.dispatch({ type: 'reset', plan });
   }
 
   /** Puts back a saved session (already moved onto this page's clock) so that it goes on from there. */

@@ -57,25 +57,24 @@ export interface SessionState {
   readonly endedMs: number | null;
   readonly completed: readonly SetRecord[];
   /**
-   * When the person paused the running set or rest; null or absent while it runs. Optional so that
-   * states rebuilt from saved snapshots (which never hold a pause) stay valid.
+   * When the session was paused (by the person, or while a device reconnects), or null. Paused, the
+   * hold timer, the rest countdown and the stopped-set timer stand still and movement is not counted.
    */
-  readonly pausedAtMs?: number | null;
+  readonly pausedAtMs: number | null;
 }
 
 export type SessionAction =
   | { readonly type: 'start'; readonly nowMs: number }
   | { readonly type: 'tick'; readonly nowMs: number }
   | { readonly type: 'motion'; readonly event: MotionEvent }
+  | { readonly type: 'pause'; readonly nowMs: number }
+  | { readonly type: 'resume'; readonly nowMs: number }
   /** Ends the set now (keeping what was counted), or cuts the rest short. */
   | { readonly type: 'skip'; readonly nowMs: number }
   /** Corrects the count by hand (+1 / −1). */
   | { readonly type: 'adjust'; readonly delta: number }
   | { readonly type: 'end-hold'; readonly nowMs: number }
   | { readonly type: 'finish'; readonly nowMs: number }
-  /** Stops the clock of the set or rest: the phone rang, the dog needs out. */
-  | { readonly type: 'pause'; readonly nowMs: number }
-  | { readonly type: 'resume'; readonly nowMs: number }
   | { readonly type: 'reset'; readonly plan?: readonly PlannedExercise[] };
 
 /** A rep set in which the person has done at least one rep and then nothing for this long is over. */
@@ -99,6 +98,7 @@ export function initialSessionState(plan: readonly PlannedExercise[] = defaultPl
     startedMs: null,
     endedMs: null,
     completed: [],
+    pausedAtMs: null,
   };
 }
 
@@ -125,15 +125,7 @@ function newSet(setNumber: number, nowMs: number): CurrentSet {
   };
 }
 
-export function isPaused(state: SessionState): boolean {
-  return state.pausedAtMs != null;
-}
-
 export function reduceSession(state: SessionState, action: SessionAction): SessionState {
-  // A command from the screen during a pause carries on from where the session stopped.
-  if (isPaused(state) && (action.type === 'skip' || action.type === 'end-hold' || action.type === 'finish')) {
-    state = resume(state, action.nowMs);
-  }
   switch (action.type) {
     case 'reset':
       return initialSessionState(action.plan ?? state.plan);
@@ -149,17 +141,15 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       };
     case 'tick': {
       const ticked = { ...state, nowMs: Math.max(state.nowMs, action.nowMs) };
-      // While paused the clock shows the time, but no rest runs out and no set times out.
-      return isPaused(state) ? ticked : onTick(ticked);
+      return state.pausedAtMs === null ? onTick(ticked) : ticked;
     }
     case 'motion':
-      // Whatever the person does during a pause belongs to no set.
-      return isPaused(state) ? state : onMotion(state, action.event);
+      return state.pausedAtMs === null ? onMotion(state, action.event) : state;
     case 'pause':
-      if ((state.phase !== 'set' && state.phase !== 'rest') || isPaused(state)) return state;
+      if ((state.phase !== 'set' && state.phase !== 'rest') || state.pausedAtMs !== null) return state;
       return { ...state, nowMs: Math.max(state.nowMs, action.nowMs), pausedAtMs: action.nowMs };
     case 'resume':
-      return isPaused(state) ? resume(state, action.nowMs) : state;
+      return resume(state, action.nowMs);
     case 'skip':
       if (state.phase === 'set') return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'skipped');
       if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
@@ -185,13 +175,10 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
   }
 }
 
-/**
- * Goes on after a pause as if it had not happened: the rest has as long left as when it was paused,
- * a hold's timer leaves the pause out, and the pause does not count as the person having stopped.
- */
+/** Picks up where the pause began: every running timer moves on by the length of the pause. */
 function resume(state: SessionState, nowMs: number): SessionState {
-  const pausedAtMs = state.pausedAtMs ?? nowMs;
-  const pausedMs = Math.max(0, nowMs - pausedAtMs);
+  if (state.pausedAtMs === null) return state;
+  const pausedMs = Math.max(0, nowMs - state.pausedAtMs);
   const set = state.set;
   return {
     ...state,

@@ -72,4 +72,18 @@ describe('bb-set-view', () => {
     await page.getByRole('button', { name: 'One less' }).click();
     expect(deltas).toEqual([1, -1]);
   });
+
+  it('offers Resume instead of Pause while paused, and says so to screen readers', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 4 }),
+      paused: true,
+    });
+    await expect.element(page.getByRole('status')).toHaveTextContent('Paused');
+    let resumed = 0;
+    element.addEventListener('bb-resume', () => resumed++);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    expect(resumed).toBe(1);
+    expect(page.getByRole('button', { name: 'Pause' }).elements()).toHaveLength(0);
+  });
 });

@@ -32,6 +32,8 @@ describe('a full default session with no input but the Start button', () => {
       const shown = (await last.textContent()) ?? '';
       if (shown === lastShown) continue;
       lastShown = shown;
+      // The strap reports what its person did with its next packet, a tenth of a second on.
+      await page.clock.runFor(200);
       finishedSets.push({
         shown,
         performed: (await page.locator('bb-device-panel .person').textContent()) ?? '',

@@ -328,15 +328,18 @@ describe('planCues', () => {
     ]);
   });
 
-  it('names the exercise when a paused set goes on, and announces a set begun by skipping out of a pause', () => {
+  it('says what goes on after a pause, including a set skipped to while paused', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
     expect(run.do({ type: 'resume', nowMs: 9000 })).toEqual([
-      { kind: 'say', text: 'Go on: Superman', interrupt: true },
+      { kind: 'say', text: 'Go on: Superman, set one of two. five reps', interrupt: true },
     ]);
     run.do(motion(rep(10_000)), { type: 'skip', nowMs: 11_000 }, { type: 'pause', nowMs: 12_000 });
-    expect(spoken(run.do({ type: 'skip', nowMs: 13_000 }))).toEqual([
-      'Superman, set two of two. five reps. Go',
+    // The pause lasts across a skip: the screen moves on to the next set, the voice waits.
+    expect(run.do({ type: 'skip', nowMs: 13_000 })).toEqual([]);
+    expect(run.state.phase).toBe('set');
+    expect(run.do({ type: 'resume', nowMs: 20_000 })).toEqual([
+      { kind: 'say', text: 'Go on: Superman, set two of two. five reps', interrupt: true },
     ]);
   });
 

@@ -3,7 +3,6 @@ import type { MotionEvent } from '../../../src/motion/events.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
   initialSessionState,
-  isPaused,
   type PlannedExercise,
   reduceSession,
   type SessionAction,
@@ -123,6 +122,43 @@ describe('session reducer', () => {
     expect(s.set?.holdStartMs).toBe(5000);
   });
 
+  it('stands the hold timer, the rest countdown and counting still while paused', () => {
+    let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
+    s = run(
+      s,
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1300 } },
+      { type: 'pause', nowMs: 20_000 },
+    );
+    expect(s.pausedAtMs).toBe(20_000);
+    // 45 s after the hold began, but 30 of them paused: the hold is not over.
+    s = run(s, { type: 'tick', nowMs: 46_000 }, { type: 'motion', event: rep(47_000) });
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'resume', nowMs: 50_000 });
+    expect(s.set?.holdStartMs).toBe(31_000);
+    s = run(s, { type: 'tick', nowMs: 75_999 });
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'tick', nowMs: 76_000 });
+    expect(s.phase).toBe('summary');
+    expect(s.completed[0].holdMs).toBe(45_000);
+  });
+
+  it('moves the end of a paused rest on by the pause', () => {
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(1000) },
+      { type: 'motion', event: rep(2000) },
+      { type: 'motion', event: rep(3000) },
+    );
+    expect(s.restEndsMs).toBe(33_000);
+    s = run(s, { type: 'pause', nowMs: 10_000 }, { type: 'tick', nowMs: 40_000 });
+    expect(s.phase).toBe('rest');
+    s = run(s, { type: 'resume', nowMs: 40_000 }, { type: 'tick', nowMs: 62_999 });
+    expect(s.phase).toBe('rest');
+    s = run(s, { type: 'tick', nowMs: 63_000 });
+    expect(s.phase).toBe('set');
+  });
+
   it('counts bird-dog sides and breath cycles', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 4, restS: 10 } },
@@ -180,70 +216,6 @@ describe('session reducer', () => {
     expect(s.completed[1]).toMatchObject({ target: 41, holdMs: 28_000 });
     // A shorter hold sets a reachable goal, still above it.
     expect(s.plan[0].dosage.target).toBe(33);
-  });
-
-  it('pauses a rest: the time left stays as it was, and the rest goes on after the pause', () => {
-    let s = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 0 });
-    s = run(s, { type: 'motion', event: rep(1000) }, { type: 'motion', event: rep(2000) });
-    s = run(s, { type: 'motion', event: rep(3000) }, { type: 'tick', nowMs: 10_000 });
-    expect(s.restEndsMs).toBe(33_000);
-    s = run(s, { type: 'pause', nowMs: 10_000 });
-    expect(isPaused(s)).toBe(true);
-    s = run(s, { type: 'tick', nowMs: 100_000 });
-    expect(s.phase).toBe('rest');
-    expect(s.nowMs).toBe(100_000);
-    s = run(s, { type: 'resume', nowMs: 100_000 });
-    expect(isPaused(s)).toBe(false);
-    // 23 s were left when paused; 23 s are left now.
-    expect(s.restEndsMs).toBe(123_000);
-    s = run(s, { type: 'tick', nowMs: 122_999 });
-    expect(s.phase).toBe('rest');
-    s = run(s, { type: 'tick', nowMs: 123_000 });
-    expect(s.phase).toBe('set');
-  });
-
-  it('pauses a set: no timeout, no counting, and a hold timer that leaves the pause out', () => {
-    const plan: PlannedExercise[] = [
-      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 10, restS: 30 } },
-      { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 20 } },
-    ];
-    let s = run(initialSessionState(plan), { type: 'start', nowMs: 0 }, { type: 'motion', event: rep(2000) });
-    s = run(s, { type: 'pause', nowMs: 3000 }, { type: 'tick', nowMs: 3000 + STOPPED_AFTER_MS * 2 });
-    expect(s.phase).toBe('set');
-    s = run(s, { type: 'motion', event: rep(40_000) });
-    expect(s.set?.count).toBe(1);
-    s = run(s, { type: 'resume', nowMs: 50_000 });
-    // The pause of 47 s does not count as having stopped.
-    expect(s.set?.lastProgressMs).toBe(49_000);
-    s = run(s, { type: 'tick', nowMs: 63_999 });
-    expect(s.phase).toBe('set');
-    s = run(s, { type: 'skip', nowMs: 64_000 }, { type: 'skip', nowMs: 65_000 });
-    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 66_000, emittedMs: 66_000 } });
-    s = run(
-      s,
-      { type: 'tick', nowMs: 80_000 },
-      { type: 'pause', nowMs: 80_000 },
-      { type: 'tick', nowMs: 200_000 },
-    );
-    expect(s.phase).toBe('set');
-    s = run(s, { type: 'resume', nowMs: 200_000 }, { type: 'tick', nowMs: 230_999 });
-    expect(s.phase).toBe('set');
-    s = run(s, { type: 'tick', nowMs: 231_000 });
-    expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'drawing-in', holdMs: 45_000, endedBy: 'target' });
-  });
-
-  it('pauses only a running set or rest, and the screen’s commands end a pause', () => {
-    const ready = initialSessionState(supermanTwoSets);
-    expect(run(ready, { type: 'pause', nowMs: 0 })).toBe(ready);
-    expect(run(ready, { type: 'resume', nowMs: 0 })).toBe(ready);
-    let s = run(ready, { type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
-    expect(run(s, { type: 'pause', nowMs: 2000 })).toBe(s);
-    s = run(s, { type: 'skip', nowMs: 5000 });
-    expect(s.phase).toBe('rest');
-    expect(isPaused(s)).toBe(false);
-    s = run(s, { type: 'pause', nowMs: 6000 }, { type: 'finish', nowMs: 7000 });
-    expect(s.phase).toBe('summary');
-    expect(isPaused(s)).toBe(false);
   });
 
   it('walks the whole default program to the summary', () => {

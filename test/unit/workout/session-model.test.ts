@@ -1,0 +1,29 @@
+import { interval, map, take } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { describe, expect, it } from 'vitest';
+import { exerciseById } from '../../../src/workout/program.ts';
+import { SessionModel } from '../../../src/workout/session-model.ts';
+
+describe('SessionModel in virtual time', () => {
+  it('runs a two-minute hold, its rest and the next set in milliseconds of test time', () => {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ expectObservable }) => {
+      const model = new SessionModel(
+        () => scheduler.now(),
+        [{ exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 120, restS: 30 } }],
+      );
+      scheduler.schedule(() => model.start(), 1000);
+      scheduler.schedule(() => model.handleMotion({ type: 'hold-start', tMs: 4000, emittedMs: 4400 }), 4400);
+      scheduler.schedule(() => model.pause(), 60_000);
+      scheduler.schedule(() => model.resume(), 70_000);
+      // The app's clock: a tick every 250 ms, for as long as the test looks.
+      interval(250, scheduler)
+        .pipe(take(700))
+        .subscribe(() => model.tick());
+      // Hold from 4 s for 120 s plus a 10 s pause ends at 134 s; 30 s of rest; the next set at 164 s.
+      expectObservable(model.phase$.pipe(map((phase) => phase[0])), '^ 170s !').toBe(
+        'r 999ms s 132999ms r 29999ms s',
+      );
+    });
+  });
+});
