@@ -108,7 +108,8 @@ describe('a full default session with no input but the Start button', () => {
     expect(rest.atMs).toBe(numbers.at(-1)?.atMs);
     const countdown = said.slice(firstRest + 1, firstRest + 6);
     expect(countdown.map((cue) => cue.detail)).toEqual(['five', 'four', 'three', 'two', 'one']);
-    countdown.forEach((cue, i) => expect(cue.atMs - rest.atMs).toBeCloseTo(40_000 + i * 1000, -3));
+    for (const [i, cue] of countdown.entries())
+      expect(cue.atMs - rest.atMs).toBeCloseTo(40_000 + i * 1000, -3);
     const nextSet = said[firstRest + 6];
     expect(nextSet.detail).toBe('Superman, set two of three. ten reps. Go');
     expect(nextSet.atMs - rest.atMs).toBeGreaterThanOrEqual(45_000);
