@@ -17,6 +17,9 @@ const FIRST_SHARE = 0.7;
 // The exhale and the inhale each last at least this long (program.md: several seconds a cycle).
 const MIN_HALF_MS = 1000;
 const LOW_MAX_AGE_MS = 6000;
+// At rest the tilt stays within this band for this long.
+const FLAT_BAND_DEG = 0.3;
+const FLAT_MS = 500;
 
 export class BreathCounter {
   private high = false;
@@ -29,6 +32,9 @@ export class BreathCounter {
   private prevT = Number.NaN;
   private prevS = 0;
   private readonly depths = new RecentMedian(5);
+  private needRest = true;
+  private flatRef = 0;
+  private flatSinceMs = Number.NaN;
 
   constructor(private readonly s: ExcursionSettings) {}
 
@@ -38,10 +44,22 @@ export class BreathCounter {
     const typical = this.depths.count > 0 ? this.depths.median(0) : this.s.expectedPeakDeg * FIRST_SHARE;
     const hi = Math.max(this.s.minHiDeg, this.s.hiFrac * typical);
     if (Number.isNaN(this.low) || motionG > STILL_MOTION_G) {
-      // Moving (settling in, shifting): no breath is under way; start afresh from here.
+      // Moving (settling in, shifting): no breath is under way; start afresh once the chest is still.
       this.low = along;
       this.lowMs = t;
       this.high = false;
+      this.needRest = true;
+    } else if (this.needRest) {
+      // A breath starts from rest: wait until the tilt has stopped changing, then take the low there.
+      if (Number.isNaN(this.flatSinceMs) || Math.abs(along - this.flatRef) > FLAT_BAND_DEG) {
+        this.flatRef = along;
+        this.flatSinceMs = t;
+      } else if (t - this.flatSinceMs >= FLAT_MS) {
+        this.needRest = false;
+        this.flatSinceMs = Number.NaN;
+      }
+      this.low = along;
+      this.lowMs = t;
     } else if (!this.high) {
       // The low a breath starts from is a recent one: a dip long past (a settling shift) is not it.
       if (along < this.low || t - this.lowMs > LOW_MAX_AGE_MS) {
@@ -79,6 +97,9 @@ export class BreathCounter {
         if (slow && endMs - this.highSinceMs >= this.s.minAboveMs && rise <= this.s.maxPeakDeg) {
           out.push({ type: 'breath', tMs: endMs, emittedMs: t });
           this.depths.push(rise);
+        } else {
+          // Too quick for a breath (a shift of the body): the next one starts from rest again.
+          this.needRest = true;
         }
         this.high = false;
         this.low = along;
