@@ -273,6 +273,8 @@ export class ExcursionDetector {
     this.sumZ += gz;
     if (t - this.anchorT >= ACQUIRE_STILL_MS && this.poseOk(this.sumX, this.sumY, this.sumZ)) {
       this.setRef(this.sumX, this.sumY, this.sumZ);
+      // A fresh rest pose may again have been taken at the top of a rep.
+      this.checkedDirection = false;
       this.hasRef = true;
       this.inExcursion = false;
       this.lastBelowLoMs = t;
