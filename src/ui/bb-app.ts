@@ -171,22 +171,31 @@ export class BbApp extends LitElement {
     `;
   }
 
-  /** History and settings are for between sessions: during one, the screen stays on the exercise. */
+  /**
+   * During a set the screen stays on the exercise. History (and saving the session so far) can be
+   * opened during a rest, and the next set brings the exercise back; settings are for between sessions.
+   */
   private renderNavigation() {
     const phase = this.session.value.phase;
-    if (phase === 'set' || phase === 'rest') return null;
+    if (phase === 'set') return null;
+    const between = phase === 'ready' || phase === 'summary';
     const go = (view: BbApp['view']) => () => (this.view = this.view === view ? 'session' : view);
     return html`<nav aria-label="Screens">
       <button class="quiet" aria-pressed=${this.view === 'history'} @click=${go('history')}>History</button>
-      <button class="quiet" aria-pressed=${this.view === 'settings'} @click=${go('settings')}>Settings</button>
+      ${
+        between
+          ? html`<button class="quiet" aria-pressed=${this.view === 'settings'} @click=${go('settings')}>Settings</button>`
+          : null
+      }
     </nav>`;
   }
 
   private renderView() {
     const phase = this.session.value.phase;
     const between = phase === 'ready' || phase === 'summary';
-    if (between && this.view === 'history')
+    if (phase !== 'set' && this.view === 'history') {
       return html`<bb-history .persistence=${this.app.persistence}></bb-history>`;
+    }
     if (between && this.view === 'settings') {
       return html`<bb-settings .model=${this.app.settings} .voices=${this.app.cues?.outputs.speech.voices() ?? []}></bb-settings>`;
     }

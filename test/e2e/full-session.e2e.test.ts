@@ -129,7 +129,8 @@ describe('a full default session with no input but the Start button', () => {
       'two',
       'one',
     ]);
-    expect(holdDone!.atMs - holdStart!.atMs).toBeGreaterThan(43_000);
+    // Stillness is confirmed a few seconds into the hold, which is timed from when it began.
+    expect(holdDone!.atMs - holdStart!.atMs).toBeGreaterThan(38_000);
     expect(holdDone!.atMs - holdStart!.atMs).toBeLessThanOrEqual(45_000);
 
     // Bird dog names the starting side; the plank sets each hold's goal above the last one.
