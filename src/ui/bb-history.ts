@@ -40,6 +40,7 @@ export class BbHistory extends LitElement {
         min-height: 2.75rem;
       }
       .file {
+        box-sizing: border-box;
         display: inline-flex;
         align-items: center;
         padding: 0.5rem 1.25rem;
