@@ -48,6 +48,8 @@ export interface HistoryState {
   readonly recording: boolean;
   /** The outcome of the last import, delete or export, to show once. */
   readonly notice: string | null;
+  /** The browser promised not to clear the data when space runs low (null: not asked or unknown). */
+  readonly persisted: boolean | null;
 }
 
 export class HistoryModel extends Model<HistoryState> {
@@ -60,6 +62,7 @@ export class HistoryModel extends Model<HistoryState> {
       unfinished: null,
       recording: false,
       notice: null,
+      persisted: null,
     });
   }
 
@@ -116,7 +119,7 @@ export class Persistence {
         this.options.openStore ??
         (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('version')) }))
       )();
-      this.history.update({ storage: 'saving' });
+      this.history.update({ storage: 'saving', persisted: await askToPersist() });
       await this.refresh();
       this.history.update({ unfinished: await this.store.findUnfinishedSession() });
     } catch (error) {
@@ -335,6 +338,19 @@ export class Persistence {
 
   private fail(problem: StoreError): void {
     this.history.update({ storage: 'memory', problem });
+  }
+}
+
+/**
+ * Asks the browser to keep the data even when space runs low; without this a browser may evict the
+ * site's storage. Chromium decides by itself (an installed app or a bookmarked site is granted).
+ */
+async function askToPersist(): Promise<boolean | null> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return null;
+  try {
+    return (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  } catch {
+    return null;
   }
 }
 

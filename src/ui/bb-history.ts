@@ -117,6 +117,11 @@ export class BbHistory extends LitElement {
     return html`
       <h2>History</h2>
       ${
+        h.persisted === false
+          ? html`<p class="facts">Saved in this browser, which may clear it when the device runs low on space: back up now and then.</p>`
+          : null
+      }
+      ${
         h.problem
           ? html`<div class="problem" role="alert">${h.problem.message}
         ${
