@@ -1,14 +1,14 @@
 import { Backbeat } from './app/backbeat.ts';
-import { Persistence } from './app/persistence.ts';
 import { registerServiceWorker } from './app/pwa.ts';
+import { browserStorage } from './workout/settings.ts';
 import './ui/bb-app.ts';
 
-const app = new Backbeat();
+const app = new Backbeat({
+  settingsStorage: browserStorage(window),
+  cueHosts: { window, navigator, document },
+});
 app.start();
-const persistence = new Persistence(app);
-void persistence.start();
 const shell = document.createElement('bb-app');
 shell.app = app;
-shell.persistence = persistence;
 shell.updates = registerServiceWorker();
 document.body.append(shell);

@@ -1,39 +1,85 @@
-// Which device feeds the app, and how it is doing. The virtual strap is connected until the person
-// picks a Bluetooth device; the session reads heart rate and motion from whichever source is active.
+// Which devices feed the app, and how they are doing. The virtual strap is connected until the person
+// picks a real device. Several devices can be connected at once (an H10 on the chest for heart rate
+// and trunk motion, a watch for the wrist): the app then reads heart rate from one and motion from
+// the one best placed for the exercise.
 
-import { BehaviorSubject, type Observable, of, Subscription } from 'rxjs';
+import { BehaviorSubject, combineLatest, map, NEVER, type Observable, of, Subscription } from 'rxjs';
+import { createRecording, type Recording } from '../protocol/recording.ts';
+import { BLE_DEVICE_KINDS, type BleDeviceKind, requestOptionsFor } from '../sensors/ble/device-kinds.ts';
 import {
-  type BluetoothProblem,
+  BluetoothProblem,
   bluetoothOf,
   describeBluetoothError,
-  HeartRateStrap,
-  requestHeartRateStrap,
-} from '../sensors/ble/heart-rate-strap.ts';
-import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
+  UNSUPPORTED_MESSAGE,
+} from '../sensors/ble/errors.ts';
+import { type ConnectionState, GattSession } from '../sensors/ble/gatt-session.ts';
+import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
+import { ReplaySource } from '../sensors/replay/replay-source.ts';
+import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
 import { Model } from '../workout/model.ts';
+import type { ExerciseId } from '../workout/program.ts';
 
-/** One connected device as the app uses it. */
+export type { ConnectionState } from '../sensors/ble/gatt-session.ts';
+export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
+
+/** Motion for one exercise: which stream, and where it sits on the body. */
+export interface MotionFeed {
+  readonly accel$: Observable<AccelFrame>;
+  readonly placement: Placement;
+}
+
+/** What the app reads: one heart-rate stream and one motion stream, whichever devices give them. */
 export interface Source {
   readonly info: SourceInfo;
   readonly accel$: Observable<AccelFrame> | null;
   readonly heartRate$: Observable<HeartRateSample>;
-  readonly connection$: Observable<DeviceState['connection']>;
+  readonly connection$: Observable<ConnectionState>;
   readonly malformedPackets$: Observable<number>;
   /** Set for the virtual strap, whose simulated person the app tells what to do. */
   readonly virtual: VirtualStrap | null;
+  /** The motion stream best placed for an exercise (the wrist for the lat pulldown, else the chest). */
+  motionFor(exercise: ExerciseId): MotionFeed | null;
   disconnect(): void;
 }
 
+/** One connected device, as the device panel shows it. */
+export interface DeviceStatus {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: DeviceKind;
+  readonly placement: Placement | null;
+  readonly connection: ConnectionState;
+  /** Battery level in %, or null when the device does not say. */
+  readonly battery: number | null;
+  readonly malformedPackets: number;
+  /** Rate of the running motion stream, when known. */
+  readonly sampleRateHz: number | null;
+  /** The app reads heart rate from this device. */
+  readonly heartRate: boolean;
+  /** The app reads motion from this device (for most exercises). */
+  readonly motion: boolean;
+}
+
 export interface DeviceState {
+  /** The source the app reads; its placement is that of the motion device. */
   readonly source: SourceInfo | null;
-  readonly connection: 'connecting' | 'connected' | 'lost';
-  /** The device has an accelerometer, so reps and holds are counted by themselves. */
+  /**
+   * The connection of the devices the app reads from, the worst of them: 'reconnecting' while a
+   * dropped device is being reconnected (a set in progress should pause its clock), 'lost' when it
+   * could not be.
+   */
+  readonly connection: ConnectionState;
+  /** A device with an accelerometer is connected, so reps and holds are counted by themselves. */
   readonly countsMotion: boolean;
+  /** Malformed packets counted and dropped, all devices together. */
   readonly malformedPackets: number;
   /** Something to tell the person: no Web Bluetooth, permission denied, a dropped connection. */
   readonly problem: string | null;
   readonly bluetoothAvailable: boolean;
+  /** The lowest battery level among the connected devices. */
+  readonly battery: number | null;
+  readonly devices: readonly DeviceStatus[];
 }
 
 export interface DevicesOptions {
@@ -41,12 +87,65 @@ export interface DevicesOptions {
   readonly navigator: Navigator;
   /** Seed of the virtual strap's simulated person. */
   readonly seed: number;
+  /** Where page-lifecycle events come from (pagehide, visibilitychange); the global window by default. */
+  readonly window?: Window | null;
 }
+
+/** One connected device and its streams. */
+interface Member {
+  readonly status: Omit<
+    DeviceStatus,
+    'heartRate' | 'motion' | 'connection' | 'battery' | 'malformedPackets' | 'sampleRateHz'
+  >;
+  readonly heartRate$: Observable<HeartRateSample> | null;
+  readonly accel$: Observable<AccelFrame> | null;
+  readonly connection$: Observable<ConnectionState>;
+  readonly battery$: Observable<number | null>;
+  readonly malformedPackets$: Observable<number>;
+  readonly sampleRateHz$: Observable<number | null>;
+  readonly virtual: VirtualStrap | null;
+  readonly session: GattSession | null;
+  close(): void;
+}
+
+// Heart rate from a chest strap first: it is the most accurate [P-H10; P-VS contact caveat].
+const HEART_RATE_RANK: Record<DeviceKind, number> = {
+  'heart-rate': 0,
+  polar: 0,
+  virtual: 1,
+  replay: 1,
+  pinetime: 2,
+  microbit: 9,
+  bangle: 9,
+  phone: 9,
+};
+const HAS_HEART_RATE = new Set<DeviceKind>(['heart-rate', 'polar', 'pinetime', 'virtual', 'replay']);
+
+/** Motion placement preference: the trunk for the trunk exercises, the wrist for the lat pulldown. */
+function placementRank(exercise: ExerciseId | null, placement: Placement): number {
+  const order: readonly Placement[] =
+    exercise === 'lat-pulldown' ? ['wrist', 'arm', 'chest', 'phone'] : ['chest', 'arm', 'phone', 'wrist'];
+  return order.indexOf(placement);
+}
+
+const CONNECTION_SEVERITY: Record<ConnectionState, number> = {
+  connected: 0,
+  connecting: 1,
+  reconnecting: 2,
+  lost: 3,
+};
 
 export class Devices extends Model<DeviceState> {
   private readonly source: BehaviorSubject<Source>;
   readonly source$: Observable<Source>;
-  private sourceSubscriptions = new Subscription();
+  /**
+   * True while a device the app reads from is reconnecting or lost: the hook for the session model
+   * to pause a set's clock rather than count a silent gap as a slow rep.
+   */
+  readonly interrupted$: Observable<boolean>;
+  private members: Member[] = [];
+  private memberSubscriptions = new Subscription();
+  private readonly lifecycle = new Subscription();
 
   constructor(private readonly options: DevicesOptions) {
     super({
@@ -56,10 +155,16 @@ export class Devices extends Model<DeviceState> {
       malformedPackets: 0,
       problem: null,
       bluetoothAvailable: bluetoothOf(options.navigator) !== null,
+      battery: null,
+      devices: [],
     });
-    this.source = new BehaviorSubject(this.createVirtualSource());
+    this.interrupted$ = this.select((s) => s.connection === 'reconnecting' || s.connection === 'lost');
+    const virtual = this.createVirtualMember();
+    this.members = [virtual];
+    this.source = new BehaviorSubject(this.compose());
     this.source$ = this.source.asObservable();
-    this.watch(this.source.value);
+    this.watch();
+    this.listenToPageLifecycle();
   }
 
   get active(): Source {
@@ -67,30 +172,112 @@ export class Devices extends Model<DeviceState> {
   }
 
   /** Must be called from a click or tap: the browser shows its device chooser. */
-  async connectBluetoothStrap(): Promise<void> {
-    try {
-      const device = await requestHeartRateStrap(bluetoothOf(this.options.navigator));
-      const strap = new HeartRateStrap(device, this.options.now);
-      this.replace({
-        info: strap.info,
-        accel$: null,
-        heartRate$: strap.heartRate$,
-        connection$: strap.connection$,
-        malformedPackets$: strap.malformedPackets$,
-        virtual: null,
-        disconnect: () => strap.disconnect(),
-      });
-      await strap.connect();
-    } catch (error) {
-      const problem: BluetoothProblem = describeBluetoothError(error);
-      // Closing the chooser is a choice, not a failure: go quietly back.
-      this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
+  connectBluetoothStrap(): Promise<void> {
+    return this.connect('heart-rate');
+  }
+
+  /** Connects a device of this kind. Bluetooth kinds must be called from a click or tap. */
+  async connect(kind: DeviceKind): Promise<void> {
+    switch (kind) {
+      case 'virtual':
+        return this.useVirtualStrap();
+      case 'phone':
+        return this.usePhoneMotion();
+      case 'replay':
+        return;
+      default:
+        return this.connectBluetooth(kind);
     }
   }
 
   useVirtualStrap(): void {
-    if (this.source.value.virtual) return;
-    this.replace(this.createVirtualSource());
+    if (this.members.length === 1 && this.members[0].virtual) return;
+    this.setMembers([this.createVirtualMember()]);
+  }
+
+  /** The phone's own motion sensors, beside whatever else is connected (not the virtual strap). */
+  async usePhoneMotion(): Promise<void> {
+    try {
+      // iOS asks for permission, and only inside the tap: this must be the first await.
+      await requestMotionPermission();
+    } catch (error) {
+      this.update({ problem: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const target = this.options.window ?? (typeof window === 'undefined' ? null : window);
+    if (!target) return;
+    const phone = new PhoneMotion(target, this.options.now);
+    const problems = phone.problem$.subscribe((problem) => this.update({ problem }));
+    this.addMember(
+      {
+        status: { id: phone.info.id, name: phone.info.name, kind: 'phone', placement: 'phone' },
+        heartRate$: null,
+        accel$: phone.accel$,
+        connection$: phone.connection$,
+        battery$: of(null),
+        malformedPackets$: of(0),
+        sampleRateHz$: of(null),
+        virtual: null,
+        session: null,
+        close: () => {
+          problems.unsubscribe();
+          phone.stop();
+        },
+      },
+      (m) => m.status.kind === 'phone',
+    );
+    phone.start();
+  }
+
+  /** Plays a recording (a bug report) through the same decoders as a live device. */
+  replay(recording: Recording, placement: Placement = 'chest'): void {
+    const replay = new ReplaySource(recording, { now: this.options.now, placement });
+    this.setMembers([
+      {
+        status: {
+          id: replay.info.id,
+          name: replay.info.name,
+          kind: 'replay',
+          placement: replay.info.placement,
+        },
+        heartRate$: replay.heartRate$,
+        accel$: replay.info.placement ? replay.accel$ : null,
+        connection$: replay.connection$,
+        battery$: of(null),
+        malformedPackets$: replay.malformedPackets$,
+        sampleRateHz$: of(null),
+        virtual: null,
+        session: null,
+        close: () => replay.stop(),
+      },
+    ]);
+    replay.start();
+  }
+
+  /** Everything the connected Bluetooth devices sent and were sent, as a file to attach to a bug report. */
+  recording(): Recording {
+    const packets = this.members
+      .flatMap((m) => m.session?.recordedPackets ?? [])
+      .sort((a, b) => a.tMs - b.tMs);
+    return createRecording(packets, new Date().toISOString());
+  }
+
+  /** A recording file the person picked: replay it, or say why it cannot be. */
+  replayFile(file: { readonly recording: Recording | null; readonly error: string | null }): void {
+    if (file.recording) this.replay(file.recording);
+    else this.update({ problem: `That file is not a Backbeat recording: ${file.error ?? 'unreadable'}` });
+  }
+
+  /** Tries again to reach a device the app gave up on, without the chooser. */
+  reconnectDevice(id: string): void {
+    this.members.find((m) => m.status.id === id)?.session?.retry();
+  }
+
+  /** Disconnects one device (stopping its streams first). */
+  disconnectDevice(id: string): void {
+    const remaining = this.members.filter((m) => m.status.id !== id);
+    if (remaining.length === this.members.length) return;
+    this.setMembers(remaining.length ? remaining : [this.createVirtualMember()]);
   }
 
   dismissProblem(): void {
@@ -98,45 +285,215 @@ export class Devices extends Model<DeviceState> {
   }
 
   dispose(): void {
-    this.sourceSubscriptions.unsubscribe();
-    this.source.value.disconnect();
+    this.lifecycle.unsubscribe();
+    this.memberSubscriptions.unsubscribe();
+    for (const m of this.members) m.close();
+    this.members = [];
+  }
+
+  private async connectBluetooth(kind: BleDeviceKind): Promise<void> {
+    const spec = BLE_DEVICE_KINDS[kind];
+    let session: GattSession | null = null;
+    try {
+      const bluetooth = bluetoothOf(this.options.navigator);
+      if (!bluetooth) throw new BluetoothProblem('unsupported', UNSUPPORTED_MESSAGE);
+      // requestDevice must be the first await: it needs the tap's user activation [WB-SPEC].
+      const device = await bluetooth.requestDevice(requestOptionsFor(spec));
+      const name = device.name || spec.label;
+      const placement = spec.placement(name);
+      session = new GattSession(device, spec.profiles(), { now: this.options.now });
+      const problems = session.problem$.subscribe((p) => this.update({ problem: p.message }));
+      const live = session;
+      this.addMember(
+        {
+          status: { id: device.id, name, kind, placement },
+          heartRate$: HAS_HEART_RATE.has(kind) ? live.heartRate$ : null,
+          accel$: placement ? live.accel$ : null,
+          connection$: live.connection$,
+          battery$: live.battery$,
+          malformedPackets$: live.malformedPackets$,
+          sampleRateHz$: live.details$.pipe(map((d) => d.sampleRateHz ?? null)),
+          virtual: null,
+          session: live,
+          close: () => {
+            problems.unsubscribe();
+            void live.close();
+          },
+        },
+        // A second device of the same kind replaces the first; other kinds stay beside it.
+        (m) => m.status.id === device.id || m.status.kind === kind,
+      );
+      await live.connect();
+    } catch (error) {
+      const problem = describeBluetoothError(error);
+      if (session) this.disconnectDevice(session.device.id);
+      // Closing the chooser is a choice, not a failure: go quietly back.
+      this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
+    }
   }
 
   private update(patch: Partial<DeviceState>): void {
     this.setState({ ...this.state, ...patch });
   }
 
-  private replace(source: Source): void {
-    this.source.value.disconnect();
-    this.watch(source);
-    this.source.next(source);
+  /** Adds a real device: the virtual strap and any device `replaces` matches make room for it. */
+  private addMember(member: Member, replaces: (m: Member) => boolean): void {
+    const kept = this.members.filter((m) => !m.virtual && m.status.kind !== 'replay' && !replaces(m));
+    this.setMembers([...kept, member]);
   }
 
-  private watch(source: Source): void {
-    this.sourceSubscriptions.unsubscribe();
-    this.sourceSubscriptions = new Subscription();
-    this.update({
-      source: source.info,
-      countsMotion: source.accel$ !== null,
-      malformedPackets: 0,
-      problem: null,
-    });
-    this.sourceSubscriptions.add(source.connection$.subscribe((connection) => this.update({ connection })));
-    this.sourceSubscriptions.add(
-      source.malformedPackets$.subscribe((malformedPackets) => this.update({ malformedPackets })),
+  private setMembers(members: Member[]): void {
+    for (const m of this.members) if (!members.includes(m)) m.close();
+    this.members = members;
+    this.watch();
+    this.source.next(this.compose());
+  }
+
+  private heartRateMember(): Member | null {
+    const candidates = this.members.filter((m) => m.heartRate$ !== null);
+    candidates.sort((a, b) => HEART_RATE_RANK[a.status.kind] - HEART_RATE_RANK[b.status.kind]);
+    return candidates[0] ?? null;
+  }
+
+  private motionMember(exercise: ExerciseId | null): Member | null {
+    const candidates = this.members.filter((m) => m.accel$ !== null && m.status.placement !== null);
+    candidates.sort(
+      (a, b) =>
+        placementRank(exercise, a.status.placement as Placement) -
+        placementRank(exercise, b.status.placement as Placement),
+    );
+    return candidates[0] ?? null;
+  }
+
+  /** The one Source the app reads, from the current devices. */
+  private compose(): Source {
+    const members = this.members;
+    const hr = this.heartRateMember();
+    const motion = this.motionMember(null);
+    const used = [...new Set([hr, motion].filter((m): m is Member => m !== null))];
+    const virtual = members.find((m) => m.virtual)?.virtual ?? null;
+    const names = members.map((m) => m.status.name);
+    const info: SourceInfo = virtual
+      ? virtual.info
+      : {
+          id: members.map((m) => m.status.id).join('+'),
+          name: names.join(' + '),
+          kind: members.some((m) => m.status.kind === 'replay')
+            ? 'replay'
+            : motion?.status.kind === 'phone' && members.length === 1
+              ? 'phone'
+              : 'bluetooth',
+          placement: motion?.status.placement ?? null,
+        };
+    return {
+      info,
+      accel$: motion?.accel$ ?? null,
+      heartRate$: hr?.heartRate$ ?? NEVER,
+      connection$: used.length
+        ? combineLatest(used.map((m) => m.connection$)).pipe(map(worstConnection))
+        : of('connected' as const),
+      malformedPackets$: members.length
+        ? combineLatest(members.map((m) => m.malformedPackets$)).pipe(
+            map((counts) => counts.reduce((a, b) => a + b, 0)),
+          )
+        : of(0),
+      virtual,
+      motionFor: (exercise) => {
+        const m = this.members === members ? this.motionMember(exercise) : null;
+        return m?.accel$ && m.status.placement ? { accel$: m.accel$, placement: m.status.placement } : null;
+      },
+      disconnect: () => {
+        for (const m of members) m.close();
+      },
+    };
+  }
+
+  /** Follows every device's state into DeviceState. */
+  private watch(): void {
+    this.memberSubscriptions.unsubscribe();
+    this.memberSubscriptions = new Subscription();
+    const members = this.members;
+    const hr = this.heartRateMember();
+    const motion = this.motionMember(null);
+    const source = this.compose().info;
+    this.update({ source, countsMotion: motion !== null, problem: null });
+    if (members.length === 0) return;
+    const perDevice = members.map((m) =>
+      combineLatest([m.connection$, m.battery$, m.malformedPackets$, m.sampleRateHz$]).pipe(
+        map(
+          ([connection, battery, malformedPackets, sampleRateHz]): DeviceStatus => ({
+            ...m.status,
+            connection,
+            battery,
+            malformedPackets,
+            sampleRateHz,
+            heartRate: m === hr,
+            motion: m === motion,
+          }),
+        ),
+      ),
+    );
+    this.memberSubscriptions.add(
+      combineLatest(perDevice).subscribe((devices) => {
+        const used = devices.filter((d) => d.heartRate || d.motion);
+        const batteries = devices.map((d) => d.battery).filter((b): b is number => b !== null);
+        this.update({
+          devices,
+          connection: worstConnection((used.length ? used : devices).map((d) => d.connection)),
+          malformedPackets: devices.reduce((n, d) => n + d.malformedPackets, 0),
+          battery: batteries.length ? Math.min(...batteries) : null,
+        });
+      }),
     );
   }
 
-  private createVirtualSource(): Source {
+  /**
+   * Streams the device would keep running are stopped when the page goes (the H10 otherwise runs
+   * until its battery dies [P-KI]); hidden only pauses them, and they start again when it is back.
+   */
+  private listenToPageLifecycle(): void {
+    const win = this.options.window ?? (typeof window === 'undefined' ? null : window);
+    if (!win) return;
+    const sessions = () => this.members.flatMap((m) => (m.session ? [m.session] : []));
+    const onVisibility = () => {
+      const hidden = win.document.visibilityState === 'hidden';
+      for (const s of sessions()) void (hidden ? s.suspendStreams() : s.resumeStreams());
+    };
+    const onPageHide = () => {
+      for (const s of sessions()) void s.suspendStreams();
+    };
+    const onPageShow = () => {
+      for (const s of sessions()) void s.resumeStreams();
+    };
+    win.document.addEventListener('visibilitychange', onVisibility);
+    win.addEventListener('pagehide', onPageHide);
+    win.addEventListener('pageshow', onPageShow);
+    this.lifecycle.add(() => {
+      win.document.removeEventListener('visibilitychange', onVisibility);
+      win.removeEventListener('pagehide', onPageHide);
+      win.removeEventListener('pageshow', onPageShow);
+    });
+  }
+
+  private createVirtualMember(): Member {
     const strap = new VirtualStrap({ seed: this.options.seed, now: this.options.now });
     return {
-      info: strap.info,
-      accel$: strap.accel$,
+      status: { id: strap.info.id, name: strap.info.name, kind: 'virtual', placement: strap.info.placement },
       heartRate$: strap.heartRate$,
+      accel$: strap.accel$,
       connection$: of('connected' as const),
+      battery$: of(null),
       malformedPackets$: of(0),
+      sampleRateHz$: of(null),
       virtual: strap,
-      disconnect: () => {},
+      session: null,
+      close: () => {},
     };
   }
+}
+
+function worstConnection(states: readonly ConnectionState[]): ConnectionState {
+  let worst: ConnectionState = 'connected';
+  for (const s of states) if (CONNECTION_SEVERITY[s] > CONNECTION_SEVERITY[worst]) worst = s;
+  return worst;
 }

@@ -17,6 +17,7 @@ import type { SessionBundle, SessionRow } from '../store/records.ts';
 import { type ImportResult, SessionStore } from '../store/session-store.ts';
 import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
+import type { PastSession } from '../workout/progression.ts';
 import type { SessionState } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 
@@ -191,6 +192,22 @@ export class Persistence {
     if (!unfinished) return;
     await this.closeUnfinished(unfinished);
     await this.refresh();
+  }
+
+  /** Every finished set of the sessions saved so far, for progression; none when nothing is stored. */
+  async pastSessions(): Promise<PastSession[]> {
+    if (!this.store) return [];
+    try {
+      const [rows, sets] = await Promise.all([this.store.listSessions(), this.store.allSets()]);
+      return rows.map((row) => ({
+        startedAt: row.startedAt,
+        sets: sets
+          .filter((set) => set.sessionId === row.id)
+          .map(({ sessionId: _s, index: _i, ...record }) => record),
+      }));
+    } catch {
+      return [];
+    }
   }
 
   async deleteSession(id: string): Promise<void> {

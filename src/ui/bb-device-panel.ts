@@ -1,17 +1,33 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DeviceState } from '../app/devices.ts';
+import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus } from '../app/devices.ts';
+import { parseRecording, type Recording } from '../protocol/recording.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { sendCommand } from './events.ts';
 import { buttonStyles } from './styles.ts';
 
-const CONNECTION_WORDS: Record<DeviceState['connection'], string> = {
+// "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
+// them that the app is on it.
+const CONNECTION_WORDS: Record<ConnectionState, string> = {
   connecting: 'connecting…',
   connected: 'connected',
+  reconnecting: 'connection lost',
   lost: 'connection lost',
 };
 
-/** Which device is in use, how it is doing, and how to switch to another. */
+/** The kinds the person can pick, in the order of the menu. */
+export const DEVICE_CHOICES: ReadonlyArray<{ readonly kind: DeviceKind; readonly label: string }> = [
+  { kind: 'heart-rate', label: 'Heart-rate strap' },
+  { kind: 'polar', label: 'Polar H10 / Verity Sense' },
+  { kind: 'pinetime', label: 'PineTime' },
+  { kind: 'microbit', label: 'micro:bit' },
+  { kind: 'bangle', label: 'Bangle.js' },
+  { kind: 'phone', label: 'Phone motion' },
+  { kind: 'virtual', label: 'Virtual strap' },
+];
+
+/** Which devices are in use, how they are doing, and how to switch or add one. Compact: the
+ * session screen stays readable from the mat. */
 @customElement('bb-device-panel')
 export class BbDevicePanel extends LitElement {
   static override styles = [
@@ -28,15 +44,44 @@ export class BbDevicePanel extends LitElement {
         font-size: 1rem;
         min-height: 2.75rem;
       }
+      .device {
+        display: inline-flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0 0.5rem;
+      }
       .name {
         font-weight: 700;
       }
-      .state[data-connection='lost'] {
+      .state[data-connection='lost'],
+      .state[data-connection='reconnecting'],
+      .retry {
         color: var(--bb-warn, #fbbf24);
       }
       .note,
-      .person {
+      .person,
+      .battery,
+      .rate {
         color: var(--bb-muted, #b6c2d1);
+      }
+      .battery[data-low] {
+        color: var(--bb-warn, #fbbf24);
+      }
+      details {
+        position: relative;
+      }
+      summary {
+        cursor: pointer;
+        min-height: 2.75rem;
+        display: flex;
+        align-items: center;
+        padding: 0 0.5rem;
+      }
+      .kinds {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        padding: 0.5rem 0;
       }
       .problem {
         flex-basis: 100%;
@@ -55,35 +100,122 @@ export class BbDevicePanel extends LitElement {
   @property({ attribute: false }) person: VirtualPersonStatus | null = null;
 
   override render() {
-    const device = this.device;
-    const isVirtual = device.source?.kind === 'virtual';
+    const state = this.device;
+    const isVirtual = state.source?.kind === 'virtual';
+    const devices = state.devices.length ? state.devices : state.source ? [fallbackStatus(state)] : [];
     return html`
-      <span>
-        <span class="name">${device.source?.name ?? 'No device'}</span>
-        <span class="state" data-connection=${device.connection}>${CONNECTION_WORDS[device.connection]}</span>
-      </span>
-      ${
-        device.malformedPackets > 0
-          ? html`<span class="note malformed">${device.malformedPackets} bad ${device.malformedPackets === 1 ? 'packet' : 'packets'} dropped</span>`
-          : nothing
-      }
-      ${!device.countsMotion && device.source ? html`<span class="note">heart rate only: count with +1</span>` : nothing}
+      ${devices.length ? devices.map((d) => this.renderDevice(d, devices.length > 1)) : html`<span class="name">No device</span>`}
+      ${!state.countsMotion && state.source ? html`<span class="note">heart rate only: count with +1</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
       ${
         isVirtual
           ? html`<button @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a Bluetooth strap</button>`
           : html`<button @click=${() => sendCommand(this, 'bb-use-virtual')}>Use the virtual strap</button>`
       }
+      <details class="more">
+        <summary>${isVirtual ? 'Other devices' : 'Add a device'}</summary>
+        <div class="kinds" role="group" aria-label="Device kinds">
+          ${DEVICE_CHOICES.map(
+            (c) =>
+              html`<button class="quiet" data-kind=${c.kind} @click=${() => this.pick(c.kind)}>${c.label}</button>`,
+          )}
+          ${
+            isVirtual
+              ? nothing
+              : html`<button class="quiet" @click=${() => this.send('bb-save-recording', undefined)}>Save a recording</button>`
+          }
+          <label class="quiet replay">Replay a recording <input type="file" accept=".json,application/json" @change=${this.onRecordingFile} /></label>
+        </div>
+      </details>
       ${
-        device.problem
+        state.problem
           ? html`<div class="problem" role="alert">
-              <span>${device.problem}</span>
+              <span>${state.problem}</span>
               <button class="quiet" @click=${() => sendCommand(this, 'bb-dismiss-problem')}>OK</button>
             </div>`
           : nothing
       }
     `;
   }
+
+  private renderDevice(d: DeviceStatus, several: boolean) {
+    const roles = [d.heartRate ? 'heart rate' : '', d.motion ? 'motion' : ''].filter(Boolean).join(' + ');
+    return html`<span class="device" data-kind=${d.kind}>
+      <span class="name">${d.name}</span>
+      <span class="state" data-connection=${d.connection}>${CONNECTION_WORDS[d.connection]}</span>
+      ${d.connection === 'reconnecting' ? html`<span class="retry">reconnecting…</span>` : nothing}
+      ${
+        d.battery !== null
+          ? html`<span class="battery" ?data-low=${d.battery <= 15} aria-label="battery ${d.battery} percent">🔋${d.battery} %</span>`
+          : nothing
+      }
+      ${d.sampleRateHz ? html`<span class="rate">motion ${Math.round(d.sampleRateHz)} Hz</span>` : nothing}
+      ${several && roles ? html`<span class="note role">${roles}</span>` : nothing}
+      ${
+        d.malformedPackets > 0
+          ? html`<span class="note malformed">${d.malformedPackets} bad ${d.malformedPackets === 1 ? 'packet' : 'packets'} dropped</span>`
+          : nothing
+      }
+      ${
+        d.connection === 'lost' && d.kind !== 'phone' && d.kind !== 'replay' && d.kind !== 'virtual'
+          ? html`<button class="quiet" @click=${() => this.send('bb-reconnect-device', { id: d.id })}>Reconnect</button>`
+          : nothing
+      }
+      ${
+        several && d.kind !== 'virtual'
+          ? html`<button class="quiet" aria-label=${`Disconnect ${d.name}`} @click=${() => this.send('bb-disconnect-device', { id: d.id })}>×</button>`
+          : nothing
+      }
+    </span>`;
+  }
+
+  private pick(kind: DeviceKind): void {
+    const details = this.renderRoot.querySelector('details');
+    if (details) details.open = false;
+    this.send('bb-connect-device', { kind });
+  }
+
+  private readonly onRecordingFile = async (event: Event): Promise<void> => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const parsed = parseRecording(await file.text());
+    this.send(
+      'bb-replay',
+      parsed.ok ? { recording: parsed.value, error: null } : { recording: null, error: parsed.error.message },
+    );
+  };
+
+  private send<K extends keyof BbDeviceCommandDetail>(name: K, detail: BbDeviceCommandDetail[K]): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+/** The commands the device panel sends up, beside the shared ones in events.ts. */
+export interface BbDeviceCommandDetail {
+  'bb-connect-device': { readonly kind: DeviceKind };
+  'bb-disconnect-device': { readonly id: string };
+  'bb-reconnect-device': { readonly id: string };
+  'bb-replay': { readonly recording: Recording | null; readonly error: string | null };
+  'bb-save-recording': undefined;
+}
+
+/** A state built before the devices list existed (a test's fixture): one line from `source`. */
+function fallbackStatus(state: DeviceState): DeviceStatus {
+  const source = state.source!;
+  return {
+    id: source.id,
+    name: source.name,
+    kind: source.kind === 'bluetooth' ? 'heart-rate' : source.kind,
+    placement: source.placement,
+    connection: state.connection,
+    battery: state.battery ?? null,
+    malformedPackets: state.malformedPackets,
+    sampleRateHz: null,
+    heartRate: true,
+    motion: state.countsMotion,
+  };
 }
 
 /** One line on what the virtual strap's simulated person is doing, so a demo shows its ground truth. */
@@ -110,5 +242,12 @@ function describePerformed(performed: PerformedActivity, finished: boolean): str
 declare global {
   interface HTMLElementTagNameMap {
     'bb-device-panel': BbDevicePanel;
+  }
+  interface GlobalEventHandlersEventMap {
+    'bb-connect-device': CustomEvent<BbDeviceCommandDetail['bb-connect-device']>;
+    'bb-disconnect-device': CustomEvent<BbDeviceCommandDetail['bb-disconnect-device']>;
+    'bb-reconnect-device': CustomEvent<BbDeviceCommandDetail['bb-reconnect-device']>;
+    'bb-replay': CustomEvent<BbDeviceCommandDetail['bb-replay']>;
+    'bb-save-recording': CustomEvent<undefined>;
   }
 }

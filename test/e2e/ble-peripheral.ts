@@ -39,6 +39,11 @@ export interface EmulatedPeripheral {
    * the app holds, and Chromium fires characteristicvaluechanged on it.
    */
   notify(serviceUuid: string, characteristicUuid: string, bytes: number[]): Promise<void>;
+  /**
+   * Calls `answer` after each write to the characteristic has been acknowledged, as a device that
+   * answers commands with notifications or indications (a PMD control point) does.
+   */
+  onWrite(characteristicUuid: string, answer: (bytes: number[]) => void): void;
   disconnect(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -55,6 +60,7 @@ export async function emulatePeripheral(
   const pushQueue = new Map<string, number[][]>();
   const uuidOf = new Map<string, string>();
   const readValueOf = new Map<string, number[]>();
+  const writeAnswers = new Map<string, (bytes: number[]) => void>();
 
   bt.on('BluetoothEmulation.gattOperationReceived', (event) => {
     operations.push(event.type);
@@ -77,16 +83,22 @@ export async function emulatePeripheral(
       });
       return;
     }
-    if (event.type === 'write' && event.data) {
+    const written = event.type === 'write' && event.data ? [...Buffer.from(event.data, 'base64')] : null;
+    if (written) {
       const list = writes.get(uuid) ?? [];
-      list.push([...Buffer.from(event.data, 'base64')]);
+      list.push(written);
       writes.set(uuid, list);
     }
-    void bt.send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
-      characteristicId: event.characteristicId,
-      type: event.type,
-      code: GATT_SUCCESS,
-    });
+    void bt
+      .send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
+        characteristicId: event.characteristicId,
+        type: event.type,
+        code: GATT_SUCCESS,
+      })
+      .then(() => {
+        // The answer goes out once the write itself is acknowledged, as on a real device.
+        if (written) writeAnswers.get(uuid)?.(written);
+      });
   });
 
   await bt.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
@@ -96,26 +108,31 @@ export async function emulatePeripheral(
     manufacturerData: [],
     knownServiceUuids: spec.services.map((s) => s.uuid),
   });
-  for (const service of spec.services) {
-    const { serviceId } = await bt.send('BluetoothEmulation.addService', {
-      address: spec.address,
-      serviceUuid: service.uuid,
-    });
-    for (const characteristic of service.characteristics) {
-      const { characteristicId } = await bt.send('BluetoothEmulation.addCharacteristic', {
-        serviceId,
-        characteristicUuid: characteristic.uuid,
-        // Pushing goes through a read, so every characteristic that notifies must also be readable here.
-        properties: { ...characteristic.properties, read: true },
+  const serviceIds: string[] = [];
+  const addServices = async () => {
+    for (const service of spec.services) {
+      const { serviceId } = await bt.send('BluetoothEmulation.addService', {
+        address: spec.address,
+        serviceUuid: service.uuid,
       });
-      uuidOf.set(characteristicId, characteristic.uuid);
-      if (characteristic.readValue) readValueOf.set(characteristic.uuid, characteristic.readValue);
-      // Without the CCCD, startNotifications() fails with NotSupportedError.
-      if (characteristic.properties.notify || characteristic.properties.indicate) {
-        await bt.send('BluetoothEmulation.addDescriptor', { characteristicId, descriptorUuid: CCCD });
+      serviceIds.push(serviceId);
+      for (const characteristic of service.characteristics) {
+        const { characteristicId } = await bt.send('BluetoothEmulation.addCharacteristic', {
+          serviceId,
+          characteristicUuid: characteristic.uuid,
+          // Pushing goes through a read, so every characteristic that notifies must also be readable here.
+          properties: { ...characteristic.properties, read: true },
+        });
+        uuidOf.set(characteristicId, characteristic.uuid);
+        if (characteristic.readValue) readValueOf.set(characteristic.uuid, characteristic.readValue);
+        // Without the CCCD, startNotifications() fails with NotSupportedError.
+        if (characteristic.properties.notify || characteristic.properties.indicate) {
+          await bt.send('BluetoothEmulation.addDescriptor', { characteristicId, descriptorUuid: CCCD });
+        }
       }
     }
-  }
+  };
+  await addServices();
 
   await pageSession.send('DeviceAccess.enable');
   const answered = new Set<string>();
@@ -152,9 +169,19 @@ export async function emulatePeripheral(
         (c as BluetoothRemoteGATTCharacteristic).readValue().then(() => undefined),
       );
     },
+    onWrite(characteristicUuid, answer) {
+      writeAnswers.set(characteristicUuid, answer);
+    },
     async disconnect() {
       handles.clear();
       await bt.send('BluetoothEmulation.simulateGATTDisconnection', { address: spec.address });
+      // Chromium forgets the peripheral's attributes on a disconnection (a real central rediscovers
+      // them): without adding them again, getPrimaryService() after a reconnection fails with
+      // NotFoundError. Fresh ids, same UUIDs, as a real device after a reconnect.
+      for (const serviceId of serviceIds.splice(0)) {
+        await bt.send('BluetoothEmulation.removeService', { serviceId }).catch(() => undefined);
+      }
+      await addServices();
     },
     async dispose() {
       await bt.send('BluetoothEmulation.disable').catch(() => {});

@@ -1,0 +1,35 @@
+// Bangle.js over the Nordic UART Service: upload a few lines of code that print `A,x,y,z` for every
+// accelerometer event, and parse the lines (PROTOCOLS.md §4 [ESP "Bangle.js Data Streaming"]).
+import { BANGLE_RESET_WAIT_MS, bangleStreamingWrites, chunkForWrite } from '../../protocol/bangle.ts';
+import { NORDIC_UART_RX, NORDIC_UART_SERVICE, NORDIC_UART_TX } from '../../protocol/uuids.ts';
+import type { Profile, ProfileContext } from './profile.ts';
+
+export function bangleProfile(): Profile {
+  let rx: BluetoothRemoteGATTCharacteristic | null = null;
+  return {
+    id: 'bangle-uart',
+    services: [NORDIC_UART_SERVICE],
+    required: true,
+    async start({ link, decoder, now, sleep }: ProfileContext) {
+      const service = await link.service(NORDIC_UART_SERVICE);
+      const tx = service && (await link.characteristic(service, NORDIC_UART_TX));
+      rx = service && (await link.characteristic(service, NORDIC_UART_RX));
+      if (!tx || !rx) throw new Error('This watch offers no Bluetooth UART.');
+      await link.subscribe(tx, (bytes) => decoder.notify(NORDIC_UART_TX, bytes, now()));
+      const writes = bangleStreamingWrites();
+      // NUS writes are at most 20 bytes, in order [ESP "About Bluetooth LE"].
+      for (const chunk of writes.reset) await link.write(rx, chunk);
+      await sleep(BANGLE_RESET_WAIT_MS);
+      for (const chunk of writes.upload) await link.write(rx, chunk);
+    },
+    async stop({ link }: ProfileContext) {
+      // reset() drops the accel handler, so the watch stops printing.
+      if (!rx || !link.connected) return;
+      for (const chunk of chunkForWrite(new TextEncoder().encode('\x03reset();\n')))
+        await link.write(rx, chunk);
+    },
+    reset() {
+      rx = null;
+    },
+  };
+}

@@ -1,0 +1,190 @@
+// Bytes → readings for every characteristic we stream, shared by live devices and the replay of a
+// recording, so that a bug report replays through exactly the code that met the bytes live.
+// Stream context (PMD rate and factor) is learnt from the commands written and their responses, as
+// protocol/recording.ts does offline.
+
+import { LineFramer, parseBangleAccelLine } from '../../protocol/bangle.ts';
+import { parseBatteryLevel } from '../../protocol/battery.ts';
+import { parseHeartRateMeasurement } from '../../protocol/heart-rate.ts';
+import { parseInfiniTimeMotion } from '../../protocol/infinitime.ts';
+import { parseMicrobitAccelerometer } from '../../protocol/microbit.ts';
+import {
+  PMD_FEATURE_READ_CODE,
+  PmdMeasurementType,
+  PmdOpCode,
+  type PmdResponse,
+  PmdResponseAssembler,
+  parsePmdCommand,
+  parsePmdControlPointNotification,
+  pmdFactorFromStartParameters,
+} from '../../protocol/polar-pmd.ts';
+import { PmdStreamDecoder, pmdSampleSpacingMs } from '../../protocol/polar-pmd-data.ts';
+import * as uuids from '../../protocol/uuids.ts';
+import type { ProfileOutput } from './profile.ts';
+
+export type DecoderOutput = Pick<ProfileOutput, 'heartRate' | 'accel' | 'battery' | 'malformed' | 'problem'>;
+
+/** Sees every packet before it is parsed, to record a session for a bug report. */
+export type PacketTap = (
+  direction: 'notify' | 'write',
+  characteristic: string,
+  bytes: Uint8Array,
+  tMs: number,
+) => void;
+
+/** A PMD notification answering a command, or the sensor saying it stopped streams by itself. */
+export type PmdControlEvent =
+  | { readonly kind: 'response'; readonly response: PmdResponse }
+  | { readonly kind: 'stopped'; readonly types: readonly number[] };
+
+const ACC = PmdMeasurementType.ACC;
+
+export class PacketDecoder {
+  private readonly pmd = new PmdStreamDecoder();
+  private readonly assembler = new PmdResponseAssembler();
+  private readonly requestedRate = new Map<number, number>();
+  private readonly framer = new LineFramer();
+  private lastAccEndMs: number | null = null;
+  private truncatedReported = false;
+
+  constructor(
+    private readonly out: DecoderOutput,
+    private readonly tap: PacketTap | null = null,
+  ) {}
+
+  /** A command the app wrote: a PMD start carries the rate the frames will be spaced by. */
+  wrote(characteristic: string, bytes: Uint8Array, tMs = 0): void {
+    this.tap?.('write', characteristic, bytes, tMs);
+    if (characteristic !== uuids.PMD_CONTROL_POINT) return;
+    const command = parsePmdCommand(bytes);
+    if (!command.ok || command.value.measurementType === null) return;
+    const { opCode, measurementType, settings } = command.value;
+    if (opCode === PmdOpCode.REQUEST_MEASUREMENT_START) {
+      const rate = settings.SAMPLE_RATE?.[0];
+      if (rate !== undefined) this.requestedRate.set(measurementType, rate);
+    } else if (opCode === PmdOpCode.STOP_MEASUREMENT) {
+      this.pmd.reset(measurementType);
+    }
+  }
+
+  /** One notification (or read) of `characteristic`, received at `tMs`. */
+  notify(characteristic: string, bytes: Uint8Array, tMs: number): PmdControlEvent | null {
+    this.tap?.('notify', characteristic, bytes, tMs);
+    switch (characteristic) {
+      case uuids.HEART_RATE_MEASUREMENT: {
+        const r = parseHeartRateMeasurement(bytes);
+        if (r.ok) this.out.heartRate({ tMs, bpm: r.value.bpm, rrMs: r.value.rrMs });
+        else this.out.malformed(r.error);
+        return null;
+      }
+      case uuids.BATTERY_LEVEL: {
+        const r = parseBatteryLevel(bytes);
+        if (r.ok) this.out.battery(r.value.percent);
+        else this.out.malformed(r.error);
+        return null;
+      }
+      case uuids.PMD_CONTROL_POINT:
+        return this.pmdControl(bytes);
+      case uuids.PMD_DATA:
+        this.pmdData(bytes, tMs);
+        return null;
+      case uuids.INFINITIME_MOTION: {
+        // Change-driven at most every 100 ms: one sample, timed on receipt [IT SystemTask.cpp].
+        const r = parseInfiniTimeMotion(bytes);
+        if (r.ok) this.oneSample(tMs, r.value.xyzG);
+        else this.out.malformed(r.error);
+        return null;
+      }
+      case uuids.MICROBIT_ACCELEROMETER_DATA: {
+        const r = parseMicrobitAccelerometer(bytes);
+        if (r.ok) this.oneSample(tMs, r.value.xyzG);
+        else this.out.malformed(r.error);
+        return null;
+      }
+      case uuids.NORDIC_UART_TX:
+        for (const line of this.framer.push(bytes)) {
+          // Only lines that look like ours count: the REPL also prints prompts and echoes [ESP].
+          if (!line.includes('A,')) continue;
+          const r = parseBangleAccelLine(line);
+          if (r.ok) this.oneSample(tMs, r.value.xyzG);
+          else this.out.malformed(r.error);
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  /** After a drop: half-assembled responses, frame timestamps and half lines belong to the old link. */
+  reset(): void {
+    this.pmd.reset();
+    this.assembler.reset();
+    this.framer.reset();
+    this.lastAccEndMs = null;
+  }
+
+  private pmdControl(bytes: Uint8Array): PmdControlEvent | null {
+    // A read of the CP (the feature bitmap `0F …`) also fires characteristicvaluechanged [WB-SPEC]:
+    // it is not a response, and not malformed either.
+    if (bytes[0] === PMD_FEATURE_READ_CODE) return null;
+    const r = parsePmdControlPointNotification(bytes);
+    if (!r.ok) {
+      this.out.malformed(r.error);
+      return null;
+    }
+    if (r.value.kind === 'measurement-stopped') {
+      for (const t of r.value.stoppedTypes) this.pmd.reset(t);
+      return { kind: 'stopped', types: r.value.stoppedTypes };
+    }
+    const whole = this.assembler.push(r.value);
+    if (!whole) return null;
+    if (whole.opCode === PmdOpCode.REQUEST_MEASUREMENT_START && whole.status === 0) {
+      const type = whole.measurementType;
+      this.pmd.start(type, {
+        sampleRateHz: this.requestedRate.get(type) ?? 0,
+        factor: pmdFactorFromStartParameters(whole.parameters),
+      });
+      if (type === ACC) this.lastAccEndMs = null;
+    }
+    return { kind: 'response', response: whole };
+  }
+
+  private pmdData(bytes: Uint8Array, tMs: number): void {
+    const r = this.pmd.decode(bytes);
+    if (!r.ok) {
+      this.out.malformed(r.error);
+      // A frame cut short is the sign of an ATT MTU below 232 (PROTOCOLS.md §2.9, §7.11).
+      if (r.error.code === 'bad-length' && !this.truncatedReported) {
+        this.truncatedReported = true;
+        this.out.problem({
+          kind: 'truncated-frames',
+          message:
+            'Motion frames arrive cut short: this phone or computer keeps the Bluetooth packet size too small. ' +
+            'Heart rate still works; try another phone or browser for motion.',
+        });
+      }
+      return;
+    }
+    const frame = r.value;
+    if (frame.kind !== 'acc' || frame.sampleCount === 0) return;
+    const n = frame.sampleCount;
+    const rate = this.requestedRate.get(ACC) ?? 0;
+    // Device timestamps only space the samples; host receive time places the frame, whose last
+    // sample is the frame's timestamp (PROTOCOLS.md §2.5; DESIGN "Time and units").
+    let dtMs = frame.timestampsNs ? pmdSampleSpacingMs(frame.timestampsNs) : 0;
+    if (!(dtMs > 0) && rate > 0) dtMs = 1000 / rate;
+    let t0Ms = tMs - (n - 1) * dtMs;
+    // Notification latency jitters by milliseconds; frames that follow on keep the device's spacing
+    // rather than overlap or gap, and a real gap (lost frames) re-anchors on receive time.
+    if (this.lastAccEndMs !== null) {
+      const expected = this.lastAccEndMs + dtMs;
+      if (Math.abs(t0Ms - expected) < (n * dtMs) / 2) t0Ms = expected;
+    }
+    this.lastAccEndMs = t0Ms + (n - 1) * dtMs;
+    this.out.accel({ t0Ms, dtMs: n > 1 ? dtMs : 0, xyz: frame.xyzG });
+  }
+
+  private oneSample(tMs: number, xyzG: readonly [number, number, number]): void {
+    this.out.accel({ t0Ms: tMs, dtMs: 0, xyz: Float32Array.from(xyzG) });
+  }
+}

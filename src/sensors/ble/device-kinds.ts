@@ -1,0 +1,84 @@
+// The wearables we support: what to show in the chooser (filters), which services to ask for
+// (optionalServices: custom 128-bit services are not advertised and must be listed [WB-SPEC]), the
+// profiles to run, and where the accelerometer sits.
+
+import { HEART_RATE_SERVICE } from '../../protocol/uuids.ts';
+import type { Placement } from '../samples.ts';
+import { bangleProfile } from './bangle.ts';
+import { batteryProfile } from './battery.ts';
+import { deviceInfoProfile } from './device-info.ts';
+import { heartRateProfile } from './heart-rate.ts';
+import { infiniTimeMotionProfile } from './infinitime.ts';
+import { microbitProfile } from './microbit.ts';
+import { PolarPmdProfile } from './polar-pmd.ts';
+import type { Profile } from './profile.ts';
+
+export type BleDeviceKind = 'heart-rate' | 'polar' | 'pinetime' | 'microbit' | 'bangle';
+
+export interface BleDeviceKindSpec {
+  readonly kind: BleDeviceKind;
+  /** What the person picks in the device panel. */
+  readonly label: string;
+  readonly filters: BluetoothLEScanFilter[];
+  /** Fresh profiles for one device (they hold per-device state). */
+  profiles(): Profile[];
+  /** Where its accelerometer sits, from the advertised name; null for heart rate only. */
+  placement(name: string): Placement | null;
+}
+
+export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>> = {
+  'heart-rate': {
+    kind: 'heart-rate',
+    label: 'Heart-rate strap',
+    filters: [{ services: [HEART_RATE_SERVICE] }],
+    profiles: () => [heartRateProfile(), batteryProfile(), deviceInfoProfile()],
+    placement: () => null,
+  },
+  polar: {
+    kind: 'polar',
+    label: 'Polar H10 / Verity Sense',
+    // PMD is not advertised [P-PMD]: match the name Polar sensors advertise.
+    filters: [{ namePrefix: 'Polar H10' }, { namePrefix: 'Polar Sense' }, { namePrefix: 'Polar OH1' }],
+    profiles: () => [heartRateProfile(), new PolarPmdProfile(), batteryProfile(), deviceInfoProfile()],
+    // The H10 is a chest strap; Verity Sense and OH1 are armbands [P-VS, P-OH1].
+    placement: (name) => (/H10|H9/.test(name) ? 'chest' : 'arm'),
+  },
+  pinetime: {
+    kind: 'pinetime',
+    label: 'PineTime',
+    // "InfiniTime" comes in the scan response [IT NimbleController.cpp].
+    filters: [{ namePrefix: 'InfiniTime' }, { namePrefix: 'Pinetime' }],
+    profiles: () => [
+      heartRateProfile(false),
+      infiniTimeMotionProfile(),
+      batteryProfile(),
+      deviceInfoProfile(),
+    ],
+    placement: () => 'wrist',
+  },
+  microbit: {
+    kind: 'microbit',
+    label: 'micro:bit',
+    filters: [{ namePrefix: 'BBC micro:bit' }],
+    profiles: () => [microbitProfile(), deviceInfoProfile()],
+    // Strapped to the chest in place of a strap's sensor: the trunk exercises need the trunk.
+    placement: () => 'chest',
+  },
+  bangle: {
+    kind: 'bangle',
+    label: 'Bangle.js',
+    // NUS is only in the scan response, so the name is the safer filter [ESP "BLE UART"].
+    filters: [{ namePrefix: 'Bangle.js' }],
+    profiles: () => [bangleProfile(), batteryProfile()],
+    placement: () => 'wrist',
+  },
+};
+
+/** The chooser's options for a kind: every service its profiles use is listed. */
+export function requestOptionsFor(spec: BleDeviceKindSpec): {
+  filters: BluetoothLEScanFilter[];
+  optionalServices: BluetoothServiceUUID[];
+} {
+  const services = new Set(spec.profiles().flatMap((p) => p.services));
+  return { filters: spec.filters, optionalServices: [...services] };
+}

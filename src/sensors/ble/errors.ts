@@ -1,0 +1,55 @@
+// What can go wrong with Web Bluetooth, worded for the person holding the phone.
+// Which DOMException means what: PROTOCOLS.md §6 [WB-SPEC; MDN].
+
+/** Why a Bluetooth device could not be used, worded for the person holding the phone. */
+export class BluetoothProblem extends Error {
+  constructor(
+    readonly kind: 'unsupported' | 'cancelled' | 'denied' | 'unavailable' | 'failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BluetoothProblem';
+  }
+}
+
+export const UNSUPPORTED_MESSAGE =
+  'This browser cannot talk to Bluetooth devices. Use Chrome or Edge on Android, Windows, macOS or ChromeOS ' +
+  '(on iOS, the Bluefy browser). Meanwhile, the virtual strap works everywhere.';
+
+/** Turns what requestDevice or connect threw into a problem the screen can explain. */
+export function describeBluetoothError(error: unknown): BluetoothProblem {
+  if (error instanceof BluetoothProblem) return error;
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (name) {
+    case 'NotFoundError':
+      // The chooser was closed without a pick, or the adapter is missing: both end in NotFoundError.
+      if (/adapter/i.test(detail)) {
+        return new BluetoothProblem(
+          'unavailable',
+          'Bluetooth is off or missing on this device. Turn it on and try again.',
+        );
+      }
+      return new BluetoothProblem('cancelled', 'No device was chosen.');
+    case 'SecurityError':
+    case 'NotAllowedError':
+      // Insufficient authentication that pairing cannot fix also ends here [WB-SPEC §error handling]:
+      // micro:bit and PineTime may need pairing in the system settings first [WB-IMPL].
+      return new BluetoothProblem(
+        'denied',
+        'The browser did not allow Bluetooth here. Check the site permissions, and open the app over https or localhost.',
+      );
+    case 'NetworkError':
+      return new BluetoothProblem(
+        'failed',
+        'The connection to the device dropped. Move closer, wake the device and try again.',
+      );
+    default:
+      return new BluetoothProblem('failed', `The device could not be used: ${detail}`);
+  }
+}
+
+/** Web Bluetooth itself, or null in Firefox, Safari and Android WebView [WB-IMPL; MDN BCD]. */
+export function bluetoothOf(nav: Navigator): Bluetooth | null {
+  return 'bluetooth' in nav && nav.bluetooth ? nav.bluetooth : null;
+}

@@ -1,0 +1,306 @@
+// One Bluetooth device for as long as the page lives: connect, run its profiles, and when the link
+// drops, reconnect to the same BluetoothDevice with backoff, rediscover, resubscribe and restart
+// streams. After a drop every attribute object is dead and notifications in the gap are lost;
+// no chooser is needed to reconnect (PROTOCOLS.md §6 [WB-SPEC]).
+
+import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import { protocolForCharacteristic, type RecordedPacket, recordPacket } from '../../protocol/recording.ts';
+import type { ParseError } from '../../protocol/result.ts';
+import type { AccelFrame, HeartRateSample } from '../samples.ts';
+import { PacketDecoder } from './decoder.ts';
+import { describeBluetoothError } from './errors.ts';
+import { GattLink } from './gatt-link.ts';
+import { GattQueue } from './gatt-queue.ts';
+import type { DeviceDetails, DeviceProblem, Profile, ProfileContext, ProfileOutput } from './profile.ts';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'lost';
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface GattSessionOptions {
+  readonly now: () => number;
+  readonly timers?: Timers;
+  /** Wait before each reconnection attempt; the last value repeats. */
+  readonly reconnectDelaysMs?: readonly number[];
+  /** Attempts before the session gives up and reports the device lost. */
+  readonly maxReconnectAttempts?: number;
+  /** No heart rate and no motion this long after connecting: say so. */
+  readonly noDataTimeoutMs?: number;
+}
+
+export const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000] as const;
+/** 0.5 + 1 + 2 + 4 + 8 × 8 s: a bit more than a minute out of range before we call it lost. */
+export const MAX_RECONNECT_ATTEMPTS = 12;
+export const NO_DATA_TIMEOUT_MS = 10_000;
+/** About 2.5 h of an H10 at 200 Hz plus heart rate; the start (stream context) is what is kept. */
+export const MAX_RECORDED_PACKETS = 50_000;
+
+const browserTimers: Timers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export class GattSession {
+  readonly connection$ = new BehaviorSubject<ConnectionState>('connecting');
+  readonly battery$ = new BehaviorSubject<number | null>(null);
+  readonly malformedPackets$ = new BehaviorSubject(0);
+  readonly details$ = new BehaviorSubject<DeviceDetails>({});
+  readonly heartRate$: Observable<HeartRateSample>;
+  readonly accel$: Observable<AccelFrame>;
+  readonly problem$: Observable<DeviceProblem>;
+  /** How long each successful reconnection took, from the drop to streams running again. */
+  readonly reconnectTimesMs: number[] = [];
+
+  private readonly heartRates = new Subject<HeartRateSample>();
+  private readonly frames = new Subject<AccelFrame>();
+  private readonly problems = new Subject<DeviceProblem>();
+  private readonly queue = new GattQueue();
+  private readonly decoder: PacketDecoder;
+  private readonly timers: Timers;
+  private link: GattLink | null = null;
+  private context: ProfileContext | null = null;
+  private closed = false;
+  private generation = 0;
+  private attempt = 0;
+  private droppedAtMs = 0;
+  private retryTimer: unknown = null;
+  private watchdog: unknown = null;
+  private dataSinceConnect = false;
+  private suspended = false;
+
+  constructor(
+    readonly device: BluetoothDevice,
+    private readonly profiles: readonly Profile[],
+    private readonly options: GattSessionOptions,
+  ) {
+    this.timers = options.timers ?? browserTimers;
+    this.heartRate$ = this.heartRates.asObservable();
+    this.accel$ = this.frames.asObservable();
+    this.problem$ = this.problems.asObservable();
+    const output: ProfileOutput = {
+      heartRate: (sample) => {
+        this.dataSinceConnect = true;
+        this.heartRates.next(sample);
+      },
+      accel: (frame) => {
+        this.dataSinceConnect = true;
+        this.frames.next(frame);
+      },
+      battery: (percent) => this.battery$.next(percent),
+      malformed: (_error: ParseError) => this.malformedPackets$.next(this.malformedPackets$.value + 1),
+      problem: (problem) => this.problems.next(problem),
+      details: (patch) => this.details$.next({ ...this.details$.value, ...patch }),
+    };
+    this.output = output;
+    this.decoder = new PacketDecoder(output, this.record);
+  }
+
+  private readonly output: ProfileOutput;
+  private readonly packets: RecordedPacket[] = [];
+
+  /** Every notification and write so far (bytes and receive time), for a recording. */
+  get recordedPackets(): readonly RecordedPacket[] {
+    return this.packets;
+  }
+
+  private readonly record = (
+    direction: 'notify' | 'write',
+    characteristic: string,
+    bytes: Uint8Array,
+    tMs: number,
+  ): void => {
+    const protocol = protocolForCharacteristic(characteristic);
+    if (!protocol || this.packets.length >= MAX_RECORDED_PACKETS) return;
+    this.packets.push(
+      recordPacket(protocol, bytes, tMs, {
+        characteristic,
+        direction,
+        device: this.device.name || this.device.id,
+      }),
+    );
+  };
+
+  get state(): ConnectionState {
+    return this.connection$.value;
+  }
+
+  /** The first connection. Throws a BluetoothProblem when it fails (the state is then 'lost'). */
+  async connect(): Promise<void> {
+    this.device.addEventListener('gattserverdisconnected', this.onDisconnected);
+    if (this.connection$.value !== 'connecting') this.connection$.next('connecting');
+    try {
+      await this.establish();
+    } catch (error) {
+      this.connection$.next('lost');
+      this.device.removeEventListener('gattserverdisconnected', this.onDisconnected);
+      if (this.device.gatt?.connected) this.device.gatt.disconnect();
+      throw describeBluetoothError(error);
+    }
+  }
+
+  /** Stops device-side streams, then disconnects for good. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.clearTimers();
+    this.device.removeEventListener('gattserverdisconnected', this.onDisconnected);
+    await this.stopStreams().catch(() => undefined);
+    this.link?.close();
+    for (const p of this.profiles) p.reset?.();
+    if (this.device.gatt?.connected) this.device.gatt.disconnect();
+    this.connection$.next('lost');
+    this.heartRates.complete();
+    this.frames.complete();
+  }
+
+  /** After the session gave up ('lost'): try again on the same device, without the chooser. */
+  retry(): void {
+    if (this.closed || this.connection$.value !== 'lost') return;
+    this.attempt = 0;
+    this.droppedAtMs = this.options.now();
+    this.connection$.next('reconnecting');
+    this.scheduleReconnect();
+  }
+
+  /** The page is hidden: stop streams the device would keep running (PMD), stay connected. */
+  async suspendStreams(): Promise<void> {
+    if (this.suspended) return;
+    this.suspended = true;
+    await this.stopStreams().catch(() => undefined);
+  }
+
+  /** The page is back: start what was stopped. */
+  async resumeStreams(): Promise<void> {
+    if (!this.suspended) return;
+    this.suspended = false;
+    for (const p of this.profiles) {
+      const resumable = p as Profile & { resume?: () => Promise<void> };
+      await resumable.resume?.().catch(() => undefined);
+    }
+  }
+
+  private async stopStreams(): Promise<void> {
+    const context = this.context;
+    if (!context?.link.connected) return;
+    for (const p of this.profiles) await p.stop?.(context).catch(() => undefined);
+  }
+
+  /** Connects and runs every profile; a required profile's failure fails the whole attempt. */
+  private async establish(): Promise<void> {
+    const generation = ++this.generation;
+    const gatt = this.device.gatt;
+    if (!gatt) throw new Error('This device offers no GATT server.');
+    const server = await this.queue.run(() => gatt.connect());
+    this.checkCurrent(generation);
+    this.link?.close();
+    const link = new GattLink(server, this.queue, (uuid, bytes) =>
+      this.decoder.wrote(uuid, bytes, this.options.now()),
+    );
+    this.link = link;
+    const context: ProfileContext = {
+      link,
+      out: this.output,
+      decoder: this.decoder,
+      now: this.options.now,
+      sleep: (ms) => new Promise((resolve) => this.timers.setTimeout(resolve, ms)),
+    };
+    this.context = context;
+    this.dataSinceConnect = false;
+    for (const profile of this.profiles) {
+      try {
+        await profile.start(context);
+      } catch (error) {
+        if (profile.required || !link.connected) throw error;
+        // An optional service that misbehaves (battery, device info) costs nothing but its reading.
+      }
+    }
+    this.checkCurrent(generation);
+    this.attempt = 0;
+    this.connection$.next('connected');
+    this.armWatchdog();
+  }
+
+  /** A drop (or close) during setup makes the rest of it pointless; the caller retries. */
+  private checkCurrent(generation: number): void {
+    if (generation !== this.generation || this.closed) {
+      throw new Error('The connection dropped while it was being set up.');
+    }
+  }
+
+  private readonly onDisconnected = (): void => {
+    if (this.closed) return;
+    this.generation++;
+    this.link?.close();
+    this.link = null;
+    this.context = null;
+    this.decoder.reset();
+    for (const p of this.profiles) p.reset?.();
+    if (this.watchdog !== null) this.timers.clearTimeout(this.watchdog);
+    if (this.connection$.value === 'reconnecting') return; // an attempt is in flight or scheduled
+    this.droppedAtMs = this.options.now();
+    this.attempt = 0;
+    this.connection$.next('reconnecting');
+    this.scheduleReconnect();
+  };
+
+  private scheduleReconnect(): void {
+    const delays = this.options.reconnectDelaysMs ?? RECONNECT_DELAYS_MS;
+    const max = this.options.maxReconnectAttempts ?? MAX_RECONNECT_ATTEMPTS;
+    if (this.attempt >= max) {
+      this.connection$.next('lost');
+      this.problems.next({
+        kind: 'connection-lost',
+        message: `${this.device.name || 'The device'} is out of reach. Wake it or move closer, then connect it again.`,
+      });
+      return;
+    }
+    const delay = delays[Math.min(this.attempt, delays.length - 1)];
+    this.attempt++;
+    this.retryTimer = this.timers.setTimeout(() => {
+      this.retryTimer = null;
+      void this.reconnect();
+    }, delay);
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.establish();
+      if (this.connection$.value === 'connected') {
+        this.reconnectTimesMs.push(this.options.now() - this.droppedAtMs);
+        if (this.suspended) await this.stopStreams();
+      }
+    } catch {
+      if (this.closed) return;
+      this.link?.close();
+      this.decoder.reset();
+      for (const p of this.profiles) p.reset?.();
+      this.scheduleReconnect();
+    }
+  }
+
+  private armWatchdog(): void {
+    if (this.watchdog !== null) this.timers.clearTimeout(this.watchdog);
+    const timeout = this.options.noDataTimeoutMs ?? NO_DATA_TIMEOUT_MS;
+    this.watchdog = this.timers.setTimeout(() => {
+      this.watchdog = null;
+      if (this.dataSinceConnect || this.closed || this.connection$.value !== 'connected') return;
+      this.problems.next({
+        kind: 'no-data',
+        message:
+          `${this.device.name || 'The device'} is connected but sends nothing. ` +
+          'Wet the strap’s electrodes and put it on, or wake the watch.',
+      });
+    }, timeout);
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer !== null) this.timers.clearTimeout(this.retryTimer);
+    if (this.watchdog !== null) this.timers.clearTimeout(this.watchdog);
+    this.retryTimer = null;
+    this.watchdog = null;
+  }
+}

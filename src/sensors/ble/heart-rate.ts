@@ -1,0 +1,21 @@
+// Heart Rate Service 0x180D: subscribe to Heart Rate Measurement 0x2A37 (PROTOCOLS.md §1.1).
+import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../protocol/uuids.ts';
+import type { Profile, ProfileContext } from './profile.ts';
+
+/** Streams heart rate and RR intervals; `required` when heart rate is why the device was chosen. */
+export function heartRateProfile(required = true): Profile {
+  return {
+    id: 'heart-rate',
+    services: [HEART_RATE_SERVICE],
+    required,
+    async start({ link, decoder, now }: ProfileContext) {
+      const service = await link.service(HEART_RATE_SERVICE);
+      const characteristic = service && (await link.characteristic(service, HEART_RATE_MEASUREMENT));
+      if (!characteristic) {
+        if (required) throw new Error('The device has no heart-rate measurement.');
+        return;
+      }
+      await link.subscribe(characteristic, (bytes) => decoder.notify(HEART_RATE_MEASUREMENT, bytes, now()));
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// The phone's own accelerometer (DeviceMotionEvent) as a fallback motion source when no wearable is
+// at hand: lay or strap the phone on the body. `accelerationIncludingGravity` is in m/s²; the motion
+// pipeline wants g and needs gravity in the signal to find the tilt.
+
+import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import type { AccelFrame, SourceInfo } from '../samples.ts';
+
+/** Standard gravity, m/s² per g. */
+export const STANDARD_GRAVITY = 9.80665;
+
+/** No event this long after starting: this device has no motion sensor (desktops fire none). */
+const NO_MOTION_TIMEOUT_MS = 3000;
+
+type PermissionState = 'granted' | 'denied' | 'default';
+interface DeviceMotionEventWithPermission {
+  requestPermission?: () => Promise<PermissionState>;
+}
+
+export class PhoneMotionProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PhoneMotionProblem';
+  }
+}
+
+/**
+ * Asks for motion access where the browser wants it (iOS Safari 13+: `DeviceMotionEvent
+ * .requestPermission()`, which must run inside a tap). Elsewhere there is nothing to ask.
+ */
+export async function requestMotionPermission(scope: typeof globalThis = globalThis): Promise<void> {
+  const ctor = (scope as { DeviceMotionEvent?: DeviceMotionEventWithPermission }).DeviceMotionEvent;
+  if (!ctor)
+    throw new PhoneMotionProblem('This browser has no motion sensors. Use the virtual strap instead.');
+  if (typeof ctor.requestPermission !== 'function') return;
+  const answer = await ctor.requestPermission();
+  if (answer !== 'granted') {
+    throw new PhoneMotionProblem(
+      'Motion access was refused. Allow "Motion & Orientation Access" for this site in the browser settings.',
+    );
+  }
+}
+
+/** One frame per devicemotion event (60 Hz or so), timed on the event's arrival. */
+export class PhoneMotion {
+  readonly info: SourceInfo = { id: 'phone', name: 'Phone motion', kind: 'phone', placement: 'phone' };
+  readonly connection$ = new BehaviorSubject<'connecting' | 'connected' | 'lost'>('connecting');
+  readonly accel$: Observable<AccelFrame>;
+  readonly problem$ = new Subject<string>();
+  private readonly frames = new Subject<AccelFrame>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly target: EventTarget,
+    private readonly now: () => number,
+  ) {
+    this.accel$ = this.frames.asObservable();
+  }
+
+  start(): void {
+    this.target.addEventListener('devicemotion', this.onMotion);
+    this.timer = setTimeout(() => {
+      if (this.connection$.value !== 'connecting') return;
+      this.connection$.next('lost');
+      this.problem$.next('This device reports no motion. Use a phone, a wearable or the virtual strap.');
+    }, NO_MOTION_TIMEOUT_MS);
+  }
+
+  stop(): void {
+    this.target.removeEventListener('devicemotion', this.onMotion);
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.connection$.next('lost');
+    this.frames.complete();
+  }
+
+  private readonly onMotion = (event: Event): void => {
+    const a = (event as DeviceMotionEvent).accelerationIncludingGravity;
+    // Some browsers fire events with null axes when the sensor is missing or blocked.
+    if (!a || a.x === null || a.y === null || a.z === null) return;
+    if (this.connection$.value !== 'connected') this.connection$.next('connected');
+    this.frames.next({
+      t0Ms: this.now(),
+      dtMs: 0,
+      xyz: Float32Array.of(a.x / STANDARD_GRAVITY, a.y / STANDARD_GRAVITY, a.z / STANDARD_GRAVITY),
+    });
+  };
+}

@@ -1,0 +1,138 @@
+// A recording (protocol/recording.ts) played back as a source, through the same decoder a live
+// device uses, so that a bug report is a file: load it, and the app sees what the person's device sent.
+
+import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import type { PacketProtocol } from '../../protocol/decode.ts';
+import type { RecordedPacket, Recording } from '../../protocol/recording.ts';
+import { hexToBytes } from '../../protocol/result.ts';
+import * as uuids from '../../protocol/uuids.ts';
+import { PacketDecoder } from '../ble/decoder.ts';
+import type { DeviceProblem } from '../ble/profile.ts';
+import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../samples.ts';
+
+/** Recordings name the protocol always and the characteristic only sometimes. */
+const CHARACTERISTIC_OF: Partial<Record<PacketProtocol, string>> = {
+  hrs: uuids.HEART_RATE_MEASUREMENT,
+  bas: uuids.BATTERY_LEVEL,
+  'pmd-control': uuids.PMD_CONTROL_POINT,
+  'pmd-data': uuids.PMD_DATA,
+  'infinitime-motion': uuids.INFINITIME_MOTION,
+  'microbit-acc': uuids.MICROBIT_ACCELEROMETER_DATA,
+  'bangle-uart': uuids.NORDIC_UART_TX,
+};
+
+function characteristicOf(packet: RecordedPacket): string | null {
+  return packet.characteristic?.toLowerCase() ?? CHARACTERISTIC_OF[packet.protocol] ?? null;
+}
+
+export interface ReplayOptions {
+  readonly now: () => number;
+  /** Where the recorded accelerometer sat; the recording does not say. */
+  readonly placement?: Placement;
+  readonly name?: string;
+  /** Playback speed; 1 = as recorded. */
+  readonly speed?: number;
+}
+
+export class ReplaySource {
+  readonly info: SourceInfo;
+  readonly connection$ = new BehaviorSubject<'connecting' | 'connected' | 'lost'>('connecting');
+  readonly malformedPackets$ = new BehaviorSubject(0);
+  readonly heartRate$: Observable<HeartRateSample>;
+  readonly accel$: Observable<AccelFrame>;
+  readonly problem$ = new Subject<DeviceProblem>();
+  private readonly heartRates = new Subject<HeartRateSample>();
+  private readonly frames = new Subject<AccelFrame>();
+  private readonly decoders = new Map<string, PacketDecoder>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private next = 0;
+  private startMs = 0;
+
+  constructor(
+    private readonly recording: Recording,
+    private readonly options: ReplayOptions,
+  ) {
+    const hasMotion = recording.packets.some((p) =>
+      ['pmd-data', 'infinitime-motion', 'microbit-acc', 'bangle-uart'].includes(p.protocol),
+    );
+    this.info = {
+      id: `replay:${recording.startedAt ?? 'recording'}`,
+      name: options.name ?? 'Recording',
+      kind: 'replay',
+      placement: hasMotion ? (options.placement ?? 'chest') : null,
+    };
+    this.heartRate$ = this.heartRates.asObservable();
+    this.accel$ = this.frames.asObservable();
+  }
+
+  /** Plays the packets at their recorded pace, on the session's clock from now. */
+  start(): void {
+    this.startMs = this.options.now();
+    this.connection$.next('connected');
+    this.schedule();
+  }
+
+  /** Feeds every packet at once, timed as recorded from `startMs` (for tests and the eval tools). */
+  playAll(startMs = this.options.now()): void {
+    this.startMs = startMs;
+    this.connection$.next('connected');
+    while (this.next < this.recording.packets.length) this.feed(this.next++);
+    this.finish();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.finish();
+  }
+
+  private schedule(): void {
+    const packets = this.recording.packets;
+    const origin = packets[0]?.tMs ?? 0;
+    const speed = this.options.speed ?? 1;
+    while (this.next < packets.length) {
+      const dueMs = this.startMs + (packets[this.next].tMs - origin) / speed;
+      const wait = dueMs - this.options.now();
+      if (wait > 1) {
+        this.timer = setTimeout(() => this.schedule(), wait);
+        return;
+      }
+      this.feed(this.next++);
+    }
+    this.finish();
+  }
+
+  private feed(index: number): void {
+    const packets = this.recording.packets;
+    const packet = packets[index];
+    const key = packet.device ?? '';
+    let decoder = this.decoders.get(key);
+    if (!decoder) {
+      decoder = new PacketDecoder({
+        heartRate: (s) => this.heartRates.next(s),
+        accel: (f) => this.frames.next(f),
+        battery: () => {},
+        malformed: () => this.malformedPackets$.next(this.malformedPackets$.value + 1),
+        problem: (p) => this.problem$.next(p),
+      });
+      this.decoders.set(key, decoder);
+    }
+    const characteristic = characteristicOf(packet);
+    const bytes = hexToBytes(packet.hex);
+    if (!bytes.ok) {
+      this.malformedPackets$.next(this.malformedPackets$.value + 1);
+      return;
+    }
+    if (!characteristic) return;
+    const tMs = this.startMs + (packet.tMs - (packets[0]?.tMs ?? 0)) / (this.options.speed ?? 1);
+    if ((packet.direction ?? 'notify') === 'write') decoder.wrote(characteristic, bytes.value);
+    else decoder.notify(characteristic, bytes.value, tMs);
+  }
+
+  private finish(): void {
+    if (this.connection$.value === 'lost') return;
+    this.connection$.next('lost');
+    this.heartRates.complete();
+    this.frames.complete();
+  }
+}

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type { DeviceState, DeviceStatus } from '../../src/app/devices.ts';
+import '../../src/ui/bb-device-panel.ts';
+import type { BbDevicePanel } from '../../src/ui/bb-device-panel.ts';
+
+function status(patch: Partial<DeviceStatus>): DeviceStatus {
+  return {
+    id: 'h10',
+    name: 'Polar H10 0000E2E0',
+    kind: 'polar',
+    placement: 'chest',
+    connection: 'connected',
+    battery: 80,
+    malformedPackets: 0,
+    sampleRateHz: 50,
+    heartRate: true,
+    motion: true,
+    ...patch,
+  };
+}
+
+function state(devices: DeviceStatus[], patch: Partial<DeviceState> = {}): DeviceState {
+  return {
+    source: { id: 'x', name: devices.map((d) => d.name).join(' + '), kind: 'bluetooth', placement: 'chest' },
+    connection: 'connected',
+    countsMotion: true,
+    malformedPackets: devices.reduce((n, d) => n + d.malformedPackets, 0),
+    problem: null,
+    bluetoothAvailable: true,
+    battery: 80,
+    devices,
+    ...patch,
+  };
+}
+
+async function mount(device: DeviceState): Promise<BbDevicePanel> {
+  const element = document.createElement('bb-device-panel');
+  element.device = device;
+  document.body.append(element);
+  await element.updateComplete;
+  return element;
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('bb-device-panel', () => {
+  it('shows each device with its connection, battery, stream rate, role and dropped packets', async () => {
+    await mount(
+      state([
+        status({ connection: 'reconnecting', malformedPackets: 2 }),
+        status({
+          id: 'watch',
+          name: 'InfiniTime',
+          kind: 'pinetime',
+          placement: 'wrist',
+          battery: 12,
+          sampleRateHz: null,
+          heartRate: false,
+          motion: false,
+        }),
+      ]),
+    );
+    const h10 = page.getByText('Polar H10 0000E2E0').element().parentElement as HTMLElement;
+    expect(h10.querySelector('.state')?.textContent).toBe('connection lost');
+    expect(h10.querySelector('.retry')?.textContent).toBe('reconnecting…');
+    expect(h10.querySelector('.rate')?.textContent).toBe('motion 50 Hz');
+    expect(h10.querySelector('.role')?.textContent).toBe('heart rate + motion');
+    expect(h10.querySelector('.malformed')?.textContent).toBe('2 bad packets dropped');
+    await expect.element(page.getByLabelText('battery 12 percent')).toHaveAttribute('data-low');
+    await expect.element(page.getByLabelText('battery 80 percent')).not.toHaveAttribute('data-low');
+  });
+
+  it('sends the kind the person picks from the menu, and a disconnect for one device of several', async () => {
+    const panel = await mount(
+      state([status({}), status({ id: 'watch', name: 'InfiniTime', kind: 'pinetime' })]),
+    );
+    const sent: unknown[] = [];
+    panel.addEventListener('bb-connect-device', (e) => sent.push(e.detail));
+    panel.addEventListener('bb-disconnect-device', (e) => sent.push(e.detail));
+    await userEvent.click(page.getByText('Add a device'));
+    await userEvent.click(page.getByRole('button', { name: 'Phone motion' }));
+    await userEvent.click(page.getByRole('button', { name: 'Disconnect InfiniTime' }));
+    expect(sent).toEqual([{ kind: 'phone' }, { id: 'watch' }]);
+  });
+
+  it('offers Reconnect for a device the app gave up on', async () => {
+    const panel = await mount(state([status({ connection: 'lost' })], { connection: 'lost' }));
+    const sent: unknown[] = [];
+    panel.addEventListener('bb-reconnect-device', (e) => sent.push(e.detail));
+    await userEvent.click(page.getByRole('button', { name: 'Reconnect' }));
+    expect(sent).toEqual([{ id: 'h10' }]);
+  });
+
+  it('shows a problem until it is dismissed', async () => {
+    const panel = await mount(
+      state([status({})], {
+        problem: 'The sensor will not stream motion over this Bluetooth link (INVALID_MTU).',
+      }),
+    );
+    let dismissed = 0;
+    panel.addEventListener('bb-dismiss-problem', () => dismissed++);
+    await expect.element(page.getByRole('alert')).toHaveTextContent(/INVALID_MTU/);
+    await userEvent.click(page.getByRole('button', { name: 'OK' }));
+    expect(dismissed).toBe(1);
+  });
+});

@@ -1,0 +1,241 @@
+// A Polar H10, emulated over the DevTools protocol and reached through Chromium's own Web Bluetooth
+// stack: heart rate plus the PMD accelerometer stream. The control point answers with the real
+// responses from ../shared/vectors/vectors.json; the data characteristic first carries real H10
+// ACC frames, then frames of a simulated superman set encoded in the H10's raw type-1 layout, so the
+// set counts reps. Midway the strap drops; the app reconnects by itself, restarts the stream (the
+// strap answers ALREADY_IN_STATE once, as after a short drop) and no rep already counted is lost.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { simulateRecording } from '../../src/sensors/virtual/recording.ts';
+import { describeWithShared, readSharedJson } from '../shared.ts';
+import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { launchChromium } from './chromium.ts';
+
+const HEART_RATE_SERVICE = '0000180d-0000-1000-8000-00805f9b34fb';
+const HEART_RATE_MEASUREMENT = '00002a37-0000-1000-8000-00805f9b34fb';
+const BATTERY_SERVICE = '0000180f-0000-1000-8000-00805f9b34fb';
+const BATTERY_LEVEL = '00002a19-0000-1000-8000-00805f9b34fb';
+const PMD_SERVICE = 'fb005c80-02e7-f387-1cad-8acd2d8df0c8';
+const PMD_CP = 'fb005c81-02e7-f387-1cad-8acd2d8df0c8';
+const PMD_DATA = 'fb005c82-02e7-f387-1cad-8acd2d8df0c8';
+
+interface Vector {
+  protocol: string;
+  source: string;
+  description: string;
+  hex: string;
+  stream?: string;
+}
+
+const hexBytes = (hex: string) => hex.match(/../g)?.map((b) => Number.parseInt(b, 16)) ?? [];
+const toHex = (bytes: readonly number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+
+function vector(all: Vector[], description: string): number[] {
+  const v = all.find((x) => x.description.startsWith(description));
+  if (!v) throw new Error(`no vector "${description}"`);
+  return hexBytes(v.hex);
+}
+
+// ---- A test-side encoder of the H10's ACC frames (PROTOCOLS.md §2.5, §2.6) ----
+
+/** The H10's clock restarts at 2019-01-01 (ns since 2000-01-01) [P-TIME]. */
+const H10_CLOCK_START_NS = 599_616_000_000_000_000n;
+const SAMPLES_PER_FRAME = 36;
+
+/** Raw type 1: `02`, uint64 LE ns of the last sample, `01`, then int16 LE x,y,z in mG per sample. */
+function encodeAccFrame(lastSampleS: number, xyzG: Float32Array, from: number, count: number): number[] {
+  const bytes = new Uint8Array(10 + count * 6);
+  const view = new DataView(bytes.buffer);
+  bytes[0] = 0x02;
+  view.setBigUint64(1, H10_CLOCK_START_NS + BigInt(Math.round(lastSampleS * 1e9)), true);
+  bytes[9] = 0x01;
+  for (let i = 0; i < count * 3; i++) {
+    view.setInt16(10 + i * 2, Math.round(xyzG[from * 3 + i] * 1000), true);
+  }
+  return [...bytes];
+}
+
+interface EncodedFrame {
+  /** Time of the frame's last sample from the start of the simulation, s. */
+  readonly atS: number;
+  readonly bytes: number[];
+}
+
+/** A simulated person's superman set, as the H10 on their chest would stream it at 50 Hz. */
+function supermanFrames(reps: number): { frames: EncodedFrame[]; repTimesS: number[] } {
+  const sim = simulateRecording({
+    seed: 7,
+    activities: [{ kind: 'exercise', exercise: 'superman', target: reps }],
+    rateHz: 50,
+    startPosture: 'prone',
+  });
+  const frames: EncodedFrame[] = [];
+  for (let from = 0; from + SAMPLES_PER_FRAME <= sim.tS.length; from += SAMPLES_PER_FRAME) {
+    const atS = sim.tS[from + SAMPLES_PER_FRAME - 1];
+    frames.push({ atS, bytes: encodeAccFrame(atS, sim.xyz, from, SAMPLES_PER_FRAME) });
+  }
+  return { frames, repTimesS: sim.truth.rep_times };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a dropped connection', () => {
+  let browser: Browser;
+  let page: Page;
+  let strap: EmulatedPeripheral;
+  let vectors: Vector[];
+  /** Set while the strap should answer the next start with ALREADY_IN_STATE. */
+  let streamStillRunning = false;
+  /** Notifications go out one at a time, as over one radio link. */
+  let radio: Promise<unknown> = Promise.resolve();
+  const send = (characteristic: string, bytes: number[]) => {
+    const service = characteristic === HEART_RATE_MEASUREMENT ? HEART_RATE_SERVICE : PMD_SERVICE;
+    const next = radio.then(() => strap.notify(service, characteristic, bytes));
+    radio = next.catch(() => undefined);
+    return next;
+  };
+
+  beforeAll(async () => {
+    vectors = readSharedJson<Vector[]>('vectors/vectors.json');
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.log(`page error: ${message.text()}`);
+    });
+    await page.goto(inject('baseUrl'));
+    strap = await emulatePeripheral(browser, page, {
+      address: '0C:8C:DC:00:00:10',
+      name: 'Polar H10 0000E2E0',
+      services: [
+        {
+          uuid: HEART_RATE_SERVICE,
+          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+        },
+        {
+          uuid: PMD_SERVICE,
+          characteristics: [
+            {
+              uuid: PMD_CP,
+              properties: { read: true, write: true, indicate: true },
+              // The real H10's feature read: ECG + ACC [FST].
+              readValue: vector(vectors, 'H10 feature read (read of PMD CP)'),
+            },
+            { uuid: PMD_DATA, properties: { notify: true } },
+          ],
+        },
+        {
+          uuid: BATTERY_SERVICE,
+          characteristics: [
+            {
+              uuid: BATTERY_LEVEL,
+              properties: { read: true },
+              readValue: vector(vectors, 'Real Polar H10 battery read'),
+            },
+          ],
+        },
+      ],
+    });
+    const settingsResponse = vector(vectors, 'H10 ACC settings response to 01 02');
+    const startResponse = vector(vectors, 'H10: start ACC response');
+    const stopResponse = vector(vectors, 'H10: stop ACC response');
+    strap.onWrite(PMD_CP, (command) => {
+      const hex = toHex(command);
+      if (hex === '0102') void send(PMD_CP, settingsResponse);
+      else if (hex.startsWith('0202')) {
+        // The short error form the H10 uses (`F0 04 02 01` [FST]), with status 6 ALREADY_IN_STATE.
+        void send(PMD_CP, streamStillRunning ? [0xf0, 0x02, 0x02, 0x06] : startResponse);
+      } else if (hex === '0302') {
+        streamStillRunning = false;
+        void send(PMD_CP, stopResponse);
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await strap?.dispose();
+    await browser?.close();
+  });
+
+  const panel = (selector: string) => page.locator(`bb-device-panel ${selector}`);
+
+  it('picks the H10 from the device menu, starts ACC with the bytes chosen from its offer, and shows the stream', async () => {
+    await page.getByText('Other devices').click();
+    await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).click();
+    await expect.poll(() => panel('.name').textContent()).toBe('Polar H10 0000E2E0');
+    await expect.poll(() => panel('.state').textContent()).toBe('connected');
+    await expect.poll(() => panel('.rate').textContent()).toBe('motion 50 Hz');
+    await expect.poll(() => panel('.battery').textContent()).toContain('100 %');
+    // GET_MEASUREMENT_SETTINGS(ACC), then 50 Hz / 16 bit / 8 G from `…04 19 00 32 00 64 00 C8 00…`.
+    expect(strap.writes.get(PMD_CP)?.map(toHex)).toEqual(['0102', '0202000132000101100002010800']);
+    expect(strap.operations.filter((op) => op === 'subscribe-to-notifications')).toHaveLength(3);
+
+    // Real H10 frames go through without a complaint, and heart rate shows.
+    for (const v of vectors.filter((x) => x.protocol === 'pmd-acc' && x.stream === 'ACC_50HZ_2G')) {
+      await send(PMD_DATA, hexBytes(v.hex));
+    }
+    await send(
+      HEART_RATE_MEASUREMENT,
+      vector(vectors, 'Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #1'),
+    );
+    await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('75');
+    expect(await panel('.malformed').count()).toBe(0);
+  });
+
+  it('counts a superman set from the ACC stream, across a dropped connection, without losing a rep', async () => {
+    const { frames, repTimesS } = supermanFrames(6);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(() => page.locator('bb-set-view h2').textContent()).toBe('Superman');
+    const count = async () => Number((await page.locator('bb-set-view .count').textContent()) ?? Number.NaN);
+
+    // Stream at the pace of the simulated person; drop the link once the third rep is on screen
+    // and the person is between reps.
+    const dropAfterS = repTimesS[2] + 0.4;
+    let startedAt = Date.now();
+    let dropped = false;
+    let countBeforeDrop = 0;
+    let reconnectMs = 0;
+    const countsSeen: number[] = [];
+    for (const frame of frames) {
+      const dueMs = startedAt + frame.atS * 1000;
+      const waitMs = dueMs - Date.now();
+      if (waitMs > 0) await sleep(waitMs);
+      if (!dropped && frame.atS > dropAfterS) {
+        await expect.poll(count, { timeout: 3000 }).toBe(3);
+        countBeforeDrop = await count();
+        dropped = true;
+        streamStillRunning = true;
+        const writesBefore = strap.writes.get(PMD_CP)?.length ?? 0;
+        const t0 = Date.now();
+        await strap.disconnect();
+        await expect.poll(() => panel('.retry').textContent(), { timeout: 2000 }).toBe('reconnecting…');
+        await expect
+          .poll(() => panel('.state').getAttribute('data-connection'), { timeout: 20_000, interval: 20 })
+          .toBe('connected');
+        reconnectMs = Date.now() - t0;
+        console.log(
+          `H10 reconnect: ${reconnectMs} ms from the drop to the ACC stream running again ` +
+            '(0.5 s backoff, rediscovery, 3 subscriptions, settings, start answered ALREADY_IN_STATE, stop, start)',
+        );
+        // Settings, start (status 6), stop, start again.
+        expect(strap.writes.get(PMD_CP)?.slice(writesBefore).map(toHex)).toEqual([
+          '0102',
+          '0202000132000101100002010800',
+          '0302',
+          '0202000132000101100002010800',
+        ]);
+        expect(await count()).toBe(countBeforeDrop);
+        // The person waited for the strap; the stream resumes where it stopped.
+        startedAt = Date.now() - frame.atS * 1000;
+      }
+      await send(PMD_DATA, frame.bytes);
+      countsSeen.push(await count());
+    }
+    await expect.poll(count, { timeout: 5000 }).toBe(6);
+    // Never a step back: no rep counted before the drop was lost.
+    for (let i = 1; i < countsSeen.length; i++)
+      expect(countsSeen[i]).toBeGreaterThanOrEqual(countsSeen[i - 1]);
+    expect(countBeforeDrop).toBe(3);
+    expect(reconnectMs).toBeGreaterThan(0);
+    expect(await panel('.malformed').count()).toBe(0);
+  });
+});

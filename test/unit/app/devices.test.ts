@@ -1,0 +1,218 @@
+// The Devices model with scripted devices behind a scripted navigator.bluetooth (the platform
+// boundary): which device gives heart rate and which gives motion, the messages people see, and
+// the reconnection hook the session model listens to.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Devices } from '../../../src/app/devices.ts';
+import * as uuids from '../../../src/protocol/uuids.ts';
+import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
+import type { HeartRateSample } from '../../../src/sensors/samples.ts';
+import { describeWithShared } from '../../shared.ts';
+import { asBluetoothDevice, type FakeDevice } from '../sensors/ble/fake-device.ts';
+import { fakeH10, fakePineTime, vector } from '../sensors/ble/wearables.ts';
+
+function domError(name: string, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+/** A navigator whose chooser hands out the next scripted device (or throws what the user did). */
+type ChooserRequest = { filters?: BluetoothLEScanFilter[]; optionalServices?: BluetoothServiceUUID[] };
+
+function navigatorWith(choices: Array<FakeDevice | Error>): {
+  nav: Navigator;
+  requests: ChooserRequest[];
+} {
+  const requests: ChooserRequest[] = [];
+  const bluetooth = {
+    async requestDevice(options: ChooserRequest) {
+      requests.push(options);
+      const next = choices.shift();
+      if (!next) throw domError('NotFoundError', 'User cancelled the requestDevice() chooser.');
+      if (next instanceof Error) throw next;
+      return asBluetoothDevice(next);
+    },
+  };
+  return { nav: { bluetooth } as unknown as Navigator, requests };
+}
+
+async function settle(ms = 50): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+describe('Devices without Web Bluetooth', () => {
+  it('says which browsers work and keeps the virtual strap', async () => {
+    const devices = new Devices({ now: () => 0, navigator: {} as Navigator, seed: 1, window: null });
+    expect(devices.state.bluetoothAvailable).toBe(false);
+    await devices.connect('polar');
+    expect(devices.state.problem).toBe(UNSUPPORTED_MESSAGE);
+    expect(devices.state.problem).toMatch(/Chrome or Edge/);
+    expect(devices.active.virtual).not.toBeNull();
+    devices.dispose();
+  });
+
+  it('goes quietly back when the chooser is closed, and explains a refusal', async () => {
+    const { nav } = navigatorWith([
+      domError('NotFoundError', 'User cancelled the requestDevice() chooser.'),
+      domError('SecurityError', 'Must be handling a user gesture to show a permission request.'),
+      domError('NotFoundError', 'Bluetooth adapter not available.'),
+    ]);
+    const devices = new Devices({ now: () => 0, navigator: nav, seed: 1, window: null });
+    await devices.connectBluetoothStrap();
+    expect(devices.state.problem).toBeNull();
+    await devices.connectBluetoothStrap();
+    expect(devices.state.problem).toMatch(/did not allow Bluetooth/);
+    devices.dismissProblem();
+    expect(devices.state.problem).toBeNull();
+    await devices.connectBluetoothStrap();
+    expect(devices.state.problem).toMatch(/Bluetooth is off/);
+    expect(devices.active.virtual).not.toBeNull();
+    devices.dispose();
+  });
+});
+
+describeWithShared('Devices with an H10 and a PineTime', () => {
+  let nowMs = 0;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    nowMs = 1000;
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reads heart rate from the chest strap, trunk motion from it, and the wrist for the lat pulldown', async () => {
+    const h10 = fakeH10();
+    const watch = fakePineTime();
+    const { nav, requests } = navigatorWith([h10, watch]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    const second = devices.connect('pinetime');
+    await settle();
+    await second;
+
+    expect(requests[1].filters).toContainEqual({ namePrefix: 'InfiniTime' });
+    expect(requests[1].optionalServices).toContain(uuids.INFINITIME_MOTION_SERVICE);
+    const state = devices.state;
+    expect(state.devices.map((d) => [d.name, d.connection, d.heartRate, d.motion])).toEqual([
+      ['Polar H10 0A1B2C3D', 'connected', true, true],
+      ['InfiniTime', 'connected', false, false],
+    ]);
+    expect(state.devices[0]).toMatchObject({ battery: 100, sampleRateHz: 50, placement: 'chest' });
+    expect(state.source?.placement).toBe('chest');
+    expect(state.countsMotion).toBe(true);
+    const source = devices.active;
+    expect(source.virtual).toBeNull();
+    expect(source.motionFor('superman')?.placement).toBe('chest');
+    expect(source.motionFor('lat-pulldown')?.placement).toBe('wrist');
+
+    const beats: HeartRateSample[] = [];
+    source.heartRate$.subscribe((b) => beats.push(b));
+    h10.notify(
+      uuids.HEART_RATE_MEASUREMENT,
+      Buffer.from(vector('Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #1').hex, 'hex'),
+    );
+    watch.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 0x50));
+    expect(beats.map((b) => b.bpm)).toEqual([75]);
+
+    const wrist: number[] = [];
+    source.motionFor('lat-pulldown')?.accel$.subscribe((f) => wrist.push(...f.xyz));
+    // 3 × int16 LE in 1/1024 g [IT]: (0, 0, 1 g).
+    watch.notify(uuids.INFINITIME_MOTION, Uint8Array.of(0, 0, 0, 0, 0, 4));
+    expect(wrist).toEqual([0, 0, 1]);
+    devices.dispose();
+  });
+
+  it('reports reconnecting while the strap is away, keeps the same source, and comes back', async () => {
+    const h10 = fakeH10();
+    const { nav } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    const sources: unknown[] = [];
+    devices.source$.subscribe((s) => sources.push(s));
+    const interrupted: boolean[] = [];
+    devices.interrupted$.subscribe((i) => interrupted.push(i));
+
+    h10.drop();
+    expect(devices.state.connection).toBe('reconnecting');
+    expect(devices.state.devices[0].connection).toBe('reconnecting');
+    await settle(600);
+    expect(devices.state.connection).toBe('connected');
+    expect(interrupted).toEqual([false, true, false]);
+    // The same Source object throughout: a set's motion detector keeps its reps.
+    expect(sources).toHaveLength(1);
+    devices.dispose();
+  });
+
+  it('stops the ACC stream when the page is hidden and starts it again when it is back', async () => {
+    const h10 = fakeH10();
+    const { nav } = navigatorWith([h10]);
+    // The page-lifecycle events' targets, as a browser tab has them.
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const win = Object.assign(new EventTarget(), { document: doc }) as unknown as Window;
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: win });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    const pmdWrites = () => h10.writes.filter(([c]) => c === uuids.PMD_CONTROL_POINT).map(([, h]) => h);
+    expect(pmdWrites()).toEqual(['0102', '0202000132000101100002010800']);
+
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(pmdWrites().at(-1)).toBe('0302');
+    doc.visibilityState = 'visible';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(pmdWrites().slice(3)).toEqual(['0102', '0202000132000101100002010800']);
+
+    win.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(pmdWrites().at(-1)).toBe('0302');
+    devices.dispose();
+  });
+
+  it('offers to reconnect a device it gave up on, without the chooser', async () => {
+    const h10 = fakeH10();
+    const { nav, requests } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    h10.reachable = false;
+    h10.drop();
+    // 0.5 + 1 + 2 + 4 + 8 × 8 s: then it is called lost.
+    await settle(72_000);
+    expect(devices.state.connection).toBe('lost');
+    expect(devices.state.problem).toMatch(/out of reach/);
+    h10.reachable = true;
+    devices.reconnectDevice(devices.state.devices[0].id);
+    expect(devices.state.connection).toBe('reconnecting');
+    await settle(600);
+    expect(devices.state.connection).toBe('connected');
+    expect(requests).toHaveLength(1);
+    devices.dispose();
+  });
+
+  it('a second strap of the same kind replaces the first; disconnecting the last brings back the virtual strap', async () => {
+    const first = fakeH10();
+    const { nav } = navigatorWith([first, fakeH10()]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const a = devices.connect('polar');
+    await settle();
+    await a;
+    const b = devices.connect('polar');
+    await settle();
+    await b;
+    expect(devices.state.devices).toHaveLength(1);
+    expect(first.gatt.connected).toBe(false);
+    devices.disconnectDevice(devices.state.devices[0].id);
+    await settle();
+    expect(devices.active.virtual).not.toBeNull();
+    devices.dispose();
+  });
+});

@@ -1,0 +1,249 @@
+// A Polar H10 through the GATT session and its profiles, against a scripted device that answers
+// with real H10 bytes from ../shared/vectors/vectors.json.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRecording, parseRecording, serializeRecording } from '../../../../src/protocol/recording.ts';
+import * as uuids from '../../../../src/protocol/uuids.ts';
+import { BLE_DEVICE_KINDS, requestOptionsFor } from '../../../../src/sensors/ble/device-kinds.ts';
+import { type ConnectionState, GattSession } from '../../../../src/sensors/ble/gatt-session.ts';
+import type { DeviceProblem } from '../../../../src/sensors/ble/profile.ts';
+import { ReplaySource } from '../../../../src/sensors/replay/replay-source.ts';
+import type { AccelFrame, HeartRateSample } from '../../../../src/sensors/samples.ts';
+import { describeWithShared } from '../../../shared.ts';
+import { asBluetoothDevice, FakeDevice, hex } from './fake-device.ts';
+import { accFrames, fakeH10, vector } from './wearables.ts';
+
+describeWithShared('GattSession with a Polar H10', () => {
+  let nowMs = 0;
+  let session: GattSession;
+  let device: FakeDevice;
+  let frames: AccelFrame[];
+  let beats: HeartRateSample[];
+  let problems: DeviceProblem[];
+  let states: ConnectionState[];
+
+  function open(d: FakeDevice): GattSession {
+    device = d;
+    session = new GattSession(asBluetoothDevice(d), BLE_DEVICE_KINDS.polar.profiles(), { now: () => nowMs });
+    frames = [];
+    beats = [];
+    problems = [];
+    states = [];
+    session.accel$.subscribe((f) => frames.push(f));
+    session.heartRate$.subscribe((b) => beats.push(b));
+    session.problem$.subscribe((p) => problems.push(p));
+    session.connection$.subscribe((s) => states.push(s));
+    return session;
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    nowMs = 10_000;
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lists every service it uses in optionalServices, PMD included (it is not advertised)', () => {
+    const options = requestOptionsFor(BLE_DEVICE_KINDS.polar);
+    expect(options.optionalServices).toEqual(
+      expect.arrayContaining([uuids.PMD_SERVICE, uuids.HEART_RATE_SERVICE, uuids.BATTERY_SERVICE]),
+    );
+    expect(options.filters).toContainEqual({ namePrefix: 'Polar H10' });
+  });
+
+  it('asks for the ACC settings, starts 50 Hz / 8 G from the offer, and turns real frames into g', async () => {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    expect(session.state).toBe('connected');
+    // The settings request, then the start chosen from `… 04 19 00 32 00 64 00 C8 00 …` [FST].
+    expect(device.writes.map(([, h]) => h)).toEqual(['0102', '0202000132000101100002010800']);
+    expect(session.details$.value).toMatchObject({
+      sampleRateHz: 50,
+      rangeG: 8,
+      model: 'H10',
+      firmware: '5.0.0',
+    });
+    expect(session.battery$.value).toBe(100);
+
+    const [first, second] = accFrames('ACC_50HZ_2G');
+    nowMs = 20_000;
+    device.notify(uuids.PMD_DATA, first);
+    nowMs = 20_720;
+    device.notify(uuids.PMD_DATA, second);
+    expect(frames).toHaveLength(2);
+    for (const frame of frames) {
+      expect(frame.xyz.length).toBe(36 * 3);
+      expect(frame.dtMs).toBeCloseTo(20, 0);
+      // A strap at rest sees about 1 g [FST: mean magnitude ≈ 1003 mG].
+      const [x, y, z] = frame.xyz;
+      expect(Math.hypot(x, y, z)).toBeGreaterThan(0.9);
+      expect(Math.hypot(x, y, z)).toBeLessThan(1.1);
+    }
+    // The last sample of the first frame sits at its receive time; the next frame follows on.
+    expect(frames[0].t0Ms + 35 * frames[0].dtMs).toBeCloseTo(20_000, 6);
+    expect(frames[1].t0Ms).toBeCloseTo(frames[0].t0Ms + 35 * frames[0].dtMs + frames[1].dtMs, 3);
+
+    const hr = vector('Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #2 of 12');
+    device.notify(uuids.HEART_RATE_MEASUREMENT, hex(hr.hex));
+    expect(beats.at(-1)).toMatchObject({ bpm: 75, rrMs: [808, 837] });
+  });
+
+  it('records the session so that its replay yields the same frames and beats (a bug report is a file)', async () => {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    const [first, second] = accFrames('ACC_50HZ_2G');
+    nowMs = 20_000;
+    device.notify(uuids.PMD_DATA, first);
+    device.notify(uuids.HEART_RATE_MEASUREMENT, hex('104b3403'));
+    nowMs = 20_720;
+    device.notify(uuids.PMD_DATA, second);
+
+    const text = serializeRecording(createRecording(session.recordedPackets));
+    const parsed = parseRecording(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const directions = parsed.value.packets.map((p) => `${p.protocol}/${p.direction}`);
+    expect(directions).toContain('pmd-control/write');
+    const replay = new ReplaySource(parsed.value, { now: () => 0 });
+    const replayed: AccelFrame[] = [];
+    const replayedBeats: HeartRateSample[] = [];
+    replay.accel$.subscribe((f) => replayed.push(f));
+    replay.heartRate$.subscribe((b) => replayedBeats.push(b));
+    replay.playAll(parsed.value.packets[0].tMs);
+    expect(replayed.map((f) => [...f.xyz])).toEqual(frames.map((f) => [...f.xyz]));
+    expect(replayed.map((f) => f.t0Ms)).toEqual(frames.map((f) => f.t0Ms));
+    expect(replayedBeats).toEqual(beats);
+  });
+
+  it('counts a truncated frame and a malformed beat, says what a cut frame means, and streams on', async () => {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    const [first, second] = accFrames('ACC_50HZ_2G');
+    device.notify(uuids.PMD_DATA, first.slice(0, 101));
+    device.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x01, 0x48));
+    device.notify(uuids.PMD_DATA, second);
+    expect(session.malformedPackets$.value).toBe(2);
+    expect(problems.map((p) => p.kind)).toEqual(['truncated-frames']);
+    expect(frames).toHaveLength(1);
+  });
+
+  it('says so when the sensor answers INVALID_MTU (status 10)', async () => {
+    open(fakeH10(() => [0x0a]));
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    expect(problems.map((p) => p.kind)).toEqual(['mtu-too-small']);
+    expect(problems[0].message).toMatch(/INVALID_MTU/);
+  });
+
+  it('warns when a connected device sends nothing', async () => {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(problems.map((p) => p.kind)).toEqual(['no-data']);
+  });
+
+  it('reconnects after a drop with backoff, restarts a stream the sensor kept running, and frames flow again', async () => {
+    let alreadyRunning = false;
+    open(fakeH10(() => (alreadyRunning ? [0x06] : [0x00, 0x00, 0x01])));
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    const [first, second] = accFrames('ACC_50HZ_2G');
+    device.notify(uuids.PMD_DATA, first);
+
+    // Out of range for a while; the H10 keeps its stream running meanwhile, so the next start
+    // answers ALREADY_IN_STATE (status 6) once.
+    device.reachable = false;
+    alreadyRunning = true;
+    nowMs = 30_000;
+    device.drop();
+    expect(session.state).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(499);
+    expect(device.log.filter((l) => l === 'connection')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2);
+    // First retry after 0.5 s failed (unreachable); the next waits 1 s.
+    device.reachable = true;
+    nowMs = 31_600;
+    device.script = ((script) => (c: string, b: Uint8Array) => {
+      const answers = script(c, b);
+      if (Buffer.from(b).toString('hex') === '0302') alreadyRunning = false;
+      return answers;
+    })(device.script);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(session.state).toBe('connected');
+    expect(states).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
+    const writes = device.writes.map(([, h]) => h);
+    // Settings, start (status 6), stop, start again.
+    expect(writes.slice(2)).toEqual([
+      '0102',
+      '0202000132000101100002010800',
+      '0302',
+      '0202000132000101100002010800',
+    ]);
+    expect(session.reconnectTimesMs).toEqual([1600]);
+
+    device.notify(uuids.PMD_DATA, second);
+    expect(frames).toHaveLength(2);
+  });
+
+  it('gives up after its attempts and reports the device lost', async () => {
+    open(fakeH10());
+    session = new GattSession(asBluetoothDevice(device), BLE_DEVICE_KINDS.polar.profiles(), {
+      now: () => nowMs,
+      maxReconnectAttempts: 3,
+    });
+    session.problem$.subscribe((p) => problems.push(p));
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    device.reachable = false;
+    device.drop();
+    await vi.advanceTimersByTimeAsync(0.5e3 + 1e3 + 2e3 + 100);
+    expect(session.state).toBe('lost');
+    expect(problems.map((p) => p.kind)).toContain('connection-lost');
+  });
+
+  it('stops the ACC stream before it disconnects for good', async () => {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    const closing = session.close();
+    await vi.advanceTimersByTimeAsync(50);
+    await closing;
+    expect(device.writes.at(-1)?.[1]).toBe('0302');
+    expect(device.gatt.connected).toBe(false);
+    expect(session.state).toBe('lost');
+  });
+});
+
+describe('GattQueue through the fake device', () => {
+  it('never overlaps operations, which the device would refuse with NetworkError', async () => {
+    const { GattQueue } = await import('../../../../src/sensors/ble/gatt-queue.ts');
+    const device = new FakeDevice('x', [
+      {
+        uuid: uuids.BATTERY_SERVICE,
+        characteristics: [{ uuid: uuids.BATTERY_LEVEL, properties: { read: true }, read: Uint8Array.of(50) }],
+      },
+    ]);
+    await device.gatt.connect();
+    const service = await device.gatt.getPrimaryService(uuids.BATTERY_SERVICE);
+    const level = await service.getCharacteristic(uuids.BATTERY_LEVEL);
+    // Unqueued, the second read is refused…
+    const raw = await Promise.allSettled([level.readValue(), level.readValue()]);
+    expect(raw.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    // …queued, all of them pass.
+    const queue = new GattQueue();
+    const queued = await Promise.allSettled([1, 2, 3].map(() => queue.run(() => level.readValue())));
+    expect(queued.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+  });
+});

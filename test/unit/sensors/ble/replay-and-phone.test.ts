@@ -1,0 +1,87 @@
+// A recording replayed as a source through the live decoder, and the phone's motion sensor.
+import { describe, expect, it } from 'vitest';
+import { createRecording, recordPacket } from '../../../../src/protocol/recording.ts';
+import { hexToBytes } from '../../../../src/protocol/result.ts';
+import * as uuids from '../../../../src/protocol/uuids.ts';
+import {
+  PhoneMotion,
+  requestMotionPermission,
+  STANDARD_GRAVITY,
+} from '../../../../src/sensors/phone/phone-motion.ts';
+import { ReplaySource } from '../../../../src/sensors/replay/replay-source.ts';
+import type { AccelFrame, HeartRateSample } from '../../../../src/sensors/samples.ts';
+import { describeWithShared } from '../../../shared.ts';
+import { vector, vectors } from './wearables.ts';
+
+function bytes(hex: string): Uint8Array {
+  const r = hexToBytes(hex);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describeWithShared('ReplaySource', () => {
+  it('replays a real H10 session (start command, response, ACC frames, beats) through the live decoder', () => {
+    const acc = vectors().filter((v) => v.protocol === 'pmd-acc' && v.stream === 'ACC_50HZ_2G');
+    const beats = vectors().filter((v) => v.protocol === 'hrs' && v.source.startsWith('fstanis'));
+    const recording = createRecording([
+      recordPacket('pmd-control', bytes(vector('H10 start ACC 50Hz/16bit/2G request').hex), 0, {
+        characteristic: uuids.PMD_CONTROL_POINT,
+        direction: 'write',
+      }),
+      recordPacket('pmd-control', bytes('f00202000001'), 40, { characteristic: uuids.PMD_CONTROL_POINT }),
+      ...acc.map((v, i) => recordPacket('pmd-data', bytes(v.hex), 800 + 720 * i)),
+      ...beats.map((v, i) => recordPacket('hrs', bytes(v.hex), 1000 + 800 * i)),
+      // A frame cut short, as at a too small MTU: counted, and the replay goes on.
+      recordPacket('pmd-data', bytes(acc[0].hex.slice(0, 202)), 9000),
+    ]);
+    const replay = new ReplaySource(recording, { now: () => 0, placement: 'chest' });
+    const frames: AccelFrame[] = [];
+    const hr: HeartRateSample[] = [];
+    replay.accel$.subscribe((f) => frames.push(f));
+    replay.heartRate$.subscribe((b) => hr.push(b));
+    replay.playAll(5000);
+    expect(replay.info).toMatchObject({ kind: 'replay', placement: 'chest' });
+    expect(frames).toHaveLength(2);
+    expect(frames[0].xyz.length).toBe(108);
+    expect(frames[0].dtMs).toBeCloseTo(20, 0);
+    expect(frames[0].t0Ms + 35 * frames[0].dtMs).toBeCloseTo(5800, 6);
+    expect(hr.map((b) => b.bpm)).toEqual(beats.map((v) => v.expected?.hr));
+    expect(hr[0].tMs).toBe(6000);
+    expect(replay.malformedPackets$.value).toBe(1);
+    expect(replay.connection$.value).toBe('lost');
+  });
+});
+
+describe('PhoneMotion', () => {
+  it('turns accelerationIncludingGravity in m/s² into g, one frame per event', () => {
+    const target = new EventTarget();
+    const phone = new PhoneMotion(target, () => 1234);
+    const frames: AccelFrame[] = [];
+    phone.accel$.subscribe((f) => frames.push(f));
+    phone.start();
+    const event = Object.assign(new Event('devicemotion'), {
+      accelerationIncludingGravity: { x: 0, y: STANDARD_GRAVITY / 2, z: -STANDARD_GRAVITY },
+    });
+    target.dispatchEvent(event);
+    phone.stop();
+    expect(phone.info.placement).toBe('phone');
+    expect(frames).toHaveLength(1);
+    expect(frames[0].t0Ms).toBe(1234);
+    expect([...frames[0].xyz]).toEqual([0, 0.5, -1]);
+  });
+
+  it('asks for permission where the browser wants it (iOS) and explains a refusal', async () => {
+    let asked = 0;
+    const ios = {
+      DeviceMotionEvent: {
+        requestPermission: async () => {
+          asked++;
+          return asked === 1 ? 'granted' : 'denied';
+        },
+      },
+    } as unknown as typeof globalThis;
+    await requestMotionPermission(ios);
+    await expect(requestMotionPermission(ios)).rejects.toThrow(/Motion & Orientation Access/);
+    await expect(requestMotionPermission({} as typeof globalThis)).rejects.toThrow(/no motion sensors/);
+  });
+});

@@ -1,0 +1,99 @@
+// The watch and micro:bit profiles through the GATT session against scripted devices. No public
+// captures exist for InfiniTime motion or the micro:bit (PROTOCOLS.md §8); their bytes follow the
+// documented layouts. The Bangle.js reset write is checked against the documented bytes.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as uuids from '../../../../src/protocol/uuids.ts';
+import { BLE_DEVICE_KINDS } from '../../../../src/sensors/ble/device-kinds.ts';
+import { GattSession } from '../../../../src/sensors/ble/gatt-session.ts';
+import type { AccelFrame, HeartRateSample } from '../../../../src/sensors/samples.ts';
+import { describeWithShared } from '../../../shared.ts';
+import { asBluetoothDevice, type FakeDevice } from './fake-device.ts';
+import { fakeBangle, fakeMicrobit, fakePineTime, vectors } from './wearables.ts';
+
+let nowMs = 0;
+
+async function connect(device: FakeDevice, kind: 'pinetime' | 'microbit' | 'bangle', waitMs = 50) {
+  const session = new GattSession(asBluetoothDevice(device), BLE_DEVICE_KINDS[kind].profiles(), {
+    now: () => nowMs,
+  });
+  const frames: AccelFrame[] = [];
+  const beats: HeartRateSample[] = [];
+  session.accel$.subscribe((f) => frames.push(f));
+  session.heartRate$.subscribe((b) => beats.push(b));
+  const connecting = session.connect();
+  await vi.advanceTimersByTimeAsync(waitMs);
+  await connecting;
+  return { session, frames, beats };
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  nowMs = 5000;
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('PineTime (InfiniTime)', () => {
+  it('streams heart rate and change-driven raw motion in 1/1024 g, timed on receipt', async () => {
+    const watch = fakePineTime();
+    const { session, frames, beats } = await connect(watch, 'pinetime');
+    expect(session.state).toBe('connected');
+    watch.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 0x48));
+    nowMs = 5100;
+    // x = -512 (-0.5 g), y = 0, z = 1024 (1 g).
+    watch.notify(uuids.INFINITIME_MOTION, Uint8Array.of(0x00, 0xfe, 0x00, 0x00, 0x00, 0x04));
+    watch.notify(uuids.INFINITIME_MOTION, Uint8Array.of(0x00, 0x00));
+    expect(beats.map((b) => [b.bpm, b.rrMs])).toEqual([[72, []]]);
+    expect(frames).toEqual([{ t0Ms: 5100, dtMs: 0, xyz: Float32Array.of(-0.5, 0, 1) }]);
+    expect(session.malformedPackets$.value).toBe(1);
+  });
+});
+
+describe('micro:bit', () => {
+  it('asks for a 20 ms period, reports the one the device chose, and streams milli-g', async () => {
+    const microbit = fakeMicrobit(40);
+    const { session, frames } = await connect(microbit, 'microbit');
+    expect(microbit.writes).toEqual([[uuids.MICROBIT_ACCELEROMETER_PERIOD, '1400']]);
+    expect(session.details$.value.sampleRateHz).toBe(25);
+    microbit.notify(uuids.MICROBIT_ACCELEROMETER_DATA, Uint8Array.of(0xe8, 0x03, 0x18, 0xfc, 0x00, 0x00));
+    expect([...frames[0].xyz]).toEqual([1, -1, 0]);
+  });
+});
+
+describeWithShared('Bangle.js', () => {
+  it('resets, waits 1.5 s, uploads the streaming code in 20-byte writes, and parses lines split across notifications', async () => {
+    const bangle = fakeBangle();
+    const { session, frames } = await connect(bangle, 'bangle', 1600);
+    expect(session.state).toBe('connected');
+    const documentedReset = vectors().find((v) => v.description.startsWith('Reset command written'))?.hex;
+    const rx = bangle.writes.filter(([c]) => c === uuids.NORDIC_UART_RX).map(([, h]) => h);
+    expect(rx[0]).toBe(documentedReset);
+    expect(rx.every((h) => h.length <= 40)).toBe(true);
+    const upload = Buffer.from(rx.slice(1).join(''), 'hex').toString('utf8');
+    expect(upload.startsWith('\x03\x10if(1){')).toBe(true);
+    expect(upload).toContain("Bangle.on('accel'");
+
+    bangle.notify(uuids.NORDIC_UART_TX, utf8('>A,12,-3'));
+    bangle.notify(uuids.NORDIC_UART_TX, utf8('4,98\r\nA,0,0,100\r\nA,oops\r\n'));
+    expect(frames.map((f) => [...f.xyz].map((v) => Math.round(v * 100)))).toEqual([
+      [12, -34, 98],
+      [0, 0, 100],
+    ]);
+    expect(session.malformedPackets$.value).toBe(1);
+  });
+
+  it('does not upload before the documented reset wait', async () => {
+    const bangle = fakeBangle();
+    const session = new GattSession(asBluetoothDevice(bangle), BLE_DEVICE_KINDS.bangle.profiles(), {
+      now: () => nowMs,
+    });
+    void session.connect();
+    await vi.advanceTimersByTimeAsync(1400);
+    expect(bangle.writes).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(bangle.writes.length).toBeGreaterThan(1);
+  });
+});
