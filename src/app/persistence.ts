@@ -45,8 +45,10 @@ export interface HistoryState {
   readonly progress: Progress | null;
   /** A session the app was closed in the middle of, to offer to resume. */
   readonly unfinished: SessionRow | null;
-  /** A session is being recorded now (so the current session can be exported from memory). */
+  /** A session is being recorded now. */
   readonly recording: boolean;
+  /** A session was recorded since the app opened: it can be exported from memory, storage or not. */
+  readonly hasCurrent: boolean;
   /** The outcome of the last import, delete or export, to show once. */
   readonly notice: string | null;
   /** The browser promised not to clear the data when space runs low (null: not asked or unknown). */
@@ -62,6 +64,7 @@ export class HistoryModel extends Model<HistoryState> {
       progress: null,
       unfinished: null,
       recording: false,
+      hasCurrent: false,
       notice: null,
       persisted: null,
     });
@@ -309,7 +312,7 @@ export class Persistence {
     this.recorderSubscriptions.add(
       recorder.failure$.pipe(filter((f): f is StoreError => f !== null)).subscribe((f) => this.fail(f)),
     );
-    this.history.update({ recording: true });
+    this.history.update({ recording: true, hasCurrent: true });
   }
 
   private detach(): void {
