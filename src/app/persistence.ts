@@ -45,10 +45,14 @@ export interface HistoryState {
   readonly progress: Progress | null;
   /** A session the app was closed in the middle of, to offer to resume. */
   readonly unfinished: SessionRow | null;
-  /** A session is being recorded now (so the current session can be exported from memory). */
+  /** A session is being recorded now. */
   readonly recording: boolean;
+  /** A session was recorded since the app opened: it can be exported from memory, storage or not. */
+  readonly hasCurrent: boolean;
   /** The outcome of the last import, delete or export, to show once. */
   readonly notice: string | null;
+  /** The browser promised not to clear the data when space runs low (null: not asked or unknown). */
+  readonly persisted: boolean | null;
 }
 
 export class HistoryModel extends Model<HistoryState> {
@@ -60,7 +64,9 @@ export class HistoryModel extends Model<HistoryState> {
       progress: null,
       unfinished: null,
       recording: false,
+      hasCurrent: false,
       notice: null,
+      persisted: null,
     });
   }
 
@@ -117,7 +123,7 @@ export class Persistence {
         this.options.openStore ??
         (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('version')) }))
       )();
-      this.history.update({ storage: 'saving' });
+      this.history.update({ storage: 'saving', persisted: await askToPersist() });
       await this.refresh();
       this.history.update({ unfinished: await this.store.findUnfinishedSession() });
     } catch (error) {
@@ -306,7 +312,7 @@ export class Persistence {
     this.recorderSubscriptions.add(
       recorder.failure$.pipe(filter((f): f is StoreError => f !== null)).subscribe((f) => this.fail(f)),
     );
-    this.history.update({ recording: true });
+    this.history.update({ recording: true, hasCurrent: true });
   }
 
   private detach(): void {
@@ -352,6 +358,19 @@ export class Persistence {
 
   private fail(problem: StoreError): void {
     this.history.update({ storage: 'memory', problem });
+  }
+}
+
+/**
+ * Asks the browser to keep the data even when space runs low; without this a browser may evict the
+ * site's storage. Chromium decides by itself (an installed app or a bookmarked site is granted).
+ */
+async function askToPersist(): Promise<boolean | null> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return null;
+  try {
+    return (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  } catch {
+    return null;
   }
 }
 

@@ -3,7 +3,7 @@
 // the next, resume, finish; the session in the history; FIT, CSV and JSON downloads checked; the
 // JSON imported back; an offline reload. No request may leave the app's origin, and nothing from a
 // device or a file may become markup.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decoder, Stream } from '@garmin/fitsdk';
@@ -11,9 +11,11 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fromJson } from '../../src/export/json.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
+import { PROJECT_DIR } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 
+const SCREENSHOTS = join(PROJECT_DIR, 'test-results');
 const MARKUP_NAME = '<img src=x onerror="window.__pwned=1">Strap';
 
 async function count(page: Page): Promise<number | null> {
@@ -119,6 +121,8 @@ describe('storage, history and export in a persistent browser profile', () => {
     await expect.poll(() => items.count()).toBe(1);
     expect(await items.first().locator('.facts').textContent()).toMatch(/3 sets · 20 reps/);
     expect(await page.locator('bb-history bb-progress-chart canvas').count()).toBeGreaterThanOrEqual(3);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'history.png'), fullPage: true });
 
     const fit = await download(page, /as FIT$/);
     expect(fit.name).toMatch(/^backbeat-2026-11-23-\d{4}\.fit$/);
@@ -250,9 +254,8 @@ describe('a full disk', () => {
       expect(await page.locator('bb-storage-notice [role=alert]').textContent()).toMatch(
         /Storage is full.*export it before you close the app/,
       );
-      // The session goes on regardless.
+      // The session goes on regardless, and the notice offers to save it from memory.
       await runUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 150);
-      await page.getByRole('button', { name: 'History' }).click();
       const saved = await download(page, /^Save this session \(JSON\)$/);
       const [bundle] = fromJson(saved.bytes.toString('utf8'));
       expect(bundle!.sets.length).toBeGreaterThanOrEqual(1);
