@@ -48,7 +48,7 @@ try {
     await shoot(page, `set${suffix}`);
     await until(page, 'bb-rest-view .count', (text) => text === '30');
     await shoot(page, `rest${suffix}`);
-    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('button', { name: 'Finish' }).press('Enter');
     await page.clock.runFor(500);
     await shoot(page, `summary${suffix}`);
     await page.close();

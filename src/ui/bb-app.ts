@@ -4,8 +4,10 @@ import type { Backbeat, DeviceState } from '../app/backbeat.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
+import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import type { SessionState } from '../workout/session.ts';
 import { currentPlanned, upNext } from '../workout/session.ts';
+import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
@@ -115,6 +117,7 @@ export class BbApp extends LitElement {
   private device!: ObserveController<DeviceState>;
   private heartRate!: ObserveController<HeartRateSample | null>;
   private person!: ObserveController<VirtualPersonStatus | null>;
+  private settings!: ObserveController<Settings>;
 
   constructor() {
     super();
@@ -151,6 +154,7 @@ export class BbApp extends LitElement {
       this.device = new ObserveController(this, this.app.devices.state$, this.app.devices.state);
       this.heartRate = new ObserveController(this, this.app.heartRate$, null);
       this.person = new ObserveController(this, this.app.virtualPerson$, null);
+      this.settings = new ObserveController(this, this.app.settings.state$, this.app.settings.state);
     }
     super.connectedCallback();
   }
@@ -159,7 +163,7 @@ export class BbApp extends LitElement {
     return html`
       <header>
         <h1>Backbeat</h1>
-        <bb-heart-rate .bpm=${this.heartRate.value?.bpm ?? null}></bb-heart-rate>
+        <bb-heart-rate .bpm=${this.heartRate.value?.bpm ?? null} .zone=${this.heartZone()}></bb-heart-rate>
         ${this.renderNavigation()}
         <bb-device-panel .device=${this.device.value} .person=${this.person.value}></bb-device-panel>
       </header>
@@ -188,6 +192,13 @@ export class BbApp extends LitElement {
           : null
       }
     </nav>`;
+  }
+
+  private heartZone(): number | null {
+    const bpm = this.heartRate.value?.bpm;
+    const maxHr = maxHeartRate(this.settings.value);
+    if (!bpm || maxHr === null) return null;
+    return zoneOf(bpm, maxHr) || null;
   }
 
   private renderView() {

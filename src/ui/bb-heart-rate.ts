@@ -25,11 +25,20 @@ export class BbHeartRate extends LitElement {
     .unit {
       color: var(--bb-muted, #b6c2d1);
     }
+    .zone {
+      margin-left: 0.4rem;
+      padding: 0.1rem 0.6rem;
+      border-radius: 999px;
+      border: 2px solid var(--bb-heart, #f87171);
+      font-weight: 700;
+    }
   `,
   ];
 
   /** Beats per minute, or null before the first reading. */
   @property({ type: Number }) bpm: number | null = null;
+  /** Heart-rate zone 1–5 from the person's maximum; null when no maximum or age is set, or below zone 1. */
+  @property({ type: Number }) zone: number | null = null;
 
   override render() {
     return html`
@@ -37,6 +46,7 @@ export class BbHeartRate extends LitElement {
       <span class="visually-hidden">Heart rate</span>
       <span class="bpm">${this.bpm ?? '--'}</span>
       <span class="unit">bpm</span>
+      ${this.zone ? html`<span class="zone" data-zone=${this.zone}>zone ${this.zone}</span>` : null}
     `;
   }
 }

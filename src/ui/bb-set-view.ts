@@ -87,8 +87,8 @@ export class BbSetView extends LitElement {
           exercise.kind === 'hold'
             ? html`<button @click=${() => sendCommand(this, 'bb-end-hold')} ?disabled=${set.holdStartMs === null}>End hold</button>`
             : html`
-                <button aria-label="One less" @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
-                <button aria-label="One more" @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
+                <button @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
+                <button @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
               `
         }
 ${

@@ -68,8 +68,8 @@ describe('bb-set-view', () => {
     await expect.element(page.getByText('left arm')).toBeVisible();
     const deltas: number[] = [];
     element.addEventListener('bb-adjust', (event) => deltas.push(event.detail.delta));
-    await page.getByRole('button', { name: 'One more' }).click();
-    await page.getByRole('button', { name: 'One less' }).click();
+    await page.getByRole('button', { name: '+1' }).click();
+    await page.getByRole('button', { name: '−1' }).click();
     expect(deltas).toEqual([1, -1]);
   });
 

@@ -1,0 +1,77 @@
+// An automated accessibility audit (axe-core) of every screen of the real app, running in Chromium:
+// no serious or critical violation is allowed.
+import axe from 'axe-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { Backbeat } from '../../src/app/backbeat.ts';
+import '../../src/ui/bb-app.ts';
+import type { BbApp } from '../../src/ui/bb-app.ts';
+
+async function seriousViolations(): Promise<string[]> {
+  const results = await axe.run(document, { resultTypes: ['violations'] });
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+}
+
+describe('accessibility audit of the app', () => {
+  let app: Backbeat;
+  let shell: BbApp;
+
+  beforeAll(async () => {
+    document.documentElement.lang = 'en';
+    document.title = 'Backbeat';
+    app = new Backbeat({
+      persistence: { openStore: () => Promise.reject(new Error('no store in this test')) },
+    });
+    app.start();
+    shell = document.createElement('bb-app');
+    shell.app = app;
+    document.body.append(shell);
+    await shell.updateComplete;
+  });
+
+  afterAll(() => {
+    app.dispose();
+    shell.remove();
+  });
+
+  it('start screen', async () => {
+    await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('settings screen', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect.element(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'Settings' }).click();
+  });
+
+  it('history screen', async () => {
+    await page.getByRole('button', { name: 'History' }).click();
+    await expect.element(page.getByRole('heading', { name: 'History' })).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'History' }).click();
+  });
+
+  it('a set in progress, and paused', async () => {
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('rest and summary', async () => {
+    await page.getByRole('button', { name: 'Skip set' }).click();
+    await expect.element(page.getByRole('progressbar', { name: 'Rest remaining' })).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect.element(page.getByRole('heading', { name: 'Session done' })).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+  });
+});
