@@ -31,11 +31,12 @@ const server = await preview({ root: ROOT, logLevel: 'warn', preview: { host: '1
 const url = server.resolvedUrls?.local[0];
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  for (const [device, viewport] of [
-    ['phone', { width: 412, height: 915 }],
-    ['laptop', { width: 1366, height: 800 }],
+  // The phone in the dark theme (a dim room), the laptop in the light one.
+  for (const [device, viewport, colorScheme] of [
+    ['phone', { width: 412, height: 915 }, 'dark'],
+    ['laptop', { width: 1366, height: 800 }, 'light'],
   ] as const) {
-    const page = await browser.newPage({ viewport });
+    const page = await browser.newPage({ viewport, colorScheme });
     await page.clock.install();
     await page.goto(url ?? '');
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);

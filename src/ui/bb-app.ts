@@ -62,8 +62,7 @@ export class BbApp extends LitElement {
       nav button[aria-pressed='true'] {
         border-color: var(--bb-accent, #4ade80);
       }
-      main > bb-storage-notice,
-      main > bb-update-prompt {
+      main > bb-storage-notice {
         width: min(100%, 44rem);
         margin-bottom: 1rem;
       }

@@ -13,6 +13,7 @@ export class BbUpdatePrompt extends LitElement {
       :host {
         position: fixed;
         inset: auto 1rem 1rem auto;
+        max-width: calc(100vw - 2rem);
         z-index: 10;
       }
       div {
