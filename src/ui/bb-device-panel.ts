@@ -146,7 +146,7 @@ export class BbDevicePanel extends LitElement {
       ${d.connection === 'reconnecting' ? html`<span class="retry">reconnecting…</span>` : nothing}
       ${
         d.battery !== null
-          ? html`<span class="battery" ?data-low=${d.battery <= 15} aria-label="battery ${d.battery} percent">🔋${d.battery} %</span>`
+          ? html`<span class="battery" ?data-low=${d.battery <= 15} aria-label="battery ${d.battery} percent">battery ${d.battery} %</span>`
           : nothing
       }
       ${d.sampleRateHz ? html`<span class="rate">motion ${Math.round(d.sampleRateHz)} Hz</span>` : nothing}
