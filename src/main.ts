@@ -1,8 +1,14 @@
 import { Backbeat } from './app/backbeat.ts';
+import { registerServiceWorker } from './app/pwa.ts';
+import { browserStorage } from './workout/settings.ts';
 import './ui/bb-app.ts';
 
-const app = new Backbeat();
+const app = new Backbeat({
+  settingsStorage: browserStorage(window),
+  cueHosts: { window, navigator, document },
+});
 app.start();
 const shell = document.createElement('bb-app');
 shell.app = app;
+shell.updates = registerServiceWorker();
 document.body.append(shell);

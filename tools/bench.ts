@@ -1,84 +1,140 @@
-// Benchmark of the motion pipeline: throughput and memory at 200 Hz.
+// Benchmark of the motion pipeline: throughput and memory at 200 Hz, from the strap's bytes.
 //
 //   npm run bench
 //
-// Feeds 200 Hz AccelFrames (as a Polar H10 sends them, ~36 samples a packet) through the full
-// detector of every profile, and a two-hour stream through one detector while sampling the heap.
-// PMD byte parsing is not in this loop yet: the parsers are being written on another branch.
+// Builds Polar H10 PMD accelerometer notifications (raw int16 frames in mG, 36 samples each, as the
+// H10 sends at 200 Hz), then runs the full path the app runs: PMD decoding → AccelFrame → the
+// detector of each profile. A two-hour stream runs through one detector while the heap is sampled.
 
 import { createMotionDetector, MOTION_PROFILE_IDS } from '../src/motion/index.ts';
+import { PmdMeasurementType } from '../src/protocol/polar-pmd.ts';
+import { PmdStreamDecoder, pmdSampleSpacingMs } from '../src/protocol/polar-pmd-data.ts';
 import type { AccelFrame } from '../src/sensors/samples.ts';
 
 const RATE_HZ = 200;
 const FRAME_SAMPLES = 36;
 const DT_MS = 1000 / RATE_HZ;
+const HEADER_BYTES = 10;
+// Raw ACC frame type 1: int16 per axis, mG.
+const FRAME_TYPE_INT16 = 1;
 
-/** A torso doing slow reps with noise: enough to keep every detector busy on every sample. */
-function makeFrames(seconds: number): AccelFrame[] {
-  const frames: AccelFrame[] = [];
+/** PMD notifications of a torso doing slow reps with noise, enough to keep every detector busy. */
+function makePackets(seconds: number): Uint8Array[] {
+  const packets: Uint8Array[] = [];
   const n = Math.floor((seconds * RATE_HZ) / FRAME_SAMPLES);
   let seed = 12345;
   const noise = () => {
     seed = (seed * 1103515245 + 12345) >>> 0;
     return (seed / 4294967296 - 0.5) * 0.02;
   };
+  // Any plausible device clock: ns since 2000; the frame stamp is its last sample's time.
+  const startNs = 800_000_000_000_000_000n;
   for (let f = 0; f < n; f++) {
-    const xyz = new Float32Array(FRAME_SAMPLES * 3);
+    const bytes = new Uint8Array(HEADER_BYTES + FRAME_SAMPLES * 6);
+    const view = new DataView(bytes.buffer);
+    bytes[0] = PmdMeasurementType.ACC;
+    const lastNs = startNs + BigInt(Math.round(((f + 1) * FRAME_SAMPLES - 1) * DT_MS * 1e6));
+    view.setBigUint64(1, lastNs, true);
+    bytes[9] = FRAME_TYPE_INT16;
     for (let i = 0; i < FRAME_SAMPLES; i++) {
       const t = (f * FRAME_SAMPLES + i) / RATE_HZ;
       const pitch = ((18 * Math.PI) / 180) * Math.max(0, Math.sin((2 * Math.PI * t) / 5)) ** 2;
-      xyz[3 * i] = noise();
-      xyz[3 * i + 1] = Math.sin(pitch) + noise();
-      xyz[3 * i + 2] = -Math.cos(pitch) + noise();
+      const o = HEADER_BYTES + 6 * i;
+      view.setInt16(o, Math.round(noise() * 1000), true);
+      view.setInt16(o + 2, Math.round((Math.sin(pitch) + noise()) * 1000), true);
+      view.setInt16(o + 4, Math.round((-Math.cos(pitch) + noise()) * 1000), true);
     }
-    frames.push({ t0Ms: f * FRAME_SAMPLES * DT_MS, dtMs: DT_MS, xyz });
+    packets.push(bytes);
   }
-  return frames;
+  return packets;
 }
 
-function throughput(frames: readonly AccelFrame[]): void {
-  const samples = frames.length * FRAME_SAMPLES;
-  console.log(`throughput, ${RATE_HZ} Hz frames of ${FRAME_SAMPLES} samples, ${samples} samples per run:`);
+/** The app's path from a notification to a frame: decode, and place it on the session clock. */
+function decoder(): (packet: Uint8Array, receivedMs: number) => AccelFrame {
+  const pmd = new PmdStreamDecoder();
+  pmd.start(PmdMeasurementType.ACC, { sampleRateHz: RATE_HZ });
+  return (packet, receivedMs) => {
+    const r = pmd.decode(packet);
+    if (!r.ok || r.value.kind !== 'acc') throw new Error('bench packet did not decode');
+    const dtMs = r.value.timestampsNs ? pmdSampleSpacingMs(r.value.timestampsNs) : DT_MS;
+    // The frame's last sample arrived at receivedMs; the earlier ones are spaced back from it.
+    return { t0Ms: receivedMs - (r.value.sampleCount - 1) * dtMs, dtMs, xyz: r.value.xyzG };
+  };
+}
+
+const receivedAt = (index: number) => ((index + 1) * FRAME_SAMPLES - 1) * DT_MS;
+
+function throughput(packets: readonly Uint8Array[]): void {
+  const samples = packets.length * FRAME_SAMPLES;
+  console.log(
+    `throughput, PMD frames of ${FRAME_SAMPLES} samples at ${RATE_HZ} Hz, ${samples} samples per run:`,
+  );
+  const decodeOnly = measure(() => {
+    const decode = decoder();
+    for (let i = 0; i < packets.length; i++) decode(packets[i], receivedAt(i));
+  });
+  console.log(`  PMD decoding alone  ${(samples / decodeOnly / 1000).toFixed(2)} M samples/s`);
+  const decode = decoder();
+  const frames = packets.map((p, i) => decode(p, receivedAt(i)));
+  console.log('  profile             PMD → events      frames → events');
   for (const profile of MOTION_PROFILE_IDS) {
-    // One warm-up run so the JIT has compiled the hot loop, then the best of five.
-    let best = Number.POSITIVE_INFINITY;
-    for (let run = 0; run < 6; run++) {
+    const full = measure(() => {
+      const decodeRun = decoder();
       const detector = createMotionDetector(profile, 'chest');
-      const start = process.hrtime.bigint();
-      let events = 0;
-      for (const frame of frames) events += detector.push(frame).length;
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (run > 0) best = Math.min(best, ms);
-      if (events < 0) console.log(events);
-    }
-    const perS = samples / (best / 1000);
-    console.log(`  ${profile.padEnd(13)} ${(perS / 1e6).toFixed(2)} M samples/s`);
+      for (let i = 0; i < packets.length; i++) detector.push(decodeRun(packets[i], receivedAt(i)));
+    });
+    const detectOnly = measure(() => {
+      const detector = createMotionDetector(profile, 'chest');
+      for (const f of frames) detector.push(f);
+    });
+    const rate = (ms: number) => `${(samples / ms / 1000).toFixed(2)} M samples/s`;
+    console.log(`  ${profile.padEnd(19)} ${rate(full).padEnd(17)} ${rate(detectOnly)}`);
   }
+}
+
+/** Best of five timed runs after one warm-up run (so the JIT has compiled the hot loop), in ms. */
+function measure(run: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 6; i++) {
+    const start = process.hrtime.bigint();
+    run();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (i > 0) best = Math.min(best, ms);
+  }
+  return best;
 }
 
 function memory(hours: number): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) console.log('(run with node --expose-gc for exact heap figures)');
-  // Re-use ten minutes of frames with shifted times, so the input itself does not grow the heap.
-  const block = makeFrames(600);
+  // Ten minutes of packets replayed with advancing time, so the input itself does not grow the heap.
+  const block = makePackets(600);
   const blockMs = block.length * FRAME_SAMPLES * DT_MS;
   const blocks = Math.round((hours * 3600 * 1000) / blockMs);
+  const decode = decoder();
   const detector = createMotionDetector('superman', 'chest');
   gc?.();
   const before = process.memoryUsage().heapUsed;
   let peak = before;
+  let index = 0;
   for (let b = 0; b < blocks; b++) {
-    for (const f of block) detector.push({ t0Ms: f.t0Ms + b * blockMs, dtMs: f.dtMs, xyz: f.xyz });
+    for (const packet of block) {
+      // Restamp the packet so the device clock keeps advancing across the replayed blocks.
+      const lastNs = 800_000_000_000_000_000n + BigInt(Math.round(receivedAt(index) * 1e6));
+      new DataView(packet.buffer).setBigUint64(1, lastNs, true);
+      detector.push(decode(packet, receivedAt(index)));
+      index++;
+    }
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }
   gc?.();
   const after = process.memoryUsage().heapUsed;
   const mb = (v: number) => (v / 1024 / 1024).toFixed(2);
   console.log(
-    `memory over ${hours} simulated hours (${blocks * block.length * FRAME_SAMPLES} samples): ` +
+    `memory over ${hours} simulated hours (${index * FRAME_SAMPLES} samples, PMD → detector): ` +
       `heap growth ${mb(after - before)} MB (peak ${mb(peak - before)} MB above start)`,
   );
 }
 
-throughput(makeFrames(600));
+throughput(makePackets(600));
 memory(2);

@@ -3,6 +3,9 @@
 //
 //   npm run -s eval -- DIR            a table per corpus, placement and exercise
 //   npm run -s eval -- DIR --jsonl    one JSON line per recording, nothing else on stdout
+//   npm run -s eval -- DIR --negatives chest
+//                                     score that placement's recordings as "must count nothing"
+//                                     (the UCI corpus: its chest sensor only sees limbs move)
 //
 // Only `file`, `exercise`, `placement` and `rate_hz` of a manifest entry drive the detectors; the
 // label fields are read afterwards, for scoring, and never reach them (the private holdout strips
@@ -230,7 +233,9 @@ function printTable(rows: string[][]): void {
 function main(): void {
   const args = process.argv.slice(2);
   const jsonl = args.includes('--jsonl');
-  const dirArg = args.find((a) => !a.startsWith('--'));
+  const negIndex = args.indexOf('--negatives');
+  const negatives = negIndex >= 0 ? args[negIndex + 1] : null;
+  const dirArg = args.find((a, i) => !a.startsWith('--') && i !== negIndex + 1);
   if (!dirArg) {
     console.error('usage: npm run -s eval -- DIR [--jsonl]');
     process.exit(2);
@@ -254,7 +259,8 @@ function main(): void {
       process.stdout.write(`${JSON.stringify(d)}\n`);
       continue;
     }
-    const labels: Labels = full;
+    // A placement that only sees other body parts move is a distractor whatever the set's count.
+    const labels: Labels = full.placement === negatives ? { ...full, reps: 0, rep_times: undefined } : full;
     const key = `${corpus} / ${full.placement} / ${full.exercise}`;
     const pkey = `${corpus} / ${full.placement}`;
     if (!groups.has(key)) groups.set(key, emptyScore());

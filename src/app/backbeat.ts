@@ -14,6 +14,7 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
+import { type CueHosts, CuePlayer } from '../cues/cue-player.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import { detectMotion } from '../motion/index.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
@@ -21,7 +22,9 @@ import type { Activity } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { currentPlanned, type SessionState } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
+import { type KeyValueStorage, planOf, SettingsModel, SettingsStore } from '../workout/settings.ts';
 import { Devices } from './devices.ts';
+import { Persistence, type PersistenceOptions } from './persistence.ts';
 
 export type { DeviceState } from './devices.ts';
 
@@ -30,12 +33,20 @@ export interface BackbeatOptions {
   readonly navigator?: Navigator;
   /** Seed of the virtual strap's simulated person. */
   readonly seed?: number;
+  /** Where the settings are remembered (localStorage in the app); none keeps them for this visit. */
+  readonly settingsStorage?: KeyValueStorage | null;
+  /** The browser objects the voice, tones, vibration and wake lock use; none plays no cues. */
+  readonly cueHosts?: CueHosts | null;
+  readonly persistence?: PersistenceOptions;
 }
 
 const TICK_MS = 250;
 
 export class Backbeat {
+  readonly settings: SettingsModel;
   readonly session: SessionModel;
+  readonly persistence: Persistence;
+  readonly cues: CuePlayer | null;
   readonly devices: Devices;
   readonly heartRate$: Observable<HeartRateSample | null>;
   readonly virtualPerson$: Observable<VirtualPersonStatus | null>;
@@ -48,7 +59,8 @@ export class Backbeat {
 
   constructor(options: BackbeatOptions = {}) {
     const now = options.now ?? (() => performance.now());
-    this.session = new SessionModel(now);
+    this.settings = new SettingsModel(new SettingsStore(options.settingsStorage ?? null));
+    this.session = new SessionModel(now, planOf(this.settings.state));
     this.devices = new Devices({ now, navigator: options.navigator ?? navigator, seed: options.seed ?? 1 });
     this.heartRate$ = this.devices.source$.pipe(
       switchMap((source) => source.heartRate$.pipe(startWith(null))),
@@ -63,11 +75,32 @@ export class Backbeat {
       switchMap((source) => (source.virtual ? source.virtual.status$ : of(null))),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
+    this.persistence = new Persistence(this, { now, ...options.persistence });
+    this.cues = options.cueHosts
+      ? CuePlayer.forBrowser(this.session.state$, this.settings.state$, options.cueHosts)
+      : null;
+  }
+
+  /** The Start button: from a tap, so the browser lets the tones and the voice begin. */
+  startSession(): void {
+    this.cues?.unlock();
+    this.session.start();
+  }
+
+  /** Back to the start screen with today's plan, from the settings and the sessions done before. */
+  async newSession(): Promise<void> {
+    const history = await this.persistence.pastSessions();
+    this.session.reset(planOf(this.settings.state, history));
   }
 
   /** Starts the pipeline. The virtual strap is connected until a Bluetooth device replaces it. */
   start(): void {
     this.subscriptions.add(interval(TICK_MS).subscribe(() => this.session.tick()));
+    this.cues?.start();
+    // Progression needs the past sessions: the plan is rebuilt once the store has opened, and again
+    // whenever the settings change before the session starts.
+    void this.persistence.start().then(() => this.replanIfReady());
+    this.subscriptions.add(this.settings.state$.subscribe(() => void this.replanIfReady()));
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
     this.subscriptions.add(this.heartRate$.subscribe());
     // The simulated person follows the screen, as a real one would.
@@ -83,7 +116,15 @@ export class Backbeat {
 
   dispose(): void {
     this.subscriptions.unsubscribe();
+    this.cues?.dispose();
+    void this.persistence.dispose();
     this.devices.dispose();
+  }
+
+  private async replanIfReady(): Promise<void> {
+    if (this.session.state.phase !== 'ready') return;
+    const history = await this.persistence.pastSessions();
+    if (this.session.state.phase === 'ready') this.session.reset(planOf(this.settings.state, history));
   }
 
   /** A fresh detector for every set, fed by whichever device has an accelerometer. */

@@ -7,6 +7,7 @@
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import { toCsv } from '../export/csv.ts';
 import { fromJson, toJson } from '../export/json.ts';
+import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { StoreError, toStoreError } from '../store/errors.ts';
@@ -14,7 +15,9 @@ import { type Progress, progress } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
 import type { SessionBundle, SessionRow } from '../store/records.ts';
 import { type ImportResult, SessionStore } from '../store/session-store.ts';
+import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
+import type { PastSession } from '../workout/progression.ts';
 import type { SessionState } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 
@@ -42,10 +45,14 @@ export interface HistoryState {
   readonly progress: Progress | null;
   /** A session the app was closed in the middle of, to offer to resume. */
   readonly unfinished: SessionRow | null;
-  /** A session is being recorded now (so the current session can be exported from memory). */
+  /** A session is being recorded now. */
   readonly recording: boolean;
+  /** A session was recorded since the app opened: it can be exported from memory, storage or not. */
+  readonly hasCurrent: boolean;
   /** The outcome of the last import, delete or export, to show once. */
   readonly notice: string | null;
+  /** The browser promised not to clear the data when space runs low (null: not asked or unknown). */
+  readonly persisted: boolean | null;
 }
 
 export class HistoryModel extends Model<HistoryState> {
@@ -57,7 +64,9 @@ export class HistoryModel extends Model<HistoryState> {
       progress: null,
       unfinished: null,
       recording: false,
+      hasCurrent: false,
       notice: null,
+      persisted: null,
     });
   }
 
@@ -114,7 +123,7 @@ export class Persistence {
         this.options.openStore ??
         (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('version')) }))
       )();
-      this.history.update({ storage: 'saving' });
+      this.history.update({ storage: 'saving', persisted: await askToPersist() });
       await this.refresh();
       this.history.update({ unfinished: await this.store.findUnfinishedSession() });
     } catch (error) {
@@ -186,6 +195,22 @@ export class Persistence {
     if (!unfinished) return;
     await this.closeUnfinished(unfinished);
     await this.refresh();
+  }
+
+  /** Every finished set of the sessions saved so far, for progression; none when nothing is stored. */
+  async pastSessions(): Promise<PastSession[]> {
+    if (!this.store) return [];
+    try {
+      const [rows, sets] = await Promise.all([this.store.listSessions(), this.store.allSets()]);
+      return rows.map((row) => ({
+        startedAt: row.startedAt,
+        sets: sets
+          .filter((set) => set.sessionId === row.id)
+          .map(({ sessionId: _s, index: _i, ...record }) => record),
+      }));
+    } catch {
+      return [];
+    }
   }
 
   async deleteSession(id: string): Promise<void> {
@@ -287,7 +312,7 @@ export class Persistence {
     this.recorderSubscriptions.add(
       recorder.failure$.pipe(filter((f): f is StoreError => f !== null)).subscribe((f) => this.fail(f)),
     );
-    this.history.update({ recording: true });
+    this.history.update({ recording: true, hasCurrent: true });
   }
 
   private detach(): void {
@@ -300,7 +325,12 @@ export class Persistence {
     await this.guard(async (store) => {
       const endMs = row.snapshot?.nowMs ?? row.summary.durationMs;
       const gaps = row.gaps.reduce((n, g) => n + g.gapMs, 0);
-      await store.write({ session: { ...row, status: 'finished', endedAt: row.startedAt + endMs + gaps } });
+      // The row's summary dates from its last finished set: bring it up to where the session stopped.
+      const bundle = await store.loadBundle(row.id);
+      const summary = bundle ? summarize(bundle.sets, allHeartRate(bundle), endMs) : row.summary;
+      await store.write({
+        session: { ...row, status: 'finished', endedAt: row.startedAt + endMs + gaps, summary },
+      });
     });
   }
 
@@ -328,6 +358,19 @@ export class Persistence {
 
   private fail(problem: StoreError): void {
     this.history.update({ storage: 'memory', problem });
+  }
+}
+
+/**
+ * Asks the browser to keep the data even when space runs low; without this a browser may evict the
+ * site's storage. Chromium decides by itself (an installed app or a bookmarked site is granted).
+ */
+async function askToPersist(): Promise<boolean | null> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return null;
+  try {
+    return (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  } catch {
+    return null;
   }
 }
 

@@ -83,6 +83,9 @@ const vibrate = (kind: ToneKind | 'form'): Cue => ({ kind: 'vibrate', patternMs:
 function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   // A new session (reset) or a different plan: nothing happened to the person.
   if (next.phase === 'ready') return [];
+  // Quiet through a pause: no countdown while the clock is stopped.
+  if (isPaused(next)) return isPaused(prev) ? [] : [say('Paused', true)];
+  if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next)) return [say(resumed(next), true)];
   const cues: Cue[] = [];
   const finished =
     next.completed.length > prev.completed.length ? next.completed.slice(prev.completed.length) : [];
@@ -106,6 +109,10 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
     cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));
   }
   return cues;
+}
+
+function isPaused(state: SessionState): boolean {
+  return state.pausedAtMs !== null;
 }
 
 function sameSet(a: SessionState, b: SessionState): boolean {
@@ -235,6 +242,20 @@ function restBegins(next: SessionState): Cue[] {
     if (coming.exercise.id !== planned.exercise.id) parts.push(coming.exercise.position);
   }
   return [say(sentences(parts))];
+}
+
+function resumed(state: SessionState): string {
+  const planned = currentPlanned(state);
+  if (state.phase === 'rest' && state.restEndsMs !== null) {
+    return `Rest goes on: ${spokenDuration(Math.ceil((state.restEndsMs - state.nowMs) / 1000))} left`;
+  }
+  // The set number and dosage too: the screen may have been skipped on to another set while paused.
+  if (!planned || !state.set) return 'Go on';
+  const { exercise, dosage } = planned;
+  return sentences([
+    `Go on: ${exercise.name}, ${setOf(state.set.setNumber, dosage.sets)}`,
+    dosageText(exercise, dosage.target),
+  ]);
 }
 
 function sessionEnded(state: SessionState): string {

@@ -8,6 +8,7 @@ import {
   mergeMap,
   type Observable,
   pairwise,
+  Subject,
   Subscription,
   withLatestFrom,
 } from 'rxjs';
@@ -69,6 +70,9 @@ export function keepAwakeOf(state$: Observable<SessionState>): Observable<boolea
 
 export class CuePlayer {
   private subscription: Subscription | null = null;
+  private readonly played = new Subject<Cue>();
+  /** Every cue as it is given, for the session's record of what the coach said. */
+  readonly played$: Observable<Cue> = this.played.asObservable();
 
   constructor(
     private readonly state$: Observable<SessionState>,
@@ -107,6 +111,7 @@ export class CuePlayer {
             vibration.vibrate(cue.patternMs);
             break;
         }
+        this.played.next(cue);
       }),
     );
     subscription.add(

@@ -14,16 +14,27 @@ const END_SHARE = 0.65;
 // Above this movement RMS the person is moving, not breathing (see hold.ts).
 const STILL_MOTION_G = 0.04;
 const FIRST_SHARE = 0.7;
+// The exhale and the inhale each last at least this long (program.md: several seconds a cycle).
+const MIN_HALF_MS = 1000;
+const LOW_MAX_AGE_MS = 6000;
+// At rest the tilt stays within this band for this long.
+const FLAT_BAND_DEG = 0.3;
+const FLAT_MS = 500;
 
 export class BreathCounter {
   private high = false;
   private low = Number.NaN;
   private peak = 0;
   private highSinceMs = 0;
+  private lowMs = 0;
+  private peakMs = 0;
   private maxMotionG = 0;
   private prevT = Number.NaN;
   private prevS = 0;
   private readonly depths = new RecentMedian(5);
+  private needRest = true;
+  private flatRef = 0;
+  private flatSinceMs = Number.NaN;
 
   constructor(private readonly s: ExcursionSettings) {}
 
@@ -33,30 +44,66 @@ export class BreathCounter {
     const typical = this.depths.count > 0 ? this.depths.median(0) : this.s.expectedPeakDeg * FIRST_SHARE;
     const hi = Math.max(this.s.minHiDeg, this.s.hiFrac * typical);
     if (Number.isNaN(this.low) || motionG > STILL_MOTION_G) {
-      // Moving (settling in, shifting): no breath is under way; start afresh from here.
+      // Moving (settling in, shifting): no breath is under way; start afresh once the chest is still.
       this.low = along;
+      this.lowMs = t;
       this.high = false;
+      this.needRest = true;
+    } else if (this.needRest) {
+      // A breath starts from rest: wait until the tilt has stopped changing, then take the low there.
+      if (Number.isNaN(this.flatSinceMs) || Math.abs(along - this.flatRef) > FLAT_BAND_DEG) {
+        this.flatRef = along;
+        this.flatSinceMs = t;
+      } else if (t - this.flatSinceMs >= FLAT_MS) {
+        this.needRest = false;
+        this.flatSinceMs = Number.NaN;
+      }
+      this.low = along;
+      this.lowMs = t;
     } else if (!this.high) {
-      if (along < this.low) this.low = along;
+      // The low a breath starts from is a recent one: a dip long past (a settling shift) is not it.
+      if (along < this.low || t - this.lowMs > LOW_MAX_AGE_MS) {
+        this.low = along;
+        this.lowMs = t;
+      }
       if (along > this.low + hi) {
         this.high = true;
         this.peak = along;
+        this.peakMs = t;
         this.highSinceMs = t;
         this.maxMotionG = motionG;
       }
     } else {
-      if (along > this.peak) this.peak = along;
+      if (along > this.peak) {
+        this.peak = along;
+        this.peakMs = t;
+      }
       if (motionG > this.maxMotionG) this.maxMotionG = motionG;
       const rise = this.peak - this.low;
+      if (t - this.highSinceMs > this.s.maxRepMs) {
+        // Never came back: the chest settled somewhere else. Start afresh from here.
+        this.high = false;
+        this.low = along;
+        this.lowMs = t;
+        this.prevT = t;
+        this.prevS = along;
+        return;
+      }
       const level = this.peak - Math.max(this.s.minLoDeg, END_SHARE * rise);
       if (along < level) {
         const endMs = cross(this.prevT, this.prevS, t, along, level);
-        if (endMs - this.highSinceMs >= this.s.minAboveMs && rise <= this.s.maxPeakDeg) {
+        // Breathing out and in each take seconds; shuffling into place turns the chest in a moment.
+        const slow = this.peakMs - this.lowMs >= MIN_HALF_MS && endMs - this.peakMs >= MIN_HALF_MS;
+        if (slow && endMs - this.highSinceMs >= this.s.minAboveMs && rise <= this.s.maxPeakDeg) {
           out.push({ type: 'breath', tMs: endMs, emittedMs: t });
           this.depths.push(rise);
+        } else {
+          // Too quick for a breath (a shift of the body): the next one starts from rest again.
+          this.needRest = true;
         }
         this.high = false;
         this.low = along;
+        this.lowMs = t;
       }
     }
     this.prevT = t;

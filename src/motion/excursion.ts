@@ -18,6 +18,13 @@ const ACQUIRE_STILL_MS = 600;
 const ACQUIRE_BAND_DEG = 2;
 // "At the top" = within this share of the rep's peak; the time spent there is the rep's pause.
 const PLATEAU_SHARE = 0.85;
+// Cosine between a rep's turn and the profile's direction: a crooked strap (up to ~25°) keeps it
+// above 0.9; a fidget in a random direction mostly falls below.
+const MIN_ALIGNMENT = 0.7;
+// A reversed first excursion counts as the end of a rep only when it is clearly rep-sized: the
+// last slow degrees of lying down after getting to the floor are not a rep.
+const REVERSED_MIN_SHARE = 0.7;
+const MIN_SIDED_ALIGNMENT = 0.5;
 
 export class ExcursionDetector {
   private refX = 0;
@@ -47,6 +54,9 @@ export class ExcursionDetector {
   // Only the first excursion after the rest pose was first taken can reveal a reversed rest pose.
   private checkedDirection = false;
   private reversed = false;
+  private peakX = 0;
+  private peakY = 0;
+  private peakZ = 0;
   private trackDtMs = -1;
   private trackAlpha = 0;
   private readonly peaks = new RecentMedian(5);
@@ -97,6 +107,9 @@ export class ExcursionDetector {
         this.aboveMs = 0;
         this.peakDeg = angle;
         this.peakRollDeg = this.rollDeg(gx, gy, gz);
+        this.peakX = gx;
+        this.peakY = gy;
+        this.peakZ = gz;
         this.formSent = false;
         this.plateauStartMs = t;
         this.plateauMs = 0;
@@ -106,6 +119,9 @@ export class ExcursionDetector {
       if (angle > this.peakDeg) {
         this.peakDeg = angle;
         this.peakRollDeg = this.rollDeg(gx, gy, gz);
+        this.peakX = gx;
+        this.peakY = gy;
+        this.peakZ = gz;
       }
       // Longest stay near the top: every rep of the program pauses there; a fidget turns straight back.
       if (angle >= PLATEAU_SHARE * this.peakDeg) {
@@ -128,7 +144,8 @@ export class ExcursionDetector {
         if (
           this.aboveMs >= s.minAboveMs &&
           this.plateauMs >= s.minPlateauMs &&
-          this.peakDeg <= s.maxPeakDeg
+          this.peakDeg <= s.maxPeakDeg &&
+          this.alignedWithProfile()
         ) {
           this.emit(endMs, t, out);
           this.peaks.push(this.peakDeg);
@@ -142,6 +159,23 @@ export class ExcursionDetector {
     }
     this.prevT = t;
     this.prevAngle = angle;
+  }
+
+  /**
+   * Whether the rep turned the torso the way the exercise does (superman head up, bridge head down,
+   * pulldown leaning back, bird dog rolling): a shift of weight at rest turns it any which way.
+   */
+  private alignedWithProfile(): boolean {
+    const dx = this.peakX - this.refX;
+    const dy = this.peakY - this.refY;
+    const dz = this.peakZ - this.refZ;
+    const size = norm3(dx, dy, dz);
+    if (size === 0) return false;
+    // Bird dog also pitches a little and its roll is only a few degrees: a looser bar.
+    if (this.s.sided) return Math.abs(dx) >= MIN_SIDED_ALIGNMENT * size;
+    const e = this.s.direction;
+    if (!e) return true;
+    return dx * e[0] + dy * e[1] + dz * e[2] >= MIN_ALIGNMENT * size;
   }
 
   /** Whether the change from the rest pose points against the profile's rep direction. */
@@ -179,7 +213,7 @@ export class ExcursionDetector {
     }
     if (
       this.plateauMs >= Math.max(s.minPlateauMs, ACQUIRE_STILL_MS) &&
-      this.peakDeg >= 0.5 * s.expectedPeakDeg
+      this.peakDeg >= REVERSED_MIN_SHARE * s.expectedPeakDeg
     ) {
       this.emit(this.plateauStartMs, t, out);
       this.inExcursion = false;
@@ -239,6 +273,8 @@ export class ExcursionDetector {
     this.sumZ += gz;
     if (t - this.anchorT >= ACQUIRE_STILL_MS && this.poseOk(this.sumX, this.sumY, this.sumZ)) {
       this.setRef(this.sumX, this.sumY, this.sumZ);
+      // A fresh rest pose may again have been taken at the top of a rep.
+      this.checkedDirection = false;
       this.hasRef = true;
       this.inExcursion = false;
       this.lastBelowLoMs = t;

@@ -19,7 +19,17 @@ export class LowPass3 {
   private lastDtMs = -1;
   private alpha = 0;
 
-  constructor(readonly tauMs: number) {}
+  constructor(private tau: number) {}
+
+  get tauMs(): number {
+    return this.tau;
+  }
+
+  /** Retunes the filter (a detector adapting to the person's tempo). */
+  set tauMs(tauMs: number) {
+    this.tau = tauMs;
+    this.lastDtMs = -1;
+  }
 
   update(dtMs: number, x: number, y: number, z: number): void {
     if (!this.started) {
@@ -31,7 +41,7 @@ export class LowPass3 {
     }
     if (dtMs !== this.lastDtMs) {
       this.lastDtMs = dtMs;
-      this.alpha = expAlpha(dtMs, this.tauMs);
+      this.alpha = expAlpha(dtMs, this.tau);
     }
     const a = this.alpha;
     this.x += a * (x - this.x);

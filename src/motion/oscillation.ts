@@ -1,22 +1,38 @@
 // Counting a periodic movement of unknown shape: the generic mode (burpees, squats, presses…) and
 // limb-worn sensors. The acceleration, smoothed, minus its slow mean, is projected on the direction
 // in which it varies most (tracked continuously, so no axis or mounting is assumed); a rep is one
-// full swing out and back through hysteresis thresholds that scale with the swing itself.
+// full swing out and back through hysteresis thresholds that scale with the person's own swings.
+// Smoothing and detrending follow the person's tempo, within limits: a slow burpee's jerky phases
+// merge into one swing, while a slow physiotherapy rep with long rests between is not averaged away.
 
 import type { MotionEvent } from './events.ts';
 import { expAlpha, LowPass3, norm3, RecentMedian } from './filters.ts';
 import type { OscillationSettings } from './profiles.ts';
 
-const SMOOTH_TAU_MS = 120;
-const MEAN_TAU_MS = 1500;
+// Before the person's tempo is known: a 2.5 s rep.
+const DEFAULT_INTERVAL_MS = 2500;
+// Smoothing as a share of the rep interval (keeps the fundamental, drops sub-phases), and its cap.
+const SMOOTH_SHARE = 0.08;
+const SMOOTH_MAX_MS = 200;
+// Detrending as a share of the rep interval, capped: with long rests between reps a slower mean
+// settles on the rest pose, and the return to rest would no longer cross the lower threshold.
+const MEAN_SHARE = 0.8;
+const MEAN_MAX_MS = 2000;
 const COV_TAU_MS = 4000;
-// Thresholds at this share of the recent swing amplitude: far enough from zero to ignore the
-// wobble between reps, near enough to catch a shallow rep among deep ones.
-const THRESHOLD_SHARE = 0.3;
+// Thresholds at this share of the recent swing: far enough from zero to ignore the wobble between
+// reps, near enough to catch a shallow rep among deep ones. Tuned on the shared corpora.
+const THRESHOLD_SHARE = 0.35;
+// A rep's swing must be at least this share of the person's recent ones: smaller is a wobble.
+const MIN_SWING_SHARE = 0.35;
+// A pause this long (or this many rep intervals) ends the set: the next rep is judged as a first
+// one again, and tempo and swing are learned afresh (a new set, or a faster or smaller variant).
+const PAUSE_INTERVALS = 3;
+const MIN_PAUSE_MS = 10000;
 
 export class OscillationCounter {
-  private readonly smooth = new LowPass3(SMOOTH_TAU_MS);
-  private readonly mean = new LowPass3(MEAN_TAU_MS);
+  private readonly smooth = new LowPass3(SMOOTH_SHARE * DEFAULT_INTERVAL_MS);
+  private readonly smooth2 = new LowPass3(SMOOTH_SHARE * DEFAULT_INTERVAL_MS);
+  private readonly mean = new LowPass3(Math.min(MEAN_MAX_MS, MEAN_SHARE * DEFAULT_INTERVAL_MS));
   // Exponentially weighted covariance of the detrended signal (xx, yy, zz, xy, xz, yz).
   private cxx = 0;
   private cyy = 0;
@@ -39,17 +55,24 @@ export class OscillationCounter {
   private lastRepMs = Number.NEGATIVE_INFINITY;
   private repStartMs = 0;
   private readonly swings = new RecentMedian(5);
+  private readonly intervals = new RecentMedian(5);
 
   constructor(private readonly s: OscillationSettings) {}
+
+  private intervalMs(): number {
+    return this.intervals.count >= 2 ? this.intervals.median(0) : DEFAULT_INTERVAL_MS;
+  }
 
   update(t: number, x: number, y: number, z: number, out: MotionEvent[]): void {
     const dt = Number.isNaN(this.prevT) ? 0 : t - this.prevT;
     this.prevT = t;
+    // Two first-order stages: a steeper roll-off than one, for the same delay.
     this.smooth.update(dt, x, y, z);
-    this.mean.update(dt, this.smooth.x, this.smooth.y, this.smooth.z);
-    const dx = this.smooth.x - this.mean.x;
-    const dy = this.smooth.y - this.mean.y;
-    const dz = this.smooth.z - this.mean.z;
+    this.smooth2.update(dt, this.smooth.x, this.smooth.y, this.smooth.z);
+    this.mean.update(dt, this.smooth2.x, this.smooth2.y, this.smooth2.z);
+    const dx = this.smooth2.x - this.mean.x;
+    const dy = this.smooth2.y - this.mean.y;
+    const dz = this.smooth2.z - this.mean.z;
     if (dt !== this.covDtMs) {
       this.covDtMs = dt;
       this.covAlpha = expAlpha(dt, COV_TAU_MS);
@@ -75,7 +98,7 @@ export class OscillationCounter {
       this.az = nz;
     }
     const p = dx * this.ax + dy * this.ay + dz * this.az;
-    const swing = this.swings.count > 0 ? this.swings.median(0) : this.s.minSwingG;
+    const swing = this.swings.count > 0 ? this.swings.median(0) : this.s.firstSwingG / 2;
     const threshold = Math.max(this.s.minSwingG / 2, swing) * THRESHOLD_SHARE;
     if (p > this.swingMax) this.swingMax = p;
     if (p < this.swingMin) this.swingMin = p;
@@ -89,10 +112,30 @@ export class OscillationCounter {
       this.repStartMs = t;
     } else if (polarity !== this.outward) {
       const swing = this.swingMax - this.swingMin;
-      if (swing >= this.s.minSwingG && t - this.lastRepMs >= this.s.minPeriodMs) {
+      const sinceLast = t - this.lastRepMs;
+      const afterPause = sinceLast > Math.max(PAUSE_INTERVALS * this.intervalMs(), MIN_PAUSE_MS);
+      if (afterPause && this.swings.count > 0) {
+        this.swings.clear();
+        this.intervals.clear();
+        this.retune(DEFAULT_INTERVAL_MS);
+      }
+      const known = this.swings.count >= 2;
+      const minSwing = known
+        ? Math.max(this.s.minSwingG, MIN_SWING_SHARE * 2 * this.swings.median(0))
+        : this.s.firstSwingG;
+      if (swing >= minSwing && sinceLast >= this.s.minPeriodMs) {
         out.push({ type: 'rep', tMs: t, emittedMs: t, startMs: this.repStartMs, peakDeg: 0 });
         this.swings.push(swing / 2);
+        if (!afterPause && Number.isFinite(sinceLast)) {
+          this.intervals.push(sinceLast);
+          this.retune(this.intervalMs());
+        }
         this.lastRepMs = t;
+      } else if (!known) {
+        // Too small for a first rep: a wobble before the set. Let the next swing set the polarity.
+        this.outward = 0;
+        this.swingMax = 0;
+        this.swingMin = 0;
       }
     } else {
       this.repStartMs = t;
@@ -100,5 +143,13 @@ export class OscillationCounter {
       this.swingMin = 0;
     }
     this.polarity = polarity;
+  }
+
+  /** Adopts the person's tempo: smoothing and detrending scale with their rep interval. */
+  private retune(intervalMs: number): void {
+    const smoothMs = Math.min(SMOOTH_MAX_MS, SMOOTH_SHARE * intervalMs);
+    this.smooth.tauMs = smoothMs;
+    this.smooth2.tauMs = smoothMs;
+    this.mean.tauMs = Math.min(MEAN_MAX_MS, MEAN_SHARE * intervalMs);
   }
 }

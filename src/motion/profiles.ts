@@ -64,6 +64,8 @@ export interface HoldSettings {
 export interface OscillationSettings {
   /** Smallest swing that can be a rep, in g of the projected signal (peak to peak). */
   readonly minSwingG: number;
+  /** Smallest swing for the first rep of a set, before the person's own swing is known. */
+  readonly firstSwingG: number;
   /** Shortest plausible rep period. */
   readonly minPeriodMs: number;
 }
@@ -84,7 +86,14 @@ const REP_DEFAULTS = {
   sided: false,
 } as const;
 
-const GENERIC_OSCILLATION: OscillationSettings = { minSwingG: 0.12, minPeriodMs: 700 };
+const GENERIC_OSCILLATION: OscillationSettings = { minSwingG: 0.12, firstSwingG: 0.12, minPeriodMs: 700 };
+// On the chest an exercise moves the whole torso; a limb moving alone (a leg raise, a curl) rocks
+// it a little, and that must not count.
+const GENERIC_CHEST_OSCILLATION: OscillationSettings = {
+  minSwingG: 0.25,
+  firstSwingG: 0.4,
+  minPeriodMs: 700,
+};
 
 export function motionProfile(id: MotionProfileId, placement: Placement): MotionProfile {
   const chest = placement === 'chest';
@@ -133,7 +142,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           ...REP_DEFAULTS,
           pose: 'prone',
           expectedPeakDeg: 6,
-          minHiDeg: 2,
+          minHiDeg: 2.5,
           minLoDeg: 1.2,
           minAboveMs: 1000,
           minPlateauMs: 750,
@@ -145,7 +154,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
       };
     case 'lat-pulldown':
       // Chest: a small lean back per rep. A wrist sees the bar's travel: counted as an oscillation.
-      if (!chest) return { id, oscillation: { minSwingG: 0.1, minPeriodMs: 1200 } };
+      if (!chest) return { id, oscillation: { minSwingG: 0.12, firstSwingG: 0.12, minPeriodMs: 1200 } };
       return {
         id,
         reps: {
@@ -205,6 +214,6 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
         },
       };
     case 'generic':
-      return { id, oscillation: GENERIC_OSCILLATION };
+      return { id, oscillation: chest ? GENERIC_CHEST_OSCILLATION : GENERIC_OSCILLATION };
   }
 }

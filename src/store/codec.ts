@@ -124,6 +124,7 @@ export function toSnapshot(state: SessionState, clockBaseMs: number): StateSnaps
     nowMs: shift(state.nowMs, by),
     startedMs: shiftOrNull(state.startedMs, by),
     endedMs: shiftOrNull(state.endedMs, by),
+    pausedAtMs: shiftOrNull(state.pausedAtMs, by),
   };
 }
 
@@ -144,7 +145,8 @@ export function fromSnapshot(
     nowMs: shift(snapshot.nowMs, by),
     startedMs: shiftOrNull(snapshot.startedMs, by),
     endedMs: shiftOrNull(snapshot.endedMs, by),
-    pausedAtMs: null,
+    // A session paused when the app went away comes back paused, where it was.
+    pausedAtMs: shiftOrNull(snapshot.pausedAtMs ?? null, by),
     completed: [...sets]
       .sort((a, b) => a.index - b.index)
       .map(({ sessionId: _s, index: _i, ...record }) => shiftSetRecord(record, by)),

@@ -39,14 +39,24 @@ export interface RecorderOptions {
 }
 
 interface Pending {
+  /** The session row changed (sets, plan, sources, status): rarely. */
   session: boolean;
+  /** The resume snapshot changed: every state. */
+  snapshot: boolean;
   sets: SetRow[];
   events: EventRow[];
   heartRate: HeartRateChunkRow[];
   motion: MotionChunkRow[];
 }
 
-const emptyPending = (): Pending => ({ session: false, sets: [], events: [], heartRate: [], motion: [] });
+const emptyPending = (): Pending => ({
+  session: false,
+  snapshot: false,
+  sets: [],
+  events: [],
+  heartRate: [],
+  motion: [],
+});
 
 export class SessionRecorder {
   private readonly failureSubject: BehaviorSubject<StoreError | null>;
@@ -64,6 +74,7 @@ export class SessionRecorder {
   private pending: Pending = emptyPending();
   private writing: Promise<void> = Promise.resolve();
   private readonly wallNow: () => number;
+  private lastPlan: SessionState['plan'] | null = null;
 
   private constructor(
     private readonly store: SessionStore | null,
@@ -168,9 +179,16 @@ export class SessionRecorder {
       };
       this.sets.push(row);
       this.pending.sets.push(row);
+      this.pending.session = true;
+    }
+    // The plan moves on during a session (each plank target is set from the hold before it).
+    if (state.plan !== this.lastPlan) {
+      this.lastPlan = state.plan;
+      this.session = { ...this.session, plan: toPlanEntries(state.plan) };
+      this.pending.session = true;
     }
     this.session = { ...this.session, snapshot: toSnapshot(state, this.clockBaseMs) };
-    this.pending.session = true;
+    this.pending.snapshot = true;
   }
 
   /** A device joined the session (the person switched straps). */
@@ -221,6 +239,7 @@ export class SessionRecorder {
       status: 'finished',
       endedAt: Math.round(this.session.startedAt + endMs + totalGapMs(this.session)),
     };
+    this.pending.session = true;
     await this.flush();
   }
 
@@ -277,6 +296,10 @@ export class SessionRecorder {
     try {
       await this.store.write({
         session: pending.session ? this.session : undefined,
+        snapshot:
+          pending.snapshot && !pending.session && this.session.snapshot
+            ? { sessionId: this.session.id, snapshot: this.session.snapshot }
+            : undefined,
         sets: pending.sets,
         events: pending.events,
         heartRate: pending.heartRate,

@@ -24,6 +24,8 @@ export interface StateSnapshot {
   readonly nowMs: number;
   readonly startedMs: number | null;
   readonly endedMs: number | null;
+  /** Absent in snapshots saved before sessions could pause. */
+  readonly pausedAtMs?: number | null;
 }
 
 /** A stretch of wall-clock time during which the app was closed, cut out of the session timeline. */
@@ -59,6 +61,16 @@ export interface SessionRow {
   readonly summary: SessionSummary;
   readonly sources: readonly SourceInfo[];
   readonly gaps: readonly TimelineGap[];
+}
+
+/**
+ * Where the store keeps a session's resume snapshot. It changes every second while a session runs,
+ * so it lives in its own small row: rewriting the whole session row that often cost about 2 kB of
+ * disk per second until the database compacts.
+ */
+export interface SnapshotRow {
+  readonly sessionId: string;
+  readonly snapshot: StateSnapshot;
 }
 
 export interface SetRow extends SetRecord {

@@ -11,6 +11,7 @@ import type {
   SessionRow,
   SessionStatus,
   SetRow,
+  SnapshotRow,
 } from './records.ts';
 
 export const DB_NAME = 'backbeat';
@@ -26,6 +27,7 @@ export interface BackbeatDB extends DBSchema {
     value: SetRow;
     indexes: { 'by-exercise': string };
   };
+  snapshots: { key: string; value: SnapshotRow };
   events: { key: [string, number]; value: EventRow };
   heartRate: { key: [string, number]; value: HeartRateChunkRow };
   motion: { key: [string, number]; value: MotionChunkRow };
@@ -64,6 +66,21 @@ const MIGRATIONS: readonly Migration[] = [
         sources: old.sources ?? [],
         gaps: old.gaps ?? [],
       } as SessionRow);
+      cursor = await cursor.continue();
+    }
+  },
+  // v3: the resume snapshot moves out of the session row into a store of its own (see SnapshotRow);
+  // session rows keep `snapshot: null`, and the repository puts the two back together when read.
+  async (db, tx) => {
+    db.createObjectStore('snapshots', { keyPath: 'sessionId' });
+    const snapshots = tx.objectStore('snapshots');
+    let cursor = await tx.objectStore('sessions').openCursor();
+    while (cursor) {
+      const row = cursor.value;
+      if (row.snapshot) {
+        await snapshots.put({ sessionId: row.id, snapshot: row.snapshot });
+        await cursor.update({ ...row, snapshot: null });
+      }
       cursor = await cursor.continue();
     }
   },

@@ -2,7 +2,7 @@
 // and the exports, written by the recorder, deleted and restored whole. Every method turns what
 // IndexedDB throws into a StoreError.
 
-import type { StoreNames } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import { toStoreError } from './errors.ts';
 import type {
   EventRow,
@@ -11,12 +11,15 @@ import type {
   SessionBundle,
   SessionRow,
   SetRow,
+  SnapshotRow,
 } from './records.ts';
 import { type BackbeatDatabase, type BackbeatDB, type OpenOptions, openBackbeatDB } from './schema.ts';
 
 /** Rows to write together: one transaction, so a crash leaves all of them or none. */
 export interface WriteBatch {
+  /** Kept apart from its snapshot (see SnapshotRow); a snapshot it carries is written too. */
   readonly session?: SessionRow;
+  readonly snapshot?: SnapshotRow;
   readonly sets?: readonly SetRow[];
   readonly events?: readonly EventRow[];
   readonly heartRate?: readonly HeartRateChunkRow[];
@@ -30,7 +33,7 @@ export interface ImportResult {
 }
 
 const CHUNK_STORES = ['events', 'heartRate', 'motion'] as const;
-const ALL_STORES: StoreNames<BackbeatDB>[] = ['sessions', 'sets', ...CHUNK_STORES];
+const ALL_STORES: StoreNames<BackbeatDB>[] = ['sessions', 'snapshots', 'sets', ...CHUNK_STORES];
 
 function sessionRange(id: string): IDBKeyRange {
   return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
@@ -57,11 +60,26 @@ export class SessionStore {
 
   /** All sessions, newest first. */
   listSessions(): Promise<SessionRow[]> {
-    return guard(async () => (await this.db.getAllFromIndex('sessions', 'by-started')).reverse());
+    return guard(async () => {
+      const tx = this.db.transaction(['sessions', 'snapshots'], 'readonly');
+      const [rows, snapshots] = await Promise.all([
+        tx.objectStore('sessions').index('by-started').getAll(),
+        tx.objectStore('snapshots').getAll(),
+      ]);
+      const byId = new Map(snapshots.map((s) => [s.sessionId, s.snapshot]));
+      return rows.reverse().map((row) => ({ ...row, snapshot: byId.get(row.id) ?? row.snapshot }));
+    });
   }
 
   getSession(id: string): Promise<SessionRow | undefined> {
-    return guard(() => this.db.get('sessions', id));
+    return guard(async () => {
+      const tx = this.db.transaction(['sessions', 'snapshots'], 'readonly');
+      const [row, snapshot] = await Promise.all([
+        tx.objectStore('sessions').get(id),
+        tx.objectStore('snapshots').get(id),
+      ]);
+      return row && { ...row, snapshot: snapshot?.snapshot ?? row.snapshot };
+    });
   }
 
   /** Every finished set of every session: what the progress charts draw. */
@@ -74,22 +92,24 @@ export class SessionStore {
     return guard(async () => {
       const active = await this.db.getAllFromIndex('sessions', 'by-status', 'active');
       active.sort((a, b) => b.updatedAt - a.updatedAt);
-      return active[0] ?? null;
+      return active[0] ? ((await this.getSession(active[0].id)) ?? null) : null;
     });
   }
 
   loadBundle(id: string): Promise<SessionBundle | null> {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readonly');
-      const session = await tx.objectStore('sessions').get(id);
-      if (!session) return null;
+      const row = await tx.objectStore('sessions').get(id);
+      if (!row) return null;
       const range = sessionRange(id);
-      const [sets, events, heartRate, motion] = await Promise.all([
+      const [snapshot, sets, events, heartRate, motion] = await Promise.all([
+        tx.objectStore('snapshots').get(id),
         tx.objectStore('sets').getAll(range),
         tx.objectStore('events').getAll(range),
         tx.objectStore('heartRate').getAll(range),
         tx.objectStore('motion').getAll(range),
       ]);
+      const session = { ...row, snapshot: snapshot?.snapshot ?? row.snapshot };
       return { session, sets, events, heartRate, motion };
     });
   }
@@ -109,7 +129,8 @@ export class SessionStore {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readwrite');
       const puts: Promise<unknown>[] = [];
-      if (batch.session) puts.push(tx.objectStore('sessions').put(batch.session));
+      if (batch.session) puts.push(...putSession(tx, batch.session));
+      if (batch.snapshot) puts.push(tx.objectStore('snapshots').put(batch.snapshot));
       for (const row of batch.sets ?? []) puts.push(tx.objectStore('sets').put(row));
       for (const row of batch.events ?? []) puts.push(tx.objectStore('events').put(row));
       for (const row of batch.heartRate ?? []) puts.push(tx.objectStore('heartRate').put(row));
@@ -124,6 +145,7 @@ export class SessionStore {
       const range = sessionRange(id);
       await Promise.all([
         tx.objectStore('sessions').delete(id),
+        tx.objectStore('snapshots').delete(id),
         tx.objectStore('sets').delete(range),
         ...CHUNK_STORES.map((name) => tx.objectStore(name).delete(range)),
         tx.done,
@@ -154,7 +176,7 @@ export class SessionStore {
           continue;
         }
         added.push(id);
-        const puts: Promise<unknown>[] = [tx.objectStore('sessions').put(bundle.session)];
+        const puts: Promise<unknown>[] = putSession(tx, bundle.session);
         for (const row of bundle.sets) puts.push(tx.objectStore('sets').put(row));
         for (const row of bundle.events) puts.push(tx.objectStore('events').put(row));
         for (const row of bundle.heartRate) puts.push(tx.objectStore('heartRate').put(row));
@@ -165,4 +187,16 @@ export class SessionStore {
       return { added, skipped };
     });
   }
+}
+
+/** A session row goes in without its snapshot, which goes into its own store. */
+function putSession(
+  tx: IDBPTransaction<BackbeatDB, StoreNames<BackbeatDB>[], 'readwrite'>,
+  session: SessionRow,
+): Promise<unknown>[] {
+  const puts: Promise<unknown>[] = [tx.objectStore('sessions').put({ ...session, snapshot: null })];
+  if (session.snapshot) {
+    puts.push(tx.objectStore('snapshots').put({ sessionId: session.id, snapshot: session.snapshot }));
+  }
+  return puts;
 }

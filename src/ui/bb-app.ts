@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Backbeat, DeviceState } from '../app/backbeat.ts';
+import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import type { SessionState } from '../workout/session.ts';
@@ -9,6 +10,10 @@ import { downloadRecording } from './bb-device-recording.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
+import './bb-history.ts';
+import './bb-settings.ts';
+import './bb-storage-notice.ts';
+import './bb-update-prompt.ts';
 import './bb-heart-rate.ts';
 import './bb-rest-view.ts';
 import './bb-set-view.ts';
@@ -43,6 +48,22 @@ export class BbApp extends LitElement {
       }
       bb-device-panel {
         margin-left: auto;
+      }
+      nav {
+        display: flex;
+        gap: 0.5rem;
+      }
+      nav button {
+        font-size: 1rem;
+        min-height: 2.75rem;
+      }
+      nav button[aria-pressed='true'] {
+        border-color: var(--bb-accent, #4ade80);
+      }
+      main > bb-storage-notice,
+      main > bb-update-prompt {
+        width: min(100%, 44rem);
+        margin-bottom: 1rem;
       }
       main {
         padding: 1.25rem;
@@ -84,6 +105,11 @@ export class BbApp extends LitElement {
   ];
 
   @property({ attribute: false }) app!: Backbeat;
+  /** The service worker's news (an update ready to load); absent where there is no service worker. */
+  @property({ attribute: false }) updates: UpdateModel | null = null;
+
+  /** Which screen: the session itself, or (between sessions) the history or the settings. */
+  @state() private view: 'session' | 'history' | 'settings' = 'session';
 
   private session!: ObserveController<SessionState>;
   private device!: ObserveController<DeviceState>;
@@ -92,14 +118,18 @@ export class BbApp extends LitElement {
 
   constructor() {
     super();
-    this.addEventListener('bb-start', () => this.app.session.start());
+    this.addEventListener('bb-start', () => this.app.startSession());
+    this.addEventListener('bb-settings-done', () => (this.view = 'session'));
+    this.addEventListener('bb-try-voice', () =>
+      this.app.cues?.outputs.speech.say('Three. Keep your lower back long.', true),
+    );
     this.addEventListener('bb-skip', () => this.app.session.skip());
     this.addEventListener('bb-pause', () => this.app.session.pause());
     this.addEventListener('bb-resume', () => this.app.session.resume());
     this.addEventListener('bb-finish', () => this.app.session.finish());
     this.addEventListener('bb-end-hold', () => this.app.session.endHold());
     this.addEventListener('bb-adjust', (event) => this.app.session.adjustCount(event.detail.delta));
-    this.addEventListener('bb-new-session', () => this.app.session.reset());
+    this.addEventListener('bb-new-session', () => void this.app.newSession());
     this.addEventListener('bb-connect-bluetooth', () => void this.app.devices.connectBluetoothStrap());
     this.addEventListener('bb-use-virtual', () => this.app.devices.useVirtualStrap());
     this.addEventListener('bb-dismiss-problem', () => this.app.devices.dismissProblem());
@@ -130,10 +160,46 @@ export class BbApp extends LitElement {
       <header>
         <h1>Backbeat</h1>
         <bb-heart-rate .bpm=${this.heartRate.value?.bpm ?? null}></bb-heart-rate>
+        ${this.renderNavigation()}
         <bb-device-panel .device=${this.device.value} .person=${this.person.value}></bb-device-panel>
       </header>
-      <main>${this.renderPhase(this.session.value)}</main>
+      <main>
+        ${this.updates ? html`<bb-update-prompt .updates=${this.updates}></bb-update-prompt>` : null}
+        <bb-storage-notice .persistence=${this.app.persistence}></bb-storage-notice>
+        ${this.renderView()}
+      </main>
     `;
+  }
+
+  /**
+   * During a set the screen stays on the exercise. History (and saving the session so far) can be
+   * opened during a rest, and the next set brings the exercise back; settings are for between sessions.
+   */
+  private renderNavigation() {
+    const phase = this.session.value.phase;
+    if (phase === 'set') return null;
+    const between = phase === 'ready' || phase === 'summary';
+    const go = (view: BbApp['view']) => () => (this.view = this.view === view ? 'session' : view);
+    return html`<nav aria-label="Screens">
+      <button class="quiet" aria-pressed=${this.view === 'history'} @click=${go('history')}>History</button>
+      ${
+        between
+          ? html`<button class="quiet" aria-pressed=${this.view === 'settings'} @click=${go('settings')}>Settings</button>`
+          : null
+      }
+    </nav>`;
+  }
+
+  private renderView() {
+    const phase = this.session.value.phase;
+    const between = phase === 'ready' || phase === 'summary';
+    if (phase !== 'set' && this.view === 'history') {
+      return html`<bb-history .persistence=${this.app.persistence}></bb-history>`;
+    }
+    if (between && this.view === 'settings') {
+      return html`<bb-settings .model=${this.app.settings} .voices=${this.app.cues?.outputs.speech.voices() ?? []}></bb-settings>`;
+    }
+    return this.renderPhase(this.session.value);
   }
 
   private renderPhase(state: SessionState) {
@@ -179,7 +245,7 @@ export class BbApp extends LitElement {
             </li>`,
           )}
         </ol>
-        <button class="primary start" @click=${() => this.app.session.start()}>Start</button>
+        <button class="primary start" @click=${() => this.app.startSession()}>Start</button>
       </section>
     `;
   }

@@ -1,8 +1,9 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ExportedFile, ExportFormat, HistoryState, Persistence } from '../app/persistence.ts';
+import type { ExportFormat, HistoryState, Persistence } from '../app/persistence.ts';
 import type { SessionRow } from '../store/records.ts';
 import './bb-progress-chart.ts';
+import { download } from './download.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 
@@ -40,6 +41,7 @@ export class BbHistory extends LitElement {
         min-height: 2.75rem;
       }
       .file {
+        box-sizing: border-box;
         display: inline-flex;
         align-items: center;
         padding: 0.5rem 1.25rem;
@@ -115,6 +117,11 @@ export class BbHistory extends LitElement {
     const h = this.history.value;
     return html`
       <h2>History</h2>
+      ${
+        h.persisted === false
+          ? html`<p class="facts">Saved in this browser, which may clear it when the device runs low on space: back up now and then.</p>`
+          : null
+      }
       ${
         h.problem
           ? html`<div class="problem" role="alert">${h.problem.message}
@@ -236,17 +243,6 @@ export class BbHistory extends LitElement {
       this.busy = false;
     }
   }
-}
-
-/** Hands a file to the browser's download. */
-function download(file: ExportedFile): void {
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.filename;
-  link.click();
-  // The download has taken the blob by the next task; revoking at once can cancel it in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 declare global {

@@ -6,6 +6,8 @@ import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
 import { visuallyHidden } from './styles.ts';
 
+const DAY_S = 24 * 3600;
+
 // Distinguishable on the dark background and for the common colour-vision deficiencies (Okabe–Ito).
 const COLOURS = ['#56b4e9', '#e69f00', '#009e73', '#f0e442', '#cc79a7', '#d55e00', '#0072b2'];
 
@@ -131,9 +133,15 @@ export class BbProgressChart extends LitElement {
       ],
       axes: [
         { stroke: '#b6c2d1', grid: { stroke: '#2a3340' } },
-        { stroke: '#b6c2d1', grid: { stroke: '#2a3340' } },
+        // Wide enough for labels like 18.075 that uPlot's default width cuts off.
+        { stroke: '#b6c2d1', grid: { stroke: '#2a3340' }, size: 60 },
       ],
-      scales: { x: { time: true } },
+      scales: {
+        x: {
+          time: true,
+          range: xRange(series.x, this.unit),
+        },
+      },
     };
     const data = [
       series.x as number[],
@@ -148,6 +156,14 @@ export class BbProgressChart extends LitElement {
     });
     this.resizeObserver.observe(target);
   }
+}
+
+/** uPlot spreads a single point over years: give one session or week a few days on either side. */
+function xRange(x: readonly number[], unit: 'week' | 'session'): [number, number] {
+  const min = Math.min(...x);
+  const max = Math.max(...x);
+  const pad = Math.max((max - min) * 0.05, (unit === 'week' ? 7 : 3) * DAY_S);
+  return [min - pad, max + pad];
 }
 
 declare global {

@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { HistoryState, Persistence } from '../app/persistence.ts';
+import type { ExportFormat, HistoryState, Persistence } from '../app/persistence.ts';
+import { download } from './download.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles } from './styles.ts';
 
@@ -58,7 +59,7 @@ export class BbStorageNotice extends LitElement {
   }
 
   override render() {
-    const { unfinished, problem } = this.history.value;
+    const { unfinished, problem, hasCurrent } = this.history.value;
     return html`
       ${
         unfinished
@@ -74,8 +75,27 @@ export class BbStorageNotice extends LitElement {
             </section>`
           : null
       }
-      ${problem ? html`<section class="problem" role="alert"><p>${problem.message}</p></section>` : null}
+      ${
+        problem
+          ? html`<section class="problem" role="alert">
+              <p>${problem.message}</p>
+              ${
+                hasCurrent
+                  ? html`<div class="actions">
+                      <button @click=${() => this.save('json')}>Save this session (JSON)</button>
+                      <button class="quiet" @click=${() => this.save('fit')}>Save as FIT</button>
+                    </div>`
+                  : null
+              }
+            </section>`
+          : null
+      }
     `;
+  }
+
+  private async save(format: ExportFormat): Promise<void> {
+    const file = await this.persistence.exportCurrent(format);
+    if (file) download(file);
   }
 }
 

@@ -60,8 +60,9 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'finish', nowMs: this.now() });
   }
 
-  reset(): void {
-    this.dispatch({ type: 'reset' });
+  /** Back to the start screen, with a new plan if one is given. */
+  reset(plan?: readonly PlannedExercise[]): void {
+    this.dispatch({ type: 'reset', plan });
   }
 
   /** Puts back a saved session (already moved onto this page's clock) so that it goes on from there. */

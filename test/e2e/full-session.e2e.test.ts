@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { type CueRecord, installCueSpy } from './cue-spy.ts';
 
 describe('a full default session with no input but the Start button', () => {
   let browser: Browser;
@@ -13,6 +14,7 @@ describe('a full default session with no input but the Start button', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
     await page.clock.install();
+    await page.addInitScript(installCueSpy);
     await page.goto(inject('baseUrl'));
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   });
@@ -20,6 +22,8 @@ describe('a full default session with no input but the Start button', () => {
   afterAll(async () => {
     await browser?.close();
   });
+
+  let cues: CueRecord[] = [];
 
   it('walks all seven exercises to the summary, each set matching what the simulated person did', async () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
@@ -40,6 +44,7 @@ describe('a full default session with no input but the Start button', () => {
       });
     }
     await expect.poll(() => page.getByRole('heading', { name: 'Session done' }).count()).toBe(1);
+    cues = await page.evaluate(() => window.backbeatCueLog ?? []);
     const rows = await page.locator('bb-summary tbody tr').allTextContents();
     const exercises = rows.map((row) => row.trim().split(/\s{2,}/)[0]);
     expect(exercises).toEqual([
@@ -68,5 +73,76 @@ describe('a full default session with no input but the Start button', () => {
       if (held && heldByPerson)
         expect(Math.abs(Number(held[1]) - Number(heldByPerson[1])), shown).toBeLessThanOrEqual(2);
     }
+  });
+
+  it('spoke, sounded and vibrated every step at its moment', () => {
+    const said = cues.filter((cue) => cue.kind === 'say');
+    const at = (text: string) => said.find((cue) => cue.detail === text);
+    expect(said[0].detail).toMatch(/^Superman, set one of three\. ten reps\. Lie face down/);
+    expect(cues.filter((cue) => cue.kind === 'wake-lock')).toHaveLength(1);
+
+    // The first set: each rep counted aloud, with a tone and a buzz at the same moment.
+    const firstRest = said.findIndex((cue) => cue.detail.startsWith('Rest,'));
+    const numbers = said.slice(1, firstRest);
+    expect(numbers.map((cue) => cue.detail)).toEqual([
+      'one',
+      'two',
+      'three',
+      'four',
+      'five',
+      'six',
+      'seven',
+      'eight',
+      'nine',
+      'ten',
+    ]);
+    for (const number of numbers) {
+      const together = cues.filter((cue) => cue.atMs === number.atMs).map((cue) => cue.kind);
+      expect(together.slice(0, 3)).toEqual(['tone', 'vibrate', 'say']);
+    }
+
+    // The rest is announced with the last rep, counted down over its last five seconds, and the next
+    // set named when it ends.
+    const rest = said[firstRest];
+    expect(rest.detail).toBe('Rest, forty-five seconds. Next: Superman, set two of three');
+    expect(rest.atMs).toBe(numbers.at(-1)?.atMs);
+    const countdown = said.slice(firstRest + 1, firstRest + 6);
+    expect(countdown.map((cue) => cue.detail)).toEqual(['five', 'four', 'three', 'two', 'one']);
+    for (const [i, cue] of countdown.entries())
+      expect(cue.atMs - rest.atMs).toBeCloseTo(40_000 + i * 1000, -3);
+    const nextSet = said[firstRest + 6];
+    expect(nextSet.detail).toBe('Superman, set two of three. ten reps. Go');
+    expect(nextSet.atMs - rest.atMs).toBeGreaterThanOrEqual(45_000);
+    expect(nextSet.atMs - rest.atMs).toBeLessThan(45_500);
+
+    // A timed hold: its start, its time called every fifteen seconds, its last five counted down, its end.
+    const holdStart = at('Hold. forty-five seconds');
+    const holdDone = at('Done: forty-five seconds');
+    expect(holdStart && holdDone).toBeTruthy();
+    const holdCalls = said.filter((cue) => cue.atMs > holdStart!.atMs && cue.atMs < holdDone!.atMs);
+    expect(holdCalls.map((cue) => cue.detail)).toEqual([
+      'fifteen seconds',
+      'thirty seconds',
+      'five',
+      'four',
+      'three',
+      'two',
+      'one',
+    ]);
+    // Stillness is confirmed a few seconds into the hold, which is timed from when it began.
+    expect(holdDone!.atMs - holdStart!.atMs).toBeGreaterThan(38_000);
+    expect(holdDone!.atMs - holdStart!.atMs).toBeLessThanOrEqual(45_000);
+
+    // Bird dog names the starting side; the plank sets each hold's goal above the last one.
+    expect(
+      said.some((cue) => /^Bird dog, one set\. ten each side\. Start with your right arm/.test(cue.detail)),
+    ).toBe(true);
+    const plankGoals = said
+      .filter((cue) => cue.detail.startsWith('Elbow plank, set'))
+      .map((cue) => cue.detail.match(/goal ([^.]+)\./)?.[1]);
+    expect(plankGoals).toHaveLength(3);
+    expect(plankGoals[0]).toBe('thirty seconds');
+
+    expect(said.at(-1)?.detail).toBe('Session complete: fourteen sets. Well done');
   });
 });

@@ -12,7 +12,15 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  await build({ root: PROJECT_DIR, logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would make Vite pick libraries' development builds (Lit's dev
+  // mode); the tests must drive the same production build a user gets.
+  const testEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: PROJECT_DIR, logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = testEnv;
+  }
   const server: PreviewServer = await preview({
     root: PROJECT_DIR,
     logLevel: 'warn',

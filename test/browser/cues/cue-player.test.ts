@@ -45,6 +45,8 @@ function setUp() {
 describe('CuePlayer', () => {
   it('speaks, buzzes and keeps the screen on through a session', async () => {
     const { session, said, speak, vibrations, player, clock, wakeRequests } = setUp();
+    const played: string[] = [];
+    player.played$.subscribe((cue) => played.push(cue.kind === 'say' ? cue.text : cue.kind));
     player.start();
     expect(said()).toEqual([]);
 
@@ -80,6 +82,9 @@ describe('CuePlayer', () => {
     clock.set(15_000);
     session.finish();
     expect(said().at(-1)).toBe('Session complete: two sets. Well done');
+    // What was given, in order, for the session's record: the words and the other cues among them.
+    expect(played.filter((p) => p !== 'tone' && p !== 'vibrate')).toEqual(said());
+    expect(played.slice(1, 4)).toEqual(['tone', 'vibrate', 'one']);
     await vi.waitFor(() => expect(player.outputs.wakeLock.held).toBe(false));
     player.dispose();
   });

@@ -307,6 +307,42 @@ describe('planCues', () => {
     expect(run.do({ type: 'reset' })).toEqual([]);
   });
 
+  it('says when a rest is paused, keeps quiet through the pause, and says how much rest is left after it', () => {
+    const run = new Run(plan(['superman', 2, 1, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), tick(20_000));
+    expect(run.do({ type: 'pause', nowMs: 20_000 })).toEqual([
+      { kind: 'say', text: 'Paused', interrupt: true },
+    ]);
+    // The clock runs on through what would have been the countdown: not a word.
+    expect(run.ticksTo(60_000)).toEqual([]);
+    expect(run.do({ type: 'resume', nowMs: 60_000 })).toEqual([
+      { kind: 'say', text: 'Rest goes on: eleven seconds left', interrupt: true },
+    ]);
+    expect(spoken(run.ticksTo(71_000))).toEqual([
+      'five',
+      'four',
+      'three',
+      'two',
+      'one',
+      'Superman, set two of two. one rep. Go',
+    ]);
+  });
+
+  it('says what goes on after a pause, including a set skipped to while paused', () => {
+    const run = new Run(plan(['superman', 2, 5, 30]));
+    run.do({ type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
+    expect(run.do({ type: 'resume', nowMs: 9000 })).toEqual([
+      { kind: 'say', text: 'Go on: Superman, set one of two. five reps', interrupt: true },
+    ]);
+    run.do(motion(rep(10_000)), { type: 'skip', nowMs: 11_000 }, { type: 'pause', nowMs: 12_000 });
+    // The pause lasts across a skip: the screen moves on to the next set, the voice waits.
+    expect(run.do({ type: 'skip', nowMs: 13_000 })).toEqual([]);
+    expect(run.state.phase).toBe('set');
+    expect(run.do({ type: 'resume', nowMs: 20_000 })).toEqual([
+      { kind: 'say', text: 'Go on: Superman, set two of two. five reps', interrupt: true },
+    ]);
+  });
+
   it('follows the settings: muted keeps only vibration, tones and vibration switch off on their own', () => {
     const actions: SessionAction[] = [{ type: 'start', nowMs: 0 }, motion(rep(1000))];
     const muted = new Run(plan(['superman', 1, 3, 30]), { muted: true, tones: true, vibration: true });

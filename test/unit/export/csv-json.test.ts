@@ -54,7 +54,8 @@ describe('JSON export and import', () => {
     expect(await target.importBundles(fromJson(backup))).toEqual({ added: ['session-1'], skipped: [] });
     expect(await target.loadBundle('session-1')).toEqual(recorded);
     target.close();
-  });
+    // Three minutes of recording, saved every second into fake-indexeddb: slow on a busy machine.
+  }, 20_000);
 
   it.each([
     ['not JSON', '{"format": "backbeat-sess', /not valid JSON/],

@@ -230,3 +230,55 @@ describe('detectMotion operator', () => {
     expect(reps(events)).toHaveLength(5);
   });
 });
+
+describe('awkward starts', () => {
+  it('glute bridge begun before the detector saw the person still: the first rep still counts', () => {
+    // The recording opens at the top of the first bridge, held 3 s, then lowered; then 5 more reps.
+    const set = repeated(
+      5,
+      { pitch: 25, roll: 0 },
+      { leadS: 5.5, riseS: 1.3, topS: 4, lowerS: 1.4, pauseS: 1.2 },
+    );
+    const angles = (t: number) =>
+      t < 3 ? { pitch: 25, roll: 0 } : t < 4.4 ? { pitch: 25 * (1 - (t - 3) / 1.4), roll: 0 } : set.angles(t);
+    const events = reps(
+      run(
+        'glute-bridge',
+        synthFrames({ up: SUPINE, angles, durationS: set.durationS, rateHz: 50, mount: [8, 5, -6] }),
+      ),
+    );
+    expect(events).toHaveLength(6);
+    expect(events[0].tMs / 1000).toBeLessThan(5.5);
+  });
+
+  it('bat hang: a settling shift and a slow drift of the rest pose do not break the breath count', () => {
+    const set = repeated(4, { pitch: -3, roll: 0 }, { leadS: 4, riseS: 3, topS: 1, lowerS: 3, pauseS: 0.6 });
+    const angles = (t: number) => {
+      const shift = t > 1 && t < 2.5 ? -1.5 * Math.sin(((t - 1) / 1.5) * Math.PI) : 0;
+      return { pitch: set.angles(t).pitch + shift + 0.04 * t, roll: 0 };
+    };
+    const events = run(
+      'bat-hang',
+      synthFrames({ up: SUPINE, angles, durationS: set.durationS, rateHz: 100, noiseG: 0.006 }),
+    );
+    expect(events.filter((e) => e.type === 'breath')).toHaveLength(4);
+  });
+
+  it('drawing-in: the hold is dated after the settling shift, not at the first still moment', () => {
+    // Still from 0 s, a 1.8° shift between 2 and 3 s, then breathing of ±0.4° from 3 s.
+    const angles = (t: number) => ({
+      pitch:
+        (t > 2 && t < 3 ? 1.8 * Math.sin((t - 2) * Math.PI) : 0) +
+        (t > 3 ? 0.4 * Math.sin((t - 3) * 1.3) : 0),
+      roll: 0,
+    });
+    const events = run(
+      'drawing-in',
+      synthFrames({ up: PRONE, angles, durationS: 20, rateHz: 50, noiseG: 0.004 }),
+    );
+    const start = events.find((e) => e.type === 'hold-start');
+    expect(start).toBeDefined();
+    expect(start!.tMs / 1000).toBeGreaterThan(2.5);
+    expect(start!.tMs / 1000).toBeLessThan(3.6);
+  });
+});

@@ -174,3 +174,51 @@ describe('SessionRecorder', () => {
     expect(recorder.bundle().motion).toHaveLength(1);
   });
 });
+
+describe('SessionRecorder and a plan that changes', () => {
+  it('resumes with the plan as it was last, not as it began', async () => {
+    const name = `recorder-plan-${++dbCounter}`;
+    const store = await openStore(name);
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], { newId: () => 'plan' });
+    const state = rig.model.state;
+    const plan = state.plan.map((p) =>
+      p.exercise.id === 'elbow-plank' ? { ...p, dosage: { ...p.dosage, target: 42 } } : p,
+    );
+    recorder.update({ ...state, plan });
+    await recorder.flush();
+    store.close();
+    const reopened = await openStore(name);
+    const { state: resumed } = await SessionRecorder.resume(reopened, 'plan', 0);
+    expect(resumed.plan.find((p) => p.exercise.id === 'elbow-plank')?.dosage.target).toBe(42);
+    reopened.close();
+  });
+});
+
+describe('SessionRecorder and a paused session', () => {
+  it('brings a session paused when the app went away back paused, its timers standing still', async () => {
+    const name = `recorder-paused-${++dbCounter}`;
+    const store = await openStore(name);
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], { newId: () => 'paused' });
+    for (let r = 0; r < 10; r++) {
+      await rig.advance(2000, recorder);
+      rig.rep(recorder);
+    }
+    await rig.advance(4000, recorder);
+    rig.model.pause();
+    await rig.advance(3000, recorder);
+    recorder.update(rig.model.state);
+    await recorder.flush();
+    const before = rig.model.state;
+    store.close();
+
+    const reopened = await openStore(name);
+    const { state } = await SessionRecorder.resume(reopened, 'paused', 100);
+    expect(state.pausedAtMs).toBe(before.pausedAtMs! - before.nowMs + 100);
+    expect(state.restEndsMs! - state.pausedAtMs!).toBe(before.restEndsMs! - before.pausedAtMs!);
+    reopened.close();
+  });
+});

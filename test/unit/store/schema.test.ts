@@ -66,7 +66,57 @@ describe('schema migrations', () => {
 
     const raw = await openDB(name);
     expect(raw.version).toBe(DB_VERSION);
-    expect([...raw.objectStoreNames].sort()).toEqual(['events', 'heartRate', 'motion', 'sessions', 'sets']);
+    expect([...raw.objectStoreNames].sort()).toEqual([
+      'events',
+      'heartRate',
+      'motion',
+      'sessions',
+      'sets',
+      'snapshots',
+    ]);
+    raw.close();
+  });
+
+  it('moves the resume snapshot of a version 2 session into its own store', async () => {
+    const name = freshName();
+    const v2 = await openBackbeatDB({ name, version: 2 });
+    const snapshot = {
+      phase: 'rest',
+      exerciseIndex: 0,
+      set: null,
+      restEndsMs: 95_000,
+      nowMs: 61_000,
+      startedMs: 0,
+      endedMs: null,
+    } as const;
+    await v2.put('sessions', {
+      id: 'running',
+      startedAt: 1000,
+      endedAt: null,
+      status: 'active',
+      updatedAt: 62_000,
+      plan: [],
+      snapshot,
+      summary: {
+        durationMs: 61_000,
+        sets: 1,
+        reps: 10,
+        holdMs: 0,
+        avgBpm: 91,
+        maxBpm: 104,
+        recoveryBpm: null,
+      },
+      sources: [],
+      gaps: [],
+    });
+    v2.close();
+
+    const store = await SessionStore.open({ name });
+    expect((await store.findUnfinishedSession())?.snapshot).toEqual(snapshot);
+    store.close();
+    const raw = await openDB(name);
+    expect((await raw.get('sessions', 'running')).snapshot).toBeNull();
+    expect(await raw.get('snapshots', 'running')).toEqual({ sessionId: 'running', snapshot });
     raw.close();
   });
 

@@ -1,0 +1,268 @@
+// Keeping everything, end to end: the built app in headless Chromium with a persistent profile (real
+// IndexedDB on disk, a real service worker). A set with the virtual strap, a reload in the middle of
+// the next, resume, finish; the session in the history; FIT, CSV and JSON downloads checked; the
+// JSON imported back; an offline reload. No request may leave the app's origin, and nothing from a
+// device or a file may become markup.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decoder, Stream } from '@garmin/fitsdk';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fromJson } from '../../src/export/json.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
+import { PROJECT_DIR } from '../shared.ts';
+import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { launchChromium } from './chromium.ts';
+
+const SCREENSHOTS = join(PROJECT_DIR, 'test-results');
+const MARKUP_NAME = '<img src=x onerror="window.__pwned=1">Strap';
+
+async function count(page: Page): Promise<number | null> {
+  const locator = page.locator('bb-set-view .count');
+  return (await locator.count()) > 0 ? Number(await locator.first().textContent()) : null;
+}
+
+/** Lets simulated time pass a second at a time until `done`. */
+async function runUntil(page: Page, done: () => Promise<boolean>, maxSeconds: number): Promise<void> {
+  for (let second = 0; second < maxSeconds; second++) {
+    if (await done()) return;
+    await page.clock.runFor(1000);
+  }
+  throw new Error(`not done after ${maxSeconds} simulated seconds`);
+}
+
+async function download(page: Page, button: RegExp): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+describe('storage, history and export in a persistent browser profile', () => {
+  const baseUrl = inject('baseUrl');
+  const origin = new URL(baseUrl).origin;
+  const profile = mkdtempSync(join(tmpdir(), 'backbeat-profile-'));
+  const offOrigin: string[] = [];
+  const cspViolations: string[] = [];
+  let context: BrowserContext;
+  let page: Page;
+  let exportedJson: Buffer;
+
+  beforeAll(async () => {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      acceptDownloads: true,
+      viewport: { width: 1000, height: 900 },
+    });
+    context.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))
+        offOrigin.push(url);
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
+    await page.goto(baseUrl);
+    const pageNow = await page.evaluate(() => Date.now());
+    await page.clock.pauseAt(pageNow + 1000);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('resumes a session after a reload in the middle of a set, exactly where it was', async () => {
+    await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    // The first superman set, counted by itself, then its rest.
+    await runUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 150);
+    await runUntil(page, async () => ((await count(page)) ?? 0) >= 4, 150);
+    // A second after the last save, so the reload loses nothing the screen showed.
+    await page.clock.runFor(1000);
+    const before = await count(page);
+    expect(await page.locator('bb-set-view h2').textContent()).toBe('Superman');
+
+    await page.reload();
+    const notice = page.locator('bb-storage-notice');
+    await expect
+      .poll(() => notice.locator('#resume-title').textContent())
+      .toMatch(/interrupted.*after 1 set\./s);
+    await page.getByRole('button', { name: 'Resume where I was' }).click();
+    await expect.poll(() => page.locator('bb-set-view h2').textContent()).toBe('Superman');
+    expect(await count(page)).toBe(before);
+    await expect
+      .poll(() =>
+        page
+          .locator('bb-set-view')
+          .getByText(/^\s*Set 2 of 3/)
+          .count(),
+      )
+      .toBe(1);
+
+    // On to the end of this set, then finish.
+    await runUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 150);
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.clock.runFor(500);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect.poll(() => page.locator('bb-summary h2').textContent()).toBe('Session done');
+  });
+
+  it('shows the session in the history and exports it as FIT, CSV and JSON', async () => {
+    await page.clock.runFor(2000);
+    await page.getByRole('button', { name: 'History' }).click();
+    const items = page.locator('bb-history li');
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().locator('.facts').textContent()).toMatch(/3 sets · 20 reps/);
+    expect(await page.locator('bb-history bb-progress-chart canvas').count()).toBeGreaterThanOrEqual(3);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'history.png'), fullPage: true });
+
+    const fit = await download(page, /as FIT$/);
+    expect(fit.name).toMatch(/^backbeat-2026-11-23-\d{4}\.fit$/);
+    const decoder = new Decoder(Stream.fromByteArray(new Uint8Array(fit.bytes)));
+    expect(decoder.checkIntegrity()).toBe(true);
+    const { messages, errors } = decoder.read();
+    expect(errors).toEqual([]);
+    const active = (messages.setMesgs ?? []).filter((s) => s.setType === 'active');
+    expect(active.map((s) => [s.category, s.repetitions])).toEqual([
+      [['hyperextension'], 10],
+      [['hyperextension'], 10],
+      [['hyperextension'], 0],
+    ]);
+    expect(messages.recordMesgs?.length).toBeGreaterThan(60);
+
+    const csv = await download(page, /as CSV$/);
+    const lines = csv.bytes.toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE',
+    );
+    expect(lines.slice(1).map((l) => l.split(',').slice(3, 7).join(','))).toEqual([
+      'Superman,1,0,10',
+      'Superman,2,0,10',
+      'Superman,3,0,0',
+    ]);
+
+    const json = await download(page, /as JSON$/);
+    exportedJson = json.bytes;
+    const [bundle] = fromJson(json.bytes.toString('utf8'));
+    expect(bundle!.motion.length).toBeGreaterThan(100);
+    expect(bundle!.session.gaps).toHaveLength(1);
+    console.log(
+      `export sizes: FIT ${fit.bytes.length} B, CSV ${csv.bytes.length} B, JSON ${json.bytes.length} B ` +
+        `(${Math.round(bundle!.session.summary.durationMs / 1000)} s session at 50 Hz)`,
+    );
+  });
+
+  it('deletes the session and imports the JSON back, a device named like markup shown as text', async () => {
+    await page.getByRole('button', { name: /^Delete Nov/ }).click();
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    await expect.poll(() => page.locator('bb-history').getByText('No sessions saved yet.').count()).toBe(1);
+
+    const file = JSON.parse(exportedJson.toString('utf8'));
+    file.sessions[0].session.sources[0].name = MARKUP_NAME;
+    await page.locator('bb-history input[type=file]').setInputFiles({
+      name: 'back.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await expect.poll(() => page.locator('bb-history .notice').textContent()).toMatch(/Imported 1 session\./);
+    await expect.poll(() => page.locator('bb-history .sources').textContent()).toBe(`With ${MARKUP_NAME}`);
+    expect(await page.locator('bb-history img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('loads with no network and still has the history', async () => {
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await expect.poll(() => page.locator('bb-app h1').textContent()).toBe('Backbeat');
+      await page.getByRole('button', { name: 'History' }).click();
+      await expect.poll(() => page.locator('bb-history li').count()).toBe(1);
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  it('sent nothing off the origin and broke no Content-Security-Policy rule', () => {
+    expect(offOrigin).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+});
+
+describe('a Bluetooth device named like markup', () => {
+  let peripheral: EmulatedPeripheral;
+
+  it('shows its name as text', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(inject('baseUrl'));
+      peripheral = await emulatePeripheral(browser, page, {
+        address: '0C:8C:DC:00:00:66',
+        name: MARKUP_NAME,
+        services: [
+          {
+            uuid: '0000180d-0000-1000-8000-00805f9b34fb',
+            characteristics: [{ uuid: '00002a37-0000-1000-8000-00805f9b34fb', properties: { notify: true } }],
+          },
+        ],
+      });
+      await page.getByRole('button', { name: 'Connect a Bluetooth strap' }).click();
+      await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe(MARKUP_NAME);
+      expect(await page.locator('bb-device-panel img').count()).toBe(0);
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      await peripheral.dispose();
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('a full disk', () => {
+  it('says storage is full, keeps counting, and still exports the whole session from memory', async () => {
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ acceptDownloads: true });
+      const page = await context.newPage();
+      const baseUrl = inject('baseUrl');
+      // Room for the app's first writes only, as on a phone whose storage is nearly full.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Storage.overrideQuotaForOrigin', {
+        origin: new URL(baseUrl).origin,
+        quotaSize: 150_000,
+      });
+      await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+      await page.goto(baseUrl);
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await runUntil(
+        page,
+        async () => (await page.locator('bb-storage-notice [role=alert]').count()) > 0,
+        600,
+      );
+      expect(await page.locator('bb-storage-notice [role=alert]').textContent()).toMatch(
+        /Storage is full.*export it before you close the app/,
+      );
+      // The session goes on regardless, and the notice offers to save it from memory.
+      await runUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 150);
+      const saved = await download(page, /^Save this session \(JSON\)$/);
+      const [bundle] = fromJson(saved.bytes.toString('utf8'));
+      expect(bundle!.sets.length).toBeGreaterThanOrEqual(1);
+      const lastFrameMs = Math.max(...bundle!.motion.map((c) => c.frameT0Ms.at(-1) ?? 0));
+      expect(lastFrameMs).toBeGreaterThan(bundle!.sets[0]!.endedMs);
+    } finally {
+      await browser.close();
+    }
+  });
+});
