@@ -29,7 +29,7 @@ describe('a browser without Web Bluetooth', () => {
     const alert = page.locator('bb-device-panel [role="alert"]');
     await expect.poll(() => alert.textContent()).toMatch(/Chrome or Edge .*Bluefy.*virtual strap/s);
     expect(await page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
-    await page.getByRole('button', { name: 'OK' }).click();
+    await alert.getByRole('button', { name: 'OK' }).click();
     await expect.poll(() => alert.count()).toBe(0);
   });
 });
