@@ -162,7 +162,7 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
   const panel = (selector: string) => page.locator(`bb-device-panel ${selector}`);
 
   it('picks the H10 from the device menu, starts ACC with the bytes chosen from its offer, and shows the stream', async () => {
-    await page.getByText('Other devices').click();
+    await page.locator('bb-device-panel summary').click();
     await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).click();
     await expect.poll(() => panel('.name').textContent()).toBe('Polar H10 0000E2E0');
     await expect.poll(() => panel('.state').textContent()).toBe('connected');

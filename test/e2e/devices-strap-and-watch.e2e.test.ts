@@ -90,10 +90,10 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
   const device = (name: string) => page.locator('bb-device-panel .device').filter({ hasText: name });
 
   it('connects both from the device menu; heart rate comes from the strap', async () => {
-    await page.getByText('Other devices').click();
+    await page.locator('bb-device-panel summary').click();
     await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).click();
     await expect.poll(() => device('Polar H10').locator('.rate').count()).toBe(1);
-    await page.getByText('Add a device').click();
+    await page.locator('bb-device-panel summary').click();
     await page.getByRole('button', { name: 'PineTime' }).click();
     await expect.poll(() => device('InfiniTime').locator('.state').textContent()).toBe('connected');
     expect(await device('Polar H10').locator('.state').textContent()).toBe('connected');

@@ -24,7 +24,7 @@ describe('a browser without Web Bluetooth', () => {
 
   it('says which browsers work when a device is asked for, and keeps the virtual strap', async () => {
     expect(await page.evaluate(() => 'bluetooth' in navigator)).toBe(false);
-    await page.getByText('Other devices').click();
+    await page.locator('bb-device-panel summary').click();
     await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).click();
     const alert = page.locator('bb-device-panel [role="alert"]');
     await expect.poll(() => alert.textContent()).toMatch(/Chrome or Edge .*Bluefy.*virtual strap/s);
