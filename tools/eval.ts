@@ -235,9 +235,9 @@ function main(): void {
   const jsonl = args.includes('--jsonl');
   const negIndex = args.indexOf('--negatives');
   const negatives = negIndex >= 0 ? args[negIndex + 1] : null;
-  const dirArg = args.find((a, i) => !a.startsWith('--') && i !== negIndex + 1);
+  const dirArg = args.find((a, i) => !a.startsWith('--') && (negIndex < 0 || i !== negIndex + 1));
   if (!dirArg) {
-    console.error('usage: npm run -s eval -- DIR [--jsonl]');
+    console.error('usage: npm run -s eval -- DIR [--jsonl] [--negatives PLACEMENT]');
     process.exit(2);
   }
   const dir = resolve(dirArg);

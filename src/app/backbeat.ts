@@ -20,6 +20,7 @@ import { detectMotion } from '../motion/index.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import type { Activity } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
+import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
 import { currentPlanned, type SessionState } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import { type KeyValueStorage, planOf, SettingsModel, SettingsStore } from '../workout/settings.ts';
@@ -41,6 +42,8 @@ export interface BackbeatOptions {
 }
 
 const TICK_MS = 250;
+/** Heart-rate readings kept for the session's analysis: about three hours at one a second. */
+const MAX_HEART_SAMPLES = 10_000;
 
 export class Backbeat {
   readonly settings: SettingsModel;
@@ -56,9 +59,13 @@ export class Backbeat {
   readonly motion$: Observable<MotionEvent>;
 
   private readonly subscriptions = new Subscription();
+  private readonly now: () => number;
+  /** This visit's heart-rate readings: the early end of a rest and the summary's heart rate read them. */
+  private readonly heartSamples: HeartRateSample[] = [];
 
   constructor(options: BackbeatOptions = {}) {
     const now = options.now ?? (() => performance.now());
+    this.now = now;
     this.settings = new SettingsModel(new SettingsStore(options.settingsStorage ?? null));
     this.session = new SessionModel(now, planOf(this.settings.state));
     this.devices = new Devices({ now, navigator: options.navigator ?? navigator, seed: options.seed ?? 1 });
@@ -95,14 +102,26 @@ export class Backbeat {
 
   /** Starts the pipeline. The virtual strap is connected until a Bluetooth device replaces it. */
   start(): void {
-    this.subscriptions.add(interval(TICK_MS).subscribe(() => this.session.tick()));
+    this.subscriptions.add(
+      interval(TICK_MS).subscribe(() => {
+        this.session.tick();
+        this.endRestIfRecovered();
+      }),
+    );
     this.cues?.start();
     // Progression needs the past sessions: the plan is rebuilt once the store has opened, and again
     // whenever the settings change before the session starts.
     void this.persistence.start().then(() => this.replanIfReady());
     this.subscriptions.add(this.settings.state$.subscribe(() => void this.replanIfReady()));
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
-    this.subscriptions.add(this.heartRate$.subscribe());
+    this.subscriptions.add(
+      this.heartRate$.subscribe((sample) => {
+        // heartRate$ replays its last reading to each subscriber; keep each reading once.
+        if (!sample || sample.tMs <= (this.heartSamples.at(-1)?.tMs ?? -Infinity)) return;
+        this.heartSamples.push(sample);
+        if (this.heartSamples.length > MAX_HEART_SAMPLES) this.heartSamples.splice(0, 1000);
+      }),
+    );
     // The simulated person follows the screen, as a real one would.
     this.subscriptions.add(
       this.session.state$
@@ -119,6 +138,20 @@ export class Backbeat {
     this.cues?.dispose();
     void this.persistence.dispose();
     this.devices.dispose();
+  }
+
+  /** Heart rate per set, recovery in each rest, RMSSD before and after: for the summary. */
+  heartSummary(): SessionHeart | null {
+    const { startedMs, endedMs, completed } = this.session.state;
+    if (startedMs === null) return null;
+    return sessionHeart(this.heartSamples, completed, startedMs, endedMs ?? this.now());
+  }
+
+  /** Ends a rest once the heart rate has recovered, when the person turned that on in the settings. */
+  private endRestIfRecovered(): void {
+    const settings = this.settings.state;
+    if (!settings.endRestOnRecovery || this.session.state.pausedAtMs !== null) return;
+    if (mayEndRestEarly(this.session.state, this.heartSamples, maxHeartRate(settings))) this.session.skip();
   }
 
   private async replanIfReady(): Promise<void> {

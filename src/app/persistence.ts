@@ -5,6 +5,7 @@
 // session: the recorder keeps it in memory and the history model says what happened.
 
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
+import type { Cue } from '../cues/cue-planner.ts';
 import { toCsv } from '../export/csv.ts';
 import { fromJson, toJson } from '../export/json.ts';
 import { allHeartRate } from '../export/replay.ts';
@@ -28,6 +29,8 @@ export interface RecordableApp {
   readonly heartRate$: Observable<HeartRateSample | null>;
   readonly accel$: Observable<{ readonly source: SourceInfo; readonly frame: AccelFrame }>;
   readonly motion$: Observable<MotionEvent>;
+  /** The coach's cues, to keep what it said with the session. */
+  readonly cues?: { readonly played$: Observable<Cue> } | null;
 }
 
 export type ExportFormat = 'fit' | 'csv' | 'json';
@@ -153,6 +156,13 @@ export class Persistence {
         }),
     );
     this.subscriptions.add(this.app.motion$.subscribe((event) => this.recorder?.recordMotionEvent(event)));
+    if (this.app.cues) {
+      this.subscriptions.add(
+        this.app.cues.played$.subscribe((cue) => {
+          if (cue.kind === 'say') this.recorder?.recordCue(this.now(), cue.text);
+        }),
+      );
+    }
     this.page?.addEventListener('visibilitychange', this.onHidden);
     this.page?.addEventListener('pagehide', this.onPageHide);
   }

@@ -17,6 +17,7 @@ const FIRST_SHARE = 0.7;
 // The exhale and the inhale each last at least this long (program.md: several seconds a cycle).
 const MIN_HALF_MS = 1000;
 const LOW_MAX_AGE_MS = 6000;
+const USUAL_CAP = 1.5;
 // At rest the tilt stays within this band for this long.
 const FLAT_BAND_DEG = 0.3;
 const FLAT_MS = 500;
@@ -89,7 +90,10 @@ export class BreathCounter {
         this.prevS = along;
         return;
       }
-      const level = this.peak - Math.max(this.s.minLoDeg, END_SHARE * rise);
+      // The fall that ends a cycle is judged on a rise no deeper than a usual breath: a low left
+      // over from a dip of the body must not set the bar out of reach.
+      const usualDeg = this.depths.count > 0 ? this.depths.median(0) : this.s.expectedPeakDeg;
+      const level = this.peak - Math.max(this.s.minLoDeg, END_SHARE * Math.min(rise, USUAL_CAP * usualDeg));
       if (along < level) {
         const endMs = cross(this.prevT, this.prevS, t, along, level);
         // Breathing out and in each take seconds; shuffling into place turns the chest in a moment.

@@ -6,7 +6,7 @@
 // merge into one swing, while a slow physiotherapy rep with long rests between is not averaged away.
 
 import type { MotionEvent } from './events.ts';
-import { expAlpha, LowPass3, norm3, RecentMedian } from './filters.ts';
+import { expAlpha, LowPass1, LowPass3, norm3, RecentMedian } from './filters.ts';
 import type { OscillationSettings } from './profiles.ts';
 
 // Before the person's tempo is known: a 2.5 s rep.
@@ -28,6 +28,12 @@ const MIN_SWING_SHARE = 0.35;
 // one again, and tempo and swing are learned afresh (a new set, or a faster or smaller variant).
 const PAUSE_INTERVALS = 3;
 const MIN_PAUSE_MS = 10000;
+// Movement on top of the smoothed signal below this RMS is "still"; a step longer than the last
+// constant is a gap in the data, not evidence of stillness.
+const STILL_G = 0.04;
+const MOTION_TAU_MS = 300;
+const REST_EVIDENCE_MS = 800;
+const MAX_STILL_STEP_MS = 500;
 
 export class OscillationCounter {
   private readonly smooth = new LowPass3(SMOOTH_SHARE * DEFAULT_INTERVAL_MS);
@@ -56,6 +62,11 @@ export class OscillationCounter {
   private repStartMs = 0;
   private readonly swings = new RecentMedian(5);
   private readonly intervals = new RecentMedian(5);
+  // Which side of the swing the person rests on: time spent still, clearly on each side. A rep ends
+  // on the return to rest, so once this is known it fixes the phase of the count.
+  private readonly motion = new LowPass1(MOTION_TAU_MS);
+  private stillPos = 0;
+  private stillNeg = 0;
 
   constructor(private readonly s: OscillationSettings) {}
 
@@ -100,6 +111,16 @@ export class OscillationCounter {
     const p = dx * this.ax + dy * this.ay + dz * this.az;
     const swing = this.swings.count > 0 ? this.swings.median(0) : this.s.firstSwingG / 2;
     const threshold = Math.max(this.s.minSwingG / 2, swing) * THRESHOLD_SHARE;
+    if (this.s.restPhase) {
+      const jx = x - this.smooth2.x;
+      const jy = y - this.smooth2.y;
+      const jz = z - this.smooth2.z;
+      const motionG = Math.sqrt(this.motion.update(dt, jx * jx + jy * jy + jz * jz));
+      if (motionG < STILL_G && dt < MAX_STILL_STEP_MS && Math.abs(p) > threshold) {
+        if (p > 0) this.stillPos += dt;
+        else this.stillNeg += dt;
+      }
+    }
     if (p > this.swingMax) this.swingMax = p;
     if (p < this.swingMin) this.swingMin = p;
     if (p > threshold && this.polarity !== 1) this.cross(1, t, out);
@@ -107,6 +128,8 @@ export class OscillationCounter {
   }
 
   private cross(polarity: number, t: number, out: MotionEvent[]): void {
+    const lead = this.stillPos - this.stillNeg;
+    if (Math.abs(lead) >= REST_EVIDENCE_MS) this.outward = lead > 0 ? -1 : 1;
     if (this.outward === 0) {
       this.outward = polarity;
       this.repStartMs = t;

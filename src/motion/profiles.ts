@@ -68,6 +68,11 @@ export interface OscillationSettings {
   readonly firstSwingG: number;
   /** Shortest plausible rep period. */
   readonly minPeriodMs: number;
+  /**
+   * Time the count by the side the person rests on (where they are still between reps), rather than
+   * by the direction of the first swing, which a move into position before the set can get wrong.
+   */
+  readonly restPhase?: boolean;
 }
 
 export interface MotionProfile {
@@ -93,6 +98,7 @@ const GENERIC_CHEST_OSCILLATION: OscillationSettings = {
   minSwingG: 0.25,
   firstSwingG: 0.4,
   minPeriodMs: 700,
+  restPhase: true,
 };
 
 export function motionProfile(id: MotionProfileId, placement: Placement): MotionProfile {

@@ -228,6 +228,7 @@ export class BbApp extends LitElement {
         return html`<bb-summary
           .records=${state.completed}
           .durationMs=${(state.endedMs ?? state.nowMs) - (state.startedMs ?? state.nowMs)}
+          .heart=${this.app.heartSummary()}
         ></bb-summary>`;
     }
   }

@@ -1,5 +1,6 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { SessionHeart } from '../workout/heart.ts';
 import { exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
 import { formatDuration } from './bb-set-view.ts';
@@ -37,6 +38,20 @@ export class BbSummary extends LitElement {
         text-align: right;
         font-variant-numeric: tabular-nums;
       }
+      .heart {
+        font-size: 1.1rem;
+        color: var(--bb-muted, #b6c2d1);
+        max-width: 32rem;
+      }
+      .heart h3 {
+        color: var(--bb-text, #f5f7fa);
+        margin: 0 0 0.5rem;
+      }
+      .heart ul {
+        margin: 0;
+        padding-left: 1.2rem;
+        line-height: 1.6;
+      }
       .totals {
         font-size: 1.4rem;
         color: var(--bb-muted, #b6c2d1);
@@ -46,6 +61,8 @@ export class BbSummary extends LitElement {
 
   @property({ attribute: false }) records: readonly SetRecord[] = [];
   @property({ type: Number }) durationMs = 0;
+  /** Heart rate per set and recovery after it, RMSSD before and after; null without a heart-rate device. */
+  @property({ attribute: false }) heart: SessionHeart | null = null;
 
   override render() {
     return html`
@@ -67,9 +84,39 @@ export class BbSummary extends LitElement {
           )}
         </tbody>
       </table>
+      ${this.heart?.sets.some((s) => s !== null) ? this.renderHeart(this.heart) : nothing}
       <button class="primary" @click=${() => sendCommand(this, 'bb-new-session')}>New session</button>
     `;
   }
+
+  /** Heart rate per set and the drop in the rest after it (the first minute, or the whole rest if shorter). */
+  private renderHeart(heart: SessionHeart) {
+    const hrv = describeHrv(heart);
+    return html`
+      <section class="heart" aria-labelledby="heart-title">
+        <h3 id="heart-title">Heart rate</h3>
+        <ul>
+          ${this.records.map((r, i) => {
+            const set = heart.sets[i];
+            const recovery = heart.recoveries[i];
+            if (!set) return nothing;
+            const drop = recovery ? `, then −${Math.round(recovery.dropBpm)} in the rest` : '';
+            return html`<li>${exerciseById(r.exerciseId).name} ${r.setNumber}: ${set.avgBpm} bpm average, ${set.maxBpm} at most${drop}</li>`;
+          })}
+        </ul>
+        ${hrv ? html`<p>${hrv}</p>` : nothing}
+      </section>
+    `;
+  }
+}
+
+/** "RMSSD at rest: 32 ms before, 41 ms after", leaving out a side without beat intervals. */
+export function describeHrv(heart: SessionHeart): string | null {
+  const parts = [
+    heart.rmssdBeforeMs === null ? null : `${Math.round(heart.rmssdBeforeMs)} ms before`,
+    heart.rmssdAfterMs === null ? null : `${Math.round(heart.rmssdAfterMs)} ms after`,
+  ].filter((p) => p !== null);
+  return parts.length ? `RMSSD at rest: ${parts.join(', ')}` : null;
 }
 
 /** "8 sets · 94 reps · 3 breaths · 2 min 15 s held · 34 min", leaving out what did not happen. */

@@ -1,6 +1,7 @@
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
+import type { Cue } from '../../../src/cues/cue-planner.ts';
 import { ImportError } from '../../../src/export/json.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../../../src/sensors/samples.ts';
@@ -18,12 +19,14 @@ class Page {
   readonly accel = new Subject<{ source: SourceInfo; frame: AccelFrame }>();
   readonly beats = new Subject<HeartRateSample | null>();
   readonly motion = new Subject<MotionEvent>();
+  readonly cues = new Subject<Cue>();
   readonly app: RecordableApp = {
     session: this.session,
     devices: this.devices,
     accel$: this.accel,
     heartRate$: this.beats,
     motion$: this.motion,
+    cues: { played$: this.cues },
   };
   store: SessionStore | null = null;
   readonly persistence: Persistence;
@@ -121,6 +124,24 @@ describe('Persistence', () => {
     await expect(page.persistence.importJson(await json!.blob.text())).rejects.toMatchObject({
       kind: 'unavailable',
     });
+  });
+
+  it('keeps what the coach said with the session, at the time it was said', async () => {
+    const page = new Page('unused', () => Promise.reject(new DOMException('denied', 'SecurityError')));
+    await page.persistence.start();
+    page.session.start();
+    page.run(2000);
+    page.cues.next({ kind: 'tone', tone: 'rep' });
+    page.cues.next({ kind: 'say', text: 'one', interrupt: false });
+    page.run(1000);
+    page.cues.next({ kind: 'say', text: 'Keep your lower back long', interrupt: true });
+    const json = await page.persistence.exportCurrent('json');
+    const events = JSON.parse(await json!.blob.text()).sessions[0].events;
+    expect(events.map((e: { data: unknown }) => e.data)).toEqual([
+      { kind: 'cue', text: 'one' },
+      { kind: 'cue', text: 'Keep your lower back long' },
+    ]);
+    expect(events[1].tMs - events[0].tMs).toBe(1000);
   });
 
   it('imports a backup, refuses a broken file without touching the history, and deletes', async () => {

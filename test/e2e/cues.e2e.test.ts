@@ -1,0 +1,253 @@
+// What the person hears and feels on the mat, in the built app with the virtual strap: every word
+// handed to speechSynthesis, every tone's oscillator and every wake-lock request is recorded by an init
+// script (headless Chromium has no voices, so speech is observed, not heard), with the page's clock
+// time, and checked against what the screen showed at that moment.
+// Buttons are pressed from the keyboard: with the clock paused, a click that must scroll first waits
+// for animation frames that never come.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+interface Heard {
+  readonly text: string;
+  readonly atMs: number;
+}
+
+declare global {
+  interface Window {
+    __heard: Heard[];
+    __tones: number[];
+    __wakeLocks: number;
+  }
+}
+
+/** Runs in the page before the app: records speech, tones and wake-lock requests. */
+function recordCues(): void {
+  window.__heard = [];
+  window.__tones = [];
+  window.__wakeLocks = 0;
+  window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+    window.__heard.push({ text: utterance.text, atMs: Date.now() });
+  };
+  const createOscillator = AudioContext.prototype.createOscillator;
+  AudioContext.prototype.createOscillator = function (this: AudioContext) {
+    window.__tones.push(Date.now());
+    return createOscillator.call(this);
+  };
+  const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+  navigator.wakeLock.request = (type?: 'screen') => {
+    window.__wakeLocks++;
+    return request(type);
+  };
+}
+
+const heard = (page: Page) => page.evaluate(() => window.__heard);
+const texts = async (page: Page) => (await heard(page)).map((h) => h.text);
+
+async function screenCount(page: Page): Promise<string | null> {
+  const count = page.locator('bb-set-view .count');
+  return (await count.count()) > 0 ? count.first().textContent() : null;
+}
+
+async function resting(page: Page): Promise<boolean> {
+  return (await page.locator('bb-rest-view').count()) > 0;
+}
+
+/** Lets simulated time pass a second at a time until `done`. */
+async function runUntil(
+  page: Page,
+  done: () => Promise<boolean>,
+  maxSeconds: number,
+  each?: () => Promise<void>,
+) {
+  for (let second = 0; second < maxSeconds; second++) {
+    await page.clock.runFor(1000);
+    await each?.();
+    if (await done()) return;
+  }
+  throw new Error(`not done after ${maxSeconds} s; heard ${JSON.stringify((await texts(page)).slice(-5))}`);
+}
+
+const WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+describe('cues in a hands-free session', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+    await page.addInitScript(recordCues);
+    await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
+    await page.goto(inject('baseUrl'));
+    const pageNow = await page.evaluate(() => Date.now());
+    await page.clock.pauseAt(pageNow + 1000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('announces the first exercise with its position and keeps the screen awake', async () => {
+    await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
+    await page.getByRole('button', { name: 'Start', exact: true }).press('Enter');
+    await page.clock.runFor(300);
+    expect((await texts(page))[0]).toBe(
+      'Superman, set one of three. ten reps. Lie face down with your arms stretched out past your head. Go',
+    );
+    expect(await page.evaluate(() => window.__wakeLocks)).toBe(1);
+  });
+
+  it('says every rep as the screen shows it, with a tone each', async () => {
+    const mismatches: string[] = [];
+    await runUntil(
+      page,
+      () => resting(page),
+      150,
+      async () => {
+        // The last number said is the count on screen.
+        const shown = await screenCount(page);
+        const numbers = (await texts(page)).filter((t) => WORDS.includes(t));
+        const said = numbers.at(-1) ?? null;
+        if (shown !== null && shown !== '0' && said !== WORDS[Number(shown) - 1])
+          mismatches.push(`${shown}/${said}`);
+      },
+    );
+    expect(mismatches).toEqual([]);
+    const all = await texts(page);
+    expect(all.filter((t) => WORDS.includes(t))).toEqual(WORDS);
+    expect(all.at(-1)).toBe('Rest, forty-five seconds. Next: Superman, set two of three');
+    // One rep tone per rep: a single oscillator each.
+    expect((await page.evaluate(() => window.__tones)).length).toBe(10);
+  });
+
+  it('counts the rest down in the last five seconds, a second apart, then starts the set', async () => {
+    const restStart = (await heard(page)).at(-1)!.atMs;
+    await runUntil(page, () => resting(page).then((r) => !r), 60);
+    const after = (await heard(page)).filter((h) => h.atMs > restStart);
+    const countdown = after.filter((h) => ['five', 'four', 'three', 'two', 'one'].includes(h.text));
+    expect(countdown.map((h) => h.text)).toEqual(['five', 'four', 'three', 'two', 'one']);
+    for (let i = 1; i < countdown.length; i++) {
+      expect(Math.abs(countdown[i].atMs - countdown[i - 1].atMs - 1000)).toBeLessThanOrEqual(250);
+    }
+    const begin = after.at(-1)!;
+    expect(begin.text).toBe('Superman, set two of three. ten reps. Go');
+    expect(Math.abs(begin.atMs - countdown[4].atMs - 1000)).toBeLessThanOrEqual(250);
+    // The rest-end tone (three notes) sounded with it.
+    const tones = await page.evaluate(() => window.__tones);
+    expect(tones.filter((t) => Math.abs(t - begin.atMs) < 50)).toHaveLength(3);
+    // Resting did not drop the wake lock.
+    expect(await page.evaluate(() => window.__wakeLocks)).toBe(1);
+  });
+
+  it('times the drawing-in hold out loud: start, every 15 s, the last five seconds, done', async () => {
+    for (let presses = 0; presses < 40; presses++) {
+      if (
+        (await page.locator('bb-set-view h2').count()) > 0 &&
+        (await page.locator('bb-set-view h2').textContent()) === 'Drawing-in'
+      )
+        break;
+      await page.getByRole('button', { name: /^(Skip set|Start now)$/ }).press('Enter');
+      await page.clock.runFor(200);
+    }
+    const from = (await heard(page)).length;
+    await runUntil(page, () => resting(page), 120);
+    const said = (await texts(page)).slice(from);
+    const hold = said.indexOf('Hold. forty-five seconds');
+    expect(hold).toBeGreaterThanOrEqual(0);
+    expect(said.slice(hold + 1, hold + 10)).toEqual([
+      'fifteen seconds',
+      'thirty seconds',
+      'five',
+      'four',
+      'three',
+      'two',
+      'one',
+      'Done: forty-five seconds',
+      expect.stringMatching(/^Rest, thirty seconds\. Next: Bird dog, one set\. Start with your right arm\./),
+    ]);
+  });
+
+  it('pauses the rest with a word, stays quiet through the pause, and goes on with the rest left', async () => {
+    expect(await resting(page)).toBe(true);
+    await page.getByRole('button', { name: 'Pause' }).press('Enter');
+    await page.clock.runFor(200);
+    expect((await texts(page)).at(-1)).toBe('Paused');
+    const before = (await heard(page)).length;
+    const left = await page.locator('bb-rest-view .count').textContent();
+    await page.clock.runFor(60_000);
+    // A minute later: still resting, the timer where it stopped, not a word said.
+    expect(await resting(page)).toBe(true);
+    expect(await page.locator('bb-rest-view .count').textContent()).toBe(left);
+    expect((await heard(page)).length).toBe(before);
+    await page.getByRole('button', { name: 'Resume' }).press('Enter');
+    await page.clock.runFor(200);
+    // The rest left is said in words ("thirty seconds"), as much as the screen showed when paused.
+    expect(Number(left)).toBeGreaterThan(25);
+    expect((await texts(page)).at(-1)).toMatch(/^Rest goes on: (thirty|twenty-\w+) seconds left$/);
+    await runUntil(page, () => resting(page).then((r) => !r), 40);
+    expect((await texts(page)).at(-1)).toMatch(
+      /^Bird dog, one set\. ten each side\. Start with your right arm/,
+    );
+  });
+});
+
+describe('heart rate in a hands-free session', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+    await page.addInitScript(recordCues);
+    await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
+    await page.goto(inject('baseUrl'));
+    const pageNow = await page.evaluate(() => Date.now());
+    await page.clock.pauseAt(pageNow + 1000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('ends a rest early once the heart has recovered, when turned on in the settings', async () => {
+    await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
+    await page.getByRole('button', { name: /^Settings/ }).press('Enter');
+    await page.getByRole('spinbutton', { name: 'Age' }).fill('40');
+    await page.getByRole('spinbutton', { name: 'Age' }).press('Tab');
+    await page.getByRole('checkbox', { name: /End a rest early/ }).press('Space');
+    await page.getByRole('button', { name: 'Done' }).press('Enter');
+    // A minute of heart rate before the start, for RMSSD at rest.
+    await page.clock.runFor(60_000);
+    await page.getByRole('button', { name: 'Start', exact: true }).press('Enter');
+    await runUntil(page, () => resting(page), 150);
+    let restS = 0;
+    await runUntil(
+      page,
+      () => resting(page).then((r) => !r),
+      60,
+      async () => {
+        restS++;
+      },
+    );
+    // The planned rest is 45 s; the heart of the simulated person is back under 60 % of 180 at once,
+    // so the rest ends at its earliest: half the planned time.
+    expect(restS).toBeGreaterThanOrEqual(22);
+    expect(restS).toBeLessThan(30);
+    expect((await texts(page)).at(-1)).toBe('Superman, set two of three. ten reps. Go');
+  });
+
+  it('shows heart rate per set, the recovery after it and RMSSD in the summary', async () => {
+    await page.getByRole('button', { name: 'Finish' }).press('Enter');
+    await page.clock.runFor(1000);
+    await expect.poll(() => page.locator('bb-summary').count()).toBe(1);
+    const heart = page.locator('bb-summary .heart');
+    const first = await heart.locator('li').first().textContent();
+    const [, avg, max, drop] =
+      first?.match(/^Superman 1: (\d+) bpm average, (\d+) at most, then −(\d+) in the rest$/) ?? [];
+    expect(Number(max)).toBeGreaterThanOrEqual(Number(avg));
+    expect(Number(drop)).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/bbshot/summary-heart.png', fullPage: true });
+    expect(await heart.locator('p').textContent()).toMatch(/^RMSSD at rest: \d+ ms before/);
+  });
+});
