@@ -48,12 +48,48 @@ export interface EmulatedPeripheral {
   dispose(): Promise<void>;
 }
 
+/** One BluetoothEmulation per browser (a second enable fails): peripherals of one browser share it. */
+interface SharedEmulation {
+  readonly bt: Promise<CDPSession>;
+  users: number;
+}
+const emulations = new WeakMap<Browser, SharedEmulation>();
+
+async function joinEmulation(browser: Browser): Promise<CDPSession> {
+  let emulation = emulations.get(browser);
+  if (!emulation) {
+    emulation = {
+      users: 0,
+      bt: browser.newBrowserCDPSession().then(async (bt) => {
+        await bt.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
+        return bt;
+      }),
+    };
+    emulations.set(browser, emulation);
+  }
+  emulation.users++;
+  return emulation.bt;
+}
+
+async function leaveEmulation(browser: Browser): Promise<void> {
+  const emulation = emulations.get(browser);
+  if (!emulation || --emulation.users > 0) return;
+  emulations.delete(browser);
+  const bt = await emulation.bt;
+  await bt.send('BluetoothEmulation.disable').catch(() => {});
+  await bt.detach().catch(() => {});
+}
+
+/**
+ * Emulates one peripheral. Several peripherals of the same browser (a strap and a watch) share its
+ * one emulation; each answers only for its own address and attributes.
+ */
 export async function emulatePeripheral(
   browser: Browser,
   page: Page,
   spec: PeripheralSpec,
 ): Promise<EmulatedPeripheral> {
-  const bt: CDPSession = await browser.newBrowserCDPSession();
+  const bt: CDPSession = await joinEmulation(browser);
   const pageSession: CDPSession = await page.context().newCDPSession(page);
   const operations: string[] = [];
   const writes = new Map<string, number[][]>();
@@ -63,6 +99,7 @@ export async function emulatePeripheral(
   const writeAnswers = new Map<string, (bytes: number[]) => void>();
 
   bt.on('BluetoothEmulation.gattOperationReceived', (event) => {
+    if (event.address !== spec.address) return;
     operations.push(event.type);
     void bt.send('BluetoothEmulation.simulateGATTOperationResponse', {
       address: event.address,
@@ -71,8 +108,9 @@ export async function emulatePeripheral(
     });
   });
   bt.on('BluetoothEmulation.characteristicOperationReceived', (event) => {
+    const uuid = uuidOf.get(event.characteristicId);
+    if (uuid === undefined) return;
     operations.push(event.type);
-    const uuid = uuidOf.get(event.characteristicId) ?? '';
     if (event.type === 'read') {
       const bytes = pushQueue.get(uuid)?.shift() ?? readValueOf.get(uuid) ?? [0];
       void bt.send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
@@ -101,7 +139,6 @@ export async function emulatePeripheral(
       });
   });
 
-  await bt.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
   await bt.send('BluetoothEmulation.simulatePreconnectedPeripheral', {
     address: spec.address,
     name: spec.name,
@@ -156,12 +193,14 @@ export async function emulatePeripheral(
       let handle = handles.get(characteristicUuid);
       if (!handle) {
         handle = await page.evaluateHandle(
-          async ([service, characteristic]) => {
-            const device = (await navigator.bluetooth.getDevices()).find((d) => d.gatt?.connected);
-            if (!device?.gatt) throw new Error('no connected device');
+          async ([service, characteristic, name]) => {
+            const device = (await navigator.bluetooth.getDevices()).find(
+              (d) => d.gatt?.connected && d.name === name,
+            );
+            if (!device?.gatt) throw new Error(`${name} is not connected`);
             return (await device.gatt.getPrimaryService(service)).getCharacteristic(characteristic);
           },
-          [serviceUuid, characteristicUuid] as const,
+          [serviceUuid, characteristicUuid, spec.name] as const,
         );
         handles.set(characteristicUuid, handle);
       }
@@ -184,9 +223,8 @@ export async function emulatePeripheral(
       await addServices();
     },
     async dispose() {
-      await bt.send('BluetoothEmulation.disable').catch(() => {});
-      await bt.detach().catch(() => {});
       await pageSession.detach().catch(() => {});
+      await leaveEmulation(browser);
     },
   };
 }

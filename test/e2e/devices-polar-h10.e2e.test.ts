@@ -4,10 +4,12 @@
 // ACC frames, then frames of a simulated superman set encoded in the H10's raw type-1 layout, so the
 // set counts reps. Midway the strap drops; the app reconnects by itself, restarts the stream (the
 // strap answers ALREADY_IN_STATE once, as after a short drop) and no rep already counted is lost.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { simulateRecording } from '../../src/sensors/virtual/recording.ts';
-import { describeWithShared, readSharedJson } from '../shared.ts';
+import { describeWithShared, PROJECT_DIR, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -97,6 +99,7 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
 
   beforeAll(async () => {
     vectors = readSharedJson<Vector[]>('vectors/vectors.json');
+    mkdirSync(join(PROJECT_DIR, 'test-results'), { recursive: true });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 412, height: 915 } });
     page.on('console', (message) => {
@@ -159,7 +162,7 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
   const panel = (selector: string) => page.locator(`bb-device-panel ${selector}`);
 
   it('picks the H10 from the device menu, starts ACC with the bytes chosen from its offer, and shows the stream', async () => {
-    await page.getByText('Other devices').click();
+    await page.locator('bb-device-panel summary').click();
     await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).click();
     await expect.poll(() => panel('.name').textContent()).toBe('Polar H10 0000E2E0');
     await expect.poll(() => panel('.state').textContent()).toBe('connected');
@@ -179,6 +182,7 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
     );
     await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('75');
     expect(await panel('.malformed').count()).toBe(0);
+    await page.screenshot({ path: join(PROJECT_DIR, 'test-results', 'devices-h10.png') });
   });
 
   it('counts a superman set from the ACC stream, across a dropped connection, without losing a rep', async () => {

@@ -253,7 +253,7 @@ export class GattSession {
       this.connection$.next('lost');
       this.problems.next({
         kind: 'connection-lost',
-        message: `${this.device.name || 'The device'} is out of reach. Wake it or move closer, then connect it again.`,
+        message: `${this.device.name || 'The device'} is out of reach. Wake it or move closer, then press Reconnect.`,
       });
       return;
     }

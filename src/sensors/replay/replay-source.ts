@@ -47,6 +47,7 @@ export class ReplaySource {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private next = 0;
   private startMs = 0;
+  private elapsedMs = 0;
 
   constructor(
     private readonly recording: Recording,
@@ -86,15 +87,19 @@ export class ReplaySource {
     this.finish();
   }
 
+  /** Packets go out as the recording spaced them; the timers' own delays keep the pace, so a slow
+   * tab replays late rather than in bursts. */
   private schedule(): void {
     const packets = this.recording.packets;
     const origin = packets[0]?.tMs ?? 0;
     const speed = this.options.speed ?? 1;
     while (this.next < packets.length) {
-      const dueMs = this.startMs + (packets[this.next].tMs - origin) / speed;
-      const wait = dueMs - this.options.now();
-      if (wait > 1) {
-        this.timer = setTimeout(() => this.schedule(), wait);
+      const waitMs = (packets[this.next].tMs - origin) / speed - this.elapsedMs;
+      if (waitMs > 1) {
+        this.timer = setTimeout(() => {
+          this.elapsedMs += waitMs;
+          this.schedule();
+        }, waitMs);
         return;
       }
       this.feed(this.next++);

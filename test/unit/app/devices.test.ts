@@ -3,6 +3,7 @@
 // the reconnection hook the session model listens to.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Devices } from '../../../src/app/devices.ts';
+import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
 import type { HeartRateSample } from '../../../src/sensors/samples.ts';
@@ -195,6 +196,27 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     await settle(600);
     expect(devices.state.connection).toBe('connected');
     expect(requests).toHaveLength(1);
+    devices.dispose();
+  });
+
+  it('replays a recording as its source, at the recorded pace, and explains a file that is not one', async () => {
+    const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
+    const beats: number[] = [];
+    devices.source$.subscribe((s) => s.heartRate$.subscribe((b) => beats.push(b.bpm)));
+    devices.replayFile({
+      recording: createRecording([
+        recordPacket('hrs', Uint8Array.of(0x10, 0x4b, 0x34, 0x03), 500),
+        recordPacket('hrs', Uint8Array.of(0x00, 0x63), 1500),
+      ]),
+      error: null,
+    });
+    expect(devices.state.source?.kind).toBe('replay');
+    expect(devices.state.countsMotion).toBe(false);
+    expect(beats).toEqual([75]);
+    await settle(1000);
+    expect(beats).toEqual([75, 99]);
+    devices.replayFile({ recording: null, error: 'not JSON' });
+    expect(devices.state.problem).toBe('That file is not a Backbeat recording: not JSON');
     devices.dispose();
   });
 

@@ -133,6 +133,19 @@ describeWithShared('GattSession with a Polar H10', () => {
     expect(frames).toHaveLength(1);
   });
 
+  it('starts the stream again when the sensor stops it by itself (ONLINE_MEASUREMENT_STOPPED)', async () => {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    device.notify(uuids.PMD_CONTROL_POINT, hex(vector('device-initiated ONLINE_MEASUREMENT_STOPPED').hex));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(problems.map((p) => p.kind)).toEqual(['stream-stopped']);
+    expect(device.writes.map(([, h]) => h).slice(2)).toEqual(['0102', '0202000132000101100002010800']);
+    device.notify(uuids.PMD_DATA, accFrames('ACC_50HZ_2G')[0]);
+    expect(frames).toHaveLength(1);
+  });
+
   it('says so when the sensor answers INVALID_MTU (status 10)', async () => {
     open(fakeH10(() => [0x0a]));
     const connecting = session.connect();

@@ -1,0 +1,125 @@
+// Two wearables at once through Chromium's Web Bluetooth stack: a Polar H10 (heart rate and trunk
+// motion) and a PineTime on the wrist. Heart rate comes from the strap; the watch dropping and
+// coming back does not disturb the strap.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { describeWithShared, readSharedJson } from '../shared.ts';
+import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { launchChromium } from './chromium.ts';
+
+const HEART_RATE_SERVICE = '0000180d-0000-1000-8000-00805f9b34fb';
+const HEART_RATE_MEASUREMENT = '00002a37-0000-1000-8000-00805f9b34fb';
+const PMD_SERVICE = 'fb005c80-02e7-f387-1cad-8acd2d8df0c8';
+const PMD_CP = 'fb005c81-02e7-f387-1cad-8acd2d8df0c8';
+const PMD_DATA = 'fb005c82-02e7-f387-1cad-8acd2d8df0c8';
+const MOTION_SERVICE = '00030000-78fc-48fe-8e23-433b3a1942d0';
+const MOTION = '00030002-78fc-48fe-8e23-433b3a1942d0';
+
+interface Vector {
+  description: string;
+  hex: string;
+}
+
+const hexBytes = (hex: string) => hex.match(/../g)?.map((b) => Number.parseInt(b, 16)) ?? [];
+const toHex = (bytes: readonly number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+
+describeWithShared('a Polar H10 and a PineTime connected at the same time', () => {
+  let browser: Browser;
+  let page: Page;
+  let strap: EmulatedPeripheral;
+  let watch: EmulatedPeripheral;
+  let vectors: Vector[];
+  const vector = (description: string) => {
+    const v = vectors.find((x) => x.description.startsWith(description));
+    if (!v) throw new Error(`no vector "${description}"`);
+    return hexBytes(v.hex);
+  };
+
+  beforeAll(async () => {
+    vectors = readSharedJson<Vector[]>('vectors/vectors.json');
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+    await page.goto(inject('baseUrl'));
+    strap = await emulatePeripheral(browser, page, {
+      address: '0C:8C:DC:00:00:10',
+      name: 'Polar H10 0000E2E0',
+      services: [
+        {
+          uuid: HEART_RATE_SERVICE,
+          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+        },
+        {
+          uuid: PMD_SERVICE,
+          characteristics: [
+            {
+              uuid: PMD_CP,
+              properties: { read: true, write: true, indicate: true },
+              readValue: vector('H10 feature read (read of PMD CP)'),
+            },
+            { uuid: PMD_DATA, properties: { notify: true } },
+          ],
+        },
+      ],
+    });
+    watch = await emulatePeripheral(browser, page, {
+      address: 'C7:00:00:00:00:01',
+      name: 'InfiniTime',
+      services: [
+        {
+          uuid: HEART_RATE_SERVICE,
+          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+        },
+        { uuid: MOTION_SERVICE, characteristics: [{ uuid: MOTION, properties: { notify: true } }] },
+      ],
+    });
+    const settings = vector('H10 ACC settings response to 01 02');
+    const started = vector('H10: start ACC response');
+    strap.onWrite(PMD_CP, (command) => {
+      const hex = toHex(command);
+      if (hex === '0102') void strap.notify(PMD_SERVICE, PMD_CP, settings);
+      else if (hex.startsWith('0202')) void strap.notify(PMD_SERVICE, PMD_CP, started);
+    });
+  });
+
+  afterAll(async () => {
+    await watch?.dispose();
+    await strap?.dispose();
+    await browser?.close();
+  });
+
+  const device = (name: string) => page.locator('bb-device-panel .device').filter({ hasText: name });
+
+  it('connects both from the device menu; heart rate comes from the strap', async () => {
+    await page.locator('bb-device-panel summary').click();
+    await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).click();
+    await expect.poll(() => device('Polar H10').locator('.rate').count()).toBe(1);
+    await page.locator('bb-device-panel summary').click();
+    await page.getByRole('button', { name: 'PineTime' }).click();
+    await expect.poll(() => device('InfiniTime').locator('.state').textContent()).toBe('connected');
+    expect(await device('Polar H10').locator('.state').textContent()).toBe('connected');
+    expect(await device('Polar H10').locator('.role').textContent()).toBe('heart rate + motion');
+    expect(watch.operations.filter((op) => op === 'subscribe-to-notifications')).toHaveLength(2);
+
+    await watch.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x00, 0x50]);
+    await watch.notify(MOTION_SERVICE, MOTION, [0x00, 0x00, 0x00, 0x00, 0x00, 0x04]);
+    await strap.notify(
+      HEART_RATE_SERVICE,
+      HEART_RATE_MEASUREMENT,
+      vector('Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #1'),
+    );
+    await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('75');
+  });
+
+  it('reconnects the watch after it drops, while the strap stays connected', async () => {
+    await watch.disconnect();
+    await expect.poll(() => device('InfiniTime').locator('.retry').count()).toBe(1);
+    expect(await device('Polar H10').locator('.state').getAttribute('data-connection')).toBe('connected');
+    await expect
+      .poll(() => device('InfiniTime').locator('.state').getAttribute('data-connection'), { timeout: 10_000 })
+      .toBe('connected');
+    await watch.notify(MOTION_SERVICE, MOTION, [0x00, 0x00, 0x00, 0x00, 0x00, 0x04]);
+    await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x00, 0x4e]);
+    await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('78');
+    expect(await page.locator('bb-device-panel .malformed').count()).toBe(0);
+  });
+});
