@@ -114,6 +114,20 @@ export class Backbeat {
     void this.persistence.start().then(() => this.replanIfReady());
     this.subscriptions.add(this.settings.state$.subscribe(() => void this.replanIfReady()));
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
+    // A device that drops out pauses the set or rest, so no rep is lost and no hold runs on unseen;
+    // only a pause this made is lifted when the device is back.
+    let pausedForDevice = false;
+    this.subscriptions.add(
+      this.devices.interrupted$.subscribe((away) => {
+        if (away && this.session.state.pausedAtMs === null) {
+          this.session.pause();
+          pausedForDevice = this.session.state.pausedAtMs !== null;
+        } else if (!away && pausedForDevice) {
+          pausedForDevice = false;
+          this.session.resume();
+        }
+      }),
+    );
     this.subscriptions.add(
       this.heartRate$.subscribe((sample) => {
         // heartRate$ replays its last reading to each subscriber; keep each reading once.
@@ -173,8 +187,9 @@ export class Backbeat {
         setKey$.pipe(
           switchMap((key) => {
             const planned = currentPlanned(this.session.state);
-            if (key === null || !planned || !source.accel$ || !source.info.placement) return EMPTY;
-            return source.accel$.pipe(detectMotion(planned.exercise.motionProfile, source.info.placement));
+            const feed = key === null || !planned ? null : source.motionFor(planned.exercise.id);
+            if (!feed || !planned) return EMPTY;
+            return feed.accel$.pipe(detectMotion(planned.exercise.motionProfile, feed.placement));
           }),
         ),
       ),

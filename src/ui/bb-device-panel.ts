@@ -28,7 +28,7 @@ export const DEVICE_CHOICES: ReadonlyArray<{ readonly kind: DeviceKind; readonly
 
 /** Which devices are in use, how they are doing, and how to switch or add one. Compact: the
  * session screen stays readable from the mat, so the menu's summary beside the virtual strap's
- * button is just "More" (labelled "Other devices"), keeping the buttons on one row. */
+ * button is just "More devices", keeping the buttons on one row. */
 @customElement('bb-device-panel')
 export class BbDevicePanel extends LitElement {
   static override styles = [
@@ -114,7 +114,7 @@ export class BbDevicePanel extends LitElement {
           : html`<button @click=${() => sendCommand(this, 'bb-use-virtual')}>Use the virtual strap</button>`
       }
       <details class="more">
-        <summary aria-label=${isVirtual ? 'Other devices' : 'Add a device'}>${isVirtual ? 'More' : 'Add a device'}</summary>
+        <summary>${isVirtual ? 'More devices' : 'Add a device'}</summary>
         <div class="kinds" role="group" aria-label="Device kinds">
           ${DEVICE_CHOICES.map(
             (c) =>
