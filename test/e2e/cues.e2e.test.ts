@@ -2,10 +2,9 @@
 // handed to speechSynthesis, every tone's oscillator and every wake-lock request is recorded by an init
 // script (headless Chromium has no voices, so speech is observed, not heard), with the page's clock
 // time, and checked against what the screen showed at that moment.
-// Buttons are pressed from the keyboard: with the clock paused, a click that must scroll first waits
-// for animation frames that never come.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 
 interface Heard {
@@ -76,12 +75,10 @@ describe('cues in a hands-free session', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 412, height: 915 } });
-    await page.addInitScript(recordCues);
-    await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
-    await page.goto(inject('baseUrl'));
-    const pageNow = await page.evaluate(() => Date.now());
-    await page.clock.pauseAt(pageNow + 1000);
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 412, height: 915 },
+      initScript: recordCues,
+    });
   });
 
   afterAll(async () => {
@@ -198,12 +195,10 @@ describe('heart rate in a hands-free session', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 412, height: 915 } });
-    await page.addInitScript(recordCues);
-    await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
-    await page.goto(inject('baseUrl'));
-    const pageNow = await page.evaluate(() => Date.now());
-    await page.clock.pauseAt(pageNow + 1000);
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 412, height: 915 },
+      initScript: recordCues,
+    });
   });
 
   afterAll(async () => {

@@ -2,7 +2,8 @@
 // simulated person does every set of the seven exercises; the app must reach the summary by itself
 // with every set counted as performed.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { type CueRecord, installCueSpy } from './cue-spy.ts';
 
@@ -12,11 +13,10 @@ describe('a full default session with no input but the Start button', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await page.clock.install();
-    await page.addInitScript(installCueSpy);
-    await page.goto(inject('baseUrl'));
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 1366, height: 800 },
+      initScript: installCueSpy,
+    });
   });
 
   afterAll(async () => {
@@ -26,7 +26,7 @@ describe('a full default session with no input but the Start button', () => {
   let cues: CueRecord[] = [];
 
   it('walks all seven exercises to the summary, each set matching what the simulated person did', async () => {
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).press('Enter');
     const finishedSets: { shown: string; performed: string }[] = [];
     let lastShown = '';
     for (let second = 0; second < 3600 && (await page.locator('bb-summary').count()) === 0; second++) {

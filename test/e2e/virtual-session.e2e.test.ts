@@ -4,8 +4,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_DIR } from '../shared.ts';
+import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 
 const SCREENSHOTS = join(PROJECT_DIR, 'test-results');
@@ -78,12 +79,7 @@ describe('a hands-free session with the virtual strap', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 412, height: 915 } });
-    await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
-    await page.goto(inject('baseUrl'));
-    // From here on time moves only when the test says so.
-    const pageNow = await page.evaluate(() => Date.now());
-    await page.clock.pauseAt(pageNow + 1000);
+    page = await openAppOnPausedClock(browser, { viewport: { width: 412, height: 915 } });
   });
 
   afterAll(async () => {
@@ -92,7 +88,6 @@ describe('a hands-free session with the virtual strap', () => {
 
   it('counts a whole superman set from the Start button alone, rep for rep with the simulated person', async () => {
     await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
-    // From the keyboard: a click would wait for animation frames, which the paused clock holds back.
     await page.getByRole('button', { name: 'Start', exact: true }).press('Enter');
     let screenshotTaken = false;
     const screens = await runUntil(

@@ -1,0 +1,23 @@
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export interface AppPageOptions {
+  readonly viewport: { readonly width: number; readonly height: number };
+  /** Runs in the page before the app loads (a spy on the platform's objects). */
+  readonly initScript?: () => void;
+}
+
+/**
+ * Opens the built app with Playwright's clock installed and paused: from then on time moves only by
+ * `page.clock.runFor`, so minutes of a session pass in seconds and every timing is exact.
+ * With the clock paused, press buttons from the keyboard: a click that must scroll first waits for
+ * animation frames that never come.
+ */
+export async function openAppOnPausedClock(browser: Browser, options: AppPageOptions): Promise<Page> {
+  const page = await browser.newPage({ viewport: options.viewport });
+  if (options.initScript) await page.addInitScript(options.initScript);
+  await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
+  await page.goto(inject('baseUrl'));
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  return page;
+}
