@@ -2,43 +2,15 @@
 // by a strap mounted at a known tilt, with sensor noise, sampled at any rate with optional gaps.
 
 import type { AccelFrame } from '../../../src/sensors/samples.ts';
+import { createRandom } from '../../../src/sensors/virtual/random.ts';
+import {
+  rotateAboutX,
+  rotateAboutY,
+  toSensorFrame,
+  type Vec3,
+} from '../../../src/sensors/virtual/rotation.ts';
 
-export type Vec3 = [number, number, number];
-const DEG = Math.PI / 180;
-
-export function rotX(v: Vec3, deg: number): Vec3 {
-  const c = Math.cos(deg * DEG);
-  const s = Math.sin(deg * DEG);
-  return [v[0], v[1] * c - v[2] * s, v[1] * s + v[2] * c];
-}
-
-export function rotY(v: Vec3, deg: number): Vec3 {
-  const c = Math.cos(deg * DEG);
-  const s = Math.sin(deg * DEG);
-  return [v[0] * c + v[2] * s, v[1], -v[0] * s + v[2] * c];
-}
-
-export function rotZ(v: Vec3, deg: number): Vec3 {
-  const c = Math.cos(deg * DEG);
-  const s = Math.sin(deg * DEG);
-  return [v[0] * c - v[1] * s, v[0] * s + v[1] * c, v[2]];
-}
-
-/** A deterministic pseudo-random generator (mulberry32) with a normal deviate. */
-export function rng(seed: number): { uniform(): number; normal(): number } {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    uniform,
-    normal: () => Math.sqrt(-2 * Math.log(uniform() + 1e-12)) * Math.cos(2 * Math.PI * uniform()),
-  };
-}
+export type { Vec3 };
 
 export interface SynthOptions {
   /** Body-frame "up" at rest. */
@@ -60,7 +32,7 @@ export interface SynthOptions {
 }
 
 export function synthFrames(o: SynthOptions): AccelFrame[] {
-  const r = rng(o.seed ?? 1);
+  const r = createRandom(o.seed ?? 1);
   const mount = o.mount ?? [0, 0, 0];
   const noise = o.noiseG ?? 0.005;
   const frameSize = o.frameSize ?? 10;
@@ -76,14 +48,14 @@ export function synthFrames(o: SynthOptions): AccelFrame[] {
   const count = Math.floor(o.durationS * o.rateHz);
   for (let i = 0; i < count; i++) {
     let tS = i * dtS;
-    if (o.jitter && frameSize === 1) tS += (r.uniform() - 0.5) * o.jitter * dtS;
+    if (o.jitter && frameSize === 1) tS += (r.next() - 0.5) * o.jitter * dtS;
     if (o.gaps?.some(([a, b]) => tS >= a && tS < b)) {
       flush(dtS * 1000);
       continue;
     }
     const { pitch, roll } = o.angles(tS);
-    const body = rotY(rotX(o.up, pitch), roll);
-    const s = rotZ(rotY(rotX(body, mount[0]), mount[1]), mount[2]);
+    const body = rotateAboutY(rotateAboutX(o.up, pitch), roll);
+    const s = toSensorFrame(body, { aboutXDeg: mount[0], aboutYDeg: mount[1], aboutZDeg: mount[2] });
     if (buf.length === 0) frameT0 = tS;
     buf.push(s[0] + noise * r.normal(), s[1] + noise * r.normal(), s[2] + noise * r.normal());
     if (buf.length === frameSize * 3) flush(dtS * 1000);
