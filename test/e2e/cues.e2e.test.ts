@@ -6,41 +6,22 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
+import { installCueSpy } from './cue-spy.ts';
 
 interface Heard {
   readonly text: string;
   readonly atMs: number;
 }
 
-declare global {
-  interface Window {
-    __heard: Heard[];
-    __tones: number[];
-    __wakeLocks: number;
-  }
-}
-
-/** Runs in the page before the app: records speech, tones and wake-lock requests. */
-function recordCues(): void {
-  window.__heard = [];
-  window.__tones = [];
-  window.__wakeLocks = 0;
-  window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
-    window.__heard.push({ text: utterance.text, atMs: Date.now() });
-  };
-  const createOscillator = AudioContext.prototype.createOscillator;
-  AudioContext.prototype.createOscillator = function (this: AudioContext) {
-    window.__tones.push(Date.now());
-    return createOscillator.call(this);
-  };
-  const request = navigator.wakeLock.request.bind(navigator.wakeLock);
-  navigator.wakeLock.request = (type?: 'screen') => {
-    window.__wakeLocks++;
-    return request(type);
-  };
-}
-
-const heard = (page: Page) => page.evaluate(() => window.__heard);
+const cueLog = (page: Page) => page.evaluate(() => window.backbeatCueLog ?? []);
+const heard = async (page: Page): Promise<Heard[]> =>
+  (await cueLog(page))
+    .filter((cue) => cue.kind === 'say')
+    .map((cue) => ({ text: cue.detail, atMs: cue.atMs }));
+const toneTimes = async (page: Page) =>
+  (await cueLog(page)).filter((cue) => cue.kind === 'tone').map((cue) => cue.atMs);
+const wakeLockRequests = async (page: Page) =>
+  (await cueLog(page)).filter((cue) => cue.kind === 'wake-lock').length;
 const texts = async (page: Page) => (await heard(page)).map((h) => h.text);
 
 async function screenCount(page: Page): Promise<string | null> {
@@ -77,7 +58,7 @@ describe('cues in a hands-free session', () => {
     browser = await launchChromium();
     page = await openAppOnPausedClock(browser, {
       viewport: { width: 412, height: 915 },
-      initScript: recordCues,
+      initScript: installCueSpy,
     });
   });
 
@@ -92,7 +73,7 @@ describe('cues in a hands-free session', () => {
     expect((await texts(page))[0]).toBe(
       'Superman, set one of three. ten reps. Lie face down with your arms stretched out past your head. Go',
     );
-    expect(await page.evaluate(() => window.__wakeLocks)).toBe(1);
+    expect(await wakeLockRequests(page)).toBe(1);
   });
 
   it('says every rep as the screen shows it, with a tone each', async () => {
@@ -115,7 +96,7 @@ describe('cues in a hands-free session', () => {
     expect(all.filter((t) => WORDS.includes(t))).toEqual(WORDS);
     expect(all.at(-1)).toBe('Rest, forty-five seconds. Next: Superman, set two of three');
     // One rep tone per rep: a single oscillator each.
-    expect((await page.evaluate(() => window.__tones)).length).toBe(10);
+    expect((await toneTimes(page)).length).toBe(10);
   });
 
   it('counts the rest down in the last five seconds, a second apart, then starts the set', async () => {
@@ -131,10 +112,10 @@ describe('cues in a hands-free session', () => {
     expect(begin.text).toBe('Superman, set two of three. ten reps. Go');
     expect(Math.abs(begin.atMs - countdown[4].atMs - 1000)).toBeLessThanOrEqual(250);
     // The rest-end tone (three notes) sounded with it.
-    const tones = await page.evaluate(() => window.__tones);
+    const tones = await toneTimes(page);
     expect(tones.filter((t) => Math.abs(t - begin.atMs) < 50)).toHaveLength(3);
     // Resting did not drop the wake lock.
-    expect(await page.evaluate(() => window.__wakeLocks)).toBe(1);
+    expect(await wakeLockRequests(page)).toBe(1);
   });
 
   it('times the drawing-in hold out loud: start, every 15 s, the last five seconds, done', async () => {
@@ -197,7 +178,7 @@ describe('heart rate in a hands-free session', () => {
     browser = await launchChromium();
     page = await openAppOnPausedClock(browser, {
       viewport: { width: 412, height: 915 },
-      initScript: recordCues,
+      initScript: installCueSpy,
     });
   });
 
