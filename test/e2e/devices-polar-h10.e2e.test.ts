@@ -8,35 +8,24 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import {
+  HEART_RATE_MEASUREMENT,
+  HEART_RATE_SERVICE,
+  PMD_CONTROL_POINT as PMD_CP,
+  PMD_DATA,
+  PMD_SERVICE,
+} from '../../src/protocol/uuids.ts';
 import { simulateRecording } from '../../src/sensors/virtual/recording.ts';
 import { describeWithShared, PROJECT_DIR, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
-
-const HEART_RATE_SERVICE = '0000180d-0000-1000-8000-00805f9b34fb';
-const HEART_RATE_MEASUREMENT = '00002a37-0000-1000-8000-00805f9b34fb';
-const BATTERY_SERVICE = '0000180f-0000-1000-8000-00805f9b34fb';
-const BATTERY_LEVEL = '00002a19-0000-1000-8000-00805f9b34fb';
-const PMD_SERVICE = 'fb005c80-02e7-f387-1cad-8acd2d8df0c8';
-const PMD_CP = 'fb005c81-02e7-f387-1cad-8acd2d8df0c8';
-const PMD_DATA = 'fb005c82-02e7-f387-1cad-8acd2d8df0c8';
-
-interface Vector {
-  protocol: string;
-  source: string;
-  description: string;
-  hex: string;
-  stream?: string;
-}
-
-const hexBytes = (hex: string) => hex.match(/../g)?.map((b) => Number.parseInt(b, 16)) ?? [];
-const toHex = (bytes: readonly number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
-
-function vector(all: Vector[], description: string): number[] {
-  const v = all.find((x) => x.description.startsWith(description));
-  if (!v) throw new Error(`no vector "${description}"`);
-  return hexBytes(v.hex);
-}
+import {
+  emulatedPolarH10,
+  hexBytes,
+  toHex,
+  type Vector,
+  vectorBytes as vector,
+} from './emulated-polar-h10.ts';
 
 // ---- A test-side encoder of the H10's ACC frames (PROTOCOLS.md §2.5, §2.6) ----
 
@@ -106,38 +95,7 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
       if (message.type() === 'error') console.log(`page error: ${message.text()}`);
     });
     await page.goto(inject('baseUrl'));
-    strap = await emulatePeripheral(browser, page, {
-      address: '0C:8C:DC:00:00:10',
-      name: 'Polar H10 0000E2E0',
-      services: [
-        {
-          uuid: HEART_RATE_SERVICE,
-          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-        },
-        {
-          uuid: PMD_SERVICE,
-          characteristics: [
-            {
-              uuid: PMD_CP,
-              properties: { read: true, write: true, indicate: true },
-              // The real H10's feature read: ECG + ACC [FST].
-              readValue: vector(vectors, 'H10 feature read (read of PMD CP)'),
-            },
-            { uuid: PMD_DATA, properties: { notify: true } },
-          ],
-        },
-        {
-          uuid: BATTERY_SERVICE,
-          characteristics: [
-            {
-              uuid: BATTERY_LEVEL,
-              properties: { read: true },
-              readValue: vector(vectors, 'Real Polar H10 battery read'),
-            },
-          ],
-        },
-      ],
-    });
+    strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: true }));
     const settingsResponse = vector(vectors, 'H10 ACC settings response to 01 02');
     const startResponse = vector(vectors, 'H10: start ACC response');
     const stopResponse = vector(vectors, 'H10: stop ACC response');

@@ -3,25 +3,18 @@
 // coming back does not disturb the strap.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import {
+  HEART_RATE_MEASUREMENT,
+  HEART_RATE_SERVICE,
+  INFINITIME_MOTION as MOTION,
+  INFINITIME_MOTION_SERVICE as MOTION_SERVICE,
+  PMD_CONTROL_POINT as PMD_CP,
+  PMD_SERVICE,
+} from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
-
-const HEART_RATE_SERVICE = '0000180d-0000-1000-8000-00805f9b34fb';
-const HEART_RATE_MEASUREMENT = '00002a37-0000-1000-8000-00805f9b34fb';
-const PMD_SERVICE = 'fb005c80-02e7-f387-1cad-8acd2d8df0c8';
-const PMD_CP = 'fb005c81-02e7-f387-1cad-8acd2d8df0c8';
-const PMD_DATA = 'fb005c82-02e7-f387-1cad-8acd2d8df0c8';
-const MOTION_SERVICE = '00030000-78fc-48fe-8e23-433b3a1942d0';
-const MOTION = '00030002-78fc-48fe-8e23-433b3a1942d0';
-
-interface Vector {
-  description: string;
-  hex: string;
-}
-
-const hexBytes = (hex: string) => hex.match(/../g)?.map((b) => Number.parseInt(b, 16)) ?? [];
-const toHex = (bytes: readonly number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+import { emulatedPolarH10, toHex, type Vector, vectorBytes } from './emulated-polar-h10.ts';
 
 describeWithShared('a Polar H10 and a PineTime connected at the same time', () => {
   let browser: Browser;
@@ -29,38 +22,14 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
   let strap: EmulatedPeripheral;
   let watch: EmulatedPeripheral;
   let vectors: Vector[];
-  const vector = (description: string) => {
-    const v = vectors.find((x) => x.description.startsWith(description));
-    if (!v) throw new Error(`no vector "${description}"`);
-    return hexBytes(v.hex);
-  };
+  const vector = (description: string) => vectorBytes(vectors, description);
 
   beforeAll(async () => {
     vectors = readSharedJson<Vector[]>('vectors/vectors.json');
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 412, height: 915 } });
     await page.goto(inject('baseUrl'));
-    strap = await emulatePeripheral(browser, page, {
-      address: '0C:8C:DC:00:00:10',
-      name: 'Polar H10 0000E2E0',
-      services: [
-        {
-          uuid: HEART_RATE_SERVICE,
-          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-        },
-        {
-          uuid: PMD_SERVICE,
-          characteristics: [
-            {
-              uuid: PMD_CP,
-              properties: { read: true, write: true, indicate: true },
-              readValue: vector('H10 feature read (read of PMD CP)'),
-            },
-            { uuid: PMD_DATA, properties: { notify: true } },
-          ],
-        },
-      ],
-    });
+    strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: false }));
     watch = await emulatePeripheral(browser, page, {
       address: 'C7:00:00:00:00:01',
       name: 'InfiniTime',

@@ -2,12 +2,11 @@
 // Chromium's own Web Bluetooth stack with real bytes captured from a Polar H10.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
-
-const HEART_RATE_SERVICE = '0000180d-0000-1000-8000-00805f9b34fb';
-const HEART_RATE_MEASUREMENT = '00002a37-0000-1000-8000-00805f9b34fb';
+import { hexBytes } from './emulated-polar-h10.ts';
 
 interface Vector {
   protocol: string;
@@ -15,8 +14,6 @@ interface Vector {
   hex: string;
   expected: { hr?: number; rrMs?: number[] };
 }
-
-const hexBytes = (hex: string) => hex.match(/../g)?.map((b) => Number.parseInt(b, 16)) ?? [];
 
 describeWithShared('a standard heart-rate strap over Web Bluetooth', () => {
   let browser: Browser;
