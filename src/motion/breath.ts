@@ -5,10 +5,9 @@
 // taken once) lets the rest pose drift and settle without breaking the count.
 
 import type { MotionEvent } from './events.ts';
-import { RecentMedian } from './filters.ts';
+import { RAD_TO_DEG, RecentMedian } from './filters.ts';
 import type { ExcursionSettings } from './profiles.ts';
 
-const RAD_TO_DEG = 180 / Math.PI;
 // A cycle ends when this share of its rise is undone.
 const END_SHARE = 0.65;
 // Above this movement RMS the person is moving, not breathing (see hold.ts).

@@ -4,10 +4,9 @@
 // first reps, so a shallow mover and a deep one are both counted.
 
 import type { MotionEvent, Side } from './events.ts';
-import { angleDeg, expAlpha, norm3, RecentMedian } from './filters.ts';
+import { angleDeg, expAlpha, norm3, RAD_TO_DEG, RecentMedian } from './filters.ts';
 import { type ExcursionSettings, POSE_UP } from './profiles.ts';
 
-const RAD_TO_DEG = 180 / Math.PI;
 // Before any rep is seen the thresholds assume a rep smaller than the profile's typical one, so
 // that a cautious first rep still counts; the person's own reps take over from the first.
 const FIRST_REP_SHARE = 0.7;

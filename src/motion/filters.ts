@@ -1,7 +1,7 @@
 // Small streaming filters that accept irregular sample spacing. Every coefficient is derived from the
 // actual time step, so a 4 Hz BLE advertisement tag and a 200 Hz strap see the same time constants.
 
-const RAD_TO_DEG = 180 / Math.PI;
+export const RAD_TO_DEG = 180 / Math.PI;
 
 /** Smoothing factor of a first-order low-pass for a step of dtMs with time constant tauMs. */
 export function expAlpha(dtMs: number, tauMs: number): number {

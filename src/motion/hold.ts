@@ -3,10 +3,9 @@
 // tremor stay inside the stillness band, so they never break a hold.
 
 import type { MotionEvent } from './events.ts';
-import { angleDeg, norm3 } from './filters.ts';
+import { angleDeg, norm3, RAD_TO_DEG } from './filters.ts';
 import { type HoldSettings, POSE_UP } from './profiles.ts';
 
-const RAD_TO_DEG = 180 / Math.PI;
 // Once the pose has been still for confirmMs, the detector watches it this much longer before it
 // reports the hold: long enough to see a breath, so that it knows the size of the breathing rock.
 // The hold's reference pose is the mean over that window (fixed from then on, so that a slow sag
