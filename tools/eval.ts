@@ -3,6 +3,9 @@
 //
 //   npm run -s eval -- DIR            a table per corpus, placement and exercise
 //   npm run -s eval -- DIR --jsonl    one JSON line per recording, nothing else on stdout
+//   npm run -s eval -- DIR --robustness
+//                                     also: per exercise and transform (turned, resampled, re-paced,
+//                                     frames dropped), the share of recordings whose outcome held
 //   npm run -s eval -- DIR --negatives chest
 //                                     score that placement's recordings as "must count nothing"
 //                                     (the UCI corpus: its chest sensor only sees limbs move)
@@ -13,10 +16,9 @@
 
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { isMotionProfileId, type MotionProfileId } from '../src/motion/detector.ts';
-import type { MotionEvent } from '../src/motion/events.ts';
-import { createMotionDetector } from '../src/motion/index.ts';
-import { readRecordingCsv, toFrames, toPlacement } from './recordings.ts';
+import { type Detected, detect } from './detect.ts';
+import { readRecordingCsv } from './recordings.ts';
+import { transformOutcomes } from './robustness.ts';
 
 interface Entry {
   readonly file: string;
@@ -31,55 +33,6 @@ interface Labels {
   readonly sides?: string[];
   readonly holds?: [number, number][];
   readonly breaths?: number;
-}
-
-export interface Detected {
-  readonly file: string;
-  readonly exercise: string;
-  readonly reps: number;
-  readonly rep_times: number[];
-  readonly rep_emitted: number[];
-  readonly sides: (string | null)[];
-  readonly holds: [number, number][];
-  readonly breaths: number;
-}
-
-/** Runs the detector of one recording; sees nothing of the manifest entry but the four input fields. */
-export function detectRecording(dir: string, entry: Entry): Detected {
-  const rec = readRecordingCsv(join(dir, entry.file));
-  const profile: MotionProfileId = isMotionProfileId(entry.exercise) ? entry.exercise : 'generic';
-  const detector = createMotionDetector(profile, toPlacement(entry.placement));
-  const events: MotionEvent[] = [];
-  for (const frame of toFrames(rec, entry.rate_hz)) events.push(...detector.push(frame));
-  const s = (ms: number) => Math.round(ms) / 1000;
-  const result: Detected = {
-    file: entry.file,
-    exercise: entry.exercise,
-    reps: 0,
-    rep_times: [],
-    rep_emitted: [],
-    sides: [],
-    holds: [],
-    breaths: 0,
-  };
-  let holdStart: number | null = null;
-  for (const e of events) {
-    if (e.type === 'rep') {
-      result.rep_times.push(s(e.tMs));
-      result.rep_emitted.push(s(e.emittedMs));
-      result.sides.push(e.side ?? null);
-    } else if (e.type === 'breath') {
-      (result as { breaths: number }).breaths++;
-    } else if (e.type === 'hold-start') {
-      holdStart = e.tMs;
-    } else if (e.type === 'hold-end' && holdStart !== null) {
-      result.holds.push([s(holdStart), s(e.tMs)]);
-      holdStart = null;
-    }
-  }
-  // A hold still going when the recording stops ends with it.
-  if (holdStart !== null) result.holds.push([s(holdStart), s(rec.tS[rec.tS.length - 1] * 1000)]);
-  return { ...result, reps: result.rep_times.length };
 }
 
 // ---- scoring ----
@@ -230,33 +183,45 @@ function printTable(rows: string[][]): void {
   for (const r of rows.slice(1)) console.log(fmt(r));
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const jsonl = args.includes('--jsonl');
+interface Options {
+  readonly dir: string;
+  readonly jsonl: boolean;
+  readonly robustness: boolean;
+  readonly negatives: string | null;
+}
+
+function parseArgs(args: readonly string[]): Options {
   const negIndex = args.indexOf('--negatives');
-  const negatives = negIndex >= 0 ? args[negIndex + 1] : null;
-  const dirArg = args.find((a, i) => !a.startsWith('--') && (negIndex < 0 || i !== negIndex + 1));
-  if (!dirArg) {
-    console.error('usage: npm run -s eval -- DIR [--jsonl] [--negatives PLACEMENT]');
+  const negatives = negIndex >= 0 ? (args[negIndex + 1] ?? null) : null;
+  const dir = args.find((a, i) => !a.startsWith('--') && (negIndex < 0 || i !== negIndex + 1));
+  if (!dir || (negIndex >= 0 && !negatives)) {
+    console.error('usage: npm run -s eval -- DIR [--jsonl] [--robustness] [--negatives PLACEMENT]');
     process.exit(2);
   }
-  const dir = resolve(dirArg);
+  return {
+    dir: resolve(dir),
+    jsonl: args.includes('--jsonl'),
+    robustness: args.includes('--robustness'),
+    negatives,
+  };
+}
+
+function main(): void {
+  const options = parseArgs(process.argv.slice(2));
+  const { dir, jsonl, negatives } = options;
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as (Entry & Labels)[];
   const corpus = basename(dir);
   const groups = new Map<string, Score>();
   const placements = new Map<string, Score>();
   const total = emptyScore();
+  const robustness = new Map<string, Robustness>();
   for (const full of manifest) {
     // The detectors get the four input fields and nothing else.
-    const entry: Entry = {
-      file: full.file,
-      exercise: full.exercise,
-      placement: full.placement,
-      rate_hz: full.rate_hz,
-    };
-    const d = detectRecording(dir, entry);
+    const input = { exercise: full.exercise, placement: full.placement, rateHz: full.rate_hz };
+    const rec = readRecordingCsv(join(dir, full.file));
+    const d = detect(rec, input);
     if (jsonl) {
-      process.stdout.write(`${JSON.stringify(d)}\n`);
+      process.stdout.write(`${JSON.stringify({ file: full.file, exercise: full.exercise, ...d })}\n`);
       continue;
     }
     // A placement that only sees other body parts move is a distractor whatever the set's count.
@@ -268,6 +233,17 @@ function main(): void {
     score(groups.get(key)!, labels, d);
     score(placements.get(pkey)!, labels, d);
     score(total, labels, d);
+    if (options.robustness) {
+      for (const { transform, comparison } of transformOutcomes(full.file, rec, input)) {
+        const rkey = `${key} / ${transform}`;
+        const r = robustness.get(rkey) ?? { recordings: 0, unchanged: 0, withinOne: 0, changed: [] };
+        r.recordings++;
+        if (comparison.unchanged) r.unchanged++;
+        if (comparison.withinOne) r.withinOne++;
+        if (!comparison.unchanged) r.changed.push(`${full.file}: ${comparison.detail}`);
+        robustness.set(rkey, r);
+      }
+    }
   }
   if (jsonl) return;
   const header = [
@@ -293,6 +269,33 @@ function main(): void {
     ...[...placements].sort(([a], [b]) => a.localeCompare(b)).map(([k, s]) => row(k, s)),
     row(`${corpus} / all`, total),
   ]);
+  if (options.robustness) printRobustness(corpus, robustness);
+}
+
+interface Robustness {
+  recordings: number;
+  unchanged: number;
+  withinOne: number;
+  changed: string[];
+}
+
+function printRobustness(corpus: string, robustness: Map<string, Robustness>): void {
+  console.log(`\n## ${corpus}: robustness (share of recordings whose outcome did not change)\n`);
+  const rows = [...robustness].sort(([a], [b]) => a.localeCompare(b));
+  printTable([
+    ['corpus / placement / exercise / transform', 'recordings', 'unchanged', '±1'],
+    ...rows.map(([k, r]) => [
+      k,
+      String(r.recordings),
+      pct(r.unchanged, r.recordings),
+      pct(r.withinOne, r.recordings),
+    ]),
+  ]);
+  const changed = rows.flatMap(([k, r]) => r.changed.map((c) => `- ${k.split(' / ').pop()}: ${c}`));
+  if (changed.length > 0) {
+    console.log(`\n### changed outcomes\n`);
+    for (const line of changed) console.log(line);
+  }
 }
 
 main();

@@ -1,0 +1,66 @@
+// One recording through the detectors, exactly as the app runs them: cut into the frames a device
+// would send and pushed in order. Sees nothing of a manifest entry but the exercise, the placement
+// and the rate.
+
+import { isMotionProfileId, type MotionProfileId } from '../src/motion/detector.ts';
+import type { MotionEvent } from '../src/motion/events.ts';
+import { createMotionDetector } from '../src/motion/index.ts';
+import { type Recording, toFrames, toPlacement } from './recordings.ts';
+
+/** What the detectors may know of a recording. */
+export interface DetectorInput {
+  readonly exercise: string;
+  readonly placement: string;
+  readonly rateHz: number;
+}
+
+/** What they found, times in seconds from the recording's start. */
+export interface Detected {
+  readonly reps: number;
+  readonly rep_times: number[];
+  readonly rep_emitted: number[];
+  readonly sides: (string | null)[];
+  readonly holds: [number, number][];
+  readonly breaths: number;
+  readonly breath_times: number[];
+}
+
+export function detect(rec: Recording, input: DetectorInput): Detected {
+  const profile: MotionProfileId = isMotionProfileId(input.exercise) ? input.exercise : 'generic';
+  const detector = createMotionDetector(profile, toPlacement(input.placement));
+  const events: MotionEvent[] = [];
+  for (const frame of toFrames(rec, input.rateHz)) events.push(...detector.push(frame));
+  const s = (ms: number) => Math.round(ms) / 1000;
+  const repTimes: number[] = [];
+  const repEmitted: number[] = [];
+  const sides: (string | null)[] = [];
+  const holds: [number, number][] = [];
+  const breathTimes: number[] = [];
+  let holdStart: number | null = null;
+  for (const e of events) {
+    if (e.type === 'rep') {
+      repTimes.push(s(e.tMs));
+      repEmitted.push(s(e.emittedMs));
+      sides.push(e.side ?? null);
+    } else if (e.type === 'breath') {
+      breathTimes.push(s(e.tMs));
+    } else if (e.type === 'hold-start') {
+      holdStart = e.tMs;
+    } else if (e.type === 'hold-end' && holdStart !== null) {
+      holds.push([s(holdStart), s(e.tMs)]);
+      holdStart = null;
+    }
+  }
+  // A hold still going when the recording stops ends with it.
+  if (holdStart !== null && rec.tS.length > 0)
+    holds.push([s(holdStart), s(rec.tS[rec.tS.length - 1] * 1000)]);
+  return {
+    reps: repTimes.length,
+    rep_times: repTimes,
+    rep_emitted: repEmitted,
+    sides,
+    holds,
+    breaths: breathTimes.length,
+    breath_times: breathTimes,
+  };
+}
