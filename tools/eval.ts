@@ -16,8 +16,10 @@
 
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { isMotionProfileId } from '../src/motion/detector.ts';
+import { motionProfile } from '../src/motion/profiles.ts';
 import { type Detected, detect } from './detect.ts';
-import { readRecordingCsv } from './recordings.ts';
+import { readRecordingCsv, toPlacement } from './recordings.ts';
 import { transformOutcomes } from './robustness.ts';
 
 interface Entry {
@@ -94,7 +96,7 @@ function matchReps(truth: number[], detected: number[]): [number, number][] {
   return pairs;
 }
 
-function score(s: Score, labels: Labels, d: Detected): void {
+function score(s: Score, labels: Labels, d: Detected, timesHolds: boolean): void {
   if (labels.reps === 0) {
     s.distractors++;
     s.distractorReps += d.reps;
@@ -116,7 +118,8 @@ function score(s: Score, labels: Labels, d: Detected): void {
       }
     }
   }
-  if (labels.holds && labels.holds.length > 0) {
+  // Rep sets label their pauses at the top as holds too; only hold exercises are timed as holds.
+  if (labels.holds && labels.holds.length > 0 && timesHolds) {
     for (const [ts, te] of labels.holds) {
       s.holdsTrue++;
       // The detected hold that overlaps the true one most.
@@ -230,9 +233,12 @@ function main(): void {
     const pkey = `${corpus} / ${full.placement}`;
     if (!groups.has(key)) groups.set(key, emptyScore());
     if (!placements.has(pkey)) placements.set(pkey, emptyScore());
-    score(groups.get(key)!, labels, d);
-    score(placements.get(pkey)!, labels, d);
-    score(total, labels, d);
+    const timesHolds =
+      isMotionProfileId(full.exercise) &&
+      motionProfile(full.exercise, toPlacement(full.placement)).hold !== undefined;
+    score(groups.get(key)!, labels, d, timesHolds);
+    score(placements.get(pkey)!, labels, d, timesHolds);
+    score(total, labels, d, timesHolds);
     if (options.robustness) {
       for (const { transform, comparison } of transformOutcomes(full.file, rec, input)) {
         const rkey = `${key} / ${transform}`;

@@ -1,127 +1,165 @@
-// Reps and breath cycles as excursions: the torso tilts away from the pose it rests in and comes
-// back. The angle is measured between the current gravity direction and the rest pose's, so the
-// strap's mounting angle cancels; hysteresis thresholds adapt to the person's own range after the
-// first reps, so a shallow mover and a deep one are both counted.
+// Reps as excursions: the torso tilts away from the pose it rests in and comes back. Everything is
+// measured from the data, never from the strap's axes, so the strap can sit at any angle:
+//
+// - the rest pose is where the torso is still between reps, and follows it as it settles;
+// - the size of a rep is the angle between the gravity direction and the rest pose;
+// - the direction a rep turns is learned from the person's first reps, and a later excursion that
+//   turns another way (a shift of weight, a hand on the strap) is not a rep;
+// - bird dog's side comes from the handedness of the turn: both sides pitch the torso alike, so the
+//   roll's sign relative to that common pitch, taken about the rest pose, tells left from right.
+//
+// Thresholds start from the profile's expectation, scaled by what this person taught the app
+// (PersonalTuning), and follow the person's own reps from the first one.
 
 import type { MotionEvent, Side } from './events.ts';
-import { angleDeg, expAlpha, norm3, RAD_TO_DEG, RecentMedian } from './filters.ts';
-import { type ExcursionSettings, POSE_UP } from './profiles.ts';
+import { angleDeg, norm3, RecentMedian } from './filters.ts';
+import type { ExcursionSettings } from './profiles.ts';
+import { NEUTRAL_TUNING, type PersonalTuning } from './tuning.ts';
 
 // Before any rep is seen the thresholds assume a rep smaller than the profile's typical one, so
 // that a cautious first rep still counts; the person's own reps take over from the first.
 const FIRST_REP_SHARE = 0.7;
-// How the rest pose follows slow drift (a strap settling, the body sinking into a mat) between reps.
-const REST_TRACK_TAU_MS = 3000;
-// The rest pose is taken once the torso has been still this long within this band.
-const ACQUIRE_STILL_MS = 600;
-const ACQUIRE_BAND_DEG = 2;
+// Movement on top of gravity below this RMS is stillness: a held pose leaves only noise and tremor.
+const STILL_MOTION_G = 0.05;
 // "At the top" = within this share of the rep's peak; the time spent there is the rep's pause.
 const PLATEAU_SHARE = 0.85;
-// Cosine between a rep's turn and the profile's direction: a crooked strap (up to ~25°) keeps it
-// above 0.9; a fidget in a random direction mostly falls below.
-const MIN_ALIGNMENT = 0.7;
-// A reversed first excursion counts as the end of a rep only when it is clearly rep-sized: the
-// last slow degrees of lying down after getting to the floor are not a rep.
-const REVERSED_MIN_SHARE = 0.7;
+// A rep is over once the torso is back within this share of its peak from the rest pose, or has
+// come most of the way back (this share of the rep from its top) and stopped there: the rest pose
+// itself can move by a few degrees from one rep to the next.
+const RETURN_SHARE = 0.35;
+const SETTLED_RETURN_SHARE = 0.5;
+// Still within this band this long between reps: that is the rest pose now. (A rep that starts
+// slowly turns faster than that within its first degree or two.)
+const SETTLED_BAND_DEG = 0.5;
+const SETTLED_MS = 600;
+const ACQUIRE_BAND_DEG = 2;
+// Once the person's reps are known, an excursion smaller than this share of their usual one, or
+// quicker than this share of their usual duration, is a wobble, not a rep.
+const MIN_PEAK_SHARE = 0.45;
+const MIN_DURATION_SHARE = 0.35;
+// Cosine between an excursion's turn and the person's rep direction: reps repeat one movement; a
+// fidget turns any which way. Bird dog's two sides are two directions.
+const MIN_ALIGNMENT = 0.6;
 const MIN_SIDED_ALIGNMENT = 0.5;
+const RECENT_SIDED_REPS = 4;
+// Each rep's turn is a roll plus the pitch common to both sides; the pitch must be at least this
+// share of a rep's turn before the handedness about it is trusted.
+const MIN_PITCH_SHARE = 0.15;
+
+type State = 'acquiring' | 'rest' | 'out';
+
+/** A unit 3-vector, mutable in place: the detectors run per sample and must not allocate. */
+interface Vec {
+  x: number;
+  y: number;
+  z: number;
+}
+
+const vec = (x = 0, y = 0, z = 0): Vec => ({ x, y, z });
+
+function setUnit(v: Vec, x: number, y: number, z: number): void {
+  const n = norm3(x, y, z) || 1;
+  v.x = x / n;
+  v.y = y / n;
+  v.z = z / n;
+}
 
 export class ExcursionDetector {
-  private refX = 0;
-  private refY = 0;
-  private refZ = 0;
-  private hasRef = false;
-  // Candidate rest pose while acquiring: the direction the torso settled at, and since when.
-  private anchorX = 0;
-  private anchorY = 0;
-  private anchorZ = 1;
-  private anchorT = Number.NaN;
-  private sumX = 0;
-  private sumY = 0;
-  private sumZ = 0;
-  private plateauStartMs = Number.NaN;
-  private plateauMs = 0;
+  private state: State = 'acquiring';
+  private readonly rest = vec(0, 0, 1);
 
-  private inExcursion = false;
+  // The excursion under way.
   private startMs = 0;
   private lastBelowLoMs = 0;
   private aboveMs = 0;
   private peakDeg = 0;
-  private peakRollDeg = 0;
+  private readonly peak = vec();
+  private readonly turn = vec();
+  private turnDeg = 0;
+  private turnMs = 0;
+  private plateauStartMs = Number.NaN;
+  private plateauMs = 0;
   private formSent = false;
+  // Where the torso came to rest on the way back, for a return to a rest pose that moved.
+  private readonly settle = vec();
+  private readonly settleSum = vec();
+  private settleT = Number.NaN;
+
   private prevT = Number.NaN;
   private prevAngle = 0;
-  // Only the first excursion after the rest pose was first taken can reveal a reversed rest pose.
-  private checkedDirection = false;
-  private reversed = false;
-  private peakX = 0;
-  private peakY = 0;
-  private peakZ = 0;
-  private trackDtMs = -1;
-  private trackAlpha = 0;
-  private readonly peaks = new RecentMedian(5);
 
-  constructor(private readonly s: ExcursionSettings) {}
+  // What the person's reps look like: sizes, durations, and the sum of their turn directions
+  // (for bird dog, per side, plus the pitch common to both).
+  private readonly peaks = new RecentMedian(5);
+  private readonly durations = new RecentMedian(5);
+  private readonly repDir = vec();
+  private readonly recentDirs: Vec[] = [];
+  private readonly pitchSum = vec();
+  private lastSide: Side | null = null;
+
+  constructor(
+    private readonly s: ExcursionSettings,
+    private readonly tuning: PersonalTuning = NEUTRAL_TUNING,
+  ) {}
 
   /** Typical peak of this person so far (the profile's expectation until their first reps). */
   typicalPeakDeg(): number {
-    return this.peaks.count > 0 ? this.peaks.median(0) : this.s.expectedPeakDeg * FIRST_REP_SHARE;
+    return this.peaks.count > 0
+      ? this.peaks.median(0)
+      : this.s.expectedPeakDeg * this.tuning.rangeScale * FIRST_REP_SHARE;
   }
 
-  /** One sample of the unit gravity direction at time t; completed events are appended to out. */
-  update(t: number, gx: number, gy: number, gz: number, out: MotionEvent[]): void {
+  /** One sample of the unit gravity direction and the movement on top of it (RMS, g). */
+  update(t: number, gx: number, gy: number, gz: number, motionG: number, out: MotionEvent[]): void {
     const dt = Number.isNaN(this.prevT) ? 0 : t - this.prevT;
-    if (!this.hasRef) {
-      this.acquire(t, gx, gy, gz);
+    if (this.state === 'acquiring') {
+      // The rest pose is the first still pose: the set starts with the person in position. A brief
+      // pause is enough (people start soon after getting down); a wrong one is mended below.
+      if (this.stillAt(t, gx, gy, gz, motionG, ACQUIRE_BAND_DEG)) {
+        this.restAtSettle();
+        this.state = 'rest';
+        this.lastBelowLoMs = t;
+      }
       this.prevT = t;
       this.prevAngle = 0;
       return;
     }
     const s = this.s;
-    const angle = angleDeg(gx, gy, gz, this.refX, this.refY, this.refZ);
+    const scale = this.tuning.rangeScale;
+    const r = this.rest;
+    const angle = angleDeg(gx, gy, gz, r.x, r.y, r.z);
     const typical = this.typicalPeakDeg();
-    const hi = Math.max(s.minHiDeg, s.hiFrac * typical);
-    const lo = Math.max(s.minLoDeg, s.loFrac * typical);
+    const hi = Math.max(s.minHiDeg * scale, s.hiFrac * typical);
+    const lo = Math.max(s.minLoDeg * scale, s.loFrac * typical);
 
-    if (!this.inExcursion) {
-      if (angle < lo) {
+    if (this.state === 'rest') {
+      if (angle < lo) this.lastBelowLoMs = t;
+      if (angle >= hi) this.begin(t, angle, gx, gy, gz);
+      else if (this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) {
+        // Settled somewhere short of a rep: that is the rest pose now. It follows a strap settling
+        // or a body sinking into the mat, and mends a rest pose first taken in the last shuffle
+        // into position; the start of a slow rep moves too fast to be taken for it.
+        this.restAtSettle();
         this.lastBelowLoMs = t;
-        // Follow slow drift of the rest pose; the rep itself never gets here (it is above lo).
-        if (dt !== this.trackDtMs) {
-          // Frames at a fixed rate repeat the same step: one exp() per change of step, not per sample.
-          this.trackDtMs = dt;
-          this.trackAlpha = expAlpha(dt, REST_TRACK_TAU_MS);
-        }
-        const a = this.trackAlpha;
-        this.setRef(
-          this.refX + a * (gx - this.refX),
-          this.refY + a * (gy - this.refY),
-          this.refZ + a * (gz - this.refZ),
-        );
-        if (!this.poseOk(this.refX, this.refY, this.refZ)) this.hasRef = false;
-      }
-      if (angle >= hi) {
-        this.inExcursion = true;
-        this.reversed = this.againstDirection(gx, gy, gz);
-        this.startMs = this.lastBelowLoMs;
-        this.aboveMs = 0;
-        this.peakDeg = angle;
-        this.peakRollDeg = this.rollDeg(gx, gy, gz);
-        this.peakX = gx;
-        this.peakY = gy;
-        this.peakZ = gz;
-        this.formSent = false;
-        this.plateauStartMs = t;
-        this.plateauMs = 0;
       }
     } else {
       if (angle >= hi) this.aboveMs += dt;
       if (angle > this.peakDeg) {
         this.peakDeg = angle;
-        this.peakRollDeg = this.rollDeg(gx, gy, gz);
-        this.peakX = gx;
-        this.peakY = gy;
-        this.peakZ = gz;
+        this.peak.x = gx;
+        this.peak.y = gy;
+        this.peak.z = gz;
+        this.turnDeg = angle;
       }
+      // The way back: the point nearest the rest pose since the top, where the torso turns out again.
+      if (angle < this.turnDeg) {
+        this.turnDeg = angle;
+        this.turnMs = t;
+        this.turn.x = gx;
+        this.turn.y = gy;
+        this.turn.z = gz;
+      }
+      const turn = this.turn;
       // Longest stay near the top: every rep of the program pauses there; a fidget turns straight back.
       if (angle >= PLATEAU_SHARE * this.peakDeg) {
         if (Number.isNaN(this.plateauStartMs)) this.plateauStartMs = t;
@@ -129,168 +167,221 @@ export class ExcursionDetector {
       } else {
         this.plateauStartMs = Number.NaN;
       }
-      if (this.reversed) {
-        this.whileReversed(t, angle, gx, gy, gz, out);
-        this.prevT = t;
-        this.prevAngle = angle;
-        return;
-      }
-      this.checkForm(t, angle, gx, gy, gz, out);
-      if (angle < lo) {
-        this.inExcursion = false;
+      this.checkForm(t, angle, out);
+      const back = Math.max(lo, RETURN_SHARE * this.peakDeg);
+      if (angle < back) {
+        this.finish(crossingTime(this.prevT, this.prevAngle, t, angle, back), t, out);
         this.lastBelowLoMs = t;
-        const endMs = crossingTime(this.prevT, this.prevAngle, t, angle, lo);
-        if (
-          this.aboveMs >= s.minAboveMs &&
-          this.plateauMs >= s.minPlateauMs &&
-          this.peakDeg <= s.maxPeakDeg &&
-          this.alignedWithProfile()
-        ) {
-          this.emit(endMs, t, out);
-          this.peaks.push(this.peakDeg);
-        }
+        this.settleT = Number.NaN;
+      } else if (this.peakDeg < this.minPeakDeg() && this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) {
+        // Still again after a move too small for a rep: a shuffle, and this is the rest pose now.
+        this.state = 'rest';
+        this.restAtSettle();
+        this.lastBelowLoMs = t;
+      } else if (
+        this.turnDeg <= SETTLED_RETURN_SHARE * this.peakDeg &&
+        angleDeg(turn.x, turn.y, turn.z, this.peak.x, this.peak.y, this.peak.z) >=
+          SETTLED_RETURN_SHARE * this.peakDeg &&
+        angleDeg(gx, gy, gz, turn.x, turn.y, turn.z) >= hi
+      ) {
+        // Came most of the way back and went straight out again, without a pause: the turn was the
+        // end of this rep and the rest pose of the next, which is already under way.
+        const turnMs = this.turnMs;
+        this.finish(turnMs, t, out);
+        setUnit(this.rest, turn.x, turn.y, turn.z);
+        this.lastBelowLoMs = turnMs;
+        this.begin(t, angleDeg(gx, gy, gz, turn.x, turn.y, turn.z), gx, gy, gz);
+      } else if (this.settledBack(t, angle, gx, gy, gz, motionG)) {
+        // Back and still, a little off the old rest pose: that is where the person rests now.
+        this.finish(this.settleT, t, out);
+        this.restAtSettle();
+        this.lastBelowLoMs = t;
       } else if (t - this.startMs > s.maxRepMs || this.peakDeg > 1.5 * s.maxPeakDeg) {
         // Away too long or too far: the person changed pose. Start over from the new one.
-        this.inExcursion = false;
-        this.hasRef = false;
-        this.anchorT = Number.NaN;
+        this.state = 'acquiring';
+        this.settleT = Number.NaN;
       }
     }
     this.prevT = t;
     this.prevAngle = angle;
   }
 
-  /**
-   * Whether the rep turned the torso the way the exercise does (superman head up, bridge head down,
-   * pulldown leaning back, bird dog rolling): a shift of weight at rest turns it any which way.
-   */
-  private alignedWithProfile(): boolean {
-    const dx = this.peakX - this.refX;
-    const dy = this.peakY - this.refY;
-    const dz = this.peakZ - this.refZ;
-    const size = norm3(dx, dy, dz);
-    if (size === 0) return false;
-    // Bird dog also pitches a little and its roll is only a few degrees: a looser bar.
-    if (this.s.sided) return Math.abs(dx) >= MIN_SIDED_ALIGNMENT * size;
-    const e = this.s.direction;
-    if (!e) return true;
-    return dx * e[0] + dy * e[1] + dz * e[2] >= MIN_ALIGNMENT * size;
+  private begin(t: number, angle: number, gx: number, gy: number, gz: number): void {
+    this.state = 'out';
+    this.startMs = this.lastBelowLoMs;
+    this.aboveMs = 0;
+    this.peakDeg = angle;
+    this.peak.x = gx;
+    this.peak.y = gy;
+    this.peak.z = gz;
+    this.formSent = false;
+    this.turnDeg = angle;
+    this.plateauStartMs = t;
+    this.plateauMs = 0;
+    this.settleT = Number.NaN;
   }
 
-  /** Whether the change from the rest pose points against the profile's rep direction. */
-  private againstDirection(gx: number, gy: number, gz: number): boolean {
-    const e = this.s.direction;
-    if (!e || this.checkedDirection) return false;
-    this.checkedDirection = true;
-    const dx = gx - this.refX;
-    const dy = gy - this.refY;
-    const dz = gz - this.refZ;
-    return dx * e[0] + dy * e[1] + dz * e[2] < -0.3 * norm3(dx, dy, dz);
-  }
-
-  /**
-   * The first excursion went against the rep direction. If it is rep-sized and settles, the rest pose
-   * had been taken while the person held the top of a rep they began before the detector saw them
-   * still: that rep ended when they settled here, which is the true rest pose. Anything smaller is a
-   * fidget and ends like one, uncounted.
-   */
-  private whileReversed(
+  /** Whether the torso, on its way back, has come most of the way and stopped there. */
+  private settledBack(
     t: number,
     angle: number,
     gx: number,
     gy: number,
     gz: number,
-    out: MotionEvent[],
-  ): void {
-    const s = this.s;
-    const lo = Math.max(s.minLoDeg, s.loFrac * this.typicalPeakDeg());
-    if (angle < lo) {
-      this.inExcursion = false;
-      this.reversed = false;
-      this.lastBelowLoMs = t;
-      return;
+    motionG: number,
+  ): boolean {
+    const p = this.peak;
+    const fromTop = angleDeg(gx, gy, gz, p.x, p.y, p.z);
+    if (fromTop < SETTLED_RETURN_SHARE * this.peakDeg || angle > SETTLED_RETURN_SHARE * this.peakDeg) {
+      this.settleT = Number.NaN;
+      return false;
     }
+    return this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG);
+  }
+
+  /** Whether the torso has stayed within a small band (around the settle point) for a moment, moving little. */
+  private stillAt(t: number, gx: number, gy: number, gz: number, motionG: number, bandDeg: number): boolean {
+    const s = this.settle;
+    const sum = this.settleSum;
     if (
-      this.plateauMs >= Math.max(s.minPlateauMs, ACQUIRE_STILL_MS) &&
-      this.peakDeg >= REVERSED_MIN_SHARE * s.expectedPeakDeg
+      motionG > STILL_MOTION_G ||
+      Number.isNaN(this.settleT) ||
+      angleDeg(gx, gy, gz, s.x, s.y, s.z) > bandDeg
     ) {
-      this.emit(this.plateauStartMs, t, out);
-      this.inExcursion = false;
-      this.reversed = false;
-      this.setRef(gx, gy, gz);
-      this.lastBelowLoMs = t;
+      setUnit(s, gx, gy, gz);
+      sum.x = gx;
+      sum.y = gy;
+      sum.z = gz;
+      this.settleT = t;
+      return false;
     }
+    sum.x += gx;
+    sum.y += gy;
+    sum.z += gz;
+    return t - this.settleT >= SETTLED_MS;
   }
 
-  private emit(endMs: number, emittedMs: number, out: MotionEvent[]): void {
-    const peakDeg = Math.round(this.peakDeg * 10) / 10;
-    if (this.s.sided) {
-      // Weight onto the left hand (right arm and left leg up) rolls the torso to its left, which
-      // turns the strap's x axis (the wearer's left) towards the floor: a falling x reading.
-      const side: Side = this.peakRollDeg < 0 ? 'right' : 'left';
-      out.push({ type: 'rep', tMs: endMs, emittedMs, startMs: this.startMs, peakDeg, side });
+  private restAtSettle(): void {
+    const sum = this.settleSum;
+    setUnit(this.rest, sum.x, sum.y, sum.z);
+    this.settleT = Number.NaN;
+  }
+
+  /** The smallest excursion that is a rep: a share of this person's, or the first-rep minimum. */
+  private minPeakDeg(): number {
+    return this.peaks.count > 0
+      ? MIN_PEAK_SHARE * this.peaks.median(0)
+      : this.s.firstRepMinDeg * this.tuning.rangeScale;
+  }
+
+  /** The excursion is over: a rep if it looks like this person's reps. */
+  private finish(endMs: number, emittedMs: number, out: MotionEvent[]): void {
+    this.state = 'rest';
+    const s = this.s;
+    const minPeak = this.minPeakDeg();
+    const durationMs = endMs - this.startMs;
+    const quick = this.durations.count >= 2 && durationMs < MIN_DURATION_SHARE * this.durations.median(0);
+    if (
+      this.peakDeg > s.maxPeakDeg ||
+      this.peakDeg < minPeak ||
+      this.aboveMs < s.minAboveMs ||
+      this.plateauMs < (this.peaks.count > 0 ? s.minPlateauMs : s.firstPlateauMs) ||
+      quick
+    ) {
       return;
     }
-    out.push({ type: 'rep', tMs: endMs, emittedMs, startMs: this.startMs, peakDeg });
+    // The turn of this excursion, in the plane perpendicular to the rest pose.
+    const r = this.rest;
+    const p = this.peak;
+    const along = p.x * r.x + p.y * r.y + p.z * r.z;
+    const dir = vec();
+    setUnit(dir, p.x - along * r.x, p.y - along * r.y, p.z - along * r.z);
+    let side: Side | undefined;
+    if (s.sided) {
+      const found = this.sideOf(dir);
+      if (!found) return;
+      side = found;
+    } else if (!this.alignedWithReps(dir)) {
+      return;
+    }
+    this.learn(dir, side, durationMs);
+    const peakDeg = Math.round(this.peakDeg * 10) / 10;
+    out.push(
+      side
+        ? { type: 'rep', tMs: endMs, emittedMs, startMs: this.startMs, peakDeg, side }
+        : { type: 'rep', tMs: endMs, emittedMs, startMs: this.startMs, peakDeg },
+    );
   }
 
-  private checkForm(t: number, angle: number, gx: number, gy: number, gz: number, out: MotionEvent[]): void {
+  private alignedWithReps(dir: Vec): boolean {
+    const a = this.repDir;
+    const n = norm3(a.x, a.y, a.z);
+    if (n === 0) return true;
+    return (dir.x * a.x + dir.y * a.y + dir.z * a.z) / n >= MIN_ALIGNMENT;
+  }
+
+  /**
+   * Which arm this bird-dog rep extended, or null when the turn matches neither side's reps.
+   * The handedness of (rest pose, common pitch, this turn) gives the side; before the pitch is
+   * known, reps alternate from the side the coach asks for first.
+   */
+  private sideOf(dir: Vec): Side | null {
+    const r = this.rest;
+    const p = this.pitchSum;
+    const reps = this.peaks.count;
+    // Sum of the unit turns so far and this one: the rolls of opposite sides cancel, the pitch adds up.
+    const px = p.x + dir.x;
+    const py = p.y + dir.y;
+    const pz = p.z + dir.z;
+    const det =
+      r.x * (py * dir.z - pz * dir.y) - r.y * (px * dir.z - pz * dir.x) + r.z * (px * dir.y - py * dir.x);
+    let side: Side;
+    if (reps >= 1 && norm3(px, py, pz) >= MIN_PITCH_SHARE * (reps + 1) && det !== 0) {
+      side = det > 0 ? 'left' : 'right';
+    } else {
+      side = this.lastSide === null ? this.s.firstSide : this.lastSide === 'left' ? 'right' : 'left';
+    }
+    return this.matchesRecentRep(dir) ? side : null;
+  }
+
+  /**
+   * Bird dog repeats two movements, one per side: from the third rep on, a turn must resemble one
+   * of the recent reps. (The second may mirror the first, so it is judged by size and time alone.)
+   */
+  private matchesRecentRep(dir: Vec): boolean {
+    const recent = this.recentDirs;
+    if (recent.length < 2) return true;
+    return recent.some((d) => dir.x * d.x + dir.y * d.y + dir.z * d.z >= MIN_SIDED_ALIGNMENT);
+  }
+
+  private learn(dir: Vec, side: Side | undefined, durationMs: number): void {
+    this.peaks.push(this.peakDeg);
+    this.durations.push(durationMs);
+    const a = this.repDir;
+    a.x += dir.x;
+    a.y += dir.y;
+    a.z += dir.z;
+    if (side) {
+      this.recentDirs.push(dir);
+      if (this.recentDirs.length > RECENT_SIDED_REPS) this.recentDirs.shift();
+      this.pitchSum.x += dir.x;
+      this.pitchSum.y += dir.y;
+      this.pitchSum.z += dir.z;
+      this.lastSide = side;
+    }
+  }
+
+  private checkForm(t: number, angle: number, out: MotionEvent[]): void {
     if (this.formSent) return;
     const s = this.s;
     if (s.overExtensionDeg !== undefined && angle > s.overExtensionDeg && angle <= s.maxPeakDeg) {
       this.formSent = true;
       out.push({ type: 'form', tMs: t, emittedMs: t, issue: 'over-extension' });
     }
-    if (s.tabletopLostDeg !== undefined && Math.abs(this.rollDeg(gx, gy, gz)) > s.tabletopLostDeg) {
+    if (s.tabletopLostDeg !== undefined && angle > s.tabletopLostDeg && angle <= s.maxPeakDeg) {
       this.formSent = true;
       out.push({ type: 'form', tMs: t, emittedMs: t, issue: 'tabletop-lost' });
     }
-  }
-
-  /** Signed roll from the rest pose: the change of the reading along the strap's x axis, in degrees. */
-  private rollDeg(gx: number, _gy: number, _gz: number): number {
-    const d = Math.max(-1, Math.min(1, gx - this.refX));
-    return Math.asin(d) * RAD_TO_DEG;
-  }
-
-  private acquire(t: number, gx: number, gy: number, gz: number): void {
-    if (
-      Number.isNaN(this.anchorT) ||
-      angleDeg(gx, gy, gz, this.anchorX, this.anchorY, this.anchorZ) > ACQUIRE_BAND_DEG
-    ) {
-      this.anchorX = gx;
-      this.anchorY = gy;
-      this.anchorZ = gz;
-      this.anchorT = t;
-      this.sumX = gx;
-      this.sumY = gy;
-      this.sumZ = gz;
-      return;
-    }
-    this.sumX += gx;
-    this.sumY += gy;
-    this.sumZ += gz;
-    if (t - this.anchorT >= ACQUIRE_STILL_MS && this.poseOk(this.sumX, this.sumY, this.sumZ)) {
-      this.setRef(this.sumX, this.sumY, this.sumZ);
-      // A fresh rest pose may again have been taken at the top of a rep.
-      this.checkedDirection = false;
-      this.hasRef = true;
-      this.inExcursion = false;
-      this.lastBelowLoMs = t;
-    }
-  }
-
-  private poseOk(x: number, y: number, z: number): boolean {
-    if (this.s.pose === 'any') return true;
-    const up = POSE_UP[this.s.pose];
-    return angleDeg(x, y, z, up[0], up[1], up[2]) <= this.s.poseTolDeg;
-  }
-
-  private setRef(x: number, y: number, z: number): void {
-    const n = norm3(x, y, z) || 1;
-    this.refX = x / n;
-    this.refY = y / n;
-    this.refZ = z / n;
   }
 }
 

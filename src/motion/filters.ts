@@ -143,3 +143,62 @@ export class RecentMedian {
     this.cached = Number.NaN;
   }
 }
+
+/**
+ * The direction in which a stream of 3-vectors varies most: an exponentially weighted covariance,
+ * with one power-iteration step per sample, which keeps the axis current at almost no cost. A
+ * step never turns the axis through to its opposite, so its sign holds from where it was started.
+ */
+export class PrincipalAxis {
+  x = 1;
+  y = 0;
+  z = 0;
+  // Covariance terms: xx, yy, zz, xy, xz, yz.
+  private cxx = 0;
+  private cyy = 0;
+  private czz = 0;
+  private cxy = 0;
+  private cxz = 0;
+  private cyz = 0;
+  private lastDtMs = -1;
+  private alpha = 0;
+
+  constructor(private readonly tauMs: number) {}
+
+  /** One deviation from the stream's centre, over a step of dtMs. */
+  update(dtMs: number, dx: number, dy: number, dz: number): void {
+    if (dtMs !== this.lastDtMs) {
+      this.lastDtMs = dtMs;
+      this.alpha = expAlpha(dtMs, this.tauMs);
+    }
+    const a = this.alpha;
+    this.cxx += a * (dx * dx - this.cxx);
+    this.cyy += a * (dy * dy - this.cyy);
+    this.czz += a * (dz * dz - this.czz);
+    this.cxy += a * (dx * dy - this.cxy);
+    this.cxz += a * (dx * dz - this.cxz);
+    this.cyz += a * (dy * dz - this.cyz);
+    const nx = this.cxx * this.x + this.cxy * this.y + this.cxz * this.z;
+    const ny = this.cxy * this.x + this.cyy * this.y + this.cyz * this.z;
+    const nz = this.cxz * this.x + this.cyz * this.y + this.czz * this.z;
+    const n = norm3(nx, ny, nz);
+    if (n > 1e-15) {
+      this.x = nx / n;
+      this.y = ny / n;
+      this.z = nz / n;
+    }
+  }
+
+  /** Starts the axis along a direction (it need not be of unit length). */
+  point(x: number, y: number, z: number): void {
+    const n = norm3(x, y, z) || 1;
+    this.x = x / n;
+    this.y = y / n;
+    this.z = z / n;
+  }
+
+  reset(): void {
+    this.cxx = this.cyy = this.czz = this.cxy = this.cxz = this.cyz = 0;
+    this.point(1, 0, 0);
+  }
+}

@@ -6,7 +6,7 @@
 // merge into one swing, while a slow physiotherapy rep with long rests between is not averaged away.
 
 import type { MotionEvent } from './events.ts';
-import { expAlpha, LowPass1, LowPass3, norm3, RecentMedian } from './filters.ts';
+import { LowPass1, LowPass3, PrincipalAxis, RecentMedian } from './filters.ts';
 import type { OscillationSettings } from './profiles.ts';
 
 // Before the person's tempo is known: a 2.5 s rep.
@@ -39,19 +39,9 @@ export class OscillationCounter {
   private readonly smooth = new LowPass3(SMOOTH_SHARE * DEFAULT_INTERVAL_MS);
   private readonly smooth2 = new LowPass3(SMOOTH_SHARE * DEFAULT_INTERVAL_MS);
   private readonly mean = new LowPass3(Math.min(MEAN_MAX_MS, MEAN_SHARE * DEFAULT_INTERVAL_MS));
-  // Exponentially weighted covariance of the detrended signal (xx, yy, zz, xy, xz, yz).
-  private cxx = 0;
-  private cyy = 0;
-  private czz = 0;
-  private cxy = 0;
-  private cxz = 0;
-  private cyz = 0;
-  private ax = 1;
-  private ay = 0;
-  private az = 0;
+  // The direction the detrended signal varies most in: the movement's own axis, whatever the mounting.
+  private readonly axis = new PrincipalAxis(COV_TAU_MS);
   private prevT = Number.NaN;
-  private covDtMs = -1;
-  private covAlpha = 0;
   // Hysteresis state: +1 / −1 for the last threshold crossed, 0 before the first.
   private polarity = 0;
   // The polarity of the first swing of a set: a rep ends on each return to the other one.
@@ -84,31 +74,9 @@ export class OscillationCounter {
     const dx = this.smooth2.x - this.mean.x;
     const dy = this.smooth2.y - this.mean.y;
     const dz = this.smooth2.z - this.mean.z;
-    if (dt !== this.covDtMs) {
-      this.covDtMs = dt;
-      this.covAlpha = expAlpha(dt, COV_TAU_MS);
-    }
-    const a = this.covAlpha;
-    this.cxx += a * (dx * dx - this.cxx);
-    this.cyy += a * (dy * dy - this.cyy);
-    this.czz += a * (dz * dz - this.czz);
-    this.cxy += a * (dx * dy - this.cxy);
-    this.cxz += a * (dx * dz - this.cxz);
-    this.cyz += a * (dy * dz - this.cyz);
-    // One power-iteration step per sample keeps the principal axis current at almost no cost.
-    let nx = this.cxx * this.ax + this.cxy * this.ay + this.cxz * this.az;
-    let ny = this.cxy * this.ax + this.cyy * this.ay + this.cyz * this.az;
-    let nz = this.cxz * this.ax + this.cyz * this.ay + this.czz * this.az;
-    const n = norm3(nx, ny, nz);
-    if (n > 1e-12) {
-      nx /= n;
-      ny /= n;
-      nz /= n;
-      this.ax = nx;
-      this.ay = ny;
-      this.az = nz;
-    }
-    const p = dx * this.ax + dy * this.ay + dz * this.az;
+    const axis = this.axis;
+    axis.update(dt, dx, dy, dz);
+    const p = dx * axis.x + dy * axis.y + dz * axis.z;
     const swing = this.swings.count > 0 ? this.swings.median(0) : this.s.firstSwingG / 2;
     const threshold = Math.max(this.s.minSwingG / 2, swing) * THRESHOLD_SHARE;
     if (this.s.restPhase) {

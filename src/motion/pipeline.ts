@@ -11,6 +11,7 @@ import { LowPass1, LowPass3, norm3 } from './filters.ts';
 import { HoldDetector } from './hold.ts';
 import { OscillationCounter } from './oscillation.ts';
 import { motionProfile } from './profiles.ts';
+import { NEUTRAL_TUNING, type PersonalTuning } from './tuning.ts';
 
 // Gravity is the accelerometer low-passed: 150 ms passes a torso tilt of a rep or a breath whole,
 // and averages out tremor (8–12 Hz), footsteps and sensor noise.
@@ -28,12 +29,14 @@ class Pipeline implements MotionDetector {
   private readonly breaths: BreathCounter | null;
   private readonly hold: HoldDetector | null;
   private readonly oscillation: OscillationCounter | null;
+  private holdStartMs = Number.NaN;
+  private waitingBreaths: MotionEvent[] = [];
 
-  constructor(profile: MotionProfileId, placement: Placement) {
+  constructor(profile: MotionProfileId, placement: Placement, tuning: PersonalTuning) {
     const p = motionProfile(profile, placement);
-    this.reps = p.reps ? new ExcursionDetector(p.reps) : null;
+    this.reps = p.reps ? new ExcursionDetector(p.reps, tuning) : null;
     this.breaths = p.breaths ? new BreathCounter(p.breaths) : null;
-    this.hold = p.hold ? new HoldDetector(p.hold) : null;
+    this.hold = p.hold ? new HoldDetector(p.hold, tuning) : null;
     this.oscillation = p.oscillation ? new OscillationCounter(p.oscillation) : null;
   }
 
@@ -64,18 +67,53 @@ class Pipeline implements MotionDetector {
         const my = y - g.y;
         const mz = z - g.z;
         const motionG = Math.sqrt(this.motion.update(dt, mx * mx + my * my + mz * mz));
-        this.reps?.update(t, gx, gy, gz, events);
-        this.breaths?.update(t, gx, gy, gz, motionG, events);
+        this.reps?.update(t, gx, gy, gz, motionG, events);
         this.hold?.update(t, gx, gy, gz, motionG, events);
+        this.breaths?.update(t, gx, gy, gz, motionG, events);
       }
     }
     if (events.length === 0) return NO_EVENTS;
+    if (this.hold && this.breaths) this.keepBreathsInHolds(events);
     const done = events.slice();
     events.length = 0;
     return done;
   }
+
+  /**
+   * The slow breaths of a drawing-in hold belong to it: one the counter finished before the hold
+   * was confirmed waits, and is kept if it falls after the hold's dated start; any after the hold's
+   * end is dropped.
+   */
+  private keepBreathsInHolds(events: MotionEvent[]): void {
+    const kept: MotionEvent[] = [];
+    for (const e of events) {
+      if (e.type === 'breath') {
+        if (Number.isNaN(this.holdStartMs)) this.waitingBreaths.push(e);
+        else kept.push(e);
+        continue;
+      }
+      kept.push(e);
+      if (e.type === 'hold-start') {
+        this.holdStartMs = e.tMs;
+        for (const b of this.waitingBreaths) if (b.tMs >= e.tMs) kept.push(b);
+        this.waitingBreaths.length = 0;
+      } else if (e.type === 'hold-end') {
+        this.holdStartMs = Number.NaN;
+      }
+    }
+    events.length = 0;
+    events.push(...kept);
+    // Only breaths of the last half minute can still turn out to be inside a hold.
+    const last = this.waitingBreaths.at(-1);
+    if (last) this.waitingBreaths = this.waitingBreaths.filter((b) => b.tMs > last.emittedMs - 30000);
+  }
 }
 
-export function createMotionDetector(profile: MotionProfileId, placement: Placement): MotionDetector {
-  return new Pipeline(profile, placement);
+/** Creates the detector of an exercise, scaled to what this person taught the app (see tuning.ts). */
+export function createMotionDetector(
+  profile: MotionProfileId,
+  placement: Placement,
+  tuning: PersonalTuning = NEUTRAL_TUNING,
+): MotionDetector {
+  return new Pipeline(profile, placement, tuning);
 }

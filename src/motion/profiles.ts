@@ -1,26 +1,20 @@
 // Per-exercise settings, from the "what the sensor sees" notes of program.md. Angles are degrees of
 // gravity-direction change relative to the pose the person rests in, so the strap's mounting angle
-// cancels out; only the gross pose check and the side of a roll use the sensor's own axes.
+// cancels out: nothing here names a device axis.
 
 import type { Placement } from '../sensors/samples.ts';
 import type { MotionProfileId } from './detector.ts';
+import type { Side } from './events.ts';
 
-/** The accelerometer's "up" in the strap's axes (x left, y to the head, z out of the chest). */
-export type Pose = 'prone' | 'supine' | 'upright' | 'any';
-
-export const POSE_UP: Readonly<Record<Exclude<Pose, 'any'>, readonly [number, number, number]>> = {
-  prone: [0, 0, -1],
-  supine: [0, 0, 1],
-  upright: [0, 1, 0],
-};
-
-/** A rep as an excursion of the torso away from its rest pose and back; breath cycles reuse the thresholds. */
+/** A rep as an excursion of the torso away from its rest pose and back. */
 export interface ExcursionSettings {
-  /** The pose the person rests in between reps; the rest reference must be within poseTolDeg of it. */
-  readonly pose: Pose;
-  readonly poseTolDeg: number;
   /** Range of motion expected before the person's own reps are known. */
   readonly expectedPeakDeg: number;
+  /**
+   * The smallest first rep: below it, before any rep of this person is known, an excursion is a
+   * shift of weight or the last move into position. The person's corrections scale it.
+   */
+  readonly firstRepMinDeg: number;
   /** Enter a rep above max(minHiDeg, hiFrac × typical peak); leave it below max(minLoDeg, loFrac × typical). */
   readonly minHiDeg: number;
   readonly hiFrac: number;
@@ -28,35 +22,51 @@ export interface ExcursionSettings {
   readonly loFrac: number;
   /** A rep spends at least this long above the entry threshold (a fidget is quicker). */
   readonly minAboveMs: number;
-  /** Time spent near the peak: the pause at the top that every rep of the program has (0 = none). */
+  /** Time spent near the peak: the pause at the top that every rep of the program has. */
   readonly minPlateauMs: number;
+  /**
+   * The first rep's pause at the top, before the person's own reps are known: a shift of weight
+   * goes out and straight back, a rep stops there.
+   */
+  readonly firstPlateauMs: number;
   /** Longer than this away from rest is a change of pose, not a rep. */
   readonly maxRepMs: number;
   /** Larger than this is a change of pose (getting up, rolling over), not a rep. */
   readonly maxPeakDeg: number;
-  /** Report the side of the roll (bird dog). */
+  /** Report the side of each rep (bird dog), starting from the side the coach asks for first. */
   readonly sided: boolean;
-  /**
-   * Which way the reading turns during a rep, in the strap's axes (superman +y, bridge −y, pulldown
-   * +z). Only its sign matters, so a crooked strap does not change it. An excursion the other way
-   * means the rest pose was taken at the top of a rep (the set began mid-rep): see excursion.ts.
-   */
-  readonly direction?: readonly [number, number, number];
-  /** Form warnings: a peak beyond overDeg (superman) or a roll beyond tabletopLostDeg (bird dog). */
+  readonly firstSide: Side;
+  /** Form warnings: a lift beyond overExtensionDeg (superman), a turn beyond tabletopLostDeg (bird dog). */
   readonly overExtensionDeg?: number;
   readonly tabletopLostDeg?: number;
 }
 
+/** Breath cycles: slow deep breaths that tilt the chest a few degrees, against ordinary breathing. */
+export interface BreathSettings {
+  /** Size of a counted breath before the person's own are known. */
+  readonly expectedDeg: number;
+  /** A counted breath is at least this many times the ordinary breathing around it. */
+  readonly deepShare: number;
+  /** Smallest counted breath at all (degrees), whatever the breathing around it. */
+  readonly minDeg: number;
+  /** Shortest breathing out and in, each. */
+  readonly minHalfMs: number;
+  /** Longest cycle: slower than this is a change of pose. */
+  readonly maxCycleMs: number;
+  /** Larger than this is a change of pose, not a breath. */
+  readonly maxDeg: number;
+  /** The person pauses after breathing out (bat hang): the leg that leaves the pause ends a cycle. */
+  readonly exhalePause: boolean;
+}
+
 /** A hold: the pose reached and kept still, ended by leaving it or by form breaking. */
 export interface HoldSettings {
-  readonly pose: Pose;
-  readonly poseTolDeg: number;
   /** Still = the gravity direction stays within stillBandDeg for confirmMs. */
   readonly stillBandDeg: number;
   readonly confirmMs: number;
   /** Moving this far from the hold pose ends the hold. */
   readonly leaveDeg: number;
-  /** Plank: the head end rising this far past the hold pose is the hips sagging. */
+  /** Plank: a slow drift this far from the hold pose is the body sagging out of form. */
   readonly sagDeg?: number;
 }
 
@@ -78,17 +88,17 @@ export interface OscillationSettings {
 export interface MotionProfile {
   readonly id: MotionProfileId;
   readonly reps?: ExcursionSettings;
-  readonly breaths?: ExcursionSettings;
+  readonly breaths?: BreathSettings;
   readonly hold?: HoldSettings;
   readonly oscillation?: OscillationSettings;
 }
 
 const REP_DEFAULTS = {
-  poseTolDeg: 45,
   hiFrac: 0.4,
   loFrac: 0.25,
   maxPeakDeg: 50,
   sided: false,
+  firstSide: 'right',
 } as const;
 
 const GENERIC_OSCILLATION: OscillationSettings = { minSwingG: 0.12, firstSwingG: 0.12, minPeriodMs: 700 };
@@ -101,6 +111,8 @@ const GENERIC_CHEST_OSCILLATION: OscillationSettings = {
   restPhase: true,
 };
 
+// Times are set below the quickest of the program's reps played 1.25× as fast, so a brisk person
+// still counts; fidgets are told apart by size and direction, not by time alone.
 export function motionProfile(id: MotionProfileId, placement: Placement): MotionProfile {
   const chest = placement === 'chest';
   switch (id) {
@@ -111,15 +123,15 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
         id,
         reps: {
           ...REP_DEFAULTS,
-          pose: 'prone',
           expectedPeakDeg: 16,
-          minHiDeg: 5,
+          firstRepMinDeg: 7,
+          minHiDeg: 4,
           minLoDeg: 2.5,
-          minAboveMs: 600,
-          minPlateauMs: 450,
+          minAboveMs: 500,
+          minPlateauMs: 400,
+          firstPlateauMs: 600,
           maxRepMs: 9000,
           overExtensionDeg: 32,
-          direction: [0, 1, 0],
         },
       };
     case 'glute-bridge':
@@ -129,14 +141,14 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
         id,
         reps: {
           ...REP_DEFAULTS,
-          pose: 'supine',
           expectedPeakDeg: 24,
+          firstRepMinDeg: 10,
           minHiDeg: 6,
           minLoDeg: 3,
           minAboveMs: 1200,
           minPlateauMs: 1200,
-          maxRepMs: 14000,
-          direction: [0, -1, 0],
+          firstPlateauMs: 1500,
+          maxRepMs: 16000,
         },
       };
     case 'bird-dog':
@@ -146,13 +158,14 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
         id,
         reps: {
           ...REP_DEFAULTS,
-          pose: 'prone',
-          expectedPeakDeg: 6,
+          expectedPeakDeg: 7,
+          firstRepMinDeg: 4.5,
           minHiDeg: 2.5,
           minLoDeg: 1.2,
-          minAboveMs: 1000,
-          minPlateauMs: 750,
-          maxRepMs: 9000,
+          minAboveMs: 800,
+          minPlateauMs: 300,
+          firstPlateauMs: 1000,
+          maxRepMs: 12000,
           maxPeakDeg: 35,
           sided: true,
           tabletopLostDeg: 15,
@@ -165,54 +178,36 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
         id,
         reps: {
           ...REP_DEFAULTS,
-          pose: 'upright',
           expectedPeakDeg: 9,
+          firstRepMinDeg: 4,
           minHiDeg: 2.5,
           minLoDeg: 1.5,
-          minAboveMs: 900,
-          minPlateauMs: 600,
-          maxRepMs: 9000,
+          minAboveMs: 800,
+          minPlateauMs: 350,
+          firstPlateauMs: 750,
+          maxRepMs: 12000,
           maxPeakDeg: 30,
-          direction: [0, 0, 1],
         },
       };
     case 'bat-hang':
-      // Supine and still; each breath cycle tilts the chest a few degrees over several seconds.
-      return {
-        id,
-        breaths: {
-          ...REP_DEFAULTS,
-          pose: chest ? 'supine' : 'any',
-          expectedPeakDeg: 3,
-          minHiDeg: 0.7,
-          minLoDeg: 0.4,
-          hiFrac: 0.4,
-          loFrac: 0.25,
-          minAboveMs: 1500,
-          minPlateauMs: 0,
-          // Exhaling draws the ribs down and in: supine, the chest tilts head end up (program.md).
-          direction: [0, 1, 0],
-          maxRepMs: 20000,
-          maxPeakDeg: 15,
-        },
-      };
+      // Supine and still; each slow breath tilts the chest a few degrees over several seconds,
+      // several times as far as an ordinary breath.
+      return { id, breaths: { ...SLOW_BREATHS, exhalePause: true } };
     case 'drawing-in':
       return {
         id,
         hold: {
-          pose: chest ? 'prone' : 'any',
-          poseTolDeg: 45,
           stillBandDeg: 4,
           confirmMs: 1000,
           leaveDeg: 10,
         },
+        // The slow deep breaths of the hold; ordinary breathing is too shallow to count.
+        breaths: { ...SLOW_BREATHS, exhalePause: false },
       };
     case 'elbow-plank':
       return {
         id,
         hold: {
-          pose: chest ? 'prone' : 'any',
-          poseTolDeg: 45,
           stillBandDeg: 3,
           confirmMs: 1000,
           leaveDeg: 8,
@@ -223,3 +218,12 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
       return { id, oscillation: chest ? GENERIC_CHEST_OSCILLATION : GENERIC_OSCILLATION };
   }
 }
+
+const SLOW_BREATHS: Omit<BreathSettings, 'exhalePause'> = {
+  expectedDeg: 2.5,
+  deepShare: 1.8,
+  minDeg: 0.8,
+  minHalfMs: 1500,
+  maxCycleMs: 25000,
+  maxDeg: 12,
+};
