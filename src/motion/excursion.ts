@@ -135,10 +135,11 @@ export class ExcursionDetector {
     if (this.state === 'rest') {
       if (angle < lo) this.lastBelowLoMs = t;
       if (angle >= hi) this.begin(t, angle, gx, gy, gz);
-      else if (this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) {
-        // Settled somewhere short of a rep: that is the rest pose now. It follows a strap settling
-        // or a body sinking into the mat, and mends a rest pose first taken in the last shuffle
-        // into position; the start of a slow rep moves too fast to be taken for it.
+      else if ((angle < lo || this.peaks.count === 0) && this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) {
+        // Settled near the rest pose: that is the rest pose now. It follows a strap settling or a
+        // body sinking into the mat, and (before the first rep, anywhere short of one) mends a rest
+        // pose first taken in the last shuffle into position; the start of a slow rep moves too
+        // fast to be taken for it.
         this.restAtSettle();
         this.lastBelowLoMs = t;
       }
