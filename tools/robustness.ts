@@ -28,30 +28,37 @@ export function compareOutcomes(
   const repDiff = Math.abs(base.reps - other.reps);
   const breathDiff = Math.abs(base.breaths - other.breaths);
   const back = (t: number) => t0S + (t - t0S) / timeScale;
-  let holdsSame = true;
-  if (keepsHolds) {
-    holdsSame =
-      base.holds.length === other.holds.length &&
-      base.holds.every(
-        ([s, e], i) =>
-          Math.abs(back(other.holds[i][0]) - s) <= HOLD_TOLERANCE_S &&
-          Math.abs(back(other.holds[i][1]) - e) <= HOLD_TOLERANCE_S,
-      );
-  }
-  const holdDiff = Math.abs(base.holds.length - other.holds.length);
+  // A hold set has one hold, the longest; a moment of stillness before getting down or after
+  // getting up is not the set's, and the session takes no notice of it.
+  const baseHold = longest(base.holds);
+  const otherHold = longest(other.holds);
+  const holdsSame =
+    !keepsHolds ||
+    (baseHold === null && otherHold === null) ||
+    (baseHold !== null &&
+      otherHold !== null &&
+      Math.abs(back(otherHold[0]) - baseHold[0]) <= HOLD_TOLERANCE_S &&
+      Math.abs(back(otherHold[1]) - baseHold[1]) <= HOLD_TOLERANCE_S);
   const parts: string[] = [];
   if (repDiff) parts.push(`reps ${base.reps}→${other.reps}`);
   if (breathDiff) parts.push(`breaths ${base.breaths}→${other.breaths}`);
   if (!holdsSame) {
-    const fmt = (h: [number, number][], map: (t: number) => number) =>
-      h.map(([s, e]) => `${map(s).toFixed(1)}–${map(e).toFixed(1)}`).join(',') || 'none';
-    parts.push(`holds ${fmt(base.holds, (t) => t)} → ${fmt(other.holds, back)}`);
+    const fmt = (h: [number, number] | null, map: (t: number) => number) =>
+      h ? `${map(h[0]).toFixed(1)}–${map(h[1]).toFixed(1)}` : 'none';
+    parts.push(`hold ${fmt(baseHold, (t) => t)} → ${fmt(otherHold, back)}`);
   }
   return {
     unchanged: repDiff === 0 && breathDiff === 0 && holdsSame,
-    withinOne: repDiff <= 1 && breathDiff <= 1 && (!keepsHolds || holdDiff === 0),
+    withinOne:
+      repDiff <= 1 && breathDiff <= 1 && (!keepsHolds || (baseHold === null) === (otherHold === null)),
     detail: parts.join('; '),
   };
+}
+
+function longest(holds: readonly [number, number][]): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (const h of holds) if (!best || h[1] - h[0] > best[1] - best[0]) best = h;
+  return best;
 }
 
 export interface TransformOutcome {

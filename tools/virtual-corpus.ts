@@ -78,22 +78,20 @@ function toCsv(rec: SimulatedRecording): string {
   return `${lines.join('\n')}\n`;
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const outArg = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
-  if (!outArg) {
-    console.error('usage: npm run corpus -- OUTDIR [--people N] [--seed S]');
-    process.exit(2);
-  }
-  const option = (name: string, fallback: number) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args[i + 1]) : fallback;
+export interface CorpusRecording {
+  /** The manifest entry, labels included, in the shared dataset format. */
+  readonly entry: Record<string, unknown> & {
+    file: string;
+    exercise: string;
+    placement: string;
+    rate_hz: number;
   };
-  const people = option('--people', 16);
-  const seed = option('--seed', 1);
-  const out = resolve(outArg);
-  mkdirSync(out, { recursive: true });
-  const manifest: Record<string, unknown>[] = [];
+  readonly recording: SimulatedRecording;
+}
+
+/** The corpus in memory: every person's sets and distractors, reproducible from the seed. */
+export function simulateCorpus(people: number, seed: number): CorpusRecording[] {
+  const corpus: CorpusRecording[] = [];
   for (let p = 0; p < people; p++) {
     const random = createRandom(seed * 100003 + p);
     const person: SimulatedPerson = randomPerson(random.fork('person'));
@@ -103,7 +101,7 @@ function main(): void {
       const r = random.fork(`${plan.exercise}:${plan.kind}:${k}`);
       const rateHz = RATES_HZ[Math.floor(r.between(0, RATES_HZ.length))];
       const dropoutChance = r.chance(0.5) ? r.between(0.005, 0.03) : 0;
-      const rec = simulateRecording({
+      const recording = simulateRecording({
         seed: Math.floor(r.between(0, 2 ** 31)),
         activities: plan.activities,
         person,
@@ -111,11 +109,9 @@ function main(): void {
         dropoutChance,
         startPosture: plan.startPosture,
       });
-      const file = `${subject}_${plan.exercise}_${plan.kind}.csv`;
-      writeFileSync(join(out, file), toCsv(rec));
-      const t = rec.truth;
-      const entry: Record<string, unknown> = {
-        file,
+      const t = recording.truth;
+      const entry: CorpusRecording['entry'] = {
+        file: `${subject}_${plan.exercise}_${plan.kind}.csv`,
         exercise: plan.exercise,
         placement: 'chest',
         rate_hz: rateHz,
@@ -135,11 +131,32 @@ function main(): void {
           rep_times: t.rep_times,
           ...(t.sides.length ? { sides: t.sides } : {}),
         });
-      manifest.push(entry);
+      corpus.push({ entry, recording });
     });
   }
+  return corpus;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const outArg = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  if (!outArg) {
+    console.error('usage: npm run corpus -- OUTDIR [--people N] [--seed S]');
+    process.exit(2);
+  }
+  const option = (name: string, fallback: number) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args[i + 1]) : fallback;
+  };
+  const people = option('--people', 16);
+  const out = resolve(outArg);
+  mkdirSync(out, { recursive: true });
+  const corpus = simulateCorpus(people, option('--seed', 1));
+  for (const { entry, recording } of corpus) writeFileSync(join(out, entry.file), toCsv(recording));
+  const manifest = corpus.map((c) => c.entry);
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   console.log(`${manifest.length} recordings of ${people} simulated people in ${out}`);
 }
 
-main();
+// Run as a command, not when the tests import the corpus.
+if (import.meta.url === `file://${process.argv[1]}`) main();

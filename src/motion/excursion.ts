@@ -27,12 +27,15 @@ const PLATEAU_SHARE = 0.85;
 // come most of the way back (this share of the rep from its top) and stopped there: the rest pose
 // itself can move by a few degrees from one rep to the next.
 const RETURN_SHARE = 0.35;
+const BACK_BELOW_ENTRY = 0.8;
 const SETTLED_RETURN_SHARE = 0.5;
 // Still within this band this long between reps: that is the rest pose now. (A rep that starts
 // slowly turns faster than that within its first degree or two.)
 const SETTLED_BAND_DEG = 0.5;
 const SETTLED_MS = 600;
+// The first rest pose of a set needs less: people start soon after getting into position.
 const ACQUIRE_BAND_DEG = 2;
+const ACQUIRE_MS = 400;
 // Once the person's reps are known, an excursion smaller than this share of their usual one, or
 // quicker than this share of their usual duration, is a wobble, not a rep.
 const MIN_PEAK_SHARE = 0.45;
@@ -48,6 +51,15 @@ const MIN_PITCH_SHARE = 0.15;
 
 type State = 'acquiring' | 'rest' | 'out';
 
+/** An excursion that passed for a rep by its size and timing. */
+interface Candidate {
+  readonly dir: Vec;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly peakDeg: number;
+  readonly durationMs: number;
+}
+
 /** A unit 3-vector, mutable in place: the detectors run per sample and must not allocate. */
 interface Vec {
   x: number;
@@ -56,6 +68,7 @@ interface Vec {
 }
 
 const vec = (x = 0, y = 0, z = 0): Vec => ({ x, y, z });
+const dot = (a: Vec, b: Vec) => a.x * b.x + a.y * b.y + a.z * b.z;
 
 function setUnit(v: Vec, x: number, y: number, z: number): void {
   const n = norm3(x, y, z) || 1;
@@ -96,6 +109,8 @@ export class ExcursionDetector {
   private readonly recentDirs: Vec[] = [];
   private readonly pitchSum = vec();
   private lastSide: Side | null = null;
+  // The last rep-like excursion that did not turn the way the learned reps do.
+  private misfit: Candidate | null = null;
 
   constructor(
     private readonly s: ExcursionSettings,
@@ -115,7 +130,7 @@ export class ExcursionDetector {
     if (this.state === 'acquiring') {
       // The rest pose is the first still pose: the set starts with the person in position. A brief
       // pause is enough (people start soon after getting down); a wrong one is mended below.
-      if (this.stillAt(t, gx, gy, gz, motionG, ACQUIRE_BAND_DEG)) {
+      if (this.stillAt(t, gx, gy, gz, motionG, ACQUIRE_BAND_DEG, ACQUIRE_MS)) {
         this.restAtSettle();
         this.state = 'rest';
         this.lastBelowLoMs = t;
@@ -135,7 +150,10 @@ export class ExcursionDetector {
     if (this.state === 'rest') {
       if (angle < lo) this.lastBelowLoMs = t;
       if (angle >= hi) this.begin(t, angle, gx, gy, gz);
-      else if ((angle < lo || this.peaks.count === 0) && this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) {
+      else if (
+        (angle < lo || this.peaks.count === 0) &&
+        this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)
+      ) {
         // Settled near the rest pose: that is the rest pose now. It follows a strap settling or a
         // body sinking into the mat, and (before the first rep, anywhere short of one) mends a rest
         // pose first taken in the last shuffle into position; the start of a slow rep moves too
@@ -169,7 +187,8 @@ export class ExcursionDetector {
         this.plateauStartMs = Number.NaN;
       }
       this.checkForm(t, angle, out);
-      const back = Math.max(lo, RETURN_SHARE * this.peakDeg);
+      // (Below the entry level, so that the end of one rep is never the start of the next.)
+      const back = Math.max(lo, Math.min(RETURN_SHARE * this.peakDeg, BACK_BELOW_ENTRY * hi));
       if (angle < back) {
         this.finish(crossingTime(this.prevT, this.prevAngle, t, angle, back), t, out);
         this.lastBelowLoMs = t;
@@ -241,7 +260,15 @@ export class ExcursionDetector {
   }
 
   /** Whether the torso has stayed within a small band (around the settle point) for a moment, moving little. */
-  private stillAt(t: number, gx: number, gy: number, gz: number, motionG: number, bandDeg: number): boolean {
+  private stillAt(
+    t: number,
+    gx: number,
+    gy: number,
+    gz: number,
+    motionG: number,
+    bandDeg: number,
+    forMs = SETTLED_MS,
+  ): boolean {
     const s = this.settle;
     const sum = this.settleSum;
     if (
@@ -259,7 +286,7 @@ export class ExcursionDetector {
     sum.x += gx;
     sum.y += gy;
     sum.z += gz;
-    return t - this.settleT >= SETTLED_MS;
+    return t - this.settleT >= forMs;
   }
 
   private restAtSettle(): void {
@@ -286,7 +313,8 @@ export class ExcursionDetector {
       this.peakDeg > s.maxPeakDeg ||
       this.peakDeg < minPeak ||
       this.aboveMs < s.minAboveMs ||
-      this.plateauMs < (this.peaks.count > 0 ? s.minPlateauMs : s.firstPlateauMs) ||
+      this.plateauMs < s.minPlateauMs ||
+      (this.peaks.count === 0 && durationMs < s.firstRepMinMs) ||
       quick
     ) {
       return;
@@ -297,21 +325,46 @@ export class ExcursionDetector {
     const along = p.x * r.x + p.y * r.y + p.z * r.z;
     const dir = vec();
     setUnit(dir, p.x - along * r.x, p.y - along * r.y, p.z - along * r.z);
-    let side: Side | undefined;
-    if (s.sided) {
-      const found = this.sideOf(dir);
-      if (!found) return;
-      side = found;
-    } else if (!this.alignedWithReps(dir)) {
+    const rep: Candidate = { dir, startMs: this.startMs, endMs, peakDeg: this.peakDeg, durationMs };
+    const fits = s.sided ? this.matchesRecentRep(dir) : this.alignedWithReps(dir);
+    if (fits) {
+      // Bird dog alternates: the other side's reps come between two of one side.
+      if (!s.sided) this.misfit = null;
+      this.accept(rep, emittedMs, out);
       return;
     }
-    this.learn(dir, side, durationMs);
-    const peakDeg = Math.round(this.peakDeg * 10) / 10;
-    out.push(
-      side
-        ? { type: 'rep', tMs: endMs, emittedMs, startMs: this.startMs, peakDeg, side }
-        : { type: 'rep', tMs: endMs, emittedMs, startMs: this.startMs, peakDeg },
-    );
+    const m = this.misfit;
+    if (!m || dot(m.dir, dir) < MIN_ALIGNMENT) {
+      this.misfit = rep;
+      return;
+    }
+    // Two reps in a row that agree with each other and not with what was learned: the reps learned
+    // from were not this person's (a last shuffle into position, a fidget). Learn afresh from these.
+    this.forgetReps();
+    this.misfit = null;
+    this.accept(m, emittedMs, out);
+    this.accept(rep, emittedMs, out);
+  }
+
+  /** Counts a rep and learns from it. */
+  private accept(rep: Candidate, emittedMs: number, out: MotionEvent[]): void {
+    const side = this.s.sided ? this.sideOf(rep.dir) : undefined;
+    this.learn(rep.dir, side, rep.peakDeg, rep.durationMs);
+    const peakDeg = Math.round(rep.peakDeg * 10) / 10;
+    const base = { type: 'rep', tMs: rep.endMs, emittedMs, startMs: rep.startMs, peakDeg } as const;
+    out.push(side ? { ...base, side } : base);
+  }
+
+  private forgetReps(): void {
+    this.peaks.clear();
+    this.durations.clear();
+    this.recentDirs.length = 0;
+    for (const v of [this.repDir, this.pitchSum]) {
+      v.x = 0;
+      v.y = 0;
+      v.z = 0;
+    }
+    this.lastSide = null;
   }
 
   private alignedWithReps(dir: Vec): boolean {
@@ -326,7 +379,7 @@ export class ExcursionDetector {
    * The handedness of (rest pose, common pitch, this turn) gives the side; before the pitch is
    * known, reps alternate from the side the coach asks for first.
    */
-  private sideOf(dir: Vec): Side | null {
+  private sideOf(dir: Vec): Side {
     const r = this.rest;
     const p = this.pitchSum;
     const reps = this.peaks.count;
@@ -342,7 +395,7 @@ export class ExcursionDetector {
     } else {
       side = this.lastSide === null ? this.s.firstSide : this.lastSide === 'left' ? 'right' : 'left';
     }
-    return this.matchesRecentRep(dir) ? side : null;
+    return side;
   }
 
   /**
@@ -355,8 +408,8 @@ export class ExcursionDetector {
     return recent.some((d) => dir.x * d.x + dir.y * d.y + dir.z * d.z >= MIN_SIDED_ALIGNMENT);
   }
 
-  private learn(dir: Vec, side: Side | undefined, durationMs: number): void {
-    this.peaks.push(this.peakDeg);
+  private learn(dir: Vec, side: Side | undefined, peakDeg: number, durationMs: number): void {
+    this.peaks.push(peakDeg);
     this.durations.push(durationMs);
     const a = this.repDir;
     a.x += dir.x;

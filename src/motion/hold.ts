@@ -20,8 +20,9 @@ const HISTORY_SIZE = 256;
 // Getting into position shakes the strap; a held pose leaves only sensor noise and tremor (a
 // straining plank reaches ~0.05 g). Above this RMS the person is still moving.
 const STILL_MOTION_G = 0.06;
-// Turning faster than this is moving: a slow deep breath turns the chest about 1°/s.
-const MAX_STILL_RATE_DEG_S = 2;
+// Turning faster than this is moving: a slow deep breath turns the chest about 1°/s, a shuffle into
+// place several.
+const MAX_STILL_RATE_DEG_S = 3;
 // The rate is taken over 300 ms (three history entries), across a tremor's swings.
 const RATE_ENTRIES = 3;
 // Arriving in the pose = within this share of leaveDeg of the hold's pose, and still.

@@ -25,10 +25,11 @@ export interface ExcursionSettings {
   /** Time spent near the peak: the pause at the top that every rep of the program has. */
   readonly minPlateauMs: number;
   /**
-   * The first rep's pause at the top, before the person's own reps are known: a shift of weight
-   * goes out and straight back, a rep stops there.
+   * The first rep's least duration, before the person's own reps are known: a shift of weight goes
+   * out and straight back within a second or two; a rep rises, pauses and lowers. Set below the
+   * program's quickest reps played 1.25× as fast, above shifts played 0.8× as fast.
    */
-  readonly firstPlateauMs: number;
+  readonly firstRepMinMs: number;
   /** Longer than this away from rest is a change of pose, not a rep. */
   readonly maxRepMs: number;
   /** Larger than this is a change of pose (getting up, rolling over), not a rep. */
@@ -129,7 +130,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minLoDeg: 2.5,
           minAboveMs: 500,
           minPlateauMs: 400,
-          firstPlateauMs: 600,
+          firstRepMinMs: 1000,
           maxRepMs: 9000,
           overExtensionDeg: 32,
         },
@@ -147,7 +148,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minLoDeg: 3,
           minAboveMs: 1200,
           minPlateauMs: 1200,
-          firstPlateauMs: 1500,
+          firstRepMinMs: 3000,
           maxRepMs: 16000,
         },
       };
@@ -164,7 +165,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minLoDeg: 1.2,
           minAboveMs: 800,
           minPlateauMs: 300,
-          firstPlateauMs: 1000,
+          firstRepMinMs: 2000,
           maxRepMs: 12000,
           maxPeakDeg: 35,
           sided: true,
@@ -184,7 +185,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minLoDeg: 1.5,
           minAboveMs: 800,
           minPlateauMs: 350,
-          firstPlateauMs: 750,
+          firstRepMinMs: 2000,
           maxRepMs: 12000,
           maxPeakDeg: 30,
         },

@@ -1,0 +1,69 @@
+// The same recording, worn another way, sampled at another rate, replayed at another pace or with
+// more frames lost, must give the same counts, holds and breaths: the detectors rely on physics,
+// not on the device. Every recording of the shared corpora and of the virtual strap's own corpus,
+// under every transform that applies to its placement (tools/transforms.ts), each with a seed of
+// its own. Per corpus and transform: identical in at least 95% of recordings, within one in all.
+
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Recording, readRecordingCsv } from '../../../tools/recordings.ts';
+import { type TransformOutcome, transformOutcomes } from '../../../tools/robustness.ts';
+import { simulateCorpus } from '../../../tools/virtual-corpus.ts';
+import { describeWithShared, readSharedJson, SHARED_DIR } from '../../shared.ts';
+
+interface Entry {
+  readonly file: string;
+  readonly exercise: string;
+  readonly placement: string;
+  readonly rate_hz: number;
+}
+
+const MIN_UNCHANGED = 0.95;
+
+function checkCorpus(name: string, load: () => { entry: Entry; rec: Recording }[]): void {
+  it(`${name}: every transform keeps the outcome of ≥ 95% of recordings, and of all within one`, () => {
+    const byTransform = new Map<string, { file: string; outcome: TransformOutcome }[]>();
+    for (const { entry, rec } of load()) {
+      const input = { exercise: entry.exercise, placement: entry.placement, rateHz: entry.rate_hz };
+      for (const outcome of transformOutcomes(entry.file, rec, input)) {
+        const list = byTransform.get(outcome.transform) ?? [];
+        list.push({ file: entry.file, outcome });
+        byTransform.set(outcome.transform, list);
+      }
+    }
+    expect(byTransform.size).toBeGreaterThan(0);
+    const failures: string[] = [];
+    for (const [transform, list] of byTransform) {
+      const changed = list.filter((r) => !r.outcome.comparison.unchanged);
+      const beyondOne = list.filter((r) => !r.outcome.comparison.withinOne);
+      const unchanged = 1 - changed.length / list.length;
+      if (unchanged < MIN_UNCHANGED || beyondOne.length > 0) {
+        failures.push(
+          `${transform}: ${Math.round(100 * unchanged)}% unchanged of ${list.length}, ${beyondOne.length} beyond one; ` +
+            changed.map((r) => `${r.file} (${r.outcome.comparison.detail})`).join(', '),
+        );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+}
+
+function sharedCorpus(corpus: string): () => { entry: Entry; rec: Recording }[] {
+  return () =>
+    readSharedJson<Entry[]>(`datasets/${corpus}/manifest.json`).map((entry) => ({
+      entry,
+      rec: readRecordingCsv(join(SHARED_DIR, 'datasets', corpus, entry.file)),
+    }));
+}
+
+describe('metamorphic: the virtual strap corpus', { timeout: 120_000 }, () => {
+  checkCorpus('virtual strap, 16 people', () =>
+    simulateCorpus(16, 1).map(({ entry, recording }) => ({ entry, rec: recording })),
+  );
+});
+
+describeWithShared('metamorphic: the shared corpora', () => {
+  for (const corpus of ['synthetic-seven', 'exermote', 'barbell-metamotion', 'uci-physical-therapy']) {
+    describe(corpus, { timeout: 120_000 }, () => checkCorpus(corpus, sharedCorpus(corpus)));
+  }
+});
