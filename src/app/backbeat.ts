@@ -16,12 +16,15 @@ import {
 } from 'rxjs';
 import { type CueHosts, CuePlayer } from '../cues/cue-player.ts';
 import type { MotionEvent } from '../motion/events.ts';
-import { detectMotion } from '../motion/index.ts';
+import { adaptTuning, detectMotion } from '../motion/index.ts';
+import { motionProfile } from '../motion/profiles.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import type { Activity } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
-import { currentPlanned, type SessionState } from '../workout/session.ts';
+import { correctionOf, TuningModel, TuningStore } from '../workout/personal-tuning.ts';
+import { exerciseById } from '../workout/program.ts';
+import { currentPlanned, type SessionState, type SetRecord } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import { type KeyValueStorage, planOf, SettingsModel, SettingsStore } from '../workout/settings.ts';
 import { Devices } from './devices.ts';
@@ -47,6 +50,8 @@ const MAX_HEART_SAMPLES = 10_000;
 
 export class Backbeat {
   readonly settings: SettingsModel;
+  /** What the app has learned of how this person moves, from the counts they corrected. */
+  readonly tunings: TuningModel;
   readonly session: SessionModel;
   readonly persistence: Persistence;
   readonly cues: CuePlayer | null;
@@ -67,6 +72,7 @@ export class Backbeat {
     const now = options.now ?? (() => performance.now());
     this.now = now;
     this.settings = new SettingsModel(new SettingsStore(options.settingsStorage ?? null));
+    this.tunings = new TuningModel(new TuningStore(options.settingsStorage ?? null));
     this.session = new SessionModel(now, planOf(this.settings.state));
     this.devices = new Devices({ now, navigator: options.navigator ?? navigator, seed: options.seed ?? 1 });
     this.heartRate$ = this.devices.source$.pipe(
@@ -114,6 +120,16 @@ export class Backbeat {
     void this.persistence.start().then(() => this.replanIfReady());
     this.subscriptions.add(this.settings.state$.subscribe(() => void this.replanIfReady()));
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
+    // A set the person corrected teaches the detectors of that exercise how this person moves.
+    let setsSeen = this.session.state.completed.length;
+    this.subscriptions.add(
+      this.session.state$.subscribe(({ completed }) => {
+        // One more set: just finished. A jump of several is a session put back on resume, whose
+        // sets taught what they had to when they were done.
+        if (completed.length === setsSeen + 1) this.learnFrom(completed[setsSeen]);
+        setsSeen = completed.length;
+      }),
+    );
     // A device that drops out pauses the set or rest, so no rep is lost and no hold runs on unseen;
     // only a pause this made is lifted when the device is back.
     let pausedForDevice = false;
@@ -168,6 +184,13 @@ export class Backbeat {
     if (mayEndRestEarly(this.session.state, this.heartSamples, maxHeartRate(settings))) this.session.skip();
   }
 
+  private learnFrom(record: SetRecord): void {
+    const reps = motionProfile(exerciseById(record.exerciseId).motionProfile, 'chest').reps;
+    const correction = correctionOf(record, reps?.expectedPeakDeg);
+    if (!correction) return;
+    this.tunings.set(record.exerciseId, adaptTuning(this.tunings.tuningFor(record.exerciseId), correction));
+  }
+
   private async replanIfReady(): Promise<void> {
     if (this.session.state.phase !== 'ready') return;
     const history = await this.persistence.pastSessions();
@@ -189,7 +212,8 @@ export class Backbeat {
             const planned = currentPlanned(this.session.state);
             const feed = key === null || !planned ? null : source.motionFor(planned.exercise.id);
             if (!feed || !planned) return EMPTY;
-            return feed.accel$.pipe(detectMotion(planned.exercise.motionProfile, feed.placement));
+            const tuning = this.tunings.tuningFor(planned.exercise.id);
+            return feed.accel$.pipe(detectMotion(planned.exercise.motionProfile, feed.placement, tuning));
           }),
         ),
       ),

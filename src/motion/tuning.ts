@@ -19,7 +19,7 @@ const LEAVE_MIN = 0.4;
 const LEAVE_MAX = 1;
 // One step per corrected set: enough that a rep missed by a little counts from the next set on,
 // small enough that one stray tap does not make the counter see reps in every fidget.
-const MISSED_STEP = 0.7;
+const MISSED_STEP = 0.6;
 const EXTRA_STEP = 1.2;
 const HOLD_STEP = 0.8;
 

@@ -32,6 +32,10 @@ export interface SetRecord {
   readonly endedMs: number;
   readonly endedBy: SetEnd;
   readonly formIssues: readonly FormIssue[];
+  /** The person's net correction of the count by hand (+1 / −1), when there was one. */
+  readonly corrections?: number;
+  /** The person ended the hold by hand (the detector still saw it held). */
+  readonly endedByHand?: boolean;
 }
 
 export interface CurrentSet {
@@ -44,6 +48,8 @@ export interface CurrentSet {
   readonly holdStartMs: number | null;
   readonly peakDeg: number | null;
   readonly formIssues: readonly FormIssue[];
+  /** Net correction of the count by hand so far (+1 / −1). */
+  readonly corrections?: number;
 }
 
 export interface SessionState {
@@ -159,7 +165,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
     case 'end-hold': {
       const set = state.set;
       if (state.phase !== 'set' || !set || set.holdStartMs === null) return state;
-      return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'stopped');
+      return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'stopped', true);
     }
     case 'finish': {
       const ended = state.phase === 'set' && state.set ? endSet(state, action.nowMs, 'skipped') : state;
@@ -262,11 +268,12 @@ function adjustCount(state: SessionState, delta: number): SessionState {
   const set = state.set;
   if (state.phase !== 'set' || !set || !planned || planned.exercise.kind === 'hold') return state;
   const count = Math.max(0, set.count + delta);
-  const adjusted = { ...state, set: { ...set, count, lastProgressMs: state.nowMs } };
+  const corrections = (set.corrections ?? 0) + count - set.count;
+  const adjusted = { ...state, set: { ...set, count, corrections, lastProgressMs: state.nowMs } };
   return count >= planned.dosage.target ? endSet(adjusted, state.nowMs, 'target') : adjusted;
 }
 
-function endSet(state: SessionState, endedMs: number, endedBy: SetEnd): SessionState {
+function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, byHand = false): SessionState {
   const planned = currentPlanned(state);
   const set = state.set;
   if (!planned || !set) return state;
@@ -283,6 +290,8 @@ function endSet(state: SessionState, endedMs: number, endedBy: SetEnd): SessionS
     endedMs,
     endedBy,
     formIssues: set.formIssues,
+    ...(set.corrections ? { corrections: set.corrections } : {}),
+    ...(byHand ? { endedByHand: true } : {}),
   };
   const completed = [...state.completed, record];
   const after = { ...state, completed, set: null };

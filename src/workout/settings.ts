@@ -3,6 +3,7 @@
 // small store that remembers it in localStorage. Anything read back is checked and repaired, because
 // storage outlives versions of the app and can be edited by hand.
 
+import { browserStorage, JsonStore, type KeyValueStorage } from './json-store.ts';
 import { Model } from './model.ts';
 import { type Dosage, type ExerciseId, exerciseById, PROGRAM } from './program.ts';
 import { type PastSession, progressPlan } from './progression.ts';
@@ -199,60 +200,16 @@ export function parseSettings(raw: unknown): Settings {
 
 // ---- Storage ------------------------------------------------------------------------------------------
 
-/** The part of `localStorage` the store uses. */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
 export const SETTINGS_KEY = 'backbeat.settings.v1';
 
-/**
- * Remembers the settings. localStorage can be missing (some WebViews), full, or throw in private
- * browsing; the settings then live for this visit only, and nothing breaks.
- */
-export class SettingsStore {
-  constructor(
-    private readonly storage: KeyValueStorage | null,
-    private readonly key = SETTINGS_KEY,
-  ) {}
-
-  load(): Settings {
-    try {
-      const text = this.storage?.getItem(this.key);
-      return text ? parseSettings(JSON.parse(text)) : defaultSettings();
-    } catch {
-      return defaultSettings();
-    }
-  }
-
-  save(settings: Settings): boolean {
-    try {
-      this.storage?.setItem(this.key, JSON.stringify(settings));
-      return this.storage !== null;
-    } catch {
-      return false;
-    }
-  }
-
-  clear(): void {
-    try {
-      this.storage?.removeItem(this.key);
-    } catch {
-      // Nothing was stored.
-    }
+/** Remembers the settings (see json-store.ts for what storage can do wrong). */
+export class SettingsStore extends JsonStore<Settings> {
+  constructor(storage: KeyValueStorage | null, key = SETTINGS_KEY) {
+    super(storage, key, parseSettings, defaultSettings);
   }
 }
 
-/** Where `localStorage` may be read; accessing it can throw (sandboxed frames, blocked cookies). */
-export function browserStorage(win: { readonly localStorage?: KeyValueStorage }): KeyValueStorage | null {
-  try {
-    return win.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
+export { browserStorage, type KeyValueStorage };
 
 // ---- The model ----------------------------------------------------------------------------------------
 

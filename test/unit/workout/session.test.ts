@@ -193,8 +193,11 @@ describe('session reducer', () => {
     );
     s = run(s, { type: 'adjust', delta: -1 }, { type: 'adjust', delta: -1 });
     expect(s.set?.count).toBe(0);
+    // The second −1 found nothing to take away: what the person changed is one down, then one up.
+    expect(s.set?.corrections).toBe(-1);
     s = run(s, { type: 'adjust', delta: 1 }, { type: 'skip', nowMs: 9000 });
     expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'skipped' });
+    expect(s.completed[0].corrections).toBeUndefined();
     s = run(s, { type: 'finish', nowMs: 10_000 });
     expect(s.phase).toBe('summary');
     expect(s.endedMs).toBe(10_000);
