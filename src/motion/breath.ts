@@ -32,9 +32,9 @@ const REST_MS = 1000;
 // A cycle: out by at least this share of the person's usual breath (at least minDeg), then back
 // by this share of how far it went (at most a usual breath's worth, so that a low left by a dip
 // of the body does not put the end out of reach).
-const RISE_SHARE = 0.35;
-const FIRST_OUT_SHARE = 0.45;
-const END_SHARE = 0.65;
+const RISE_SHARE = 0.5;
+const FIRST_OUT_SHARE = 0.6;
+const END_SHARE = 0.5;
 const BACK_SHARE = 0.5;
 const USUAL_CAP = 1.5;
 // The low a breath starts from is a recent one: a dip long past (a settling shift) is not it.

@@ -46,8 +46,6 @@ export interface ExcursionSettings {
 export interface BreathSettings {
   /** Size of a counted breath before the person's own are known. */
   readonly expectedDeg: number;
-  /** A counted breath is at least this many times the ordinary breathing around it. */
-  readonly deepShare: number;
   /** Smallest counted breath at all (degrees), whatever the breathing around it. */
   readonly minDeg: number;
   /** Shortest breathing out and in, each. */
@@ -221,9 +219,8 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
 }
 
 const SLOW_BREATHS: Omit<BreathSettings, 'exhalePause'> = {
-  expectedDeg: 2.5,
-  deepShare: 1.8,
-  minDeg: 0.8,
+  expectedDeg: 1.5,
+  minDeg: 0.5,
   minHalfMs: 1500,
   maxCycleMs: 25000,
   maxDeg: 12,
