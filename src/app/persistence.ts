@@ -6,7 +6,7 @@
 
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import type { Cue } from '../cues/cue-planner.ts';
-import { toCsv } from '../export/csv.ts';
+import { type CsvSession, toCsv } from '../export/csv.ts';
 import { fromJson, toJson } from '../export/json.ts';
 import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
@@ -14,7 +14,7 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples
 import { StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, progress } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
-import type { SessionBundle, SessionRow } from '../store/records.ts';
+import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
 import { type ImportResult, SessionStore } from '../store/session-store.ts';
 import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
@@ -212,11 +212,10 @@ export class Persistence {
     if (!this.store) return [];
     try {
       const [rows, sets] = await Promise.all([this.store.listSessions(), this.store.allSets()]);
+      const bySession = setsBySession(sets);
       return rows.map((row) => ({
         startedAt: row.startedAt,
-        sets: sets
-          .filter((set) => set.sessionId === row.id)
-          .map(({ sessionId: _s, index: _i, ...record }) => record),
+        sets: (bySession.get(row.id) ?? []).map(({ sessionId: _s, index: _i, ...record }) => record),
       }));
     } catch {
       return [];
@@ -260,6 +259,26 @@ export class Persistence {
     return {
       filename: `backbeat-backup-${fileStamp(this.wallNow())}.json`,
       blob: new Blob([toJson(bundles)], { type: 'application/json' }),
+    };
+  }
+
+  /**
+   * Every session's sets in one CSV, the way Strong exports a whole history. Read from the session
+   * and set rows alone: no heart rate or motion is loaded, so years of sessions make a small file.
+   */
+  async historyCsv(): Promise<ExportedFile> {
+    const rows = this.store && this.history.state.storage !== 'memory' ? await this.store.listSessions() : [];
+    const bySession = setsBySession(rows.length && this.store ? await this.store.allSets() : []);
+    const sessions: CsvSession[] = rows.map((session) => ({
+      session,
+      sets: bySession.get(session.id) ?? [],
+    }));
+    const current = this.recorder ?? this.lastRecorder;
+    if (current && !rows.some((row) => row.id === current.sessionId)) sessions.push(current.bundle());
+    if (sessions.length === 0) throw new Error('There are no sessions to export yet.');
+    return {
+      filename: `backbeat-history-${fileStamp(this.wallNow())}.csv`,
+      blob: new Blob([toCsv(sessions)], { type: 'text/csv' }),
     };
   }
 
@@ -369,6 +388,17 @@ export class Persistence {
   private fail(problem: StoreError): void {
     this.history.update({ storage: 'memory', problem });
   }
+}
+
+/** Sets grouped by their session in one pass: matching them per session was quadratic in history. */
+function setsBySession(sets: readonly SetRow[]): Map<string, SetRow[]> {
+  const bySession = new Map<string, SetRow[]>();
+  for (const set of sets) {
+    const list = bySession.get(set.sessionId);
+    if (list) list.push(set);
+    else bySession.set(set.sessionId, [set]);
+  }
+  return bySession;
 }
 
 /**

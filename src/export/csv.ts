@@ -1,9 +1,9 @@
 // Sets as CSV in the layout Strong exports and other workout apps (Hevy among them) import: one row
 // per set, the workout's rows sharing Date and Workout Name. Weight in kg, Seconds for holds, Reps
-// for reps and breath cycles; what the columns cannot hold goes into Notes.
+// for reps and breath cycles; what the columns cannot hold goes into Notes. Duration is Strong's own
+// "1h 5m" text (importers parse a bare number as milliseconds) and counts only the time in the app.
 
-import { wallTimeOf } from '../store/codec.ts';
-import type { SessionBundle, SetRow } from '../store/records.ts';
+import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
 import { exerciseById } from '../workout/program.ts';
 
 export const CSV_COLUMNS = [
@@ -23,13 +23,14 @@ export const CSV_COLUMNS = [
 
 export const WORKOUT_NAME = 'Backbeat back care';
 
-export function toCsv(bundles: readonly SessionBundle[]): string {
+/** What a CSV row needs of a session: no heart rate or motion, so a whole history stays small. */
+export type CsvSession = Pick<SessionBundle, 'session' | 'sets'>;
+
+export function toCsv(sessions: readonly CsvSession[]): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const { session, sets } of [...bundles].sort((a, b) => a.session.startedAt - b.session.startedAt)) {
+  for (const { session, sets } of [...sessions].sort((a, b) => a.session.startedAt - b.session.startedAt)) {
     const date = localDateTime(new Date(session.startedAt));
-    const durationS = Math.round(
-      ((session.endedAt ?? wallTimeOf(session, session.summary.durationMs)) - session.startedAt) / 1000,
-    );
+    const duration = strongDuration(workoutMs(session));
     for (const set of [...sets].sort((a, b) => a.index - b.index)) {
       const exercise = exerciseById(set.exerciseId);
       const dosage = session.plan.find((p) => p.exerciseId === set.exerciseId)?.dosage;
@@ -37,7 +38,7 @@ export function toCsv(bundles: readonly SessionBundle[]): string {
       rows.push([
         date,
         WORKOUT_NAME,
-        String(durationS),
+        duration,
         exercise.name,
         String(set.setNumber),
         String(dosage?.weightKg ?? 0),
@@ -51,6 +52,25 @@ export function toCsv(bundles: readonly SessionBundle[]): string {
     }
   }
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * Time spent in the app: the session timeline, on which the time the app was closed is cut out.
+ * The end of a finished session is its snapshot's; an unfinished one ends at its last write.
+ */
+export function workoutMs(session: SessionRow): number {
+  return session.snapshot?.endedMs ?? session.snapshot?.nowMs ?? session.summary.durationMs;
+}
+
+/** Strong's Duration column: "1h 5m", "19m", "2h"; under a minute, whole seconds ("45s"). */
+export function strongDuration(ms: number): string {
+  const totalS = Math.max(0, Math.round(ms / 1000));
+  if (totalS < 60) return `${totalS}s`;
+  const totalMin = Math.round(totalS / 60);
+  const h = Math.floor(totalMin / 60);
+  const m = totalMin % 60;
+  if (h === 0) return `${m}m`;
+  return m === 0 ? `${h}h` : `${h}h ${m}m`;
 }
 
 function setNotes(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string {

@@ -140,6 +140,7 @@ export class BbHistory extends LitElement {
       </div>
       <div class="actions">
         <button @click=${this.onBackup} ?disabled=${this.busy}>Back up everything</button>
+        <button @click=${this.onHistoryCsv} ?disabled=${this.busy || h.sessions.length === 0}>All sessions as CSV</button>
         <label class="file">Import a file
           <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onImport} ?disabled=${this.busy} />
         </label>
@@ -209,6 +210,10 @@ export class BbHistory extends LitElement {
 
   private onBackup = async (): Promise<void> => {
     await this.run(async () => download(await this.persistence.backup()));
+  };
+
+  private onHistoryCsv = async (): Promise<void> => {
+    await this.run(async () => download(await this.persistence.historyCsv()));
   };
 
   private onImport = async (event: Event): Promise<void> => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvField, toCsv } from '../../../src/export/csv.ts';
+import { CSV_COLUMNS, csvField, strongDuration, toCsv } from '../../../src/export/csv.ts';
 import { fromJson, ImportError, toJson } from '../../../src/export/json.ts';
 import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
@@ -16,12 +16,43 @@ describe('CSV export', () => {
     const d = new Date(STARTED_AT);
     const p = (n: number) => String(n).padStart(2, '0');
     const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:00`;
-    expect(lines[1]).toBe(`${date},Backbeat back care,181,Superman,1,0,3,0,0,range 16°,,`);
+    expect(lines[1]).toBe(`${date},Backbeat back care,3m,Superman,1,0,3,0,0,range 16°,,`);
     expect(lines[3]).toBe(
-      `${date},Backbeat back care,181,Elbow plank,1,0,0,0,34,ended: form; form: plank-sag,,`,
+      `${date},Backbeat back care,3m,Elbow plank,1,0,0,0,34,ended: form; form: plank-sag,,`,
     );
     expect(lines[4]).toContain(',Bird dog,1,0,4,0,0,"left 2, right 2; range 6°",,');
     expect(lines[6]).toContain(',Wide-grip lat pulldown,1,27.5,3,0,0,');
+  });
+
+  it("writes Duration in Strong's words, which importers read as hours and minutes", () => {
+    expect(strongDuration(45_400)).toBe('45s');
+    expect(strongDuration(19 * 60_000 + 20_000)).toBe('19m');
+    expect(strongDuration(65 * 60_000)).toBe('1h 5m');
+    expect(strongDuration(2 * 3_600_000 + 10_000)).toBe('2h');
+    expect(strongDuration(-5)).toBe('0s');
+  });
+
+  it('leaves the time the app was closed out of Duration', async () => {
+    const bundle = await recordSession();
+    const away = { atMs: 60_000, gapMs: 40 * 60_000 };
+    const resumed = {
+      ...bundle,
+      session: { ...bundle.session, gaps: [away], endedAt: bundle.session.endedAt! + away.gapMs },
+    };
+    expect(toCsv([resumed]).split('\r\n')[1]).toContain(',Backbeat back care,3m,');
+  });
+
+  it('puts a whole history in one file, oldest session first, from sessions and sets alone', async () => {
+    const first = await recordSession();
+    const later = {
+      session: { ...first.session, id: 'later', startedAt: first.session.startedAt + 86_400_000 },
+      sets: first.sets.map((s) => ({ ...s, sessionId: 'later' })),
+    };
+    const lines = toCsv([later, { session: first.session, sets: first.sets }])
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toHaveLength(1 + 2 * first.sets.length);
+    expect(lines[1]!.slice(0, 10) < lines[1 + first.sets.length]!.slice(0, 10)).toBe(true);
   });
 
   it('quotes separators and defuses spreadsheet formulas', () => {

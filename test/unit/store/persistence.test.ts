@@ -168,4 +168,25 @@ describe('Persistence', () => {
     await target.persistence.deleteSession(only!.id);
     expect(target.persistence.history.state.sessions).toEqual([]);
   });
+
+  it('exports every saved session as one CSV and says so when there is none', async () => {
+    const page = new Page(`persistence-${++dbCounter}`);
+    await page.persistence.start();
+    await expect(page.persistence.historyCsv()).rejects.toThrow('There are no sessions to export yet.');
+    for (let i = 0; i < 2; i++) {
+      page.session.start();
+      page.run(3000);
+      page.rep();
+      page.session.finish();
+      await new Promise((r) => setTimeout(r, 20));
+      page.session.reset();
+      page.run(1000);
+    }
+    const file = await page.persistence.historyCsv();
+    expect(file.filename).toMatch(/^backbeat-history-.*\.csv$/);
+    const lines = (await file.blob.text()).trimEnd().split('\r\n');
+    const dates = new Set(lines.slice(1).map((line) => line.split(',')[0]));
+    expect(dates.size).toBe(2);
+    expect(lines.slice(1).every((line) => line.includes(',Backbeat back care,'))).toBe(true);
+  });
 });
