@@ -5,6 +5,7 @@
 import { isMotionProfileId, type MotionProfileId } from '../src/motion/detector.ts';
 import type { MotionEvent } from '../src/motion/events.ts';
 import { createMotionDetector } from '../src/motion/index.ts';
+import { positionedSet } from './position.ts';
 import { type Recording, toFrames, toPlacement } from './recordings.ts';
 
 /** What the detectors may know of a recording. */
@@ -23,13 +24,31 @@ export interface Detected {
   readonly holds: [number, number][];
   readonly breaths: number;
   readonly breath_times: number[];
+  /** When the person was judged in the exercise's position and still (s), or null. */
+  readonly set_start: number | null;
+  /** When they were first judged still in another position before that (s), or null. */
+  readonly wrong_position: number | null;
 }
 
-export function detect(rec: Recording, input: DetectorInput): Detected {
+/**
+ * `setByPosition`: count only what the session would, from when the person is in the exercise's
+ * position (see position.ts), as the evaluation does. Without it, everything the detectors found
+ * counts: their own robustness is judged so, under any turn of the sensor at all, which no posture
+ * survives.
+ */
+export function detect(
+  rec: Recording,
+  input: DetectorInput,
+  options: { setByPosition?: boolean } = {},
+): Detected {
   const profile: MotionProfileId = isMotionProfileId(input.exercise) ? input.exercise : 'generic';
-  const detector = createMotionDetector(profile, toPlacement(input.placement));
-  const events: MotionEvent[] = [];
-  for (const frame of toFrames(rec, input.rateHz)) events.push(...detector.push(frame));
+  const placement = toPlacement(input.placement);
+  const detector = createMotionDetector(profile, placement);
+  const frames = toFrames(rec, input.rateHz);
+  const detected: MotionEvent[] = [];
+  for (const frame of frames) detected.push(...detector.push(frame));
+  const set = positionedSet(frames, input.exercise, placement, detected);
+  const events = options.setByPosition ? set.events : detected;
   const s = (ms: number) => Math.round(ms) / 1000;
   const repTimes: number[] = [];
   const repEmitted: number[] = [];
@@ -62,5 +81,7 @@ export function detect(rec: Recording, input: DetectorInput): Detected {
     holds,
     breaths: breathTimes.length,
     breath_times: breathTimes,
+    set_start: set.startMs === null ? null : s(set.startMs),
+    wrong_position: set.wrongMs === null ? null : s(set.wrongMs),
   };
 }

@@ -19,6 +19,7 @@ import { basename, join, resolve } from 'node:path';
 import { isMotionProfileId } from '../src/motion/detector.ts';
 import { motionProfile } from '../src/motion/profiles.ts';
 import { type Detected, detect } from './detect.ts';
+import { type PositionLabels, PositionRobustness, PositionScores } from './position-score.ts';
 import { readRecordingCsv, toPlacement } from './recordings.ts';
 import { transformOutcomes } from './robustness.ts';
 
@@ -218,11 +219,13 @@ function main(): void {
   const placements = new Map<string, Score>();
   const total = emptyScore();
   const robustness = new Map<string, Robustness>();
+  const positions = new PositionScores();
+  const positionRobustness = new PositionRobustness();
   for (const full of manifest) {
     // The detectors get the four input fields and nothing else.
     const input = { exercise: full.exercise, placement: full.placement, rateHz: full.rate_hz };
     const rec = readRecordingCsv(join(dir, full.file));
-    const d = detect(rec, input);
+    const d = detect(rec, input, { setByPosition: true });
     if (jsonl) {
       process.stdout.write(`${JSON.stringify({ file: full.file, exercise: full.exercise, ...d })}\n`);
       continue;
@@ -239,7 +242,10 @@ function main(): void {
     score(groups.get(key)!, labels, d, timesHolds);
     score(placements.get(pkey)!, labels, d, timesHolds);
     score(total, labels, d, timesHolds);
+    if (d.set_start !== null || d.wrong_position !== null || (full as PositionLabels).wrong_posture)
+      positions.add(key, full as PositionLabels, d);
     if (options.robustness) {
+      positionRobustness.add(key, full.file, rec, input, d.set_start);
       for (const { transform, comparison } of transformOutcomes(full.file, rec, input)) {
         const rkey = `${key} / ${transform}`;
         const r = robustness.get(rkey) ?? { recordings: 0, unchanged: 0, withinOne: 0, changed: [] };
@@ -275,7 +281,23 @@ function main(): void {
     ...[...placements].sort(([a], [b]) => a.localeCompare(b)).map(([k, s]) => row(k, s)),
     row(`${corpus} / all`, total),
   ]);
-  if (options.robustness) printRobustness(corpus, robustness);
+  const positionRows = positions.rows();
+  if (positionRows.length > 1) {
+    console.log(`\n## ${corpus}: sets started by position\n`);
+    printTable(positionRows);
+  }
+  if (options.robustness) {
+    printRobustness(corpus, robustness);
+    printPositionRobustness(corpus, positionRobustness);
+  }
+}
+
+function printPositionRobustness(corpus: string, robustness: PositionRobustness): void {
+  const rows = robustness.rows();
+  if (rows.length < 2) return;
+  console.log(`\n## ${corpus}: set_start with the strap turned about the chest, tilt ≤30°\n`);
+  printTable(rows);
+  for (const line of robustness.changed()) console.log(`- ${line}`);
 }
 
 interface Robustness {

@@ -2,6 +2,7 @@
 // dosages (program.md). The session model walks through them; the user may change the dosages.
 
 import type { MotionProfileId } from '../motion/detector.ts';
+import type { Posture } from '../motion/posture.ts';
 
 export type ExerciseId =
   | 'superman'
@@ -38,6 +39,10 @@ export interface Exercise {
    */
   readonly holdEndsAtTarget: boolean;
   readonly position: string;
+  /** The posture the set starts in: it begins once the person is in it and still. */
+  readonly startPosture: Posture;
+  /** What the screen and the voice ask for while the set waits for the person to be in position. */
+  readonly positionPrompt: string;
   readonly steps: readonly string[];
   readonly cues: readonly string[];
   readonly dosage: Dosage;
@@ -52,6 +57,8 @@ export const PROGRAM: readonly Exercise[] = [
     alternatesSides: false,
     holdEndsAtTarget: false,
     position: 'Lie face down with your arms stretched out past your head.',
+    startPosture: 'face-down',
+    positionPrompt: 'Lie face down to start',
     steps: [
       'Raise arms, legs, head and chest together, only as high as feels comfortable.',
       'Stay up for about a second.',
@@ -68,6 +75,8 @@ export const PROGRAM: readonly Exercise[] = [
     alternatesSides: false,
     holdEndsAtTarget: false,
     position: 'Lie on your back, knees bent, feet flat with the weight in your heels.',
+    startPosture: 'face-up',
+    positionPrompt: 'Lie on your back to start',
     steps: [
       'Press through your heels and squeeze your glutes to lift your hips.',
       'Stop when knees, hips and shoulders make one straight line; hold 3 to 5 seconds.',
@@ -84,6 +93,8 @@ export const PROGRAM: readonly Exercise[] = [
     alternatesSides: false,
     holdEndsAtTarget: true,
     position: 'On hands and knees, back flat, chest lifted, eyes on the floor.',
+    startPosture: 'face-down',
+    positionPrompt: 'Get on your hands and knees to start',
     steps: [
       'Breathe all the way out.',
       'Breathe in deeply while pulling your belly button in towards your spine.',
@@ -100,6 +111,8 @@ export const PROGRAM: readonly Exercise[] = [
     alternatesSides: true,
     holdEndsAtTarget: false,
     position: 'Hands under shoulders, knees under hips, eyes just ahead of your hands, core braced flat.',
+    startPosture: 'face-down',
+    positionPrompt: 'Get on your hands and knees to start',
     steps: [
       'Reach one arm forward and the opposite leg back until both are level with the floor.',
       'Pause there, then lower them slowly.',
@@ -117,6 +130,8 @@ export const PROGRAM: readonly Exercise[] = [
     holdEndsAtTarget: false,
     position:
       'Lie on your back at a wall, seat against it, legs straight up the wall; walk your heels up until your low back rounds off the floor.',
+    startPosture: 'face-up',
+    positionPrompt: 'Lie on your back, legs up the wall, to start',
     steps: [
       'Breathe out fully, letting the ribs sink down, in and back.',
       'Pause.',
@@ -134,6 +149,8 @@ export const PROGRAM: readonly Exercise[] = [
     holdEndsAtTarget: false,
     position:
       'At the pulldown machine, thighs under the pads, bar gripped overhand, hands wider than shoulders.',
+    startPosture: 'upright',
+    positionPrompt: 'Sit at the machine to start',
     steps: [
       'Breathe out and pull the bar down to just above your chest, elbows in, shoulder blades squeezed.',
       'Hold for a second or two.',
@@ -150,6 +167,8 @@ export const PROGRAM: readonly Exercise[] = [
     alternatesSides: false,
     holdEndsAtTarget: false,
     position: 'Face down, elbows under shoulders; lift onto elbows and toes (or knees to make it easier).',
+    startPosture: 'face-down',
+    positionPrompt: 'Lie face down to start',
     steps: [
       'Tuck your pelvis towards the floor and squeeze your core.',
       'Keep your back straight and your eyes down.',
@@ -159,6 +178,19 @@ export const PROGRAM: readonly Exercise[] = [
     dosage: { sets: 3, target: 30, restS: 60 },
   },
 ];
+
+/** How each posture is put in a sentence: "Superman is face down; you seem to be on your back." */
+const POSTURE_WORDS: Readonly<Record<Posture, string>> = {
+  'face-down': 'face down',
+  'face-up': 'on your back',
+  side: 'on your side',
+  upright: 'upright',
+};
+
+/** What the screen shows and the voice says when the person is still in another position. */
+export function wrongPositionText(exercise: Exercise, seen: Posture): string {
+  return `${exercise.name} is ${POSTURE_WORDS[exercise.startPosture]}; you seem to be ${POSTURE_WORDS[seen]}.`;
+}
 
 export function exerciseById(id: ExerciseId): Exercise {
   const exercise = PROGRAM.find((e) => e.id === id);
