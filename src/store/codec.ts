@@ -101,6 +101,8 @@ function shiftCurrentSet(set: CurrentSet | null, by: number): CurrentSet | null 
     startedMs: shift(set.startedMs, by),
     lastProgressMs: shift(set.lastProgressMs, by),
     holdStartMs: shiftOrNull(set.holdStartMs, by),
+    ...(set.warnedMs != null ? { warnedMs: shift(set.warnedMs, by) } : {}),
+    ...(set.heldSinceMs != null ? { heldSinceMs: shift(set.heldSinceMs, by) } : {}),
   };
 }
 

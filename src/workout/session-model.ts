@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
+import type { PositionEvent } from '../motion/position.ts';
 import { Model } from './model.ts';
 import {
   currentPlanned,
@@ -36,6 +37,20 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'motion', event });
   }
 
+  handlePosition(event: PositionEvent): void {
+    this.dispatch({ type: 'position', event });
+  }
+
+  /** Starts a set that is waiting for the person to be in position ("Start now"). */
+  beginSet(): void {
+    this.dispatch({ type: 'begin', nowMs: this.now() });
+  }
+
+  /** Whether a connected device sees posture, so that sets wait for the person to be in position. */
+  sensePosition(available: boolean): void {
+    this.dispatch({ type: 'position-sensing', available, nowMs: this.now() });
+  }
+
   pause(): void {
     this.dispatch({ type: 'pause', nowMs: this.now() });
   }
@@ -67,7 +82,8 @@ export class SessionModel extends Model<SessionState> {
 
   /** Puts back a saved session (already moved onto this page's clock) so that it goes on from there. */
   restore(state: SessionState): void {
-    this.setState(state);
+    // Whether sets wait for position depends on the devices connected now, not when it was saved.
+    this.setState({ ...state, startsByPosition: this.state.startsByPosition });
   }
 
   private dispatch(action: SessionAction): void {

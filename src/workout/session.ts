@@ -3,6 +3,8 @@
 // Model around it and the app feed it actions.
 
 import type { FormIssue, MotionEvent, Side } from '../motion/events.ts';
+import type { PositionEvent } from '../motion/position.ts';
+import type { Posture } from '../motion/posture.ts';
 import { type Dosage, type Exercise, PROGRAM } from './program.ts';
 import { plankTargetAfter } from './progression.ts';
 
@@ -40,7 +42,22 @@ export interface SetRecord {
 
 export interface CurrentSet {
   readonly setNumber: number;
+  /** When the set began; while `waiting`, when it fell due. */
   readonly startedMs: number;
+  /**
+   * The person is getting into the exercise's position: the set begins once they are in it and
+   * still ("In position. Go."), and nothing is counted until then. Absent for a set that began
+   * at once (no device sees posture) and in sets saved before sets began by position.
+   */
+  readonly waiting?: boolean;
+  /** While waiting: the other position the person is still in, as last seen. */
+  readonly wrongPosture?: Posture | null;
+  /** When the wrong position was last said (at most every WRONG_POSITION_REPEAT_MS). */
+  readonly warnedMs?: number | null;
+  /** The person was in position when the session paused: the set begins on resume. */
+  readonly inPosition?: boolean;
+  /** A hold the detectors saw begin before the set did: it is timed from the set's start. */
+  readonly heldSinceMs?: number | null;
   readonly count: number;
   readonly sides: Readonly<Record<Side, number>>;
   /** When the last rep or breath ended, or the set began: the person has stopped if this gets old. */
@@ -67,12 +84,23 @@ export interface SessionState {
    * hold timer, the rest countdown and the stopped-set timer stand still and movement is not counted.
    */
   readonly pausedAtMs: number | null;
+  /**
+   * A device sees the person's posture (an accelerometer): each set waits for them to be in
+   * position. Without one (a heart-rate-only strap) a set begins as soon as it is due.
+   */
+  readonly startsByPosition?: boolean;
 }
 
 export type SessionAction =
   | { readonly type: 'start'; readonly nowMs: number }
   | { readonly type: 'tick'; readonly nowMs: number }
   | { readonly type: 'motion'; readonly event: MotionEvent }
+  /** Whether the person is in the exercise's position (see motion/position.ts). */
+  | { readonly type: 'position'; readonly event: PositionEvent }
+  /** Starts a set that waits for the person to be in position, by hand. */
+  | { readonly type: 'begin'; readonly nowMs: number }
+  /** Whether a connected device sees posture, so that sets wait for the person to be in position. */
+  | { readonly type: 'position-sensing'; readonly available: boolean; readonly nowMs: number }
   | { readonly type: 'pause'; readonly nowMs: number }
   | { readonly type: 'resume'; readonly nowMs: number }
   /** Ends the set now (keeping what was counted), or cuts the rest short. */
@@ -88,6 +116,9 @@ export const STOPPED_AFTER_MS = 15_000;
 
 /** A hold that ends sooner than this was the person still settling into position: keep waiting. */
 export const FALSE_START_HOLD_MS = 5_000;
+
+/** A wrong position is said again after this long, while the person stays in it. */
+export const WRONG_POSITION_REPEAT_MS = 20_000;
 
 export function defaultPlan(): PlannedExercise[] {
   return PROGRAM.map((exercise) => ({ exercise, dosage: exercise.dosage }));
@@ -118,10 +149,11 @@ function nextSetNumber(state: SessionState, exerciseIndex: number): number {
   return state.completed.filter((r) => r.exerciseId === id).length + 1;
 }
 
-function newSet(setNumber: number, nowMs: number): CurrentSet {
+function newSet(setNumber: number, nowMs: number, waiting: boolean): CurrentSet {
   return {
     setNumber,
     startedMs: nowMs,
+    ...(waiting ? { waiting: true, wrongPosture: null, warnedMs: null, heldSinceMs: null } : {}),
     count: 0,
     sides: { left: 0, right: 0 },
     lastProgressMs: nowMs,
@@ -133,8 +165,11 @@ function newSet(setNumber: number, nowMs: number): CurrentSet {
 
 export function reduceSession(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
-    case 'reset':
-      return initialSessionState(action.plan ?? state.plan);
+    case 'reset': {
+      // A new session keeps knowing what the devices connected now can see.
+      const fresh = initialSessionState(action.plan ?? state.plan);
+      return state.startsByPosition ? { ...fresh, startsByPosition: true } : fresh;
+    }
     case 'start':
       if (state.phase !== 'ready' || state.plan.length === 0) return state;
       return {
@@ -143,7 +178,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
         nowMs: action.nowMs,
         startedMs: action.nowMs,
         exerciseIndex: 0,
-        set: newSet(1, action.nowMs),
+        set: newSet(1, action.nowMs, state.startsByPosition === true),
       };
     case 'tick': {
       const ticked = { ...state, nowMs: Math.max(state.nowMs, action.nowMs) };
@@ -151,6 +186,18 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
     }
     case 'motion':
       return state.pausedAtMs === null ? onMotion(state, action.event) : state;
+    case 'position':
+      return onPosition(state, action.event);
+    case 'begin':
+      return state.set?.waiting
+        ? beginSet({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) }, action.nowMs)
+        : state;
+    case 'position-sensing': {
+      if ((state.startsByPosition === true) === action.available) return state;
+      const sensed = { ...state, startsByPosition: action.available };
+      // With no device left that sees posture, a set waiting for it begins now.
+      return !action.available && state.set?.waiting ? beginSet(sensed, action.nowMs) : sensed;
+    }
     case 'pause':
       if ((state.phase !== 'set' && state.phase !== 'rest') || state.pausedAtMs !== null) return state;
       return { ...state, nowMs: Math.max(state.nowMs, action.nowMs), pausedAtMs: action.nowMs };
@@ -186,7 +233,7 @@ function resume(state: SessionState, nowMs: number): SessionState {
   if (state.pausedAtMs === null) return state;
   const pausedMs = Math.max(0, nowMs - state.pausedAtMs);
   const set = state.set;
-  return {
+  const resumed: SessionState = {
     ...state,
     nowMs: Math.max(state.nowMs, nowMs),
     pausedAtMs: null,
@@ -197,6 +244,8 @@ function resume(state: SessionState, nowMs: number): SessionState {
       holdStartMs: set.holdStartMs === null ? null : set.holdStartMs + pausedMs,
     },
   };
+  // The person got into position while paused: the set begins now.
+  return set?.waiting && set.inPosition ? beginSet(resumed, nowMs) : resumed;
 }
 
 function onTick(state: SessionState): SessionState {
@@ -206,6 +255,7 @@ function onTick(state: SessionState): SessionState {
   }
   if (state.phase !== 'set' || !state.set || !planned) return state;
   const set = state.set;
+  if (set.waiting) return warnIfDue(state, set);
   const { exercise, dosage } = planned;
   if (exercise.kind === 'hold') {
     if (
@@ -226,8 +276,18 @@ function onTick(state: SessionState): SessionState {
 function onMotion(state: SessionState, event: MotionEvent): SessionState {
   const planned = currentPlanned(state);
   const set = state.set;
+  if (state.phase !== 'set' || !set || !planned) return state;
+  // Before the person is in position nothing counts; a hold they are already in is remembered.
+  if (set.waiting) {
+    if (event.type === 'hold-start') return { ...state, set: { ...set, heldSinceMs: event.tMs } };
+    if (event.type === 'hold-end') return { ...state, set: { ...set, heldSinceMs: null } };
+    return state;
+  }
+  // A hold dated back to when the person settled, a moment before the set began, runs from its start.
+  if (event.type === 'hold-start' && event.tMs < set.startedMs && event.emittedMs >= set.startedMs)
+    return onMotion(state, { ...event, tMs: set.startedMs });
   // Movement before the set began, during rest or after the end belongs to no set.
-  if (state.phase !== 'set' || !set || !planned || event.tMs < set.startedMs) return state;
+  if (event.tMs < set.startedMs) return state;
   const { exercise, dosage } = planned;
   switch (event.type) {
     case 'rep': {
@@ -263,10 +323,74 @@ function onMotion(state: SessionState, event: MotionEvent): SessionState {
   }
 }
 
+/**
+ * The person's position, while the set is due: in it and still begins the set; still in another
+ * is said (at most every WRONG_POSITION_REPEAT_MS); gone from it ends a set that has counted
+ * something, or sends one that has not back to waiting.
+ */
+function onPosition(state: SessionState, event: PositionEvent): SessionState {
+  const planned = currentPlanned(state);
+  const set = state.set;
+  if (state.phase !== 'set' || !set || !planned) return state;
+  const nowMs = Math.max(state.nowMs, event.emittedMs);
+  if (set.waiting) {
+    const seen: CurrentSet = {
+      ...set,
+      inPosition: event.status === 'in',
+      wrongPosture: event.status === 'wrong' ? event.posture : null,
+    };
+    if (state.pausedAtMs !== null) return { ...state, set: seen };
+    if (event.status === 'in') return beginSet({ ...state, nowMs }, Math.max(set.startedMs, event.tMs));
+    return warnIfDue({ ...state, nowMs, set: seen }, seen);
+  }
+  if (event.status !== 'away' || state.pausedAtMs !== null) return state;
+  const isHold = planned.exercise.kind === 'hold';
+  // A hold ends by itself when the pose is left (the hold detector dates it better).
+  if (isHold && set.holdStartMs !== null) return state;
+  if (!isHold && set.count > 0) {
+    return endSet({ ...state, nowMs }, Math.max(set.lastProgressMs, event.tMs), 'stopped');
+  }
+  return {
+    ...state,
+    nowMs,
+    set: { ...set, waiting: true, inPosition: false, wrongPosture: null, heldSinceMs: null },
+  };
+}
+
+/** The set begins at `startMs`: counting starts, and a hold already under way is timed from here. */
+function beginSet(state: SessionState, startMs: number): SessionState {
+  const set = state.set;
+  if (!set) return state;
+  const held = set.heldSinceMs ?? null;
+  return {
+    ...state,
+    set: {
+      ...set,
+      startedMs: startMs,
+      lastProgressMs: startMs,
+      holdStartMs: held === null ? set.holdStartMs : Math.max(held, startMs),
+      waiting: false,
+      inPosition: false,
+      wrongPosture: null,
+      heldSinceMs: null,
+    },
+  };
+}
+
+/** Says the wrong position (through the cues) unless it was said within WRONG_POSITION_REPEAT_MS. */
+function warnIfDue(state: SessionState, set: CurrentSet): SessionState {
+  if (!set.wrongPosture) return state.set === set ? state : { ...state, set };
+  if (set.warnedMs != null && state.nowMs - set.warnedMs < WRONG_POSITION_REPEAT_MS) {
+    return state.set === set ? state : { ...state, set };
+  }
+  return { ...state, set: { ...set, warnedMs: state.nowMs } };
+}
+
 function adjustCount(state: SessionState, delta: number): SessionState {
   const planned = currentPlanned(state);
   const set = state.set;
-  if (state.phase !== 'set' || !set || !planned || planned.exercise.kind === 'hold') return state;
+  if (state.phase !== 'set' || !set || !planned || planned.exercise.kind === 'hold' || set.waiting)
+    return state;
   const count = Math.max(0, set.count + delta);
   const corrections = (set.corrections ?? 0) + count - set.count;
   const adjusted = { ...state, set: { ...set, count, corrections, lastProgressMs: state.nowMs } };
@@ -331,7 +455,7 @@ function beginNextSet(state: SessionState): SessionState {
     exerciseIndex,
     plan: retargetPlank(state.plan, exerciseIndex, state.completed),
     restEndsMs: null,
-    set: newSet(setNumber, state.nowMs),
+    set: newSet(setNumber, state.nowMs, state.startsByPosition === true),
   };
 }
 

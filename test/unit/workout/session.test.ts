@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MotionEvent } from '../../../src/motion/events.ts';
+import type { PositionEvent, PositionStatus } from '../../../src/motion/position.ts';
+import type { Posture } from '../../../src/motion/posture.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
   initialSessionState,
@@ -9,6 +11,7 @@ import {
   type SessionState,
   STOPPED_AFTER_MS,
   upNext,
+  WRONG_POSITION_REPEAT_MS,
 } from '../../../src/workout/session.ts';
 
 const rep = (tMs: number, side?: 'left' | 'right'): MotionEvent => ({
@@ -232,5 +235,130 @@ describe('session reducer', () => {
     expect(s.phase).toBe('summary');
     const setsPlanned = s.plan.reduce((n, p) => n + p.dosage.sets, 0);
     expect(s.completed).toHaveLength(setsPlanned);
+  });
+});
+
+/** A position event judged at `emittedMs`, about a state that began at `tMs`. */
+const position = (
+  status: PositionStatus,
+  posture: Posture | null,
+  tMs: number,
+  emittedMs = tMs + 1000,
+): SessionAction => ({
+  type: 'position',
+  event: { type: 'position', status, posture, tMs, emittedMs } satisfies PositionEvent,
+});
+
+describe('sets that begin when the person is in position', () => {
+  const sensing = (plan: readonly PlannedExercise[] = supermanTwoSets): SessionState =>
+    run(initialSessionState(plan), { type: 'position-sensing', available: true, nowMs: 0 });
+
+  it('waits for the person to be in position, counting nothing until then', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 1000 });
+    expect(s.set).toMatchObject({ waiting: true, startedMs: 1000, count: 0 });
+    s = run(
+      s,
+      { type: 'motion', event: rep(3000) },
+      { type: 'tick', nowMs: 60_000 },
+      { type: 'adjust', delta: 1 },
+    );
+    expect(s.phase).toBe('set');
+    expect(s.set).toMatchObject({ waiting: true, count: 0 });
+    // In position and still from 61 s, judged a second later: the set begins, dated from then.
+    s = run(s, position('in', 'face-down', 61_000, 62_000));
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 61_000, lastProgressMs: 61_000 });
+    s = run(s, { type: 'motion', event: rep(60_500) }, { type: 'motion', event: rep(65_000) });
+    expect(s.set?.count).toBe(1);
+  });
+
+  it('begins at once when the rest ends with the person already in position', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 500));
+    s = run(s, ...[2000, 3000, 4000].map((t) => ({ type: 'motion', event: rep(t) }) as const));
+    expect(s.phase).toBe('rest');
+    s = run(s, { type: 'tick', nowMs: 34_000 });
+    expect(s.set).toMatchObject({ setNumber: 2, waiting: true, startedMs: 34_000 });
+    // Still since the middle of the rest: the set starts as it falls due, not before.
+    s = run(s, position('in', 'face-down', 20_000, 34_100));
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 34_000 });
+  });
+
+  it('says a wrong position at once, then at most every 20 s, and forgets it when the person moves', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 0 }, { type: 'tick', nowMs: 5000 });
+    s = run(s, position('wrong', 'face-up', 2000, 5100));
+    expect(s.set).toMatchObject({ waiting: true, wrongPosture: 'face-up', warnedMs: 5100 });
+    s = run(s, { type: 'tick', nowMs: 5100 + WRONG_POSITION_REPEAT_MS - 1 });
+    expect(s.set?.warnedMs).toBe(5100);
+    s = run(s, { type: 'tick', nowMs: 5100 + WRONG_POSITION_REPEAT_MS });
+    expect(s.set?.warnedMs).toBe(25_100);
+    // Turning over: no longer wrong; lying on the side a moment later is not said again so soon.
+    s = run(s, position('away', 'side', 27_000, 28_000));
+    expect(s.set?.wrongPosture).toBeNull();
+    s = run(s, position('wrong', 'side', 28_000, 31_000));
+    expect(s.set).toMatchObject({ wrongPosture: 'side', warnedMs: 25_100 });
+    s = run(s, position('in', 'face-down', 33_000, 34_000));
+    expect(s.set).toMatchObject({ waiting: false, wrongPosture: null, startedMs: 33_000 });
+  });
+
+  it('ends a set the person gets up from after a rep, and waits again if they had done none', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    s = run(s, position('away', 'upright', 4000, 5000));
+    expect(s.set).toMatchObject({ waiting: true, count: 0 });
+    s = run(s, position('in', 'face-down', 8000), { type: 'motion', event: rep(12_000) });
+    s = run(s, position('away', 'upright', 15_000, 16_000));
+    expect(s.phase).toBe('rest');
+    expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'stopped', startedMs: 8000, endedMs: 15_000 });
+  });
+
+  it('times a hold the person was already in from the set start, and leaves its end to the hold', () => {
+    let s = run(sensing([supermanTwoSets[1]]), { type: 'start', nowMs: 10_000 });
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
+    expect(s.set?.holdStartMs).toBeNull();
+    s = run(s, position('in', 'face-down', 9500, 11_200));
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 10_000, holdStartMs: 10_000 });
+    // Getting up ends the hold through the hold detector, not here.
+    s = run(s, position('away', 'upright', 30_000, 31_000));
+    expect(s.phase).toBe('set');
+    s = run(s, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 29_800, emittedMs: 31_200, reason: 'left-pose' },
+    });
+    expect(s.completed[0]).toMatchObject({ holdMs: 19_800, endedBy: 'stopped' });
+  });
+
+  it('takes a hold dated a moment before the set began as starting with it', () => {
+    let s = run(
+      sensing([supermanTwoSets[1]]),
+      { type: 'start', nowMs: 0 },
+      position('in', 'face-down', 3000),
+    );
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 2800, emittedMs: 5000 } });
+    expect(s.set?.holdStartMs).toBe(3000);
+  });
+
+  it('starts by hand, and at once when no device sees posture any more', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 0 }, { type: 'begin', nowMs: 4000 });
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 4000 });
+    s = run(s, { type: 'skip', nowMs: 5000 }, { type: 'skip', nowMs: 6000 });
+    expect(s.set?.waiting).toBe(true);
+    s = run(s, { type: 'position-sensing', available: false, nowMs: 7000 });
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 7000 });
+    s = run(s, { type: 'skip', nowMs: 8000 });
+    expect(s.set?.waiting).toBeUndefined();
+  });
+
+  it('keeps what it saw while paused, and begins on resume if the person is in position', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
+    s = run(s, position('wrong', 'face-up', 1500, 4500));
+    expect(s.set).toMatchObject({ waiting: true, wrongPosture: 'face-up', warnedMs: null });
+    s = run(s, position('in', 'face-down', 6000, 7000));
+    expect(s.set?.waiting).toBe(true);
+    s = run(s, { type: 'resume', nowMs: 9000 });
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 9000 });
+  });
+
+  it('keeps waiting for position through a new session', () => {
+    const s = run(sensing(), { type: 'start', nowMs: 0 }, { type: 'finish', nowMs: 1000 }, { type: 'reset' });
+    expect(s.startsByPosition).toBe(true);
+    expect(run(s, { type: 'start', nowMs: 2000 }).set?.waiting).toBe(true);
   });
 });
