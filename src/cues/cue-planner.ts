@@ -4,7 +4,7 @@
 // the cue player turns these cues into speech, tones and vibration.
 
 import type { FormIssue } from '../motion/events.ts';
-import type { Exercise } from '../workout/program.ts';
+import { type Exercise, wrongPositionText } from '../workout/program.ts';
 import {
   type CurrentSet,
   currentPlanned,
@@ -122,7 +122,8 @@ function sameSet(a: SessionState, b: SessionState): boolean {
 function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, after: CurrentSet): Cue[] {
   const planned = currentPlanned(next);
   if (!planned) return [];
-  const cues: Cue[] = formWarnings(before.formIssues, after.formIssues);
+  const cues: Cue[] = positionCues(planned.exercise, before, after);
+  cues.push(...formWarnings(before.formIssues, after.formIssues));
   if (after.count > before.count) {
     // Breath cycles are counted quietly: a beep would break the calm of the bat hang.
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
@@ -140,6 +141,16 @@ function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, a
     }
   }
   return cues;
+}
+
+/** In position at last, a wrong position (said again now and then), or back to getting into position. */
+function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet): Cue[] {
+  if (before.waiting && !after.waiting) return [vibrate('hold-start'), say('In position. Go.')];
+  if (after.waiting && !before.waiting) return [say(exercise.positionPrompt, true)];
+  if (after.waiting && after.wrongPosture && after.warnedMs != null && after.warnedMs !== before.warnedMs) {
+    return [vibrate('form'), say(wrongPositionText(exercise, after.wrongPosture), true)];
+  }
+  return [];
 }
 
 function holdProgress(
@@ -222,7 +233,8 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
   if (side) parts.push(side);
   // The position is said when the exercise changes: the person cannot read it from the mat.
   if (newExercise) parts.push(exercise.position);
-  parts.push(exercise.kind === 'hold' ? 'Hold still when you are in position' : 'Go');
+  if (set.waiting) parts.push(newExercise ? 'Keep still there to start' : exercise.positionPrompt);
+  else parts.push(exercise.kind === 'hold' ? 'Hold still when you are in position' : 'Go');
   return [say(sentences(parts), true)];
 }
 
@@ -255,6 +267,7 @@ function resumed(state: SessionState): string {
   return sentences([
     `Go on: ${exercise.name}, ${setOf(state.set.setNumber, dosage.sets)}`,
     dosageText(exercise, dosage.target),
+    ...(state.set.waiting ? [exercise.positionPrompt] : []),
   ]);
 }
 

@@ -352,6 +352,70 @@ describe('planCues', () => {
   });
 });
 
+describe('cues for a set that begins in position', () => {
+  const sensing = (planned: readonly PlannedExercise[], settings: CueSettings = LOUD): Run => {
+    const run = new Run(planned, settings);
+    run.do({ type: 'position-sensing', available: true, nowMs: 0 });
+    return run;
+  };
+  const position = (
+    status: 'in' | 'wrong' | 'away',
+    posture: 'face-down' | 'face-up' | 'upright' | 'side',
+    tMs: number,
+  ): SessionAction => ({
+    type: 'position',
+    event: { type: 'position', status, posture, tMs, emittedMs: tMs + 1000 },
+  });
+
+  it('says what to do, then "In position. Go." once the person is in it', () => {
+    const run = sensing(plan(['superman', 2, 3, 30]));
+    expect(spoken(run.do({ type: 'start', nowMs: 0 }))).toEqual([
+      `Superman, set one of two. three reps. ${exerciseById('superman').position.slice(0, -1)}. Keep still there to start`,
+    ]);
+    expect(run.do(position('in', 'face-down', 3000))).toEqual([
+      { kind: 'vibrate', patternMs: VIBRATION['hold-start'] },
+      { kind: 'say', text: 'In position. Go.', interrupt: false },
+    ]);
+    run.do(motion(rep(5000)), motion(rep(7000)), motion(rep(9000)));
+    // The next set of the same exercise: only the prompt, the position itself was said before.
+    expect(spoken(run.ticksTo(39_000)).at(-1)).toBe(
+      'Superman, set two of two. three reps. Lie face down to start',
+    );
+  });
+
+  it('says a wrong position when it is seen, again after 20 s, never while muted', () => {
+    const run = sensing(plan(['superman', 1, 3, 30]));
+    run.do({ type: 'start', nowMs: 0 }, tick(5000));
+    const warning = 'Superman is face down; you seem to be on your back.';
+    expect(run.do(position('wrong', 'face-up', 2000))).toEqual([
+      { kind: 'vibrate', patternMs: VIBRATION.form },
+      { kind: 'say', text: warning, interrupt: true },
+    ]);
+    // Said at 5 s, the state's clock then: again 20 s on.
+    expect(spoken(run.ticksTo(24_750))).toEqual([]);
+    expect(spoken(run.ticksTo(25_000))).toEqual([warning]);
+    expect(spoken(run.do(position('away', 'side', 26_000), position('in', 'face-down', 28_000)))).toEqual([
+      'In position. Go.',
+    ]);
+    const muted = sensing(plan(['superman', 1, 3, 30]), { muted: true, tones: true, vibration: true });
+    muted.do({ type: 'start', nowMs: 0 }, tick(5000));
+    expect(muted.do(position('wrong', 'face-up', 2000))).toEqual([
+      { kind: 'vibrate', patternMs: VIBRATION.form },
+    ]);
+  });
+
+  it('asks again for the position when the person gets up before the first rep', () => {
+    const run = sensing(plan(['glute-bridge', 1, 3, 30]));
+    run.do({ type: 'start', nowMs: 0 }, position('in', 'face-up', 1000));
+    expect(spoken(run.do(position('away', 'upright', 4000)))).toEqual(['Lie on your back to start']);
+    expect(run.do({ type: 'pause', nowMs: 6000 }, { type: 'resume', nowMs: 7000 }).at(-1)).toEqual({
+      kind: 'say',
+      text: 'Go on: Glute bridge, one set. three reps. Lie on your back to start',
+      interrupt: true,
+    });
+  });
+});
+
 describe('spoken words', () => {
   it('writes numbers as words up to 99', () => {
     expect([0, 1, 13, 20, 21, 45, 99].map(spokenNumber)).toEqual([
