@@ -12,12 +12,14 @@ import { join, resolve } from 'node:path';
 import {
   type Activity,
   EXERCISE_POSTURE,
+  type Habit,
   type Posture,
   type VirtualExercise,
 } from '../src/sensors/virtual/choreography.ts';
 import { randomPerson, type SimulatedPerson } from '../src/sensors/virtual/person.ts';
 import { createRandom, type Random } from '../src/sensors/virtual/random.ts';
 import { type SimulatedRecording, simulateRecording } from '../src/sensors/virtual/recording.ts';
+import { exerciseById, PROGRAM } from '../src/workout/program.ts';
 
 const RATES_HZ = [50, 100, 130, 200];
 
@@ -26,6 +28,7 @@ interface SetPlan {
   readonly activities: Activity[];
   readonly startPosture: Posture;
   readonly kind: string;
+  readonly habit?: Habit;
 }
 
 /** The sets one person does: the seven exercises at the program's dosages. */
@@ -67,6 +70,45 @@ function distractorSets(random: Random, index: number): SetPlan[] {
   ];
 }
 
+const ALL: readonly VirtualExercise[] = PROGRAM.map((e) => e.id);
+const FLOOR = ALL.filter((e) => e !== 'lat-pulldown');
+const COUNTED_ON_THE_FLOOR: readonly VirtualExercise[] = ['superman', 'glute-bridge', 'bird-dog', 'bat-hang'];
+
+/**
+ * Sets as the app runs them: the set falls due with the person standing, they get into position
+ * (after a moment to react), keep still until "Go" and do the set. Each person also lies the wrong
+ * way first once, gets up before the set is done once, and once stays standing when a floor
+ * exercise is due (nothing may start then).
+ */
+function positionSets(random: Random, index: number): SetPlan[] {
+  const dosage = (exercise: VirtualExercise) => exerciseById(exercise).dosage.target;
+  const set = (exercise: VirtualExercise, kind: string, habit: Habit): SetPlan => ({
+    exercise,
+    kind,
+    habit,
+    startPosture: 'standing',
+    activities: [
+      { kind: 'position', exercise, stillForS: random.between(1.5, 2.5) },
+      { kind: 'exercise', exercise, target: dosage(exercise) },
+    ],
+  });
+  const up: SetPlan = {
+    exercise: FLOOR[(index + 3) % FLOOR.length],
+    kind: 'stays-up',
+    habit: 'stays-up',
+    startPosture: 'standing',
+    activities: [
+      { kind: 'position', exercise: FLOOR[(index + 3) % FLOOR.length], stillForS: random.between(30, 45) },
+    ],
+  };
+  return [
+    set(ALL[index % ALL.length], 'position', 'follows'),
+    set(FLOOR[(index + 1) % FLOOR.length], 'wrong-way', 'wrong-way'),
+    set(COUNTED_ON_THE_FLOOR[index % COUNTED_ON_THE_FLOOR.length], 'up-early', 'up-early'),
+    up,
+  ];
+}
+
 function toCsv(rec: SimulatedRecording): string {
   const lines = ['t,ax,ay,az'];
   for (let i = 0; i < rec.tS.length; i++) {
@@ -97,6 +139,8 @@ export function simulateCorpus(people: number, seed: number): CorpusRecording[] 
     const person: SimulatedPerson = randomPerson(random.fork('person'));
     const subject = `v${String(p + 1).padStart(2, '0')}`;
     const plans = [...exerciseSets(random.fork('sets')), ...distractorSets(random.fork('distractors'), p)];
+    // The sets by position draw from a stream of their own, so the recordings above stay as they were.
+    plans.push(...positionSets(createRandom(seed * 100003 + p + 0x5eed), p));
     plans.forEach((plan, k) => {
       const r = random.fork(`${plan.exercise}:${plan.kind}:${k}`);
       const rateHz = RATES_HZ[Math.floor(r.between(0, RATES_HZ.length))];
@@ -108,6 +152,7 @@ export function simulateCorpus(people: number, seed: number): CorpusRecording[] 
         rateHz,
         dropoutChance,
         startPosture: plan.startPosture,
+        habit: plan.habit,
       });
       const t = recording.truth;
       const entry: CorpusRecording['entry'] = {
@@ -121,11 +166,22 @@ export function simulateCorpus(people: number, seed: number): CorpusRecording[] 
         dropout_chance: Math.round(dropoutChance * 1000) / 1000,
         mounting_deg: person.mounting,
       };
-      if (plan.kind !== 'set') entry.reps = 0;
+      const byPosition = plan.activities[0].kind === 'position';
+      if (byPosition) {
+        entry.in_position = t.in_position[0] ?? null;
+        if (t.wrong_position.length) entry.wrong_position = t.wrong_position[0];
+      }
+      if (plan.kind === 'stays-up')
+        Object.assign(entry, { reps: 0, holds: [], wrong_posture: true, lying_still: false });
+      else if (plan.kind !== 'set' && !byPosition) entry.reps = 0;
       else if (plan.exercise === 'bat-hang')
         Object.assign(entry, { breaths: t.breaths, breath_times: t.breath_times });
-      else if (t.holds.length > 0) entry.holds = t.holds;
-      else
+      else if (t.holds.length > 0) {
+        // A drawing-in hold is stillness in position: it began when the person was in position and
+        // still, before "Go" (as synthetic-seven defines it). A plank's begins once lifted.
+        const fromPosition = byPosition && plan.exercise === 'drawing-in' && t.in_position.length > 0;
+        entry.holds = fromPosition ? [[t.in_position[0], t.holds[0][1]], ...t.holds.slice(1)] : t.holds;
+      } else
         Object.assign(entry, {
           reps: t.reps,
           rep_times: t.rep_times,

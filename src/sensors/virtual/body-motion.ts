@@ -94,9 +94,10 @@ export class BodyMotion {
     let ax = up[0] + (ROLL_LEVER_M * angles.rollAccel * DEG) / STANDARD_GRAVITY;
     let ay = up[1];
     let az = up[2] + (PITCH_LEVER_M * angles.pitchAccel * DEG) / STANDARD_GRAVITY;
-    if (local < p.settleS) {
+    const reactS = p.reactS ?? 0;
+    if (local < p.settleS && local >= reactS) {
       // Getting into position is brisk and untidy: a burst of movement on top of the turn.
-      const jolt = 0.08 * Math.sin((Math.PI * local) / p.settleS);
+      const jolt = (p.joltG ?? 0.08) * Math.sin((Math.PI * (local - reactS)) / (p.settleS - reactS));
       ax += this.random.normal(0, jolt);
       ay += this.random.normal(0, jolt);
       az += this.random.normal(0, jolt);
@@ -123,7 +124,9 @@ export class BodyMotion {
     const breath = this.person.breathTiltDeg * p.quietBreathing * Math.sin(2 * Math.PI * breathHz * tS);
     const target = rotateAboutY(rotateAboutX(POSTURE_UP[p.posture], pitchDeg + breath), rollDeg);
     if (local >= p.settleS) return target;
-    const u = Math.max(0, local / p.settleS);
+    // A moment to react first (reactS), then the turn.
+    const reactS = p.reactS ?? 0;
+    const u = Math.max(0, (local - reactS) / (p.settleS - reactS));
     return slerp(this.fromUp, target, (1 - Math.cos(Math.PI * u)) / 2);
   }
 

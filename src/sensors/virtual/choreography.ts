@@ -42,14 +42,49 @@ export const EXERCISE_POSTURE: Readonly<Record<VirtualExercise, Posture>> = {
   'elbow-plank': 'plank',
 };
 
+/** Where the person waits for "Go": the plank starts lying face down, then lifts. */
+export const STARTING_POSTURE: Readonly<Record<VirtualExercise, Posture>> = {
+  ...EXERCISE_POSTURE,
+  'elbow-plank': 'prone',
+};
+
+/**
+ * How the person follows the screen: `usual` does as asked, now and then lying the wrong way
+ * first or getting up before the set is done; `follows` always does as asked; the others do one
+ * thing every time, to try it out.
+ */
+export type Habit = 'usual' | 'follows' | 'wrong-way' | 'up-early' | 'stays-up';
+
+export const HABITS: readonly Habit[] = ['usual', 'follows', 'wrong-way', 'up-early', 'stays-up'];
+
+// How often the usual person lies the wrong way first, or gets up before the set is done.
+const USUAL_WRONG_WAY_CHANCE = 0.15;
+const USUAL_UP_EARLY_CHANCE = 0.1;
+/** How often the usual person sits up for a rest between floor sets. */
+export const USUAL_SIT_UP_CHANCE = 0.3;
+
 export type Activity =
   | { readonly kind: 'exercise'; readonly exercise: VirtualExercise; readonly target: number }
-  /** Between sets: stays near the current posture, breathing, now and then shifting a little. */
-  | { readonly kind: 'rest'; readonly durationS?: number }
+  /**
+   * Between sets: stays near the current posture, breathing, now and then shifting a little; or,
+   * with `sitUp`, sits up from the floor to rest.
+   */
+  | { readonly kind: 'rest'; readonly durationS?: number; readonly sitUp?: boolean }
   | { readonly kind: 'sit'; readonly durationS?: number }
   | { readonly kind: 'walk'; readonly durationS?: number }
   /** From standing down to the floor: kneel, hands down, lie face down. */
-  | { readonly kind: 'get-down' };
+  | { readonly kind: 'get-down' }
+  /**
+   * A set is due: after a moment to react, get into the exercise's starting position (or, by
+   * habit, first into the wrong one for a while, or not at all), then keep still until told to go:
+   * for `stillForS` seconds, or until the next activity when absent.
+   */
+  | {
+      readonly kind: 'position';
+      readonly exercise: VirtualExercise;
+      readonly habit?: Habit;
+      readonly stillForS?: number;
+    };
 
 /** A torso angle at a moment: pitch turns about the left–right axis, roll about the spine. */
 export interface Keyframe {
@@ -67,6 +102,10 @@ export interface Truth {
   readonly peaksDeg: number[];
   /** [start, end]; end is Infinity while a hold goes on until the person is told to stop. */
   readonly holds: [number, number][];
+  /** When the person was in the starting position and still (getting into position). */
+  readonly inPositionS: number[];
+  /** When the person lay still in the wrong position (getting into position the wrong way first). */
+  readonly wrongPositionS: number[];
   /** When each breath cycle's inhale began: a cycle cut short after this still counts as done. */
   readonly breathInhalesS: number[];
   readonly breathEndsS: number[];
@@ -90,6 +129,12 @@ export interface Performance {
   readonly tremorG: readonly [number, number];
   /** Up-and-down body bounce while walking: frequency in Hz and amplitude in g. */
   readonly bounce: { readonly hz: number; readonly g: number } | null;
+  /** Seconds of reaction before the turn into the posture begins (the turn takes the rest of settleS). */
+  readonly reactS?: number;
+  /** Where the person is at the end, when not in `posture` (got up before the set was done). */
+  readonly endPosture?: Posture;
+  /** Shaking of the turn into position, g; 0.08 when absent (a brisk, untidy move). */
+  readonly joltG?: number;
 }
 
 const EFFORT: Readonly<Record<VirtualExercise, number>> = {
@@ -129,7 +174,23 @@ const SETTLE_S: Readonly<Record<Activity['kind'], number>> = {
   sit: 3,
   walk: 2,
   'get-down': 0.5,
+  position: 2.5,
 };
+// After "Go", a person already in position takes a moment to start.
+const GO_REACTION_S: readonly [number, number] = [0.5, 1.2];
+
+export interface PlanOptions {
+  readonly previousPosture: Posture;
+  readonly setNumber?: number;
+  /** A hold goes on until the person is told otherwise (the live strap). */
+  readonly untilTold?: boolean;
+  /** The exercise follows its `position` activity: the person is in position and starts on "Go". */
+  readonly afterPosition?: boolean;
+  /** Habit of the person (see Habit); `usual` when absent. */
+  readonly habit?: Habit;
+  /** A rest taken sitting up (see the rest activity). */
+  readonly sitUp?: boolean;
+}
 
 /**
  * Plans one activity for one person. `setNumber` counts the sets of this exercise so far (1 for the
@@ -139,16 +200,18 @@ export function planPerformance(
   activity: Activity,
   person: SimulatedPerson,
   random: Random,
-  options: { previousPosture: Posture; setNumber?: number; untilTold?: boolean } = {
-    previousPosture: 'standing',
-  },
+  options: PlanOptions = { previousPosture: 'standing' },
 ): Performance {
   const setNumber = options.setNumber ?? 1;
   switch (activity.kind) {
     case 'exercise':
-      return planExercise(activity, person, random, setNumber, options.untilTold ?? false);
+      return options.afterPosition
+        ? planExerciseFromPosition(activity, person, random, setNumber, options)
+        : planExercise(activity, person, random, setNumber, options.untilTold ?? false);
+    case 'position':
+      return planPosition(activity, person, random, options.previousPosture, activity.habit ?? options.habit);
     case 'rest':
-      return planRest(activity, person, random, options.previousPosture);
+      return planRest(activity, person, random, options.previousPosture, activity.sitUp ?? options.sitUp);
     case 'sit':
       return planFidgeting(activity, 'seated', person, random, 0.05, activity.durationS ?? 60);
     case 'walk':
@@ -169,6 +232,8 @@ function emptyTruth(): Truth {
     sides: [],
     peaksDeg: [],
     holds: [],
+    inPositionS: [],
+    wrongPositionS: [],
     breathInhalesS: [],
     breathEndsS: [],
   };
@@ -210,6 +275,172 @@ function planExercise(
   }
 }
 
+/**
+ * On "Go": the person is already in position, and starts after a moment to react (a plank lifts
+ * from lying face down first). Now and then, by habit, they get up before the set is done.
+ */
+function planExerciseFromPosition(
+  activity: Extract<Activity, { kind: 'exercise' }>,
+  person: SimulatedPerson,
+  random: Random,
+  setNumber: number,
+  options: PlanOptions,
+): Performance {
+  const exercise = activity.exercise;
+  const posture = EXERCISE_POSTURE[exercise];
+  const lifts = posture !== STARTING_POSTURE[exercise];
+  // A drawing-in hold is the stillness the person is already in: it goes on from "Go".
+  const settleS =
+    exercise === 'drawing-in'
+      ? 0
+      : random.between(...GO_REACTION_S) * person.tempo + (lifts ? 1.5 * person.tempo : 0);
+  const base = {
+    activity,
+    posture,
+    settleS,
+    effort: EFFORT[exercise],
+    quietBreathing: 1,
+    tremorG: [0.001, 0.002] as const,
+    bounce: null,
+    // Only lifting into a plank moves the body; starting a rep from stillness does not jolt it.
+    joltG: lifts ? 0.03 : 0,
+  };
+  const habit = options.habit ?? 'usual';
+  const getsUp =
+    exercise !== 'lat-pulldown' &&
+    (habit === 'up-early' || (habit === 'usual' && random.chance(USUAL_UP_EARLY_CHANCE)));
+  const upAfter: GetUp | undefined =
+    getsUp && activity.target >= 3
+      ? {
+          reps: 1 + Math.floor(random.between(1, activity.target - 1)),
+          standPitchDeg: standPitchDeg(POSTURE_UP[posture]),
+        }
+      : undefined;
+  switch (exercise) {
+    case 'drawing-in':
+      return {
+        ...base,
+        ...planStillHold(
+          activity.target,
+          person,
+          random,
+          settleS,
+          options.untilTold ?? false,
+          1.6,
+          noSettling,
+        ),
+      };
+    case 'elbow-plank':
+      return { ...base, ...planPlank(person, random, settleS, setNumber, noSettling) };
+    case 'bat-hang':
+      return {
+        ...base,
+        quietBreathing: 0.15,
+        ...planBreathing(activity.target, person, random, settleS, noSettling, upAfter),
+      };
+    default:
+      return {
+        ...base,
+        ...planReps(exercise, activity.target, person, random, settleS, setNumber, noSettling, upAfter),
+      };
+  }
+}
+
+/** The pitch that turns a torso whose "up" is `up` (in the body's y–z plane) to standing. */
+function standPitchDeg(up: Vec3): number {
+  return (Math.atan2(-up[2], up[1]) * 180) / Math.PI;
+}
+
+/**
+ * A set is due: the person reacts, turns into the starting posture (the wrong one first, by habit,
+ * lying still in it until they notice, then rolling over), settles, and keeps still until told to
+ * go. A person already in position just stays. One who stays up never gets down.
+ */
+function planPosition(
+  activity: Extract<Activity, { kind: 'position' }>,
+  person: SimulatedPerson,
+  random: Random,
+  previousPosture: Posture,
+  habit: Habit = 'usual',
+): Performance {
+  const untilS = (fromS: number) =>
+    activity.stillForS === undefined ? Number.POSITIVE_INFINITY : fromS + activity.stillForS;
+  if (habit === 'stays-up') {
+    const standing = planFidgeting(activity, 'standing', person, random, 0.05, activity.stillForS ?? 3600);
+    return { ...standing, joltG: previousPosture === 'standing' ? 0 : 0.08 };
+  }
+  const posture = STARTING_POSTURE[activity.exercise];
+  const truth = emptyTruth();
+  const base = {
+    activity,
+    posture,
+    effort: 0.1,
+    quietBreathing: 1,
+    tremorG: [0.001, 0.001] as const,
+    bounce: null,
+  };
+  const turnDeg = angleBetween(POSTURE_UP[previousPosture], POSTURE_UP[posture]);
+  const wrongWay =
+    posture !== 'seated' &&
+    (habit === 'wrong-way' || (habit === 'usual' && random.chance(USUAL_WRONG_WAY_CHANCE)));
+  if (turnDeg < 20 && !wrongWay) {
+    truth.inPositionS.push(0);
+    return {
+      ...base,
+      settleS: 0.5,
+      joltG: 0,
+      keyframes: [{ tS: 0, pitchDeg: 0, rollDeg: 0 }],
+      truth,
+      durationS: untilS(0),
+    };
+  }
+  const reactS = random.between(1, 3) * person.tempo;
+  const settleS = reactS + SETTLE_S.position * person.tempo;
+  const keyframes: Keyframe[] = [];
+  let t = settleS;
+  if (wrongWay) {
+    // Face up instead of down (or down instead of up): the same posture rolled over, a half turn
+    // about the spine; still there until they hear that it is wrong, then rolling over.
+    keyframes.push({ tS: 0, pitchDeg: 0, rollDeg: 180 }, { tS: t, pitchDeg: 0, rollDeg: 180 });
+    truth.wrongPositionS.push(t);
+    t += random.between(8, 12);
+    keyframes.push({ tS: t, pitchDeg: 0, rollDeg: 180 });
+    t += 2.2 * person.tempo;
+    keyframes.push({ tS: t, pitchDeg: 0, rollDeg: 0 });
+  } else {
+    keyframes.push({ tS: 0, pitchDeg: 0, rollDeg: 0 }, { tS: t, pitchDeg: 0, rollDeg: 0 });
+  }
+  const settled = settleKeyframes(random, t);
+  keyframes.push(...settled.keyframes.slice(2));
+  truth.inPositionS.push(settled.endS);
+  return {
+    ...base,
+    settleS,
+    reactS,
+    joltG: 0.08 * Math.min(1, turnDeg / 45),
+    keyframes,
+    truth,
+    durationS: untilS(settled.endS),
+  };
+}
+
+function angleBetween(a: Vec3, b: Vec3): number {
+  const dot = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+  return (Math.acos(Math.max(-1, Math.min(1, dot))) * 180) / Math.PI;
+}
+
+/** How a performance opens: the keyframes up to the first rep, breath or hold, and when that is. */
+type Lead = (random: Random, startS: number) => { keyframes: Keyframe[]; endS: number };
+
+/** Already settled in position (on "Go"): still until startS, then straight on. */
+const noSettling: Lead = (_random, startS) => ({
+  keyframes: [
+    { tS: 0, pitchDeg: 0, rollDeg: 0 },
+    { tS: startS, pitchDeg: 0, rollDeg: 0 },
+  ],
+  endS: startS,
+});
+
 /** A short settling in place once the turn into position is over (at startS), before the first rep or the hold. */
 function settleKeyframes(random: Random, startS: number): { keyframes: Keyframe[]; endS: number } {
   const keyframes: Keyframe[] = [
@@ -236,11 +467,13 @@ function planReps(
   random: Random,
   settleS: number,
   setNumber: number,
-): Pick<Performance, 'keyframes' | 'truth' | 'durationS'> {
+  lead: Lead = settleKeyframes,
+  upAfter?: GetUp,
+): Pick<Performance, 'keyframes' | 'truth' | 'durationS' | 'endPosture'> {
   const style = REP_STYLE[exercise];
   if (!style) throw new Error(`${exercise} is not done in reps`);
   const truth = emptyTruth();
-  const { keyframes, endS } = settleKeyframes(random, settleS);
+  const { keyframes, endS } = lead(random, settleS);
   let t = endS + random.between(0.5, 1.5) * person.tempo;
   const setFatigue = 1 - person.fatigue * 0.15 * (setNumber - 1);
   for (let rep = 0; rep < target; rep++) {
@@ -272,9 +505,29 @@ function planReps(
     truth.peaksDeg.push(Math.hypot(pitch, roll));
     if (side) truth.sides.push(side);
     t += style.pauseS * tempo * vary();
+    if (upAfter && rep + 1 === upAfter.reps) return getUp(keyframes, truth, t, upAfter, person);
     if (rep < target - 1 && random.chance(person.fidgetiness)) t = addFidget(keyframes, random, t);
   }
   return { keyframes, truth, durationS: t + 1 };
+}
+
+/** Getting up before the set is done: after `reps` reps (or breaths), up to standing. */
+interface GetUp {
+  readonly reps: number;
+  /** The pitch from the exercise's posture to standing. */
+  readonly standPitchDeg: number;
+}
+
+function getUp(
+  keyframes: Keyframe[],
+  truth: Truth,
+  fromS: number,
+  up: GetUp,
+  person: SimulatedPerson,
+): { keyframes: Keyframe[]; truth: Truth; durationS: number; endPosture: Posture } {
+  const t = fromS + 1.8 * person.tempo;
+  keyframes.push({ tS: fromS, pitchDeg: 0, rollDeg: 0 }, { tS: t, pitchDeg: up.standPitchDeg, rollDeg: 0 });
+  return { keyframes, truth, durationS: t + 1, endPosture: 'standing' };
 }
 
 /** A pause with a small shift of weight: the kind of movement that must never count as a rep. */
@@ -295,9 +548,10 @@ function planStillHold(
   settleS: number,
   untilTold: boolean,
   breathDepth: number,
+  lead: Lead = settleKeyframes,
 ): Pick<Performance, 'keyframes' | 'truth' | 'durationS' | 'quietBreathing'> {
   const truth = emptyTruth();
-  const { keyframes, endS } = settleKeyframes(random, settleS);
+  const { keyframes, endS } = lead(random, settleS);
   const holdStart = endS;
   if (untilTold) {
     truth.holds.push([holdStart, Number.POSITIVE_INFINITY]);
@@ -316,9 +570,10 @@ function planPlank(
   random: Random,
   settleS: number,
   setNumber: number,
+  lead: Lead = settleKeyframes,
 ): Pick<Performance, 'keyframes' | 'truth' | 'durationS' | 'tremorG'> {
   const truth = emptyTruth();
-  const { keyframes, endS } = settleKeyframes(random, settleS);
+  const { keyframes, endS } = lead(random, settleS);
   const holdStart = endS;
   // A plank is held for as long as form holds, whatever the target: capacity, less with each hold.
   const capacity = person.plankCapacityS * (1 - 0.08 * (setNumber - 1)) * random.between(0.9, 1.1);
@@ -345,9 +600,11 @@ function planBreathing(
   person: SimulatedPerson,
   random: Random,
   settleS: number,
-): Pick<Performance, 'keyframes' | 'truth' | 'durationS'> {
+  lead: Lead = settleKeyframes,
+  upAfter?: GetUp,
+): Pick<Performance, 'keyframes' | 'truth' | 'durationS' | 'endPosture'> {
   const truth = emptyTruth();
-  const { keyframes, endS } = settleKeyframes(random, settleS);
+  const { keyframes, endS } = lead(random, settleS);
   let t = endS + random.between(1, 2.5);
   for (let i = 0; i < breaths; i++) {
     // Exhale fully (ribs down and in), pause, inhale slowly into the back: a chest tilt of a few degrees.
@@ -361,6 +618,7 @@ function planBreathing(
     keyframes.push({ tS: t, pitchDeg: random.normal(0, 0.2), rollDeg: 0 });
     truth.breathEndsS.push(t);
     t += random.between(0.3, 1.2);
+    if (upAfter && i + 1 === upAfter.reps) return getUp(keyframes, truth, t, upAfter, person);
   }
   return { keyframes, truth, durationS: t + 1 };
 }
@@ -370,9 +628,10 @@ function planRest(
   person: SimulatedPerson,
   random: Random,
   previousPosture: Posture,
+  sitUp = false,
 ): Performance {
-  // A plank rests face down on the floor; everything else rests where it is.
-  const posture = previousPosture === 'plank' ? 'prone' : previousPosture;
+  // A plank rests face down on the floor; everything else rests where it is, unless sitting up.
+  const posture = sitUp ? 'seated' : previousPosture === 'plank' ? 'prone' : previousPosture;
   // Without a set length, a rest lasts until the person is told what to do next.
   return planFidgeting(activity, posture, person, random, 0, activity.durationS ?? 600);
 }

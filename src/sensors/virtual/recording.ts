@@ -5,6 +5,7 @@
 import { BodyMotion } from './body-motion.ts';
 import {
   type Activity,
+  type Habit,
   type Performance,
   POSTURE_UP,
   type Posture,
@@ -23,6 +24,8 @@ export interface SimulationOptions {
   readonly dropoutChance?: number;
   /** Posture before the first activity. */
   readonly startPosture?: Posture;
+  /** How the person follows what they are asked (see Habit). */
+  readonly habit?: Habit;
 }
 
 /** Ground truth in the shared dataset format: seconds from the start of the recording. */
@@ -35,6 +38,10 @@ export interface RecordingTruth {
   readonly holds: [number, number][];
   readonly breaths: number;
   readonly breath_times: number[];
+  /** When the person was in the starting position and still, for each `position` activity. */
+  readonly in_position: number[];
+  /** When they lay still in the wrong position first, where they did. */
+  readonly wrong_position: number[];
 }
 
 export interface SimulatedRecording {
@@ -59,6 +66,7 @@ export function simulateRecording(options: SimulationOptions): SimulatedRecordin
   let posture: Posture = options.startPosture ?? 'standing';
   let fromUp: Vec3 = POSTURE_UP[posture];
   const setsSoFar = new Map<string, number>();
+  let before: Activity | null = null;
   for (const activity of options.activities) {
     const key = activity.kind === 'exercise' ? activity.exercise : activity.kind;
     const setNumber = (setsSoFar.get(key) ?? 0) + 1;
@@ -66,12 +74,16 @@ export function simulateRecording(options: SimulationOptions): SimulatedRecordin
     const performance: Performance = planPerformance(activity, person, random.fork(`${key}#${setNumber}`), {
       previousPosture: posture,
       setNumber,
+      habit: options.habit,
+      afterPosition:
+        activity.kind === 'exercise' && before?.kind === 'position' && before.exercise === activity.exercise,
     });
     const motion = new BodyMotion(performance, startS, fromUp, person, noise);
     placed.push(motion);
     startS += performance.durationS;
     fromUp = motion.upAt(startS);
-    posture = performance.posture;
+    posture = performance.endPosture ?? performance.posture;
+    before = activity;
   }
   const durationS = startS;
 
@@ -113,6 +125,8 @@ function collectTruth(placed: readonly BodyMotion[]): RecordingTruth {
     holds: [],
     breaths: 0,
     breath_times: [],
+    in_position: [],
+    wrong_position: [],
   };
   const round = (s: number) => Math.round(s * 1000) / 1000;
   for (const motion of placed) {
@@ -124,6 +138,8 @@ function collectTruth(placed: readonly BodyMotion[]): RecordingTruth {
     truth.peaks_deg.push(...t.peaksDeg.map((d) => Math.round(d * 10) / 10));
     truth.holds.push(...t.holds.map(([s, e]): [number, number] => [at(s), at(e)]));
     truth.breath_times.push(...t.breathEndsS.map(at));
+    truth.in_position.push(...t.inPositionS.map(at));
+    truth.wrong_position.push(...t.wrongPositionS.map(at));
   }
   return { ...truth, reps: truth.rep_times.length, breaths: truth.breath_times.length };
 }

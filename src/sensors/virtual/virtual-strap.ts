@@ -6,10 +6,17 @@
 import { asyncScheduler, filter, interval, map, type Observable, type SchedulerLike, share } from 'rxjs';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../samples.ts';
 import { BodyMotion } from './body-motion.ts';
-import { type Activity, POSTURE_UP, type Posture, planPerformance } from './choreography.ts';
+import {
+  type Activity,
+  type Habit,
+  POSTURE_UP,
+  type Posture,
+  planPerformance,
+  USUAL_SIT_UP_CHANCE,
+} from './choreography.ts';
 import { SimulatedHeart } from './heart.ts';
 import { type SimulatedPerson, TYPICAL_PERSON } from './person.ts';
-import { createRandom, type Random } from './random.ts';
+import { createRandom, hashString, type Random } from './random.ts';
 
 export interface VirtualStrapOptions {
   readonly seed?: number;
@@ -21,6 +28,8 @@ export interface VirtualStrapOptions {
   readonly dropoutChance?: number;
   /** The session's clock, in ms. */
   readonly now?: () => number;
+  /** How the simulated person follows the screen (see Habit); `usual` by default. */
+  readonly habit?: Habit;
   readonly scheduler?: SchedulerLike;
 }
 
@@ -31,11 +40,17 @@ export interface PerformedActivity {
   /** Length of the hold so far (or of the finished hold), seconds; null if this activity has none. */
   readonly holdS: number | null;
   readonly breathsDone: number;
+  /** Getting into position: whether the person is in it now (and still, waiting for "Go"). */
+  readonly inPosition: boolean;
+  /** Getting into position: whether the person lies the wrong way now. */
+  readonly wrongWay: boolean;
 }
 
 export interface VirtualPersonStatus {
   readonly current: PerformedActivity;
   readonly previous: PerformedActivity | null;
+  /** How the person follows the screen. */
+  readonly habit: Habit;
 }
 
 const HEART_RATE_PERIOD_MS = 1000;
@@ -67,6 +82,8 @@ export class VirtualStrap {
   private readonly heart: SimulatedHeart;
   private readonly sensorRandom: Random;
   private readonly radioRandom: Random;
+  // Whether the person sits up for a rest: a stream of its own, so it changes no other draw.
+  private readonly habitRandom: Random;
   private motion: BodyMotion | null = null;
   private pending: Activity = { kind: 'sit', durationS: 3600 };
   private previous: PerformedActivity | null = null;
@@ -76,9 +93,12 @@ export class VirtualStrap {
   private nextHeartRateMs = 0;
   private rrSinceLastReport: number[] = [];
   private lastAdvanceS = 0;
+  private habitNow: Habit;
 
   constructor(private readonly options: VirtualStrapOptions = {}) {
     this.random = createRandom(options.seed ?? 1);
+    this.habitNow = options.habit ?? 'usual';
+    this.habitRandom = createRandom((options.seed ?? 1) ^ hashString('habit'));
     this.person = options.person ?? TYPICAL_PERSON;
     this.rateHz = options.rateHz ?? 50;
     this.now = options.now ?? (() => performance.now());
@@ -100,6 +120,15 @@ export class VirtualStrap {
     this.status$ = ticks$.pipe(map((tick) => tick.status));
   }
 
+  get habit(): Habit {
+    return this.habitNow;
+  }
+
+  /** Changes how the person follows the screen, from their next activity on. */
+  setHabit(habit: Habit): void {
+    this.habitNow = habit;
+  }
+
   /** Tells the simulated person what to do now; repeating the same instruction changes nothing. */
   perform(activity: Activity): void {
     const current = this.motion?.performance.activity ?? this.pending;
@@ -115,13 +144,23 @@ export class VirtualStrap {
     const key = activity.kind === 'exercise' ? activity.exercise : activity.kind;
     const setNumber = (this.setsSoFar.get(key) ?? 0) + 1;
     this.setsSoFar.set(key, setNumber);
+    const before = this.motion?.performance.activity;
+    const floor = this.posture !== 'standing' && this.posture !== 'seated';
     const performance = planPerformance(activity, this.person, this.random.fork(`${key}#${setNumber}`), {
       previousPosture: this.posture,
       setNumber,
       untilTold: true,
+      afterPosition:
+        activity.kind === 'exercise' && before?.kind === 'position' && before.exercise === activity.exercise,
+      habit: this.habitNow,
+      sitUp:
+        activity.kind === 'rest' &&
+        floor &&
+        this.habitNow === 'usual' &&
+        this.habitRandom.chance(USUAL_SIT_UP_CHANCE),
     });
     this.motion = new BodyMotion(performance, tS, fromUp, this.person, this.sensorRandom);
-    this.posture = performance.posture;
+    this.posture = performance.endPosture ?? performance.posture;
   }
 
   private tick(nowMs: number): Tick {
@@ -157,7 +196,7 @@ export class VirtualStrap {
     return {
       frame,
       heartRate,
-      status: { current: this.performedAt(motion, tS, false), previous: this.previous },
+      status: { current: this.performedAt(motion, tS, false), previous: this.previous, habit: this.habitNow },
     };
   }
 
@@ -172,12 +211,16 @@ export class VirtualStrap {
       // A hold kept until told ends now, when the person is told to do something else.
       if (ending && !Number.isFinite(hold[1])) truth.holds[0] = [hold[0], local];
     }
+    const inPositionS = truth.inPositionS[0] ?? Number.POSITIVE_INFINITY;
+    const wrongFromS = truth.wrongPositionS[0] ?? Number.POSITIVE_INFINITY;
     return {
       activity: motion.performance.activity,
       // Told to stop on the way down, the person finishes that rep as they settle into the next thing.
       repsDone: (ending ? truth.repReturnsS : truth.repEndsS).filter((time) => time <= local).length,
       holdS,
       breathsDone: (ending ? truth.breathInhalesS : truth.breathEndsS).filter((time) => time <= local).length,
+      inPosition: local >= inPositionS,
+      wrongWay: local >= wrongFromS && local < inPositionS,
     };
   }
 }

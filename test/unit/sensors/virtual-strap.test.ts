@@ -114,6 +114,57 @@ describe('simulated recordings', () => {
     expect(breaths.truth.breaths).toBe(4);
   });
 
+  it('gets into position after a moment to react, and keeps still there until told to go', () => {
+    const rec = simulateRecording({
+      seed: 6,
+      rateHz: 50,
+      habit: 'follows',
+      activities: [
+        { kind: 'position', exercise: 'superman', stillForS: 3 },
+        { kind: 'exercise', exercise: 'superman', target: 4 },
+      ],
+    });
+    const [inPosition] = rec.truth.in_position;
+    expect(rec.truth.wrong_position).toEqual([]);
+    // Standing for the reaction, face down (z towards the floor) once in position.
+    expect(meanReading(rec.tS, rec.xyz, 0, 0.8)[2]).toBeGreaterThan(-0.4);
+    expect(meanReading(rec.tS, rec.xyz, inPosition, inPosition + 2)[2]).toBeLessThan(-0.9);
+    expect(inPosition).toBeGreaterThan(3);
+    // Still until "Go" (3 s on), then the reps, with no shuffling first.
+    expect(rec.truth.rep_starts[0]).toBeGreaterThan(inPosition + 3);
+    expect(rec.truth.rep_starts[0]).toBeLessThan(inPosition + 3 + 3.5);
+    expect(rec.truth.reps).toBe(4);
+  });
+
+  it('by habit lies the wrong way first and turns over, or gets up before the set is done', () => {
+    const wrong = simulateRecording({
+      seed: 7,
+      rateHz: 50,
+      habit: 'wrong-way',
+      activities: [{ kind: 'position', exercise: 'glute-bridge', stillForS: 2 }],
+    });
+    const [from] = wrong.truth.wrong_position;
+    const [inPosition] = wrong.truth.in_position;
+    expect(inPosition - from).toBeGreaterThan(8);
+    // Face down while it should be up, face up once turned over.
+    expect(meanReading(wrong.tS, wrong.xyz, from, from + 5)[2]).toBeLessThan(-0.9);
+    expect(meanReading(wrong.tS, wrong.xyz, inPosition, inPosition + 2)[2]).toBeGreaterThan(0.9);
+    const early = simulateRecording({
+      seed: 8,
+      rateHz: 50,
+      habit: 'up-early',
+      startPosture: 'prone',
+      activities: [
+        { kind: 'position', exercise: 'superman', stillForS: 2 },
+        { kind: 'exercise', exercise: 'superman', target: 10 },
+      ],
+    });
+    expect(early.truth.reps).toBeGreaterThan(0);
+    expect(early.truth.reps).toBeLessThan(10);
+    // Standing at the end: gravity along the spine (y).
+    expect(meanReading(early.tS, early.xyz, early.durationS - 0.8, early.durationS)[1]).toBeGreaterThan(0.9);
+  });
+
   it('leaves gaps where radio packets were lost', () => {
     const rec = simulateRecording({
       seed: 9,
