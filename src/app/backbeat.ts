@@ -16,7 +16,9 @@ import {
 } from 'rxjs';
 import { type CueHosts, CuePlayer } from '../cues/cue-player.ts';
 import type { MotionEvent } from '../motion/events.ts';
-import { adaptTuning, detectMotion } from '../motion/index.ts';
+import { adaptTuning, detectMotion, judgePosition, trackPosture } from '../motion/index.ts';
+import type { PositionEvent } from '../motion/position.ts';
+import type { PostureReading } from '../motion/posture.ts';
 import { motionProfile } from '../motion/profiles.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import type { Activity } from '../sensors/virtual/choreography.ts';
@@ -62,6 +64,11 @@ export class Backbeat {
   readonly accel$: Observable<{ readonly source: SourceInfo; readonly frame: AccelFrame }>;
   /** What the detectors found, shared by the session and the store so the detectors run once. */
   readonly motion$: Observable<MotionEvent>;
+  /**
+   * The person's posture after each frame of the device that sees it best (a chest strap), tracked
+   * for as long as the device streams, so that a set can begin at once for a person already in position.
+   */
+  readonly posture$: Observable<PostureReading>;
 
   private readonly subscriptions = new Subscription();
   private readonly now: () => number;
@@ -84,6 +91,14 @@ export class Backbeat {
       share(),
     );
     this.motion$ = this.motionEvents().pipe(share());
+    this.posture$ = this.devices.source$.pipe(
+      switchMap((source) =>
+        source.accel$ && source.info.placement
+          ? source.accel$.pipe(trackPosture(source.info.placement))
+          : EMPTY,
+      ),
+      share(),
+    );
     this.virtualPerson$ = this.devices.source$.pipe(
       switchMap((source) => (source.virtual ? source.virtual.status$ : of(null))),
       shareReplay({ bufferSize: 1, refCount: true }),
@@ -120,6 +135,18 @@ export class Backbeat {
     void this.persistence.start().then(() => this.replanIfReady());
     this.subscriptions.add(this.settings.state$.subscribe(() => void this.replanIfReady()));
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
+    // Posture runs from the first frame, not from the first set (see posture$).
+    this.subscriptions.add(this.posture$.subscribe());
+    this.subscriptions.add(this.positionEvents().subscribe((event) => this.session.handlePosition(event)));
+    // Sets wait for the person to be in position when a device can see it, else begin when due.
+    this.subscriptions.add(
+      this.devices.source$
+        .pipe(
+          map((source) => source.accel$ !== null && source.info.placement !== null),
+          distinctUntilChanged(),
+        )
+        .subscribe((available) => this.session.sensePosition(available)),
+    );
     // A set the person corrected teaches the detectors of that exercise how this person moves.
     let setsSeen = this.session.state.completed.length;
     this.subscriptions.add(
@@ -197,14 +224,31 @@ export class Backbeat {
     if (this.session.state.phase === 'ready') this.session.reset(planOf(this.settings.state, history));
   }
 
-  /** A fresh detector for every set, fed by whichever device has an accelerometer. */
-  private motionEvents() {
-    const setKey$ = this.session.state$.pipe(
+  /** Changes when a set falls due (or ends): each set gets fresh detectors. */
+  private setKey$(): Observable<string | null> {
+    return this.session.state$.pipe(
       map((state) =>
         state.phase === 'set' && state.set ? `${state.exerciseIndex}/${state.set.setNumber}` : null,
       ),
       distinctUntilChanged(),
     );
+  }
+
+  /** Whether the person is in the position the set's exercise starts in, judged afresh for every set. */
+  private positionEvents(): Observable<PositionEvent> {
+    return this.setKey$().pipe(
+      switchMap((key) => {
+        const planned = currentPlanned(this.session.state);
+        return key === null || !planned
+          ? EMPTY
+          : this.posture$.pipe(judgePosition(planned.exercise.startPosture));
+      }),
+    );
+  }
+
+  /** A fresh detector for every set, fed by whichever device has an accelerometer. */
+  private motionEvents() {
+    const setKey$ = this.setKey$();
     return this.devices.source$.pipe(
       switchMap((source) =>
         setKey$.pipe(
@@ -225,6 +269,7 @@ export class Backbeat {
 export function activityFor(state: SessionState): Activity {
   const planned = currentPlanned(state);
   if (state.phase === 'set' && planned) {
+    if (state.set?.waiting) return { kind: 'position', exercise: planned.exercise.id };
     return { kind: 'exercise', exercise: planned.exercise.id, target: planned.dosage.target };
   }
   if (state.phase === 'rest') return { kind: 'rest' };

@@ -49,6 +49,9 @@ export class PositionJudge {
   private inZ = 1;
   private turnedSinceMs = Number.NaN;
   private movingSinceMs = Number.NaN;
+  // The first reading: a person already in position counts from before it, a wrong one only after
+  // (they have just been asked to move).
+  private firstMs = Number.NaN;
 
   /** `required`: the exercise's starting posture; null for an exercise with none (any still pose). */
   constructor(private readonly required: Posture | null) {}
@@ -56,6 +59,7 @@ export class PositionJudge {
   /** The reading after the latest samples; returns the event it makes, if any. */
   update(r: PostureReading): PositionEvent | null {
     if (Number.isNaN(r.tMs)) return null;
+    if (Number.isNaN(this.firstMs)) this.firstMs = r.tMs;
     this.movingSinceMs = r.still ? Number.NaN : Number.isNaN(this.movingSinceMs) ? r.tMs : this.movingSinceMs;
     switch (this.status) {
       case 'in':
@@ -85,7 +89,7 @@ export class PositionJudge {
       return this.event('in', r.posture, since, r.tMs);
     }
     const wrongAfterMs = r.posture === 'upright' ? STILL_UPRIGHT_MS : WRONG_POSITION_MS;
-    if (held < wrongAfterMs || r.posture === this.wrongPosture) return null;
+    if (r.tMs - Math.max(since, this.firstMs) < wrongAfterMs || r.posture === this.wrongPosture) return null;
     this.status = 'wrong';
     this.wrongPosture = r.posture;
     return this.event('wrong', r.posture, since, r.tMs);

@@ -126,6 +126,7 @@ export class BbApp extends LitElement {
       this.app.cues?.outputs.speech.say('Three. Keep your lower back long.', true),
     );
     this.addEventListener('bb-skip', () => this.app.session.skip());
+    this.addEventListener('bb-begin-set', () => this.app.session.beginSet());
     this.addEventListener('bb-pause', () => this.app.session.pause());
     this.addEventListener('bb-resume', () => this.app.session.resume());
     this.addEventListener('bb-finish', () => this.app.session.finish());
@@ -144,6 +145,9 @@ export class BbApp extends LitElement {
     );
     this.addEventListener('bb-replay', (event) => this.app.devices.replayFile(event.detail));
     this.addEventListener('bb-save-recording', () => downloadRecording(this.app.devices.recording()));
+    this.addEventListener('bb-virtual-habit', (event) =>
+      this.app.devices.active.virtual?.setHabit(event.detail.habit),
+    );
   }
 
   override connectedCallback(): void {

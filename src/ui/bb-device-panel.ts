@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus } from '../app/devices.ts';
 import { parseRecording, type Recording } from '../protocol/recording.ts';
+import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { sendCommand } from './events.ts';
 import { buttonStyles } from './styles.ts';
@@ -78,6 +79,17 @@ export class BbDevicePanel extends LitElement {
         align-items: center;
         padding: 0 0.5rem;
       }
+      .habit {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        padding-bottom: 0.5rem;
+      }
+      .habit select {
+        font: inherit;
+        min-height: 2.75rem;
+      }
       .kinds {
         display: flex;
         flex-wrap: wrap;
@@ -127,6 +139,7 @@ export class BbDevicePanel extends LitElement {
           }
           <label class="quiet replay">Replay a recording <input type="file" accept=".json,application/json" @change=${this.onRecordingFile} /></label>
         </div>
+        ${isVirtual && this.person ? this.renderHabit(this.person.habit) : nothing}
       </details>
       ${
         state.problem
@@ -137,6 +150,15 @@ export class BbDevicePanel extends LitElement {
           : nothing
       }
     `;
+  }
+
+  /** How the virtual person follows the screen: to try a wrong position or an early stop with no device. */
+  private renderHabit(habit: Habit) {
+    return html`<label class="habit">Virtual person
+      <select @change=${this.onHabit}>
+        ${HABIT_CHOICES.map((c) => html`<option value=${c.habit} ?selected=${c.habit === habit}>${c.label}</option>`)}
+      </select>
+    </label>`;
   }
 
   private renderDevice(d: DeviceStatus, several: boolean) {
@@ -176,6 +198,10 @@ export class BbDevicePanel extends LitElement {
     this.send('bb-connect-device', { kind });
   }
 
+  private readonly onHabit = (event: Event): void => {
+    this.send('bb-virtual-habit', { habit: (event.target as HTMLSelectElement).value as Habit });
+  };
+
   private readonly onRecordingFile = async (event: Event): Promise<void> => {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -200,7 +226,17 @@ export interface BbDeviceCommandDetail {
   'bb-reconnect-device': { readonly id: string };
   'bb-replay': { readonly recording: Recording | null; readonly error: string | null };
   'bb-save-recording': undefined;
+  'bb-virtual-habit': { readonly habit: Habit };
 }
+
+/** The ways the virtual person can follow the screen, as the menu offers them. */
+export const HABIT_CHOICES: ReadonlyArray<{ readonly habit: Habit; readonly label: string }> = [
+  { habit: 'usual', label: 'Does as asked, now and then not' },
+  { habit: 'follows', label: 'Always does as asked' },
+  { habit: 'wrong-way', label: 'Lies the wrong way first' },
+  { habit: 'up-early', label: 'Gets up before the set is done' },
+  { habit: 'stays-up', label: 'Stays on their feet' },
+];
 
 /** A state built before the devices list existed (a test's fixture): one line from `source`. */
 function fallbackStatus(state: DeviceState): DeviceStatus {
@@ -223,6 +259,13 @@ function fallbackStatus(state: DeviceState): DeviceStatus {
 export function describePerson(status: VirtualPersonStatus): string {
   const { current, previous } = status;
   if (current.activity.kind === 'exercise') return `Virtual person: ${describePerformed(current, false)}`;
+  if (current.activity.kind === 'position') {
+    if (status.habit === 'stays-up') return 'Virtual person: staying on their feet';
+    if (current.wrongWay) return 'Virtual person: lying the wrong way';
+    return current.inPosition
+      ? 'Virtual person: in position, waiting for Go'
+      : 'Virtual person: getting into position';
+  }
   if (current.activity.kind === 'rest') {
     return previous?.activity.kind === 'exercise'
       ? `Virtual person: resting after ${describePerformed(previous, true)}`
@@ -250,5 +293,6 @@ declare global {
     'bb-reconnect-device': CustomEvent<BbDeviceCommandDetail['bb-reconnect-device']>;
     'bb-replay': CustomEvent<BbDeviceCommandDetail['bb-replay']>;
     'bb-save-recording': CustomEvent<undefined>;
+    'bb-virtual-habit': CustomEvent<BbDeviceCommandDetail['bb-virtual-habit']>;
   }
 }

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { wrongPositionText } from '../workout/program.ts';
 import type { CurrentSet, PlannedExercise } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
@@ -45,6 +46,27 @@ export class BbSetView extends LitElement {
         gap: 0.75rem;
         justify-content: center;
       }
+      .prompt {
+        font-size: clamp(2rem, 9vmin, 4rem);
+        font-weight: 800;
+        line-height: 1.15;
+        max-width: 40rem;
+        margin: 1rem 0;
+      }
+      .waiting {
+        font-size: clamp(1.1rem, 4vmin, 1.6rem);
+        color: var(--bb-muted, #b6c2d1);
+        max-width: 36rem;
+      }
+      .wrong {
+        font-size: clamp(1.25rem, 5vmin, 2rem);
+        font-weight: 700;
+        max-width: 36rem;
+        padding: 0.75rem 1rem;
+        border-radius: 0.75rem;
+        background: var(--bb-problem-bg, #3b2a0a);
+        border: 2px solid var(--bb-warn, #fbbf24);
+      }
       details {
         max-width: 40rem;
         text-align: left;
@@ -63,6 +85,7 @@ export class BbSetView extends LitElement {
   @property({ type: Boolean }) paused = false;
 
   override render() {
+    if (this.set.waiting) return this.renderWaiting();
     const { exercise, dosage } = this.planned;
     const set = this.set;
     const display = this.display();
@@ -91,25 +114,63 @@ export class BbSetView extends LitElement {
                 <button @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
               `
         }
-${
-  this.paused
-    ? html`<button class="primary" @click=${() => sendCommand(this, 'bb-resume')}>Resume</button>`
-    : html`<button @click=${() => sendCommand(this, 'bb-pause')}>Pause</button>`
-}
-        <button @click=${() => sendCommand(this, 'bb-skip')}>Skip set</button>
-        <button class="quiet" @click=${() => sendCommand(this, 'bb-finish')}>Finish</button>
+        ${this.renderSessionControls()}
       </div>
-      <details>
-        <summary>How to do it</summary>
-        <p>${exercise.position}</p>
-        <ol>
-          ${exercise.steps.map((step) => html`<li>${step}</li>`)}
-        </ol>
-        <ul>
-          ${exercise.cues.map((cue) => html`<li>${cue}</li>`)}
-        </ul>
-      </details>
+      ${this.renderHowTo()}
     `;
+  }
+
+  /**
+   * Before the set begins: what position to take, in letters big enough to read from the mat, and
+   * what is wrong with the present one; the set begins by itself once the person is in it.
+   */
+  private renderWaiting() {
+    const { exercise, dosage } = this.planned;
+    const set = this.set;
+    return html`
+      <h2>${exercise.name}</h2>
+      <div class="meta">
+        Set ${set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
+      </div>
+      <div class="prompt" role="status" aria-live="polite">${this.paused ? 'Paused' : exercise.positionPrompt}</div>
+      ${
+        set.wrongPosture
+          ? html`<div class="wrong" role="alert">${wrongPositionText(exercise, set.wrongPosture)}</div>`
+          : html`<div class="waiting">The set starts by itself once you are in position and still.</div>`
+      }
+      <div class="controls">
+        <button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start now</button>
+        ${this.renderSessionControls()}
+      </div>
+      ${this.renderHowTo()}
+    `;
+  }
+
+  /** Pause or resume, skip the set, finish the session: the same before and during the set. */
+  private renderSessionControls() {
+    return html`
+      ${
+        this.paused
+          ? html`<button class="primary" @click=${() => sendCommand(this, 'bb-resume')}>Resume</button>`
+          : html`<button @click=${() => sendCommand(this, 'bb-pause')}>Pause</button>`
+      }
+      <button @click=${() => sendCommand(this, 'bb-skip')}>Skip set</button>
+      <button class="quiet" @click=${() => sendCommand(this, 'bb-finish')}>Finish</button>
+    `;
+  }
+
+  private renderHowTo() {
+    const { exercise } = this.planned;
+    return html`<details>
+      <summary>How to do it</summary>
+      <p>${exercise.position}</p>
+      <ol>
+        ${exercise.steps.map((step) => html`<li>${step}</li>`)}
+      </ol>
+      <ul>
+        ${exercise.cues.map((cue) => html`<li>${cue}</li>`)}
+      </ul>
+    </details>`;
   }
 
   private display() {

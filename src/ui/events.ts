@@ -3,6 +3,8 @@
 export interface BbCommandDetail {
   'bb-start': undefined;
   'bb-skip': undefined;
+  /** Starts a set that is waiting for the person to be in position. */
+  'bb-begin-set': undefined;
   'bb-pause': undefined;
   'bb-resume': undefined;
   'bb-finish': undefined;
@@ -28,6 +30,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'bb-start': CustomEvent<undefined>;
     'bb-skip': CustomEvent<undefined>;
+    'bb-begin-set': CustomEvent<undefined>;
     'bb-pause': CustomEvent<undefined>;
     'bb-resume': CustomEvent<undefined>;
     'bb-finish': CustomEvent<undefined>;

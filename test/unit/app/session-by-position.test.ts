@@ -1,0 +1,136 @@
+// The app with the virtual strap, in Node on a fake clock: the person follows the screen, and every
+// set starts when they are in position. Fast enough to run the whole default session; the browser
+// end-to-end tests drive the same flow through the built app.
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Backbeat } from '../../../src/app/backbeat.ts';
+import type { Habit } from '../../../src/sensors/virtual/choreography.ts';
+import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
+import type { SessionState } from '../../../src/workout/session.ts';
+
+interface Watched {
+  readonly app: Backbeat;
+  /** Every state the session went through. */
+  readonly states: SessionState[];
+  person(): VirtualPersonStatus | null;
+}
+
+function openApp(habit: Habit = 'usual'): Watched {
+  const t0 = Date.now();
+  const app = new Backbeat({
+    now: () => Date.now() - t0,
+    navigator: {} as Navigator,
+    settingsStorage: null,
+    cueHosts: null,
+    persistence: { page: null },
+  });
+  app.devices.active.virtual?.setHabit(habit);
+  app.start();
+  const states: SessionState[] = [];
+  let person: VirtualPersonStatus | null = null;
+  app.session.state$.subscribe((s) => states.push(s));
+  app.virtualPerson$.subscribe((p) => (person = p));
+  return { app, states, person: () => person };
+}
+
+/** Moves the fake clock on a second at a time until `done`, or `maxS` seconds. */
+async function runUntil(done: () => boolean, maxS: number): Promise<void> {
+  for (let s = 0; s < maxS && !done(); s++) await vi.advanceTimersByTimeAsync(1000);
+}
+
+/** The moments each set went from waiting for position to running. */
+function setStarts(states: readonly SessionState[]): SessionState[] {
+  return states.filter((s, i) => i > 0 && states[i - 1].set?.waiting === true && s.set?.waiting === false);
+}
+
+describe('sets started by position, with the virtual person', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('runs the whole default session from one Start to the summary, every set begun in position', {
+    timeout: 120_000,
+  }, async () => {
+    const { app, states, person } = openApp();
+    await vi.advanceTimersByTimeAsync(3000);
+    app.startSession();
+    // What the person had done by the end of each set, as they report it during the next rest.
+    const performed: string[] = [];
+    let lastDone = 0;
+    await runUntil(() => {
+      const { completed, phase } = app.session.state;
+      const p = person();
+      // The strap reports the finished set once its person has moved on to the rest.
+      if (
+        completed.length > lastDone &&
+        p?.previous?.activity.kind === 'exercise' &&
+        p.current.activity.kind !== 'exercise'
+      ) {
+        lastDone = completed.length;
+        const { repsDone, breathsDone, holdS } = p.previous;
+        performed.push(holdS === null ? String(repsDone + breathsDone) : `${Math.floor(holdS)} s`);
+      }
+      return phase === 'summary';
+    }, 3600);
+    const { completed } = app.session.state;
+    expect(completed).toHaveLength(14);
+    expect(completed.every((r) => r.endedBy !== 'skipped')).toBe(true);
+    // Each set waited for the person, and began when the position was seen: no set began by itself.
+    expect(setStarts(states)).toHaveLength(14);
+    expect(states.filter((s) => s.phase === 'set' && s.set?.waiting).length).toBeGreaterThan(0);
+    completed.forEach((record, i) => {
+      if (record.holdMs === null)
+        expect(String(record.count), `${record.exerciseId} ${record.setNumber}`).toBe(performed[i]);
+    });
+    app.dispose();
+  });
+
+  it('says a wrong position, then starts the set by itself once the person has turned over', {
+    timeout: 60_000,
+  }, async () => {
+    const { app, states, person } = openApp('wrong-way');
+    await vi.advanceTimersByTimeAsync(3000);
+    app.startSession();
+    await runUntil(() => app.session.state.set?.wrongPosture != null, 60);
+    expect(app.session.state.set).toMatchObject({ waiting: true, wrongPosture: 'face-up' });
+    expect(person()?.current.wrongWay).toBe(true);
+    await runUntil(() => app.session.state.set?.waiting === false, 60);
+    expect(setStarts(states)).toHaveLength(1);
+    expect(person()?.current.inPosition).toBe(true);
+    await runUntil(() => app.session.state.phase === 'rest', 120);
+    expect(app.session.state.completed[0]).toMatchObject({
+      exerciseId: 'superman',
+      count: 10,
+      endedBy: 'target',
+    });
+    app.dispose();
+  });
+
+  it('ends a set the person gets up from, with the reps they did', { timeout: 60_000 }, async () => {
+    const { app, person } = openApp('up-early');
+    await vi.advanceTimersByTimeAsync(3000);
+    app.startSession();
+    await runUntil(() => app.session.state.phase === 'rest', 120);
+    const [record] = app.session.state.completed;
+    expect(record).toMatchObject({ exerciseId: 'superman', endedBy: 'stopped' });
+    expect(record.count).toBeGreaterThan(0);
+    expect(record.count).toBeLessThan(10);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(person()?.previous?.repsDone).toBe(record.count);
+    app.dispose();
+  });
+
+  it('never starts a floor set for a person who stays on their feet', { timeout: 60_000 }, async () => {
+    const { app, states } = openApp('stays-up');
+    await vi.advanceTimersByTimeAsync(3000);
+    app.startSession();
+    await runUntil(() => false, 180);
+    expect(app.session.state.set).toMatchObject({
+      setNumber: 1,
+      waiting: true,
+      count: 0,
+      wrongPosture: 'upright',
+    });
+    expect(setStarts(states)).toHaveLength(0);
+    app.dispose();
+  });
+});
