@@ -51,7 +51,7 @@ export class BbSetView extends LitElement {
         font-weight: 800;
         line-height: 1.15;
         max-width: 40rem;
-        margin: 1rem 0;
+        margin: 0.25rem 0;
       }
       .waiting {
         font-size: clamp(1.1rem, 4vmin, 1.6rem);
@@ -59,7 +59,7 @@ export class BbSetView extends LitElement {
         max-width: 36rem;
       }
       .wrong {
-        font-size: clamp(1.25rem, 5vmin, 2rem);
+        font-size: clamp(1.15rem, 4.5vmin, 2rem);
         font-weight: 700;
         max-width: 36rem;
         padding: 0.75rem 1rem;
@@ -139,7 +139,7 @@ export class BbSetView extends LitElement {
           : html`<div class="waiting">The set starts by itself once you are in position and still.</div>`
       }
       <div class="controls">
-        <button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start now</button>
+        <button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>
         ${this.renderSessionControls()}
       </div>
       ${this.renderHowTo()}

@@ -57,8 +57,14 @@ describe('accessibility audit of the app', () => {
     await page.getByRole('button', { name: 'History' }).click();
   });
 
-  it('a set in progress, and paused', async () => {
+  it('a set waiting for the person to be in position', async () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.element(page.getByRole('status').getByText('Lie face down to start')).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('a set in progress, and paused', async () => {
+    await page.getByRole('button', { name: 'Start the set' }).click();
     await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeVisible();
     expect(await seriousViolations()).toEqual([]);
     await page.getByRole('button', { name: 'Pause' }).click();

@@ -106,4 +106,36 @@ describe('bb-device-panel', () => {
     await userEvent.click(page.getByRole('button', { name: 'OK' }));
     expect(dismissed).toBe(1);
   });
+
+  it('lets the virtual person lie the wrong way, get up early or stay up, and says what they are doing', async () => {
+    const activity = { kind: 'position', exercise: 'superman' } as const;
+    const performed = {
+      activity,
+      repsDone: 0,
+      holdS: null,
+      breathsDone: 0,
+      inPosition: false,
+      wrongWay: true,
+    };
+    const panel = await mount(
+      state([status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual' })], {
+        source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+      }),
+    );
+    panel.person = { current: performed, previous: null, habit: 'usual' };
+    await panel.updateComplete;
+    await expect.element(page.getByText('Virtual person: lying the wrong way')).toBeVisible();
+    const sent: unknown[] = [];
+    panel.addEventListener('bb-virtual-habit', (e) => sent.push(e.detail));
+    await userEvent.click(page.getByText('More devices'));
+    await userEvent.selectOptions(page.getByLabelText('Virtual person'), 'Stays on their feet');
+    expect(sent).toEqual([{ habit: 'stays-up' }]);
+    panel.person = {
+      current: { ...performed, wrongWay: false, inPosition: true },
+      previous: null,
+      habit: 'usual',
+    };
+    await panel.updateComplete;
+    await expect.element(page.getByText('Virtual person: in position, waiting for Go')).toBeVisible();
+  });
 });

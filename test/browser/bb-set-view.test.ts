@@ -86,4 +86,27 @@ describe('bb-set-view', () => {
     expect(resumed).toBe(1);
     expect(page.getByRole('button', { name: 'Pause' }).elements()).toHaveLength(0);
   });
+
+  it('before the set begins: the position to take, what is wrong with the present one, and a way to start', async () => {
+    const view = await mount({
+      planned: { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 45 } },
+      set: currentSet({ waiting: true, wrongPosture: null }),
+    });
+    await expect.element(page.getByRole('status')).toHaveTextContent('Lie on your back to start');
+    await expect.element(page.getByText(/starts by itself/)).toBeVisible();
+    expect(view.renderRoot.querySelector('[role=progressbar]')).toBeNull();
+    view.set = currentSet({ waiting: true, wrongPosture: 'face-down' });
+    await view.updateComplete;
+    await expect
+      .element(page.getByRole('alert'))
+      .toHaveTextContent('Glute bridge is on your back; you seem to be face down.');
+    let begun = 0;
+    view.addEventListener('bb-begin-set', () => begun++);
+    await page.getByRole('button', { name: 'Start the set' }).click();
+    expect(begun).toBe(1);
+    view.paused = true;
+    await view.updateComplete;
+    await expect.element(page.getByRole('status')).toHaveTextContent('Paused');
+    await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+  });
 });

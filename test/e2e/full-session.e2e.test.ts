@@ -1,6 +1,6 @@
 // The whole default program, hands-free: the person presses Start once and the virtual strap's
-// simulated person does every set of the seven exercises; the app must reach the summary by itself
-// with every set counted as performed.
+// simulated person does every set of the seven exercises; the app must reach the summary by itself,
+// every set begun when the person was in position, and every set counted as performed.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppOnPausedClock } from './app-page.ts';
@@ -26,7 +26,8 @@ describe('a full default session with no input but the Start button', () => {
   let cues: CueRecord[] = [];
 
   it('walks all seven exercises to the summary, each set matching what the simulated person did', async () => {
-    await page.getByRole('button', { name: 'Start', exact: true }).press('Enter');
+    // One tap, with a real pointer: the last input of the session.
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
     const finishedSets: { shown: string; performed: string }[] = [];
     let lastShown = '';
     for (let second = 0; second < 3600 && (await page.locator('bb-summary').count()) === 0; second++) {
@@ -81,9 +82,24 @@ describe('a full default session with no input but the Start button', () => {
     expect(said[0].detail).toMatch(/^Superman, set one of three\. ten reps\. Lie face down/);
     expect(cues.filter((cue) => cue.kind === 'wake-lock')).toHaveLength(1);
 
+    // Every set began by position: announced with what to do, then "In position. Go." before
+    // anything was counted or timed, fourteen times.
+    const announced = said.filter((cue) =>
+      /^(Superman|Glute bridge|Drawing-in|Bird dog|Bat hang|Wide-grip lat pulldown|Elbow plank), (set|one set)/.test(
+        cue.detail,
+      ),
+    );
+    expect(announced).toHaveLength(14);
+    for (const [i, announcement] of announced.entries()) {
+      const next = said[said.indexOf(announcement) + 1];
+      expect(next?.detail, announcement.detail).toBe('In position. Go.');
+      expect(next.atMs).toBeLessThan(announced[i + 1]?.atMs ?? Number.POSITIVE_INFINITY);
+    }
+    expect(said.filter((cue) => cue.detail === 'In position. Go.')).toHaveLength(14);
+
     // The first set: each rep counted aloud, with a tone and a buzz at the same moment.
     const firstRest = said.findIndex((cue) => cue.detail.startsWith('Rest,'));
-    const numbers = said.slice(1, firstRest);
+    const numbers = said.slice(2, firstRest);
     expect(numbers.map((cue) => cue.detail)).toEqual([
       'one',
       'two',
@@ -111,7 +127,7 @@ describe('a full default session with no input but the Start button', () => {
     for (const [i, cue] of countdown.entries())
       expect(cue.atMs - rest.atMs).toBeCloseTo(40_000 + i * 1000, -3);
     const nextSet = said[firstRest + 6];
-    expect(nextSet.detail).toBe('Superman, set two of three. ten reps. Go');
+    expect(nextSet.detail).toBe('Superman, set two of three. ten reps. Lie face down to start');
     expect(nextSet.atMs - rest.atMs).toBeGreaterThanOrEqual(45_000);
     expect(nextSet.atMs - rest.atMs).toBeLessThan(45_500);
 

@@ -1,0 +1,143 @@
+// A set starts when the person is in position, in the built app on a phone-sized screen with the
+// virtual strap: its simulated person, picked in the device menu, lies the wrong way first (the app
+// says so, on screen and aloud, and starts the set once they have turned over) or stays on their feet
+// (no floor set ever starts). Playwright's clock stands in for the passing minutes.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PROJECT_DIR } from '../shared.ts';
+import { launchChromium } from './chromium.ts';
+import { installCueSpy } from './cue-spy.ts';
+
+const SCREENSHOTS = join(PROJECT_DIR, 'test-results');
+const PHONE = { width: 360, height: 640 };
+
+/**
+ * The app on a phone with the virtual person's habit picked from the device menu by pointer, then
+ * the clock paused: from there time moves only by `page.clock.runFor`.
+ */
+async function openWithHabit(browser: Browser, habit: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: PHONE });
+  await page.addInitScript(installCueSpy);
+  await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
+  await page.goto(inject('baseUrl'));
+  await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
+  await page.locator('bb-device-panel summary').click();
+  await page.getByLabel('Virtual person').selectOption(habit);
+  await page.locator('bb-device-panel summary').click();
+  // The first visit's "works offline" note, acknowledged as a newcomer would, so it hides nothing.
+  const offline = page.locator('bb-update-prompt').getByRole('button', { name: 'OK' });
+  await expect.poll(() => offline.count(), { timeout: 10_000 }).toBe(1);
+  await offline.click();
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await page.clock.runFor(500);
+  // The menu closed, the screen back at its top, as the person would leave it before tapping Start.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return page;
+}
+
+const said = async (page: Page): Promise<{ text: string; atMs: number }[]> =>
+  (await page.evaluate(() => window.backbeatCueLog ?? []))
+    .filter((cue) => cue.kind === 'say')
+    .map((cue) => ({ text: cue.detail, atMs: cue.atMs }));
+
+async function shown(page: Page, selector: string): Promise<string | null> {
+  // count() first: a text read on a missing element would wait for it, and time must not pass unasked.
+  const locator = page.locator(selector);
+  return (await locator.count()) > 0 ? locator.first().textContent() : null;
+}
+
+/**
+ * A real pointer click with the clock paused: Playwright waits for animation frames before it
+ * clicks (to see the button steady), and the paused clock gives them only as it moves on.
+ */
+async function tap(page: Page, target: Locator): Promise<void> {
+  let clicked = false;
+  const click = target.click().then(() => {
+    clicked = true;
+  });
+  for (let step = 0; step < 40 && !clicked; step++) await page.clock.runFor(50);
+  await click;
+}
+
+/** Lets simulated time pass a second at a time until `done`; returns the seconds it took. */
+async function runUntil(page: Page, done: () => Promise<boolean>, maxSeconds: number): Promise<number> {
+  for (let second = 1; second <= maxSeconds; second++) {
+    await page.clock.runFor(1000);
+    if (await done()) return second;
+  }
+  throw new Error(`not done after ${maxSeconds} s; heard ${JSON.stringify((await said(page)).slice(-3))}`);
+}
+
+describe('a set that starts when the person is in position', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('says a wrong position on screen and aloud, and starts the set once the person turns over', async () => {
+    const page = await openWithHabit(browser, 'wrong-way');
+    await tap(page, page.getByRole('button', { name: 'Start', exact: true }));
+    await page.clock.runFor(1000);
+    // Waiting: what to do, in big letters, and that the set starts by itself.
+    expect(await shown(page, 'bb-set-view .prompt')).toBe('Lie face down to start');
+    expect(await shown(page, 'bb-set-view .waiting')).toMatch(/starts by itself/);
+    expect(await shown(page, 'bb-set-view .count')).toBeNull();
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SCREENSHOTS, 'position-waiting-360.png') });
+
+    await runUntil(page, async () => (await shown(page, 'bb-set-view .wrong')) !== null, 30);
+    const warning = 'Superman is face down; you seem to be on your back.';
+    expect(await shown(page, 'bb-set-view .wrong')).toBe(warning);
+    expect(await page.getByRole('alert').filter({ hasText: warning }).count()).toBe(1);
+    expect(await shown(page, 'bb-device-panel .person')).toBe('Virtual person: lying the wrong way');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SCREENSHOTS, 'position-wrong-360.png') });
+    expect((await said(page)).at(-1)?.text).toBe(warning);
+
+    // The person rolls over; the set starts by itself, and the reps count.
+    await runUntil(page, async () => (await shown(page, 'bb-set-view .count')) !== null, 30);
+    const heard = await said(page);
+    const go = heard.findIndex((h) => h.text === 'In position. Go.');
+    const warned = heard.findIndex((h) => h.text === warning);
+    expect(warned).toBeGreaterThan(0);
+    expect(go).toBeGreaterThan(warned);
+    expect(await shown(page, 'bb-set-view .wrong')).toBeNull();
+    await runUntil(page, async () => (await shown(page, 'bb-set-view .count')) === '2', 30);
+    expect((await said(page)).map((h) => h.text).slice(go + 1)).toEqual(['one', 'two']);
+    await page.close();
+  });
+
+  it('never starts a floor set for a person who stays on their feet, and says so every 20 s', async () => {
+    const page = await openWithHabit(browser, 'stays-up');
+    await tap(page, page.getByRole('button', { name: 'Start', exact: true }));
+    const from = (await said(page)).length;
+    for (let second = 0; second < 90; second++) {
+      await page.clock.runFor(1000);
+      expect(await shown(page, 'bb-set-view .count')).toBeNull();
+    }
+    expect(await shown(page, 'bb-set-view .prompt')).toBe('Lie face down to start');
+    expect(await shown(page, 'bb-device-panel .person')).toBe('Virtual person: staying on their feet');
+    const heard = (await said(page)).slice(from);
+    expect(heard.some((h) => h.text === 'In position. Go.')).toBe(false);
+    const warnings = heard.filter((h) => h.text === 'Superman is face down; you seem to be upright.');
+    // Standing is where everyone starts from: said after ten still seconds, then every 20 s.
+    expect(warnings.length).toBeGreaterThanOrEqual(4);
+    expect(warnings.length).toBeLessThanOrEqual(5);
+    for (let i = 1; i < warnings.length; i++)
+      expect(warnings[i].atMs - warnings[i - 1].atMs).toBeGreaterThanOrEqual(20_000);
+    // A tap starts it all the same.
+    await tap(page, page.getByRole('button', { name: 'Start the set' }));
+    await page.clock.runFor(500);
+    expect(await shown(page, 'bb-set-view .count')).toBe('0');
+    await page.close();
+  });
+});
