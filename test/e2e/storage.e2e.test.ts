@@ -138,7 +138,7 @@ describe('storage, history and export in a persistent browser profile', () => {
     ]);
     expect(messages.recordMesgs?.length).toBeGreaterThan(60);
 
-    const csv = await download(page, /as CSV$/);
+    const csv = await download(page, /^Export .* as CSV$/);
     const lines = csv.bytes.toString('utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE',
