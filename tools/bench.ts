@@ -6,7 +6,12 @@
 // H10 sends at 200 Hz), then runs the full path the app runs: PMD decoding → AccelFrame → the
 // detector of each profile. A two-hour stream runs through one detector while the heap is sampled.
 
-import { createMotionDetector, MOTION_PROFILE_IDS } from '../src/motion/index.ts';
+import {
+  createMotionDetector,
+  MOTION_PROFILE_IDS,
+  PositionJudge,
+  PostureTracker,
+} from '../src/motion/index.ts';
 import { PmdMeasurementType } from '../src/protocol/polar-pmd.ts';
 import { PmdStreamDecoder, pmdSampleSpacingMs } from '../src/protocol/polar-pmd-data.ts';
 import type { AccelFrame } from '../src/sensors/samples.ts';
@@ -90,6 +95,20 @@ function throughput(packets: readonly Uint8Array[]): void {
     const rate = (ms: number) => `${(samples / ms / 1000).toFixed(2)} M samples/s`;
     console.log(`  ${profile.padEnd(19)} ${rate(full).padEnd(17)} ${rate(detectOnly)}`);
   }
+  // Beside the detectors the app tracks posture on every sample and judges the set's position.
+  const positionFull = measure(() => {
+    const decodeRun = decoder();
+    const tracker = new PostureTracker('chest');
+    const judge = new PositionJudge('face-down');
+    for (let i = 0; i < packets.length; i++) judge.update(tracker.push(decodeRun(packets[i], receivedAt(i))));
+  });
+  const positionOnly = measure(() => {
+    const tracker = new PostureTracker('chest');
+    const judge = new PositionJudge('face-down');
+    for (const f of frames) judge.update(tracker.push(f));
+  });
+  const rate = (ms: number) => `${(samples / ms / 1000).toFixed(2)} M samples/s`;
+  console.log(`  ${'posture + position'.padEnd(19)} ${rate(positionFull).padEnd(17)} ${rate(positionOnly)}`);
 }
 
 /** Best of five timed runs after one warm-up run (so the JIT has compiled the hot loop), in ms. */
