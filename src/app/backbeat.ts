@@ -28,6 +28,7 @@ import { currentPlanned, type SessionState, type SetRecord } from '../workout/se
 import { SessionModel } from '../workout/session-model.ts';
 import { type KeyValueStorage, planOf, SettingsModel, SettingsStore } from '../workout/settings.ts';
 import { Devices } from './devices.ts';
+import { detectAroundPauses } from './pause-cut.ts';
 import { Persistence, type PersistenceOptions } from './persistence.ts';
 
 export type { DeviceState } from './devices.ts';
@@ -161,6 +162,19 @@ export class Backbeat {
         )
         .subscribe((activity) => this.devices.active.virtual?.perform(activity)),
     );
+    // ...and waits where they are while the session is paused.
+    this.subscriptions.add(
+      this.session.state$
+        .pipe(
+          map((state) => state.pausedAtMs !== null),
+          distinctUntilChanged(),
+        )
+        .subscribe((paused) => {
+          const virtual = this.devices.active.virtual;
+          if (paused) virtual?.pause();
+          else virtual?.resume();
+        }),
+    );
   }
 
   dispose(): void {
@@ -213,7 +227,8 @@ export class Backbeat {
             const feed = key === null || !planned ? null : source.motionFor(planned.exercise.id);
             if (!feed || !planned) return EMPTY;
             const tuning = this.tunings.tuningFor(planned.exercise.id);
-            return feed.accel$.pipe(detectMotion(planned.exercise.motionProfile, feed.placement, tuning));
+            const detect = detectMotion(planned.exercise.motionProfile, feed.placement, tuning);
+            return feed.accel$.pipe(detectAroundPauses(this.session.state$, detect));
           }),
         ),
       ),
