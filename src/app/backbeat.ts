@@ -24,6 +24,7 @@ import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
 import { correctionOf, TuningModel, TuningStore } from '../workout/personal-tuning.ts';
 import { exerciseById } from '../workout/program.ts';
+import { type PastSession, TargetChangesModel, targetChanges } from '../workout/progression.ts';
 import { currentPlanned, type SessionState, type SetRecord } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import { type KeyValueStorage, planOf, SettingsModel, SettingsStore } from '../workout/settings.ts';
@@ -54,6 +55,8 @@ export class Backbeat {
   /** What the app has learned of how this person moves, from the counts they corrected. */
   readonly tunings: TuningModel;
   readonly session: SessionModel;
+  /** Where today's plan sets a target apart from the settings, and why (progression). */
+  readonly targetChanges = new TargetChangesModel();
   readonly persistence: Persistence;
   readonly cues: CuePlayer | null;
   readonly devices: Devices;
@@ -103,8 +106,7 @@ export class Backbeat {
 
   /** Back to the start screen with today's plan, from the settings and the sessions done before. */
   async newSession(): Promise<void> {
-    const history = await this.persistence.pastSessions();
-    this.session.reset(planOf(this.settings.state, history));
+    this.plan(await this.persistence.pastSessions());
   }
 
   /** Starts the pipeline. The virtual strap is connected until a Bluetooth device replaces it. */
@@ -208,7 +210,14 @@ export class Backbeat {
   private async replanIfReady(): Promise<void> {
     if (this.session.state.phase !== 'ready') return;
     const history = await this.persistence.pastSessions();
-    if (this.session.state.phase === 'ready') this.session.reset(planOf(this.settings.state, history));
+    if (this.session.state.phase === 'ready') this.plan(history);
+  }
+
+  /** Today's plan from the settings and the sessions done before, and what progression changed in it. */
+  private plan(history: readonly PastSession[]): void {
+    const settings = this.settings.state;
+    this.session.reset(planOf(settings, history));
+    this.targetChanges.set(settings.autoProgress ? targetChanges(planOf(settings), history) : []);
   }
 
   /** A fresh detector for every set, fed by whichever device has an accelerometer. */
