@@ -26,7 +26,7 @@ describe('a full default session with no input but the Start button', () => {
   let cues: CueRecord[] = [];
 
   it('walks all seven exercises to the summary, each set matching what the simulated person did', async () => {
-    await page.getByRole('button', { name: 'Start', exact: true }).press('Enter');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
     const finishedSets: { shown: string; performed: string }[] = [];
     let lastShown = '';
     for (let second = 0; second < 3600 && (await page.locator('bb-summary').count()) === 0; second++) {
