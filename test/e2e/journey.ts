@@ -138,6 +138,8 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
   await page.locator('bb-device-panel .name').waitFor();
   const notice = page.locator('bb-update-prompt [role="status"]');
   await notice.waitFor({ timeout: 30_000 });
+  // The strap's first heart rate, a second or two in.
+  await page.clock.runFor(2000);
   await at('ready', async () => {
     await checkOnScreen(page, notice, 'the offline notice');
     await checkOnScreen(page, page.locator('#ready-title'), 'the title');
