@@ -1,58 +1,33 @@
-// Takes the screenshots in docs/ from the built app, as a person would see it: the start screen, a
-// set in progress, a rest and the summary, on a phone and on a laptop. Run: npm run screenshots.
+// Takes the screenshots in docs/ from the built app, as a person meets it: the journey of the
+// end-to-end test (test/e2e/journey.ts), from a first visit to the summary, on a phone, a small phone
+// and a laptop. Run: npm run screenshots.
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { join, relative, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium.ts';
+import {
+  JOURNEY_SIZES,
+  type JourneyOptions,
+  openJourneyPage,
+  screenshotPath,
+  walkJourney,
+} from '../test/e2e/journey.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DOCS = join(ROOT, 'docs');
-
-async function until(page: Page, selector: string, test: (text: string | null) => boolean, maxSeconds = 180) {
-  for (let second = 0; second < maxSeconds; second++) {
-    const locator = page.locator(selector);
-    if ((await locator.count()) > 0 && test(await locator.first().textContent())) return;
-    await page.clock.runFor(1000);
-  }
-  throw new Error(`${selector} never matched`);
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  // Move the pointer away so no button shows its hover state.
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(DOCS, `screenshot-${name}.png`) });
-  console.log(`docs/screenshot-${name}.png`);
-}
 
 mkdirSync(DOCS, { recursive: true });
 await build({ root: ROOT, logLevel: 'warn' });
 const server = await preview({ root: ROOT, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0 } });
 const url = server.resolvedUrls?.local[0];
+if (!url) throw new Error('vite preview did not report its address');
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  // The phone in the dark theme (a dim room), the laptop in the light one.
-  for (const [device, viewport, colorScheme] of [
-    ['phone', { width: 412, height: 915 }, 'dark'],
-    ['laptop', { width: 1366, height: 800 }, 'light'],
-  ] as const) {
-    const page = await browser.newPage({ viewport, colorScheme });
-    await page.clock.install();
-    await page.goto(url ?? '');
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
-    await page.clock.runFor(2000);
-    const suffix = device === 'phone' ? '' : `-${device}`;
-    await shoot(page, `ready${suffix}`);
-    // From the keyboard: a click would wait for animation frames, which the paused clock holds back.
-    await page.getByRole('button', { name: 'Start', exact: true }).press('Enter');
-    await until(page, 'bb-set-view .count', (text) => text === '6');
-    await shoot(page, `set${suffix}`);
-    await until(page, 'bb-rest-view .count', (text) => text === '30');
-    await shoot(page, `rest${suffix}`);
-    await page.getByRole('button', { name: 'Finish' }).press('Enter');
-    await page.clock.runFor(500);
-    await shoot(page, `summary${suffix}`);
-    await page.close();
+  for (const size of Object.values(JOURNEY_SIZES)) {
+    const options: JourneyOptions = { baseUrl: url, size, screenshots: DOCS };
+    const { screens } = await walkJourney(await openJourneyPage(browser, options), options);
+    for (const screen of screens) console.log(relative(ROOT, screenshotPath(options, screen)));
   }
 } finally {
   await browser.close();

@@ -26,10 +26,12 @@ import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
 import { correctionOf, TuningModel, TuningStore } from '../workout/personal-tuning.ts';
 import { exerciseById } from '../workout/program.ts';
+import { type PastSession, TargetChangesModel, targetChanges } from '../workout/progression.ts';
 import { currentPlanned, type SessionState, type SetRecord } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import { type KeyValueStorage, planOf, SettingsModel, SettingsStore } from '../workout/settings.ts';
 import { Devices } from './devices.ts';
+import { detectAroundPauses } from './pause-cut.ts';
 import { Persistence, type PersistenceOptions } from './persistence.ts';
 
 export type { DeviceState } from './devices.ts';
@@ -55,6 +57,8 @@ export class Backbeat {
   /** What the app has learned of how this person moves, from the counts they corrected. */
   readonly tunings: TuningModel;
   readonly session: SessionModel;
+  /** Where today's plan sets a target apart from the settings, and why (progression). */
+  readonly targetChanges = new TargetChangesModel();
   readonly persistence: Persistence;
   readonly cues: CuePlayer | null;
   readonly devices: Devices;
@@ -117,8 +121,7 @@ export class Backbeat {
 
   /** Back to the start screen with today's plan, from the settings and the sessions done before. */
   async newSession(): Promise<void> {
-    const history = await this.persistence.pastSessions();
-    this.session.reset(planOf(this.settings.state, history));
+    this.plan(await this.persistence.pastSessions());
   }
 
   /** Starts the pipeline. The virtual strap is connected until a Bluetooth device replaces it. */
@@ -188,6 +191,19 @@ export class Backbeat {
         )
         .subscribe((activity) => this.devices.active.virtual?.perform(activity)),
     );
+    // ...and waits where they are while the session is paused.
+    this.subscriptions.add(
+      this.session.state$
+        .pipe(
+          map((state) => state.pausedAtMs !== null),
+          distinctUntilChanged(),
+        )
+        .subscribe((paused) => {
+          const virtual = this.devices.active.virtual;
+          if (paused) virtual?.pause();
+          else virtual?.resume();
+        }),
+    );
   }
 
   dispose(): void {
@@ -221,7 +237,14 @@ export class Backbeat {
   private async replanIfReady(): Promise<void> {
     if (this.session.state.phase !== 'ready') return;
     const history = await this.persistence.pastSessions();
-    if (this.session.state.phase === 'ready') this.session.reset(planOf(this.settings.state, history));
+    if (this.session.state.phase === 'ready') this.plan(history);
+  }
+
+  /** Today's plan from the settings and the sessions done before, and what progression changed in it. */
+  private plan(history: readonly PastSession[]): void {
+    const settings = this.settings.state;
+    this.session.reset(planOf(settings, history));
+    this.targetChanges.set(settings.autoProgress ? targetChanges(planOf(settings), history) : []);
   }
 
   /** Changes when a set falls due (or ends): each set gets fresh detectors. */
@@ -257,7 +280,8 @@ export class Backbeat {
             const feed = key === null || !planned ? null : source.motionFor(planned.exercise.id);
             if (!feed || !planned) return EMPTY;
             const tuning = this.tunings.tuningFor(planned.exercise.id);
-            return feed.accel$.pipe(detectMotion(planned.exercise.motionProfile, feed.placement, tuning));
+            const detect = detectMotion(planned.exercise.motionProfile, feed.placement, tuning);
+            return feed.accel$.pipe(detectAroundPauses(this.session.state$, detect));
           }),
         ),
       ),

@@ -101,8 +101,9 @@ export function parseRecording(text: string): Result<Recording> {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    return fail('bad-format', `recording is not JSON: ${(e as Error).message}`);
+  } catch {
+    // The parser's own words ("Unexpected end of JSON input") mean nothing to the person who picked the file.
+    return fail('bad-format', 'it is not valid JSON (is it cut short?)');
   }
   if (typeof data !== 'object' || data === null) return fail('bad-format', 'recording is not an object');
   const d = data as Record<string, unknown>;

@@ -1,14 +1,18 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Backbeat, DeviceState } from '../app/backbeat.ts';
+import type { ExportFormat } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
-import type { SessionState } from '../workout/session.ts';
+import type { TargetChange } from '../workout/progression.ts';
+import type { SessionPhase, SessionState } from '../workout/session.ts';
 import { currentPlanned, upNext } from '../workout/session.ts';
 import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
+import { download } from './download.ts';
+import { clockFace, describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
@@ -39,13 +43,18 @@ export class BbApp extends LitElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.75rem 1.5rem;
-        padding: 0.75rem 1.25rem;
+        gap: 0.25rem 1.25rem;
+        padding: 0.4rem 1rem;
         border-bottom: 1px solid var(--bb-border, #3b4656);
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
       }
       h1 {
         margin: 0;
-        font-size: 1.5rem;
+        font-size: clamp(1.2rem, 4vw, 1.5rem);
         letter-spacing: 0.02em;
       }
       bb-device-panel {
@@ -58,49 +67,96 @@ export class BbApp extends LitElement {
       nav button {
         font-size: 1rem;
         min-height: 2.75rem;
+        padding-inline: 0.9rem;
+      }
+      /* On a phone the screens' buttons share the first row with the heart rate when they fit. */
+      @media (max-width: 40rem) {
+        header {
+          padding-inline: 0.75rem;
+          column-gap: 0.75rem;
+        }
+        nav {
+          margin-left: auto;
+        }
+        bb-device-panel {
+          margin-left: 0;
+        }
       }
       nav button[aria-pressed='true'] {
         border-color: var(--bb-accent, #4ade80);
       }
-      main > bb-storage-notice {
-        width: min(100%, 44rem);
-        margin-bottom: 1rem;
-      }
       main {
-        padding: 1.25rem;
+        padding: 0.75rem 1rem;
         display: grid;
         align-content: start;
         justify-items: center;
+        gap: 0.75rem;
+        /* A wide table or chart scrolls inside its own box, never the page sideways. */
+        min-width: 0;
+      }
+      main > * {
+        max-width: 100%;
+        min-width: 0;
+      }
+      bb-update-prompt,
+      bb-storage-notice {
+        width: min(100%, 44rem);
       }
       .ready {
         display: grid;
-        gap: 1.25rem;
+        gap: 1rem;
         justify-items: center;
         max-width: 44rem;
         text-align: center;
       }
       .ready h2 {
-        font-size: clamp(2rem, 6vmin, 3rem);
-        margin: 0.5rem 0 0;
+        font-size: clamp(1.6rem, 6vmin, 3rem);
+        margin: 0.25rem 0 0;
       }
       .ready p {
         font-size: 1.2rem;
         color: var(--bb-muted, #b6c2d1);
         margin: 0;
       }
+      .ready h3 {
+        margin: 0.5rem 0 0;
+        font-size: 1.3rem;
+      }
       .ready ol {
         text-align: left;
         font-size: 1.2rem;
-        line-height: 1.7;
+        line-height: 1.6;
         margin: 0;
       }
       .dose {
+        color: var(--bb-muted, #b6c2d1);
+      }
+      .why {
+        display: block;
+        font-size: 1rem;
+        line-height: 1.4;
         color: var(--bb-muted, #b6c2d1);
       }
       button.start {
         font-size: 2rem;
         min-height: 5rem;
         padding: 0.75rem 3rem;
+      }
+      .back {
+        box-sizing: border-box;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+        justify-content: center;
+        width: min(100%, 60rem);
+        padding: 0.5rem 1rem;
+        border-radius: 0.75rem;
+        border: 2px solid var(--bb-rest, #60a5fa);
+        font-size: 1.15rem;
+      }
+      .back p {
+        margin: 0;
       }
     `,
   ];
@@ -117,6 +173,11 @@ export class BbApp extends LitElement {
   private heartRate!: ObserveController<HeartRateSample | null>;
   private person!: ObserveController<VirtualPersonStatus | null>;
   private settings!: ObserveController<Settings>;
+  private targetChanges!: ObserveController<readonly TargetChange[]>;
+  /** Why the summary's file could not be made, to show beside its buttons. */
+  @state() private exportProblem: string | null = null;
+  /** The phase last rendered: a new phase brings the session's own screen back. */
+  private shownPhase: SessionPhase | null = null;
 
   constructor() {
     super();
@@ -133,6 +194,8 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-end-hold', () => this.app.session.endHold());
     this.addEventListener('bb-adjust', (event) => this.app.session.adjustCount(event.detail.delta));
     this.addEventListener('bb-new-session', () => void this.app.newSession());
+    this.addEventListener('bb-show-history', () => (this.view = 'history'));
+    this.addEventListener('bb-export', (event) => void this.exportSession(event.detail.format));
     this.addEventListener('bb-connect-bluetooth', () => void this.app.devices.connectBluetoothStrap());
     this.addEventListener('bb-use-virtual', () => this.app.devices.useVirtualStrap());
     this.addEventListener('bb-dismiss-problem', () => this.app.devices.dismissProblem());
@@ -158,20 +221,40 @@ export class BbApp extends LitElement {
       this.heartRate = new ObserveController(this, this.app.heartRate$, null);
       this.person = new ObserveController(this, this.app.virtualPerson$, null);
       this.settings = new ObserveController(this, this.app.settings.state$, this.app.settings.state);
+      this.targetChanges = new ObserveController(
+        this,
+        this.app.targetChanges.state$,
+        this.app.targetChanges.state,
+      );
     }
     super.connectedCallback();
   }
 
+  protected override willUpdate(): void {
+    // A screen opened during a rest (the history) gives way when the session moves on: the next
+    // set, and the rest after it, must show themselves.
+    const phase = this.session.value.phase;
+    if (this.shownPhase !== null && phase !== this.shownPhase) {
+      this.view = 'session';
+      this.exportProblem = null;
+    }
+    this.shownPhase = phase;
+  }
+
   override render() {
+    const phase = this.session.value.phase;
+    const running = phase === 'set' || phase === 'rest';
     return html`
       <header>
-        <h1>Backbeat</h1>
-        <bb-heart-rate .bpm=${this.heartRate.value?.bpm ?? null} .zone=${this.heartZone()}></bb-heart-rate>
+        <div class="brand">
+          <h1>Backbeat</h1>
+          <bb-heart-rate .bpm=${this.heartRate.value?.bpm ?? null} .zone=${this.heartZone()}></bb-heart-rate>
+        </div>
         ${this.renderNavigation()}
-        <bb-device-panel .device=${this.device.value} .person=${this.person.value}></bb-device-panel>
+        <bb-device-panel .device=${this.device.value} .person=${this.person.value} ?compact=${running}></bb-device-panel>
       </header>
       <main>
-        ${this.updates ? html`<bb-update-prompt .updates=${this.updates}></bb-update-prompt>` : null}
+        ${this.updates ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${running}></bb-update-prompt>` : null}
         <bb-storage-notice .persistence=${this.app.persistence}></bb-storage-notice>
         ${this.renderView()}
       </main>
@@ -208,10 +291,15 @@ export class BbApp extends LitElement {
     const phase = this.session.value.phase;
     const between = phase === 'ready' || phase === 'summary';
     if (phase !== 'set' && this.view === 'history') {
-      return html`<bb-history .persistence=${this.app.persistence}></bb-history>`;
+      return html`${phase === 'rest' ? this.renderBackToRest(this.session.value) : null}
+        <bb-history .persistence=${this.app.persistence} ?session-running=${phase === 'rest'}></bb-history>`;
     }
     if (between && this.view === 'settings') {
-      return html`<bb-settings .model=${this.app.settings} .voices=${this.app.cues?.outputs.speech.voices() ?? []}></bb-settings>`;
+      return html`<bb-settings
+        .model=${this.app.settings}
+        .voices=${this.app.cues?.outputs.speech.voices() ?? []}
+        .targetChanges=${this.targetChanges.value}
+      ></bb-settings>`;
     }
     return this.renderPhase(this.session.value);
   }
@@ -228,6 +316,7 @@ export class BbApp extends LitElement {
               .set=${state.set}
               .nowMs=${state.pausedAtMs ?? state.nowMs}
               .paused=${state.pausedAtMs !== null}
+              .setsDone=${state.completed.length + 1}
             ></bb-set-view>`
           : null;
       case 'rest':
@@ -237,32 +326,67 @@ export class BbApp extends LitElement {
           .totalMs=${(planned?.dosage.restS ?? 1) * 1000}
           .next=${upNext(state)}
           .lastSet=${state.completed.at(-1) ?? null}
+          .setsDone=${state.completed.length}
         ></bb-rest-view>`;
       case 'summary':
         return html`<bb-summary
           .records=${state.completed}
           .durationMs=${(state.endedMs ?? state.nowMs) - (state.startedMs ?? state.nowMs)}
           .heart=${this.app.heartSummary()}
+          .problem=${this.exportProblem}
         ></bb-summary>`;
     }
   }
 
   private renderReady(state: SessionState) {
+    const changes = this.targetChanges.value;
     return html`
       <section class="ready" aria-labelledby="ready-title">
         <h2 id="ready-title">Today's back-care session</h2>
-        <p>Put the phone where you can see it from the mat, press start, and just do the exercises: Backbeat counts and times them.</p>
-        <ol>
-          ${state.plan.map(
-            ({ exercise, dosage }) => html`<li>
+        <button class="primary start" @click=${() => this.app.startSession()}>Start</button>
+        <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>
+        <h3 id="plan-title">Today's plan</h3>
+        <ol aria-labelledby="plan-title">
+          ${state.plan.map(({ exercise, dosage }) => {
+            const change = changes.find((c) => c.exerciseId === exercise.id);
+            return html`<li>
               <strong>${exercise.name}</strong>
               <span class="dose">${describeDosage(exercise.kind, dosage.sets, dosage.target)}</span>
-            </li>`,
-          )}
+              ${change ? html`<span class="why">${describeTargetChange(change)}</span>` : null}
+            </li>`;
+          })}
         </ol>
-        <button class="primary start" @click=${() => this.app.startSession()}>Start</button>
       </section>
     `;
+  }
+
+  /** Above the history opened in a rest: the session goes on, and the way back to it. */
+  private renderBackToRest(state: SessionState) {
+    const leftS = Math.max(
+      0,
+      Math.ceil(((state.restEndsMs ?? state.nowMs) - (state.pausedAtMs ?? state.nowMs)) / 1000),
+    );
+    const face = clockFace(leftS);
+    const when =
+      state.pausedAtMs !== null
+        ? 'Your session is paused'
+        : `Your rest goes on: ${face.digits} ${face.suffix || 'min'} left`;
+    return html`<div class="back" role="region" aria-label="Session in progress">
+      <p>${when}.</p>
+      <button class="primary" @click=${() => (this.view = 'session')}>Back to the rest</button>
+    </div>`;
+  }
+
+  /** The file of the session just done, from the summary. */
+  private async exportSession(format: ExportFormat): Promise<void> {
+    this.exportProblem = null;
+    try {
+      const file = await this.app.persistence.exportCurrent(format);
+      if (file) download(file);
+      else this.exportProblem = 'There is no session to save yet.';
+    } catch (error) {
+      this.exportProblem = `The ${format.toUpperCase()} file could not be made: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
 }
 

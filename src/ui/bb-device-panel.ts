@@ -5,7 +5,7 @@ import { parseRecording, type Recording } from '../protocol/recording.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { sendCommand } from './events.ts';
-import { buttonStyles } from './styles.ts';
+import { buttonStyles, visuallyHidden } from './styles.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
 // them that the app is on it.
@@ -34,12 +34,13 @@ export const DEVICE_CHOICES: ReadonlyArray<{ readonly kind: DeviceKind; readonly
 export class BbDevicePanel extends LitElement {
   static override styles = [
     buttonStyles,
+    visuallyHidden,
     css`
       :host {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem 1rem;
+        gap: 0.25rem 1rem;
         font-size: 1rem;
       }
       button {
@@ -72,12 +73,39 @@ export class BbDevicePanel extends LitElement {
       details {
         position: relative;
       }
-      summary {
+      /* The menu's summary and the file picker look like the buttons they are. */
+      summary,
+      .file {
+        box-sizing: border-box;
         cursor: pointer;
         min-height: 2.75rem;
         display: flex;
         align-items: center;
-        padding: 0 0.5rem;
+        gap: 0.4rem;
+        padding: 0 1rem;
+        border-radius: 0.75rem;
+        border: 2px solid var(--bb-border, #3b4656);
+        background: var(--bb-button, #1c2430);
+        font-weight: 600;
+        list-style: none;
+      }
+      summary::-webkit-details-marker {
+        display: none;
+      }
+      summary::after {
+        content: '▾';
+      }
+      details[open] summary::after {
+        content: '▴';
+      }
+      summary:hover,
+      .file:hover {
+        border-color: var(--bb-accent, #4ade80);
+      }
+      summary:focus-visible,
+      .file:focus-within {
+        outline: 4px solid var(--bb-focus, #facc15);
+        outline-offset: 2px;
       }
       .habit {
         display: flex;
@@ -111,6 +139,11 @@ export class BbDevicePanel extends LitElement {
 
   @property({ attribute: false }) device!: DeviceState;
   @property({ attribute: false }) person: VirtualPersonStatus | null = null;
+  /**
+   * A session is running: only what the devices are doing is shown (and a reconnect when one is
+   * lost), so the header stays short and the set's screen keeps its room.
+   */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   override render() {
     const state = this.device;
@@ -120,6 +153,20 @@ export class BbDevicePanel extends LitElement {
       ${devices.length ? devices.map((d) => this.renderDevice(d, devices.length > 1)) : html`<span class="name">No device</span>`}
       ${!state.countsMotion && state.source ? html`<span class="note">heart rate only: count with +1</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
+      ${this.compact ? nothing : this.renderChoices(isVirtual)}
+      ${
+        state.problem
+          ? html`<div class="problem" role="alert">
+              <span>${state.problem}</span>
+              <button class="quiet" @click=${() => sendCommand(this, 'bb-dismiss-problem')}>OK</button>
+            </div>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderChoices(isVirtual: boolean) {
+    return html`
       ${
         isVirtual
           ? html`<button @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a Bluetooth strap</button>`
@@ -137,18 +184,12 @@ export class BbDevicePanel extends LitElement {
               ? nothing
               : html`<button class="quiet" @click=${() => this.send('bb-save-recording', undefined)}>Save a recording</button>`
           }
-          <label class="quiet replay">Replay a recording <input type="file" accept=".json,application/json" @change=${this.onRecordingFile} /></label>
+          <label class="file replay">Replay a recording…
+            <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onRecordingFile} />
+          </label>
         </div>
         ${isVirtual && this.person ? this.renderHabit(this.person.habit) : nothing}
       </details>
-      ${
-        state.problem
-          ? html`<div class="problem" role="alert">
-              <span>${state.problem}</span>
-              <button class="quiet" @click=${() => sendCommand(this, 'bb-dismiss-problem')}>OK</button>
-            </div>`
-          : nothing
-      }
     `;
   }
 

@@ -4,6 +4,7 @@ import type { ExportFormat, HistoryState, Persistence } from '../app/persistence
 import type { SessionRow } from '../store/records.ts';
 import './bb-progress-chart.ts';
 import { download } from './download.ts';
+import { formatDuration, plural } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 
@@ -22,6 +23,18 @@ export class BbHistory extends LitElement {
         gap: 1.5rem;
         width: min(100%, 60rem);
         color: var(--bb-text, #f5f7fa);
+      }
+      p {
+        margin: 0;
+      }
+      .tools {
+        display: grid;
+        gap: 0.5rem;
+      }
+      /* Grid items may shrink below their content: a wide table scrolls in its box, not the page. */
+      :host > *,
+      .charts > * {
+        min-width: 0;
       }
       h2 {
         margin: 0;
@@ -50,6 +63,9 @@ export class BbHistory extends LitElement {
         background: var(--bb-button, #1c2430);
         font-weight: 600;
         cursor: pointer;
+      }
+      .file:hover {
+        border-color: var(--bb-accent, #4ade80);
       }
       .file:focus-within {
         outline: 4px solid var(--bb-focus, #facc15);
@@ -81,8 +97,12 @@ export class BbHistory extends LitElement {
         border-radius: 0.75rem;
         padding: 0.75rem 1rem;
       }
-      .notice {
-        min-height: 1.5rem;
+      .current {
+        border: 2px solid var(--bb-rest, #60a5fa);
+        border-radius: 0.75rem;
+        padding: 0.75rem 1rem;
+        display: grid;
+        gap: 0.5rem;
       }
       .charts {
         display: grid;
@@ -95,6 +115,8 @@ export class BbHistory extends LitElement {
   ];
 
   @property({ attribute: false }) persistence!: Persistence;
+  /** Opened in the middle of a session (during a rest): that session can be saved as it is so far. */
+  @property({ type: Boolean, attribute: 'session-running' }) sessionRunning = false;
 
   /** The session whose deletion waits for a second click; 'all' for everything. */
   @state() private confirming: string | null = null;
@@ -115,8 +137,10 @@ export class BbHistory extends LitElement {
 
   override render() {
     const h = this.history.value;
+    const count = h.sessions.length;
     return html`
       <h2>History</h2>
+      ${this.sessionRunning ? this.renderCurrent() : null}
       ${
         h.persisted === false
           ? html`<p class="facts">Saved in this browser, which may clear it when the device runs low on space: back up now and then.</p>`
@@ -126,7 +150,7 @@ export class BbHistory extends LitElement {
         h.problem
           ? html`<div class="problem" role="alert">${h.problem.message}
         ${
-          h.recording || h.sessions.length === 0
+          (h.recording || h.sessions.length === 0) && !this.sessionRunning
             ? html`<div class="actions">
           <button @click=${() => this.exportCurrent('json')}>Save this session (JSON)</button>
           <button @click=${() => this.exportCurrent('fit')}>Save as FIT</button>
@@ -135,32 +159,48 @@ export class BbHistory extends LitElement {
         }</div>`
           : null
       }
-      <div class="notice" aria-live="polite">
-        ${this.error ?? h.notice ?? ''}
-      </div>
+      <div class="tools">
       <div class="actions">
         <button @click=${this.onBackup} ?disabled=${this.busy}>Back up everything</button>
-        <button @click=${this.onHistoryCsv} ?disabled=${this.busy || h.sessions.length === 0}>All sessions as CSV</button>
+        <button @click=${this.onHistoryCsv} ?disabled=${this.busy || count === 0}>All sessions as CSV</button>
         <label class="file">Import a file
           <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onImport} ?disabled=${this.busy} />
         </label>
         ${
-          this.confirming === 'all'
-            ? html`<span>Delete all ${h.sessions.length} sessions for good?</span>
+          // Deleting is for between sessions: the session being recorded would be written back at once.
+          this.sessionRunning
+            ? null
+            : this.confirming === 'all'
+              ? html`<span>${count === 1 ? 'Delete the one saved session for good?' : `Delete all ${count} sessions for good?`}</span>
                 <button class="danger" @click=${this.onDeleteAll}>Yes, delete everything</button>
                 <button class="quiet" @click=${() => (this.confirming = null)}>Keep them</button>`
-            : html`<button class="danger" ?disabled=${h.sessions.length === 0} @click=${() => (this.confirming = 'all')}>
+              : html`<button class="danger" ?disabled=${count === 0} @click=${() => (this.confirming = 'all')}>
                 Delete everything
               </button>`
         }
       </div>
+      <div class="notice" role="status">${this.error ? null : h.notice}</div>
+      ${this.error ? html`<div class="problem" role="alert">${this.error}</div>` : null}
+      </div>
       ${
-        h.sessions.length === 0
-          ? html`<p>No sessions saved yet.</p>`
+        count === 0
+          ? html`<p>${this.sessionRunning ? 'No earlier sessions yet.' : 'No sessions saved yet.'}</p>`
           : html`<ul aria-label="Saved sessions">${h.sessions.map((s) => this.renderSession(s))}</ul>`
       }
       ${h.progress ? this.renderCharts(h) : null}
     `;
+  }
+
+  /** The session under way: it is saved as it goes, and can be taken as a file as it is so far. */
+  private renderCurrent() {
+    return html`<section class="current" aria-labelledby="current-title">
+      <p id="current-title"><strong>This session so far</strong> is saved as it goes.</p>
+      <div class="session-actions">
+        <button @click=${() => this.exportCurrent('fit')} aria-label="Save this session so far as FIT">FIT</button>
+        <button @click=${() => this.exportCurrent('csv')} aria-label="Save this session so far as CSV">CSV</button>
+        <button @click=${() => this.exportCurrent('json')} aria-label="Save this session so far as JSON">JSON</button>
+      </div>
+    </section>`;
   }
 
   private renderSession(s: SessionRow) {
@@ -169,8 +209,8 @@ export class BbHistory extends LitElement {
     return html`<li data-session=${s.id}>
       <div class="when">${when}${s.status === 'active' ? ' (unfinished)' : ''}</div>
       <div class="facts">
-        ${minutes} min · ${s.summary.sets} sets · ${s.summary.reps} reps and breaths ·
-        ${Math.round(s.summary.holdMs / 1000)} s held${s.summary.avgBpm !== null ? ` · ${s.summary.avgBpm} bpm average` : ''}
+        ${minutes} min · ${plural(s.summary.sets, 'set')} · ${s.summary.reps} reps and breaths ·
+        ${formatDuration(Math.round(s.summary.holdMs / 1000))} held${s.summary.avgBpm !== null ? ` · ${s.summary.avgBpm} bpm average` : ''}
       </div>
       ${s.sources.length ? html`<div class="sources">With ${s.sources.map((d) => d.name).join(', ')}</div>` : null}
       <div class="session-actions">

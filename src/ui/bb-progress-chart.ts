@@ -8,8 +8,14 @@ import { visuallyHidden } from './styles.ts';
 
 const DAY_S = 24 * 3600;
 
-// Distinguishable on the dark background and for the common colour-vision deficiencies (Okabe–Ito).
-const COLOURS = ['#56b4e9', '#e69f00', '#009e73', '#f0e442', '#cc79a7', '#d55e00', '#0072b2'];
+// Distinguishable for the common colour-vision deficiencies (Okabe–Ito), in the order that keeps the
+// first lines clear on each background: the light ones on the dark theme, the deep ones on the light
+// theme, where yellow and sky blue would all but vanish.
+const COLOURS = {
+  dark: ['#56b4e9', '#e69f00', '#009e73', '#f0e442', '#cc79a7', '#d55e00', '#0072b2'],
+  light: ['#0072b2', '#d55e00', '#007a5a', '#a8407a', '#8a6400', '#3b6fa8', '#5a5a5a'],
+};
+const LIGHT_SCHEME = '(prefers-color-scheme: light)';
 
 /**
  * One progress chart drawn with uPlot, with the numbers also in a table for screen readers and for
@@ -23,6 +29,7 @@ export class BbProgressChart extends LitElement {
     css`
       :host {
         display: block;
+        min-width: 0;
         color: var(--bb-text, #f5f7fa);
       }
       h3 {
@@ -39,6 +46,21 @@ export class BbProgressChart extends LitElement {
         margin-top: 0.5rem;
         color: var(--bb-muted, #b6c2d1);
       }
+      summary {
+        cursor: pointer;
+        min-height: 2.75rem;
+        display: flex;
+        align-items: center;
+        font-weight: 600;
+      }
+      /* A table wider than a phone scrolls in its own box: the page never scrolls sideways. */
+      .numbers {
+        max-width: 100%;
+        overflow-x: auto;
+      }
+      .numbers:focus-visible {
+        outline: 4px solid var(--bb-focus, #facc15);
+      }
       table {
         border-collapse: collapse;
         font-variant-numeric: tabular-nums;
@@ -50,6 +72,7 @@ export class BbProgressChart extends LitElement {
       }
       .u-legend {
         color: var(--bb-text, #f5f7fa);
+        font-size: 1rem;
       }
     `,
   ];
@@ -61,9 +84,20 @@ export class BbProgressChart extends LitElement {
 
   private plot: uPlot | null = null;
   private resizeObserver: ResizeObserver | null = null;
+  private scheme: MediaQueryList | null = null;
+  /** The colours come from the theme: a switch between light and dark redraws the chart. */
+  private readonly onScheme = () => this.draw();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.scheme = window.matchMedia(LIGHT_SCHEME);
+    this.scheme.addEventListener('change', this.onScheme);
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.scheme?.removeEventListener('change', this.onScheme);
+    this.scheme = null;
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.plot?.destroy();
@@ -90,6 +124,7 @@ export class BbProgressChart extends LitElement {
       new Date(x * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
     return html`<details>
       <summary>Numbers</summary>
+      <div class="numbers" tabindex="0" role="region" aria-label=${`${this.heading}: numbers`}>
       <table>
         <caption class="visually-hidden">${this.heading}</caption>
         <thead>
@@ -107,6 +142,7 @@ export class BbProgressChart extends LitElement {
           )}
         </tbody>
       </table>
+      </div>
     </details>`;
   }
 
@@ -116,15 +152,22 @@ export class BbProgressChart extends LitElement {
     const target = this.renderRoot.querySelector<HTMLElement>('.plot');
     const series = this.series;
     if (!target || !series) return;
-    const width = Math.max(280, target.clientWidth || this.clientWidth || 600);
+    const width = Math.max(200, target.clientWidth || this.clientWidth || 600);
+    const style = getComputedStyle(this);
+    const themed = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    const labels = themed('--bb-muted', '#b6c2d1');
+    const grid = { stroke: themed('--bb-ring-track', '#2a3340'), width: 1 };
+    const colours = COLOURS[window.matchMedia(LIGHT_SCHEME).matches ? 'light' : 'dark'];
     const options: uPlot.Options = {
       width,
       height: 220,
+      // Labels only: live values would read "--" until the pointer is over the chart.
+      legend: { live: false },
       series: [
         {},
         ...series.lines.map((line, i) => ({
           label: line.label,
-          stroke: COLOURS[i % COLOURS.length],
+          stroke: colours[i % colours.length],
           width: 2,
           dash: line.target ? [6, 6] : undefined,
           spanGaps: line.target ?? false,
@@ -132,9 +175,9 @@ export class BbProgressChart extends LitElement {
         })),
       ],
       axes: [
-        { stroke: '#b6c2d1', grid: { stroke: '#2a3340' } },
+        { stroke: labels, grid, ticks: grid },
         // Wide enough for labels like 18.075 that uPlot's default width cuts off.
-        { stroke: '#b6c2d1', grid: { stroke: '#2a3340' }, size: 60 },
+        { stroke: labels, grid, ticks: grid, size: 60 },
       ],
       scales: {
         x: {

@@ -2,9 +2,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { type Exercise, exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
-import { formatDuration, formatSeconds } from './bb-set-view.ts';
 import { sendCommand } from './events.ts';
-import { buttonStyles } from './styles.ts';
+import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
+import { clockFace, formatDuration } from './format.ts';
+import { buttonStyles, screenLayout } from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** Between sets: the rest countdown and what comes next. */
@@ -12,35 +13,34 @@ import './bb-progress-ring.ts';
 export class BbRestView extends LitElement {
   static override styles = [
     buttonStyles,
+    screenLayout,
+    finishQuestionStyles,
     css`
       :host {
-        display: grid;
-        gap: 1rem;
-        justify-items: center;
-        text-align: center;
         --bb-ring-fill: var(--bb-rest, #60a5fa);
       }
-      h2 {
-        margin: 0;
-        font-size: clamp(2rem, 7vmin, 3.5rem);
-      }
-      .count {
-        font-size: clamp(5rem, 28vmin, 10rem);
-        font-weight: 800;
-        font-variant-numeric: tabular-nums;
-      }
-      .unit,
       .next,
       .last {
-        font-size: clamp(1.25rem, 4.5vmin, 2rem);
+        font-size: clamp(1.15rem, 4.5vmin, 2rem);
         color: var(--bb-muted, #b6c2d1);
       }
       .next strong {
         color: var(--bb-text, #f5f7fa);
       }
-      .controls {
-        display: flex;
-        gap: 0.75rem;
+      @media (orientation: landscape) and (min-width: 48rem) {
+        h2 {
+          grid-row: 2;
+        }
+        .last {
+          grid-row: 3;
+        }
+        .next {
+          grid-row: 4;
+        }
+        .controls,
+        .finish-question {
+          grid-row: 5;
+        }
       }
     `,
   ];
@@ -51,37 +51,47 @@ export class BbRestView extends LitElement {
   @property({ attribute: false }) next: { exercise: Exercise; setNumber: number } | null = null;
   /** The set just finished, to confirm what was counted. */
   @property({ attribute: false }) lastSet: SetRecord | null = null;
+  /** Sets done so far, for Finish's question. */
+  @property({ type: Number }) setsDone = 0;
+
+  private readonly finish = new FinishQuestion(this);
 
   override render() {
     const remainingS = Math.max(0, Math.ceil(this.remainingMs / 1000));
     const totalS = Math.round(this.totalMs / 1000);
+    const face = clockFace(remainingS);
     return html`
       <h2>Rest</h2>
       ${this.lastSet ? html`<div class="last" role="status">${describeSet(this.lastSet)}</div>` : nothing}
+      ${
+        this.next
+          ? html`<div class="next" aria-live="polite">Next: <strong>${this.next.exercise.name}</strong>, set ${this.next.setNumber}</div>`
+          : nothing
+      }
       <bb-progress-ring
         .value=${remainingS}
         .max=${totalS}
         label="Rest remaining"
         value-text=${`${remainingS} seconds of rest left`}
       >
-        <div class="count" aria-hidden="true">${formatSeconds(remainingS)}</div>
-        <div class="unit" aria-hidden="true">${this.paused ? 'paused' : 'seconds'}</div>
+        <div class="face" aria-hidden="true"><span class="count">${face.digits}</span>${face.suffix ? html`<span class="suffix">${face.suffix}</span>` : nothing}</div>
+        <div class="unit" aria-hidden="true">left</div>
+        ${this.paused ? html`<div class="paused" aria-hidden="true">Paused</div>` : nothing}
       </bb-progress-ring>
-      ${
-        this.next
-          ? html`<div class="next" aria-live="polite">Next: <strong>${this.next.exercise.name}</strong>, set ${this.next.setNumber}</div>`
-          : nothing
-      }
-      <div class="controls">
-        <button class="primary" @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>
-        ${
-          this.paused
-            ? html`<button class="primary" @click=${() => sendCommand(this, 'bb-resume')}>Resume</button>`
-            : html`<button @click=${() => sendCommand(this, 'bb-pause')}>Pause</button>`
-        }
-        <button class="quiet" @click=${() => sendCommand(this, 'bb-finish')}>Finish</button>
-      </div>
+      ${this.finish.asking ? this.finish.render(this.setsDone) : this.renderControls()}
     `;
+  }
+
+  private renderControls() {
+    return html`<div class="controls">
+      <button class="primary" @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>
+      ${
+        this.paused
+          ? html`<button class="primary" @click=${() => sendCommand(this, 'bb-resume')}>Resume</button>`
+          : html`<button @click=${() => sendCommand(this, 'bb-pause')}>Pause</button>`
+      }
+      <button class="quiet" @click=${this.finish.ask}>Finish</button>
+    </div>`;
   }
 }
 

@@ -3,7 +3,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { wrongPositionText } from '../workout/program.ts';
 import type { CurrentSet, PlannedExercise } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
-import { buttonStyles, visuallyHidden } from './styles.ts';
+import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
+import { clockFace, formatDuration } from './format.ts';
+import { buttonStyles, screenLayout, visuallyHidden } from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
@@ -12,39 +14,41 @@ export class BbSetView extends LitElement {
   static override styles = [
     buttonStyles,
     visuallyHidden,
+    screenLayout,
+    finishQuestionStyles,
     css`
-      :host {
-        display: grid;
-        gap: 1rem;
-        justify-items: center;
-        text-align: center;
-      }
-      h2 {
-        margin: 0;
-        font-size: clamp(2rem, 7vmin, 3.5rem);
-      }
-      .meta {
-        font-size: clamp(1.25rem, 4vmin, 2rem);
-        color: var(--bb-muted, #b6c2d1);
-      }
       .side {
-        color: var(--bb-accent, #4ade80);
-        font-weight: 700;
-      }
-      .count {
-        font-size: clamp(5rem, 28vmin, 10rem);
+        margin: 0;
+        font-size: clamp(1.5rem, 6vmin, 2.5rem);
         font-weight: 800;
-        font-variant-numeric: tabular-nums;
+        color: var(--bb-accent, #4ade80);
       }
-      .unit {
-        font-size: clamp(1.25rem, 5vmin, 2.25rem);
-        color: var(--bb-muted, #b6c2d1);
-      }
-      .controls {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem;
-        justify-content: center;
+      @media (orientation: landscape) and (min-width: 48rem) {
+        h2 {
+          grid-row: 2;
+        }
+        .meta {
+          grid-row: 3;
+        }
+        .side {
+          grid-row: 4;
+        }
+        .controls,
+        .finish-question {
+          grid-row: 5;
+        }
+        details {
+          grid-row: 6;
+        }
+        /* Waiting for the person to get into position there is no ring: one column, in order. */
+        :host([waiting]) {
+          grid-template-columns: minmax(18rem, 40rem);
+          grid-template-rows: none;
+        }
+        :host([waiting]) > * {
+          grid-column: 1;
+          grid-row: auto;
+        }
       }
       .prompt {
         font-size: clamp(2rem, 9vmin, 4rem);
@@ -75,6 +79,10 @@ export class BbSetView extends LitElement {
       summary {
         cursor: pointer;
         font-weight: 600;
+        min-height: 2.75rem;
+        display: flex;
+        align-items: center;
+        justify-content: center;
       }
     `,
   ];
@@ -83,6 +91,14 @@ export class BbSetView extends LitElement {
   @property({ attribute: false }) set!: CurrentSet;
   @property({ type: Number }) nowMs = 0;
   @property({ type: Boolean }) paused = false;
+  /** Sets the session would keep if it ended now, for Finish's question. */
+  @property({ type: Number }) setsDone = 0;
+
+  private readonly finish = new FinishQuestion(this);
+
+  protected override willUpdate(): void {
+    this.toggleAttribute('waiting', this.set.waiting);
+  }
 
   override render() {
     if (this.set.waiting) return this.renderWaiting();
@@ -91,33 +107,44 @@ export class BbSetView extends LitElement {
     const display = this.display();
     return html`
       <h2>${exercise.name}</h2>
-      <div class="meta">
+      <p class="meta">
         Set ${set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
-        ${exercise.alternatesSides ? html` · next: <span class="side">${set.count % 2 === 0 ? 'right' : 'left'} arm</span>` : nothing}
-      </div>
+      </p>
+      ${
+        exercise.alternatesSides
+          ? html`<p class="side">Next: ${set.count % 2 === 0 ? 'right' : 'left'} arm</p>`
+          : nothing
+      }
       <bb-progress-ring
         .value=${display.value}
         .max=${display.max}
         label=${display.label}
         value-text=${display.valueText}
       >
-        <div class="count" aria-hidden="true">${display.big}</div>
+        <div class="face" aria-hidden="true"><span class="count">${display.digits}</span>${display.suffix ? html`<span class="suffix">${display.suffix}</span>` : nothing}</div>
         <div class="unit" aria-hidden="true">${display.unit}</div>
+        ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
+        ${this.paused ? html`<div class="paused" aria-hidden="true">Paused</div>` : nothing}
       </bb-progress-ring>
       <div class="visually-hidden" role="status" aria-live="polite">${display.announcement}</div>
-      <div class="controls">
-        ${
-          exercise.kind === 'hold'
-            ? html`<button @click=${() => sendCommand(this, 'bb-end-hold')} ?disabled=${set.holdStartMs === null}>End hold</button>`
-            : html`
-                <button @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
-                <button @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
-              `
-        }
-        ${this.renderSessionControls()}
-      </div>
+      ${this.finish.asking ? this.finish.render(this.setsDone) : this.renderControls()}
       ${this.renderHowTo()}
     `;
+  }
+
+  private renderControls() {
+    const { exercise } = this.planned;
+    return html`<div class="controls">
+      ${
+        exercise.kind === 'hold'
+          ? html`<button @click=${() => sendCommand(this, 'bb-end-hold')} ?disabled=${this.set.holdStartMs === null}>End hold</button>`
+          : html`
+              <button @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
+              <button @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
+            `
+      }
+      ${this.renderSessionControls()}
+    </div>`;
   }
 
   /**
@@ -129,19 +156,23 @@ export class BbSetView extends LitElement {
     const set = this.set;
     return html`
       <h2>${exercise.name}</h2>
-      <div class="meta">
+      <p class="meta">
         Set ${set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
-      </div>
+      </p>
       <div class="prompt" role="status" aria-live="polite">${this.paused ? 'Paused' : exercise.positionPrompt}</div>
       ${
         set.wrongPosture
           ? html`<div class="wrong" role="alert">${wrongPositionText(exercise, set.wrongPosture)}</div>`
           : html`<div class="waiting">The set starts by itself once you are in position and still.</div>`
       }
-      <div class="controls">
-        <button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>
-        ${this.renderSessionControls()}
-      </div>
+      ${
+        this.finish.asking
+          ? this.finish.render(this.setsDone)
+          : html`<div class="controls">
+              <button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>
+              ${this.renderSessionControls()}
+            </div>`
+      }
       ${this.renderHowTo()}
     `;
   }
@@ -155,7 +186,7 @@ export class BbSetView extends LitElement {
           : html`<button @click=${() => sendCommand(this, 'bb-pause')}>Pause</button>`
       }
       <button @click=${() => sendCommand(this, 'bb-skip')}>Skip set</button>
-      <button class="quiet" @click=${() => sendCommand(this, 'bb-finish')}>Finish</button>
+      <button class="quiet" @click=${this.finish.ask}>Finish</button>
     `;
   }
 
@@ -179,15 +210,15 @@ export class BbSetView extends LitElement {
     if (exercise.kind === 'hold') {
       const heldS =
         set.holdStartMs === null ? 0 : Math.max(0, Math.floor((this.nowMs - set.holdStartMs) / 1000));
+      const target = formatDuration(dosage.target);
+      // A plank goes on for as long as form holds: its target is a goal, not the end.
+      const goal = exercise.holdEndsAtTarget ? `of ${target}` : `goal ${target}`;
       return {
         value: heldS,
         max: dosage.target,
-        big: formatSeconds(heldS),
-        unit: this.paused
-          ? 'paused'
-          : set.holdStartMs === null
-            ? 'get into position'
-            : `of ${formatSeconds(dosage.target)}`,
+        ...clockFace(heldS),
+        unit: set.holdStartMs === null && !this.paused ? 'get into position' : goal,
+        detail: null,
         label: 'Hold time',
         valueText: `${heldS} of ${dosage.target} seconds`,
         announcement: this.paused
@@ -201,28 +232,16 @@ export class BbSetView extends LitElement {
     return {
       value: set.count,
       max: dosage.target,
-      big: String(set.count),
-      unit: this.paused ? 'paused' : `of ${dosage.target} ${noun}`,
+      digits: String(set.count),
+      suffix: '',
+      unit: `of ${dosage.target} ${noun}`,
+      // The voice counts a bird dog set as so many each side: the screen says it too.
+      detail: exercise.alternatesSides ? `${dosage.target / 2} each side` : null,
       label: exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps',
       valueText: `${set.count} of ${dosage.target} ${noun}`,
       announcement: this.paused ? 'Paused' : `${set.count} of ${dosage.target} ${noun}`,
     };
   }
-}
-
-export function formatSeconds(totalS: number): string {
-  if (totalS < 60) return String(totalS);
-  const minutes = Math.floor(totalS / 60);
-  const seconds = totalS % 60;
-  return `${minutes}:${String(seconds).padStart(2, '0')}`;
-}
-
-/** "45 s", "1 min", "1 min 7 s": for sentences, where 1:07 would read badly aloud. */
-export function formatDuration(totalS: number): string {
-  if (totalS < 60) return `${totalS} s`;
-  const minutes = Math.floor(totalS / 60);
-  const seconds = totalS % 60;
-  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
 }
 
 declare global {

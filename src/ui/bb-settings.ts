@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { VoiceChoice } from '../cues/speech.ts';
 import { maxHeartRate } from '../workout/heart.ts';
 import { type ExerciseId, exerciseById } from '../workout/program.ts';
+import type { TargetChange } from '../workout/progression.ts';
 import {
   type DosagePatch,
   type ExerciseChoice,
@@ -13,6 +14,7 @@ import {
   type SettingsModel,
   targetLimits,
 } from '../workout/settings.ts';
+import { describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 
@@ -133,6 +135,8 @@ export class BbSettings extends LitElement {
   @property({ attribute: false }) model!: SettingsModel;
   /** The voices the browser offers (Speech.voices()); empty while they load or when there are none. */
   @property({ attribute: false }) voices: readonly VoiceChoice[] = [];
+  /** Where today's plan sets a target apart from these settings, and why (progression). */
+  @property({ attribute: false }) targetChanges: readonly TargetChange[] = [];
 
   /** What the last reorder did, for screen readers: focus stays on the button, this says where it went. */
   @state() private announcement = '';
@@ -205,6 +209,7 @@ export class BbSettings extends LitElement {
     const targetLabel =
       exercise.kind === 'hold' ? 'hold, seconds' : exercise.kind === 'breaths' ? 'breaths' : 'reps';
     const limits = targetLimits(choice.id);
+    const change = this.targetChanges.find((c) => c.exerciseId === choice.id);
     return html`
       <li class=${choice.included ? '' : 'left-out'}>
         <div class="head">
@@ -236,6 +241,14 @@ export class BbSettings extends LitElement {
                 )
           }
         </div>
+        ${
+          change
+            ? html`<p class="note">
+                Today's session: ${change.todayS} s. ${describeTargetChange(change)} Untick “Raise the
+                drawing-in and plank targets as I progress” to keep ${change.settingS} s.
+              </p>`
+            : nothing
+        }
       </li>
     `;
   }

@@ -3,8 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import { exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
-import { formatDuration } from './bb-set-view.ts';
 import { sendCommand } from './events.ts';
+import { formatDuration, plural } from './format.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
@@ -23,14 +23,17 @@ export class BbSummary extends LitElement {
         margin: 0;
         font-size: clamp(2rem, 6vmin, 3rem);
       }
+      :host > * {
+        max-width: 100%;
+      }
       table {
         border-collapse: collapse;
         font-size: 1.2rem;
-        min-width: min(100%, 32rem);
+        width: min(100%, 36rem);
       }
       th,
       td {
-        padding: 0.5rem 0.9rem;
+        padding: 0.5rem clamp(0.3rem, 2vw, 0.9rem);
         border-bottom: 1px solid var(--bb-border, #3b4656);
         text-align: left;
       }
@@ -55,6 +58,45 @@ export class BbSummary extends LitElement {
       .totals {
         font-size: 1.4rem;
         color: var(--bb-muted, #b6c2d1);
+        text-align: center;
+      }
+      .totals .part {
+        white-space: nowrap;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        justify-content: center;
+        align-items: center;
+      }
+      .actions button {
+        white-space: nowrap;
+      }
+      .save {
+        font-size: 1.1rem;
+        font-weight: 600;
+      }
+      /* On a phone the label takes its own line and the three files share the next. */
+      @media (max-width: 30rem) {
+        .save-title {
+          flex-basis: 100%;
+          text-align: center;
+        }
+      }
+      .save button {
+        font-size: 1rem;
+        min-height: 2.75rem;
+      }
+      .note {
+        font-size: 1rem;
+      }
+      .problem {
+        margin: 0;
+        padding: 0.75rem 1rem;
+        border-radius: 0.75rem;
+        border: 2px solid var(--bb-warn, #fbbf24);
+        background: var(--bb-problem-bg, #3b2a0a);
       }
     `,
   ];
@@ -63,11 +105,28 @@ export class BbSummary extends LitElement {
   @property({ type: Number }) durationMs = 0;
   /** Heart rate per set and recovery after it, RMSSD before and after; null without a heart-rate device. */
   @property({ attribute: false }) heart: SessionHeart | null = null;
+  /** Why the last file asked for could not be made. */
+  @property({ attribute: false }) problem: string | null = null;
 
   override render() {
     return html`
       <h2>Session done</h2>
-      <div class="totals">${summarise(this.records, this.durationMs)}</div>
+      <div class="totals">
+        ${summarise(this.records, this.durationMs)
+          .split(' · ')
+          .map((part, i) => html`${i > 0 ? ' · ' : ''}<span class="part">${part}</span>`)}
+      </div>
+      <div class="actions">
+        <button class="primary" @click=${() => sendCommand(this, 'bb-new-session')}>New session</button>
+        <button @click=${() => sendCommand(this, 'bb-show-history')}>See all your sessions</button>
+      </div>
+      <div class="actions save" role="group" aria-labelledby="save-title">
+        <span id="save-title" class="save-title">Save this session:</span>
+        <button @click=${() => sendCommand(this, 'bb-export', { format: 'fit' })} aria-label="Save this session as FIT">FIT</button>
+        <button @click=${() => sendCommand(this, 'bb-export', { format: 'csv' })} aria-label="Save this session as CSV">CSV</button>
+        <button @click=${() => sendCommand(this, 'bb-export', { format: 'json' })} aria-label="Save this session as JSON">JSON</button>
+      </div>
+      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       <table>
         <caption class="visually-hidden">Sets of this session</caption>
         <thead>
@@ -85,7 +144,6 @@ export class BbSummary extends LitElement {
         </tbody>
       </table>
       ${this.heart?.sets.some((s) => s !== null) ? this.renderHeart(this.heart) : nothing}
-      <button class="primary" @click=${() => sendCommand(this, 'bb-new-session')}>New session</button>
     `;
   }
 
@@ -104,24 +162,34 @@ export class BbSummary extends LitElement {
             return html`<li>${exerciseById(r.exerciseId).name} ${r.setNumber}: ${set.avgBpm} bpm average, ${set.maxBpm} at most${drop}</li>`;
           })}
         </ul>
-        ${hrv ? html`<p>${hrv}</p>` : nothing}
+        ${
+          hrv
+            ? html`<p>${hrv}</p>
+                <p class="note">
+                  Heart-rate variability is how much the time between beats varies; higher at rest
+                  usually means more relaxed and recovered.
+                </p>`
+            : nothing
+        }
       </section>
     `;
   }
 }
 
-/** "RMSSD at rest: 32 ms before, 41 ms after", leaving out a side without beat intervals. */
+/**
+ * "Heart-rate variability (RMSSD) at rest: 32 ms before, 41 ms after", leaving out a side without
+ * beat intervals.
+ */
 export function describeHrv(heart: SessionHeart): string | null {
   const parts = [
     heart.rmssdBeforeMs === null ? null : `${Math.round(heart.rmssdBeforeMs)} ms before`,
     heart.rmssdAfterMs === null ? null : `${Math.round(heart.rmssdAfterMs)} ms after`,
   ].filter((p) => p !== null);
-  return parts.length ? `RMSSD at rest: ${parts.join(', ')}` : null;
+  return parts.length ? `Heart-rate variability (RMSSD) at rest: ${parts.join(', ')}` : null;
 }
 
 /** "8 sets · 94 reps · 3 breaths · 2 min 15 s held · 34 min", leaving out what did not happen. */
 export function summarise(records: readonly SetRecord[], durationMs: number): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   let reps = 0;
   let breaths = 0;
   let holdMs = 0;

@@ -1,43 +1,57 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { UpdateModel, UpdateState } from '../app/updates.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles } from './styles.ts';
 
-/** Says when a new version is ready (and reloads on request) or when the app now works offline. */
+/**
+ * How long a notice stays before it leaves by itself. Neither needs an answer: the app works offline
+ * either way, and a waiting version also loads by itself the next time the app is opened.
+ */
+export const NOTICE_MS = { offline: 6_000, update: 12_000 } as const;
+
+/**
+ * Says when a new version is ready (and reloads on request) or when the app now works offline.
+ * A banner in the page's flow above the screen, never over it, so that it cannot cover Start or a
+ * set's controls; it waits while a session runs (the screen then belongs to the exercise) and leaves
+ * by itself after a few seconds.
+ */
 @customElement('bb-update-prompt')
 export class BbUpdatePrompt extends LitElement {
   static override styles = [
     buttonStyles,
     css`
       :host {
-        position: fixed;
-        inset: auto 1rem 1rem auto;
-        max-width: calc(100vw - 2rem);
-        z-index: 10;
+        display: block;
       }
       div {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.75rem;
+        gap: 0.5rem 0.75rem;
         align-items: center;
-        padding: 0.75rem 1rem;
+        justify-content: center;
+        padding: 0.25rem 0.5rem;
         border-radius: 0.75rem;
         border: 2px solid var(--bb-accent, #4ade80);
         background: var(--bb-bg, #0d1117);
         color: var(--bb-text, #f5f7fa);
-        font-size: 1.1rem;
+        font-size: 1rem;
       }
       button {
         font-size: 1rem;
         min-height: 2.75rem;
+        padding: 0.25rem 0.9rem;
       }
     `,
   ];
 
   @property({ attribute: false }) updates!: UpdateModel;
+  /** A session is running: the notice waits until it is over. */
+  @property({ type: Boolean }) waiting = false;
 
   private state!: ObserveController<UpdateState>;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timing: keyof typeof NOTICE_MS | null = null;
 
   override connectedCallback(): void {
     // The controller needs the model, which is set before the element is attached.
@@ -45,22 +59,55 @@ export class BbUpdatePrompt extends LitElement {
     super.connectedCallback();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTimer();
+  }
+
   override render() {
-    const { updateReady, offlineReady } = this.state.value;
-    if (updateReady) {
+    const showing = this.showing();
+    if (showing === 'update') {
       return html`<div role="status">
         A new version of Backbeat is ready.
         <button class="primary" @click=${() => this.updates.reload()}>Reload</button>
         <button class="quiet" @click=${() => this.updates.dismiss()}>Later</button>
       </div>`;
     }
-    if (offlineReady) {
+    if (showing === 'offline') {
       return html`<div role="status">
         Backbeat now works offline.
         <button class="quiet" @click=${() => this.updates.dismiss()}>OK</button>
       </div>`;
     }
     return null;
+  }
+
+  protected override updated(_changed: PropertyValues<this>): void {
+    // The notice on screen leaves after its time; one that changes (offline, then an update) starts anew.
+    const showing = this.showing();
+    if (showing === this.timing) return;
+    const shown = this.timing;
+    this.stopTimer();
+    // The offline news was on screen when the session began: it has been seen, and does not come back.
+    if (shown === 'offline' && this.waiting) this.updates.dismiss();
+    if (!showing) return;
+    this.timing = showing;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.updates.dismiss();
+    }, NOTICE_MS[showing]);
+  }
+
+  private showing(): keyof typeof NOTICE_MS | null {
+    if (this.waiting) return null;
+    const { updateReady, offlineReady } = this.state.value;
+    return updateReady ? 'update' : offlineReady ? 'offline' : null;
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.timing = null;
   }
 }
 

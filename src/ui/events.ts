@@ -1,5 +1,7 @@
 // The commands the screens send up to the app shell, as typed DOM events.
 
+import type { ExportFormat } from '../app/persistence.ts';
+
 export interface BbCommandDetail {
   'bb-start': undefined;
   'bb-skip': undefined;
@@ -11,6 +13,9 @@ export interface BbCommandDetail {
   'bb-end-hold': undefined;
   'bb-new-session': undefined;
   'bb-adjust': { readonly delta: number };
+  /** Save the session just done as a file. */
+  'bb-export': { readonly format: ExportFormat };
+  'bb-show-history': undefined;
   'bb-connect-bluetooth': undefined;
   'bb-use-virtual': undefined;
   'bb-dismiss-problem': undefined;
@@ -37,6 +42,8 @@ declare global {
     'bb-end-hold': CustomEvent<undefined>;
     'bb-new-session': CustomEvent<undefined>;
     'bb-adjust': CustomEvent<{ readonly delta: number }>;
+    'bb-export': CustomEvent<{ readonly format: ExportFormat }>;
+    'bb-show-history': CustomEvent<undefined>;
     'bb-connect-bluetooth': CustomEvent<undefined>;
     'bb-use-virtual': CustomEvent<undefined>;
     'bb-dismiss-problem': CustomEvent<undefined>;

@@ -43,3 +43,84 @@ export const visuallyHidden = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * The set and rest screens: one column on a phone held upright, with the ring sized so the controls
+ * below it stay on screen; on a screen wider than tall (a laptop), the ring on the left and the
+ * words and controls beside it, so nothing falls below the fold. Each screen places its own rows
+ * 2 to 6 of the right-hand column; rows 1 and 7 centre them beside the ring.
+ */
+export const screenLayout = css`
+  :host {
+    display: grid;
+    justify-items: center;
+    align-content: start;
+    text-align: center;
+    /* The ring gives way to the rows above and below it on a short screen. */
+    --bb-ring-size: min(70vmin, 26rem, calc(100dvh - 23rem));
+  }
+  :host > * {
+    margin-block: 0.25rem;
+  }
+  h2 {
+    font-size: clamp(1.75rem, 7vmin, 3.5rem);
+    line-height: 1.15;
+  }
+  .meta {
+    font-size: clamp(1.2rem, 4vmin, 2rem);
+    color: var(--bb-muted, #b6c2d1);
+  }
+  .face {
+    font-size: clamp(4.5rem, 26vmin, 10rem);
+    font-weight: 800;
+    font-variant-numeric: tabular-nums;
+  }
+  .face .suffix {
+    font-size: 0.4em;
+    font-weight: 700;
+    margin-left: 0.1em;
+  }
+  .unit {
+    font-size: clamp(1.15rem, 4.5vmin, 2rem);
+    color: var(--bb-muted, #b6c2d1);
+  }
+  .paused {
+    margin-top: 0.4rem;
+    font-size: clamp(1.15rem, 4.5vmin, 2rem);
+    font-weight: 800;
+    color: var(--bb-warn, #fbbf24);
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    justify-content: center;
+  }
+  .controls button {
+    white-space: nowrap;
+  }
+  /* A small phone keeps three buttons on a row. */
+  @media (max-width: 24rem) {
+    .controls button {
+      font-size: 1.1rem;
+      padding-inline: 0.75rem;
+    }
+  }
+  @media (orientation: landscape) and (min-width: 48rem) {
+    :host {
+      grid-template-columns: auto minmax(18rem, 36rem);
+      grid-template-rows: 1fr repeat(5, auto) 1fr;
+      column-gap: 3rem;
+      align-content: center;
+      justify-content: center;
+      --bb-ring-size: min(70vmin, 26rem, calc(100dvh - 11rem));
+    }
+    :host > * {
+      grid-column: 2;
+    }
+    :host > bb-progress-ring {
+      grid-column: 1;
+      grid-row: 1 / -1;
+    }
+  }
+`;

@@ -2,6 +2,7 @@
 // hold aims above the last one, the drawing-in hold climbs 45 s → 60 s → 2 min, and the superman's lift
 // angle is followed as range of motion. Pure functions over saved set records; the store keeps them.
 
+import { Model } from './model.ts';
 import type { ExerciseId } from './program.ts';
 import type { PlannedExercise, SetRecord } from './session.ts';
 
@@ -135,6 +136,54 @@ export function progressPlan(
   });
 }
 
+/** A target today's plan sets apart from the person's setting, and why. */
+export interface TargetChange {
+  readonly exerciseId: ExerciseId;
+  /** The target in the settings, seconds. */
+  readonly settingS: number;
+  /** Today's target, seconds. */
+  readonly todayS: number;
+  /** Why, as the end of a sentence: "you held the whole 45 s". */
+  readonly reason: string;
+}
+
+/**
+ * Where progression moved today's targets away from the settings (`plan`, before progression), with
+ * the reason, so the start screen and the settings can say why they differ.
+ */
+export function targetChanges(
+  plan: readonly PlannedExercise[],
+  history: readonly PastSession[],
+): TargetChange[] {
+  const changes: TargetChange[] = [];
+  for (const planned of progressPlan(plan, history)) {
+    const settingS = plan.find((p) => p.exercise.id === planned.exercise.id)?.dosage.target;
+    const todayS = planned.dosage.target;
+    if (settingS === undefined || settingS === todayS) continue;
+    changes.push({ exerciseId: planned.exercise.id, settingS, todayS, reason: reasonFor(planned) });
+  }
+  return changes;
+}
+
+function reasonFor(planned: PlannedExercise): string {
+  if (planned.exercise.id === 'drawing-in') {
+    const step = DRAWING_IN_STEPS_S.indexOf(planned.dosage.target as (typeof DRAWING_IN_STEPS_S)[number]);
+    return `you held the whole ${DRAWING_IN_STEPS_S[Math.max(0, step - 1)]} s`;
+  }
+  return `${PLANK_STEP_S} s above your first plank last time (${planned.dosage.target - PLANK_STEP_S} s)`;
+}
+
 function withTarget(planned: PlannedExercise, target: number): PlannedExercise {
   return target === planned.dosage.target ? planned : { ...planned, dosage: { ...planned.dosage, target } };
+}
+
+/** Today's target changes, for the screens: set whenever the plan is made from the history. */
+export class TargetChangesModel extends Model<readonly TargetChange[]> {
+  constructor() {
+    super([]);
+  }
+
+  set(changes: readonly TargetChange[]): void {
+    this.setState(changes);
+  }
 }

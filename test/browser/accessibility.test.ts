@@ -72,11 +72,18 @@ describe('accessibility audit of the app', () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
-  it('rest and summary', async () => {
+  it('rest, the history opened in it, Finish asking, and the summary', async () => {
     await page.getByRole('button', { name: 'Skip set' }).click();
     await expect.element(page.getByRole('progressbar', { name: 'Rest remaining' })).toBeVisible();
     expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'History' }).click();
+    await expect.element(page.getByRole('button', { name: 'Back to the rest' })).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'Back to the rest' }).click();
     await page.getByRole('button', { name: 'Finish' }).click();
+    await expect.element(page.getByRole('group', { name: /^End the session\?/ })).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'End session' }).click();
     await expect.element(page.getByRole('heading', { name: 'Session done' })).toBeVisible();
     expect(await seriousViolations()).toEqual([]);
   });

@@ -83,6 +83,7 @@ describe('bb-history', () => {
     await expect.poll(() => persistence.history.state.sessions.length).toBe(1);
     await expect.element(page.getByText('Session deleted.')).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Delete everything' }));
+    await expect.element(page.getByText('Delete the one saved session for good?')).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Yes, delete everything' }));
     await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
   });
@@ -93,10 +94,28 @@ describe('bb-history', () => {
     const input = page.getByLabelText('Import a file');
     const json = toJson([await recordSession()]);
     await userEvent.upload(input, new File([json.slice(0, 100)], 'cut.json', { type: 'application/json' }));
-    await expect.element(page.getByText(/not valid JSON/)).toBeVisible();
+    await expect.element(page.getByRole('alert')).toHaveTextContent(/not valid JSON/);
     await userEvent.upload(input, new File([json], 'good.json', { type: 'application/json' }));
     await expect.element(page.getByText('Imported 1 session.')).toBeVisible();
     await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+  });
+});
+
+describe('bb-history opened in the middle of a session', () => {
+  it('offers the session so far as files, keeps deleting for later, and says there is nothing before it', async () => {
+    const persistence = await persistenceWith([]);
+    const history = document.createElement('bb-history');
+    history.persistence = persistence;
+    history.sessionRunning = true;
+    document.body.append(history);
+    await expect.element(page.getByText('This session so far')).toBeVisible();
+    for (const format of ['FIT', 'CSV', 'JSON']) {
+      await expect
+        .element(page.getByRole('button', { name: `Save this session so far as ${format}` }))
+        .toBeVisible();
+    }
+    await expect.element(page.getByText('No earlier sessions yet.')).toBeVisible();
+    expect(page.getByRole('button', { name: 'Delete everything' }).elements()).toHaveLength(0);
   });
 });
 

@@ -4,6 +4,7 @@ import '../../src/ui/bb-set-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import type { CurrentSet } from '../../src/workout/session.ts';
+import { mount as mountComponent } from './mount.ts';
 
 function currentSet(patch: Partial<CurrentSet>): CurrentSet {
   return {
@@ -19,13 +20,7 @@ function currentSet(patch: Partial<CurrentSet>): CurrentSet {
   };
 }
 
-async function mount(view: Partial<BbSetView>): Promise<BbSetView> {
-  const element = document.createElement('bb-set-view');
-  Object.assign(element, view);
-  document.body.append(element);
-  await element.updateComplete;
-  return element;
-}
+const mount = (view: Partial<BbSetView>) => mountComponent('bb-set-view', view);
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -60,12 +55,30 @@ describe('bb-set-view', () => {
     expect(ended).toBe(1);
   });
 
-  it('sends +1 and −1 corrections and tells which side is next in the bird dog', async () => {
+  it('says a hold in seconds against its target, or its goal for a plank', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 30 } },
+      set: currentSet({ holdStartMs: 0 }),
+      nowMs: 15_400,
+    });
+    const face = () => element.shadowRoot!.querySelector('.face')?.textContent?.replace(/\s+/g, '');
+    const unit = () => element.shadowRoot!.querySelector('.unit')?.textContent;
+    expect(face()).toBe('15s');
+    expect(unit()).toBe('of 45 s');
+    element.planned = { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 60, restS: 60 } };
+    element.nowMs = 67_000;
+    await element.updateComplete;
+    expect(face()).toBe('1:07');
+    expect(unit()).toBe('goal 1 min');
+  });
+
+  it("sends +1 and −1 corrections and tells which side is next in the bird dog, in its voice's terms", async () => {
     const element = await mount({
       planned: { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 45 } },
       set: currentSet({ count: 3 }),
     });
-    await expect.element(page.getByText('left arm')).toBeVisible();
+    await expect.element(page.getByText('Next: left arm')).toBeVisible();
+    await expect.element(page.getByText('10 each side')).toBeVisible();
     const deltas: number[] = [];
     element.addEventListener('bb-adjust', (event) => deltas.push(event.detail.delta));
     await page.getByRole('button', { name: '+1' }).click();
@@ -73,13 +86,15 @@ describe('bb-set-view', () => {
     expect(deltas).toEqual([1, -1]);
   });
 
-  it('offers Resume instead of Pause while paused, and says so to screen readers', async () => {
+  it('offers Resume instead of Pause while paused, keeping the target in view, and says so to screen readers', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: currentSet({ count: 4 }),
       paused: true,
     });
     await expect.element(page.getByRole('status')).toHaveTextContent('Paused');
+    expect(element.shadowRoot!.querySelector('.unit')?.textContent).toBe('of 10 reps');
+    expect(element.shadowRoot!.querySelector('.paused')?.textContent).toBe('Paused');
     let resumed = 0;
     element.addEventListener('bb-resume', () => resumed++);
     await page.getByRole('button', { name: 'Resume' }).click();
@@ -108,5 +123,27 @@ describe('bb-set-view', () => {
     await view.updateComplete;
     await expect.element(page.getByRole('status')).toHaveTextContent('Paused');
     await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+  });
+
+  it('asks before Finish ends the session, and the question can be taken back', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 4 }),
+      setsDone: 3,
+    });
+    let finished = 0;
+    element.addEventListener('bb-finish', () => finished++);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    const question = page.getByRole('group', { name: 'End the session? 3 sets done' });
+    await expect.element(question).toBeVisible();
+    // Focus goes to the answer that changes nothing.
+    await expect.poll(() => element.shadowRoot!.activeElement?.textContent).toBe('Keep going');
+    await page.getByRole('button', { name: 'Keep going' }).click();
+    await expect.element(question).not.toBeInTheDocument();
+    await expect.element(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    expect(finished).toBe(0);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('button', { name: 'End session' }).click();
+    expect(finished).toBe(1);
   });
 });

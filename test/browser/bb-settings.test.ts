@@ -145,4 +145,15 @@ describe('bb-settings', () => {
     await page.getByRole('button', { name: 'Done' }).click();
     expect(done).toBe(1);
   });
+
+  it('says where the plan of the day differs from a setting, and why', async () => {
+    const { element } = mount();
+    element.targetChanges = [
+      { exerciseId: 'drawing-in', settingS: 45, todayS: 60, reason: 'you held the whole 45 s' },
+    ];
+    await element.updateComplete;
+    await expect
+      .element(page.getByText(/^\s*Today's session: 60 s\. Raised from 45 s: you held the whole 45 s\./))
+      .toBeVisible();
+  });
 });

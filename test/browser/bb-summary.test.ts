@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import '../../src/ui/bb-summary.ts';
-import { summarise } from '../../src/ui/bb-summary.ts';
+import { describeHrv, summarise } from '../../src/ui/bb-summary.ts';
 import type { SetRecord } from '../../src/workout/session.ts';
 
 const record = (patch: Partial<SetRecord>): SetRecord => ({
@@ -48,5 +48,28 @@ describe('bb-summary', () => {
     const rows = page.getByRole('row');
     await expect.element(rows.nth(1)).toHaveTextContent('Superman 1 8 10');
     await expect.element(rows.nth(2)).toHaveTextContent('Drawing-in 1 45 s 45 s');
+  });
+
+  it('offers the session as FIT, CSV and JSON, the history and a new session', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [record({})];
+    summary.durationMs = 5 * 60_000;
+    document.body.append(summary);
+    const sent: string[] = [];
+    summary.addEventListener('bb-export', (event) => sent.push(event.detail.format));
+    summary.addEventListener('bb-show-history', () => sent.push('history'));
+    summary.addEventListener('bb-new-session', () => sent.push('new'));
+    for (const format of ['FIT', 'CSV', 'JSON']) {
+      await page.getByRole('button', { name: `Save this session as ${format}` }).click();
+    }
+    await page.getByRole('button', { name: 'See all your sessions' }).click();
+    await page.getByRole('button', { name: 'New session' }).click();
+    expect(sent).toEqual(['fit', 'csv', 'json', 'history', 'new']);
+  });
+
+  it('says what RMSSD is', () => {
+    expect(describeHrv({ sets: [], recoveries: [], rmssdBeforeMs: 32.4, rmssdAfterMs: 41 })).toBe(
+      'Heart-rate variability (RMSSD) at rest: 32 ms before, 41 ms after',
+    );
   });
 });

@@ -1,9 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { UpdateModel } from '../../src/app/updates.ts';
 import '../../src/ui/bb-update-prompt.ts';
+import { NOTICE_MS } from '../../src/ui/bb-update-prompt.ts';
 
-afterEach(() => document.body.replaceChildren());
+function mount(updates: UpdateModel) {
+  const prompt = document.createElement('bb-update-prompt');
+  prompt.updates = updates;
+  document.body.append(prompt);
+  return prompt;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
 
 describe('bb-update-prompt', () => {
   it('offers the waiting version and activates it on Reload', async () => {
@@ -11,9 +22,7 @@ describe('bb-update-prompt', () => {
     const updates = new UpdateModel(async () => {
       activated++;
     });
-    const prompt = document.createElement('bb-update-prompt');
-    prompt.updates = updates;
-    document.body.append(prompt);
+    const prompt = mount(updates);
     await prompt.updateComplete;
     expect(prompt.shadowRoot!.querySelector('div')).toBeNull();
     updates.update({ updateReady: true });
@@ -22,5 +31,39 @@ describe('bb-update-prompt', () => {
     expect(activated).toBe(1);
     await userEvent.click(page.getByRole('button', { name: 'Later' }));
     await expect.element(page.getByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('sits in the page, not over it, and leaves by itself after a few seconds', async () => {
+    vi.useFakeTimers();
+    const updates = new UpdateModel();
+    const prompt = mount(updates);
+    updates.update({ offlineReady: true });
+    await prompt.updateComplete;
+    expect(getComputedStyle(prompt).position).toBe('static');
+    expect(prompt.shadowRoot!.textContent).toContain('Backbeat now works offline.');
+    vi.advanceTimersByTime(NOTICE_MS.offline - 100);
+    expect(updates.state.offlineReady).toBe(true);
+    vi.advanceTimersByTime(200);
+    expect(updates.state.offlineReady).toBe(false);
+    await prompt.updateComplete;
+    expect(prompt.shadowRoot!.querySelector('[role="status"]')).toBeNull();
+  });
+
+  it('keeps an update for after the session, and lets the offline news go once it was seen', async () => {
+    const updates = new UpdateModel();
+    const prompt = mount(updates);
+    updates.update({ offlineReady: true });
+    await prompt.updateComplete;
+    expect(prompt.shadowRoot!.querySelector('[role="status"]')).not.toBeNull();
+    // Start is tapped while the offline notice shows: the session has the screen from then on.
+    prompt.waiting = true;
+    await prompt.updateComplete;
+    expect(prompt.shadowRoot!.querySelector('[role="status"]')).toBeNull();
+    expect(updates.state.offlineReady).toBe(false);
+    updates.update({ updateReady: true });
+    await prompt.updateComplete;
+    expect(prompt.shadowRoot!.querySelector('[role="status"]')).toBeNull();
+    prompt.waiting = false;
+    await expect.element(page.getByRole('status')).toHaveTextContent('A new version of Backbeat is ready.');
   });
 });

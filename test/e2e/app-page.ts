@@ -9,9 +9,8 @@ export interface AppPageOptions {
 
 /**
  * Opens the built app with Playwright's clock installed and paused: from then on time moves only by
- * `page.clock.runFor`, so minutes of a session pass in seconds and every timing is exact.
- * With the clock paused, press buttons from the keyboard: a click that must scroll first waits for
- * animation frames that never come.
+ * `page.clock.runFor`, so minutes of a session pass in seconds and every timing is exact. Clicks and
+ * taps work on the paused clock, as long as nothing covers the button (see journey.ts).
  */
 export async function openAppOnPausedClock(browser: Browser, options: AppPageOptions): Promise<Page> {
   const page = await browser.newPage({ viewport: options.viewport });

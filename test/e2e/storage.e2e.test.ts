@@ -111,6 +111,7 @@ describe('storage, history and export in a persistent browser profile', () => {
     await page.getByRole('button', { name: 'Start now' }).click();
     await page.clock.runFor(500);
     await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('button', { name: 'End session' }).click();
     await expect.poll(() => page.locator('bb-summary h2').textContent()).toBe('Session done');
   });
 
@@ -124,7 +125,7 @@ describe('storage, history and export in a persistent browser profile', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'history.png'), fullPage: true });
 
-    const fit = await download(page, /as FIT$/);
+    const fit = await download(page, /^Export .* as FIT$/);
     expect(fit.name).toMatch(/^backbeat-2026-11-23-\d{4}\.fit$/);
     const decoder = new Decoder(Stream.fromByteArray(new Uint8Array(fit.bytes)));
     expect(decoder.checkIntegrity()).toBe(true);
@@ -149,7 +150,7 @@ describe('storage, history and export in a persistent browser profile', () => {
       'Superman,3,0,0',
     ]);
 
-    const json = await download(page, /as JSON$/);
+    const json = await download(page, /^Export .* as JSON$/);
     exportedJson = json.bytes;
     const [bundle] = fromJson(json.bytes.toString('utf8'));
     expect(bundle!.motion.length).toBeGreaterThan(100);

@@ -56,7 +56,7 @@ async function runUntil(
 async function skipTo(page: Page, exercise: string): Promise<void> {
   for (let presses = 0; presses < 40; presses++) {
     if ((await readScreen(page)).heading === exercise) return;
-    await page.getByRole('button', { name: /^(Skip set|Start now)$/ }).press('Enter');
+    await page.getByRole('button', { name: /^(Skip set|Start now)$/ }).click();
     await page.clock.runFor(200);
   }
   throw new Error(`never reached ${exercise}`);
@@ -88,7 +88,7 @@ describe('a hands-free session with the virtual strap', () => {
 
   it('counts a whole superman set from the Start button alone, rep for rep with the simulated person', async () => {
     await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
-    await page.getByRole('button', { name: 'Start', exact: true }).press('Enter');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
     let screenshotTaken = false;
     const screens = await runUntil(
       page,

@@ -94,6 +94,7 @@ export class VirtualStrap {
   private rrSinceLastReport: number[] = [];
   private lastAdvanceS = 0;
   private habitNow: Habit;
+  private readonly clock = new PersonClock();
 
   constructor(private readonly options: VirtualStrapOptions = {}) {
     this.random = createRandom(options.seed ?? 1);
@@ -134,7 +135,19 @@ export class VirtualStrap {
     const current = this.motion?.performance.activity ?? this.pending;
     if (sameActivity(current, activity)) return;
     this.pending = activity;
-    if (this.motion) this.startPending(this.now() / 1000);
+    if (this.motion) this.startPending(this.clock.at(this.now() / 1000));
+  }
+
+  /**
+   * The session is paused: the person stops where they are, mid-rep or mid-hold, and goes on from
+   * there when `resume` is called, as someone who was told to wait would.
+   */
+  pause(): void {
+    this.clock.stop(this.now() / 1000);
+  }
+
+  resume(): void {
+    this.clock.go(this.now() / 1000);
   }
 
   private startPending(tS: number): void {
@@ -166,7 +179,7 @@ export class VirtualStrap {
   private tick(nowMs: number): Tick {
     const dtMs = 1000 / this.rateHz;
     if (!this.motion) {
-      this.startPending(nowMs / 1000);
+      this.startPending(this.clock.at(nowMs / 1000));
       this.nextSampleIndex = Math.ceil(nowMs / dtMs);
       this.nextHeartRateMs = nowMs + HEART_RATE_PERIOD_MS;
       this.lastAdvanceS = nowMs / 1000;
@@ -178,13 +191,19 @@ export class VirtualStrap {
     let frame: AccelFrame | null = null;
     if (count > 0) {
       const xyz = new Float32Array(count * 3);
-      for (let i = 0; i < count; i++) motion.sample(((this.nextSampleIndex + i) * dtMs) / 1000, xyz, i * 3);
+      for (let i = 0; i < count; i++) {
+        motion.sample(this.clock.at(((this.nextSampleIndex + i) * dtMs) / 1000), xyz, i * 3);
+      }
       frame = { t0Ms: this.nextSampleIndex * dtMs, dtMs, xyz };
       this.nextSampleIndex = lastIndex + 1;
       if (this.options.dropoutChance && this.radioRandom.chance(this.options.dropoutChance)) frame = null;
     }
     const tS = nowMs / 1000;
-    const effort = tS - motion.startS < motion.performance.settleS ? 0.15 : motion.performance.effort;
+    const personS = this.clock.at(tS);
+    const effort =
+      this.clock.stopped || personS - motion.startS < motion.performance.settleS
+        ? 0.15
+        : motion.performance.effort;
     this.rrSinceLastReport.push(...this.heart.advance(tS, Math.max(0, tS - this.lastAdvanceS), effort));
     this.lastAdvanceS = tS;
     let heartRate: HeartRateSample | null = null;
@@ -196,7 +215,11 @@ export class VirtualStrap {
     return {
       frame,
       heartRate,
-      status: { current: this.performedAt(motion, tS, false), previous: this.previous, habit: this.habitNow },
+      status: {
+        current: this.performedAt(motion, personS, false),
+        previous: this.previous,
+        habit: this.habitNow,
+      },
     };
   }
 
@@ -222,6 +245,34 @@ export class VirtualStrap {
       inPosition: local >= inPositionS,
       wrongWay: local >= wrongFromS && local < inPositionS,
     };
+  }
+}
+
+/**
+ * The simulated person's own time line, which stands still while they wait (the session is paused):
+ * their movements are planned on it, while the strap's packets and the heart go on in real time.
+ */
+class PersonClock {
+  private stoppedAtS: number | null = null;
+  private stoppedForS = 0;
+
+  get stopped(): boolean {
+    return this.stoppedAtS !== null;
+  }
+
+  /** The person's time at real time `tS` (seconds); before a stop it runs with it. */
+  at(tS: number): number {
+    return Math.min(tS, this.stoppedAtS ?? tS) - this.stoppedForS;
+  }
+
+  stop(tS: number): void {
+    this.stoppedAtS ??= tS;
+  }
+
+  go(tS: number): void {
+    if (this.stoppedAtS === null) return;
+    this.stoppedForS += Math.max(0, tS - this.stoppedAtS);
+    this.stoppedAtS = null;
   }
 }
 

@@ -187,7 +187,7 @@ describe('recordings', () => {
 
   it('rejects malformed recordings with a reason', () => {
     for (const [text, fragment] of [
-      ['{', 'not JSON'],
+      ['{', 'not valid JSON'],
       ['[]', 'format'],
       ['{"format":"backbeat-recording","version":2,"packets":[]}', 'version'],
       [

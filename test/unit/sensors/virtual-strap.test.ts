@@ -217,4 +217,32 @@ describe('the live virtual strap', () => {
       expect(beatsPerReport.filter((n) => n > 0).length).toBeGreaterThan(60);
     });
   });
+
+  it('stands still while paused, and goes on from where it stopped', () => {
+    const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
+    scheduler.run(({ flush }) => {
+      const strap = new VirtualStrap({ seed: 4, now: () => scheduler.now(), scheduler });
+      const repsAt = new Map<number, number>();
+      const pausedX: number[] = [];
+      strap.status$.pipe(take(600)).subscribe((status) => {
+        repsAt.set(scheduler.now(), status.current.repsDone);
+      });
+      strap.accel$.pipe(take(600)).subscribe((frame) => {
+        if (scheduler.now() > 20_500 && scheduler.now() <= 30_000)
+          pausedX.push(...frame.xyz.filter((_, i) => i % 3 === 2));
+      });
+      scheduler.schedule(() => strap.perform({ kind: 'exercise', exercise: 'superman', target: 5 }), 1000);
+      scheduler.schedule(() => strap.pause(), 20_000);
+      scheduler.schedule(() => strap.resume(), 30_000);
+      flush();
+      const reps = (ms: number) => repsAt.get(ms) ?? Number.NaN;
+      expect(reps(30_000)).toBe(reps(20_100));
+      // Standing still: the chest's tilt does not change, only the sensor's noise is left.
+      const mean = pausedX.reduce((a, b) => a + b, 0) / pausedX.length;
+      const spread = Math.sqrt(pausedX.reduce((a, b) => a + (b - mean) ** 2, 0) / pausedX.length);
+      expect(spread).toBeLessThan(0.02);
+      // Afterwards the set goes on to its five reps, ten seconds later than it would have.
+      expect(reps(59_900)).toBe(5);
+    });
+  });
 });

@@ -9,6 +9,7 @@ import {
   plankTargetAfter,
   progressPlan,
   supermanRange,
+  targetChanges,
 } from '../../../src/workout/progression.ts';
 import { defaultPlan, type SetRecord } from '../../../src/workout/session.ts';
 
@@ -152,5 +153,24 @@ describe('progressPlan', () => {
       progressPlan(plan, [drawingIn(day(1), 45, 45_000)]).find((p) => p.exercise.id === 'drawing-in')?.dosage
         .target,
     ).toBe(90);
+  });
+});
+
+describe("what progression changed in today's plan, and why", () => {
+  it('names the drawing-in step and the plank hold it builds on', () => {
+    const history = [drawingIn(day(1), 45, 45_000), plank(day(2), 52, 40)];
+    expect(targetChanges(defaultPlan(), history)).toEqual([
+      { exerciseId: 'drawing-in', settingS: 45, todayS: 60, reason: 'you held the whole 45 s' },
+      {
+        exerciseId: 'elbow-plank',
+        settingS: 30,
+        todayS: 57,
+        reason: '5 s above your first plank last time (52 s)',
+      },
+    ]);
+  });
+
+  it('is empty when the plan is the settings', () => {
+    expect(targetChanges(defaultPlan(), [])).toEqual([]);
   });
 });

@@ -1,0 +1,65 @@
+import { css, html, type LitElement, nothing, type ReactiveController } from 'lit';
+import { sendCommand } from './events.ts';
+import { plural } from './format.ts';
+
+/**
+ * The question a tap on Finish asks before a session ends, in place of the screen's controls: one tap
+ * beside Skip set must not end a workout. A controller, so the set and rest screens share it.
+ */
+export class FinishQuestion implements ReactiveController {
+  /** Finish was tapped: the controls give way to the question until it is answered. */
+  asking = false;
+
+  constructor(private readonly host: LitElement) {
+    host.addController(this);
+  }
+
+  /** A screen taken away forgets the question: it comes back with its own controls. */
+  hostDisconnected(): void {
+    this.asking = false;
+  }
+
+  /** Finish's handler. */
+  readonly ask = (): void => {
+    this.asking = true;
+    this.host.requestUpdate();
+    // Focus moves to the answer that changes nothing, for a keyboard or switch user.
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLButtonElement>('.keep-going')?.focus(),
+    );
+  };
+
+  /** The question while it is asked, else nothing; `setsDone` are the sets the session would keep. */
+  render(setsDone: number) {
+    if (!this.asking) return nothing;
+    return html`<div class="finish-question" role="group" aria-labelledby="finish-question">
+      <p id="finish-question">End the session? ${plural(setsDone, 'set')} done</p>
+      <div class="controls">
+        <button class="end" @click=${() => this.answer(true)}>End session</button>
+        <button class="primary keep-going" @click=${() => this.answer(false)}>Keep going</button>
+      </div>
+    </div>`;
+  }
+
+  private answer(end: boolean): void {
+    this.asking = false;
+    this.host.requestUpdate();
+    if (end) sendCommand(this.host, 'bb-finish');
+  }
+}
+
+export const finishQuestionStyles = css`
+  .finish-question {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: center;
+  }
+  .finish-question p {
+    margin: 0;
+    font-size: 1.25rem;
+    font-weight: 700;
+  }
+  .finish-question .end {
+    border-color: var(--bb-danger, #f87171);
+  }
+`;

@@ -1,0 +1,36 @@
+// Numbers as the screens write them: the big clock faces and durations in sentences. Pure, so the set,
+// rest, summary and history screens say a time the same way.
+
+import type { TargetChange } from '../workout/progression.ts';
+
+/** "45", "1:07": the big number of a timer. */
+export function formatSeconds(totalS: number): string {
+  if (totalS < 60) return String(totalS);
+  const minutes = Math.floor(totalS / 60);
+  const seconds = totalS % 60;
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** The big number of a timer with its unit: "45" with "s"; "1:07" needs none. */
+export function clockFace(totalS: number): { readonly digits: string; readonly suffix: string } {
+  return { digits: formatSeconds(totalS), suffix: totalS < 60 ? 's' : '' };
+}
+
+/** "45 s", "1 min", "1 min 7 s": for sentences, where 1:07 would read badly aloud. */
+export function formatDuration(totalS: number): string {
+  if (totalS < 60) return `${totalS} s`;
+  const minutes = Math.floor(totalS / 60);
+  const seconds = totalS % 60;
+  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
+}
+
+/** "1 set", "3 sets". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "Raised from 45 s: you held the whole 45 s." */
+export function describeTargetChange(change: TargetChange): string {
+  const direction = change.todayS > change.settingS ? 'Raised' : 'Lowered';
+  return `${direction} from ${change.settingS} s: ${change.reason}.`;
+}

@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import '../../src/ui/bb-rest-view.ts';
+import type { BbRestView } from '../../src/ui/bb-rest-view.ts';
+import { exerciseById } from '../../src/workout/program.ts';
+import { mount as mountComponent } from './mount.ts';
+
+const mount = (view: Partial<BbRestView>) => mountComponent('bb-rest-view', view);
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('bb-rest-view', () => {
+  it('counts the rest down in seconds, or minutes and seconds, and names what comes next', async () => {
+    const element = await mount({
+      remainingMs: 44_200,
+      totalMs: 45_000,
+      next: { exercise: exerciseById('superman'), setNumber: 2 },
+    });
+    const face = () => element.shadowRoot!.querySelector('.face')?.textContent?.replace(/\s+/g, '');
+    expect(face()).toBe('45s');
+    await expect.element(page.getByText('Next: Superman, set 2')).toBeVisible();
+    element.remainingMs = 90_000;
+    element.paused = true;
+    await element.updateComplete;
+    expect(face()).toBe('1:30');
+    expect(element.shadowRoot!.querySelector('.paused')?.textContent).toBe('Paused');
+  });
+
+  it('asks before Finish ends the session', async () => {
+    const element = await mount({ remainingMs: 30_000, totalMs: 45_000, setsDone: 1 });
+    let finished = 0;
+    element.addEventListener('bb-finish', () => finished++);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect.element(page.getByRole('group', { name: 'End the session? 1 set done' })).toBeVisible();
+    await page.getByRole('button', { name: 'End session' }).click();
+    expect(finished).toBe(1);
+    await expect.element(page.getByRole('button', { name: 'Start now' })).toBeVisible();
+  });
+});

@@ -1,0 +1,52 @@
+// The journey test: a first visit to the summary by real taps on a 412×915 phone and a 360×640 phone
+// and by clicks on a 1366×768 laptop (the journey itself and its checks are in journey.ts). Its
+// screenshots are the ones in docs/.
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PROJECT_DIR } from '../shared.ts';
+import { launchChromium } from './chromium.ts';
+import {
+  JOURNEY_SCREENS,
+  JOURNEY_SIZES,
+  type JourneyOptions,
+  openJourneyPage,
+  walkJourney,
+} from './journey.ts';
+
+describe.each(Object.entries(JOURNEY_SIZES))('a first visit to the summary on a %s', (_, size) => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('reaches every screen by taps on buttons in reach, and counts as the simulated person moved', async () => {
+    const options: JourneyOptions = {
+      baseUrl: inject('baseUrl'),
+      size,
+      screenshots: join(PROJECT_DIR, 'docs'),
+    };
+    const page = await openJourneyPage(browser, options);
+    const journey = await walkJourney(page, options);
+
+    expect(journey.screens).toEqual([...JOURNEY_SCREENS]);
+    // Ten reps done, one fewer by hand (+1, −1, −1) and a pause of six seconds on the way: nine counted.
+    expect(journey.firstSet.performed).toBe('Virtual person: resting after 10 reps');
+    expect(journey.firstSet.shown).toBe('Superman, set 1: 9 of 10 reps');
+    // Paused, the person stood still and the screen kept the count and its target.
+    expect(journey.pause.after).toEqual(journey.pause.before);
+    expect(journey.pause.before.unit).toBe('of 10 reps');
+    expect(journey.finishQuestion).toMatch(/^End the session\? [2-9] sets done$/);
+    expect(journey.summary).toMatch(/^\d+ sets · \d+ reps · \d+ s held · \d+ min$/);
+    expect(journey.downloads).toEqual([
+      'backbeat-2026-11-23-0800.fit',
+      'backbeat-2026-11-23-0800.csv',
+      'backbeat-2026-11-23-0800.json',
+    ]);
+  }, 300_000);
+});

@@ -1,0 +1,61 @@
+// A pause in the middle of a set, through the whole pipeline in Node: the virtual strap's simulated
+// person, the detectors and the session, on one virtual clock.
+import { TestScheduler } from 'rxjs/testing';
+import { describe, expect, it } from 'vitest';
+import { Backbeat } from '../../../src/app/backbeat.ts';
+import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
+
+// Pauses from one moment to the next across more than one rep: at rest, on the way up, at the top,
+// on the way down. Watched through the pause, most of them cost a rep.
+const PAUSE_AT_MS = [17_000, 17_500, 18_000, 18_500, 19_000, 19_500, 20_000, 20_500, 21_000, 21_500];
+
+describe.each(PAUSE_AT_MS)(
+  'a pause of six seconds at %d ms, in the middle of a superman set',
+  (pauseAtMs) => {
+    it('stops the simulated person, and loses no rep: ten done, one fewer by hand, nine counted', () => {
+      const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
+      scheduler.run(({ flush }) => {
+        const app = new Backbeat({
+          now: () => scheduler.now(),
+          navigator: {} as Navigator,
+          persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+        });
+        let person: VirtualPersonStatus | null = null;
+        /** What the person did in the first set, as they say once they rest. */
+        let performed: number | null = null;
+        const watching = app.virtualPerson$.subscribe((status) => {
+          person = status;
+          if (status?.current.activity.kind === 'rest') performed ??= status.previous?.repsDone ?? null;
+        });
+        const reps = () => (person as VirtualPersonStatus | null)?.current.repsDone ?? Number.NaN;
+        app.start();
+        const during: number[] = [];
+        scheduler.schedule(() => app.startSession(), 1000);
+        // +1, −1, −1 along the way, then the pause.
+        scheduler.schedule(() => app.session.adjustCount(1), 12_000);
+        scheduler.schedule(() => app.session.adjustCount(-1), 12_500);
+        scheduler.schedule(() => app.session.adjustCount(-1), 13_000);
+        scheduler.schedule(() => {
+          app.session.pause();
+          during.push(reps(), app.session.state.set?.count ?? -1);
+        }, pauseAtMs);
+        scheduler.schedule(() => {
+          during.push(reps(), app.session.state.set?.count ?? -1);
+          app.session.resume();
+        }, pauseAtMs + 6000);
+        scheduler.schedule(() => {
+          watching.unsubscribe();
+          app.dispose();
+        }, 120_000);
+        flush();
+        // Nothing moved while paused: neither the person nor the count.
+        expect(during[2]).toBe(during[0]);
+        expect(during[3]).toBe(during[1]);
+        const [first] = app.session.state.completed;
+        expect(performed).toBe(10);
+        expect(first?.count).toBe(9);
+        expect(first?.corrections).toBe(-1);
+      });
+    });
+  },
+);
