@@ -11,6 +11,7 @@ import { fromJson, toJson } from '../export/json.ts';
 import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
+import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import { StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, progress } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
@@ -19,7 +20,7 @@ import { type ImportResult, SessionStore } from '../store/session-store.ts';
 import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
 import type { PastSession } from '../workout/progression.ts';
-import type { SessionState } from '../workout/session.ts';
+import { reduceSession, type SessionState } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
@@ -124,7 +125,7 @@ export class Persistence {
     try {
       this.store = await (
         this.options.openStore ??
-        (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('version')) }))
+        (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('upgraded')) }))
       )();
       this.history.update({ storage: 'saving', persisted: await askToPersist() });
       await this.refresh();
@@ -352,14 +353,10 @@ export class Persistence {
 
   private async closeUnfinished(row: SessionRow): Promise<void> {
     await this.guard(async (store) => {
-      const endMs = row.snapshot?.nowMs ?? row.summary.durationMs;
-      const gaps = row.gaps.reduce((n, g) => n + g.gapMs, 0);
-      // The row's summary dates from its last finished set: bring it up to where the session stopped.
       const bundle = await store.loadBundle(row.id);
-      const summary = bundle ? summarize(bundle.sets, allHeartRate(bundle), endMs) : row.summary;
-      await store.write({
-        session: { ...row, status: 'finished', endedAt: row.startedAt + endMs + gaps, summary },
-      });
+      if (!bundle) return;
+      const ended = endInterrupted(bundle);
+      await store.write({ session: ended.session, sets: ended.sets });
     });
   }
 
@@ -388,6 +385,47 @@ export class Persistence {
   private fail(problem: StoreError): void {
     this.history.update({ storage: 'memory', problem });
   }
+}
+
+/**
+ * An interrupted session ended where it stopped, as Finish would have ended it then: a set in the
+ * middle keeps the reps or the hold counted so far, and the summary covers everything done.
+ */
+export function endInterrupted(bundle: SessionBundle): { session: SessionRow; sets: SetRow[] } {
+  const { session } = bundle;
+  const snapshot = session.snapshot;
+  const endMs = snapshot?.nowMs ?? session.summary.durationMs;
+  const newSets: SetRow[] = [];
+  let finalSnapshot = snapshot;
+  if (snapshot) {
+    const state = fromSnapshot(snapshot, session.plan, bundle.sets, 0);
+    // A set begun but with nothing done in it is not a set: leave it out rather than save an empty one.
+    const progressed = state.set && (state.set.count > 0 || state.set.holdStartMs !== null);
+    const finished = reduceSession(
+      { ...state, set: progressed ? state.set : null, pausedAtMs: null },
+      { type: 'finish', nowMs: endMs },
+    );
+    finished.completed.slice(bundle.sets.length).forEach((record, i) => {
+      newSets.push({
+        ...record,
+        endedBy: 'stopped',
+        sessionId: session.id,
+        index: bundle.sets.length + i,
+      });
+    });
+    finalSnapshot = toSnapshot(finished, 0);
+  }
+  const sets = [...bundle.sets, ...newSets];
+  return {
+    session: {
+      ...session,
+      status: 'finished',
+      endedAt: session.startedAt + endMs + totalGapMs(session),
+      snapshot: finalSnapshot,
+      summary: summarize(sets, allHeartRate(bundle), endMs),
+    },
+    sets: newSets,
+  };
 }
 
 /** Sets grouped by their session in one pass: matching them per session was quadratic in history. */

@@ -110,6 +110,7 @@ describe('bb-storage-notice', () => {
     const persistence = await persistenceWith([interrupted]);
     await mount('bb-storage-notice', persistence);
     await expect.element(page.getByText(/was interrupted/)).toBeVisible();
+    await expect.element(page.getByText(/Ends the session there and saves it in your history/)).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Keep it as it is' }));
     await expect.element(page.getByText(/was interrupted/)).not.toBeInTheDocument();
     await expect.poll(() => persistence.history.state.sessions[0]?.status).toBe('finished');

@@ -63,6 +63,14 @@ class Page {
     this.motion.next({ type: 'rep', tMs: c, emittedMs: c, startMs: c - 1000, peakDeg: 20 });
     this.session.handleMotion({ type: 'rep', tMs: c, emittedMs: c, startMs: c - 1000, peakDeg: 20 });
   }
+
+  /** Reps a second and a half apart. */
+  reps(n: number): void {
+    for (let r = 0; r < n; r++) {
+      this.run(1500);
+      this.rep();
+    }
+  }
 }
 
 describe('Persistence', () => {
@@ -71,10 +79,7 @@ describe('Persistence', () => {
     const first = new Page(name);
     await first.persistence.start();
     first.session.start();
-    for (let r = 0; r < 10; r++) {
-      first.run(1500);
-      first.rep();
-    }
+    first.reps(10);
     first.run(3000);
     expect(first.session.state.phase).toBe('rest');
     await first.persistence.flush();
@@ -104,6 +109,30 @@ describe('Persistence', () => {
     const csv = await second.persistence.exportSession(sessions[0]!.id, 'csv');
     expect(csv.filename).toMatch(/^backbeat-2026-11-23-\d{4}\.csv$/);
     expect((await csv.blob.text()).split('\r\n')[1]).toContain(',Superman,1,0,10,');
+    await second.persistence.dispose();
+  });
+
+  it('keeps the reps of the set under way when an interrupted session is kept as it is', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const first = new Page(name);
+    await first.persistence.start();
+    first.session.start();
+    first.reps(10);
+    while (first.session.state.phase === 'rest') first.run(1000);
+    first.reps(3);
+    first.run(1000);
+    await first.persistence.flush();
+    const stoppedMs = first.session.state.nowMs - first.session.state.startedMs!;
+    first.store!.close();
+
+    const second = new Page(name);
+    await second.persistence.start();
+    await second.persistence.discardUnfinished();
+    const [kept] = second.persistence.history.state.sessions;
+    expect(kept).toMatchObject({ status: 'finished', summary: { sets: 2, reps: 13 } });
+    expect(kept!.summary.durationMs).toBe(stoppedMs);
+    const csv = await (await second.persistence.exportSession(kept!.id, 'csv')).blob.text();
+    expect(csv.split('\r\n')[2]).toContain(',Superman,2,0,3,0,0,range 20°; ended: stopped,,');
     await second.persistence.dispose();
   });
 

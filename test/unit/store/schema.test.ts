@@ -150,6 +150,9 @@ describe('schema migrations', () => {
     // This (older) code now meets a newer database.
     const error = await openBackbeatDB({ name }).catch((e: unknown) => e);
     expect((error as StoreError).kind).toBe('version');
+    // There is no other tab here: the words say what is true, a newer version of the data.
+    expect((error as StoreError).message).toMatch(/comes from a newer version of Backbeat/);
+    expect((error as StoreError).message).not.toMatch(/tab/);
   });
 
   it('classifies a quota failure', () => {
