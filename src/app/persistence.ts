@@ -7,7 +7,14 @@
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import type { Cue } from '../cues/cue-planner.ts';
 import { type CsvSession, toCsv } from '../export/csv.ts';
-import { fromJson, toJson } from '../export/json.ts';
+import {
+  FILE_FOOTER,
+  fileHeader,
+  ImportError,
+  readSessionStream,
+  sessionLine,
+  toJson,
+} from '../export/json.ts';
 import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
@@ -39,6 +46,13 @@ export type ExportFormat = 'fit' | 'csv' | 'json';
 export interface ExportedFile {
   readonly filename: string;
   readonly blob: Blob;
+}
+
+/** How a long task (a backup, an import) reports how far it is, and how it is called off. */
+export interface TaskOptions {
+  /** Sessions written of all of them, for a backup; bytes read of the file's size, for an import. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
 }
 
 export interface HistoryState {
@@ -252,14 +266,33 @@ export class Persistence {
     return recorder ? exportBundle(recorder.bundle(), format) : null;
   }
 
-  /** Every session in one file, to restore on another device or after clearing the browser. */
-  async backup(): Promise<ExportedFile> {
-    const bundles = this.store ? await this.store.allBundles() : [];
+  /**
+   * Every session in one file, to restore on another device or after clearing the browser. Written a
+   * session at a time into parts of a Blob, which the browser keeps out of the page's memory (on
+   * disk when large), so that years of raw motion back up in bounded memory.
+   */
+  async backup(options: TaskOptions = {}): Promise<ExportedFile> {
+    const store = this.usableStore();
+    const ids = store ? await store.sessionIds() : [];
     const current = this.recorder ?? this.lastRecorder;
-    if (current && !bundles.some((b) => b.session.id === current.sessionId)) bundles.push(current.bundle());
+    const currentOnly = current && !ids.includes(current.sessionId) ? current : null;
+    const total = ids.length + (currentOnly ? 1 : 0);
+    const parts: BlobPart[] = [fileHeader(new Date(this.wallNow()))];
+    const add = (bundle: SessionBundle) => {
+      parts.push(new Blob([sessionLine(bundle, parts.length === 1)]));
+      options.onProgress?.(parts.length - 1, total);
+    };
+    for (const id of ids) {
+      options.signal?.throwIfAborted();
+      const bundle = current?.sessionId === id ? current.bundle() : await store!.loadBundle(id);
+      if (bundle) add(bundle);
+    }
+    if (currentOnly) add(currentOnly.bundle());
+    options.signal?.throwIfAborted();
+    parts.push(FILE_FOOTER);
     return {
       filename: `backbeat-backup-${fileStamp(this.wallNow())}.json`,
-      blob: new Blob([toJson(bundles)], { type: 'application/json' }),
+      blob: new Blob(parts, { type: 'application/json' }),
     };
   }
 
@@ -283,23 +316,41 @@ export class Persistence {
     };
   }
 
-  /** Imports a JSON export or backup. A broken file throws ImportError and changes nothing. */
-  async importJson(text: string): Promise<ImportResult> {
-    const bundles = fromJson(text);
-    const store = this.store;
-    if (!store || this.history.state.storage === 'memory') {
-      throw this.history.state.problem ?? new StoreError('unavailable');
+  /** Imports a JSON export or backup given as text. */
+  importJson(text: string): Promise<ImportResult> {
+    return this.restore(new Blob([text]));
+  }
+
+  /**
+   * Imports a JSON export or backup, a session at a time, so a backup of any size restores in bounded
+   * memory. All or nothing: a broken file (ImportError), a failure to save, or a cancel takes out
+   * again whatever this file had added. Sessions already here are kept as they were.
+   */
+  async restore(file: Blob, options: TaskOptions = {}): Promise<ImportResult> {
+    const store = this.usableStore();
+    if (!store) throw this.history.state.problem ?? new StoreError('unavailable');
+    const added: string[] = [];
+    const skipped: string[] = [];
+    const unknownFields: string[] = [];
+    try {
+      let bytesRead = 0;
+      const onBytes = (bytes: number) => (bytesRead = bytes);
+      for await (const bundle of readSessionStream(file.stream(), unknownFields, onBytes)) {
+        options.signal?.throwIfAborted();
+        const result = await store.importBundles([bundle]);
+        added.push(...result.added);
+        skipped.push(...result.skipped);
+        options.onProgress?.(bytesRead, file.size);
+      }
+      options.signal?.throwIfAborted();
+    } catch (error) {
+      for (const id of added) await store.deleteSession(id).catch(() => undefined);
+      throw error instanceof ImportError || isAbort(error) ? error : toStoreError(error);
+    } finally {
+      await this.refresh();
     }
-    const result = await store.importBundles(bundles).catch((error: unknown) => {
-      throw toStoreError(error);
-    });
-    await this.refresh();
-    this.history.update({
-      notice:
-        `Imported ${result.added.length} session${result.added.length === 1 ? '' : 's'}` +
-        (result.skipped.length ? `; ${result.skipped.length} already here, kept as they were.` : '.'),
-    });
-    return result;
+    this.history.update({ notice: importNotice(added.length, skipped.length, unknownFields) });
+    return { added, skipped, unknownFields };
   }
 
   dismissNotice(): void {
@@ -373,6 +424,11 @@ export class Persistence {
     });
   }
 
+  /** The store, unless there is none or it has failed. */
+  private usableStore(): SessionStore | null {
+    return this.history.state.storage === 'memory' ? null : this.store;
+  }
+
   private async guard(work: (store: SessionStore) => Promise<void>): Promise<void> {
     if (!this.store || this.history.state.storage === 'memory') return;
     try {
@@ -426,6 +482,20 @@ export function endInterrupted(bundle: SessionBundle): { session: SessionRow; se
     },
     sets: newSets,
   };
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function importNotice(added: number, skipped: number, unknownFields: readonly string[]): string {
+  let notice = `Imported ${added} session${added === 1 ? '' : 's'}`;
+  notice += skipped ? `; ${skipped} already here, kept as they were.` : '.';
+  if (unknownFields.length > 0) {
+    const named = unknownFields.slice(0, 3).join(', ') + (unknownFields.length > 3 ? ', …' : '');
+    notice += ` The file has ${unknownFields.length} field${unknownFields.length === 1 ? '' : 's'} this version does not use (${named}): kept with the sessions, and in every backup.`;
+  }
+  return notice;
 }
 
 /** Sets grouped by their session in one pass: matching them per session was quadratic in history. */

@@ -30,6 +30,8 @@ export interface ImportResult {
   readonly added: readonly string[];
   /** Sessions already in the store under the same id: kept as they were, not overwritten. */
   readonly skipped: readonly string[];
+  /** Fields of the file that this version does not know, by path: kept with the rows. */
+  readonly unknownFields?: readonly string[];
 }
 
 const CHUNK_STORES = ['events', 'heartRate', 'motion'] as const;
@@ -114,7 +116,12 @@ export class SessionStore {
     });
   }
 
-  /** Everything, for a backup. */
+  /** The ids of every session, oldest first: a backup walks them one at a time. */
+  sessionIds(): Promise<string[]> {
+    return guard(() => this.db.getAllKeysFromIndex('sessions', 'by-started'));
+  }
+
+  /** Everything at once: for tests and small stores; a backup reads a session at a time. */
   async allBundles(): Promise<SessionBundle[]> {
     const sessions = await this.listSessions();
     const bundles: SessionBundle[] = [];

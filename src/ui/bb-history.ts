@@ -1,11 +1,24 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ExportFormat, HistoryState, Persistence } from '../app/persistence.ts';
+import {
+  type ExportFormat,
+  type HistoryState,
+  isAbort,
+  type Persistence,
+  type TaskOptions,
+} from '../app/persistence.ts';
 import type { SessionRow } from '../store/records.ts';
 import './bb-progress-chart.ts';
 import { download } from './download.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
+
+interface Task {
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+  readonly controller: AbortController;
+}
 
 /**
  * The history: every saved session with its exports, the progress charts, and the whole store's
@@ -88,6 +101,17 @@ export class BbHistory extends LitElement {
         display: grid;
         gap: 1.5rem;
       }
+      .task {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 0.75rem;
+        align-items: center;
+      }
+      .task progress {
+        flex: 1 1 10rem;
+        height: 1.25rem;
+        accent-color: var(--bb-accent, #4ade80);
+      }
       button.danger {
         border-color: var(--bb-danger, #f87171);
       }
@@ -99,6 +123,8 @@ export class BbHistory extends LitElement {
   /** The session whose deletion waits for a second click; 'all' for everything. */
   @state() private confirming: string | null = null;
   @state() private busy = false;
+  /** A backup or an import under way: how far it is, and how to call it off. */
+  @state() private task: Task | null = null;
   @state() private error: string | null = null;
 
   private history!: ObserveController<HistoryState>;
@@ -135,6 +161,7 @@ export class BbHistory extends LitElement {
         }</div>`
           : null
       }
+      ${this.task ? this.renderTask(this.task) : null}
       <div class="notice" aria-live="polite">
         ${this.error ?? h.notice ?? ''}
       </div>
@@ -161,6 +188,16 @@ export class BbHistory extends LitElement {
       }
       ${h.progress ? this.renderCharts(h) : null}
     `;
+  }
+
+  private renderTask(task: Task) {
+    const percent = task.total > 0 ? Math.floor((100 * task.done) / task.total) : 0;
+    return html`<div class="task">
+      <span id="task-label">${task.label}</span>
+      <progress aria-labelledby="task-label" max="100" value=${percent}></progress>
+      <span aria-hidden="true">${percent} %</span>
+      <button class="quiet" @click=${() => task.controller.abort()}>Cancel</button>
+    </div>`;
   }
 
   private renderSession(s: SessionRow) {
@@ -209,7 +246,9 @@ export class BbHistory extends LitElement {
   }
 
   private onBackup = async (): Promise<void> => {
-    await this.run(async () => download(await this.persistence.backup()));
+    await this.runTask('Backing up', 'Backup cancelled: no file was made.', async (options) =>
+      download(await this.persistence.backup(options)),
+    );
   };
 
   private onHistoryCsv = async (): Promise<void> => {
@@ -221,10 +260,36 @@ export class BbHistory extends LitElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    await this.run(async () => {
-      await this.persistence.importJson(await file.text());
+    await this.runTask('Importing', 'Import cancelled: nothing was imported.', async (options) => {
+      await this.persistence.restore(file, options);
     });
   };
+
+  /** A long task with a progress bar and a Cancel button; a cancel is said, not shown as an error. */
+  private async runTask(
+    label: string,
+    cancelled: string,
+    work: (options: TaskOptions) => Promise<void>,
+  ): Promise<void> {
+    const controller = new AbortController();
+    const task: Task = { label, done: 0, total: 0, controller };
+    this.task = task;
+    await this.run(async () => {
+      try {
+        await work({
+          signal: controller.signal,
+          onProgress: (done, total) => {
+            if (this.task === task) this.task = { ...task, done, total };
+          },
+        });
+      } catch (error) {
+        if (!isAbort(error)) throw error;
+        this.error = cancelled;
+      } finally {
+        this.task = null;
+      }
+    });
+  }
 
   private async onDelete(id: string): Promise<void> {
     this.confirming = null;

@@ -198,6 +198,59 @@ describe('Persistence', () => {
     expect(target.persistence.history.state.sessions).toEqual([]);
   });
 
+  it('backs up and restores a session at a time, telling how far it is, and a cancel leaves nothing behind', async () => {
+    const source = new Page(`persistence-${++dbCounter}`);
+    await source.persistence.start();
+    for (let i = 0; i < 3; i++) {
+      source.session.start();
+      source.reps(2);
+      source.session.finish();
+      await new Promise((r) => setTimeout(r, 20));
+      source.session.reset();
+      source.run(1000);
+    }
+    const steps: [number, number][] = [];
+    const backup = await source.persistence.backup({
+      onProgress: (done, total) => steps.push([done, total]),
+    });
+    expect(steps).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    const text = await backup.blob.text();
+    expect(text.split('\n')).toHaveLength(6);
+
+    const target = new Page(`persistence-${++dbCounter}`);
+    await target.persistence.start();
+    const cancel = new AbortController();
+    let sessionsIn = 0;
+    const cancelled = target.persistence.restore(new Blob([text]), {
+      signal: cancel.signal,
+      onProgress: () => {
+        // Called off once some sessions are already in.
+        if (++sessionsIn === 2) cancel.abort();
+      },
+    });
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await target.store!.sessionIds()).toEqual([]);
+    expect(target.persistence.history.state.sessions).toEqual([]);
+
+    const read: number[] = [];
+    const restored = await target.persistence.restore(new Blob([text]), {
+      onProgress: (bytes, total) => {
+        expect(total).toBe(new Blob([text]).size);
+        read.push(bytes);
+      },
+    });
+    expect(restored.added).toHaveLength(3);
+    expect(read.at(-1)).toBe(new Blob([text]).size);
+    expect(target.persistence.history.state.notice).toBe('Imported 3 sessions.');
+    for (const id of restored.added) {
+      expect(await target.store!.loadBundle(id)).toEqual(await source.store!.loadBundle(id));
+    }
+  });
+
   it('exports every saved session as one CSV and says so when there is none', async () => {
     const page = new Page(`persistence-${++dbCounter}`);
     await page.persistence.start();
