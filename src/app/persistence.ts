@@ -23,11 +23,18 @@ import { StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, progress } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
-import { type ImportResult, SessionStore } from '../store/session-store.ts';
+import {
+  formatBytes,
+  type MotionRetention,
+  motionToDrop,
+  parseRetention,
+  RETENTION_KEY,
+} from '../store/retention.ts';
+import { type ImportResult, type MotionUsage, SessionStore } from '../store/session-store.ts';
 import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
 import type { PastSession } from '../workout/progression.ts';
-import { reduceSession, type SessionState } from '../workout/session.ts';
+import { reduceSession, type SessionState, type SetRecord } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
@@ -59,8 +66,13 @@ export interface HistoryState {
   /** 'memory': nothing is being saved (no IndexedDB, or it failed); see `problem`. */
   readonly storage: 'opening' | 'saving' | 'memory';
   readonly problem: StoreError | null;
+  /** The sessions shown so far, newest first: a page at a time (showMoreSessions). */
   readonly sessions: readonly SessionRow[];
+  /** How many sessions the store holds. */
+  readonly sessionCount: number;
   readonly progress: Progress | null;
+  /** Raw motion kept and the setting that thins it; null until asked for (loadMotion). */
+  readonly motion: MotionState | null;
   /** A session the app was closed in the middle of, to offer to resume. */
   readonly unfinished: SessionRow | null;
   /** A session is being recorded now. */
@@ -73,13 +85,25 @@ export interface HistoryState {
   readonly persisted: boolean | null;
 }
 
+export interface MotionState {
+  readonly retention: MotionRetention;
+  /** Raw motion kept now, over how many sessions. */
+  readonly bytes: number;
+  readonly sessions: number;
+}
+
+/** Sessions the history shows at a time. */
+export const HISTORY_PAGE = 20;
+
 export class HistoryModel extends Model<HistoryState> {
   constructor() {
     super({
       storage: 'opening',
       problem: null,
       sessions: [],
+      sessionCount: 0,
       progress: null,
+      motion: null,
       unfinished: null,
       recording: false,
       hasCurrent: false,
@@ -110,6 +134,10 @@ export class Persistence {
   readonly history = new HistoryModel();
 
   private store: SessionStore | null = null;
+  /** The past sessions progression reads, by id: read once, then kept up to date (pastSessions). */
+  private past: Map<string, PastSession> | null = null;
+  /** Raw motion per session, as last read for the history (loadMotion). */
+  private usage: readonly MotionUsage[] | null = null;
   private recorder: SessionRecorder | null = null;
   /** The last session recorded, kept for export after it ended. */
   private lastRecorder: SessionRecorder | null = null;
@@ -142,6 +170,8 @@ export class Persistence {
         (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('upgraded')) }))
       )();
       this.history.update({ storage: 'saving', persisted: await askToPersist() });
+      // Sessions that have aged past the raw-motion setting since the last visit lose their samples.
+      await this.guard(async (store) => void (await this.applyRetention(store)));
       await this.refresh();
       this.history.update({ unfinished: await this.store.findUnfinishedSession() });
     } catch (error) {
@@ -222,24 +252,67 @@ export class Persistence {
     await this.refresh();
   }
 
-  /** Every finished set of the sessions saved so far, for progression; none when nothing is stored. */
+  /**
+   * Every finished set of the sessions saved so far, for progression; none when nothing is stored.
+   * Read from the store once, then kept up to date as sessions end, arrive and go.
+   */
   async pastSessions(): Promise<PastSession[]> {
-    if (!this.store) return [];
+    const store = this.usableStore();
+    if (!store) return [];
     try {
-      const [rows, sets] = await Promise.all([this.store.listSessions(), this.store.allSets()]);
-      const bySession = setsBySession(sets);
-      return rows.map((row) => ({
-        startedAt: row.startedAt,
-        sets: (bySession.get(row.id) ?? []).map(({ sessionId: _s, index: _i, ...record }) => record),
-      }));
+      this.past ??= await readPast(store);
+      return [...this.past.values()];
     } catch {
       return [];
     }
   }
 
+  /** The next page of older sessions into the history. */
+  async showMoreSessions(): Promise<void> {
+    await this.guard(async (store) => {
+      const { sessions } = this.history.state;
+      const more = await store.pageOfSessions(HISTORY_PAGE, sessions.at(-1)?.startedAt ?? Infinity);
+      this.history.update({ sessions: [...sessions, ...more] });
+    });
+  }
+
+  /** Reads how much raw motion is kept, and the setting, for the history to show. */
+  async loadMotion(): Promise<void> {
+    await this.guard(async (store) => {
+      const [retention, usage] = await Promise.all([this.retention(store), store.motionUsage()]);
+      const kept = usage.filter((u) => u.bytes > 0);
+      this.usage = usage;
+      this.history.update({
+        motion: { retention, bytes: kept.reduce((n, u) => n + u.bytes, 0), sessions: kept.length },
+      });
+    });
+  }
+
+  /** What a retention setting would free now (after loadMotion). */
+  retentionPreview(retention: MotionRetention): { sessions: number; bytes: number } {
+    const dropped = motionToDrop(this.usage ?? [], retention, this.wallNow());
+    return { sessions: dropped.length, bytes: dropped.reduce((n, u) => n + u.bytes, 0) };
+  }
+
+  /** Keeps raw motion as the person chose, from now on, and removes at once what it no longer keeps. */
+  async setRetention(retention: MotionRetention): Promise<void> {
+    await this.guard(async (store) => {
+      await store.setMeta(RETENTION_KEY, retention);
+      const freed = await this.applyRetention(store);
+      this.history.update({
+        notice: freed.sessions
+          ? `Removed the raw motion of ${freed.sessions} session${freed.sessions === 1 ? '' : 's'}: ${formatBytes(freed.bytes)} freed. Their sets, holds, heart rate and summaries stay.`
+          : 'Saved. No raw motion had to go.',
+      });
+      await this.refresh();
+      await this.loadMotion();
+    });
+  }
+
   async deleteSession(id: string): Promise<void> {
     await this.guard(async (store) => {
       await store.deleteSession(id);
+      this.past?.delete(id);
       await this.refresh();
       this.history.update({ notice: 'Session deleted.' });
     });
@@ -248,6 +321,7 @@ export class Persistence {
   async deleteAll(): Promise<void> {
     await this.guard(async (store) => {
       await store.deleteAll();
+      this.past = new Map();
       await this.refresh();
       this.history.update({ notice: 'All sessions deleted.', unfinished: null });
     });
@@ -338,13 +412,17 @@ export class Persistence {
       for await (const bundle of readSessionStream(file.stream(), unknownFields, onBytes)) {
         options.signal?.throwIfAborted();
         const result = await store.importBundles([bundle]);
+        if (result.added.length) this.rememberPast(bundle.session, bundle.sets);
         added.push(...result.added);
         skipped.push(...result.skipped);
         options.onProgress?.(bytesRead, file.size);
       }
       options.signal?.throwIfAborted();
     } catch (error) {
-      for (const id of added) await store.deleteSession(id).catch(() => undefined);
+      for (const id of added) {
+        await store.deleteSession(id).catch(() => undefined);
+        this.past?.delete(id);
+      }
       throw error instanceof ImportError || isAbort(error) ? error : toStoreError(error);
     } finally {
       await this.refresh();
@@ -377,7 +455,12 @@ export class Persistence {
       // The end, or "new session" straight from a set: what was done is kept either way.
       const final = state.phase === 'summary' ? state : previous;
       this.detach();
-      void recorder.finish(final ?? state).then(() => this.refresh());
+      void recorder.finish(final ?? state).then(async () => {
+        const { session, sets } = recorder.bundle();
+        this.rememberPast(session, sets);
+        await this.guard(async (store) => void (await this.applyRetention(store)));
+        await this.refresh();
+      });
       return;
     }
     recorder.update(state);
@@ -408,6 +491,7 @@ export class Persistence {
       if (!bundle) return;
       const ended = endInterrupted(bundle);
       await store.write({ session: ended.session, sets: ended.sets });
+      this.rememberPast(ended.session, [...bundle.sets, ...ended.sets]);
     });
   }
 
@@ -417,11 +501,34 @@ export class Persistence {
     return this.store ? this.store.loadBundle(id) : null;
   }
 
+  /** The history's first pages (as many sessions as were shown), the count and the charts. */
   private async refresh(): Promise<void> {
     await this.guard(async (store) => {
-      const [sessions, sets] = await Promise.all([store.listSessions(), store.allSets()]);
-      this.history.update({ sessions, progress: progress(sessions, sets) });
+      const shown = Math.max(HISTORY_PAGE, this.history.state.sessions.length);
+      const [sessions, sessionCount, weeks] = await Promise.all([
+        store.pageOfSessions(shown),
+        store.countSessions(),
+        store.weeks(),
+      ]);
+      this.history.update({ sessions, sessionCount, progress: progress(weeks) });
     });
+  }
+
+  private rememberPast(session: Pick<SessionRow, 'id' | 'startedAt'>, sets: readonly SetRow[]): void {
+    this.past?.set(session.id, { startedAt: session.startedAt, sets: sets.map(toSetRecord) });
+  }
+
+  private async retention(store: SessionStore): Promise<MotionRetention> {
+    return parseRetention(await store.getMeta(RETENTION_KEY));
+  }
+
+  /** Removes the raw motion the setting no longer keeps; returns what that freed. */
+  private async applyRetention(store: SessionStore): Promise<{ sessions: number; bytes: number }> {
+    const retention = await this.retention(store);
+    if (retention.keep === 'all') return { sessions: 0, bytes: 0 };
+    const dropped = motionToDrop(await store.motionUsage(), retention, this.wallNow());
+    for (const session of dropped) await store.dropMotion(session.id);
+    return { sessions: dropped.length, bytes: dropped.reduce((n, u) => n + u.bytes, 0) };
   }
 
   /** The store, unless there is none or it has failed. */
@@ -496,6 +603,19 @@ function importNotice(added: number, skipped: number, unknownFields: readonly st
     notice += ` The file has ${unknownFields.length} field${unknownFields.length === 1 ? '' : 's'} this version does not use (${named}): kept with the sessions, and in every backup.`;
   }
   return notice;
+}
+
+/** The past sessions progression reads, in one pass over the sessions and one over the sets. */
+async function readPast(store: SessionStore): Promise<Map<string, PastSession>> {
+  const [starts, sets] = await Promise.all([store.sessionStarts(), store.allSets()]);
+  const bySession = setsBySession(sets);
+  return new Map(
+    starts.map(({ id, startedAt }) => [id, { startedAt, sets: (bySession.get(id) ?? []).map(toSetRecord) }]),
+  );
+}
+
+function toSetRecord({ sessionId: _s, index: _i, ...record }: SetRow): SetRecord {
+  return record;
 }
 
 /** Sets grouped by their session in one pass: matching them per session was quadratic in history. */

@@ -283,6 +283,8 @@ function readSession(r: Reader): SessionRow {
     gaps: r
       .field('gaps')
       .array((g) => g.keep({ atMs: g.field('atMs').number(), gapMs: g.field('gapMs').number() })),
+    ...(r.has('motionBytes') ? { motionBytes: r.field('motionBytes').number() } : {}),
+    ...(r.has('motionDropped') ? { motionDropped: r.field('motionDropped').boolean() } : {}),
   });
 }
 

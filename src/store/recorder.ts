@@ -29,6 +29,7 @@ import type {
   SetRow,
   StoredEvent,
 } from './records.ts';
+import { motionChunkBytes } from './records.ts';
 import type { SessionStore } from './session-store.ts';
 import { summarize } from './summary.ts';
 
@@ -266,7 +267,11 @@ export class SessionRecorder {
   private summarize(): void {
     const snapshot = this.session.snapshot;
     const durationMs = snapshot ? (snapshot.endedMs ?? snapshot.nowMs) : 0;
-    this.session = { ...this.session, summary: summarize(this.sets, this.heartRateSamples, durationMs) };
+    this.session = {
+      ...this.session,
+      summary: summarize(this.sets, this.heartRateSamples, durationMs),
+      motionBytes: this.motion.reduce((n, chunk) => n + motionChunkBytes(chunk), 0),
+    };
   }
 
   private sealOpenChunks(): void {

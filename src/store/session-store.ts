@@ -4,6 +4,7 @@
 
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { toStoreError } from './errors.ts';
+import { nextWeekStart, summarizeWeek, type WeekRow, weekStart } from './progress.ts';
 import type {
   EventRow,
   HeartRateChunkRow,
@@ -13,6 +14,7 @@ import type {
   SetRow,
   SnapshotRow,
 } from './records.ts';
+import { motionChunkBytes } from './records.ts';
 import { type BackbeatDatabase, type BackbeatDB, type OpenOptions, openBackbeatDB } from './schema.ts';
 
 /** Rows to write together: one transaction, so a crash leaves all of them or none. */
@@ -35,10 +37,20 @@ export interface ImportResult {
 }
 
 const CHUNK_STORES = ['events', 'heartRate', 'motion'] as const;
-const ALL_STORES: StoreNames<BackbeatDB>[] = ['sessions', 'snapshots', 'sets', ...CHUNK_STORES];
+/** Every store of sessions and what is derived from them (not `meta`, which is about the store). */
+const ALL_STORES: StoreNames<BackbeatDB>[] = ['sessions', 'snapshots', 'sets', ...CHUNK_STORES, 'weeks'];
+type WriteTransaction = IDBPTransaction<BackbeatDB, StoreNames<BackbeatDB>[], 'readwrite'>;
 
 function sessionRange(id: string): IDBKeyRange {
   return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+}
+
+/** A session as the history lists it: its row, and how much raw motion it keeps. */
+export interface MotionUsage {
+  readonly id: string;
+  readonly startedAt: number;
+  readonly status: SessionRow['status'];
+  readonly bytes: number;
 }
 
 async function guard<T>(work: () => Promise<T>): Promise<T> {
@@ -71,6 +83,42 @@ export class SessionStore {
       const byId = new Map(snapshots.map((s) => [s.sessionId, s.snapshot]));
       return rows.reverse().map((row) => ({ ...row, snapshot: byId.get(row.id) ?? row.snapshot }));
     });
+  }
+
+  /**
+   * A page of sessions, newest first, that began before `before` (epoch ms; all when absent): what
+   * the history shows, so that its cost does not grow with the years kept.
+   */
+  pageOfSessions(limit: number, before = Infinity): Promise<SessionRow[]> {
+    return guard(async () => {
+      const tx = this.db.transaction(['sessions', 'snapshots'], 'readonly');
+      const rows: SessionRow[] = [];
+      const range = before === Infinity ? null : IDBKeyRange.upperBound(before, true);
+      let cursor = await tx.objectStore('sessions').index('by-started').openCursor(range, 'prev');
+      while (cursor && rows.length < limit) {
+        rows.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      const snapshots = await Promise.all(rows.map((row) => tx.objectStore('snapshots').get(row.id)));
+      return rows.map((row, i) => ({ ...row, snapshot: snapshots[i]?.snapshot ?? row.snapshot }));
+    });
+  }
+
+  /** Every session's id and start, oldest first: what progression needs of the rows. */
+  sessionStarts(): Promise<{ id: string; startedAt: number }[]> {
+    return guard(async () => {
+      const rows = await this.db.getAllFromIndex('sessions', 'by-started');
+      return rows.map(({ id, startedAt }) => ({ id, startedAt }));
+    });
+  }
+
+  countSessions(): Promise<number> {
+    return guard(() => this.db.count('sessions'));
+  }
+
+  /** What the progress charts draw: a row per week, oldest first. */
+  weeks(): Promise<WeekRow[]> {
+    return guard(() => this.db.getAll('weeks'));
   }
 
   getSession(id: string): Promise<SessionRow | undefined> {
@@ -142,6 +190,8 @@ export class SessionStore {
       for (const row of batch.events ?? []) puts.push(tx.objectStore('events').put(row));
       for (const row of batch.heartRate ?? []) puts.push(tx.objectStore('heartRate').put(row));
       for (const row of batch.motion ?? []) puts.push(tx.objectStore('motion').put(row));
+      // A new set, a changed plan or the end: the week's chart row follows in the same transaction.
+      if (batch.session) puts.push(refreshWeek(tx, batch.session.startedAt));
       await Promise.all([...puts, tx.done]);
     });
   }
@@ -149,14 +199,16 @@ export class SessionStore {
   deleteSession(id: string): Promise<void> {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      const row = await tx.objectStore('sessions').get(id);
       const range = sessionRange(id);
       await Promise.all([
         tx.objectStore('sessions').delete(id),
         tx.objectStore('snapshots').delete(id),
         tx.objectStore('sets').delete(range),
         ...CHUNK_STORES.map((name) => tx.objectStore(name).delete(range)),
-        tx.done,
       ]);
+      if (row) await refreshWeek(tx, row.startedAt);
+      await tx.done;
     });
   }
 
@@ -190,17 +242,84 @@ export class SessionStore {
         for (const row of bundle.motion) puts.push(tx.objectStore('motion').put(row));
         await Promise.all(puts);
       }
+      const weeks = new Set(
+        bundles.filter((b) => added.includes(b.session.id)).map((b) => weekStart(b.session.startedAt)),
+      );
+      for (const week of weeks) await refreshWeek(tx, week);
       await tx.done;
       return { added, skipped };
     });
   }
+
+  /**
+   * How much raw motion each session keeps, oldest first. Sessions saved before the store counted it
+   * are counted now, once, and the figure kept in their row.
+   */
+  motionUsage(): Promise<MotionUsage[]> {
+    return guard(async () => {
+      const rows = await this.db.getAllFromIndex('sessions', 'by-started');
+      const usage: MotionUsage[] = [];
+      for (const row of rows) {
+        let bytes = row.motionBytes;
+        if (bytes === undefined) {
+          const chunks = await this.db.getAll('motion', sessionRange(row.id));
+          bytes = chunks.reduce((n, c) => n + motionChunkBytes(c), 0);
+          await this.countMotion(row.id, bytes);
+        }
+        usage.push({ id: row.id, startedAt: row.startedAt, status: row.status, bytes });
+      }
+      return usage;
+    });
+  }
+
+  /** Removes a finished session's raw motion; its sets, events, heart rate and summary stay. */
+  dropMotion(id: string): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction(['sessions', 'motion'], 'readwrite');
+      const row = await tx.objectStore('sessions').get(id);
+      if (row?.status !== 'finished') return;
+      await Promise.all([
+        tx.objectStore('motion').delete(sessionRange(id)),
+        tx.objectStore('sessions').put({ ...row, motionBytes: 0, motionDropped: true }),
+        tx.done,
+      ]);
+    });
+  }
+
+  /** A fact about the store (see BackbeatDB.meta). */
+  getMeta(key: string): Promise<unknown> {
+    return guard(() => this.db.get('meta', key));
+  }
+
+  setMeta(key: string, value: unknown): Promise<void> {
+    return guard(async () => {
+      await this.db.put('meta', value, key);
+    });
+  }
+
+  private countMotion(id: string, bytes: number): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction('sessions', 'readwrite');
+      const row = await tx.store.get(id);
+      // The session may have moved on (or gone) since it was read: count only where it still applies.
+      if (row && row.motionBytes === undefined) await tx.store.put({ ...row, motionBytes: bytes });
+      await tx.done;
+    });
+  }
+}
+
+/** Brings the chart row of the week that `epochMs` falls in up to date with its sessions and sets. */
+async function refreshWeek(tx: WriteTransaction, epochMs: number): Promise<void> {
+  const week = weekStart(epochMs);
+  const range = IDBKeyRange.bound(week, nextWeekStart(week), false, true);
+  const sessions = await tx.objectStore('sessions').index('by-started').getAll(range);
+  const sets = await Promise.all(sessions.map((s) => tx.objectStore('sets').getAll(sessionRange(s.id))));
+  if (sessions.length === 0) await tx.objectStore('weeks').delete(week);
+  else await tx.objectStore('weeks').put(summarizeWeek(week, sessions, sets.flat()));
 }
 
 /** A session row goes in without its snapshot, which goes into its own store. */
-function putSession(
-  tx: IDBPTransaction<BackbeatDB, StoreNames<BackbeatDB>[], 'readwrite'>,
-  session: SessionRow,
-): Promise<unknown>[] {
+function putSession(tx: WriteTransaction, session: SessionRow): Promise<unknown>[] {
   const puts: Promise<unknown>[] = [tx.objectStore('sessions').put({ ...session, snapshot: null })];
   if (session.snapshot) {
     puts.push(tx.objectStore('snapshots').put({ sessionId: session.id, snapshot: session.snapshot }));

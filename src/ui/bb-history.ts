@@ -8,10 +8,43 @@ import {
   type TaskOptions,
 } from '../app/persistence.ts';
 import type { SessionRow } from '../store/records.ts';
+import {
+  formatBytes,
+  KEEP_ALL,
+  type MotionRetention,
+  RETENTION_MONTHS,
+  sameRetention,
+} from '../store/retention.ts';
 import './bb-progress-chart.ts';
 import { download } from './download.ts';
 import { ObserveController } from './observe.ts';
-import { buttonStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
+
+const RETENTION_OPTIONS: readonly { value: string; label: string; retention: MotionRetention }[] = [
+  { value: 'all', label: 'all of it', retention: KEEP_ALL },
+  ...RETENTION_MONTHS.map((months) => ({
+    value: String(months),
+    label: `for the last ${months} months`,
+    retention: { keep: 'months', months } as const,
+  })),
+  { value: 'none', label: 'none: remove it after each session', retention: { keep: 'none' } },
+];
+
+function describeRetention(retention: MotionRetention): string {
+  switch (retention.keep) {
+    case 'all':
+      return 'All raw motion is kept.';
+    case 'months':
+      return `Raw motion older than ${retention.months} months is removed when Backbeat opens.`;
+    case 'none':
+      return 'Raw motion is removed once a session ends (export it from the summary first if you want it).';
+  }
+}
+
+/** "20 of 470 sessions shown", or nothing when all are. */
+function shownOf(shown: number, count: number): string {
+  return shown < count ? `${shown} of ${count} sessions shown` : '';
+}
 
 interface Task {
   readonly label: string;
@@ -28,6 +61,7 @@ interface Task {
 export class BbHistory extends LitElement {
   static override styles = [
     buttonStyles,
+    fieldStyles,
     visuallyHidden,
     css`
       :host {
@@ -112,6 +146,28 @@ export class BbHistory extends LitElement {
         height: 1.25rem;
         accent-color: var(--bb-accent, #4ade80);
       }
+      .more {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+      }
+      .space {
+        display: grid;
+        gap: 0.75rem;
+      }
+      .space summary {
+        font-weight: 700;
+        font-size: 1.15rem;
+        cursor: pointer;
+        min-height: 2.75rem;
+        display: flex;
+        align-items: center;
+      }
+      .space select {
+        margin-left: 0.5rem;
+        max-width: 100%;
+      }
       button.danger {
         border-color: var(--bb-danger, #f87171);
       }
@@ -125,6 +181,8 @@ export class BbHistory extends LitElement {
   @state() private busy = false;
   /** A backup or an import under way: how far it is, and how to call it off. */
   @state() private task: Task | null = null;
+  /** A raw-motion setting picked but not yet applied (it may delete data: it waits for a button). */
+  @state() private retentionChoice: MotionRetention | null = null;
   @state() private error: string | null = null;
 
   private history!: ObserveController<HistoryState>;
@@ -167,16 +225,16 @@ export class BbHistory extends LitElement {
       </div>
       <div class="actions">
         <button @click=${this.onBackup} ?disabled=${this.busy}>Back up everything</button>
-        <button @click=${this.onHistoryCsv} ?disabled=${this.busy || h.sessions.length === 0}>All sessions as CSV</button>
+        <button @click=${this.onHistoryCsv} ?disabled=${this.busy || h.sessionCount === 0}>All sessions as CSV</button>
         <label class="file">Import a file
           <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onImport} ?disabled=${this.busy} />
         </label>
         ${
           this.confirming === 'all'
-            ? html`<span>Delete all ${h.sessions.length} sessions for good?</span>
+            ? html`<span>${h.sessionCount === 1 ? 'Delete the one session for good?' : `Delete all ${h.sessionCount} sessions for good?`}</span>
                 <button class="danger" @click=${this.onDeleteAll}>Yes, delete everything</button>
                 <button class="quiet" @click=${() => (this.confirming = null)}>Keep them</button>`
-            : html`<button class="danger" ?disabled=${h.sessions.length === 0} @click=${() => (this.confirming = 'all')}>
+            : html`<button class="danger" ?disabled=${h.sessionCount === 0} @click=${() => (this.confirming = 'all')}>
                 Delete everything
               </button>`
         }
@@ -184,9 +242,18 @@ export class BbHistory extends LitElement {
       ${
         h.sessions.length === 0
           ? html`<p>No sessions saved yet.</p>`
-          : html`<ul aria-label="Saved sessions">${h.sessions.map((s) => this.renderSession(s))}</ul>`
+          : html`<ul aria-label="Saved sessions">${h.sessions.map((s) => this.renderSession(s))}</ul>
+              <div class="more">
+                <span class="facts">${shownOf(h.sessions.length, h.sessionCount)}</span>
+                ${
+                  h.sessions.length < h.sessionCount
+                    ? html`<button @click=${() => this.run(() => this.persistence.showMoreSessions())} ?disabled=${this.busy}>Show older sessions</button>`
+                    : null
+                }
+              </div>`
       }
       ${h.progress ? this.renderCharts(h) : null}
+      ${h.sessionCount > 0 ? this.renderSpace(h) : null}
     `;
   }
 
@@ -203,12 +270,14 @@ export class BbHistory extends LitElement {
   private renderSession(s: SessionRow) {
     const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     const minutes = Math.round(s.summary.durationMs / 60_000);
+    const duration = minutes === 0 ? 'under a minute' : `${minutes} min`;
     return html`<li data-session=${s.id}>
       <div class="when">${when}${s.status === 'active' ? ' (unfinished)' : ''}</div>
       <div class="facts">
-        ${minutes} min · ${s.summary.sets} sets · ${s.summary.reps} reps and breaths ·
+        ${duration} · ${s.summary.sets} sets · ${s.summary.reps} reps and breaths ·
         ${Math.round(s.summary.holdMs / 1000)} s held${s.summary.avgBpm !== null ? ` · ${s.summary.avgBpm} bpm average` : ''}
       </div>
+      ${s.motionDropped ? html`<div class="sources">Raw motion removed to free space</div>` : null}
       ${s.sources.length ? html`<div class="sources">With ${s.sources.map((d) => d.name).join(', ')}</div>` : null}
       <div class="session-actions">
         <button @click=${() => this.export(s.id, 'fit')} aria-label="Export ${when} as FIT">FIT</button>
@@ -228,10 +297,54 @@ export class BbHistory extends LitElement {
     const p = h.progress!;
     return html`<section class="charts" aria-label="Progress">
       <bb-progress-chart heading="Reps per week" unit="week" .series=${p.repsPerWeek}></bb-progress-chart>
-      <bb-progress-chart heading="Plank and drawing-in holds against their targets" .series=${p.holds}></bb-progress-chart>
-      <bb-progress-chart heading="Superman range of motion" .series=${p.supermanRange}></bb-progress-chart>
-      <bb-progress-chart heading="Heart rate and recovery" .series=${p.heartRate}></bb-progress-chart>
+      <bb-progress-chart heading="Plank and drawing-in: longest hold of the week against its target" unit="week" .series=${p.holds}></bb-progress-chart>
+      <bb-progress-chart heading="Superman range of motion by week" unit="week" .series=${p.supermanRange}></bb-progress-chart>
+      <bb-progress-chart heading="Heart rate and recovery by week" unit="week" .series=${p.heartRate}></bb-progress-chart>
     </section>`;
+  }
+
+  /**
+   * How much space raw motion takes and how long it is kept. Counted only when opened: it reads every
+   * session's row, which the history itself never needs to.
+   */
+  private renderSpace(h: HistoryState) {
+    const motion = h.motion;
+    const chosen = this.retentionChoice ?? motion?.retention ?? KEEP_ALL;
+    const preview = motion ? this.persistence.retentionPreview(chosen) : null;
+    const changed = motion !== null && !sameRetention(chosen, motion.retention);
+    return html`<details class="space" @toggle=${this.onSpaceToggle}>
+      <summary>Space: raw motion</summary>
+      ${
+        motion
+          ? html`<p>
+                Raw motion (the accelerometer's samples, for replays and full exports) takes
+                <strong>${formatBytes(motion.bytes)}</strong> over ${motion.sessions} session${motion.sessions === 1 ? '' : 's'}.
+                Sets, reps, holds, heart rate and summaries are small and kept for good whatever you choose here.
+              </p>
+              <label>Keep raw motion
+                <select @change=${this.onRetentionChoice}>
+                  ${RETENTION_OPTIONS.map(
+                    (option) =>
+                      html`<option value=${option.value} ?selected=${sameRetention(option.retention, chosen)}>${option.label}</option>`,
+                  )}
+                </select>
+              </label>
+              ${
+                changed
+                  ? html`<p class="free">
+                        ${preview!.sessions ? `This frees ${formatBytes(preview!.bytes)} now: the raw motion of ${preview!.sessions} session${preview!.sessions === 1 ? '' : 's'} goes for good.` : 'Nothing has to go now.'}
+                      </p>
+                      <div class="actions">
+                        <button class=${preview!.sessions ? 'danger' : ''} @click=${() => this.onApplyRetention(chosen)} ?disabled=${this.busy}>
+                          ${preview!.sessions ? `Free ${formatBytes(preview!.bytes)}` : 'Save'}
+                        </button>
+                        <button class="quiet" @click=${() => (this.retentionChoice = null)}>Keep as it is</button>
+                      </div>`
+                  : html`<p class="facts">${describeRetention(chosen)}</p>`
+              }`
+          : html`<p class="facts">Counting…</p>`
+      }
+    </details>`;
   }
 
   private async export(id: string, format: ExportFormat): Promise<void> {
@@ -250,6 +363,20 @@ export class BbHistory extends LitElement {
       download(await this.persistence.backup(options)),
     );
   };
+
+  private onSpaceToggle = (event: Event): void => {
+    if ((event.target as HTMLDetailsElement).open) void this.run(() => this.persistence.loadMotion());
+  };
+
+  private onRetentionChoice = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    this.retentionChoice = RETENTION_OPTIONS.find((o) => o.value === value)?.retention ?? null;
+  };
+
+  private async onApplyRetention(retention: MotionRetention): Promise<void> {
+    this.retentionChoice = null;
+    await this.run(() => this.persistence.setRetention(retention));
+  }
 
   private onHistoryCsv = async (): Promise<void> => {
     await this.run(async () => download(await this.persistence.historyCsv()));

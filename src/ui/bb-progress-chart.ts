@@ -1,5 +1,5 @@
 import { css, html, LitElement, type PropertyValues, unsafeCSS } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
@@ -59,6 +59,9 @@ export class BbProgressChart extends LitElement {
   /** 'week' labels the x axis by week; 'session' by date. */
   @property() unit: 'week' | 'session' = 'session';
 
+  /** The numbers' table is built only while it is open: years of weeks are thousands of cells. */
+  @state() private tableOpen = false;
+
   private plot: uPlot | null = null;
   private resizeObserver: ResizeObserver | null = null;
 
@@ -88,7 +91,7 @@ export class BbProgressChart extends LitElement {
   private renderTable(series: ChartSeries) {
     const label = (x: number) =>
       new Date(x * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-    return html`<details>
+    return html`<details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>Numbers</summary>
       <table>
         <caption class="visually-hidden">${this.heading}</caption>
@@ -99,7 +102,7 @@ export class BbProgressChart extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${series.x.map(
+          ${(this.tableOpen ? series.x : []).map(
             (x, i) => html`<tr>
               <th scope="row">${label(x)}</th>
               ${series.lines.map((l) => html`<td>${l.values[i] ?? '–'}</td>`)}
