@@ -36,6 +36,7 @@ import { Model } from '../workout/model.ts';
 import type { PastSession } from '../workout/progression.ts';
 import { reduceSession, type SessionState, type SetRecord } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
+import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
 export interface RecordableApp {
@@ -75,6 +76,12 @@ export interface HistoryState {
   readonly motion: MotionState | null;
   /** A session the app was closed in the middle of, to offer to resume. */
   readonly unfinished: SessionRow | null;
+  /** A session another tab is recording now: never offered to resume, only to move here. */
+  readonly elsewhere: SessionRow | null;
+  /** Asked the other tab for its session and waiting for it. */
+  readonly moving: boolean;
+  /** The session this tab was recording moved to another tab. */
+  readonly movedAway: boolean;
   /** A session is being recorded now. */
   readonly recording: boolean;
   /** A session was recorded since the app opened: it can be exported from memory, storage or not. */
@@ -105,6 +112,9 @@ export class HistoryModel extends Model<HistoryState> {
       progress: null,
       motion: null,
       unfinished: null,
+      elsewhere: null,
+      moving: false,
+      movedAway: false,
       recording: false,
       hasCurrent: false,
       notice: null,
@@ -126,9 +136,13 @@ export interface PersistenceOptions {
   readonly flushMs?: number;
   /** Where to listen for the page being hidden or closed; none in Node. */
   readonly page?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> | null;
+  /** The other tabs of the app (Web Locks and BroadcastChannel in a browser); by default one tab alone. */
+  readonly tabs?: Tabs | null;
 }
 
 const FLUSH_MS = 1000;
+/** How long a tab asked for its session has to save and let go before the lock is taken from it. */
+const MOVE_WAIT_MS = 5000;
 
 export class Persistence {
   readonly history = new HistoryModel();
@@ -139,6 +153,14 @@ export class Persistence {
   /** Raw motion per session, as last read for the history (loadMotion). */
   private usage: readonly MotionUsage[] | null = null;
   private recorder: SessionRecorder | null = null;
+  /** This tab's hold on the session it records: no other tab records it meanwhile. */
+  private held: HeldSession | null = null;
+  private readonly tabs: Tabs;
+  /** This page's id, as the writer of the sessions it records (SessionRow.writer). */
+  private readonly tabId = crypto.randomUUID();
+  /** Sessions live in another tab whose end is being waited for. */
+  private readonly watching = new Set<string>();
+  private readonly stopWatching = new AbortController();
   /** The last session recorded, kept for export after it ended. */
   private lastRecorder: SessionRecorder | null = null;
   private readonly subscriptions = new Subscription();
@@ -160,6 +182,7 @@ export class Persistence {
     this.wallNow = options.wallNow ?? Date.now;
     this.page =
       options.page === undefined ? (typeof document === 'undefined' ? null : document) : options.page;
+    this.tabs = options.tabs ?? SINGLE_TAB;
   }
 
   /** Opens the store, loads the history and looks for an unfinished session; then records. */
@@ -173,10 +196,11 @@ export class Persistence {
       // Sessions that have aged past the raw-motion setting since the last visit lose their samples.
       await this.guard(async (store) => void (await this.applyRetention(store)));
       await this.refresh();
-      this.history.update({ unfinished: await this.store.findUnfinishedSession() });
+      await this.lookForUnfinished();
     } catch (error) {
       this.fail(toStoreError(error));
     }
+    this.subscriptions.add(this.tabs.messages$.subscribe((message) => void this.onTabMessage(message)));
     this.subscriptions.add(
       this.app.session.state$
         .pipe(startWith(null), pairwise())
@@ -217,7 +241,10 @@ export class Persistence {
     this.recorderSubscriptions.unsubscribe();
     this.page?.removeEventListener('visibilitychange', this.onHidden);
     this.page?.removeEventListener('pagehide', this.onPageHide);
+    this.stopWatching.abort();
     await this.recorder?.flush();
+    this.held?.release();
+    this.tabs.close();
     this.store?.close();
   }
 
@@ -230,17 +257,34 @@ export class Persistence {
   async resume(): Promise<void> {
     const unfinished = this.history.state.unfinished;
     if (!this.store || !unfinished || this.recorder) return;
+    const held = await this.tabs.hold(unfinished.id, { ifAvailable: true });
+    // Another tab took it up meanwhile: it is live there, not interrupted.
+    if (!held) return this.lookForUnfinished();
+    await this.resumeHeld(unfinished.id, held);
+  }
+
+  /**
+   * Moves the session another tab is recording to this one: that tab saves and lets go (or, if it
+   * does not answer in time, the lock is taken from it and its writes are refused from then on).
+   */
+  async moveHere(): Promise<void> {
+    const elsewhere = this.history.state.elsewhere;
+    if (!this.store || !elsewhere || this.recorder || this.history.state.moving) return;
+    this.history.update({ moving: true });
     try {
-      const { recorder, state } = await SessionRecorder.resume(this.store, unfinished.id, this.now(), {
-        wallNow: this.wallNow,
-      });
-      this.attach(recorder);
-      this.history.update({ unfinished: null });
-      this.app.session.restore(state);
-      await recorder.flush();
-    } catch (error) {
-      this.fail(toStoreError(error));
+      this.tabs.post({ type: 'move', sessionId: elsewhere.id });
+      const held =
+        (await this.tabs
+          .hold(elsewhere.id, { signal: AbortSignal.timeout(MOVE_WAIT_MS) })
+          .catch(() => null)) ?? (await this.tabs.hold(elsewhere.id, { steal: true }));
+      await this.resumeHeld(elsewhere.id, held!);
+    } finally {
+      this.history.update({ moving: false });
     }
+  }
+
+  dismissMovedAway(): void {
+    this.history.update({ movedAway: false });
   }
 
   /** Leaves the unfinished session as it is, ended where it stopped, and starts afresh. */
@@ -250,6 +294,7 @@ export class Persistence {
     if (!unfinished) return;
     await this.closeUnfinished(unfinished);
     await this.refresh();
+    this.tabs.post({ type: 'changed' });
   }
 
   /**
@@ -305,6 +350,7 @@ export class Persistence {
           : 'Saved. No raw motion had to go.',
       });
       await this.refresh();
+      this.tabs.post({ type: 'changed' });
       await this.loadMotion();
     });
   }
@@ -314,6 +360,7 @@ export class Persistence {
       await store.deleteSession(id);
       this.past?.delete(id);
       await this.refresh();
+      this.tabs.post({ type: 'changed' });
       this.history.update({ notice: 'Session deleted.' });
     });
   }
@@ -323,6 +370,7 @@ export class Persistence {
       await store.deleteAll();
       this.past = new Map();
       await this.refresh();
+      this.tabs.post({ type: 'changed' });
       this.history.update({ notice: 'All sessions deleted.', unfinished: null });
     });
   }
@@ -427,6 +475,7 @@ export class Persistence {
     } finally {
       await this.refresh();
     }
+    this.tabs.post({ type: 'changed' });
     this.history.update({ notice: importNotice(added.length, skipped.length, unknownFields) });
     return { added, skipped, unknownFields };
   }
@@ -444,9 +493,17 @@ export class Persistence {
       const unfinished = this.history.state.unfinished;
       if (unfinished) void this.discardUnfinished();
       const source = this.app.devices.state.source;
-      this.attach(
-        SessionRecorder.start(this.store, state, source ? [source] : [], { wallNow: this.wallNow }),
-      );
+      const recorder = SessionRecorder.start(this.store, state, source ? [source] : [], {
+        wallNow: this.wallNow,
+        writer: this.tabId,
+      });
+      this.attach(recorder, null);
+      // A new session's lock is free: nobody else knows its id yet.
+      void this.tabs.hold(recorder.sessionId).then((held) => {
+        if (this.recorder !== recorder) return held?.release();
+        this.held = held;
+        if (held) this.handOverIfLost(recorder, held);
+      });
       return;
     }
     const recorder = this.recorder;
@@ -460,27 +517,105 @@ export class Persistence {
         this.rememberPast(session, sets);
         await this.guard(async (store) => void (await this.applyRetention(store)));
         await this.refresh();
+        this.tabs.post({ type: 'stopped', sessionId: session.id });
       });
       return;
     }
     recorder.update(state);
   }
 
-  private attach(recorder: SessionRecorder): void {
+  /** Picks up a session whose lock this tab now holds, from its last write. */
+  private async resumeHeld(id: string, held: HeldSession): Promise<void> {
+    try {
+      const { recorder, state } = await SessionRecorder.resume(this.store!, id, this.now(), {
+        wallNow: this.wallNow,
+        writer: this.tabId,
+      });
+      this.attach(recorder, held);
+      this.history.update({ unfinished: null, elsewhere: null, movedAway: false });
+      this.app.session.restore(state);
+      await recorder.flush();
+    } catch (error) {
+      held.release();
+      this.fail(toStoreError(error));
+    }
+  }
+
+  /**
+   * What the store holds unfinished: the sessions no tab records are offered to resume; one that
+   * another tab records is shown as such, and watched so that if that tab goes away, it is offered.
+   */
+  private async lookForUnfinished(): Promise<void> {
+    await this.guard(async (store) => {
+      const [active, live] = await Promise.all([store.unfinishedSessions(), this.tabs.liveSessions()]);
+      const others = active.filter((s) => s.id !== this.recorder?.sessionId);
+      const elsewhere = others.find((s) => live.has(s.id)) ?? null;
+      const unfinished = others.find((s) => !live.has(s.id)) ?? null;
+      this.history.update({ unfinished, elsewhere });
+      if (elsewhere && !this.watching.has(elsewhere.id)) {
+        this.watching.add(elsewhere.id);
+        void this.tabs
+          .whenFree(elsewhere.id, this.stopWatching.signal)
+          .then(() => {
+            this.watching.delete(elsewhere.id);
+            return this.lookForUnfinished();
+          })
+          .catch(() => undefined);
+      }
+    });
+  }
+
+  private async onTabMessage(message: TabMessage): Promise<void> {
+    if (message.type === 'move') {
+      if (message.sessionId === this.recorder?.sessionId) await this.handOver();
+      return;
+    }
+    await this.refresh();
+    await this.lookForUnfinished();
+  }
+
+  /** Another tab takes the session: the last second is saved, the lock let go, and this tab says so. */
+  private async handOver(): Promise<void> {
+    const recorder = this.recorder;
+    if (!recorder) return;
+    this.detach();
+    // Refused harmlessly when the other tab has already claimed the session.
+    await recorder.flush();
+    this.tabs.post({ type: 'stopped', sessionId: recorder.sessionId });
+    this.history.update({ movedAway: true });
+    this.app.session.reset();
+  }
+
+  private attach(recorder: SessionRecorder, held: HeldSession | null): void {
     this.recorder = recorder;
+    this.held = held;
+    if (held) this.handOverIfLost(recorder, held);
+    this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
     this.lastRecorder = recorder;
     this.recorderSubscriptions = new Subscription();
     this.recorderSubscriptions.add(
       interval(this.options.flushMs ?? FLUSH_MS).subscribe(() => void recorder.flush()),
     );
     this.recorderSubscriptions.add(
-      recorder.failure$.pipe(filter((f): f is StoreError => f !== null)).subscribe((f) => this.fail(f)),
+      recorder.failure$
+        .pipe(filter((f): f is StoreError => f !== null))
+        // Refused because another tab claimed the session: it moved there, nothing failed.
+        .subscribe((f) => (f.kind === 'moved' ? void this.handOver() : this.fail(f))),
     );
     this.history.update({ recording: true, hasCurrent: true });
   }
 
+  /** The lock taken by force (the tab did not answer in time): the session is no longer ours. */
+  private handOverIfLost(recorder: SessionRecorder, held: HeldSession): void {
+    void held.lost.then(() => {
+      if (this.recorder === recorder) return this.handOver();
+    });
+  }
+
   private detach(): void {
     this.recorderSubscriptions.unsubscribe();
+    this.held?.release();
+    this.held = null;
     this.recorder = null;
     this.history.update({ recording: false });
   }

@@ -285,6 +285,7 @@ function readSession(r: Reader): SessionRow {
       .array((g) => g.keep({ atMs: g.field('atMs').number(), gapMs: g.field('gapMs').number() })),
     ...(r.has('motionBytes') ? { motionBytes: r.field('motionBytes').number() } : {}),
     ...(r.has('motionDropped') ? { motionDropped: r.field('motionDropped').boolean() } : {}),
+    ...(r.has('writer') ? { writer: r.field('writer').string() } : {}),
   });
 }
 

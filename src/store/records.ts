@@ -68,6 +68,11 @@ export interface SessionRow {
   readonly motionBytes?: number;
   /** The raw motion was removed to free space (the retention setting); the rest of the session stays. */
   readonly motionDropped?: boolean;
+  /**
+   * The tab that records the session (an id per page load). A write from any other tab is refused,
+   * so that a session moved to another tab is never written by two.
+   */
+  readonly writer?: string;
 }
 
 /**

@@ -3,7 +3,7 @@
 // IndexedDB throws into a StoreError.
 
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { toStoreError } from './errors.ts';
+import { StoreError, toStoreError } from './errors.ts';
 import { nextWeekStart, summarizeWeek, type WeekRow, weekStart } from './progress.ts';
 import type {
   EventRow,
@@ -138,11 +138,30 @@ export class SessionStore {
   }
 
   /** The most recent session that was neither finished nor given up: the one to offer to resume. */
-  findUnfinishedSession(): Promise<SessionRow | null> {
+  async findUnfinishedSession(): Promise<SessionRow | null> {
+    return (await this.unfinishedSessions())[0] ?? null;
+  }
+
+  /** Every session neither finished nor given up, the most recently written first. */
+  unfinishedSessions(): Promise<SessionRow[]> {
     return guard(async () => {
       const active = await this.db.getAllFromIndex('sessions', 'by-status', 'active');
       active.sort((a, b) => b.updatedAt - a.updatedAt);
-      return active[0] ? ((await this.getSession(active[0].id)) ?? null) : null;
+      const rows = await Promise.all(active.map((row) => this.getSession(row.id)));
+      return rows.filter((row): row is SessionRow => row !== undefined);
+    });
+  }
+
+  /**
+   * Makes `writer` the only one whose writes to the session are taken (see SessionRow.writer): from
+   * now on the tab that recorded it before is refused, even a write it had already begun.
+   */
+  claim(id: string, writer: string): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction('sessions', 'readwrite');
+      const row = await tx.store.get(id);
+      if (row) await tx.store.put({ ...row, writer });
+      await tx.done;
     });
   }
 
@@ -180,9 +199,22 @@ export class SessionStore {
     return bundles;
   }
 
-  write(batch: WriteBatch): Promise<void> {
+  /**
+   * Writes the batch in one transaction. With a `writer`, the batch is refused with StoreError
+   * 'moved' when the session has been claimed by another (it moved to another tab).
+   */
+  write(batch: WriteBatch, writer?: string): Promise<void> {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      const sessionId = batch.session?.id ?? batch.snapshot?.sessionId ?? firstSessionId(batch);
+      if (writer !== undefined && sessionId !== undefined) {
+        const claimedBy = (await tx.objectStore('sessions').get(sessionId))?.writer;
+        if (claimedBy !== undefined && claimedBy !== writer) {
+          tx.done.catch(() => undefined);
+          tx.abort();
+          throw new StoreError('moved');
+        }
+      }
       const puts: Promise<unknown>[] = [];
       if (batch.session) puts.push(...putSession(tx, batch.session));
       if (batch.snapshot) puts.push(tx.objectStore('snapshots').put(batch.snapshot));
@@ -306,6 +338,10 @@ export class SessionStore {
       await tx.done;
     });
   }
+}
+
+function firstSessionId(batch: WriteBatch): string | undefined {
+  return (batch.sets?.[0] ?? batch.events?.[0] ?? batch.heartRate?.[0] ?? batch.motion?.[0])?.sessionId;
 }
 
 /** Brings the chart row of the week that `epochMs` falls in up to date with its sessions and sets. */

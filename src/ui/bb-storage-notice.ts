@@ -70,9 +70,18 @@ export class BbStorageNotice extends LitElement {
   }
 
   override render() {
-    const { unfinished, problem, hasCurrent } = this.history.value;
+    const { unfinished, elsewhere, recording, movedAway, problem, hasCurrent } = this.history.value;
     return html`
-      ${unfinished ? this.renderInterrupted(unfinished) : null}
+      ${elsewhere && !recording ? this.renderElsewhere(elsewhere) : null}
+      ${
+        movedAway
+          ? html`<section role="status">
+              <p><strong>This session moved to another tab</strong> and is recorded there now. Everything up to the move is saved.</p>
+              <div class="actions"><button class="quiet" @click=${() => this.persistence.dismissMovedAway()}>OK</button></div>
+            </section>`
+          : null
+      }
+      ${unfinished && !recording ? this.renderInterrupted(unfinished) : null}
       ${
         problem
           ? html`<section class="problem" role="alert">
@@ -89,6 +98,21 @@ export class BbStorageNotice extends LitElement {
           : null
       }
     `;
+  }
+
+  /** A session another tab records: it can be moved here, never resumed here as if interrupted. */
+  private renderElsewhere(session: SessionRow) {
+    const at = new Date(session.startedAt).toLocaleTimeString(undefined, { timeStyle: 'short' });
+    const { moving } = this.history.value;
+    return html`<section aria-labelledby="elsewhere-title">
+      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}, ${plural(session.summary.sets, 'set')} so far.</p>
+      <div class="choice">
+        <button class="primary" aria-describedby="move-what" ?disabled=${moving} @click=${() => this.persistence.moveHere()}>
+          ${moving ? 'Moving…' : 'Move the session here'}
+        </button>
+        <p id="move-what">That tab saves and stops; the session goes on here where it was.</p>
+      </div>
+    </section>`;
   }
 
   /** What was under way when the app went away, and what each button does with it. */

@@ -94,3 +94,39 @@ describe('SessionStore', () => {
     store.close();
   });
 });
+
+describe('one writer per session', () => {
+  it('refuses the writes of a tab once another has claimed the session, even one begun before', async () => {
+    const store = await openStore();
+    const { session, motion } = bundle('s', Date.UTC(2026, 10, 2, 8));
+    await store.write({ session: { ...session, status: 'active', writer: 'tab-a' } }, 'tab-a');
+    await store.write({ motion }, 'tab-a');
+    await store.claim('s', 'tab-b');
+    await expect(store.write({ motion: [{ ...motion[0]!, seq: 1 }] }, 'tab-a')).rejects.toMatchObject({
+      kind: 'moved',
+      message: 'This session moved to another tab and is recorded there now. Nothing was lost.',
+    });
+    await store.write({ motion: [{ ...motion[0]!, seq: 1, sourceId: 'b' }] }, 'tab-b');
+    const saved = await store.loadBundle('s');
+    expect(saved?.session.writer).toBe('tab-b');
+    expect(saved?.motion.map((c) => c.sourceId)).toEqual(['strap', 'b']);
+    store.close();
+  });
+});
+
+describe('pages and weeks', () => {
+  it('lists sessions a page at a time, newest first, and keeps a chart row per week as they come and go', async () => {
+    const store = await openStore();
+    const monday = Date.UTC(2026, 10, 2, 8);
+    const day = 86_400_000;
+    await store.importBundles([0, 1, 2, 7, 8].map((d) => bundle(`d${d}`, monday + d * day)));
+    expect((await store.pageOfSessions(2)).map((s) => s.id)).toEqual(['d8', 'd7']);
+    expect((await store.pageOfSessions(2, monday + 7 * day)).map((s) => s.id)).toEqual(['d2', 'd1']);
+    expect(await store.countSessions()).toBe(5);
+    expect((await store.weeks()).map((w) => w.sessions)).toEqual([3, 2]);
+    await store.deleteSession('d7');
+    await store.deleteSession('d8');
+    expect((await store.weeks()).map((w) => w.sessions)).toEqual([3]);
+    store.close();
+  });
+});
