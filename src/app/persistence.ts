@@ -33,7 +33,7 @@ import {
 import { type ImportResult, type MotionUsage, SessionStore } from '../store/session-store.ts';
 import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
-import type { PastSession } from '../workout/progression.ts';
+import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import { reduceSession, type SessionState, type SetRecord } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
@@ -515,7 +515,10 @@ export class Persistence {
       void recorder.finish(final ?? state).then(async () => {
         const { session, sets } = recorder.bundle();
         this.rememberPast(session, sets);
-        await this.guard(async (store) => void (await this.applyRetention(store)));
+        await this.guard(async (store) => {
+          await store.compact(session.id);
+          await this.applyRetention(store);
+        });
         await this.refresh();
         this.tabs.post({ type: 'stopped', sessionId: session.id });
       });
@@ -626,6 +629,7 @@ export class Persistence {
       if (!bundle) return;
       const ended = endInterrupted(bundle);
       await store.write({ session: ended.session, sets: ended.sets });
+      await store.compact(row.id);
       this.rememberPast(ended.session, [...bundle.sets, ...ended.sets]);
     });
   }
@@ -650,7 +654,10 @@ export class Persistence {
   }
 
   private rememberPast(session: Pick<SessionRow, 'id' | 'startedAt'>, sets: readonly SetRow[]): void {
-    this.past?.set(session.id, { startedAt: session.startedAt, sets: sets.map(toSetRecord) });
+    this.past?.set(session.id, {
+      startedAt: session.startedAt,
+      sets: sets.filter((set) => PROGRESSION_EXERCISES.includes(set.exerciseId)).map(toSetRecord),
+    });
   }
 
   private async retention(store: SessionStore): Promise<MotionRetention> {
@@ -740,13 +747,13 @@ function importNotice(added: number, skipped: number, unknownFields: readonly st
   return notice;
 }
 
-/** The past sessions progression reads, in one pass over the sessions and one over the sets. */
+/**
+ * The past sessions progression reads, from the chart rows of the weeks, which keep them with the
+ * sets of the exercises progression follows: one small read, however many years.
+ */
 async function readPast(store: SessionStore): Promise<Map<string, PastSession>> {
-  const [starts, sets] = await Promise.all([store.sessionStarts(), store.allSets()]);
-  const bySession = setsBySession(sets);
-  return new Map(
-    starts.map(({ id, startedAt }) => [id, { startedAt, sets: (bySession.get(id) ?? []).map(toSetRecord) }]),
-  );
+  const weeks = await store.weeks();
+  return new Map(weeks.flatMap((w) => w.past.map(({ id, ...past }) => [id, past] as const)));
 }
 
 function toSetRecord({ sessionId: _s, index: _i, ...record }: SetRow): SetRecord {

@@ -3,6 +3,7 @@
 // five years draw about 260 points, not 780 sessions.
 
 import { type ExerciseId, exerciseById } from '../workout/program.ts';
+import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import type { SessionRow, SetRow } from './records.ts';
 
 export interface ChartLine {
@@ -60,6 +61,8 @@ export interface WeekRow {
   readonly avgBpm: number | null;
   readonly maxBpm: number | null;
   readonly recoveryBpm: number | null;
+  /** The week's sessions as progression reads them: their start and their sets of the exercises it follows. */
+  readonly past: readonly (PastSession & { readonly id: string })[];
 }
 
 const HOLD_CHARTED = ['elbow-plank', 'drawing-in'] as const;
@@ -112,6 +115,14 @@ export function summarizeWeek(
     avgBpm: meanOf(byStart.map((s) => s.summary.avgBpm)),
     maxBpm: peaks.length ? Math.max(...peaks) : null,
     recoveryBpm: meanOf(byStart.map((s) => s.summary.recoveryBpm)),
+    past: byStart.map((session) => ({
+      id: session.id,
+      startedAt: session.startedAt,
+      sets: sets
+        .filter((set) => set.sessionId === session.id && PROGRESSION_EXERCISES.includes(set.exerciseId))
+        .sort((a, b) => a.index - b.index)
+        .map(({ sessionId: _s, index: _i, ...record }) => record),
+    })),
   };
 }
 

@@ -3,6 +3,7 @@
 // IndexedDB throws into a StoreError.
 
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { compactHeartRate, compactMotion } from './codec.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { nextWeekStart, summarizeWeek, type WeekRow, weekStart } from './progress.ts';
 import type {
@@ -101,14 +102,6 @@ export class SessionStore {
       }
       const snapshots = await Promise.all(rows.map((row) => tx.objectStore('snapshots').get(row.id)));
       return rows.map((row, i) => ({ ...row, snapshot: snapshots[i]?.snapshot ?? row.snapshot }));
-    });
-  }
-
-  /** Every session's id and start, oldest first: what progression needs of the rows. */
-  sessionStarts(): Promise<{ id: string; startedAt: number }[]> {
-    return guard(async () => {
-      const rows = await this.db.getAllFromIndex('sessions', 'by-started');
-      return rows.map(({ id, startedAt }) => ({ id, startedAt }));
     });
   }
 
@@ -301,6 +294,35 @@ export class SessionStore {
         usage.push({ id: row.id, startedAt: row.startedAt, status: row.status, bytes });
       }
       return usage;
+    });
+  }
+
+  /**
+   * Merges a finished session's one-second chunks of motion and heart rate into chunks of about a
+   * minute (see compactMotion), in one transaction. Sessions still running are left as they are.
+   */
+  compact(id: string): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction(['sessions', 'motion', 'heartRate'], 'readwrite');
+      const range = sessionRange(id);
+      const [row, motion, heartRate] = await Promise.all([
+        tx.objectStore('sessions').get(id),
+        tx.objectStore('motion').getAll(range),
+        tx.objectStore('heartRate').getAll(range),
+      ]);
+      if (row?.status !== 'finished') return;
+      const writes: Promise<unknown>[] = [];
+      const compactMotionRows = compactMotion(motion);
+      if (compactMotionRows.length < motion.length) {
+        writes.push(tx.objectStore('motion').delete(range));
+        writes.push(...compactMotionRows.map((r) => tx.objectStore('motion').put(r)));
+      }
+      const compactBeats = compactHeartRate(heartRate);
+      if (compactBeats.length < heartRate.length) {
+        writes.push(tx.objectStore('heartRate').delete(range));
+        writes.push(...compactBeats.map((r) => tx.objectStore('heartRate').put(r)));
+      }
+      await Promise.all([...writes, tx.done]);
     });
   }
 

@@ -85,7 +85,11 @@ export class BbProgressChart extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('series') || changed.has('unit')) this.draw();
+    if (changed.has('series') || changed.has('unit')) {
+      drawing = drawing.then(nextTask).then(() => {
+        if (this.isConnected) this.draw();
+      });
+    }
   }
 
   private renderTable(series: ChartSeries) {
@@ -159,6 +163,24 @@ export class BbProgressChart extends LitElement {
     });
     this.resizeObserver.observe(target);
   }
+}
+
+/**
+ * Charts draw one after another, each in a task of its own, so that opening the history (four charts
+ * at once) never holds up a frame for all of them together.
+ */
+let drawing: Promise<void> = Promise.resolve();
+
+/** The next task: a message to ourselves, which neither timers' throttling nor a test's fake clock holds back. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** uPlot spreads a single point over years: give one session or week a few days on either side. */

@@ -5,6 +5,12 @@
 import type { ExerciseId } from './program.ts';
 import type { PlannedExercise, SetRecord } from './session.ts';
 
+/**
+ * The exercises whose past sets progression reads: a history given to it may hold only their sets
+ * (the store keeps these apart, so that years of history cost one small read).
+ */
+export const PROGRESSION_EXERCISES: readonly ExerciseId[] = ['drawing-in', 'elbow-plank'];
+
 /** A finished session as progression reads it: when it began (epoch ms) and its sets. */
 export interface PastSession {
   readonly startedAt: number;

@@ -61,8 +61,8 @@ describe('bb-history', () => {
     await expect.element(page.getByText('6 sets · 13 reps and breaths · 44 s held')).toBeVisible();
     const charts = history.shadowRoot!.querySelectorAll('bb-progress-chart');
     expect(charts).toHaveLength(4);
-    await charts[2]!.updateComplete;
-    expect(charts[2]!.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
+    // The charts draw one after another, a task each.
+    await expect.poll(() => charts[2]!.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
     // The numbers' table is built when it is opened.
     expect(charts[2]!.shadowRoot!.querySelector('details table td')).toBeNull();
     await userEvent.click(charts[2]!.shadowRoot!.querySelector('details summary')!);

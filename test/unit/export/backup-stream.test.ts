@@ -48,7 +48,7 @@ describe('the sessions file, a session to a line', () => {
     expect(await readAll(streamOf(oneLine, 1000))).toEqual(bundles);
     // So does a file with no sessions.
     expect(await readAll(streamOf(toJson([]), 5))).toEqual([]);
-  });
+  }, 30_000);
 
   it('refuses a file cut short, or with more after its end', async () => {
     const text = toJson([await recordSession()]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replayStreams } from '../../../src/export/replay.ts';
 import {
   decodeHeartRateChunk,
   decodeMotionChunk,
@@ -127,6 +128,33 @@ describe('pages and weeks', () => {
     await store.deleteSession('d7');
     await store.deleteSession('d8');
     expect((await store.weeks()).map((w) => w.sessions)).toEqual([3]);
+    store.close();
+  });
+});
+
+describe('a finished session, compacted', () => {
+  it('keeps every frame and beat in about a row a minute per source', async () => {
+    const store = await openStore();
+    const id = 'long';
+    const base = bundle(id, Date.UTC(2026, 10, 2, 8));
+    const motion = Array.from({ length: 150 }, (_, seq) =>
+      encodeMotionChunk(id, seq, seq % 3 === 0 ? 'watch' : 'strap', [
+        { t0Ms: seq * 1000, dtMs: 20, xyz: new Float32Array(30).fill(seq / 1000) },
+        { t0Ms: seq * 1000 + 200, dtMs: 20, xyz: new Float32Array(12).fill(-seq / 1000) },
+      ]),
+    );
+    const heartRate = Array.from({ length: 150 }, (_, seq) =>
+      encodeHeartRateChunk(id, seq, 'strap', [{ tMs: seq * 1000, bpm: 80 + (seq % 20), rrMs: [700, 710] }]),
+    );
+    await store.importBundles([{ ...base, motion, heartRate }]);
+    const before = replayStreams((await store.loadBundle(id))!);
+    await store.compact(id);
+    const after = await store.loadBundle(id);
+    // The watch's 50 chunks in one row, the strap's 100 in two.
+    expect(after!.motion.length).toBe(3);
+    expect(after!.heartRate.length).toBe(3);
+    expect(after!.motion.map((c) => c.seq)).toEqual([0, 1, 2]);
+    expect(replayStreams(after!)).toEqual(before);
     store.close();
   });
 });
