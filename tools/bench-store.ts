@@ -77,7 +77,10 @@ async function openHistory(page: Page): Promise<{ ms: number; longestFrameMs: nu
     });
     document.addEventListener('pointerdown', (event) => (window.tapAt$ = event.timeStamp), true);
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.loaf$.push(entry.duration);
+      for (const entry of list.getEntries()) {
+        window.loaf$.push(entry.duration);
+        if (window.loafScripts$) window.loafScripts$.push({ duration: Math.round(entry.duration), render: Math.round(entry.renderStart ? entry.startTime + entry.duration - entry.renderStart : 0), style: Math.round(entry.styleAndLayoutStart ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0), scripts: entry.scripts.map((s) => [s.invoker, s.sourceFunctionName, Math.round(s.duration), Math.round(s.forcedStyleAndLayoutDuration)]) });
+      }
     }).observe({ type: 'long-animation-frame' });
   `);
   await page.waitForTimeout(500);
@@ -86,7 +89,8 @@ async function openHistory(page: Page): Promise<{ ms: number; longestFrameMs: nu
     w.frames$ = [];
     w.loaf$ = [];
   });
-  const profiler = process.env.BENCH_DEBUG ? await page.context().newCDPSession(page) : null;
+  if (process.env.BENCH_DEBUG) await page.evaluate(() => ((window as unknown as { loafScripts$: unknown[] }).loafScripts$ = []));
+  const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
   if (profiler) {
     await profiler.send('Profiler.enable');
     await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -136,7 +140,7 @@ async function openHistory(page: Page): Promise<{ ms: number; longestFrameMs: nu
       JSON.stringify(
         await page.evaluate(() => {
           const w = window as unknown as { frames$: number[]; loaf$: number[] };
-          return { frames: w.frames$.map(Math.round), loaf: w.loaf$.map(Math.round) };
+          return { frames: w.frames$.map(Math.round), loaf: (w as unknown as { loafScripts$: unknown[] }).loafScripts$ };
         }),
       ),
     );
@@ -211,6 +215,7 @@ async function main(): Promise<void> {
       `History opened in ${history.ms.toFixed(0)} ms, longest frame ${history.longestFrameMs.toFixed(0)} ms`,
     );
     await app.close();
+    if (process.env.BENCH_HISTORY_ONLY) return;
 
     log('backing up…');
     const backup = await peakHeap(cdp, () => bench.evaluate(() => window.benchStore.backup()));

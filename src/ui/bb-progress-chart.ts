@@ -63,12 +63,18 @@ export class BbProgressChart extends LitElement {
   @state() private tableOpen = false;
 
   private plot: uPlot | null = null;
+  /** The element the plot goes in, watched for its width, and that width once laid out. */
+  private observed: HTMLElement | null = null;
+  private plotWidth = 0;
+  private needsDraw = false;
+  private drawQueued = false;
   private resizeObserver: ResizeObserver | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
+    this.observed = null;
     this.plot?.destroy();
     this.plot = null;
   }
@@ -86,10 +92,42 @@ export class BbProgressChart extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('series') || changed.has('unit')) {
-      drawing = drawing.then(nextTask).then(() => {
-        if (this.isConnected) this.draw();
-      });
+      this.needsDraw = true;
+      this.observePlot();
+      if (this.plotWidth > 0) this.queueDraw();
     }
+  }
+
+  /**
+   * The plot's width comes from a ResizeObserver, after the browser has laid the page out: reading it
+   * in the draw instead would force a layout of the whole history for each chart.
+   */
+  private observePlot(): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('.plot');
+    if (target === this.observed) return;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    this.observed = target;
+    this.plotWidth = 0;
+    if (!target) return;
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      const width = Math.round(entry?.contentRect.width ?? 0);
+      if (width <= 0) return;
+      const was = this.plotWidth;
+      this.plotWidth = width;
+      if (this.needsDraw || !this.plot) this.queueDraw();
+      else if (Math.abs(width - was) > 4) this.plot.setSize({ width, height: 220 });
+    });
+    this.resizeObserver.observe(target);
+  }
+
+  private queueDraw(): void {
+    if (this.drawQueued) return;
+    this.drawQueued = true;
+    drawing = drawing.then(nextTask).then(() => {
+      this.drawQueued = false;
+      if (this.isConnected && this.needsDraw) this.draw();
+    });
   }
 
   private renderTable(series: ChartSeries) {
@@ -118,12 +156,13 @@ export class BbProgressChart extends LitElement {
   }
 
   private draw(): void {
+    this.needsDraw = false;
     this.plot?.destroy();
     this.plot = null;
-    const target = this.renderRoot.querySelector<HTMLElement>('.plot');
+    const target = this.observed;
     const series = this.series;
     if (!target || !series) return;
-    const width = Math.max(280, target.clientWidth || this.clientWidth || 600);
+    const width = Math.max(280, this.plotWidth);
     const options: uPlot.Options = {
       width,
       height: 220,
@@ -155,13 +194,6 @@ export class BbProgressChart extends LitElement {
       ...series.lines.map((l) => l.values as (number | null)[]),
     ] as uPlot.AlignedData;
     this.plot = new uPlot(options, data, target);
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = new ResizeObserver(() => {
-      const w = target.clientWidth;
-      if (this.plot && w > 0 && Math.abs(w - this.plot.width) > 4)
-        this.plot.setSize({ width: w, height: 220 });
-    });
-    this.resizeObserver.observe(target);
   }
 }
 
