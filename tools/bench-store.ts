@@ -8,7 +8,8 @@
 // measures: progression's read of the past sessions; opening History in the app itself (time until
 // the list and charts are drawn, and the longest frame meanwhile); the streaming backup (time, size,
 // the page's peak JS heap); restoring it into an empty database; and whether every session came back
-// equal. Progress goes to stderr; the last line on stdout is one JSON object.
+// equal. Progress goes to stderr; the last line on stdout is one JSON object. BENCH_DEBUG=1 also
+// prints the frames and long animation frames of opening History; BENCH_HISTORY_ONLY=1 stops there.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,13 +90,8 @@ async function openHistory(page: Page): Promise<{ ms: number; longestFrameMs: nu
     w.frames$ = [];
     w.loaf$ = [];
   });
-  if (process.env.BENCH_DEBUG) await page.evaluate(() => ((window as unknown as { loafScripts$: unknown[] }).loafScripts$ = []));
-  const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
-  if (profiler) {
-    await profiler.send('Profiler.enable');
-    await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
-    await profiler.send('Profiler.start');
-  }
+  if (process.env.BENCH_DEBUG)
+    await page.evaluate(() => ((window as unknown as { loafScripts$: unknown[] }).loafScripts$ = []));
   await page.getByRole('button', { name: 'History' }).click();
   const shown = await page.waitForFunction(
     () => {
@@ -116,31 +112,15 @@ async function openHistory(page: Page): Promise<{ ms: number; longestFrameMs: nu
     const w = window as unknown as { frames$: number[]; loaf$: number[] };
     return Math.max(0, ...w.frames$, ...w.loaf$);
   });
-  if (profiler) {
-    const { profile } = await profiler.send('Profiler.stop');
-    const self = new Map<string, number>();
-    const dt = (profile.endTime - profile.startTime) / (profile.samples?.length ?? 1) / 1000;
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    for (const id of profile.samples ?? []) {
-      const f = byId.get(id)!.callFrame;
-      const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-      self.set(key, (self.get(key) ?? 0) + dt);
-    }
-    log(
-      JSON.stringify(
-        [...self]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 25)
-          .map(([k, v]) => `${k} ${v.toFixed(1)}`),
-      ),
-    );
-  }
   if (process.env.BENCH_DEBUG) {
     log(
       JSON.stringify(
         await page.evaluate(() => {
           const w = window as unknown as { frames$: number[]; loaf$: number[] };
-          return { frames: w.frames$.map(Math.round), loaf: (w as unknown as { loafScripts$: unknown[] }).loafScripts$ };
+          return {
+            frames: w.frames$.map(Math.round),
+            loaf: (w as unknown as { loafScripts$: unknown[] }).loafScripts$,
+          };
         }),
       ),
     );

@@ -20,7 +20,7 @@ import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import { StoreError, toStoreError } from '../store/errors.ts';
-import { type Progress, progress } from '../store/progress.ts';
+import { type Progress, pastSet, progress } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
 import {
@@ -34,7 +34,7 @@ import { type ImportResult, type MotionUsage, SessionStore } from '../store/sess
 import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
 import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
-import { reduceSession, type SessionState, type SetRecord } from '../workout/session.ts';
+import { reduceSession, type SessionState } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
@@ -656,7 +656,7 @@ export class Persistence {
   private rememberPast(session: Pick<SessionRow, 'id' | 'startedAt'>, sets: readonly SetRow[]): void {
     this.past?.set(session.id, {
       startedAt: session.startedAt,
-      sets: sets.filter((set) => PROGRESSION_EXERCISES.includes(set.exerciseId)).map(toSetRecord),
+      sets: sets.filter((set) => PROGRESSION_EXERCISES.includes(set.exerciseId)).map(pastSet),
     });
   }
 
@@ -754,10 +754,6 @@ function importNotice(added: number, skipped: number, unknownFields: readonly st
 async function readPast(store: SessionStore): Promise<Map<string, PastSession>> {
   const weeks = await store.weeks();
   return new Map(weeks.flatMap((w) => w.past.map(({ id, ...past }) => [id, past] as const)));
-}
-
-function toSetRecord({ sessionId: _s, index: _i, ...record }: SetRow): SetRecord {
-  return record;
 }
 
 /** Sets grouped by their session in one pass: matching them per session was quadratic in history. */

@@ -3,7 +3,7 @@
 // five years draw about 260 points, not 780 sessions.
 
 import { type ExerciseId, exerciseById } from '../workout/program.ts';
-import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
+import { type PastSession, type PastSet, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import type { SessionRow, SetRow } from './records.ts';
 
 export interface ChartLine {
@@ -121,9 +121,14 @@ export function summarizeWeek(
       sets: sets
         .filter((set) => set.sessionId === session.id && PROGRESSION_EXERCISES.includes(set.exerciseId))
         .sort((a, b) => a.index - b.index)
-        .map(({ sessionId: _s, index: _i, ...record }) => record),
+        .map(pastSet),
     })),
   };
+}
+
+/** Only what progression reads of a set: years of them are read at every start. */
+export function pastSet({ exerciseId, setNumber, target, holdMs, peakDeg }: PastSet): PastSet {
+  return { exerciseId, setNumber, target, holdMs, peakDeg };
 }
 
 /** Week rows of any sessions and sets, oldest first: for building the store's rows from scratch. */
