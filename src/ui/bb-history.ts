@@ -134,6 +134,12 @@ export class BbHistory extends LitElement {
       .charts {
         display: grid;
         gap: 1.5rem;
+        /* Grid items are as wide as their content by default: a chart drawn wide (before a phone
+           turned, or a window narrowed) would hold the page wide and never learn it may shrink. */
+        min-width: 0;
+      }
+      .charts > * {
+        min-width: 0;
       }
       .task {
         display: flex;
@@ -160,9 +166,7 @@ export class BbHistory extends LitElement {
         font-weight: 700;
         font-size: 1.15rem;
         cursor: pointer;
-        min-height: 2.75rem;
-        display: flex;
-        align-items: center;
+        padding: 0.6rem 0;
       }
       .space select {
         margin-left: 0.5rem;
@@ -274,7 +278,7 @@ export class BbHistory extends LitElement {
     return html`<li data-session=${s.id}>
       <div class="when">${when}${s.status === 'active' ? ' (unfinished)' : ''}</div>
       <div class="facts">
-        ${duration} · ${s.summary.sets} sets · ${s.summary.reps} reps and breaths ·
+        ${duration} · ${s.summary.sets} set${s.summary.sets === 1 ? '' : 's'} · ${s.summary.reps} reps and breaths ·
         ${Math.round(s.summary.holdMs / 1000)} s held${s.summary.avgBpm !== null ? ` · ${s.summary.avgBpm} bpm average` : ''}
       </div>
       ${s.motionDropped ? html`<div class="sources">Raw motion removed to free space</div>` : null}

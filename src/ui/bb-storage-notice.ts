@@ -105,7 +105,7 @@ export class BbStorageNotice extends LitElement {
     const at = new Date(session.startedAt).toLocaleTimeString(undefined, { timeStyle: 'short' });
     const { moving } = this.history.value;
     return html`<section aria-labelledby="elsewhere-title">
-      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}, ${plural(session.summary.sets, 'set')} so far.</p>
+      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}${session.summary.sets ? `, ${plural(session.summary.sets, 'set')} done so far` : ''}.</p>
       <div class="choice">
         <button class="primary" aria-describedby="move-what" ?disabled=${moving} @click=${() => this.persistence.moveHere()}>
           ${moving ? 'Moving…' : 'Move the session here'}
@@ -119,10 +119,9 @@ export class BbStorageNotice extends LitElement {
   private renderInterrupted(unfinished: SessionRow) {
     const at = new Date(unfinished.startedAt).toLocaleTimeString(undefined, { timeStyle: 'short' });
     const where = interruptedAt(unfinished);
-    const done = plural(unfinished.summary.sets, 'set');
     return html`<section aria-labelledby="resume-title">
       <p id="resume-title">
-        <strong>Your session from ${at} was interrupted</strong> after ${done}${where ? html`, ${where.during}` : ''}.
+        <strong>Your session from ${at} was interrupted</strong> ${interruptedWhen(unfinished.summary.sets, where?.during ?? null)}.
       </p>
       <div class="choices">
         <div class="choice">
@@ -144,6 +143,12 @@ export class BbStorageNotice extends LitElement {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "after 2 sets, in the middle of …", "in the middle of …" when no set was done yet. */
+function interruptedWhen(sets: number, during: string | null): string {
+  if (sets === 0) return during ?? 'before its first set';
+  return `after ${plural(sets, 'set')}${during ? `, ${during}` : ''}`;
+}
 
 /** The set that was under way when the app went away, from the session's last saved state. */
 function interruptedAt(row: SessionRow): { during: string; what: string; kept: string | null } | null {
