@@ -5,10 +5,10 @@
 //
 // Builds the app with a benchmark page beside it (tools/bench-store/), seeds the years asked, three
 // sessions a week with raw motion, into the app's database through the store's own write path, then
-// measures: progression's read of the past sessions; opening History in the app itself (time until
-// the list and charts are drawn, and the longest frame meanwhile); the streaming backup (time, size,
-// the page's peak JS heap); restoring it into an empty database; and whether every session came back
-// equal. Progress goes to stderr; the last line on stdout is one JSON object. BENCH_DEBUG=1 also
+// measures: progression's read of the past sessions (the median of three fresh starts); opening
+// History in the app itself (time from the tap until the list and charts are drawn, and the longest
+// frame meanwhile); the streaming backup (time, size, the page's peak JS heap); restoring it into an
+// empty database; and whether every session came back equal. Progress goes to stderr; the last line on stdout is one JSON object. BENCH_DEBUG=1 also
 // prints the frames and long animation frames of opening History; BENCH_HISTORY_ONLY=1 stops there.
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -181,8 +181,9 @@ async function main(): Promise<void> {
     );
 
     const past = await bench.evaluate(() => window.benchStore.pastSessions());
+    const pastMs = [...past.coldMs].sort((a, b) => a - b)[1]!;
     log(
-      `past sessions for progression: ${past.coldMs.toFixed(1)} ms the first time, ${past.warmMs.toFixed(2)} ms after`,
+      `past sessions for progression (${past.sessions}): ${past.coldMs.map((ms) => ms.toFixed(1)).join(', ')} ms from a fresh start, ${past.warmMs.toFixed(2)} ms once read`,
     );
 
     const app = await context.newPage();
@@ -216,7 +217,7 @@ async function main(): Promise<void> {
         sessions: seeded.sessions,
         history_open_ms: Math.round(history.ms),
         longest_frame_ms: Math.round(history.longestFrameMs),
-        past_sessions_ms: Math.round(past.coldMs * 10) / 10,
+        past_sessions_ms: Math.round(pastMs * 10) / 10,
         backup_ms: Math.round(backup.result.ms),
         backup_bytes: backup.result.bytes,
         backup_peak_heap_mb: Math.round(backup.peakMb),
