@@ -183,7 +183,8 @@ async function main(): Promise<void> {
     const past = await bench.evaluate(() => window.benchStore.pastSessions());
     const pastMs = [...past.coldMs].sort((a, b) => a - b)[1]!;
     log(
-      `past sessions for progression (${past.sessions}): ${past.coldMs.map((ms) => ms.toFixed(1)).join(', ')} ms from a fresh start, ${past.warmMs.toFixed(2)} ms once read`,
+      `a fresh start (store, first page, week rows): ${past.startMs.map((ms) => ms.toFixed(0)).join(', ')} ms; ` +
+        `then progression's past sessions (${past.sessions}): ${past.coldMs.map((ms) => ms.toFixed(1)).join(', ')} ms, and ${past.warmMs.toFixed(2)} ms again`,
     );
 
     const app = await context.newPage();

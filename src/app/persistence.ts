@@ -20,7 +20,7 @@ import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import { StoreError, toStoreError } from '../store/errors.ts';
-import { type Progress, pastSet, progress } from '../store/progress.ts';
+import { type Progress, pastSet, progress, type WeekRow } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
 import {
@@ -649,6 +649,8 @@ export class Persistence {
         store.countSessions(),
         store.weeks(),
       ]);
+      // The week rows carry progression's past sessions too: one read serves the charts and the plan.
+      this.past = pastOf(weeks);
       this.history.update({ sessions, sessionCount, progress: progress(weeks) });
     });
   }
@@ -752,7 +754,10 @@ function importNotice(added: number, skipped: number, unknownFields: readonly st
  * sets of the exercises progression follows: one small read, however many years.
  */
 async function readPast(store: SessionStore): Promise<Map<string, PastSession>> {
-  const weeks = await store.weeks();
+  return pastOf(await store.weeks());
+}
+
+function pastOf(weeks: readonly WeekRow[]): Map<string, PastSession> {
   return new Map(weeks.flatMap((w) => w.past.map(({ id, ...past }) => [id, past] as const)));
 }
 
