@@ -7,20 +7,36 @@
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import type { Cue } from '../cues/cue-planner.ts';
 import { type CsvSession, toCsv } from '../export/csv.ts';
-import { fromJson, toJson } from '../export/json.ts';
+import {
+  FILE_FOOTER,
+  fileHeader,
+  ImportError,
+  readSessionStream,
+  sessionLine,
+  toJson,
+} from '../export/json.ts';
 import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
+import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import { StoreError, toStoreError } from '../store/errors.ts';
-import { type Progress, progress } from '../store/progress.ts';
+import { type Progress, pastSet, progress, type WeekRow } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
-import { type ImportResult, SessionStore } from '../store/session-store.ts';
+import {
+  formatBytes,
+  type MotionRetention,
+  motionToDrop,
+  parseRetention,
+  RETENTION_KEY,
+} from '../store/retention.ts';
+import { type ImportResult, type MotionUsage, SessionStore } from '../store/session-store.ts';
 import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
-import type { PastSession } from '../workout/progression.ts';
-import type { SessionState } from '../workout/session.ts';
+import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
+import { reduceSession, type SessionState } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
+import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
 export interface RecordableApp {
@@ -40,14 +56,32 @@ export interface ExportedFile {
   readonly blob: Blob;
 }
 
+/** How a long task (a backup, an import) reports how far it is, and how it is called off. */
+export interface TaskOptions {
+  /** Sessions written of all of them, for a backup; bytes read of the file's size, for an import. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
 export interface HistoryState {
   /** 'memory': nothing is being saved (no IndexedDB, or it failed); see `problem`. */
   readonly storage: 'opening' | 'saving' | 'memory';
   readonly problem: StoreError | null;
+  /** The sessions shown so far, newest first: a page at a time (showMoreSessions). */
   readonly sessions: readonly SessionRow[];
+  /** How many sessions the store holds. */
+  readonly sessionCount: number;
   readonly progress: Progress | null;
+  /** Raw motion kept and the setting that thins it; null until asked for (loadMotion). */
+  readonly motion: MotionState | null;
   /** A session the app was closed in the middle of, to offer to resume. */
   readonly unfinished: SessionRow | null;
+  /** A session another tab is recording now: never offered to resume, only to move here. */
+  readonly elsewhere: SessionRow | null;
+  /** Asked the other tab for its session and waiting for it. */
+  readonly moving: boolean;
+  /** The session this tab was recording moved to another tab. */
+  readonly movedAway: boolean;
   /** A session is being recorded now. */
   readonly recording: boolean;
   /** A session was recorded since the app opened: it can be exported from memory, storage or not. */
@@ -58,14 +92,29 @@ export interface HistoryState {
   readonly persisted: boolean | null;
 }
 
+export interface MotionState {
+  readonly retention: MotionRetention;
+  /** Raw motion kept now, over how many sessions. */
+  readonly bytes: number;
+  readonly sessions: number;
+}
+
+/** Sessions the history shows at a time. */
+export const HISTORY_PAGE = 20;
+
 export class HistoryModel extends Model<HistoryState> {
   constructor() {
     super({
       storage: 'opening',
       problem: null,
       sessions: [],
+      sessionCount: 0,
       progress: null,
+      motion: null,
       unfinished: null,
+      elsewhere: null,
+      moving: false,
+      movedAway: false,
       recording: false,
       hasCurrent: false,
       notice: null,
@@ -87,15 +136,31 @@ export interface PersistenceOptions {
   readonly flushMs?: number;
   /** Where to listen for the page being hidden or closed; none in Node. */
   readonly page?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> | null;
+  /** The other tabs of the app (Web Locks and BroadcastChannel in a browser); by default one tab alone. */
+  readonly tabs?: Tabs | null;
 }
 
 const FLUSH_MS = 1000;
+/** How long a tab asked for its session has to save and let go before the lock is taken from it. */
+const MOVE_WAIT_MS = 5000;
 
 export class Persistence {
   readonly history = new HistoryModel();
 
   private store: SessionStore | null = null;
+  /** The past sessions progression reads, by id: read once, then kept up to date (pastSessions). */
+  private past: Map<string, PastSession> | null = null;
+  /** Raw motion per session, as last read for the history (loadMotion). */
+  private usage: readonly MotionUsage[] | null = null;
   private recorder: SessionRecorder | null = null;
+  /** This tab's hold on the session it records: no other tab records it meanwhile. */
+  private held: HeldSession | null = null;
+  private readonly tabs: Tabs;
+  /** This page's id, as the writer of the sessions it records (SessionRow.writer). */
+  private readonly tabId = crypto.randomUUID();
+  /** Sessions live in another tab whose end is being waited for. */
+  private readonly watching = new Set<string>();
+  private readonly stopWatching = new AbortController();
   /** The last session recorded, kept for export after it ended. */
   private lastRecorder: SessionRecorder | null = null;
   private readonly subscriptions = new Subscription();
@@ -117,6 +182,7 @@ export class Persistence {
     this.wallNow = options.wallNow ?? Date.now;
     this.page =
       options.page === undefined ? (typeof document === 'undefined' ? null : document) : options.page;
+    this.tabs = options.tabs ?? SINGLE_TAB;
   }
 
   /** Opens the store, loads the history and looks for an unfinished session; then records. */
@@ -124,14 +190,17 @@ export class Persistence {
     try {
       this.store = await (
         this.options.openStore ??
-        (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('version')) }))
+        (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('upgraded')) }))
       )();
       this.history.update({ storage: 'saving', persisted: await askToPersist() });
+      // Sessions that have aged past the raw-motion setting since the last visit lose their samples.
+      await this.guard(async (store) => void (await this.applyRetention(store)));
       await this.refresh();
-      this.history.update({ unfinished: await this.store.findUnfinishedSession() });
+      await this.lookForUnfinished();
     } catch (error) {
       this.fail(toStoreError(error));
     }
+    this.subscriptions.add(this.tabs.messages$.subscribe((message) => void this.onTabMessage(message)));
     this.subscriptions.add(
       this.app.session.state$
         .pipe(startWith(null), pairwise())
@@ -172,7 +241,10 @@ export class Persistence {
     this.recorderSubscriptions.unsubscribe();
     this.page?.removeEventListener('visibilitychange', this.onHidden);
     this.page?.removeEventListener('pagehide', this.onPageHide);
+    this.stopWatching.abort();
     await this.recorder?.flush();
+    this.held?.release();
+    this.tabs.close();
     this.store?.close();
   }
 
@@ -185,17 +257,34 @@ export class Persistence {
   async resume(): Promise<void> {
     const unfinished = this.history.state.unfinished;
     if (!this.store || !unfinished || this.recorder) return;
+    const held = await this.tabs.hold(unfinished.id, { ifAvailable: true });
+    // Another tab took it up meanwhile: it is live there, not interrupted.
+    if (!held) return this.lookForUnfinished();
+    await this.resumeHeld(unfinished.id, held);
+  }
+
+  /**
+   * Moves the session another tab is recording to this one: that tab saves and lets go (or, if it
+   * does not answer in time, the lock is taken from it and its writes are refused from then on).
+   */
+  async moveHere(): Promise<void> {
+    const elsewhere = this.history.state.elsewhere;
+    if (!this.store || !elsewhere || this.recorder || this.history.state.moving) return;
+    this.history.update({ moving: true });
     try {
-      const { recorder, state } = await SessionRecorder.resume(this.store, unfinished.id, this.now(), {
-        wallNow: this.wallNow,
-      });
-      this.attach(recorder);
-      this.history.update({ unfinished: null });
-      this.app.session.restore(state);
-      await recorder.flush();
-    } catch (error) {
-      this.fail(toStoreError(error));
+      this.tabs.post({ type: 'move', sessionId: elsewhere.id });
+      const held =
+        (await this.tabs
+          .hold(elsewhere.id, { signal: AbortSignal.timeout(MOVE_WAIT_MS) })
+          .catch(() => null)) ?? (await this.tabs.hold(elsewhere.id, { steal: true }));
+      await this.resumeHeld(elsewhere.id, held!);
+    } finally {
+      this.history.update({ moving: false });
     }
+  }
+
+  dismissMovedAway(): void {
+    this.history.update({ movedAway: false });
   }
 
   /** Leaves the unfinished session as it is, ended where it stopped, and starts afresh. */
@@ -205,27 +294,73 @@ export class Persistence {
     if (!unfinished) return;
     await this.closeUnfinished(unfinished);
     await this.refresh();
+    this.tabs.post({ type: 'changed' });
   }
 
-  /** Every finished set of the sessions saved so far, for progression; none when nothing is stored. */
+  /**
+   * Every finished set of the sessions saved so far, for progression; none when nothing is stored.
+   * Read from the store once, then kept up to date as sessions end, arrive and go.
+   */
   async pastSessions(): Promise<PastSession[]> {
-    if (!this.store) return [];
+    const store = this.usableStore();
+    if (!store) return [];
     try {
-      const [rows, sets] = await Promise.all([this.store.listSessions(), this.store.allSets()]);
-      const bySession = setsBySession(sets);
-      return rows.map((row) => ({
-        startedAt: row.startedAt,
-        sets: (bySession.get(row.id) ?? []).map(({ sessionId: _s, index: _i, ...record }) => record),
-      }));
+      this.past ??= await readPast(store);
+      return [...this.past.values()];
     } catch {
       return [];
     }
   }
 
+  /** The next page of older sessions into the history. */
+  async showMoreSessions(): Promise<void> {
+    await this.guard(async (store) => {
+      const { sessions } = this.history.state;
+      const more = await store.pageOfSessions(HISTORY_PAGE, sessions.at(-1)?.startedAt ?? Infinity);
+      this.history.update({ sessions: [...sessions, ...more] });
+    });
+  }
+
+  /** Reads how much raw motion is kept, and the setting, for the history to show. */
+  async loadMotion(): Promise<void> {
+    await this.guard(async (store) => {
+      const [retention, usage] = await Promise.all([this.retention(store), store.motionUsage()]);
+      const kept = usage.filter((u) => u.bytes > 0);
+      this.usage = usage;
+      this.history.update({
+        motion: { retention, bytes: kept.reduce((n, u) => n + u.bytes, 0), sessions: kept.length },
+      });
+    });
+  }
+
+  /** What a retention setting would free now (after loadMotion). */
+  retentionPreview(retention: MotionRetention): { sessions: number; bytes: number } {
+    const dropped = motionToDrop(this.usage ?? [], retention, this.wallNow());
+    return { sessions: dropped.length, bytes: dropped.reduce((n, u) => n + u.bytes, 0) };
+  }
+
+  /** Keeps raw motion as the person chose, from now on, and removes at once what it no longer keeps. */
+  async setRetention(retention: MotionRetention): Promise<void> {
+    await this.guard(async (store) => {
+      await store.setMeta(RETENTION_KEY, retention);
+      const freed = await this.applyRetention(store);
+      this.history.update({
+        notice: freed.sessions
+          ? `Removed the raw motion of ${freed.sessions} session${freed.sessions === 1 ? '' : 's'}: ${formatBytes(freed.bytes)} freed. Their sets, holds, heart rate and summaries stay.`
+          : 'Saved. No raw motion had to go.',
+      });
+      await this.refresh();
+      this.tabs.post({ type: 'changed' });
+      await this.loadMotion();
+    });
+  }
+
   async deleteSession(id: string): Promise<void> {
     await this.guard(async (store) => {
       await store.deleteSession(id);
+      this.past?.delete(id);
       await this.refresh();
+      this.tabs.post({ type: 'changed' });
       this.history.update({ notice: 'Session deleted.' });
     });
   }
@@ -233,7 +368,9 @@ export class Persistence {
   async deleteAll(): Promise<void> {
     await this.guard(async (store) => {
       await store.deleteAll();
+      this.past = new Map();
       await this.refresh();
+      this.tabs.post({ type: 'changed' });
       this.history.update({ notice: 'All sessions deleted.', unfinished: null });
     });
   }
@@ -251,14 +388,33 @@ export class Persistence {
     return recorder ? exportBundle(recorder.bundle(), format) : null;
   }
 
-  /** Every session in one file, to restore on another device or after clearing the browser. */
-  async backup(): Promise<ExportedFile> {
-    const bundles = this.store ? await this.store.allBundles() : [];
+  /**
+   * Every session in one file, to restore on another device or after clearing the browser. Written a
+   * session at a time into parts of a Blob, which the browser keeps out of the page's memory (on
+   * disk when large), so that years of raw motion back up in bounded memory.
+   */
+  async backup(options: TaskOptions = {}): Promise<ExportedFile> {
+    const store = this.usableStore();
+    const ids = store ? await store.sessionIds() : [];
     const current = this.recorder ?? this.lastRecorder;
-    if (current && !bundles.some((b) => b.session.id === current.sessionId)) bundles.push(current.bundle());
+    const currentOnly = current && !ids.includes(current.sessionId) ? current : null;
+    const total = ids.length + (currentOnly ? 1 : 0);
+    const parts: BlobPart[] = [fileHeader(new Date(this.wallNow()))];
+    const add = (bundle: SessionBundle) => {
+      parts.push(new Blob([sessionLine(bundle, parts.length === 1)]));
+      options.onProgress?.(parts.length - 1, total);
+    };
+    for (const id of ids) {
+      options.signal?.throwIfAborted();
+      const bundle = current?.sessionId === id ? current.bundle() : await store!.loadBundle(id);
+      if (bundle) add(bundle);
+    }
+    if (currentOnly) add(currentOnly.bundle());
+    options.signal?.throwIfAborted();
+    parts.push(FILE_FOOTER);
     return {
       filename: `backbeat-backup-${fileStamp(this.wallNow())}.json`,
-      blob: new Blob([toJson(bundles)], { type: 'application/json' }),
+      blob: new Blob(parts, { type: 'application/json' }),
     };
   }
 
@@ -282,23 +438,46 @@ export class Persistence {
     };
   }
 
-  /** Imports a JSON export or backup. A broken file throws ImportError and changes nothing. */
-  async importJson(text: string): Promise<ImportResult> {
-    const bundles = fromJson(text);
-    const store = this.store;
-    if (!store || this.history.state.storage === 'memory') {
-      throw this.history.state.problem ?? new StoreError('unavailable');
+  /** Imports a JSON export or backup given as text. */
+  importJson(text: string): Promise<ImportResult> {
+    return this.restore(new Blob([text]));
+  }
+
+  /**
+   * Imports a JSON export or backup, a session at a time, so a backup of any size restores in bounded
+   * memory. All or nothing: a broken file (ImportError), a failure to save, or a cancel takes out
+   * again whatever this file had added. Sessions already here are kept as they were.
+   */
+  async restore(file: Blob, options: TaskOptions = {}): Promise<ImportResult> {
+    const store = this.usableStore();
+    if (!store) throw this.history.state.problem ?? new StoreError('unavailable');
+    const added: string[] = [];
+    const skipped: string[] = [];
+    const unknownFields: string[] = [];
+    try {
+      let bytesRead = 0;
+      const onBytes = (bytes: number) => (bytesRead = bytes);
+      for await (const bundle of readSessionStream(file.stream(), unknownFields, onBytes)) {
+        options.signal?.throwIfAborted();
+        const result = await store.importBundles([bundle]);
+        if (result.added.length) this.rememberPast(bundle.session, bundle.sets);
+        added.push(...result.added);
+        skipped.push(...result.skipped);
+        options.onProgress?.(bytesRead, file.size);
+      }
+      options.signal?.throwIfAborted();
+    } catch (error) {
+      for (const id of added) {
+        await store.deleteSession(id).catch(() => undefined);
+        this.past?.delete(id);
+      }
+      throw error instanceof ImportError || isAbort(error) ? error : toStoreError(error);
+    } finally {
+      await this.refresh();
     }
-    const result = await store.importBundles(bundles).catch((error: unknown) => {
-      throw toStoreError(error);
-    });
-    await this.refresh();
-    this.history.update({
-      notice:
-        `Imported ${result.added.length} session${result.added.length === 1 ? '' : 's'}` +
-        (result.skipped.length ? `; ${result.skipped.length} already here, kept as they were.` : '.'),
-    });
-    return result;
+    this.tabs.post({ type: 'changed' });
+    this.history.update({ notice: importNotice(added.length, skipped.length, unknownFields) });
+    return { added, skipped, unknownFields };
   }
 
   dismissNotice(): void {
@@ -314,9 +493,17 @@ export class Persistence {
       const unfinished = this.history.state.unfinished;
       if (unfinished) void this.discardUnfinished();
       const source = this.app.devices.state.source;
-      this.attach(
-        SessionRecorder.start(this.store, state, source ? [source] : [], { wallNow: this.wallNow }),
-      );
+      const recorder = SessionRecorder.start(this.store, state, source ? [source] : [], {
+        wallNow: this.wallNow,
+        writer: this.tabId,
+      });
+      this.attach(recorder, null);
+      // A new session's lock is free: nobody else knows its id yet.
+      void this.tabs.hold(recorder.sessionId).then((held) => {
+        if (this.recorder !== recorder) return held?.release();
+        this.held = held;
+        if (held) this.handOverIfLost(recorder, held);
+      });
       return;
     }
     const recorder = this.recorder;
@@ -325,41 +512,125 @@ export class Persistence {
       // The end, or "new session" straight from a set: what was done is kept either way.
       const final = state.phase === 'summary' ? state : previous;
       this.detach();
-      void recorder.finish(final ?? state).then(() => this.refresh());
+      void recorder.finish(final ?? state).then(async () => {
+        const { session, sets } = recorder.bundle();
+        this.rememberPast(session, sets);
+        await this.guard(async (store) => {
+          await store.compact(session.id);
+          await this.applyRetention(store);
+        });
+        await this.refresh();
+        this.tabs.post({ type: 'stopped', sessionId: session.id });
+      });
       return;
     }
     recorder.update(state);
   }
 
-  private attach(recorder: SessionRecorder): void {
+  /** Picks up a session whose lock this tab now holds, from its last write. */
+  private async resumeHeld(id: string, held: HeldSession): Promise<void> {
+    try {
+      const { recorder, state } = await SessionRecorder.resume(this.store!, id, this.now(), {
+        wallNow: this.wallNow,
+        writer: this.tabId,
+      });
+      this.attach(recorder, held);
+      this.history.update({ unfinished: null, elsewhere: null, movedAway: false });
+      this.app.session.restore(state);
+      await recorder.flush();
+    } catch (error) {
+      held.release();
+      this.fail(toStoreError(error));
+    }
+  }
+
+  /**
+   * What the store holds unfinished: the sessions no tab records are offered to resume; one that
+   * another tab records is shown as such, and watched so that if that tab goes away, it is offered.
+   */
+  private async lookForUnfinished(): Promise<void> {
+    await this.guard(async (store) => {
+      const [active, live] = await Promise.all([store.unfinishedSessions(), this.tabs.liveSessions()]);
+      const others = active.filter((s) => s.id !== this.recorder?.sessionId);
+      const elsewhere = others.find((s) => live.has(s.id)) ?? null;
+      const unfinished = others.find((s) => !live.has(s.id)) ?? null;
+      this.history.update({ unfinished, elsewhere });
+      if (elsewhere && !this.watching.has(elsewhere.id)) {
+        this.watching.add(elsewhere.id);
+        void this.tabs
+          .whenFree(elsewhere.id, this.stopWatching.signal)
+          .then(() => {
+            this.watching.delete(elsewhere.id);
+            return this.lookForUnfinished();
+          })
+          .catch(() => undefined);
+      }
+    });
+  }
+
+  private async onTabMessage(message: TabMessage): Promise<void> {
+    if (message.type === 'move') {
+      if (message.sessionId === this.recorder?.sessionId) await this.handOver();
+      return;
+    }
+    await this.refresh();
+    await this.lookForUnfinished();
+  }
+
+  /** Another tab takes the session: the last second is saved, the lock let go, and this tab says so. */
+  private async handOver(): Promise<void> {
+    const recorder = this.recorder;
+    if (!recorder) return;
+    this.detach();
+    // Refused harmlessly when the other tab has already claimed the session.
+    await recorder.flush();
+    this.tabs.post({ type: 'stopped', sessionId: recorder.sessionId });
+    this.history.update({ movedAway: true });
+    this.app.session.reset();
+  }
+
+  private attach(recorder: SessionRecorder, held: HeldSession | null): void {
     this.recorder = recorder;
+    this.held = held;
+    if (held) this.handOverIfLost(recorder, held);
+    this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
     this.lastRecorder = recorder;
     this.recorderSubscriptions = new Subscription();
     this.recorderSubscriptions.add(
       interval(this.options.flushMs ?? FLUSH_MS).subscribe(() => void recorder.flush()),
     );
     this.recorderSubscriptions.add(
-      recorder.failure$.pipe(filter((f): f is StoreError => f !== null)).subscribe((f) => this.fail(f)),
+      recorder.failure$
+        .pipe(filter((f): f is StoreError => f !== null))
+        // Refused because another tab claimed the session: it moved there, nothing failed.
+        .subscribe((f) => (f.kind === 'moved' ? void this.handOver() : this.fail(f))),
     );
     this.history.update({ recording: true, hasCurrent: true });
   }
 
+  /** The lock taken by force (the tab did not answer in time): the session is no longer ours. */
+  private handOverIfLost(recorder: SessionRecorder, held: HeldSession): void {
+    void held.lost.then(() => {
+      if (this.recorder === recorder) return this.handOver();
+    });
+  }
+
   private detach(): void {
     this.recorderSubscriptions.unsubscribe();
+    this.held?.release();
+    this.held = null;
     this.recorder = null;
     this.history.update({ recording: false });
   }
 
   private async closeUnfinished(row: SessionRow): Promise<void> {
     await this.guard(async (store) => {
-      const endMs = row.snapshot?.nowMs ?? row.summary.durationMs;
-      const gaps = row.gaps.reduce((n, g) => n + g.gapMs, 0);
-      // The row's summary dates from its last finished set: bring it up to where the session stopped.
       const bundle = await store.loadBundle(row.id);
-      const summary = bundle ? summarize(bundle.sets, allHeartRate(bundle), endMs) : row.summary;
-      await store.write({
-        session: { ...row, status: 'finished', endedAt: row.startedAt + endMs + gaps, summary },
-      });
+      if (!bundle) return;
+      const ended = endInterrupted(bundle);
+      await store.write({ session: ended.session, sets: ended.sets });
+      await store.compact(row.id);
+      this.rememberPast(ended.session, [...bundle.sets, ...ended.sets]);
     });
   }
 
@@ -369,11 +640,44 @@ export class Persistence {
     return this.store ? this.store.loadBundle(id) : null;
   }
 
+  /** The history's first pages (as many sessions as were shown), the count and the charts. */
   private async refresh(): Promise<void> {
     await this.guard(async (store) => {
-      const [sessions, sets] = await Promise.all([store.listSessions(), store.allSets()]);
-      this.history.update({ sessions, progress: progress(sessions, sets) });
+      const shown = Math.max(HISTORY_PAGE, this.history.state.sessions.length);
+      const [sessions, sessionCount, weeks] = await Promise.all([
+        store.pageOfSessions(shown),
+        store.countSessions(),
+        store.weeks(),
+      ]);
+      // The week rows carry progression's past sessions too: one read serves the charts and the plan.
+      this.past = pastOf(weeks);
+      this.history.update({ sessions, sessionCount, progress: progress(weeks) });
     });
+  }
+
+  private rememberPast(session: Pick<SessionRow, 'id' | 'startedAt'>, sets: readonly SetRow[]): void {
+    this.past?.set(session.id, {
+      startedAt: session.startedAt,
+      sets: sets.filter((set) => PROGRESSION_EXERCISES.includes(set.exerciseId)).map(pastSet),
+    });
+  }
+
+  private async retention(store: SessionStore): Promise<MotionRetention> {
+    return parseRetention(await store.getMeta(RETENTION_KEY));
+  }
+
+  /** Removes the raw motion the setting no longer keeps; returns what that freed. */
+  private async applyRetention(store: SessionStore): Promise<{ sessions: number; bytes: number }> {
+    const retention = await this.retention(store);
+    if (retention.keep === 'all') return { sessions: 0, bytes: 0 };
+    const dropped = motionToDrop(await store.motionUsage(), retention, this.wallNow());
+    for (const session of dropped) await store.dropMotion(session.id);
+    return { sessions: dropped.length, bytes: dropped.reduce((n, u) => n + u.bytes, 0) };
+  }
+
+  /** The store, unless there is none or it has failed. */
+  private usableStore(): SessionStore | null {
+    return this.history.state.storage === 'memory' ? null : this.store;
   }
 
   private async guard(work: (store: SessionStore) => Promise<void>): Promise<void> {
@@ -388,6 +692,73 @@ export class Persistence {
   private fail(problem: StoreError): void {
     this.history.update({ storage: 'memory', problem });
   }
+}
+
+/**
+ * An interrupted session ended where it stopped, as Finish would have ended it then: a set in the
+ * middle keeps the reps or the hold counted so far, and the summary covers everything done.
+ */
+export function endInterrupted(bundle: SessionBundle): { session: SessionRow; sets: SetRow[] } {
+  const { session } = bundle;
+  const snapshot = session.snapshot;
+  const endMs = snapshot?.nowMs ?? session.summary.durationMs;
+  const newSets: SetRow[] = [];
+  let finalSnapshot = snapshot;
+  if (snapshot) {
+    const state = fromSnapshot(snapshot, session.plan, bundle.sets, 0);
+    // A set begun but with nothing done in it is not a set: leave it out rather than save an empty one.
+    const progressed = state.set && (state.set.count > 0 || state.set.holdStartMs !== null);
+    const finished = reduceSession(
+      { ...state, set: progressed ? state.set : null, pausedAtMs: null },
+      { type: 'finish', nowMs: endMs },
+    );
+    finished.completed.slice(bundle.sets.length).forEach((record, i) => {
+      newSets.push({
+        ...record,
+        endedBy: 'stopped',
+        sessionId: session.id,
+        index: bundle.sets.length + i,
+      });
+    });
+    finalSnapshot = toSnapshot(finished, 0);
+  }
+  const sets = [...bundle.sets, ...newSets];
+  return {
+    session: {
+      ...session,
+      status: 'finished',
+      endedAt: session.startedAt + endMs + totalGapMs(session),
+      snapshot: finalSnapshot,
+      summary: summarize(sets, allHeartRate(bundle), endMs),
+    },
+    sets: newSets,
+  };
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function importNotice(added: number, skipped: number, unknownFields: readonly string[]): string {
+  let notice = `Imported ${added} session${added === 1 ? '' : 's'}`;
+  notice += skipped ? `; ${skipped} already here, kept as they were.` : '.';
+  if (unknownFields.length > 0) {
+    const named = unknownFields.slice(0, 3).join(', ') + (unknownFields.length > 3 ? ', …' : '');
+    notice += ` The file has ${unknownFields.length} field${unknownFields.length === 1 ? '' : 's'} this version does not use (${named}): kept with the sessions, and in every backup.`;
+  }
+  return notice;
+}
+
+/**
+ * The past sessions progression reads, from the chart rows of the weeks, which keep them with the
+ * sets of the exercises progression follows: one small read, however many years.
+ */
+async function readPast(store: SessionStore): Promise<Map<string, PastSession>> {
+  return pastOf(await store.weeks());
+}
+
+function pastOf(weeks: readonly WeekRow[]): Map<string, PastSession> {
+  return new Map(weeks.flatMap((w) => w.past.map(({ id, ...past }) => [id, past] as const)));
 }
 
 /** Sets grouped by their session in one pass: matching them per session was quadratic in history. */

@@ -22,16 +22,23 @@ import { exerciseById } from '../workout/program.ts';
 import { allHeartRate } from './replay.ts';
 
 /**
+ * A number of our own for an exercise that Garmin's catalogue does not have, far above the catalogue's
+ * entries for its category so that a later catalogue does not give it another exercise's name. The
+ * exercise_title message with the same category and number names it.
+ */
+export const OWN_EXERCISE_NAME = 0xff00;
+
+/**
  * Where each exercise sits in Garmin's exercise catalogue (the FIT profile's exercise_category and
- * <category>_exercise_name types). Drawing-in and the bat hang have no entry: they keep a category
- * that fits (core) or none, and carry their own name in an exercise_title message.
+ * <category>_exercise_name types). Drawing-in and the bat hang have no entry: they take the category
+ * that fits them (core; a warm-up, as program.md uses the bat hang) and a number of our own.
  */
 export const GARMIN_EXERCISES: Readonly<Record<ExerciseId, { category: string; name: string | null }>> = {
   superman: { category: 'hyperextension', name: 'supermanFromFloor' },
   'glute-bridge': { category: 'hipRaise', name: 'hipRaise' },
   'drawing-in': { category: 'core', name: null },
   'bird-dog': { category: 'core', name: 'armAndLegExtensionOnKnees' },
-  'bat-hang': { category: 'unknown', name: null },
+  'bat-hang': { category: 'warmUp', name: null },
   'lat-pulldown': { category: 'pullUp', name: 'wideGripLatPulldown' },
   'elbow-plank': { category: 'plank', name: 'plank' },
 };
@@ -86,50 +93,71 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
     product: 0,
     productName: PRODUCT_NAME,
   });
-  write<EventMesg>('EVENT', {
-    timestamp: start,
-    event: enumValue('event', 'timer'),
-    eventType: enumValue('eventType', 'start'),
-  });
+  const writeTimer = (timestamp: Date, type: 'start' | 'stopAll'): void =>
+    write<EventMesg>('EVENT', {
+      timestamp,
+      event: enumValue('event', 'timer'),
+      eventType: enumValue('eventType', type),
+    });
+  writeTimer(start, 'start');
 
-  const planIds = [...new Set(sets.map((s) => s.exerciseId))];
-  planIds.forEach((id, index) => {
+  // Each exercise's name, in an exercise_title message that the sets point at twice, as the FIT profile
+  // allows: by wkt_step_index (its message_index) and by the same category and exercise name.
+  const exerciseOf = (id: ExerciseId) => {
     const garmin = GARMIN_EXERCISES[id];
+    return {
+      category: enumValue('exerciseCategory', garmin.category),
+      name: garmin.name ? enumValue(`${garmin.category}ExerciseName`, garmin.name) : OWN_EXERCISE_NAME,
+    };
+  };
+  const titleIndex = new Map<ExerciseId, number>();
+  for (const id of new Set(sets.map((s) => s.exerciseId))) {
+    titleIndex.set(id, titleIndex.size);
     write<ExerciseTitleMesg>('EXERCISE_TITLE', {
-      messageIndex: index,
-      exerciseCategory: enumValue('exerciseCategory', garmin.category),
-      ...(garmin.name ? { exerciseName: enumValue(`${garmin.category}ExerciseName`, garmin.name) } : {}),
+      messageIndex: titleIndex.get(id)!,
+      exerciseCategory: exerciseOf(id).category,
+      exerciseName: exerciseOf(id).name,
       wktStepName: exerciseById(id).name,
     });
-  });
+  }
 
-  // Records and sets in time order, as a device would have written them.
-  type Timed = { tMs: number; write: () => void };
+  // Records, sets and the timer's stops and starts in time order, as a device would have written them.
+  type Timed = { tMs: number; order: number; write: () => void };
   const timed: Timed[] = heartRate.map((s) => ({
     tMs: s.tMs,
+    order: 0,
     write: () => write<RecordMesg>('RECORD', { timestamp: at(s.tMs), heartRate: s.bpm }),
   }));
+  // The time the app was closed is not workout time: the timer stops when the app went away and starts
+  // again when it came back, so that elapsed minus timer time is exactly the time away.
+  for (const gap of session.gaps) {
+    const back = at(gap.atMs);
+    const away = new Date(back.getTime() - gap.gapMs);
+    timed.push({ tMs: gap.atMs, order: 1, write: () => writeTimer(away, 'stopAll') });
+    timed.push({ tMs: gap.atMs, order: 2, write: () => writeTimer(back, 'start') });
+  }
   const ordered = [...sets].sort((a, b) => a.index - b.index);
   let messageIndex = 0;
   ordered.forEach((set, i) => {
-    const garmin = GARMIN_EXERCISES[set.exerciseId];
+    const exercise = exerciseOf(set.exerciseId);
     const kind = exerciseById(set.exerciseId).kind;
     const weightKg = session.plan.find((p) => p.exerciseId === set.exerciseId)?.dosage.weightKg;
     const activeIndex = messageIndex++;
     timed.push({
       tMs: set.endedMs,
+      order: 3,
       write: () =>
         write<SetMesg>('SET', {
           timestamp: at(set.endedMs),
           startTime: at(set.startedMs),
+          // Timer time: a set the app was closed in the middle of lasts only the time it was open.
           duration: (set.endedMs - set.startedMs) / 1000,
           setType: enumValue('setType', 'active'),
           ...(kind === 'hold' ? {} : { repetitions: set.count }),
           ...(weightKg !== undefined ? { weight: weightKg } : {}),
-          category: [enumValue('exerciseCategory', garmin.category)],
-          ...(garmin.name
-            ? { categorySubtype: [enumValue(`${garmin.category}ExerciseName`, garmin.name)] }
-            : {}),
+          category: [exercise.category],
+          categorySubtype: [exercise.name],
+          wktStepIndex: titleIndex.get(set.exerciseId)!,
           messageIndex: activeIndex,
         }),
     });
@@ -138,6 +166,7 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
       const restIndex = messageIndex++;
       timed.push({
         tMs: next.startedMs,
+        order: 3,
         write: () =>
           write<SetMesg>('SET', {
             timestamp: at(next.startedMs),
@@ -149,15 +178,11 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
       });
     }
   });
-  for (const t of timed.sort((a, b) => a.tMs - b.tMs)) t.write();
+  for (const t of timed.sort((a, b) => a.tMs - b.tMs || a.order - b.order)) t.write();
 
   const sport = enumValue('sport', 'training');
   const subSport = enumValue('subSport', 'strengthTraining');
-  write<EventMesg>('EVENT', {
-    timestamp: end,
-    event: enumValue('event', 'timer'),
-    eventType: enumValue('eventType', 'stopAll'),
-  });
+  writeTimer(end, 'stopAll');
   write<LapMesg>('LAP', {
     messageIndex: 0,
     timestamp: end,

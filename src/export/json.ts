@@ -28,56 +28,84 @@ type Columns<T> = {
   [K in keyof T]: T[K] extends ArrayBufferView ? string : T[K];
 };
 
-interface BackbeatFile {
-  readonly format: typeof JSON_FORMAT;
-  readonly version: number;
-  readonly exportedAt: string;
-  readonly sessions: readonly {
-    readonly session: SessionRow;
-    readonly sets: readonly SetRow[];
-    readonly events: readonly EventRow[];
-    readonly heartRate: readonly Columns<HeartRateChunkRow>[];
-    readonly motion: readonly Columns<MotionChunkRow>[];
-  }[];
+interface FileSession {
+  readonly session: SessionRow;
+  readonly sets: readonly SetRow[];
+  readonly events: readonly EventRow[];
+  readonly heartRate: readonly Columns<HeartRateChunkRow>[];
+  readonly motion: readonly Columns<MotionChunkRow>[];
+}
+
+// The file is one JSON object, laid out one session to a line:
+//   {"format":"backbeat-sessions","version":1,"exportedAt":"…","sessions":[
+//   {…the first session…},
+//   {…the second…}
+//   ]}
+// so that any JSON reader reads it whole, and Backbeat writes and reads it a session at a time: a
+// backup of years never has to be one string (JSON.stringify never writes a raw line break).
+const HEADER_END = '"sessions":[';
+export const FILE_FOOTER = '\n]}\n';
+
+/** The file's first line. */
+export function fileHeader(exportedAt = new Date()): string {
+  const head = JSON.stringify({ format: JSON_FORMAT, version: JSON_FORMAT_VERSION, exportedAt });
+  return `${head.slice(0, -1)},${HEADER_END}`;
+}
+
+/** One session's line; every line but the first is preceded by a separator. */
+export function sessionLine(bundle: SessionBundle, first: boolean): string {
+  const file: FileSession = {
+    session: bundle.session,
+    sets: bundle.sets,
+    events: bundle.events,
+    heartRate: bundle.heartRate.map((c) => ({
+      ...c,
+      tMs: toBase64(c.tMs),
+      bpm: toBase64(c.bpm),
+      rrCount: toBase64(c.rrCount),
+      rrMs: toBase64(c.rrMs),
+    })),
+    motion: bundle.motion.map((c) => ({
+      ...c,
+      frameT0Ms: toBase64(c.frameT0Ms),
+      frameDtMs: toBase64(c.frameDtMs),
+      frameLength: toBase64(c.frameLength),
+      mg: toBase64(c.mg),
+    })),
+  };
+  return `${first ? '\n' : ',\n'}${JSON.stringify(file)}`;
 }
 
 export function toJson(bundles: readonly SessionBundle[], exportedAt = new Date()): string {
-  const file: BackbeatFile = {
-    format: JSON_FORMAT,
-    version: JSON_FORMAT_VERSION,
-    exportedAt: exportedAt.toISOString(),
-    sessions: bundles.map((b) => ({
-      session: b.session,
-      sets: b.sets,
-      events: b.events,
-      heartRate: b.heartRate.map((c) => ({
-        ...c,
-        tMs: toBase64(c.tMs),
-        bpm: toBase64(c.bpm),
-        rrCount: toBase64(c.rrCount),
-        rrMs: toBase64(c.rrMs),
-      })),
-      motion: b.motion.map((c) => ({
-        ...c,
-        frameT0Ms: toBase64(c.frameT0Ms),
-        frameDtMs: toBase64(c.frameDtMs),
-        frameLength: toBase64(c.frameLength),
-        mg: toBase64(c.mg),
-      })),
-    })),
-  };
-  return JSON.stringify(file);
+  return fileHeader(exportedAt) + bundles.map((b, i) => sessionLine(b, i === 0)).join('') + FILE_FOOTER;
 }
 
-/** Reads a file written by toJson. Throws ImportError, naming the first thing that is wrong. */
+/** What a file gave, and the fields in it that this version does not know but kept as they were. */
+export interface ReadSessions {
+  readonly bundles: SessionBundle[];
+  readonly unknownFields: string[];
+}
+
+/** Reads a whole file written by toJson. Throws ImportError, naming the first thing that is wrong. */
 export function fromJson(text: string): SessionBundle[] {
+  return readJson(text).bundles;
+}
+
+export function readJson(text: string): ReadSessions {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     throw new ImportError('This is not a Backbeat file: it is not valid JSON (is it cut short?).');
   }
-  const root = new Reader(data, 'file');
+  const unknownFields: string[] = [];
+  const root = new Reader(data, 'file', unknownFields);
+  checkHeader(root);
+  const bundles = root.field('sessions').array((s) => readBundle(s));
+  return { bundles, unknownFields };
+}
+
+function checkHeader(root: Reader): void {
   if (root.field('format').value !== JSON_FORMAT) {
     throw new ImportError('This is not a Backbeat sessions file (its "format" is missing or different).');
   }
@@ -87,7 +115,113 @@ export function fromJson(text: string): SessionBundle[] {
       `This file was written by a newer Backbeat (format ${version}); update the app to import it.`,
     );
   }
-  return root.field('sessions').array((s) => readBundle(s));
+  const extra = Object.keys(root.object()).filter(
+    (key) => !['format', 'version', 'exportedAt', 'sessions'].includes(key),
+  );
+  // Fields beside the sessions have nowhere to be kept: refuse rather than lose them.
+  if (extra.length > 0) {
+    throw new ImportError(
+      `This file holds more than this version of Backbeat can keep (${extra.map((k) => `file.${k}`).join(', ')}); update the app to import it. Nothing was imported.`,
+    );
+  }
+}
+
+/** A line longer than this cannot be a session of ours; it is a file of another layout or a broken one. */
+const MAX_LINE_CHARS = 256 * 1024 * 1024;
+
+/**
+ * Reads a file a session at a time, however large, holding only one session in memory: each is
+ * checked as fully as by fromJson and handed on before the next is read. A file in the single-line
+ * layout of earlier versions is read whole. `onBytes` is told how far into the stream the reader is.
+ */
+export async function* readSessionStream(
+  stream: ReadableStream<Uint8Array>,
+  unknownFields: string[] = [],
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<SessionBundle> {
+  let index = 0;
+  let state: 'header' | 'sessions' | 'done' = 'header';
+  for await (const line of lines(stream, onBytes)) {
+    if (state === 'done') {
+      if (line.trim() === '') continue;
+      throw new ImportError('This file is damaged: there is more after its end. Nothing was imported.');
+    }
+    if (state === 'header') {
+      if (!line.trimEnd().endsWith(HEADER_END)) {
+        // The whole file on one line (an older Backbeat, or a file rewritten by another program).
+        const whole = readJson(line);
+        unknownFields.push(...whole.unknownFields);
+        yield* whole.bundles;
+        state = 'done';
+        continue;
+      }
+      checkHeader(new Reader(parseLine(`${line}]}`), 'file', unknownFields));
+      state = 'sessions';
+      continue;
+    }
+    const trimmed = line.trim();
+    if (trimmed === ']}') {
+      state = 'done';
+      continue;
+    }
+    const text = trimmed.endsWith(',') ? trimmed.slice(0, -1) : trimmed;
+    const at = `file.sessions[${index++}]`;
+    yield readBundle(new Reader(parseLine(text, at), at, unknownFields));
+  }
+  if (state !== 'done') {
+    throw new ImportError(
+      'This is not a Backbeat file: it ends too soon (is it cut short?). Nothing was imported.',
+    );
+  }
+}
+
+function parseLine(text: string, at?: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ImportError(
+      at
+        ? `This file is damaged: ${at} is not valid JSON (is the file cut short?). Nothing was imported.`
+        : 'This is not a Backbeat file: it is not valid JSON (is it cut short?).',
+    );
+  }
+}
+
+/** The lines of a UTF-8 stream, without their line breaks. */
+async function* lines(stream: ReadableStream<Uint8Array>, onBytes?: (bytes: number) => void) {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let pending: string[] = [];
+  let pendingChars = 0;
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      onBytes?.(bytes);
+      let text = decoder.decode(value, { stream: true });
+      for (let cut = text.indexOf('\n'); cut >= 0; cut = text.indexOf('\n')) {
+        pending.push(text.slice(0, cut));
+        yield pending.join('');
+        pending = [];
+        pendingChars = 0;
+        text = text.slice(cut + 1);
+      }
+      pending.push(text);
+      pendingChars += text.length;
+      if (pendingChars > MAX_LINE_CHARS) {
+        throw new ImportError(
+          'This is not a Backbeat file, or it is damaged: it has no line breaks where they belong.',
+        );
+      }
+    }
+    pending.push(decoder.decode());
+    const last = pending.join('');
+    if (last !== '') yield last;
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 function readBundle(r: Reader): SessionBundle {
@@ -100,6 +234,7 @@ function readBundle(r: Reader): SessionBundle {
   const events = r.field('events').array((e) => own(readEvent(e), e));
   const heartRate = r.field('heartRate').array((c) => own(readHeartRate(c), c));
   const motion = r.field('motion').array((c) => own(readMotion(c), c));
+  r.refuseUnknown(['session', 'sets', 'events', 'heartRate', 'motion']);
   return { session, sets, events, heartRate, motion };
 }
 
@@ -108,26 +243,27 @@ const EXERCISE_IDS = PROGRAM.map((e) => e.id);
 function readSession(r: Reader): SessionRow {
   const summary = r.field('summary');
   const snapshot = r.field('snapshot');
-  return {
+  return r.keep({
     id: r.field('id').string(),
     startedAt: r.field('startedAt').number(),
     endedAt: r.field('endedAt').nullable((v) => v.number()),
     status: r.field('status').oneOf(['active', 'finished'] as const),
     updatedAt: r.field('updatedAt').number(),
-    plan: r.field('plan').array((p) => ({
-      exerciseId: p.field('exerciseId').oneOf(EXERCISE_IDS),
-      dosage: {
-        sets: p.field('dosage').field('sets').number(),
-        target: p.field('dosage').field('target').number(),
-        restS: p.field('dosage').field('restS').number(),
-        ...(p.field('dosage').has('weightKg')
-          ? { weightKg: p.field('dosage').field('weightKg').number() }
-          : {}),
-      },
-    })),
+    plan: r.field('plan').array((p) => {
+      const dosage = p.field('dosage');
+      return p.keep({
+        exerciseId: p.field('exerciseId').oneOf(EXERCISE_IDS),
+        dosage: dosage.keep({
+          sets: dosage.field('sets').number(),
+          target: dosage.field('target').number(),
+          restS: dosage.field('restS').number(),
+          ...(dosage.has('weightKg') ? { weightKg: dosage.field('weightKg').number() } : {}),
+        }),
+      });
+    }),
     // The snapshot only serves to resume on the device that recorded it; checked for shape, kept as is.
     snapshot: snapshot.value === null ? null : (snapshot.object() as unknown as SessionRow['snapshot']),
-    summary: {
+    summary: summary.keep({
       durationMs: summary.field('durationMs').number(),
       sets: summary.field('sets').number(),
       reps: summary.field('reps').number(),
@@ -135,51 +271,60 @@ function readSession(r: Reader): SessionRow {
       avgBpm: summary.field('avgBpm').nullable((v) => v.number()),
       maxBpm: summary.field('maxBpm').nullable((v) => v.number()),
       recoveryBpm: summary.field('recoveryBpm').nullable((v) => v.number()),
-    },
-    sources: r.field('sources').array((s) => ({
-      id: s.field('id').string(),
-      name: s.field('name').string(),
-      kind: s.field('kind').oneOf(['virtual', 'bluetooth', 'replay', 'phone'] as const),
-      placement: s.field('placement').nullable((p) => p.oneOf(['chest', 'wrist', 'arm', 'phone'] as const)),
-    })),
+    }),
+    sources: r.field('sources').array((s) =>
+      s.keep({
+        id: s.field('id').string(),
+        name: s.field('name').string(),
+        kind: s.field('kind').oneOf(['virtual', 'bluetooth', 'replay', 'phone'] as const),
+        placement: s.field('placement').nullable((p) => p.oneOf(['chest', 'wrist', 'arm', 'phone'] as const)),
+      }),
+    ),
     gaps: r
       .field('gaps')
-      .array((g) => ({ atMs: g.field('atMs').number(), gapMs: g.field('gapMs').number() })),
-  };
+      .array((g) => g.keep({ atMs: g.field('atMs').number(), gapMs: g.field('gapMs').number() })),
+    ...(r.has('motionBytes') ? { motionBytes: r.field('motionBytes').number() } : {}),
+    ...(r.has('motionDropped') ? { motionDropped: r.field('motionDropped').boolean() } : {}),
+    ...(r.has('writer') ? { writer: r.field('writer').string() } : {}),
+  });
 }
 
 const FORM_ISSUES = ['over-extension', 'tabletop-lost', 'plank-sag'] as const;
 
 function readSet(r: Reader): SetRow {
-  return {
+  const sides = r.field('sides');
+  return r.keep({
     sessionId: r.field('sessionId').string(),
     index: r.field('index').number(),
     exerciseId: r.field('exerciseId').oneOf(EXERCISE_IDS),
     setNumber: r.field('setNumber').number(),
     target: r.field('target').number(),
     count: r.field('count').number(),
-    sides: { left: r.field('sides').field('left').number(), right: r.field('sides').field('right').number() },
+    sides: sides.keep({ left: sides.field('left').number(), right: sides.field('right').number() }),
     holdMs: r.field('holdMs').nullable((v) => v.number()),
     peakDeg: r.field('peakDeg').nullable((v) => v.number()),
     startedMs: r.field('startedMs').number(),
     endedMs: r.field('endedMs').number(),
     endedBy: r.field('endedBy').oneOf(['target', 'stopped', 'form', 'skipped'] as const),
     formIssues: r.field('formIssues').array((f) => f.oneOf(FORM_ISSUES)),
-  };
+    ...(r.has('corrections') ? { corrections: r.field('corrections').number() } : {}),
+    ...(r.has('endedByHand') ? { endedByHand: r.field('endedByHand').boolean() } : {}),
+  });
 }
 
 function readEvent(r: Reader): EventRow {
   const data = r.field('data');
   const kind = data.field('kind').oneOf(['motion', 'cue'] as const);
-  return {
+  return r.keep({
     sessionId: r.field('sessionId').string(),
     seq: r.field('seq').number(),
     tMs: r.field('tMs').number(),
-    data:
+    data: data.keep(
       kind === 'cue'
         ? { kind, text: data.field('text').string() }
         : { kind, event: readMotionEvent(data.field('event')) },
-  };
+    ),
+  });
 }
 
 function readMotionEvent(r: Reader): Extract<EventRow['data'], { kind: 'motion' }>['event'] {
@@ -188,25 +333,30 @@ function readMotionEvent(r: Reader): Extract<EventRow['data'], { kind: 'motion' 
   const type = r.field('type').oneOf(['rep', 'hold-start', 'hold-end', 'breath', 'form'] as const);
   switch (type) {
     case 'rep':
-      return {
+      return r.keep({
         type,
         tMs,
         emittedMs,
         startMs: r.field('startMs').number(),
         peakDeg: r.field('peakDeg').number(),
         ...(r.has('side') ? { side: r.field('side').oneOf(['left', 'right'] as const) } : {}),
-      };
+      });
     case 'hold-end':
-      return { type, tMs, emittedMs, reason: r.field('reason').oneOf(['left-pose', 'form'] as const) };
+      return r.keep({
+        type,
+        tMs,
+        emittedMs,
+        reason: r.field('reason').oneOf(['left-pose', 'form'] as const),
+      });
     case 'form':
-      return { type, tMs, emittedMs, issue: r.field('issue').oneOf(FORM_ISSUES) };
+      return r.keep({ type, tMs, emittedMs, issue: r.field('issue').oneOf(FORM_ISSUES) });
     default:
-      return { type, tMs, emittedMs };
+      return r.keep({ type, tMs, emittedMs });
   }
 }
 
 function readHeartRate(r: Reader): HeartRateChunkRow {
-  const row: HeartRateChunkRow = {
+  const row: HeartRateChunkRow = r.keep({
     sessionId: r.field('sessionId').string(),
     seq: r.field('seq').number(),
     sourceId: r.field('sourceId').string(),
@@ -214,7 +364,7 @@ function readHeartRate(r: Reader): HeartRateChunkRow {
     bpm: new Uint16Array(r.field('bpm').bytes(2)),
     rrCount: new Uint8Array(r.field('rrCount').bytes(1)),
     rrMs: new Uint16Array(r.field('rrMs').bytes(2)),
-  };
+  });
   const rrTotal = row.rrCount.reduce((a, b) => a + b, 0);
   if (
     row.bpm.length !== row.tMs.length ||
@@ -227,7 +377,7 @@ function readHeartRate(r: Reader): HeartRateChunkRow {
 }
 
 function readMotion(r: Reader): MotionChunkRow {
-  const row: MotionChunkRow = {
+  const row: MotionChunkRow = r.keep({
     sessionId: r.field('sessionId').string(),
     seq: r.field('seq').number(),
     sourceId: r.field('sourceId').string(),
@@ -235,7 +385,7 @@ function readMotion(r: Reader): MotionChunkRow {
     frameDtMs: new Float32Array(r.field('frameDtMs').bytes(4)),
     frameLength: new Uint16Array(r.field('frameLength').bytes(2)),
     mg: new Int16Array(r.field('mg').bytes(2)),
-  };
+  });
   const samples = row.frameLength.reduce((a, b) => a + b, 0);
   if (
     row.frameDtMs.length !== row.frameT0Ms.length ||
@@ -252,7 +402,31 @@ class Reader {
   constructor(
     readonly value: unknown,
     private readonly path: string,
+    /** Where the fields this version does not know are listed, by path, as they are kept. */
+    private readonly unknown: string[],
   ) {}
+
+  /**
+   * The object read, with whatever else the file had at this place kept beside it: a newer version
+   * may add fields, and an import must not lose them.
+   */
+  keep<T extends object>(known: T): T {
+    const source = this.object();
+    const extra = Object.keys(source).filter((key) => !(key in known) && source[key] !== undefined);
+    if (extra.length === 0) return known;
+    for (const key of extra) this.unknown.push(`${this.path}.${key}`);
+    return { ...Object.fromEntries(extra.map((key) => [key, source[key]])), ...known };
+  }
+
+  /** Refuses fields this version has nowhere to keep. */
+  refuseUnknown(known: readonly string[]): void {
+    const extra = Object.keys(this.object()).filter((key) => !known.includes(key));
+    if (extra.length > 0) {
+      throw new ImportError(
+        `This file holds more than this version of Backbeat can keep (${extra.map((k) => `${this.path}.${k}`).join(', ')}); update the app to import it. Nothing was imported.`,
+      );
+    }
+  }
 
   fail(problem: string): never {
     throw new ImportError(`This file is damaged: ${this.path} ${problem}. Nothing was imported.`);
@@ -270,11 +444,16 @@ class Reader {
   }
 
   field(key: string): Reader {
-    return new Reader(this.object()[key], `${this.path}.${key}`);
+    return new Reader(this.object()[key], `${this.path}.${key}`, this.unknown);
   }
 
   string(): string {
     if (typeof this.value !== 'string') this.fail('should be text');
+    return this.value;
+  }
+
+  boolean(): boolean {
+    if (typeof this.value !== 'boolean') this.fail('should be true or false');
     return this.value;
   }
 
@@ -294,7 +473,7 @@ class Reader {
 
   array<T>(read: (r: Reader) => T): T[] {
     if (!Array.isArray(this.value)) this.fail('should be a list');
-    return this.value.map((item, i) => read(new Reader(item, `${this.path}[${i}]`)));
+    return this.value.map((item, i) => read(new Reader(item, `${this.path}[${i}]`, this.unknown)));
   }
 
   /** The bytes of a base64 column, checked to hold whole elements of the given size. */

@@ -6,8 +6,12 @@ export type StoreErrorKind =
   | 'quota'
   /** Another tab holds the database open at an older version, so this one cannot upgrade it. */
   | 'blocked'
-  /** A newer version of the app changed the database in another tab; this tab must reload. */
+  /** The data on this device was written by a newer version of the app; this page is an older copy. */
   | 'version'
+  /** A newer version of the app, open in another tab, is upgrading the database; this tab must reload. */
+  | 'upgraded'
+  /** The session was moved to another tab, which records it from now on. */
+  | 'moved'
   /** IndexedDB is missing or refused to open (private mode, storage disabled). */
   | 'unavailable'
   | 'unknown';
@@ -17,7 +21,10 @@ const MESSAGES: Record<StoreErrorKind, string> = {
     'Storage is full, so this session is no longer being saved. It is still here: export it before you close the app.',
   blocked:
     'Backbeat is open in another tab with an older version. Close that tab to save sessions; this one is kept in memory meanwhile.',
-  version: 'Backbeat was updated in another tab. Reload to keep saving; this session is still in memory.',
+  version:
+    'The data saved on this device comes from a newer version of Backbeat than this page. Reload to get that version; until then nothing is saved, and this session stays in memory.',
+  upgraded: 'Backbeat was updated in another tab. Reload to keep saving; this session is still in memory.',
+  moved: 'This session moved to another tab and is recorded there now. Nothing was lost.',
   unavailable:
     'This browser does not let Backbeat save data here (storage is off or private). Sessions stay in memory only: export them to keep them.',
   unknown: 'Saving failed. This session is still in memory: export it to keep it.',

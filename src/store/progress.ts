@@ -1,7 +1,9 @@
 // The series the progress charts draw, from the saved sessions and their sets. Pure: the charts only
-// plot what these return. x values are epoch seconds (uPlot's time axis unit).
+// plot what these return. x values are epoch seconds (uPlot's time axis unit). A point is a week, so
+// five years draw about 260 points, not 780 sessions.
 
 import { type ExerciseId, exerciseById } from '../workout/program.ts';
+import { type PastSession, type PastSet, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import type { SessionRow, SetRow } from './records.ts';
 
 export interface ChartLine {
@@ -19,11 +21,11 @@ export interface ChartSeries {
 export interface Progress {
   /** Reps (breath cycles for the bat hang) per exercise and week. */
   readonly repsPerWeek: ChartSeries;
-  /** Longest plank and drawing-in hold of each session, seconds, with the target of that session. */
+  /** Longest plank and drawing-in hold of each week, seconds, with the target of that week. */
   readonly holds: ChartSeries;
-  /** Superman range of motion per session: the best and the mean of the sets' peak lift, degrees. */
+  /** Superman range of motion per week: the best and the mean of the sets' peak lift, degrees. */
   readonly supermanRange: ChartSeries;
-  /** Average and peak heart rate and the one-minute recovery, per session, bpm. */
+  /** Average and peak heart rate and the one-minute recovery, per week, bpm. */
   readonly heartRate: ChartSeries;
 }
 
@@ -37,85 +39,192 @@ export function weekStart(epochMs: number): number {
   return d.getTime();
 }
 
-export function progress(sessions: readonly SessionRow[], sets: readonly SetRow[]): Progress {
-  const byStart = [...sessions].sort((a, b) => a.startedAt - b.startedAt);
-  const setsOf = new Map<string, SetRow[]>();
-  for (const set of sets) setsOf.set(set.sessionId, [...(setsOf.get(set.sessionId) ?? []), set]);
-  const sessionX = byStart.map((s) => s.startedAt / 1000);
+/**
+ * One week of training as the charts draw it, kept in the store and brought up to date whenever a
+ * session of that week changes: opening the history reads a row a week, not every session and set.
+ */
+export interface WeekRow {
+  /** Monday 00:00 local time, epoch ms. */
+  readonly weekStart: number;
+  readonly sessions: number;
+  /** Reps (breath cycles for the bat hang) per exercise counted in reps or breaths. */
+  readonly reps: Partial<Record<ExerciseId, number>>;
+  /** The longest hold of the week per hold exercise, ms. */
+  readonly longestHoldMs: Partial<Record<ExerciseId, number>>;
+  /** The hold target of the week's last session per hold exercise, s. */
+  readonly holdTargetS: Partial<Record<ExerciseId, number>>;
+  /** The superman's best lift of the week, and the sum and count of its sets' lifts (for the mean). */
+  readonly supermanBestDeg: number | null;
+  readonly supermanLiftSumDeg: number;
+  readonly supermanLiftSets: number;
+  /** Mean of the sessions' average heart rate, highest peak, mean one-minute recovery. */
+  readonly avgBpm: number | null;
+  readonly maxBpm: number | null;
+  readonly recoveryBpm: number | null;
+  /** The week's sessions as progression reads them: their start and their sets of the exercises it follows. */
+  readonly past: readonly (PastSession & { readonly id: string })[];
+}
 
+const HOLD_CHARTED = ['elbow-plank', 'drawing-in'] as const;
+
+/** The week row of the sessions (and their sets) that began in the week starting at `start`. */
+export function summarizeWeek(
+  start: number,
+  sessions: readonly SessionRow[],
+  sets: readonly SetRow[],
+): WeekRow {
+  const reps: Partial<Record<ExerciseId, number>> = {};
+  const longestHoldMs: Partial<Record<ExerciseId, number>> = {};
+  const holdTargetS: Partial<Record<ExerciseId, number>> = {};
+  let supermanBestDeg: number | null = null;
+  let supermanLiftSumDeg = 0;
+  let supermanLiftSets = 0;
+  for (const set of sets) {
+    const kind = exerciseById(set.exerciseId).kind;
+    if (kind !== 'hold') reps[set.exerciseId] = (reps[set.exerciseId] ?? 0) + set.count;
+    else if (set.holdMs !== null) {
+      longestHoldMs[set.exerciseId] = Math.max(longestHoldMs[set.exerciseId] ?? 0, set.holdMs);
+    }
+    if (set.exerciseId === 'superman' && set.peakDeg !== null) {
+      supermanBestDeg = Math.max(supermanBestDeg ?? -Infinity, set.peakDeg);
+      supermanLiftSumDeg += set.peakDeg;
+      supermanLiftSets++;
+    }
+  }
+  const byStart = [...sessions].sort((a, b) => a.startedAt - b.startedAt);
+  for (const session of byStart) {
+    for (const id of HOLD_CHARTED) {
+      const target = session.plan.find((p) => p.exerciseId === id)?.dosage.target;
+      if (target !== undefined) holdTargetS[id] = target;
+    }
+  }
+  const meanOf = (values: (number | null)[]) => {
+    const known = values.filter((v): v is number => v !== null);
+    return known.length ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10 : null;
+  };
+  const peaks = byStart.map((s) => s.summary.maxBpm).filter((v): v is number => v !== null);
   return {
-    repsPerWeek: repsPerWeek(byStart, setsOf),
+    weekStart: start,
+    sessions: sessions.length,
+    reps,
+    longestHoldMs,
+    holdTargetS,
+    supermanBestDeg,
+    supermanLiftSumDeg,
+    supermanLiftSets,
+    avgBpm: meanOf(byStart.map((s) => s.summary.avgBpm)),
+    maxBpm: peaks.length ? Math.max(...peaks) : null,
+    recoveryBpm: meanOf(byStart.map((s) => s.summary.recoveryBpm)),
+    past: byStart.map((session) => ({
+      id: session.id,
+      startedAt: session.startedAt,
+      sets: sets
+        .filter((set) => set.sessionId === session.id && PROGRESSION_EXERCISES.includes(set.exerciseId))
+        .sort((a, b) => a.index - b.index)
+        .map(pastSet),
+    })),
+  };
+}
+
+/** Only what progression reads of a set: years of them are read at every start. */
+export function pastSet({ exerciseId, setNumber, target, holdMs, peakDeg }: PastSet): PastSet {
+  return { exerciseId, setNumber, target, holdMs, peakDeg };
+}
+
+/** Week rows of any sessions and sets, oldest first: for building the store's rows from scratch. */
+export function weeksOf(sessions: readonly SessionRow[], sets: readonly SetRow[]): WeekRow[] {
+  const setsOf = new Map<string, SetRow[]>();
+  for (const set of sets) {
+    const list = setsOf.get(set.sessionId);
+    if (list) list.push(set);
+    else setsOf.set(set.sessionId, [set]);
+  }
+  const byWeek = new Map<number, SessionRow[]>();
+  for (const session of sessions) {
+    const week = weekStart(session.startedAt);
+    byWeek.set(week, [...(byWeek.get(week) ?? []), session]);
+  }
+  return [...byWeek.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([week, rows]) =>
+      summarizeWeek(
+        week,
+        rows,
+        rows.flatMap((s) => setsOf.get(s.id) ?? []),
+      ),
+    );
+}
+
+/** The Monday after the week of `epochMs` (a day's length changes with daylight saving: go by dates). */
+export function nextWeekStart(epochMs: number): number {
+  return weekStart(weekStart(epochMs) + WEEK_MS + 12 * 3600 * 1000);
+}
+
+/** The charts' series, a point per week. */
+export function progress(weeks: readonly WeekRow[]): Progress {
+  const sorted = [...weeks].sort((a, b) => a.weekStart - b.weekStart);
+  const x = sorted.map((w) => w.weekStart / 1000);
+  const round1 = (v: number) => Math.round(v * 10) / 10;
+  return {
+    repsPerWeek: repsPerWeek(sorted),
     holds: {
-      x: sessionX,
-      lines: (['elbow-plank', 'drawing-in'] as const).flatMap((id) => [
+      x,
+      lines: HOLD_CHARTED.flatMap((id) => [
         {
           label: `${exerciseById(id).name} (s)`,
-          values: byStart.map((s) => longestHoldS(setsOf.get(s.id), id)),
+          values: sorted.map((w) => {
+            const ms = w.longestHoldMs[id];
+            return ms === undefined ? null : Math.round(ms / 100) / 10;
+          }),
         },
         {
           label: `${exerciseById(id).name} target (s)`,
-          values: byStart.map((s) => s.plan.find((p) => p.exerciseId === id)?.dosage.target ?? null),
+          values: sorted.map((w) => w.holdTargetS[id] ?? null),
           target: true,
         },
       ]),
     },
     supermanRange: {
-      x: sessionX,
+      x,
       lines: [
-        { label: 'Best lift (°)', values: byStart.map((s) => peak(setsOf.get(s.id), Math.max)) },
-        { label: 'Mean of sets (°)', values: byStart.map((s) => peak(setsOf.get(s.id), mean)) },
+        {
+          label: 'Best lift (°)',
+          values: sorted.map((w) => (w.supermanBestDeg === null ? null : round1(w.supermanBestDeg))),
+        },
+        {
+          label: 'Mean of sets (°)',
+          values: sorted.map((w) =>
+            w.supermanLiftSets ? round1(w.supermanLiftSumDeg / w.supermanLiftSets) : null,
+          ),
+        },
       ],
     },
     heartRate: {
-      x: sessionX,
+      x,
       lines: [
-        { label: 'Average (bpm)', values: byStart.map((s) => s.summary.avgBpm) },
-        { label: 'Peak (bpm)', values: byStart.map((s) => s.summary.maxBpm) },
-        { label: 'Recovery in 1 min (bpm)', values: byStart.map((s) => s.summary.recoveryBpm) },
+        { label: 'Average (bpm)', values: sorted.map((w) => w.avgBpm) },
+        { label: 'Peak (bpm)', values: sorted.map((w) => w.maxBpm) },
+        { label: 'Recovery in 1 min (bpm)', values: sorted.map((w) => w.recoveryBpm) },
       ],
     },
   };
 }
 
-function repsPerWeek(sessions: readonly SessionRow[], setsOf: ReadonlyMap<string, SetRow[]>): ChartSeries {
-  const weeks = new Map<number, Map<ExerciseId, number>>();
-  const exercises = new Set<ExerciseId>();
-  for (const session of sessions) {
-    const week = weekStart(session.startedAt);
-    const totals = weeks.get(week) ?? new Map<ExerciseId, number>();
-    for (const set of setsOf.get(session.id) ?? []) {
-      if (exerciseById(set.exerciseId).kind === 'hold') continue;
-      exercises.add(set.exerciseId);
-      totals.set(set.exerciseId, (totals.get(set.exerciseId) ?? 0) + set.count);
-    }
-    weeks.set(week, totals);
+function repsPerWeek(weeks: readonly WeekRow[]): ChartSeries {
+  const exercises: ExerciseId[] = [];
+  for (const week of weeks) {
+    for (const id of Object.keys(week.reps) as ExerciseId[]) if (!exercises.includes(id)) exercises.push(id);
   }
+  const byStart = new Map(weeks.map((w) => [w.weekStart, w]));
   // Every week from the first to the last, so a week without training shows as a gap, not as nothing.
-  const first = Math.min(...weeks.keys());
-  const last = Math.max(...weeks.keys());
   const x: number[] = [];
-  for (let w = first; weeks.size && w <= last; w = weekStart(w + WEEK_MS + 12 * 3600 * 1000)) x.push(w);
+  const last = weeks.at(-1)?.weekStart ?? -Infinity;
+  for (let w = weeks[0]?.weekStart ?? Infinity; w <= last; w = nextWeekStart(w)) x.push(w);
   return {
     x: x.map((w) => w / 1000),
-    lines: [...exercises].map((id) => ({
+    lines: exercises.map((id) => ({
       label: exerciseById(id).name,
-      values: x.map((w) => weeks.get(w)?.get(id) ?? null),
+      values: x.map((w) => byStart.get(w)?.reps[id] ?? null),
     })),
   };
-}
-
-function longestHoldS(sets: readonly SetRow[] | undefined, id: ExerciseId): number | null {
-  const holds = (sets ?? []).filter((s) => s.exerciseId === id && s.holdMs !== null).map((s) => s.holdMs!);
-  return holds.length ? Math.round(Math.max(...holds) / 100) / 10 : null;
-}
-
-function peak(sets: readonly SetRow[] | undefined, combine: (...values: number[]) => number): number | null {
-  const peaks = (sets ?? [])
-    .filter((s) => s.exerciseId === 'superman' && s.peakDeg !== null)
-    .map((s) => s.peakDeg!);
-  return peaks.length ? Math.round(combine(...peaks) * 10) / 10 : null;
-}
-
-function mean(...values: number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
 }

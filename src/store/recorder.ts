@@ -29,6 +29,7 @@ import type {
   SetRow,
   StoredEvent,
 } from './records.ts';
+import { motionChunkBytes } from './records.ts';
 import type { SessionStore } from './session-store.ts';
 import { summarize } from './summary.ts';
 
@@ -36,6 +37,11 @@ export interface RecorderOptions {
   /** Wall clock, epoch ms. */
   readonly wallNow?: () => number;
   readonly newId?: () => string;
+  /**
+   * Who records (the tab's id): its writes are refused once another has claimed the session, and
+   * resuming claims it.
+   */
+  readonly writer?: string;
 }
 
 interface Pending {
@@ -74,6 +80,7 @@ export class SessionRecorder {
   private pending: Pending = emptyPending();
   private writing: Promise<void> = Promise.resolve();
   private readonly wallNow: () => number;
+  private readonly writer: string | undefined;
   private lastPlan: SessionState['plan'] | null = null;
 
   private constructor(
@@ -85,7 +92,8 @@ export class SessionRecorder {
     failure: StoreError | null,
   ) {
     this.wallNow = options.wallNow ?? Date.now;
-    this.session = bundle.session;
+    this.writer = options.writer;
+    this.session = options.writer ? { ...bundle.session, writer: options.writer } : bundle.session;
     this.sets = [...bundle.sets];
     this.events = [...bundle.events];
     this.heartRate = [...bundle.heartRate];
@@ -139,6 +147,7 @@ export class SessionRecorder {
     clockNowMs: number,
     options: RecorderOptions = {},
   ): Promise<{ recorder: SessionRecorder; state: SessionState }> {
+    if (options.writer) await store.claim(sessionId, options.writer);
     const bundle = await store.loadBundle(sessionId);
     if (!bundle?.session.snapshot) throw new Error(`No session ${sessionId} to resume`);
     const wallNow = options.wallNow ?? Date.now;
@@ -266,7 +275,11 @@ export class SessionRecorder {
   private summarize(): void {
     const snapshot = this.session.snapshot;
     const durationMs = snapshot ? (snapshot.endedMs ?? snapshot.nowMs) : 0;
-    this.session = { ...this.session, summary: summarize(this.sets, this.heartRateSamples, durationMs) };
+    this.session = {
+      ...this.session,
+      summary: summarize(this.sets, this.heartRateSamples, durationMs),
+      motionBytes: this.motion.reduce((n, chunk) => n + motionChunkBytes(chunk), 0),
+    };
   }
 
   private sealOpenChunks(): void {
@@ -294,17 +307,20 @@ export class SessionRecorder {
       this.session = { ...this.session, updatedAt: this.wallNow() };
     }
     try {
-      await this.store.write({
-        session: pending.session ? this.session : undefined,
-        snapshot:
-          pending.snapshot && !pending.session && this.session.snapshot
-            ? { sessionId: this.session.id, snapshot: this.session.snapshot }
-            : undefined,
-        sets: pending.sets,
-        events: pending.events,
-        heartRate: pending.heartRate,
-        motion: pending.motion,
-      });
+      await this.store.write(
+        {
+          session: pending.session ? this.session : undefined,
+          snapshot:
+            pending.snapshot && !pending.session && this.session.snapshot
+              ? { sessionId: this.session.id, snapshot: this.session.snapshot }
+              : undefined,
+          sets: pending.sets,
+          events: pending.events,
+          heartRate: pending.heartRate,
+          motion: pending.motion,
+        },
+        this.writer,
+      );
     } catch (error) {
       this.failureSubject.next(toStoreError(error));
     }

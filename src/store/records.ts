@@ -61,6 +61,18 @@ export interface SessionRow {
   readonly summary: SessionSummary;
   readonly sources: readonly SourceInfo[];
   readonly gaps: readonly TimelineGap[];
+  /**
+   * Bytes of raw motion kept for the session (see motionChunkBytes). Absent in rows written before it
+   * was counted, until the store counts them.
+   */
+  readonly motionBytes?: number;
+  /** The raw motion was removed to free space (the retention setting); the rest of the session stays. */
+  readonly motionDropped?: boolean;
+  /**
+   * The tab that records the session (an id per page load). A write from any other tab is refused,
+   * so that a session moved to another tab is never written by two.
+   */
+  readonly writer?: string;
 }
 
 /**
@@ -119,6 +131,11 @@ export interface MotionChunkRow {
   readonly frameLength: Uint16Array;
   /** x0,y0,z0,x1,… in mg. */
   readonly mg: Int16Array;
+}
+
+/** What a motion chunk's columns take: the figure the retention setting adds up. */
+export function motionChunkBytes(row: MotionChunkRow): number {
+  return row.mg.byteLength + row.frameT0Ms.byteLength + row.frameDtMs.byteLength + row.frameLength.byteLength;
 }
 
 /** Everything about one session: what the store holds and what JSON export and import carry. */

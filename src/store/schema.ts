@@ -4,6 +4,7 @@
 
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { StoreError, toStoreError } from './errors.ts';
+import { type WeekRow, weeksOf } from './progress.ts';
 import type {
   EventRow,
   HeartRateChunkRow,
@@ -31,6 +32,9 @@ export interface BackbeatDB extends DBSchema {
   events: { key: [string, number]; value: EventRow };
   heartRate: { key: [string, number]; value: HeartRateChunkRow };
   motion: { key: [string, number]; value: MotionChunkRow };
+  weeks: { key: number; value: WeekRow };
+  /** Small facts about the store itself, such as how long raw motion is kept. */
+  meta: { key: string; value: unknown };
 }
 
 export type BackbeatDatabase = IDBPDatabase<BackbeatDB>;
@@ -83,6 +87,18 @@ const MIGRATIONS: readonly Migration[] = [
       }
       cursor = await cursor.continue();
     }
+  },
+  // v4: a row per week of what the progress charts draw, kept up to date as sessions change, so the
+  // history opens in the same time after five years as after one; and a store of settings of the store.
+  async (db, tx) => {
+    db.createObjectStore('weeks', { keyPath: 'weekStart' });
+    db.createObjectStore('meta');
+    const [sessions, sets] = await Promise.all([
+      tx.objectStore('sessions').getAll(),
+      tx.objectStore('sets').getAll(),
+    ]);
+    const weeks = tx.objectStore('weeks');
+    await Promise.all(weeksOf(sessions, sets).map((week) => weeks.put(week)));
   },
 ];
 

@@ -3,7 +3,9 @@
 // IndexedDB throws into a StoreError.
 
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { toStoreError } from './errors.ts';
+import { compactHeartRate, compactMotion } from './codec.ts';
+import { StoreError, toStoreError } from './errors.ts';
+import { nextWeekStart, summarizeWeek, type WeekRow, weekStart } from './progress.ts';
 import type {
   EventRow,
   HeartRateChunkRow,
@@ -13,6 +15,7 @@ import type {
   SetRow,
   SnapshotRow,
 } from './records.ts';
+import { motionChunkBytes } from './records.ts';
 import { type BackbeatDatabase, type BackbeatDB, type OpenOptions, openBackbeatDB } from './schema.ts';
 
 /** Rows to write together: one transaction, so a crash leaves all of them or none. */
@@ -30,13 +33,25 @@ export interface ImportResult {
   readonly added: readonly string[];
   /** Sessions already in the store under the same id: kept as they were, not overwritten. */
   readonly skipped: readonly string[];
+  /** Fields of the file that this version does not know, by path: kept with the rows. */
+  readonly unknownFields?: readonly string[];
 }
 
 const CHUNK_STORES = ['events', 'heartRate', 'motion'] as const;
-const ALL_STORES: StoreNames<BackbeatDB>[] = ['sessions', 'snapshots', 'sets', ...CHUNK_STORES];
+/** Every store of sessions and what is derived from them (not `meta`, which is about the store). */
+const ALL_STORES: StoreNames<BackbeatDB>[] = ['sessions', 'snapshots', 'sets', ...CHUNK_STORES, 'weeks'];
+type WriteTransaction = IDBPTransaction<BackbeatDB, StoreNames<BackbeatDB>[], 'readwrite'>;
 
 function sessionRange(id: string): IDBKeyRange {
   return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+}
+
+/** A session as the history lists it: its row, and how much raw motion it keeps. */
+export interface MotionUsage {
+  readonly id: string;
+  readonly startedAt: number;
+  readonly status: SessionRow['status'];
+  readonly bytes: number;
 }
 
 async function guard<T>(work: () => Promise<T>): Promise<T> {
@@ -71,6 +86,34 @@ export class SessionStore {
     });
   }
 
+  /**
+   * A page of sessions, newest first, that began before `before` (epoch ms; all when absent): what
+   * the history shows, so that its cost does not grow with the years kept.
+   */
+  pageOfSessions(limit: number, before = Infinity): Promise<SessionRow[]> {
+    return guard(async () => {
+      const tx = this.db.transaction(['sessions', 'snapshots'], 'readonly');
+      const rows: SessionRow[] = [];
+      const range = before === Infinity ? null : IDBKeyRange.upperBound(before, true);
+      let cursor = await tx.objectStore('sessions').index('by-started').openCursor(range, 'prev');
+      while (cursor && rows.length < limit) {
+        rows.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      const snapshots = await Promise.all(rows.map((row) => tx.objectStore('snapshots').get(row.id)));
+      return rows.map((row, i) => ({ ...row, snapshot: snapshots[i]?.snapshot ?? row.snapshot }));
+    });
+  }
+
+  countSessions(): Promise<number> {
+    return guard(() => this.db.count('sessions'));
+  }
+
+  /** What the progress charts draw: a row per week, oldest first. */
+  weeks(): Promise<WeekRow[]> {
+    return guard(() => this.db.getAll('weeks'));
+  }
+
   getSession(id: string): Promise<SessionRow | undefined> {
     return guard(async () => {
       const tx = this.db.transaction(['sessions', 'snapshots'], 'readonly');
@@ -88,11 +131,30 @@ export class SessionStore {
   }
 
   /** The most recent session that was neither finished nor given up: the one to offer to resume. */
-  findUnfinishedSession(): Promise<SessionRow | null> {
+  async findUnfinishedSession(): Promise<SessionRow | null> {
+    return (await this.unfinishedSessions())[0] ?? null;
+  }
+
+  /** Every session neither finished nor given up, the most recently written first. */
+  unfinishedSessions(): Promise<SessionRow[]> {
     return guard(async () => {
       const active = await this.db.getAllFromIndex('sessions', 'by-status', 'active');
       active.sort((a, b) => b.updatedAt - a.updatedAt);
-      return active[0] ? ((await this.getSession(active[0].id)) ?? null) : null;
+      const rows = await Promise.all(active.map((row) => this.getSession(row.id)));
+      return rows.filter((row): row is SessionRow => row !== undefined);
+    });
+  }
+
+  /**
+   * Makes `writer` the only one whose writes to the session are taken (see SessionRow.writer): from
+   * now on the tab that recorded it before is refused, even a write it had already begun.
+   */
+  claim(id: string, writer: string): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction('sessions', 'readwrite');
+      const row = await tx.store.get(id);
+      if (row) await tx.store.put({ ...row, writer });
+      await tx.done;
     });
   }
 
@@ -114,7 +176,12 @@ export class SessionStore {
     });
   }
 
-  /** Everything, for a backup. */
+  /** The ids of every session, oldest first: a backup walks them one at a time. */
+  sessionIds(): Promise<string[]> {
+    return guard(() => this.db.getAllKeysFromIndex('sessions', 'by-started'));
+  }
+
+  /** Everything at once: for tests and small stores; a backup reads a session at a time. */
   async allBundles(): Promise<SessionBundle[]> {
     const sessions = await this.listSessions();
     const bundles: SessionBundle[] = [];
@@ -125,9 +192,22 @@ export class SessionStore {
     return bundles;
   }
 
-  write(batch: WriteBatch): Promise<void> {
+  /**
+   * Writes the batch in one transaction. With a `writer`, the batch is refused with StoreError
+   * 'moved' when the session has been claimed by another (it moved to another tab).
+   */
+  write(batch: WriteBatch, writer?: string): Promise<void> {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      const sessionId = batch.session?.id ?? batch.snapshot?.sessionId ?? firstSessionId(batch);
+      if (writer !== undefined && sessionId !== undefined) {
+        const claimedBy = (await tx.objectStore('sessions').get(sessionId))?.writer;
+        if (claimedBy !== undefined && claimedBy !== writer) {
+          tx.done.catch(() => undefined);
+          tx.abort();
+          throw new StoreError('moved');
+        }
+      }
       const puts: Promise<unknown>[] = [];
       if (batch.session) puts.push(...putSession(tx, batch.session));
       if (batch.snapshot) puts.push(tx.objectStore('snapshots').put(batch.snapshot));
@@ -135,6 +215,8 @@ export class SessionStore {
       for (const row of batch.events ?? []) puts.push(tx.objectStore('events').put(row));
       for (const row of batch.heartRate ?? []) puts.push(tx.objectStore('heartRate').put(row));
       for (const row of batch.motion ?? []) puts.push(tx.objectStore('motion').put(row));
+      // A new set, a changed plan or the end: the week's chart row follows in the same transaction.
+      if (batch.session) puts.push(refreshWeek(tx, batch.session.startedAt));
       await Promise.all([...puts, tx.done]);
     });
   }
@@ -142,14 +224,16 @@ export class SessionStore {
   deleteSession(id: string): Promise<void> {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      const row = await tx.objectStore('sessions').get(id);
       const range = sessionRange(id);
       await Promise.all([
         tx.objectStore('sessions').delete(id),
         tx.objectStore('snapshots').delete(id),
         tx.objectStore('sets').delete(range),
         ...CHUNK_STORES.map((name) => tx.objectStore(name).delete(range)),
-        tx.done,
       ]);
+      if (row) await refreshWeek(tx, row.startedAt);
+      await tx.done;
     });
   }
 
@@ -183,17 +267,117 @@ export class SessionStore {
         for (const row of bundle.motion) puts.push(tx.objectStore('motion').put(row));
         await Promise.all(puts);
       }
+      const weeks = new Set(
+        bundles.filter((b) => added.includes(b.session.id)).map((b) => weekStart(b.session.startedAt)),
+      );
+      for (const week of weeks) await refreshWeek(tx, week);
       await tx.done;
       return { added, skipped };
     });
   }
+
+  /**
+   * How much raw motion each session keeps, oldest first. Sessions saved before the store counted it
+   * are counted now, once, and the figure kept in their row.
+   */
+  motionUsage(): Promise<MotionUsage[]> {
+    return guard(async () => {
+      const rows = await this.db.getAllFromIndex('sessions', 'by-started');
+      const usage: MotionUsage[] = [];
+      for (const row of rows) {
+        let bytes = row.motionBytes;
+        if (bytes === undefined) {
+          const chunks = await this.db.getAll('motion', sessionRange(row.id));
+          bytes = chunks.reduce((n, c) => n + motionChunkBytes(c), 0);
+          await this.countMotion(row.id, bytes);
+        }
+        usage.push({ id: row.id, startedAt: row.startedAt, status: row.status, bytes });
+      }
+      return usage;
+    });
+  }
+
+  /**
+   * Merges a finished session's one-second chunks of motion and heart rate into chunks of about a
+   * minute (see compactMotion), in one transaction. Sessions still running are left as they are.
+   */
+  compact(id: string): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction(['sessions', 'motion', 'heartRate'], 'readwrite');
+      const range = sessionRange(id);
+      const [row, motion, heartRate] = await Promise.all([
+        tx.objectStore('sessions').get(id),
+        tx.objectStore('motion').getAll(range),
+        tx.objectStore('heartRate').getAll(range),
+      ]);
+      if (row?.status !== 'finished') return;
+      const writes: Promise<unknown>[] = [];
+      const compactMotionRows = compactMotion(motion);
+      if (compactMotionRows.length < motion.length) {
+        writes.push(tx.objectStore('motion').delete(range));
+        writes.push(...compactMotionRows.map((r) => tx.objectStore('motion').put(r)));
+      }
+      const compactBeats = compactHeartRate(heartRate);
+      if (compactBeats.length < heartRate.length) {
+        writes.push(tx.objectStore('heartRate').delete(range));
+        writes.push(...compactBeats.map((r) => tx.objectStore('heartRate').put(r)));
+      }
+      await Promise.all([...writes, tx.done]);
+    });
+  }
+
+  /** Removes a finished session's raw motion; its sets, events, heart rate and summary stay. */
+  dropMotion(id: string): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction(['sessions', 'motion'], 'readwrite');
+      const row = await tx.objectStore('sessions').get(id);
+      if (row?.status !== 'finished') return;
+      await Promise.all([
+        tx.objectStore('motion').delete(sessionRange(id)),
+        tx.objectStore('sessions').put({ ...row, motionBytes: 0, motionDropped: true }),
+        tx.done,
+      ]);
+    });
+  }
+
+  /** A fact about the store (see BackbeatDB.meta). */
+  getMeta(key: string): Promise<unknown> {
+    return guard(() => this.db.get('meta', key));
+  }
+
+  setMeta(key: string, value: unknown): Promise<void> {
+    return guard(async () => {
+      await this.db.put('meta', value, key);
+    });
+  }
+
+  private countMotion(id: string, bytes: number): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction('sessions', 'readwrite');
+      const row = await tx.store.get(id);
+      // The session may have moved on (or gone) since it was read: count only where it still applies.
+      if (row && row.motionBytes === undefined) await tx.store.put({ ...row, motionBytes: bytes });
+      await tx.done;
+    });
+  }
+}
+
+function firstSessionId(batch: WriteBatch): string | undefined {
+  return (batch.sets?.[0] ?? batch.events?.[0] ?? batch.heartRate?.[0] ?? batch.motion?.[0])?.sessionId;
+}
+
+/** Brings the chart row of the week that `epochMs` falls in up to date with its sessions and sets. */
+async function refreshWeek(tx: WriteTransaction, epochMs: number): Promise<void> {
+  const week = weekStart(epochMs);
+  const range = IDBKeyRange.bound(week, nextWeekStart(week), false, true);
+  const sessions = await tx.objectStore('sessions').index('by-started').getAll(range);
+  const sets = await Promise.all(sessions.map((s) => tx.objectStore('sets').getAll(sessionRange(s.id))));
+  if (sessions.length === 0) await tx.objectStore('weeks').delete(week);
+  else await tx.objectStore('weeks').put(summarizeWeek(week, sessions, sets.flat()));
 }
 
 /** A session row goes in without its snapshot, which goes into its own store. */
-function putSession(
-  tx: IDBPTransaction<BackbeatDB, StoreNames<BackbeatDB>[], 'readwrite'>,
-  session: SessionRow,
-): Promise<unknown>[] {
+function putSession(tx: WriteTransaction, session: SessionRow): Promise<unknown>[] {
   const puts: Promise<unknown>[] = [tx.objectStore('sessions').put({ ...session, snapshot: null })];
   if (session.snapshot) {
     puts.push(tx.objectStore('snapshots').put({ sessionId: session.id, snapshot: session.snapshot }));

@@ -1,12 +1,58 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ExportFormat, HistoryState, Persistence } from '../app/persistence.ts';
+import {
+  type ExportFormat,
+  type HistoryState,
+  isAbort,
+  type Persistence,
+  type TaskOptions,
+} from '../app/persistence.ts';
 import type { SessionRow } from '../store/records.ts';
+import {
+  formatBytes,
+  KEEP_ALL,
+  type MotionRetention,
+  RETENTION_MONTHS,
+  sameRetention,
+} from '../store/retention.ts';
 import './bb-progress-chart.ts';
 import { download } from './download.ts';
 import { formatDuration, plural } from './format.ts';
 import { ObserveController } from './observe.ts';
-import { buttonStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
+
+const RETENTION_OPTIONS: readonly { value: string; label: string; retention: MotionRetention }[] = [
+  { value: 'all', label: 'all of it', retention: KEEP_ALL },
+  ...RETENTION_MONTHS.map((months) => ({
+    value: String(months),
+    label: `for the last ${months} months`,
+    retention: { keep: 'months', months } as const,
+  })),
+  { value: 'none', label: 'none: remove it after each session', retention: { keep: 'none' } },
+];
+
+function describeRetention(retention: MotionRetention): string {
+  switch (retention.keep) {
+    case 'all':
+      return 'All raw motion is kept.';
+    case 'months':
+      return `Raw motion older than ${retention.months} months is removed when Backbeat opens.`;
+    case 'none':
+      return 'Raw motion is removed once a session ends (export it from the summary first if you want it).';
+  }
+}
+
+/** "20 of 470 sessions shown", or nothing when all are. */
+function shownOf(shown: number, count: number): string {
+  return shown < count ? `${shown} of ${count} sessions shown` : '';
+}
+
+interface Task {
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+  readonly controller: AbortController;
+}
 
 /**
  * The history: every saved session with its exports, the progress charts, and the whole store's
@@ -16,6 +62,7 @@ import { buttonStyles, visuallyHidden } from './styles.ts';
 export class BbHistory extends LitElement {
   static override styles = [
     buttonStyles,
+    fieldStyles,
     visuallyHidden,
     css`
       :host {
@@ -107,6 +154,43 @@ export class BbHistory extends LitElement {
       .charts {
         display: grid;
         gap: 1.5rem;
+        /* Grid items are as wide as their content by default: a chart drawn wide (before a phone
+           turned, or a window narrowed) would hold the page wide and never learn it may shrink. */
+        min-width: 0;
+      }
+      .charts > * {
+        min-width: 0;
+      }
+      .task {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 0.75rem;
+        align-items: center;
+      }
+      .task progress {
+        flex: 1 1 10rem;
+        height: 1.25rem;
+        accent-color: var(--bb-accent, #4ade80);
+      }
+      .more {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+      }
+      .space {
+        display: grid;
+        gap: 0.75rem;
+      }
+      .space summary {
+        font-weight: 700;
+        font-size: 1.15rem;
+        cursor: pointer;
+        padding: 0.6rem 0;
+      }
+      .space select {
+        margin-left: 0.5rem;
+        max-width: 100%;
       }
       button.danger {
         border-color: var(--bb-danger, #f87171);
@@ -121,6 +205,10 @@ export class BbHistory extends LitElement {
   /** The session whose deletion waits for a second click; 'all' for everything. */
   @state() private confirming: string | null = null;
   @state() private busy = false;
+  /** A backup or an import under way: how far it is, and how to call it off. */
+  @state() private task: Task | null = null;
+  /** A raw-motion setting picked but not yet applied (it may delete data: it waits for a button). */
+  @state() private retentionChoice: MotionRetention | null = null;
   @state() private error: string | null = null;
 
   private history!: ObserveController<HistoryState>;
@@ -137,7 +225,7 @@ export class BbHistory extends LitElement {
 
   override render() {
     const h = this.history.value;
-    const count = h.sessions.length;
+    const count = h.sessionCount;
     return html`
       <h2>History</h2>
       ${this.sessionRunning ? this.renderCurrent() : null}
@@ -160,6 +248,7 @@ export class BbHistory extends LitElement {
           : null
       }
       <div class="tools">
+      ${this.task ? this.renderTask(this.task) : null}
       <div class="actions">
         <button @click=${this.onBackup} ?disabled=${this.busy}>Back up everything</button>
         <button @click=${this.onHistoryCsv} ?disabled=${this.busy || count === 0}>All sessions as CSV</button>
@@ -185,9 +274,18 @@ export class BbHistory extends LitElement {
       ${
         count === 0
           ? html`<p>${this.sessionRunning ? 'No earlier sessions yet.' : 'No sessions saved yet.'}</p>`
-          : html`<ul aria-label="Saved sessions">${h.sessions.map((s) => this.renderSession(s))}</ul>`
+          : html`<ul aria-label="Saved sessions">${h.sessions.map((s) => this.renderSession(s))}</ul>
+              <div class="more">
+                <span class="facts">${shownOf(h.sessions.length, count)}</span>
+                ${
+                  h.sessions.length < count
+                    ? html`<button @click=${() => this.run(() => this.persistence.showMoreSessions())} ?disabled=${this.busy}>Show older sessions</button>`
+                    : null
+                }
+              </div>`
       }
       ${h.progress ? this.renderCharts(h) : null}
+      ${h.sessionCount > 0 ? this.renderSpace(h) : null}
     `;
   }
 
@@ -203,15 +301,27 @@ export class BbHistory extends LitElement {
     </section>`;
   }
 
+  private renderTask(task: Task) {
+    const percent = task.total > 0 ? Math.floor((100 * task.done) / task.total) : 0;
+    return html`<div class="task">
+      <span id="task-label">${task.label}</span>
+      <progress aria-labelledby="task-label" max="100" value=${percent}></progress>
+      <span aria-hidden="true">${percent} %</span>
+      <button class="quiet" @click=${() => task.controller.abort()}>Cancel</button>
+    </div>`;
+  }
+
   private renderSession(s: SessionRow) {
     const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     const minutes = Math.round(s.summary.durationMs / 60_000);
+    const duration = minutes === 0 ? 'under a minute' : `${minutes} min`;
     return html`<li data-session=${s.id}>
       <div class="when">${when}${s.status === 'active' ? ' (unfinished)' : ''}</div>
       <div class="facts">
-        ${minutes} min · ${plural(s.summary.sets, 'set')} · ${s.summary.reps} reps and breaths ·
+        ${duration} · ${plural(s.summary.sets, 'set')} · ${s.summary.reps} reps and breaths ·
         ${formatDuration(Math.round(s.summary.holdMs / 1000))} held${s.summary.avgBpm !== null ? ` · ${s.summary.avgBpm} bpm average` : ''}
       </div>
+      ${s.motionDropped ? html`<div class="sources">Raw motion removed to free space</div>` : null}
       ${s.sources.length ? html`<div class="sources">With ${s.sources.map((d) => d.name).join(', ')}</div>` : null}
       <div class="session-actions">
         <button @click=${() => this.export(s.id, 'fit')} aria-label="Export ${when} as FIT">FIT</button>
@@ -231,10 +341,54 @@ export class BbHistory extends LitElement {
     const p = h.progress!;
     return html`<section class="charts" aria-label="Progress">
       <bb-progress-chart heading="Reps per week" unit="week" .series=${p.repsPerWeek}></bb-progress-chart>
-      <bb-progress-chart heading="Plank and drawing-in holds against their targets" .series=${p.holds}></bb-progress-chart>
-      <bb-progress-chart heading="Superman range of motion" .series=${p.supermanRange}></bb-progress-chart>
-      <bb-progress-chart heading="Heart rate and recovery" .series=${p.heartRate}></bb-progress-chart>
+      <bb-progress-chart heading="Plank and drawing-in: longest hold of the week against its target" unit="week" .series=${p.holds}></bb-progress-chart>
+      <bb-progress-chart heading="Superman range of motion by week" unit="week" .series=${p.supermanRange}></bb-progress-chart>
+      <bb-progress-chart heading="Heart rate and recovery by week" unit="week" .series=${p.heartRate}></bb-progress-chart>
     </section>`;
+  }
+
+  /**
+   * How much space raw motion takes and how long it is kept. Counted only when opened: it reads every
+   * session's row, which the history itself never needs to.
+   */
+  private renderSpace(h: HistoryState) {
+    const motion = h.motion;
+    const chosen = this.retentionChoice ?? motion?.retention ?? KEEP_ALL;
+    const preview = motion ? this.persistence.retentionPreview(chosen) : null;
+    const changed = motion !== null && !sameRetention(chosen, motion.retention);
+    return html`<details class="space" @toggle=${this.onSpaceToggle}>
+      <summary>Space: raw motion</summary>
+      ${
+        motion
+          ? html`<p>
+                Raw motion (the accelerometer's samples, for replays and full exports) takes
+                <strong>${formatBytes(motion.bytes)}</strong> over ${motion.sessions} session${motion.sessions === 1 ? '' : 's'}.
+                Sets, reps, holds, heart rate and summaries are small and kept for good whatever you choose here.
+              </p>
+              <label>Keep raw motion
+                <select @change=${this.onRetentionChoice}>
+                  ${RETENTION_OPTIONS.map(
+                    (option) =>
+                      html`<option value=${option.value} ?selected=${sameRetention(option.retention, chosen)}>${option.label}</option>`,
+                  )}
+                </select>
+              </label>
+              ${
+                changed
+                  ? html`<p class="free">
+                        ${preview!.sessions ? `This frees ${formatBytes(preview!.bytes)} now: the raw motion of ${preview!.sessions} session${preview!.sessions === 1 ? '' : 's'} goes for good.` : 'Nothing has to go now.'}
+                      </p>
+                      <div class="actions">
+                        <button class=${preview!.sessions ? 'danger' : ''} @click=${() => this.onApplyRetention(chosen)} ?disabled=${this.busy}>
+                          ${preview!.sessions ? `Free ${formatBytes(preview!.bytes)}` : 'Save'}
+                        </button>
+                        <button class="quiet" @click=${() => (this.retentionChoice = null)}>Keep as it is</button>
+                      </div>`
+                  : html`<p class="facts">${describeRetention(chosen)}</p>`
+              }`
+          : html`<p class="facts">Counting…</p>`
+      }
+    </details>`;
   }
 
   private async export(id: string, format: ExportFormat): Promise<void> {
@@ -249,8 +403,24 @@ export class BbHistory extends LitElement {
   }
 
   private onBackup = async (): Promise<void> => {
-    await this.run(async () => download(await this.persistence.backup()));
+    await this.runTask('Backing up', 'Backup cancelled: no file was made.', async (options) =>
+      download(await this.persistence.backup(options)),
+    );
   };
+
+  private onSpaceToggle = (event: Event): void => {
+    if ((event.target as HTMLDetailsElement).open) void this.run(() => this.persistence.loadMotion());
+  };
+
+  private onRetentionChoice = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    this.retentionChoice = RETENTION_OPTIONS.find((o) => o.value === value)?.retention ?? null;
+  };
+
+  private async onApplyRetention(retention: MotionRetention): Promise<void> {
+    this.retentionChoice = null;
+    await this.run(() => this.persistence.setRetention(retention));
+  }
 
   private onHistoryCsv = async (): Promise<void> => {
     await this.run(async () => download(await this.persistence.historyCsv()));
@@ -261,10 +431,36 @@ export class BbHistory extends LitElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    await this.run(async () => {
-      await this.persistence.importJson(await file.text());
+    await this.runTask('Importing', 'Import cancelled: nothing was imported.', async (options) => {
+      await this.persistence.restore(file, options);
     });
   };
+
+  /** A long task with a progress bar and a Cancel button; a cancel is said, not shown as an error. */
+  private async runTask(
+    label: string,
+    cancelled: string,
+    work: (options: TaskOptions) => Promise<void>,
+  ): Promise<void> {
+    const controller = new AbortController();
+    const task: Task = { label, done: 0, total: 0, controller };
+    this.task = task;
+    await this.run(async () => {
+      try {
+        await work({
+          signal: controller.signal,
+          onProgress: (done, total) => {
+            if (this.task === task) this.task = { ...task, done, total };
+          },
+        });
+      } catch (error) {
+        if (!isAbort(error)) throw error;
+        this.error = cancelled;
+      } finally {
+        this.task = null;
+      }
+    });
+  }
 
   private async onDelete(id: string): Promise<void> {
     this.confirming = null;

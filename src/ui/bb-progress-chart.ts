@@ -1,5 +1,5 @@
 import { css, html, LitElement, type PropertyValues, unsafeCSS } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
@@ -82,7 +82,15 @@ export class BbProgressChart extends LitElement {
   /** 'week' labels the x axis by week; 'session' by date. */
   @property() unit: 'week' | 'session' = 'session';
 
+  /** The numbers' table is built only while it is open: years of weeks are thousands of cells. */
+  @state() private tableOpen = false;
+
   private plot: uPlot | null = null;
+  /** The element the plot goes in, watched for its width, and that width once laid out. */
+  private observed: HTMLElement | null = null;
+  private plotWidth = 0;
+  private needsDraw = false;
+  private drawQueued = false;
   private resizeObserver: ResizeObserver | null = null;
   private scheme: MediaQueryList | null = null;
   /** The colours come from the theme: a switch between light and dark redraws the chart. */
@@ -100,6 +108,7 @@ export class BbProgressChart extends LitElement {
     this.scheme = null;
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
+    this.observed = null;
     this.plot?.destroy();
     this.plot = null;
   }
@@ -116,13 +125,49 @@ export class BbProgressChart extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('series') || changed.has('unit')) this.draw();
+    if (changed.has('series') || changed.has('unit')) {
+      this.needsDraw = true;
+      this.observePlot();
+      if (this.plotWidth > 0) this.queueDraw();
+    }
+  }
+
+  /**
+   * The plot's width comes from a ResizeObserver, after the browser has laid the page out: reading it
+   * in the draw instead would force a layout of the whole history for each chart.
+   */
+  private observePlot(): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('.plot');
+    if (target === this.observed) return;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    this.observed = target;
+    this.plotWidth = 0;
+    if (!target) return;
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      const width = Math.round(entry?.contentRect.width ?? 0);
+      if (width <= 0) return;
+      const was = this.plotWidth;
+      this.plotWidth = width;
+      if (this.needsDraw || !this.plot) this.queueDraw();
+      else if (Math.abs(width - was) > 4) this.plot.setSize({ width, height: 220 });
+    });
+    this.resizeObserver.observe(target);
+  }
+
+  private queueDraw(): void {
+    if (this.drawQueued) return;
+    this.drawQueued = true;
+    drawing = drawing.then(nextTask).then(() => {
+      this.drawQueued = false;
+      if (this.isConnected && this.needsDraw) this.draw();
+    });
   }
 
   private renderTable(series: ChartSeries) {
     const label = (x: number) =>
       new Date(x * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-    return html`<details>
+    return html`<details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>Numbers</summary>
       <div class="numbers" tabindex="0" role="region" aria-label=${`${this.heading}: numbers`}>
       <table>
@@ -134,7 +179,7 @@ export class BbProgressChart extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${series.x.map(
+          ${(this.tableOpen ? series.x : []).map(
             (x, i) => html`<tr>
               <th scope="row">${label(x)}</th>
               ${series.lines.map((l) => html`<td>${l.values[i] ?? '–'}</td>`)}
@@ -147,12 +192,13 @@ export class BbProgressChart extends LitElement {
   }
 
   private draw(): void {
+    this.needsDraw = false;
     this.plot?.destroy();
     this.plot = null;
-    const target = this.renderRoot.querySelector<HTMLElement>('.plot');
+    const target = this.observed;
     const series = this.series;
     if (!target || !series) return;
-    const width = Math.max(200, target.clientWidth || this.clientWidth || 600);
+    const width = Math.max(280, this.plotWidth);
     const style = getComputedStyle(this);
     const themed = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     const labels = themed('--bb-muted', '#b6c2d1');
@@ -191,14 +237,25 @@ export class BbProgressChart extends LitElement {
       ...series.lines.map((l) => l.values as (number | null)[]),
     ] as uPlot.AlignedData;
     this.plot = new uPlot(options, data, target);
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = new ResizeObserver(() => {
-      const w = target.clientWidth;
-      if (this.plot && w > 0 && Math.abs(w - this.plot.width) > 4)
-        this.plot.setSize({ width: w, height: 220 });
-    });
-    this.resizeObserver.observe(target);
   }
+}
+
+/**
+ * Charts draw one after another, each in a task of its own, so that opening the history (four charts
+ * at once) never holds up a frame for all of them together.
+ */
+let drawing: Promise<void> = Promise.resolve();
+
+/** The next task: a message to ourselves, which neither timers' throttling nor a test's fake clock holds back. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** uPlot spreads a single point over years: give one session or week a few days on either side. */

@@ -16,7 +16,7 @@ import {
 } from '../workout/settings.ts';
 import { describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
-import { buttonStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
 
 /**
  * The settings screen: the program (order, dosage, what to leave out, short or full), the voice and
@@ -27,6 +27,7 @@ import { buttonStyles, visuallyHidden } from './styles.ts';
 export class BbSettings extends LitElement {
   static override styles = [
     buttonStyles,
+    fieldStyles,
     visuallyHidden,
     css`
       :host {
@@ -56,16 +57,6 @@ export class BbSettings extends LitElement {
         display: inline-flex;
         align-items: center;
         gap: 0.5rem;
-      }
-      input,
-      select {
-        font: inherit;
-        color: inherit;
-        background: var(--bb-button, #1c2430);
-        border: 2px solid var(--bb-border, #3b4656);
-        border-radius: 0.5rem;
-        min-height: 2.75rem;
-        padding: 0 0.5rem;
       }
       input[type='number'] {
         width: 5.5rem;

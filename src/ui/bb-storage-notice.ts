@@ -1,6 +1,8 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ExportFormat, HistoryState, Persistence } from '../app/persistence.ts';
+import type { SessionRow } from '../store/records.ts';
+import { exerciseById } from '../workout/program.ts';
 import { download } from './download.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles } from './styles.ts';
@@ -36,6 +38,15 @@ export class BbStorageNotice extends LitElement {
       p {
         margin: 0;
       }
+      .choices {
+        display: grid;
+        gap: 0.75rem;
+      }
+      .choice p {
+        margin: 0.35rem 0 0;
+        font-size: 1rem;
+        color: var(--bb-muted, #b6c2d1);
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -59,22 +70,18 @@ export class BbStorageNotice extends LitElement {
   }
 
   override render() {
-    const { unfinished, problem, hasCurrent } = this.history.value;
+    const { unfinished, elsewhere, recording, movedAway, problem, hasCurrent } = this.history.value;
     return html`
+      ${elsewhere && !recording ? this.renderElsewhere(elsewhere) : null}
       ${
-        unfinished
-          ? html`<section aria-labelledby="resume-title">
-              <p id="resume-title">
-                <strong>Your session from ${new Date(unfinished.startedAt).toLocaleTimeString(undefined, { timeStyle: 'short' })}
-                was interrupted</strong> after ${unfinished.summary.sets} set${unfinished.summary.sets === 1 ? '' : 's'}.
-              </p>
-              <div class="actions">
-                <button class="primary" @click=${() => this.persistence.resume()}>Resume where I was</button>
-                <button class="quiet" @click=${() => this.persistence.discardUnfinished()}>Keep it as it is</button>
-              </div>
+        movedAway
+          ? html`<section role="status">
+              <p><strong>This session moved to another tab</strong> and is recorded there now. Everything up to the move is saved.</p>
+              <div class="actions"><button class="quiet" @click=${() => this.persistence.dismissMovedAway()}>OK</button></div>
             </section>`
           : null
       }
+      ${unfinished && !recording ? this.renderInterrupted(unfinished) : null}
       ${
         problem
           ? html`<section class="problem" role="alert">
@@ -93,10 +100,79 @@ export class BbStorageNotice extends LitElement {
     `;
   }
 
+  /** A session another tab records: it can be moved here, never resumed here as if interrupted. */
+  private renderElsewhere(session: SessionRow) {
+    const at = new Date(session.startedAt).toLocaleTimeString(undefined, { timeStyle: 'short' });
+    const { moving } = this.history.value;
+    return html`<section aria-labelledby="elsewhere-title">
+      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}${session.summary.sets ? `, ${plural(session.summary.sets, 'set')} done so far` : ''}.</p>
+      <div class="choice">
+        <button class="primary" aria-describedby="move-what" ?disabled=${moving} @click=${() => this.persistence.moveHere()}>
+          ${moving ? 'Moving…' : 'Move the session here'}
+        </button>
+        <p id="move-what">That tab saves and stops; the session goes on here where it was.</p>
+      </div>
+    </section>`;
+  }
+
+  /** What was under way when the app went away, and what each button does with it. */
+  private renderInterrupted(unfinished: SessionRow) {
+    const at = new Date(unfinished.startedAt).toLocaleTimeString(undefined, { timeStyle: 'short' });
+    const where = interruptedAt(unfinished);
+    return html`<section aria-labelledby="resume-title">
+      <p id="resume-title">
+        <strong>Your session from ${at} was interrupted</strong> ${interruptedWhen(unfinished.summary.sets, where?.during ?? null)}.
+      </p>
+      <div class="choices">
+        <div class="choice">
+          <button class="primary" aria-describedby="resume-what" @click=${() => this.persistence.resume()}>Resume where I was</button>
+          <p id="resume-what">${where ? `Goes on with ${where.what}` : 'Goes on from where it stopped'}; the time away is not counted.</p>
+        </div>
+        <div class="choice">
+          <button class="quiet" aria-describedby="keep-what" @click=${() => this.persistence.discardUnfinished()}>Keep it as it is</button>
+          <p id="keep-what">Ends the session there and saves it in your history${where?.kept ? `, ${where.kept}` : ''}.</p>
+        </div>
+      </div>
+    </section>`;
+  }
+
   private async save(format: ExportFormat): Promise<void> {
     const file = await this.persistence.exportCurrent(format);
     if (file) download(file);
   }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "after 2 sets, in the middle of …", "in the middle of …" when no set was done yet. */
+function interruptedWhen(sets: number, during: string | null): string {
+  if (sets === 0) return during ?? 'before its first set';
+  return `after ${plural(sets, 'set')}${during ? `, ${during}` : ''}`;
+}
+
+/** The set that was under way when the app went away, from the session's last saved state. */
+function interruptedAt(row: SessionRow): { during: string; what: string; kept: string | null } | null {
+  const snapshot = row.snapshot;
+  const planned = snapshot ? row.plan[snapshot.exerciseIndex] : undefined;
+  if (!snapshot || !planned) return null;
+  const exercise = exerciseById(planned.exerciseId);
+  if (snapshot.phase === 'rest') {
+    return { during: 'in a rest', what: 'the rest before the next set', kept: null };
+  }
+  if (snapshot.phase !== 'set' || !snapshot.set) return null;
+  const name = `${exercise.name} set ${snapshot.set.setNumber}`;
+  const { count, holdStartMs } = snapshot.set;
+  let progress: string | null = null;
+  if (exercise.kind === 'hold' && holdStartMs !== null) {
+    progress = `${Math.max(0, Math.round((snapshot.nowMs - holdStartMs) / 1000))} s held`;
+  } else if (count > 0) {
+    progress = plural(count, exercise.kind === 'breaths' ? 'breath' : 'rep');
+  }
+  return {
+    during: `in the middle of ${name}${progress ? ` (${progress})` : ''}`,
+    what: progress ? `${name} from ${progress}` : name,
+    kept: progress ? `with the ${progress} of ${name}` : null,
+  };
 }
 
 declare global {

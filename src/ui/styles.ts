@@ -32,6 +32,20 @@ export const buttonStyles = css`
   }
 `;
 
+/** Fields and menus that sit beside the buttons. */
+export const fieldStyles = css`
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--bb-button, #1c2430);
+    border: 2px solid var(--bb-border, #3b4656);
+    border-radius: 0.5rem;
+    min-height: 2.75rem;
+    padding: 0 0.5rem;
+  }
+`;
+
 /** Text for screen readers only. */
 export const visuallyHidden = css`
   .visually-hidden {

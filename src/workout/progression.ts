@@ -6,17 +6,26 @@ import { Model } from './model.ts';
 import type { ExerciseId } from './program.ts';
 import type { PlannedExercise, SetRecord } from './session.ts';
 
+/**
+ * The exercises whose past sets progression reads: a history given to it may hold only their sets
+ * (the store keeps these apart, so that years of history cost one small read).
+ */
+export const PROGRESSION_EXERCISES: readonly ExerciseId[] = ['drawing-in', 'elbow-plank'];
+
+/** What progression reads of a past set: a whole SetRecord will do, and so will just these. */
+export type PastSet = Pick<SetRecord, 'exerciseId' | 'setNumber' | 'target' | 'holdMs' | 'peakDeg'>;
+
 /** A finished session as progression reads it: when it began (epoch ms) and its sets. */
 export interface PastSession {
   readonly startedAt: number;
-  readonly sets: readonly SetRecord[];
+  readonly sets: readonly PastSet[];
 }
 
 function chronological(history: readonly PastSession[]): PastSession[] {
   return [...history].sort((a, b) => a.startedAt - b.startedAt);
 }
 
-function setsOf(session: PastSession, id: ExerciseId): SetRecord[] {
+function setsOf(session: PastSession, id: ExerciseId): PastSet[] {
   return session.sets.filter((set) => set.exerciseId === id).sort((a, b) => a.setNumber - b.setNumber);
 }
 
@@ -58,7 +67,7 @@ export function plankTargetAfter(doneToday: readonly SetRecord[], firstTargetS: 
 export const DRAWING_IN_STEPS_S = [45, 60, 120] as const;
 
 /** A hold counts as done when it lasted its whole target (the reducer ends it there by itself). */
-function heldToTarget(set: SetRecord): boolean {
+function heldToTarget(set: PastSet): boolean {
   return set.holdMs !== null && set.holdMs >= set.target * 1000;
 }
 

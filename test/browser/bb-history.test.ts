@@ -61,9 +61,12 @@ describe('bb-history', () => {
     await expect.element(page.getByText('6 sets · 13 reps and breaths · 44 s held')).toBeVisible();
     const charts = history.shadowRoot!.querySelectorAll('bb-progress-chart');
     expect(charts).toHaveLength(4);
-    await charts[2]!.updateComplete;
-    expect(charts[2]!.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
-    expect(charts[2]!.shadowRoot!.querySelector('details table td')?.textContent).toBe('19');
+    // The charts draw one after another, a task each.
+    await expect.poll(() => charts[2]!.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
+    // The numbers' table is built when it is opened.
+    expect(charts[2]!.shadowRoot!.querySelector('details table td')).toBeNull();
+    await userEvent.click(charts[2]!.shadowRoot!.querySelector('details summary')!);
+    await expect.poll(() => charts[2]!.shadowRoot!.querySelector('details table td')?.textContent).toBe('19');
   });
 
   it('deletes a session only after a second click', async () => {
@@ -119,6 +122,60 @@ describe('bb-history opened in the middle of a session', () => {
   });
 });
 
+describe('bb-history over years', () => {
+  it('lists sessions a page at a time, says how many there are, and shows older ones on request', async () => {
+    const first = await recordSession();
+    const bundles = Array.from({ length: 25 }, (_, i) =>
+      toOtherSession({
+        ...first,
+        session: { ...first.session, id: `s-${i}`, startedAt: first.session.startedAt - i * 86_400_000 },
+      }),
+    );
+    const persistence = await persistenceWith(bundles);
+    const history = await mount('bb-history', persistence);
+    const items = () => history.shadowRoot!.querySelectorAll('li[data-session]').length;
+    expect(items()).toBe(20);
+    await expect.element(page.getByText('20 of 25 sessions shown')).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Show older sessions' }));
+    await expect.poll(items).toBe(25);
+    await expect.element(page.getByRole('button', { name: 'Show older sessions' })).not.toBeInTheDocument();
+    await userEvent.click(page.getByRole('button', { name: 'Delete everything' }));
+    await expect.element(page.getByText('Delete all 25 sessions for good?')).toBeVisible();
+  });
+
+  it('shows the space raw motion takes, what a shorter keep frees, and frees it on a second tap', async () => {
+    const first = await recordSession();
+    const old = toOtherSession({
+      ...first,
+      session: { ...first.session, id: 'old', startedAt: Date.now() - 400 * 86_400_000 },
+    });
+    const recent = toOtherSession({
+      ...first,
+      session: { ...first.session, id: 'recent', startedAt: Date.now() - 86_400_000 },
+    });
+    const persistence = await persistenceWith([old, recent]);
+    const history = await mount('bb-history', persistence);
+    await userEvent.click(page.getByText('Space: raw motion'));
+    await expect.element(page.getByText(/takes.*over 2 sessions/s)).toBeVisible();
+    const select = history.shadowRoot!.querySelector('select')!;
+    await userEvent.selectOptions(select, 'for the last 12 months');
+    await expect
+      .element(page.getByText(/This frees .* now: the raw motion of 1 session goes for good/))
+      .toBeVisible();
+    expect((await persistence.pastSessions()).length).toBe(2);
+    await userEvent.click(page.getByRole('button', { name: /^Free / }));
+    await expect.element(page.getByText(/Removed the raw motion of 1 session/)).toBeVisible();
+    await expect.element(page.getByText(/takes.*over 1 session\./s)).toBeVisible();
+    await expect.element(page.getByText('Raw motion removed to free space')).toBeVisible();
+    // Counts and summaries stay.
+    const kept = await persistence.exportSession('old', 'json');
+    const file = JSON.parse(await kept.blob.text());
+    expect(file.sessions[0].motion).toEqual([]);
+    expect(file.sessions[0].sets).toHaveLength(first.sets.length);
+    expect((await persistence.pastSessions()).length).toBe(2);
+  });
+});
+
 describe('bb-storage-notice', () => {
   it('offers an interrupted session and goes away once it is kept as it is', async () => {
     const bundle = await recordSession();
@@ -129,6 +186,7 @@ describe('bb-storage-notice', () => {
     const persistence = await persistenceWith([interrupted]);
     await mount('bb-storage-notice', persistence);
     await expect.element(page.getByText(/was interrupted/)).toBeVisible();
+    await expect.element(page.getByText(/Ends the session there and saves it in your history/)).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Keep it as it is' }));
     await expect.element(page.getByText(/was interrupted/)).not.toBeInTheDocument();
     await expect.poll(() => persistence.history.state.sessions[0]?.status).toBe('finished');

@@ -1,7 +1,8 @@
 import { Decoder, Stream } from '@garmin/fitsdk';
 import { describe, expect, it } from 'vitest';
-import { toFit } from '../../../src/export/fit.ts';
+import { OWN_EXERCISE_NAME, toFit } from '../../../src/export/fit.ts';
 import { wallTimeOf } from '../../../src/store/codec.ts';
+import type { SessionBundle } from '../../../src/store/records.ts';
 import { recordSession, STARTED_AT } from './recorded-session.ts';
 
 describe('FIT export', () => {
@@ -32,7 +33,7 @@ describe('FIT export', () => {
       [['hyperextension'], [29], 3, undefined],
       [['plank'], [43], undefined, undefined],
       [['core'], [48], 4, undefined],
-      [['core'], undefined, undefined, undefined],
+      [['core'], [OWN_EXERCISE_NAME], undefined, undefined],
       [['pullUp'], [25], 3, 27.5],
     ]);
     expect(rests).toHaveLength(5);
@@ -53,5 +54,105 @@ describe('FIT export', () => {
     const beats = bundle.heartRate.reduce((n, c) => n + c.bpm.length, 0);
     expect(records).toHaveLength(beats);
     expect(records.every((r) => typeof r.heartRate === 'number' && r.heartRate >= 80)).toBe(true);
+  });
+});
+
+/** Decodes with Garmin's SDK, checking the file first. */
+function decode(bytes: Uint8Array) {
+  const decoder = new Decoder(Stream.fromByteArray(bytes));
+  expect(decoder.checkIntegrity()).toBe(true);
+  const { messages, errors } = decoder.read();
+  expect(errors).toEqual([]);
+  return messages;
+}
+
+/** The name of each active set, found as a reader finds it: the exercise_title the set points at. */
+function setNames(messages: ReturnType<typeof decode>): string[] {
+  const titles = messages.exerciseTitleMesgs ?? [];
+  return (messages.setMesgs ?? [])
+    .filter((s) => s.setType === 'active')
+    .map((set) => {
+      const byIndex = titles.find((t) => t.messageIndex === set.wktStepIndex);
+      const byName = titles.filter(
+        (t) => t.exerciseCategory === set.category?.[0] && t.exerciseName === set.categorySubtype?.[0],
+      );
+      // Both ways of pointing agree, and no two exercises share a category and number.
+      expect(byName).toEqual([byIndex]);
+      return byIndex?.wktStepName ?? 'Unknown';
+    });
+}
+
+describe('FIT exercise names', () => {
+  it('gives every set a name that resolves, the bat hang and drawing-in included', async () => {
+    const bundle = await recordSession();
+    const withBatHang: SessionBundle = {
+      ...bundle,
+      sets: [
+        ...bundle.sets,
+        {
+          ...bundle.sets.at(-1)!,
+          index: bundle.sets.length,
+          exerciseId: 'bat-hang',
+          setNumber: 1,
+          count: 4,
+          startedMs: bundle.sets.at(-1)!.endedMs + 1000,
+          endedMs: bundle.sets.at(-1)!.endedMs + 40_000,
+        },
+      ],
+    };
+    const messages = decode(await toFit(withBatHang));
+    expect(setNames(messages)).toEqual([
+      'Superman',
+      'Superman',
+      'Elbow plank',
+      'Bird dog',
+      'Drawing-in',
+      'Wide-grip lat pulldown',
+      'Bat hang',
+    ]);
+    const batHang = (messages.setMesgs ?? []).filter((s) => s.setType === 'active').at(-1)!;
+    expect(batHang.category).toEqual(['warmUp']);
+  });
+});
+
+describe('FIT timer around time away from the app', () => {
+  it('stops the timer while the app was closed, so set durations and timer time agree with the clock', async () => {
+    const bundle = await recordSession();
+    // The app was closed for 40 minutes in the middle of the plank hold (the third set).
+    const plank = bundle.sets[2]!;
+    const away = { atMs: plank.startedMs + 10_000, gapMs: 40 * 60_000 };
+    const resumed: SessionBundle = {
+      ...bundle,
+      session: { ...bundle.session, gaps: [away], endedAt: bundle.session.endedAt! + away.gapMs },
+    };
+    const messages = decode(await toFit(resumed));
+    // The SDK decodes FIT date_time fields as Dates.
+    const seconds = (d: unknown) => (d as Date).getTime() / 1000;
+
+    const timer = (messages.eventMesgs ?? []).filter((e) => e.event === 'timer');
+    expect(timer.map((e) => e.eventType)).toEqual(['start', 'stopAll', 'start', 'stopAll']);
+    const [, stop, start] = timer;
+    expect(seconds(start!.timestamp) - seconds(stop!.timestamp)).toBeCloseTo(away.gapMs / 1000, -0.5);
+
+    const session = messages.sessionMesgs![0]!;
+    const timeAway = seconds(start!.timestamp) - seconds(stop!.timestamp);
+    expect(session.totalElapsedTime! - session.totalTimerTime!).toBeCloseTo(timeAway, -0.5);
+    expect(session.totalTimerTime).toBeCloseTo(bundle.session.snapshot!.endedMs! / 1000, 0);
+
+    // Each set's clock span is its duration plus whatever time away falls inside it.
+    const sets = messages.setMesgs ?? [];
+    for (const set of sets) {
+      const from = seconds(set.startTime);
+      const to = seconds(set.timestamp);
+      const inside = from <= seconds(stop!.timestamp) && to >= seconds(start!.timestamp) ? timeAway : 0;
+      expect(to - from - inside).toBeCloseTo(set.duration!, -0.5);
+    }
+    const plankSet = sets.filter((s) => s.setType === 'active')[2]!;
+    expect(plankSet.duration).toBeCloseTo((plank.endedMs - plank.startedMs) / 1000, 3);
+    expect(seconds(plankSet.timestamp) - seconds(plankSet.startTime)).toBeGreaterThan(40 * 60);
+    // The set durations add up to the timer time, less the time after the last set.
+    const total = sets.reduce((n, s) => n + (s.duration ?? 0), 0);
+    const afterLast = (bundle.session.snapshot!.endedMs! - bundle.sets.at(-1)!.endedMs) / 1000;
+    expect(total).toBeCloseTo(session.totalTimerTime! - afterLast - bundle.sets[0]!.startedMs / 1000, 1);
   });
 });

@@ -63,6 +63,14 @@ class Page {
     this.motion.next({ type: 'rep', tMs: c, emittedMs: c, startMs: c - 1000, peakDeg: 20 });
     this.session.handleMotion({ type: 'rep', tMs: c, emittedMs: c, startMs: c - 1000, peakDeg: 20 });
   }
+
+  /** Reps a second and a half apart. */
+  reps(n: number): void {
+    for (let r = 0; r < n; r++) {
+      this.run(1500);
+      this.rep();
+    }
+  }
 }
 
 describe('Persistence', () => {
@@ -71,10 +79,7 @@ describe('Persistence', () => {
     const first = new Page(name);
     await first.persistence.start();
     first.session.start();
-    for (let r = 0; r < 10; r++) {
-      first.run(1500);
-      first.rep();
-    }
+    first.reps(10);
     first.run(3000);
     expect(first.session.state.phase).toBe('rest');
     await first.persistence.flush();
@@ -104,6 +109,30 @@ describe('Persistence', () => {
     const csv = await second.persistence.exportSession(sessions[0]!.id, 'csv');
     expect(csv.filename).toMatch(/^backbeat-2026-11-23-\d{4}\.csv$/);
     expect((await csv.blob.text()).split('\r\n')[1]).toContain(',Superman,1,0,10,');
+    await second.persistence.dispose();
+  });
+
+  it('keeps the reps of the set under way when an interrupted session is kept as it is', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const first = new Page(name);
+    await first.persistence.start();
+    first.session.start();
+    first.reps(10);
+    while (first.session.state.phase === 'rest') first.run(1000);
+    first.reps(3);
+    first.run(1000);
+    await first.persistence.flush();
+    const stoppedMs = first.session.state.nowMs - first.session.state.startedMs!;
+    first.store!.close();
+
+    const second = new Page(name);
+    await second.persistence.start();
+    await second.persistence.discardUnfinished();
+    const [kept] = second.persistence.history.state.sessions;
+    expect(kept).toMatchObject({ status: 'finished', summary: { sets: 2, reps: 13 } });
+    expect(kept!.summary.durationMs).toBe(stoppedMs);
+    const csv = await (await second.persistence.exportSession(kept!.id, 'csv')).blob.text();
+    expect(csv.split('\r\n')[2]).toContain(',Superman,2,0,3,0,0,range 20°; ended: stopped,,');
     await second.persistence.dispose();
   });
 
@@ -167,6 +196,59 @@ describe('Persistence', () => {
     const [only] = target.persistence.history.state.sessions;
     await target.persistence.deleteSession(only!.id);
     expect(target.persistence.history.state.sessions).toEqual([]);
+  });
+
+  it('backs up and restores a session at a time, telling how far it is, and a cancel leaves nothing behind', async () => {
+    const source = new Page(`persistence-${++dbCounter}`);
+    await source.persistence.start();
+    for (let i = 0; i < 3; i++) {
+      source.session.start();
+      source.reps(2);
+      source.session.finish();
+      await new Promise((r) => setTimeout(r, 20));
+      source.session.reset();
+      source.run(1000);
+    }
+    const steps: [number, number][] = [];
+    const backup = await source.persistence.backup({
+      onProgress: (done, total) => steps.push([done, total]),
+    });
+    expect(steps).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    const text = await backup.blob.text();
+    expect(text.split('\n')).toHaveLength(6);
+
+    const target = new Page(`persistence-${++dbCounter}`);
+    await target.persistence.start();
+    const cancel = new AbortController();
+    let sessionsIn = 0;
+    const cancelled = target.persistence.restore(new Blob([text]), {
+      signal: cancel.signal,
+      onProgress: () => {
+        // Called off once some sessions are already in.
+        if (++sessionsIn === 2) cancel.abort();
+      },
+    });
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await target.store!.sessionIds()).toEqual([]);
+    expect(target.persistence.history.state.sessions).toEqual([]);
+
+    const read: number[] = [];
+    const restored = await target.persistence.restore(new Blob([text]), {
+      onProgress: (bytes, total) => {
+        expect(total).toBe(new Blob([text]).size);
+        read.push(bytes);
+      },
+    });
+    expect(restored.added).toHaveLength(3);
+    expect(read.at(-1)).toBe(new Blob([text]).size);
+    expect(target.persistence.history.state.notice).toBe('Imported 3 sessions.');
+    for (const id of restored.added) {
+      expect(await target.store!.loadBundle(id)).toEqual(await source.store!.loadBundle(id));
+    }
   });
 
   it('exports every saved session as one CSV and says so when there is none', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progress, weekStart } from '../../../src/store/progress.ts';
+import { progress, weekStart, weeksOf } from '../../../src/store/progress.ts';
 import type { SessionRow, SetRow } from '../../../src/store/records.ts';
 import { summarize } from '../../../src/store/summary.ts';
 
@@ -63,7 +63,7 @@ describe('progress', () => {
   ];
 
   it('sums reps per exercise and week, with a gap for a week without training', () => {
-    const { repsPerWeek } = progress(sessions, sets);
+    const { repsPerWeek } = progress(weeksOf(sessions, sets));
     expect(repsPerWeek.x).toEqual([monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000));
     expect(repsPerWeek.lines).toEqual([
       { label: 'Superman', values: [31, null, 12] },
@@ -71,18 +71,32 @@ describe('progress', () => {
     ]);
   });
 
-  it('gives the longest hold per session against its target, superman range and heart rate', () => {
-    const p = progress([...sessions].reverse(), sets);
+  it('gives the longest hold per week against its target, superman range and heart rate', () => {
+    const p = progress(weeksOf([...sessions].reverse(), sets));
+    expect(p.holds.x).toEqual([monday, monday + 14 * DAY].map((t) => t / 1000));
     expect(p.holds.lines.map((l) => [l.label, l.values, l.target ?? false])).toEqual([
-      ['Elbow plank (s)', [35, null, null], false],
-      ['Elbow plank target (s)', [30, 30, 40], true],
-      ['Drawing-in (s)', [null, null, 45], false],
-      ['Drawing-in target (s)', [null, null, null], true],
+      ['Elbow plank (s)', [35, null], false],
+      ['Elbow plank target (s)', [30, 40], true],
+      ['Drawing-in (s)', [null, 45], false],
+      ['Drawing-in target (s)', [null, null], true],
     ]);
     expect(p.supermanRange.lines.map((l) => l.values)).toEqual([
-      [17, 18, 21],
-      [16, 18, 21],
+      [18, 21],
+      [16.7, 21],
     ]);
-    expect(p.heartRate.lines[0]?.values).toEqual([100, 98, 95]);
+    expect(p.heartRate.lines.map((l) => l.values)).toEqual([
+      [99, 95],
+      [130, 125],
+      [12, 12],
+    ]);
+  });
+
+  it('draws five years as about 260 weekly points', () => {
+    const many = Array.from({ length: 780 }, (_, i) =>
+      session(`s${i}`, monday + Math.floor(i / 3) * 7 * DAY + (i % 3) * DAY, 30, 100),
+    );
+    const p = progress(weeksOf(many, []));
+    expect(p.heartRate.x).toHaveLength(260);
+    expect(p.repsPerWeek.lines).toEqual([]);
   });
 });

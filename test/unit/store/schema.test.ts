@@ -62,6 +62,9 @@ describe('schema migrations', () => {
     const bundle = await store.loadBundle('old');
     expect(bundle?.sets).toEqual([v1Set]);
     expect(bundle?.motion).toEqual([]);
+    // The charts' week row is built from the sessions already there.
+    const [week] = await store.weeks();
+    expect(week).toMatchObject({ sessions: 1, longestHoldMs: { 'elbow-plank': 31_000 } });
     store.close();
 
     const raw = await openDB(name);
@@ -69,10 +72,12 @@ describe('schema migrations', () => {
     expect([...raw.objectStoreNames].sort()).toEqual([
       'events',
       'heartRate',
+      'meta',
       'motion',
       'sessions',
       'sets',
       'snapshots',
+      'weeks',
     ]);
     raw.close();
   });
@@ -150,6 +155,9 @@ describe('schema migrations', () => {
     // This (older) code now meets a newer database.
     const error = await openBackbeatDB({ name }).catch((e: unknown) => e);
     expect((error as StoreError).kind).toBe('version');
+    // There is no other tab here: the words say what is true, a newer version of the data.
+    expect((error as StoreError).message).toMatch(/comes from a newer version of Backbeat/);
+    expect((error as StoreError).message).not.toMatch(/tab/);
   });
 
   it('classifies a quota failure', () => {

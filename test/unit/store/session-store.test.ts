@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replayStreams } from '../../../src/export/replay.ts';
 import {
   decodeHeartRateChunk,
   decodeMotionChunk,
@@ -91,6 +92,69 @@ describe('SessionStore', () => {
     const result = await store.importBundles([changed, bundle('d', 5000), bundle('d', 5000)]);
     expect(result).toEqual({ added: ['d'], skipped: ['a', 'd'] });
     expect((await store.getSession('a'))?.startedAt).toBe(1000);
+    store.close();
+  });
+});
+
+describe('one writer per session', () => {
+  it('refuses the writes of a tab once another has claimed the session, even one begun before', async () => {
+    const store = await openStore();
+    const { session, motion } = bundle('s', Date.UTC(2026, 10, 2, 8));
+    await store.write({ session: { ...session, status: 'active', writer: 'tab-a' } }, 'tab-a');
+    await store.write({ motion }, 'tab-a');
+    await store.claim('s', 'tab-b');
+    await expect(store.write({ motion: [{ ...motion[0]!, seq: 1 }] }, 'tab-a')).rejects.toMatchObject({
+      kind: 'moved',
+      message: 'This session moved to another tab and is recorded there now. Nothing was lost.',
+    });
+    await store.write({ motion: [{ ...motion[0]!, seq: 1, sourceId: 'b' }] }, 'tab-b');
+    const saved = await store.loadBundle('s');
+    expect(saved?.session.writer).toBe('tab-b');
+    expect(saved?.motion.map((c) => c.sourceId)).toEqual(['strap', 'b']);
+    store.close();
+  });
+});
+
+describe('pages and weeks', () => {
+  it('lists sessions a page at a time, newest first, and keeps a chart row per week as they come and go', async () => {
+    const store = await openStore();
+    const monday = Date.UTC(2026, 10, 2, 8);
+    const day = 86_400_000;
+    await store.importBundles([0, 1, 2, 7, 8].map((d) => bundle(`d${d}`, monday + d * day)));
+    expect((await store.pageOfSessions(2)).map((s) => s.id)).toEqual(['d8', 'd7']);
+    expect((await store.pageOfSessions(2, monday + 7 * day)).map((s) => s.id)).toEqual(['d2', 'd1']);
+    expect(await store.countSessions()).toBe(5);
+    expect((await store.weeks()).map((w) => w.sessions)).toEqual([3, 2]);
+    await store.deleteSession('d7');
+    await store.deleteSession('d8');
+    expect((await store.weeks()).map((w) => w.sessions)).toEqual([3]);
+    store.close();
+  });
+});
+
+describe('a finished session, compacted', () => {
+  it('keeps every frame and beat in about a row a minute per source', async () => {
+    const store = await openStore();
+    const id = 'long';
+    const base = bundle(id, Date.UTC(2026, 10, 2, 8));
+    const motion = Array.from({ length: 150 }, (_, seq) =>
+      encodeMotionChunk(id, seq, seq % 3 === 0 ? 'watch' : 'strap', [
+        { t0Ms: seq * 1000, dtMs: 20, xyz: new Float32Array(30).fill(seq / 1000) },
+        { t0Ms: seq * 1000 + 200, dtMs: 20, xyz: new Float32Array(12).fill(-seq / 1000) },
+      ]),
+    );
+    const heartRate = Array.from({ length: 150 }, (_, seq) =>
+      encodeHeartRateChunk(id, seq, 'strap', [{ tMs: seq * 1000, bpm: 80 + (seq % 20), rrMs: [700, 710] }]),
+    );
+    await store.importBundles([{ ...base, motion, heartRate }]);
+    const before = replayStreams((await store.loadBundle(id))!);
+    await store.compact(id);
+    const after = await store.loadBundle(id);
+    // The watch's 50 chunks in one row, the strap's 100 in two.
+    expect(after!.motion.length).toBe(3);
+    expect(after!.heartRate.length).toBe(3);
+    expect(after!.motion.map((c) => c.seq)).toEqual([0, 1, 2]);
+    expect(replayStreams(after!)).toEqual(before);
     store.close();
   });
 });

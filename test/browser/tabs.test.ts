@@ -1,0 +1,72 @@
+// Two tabs' Persistence side by side in one page, with the browser's own Web Locks and
+// BroadcastChannel between them, as two tabs have.
+import { NEVER, Subject } from 'rxjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Persistence } from '../../src/app/persistence.ts';
+import { browserTabs } from '../../src/app/tabs.ts';
+import type { AccelFrame, HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
+import { SessionStore } from '../../src/store/session-store.ts';
+import { SessionModel } from '../../src/workout/session-model.ts';
+
+const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
+const tabs: Persistence[] = [];
+
+function openTab(name: string) {
+  let clockMs = 1000;
+  const session = new SessionModel(() => clockMs);
+  const accel = new Subject<{ source: SourceInfo; frame: AccelFrame }>();
+  const persistence = new Persistence(
+    {
+      session,
+      devices: { state: { source: STRAP } },
+      accel$: accel,
+      heartRate$: new Subject<HeartRateSample | null>(),
+      motion$: NEVER,
+    },
+    { openStore: () => SessionStore.open({ name }), page: null, now: () => clockMs, tabs: browserTabs() },
+  );
+  tabs.push(persistence);
+  const run = (ms: number) => {
+    for (let t = 0; t < ms; t += 100) {
+      accel.next({ source: STRAP, frame: { t0Ms: clockMs, dtMs: 20, xyz: new Float32Array(15).fill(0.5) } });
+      clockMs += 100;
+    }
+    session.tick();
+  };
+  return { persistence, session, run };
+}
+
+afterEach(async () => {
+  for (const tab of tabs.splice(0)) await tab.dispose();
+});
+
+describe('two tabs', () => {
+  it('a tab that starts its own session leaves the one recorded elsewhere alone, and learns when it ends', async () => {
+    const name = `tabs-${Date.now()}`;
+    const first = openTab(name);
+    await first.persistence.start();
+    first.session.start();
+    first.run(2000);
+    await first.persistence.flush();
+
+    const second = openTab(name);
+    await second.persistence.start();
+    await expect.poll(() => second.persistence.history.state.elsewhere?.status).toBe('active');
+    expect(second.persistence.history.state.unfinished).toBeNull();
+
+    second.session.start();
+    second.run(2000);
+    await second.persistence.flush();
+    await first.persistence.flush();
+    const store = await SessionStore.open({ name });
+    const active = await store.unfinishedSessions();
+    expect(active).toHaveLength(2);
+    // Starting there ended nothing: the first tab's session is still recording.
+    expect(active.map((s) => s.status)).toEqual(['active', 'active']);
+
+    first.session.finish();
+    await expect.poll(() => second.persistence.history.state.elsewhere).toBeNull();
+    await expect.poll(async () => (await store.unfinishedSessions()).length).toBe(1);
+    store.close();
+  });
+});

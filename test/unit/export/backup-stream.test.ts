@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { fromJson, ImportError, readJson, readSessionStream, toJson } from '../../../src/export/json.ts';
+import type { SessionBundle } from '../../../src/store/records.ts';
+import { SessionStore } from '../../../src/store/session-store.ts';
+import { recordSession } from './recorded-session.ts';
+
+/** A stream of the text in pieces of `size` bytes, cut anywhere (inside a line, inside a number). */
+function streamOf(text: string, size: number): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) controller.close();
+      else controller.enqueue(bytes.subarray(at, (at += size)));
+    },
+  });
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>, unknown: string[] = []): Promise<SessionBundle[]> {
+  const bundles: SessionBundle[] = [];
+  for await (const bundle of readSessionStream(stream, unknown)) bundles.push(bundle);
+  return bundles;
+}
+
+function renamed(bundle: SessionBundle, id: string): SessionBundle {
+  const own = <T extends { sessionId: string }>(rows: readonly T[]) =>
+    rows.map((r) => ({ ...r, sessionId: id }));
+  return {
+    session: { ...bundle.session, id, startedAt: bundle.session.startedAt + 86_400_000 },
+    sets: own(bundle.sets),
+    events: own(bundle.events),
+    heartRate: own(bundle.heartRate),
+    motion: own(bundle.motion),
+  };
+}
+
+describe('the sessions file, a session to a line', () => {
+  it('is one JSON object that any reader reads whole, and reads back a session at a time from any cut', async () => {
+    const first = await recordSession();
+    const bundles = [first, renamed(first, 'session-2'), renamed(first, 'session-3')];
+    const text = toJson(bundles);
+    expect(text.split('\n')).toHaveLength(6);
+    expect(JSON.parse(text).sessions).toHaveLength(3);
+    expect(fromJson(text)).toEqual(bundles);
+    for (const size of [997, 4096, 1 << 20]) expect(await readAll(streamOf(text, size))).toEqual(bundles);
+    // The layout of earlier versions (everything on one line) still reads.
+    const oneLine = JSON.stringify(JSON.parse(text));
+    expect(await readAll(streamOf(oneLine, 1000))).toEqual(bundles);
+    // So does a file with no sessions.
+    expect(await readAll(streamOf(toJson([]), 5))).toEqual([]);
+  }, 30_000);
+
+  it('refuses a file cut short, or with more after its end', async () => {
+    const text = toJson([await recordSession()]);
+    await expect(readAll(streamOf(text.slice(0, text.length - 4), 100))).rejects.toThrow(
+      /ends too soon|not valid JSON/,
+    );
+    const cutInLine = text.slice(0, Math.floor(text.length / 2));
+    await expect(readAll(streamOf(cutInLine, 100))).rejects.toThrow(
+      'This file is damaged: file.sessions[0] is not valid JSON (is the file cut short?). Nothing was imported.',
+    );
+    await expect(readAll(streamOf(`${text}{"more":1}`, 100))).rejects.toBeInstanceOf(ImportError);
+  });
+
+  it('keeps fields it does not know, through the store and into the next backup', async () => {
+    const bundle = await recordSession();
+    const file = JSON.parse(toJson([bundle]));
+    file.sessions[0].session.mood = 'good';
+    file.sessions[0].session.summary.steps = 42;
+    file.sessions[0].sets[1].rpe = 7;
+    file.sessions[0].motion[0].temperatureC = 'AAAA';
+    const unknown: string[] = [];
+    const [read] = await readAll(streamOf(JSON.stringify(file), 1 << 16), unknown);
+    expect(unknown.sort()).toEqual([
+      'file.sessions[0].motion[0].temperatureC',
+      'file.sessions[0].session.mood',
+      'file.sessions[0].session.summary.steps',
+      'file.sessions[0].sets[1].rpe',
+    ]);
+
+    const store = await SessionStore.open({ name: `unknown-fields-${Date.now()}` });
+    await store.importBundles([read!]);
+    const again = JSON.parse(toJson(await store.allBundles()));
+    store.close();
+    expect(again.sessions[0].session.mood).toBe('good');
+    expect(again.sessions[0].session.summary.steps).toBe(42);
+    expect(again.sessions[0].sets[1].rpe).toBe(7);
+    expect(again.sessions[0].motion[0].temperatureC).toBe('AAAA');
+    expect(readJson(JSON.stringify(again)).unknownFields).toHaveLength(4);
+  });
+
+  it('refuses, with a message, fields it would have nowhere to keep', async () => {
+    const file = JSON.parse(toJson([await recordSession()]));
+    file.settings = { voice: 'x' };
+    expect(() => fromJson(JSON.stringify(file))).toThrow(
+      'This file holds more than this version of Backbeat can keep (file.settings); update the app to import it. Nothing was imported.',
+    );
+    delete file.settings;
+    file.sessions[0].photos = [];
+    expect(() => fromJson(JSON.stringify(file))).toThrow(/can keep \(file\.sessions\[0\]\.photos\)/);
+  });
+});
