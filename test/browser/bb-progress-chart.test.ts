@@ -30,7 +30,10 @@ describe('bb-progress-chart', () => {
     document.body.append(chart);
     await chart.updateComplete;
     const root = chart.shadowRoot!;
-    expect(root.querySelector('.u-legend')?.textContent).toBe('SupermanGlute bridgeBird dogLat pulldown');
+    // The chart is drawn once laid out, a task after it is added.
+    await expect
+      .poll(() => root.querySelector('.u-legend')?.textContent)
+      .toBe('SupermanGlute bridgeBird dogLat pulldown');
     await page.getByText('Numbers').click();
     const numbers = page.getByRole('region', { name: 'Reps per week: numbers' });
     await expect.element(numbers).toBeVisible();
