@@ -153,6 +153,8 @@ export class Persistence {
   /** Raw motion per session, as last read for the history (loadMotion). */
   private usage: readonly MotionUsage[] | null = null;
   private recorder: SessionRecorder | null = null;
+  /** The last writes of the session that ended last: its summary, compaction and the history. */
+  private finishing: Promise<void> = Promise.resolve();
   /** This tab's hold on the session it records: no other tab records it meanwhile. */
   private held: HeldSession | null = null;
   private readonly tabs: Tabs;
@@ -248,9 +250,12 @@ export class Persistence {
     this.store?.close();
   }
 
-  /** Writes what is pending now (the page is about to go, or a test wants it on disk). */
-  flush(): Promise<void> {
-    return this.recorder?.flush() ?? Promise.resolve();
+  /**
+   * Writes what is pending now (the page is about to go, or a test wants it on disk), including the
+   * last writes of a session that just ended.
+   */
+  async flush(): Promise<void> {
+    await Promise.all([this.recorder?.flush(), this.finishing]);
   }
 
   /** Goes on with the unfinished session exactly where it was. */
@@ -512,7 +517,7 @@ export class Persistence {
       // The end, or "new session" straight from a set: what was done is kept either way.
       const final = state.phase === 'summary' ? state : previous;
       this.detach();
-      void recorder.finish(final ?? state).then(async () => {
+      this.finishing = recorder.finish(final ?? state).then(async () => {
         const { session, sets } = recorder.bundle();
         this.rememberPast(session, sets);
         await this.guard(async (store) => {

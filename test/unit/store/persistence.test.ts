@@ -101,7 +101,6 @@ describe('Persistence', () => {
     second.run(1000);
     second.session.finish();
     await second.persistence.flush();
-    await new Promise((r) => setTimeout(r, 20));
     const { sessions, progress } = second.persistence.history.state;
     expect(sessions).toHaveLength(1);
     expect(sessions[0]).toMatchObject({ status: 'finished', summary: { sets: 1, reps: 10 } });
@@ -180,7 +179,7 @@ describe('Persistence', () => {
     source.run(3000);
     source.rep();
     source.session.finish();
-    await new Promise((r) => setTimeout(r, 20));
+    await source.persistence.flush();
     const backup = await (await source.persistence.backup()).blob.text();
 
     const target = new Page(`persistence-${++dbCounter}`);
@@ -205,7 +204,7 @@ describe('Persistence', () => {
       source.session.start();
       source.reps(2);
       source.session.finish();
-      await new Promise((r) => setTimeout(r, 20));
+      await source.persistence.flush();
       source.session.reset();
       source.run(1000);
     }
@@ -260,7 +259,7 @@ describe('Persistence', () => {
       page.run(3000);
       page.rep();
       page.session.finish();
-      await new Promise((r) => setTimeout(r, 20));
+      await page.persistence.flush();
       page.session.reset();
       page.run(1000);
     }
