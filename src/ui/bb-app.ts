@@ -98,6 +98,15 @@ export class BbApp extends LitElement {
         max-width: 100%;
         min-width: 0;
       }
+      /* A set or a rest takes the height left under the header and the notices (see screenLayout). */
+      main.fill {
+        grid-template-rows: auto auto 1fr;
+      }
+      main.fill > bb-set-view,
+      main.fill > bb-rest-view {
+        grid-row: 3;
+        align-self: stretch;
+      }
       bb-update-prompt,
       bb-storage-notice {
         width: min(100%, 44rem);
@@ -253,7 +262,7 @@ export class BbApp extends LitElement {
         ${this.renderNavigation()}
         <bb-device-panel .device=${this.device.value} .person=${this.person.value} ?compact=${running}></bb-device-panel>
       </header>
-      <main>
+      <main class=${this.showsExercise() ? 'fill' : ''}>
         ${this.updates ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${running}></bb-update-prompt>` : null}
         <bb-storage-notice .persistence=${this.app.persistence}></bb-storage-notice>
         ${this.renderView()}
@@ -278,6 +287,12 @@ export class BbApp extends LitElement {
           : null
       }
     </nav>`;
+  }
+
+  /** The set or rest screen is shown (not the history opened in a rest). */
+  private showsExercise(): boolean {
+    const phase = this.session.value.phase;
+    return phase === 'set' || (phase === 'rest' && this.view !== 'history');
   }
 
   private heartZone(): number | null {

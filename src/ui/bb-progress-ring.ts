@@ -5,11 +5,23 @@ import { customElement, property } from 'lit/decorators.js';
 @customElement('bb-progress-ring')
 export class BbProgressRing extends LitElement {
   static override styles = css`
+    /*
+     * The box the screen gives the ring: a square of --bb-ring-size, unless the screen sizes it
+     * otherwise (a phone gives it the height its other rows leave). The circle is the largest that
+     * fits in it, and the numbers inside size themselves by it (container units, cqmin).
+     */
     :host {
-      display: inline-grid;
+      display: grid;
       place-items: center;
-      position: relative;
+      container-type: size;
       width: var(--bb-ring-size, min(70vmin, 26rem));
+      height: var(--bb-ring-size, min(70vmin, 26rem));
+    }
+    .ring {
+      position: relative;
+      display: grid;
+      place-items: center;
+      width: min(100cqw, 100cqh);
       aspect-ratio: 1;
     }
     svg {
@@ -44,7 +56,7 @@ export class BbProgressRing extends LitElement {
     const radius = 45;
     const circumference = 2 * Math.PI * radius;
     const fraction = this.max > 0 ? Math.min(1, Math.max(0, this.value / this.max)) : 0;
-    return html`
+    return html`<div class="ring">
       <div
         role="progressbar"
         aria-label=${this.label}
@@ -60,7 +72,7 @@ export class BbProgressRing extends LitElement {
           stroke-dasharray=${circumference} stroke-dashoffset=${circumference * (1 - fraction)}></circle>`}
       </svg>
       <div class="centre"><slot></slot></div>
-    `;
+    </div>`;
   }
 }
 

@@ -5,7 +5,7 @@ import type { SetRecord } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, formatDuration } from './format.ts';
-import { buttonStyles, screenLayout } from './styles.ts';
+import { buttonStyles, ringFace, screenLayout } from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** Between sets: the rest countdown and what comes next. */
@@ -74,7 +74,7 @@ export class BbRestView extends LitElement {
         label="Rest remaining"
         value-text=${`${remainingS} seconds of rest left`}
       >
-        <div class="face" aria-hidden="true"><span class="count">${face.digits}</span>${face.suffix ? html`<span class="suffix">${face.suffix}</span>` : nothing}</div>
+        ${ringFace(face.digits, face.suffix)}
         <div class="unit" aria-hidden="true">left</div>
         ${this.paused ? html`<div class="paused" aria-hidden="true">Paused</div>` : nothing}
       </bb-progress-ring>

@@ -5,7 +5,7 @@ import type { CurrentSet, PlannedExercise } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, formatDuration } from './format.ts';
-import { buttonStyles, screenLayout, visuallyHidden } from './styles.ts';
+import { buttonStyles, ringFace, screenLayout, visuallyHidden } from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
@@ -23,6 +23,25 @@ export class BbSetView extends LitElement {
         font-weight: 800;
         color: var(--bb-accent, #4ade80);
       }
+      details {
+        max-width: 40rem;
+        text-align: left;
+        font-size: 1.15rem;
+        /*
+         * On a phone the screen's last row: opened, its steps hang below the screen (the page
+         * scrolls to them) rather than take the ring's height.
+         */
+        flex: none;
+        height: 2.75rem;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+        min-height: 2.75rem;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+      }
       @media (orientation: landscape) and (min-width: 48rem) {
         h2 {
           grid-row: 2;
@@ -39,6 +58,7 @@ export class BbSetView extends LitElement {
         }
         details {
           grid-row: 6;
+          height: auto;
         }
         /* Waiting for the person to get into position there is no ring: one column, in order. */
         :host([waiting]) {
@@ -70,19 +90,6 @@ export class BbSetView extends LitElement {
         border-radius: 0.75rem;
         background: var(--bb-problem-bg, #3b2a0a);
         border: 2px solid var(--bb-warn, #fbbf24);
-      }
-      details {
-        max-width: 40rem;
-        text-align: left;
-        font-size: 1.15rem;
-      }
-      summary {
-        cursor: pointer;
-        font-weight: 600;
-        min-height: 2.75rem;
-        display: flex;
-        align-items: center;
-        justify-content: center;
       }
     `,
   ];
@@ -121,7 +128,7 @@ export class BbSetView extends LitElement {
         label=${display.label}
         value-text=${display.valueText}
       >
-        <div class="face" aria-hidden="true"><span class="count">${display.digits}</span>${display.suffix ? html`<span class="suffix">${display.suffix}</span>` : nothing}</div>
+        ${ringFace(display.digits, display.suffix)}
         <div class="unit" aria-hidden="true">${display.unit}</div>
         ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
         ${this.paused ? html`<div class="paused" aria-hidden="true">Paused</div>` : nothing}

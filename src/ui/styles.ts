@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, html, nothing } from 'lit';
 
 /** Buttons big enough to hit from the mat, in the app's colours. */
 export const buttonStyles = css`
@@ -59,22 +59,34 @@ export const visuallyHidden = css`
 `;
 
 /**
- * The set and rest screens: one column on a phone held upright, with the ring sized so the controls
- * below it stay on screen; on a screen wider than tall (a laptop), the ring on the left and the
- * words and controls beside it, so nothing falls below the fold. Each screen places its own rows
- * 2 to 6 of the right-hand column; rows 1 and 7 centre them beside the ring.
+ * The set and rest screens. On a phone held upright, one column as tall as the window leaves it
+ * (bb-app stretches the screen to fill what is under the header), in which the ring takes the height
+ * the other rows leave: however their words wrap, the controls below it stay on screen. On a screen
+ * wider than tall (a laptop), the ring on the left and the words and controls beside it, so nothing
+ * falls below the fold; each screen places its own rows 2 to 6 of the right-hand column, and rows 1
+ * and 7 centre them beside the ring.
  */
 export const screenLayout = css`
   :host {
-    display: grid;
-    justify-items: center;
-    align-content: start;
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    width: 100%;
     text-align: center;
-    /* The ring gives way to the rows above and below it on a short screen. */
-    --bb-ring-size: min(70vmin, 26rem, calc(100dvh - 23rem));
   }
   :host > * {
     margin-block: 0.25rem;
+  }
+  :host > bb-progress-ring {
+    align-self: stretch;
+    width: auto;
+    height: auto;
+    flex: 1 1 0;
+    /* Still a ring to read on a window too short for everything (the page scrolls then). */
+    min-height: 10rem;
+    /* No wider than the screen, and no bigger than the numbers need. */
+    max-height: min(100vw - 2rem, 26rem);
   }
   h2 {
     font-size: clamp(1.75rem, 7vmin, 3.5rem);
@@ -84,10 +96,15 @@ export const screenLayout = css`
     font-size: clamp(1.2rem, 4vmin, 2rem);
     color: var(--bb-muted, #b6c2d1);
   }
+  /* Inside the ring, the numbers grow and shrink with it (cqmin: a hundredth of its diameter). */
   .face {
-    font-size: clamp(4.5rem, 26vmin, 10rem);
+    font-size: min(35cqmin, 10rem);
     font-weight: 800;
     font-variant-numeric: tabular-nums;
+  }
+  /* A clock (1:05) has twice the characters of a count: smaller, to stay inside the ring. */
+  .face.clock {
+    font-size: min(28cqmin, 8rem);
   }
   .face .suffix {
     font-size: 0.4em;
@@ -95,12 +112,12 @@ export const screenLayout = css`
     margin-left: 0.1em;
   }
   .unit {
-    font-size: clamp(1.15rem, 4.5vmin, 2rem);
+    font-size: clamp(1rem, 7.5cqmin, 2rem);
     color: var(--bb-muted, #b6c2d1);
   }
   .paused {
     margin-top: 0.4rem;
-    font-size: clamp(1.15rem, 4.5vmin, 2rem);
+    font-size: clamp(1rem, 7.5cqmin, 2rem);
     font-weight: 800;
     color: var(--bb-warn, #fbbf24);
   }
@@ -122,11 +139,13 @@ export const screenLayout = css`
   }
   @media (orientation: landscape) and (min-width: 48rem) {
     :host {
+      display: grid;
       grid-template-columns: auto minmax(18rem, 36rem);
       grid-template-rows: 1fr repeat(5, auto) 1fr;
       column-gap: 3rem;
       align-content: center;
       justify-content: center;
+      justify-items: center;
       --bb-ring-size: min(70vmin, 26rem, calc(100dvh - 11rem));
     }
     :host > * {
@@ -135,6 +154,16 @@ export const screenLayout = css`
     :host > bb-progress-ring {
       grid-column: 1;
       grid-row: 1 / -1;
+      align-self: center;
+      width: var(--bb-ring-size);
+      height: var(--bb-ring-size);
+      min-height: 0;
+      max-height: none;
     }
   }
 `;
+
+/** The big number in the ring of a screen laid out by screenLayout: a count, seconds (45 s) or a clock. */
+export function ringFace(digits: string, suffix: string) {
+  return html`<div class=${digits.includes(':') ? 'face clock' : 'face'} aria-hidden="true"><span class="count">${digits}</span>${suffix ? html`<span class="suffix">${suffix}</span>` : nothing}</div>`;
+}

@@ -34,7 +34,7 @@ export class SessionModel extends Model<SessionState> {
   }
 
   handleMotion(event: MotionEvent): void {
-    this.dispatch({ type: 'motion', event });
+    this.dispatch({ type: 'motion', event, nowMs: this.now() });
   }
 
   handlePosition(event: PositionEvent): void {
@@ -64,7 +64,7 @@ export class SessionModel extends Model<SessionState> {
   }
 
   adjustCount(delta: number): void {
-    this.dispatch({ type: 'adjust', delta });
+    this.dispatch({ type: 'adjust', delta, nowMs: this.now() });
   }
 
   endHold(): void {

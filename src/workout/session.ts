@@ -94,7 +94,11 @@ export interface SessionState {
 export type SessionAction =
   | { readonly type: 'start'; readonly nowMs: number }
   | { readonly type: 'tick'; readonly nowMs: number }
-  | { readonly type: 'motion'; readonly event: MotionEvent }
+  /**
+   * What the detectors found. `nowMs` is when it reached the session (by its clock); a replay
+   * without one takes the time the detector emitted it.
+   */
+  | { readonly type: 'motion'; readonly event: MotionEvent; readonly nowMs?: number }
   /** Whether the person is in the exercise's position (see motion/position.ts). */
   | { readonly type: 'position'; readonly event: PositionEvent }
   /** Starts a set that waits for the person to be in position, by hand. */
@@ -106,7 +110,7 @@ export type SessionAction =
   /** Ends the set now (keeping what was counted), or cuts the rest short. */
   | { readonly type: 'skip'; readonly nowMs: number }
   /** Corrects the count by hand (+1 / −1). */
-  | { readonly type: 'adjust'; readonly delta: number }
+  | { readonly type: 'adjust'; readonly delta: number; readonly nowMs: number }
   | { readonly type: 'end-hold'; readonly nowMs: number }
   | { readonly type: 'finish'; readonly nowMs: number }
   | { readonly type: 'reset'; readonly plan?: readonly PlannedExercise[] };
@@ -185,7 +189,9 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return state.pausedAtMs === null ? onTick(ticked) : ticked;
     }
     case 'motion':
-      return state.pausedAtMs === null ? onMotion(state, action.event) : state;
+      return state.pausedAtMs === null
+        ? onMotion(state, action.event, action.nowMs ?? action.event.emittedMs)
+        : state;
     case 'position':
       return onPosition(state, action.event);
     case 'begin':
@@ -208,7 +214,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
       return state;
     case 'adjust':
-      return adjustCount(state, action.delta);
+      return adjustCount(state, action.delta, action.nowMs);
     case 'end-hold': {
       const set = state.set;
       if (state.phase !== 'set' || !set || set.holdStartMs === null) return state;
@@ -273,7 +279,11 @@ function onTick(state: SessionState): SessionState {
   return state;
 }
 
-function onMotion(state: SessionState, event: MotionEvent): SessionState {
+/**
+ * A detector's event, which reached the session at `receivedMs`: the clock moves on to then, so that
+ * a rest it begins lasts its full length from the moment the person hears that it has begun.
+ */
+function onMotion(state: SessionState, event: MotionEvent, receivedMs: number): SessionState {
   const planned = currentPlanned(state);
   const set = state.set;
   if (state.phase !== 'set' || !set || !planned) return state;
@@ -285,13 +295,22 @@ function onMotion(state: SessionState, event: MotionEvent): SessionState {
   }
   // A hold dated back to when the person settled, a moment before the set began, runs from its start.
   if (event.type === 'hold-start' && event.tMs < set.startedMs && event.emittedMs >= set.startedMs)
-    return onMotion(state, { ...event, tMs: set.startedMs });
+    return onMotion(state, { ...event, tMs: set.startedMs }, receivedMs);
   // Movement before the set began, during rest or after the end belongs to no set.
   if (event.tMs < set.startedMs) return state;
-  const { exercise, dosage } = planned;
+  return countMotion({ ...state, nowMs: Math.max(state.nowMs, receivedMs) }, planned, set, event) ?? state;
+}
+
+/** What an event of the set changes in it, or null for nothing. */
+function countMotion(
+  state: SessionState,
+  { exercise, dosage }: PlannedExercise,
+  set: CurrentSet,
+  event: MotionEvent,
+): SessionState | null {
   switch (event.type) {
     case 'rep': {
-      if (exercise.kind !== 'reps') return state;
+      if (exercise.kind !== 'reps') return null;
       const sides = event.side ? { ...set.sides, [event.side]: set.sides[event.side] + 1 } : set.sides;
       const counted: CurrentSet = {
         ...set,
@@ -304,21 +323,21 @@ function onMotion(state: SessionState, event: MotionEvent): SessionState {
       return counted.count >= dosage.target ? endSet(next, event.tMs, 'target') : next;
     }
     case 'breath': {
-      if (exercise.kind !== 'breaths') return state;
+      if (exercise.kind !== 'breaths') return null;
       const counted: CurrentSet = { ...set, count: set.count + 1, lastProgressMs: event.tMs };
       const next = { ...state, set: counted };
       return counted.count >= dosage.target ? endSet(next, event.tMs, 'target') : next;
     }
     case 'hold-start':
-      if (exercise.kind !== 'hold' || set.holdStartMs !== null) return state;
+      if (exercise.kind !== 'hold' || set.holdStartMs !== null) return null;
       return { ...state, set: { ...set, holdStartMs: event.tMs, lastProgressMs: event.tMs } };
     case 'hold-end':
-      if (exercise.kind !== 'hold' || set.holdStartMs === null) return state;
+      if (exercise.kind !== 'hold' || set.holdStartMs === null) return null;
       if (event.tMs - set.holdStartMs < FALSE_START_HOLD_MS)
         return { ...state, set: { ...set, holdStartMs: null } };
       return endSet(state, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
     case 'form':
-      if (set.formIssues.includes(event.issue)) return state;
+      if (set.formIssues.includes(event.issue)) return null;
       return { ...state, set: { ...set, formIssues: [...set.formIssues, event.issue] } };
   }
 }
@@ -386,15 +405,16 @@ function warnIfDue(state: SessionState, set: CurrentSet): SessionState {
   return { ...state, set: { ...set, warnedMs: state.nowMs } };
 }
 
-function adjustCount(state: SessionState, delta: number): SessionState {
+function adjustCount(state: SessionState, delta: number, atMs: number): SessionState {
   const planned = currentPlanned(state);
   const set = state.set;
   if (state.phase !== 'set' || !set || !planned || planned.exercise.kind === 'hold' || set.waiting)
     return state;
+  const nowMs = Math.max(state.nowMs, atMs);
   const count = Math.max(0, set.count + delta);
   const corrections = (set.corrections ?? 0) + count - set.count;
-  const adjusted = { ...state, set: { ...set, count, corrections, lastProgressMs: state.nowMs } };
-  return count >= planned.dosage.target ? endSet(adjusted, state.nowMs, 'target') : adjusted;
+  const adjusted = { ...state, nowMs, set: { ...set, count, corrections, lastProgressMs: nowMs } };
+  return count >= planned.dosage.target ? endSet(adjusted, nowMs, 'target') : adjusted;
 }
 
 function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, byHand = false): SessionState {

@@ -1,6 +1,7 @@
 // The journey test: a first visit to the summary by real taps on a 412×915 phone and a 360×640 phone
 // and by clicks on a 1366×768 laptop (the journey itself and its checks are in journey.ts). Its
-// screenshots are the ones in docs/.
+// screenshots are the ones in docs/. Then every set of the session in turn, skipped as it falls due,
+// so that each exercise's screens are held to the same checks.
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,6 +12,7 @@ import {
   JOURNEY_SIZES,
   type JourneyOptions,
   openJourneyPage,
+  skipThroughSession,
   walkJourney,
 } from './journey.ts';
 
@@ -35,7 +37,9 @@ describe.each(Object.entries(JOURNEY_SIZES))('a first visit to the summary on a 
     const journey = await walkJourney(page, options);
 
     expect(journey.screens).toEqual([...JOURNEY_SCREENS]);
-    // Ten reps done, one fewer by hand (+1, −1, −1) and a pause of six seconds on the way: nine counted.
+    // The person lay on their back first and was told so; they turned over, the set began, and of
+    // the ten reps they did, one fewer by hand (+1, −1, −1) and a pause of six seconds: nine counted.
+    expect(journey.wrongPosition).toBe('Superman is face down; you seem to be on your back.');
     expect(journey.firstSet.performed).toBe('Virtual person: resting after 10 reps');
     expect(journey.firstSet.shown).toBe('Superman, set 1: 9 of 10 reps');
     // Paused, the person stood still and the screen kept the count and its target.
@@ -48,5 +52,36 @@ describe.each(Object.entries(JOURNEY_SIZES))('a first visit to the summary on a 
       'backbeat-2026-11-23-0800.csv',
       'backbeat-2026-11-23-0800.json',
     ]);
+  }, 300_000);
+
+  it('keeps the buttons of every set, waiting or begun, and of every rest in reach', async () => {
+    const page = await openJourneyPage(browser, {
+      baseUrl: inject('baseUrl'),
+      size,
+      screenshots: join(PROJECT_DIR, 'docs'),
+    });
+    const sets = await skipThroughSession(page, size);
+    expect(sets.map((due) => due.set)).toEqual([
+      'Superman, set 1 of 3',
+      'Superman, set 2 of 3',
+      'Superman, set 3 of 3',
+      'Glute bridge, set 1 of 1',
+      'Drawing-in, set 1 of 1',
+      'Bird dog, set 1 of 1',
+      'Bat hang, set 1 of 2',
+      'Bat hang, set 2 of 2',
+      'Wide-grip lat pulldown, set 1 of 3 · 25 kg',
+      'Wide-grip lat pulldown, set 2 of 3 · 25 kg',
+      'Wide-grip lat pulldown, set 3 of 3 · 25 kg',
+      'Elbow plank, set 1 of 3',
+      'Elbow plank, set 2 of 3',
+      'Elbow plank, set 3 of 3',
+    ]);
+    // The longest words a waiting set shows were among those checked: the hands-and-knees position
+    // with its warning, and the plank's.
+    expect(sets.filter((due) => due.wrongPositionShown).map((due) => due.set)).toEqual(
+      expect.arrayContaining(['Superman, set 1 of 3', 'Drawing-in, set 1 of 1', 'Elbow plank, set 1 of 3']),
+    );
+    await page.context().close();
   }, 300_000);
 });

@@ -1,5 +1,7 @@
-// The app as a person meets it: a first visit, Start, a set, a pause, a rest, the history opened in
-// the rest, a hold, Finish asked and taken back, then the summary, its export and the history; on a
+// The app as a person meets it: a first visit, the virtual person made to lie the wrong way first,
+// Start, the set waiting for them to get into position and saying that they lie the wrong way, the
+// set begun by itself once they turn over, a pause, a rest, the history opened in the rest, a hold,
+// Finish asked and taken back, then the summary, its export and the history; on a
 // phone and a small phone by touch and on a laptop by mouse, every step a real tap or click on the
 // button's centre. At each screen it checks what a person relies on: the primary actions inside the
 // window and receiving the tap (the element at their centre is the button), nothing scrolling sideways,
@@ -38,6 +40,8 @@ export const JOURNEY_SIZES: Readonly<Record<'phone' | 'small-phone' | 'laptop', 
 /** The screens walked, in order, each saved as docs/screenshot-<screen><suffix>.png. */
 export const JOURNEY_SCREENS = [
   'ready',
+  'waiting',
+  'wrong-position',
   'set',
   'paused',
   'rest',
@@ -59,6 +63,8 @@ export interface JourneyOptions {
 /** What the journey saw, for the test to report and hold against the simulated person. */
 export interface JourneyRecord {
   readonly screens: JourneyScreen[];
+  /** What the first set's screen said of the position the person lay in first. */
+  readonly wrongPosition: string;
   /** The first set as the rest screen told it, and what the virtual person says they did. */
   readonly firstSet: { readonly shown: string; readonly performed: string };
   /** The virtual person's line and the count on screen as the pause began and as it ended. */
@@ -111,25 +117,16 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
   const downloads: string[] = [];
   const at = async (screen: JourneyScreen, checks: () => Promise<void>) => {
     await page.clock.runFor(300);
-    try {
+    await checking(screen, size, async () => {
       await checks();
       await checkPage(page);
-    } catch (error) {
-      if (error instanceof JourneyError)
-        error.message = `${screen} at ${describeSize(size)}: ${error.message}`;
-      throw error;
-    }
+    });
     await page.mouse.move(0, 0);
     // The ring's fill glides in real time, which the paused clock does not hold: shown at its end.
     await page.screenshot({ path: screenshotPath(options, screen), animations: 'disabled' });
     screens.push(screen);
   };
-  const tap = async (locator: Locator, what: string) => {
-    await checkReachable(page, locator, what);
-    if (size.touch) await locator.tap();
-    else await locator.click();
-    await page.clock.runFor(200);
-  };
+  const tap = tapper(page, size);
   const button = (name: string | RegExp) =>
     page.getByRole('button', { name, exact: typeof name === 'string' });
 
@@ -144,10 +141,24 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
     await checkOnScreen(page, notice, 'the offline notice');
     await checkOnScreen(page, page.locator('#ready-title'), 'the title');
   });
+  await pickHabit(page, tap, 'wrong-way');
   await tap(button('Start'), 'Start');
 
-  // The set: the count on screen, its controls in reach. A set may wait for the person to get into
-  // position first, so its screen is waited for, not assumed.
+  // The set waits for the person to get into position: what to take, in letters to read from the
+  // mat, and the buttons to start it by hand, pause, skip or finish.
+  await at('waiting', async () => {
+    check(await hidden(page, 'bb-set-view .count'), 'the first set began before the person was in position');
+    await checkWaitingScreen(page);
+    await checkOnScreen(page, page.locator('bb-set-view .waiting'), 'that the set starts by itself');
+  });
+  // Still on their back after a moment: said on screen, in place of that line.
+  await runUntil(page, () => visible(page, 'bb-set-view .wrong'), 30, 'the wrong position was never shown');
+  const wrongPosition = ((await text(page, 'bb-set-view .wrong')) ?? '').trim();
+  await at('wrong-position', async () => {
+    await checkWaitingScreen(page);
+    await checkReadable(page, page.locator('bb-set-view .wrong'), 'what is wrong with the position', 18);
+  });
+  // They turn over, and the set begins by itself.
   await runUntil(page, () => visible(page, 'bb-set-view .count'), 60, 'the first set never began');
   check(await hidden(page, 'bb-update-prompt [role="status"]'), 'the offline notice stayed during the set');
   // A correction by hand along the way: one more, then two fewer.
@@ -192,17 +203,13 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
     await checkReachable(page, button('Back to the rest'), 'Back to the rest');
     check(await hidden(page, 'bb-history button.danger'), 'Delete offered in the middle of a session');
   });
-  await runUntil(
-    page,
-    () => visible(page, 'bb-set-view .count'),
-    120,
-    'the next set never replaced the history',
-  );
+  await runUntil(page, () => visible(page, 'bb-set-view'), 120, 'the next set never replaced the history');
   await tap(button('Skip set'), 'Skip set');
   check(await visible(page, 'bb-rest-view'), 'the history, not the rest, came back after the next set');
 
-  // On to the drawing-in hold, and its timer.
+  // On to the drawing-in hold, begun by itself once the person is in position, and its timer.
   await skipTo(page, 'Drawing-in', tap);
+  await runUntil(page, () => visible(page, 'bb-set-view .count'), 60, 'the drawing-in set never began');
   await runUntil(
     page,
     async () => Number(await text(page, 'bb-set-view .count')) >= 15,
@@ -258,15 +265,103 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
       'the numbers under a chart did not open',
     );
   });
-  return { screens, firstSet, pause: { before, after }, finishQuestion: question.trim(), summary, downloads };
+  return {
+    screens,
+    wrongPosition,
+    firstSet,
+    pause: { before, after },
+    finishQuestion: question.trim(),
+    summary,
+    downloads,
+  };
+}
+
+/** What a due set showed on the way through a session (see skipThroughSession). */
+export interface DueSet {
+  /** "Superman, set 2 of 3". */
+  readonly set: string;
+  /** The set waited while the person lay the wrong way, and said so. */
+  readonly wrongPositionShown: boolean;
+}
+
+/**
+ * From Start to the summary by skipping every set, the virtual person lying the wrong way first
+ * whenever they have to get down or turn over: every exercise's screens with their longest words (its position to take, what is wrong with
+ * the present one, a rest naming a long exercise twice) keep their buttons in reach and tappable.
+ * A first visit, like the journey; no screenshots.
+ */
+export async function skipThroughSession(page: Page, size: JourneySize): Promise<DueSet[]> {
+  const tap = tapper(page, size);
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const sets: DueSet[] = [];
+  const where = (screen: string, checks: () => Promise<void>) =>
+    checking(screen, size, async () => {
+      await checks();
+      await checkNoSidewaysScroll(page);
+    });
+  await page.locator('bb-device-panel .name').waitFor();
+  await page.clock.runFor(2000);
+  await pickHabit(page, tap, 'wrong-way');
+  await tap(button('Start'), 'Start');
+  for (let step = 0; step < 100; step++) {
+    if (await visible(page, 'bb-summary')) return sets;
+    if (await visible(page, 'bb-rest-view')) {
+      const last = (await text(page, 'bb-rest-view .last')) ?? '';
+      await where(`the rest after ${last}`, async () => {
+        await checkOnScreen(page, page.locator('bb-rest-view .count'), 'the rest timer');
+        await checkOnScreen(page, page.locator('bb-rest-view .last'), 'the set just done');
+        await checkOnScreen(page, page.locator('bb-rest-view .next'), 'what comes next');
+        for (const name of ['Pause', 'Finish']) await checkReachable(page, button(name), name);
+      });
+      await tap(button('Start now'), 'Start now');
+      continue;
+    }
+    const exercise = await text(page, 'bb-set-view h2');
+    if (exercise === null) {
+      await page.clock.runFor(1000);
+      continue;
+    }
+    const set = `${exercise}, ${((await text(page, 'bb-set-view .meta')) ?? '').trim().toLowerCase()}`;
+    // Waiting for the person, unless they were in position already.
+    if (await visible(page, 'bb-set-view .prompt'))
+      await where(`${set}, due`, () => checkWaitingScreen(page));
+    // The person lies the wrong way for a while; one who is in position already (on their back from
+    // the last set, or sitting down at a machine) begins the set instead.
+    await runUntil(
+      page,
+      async () => (await visible(page, 'bb-set-view .wrong')) || (await visible(page, 'bb-set-view .count')),
+      30,
+      `${set}: neither begun nor said to be in the wrong position`,
+    );
+    const wrongPositionShown = await visible(page, 'bb-set-view .wrong');
+    await where(`${set}, ${wrongPositionShown ? 'in the wrong position' : 'begun'}`, async () => {
+      if (wrongPositionShown) {
+        await checkWaitingScreen(page);
+        await checkReadable(page, page.locator('bb-set-view .wrong'), 'what is wrong with the position', 18);
+      } else {
+        await checkOnScreen(page, page.locator('bb-set-view .face'), 'the count');
+        for (const name of ['Pause', 'Skip set', 'Finish']) await checkReachable(page, button(name), name);
+      }
+    });
+    sets.push({ set, wrongPositionShown });
+    await tap(button('Skip set'), 'Skip set');
+  }
+  throw new JourneyError(`never reached the summary; sets due: ${sets.map((s) => s.set).join('; ')}`);
 }
 
 export function screenshotPath(options: JourneyOptions, screen: JourneyScreen): string {
   return join(options.screenshots, `screenshot-${screen}${options.size.suffix}.png`);
 }
 
-function describeSize(size: JourneySize): string {
-  return `${size.viewport.width}×${size.viewport.height}`;
+/** Runs a screen's checks; a failure names the screen and the window. */
+async function checking(screen: string, size: JourneySize, checks: () => Promise<void>): Promise<void> {
+  try {
+    await checks();
+  } catch (error) {
+    if (error instanceof JourneyError)
+      error.message = `${screen} at ${size.viewport.width}×${size.viewport.height}: ${error.message}`;
+    throw error;
+  }
 }
 
 async function text(page: Page, selector: string): Promise<string | null> {
@@ -292,6 +387,26 @@ async function pauseView(page: Page): Promise<PauseView> {
   };
 }
 
+type Tap = (locator: Locator, what: string) => Promise<void>;
+
+/** A real tap (or a click, with a mouse) on the centre of what was checked to be in reach. */
+function tapper(page: Page, size: JourneySize): Tap {
+  return async (locator, what) => {
+    await checkReachable(page, locator, what);
+    if (size.touch) await locator.tap();
+    else await locator.click();
+    await page.clock.runFor(200);
+  };
+}
+
+/** How the virtual person follows the screen, picked in the device menu as one tries the app. */
+async function pickHabit(page: Page, tap: Tap, habit: string): Promise<void> {
+  const menu = page.locator('bb-device-panel summary');
+  await tap(menu, 'More devices');
+  await page.getByLabel('Virtual person').selectOption(habit);
+  await tap(menu, 'More devices');
+}
+
 /** Lets simulated time pass a second at a time until `done`. */
 async function runUntil(page: Page, done: () => Promise<boolean>, maxSeconds: number, failure: string) {
   for (let second = 0; second < maxSeconds; second++) {
@@ -301,11 +416,10 @@ async function runUntil(page: Page, done: () => Promise<boolean>, maxSeconds: nu
   throw new JourneyError(`${failure} (after ${maxSeconds} s)`);
 }
 
-/** Taps Skip set or Start now until the named exercise's set is on screen. */
-async function skipTo(page: Page, exercise: string, tap: (locator: Locator, what: string) => Promise<void>) {
+/** Taps Skip set or Start now until the named exercise's set is due (begun, or waiting for position). */
+async function skipTo(page: Page, exercise: string, tap: Tap) {
   for (let step = 0; step < 60; step++) {
-    if ((await text(page, 'bb-set-view h2')) === exercise && (await visible(page, 'bb-set-view .count')))
-      return;
+    if ((await text(page, 'bb-set-view h2')) === exercise) return;
     const next = page.getByRole('button', { name: /^(Skip set|Start now)$/ });
     if ((await next.count()) > 0) await tap(next.first(), 'Skip set or Start now');
     else await page.clock.runFor(1000);
@@ -320,6 +434,26 @@ async function checkSetScreen(page: Page): Promise<void> {
   for (const name of ['−1', '+1', 'Pause', 'Skip set', 'Finish']) {
     await checkReachable(page, page.getByRole('button', { name, exact: true }), name);
   }
+}
+
+/** A set waiting for the person: the exercise, what position to take, and every way on in reach. */
+async function checkWaitingScreen(page: Page): Promise<void> {
+  await checkOnScreen(page, page.locator('bb-set-view h2'), 'the exercise');
+  await checkOnScreen(page, page.locator('bb-set-view .meta'), 'the set number');
+  // Read from the mat, two metres away: as big as the set's own title.
+  await checkReadable(page, page.locator('bb-set-view .prompt'), 'the position to take', 28);
+  for (const name of ['Start the set', 'Pause', 'Skip set', 'Finish']) {
+    await checkReachable(page, page.getByRole('button', { name, exact: true }), name);
+  }
+}
+
+/** On screen, in letters of at least `minPx`. */
+async function checkReadable(page: Page, locator: Locator, what: string, minPx: number): Promise<void> {
+  await checkOnScreen(page, locator, what);
+  const px = await locator
+    .first()
+    .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+  check(px >= minPx, `${what} is in ${px} px letters, too small to read from the mat`);
 }
 
 /** Wholly inside the window as it is, without scrolling. */
@@ -359,6 +493,12 @@ async function checkReachable(page: Page, locator: Locator, what: string): Promi
 
 /** Nothing scrolls sideways, and axe finds no serious or critical violation. */
 async function checkPage(page: Page): Promise<void> {
+  await checkNoSidewaysScroll(page);
+  const violations = await auditAccessibility(page);
+  check(violations.length === 0, `accessibility: ${violations.join('; ')}`);
+}
+
+async function checkNoSidewaysScroll(page: Page): Promise<void> {
   const widths = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
@@ -367,8 +507,6 @@ async function checkPage(page: Page): Promise<void> {
     widths.scroll <= widths.client,
     `the page scrolls sideways (${widths.scroll} px in ${widths.client})`,
   );
-  const violations = await auditAccessibility(page);
-  check(violations.length === 0, `accessibility: ${violations.join('; ')}`);
 }
 
 // Runs in the page. axe yields to the page with setTimeout(…, 0), which the paused clock would hold

@@ -240,7 +240,9 @@ describe('planCues', () => {
   it('says the corrected count after −1 without a rep tone', () => {
     const run = new Run(plan(['superman', 1, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
-    expect(run.do({ type: 'adjust', delta: -1 })).toEqual([{ kind: 'say', text: 'one', interrupt: false }]);
+    expect(run.do({ type: 'adjust', delta: -1, nowMs: 2500 })).toEqual([
+      { kind: 'say', text: 'one', interrupt: false },
+    ]);
   });
 
   it('counts breath cycles in words with no beeps', () => {

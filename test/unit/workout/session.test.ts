@@ -45,16 +45,17 @@ describe('session reducer', () => {
     expect(s.set?.count).toBe(2);
     s = run(s, { type: 'motion', event: rep(12_000) });
     expect(s.phase).toBe('rest');
-    expect(s.restEndsMs).toBe(12_000 + 30_000);
+    // From when the last rep was seen (emitted 200 ms after it ended), for the rest's 30 s.
+    expect(s.restEndsMs).toBe(12_200 + 30_000);
     expect(s.completed).toMatchObject([
       { exerciseId: 'superman', setNumber: 1, count: 3, endedBy: 'target', peakDeg: 15 },
     ]);
     expect(upNext(s)).toMatchObject({ exercise: { id: 'superman' }, setNumber: 2 });
-    s = run(s, { type: 'tick', nowMs: 41_999 });
+    s = run(s, { type: 'tick', nowMs: 42_199 });
     expect(s.phase).toBe('rest');
-    s = run(s, { type: 'tick', nowMs: 42_000 });
+    s = run(s, { type: 'tick', nowMs: 42_200 });
     expect(s.phase).toBe('set');
-    expect(s.set).toMatchObject({ setNumber: 2, count: 0, startedMs: 42_000 });
+    expect(s.set).toMatchObject({ setNumber: 2, count: 0, startedMs: 42_200 });
   });
 
   it('ignores movement from before the set began and during rest', () => {
@@ -145,6 +146,27 @@ describe('session reducer', () => {
     expect(s.completed[0].holdMs).toBe(45_000);
   });
 
+  it('rests for the whole rest from when the set was seen to end, however late the last tick', () => {
+    // The last rep ended at 12 s, was emitted at 12.2 s and reached the session at 12.24 s, when the
+    // rest was announced; the last tick was at 12 s.
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(4000) },
+      { type: 'motion', event: rep(8000) },
+      { type: 'tick', nowMs: 12_000 },
+      { type: 'motion', event: rep(12_000), nowMs: 12_240 },
+    );
+    expect(s.completed[0]).toMatchObject({ endedMs: 12_000, endedBy: 'target' });
+    expect(s.restEndsMs).toBe(12_240 + 30_000);
+    // The next set, begun by hand: a +1 by hand that reaches the target rests from the tap, too.
+    s = run(s, { type: 'skip', nowMs: 13_000 }, { type: 'motion', event: rep(15_000), nowMs: 15_200 });
+    s = run(s, { type: 'adjust', delta: 1, nowMs: 16_000 }, { type: 'tick', nowMs: 16_100 });
+    s = run(s, { type: 'adjust', delta: 1, nowMs: 16_900 });
+    expect(s.completed[1]).toMatchObject({ count: 3, endedMs: 16_900, corrections: 2 });
+    expect(s.restEndsMs).toBe(16_900 + 30_000);
+  });
+
   it('moves the end of a paused rest on by the pause', () => {
     let s = run(
       initialSessionState(supermanTwoSets),
@@ -153,12 +175,12 @@ describe('session reducer', () => {
       { type: 'motion', event: rep(2000) },
       { type: 'motion', event: rep(3000) },
     );
-    expect(s.restEndsMs).toBe(33_000);
+    expect(s.restEndsMs).toBe(33_200);
     s = run(s, { type: 'pause', nowMs: 10_000 }, { type: 'tick', nowMs: 40_000 });
     expect(s.phase).toBe('rest');
-    s = run(s, { type: 'resume', nowMs: 40_000 }, { type: 'tick', nowMs: 62_999 });
+    s = run(s, { type: 'resume', nowMs: 40_000 }, { type: 'tick', nowMs: 63_199 });
     expect(s.phase).toBe('rest');
-    s = run(s, { type: 'tick', nowMs: 63_000 });
+    s = run(s, { type: 'tick', nowMs: 63_200 });
     expect(s.phase).toBe('set');
   });
 
@@ -194,11 +216,11 @@ describe('session reducer', () => {
       { type: 'start', nowMs: 0 },
       { type: 'motion', event: rep(2000) },
     );
-    s = run(s, { type: 'adjust', delta: -1 }, { type: 'adjust', delta: -1 });
+    s = run(s, { type: 'adjust', delta: -1, nowMs: 3000 }, { type: 'adjust', delta: -1, nowMs: 3500 });
     expect(s.set?.count).toBe(0);
     // The second −1 found nothing to take away: what the person changed is one down, then one up.
     expect(s.set?.corrections).toBe(-1);
-    s = run(s, { type: 'adjust', delta: 1 }, { type: 'skip', nowMs: 9000 });
+    s = run(s, { type: 'adjust', delta: 1, nowMs: 4000 }, { type: 'skip', nowMs: 9000 });
     expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'skipped' });
     expect(s.completed[0].corrections).toBeUndefined();
     s = run(s, { type: 'finish', nowMs: 10_000 });
@@ -260,7 +282,7 @@ describe('sets that begin when the person is in position', () => {
       s,
       { type: 'motion', event: rep(3000) },
       { type: 'tick', nowMs: 60_000 },
-      { type: 'adjust', delta: 1 },
+      { type: 'adjust', delta: 1, nowMs: 60_000 },
     );
     expect(s.phase).toBe('set');
     expect(s.set).toMatchObject({ waiting: true, count: 0 });
@@ -275,11 +297,11 @@ describe('sets that begin when the person is in position', () => {
     let s = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 500));
     s = run(s, ...[2000, 3000, 4000].map((t) => ({ type: 'motion', event: rep(t) }) as const));
     expect(s.phase).toBe('rest');
-    s = run(s, { type: 'tick', nowMs: 34_000 });
-    expect(s.set).toMatchObject({ setNumber: 2, waiting: true, startedMs: 34_000 });
+    s = run(s, { type: 'tick', nowMs: 34_200 });
+    expect(s.set).toMatchObject({ setNumber: 2, waiting: true, startedMs: 34_200 });
     // Still since the middle of the rest: the set starts as it falls due, not before.
-    s = run(s, position('in', 'face-down', 20_000, 34_100));
-    expect(s.set).toMatchObject({ waiting: false, startedMs: 34_000 });
+    s = run(s, position('in', 'face-down', 20_000, 34_300));
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 34_200 });
   });
 
   it('says a wrong position at once, then at most every 20 s, and forgets it when the person moves', () => {
