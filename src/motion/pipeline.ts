@@ -16,13 +16,20 @@ import { NEUTRAL_TUNING, type PersonalTuning } from './tuning.ts';
 // Gravity is the accelerometer low-passed: 150 ms passes a torso tilt of a rep or a breath whole,
 // and averages out tremor (8–12 Hz), footsteps and sensor noise.
 const GRAVITY_TAU_MS = 150;
-// Movement = what is left of the reading once gravity is taken out, as an RMS over ~0.3 s.
+// Movement = what is left of the reading once gravity is taken out, as an RMS over ~0.3 s. The
+// reading is first smoothed to a band every device samples (25 Hz and up), so that the sensor's noise
+// weighs the same whatever its rate: a faster device averages more samples into the same band.
 const MOTION_TAU_MS = 300;
+const MOTION_BAND_TAU_MS = 25;
+// A lost frame leaves a gap in time. The filters step across it as over one sample of the frame, so
+// that the first reading after it (one noisy sample) does not replace the estimate outright.
+const GAP_STEPS = 2.5;
 const NO_EVENTS: readonly MotionEvent[] = [];
 
 class Pipeline implements MotionDetector {
   private readonly gravity = new LowPass3(GRAVITY_TAU_MS);
   private readonly motion = new LowPass1(MOTION_TAU_MS);
+  private readonly band = new LowPass3(MOTION_BAND_TAU_MS);
   private prevT = Number.NaN;
   private readonly scratch: MotionEvent[] = [];
   private readonly reps: ExcursionDetector | null;
@@ -50,6 +57,7 @@ class Pipeline implements MotionDetector {
       // A sample older than the last one (a reordered packet) cannot be placed causally: skip it.
       if (t < this.prevT) continue;
       const dt = Number.isNaN(this.prevT) ? 0 : t - this.prevT;
+      const stepMs = frame.dtMs > 0 && dt > GAP_STEPS * frame.dtMs ? frame.dtMs : dt;
       this.prevT = t;
       const x = xyz[3 * i];
       const y = xyz[3 * i + 1];
@@ -57,16 +65,18 @@ class Pipeline implements MotionDetector {
       this.oscillation?.update(t, x, y, z, events);
       if (this.reps || this.breaths || this.hold) {
         const g = this.gravity;
-        g.update(dt, x, y, z);
+        g.update(stepMs, x, y, z);
         const norm = norm3(g.x, g.y, g.z);
         if (norm < 1e-6) continue;
         const gx = g.x / norm;
         const gy = g.y / norm;
         const gz = g.z / norm;
-        const mx = x - g.x;
-        const my = y - g.y;
-        const mz = z - g.z;
-        const motionG = Math.sqrt(this.motion.update(dt, mx * mx + my * my + mz * mz));
+        const b = this.band;
+        b.update(stepMs, x, y, z);
+        const mx = b.x - g.x;
+        const my = b.y - g.y;
+        const mz = b.z - g.z;
+        const motionG = Math.sqrt(this.motion.update(stepMs, mx * mx + my * my + mz * mz));
         this.reps?.update(t, gx, gy, gz, motionG, events);
         this.hold?.update(t, gx, gy, gz, motionG, events);
         this.breaths?.update(t, gx, gy, gz, motionG, events);
