@@ -9,6 +9,7 @@ import type { MotionEvent } from './events.ts';
 import { ExcursionDetector } from './excursion.ts';
 import { LowPass1, LowPass3, norm3 } from './filters.ts';
 import { HoldDetector } from './hold.ts';
+import { HoldBreaths } from './hold-breaths.ts';
 import { OscillationCounter } from './oscillation.ts';
 import { motionProfile } from './profiles.ts';
 import { NEUTRAL_TUNING, type PersonalTuning } from './tuning.ts';
@@ -36,8 +37,7 @@ class Pipeline implements MotionDetector {
   private readonly breaths: BreathCounter | null;
   private readonly hold: HoldDetector | null;
   private readonly oscillation: OscillationCounter | null;
-  private holdStartMs = Number.NaN;
-  private waitingBreaths: MotionEvent[] = [];
+  private readonly holdBreaths: HoldBreaths | null;
 
   constructor(profile: MotionProfileId, placement: Placement, tuning: PersonalTuning) {
     const p = motionProfile(profile, placement);
@@ -45,6 +45,8 @@ class Pipeline implements MotionDetector {
     this.breaths = p.breaths ? new BreathCounter(p.breaths) : null;
     this.hold = p.hold ? new HoldDetector(p.hold, tuning) : null;
     this.oscillation = p.oscillation ? new OscillationCounter(p.oscillation) : null;
+    const breaths = this.breaths;
+    this.holdBreaths = this.hold && breaths ? new HoldBreaths((tMs) => breaths.countFrom(tMs)) : null;
   }
 
   push(frame: AccelFrame): readonly MotionEvent[] {
@@ -82,40 +84,11 @@ class Pipeline implements MotionDetector {
         this.breaths?.update(t, gx, gy, gz, motionG, events);
       }
     }
+    this.holdBreaths?.filter(events, this.prevT);
     if (events.length === 0) return NO_EVENTS;
-    if (this.hold && this.breaths) this.keepBreathsInHolds(events);
     const done = events.slice();
     events.length = 0;
     return done;
-  }
-
-  /**
-   * The slow breaths of a drawing-in hold belong to it: one the counter finished before the hold
-   * was confirmed waits, and is kept if it falls after the hold's dated start; any after the hold's
-   * end is dropped.
-   */
-  private keepBreathsInHolds(events: MotionEvent[]): void {
-    const kept: MotionEvent[] = [];
-    for (const e of events) {
-      if (e.type === 'breath') {
-        if (Number.isNaN(this.holdStartMs)) this.waitingBreaths.push(e);
-        else kept.push(e);
-        continue;
-      }
-      kept.push(e);
-      if (e.type === 'hold-start') {
-        this.holdStartMs = e.tMs;
-        for (const b of this.waitingBreaths) if (b.tMs >= e.tMs) kept.push(b);
-        this.waitingBreaths.length = 0;
-      } else if (e.type === 'hold-end') {
-        this.holdStartMs = Number.NaN;
-      }
-    }
-    events.length = 0;
-    events.push(...kept);
-    // Only breaths of the last half minute can still turn out to be inside a hold.
-    const last = this.waitingBreaths.at(-1);
-    if (last) this.waitingBreaths = this.waitingBreaths.filter((b) => b.tMs > last.emittedMs - 30000);
   }
 }
 

@@ -42,20 +42,24 @@ export interface ExcursionSettings {
   readonly tabletopLostDeg?: number;
 }
 
-/** Breath cycles: slow deep breaths that tilt the chest a few degrees, against ordinary breathing. */
+/**
+ * Breath cycles: breaths that tilt the chest a little one way and back. From the first breath on,
+ * the counter judges each by the person's own (breath.ts); these settings judge the first.
+ */
 export interface BreathSettings {
-  /** Size of a counted breath before the person's own are known. */
-  readonly expectedDeg: number;
+  /** Least depth of the first breath (degrees, out from the low before it). */
+  readonly firstDeg: number;
   /** Smallest counted breath at all (degrees), whatever the breathing around it. */
   readonly minDeg: number;
-  /** Shortest breathing out and in, each. */
-  readonly minHalfMs: number;
+  /**
+   * Shortest way out of the first breaths, timed at its pace (its size over its fastest slope, 2/π
+   * of the duration of a smooth movement); the way back, judged half way, needs half as long.
+   */
+  readonly firstHalfMs: number;
   /** Longest cycle: slower than this is a change of pose. */
   readonly maxCycleMs: number;
   /** Larger than this is a change of pose, not a breath. */
   readonly maxDeg: number;
-  /** The person pauses after breathing out (bat hang): the leg that leaves the pause ends a cycle. */
-  readonly exhalePause: boolean;
 }
 
 /** A hold: the pose reached and kept still, ended by leaving it or by form breaking. */
@@ -190,8 +194,11 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
       };
     case 'bat-hang':
       // Supine and still; each slow breath tilts the chest a few degrees over several seconds,
-      // several times as far as an ordinary breath.
-      return { id, breaths: { ...SLOW_BREATHS, exhalePause: true } };
+      // several times as far as an ordinary breath (a few tenths of a degree), which must not count.
+      // Breathing out fully takes 2 s and more (1.2 s at its pace, size over fastest slope, even played
+      // 1.25× as fast); a shift of the body into place takes under a second (0.65 s at its pace, even
+      // played 0.8× as fast).
+      return { id, breaths: { ...BREATHS, firstDeg: 0.9, firstHalfMs: 800 } };
     case 'drawing-in':
       return {
         id,
@@ -200,8 +207,12 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           confirmMs: 1000,
           leaveDeg: 10,
         },
-        // The slow deep breaths of the hold; ordinary breathing is too shallow to count.
-        breaths: { ...SLOW_BREATHS, exhalePause: false },
+        // The breaths of the hold. Slow deep ones and ordinary ones overlap in depth and pace from one
+        // person to the next, so every breath of the hold counts: the first any that stands clear of
+        // the sensor's noise and takes a breath's time (breathing out at 18 a minute takes 1.7 s,
+        // 0.85 s at its pace played 1.25× as fast; a shift of the body, 0.65 s even played 0.8× as
+        // fast), and the person's own breaths set the rest.
+        breaths: { ...BREATHS, firstDeg: 0.35, firstHalfMs: 700 },
       };
     case 'elbow-plank':
       return {
@@ -218,10 +229,9 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
   }
 }
 
-const SLOW_BREATHS: Omit<BreathSettings, 'exhalePause'> = {
-  expectedDeg: 1.5,
-  minDeg: 0.5,
-  minHalfMs: 1500,
-  maxCycleMs: 25000,
+// A cycle longer than 40 s, or a tilt beyond 12°, is no breath at all.
+const BREATHS = {
+  minDeg: 0.25,
+  maxCycleMs: 40000,
   maxDeg: 12,
-};
+} as const;
