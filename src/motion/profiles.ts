@@ -20,15 +20,16 @@ export interface ExcursionSettings {
   readonly hiFrac: number;
   readonly minLoDeg: number;
   readonly loFrac: number;
-  /** A rep spends at least this long above the entry threshold (a fidget is quicker). */
-  readonly minAboveMs: number;
-  /** Time spent near the peak: the pause at the top that every rep of the program has. */
-  readonly minPlateauMs: number;
   /**
-   * The first rep's least duration, before the person's own reps are known: a shift of weight goes
-   * out and straight back within a second or two; a rep rises, pauses and lowers. Set below the
-   * program's quickest reps played 1.25× as fast, above shifts played 0.8× as fast.
+   * The first rep's times, before the person's own reps are known (after, theirs are the measure):
+   * time above the entry threshold, time near the peak (the pause at the top that every rep of the
+   * program has), and the whole excursion. A shift of weight goes out and straight back within a
+   * second or two; a rep rises, pauses and lowers. A first excursion that takes these times, and is
+   * as large as the expected first rep, counts at once; one that takes half of them or more waits
+   * for a second alike (excursion.ts), so that a brisk person still counts at any pace.
    */
+  readonly minAboveMs: number;
+  readonly minPlateauMs: number;
   readonly firstRepMinMs: number;
   /** Longer than this away from rest is a change of pose, not a rep. */
   readonly maxRepMs: number;
