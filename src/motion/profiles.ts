@@ -194,12 +194,12 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
         },
       };
     case 'bat-hang':
-      // Supine and still; each slow breath tilts the chest a few degrees over several seconds,
-      // several times as far as an ordinary breath (a few tenths of a degree), which must not count.
-      // Breathing out fully takes 2 s and more (1.2 s at its pace, size over fastest slope, even played
-      // 1.25× as fast); a shift of the body into place takes under a second (0.65 s at its pace, even
-      // played 0.8× as fast).
-      return { id, breaths: { ...BREATHS, firstDeg: 0.9, firstHalfMs: 800 } };
+      // Supine and still; each slow breath tilts the chest by 1.5° and more, several times as far as
+      // an ordinary breath (a few tenths of a degree, and a settling shift of a degree), which must
+      // not count. Breathing out fully takes 2 s and more (1.2 s at its pace, size over fastest slope,
+      // even played 1.25× as fast); a shift of the body into place takes under a second (0.65 s at
+      // its pace, even played 0.8× as fast).
+      return { id, breaths: { ...BREATHS, firstDeg: 1.2, firstHalfMs: 800 } };
     case 'drawing-in':
       return {
         id,
