@@ -35,8 +35,9 @@ const RATE_ENTRIES = 3;
 const ARRIVED_SHARE = 0.5;
 const SWAY_DEG = 0.8;
 // The hold ended when the pose was last within its breathing's rock: this many times its mean
-// deviation from the hold's pose (at least QUIET_MIN_DEG). The plank's band is its form limit.
-const QUIET_BREATH_SHARE = 2.5;
+// deviation from the hold's pose (a smooth breath's peak is π/2 times it), at least QUIET_MIN_DEG.
+// The plank's band is its form limit.
+const QUIET_BREATH_SHARE = 2;
 const QUIET_MIN_DEG = 1;
 // Sag is a slow drift: the deviation from the hold pose averaged over this long, so that a breath
 // or a tremor never reads as one.
