@@ -26,7 +26,8 @@ const HISTORY_SIZE = 256;
 const STILL_MOTION_G = 0.04;
 // A settling shift turns the torso by degrees in well under a second (5°/s and more); breathing and
 // the sway of a held pose turn it by about a degree a second. Taken over three history entries
-// (300 ms), across a tremor's swings. A quick turn restarts the wait for stillness.
+// (300 ms), across a tremor's swings. A quick turn away from the pose restarts the wait for
+// stillness.
 const QUICK_TURN_DEG_S = 3;
 const RATE_ENTRIES = 3;
 // Dating the start: the torso arrived when it came within this share of leaveDeg of the hold's pose
@@ -141,11 +142,14 @@ export class HoldDetector {
     const s = this.s;
     const quick = this.quickTurn;
     this.quickTurn = false;
+    const fromAnchorDeg = Number.isNaN(this.anchorT)
+      ? 0
+      : angleDeg(gx, gy, gz, this.anchorX, this.anchorY, this.anchorZ);
     if (
       Number.isNaN(this.anchorT) ||
       motionG > STILL_MOTION_G ||
-      quick ||
-      angleDeg(gx, gy, gz, this.anchorX, this.anchorY, this.anchorZ) > s.stillBandDeg
+      (quick && fromAnchorDeg > SWAY_DEG) ||
+      fromAnchorDeg > s.stillBandDeg
     ) {
       this.anchorX = gx;
       this.anchorY = gy;
