@@ -199,7 +199,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
       // not count. Breathing out fully takes 2 s and more (1.2 s at its pace, size over fastest slope,
       // even played 1.25× as fast); a shift of the body into place takes under a second (0.65 s at
       // its pace, even played 0.8× as fast).
-      return { id, breaths: { ...BREATHS, firstDeg: 1.2, firstHalfMs: 800 } };
+      return { id, breaths: { ...BREATHS, firstDeg: 1.2, firstHalfMs: 900 } };
     case 'drawing-in':
       return {
         id,
