@@ -1,17 +1,17 @@
-// Breath cycles (bat hang, and the slow breaths inside a drawing-in hold): each slow, deep breath
-// tilts the chest a few degrees one way and back. Which way depends on the body and the strap, so
-// the counter learns it from the data: the axis along which the gravity direction moves while the
-// person lies still (its principal axis), and which way along it is "out". A cycle is a move out by a
-// breath's size and back by most of it; the set begins and ends with ordinary breathing, so the
-// count ends on each way back. Nothing here reads a device axis.
+// Breath cycles (bat hang, and the breaths inside a drawing-in hold): each breath tilts the chest a
+// little one way and back. Which way depends on the body and the strap, so the counter learns it from
+// the data: the axis along which the gravity direction moves while the person lies still (its
+// principal axis). A cycle is a move out along it by a breath's size and back by most of it.
 //
-// Which way is out: first, the way the first deep breath went from the breathing the set began
-// with. In the bat hang the person breathes out fully and pauses before breathing in (program.md),
-// so once a few breaths are seen, the end where the path pauses longer is the breath out. Both
-// readings are counted side by side, and the count follows the one the evidence favours; when it
-// changes its mind, the count catches up at once.
+// Which way is out is not known either, so both readings are counted side by side, and the count is
+// the larger: the two differ only at the ends of a set, where the reading whose "out" is the second
+// half of a breath misses the first breath (it starts half a breath late) or the last.
 //
-// Quick turns (a shift of the body, a hand on the strap) are not breathing: while the chest turns
+// What decides a breath is its depth in degrees, which no pace or sampling changes, and how long its
+// halves take, judged against the person's own breaths once a few are known. Only the first breaths
+// are judged against the profile: deep enough, and slower than a shift of the body.
+//
+// Quick turns (a shift of the body, a hand on the strap) are not breathing: while the chest moves
 // faster than anyone breathes, the counter stands still and carries on from the new pose.
 
 import type { MotionEvent } from './events.ts';
@@ -20,54 +20,61 @@ import type { BreathSettings } from './profiles.ts';
 
 // Breathing is slow: a smoothing of 0.4 s keeps it whole and takes out heartbeat, tremor and noise.
 const BREATH_TAU_MS = 400;
-// Faster than this the chest is being moved, not breathed (a slow breath turns it ~1°/s).
-const MAX_BREATH_RATE_DEG_S = 3;
+// Faster than this the chest is being moved, not breathed: the deepest breath of the program turns it
+// ~5°/s at most even played 1.25× as fast; a hand on the strap or a roll of the body, tens of °/s.
+const MAX_BREATH_RATE_DEG_S = 10;
 const RATE_WINDOW_MS = 250;
+// Above this movement RMS the person is moving, not breathing.
+const STILL_MOTION_G = 0.05;
 // The breathing axis: the principal axis of the path over the last ~20 s of stillness, taken about a
 // mean of the last few seconds, so that a slow drift of the pose does not pull the axis its way.
 const AXIS_TAU_MS = 20000;
 const AXIS_CENTRE_TAU_MS = 5000;
-// Ordinary breathing at the start: the mean pose over the first second of stillness.
+// Where the breathing was when the counter found the person still: a move this far from it
+// (maxDeg) is a new pose. The mean of the first second of stillness.
 const REST_MS = 1000;
-// A cycle: out by at least this share of the person's usual breath (at least minDeg), then back
-// by this share of how far it went (at most a usual breath's worth, so that a low left by a dip
-// of the body does not put the end out of reach).
+// A cycle: out by at least this share of the person's usual depth (at least minDeg), then back by
+// this share of how far it went (at most a usual breath's worth, so that a low left by a dip of the
+// body does not put the end out of reach).
 const RISE_SHARE = 0.5;
-const FIRST_OUT_SHARE = 0.6;
 const END_SHARE = 0.5;
-const BACK_SHARE = 0.5;
 const USUAL_CAP = 1.5;
-// The low a breath starts from is a recent one: a dip long past (a settling shift) is not it.
-const LOW_MAX_AGE_MS = 8000;
-// The pause at a top: the time the path stays within this share of a breath of it. One reading's
-// tops must pause this many times longer than the other's, over at least this many, to win.
-const PAUSE_SHARE = 0.15;
-const PAUSE_LEAD = 1.3;
-const MIN_TOPS_TO_TELL = 2;
-// Above this movement RMS the person is moving, not breathing.
-const STILL_MOTION_G = 0.05;
+// The person's breaths are known after this many.
+const KNOWN_BREATHS = 2;
+// Each half of a breath is timed by its pace: its size over its fastest slope (taken over
+// PACE_WINDOW_MS). For a smooth movement that is 2/π of its duration, however long the path sat
+// still before or after it. Once the person's breaths are known, the way out must take at least
+// this share of theirs.
+const PACE_WINDOW_MS = 250;
+const HALF_SHARE = 0.3;
+// The way back is judged half way, where the breath is counted: its pace-time there is half a full
+// half's.
+const BACK_SHARE = 0.5;
+// A climb that comes back down by this share of a breath before reaching one is a wiggle of its
+// own: the climb after it is timed afresh.
+const WIGGLE_SHARE = 0.25;
+// Cycle ends kept for counting over a hold: a hold is dated at most seconds back.
+const RECENT_ENDS = 16;
 
 export class BreathCounter {
   private readonly smooth = new LowPass3(BREATH_TAU_MS);
   private readonly mean = new LowPass3(AXIS_TAU_MS);
   private readonly centre = new LowPass3(AXIS_CENTRE_TAU_MS);
+  private readonly axis = new PrincipalAxis(AXIS_TAU_MS);
   private prevT = Number.NaN;
   private lagX = 0;
   private lagY = 0;
   private lagZ = 1;
   private lagT = Number.NaN;
-  private readonly axis = new PrincipalAxis(AXIS_TAU_MS);
   private stillSinceMs = Number.NaN;
-  // Where ordinary breathing was when the set began, and the way the first deep breath went from it
-  // (outward is 0 until that is known).
   private restX = 0;
   private restY = 0;
   private restZ = 1;
   private hasRest = false;
-  private outward = 0;
-  // The two readings of which way is out, and how many breaths have been reported.
+  // The two readings of which way is out, and the breaths reported (their times, most recent last).
   private readonly readings: [CycleReading, CycleReading];
   private reported = 0;
+  private readonly reportedMs: number[] = [];
   // Offset added to the position along the axis after a quick movement, so it carries on smoothly.
   private carry = 0;
   private beforeMove = Number.NaN;
@@ -80,10 +87,10 @@ export class BreathCounter {
   /** Starts afresh: the next still stretch is the first of a new set of breaths. */
   reset(): void {
     this.hasRest = false;
-    this.outward = 0;
     this.readings[0] = new CycleReading(this.s);
     this.readings[1] = new CycleReading(this.s);
     this.reported = 0;
+    this.reportedMs.length = 0;
     this.stillSinceMs = Number.NaN;
     this.carry = 0;
     this.mean.reset();
@@ -106,14 +113,14 @@ export class BreathCounter {
     if (t - this.lagT >= RATE_WINDOW_MS) this.setLag(x, y, z, t);
 
     if (motionG > STILL_MOTION_G || rateDegS > MAX_BREATH_RATE_DEG_S) {
-      // Still settling in, before the first breath: ordinary breathing is to be found again after.
+      // Still settling in, before the first breath: the breathing is to be found again after.
       if (this.reported === 0) this.reset();
       else if (!this.moving) this.beforeMove = this.along(x, y, z);
       this.moving = true;
       return;
     }
     if (this.hasRest && angleDeg(x, y, z, this.restX, this.restY, this.restZ) > this.s.maxDeg) {
-      // Far from where breathing was: a new pose. Count from scratch there.
+      // Far from where the breathing was: a new pose. Count from scratch there.
       this.reset();
     }
     if (this.moving) {
@@ -124,7 +131,6 @@ export class BreathCounter {
     this.learnAxis(dt, x, y, z);
     if (!this.hasRest) {
       if (t - this.stillSinceMs < REST_MS) return;
-      // Ordinary breathing at the start of the set: the middle of the path so far.
       const m = this.mean;
       const mn = norm3(m.x, m.y, m.z) || 1;
       this.restX = m.x / mn;
@@ -133,42 +139,33 @@ export class BreathCounter {
       this.hasRest = true;
       this.carry = 0;
     }
-    if (this.outward === 0) {
-      // Ordinary breathing sits between the two ends of a slow breath: the first clear move away
-      // from it, of a share of a breath, tells the way out.
-      if (angleDeg(x, y, z, this.restX, this.restY, this.restZ) < this.firstOutDeg()) return;
-      // From here the axis starts along that move, so its sign stays the way out: one step of power
-      // iteration turns it towards the principal axis, never through to the other side.
-      const ox = x - this.restX;
-      const oy = y - this.restY;
-      const oz = z - this.restZ;
-      this.axis.point(ox, oy, oz);
-      this.outward = 1;
-      // The first breath started from the ordinary breathing before it.
-      this.readings[0].start(0, t);
-      this.readings[1].start(0, t);
-    }
     const p = this.along(x, y, z);
     const [first, other] = this.readings;
-    first.update(t, p, this.riseDeg(first), this.usualDeg(first));
-    other.update(t, -p, this.riseDeg(other), this.usualDeg(other));
+    first.update(t, p);
+    other.update(t, -p);
     this.report(t, out);
   }
 
-  /** Emits the breaths of the reading the evidence favours, catching up when it changes. */
+  /**
+   * Counts from here on only the breaths that end at or after tMs (a hold's dated start): the two
+   * readings are compared over the hold alone, so that a half breath before it does not put one of
+   * them ahead.
+   */
+  countFrom(tMs: number): void {
+    for (const reading of this.readings) reading.countFrom(tMs);
+    this.reported = this.reportedMs.filter((b) => b >= tMs).length;
+  }
+
+  /** Emits the breaths of the reading that has counted more, catching up when the other leads. */
   private report(t: number, out: MotionEvent[]): void {
     const [first, other] = this.readings;
-    let believed = first;
-    if (this.s.exhalePause) {
-      if (other.pausesLongerThan(first)) believed = other;
-    } else if (other.cycles > first.cycles) {
-      // Without a pause to tell them apart, the two readings differ only at the ends of the set,
-      // where the one that leaves from the breathing the set began with can miss a half cycle.
-      believed = other;
-    }
+    const believed = other.cycles > first.cycles ? other : first;
     while (this.reported < believed.cycles) {
       this.reported++;
-      out.push({ type: 'breath', tMs: Math.min(t, believed.lastEndMs), emittedMs: t });
+      const tMs = Math.min(t, believed.lastEndMs);
+      this.reportedMs.push(tMs);
+      if (this.reportedMs.length > RECENT_ENDS) this.reportedMs.shift();
+      out.push({ type: 'breath', tMs, emittedMs: t });
     }
   }
 
@@ -181,20 +178,6 @@ export class BreathCounter {
     const a = this.axis;
     const d = (x - m.x) * a.x + (y - m.y) * a.y + (z - m.z) * a.z;
     return Math.asin(Math.max(-1, Math.min(1, d))) * RAD_TO_DEG + this.carry;
-  }
-
-  private firstOutDeg(): number {
-    return Math.max(this.s.minDeg, FIRST_OUT_SHARE * this.s.expectedDeg);
-  }
-
-  /** How far out a breath goes: the first leaves from ordinary breathing, half way along a full one. */
-  private riseDeg(reading: CycleReading): number {
-    if (reading.depths.count === 0) return this.firstOutDeg();
-    return Math.max(this.s.minDeg, RISE_SHARE * reading.depths.median(0));
-  }
-
-  private usualDeg(reading: CycleReading): number {
-    return reading.depths.count > 0 ? reading.depths.median(0) : this.s.expectedDeg;
   }
 
   private learnAxis(dt: number, x: number, y: number, z: number): void {
@@ -213,96 +196,132 @@ export class BreathCounter {
 }
 
 /**
- * Breath cycles along the axis, for one reading of which way is out: a rise from the recent low by
- * a breath's size, then a fall undoing most of it. It also notes how long the path pauses at each
- * top, which tells the two readings apart in the bat hang.
+ * Breath cycles along the axis, for one reading of which way is out: a rise from the low since the
+ * last cycle by a breath's size, then a fall undoing most of it, each half timed by its pace.
  */
 class CycleReading {
   cycles = 0;
   lastEndMs = 0;
-  readonly depths = new RecentMedian(5);
+  // When the recent cycles ended, for counting them over a hold alone.
+  private readonly endsMs: number[] = [];
+  // The person's breaths so far: depths, and times of the way out.
+  private readonly depths = new RecentMedian(5);
+  private readonly halves = new RecentMedian(5);
   private out = false;
   private low = Number.NaN;
-  private lowMs = 0;
   private top = 0;
-  private topMs = 0;
-  private outSinceMs = 0;
+  // The fastest rise since the low and fall since the top (degrees per ms), over PACE_WINDOW_MS.
+  private riseRate = 0;
+  private fallRate = 0;
+  // The top of the climb under way since the low (a wiggle that comes back down starts a new one).
+  private climbTop = Number.NaN;
+  private lagP = Number.NaN;
+  private lagT = Number.NaN;
+  private lowMs = 0;
   private prevT = Number.NaN;
   private prevP = 0;
-  // The pause at the top under way (from when the path came near it to when it last was), and the
-  // pauses at the tops so far.
-  private nearTop = 0;
-  private nearTopSinceMs = 0;
-  private nearTopLastMs = 0;
-  private pauseMs = 0;
-  private tops = 0;
 
   constructor(private readonly s: BreathSettings) {}
 
-  start(p: number, t: number): void {
-    this.low = p;
-    this.lowMs = t;
+  /**
+   * Whether the person's own breaths are known: from two on. Their usual depth and pace are the
+   * lower median of their recent ones, so that of the first two, one odd cycle (the last shift into
+   * position, larger and quicker than a breath) does not set the rest.
+   */
+  private known(): boolean {
+    return this.depths.count >= KNOWN_BREATHS;
   }
 
-  pausesLongerThan(other: CycleReading): boolean {
-    if (this.tops < MIN_TOPS_TO_TELL || other.tops < MIN_TOPS_TO_TELL) return false;
-    return this.pauseMs / this.tops > PAUSE_LEAD * (other.pauseMs / other.tops);
+  /** The person's usual breath depth: the profile's first breath until theirs are known. */
+  private usualDeg(): number {
+    return this.known() ? this.depths.lowerMedian(0) : this.s.firstDeg / RISE_SHARE;
   }
 
-  update(t: number, p: number, riseDeg: number, usualDeg: number): void {
+  private riseDeg(): number {
+    return this.known() ? Math.max(this.s.minDeg, RISE_SHARE * this.depths.lowerMedian(0)) : this.s.firstDeg;
+  }
+
+  private minHalfMs(): number {
+    return this.known() ? HALF_SHARE * this.halves.lowerMedian(0) : this.s.firstHalfMs;
+  }
+
+  update(t: number, p: number): void {
     const s = this.s;
+    if (Number.isNaN(this.lagT)) {
+      this.lagT = t;
+      this.lagP = p;
+    }
+    const rate = t > this.lagT ? (p - this.lagP) / (t - this.lagT) : 0;
+    if (t - this.lagT >= PACE_WINDOW_MS) {
+      this.lagT = t;
+      this.lagP = p;
+    }
     if (!this.out) {
-      if (Number.isNaN(this.low) || p < this.low || t - this.lowMs > LOW_MAX_AGE_MS) {
+      const riseDeg = this.riseDeg();
+      if (Number.isNaN(this.low) || p < this.low) {
         this.low = p;
         this.lowMs = t;
+        this.riseRate = 0;
+        this.climbTop = p;
+      } else if (p < this.climbTop - WIGGLE_SHARE * riseDeg) {
+        // Went up and came back down short of a breath: a wiggle of its own. The breath, if any,
+        // starts climbing from here, and is timed by its own pace.
+        this.riseRate = 0;
+        this.climbTop = p;
       }
+      this.climbTop = Math.max(this.climbTop, p);
+      this.riseRate = Math.max(this.riseRate, rate);
       if (p >= this.low + riseDeg) {
         this.out = true;
         this.top = p;
-        this.topMs = t;
-        this.outSinceMs = t;
-        this.nearTop = p;
-        this.nearTopSinceMs = t;
-        this.nearTopLastMs = t;
+        this.fallRate = 0;
       }
     } else {
-      const band = PAUSE_SHARE * usualDeg;
+      const usual = this.usualDeg();
       if (p > this.top) {
         this.top = p;
-        this.topMs = t;
+        this.riseRate = Math.max(this.riseRate, rate);
+        this.fallRate = 0;
       }
-      if (Math.abs(p - this.nearTop) > band && p > this.nearTop) {
-        this.nearTop = p;
-        this.nearTopSinceMs = t;
-      }
-      if (this.top - p <= band) this.nearTopLastMs = t;
+      this.fallRate = Math.max(this.fallRate, -rate);
       const rise = this.top - this.low;
-      if (t - this.outSinceMs > s.maxCycleMs || rise > s.maxDeg) {
+      if (t - this.lowMs > s.maxCycleMs || rise > s.maxDeg) {
         // Never came back: the chest settled somewhere else. Start afresh from here.
-        this.out = false;
-        this.low = p;
-        this.lowMs = t;
+        this.restart(p, t);
       } else {
-        const level = this.top - END_SHARE * Math.min(rise, USUAL_CAP * usualDeg);
+        const level = this.top - END_SHARE * Math.min(rise, USUAL_CAP * usual);
         if (p < level) {
           const endMs = crossing(this.prevT, this.prevP, t, p, level);
-          // Breathing out and in each take seconds; shuffling into place turns the chest in a moment.
-          // (The way back is judged part way, where the breath is counted.)
-          if (this.topMs - this.lowMs >= s.minHalfMs && endMs - this.topMs >= BACK_SHARE * s.minHalfMs) {
+          const minHalf = this.minHalfMs();
+          const outMs = rise / Math.max(this.riseRate, 1e-9);
+          const backMs = (this.top - p) / Math.max(this.fallRate, 1e-9);
+          // Breathing out and in each take seconds; a shift of the body covers its ground in a moment.
+          if (outMs >= minHalf && backMs >= BACK_SHARE * minHalf) {
             this.cycles++;
             this.lastEndMs = endMs;
+            this.endsMs.push(endMs);
+            if (this.endsMs.length > RECENT_ENDS) this.endsMs.shift();
             this.depths.push(rise);
-            this.pauseMs += Math.max(0, this.nearTopLastMs - this.nearTopSinceMs);
-            this.tops++;
+            this.halves.push(outMs);
           }
-          this.out = false;
-          this.low = p;
-          this.lowMs = t;
+          this.restart(p, t);
         }
       }
     }
     this.prevT = t;
     this.prevP = p;
+  }
+
+  countFrom(tMs: number): void {
+    this.cycles = this.endsMs.filter((e) => e >= tMs).length;
+  }
+
+  private restart(p: number, t: number): void {
+    this.out = false;
+    this.low = p;
+    this.lowMs = t;
+    this.riseRate = 0;
+    this.climbTop = p;
   }
 }
 

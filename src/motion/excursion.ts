@@ -9,7 +9,10 @@
 //   roll's sign relative to that common pitch, taken about the rest pose, tells left from right.
 //
 // Thresholds start from the profile's expectation, scaled by what this person taught the app
-// (PersonalTuning), and follow the person's own reps from the first one.
+// (PersonalTuning), and follow the person's own reps from the first one. Times, too, are the
+// person's own once a rep is known (a share of their usual ones), so that the same set played
+// faster or slower counts the same; before that, a first rep that is smaller or quicker than the
+// profile expects counts only once a second one like it shows it was a rep.
 
 import type { MotionEvent, Side } from './events.ts';
 import { angleDeg, norm3, RecentMedian } from './filters.ts';
@@ -37,9 +40,18 @@ const SETTLED_MS = 600;
 const ACQUIRE_BAND_DEG = 2;
 const ACQUIRE_MS = 400;
 // Once the person's reps are known, an excursion smaller than this share of their usual one, or
-// quicker than this share of their usual duration, is a wobble, not a rep.
+// quicker than these shares of their usual times (out and back, above the entry level), is a
+// wobble, not a rep.
 const MIN_PEAK_SHARE = 0.45;
 const MIN_DURATION_SHARE = 0.35;
+const MIN_ABOVE_SHARE = 0.35;
+// Before any rep is known: an excursion quicker than this share of the profile's first-rep times
+// is no rep at all; one between that and the profile's times waits for the next to match it, and
+// two alike are within these shares of each other.
+const QUICK_SHARE = 0.5;
+const PENDING_FIRST_REPS = 2;
+const ALIKE_PEAK_SHARE = 0.5;
+const ALIKE_DURATION_SHARE = 0.6;
 // Cosine between an excursion's turn and the person's rep direction: reps repeat one movement; a
 // fidget turns any which way. Bird dog's two sides are two directions.
 const MIN_ALIGNMENT = 0.6;
@@ -51,13 +63,19 @@ const MIN_PITCH_SHARE = 0.15;
 
 type State = 'acquiring' | 'rest' | 'out';
 
+/** How long an excursion took: from rest and back, above the entry level, and near its top. */
+interface RepTimes {
+  readonly durationMs: number;
+  readonly aboveMs: number;
+  readonly plateauMs: number;
+}
+
 /** An excursion that passed for a rep by its size and timing. */
-interface Candidate {
+interface Candidate extends RepTimes {
   readonly dir: Vec;
   readonly startMs: number;
   readonly endMs: number;
   readonly peakDeg: number;
-  readonly durationMs: number;
 }
 
 /** A unit 3-vector, mutable in place: the detectors run per sample and must not allocate. */
@@ -105,12 +123,15 @@ export class ExcursionDetector {
   // (for bird dog, per side, plus the pitch common to both).
   private readonly peaks = new RecentMedian(5);
   private readonly durations = new RecentMedian(5);
+  private readonly aboves = new RecentMedian(5);
   private readonly repDir = vec();
   private readonly recentDirs: Vec[] = [];
   private readonly pitchSum = vec();
   private lastSide: Side | null = null;
   // The last rep-like excursion that did not turn the way the learned reps do.
   private misfit: Candidate | null = null;
+  // First excursions too small or quick to count alone, waiting for one alike to show they were reps.
+  private readonly pending: Candidate[] = [];
 
   constructor(
     private readonly s: ExcursionSettings,
@@ -220,6 +241,7 @@ export class ExcursionDetector {
         // Away too long or too far: the person changed pose. Start over from the new one.
         this.state = 'acquiring';
         this.settleT = Number.NaN;
+        this.pending.length = 0;
       }
     }
     this.prevT = t;
@@ -306,26 +328,19 @@ export class ExcursionDetector {
   private finish(endMs: number, emittedMs: number, out: MotionEvent[]): void {
     this.state = 'rest';
     const s = this.s;
-    const minPeak = this.minPeakDeg();
+    if (this.peakDeg > s.maxPeakDeg || this.peakDeg < this.minPeakDeg()) return;
     const durationMs = endMs - this.startMs;
-    const quick = this.durations.count >= 2 && durationMs < MIN_DURATION_SHARE * this.durations.median(0);
-    if (
-      this.peakDeg > s.maxPeakDeg ||
-      this.peakDeg < minPeak ||
-      this.aboveMs < s.minAboveMs ||
-      this.plateauMs < s.minPlateauMs ||
-      (this.peaks.count === 0 && durationMs < s.firstRepMinMs) ||
-      quick
-    ) {
-      return;
-    }
+    const times: RepTimes = { durationMs, aboveMs: this.aboveMs, plateauMs: this.plateauMs };
+    const known = this.peaks.count > 0;
+    if (known ? !this.tookTheirTime(times) : !this.tookAnyRepsTime(times)) return;
     // The turn of this excursion, in the plane perpendicular to the rest pose.
     const r = this.rest;
     const p = this.peak;
     const along = p.x * r.x + p.y * r.y + p.z * r.z;
     const dir = vec();
     setUnit(dir, p.x - along * r.x, p.y - along * r.y, p.z - along * r.z);
-    const rep: Candidate = { dir, startMs: this.startMs, endMs, peakDeg: this.peakDeg, durationMs };
+    const rep: Candidate = { dir, startMs: this.startMs, endMs, peakDeg: this.peakDeg, ...times };
+    if (!known && !this.firstRepShown(rep, emittedMs, out)) return;
     const fits = s.sided ? this.matchesRecentRep(dir) : this.alignedWithReps(dir);
     if (fits) {
       // Bird dog alternates: the other side's reps come between two of one side.
@@ -346,10 +361,67 @@ export class ExcursionDetector {
     this.accept(rep, emittedMs, out);
   }
 
+  /**
+   * Once the person's reps are known, an excursion must take a share of their usual times: out and
+   * back, and above the entry level. The pace changes theirs and this one's alike. (The pause at
+   * the top varies too much from rep to rep to tell a rep from a wobble.)
+   */
+  private tookTheirTime(t: RepTimes): boolean {
+    return (
+      t.durationMs >= MIN_DURATION_SHARE * this.durations.median(0) &&
+      t.aboveMs >= MIN_ABOVE_SHARE * this.aboves.median(0)
+    );
+  }
+
+  /** Before any rep is known: not as quick as a shift of weight that goes out and straight back. */
+  private tookAnyRepsTime(t: RepTimes): boolean {
+    const s = this.s;
+    return (
+      t.durationMs >= QUICK_SHARE * s.firstRepMinMs &&
+      t.aboveMs >= QUICK_SHARE * s.minAboveMs &&
+      t.plateauMs >= QUICK_SHARE * s.minPlateauMs
+    );
+  }
+
+  /**
+   * Whether the first rep is shown to be one. A first excursion as large as the profile's first rep
+   * and taking its times counts at once. One smaller or quicker (a cautious or brisk person, or a
+   * shift of weight) waits: when a later one is alike in size, pace and direction, both are the
+   * person's first reps (the pace changes both alike) and count together; one never matched was a
+   * shift. The last two wait, so that a stray move between two small first reps does not part them.
+   */
+  private firstRepShown(rep: Candidate, emittedMs: number, out: MotionEvent[]): boolean {
+    const s = this.s;
+    const match = this.pending.findLast((p) => this.alike(p, rep));
+    const clear =
+      rep.peakDeg >= this.typicalPeakDeg() &&
+      rep.durationMs >= s.firstRepMinMs &&
+      rep.aboveMs >= s.minAboveMs &&
+      rep.plateauMs >= s.minPlateauMs;
+    if (match || clear) {
+      this.pending.length = 0;
+      if (match) this.accept(match, emittedMs, out);
+      return true;
+    }
+    this.pending.push(rep);
+    if (this.pending.length > PENDING_FIRST_REPS) this.pending.shift();
+    return false;
+  }
+
+  /** Two excursions alike: sizes within a factor of two, durations closer, turning the same way. */
+  private alike(a: Candidate, b: Candidate): boolean {
+    const ratio = (x: number, y: number) => Math.min(x, y) / Math.max(x, y);
+    return (
+      ratio(a.peakDeg, b.peakDeg) >= ALIKE_PEAK_SHARE &&
+      ratio(a.durationMs, b.durationMs) >= ALIKE_DURATION_SHARE &&
+      (this.s.sided || dot(a.dir, b.dir) >= MIN_ALIGNMENT)
+    );
+  }
+
   /** Counts a rep and learns from it. */
   private accept(rep: Candidate, emittedMs: number, out: MotionEvent[]): void {
     const side = this.s.sided ? this.sideOf(rep.dir) : undefined;
-    this.learn(rep.dir, side, rep.peakDeg, rep.durationMs);
+    this.learn(rep.dir, side, rep);
     const peakDeg = Math.round(rep.peakDeg * 10) / 10;
     const base = { type: 'rep', tMs: rep.endMs, emittedMs, startMs: rep.startMs, peakDeg } as const;
     out.push(side ? { ...base, side } : base);
@@ -358,6 +430,7 @@ export class ExcursionDetector {
   private forgetReps(): void {
     this.peaks.clear();
     this.durations.clear();
+    this.aboves.clear();
     this.recentDirs.length = 0;
     for (const v of [this.repDir, this.pitchSum]) {
       v.x = 0;
@@ -408,9 +481,10 @@ export class ExcursionDetector {
     return recent.some((d) => dir.x * d.x + dir.y * d.y + dir.z * d.z >= MIN_SIDED_ALIGNMENT);
   }
 
-  private learn(dir: Vec, side: Side | undefined, peakDeg: number, durationMs: number): void {
-    this.peaks.push(peakDeg);
-    this.durations.push(durationMs);
+  private learn(dir: Vec, side: Side | undefined, rep: Candidate): void {
+    this.peaks.push(rep.peakDeg);
+    this.durations.push(rep.durationMs);
+    this.aboves.push(rep.aboveMs);
     const a = this.repDir;
     a.x += dir.x;
     a.y += dir.y;

@@ -138,6 +138,16 @@ export class RecentMedian {
     return this.cached;
   }
 
+  /**
+   * The lower median: the smaller middle value of an even count. Of two values, the smaller: one odd
+   * value among a person's first two cannot then set the size of the rest.
+   */
+  lowerMedian(fallback: number): number {
+    const n = this.values.length;
+    if (n === 0) return fallback;
+    return [...this.values].sort((a, b) => a - b)[(n - 1) >> 1];
+  }
+
   clear(): void {
     this.values.length = 0;
     this.cached = Number.NaN;

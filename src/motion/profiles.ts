@@ -20,15 +20,16 @@ export interface ExcursionSettings {
   readonly hiFrac: number;
   readonly minLoDeg: number;
   readonly loFrac: number;
-  /** A rep spends at least this long above the entry threshold (a fidget is quicker). */
-  readonly minAboveMs: number;
-  /** Time spent near the peak: the pause at the top that every rep of the program has. */
-  readonly minPlateauMs: number;
   /**
-   * The first rep's least duration, before the person's own reps are known: a shift of weight goes
-   * out and straight back within a second or two; a rep rises, pauses and lowers. Set below the
-   * program's quickest reps played 1.25× as fast, above shifts played 0.8× as fast.
+   * The first rep's times, before the person's own reps are known (after, theirs are the measure):
+   * time above the entry threshold, time near the peak (the pause at the top that every rep of the
+   * program has), and the whole excursion. A shift of weight goes out and straight back within a
+   * second or two; a rep rises, pauses and lowers. A first excursion that takes these times, and is
+   * as large as the expected first rep, counts at once; one that takes half of them or more waits
+   * for a second alike (excursion.ts), so that a brisk person still counts at any pace.
    */
+  readonly minAboveMs: number;
+  readonly minPlateauMs: number;
   readonly firstRepMinMs: number;
   /** Longer than this away from rest is a change of pose, not a rep. */
   readonly maxRepMs: number;
@@ -42,20 +43,24 @@ export interface ExcursionSettings {
   readonly tabletopLostDeg?: number;
 }
 
-/** Breath cycles: slow deep breaths that tilt the chest a few degrees, against ordinary breathing. */
+/**
+ * Breath cycles: breaths that tilt the chest a little one way and back. From the first breath on,
+ * the counter judges each by the person's own (breath.ts); these settings judge the first.
+ */
 export interface BreathSettings {
-  /** Size of a counted breath before the person's own are known. */
-  readonly expectedDeg: number;
+  /** Least depth of the first breath (degrees, out from the low before it). */
+  readonly firstDeg: number;
   /** Smallest counted breath at all (degrees), whatever the breathing around it. */
   readonly minDeg: number;
-  /** Shortest breathing out and in, each. */
-  readonly minHalfMs: number;
+  /**
+   * Shortest way out of the first breaths, timed at its pace (its size over its fastest slope, 2/π
+   * of the duration of a smooth movement); the way back, judged half way, needs half as long.
+   */
+  readonly firstHalfMs: number;
   /** Longest cycle: slower than this is a change of pose. */
   readonly maxCycleMs: number;
   /** Larger than this is a change of pose, not a breath. */
   readonly maxDeg: number;
-  /** The person pauses after breathing out (bat hang): the leg that leaves the pause ends a cycle. */
-  readonly exhalePause: boolean;
 }
 
 /** A hold: the pose reached and kept still, ended by leaving it or by form breaking. */
@@ -189,9 +194,12 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
         },
       };
     case 'bat-hang':
-      // Supine and still; each slow breath tilts the chest a few degrees over several seconds,
-      // several times as far as an ordinary breath.
-      return { id, breaths: { ...SLOW_BREATHS, exhalePause: true } };
+      // Supine and still; each slow breath tilts the chest by 1.5° and more, several times as far as
+      // an ordinary breath (a few tenths of a degree, and a settling shift of a degree), which must
+      // not count. Breathing out fully takes 2 s and more (1.2 s at its pace, size over fastest slope,
+      // even played 1.25× as fast); a shift of the body into place takes under a second (0.65 s at
+      // its pace, even played 0.8× as fast).
+      return { id, breaths: { ...BREATHS, firstDeg: 1.2, firstHalfMs: 900 } };
     case 'drawing-in':
       return {
         id,
@@ -200,8 +208,12 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           confirmMs: 1000,
           leaveDeg: 10,
         },
-        // The slow deep breaths of the hold; ordinary breathing is too shallow to count.
-        breaths: { ...SLOW_BREATHS, exhalePause: false },
+        // The breaths of the hold. Slow deep ones and ordinary ones overlap in depth and pace from one
+        // person to the next, so every breath of the hold counts: the first any that stands clear of
+        // the sensor's noise and takes a breath's time (breathing out at 18 a minute takes 1.7 s,
+        // 0.85 s at its pace played 1.25× as fast; a shift of the body, 0.65 s even played 0.8× as
+        // fast), and the person's own breaths set the rest.
+        breaths: { ...BREATHS, firstDeg: 0.35, firstHalfMs: 700 },
       };
     case 'elbow-plank':
       return {
@@ -218,10 +230,9 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
   }
 }
 
-const SLOW_BREATHS: Omit<BreathSettings, 'exhalePause'> = {
-  expectedDeg: 1.5,
-  minDeg: 0.5,
-  minHalfMs: 1500,
-  maxCycleMs: 25000,
+// A cycle longer than 40 s, or a tilt beyond 12°, is no breath at all.
+const BREATHS = {
+  minDeg: 0.25,
+  maxCycleMs: 40000,
   maxDeg: 12,
-};
+} as const;

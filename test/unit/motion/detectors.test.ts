@@ -182,7 +182,9 @@ describe('breaths and holds', () => {
     expect(Math.abs(events[2].tMs / 1000 - 41.5)).toBeLessThan(0.6);
   });
 
-  it('drawing-in: ordinary breathing neither breaks the hold nor counts as slow breaths; sitting back ends it', () => {
+  it('drawing-in: breathing does not break the hold, each breath of the hold counts, sitting back ends it', () => {
+    // Breathing of ±0.4° every 4.2 s from the start, sitting back at 50 s.
+    const periodS = (2 * Math.PI) / 1.5;
     const angles = (t: number) => ({
       pitch: 0.4 * Math.sin(t * 1.5) + (t > 50 ? Math.min(1, (t - 50) / 1.5) * 55 : 0),
       roll: 0,
@@ -191,8 +193,18 @@ describe('breaths and holds', () => {
       'drawing-in',
       synthFrames({ up: PRONE, angles, durationS: 54, rateHz: 25, mount: [-10, 0, 8] }),
     );
-    expect(events.map((e) => e.type)).toEqual(['hold-start', 'hold-end']);
-    const end = events[1];
+    const kinds = events.map((e) => e.type);
+    expect(kinds[0]).toBe('hold-start');
+    expect(kinds.at(-1)).toBe('hold-end');
+    expect(kinds.filter((k) => k === 'hold-start' || k === 'hold-end')).toHaveLength(2);
+    const breaths = events.filter((e) => e.type === 'breath');
+    const held = events[events.length - 1].tMs - events[0].tMs;
+    expect(Math.abs(breaths.length - held / 1000 / periodS)).toBeLessThanOrEqual(1);
+    for (const b of breaths) {
+      expect(b.tMs).toBeGreaterThanOrEqual(events[0].tMs);
+      expect(b.tMs).toBeLessThanOrEqual(events[events.length - 1].tMs);
+    }
+    const end = events[events.length - 1];
     expect(end.type === 'hold-end' && end.reason).toBe('left-pose');
     expect(Math.abs(end.tMs / 1000 - 50)).toBeLessThan(0.5);
   });
