@@ -74,19 +74,15 @@ export interface HoldSettings {
   readonly sagDeg?: number;
 }
 
-/** Counting of a periodic movement of unknown shape (generic mode, limb-worn sensors). */
+/** Counting of a repeated movement of unknown shape (generic mode, limb-worn sensors). */
 export interface OscillationSettings {
-  /** Smallest swing that can be a rep, in g of the projected signal (peak to peak). */
-  readonly minSwingG: number;
-  /** Smallest swing for the first rep of a set, before the person's own swing is known. */
-  readonly firstSwingG: number;
-  /** Shortest plausible rep period. */
-  readonly minPeriodMs: number;
+  /** Smallest rep: how far it takes the sensor's acceleration from the rest pose, in g. */
+  readonly minSizeG: number;
   /**
-   * Time the count by the side the person rests on (where they are still between reps), rather than
-   * by the direction of the first swing, which a move into position before the set can get wrong.
+   * How far (degrees) a rep must turn the sensor, if at all. On the torso every exercise turns
+   * it; walking, and a limb moving alone, only shake it.
    */
-  readonly restPhase?: boolean;
+  readonly minTurnDeg?: number;
 }
 
 export interface MotionProfile {
@@ -105,15 +101,11 @@ const REP_DEFAULTS = {
   firstSide: 'right',
 } as const;
 
-const GENERIC_OSCILLATION: OscillationSettings = { minSwingG: 0.12, firstSwingG: 0.12, minPeriodMs: 700 };
-// On the chest an exercise moves the whole torso; a limb moving alone (a leg raise, a curl) rocks
-// it a little, and that must not count.
-const GENERIC_CHEST_OSCILLATION: OscillationSettings = {
-  minSwingG: 0.25,
-  firstSwingG: 0.4,
-  minPeriodMs: 700,
-  restPhase: true,
-};
+// 0.12 g is about 7° of a limb's tilt: smaller is a tremor or a shift in the seat.
+const GENERIC_OSCILLATION: OscillationSettings = { minSizeG: 0.12 };
+// On the chest an exercise moves the whole torso; steps and a limb moving alone rock it a little,
+// and that must not count: a squat, a sit-up or a burpee turns it well past 19°.
+const GENERIC_CHEST_OSCILLATION: OscillationSettings = { minSizeG: 0.25, minTurnDeg: 19 };
 
 // Times are set below the quickest of the program's reps played 1.25× as fast, so a brisk person
 // still counts; fidgets are told apart by size and direction, not by time alone.
@@ -177,7 +169,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
       };
     case 'lat-pulldown':
       // Chest: a small lean back per rep. A wrist sees the bar's travel: counted as an oscillation.
-      if (!chest) return { id, oscillation: { minSwingG: 0.12, firstSwingG: 0.12, minPeriodMs: 1200 } };
+      if (!chest) return { id, oscillation: GENERIC_OSCILLATION };
       return {
         id,
         reps: {

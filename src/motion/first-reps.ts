@@ -1,0 +1,435 @@
+// What a person's first reps teach the generic counter: how long a rep takes, the pose they rest in
+// between reps, how far a rep takes them from it and where to. Everything is measured from the
+// movement (distances between acceleration vectors, correlations over all three axes), so none of
+// it depends on how the sensor is worn; times are shares of the person's own period, so none of it
+// depends on their pace.
+
+import { LowPass3, norm3 } from './filters.ts';
+import { type PeriodEstimate, repetitionPeriod } from './period.ts';
+
+export type Vec3 = [number, number, number];
+
+/** A bout's points on the counter's grid: t, x, y, z per point. */
+export interface BoutPoints {
+  readonly data: readonly number[];
+  /** Index of the bout's first point (a multiple of 4). */
+  readonly first: number;
+  readonly stepMs: number;
+}
+
+/** What counting needs to know of a rep. */
+export interface RepModel {
+  readonly periodMs: number;
+  /** Where the person rests between reps. */
+  readonly rest: Vec3;
+  /** Where every rep went, or null when the reps do not share one far pose. */
+  readonly far: Vec3 | null;
+  /** How far from rest a typical rep goes, in g. */
+  readonly size: number;
+  /** The bout's point from which to count: the first time the person was at rest. */
+  readonly fromPoint: number;
+}
+
+export interface FirstRepsSettings {
+  /** Smallest rep, in g of the acceleration vector away from rest. */
+  readonly minSizeG: number;
+  /** Smallest turn of the sensor a rep must make (rad), or 0 (see OscillationSettings). */
+  readonly minTurnRad: number;
+}
+
+/** The smoothing of the counted signal, as a share of the period: noise out, a quick rep's shape kept. */
+export const SMOOTH_SHARE = 0.05;
+
+// Reps take from under a second (a brisk curl played fast) to over ten (a slow burpee).
+const PERIOD_SEARCH = { minMs: 900, maxMs: 14000, minClarity: 0.45, harmonicShare: 0.75, span: 3 };
+// The autocorrelation runs on every other grid point: a tenth of a second is fine enough for it.
+const DECIMATE = 2;
+// Below this RMS movement (share of the smallest rep) the bout is still: nothing to learn.
+const ACTIVE_SHARE = 0.25;
+// Moved less than this (share of the smallest rep) over this long: the movement has stopped.
+const MOVED_SHARE = 0.5;
+const MOVED_LAG_MS = 500;
+// Two successive periods from here on look alike (concordance): the repeating movement has begun.
+const START_MATCH = 0.5;
+// Learn from this many periods of repeated movement, and, for quick movement, from at least this
+// long or this many periods: a few wobbles repeat too.
+const LEARN_PERIODS = 2.5;
+const LEARN_MIN_MS = 6000;
+const LEARN_MAX_PERIODS = 4;
+// A short set that has ended is learned sooner: this many periods, then still for this long
+// (a share of the period, at least STOPPED_MIN_MS) within this share of a rep.
+const SHORT_SET_PERIODS = 1.7;
+const STOPPED_PERIODS = 0.35;
+const STOPPED_MIN_MS = 1500;
+const STOPPED_SHARE = 0.25;
+// The ends of the movement's path: the outer band of this share of its range along its main axis,
+// over the latest periods (not the move into position before them).
+const END_BAND = 0.15;
+const ENDS_PERIODS = 2;
+// Near a pose: within this share of the path's length.
+const NEAR_SHARE = 0.25;
+// Rest is looked for from this many periods before the repeating movement.
+const LOOK_BACK_PERIODS = 2;
+// Still: within this share of the path's length for this share of a period.
+const STILL_SHARE = 0.2;
+const STILL_PERIODS = 0.1;
+// A rest pose is one the movement comes back near, and goes this far from, every period.
+const AWAY_SHARE = 0.6;
+// The far pose is every rep's only if each period's farthest point is this close to their mean.
+const FAR_SCATTER = 0.25;
+// Closest approaches to rest: one per this share of a period around it.
+const APPROACH_SHARE = 0.3;
+
+/**
+ * The rep model of a bout, once its first reps have shown it; null while they have not (or the
+ * movement does not repeat, or is too small). `recent` is a period seen a moment ago, used while a
+ * short set that has just ended no longer shows its period clearly.
+ */
+export function learnFirstReps(
+  points: BoutPoints,
+  nowMs: number,
+  settings: FirstRepsSettings,
+  recent: PeriodEstimate | null,
+): { period: PeriodEstimate | null; model: RepModel | null; tooSmall: boolean } {
+  const none = { period: null, model: null, tooSmall: false };
+  const { data, first, stepMs } = points;
+  const n = (data.length - first) / 4;
+  if (n * stepMs < 2 * PERIOD_SEARCH.minMs) return none;
+  const v = decimated(points, n);
+  if (rms(v) < ACTIVE_SHARE * settings.minSizeG) return none;
+  const found = repetitionPeriod(
+    v.subarray(0, 3 * movingEnd(v, stepMs * DECIMATE, settings)),
+    stepMs * DECIMATE,
+    PERIOD_SEARCH,
+  );
+  const period = found ?? recent;
+  if (!period) return none;
+  const result = (model: RepModel | null, tooSmall = false) => ({ period: found, model, tooSmall });
+  const L = Math.round(period.periodMs / stepMs);
+  if (n < 2 * L + 2) return result(null);
+  const s = smoothed(points, n, SMOOTH_SHARE * period.periodMs);
+  const start = repeatingFrom(s, n, L);
+  if (start < 0) return result(null);
+
+  const ends = pathEnds(s, Math.max(start, n - ENDS_PERIODS * L), n);
+  const length = dist(ends.a, ends.b);
+  const from = Math.max(0, start - LOOK_BACK_PERIODS * L);
+  const firstRest = stillRest(s, from, n, L, length) ?? firstEnd(s, from, n, ends, length, L);
+  const rest = closestApproaches(
+    s,
+    start,
+    n,
+    L,
+    closestApproaches(s, start, n, L, firstRest.pose, length),
+    length,
+  );
+
+  // Size and far pose from the latest full periods, counted back from now: the oldest may hold the
+  // move into position.
+  const peaks: number[] = [];
+  const farthest: number[] = [];
+  for (let a = n - L; a >= start; a -= L) {
+    let at = a;
+    for (let i = a; i < a + L; i++) if (distAt(s, i, rest) > distAt(s, at, rest)) at = i;
+    peaks.push(distAt(s, at, rest));
+    farthest.push(at);
+  }
+  const far: Vec3 = [0, 0, 0];
+  for (const at of farthest) for (let c = 0; c < 3; c++) far[c] += s[3 * at + c] / farthest.length;
+  const size = median(peaks);
+  if (size < settings.minSizeG) return result(null);
+  // On the torso, a rep turns it, every period and from one end of the path to the other: brief
+  // jolts (a leg thumping down beside a chest strap) turn it for a moment only.
+  if (settings.minTurnRad > 0) {
+    const cosTurns = peaksOf(start, n, L, (i) => -cosine(s[3 * i], s[3 * i + 1], s[3 * i + 2], rest));
+    const turn = median(cosTurns.map((c) => Math.acos(Math.max(-1, Math.min(1, -c)))));
+    const endsTurn = Math.acos(Math.max(-1, Math.min(1, cosine(ends.a[0], ends.a[1], ends.a[2], ends.b))));
+    if (Math.min(turn, endsTurn) < settings.minTurnRad) return result(null, true);
+  }
+  const scatter = Math.max(...farthest.map((i) => distAt(s, i, far)));
+  const sharedFar = farthest.length >= 2 && scatter <= FAR_SCATTER * dist(far, rest) ? far : null;
+
+  const t0 = data[first + 4 * start];
+  const span = nowMs - t0;
+  let learned =
+    span >=
+    Math.max(LEARN_PERIODS * period.periodMs, Math.min(LEARN_MIN_MS, LEARN_MAX_PERIODS * period.periodMs));
+  if (!learned && span >= SHORT_SET_PERIODS * period.periodMs) {
+    const still = Math.round(Math.max(STOPPED_PERIODS * period.periodMs, STOPPED_MIN_MS) / stepMs);
+    learned = n - still > start && spread(s, n - still, n) < STOPPED_SHARE * size;
+  }
+  if (!learned) return result(null);
+  return result({ periodMs: period.periodMs, rest, far: sharedFar, size, fromPoint: firstRest.index });
+}
+
+/** Means of DECIMATE grid points. */
+function decimated(points: BoutPoints, n: number): Float64Array {
+  const m = Math.floor(n / DECIMATE);
+  const v = new Float64Array(3 * m);
+  for (let j = 0; j < m; j++)
+    for (let c = 0; c < 3; c++) {
+      let sum = 0;
+      for (let k = 0; k < DECIMATE; k++) sum += points.data[points.first + 4 * (j * DECIMATE + k) + 1 + c];
+      v[3 * j + c] = sum / DECIMATE;
+    }
+  return v;
+}
+
+/** Root mean square distance of the points from their mean. */
+function rms(v: Float64Array): number {
+  const m = v.length / 3;
+  const mean = [0, 0, 0];
+  for (let j = 0; j < m; j++) for (let c = 0; c < 3; c++) mean[c] += v[3 * j + c] / m;
+  let sum = 0;
+  for (let j = 0; j < m; j++) for (let c = 0; c < 3; c++) sum += (v[3 * j + c] - mean[c]) ** 2;
+  return Math.sqrt(sum / m);
+}
+
+/**
+ * The end of the points that still moved, and a little after: the period of a set that has just
+ * ended is judged on its reps, not blurred by the stillness after them.
+ */
+function movingEnd(v: Float64Array, stepMs: number, settings: FirstRepsSettings): number {
+  const m = v.length / 3;
+  const lag = Math.max(1, Math.round(MOVED_LAG_MS / stepMs));
+  let end = m;
+  while (end > lag + 1) {
+    const j = end - 1;
+    const k = j - lag;
+    const moved = norm3(v[3 * j] - v[3 * k], v[3 * j + 1] - v[3 * k + 1], v[3 * j + 2] - v[3 * k + 2]);
+    if (moved > MOVED_SHARE * settings.minSizeG) break;
+    end--;
+  }
+  return Math.min(m, end + lag);
+}
+
+/** The bout's points through two first-order low-passes (the counter's own smoothing). */
+function smoothed(points: BoutPoints, n: number, tauMs: number): Float64Array {
+  const one = new LowPass3(tauMs);
+  const two = new LowPass3(tauMs);
+  const s = new Float64Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    const o = points.first + 4 * i;
+    one.update(points.stepMs, points.data[o + 1], points.data[o + 2], points.data[o + 3]);
+    two.update(points.stepMs, one.x, one.y, one.z);
+    s[3 * i] = two.x;
+    s[3 * i + 1] = two.y;
+    s[3 * i + 2] = two.z;
+  }
+  return s;
+}
+
+/**
+ * Where the movement starts repeating: the first point from which a period of movement looks like
+ * the next one, shape and size (Lin's concordance about their joint mean, 1 = the same). A period
+ * that holds a change of pose does not match one that does not, however their shapes correlate.
+ * Prefix sums make each point's test O(1).
+ */
+function repeatingFrom(s: Float64Array, n: number, L: number): number {
+  const sum = new Float64Array(3 * (n + 1));
+  const sq = new Float64Array(n + 1);
+  const lagged = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    let q = 0;
+    let p = 0;
+    for (let c = 0; c < 3; c++) {
+      const v = s[3 * i + c];
+      sum[3 * (i + 1) + c] = sum[3 * i + c] + v;
+      q += v * v;
+      if (i + L < n) p += v * s[3 * (i + L) + c];
+    }
+    sq[i + 1] = sq[i] + q;
+    lagged[i + 1] = lagged[i] + p;
+  }
+  for (let a = 0; a + 2 * L <= n; a++) {
+    const b = a + L;
+    let aa = sq[b] - sq[a];
+    let bb = sq[b + L] - sq[b];
+    let ab = lagged[b] - lagged[a];
+    for (let c = 0; c < 3; c++) {
+      const sa = sum[3 * b + c] - sum[3 * a + c];
+      const sb = sum[3 * (b + L) + c] - sum[3 * b + c];
+      const mean = (sa + sb) / (2 * L);
+      ab += -mean * (sa + sb) + L * mean * mean;
+      aa += -2 * mean * sa + L * mean * mean;
+      bb += -2 * mean * sb + L * mean * mean;
+    }
+    if (aa + bb > 0 && (2 * ab) / (aa + bb) >= START_MATCH) return a;
+  }
+  return -1;
+}
+
+/** The two ends of the path over [from, to): the means of its outer bands along its main axis. */
+function pathEnds(s: Float64Array, from: number, to: number): { a: Vec3; b: Vec3 } {
+  const n = to - from;
+  const mean: Vec3 = [0, 0, 0];
+  for (let i = from; i < to; i++) for (let c = 0; c < 3; c++) mean[c] += s[3 * i + c] / n;
+  const cov = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  for (let i = from; i < to; i++)
+    for (let r = 0; r < 3; r++)
+      for (let c = 0; c < 3; c++) cov[3 * r + c] += (s[3 * i + r] - mean[r]) * (s[3 * i + c] - mean[c]);
+  // The main axis by power iteration: a few dozen steps settle it for any 3 × 3 covariance.
+  let u: Vec3 = [1, 1, 1];
+  for (let it = 0; it < 30; it++) {
+    const w: Vec3 = [0, 0, 0];
+    for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) w[r] += cov[3 * r + c] * u[c];
+    const norm = norm3(w[0], w[1], w[2]) || 1;
+    u = [w[0] / norm, w[1] / norm, w[2] / norm];
+  }
+  const along = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    for (let c = 0; c < 3; c++) along[i] += (s[3 * (from + i) + c] - mean[c]) * u[c];
+  const sorted = Float64Array.from(along).sort();
+  const lo = sorted[Math.floor(0.05 * (n - 1))];
+  const hi = sorted[Math.ceil(0.95 * (n - 1))];
+  const band = END_BAND * (hi - lo);
+  const a: Vec3 = [0, 0, 0];
+  const b: Vec3 = [0, 0, 0];
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < n; i++) {
+    const end = along[i] < lo + band ? a : along[i] > hi - band ? b : null;
+    if (!end) continue;
+    for (let c = 0; c < 3; c++) end[c] += s[3 * (from + i) + c];
+    if (end === a) na++;
+    else nb++;
+  }
+  for (let c = 0; c < 3; c++) {
+    a[c] /= na || 1;
+    b[c] /= nb || 1;
+  }
+  return { a, b };
+}
+
+/**
+ * The first pose, from `from` on, where the person is still (or the pose the points start in,
+ * still or not: a set cut tightly starts with its first rep) and that the movement of the next two
+ * periods comes back near and goes far from, each period.
+ */
+function stillRest(
+  s: Float64Array,
+  from: number,
+  to: number,
+  L: number,
+  length: number,
+): { pose: Vec3; index: number } | null {
+  const w = Math.max(2, Math.round(STILL_PERIODS * L));
+  for (let i = from; i + w + 2 * L <= to; i++) {
+    if (i > from && spread(s, i, i + w) > STILL_SHARE * length) continue;
+    const at = i === from ? i : i + (w >> 1);
+    const pose: Vec3 = [s[3 * at], s[3 * at + 1], s[3 * at + 2]];
+    let onPath = true;
+    for (let k = 0; k < 2 && onPath; k++) {
+      let nearest = Number.POSITIVE_INFINITY;
+      let farthest = 0;
+      for (let j = i + w + k * L; j < i + w + (k + 1) * L; j++) {
+        const d = distAt(s, j, pose);
+        nearest = Math.min(nearest, d);
+        farthest = Math.max(farthest, d);
+      }
+      onPath = nearest < NEAR_SHARE * length && farthest > AWAY_SHARE * length;
+    }
+    if (onPath) return { pose, index: i };
+  }
+  return null;
+}
+
+/** The end of the path that s first stays near (for a share of a period) from `from` on. */
+function firstEnd(
+  s: Float64Array,
+  from: number,
+  to: number,
+  ends: { a: Vec3; b: Vec3 },
+  length: number,
+  L: number,
+): { pose: Vec3; index: number } {
+  const stay = Math.max(1, Math.round(STILL_PERIODS * L));
+  let nearA = 0;
+  let nearB = 0;
+  for (let j = from; j < to; j++) {
+    nearA = distAt(s, j, ends.a) < NEAR_SHARE * length ? nearA + 1 : 0;
+    nearB = distAt(s, j, ends.b) < NEAR_SHARE * length ? nearB + 1 : 0;
+    if (nearA >= stay) return { pose: ends.a, index: j - stay + 1 };
+    if (nearB >= stay) return { pose: ends.b, index: j - stay + 1 };
+  }
+  return { pose: ends.a, index: from };
+}
+
+/**
+ * The mean pose at the movement's closest approaches to a guess of rest: the points nearest it
+ * within a share of a period either side (the earliest of equals), and near it at all.
+ */
+function closestApproaches(
+  s: Float64Array,
+  from: number,
+  to: number,
+  L: number,
+  guess: Vec3,
+  length: number,
+): Vec3 {
+  const n = to - from;
+  const e = new Float64Array(n);
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    e[i] = distAt(s, from + i, guess);
+    max = Math.max(max, e[i]);
+  }
+  const w = Math.max(1, Math.round(APPROACH_SHARE * L));
+  const limit = Math.min(0.5 * max, NEAR_SHARE * length);
+  // A sliding minimum over [i − w, i + w]: a queue of indices with increasing distances.
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let next = 0;
+  const sum: Vec3 = [0, 0, 0];
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    for (; next <= Math.min(n - 1, i + w); next++) {
+      // Strictly greater are dropped: of equals, the earliest stays in front.
+      while (tail > head && e[queue[tail - 1]] > e[next]) tail--;
+      queue[tail++] = next;
+    }
+    while (queue[head] < i - w) head++;
+    if (queue[head] !== i || e[i] > limit) continue;
+    for (let c = 0; c < 3; c++) sum[c] += s[3 * (from + i) + c];
+    count++;
+  }
+  return count ? [sum[0] / count, sum[1] / count, sum[2] / count] : guess;
+}
+
+/** The largest value of f over each of the latest full periods, counted back from `to`. */
+function peaksOf(start: number, to: number, L: number, f: (i: number) => number): number[] {
+  const peaks: number[] = [];
+  for (let a = to - L; a >= start; a -= L) {
+    let most = Number.NEGATIVE_INFINITY;
+    for (let i = a; i < a + L; i++) most = Math.max(most, f(i));
+    peaks.push(most);
+  }
+  return peaks;
+}
+
+/** Length of the diagonal of the box around the points [from, to). */
+function spread(s: Float64Array, from: number, to: number): number {
+  const lo = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const hi = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (let i = from; i < to; i++)
+    for (let c = 0; c < 3; c++) {
+      lo[c] = Math.min(lo[c], s[3 * i + c]);
+      hi[c] = Math.max(hi[c], s[3 * i + c]);
+    }
+  return norm3(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]);
+}
+
+/** Cosine of the angle between a vector and a pose. */
+const cosine = (x: number, y: number, z: number, r: Vec3) =>
+  (x * r[0] + y * r[1] + z * r[2]) / (norm3(x, y, z) * norm3(r[0], r[1], r[2]));
+const dist = (a: Vec3, b: Vec3) => norm3(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+const distAt = (s: Float64Array, i: number, r: Vec3) =>
+  norm3(s[3 * i] - r[0], s[3 * i + 1] - r[1], s[3 * i + 2] - r[2]);
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return 0;
+  return n % 2 === 1 ? sorted[(n - 1) >> 1] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+}
