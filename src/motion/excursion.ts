@@ -214,11 +214,13 @@ export class ExcursionDetector {
         this.finish(crossingTime(this.prevT, this.prevAngle, t, angle, back), t, out);
         this.lastBelowLoMs = t;
         this.settleT = Number.NaN;
+      } else if (this.peaks.count === 0 && this.peakDeg < this.minPeakDeg() && !this.awayTooLong(t)) {
+        // Before the first rep, still after a move too small for one, wherever it stopped: the rest
+        // pose was taken in a pause on the way into position, and this is it.
+        if (this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) this.restAfterShuffle(t);
       } else if (this.peakDeg < this.minPeakDeg() && this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) {
         // Still again after a move too small for a rep: a shuffle, and this is the rest pose now.
-        this.state = 'rest';
-        this.restAtSettle();
-        this.lastBelowLoMs = t;
+        this.restAfterShuffle(t);
       } else if (
         this.turnDeg <= SETTLED_RETURN_SHARE * this.peakDeg &&
         angleDeg(turn.x, turn.y, turn.z, this.peak.x, this.peak.y, this.peak.z) >=
@@ -237,7 +239,7 @@ export class ExcursionDetector {
         this.finish(this.settleT, t, out);
         this.restAtSettle();
         this.lastBelowLoMs = t;
-      } else if (t - this.startMs > s.maxRepMs || this.peakDeg > 1.5 * s.maxPeakDeg) {
+      } else if (this.awayTooLong(t)) {
         // Away too long or too far: the person changed pose. Start over from the new one.
         this.state = 'acquiring';
         this.settleT = Number.NaN;
@@ -261,6 +263,16 @@ export class ExcursionDetector {
     this.plateauStartMs = t;
     this.plateauMs = 0;
     this.settleT = Number.NaN;
+  }
+
+  private restAfterShuffle(t: number): void {
+    this.state = 'rest';
+    this.restAtSettle();
+    this.lastBelowLoMs = t;
+  }
+
+  private awayTooLong(t: number): boolean {
+    return t - this.startMs > this.s.maxRepMs || this.peakDeg > 1.5 * this.s.maxPeakDeg;
   }
 
   /** Whether the torso, on its way back, has come most of the way and stopped there. */
@@ -293,9 +305,11 @@ export class ExcursionDetector {
   ): boolean {
     const s = this.settle;
     const sum = this.settleSum;
+    // Over a gap in the data as long as the wait itself nothing was seen: stillness starts after it.
     if (
       motionG > STILL_MOTION_G ||
       Number.isNaN(this.settleT) ||
+      t - this.prevT >= forMs ||
       angleDeg(gx, gy, gz, s.x, s.y, s.z) > bandDeg
     ) {
       setUnit(s, gx, gy, gz);
@@ -388,16 +402,16 @@ export class ExcursionDetector {
    * and taking its times counts at once. One smaller or quicker (a cautious or brisk person, or a
    * shift of weight) waits: when a later one is alike in size, pace and direction, both are the
    * person's first reps (the pace changes both alike) and count together; one never matched was a
-   * shift. The last two wait, so that a stray move between two small first reps does not part them.
+   * shift. One that took a rep's full time is also shown by a clear rep that turns the same way: a
+   * cautious first rep. The last two wait, so that a stray move between two small first reps does
+   * not part them.
    */
   private firstRepShown(rep: Candidate, emittedMs: number, out: MotionEvent[]): boolean {
-    const s = this.s;
-    const match = this.pending.findLast((p) => this.alike(p, rep));
-    const clear =
-      rep.peakDeg >= this.typicalPeakDeg() &&
-      rep.durationMs >= s.firstRepMinMs &&
-      rep.aboveMs >= s.minAboveMs &&
-      rep.plateauMs >= s.minPlateauMs;
+    const clear = rep.peakDeg >= this.typicalPeakDeg() && this.tookFirstRepsTime(rep);
+    // A cautious first rep: smaller, but as slow as a rep and turning the same way as a clear one.
+    const match = this.pending.findLast(
+      (p) => this.alike(p, rep) || (clear && this.tookFirstRepsTime(p) && this.sameWay(p, rep)),
+    );
     if (match || clear) {
       this.pending.length = 0;
       if (match) this.accept(match, emittedMs, out);
@@ -408,13 +422,22 @@ export class ExcursionDetector {
     return false;
   }
 
+  private tookFirstRepsTime(t: RepTimes): boolean {
+    const s = this.s;
+    return t.durationMs >= s.firstRepMinMs && t.aboveMs >= s.minAboveMs && t.plateauMs >= s.minPlateauMs;
+  }
+
+  private sameWay(a: Candidate, b: Candidate): boolean {
+    return this.s.sided || dot(a.dir, b.dir) >= MIN_ALIGNMENT;
+  }
+
   /** Two excursions alike: sizes within a factor of two, durations closer, turning the same way. */
   private alike(a: Candidate, b: Candidate): boolean {
     const ratio = (x: number, y: number) => Math.min(x, y) / Math.max(x, y);
     return (
       ratio(a.peakDeg, b.peakDeg) >= ALIKE_PEAK_SHARE &&
       ratio(a.durationMs, b.durationMs) >= ALIKE_DURATION_SHARE &&
-      (this.s.sided || dot(a.dir, b.dir) >= MIN_ALIGNMENT)
+      this.sameWay(a, b)
     );
   }
 
