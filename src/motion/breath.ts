@@ -1,7 +1,8 @@
 // Breath cycles (bat hang, and the breaths inside a drawing-in hold): each breath tilts the chest a
 // little one way and back. Which way depends on the body and the strap, so the counter learns it from
-// the data: the axis along which the gravity direction moves while the person lies still (its
-// principal axis). A cycle is a move out along it by a breath's size and back by most of it.
+// the data: the axis along which the gravity direction moves while the person lies still (the
+// principal axis of its steps). A cycle is a move out along it by a breath's size and back by most
+// of it.
 //
 // Which way is out is not known either, so both readings are counted side by side, and the count is
 // the larger: the two differ only at the ends of a set, where the reading whose "out" is the second
@@ -26,13 +27,14 @@ const MAX_BREATH_RATE_DEG_S = 10;
 const RATE_WINDOW_MS = 250;
 // Above this movement RMS the person is moving, not breathing.
 const STILL_MOTION_G = 0.05;
-// The breathing axis: the principal axis of the path over the last ~20 s of stillness, taken about a
-// mean of the last few seconds, so that a slow drift of the pose does not pull the axis its way.
+// The breathing axis: the principal axis of the directions the path stepped in (each step over one
+// to two rate windows) over the last ~20 s of stillness. The position along it is the sum of the
+// path's steps along it: no reference point that itself moves (a mean catching up with the pose
+// after a shift) adds a drift of its own, at a speed set by a time constant rather than by the
+// person, so the same breathing played faster or slower reads the same.
 const AXIS_TAU_MS = 20000;
-const AXIS_CENTRE_TAU_MS = 5000;
-// Where the breathing was when the counter found the person still: a move this far from it
-// (maxDeg) is a new pose. The mean of the first second of stillness.
-const REST_MS = 1000;
+// Where the breathing was when the counter found the person still (the mean of the profile's
+// settling time): a move this far from it (maxDeg) is a new pose.
 // A cycle: out by at least this share of the person's usual depth (at least minDeg), then back by
 // this share of how far it went (at most a usual breath's worth, so that a low left by a dip of the
 // body does not put the end out of reach).
@@ -58,14 +60,16 @@ const RECENT_ENDS = 16;
 
 export class BreathCounter {
   private readonly smooth = new LowPass3(BREATH_TAU_MS);
-  private readonly mean = new LowPass3(AXIS_TAU_MS);
-  private readonly centre = new LowPass3(AXIS_CENTRE_TAU_MS);
   private readonly axis = new PrincipalAxis(AXIS_TAU_MS);
   private prevT = Number.NaN;
   private lagX = 0;
   private lagY = 0;
   private lagZ = 1;
   private lagT = Number.NaN;
+  private stepLagX = 0;
+  private stepLagY = 0;
+  private stepLagZ = 0;
+  private stepLagT = Number.NaN;
   private stillSinceMs = Number.NaN;
   private restX = 0;
   private restY = 0;
@@ -75,10 +79,16 @@ export class BreathCounter {
   private readonly readings: [CycleReading, CycleReading];
   private reported = 0;
   private readonly reportedMs: number[] = [];
-  // Offset added to the position along the axis after a quick movement, so it carries on smoothly.
-  private carry = 0;
-  private beforeMove = Number.NaN;
-  private moving = false;
+  // Position along the axis (degrees), summed from the steps of the path while still, and where the
+  // path was at the last step (NaN after a quick movement: the move itself is not breathing).
+  private along = 0;
+  private stepX = Number.NaN;
+  private stepY = 0;
+  private stepZ = 0;
+  // Where the breathing was: the mean over the settling time.
+  private restSumX = 0;
+  private restSumY = 0;
+  private restSumZ = 0;
 
   constructor(private readonly s: BreathSettings) {
     this.readings = [new CycleReading(s), new CycleReading(s)];
@@ -92,9 +102,9 @@ export class BreathCounter {
     this.reported = 0;
     this.reportedMs.length = 0;
     this.stillSinceMs = Number.NaN;
-    this.carry = 0;
-    this.mean.reset();
-    this.centre.reset();
+    this.along = 0;
+    this.stepX = Number.NaN;
+    this.restSumX = this.restSumY = this.restSumZ = 0;
     this.axis.reset();
   }
 
@@ -107,39 +117,51 @@ export class BreathCounter {
     const x = f.x / n;
     const y = f.y / n;
     const z = f.z / n;
-    if (Number.isNaN(this.lagT)) this.setLag(x, y, z, t);
+    if (Number.isNaN(this.lagT)) {
+      // Both the last window's start and the one before it start here.
+      this.setLag(x, y, z, t);
+      this.setLag(x, y, z, t);
+    }
+    // Over one to two windows back: a span of a few samples would read the sensor's noise as speed.
     const rateDegS =
-      t > this.lagT ? (angleDeg(x, y, z, this.lagX, this.lagY, this.lagZ) * 1000) / (t - this.lagT) : 0;
+      t > this.stepLagT
+        ? (angleDeg(x, y, z, this.stepLagX, this.stepLagY, this.stepLagZ) * 1000) / (t - this.stepLagT)
+        : 0;
     if (t - this.lagT >= RATE_WINDOW_MS) this.setLag(x, y, z, t);
 
     if (motionG > STILL_MOTION_G || rateDegS > MAX_BREATH_RATE_DEG_S) {
-      // Still settling in, before the first breath: the breathing is to be found again after.
+      // Still settling in, before the first breath: the breathing is to be found again after. Later,
+      // the breathing carries on from where it was before the move.
       if (this.reported === 0) this.reset();
-      else if (!this.moving) this.beforeMove = this.along(x, y, z);
-      this.moving = true;
+      this.stepX = Number.NaN;
       return;
     }
     if (this.hasRest && angleDeg(x, y, z, this.restX, this.restY, this.restZ) > this.s.maxDeg) {
       // Far from where the breathing was: a new pose. Count from scratch there.
       this.reset();
     }
-    if (this.moving) {
-      this.moving = false;
-      if (this.hasRest && !Number.isNaN(this.beforeMove)) this.carry += this.beforeMove - this.along(x, y, z);
-    }
     if (Number.isNaN(this.stillSinceMs)) this.stillSinceMs = t;
     this.learnAxis(dt, x, y, z);
-    if (!this.hasRest) {
-      if (t - this.stillSinceMs < REST_MS) return;
-      const m = this.mean;
-      const mn = norm3(m.x, m.y, m.z) || 1;
-      this.restX = m.x / mn;
-      this.restY = m.y / mn;
-      this.restZ = m.z / mn;
-      this.hasRest = true;
-      this.carry = 0;
+    if (!Number.isNaN(this.stepX)) {
+      const a = this.axis;
+      const d = (x - this.stepX) * a.x + (y - this.stepY) * a.y + (z - this.stepZ) * a.z;
+      this.along += d * RAD_TO_DEG;
     }
-    const p = this.along(x, y, z);
+    this.stepX = x;
+    this.stepY = y;
+    this.stepZ = z;
+    if (!this.hasRest) {
+      this.restSumX += x;
+      this.restSumY += y;
+      this.restSumZ += z;
+      if (t - this.stillSinceMs < this.s.settleMs) return;
+      const n = norm3(this.restSumX, this.restSumY, this.restSumZ) || 1;
+      this.restX = this.restSumX / n;
+      this.restY = this.restSumY / n;
+      this.restZ = this.restSumZ / n;
+      this.hasRest = true;
+    }
+    const p = this.along;
     const [first, other] = this.readings;
     first.update(t, p);
     other.update(t, -p);
@@ -160,7 +182,10 @@ export class BreathCounter {
   private report(t: number, out: MotionEvent[]): void {
     const [first, other] = this.readings;
     const believed = other.cycles > first.cycles ? other : first;
-    while (this.reported < believed.cycles) {
+    // Every breath is a cycle in both readings; one more in one of them is a breath cut at an end of
+    // the set, more than that are wiggles the other reading saw for what they were.
+    const cycles = Math.min(believed.cycles, Math.min(first.cycles, other.cycles) + 1);
+    while (this.reported < cycles) {
       this.reported++;
       const tMs = Math.min(t, believed.lastEndMs);
       this.reportedMs.push(tMs);
@@ -169,25 +194,20 @@ export class BreathCounter {
     }
   }
 
-  /**
-   * Position along the breathing axis, in degrees, from the slow mean of the path: a pose that
-   * drifts over minutes (the body sinking into the mat) moves the mean along with it.
-   */
-  private along(x: number, y: number, z: number): number {
-    const m = this.mean;
-    const a = this.axis;
-    const d = (x - m.x) * a.x + (y - m.y) * a.y + (z - m.z) * a.z;
-    return Math.asin(Math.max(-1, Math.min(1, d))) * RAD_TO_DEG + this.carry;
-  }
-
   private learnAxis(dt: number, x: number, y: number, z: number): void {
-    this.mean.update(dt, x, y, z);
-    const c = this.centre;
-    c.update(dt, x, y, z);
-    this.axis.update(dt, x - c.x, y - c.y, z - c.z);
+    if (Number.isNaN(this.stepLagT)) return;
+    const dx = x - this.stepLagX;
+    const dy = y - this.stepLagY;
+    const dz = z - this.stepLagZ;
+    const n = norm3(dx, dy, dz);
+    if (n > 0) this.axis.update(dt, dx / n, dy / n, dz / n);
   }
 
   private setLag(x: number, y: number, z: number, t: number): void {
+    this.stepLagX = this.lagX;
+    this.stepLagY = this.lagY;
+    this.stepLagZ = this.lagZ;
+    this.stepLagT = this.lagT;
     this.lagX = x;
     this.lagY = y;
     this.lagZ = z;
@@ -217,6 +237,8 @@ class CycleReading {
   private climbTop = Number.NaN;
   private lagP = Number.NaN;
   private lagT = Number.NaN;
+  private olderLagP = Number.NaN;
+  private olderLagT = Number.NaN;
   private lowMs = 0;
   private prevT = Number.NaN;
   private prevP = 0;
@@ -248,11 +270,13 @@ class CycleReading {
   update(t: number, p: number): void {
     const s = this.s;
     if (Number.isNaN(this.lagT)) {
-      this.lagT = t;
-      this.lagP = p;
+      this.lagT = this.olderLagT = t;
+      this.lagP = this.olderLagP = p;
     }
-    const rate = t > this.lagT ? (p - this.lagP) / (t - this.lagT) : 0;
+    const rate = t > this.olderLagT ? (p - this.olderLagP) / (t - this.olderLagT) : 0;
     if (t - this.lagT >= PACE_WINDOW_MS) {
+      this.olderLagT = this.lagT;
+      this.olderLagP = this.lagP;
       this.lagT = t;
       this.lagP = p;
     }

@@ -30,6 +30,10 @@ const STILL_MOTION_G = 0.04;
 // stillness.
 const QUICK_TURN_DEG_S = 3;
 const RATE_ENTRIES = 3;
+// A quick turn away from the pose this soon after the hold began is the person still settling into
+// it (a pause on the way down lasted long enough to be taken for the hold): the hold starts again
+// after it. (The session takes a hold that ends this soon for a false start.)
+const SETTLING_MS = 5000;
 // Dating the start: the torso arrived when it came within this share of leaveDeg of the hold's pose
 // and made no quick turn away from it after. A quick turn that stays within this much of the pose
 // is the sway of the hold itself (a plank's wobble), not a move into it.
@@ -60,6 +64,12 @@ export class HoldDetector {
   private refX = 0;
   private refY = 0;
   private refZ = 1;
+  // The pose as confirmed (the still window's mean): the mean since follows the torso, and a slow
+  // turn out of the pose (onto the elbows from lying down) would carry it along.
+  private heldX = 0;
+  private heldY = 0;
+  private heldZ = 1;
+  private heldSinceMs = 0;
   private lastInPoseMs = 0;
   private prevT = Number.NaN;
   private sagDeg = 0;
@@ -162,6 +172,7 @@ export class HoldDetector {
     if (Number.isNaN(this.pendingSinceMs)) this.pendingSinceMs = t;
     if (t - this.pendingSinceMs < OBSERVE_MS) return;
     const start = this.datedStart();
+    this.heldSinceMs = start;
     this.holding = true;
     this.sagDeg = 0;
     this.meanDevDeg = 0;
@@ -187,6 +198,9 @@ export class HoldDetector {
       return true;
     });
     this.setRef();
+    this.heldX = this.refX;
+    this.heldY = this.refY;
+    this.heldZ = this.refZ;
     const near = ARRIVED_SHARE * this.leaveDeg();
     let start = this.anchorT;
     this.forHistory((ht, x, y, z, shaking, rateDegS) => {
@@ -213,6 +227,8 @@ export class HoldDetector {
 
   private whileHolding(t: number, gx: number, gy: number, gz: number, out: MotionEvent[]): void {
     const s = this.s;
+    const quick = this.quickTurn;
+    this.quickTurn = false;
     this.sumX += gx;
     this.sumY += gy;
     this.sumZ += gz;
@@ -221,6 +237,10 @@ export class HoldDetector {
     this.devCount++;
     this.meanDevDeg += (angle - this.meanDevDeg) / this.devCount;
     const inPose = this.inPoseDeg();
+    if (quick && angle > SWAY_DEG && t - this.heldSinceMs < SETTLING_MS) {
+      this.end(this.lastInPoseMs, t, 'left-pose', out);
+      return;
+    }
     if (angle <= inPose) this.lastInPoseMs = t;
     if (s.sagDeg !== undefined) {
       const dt = Number.isNaN(this.prevT) ? 0 : t - this.prevT;
@@ -231,7 +251,8 @@ export class HoldDetector {
         return;
       }
     }
-    if (angle > this.leaveDeg()) this.end(this.lastInPoseMs, t, 'left-pose', out);
+    const fromHeld = angleDeg(gx, gy, gz, this.heldX, this.heldY, this.heldZ);
+    if (Math.max(angle, fromHeld) > this.leaveDeg()) this.end(this.lastInPoseMs, t, 'left-pose', out);
   }
 
   private end(tMs: number, emittedMs: number, reason: 'left-pose' | 'form', out: MotionEvent[]): void {

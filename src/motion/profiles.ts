@@ -57,6 +57,11 @@ export interface BreathSettings {
    * of the duration of a smooth movement); the way back, judged half way, needs half as long.
    */
   readonly firstHalfMs: number;
+  /**
+   * Stillness before the breathing is read: the settling of the body into the pose (its last small
+   * shifts) must be over, and where it rests is the mean over this time.
+   */
+  readonly settleMs: number;
   /** Longest cycle: slower than this is a change of pose. */
   readonly maxCycleMs: number;
   /** Larger than this is a change of pose, not a breath. */
@@ -190,8 +195,9 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
       // an ordinary breath (a few tenths of a degree, and a settling shift of a degree), which must
       // not count. Breathing out fully takes 2 s and more (1.2 s at its pace, size over fastest slope,
       // even played 1.25× as fast); a shift of the body into place takes under a second (0.65 s at
-      // its pace, even played 0.8× as fast).
-      return { id, breaths: { ...BREATHS, firstDeg: 1.2, firstHalfMs: 900 } };
+      // its pace, even played 0.8× as fast). Getting the legs up the wall leaves the body settling
+      // for a few seconds, in shifts as slow as a breath.
+      return { id, breaths: { ...BREATHS, firstDeg: 1.2, firstHalfMs: 900, settleMs: 3000 } };
     case 'drawing-in':
       return {
         id,
@@ -225,6 +231,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
 // A cycle longer than 40 s, or a tilt beyond 12°, is no breath at all.
 const BREATHS = {
   minDeg: 0.25,
+  settleMs: 1000,
   maxCycleMs: 40000,
   maxDeg: 12,
 } as const;
