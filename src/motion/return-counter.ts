@@ -14,7 +14,7 @@ import { median, type RepModel, SMOOTH_SHARE, type Vec3 } from './first-reps.ts'
 const OUT_SHARE = 0.7;
 const BACK_SHARE = 0.55;
 // Reps are at least this share of a period apart...
-const MIN_GAP_PERIODS = 0.6;
+export const MIN_GAP_PERIODS = 0.6;
 // ...unless this one and the last went at least this share of the way to the far pose, and no
 // farther than this share of that way off its line.
 const FAR_ALONG = 0.5;
