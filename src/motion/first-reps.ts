@@ -97,8 +97,9 @@ export function learnFirstReps(
   if (n * stepMs < 2 * PERIOD_SEARCH.minMs) return none;
   const v = decimated(points, n);
   if (rms(v) < ACTIVE_SHARE * settings.minSizeG) return none;
+  const moving = movingEnd(v, stepMs * DECIMATE, settings);
   const found = repetitionPeriod(
-    v.subarray(0, 3 * movingEnd(v, stepMs * DECIMATE, settings)),
+    v.subarray(0, 3 * moving),
     stepMs * DECIMATE,
     PERIOD_SEARCH,
   );
@@ -124,11 +125,13 @@ export function learnFirstReps(
     length,
   );
 
-  // Size and far pose from the latest full periods, counted back from now: the oldest may hold the
-  // move into position.
+  // Size and far pose from the latest full periods, counted back from where the movement stopped:
+  // the oldest may hold the move into position, and the stillness after a short set may be in a
+  // pose of its own.
   const peaks: number[] = [];
   const farthest: number[] = [];
-  for (let a = n - L; a >= start; a -= L) {
+  const moved = Math.max(start + L, Math.min(n, moving * DECIMATE));
+  for (let a = moved - L; a >= start; a -= L) {
     let at = a;
     for (let i = a; i < a + L; i++) if (distAt(s, i, rest) > distAt(s, at, rest)) at = i;
     peaks.push(distAt(s, at, rest));
