@@ -77,6 +77,8 @@ const STILL_PERIODS = 0.1;
 const AWAY_SHARE = 0.6;
 // The far pose is every rep's only if each period's farthest point is this close to their mean.
 const FAR_SCATTER = 0.25;
+// A typical period comes back to within this share of a rep's size from rest.
+const RETURN_SHARE = 0.3;
 // Closest approaches to rest: one per this share of a period around it.
 const APPROACH_SHARE = 0.3;
 
@@ -129,18 +131,27 @@ export function learnFirstReps(
   // the oldest may hold the move into position, and the stillness after a short set may be in a
   // pose of its own.
   const peaks: number[] = [];
+  const returns: number[] = [];
   const farthest: number[] = [];
   const moved = Math.max(start + L, Math.min(n, moving * DECIMATE));
   for (let a = moved - L; a >= start; a -= L) {
     let at = a;
-    for (let i = a; i < a + L; i++) if (distAt(s, i, rest) > distAt(s, at, rest)) at = i;
+    let nearest = Number.POSITIVE_INFINITY;
+    for (let i = a; i < a + L; i++) {
+      if (distAt(s, i, rest) > distAt(s, at, rest)) at = i;
+      nearest = Math.min(nearest, distAt(s, i, rest));
+    }
     peaks.push(distAt(s, at, rest));
+    returns.push(nearest);
     farthest.push(at);
   }
   const far: Vec3 = [0, 0, 0];
   for (const at of farthest) for (let c = 0; c < 3; c++) far[c] += s[3 * at + c] / farthest.length;
   const size = median(peaks);
   if (size < settings.minSizeG) return result(null);
+  // A pose the reps do not come back to is not their rest: the pose held before the set, while
+  // the limb moves about another one (a hand hanging differently once the trunk rocks).
+  if (median(returns) > RETURN_SHARE * size) return result(null);
   // On the torso, a rep turns it, every period and from one end of the path to the other: brief
   // jolts (a leg thumping down beside a chest strap) turn it for a moment only.
   if (settings.minTurnRad > 0) {
