@@ -46,8 +46,10 @@ const PERIOD_SEARCH = { minMs: 900, maxMs: 14000, minClarity: 0.45, harmonicShar
 const DECIMATE = 2;
 // Below this RMS movement (share of the smallest rep) the bout is still: nothing to learn.
 const ACTIVE_SHARE = 0.25;
-// Moved less than this (share of the smallest rep) over this long: the movement has stopped.
-const MOVED_SHARE = 0.5;
+// Moved less than this (share of the smallest rep) over this long: the movement has stopped. Small
+// shifts between two blocks of a set sit near any one such line, so the period is looked for up to
+// where either of two lines puts the end, and the clearer one is kept.
+const MOVED_SHARES = [0.5, 1];
 const MOVED_LAG_MS = 500;
 // Two successive periods from here on look alike (concordance): the repeating movement has begun.
 const START_MATCH = 0.5;
@@ -99,12 +101,17 @@ export function learnFirstReps(
   if (n * stepMs < 2 * PERIOD_SEARCH.minMs) return none;
   const v = decimated(points, n);
   if (rms(v) < ACTIVE_SHARE * settings.minSizeG) return none;
-  const moving = movingEnd(v, stepMs * DECIMATE, settings);
-  const found = repetitionPeriod(
-    v.subarray(0, 3 * moving),
-    stepMs * DECIMATE,
-    PERIOD_SEARCH,
-  );
+  let moving = movingEnd(v, stepMs * DECIMATE, MOVED_SHARES[0] * settings.minSizeG);
+  let found = repetitionPeriod(v.subarray(0, 3 * moving), stepMs * DECIMATE, PERIOD_SEARCH);
+  for (const share of MOVED_SHARES.slice(1)) {
+    const end = movingEnd(v, stepMs * DECIMATE, share * settings.minSizeG);
+    if (end === moving) continue;
+    const other = repetitionPeriod(v.subarray(0, 3 * end), stepMs * DECIMATE, PERIOD_SEARCH);
+    if (other && (!found || other.clarity > found.clarity)) {
+      found = other;
+      moving = end;
+    }
+  }
   const period = found ?? recent;
   if (!period) return none;
   const result = (model: RepModel | null, tooSmall = false) => ({ period: found, model, tooSmall });
@@ -203,7 +210,7 @@ function rms(v: Float64Array): number {
  * The end of the points that still moved, and a little after: the period of a set that has just
  * ended is judged on its reps, not blurred by the stillness after them.
  */
-function movingEnd(v: Float64Array, stepMs: number, settings: FirstRepsSettings): number {
+function movingEnd(v: Float64Array, stepMs: number, minMoveG: number): number {
   const m = v.length / 3;
   const lag = Math.max(1, Math.round(MOVED_LAG_MS / stepMs));
   let end = m;
@@ -211,7 +218,7 @@ function movingEnd(v: Float64Array, stepMs: number, settings: FirstRepsSettings)
     const j = end - 1;
     const k = j - lag;
     const moved = norm3(v[3 * j] - v[3 * k], v[3 * j + 1] - v[3 * k + 1], v[3 * j + 2] - v[3 * k + 2]);
-    if (moved > MOVED_SHARE * settings.minSizeG) break;
+    if (moved > minMoveG) break;
     end--;
   }
   return Math.min(m, end + lag);
