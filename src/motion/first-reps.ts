@@ -46,8 +46,10 @@ const PERIOD_SEARCH = { minMs: 900, maxMs: 14000, minClarity: 0.45, harmonicShar
 const DECIMATE = 2;
 // Below this RMS movement (share of the smallest rep) the bout is still: nothing to learn.
 const ACTIVE_SHARE = 0.25;
-// Moved less than this (share of the smallest rep) over this long: the movement has stopped.
-const MOVED_SHARE = 0.5;
+// Moved less than this (share of the smallest rep) over this long: the movement has stopped. Small
+// shifts between two blocks of a set sit near any one such line, so the period is looked for up to
+// where either of two lines puts the end, and the clearer one is kept.
+const MOVED_SHARES = [0.5, 1];
 const MOVED_LAG_MS = 500;
 // Two successive periods from here on look alike (concordance): the repeating movement has begun.
 const START_MATCH = 0.5;
@@ -77,6 +79,8 @@ const STILL_PERIODS = 0.1;
 const AWAY_SHARE = 0.6;
 // The far pose is every rep's only if each period's farthest point is this close to their mean.
 const FAR_SCATTER = 0.25;
+// A typical period comes back to within this share of a rep's size from rest.
+const RETURN_SHARE = 0.3;
 // Closest approaches to rest: one per this share of a period around it.
 const APPROACH_SHARE = 0.3;
 
@@ -97,11 +101,17 @@ export function learnFirstReps(
   if (n * stepMs < 2 * PERIOD_SEARCH.minMs) return none;
   const v = decimated(points, n);
   if (rms(v) < ACTIVE_SHARE * settings.minSizeG) return none;
-  const found = repetitionPeriod(
-    v.subarray(0, 3 * movingEnd(v, stepMs * DECIMATE, settings)),
-    stepMs * DECIMATE,
-    PERIOD_SEARCH,
-  );
+  let moving = movingEnd(v, stepMs * DECIMATE, MOVED_SHARES[0] * settings.minSizeG);
+  let found = repetitionPeriod(v.subarray(0, 3 * moving), stepMs * DECIMATE, PERIOD_SEARCH);
+  for (const share of MOVED_SHARES.slice(1)) {
+    const end = movingEnd(v, stepMs * DECIMATE, share * settings.minSizeG);
+    if (end === moving) continue;
+    const other = repetitionPeriod(v.subarray(0, 3 * end), stepMs * DECIMATE, PERIOD_SEARCH);
+    if (other && (!found || other.clarity > found.clarity)) {
+      found = other;
+      moving = end;
+    }
+  }
   const period = found ?? recent;
   if (!period) return none;
   const result = (model: RepModel | null, tooSmall = false) => ({ period: found, model, tooSmall });
@@ -124,20 +134,31 @@ export function learnFirstReps(
     length,
   );
 
-  // Size and far pose from the latest full periods, counted back from now: the oldest may hold the
-  // move into position.
+  // Size and far pose from the latest full periods, counted back from where the movement stopped:
+  // the oldest may hold the move into position, and the stillness after a short set may be in a
+  // pose of its own.
   const peaks: number[] = [];
+  const returns: number[] = [];
   const farthest: number[] = [];
-  for (let a = n - L; a >= start; a -= L) {
+  const moved = Math.max(start + L, Math.min(n, moving * DECIMATE));
+  for (let a = moved - L; a >= start; a -= L) {
     let at = a;
-    for (let i = a; i < a + L; i++) if (distAt(s, i, rest) > distAt(s, at, rest)) at = i;
+    let nearest = Number.POSITIVE_INFINITY;
+    for (let i = a; i < a + L; i++) {
+      if (distAt(s, i, rest) > distAt(s, at, rest)) at = i;
+      nearest = Math.min(nearest, distAt(s, i, rest));
+    }
     peaks.push(distAt(s, at, rest));
+    returns.push(nearest);
     farthest.push(at);
   }
   const far: Vec3 = [0, 0, 0];
   for (const at of farthest) for (let c = 0; c < 3; c++) far[c] += s[3 * at + c] / farthest.length;
   const size = median(peaks);
   if (size < settings.minSizeG) return result(null);
+  // A pose the reps do not come back to is not their rest: the pose held before the set, while
+  // the limb moves about another one (a hand hanging differently once the trunk rocks).
+  if (median(returns) > RETURN_SHARE * size) return result(null);
   // On the torso, a rep turns it, every period and from one end of the path to the other: brief
   // jolts (a leg thumping down beside a chest strap) turn it for a moment only.
   if (settings.minTurnRad > 0) {
@@ -189,7 +210,7 @@ function rms(v: Float64Array): number {
  * The end of the points that still moved, and a little after: the period of a set that has just
  * ended is judged on its reps, not blurred by the stillness after them.
  */
-function movingEnd(v: Float64Array, stepMs: number, settings: FirstRepsSettings): number {
+function movingEnd(v: Float64Array, stepMs: number, minMoveG: number): number {
   const m = v.length / 3;
   const lag = Math.max(1, Math.round(MOVED_LAG_MS / stepMs));
   let end = m;
@@ -197,7 +218,7 @@ function movingEnd(v: Float64Array, stepMs: number, settings: FirstRepsSettings)
     const j = end - 1;
     const k = j - lag;
     const moved = norm3(v[3 * j] - v[3 * k], v[3 * j + 1] - v[3 * k + 1], v[3 * j + 2] - v[3 * k + 2]);
-    if (moved > MOVED_SHARE * settings.minSizeG) break;
+    if (moved > minMoveG) break;
     end--;
   }
   return Math.min(m, end + lag);

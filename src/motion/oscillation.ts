@@ -20,7 +20,7 @@ import { type BoutPoints, learnFirstReps } from './first-reps.ts';
 import { UniformGrid } from './grid.ts';
 import type { PeriodEstimate } from './period.ts';
 import type { OscillationSettings } from './profiles.ts';
-import { type CountedRep, ReturnCounter } from './return-counter.ts';
+import { type CountedRep, MIN_GAP_PERIODS, ReturnCounter } from './return-counter.ts';
 
 const GRID_MS = 50;
 // Missing steps over up to this long are filled in (a 4.6 Hz advertising tag drops a few seconds).
@@ -95,8 +95,9 @@ export class OscillationCounter {
       const rep = counter.step(points[o], GRID_MS, points[o + 1], points[o + 2], points[o + 3]);
       if (rep) reps.push(rep);
     }
-    // A repeated movement shows at least two reps: one look-alike move before another is not a set.
-    if (reps.length < 2) return;
+    // A repeated movement shows at least two reps a good share of a period apart: one look-alike
+    // move before another, or one move that wobbled on its way back, is not a set.
+    if (reps.length < 2 || reps[reps.length - 1].tMs - reps[0].tMs < MIN_GAP_PERIODS * model.periodMs) return;
     for (const rep of reps) this.emit(rep, now);
     this.counter = counter;
   }

@@ -14,11 +14,13 @@ import { median, type RepModel, SMOOTH_SHARE, type Vec3 } from './first-reps.ts'
 const OUT_SHARE = 0.7;
 const BACK_SHARE = 0.55;
 // Reps are at least this share of a period apart...
-const MIN_GAP_PERIODS = 0.6;
+export const MIN_GAP_PERIODS = 0.6;
 // ...unless this one and the last went at least this share of the way to the far pose, and no
-// farther than this share of that way off its line.
+// farther than this share of that way off its line, and came at least this share of a period
+// apart: half a rep is the quickest a full one can take.
 const FAR_ALONG = 0.5;
 const FAR_OFF = 0.4;
+const QUICK_GAP_PERIODS = 0.3;
 // The typical rep: the median of the latest few.
 const RECENT_REPS = 5;
 
@@ -97,7 +99,11 @@ export class ReturnCounter {
     this.out = false;
     const wentFar = this.wentFar();
     this.peakSinceReturn = 0;
-    if (tMs - this.lastRepMs < MIN_GAP_PERIODS * this.periodMs && !(wentFar && this.lastRepWentFar))
+    const gap = tMs - this.lastRepMs;
+    if (
+      gap < MIN_GAP_PERIODS * this.periodMs &&
+      !(wentFar && this.lastRepWentFar && gap >= QUICK_GAP_PERIODS * this.periodMs)
+    )
       return null;
     this.lastRepWentFar = wentFar;
     this.sizes.push(this.peak);
