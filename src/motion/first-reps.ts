@@ -26,6 +26,8 @@ export interface RepModel {
   readonly far: Vec3 | null;
   /** How far from rest a typical rep goes, in g. */
   readonly size: number;
+  /** The mean of the reps' farthest poses (whether or not they share one). */
+  readonly reach: Vec3;
   /** The bout's point from which to count: the first time the person was at rest. */
   readonly fromPoint: number;
 }
@@ -83,6 +85,15 @@ const FAR_SCATTER = 0.25;
 const RETURN_SHARE = 0.3;
 // Closest approaches to rest: one per this share of a period around it.
 const APPROACH_SHARE = 0.3;
+// Once the person has shown their reps, a later block of the same movement (along the same line,
+// from a rest on it: within this cosine and this share of the known path) is theirs even if it
+// repeats less clearly or goes less far: a block of low reps after the usual ones. Smaller, but
+// not below this share of the known reps nor this share of the smallest rep.
+const KNOWN_MIN_COS = 0.8;
+const KNOWN_OFF_SHARE = 0.3;
+const KNOWN_MIN_CLARITY = 0.38;
+const KNOWN_SIZE_SHARE = 0.4;
+const KNOWN_FLOOR_SHARE = 0.8;
 
 /**
  * The rep model of a bout, once its first reps have shown it; null while they have not (or the
@@ -94,6 +105,7 @@ export function learnFirstReps(
   nowMs: number,
   settings: FirstRepsSettings,
   recent: PeriodEstimate | null,
+  known: RepModel | null = null,
 ): { period: PeriodEstimate | null; model: RepModel | null; tooSmall: boolean } {
   const none = { period: null, model: null, tooSmall: false };
   const { data, first, stepMs } = points;
@@ -101,20 +113,18 @@ export function learnFirstReps(
   if (n * stepMs < 2 * PERIOD_SEARCH.minMs) return none;
   const v = decimated(points, n);
   if (rms(v) < ACTIVE_SHARE * settings.minSizeG) return none;
-  let moving = movingEnd(v, stepMs * DECIMATE, MOVED_SHARES[0] * settings.minSizeG);
-  let found = repetitionPeriod(v.subarray(0, 3 * moving), stepMs * DECIMATE, PERIOD_SEARCH);
-  for (const share of MOVED_SHARES.slice(1)) {
-    const end = movingEnd(v, stepMs * DECIMATE, share * settings.minSizeG);
-    if (end === moving) continue;
-    const other = repetitionPeriod(v.subarray(0, 3 * end), stepMs * DECIMATE, PERIOD_SEARCH);
-    if (other && (!found || other.clarity > found.clarity)) {
-      found = other;
-      moving = end;
-    }
-  }
-  const period = found ?? recent;
+  const step = stepMs * DECIMATE;
+  // Once the person has shown their reps, a fainter repetition is looked at too: it counts only if
+  // it is more of the same movement (see onKnownLine).
+  const clear = clearestPeriod(v, step, settings.minSizeG, PERIOD_SEARCH);
+  const faint =
+    !clear.found && !recent && known
+      ? clearestPeriod(v, step, settings.minSizeG, { ...PERIOD_SEARCH, minClarity: KNOWN_MIN_CLARITY })
+      : null;
+  const { moving } = faint?.found ? faint : clear;
+  const period = clear.found ?? recent ?? faint?.found;
   if (!period) return none;
-  const result = (model: RepModel | null, tooSmall = false) => ({ period: found, model, tooSmall });
+  const result = (model: RepModel | null, tooSmall = false) => ({ period: clear.found, model, tooSmall });
   const L = Math.round(period.periodMs / stepMs);
   if (n < 2 * L + 2) return result(null);
   const s = smoothed(points, n, SMOOTH_SHARE * period.periodMs);
@@ -155,7 +165,15 @@ export function learnFirstReps(
   const far: Vec3 = [0, 0, 0];
   for (const at of farthest) for (let c = 0; c < 3; c++) far[c] += s[3 * at + c] / farthest.length;
   const size = median(peaks);
-  if (size < settings.minSizeG) return result(null);
+  const like = known !== null && onKnownLine(rest, far, known);
+  if (period === faint?.found && !like) return result(null);
+  const minSize = like
+    ? Math.max(
+        KNOWN_FLOOR_SHARE * settings.minSizeG,
+        Math.min(settings.minSizeG, KNOWN_SIZE_SHARE * known.size),
+      )
+    : settings.minSizeG;
+  if (size < minSize) return result(null);
   // A pose the reps do not come back to is not their rest: the pose held before the set, while
   // the limb moves about another one (a hand hanging differently once the trunk rocks).
   if (median(returns) > RETURN_SHARE * size) return result(null);
@@ -180,7 +198,59 @@ export function learnFirstReps(
     learned = n - still > start && spread(s, n - still, n) < STOPPED_SHARE * size;
   }
   if (!learned) return result(null);
-  return result({ periodMs: period.periodMs, rest, far: sharedFar, size, fromPoint: firstRest.index });
+  return result({
+    periodMs: period.periodMs,
+    rest,
+    far: sharedFar,
+    size,
+    reach: far,
+    fromPoint: firstRest.index,
+  });
+}
+
+/**
+ * Whether a movement from rest to far is more of the person's known reps: along the same line, either
+ * way (the pose taken for rest at a block's start may be either end), from a rest on that line.
+ */
+function onKnownLine(rest: Vec3, far: Vec3, known: RepModel): boolean {
+  const line = direction(known.rest, known.reach);
+  const length = dist(known.rest, known.reach);
+  const way = direction(rest, far);
+  const cos = way[0] * line[0] + way[1] * line[1] + way[2] * line[2];
+  const d: Vec3 = [rest[0] - known.rest[0], rest[1] - known.rest[1], rest[2] - known.rest[2]];
+  const along = d[0] * line[0] + d[1] * line[1] + d[2] * line[2];
+  const off = norm3(d[0] - along * line[0], d[1] - along * line[1], d[2] - along * line[2]);
+  return length > 0 && Math.abs(cos) >= KNOWN_MIN_COS && off <= KNOWN_OFF_SHARE * length;
+}
+
+/** The unit vector from a to b (zero when they coincide). */
+function direction(a: Vec3, b: Vec3): Vec3 {
+  const d = dist(a, b);
+  return d > 0 ? [(b[0] - a[0]) / d, (b[1] - a[1]) / d, (b[2] - a[2]) / d] : [0, 0, 0];
+}
+
+/**
+ * The clearest period of the movement up to where it stopped, by either of the two lines of
+ * stopping (MOVED_SHARES), and that end; found is null when it does not clearly repeat.
+ */
+function clearestPeriod(
+  v: Float64Array,
+  stepMs: number,
+  minSizeG: number,
+  search: typeof PERIOD_SEARCH,
+): { found: PeriodEstimate | null; moving: number } {
+  let moving = movingEnd(v, stepMs, MOVED_SHARES[0] * minSizeG);
+  let found = repetitionPeriod(v.subarray(0, 3 * moving), stepMs, search);
+  for (const share of MOVED_SHARES.slice(1)) {
+    const end = movingEnd(v, stepMs, share * minSizeG);
+    if (end === moving) continue;
+    const other = repetitionPeriod(v.subarray(0, 3 * end), stepMs, search);
+    if (other && (!found || other.clarity > found.clarity)) {
+      found = other;
+      moving = end;
+    }
+  }
+  return { found, moving };
 }
 
 /** Means of DECIMATE grid points. */

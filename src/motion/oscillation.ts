@@ -16,7 +16,7 @@
 
 import type { MotionEvent } from './events.ts';
 import { RAD_TO_DEG } from './filters.ts';
-import { type BoutPoints, learnFirstReps } from './first-reps.ts';
+import { type BoutPoints, learnFirstReps, type RepModel } from './first-reps.ts';
 import { UniformGrid } from './grid.ts';
 import type { PeriodEstimate } from './period.ts';
 import type { OscillationSettings } from './profiles.ts';
@@ -45,6 +45,8 @@ export class OscillationCounter {
   private nextLearnMs = Number.NEGATIVE_INFINITY;
   private recent: (PeriodEstimate & { atMs: number }) | null = null;
   private counter: ReturnCounter | null = null;
+  // The reps the person has shown in this set: a later block of the same movement is theirs too.
+  private known: RepModel | null = null;
   private out: MotionEvent[] = [];
 
   constructor(settings: OscillationSettings) {
@@ -83,7 +85,7 @@ export class OscillationCounter {
     const bout: BoutPoints = { data: points, first, stepMs: GRID_MS };
     const recent =
       this.recent && now - this.recent.atMs <= RECENT_PERIODS * this.recent.periodMs ? this.recent : null;
-    const { period, model, tooSmall } = learnFirstReps(bout, now, this.settings, recent);
+    const { period, model, tooSmall } = learnFirstReps(bout, now, this.settings, recent, this.known);
     if (period) this.recent = { ...period, atMs: now };
     const known = period ?? recent;
     this.nextLearnMs = now + (tooSmall && known ? SMALL_WAIT_PERIODS * known.periodMs : LEARN_EVERY_MS);
@@ -100,6 +102,7 @@ export class OscillationCounter {
     if (reps.length < 2 || reps[reps.length - 1].tMs - reps[0].tMs < MIN_GAP_PERIODS * model.periodMs) return;
     for (const rep of reps) this.emit(rep, now);
     this.counter = counter;
+    this.known = model;
   }
 
   private emit(rep: CountedRep, emittedMs: number): void {
