@@ -87,13 +87,14 @@ const RETURN_SHARE = 0.3;
 const APPROACH_SHARE = 0.3;
 // Once the person has shown their reps, a later block of the same movement (along the same line,
 // from a rest on it: within this cosine and this share of the known path) is theirs even if it
-// repeats less clearly or goes less far: a block of low reps after the usual ones. Smaller, but
-// not below this share of the known reps nor this share of the smallest rep.
+// repeats less clearly; and a block of low reps (at most the first, at least the second share of
+// the person's own) counts down to this share of the smallest rep.
 const KNOWN_MIN_COS = 0.8;
 const KNOWN_OFF_SHARE = 0.3;
 const KNOWN_MIN_CLARITY = 0.38;
-const KNOWN_SIZE_SHARE = 0.4;
-const KNOWN_FLOOR_SHARE = 0.8;
+const LOW_BLOCK_MAX_SHARE = 0.6;
+const LOW_BLOCK_MIN_SHARE = 0.4;
+const LOW_BLOCK_FLOOR_SHARE = 0.85;
 
 /**
  * The rep model of a bout, once its first reps have shown it; null while they have not (or the
@@ -167,12 +168,10 @@ export function learnFirstReps(
   const size = median(peaks);
   const like = known !== null && onKnownLine(rest, far, known);
   if (period === faint?.found && !like) return result(null);
-  const minSize = like
-    ? Math.max(
-        KNOWN_FLOOR_SHARE * settings.minSizeG,
-        Math.min(settings.minSizeG, KNOWN_SIZE_SHARE * known.size),
-      )
-    : settings.minSizeG;
+  // A block of low reps: along the person's line, clearly smaller than their own reps but a good
+  // share of them.
+  const low = like && size <= LOW_BLOCK_MAX_SHARE * known.size && size >= LOW_BLOCK_MIN_SHARE * known.size;
+  const minSize = (low ? LOW_BLOCK_FLOOR_SHARE : 1) * settings.minSizeG;
   if (size < minSize) return result(null);
   // A pose the reps do not come back to is not their rest: the pose held before the set, while
   // the limb moves about another one (a hand hanging differently once the trunk rocks).

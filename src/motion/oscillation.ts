@@ -102,7 +102,8 @@ export class OscillationCounter {
     if (reps.length < 2 || reps[reps.length - 1].tMs - reps[0].tMs < MIN_GAP_PERIODS * model.periodMs) return;
     for (const rep of reps) this.emit(rep, now);
     this.counter = counter;
-    this.known = model;
+    // Only reps that stand on their own define the person's: a low block judged by them does not.
+    if (model.size >= this.settings.minSizeG) this.known = model;
   }
 
   private emit(rep: CountedRep, emittedMs: number): void {
