@@ -74,6 +74,10 @@ const ENDS_PERIODS = 2;
 const NEAR_SHARE = 0.25;
 // Rest is looked for from this many periods before the repeating movement.
 const LOOK_BACK_PERIODS = 2;
+// Still within this share of the path's length of one end (and far from the other) before the
+// movement first reaches either: the person rests on that side, a little short of the end a rep
+// swings through, and the other end is the rep's far pose, however long the person dwells there.
+const SIDE_SHARE = 0.35;
 // Still: within this share of the path's length for this share of a period.
 const STILL_SHARE = 0.2;
 const STILL_PERIODS = 0.1;
@@ -437,10 +441,17 @@ function firstEnd(
   let nearA = 0;
   let nearB = 0;
   for (let j = from; j < to; j++) {
-    nearA = distAt(s, j, ends.a) < NEAR_SHARE * length ? nearA + 1 : 0;
-    nearB = distAt(s, j, ends.b) < NEAR_SHARE * length ? nearB + 1 : 0;
+    const dA = distAt(s, j, ends.a);
+    const dB = distAt(s, j, ends.b);
+    nearA = dA < NEAR_SHARE * length ? nearA + 1 : 0;
+    nearB = dB < NEAR_SHARE * length ? nearB + 1 : 0;
     if (nearA >= stay) return { pose: ends.a, index: j - stay + 1 };
     if (nearB >= stay) return { pose: ends.b, index: j - stay + 1 };
+    // Still on one side of the path before the first rep: that is where the person rests.
+    if (j - stay + 1 >= from && spread(s, j - stay + 1, j + 1) < STILL_SHARE * length) {
+      if (dA < SIDE_SHARE * length && dB > AWAY_SHARE * length) return { pose: ends.a, index: j - stay + 1 };
+      if (dB < SIDE_SHARE * length && dA > AWAY_SHARE * length) return { pose: ends.b, index: j - stay + 1 };
+    }
   }
   return { pose: ends.a, index: from };
 }
