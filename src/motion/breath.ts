@@ -16,7 +16,15 @@
 // faster than anyone breathes, the counter stands still and carries on from the new pose.
 
 import type { MotionEvent } from './events.ts';
-import { angleDeg, LowPass3, norm3, PrincipalAxis, RAD_TO_DEG, RecentMedian } from './filters.ts';
+import {
+  angleDeg,
+  crossingTime,
+  LowPass3,
+  norm3,
+  PrincipalAxis,
+  RAD_TO_DEG,
+  RecentMedian,
+} from './filters.ts';
 import type { BreathSettings } from './profiles.ts';
 
 // Breathing is slow: a smoothing of 0.4 s keeps it whole and takes out heartbeat, tremor and noise.
@@ -315,7 +323,7 @@ class CycleReading {
       } else {
         const level = this.top - END_SHARE * Math.min(rise, USUAL_CAP * usual);
         if (p < level) {
-          const endMs = crossing(this.prevT, this.prevP, t, p, level);
+          const endMs = crossingTime(this.prevT, this.prevP, t, p, level);
           const minHalf = this.minHalfMs();
           const outMs = rise / Math.max(this.riseRate, 1e-9);
           const backMs = (this.top - p) / Math.max(this.fallRate, 1e-9);
@@ -347,10 +355,4 @@ class CycleReading {
     this.riseRate = 0;
     this.climbTop = p;
   }
-}
-
-function crossing(t0: number, v0: number, t1: number, v1: number, level: number): number {
-  if (Number.isNaN(t0) || v0 === v1) return t1;
-  const u = (v0 - level) / (v0 - v1);
-  return t0 + Math.max(0, Math.min(1, u)) * (t1 - t0);
 }

@@ -15,7 +15,7 @@
 // profile expects counts only once a second one like it shows it was a rep.
 
 import type { MotionEvent, Side } from './events.ts';
-import { angleDeg, norm3, RecentMedian } from './filters.ts';
+import { angleDeg, crossingTime, norm3, RecentMedian } from './filters.ts';
 import type { ExcursionSettings } from './profiles.ts';
 import { NEUTRAL_TUNING, type PersonalTuning } from './tuning.ts';
 
@@ -534,11 +534,4 @@ export class ExcursionDetector {
       out.push({ type: 'form', tMs: t, emittedMs: t, issue: 'tabletop-lost' });
     }
   }
-}
-
-/** Time at which a signal sampled at (t0, v0) and (t1, v1) crossed the level, by linear interpolation. */
-export function crossingTime(t0: number, v0: number, t1: number, v1: number, level: number): number {
-  if (Number.isNaN(t0) || v0 === v1) return t1;
-  const u = (v0 - level) / (v0 - v1);
-  return t0 + Math.max(0, Math.min(1, u)) * (t1 - t0);
 }

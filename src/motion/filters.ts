@@ -107,6 +107,13 @@ export function angleDeg(ax: number, ay: number, az: number, bx: number, by: num
   return Math.atan2(norm3(cx, cy, cz), ax * bx + ay * by + az * bz) * RAD_TO_DEG;
 }
 
+/** Time at which a signal sampled at (t0, v0) and (t1, v1) crossed the level, by linear interpolation. */
+export function crossingTime(t0: number, v0: number, t1: number, v1: number, level: number): number {
+  if (Number.isNaN(t0) || v0 === v1) return t1;
+  const u = (v0 - level) / (v0 - v1);
+  return t0 + Math.max(0, Math.min(1, u)) * (t1 - t0);
+}
+
 /**
  * Running median of the last `size` values, for adapting thresholds to the person: one odd rep must
  * not move them, which a mean would.
