@@ -114,6 +114,14 @@ export function crossingTime(t0: number, v0: number, t1: number, v1: number, lev
   return t0 + Math.max(0, Math.min(1, u)) * (t1 - t0);
 }
 
+/** Median of a list (0 for an empty one); the mean of the two middle values of an even count. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return 0;
+  return n % 2 === 1 ? sorted[(n - 1) >> 1] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+}
+
 /**
  * Running median of the last `size` values, for adapting thresholds to the person: one odd rep must
  * not move them, which a mean would.
@@ -138,10 +146,7 @@ export class RecentMedian {
   median(fallback: number): number {
     const n = this.values.length;
     if (n === 0) return fallback;
-    if (Number.isNaN(this.cached)) {
-      const sorted = [...this.values].sort((a, b) => a - b);
-      this.cached = n % 2 === 1 ? sorted[(n - 1) >> 1] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
-    }
+    if (Number.isNaN(this.cached)) this.cached = median(this.values);
     return this.cached;
   }
 

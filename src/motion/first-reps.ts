@@ -4,7 +4,7 @@
 // it depends on how the sensor is worn; times are shares of the person's own period, so none of it
 // depends on their pace.
 
-import { LowPass3, norm3 } from './filters.ts';
+import { LowPass3, median, norm3 } from './filters.ts';
 import { type PeriodEstimate, repetitionPeriod } from './period.ts';
 
 export type Vec3 = [number, number, number];
@@ -527,10 +527,3 @@ const cosine = (x: number, y: number, z: number, r: Vec3) =>
 const dist = (a: Vec3, b: Vec3) => norm3(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 const distAt = (s: Float64Array, i: number, r: Vec3) =>
   norm3(s[3 * i] - r[0], s[3 * i + 1] - r[1], s[3 * i + 2] - r[2]);
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  if (n === 0) return 0;
-  return n % 2 === 1 ? sorted[(n - 1) >> 1] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
-}

@@ -7,8 +7,8 @@
 // quicker rep that went all the way to the person's usual far pose. A burpee's plank passes close
 // to the standing pose for an upper-arm sensor; a wobble at the top goes nowhere near the far pose.
 
-import { angleDeg, LowPass3, norm3 } from './filters.ts';
-import { median, type RepModel, SMOOTH_SHARE, type Vec3 } from './first-reps.ts';
+import { angleDeg, LowPass3, norm3, RecentMedian } from './filters.ts';
+import { type RepModel, SMOOTH_SHARE, type Vec3 } from './first-reps.ts';
 
 // Out when farther than this share of the typical rep from rest; back when nearer than this one.
 const OUT_SHARE = 0.7;
@@ -38,7 +38,7 @@ export class ReturnCounter {
   private readonly one: LowPass3;
   private readonly two: LowPass3;
   private size: number;
-  private readonly sizes: number[] = [];
+  private readonly sizes = new RecentMedian(RECENT_REPS);
   // Null until the person is first seen at rest: counting may start midway through a movement.
   private out: boolean | null = null;
   // The farthest from rest since the last rep, and since the last return to rest (and where).
@@ -107,8 +107,7 @@ export class ReturnCounter {
       return null;
     this.lastRepWentFar = wentFar;
     this.sizes.push(this.peak);
-    if (this.sizes.length > RECENT_REPS) this.sizes.shift();
-    this.size = median(this.sizes);
+    this.size = this.sizes.median(this.size);
     const startMs = Number.isNaN(this.repStartMs) ? tMs : this.repStartMs;
     const rep = { tMs, startMs, peakDeg: angleDeg(...this.repPeakPose, ...this.rest) };
     this.peak = 0;
