@@ -158,12 +158,17 @@ export function learnFirstReps(
   const moved = Math.max(start + L, Math.min(n, moving * DECIMATE));
   for (let a = moved - L; a >= start; a -= L) {
     let at = a;
+    let most = distAt(s, a, rest);
     let nearest = Number.POSITIVE_INFINITY;
     for (let i = a; i < a + L; i++) {
-      if (distAt(s, i, rest) > distAt(s, at, rest)) at = i;
-      nearest = Math.min(nearest, distAt(s, i, rest));
+      const d = distAt(s, i, rest);
+      if (d > most) {
+        at = i;
+        most = d;
+      }
+      nearest = Math.min(nearest, d);
     }
-    peaks.push(distAt(s, at, rest));
+    peaks.push(most);
     returns.push(nearest);
     farthest.push(at);
   }
