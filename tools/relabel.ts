@@ -12,6 +12,7 @@
 
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PROGRAM } from '../src/workout/program.ts';
 
 interface Entry {
   readonly file: string;
@@ -22,7 +23,7 @@ interface Entry {
   readonly notes?: string;
 }
 
-const FACE_DOWN_EXERCISES = ['superman', 'drawing-in', 'bird-dog', 'elbow-plank'];
+const FACE_DOWN_EXERCISES = PROGRAM.filter((e) => e.startPosture === 'face-down').map((e) => e.id);
 
 /** What a recording of `exercise` may be called instead, and whether the person in it lies still. */
 function relabellings(entry: Entry): { exercise: string; lyingStill: boolean }[] {
