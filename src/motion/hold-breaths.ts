@@ -24,6 +24,8 @@ export class HoldBreaths {
 
   /** Filters one frame's events in place; nowMs is the data time of the frame's last sample. */
   filter(events: MotionEvent[], nowMs: number): void {
+    // Most frames bring no event and find no breath waiting: nothing to do, nothing to allocate.
+    if (events.length === 0 && this.waiting.length === 0) return;
     const kept: MotionEvent[] = [];
     for (const e of events) {
       if (e.type === 'breath') {
