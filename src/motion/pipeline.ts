@@ -16,7 +16,7 @@ import { NEUTRAL_TUNING, type PersonalTuning } from './tuning.ts';
 
 // Gravity is the accelerometer low-passed: 150 ms passes a torso tilt of a rep or a breath whole,
 // and averages out tremor (8–12 Hz), footsteps and sensor noise.
-const GRAVITY_TAU_MS = 150;
+export const GRAVITY_TAU_MS = 150;
 // Movement = what is left of the reading once gravity is taken out, as an RMS over ~0.3 s. The
 // reading is first smoothed to a band every device samples (25 Hz and up), so that the sensor's noise
 // weighs the same whatever its rate: a faster device averages more samples into the same band.

@@ -14,6 +14,7 @@
 
 import type { AccelFrame, Placement } from '../sensors/samples.ts';
 import { angleDeg, expAlpha, LowPass1, LowPass3, norm3, RAD_TO_DEG } from './filters.ts';
+import { GRAVITY_TAU_MS } from './pipeline.ts';
 
 export type Posture = 'upright' | 'face-down' | 'face-up' | 'side';
 
@@ -36,9 +37,6 @@ export interface PostureReading {
   readonly upZ: number;
 }
 
-// Gravity as the pipeline takes it: 150 ms passes a change of posture whole and averages out
-// tremor, footsteps and noise.
-const GRAVITY_TAU_MS = 150;
 // Movement left once gravity is taken out, as an RMS over ~0.2 s. A held plank trembles up to
 // ~0.05 g; getting into position, walking or fidgeting is well above.
 const RESIDUAL_TAU_MS = 200;
@@ -77,6 +75,7 @@ const HISTORY_SIZE = 64;
 
 export class PostureTracker {
   readonly sensesPosture: boolean;
+  // Gravity as the pipeline takes it, which passes a change of posture whole.
   private readonly gravity = new LowPass3(GRAVITY_TAU_MS);
   private readonly residual = new LowPass1(RESIDUAL_TAU_MS);
   private readonly vertical = new LowPass1(RESIDUAL_TAU_MS);
