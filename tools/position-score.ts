@@ -4,6 +4,7 @@
 // started or was counted and that the wrong position was said; and whether the start holds when
 // the strap is worn turned about the chest.
 
+import { median } from '../src/motion/filters.ts';
 import { createRandom, hashString } from '../src/sensors/virtual/random.ts';
 import type { Detected, DetectorInput } from './detect.ts';
 import { judgeRecording, startPostureOf } from './position.ts';
@@ -88,12 +89,7 @@ export class PositionScores {
   /** The table: one row per group that has an exercise of the program, sorted by name. */
   rows(): string[][] {
     const pct = (n: number, of: number) => (of === 0 ? '-' : `${Math.round((100 * n) / of)}%`);
-    const median = (v: number[]) => {
-      if (v.length === 0) return '-';
-      const s = [...v].sort((a, b) => a - b);
-      const m = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-      return m.toFixed(2);
-    };
+    const p50 = (v: number[]) => (v.length === 0 ? '-' : median(v).toFixed(2));
     const header = [
       'corpus / placement / exercise',
       'lines',
@@ -113,8 +109,8 @@ export class PositionScores {
         key,
         String(s.lines),
         `${s.started}/${s.lines - s.negatives}`,
-        median(s.startErr),
-        median(s.startErr.map(Math.abs)),
+        p50(s.startErr),
+        p50(s.startErr.map(Math.abs)),
         pct(s.beforeFirst, s.withFirst),
         String(s.negatives || '-'),
         s.negatives ? String(s.negativesStarted) : '-',
