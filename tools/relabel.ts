@@ -57,9 +57,11 @@ function main(): void {
   mkdirSync(out, { recursive: true });
   const relabelled: Record<string, unknown>[] = [];
   for (const entry of manifest) {
-    for (const { exercise, lyingStill } of relabellings(entry)) {
-      const link = join(out, entry.file);
-      if (!existsSync(link)) symlinkSync(join(src, entry.file), link);
+    const others = relabellings(entry);
+    if (others.length === 0) continue;
+    const link = join(out, entry.file);
+    if (!existsSync(link)) symlinkSync(join(src, entry.file), link);
+    for (const { exercise, lyingStill } of others) {
       relabelled.push({
         file: entry.file,
         exercise,
