@@ -43,7 +43,7 @@ export const EXERCISE_POSTURE: Readonly<Record<VirtualExercise, Posture>> = {
 };
 
 /** Where the person waits for "Go": the plank starts lying face down, then lifts. */
-export const STARTING_POSTURE: Readonly<Record<VirtualExercise, Posture>> = {
+const STARTING_POSTURE: Readonly<Record<VirtualExercise, Posture>> = {
   ...EXERCISE_POSTURE,
   'elbow-plank': 'prone',
 };
@@ -54,8 +54,6 @@ export const STARTING_POSTURE: Readonly<Record<VirtualExercise, Posture>> = {
  * thing every time, to try it out.
  */
 export type Habit = 'usual' | 'follows' | 'wrong-way' | 'up-early' | 'stays-up';
-
-export const HABITS: readonly Habit[] = ['usual', 'follows', 'wrong-way', 'up-early', 'stays-up'];
 
 // How often the usual person lies the wrong way first, or gets up before the set is done.
 const USUAL_WRONG_WAY_CHANCE = 0.15;
