@@ -182,8 +182,11 @@ export interface PlanOptions {
   readonly setNumber?: number;
   /** A hold goes on until the person is told otherwise (the live strap). */
   readonly untilTold?: boolean;
-  /** The exercise follows its `position` activity: the person is in position and starts on "Go". */
-  readonly afterPosition?: boolean;
+  /**
+   * The activity before this one. An exercise right after its own `position` activity starts from
+   * the position the person got into, on "Go".
+   */
+  readonly previousActivity?: Activity | null;
   /** Habit of the person (see Habit); `usual` when absent. */
   readonly habit?: Habit;
   /** A rest taken sitting up (see the rest activity). */
@@ -203,7 +206,8 @@ export function planPerformance(
   const setNumber = options.setNumber ?? 1;
   switch (activity.kind) {
     case 'exercise':
-      return options.afterPosition
+      return options.previousActivity?.kind === 'position' &&
+        options.previousActivity.exercise === activity.exercise
         ? planExerciseFromPosition(activity, person, random, setNumber, options)
         : planExercise(activity, person, random, setNumber, options.untilTold ?? false);
     case 'position':

@@ -75,8 +75,7 @@ export function simulateRecording(options: SimulationOptions): SimulatedRecordin
       previousPosture: posture,
       setNumber,
       habit: options.habit,
-      afterPosition:
-        activity.kind === 'exercise' && before?.kind === 'position' && before.exercise === activity.exercise,
+      previousActivity: before,
     });
     const motion = new BodyMotion(performance, startS, fromUp, person, noise);
     placed.push(motion);

@@ -157,14 +157,12 @@ export class VirtualStrap {
     const key = activity.kind === 'exercise' ? activity.exercise : activity.kind;
     const setNumber = (this.setsSoFar.get(key) ?? 0) + 1;
     this.setsSoFar.set(key, setNumber);
-    const before = this.motion?.performance.activity;
     const floor = this.posture !== 'standing' && this.posture !== 'seated';
     const performance = planPerformance(activity, this.person, this.random.fork(`${key}#${setNumber}`), {
       previousPosture: this.posture,
       setNumber,
       untilTold: true,
-      afterPosition:
-        activity.kind === 'exercise' && before?.kind === 'position' && before.exercise === activity.exercise,
+      previousActivity: this.motion?.performance.activity,
       habit: this.habitNow,
       sitUp:
         activity.kind === 'rest' &&
