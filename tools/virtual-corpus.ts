@@ -71,7 +71,9 @@ function distractorSets(random: Random, index: number): SetPlan[] {
 }
 
 const ALL: readonly VirtualExercise[] = PROGRAM.map((e) => e.id);
-const FLOOR = ALL.filter((e) => e !== 'lat-pulldown');
+const FLOOR: readonly VirtualExercise[] = PROGRAM.filter((e) => e.startPosture !== 'upright').map(
+  (e) => e.id,
+);
 const COUNTED_ON_THE_FLOOR: readonly VirtualExercise[] = ['superman', 'glute-bridge', 'bird-dog', 'bat-hang'];
 
 /**
