@@ -132,7 +132,7 @@ export class BbSetView extends LitElement {
         ${this.paused ? html`<div class="paused" aria-hidden="true">Paused</div>` : nothing}
       </bb-progress-ring>
       <div class="visually-hidden" role="status" aria-live="polite">${display.announcement}</div>
-      ${this.finish.asking ? this.finish.render(this.setsDone) : this.renderControls()}
+      ${this.finish.render(this.setsDone, this.renderControls())}
       ${this.renderHowTo()}
     `;
   }
@@ -168,14 +168,13 @@ export class BbSetView extends LitElement {
           ? html`<div class="wrong" role="alert">${wrongPositionText(exercise, set.wrongPosture)}</div>`
           : html`<div class="waiting">The set starts by itself once you are in position and still.</div>`
       }
-      ${
-        this.finish.asking
-          ? this.finish.render(this.setsDone)
-          : html`<div class="controls">
-              <button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>
-              ${this.renderSessionControls()}
-            </div>`
-      }
+      ${this.finish.render(
+        this.setsDone,
+        html`<div class="controls">
+          <button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>
+          ${this.renderSessionControls()}
+        </div>`,
+      )}
       ${this.renderHowTo()}
     `;
   }
