@@ -336,7 +336,7 @@ export class BbApp extends LitElement {
           : null;
       case 'rest':
         return html`<bb-rest-view
-          .remainingMs=${(state.restEndsMs ?? state.nowMs) - (state.pausedAtMs ?? state.nowMs)}
+          .remainingMs=${restLeftMs(state)}
           .paused=${state.pausedAtMs !== null}
           .totalMs=${(planned?.dosage.restS ?? 1) * 1000}
           .next=${upNext(state)}
@@ -377,10 +377,7 @@ export class BbApp extends LitElement {
 
   /** Above the history opened in a rest: the session goes on, and the way back to it. */
   private renderBackToRest(state: SessionState) {
-    const leftS = Math.max(
-      0,
-      Math.ceil(((state.restEndsMs ?? state.nowMs) - (state.pausedAtMs ?? state.nowMs)) / 1000),
-    );
+    const leftS = Math.max(0, Math.ceil(restLeftMs(state) / 1000));
     const face = clockFace(leftS);
     const when =
       state.pausedAtMs !== null
@@ -403,6 +400,11 @@ export class BbApp extends LitElement {
       this.exportProblem = `The ${format.toUpperCase()} file could not be made: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
+}
+
+/** The rest still to go; it stands still while the session is paused. */
+function restLeftMs(state: SessionState): number {
+  return (state.restEndsMs ?? state.nowMs) - (state.pausedAtMs ?? state.nowMs);
 }
 
 function describeDosage(kind: 'reps' | 'hold' | 'breaths', sets: number, target: number): string {

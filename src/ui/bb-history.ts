@@ -16,7 +16,7 @@ import {
   sameRetention,
 } from '../store/retention.ts';
 import './bb-progress-chart.ts';
-import { download } from './download.ts';
+import { download, fileButtons } from './download.ts';
 import { formatDuration, plural } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
@@ -294,9 +294,7 @@ export class BbHistory extends LitElement {
     return html`<section class="current" aria-labelledby="current-title">
       <p id="current-title"><strong>This session so far</strong> is saved as it goes.</p>
       <div class="session-actions">
-        <button @click=${() => this.exportCurrent('fit')} aria-label="Save this session so far as FIT">FIT</button>
-        <button @click=${() => this.exportCurrent('csv')} aria-label="Save this session so far as CSV">CSV</button>
-        <button @click=${() => this.exportCurrent('json')} aria-label="Save this session so far as JSON">JSON</button>
+        ${fileButtons('Save this session so far', (format) => this.exportCurrent(format))}
       </div>
     </section>`;
   }

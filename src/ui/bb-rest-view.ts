@@ -78,7 +78,7 @@ export class BbRestView extends LitElement {
         <div class="unit" aria-hidden="true">left</div>
         ${this.paused ? html`<div class="paused" aria-hidden="true">Paused</div>` : nothing}
       </bb-progress-ring>
-      ${this.finish.asking ? this.finish.render(this.setsDone) : this.renderControls()}
+      ${this.finish.render(this.setsDone, this.renderControls())}
     `;
   }
 

@@ -109,14 +109,12 @@ export class BbSetView extends LitElement {
 
   override render() {
     if (this.set.waiting) return this.renderWaiting();
-    const { exercise, dosage } = this.planned;
+    const { exercise } = this.planned;
     const set = this.set;
     const display = this.display();
     return html`
       <h2>${exercise.name}</h2>
-      <p class="meta">
-        Set ${set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
-      </p>
+      ${this.renderMeta()}
       ${
         exercise.alternatesSides
           ? html`<p class="side">Next: ${set.count % 2 === 0 ? 'right' : 'left'} arm</p>`
@@ -134,7 +132,7 @@ export class BbSetView extends LitElement {
         ${this.paused ? html`<div class="paused" aria-hidden="true">Paused</div>` : nothing}
       </bb-progress-ring>
       <div class="visually-hidden" role="status" aria-live="polite">${display.announcement}</div>
-      ${this.finish.asking ? this.finish.render(this.setsDone) : this.renderControls()}
+      ${this.finish.render(this.setsDone, this.renderControls())}
       ${this.renderHowTo()}
     `;
   }
@@ -159,29 +157,34 @@ export class BbSetView extends LitElement {
    * what is wrong with the present one; the set begins by itself once the person is in it.
    */
   private renderWaiting() {
-    const { exercise, dosage } = this.planned;
+    const { exercise } = this.planned;
     const set = this.set;
     return html`
       <h2>${exercise.name}</h2>
-      <p class="meta">
-        Set ${set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
-      </p>
+      ${this.renderMeta()}
       <div class="prompt" role="status" aria-live="polite">${this.paused ? 'Paused' : exercise.positionPrompt}</div>
       ${
         set.wrongPosture
           ? html`<div class="wrong" role="alert">${wrongPositionText(exercise, set.wrongPosture)}</div>`
           : html`<div class="waiting">The set starts by itself once you are in position and still.</div>`
       }
-      ${
-        this.finish.asking
-          ? this.finish.render(this.setsDone)
-          : html`<div class="controls">
-              <button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>
-              ${this.renderSessionControls()}
-            </div>`
-      }
+      ${this.finish.render(
+        this.setsDone,
+        html`<div class="controls">
+          <button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>
+          ${this.renderSessionControls()}
+        </div>`,
+      )}
       ${this.renderHowTo()}
     `;
+  }
+
+  /** "Set 2 of 3 · 40 kg": the same before and during the set. */
+  private renderMeta() {
+    const { dosage } = this.planned;
+    return html`<p class="meta">
+      Set ${this.set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
+    </p>`;
   }
 
   /** Pause or resume, skip the set, finish the session: the same before and during the set. */

@@ -4,6 +4,7 @@ import type { ExportFormat, HistoryState, Persistence } from '../app/persistence
 import type { SessionRow } from '../store/records.ts';
 import { exerciseById } from '../workout/program.ts';
 import { download } from './download.ts';
+import { plural } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles } from './styles.ts';
 
@@ -141,8 +142,6 @@ export class BbStorageNotice extends LitElement {
     if (file) download(file);
   }
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "after 2 sets, in the middle of …", "in the middle of …" when no set was done yet. */
 function interruptedWhen(sets: number, during: string | null): string {

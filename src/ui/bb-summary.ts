@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import { exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
+import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { formatDuration, plural } from './format.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
@@ -122,9 +123,7 @@ export class BbSummary extends LitElement {
       </div>
       <div class="actions save" role="group" aria-labelledby="save-title">
         <span id="save-title" class="save-title">Save this session:</span>
-        <button @click=${() => sendCommand(this, 'bb-export', { format: 'fit' })} aria-label="Save this session as FIT">FIT</button>
-        <button @click=${() => sendCommand(this, 'bb-export', { format: 'csv' })} aria-label="Save this session as CSV">CSV</button>
-        <button @click=${() => sendCommand(this, 'bb-export', { format: 'json' })} aria-label="Save this session as JSON">JSON</button>
+        ${fileButtons('Save this session', (format) => sendCommand(this, 'bb-export', { format }))}
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       <table>

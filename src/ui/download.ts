@@ -1,4 +1,7 @@
-import type { ExportedFile } from '../app/persistence.ts';
+import { html } from 'lit';
+import type { ExportedFile, ExportFormat } from '../app/persistence.ts';
+
+const FILE_FORMATS: readonly ExportFormat[] = ['fit', 'csv', 'json'];
 
 /** Hands a file to the browser's download. */
 export function download(file: ExportedFile): void {
@@ -9,4 +12,12 @@ export function download(file: ExportedFile): void {
   link.click();
   // The download has taken the blob by the next task; revoking at once can cancel it in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** One button per kind of file, "FIT", "CSV", "JSON", each read out as `${what} as FIT`. */
+export function fileButtons(what: string, save: (format: ExportFormat) => void) {
+  return FILE_FORMATS.map((format) => {
+    const name = format.toUpperCase();
+    return html`<button @click=${() => save(format)} aria-label=${`${what} as ${name}`}>${name}</button>`;
+  });
 }

@@ -1,4 +1,4 @@
-import { css, html, type LitElement, nothing, type ReactiveController } from 'lit';
+import { css, html, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
 
@@ -29,9 +29,12 @@ export class FinishQuestion implements ReactiveController {
     );
   };
 
-  /** The question while it is asked, else nothing; `setsDone` are the sets the session would keep. */
-  render(setsDone: number) {
-    if (!this.asking) return nothing;
+  /**
+   * The question while it is asked, else the screen's own `controls`, which it takes the place of;
+   * `setsDone` are the sets the session would keep.
+   */
+  render(setsDone: number, controls: TemplateResult) {
+    if (!this.asking) return controls;
     return html`<div class="finish-question" role="group" aria-labelledby="finish-question">
       <p id="finish-question">End the session? ${plural(setsDone, 'set')} done</p>
       <div class="controls">

@@ -4,7 +4,7 @@
 import type { TargetChange } from '../workout/progression.ts';
 
 /** "45", "1:07": the big number of a timer. */
-export function formatSeconds(totalS: number): string {
+function formatSeconds(totalS: number): string {
   if (totalS < 60) return String(totalS);
   const minutes = Math.floor(totalS / 60);
   const seconds = totalS % 60;

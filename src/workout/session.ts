@@ -398,11 +398,10 @@ function beginSet(state: SessionState, startMs: number): SessionState {
 
 /** Says the wrong position (through the cues) unless it was said within WRONG_POSITION_REPEAT_MS. */
 function warnIfDue(state: SessionState, set: CurrentSet): SessionState {
-  if (!set.wrongPosture) return state.set === set ? state : { ...state, set };
-  if (set.warnedMs != null && state.nowMs - set.warnedMs < WRONG_POSITION_REPEAT_MS) {
-    return state.set === set ? state : { ...state, set };
-  }
-  return { ...state, set: { ...set, warnedMs: state.nowMs } };
+  const due =
+    set.wrongPosture && (set.warnedMs == null || state.nowMs - set.warnedMs >= WRONG_POSITION_REPEAT_MS);
+  const warned = due ? { ...set, warnedMs: state.nowMs } : set;
+  return state.set === warned ? state : { ...state, set: warned };
 }
 
 function adjustCount(state: SessionState, delta: number, atMs: number): SessionState {
