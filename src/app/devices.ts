@@ -16,6 +16,7 @@ import { type ConnectionState, GattSession } from '../sensors/ble/gatt-session.t
 import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
 import { ReplaySource } from '../sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
+import type { Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
 import { Model } from '../workout/model.ts';
 import type { ExerciseId } from '../workout/program.ts';
@@ -188,6 +189,11 @@ export class Devices extends Model<DeviceState> {
       default:
         return this.connectBluetooth(kind);
     }
+  }
+
+  /** Tells the virtual strap's simulated person how to follow the screen, from their next activity on. */
+  setVirtualHabit(habit: Habit): void {
+    this.active.virtual?.setHabit(habit);
   }
 
   useVirtualStrap(): void {

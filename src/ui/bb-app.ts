@@ -218,7 +218,7 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-replay', (event) => this.app.devices.replayFile(event.detail));
     this.addEventListener('bb-save-recording', () => downloadRecording(this.app.devices.recording()));
     this.addEventListener('bb-virtual-habit', (event) =>
-      this.app.devices.active.virtual?.setHabit(event.detail.habit),
+      this.app.devices.setVirtualHabit(event.detail.habit),
     );
   }
 
