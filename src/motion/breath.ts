@@ -190,9 +190,13 @@ export class BreathCounter {
   private report(t: number, out: MotionEvent[]): void {
     const [first, other] = this.readings;
     const believed = other.cycles > first.cycles ? other : first;
+    const trailing = believed === first ? other : first;
     // Every breath is a cycle in both readings; one more in one of them is a breath cut at an end of
-    // the set, more than that are wiggles the other reading saw for what they were.
-    const cycles = Math.min(believed.cycles, Math.min(first.cycles, other.cycles) + 1);
+    // the set, more than that are wiggles the other reading saw for what they were. Nor is it a cut
+    // breath when the other reading, after its last breath, turned down a move as too quick for
+    // breathing: the body shifted, and what follows is the body settling or ordinary breathing.
+    const cut = trailing.turnedDownSinceLastCycle() ? 0 : 1;
+    const cycles = Math.min(believed.cycles, trailing.cycles + cut);
     while (this.reported < cycles) {
       this.reported++;
       const tMs = Math.min(t, believed.lastEndMs);
@@ -230,6 +234,8 @@ export class BreathCounter {
 class CycleReading {
   cycles = 0;
   lastEndMs = 0;
+  // When a cycle was last turned down for being quicker than the person's breaths.
+  private turnedDownMs = Number.NaN;
   // When the recent cycles ended, for counting them over a hold alone.
   private readonly endsMs: number[] = [];
   // The person's breaths so far: depths, and times of the way out.
@@ -328,7 +334,9 @@ class CycleReading {
           const outMs = rise / Math.max(this.riseRate, 1e-9);
           const backMs = (this.top - p) / Math.max(this.fallRate, 1e-9);
           // Breathing out and in each take seconds; a shift of the body covers its ground in a moment.
-          if (outMs >= minHalf && backMs >= BACK_SHARE * minHalf) {
+          if (outMs < minHalf || backMs < BACK_SHARE * minHalf) {
+            this.turnedDownMs = endMs;
+          } else {
             this.cycles++;
             this.lastEndMs = endMs;
             this.endsMs.push(endMs);
@@ -342,6 +350,11 @@ class CycleReading {
     }
     this.prevT = t;
     this.prevP = p;
+  }
+
+  /** Whether, since its last breath, this reading turned down a cycle as too quick for breathing. */
+  turnedDownSinceLastCycle(): boolean {
+    return this.cycles > 0 && this.turnedDownMs > this.lastEndMs;
   }
 
   countFrom(tMs: number): void {
