@@ -69,7 +69,9 @@ export class OscillationCounter {
       const rep = counter.step(t, GRID_MS, x, y, z);
       if (rep) this.emit(rep, t);
       if (t - counter.lastActiveMs > PAUSE_PERIODS * counter.periodMs) {
-        this.boutStartMs = counter.lastActiveMs;
+        // The next bout starts at the last rep, not when the counter last had news: a rep under
+        // way when the set was learned, and missed, is then counted by the next look.
+        this.boutStartMs = counter.lastRepMs;
         this.counter = null;
         this.recent = null;
       }

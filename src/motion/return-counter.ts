@@ -45,7 +45,8 @@ export class ReturnCounter {
   private peak = 0;
   private peakSinceReturn = 0;
   private readonly peakPose: Vec3 = [0, 0, 0];
-  private lastRepMs = Number.NEGATIVE_INFINITY;
+  /** When the latest rep ended (on the way back). */
+  lastRepMs = Number.NEGATIVE_INFINITY;
   private lastRepWentFar = false;
   // When the person was last at rest, and when the rep under way left it.
   private atRestMs = Number.NaN;
