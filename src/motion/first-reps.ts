@@ -92,13 +92,14 @@ const APPROACH_SHARE = 0.3;
 // Once the person has shown their reps, a later block of the same movement (along the same line,
 // from a rest on it: within this cosine and this share of the known path) is theirs even if it
 // repeats less clearly; and a block of low reps (at most the first, at least the second share of
-// the person's own) counts down to this share of the smallest rep.
+// the person's own) counts down to this share of the smallest rep. A low-amplitude block on a
+// limb that barely moves (an upper arm in a curl) is a quarter of the person's reps or less.
 const KNOWN_MIN_COS = 0.8;
 const KNOWN_OFF_SHARE = 0.3;
 const KNOWN_MIN_CLARITY = 0.38;
 const LOW_BLOCK_MAX_SHARE = 0.6;
-const LOW_BLOCK_MIN_SHARE = 0.4;
-const LOW_BLOCK_FLOOR_SHARE = 0.85;
+const LOW_BLOCK_MIN_SHARE = 0.25;
+const LOW_BLOCK_FLOOR_SHARE = 0.4;
 
 /**
  * The rep model of a bout, once its first reps have shown it; null while they have not (or the
@@ -120,11 +121,15 @@ export function learnFirstReps(
   if (rms(v) < ACTIVE_SHARE * settings.minSizeG) return none;
   const step = stepMs * DECIMATE;
   // Once the person has shown their reps, a fainter repetition is looked at too: it counts only if
-  // it is more of the same movement (see onKnownLine).
+  // it is more of the same movement (see onKnownLine). A block of their low reps moves less, so it
+  // has stopped only once it moves less than their low reps would.
   const clear = clearestPeriod(v, step, settings.minSizeG, PERIOD_SEARCH);
   const faint =
     !clear.found && !recent && known
-      ? clearestPeriod(v, step, settings.minSizeG, { ...PERIOD_SEARCH, minClarity: KNOWN_MIN_CLARITY })
+      ? clearestPeriod(v, step, Math.min(settings.minSizeG, LOW_BLOCK_MIN_SHARE * known.size), {
+          ...PERIOD_SEARCH,
+          minClarity: KNOWN_MIN_CLARITY,
+        })
       : null;
   const { moving } = faint?.found ? faint : clear;
   const period = clear.found ?? recent ?? faint?.found;
