@@ -81,6 +81,8 @@ const SIDE_SHARE = 0.35;
 // Still: within this share of the path's length for this share of a period.
 const STILL_SHARE = 0.2;
 const STILL_PERIODS = 0.1;
+// Waiting before a block: still for this share of a period.
+const IDLE_PERIODS = 0.5;
 // A rest pose is one the movement comes back near, and goes this far from, every period.
 const AWAY_SHARE = 0.6;
 // The far pose is every rep's only if each period's farthest point is this close to their mean.
@@ -145,7 +147,7 @@ export function learnFirstReps(
   const length = dist(ends.a, ends.b);
   const from = Math.max(0, start - LOOK_BACK_PERIODS * L);
   const firstRest = stillRest(s, from, n, L, length) ?? firstEnd(s, from, n, ends, length, L);
-  const rest = closestApproaches(
+  let rest = closestApproaches(
     s,
     start,
     n,
@@ -157,28 +159,17 @@ export function learnFirstReps(
   // Size and far pose from the latest full periods, counted back from where the movement stopped:
   // the oldest may hold the move into position, and the stillness after a short set may be in a
   // pose of its own.
-  const peaks: number[] = [];
-  const returns: number[] = [];
-  const farthest: number[] = [];
   const moved = Math.max(start + L, Math.min(n, moving * DECIMATE));
-  for (let a = moved - L; a >= start; a -= L) {
-    let at = a;
-    let most = distAt(s, a, rest);
-    let nearest = Number.POSITIVE_INFINITY;
-    for (let i = a; i < a + L; i++) {
-      const d = distAt(s, i, rest);
-      if (d > most) {
-        at = i;
-        most = d;
-      }
-      nearest = Math.min(nearest, d);
-    }
-    peaks.push(most);
-    returns.push(nearest);
-    farthest.push(at);
+  let periods = periodsAbout(s, start, moved, L, rest);
+  // A later block of the person's reps may open the other way round (the first pose it settles
+  // near is where the reps go): if they waited still just before it at the end taken for far, that
+  // end is their rest.
+  const idle = known ? idlePose(s, start, L, length) : null;
+  if (idle && dist(idle, periods.far) < dist(idle, rest)) {
+    rest = closestApproaches(s, start, n, L, periods.far, length);
+    periods = periodsAbout(s, start, moved, L, rest);
   }
-  const far: Vec3 = [0, 0, 0];
-  for (const at of farthest) for (let c = 0; c < 3; c++) far[c] += s[3 * at + c] / farthest.length;
+  const { peaks, returns, farthest, far } = periods;
   const size = median(peaks);
   const like = known !== null && onKnownLine(rest, far, known);
   if (period === faint?.found && !like) return result(null);
@@ -234,6 +225,49 @@ function onKnownLine(rest: Vec3, far: Vec3, known: RepModel): boolean {
   const along = d[0] * line[0] + d[1] * line[1] + d[2] * line[2];
   const off = norm3(d[0] - along * line[0], d[1] - along * line[1], d[2] - along * line[2]);
   return length > 0 && Math.abs(cos) >= KNOWN_MIN_COS && off <= KNOWN_OFF_SHARE * length;
+}
+
+/** The pose held still for half a period just before `start`, or null when the person moved. */
+function idlePose(s: Float64Array, start: number, L: number, length: number): Vec3 | null {
+  const at = start - 1;
+  const from = at - Math.max(2, Math.round(IDLE_PERIODS * L));
+  if (from < 0 || spread(s, from, at + 1) >= STILL_SHARE * length) return null;
+  return [s[3 * at], s[3 * at + 1], s[3 * at + 2]];
+}
+
+/**
+ * Each full period's farthest distance from rest, its nearest, and where it was farthest, counted
+ * back from `to`; and the mean of those farthest poses.
+ */
+function periodsAbout(
+  s: Float64Array,
+  start: number,
+  to: number,
+  L: number,
+  rest: Vec3,
+): { peaks: number[]; returns: number[]; farthest: number[]; far: Vec3 } {
+  const peaks: number[] = [];
+  const returns: number[] = [];
+  const farthest: number[] = [];
+  for (let a = to - L; a >= start; a -= L) {
+    let at = a;
+    let most = distAt(s, a, rest);
+    let nearest = Number.POSITIVE_INFINITY;
+    for (let i = a; i < a + L; i++) {
+      const d = distAt(s, i, rest);
+      if (d > most) {
+        at = i;
+        most = d;
+      }
+      nearest = Math.min(nearest, d);
+    }
+    peaks.push(most);
+    returns.push(nearest);
+    farthest.push(at);
+  }
+  const far: Vec3 = [0, 0, 0];
+  for (const at of farthest) for (let c = 0; c < 3; c++) far[c] += s[3 * at + c] / farthest.length;
+  return { peaks, returns, farthest, far };
 }
 
 /** The unit vector from a to b (zero when they coincide). */
