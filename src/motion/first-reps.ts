@@ -60,6 +60,15 @@ const START_MATCH = 0.5;
 const LEARN_PERIODS = 2.5;
 const LEARN_MIN_MS = 6000;
 const LEARN_MAX_PERIODS = 4;
+// Two periods are the least that show one (and for quick movement, as long as above: a few wobbles
+// repeat too): the first reps may be told from then on, before the count settles, if the movement
+// clearly repeats (this correlation), leaves a rest pose and comes back to it each period (not one
+// guessed from the path's ends), and each of those periods went about as far (the smallest at least
+// this share of the largest). A rep once told is never taken back: doubtful first reps wait for the
+// settled count.
+const EARLY_PERIODS = 2;
+const EARLY_CLARITY = 0.7;
+const EARLY_ALIKE = 0.75;
 // A short set that has ended is learned sooner: this many periods, then still for this long
 // (a share of the period, at least STOPPED_MIN_MS) within this share of a rep.
 const SHORT_SET_PERIODS = 1.7;
@@ -114,8 +123,8 @@ export function learnFirstReps(
   settings: FirstRepsSettings,
   recent: PeriodEstimate | null,
   known: RepModel | null = null,
-): { period: PeriodEstimate | null; model: RepModel | null; tooSmall: boolean } {
-  const none = { period: null, model: null, tooSmall: false };
+): { period: PeriodEstimate | null; model: RepModel | null; tooSmall: boolean; settled: boolean } {
+  const none = { period: null, model: null, tooSmall: false, settled: false };
   const { data, first, stepMs } = points;
   const n = (data.length - first) / 4;
   if (n * stepMs < 2 * PERIOD_SEARCH.minMs) return none;
@@ -133,10 +142,21 @@ export function learnFirstReps(
           minClarity: KNOWN_MIN_CLARITY,
         })
       : null;
-  const { moving } = faint?.found ? faint : clear;
-  const period = clear.found ?? recent ?? faint?.found;
+  // Before the movement shows its period over three of them, two periods alike show it, provisionally.
+  const twoAlike =
+    !clear.found && !recent && !faint?.found
+      ? clearestPeriod(v, step, settings.minSizeG, { ...PERIOD_SEARCH, span: 2, minClarity: EARLY_CLARITY })
+      : null;
+  const { moving } = faint?.found ? faint : twoAlike?.found ? twoAlike : clear;
+  const period = clear.found ?? recent ?? faint?.found ?? twoAlike?.found;
   if (!period) return none;
-  const result = (model: RepModel | null, tooSmall = false) => ({ period: clear.found, model, tooSmall });
+  const provisional = period === twoAlike?.found;
+  const result = (model: RepModel | null, tooSmall = false, settled = false) => ({
+    period: clear.found,
+    model,
+    tooSmall,
+    settled,
+  });
   const L = Math.round(period.periodMs / stepMs);
   if (n < 2 * L + 2) return result(null);
   const s = smoothed(points, n, SMOOTH_SHARE * period.periodMs);
@@ -146,13 +166,16 @@ export function learnFirstReps(
   const ends = pathEnds(s, Math.max(start, n - ENDS_PERIODS * L), n);
   const length = dist(ends.a, ends.b);
   const from = Math.max(0, start - LOOK_BACK_PERIODS * L);
-  const firstRest = stillRest(s, from, n, L, length) ?? firstEnd(s, from, n, ends, length, L);
+  const stillPose = stillRest(s, from, n, L, length);
+  const firstRest = stillPose ?? firstEnd(s, from, n, ends, length, L);
+  // Two periods in, the latest approach to rest may not be over: it is left out until it is.
+  const seen = provisional ? n - Math.round(APPROACH_SHARE * L) : n;
   let rest = closestApproaches(
     s,
     start,
-    n,
+    seen,
     L,
-    closestApproaches(s, start, n, L, firstRest.pose, length),
+    closestApproaches(s, start, seen, L, firstRest.pose, length),
     length,
   );
 
@@ -194,22 +217,30 @@ export function learnFirstReps(
 
   const t0 = data[first + 4 * start];
   const span = nowMs - t0;
-  let learned =
-    span >=
-    Math.max(LEARN_PERIODS * period.periodMs, Math.min(LEARN_MIN_MS, LEARN_MAX_PERIODS * period.periodMs));
-  if (!learned && span >= SHORT_SET_PERIODS * period.periodMs) {
+  const quickMs = Math.min(LEARN_MIN_MS, LEARN_MAX_PERIODS * period.periodMs);
+  let learned = !provisional && span >= Math.max(LEARN_PERIODS * period.periodMs, quickMs);
+  if (!learned && !provisional && span >= SHORT_SET_PERIODS * period.periodMs) {
     const still = Math.round(Math.max(STOPPED_PERIODS * period.periodMs, STOPPED_MIN_MS) / stepMs);
     learned = n - still > start && spread(s, n - still, n) < STOPPED_SHARE * size;
   }
-  if (!learned) return result(null);
-  return result({
-    periodMs: period.periodMs,
-    rest,
-    far: sharedFar,
-    size,
-    reach: far,
-    fromPoint: firstRest.index,
-  });
+  const early =
+    span >= Math.max(EARLY_PERIODS * period.periodMs, quickMs) &&
+    stillPose !== null &&
+    (provisional || (clear.found?.clarity ?? 0) >= EARLY_CLARITY) &&
+    Math.min(...peaks) >= EARLY_ALIKE * Math.max(...peaks);
+  if (!learned && !early) return result(null);
+  return result(
+    {
+      periodMs: period.periodMs,
+      rest,
+      far: sharedFar,
+      size,
+      reach: far,
+      fromPoint: firstRest.index,
+    },
+    false,
+    learned,
+  );
 }
 
 /**

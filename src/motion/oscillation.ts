@@ -6,7 +6,9 @@
 // 2. until the movement has repeated for a few periods, the bout is studied every half second
 //    (first-reps.ts): its period, rest pose, typical rep;
 // 3. once it has, the bout so far is counted as it would have been live (those first reps are told
-//    late, at their true times), and counting goes on live (return-counter.ts);
+//    late, at their true times), and counting goes on live (return-counter.ts); from the second
+//    period on, before that, the first reps are told provisionally, and the settled count only adds
+//    the reps they missed;
 // 4. when no rep has come for a while, the bout is over: the next movement is learned afresh, so a
 //    faster, slower or smaller block, or another set, is the person's own again.
 //
@@ -47,6 +49,9 @@ export class OscillationCounter {
   private counter: ReturnCounter | null = null;
   // The reps the person has shown in this set: a later block of the same movement is theirs too.
   private known: RepModel | null = null;
+  // How many reps were told before the bout's count settled, and when the last of them ended.
+  private told = 0;
+  private lastToldMs = Number.NEGATIVE_INFINITY;
   private out: MotionEvent[] = [];
 
   constructor(settings: OscillationSettings) {
@@ -87,7 +92,7 @@ export class OscillationCounter {
     const bout: BoutPoints = { data: points, first, stepMs: GRID_MS };
     const recent =
       this.recent && now - this.recent.atMs <= RECENT_PERIODS * this.recent.periodMs ? this.recent : null;
-    const { period, model, tooSmall } = learnFirstReps(bout, now, this.settings, recent, this.known);
+    const { period, model, tooSmall, settled } = learnFirstReps(bout, now, this.settings, recent, this.known);
     if (period) this.recent = { ...period, atMs: now };
     const known = period ?? recent;
     this.nextLearnMs = now + (tooSmall && known ? SMALL_WAIT_PERIODS * known.periodMs : LEARN_EVERY_MS);
@@ -102,7 +107,21 @@ export class OscillationCounter {
     // A repeated movement shows at least two reps a good share of a period apart: one look-alike
     // move before another, or one move that wobbled on its way back, is not a set.
     if (reps.length < 2 || reps[reps.length - 1].tMs - reps[0].tMs < MIN_GAP_PERIODS * model.periodMs) return;
-    for (const rep of reps) this.emit(rep, now);
+    // Each rep is told once: the first reps of a later look at the bout stand for those already
+    // told, wherever it puts them. The settled count adds the rest. A provisional look may find one
+    // more rep before those told (a move into position): one of its reps is new only once reps come
+    // apart from the last told.
+    const fresh = reps
+      .slice(this.told)
+      .filter((rep) => settled || rep.tMs - this.lastToldMs >= MIN_GAP_PERIODS * model.periodMs);
+    for (const rep of fresh) this.emit(rep, now);
+    if (!settled) {
+      this.told += fresh.length;
+      this.lastToldMs = fresh.at(-1)?.tMs ?? this.lastToldMs;
+      return;
+    }
+    this.told = 0;
+    this.lastToldMs = Number.NEGATIVE_INFINITY;
     this.counter = counter;
     // Only reps that stand on their own define the person's: a low block judged by them does not.
     if (model.size >= this.settings.minSizeG) this.known = model;

@@ -191,6 +191,18 @@ describe('generic rep counter', () => {
     for (const rep of found) expect(rep.peakDeg).toBeCloseTo(turnDeg, -1);
   });
 
+  it('tells the first reps once two periods show them alike, and waits when they differ', () => {
+    // Two periods in, before the count settles: the second rep as it ends, each rep once.
+    const alike = count(reps(10));
+    expect(alike).toHaveLength(10);
+    expect(alike[1].emittedMs - alike[1].tMs).toBeLessThan(1000);
+    // A second move half as far as the first: the first rep waits for the count to settle, most
+    // of a period longer.
+    const unlike = count(reps(10, { share: (i) => (i === 1 ? 0.5 : 1) }));
+    const wait = (rep: RepEvent) => rep.emittedMs - rep.tMs;
+    expect(wait(unlike[0]) - wait(alike[0])).toBeGreaterThan(2000);
+  });
+
   it('does not count the sub-phases of a rep that passes by rest on the way', () => {
     // A burpee seen from the upper arm: down to the floor, through a pose like standing (the plank),
     // then up overhead, and back; the passage by rest is brief.
