@@ -69,6 +69,9 @@ const LEARN_MAX_PERIODS = 4;
 const EARLY_PERIODS = 2;
 const EARLY_CLARITY = 0.7;
 const EARLY_ALIKE = 0.75;
+// A period seen less clearly over three periods is as clear if the latest two agree on it, within
+// this share.
+const EARLY_AGREE = 0.1;
 // A short set that has ended is learned sooner: this many periods, then still for this long
 // (a share of the period, at least STOPPED_MIN_MS) within this share of a rep.
 const SHORT_SET_PERIODS = 1.7;
@@ -142,12 +145,13 @@ export function learnFirstReps(
           minClarity: KNOWN_MIN_CLARITY,
         })
       : null;
-  // Before the movement shows its period over three of them, two periods alike show it, provisionally.
+  // Before the movement shows its period clearly over three of them, two periods alike show it,
+  // provisionally.
   const twoAlike =
-    !clear.found && !recent && !faint?.found
+    (clear.found?.clarity ?? 0) < EARLY_CLARITY && !recent && !faint?.found
       ? clearestPeriod(v, step, settings.minSizeG, { ...PERIOD_SEARCH, span: 2, minClarity: EARLY_CLARITY })
       : null;
-  const { moving } = faint?.found ? faint : twoAlike?.found ? twoAlike : clear;
+  const { moving } = faint?.found ? faint : !clear.found && twoAlike?.found ? twoAlike : clear;
   const period = clear.found ?? recent ?? faint?.found ?? twoAlike?.found;
   if (!period) return none;
   const provisional = period === twoAlike?.found;
@@ -223,10 +227,13 @@ export function learnFirstReps(
     const still = Math.round(Math.max(STOPPED_PERIODS * period.periodMs, STOPPED_MIN_MS) / stepMs);
     learned = n - still > start && spread(s, n - still, n) < STOPPED_SHARE * size;
   }
+  const agrees = twoAlike?.found
+    ? Math.abs(twoAlike.found.periodMs - period.periodMs) <= EARLY_AGREE * period.periodMs
+    : false;
   const early =
     span >= Math.max(EARLY_PERIODS * period.periodMs, quickMs) &&
     stillPose !== null &&
-    (provisional || (clear.found?.clarity ?? 0) >= EARLY_CLARITY) &&
+    (provisional || (clear.found?.clarity ?? 0) >= EARLY_CLARITY || agrees) &&
     Math.min(...peaks) >= EARLY_ALIKE * Math.max(...peaks);
   if (!learned && !early) return result(null);
   return result(
