@@ -111,6 +111,11 @@ export class OscillationCounter {
     // told, wherever it puts them. The settled count adds the rest. A provisional look may find one
     // more rep before those told (a move into position): one of its reps is new only once reps come
     // apart from the last told.
+    // Reps told before the rest this look counts from were of an earlier movement that never settled.
+    if (this.lastToldMs < points[first + 4 * model.fromPoint]) {
+      this.told = 0;
+      this.lastToldMs = Number.NEGATIVE_INFINITY;
+    }
     const fresh = reps
       .slice(this.told)
       .filter((rep) => settled || rep.tMs - this.lastToldMs >= MIN_GAP_PERIODS * model.periodMs);
