@@ -78,6 +78,8 @@ const SHORT_SET_PERIODS = 1.7;
 const STOPPED_PERIODS = 0.35;
 const STOPPED_MIN_MS = 1500;
 const STOPPED_SHARE = 0.25;
+// Two reps judged once the movement has stopped: the smaller at least this share of the larger.
+const STOPPED_ALIKE = 2 / 3;
 // The ends of the movement's path: the outer band of this share of its range along its main axis,
 // over the latest periods (not the move into position before them).
 const END_BAND = 0.15;
@@ -222,11 +224,16 @@ export function learnFirstReps(
   const t0 = data[first + 4 * start];
   const span = nowMs - t0;
   const quickMs = Math.min(LEARN_MIN_MS, LEARN_MAX_PERIODS * period.periodMs);
-  let learned = !provisional && span >= Math.max(LEARN_PERIODS * period.periodMs, quickMs);
-  if (!learned && !provisional && span >= SHORT_SET_PERIODS * period.periodMs) {
+  // Reps learned from two periods alone, once the movement has stopped (its period is no longer
+  // seen), must go about as far: two moves of a setup, a lean and a deeper bend, repeat as well.
+  const shown =
+    peaks.length > 2 || period === clear.found || Math.min(...peaks) >= STOPPED_ALIKE * Math.max(...peaks);
+  let learned = !provisional && shown && span >= Math.max(LEARN_PERIODS * period.periodMs, quickMs);
+  if (!learned && !provisional && shown && span >= SHORT_SET_PERIODS * period.periodMs) {
     const still = Math.round(Math.max(STOPPED_PERIODS * period.periodMs, STOPPED_MIN_MS) / stepMs);
     learned = n - still > start && spread(s, n - still, n) < STOPPED_SHARE * size;
   }
+  const alike = Math.min(...peaks) >= EARLY_ALIKE * Math.max(...peaks);
   const agrees = twoAlike?.found
     ? Math.abs(twoAlike.found.periodMs - period.periodMs) <= EARLY_AGREE * period.periodMs
     : false;
@@ -234,7 +241,7 @@ export function learnFirstReps(
     span >= Math.max(EARLY_PERIODS * period.periodMs, quickMs) &&
     stillPose !== null &&
     (provisional || (clear.found?.clarity ?? 0) >= EARLY_CLARITY || agrees) &&
-    Math.min(...peaks) >= EARLY_ALIKE * Math.max(...peaks);
+    alike;
   if (!learned && !early) return result(null);
   return result(
     {
