@@ -108,10 +108,10 @@ export class OscillationCounter {
     // move before another, or one move that wobbled on its way back, is not a set.
     if (reps.length < 2 || reps[reps.length - 1].tMs - reps[0].tMs < MIN_GAP_PERIODS * model.periodMs) return;
     // Each rep is told once: the first reps of a later look at the bout stand for those already
-    // told, wherever it puts them. The settled count adds the rest. A provisional look may find one
-    // more rep before those told (a move into position): one of its reps is new only once reps come
-    // apart from the last told.
-    // Reps told before the rest this look counts from were of an earlier movement that never settled.
+    // told, wherever it puts them, and the settled count adds the rest. A provisional look may find
+    // one more rep before those told (a move into position): one of its reps is new only once it
+    // comes apart from the last told. Reps told before the rest this look counts from were of an
+    // earlier movement that never settled, and stand for none of these.
     if (this.lastToldMs < points[first + 4 * model.fromPoint]) {
       this.told = 0;
       this.lastToldMs = Number.NEGATIVE_INFINITY;
