@@ -20,23 +20,8 @@ import { isMotionProfileId } from '../src/motion/detector.ts';
 import { motionProfile } from '../src/motion/profiles.ts';
 import { type Detected, detect } from './detect.ts';
 import { type PositionLabels, PositionRobustness, PositionScores } from './position-score.ts';
-import { readRecordingCsv, toPlacement } from './recordings.ts';
+import { type ManifestEntry, type ManifestLabels, readRecordingCsv, toPlacement } from './recordings.ts';
 import { transformOutcomes } from './robustness.ts';
-
-interface Entry {
-  readonly file: string;
-  readonly exercise: string;
-  readonly placement: string;
-  readonly rate_hz: number;
-}
-
-interface Labels {
-  readonly reps?: number;
-  readonly rep_times?: number[];
-  readonly sides?: string[];
-  readonly holds?: [number, number][];
-  readonly breaths?: number;
-}
 
 // ---- scoring ----
 
@@ -97,7 +82,7 @@ function matchReps(truth: number[], detected: number[]): [number, number][] {
   return pairs;
 }
 
-function score(s: Score, labels: Labels, d: Detected, timesHolds: boolean): void {
+function score(s: Score, labels: ManifestLabels, d: Detected, timesHolds: boolean): void {
   if (labels.reps === 0) {
     s.distractors++;
     s.distractorReps += d.reps;
@@ -213,7 +198,8 @@ function parseArgs(args: readonly string[]): Options {
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const { dir, jsonl, negatives } = options;
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as (Entry & Labels)[];
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as (ManifestEntry &
+    ManifestLabels)[];
   const corpus = basename(dir);
   const groups = new Map<string, Score>();
   const placements = new Map<string, Score>();
@@ -231,7 +217,8 @@ function main(): void {
       continue;
     }
     // A placement that only sees other body parts move is a distractor whatever the set's count.
-    const labels: Labels = full.placement === negatives ? { ...full, reps: 0, rep_times: undefined } : full;
+    const labels: ManifestLabels =
+      full.placement === negatives ? { ...full, reps: 0, rep_times: undefined } : full;
     const key = `${corpus} / ${full.placement} / ${full.exercise}`;
     const pkey = `${corpus} / ${full.placement}`;
     if (!groups.has(key)) groups.set(key, emptyScore());

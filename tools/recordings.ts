@@ -5,6 +5,26 @@
 import { readFileSync } from 'node:fs';
 import type { AccelFrame, Placement } from '../src/sensors/samples.ts';
 
+/**
+ * A manifest entry as the detectors may see it (../shared/datasets/README.md): the recording, the
+ * exercise, where the sensor sat and its rate. Nothing of the answers.
+ */
+export interface ManifestEntry {
+  readonly file: string;
+  readonly exercise: string;
+  readonly placement: string;
+  readonly rate_hz: number;
+}
+
+/** The answers an entry may carry, read for scoring only, never by the detectors. */
+export interface ManifestLabels {
+  readonly reps?: number;
+  readonly rep_times?: number[];
+  readonly sides?: string[];
+  readonly holds?: [number, number][];
+  readonly breaths?: number;
+}
+
 export interface Recording {
   readonly tS: Float64Array;
   /** Interleaved x,y,z in g. */

@@ -13,12 +13,9 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROGRAM } from '../src/workout/program.ts';
+import type { ManifestEntry } from './recordings.ts';
 
-interface Entry {
-  readonly file: string;
-  readonly exercise: string;
-  readonly placement: string;
-  readonly rate_hz: number;
+interface Entry extends ManifestEntry {
   readonly subject?: string;
   readonly notes?: string;
 }

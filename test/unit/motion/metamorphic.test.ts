@@ -6,21 +6,14 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Recording, readRecordingCsv } from '../../../tools/recordings.ts';
+import { type ManifestEntry, type Recording, readRecordingCsv } from '../../../tools/recordings.ts';
 import { type TransformOutcome, transformOutcomes } from '../../../tools/robustness.ts';
 import { simulateCorpus } from '../../../tools/virtual-corpus.ts';
 import { describeWithShared, readSharedJson, SHARED_DIR } from '../../shared.ts';
 
-interface Entry {
-  readonly file: string;
-  readonly exercise: string;
-  readonly placement: string;
-  readonly rate_hz: number;
-}
-
 const MIN_UNCHANGED = 0.95;
 
-function checkCorpus(name: string, load: () => { entry: Entry; rec: Recording }[]): void {
+function checkCorpus(name: string, load: () => { entry: ManifestEntry; rec: Recording }[]): void {
   it(`${name}: every transform keeps the outcome of ≥ 95% of recordings, and of all within one`, () => {
     const byTransform = new Map<string, { file: string; outcome: TransformOutcome }[]>();
     for (const { entry, rec } of load()) {
@@ -48,9 +41,9 @@ function checkCorpus(name: string, load: () => { entry: Entry; rec: Recording }[
   });
 }
 
-function sharedCorpus(corpus: string): () => { entry: Entry; rec: Recording }[] {
+function sharedCorpus(corpus: string): () => { entry: ManifestEntry; rec: Recording }[] {
   return () =>
-    readSharedJson<Entry[]>(`datasets/${corpus}/manifest.json`).map((entry) => ({
+    readSharedJson<ManifestEntry[]>(`datasets/${corpus}/manifest.json`).map((entry) => ({
       entry,
       rec: readRecordingCsv(join(SHARED_DIR, 'datasets', corpus, entry.file)),
     }));

@@ -5,16 +5,16 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { isMotionProfileId } from '../../../src/motion/detector.ts';
 import { createMotionDetector } from '../../../src/motion/index.ts';
-import { readRecordingCsv, toFrames, toPlacement } from '../../../tools/recordings.ts';
+import {
+  type ManifestEntry,
+  type ManifestLabels,
+  readRecordingCsv,
+  toFrames,
+  toPlacement,
+} from '../../../tools/recordings.ts';
 import { describeWithShared, readSharedJson, SHARED_DIR } from '../../shared.ts';
 
-interface Entry {
-  file: string;
-  exercise: string;
-  placement: string;
-  rate_hz: number;
-  reps?: number;
-}
+type Entry = ManifestEntry & ManifestLabels;
 
 function count(corpus: string, e: Entry): number {
   const rec = readRecordingCsv(join(SHARED_DIR, 'datasets', corpus, e.file));

@@ -7,18 +7,10 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { median } from '../../../src/motion/filters.ts';
 import { type Detected, detect } from '../../../tools/detect.ts';
-import { readRecordingCsv } from '../../../tools/recordings.ts';
+import { type ManifestEntry, type ManifestLabels, readRecordingCsv } from '../../../tools/recordings.ts';
 import { describeWithShared, readSharedJson, SHARED_DIR } from '../../shared.ts';
 
-interface Entry {
-  file: string;
-  exercise: string;
-  placement: string;
-  rate_hz: number;
-  reps?: number;
-  holds?: [number, number][];
-  breaths?: number;
-}
+type Entry = ManifestEntry & ManifestLabels;
 
 const REP_EXERCISES = ['superman', 'glute-bridge', 'bird-dog', 'lat-pulldown'];
 const HOLD_EXERCISES = ['drawing-in', 'elbow-plank'];
