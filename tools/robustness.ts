@@ -30,8 +30,8 @@ export function compareOutcomes(
   const back = (t: number) => t0S + (t - t0S) / timeScale;
   // A hold set has one hold, the longest; a moment of stillness before getting down or after
   // getting up is not the set's, and the session takes no notice of it.
-  const baseHold = longest(base.holds);
-  const otherHold = longest(other.holds);
+  const baseHold = longestHold(base.holds);
+  const otherHold = longestHold(other.holds);
   const holdsSame =
     !keepsHolds ||
     (baseHold === null && otherHold === null) ||
@@ -55,7 +55,8 @@ export function compareOutcomes(
   };
 }
 
-function longest(holds: readonly [number, number][]): [number, number] | null {
+/** The set's hold: the longest of those found, or null when none was. */
+export function longestHold(holds: readonly [number, number][]): [number, number] | null {
   let best: [number, number] | null = null;
   for (const h of holds) if (!best || h[1] - h[0] > best[1] - best[0]) best = h;
   return best;

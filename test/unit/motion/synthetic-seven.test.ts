@@ -8,6 +8,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { median } from '../../../src/motion/filters.ts';
 import { type Detected, detect } from '../../../tools/detect.ts';
 import { type ManifestEntry, type ManifestLabels, readRecordingCsv } from '../../../tools/recordings.ts';
+import { longestHold } from '../../../tools/robustness.ts';
 import { describeWithShared, readSharedJson, SHARED_DIR } from '../../shared.ts';
 
 type Entry = ManifestEntry & ManifestLabels;
@@ -46,10 +47,7 @@ describeWithShared('synthetic-seven: people from another simulator', () => {
       const endErr: number[] = [];
       for (const { entry, found } of of([exercise])) {
         const truth = entry.holds?.[0];
-        const hold = found.holds.reduce<[number, number] | null>(
-          (best, h) => (!best || h[1] - h[0] > best[1] - best[0] ? h : best),
-          null,
-        );
+        const hold = longestHold(found.holds);
         expect(truth, entry.file).toBeDefined();
         expect(hold, entry.file).not.toBeNull();
         if (!truth || !hold) continue;
