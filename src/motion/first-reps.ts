@@ -224,16 +224,16 @@ export function learnFirstReps(
   const t0 = data[first + 4 * start];
   const span = nowMs - t0;
   const quickMs = Math.min(LEARN_MIN_MS, LEARN_MAX_PERIODS * period.periodMs);
+  // How far the smallest rep went, as a share of the largest.
+  const peakRatio = Math.min(...peaks) / Math.max(...peaks);
   // Reps learned from two periods alone, once the movement has stopped (its period is no longer
   // seen), must go about as far: two moves of a setup, a lean and a deeper bend, repeat as well.
-  const shown =
-    peaks.length > 2 || period === clear.found || Math.min(...peaks) >= STOPPED_ALIKE * Math.max(...peaks);
-  let learned = !provisional && shown && span >= Math.max(LEARN_PERIODS * period.periodMs, quickMs);
-  if (!learned && !provisional && shown && span >= SHORT_SET_PERIODS * period.periodMs) {
+  const mayLearn = !provisional && (peaks.length > 2 || period === clear.found || peakRatio >= STOPPED_ALIKE);
+  let learned = mayLearn && span >= Math.max(LEARN_PERIODS * period.periodMs, quickMs);
+  if (!learned && mayLearn && span >= SHORT_SET_PERIODS * period.periodMs) {
     const still = Math.round(Math.max(STOPPED_PERIODS * period.periodMs, STOPPED_MIN_MS) / stepMs);
     learned = n - still > start && spread(s, n - still, n) < STOPPED_SHARE * size;
   }
-  const alike = Math.min(...peaks) >= EARLY_ALIKE * Math.max(...peaks);
   const agrees = twoAlike?.found
     ? Math.abs(twoAlike.found.periodMs - period.periodMs) <= EARLY_AGREE * period.periodMs
     : false;
@@ -241,7 +241,7 @@ export function learnFirstReps(
     span >= Math.max(EARLY_PERIODS * period.periodMs, quickMs) &&
     stillPose !== null &&
     (provisional || (clear.found?.clarity ?? 0) >= EARLY_CLARITY || agrees) &&
-    alike;
+    peakRatio >= EARLY_ALIKE;
   if (!learned && !early) return result(null);
   return result(
     {

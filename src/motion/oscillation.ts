@@ -112,10 +112,7 @@ export class OscillationCounter {
     // one more rep before those told (a move into position): one of its reps is new only once it
     // comes apart from the last told. Reps told before the rest this look counts from were of an
     // earlier movement that never settled, and stand for none of these.
-    if (this.lastToldMs < points[first + 4 * model.fromPoint]) {
-      this.told = 0;
-      this.lastToldMs = Number.NEGATIVE_INFINITY;
-    }
+    if (this.lastToldMs < points[first + 4 * model.fromPoint]) this.forgetTold();
     const fresh = reps
       .slice(this.told)
       .filter((rep) => settled || rep.tMs - this.lastToldMs >= MIN_GAP_PERIODS * model.periodMs);
@@ -125,11 +122,15 @@ export class OscillationCounter {
       this.lastToldMs = fresh.at(-1)?.tMs ?? this.lastToldMs;
       return;
     }
-    this.told = 0;
-    this.lastToldMs = Number.NEGATIVE_INFINITY;
+    this.forgetTold();
     this.counter = counter;
     // Only reps that stand on their own define the person's: a low block judged by them does not.
     if (model.size >= this.settings.minSizeG) this.known = model;
+  }
+
+  private forgetTold(): void {
+    this.told = 0;
+    this.lastToldMs = Number.NEGATIVE_INFINITY;
   }
 
   private emit(rep: CountedRep, emittedMs: number): void {
