@@ -43,7 +43,14 @@ export interface FirstRepsSettings {
 export const SMOOTH_SHARE = 0.05;
 
 // Reps take from under a second (a brisk curl played fast) to over ten (a slow burpee).
-const PERIOD_SEARCH = { minMs: 900, maxMs: 14000, minClarity: 0.45, harmonicShare: 0.75, span: 3 };
+const PERIOD_SEARCH = {
+  minMs: 900,
+  maxMs: 14000,
+  minClarity: 0.45,
+  harmonicShare: 0.75,
+  span: 3,
+  rejectsQuicker: true,
+};
 // The autocorrelation runs on every other grid point: a tenth of a second is fine enough for it.
 const DECIMATE = 2;
 // Below this RMS movement (share of the smallest rep) the bout is still: nothing to learn.
@@ -145,6 +152,8 @@ export function learnFirstReps(
       ? clearestPeriod(v, step, Math.min(settings.minSizeG, LOW_BLOCK_MIN_SHARE * known.size), {
           ...PERIOD_SEARCH,
           minClarity: KNOWN_MIN_CLARITY,
+          // Low reps move little: a tremor on top of them repeats quicker, and must not hide them.
+          rejectsQuicker: false,
         })
       : null;
   // Before the movement shows its period clearly over three of them, two periods alike show it,

@@ -3,6 +3,9 @@
 // over the whole 3-vector (the sum of the products of the three axes), so it is the same however
 // the sensor is worn.
 
+// A quicker movement is looked for down to this share of the shortest period.
+const QUICKER_SHARE = 1 / 3;
+
 /** The period found, and how clearly the movement repeats at it (a correlation, up to 1). */
 export interface PeriodEstimate {
   readonly periodMs: number;
@@ -24,6 +27,8 @@ export interface PeriodSearch {
    * of pose before the repeating movement (reaching up to a bar, lying down) then does not blur it.
    */
   readonly span: number;
+  /** Whether a movement that repeats quicker than minMs, as clearly as at the period, rules it out. */
+  readonly rejectsQuicker: boolean;
 }
 
 /**
@@ -39,6 +44,7 @@ export function repetitionPeriod(
   const minLag = Math.max(2, Math.round(search.minMs / stepMs));
   const maxLag = Math.min(Math.round(search.maxMs / stepMs), Math.floor(m / 2));
   if (maxLag <= minLag + 1) return null;
+  const quickestLag = search.rejectsQuicker ? Math.max(2, Math.floor(QUICKER_SHARE * minLag)) : minLag;
   // Prefix sums of the components and of the squared length: any stretch's mean and energy in O(1).
   const sx = new Float64Array(m + 1);
   const sy = new Float64Array(m + 1);
@@ -54,7 +60,7 @@ export function repetitionPeriod(
     se[i + 1] = se[i] + x * x + y * y + z * z;
   }
   const r = new Float64Array(maxLag + 2);
-  for (let k = minLag - 1; k <= maxLag + 1 && k < m; k++) {
+  for (let k = quickestLag - 1; k <= maxLag + 1 && k < m; k++) {
     const w = Math.min(m, Math.round(search.span * k));
     const from = m - w;
     const pairs = w - k;
@@ -84,6 +90,11 @@ export function repetitionPeriod(
   let best = -1;
   for (let k = minLag; k <= maxLag; k++) if (isPeak(k) && (best < 0 || r[k] > r[best])) best = k;
   if (best < 0 || r[best] < search.minClarity) return null;
+  // A movement quicker than any rep (shaking the strap, steps) repeats at twice and three times its
+  // own period too: those are not a rep's period.
+  for (let k = quickestLag; k < minLag; k++) {
+    if (isPeak(k) && r[k] >= search.harmonicShare * r[best]) return null;
+  }
   for (let k = minLag; k < best; k++) {
     if (isPeak(k) && r[k] >= search.harmonicShare * r[best]) {
       best = k;

@@ -129,7 +129,14 @@ describe('repetition period', () => {
     for (let i = 0; i < n; i++) v.set(f((i * stepMs) / 1000), 3 * i);
     return v;
   };
-  const search = { minMs: 900, maxMs: 14000, minClarity: 0.45, harmonicShare: 0.75, span: 3 };
+  const search = {
+    minMs: 900,
+    maxMs: 14000,
+    minClarity: 0.45,
+    harmonicShare: 0.75,
+    span: 3,
+    rejectsQuicker: true,
+  };
 
   it('finds the period of a movement on any axes', () => {
     const v = series(100, 30, (t) => [
@@ -146,6 +153,22 @@ describe('repetition period', () => {
     const other = reps(1, { periodS: 2, to: normalize([-0.3, -0.4, 0.9]) });
     const v = series(100, 32, (t) => (t % 4 < 2 ? rec.path(4 + (t % 4)) : other.path(4 + (t % 4) - 2)));
     expect(repetitionPeriod(v, 100, search)?.periodMs).toBeCloseTo(4000, -2);
+  });
+
+  it('finds no period in a shaking quicker than any rep, even though it repeats at twice its own', () => {
+    // A strap jiggled by hand every 0.6 s, each jiggle a little different from the next: its second
+    // repetition, at 1.2 s, lies among a rep's periods.
+    const shake = (t: number): Vec3 => [
+      Math.sin((2 * Math.PI * t) / 0.6) * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 1.2)),
+      0.4 * Math.cos((2 * Math.PI * t) / 0.6),
+      1,
+    ];
+    const v = series(100, 12, shake);
+    expect(repetitionPeriod(v, 100, { ...search, rejectsQuicker: false })?.periodMs).toBeCloseTo(1200, -2);
+    expect(repetitionPeriod(v, 100, search)).toBeNull();
+    // The same shape slowed to a rep's pace has its own period.
+    const slow = series(100, 36, (t) => shake(t / 3));
+    expect(repetitionPeriod(slow, 100, search)?.periodMs).toBeCloseTo(1800, -2);
   });
 
   it('is not blurred by a change of pose before the movement repeats', () => {
