@@ -45,6 +45,9 @@ const ACQUIRE_MS = 400;
 const MIN_PEAK_SHARE = 0.45;
 const MIN_DURATION_SHARE = 0.35;
 const MIN_ABOVE_SHARE = 0.35;
+// Away longer than the profile's longest rep and this many of the person's usual ones: a change of
+// pose, not a rep.
+const LONGEST_REP_SHARE = 2;
 // Before any rep is known: an excursion quicker than this share of the profile's first-rep times
 // is no rep at all; one between that and the profile's times waits for the next to match it, and
 // two alike are within these shares of each other.
@@ -272,7 +275,9 @@ export class ExcursionDetector {
   }
 
   private awayTooLong(t: number): boolean {
-    return t - this.startMs > this.s.maxRepMs || this.peakDeg > 1.5 * this.s.maxPeakDeg;
+    // A slow person's reps may outlast the profile's longest: theirs are the measure once known.
+    const longestMs = Math.max(this.s.maxRepMs, LONGEST_REP_SHARE * this.durations.median(0));
+    return t - this.startMs > longestMs || this.peakDeg > 1.5 * this.s.maxPeakDeg;
   }
 
   /** Whether the torso, on its way back, has come most of the way and stopped there. */

@@ -109,6 +109,20 @@ describe('other rep profiles', () => {
     expect(events).toHaveLength(8);
   });
 
+  it('glute bridge held longer than the profile expects, by a slow person, still counts', () => {
+    // 12 s bridges, and the fourth held for 18 s: longer than any rep the profile knows, but only
+    // half again this person's own.
+    const topS = (i: number) => (i === 3 ? 14 : 8);
+    const startS = (i: number) => 2 + 14 * i + (i > 3 ? 6 : 0);
+    const angles = (t: number) => {
+      let pitch = 0;
+      for (let i = 0; i < 6; i++) pitch += 25 * repShape(t, startS(i), 2, topS(i), 2);
+      return { pitch, roll: 0 };
+    };
+    const frames = synthFrames({ up: SUPINE, angles, durationS: 94, rateHz: 50, mount: [8, -6, 40] });
+    expect(reps(run('glute-bridge', frames))).toHaveLength(6);
+  });
+
   it('bird dog: alternating rolls report their sides, and a big roll is a lost tabletop', () => {
     const quadruped = PRONE;
     const set = repeated(10, (i) => ({ pitch: 2.5, roll: i % 2 === 0 ? 6 : -6 }), {
