@@ -43,7 +43,7 @@ export interface FirstRepsSettings {
 export const SMOOTH_SHARE = 0.05;
 
 // Reps take from under a second (a brisk curl played fast) to over ten (a slow burpee).
-const PERIOD_SEARCH = {
+export const PERIOD_SEARCH = {
   minMs: 900,
   maxMs: 14000,
   minClarity: 0.45,

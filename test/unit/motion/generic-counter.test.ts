@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { MotionEvent, RepEvent } from '../../../src/motion/events.ts';
+import { PERIOD_SEARCH } from '../../../src/motion/first-reps.ts';
 import { UniformGrid } from '../../../src/motion/grid.ts';
 import { createMotionDetector } from '../../../src/motion/index.ts';
 import { repetitionPeriod } from '../../../src/motion/period.ts';
@@ -129,14 +130,8 @@ describe('repetition period', () => {
     for (let i = 0; i < n; i++) v.set(f((i * stepMs) / 1000), 3 * i);
     return v;
   };
-  const search = {
-    minMs: 900,
-    maxMs: 14000,
-    minClarity: 0.45,
-    harmonicShare: 0.75,
-    span: 3,
-    rejectsQuicker: true,
-  };
+  // The search the counter makes.
+  const search = PERIOD_SEARCH;
 
   it('finds the period of a movement on any axes', () => {
     const v = series(100, 30, (t) => [
