@@ -31,7 +31,7 @@ export interface ExcursionSettings {
   readonly minAboveMs: number;
   readonly minPlateauMs: number;
   readonly firstRepMinMs: number;
-  /** Longer than this away from rest is a change of pose, not a rep (or than twice a slow person's own reps). */
+  /** Longer than this away from rest, and than twice the person's own reps once known, is a change of pose. */
   readonly maxRepMs: number;
   /** Larger than this is a change of pose (getting up, rolling over), not a rep. */
   readonly maxPeakDeg: number;
