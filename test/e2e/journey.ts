@@ -300,6 +300,9 @@ export async function skipThroughSession(page: Page, size: JourneySize): Promise
       await checkNoSidewaysScroll(page);
     });
   await page.locator('bb-device-panel .name').waitFor();
+  // The offline notice comes once the service worker has cached the app, in real time: taps wait
+  // for it, so that it cannot move the page under a finger.
+  await page.locator('bb-update-prompt [role="status"]').waitFor({ timeout: 30_000 });
   await page.clock.runFor(2000);
   await pickHabit(page, tap, 'wrong-way');
   await tap(button('Start'), 'Start');
