@@ -5,7 +5,7 @@
 // depends on their pace.
 
 import { LowPass3, median, norm3 } from './filters.ts';
-import { type PeriodEstimate, repetitionPeriod } from './period.ts';
+import { type PeriodEstimate, type PeriodSearch, repetitionPeriod } from './period.ts';
 
 export type Vec3 = [number, number, number];
 
@@ -43,7 +43,7 @@ export interface FirstRepsSettings {
 export const SMOOTH_SHARE = 0.05;
 
 // Reps take from under a second (a brisk curl played fast) to over ten (a slow burpee).
-export const PERIOD_SEARCH = {
+export const PERIOD_SEARCH: PeriodSearch = {
   minMs: 900,
   maxMs: 14000,
   minClarity: 0.45,
@@ -338,7 +338,7 @@ function clearestPeriod(
   v: Float64Array,
   stepMs: number,
   minSizeG: number,
-  search: typeof PERIOD_SEARCH,
+  search: PeriodSearch,
 ): { found: PeriodEstimate | null; moving: number } {
   let moving = movingEnd(v, stepMs, MOVED_SHARES[0] * minSizeG);
   let found = repetitionPeriod(v.subarray(0, 3 * moving), stepMs, search);
