@@ -20,7 +20,7 @@ import { isMotionProfileId } from '../src/motion/detector.ts';
 import { motionProfile } from '../src/motion/profiles.ts';
 import { type Detected, detect } from './detect.ts';
 import { type PositionLabels, PositionRobustness, PositionScores } from './position-score.ts';
-import { type ManifestEntry, type ManifestLabels, readRecordingCsv, toPlacement } from './recordings.ts';
+import { type LabelledEntry, type ManifestLabels, readRecordingCsv, toPlacement } from './recordings.ts';
 import { transformOutcomes } from './robustness.ts';
 
 // ---- scoring ----
@@ -198,8 +198,7 @@ function parseArgs(args: readonly string[]): Options {
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const { dir, jsonl, negatives } = options;
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as (ManifestEntry &
-    ManifestLabels)[];
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as LabelledEntry[];
   const corpus = basename(dir);
   const groups = new Map<string, Score>();
   const placements = new Map<string, Score>();

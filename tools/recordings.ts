@@ -25,6 +25,9 @@ export interface ManifestLabels {
   readonly breaths?: number;
 }
 
+/** An entry with its answers, as scoring and the corpus tests read it. */
+export type LabelledEntry = ManifestEntry & ManifestLabels;
+
 export interface Recording {
   readonly tS: Float64Array;
   /** Interleaved x,y,z in g. */

@@ -5,18 +5,10 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { isMotionProfileId } from '../../../src/motion/detector.ts';
 import { createMotionDetector } from '../../../src/motion/index.ts';
-import {
-  type ManifestEntry,
-  type ManifestLabels,
-  readRecordingCsv,
-  toFrames,
-  toPlacement,
-} from '../../../tools/recordings.ts';
+import { type LabelledEntry, readRecordingCsv, toFrames, toPlacement } from '../../../tools/recordings.ts';
 import { describeWithShared, readSharedJson, SHARED_DIR } from '../../shared.ts';
 
-type Entry = ManifestEntry & ManifestLabels;
-
-function count(corpus: string, e: Entry): number {
+function count(corpus: string, e: LabelledEntry): number {
   const rec = readRecordingCsv(join(SHARED_DIR, 'datasets', corpus, e.file));
   const detector = createMotionDetector(
     isMotionProfileId(e.exercise) ? e.exercise : 'generic',
@@ -27,8 +19,8 @@ function count(corpus: string, e: Entry): number {
   return reps;
 }
 
-function shareWithinOne(corpus: string, keep: (e: Entry) => boolean): number {
-  const entries = readSharedJson<Entry[]>(`datasets/${corpus}/manifest.json`).filter(keep);
+function shareWithinOne(corpus: string, keep: (e: LabelledEntry) => boolean): number {
+  const entries = readSharedJson<LabelledEntry[]>(`datasets/${corpus}/manifest.json`).filter(keep);
   const ok = entries.filter((e) => Math.abs(count(corpus, e) - (e.reps ?? 0)) <= 1).length;
   return ok / entries.length;
 }
@@ -49,7 +41,7 @@ describeWithShared('real recordings', () => {
   });
 
   it('a chest sensor counts nothing when only a limb moves', { timeout: 30000 }, () => {
-    const entries = readSharedJson<Entry[]>('datasets/uci-physical-therapy/manifest.json').filter(
+    const entries = readSharedJson<LabelledEntry[]>('datasets/uci-physical-therapy/manifest.json').filter(
       (e) => e.placement === 'chest' && !e.exercise.includes('trunk'),
     );
     const total = entries.reduce((sum, e) => sum + count('uci-physical-therapy', e), 0);

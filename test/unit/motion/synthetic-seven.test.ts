@@ -7,11 +7,9 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { median } from '../../../src/motion/filters.ts';
 import { type Detected, detect } from '../../../tools/detect.ts';
-import { type ManifestEntry, type ManifestLabels, readRecordingCsv } from '../../../tools/recordings.ts';
+import { type LabelledEntry, readRecordingCsv } from '../../../tools/recordings.ts';
 import { longestHold } from '../../../tools/robustness.ts';
 import { describeWithShared, readSharedJson, SHARED_DIR } from '../../shared.ts';
-
-type Entry = ManifestEntry & ManifestLabels;
 
 const REP_EXERCISES = ['superman', 'glute-bridge', 'bird-dog', 'lat-pulldown'];
 const HOLD_EXERCISES = ['drawing-in', 'elbow-plank'];
@@ -19,11 +17,11 @@ const BREATH_EXERCISES = ['bat-hang', 'drawing-in'];
 const DISTRACTORS = ['rest', 'walking', 'setup-fidget'];
 
 describeWithShared('synthetic-seven: people from another simulator', () => {
-  let results: { entry: Entry; found: Detected }[] = [];
+  let results: { entry: LabelledEntry; found: Detected }[] = [];
   const of = (exercises: string[]) => results.filter((r) => exercises.includes(r.entry.exercise));
 
   beforeAll(() => {
-    const entries = readSharedJson<Entry[]>('datasets/synthetic-seven/manifest.json');
+    const entries = readSharedJson<LabelledEntry[]>('datasets/synthetic-seven/manifest.json');
     results = entries.map((entry) => {
       const rec = readRecordingCsv(join(SHARED_DIR, 'datasets', 'synthetic-seven', entry.file));
       const input = { exercise: entry.exercise, placement: entry.placement, rateHz: entry.rate_hz };
