@@ -26,6 +26,9 @@ export interface JourneySize {
   readonly colorScheme: 'dark' | 'light';
 }
 
+// The first visit's notice that the app works offline, once the service worker has cached it.
+const OFFLINE_NOTICE = 'bb-update-prompt [role="status"]';
+
 export const JOURNEY_SIZES: Readonly<Record<'phone' | 'small-phone' | 'laptop', JourneySize>> = {
   phone: { suffix: '', viewport: { width: 412, height: 915 }, touch: true, colorScheme: 'dark' },
   'small-phone': {
@@ -133,7 +136,7 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
   // A first visit: the start screen, and the notice that the app now works offline once the
   // service worker has cached it (in real time: the worker's clock is not the page's).
   await page.locator('bb-device-panel .name').waitFor();
-  const notice = page.locator('bb-update-prompt [role="status"]');
+  const notice = page.locator(OFFLINE_NOTICE);
   await notice.waitFor({ timeout: 30_000 });
   // The strap's first heart rate, a second or two in.
   await page.clock.runFor(2000);
@@ -160,7 +163,7 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
   });
   // They turn over, and the set begins by itself.
   await runUntil(page, () => visible(page, 'bb-set-view .count'), 60, 'the first set never began');
-  check(await hidden(page, 'bb-update-prompt [role="status"]'), 'the offline notice stayed during the set');
+  check(await hidden(page, OFFLINE_NOTICE), 'the offline notice stayed during the set');
   // A correction by hand along the way: one more, then two fewer.
   await runUntil(page, async () => Number(await text(page, 'bb-set-view .count')) >= 4, 120, 'no fourth rep');
   for (const name of ['+1', '−1', '−1']) await tap(button(name), name);
@@ -302,7 +305,7 @@ export async function skipThroughSession(page: Page, size: JourneySize): Promise
   await page.locator('bb-device-panel .name').waitFor();
   // The offline notice comes once the service worker has cached the app, in real time: taps wait
   // for it, so that it cannot move the page under a finger.
-  await page.locator('bb-update-prompt [role="status"]').waitFor({ timeout: 30_000 });
+  await page.locator(OFFLINE_NOTICE).waitFor({ timeout: 30_000 });
   await page.clock.runFor(2000);
   await pickHabit(page, tap, 'wrong-way');
   await tap(button('Start'), 'Start');
