@@ -28,8 +28,10 @@ export interface RepModel {
   readonly size: number;
   /** The mean of the reps' farthest poses (whether or not they share one). */
   readonly reach: Vec3;
-  /** The bout's point from which to count: the first time the person was at rest. */
+  /** The bout's point from which to count: the first pose the person held. */
   readonly fromPoint: number;
+  /** That pose is the top of a rep they came to from rest: counting starts out on that rep. */
+  readonly startsAtFar: boolean;
 }
 
 export interface FirstRepsSettings {
@@ -260,6 +262,7 @@ export function learnFirstReps(
       size,
       reach: far,
       fromPoint: firstRest.index,
+      startsAtFar: cameFromRest(s, from, firstRest, rest, far),
     },
     false,
     learned,
@@ -524,6 +527,22 @@ function stillRest(
     if (onPath) return { pose, index: i };
   }
   return null;
+}
+
+/**
+ * Whether the first pose the person held is the far end of their reps, reached from rest: they
+ * were holding the top of their first rep (a raise held for most of a period).
+ */
+function cameFromRest(
+  s: Float64Array,
+  from: number,
+  first: { pose: Vec3; index: number },
+  rest: Vec3,
+  far: Vec3,
+): boolean {
+  if (dist(first.pose, far) >= dist(first.pose, rest)) return false;
+  for (let i = first.index - 1; i >= from; i--) if (distAt(s, i, rest) < distAt(s, i, far)) return true;
+  return false;
 }
 
 /** The end of the path that s first stays near (for a share of a period) from `from` on. */

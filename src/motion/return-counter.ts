@@ -39,8 +39,9 @@ export class ReturnCounter {
   private readonly two: LowPass3;
   private size: number;
   private readonly sizes = new RecentMedian(RECENT_REPS);
-  // Null until the person is first seen at rest: counting may start midway through a movement.
-  private out: boolean | null = null;
+  // Null until the person is first seen at rest: counting may start midway through a movement
+  // (unless it starts at the top of a rep the person came to from rest, see RepModel).
+  private out: boolean | null;
   // The farthest from rest since the last rep, and since the last return to rest (and where).
   private peak = 0;
   private peakSinceReturn = 0;
@@ -64,6 +65,7 @@ export class ReturnCounter {
     this.one = new LowPass3(SMOOTH_SHARE * model.periodMs);
     this.two = new LowPass3(SMOOTH_SHARE * model.periodMs);
     this.lastActiveMs = startMs;
+    this.out = model.startsAtFar ? true : null;
   }
 
   /** One grid point, stepMs after the last; returns the rep it completes, if any. */

@@ -302,6 +302,33 @@ describe('generic rep counter', () => {
     expect(count(twoBouts)).toHaveLength(12);
   });
 
+  it('counts the first rep of a later block, when its top is the first still pose', () => {
+    // Raises held at the top for most of each period, with a brief rest at the bottom (a straight
+    // leg raise): six, a wait with the limb turned aside, a short stop at rest, six more as far or
+    // half as far. The second block's first still pose is the top of its first raise.
+    const aside = slerp(REST, normalize([0.1, -0.5, -0.85]), 0.3);
+    const raise = (u: number, share: number) => slerp(REST, OUT, share * outShare(u % 7, 0.5, 5, 0.5));
+    const second = 4 + 6 * 7 + 30;
+    for (const share of [1, 0.5]) {
+      const rec: Recording = {
+        durationS: second + 6 * 7 + 4,
+        endsS: [],
+        path: (t) => {
+          if (t < 4) return REST;
+          if (t < 4 + 6 * 7) return raise(t - 4, 1);
+          if (t < 4 + 6 * 7 + 2) return REST;
+          if (t < second - 1) return aside;
+          if (t < second - 0.4)
+            return slerp(aside, REST, (1 - Math.cos((Math.PI * (t - second + 1)) / 0.6)) / 2);
+          if (t < second) return REST;
+          return t < second + 6 * 7 ? raise(t - second, share) : REST;
+        },
+      };
+      for (const take of [{}, { speed: 0.8 }, { speed: 1.25, turn: randomTurn(5) }, { rateHz: 25 }])
+        expect(count(rec, take), `${share} ${JSON.stringify(take)}`).toHaveLength(12);
+    }
+  });
+
   it('counts nothing while still, nor steps on a chest strap that does not turn', () => {
     const still: Recording = { durationS: 40, endsS: [], path: () => REST };
     expect(count(still)).toEqual([]);
