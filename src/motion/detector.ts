@@ -23,6 +23,12 @@ export interface MotionDetector {
   push(frame: AccelFrame): readonly MotionEvent[];
 }
 
+/**
+ * Which way the person's head is, in the device's axes (a unit vector): a chest strap learns it while
+ * the person is upright (see posture.ts). With it, a bird-dog rep's roll tells its side from the first.
+ */
+export type SpineDirection = readonly [number, number, number];
+
 export function isMotionProfileId(id: string): id is MotionProfileId {
   return (MOTION_PROFILE_IDS as readonly string[]).includes(id);
 }

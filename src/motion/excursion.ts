@@ -5,8 +5,10 @@
 // - the size of a rep is the angle between the gravity direction and the rest pose;
 // - the direction a rep turns is learned from the person's first reps, and a later excursion that
 //   turns another way (a shift of weight, a hand on the strap) is not a rep;
-// - bird dog's side comes from the handedness of the turn: both sides pitch the torso alike, so the
-//   roll's sign relative to that common pitch, taken about the rest pose, tells left from right.
+// - bird dog's side comes from the roll: the torso rolls towards the supporting hand. Once the strap
+//   knows which way the head is (learned while the person was upright), the person's left is known
+//   and the roll's sign tells the side from the first rep. Without it, both sides pitch the torso
+//   alike, so the roll's handedness relative to that common pitch, about the rest pose, tells it.
 //
 // Thresholds start from the profile's expectation, scaled by what this person taught the app
 // (PersonalTuning), and follow the person's own reps from the first one. Times, too, are the
@@ -14,6 +16,7 @@
 // faster or slower counts the same; before that, a first rep that is smaller or quicker than the
 // profile expects counts only once a second one like it shows it was a rep.
 
+import type { SpineDirection } from './detector.ts';
 import type { MotionEvent, Side } from './events.ts';
 import { angleDeg, crossingTime, norm3, RecentMedian } from './filters.ts';
 import type { ExcursionSettings } from './profiles.ts';
@@ -139,6 +142,7 @@ export class ExcursionDetector {
   constructor(
     private readonly s: ExcursionSettings,
     private readonly tuning: PersonalTuning = NEUTRAL_TUNING,
+    private readonly spine: SpineDirection | null = null,
   ) {}
 
   /** Typical peak of this person so far (the profile's expectation until their first reps). */
@@ -476,12 +480,22 @@ export class ExcursionDetector {
   }
 
   /**
-   * Which arm this bird-dog rep extended, or null when the turn matches neither side's reps.
-   * The handedness of (rest pose, common pitch, this turn) gives the side; before the pitch is
-   * known, reps alternate from the side the coach asks for first.
+   * Which arm this bird-dog rep extended. With the spine known, the side the turn goes to: the torso
+   * rolls towards the supporting hand, so "up" turns towards the extended arm. Without it, the
+   * handedness of (rest pose, common pitch, this turn) gives the side; before the pitch is known,
+   * reps alternate from the side the coach asks for first.
    */
   private sideOf(dir: Vec): Side {
     const r = this.rest;
+    const spine = this.spine;
+    if (spine) {
+      // "Up" lying on hands and knees points out of the back: up × head is the person's left.
+      const toLeft =
+        dir.x * (r.y * spine[2] - r.z * spine[1]) +
+        dir.y * (r.z * spine[0] - r.x * spine[2]) +
+        dir.z * (r.x * spine[1] - r.y * spine[0]);
+      if (toLeft !== 0) return toLeft > 0 ? 'left' : 'right';
+    }
     const p = this.pitchSum;
     const reps = this.peaks.count;
     // Sum of the unit turns so far and this one: the rolls of opposite sides cancel, the pitch adds up.

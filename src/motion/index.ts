@@ -3,14 +3,14 @@
 
 import { concatMap, defer, filter, map, type OperatorFunction } from 'rxjs';
 import type { AccelFrame, Placement } from '../sensors/samples.ts';
-import type { MotionProfileId } from './detector.ts';
+import type { MotionProfileId, SpineDirection } from './detector.ts';
 import type { MotionEvent } from './events.ts';
 import { createMotionDetector } from './pipeline.ts';
 import { type PositionEvent, PositionJudge } from './position.ts';
 import { type Posture, type PostureReading, PostureTracker } from './posture.ts';
 import { NEUTRAL_TUNING, type PersonalTuning } from './tuning.ts';
 
-export type { MotionDetector, MotionProfileId } from './detector.ts';
+export type { MotionDetector, MotionProfileId, SpineDirection } from './detector.ts';
 export { isMotionProfileId, MOTION_PROFILE_IDS } from './detector.ts';
 export type * from './events.ts';
 export { createMotionDetector } from './pipeline.ts';
@@ -30,10 +30,11 @@ export function detectMotion(
   profile: MotionProfileId,
   placement: Placement,
   tuning: PersonalTuning = NEUTRAL_TUNING,
+  spine: SpineDirection | null = null,
 ): OperatorFunction<AccelFrame, MotionEvent> {
   return (frames) =>
     defer(() => {
-      const detector = createMotionDetector(profile, placement, tuning);
+      const detector = createMotionDetector(profile, placement, tuning, spine);
       return frames.pipe(concatMap((frame) => detector.push(frame)));
     });
 }

@@ -4,7 +4,7 @@
 
 import type { AccelFrame, Placement } from '../sensors/samples.ts';
 import { BreathCounter } from './breath.ts';
-import type { MotionDetector, MotionProfileId } from './detector.ts';
+import type { MotionDetector, MotionProfileId, SpineDirection } from './detector.ts';
 import type { MotionEvent } from './events.ts';
 import { ExcursionDetector } from './excursion.ts';
 import { LowPass1, LowPass3, norm3 } from './filters.ts';
@@ -39,9 +39,14 @@ class Pipeline implements MotionDetector {
   private readonly oscillation: OscillationCounter | null;
   private readonly holdBreaths: HoldBreaths | null;
 
-  constructor(profile: MotionProfileId, placement: Placement, tuning: PersonalTuning) {
+  constructor(
+    profile: MotionProfileId,
+    placement: Placement,
+    tuning: PersonalTuning,
+    spine: SpineDirection | null,
+  ) {
     const p = motionProfile(profile, placement);
-    this.reps = p.reps ? new ExcursionDetector(p.reps, tuning) : null;
+    this.reps = p.reps ? new ExcursionDetector(p.reps, tuning, spine) : null;
     this.breaths = p.breaths ? new BreathCounter(p.breaths) : null;
     this.hold = p.hold ? new HoldDetector(p.hold, tuning) : null;
     this.oscillation = p.oscillation ? new OscillationCounter(p.oscillation) : null;
@@ -92,11 +97,15 @@ class Pipeline implements MotionDetector {
   }
 }
 
-/** Creates the detector of an exercise, scaled to what this person taught the app (see tuning.ts). */
+/**
+ * Creates the detector of an exercise, scaled to what this person taught the app (see tuning.ts),
+ * and told which way their head is when the strap has learned it.
+ */
 export function createMotionDetector(
   profile: MotionProfileId,
   placement: Placement,
   tuning: PersonalTuning = NEUTRAL_TUNING,
+  spine: SpineDirection | null = null,
 ): MotionDetector {
-  return new Pipeline(profile, placement, tuning);
+  return new Pipeline(profile, placement, tuning, spine);
 }

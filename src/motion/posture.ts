@@ -13,6 +13,7 @@
 // Any other placement (a watch, the phone) cannot tell posture at all: it reports stillness only.
 
 import type { AccelFrame, Placement } from '../sensors/samples.ts';
+import type { SpineDirection } from './detector.ts';
 import { angleDeg, expAlpha, LowPass1, LowPass3, norm3, RAD_TO_DEG } from './filters.ts';
 import { GRAVITY_TAU_MS } from './pipeline.ts';
 
@@ -35,6 +36,8 @@ export interface PostureReading {
   readonly upX: number;
   readonly upY: number;
   readonly upZ: number;
+  /** Which way the head is, once learned from the person upright (chest strap only); else null. */
+  readonly spine: SpineDirection | null;
 }
 
 // Movement left once gravity is taken out, as an RMS over ~0.2 s. A held plank trembles up to
@@ -154,6 +157,7 @@ export class PostureTracker {
       upX: this.ux,
       upY: this.uy,
       upZ: this.uz,
+      spine: Number.isNaN(this.spineX) ? null : [this.spineX, this.spineY, this.spineZ],
     };
   }
 

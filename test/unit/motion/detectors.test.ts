@@ -1,7 +1,14 @@
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { MotionEvent, RepEvent } from '../../../src/motion/events.ts';
-import { createMotionDetector, detectMotion, type MotionProfileId } from '../../../src/motion/index.ts';
+import {
+  createMotionDetector,
+  detectMotion,
+  type MotionProfileId,
+  NEUTRAL_TUNING,
+  PostureTracker,
+  type SpineDirection,
+} from '../../../src/motion/index.ts';
 import type { AccelFrame, Placement } from '../../../src/sensors/samples.ts';
 import { repShape, type SynthOptions, synthFrames, type Vec3 } from './synth.ts';
 
@@ -152,6 +159,50 @@ describe('other rep profiles', () => {
       (e) => e.type === 'form',
     );
     expect(forms).toHaveLength(1);
+  });
+
+  it('bird dog: with the spine learned standing, each roll tells its side from the first rep', () => {
+    // Standing, down to hands and knees, ten reps. The torso rolls towards the supporting hand
+    // (roll > 0: the right arm is up); the pitch common to both sides goes either way.
+    const STANDING: Vec3 = [0, 1, 0];
+    const downS = 5;
+    const setS = 9;
+    for (const mount of [
+      [10, 6, -15],
+      [0, 0, 180],
+      [25, 0, 95],
+      [-20, 20, 250],
+    ] as Vec3[]) {
+      for (const pitch of [2.5, -2.5]) {
+        for (const firstSide of ['right', 'left'] as const) {
+          const rollSign = (i: number) => ((i % 2 === 0) === (firstSide === 'right') ? 1 : -1);
+          const set = repeated(10, (i) => ({ pitch, roll: 6 * rollSign(i) }), {
+            leadS: setS + 2,
+            riseS: 1.3,
+            topS: 1.2,
+            lowerS: 1.3,
+            pauseS: 0.8,
+          });
+          const angles = (t: number) => {
+            const down = -90 * Math.min(1, Math.max(0, (t - downS) / 2));
+            const rep = set.angles(t);
+            return { pitch: down + rep.pitch, roll: rep.roll };
+          };
+          const frames = synthFrames({ up: STANDING, angles, durationS: set.durationS, rateHz: 50, mount });
+          const tracker = new PostureTracker('chest');
+          let spine: SpineDirection | null = null;
+          for (const f of frames) if (f.t0Ms < setS * 1000) spine = tracker.push(f).spine;
+          expect(spine, `${mount}`).not.toBeNull();
+          const detector = createMotionDetector('bird-dog', 'chest', NEUTRAL_TUNING, spine);
+          const events = frames.filter((f) => f.t0Ms >= setS * 1000).flatMap((f) => [...detector.push(f)]);
+          const expected = Array.from({ length: 10 }, (_, i) => (rollSign(i) > 0 ? 'right' : 'left'));
+          expect(
+            reps(events).map((e) => e.side),
+            `${mount} pitch ${pitch} from ${firstSide}`,
+          ).toEqual(expected);
+        }
+      }
+    }
   });
 
   it('lat pulldown, chest: small lean-backs while seated', () => {

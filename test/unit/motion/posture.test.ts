@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { angleDeg } from '../../../src/motion/filters.ts';
 import { type PostureReading, PostureTracker } from '../../../src/motion/posture.ts';
 import type { AccelFrame, Placement } from '../../../src/sensors/samples.ts';
+import { toSensorFrame } from '../../../src/sensors/virtual/rotation.ts';
 import { POSE, type PoseStep, poses, STANDING } from './poses.ts';
 import { type SynthOptions, synthFrames, type Vec3 } from './synth.ts';
 
@@ -92,6 +94,12 @@ describe('posture from a chest strap', () => {
       { mount: [10, -20, 130] },
     );
     const readings = track(frames);
+    expect(readingAt(readings, 1).spine).toBeNull();
+    // The spine it learned points to the head, in the strap's axes.
+    const spine = readingAt(readings, 4).spine;
+    const head = toSensorFrame(STANDING, { aboutXDeg: 10, aboutYDeg: -20, aboutZDeg: 130 });
+    expect(spine).not.toBeNull();
+    if (spine) expect(angleDeg(...spine, ...head)).toBeLessThan(3);
     expect(readingAt(readings, 4).posture).toBe('upright');
     expect(readingAt(readings, 10).posture).toBe('side');
     expect(readingAt(readings, 16).posture).toBe('upright');
@@ -160,13 +168,15 @@ describe('posture from a chest strap', () => {
     const many = track(person(steps, 10, { frameSize: 3 }));
     const one = track(person(steps, 10, { frameSize: 10_000 }));
     expect(one).toHaveLength(1);
-    // The same arithmetic in another order: the gravity direction agrees to rounding.
-    const withoutUp = ({ upX: _x, upY: _y, upZ: _z, ...rest }: PostureReading) => rest;
+    // The same arithmetic in another order: the gravity and spine directions agree to rounding.
+    const withoutDirections = ({ upX: _x, upY: _y, upZ: _z, spine: _s, ...rest }: PostureReading) => rest;
     const last = many.at(-1)!;
-    expect(withoutUp(one[0])).toEqual(withoutUp(last));
+    expect(withoutDirections(one[0])).toEqual(withoutDirections(last));
     expect(one[0].upX).toBeCloseTo(last.upX, 9);
     expect(one[0].upY).toBeCloseTo(last.upY, 9);
     expect(one[0].upZ).toBeCloseTo(last.upZ, 9);
+    expect(last.spine).not.toBeNull();
+    last.spine?.forEach((c, i) => expect(one[0].spine?.[i]).toBeCloseTo(c, 9));
     const sparse = track(person(steps, 10, { rateHz: 4.6, frameSize: 1, jitter: 0.5 }));
     const fast = track(person(steps, 10, { rateHz: 200, gaps: [[7, 7.5]] }));
     for (const readings of [sparse, fast]) {
