@@ -15,6 +15,7 @@ import {
   switchMap,
 } from 'rxjs';
 import { type CueHosts, CuePlayer } from '../cues/cue-player.ts';
+import type { SpineDirection } from '../motion/detector.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import { adaptTuning, detectMotion, judgePosition, trackPosture } from '../motion/index.ts';
 import type { PositionEvent } from '../motion/position.ts';
@@ -76,6 +77,8 @@ export class Backbeat {
 
   private readonly subscriptions = new Subscription();
   private readonly now: () => number;
+  /** Which way the person's head is in the posture device's axes, once its tracker has learned it. */
+  private spine: SpineDirection | null = null;
   /** This visit's heart-rate readings: the early end of a rest and the summary's heart rate read them. */
   private readonly heartSamples: HeartRateSample[] = [];
 
@@ -138,8 +141,13 @@ export class Backbeat {
     void this.persistence.start().then(() => this.replanIfReady());
     this.subscriptions.add(this.settings.state$.subscribe(() => void this.replanIfReady()));
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
-    // Posture runs from the first frame, not from the first set (see posture$).
-    this.subscriptions.add(this.posture$.subscribe());
+    // Posture runs from the first frame, not from the first set (see posture$); the spine it learns
+    // while the person is upright tells each bird-dog set which side is which.
+    this.subscriptions.add(
+      this.posture$.subscribe((reading) => {
+        this.spine = reading.spine;
+      }),
+    );
     this.subscriptions.add(this.positionEvents().subscribe((event) => this.session.handlePosition(event)));
     // Sets wait for the person to be in position when a device can see it, else begin when due.
     this.subscriptions.add(
@@ -280,7 +288,9 @@ export class Backbeat {
             const feed = key === null || !planned ? null : source.motionFor(planned.exercise.id);
             if (!feed || !planned) return EMPTY;
             const tuning = this.tunings.tuningFor(planned.exercise.id);
-            const detect = detectMotion(planned.exercise.motionProfile, feed.placement, tuning);
+            // The spine is in the axes of the device posture is tracked on: the chest strap's.
+            const spine = feed.placement === 'chest' && source.info.placement === 'chest' ? this.spine : null;
+            const detect = detectMotion(planned.exercise.motionProfile, feed.placement, tuning, spine);
             return feed.accel$.pipe(detectAroundPauses(this.session.state$, detect));
           }),
         ),
