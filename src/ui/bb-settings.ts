@@ -18,6 +18,15 @@ import { describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
 
+/** Whether two voice lists differ in any voice. */
+function otherVoices(next: readonly VoiceChoice[], previous?: readonly VoiceChoice[]): boolean {
+  if (!previous || next.length !== previous.length) return true;
+  return next.some((v, i) => {
+    const p = previous[i];
+    return v.uri !== p.uri || v.name !== p.name || v.lang !== p.lang || v.isDefault !== p.isDefault;
+  });
+}
+
 /**
  * The settings screen: the program (order, dosage, what to leave out, short or full), the voice and
  * sounds, and the heart-rate data. Every control is a native form control with a visible label, so it
@@ -124,8 +133,12 @@ export class BbSettings extends LitElement {
   ];
 
   @property({ attribute: false }) model!: SettingsModel;
-  /** The voices the browser offers (Speech.voices()); empty while they load or when there are none. */
-  @property({ attribute: false }) voices: readonly VoiceChoice[] = [];
+  /**
+   * The voices the browser offers (Speech.voices()); empty while they load or when there are none.
+   * The app hands the list over afresh on every render: only a list with other voices is a change,
+   * or each heart-rate sample would re-render the form and wipe a number being typed.
+   */
+  @property({ attribute: false, hasChanged: otherVoices }) voices: readonly VoiceChoice[] = [];
   /** Where today's plan sets a target apart from these settings, and why (progression). */
   @property({ attribute: false }) targetChanges: readonly TargetChange[] = [];
 

@@ -133,6 +133,22 @@ describe('bb-settings', () => {
     expect(model.state).toMatchObject({ age: 40, maxHr: 187, endRestOnRecovery: true });
   });
 
+  it('keeps what is being typed while the app re-renders around it, with the same voices', async () => {
+    const amy = { uri: 'urn:amy', name: 'Amy', lang: 'en-GB', isDefault: true };
+    const { model, element } = mount([amy]);
+    const age = page.getByRole('spinbutton', { name: 'Age' });
+    await age.fill('45');
+    // The app renders on every heart-rate sample, handing over the voice list afresh each time.
+    element.voices = [{ ...amy }];
+    await element.updateComplete;
+    await expect.element(age).toHaveValue(45);
+    await userEvent.keyboard('{Tab}');
+    expect(model.state.age).toBe(45);
+    // A voice list that did change shows at once.
+    element.voices = [amy, { uri: 'urn:bob', name: 'Bob', lang: 'en-US', isDefault: false }];
+    await expect.element(page.getByRole('option', { name: 'Bob (en-US)' })).toBeInTheDocument();
+  });
+
   it('restores the defaults and says when it is done', async () => {
     const { model, element } = mount();
     model.setMuted(true);
