@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Backbeat, DeviceState } from '../app/backbeat.ts';
-import type { ExportFormat } from '../app/persistence.ts';
+import type { ExportFormat, HistoryState } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
@@ -127,6 +127,11 @@ export class BbApp extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         margin: 0;
       }
+      .ready p.elsewhere {
+        font-size: 1.4rem;
+        font-weight: 600;
+        color: inherit;
+      }
       .ready h3 {
         margin: 0.5rem 0 0;
         font-size: 1.3rem;
@@ -183,6 +188,7 @@ export class BbApp extends LitElement {
   private person!: ObserveController<VirtualPersonStatus | null>;
   private settings!: ObserveController<Settings>;
   private targetChanges!: ObserveController<readonly TargetChange[]>;
+  private history!: ObserveController<HistoryState>;
   /** Why the summary's file could not be made, to show beside its buttons. */
   @state() private exportProblem: string | null = null;
   /** The phase last rendered: a new phase brings the session's own screen back. */
@@ -235,6 +241,8 @@ export class BbApp extends LitElement {
         this.app.targetChanges.state$,
         this.app.targetChanges.state,
       );
+      const history = this.app.persistence.history;
+      this.history = new ObserveController(this, history.state$, history.state);
     }
     super.connectedCallback();
   }
@@ -358,7 +366,11 @@ export class BbApp extends LitElement {
     return html`
       <section class="ready" aria-labelledby="ready-title">
         <h2 id="ready-title">Today's back-care session</h2>
-        <button class="primary start" @click=${() => this.app.startSession()}>Start</button>
+        ${
+          this.recordedElsewhere()
+            ? html`<p class="elsewhere">Your session is being recorded in another tab. Move it here (above) to go on with it in this tab.</p>`
+            : html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>`
+        }
         <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>
         <h3 id="plan-title">Today's plan</h3>
         <ol aria-labelledby="plan-title">
@@ -373,6 +385,12 @@ export class BbApp extends LitElement {
         </ol>
       </section>
     `;
+  }
+
+  /** Another tab records a session: a second one started here would run beside it. */
+  private recordedElsewhere(): boolean {
+    const { elsewhere, recording } = this.history.value;
+    return elsewhere !== null && !recording;
   }
 
   /** Above the history opened in a rest: the session goes on, and the way back to it. */

@@ -86,6 +86,11 @@ describe('two tabs of the app', () => {
       .toMatch(/Backbeat is recording in another tab/);
     expect(await second.getByRole('button', { name: 'Resume where I was' }).count()).toBe(0);
     expect(await noticeText(second)).not.toMatch(/interrupted/);
+    // Nor can a second session be started beside it: the second tab says where the session is.
+    expect(await second.getByRole('button', { name: 'Start', exact: true }).count()).toBe(0);
+    await expect
+      .poll(() => second.getByText('Your session is being recorded in another tab').count())
+      .toBe(1);
     expect((await readSession(second))?.status).toBe('active');
   });
 
