@@ -82,8 +82,8 @@ export interface HistoryState {
   readonly moving: boolean;
   /** The session this tab was recording moved to another tab. */
   readonly movedAway: boolean;
-  /** A session is being recorded now. */
-  readonly recording: boolean;
+  /** The session this tab is recording now, or null. */
+  readonly recordingId: string | null;
   /** A session was recorded since the app opened: it can be exported from memory, storage or not. */
   readonly hasCurrent: boolean;
   /** The outcome of the last import, delete or export, to show once. */
@@ -115,7 +115,7 @@ export class HistoryModel extends Model<HistoryState> {
       elsewhere: null,
       moving: false,
       movedAway: false,
-      recording: false,
+      recordingId: null,
       hasCurrent: false,
       notice: null,
       persisted: null,
@@ -361,6 +361,10 @@ export class Persistence {
   }
 
   async deleteSession(id: string): Promise<void> {
+    if (this.isBeingRecorded(id)) {
+      this.history.update({ notice: 'That session is being recorded: it can be deleted once it has ended.' });
+      return;
+    }
     await this.guard(async (store) => {
       await store.deleteSession(id);
       this.past?.delete(id);
@@ -378,6 +382,12 @@ export class Persistence {
       this.tabs.post({ type: 'changed' });
       this.history.update({ notice: 'All sessions deleted.', unfinished: null });
     });
+  }
+
+  /** Whether this tab or another is recording the session now: it would be written back at once. */
+  isBeingRecorded(id: string): boolean {
+    const { recordingId, elsewhere } = this.history.state;
+    return id === recordingId || id === elsewhere?.id;
   }
 
   /** A saved session, or the one being recorded now when `id` is its id or storage failed. */
@@ -610,7 +620,7 @@ export class Persistence {
         // Refused because another tab claimed the session: it moved there, nothing failed.
         .subscribe((f) => (f.kind === 'moved' ? void this.handOver() : this.fail(f))),
     );
-    this.history.update({ recording: true, hasCurrent: true });
+    this.history.update({ recordingId: recorder.sessionId, hasCurrent: true });
   }
 
   /** The lock taken by force (the tab did not answer in time): the session is no longer ours. */
@@ -625,7 +635,7 @@ export class Persistence {
     this.held?.release();
     this.held = null;
     this.recorder = null;
-    this.history.update({ recording: false });
+    this.history.update({ recordingId: null });
   }
 
   private async closeUnfinished(row: SessionRow): Promise<void> {

@@ -389,8 +389,8 @@ export class BbApp extends LitElement {
 
   /** Another tab records a session: a second one started here would run beside it. */
   private recordedElsewhere(): boolean {
-    const { elsewhere, recording } = this.history.value;
-    return elsewhere !== null && !recording;
+    const { elsewhere, recordingId } = this.history.value;
+    return elsewhere !== null && recordingId === null;
   }
 
   /** Above the history opened in a rest: the session goes on, and the way back to it. */

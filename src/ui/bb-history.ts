@@ -238,7 +238,7 @@ export class BbHistory extends LitElement {
         h.problem
           ? html`<div class="problem" role="alert">${h.problem.message}
         ${
-          (h.recording || h.sessions.length === 0) && !this.sessionRunning
+          (h.recordingId !== null || h.sessions.length === 0) && !this.sessionRunning
             ? html`<div class="actions">
           <button @click=${() => this.exportCurrent('json')}>Save this session (JSON)</button>
           <button @click=${() => this.exportCurrent('fit')}>Save as FIT</button>
@@ -313,8 +313,9 @@ export class BbHistory extends LitElement {
     const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     const minutes = Math.round(s.summary.durationMs / 60_000);
     const duration = minutes === 0 ? 'under a minute' : `${minutes} min`;
+    const live = this.persistence.isBeingRecorded(s.id);
     return html`<li data-session=${s.id}>
-      <div class="when">${when}${s.status === 'active' ? ' (unfinished)' : ''}</div>
+      <div class="when">${when}${live ? ' (being recorded)' : s.status === 'active' ? ' (unfinished)' : ''}</div>
       <div class="facts">
         ${duration} · ${plural(s.summary.sets, 'set')} · ${s.summary.reps} reps and breaths ·
         ${formatDuration(Math.round(s.summary.holdMs / 1000))} held${s.summary.avgBpm !== null ? ` · ${s.summary.avgBpm} bpm average` : ''}
@@ -326,10 +327,13 @@ export class BbHistory extends LitElement {
         <button @click=${() => this.export(s.id, 'csv')} aria-label="Export ${when} as CSV">CSV</button>
         <button @click=${() => this.export(s.id, 'json')} aria-label="Export ${when} as JSON">JSON</button>
         ${
-          this.confirming === s.id
-            ? html`<button class="danger" @click=${() => this.onDelete(s.id)}>Yes, delete it</button>
+          // The session being recorded would be written back at once: it is deleted once it has ended.
+          live
+            ? null
+            : this.confirming === s.id
+              ? html`<button class="danger" @click=${() => this.onDelete(s.id)}>Yes, delete it</button>
                 <button class="quiet" @click=${() => (this.confirming = null)}>Keep it</button>`
-            : html`<button class="danger" @click=${() => (this.confirming = s.id)} aria-label="Delete ${when}">Delete</button>`
+              : html`<button class="danger" @click=${() => (this.confirming = s.id)} aria-label="Delete ${when}">Delete</button>`
         }
       </div>
     </li>`;

@@ -71,7 +71,8 @@ export class BbStorageNotice extends LitElement {
   }
 
   override render() {
-    const { unfinished, elsewhere, recording, movedAway, problem, hasCurrent } = this.history.value;
+    const { unfinished, elsewhere, recordingId, movedAway, problem, hasCurrent } = this.history.value;
+    const recording = recordingId !== null;
     return html`
       ${elsewhere && !recording ? this.renderElsewhere(elsewhere) : null}
       ${

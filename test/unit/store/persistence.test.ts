@@ -111,6 +111,38 @@ describe('Persistence', () => {
     await second.persistence.dispose();
   });
 
+  it('does not delete the session it is recording, and deletes it once it has ended', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const first = new Page(name);
+    await first.persistence.start();
+    first.session.start();
+    first.reps(10);
+    await first.persistence.flush();
+    first.store!.close(); // the tab is gone
+
+    // Resumed in a new tab, the session is in the history list and being recorded.
+    const second = new Page(name);
+    await second.persistence.start();
+    await second.persistence.resume();
+    second.run(2000);
+    await second.persistence.flush();
+    const id = second.persistence.history.state.recordingId;
+    expect(second.persistence.history.state.sessions.map((s) => s.id)).toContain(id);
+    expect(second.persistence.isBeingRecorded(id!)).toBe(true);
+    await second.persistence.deleteSession(id!);
+    expect(second.persistence.history.state.notice).toMatch(/being recorded/);
+    second.reps(2);
+    await second.persistence.flush();
+    expect((await second.store!.loadBundle(id!))?.sets.length).toBeGreaterThan(0);
+
+    second.session.finish();
+    await second.persistence.flush();
+    expect(second.persistence.isBeingRecorded(id!)).toBe(false);
+    await second.persistence.deleteSession(id!);
+    expect(second.persistence.history.state.sessions).toHaveLength(0);
+    await second.persistence.dispose();
+  });
+
   it('keeps the reps of the set under way when an interrupted session is kept as it is', async () => {
     const name = `persistence-${++dbCounter}`;
     const first = new Page(name);
