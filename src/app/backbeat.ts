@@ -225,7 +225,10 @@ export class Backbeat {
   heartSummary(): SessionHeart | null {
     const { startedMs, endedMs, completed } = this.session.state;
     if (startedMs === null) return null;
-    return sessionHeart(this.heartSamples, completed, startedMs, endedMs ?? this.now());
+    // After a reload this page heard only the later part of the session: the store has the rest.
+    const firstHeardMs = this.heartSamples[0]?.tMs ?? Number.POSITIVE_INFINITY;
+    const earlier = this.persistence.heartRateOfSession().filter((s) => s.tMs < firstHeardMs);
+    return sessionHeart([...earlier, ...this.heartSamples], completed, startedMs, endedMs ?? this.now());
   }
 
   /** Ends a rest once the heart rate has recovered, when the person turned that on in the settings. */

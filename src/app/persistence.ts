@@ -384,6 +384,11 @@ export class Persistence {
     });
   }
 
+  /** The heart rate of the session recorded now (or last), on the page clock, from its start. */
+  heartRateOfSession(): readonly HeartRateSample[] {
+    return (this.recorder ?? this.lastRecorder)?.heartRateOnPageClock() ?? [];
+  }
+
   /** Whether this tab or another is recording the session now: it would be written back at once. */
   isBeingRecorded(id: string): boolean {
     const { recordingId, elsewhere } = this.history.state;

@@ -173,6 +173,11 @@ export class SessionRecorder {
     return this.failureSubject.getValue();
   }
 
+  /** The session's heart-rate readings so far, those before a resume included, on this page's clock. */
+  heartRateOnPageClock(): HeartRateSample[] {
+    return this.heartRateSamples.map((sample) => ({ ...sample, tMs: sample.tMs + this.clockBaseMs }));
+  }
+
   /** Session time of a page-clock time. */
   toSessionMs(clockMs: number): number {
     return clockMs - this.clockBaseMs;

@@ -97,6 +97,13 @@ describe('Persistence', () => {
     expect(resumed.completed).toHaveLength(1);
     expect(resumed.restEndsMs! - resumed.nowMs).toBe(before.restEndsMs! - before.nowMs);
     expect(second.persistence.history.state.unfinished).toBeNull();
+    // The heart rate heard before the tab closed is there for the summary, on the new page's clock.
+    const set = resumed.completed[0]!;
+    const duringSet = second.persistence
+      .heartRateOfSession()
+      .filter((s) => s.tMs >= set.startedMs && s.tMs <= set.endedMs);
+    expect(duringSet.length).toBeGreaterThan(10);
+    expect(duringSet.every((s) => s.bpm === 95)).toBe(true);
 
     second.run(1000);
     second.session.finish();
