@@ -25,6 +25,17 @@ import './bb-rest-view.ts';
 import './bb-set-view.ts';
 import './bb-summary.ts';
 
+type View = 'session' | 'history' | 'settings';
+
+/** Where in a browser history entry the screen it stands for is kept. */
+const VIEW_KEY = 'backbeatView';
+
+/** The screen a browser history entry stands for: the session unless it is one the app pushed. */
+function viewOfEntry(entry: unknown): View {
+  const view = (entry as Record<string, unknown> | null)?.[VIEW_KEY];
+  return view === 'history' || view === 'settings' ? view : 'session';
+}
+
 /** The app shell: reads the models, shows the screen for the session's phase, and sends commands. */
 @customElement('bb-app')
 export class BbApp extends LitElement {
@@ -180,7 +191,9 @@ export class BbApp extends LitElement {
   @property({ attribute: false }) updates: UpdateModel | null = null;
 
   /** Which screen: the session itself, or (between sessions) the history or the settings. */
-  @state() private view: 'session' | 'history' | 'settings' = 'session';
+  @state() private view: View = 'session';
+  /** The view was just set from the browser's Back or Forward: no history entry for it. */
+  private viewFromBrowser = false;
 
   private session!: ObserveController<SessionState>;
   private device!: ObserveController<DeviceState>;
@@ -189,6 +202,13 @@ export class BbApp extends LitElement {
   private settings!: ObserveController<Settings>;
   private targetChanges!: ObserveController<readonly TargetChange[]>;
   private history!: ObserveController<HistoryState>;
+  /** The browser's Back from the history or the settings returns to the session, not out of the app. */
+  private readonly onPopState = (event: PopStateEvent) => {
+    const view = viewOfEntry(event.state);
+    if (view === this.view) return;
+    this.viewFromBrowser = true;
+    this.view = view;
+  };
   /** Why the summary's file could not be made, to show beside its buttons. */
   @state() private exportProblem: string | null = null;
   /** The phase last rendered: a new phase brings the session's own screen back. */
@@ -245,6 +265,12 @@ export class BbApp extends LitElement {
       this.history = new ObserveController(this, history.state$, history.state);
     }
     super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.onPopState);
+    super.disconnectedCallback();
   }
 
   protected override willUpdate(): void {
@@ -256,6 +282,23 @@ export class BbApp extends LitElement {
       this.exportProblem = null;
     }
     this.shownPhase = phase;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    const previous = changed.get('view') as View | undefined;
+    if (previous === undefined) return;
+    if (this.viewFromBrowser) {
+      this.viewFromBrowser = false;
+      return;
+    }
+    // A screen over the session is one entry of the browser's history, so that Back closes it.
+    if (this.view === 'session') {
+      if (viewOfEntry(window.history.state) !== 'session') window.history.back();
+    } else if (previous === 'session') {
+      window.history.pushState({ [VIEW_KEY]: this.view }, '');
+    } else {
+      window.history.replaceState({ [VIEW_KEY]: this.view }, '');
+    }
   }
 
   override render() {
@@ -286,7 +329,7 @@ export class BbApp extends LitElement {
     const phase = this.session.value.phase;
     if (phase === 'set') return null;
     const between = phase === 'ready' || phase === 'summary';
-    const go = (view: BbApp['view']) => () => (this.view = this.view === view ? 'session' : view);
+    const go = (view: View) => () => (this.view = this.view === view ? 'session' : view);
     return html`<nav aria-label="Screens">
       <button class="quiet" aria-pressed=${this.view === 'history'} @click=${go('history')}>History</button>
       ${

@@ -1,0 +1,53 @@
+// The browser's Back button on a phone: it closes the history or the settings opened over the start
+// screen or a rest, and leaves the app only from the session itself.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+describe("the browser's Back button", () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    // A page visited before the app: Back from the app's own screen goes there.
+    await page.goto('about:blank');
+    await page.goto(inject('baseUrl'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const start = () => page.getByRole('button', { name: 'Start', exact: true });
+  const heading = (name: string) => page.getByRole('heading', { name, exact: true });
+
+  it('closes the history and the settings, back to the start screen', async () => {
+    await start().waitFor();
+    await page.getByRole('button', { name: 'History', exact: true }).tap();
+    await heading('History').waitFor();
+    await page.goBack();
+    await start().waitFor();
+    expect(await heading('History').count()).toBe(0);
+
+    // History, then Settings from there: one Back returns to the start screen.
+    await page.getByRole('button', { name: 'History', exact: true }).tap();
+    await heading('History').waitFor();
+    await page.getByRole('button', { name: 'Settings', exact: true }).tap();
+    await heading('Settings').waitFor();
+    await page.goBack();
+    await start().waitFor();
+    expect(page.url()).toBe(inject('baseUrl'));
+  });
+
+  it('takes no step of its own when a screen is closed by its button', async () => {
+    await page.getByRole('button', { name: 'Settings', exact: true }).tap();
+    await heading('Settings').waitFor();
+    await page.getByRole('button', { name: 'Settings', exact: true }).tap();
+    await start().waitFor();
+    // The next Back leaves the app, as it would have before the settings were opened.
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe('about:blank');
+  });
+});
