@@ -34,7 +34,7 @@ import { type ImportResult, type MotionUsage, SessionStore } from '../store/sess
 import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
 import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
-import { reduceSession, type SessionState } from '../workout/session.ts';
+import { afterInterruption, reduceSession, type SessionState } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
@@ -556,7 +556,7 @@ export class Persistence {
       });
       this.attach(recorder, held);
       this.history.update({ unfinished: null, elsewhere: null, movedAway: false });
-      this.app.session.restore(state);
+      this.app.session.restore(afterInterruption(state));
       await recorder.flush();
     } catch (error) {
       held.release();

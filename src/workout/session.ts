@@ -234,6 +234,24 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
   }
 }
 
+/**
+ * A session picked up after the app went away (a reload, or a move from another tab). A hold under
+ * way cannot go on from where it was: the new page's detectors did not see it begin, and the person
+ * may have let go meanwhile. It starts over, timed from the next hold they settle into, once they
+ * are in position again where a device sees it. Reps counted so far stay counted.
+ */
+export function afterInterruption(state: SessionState): SessionState {
+  const set = state.set;
+  if (state.phase !== 'set' || !set || set.holdStartMs === null) return state;
+  const restarted: CurrentSet = { ...set, holdStartMs: null, heldSinceMs: null };
+  return {
+    ...state,
+    set: state.startsByPosition
+      ? { ...restarted, waiting: true, inPosition: false, wrongPosture: null }
+      : restarted,
+  };
+}
+
 /** Picks up where the pause began: every running timer moves on by the length of the pause. */
 function resume(state: SessionState, nowMs: number): SessionState {
   if (state.pausedAtMs === null) return state;

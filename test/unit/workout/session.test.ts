@@ -4,6 +4,7 @@ import type { PositionEvent, PositionStatus } from '../../../src/motion/position
 import type { Posture } from '../../../src/motion/posture.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
+  afterInterruption,
   initialSessionState,
   type PlannedExercise,
   reduceSession,
@@ -319,6 +320,33 @@ describe('sets that begin when the person is in position', () => {
     expect(s.set).toMatchObject({ wrongPosture: 'side', warnedMs: 25_100 });
     s = run(s, position('in', 'face-down', 33_000, 34_000));
     expect(s.set).toMatchObject({ waiting: false, wrongPosture: null, startedMs: 33_000 });
+  });
+
+  it('starts a hold under way over after an interruption, once the person is in position again', () => {
+    const hold: MotionEvent = { type: 'hold-start', tMs: 0, emittedMs: 0 };
+    const holdAt = (tMs: number): SessionAction => ({
+      type: 'motion',
+      event: { ...hold, tMs, emittedMs: tMs },
+    });
+    const drawingIn = supermanTwoSets.slice(1);
+    let s = run(sensing(drawingIn), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    s = run(s, holdAt(2000), { type: 'tick', nowMs: 16_000 });
+    expect(s.set?.holdStartMs).toBe(2000);
+    // The page reloads: the hold held 14 s is not taken to go on, the set waits for the position.
+    s = afterInterruption(s);
+    expect(s.set).toMatchObject({ waiting: true, holdStartMs: null });
+    s = run(s, { type: 'tick', nowMs: 60_000 });
+    expect(s.phase).toBe('set');
+    s = run(s, position('in', 'face-down', 20_000, 21_000), holdAt(22_000));
+    expect(s.set).toMatchObject({ waiting: false, holdStartMs: 22_000 });
+    // Without a device that sees the position, the next hold the detectors see is timed.
+    const unsensed = run(initialSessionState(drawingIn), { type: 'start', nowMs: 0 }, holdAt(2000));
+    expect(afterInterruption(unsensed).set).toMatchObject({ holdStartMs: null });
+    expect(afterInterruption(unsensed).set?.waiting).toBeFalsy();
+    // A rep set keeps its count and goes on.
+    const reps = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 500));
+    const counted = run(reps, { type: 'motion', event: rep(2000) });
+    expect(afterInterruption(counted)).toBe(counted);
   });
 
   it('ends a set the person gets up from after a rep, and waits again if they had done none', () => {
