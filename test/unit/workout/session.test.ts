@@ -229,6 +229,28 @@ describe('session reducer', () => {
     expect(s.endedMs).toBe(10_000);
   });
 
+  it('keeps the set under way when the session is finished, as stopped, unless it had counted nothing', () => {
+    const start = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 0 });
+    const twoReps = run(start, { type: 'motion', event: rep(2000) }, { type: 'motion', event: rep(5000) });
+    const finished = run(twoReps, { type: 'finish', nowMs: 6000 });
+    expect(finished.completed).toEqual([
+      expect.objectContaining({ count: 2, endedBy: 'stopped', endedMs: 6000 }),
+    ]);
+    expect(finished.completed[0]?.endedByHand).toBeUndefined();
+    expect(run(start, { type: 'finish', nowMs: 6000 }).completed).toEqual([]);
+    // A plank held when the session is finished: the hold so far.
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 1, target: 30, restS: 60 } },
+    ];
+    const held = run(
+      initialSessionState(plank),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1000 } },
+      { type: 'finish', nowMs: 34_000 },
+    );
+    expect(held.completed[0]).toMatchObject({ holdMs: 33_000, endedBy: 'stopped' });
+  });
+
   it('aims each plank hold a step above the one before', () => {
     const plank: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
