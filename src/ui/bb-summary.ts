@@ -136,7 +136,7 @@ export class BbSummary extends LitElement {
             (r) => html`<tr>
               <td>${exerciseById(r.exerciseId).name}</td>
               <td class="number">${r.setNumber}</td>
-              <td class="number">${r.holdMs === null ? r.count : formatDuration(Math.round(r.holdMs / 1000))}</td>
+              <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(Math.round(r.holdMs / 1000))}</td>
               <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>
             </tr>`,
           )}
@@ -187,7 +187,15 @@ export function describeHrv(heart: SessionHeart): string | null {
   return parts.length ? `Heart-rate variability (RMSSD) at rest: ${parts.join(', ')}` : null;
 }
 
-/** "8 sets · 94 reps · 3 breaths · 2 min 15 s held · 34 min", leaving out what did not happen. */
+/** A set skipped before anything in it was counted. */
+function skippedUndone(record: SetRecord): boolean {
+  return record.endedBy === 'skipped' && record.count === 0 && !record.holdMs;
+}
+
+/**
+ * "8 sets (2 skipped) · 94 reps · 3 breaths · 2 min 15 s held · 34 min", leaving out what did not
+ * happen.
+ */
 export function summarise(records: readonly SetRecord[], durationMs: number): string {
   let reps = 0;
   let breaths = 0;
@@ -197,7 +205,8 @@ export function summarise(records: readonly SetRecord[], durationMs: number): st
     else if (exerciseById(record.exerciseId).kind === 'breaths') breaths += record.count;
     else reps += record.count;
   }
-  const parts = [plural(records.length, 'set')];
+  const skipped = records.filter(skippedUndone).length;
+  const parts = [`${plural(records.length, 'set')}${skipped > 0 ? ` (${skipped} skipped)` : ''}`];
   if (reps > 0) parts.push(plural(reps, 'rep'));
   if (breaths > 0) parts.push(plural(breaths, 'breath'));
   if (holdMs > 0) parts.push(`${formatDuration(Math.round(holdMs / 1000))} held`);

@@ -34,6 +34,13 @@ describe('bb-summary', () => {
         20 * 60_000,
       ),
     ).toBe('3 sets · 9 reps · 4 breaths · 1 min 7 s held · 20 min');
+    // A set skipped before it counted anything is said to be; one skipped after two reps is a set.
+    expect(
+      summarise(
+        [record({}), record({ count: 0, endedBy: 'skipped' }), record({ count: 2, endedBy: 'skipped' })],
+        61_000,
+      ),
+    ).toBe('3 sets (1 skipped) · 12 reps · 1 min');
   });
 
   it('lists every set with what was done against its target', async () => {
@@ -41,6 +48,14 @@ describe('bb-summary', () => {
     summary.records = [
       record({ count: 8 }),
       record({ exerciseId: 'drawing-in', holdMs: 45_000, count: 0, target: 45 }),
+      record({
+        exerciseId: 'elbow-plank',
+        setNumber: 1,
+        holdMs: 0,
+        count: 0,
+        target: 30,
+        endedBy: 'skipped',
+      }),
     ];
     summary.durationMs = 5 * 60_000;
     document.body.append(summary);
@@ -48,6 +63,7 @@ describe('bb-summary', () => {
     const rows = page.getByRole('row');
     await expect.element(rows.nth(1)).toHaveTextContent('Superman 1 8 10');
     await expect.element(rows.nth(2)).toHaveTextContent('Drawing-in 1 45 s 45 s');
+    await expect.element(rows.nth(3)).toHaveTextContent('Elbow plank 1 skipped 30 s');
   });
 
   it('offers the session as FIT, CSV and JSON, the history and a new session', async () => {
