@@ -5,6 +5,7 @@ import { parseRecording, type Recording } from '../protocol/recording.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { sendCommand } from './events.ts';
+import { plural } from './format.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
@@ -319,9 +320,9 @@ function describePerformed(performed: PerformedActivity, finished: boolean): str
   if (performed.holdS !== null)
     return `${finished ? 'a hold of' : 'holding'} ${Math.floor(performed.holdS)} s`;
   if (performed.activity.kind === 'exercise' && performed.activity.exercise === 'bat-hang') {
-    return `${performed.breathsDone} breaths${finished ? '' : ' done'}`;
+    return `${plural(performed.breathsDone, 'breath')}${finished ? '' : ' done'}`;
   }
-  return `${performed.repsDone} reps${finished ? '' : ' done'}`;
+  return `${plural(performed.repsDone, 'rep')}${finished ? '' : ' done'}`;
 }
 
 declare global {
