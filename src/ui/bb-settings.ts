@@ -56,6 +56,8 @@ export class BbSettings extends LitElement {
         margin: 0 0 1.25rem;
         display: grid;
         gap: 0.75rem;
+        /* A fieldset is as wide as its widest row by default: on a phone, it keeps to the screen. */
+        min-inline-size: 0;
       }
       legend {
         font-weight: 700;
@@ -72,6 +74,7 @@ export class BbSettings extends LitElement {
       }
       input[type='checkbox'],
       input[type='radio'] {
+        flex: none;
         width: 1.5rem;
         height: 1.5rem;
         min-height: 0;
@@ -99,18 +102,22 @@ export class BbSettings extends LitElement {
       li.left-out .dose {
         opacity: 0.55;
       }
+      /* The name wraps before the two move buttons part. */
       .head {
         display: flex;
         align-items: center;
         gap: 0.75rem;
-        flex-wrap: wrap;
       }
       .head label {
         font-weight: 700;
         font-size: 1.2rem;
         margin-right: auto;
+        flex: 1 1 auto;
+        min-width: 0;
+        overflow-wrap: anywhere;
       }
       .head button {
+        flex: none;
         min-height: 2.75rem;
         min-width: 2.75rem;
         padding: 0 0.75rem;
