@@ -17,7 +17,7 @@ import {
 } from '../store/retention.ts';
 import './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
-import { formatDuration, plural } from './format.ts';
+import { formatDuration, heldS, plural } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
 
@@ -318,7 +318,7 @@ export class BbHistory extends LitElement {
       <div class="when">${when}${live ? ' (being recorded)' : s.status === 'active' ? ' (unfinished)' : ''}</div>
       <div class="facts">
         ${duration} · ${plural(s.summary.sets, 'set')} · ${s.summary.reps} reps and breaths ·
-        ${formatDuration(Math.round(s.summary.holdMs / 1000))} held${s.summary.avgBpm !== null ? ` · ${s.summary.avgBpm} bpm average` : ''}
+        ${formatDuration(heldS(s.summary.holdMs))} held${s.summary.avgBpm !== null ? ` · ${s.summary.avgBpm} bpm average` : ''}
       </div>
       ${s.motionDropped ? html`<div class="sources">Raw motion removed to free space</div>` : null}
       ${s.sources.length ? html`<div class="sources">With ${s.sources.map((d) => d.name).join(', ')}</div>` : null}

@@ -4,7 +4,7 @@ import { type Exercise, exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
-import { clockFace, formatDuration } from './format.ts';
+import { clockFace, formatDuration, heldS } from './format.ts';
 import { buttonStyles, ringFace, screenLayout } from './styles.ts';
 import './bb-progress-ring.ts';
 
@@ -100,7 +100,7 @@ export function describeSet(record: SetRecord): string {
   const exercise = exerciseById(record.exerciseId);
   const done =
     record.holdMs !== null
-      ? `held ${formatDuration(Math.round(record.holdMs / 1000))}`
+      ? `held ${formatDuration(heldS(record.holdMs))}`
       : `${record.count} of ${record.target} ${exercise.kind === 'breaths' ? 'breaths' : 'reps'}`;
   return `${exercise.name}, set ${record.setNumber}: ${done}`;
 }

@@ -4,7 +4,7 @@ import { wrongPositionText } from '../workout/program.ts';
 import type { CurrentSet, PlannedExercise } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
-import { clockFace, formatDuration } from './format.ts';
+import { clockFace, formatDuration, heldS } from './format.ts';
 import { buttonStyles, ringFace, screenLayout, visuallyHidden } from './styles.ts';
 import './bb-progress-ring.ts';
 
@@ -218,19 +218,18 @@ export class BbSetView extends LitElement {
     const { exercise, dosage } = this.planned;
     const set = this.set;
     if (exercise.kind === 'hold') {
-      const heldS =
-        set.holdStartMs === null ? 0 : Math.max(0, Math.floor((this.nowMs - set.holdStartMs) / 1000));
+      const held = set.holdStartMs === null ? 0 : heldS(this.nowMs - set.holdStartMs);
       const target = formatDuration(dosage.target);
       // A plank goes on for as long as form holds: its target is a goal, not the end.
       const goal = exercise.holdEndsAtTarget ? `of ${target}` : `goal ${target}`;
       return {
-        value: heldS,
+        value: held,
         max: dosage.target,
-        ...clockFace(heldS),
+        ...clockFace(held),
         unit: set.holdStartMs === null && !this.paused ? 'get into position' : goal,
         detail: null,
         label: 'Hold time',
-        valueText: `${heldS} of ${dosage.target} seconds`,
+        valueText: `${held} of ${dosage.target} seconds`,
         announcement: this.paused
           ? 'Paused'
           : set.holdStartMs === null

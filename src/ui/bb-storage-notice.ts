@@ -4,7 +4,7 @@ import type { ExportFormat, HistoryState, Persistence } from '../app/persistence
 import type { SessionRow } from '../store/records.ts';
 import { exerciseById } from '../workout/program.ts';
 import { download } from './download.ts';
-import { plural } from './format.ts';
+import { heldS, plural } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles } from './styles.ts';
 
@@ -164,7 +164,7 @@ function interruptedAt(row: SessionRow): { during: string; what: string; kept: s
   const { count, holdStartMs } = snapshot.set;
   let progress: string | null = null;
   if (exercise.kind === 'hold' && holdStartMs !== null) {
-    progress = `${Math.max(0, Math.round((snapshot.nowMs - holdStartMs) / 1000))} s held`;
+    progress = `${heldS(snapshot.nowMs - holdStartMs)} s held`;
   } else if (count > 0) {
     progress = plural(count, exercise.kind === 'breaths' ? 'breath' : 'rep');
   }

@@ -5,7 +5,7 @@ import { exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
-import { formatDuration, plural } from './format.ts';
+import { formatDuration, heldS, plural } from './format.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
@@ -136,7 +136,7 @@ export class BbSummary extends LitElement {
             (r) => html`<tr>
               <td>${exerciseById(r.exerciseId).name}</td>
               <td class="number">${r.setNumber}</td>
-              <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(Math.round(r.holdMs / 1000))}</td>
+              <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
               <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>
             </tr>`,
           )}
@@ -209,7 +209,7 @@ export function summarise(records: readonly SetRecord[], durationMs: number): st
   const parts = [`${plural(records.length, 'set')}${skipped > 0 ? ` (${skipped} skipped)` : ''}`];
   if (reps > 0) parts.push(plural(reps, 'rep'));
   if (breaths > 0) parts.push(plural(breaths, 'breath'));
-  if (holdMs > 0) parts.push(`${formatDuration(Math.round(holdMs / 1000))} held`);
+  if (holdMs > 0) parts.push(`${formatDuration(heldS(holdMs))} held`);
   parts.push(`${Math.max(1, Math.round(durationMs / 60000))} min`);
   return parts.join(' · ');
 }

@@ -24,6 +24,11 @@ export function formatDuration(totalS: number): string {
   return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
 }
 
+/** Whole seconds held, as the set's timer counts them: every screen shows a hold the same. */
+export function heldS(ms: number): number {
+  return Math.max(0, Math.floor(ms / 1000));
+}
+
 /** "1 set", "3 sets". */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -41,6 +41,10 @@ describe('bb-summary', () => {
         61_000,
       ),
     ).toBe('3 sets (1 skipped) · 12 reps · 1 min');
+    // Whole seconds held, as the set's timer showed them.
+    expect(summarise([record({ exerciseId: 'elbow-plank', count: 0, holdMs: 32_600 })], 61_000)).toBe(
+      '1 set · 32 s held · 1 min',
+    );
   });
 
   it('lists every set with what was done against its target', async () => {
