@@ -51,7 +51,15 @@ export class BbProgressChart extends LitElement {
         min-height: 2.75rem;
         display: flex;
         align-items: center;
+        gap: 0.5rem;
         font-weight: 600;
+      }
+      /* A flex summary loses the browser's marker: this one says it opens, and whether it is open. */
+      summary::before {
+        content: '▸';
+      }
+      details[open] > summary::before {
+        content: '▾';
       }
       /* A table wider than a phone scrolls in its own box: the page never scrolls sideways. */
       .numbers {
