@@ -223,6 +223,12 @@ export class BbHistory extends LitElement {
     super.connectedCallback();
   }
 
+  override disconnectedCallback(): void {
+    // What the last import, delete or export did is news for this visit to the history, not the next.
+    this.persistence.dismissNotice();
+    super.disconnectedCallback();
+  }
+
   override render() {
     const h = this.history.value;
     const count = h.sessionCount;
