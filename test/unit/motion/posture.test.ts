@@ -176,7 +176,7 @@ describe('posture from a chest strap', () => {
     expect(one[0].upY).toBeCloseTo(last.upY, 9);
     expect(one[0].upZ).toBeCloseTo(last.upZ, 9);
     expect(last.spine).not.toBeNull();
-    last.spine?.forEach((c, i) => expect(one[0].spine?.[i]).toBeCloseTo(c, 9));
+    for (const [i, c] of (last.spine ?? []).entries()) expect(one[0].spine?.[i]).toBeCloseTo(c, 9);
     const sparse = track(person(steps, 10, { rateHz: 4.6, frameSize: 1, jitter: 0.5 }));
     const fast = track(person(steps, 10, { rateHz: 200, gaps: [[7, 7.5]] }));
     for (const readings of [sparse, fast]) {
