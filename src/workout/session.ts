@@ -221,11 +221,11 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'stopped', true);
     }
     case 'finish': {
-      // The set under way ends where the person stopped it, with what it counted; one that had
-      // counted nothing yet was never done. (Not a hold ended by hand: the detectors missed nothing.)
+      // The set under way ends where the person stopped it, with what it counted (not a hold ended
+      // by hand: the detectors missed nothing); one that had counted nothing yet was skipped.
       const set = state.phase === 'set' ? state.set : null;
       const counted = set !== null && (set.count > 0 || set.holdStartMs !== null);
-      const ended = counted ? endSet(state, action.nowMs, 'stopped') : state;
+      const ended = set ? endSet(state, action.nowMs, counted ? 'stopped' : 'skipped') : state;
       return {
         ...ended,
         phase: 'summary',

@@ -229,7 +229,7 @@ describe('session reducer', () => {
     expect(s.endedMs).toBe(10_000);
   });
 
-  it('keeps the set under way when the session is finished, as stopped, unless it had counted nothing', () => {
+  it('keeps the set under way when the session is finished: stopped with what it counted, or skipped', () => {
     const start = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 0 });
     const twoReps = run(start, { type: 'motion', event: rep(2000) }, { type: 'motion', event: rep(5000) });
     const finished = run(twoReps, { type: 'finish', nowMs: 6000 });
@@ -237,7 +237,9 @@ describe('session reducer', () => {
       expect.objectContaining({ count: 2, endedBy: 'stopped', endedMs: 6000 }),
     ]);
     expect(finished.completed[0]?.endedByHand).toBeUndefined();
-    expect(run(start, { type: 'finish', nowMs: 6000 }).completed).toEqual([]);
+    expect(run(start, { type: 'finish', nowMs: 6000 }).completed).toEqual([
+      expect.objectContaining({ count: 0, endedBy: 'skipped' }),
+    ]);
     // A plank held when the session is finished: the hold so far.
     const plank: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 1, target: 30, restS: 60 } },
