@@ -46,7 +46,7 @@ describe.each(Object.entries(JOURNEY_SIZES))('a first visit to the summary on a 
     expect(journey.pause.after).toEqual(journey.pause.before);
     expect(journey.pause.before.unit).toBe('of 10 reps');
     expect(journey.finishQuestion).toMatch(/^End the session\? [2-9] sets done$/);
-    expect(journey.summary).toMatch(/^\d+ sets · \d+ reps · \d+ s held · \d+ min$/);
+    expect(journey.summary).toMatch(/^\d+ sets( \(\d+ skipped\))? · \d+ reps · \d+ s held · \d+ min$/);
     expect(journey.downloads).toEqual([
       'backbeat-2026-11-23-0800.fit',
       'backbeat-2026-11-23-0800.csv',
