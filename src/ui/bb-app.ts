@@ -139,7 +139,6 @@ export class BbApp extends LitElement {
         margin: 0;
       }
       .ready p.elsewhere {
-        font-size: 1.4rem;
         font-weight: 600;
         color: inherit;
       }
@@ -411,10 +410,10 @@ export class BbApp extends LitElement {
         <h2 id="ready-title">Today's back-care session</h2>
         ${
           this.recordedElsewhere()
-            ? html`<p class="elsewhere">Your session is being recorded in another tab. Move it here (above) to go on with it in this tab.</p>`
-            : html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>`
+            ? html`<p class="elsewhere">Your session is being recorded in another tab: go on there, or move it here with the button above.</p>`
+            : html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>
+                <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
         }
-        <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>
         <h3 id="plan-title">Today's plan</h3>
         <ol aria-labelledby="plan-title">
           ${state.plan.map(({ exercise, dosage }) => {
