@@ -375,6 +375,13 @@ export class Persistence {
   }
 
   async deleteAll(): Promise<void> {
+    const { recordingId, elsewhere } = this.history.state;
+    if (recordingId !== null || elsewhere !== null) {
+      this.history.update({
+        notice: 'A session is being recorded: everything can be deleted once it has ended.',
+      });
+      return;
+    }
     await this.guard(async (store) => {
       await store.deleteAll();
       this.past = new Map();

@@ -262,8 +262,9 @@ export class BbHistory extends LitElement {
           <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onImport} ?disabled=${this.busy} />
         </label>
         ${
-          // Deleting is for between sessions: the session being recorded would be written back at once.
-          this.sessionRunning
+          // Deleting is for between sessions: the session being recorded, here or in another tab, would
+          // be written back at once.
+          this.sessionRunning || h.recordingId !== null || h.elsewhere !== null
             ? null
             : this.confirming === 'all'
               ? html`<span>${count === 1 ? 'Delete the one saved session for good?' : `Delete all ${count} sessions for good?`}</span>

@@ -138,6 +138,8 @@ describe('Persistence', () => {
     expect(second.persistence.isBeingRecorded(id!)).toBe(true);
     await second.persistence.deleteSession(id!);
     expect(second.persistence.history.state.notice).toMatch(/being recorded/);
+    await second.persistence.deleteAll();
+    expect(second.persistence.history.state.notice).toMatch(/being recorded/);
     second.reps(2);
     await second.persistence.flush();
     expect((await second.store!.loadBundle(id!))?.sets.length).toBeGreaterThan(0);
