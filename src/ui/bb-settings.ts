@@ -114,7 +114,7 @@ export class BbSettings extends LitElement {
         margin-right: auto;
         flex: 1 1 auto;
         min-width: 0;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
       }
       .head button {
         flex: none;
