@@ -140,6 +140,10 @@ export class Backbeat {
     // whenever the settings change before the session starts.
     void this.persistence.start().then(() => this.replanIfReady());
     this.subscriptions.add(this.settings.state$.subscribe(() => void this.replanIfReady()));
+    // ...and whenever the sessions kept change (an import, a delete, another tab's session).
+    this.subscriptions.add(
+      this.persistence.history.select((h) => h.sessionCount).subscribe(() => void this.replanIfReady()),
+    );
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
     // Posture runs from the first frame, not from the first set (see posture$); the spine it learns
     // while the person is upright tells each bird-dog set which side is which.
