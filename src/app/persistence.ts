@@ -99,6 +99,16 @@ export interface MotionState {
   readonly sessions: number;
 }
 
+/** Another tab records a session, and this one none: a session started here would run beside it. */
+export function recordedInAnotherTab(h: HistoryState): boolean {
+  return h.elsewhere !== null && h.recordingId === null;
+}
+
+/** A session is being recorded now, in this tab or another: deleting would be written back over. */
+export function anyBeingRecorded(h: HistoryState): boolean {
+  return h.recordingId !== null || h.elsewhere !== null;
+}
+
 /** Sessions the history shows at a time. */
 export const HISTORY_PAGE = 20;
 
@@ -375,8 +385,7 @@ export class Persistence {
   }
 
   async deleteAll(): Promise<void> {
-    const { recordingId, elsewhere } = this.history.state;
-    if (recordingId !== null || elsewhere !== null) {
+    if (anyBeingRecorded(this.history.state)) {
       this.history.update({
         notice: 'A session is being recorded: everything can be deleted once it has ended.',
       });

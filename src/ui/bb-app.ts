@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Backbeat, DeviceState } from '../app/backbeat.ts';
-import type { ExportFormat, HistoryState } from '../app/persistence.ts';
+import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
@@ -409,7 +409,7 @@ export class BbApp extends LitElement {
       <section class="ready" aria-labelledby="ready-title">
         <h2 id="ready-title">Today's back-care session</h2>
         ${
-          this.recordedElsewhere()
+          recordedInAnotherTab(this.history.value)
             ? html`<p class="elsewhere">Your session is being recorded in another tab: go on there, or move it here with the button above.</p>`
             : html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>
                 <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
@@ -427,12 +427,6 @@ export class BbApp extends LitElement {
         </ol>
       </section>
     `;
-  }
-
-  /** Another tab records a session: a second one started here would run beside it. */
-  private recordedElsewhere(): boolean {
-    const { elsewhere, recordingId } = this.history.value;
-    return elsewhere !== null && recordingId === null;
   }
 
   /** Above the history opened in a rest: the session goes on, and the way back to it. */

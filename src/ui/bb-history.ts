@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
+  anyBeingRecorded,
   type ExportFormat,
   type HistoryState,
   isAbort,
@@ -264,7 +265,7 @@ export class BbHistory extends LitElement {
         ${
           // Deleting is for between sessions: the session being recorded, here or in another tab, would
           // be written back at once.
-          this.sessionRunning || h.recordingId !== null || h.elsewhere !== null
+          this.sessionRunning || anyBeingRecorded(h)
             ? null
             : this.confirming === 'all'
               ? html`<span>${count === 1 ? 'Delete the one saved session for good?' : `Delete all ${count} sessions for good?`}</span>

@@ -1,6 +1,11 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ExportFormat, HistoryState, Persistence } from '../app/persistence.ts';
+import {
+  type ExportFormat,
+  type HistoryState,
+  type Persistence,
+  recordedInAnotherTab,
+} from '../app/persistence.ts';
 import type { SessionRow } from '../store/records.ts';
 import { exerciseById } from '../workout/program.ts';
 import { download } from './download.ts';
@@ -71,10 +76,10 @@ export class BbStorageNotice extends LitElement {
   }
 
   override render() {
-    const { unfinished, elsewhere, recordingId, movedAway, problem, hasCurrent } = this.history.value;
-    const recording = recordingId !== null;
+    const h = this.history.value;
+    const { unfinished, elsewhere, recordingId, movedAway, problem, hasCurrent } = h;
     return html`
-      ${elsewhere && !recording ? this.renderElsewhere(elsewhere) : null}
+      ${elsewhere && recordedInAnotherTab(h) ? this.renderElsewhere(elsewhere) : null}
       ${
         movedAway
           ? html`<section role="status">
@@ -83,7 +88,7 @@ export class BbStorageNotice extends LitElement {
             </section>`
           : null
       }
-      ${unfinished && !recording ? this.renderInterrupted(unfinished) : null}
+      ${unfinished && recordingId === null ? this.renderInterrupted(unfinished) : null}
       ${
         problem
           ? html`<section class="problem" role="alert">
