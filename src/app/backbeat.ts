@@ -2,6 +2,7 @@
 // subscription. The UI gets this object and reads its models; it never reaches the sources directly.
 
 import {
+  combineLatest,
   distinctUntilChanged,
   EMPTY,
   interval,
@@ -136,13 +137,13 @@ export class Backbeat {
       }),
     );
     this.cues?.start();
-    // Progression needs the past sessions: the plan is rebuilt once the store has opened, and again
-    // whenever the settings change before the session starts.
-    void this.persistence.start().then(() => this.replanIfReady());
-    this.subscriptions.add(this.settings.state$.subscribe(() => void this.replanIfReady()));
-    // ...and whenever the sessions kept change (an import, a delete, another tab's session).
+    // Progression needs the past sessions: before the session starts, the plan is rebuilt whenever
+    // the settings or the sessions kept change (the store opening, an import, a delete, another tab).
+    void this.persistence.start();
     this.subscriptions.add(
-      this.persistence.history.select((h) => h.sessionCount).subscribe(() => void this.replanIfReady()),
+      combineLatest([this.settings.state$, this.persistence.history.select((h) => h.sessionCount)]).subscribe(
+        () => void this.replanIfReady(),
+      ),
     );
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
     // Posture runs from the first frame, not from the first set (see posture$); the spine it learns
