@@ -256,14 +256,6 @@ export function buildSdkMode(enable: boolean): Uint8Array {
     : buildStopMeasurement(PmdMeasurementType.SDK_MODE);
 }
 
-export function buildGetMeasurementStatus(): Uint8Array {
-  return Uint8Array.of(PmdOpCode.GET_MEASUREMENT_STATUS);
-}
-
-export function buildGetSdkModeStatus(): Uint8Array {
-  return Uint8Array.of(PmdOpCode.GET_SDK_MODE_STATUS);
-}
-
 export interface PmdCommand {
   readonly opCode: number;
   readonly opName: PmdOpCodeName | null;

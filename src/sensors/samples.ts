@@ -22,10 +22,6 @@ export function frameLength(frame: AccelFrame): number {
   return frame.xyz.length / 3;
 }
 
-export function frameEndMs(frame: AccelFrame): number {
-  return frame.t0Ms + (frameLength(frame) - 1) * frame.dtMs;
-}
-
 /** One heart-rate reading, as a Heart Rate Measurement notification carries it. */
 export interface HeartRateSample {
   readonly tMs: number;
