@@ -51,7 +51,7 @@ export interface WeekRow {
   readonly reps: Partial<Record<ExerciseId, number>>;
   /** The longest hold of the week per hold exercise, ms. */
   readonly longestHoldMs: Partial<Record<ExerciseId, number>>;
-  /** The hold target of the week's last session per hold exercise, s. */
+  /** The planned hold target of the week's last session per hold exercise, s (see weekHoldTargetS). */
   readonly holdTargetS: Partial<Record<ExerciseId, number>>;
   /** The superman's best lift of the week, and the sum and count of its sets' lifts (for the mean). */
   readonly supermanBestDeg: number | null;
@@ -179,7 +179,7 @@ export function progress(weeks: readonly WeekRow[]): Progress {
         },
         {
           label: `${exerciseById(id).name} target (s)`,
-          values: sorted.map((w) => w.holdTargetS[id] ?? null),
+          values: sorted.map((w) => weekHoldTargetS(w, id)),
           target: true,
         },
       ]),
@@ -208,6 +208,24 @@ export function progress(weeks: readonly WeekRow[]): Progress {
       ],
     },
   };
+}
+
+/**
+ * The target of a hold exercise for a week: the one its last session planned. The plank's plan moves
+ * up after each hold (each aims a step above the one before), so the plan a session keeps ends on its
+ * last hold's goal; the plank's target is the goal of the first hold of the week's last session that
+ * did one, which progression set for that session.
+ */
+export function weekHoldTargetS(week: WeekRow, id: ExerciseId): number | null {
+  if (id === 'elbow-plank') {
+    for (const session of [...week.past].sort((a, b) => b.startedAt - a.startedAt)) {
+      const first = session.sets
+        .filter((set) => set.exerciseId === id)
+        .sort((a, b) => a.setNumber - b.setNumber)[0];
+      if (first) return first.target;
+    }
+  }
+  return week.holdTargetS[id] ?? null;
 }
 
 function repsPerWeek(weeks: readonly WeekRow[]): ChartSeries {

@@ -54,8 +54,8 @@ describe('progress', () => {
   const sets = [
     set('a', 0, 'superman', { count: 10, peakDeg: 15 }),
     set('a', 1, 'superman', { count: 9, peakDeg: 17 }),
-    set('a', 2, 'elbow-plank', { holdMs: 31_400 }),
-    set('a', 3, 'elbow-plank', { holdMs: 35_000 }),
+    set('a', 2, 'elbow-plank', { target: 30, holdMs: 31_400 }),
+    set('a', 3, 'elbow-plank', { target: 36, holdMs: 35_000 }),
     set('b', 0, 'superman', { count: 12, peakDeg: 18 }),
     set('c', 0, 'superman', { count: 12, peakDeg: 21 }),
     set('c', 1, 'bat-hang', { count: 4 }),
@@ -89,6 +89,26 @@ describe('progress', () => {
       [130, 125],
       [12, 12],
     ]);
+  });
+
+  it("charts each session's own plank target, not the goal of its last hold", () => {
+    // Progression sets the first hold a step above the last session's first hold; each hold after it
+    // aims a step above the one before, and the plan a session keeps ends on its last hold's goal.
+    const weekly = [
+      { id: 'w1', plan: 41, targets: [30, 36, 41], heldS: [31, 36, 40] },
+      { id: 'w2', plan: 46, targets: [36, 40, 46], heldS: [35, 41, 45] },
+      { id: 'w3', plan: 52, targets: [40, 47, 52], heldS: [42, 47, 50] },
+    ];
+    const rows = weekly.map(({ id, plan }, week) => session(id, monday + week * 7 * DAY, plan, 100));
+    const holds = weekly.flatMap(({ id, targets, heldS }) =>
+      targets.map((target, i) => set(id, i, 'elbow-plank', { target, holdMs: heldS[i]! * 1000 })),
+    );
+    const p = progress(weeksOf(rows, holds));
+    expect(p.holds.lines.map((l) => [l.label, l.values])).toContainEqual([
+      'Elbow plank target (s)',
+      [30, 36, 40],
+    ]);
+    expect(p.holds.lines.map((l) => [l.label, l.values])).toContainEqual(['Elbow plank (s)', [40, 45, 50]]);
   });
 
   it('draws five years as about 260 weekly points', () => {
