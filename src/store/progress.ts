@@ -2,7 +2,7 @@
 // plot what these return. x values are epoch seconds (uPlot's time axis unit). A point is a week, so
 // five years draw about 260 points, not 780 sessions.
 
-import { type ExerciseId, exerciseById } from '../workout/program.ts';
+import { type ExerciseId, type ExerciseKind, exerciseById } from '../workout/program.ts';
 import { type PastSession, type PastSet, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import type { SessionRow, SetRow } from './records.ts';
 
@@ -19,8 +19,10 @@ export interface ChartSeries {
 }
 
 export interface Progress {
-  /** Reps (breath cycles for the bat hang) per exercise and week. */
+  /** Reps per exercise counted in reps, and week. */
   readonly repsPerWeek: ChartSeries;
+  /** Breath cycles (the bat hang's) per exercise and week: a breath is not a rep, so they are apart. */
+  readonly breathsPerWeek: ChartSeries;
   /** Longest plank and drawing-in hold of each week, seconds, with the target of that week. */
   readonly holds: ChartSeries;
   /** Superman range of motion per week: the best and the mean of the sets' peak lift, degrees. */
@@ -166,7 +168,8 @@ export function progress(weeks: readonly WeekRow[]): Progress {
   const x = sorted.map((w) => w.weekStart / 1000);
   const round1 = (v: number) => Math.round(v * 10) / 10;
   return {
-    repsPerWeek: repsPerWeek(sorted),
+    repsPerWeek: countsPerWeek(sorted, 'reps'),
+    breathsPerWeek: countsPerWeek(sorted, 'breaths'),
     holds: {
       x,
       lines: HOLD_CHARTED.flatMap((id) => [
@@ -228,10 +231,13 @@ export function weekHoldTargetS(week: WeekRow, id: ExerciseId): number | null {
   return week.holdTargetS[id] ?? null;
 }
 
-function repsPerWeek(weeks: readonly WeekRow[]): ChartSeries {
+/** What the week rows count of the exercises of one kind: reps, or breath cycles. */
+function countsPerWeek(weeks: readonly WeekRow[], kind: Exclude<ExerciseKind, 'hold'>): ChartSeries {
   const exercises: ExerciseId[] = [];
   for (const week of weeks) {
-    for (const id of Object.keys(week.reps) as ExerciseId[]) if (!exercises.includes(id)) exercises.push(id);
+    for (const id of Object.keys(week.reps) as ExerciseId[]) {
+      if (exerciseById(id).kind === kind && !exercises.includes(id)) exercises.push(id);
+    }
   }
   const byStart = new Map(weeks.map((w) => [w.weekStart, w]));
   // Every week from the first to the last, so a week without training shows as a gap, not as nothing.

@@ -69,6 +69,25 @@ describe('bb-history', () => {
     await expect.poll(() => charts[2]!.shadowRoot!.querySelector('details table td')?.textContent).toBe('19');
   });
 
+  it('charts breath cycles apart from reps, under their own name', async () => {
+    const bundle = await recordSession();
+    const last = bundle.sets.at(-1)!;
+    const breaths = {
+      ...last,
+      index: last.index + 1,
+      exerciseId: 'bat-hang' as const,
+      count: 4,
+      holdMs: null,
+    };
+    const persistence = await persistenceWith([{ ...bundle, sets: [...bundle.sets, breaths] }]);
+    const history = await mount('bb-history', persistence);
+    const chart = (heading: string) =>
+      [...history.shadowRoot!.querySelectorAll('bb-progress-chart')].find((c) => c.heading === heading);
+    const legend = (heading: string) => chart(heading)?.shadowRoot?.querySelector('.u-legend')?.textContent;
+    await expect.poll(() => legend('Bat hang: breath cycles per week')).toBe('Bat hang');
+    await expect.poll(() => legend('Reps per week')).toBe('SupermanBird dogWide-grip lat pulldown');
+  });
+
   it('deletes a session only after a second click', async () => {
     const a = await recordSession();
     const b = {

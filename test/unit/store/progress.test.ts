@@ -65,10 +65,14 @@ describe('progress', () => {
   it('sums reps per exercise and week, with a gap for a week without training', () => {
     const { repsPerWeek } = progress(weeksOf(sessions, sets));
     expect(repsPerWeek.x).toEqual([monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000));
-    expect(repsPerWeek.lines).toEqual([
-      { label: 'Superman', values: [31, null, 12] },
-      { label: 'Bat hang', values: [null, null, 4] },
-    ]);
+    expect(repsPerWeek.lines).toEqual([{ label: 'Superman', values: [31, null, 12] }]);
+  });
+
+  it('counts breath cycles apart from reps: a breath is not a rep', () => {
+    const p = progress(weeksOf(sessions, [...sets, set('a', 4, 'bat-hang', { count: 5 })]));
+    expect(p.repsPerWeek.lines.map((l) => l.label)).toEqual(['Superman']);
+    expect(p.breathsPerWeek.x).toEqual(p.repsPerWeek.x);
+    expect(p.breathsPerWeek.lines).toEqual([{ label: 'Bat hang', values: [5, null, 4] }]);
   });
 
   it('gives the longest hold per week against its target, superman range and heart rate', () => {
