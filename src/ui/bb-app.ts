@@ -229,6 +229,7 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-adjust', (event) => this.app.session.adjustCount(event.detail.delta));
     this.addEventListener('bb-new-session', () => void this.app.newSession());
     this.addEventListener('bb-show-history', () => (this.view = 'history'));
+    this.addEventListener('bb-close-history', () => (this.view = 'session'));
     this.addEventListener('bb-export', (event) => void this.exportSession(event.detail.format));
     this.addEventListener('bb-connect-bluetooth', () => void this.app.devices.connectBluetoothStrap());
     this.addEventListener('bb-use-virtual', () => this.app.devices.useVirtualStrap());

@@ -18,6 +18,7 @@ import {
 } from '../store/retention.ts';
 import './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
+import { sendCommand } from './events.ts';
 import { formatDuration, heldS, plural } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
@@ -87,6 +88,17 @@ export class BbHistory extends LitElement {
       h2 {
         margin: 0;
         font-size: clamp(1.75rem, 5vmin, 2.5rem);
+      }
+      .title {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+      }
+      .title button {
+        font-size: 1.1rem;
+        min-height: 2.75rem;
+        padding-inline: 0.9rem;
       }
       .actions,
       .session-actions {
@@ -234,7 +246,15 @@ export class BbHistory extends LitElement {
     const h = this.history.value;
     const count = h.sessionCount;
     return html`
-      <h2>History</h2>
+      <div class="title">
+        ${
+          // In a rest the way back to it is above the history already, with the time left.
+          this.sessionRunning
+            ? null
+            : html`<button class="quiet" @click=${() => sendCommand(this, 'bb-close-history')}><span aria-hidden="true">← </span>Back</button>`
+        }
+        <h2>History</h2>
+      </div>
       ${this.sessionRunning ? this.renderCurrent() : null}
       ${
         h.persisted === false

@@ -16,6 +16,8 @@ export interface BbCommandDetail {
   /** Save the session just done as a file. */
   'bb-export': { readonly format: ExportFormat };
   'bb-show-history': undefined;
+  /** Leave the history for the screen it was opened over. */
+  'bb-close-history': undefined;
   'bb-connect-bluetooth': undefined;
   'bb-use-virtual': undefined;
   'bb-dismiss-problem': undefined;
@@ -44,6 +46,7 @@ declare global {
     'bb-adjust': CustomEvent<{ readonly delta: number }>;
     'bb-export': CustomEvent<{ readonly format: ExportFormat }>;
     'bb-show-history': CustomEvent<undefined>;
+    'bb-close-history': CustomEvent<undefined>;
     'bb-connect-bluetooth': CustomEvent<undefined>;
     'bb-use-virtual': CustomEvent<undefined>;
     'bb-dismiss-problem': CustomEvent<undefined>;

@@ -88,6 +88,33 @@ describe('bb-history', () => {
     await expect.poll(() => legend('Reps per week')).toBe('SupermanBird dogWide-grip lat pulldown');
   });
 
+  it('has a Back button at its top, by tap or by keyboard, above a long list', async () => {
+    const first = await recordSession();
+    const bundles = Array.from({ length: 5 }, (_, i) =>
+      toOtherSession({
+        ...first,
+        session: { ...first.session, id: `s-${i}`, startedAt: first.session.startedAt - i * 86_400_000 },
+      }),
+    );
+    const history = await mount('bb-history', await persistenceWith(bundles));
+    let closed = 0;
+    history.addEventListener('bb-close-history', () => closed++);
+    const back = page.getByRole('button', { name: 'Back', exact: true });
+    await expect.element(back).toBeVisible();
+    const heading = history.shadowRoot!.querySelector('h2')!.getBoundingClientRect();
+    expect(back.element().getBoundingClientRect().top).toBeLessThan(heading.bottom);
+    await userEvent.click(back);
+    expect(closed).toBe(1);
+    // The first stop of the keyboard in the history, from whatever comes before it.
+    const before = document.createElement('button');
+    history.before(before);
+    before.focus();
+    await userEvent.tab();
+    expect(history.shadowRoot!.activeElement).toBe(back.element());
+    await userEvent.keyboard('{Enter}');
+    expect(closed).toBe(2);
+  });
+
   it('deletes a session only after a second click', async () => {
     const a = await recordSession();
     const b = {
@@ -138,6 +165,8 @@ describe('bb-history opened in the middle of a session', () => {
     }
     await expect.element(page.getByText('No earlier sessions yet.')).toBeVisible();
     expect(page.getByRole('button', { name: 'Delete everything' }).elements()).toHaveLength(0);
+    // The way back to the rest is the app's, above the history, with the time the rest has left.
+    expect(page.getByRole('button', { name: 'Back', exact: true }).elements()).toHaveLength(0);
   });
 });
 

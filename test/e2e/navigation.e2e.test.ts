@@ -50,4 +50,16 @@ describe("the browser's Back button", () => {
     await page.goBack();
     await expect.poll(() => page.url()).toBe('about:blank');
   });
+
+  it('closes the history by its own Back button at the top, as one step of the browser history', async () => {
+    await page.goto(inject('baseUrl'));
+    await page.getByRole('button', { name: 'History', exact: true }).tap();
+    await heading('History').waitFor();
+    await page.getByRole('button', { name: 'Back', exact: true }).tap();
+    await start().waitFor();
+    expect(await heading('History').count()).toBe(0);
+    // The history's entry went with it: the next Back leaves the app.
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe('about:blank');
+  });
 });
