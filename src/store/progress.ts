@@ -9,7 +9,10 @@ import type { SessionRow, SetRow } from './records.ts';
 export interface ChartLine {
   readonly label: string;
   readonly values: readonly (number | null)[];
-  /** A goal to compare against (drawn dashed), not a measurement. */
+  /**
+   * A goal to compare against, not a measurement: the goal of the line just before it, drawn in that
+   * line's colour, dashed, wide and pale beneath it, so that a line on its target shows both.
+   */
   readonly target?: boolean;
 }
 

@@ -16,6 +16,9 @@ const COLOURS = {
   light: ['#0072b2', '#d55e00', '#007a5a', '#a8407a', '#8a6400', '#3b6fa8', '#5a5a5a'],
 };
 const LIGHT_SCHEME = '(prefers-color-scheme: light)';
+/** A target is a pale band (and its legend marker a pale box): the line it is the goal of shows through. */
+const TARGET_ALPHA = 0.4;
+const TARGET_ALPHA_HEX = '66';
 
 /**
  * One progress chart drawn with uPlot, with the numbers also in a table for screen readers and for
@@ -211,22 +214,40 @@ export class BbProgressChart extends LitElement {
     const themed = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     const labels = themed('--bb-muted', '#b6c2d1');
     const grid = { stroke: themed('--bb-ring-track', '#2a3340'), width: 1 };
-    const colours = COLOURS[window.matchMedia(LIGHT_SCHEME).matches ? 'light' : 'dark'];
+    const colours = lineColours(
+      series.lines,
+      COLOURS[window.matchMedia(LIGHT_SCHEME).matches ? 'light' : 'dark'],
+    );
+    const drawn = drawOrder(series.lines).map((i) => ({ line: series.lines[i]!, colour: colours[i]! }));
     const options: uPlot.Options = {
       width,
       height: 220,
       // Labels only: live values would read "--" until the pointer is over the chart.
-      legend: { live: false },
+      legend: {
+        live: false,
+        markers: {
+          dash: (_, i) => (drawn[i - 1]?.line.target ? 'dashed' : 'solid'),
+          fill: (_, i) => {
+            const { line, colour } = drawn[i - 1]!;
+            return line.target ? `${colour}${TARGET_ALPHA_HEX}` : colour;
+          },
+        },
+      },
       series: [
         {},
-        ...series.lines.map((line, i) => ({
-          label: line.label,
-          stroke: colours[i % colours.length],
-          width: 2,
-          dash: line.target ? [6, 6] : undefined,
-          spanGaps: line.target ?? false,
-          points: { show: true, size: 6 },
-        })),
+        ...drawn.map(({ line, colour }) =>
+          line.target
+            ? {
+                label: line.label,
+                stroke: colour,
+                width: 8,
+                alpha: TARGET_ALPHA,
+                dash: [10, 5],
+                spanGaps: true,
+                points: { show: true, size: 14, width: 0, fill: colour },
+              }
+            : { label: line.label, stroke: colour, width: 2, points: { show: true, size: 7, fill: colour } },
+        ),
       ],
       axes: [
         { stroke: labels, grid, ticks: grid },
@@ -242,14 +263,39 @@ export class BbProgressChart extends LitElement {
     };
     const data = [
       series.x as number[],
-      ...series.lines.map((l) => l.values as (number | null)[]),
+      ...drawn.map(({ line }) => line.values as (number | null)[]),
     ] as uPlot.AlignedData;
     this.plot = new uPlot(options, data, target);
   }
 }
 
+/** A colour per line; a target takes the colour of the line it is the goal of, the one before it. */
+function lineColours(lines: ChartSeries['lines'], palette: readonly string[]): string[] {
+  const colours: string[] = [];
+  let next = 0;
+  lines.forEach((line, i) => {
+    const goalOf = line.target && i > 0 && !lines[i - 1]!.target ? colours[i - 1] : undefined;
+    colours.push(goalOf ?? palette[next++ % palette.length]!);
+  });
+  return colours;
+}
+
 /**
- * Charts draw one after another, each in a task of its own, so that opening the history (four charts
+ * The lines' indices in the order they are drawn (uPlot draws, and lists in its legend, in series
+ * order): each target just before the line it is the goal of, so that line is drawn over it.
+ */
+function drawOrder(lines: ChartSeries['lines']): number[] {
+  const order: number[] = [];
+  lines.forEach((line, i) => {
+    if (line.target && i > 0 && !lines[i - 1]!.target) return;
+    if (lines[i + 1]?.target) order.push(i + 1);
+    order.push(i);
+  });
+  return order;
+}
+
+/**
+ * Charts draw one after another, each in a task of its own, so that opening the history (all its charts
  * at once) never holds up a frame for all of them together.
  */
 let drawing: Promise<void> = Promise.resolve();

@@ -42,4 +42,46 @@ describe('bb-progress-chart', () => {
     expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
     expect(chart.getBoundingClientRect().width).toBeLessThanOrEqual(300);
   });
+
+  it('draws a line that meets its target over it, with the target still showing around it', async () => {
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Longest hold';
+    chart.unit = 'week';
+    chart.series = {
+      x: series.x,
+      lines: [
+        { label: 'Drawing-in (s)', values: [45, 45, 45] },
+        { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true },
+      ],
+    };
+    document.body.append(chart);
+    const root = chart.shadowRoot!;
+    await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
+    const canvas = root.querySelector<HTMLCanvasElement>('.plot canvas')!;
+    const { width, height, data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const marker = [...root.querySelectorAll('.u-series')].find(
+      (row) => row.querySelector('.u-label')?.textContent === 'Drawing-in (s)',
+    );
+    const [r, g, b] = getComputedStyle(marker!.querySelector('.u-marker')!)
+      .borderTopColor.match(/\d+/g)!
+      .map(Number);
+    const pixel = (x: number, y: number) => data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
+    const isLine = (x: number, y: number) => {
+      const [pr, pg, pb, pa] = pixel(x, y);
+      return pa! > 240 && Math.abs(pr! - r!) + Math.abs(pg! - g!) + Math.abs(pb! - b!) < 40;
+    };
+    // The row the line runs along, and the stretch between its first point and its last.
+    const columns = Array.from({ length: width }, (_, x) => x);
+    const counts = Array.from({ length: height }, (_, y) => columns.filter((x) => isLine(x, y)).length);
+    const row = counts.indexOf(Math.max(...counts));
+    const xs = columns.filter((x) => isLine(x, row));
+    const along = Array.from({ length: xs.at(-1)! - xs[0]! + 1 }, (_, i) => xs[0]! + i);
+    // The line is whole: no dash of the target is drawn over it.
+    expect(along.filter((x) => isLine(x, row)).length / along.length).toBeGreaterThan(0.95);
+    // The target shows on both sides of it.
+    const dpr = window.devicePixelRatio;
+    for (const y of [row - Math.round(3 * dpr), row + Math.round(3 * dpr)]) {
+      expect(along.filter((x) => pixel(x, y)[3]! > 0).length / along.length).toBeGreaterThan(0.5);
+    }
+  });
 });
