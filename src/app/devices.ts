@@ -3,7 +3,7 @@
 // and trunk motion, a watch for the wrist): the app then reads heart rate from one and motion from
 // the one best placed for the exercise.
 
-import { BehaviorSubject, combineLatest, map, NEVER, type Observable, of, Subscription } from 'rxjs';
+import { BehaviorSubject, combineLatest, filter, map, NEVER, type Observable, of, Subscription } from 'rxjs';
 import { createRecording, type Recording } from '../protocol/recording.ts';
 import { BLE_DEVICE_KINDS, type BleDeviceKind, requestOptionsFor } from '../sensors/ble/device-kinds.ts';
 import {
@@ -308,8 +308,8 @@ export class Devices extends Model<DeviceState> {
       const name = device.name || spec.label;
       const placement = spec.placement(name);
       session = new GattSession(device, spec.profiles(), { now: this.options.now });
-      const problems = session.problem$.subscribe((p) => this.update({ problem: p.message }));
       const live = session;
+      const problems = this.showProblemsOf(live);
       this.addMember(
         {
           status: { id: device.id, name, kind, placement },
@@ -336,6 +336,25 @@ export class Devices extends Model<DeviceState> {
       // Closing the chooser is a choice, not a failure: go quietly back.
       this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
     }
+  }
+
+  /**
+   * Shows what a Bluetooth device has to say. Being out of reach is true only until the device is
+   * back: that message goes by itself once it reconnects; any other stays until it is dismissed.
+   */
+  private showProblemsOf(session: GattSession): Subscription {
+    let outOfReach: string | null = null;
+    const problems = session.problem$.subscribe((p) => {
+      if (p.kind === 'connection-lost') outOfReach = p.message;
+      this.update({ problem: p.message });
+    });
+    problems.add(
+      session.connection$.pipe(filter((c) => c === 'connected')).subscribe(() => {
+        if (outOfReach !== null && this.state.problem === outOfReach) this.update({ problem: null });
+        outOfReach = null;
+      }),
+    );
+    return problems;
   }
 
   private update(patch: Partial<DeviceState>): void {

@@ -199,6 +199,25 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     devices.dispose();
   });
 
+  it('takes the out-of-reach message away once the device is back', async () => {
+    const h10 = fakeH10();
+    const { nav } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    h10.reachable = false;
+    h10.drop();
+    await settle(72_000);
+    expect(devices.state.problem).toMatch(/out of reach/);
+    h10.reachable = true;
+    devices.reconnectDevice(devices.state.devices[0].id);
+    await settle(600);
+    expect(devices.state.connection).toBe('connected');
+    expect(devices.state.problem).toBeNull();
+    devices.dispose();
+  });
+
   it('replays a recording as its source, at the recorded pace, and explains a file that is not one', async () => {
     const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
     const beats: number[] = [];
