@@ -12,7 +12,7 @@ import {
   describeBluetoothError,
   UNSUPPORTED_MESSAGE,
 } from '../sensors/ble/errors.ts';
-import { type ConnectionState, GattSession } from '../sensors/ble/gatt-session.ts';
+import { type ConnectionState as GattConnectionState, GattSession } from '../sensors/ble/gatt-session.ts';
 import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
 import { ReplaySource } from '../sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
@@ -21,7 +21,8 @@ import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
 import { Model } from '../workout/model.ts';
 import type { ExerciseId } from '../workout/program.ts';
 
-export type { ConnectionState } from '../sensors/ble/gatt-session.ts';
+/** How a device is doing; 'ended' is a replay whose recording has played to its end. */
+export type ConnectionState = GattConnectionState | 'ended';
 export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
 
 /** Motion for one exercise: which stream, and where it sits on the body. */
@@ -68,7 +69,7 @@ export interface DeviceState {
   /**
    * The connection of the devices the app reads from, the worst of them: 'reconnecting' while a
    * dropped device is being reconnected (a set in progress should pause its clock), 'lost' when it
-   * could not be.
+   * could not be, 'ended' when a replay has played its recording to the end.
    */
   readonly connection: ConnectionState;
   /** A device with an accelerometer is connected, so reps and holds are counted by themselves. */
@@ -133,18 +134,21 @@ const CONNECTION_SEVERITY: Record<ConnectionState, number> = {
   connected: 0,
   connecting: 1,
   reconnecting: 2,
-  lost: 3,
+  ended: 3,
+  lost: 4,
 };
 
 export class Devices extends Model<DeviceState> {
   private readonly source: BehaviorSubject<Source>;
   readonly source$: Observable<Source>;
   /**
-   * True while a device the app reads from is reconnecting or lost: the hook for the session model
-   * to pause a set's clock rather than count a silent gap as a slow rep.
+   * True while a device the app reads from is reconnecting, lost or (a replay) ended: the hook for
+   * the session model to pause a set's clock rather than count a silent gap as a slow rep.
    */
   readonly interrupted$: Observable<boolean>;
   private members: Member[] = [];
+  /** The recording last replayed, to play again once it has ended. */
+  private lastReplay: { readonly recording: Recording; readonly placement: Placement } | null = null;
   private memberSubscriptions = new Subscription();
   private readonly lifecycle = new Subscription();
 
@@ -159,7 +163,9 @@ export class Devices extends Model<DeviceState> {
       battery: null,
       devices: [],
     });
-    this.interrupted$ = this.select((s) => s.connection === 'reconnecting' || s.connection === 'lost');
+    this.interrupted$ = this.select(
+      (s) => s.connection === 'reconnecting' || s.connection === 'lost' || s.connection === 'ended',
+    );
     const virtual = this.createVirtualMember();
     this.members = [virtual];
     this.source = new BehaviorSubject(this.compose());
@@ -237,6 +243,7 @@ export class Devices extends Model<DeviceState> {
 
   /** Plays a recording (a bug report) through the same decoders as a live device. */
   replay(recording: Recording, placement: Placement = 'chest'): void {
+    this.lastReplay = { recording, placement };
     const replay = new ReplaySource(recording, { now: this.options.now, placement });
     this.setMembers([
       {
@@ -248,7 +255,8 @@ export class Devices extends Model<DeviceState> {
         },
         heartRate$: replay.heartRate$,
         accel$: replay.info.placement ? replay.accel$ : null,
-        connection$: replay.connection$,
+        // A replay's link is never lost: it goes 'lost' once every packet has been played (or it is stopped).
+        connection$: replay.connection$.pipe(map((c) => (c === 'lost' ? 'ended' : c))),
         battery$: of(null),
         malformedPackets$: replay.malformedPackets$,
         sampleRateHz$: of(null),
@@ -258,6 +266,11 @@ export class Devices extends Model<DeviceState> {
       },
     ]);
     replay.start();
+  }
+
+  /** Plays the recording last replayed again, from its start. */
+  replayAgain(): void {
+    if (this.lastReplay) this.replay(this.lastReplay.recording, this.lastReplay.placement);
   }
 
   /** Everything the connected Bluetooth devices sent and were sent, as a file to attach to a bug report. */

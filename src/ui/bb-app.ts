@@ -242,6 +242,7 @@ export class BbApp extends LitElement {
       this.app.devices.reconnectDevice(event.detail.id),
     );
     this.addEventListener('bb-replay', (event) => this.app.devices.replayFile(event.detail));
+    this.addEventListener('bb-replay-again', () => this.app.devices.replayAgain());
     this.addEventListener('bb-save-recording', () => downloadRecording(this.app.devices.recording()));
     this.addEventListener('bb-virtual-habit', (event) =>
       this.app.devices.setVirtualHabit(event.detail.habit),

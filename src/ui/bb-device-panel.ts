@@ -15,6 +15,7 @@ const CONNECTION_WORDS: Record<ConnectionState, string> = {
   connected: 'connected',
   reconnecting: 'connection lost',
   lost: 'connection lost',
+  ended: 'replay finished',
 };
 
 /** The kinds the person can pick, in the order of the menu. */
@@ -227,6 +228,11 @@ export class BbDevicePanel extends LitElement {
           : nothing
       }
       ${
+        d.connection === 'ended'
+          ? html`<button class="quiet" @click=${() => this.send('bb-replay-again', undefined)}>Play again</button>`
+          : nothing
+      }
+      ${
         several && d.kind !== 'virtual'
           ? html`<button class="quiet" aria-label=${`Disconnect ${d.name}`} @click=${() => this.send('bb-disconnect-device', { id: d.id })}>×</button>`
           : nothing
@@ -267,6 +273,7 @@ export interface BbDeviceCommandDetail {
   'bb-disconnect-device': { readonly id: string };
   'bb-reconnect-device': { readonly id: string };
   'bb-replay': { readonly recording: Recording | null; readonly error: string | null };
+  'bb-replay-again': undefined;
   'bb-save-recording': undefined;
   'bb-virtual-habit': { readonly habit: Habit };
 }
@@ -334,6 +341,7 @@ declare global {
     'bb-disconnect-device': CustomEvent<BbDeviceCommandDetail['bb-disconnect-device']>;
     'bb-reconnect-device': CustomEvent<BbDeviceCommandDetail['bb-reconnect-device']>;
     'bb-replay': CustomEvent<BbDeviceCommandDetail['bb-replay']>;
+    'bb-replay-again': CustomEvent<undefined>;
     'bb-save-recording': CustomEvent<undefined>;
     'bb-virtual-habit': CustomEvent<BbDeviceCommandDetail['bb-virtual-habit']>;
   }

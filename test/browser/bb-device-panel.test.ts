@@ -94,6 +94,24 @@ describe('bb-device-panel', () => {
     expect(sent).toEqual([{ id: 'h10' }]);
   });
 
+  it('says a replay has finished, and offers to play it again', async () => {
+    const replay = status({
+      id: 'replay:x',
+      name: 'Recording',
+      kind: 'replay',
+      connection: 'ended',
+      battery: null,
+    });
+    const panel = await mount(state([replay], { connection: 'ended' }));
+    const sent: unknown[] = [];
+    panel.addEventListener('bb-replay-again', () => sent.push('again'));
+    expect(panel.shadowRoot?.querySelector('.state')?.textContent).toBe('replay finished');
+    expect(panel.shadowRoot?.textContent).not.toMatch(/connection lost/);
+    await userEvent.click(page.getByRole('button', { name: 'Play again' }));
+    expect(sent).toEqual(['again']);
+    await expect.element(page.getByRole('button', { name: 'Use the virtual strap' })).toBeVisible();
+  });
+
   it('shows a problem until it is dismissed', async () => {
     const panel = await mount(
       state([status({})], {

@@ -257,3 +257,36 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     devices.dispose();
   });
 });
+
+describe('Devices replaying a recording', () => {
+  let nowMs = 0;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    nowMs = 1000;
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const recording = createRecording([
+    recordPacket('hrs', Uint8Array.of(0x00, 0x9e), 500, { characteristic: uuids.HEART_RATE_MEASUREMENT }),
+    recordPacket('hrs', Uint8Array.of(0x00, 0x9f), 1500, { characteristic: uuids.HEART_RATE_MEASUREMENT }),
+    recordPacket('hrs', Uint8Array.of(0x00, 0xa0), 2500, { characteristic: uuids.HEART_RATE_MEASUREMENT }),
+  ]);
+
+  it('says the replay has ended, not that its connection is lost, and plays it again', async () => {
+    const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
+    const beats: number[] = [];
+    devices.source$.subscribe((s) => s.heartRate$.subscribe((b) => beats.push(b.bpm)));
+    devices.replay(recording);
+    await settle(2500);
+    expect(beats).toEqual([158, 159, 160]);
+    expect(devices.state.devices[0].connection).toBe('ended');
+    expect(devices.state.connection).toBe('ended');
+    devices.replayAgain();
+    expect(devices.state.devices[0].connection).toBe('connected');
+    await settle(2500);
+    expect(beats).toEqual([158, 159, 160, 158, 159, 160]);
+    devices.dispose();
+  });
+});
