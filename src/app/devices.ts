@@ -4,7 +4,7 @@
 // the one best placed for the exercise.
 
 import { BehaviorSubject, combineLatest, filter, map, NEVER, type Observable, of, Subscription } from 'rxjs';
-import { createRecording, type Recording } from '../protocol/recording.ts';
+import { createRecording, type RecordedPacket, type Recording } from '../protocol/recording.ts';
 import { BLE_DEVICE_KINDS, type BleDeviceKind, requestOptionsFor } from '../sensors/ble/device-kinds.ts';
 import {
   BluetoothProblem,
@@ -107,6 +107,8 @@ interface Member {
   readonly sampleRateHz$: Observable<number | null>;
   readonly virtual: VirtualStrap | null;
   readonly session: GattSession | null;
+  /** What the device sent (and was sent) so far, for a recording; phone motion and the virtual strap send no packets. */
+  recordedPackets(): readonly RecordedPacket[];
   close(): void;
 }
 
@@ -231,6 +233,7 @@ export class Devices extends Model<DeviceState> {
         sampleRateHz$: of(null),
         virtual: null,
         session: null,
+        recordedPackets: () => [],
         close: () => {
           problems.unsubscribe();
           phone.stop();
@@ -262,6 +265,7 @@ export class Devices extends Model<DeviceState> {
         sampleRateHz$: of(null),
         virtual: null,
         session: null,
+        recordedPackets: () => replay.playedPackets,
         close: () => replay.stop(),
       },
     ]);
@@ -273,11 +277,12 @@ export class Devices extends Model<DeviceState> {
     if (this.lastReplay) this.replay(this.lastReplay.recording, this.lastReplay.placement);
   }
 
-  /** Everything the connected Bluetooth devices sent and were sent, as a file to attach to a bug report. */
+  /**
+   * Everything the connected Bluetooth devices sent and were sent (a replay: the packets played so
+   * far), as a file to attach to a bug report.
+   */
   recording(): Recording {
-    const packets = this.members
-      .flatMap((m) => m.session?.recordedPackets ?? [])
-      .sort((a, b) => a.tMs - b.tMs);
+    const packets = this.members.flatMap((m) => m.recordedPackets()).sort((a, b) => a.tMs - b.tMs);
     return createRecording(packets, new Date().toISOString());
   }
 
@@ -334,6 +339,7 @@ export class Devices extends Model<DeviceState> {
           sampleRateHz$: live.details$.pipe(map((d) => d.sampleRateHz ?? null)),
           virtual: null,
           session: live,
+          recordedPackets: () => live.recordedPackets,
           close: () => {
             problems.unsubscribe();
             void live.close();
@@ -525,6 +531,7 @@ export class Devices extends Model<DeviceState> {
       sampleRateHz$: of(null),
       virtual: strap,
       session: null,
+      recordedPackets: () => [],
       close: () => {},
     };
   }

@@ -18,6 +18,9 @@ const CONNECTION_WORDS: Record<ConnectionState, string> = {
   ended: 'replay finished',
 };
 
+/** Phone motion and the virtual strap send no packets: a recording of them would be empty. */
+const SENDS_NO_PACKETS = new Set<DeviceKind>(['phone', 'virtual']);
+
 /** The kinds the person can pick, in the order of the menu. */
 export const DEVICE_CHOICES: ReadonlyArray<{ readonly kind: DeviceKind; readonly label: string }> = [
   { kind: 'heart-rate', label: 'Heart-rate strap' },
@@ -151,11 +154,12 @@ export class BbDevicePanel extends LitElement {
     const state = this.device;
     const isVirtual = state.source?.kind === 'virtual';
     const devices = state.devices.length ? state.devices : state.source ? [fallbackStatus(state)] : [];
+    const recordable = devices.some((d) => !SENDS_NO_PACKETS.has(d.kind));
     return html`
       ${devices.length ? devices.map((d) => this.renderDevice(d, devices.length > 1)) : html`<span class="name">No device</span>`}
       ${!state.countsMotion && state.source ? html`<span class="note">heart rate only: count with +1</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
-      ${this.compact ? nothing : this.renderChoices(isVirtual)}
+      ${this.compact ? nothing : this.renderChoices(isVirtual, recordable)}
       ${
         state.problem
           ? html`<div class="problem" role="alert">
@@ -167,7 +171,7 @@ export class BbDevicePanel extends LitElement {
     `;
   }
 
-  private renderChoices(isVirtual: boolean) {
+  private renderChoices(isVirtual: boolean, recordable: boolean) {
     return html`
       ${
         isVirtual
@@ -184,7 +188,9 @@ export class BbDevicePanel extends LitElement {
           ${
             isVirtual
               ? nothing
-              : html`<button class="quiet" @click=${() => this.send('bb-save-recording', undefined)}>Save a recording</button>`
+              : recordable
+                ? html`<button class="quiet" @click=${() => this.send('bb-save-recording', undefined)}>Save a recording</button>`
+                : html`<span class="note no-recording">Phone motion cannot be saved as a recording: recordings keep what Bluetooth devices send.</span>`
           }
           <label class="file replay">Replay a recording…
             <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onRecordingFile} />

@@ -112,6 +112,19 @@ describe('bb-device-panel', () => {
     await expect.element(page.getByRole('button', { name: 'Use the virtual strap' })).toBeVisible();
   });
 
+  it('offers to save a recording of a strap or a replay, and says why phone motion cannot be saved', async () => {
+    const panel = await mount(state([status({})]));
+    await userEvent.click(page.getByText('Add a device'));
+    await expect.element(page.getByRole('button', { name: 'Save a recording' })).toBeVisible();
+    panel.device = state([status({ id: 'replay:x', name: 'Recording', kind: 'replay' })]);
+    await panel.updateComplete;
+    await expect.element(page.getByRole('button', { name: 'Save a recording' })).toBeVisible();
+    panel.device = state([status({ id: 'phone', name: 'Phone motion', kind: 'phone', placement: 'phone' })]);
+    await panel.updateComplete;
+    expect(page.getByRole('button', { name: 'Save a recording' }).query()).toBeNull();
+    await expect.element(page.getByText(/Phone motion cannot be saved as a recording/)).toBeVisible();
+  });
+
   it('shows a problem until it is dismissed', async () => {
     const panel = await mount(
       state([status({})], {

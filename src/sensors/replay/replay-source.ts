@@ -66,6 +66,11 @@ export class ReplaySource {
     this.accel$ = this.frames.asObservable();
   }
 
+  /** The packets played so far, as recorded: saving them makes a recording of what the app received. */
+  get playedPackets(): readonly RecordedPacket[] {
+    return this.recording.packets.slice(0, this.next);
+  }
+
   /** Plays the packets at their recorded pace, on the session's clock from now. */
   start(): void {
     this.startMs = this.options.now();

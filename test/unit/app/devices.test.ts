@@ -289,4 +289,14 @@ describe('Devices replaying a recording', () => {
     expect(beats).toEqual([158, 159, 160, 158, 159, 160]);
     devices.dispose();
   });
+
+  it('saves in a recording the packets the replay has played so far', async () => {
+    const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
+    devices.replay(recording);
+    await settle(1200);
+    expect(devices.recording().packets).toEqual(recording.packets.slice(0, 2));
+    await settle(2000);
+    expect(devices.recording().packets).toEqual(recording.packets);
+    devices.dispose();
+  });
 });
