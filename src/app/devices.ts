@@ -36,6 +36,8 @@ export interface Source {
   readonly info: SourceInfo;
   readonly accel$: Observable<AccelFrame> | null;
   readonly heartRate$: Observable<HeartRateSample>;
+  /** The connection of the device heart rate is read from: its last reading is current only while it is connected. */
+  readonly heartRateConnection$: Observable<ConnectionState>;
   readonly connection$: Observable<ConnectionState>;
   readonly malformedPackets$: Observable<number>;
   /** Set for the virtual strap, whose simulated person the app tells what to do. */
@@ -433,6 +435,7 @@ export class Devices extends Model<DeviceState> {
       info,
       accel$: motion?.accel$ ?? null,
       heartRate$: hr?.heartRate$ ?? NEVER,
+      heartRateConnection$: hr?.connection$ ?? of('connected' as const),
       connection$: used.length
         ? combineLatest(used.map((m) => m.connection$)).pipe(map(worstConnection))
         : of('connected' as const),

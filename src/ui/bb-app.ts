@@ -11,6 +11,7 @@ import type { SessionPhase, SessionState } from '../workout/session.ts';
 import { currentPlanned, upNext } from '../workout/session.ts';
 import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
+import { noReadingReason } from './bb-heart-rate.ts';
 import { download } from './download.ts';
 import { clockFace, describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
@@ -20,7 +21,6 @@ import './bb-history.ts';
 import './bb-settings.ts';
 import './bb-storage-notice.ts';
 import './bb-update-prompt.ts';
-import './bb-heart-rate.ts';
 import './bb-rest-view.ts';
 import './bb-set-view.ts';
 import './bb-summary.ts';
@@ -309,7 +309,11 @@ export class BbApp extends LitElement {
       <header>
         <div class="brand">
           <h1>Backbeat</h1>
-          <bb-heart-rate .bpm=${this.heartRate.value?.bpm ?? null} .zone=${this.heartZone()}></bb-heart-rate>
+          <bb-heart-rate
+            .bpm=${this.heartRate.value?.bpm ?? null}
+            .zone=${this.heartZone()}
+            .absence=${noReadingReason(this.device.value.devices)}
+          ></bb-heart-rate>
         </div>
         ${this.renderNavigation()}
         <bb-device-panel .device=${this.device.value} .person=${this.person.value} ?compact=${running}></bb-device-panel>

@@ -1,5 +1,6 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { DeviceStatus } from '../app/devices.ts';
 import { visuallyHidden } from './styles.ts';
 
 /** Live heart rate, large enough to read from the mat. */
@@ -35,19 +36,39 @@ export class BbHeartRate extends LitElement {
   `,
   ];
 
-  /** Beats per minute, or null before the first reading. */
+  /** Beats per minute, or null when there is no current reading. */
   @property({ type: Number }) bpm: number | null = null;
+  /** Why there is no current reading (see noReadingReason); null before the first one. */
+  @property() absence: string | null = null;
   /** Heart-rate zone 1–5 from the person's maximum; null when no maximum or age is set, or below zone 1. */
   @property({ type: Number }) zone: number | null = null;
 
   override render() {
+    // "--" read aloud means nothing: without a reading the words say so, and why.
+    const none = this.bpm === null;
+    const label = none ? `Heart rate: no reading${this.absence ? `, ${this.absence}` : ''}` : 'Heart rate';
     return html`
       <span class="heart" aria-hidden="true">♥</span>
-      <span class="visually-hidden">Heart rate</span>
-      <span class="bpm">${this.bpm ?? '--'}</span>
-      <span class="unit">bpm</span>
+      <span class="visually-hidden">${label}</span>
+      <span class="bpm" aria-hidden=${none ? 'true' : nothing} title=${none && this.absence ? this.absence : nothing}>${this.bpm ?? '--'}</span>
+      <span class="unit" aria-hidden=${none ? 'true' : nothing}>bpm</span>
       ${this.zone ? html`<span class="zone" data-zone=${this.zone}>zone ${this.zone}</span>` : null}
     `;
+  }
+}
+
+/** Why the device heart rate is read from gives no reading now, in the header's words; null when it is there. */
+export function noReadingReason(devices: readonly DeviceStatus[]): string | null {
+  const device = devices.find((d) => d.heartRate);
+  switch (device?.connection) {
+    case 'reconnecting':
+      return `${device.name} is out of reach, reconnecting`;
+    case 'lost':
+      return `${device.name} is out of reach`;
+    case 'ended':
+      return 'the replay has finished';
+    default:
+      return null;
   }
 }
 

@@ -75,4 +75,11 @@ describeWithShared('a standard heart-rate strap over Web Bluetooth', () => {
     await strap.disconnect();
     await expect.poll(() => page.locator('bb-device-panel .state').textContent()).toBe('connection lost');
   });
+
+  it('shows no heart rate while the strap is away, and says why', async () => {
+    await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('--');
+    await expect
+      .poll(() => page.locator('bb-heart-rate .visually-hidden').textContent())
+      .toBe('Heart rate: no reading, Polar H10 0000E2E0 is out of reach, reconnecting');
+  });
 });

@@ -1,0 +1,81 @@
+// The heart rate the app shows is the one now: a strap out of reach or a replay played to its end
+// leaves no reading, not the last one it had.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Backbeat } from '../../../src/app/backbeat.ts';
+import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
+import * as uuids from '../../../src/protocol/uuids.ts';
+import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
+
+function appWith(strap: FakeDevice | null): Backbeat {
+  const bluetooth = { requestDevice: async () => (strap ? asBluetoothDevice(strap) : Promise.reject()) };
+  return new Backbeat({
+    now: () => Date.now(),
+    navigator: { bluetooth } as unknown as Navigator,
+    persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+  });
+}
+
+function heartRateStrap(): FakeDevice {
+  return new FakeDevice('HRM-Dual', [
+    {
+      uuid: uuids.HEART_RATE_SERVICE,
+      characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+    },
+  ]);
+}
+
+describe('the heart rate now', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is none while the strap is away and after it is lost, and the next reading after a reconnection counts', async () => {
+    const strap = heartRateStrap();
+    const app = appWith(strap);
+    const shown: Array<number | null> = [];
+    const watching = app.heartRate$.subscribe((s) => shown.push(s?.bpm ?? null));
+    const connecting = app.devices.connect('heart-rate');
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    strap.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 0x98));
+    expect(shown.at(-1)).toBe(152);
+
+    strap.drop();
+    expect(app.devices.state.connection).toBe('reconnecting');
+    expect(shown.at(-1)).toBeNull();
+    await vi.advanceTimersByTimeAsync(600);
+    expect(app.devices.state.connection).toBe('connected');
+    expect(shown.at(-1)).toBeNull();
+    strap.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 0x63));
+    expect(shown.at(-1)).toBe(99);
+
+    strap.reachable = false;
+    strap.drop();
+    await vi.advanceTimersByTimeAsync(72_000);
+    expect(app.devices.state.connection).toBe('lost');
+    expect(shown.at(-1)).toBeNull();
+    watching.unsubscribe();
+    app.dispose();
+  });
+
+  it('is none once a replay has played to its end', async () => {
+    const app = appWith(null);
+    const shown: Array<number | null> = [];
+    const watching = app.heartRate$.subscribe((s) => shown.push(s?.bpm ?? null));
+    app.devices.replay(
+      createRecording([
+        recordPacket('hrs', Uint8Array.of(0x00, 0xa0), 0),
+        recordPacket('hrs', Uint8Array.of(0x00, 0xa3), 1000),
+      ]),
+    );
+    expect(shown.at(-1)).toBe(160);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(app.devices.state.connection).toBe('ended');
+    expect(shown.slice(-2)).toEqual([163, null]);
+    watching.unsubscribe();
+    app.dispose();
+  });
+});
