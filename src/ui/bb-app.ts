@@ -92,6 +92,9 @@ export class BbApp extends LitElement {
         bb-device-panel {
           margin-left: 0;
         }
+        .brand {
+          gap: 0.5rem;
+        }
       }
       nav button[aria-pressed='true'] {
         border-color: var(--bb-accent, #4ade80);

@@ -9,10 +9,12 @@ export class BbHeartRate extends LitElement {
   static override styles = [
     visuallyHidden,
     css`
+    /* Where even one line is too narrow, the zone goes under the number whole, never the page sideways. */
     :host {
       display: inline-flex;
+      flex-wrap: wrap;
       align-items: baseline;
-      gap: 0.4rem;
+      gap: 0 0.4rem;
       font-variant-numeric: tabular-nums;
     }
     .heart {
@@ -32,6 +34,14 @@ export class BbHeartRate extends LitElement {
       border-radius: 999px;
       border: 2px solid var(--bb-heart, #f87171);
       font-weight: 700;
+      white-space: nowrap;
+    }
+    /* A phone's header holds "Backbeat ♥ 163 bpm zone 4" on one line only with the spacing tightened. */
+    @media (max-width: 24rem) {
+      .zone {
+        margin-left: 0;
+        padding-inline: 0.45rem;
+      }
     }
   `,
   ];

@@ -1,0 +1,60 @@
+// The header on a 360 px phone, the narrowest the app is laid out for, with the widest heart rate
+// it shows: three digits and a zone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { Backbeat } from '../../src/app/backbeat.ts';
+import { createRecording, recordPacket } from '../../src/protocol/recording.ts';
+import '../../src/ui/bb-app.ts';
+import type { BbApp } from '../../src/ui/bb-app.ts';
+import { SETTINGS_KEY } from '../../src/workout/settings.ts';
+
+describe('the header on a phone', () => {
+  let app: Backbeat;
+  let shell: BbApp;
+
+  beforeAll(async () => {
+    await page.viewport(360, 640);
+    // As index.html sets them for the app.
+    document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    document.body.style.margin = '0';
+    const stored = new Map([[SETTINGS_KEY, JSON.stringify({ age: 30 })]]);
+    app = new Backbeat({
+      settingsStorage: {
+        getItem: (key) => stored.get(key) ?? null,
+        setItem: (key, value) => stored.set(key, value),
+        removeItem: (key) => stored.delete(key),
+      },
+      persistence: { openStore: () => Promise.reject(new Error('no store in this test')) },
+    });
+    shell = document.createElement('bb-app');
+    shell.app = app;
+    document.body.append(shell);
+    // 188 bpm for a minute: zone 5 at the age of 30.
+    app.devices.replay(
+      createRecording([
+        recordPacket('hrs', Uint8Array.of(0x00, 0xbc), 0),
+        recordPacket('hrs', Uint8Array.of(0x00, 0xbc), 60_000),
+      ]),
+    );
+    await shell.updateComplete;
+  });
+
+  afterAll(() => {
+    app.dispose();
+    shell.remove();
+  });
+
+  it('keeps a three-digit heart rate and its zone on one line, without scrolling sideways', async () => {
+    const heartRate = shell.shadowRoot?.querySelector('bb-heart-rate');
+    await expect.poll(() => heartRate?.shadowRoot?.querySelector('.zone')?.textContent).toBe('zone 5');
+    const bpm = heartRate?.shadowRoot?.querySelector('.bpm') as HTMLElement;
+    const zone = heartRate?.shadowRoot?.querySelector('.zone') as HTMLElement;
+    expect(bpm.textContent).toBe('188');
+    const fontPx = Number.parseFloat(getComputedStyle(zone).fontSize);
+    expect(zone.getBoundingClientRect().height).toBeLessThan(2 * fontPx);
+    // The zone beside the number, not under it.
+    expect(zone.getBoundingClientRect().top).toBeLessThan(bpm.getBoundingClientRect().bottom);
+    expect(zone.getBoundingClientRect().right).toBeLessThanOrEqual(360);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(360);
+  });
+});
