@@ -64,8 +64,10 @@ export class Backbeat {
   readonly persistence: Persistence;
   readonly cues: CuePlayer | null;
   readonly devices: Devices;
-  /** The heart rate now: null before the first reading, and while the device it comes from is away or has ended. */
+  /** Every heart-rate reading of the active device, as it comes (null before the first): what the session and the store keep. */
   readonly heartRate$: Observable<HeartRateSample | null>;
+  /** The heart rate now: null before the first reading, and while the device it comes from is away or has ended. */
+  readonly heartRateNow$: Observable<HeartRateSample | null>;
   readonly virtualPerson$: Observable<VirtualPersonStatus | null>;
   /** The active device's accelerometer frames, with the device they came from: what the store records. */
   readonly accel$: Observable<{ readonly source: SourceInfo; readonly frame: AccelFrame }>;
@@ -91,9 +93,13 @@ export class Backbeat {
     this.tunings = new TuningModel(new TuningStore(options.settingsStorage ?? null));
     this.session = new SessionModel(now, planOf(this.settings.state));
     this.devices = new Devices({ now, navigator: options.navigator ?? navigator, seed: options.seed ?? 1 });
+    this.heartRate$ = this.devices.source$.pipe(
+      switchMap((source) => source.heartRate$.pipe(startWith(null))),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
     // A reading stands for the heart rate now only while its device is there: once the strap is
     // out of reach or a replay has ended there is none, and after a reconnection the next reading counts.
-    this.heartRate$ = this.devices.source$.pipe(
+    this.heartRateNow$ = this.devices.source$.pipe(
       switchMap((source) =>
         source.heartRateConnection$.pipe(
           map((connection) => connection === 'connecting' || connection === 'connected'),

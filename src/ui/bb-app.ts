@@ -257,7 +257,7 @@ export class BbApp extends LitElement {
     if (!this.session) {
       this.session = new ObserveController(this, this.app.session.state$, this.app.session.state);
       this.device = new ObserveController(this, this.app.devices.state$, this.app.devices.state);
-      this.heartRate = new ObserveController(this, this.app.heartRate$, null);
+      this.heartRate = new ObserveController(this, this.app.heartRateNow$, null);
       this.person = new ObserveController(this, this.app.virtualPerson$, null);
       this.settings = new ObserveController(this, this.app.settings.state$, this.app.settings.state);
       this.targetChanges = new ObserveController(

@@ -36,7 +36,9 @@ describe('the heart rate now', () => {
     const strap = heartRateStrap();
     const app = appWith(strap);
     const shown: Array<number | null> = [];
-    const watching = app.heartRate$.subscribe((s) => shown.push(s?.bpm ?? null));
+    const watching = app.heartRateNow$.subscribe((s) => shown.push(s?.bpm ?? null));
+    const kept: number[] = [];
+    const keeping = app.heartRate$.subscribe((s) => s && kept.push(s.bpm));
     const connecting = app.devices.connect('heart-rate');
     await vi.advanceTimersByTimeAsync(50);
     await connecting;
@@ -57,6 +59,9 @@ describe('the heart rate now', () => {
     await vi.advanceTimersByTimeAsync(72_000);
     expect(app.devices.state.connection).toBe('lost');
     expect(shown.at(-1)).toBeNull();
+    // What the session and the store keep is every reading, whatever the header shows.
+    expect(kept).toEqual([152, 99]);
+    keeping.unsubscribe();
     watching.unsubscribe();
     app.dispose();
   });
@@ -64,7 +69,7 @@ describe('the heart rate now', () => {
   it('is none once a replay has played to its end', async () => {
     const app = appWith(null);
     const shown: Array<number | null> = [];
-    const watching = app.heartRate$.subscribe((s) => shown.push(s?.bpm ?? null));
+    const watching = app.heartRateNow$.subscribe((s) => shown.push(s?.bpm ?? null));
     app.devices.replay(
       createRecording([
         recordPacket('hrs', Uint8Array.of(0x00, 0xa0), 0),
