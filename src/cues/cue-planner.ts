@@ -4,7 +4,7 @@
 // the cue player turns these cues into speech, tones and vibration.
 
 import type { FormIssue } from '../motion/events.ts';
-import { type Exercise, wrongPositionText } from '../workout/program.ts';
+import { type Exercise, FORM_ISSUE_TEXT, wrongPositionText } from '../workout/program.ts';
 import {
   type CurrentSet,
   currentPlanned,
@@ -37,11 +37,11 @@ export const COUNTDOWN_S = 5;
 /** A running hold's time is called out at every multiple of this, so the person knows where they are. */
 export const HOLD_CALL_EVERY_S = 15;
 
-/** What the person hears for each form issue the detectors report (program.md's cues). */
+/** What the person hears for each form issue the detectors report: what the set screen shows too. */
 export const FORM_WARNINGS: Readonly<Record<FormIssue, string>> = {
-  'over-extension': 'Keep your lower back long',
-  'tabletop-lost': 'Keep the tabletop flat',
-  'plank-sag': 'Hips up',
+  'over-extension': FORM_ISSUE_TEXT['over-extension'].fix,
+  'tabletop-lost': FORM_ISSUE_TEXT['tabletop-lost'].fix,
+  'plank-sag': FORM_ISSUE_TEXT['plank-sag'].fix,
 };
 
 /**

@@ -4,7 +4,7 @@ import { type Exercise, exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
-import { clockFace, formatDuration, heldS } from './format.ts';
+import { clockFace, describeForm, formatDuration, heldS } from './format.ts';
 import { buttonStyles, ringFace, screenLayout } from './styles.ts';
 import './bb-progress-ring.ts';
 
@@ -24,6 +24,11 @@ export class BbRestView extends LitElement {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
         color: var(--bb-muted, #b6c2d1);
       }
+      .last-form {
+        font-size: clamp(1.1rem, 4.2vmin, 1.8rem);
+        font-weight: 700;
+        color: var(--bb-warn, #fbbf24);
+      }
       .next strong {
         color: var(--bb-text, #f5f7fa);
       }
@@ -34,12 +39,15 @@ export class BbRestView extends LitElement {
         .last {
           grid-row: 3;
         }
-        .next {
+        .last-form {
           grid-row: 4;
+        }
+        .next {
+          grid-row: 5;
         }
         .controls,
         .finish-question {
-          grid-row: 5;
+          grid-row: 6;
         }
       }
     `,
@@ -63,6 +71,7 @@ export class BbRestView extends LitElement {
     return html`
       <h2>Rest</h2>
       ${this.lastSet ? html`<div class="last" role="status">${describeSet(this.lastSet)}</div>` : nothing}
+      ${this.renderLastForm()}
       ${
         this.next
           ? html`<div class="next" aria-live="polite">Next: <strong>${this.next.exercise.name}</strong>, set ${this.next.setNumber}</div>`
@@ -80,6 +89,12 @@ export class BbRestView extends LitElement {
       </bb-progress-ring>
       ${this.finish.render(this.setsDone, this.renderControls())}
     `;
+  }
+
+  /** The form problems of the set just done: the voice said each once, as it happened. */
+  private renderLastForm() {
+    const form = this.lastSet ? describeForm(this.lastSet) : null;
+    return form ? html`<div class="last-form">Form: ${form}</div>` : nothing;
   }
 
   private renderControls() {

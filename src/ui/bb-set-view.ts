@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { wrongPositionText } from '../workout/program.ts';
-import type { CurrentSet, PlannedExercise } from '../workout/session.ts';
+import { FORM_ISSUE_TEXT, wrongPositionText } from '../workout/program.ts';
+import { type CurrentSet, type PlannedExercise, shownFormIssue } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, formatDuration, heldS } from './format.ts';
@@ -17,6 +17,34 @@ export class BbSetView extends LitElement {
     screenLayout,
     finishQuestionStyles,
     css`
+      :host {
+        position: relative;
+      }
+      /*
+       * A form warning over the heading: big enough to read from the mat,
+       * and laid over the screen rather than in its flow, so that the count stays where it is.
+       */
+      .notice {
+        position: absolute;
+        top: 0;
+        left: 0;
+        right: 0;
+        z-index: 1;
+        box-sizing: border-box;
+        min-height: 4.75rem;
+        margin: 0;
+        padding: 0.4rem 0.75rem;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        border-radius: 0.75rem;
+        font-size: clamp(1.5rem, 7vmin, 2.5rem);
+        font-weight: 800;
+        line-height: 1.15;
+        color: var(--bb-text, #f5f7fa);
+        background: var(--bb-problem-bg, #3b2a0a);
+        border: 3px solid var(--bb-warn, #fbbf24);
+      }
       .side {
         margin: 0;
         font-size: clamp(1.5rem, 6vmin, 2.5rem);
@@ -59,6 +87,13 @@ export class BbSetView extends LitElement {
         details {
           grid-row: 6;
           height: auto;
+        }
+        /* Over the exercise's name and set, beside the ring. */
+        .notice {
+          grid-column: 2;
+          grid-row: 2 / 4;
+          inset: 0;
+          min-height: 0;
         }
         /* Waiting for the person to get into position there is no ring: one column, in order. */
         :host([waiting]) {
@@ -115,6 +150,7 @@ export class BbSetView extends LitElement {
     return html`
       <h2>${exercise.name}</h2>
       ${this.renderMeta()}
+      ${this.renderNotice()}
       ${
         exercise.alternatesSides
           ? html`<p class="side">Next: ${set.count % 2 === 0 ? 'right' : 'left'} arm</p>`
@@ -177,6 +213,16 @@ export class BbSetView extends LitElement {
       )}
       ${this.renderHowTo()}
     `;
+  }
+
+  /**
+   * The form problem just seen, while it applies (see FORM_WARNING_SHOWN_MS): the voice says it once,
+   * and a person who missed it reads it here.
+   */
+  private renderNotice() {
+    const issue = shownFormIssue(this.set, this.nowMs);
+    if (issue) return html`<p class="notice form" role="alert">${FORM_ISSUE_TEXT[issue].fix}</p>`;
+    return nothing;
   }
 
   /** "Set 2 of 3 · 40 kg": the same before and during the set. */

@@ -5,7 +5,7 @@ import { exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
-import { formatDuration, heldS, plural } from './format.ts';
+import { describeForm, formatDuration, heldS, plural } from './format.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
@@ -37,6 +37,17 @@ export class BbSummary extends LitElement {
         padding: 0.5rem clamp(0.3rem, 2vw, 0.9rem);
         border-bottom: 1px solid var(--bb-border, #3b4656);
         text-align: left;
+      }
+      /* A set's form problems on a row of their own under it, as part of it. */
+      tr.with-form td {
+        border-bottom: none;
+        padding-bottom: 0.1rem;
+      }
+      tr.form td {
+        padding-top: 0;
+        color: var(--bb-warn, #fbbf24);
+        font-size: 1.05rem;
+        font-weight: 600;
       }
       td.number {
         text-align: right;
@@ -132,14 +143,16 @@ export class BbSummary extends LitElement {
           <tr><th scope="col">Exercise</th><th scope="col">Set</th><th scope="col">Done</th><th scope="col">Target</th></tr>
         </thead>
         <tbody>
-          ${this.records.map(
-            (r) => html`<tr>
+          ${this.records.map((r) => {
+            const form = describeForm(r);
+            return html`<tr class=${form ? 'with-form' : ''}>
               <td>${exerciseById(r.exerciseId).name}</td>
               <td class="number">${r.setNumber}</td>
               <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
               <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>
-            </tr>`,
-          )}
+            </tr>
+            ${form ? html`<tr class="form"><td colspan="4">Form: ${form}</td></tr>` : nothing}`;
+          })}
         </tbody>
       </table>
       ${this.heart?.sets.some((s) => s !== null) ? this.renderHeart(this.heart) : nothing}

@@ -1,7 +1,9 @@
 // Numbers as the screens write them: the big clock faces and durations in sentences. Pure, so the set,
 // rest, summary and history screens say a time the same way.
 
+import { FORM_ISSUE_TEXT } from '../workout/program.ts';
 import type { TargetChange } from '../workout/progression.ts';
+import type { SetRecord } from '../workout/session.ts';
 
 /** "45", "1:07": the big number of a timer. */
 function formatSeconds(totalS: number): string {
@@ -38,4 +40,13 @@ export function plural(n: number, word: string): string {
 export function describeTargetChange(change: TargetChange): string {
   const direction = change.todayS > change.settingS ? 'Raised' : 'Lowered';
   return `${direction} from ${change.settingS} s: ${change.reason}.`;
+}
+
+/**
+ * The form problems the detectors saw in a set, "lower back over-extended, tabletop lost", or null
+ * for a set in good form (and for a set kept without its form problems, as an imported file may be).
+ */
+export function describeForm(record: SetRecord): string | null {
+  const issues = record.formIssues ?? [];
+  return issues.length > 0 ? issues.map((issue) => FORM_ISSUE_TEXT[issue].problem).join(', ') : null;
 }

@@ -2,6 +2,7 @@
 // dosages (program.md). The session model walks through them; the user may change the dosages.
 
 import type { MotionProfileId } from '../motion/detector.ts';
+import type { FormIssue } from '../motion/events.ts';
 import type { Posture } from '../motion/posture.ts';
 
 export type ExerciseId =
@@ -191,6 +192,18 @@ const POSTURE_WORDS: Readonly<Record<Posture, string>> = {
 export function wrongPositionText(exercise: Exercise, seen: Posture): string {
   return `${exercise.name} is ${POSTURE_WORDS[exercise.startPosture]}; you seem to be ${POSTURE_WORDS[seen]}.`;
 }
+
+/**
+ * Each form problem the detectors report (program.md's cues): what to do about it, said and shown
+ * while the set goes on, and what went wrong, listed with the set afterwards.
+ */
+export const FORM_ISSUE_TEXT: Readonly<
+  Record<FormIssue, { readonly fix: string; readonly problem: string }>
+> = {
+  'over-extension': { fix: 'Keep your lower back long', problem: 'lower back over-extended' },
+  'tabletop-lost': { fix: 'Keep the tabletop flat', problem: 'tabletop lost' },
+  'plank-sag': { fix: 'Hips up', problem: 'hips sagged' },
+};
 
 export function exerciseById(id: ExerciseId): Exercise {
   const exercise = PROGRAM.find((e) => e.id === id);

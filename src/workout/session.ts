@@ -65,8 +65,18 @@ export interface CurrentSet {
   readonly holdStartMs: number | null;
   readonly peakDeg: number | null;
   readonly formIssues: readonly FormIssue[];
+  /**
+   * The latest form problem the detectors saw in the set, and when it reached the session: the set
+   * screen shows it for FORM_WARNING_SHOWN_MS. Absent in sets saved before the screen showed it.
+   */
+  readonly formWarning?: FormWarning | null;
   /** Net correction of the count by hand so far (+1 / −1). */
   readonly corrections?: number;
+}
+
+export interface FormWarning {
+  readonly issue: FormIssue;
+  readonly atMs: number;
 }
 
 export interface SessionState {
@@ -123,6 +133,13 @@ export const FALSE_START_HOLD_MS = 5_000;
 
 /** A wrong position is said again after this long, while the person stays in it. */
 export const WRONG_POSITION_REPEAT_MS = 20_000;
+
+/**
+ * A form warning stays on the set screen this long after the detectors saw the problem: time to look
+ * up from the mat at the voice, or to read it in place of a voice that was missed, without it staying
+ * on over the reps done well after it. (The detectors report each problem once, when it happens.)
+ */
+export const FORM_WARNING_SHOWN_MS = 10_000;
 
 export function defaultPlan(): PlannedExercise[] {
   return PROGRAM.map((exercise) => ({ exercise, dosage: exercise.dosage }));
@@ -270,6 +287,9 @@ function resume(state: SessionState, nowMs: number): SessionState {
       ...set,
       lastProgressMs: set.lastProgressMs + pausedMs,
       holdStartMs: set.holdStartMs === null ? null : set.holdStartMs + pausedMs,
+      ...(set.formWarning
+        ? { formWarning: { ...set.formWarning, atMs: set.formWarning.atMs + pausedMs } }
+        : {}),
     },
   };
   // The person got into position while paused: the set begins now.
@@ -358,9 +378,14 @@ function countMotion(
       if (event.tMs - set.holdStartMs < FALSE_START_HOLD_MS)
         return { ...state, set: { ...set, holdStartMs: null } };
       return endSet(state, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
-    case 'form':
-      if (set.formIssues.includes(event.issue)) return null;
-      return { ...state, set: { ...set, formIssues: [...set.formIssues, event.issue] } };
+    case 'form': {
+      // Said once per set (see the cues), but shown again each time the detectors see it.
+      const formIssues = set.formIssues.includes(event.issue)
+        ? set.formIssues
+        : [...set.formIssues, event.issue];
+      const formWarning = { issue: event.issue, atMs: state.nowMs };
+      return { ...state, set: { ...set, formIssues, formWarning } };
+    }
   }
 }
 
@@ -498,6 +523,13 @@ function beginNextSet(state: SessionState): SessionState {
     restEndsMs: null,
     set: newSet(setNumber, state.nowMs, state.startsByPosition === true),
   };
+}
+
+/** The form problem the set screen shows now, if the detectors saw one within FORM_WARNING_SHOWN_MS. */
+export function shownFormIssue(set: CurrentSet, nowMs: number): FormIssue | null {
+  const warning = set.formWarning;
+  if (!warning || nowMs - warning.atMs >= FORM_WARNING_SHOWN_MS) return null;
+  return warning.issue;
 }
 
 /**

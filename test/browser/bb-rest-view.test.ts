@@ -28,6 +28,28 @@ describe('bb-rest-view', () => {
     expect(element.shadowRoot!.querySelector('.paused')?.textContent).toBe('Paused');
   });
 
+  it('confirms the set just done with the form problems seen in it', async () => {
+    await mount({
+      remainingMs: 50_000,
+      totalMs: 60_000,
+      lastSet: {
+        exerciseId: 'elbow-plank',
+        setNumber: 1,
+        target: 30,
+        count: 0,
+        sides: { left: 0, right: 0 },
+        holdMs: 47_300,
+        peakDeg: null,
+        startedMs: 0,
+        endedMs: 47_300,
+        endedBy: 'form',
+        formIssues: ['plank-sag'],
+      },
+    });
+    await expect.element(page.getByRole('status')).toHaveTextContent('Elbow plank, set 1: held 47 s');
+    await expect.element(page.getByText('Form: hips sagged')).toBeVisible();
+  });
+
   it('asks before Finish ends the session', async () => {
     const element = await mount({ remainingMs: 30_000, totalMs: 45_000, setsDone: 1 });
     let finished = 0;

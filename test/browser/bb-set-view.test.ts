@@ -125,6 +125,31 @@ describe('bb-set-view', () => {
     await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
   });
 
+  it('shows a form warning large over the heading while it applies, leaving the count where it was', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 4 }),
+      nowMs: 6000,
+    });
+    const face = () => element.shadowRoot!.querySelector('.face')!.getBoundingClientRect();
+    const before = face();
+    element.set = currentSet({
+      count: 4,
+      formIssues: ['over-extension'],
+      formWarning: { issue: 'over-extension', atMs: 5000 },
+    });
+    await element.updateComplete;
+    const warning = page.getByRole('alert');
+    await expect.element(warning).toHaveTextContent('Keep your lower back long');
+    await expect.element(warning).toBeVisible();
+    expect(Number.parseFloat(getComputedStyle(warning.element()).fontSize)).toBeGreaterThanOrEqual(24);
+    expect(face().toJSON()).toEqual(before.toJSON());
+    element.nowMs = 15_000;
+    await element.updateComplete;
+    expect(page.getByRole('alert').elements()).toHaveLength(0);
+    expect(face().toJSON()).toEqual(before.toJSON());
+  });
+
   it('asks before Finish ends the session, and the question can be taken back', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },

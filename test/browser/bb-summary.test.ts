@@ -70,6 +70,37 @@ describe('bb-summary', () => {
     await expect.element(rows.nth(3)).toHaveTextContent('Elbow plank 1 skipped 30 s');
   });
 
+  it('lists the form problems of each set under it, and reads a set kept without them', async () => {
+    const summary = document.createElement('bb-summary');
+    const { formIssues: _none, ...kept } = record({ setNumber: 3 });
+    summary.records = [
+      record({ formIssues: ['over-extension'] }),
+      record({ exerciseId: 'bird-dog', target: 20, count: 20, formIssues: ['tabletop-lost'] }),
+      record({ setNumber: 2 }),
+      kept as SetRecord,
+      record({
+        exerciseId: 'elbow-plank',
+        holdMs: 47_000,
+        count: 0,
+        target: 30,
+        endedBy: 'form',
+        formIssues: ['plank-sag'],
+      }),
+    ];
+    summary.durationMs = 5 * 60_000;
+    document.body.append(summary);
+    const rows = page.getByRole('row');
+    await expect.element(rows.nth(1)).toHaveTextContent('Superman 1 10 10');
+    await expect.element(rows.nth(2)).toHaveTextContent('Form: lower back over-extended');
+    await expect.element(rows.nth(3)).toHaveTextContent('Bird dog 1 20 20');
+    await expect.element(rows.nth(4)).toHaveTextContent('Form: tabletop lost');
+    await expect.element(rows.nth(5)).toHaveTextContent('Superman 2 10 10');
+    await expect.element(rows.nth(6)).toHaveTextContent('Superman 3 10 10');
+    await expect.element(rows.nth(7)).toHaveTextContent('Elbow plank 1 47 s 30 s');
+    await expect.element(rows.nth(8)).toHaveTextContent('Form: hips sagged');
+    expect(rows.elements()).toHaveLength(9);
+  });
+
   it('offers the session as FIT, CSV and JSON, the history and a new session', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [record({})];

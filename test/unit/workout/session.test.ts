@@ -5,12 +5,14 @@ import type { Posture } from '../../../src/motion/posture.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
   afterInterruption,
+  FORM_WARNING_SHOWN_MS,
   initialSessionState,
   type PlannedExercise,
   reduceSession,
   type SessionAction,
   type SessionState,
   STOPPED_AFTER_MS,
+  shownFormIssue,
   upNext,
   WRONG_POSITION_REPEAT_MS,
 } from '../../../src/workout/session.ts';
@@ -145,6 +147,30 @@ describe('session reducer', () => {
     s = run(s, { type: 'tick', nowMs: 76_000 });
     expect(s.phase).toBe('summary');
     expect(s.completed[0].holdMs).toBe(45_000);
+  });
+
+  it('shows a form problem on the set screen for a while after it was seen, again if it comes back', () => {
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(3000) },
+      { type: 'motion', event: { type: 'form', tMs: 4000, emittedMs: 4000, issue: 'over-extension' } },
+    );
+    const set = s.set;
+    if (!set) throw new Error('no set');
+    expect(shownFormIssue(set, 4000)).toBe('over-extension');
+    expect(shownFormIssue(set, 4000 + FORM_WARNING_SHOWN_MS - 1)).toBe('over-extension');
+    expect(shownFormIssue(set, 4000 + FORM_WARNING_SHOWN_MS)).toBeNull();
+    s = run(s, {
+      type: 'motion',
+      event: { type: 'form', tMs: 20_000, emittedMs: 20_000, issue: 'over-extension' },
+    });
+    expect(s.set?.formIssues).toEqual(['over-extension']);
+    expect(s.set && shownFormIssue(s.set, 25_000)).toBe('over-extension');
+    // A pause stands the warning's time still, as it does the set's other timers.
+    s = run(s, { type: 'pause', nowMs: 21_000 }, { type: 'resume', nowMs: 61_000 });
+    expect(s.set && shownFormIssue(s.set, 65_000)).toBe('over-extension');
+    expect(s.set && shownFormIssue(s.set, 70_000)).toBeNull();
   });
 
   it('rests for the whole rest from when the set was seen to end, however late the last tick', () => {

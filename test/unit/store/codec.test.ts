@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fromSnapshot, toPlanEntries, toSnapshot } from '../../../src/store/codec.ts';
+import type { StateSnapshot } from '../../../src/store/records.ts';
+import {
+  initialSessionState,
+  reduceSession,
+  type SessionAction,
+  type SessionState,
+} from '../../../src/workout/session.ts';
+
+const state = (): SessionState =>
+  (<SessionAction[]>[
+    { type: 'start', nowMs: 10_000 },
+    { type: 'motion', event: { type: 'form', tMs: 14_000, emittedMs: 14_000, issue: 'over-extension' } },
+  ]).reduce(reduceSession, initialSessionState());
+
+describe('the session state as saved', () => {
+  it('moves the time of the form warning on screen with the clock, as it does the set', () => {
+    const saved = toSnapshot(state(), 10_000);
+    expect(saved.set?.formWarning).toEqual({ issue: 'over-extension', atMs: 4000 });
+    const back = fromSnapshot(saved, toPlanEntries(state().plan), [], 50_000);
+    expect(back.set?.formWarning).toEqual({ issue: 'over-extension', atMs: 54_000 });
+    expect(back.set?.startedMs).toBe(50_000);
+  });
+
+  it('resumes a snapshot saved before the set kept its form warning', () => {
+    const { formWarning: _new, ...set } = toSnapshot(state(), 10_000).set!;
+    const old: StateSnapshot = { ...toSnapshot(state(), 10_000), set };
+    const back = fromSnapshot(old, toPlanEntries(state().plan), [], 50_000);
+    expect(back.set).not.toHaveProperty('formWarning');
+    expect(back.set?.formIssues).toEqual(['over-extension']);
+  });
+});
