@@ -255,7 +255,8 @@ export class Backbeat {
   private endRestIfRecovered(): void {
     const settings = this.settings.state;
     if (!settings.endRestOnRecovery || this.session.state.pausedAtMs !== null) return;
-    if (mayEndRestEarly(this.session.state, this.heartSamples, maxHeartRate(settings))) this.session.skip();
+    if (mayEndRestEarly(this.session.state, this.heartSamples, maxHeartRate(settings)))
+      this.session.recovered();
   }
 
   private learnFrom(record: SetRecord): void {

@@ -4,6 +4,7 @@
 // the cue player turns these cues into speech, tones and vibration.
 
 import type { FormIssue } from '../motion/events.ts';
+import { RECOVERED_TEXT } from '../workout/heart.ts';
 import { type Exercise, FORM_ISSUE_TEXT, wrongPositionText } from '../workout/program.ts';
 import {
   type CurrentSet,
@@ -229,6 +230,8 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
     `${exercise.name}, ${setOf(set.setNumber, dosage.sets)}`,
     dosageText(exercise, dosage.target),
   ];
+  // The rest was cut short: say why before what comes, or the person wonders where it went.
+  if (prev.phase === 'rest' && set.afterRecovery) parts.unshift(RECOVERED_TEXT);
   const side = startingSide(exercise, set);
   if (side) parts.push(side);
   // The position is said when the exercise changes: the person cannot read it from the mat.

@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { RECOVERED_TEXT } from '../workout/heart.ts';
 import { FORM_ISSUE_TEXT, wrongPositionText } from '../workout/program.ts';
-import { type CurrentSet, type PlannedExercise, shownFormIssue } from '../workout/session.ts';
+import { type CurrentSet, type PlannedExercise, shownFormIssue, showsRecovery } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, formatDuration, heldS } from './format.ts';
@@ -21,7 +22,7 @@ export class BbSetView extends LitElement {
         position: relative;
       }
       /*
-       * A form warning over the heading: big enough to read from the mat,
+       * A form warning, or why the set came early, over the heading: big enough to read from the mat,
        * and laid over the screen rather than in its flow, so that the count stays where it is.
        */
       .notice {
@@ -42,8 +43,12 @@ export class BbSetView extends LitElement {
         font-weight: 800;
         line-height: 1.15;
         color: var(--bb-text, #f5f7fa);
+        background: var(--bb-bg, #0d1117);
+        border: 3px solid var(--bb-rest, #60a5fa);
+      }
+      .notice.form {
         background: var(--bb-problem-bg, #3b2a0a);
-        border: 3px solid var(--bb-warn, #fbbf24);
+        border-color: var(--bb-warn, #fbbf24);
       }
       .side {
         margin: 0;
@@ -111,6 +116,11 @@ export class BbSetView extends LitElement {
         line-height: 1.15;
         max-width: 40rem;
         margin: 0.25rem 0;
+      }
+      .recovered {
+        font-size: clamp(1.15rem, 4.5vmin, 2rem);
+        font-weight: 700;
+        color: var(--bb-rest, #60a5fa);
       }
       .waiting {
         font-size: clamp(1.1rem, 4vmin, 1.6rem);
@@ -198,6 +208,7 @@ export class BbSetView extends LitElement {
     return html`
       <h2>${exercise.name}</h2>
       ${this.renderMeta()}
+      ${showsRecovery(set, this.nowMs) ? html`<p class="recovered" role="status">${RECOVERED_TEXT}</p>` : nothing}
       <div class="prompt" role="status" aria-live="polite">${this.paused ? 'Paused' : exercise.positionPrompt}</div>
       ${
         set.wrongPosture
@@ -217,11 +228,13 @@ export class BbSetView extends LitElement {
 
   /**
    * The form problem just seen, while it applies (see FORM_WARNING_SHOWN_MS): the voice says it once,
-   * and a person who missed it reads it here.
+   * and a person who missed it reads it here. Otherwise why the set came before its rest was over.
    */
   private renderNotice() {
     const issue = shownFormIssue(this.set, this.nowMs);
     if (issue) return html`<p class="notice form" role="alert">${FORM_ISSUE_TEXT[issue].fix}</p>`;
+    if (showsRecovery(this.set, this.nowMs))
+      return html`<p class="notice" role="status">${RECOVERED_TEXT}</p>`;
     return nothing;
   }
 

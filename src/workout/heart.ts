@@ -154,6 +154,9 @@ export function hasRecovered(
   return recovery !== null && recovery.dropBpm >= RECOVERED_DROP_BPM;
 }
 
+/** Said, and shown on the next set, when its rest ended early because the heart rate had recovered. */
+export const RECOVERED_TEXT = 'Heart rate recovered: next set';
+
 /**
  * Whether the running rest may end now because the heart has recovered (when the person turned that
  * on). No heart-rate readings means no early end: the planned rest runs out.

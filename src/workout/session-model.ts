@@ -63,6 +63,11 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'skip', nowMs: this.now() });
   }
 
+  /** Ends the rest early: the heart rate has recovered. */
+  recovered(): void {
+    this.dispatch({ type: 'recovered', nowMs: this.now() });
+  }
+
   adjustCount(delta: number): void {
     this.dispatch({ type: 'adjust', delta, nowMs: this.now() });
   }

@@ -72,6 +72,8 @@ export interface CurrentSet {
   readonly formWarning?: FormWarning | null;
   /** Net correction of the count by hand so far (+1 / −1). */
   readonly corrections?: number;
+  /** The rest before this set ended early because the heart rate had recovered. */
+  readonly afterRecovery?: boolean;
 }
 
 export interface FormWarning {
@@ -119,6 +121,8 @@ export type SessionAction =
   | { readonly type: 'resume'; readonly nowMs: number }
   /** Ends the set now (keeping what was counted), or cuts the rest short. */
   | { readonly type: 'skip'; readonly nowMs: number }
+  /** The heart rate has recovered: the rest ends early, and the next set says why. */
+  | { readonly type: 'recovered'; readonly nowMs: number }
   /** Corrects the count by hand (+1 / −1). */
   | { readonly type: 'adjust'; readonly delta: number; readonly nowMs: number }
   | { readonly type: 'end-hold'; readonly nowMs: number }
@@ -230,6 +234,9 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       if (state.phase === 'set') return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'skipped');
       if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
       return state;
+    case 'recovered':
+      if (state.phase !== 'rest' || state.pausedAtMs !== null) return state;
+      return beginNextSet({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) }, true);
     case 'adjust':
       return adjustCount(state, action.delta, action.nowMs);
     case 'end-hold': {
@@ -504,7 +511,7 @@ function hasNextSet(state: SessionState): boolean {
   );
 }
 
-function beginNextSet(state: SessionState): SessionState {
+function beginNextSet(state: SessionState, afterRecovery = false): SessionState {
   const planned = currentPlanned(state);
   if (!planned) return { ...state, phase: 'summary', endedMs: state.nowMs };
   let exerciseIndex = state.exerciseIndex;
@@ -521,8 +528,24 @@ function beginNextSet(state: SessionState): SessionState {
     exerciseIndex,
     plan: retargetPlank(state.plan, exerciseIndex, state.completed),
     restEndsMs: null,
-    set: newSet(setNumber, state.nowMs, state.startsByPosition === true),
+    set: {
+      ...newSet(setNumber, state.nowMs, state.startsByPosition === true),
+      ...(afterRecovery ? { afterRecovery: true } : {}),
+    },
   };
+}
+
+/** Why the set came before its rest was over is shown at most this long into the set. */
+export const RECOVERED_SHOWN_MS = 10_000;
+
+/**
+ * Whether the set screen says that the rest ended early because the heart rate had recovered: all the
+ * while the person gets into position, then the first seconds of the set, until it counts something.
+ */
+export function showsRecovery(set: CurrentSet, nowMs: number): boolean {
+  if (!set.afterRecovery) return false;
+  if (set.waiting) return true;
+  return set.count === 0 && set.holdStartMs === null && nowMs - set.startedMs < RECOVERED_SHOWN_MS;
 }
 
 /** The form problem the set screen shows now, if the detectors saw one within FORM_WARNING_SHOWN_MS. */

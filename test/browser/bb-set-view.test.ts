@@ -150,6 +150,21 @@ describe('bb-set-view', () => {
     expect(face().toJSON()).toEqual(before.toJSON());
   });
 
+  it('says why the set came early when the heart rate cut the rest short', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ setNumber: 2, startedMs: 60_000, afterRecovery: true }),
+      nowMs: 61_000,
+    });
+    await expect.element(page.getByText('Heart rate recovered: next set')).toBeVisible();
+    element.set = currentSet({ setNumber: 2, startedMs: 60_000, afterRecovery: true, count: 1 });
+    await element.updateComplete;
+    await expect.element(page.getByText('Heart rate recovered: next set')).not.toBeInTheDocument();
+    element.set = currentSet({ setNumber: 2, startedMs: 60_000, afterRecovery: true, waiting: true });
+    await element.updateComplete;
+    await expect.element(page.getByText('Heart rate recovered: next set')).toBeVisible();
+  });
+
   it('asks before Finish ends the session, and the question can be taken back', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },

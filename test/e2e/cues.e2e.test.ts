@@ -213,9 +213,13 @@ describe('heart rate in a hands-free session', () => {
     // so the rest ends at its earliest: half the planned time.
     expect(restS).toBeGreaterThanOrEqual(22);
     expect(restS).toBeLessThan(30);
-    expect((await texts(page)).find((t) => t.startsWith('Superman, set two'))).toBe(
-      'Superman, set two of three. ten reps. Lie face down to start',
+    // Said, and shown on the next set's screen: why it comes before its rest was over.
+    expect((await texts(page)).find((t) => t.includes('Superman, set two of three. ten'))).toBe(
+      'Heart rate recovered: next set. Superman, set two of three. ten reps. Lie face down to start',
     );
+    await expect
+      .poll(() => page.locator('bb-set-view').getByText('Heart rate recovered: next set').count())
+      .toBe(1);
   });
 
   it('shows heart rate per set, the recovery after it and RMSSD in the summary', async () => {

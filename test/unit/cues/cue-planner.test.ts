@@ -293,6 +293,16 @@ describe('planCues', () => {
     expect(spoken(cues)).toEqual(['Superman, set two of two. one rep. Go']);
   });
 
+  it('says why a rest ended early when the heart rate recovered', () => {
+    const run = new Run(plan(['superman', 2, 1, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    const cues = run.do({ type: 'recovered', nowMs: 20_000 });
+    expect(tones(cues)).toEqual(['rest-end']);
+    expect(spoken(cues)).toEqual(['Heart rate recovered: next set. Superman, set two of two. one rep. Go']);
+    // Said once, as the set begins: not again while it goes on.
+    expect(spoken(run.do(motion(rep(21_000))))).toEqual(['one', 'Session complete: two sets. Well done']);
+  });
+
   it('says only the latest second when a late tick skips some', () => {
     const run = new Run(plan(['superman', 2, 1, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));

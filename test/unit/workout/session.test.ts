@@ -8,11 +8,13 @@ import {
   FORM_WARNING_SHOWN_MS,
   initialSessionState,
   type PlannedExercise,
+  RECOVERED_SHOWN_MS,
   reduceSession,
   type SessionAction,
   type SessionState,
   STOPPED_AFTER_MS,
   shownFormIssue,
+  showsRecovery,
   upNext,
   WRONG_POSITION_REPEAT_MS,
 } from '../../../src/workout/session.ts';
@@ -171,6 +173,31 @@ describe('session reducer', () => {
     s = run(s, { type: 'pause', nowMs: 21_000 }, { type: 'resume', nowMs: 61_000 });
     expect(s.set && shownFormIssue(s.set, 65_000)).toBe('over-extension');
     expect(s.set && shownFormIssue(s.set, 70_000)).toBeNull();
+  });
+
+  it('ends a rest early when the heart rate has recovered, and the next set knows why', () => {
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      ...[1000, 2000, 3000].map((t): SessionAction => ({ type: 'motion', event: rep(t) })),
+    );
+    expect(s.phase).toBe('rest');
+    // Not while paused: the person asked for the clock to stop.
+    expect(run(s, { type: 'pause', nowMs: 20_000 }, { type: 'recovered', nowMs: 21_000 }).phase).toBe('rest');
+    s = run(s, { type: 'recovered', nowMs: 20_000 });
+    expect(s.phase).toBe('set');
+    expect(s.set).toMatchObject({ setNumber: 2, startedMs: 20_000, afterRecovery: true });
+    // A rest cut short by hand, or run out, is no recovery.
+    const skipped = run(
+      s,
+      ...[21_000, 22_000, 23_000].map((t): SessionAction => ({ type: 'motion', event: rep(t) })),
+      {
+        type: 'skip',
+        nowMs: 30_000,
+      },
+    );
+    expect(skipped.set?.afterRecovery).toBeUndefined();
+    expect(run(s, { type: 'recovered', nowMs: 21_000 })).toBe(s);
   });
 
   it('rests for the whole rest from when the set was seen to end, however late the last tick', () => {
@@ -454,6 +481,29 @@ describe('sets that begin when the person is in position', () => {
     expect(s.set?.waiting).toBe(true);
     s = run(s, { type: 'resume', nowMs: 9000 });
     expect(s.set).toMatchObject({ waiting: false, startedMs: 9000 });
+  });
+
+  it('after a rest the heart rate cut short, says why while the person gets into position, until the set counts', () => {
+    const supermanTwice: PlannedExercise[] = [
+      { exercise: exerciseById('superman'), dosage: { sets: 2, target: 2, restS: 60 } },
+    ];
+    let s = run(
+      initialSessionState(supermanTwice),
+      { type: 'position-sensing', available: true, nowMs: 0 },
+      { type: 'start', nowMs: 0 },
+      position('in', 'face-down', 0),
+      { type: 'motion', event: rep(3000) },
+      { type: 'motion', event: rep(6000) },
+      { type: 'recovered', nowMs: 40_000 },
+    );
+    expect(s.set).toMatchObject({ waiting: true, afterRecovery: true });
+    expect(s.set && showsRecovery(s.set, 90_000)).toBe(true);
+    s = run(s, position('in', 'face-down', 45_000));
+    expect(s.set?.waiting).toBe(false);
+    expect(s.set && showsRecovery(s.set, 46_000)).toBe(true);
+    expect(s.set && showsRecovery(s.set, 46_000 + RECOVERED_SHOWN_MS)).toBe(false);
+    s = run(s, { type: 'motion', event: rep(47_000) });
+    expect(s.set && showsRecovery(s.set, 48_000)).toBe(false);
   });
 
   it('keeps waiting for position through a new session', () => {
