@@ -47,6 +47,14 @@ const QUIET_MIN_DEG = 1;
 // Sag is a slow drift: the deviation from the hold pose averaged over this long, so that a breath
 // or a tremor never reads as one.
 const SAG_TAU_MS = 600;
+// Hips that tire seldom drop at once: the torso turns slowly away from the pose it was held in, over
+// seconds to tens of seconds, before form is gone. That turn, averaged over this long, is warned of
+// once it reaches this share of the form limit, while the hold goes on and the person can still
+// correct it. (In synthetic-seven's planks, slow sags of 2–5° that the person corrects reach 1.5–4.2°,
+// and only the two deepest, 4.7° and 5°, are warned of, 9–15 s before the hold ends; the virtual
+// strap's planks, which sag only as they end, stay under 1.2° until then.)
+const DRIFT_TAU_MS = 2000;
+const SAG_WARN_SHARE = 0.7;
 
 export class HoldDetector {
   private holding = false;
@@ -73,6 +81,10 @@ export class HoldDetector {
   private lastInPoseMs = 0;
   private prevT = Number.NaN;
   private sagDeg = 0;
+  // The turn away from the pose as confirmed, averaged (see DRIFT_TAU_MS), and whether the sag it
+  // shows has been warned of in this hold.
+  private driftDeg = 0;
+  private sagWarned = false;
   // Mean deviation from the hold's pose so far: the size of the breathing's rock.
   private meanDevDeg = 0;
   private devCount = 0;
@@ -175,6 +187,8 @@ export class HoldDetector {
     this.heldSinceMs = start;
     this.holding = true;
     this.sagDeg = 0;
+    this.driftDeg = 0;
+    this.sagWarned = false;
     this.meanDevDeg = 0;
     this.devCount = 0;
     this.lastInPoseMs = t;
@@ -242,16 +256,22 @@ export class HoldDetector {
       return;
     }
     if (angle <= inPose) this.lastInPoseMs = t;
+    const fromHeld = angleDeg(gx, gy, gz, this.heldX, this.heldY, this.heldZ);
     if (s.sagDeg !== undefined) {
       const dt = Number.isNaN(this.prevT) ? 0 : t - this.prevT;
       this.sagDeg += expAlpha(dt, SAG_TAU_MS) * (angle - this.sagDeg);
+      this.driftDeg += expAlpha(dt, DRIFT_TAU_MS) * (fromHeld - this.driftDeg);
       if (this.sagDeg > inPose && angle <= this.leaveDeg()) {
-        out.push({ type: 'form', tMs: this.lastInPoseMs, emittedMs: t, issue: 'plank-sag' });
+        if (!this.sagWarned)
+          out.push({ type: 'form', tMs: this.lastInPoseMs, emittedMs: t, issue: 'plank-sag' });
         this.end(this.lastInPoseMs, t, 'form', out);
         return;
       }
+      if (!this.sagWarned && this.driftDeg > SAG_WARN_SHARE * inPose) {
+        this.sagWarned = true;
+        out.push({ type: 'form', tMs: t, emittedMs: t, issue: 'plank-sag' });
+      }
     }
-    const fromHeld = angleDeg(gx, gy, gz, this.heldX, this.heldY, this.heldZ);
     if (Math.max(angle, fromHeld) > this.leaveDeg()) this.end(this.lastInPoseMs, t, 'left-pose', out);
   }
 

@@ -247,6 +247,43 @@ describe('breaths and holds', () => {
     expect(Math.abs(events[2].tMs / 1000 - 41.5)).toBeLessThan(0.6);
   });
 
+  it('elbow plank: hips sinking slowly are warned of while the hold goes on, and once', () => {
+    const plank: Vec3 = [0, Math.sin((10 * Math.PI) / 180), -Math.cos((10 * Math.PI) / 180)];
+    // Still (with breathing) from 1 s; from 20 s the hips sink by 6° over 15 s, are lifted back at
+    // 38–40 s, sink again at 45–50 s, and the body drops to the floor at 60 s.
+    const sinkDeg: [number, number][] = [
+      [20, 0],
+      [35, 6],
+      [38, 6],
+      [40, 0],
+      [45, 0],
+      [50, 3],
+    ];
+    const sink = (t: number) => {
+      const after = sinkDeg.findIndex(([at]) => at > t);
+      if (after === 0) return 0;
+      if (after === -1) return sinkDeg[sinkDeg.length - 1][1];
+      const [t0, d0] = sinkDeg[after - 1];
+      const [t1, d1] = sinkDeg[after];
+      return d0 + ((t - t0) / (t1 - t0)) * (d1 - d0);
+    };
+    const angles = (t: number) => ({
+      pitch: 0.5 * Math.sin(t * 1.4) + sink(t) - (t > 60 ? Math.min(1, (t - 60) / 0.8) * 20 : 0),
+      roll: 0,
+    });
+    const events = run(
+      'elbow-plank',
+      synthFrames({ up: plank, angles, durationS: 64, rateHz: 50, mount: [8, -5, 12] }),
+    );
+    const kinds = events.map((e) => (e.type === 'form' ? `form:${e.issue}` : e.type));
+    expect(kinds).toEqual(['hold-start', 'form:plank-sag', 'hold-end']);
+    // Told while still holding, some 25 s before the hold ends where the body drops.
+    expect(events[1].emittedMs / 1000).toBeGreaterThan(28);
+    expect(events[1].emittedMs / 1000).toBeLessThan(36);
+    expect(events[2]).toMatchObject({ type: 'hold-end', reason: 'left-pose' });
+    expect(Math.abs(events[2].tMs / 1000 - 60)).toBeLessThan(0.6);
+  });
+
   it('drawing-in: breathing does not break the hold, each breath of the hold counts, sitting back ends it', () => {
     // Breathing of ±0.4° every 4.2 s from the start, sitting back at 50 s.
     const periodS = (2 * Math.PI) / 1.5;
