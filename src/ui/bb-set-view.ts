@@ -32,16 +32,17 @@ export class BbSetView extends LitElement {
         right: 0;
         z-index: 1;
         box-sizing: border-box;
-        min-height: 4.75rem;
+        /* As tall as the name and set it covers, and no taller on a phone: two lines fit. */
+        min-height: 4.25rem;
         margin: 0;
-        padding: 0.4rem 0.75rem;
+        padding: 0.2rem 0.75rem;
         display: flex;
         align-items: center;
         justify-content: center;
         border-radius: 0.75rem;
         font-size: clamp(1.5rem, 7vmin, 2.5rem);
         font-weight: 800;
-        line-height: 1.15;
+        line-height: 1.1;
         color: var(--bb-text, #f5f7fa);
         background: var(--bb-bg, #0d1117);
         border: 3px solid var(--bb-rest, #60a5fa);
