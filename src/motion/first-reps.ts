@@ -328,7 +328,7 @@ function periodsAbout(
 }
 
 /** The unit vector from a to b (zero when they coincide). */
-function direction(a: Vec3, b: Vec3): Vec3 {
+export function direction(a: Vec3, b: Vec3): Vec3 {
   const d = dist(a, b);
   return d > 0 ? [(b[0] - a[0]) / d, (b[1] - a[1]) / d, (b[2] - a[2]) / d] : [0, 0, 0];
 }

@@ -8,7 +8,7 @@
 // to the standing pose for an upper-arm sensor; a wobble at the top goes nowhere near the far pose.
 
 import { angleDeg, LowPass3, norm3, RecentMedian } from './filters.ts';
-import { type RepModel, SMOOTH_SHARE, type Vec3 } from './first-reps.ts';
+import { direction, type RepModel, SMOOTH_SHARE, type Vec3 } from './first-reps.ts';
 
 // Out when farther than this share of the typical rep from rest; back when nearer than this one.
 const OUT_SHARE = 0.7;
@@ -21,7 +21,10 @@ export const MIN_GAP_PERIODS = 0.6;
 const FAR_ALONG = 0.5;
 const FAR_OFF = 0.4;
 const QUICK_GAP_PERIODS = 0.3;
-// The typical rep: the median of the latest few.
+// The typical rep: the median of the latest few. When the reps share one far pose, a rep counts in
+// it only as far as it went on the way there: a stagger off that way (a deep first squat that
+// stumbles) takes the sensor far from rest without making the rep any bigger, and must not raise
+// the bar for the next reps. A rep that went elsewhere counts as typical, not as small.
 const RECENT_REPS = 5;
 
 /** A rep counted: when it ended (on the way back), when it left rest, how far it turned the sensor. */
@@ -35,6 +38,8 @@ export class ReturnCounter {
   readonly periodMs: number;
   private readonly rest: Vec3;
   private readonly far: Vec3 | null;
+  // The unit vector from rest to the far pose, when the reps share one.
+  private readonly way: Vec3 | null;
   private readonly one: LowPass3;
   private readonly two: LowPass3;
   private size: number;
@@ -44,6 +49,7 @@ export class ReturnCounter {
   private out: boolean | null;
   // The farthest from rest since the last rep, and since the last return to rest (and where).
   private peak = 0;
+  private peakAlong = 0;
   private peakSinceReturn = 0;
   private readonly peakPose: Vec3 = [0, 0, 0];
   /** When the latest rep ended (on the way back). */
@@ -61,6 +67,7 @@ export class ReturnCounter {
     this.periodMs = model.periodMs;
     this.rest = model.rest;
     this.far = model.far;
+    this.way = model.far ? direction(model.rest, model.far) : null;
     this.size = model.size;
     this.one = new LowPass3(SMOOTH_SHARE * model.periodMs);
     this.two = new LowPass3(SMOOTH_SHARE * model.periodMs);
@@ -74,6 +81,12 @@ export class ReturnCounter {
     const s = this.two;
     s.update(stepMs, this.one.x, this.one.y, this.one.z);
     const e = norm3(s.x - this.rest[0], s.y - this.rest[1], s.z - this.rest[2]);
+    const way = this.way;
+    if (way) {
+      const along =
+        (s.x - this.rest[0]) * way[0] + (s.y - this.rest[1]) * way[1] + (s.z - this.rest[2]) * way[2];
+      if (along > this.peakAlong) this.peakAlong = along;
+    }
     if (e > this.peak) {
       this.peak = e;
       this.repPeakPose[0] = s.x;
@@ -109,11 +122,12 @@ export class ReturnCounter {
     )
       return null;
     this.lastRepWentFar = wentFar;
-    this.sizes.push(this.peak);
+    this.sizes.push(this.way ? Math.min(this.peak, Math.max(this.peakAlong, this.size)) : this.peak);
     this.size = this.sizes.median(this.size);
     const startMs = Number.isNaN(this.repStartMs) ? tMs : this.repStartMs;
     const rep = { tMs, startMs, peakDeg: angleDeg(...this.repPeakPose, ...this.rest) };
     this.peak = 0;
+    this.peakAlong = 0;
     this.repStartMs = Number.NaN;
     this.lastRepMs = tMs;
     this.lastActiveMs = Math.max(this.lastActiveMs, tMs);

@@ -3,10 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import type { MotionEvent, RepEvent } from '../../../src/motion/events.ts';
-import { PERIOD_SEARCH } from '../../../src/motion/first-reps.ts';
+import { PERIOD_SEARCH, type RepModel } from '../../../src/motion/first-reps.ts';
 import { UniformGrid } from '../../../src/motion/grid.ts';
 import { createMotionDetector } from '../../../src/motion/index.ts';
 import { repetitionPeriod } from '../../../src/motion/period.ts';
+import { ReturnCounter } from '../../../src/motion/return-counter.ts';
 import type { AccelFrame, Placement } from '../../../src/sensors/samples.ts';
 import { createRandom } from '../../../src/sensors/virtual/random.ts';
 import { normalize, slerp, type Vec3 } from '../../../src/sensors/virtual/rotation.ts';
@@ -327,6 +328,31 @@ describe('generic rep counter', () => {
       for (const take of [{}, { speed: 0.8 }, { speed: 1.25, turn: randomTurn(5) }, { rateHz: 25 }])
         expect(count(rec, take), `${share} ${JSON.stringify(take)}`).toHaveLength(12);
     }
+  });
+
+  it('is not put off the next reps by a first rep that staggers off the way', () => {
+    // Reps learned out to one far pose; the first of them goes a little deeper and staggers aside at
+    // the bottom: far from rest, but not much farther on the way to the far pose.
+    const set = reps(10, { leadS: 2, share: (i) => (i === 0 ? 1.3 : 1) });
+    const aside = normalize([-0.3, 0.3, -0.9]);
+    const path: Path = (t) => {
+      const u = t - 2.6;
+      return u > 0 && u < 0.8 ? slerp(set.path(t), aside, 0.8 * Math.sin((Math.PI * u) / 0.8)) : set.path(t);
+    };
+    const size = Math.hypot(OUT[0] - REST[0], OUT[1] - REST[1], OUT[2] - REST[2]);
+    const model: RepModel = {
+      periodMs: 3000,
+      rest: [...REST],
+      far: [...OUT],
+      size,
+      reach: [...OUT],
+      fromPoint: 0,
+      startsAtFar: false,
+    };
+    const counter = new ReturnCounter(model, 0);
+    let counted = 0;
+    for (let t = 0; t < set.durationS; t += 0.05) if (counter.step(1000 * t, 50, ...path(t))) counted++;
+    expect(counted).toBe(10);
   });
 
   it('counts nothing while still, nor steps on a chest strap that does not turn', () => {
