@@ -21,10 +21,11 @@ export const MIN_GAP_PERIODS = 0.6;
 const FAR_ALONG = 0.5;
 const FAR_OFF = 0.4;
 const QUICK_GAP_PERIODS = 0.3;
-// The typical rep: the median of the latest few. When the reps share one far pose, a rep counts in
-// it only as far as it went on the way there: a stagger off that way (a deep first squat that
+// The typical rep: the median of the latest few. A rep counts in it only as far as it went on the
+// way from rest to where the person's reps reach: a stagger off that way (a deep first squat that
 // stumbles) takes the sensor far from rest without making the rep any bigger, and must not raise
-// the bar for the next reps. A rep that went elsewhere counts as typical, not as small.
+// the bar for the next reps. A rep that went elsewhere (a burpee's other phase) counts as typical,
+// not as small.
 const RECENT_REPS = 5;
 
 /** A rep counted: when it ended (on the way back), when it left rest, how far it turned the sensor. */
@@ -38,8 +39,8 @@ export class ReturnCounter {
   readonly periodMs: number;
   private readonly rest: Vec3;
   private readonly far: Vec3 | null;
-  // The unit vector from rest to the far pose, when the reps share one.
-  private readonly way: Vec3 | null;
+  // The unit vector from rest to where the reps reach.
+  private readonly way: Vec3;
   private readonly one: LowPass3;
   private readonly two: LowPass3;
   private size: number;
@@ -67,7 +68,7 @@ export class ReturnCounter {
     this.periodMs = model.periodMs;
     this.rest = model.rest;
     this.far = model.far;
-    this.way = model.far ? direction(model.rest, model.far) : null;
+    this.way = direction(model.rest, model.reach);
     this.size = model.size;
     this.one = new LowPass3(SMOOTH_SHARE * model.periodMs);
     this.two = new LowPass3(SMOOTH_SHARE * model.periodMs);
@@ -82,11 +83,9 @@ export class ReturnCounter {
     s.update(stepMs, this.one.x, this.one.y, this.one.z);
     const e = norm3(s.x - this.rest[0], s.y - this.rest[1], s.z - this.rest[2]);
     const way = this.way;
-    if (way) {
-      const along =
-        (s.x - this.rest[0]) * way[0] + (s.y - this.rest[1]) * way[1] + (s.z - this.rest[2]) * way[2];
-      if (along > this.peakAlong) this.peakAlong = along;
-    }
+    const along =
+      (s.x - this.rest[0]) * way[0] + (s.y - this.rest[1]) * way[1] + (s.z - this.rest[2]) * way[2];
+    if (along > this.peakAlong) this.peakAlong = along;
     if (e > this.peak) {
       this.peak = e;
       this.repPeakPose[0] = s.x;
@@ -122,7 +121,7 @@ export class ReturnCounter {
     )
       return null;
     this.lastRepWentFar = wentFar;
-    this.sizes.push(this.way ? Math.min(this.peak, Math.max(this.peakAlong, this.size)) : this.peak);
+    this.sizes.push(Math.min(this.peak, Math.max(this.peakAlong, this.size)));
     this.size = this.sizes.median(this.size);
     const startMs = Number.isNaN(this.repStartMs) ? tMs : this.repStartMs;
     const rep = { tMs, startMs, peakDeg: angleDeg(...this.repPeakPose, ...this.rest) };
