@@ -12,6 +12,7 @@ import type {
   SetRow,
 } from '../store/records.ts';
 import { PROGRAM } from '../workout/program.ts';
+import { CSV_COLUMNS } from './csv.ts';
 
 export const JSON_FORMAT = 'backbeat-sessions';
 export const JSON_FORMAT_VERSION = 1;
@@ -96,7 +97,7 @@ export function readJson(text: string): ReadSessions {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ImportError('This is not a Backbeat file: it is not valid JSON (is it cut short?).');
+    throw notJson(text);
   }
   const unknownFields: string[] = [];
   const root = new Reader(data, 'file', unknownFields);
@@ -182,9 +183,28 @@ function parseLine(text: string, at?: string): unknown {
     throw new ImportError(
       at
         ? `This file is damaged: ${at} is not valid JSON (is the file cut short?). Nothing was imported.`
-        : 'This is not a Backbeat file: it is not valid JSON (is it cut short?).',
+        : notJson(text).message,
     );
   }
+}
+
+/**
+ * Why a file that is not JSON cannot be imported. Backbeat's own CSV and FIT exports are the likely
+ * mistakes (they sit beside its backups in the downloads folder), so they are named as such.
+ */
+function notJson(text: string): ImportError {
+  if (text.replace(/^\uFEFF/, '').startsWith(CSV_COLUMNS.slice(0, 2).join(','))) {
+    return new ImportError(
+      'This is a CSV export, for other workout apps: Backbeat imports only its own backups (JSON). Nothing was imported.',
+    );
+  }
+  // A FIT file names itself in bytes 8–11 of its header (decoded as text, the bytes before may shift it).
+  if (text.slice(0, 16).includes('.FIT')) {
+    return new ImportError(
+      'This is a FIT export, for Garmin Connect or Strava: Backbeat imports only its own backups (JSON). Nothing was imported.',
+    );
+  }
+  return new ImportError('This is not a Backbeat file: it is not valid JSON (is it cut short?).');
 }
 
 /** The lines of a UTF-8 stream, without their line breaks. */

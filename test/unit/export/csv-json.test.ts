@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, strongDuration, toCsv } from '../../../src/export/csv.ts';
+import { toFit } from '../../../src/export/fit.ts';
 import { fromJson, ImportError, toJson } from '../../../src/export/json.ts';
 import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
@@ -95,6 +96,13 @@ describe('JSON export and import', () => {
   ])('refuses %s with a clear message', (_, text, message) => {
     expect(() => fromJson(text)).toThrow(ImportError);
     expect(() => fromJson(text)).toThrow(message);
+  });
+
+  it('names its own CSV and FIT exports when one is given to import instead of a backup', async () => {
+    const session = await recordSession();
+    expect(() => fromJson(toCsv([session]))).toThrow(/This is a CSV export.*imports only its own backups/);
+    const fit = new TextDecoder().decode(await toFit(session));
+    expect(() => fromJson(fit)).toThrow(/This is a FIT export.*imports only its own backups/);
   });
 
   it('says where a damaged file is wrong, and imports nothing from it', async () => {
