@@ -8,7 +8,7 @@ import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import type { TargetChange } from '../workout/progression.ts';
 import type { SessionPhase, SessionState } from '../workout/session.ts';
-import { currentPlanned, upNext } from '../workout/session.ts';
+import { currentPlanned, setsKeptOnFinish, upNext } from '../workout/session.ts';
 import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
 import { noReadingReason } from './bb-heart-rate.ts';
@@ -390,7 +390,7 @@ export class BbApp extends LitElement {
               .set=${state.set}
               .nowMs=${state.pausedAtMs ?? state.nowMs}
               .paused=${state.pausedAtMs !== null}
-              .setsDone=${state.completed.length + 1}
+              .setsDone=${setsKeptOnFinish(state)}
             ></bb-set-view>`
           : null;
       case 'rest':

@@ -246,8 +246,9 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
     }
     case 'finish': {
       // The set under way ends where the person stopped it, with what it counted (not a hold ended
-      // by hand: the detectors missed nothing); one that had counted nothing yet was skipped.
-      const set = state.phase === 'set' ? state.set : null;
+      // by hand: the detectors missed nothing); one that had counted nothing yet was skipped. A set
+      // the person never began (still getting into position) is no set at all.
+      const set = state.phase === 'set' && state.set && keptOnFinish(state.set) ? state.set : null;
       const counted = set !== null && (set.count > 0 || set.holdStartMs !== null);
       const ended = set ? endSet(state, action.nowMs, counted ? 'stopped' : 'skipped') : state;
       return {
@@ -260,6 +261,21 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       };
     }
   }
+}
+
+/**
+ * Whether Finish keeps the set under way as a set: not one still waiting for the person to get into
+ * position, in which nothing has been counted (a rep set that has counted ends when the person
+ * leaves the position; a hold sent back to waiting by a reload starts over).
+ */
+function keptOnFinish(set: CurrentSet): boolean {
+  return !set.waiting;
+}
+
+/** The sets the session keeps if it is finished now: what the question before Finish counts. */
+export function setsKeptOnFinish(state: SessionState): number {
+  const set = state.phase === 'set' ? state.set : null;
+  return state.completed.length + (set && keptOnFinish(set) ? 1 : 0);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type SessionAction,
   type SessionState,
   STOPPED_AFTER_MS,
+  setsKeptOnFinish,
   shownFormIssue,
   showsRecovery,
   upNext,
@@ -504,6 +505,34 @@ describe('sets that begin when the person is in position', () => {
     expect(s.set && showsRecovery(s.set, 46_000 + RECOVERED_SHOWN_MS)).toBe(false);
     s = run(s, { type: 'motion', event: rep(47_000) });
     expect(s.set && showsRecovery(s.set, 48_000)).toBe(false);
+  });
+
+  it('keeps no set the person never began when the session is finished', () => {
+    // Three reps, Skip set, Start now, then Finish while still getting into position for set 2.
+    const superman: PlannedExercise[] = [
+      { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 30 } },
+    ];
+    let s = run(
+      sensing(superman),
+      { type: 'start', nowMs: 0 },
+      position('in', 'face-down', 1000),
+      { type: 'motion', event: rep(4000) },
+      { type: 'motion', event: rep(7000) },
+      { type: 'motion', event: rep(10_000) },
+      { type: 'skip', nowMs: 11_000 },
+      { type: 'skip', nowMs: 12_000 },
+    );
+    expect(s.set).toMatchObject({ setNumber: 2, waiting: true });
+    expect(setsKeptOnFinish(s)).toBe(1);
+    s = run(s, { type: 'finish', nowMs: 15_000 });
+    expect(s.phase).toBe('summary');
+    expect(s.completed).toEqual([
+      expect.objectContaining({ setNumber: 1, count: 3, endedBy: 'skipped', endedMs: 11_000 }),
+    ]);
+    // Once in position the set counts, and Finish keeps it.
+    const begun = run(sensing(superman), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    expect(setsKeptOnFinish(begun)).toBe(1);
+    expect(run(begun, { type: 'finish', nowMs: 3000 }).completed).toHaveLength(1);
   });
 
   it('keeps waiting for position through a new session', () => {
