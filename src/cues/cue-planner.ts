@@ -9,6 +9,7 @@ import { type Exercise, FORM_ISSUE_TEXT, wrongPositionText } from '../workout/pr
 import {
   type CurrentSet,
   currentPlanned,
+  heldS,
   type SessionState,
   type SetRecord,
   upNext,
@@ -202,11 +203,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
   const cues = formWarnings(set.formIssues, record.formIssues);
   if (record.holdMs !== null) {
     if (set.holdStartMs !== null) {
-      cues.push(
-        tone('hold-end'),
-        vibrate('hold-end'),
-        say(`Done: ${spokenDuration(Math.round(record.holdMs / 1000))}`),
-      );
+      cues.push(tone('hold-end'), vibrate('hold-end'), say(`Done: ${spokenDuration(heldS(record.holdMs))}`));
     }
     return cues;
   }

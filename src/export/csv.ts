@@ -5,6 +5,7 @@
 
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
 import { exerciseById } from '../workout/program.ts';
+import { heldS } from '../workout/session.ts';
 
 export const CSV_COLUMNS = [
   'Date',
@@ -44,7 +45,7 @@ export function toCsv(sessions: readonly CsvSession[]): string {
         String(dosage?.weightKg ?? 0),
         String(isHold ? 0 : set.count),
         '0',
-        String(isHold ? Math.round((set.holdMs ?? 0) / 1000) : 0),
+        String(isHold ? heldS(set.holdMs ?? 0) : 0),
         setNotes(set, exercise.kind),
         '',
         '',

@@ -26,10 +26,8 @@ export function formatDuration(totalS: number): string {
   return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
 }
 
-/** Whole seconds held, as the set's timer counts them: every screen shows a hold the same. */
-export function heldS(ms: number): number {
-  return Math.max(0, Math.floor(ms / 1000));
-}
+// Whole seconds held: the workout's own count, so that the voice and the exports say a hold the same.
+export { heldS } from '../workout/session.ts';
 
 /** "1 set", "3 sets". */
 export function plural(n: number, word: string): string {

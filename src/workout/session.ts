@@ -40,6 +40,15 @@ export interface SetRecord {
   readonly endedByHand?: boolean;
 }
 
+/**
+ * Whole seconds held, as the set's timer counts them: the voice, every screen and the exports say a
+ * hold the same, from the set record's `holdMs` (a hold ended by a sag is dated to when form was last
+ * good, a moment before the detectors could tell).
+ */
+export function heldS(holdMs: number): number {
+  return Math.max(0, Math.floor(holdMs / 1000));
+}
+
 export interface CurrentSet {
   readonly setNumber: number;
   /** When the set began; while `waiting`, when it fell due. */

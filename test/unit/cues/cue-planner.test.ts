@@ -11,6 +11,7 @@ import {
 import type { FormIssue, MotionEvent } from '../../../src/motion/events.ts';
 import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
 import {
+  heldS,
   initialSessionState,
   type PlannedExercise,
   reduceSession,
@@ -214,6 +215,17 @@ describe('planCues', () => {
     const end = run.do(motion({ type: 'hold-end', tMs: 48_000, emittedMs: 48_500, reason: 'form' }));
     expect(spoken(end)[0]).toBe('Done: forty-seven seconds');
     expect(spoken(end)[1]).toBe('Rest, one minute. Next: Elbow plank, set two of three');
+  });
+
+  it('says the hold as long as the screens and the exports count it: whole seconds held', () => {
+    const run = new Run(plan(['elbow-plank', 3, 20, 60]));
+    run.do({ type: 'start', nowMs: 0 }, motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    run.ticksTo(50_000);
+    // Ended where form was last good, 48.6 s into the hold; seen at 50.2 s.
+    const end = run.do(motion({ type: 'hold-end', tMs: 49_600, emittedMs: 50_200, reason: 'left-pose' }));
+    expect(run.state.completed[0]?.holdMs).toBe(48_600);
+    expect(heldS(48_600)).toBe(48);
+    expect(spoken(end)[0]).toBe('Done: forty-eight seconds');
   });
 
   it.each([

@@ -25,6 +25,15 @@ describe('CSV export', () => {
     expect(lines[6]).toContain(',Wide-grip lat pulldown,1,27.5,3,0,0,');
   });
 
+  it('writes a hold in the whole seconds the app shows and says', async () => {
+    const bundle = await recordSession();
+    const sets = bundle.sets.map((set) =>
+      set.exerciseId === 'elbow-plank' && set.setNumber === 1 ? { ...set, holdMs: 48_600 } : set,
+    );
+    const plank = toCsv([{ session: bundle.session, sets }]).split('\r\n')[3]!;
+    expect(plank).toContain(',Elbow plank,1,0,0,0,48,');
+  });
+
   it("writes Duration in Strong's words, which importers read as hours and minutes", () => {
     expect(strongDuration(45_400)).toBe('45s');
     expect(strongDuration(19 * 60_000 + 20_000)).toBe('19m');
