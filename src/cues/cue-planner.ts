@@ -200,13 +200,9 @@ function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[])
 function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[] {
   const planned = currentPlanned(prev);
   if (!planned) return [];
+  if (record.holdMs !== null && set.holdStartMs !== null) return holdEnded(set, record, record.holdMs);
   const cues = formWarnings(set.formIssues, record.formIssues);
-  if (record.holdMs !== null) {
-    if (set.holdStartMs !== null) {
-      cues.push(tone('hold-end'), vibrate('hold-end'), say(`Done: ${spokenDuration(heldS(record.holdMs))}`));
-    }
-    return cues;
-  }
+  if (record.holdMs !== null) return cues;
   if (record.count > set.count) {
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
     cues.push(say(spokenNumber(record.count)));
@@ -216,6 +212,25 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
     cues.push(say(`Set over: ${plural(record.count, unit)}`));
   }
   return cues;
+}
+
+/**
+ * "Done: forty-eight seconds", and the form problem that ended the hold as its reason when it had not
+ * been said: "Hips up" then would ask the person to mend a hold that is already over. (One said during
+ * the hold is not said again.)
+ */
+function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number): Cue[] {
+  const news = record.formIssues.filter((issue) => !set.formIssues.includes(issue));
+  const reasons = record.endedBy === 'form' ? news : [];
+  const warned = formWarnings(
+    set.formIssues,
+    record.formIssues.filter((issue) => !reasons.includes(issue)),
+  );
+  const done = [
+    `Done: ${spokenDuration(heldS(holdMs))}`,
+    ...reasons.map((issue) => `${capitalised(FORM_ISSUE_TEXT[issue].problem)} at the end`),
+  ];
+  return [...warned, tone('hold-end'), vibrate('hold-end'), say(sentences(done))];
 }
 
 function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue[] {
@@ -306,6 +321,10 @@ function holdStartText(exercise: Exercise, targetMs: number): string {
 /** Joins phrases into sentences; the program's texts end with their own full stop. */
 function sentences(parts: readonly string[]): string {
   return parts.map((part) => part.replace(/[.\s]+$/, '')).join('. ');
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function plural(n: number, unit: string): string {

@@ -369,7 +369,13 @@ function readMotionEvent(r: Reader): Extract<EventRow['data'], { kind: 'motion' 
         reason: r.field('reason').oneOf(['left-pose', 'form'] as const),
       });
     case 'form':
-      return r.keep({ type, tMs, emittedMs, issue: r.field('issue').oneOf(FORM_ISSUES) });
+      return r.keep({
+        type,
+        tMs,
+        emittedMs,
+        issue: r.field('issue').oneOf(FORM_ISSUES),
+        ...(r.has('endsHold') ? { endsHold: r.field('endsHold').boolean() } : {}),
+      });
     default:
       return r.keep({ type, tMs, emittedMs });
   }

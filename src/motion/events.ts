@@ -34,7 +34,7 @@ export interface HoldEndEvent {
   readonly type: 'hold-end';
   readonly tMs: number;
   readonly emittedMs: number;
-  /** Why the hold ended: the pose was left, or form broke (see the form event just before). */
+  /** Why the hold ended: the pose was left, or form broke (see the form event just before, if any). */
   readonly reason: 'left-pose' | 'form';
 }
 
@@ -50,6 +50,11 @@ export interface FormEvent {
   readonly tMs: number;
   readonly emittedMs: number;
   readonly issue: FormIssue;
+  /**
+   * The problem is what ended the hold (a plank whose hips sagged past the limit): the hold-end with
+   * reason 'form' follows at once, at the same time. Absent for a problem seen while the set goes on.
+   */
+  readonly endsHold?: boolean;
 }
 
 export type MotionEvent = RepEvent | HoldStartEvent | HoldEndEvent | BreathEvent | FormEvent;

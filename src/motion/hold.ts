@@ -263,7 +263,13 @@ export class HoldDetector {
       this.driftDeg += expAlpha(dt, DRIFT_TAU_MS) * (fromHeld - this.driftDeg);
       if (this.sagDeg > inPose && angle <= this.leaveDeg()) {
         if (!this.sagWarned)
-          out.push({ type: 'form', tMs: this.lastInPoseMs, emittedMs: t, issue: 'plank-sag' });
+          out.push({
+            type: 'form',
+            tMs: this.lastInPoseMs,
+            emittedMs: t,
+            issue: 'plank-sag',
+            endsHold: true,
+          });
         this.end(this.lastInPoseMs, t, 'form', out);
         return;
       }

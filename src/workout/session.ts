@@ -407,18 +407,27 @@ function countMotion(
       return { ...state, set: { ...set, holdStartMs: event.tMs, lastProgressMs: event.tMs } };
     case 'hold-end':
       if (exercise.kind !== 'hold' || set.holdStartMs === null) return null;
-      if (event.tMs - set.holdStartMs < FALSE_START_HOLD_MS)
-        return { ...state, set: { ...set, holdStartMs: null } };
-      return endSet(state, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
+      return endHold(state, set, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
     case 'form': {
       // Said once per set (see the cues), but shown again each time the detectors see it.
       const formIssues = set.formIssues.includes(event.issue)
         ? set.formIssues
         : [...set.formIssues, event.issue];
+      // The problem that ended the hold ends it here, so that it is told as the end's reason rather
+      // than as a warning to correct a hold that is already over; the hold-end after it finds no hold.
+      if (event.endsHold && exercise.kind === 'hold' && set.holdStartMs !== null)
+        return endHold(state, { ...set, formIssues }, event.tMs, 'form');
       const formWarning = { issue: event.issue, atMs: state.nowMs };
       return { ...state, set: { ...set, formIssues, formWarning } };
     }
   }
+}
+
+/** The hold of `set` ended at `endMs`: the set is over, unless it was too short to be the hold. */
+function endHold(state: SessionState, set: CurrentSet, endMs: number, endedBy: SetEnd): SessionState {
+  const heldMs = set.holdStartMs === null ? 0 : endMs - set.holdStartMs;
+  if (heldMs < FALSE_START_HOLD_MS) return { ...state, set: { ...set, holdStartMs: null } };
+  return endSet({ ...state, set }, endMs, endedBy);
 }
 
 /**

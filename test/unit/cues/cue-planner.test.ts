@@ -228,6 +228,30 @@ describe('planCues', () => {
     expect(spoken(end)[0]).toBe('Done: forty-eight seconds');
   });
 
+  it('tells a sag that ended the plank as the reason the hold is done, not as "Hips up"', () => {
+    const run = new Run(plan(['elbow-plank', 3, 20, 60]));
+    run.do({ type: 'start', nowMs: 0 }, motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    run.ticksTo(49_500);
+    const sag = motion({ type: 'form', tMs: 49_000, emittedMs: 49_600, issue: 'plank-sag', endsHold: true });
+    const end = run.do(sag, motion({ type: 'hold-end', tMs: 49_000, emittedMs: 49_600, reason: 'form' }));
+    expect(spoken(end)).not.toContain('Hips up');
+    expect(spoken(end)[0]).toBe('Done: forty-eight seconds. Hips sagged at the end');
+    expect(spoken(end)[1]).toMatch(/^Rest, one minute/);
+    expect(buzzes(end)).toEqual([VIBRATION['hold-end']]);
+    // Seen by a player that gets only the state after both events, the same.
+    const again = new Run(plan(['elbow-plank', 3, 20, 60]));
+    again.do({ type: 'start', nowMs: 0 }, motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    again.ticksTo(49_500);
+    const before = again.state;
+    const after = reduceSession(
+      reduceSession(before, form(49_000, 'plank-sag')),
+      motion({ type: 'hold-end', tMs: 49_000, emittedMs: 49_600, reason: 'form' }),
+    );
+    expect(spoken(planCues(before, after, LOUD))[0]).toBe(
+      'Done: forty-eight seconds. Hips sagged at the end',
+    );
+  });
+
   it.each([
     ['superman', 'over-extension', 'Keep your lower back long'],
     ['bird-dog', 'tabletop-lost', 'Keep the tabletop flat'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, strongDuration, toCsv } from '../../../src/export/csv.ts';
 import { toFit } from '../../../src/export/fit.ts';
-import { fromJson, ImportError, toJson } from '../../../src/export/json.ts';
+import { fromJson, ImportError, readJson, toJson } from '../../../src/export/json.ts';
 import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { recordSession, STARTED_AT, STRAP } from './recorded-session.ts';
@@ -84,6 +84,19 @@ describe('JSON export and import', () => {
     expect(frames[0]).toMatchObject({ t0Ms: 0, dtMs: 5 });
     expect(frames[0]!.xyz[1]).toBeCloseTo(-0.97, 3);
     expect(replay.heartRate.get(STRAP.id)).toHaveLength(181);
+  });
+
+  it('keeps a form problem that ended a hold as such through a backup', async () => {
+    const bundle = await recordSession();
+    const events = bundle.events.map((row) =>
+      row.data.kind === 'motion' && row.data.event.type === 'form'
+        ? { ...row, data: { ...row.data, event: { ...row.data.event, endsHold: true } } }
+        : row,
+    );
+    const marked = { ...bundle, events };
+    const back = readJson(toJson([marked]));
+    expect(back.unknownFields).toEqual([]);
+    expect(back.bundles).toEqual([marked]);
   });
 
   it('backs up the whole store to one file and restores it into an empty one', async () => {

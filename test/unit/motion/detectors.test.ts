@@ -247,6 +247,40 @@ describe('breaths and holds', () => {
     expect(Math.abs(events[2].tMs / 1000 - 41.5)).toBeLessThan(0.6);
   });
 
+  it('elbow plank: a sag that ends the hold says so with its form problem; one warned of during it does not', () => {
+    const plank: Vec3 = [0, Math.sin((10 * Math.PI) / 180), -Math.cos((10 * Math.PI) / 180)];
+    const sagAtEnd = (t: number) => ({
+      pitch: 0.5 * Math.sin(t * 1.4) + (t > 40 ? Math.min(1, (t - 40) / 3) * 11 : 0),
+      roll: 0,
+    });
+    const ending = run(
+      'elbow-plank',
+      synthFrames({ up: plank, angles: sagAtEnd, durationS: 45, rateHz: 50, mount: [8, -5, 12] }),
+    );
+    const endingForm = ending.find((e) => e.type === 'form');
+    const holdEnd = ending.find((e) => e.type === 'hold-end');
+    expect(endingForm).toMatchObject({ issue: 'plank-sag', endsHold: true, tMs: holdEnd?.tMs });
+    // Hips sinking over 15 s from 20 s, lifted back at 38 s, then the body drops at 50 s.
+    const sink = (t: number) =>
+      t < 20 ? 0 : t < 35 ? ((t - 20) / 15) * 6 : t < 38 ? 6 : t < 40 ? 6 - (t - 38) * 3 : 0;
+    const slow = run(
+      'elbow-plank',
+      synthFrames({
+        up: plank,
+        angles: (t) => ({
+          pitch: 0.5 * Math.sin(t * 1.4) + sink(t) - (t > 50 ? Math.min(1, (t - 50) / 0.8) * 20 : 0),
+          roll: 0,
+        }),
+        durationS: 54,
+        rateHz: 50,
+        mount: [8, -5, 12],
+      }),
+    );
+    const warning = slow.find((e) => e.type === 'form');
+    expect(warning).toMatchObject({ issue: 'plank-sag' });
+    expect(warning && 'endsHold' in warning).toBe(false);
+  });
+
   it('elbow plank: hips sinking slowly are warned of while the hold goes on, and once', () => {
     const plank: Vec3 = [0, Math.sin((10 * Math.PI) / 180), -Math.cos((10 * Math.PI) / 180)];
     // Still (with breathing) from 1 s; from 20 s the hips sink by 6° over 15 s, are lifted back at

@@ -119,6 +119,40 @@ describe('session reducer', () => {
     expect(s.completed[0]).toMatchObject({ holdMs: 48_000, endedBy: 'form', formIssues: ['plank-sag'] });
   });
 
+  it('ends a plank at the sag that ended its hold, when the detector says so with the form problem', () => {
+    const plan: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
+    ];
+    const holding = run(
+      initialSessionState(plan),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 3000, emittedMs: 3400 } },
+      { type: 'tick', nowMs: 51_500 },
+    );
+    const sagged = run(holding, {
+      type: 'motion',
+      event: { type: 'form', tMs: 51_000, emittedMs: 51_600, issue: 'plank-sag', endsHold: true },
+    });
+    expect(sagged.phase).toBe('rest');
+    expect(sagged.completed).toEqual([
+      expect.objectContaining({
+        holdMs: 48_000,
+        endedMs: 51_000,
+        endedBy: 'form',
+        formIssues: ['plank-sag'],
+      }),
+    ]);
+    // The hold-end that follows finds the hold over.
+    const ended = { type: 'hold-end', tMs: 51_000, emittedMs: 51_600, reason: 'form' } as const;
+    expect(run(sagged, { type: 'motion', event: ended })).toBe(sagged);
+    // A sag warned of while the hold goes on leaves it going.
+    const warned = run(holding, {
+      type: 'motion',
+      event: { type: 'form', tMs: 51_000, emittedMs: 51_000, issue: 'plank-sag' },
+    });
+    expect(warned.set).toMatchObject({ holdStartMs: 3000, formIssues: ['plank-sag'] });
+  });
+
   it('takes a hold that ends within seconds for settling into position, and keeps waiting', () => {
     let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
     s = run(
