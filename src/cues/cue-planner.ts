@@ -5,7 +5,7 @@
 
 import type { FormIssue } from '../motion/events.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
-import { type Exercise, FORM_ISSUE_TEXT, wrongPositionText } from '../workout/program.ts';
+import { type Exercise, FORM_ISSUE_TEXT, perSideText, wrongPositionText } from '../workout/program.ts';
 import {
   type CurrentSet,
   currentPlanned,
@@ -304,7 +304,7 @@ function setOf(setNumber: number, sets: number): string {
 function dosageText(exercise: Exercise, target: number): string {
   switch (exercise.kind) {
     case 'reps':
-      return exercise.alternatesSides ? `${spokenNumber(target / 2)} each side` : plural(target, 'rep');
+      return exercise.alternatesSides ? perSideText(target, spokenNumber) : plural(target, 'rep');
     case 'breaths':
       return plural(target, 'slow breath');
     case 'hold':

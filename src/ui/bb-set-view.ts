@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
-import { FORM_ISSUE_TEXT, wrongPositionText } from '../workout/program.ts';
+import { FORM_ISSUE_TEXT, perSideText, wrongPositionText } from '../workout/program.ts';
 import { type CurrentSet, type PlannedExercise, shownFormIssue, showsRecovery } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
@@ -305,7 +305,7 @@ export class BbSetView extends LitElement {
       suffix: '',
       unit: `of ${dosage.target} ${noun}`,
       // The voice counts a bird dog set as so many each side: the screen says it too.
-      detail: exercise.alternatesSides ? `${dosage.target / 2} each side` : null,
+      detail: exercise.alternatesSides ? perSideText(dosage.target) : null,
       label: exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps',
       valueText: `${set.count} of ${dosage.target} ${noun}`,
       announcement: this.paused ? 'Paused' : `${set.count} of ${dosage.target} ${noun}`,

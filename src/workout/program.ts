@@ -2,7 +2,7 @@
 // dosages (program.md). The session model walks through them; the user may change the dosages.
 
 import type { MotionProfileId } from '../motion/detector.ts';
-import type { FormIssue } from '../motion/events.ts';
+import type { FormIssue, Side } from '../motion/events.ts';
 import type { Posture } from '../motion/posture.ts';
 
 export type ExerciseId =
@@ -204,6 +204,23 @@ export const FORM_ISSUE_TEXT: Readonly<
   'tabletop-lost': { fix: 'Keep the tabletop flat', problem: 'tabletop lost' },
   'plank-sag': { fix: 'Hips up', problem: 'hips sagged' },
 };
+
+/**
+ * The reps of a set that alternates sides, per side. The set starts on the right arm, so an odd total
+ * (a person's own setting) has one more on the right.
+ */
+export function repsPerSide(target: number): Readonly<Record<Side, number>> {
+  return { right: Math.ceil(target / 2), left: Math.floor(target / 2) };
+}
+
+/**
+ * "10 each side", or for an odd total "8 right, 7 left": the screen and the voice (with its own
+ * `number` in words) say a bird dog set the same.
+ */
+export function perSideText(target: number, number: (n: number) => string = String): string {
+  const { right, left } = repsPerSide(target);
+  return right === left ? `${number(right)} each side` : `${number(right)} right, ${number(left)} left`;
+}
 
 export function exerciseById(id: ExerciseId): Exercise {
   const exercise = PROGRAM.find((e) => e.id === id);

@@ -86,6 +86,16 @@ describe('bb-set-view', () => {
     expect(deltas).toEqual([1, -1]);
   });
 
+  it('shows an odd bird dog set as the reps on each side, not half reps', async () => {
+    await mount({
+      planned: { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 15, restS: 45 } },
+      set: currentSet({ count: 0 }),
+    });
+    await expect.element(page.getByText('Next: right arm')).toBeVisible();
+    await expect.element(page.getByText('8 right, 7 left')).toBeVisible();
+    await expect.element(page.getByText('7.5 each side')).not.toBeInTheDocument();
+  });
+
   it('offers Resume instead of Pause while paused, keeping the target in view, and says so to screen readers', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },

@@ -159,6 +159,13 @@ describe('planCues', () => {
     expect(begin).toContain('Bird dog, one set. ten each side. Start with your right arm, then alternate.');
   });
 
+  it('says an odd bird dog set as the reps on each side, one more on the right it starts on', () => {
+    const run = new Run(plan(['bird-dog', 1, 15, 45]));
+    const begin = spoken(run.do({ type: 'start', nowMs: 0 }))[0];
+    expect(begin).toContain('Bird dog, one set. eight right, seven left. Start with your right arm');
+    expect(begin).not.toContain('.5');
+  });
+
   it('times a drawing-in hold: start, calls every 15 s, the last five seconds, the end', () => {
     const run = new Run(plan(['drawing-in', 1, 45, 30], ['elbow-plank', 1, 30, 60]));
     const start = run.do({ type: 'start', nowMs: 0 });
