@@ -3,7 +3,7 @@
 
 import type { HeartRateSample } from '../sensors/samples.ts';
 import { RECOVERY_WINDOW_MS, recoveryAfter } from '../workout/heart.ts';
-import type { SetRecord } from '../workout/session.ts';
+import { type SetRecord, totalHeldS } from '../workout/session.ts';
 import type { SessionSummary } from './records.ts';
 
 export function summarize(
@@ -16,7 +16,8 @@ export function summarize(
     durationMs,
     sets: sets.length,
     reps: sets.reduce((n, s) => n + s.count, 0),
-    holdMs: sets.reduce((n, s) => n + (s.holdMs ?? 0), 0),
+    // Whole seconds, as each set's hold is shown: History's total is the sum of the rows.
+    holdMs: totalHeldS(sets) * 1000,
     avgBpm: bpms.length ? Math.round(bpms.reduce((a, b) => a + b, 0) / bpms.length) : null,
     maxBpm: bpms.length ? Math.max(...bpms) : null,
     recoveryBpm: meanRecovery(sets, heartRate),

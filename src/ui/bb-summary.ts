@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import { exerciseById } from '../workout/program.ts';
-import type { SetRecord } from '../workout/session.ts';
+import { type SetRecord, totalHeldS } from '../workout/session.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { describeForm, formatDuration, heldS, plural } from './format.ts';
@@ -212,17 +212,18 @@ function skippedUndone(record: SetRecord): boolean {
 export function summarise(records: readonly SetRecord[], durationMs: number): string {
   let reps = 0;
   let breaths = 0;
-  let holdMs = 0;
   for (const record of records) {
-    if (record.holdMs !== null) holdMs += record.holdMs;
-    else if (exerciseById(record.exerciseId).kind === 'breaths') breaths += record.count;
+    // A hold counts in the seconds held, below.
+    if (record.holdMs !== null) continue;
+    if (exerciseById(record.exerciseId).kind === 'breaths') breaths += record.count;
     else reps += record.count;
   }
   const skipped = records.filter(skippedUndone).length;
   const parts = [`${plural(records.length, 'set')}${skipped > 0 ? ` (${skipped} skipped)` : ''}`];
   if (reps > 0) parts.push(plural(reps, 'rep'));
   if (breaths > 0) parts.push(plural(breaths, 'breath'));
-  if (holdMs > 0) parts.push(`${formatDuration(heldS(holdMs))} held`);
+  const heldTotalS = totalHeldS(records);
+  if (heldTotalS > 0) parts.push(`${formatDuration(heldTotalS)} held`);
   parts.push(`${Math.max(1, Math.round(durationMs / 60000))} min`);
   return parts.join(' · ');
 }

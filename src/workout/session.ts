@@ -49,6 +49,11 @@ export function heldS(holdMs: number): number {
   return Math.max(0, Math.floor(holdMs / 1000));
 }
 
+/** The seconds held over a session's sets: the sum of each hold as said and shown, not a second more. */
+export function totalHeldS(records: readonly Pick<SetRecord, 'holdMs'>[]): number {
+  return records.reduce((n, record) => n + (record.holdMs === null ? 0 : heldS(record.holdMs)), 0);
+}
+
 export interface CurrentSet {
   readonly setNumber: number;
   /** When the set began; while `waiting`, when it fell due. */

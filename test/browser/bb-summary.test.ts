@@ -47,6 +47,14 @@ describe('bb-summary', () => {
     );
   });
 
+  it('totals the holds as the sum of the whole seconds each row shows', () => {
+    const plank = (holdMs: number) => record({ exerciseId: 'elbow-plank', count: 0, holdMs, target: 30 });
+    // Rows of 47 s, 47 s and 44 s: 2 min 18 s, though the milliseconds add up to 139.7 s.
+    expect(summarise([plank(47_600), plank(47_600), plank(44_500)], 5 * 60_000)).toBe(
+      '3 sets · 2 min 18 s held · 5 min',
+    );
+  });
+
   it('lists every set with what was done against its target', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [
