@@ -240,7 +240,10 @@ export const HRV_WINDOW_MS = 120_000;
 
 export interface SessionHeart {
   readonly sets: readonly (HeartRateStats | null)[];
-  /** For the rest after each set but the last. */
+  /**
+   * For the rest after each set: every set but the last, and the last too when the session went on
+   * after it (finished while the next set waited for the person).
+   */
   readonly recoveries: readonly (Recovery | null)[];
   readonly rmssdBeforeMs: number | null;
   readonly rmssdAfterMs: number | null;
@@ -252,11 +255,13 @@ export function sessionHeart(
   startedMs: number,
   endedMs: number,
 ): SessionHeart {
+  const last = completed.at(-1);
+  const restedAfterLast = last !== undefined && endedMs > last.endedMs;
   return {
     sets: completed.map((record) => heartRateOfSet(samples, record)),
-    recoveries: completed
-      .slice(0, -1)
-      .map((record, i) => recoveryAfter(samples, record.endedMs, completed[i + 1].startedMs)),
+    recoveries: (restedAfterLast ? completed : completed.slice(0, -1)).map((record, i) =>
+      recoveryAfter(samples, record.endedMs, completed[i + 1]?.startedMs ?? endedMs),
+    ),
     rmssdBeforeMs: rmssdBetween(samples, startedMs - HRV_WINDOW_MS, startedMs),
     rmssdAfterMs: rmssdBetween(samples, endedMs, endedMs + HRV_WINDOW_MS),
   };

@@ -228,4 +228,28 @@ describe('the session’s heart rate', () => {
     // The last beats of the set (535, 535) add one difference of 0.
     expect(heart.rmssdAfterMs).toBeCloseTo(30, 0);
   });
+
+  it('has the recovery after the last set too when the session was finished in the rest after it', () => {
+    const set: SetRecord = {
+      exerciseId: 'superman',
+      setNumber: 1,
+      target: 10,
+      count: 10,
+      sides: { left: 0, right: 0 },
+      holdMs: null,
+      peakDeg: 15,
+      startedMs: 200_000,
+      endedMs: 240_000,
+      endedBy: 'target',
+      formIssues: [],
+    };
+    const samples = [
+      ...series(200, 240, () => 110, [545, 545]),
+      ...series(241, 300, (s) => Math.max(80, 110 - (s - 241) * 0.5), [700, 700]),
+    ];
+    expect(sessionHeart(samples, [set], 200_000, 240_000).recoveries).toEqual([]);
+    const finishedInTheRest = sessionHeart(samples, [set], 200_000, 300_000);
+    expect(finishedInTheRest.recoveries).toHaveLength(1);
+    expect(finishedInTheRest.recoveries[0]?.dropBpm).toBeGreaterThan(25);
+  });
 });
