@@ -82,6 +82,10 @@ export class SessionRecorder {
   private readonly wallNow: () => number;
   private readonly writer: string | undefined;
   private lastPlan: SessionState['plan'] | null = null;
+  // Where the motion already stored ends, in session time. A session picked up from another tab goes
+  // on from that tab's last snapshot, and the other tab may have stored a few frames after it before
+  // it stopped: motion from here that does not begin after them would overlap them.
+  private readonly storedMotionEndMs: number;
 
   private constructor(
     private readonly store: SessionStore | null,
@@ -99,6 +103,7 @@ export class SessionRecorder {
     this.heartRate = [...bundle.heartRate];
     this.motion = [...bundle.motion];
     this.heartRateSamples = bundle.heartRate.flatMap(decodeHeartRateChunk);
+    this.storedMotionEndMs = motionEndMs(bundle.motion);
     this.failureSubject = new BehaviorSubject(store ? failure : (failure ?? new StoreError('unavailable')));
     this.failure$ = this.failureSubject.asObservable();
   }
@@ -214,6 +219,7 @@ export class SessionRecorder {
 
   recordAccel(sourceId: string, frame: AccelFrame): void {
     const moved = { ...frame, t0Ms: this.toSessionMs(frame.t0Ms) };
+    if (moved.t0Ms <= this.storedMotionEndMs) return;
     const open = this.openFrames.get(sourceId);
     if (open) open.push(moved);
     else this.openFrames.set(sourceId, [moved]);
@@ -334,4 +340,15 @@ export class SessionRecorder {
 
 function nextSeq(rows: readonly { readonly seq: number }[]): number {
   return rows.length ? rows[rows.length - 1]!.seq + 1 : 0;
+}
+
+/** Where the last frame of the chunks ends, in session time (−∞ with none). */
+function motionEndMs(chunks: readonly MotionChunkRow[]): number {
+  let end = Number.NEGATIVE_INFINITY;
+  for (const chunk of chunks) {
+    const last = chunk.frameT0Ms.length - 1;
+    if (last < 0) continue;
+    end = Math.max(end, chunk.frameT0Ms[last]! + (chunk.frameLength[last]! - 1) * chunk.frameDtMs[last]!);
+  }
+  return end;
 }

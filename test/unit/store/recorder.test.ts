@@ -121,6 +121,40 @@ describe('SessionRecorder', () => {
     reopened.close();
   });
 
+  it('takes a session over from a tab that stored motion past its last snapshot, with no overlap', async () => {
+    const store = await openStore();
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
+      wallNow: () => rig.wallMs,
+      newId: () => 'moved',
+      writer: 'first-tab',
+    });
+    await rig.advance(3000, recorder, () => recorder.flush());
+    // The first tab records on for 400 ms after its last snapshot and stores those frames as it stops.
+    await rig.advance(400, recorder);
+    await recorder.flush();
+
+    const second = new Rig();
+    second.clockMs = 800;
+    second.wallMs = rig.wallMs;
+    const { recorder: taken } = await SessionRecorder.resume(store, 'moved', second.clockMs, {
+      wallNow: () => second.wallMs,
+      writer: 'second-tab',
+    });
+    await second.advance(1000, taken);
+    await taken.flush();
+
+    const frames = (await store.loadBundle('moved'))!.motion.flatMap(decodeMotionChunk);
+    // The first tab's 3.4 s of frames, and the second tab's from where they end: 0.6 s of its 1 s.
+    expect(frames).toHaveLength(68 + 12);
+    for (let i = 1; i < frames.length; i++) {
+      const previousEnd = frames[i - 1]!.t0Ms + (frames[i - 1]!.xyz.length / 3 - 1) * frames[i - 1]!.dtMs;
+      expect(frames[i]!.t0Ms).toBeGreaterThan(previousEnd);
+    }
+    store.close();
+  });
+
   it('finishes a session: no longer unfinished, with its end time and summary', async () => {
     const store = await openStore();
     const rig = new Rig();
