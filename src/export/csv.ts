@@ -4,7 +4,7 @@
 // "1h 5m" text (importers parse a bare number as milliseconds) and counts only the time in the app.
 
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
-import { exerciseById } from '../workout/program.ts';
+import { exerciseById, FORM_ISSUE_TEXT } from '../workout/program.ts';
 import { heldS } from '../workout/session.ts';
 
 export const CSV_COLUMNS = [
@@ -79,9 +79,37 @@ function setNotes(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string {
   if (kind === 'breaths') notes.push(`${set.count} breath cycles`);
   if (set.sides.left + set.sides.right > 0) notes.push(`left ${set.sides.left}, right ${set.sides.right}`);
   if (set.peakDeg !== null) notes.push(`range ${Math.round(set.peakDeg)}°`);
-  if (set.endedBy !== 'target') notes.push(`ended: ${set.endedBy}`);
-  if (set.formIssues.length) notes.push(`form: ${set.formIssues.join(', ')}`);
+  const end = setEnd(set, kind);
+  if (end) notes.push(end);
+  if (set.formIssues.length) {
+    notes.push(`form: ${set.formIssues.map((issue) => FORM_ISSUE_TEXT[issue].problem).join(', ')}`);
+  }
   return notes.join('; ');
+}
+
+/**
+ * How a set that did not end on its target ended, in the app's words. A plank is held as long as form
+ * holds, past its target: one that ends there by leaving the pose ended as it should, and says nothing.
+ */
+function setEnd(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string | null {
+  switch (set.endedBy) {
+    case 'target':
+      return null;
+    case 'skipped':
+      return 'skipped';
+    case 'form':
+      return 'ended when form broke';
+    case 'stopped': {
+      // As the Seconds column rounds it.
+      const done = kind === 'hold' ? Math.round((set.holdMs ?? 0) / 1000) : set.count;
+      if (done >= set.target) return null;
+      const target =
+        kind === 'hold'
+          ? `${set.target} s`
+          : `${set.target} ${kind === 'breaths' ? 'breath cycles' : 'reps'}`;
+      return `stopped before the target of ${target}`;
+    }
+  }
 }
 
 /** RFC 4180 quoting, and a leading quote mark on text a spreadsheet would run as a formula. */

@@ -19,7 +19,7 @@ describe('CSV export', () => {
     const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:00`;
     expect(lines[1]).toBe(`${date},Backbeat back care,3m,Superman,1,0,3,0,0,range 16°,,`);
     expect(lines[3]).toBe(
-      `${date},Backbeat back care,3m,Elbow plank,1,0,0,0,34,ended: form; form: plank-sag,,`,
+      `${date},Backbeat back care,3m,Elbow plank,1,0,0,0,34,ended when form broke; form: hips sagged,,`,
     );
     expect(lines[4]).toContain(',Bird dog,1,0,4,0,0,"left 2, right 2; range 6°",,');
     expect(lines[6]).toContain(',Wide-grip lat pulldown,1,27.5,3,0,0,');
@@ -63,6 +63,52 @@ describe('CSV export', () => {
       .split('\r\n');
     expect(lines).toHaveLength(1 + 2 * first.sets.length);
     expect(lines[1]!.slice(0, 10) < lines[1 + first.sets.length]!.slice(0, 10)).toBe(true);
+  });
+
+  it("notes how a set ended and its form in the app's words, not its codes", async () => {
+    const bundle = await recordSession();
+    const [superman, , plank] = bundle.sets;
+    const sets = [
+      { ...superman!, index: 0, endedBy: 'stopped' as const, count: 3, target: 10, peakDeg: null },
+      { ...superman!, index: 1, setNumber: 2, endedBy: 'skipped' as const, count: 0, peakDeg: null },
+      {
+        ...plank!,
+        index: 2,
+        endedBy: 'form' as const,
+        formIssues: ['plank-sag' as const],
+      },
+      // A plank is held past its target: one that ends there by leaving the pose ended as it should.
+      {
+        ...plank!,
+        index: 3,
+        setNumber: 2,
+        endedBy: 'stopped' as const,
+        target: 40,
+        holdMs: 54_000,
+        formIssues: [],
+      },
+      {
+        ...plank!,
+        index: 4,
+        setNumber: 3,
+        endedBy: 'stopped' as const,
+        target: 45,
+        holdMs: 20_000,
+        formIssues: [],
+      },
+    ];
+    const notes = toCsv([{ session: bundle.session, sets }])
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',').slice(9, -2).join(','));
+    expect(notes).toEqual([
+      'stopped before the target of 10 reps',
+      'skipped',
+      'ended when form broke; form: hips sagged',
+      '',
+      'stopped before the target of 45 s',
+    ]);
   });
 
   it('quotes separators and defuses spreadsheet formulas', () => {
