@@ -165,14 +165,17 @@ export function nextWeekStart(epochMs: number): number {
   return weekStart(weekStart(epochMs) + WEEK_MS + 12 * 3600 * 1000);
 }
 
-/** The charts' series, a point per week. */
+/**
+ * The charts' series, a point per week: every week from the first to the last, so that a week without
+ * training is a gap in every chart rather than a line drawn across it.
+ */
 export function progress(weeks: readonly WeekRow[]): Progress {
-  const sorted = [...weeks].sort((a, b) => a.weekStart - b.weekStart);
+  const sorted = everyWeek(weeks);
   const x = sorted.map((w) => w.weekStart / 1000);
   const round1 = (v: number) => Math.round(v * 10) / 10;
   return {
-    repsPerWeek: countsPerWeek(sorted, 'reps'),
-    breathsPerWeek: countsPerWeek(sorted, 'breaths'),
+    repsPerWeek: countsPerWeek(sorted, x, 'reps'),
+    breathsPerWeek: countsPerWeek(sorted, x, 'breaths'),
     holds: {
       x,
       lines: HOLD_CHARTED.flatMap((id) => [
@@ -216,6 +219,18 @@ export function progress(weeks: readonly WeekRow[]): Progress {
   };
 }
 
+/** The weeks oldest first, with an empty week for each one without a session between them. */
+function everyWeek(weeks: readonly WeekRow[]): WeekRow[] {
+  const sorted = [...weeks].sort((a, b) => a.weekStart - b.weekStart);
+  const byStart = new Map(sorted.map((w) => [w.weekStart, w]));
+  const all: WeekRow[] = [];
+  const last = sorted.at(-1)?.weekStart ?? -Infinity;
+  for (let w = sorted[0]?.weekStart ?? Infinity; w <= last; w = nextWeekStart(w)) {
+    all.push(byStart.get(w) ?? summarizeWeek(w, [], []));
+  }
+  return all;
+}
+
 /**
  * The target of a hold exercise for a week: the one its last session planned. The plank's plan moves
  * up after each hold (each aims a step above the one before), so the plan a session keeps ends on its
@@ -235,23 +250,22 @@ export function weekHoldTargetS(week: WeekRow, id: ExerciseId): number | null {
 }
 
 /** What the week rows count of the exercises of one kind: reps, or breath cycles. */
-function countsPerWeek(weeks: readonly WeekRow[], kind: Exclude<ExerciseKind, 'hold'>): ChartSeries {
+function countsPerWeek(
+  weeks: readonly WeekRow[],
+  x: readonly number[],
+  kind: Exclude<ExerciseKind, 'hold'>,
+): ChartSeries {
   const exercises: ExerciseId[] = [];
   for (const week of weeks) {
     for (const id of Object.keys(week.reps) as ExerciseId[]) {
       if (exerciseById(id).kind === kind && !exercises.includes(id)) exercises.push(id);
     }
   }
-  const byStart = new Map(weeks.map((w) => [w.weekStart, w]));
-  // Every week from the first to the last, so a week without training shows as a gap, not as nothing.
-  const x: number[] = [];
-  const last = weeks.at(-1)?.weekStart ?? -Infinity;
-  for (let w = weeks[0]?.weekStart ?? Infinity; w <= last; w = nextWeekStart(w)) x.push(w);
   return {
-    x: x.map((w) => w / 1000),
+    x,
     lines: exercises.map((id) => ({
       label: exerciseById(id).name,
-      values: x.map((w) => byStart.get(w)?.reps[id] ?? null),
+      values: weeks.map((w) => w.reps[id] ?? null),
     })),
   };
 }

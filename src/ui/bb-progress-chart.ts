@@ -243,7 +243,6 @@ export class BbProgressChart extends LitElement {
                 width: 8,
                 alpha: TARGET_ALPHA,
                 dash: [10, 5],
-                spanGaps: true,
                 points: { show: true, size: 14, width: 0, fill: colour },
               }
             : { label: line.label, stroke: colour, width: 2, points: { show: true, size: 7, fill: colour } },

@@ -84,4 +84,42 @@ describe('bb-progress-chart', () => {
       expect(along.filter((x) => pixel(x, y)[3]! > 0).length / along.length).toBeGreaterThan(0.5);
     }
   });
+
+  it('breaks its lines, targets too, at weeks without data', async () => {
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Longest hold';
+    chart.unit = 'week';
+    chart.series = {
+      x: Array.from({ length: 9 }, (_, i) => series.x[0]! + i * WEEK_S),
+      lines: [
+        { label: 'Elbow plank (s)', values: [40, null, null, null, null, null, null, null, 50] },
+        {
+          label: 'Elbow plank target (s)',
+          values: [40, null, null, null, null, null, null, null, 50],
+          target: true,
+        },
+      ],
+    };
+    document.body.append(chart);
+    const root = chart.shadowRoot!;
+    await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
+    const canvas = root.querySelector<HTMLCanvasElement>('.plot canvas')!;
+    const { width, height, data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const marker = [...root.querySelectorAll('.u-series')].find(
+      (row) => row.querySelector('.u-label')?.textContent === 'Elbow plank (s)',
+    );
+    const [r, g, b] = getComputedStyle(marker!.querySelector('.u-marker')!)
+      .borderTopColor.match(/\d+/g)!
+      .map(Number);
+    // Across the empty weeks in the middle, nothing of the line's colour, the target's pale band included.
+    const inColour = (x: number) =>
+      Array.from({ length: height }, (_, y) =>
+        data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4),
+      ).filter(
+        ([pr, pg, pb, pa]) => pa! > 20 && Math.abs(pr! - r!) + Math.abs(pg! - g!) + Math.abs(pb! - b!) < 40,
+      ).length;
+    expect(inColour(Math.round(width * 0.55))).toBe(0);
+    // The two weeks with data are drawn.
+    expect(Array.from({ length: width }, (_, x) => inColour(x)).some((n) => n > 0)).toBe(true);
+  });
 });

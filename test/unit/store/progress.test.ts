@@ -77,22 +77,30 @@ describe('progress', () => {
 
   it('gives the longest hold per week against its target, superman range and heart rate', () => {
     const p = progress(weeksOf([...sessions].reverse(), sets));
-    expect(p.holds.x).toEqual([monday, monday + 14 * DAY].map((t) => t / 1000));
     expect(p.holds.lines.map((l) => [l.label, l.values, l.target ?? false])).toEqual([
-      ['Elbow plank (s)', [35, null], false],
-      ['Elbow plank target (s)', [30, 40], true],
-      ['Drawing-in (s)', [null, 45], false],
-      ['Drawing-in target (s)', [null, null], true],
+      ['Elbow plank (s)', [35, null, null], false],
+      ['Elbow plank target (s)', [30, null, 40], true],
+      ['Drawing-in (s)', [null, null, 45], false],
+      ['Drawing-in target (s)', [null, null, null], true],
     ]);
     expect(p.supermanRange.lines.map((l) => l.values)).toEqual([
-      [18, 21],
-      [16.7, 21],
+      [18, null, 21],
+      [16.7, null, 21],
     ]);
     expect(p.heartRate.lines.map((l) => l.values)).toEqual([
-      [99, 95],
-      [130, 125],
-      [12, 12],
+      [99, null, 95],
+      [130, null, 125],
+      [12, null, 12],
     ]);
+  });
+
+  it('gives every chart every week from the first to the last, so a week without training is a gap in each', () => {
+    const p = progress(weeksOf(sessions, sets));
+    const weeks = [monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000);
+    for (const series of [p.repsPerWeek, p.breathsPerWeek, p.holds, p.supermanRange, p.heartRate]) {
+      expect(series.x).toEqual(weeks);
+      for (const line of series.lines) expect(line.values[1]).toBeNull();
+    }
   });
 
   it("charts each session's own plank target, not the goal of its last hold", () => {
