@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
 import { visuallyHidden } from './styles.ts';
+import { weekLabels, weekRange, weekTicks } from './week-axis.ts';
 
 const DAY_S = 24 * 3600;
 
@@ -249,14 +250,25 @@ export class BbProgressChart extends LitElement {
         ),
       ],
       axes: [
-        { stroke: labels, grid, ticks: grid },
+        this.unit === 'week'
+          ? {
+              stroke: labels,
+              grid,
+              ticks: grid,
+              // Two lines of labels: "week of" over the date.
+              size: 56,
+              splits: (u, _axis, min, max) =>
+                weekTicks(series.x, min, max, u.bbox.width ? u.bbox.width / uPlot.pxRatio : width - 60),
+              values: (_u, ticks) => weekLabels(ticks),
+            }
+          : { stroke: labels, grid, ticks: grid },
         // Wide enough for labels like 18.075 that uPlot's default width cuts off.
         { stroke: labels, grid, ticks: grid, size: 60 },
       ],
       scales: {
         x: {
           time: true,
-          range: xRange(series.x, this.unit),
+          range: this.unit === 'week' ? weekRange(series.x) : sessionRange(series.x),
         },
       },
     };
@@ -311,11 +323,11 @@ function nextTask(): Promise<void> {
   });
 }
 
-/** uPlot spreads a single point over years: give one session or week a few days on either side. */
-function xRange(x: readonly number[], unit: 'week' | 'session'): [number, number] {
+/** uPlot spreads a single point over years: give one session a few days on either side. */
+function sessionRange(x: readonly number[]): [number, number] {
   const min = Math.min(...x);
   const max = Math.max(...x);
-  const pad = Math.max((max - min) * 0.05, (unit === 'week' ? 7 : 3) * DAY_S);
+  const pad = Math.max((max - min) * 0.05, 3 * DAY_S);
   return [min - pad, max + pad];
 }
 

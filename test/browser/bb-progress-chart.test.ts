@@ -122,4 +122,30 @@ describe('bb-progress-chart', () => {
     // The two weeks with data are drawn.
     expect(Array.from({ length: width }, (_, x) => inColour(x)).some((n) => n > 0)).toBe(true);
   });
+
+  it('reads its x axis as weeks: one week of data is one tick, at the week of its start', async () => {
+    // The axis is drawn on the canvas: what is written there is what the person reads.
+    const written: string[] = [];
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, ...args) {
+      written.push(args[0]);
+      return fillText.apply(this, args);
+    };
+    try {
+      const monday = new Date(2026, 10, 30).getTime() / 1000;
+      const chart = document.createElement('bb-progress-chart');
+      chart.heading = 'Heart rate and recovery by week';
+      chart.unit = 'week';
+      chart.series = { x: [monday], lines: [{ label: 'Average (bpm)', values: [96] }] };
+      document.body.append(chart);
+      await expect.poll(() => chart.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
+      const day = new Date(monday * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+      expect(written.filter((text) => text === 'week of')).toHaveLength(1);
+      expect(written).toContain(day);
+      // No ticks on the days around it, as "11/23" or "12/7".
+      expect(written.filter((text) => /^\d+\/\d+$/.test(text))).toEqual([]);
+    } finally {
+      CanvasRenderingContext2D.prototype.fillText = fillText;
+    }
+  });
 });

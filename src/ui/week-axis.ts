@@ -1,0 +1,55 @@
+// The x axis of a chart with a point a week: its ticks fall on the weeks' starts, where the points are,
+// and say "week of 30 Nov", so a point reads as a week rather than as the day the week began. Pure.
+
+const DAY_S = 24 * 3600;
+
+/** About how wide a tick's label is, px: "week of" over "30 Nov" (over "30 Nov 2026" across years). */
+export function weekLabelWidthPx(withYear: boolean): number {
+  return withYear ? 96 : 72;
+}
+
+/**
+ * The week starts (epoch s) to put a tick on: those in view, thinned to one every few weeks so the
+ * labels fit in `widthPx`. The latest week always has one: it is the one looked for most.
+ */
+export function weekTicks(weeks: readonly number[], min: number, max: number, widthPx: number): number[] {
+  const shown = weeks.filter((w) => w >= min && w <= max);
+  if (shown.length === 0) return [];
+  const labelPx = weekLabelWidthPx(spansYears(shown));
+  const fit = Math.max(1, Math.floor(widthPx / labelPx));
+  const every = Math.ceil(shown.length / fit);
+  const last = shown.length - 1;
+  return shown.filter((_, i) => (last - i) % every === 0);
+}
+
+/** A tick's label on two lines, "week of" over "30 Nov"; with the year when the ticks span years. */
+export function weekLabel(weekStartS: number, withYear: boolean, locale?: string): string {
+  const day = new Date(weekStartS * 1000).toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+  });
+  return `week of\n${day}`;
+}
+
+/** The labels of the ticks `weekTicks` chose. */
+export function weekLabels(ticks: readonly number[], locale?: string): string[] {
+  const withYear = spansYears(ticks);
+  return ticks.map((t) => weekLabel(t, withYear, locale));
+}
+
+/**
+ * The x range of a weekly chart: half a week either side of its first and last weeks, so a single week
+ * is a point with its label under it, not a stretch of days.
+ */
+export function weekRange(weeks: readonly number[]): [number, number] {
+  const min = Math.min(...weeks);
+  const max = Math.max(...weeks);
+  const pad = Math.max((max - min) * 0.05, 3.5 * DAY_S);
+  return [min - pad, max + pad];
+}
+
+function spansYears(weeks: readonly number[]): boolean {
+  const years = new Set(weeks.map((w) => new Date(w * 1000).getFullYear()));
+  return years.size > 1;
+}

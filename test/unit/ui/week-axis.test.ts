@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { weekLabels, weekRange, weekTicks } from '../../../src/ui/week-axis.ts';
+
+const WEEK_S = 7 * 24 * 3600;
+/** Monday 30 November 2026, local midnight. */
+const MONDAY = new Date(2026, 10, 30).getTime() / 1000;
+
+describe('the axis of a chart by week', () => {
+  it('marks a single week once, at its start, as the week of that day', () => {
+    const [min, max] = weekRange([MONDAY]);
+    // No days of the week before or after are marked: only the week itself.
+    expect(max - min).toBeLessThanOrEqual(WEEK_S);
+    const ticks = weekTicks([MONDAY], min, max, 300);
+    expect(ticks).toEqual([MONDAY]);
+    expect(weekLabels(ticks, 'en-GB')).toEqual(['week of\n30 Nov']);
+  });
+
+  it('thins the ticks to fit a phone, keeping them on week starts and the latest week', () => {
+    const weeks = Array.from({ length: 12 }, (_, i) => MONDAY + i * WEEK_S);
+    const [min, max] = weekRange(weeks);
+    const ticks = weekTicks(weeks, min, max, 240);
+    expect(ticks.length).toBeLessThanOrEqual(3);
+    expect(ticks.every((t) => weeks.includes(t))).toBe(true);
+    expect(ticks.at(-1)).toBe(weeks.at(-1));
+    expect(weekTicks(weeks, min, max, 1200)).toEqual(weeks);
+  });
+
+  it('gives the year when the weeks shown span years', () => {
+    const weeks = [MONDAY, MONDAY + 5 * WEEK_S];
+    expect(weekLabels(weeks, 'en-GB')).toEqual(['week of\n30 Nov 2026', 'week of\n4 Jan 2027']);
+  });
+});
