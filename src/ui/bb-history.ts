@@ -374,12 +374,7 @@ export class BbHistory extends LitElement {
       <bb-progress-chart heading="Plank and drawing-in: longest hold of the week against its target" unit="week" .series=${p.holds}></bb-progress-chart>
       <bb-progress-chart heading="Superman range of motion by week" unit="week" .series=${p.supermanRange}></bb-progress-chart>
       <bb-progress-chart heading="Heart rate and recovery by week" unit="week" .series=${p.heartRate}></bb-progress-chart>
-      ${
-        // Only once there are some: a person who leaves the bat hang out has no use for its chart.
-        p.breathsPerWeek.lines.length
-          ? html`<bb-progress-chart heading="Bat hang: breath cycles per week" unit="week" .series=${p.breathsPerWeek}></bb-progress-chart>`
-          : null
-      }
+      <bb-progress-chart heading="Bat hang: breath cycles per week" unit="week" .series=${p.breathsPerWeek}></bb-progress-chart>
     </section>`;
   }
 

@@ -60,7 +60,7 @@ describe('bb-history', () => {
     expect(history.shadowRoot!.querySelector('.sources b')).toBeNull();
     await expect.element(page.getByText('6 sets · 13 reps and breaths · 44 s held')).toBeVisible();
     const charts = history.shadowRoot!.querySelectorAll('bb-progress-chart');
-    expect(charts).toHaveLength(4);
+    expect(charts).toHaveLength(5);
     // The charts draw one after another, a task each.
     await expect.poll(() => charts[2]!.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
     // The numbers' table is built when it is opened.
@@ -86,6 +86,23 @@ describe('bb-history', () => {
     const legend = (heading: string) => chart(heading)?.shadowRoot?.querySelector('.u-legend')?.textContent;
     await expect.poll(() => legend('Bat hang: breath cycles per week')).toBe('Bat hang');
     await expect.poll(() => legend('Reps per week')).toBe('SupermanBird dogWide-grip lat pulldown');
+  });
+
+  it("shows every chart, the bat hang's too, with the same words while there is nothing to chart", async () => {
+    const persistence = await persistenceWith([]);
+    const history = await mount('bb-history', persistence);
+    await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
+    const charts = [...history.shadowRoot!.querySelectorAll('bb-progress-chart')];
+    await Promise.all(charts.map((c) => c.updateComplete));
+    expect(charts.map((c) => [c.heading, c.shadowRoot!.querySelector('.empty')?.textContent])).toEqual(
+      [
+        'Reps per week',
+        'Plank and drawing-in: longest hold of the week against its target',
+        'Superman range of motion by week',
+        'Heart rate and recovery by week',
+        'Bat hang: breath cycles per week',
+      ].map((heading) => [heading, 'No sessions with this yet.']),
+    );
   });
 
   it('has a Back button at its top, by tap or by keyboard, above a long list', async () => {
