@@ -150,7 +150,8 @@ export class BbSetView extends LitElement {
   private readonly finish = new FinishQuestion(this);
 
   protected override willUpdate(): void {
-    this.toggleAttribute('waiting', this.set.waiting);
+    // A set that never waited has no flag: undefined would toggle the attribute on every update.
+    this.toggleAttribute('waiting', this.set.waiting === true);
   }
 
   override render() {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import '../../src/ui/bb-set-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
@@ -195,5 +195,30 @@ describe('bb-set-view', () => {
     await page.getByRole('button', { name: 'Finish' }).click();
     await page.getByRole('button', { name: 'End session' }).click();
     expect(finished).toBe(1);
+  });
+});
+
+describe('bb-set-view on a laptop', () => {
+  beforeAll(async () => {
+    await page.viewport(1366, 768);
+  });
+  afterAll(async () => {
+    await page.viewport(414, 896);
+  });
+
+  it('keeps the ring beside the words from one tick to the next of a set that did not wait for a position', async () => {
+    // A device that cannot tell posture starts the set at once: its set has no waiting flag at all.
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 2 }),
+      nowMs: 1000,
+    });
+    const columns = () => getComputedStyle(element).gridTemplateColumns.split(' ').length;
+    for (const nowMs of [1100, 1200, 1300]) {
+      element.nowMs = nowMs;
+      await element.updateComplete;
+      expect(element.hasAttribute('waiting')).toBe(false);
+      expect(columns()).toBe(2);
+    }
   });
 });
