@@ -94,9 +94,12 @@ export class BbSetView extends LitElement {
           grid-row: 6;
           height: auto;
         }
-        /* Over the exercise's name and set, beside the ring. */
+        /*
+         * Over the exercise's name and set, beside the ring. Both lines of the column are named: for a
+         * box laid over the grid, a missing end line is the host's edge, not the column's.
+         */
         .notice {
-          grid-column: 2;
+          grid-column: 2 / 3;
           grid-row: 2 / 4;
           inset: 0;
           min-height: 0;

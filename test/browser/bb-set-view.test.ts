@@ -206,6 +206,21 @@ describe('bb-set-view on a laptop', () => {
     await page.viewport(414, 896);
   });
 
+  /** The notice lies over the right-hand column, centred on it and no wider than it. */
+  async function expectNoticeOverTheColumn(element: BbSetView, notice: string) {
+    const root = element.shadowRoot!;
+    const box = root.querySelector(notice)!.getBoundingClientRect();
+    const column = root.querySelector('.controls')!.getBoundingClientRect();
+    const name = root.querySelector('h2')!.getBoundingClientRect();
+    expect(box.width).toBeGreaterThan(0);
+    expect(Math.abs(box.left + box.width / 2 - (column.left + column.width / 2))).toBeLessThanOrEqual(2);
+    expect(box.right).toBeLessThan(window.innerWidth);
+    expect(box.left).toBeGreaterThan(root.querySelector('bb-progress-ring')!.getBoundingClientRect().right);
+    // It covers the exercise's name, as on a phone.
+    expect(box.top).toBeLessThanOrEqual(name.top);
+    expect(box.bottom).toBeGreaterThanOrEqual(name.bottom);
+  }
+
   it('keeps the ring beside the words from one tick to the next of a set that did not wait for a position', async () => {
     // A device that cannot tell posture starts the set at once: its set has no waiting flag at all.
     const element = await mount({
@@ -220,5 +235,27 @@ describe('bb-set-view on a laptop', () => {
       expect(element.hasAttribute('waiting')).toBe(false);
       expect(columns()).toBe(2);
     }
+  });
+
+  it('lays why the set came early over the name and set, centred on the column beside the ring', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
+      set: currentSet({ setNumber: 2, startedMs: 60_000, afterRecovery: true }),
+      nowMs: 61_000,
+    });
+    await expectNoticeOverTheColumn(element, '.notice');
+  });
+
+  it('lays a form warning over the name and set, centred on the column beside the ring', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 45 } },
+      set: currentSet({
+        count: 4,
+        formIssues: ['tabletop-lost'],
+        formWarning: { issue: 'tabletop-lost', atMs: 5000 },
+      }),
+      nowMs: 6000,
+    });
+    await expectNoticeOverTheColumn(element, '.notice.form');
   });
 });
