@@ -42,6 +42,11 @@ export interface Exercise {
   readonly position: string;
   /** The posture the set starts in: it begins once the person is in it and still. */
   readonly startPosture: Posture;
+  /**
+   * The start position as the warning about a wrong one names it ("Bird dog is on your hands and
+   * knees"), in the prompt's own words: the sensor's posture (face down) also covers hands and knees.
+   */
+  readonly startPositionWords: string;
   /** What the screen and the voice ask for while the set waits for the person to be in position. */
   readonly positionPrompt: string;
   readonly steps: readonly string[];
@@ -59,6 +64,7 @@ export const PROGRAM: readonly Exercise[] = [
     holdEndsAtTarget: false,
     position: 'Lie face down with your arms stretched out past your head.',
     startPosture: 'face-down',
+    startPositionWords: 'face down',
     positionPrompt: 'Lie face down to start',
     steps: [
       'Raise arms, legs, head and chest together, only as high as feels comfortable.',
@@ -77,6 +83,7 @@ export const PROGRAM: readonly Exercise[] = [
     holdEndsAtTarget: false,
     position: 'Lie on your back, knees bent, feet flat with the weight in your heels.',
     startPosture: 'face-up',
+    startPositionWords: 'on your back',
     positionPrompt: 'Lie on your back to start',
     steps: [
       'Press through your heels and squeeze your glutes to lift your hips.',
@@ -95,6 +102,7 @@ export const PROGRAM: readonly Exercise[] = [
     holdEndsAtTarget: true,
     position: 'On hands and knees, back flat, chest lifted, eyes on the floor.',
     startPosture: 'face-down',
+    startPositionWords: 'on your hands and knees',
     positionPrompt: 'Get on your hands and knees to start',
     steps: [
       'Breathe all the way out.',
@@ -113,6 +121,7 @@ export const PROGRAM: readonly Exercise[] = [
     holdEndsAtTarget: false,
     position: 'Hands under shoulders, knees under hips, eyes just ahead of your hands, core braced flat.',
     startPosture: 'face-down',
+    startPositionWords: 'on your hands and knees',
     positionPrompt: 'Get on your hands and knees to start',
     steps: [
       'Reach one arm forward and the opposite leg back until both are level with the floor.',
@@ -132,6 +141,7 @@ export const PROGRAM: readonly Exercise[] = [
     position:
       'Lie on your back at a wall, seat against it, legs straight up the wall; walk your heels up until your low back rounds off the floor.',
     startPosture: 'face-up',
+    startPositionWords: 'on your back, legs up the wall',
     positionPrompt: 'Lie on your back, legs up the wall, to start',
     steps: [
       'Breathe out fully, letting the ribs sink down, in and back.',
@@ -151,7 +161,8 @@ export const PROGRAM: readonly Exercise[] = [
     position:
       'At the pulldown machine, thighs under the pads, bar gripped overhand, hands wider than shoulders.',
     startPosture: 'upright',
-    positionPrompt: 'Sit at the machine to start',
+    startPositionWords: 'sitting upright',
+    positionPrompt: 'Sit upright at the machine to start',
     steps: [
       'Breathe out and pull the bar down to just above your chest, elbows in, shoulder blades squeezed.',
       'Hold for a second or two.',
@@ -169,7 +180,8 @@ export const PROGRAM: readonly Exercise[] = [
     holdEndsAtTarget: false,
     position: 'Face down, elbows under shoulders; lift onto elbows and toes (or knees to make it easier).',
     startPosture: 'face-down',
-    positionPrompt: 'Lie face down to start',
+    startPositionWords: 'face down on your elbows',
+    positionPrompt: 'Lie face down on your elbows to start',
     steps: [
       'Tuck your pelvis towards the floor and squeeze your core.',
       'Keep your back straight and your eyes down.',
@@ -180,7 +192,7 @@ export const PROGRAM: readonly Exercise[] = [
   },
 ];
 
-/** How each posture is put in a sentence: "Superman is face down; you seem to be on your back." */
+/** How the posture the person seems to be in is put: "Superman is face down; you seem to be on your back." */
 const POSTURE_WORDS: Readonly<Record<Posture, string>> = {
   'face-down': 'face down',
   'face-up': 'on your back',
@@ -190,7 +202,7 @@ const POSTURE_WORDS: Readonly<Record<Posture, string>> = {
 
 /** What the screen shows and the voice says when the person is still in another position. */
 export function wrongPositionText(exercise: Exercise, seen: Posture): string {
-  return `${exercise.name} is ${POSTURE_WORDS[exercise.startPosture]}; you seem to be ${POSTURE_WORDS[seen]}.`;
+  return `${exercise.name} is ${exercise.startPositionWords}; you seem to be ${POSTURE_WORDS[seen]}.`;
 }
 
 /**
