@@ -237,7 +237,7 @@ export class BbSettings extends LitElement {
         <div class="dose">
           ${this.numberField(choice.id, exercise.name, 'sets', 'sets', dosage.sets, LIMITS.sets, 1)}
           ${this.numberField(choice.id, exercise.name, 'target', targetLabel, dosage.target, limits, 1)}
-          ${this.numberField(choice.id, exercise.name, 'restS', 'rest, seconds', dosage.restS, LIMITS.restS, 5)}
+          ${this.numberField(choice.id, exercise.name, 'restS', 'rest, seconds', dosage.restS, LIMITS.restS, 1)}
           ${
             dosage.weightKg === undefined
               ? nothing
@@ -264,7 +264,11 @@ export class BbSettings extends LitElement {
     `;
   }
 
-  /** A number input whose accessible name says which exercise it belongs to ("Superman sets"). */
+  /**
+   * A number input whose accessible name says which exercise it belongs to ("Superman sets"). Its step
+   * is the precision the settings keep (whole seconds, half kilograms): a coarser one would mark a kept
+   * value invalid with no word to the person about it.
+   */
   private numberField(
     id: ExerciseId,
     name: string,

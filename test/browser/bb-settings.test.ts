@@ -66,6 +66,36 @@ describe('bb-settings', () => {
     expect(new SettingsStore(localStorage, KEY).load().exercises[0].dosage.sets).toBe(10);
   });
 
+  it('keeps any whole number of seconds of rest, and never leaves a number it kept marked invalid', async () => {
+    const { model, element } = mount();
+    const rest = page.getByRole('spinbutton', { name: 'Superman rest, seconds' });
+    await rest.fill('3');
+    await userEvent.keyboard('{Tab}');
+    expect(model.state.exercises[0].dosage.restS).toBe(3);
+    await expect.element(rest).toHaveValue(3);
+    // Whatever is typed, the field ends up showing a value it accepts: the browser never flags one
+    // that was kept (it would say nothing to the person about why).
+    const typed: ReadonlyArray<readonly [string, string]> = [
+      ['Superman sets', '2.4'],
+      ['Superman reps', '12'],
+      ['Superman rest, seconds', '47'],
+      ['Drawing-in hold, seconds', '52'],
+      ['Bat hang breaths', '5'],
+      ['Wide-grip lat pulldown weight, kg', '27.3'],
+      ['Wide-grip lat pulldown rest, seconds', '61.5'],
+    ];
+    for (const [name, value] of typed) {
+      const field = page.getByRole('spinbutton', { name });
+      await field.fill(value);
+      await userEvent.keyboard('{Tab}');
+      await element.updateComplete;
+      const input = field.element() as HTMLInputElement;
+      expect(input.validity.valid, `${name} after ${value}: ${input.validationMessage}`).toBe(true);
+    }
+    expect(model.state.exercises[0].dosage.sets).toBe(2);
+    expect(model.state.exercises.find((e) => e.id === 'lat-pulldown')?.dosage.weightKg).toBe(27.5);
+  });
+
   it('leaves an exercise out and picks a short session', async () => {
     const { model } = mount();
     await page.getByRole('checkbox', { name: 'Wide-grip lat pulldown', exact: true }).click();
