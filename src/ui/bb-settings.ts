@@ -207,20 +207,22 @@ export class BbSettings extends LitElement {
           ${repeat(
             s.exercises,
             (choice) => choice.id,
-            (choice, i) => this.renderExercise(choice, i, count),
+            (choice, i) => this.renderExercise(choice, i, count, s.length === 'short'),
           )}
         </ol>
       </fieldset>
     `;
   }
 
-  private renderExercise(choice: ExerciseChoice, index: number, count: number) {
+  private renderExercise(choice: ExerciseChoice, index: number, count: number, short: boolean) {
     const exercise = exerciseById(choice.id);
     const { dosage } = choice;
     const targetLabel =
       exercise.kind === 'hold' ? 'hold, seconds' : exercise.kind === 'breaths' ? 'breaths' : 'reps';
     const limits = targetLimits(choice.id);
     const change = this.targetChanges.find((c) => c.exerciseId === choice.id);
+    // The field keeps the full session's sets, to come back to; a short session does one of each.
+    const shortNoteId = short && dosage.sets !== 1 ? `${choice.id}-short-sets` : null;
     return html`
       <li class=${choice.included ? '' : 'left-out'}>
         <div class="head">
@@ -235,7 +237,7 @@ export class BbSettings extends LitElement {
             ?disabled=${index === count - 1} @click=${() => this.onMove(choice.id, 1)}>↓</button>
         </div>
         <div class="dose">
-          ${this.numberField(choice.id, exercise.name, 'sets', 'sets', dosage.sets, LIMITS.sets, 1)}
+          ${this.numberField(choice.id, exercise.name, 'sets', 'sets', dosage.sets, LIMITS.sets, 1, shortNoteId)}
           ${this.numberField(choice.id, exercise.name, 'target', targetLabel, dosage.target, limits, 1)}
           ${this.numberField(choice.id, exercise.name, 'restS', 'rest, seconds', dosage.restS, LIMITS.restS, 1)}
           ${
@@ -252,6 +254,13 @@ export class BbSettings extends LitElement {
                 )
           }
         </div>
+        ${
+          shortNoteId
+            ? html`<p class="note" id=${shortNoteId}>
+                A short session does 1 set; ${dosage.sets} sets are for a full session.
+              </p>`
+            : nothing
+        }
         ${
           change
             ? html`<p class="note">
@@ -277,11 +286,12 @@ export class BbSettings extends LitElement {
     value: number,
     limits: { readonly min: number; readonly max: number },
     step: number,
+    describedBy: string | null = null,
   ) {
     return html`
       <label>
         ${label[0].toUpperCase() + label.slice(1)}
-        <input type="number" aria-label=${`${name} ${label}`} inputmode="decimal" min=${limits.min} max=${limits.max} step=${step} .value=${live(String(value))}
+        <input type="number" aria-label=${`${name} ${label}`} aria-describedby=${describedBy ?? nothing} inputmode="decimal" min=${limits.min} max=${limits.max} step=${step} .value=${live(String(value))}
           @change=${(e: Event) => this.onNumber(e, (n) => this.model.setDosage(id, { [field]: n }))} />
       </label>
     `;

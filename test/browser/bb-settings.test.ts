@@ -104,6 +104,33 @@ describe('bb-settings', () => {
     expect(model.state.length).toBe('short');
   });
 
+  it('says beside the sets of each exercise that a short session does one', async () => {
+    const { model, element } = mount();
+    await element.updateComplete;
+    const supermanSets = page.getByRole('spinbutton', { name: 'Superman sets' });
+    expect(element.shadowRoot?.textContent).not.toMatch(/short session does/);
+    await page.getByRole('radio', { name: /Short session/ }).click();
+    await element.updateComplete;
+    const note = 'A short session does 1 set; 3 sets are for a full session.';
+    await expect.element(page.getByText(note).first()).toBeVisible();
+    await expect.element(supermanSets).toHaveAccessibleDescription(note);
+    // The setting itself is kept, for a full session, and can still be changed.
+    await expect.element(supermanSets).toHaveValue(3);
+    await supermanSets.fill('4');
+    await userEvent.keyboard('{Tab}');
+    await expect
+      .element(supermanSets)
+      .toHaveAccessibleDescription('A short session does 1 set; 4 sets are for a full session.');
+    // One set anyway: nothing to say.
+    await expect
+      .element(page.getByRole('spinbutton', { name: 'Glute bridge sets' }))
+      .not.toHaveAttribute('aria-describedby');
+    model.setLength('full');
+    await element.updateComplete;
+    expect(element.shadowRoot?.textContent).not.toMatch(/short session does/);
+    await expect.element(supermanSets).not.toHaveAttribute('aria-describedby');
+  });
+
   it('reorders from the keyboard, keeping focus on the button and saying where the exercise went', async () => {
     const { model, element } = mount();
     await element.updateComplete;
