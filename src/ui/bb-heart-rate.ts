@@ -28,13 +28,28 @@ export class BbHeartRate extends LitElement {
     .unit {
       color: var(--bb-muted, #b6c2d1);
     }
+    /* Each zone its colour, calm to strong (index.html): red is for the top zone only, not an alarm at rest. */
     .zone {
+      --zone-color: var(--bb-zone-1, #94a3b8);
       margin-left: 0.4rem;
       padding: 0.1rem 0.6rem;
       border-radius: 999px;
-      border: 2px solid var(--bb-heart, #f87171);
+      border: 2px solid var(--zone-color);
+      background: color-mix(in srgb, var(--zone-color) 15%, transparent);
       font-weight: 700;
       white-space: nowrap;
+    }
+    .zone[data-zone='2'] {
+      --zone-color: var(--bb-zone-2, #60a5fa);
+    }
+    .zone[data-zone='3'] {
+      --zone-color: var(--bb-zone-3, #4ade80);
+    }
+    .zone[data-zone='4'] {
+      --zone-color: var(--bb-zone-4, #fbbf24);
+    }
+    .zone[data-zone='5'] {
+      --zone-color: var(--bb-zone-5, #f87171);
     }
     /* A phone's header holds "Backbeat ♥ 163 bpm zone 4" on one line only with the spacing tightened. */
     @media (max-width: 24rem) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
+import appPage from '../../index.html?raw';
 import type { DeviceStatus } from '../../src/app/devices.ts';
 import { noReadingReason } from '../../src/ui/bb-heart-rate.ts';
 import { mount } from './mount.ts';
@@ -55,4 +56,75 @@ describe('bb-heart-rate', () => {
       noReadingReason([strap({}), strap({ id: 'w', name: 'Watch', heartRate: false, connection: 'lost' })]),
     ).toBeNull();
   });
+});
+
+/** The app's colours as index.html sets them, in its dark theme or, forced, its light one. */
+function useTheme(theme: 'dark' | 'light'): HTMLStyleElement {
+  const css = /<style>([\s\S]*?)<\/style>/.exec(appPage)?.[1] ?? '';
+  const style = document.createElement('style');
+  style.textContent = theme === 'light' ? css.replace('(prefers-color-scheme: light)', 'all') : css;
+  document.head.append(style);
+  document.body.style.color = 'var(--bb-text)';
+  return style;
+}
+
+type Rgb = readonly [number, number, number];
+
+function rgb(color: string): Rgb {
+  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).map(Number);
+  return [r, g, b];
+}
+
+/** WCAG 2 contrast ratio. */
+function contrast(a: Rgb, b: Rgb): number {
+  const luminance = (c: Rgb) => {
+    const [r, g, bl] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Red: a saturated colour whose hue is within 20° of pure red. */
+function isRed([r, g, b]: Rgb): boolean {
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max === 0 || (max - min) / max < 0.3 || max !== r) return false;
+  const hue = (60 * (g - b)) / (max - min);
+  return hue > -20 && hue < 20;
+}
+
+describe('bb-heart-rate zones', () => {
+  let theme: HTMLStyleElement | null = null;
+  afterEach(() => {
+    theme?.remove();
+    document.body.style.color = '';
+  });
+
+  for (const name of ['dark', 'light'] as const) {
+    it(`colours zones 1 to 5 calm to strong in the ${name} theme, red only for zone 5, each easy to see`, async () => {
+      theme = useTheme(name);
+      const header = rgb(getComputedStyle(document.documentElement).backgroundColor);
+      const borders: string[] = [];
+      for (const zone of [1, 2, 3, 4, 5]) {
+        const element = await mount('bb-heart-rate', { bpm: 100 + zone * 10, zone });
+        const badge = element.shadowRoot!.querySelector('.zone')!;
+        expect(badge.textContent).toBe(`zone ${zone}`);
+        const style = getComputedStyle(badge);
+        const border = rgb(style.borderTopColor);
+        borders.push(style.borderTopColor);
+        expect(isRed(border), `zone ${zone} border ${style.borderTopColor}`).toBe(zone === 5);
+        // A badge's outline against the header (WCAG's 3:1 for what is not text)...
+        expect(contrast(border, header)).toBeGreaterThanOrEqual(3);
+        // ...and its words on its tint (15 % of the zone's colour over the header).
+        const tint = header.map((v, i) => v * 0.85 + border[i] * 0.15) as unknown as Rgb;
+        expect(contrast(rgb(style.color), tint)).toBeGreaterThanOrEqual(4.5);
+        element.remove();
+      }
+      expect(new Set(borders).size).toBe(5);
+    });
+  }
 });
