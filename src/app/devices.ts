@@ -14,7 +14,7 @@ import {
 } from '../sensors/ble/errors.ts';
 import { type ConnectionState as GattConnectionState, GattSession } from '../sensors/ble/gatt-session.ts';
 import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
-import { ReplaySource } from '../sensors/replay/replay-source.ts';
+import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
@@ -111,6 +111,8 @@ interface Member {
   readonly session: GattSession | null;
   /** What the device sent (and was sent) so far, for a recording; phone motion and the virtual strap send no packets. */
   recordedPackets(): readonly RecordedPacket[];
+  /** A replay's: when the recording it plays was made (null when it does not say); absent for a live device. */
+  readonly recordedAt?: string | null;
   close(): void;
 }
 
@@ -152,7 +154,11 @@ export class Devices extends Model<DeviceState> {
   readonly interrupted$: Observable<boolean>;
   private members: Member[] = [];
   /** The recording last replayed, to play again once it has ended. */
-  private lastReplay: { readonly recording: Recording; readonly placement: Placement } | null = null;
+  private lastReplay: {
+    readonly recording: Recording;
+    readonly placement: Placement;
+    readonly fileName?: string;
+  } | null = null;
   private memberSubscriptions = new Subscription();
   private readonly lifecycle = new Subscription();
 
@@ -247,9 +253,13 @@ export class Devices extends Model<DeviceState> {
   }
 
   /** Plays a recording (a bug report) through the same decoders as a live device. */
-  replay(recording: Recording, placement: Placement = 'chest'): void {
-    this.lastReplay = { recording, placement };
-    const replay = new ReplaySource(recording, { now: this.options.now, placement });
+  replay(recording: Recording, placement: Placement = 'chest', fileName?: string): void {
+    this.lastReplay = { recording, placement, fileName };
+    const replay = new ReplaySource(recording, {
+      now: this.options.now,
+      placement,
+      name: replayName(recording, fileName),
+    });
     this.setMembers([
       {
         status: {
@@ -268,6 +278,7 @@ export class Devices extends Model<DeviceState> {
         virtual: null,
         session: null,
         recordedPackets: () => replay.playedPackets,
+        recordedAt: recording.startedAt ?? null,
         close: () => replay.stop(),
       },
     ]);
@@ -276,7 +287,8 @@ export class Devices extends Model<DeviceState> {
 
   /** Plays the recording last replayed again, from its start. */
   replayAgain(): void {
-    if (this.lastReplay) this.replay(this.lastReplay.recording, this.lastReplay.placement);
+    const last = this.lastReplay;
+    if (last) this.replay(last.recording, last.placement, last.fileName);
   }
 
   /**
@@ -285,12 +297,20 @@ export class Devices extends Model<DeviceState> {
    */
   recording(): Recording {
     const packets = this.members.flatMap((m) => m.recordedPackets()).sort((a, b) => a.tMs - b.tMs);
-    return createRecording(packets, new Date().toISOString());
+    // Played packets keep their recorded times: the file keeps its original's date (or, like the
+    // original, has none), not the moment it was saved.
+    const replayed = this.members.find((m) => m.recordedAt !== undefined);
+    const startedAt = replayed ? (replayed.recordedAt ?? undefined) : new Date().toISOString();
+    return createRecording(packets, startedAt);
   }
 
   /** A recording file the person picked: replay it, or say why it cannot be. */
-  replayFile(file: { readonly recording: Recording | null; readonly error: string | null }): void {
-    if (file.recording) this.replay(file.recording);
+  replayFile(file: {
+    readonly recording: Recording | null;
+    readonly error: string | null;
+    readonly fileName?: string;
+  }): void {
+    if (file.recording) this.replay(file.recording, 'chest', file.fileName);
     else this.update({ problem: `That file is not a Backbeat recording: ${file.error ?? 'unreadable'}` });
   }
 

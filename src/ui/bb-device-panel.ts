@@ -18,6 +18,9 @@ const CONNECTION_WORDS: Record<ConnectionState, string> = {
   ended: 'replay finished',
 };
 
+/** A replay is never connected: it plays. */
+const REPLAY_WORDS: Partial<Record<ConnectionState, string>> = { connected: 'replaying' };
+
 /** Phone motion and the virtual strap send no packets: a recording of them would be empty. */
 const SENDS_NO_PACKETS = new Set<DeviceKind>(['phone', 'virtual']);
 
@@ -214,7 +217,7 @@ export class BbDevicePanel extends LitElement {
     const roles = [d.heartRate ? 'heart rate' : '', d.motion ? 'motion' : ''].filter(Boolean).join(' + ');
     return html`<span class="device" data-kind=${d.kind}>
       <span class="name">${d.name}</span>
-      <span class="state" data-connection=${d.connection}>${CONNECTION_WORDS[d.connection]}</span>
+      <span class="state" data-connection=${d.connection}>${(d.kind === 'replay' ? REPLAY_WORDS[d.connection] : undefined) ?? CONNECTION_WORDS[d.connection]}</span>
       ${d.connection === 'reconnecting' ? html`<span class="retry">reconnecting…</span>` : nothing}
       ${
         d.battery !== null
@@ -264,7 +267,9 @@ export class BbDevicePanel extends LitElement {
     const parsed = parseRecording(await file.text());
     this.send(
       'bb-replay',
-      parsed.ok ? { recording: parsed.value, error: null } : { recording: null, error: parsed.error.message },
+      parsed.ok
+        ? { recording: parsed.value, error: null, fileName: file.name }
+        : { recording: null, error: parsed.error.message, fileName: file.name },
     );
   };
 
@@ -278,7 +283,11 @@ export interface BbDeviceCommandDetail {
   'bb-connect-device': { readonly kind: DeviceKind };
   'bb-disconnect-device': { readonly id: string };
   'bb-reconnect-device': { readonly id: string };
-  'bb-replay': { readonly recording: Recording | null; readonly error: string | null };
+  'bb-replay': {
+    readonly recording: Recording | null;
+    readonly error: string | null;
+    readonly fileName?: string;
+  };
   'bb-replay-again': undefined;
   'bb-save-recording': undefined;
   'bb-virtual-habit': { readonly habit: Habit };

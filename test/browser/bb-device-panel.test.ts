@@ -112,6 +112,25 @@ describe('bb-device-panel', () => {
     await expect.element(page.getByRole('button', { name: 'Use the virtual strap' })).toBeVisible();
   });
 
+  it('says a replay is replaying, not connected, and hands on the name of the file picked', async () => {
+    const panel = await mount(
+      state([
+        status({ id: 'replay:x', name: 'From run.json', kind: 'replay', battery: null, sampleRateHz: null }),
+      ]),
+    );
+    const line = () => panel.shadowRoot?.querySelector('.device')?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(line()).toBe('From run.json replaying');
+    const sent: unknown[] = [];
+    panel.addEventListener('bb-replay', (e) => sent.push(e.detail));
+    const input = panel.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['{"format":"backbeat-recording","version":1,"packets":[]}'], 'run.json'));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]).toMatchObject({ error: null, fileName: 'run.json' });
+  });
+
   it('offers to save a recording of a strap or a replay, and says why phone motion cannot be saved', async () => {
     const panel = await mount(state([status({})]));
     await userEvent.click(page.getByText('Add a device'));

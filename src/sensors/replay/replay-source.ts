@@ -25,6 +25,18 @@ function characteristicOf(packet: RecordedPacket): string | null {
   return packet.characteristic?.toLowerCase() ?? CHARACTERISTIC_OF[packet.protocol] ?? null;
 }
 
+/**
+ * What the device line calls a replay: when it was recorded, else the file it came from. Never just
+ * "Recording", which reads as if the app were recording now.
+ */
+export function replayName(recording: Recording, fileName?: string): string {
+  const recordedAt = recording.startedAt ? new Date(recording.startedAt) : null;
+  if (recordedAt && !Number.isNaN(recordedAt.getTime())) {
+    return `Recorded ${recordedAt.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`;
+  }
+  return fileName ? `From ${fileName}` : 'Saved recording';
+}
+
 export interface ReplayOptions {
   readonly now: () => number;
   /** Where the recorded accelerometer sat; the recording does not say. */
@@ -58,7 +70,7 @@ export class ReplaySource {
     );
     this.info = {
       id: `replay:${recording.startedAt ?? 'recording'}`,
-      name: options.name ?? 'Recording',
+      name: options.name ?? replayName(recording),
       kind: 'replay',
       placement: hasMotion ? (options.placement ?? 'chest') : null,
     };

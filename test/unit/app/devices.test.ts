@@ -290,6 +290,36 @@ describe('Devices replaying a recording', () => {
     devices.dispose();
   });
 
+  it('names the replay by when it was recorded, else by its file, never as if the app were recording', () => {
+    const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
+    const startedAt = '2026-12-03T18:00:00.000Z';
+    const when = new Date(startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    devices.replay(createRecording(recording.packets, startedAt), 'chest', 'backbeat-run.json');
+    expect(devices.state.devices[0].name).toBe(`Recorded ${when}`);
+    expect(devices.state.devices[0].name).toMatch(/2026/);
+    devices.replayFile({ recording, error: null, fileName: 'backbeat-run.json' });
+    expect(devices.state.devices[0].name).toBe('From backbeat-run.json');
+    devices.replayAgain();
+    expect(devices.state.devices[0].name).toBe('From backbeat-run.json');
+    devices.replay(recording);
+    expect(devices.state.devices[0].name).toBe('Saved recording');
+    devices.dispose();
+  });
+
+  it("saves a replay's packets with the date of the recording they came from, not the time of saving", async () => {
+    const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
+    const startedAt = '2026-12-03T18:00:00.000Z';
+    devices.replay(createRecording(recording.packets, startedAt));
+    await settle(1200);
+    expect(devices.recording().startedAt).toBe(startedAt);
+    // An original that does not say when it was made gives a copy that does not either.
+    devices.replay(recording);
+    await settle(1200);
+    expect(devices.recording().startedAt).toBeUndefined();
+    expect(devices.recording().packets).toEqual(recording.packets.slice(0, 2));
+    devices.dispose();
+  });
+
   it('saves in a recording the packets the replay has played so far', async () => {
     const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
     devices.replay(recording);
