@@ -14,6 +14,22 @@ const series: ChartSeries = {
   ],
 };
 
+/** The chart, added to the page and drawn: its canvas's pixels, and the colour of the line named `label`. */
+async function drawn(chart: HTMLElementTagNameMap['bb-progress-chart'], label: string) {
+  document.body.append(chart);
+  const root = chart.shadowRoot!;
+  await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
+  const canvas = root.querySelector<HTMLCanvasElement>('.plot canvas')!;
+  const { width, height, data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+  const marker = [...root.querySelectorAll('.u-series')].find(
+    (row) => row.querySelector('.u-label')?.textContent === label,
+  );
+  const [r, g, b] = getComputedStyle(marker!.querySelector('.u-marker')!)
+    .borderTopColor.match(/\d+/g)!
+    .map(Number);
+  return { width, height, data, r, g, b };
+}
+
 afterEach(() => {
   document.body.replaceChildren();
   document.body.style.width = '';
@@ -54,17 +70,7 @@ describe('bb-progress-chart', () => {
         { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true },
       ],
     };
-    document.body.append(chart);
-    const root = chart.shadowRoot!;
-    await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
-    const canvas = root.querySelector<HTMLCanvasElement>('.plot canvas')!;
-    const { width, height, data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    const marker = [...root.querySelectorAll('.u-series')].find(
-      (row) => row.querySelector('.u-label')?.textContent === 'Drawing-in (s)',
-    );
-    const [r, g, b] = getComputedStyle(marker!.querySelector('.u-marker')!)
-      .borderTopColor.match(/\d+/g)!
-      .map(Number);
+    const { width, height, data, r, g, b } = await drawn(chart, 'Drawing-in (s)');
     const pixel = (x: number, y: number) => data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
     const isLine = (x: number, y: number) => {
       const [pr, pg, pb, pa] = pixel(x, y);
@@ -100,17 +106,7 @@ describe('bb-progress-chart', () => {
         },
       ],
     };
-    document.body.append(chart);
-    const root = chart.shadowRoot!;
-    await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
-    const canvas = root.querySelector<HTMLCanvasElement>('.plot canvas')!;
-    const { width, height, data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    const marker = [...root.querySelectorAll('.u-series')].find(
-      (row) => row.querySelector('.u-label')?.textContent === 'Elbow plank (s)',
-    );
-    const [r, g, b] = getComputedStyle(marker!.querySelector('.u-marker')!)
-      .borderTopColor.match(/\d+/g)!
-      .map(Number);
+    const { width, height, data, r, g, b } = await drawn(chart, 'Elbow plank (s)');
     // Across the empty weeks in the middle, nothing of the line's colour, the target's pale band included.
     const inColour = (x: number) =>
       Array.from({ length: height }, (_, y) =>
