@@ -97,6 +97,8 @@ export function heartRateOfSet(
 
 /** Recovery is read over the first minute of rest, the standard heart-rate-recovery window (HRR60). */
 export const RECOVERY_WINDOW_MS = 60_000;
+/** A session that went on less than this after its last set had no rest after it: the summary came. */
+export const LAST_REST_MIN_MS = 15_000;
 /**
  * The heart keeps climbing for a few seconds after the effort stops, so the starting value is the
  * highest reading from just before the end of the set to this long into the rest.
@@ -256,7 +258,7 @@ export function sessionHeart(
   endedMs: number,
 ): SessionHeart {
   const last = completed.at(-1);
-  const restedAfterLast = last !== undefined && endedMs > last.endedMs;
+  const restedAfterLast = last !== undefined && endedMs - last.endedMs >= LAST_REST_MIN_MS;
   return {
     sets: completed.map((record) => heartRateOfSet(samples, record)),
     recoveries: (restedAfterLast ? completed : completed.slice(0, -1)).map((record, i) =>

@@ -248,6 +248,8 @@ describe('the session’s heart rate', () => {
       ...series(241, 300, (s) => Math.max(80, 110 - (s - 241) * 0.5), [700, 700]),
     ];
     expect(sessionHeart(samples, [set], 200_000, 240_000).recoveries).toEqual([]);
+    // The summary a moment after the last set is no rest after it.
+    expect(sessionHeart(samples, [set], 200_000, 241_000).recoveries).toEqual([]);
     const finishedInTheRest = sessionHeart(samples, [set], 200_000, 300_000);
     expect(finishedInTheRest.recoveries).toHaveLength(1);
     expect(finishedInTheRest.recoveries[0]?.dropBpm).toBeGreaterThan(25);
