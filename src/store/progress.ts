@@ -4,6 +4,7 @@
 
 import { type ExerciseId, type ExerciseKind, exerciseById } from '../workout/program.ts';
 import { type PastSession, type PastSet, PROGRESSION_EXERCISES } from '../workout/progression.ts';
+import { heldS } from '../workout/session.ts';
 import type { SessionRow, SetRow } from './records.ts';
 
 export interface ChartLine {
@@ -183,7 +184,8 @@ export function progress(weeks: readonly WeekRow[]): Progress {
           label: `${exerciseById(id).name} (s)`,
           values: sorted.map((w) => {
             const ms = w.longestHoldMs[id];
-            return ms === undefined ? null : Math.round(ms / 100) / 10;
+            // In the whole seconds the set's timer showed, as everywhere else a hold is told.
+            return ms === undefined ? null : heldS(ms);
           }),
         },
         {

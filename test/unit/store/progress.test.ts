@@ -94,6 +94,13 @@ describe('progress', () => {
     ]);
   });
 
+  it('charts a hold in the whole seconds its timer showed, as the summary and the voice tell it', () => {
+    const p = progress(
+      weeksOf([session('h', monday, 30, 100)], [set('h', 0, 'elbow-plank', { target: 30, holdMs: 47_800 })]),
+    );
+    expect(p.holds.lines.find((l) => l.label === 'Elbow plank (s)')?.values).toEqual([47]);
+  });
+
   it('gives every chart every week from the first to the last, so a week without training is a gap in each', () => {
     const p = progress(weeksOf(sessions, sets));
     const weeks = [monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000);
