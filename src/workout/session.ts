@@ -245,7 +245,11 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
     case 'resume':
       return resume(state, action.nowMs);
     case 'skip':
-      if (state.phase === 'set') return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'skipped');
+      // As at Finish: a set that counted something was stopped short, with what it counted.
+      if (state.phase === 'set') {
+        const counted = state.set !== null && (state.set.count > 0 || state.set.holdStartMs !== null);
+        return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, counted ? 'stopped' : 'skipped');
+      }
       if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
       return state;
     case 'recovered':

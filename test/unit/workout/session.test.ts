@@ -299,6 +299,17 @@ describe('session reducer', () => {
     expect(s.completed[1]).toMatchObject({ exerciseId: 'bat-hang', count: 2 });
   });
 
+  it('records a set skipped before it counted anything as skipped, and says so', () => {
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'skip', nowMs: 3000 },
+    );
+    expect(s.completed[0]).toMatchObject({ count: 0, endedBy: 'skipped' });
+    s = run(s, { type: 'finish', nowMs: 4000 });
+    expect(s.phase).toBe('summary');
+  });
+
   it('lets the screen correct the count, skip a set and finish early', () => {
     let s = run(
       initialSessionState(supermanTwoSets),
@@ -310,7 +321,8 @@ describe('session reducer', () => {
     // The second −1 found nothing to take away: what the person changed is one down, then one up.
     expect(s.set?.corrections).toBe(-1);
     s = run(s, { type: 'adjust', delta: 1, nowMs: 4000 }, { type: 'skip', nowMs: 9000 });
-    expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'skipped' });
+    // Skipped with a rep counted: stopped short, with what it counted.
+    expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'stopped' });
     expect(s.completed[0].corrections).toBeUndefined();
     s = run(s, { type: 'finish', nowMs: 10_000 });
     expect(s.phase).toBe('summary');
@@ -561,7 +573,7 @@ describe('sets that begin when the person is in position', () => {
     s = run(s, { type: 'finish', nowMs: 15_000 });
     expect(s.phase).toBe('summary');
     expect(s.completed).toEqual([
-      expect.objectContaining({ setNumber: 1, count: 3, endedBy: 'skipped', endedMs: 11_000 }),
+      expect.objectContaining({ setNumber: 1, count: 3, endedBy: 'stopped', endedMs: 11_000 }),
     ]);
     // Once in position the set counts, and Finish keeps it.
     const begun = run(sensing(superman), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
