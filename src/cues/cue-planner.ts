@@ -207,7 +207,9 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
     cues.push(say(spokenNumber(record.count)));
   }
-  if (record.endedBy !== 'target') {
+  if (record.endedBy === 'skipped') {
+    cues.push(say('Set skipped'));
+  } else if (record.endedBy !== 'target') {
     const unit = planned.exercise.kind === 'breaths' ? 'breath' : 'rep';
     cues.push(say(`Set over: ${plural(record.count, unit)}`));
   }

@@ -309,6 +309,12 @@ describe('planCues', () => {
     expect(end).toEqual(['Set over: four reps', 'Rest, thirty seconds. Next: Superman, set two of two']);
   });
 
+  it('says a set skipped before it counted anything was skipped, not that it is over with zero reps', () => {
+    const run = new Run(plan(['superman', 2, 10, 30]));
+    run.do({ type: 'start', nowMs: 0 });
+    expect(spoken(run.do({ type: 'skip', nowMs: 2000 }))[0]).toBe('Set skipped');
+  });
+
   it('closes the session with a tone, a long buzz and the number of sets', () => {
     const run = new Run(plan(['superman', 1, 2, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
