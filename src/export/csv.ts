@@ -77,7 +77,8 @@ export function strongDuration(ms: number): string {
 function setNotes(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string {
   const notes: string[] = [];
   if (kind === 'breaths') notes.push(`${set.count} breath cycles`);
-  if (set.sides.left + set.sides.right > 0) notes.push(`left ${set.sides.left}, right ${set.sides.right}`);
+  // Right first, as the set is said and shown: it starts on the right arm.
+  if (set.sides.left + set.sides.right > 0) notes.push(`right ${set.sides.right}, left ${set.sides.left}`);
   if (set.peakDeg !== null) notes.push(`range ${Math.round(set.peakDeg)}°`);
   const end = setEnd(set, kind);
   if (end) notes.push(end);

@@ -21,7 +21,7 @@ describe('CSV export', () => {
     expect(lines[3]).toBe(
       `${date},Backbeat back care,3m,Elbow plank,1,0,0,0,34,ended when form broke; form: hips sagged,,`,
     );
-    expect(lines[4]).toContain(',Bird dog,1,0,4,0,0,"left 2, right 2; range 6°",,');
+    expect(lines[4]).toContain(',Bird dog,1,0,4,0,0,"right 2, left 2; range 6°",,');
     expect(lines[6]).toContain(',Wide-grip lat pulldown,1,27.5,3,0,0,');
   });
 
