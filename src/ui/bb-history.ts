@@ -19,7 +19,7 @@ import {
 import './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
-import { formatDuration, heldS, plural } from './format.ts';
+import { describeSessionFacts } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
 
@@ -339,15 +339,10 @@ export class BbHistory extends LitElement {
 
   private renderSession(s: SessionRow) {
     const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-    const minutes = Math.round(s.summary.durationMs / 60_000);
-    const duration = minutes === 0 ? 'under a minute' : `${minutes} min`;
     const live = this.persistence.isBeingRecorded(s.id);
     return html`<li data-session=${s.id}>
       <div class="when">${when}${live ? ' (being recorded)' : s.status === 'active' ? ' (unfinished)' : ''}</div>
-      <div class="facts">
-        ${duration} · ${plural(s.summary.sets, 'set')} · ${s.summary.reps} reps and breaths ·
-        ${formatDuration(heldS(s.summary.holdMs))} held${s.summary.avgBpm !== null ? ` · ${s.summary.avgBpm} bpm average` : ''}
-      </div>
+      <div class="facts">${describeSessionFacts(s.summary)}</div>
       ${s.motionDropped ? html`<div class="sources">Raw motion removed to free space</div>` : null}
       ${s.sources.length ? html`<div class="sources">With ${s.sources.map((d) => d.name).join(', ')}</div>` : null}
       <div class="session-actions">

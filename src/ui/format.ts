@@ -1,9 +1,10 @@
 // Numbers as the screens write them: the big clock faces and durations in sentences. Pure, so the set,
 // rest, summary and history screens say a time the same way.
 
+import type { SessionSummary } from '../store/records.ts';
 import { FORM_ISSUE_TEXT } from '../workout/program.ts';
 import type { TargetChange } from '../workout/progression.ts';
-import type { SetRecord } from '../workout/session.ts';
+import { heldS, type SetRecord } from '../workout/session.ts';
 
 /** "45", "1:07": the big number of a timer. */
 function formatSeconds(totalS: number): string {
@@ -47,4 +48,17 @@ export function describeTargetChange(change: TargetChange): string {
 export function describeForm(record: SetRecord): string | null {
   const issues = record.formIssues ?? [];
   return issues.length > 0 ? issues.map((issue) => FORM_ISSUE_TEXT[issue].problem).join(', ') : null;
+}
+
+/**
+ * A kept session in a line of History: how long, how many sets, and what they counted and held,
+ * leaving out what the session had none of (a plank-only session has no reps to tell of).
+ */
+export function describeSessionFacts(summary: SessionSummary): string {
+  const minutes = Math.round(summary.durationMs / 60_000);
+  const parts = [minutes === 0 ? 'under a minute' : `${minutes} min`, plural(summary.sets, 'set')];
+  if (summary.reps > 0) parts.push(`${summary.reps} reps and breaths`);
+  if (heldS(summary.holdMs) > 0) parts.push(`${formatDuration(heldS(summary.holdMs))} held`);
+  if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);
+  return parts.join(' · ');
 }
