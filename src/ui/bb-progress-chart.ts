@@ -262,8 +262,15 @@ export class BbProgressChart extends LitElement {
               values: (_u, ticks) => weekLabels(ticks),
             }
           : { stroke: labels, grid, ticks: grid },
-        // Wide enough for labels like 18.075 that uPlot's default width cuts off.
-        { stroke: labels, grid, ticks: grid, size: 60 },
+        // Wide enough for labels like 18.075 that uPlot's default width cuts off. A chart of whole
+        // numbers (reps, breaths, seconds held) has whole steps: 7.5 reps is nothing anyone did.
+        {
+          stroke: labels,
+          grid,
+          ticks: grid,
+          size: 60,
+          ...(onlyWholeNumbers(series) ? { incrs: WHOLE_STEPS } : {}),
+        },
       ],
       scales: {
         x: {
@@ -278,6 +285,13 @@ export class BbProgressChart extends LitElement {
     ] as uPlot.AlignedData;
     this.plot = new uPlot(options, data, target);
   }
+}
+
+/** The steps between a y axis's ticks when every value is a whole number. */
+const WHOLE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000];
+
+function onlyWholeNumbers(series: ChartSeries): boolean {
+  return series.lines.every((line) => line.values.every((v) => v === null || Number.isInteger(v)));
 }
 
 /** A colour per line; a target takes the colour of the line it is the goal of, the one before it. */

@@ -30,6 +30,26 @@ async function drawn(chart: HTMLElementTagNameMap['bb-progress-chart'], label: s
   return { width, height, data, r, g, b };
 }
 
+/**
+ * What the chart writes on its canvas as it is added to the page and drawn: the axes' labels are
+ * drawn there, so this is what the person reads.
+ */
+async function textsWritten(chart: HTMLElementTagNameMap['bb-progress-chart']): Promise<string[]> {
+  const written: string[] = [];
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, ...args) {
+    written.push(args[0]);
+    return fillText.apply(this, args);
+  };
+  try {
+    document.body.append(chart);
+    await expect.poll(() => chart.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
+    return written;
+  } finally {
+    CanvasRenderingContext2D.prototype.fillText = fillText;
+  }
+}
+
 afterEach(() => {
   document.body.replaceChildren();
   document.body.style.width = '';
@@ -120,28 +140,32 @@ describe('bb-progress-chart', () => {
   });
 
   it('reads its x axis as weeks: one week of data is one tick, at the week of its start', async () => {
-    // The axis is drawn on the canvas: what is written there is what the person reads.
-    const written: string[] = [];
-    const fillText = CanvasRenderingContext2D.prototype.fillText;
-    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, ...args) {
-      written.push(args[0]);
-      return fillText.apply(this, args);
+    const monday = new Date(2026, 10, 30).getTime() / 1000;
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Heart rate and recovery by week';
+    chart.unit = 'week';
+    chart.series = { x: [monday], lines: [{ label: 'Average (bpm)', values: [96] }] };
+    const written = await textsWritten(chart);
+    const day = new Date(monday * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+    expect(written.filter((text) => text === 'week of')).toHaveLength(1);
+    expect(written).toContain(day);
+    // No ticks on the days around it, as "11/23" or "12/7".
+    expect(written.filter((text) => /^\d+\/\d+$/.test(text))).toEqual([]);
+  });
+
+  it('steps the y axis of a chart of whole numbers in whole numbers', async () => {
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Reps per week';
+    chart.unit = 'week';
+    chart.series = {
+      x: [series.x[0]!],
+      lines: [
+        { label: 'Superman', values: [9] },
+        { label: 'Glute bridge', values: [0] },
+      ],
     };
-    try {
-      const monday = new Date(2026, 10, 30).getTime() / 1000;
-      const chart = document.createElement('bb-progress-chart');
-      chart.heading = 'Heart rate and recovery by week';
-      chart.unit = 'week';
-      chart.series = { x: [monday], lines: [{ label: 'Average (bpm)', values: [96] }] };
-      document.body.append(chart);
-      await expect.poll(() => chart.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
-      const day = new Date(monday * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
-      expect(written.filter((text) => text === 'week of')).toHaveLength(1);
-      expect(written).toContain(day);
-      // No ticks on the days around it, as "11/23" or "12/7".
-      expect(written.filter((text) => /^\d+\/\d+$/.test(text))).toEqual([]);
-    } finally {
-      CanvasRenderingContext2D.prototype.fillText = fillText;
-    }
+    const numbers = (await textsWritten(chart)).filter((text) => /^-?[\d.,]+$/.test(text));
+    expect(numbers.length).toBeGreaterThan(1);
+    expect(numbers.filter((text) => !/^-?\d+$/.test(text))).toEqual([]);
   });
 });
