@@ -97,6 +97,10 @@ export class BbDevicePanel extends LitElement {
         font-weight: 600;
         list-style: none;
       }
+      /* As wide as its words, open or shut: the open menu below is wider than the button. */
+      summary {
+        width: fit-content;
+      }
       summary::-webkit-details-marker {
         display: none;
       }

@@ -47,6 +47,21 @@ afterEach(() => {
 });
 
 describe('bb-device-panel', () => {
+  it('keeps the menu button as wide as its words when the menu is open', async () => {
+    document.body.style.width = '1300px';
+    try {
+      const panel = await mount(state([status({})]));
+      const summary = panel.shadowRoot!.querySelector('summary')!;
+      const shut = summary.getBoundingClientRect().width;
+      await userEvent.click(summary);
+      await expect.poll(() => panel.shadowRoot!.querySelector('details')!.open).toBe(true);
+      expect(summary.getBoundingClientRect().width).toBe(shut);
+      expect(shut).toBeLessThan(400);
+    } finally {
+      document.body.style.width = '';
+    }
+  });
+
   it('shows each device with its connection, battery, stream rate, role and dropped packets', async () => {
     await mount(
       state([
