@@ -245,11 +245,8 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
     case 'resume':
       return resume(state, action.nowMs);
     case 'skip':
-      // As at Finish: a set that counted something was stopped short, with what it counted.
-      if (state.phase === 'set') {
-        const counted = state.set !== null && (state.set.count > 0 || state.set.holdStartMs !== null);
-        return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, counted ? 'stopped' : 'skipped');
-      }
+      if (state.phase === 'set' && state.set)
+        return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, endedByHand(state.set));
       if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
       return state;
     case 'recovered':
@@ -267,8 +264,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       // by hand: the detectors missed nothing); one that had counted nothing yet was skipped. A set
       // the person never began (still getting into position) is no set at all.
       const set = state.phase === 'set' && state.set && keptOnFinish(state.set) ? state.set : null;
-      const counted = set !== null && (set.count > 0 || set.holdStartMs !== null);
-      const ended = set ? endSet(state, action.nowMs, counted ? 'stopped' : 'skipped') : state;
+      const ended = set ? endSet(state, action.nowMs, endedByHand(set)) : state;
       return {
         ...ended,
         phase: 'summary',
@@ -312,6 +308,14 @@ export function afterInterruption(state: SessionState): SessionState {
       ? { ...restarted, waiting: true, inPosition: false, wrongPosture: null }
       : restarted,
   };
+}
+
+/**
+ * How a set the person ends by hand (Skip set, Finish) is recorded: stopped short with what it
+ * counted, or skipped when it had counted nothing yet.
+ */
+function endedByHand(set: CurrentSet): SetEnd {
+  return set.count > 0 || set.holdStartMs !== null ? 'stopped' : 'skipped';
 }
 
 /** Picks up where the pause began: every running timer moves on by the length of the pause. */
