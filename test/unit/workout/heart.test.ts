@@ -52,20 +52,26 @@ describe('maximum heart rate and zones', () => {
   });
 });
 
-describe('heart rate per set', () => {
-  const record: SetRecord = {
+/** A superman set of ten reps done; what a test needs of it different, in `patch`. */
+function supermanSet(patch: Partial<SetRecord>): SetRecord {
+  return {
     exerciseId: 'superman',
     setNumber: 1,
     target: 10,
     count: 10,
     sides: { left: 0, right: 0 },
     holdMs: null,
-    peakDeg: 18,
-    startedMs: 10_000,
-    endedMs: 20_000,
+    peakDeg: 15,
+    startedMs: 0,
+    endedMs: 0,
     endedBy: 'target',
     formIssues: [],
+    ...patch,
   };
+}
+
+describe('heart rate per set', () => {
+  const record = supermanSet({ peakDeg: 18, startedMs: 10_000, endedMs: 20_000 });
 
   it('averages the readings inside the set and keeps its maximum, ignoring 0 bpm from lost contact', () => {
     const samples = [
@@ -198,19 +204,9 @@ describe('RMSSD', () => {
 
 describe('the session’s heart rate', () => {
   it('summarises sets, the recovery in each rest and RMSSD before and after', () => {
-    const sets: SetRecord[] = [0, 1].map((i) => ({
-      exerciseId: 'superman',
-      setNumber: i + 1,
-      target: 10,
-      count: 10,
-      sides: { left: 0, right: 0 },
-      holdMs: null,
-      peakDeg: 15,
-      startedMs: 200_000 + i * 120_000,
-      endedMs: 240_000 + i * 120_000,
-      endedBy: 'target',
-      formIssues: [],
-    }));
+    const sets = [0, 1].map((i) =>
+      supermanSet({ setNumber: i + 1, startedMs: 200_000 + i * 120_000, endedMs: 240_000 + i * 120_000 }),
+    );
     // Calm before (wide RR variation), work at 110, rest falling, calm after (narrower variation).
     const samples = [
       ...series(80, 199, () => 65, [900, 960]),
@@ -230,19 +226,7 @@ describe('the session’s heart rate', () => {
   });
 
   it('has the recovery after the last set too when the session was finished in the rest after it', () => {
-    const set: SetRecord = {
-      exerciseId: 'superman',
-      setNumber: 1,
-      target: 10,
-      count: 10,
-      sides: { left: 0, right: 0 },
-      holdMs: null,
-      peakDeg: 15,
-      startedMs: 200_000,
-      endedMs: 240_000,
-      endedBy: 'target',
-      formIssues: [],
-    };
+    const set = supermanSet({ startedMs: 200_000, endedMs: 240_000 });
     const samples = [
       ...series(200, 240, () => 110, [545, 545]),
       ...series(241, 300, (s) => Math.max(80, 110 - (s - 241) * 0.5), [700, 700]),
