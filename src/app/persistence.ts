@@ -618,11 +618,13 @@ export class Persistence {
     const recorder = this.recorder;
     if (!recorder) return;
     this.detach();
+    // The session model stops before the last write: a state it emitted while that write is under way
+    // would find no recorder and start a new session in this tab.
+    this.history.update({ movedAway: true });
+    this.app.session.reset();
     // Refused harmlessly when the other tab has already claimed the session.
     await recorder.flush();
     this.tabs.post({ type: 'stopped', sessionId: recorder.sessionId });
-    this.history.update({ movedAway: true });
-    this.app.session.reset();
   }
 
   private attach(recorder: SessionRecorder, held: HeldSession | null): void {

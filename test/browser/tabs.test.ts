@@ -69,4 +69,39 @@ describe('two tabs', () => {
     await expect.poll(async () => (await store.unfinishedSessions()).length).toBe(1);
     store.close();
   });
+
+  it('a tab whose session moves away starts no session of its own while it lets go', async () => {
+    const name = `tabs-move-${Date.now()}`;
+    const first = openTab(name);
+    await first.persistence.start();
+    first.session.start();
+    first.run(2000);
+    await first.persistence.flush();
+
+    const second = openTab(name);
+    await second.persistence.start();
+    await expect.poll(() => second.persistence.history.state.elsewhere?.status).toBe('active');
+    // The first tab's set goes on while it saves its last second for the other tab: a rep counted
+    // in that moment is a change of its set, not the start of a new session.
+    let counted = false;
+    const watch = first.persistence.history.state$.subscribe((state) => {
+      if (counted || state.recordingId !== null || !state.hasCurrent) return;
+      counted = true;
+      setTimeout(() => first.session.adjustCount(1));
+    });
+    await second.persistence.moveHere();
+    watch.unsubscribe();
+    expect(counted).toBe(true);
+    await expect.poll(() => first.persistence.history.state.movedAway).toBe(true);
+    await first.persistence.flush();
+    await second.persistence.flush();
+
+    const store = await SessionStore.open({ name });
+    // One session, still recording, in the tab it moved to; none started and ended in the first.
+    const sessions = await store.listSessions();
+    expect(sessions.map((s) => [s.id, s.status])).toEqual([
+      [second.persistence.history.state.recordingId, 'active'],
+    ]);
+    store.close();
+  });
 });
