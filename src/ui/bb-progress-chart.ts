@@ -70,6 +70,12 @@ export class BbProgressChart extends LitElement {
         max-width: 100%;
         overflow-x: auto;
       }
+      /* On a phone a table can be wider than its box; without this nothing shows the columns beyond. */
+      .scroll-hint {
+        margin: 0 0 0.25rem;
+        color: var(--bb-muted, #b6c2d1);
+        text-align: end;
+      }
       .numbers:focus-visible {
         outline: 4px solid var(--bb-focus, #facc15);
       }
@@ -96,6 +102,9 @@ export class BbProgressChart extends LitElement {
 
   /** The numbers' table is built only while it is open: years of weeks are thousands of cells. */
   @state() private tableOpen = false;
+  /** The open table has columns beyond the right edge of its box. */
+  @state() private moreToTheRight = false;
+  private numbersObserver: ResizeObserver | null = null;
 
   private plot: uPlot | null = null;
   /** The element the plot goes in, watched for its width, and that width once laid out. */
@@ -121,6 +130,8 @@ export class BbProgressChart extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.observed = null;
+    this.numbersObserver?.disconnect();
+    this.numbersObserver = null;
     this.plot?.destroy();
     this.plot = null;
   }
@@ -136,12 +147,31 @@ export class BbProgressChart extends LitElement {
     `;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     if (changed.has('series') || changed.has('unit')) {
       this.needsDraw = true;
       this.observePlot();
       if (this.plotWidth > 0) this.queueDraw();
     }
+    if (changed.has('tableOpen') || changed.has('series')) this.watchNumbers();
+  }
+
+  /** While the table is open, whether it reaches past its box: on opening, on a resize, on a scroll. */
+  private watchNumbers(): void {
+    this.numbersObserver?.disconnect();
+    this.numbersObserver = null;
+    const box = this.renderRoot.querySelector<HTMLElement>('.numbers');
+    if (!this.tableOpen || !box) {
+      this.moreToTheRight = false;
+      return;
+    }
+    this.numbersObserver = new ResizeObserver(() => this.measureNumbers());
+    this.numbersObserver.observe(box);
+  }
+
+  private measureNumbers(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.numbers');
+    this.moreToTheRight = !!box && box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
   }
 
   /**
@@ -181,7 +211,8 @@ export class BbProgressChart extends LitElement {
       new Date(x * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
     return html`<details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>Numbers</summary>
-      <div class="numbers" tabindex="0" role="region" aria-label=${`${this.heading}: numbers`}>
+      ${this.moreToTheRight ? html`<p class="scroll-hint" aria-hidden="true">More columns: scroll sideways →</p>` : null}
+      <div class="numbers" tabindex="0" role="region" aria-label=${`${this.heading}: numbers`} @scroll=${() => this.measureNumbers()}>
       <table>
         <caption class="visually-hidden">${this.heading}</caption>
         <thead>

@@ -77,6 +77,30 @@ describe('bb-progress-chart', () => {
     expect(box.tabIndex).toBe(0);
     expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
     expect(chart.getBoundingClientRect().width).toBeLessThanOrEqual(300);
+    // Columns beyond the edge are said to be there, until the person has scrolled to them.
+    const hint = page.getByText('More columns: scroll sideways →');
+    await expect.element(hint).toBeVisible();
+    box.scrollLeft = box.scrollWidth;
+    await expect.element(hint).not.toBeInTheDocument();
+  });
+
+  it('says nothing of scrolling when its numbers fit', async () => {
+    document.body.style.width = '600px';
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Reps per week';
+    chart.unit = 'week';
+    chart.series = series;
+    document.body.append(chart);
+    await chart.updateComplete;
+    await expect.poll(() => chart.shadowRoot!.querySelector('.u-legend')).not.toBeNull();
+    await page.getByText('Numbers').click();
+    await expect.element(page.getByRole('region', { name: 'Reps per week: numbers' })).toBeVisible();
+    const box = chart.shadowRoot!.querySelector<HTMLElement>('.numbers')!;
+    expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
+    // Measured as the box is laid out, before it is painted.
+    await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
+    await chart.updateComplete;
+    expect(chart.shadowRoot!.querySelector('.scroll-hint')).toBeNull();
   });
 
   it('draws a line that meets its target over it, with the target still showing around it', async () => {
