@@ -88,6 +88,14 @@ export class BbProgressChart extends LitElement {
         padding: 0.2rem 0.6rem;
         text-align: right;
       }
+      /* A week's date on one line, not "Oct / 5, / 2026", and still in view when the columns are
+         scrolled sideways: a number without its week says nothing. */
+      .numbers th:first-child {
+        white-space: nowrap;
+        position: sticky;
+        left: 0;
+        background: var(--bb-bg, #0d1117);
+      }
       .u-legend {
         color: var(--bb-text, #f5f7fa);
         font-size: 1rem;

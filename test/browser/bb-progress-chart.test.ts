@@ -84,6 +84,29 @@ describe('bb-progress-chart', () => {
     await expect.element(hint).not.toBeInTheDocument();
   });
 
+  it("keeps each row's week on one line and in view while the numbers are scrolled sideways", async () => {
+    document.body.style.width = '300px';
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Reps per week';
+    chart.unit = 'week';
+    chart.series = series;
+    document.body.append(chart);
+    await chart.updateComplete;
+    await page.getByText('Numbers').click();
+    const root = chart.shadowRoot!;
+    await expect.poll(() => root.querySelectorAll('.numbers tbody th').length).toBe(3);
+    const box = root.querySelector<HTMLElement>('.numbers')!;
+    const week = root.querySelector<HTMLElement>('.numbers tbody th')!;
+    const words = document.createRange();
+    words.selectNodeContents(week);
+    expect(words.getClientRects()).toHaveLength(1);
+    box.scrollLeft = box.scrollWidth;
+    const left = box.getBoundingClientRect().left;
+    expect(Math.round(week.getBoundingClientRect().left)).toBe(Math.round(left));
+    // Nothing of the columns scrolled under it shows through.
+    expect(getComputedStyle(week).backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+  });
+
   it('says nothing of scrolling when its numbers fit', async () => {
     document.body.style.width = '600px';
     const chart = document.createElement('bb-progress-chart');
