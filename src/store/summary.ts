@@ -2,7 +2,7 @@
 // session is saved rather than from the raw series each time the history opens.
 
 import type { HeartRateSample } from '../sensors/samples.ts';
-import { RECOVERY_WINDOW_MS, recoveryAfter } from '../workout/heart.ts';
+import { RECOVERY_WINDOW_MS, recoveryInRest } from '../workout/heart.ts';
 import { type SetRecord, totalHeldS } from '../workout/session.ts';
 import type { SessionSummary } from './records.ts';
 
@@ -25,7 +25,7 @@ export function summarize(
 }
 
 /**
- * The mean one-minute heart-rate drop after the sets (the workout's own definition, recoveryAfter),
+ * The mean one-minute heart-rate drop after the sets (the workout's own definition, recoveryInRest),
  * over the sets with readings on both sides; the last set's is read over the minute after it.
  */
 export function meanRecovery(
@@ -35,7 +35,7 @@ export function meanRecovery(
   const sorted = [...sets].sort((a, b) => a.startedMs - b.startedMs);
   const drops = sorted
     .map((set, i) =>
-      recoveryAfter(heartRate, set.endedMs, sorted[i + 1]?.startedMs ?? set.endedMs + RECOVERY_WINDOW_MS),
+      recoveryInRest(heartRate, set.endedMs, sorted[i + 1]?.startedMs ?? set.endedMs + RECOVERY_WINDOW_MS),
     )
     .flatMap((r) => (r ? [r.dropBpm] : []));
   return drops.length ? Math.round((drops.reduce((a, b) => a + b, 0) / drops.length) * 10) / 10 : null;

@@ -97,8 +97,11 @@ export function heartRateOfSet(
 
 /** Recovery is read over the first minute of rest, the standard heart-rate-recovery window (HRR60). */
 export const RECOVERY_WINDOW_MS = 60_000;
-/** A session that went on less than this after its last set had no rest after it: the summary came. */
-export const LAST_REST_MIN_MS = 15_000;
+/**
+ * A rest shorter than this shows no recovery: it was cut short by Start now, or by the summary after
+ * the last set, and the heart has not had time to slow down from the set yet.
+ */
+export const MIN_RECOVERY_REST_MS = 15_000;
 /**
  * The heart keeps climbing for a few seconds after the effort stops, so the starting value is the
  * highest reading from just before the end of the set to this long into the rest.
@@ -130,6 +133,17 @@ export function recoveryAfter(
   if (around.length === 0 || !end) return null;
   const peakBpm = Math.max(...around.map((s) => s.bpm));
   return { peakBpm, endBpm: end.avgBpm, dropBpm: peakBpm - end.avgBpm, afterMs: endMs - restStartMs };
+}
+
+/** The recovery in the rest from `restStartMs` to `restEndMs`, or null for a rest too short to show one. */
+export function recoveryInRest(
+  samples: readonly HeartRateSample[],
+  restStartMs: number,
+  restEndMs: number,
+): Recovery | null {
+  return restEndMs - restStartMs < MIN_RECOVERY_REST_MS
+    ? null
+    : recoveryAfter(samples, restStartMs, restEndMs);
 }
 
 /**
@@ -258,11 +272,11 @@ export function sessionHeart(
   endedMs: number,
 ): SessionHeart {
   const last = completed.at(-1);
-  const restedAfterLast = last !== undefined && endedMs - last.endedMs >= LAST_REST_MIN_MS;
+  const restedAfterLast = last !== undefined && endedMs - last.endedMs >= MIN_RECOVERY_REST_MS;
   return {
     sets: completed.map((record) => heartRateOfSet(samples, record)),
     recoveries: (restedAfterLast ? completed : completed.slice(0, -1)).map((record, i) =>
-      recoveryAfter(samples, record.endedMs, completed[i + 1]?.startedMs ?? endedMs),
+      recoveryInRest(samples, record.endedMs, completed[i + 1]?.startedMs ?? endedMs),
     ),
     rmssdBeforeMs: rmssdBetween(samples, startedMs - HRV_WINDOW_MS, startedMs),
     rmssdAfterMs: rmssdBetween(samples, endedMs, endedMs + HRV_WINDOW_MS),

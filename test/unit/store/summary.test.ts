@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../../src/store/summary.ts';
+import type { HeartRateSample } from '../../../src/sensors/samples.ts';
+import { meanRecovery, summarize } from '../../../src/store/summary.ts';
 import type { SetRecord } from '../../../src/workout/session.ts';
 
 const plank = (setNumber: number, holdMs: number): SetRecord => ({
@@ -20,5 +21,20 @@ describe('summarize', () => {
   it('keeps the time held as the whole seconds each set shows, so that History adds up with the sets', () => {
     const summary = summarize([plank(1, 47_600), plank(2, 47_600), plank(3, 44_500)], [], 5 * 60_000);
     expect(summary).toMatchObject({ sets: 3, reps: 0, holdMs: 138_000 });
+  });
+});
+
+describe('meanRecovery', () => {
+  it('leaves out a rest cut short by Start now, which would pull the recovery towards nothing', () => {
+    const at = (s: number, bpm: number): HeartRateSample => ({ tMs: s * 1000, bpm, rrMs: [] });
+    const samples = [
+      ...Array.from({ length: 60 }, (_, s) => at(60 + s, 120)),
+      // Two seconds of rest after the first hold, a full minute after the second.
+      ...Array.from({ length: 60 }, (_, s) => at(120 + s, 120)),
+      ...Array.from({ length: 61 }, (_, s) => at(180 + s, 120 - s / 2)),
+    ];
+    const first = { ...plank(1, 58_000), startedMs: 60_000, endedMs: 118_000 };
+    const second = { ...plank(2, 60_000), startedMs: 120_000, endedMs: 180_000 };
+    expect(meanRecovery([first, second], samples)).toBeGreaterThan(25);
   });
 });

@@ -225,6 +225,25 @@ describe('the session’s heart rate', () => {
     expect(heart.rmssdAfterMs).toBeCloseTo(30, 0);
   });
 
+  it('shows no recovery in a rest cut short by Start now: the heart had no time to slow down', () => {
+    const sets = [
+      supermanSet({ setNumber: 1, startedMs: 200_000, endedMs: 240_000 }),
+      supermanSet({ setNumber: 2, startedMs: 243_000, endedMs: 283_000 }),
+      supermanSet({ setNumber: 3, startedMs: 343_000, endedMs: 383_000 }),
+    ];
+    const samples = [
+      ...series(200, 240, () => 110, [545, 545]),
+      ...series(241, 243, () => 109, [550, 550]),
+      ...series(243, 283, () => 112, [535, 535]),
+      ...series(284, 343, (s) => Math.max(80, 112 - (s - 284) * 0.5), [700, 700]),
+      ...series(343, 383, () => 111, [540, 540]),
+    ];
+    const heart = sessionHeart(samples, sets, 200_000, 383_000);
+    expect(heart.recoveries).toHaveLength(2);
+    expect(heart.recoveries[0]).toBeNull();
+    expect(heart.recoveries[1]?.dropBpm).toBeGreaterThan(20);
+  });
+
   it('has the recovery after the last set too when the session was finished in the rest after it', () => {
     const set = supermanSet({ startedMs: 200_000, endedMs: 240_000 });
     const samples = [
