@@ -155,7 +155,7 @@ export class BbSummary extends LitElement {
           })}
         </tbody>
       </table>
-      ${this.heart?.sets.some((s) => s !== null) ? this.renderHeart(this.heart) : nothing}
+      ${this.heart?.sets.some((s, i) => s !== null && !skippedUndone(this.records[i]!)) ? this.renderHeart(this.heart) : nothing}
     `;
   }
 
@@ -169,7 +169,8 @@ export class BbSummary extends LitElement {
           ${this.records.map((r, i) => {
             const set = heart.sets[i];
             const recovery = heart.recoveries[i];
-            if (!set) return nothing;
+            // A set skipped before it began was no effort: its heart rate and rest say nothing of one.
+            if (!set || skippedUndone(r)) return nothing;
             const drop = recovery ? `, then −${Math.round(recovery.dropBpm)} in the rest` : '';
             return html`<li>${exerciseById(r.exerciseId).name} ${r.setNumber}: ${set.avgBpm} bpm average, ${set.maxBpm} at most${drop}</li>`;
           })}

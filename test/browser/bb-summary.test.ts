@@ -126,6 +126,30 @@ describe('bb-summary', () => {
     expect(sent).toEqual(['fit', 'csv', 'json', 'history', 'new']);
   });
 
+  it('gives no heart rate for a set skipped before it began', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [
+      record({}),
+      record({ setNumber: 2, count: 0, endedBy: 'skipped', startedMs: 85_000, endedMs: 87_000 }),
+    ];
+    summary.durationMs = 5 * 60_000;
+    const stats = { avgBpm: 84, maxBpm: 97, minBpm: 70, samples: 40 };
+    summary.heart = {
+      sets: [stats, { avgBpm: 77, maxBpm: 77, minBpm: 77, samples: 2 }],
+      recoveries: [null, null],
+      rmssdBeforeMs: null,
+      rmssdAfterMs: null,
+    };
+    document.body.append(summary);
+    const items = page.getByRole('listitem');
+    await expect.element(items.first()).toHaveTextContent('Superman 1: 84 bpm average, 97 at most');
+    expect(items.elements()).toHaveLength(1);
+    // With only such a set, there is no heart rate to tell of.
+    summary.records = [summary.records[1]!];
+    summary.heart = { ...summary.heart, sets: [summary.heart.sets[1]!], recoveries: [null] };
+    await expect.element(page.getByRole('heading', { name: 'Heart rate' })).not.toBeInTheDocument();
+  });
+
   it('says what RMSSD is', () => {
     expect(describeHrv({ sets: [], recoveries: [], rmssdBeforeMs: 32.4, rmssdAfterMs: 41 })).toBe(
       'Heart-rate variability (RMSSD) at rest: 32 ms before, 41 ms after',
