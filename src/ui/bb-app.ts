@@ -420,20 +420,28 @@ export class BbApp extends LitElement {
         ${
           recordedInAnotherTab(this.history.value)
             ? html`<p class="elsewhere">Your session is being recorded in another tab: go on there, or move it here with the button above.</p>`
-            : html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>
-                <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
+            : state.plan.length === 0
+              ? // Every exercise left out in the settings: a Start would do nothing at all.
+                html`<p class="elsewhere">No exercises are chosen for today's session.</p>
+                  <button class="primary" @click=${() => (this.view = 'settings')}>Choose them in Settings</button>`
+              : html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>
+                  <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
         }
-        <h3 id="plan-title">Today's plan</h3>
-        <ol aria-labelledby="plan-title">
-          ${state.plan.map(({ exercise, dosage }) => {
-            const change = changes.find((c) => c.exerciseId === exercise.id);
-            return html`<li>
-              <strong>${exercise.name}</strong>
-              <span class="dose">${describeDosage(exercise.kind, dosage.sets, dosage.target)}</span>
-              ${change ? html`<span class="why">${describeTargetChange(change)}</span>` : null}
-            </li>`;
-          })}
-        </ol>
+        ${
+          state.plan.length > 0
+            ? html`<h3 id="plan-title">Today's plan</h3>
+                <ol aria-labelledby="plan-title">
+                  ${state.plan.map(({ exercise, dosage }) => {
+                    const change = changes.find((c) => c.exerciseId === exercise.id);
+                    return html`<li>
+                      <strong>${exercise.name}</strong>
+                      <span class="dose">${describeDosage(exercise.kind, dosage.sets, dosage.target)}</span>
+                      ${change ? html`<span class="why">${describeTargetChange(change)}</span>` : null}
+                    </li>`;
+                  })}
+                </ol>`
+            : null
+        }
       </section>
     `;
   }
