@@ -460,6 +460,13 @@ export class BbHistory extends LitElement {
     await this.runTask('Importing', 'Import cancelled: nothing was imported.', async (options) => {
       await this.persistence.restore(file, options);
     });
+    // On a phone the buttons push what the import did below the fold: the list under it grows, or
+    // nothing seems to happen at all.
+    await this.updateComplete;
+    const outcome =
+      this.renderRoot.querySelector<HTMLElement>('.tools > .problem') ??
+      this.renderRoot.querySelector<HTMLElement>('.tools > .notice');
+    outcome?.scrollIntoView({ block: 'nearest' });
   };
 
   /** A long task with a progress bar and a Cancel button; a cancel is said, not shown as an error. */

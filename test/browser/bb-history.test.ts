@@ -167,6 +167,39 @@ describe('bb-history', () => {
   });
 });
 
+describe('bb-history on a phone', () => {
+  it('brings what an import did into view, under the buttons that push it below the fold', async () => {
+    const { innerWidth, innerHeight } = window;
+    await page.viewport(360, 640);
+    try {
+      // The app's header and the offline notice above the history.
+      const above = document.createElement('div');
+      above.style.height = '310px';
+      document.body.append(above);
+      const persistence = await persistenceWith([]);
+      await mount('bb-history', persistence);
+      const json = toJson([await recordSession()]);
+      await userEvent.upload(
+        page.getByLabelText('Import a file'),
+        new File([json.slice(0, 100)], 'cut.json', { type: 'application/json' }),
+      );
+      const alert = page.getByRole('alert');
+      await expect.element(alert).toHaveTextContent(/not valid JSON/);
+      await expect.poll(() => alert.element().getBoundingClientRect().bottom).toBeLessThanOrEqual(640);
+      window.scrollTo(0, 0);
+      await userEvent.upload(
+        page.getByLabelText('Import a file'),
+        new File([json], 'good.json', { type: 'application/json' }),
+      );
+      const notice = page.getByText('Imported 1 session.');
+      await expect.element(notice).toBeVisible();
+      await expect.poll(() => notice.element().getBoundingClientRect().bottom).toBeLessThanOrEqual(640);
+    } finally {
+      await page.viewport(innerWidth, innerHeight);
+    }
+  });
+});
+
 describe('bb-history opened in the middle of a session', () => {
   it('offers the session so far as files, keeps deleting for later, and says there is nothing before it', async () => {
     const persistence = await persistenceWith([]);
