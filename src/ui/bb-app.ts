@@ -8,7 +8,7 @@ import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import type { TargetChange } from '../workout/progression.ts';
 import type { SessionPhase, SessionState } from '../workout/session.ts';
-import { currentPlanned, setsKeptOnFinish, upNext } from '../workout/session.ts';
+import { currentPlanned, setsKeptOnFinish, setsSkippedOnFinish, upNext } from '../workout/session.ts';
 import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
 import { noReadingReason } from './bb-heart-rate.ts';
@@ -391,6 +391,7 @@ export class BbApp extends LitElement {
               .nowMs=${state.pausedAtMs ?? state.nowMs}
               .paused=${state.pausedAtMs !== null}
               .setsDone=${setsKeptOnFinish(state)}
+              .setsSkipped=${setsSkippedOnFinish(state)}
             ></bb-set-view>`
           : null;
       case 'rest':
@@ -401,6 +402,7 @@ export class BbApp extends LitElement {
           .next=${upNext(state)}
           .lastSet=${state.completed.at(-1) ?? null}
           .setsDone=${state.completed.length}
+          .setsSkipped=${setsSkippedOnFinish(state)}
         ></bb-rest-view>`;
       case 'summary':
         return html`<bb-summary

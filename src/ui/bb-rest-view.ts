@@ -61,6 +61,8 @@ export class BbRestView extends LitElement {
   @property({ attribute: false }) lastSet: SetRecord | null = null;
   /** Sets done so far, for Finish's question. */
   @property({ type: Number }) setsDone = 0;
+  /** Of those, the sets skipped before they counted anything. */
+  @property({ type: Number }) setsSkipped = 0;
 
   private readonly finish = new FinishQuestion(this);
 
@@ -87,7 +89,7 @@ export class BbRestView extends LitElement {
         <div class="unit" aria-hidden="true">left</div>
         ${this.paused ? html`<div class="paused" aria-hidden="true">Paused</div>` : nothing}
       </bb-progress-ring>
-      ${this.finish.render(this.setsDone, this.renderControls())}
+      ${this.finish.render(this.setsDone, this.setsSkipped, this.renderControls())}
     `;
   }
 

@@ -149,6 +149,8 @@ export class BbSetView extends LitElement {
   @property({ type: Boolean }) paused = false;
   /** Sets the session would keep if it ended now, for Finish's question. */
   @property({ type: Number }) setsDone = 0;
+  /** Of those, the sets skipped before they counted anything. */
+  @property({ type: Number }) setsSkipped = 0;
 
   private readonly finish = new FinishQuestion(this);
 
@@ -183,7 +185,7 @@ export class BbSetView extends LitElement {
         ${this.paused ? html`<div class="paused" aria-hidden="true">Paused</div>` : nothing}
       </bb-progress-ring>
       <div class="visually-hidden" role="status" aria-live="polite">${display.announcement}</div>
-      ${this.finish.render(this.setsDone, this.renderControls())}
+      ${this.finish.render(this.setsDone, this.setsSkipped, this.renderControls())}
       ${this.renderHowTo()}
     `;
   }
@@ -222,6 +224,7 @@ export class BbSetView extends LitElement {
       }
       ${this.finish.render(
         this.setsDone,
+        this.setsSkipped,
         html`<div class="controls">
           <button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>
           ${this.renderSessionControls()}

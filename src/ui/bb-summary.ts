@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import { exerciseById } from '../workout/program.ts';
-import { type SetRecord, totalHeldS } from '../workout/session.ts';
+import { type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { describeForm, formatDuration, heldS, plural } from './format.ts';
@@ -199,11 +199,6 @@ export function describeHrv(heart: SessionHeart): string | null {
     heart.rmssdAfterMs === null ? null : `${Math.round(heart.rmssdAfterMs)} ms after`,
   ].filter((p) => p !== null);
   return parts.length ? `Heart-rate variability (RMSSD) at rest: ${parts.join(', ')}` : null;
-}
-
-/** A set skipped before anything in it was counted. */
-function skippedUndone(record: SetRecord): boolean {
-  return record.endedBy === 'skipped' && record.count === 0 && !record.holdMs;
 }
 
 /**

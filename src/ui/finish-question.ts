@@ -31,12 +31,14 @@ export class FinishQuestion implements ReactiveController {
 
   /**
    * The question while it is asked, else the screen's own `controls`, which it takes the place of;
-   * `setsDone` are the sets the session would keep.
+   * `setsKept` are the sets the session would keep, `skipped` of them skipped before they counted
+   * anything.
    */
-  render(setsDone: number, controls: TemplateResult) {
+  render(setsKept: number, skipped: number, controls: TemplateResult) {
     if (!this.asking) return controls;
+    const done = `${plural(setsKept - skipped, 'set')} done${skipped > 0 ? `, ${skipped} skipped` : ''}`;
     return html`<div class="finish-question" role="group" aria-labelledby="finish-question">
-      <p id="finish-question">End the session? ${plural(setsDone, 'set')} done</p>
+      <p id="finish-question">End the session? ${done}</p>
       <div class="controls">
         <button class="end" @click=${() => this.answer(true)}>End session</button>
         <button class="primary keep-going" @click=${() => this.answer(false)}>Keep going</button>

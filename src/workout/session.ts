@@ -292,6 +292,21 @@ export function setsKeptOnFinish(state: SessionState): number {
   return state.completed.length + (set && keptOnFinish(set) ? 1 : 0);
 }
 
+/** A set skipped before anything in it was counted. */
+export function skippedUndone(record: SetRecord): boolean {
+  return record.endedBy === 'skipped' && record.count === 0 && !record.holdMs;
+}
+
+/**
+ * Of the sets kept if the session is finished now, those skipped before they counted anything: the
+ * question before Finish tells them apart, as the summary after it does.
+ */
+export function setsSkippedOnFinish(state: SessionState): number {
+  const set = state.phase === 'set' ? state.set : null;
+  const current = set && keptOnFinish(set) && endedByHand(set) === 'skipped' ? 1 : 0;
+  return state.completed.filter(skippedUndone).length + current;
+}
+
 /**
  * A session picked up after the app went away (a reload, or a move from another tab). A hold under
  * way cannot go on from where it was: the new page's detectors did not see it begin, and the person

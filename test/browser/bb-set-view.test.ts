@@ -196,6 +196,19 @@ describe('bb-set-view', () => {
     await page.getByRole('button', { name: 'End session' }).click();
     expect(finished).toBe(1);
   });
+
+  it('says how many of the sets Finish would keep were skipped, as the summary will', async () => {
+    await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 4 }),
+      setsDone: 3,
+      setsSkipped: 1,
+    });
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect
+      .element(page.getByRole('group', { name: 'End the session? 2 sets done, 1 skipped' }))
+      .toBeVisible();
+  });
 });
 
 describe('bb-set-view on a laptop', () => {

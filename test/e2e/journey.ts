@@ -230,7 +230,10 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
   await tap(button('Finish'), 'Finish');
   const question = (await text(page, 'bb-set-view .finish-question p')) ?? '';
   await at('finish', async () => {
-    check(/^End the session\? \d+ sets? done$/.test(question.trim()), `Finish asked "${question}"`);
+    check(
+      /^End the session\? \d+ sets? done(, \d+ skipped)?$/.test(question.trim()),
+      `Finish asked "${question}"`,
+    );
     for (const name of ['End session', 'Keep going']) await checkReachable(page, button(name), name);
   });
   await tap(button('Keep going'), 'Keep going');

@@ -14,6 +14,7 @@ import {
   type SessionState,
   STOPPED_AFTER_MS,
   setsKeptOnFinish,
+  setsSkippedOnFinish,
   shownFormIssue,
   showsRecovery,
   upNext,
@@ -308,6 +309,20 @@ describe('session reducer', () => {
     expect(s.completed[0]).toMatchObject({ count: 0, endedBy: 'skipped' });
     s = run(s, { type: 'finish', nowMs: 4000 });
     expect(s.phase).toBe('summary');
+  });
+
+  it('tells the sets Finish would keep skipped apart from those done, as the summary does', () => {
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'skip', nowMs: 3000 },
+    );
+    expect([setsKeptOnFinish(s), setsSkippedOnFinish(s)]).toEqual([1, 1]);
+    // The next set under way, nothing counted yet: Finish keeps it as skipped too.
+    s = run(s, { type: 'skip', nowMs: 4000 });
+    expect([setsKeptOnFinish(s), setsSkippedOnFinish(s)]).toEqual([2, 2]);
+    s = run(s, { type: 'motion', event: rep(8000) });
+    expect([setsKeptOnFinish(s), setsSkippedOnFinish(s)]).toEqual([2, 1]);
   });
 
   it('lets the screen correct the count, skip a set and finish early', () => {
