@@ -168,14 +168,18 @@ function interruptedAt(row: SessionRow): { during: string; what: string; kept: s
   const name = `${exercise.name} set ${snapshot.set.setNumber}`;
   const { count, holdStartMs } = snapshot.set;
   let progress: string | null = null;
+  // A hold cannot go on from where it was: resumed, it is timed from the start again (afterInterruption).
+  let what = name;
   if (exercise.kind === 'hold' && holdStartMs !== null) {
     progress = `${heldS(snapshot.nowMs - holdStartMs)} s held`;
+    what = `${name}, its hold timed again from the start`;
   } else if (count > 0) {
     progress = plural(count, exercise.kind === 'breaths' ? 'breath' : 'rep');
+    what = `${name} from ${progress}`;
   }
   return {
     during: `in the middle of ${name}${progress ? ` (${progress})` : ''}`,
-    what: progress ? `${name} from ${progress}` : name,
+    what,
     kept: progress ? `with the ${progress} of ${name}` : null,
   };
 }

@@ -289,6 +289,40 @@ describe('bb-storage-notice', () => {
     await expect.element(page.getByText(/was interrupted/)).not.toBeInTheDocument();
     await expect.poll(() => persistence.history.state.sessions[0]?.status).toBe('finished');
   });
+
+  it('says that a hold interrupted under way starts over on Resume, and is kept as held on Keep', async () => {
+    const bundle = await recordSession();
+    // In the middle of the plank (the plan's second exercise), held for 19 s.
+    const snapshot = {
+      phase: 'set' as const,
+      exerciseIndex: 1,
+      set: {
+        setNumber: 1,
+        startedMs: 100_000,
+        count: 0,
+        sides: { left: 0, right: 0 },
+        lastProgressMs: 100_000,
+        holdStartMs: 101_000,
+        peakDeg: null,
+        formIssues: [],
+      },
+      restEndsMs: null,
+      nowMs: 120_500,
+      startedMs: 0,
+      endedMs: null,
+    };
+    const interrupted = {
+      ...bundle,
+      session: { ...bundle.session, status: 'active' as const, endedAt: null, snapshot },
+    };
+    const persistence = await persistenceWith([interrupted]);
+    await mount('bb-storage-notice', persistence);
+    await expect.element(page.getByText(/in the middle of Elbow plank set 1 \(19 s held\)/)).toBeVisible();
+    await expect
+      .element(page.getByText(/^Goes on with Elbow plank set 1, its hold timed again from the start;/))
+      .toBeVisible();
+    await expect.element(page.getByText(/with the 19 s held of Elbow plank set 1\.$/)).toBeVisible();
+  });
 });
 
 function toOtherSession(bundle: Awaited<ReturnType<typeof recordSession>>) {
