@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { type Exercise, exerciseById } from '../workout/program.ts';
-import type { SetRecord } from '../workout/session.ts';
+import { type SetRecord, skippedUndone } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, describeForm, formatDuration, heldS } from './format.ts';
@@ -112,11 +112,12 @@ export class BbRestView extends LitElement {
   }
 }
 
-/** "Superman, set 1: 10 of 10 reps" or "Elbow plank, set 2: held 1 min 7 s". */
+/** "Superman, set 1: 10 of 10 reps", "Elbow plank, set 2: held 1 min 7 s" or "Superman, set 3: skipped". */
 export function describeSet(record: SetRecord): string {
   const exercise = exerciseById(record.exerciseId);
-  const done =
-    record.holdMs !== null
+  const done = skippedUndone(record)
+    ? 'skipped'
+    : record.holdMs !== null
       ? `held ${formatDuration(heldS(record.holdMs))}`
       : `${record.count} of ${record.target} ${exercise.kind === 'breaths' ? 'breaths' : 'reps'}`;
   return `${exercise.name}, set ${record.setNumber}: ${done}`;

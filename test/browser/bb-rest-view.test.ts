@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import '../../src/ui/bb-rest-view.ts';
-import type { BbRestView } from '../../src/ui/bb-rest-view.ts';
+import { type BbRestView, describeSet } from '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import { mount as mountComponent } from './mount.ts';
 
@@ -26,6 +26,28 @@ describe('bb-rest-view', () => {
     await element.updateComplete;
     expect(face()).toBe('1:30');
     expect(element.shadowRoot!.querySelector('.paused')?.textContent).toBe('Paused');
+  });
+
+  it('says a set skipped before it counted anything was skipped, as the summary does', () => {
+    const skipped = {
+      exerciseId: 'superman' as const,
+      setNumber: 2,
+      target: 10,
+      count: 0,
+      sides: { left: 0, right: 0 },
+      holdMs: null,
+      peakDeg: null,
+      startedMs: 0,
+      endedMs: 1900,
+      endedBy: 'skipped' as const,
+      formIssues: [],
+    };
+    expect(describeSet(skipped)).toBe('Superman, set 2: skipped');
+    expect(describeSet({ ...skipped, exerciseId: 'elbow-plank', target: 30, holdMs: 0 })).toBe(
+      'Elbow plank, set 2: skipped',
+    );
+    // Skipped after three reps: what it counted.
+    expect(describeSet({ ...skipped, count: 3, endedBy: 'stopped' })).toBe('Superman, set 2: 3 of 10 reps');
   });
 
   it('confirms the set just done with the form problems seen in it', async () => {
