@@ -5,7 +5,7 @@ import { exerciseById } from '../workout/program.ts';
 import { type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
-import { describeForm, formatDuration, heldS, plural } from './format.ts';
+import { describeForm, formatDuration, heldS, plural, sessionLength } from './format.ts';
 import { buttonStyles, visuallyHidden } from './styles.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
@@ -220,7 +220,7 @@ export function summarise(records: readonly SetRecord[], durationMs: number): st
   if (breaths > 0) parts.push(plural(breaths, 'breath'));
   const heldTotalS = totalHeldS(records);
   if (heldTotalS > 0) parts.push(`${formatDuration(heldTotalS)} held`);
-  parts.push(`${Math.max(1, Math.round(durationMs / 60000))} min`);
+  parts.push(sessionLength(durationMs));
   return parts.join(' · ');
 }
 

@@ -50,13 +50,18 @@ export function describeForm(record: SetRecord): string | null {
   return issues.length > 0 ? issues.map((issue) => FORM_ISSUE_TEXT[issue].problem).join(', ') : null;
 }
 
+/** "under a minute", "34 min": a session's length, the same in its summary and in History. */
+export function sessionLength(durationMs: number): string {
+  const minutes = Math.round(durationMs / 60_000);
+  return minutes === 0 ? 'under a minute' : `${minutes} min`;
+}
+
 /**
  * A kept session in a line of History: how long, how many sets, and what they counted and held,
  * leaving out what the session had none of (a plank-only session has no reps to tell of).
  */
 export function describeSessionFacts(summary: SessionSummary): string {
-  const minutes = Math.round(summary.durationMs / 60_000);
-  const parts = [minutes === 0 ? 'under a minute' : `${minutes} min`, plural(summary.sets, 'set')];
+  const parts = [sessionLength(summary.durationMs), plural(summary.sets, 'set')];
   if (summary.reps > 0) parts.push(`${summary.reps} reps and breaths`);
   if (heldS(summary.holdMs) > 0) parts.push(`${formatDuration(heldS(summary.holdMs))} held`);
   if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);

@@ -24,6 +24,8 @@ afterEach(() => document.body.replaceChildren());
 describe('bb-summary', () => {
   it('sums reps, breaths and hold time, leaving out what did not happen', () => {
     expect(summarise([record({})], 61_000)).toBe('1 set · 10 reps · 1 min');
+    // As History will say it of the same session.
+    expect(summarise([record({})], 25_000)).toBe('1 set · 10 reps · under a minute');
     expect(
       summarise(
         [
