@@ -171,7 +171,14 @@ export class BbSummary extends LitElement {
             const recovery = heart.recoveries[i];
             // A set skipped before it began was no effort: its heart rate and rest say nothing of one.
             if (!set || skippedUndone(r)) return nothing;
-            const drop = recovery ? `, then −${Math.round(recovery.dropBpm)} in the rest` : '';
+            const dropBpm = recovery ? Math.round(recovery.dropBpm) : null;
+            // A heart that did not slow down (it may even have climbed, getting up) has no "−0" or "−-3".
+            const drop =
+              dropBpm === null
+                ? ''
+                : dropBpm > 0
+                  ? `, then −${dropBpm} in the rest`
+                  : ', then no drop in the rest';
             return html`<li>${exerciseById(r.exerciseId).name} ${r.setNumber}: ${set.avgBpm} bpm average, ${set.maxBpm} at most${drop}</li>`;
           })}
         </ul>

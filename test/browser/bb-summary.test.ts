@@ -152,6 +152,31 @@ describe('bb-summary', () => {
     await expect.element(page.getByRole('heading', { name: 'Heart rate' })).not.toBeInTheDocument();
   });
 
+  it('says the drop of the heart rate in the rest after each set, and when there was none', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [record({}), record({ setNumber: 2 }), record({ setNumber: 3 })];
+    summary.durationMs = 5 * 60_000;
+    const stats = { avgBpm: 84, maxBpm: 97, minBpm: 70, samples: 40 };
+    const recovery = (dropBpm: number) => ({ peakBpm: 97, endBpm: 97 - dropBpm, dropBpm, afterMs: 60_000 });
+    summary.heart = {
+      sets: [stats, stats, stats],
+      recoveries: [recovery(21.6), recovery(0.3), recovery(-3)],
+      rmssdBeforeMs: null,
+      rmssdAfterMs: null,
+    };
+    document.body.append(summary);
+    const items = page.getByRole('listitem');
+    await expect
+      .element(items.nth(0))
+      .toHaveTextContent('Superman 1: 84 bpm average, 97 at most, then −22 in the rest');
+    await expect
+      .element(items.nth(1))
+      .toHaveTextContent('Superman 2: 84 bpm average, 97 at most, then no drop in the rest');
+    await expect
+      .element(items.nth(2))
+      .toHaveTextContent('Superman 3: 84 bpm average, 97 at most, then no drop in the rest');
+  });
+
   it('says what RMSSD is', () => {
     expect(describeHrv({ sets: [], recoveries: [], rmssdBeforeMs: 32.4, rmssdAfterMs: 41 })).toBe(
       'Heart-rate variability (RMSSD) at rest: 32 ms before, 41 ms after',
