@@ -204,7 +204,9 @@ function notJson(text: string): ImportError {
       'This is a FIT export, for Garmin Connect or Strava: Backbeat imports only its own backups (JSON). Nothing was imported.',
     );
   }
-  return new ImportError('This is not a Backbeat file: it is not valid JSON (is it cut short?).');
+  return new ImportError(
+    'This is not a Backbeat file: it is not valid JSON (is it cut short?). Nothing was imported.',
+  );
 }
 
 /** The lines of a UTF-8 stream, without their line breaks. */

@@ -166,6 +166,14 @@ describe('JSON export and import', () => {
     expect(() => fromJson(text)).toThrow(message);
   });
 
+  it.each([
+    ['text', 'hello'],
+    ['a cut backup', '{"format": "backbeat-sess'],
+    ['an empty file', ''],
+  ])('says of %s, as of every file it refuses, that nothing was imported', (_, text) => {
+    expect(() => fromJson(text)).toThrow(/Nothing was imported\.$/);
+  });
+
   it('names its own CSV and FIT exports when one is given to import instead of a backup', async () => {
     const session = await recordSession();
     expect(() => fromJson(toCsv([session]))).toThrow(/This is a CSV export.*imports only its own backups/);
