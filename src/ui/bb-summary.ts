@@ -137,24 +137,30 @@ export class BbSummary extends LitElement {
         ${fileButtons('Save this session', (format) => sendCommand(this, 'bb-export', { format }))}
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      <table>
-        <caption class="visually-hidden">Sets of this session</caption>
-        <thead>
-          <tr><th scope="col">Exercise</th><th scope="col">Set</th><th scope="col">Done</th><th scope="col">Target</th></tr>
-        </thead>
-        <tbody>
-          ${this.records.map((r) => {
-            const form = describeForm(r);
-            return html`<tr class=${form ? 'with-form' : ''}>
-              <td>${exerciseById(r.exerciseId).name}</td>
-              <td class="number">${r.setNumber}</td>
-              <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
-              <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>
-            </tr>
-            ${form ? html`<tr class="form"><td colspan="4">Form: ${form}</td></tr>` : nothing}`;
-          })}
-        </tbody>
-      </table>
+      ${
+        // Finished before the first set began: a table of headings over nothing says less than this.
+        this.records.length === 0
+          ? html`<p>No sets were done in this session.</p>`
+          : html`
+          <table>
+            <caption class="visually-hidden">Sets of this session</caption>
+            <thead>
+              <tr><th scope="col">Exercise</th><th scope="col">Set</th><th scope="col">Done</th><th scope="col">Target</th></tr>
+            </thead>
+            <tbody>
+              ${this.records.map((r) => {
+                const form = describeForm(r);
+                return html`<tr class=${form ? 'with-form' : ''}>
+                  <td>${exerciseById(r.exerciseId).name}</td>
+                  <td class="number">${r.setNumber}</td>
+                  <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
+                  <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>
+                </tr>
+                ${form ? html`<tr class="form"><td colspan="4">Form: ${form}</td></tr>` : nothing}`;
+              })}
+            </tbody>
+          </table>`
+      }
       ${this.heart?.sets.some((s, i) => s !== null && !skippedUndone(this.records[i]!)) ? this.renderHeart(this.heart) : nothing}
     `;
   }

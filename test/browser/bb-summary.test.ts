@@ -80,6 +80,15 @@ describe('bb-summary', () => {
     await expect.element(rows.nth(3)).toHaveTextContent('Elbow plank 1 skipped 30 s');
   });
 
+  it('says that no set was done, for a session finished before its first set began', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [];
+    summary.durationMs = 20_000;
+    document.body.append(summary);
+    await expect.element(page.getByText('No sets were done in this session.')).toBeVisible();
+    expect(page.getByRole('table').elements()).toHaveLength(0);
+  });
+
   it('lists the form problems of each set under it, and reads a set kept without them', async () => {
     const summary = document.createElement('bb-summary');
     const { formIssues: _none, ...kept } = record({ setNumber: 3 });
