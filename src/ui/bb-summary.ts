@@ -161,7 +161,7 @@ export class BbSummary extends LitElement {
             </tbody>
           </table>`
       }
-      ${this.heart?.sets.some((s, i) => s !== null && !skippedUndone(this.records[i]!)) ? this.renderHeart(this.heart) : nothing}
+      ${this.heart && this.records.some((r, i) => this.heart?.sets[i] && !skippedUndone(r)) ? this.renderHeart(this.heart) : nothing}
     `;
   }
 
