@@ -322,7 +322,7 @@ export class BbApp extends LitElement {
         <bb-device-panel .device=${this.device.value} .person=${this.person.value} ?compact=${running}></bb-device-panel>
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>
-        ${this.updates ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${running}></bb-update-prompt>` : null}
+        ${this.showsStartScreen() ? null : this.renderUpdatePrompt(running)}
         <bb-storage-notice .persistence=${this.app.persistence}></bb-storage-notice>
         ${this.renderView()}
       </main>
@@ -359,6 +359,21 @@ export class BbApp extends LitElement {
     const maxHr = maxHeartRate(this.settings.value);
     if (!bpm || maxHr === null) return null;
     return zoneOf(bpm, maxHr) || null;
+  }
+
+  private showsStartScreen(): boolean {
+    const phase = this.session.value.phase;
+    return phase === 'ready' && this.view === 'session';
+  }
+
+  /**
+   * Above the screen, except on the start screen, where it goes under Start: news that comes a moment
+   * after the page opened must not move Start from under a finger on its way to it.
+   */
+  private renderUpdatePrompt(running: boolean) {
+    return this.updates
+      ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${running}></bb-update-prompt>`
+      : null;
   }
 
   private renderView() {
@@ -429,6 +444,7 @@ export class BbApp extends LitElement {
               : html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>
                   <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
         }
+        ${this.renderUpdatePrompt(false)}
         ${
           state.plan.length > 0
             ? html`<h3 id="plan-title">Today's plan</h3>

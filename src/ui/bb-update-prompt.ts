@@ -12,9 +12,10 @@ export const NOTICE_MS = { offline: 6_000, update: 12_000 } as const;
 
 /**
  * Says when a new version is ready (and reloads on request) or when the app now works offline.
- * A banner in the page's flow above the screen, never over it, so that it cannot cover Start or a
- * set's controls; it waits while a session runs (the screen then belongs to the exercise) and leaves
- * by itself after a few seconds.
+ * A banner in the page's flow, never over the screen, so that it cannot cover Start or a set's
+ * controls (on the start screen it comes under Start, so that it cannot move it either); it waits
+ * while a session runs (the screen then belongs to the exercise) and leaves by itself after a few
+ * seconds.
  */
 @customElement('bb-update-prompt')
 export class BbUpdatePrompt extends LitElement {
@@ -61,6 +62,9 @@ export class BbUpdatePrompt extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // The screen it was on gave way to another (Start tapped, History opened): the offline news was
+    // seen, and does not come back. An update waits to be answered.
+    if (this.timing === 'offline') this.updates.dismiss();
     this.stopTimer();
   }
 

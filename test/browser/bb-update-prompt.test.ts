@@ -66,4 +66,20 @@ describe('bb-update-prompt', () => {
     prompt.waiting = false;
     await expect.element(page.getByRole('status')).toHaveTextContent('A new version of Backbeat is ready.');
   });
+
+  it('lets the offline news go when its screen gives way to another, and keeps an update', async () => {
+    const updates = new UpdateModel();
+    let prompt = mount(updates);
+    updates.update({ offlineReady: true });
+    await expect.element(page.getByRole('status')).toHaveTextContent('Backbeat now works offline.');
+    // Start tapped, or History opened: the start screen and the notice under its Start are gone.
+    prompt.remove();
+    expect(updates.state.offlineReady).toBe(false);
+
+    prompt = mount(updates);
+    updates.update({ updateReady: true });
+    await expect.element(page.getByRole('status')).toHaveTextContent('A new version of Backbeat is ready.');
+    prompt.remove();
+    expect(updates.state.updateReady).toBe(true);
+  });
 });
