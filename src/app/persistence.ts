@@ -550,9 +550,13 @@ export class Persistence {
       this.detach();
       this.finishing = recorder.finish(final ?? state).then(async () => {
         const { session, sets } = recorder.bundle();
-        this.rememberPast(session, sets);
+        // Started and ended before a set was done: nothing to keep, and a line of "0 sets" in
+        // History (and a point on its charts) would say otherwise. It can still be exported.
+        const kept = sets.length > 0;
+        if (kept) this.rememberPast(session, sets);
         await this.guard(async (store) => {
-          await store.compact(session.id);
+          if (kept) await store.compact(session.id);
+          else await store.deleteSession(session.id);
           await this.applyRetention(store);
         });
         await this.refresh();
@@ -666,9 +670,12 @@ export class Persistence {
       const bundle = await store.loadBundle(row.id);
       if (!bundle) return;
       const ended = endInterrupted(bundle);
+      const sets = [...bundle.sets, ...ended.sets];
+      // Interrupted before a set was done: nothing to keep, as for a session finished so.
+      if (sets.length === 0) return store.deleteSession(row.id);
       await store.write({ session: ended.session, sets: ended.sets });
       await store.compact(row.id);
-      this.rememberPast(ended.session, [...bundle.sets, ...ended.sets]);
+      this.rememberPast(ended.session, sets);
     });
   }
 

@@ -140,7 +140,7 @@ export class BbSummary extends LitElement {
       ${
         // Finished before the first set began: a table of headings over nothing says less than this.
         this.records.length === 0
-          ? html`<p>No sets were done in this session.</p>`
+          ? html`<p>No sets were done in this session, so it is not kept in your history.</p>`
           : html`
           <table>
             <caption class="visually-hidden">Sets of this session</caption>

@@ -85,7 +85,9 @@ describe('bb-summary', () => {
     summary.records = [];
     summary.durationMs = 20_000;
     document.body.append(summary);
-    await expect.element(page.getByText('No sets were done in this session.')).toBeVisible();
+    await expect
+      .element(page.getByText('No sets were done in this session, so it is not kept in your history.'))
+      .toBeVisible();
     expect(page.getByRole('table').elements()).toHaveLength(0);
   });
 

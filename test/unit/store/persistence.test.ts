@@ -152,6 +152,29 @@ describe('Persistence', () => {
     await second.persistence.dispose();
   });
 
+  it('keeps no session that ended before any set was done, and still exports it', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const page = new Page(name);
+    await page.persistence.start();
+    // The strap sees posture: the first set waits for the person, who never gets into position.
+    page.session.sensePosition(true);
+    page.session.start();
+    page.run(3000);
+    await page.persistence.flush();
+    // Recorded while it ran, as every session is, in case the tab goes away.
+    expect(await page.store!.listSessions()).toHaveLength(1);
+
+    page.session.finish();
+    await page.persistence.flush();
+    expect(page.session.state.completed).toHaveLength(0);
+    expect(await page.store!.listSessions()).toHaveLength(0);
+    expect(page.persistence.history.state.sessions).toHaveLength(0);
+    expect(page.persistence.history.state.sessionCount).toBe(0);
+    const csv = await page.persistence.exportCurrent('csv');
+    expect(csv).not.toBeNull();
+    await page.persistence.dispose();
+  });
+
   it('keeps the reps of the set under way when an interrupted session is kept as it is', async () => {
     const name = `persistence-${++dbCounter}`;
     const first = new Page(name);
@@ -175,6 +198,26 @@ describe('Persistence', () => {
     expect(csv.split('\r\n')[2]).toContain(
       ',Superman,2,0,3,0,0,range 20°; stopped before the target of 10 reps,,',
     );
+    await second.persistence.dispose();
+  });
+
+  it('keeps no interrupted session kept as it is that had no set done', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const first = new Page(name);
+    await first.persistence.start();
+    first.session.sensePosition(true);
+    first.session.start();
+    first.run(3000);
+    await first.persistence.flush();
+    first.store!.close(); // the tab is gone while the first set waited for the person
+
+    const second = new Page(name);
+    await second.persistence.start();
+    expect(second.persistence.history.state.unfinished).not.toBeNull();
+    await second.persistence.discardUnfinished();
+    expect(second.persistence.history.state.unfinished).toBeNull();
+    expect(second.persistence.history.state.sessions).toHaveLength(0);
+    expect(await second.store!.listSessions()).toHaveLength(0);
     await second.persistence.dispose();
   });
 
