@@ -1,5 +1,5 @@
 // A session as a FIT strength-training activity, the file Garmin Connect, Strava and most training
-// platforms import: one `set` message per set (active sets and the rests between them, as Garmin's
+// platforms import: one `set` message per set done (active sets and the rests between them, as Garmin's
 // own watches write them), heart rate as `record` messages, one lap, one session. Garmin's SDK is
 // loaded only when someone exports, so the app's first load does not carry it.
 
@@ -19,6 +19,7 @@ import { wallTimeOf } from '../store/codec.ts';
 import type { SessionBundle } from '../store/records.ts';
 import type { ExerciseId } from '../workout/program.ts';
 import { exerciseById } from '../workout/program.ts';
+import { skippedUndone } from '../workout/session.ts';
 import { allHeartRate } from './replay.ts';
 
 /**
@@ -110,8 +111,11 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
       name: garmin.name ? enumValue(`${garmin.category}ExerciseName`, garmin.name) : OWN_EXERCISE_NAME,
     };
   };
+  // A set skipped before it counted anything was not done: Garmin would show it as a set of nothing,
+  // so it is left out, and the time it waited falls in the rest around it.
+  const done = sets.filter((set) => !skippedUndone(set)).sort((a, b) => a.index - b.index);
   const titleIndex = new Map<ExerciseId, number>();
-  for (const id of new Set(sets.map((s) => s.exerciseId))) {
+  for (const id of new Set(done.map((s) => s.exerciseId))) {
     titleIndex.set(id, titleIndex.size);
     write<ExerciseTitleMesg>('EXERCISE_TITLE', {
       messageIndex: titleIndex.get(id)!,
@@ -136,9 +140,8 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
     timed.push({ tMs: gap.atMs, order: 1, write: () => writeTimer(away, 'stopAll') });
     timed.push({ tMs: gap.atMs, order: 2, write: () => writeTimer(back, 'start') });
   }
-  const ordered = [...sets].sort((a, b) => a.index - b.index);
   let messageIndex = 0;
-  ordered.forEach((set, i) => {
+  done.forEach((set, i) => {
     const exercise = exerciseOf(set.exerciseId);
     const kind = exerciseById(set.exerciseId).kind;
     const weightKg = session.plan.find((p) => p.exerciseId === set.exerciseId)?.dosage.weightKg;
@@ -161,7 +164,7 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
           messageIndex: activeIndex,
         }),
     });
-    const next = ordered[i + 1];
+    const next = done[i + 1];
     if (next && next.startedMs > set.endedMs) {
       const restIndex = messageIndex++;
       timed.push({

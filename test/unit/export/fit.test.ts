@@ -115,6 +115,41 @@ describe('FIT exercise names', () => {
   });
 });
 
+describe('FIT sets skipped', () => {
+  it('leaves out a set skipped before it counted anything: the time it waited is rest', async () => {
+    const bundle = await recordSession();
+    const last = bundle.sets.at(-1)!;
+    const skipped = {
+      ...last,
+      index: bundle.sets.length,
+      exerciseId: 'elbow-plank' as const,
+      setNumber: 2,
+      count: 0,
+      holdMs: null,
+      endedBy: 'skipped' as const,
+      startedMs: last.endedMs + 30_000,
+      endedMs: last.endedMs + 31_900,
+    };
+    const after = {
+      ...last,
+      index: bundle.sets.length + 1,
+      setNumber: last.setNumber + 1,
+      startedMs: last.endedMs + 60_000,
+      endedMs: last.endedMs + 90_000,
+    };
+    const messages = decode(await toFit({ ...bundle, sets: [...bundle.sets, skipped, after] }));
+    const sets = messages.setMesgs ?? [];
+    const active = sets.filter((s) => s.setType === 'active');
+    expect(active).toHaveLength(bundle.sets.length + 1);
+    expect(active.some((s) => s.repetitions === 0 && s.duration! < 2)).toBe(false);
+    // The rest before the set after it runs from the end of the one before the skip.
+    const seconds = (d: unknown) => (d as Date).getTime() / 1000;
+    const rest = sets.filter((s) => s.setType === 'rest').at(-1)!;
+    expect(rest.duration).toBeCloseTo(60, 0);
+    expect(seconds(rest.timestamp)).toBeCloseTo(seconds(active.at(-1)!.startTime), 0);
+  });
+});
+
 describe('FIT timer around time away from the app', () => {
   it('stops the timer while the app was closed, so set durations and timer time agree with the clock', async () => {
     const bundle = await recordSession();
