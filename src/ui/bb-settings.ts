@@ -131,6 +131,11 @@ export class BbSettings extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         margin: 0;
       }
+      /* What was kept instead of what was typed: read, not skimmed past like a hint. */
+      .note.correction {
+        color: var(--bb-text, #f5f7fa);
+        font-weight: 600;
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -151,6 +156,8 @@ export class BbSettings extends LitElement {
 
   /** What the last reorder did, for screen readers: focus stays on the button, this says where it went. */
   @state() private announcement = '';
+  /** A typed number the settings could not keep as it was: which field, and what was kept instead. */
+  @state() private correction: { readonly key: string; readonly text: string } | null = null;
 
   private settings!: ObserveController<Settings>;
 
@@ -219,6 +226,12 @@ export class BbSettings extends LitElement {
     const { dosage } = choice;
     const targetLabel =
       exercise.kind === 'hold' ? 'hold, seconds' : exercise.kind === 'breaths' ? 'breaths' : 'reps';
+    const targetWords: FieldWords =
+      exercise.kind === 'hold'
+        ? ['A hold', ' s']
+        : exercise.kind === 'breaths'
+          ? ['Breaths', '']
+          : ['Reps', ''];
     const limits = targetLimits(choice.id);
     const change = this.targetChanges.find((c) => c.exerciseId === choice.id);
     // The field keeps the full session's sets, to come back to; a short session does one of each.
@@ -237,9 +250,9 @@ export class BbSettings extends LitElement {
             ?disabled=${index === count - 1} @click=${() => this.onMove(choice.id, 1)}>↓</button>
         </div>
         <div class="dose">
-          ${this.numberField(choice.id, exercise.name, 'sets', 'sets', dosage.sets, LIMITS.sets, 1, shortNoteId)}
-          ${this.numberField(choice.id, exercise.name, 'target', targetLabel, dosage.target, limits, 1)}
-          ${this.numberField(choice.id, exercise.name, 'restS', 'rest, seconds', dosage.restS, LIMITS.restS, 1)}
+          ${this.numberField(choice.id, exercise.name, 'sets', 'sets', ['Sets', ''], dosage.sets, LIMITS.sets, 1, shortNoteId)}
+          ${this.numberField(choice.id, exercise.name, 'target', targetLabel, targetWords, dosage.target, limits, 1)}
+          ${this.numberField(choice.id, exercise.name, 'restS', 'rest, seconds', ['A rest', ' s'], dosage.restS, LIMITS.restS, 1)}
           ${
             dosage.weightKg === undefined
               ? nothing
@@ -248,6 +261,7 @@ export class BbSettings extends LitElement {
                   exercise.name,
                   'weightKg',
                   'weight, kg',
+                  ['The weight', ' kg'],
                   dosage.weightKg,
                   LIMITS.weightKg,
                   0.5,
@@ -269,6 +283,7 @@ export class BbSettings extends LitElement {
               </p>`
             : nothing
         }
+        ${this.renderCorrection(choice.id)}
       </li>
     `;
   }
@@ -283,16 +298,21 @@ export class BbSettings extends LitElement {
     name: string,
     field: keyof DosagePatch,
     label: string,
+    words: FieldWords,
     value: number,
-    limits: { readonly min: number; readonly max: number },
+    limits: Limits,
     step: number,
     describedBy: string | null = null,
   ) {
+    const kept = () => this.model.state.exercises.find((c) => c.id === id)?.dosage[field] ?? null;
     return html`
       <label>
         ${label[0].toUpperCase() + label.slice(1)}
         <input type="number" aria-label=${`${name} ${label}`} aria-describedby=${describedBy ?? nothing} inputmode="decimal" min=${limits.min} max=${limits.max} step=${step} .value=${live(String(value))}
-          @change=${(e: Event) => this.onNumber(e, (n) => this.model.setDosage(id, { [field]: n }))} />
+          @change=${(e: Event) => {
+            this.onNumber(e, (n) => this.model.setDosage(id, { [field]: n }));
+            this.sayCorrection(e, id, words, limits, step, kept());
+          }} />
       </label>
     `;
   }
@@ -350,14 +370,29 @@ export class BbSettings extends LitElement {
           Age
           <input type="number" inputmode="numeric" min=${LIMITS.age.min} max=${LIMITS.age.max} step="1"
             .value=${live(s.age === null ? '' : String(s.age))}
-            @change=${(e: Event) => this.onOptionalNumber(e, (n) => this.model.setAge(n))} />
+            @change=${(e: Event) => {
+              this.onOptionalNumber(e, (n) => this.model.setAge(n));
+              this.sayCorrection(e, 'age', ['Age', ''], LIMITS.age, 1, this.model.state.age);
+            }} />
         </label>
+        ${this.renderCorrection('age')}
         <label>
           Maximum heart rate, bpm, if you know it
           <input type="number" inputmode="numeric" min=${LIMITS.maxHr.min} max=${LIMITS.maxHr.max} step="1"
             .value=${live(s.maxHr === null ? '' : String(s.maxHr))}
-            @change=${(e: Event) => this.onOptionalNumber(e, (n) => this.model.setMaxHr(n))} />
+            @change=${(e: Event) => {
+              this.onOptionalNumber(e, (n) => this.model.setMaxHr(n));
+              this.sayCorrection(
+                e,
+                'max-hr',
+                ['Maximum heart rate', ' bpm'],
+                LIMITS.maxHr,
+                1,
+                this.model.state.maxHr,
+              );
+            }} />
         </label>
+        ${this.renderCorrection('max-hr')}
         <p class="note" id="max-hr-note">
           ${max === null ? 'Give your age or maximum to see heart-rate zones.' : `Zones use a maximum of ${max} bpm (${source}).`}
         </p>
@@ -375,6 +410,41 @@ export class BbSettings extends LitElement {
     if (Number.isFinite(n)) apply(n);
     // A cleared or clamped field must show the value that was kept: live() rewrites it on this update.
     this.requestUpdate();
+  }
+
+  /**
+   * A number typed out of range, between steps, or cleared where one is needed is not kept as typed:
+   * says what the field takes and what was kept, next to it, rather than change it without a word.
+   */
+  private sayCorrection(
+    event: Event,
+    key: string,
+    [what, unit]: FieldWords,
+    limits: Limits,
+    step: number,
+    kept: number | null,
+  ): void {
+    const input = event.target as HTMLInputElement;
+    const typed = input.value === '' ? null : input.valueAsNumber;
+    if (typed === kept) {
+      this.correction = null;
+      return;
+    }
+    const range =
+      step === 1
+        ? `whole numbers from ${limits.min} to ${limits.max}${unit}`
+        : `${limits.min} to ${limits.max}${unit} in steps of ${step}${unit}`;
+    this.correction = {
+      key,
+      text: `${what}: ${range}; ${kept === null ? 'none' : `${kept}${unit}`} kept.`,
+    };
+  }
+
+  private renderCorrection(key: string) {
+    const correction = this.correction;
+    return correction?.key === key
+      ? html`<p class="note correction" role="status">${correction.text}</p>`
+      : nothing;
   }
 
   private onOptionalNumber(event: Event, apply: (n: number | null) => void): void {
@@ -408,6 +478,10 @@ export class BbSettings extends LitElement {
     this.dispatchEvent(new CustomEvent('bb-settings-done', { bubbles: true, composed: true }));
   }
 }
+
+/** How a field's value is named in a sentence, and its unit: ["A rest", " s"]. */
+type FieldWords = readonly [string, string];
+type Limits = { readonly min: number; readonly max: number };
 
 function checked(event: Event): boolean {
   return (event.target as HTMLInputElement).checked;
