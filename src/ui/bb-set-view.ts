@@ -269,7 +269,7 @@ export class BbSetView extends LitElement {
 
   private renderHowTo() {
     const { exercise } = this.planned;
-    return html`<details>
+    return html`<details @toggle=${bringIntoView}>
       <summary>How to do it</summary>
       <p>${exercise.position}</p>
       <ol>
@@ -317,6 +317,17 @@ export class BbSetView extends LitElement {
       valueText: `${set.count} of ${dosage.target} ${noun}`,
       announcement: this.paused ? 'Paused' : `${set.count} of ${dosage.target} ${noun}`,
     };
+  }
+}
+
+/**
+ * On a phone "How to do it" sits under the ring, and opens below the fold: what was asked for must be
+ * seen without a scroll.
+ */
+function bringIntoView(event: Event): void {
+  const details = event.target as HTMLDetailsElement;
+  if (details.open && details.getBoundingClientRect().bottom > window.innerHeight) {
+    details.scrollIntoView({ block: 'start' });
   }
 }
 

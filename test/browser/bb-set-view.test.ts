@@ -272,3 +272,31 @@ describe('bb-set-view on a laptop', () => {
     await expectNoticeOverTheColumn(element, '.notice.form');
   });
 });
+
+describe('bb-set-view on a phone', () => {
+  beforeAll(async () => {
+    await page.viewport(360, 640);
+  });
+  afterAll(async () => {
+    await page.viewport(414, 896);
+  });
+
+  it('brings "How to do it" into view when it is opened below the fold', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 45 } },
+      set: currentSet({ count: 3 }),
+    });
+    // The app's header above the set, as on the phone.
+    const header = document.createElement('div');
+    header.style.height = '240px';
+    document.body.prepend(header);
+    await page.getByText('How to do it').click();
+    const firstStep = element.shadowRoot!.querySelector<HTMLElement>('details ol li')!;
+    await expect
+      .poll(() => {
+        const box = firstStep.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      })
+      .toBe(true);
+  });
+});
