@@ -356,6 +356,13 @@ export class BbSettings extends LitElement {
         <div class="actions">
           <button type="button" ?disabled=${s.muted} @click=${this.onTryVoice}>Try the voice</button>
         </div>
+        ${
+          // Some systems have no speech voices at all (Chromium on Linux without a speech service):
+          // the person should know why the coach is silent, and what still works.
+          this.voices.length === 0 && !s.muted
+            ? html`<p class="note">This browser lists no voices: if Try the voice is silent, the count still shows on screen, and tones and vibration still mark reps and holds.</p>`
+            : nothing
+        }
       </fieldset>
     `;
   }

@@ -204,6 +204,16 @@ describe('bb-settings', () => {
     element.addEventListener('bb-try-voice', () => tried++);
     await page.getByRole('button', { name: 'Try the voice' }).click();
     expect(tried).toBe(1);
+    expect(element.shadowRoot!.textContent).not.toContain('lists no voices');
+  });
+
+  it('says what still marks the count when the browser lists no voices', async () => {
+    const { model } = mount([]);
+    const note = page.getByText(/This browser lists no voices: if Try the voice is silent/);
+    await expect.element(note).toBeVisible();
+    // Muted, the voice is not missed.
+    model.setMuted(true);
+    await expect.element(note).not.toBeInTheDocument();
   });
 
   it('shows the maximum heart rate used for the zones and turns on the early end of rests', async () => {
