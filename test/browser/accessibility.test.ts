@@ -3,9 +3,7 @@
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { Backbeat } from '../../src/app/backbeat.ts';
-import '../../src/ui/bb-app.ts';
-import type { BbApp } from '../../src/ui/bb-app.ts';
+import { type AppShell, mountApp } from './app-shell.ts';
 
 async function seriousViolations(): Promise<string[]> {
   const results = await axe.run(document, { resultTypes: ['violations'] });
@@ -17,26 +15,15 @@ async function seriousViolations(): Promise<string[]> {
 }
 
 describe('accessibility audit of the app', () => {
-  let app: Backbeat;
-  let shell: BbApp;
+  let mounted: AppShell;
 
   beforeAll(async () => {
     document.documentElement.lang = 'en';
     document.title = 'Backbeat';
-    app = new Backbeat({
-      persistence: { openStore: () => Promise.reject(new Error('no store in this test')) },
-    });
-    app.start();
-    shell = document.createElement('bb-app');
-    shell.app = app;
-    document.body.append(shell);
-    await shell.updateComplete;
+    mounted = await mountApp({ start: true });
   });
 
-  afterAll(() => {
-    app.dispose();
-    shell.remove();
-  });
+  afterAll(() => mounted.remove());
 
   it('start screen', async () => {
     await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();

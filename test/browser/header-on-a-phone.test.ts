@@ -2,14 +2,12 @@
 // it shows: three digits and a zone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { Backbeat } from '../../src/app/backbeat.ts';
 import { createRecording, recordPacket } from '../../src/protocol/recording.ts';
-import '../../src/ui/bb-app.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
-import { SETTINGS_KEY } from '../../src/workout/settings.ts';
+import { type AppShell, mountApp } from './app-shell.ts';
 
 describe('the header on a phone', () => {
-  let app: Backbeat;
+  let mounted: AppShell;
   let shell: BbApp;
 
   beforeAll(async () => {
@@ -17,20 +15,10 @@ describe('the header on a phone', () => {
     // As index.html sets them for the app.
     document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
     document.body.style.margin = '0';
-    const stored = new Map([[SETTINGS_KEY, JSON.stringify({ age: 30 })]]);
-    app = new Backbeat({
-      settingsStorage: {
-        getItem: (key) => stored.get(key) ?? null,
-        setItem: (key, value) => stored.set(key, value),
-        removeItem: (key) => stored.delete(key),
-      },
-      persistence: { openStore: () => Promise.reject(new Error('no store in this test')) },
-    });
-    shell = document.createElement('bb-app');
-    shell.app = app;
-    document.body.append(shell);
+    mounted = await mountApp({ settings: { age: 30 } });
+    shell = mounted.shell;
     // 188 bpm for a minute: zone 5 at the age of 30.
-    app.devices.replay(
+    mounted.app.devices.replay(
       createRecording([
         recordPacket('hrs', Uint8Array.of(0x00, 0xbc), 0),
         recordPacket('hrs', Uint8Array.of(0x00, 0xbc), 60_000),
@@ -39,10 +27,7 @@ describe('the header on a phone', () => {
     await shell.updateComplete;
   });
 
-  afterAll(() => {
-    app.dispose();
-    shell.remove();
-  });
+  afterAll(() => mounted.remove());
 
   it('keeps a three-digit heart rate and its zone on one line, without scrolling sideways', async () => {
     const heartRate = shell.shadowRoot?.querySelector('bb-heart-rate');

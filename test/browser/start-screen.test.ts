@@ -2,38 +2,20 @@
 // settings leave every exercise out, no Start that would do nothing, and the way to the settings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { Backbeat } from '../../src/app/backbeat.ts';
-import '../../src/ui/bb-app.ts';
 import { UpdateModel } from '../../src/app/updates.ts';
-import type { BbApp } from '../../src/ui/bb-app.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
-import { SETTINGS_KEY } from '../../src/workout/settings.ts';
+import { type AppShell, mountApp } from './app-shell.ts';
 
 describe('the start screen with no exercise chosen', () => {
-  let app: Backbeat;
-  let shell: BbApp;
+  let mounted: AppShell;
 
   beforeAll(async () => {
-    const exercises = PROGRAM.map((exercise) => ({ id: exercise.id, included: false }));
-    const stored = new Map([[SETTINGS_KEY, JSON.stringify({ exercises })]]);
-    app = new Backbeat({
-      settingsStorage: {
-        getItem: (key) => stored.get(key) ?? null,
-        setItem: (key, value) => stored.set(key, value),
-        removeItem: (key) => stored.delete(key),
-      },
-      persistence: { openStore: () => Promise.reject(new Error('no store in this test')) },
+    mounted = await mountApp({
+      settings: { exercises: PROGRAM.map((exercise) => ({ id: exercise.id, included: false })) },
     });
-    shell = document.createElement('bb-app');
-    shell.app = app;
-    document.body.append(shell);
-    await shell.updateComplete;
   });
 
-  afterAll(() => {
-    app.dispose();
-    shell.remove();
-  });
+  afterAll(() => mounted.remove());
 
   it('says so in place of Start, and leads to the settings', async () => {
     await expect.element(page.getByText("No exercises are chosen for today's session.")).toBeVisible();
@@ -44,25 +26,14 @@ describe('the start screen with no exercise chosen', () => {
 });
 
 describe('the start screen when news comes after the page opened', () => {
-  let app: Backbeat;
-  let shell: BbApp;
   const updates = new UpdateModel();
+  let mounted: AppShell;
 
   beforeAll(async () => {
-    app = new Backbeat({
-      persistence: { openStore: () => Promise.reject(new Error('no store in this test')) },
-    });
-    shell = document.createElement('bb-app');
-    shell.app = app;
-    shell.updates = updates;
-    document.body.append(shell);
-    await shell.updateComplete;
+    mounted = await mountApp({ updates });
   });
 
-  afterAll(() => {
-    app.dispose();
-    shell.remove();
-  });
+  afterAll(() => mounted.remove());
 
   it('keeps Start where it was as "now works offline" appears', async () => {
     const start = page.getByRole('button', { name: 'Start', exact: true });

@@ -1,0 +1,43 @@
+// The whole app in a component test: Backbeat with its settings in memory and no store (each test
+// says what it needs of them), in its <bb-app> shell on the page.
+import { Backbeat } from '../../src/app/backbeat.ts';
+import type { UpdateModel } from '../../src/app/updates.ts';
+import '../../src/ui/bb-app.ts';
+import type { BbApp } from '../../src/ui/bb-app.ts';
+import { SETTINGS_KEY } from '../../src/workout/settings.ts';
+
+export interface AppShell {
+  readonly app: Backbeat;
+  readonly shell: BbApp;
+  /** Takes the shell off the page and stops the app. */
+  remove(): void;
+}
+
+/** Backbeat with `settings` stored, in its shell on the page, rendered; `updates` for its update prompt. */
+export async function mountApp(
+  options: { settings?: object; updates?: UpdateModel; start?: boolean } = {},
+): Promise<AppShell> {
+  const stored = new Map(options.settings ? [[SETTINGS_KEY, JSON.stringify(options.settings)]] : []);
+  const app = new Backbeat({
+    settingsStorage: {
+      getItem: (key) => stored.get(key) ?? null,
+      setItem: (key, value) => stored.set(key, value),
+      removeItem: (key) => stored.delete(key),
+    },
+    persistence: { openStore: () => Promise.reject(new Error('no store in this test')) },
+  });
+  if (options.start) app.start();
+  const shell = document.createElement('bb-app');
+  shell.app = app;
+  if (options.updates) shell.updates = options.updates;
+  document.body.append(shell);
+  await shell.updateComplete;
+  return {
+    app,
+    shell,
+    remove: () => {
+      app.dispose();
+      shell.remove();
+    },
+  };
+}
