@@ -50,6 +50,29 @@ async function textsWritten(chart: HTMLElementTagNameMap['bb-progress-chart']): 
   }
 }
 
+/**
+ * The weekly reps chart in a page `widthPx` wide, drawn, with its numbers opened as a person opens
+ * them: the chart and its table's scrolling box.
+ */
+async function openNumbers(widthPx: number) {
+  document.body.style.width = `${widthPx}px`;
+  const chart = document.createElement('bb-progress-chart');
+  chart.heading = 'Reps per week';
+  chart.unit = 'week';
+  chart.series = series;
+  document.body.append(chart);
+  await chart.updateComplete;
+  const root = chart.shadowRoot!;
+  // The chart is drawn once laid out, a task after it is added.
+  await expect
+    .poll(() => root.querySelector('.u-legend')?.textContent)
+    .toBe('SupermanGlute bridgeBird dogLat pulldown');
+  await page.getByText('Numbers').click();
+  await expect.element(page.getByRole('region', { name: 'Reps per week: numbers' })).toBeVisible();
+  await expect.poll(() => root.querySelectorAll('.numbers tbody th').length).toBe(series.x.length);
+  return { chart, root, box: root.querySelector<HTMLElement>('.numbers')! };
+}
+
 afterEach(() => {
   document.body.replaceChildren();
   document.body.style.width = '';
@@ -58,22 +81,7 @@ afterEach(() => {
 describe('bb-progress-chart', () => {
   it('names its lines without empty values, and keeps its numbers in a box that scrolls by itself', async () => {
     // Narrower than the table of numbers, as a phone is.
-    document.body.style.width = '300px';
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Reps per week';
-    chart.unit = 'week';
-    chart.series = series;
-    document.body.append(chart);
-    await chart.updateComplete;
-    const root = chart.shadowRoot!;
-    // The chart is drawn once laid out, a task after it is added.
-    await expect
-      .poll(() => root.querySelector('.u-legend')?.textContent)
-      .toBe('SupermanGlute bridgeBird dogLat pulldown');
-    await page.getByText('Numbers').click();
-    const numbers = page.getByRole('region', { name: 'Reps per week: numbers' });
-    await expect.element(numbers).toBeVisible();
-    const box = root.querySelector<HTMLElement>('.numbers')!;
+    const { chart, box } = await openNumbers(300);
     expect(box.tabIndex).toBe(0);
     expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
     expect(chart.getBoundingClientRect().width).toBeLessThanOrEqual(300);
@@ -85,17 +93,7 @@ describe('bb-progress-chart', () => {
   });
 
   it("keeps each row's week on one line and in view while the numbers are scrolled sideways", async () => {
-    document.body.style.width = '300px';
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Reps per week';
-    chart.unit = 'week';
-    chart.series = series;
-    document.body.append(chart);
-    await chart.updateComplete;
-    await page.getByText('Numbers').click();
-    const root = chart.shadowRoot!;
-    await expect.poll(() => root.querySelectorAll('.numbers tbody th').length).toBe(3);
-    const box = root.querySelector<HTMLElement>('.numbers')!;
+    const { root, box } = await openNumbers(300);
     const week = root.querySelector<HTMLElement>('.numbers tbody th')!;
     const words = document.createRange();
     words.selectNodeContents(week);
@@ -108,22 +106,12 @@ describe('bb-progress-chart', () => {
   });
 
   it('says nothing of scrolling when its numbers fit', async () => {
-    document.body.style.width = '600px';
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Reps per week';
-    chart.unit = 'week';
-    chart.series = series;
-    document.body.append(chart);
-    await chart.updateComplete;
-    await expect.poll(() => chart.shadowRoot!.querySelector('.u-legend')).not.toBeNull();
-    await page.getByText('Numbers').click();
-    await expect.element(page.getByRole('region', { name: 'Reps per week: numbers' })).toBeVisible();
-    const box = chart.shadowRoot!.querySelector<HTMLElement>('.numbers')!;
+    const { chart, root, box } = await openNumbers(600);
     expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
     // Measured as the box is laid out, before it is painted.
     await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
     await chart.updateComplete;
-    expect(chart.shadowRoot!.querySelector('.scroll-hint')).toBeNull();
+    expect(root.querySelector('.scroll-hint')).toBeNull();
   });
 
   it('draws a line that meets its target over it, with the target still showing around it', async () => {
