@@ -36,6 +36,19 @@ function openTab(name: string) {
   return { persistence, session, run };
 }
 
+/** Two tabs of one store: the first records a session, the second has learned that it does. */
+async function recordingInTheFirstOfTwo(name: string) {
+  const first = openTab(name);
+  await first.persistence.start();
+  first.session.start();
+  first.run(2000);
+  await first.persistence.flush();
+  const second = openTab(name);
+  await second.persistence.start();
+  await expect.poll(() => second.persistence.history.state.elsewhere?.status).toBe('active');
+  return { first, second };
+}
+
 afterEach(async () => {
   for (const tab of tabs.splice(0)) await tab.dispose();
 });
@@ -43,15 +56,7 @@ afterEach(async () => {
 describe('two tabs', () => {
   it('a tab that starts its own session leaves the one recorded elsewhere alone, and learns when it ends', async () => {
     const name = `tabs-${Date.now()}`;
-    const first = openTab(name);
-    await first.persistence.start();
-    first.session.start();
-    first.run(2000);
-    await first.persistence.flush();
-
-    const second = openTab(name);
-    await second.persistence.start();
-    await expect.poll(() => second.persistence.history.state.elsewhere?.status).toBe('active');
+    const { first, second } = await recordingInTheFirstOfTwo(name);
     expect(second.persistence.history.state.unfinished).toBeNull();
 
     second.session.start();
@@ -72,15 +77,7 @@ describe('two tabs', () => {
 
   it('a tab whose session moves away starts no session of its own while it lets go', async () => {
     const name = `tabs-move-${Date.now()}`;
-    const first = openTab(name);
-    await first.persistence.start();
-    first.session.start();
-    first.run(2000);
-    await first.persistence.flush();
-
-    const second = openTab(name);
-    await second.persistence.start();
-    await expect.poll(() => second.persistence.history.state.elsewhere?.status).toBe('active');
+    const { first, second } = await recordingInTheFirstOfTwo(name);
     // The first tab's set goes on while it saves its last second for the other tab: a rep counted
     // in that moment is a change of its set, not the start of a new session.
     let counted = false;
