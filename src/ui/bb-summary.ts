@@ -121,6 +121,14 @@ export class BbSummary extends LitElement {
   @property({ attribute: false }) problem: string | null = null;
 
   override render() {
+    // Finished before the first set began: nothing was done, kept or worth a file.
+    if (this.records.length === 0) {
+      return html`
+        <h2>Session done</h2>
+        <p class="totals">No sets were done, so this session is not kept in your history.</p>
+        ${this.renderNext()}
+      `;
+    }
     return html`
       <h2>Session done</h2>
       <div class="totals">
@@ -128,41 +136,39 @@ export class BbSummary extends LitElement {
           .split(' · ')
           .map((part, i) => html`${i > 0 ? ' · ' : ''}<span class="part">${part}</span>`)}
       </div>
-      <div class="actions">
-        <button class="primary" @click=${() => sendCommand(this, 'bb-new-session')}>New session</button>
-        <button @click=${() => sendCommand(this, 'bb-show-history')}>See all your sessions</button>
-      </div>
+      ${this.renderNext()}
       <div class="actions save" role="group" aria-labelledby="save-title">
         <span id="save-title" class="save-title">Save this session:</span>
         ${fileButtons('Save this session', (format) => sendCommand(this, 'bb-export', { format }))}
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      ${
-        // Finished before the first set began: a table of headings over nothing says less than this.
-        this.records.length === 0
-          ? html`<p>No sets were done in this session, so it is not kept in your history.</p>`
-          : html`
-          <table>
-            <caption class="visually-hidden">Sets of this session</caption>
-            <thead>
-              <tr><th scope="col">Exercise</th><th scope="col">Set</th><th scope="col">Done</th><th scope="col">Target</th></tr>
-            </thead>
-            <tbody>
-              ${this.records.map((r) => {
-                const form = describeForm(r);
-                return html`<tr class=${form ? 'with-form' : ''}>
-                  <td>${exerciseById(r.exerciseId).name}</td>
-                  <td class="number">${r.setNumber}</td>
-                  <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
-                  <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>
-                </tr>
-                ${form ? html`<tr class="form"><td colspan="4">Form: ${form}</td></tr>` : nothing}`;
-              })}
-            </tbody>
-          </table>`
-      }
+      <table>
+        <caption class="visually-hidden">Sets of this session</caption>
+        <thead>
+          <tr><th scope="col">Exercise</th><th scope="col">Set</th><th scope="col">Done</th><th scope="col">Target</th></tr>
+        </thead>
+        <tbody>
+          ${this.records.map((r) => {
+            const form = describeForm(r);
+            return html`<tr class=${form ? 'with-form' : ''}>
+              <td>${exerciseById(r.exerciseId).name}</td>
+              <td class="number">${r.setNumber}</td>
+              <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
+              <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>
+            </tr>
+            ${form ? html`<tr class="form"><td colspan="4">Form: ${form}</td></tr>` : nothing}`;
+          })}
+        </tbody>
+      </table>
       ${this.heart && this.records.some((r, i) => this.heart?.sets[i] && !skippedUndone(r)) ? this.renderHeart(this.heart) : nothing}
     `;
+  }
+
+  private renderNext() {
+    return html`<div class="actions">
+      <button class="primary" @click=${() => sendCommand(this, 'bb-new-session')}>New session</button>
+      <button @click=${() => sendCommand(this, 'bb-show-history')}>See all your sessions</button>
+    </div>`;
   }
 
   /** Heart rate per set and the drop in the rest after it (the first minute, or the whole rest if shorter). */

@@ -86,9 +86,12 @@ describe('bb-summary', () => {
     summary.durationMs = 20_000;
     document.body.append(summary);
     await expect
-      .element(page.getByText('No sets were done in this session, so it is not kept in your history.'))
+      .element(page.getByText('No sets were done, so this session is not kept in your history.'))
       .toBeVisible();
     expect(page.getByRole('table').elements()).toHaveLength(0);
+    // Nothing to save; the way on is still there.
+    expect(page.getByRole('group', { name: 'Save this session:' }).elements()).toHaveLength(0);
+    await expect.element(page.getByRole('button', { name: 'New session' })).toBeVisible();
   });
 
   it('lists the form problems of each set under it, and reads a set kept without them', async () => {
