@@ -30,6 +30,14 @@ export const buttonStyles = css`
   button.quiet {
     background: transparent;
   }
+  /* A button that does nothing now must not look like one that does: a tap on it would seem lost. */
+  button:disabled {
+    opacity: 0.45;
+    cursor: not-allowed;
+  }
+  button:disabled:hover {
+    border-color: var(--bb-border, #3b4656);
+  }
 `;
 
 /** Fields and menus that sit beside the buttons. */

@@ -47,6 +47,15 @@ describe('bb-settings', () => {
       .toHaveValue(25);
     await expect.element(page.getByRole('button', { name: 'Move Superman earlier' })).toBeDisabled();
     await expect.element(page.getByRole('button', { name: 'Move Elbow plank later' })).toBeDisabled();
+    // A button that would do nothing does not look like one that would.
+    const looks = (name: string) => {
+      const style = getComputedStyle(page.getByRole('button', { name }).element());
+      return [Number(style.opacity), style.cursor];
+    };
+    expect(looks('Move Superman later')).toEqual([1, 'pointer']);
+    const [opacity, cursor] = looks('Move Superman earlier');
+    expect(opacity).toBeLessThan(0.6);
+    expect(cursor).toBe('not-allowed');
   });
 
   it('changes a dosage, keeps it within limits, and remembers it', async () => {
