@@ -21,8 +21,11 @@ import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
 import { Model } from '../workout/model.ts';
 import type { ExerciseId } from '../workout/program.ts';
 
-/** How a device is doing; 'ended' is a replay whose recording has played to its end. */
-export type ConnectionState = GattConnectionState | 'ended';
+/**
+ * How a device is doing; 'ended' is a replay whose recording has played to its end, 'unavailable' a
+ * device that never gave anything to connect to (phone motion on a computer with no motion sensor).
+ */
+export type ConnectionState = GattConnectionState | 'ended' | 'unavailable';
 export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
 
 /** Motion for one exercise: which stream, and where it sits on the body. */
@@ -141,7 +144,8 @@ const CONNECTION_SEVERITY: Record<ConnectionState, number> = {
   connecting: 1,
   reconnecting: 2,
   ended: 3,
-  lost: 4,
+  unavailable: 4,
+  lost: 5,
 };
 
 export class Devices extends Model<DeviceState> {

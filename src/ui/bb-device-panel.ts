@@ -16,6 +16,7 @@ const CONNECTION_WORDS: Record<ConnectionState, string> = {
   reconnecting: 'connection lost',
   lost: 'connection lost',
   ended: 'replay finished',
+  unavailable: 'not available',
 };
 
 /** A replay is never connected: it plays. */
@@ -66,6 +67,7 @@ export class BbDevicePanel extends LitElement {
       }
       .state[data-connection='lost'],
       .state[data-connection='reconnecting'],
+      .state[data-connection='unavailable'],
       .retry {
         color: var(--bb-warn, #fbbf24);
       }

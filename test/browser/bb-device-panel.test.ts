@@ -127,6 +127,28 @@ describe('bb-device-panel', () => {
     await expect.element(page.getByRole('button', { name: 'Use the virtual strap' })).toBeVisible();
   });
 
+  it('says phone motion that never reported any is not available, not that its connection was lost', async () => {
+    const phone = status({
+      id: 'phone',
+      name: 'Phone motion',
+      kind: 'phone',
+      placement: 'phone',
+      connection: 'unavailable',
+      battery: null,
+      sampleRateHz: null,
+      heartRate: false,
+    });
+    const panel = await mount(
+      state([phone], {
+        connection: 'unavailable',
+        problem: 'This device reports no motion. Use a phone, a wearable or the virtual strap.',
+      }),
+    );
+    expect(panel.shadowRoot?.querySelector('.state')?.textContent).toBe('not available');
+    expect(panel.shadowRoot?.textContent).not.toMatch(/connection lost/);
+    expect(page.getByRole('button', { name: 'Reconnect' }).query()).toBeNull();
+  });
+
   it('says a replay is replaying, not connected, and hands on the name of the file picked', async () => {
     const panel = await mount(
       state([

@@ -43,7 +43,10 @@ export async function requestMotionPermission(scope: typeof globalThis = globalT
 /** One frame per devicemotion event (60 Hz or so), timed on the event's arrival. */
 export class PhoneMotion {
   readonly info: SourceInfo = { id: 'phone', name: 'Phone motion', kind: 'phone', placement: 'phone' };
-  readonly connection$ = new BehaviorSubject<'connecting' | 'connected' | 'lost'>('connecting');
+  /** 'unavailable' when no event came at all: there is no sensor to lose, only none to use. */
+  readonly connection$ = new BehaviorSubject<'connecting' | 'connected' | 'unavailable' | 'lost'>(
+    'connecting',
+  );
   readonly accel$: Observable<AccelFrame>;
   readonly problem$ = new Subject<string>();
   private readonly frames = new Subject<AccelFrame>();
@@ -60,7 +63,7 @@ export class PhoneMotion {
     this.target.addEventListener('devicemotion', this.onMotion);
     this.timer = setTimeout(() => {
       if (this.connection$.value !== 'connecting') return;
-      this.connection$.next('lost');
+      this.connection$.next('unavailable');
       this.problem$.next('This device reports no motion. Use a phone, a wearable or the virtual strap.');
     }, NO_MOTION_TIMEOUT_MS);
   }

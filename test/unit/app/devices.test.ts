@@ -72,6 +72,31 @@ describe('Devices without Web Bluetooth', () => {
   });
 });
 
+describe('Devices with phone motion', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    // A browser that has the event but a computer that fires none: a laptop without a motion sensor.
+    vi.stubGlobal('DeviceMotionEvent', class {});
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('says a device that never reported motion is not available, not that its connection was lost', async () => {
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const win = Object.assign(new EventTarget(), { document: doc }) as unknown as Window;
+    const devices = new Devices({ now: () => 0, navigator: {} as Navigator, seed: 1, window: win });
+    await devices.connect('phone');
+    expect(devices.state.devices.map((d) => d.connection)).toEqual(['connecting']);
+    await settle(3000);
+    expect(devices.state.devices.map((d) => d.connection)).toEqual(['unavailable']);
+    expect(devices.state.connection).toBe('unavailable');
+    expect(devices.state.problem).toMatch(/reports no motion/);
+    devices.dispose();
+  });
+});
+
 describeWithShared('Devices with an H10 and a PineTime', () => {
   let nowMs = 0;
   beforeEach(() => {
