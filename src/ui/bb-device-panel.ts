@@ -198,7 +198,7 @@ export class BbDevicePanel extends LitElement {
             isVirtual
               ? nothing
               : recordable
-                ? html`<button class="quiet" @click=${() => this.send('bb-save-recording', undefined)}>Save a recording</button>`
+                ? html`<button class="quiet" @click=${this.saveRecording}>Save a recording</button>`
                 : html`<span class="note no-recording">Phone motion cannot be saved as a recording: recordings keep what Bluetooth devices send.</span>`
           }
           <label class="file replay">Replay a recording…
@@ -256,9 +256,19 @@ export class BbDevicePanel extends LitElement {
   }
 
   private pick(kind: DeviceKind): void {
+    this.closeMenu();
+    this.send('bb-connect-device', { kind });
+  }
+
+  private readonly saveRecording = (): void => {
+    this.closeMenu();
+    this.send('bb-save-recording', undefined);
+  };
+
+  /** Once a choice is made the menu goes, so that on a phone the screen below comes back into view. */
+  private closeMenu(): void {
     const details = this.renderRoot.querySelector('details');
     if (details) details.open = false;
-    this.send('bb-connect-device', { kind });
   }
 
   private readonly onHabit = (event: Event): void => {
@@ -270,6 +280,7 @@ export class BbDevicePanel extends LitElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    this.closeMenu();
     const parsed = parseRecording(await file.text());
     this.send(
       'bb-replay',

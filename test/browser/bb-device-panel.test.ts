@@ -181,6 +181,29 @@ describe('bb-device-panel', () => {
     await expect.element(page.getByText(/Phone motion cannot be saved as a recording/)).toBeVisible();
   });
 
+  it('closes the menu once a recording is saved or a file to replay is picked, as it does for a device', async () => {
+    const panel = await mount(state([status({})]));
+    const menu = () => panel.shadowRoot!.querySelector('details')!;
+    const saved: unknown[] = [];
+    const replayed: unknown[] = [];
+    panel.addEventListener('bb-save-recording', () => saved.push('saved'));
+    panel.addEventListener('bb-replay', (e) => replayed.push(e.detail));
+    await userEvent.click(page.getByText('Add a device'));
+    await userEvent.click(page.getByRole('button', { name: 'Save a recording' }));
+    expect(saved).toEqual(['saved']);
+    await expect.poll(() => menu().open).toBe(false);
+
+    await userEvent.click(page.getByText('Add a device'));
+    await expect.poll(() => menu().open).toBe(true);
+    const input = panel.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['{"format":"backbeat-recording","version":1,"packets":[]}'], 'run.json'));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    await expect.poll(() => replayed.length).toBe(1);
+    await expect.poll(() => menu().open).toBe(false);
+  });
+
   it('shows a problem until it is dismissed', async () => {
     const panel = await mount(
       state([status({})], {
