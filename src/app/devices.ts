@@ -304,7 +304,11 @@ export class Devices extends Model<DeviceState> {
     // Played packets keep their recorded times: the file keeps its original's date (or, like the
     // original, has none), not the moment it was saved.
     const replayed = this.members.find((m) => m.recordedAt !== undefined);
-    const startedAt = replayed ? (replayed.recordedAt ?? undefined) : new Date().toISOString();
+    // A live recording is dated by its first packet: saved after a session, it began when the session did.
+    const sinceFirstMs = packets.length ? this.options.now() - packets[0].tMs : 0;
+    const startedAt = replayed
+      ? (replayed.recordedAt ?? undefined)
+      : new Date(Date.now() - sinceFirstMs).toISOString();
     return createRecording(packets, startedAt);
   }
 

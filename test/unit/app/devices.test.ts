@@ -243,6 +243,23 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     devices.dispose();
   });
 
+  it('dates a recording from when its first packet came, not from when it is saved', async () => {
+    const connectedAt = Date.parse('2026-12-04T17:00:00.000Z');
+    vi.setSystemTime(connectedAt);
+    const { nav } = navigatorWith([fakeH10()]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    // Saved after a ten-minute session.
+    nowMs += 600_000;
+    await settle(600_000);
+    const recording = devices.recording();
+    expect(recording.packets[0].tMs).toBe(1000);
+    expect(recording.startedAt).toBe('2026-12-04T17:00:00.050Z');
+    devices.dispose();
+  });
+
   it('replays a recording as its source, at the recorded pace, and explains a file that is not one', async () => {
     const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
     const beats: number[] = [];
