@@ -194,7 +194,7 @@ export class Backbeat {
     this.subscriptions.add(
       this.devices.interrupted$.subscribe((away) => {
         if (away && this.session.state.pausedAtMs === null) {
-          this.session.pause();
+          this.session.pause(this.devices.state.connection === 'ended' ? 'replay' : 'connection');
           pausedForDevice = this.session.state.pausedAtMs !== null;
         } else if (!away && pausedForDevice) {
           pausedForDevice = false;

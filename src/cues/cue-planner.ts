@@ -10,6 +10,7 @@ import {
   type CurrentSet,
   currentPlanned,
   heldS,
+  type PauseReason,
   type SessionState,
   type SetRecord,
   upNext,
@@ -86,7 +87,7 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   // A new session (reset) or a different plan: nothing happened to the person.
   if (next.phase === 'ready') return [];
   // Quiet through a pause: no countdown while the clock is stopped.
-  if (isPaused(next)) return isPaused(prev) ? [] : [say('Paused', true)];
+  if (isPaused(next)) return isPaused(prev) ? [] : [say(PAUSED_WORDS[next.pausedFor ?? 'person'], true)];
   if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next)) return [say(resumed(next), true)];
   const cues: Cue[] = [];
   const finished =
@@ -112,6 +113,13 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   }
   return cues;
 }
+
+/** A pause the person did not ask for says why: they are on the mat, not looking at the header. */
+const PAUSED_WORDS: Readonly<Record<PauseReason | 'person', string>> = {
+  person: 'Paused',
+  connection: 'Paused: connection lost',
+  replay: 'Paused: the replay has finished',
+};
 
 function isPaused(state: SessionState): boolean {
   return state.pausedAtMs !== null;

@@ -5,6 +5,7 @@ import { Model } from './model.ts';
 import {
   currentPlanned,
   initialSessionState,
+  type PauseReason,
   type PlannedExercise,
   reduceSession,
   type SessionAction,
@@ -51,8 +52,9 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'position-sensing', available, nowMs: this.now() });
   }
 
-  pause(): void {
-    this.dispatch({ type: 'pause', nowMs: this.now() });
+  /** `reason` when the app pauses by itself (a device away), not the person. */
+  pause(reason?: PauseReason): void {
+    this.dispatch({ type: 'pause', nowMs: this.now(), ...(reason ? { reason } : {}) });
   }
 
   resume(): void {

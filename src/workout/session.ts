@@ -110,12 +110,17 @@ export interface SessionState {
    * hold timer, the rest countdown and the stopped-set timer stand still and movement is not counted.
    */
   readonly pausedAtMs: number | null;
+  /** Why the app paused by itself, when it did: said to the person lying on the mat, not a bare "Paused". */
+  readonly pausedFor?: PauseReason;
   /**
    * A device sees the person's posture (an accelerometer): each set waits for them to be in
    * position. Without one (a heart-rate-only strap) a set begins as soon as it is due.
    */
   readonly startsByPosition?: boolean;
 }
+
+/** A device the app reads from dropped out, or a replay played to its end. */
+export type PauseReason = 'connection' | 'replay';
 
 export type SessionAction =
   | { readonly type: 'start'; readonly nowMs: number }
@@ -131,7 +136,8 @@ export type SessionAction =
   | { readonly type: 'begin'; readonly nowMs: number }
   /** Whether a connected device sees posture, so that sets wait for the person to be in position. */
   | { readonly type: 'position-sensing'; readonly available: boolean; readonly nowMs: number }
-  | { readonly type: 'pause'; readonly nowMs: number }
+  /** `reason` is set when the app pauses by itself, not the person. */
+  | { readonly type: 'pause'; readonly nowMs: number; readonly reason?: PauseReason }
   | { readonly type: 'resume'; readonly nowMs: number }
   /** Ends the set now (keeping what was counted), or cuts the rest short. */
   | { readonly type: 'skip'; readonly nowMs: number }
@@ -241,7 +247,12 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
     }
     case 'pause':
       if ((state.phase !== 'set' && state.phase !== 'rest') || state.pausedAtMs !== null) return state;
-      return { ...state, nowMs: Math.max(state.nowMs, action.nowMs), pausedAtMs: action.nowMs };
+      return {
+        ...state,
+        nowMs: Math.max(state.nowMs, action.nowMs),
+        pausedAtMs: action.nowMs,
+        ...(action.reason ? { pausedFor: action.reason } : {}),
+      };
     case 'resume':
       return resume(state, action.nowMs);
     case 'skip':
@@ -337,9 +348,10 @@ function endedByHand(set: CurrentSet): SetEnd {
 function resume(state: SessionState, nowMs: number): SessionState {
   if (state.pausedAtMs === null) return state;
   const pausedMs = Math.max(0, nowMs - state.pausedAtMs);
+  const { pausedFor: _reason, ...unpaused } = state;
   const set = state.set;
   const resumed: SessionState = {
-    ...state,
+    ...unpaused,
     nowMs: Math.max(state.nowMs, nowMs),
     pausedAtMs: null,
     restEndsMs: state.restEndsMs === null ? null : state.restEndsMs + pausedMs,

@@ -19,6 +19,7 @@ import { simulateRecording } from '../../src/sensors/virtual/recording.ts';
 import { describeWithShared, PROJECT_DIR, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
+import { installCueSpy } from './cue-spy.ts';
 import {
   emulatedPolarH10,
   hexBytes,
@@ -94,6 +95,7 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
     page.on('console', (message) => {
       if (message.type() === 'error') console.log(`page error: ${message.text()}`);
     });
+    await page.addInitScript(installCueSpy);
     await page.goto(inject('baseUrl'));
     strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: true }));
     const settingsResponse = vector(vectors, 'H10 ACC settings response to 01 02');
@@ -118,6 +120,8 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
   });
 
   const panel = (selector: string) => page.locator(`bb-device-panel ${selector}`);
+  const said = () =>
+    page.evaluate(() => (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail));
 
   it('picks the H10 from the device menu, starts ACC with the bytes chosen from its offer, and shows the stream', async () => {
     await page.locator('bb-device-panel summary').click();
@@ -190,6 +194,10 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
           '0202000132000101100002010800',
         ]);
         expect(await count()).toBe(countBeforeDrop);
+        // The person on the mat hears why the set stopped, not just that it did, and that it goes on.
+        await expect
+          .poll(() => said().then((texts) => texts.slice(-2)))
+          .toEqual(['Paused: connection lost', 'Go on: Superman, set one of three. ten reps']);
         // The person waited for the strap; the stream resumes where it stopped.
         startedAt = Date.now() - frame.atS * 1000;
       }

@@ -1,8 +1,10 @@
 // A pause in the middle of a set, through the whole pipeline in Node: the virtual strap's simulated
 // person, the detectors and the session, on one virtual clock.
 import { TestScheduler } from 'rxjs/testing';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
+import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
+import { HEART_RATE_MEASUREMENT } from '../../../src/protocol/uuids.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
 
 // Pauses from one moment to the next across more than one rep: at rest, on the way up, at the top,
@@ -59,3 +61,34 @@ describe.each(PAUSE_AT_MS)(
     });
   },
 );
+
+describe('a pause the app makes by itself', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps why: a replay feeding the set has played to its end', async () => {
+    vi.useFakeTimers();
+    const app = new Backbeat({
+      now: () => Date.now(),
+      navigator: {} as Navigator,
+      persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+    });
+    app.start();
+    app.devices.replay(
+      createRecording([
+        recordPacket('hrs', Uint8Array.of(0x00, 0x50), 0, { characteristic: HEART_RATE_MEASUREMENT }),
+        recordPacket('hrs', Uint8Array.of(0x00, 0x51), 1000, { characteristic: HEART_RATE_MEASUREMENT }),
+      ]),
+    );
+    app.startSession();
+    expect(app.session.state.phase).toBe('set');
+    expect(app.session.state.pausedAtMs).toBeNull();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(app.session.state.pausedAtMs).not.toBeNull();
+    expect(app.session.state.pausedFor).toBe('replay');
+    app.session.resume();
+    expect(app.session.state.pausedFor).toBeUndefined();
+    app.dispose();
+  });
+});

@@ -389,6 +389,25 @@ describe('planCues', () => {
     ]);
   });
 
+  it('says why when the app pauses for a device: a lost connection or a replay that has finished', () => {
+    const run = new Run(plan(['superman', 2, 5, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    expect(run.do({ type: 'pause', nowMs: 2000, reason: 'connection' })).toEqual([
+      { kind: 'say', text: 'Paused: connection lost', interrupt: true },
+    ]);
+    expect(run.do({ type: 'resume', nowMs: 5000 })).toEqual([
+      { kind: 'say', text: 'Go on: Superman, set one of two. five reps', interrupt: true },
+    ]);
+    // A pause by the person afterwards gives no reason: it is theirs.
+    expect(run.do({ type: 'pause', nowMs: 6000 })).toEqual([
+      { kind: 'say', text: 'Paused', interrupt: true },
+    ]);
+    run.do({ type: 'resume', nowMs: 7000 });
+    expect(run.do({ type: 'pause', nowMs: 8000, reason: 'replay' })).toEqual([
+      { kind: 'say', text: 'Paused: the replay has finished', interrupt: true },
+    ]);
+  });
+
   it('says what goes on after a pause, including a set skipped to while paused', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
