@@ -1,0 +1,33 @@
+// Phone motion picked on a computer with no motion sensor (headless Chromium has the event but fires
+// none): the app says the device reports no motion, and the header does not call it a lost connection.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+describe('phone motion on a laptop without a motion sensor', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(inject('baseUrl'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('says the device reports no motion and shows phone motion as not available', async () => {
+    expect(await page.evaluate(() => 'DeviceMotionEvent' in window)).toBe(true);
+    await page.locator('bb-device-panel summary').click();
+    await page.getByRole('button', { name: 'Phone motion' }).click();
+    const phone = page.locator('bb-device-panel .device').filter({ hasText: 'Phone motion' });
+    await expect.poll(() => phone.locator('.state').textContent()).toBe('connecting…');
+    const alert = page.locator('bb-device-panel [role="alert"]');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toMatch(/reports no motion/);
+    expect(await phone.locator('.state').textContent()).toBe('not available');
+    expect(await page.locator('bb-device-panel').textContent()).not.toMatch(/connection lost/);
+    expect(await page.locator('bb-device-panel').getByRole('button', { name: 'Reconnect' }).count()).toBe(0);
+  });
+});
