@@ -230,7 +230,11 @@ export class BbDevicePanel extends LitElement {
           ? html`<span class="battery" ?data-low=${d.battery <= 15} aria-label="battery ${d.battery} percent">battery ${d.battery} %</span>`
           : nothing
       }
-      ${d.sampleRateHz ? html`<span class="rate">motion ${Math.round(d.sampleRateHz)} Hz</span>` : nothing}
+      ${
+        d.sampleRateHz && d.connection === 'connected'
+          ? html`<span class="rate">motion ${Math.round(d.sampleRateHz)} Hz</span>`
+          : nothing
+      }
       ${several && roles ? html`<span class="note role">${roles}</span>` : nothing}
       ${
         d.malformedPackets > 0

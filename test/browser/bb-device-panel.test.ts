@@ -81,7 +81,8 @@ describe('bb-device-panel', () => {
     const h10 = page.getByText('Polar H10 0000E2E0').element().parentElement as HTMLElement;
     expect(h10.querySelector('.state')?.textContent).toBe('connection lost');
     expect(h10.querySelector('.retry')?.textContent).toBe('reconnecting…');
-    expect(h10.querySelector('.rate')?.textContent).toBe('motion 50 Hz');
+    // No stream runs while the strap is away: its rate is not shown as if it did.
+    expect(h10.querySelector('.rate')).toBeNull();
     expect(h10.querySelector('.role')?.textContent).toBe('heart rate + motion');
     expect(h10.querySelector('.malformed')?.textContent).toBe('2 bad packets dropped');
     await expect.element(page.getByLabelText('battery 12 percent')).toHaveAttribute('data-low');
@@ -99,6 +100,17 @@ describe('bb-device-panel', () => {
     await userEvent.click(page.getByRole('button', { name: 'Phone motion' }));
     await userEvent.click(page.getByRole('button', { name: 'Disconnect InfiniTime' }));
     expect(sent).toEqual([{ kind: 'phone' }, { id: 'watch' }]);
+  });
+
+  it('shows the rate of a motion stream only while it runs', async () => {
+    const panel = await mount(state([status({})]));
+    const rate = () => panel.shadowRoot?.querySelector('.rate')?.textContent ?? null;
+    expect(rate()).toBe('motion 50 Hz');
+    for (const connection of ['reconnecting', 'lost'] as const) {
+      panel.device = state([status({ connection })], { connection });
+      await panel.updateComplete;
+      expect(rate()).toBeNull();
+    }
   });
 
   it('offers Reconnect for a device the app gave up on', async () => {
