@@ -40,9 +40,10 @@ export function describeBluetoothError(error: unknown): BluetoothProblem {
         'The browser did not allow Bluetooth here. Check the site permissions, and open the app over https or localhost.',
       );
     case 'NetworkError':
+      // Only connecting reports this (a later drop reconnects by itself): the device may never have answered.
       return new BluetoothProblem(
         'failed',
-        'The connection to the device dropped. Move closer, wake the device and try again.',
+        'Could not connect to the device. Move closer, wake it and try again.',
       );
     default:
       return new BluetoothProblem('failed', `The device could not be used: ${detail}`);

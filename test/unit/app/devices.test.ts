@@ -243,6 +243,20 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     devices.dispose();
   });
 
+  it('says a device it could not reach at first could not be connected, not that its connection dropped', async () => {
+    const h10 = fakeH10();
+    h10.reachable = false;
+    const { nav } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    expect(devices.state.problem).toMatch(/^Could not connect to the device\./);
+    expect(devices.state.problem).not.toMatch(/dropped/);
+    expect(devices.active.virtual).not.toBeNull();
+    devices.dispose();
+  });
+
   it('dates a recording from when its first packet came, not from when it is saved', async () => {
     const connectedAt = Date.parse('2026-12-04T17:00:00.000Z');
     vi.setSystemTime(connectedAt);
