@@ -220,7 +220,12 @@ export class BbSetView extends LitElement {
       ${
         set.wrongPosture
           ? html`<div class="wrong" role="alert">${wrongPositionText(exercise, set.wrongPosture)}</div>`
-          : html`<div class="waiting">The set starts by itself once you are in position and still.</div>`
+          : html`<div class="waiting">${
+              // Nothing starts while paused: the set begins on Resume, if the person is in position.
+              this.paused
+                ? 'Resume, and the set starts once you are in position and still.'
+                : 'The set starts by itself once you are in position and still.'
+            }</div>`
       }
       ${this.finish.render(
         this.setsDone,

@@ -135,6 +135,19 @@ describe('bb-set-view', () => {
     await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
   });
 
+  it('while paused before the set begins, does not promise that it starts by itself', async () => {
+    const view = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ waiting: true, wrongPosture: null }),
+      paused: true,
+    });
+    await expect.element(page.getByRole('status')).toHaveTextContent('Paused');
+    expect(view.renderRoot.textContent).not.toMatch(/starts by itself/);
+    await expect
+      .element(page.getByText('Resume, and the set starts once you are in position and still.'))
+      .toBeVisible();
+  });
+
   it('shows a form warning large over the heading while it applies, leaving the count where it was', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
