@@ -46,6 +46,19 @@ export interface ReplayOptions {
   readonly speed?: number;
 }
 
+const MOTION_PROTOCOLS: readonly PacketProtocol[] = [
+  'pmd-data',
+  'infinitime-motion',
+  'microbit-acc',
+  'bangle-uart',
+];
+
+/** The device of the first packet that matches, '' for a recording that names no device, or null. */
+function deviceOf(recording: Recording, matches: (packet: RecordedPacket) => boolean): string | null {
+  const packet = recording.packets.find(matches);
+  return packet ? (packet.device ?? '') : null;
+}
+
 export class ReplaySource {
   readonly info: SourceInfo;
   readonly connection$ = new BehaviorSubject<'connecting' | 'connected' | 'lost'>('connecting');
@@ -56,6 +69,8 @@ export class ReplaySource {
   private readonly heartRates = new Subject<HeartRateSample>();
   private readonly frames = new Subject<AccelFrame>();
   private readonly decoders = new Map<string, PacketDecoder>();
+  private readonly heartRateDevice: string | null;
+  private readonly motionDevice: string | null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private next = 0;
   private startMs = 0;
@@ -65,9 +80,18 @@ export class ReplaySource {
     private readonly recording: Recording,
     private readonly options: ReplayOptions,
   ) {
-    const hasMotion = recording.packets.some((p) =>
-      ['pmd-data', 'infinitime-motion', 'microbit-acc', 'bangle-uart'].includes(p.protocol),
+    const hasMotion = recording.packets.some((p) => MOTION_PROTOCOLS.includes(p.protocol));
+    // A recording of a strap and a watch holds two heart rates and two motion streams: like the live
+    // app, read each from one device, the chest strap's when there is one.
+    const watches = new Set(
+      recording.packets.filter((p) => p.protocol === 'infinitime-motion').map((p) => p.device ?? ''),
     );
+    this.heartRateDevice =
+      deviceOf(recording, (p) => p.protocol === 'hrs' && !watches.has(p.device ?? '')) ??
+      deviceOf(recording, (p) => p.protocol === 'hrs');
+    this.motionDevice =
+      deviceOf(recording, (p) => p.protocol === 'pmd-data') ??
+      deviceOf(recording, (p) => MOTION_PROTOCOLS.includes(p.protocol));
     this.info = {
       id: `replay:${recording.startedAt ?? 'recording'}`,
       name: options.name ?? replayName(recording),
@@ -131,8 +155,12 @@ export class ReplaySource {
     let decoder = this.decoders.get(key);
     if (!decoder) {
       decoder = new PacketDecoder({
-        heartRate: (s) => this.heartRates.next(s),
-        accel: (f) => this.frames.next(f),
+        heartRate: (s) => {
+          if (key === this.heartRateDevice) this.heartRates.next(s);
+        },
+        accel: (f) => {
+          if (key === this.motionDevice) this.frames.next(f);
+        },
         battery: () => {},
         malformed: () => this.malformedPackets$.next(this.malformedPackets$.value + 1),
         problem: (p) => this.problem$.next(p),

@@ -50,6 +50,52 @@ describeWithShared('ReplaySource', () => {
     expect(replay.malformedPackets$.value).toBe(1);
     expect(replay.connection$.value).toBe('lost');
   });
+
+  it('reads heart rate and motion from one device each in a recording of a strap and a watch, the strap first', () => {
+    const acc = vectors().filter((v) => v.protocol === 'pmd-acc' && v.stream === 'ACC_50HZ_2G');
+    const h10 = { device: 'Polar H10 0A1B2C3D' };
+    const watch = { device: 'InfiniTime' };
+    const recording = createRecording([
+      recordPacket('hrs', Uint8Array.of(0x00, 0x50), 0, {
+        characteristic: uuids.HEART_RATE_MEASUREMENT,
+        ...watch,
+      }),
+      recordPacket('infinitime-motion', Uint8Array.of(0, 0, 0, 0, 0, 4), 10, {
+        characteristic: uuids.INFINITIME_MOTION,
+        ...watch,
+      }),
+      recordPacket('pmd-control', bytes(vector('H10 start ACC 50Hz/16bit/2G request').hex), 20, {
+        characteristic: uuids.PMD_CONTROL_POINT,
+        direction: 'write',
+        ...h10,
+      }),
+      recordPacket('pmd-control', bytes('f00202000001'), 60, {
+        characteristic: uuids.PMD_CONTROL_POINT,
+        ...h10,
+      }),
+      recordPacket('pmd-data', bytes(acc[0].hex), 800, { characteristic: uuids.PMD_DATA, ...h10 }),
+      recordPacket('hrs', Uint8Array.of(0x00, 0x4b), 900, {
+        characteristic: uuids.HEART_RATE_MEASUREMENT,
+        ...h10,
+      }),
+      recordPacket('hrs', Uint8Array.of(0x00, 0x51), 1000, {
+        characteristic: uuids.HEART_RATE_MEASUREMENT,
+        ...watch,
+      }),
+      recordPacket('infinitime-motion', Uint8Array.of(0, 0, 0, 0, 0, 4), 1010, {
+        characteristic: uuids.INFINITIME_MOTION,
+        ...watch,
+      }),
+    ]);
+    const replay = new ReplaySource(recording, { now: () => 0, placement: 'chest' });
+    const frames: AccelFrame[] = [];
+    const hr: HeartRateSample[] = [];
+    replay.accel$.subscribe((f) => frames.push(f));
+    replay.heartRate$.subscribe((b) => hr.push(b));
+    replay.playAll(0);
+    expect(hr.map((b) => b.bpm)).toEqual([75]);
+    expect(frames.map((f) => f.xyz.length)).toEqual([108]);
+  });
 });
 
 describe('PhoneMotion', () => {
