@@ -160,7 +160,7 @@ export class Devices extends Model<DeviceState> {
   /** The recording last replayed, to play again once it has ended. */
   private lastReplay: {
     readonly recording: Recording;
-    readonly placement: Placement;
+    readonly placement?: Placement;
     readonly fileName?: string;
   } | null = null;
   private memberSubscriptions = new Subscription();
@@ -256,8 +256,11 @@ export class Devices extends Model<DeviceState> {
     phone.start();
   }
 
-  /** Plays a recording (a bug report) through the same decoders as a live device. */
-  replay(recording: Recording, placement: Placement = 'chest', fileName?: string): void {
+  /**
+   * Plays a recording (a bug report) through the same decoders as a live device; its motion sits
+   * where the device that recorded it is worn, unless `placement` says otherwise.
+   */
+  replay(recording: Recording, placement?: Placement, fileName?: string): void {
     this.lastReplay = { recording, placement, fileName };
     const replay = new ReplaySource(recording, {
       now: this.options.now,
@@ -318,7 +321,7 @@ export class Devices extends Model<DeviceState> {
     readonly error: string | null;
     readonly fileName?: string;
   }): void {
-    if (file.recording) this.replay(file.recording, 'chest', file.fileName);
+    if (file.recording) this.replay(file.recording, undefined, file.fileName);
     else this.update({ problem: `That file is not a Backbeat recording: ${file.error ?? 'unreadable'}` });
   }
 

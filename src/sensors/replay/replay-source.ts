@@ -7,6 +7,7 @@ import type { RecordedPacket, Recording } from '../../protocol/recording.ts';
 import { hexToBytes } from '../../protocol/result.ts';
 import * as uuids from '../../protocol/uuids.ts';
 import { PacketDecoder } from '../ble/decoder.ts';
+import { BLE_DEVICE_KINDS, type BleDeviceKind } from '../ble/device-kinds.ts';
 import type { DeviceProblem } from '../ble/profile.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../samples.ts';
 
@@ -46,12 +47,14 @@ export interface ReplayOptions {
   readonly speed?: number;
 }
 
-const MOTION_PROTOCOLS: readonly PacketProtocol[] = [
-  'pmd-data',
-  'infinitime-motion',
-  'microbit-acc',
-  'bangle-uart',
-];
+/** The motion streams a recording can hold, and the kind of device each comes from. */
+const MOTION_KINDS: Partial<Record<PacketProtocol, BleDeviceKind>> = {
+  'pmd-data': 'polar',
+  'infinitime-motion': 'pinetime',
+  'microbit-acc': 'microbit',
+  'bangle-uart': 'bangle',
+};
+const MOTION_PROTOCOLS = Object.keys(MOTION_KINDS) as PacketProtocol[];
 
 /** The device of the first packet that matches, '' for a recording that names no device, or null. */
 function deviceOf(recording: Recording, matches: (packet: RecordedPacket) => boolean): string | null {
@@ -92,11 +95,19 @@ export class ReplaySource {
     this.motionDevice =
       deviceOf(recording, (p) => p.protocol === 'pmd-data') ??
       deviceOf(recording, (p) => MOTION_PROTOCOLS.includes(p.protocol));
+    // Unless told, the motion sits where the live app placed the device that recorded it (a Polar
+    // sensor is placed by its name: a recording that names no device stays on the chest).
+    const motionPacket = recording.packets.find(
+      (p) => MOTION_PROTOCOLS.includes(p.protocol) && p.device && p.device === this.motionDevice,
+    );
+    const motionKind = motionPacket ? MOTION_KINDS[motionPacket.protocol] : undefined;
+    const recordedPlacement =
+      motionPacket?.device && motionKind ? BLE_DEVICE_KINDS[motionKind].placement(motionPacket.device) : null;
     this.info = {
       id: `replay:${recording.startedAt ?? 'recording'}`,
       name: options.name ?? replayName(recording),
       kind: 'replay',
-      placement: hasMotion ? (options.placement ?? 'chest') : null,
+      placement: hasMotion ? (options.placement ?? recordedPlacement ?? 'chest') : null,
     };
     this.heartRate$ = this.heartRates.asObservable();
     this.accel$ = this.frames.asObservable();

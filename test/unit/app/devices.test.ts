@@ -346,6 +346,20 @@ describe('Devices replaying a recording', () => {
     devices.dispose();
   });
 
+  it('replays a file of a watch as motion on the wrist, as the watch was worn', () => {
+    const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
+    const watch = createRecording([
+      recordPacket('infinitime-motion', Uint8Array.of(0, 0, 0, 0, 0, 4), 0, {
+        characteristic: uuids.INFINITIME_MOTION,
+        device: 'InfiniTime',
+      }),
+    ]);
+    devices.replayFile({ recording: watch, error: null, fileName: 'watch.json' });
+    expect(devices.state.devices[0].placement).toBe('wrist');
+    expect(devices.state.source?.placement).toBe('wrist');
+    devices.dispose();
+  });
+
   it('names the replay by when it was recorded, else by its file, never as if the app were recording', () => {
     const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
     const startedAt = '2026-12-03T18:00:00.000Z';

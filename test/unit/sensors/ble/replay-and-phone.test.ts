@@ -98,6 +98,28 @@ describeWithShared('ReplaySource', () => {
   });
 });
 
+describe('ReplaySource placement', () => {
+  const motion = (protocol: 'infinitime-motion' | 'microbit-acc', device: string) =>
+    createRecording([recordPacket(protocol, Uint8Array.of(0, 0, 0, 0, 0, 4), 0, { device })]);
+
+  it('puts motion where the recorded device was worn, unless told: a watch on the wrist', () => {
+    expect(new ReplaySource(motion('infinitime-motion', 'InfiniTime'), { now: () => 0 }).info.placement).toBe(
+      'wrist',
+    );
+    expect(new ReplaySource(motion('microbit-acc', 'BBC micro:bit'), { now: () => 0 }).info.placement).toBe(
+      'chest',
+    );
+    // A recording that names no device, as older ones, stays on the chest.
+    const unnamed = createRecording([recordPacket('infinitime-motion', Uint8Array.of(0, 0, 0, 0, 0, 4), 0)]);
+    expect(new ReplaySource(unnamed, { now: () => 0 }).info.placement).toBe('chest');
+    const told = new ReplaySource(motion('infinitime-motion', 'InfiniTime'), {
+      now: () => 0,
+      placement: 'arm',
+    });
+    expect(told.info.placement).toBe('arm');
+  });
+});
+
 describe('PhoneMotion', () => {
   it('turns accelerationIncludingGravity in m/s² into g, one frame per event', () => {
     const target = new EventTarget();
