@@ -82,7 +82,10 @@ export class BbHeartRate extends LitElement {
   }
 }
 
-/** Why the device heart rate is read from gives no reading now, in the header's words; null when it is there. */
+/**
+ * Why the device heart rate is read from gives no reading now, or that no connected device measures
+ * it, in the header's words; null when it is there.
+ */
 export function noReadingReason(devices: readonly DeviceStatus[]): string | null {
   const device = devices.find((d) => d.heartRate);
   switch (device?.connection) {
@@ -92,6 +95,8 @@ export function noReadingReason(devices: readonly DeviceStatus[]): string | null
       return `${device.name} is out of reach`;
     case 'ended':
       return 'the replay has finished';
+    case undefined:
+      return devices.length ? 'no connected device measures heart rate' : null;
     default:
       return null;
   }

@@ -55,6 +55,11 @@ describe('bb-heart-rate', () => {
     expect(
       noReadingReason([strap({}), strap({ id: 'w', name: 'Watch', heartRate: false, connection: 'lost' })]),
     ).toBeNull();
+    // Nothing connected measures it (a micro:bit, phone motion): "--" is for good, and says so.
+    expect(
+      noReadingReason([strap({ name: 'BBC micro:bit', kind: 'microbit', heartRate: false, motion: true })]),
+    ).toBe('no connected device measures heart rate');
+    expect(noReadingReason([])).toBeNull();
   });
 });
 
