@@ -231,7 +231,12 @@ export class BbSetView extends LitElement {
         this.setsDone,
         this.setsSkipped,
         html`<div class="controls">
-          <button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>
+          ${
+            // Paused, Resume is the one way on: a set started now would start paused.
+            this.paused
+              ? nothing
+              : html`<button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>`
+          }
           ${this.renderSessionControls()}
         </div>`,
       )}

@@ -146,6 +146,9 @@ describe('bb-set-view', () => {
     await expect
       .element(page.getByText('Resume, and the set starts once you are in position and still.'))
       .toBeVisible();
+    // One way on, not two green buttons of which one would start the set paused.
+    await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+    expect(page.getByRole('button', { name: 'Start the set' }).elements()).toHaveLength(0);
   });
 
   it('shows a form warning large over the heading while it applies, leaving the count where it was', async () => {
