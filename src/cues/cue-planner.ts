@@ -289,9 +289,14 @@ function resumed(state: SessionState): string {
   // The set number and dosage too: the screen may have been skipped on to another set while paused.
   if (!planned || !state.set) return 'Go on';
   const { exercise, dosage } = planned;
+  // What was counted before the pause still counts: said, so that the set's target is not heard as a
+  // count starting again.
+  const done =
+    exercise.kind !== 'hold' && state.set.count > 0 ? [`${spokenNumber(state.set.count)} done`] : [];
   return sentences([
     `Go on: ${exercise.name}, ${setOf(state.set.setNumber, dosage.sets)}`,
     dosageText(exercise, dosage.target),
+    ...done,
     ...(state.set.waiting ? [exercise.positionPrompt] : []),
   ]);
 }

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { spokenNumber } from '../../src/cues/cue-planner.ts';
 import {
   HEART_RATE_MEASUREMENT,
   HEART_RATE_SERVICE,
@@ -197,7 +198,10 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
         // The person on the mat hears why the set stopped, not just that it did, and that it goes on.
         await expect
           .poll(() => said().then((texts) => texts.slice(-2)))
-          .toEqual(['Paused: connection lost', 'Go on: Superman, set one of three. ten reps']);
+          .toEqual([
+            'Paused: connection lost',
+            `Go on: Superman, set one of three. ten reps. ${spokenNumber(countBeforeDrop)} done`,
+          ]);
         // The person waited for the strap; the stream resumes where it stopped.
         startedAt = Date.now() - frame.atS * 1000;
       }

@@ -395,8 +395,9 @@ describe('planCues', () => {
     expect(run.do({ type: 'pause', nowMs: 2000, reason: 'connection' })).toEqual([
       { kind: 'say', text: 'Paused: connection lost', interrupt: true },
     ]);
+    // The rep counted before the drop still counts, and is said: the target is not a count restarting.
     expect(run.do({ type: 'resume', nowMs: 5000 })).toEqual([
-      { kind: 'say', text: 'Go on: Superman, set one of two. five reps', interrupt: true },
+      { kind: 'say', text: 'Go on: Superman, set one of two. five reps. one done', interrupt: true },
     ]);
     // A pause by the person afterwards gives no reason: it is theirs.
     expect(run.do({ type: 'pause', nowMs: 6000 })).toEqual([
