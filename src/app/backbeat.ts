@@ -29,10 +29,10 @@ import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '
 import { correctionOf, TuningModel, TuningStore } from '../workout/personal-tuning.ts';
 import { exerciseById } from '../workout/program.ts';
 import { type PastSession, TargetChangesModel, targetChanges } from '../workout/progression.ts';
-import { currentPlanned, type SessionState, type SetRecord } from '../workout/session.ts';
+import { currentPlanned, type PauseReason, type SessionState, type SetRecord } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import { type KeyValueStorage, planOf, SettingsModel, SettingsStore } from '../workout/settings.ts';
-import { Devices } from './devices.ts';
+import { type ConnectionState, Devices } from './devices.ts';
 import { detectAroundPauses } from './pause-cut.ts';
 import { Persistence, type PersistenceOptions } from './persistence.ts';
 
@@ -53,6 +53,15 @@ export interface BackbeatOptions {
 const TICK_MS = 250;
 /** Heart-rate readings kept for the session's analysis: about three hours at one a second. */
 const MAX_HEART_SAMPLES = 10_000;
+/** The device's state that pauses a set or rest, and why; the others let it go on. */
+const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason | null>> = {
+  connecting: null,
+  connected: null,
+  unavailable: null,
+  reconnecting: 'connection',
+  lost: 'lost',
+  ended: 'replay',
+};
 
 export class Backbeat {
   readonly settings: SettingsModel;
@@ -192,15 +201,20 @@ export class Backbeat {
     // only a pause this made is lifted when the device is back.
     let pausedForDevice = false;
     this.subscriptions.add(
-      this.devices.interrupted$.subscribe((away) => {
-        if (away && this.session.state.pausedAtMs === null) {
-          this.session.pause(this.devices.state.connection === 'ended' ? 'replay' : 'connection');
-          pausedForDevice = this.session.state.pausedAtMs !== null;
-        } else if (!away && pausedForDevice) {
-          pausedForDevice = false;
-          this.session.resume();
-        }
-      }),
+      this.devices
+        .select((s) => PAUSE_FOR_CONNECTION[s.connection])
+        .subscribe((reason) => {
+          if (reason && this.session.state.pausedAtMs === null) {
+            this.session.pause(reason);
+            pausedForDevice = this.session.state.pausedAtMs !== null;
+          } else if (reason && pausedForDevice) {
+            // Reconnecting gave up: the same pause, for a device now lost until the person acts.
+            this.session.pause(reason);
+          } else if (!reason && pausedForDevice) {
+            pausedForDevice = false;
+            this.session.resume();
+          }
+        }),
     );
     this.subscriptions.add(
       this.heartRate$.subscribe((sample) => {

@@ -151,11 +151,6 @@ const CONNECTION_SEVERITY: Record<ConnectionState, number> = {
 export class Devices extends Model<DeviceState> {
   private readonly source: BehaviorSubject<Source>;
   readonly source$: Observable<Source>;
-  /**
-   * True while a device the app reads from is reconnecting, lost or (a replay) ended: the hook for
-   * the session model to pause a set's clock rather than count a silent gap as a slow rep.
-   */
-  readonly interrupted$: Observable<boolean>;
   private members: Member[] = [];
   /** The recording last replayed, to play again once it has ended. */
   private lastReplay: {
@@ -177,9 +172,6 @@ export class Devices extends Model<DeviceState> {
       battery: null,
       devices: [],
     });
-    this.interrupted$ = this.select(
-      (s) => s.connection === 'reconnecting' || s.connection === 'lost' || s.connection === 'ended',
-    );
     const virtual = this.createVirtualMember();
     this.members = [virtual];
     this.source = new BehaviorSubject(this.compose());

@@ -87,7 +87,11 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   // A new session (reset) or a different plan: nothing happened to the person.
   if (next.phase === 'ready') return [];
   // Quiet through a pause: no countdown while the clock is stopped.
-  if (isPaused(next)) return isPaused(prev) ? [] : [say(PAUSED_WORDS[next.pausedFor ?? 'person'], true)];
+  if (isPaused(next)) {
+    // Said again when the device the app paused for is given up for lost: the person must act.
+    const news = !isPaused(prev) || prev.pausedFor !== next.pausedFor;
+    return news ? [say(PAUSED_WORDS[next.pausedFor ?? 'person'], true)] : [];
+  }
   if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next)) return [say(resumed(next), true)];
   const cues: Cue[] = [];
   const finished =
@@ -118,6 +122,7 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
 const PAUSED_WORDS: Readonly<Record<PauseReason | 'person', string>> = {
   person: 'Paused',
   connection: 'Paused: connection lost',
+  lost: 'The device is out of reach. Tap Reconnect, or Resume and count with plus one',
   replay: 'Paused: the replay has finished',
 };
 

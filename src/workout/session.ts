@@ -119,8 +119,11 @@ export interface SessionState {
   readonly startsByPosition?: boolean;
 }
 
-/** A device the app reads from dropped out, or a replay played to its end. */
-export type PauseReason = 'connection' | 'replay';
+/**
+ * A device the app reads from dropped out ('connection'), then could not be reached again ('lost'),
+ * or a replay played to its end.
+ */
+export type PauseReason = 'connection' | 'lost' | 'replay';
 
 export type SessionAction =
   | { readonly type: 'start'; readonly nowMs: number }
@@ -246,7 +249,12 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return !action.available && state.set?.waiting ? beginSet(sensed, action.nowMs) : sensed;
     }
     case 'pause':
-      if ((state.phase !== 'set' && state.phase !== 'rest') || state.pausedAtMs !== null) return state;
+      if (state.phase !== 'set' && state.phase !== 'rest') return state;
+      if (state.pausedAtMs !== null) {
+        // A pause the app made says what became of the device since; the person's own stays theirs.
+        const changed = state.pausedFor !== undefined && action.reason && action.reason !== state.pausedFor;
+        return changed ? { ...state, pausedFor: action.reason } : state;
+      }
       return {
         ...state,
         nowMs: Math.max(state.nowMs, action.nowMs),

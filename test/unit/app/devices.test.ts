@@ -160,15 +160,15 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     await connecting;
     const sources: unknown[] = [];
     devices.source$.subscribe((s) => sources.push(s));
-    const interrupted: boolean[] = [];
-    devices.interrupted$.subscribe((i) => interrupted.push(i));
+    const connections: string[] = [];
+    devices.select((s) => s.connection).subscribe((c) => connections.push(c));
 
     h10.drop();
     expect(devices.state.connection).toBe('reconnecting');
     expect(devices.state.devices[0].connection).toBe('reconnecting');
     await settle(600);
     expect(devices.state.connection).toBe('connected');
-    expect(interrupted).toEqual([false, true, false]);
+    expect(connections).toEqual(['connected', 'reconnecting', 'connected']);
     // The same Source object throughout: a set's motion detector keeps its reps.
     expect(sources).toHaveLength(1);
     devices.dispose();

@@ -6,6 +6,8 @@ import { Backbeat } from '../../../src/app/backbeat.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import { HEART_RATE_MEASUREMENT } from '../../../src/protocol/uuids.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
+import { asBluetoothDevice } from '../sensors/ble/fake-device.ts';
+import { fakeH10 } from '../sensors/ble/wearables.ts';
 
 // Pauses from one moment to the next across more than one rep: at rest, on the way up, at the top,
 // on the way down. Watched through the pause, most of them cost a rep.
@@ -88,6 +90,40 @@ describe('a pause the app makes by itself', () => {
     expect(app.session.state.pausedAtMs).not.toBeNull();
     expect(app.session.state.pausedFor).toBe('replay');
     app.session.resume();
+    expect(app.session.state.pausedFor).toBeUndefined();
+    app.dispose();
+  });
+
+  it('keeps why: a strap that dropped, then could not be reached again until the person reconnects it', async () => {
+    vi.useFakeTimers();
+    const h10 = fakeH10();
+    const bluetooth = { requestDevice: async () => asBluetoothDevice(h10) };
+    const app = new Backbeat({
+      now: () => Date.now(),
+      navigator: { bluetooth } as unknown as Navigator,
+      persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+    });
+    app.start();
+    const connecting = app.devices.connect('polar');
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    app.startSession();
+    expect(app.session.state.phase).toBe('set');
+    h10.reachable = false;
+    h10.drop();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(app.session.state.pausedFor).toBe('connection');
+    const pausedAtMs = app.session.state.pausedAtMs;
+    // 0.5 + 1 + 2 + 4 + 8 × 8 s of tries: then it is lost, and the same pause says so.
+    await vi.advanceTimersByTimeAsync(72_000);
+    expect(app.devices.state.connection).toBe('lost');
+    expect(app.session.state.pausedFor).toBe('lost');
+    expect(app.session.state.pausedAtMs).toBe(pausedAtMs);
+    h10.reachable = true;
+    app.devices.reconnectDevice(app.devices.state.devices[0]!.id);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(app.devices.state.connection).toBe('connected');
+    expect(app.session.state.pausedAtMs).toBeNull();
     expect(app.session.state.pausedFor).toBeUndefined();
     app.dispose();
   });

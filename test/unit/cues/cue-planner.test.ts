@@ -409,6 +409,25 @@ describe('planCues', () => {
     ]);
   });
 
+  it("says so again when the device it paused for is given up for lost, and never over the person's own pause", () => {
+    const run = new Run(plan(['superman', 2, 5, 30]));
+    run.do({ type: 'start', nowMs: 0 });
+    run.do({ type: 'pause', nowMs: 2000, reason: 'connection' });
+    expect(run.do({ type: 'pause', nowMs: 74_000, reason: 'lost' })).toEqual([
+      {
+        kind: 'say',
+        text: 'The device is out of reach. Tap Reconnect, or Resume and count with plus one',
+        interrupt: true,
+      },
+    ]);
+    expect(run.do({ type: 'pause', nowMs: 75_000, reason: 'lost' })).toEqual([]);
+    run.do({ type: 'resume', nowMs: 80_000 });
+    // Paused by the person, the pause stays theirs whatever the device does meanwhile.
+    run.do({ type: 'pause', nowMs: 81_000 });
+    expect(run.do({ type: 'pause', nowMs: 82_000, reason: 'lost' })).toEqual([]);
+    expect(run.state.pausedFor).toBeUndefined();
+  });
+
   it('says what goes on after a pause, including a set skipped to while paused', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
