@@ -557,13 +557,16 @@ function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, byHand = 
   const set = state.set;
   if (!planned || !set) return state;
   const isHold = planned.exercise.kind === 'hold';
+  // Ended while paused (skipped, or finished): the hold stopped and the rest's clock stands from
+  // when the pause began, as they would have had the person resumed first.
+  const stoppedMs = state.pausedAtMs === null ? endedMs : Math.min(endedMs, state.pausedAtMs);
   const record: SetRecord = {
     exerciseId: planned.exercise.id,
     setNumber: set.setNumber,
     target: planned.dosage.target,
     count: isHold ? 0 : set.count,
     sides: set.sides,
-    holdMs: isHold ? (set.holdStartMs === null ? 0 : Math.max(0, endedMs - set.holdStartMs)) : null,
+    holdMs: isHold ? (set.holdStartMs === null ? 0 : Math.max(0, stoppedMs - set.holdStartMs)) : null,
     peakDeg: set.peakDeg,
     startedMs: set.startedMs,
     endedMs,
@@ -580,7 +583,8 @@ function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, byHand = 
   return {
     ...after,
     phase: 'rest',
-    restEndsMs: Math.max(state.nowMs, endedMs) + planned.dosage.restS * 1000,
+    restEndsMs:
+      (state.pausedAtMs === null ? Math.max(state.nowMs, endedMs) : stoppedMs) + planned.dosage.restS * 1000,
   };
 }
 

@@ -274,6 +274,45 @@ describe('session reducer', () => {
     expect(s.phase).toBe('set');
   });
 
+  it('gives a set skipped while paused its whole rest from Resume, the pause before the skip not added', () => {
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(1000) },
+      { type: 'pause', nowMs: 5000 },
+      { type: 'skip', nowMs: 65_000 },
+    );
+    expect(s.phase).toBe('rest');
+    // The rest shows its 30 s while still paused, not the minute paused before the skip as well.
+    expect((s.restEndsMs ?? 0) - (s.pausedAtMs ?? 0)).toBe(30_000);
+    s = run(s, { type: 'resume', nowMs: 70_000 }, { type: 'tick', nowMs: 99_999 });
+    expect(s.phase).toBe('rest');
+    s = run(s, { type: 'tick', nowMs: 100_000 });
+    expect(s.phase).toBe('set');
+  });
+
+  it('keeps a hold ended while paused at what was held when the pause began', () => {
+    const plan: PlannedExercise[] = [
+      { exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 45, restS: 20 } },
+    ];
+    let s = run(initialSessionState(plan), { type: 'start', nowMs: 0 });
+    s = run(
+      s,
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1300 } },
+      { type: 'pause', nowMs: 21_000 },
+      { type: 'skip', nowMs: 80_000 },
+    );
+    expect(s.completed[0].holdMs).toBe(20_000);
+    let finished = run(
+      initialSessionState(plan),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1300 } },
+      { type: 'pause', nowMs: 11_000 },
+    );
+    finished = run(finished, { type: 'finish', nowMs: 90_000 });
+    expect(finished.completed[0].holdMs).toBe(10_000);
+  });
+
   it('counts bird-dog sides and breath cycles', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 4, restS: 10 } },
