@@ -100,12 +100,13 @@ export class BbRestView extends LitElement {
   }
 
   private renderControls() {
+    // Paused, Resume is the one way on: a set started now would start paused.
     return html`<div class="controls">
-      <button class="primary" @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>
       ${
         this.paused
           ? html`<button class="primary" @click=${() => sendCommand(this, 'bb-resume')}>Resume</button>`
-          : html`<button @click=${() => sendCommand(this, 'bb-pause')}>Pause</button>`
+          : html`<button class="primary" @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>
+              <button @click=${() => sendCommand(this, 'bb-pause')}>Pause</button>`
       }
       <button class="quiet" @click=${this.finish.ask}>Finish</button>
     </div>`;

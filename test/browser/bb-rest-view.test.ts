@@ -26,6 +26,9 @@ describe('bb-rest-view', () => {
     await element.updateComplete;
     expect(face()).toBe('1:30');
     expect(element.shadowRoot!.querySelector('.paused')?.textContent).toBe('Paused');
+    // One way on, not a second green Start now that would begin the next set paused.
+    await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+    expect(page.getByRole('button', { name: 'Start now' }).elements()).toHaveLength(0);
   });
 
   it('says a set skipped before it counted anything was skipped, as the summary does', () => {
