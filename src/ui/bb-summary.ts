@@ -49,6 +49,7 @@ export class BbSummary extends LitElement {
         font-size: 1.05rem;
         font-weight: 600;
       }
+      th.number,
       td.number {
         text-align: right;
         font-variant-numeric: tabular-nums;
@@ -145,7 +146,7 @@ export class BbSummary extends LitElement {
       <table>
         <caption class="visually-hidden">Sets of this session</caption>
         <thead>
-          <tr><th scope="col">Exercise</th><th scope="col">Set</th><th scope="col">Done</th><th scope="col">Target</th></tr>
+          <tr><th scope="col">Exercise</th><th scope="col" class="number">Set</th><th scope="col" class="number">Done</th><th scope="col" class="number">Target</th></tr>
         </thead>
         <tbody>
           ${this.records.map((r) => {

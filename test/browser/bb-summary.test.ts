@@ -78,6 +78,11 @@ describe('bb-summary', () => {
     await expect.element(rows.nth(1)).toHaveTextContent('Superman 1 8 10');
     await expect.element(rows.nth(2)).toHaveTextContent('Drawing-in 1 45 s 45 s');
     await expect.element(rows.nth(3)).toHaveTextContent('Elbow plank 1 skipped 30 s');
+    // Each column's heading lines up with its numbers, on the right.
+    const align = (cell: Element) => getComputedStyle(cell).textAlign;
+    const heads = page.getByRole('columnheader').elements();
+    const cells = rows.nth(1).getByRole('cell').elements();
+    expect(heads.map(align)).toEqual(cells.map(align));
   });
 
   it('says that no set was done, for a session finished before its first set began', async () => {
