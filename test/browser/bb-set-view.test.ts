@@ -225,6 +225,18 @@ describe('bb-set-view', () => {
       .element(page.getByRole('group', { name: 'End the session? 2 sets done, 1 skipped' }))
       .toBeVisible();
   });
+
+  it('says before the first set is done that the session would not be kept, as the summary will', async () => {
+    await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ waiting: true }),
+      setsDone: 0,
+    });
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect
+      .element(page.getByRole('group', { name: 'End the session? No sets done, so it will not be kept' }))
+      .toBeVisible();
+  });
 });
 
 describe('bb-set-view on a laptop', () => {
