@@ -336,7 +336,9 @@ export class BbSetView extends LitElement {
  */
 function bringIntoView(event: Event): void {
   const details = event.target as HTMLDetailsElement;
-  if (details.open && details.getBoundingClientRect().bottom > window.innerHeight) {
+  // Its box is one line high whether open or not: what it says hangs below, so look at its end.
+  const end = (details.lastElementChild ?? details).getBoundingClientRect().bottom;
+  if (details.open && end > window.innerHeight) {
     details.scrollIntoView({ block: 'start' });
   }
 }

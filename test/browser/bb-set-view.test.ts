@@ -327,4 +327,25 @@ describe('bb-set-view on a phone', () => {
       })
       .toBe(true);
   });
+
+  it('brings "How to do it" into view when it sits on screen but opens below the fold', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 45 } },
+      set: currentSet({ count: 3 }),
+    });
+    // A header just tall enough to leave "How to do it" on the screen's last line, as on a phone.
+    const details = element.shadowRoot!.querySelector('details')!;
+    const header = document.createElement('div');
+    header.style.height = `${Math.max(0, window.innerHeight - details.getBoundingClientRect().bottom - 8)}px`;
+    document.body.prepend(header);
+    expect(details.getBoundingClientRect().bottom).toBeLessThanOrEqual(window.innerHeight);
+    await page.getByText('How to do it').click();
+    const firstStep = element.shadowRoot!.querySelector<HTMLElement>('details ol li')!;
+    await expect
+      .poll(() => {
+        const box = firstStep.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      })
+      .toBe(true);
+  });
 });
