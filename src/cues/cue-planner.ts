@@ -294,10 +294,17 @@ function resumed(state: SessionState): string {
   // The set number and dosage too: the screen may have been skipped on to another set while paused.
   if (!planned || !state.set) return 'Go on';
   const { exercise, dosage } = planned;
-  // What was counted before the pause still counts: said, so that the set's target is not heard as a
-  // count starting again.
+  // What was counted or held before the pause still counts: said, so that the set's target is not
+  // heard as a count or a hold starting again.
+  const { count, holdStartMs } = state.set;
   const done =
-    exercise.kind !== 'hold' && state.set.count > 0 ? [`${spokenNumber(state.set.count)} done`] : [];
+    exercise.kind === 'hold'
+      ? holdStartMs === null
+        ? []
+        : [`${spokenDuration(heldS(state.nowMs - holdStartMs))} held`]
+      : count > 0
+        ? [`${spokenNumber(count)} done`]
+        : [];
   return sentences([
     `Go on: ${exercise.name}, ${setOf(state.set.setNumber, dosage.sets)}`,
     dosageText(exercise, dosage.target),

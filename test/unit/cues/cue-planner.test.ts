@@ -428,6 +428,16 @@ describe('planCues', () => {
     expect(run.state.pausedFor).toBeUndefined();
   });
 
+  it('says after a pause how long the hold has been held, so that its target is not heard as a new start', () => {
+    const run = new Run(plan(['elbow-plank', 3, 20, 60]));
+    run.do({ type: 'start', nowMs: 0 }, motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    run.ticksTo(13_000);
+    run.do({ type: 'pause', nowMs: 13_400 });
+    expect(spoken(run.do({ type: 'resume', nowMs: 20_000 }))).toEqual([
+      'Go on: Elbow plank, set one of three. Hold as long as your form is good; goal twenty seconds. twelve seconds held',
+    ]);
+  });
+
   it('says what goes on after a pause, including a set skipped to while paused', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
