@@ -217,6 +217,7 @@ export class BbProgressChart extends LitElement {
   private renderTable(series: ChartSeries) {
     const label = (x: number) =>
       new Date(x * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+    const decimals = series.lines.map((l) => decimalPlaces(l.values));
     return html`<details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>Numbers</summary>
       ${this.moreToTheRight ? html`<p class="scroll-hint" aria-hidden="true">More columns: scroll sideways →</p>` : null}
@@ -233,7 +234,7 @@ export class BbProgressChart extends LitElement {
           ${(this.tableOpen ? series.x : []).map(
             (x, i) => html`<tr>
               <th scope="row">${label(x)}</th>
-              ${series.lines.map((l) => html`<td>${l.values[i] ?? '–'}</td>`)}
+              ${series.lines.map((l, j) => html`<td>${formatCell(l.values[i] ?? null, decimals[j])}</td>`)}
             </tr>`,
           )}
         </tbody>
@@ -324,6 +325,15 @@ export class BbProgressChart extends LitElement {
     ] as uPlot.AlignedData;
     this.plot = new uPlot(options, data, target);
   }
+}
+
+/** The decimal places of a column: as many as its most precise number, so that its numbers line up. */
+function decimalPlaces(values: readonly (number | null)[]): number {
+  return Math.max(0, ...values.map((v) => (v === null ? 0 : (String(v).split('.')[1]?.length ?? 0))));
+}
+
+function formatCell(value: number | null, decimals: number): string {
+  return value === null ? '–' : value.toFixed(decimals);
 }
 
 /** The steps between a y axis's ticks when every value is a whole number. */

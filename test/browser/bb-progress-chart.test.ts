@@ -105,6 +105,31 @@ describe('bb-progress-chart', () => {
     expect(getComputedStyle(week).backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
   });
 
+  it('writes the numbers of a column to one decimal place each when any of them has one', async () => {
+    document.body.style.width = '600px';
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Superman range of motion by week';
+    chart.unit = 'week';
+    chart.series = {
+      x: series.x,
+      lines: [
+        { label: 'Best lift (°)', values: [19.7, 18, null] },
+        { label: 'Mean of sets (°)', values: [16, 16, 16] },
+      ],
+    };
+    document.body.append(chart);
+    await chart.updateComplete;
+    const root = chart.shadowRoot!;
+    await page.getByText('Numbers').click();
+    await expect.poll(() => root.querySelectorAll('.numbers tbody tr').length).toBe(3);
+    const column = (i: number) =>
+      [...root.querySelectorAll('.numbers tbody tr')].map(
+        (row) => row.querySelectorAll('td')[i]?.textContent,
+      );
+    expect(column(0)).toEqual(['19.7', '18.0', '–']);
+    expect(column(1)).toEqual(['16', '16', '16']);
+  });
+
   it('says nothing of scrolling when its numbers fit', async () => {
     const { chart, root, box } = await openNumbers(600);
     expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
