@@ -137,7 +137,12 @@ export class BbStorageNotice extends LitElement {
         </div>
         <div class="choice">
           <button class="quiet" aria-describedby="keep-what" @click=${() => this.persistence.discardUnfinished()}>Keep it as it is</button>
-          <p id="keep-what">Ends the session there and saves it in your history${where?.kept ? `, ${where.kept}` : ''}.</p>
+          <p id="keep-what">${
+            // Nothing done yet: ended, the session is dropped, as one finished before its first set is.
+            unfinished.summary.sets === 0 && !where?.kept
+              ? 'Ends the session there; with no set done, it is not kept in your history.'
+              : `Ends the session there and saves it in your history${where?.kept ? `, ${where.kept}` : ''}.`
+          }</p>
         </div>
       </div>
     </section>`;

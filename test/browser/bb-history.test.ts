@@ -325,6 +325,50 @@ describe('bb-storage-notice', () => {
   });
 });
 
+describe('bb-storage-notice before the first set', () => {
+  it('says that a session interrupted before any set was done is not kept by Keep it as it is', async () => {
+    const bundle = await recordSession();
+    // Waiting for the person to get into position for the first set: nothing done yet.
+    const snapshot = {
+      phase: 'set' as const,
+      exerciseIndex: 0,
+      set: {
+        setNumber: 1,
+        startedMs: 2000,
+        count: 0,
+        sides: { left: 0, right: 0 },
+        lastProgressMs: 2000,
+        holdStartMs: null,
+        peakDeg: null,
+        formIssues: [],
+        waiting: true,
+      },
+      restEndsMs: null,
+      nowMs: 5000,
+      startedMs: 0,
+      endedMs: null,
+    };
+    const interrupted = {
+      ...bundle,
+      sets: [],
+      session: {
+        ...bundle.session,
+        status: 'active' as const,
+        endedAt: null,
+        snapshot,
+        summary: { ...bundle.session.summary, sets: 0, reps: 0, holdMs: 0 },
+      },
+    };
+    const persistence = await persistenceWith([interrupted]);
+    await mount('bb-storage-notice', persistence);
+    await expect.element(page.getByText(/was interrupted/)).toBeVisible();
+    await expect
+      .element(page.getByText('Ends the session there; with no set done, it is not kept in your history.'))
+      .toBeVisible();
+    expect(page.getByText(/saves it in your history/).elements()).toHaveLength(0);
+  });
+});
+
 function toOtherSession(bundle: Awaited<ReturnType<typeof recordSession>>) {
   const id = bundle.session.id;
   return {
