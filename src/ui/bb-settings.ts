@@ -139,7 +139,11 @@ export class BbSettings extends LitElement {
       .actions {
         display: flex;
         flex-wrap: wrap;
+        align-items: center;
         gap: 0.75rem;
+      }
+      button.danger {
+        border-color: var(--bb-danger, #f87171);
       }
     `,
   ];
@@ -158,6 +162,8 @@ export class BbSettings extends LitElement {
   @state() private announcement = '';
   /** A typed number the settings could not keep as it was: which field, and what was kept instead. */
   @state() private correction: { readonly key: string; readonly text: string } | null = null;
+  /** Restore defaults was tapped: it asks first, since it undoes every setting at once. */
+  @state() private confirmingRestore = false;
 
   private settings!: ObserveController<Settings>;
 
@@ -175,7 +181,13 @@ export class BbSettings extends LitElement {
         ${this.renderSession(s)} ${this.renderExercises(s)} ${this.renderSound(s)} ${this.renderHeart(s)}
         <div class="actions">
           <button type="button" class="primary" @click=${this.onDone}>Done</button>
-          <button type="button" class="quiet" @click=${() => this.model.restoreDefaults()}>Restore defaults</button>
+          ${
+            this.confirmingRestore
+              ? html`<span>Put every setting back as it was at first?</span>
+                  <button type="button" class="danger" @click=${this.onRestore}>Yes, restore defaults</button>
+                  <button type="button" class="quiet" @click=${() => (this.confirmingRestore = false)}>Keep my settings</button>`
+              : html`<button type="button" class="quiet" @click=${() => (this.confirmingRestore = true)}>Restore defaults</button>`
+          }
         </div>
       </form>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -479,6 +491,11 @@ export class BbSettings extends LitElement {
 
   private onTryVoice(): void {
     this.dispatchEvent(new CustomEvent('bb-try-voice', { bubbles: true, composed: true }));
+  }
+
+  private onRestore(): void {
+    this.confirmingRestore = false;
+    this.model.restoreDefaults();
   }
 
   private onDone(): void {

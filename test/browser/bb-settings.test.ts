@@ -254,11 +254,17 @@ describe('bb-settings', () => {
     await expect.element(page.getByRole('option', { name: 'Bob (en-US)' })).toBeInTheDocument();
   });
 
-  it('restores the defaults and says when it is done', async () => {
+  it('restores the defaults once asked twice, and says when it is done', async () => {
     const { model, element } = mount();
     model.setMuted(true);
     model.move('elbow-plank', -6);
+    // One tap beside Done must not undo every setting: it asks, and the question can be taken back.
     await page.getByRole('button', { name: 'Restore defaults' }).click();
+    expect(model.state.muted).toBe(true);
+    await page.getByRole('button', { name: 'Keep my settings' }).click();
+    expect(model.state.muted).toBe(true);
+    await page.getByRole('button', { name: 'Restore defaults' }).click();
+    await page.getByRole('button', { name: 'Yes, restore defaults' }).click();
     expect(model.state).toEqual(defaultSettings());
     await expect.element(page.getByRole('checkbox', { name: 'Mute the voice and tones' })).not.toBeChecked();
     let done = 0;
