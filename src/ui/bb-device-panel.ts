@@ -6,7 +6,7 @@ import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
-import { buttonStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
 // them that the app is on it.
@@ -43,6 +43,7 @@ export const DEVICE_CHOICES: ReadonlyArray<{ readonly kind: DeviceKind; readonly
 export class BbDevicePanel extends LitElement {
   static override styles = [
     buttonStyles,
+    fieldStyles,
     visuallyHidden,
     css`
       :host {
@@ -127,10 +128,6 @@ export class BbDevicePanel extends LitElement {
         gap: 0.5rem;
         align-items: center;
         padding-bottom: 0.5rem;
-      }
-      .habit select {
-        font: inherit;
-        min-height: 2.75rem;
       }
       .kinds {
         display: flex;

@@ -250,6 +250,12 @@ describe('bb-device-panel', () => {
     const sent: unknown[] = [];
     panel.addEventListener('bb-virtual-habit', (e) => sent.push(e.detail));
     await userEvent.click(page.getByText('More devices'));
+    // A menu of the app's own, rounded and bordered like the buttons beside it and the settings' menus.
+    const menu = getComputedStyle(page.getByLabelText('Virtual person').element());
+    const button = getComputedStyle(page.getByRole('button', { name: 'Virtual strap' }).element());
+    expect(menu.borderTopLeftRadius).not.toBe('0px');
+    expect(menu.borderTopColor).toBe(button.borderTopColor);
+    expect(menu.borderTopWidth).toBe(button.borderTopWidth);
     await userEvent.selectOptions(page.getByLabelText('Virtual person'), 'Stays on their feet');
     expect(sent).toEqual([{ habit: 'stays-up' }]);
     panel.person = {
