@@ -301,6 +301,18 @@ describe('bb-set-view on a laptop', () => {
   });
 });
 
+/** "How to do it" tapped open: its first step comes fully into the window. */
+async function expectStepsInViewOnceOpened(element: BbSetView): Promise<void> {
+  await page.getByText('How to do it').click();
+  const firstStep = element.shadowRoot!.querySelector<HTMLElement>('details ol li')!;
+  await expect
+    .poll(() => {
+      const box = firstStep.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    })
+    .toBe(true);
+}
+
 describe('bb-set-view on a phone', () => {
   beforeAll(async () => {
     await page.viewport(360, 640);
@@ -318,14 +330,7 @@ describe('bb-set-view on a phone', () => {
     const header = document.createElement('div');
     header.style.height = '240px';
     document.body.prepend(header);
-    await page.getByText('How to do it').click();
-    const firstStep = element.shadowRoot!.querySelector<HTMLElement>('details ol li')!;
-    await expect
-      .poll(() => {
-        const box = firstStep.getBoundingClientRect();
-        return box.top >= 0 && box.bottom <= window.innerHeight;
-      })
-      .toBe(true);
+    await expectStepsInViewOnceOpened(element);
   });
 
   it('brings "How to do it" into view when it sits on screen but opens below the fold', async () => {
@@ -339,13 +344,6 @@ describe('bb-set-view on a phone', () => {
     header.style.height = `${Math.max(0, window.innerHeight - details.getBoundingClientRect().bottom - 8)}px`;
     document.body.prepend(header);
     expect(details.getBoundingClientRect().bottom).toBeLessThanOrEqual(window.innerHeight);
-    await page.getByText('How to do it').click();
-    const firstStep = element.shadowRoot!.querySelector<HTMLElement>('details ol li')!;
-    await expect
-      .poll(() => {
-        const box = firstStep.getBoundingClientRect();
-        return box.top >= 0 && box.bottom <= window.innerHeight;
-      })
-      .toBe(true);
+    await expectStepsInViewOnceOpened(element);
   });
 });
