@@ -69,6 +69,10 @@ export class BbSettings extends LitElement {
         align-items: center;
         gap: 0.5rem;
       }
+      /* A control that does nothing now (muted) reads as such, its words as well as its box. */
+      label:has(> :disabled) {
+        color: var(--bb-muted, #b6c2d1);
+      }
       input[type='number'] {
         width: 5.5rem;
       }
@@ -349,7 +353,7 @@ export class BbSettings extends LitElement {
         </label>
         <label>
           Voice
-          <select @change=${(e: Event) => this.model.setVoice((e.target as HTMLSelectElement).value || null)}>
+          <select ?disabled=${s.muted} @change=${(e: Event) => this.model.setVoice((e.target as HTMLSelectElement).value || null)}>
             <option value="" ?selected=${s.voiceUri === null}>Browser default</option>
             ${this.voices.map(
               (voice) =>
@@ -360,7 +364,7 @@ export class BbSettings extends LitElement {
         </label>
         <label>
           Speech rate
-          <input type="range" min=${LIMITS.speechRate.min} max=${LIMITS.speechRate.max} step="0.1"
+          <input type="range" ?disabled=${s.muted} min=${LIMITS.speechRate.min} max=${LIMITS.speechRate.max} step="0.1"
             .value=${live(String(s.speechRate))} aria-valuetext=${`${s.speechRate.toFixed(1)} times normal speed`}
             @change=${(e: Event) => this.onNumber(e, (n) => this.model.setSpeechRate(n))} />
           <output aria-hidden="true">${s.speechRate.toFixed(1)}×</output>

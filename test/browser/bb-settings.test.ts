@@ -194,6 +194,15 @@ describe('bb-settings', () => {
     expect(model.state.muted).toBe(true);
     await expect.element(page.getByRole('checkbox', { name: /^Tones/ })).toBeDisabled();
     await expect.element(page.getByRole('button', { name: 'Try the voice' })).toBeDisabled();
+    // Nothing is said while muted: no voice or speech rate to choose, and the words say so too.
+    await expect.element(page.getByRole('combobox', { name: 'Voice' })).toBeDisabled();
+    await expect.element(page.getByRole('slider', { name: 'Speech rate' })).toBeDisabled();
+    const colourOf = (name: RegExp) =>
+      getComputedStyle(page.getByRole('checkbox', { name }).element().closest('label')!).color;
+    expect(colourOf(/^Tones/)).not.toBe(colourOf(/^Vibrate/));
+    await userEvent.keyboard(' ');
+    await expect.element(page.getByRole('combobox', { name: 'Voice' })).toBeEnabled();
+    expect(colourOf(/^Tones/)).toBe(colourOf(/^Vibrate/));
   });
 
   it('chooses a voice and a speech rate, and asks to try them', async () => {
