@@ -197,23 +197,16 @@ export class Backbeat {
         setsSeen = completed.length;
       }),
     );
-    // A device that drops out pauses the set or rest, so no rep is lost and no hold runs on unseen;
-    // only a pause this made is lifted when the device is back.
-    let pausedForDevice = false;
+    // A device that drops out pauses the set or rest, so no rep is lost and no hold runs on unseen.
+    // The session knows a pause the app made (`pausedFor`): it takes the device's latest news, while
+    // the person's own pause stays theirs (the reducer keeps it), and only the app's is lifted when
+    // the device is back.
     this.subscriptions.add(
       this.devices
         .select((s) => PAUSE_FOR_CONNECTION[s.connection])
         .subscribe((reason) => {
-          if (reason && this.session.state.pausedAtMs === null) {
-            this.session.pause(reason);
-            pausedForDevice = this.session.state.pausedAtMs !== null;
-          } else if (reason && pausedForDevice) {
-            // Reconnecting gave up: the same pause, for a device now lost until the person acts.
-            this.session.pause(reason);
-          } else if (!reason && pausedForDevice) {
-            pausedForDevice = false;
-            this.session.resume();
-          }
+          if (reason) this.session.pause(reason);
+          else if (this.session.state.pausedFor !== undefined) this.session.resume();
         }),
     );
     this.subscriptions.add(
