@@ -101,8 +101,8 @@ function setEnd(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string | null {
     case 'form':
       return 'ended when form broke';
     case 'stopped': {
-      // As the Seconds column rounds it.
-      const done = kind === 'hold' ? Math.round((set.holdMs ?? 0) / 1000) : set.count;
+      // In the whole seconds the Seconds column gives.
+      const done = kind === 'hold' ? heldS(set.holdMs ?? 0) : set.count;
       if (done >= set.target) return null;
       const target =
         kind === 'hold'
