@@ -161,7 +161,7 @@ export class BbSummary extends LitElement {
           })}
         </tbody>
       </table>
-      ${this.heart && this.records.some((r, i) => this.heart?.sets[i] && !skippedUndone(r)) ? this.renderHeart(this.heart) : nothing}
+      ${this.heart ? this.renderHeart(this.heart) : nothing}
     `;
   }
 
@@ -174,16 +174,19 @@ export class BbSummary extends LitElement {
 
   /** Heart rate per set and the drop in the rest after it (the first minute, or the whole rest if shorter). */
   private renderHeart(heart: SessionHeart) {
+    // The sets with a heart rate to tell; a set skipped before it began was no effort, and its heart
+    // rate and rest say nothing of one.
+    const told = this.records.flatMap((r, i) => {
+      const set = heart.sets[i];
+      return set && !skippedUndone(r) ? [{ r, set, recovery: heart.recoveries[i] }] : [];
+    });
+    if (told.length === 0) return nothing;
     const hrv = describeHrv(heart);
     return html`
       <section class="heart" aria-labelledby="heart-title">
         <h3 id="heart-title">Heart rate</h3>
         <ul>
-          ${this.records.map((r, i) => {
-            const set = heart.sets[i];
-            const recovery = heart.recoveries[i];
-            // A set skipped before it began was no effort: its heart rate and rest say nothing of one.
-            if (!set || skippedUndone(r)) return nothing;
+          ${told.map(({ r, set, recovery }) => {
             const dropBpm = recovery ? Math.round(recovery.dropBpm) : null;
             // A heart that did not slow down (it may even have climbed, getting up) has no "−0" or "−-3".
             const drop =
