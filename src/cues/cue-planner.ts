@@ -294,23 +294,24 @@ function resumed(state: SessionState): string {
   // The set number and dosage too: the screen may have been skipped on to another set while paused.
   if (!planned || !state.set) return 'Go on';
   const { exercise, dosage } = planned;
-  // What was counted or held before the pause still counts: said, so that the set's target is not
-  // heard as a count or a hold starting again.
-  const { count, holdStartMs } = state.set;
-  const done =
-    exercise.kind === 'hold'
-      ? holdStartMs === null
-        ? []
-        : [`${spokenDuration(heldS(state.nowMs - holdStartMs))} held`]
-      : count > 0
-        ? [`${spokenNumber(count)} done`]
-        : [];
+  const done = doneSoFar(exercise, state.set, state.nowMs);
   return sentences([
     `Go on: ${exercise.name}, ${setOf(state.set.setNumber, dosage.sets)}`,
     dosageText(exercise, dosage.target),
-    ...done,
+    ...(done ? [done] : []),
     ...(state.set.waiting ? [exercise.positionPrompt] : []),
   ]);
+}
+
+/**
+ * What was counted or held before a pause, which still counts ("three done", "twelve seconds held"):
+ * said after the set's target, so that the target is not heard as a count or a hold starting again.
+ */
+function doneSoFar(exercise: Exercise, set: CurrentSet, nowMs: number): string | null {
+  if (exercise.kind === 'hold') {
+    return set.holdStartMs === null ? null : `${spokenDuration(heldS(nowMs - set.holdStartMs))} held`;
+  }
+  return set.count > 0 ? `${spokenNumber(set.count)} done` : null;
 }
 
 function sessionEnded(state: SessionState): string {
