@@ -416,7 +416,7 @@ export class BbApp extends LitElement {
           .totalMs=${(planned?.dosage.restS ?? 1) * 1000}
           .next=${upNext(state)}
           .lastSet=${state.completed.at(-1) ?? null}
-          .setsDone=${state.completed.length}
+          .setsDone=${setsKeptOnFinish(state)}
           .setsSkipped=${setsSkippedOnFinish(state)}
         ></bb-rest-view>`;
       case 'summary':
