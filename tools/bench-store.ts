@@ -98,7 +98,7 @@ async function openHistory(page: Page): Promise<{ ms: number; longestFrameMs: nu
       const history = document.querySelector('bb-app')?.shadowRoot?.querySelector('bb-history');
       const root = history?.shadowRoot;
       const charts = [...(root?.querySelectorAll('bb-progress-chart') ?? [])];
-      const drawn = charts.length === 4 && charts.every((c) => c.shadowRoot?.querySelector('canvas'));
+      const drawn = charts.length > 0 && charts.every((c) => c.shadowRoot?.querySelector('canvas'));
       return (root?.querySelectorAll('li[data-session]').length ?? 0) > 0 && drawn ? performance.now() : 0;
     },
     undefined,
