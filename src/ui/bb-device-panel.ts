@@ -25,6 +25,13 @@ const REPLAY_WORDS: Partial<Record<ConnectionState, string>> = { connected: 'rep
 /** Phone motion and the virtual strap send no packets: a recording of them would be empty. */
 const SENDS_NO_PACKETS = new Set<DeviceKind>(['phone', 'virtual']);
 
+/** Phone motion and the virtual strap need no Bluetooth: every other kind does. */
+const NEEDS_NO_BLUETOOTH = new Set<DeviceKind>(['phone', 'virtual']);
+
+/** Said up front where the browser has no Web Bluetooth, so nobody taps a choice that cannot work. */
+export const NO_BLUETOOTH_NOTE =
+  'This browser has no Bluetooth: a strap or watch connects in Chrome or Edge (Bluefy on an iPhone).';
+
 /** The kinds the person can pick, in the order of the menu. */
 export const DEVICE_CHOICES: ReadonlyArray<{ readonly kind: DeviceKind; readonly label: string }> = [
   { kind: 'heart-rate', label: 'Heart-rate strap' },
@@ -77,6 +84,9 @@ export class BbDevicePanel extends LitElement {
       .battery,
       .rate {
         color: var(--bb-muted, #b6c2d1);
+      }
+      .no-bluetooth {
+        flex-basis: 100%;
       }
       .battery[data-low] {
         color: var(--bb-warn, #fbbf24);
@@ -178,18 +188,27 @@ export class BbDevicePanel extends LitElement {
   }
 
   private renderChoices(isVirtual: boolean, recordable: boolean) {
+    const bluetooth = this.device.bluetoothAvailable;
     return html`
+      ${bluetooth ? nothing : html`<span class="note no-bluetooth">${NO_BLUETOOTH_NOTE}</span>`}
       ${
-        isVirtual
-          ? html`<button @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a Bluetooth strap</button>`
-          : html`<button @click=${() => sendCommand(this, 'bb-use-virtual')}>Use the virtual strap</button>`
+        !isVirtual
+          ? html`<button @click=${() => sendCommand(this, 'bb-use-virtual')}>Use the virtual strap</button>`
+          : bluetooth
+            ? html`<button @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a Bluetooth strap</button>`
+            : nothing
       }
       <details class="more">
         <summary>${isVirtual ? 'More devices' : 'Add a device'}</summary>
         <div class="kinds" role="group" aria-label="Device kinds">
           ${DEVICE_CHOICES.map(
             (c) =>
-              html`<button class="quiet" data-kind=${c.kind} @click=${() => this.pick(c.kind)}>${c.label}</button>`,
+              html`<button
+                class="quiet"
+                data-kind=${c.kind}
+                ?disabled=${!bluetooth && !NEEDS_NO_BLUETOOTH.has(c.kind)}
+                @click=${() => this.pick(c.kind)}
+              >${c.label}</button>`,
           )}
           ${
             isVirtual

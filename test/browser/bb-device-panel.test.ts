@@ -216,6 +216,23 @@ describe('bb-device-panel', () => {
     await expect.poll(() => menu().open).toBe(false);
   });
 
+  it('says up front that a browser without Web Bluetooth connects no strap, and offers what it can use', async () => {
+    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual' });
+    await mount(
+      state([virtual], {
+        source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+        bluetoothAvailable: false,
+      }),
+    );
+    await expect.element(page.getByText(/has no Bluetooth: a strap or watch connects/)).toBeVisible();
+    expect(page.getByRole('button', { name: 'Connect a Bluetooth strap' }).query()).toBeNull();
+    await userEvent.click(page.getByText('More devices'));
+    for (const name of ['Heart-rate strap', 'Polar H10 / Verity Sense', 'PineTime', 'micro:bit', 'Bangle.js'])
+      await expect.element(page.getByRole('button', { name })).toBeDisabled();
+    await expect.element(page.getByRole('button', { name: 'Phone motion' })).toBeEnabled();
+    await expect.element(page.getByText('Replay a recording…')).toBeVisible();
+  });
+
   it('shows a problem until it is dismissed', async () => {
     const panel = await mount(
       state([status({})], {
