@@ -785,6 +785,8 @@ export function isAbort(error: unknown): boolean {
 }
 
 function importNotice(added: number, skipped: number, unknownFields: readonly string[]): string {
+  // A backup made before any session was kept: "Imported 0 sessions" would read as a failure.
+  if (added + skipped === 0) return 'This file holds no sessions: nothing was imported.';
   let notice = `Imported ${added} session${added === 1 ? '' : 's'}`;
   notice += skipped ? `; ${skipped} already here, kept as they were.` : '.';
   if (unknownFields.length > 0) {

@@ -281,6 +281,20 @@ describe('Persistence', () => {
     expect(target.persistence.history.state.sessions).toEqual([]);
   });
 
+  it('says that a backup holding no sessions imported nothing, rather than "Imported 0 sessions"', async () => {
+    const empty = new Page(`persistence-${++dbCounter}`);
+    await empty.persistence.start();
+    const backup = await (await empty.persistence.backup()).blob.text();
+
+    const target = new Page(`persistence-${++dbCounter}`);
+    await target.persistence.start();
+    const result = await target.persistence.importJson(backup);
+    expect(result.added).toEqual([]);
+    expect(target.persistence.history.state.notice).toBe(
+      'This file holds no sessions: nothing was imported.',
+    );
+  });
+
   it('backs up and restores a session at a time, telling how far it is, and a cancel leaves nothing behind', async () => {
     const source = new Page(`persistence-${++dbCounter}`);
     await source.persistence.start();
