@@ -237,9 +237,11 @@ function everyWeek(weeks: readonly WeekRow[]): WeekRow[] {
  * The target of a hold exercise for a week: the one its last session planned. The plank's plan moves
  * up after each hold (each aims a step above the one before), so the plan a session keeps ends on its
  * last hold's goal; the plank's target is the goal of the first hold of the week's last session that
- * did one, which progression set for that session.
+ * did one, which progression set for that session. A week without a hold of the exercise has none:
+ * a target planned but not held is nothing to compare against.
  */
 export function weekHoldTargetS(week: WeekRow, id: ExerciseId): number | null {
+  if (week.longestHoldMs[id] === undefined) return null;
   if (id === 'elbow-plank') {
     for (const session of [...week.past].sort((a, b) => b.startedAt - a.startedAt)) {
       const first = session.sets

@@ -79,7 +79,7 @@ describe('progress', () => {
     const p = progress(weeksOf([...sessions].reverse(), sets));
     expect(p.holds.lines.map((l) => [l.label, l.values, l.target ?? false])).toEqual([
       ['Elbow plank (s)', [35, null, null], false],
-      ['Elbow plank target (s)', [30, null, 40], true],
+      ['Elbow plank target (s)', [30, null, null], true],
       ['Drawing-in (s)', [null, null, 45], false],
       ['Drawing-in target (s)', [null, null, null], true],
     ]);
@@ -128,6 +128,20 @@ describe('progress', () => {
       [30, 36, 40],
     ]);
     expect(p.holds.lines.map((l) => [l.label, l.values])).toContainEqual(['Elbow plank (s)', [40, 45, 50]]);
+  });
+
+  it('draws no target for a week in which the hold was not done, though a session planned it', () => {
+    // Week 1 holds the plank; week 2 plans it (target 40) and does only supermans.
+    const rows = [session('p', monday, 30, 100), session('q', monday + 7 * DAY, 40, 100)];
+    const p = progress(
+      weeksOf(rows, [
+        set('p', 0, 'elbow-plank', { target: 30, holdMs: 32_000 }),
+        set('q', 0, 'superman', { count: 10 }),
+      ]),
+    );
+    const values = (label: string) => p.holds.lines.find((l) => l.label === label)?.values;
+    expect(values('Elbow plank (s)')).toEqual([32, null]);
+    expect(values('Elbow plank target (s)')).toEqual([30, null]);
   });
 
   it('draws five years as about 260 weekly points', () => {
