@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
-import { visuallyHidden } from './styles.ts';
+import { unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { weekLabels, weekRange, weekTicks } from './week-axis.ts';
 
 const DAY_S = 24 * 3600;
@@ -30,6 +30,7 @@ export class BbProgressChart extends LitElement {
   static override styles = [
     unsafeCSS(uPlotCss),
     visuallyHidden,
+    unbrokenStyles,
     css`
       :host {
         display: block;
@@ -227,7 +228,7 @@ export class BbProgressChart extends LitElement {
         <thead>
           <tr>
             <th scope="col">${this.unit === 'week' ? 'Week of' : 'Session'}</th>
-            ${series.lines.map((l) => html`<th scope="col">${l.label}</th>`)}
+            ${series.lines.map((l) => html`<th scope="col">${unbroken(l.label)}</th>`)}
           </tr>
         </thead>
         <tbody>

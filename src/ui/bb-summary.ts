@@ -6,7 +6,7 @@ import { type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { describeForm, formatDuration, heldS, plural, sessionLength } from './format.ts';
-import { buttonStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
 @customElement('bb-summary')
@@ -14,6 +14,7 @@ export class BbSummary extends LitElement {
   static override styles = [
     buttonStyles,
     visuallyHidden,
+    unbrokenStyles,
     css`
       :host {
         display: grid;
@@ -152,7 +153,7 @@ export class BbSummary extends LitElement {
           ${this.records.map((r) => {
             const form = describeForm(r);
             return html`<tr class=${form ? 'with-form' : ''}>
-              <td>${exerciseById(r.exerciseId).name}</td>
+              <td>${unbroken(exerciseById(r.exerciseId).name)}</td>
               <td class="number">${r.setNumber}</td>
               <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
               <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>

@@ -67,6 +67,23 @@ export const visuallyHidden = css`
 `;
 
 /**
+ * A name that wraps between its words but not at a hyphen: "Drawing-in" never splits into "Drawing-"
+ * over "in" in a narrow column. The words are left as they are (no non-breaking hyphen), so screen
+ * readers and find in page read them as written. Styled by `unbrokenStyles`.
+ */
+export function unbroken(text: string) {
+  return text
+    .split(/(\S+-\S+)/)
+    .map((part, i) => (i % 2 === 1 ? html`<span class="unbroken">${part}</span>` : part));
+}
+
+export const unbrokenStyles = css`
+  .unbroken {
+    white-space: nowrap;
+  }
+`;
+
+/**
  * The set and rest screens. On a phone held upright, one column as tall as the window leaves it
  * (bb-app stretches the screen to fill what is under the header), in which the ring takes the height
  * the other rows leave: however their words wrap, the controls below it stay on screen. On a screen

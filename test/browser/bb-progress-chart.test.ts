@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import '../../src/ui/bb-progress-chart.ts';
 import type { ChartSeries } from '../../src/store/progress.ts';
+import { linesOf } from './lines.ts';
 
 const WEEK_S = 7 * 24 * 3600;
 const series: ChartSeries = {
@@ -103,6 +104,25 @@ describe('bb-progress-chart', () => {
     expect(Math.round(week.getBoundingClientRect().left)).toBe(Math.round(left));
     // Nothing of the columns scrolled under it shows through.
     expect(getComputedStyle(week).backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+  });
+
+  it('keeps a hyphenated exercise name in a heading of its numbers on one line', async () => {
+    document.body.style.width = '300px';
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Holds';
+    chart.series = {
+      x: series.x,
+      lines: [
+        { label: 'Drawing-in target (s)', values: [45, 45, 60], target: true },
+        { label: 'Wide-grip lat pulldown', values: [36, 36, 33] },
+      ],
+    };
+    document.body.append(chart);
+    await chart.updateComplete;
+    await page.getByText('Numbers').click();
+    const heads = [...chart.shadowRoot!.querySelectorAll('.numbers thead th')];
+    expect(linesOf(heads[1]!, 'Drawing-in')).toBe(1);
+    expect(linesOf(heads[2]!, 'Wide-grip')).toBe(1);
   });
 
   it('writes the numbers of a column to one decimal place each when any of them has one', async () => {

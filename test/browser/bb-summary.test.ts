@@ -3,6 +3,7 @@ import { page } from 'vitest/browser';
 import '../../src/ui/bb-summary.ts';
 import { describeHrv, summarise } from '../../src/ui/bb-summary.ts';
 import type { SetRecord } from '../../src/workout/session.ts';
+import { linesOf } from './lines.ts';
 
 const record = (patch: Partial<SetRecord>): SetRecord => ({
   exerciseId: 'superman',
@@ -83,6 +84,37 @@ describe('bb-summary', () => {
     const heads = page.getByRole('columnheader').elements();
     const cells = rows.nth(1).getByRole('cell').elements();
     expect(heads.map(align)).toEqual(cells.map(align));
+  });
+
+  it('keeps a hyphenated exercise name on one line in the table of a 360 px phone', async () => {
+    await page.viewport(360, 640);
+    // As index.html sets them for the app.
+    document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    document.body.style.margin = '0';
+    try {
+      const skipped = { count: 0, endedBy: 'skipped' } as const;
+      const summary = document.createElement('bb-summary');
+      summary.records = [
+        record({ exerciseId: 'drawing-in', holdMs: 0, target: 45, ...skipped }),
+        record({ exerciseId: 'lat-pulldown', target: 12, ...skipped }),
+        record({ exerciseId: 'elbow-plank', holdMs: 0, target: 30, ...skipped }),
+      ];
+      summary.durationMs = 5 * 60_000;
+      // Inside the app's main, 1rem in from each side.
+      const main = document.createElement('main');
+      main.style.padding = '0 1rem';
+      main.append(summary);
+      document.body.append(main);
+      await expect.element(page.getByRole('row').nth(3)).toBeVisible();
+      for (const word of ['Drawing-in', 'Wide-grip']) {
+        const cell = page.getByRole('cell', { name: new RegExp(word) }).element();
+        expect(linesOf(cell, word), word).toBe(1);
+      }
+    } finally {
+      document.documentElement.style.fontFamily = '';
+      document.body.style.margin = '';
+      await page.viewport(414, 896);
+    }
   });
 
   it('says that no set was done, for a session finished before its first set began', async () => {
