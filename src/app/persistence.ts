@@ -34,7 +34,7 @@ import { type ImportResult, type MotionUsage, SessionStore } from '../store/sess
 import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
 import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
-import { afterInterruption, reduceSession, type SessionState } from '../workout/session.ts';
+import { afterInterruption, reduceSession, type SessionState, skippedUndone } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
@@ -76,6 +76,8 @@ export interface HistoryState {
   readonly motion: MotionState | null;
   /** A session the app was closed in the middle of, to offer to resume. */
   readonly unfinished: SessionRow | null;
+  /** Of the unfinished session's sets, those done: not the ones skipped before they counted anything. */
+  readonly unfinishedSetsDone: number;
   /** A session another tab is recording now: never offered to resume, only to move here. */
   readonly elsewhere: SessionRow | null;
   /** Asked the other tab for its session and waiting for it. */
@@ -122,6 +124,7 @@ export class HistoryModel extends Model<HistoryState> {
       progress: null,
       motion: null,
       unfinished: null,
+      unfinishedSetsDone: 0,
       elsewhere: null,
       moving: false,
       movedAway: false,
@@ -594,7 +597,12 @@ export class Persistence {
       const others = active.filter((s) => s.id !== this.recorder?.sessionId);
       const elsewhere = others.find((s) => live.has(s.id)) ?? null;
       const unfinished = others.find((s) => !live.has(s.id)) ?? null;
-      this.history.update({ unfinished, elsewhere });
+      const sets = unfinished ? await store.setsOf(unfinished.id) : [];
+      this.history.update({
+        unfinished,
+        unfinishedSetsDone: sets.filter((set) => !skippedUndone(set)).length,
+        elsewhere,
+      });
       if (elsewhere && !this.watching.has(elsewhere.id)) {
         this.watching.add(elsewhere.id);
         void this.tabs

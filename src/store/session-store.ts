@@ -130,6 +130,11 @@ export class SessionStore {
     return guard(() => this.db.getAll('sets'));
   }
 
+  /** The sets of one session, without its events, heart rate or motion. */
+  setsOf(id: string): Promise<SetRow[]> {
+    return guard(() => this.db.getAll('sets', sessionRange(id)));
+  }
+
   /** The most recent session that was neither finished nor given up: the one to offer to resume. */
   async findUnfinishedSession(): Promise<SessionRow | null> {
     return (await this.unfinishedSessions())[0] ?? null;

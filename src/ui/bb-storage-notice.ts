@@ -77,7 +77,7 @@ export class BbStorageNotice extends LitElement {
 
   override render() {
     const h = this.history.value;
-    const { unfinished, elsewhere, recordingId, movedAway, problem, hasCurrent } = h;
+    const { unfinished, unfinishedSetsDone, elsewhere, recordingId, movedAway, problem, hasCurrent } = h;
     return html`
       ${elsewhere && recordedInAnotherTab(h) ? this.renderElsewhere(elsewhere) : null}
       ${
@@ -88,7 +88,7 @@ export class BbStorageNotice extends LitElement {
             </section>`
           : null
       }
-      ${unfinished && recordingId === null ? this.renderInterrupted(unfinished) : null}
+      ${unfinished && recordingId === null ? this.renderInterrupted(unfinished, unfinishedSetsDone) : null}
       ${
         problem
           ? html`<section class="problem" role="alert">
@@ -122,13 +122,16 @@ export class BbStorageNotice extends LitElement {
     </section>`;
   }
 
-  /** What was under way when the app went away, and what each button does with it. */
-  private renderInterrupted(unfinished: SessionRow) {
+  /**
+   * What was under way when the app went away, and what each button does with it. `setsDone` leaves
+   * out the sets skipped before they counted anything, as the summary tells them apart.
+   */
+  private renderInterrupted(unfinished: SessionRow, setsDone: number) {
     const at = new Date(unfinished.startedAt).toLocaleTimeString(undefined, { timeStyle: 'short' });
     const where = interruptedAt(unfinished);
     return html`<section aria-labelledby="resume-title">
       <p id="resume-title">
-        <strong>Your session from ${at} was interrupted</strong> ${interruptedWhen(unfinished.summary.sets, where?.during ?? null)}.
+        <strong>Your session from ${at} was interrupted</strong> ${interruptedWhen(setsDone, where?.during ?? null)}.
       </p>
       <div class="choices">
         <div class="choice">

@@ -290,6 +290,23 @@ describe('bb-storage-notice', () => {
     await expect.poll(() => persistence.history.state.sessions[0]?.status).toBe('finished');
   });
 
+  it('counts the sets done before the interruption, not those skipped before they began', async () => {
+    const bundle = await recordSession();
+    // Of the six sets recorded, the last two were skipped before they counted anything.
+    const sets = bundle.sets.map((set, i) =>
+      i < 4 ? set : { ...set, count: 0, holdMs: null, endedBy: 'skipped' as const },
+    );
+    const interrupted = {
+      ...bundle,
+      sets,
+      session: { ...bundle.session, status: 'active' as const, endedAt: null, snapshot: null },
+    };
+    expect(interrupted.session.summary.sets).toBe(6);
+    const persistence = await persistenceWith([interrupted]);
+    await mount('bb-storage-notice', persistence);
+    await expect.element(page.getByText(/was interrupted after 4 sets\./)).toBeVisible();
+  });
+
   it('says that a hold interrupted under way starts over on Resume, and is kept as held on Keep', async () => {
     const bundle = await recordSession();
     // In the middle of the plank (the plan's second exercise), held for 19 s.
