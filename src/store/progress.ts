@@ -183,9 +183,9 @@ export function progress(weeks: readonly WeekRow[]): Progress {
         {
           label: `${exerciseById(id).name} (s)`,
           values: sorted.map((w) => {
-            const ms = w.longestHoldMs[id];
+            const ms = longestHeldMs(w, id);
             // In the whole seconds the set's timer showed, as everywhere else a hold is told.
-            return ms === undefined ? null : heldS(ms);
+            return ms === null ? null : heldS(ms);
           }),
         },
         {
@@ -241,7 +241,7 @@ function everyWeek(weeks: readonly WeekRow[]): WeekRow[] {
  * a target planned but not held is nothing to compare against.
  */
 export function weekHoldTargetS(week: WeekRow, id: ExerciseId): number | null {
-  if (week.longestHoldMs[id] === undefined) return null;
+  if (longestHeldMs(week, id) === null) return null;
   if (id === 'elbow-plank') {
     for (const session of [...week.past].sort((a, b) => b.startedAt - a.startedAt)) {
       const first = session.sets
@@ -251,6 +251,14 @@ export function weekHoldTargetS(week: WeekRow, id: ExerciseId): number | null {
     }
   }
   return week.holdTargetS[id] ?? null;
+}
+
+/**
+ * The week's longest hold of the exercise, or null when it held none: a hold kept as 0 s was
+ * skipped before it began.
+ */
+function longestHeldMs(week: WeekRow, id: ExerciseId): number | null {
+  return week.longestHoldMs[id] || null;
 }
 
 /** What the week rows count of the exercises of one kind: reps, or breath cycles. */

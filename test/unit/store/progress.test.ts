@@ -144,6 +144,20 @@ describe('progress', () => {
     expect(values('Elbow plank target (s)')).toEqual([30, null]);
   });
 
+  it('draws no hold and no target for a week whose only plank was skipped before it began', () => {
+    // Week 1 holds the plank; week 2 skips it before the hold began, kept as a hold of 0 s.
+    const rows = [session('p', monday, 30, 100), session('q', monday + 7 * DAY, 40, 100)];
+    const p = progress(
+      weeksOf(rows, [
+        set('p', 0, 'elbow-plank', { target: 30, holdMs: 32_000 }),
+        set('q', 0, 'elbow-plank', { target: 35, holdMs: 0, endedBy: 'skipped' }),
+      ]),
+    );
+    const values = (label: string) => p.holds.lines.find((l) => l.label === label)?.values;
+    expect(values('Elbow plank (s)')).toEqual([32, null]);
+    expect(values('Elbow plank target (s)')).toEqual([30, null]);
+  });
+
   it('draws five years as about 260 weekly points', () => {
     const many = Array.from({ length: 780 }, (_, i) =>
       session(`s${i}`, monday + Math.floor(i / 3) * 7 * DAY + (i % 3) * DAY, 30, 100),
