@@ -160,6 +160,8 @@ export class Devices extends Model<DeviceState> {
   } | null = null;
   private memberSubscriptions = new Subscription();
   private readonly lifecycle = new Subscription();
+  /** Each device's connection as last heard, for `givesMotion`. */
+  private readonly connections = new WeakMap<Member, ConnectionState>();
 
   constructor(private readonly options: DevicesOptions) {
     super({
@@ -424,8 +426,18 @@ export class Devices extends Model<DeviceState> {
     return candidates[0] ?? null;
   }
 
+  /**
+   * Whether a device can be the one motion is read from: it has an accelerometer placed on the body,
+   * and it is not 'unavailable'. A device that never gave any motion (phone motion on a computer
+   * without a motion sensor) is no motion device at all, so sets start when due and are counted by
+   * hand, as with a heart-rate-only strap, until it gives some.
+   */
+  private givesMotion(m: Member): boolean {
+    return m.accel$ !== null && m.status.placement !== null && this.connections.get(m) !== 'unavailable';
+  }
+
   private motionMember(exercise: ExerciseId | null): Member | null {
-    const candidates = this.members.filter((m) => m.accel$ !== null && m.status.placement !== null);
+    const candidates = this.members.filter((m) => this.givesMotion(m));
     candidates.sort(
       (a, b) =>
         placementRank(exercise, a.status.placement as Placement) -
@@ -449,7 +461,7 @@ export class Devices extends Model<DeviceState> {
           name: names.join(' + '),
           kind: members.some((m) => m.status.kind === 'replay')
             ? 'replay'
-            : motion?.status.kind === 'phone' && members.length === 1
+            : members.length === 1 && members[0].status.kind === 'phone'
               ? 'phone'
               : 'bluetooth',
           placement: motion?.status.placement ?? null,
@@ -484,27 +496,33 @@ export class Devices extends Model<DeviceState> {
     this.memberSubscriptions = new Subscription();
     const members = this.members;
     const hr = this.heartRateMember();
-    const motion = this.motionMember(null);
+    let motion = this.motionMember(null);
     const source = this.compose().info;
     this.update({ source, countsMotion: motion !== null, problem: null });
     if (members.length === 0) return;
     const perDevice = members.map((m) =>
       combineLatest([m.connection$, m.battery$, m.malformedPackets$, m.sampleRateHz$]).pipe(
-        map(
-          ([connection, battery, malformedPackets, sampleRateHz]): DeviceStatus => ({
-            ...m.status,
-            connection,
-            battery,
-            malformedPackets,
-            sampleRateHz,
-            heartRate: m === hr,
-            motion: m === motion,
-          }),
-        ),
+        map(([connection, battery, malformedPackets, sampleRateHz]) => ({
+          ...m.status,
+          connection,
+          battery,
+          malformedPackets,
+          sampleRateHz,
+          heartRate: m === hr,
+        })),
       ),
     );
     this.memberSubscriptions.add(
-      combineLatest(perDevice).subscribe((devices) => {
+      combineLatest(perDevice).subscribe((statuses) => {
+        for (const [i, m] of members.entries()) this.connections.set(m, statuses[i].connection);
+        // A device that stops or starts giving motion (see givesMotion) changes what the app reads.
+        if (this.motionMember(null) !== motion) {
+          motion = this.motionMember(null);
+          const read = this.compose();
+          this.update({ source: read.info, countsMotion: motion !== null });
+          this.source.next(read);
+        }
+        const devices = statuses.map((d, i): DeviceStatus => ({ ...d, motion: members[i] === motion }));
         const used = devices.filter((d) => d.heartRate || d.motion);
         const batteries = devices.map((d) => d.battery).filter((b): b is number => b !== null);
         this.update({

@@ -1,5 +1,6 @@
 // Phone motion picked on a computer with no motion sensor (headless Chromium has the event but fires
-// none): the app says the device reports no motion, and the header does not call it a lost connection.
+// none): the app says the device reports no motion, the header does not call it a lost connection,
+// and a set begins when it is due, as with no motion device, instead of waiting for a position.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -29,5 +30,14 @@ describe('phone motion on a laptop without a motion sensor', () => {
     expect(await phone.locator('.state').textContent()).toBe('not available');
     expect(await page.locator('bb-device-panel').textContent()).not.toMatch(/connection lost/);
     expect(await page.locator('bb-device-panel').getByRole('button', { name: 'Reconnect' }).count()).toBe(0);
+  });
+
+  it('begins the set when it is due instead of waiting for a position no device can see', async () => {
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(() => page.locator('bb-set-view h2').textContent()).toBe('Superman');
+    expect(await page.locator('bb-set-view').getAttribute('waiting')).toBeNull();
+    expect(await page.getByRole('button', { name: 'Start the set' }).count()).toBe(0);
+    await page.getByRole('button', { name: '+1' }).click();
+    await expect.poll(() => page.locator('bb-set-view .count').textContent()).toBe('1');
   });
 });

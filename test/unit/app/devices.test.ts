@@ -95,6 +95,32 @@ describe('Devices with phone motion', () => {
     expect(devices.state.problem).toMatch(/reports no motion/);
     devices.dispose();
   });
+
+  it('reads no motion from a device that never reported any, and reads it once the device does', async () => {
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const win = Object.assign(new EventTarget(), { document: doc }) as unknown as Window;
+    const devices = new Devices({ now: () => 0, navigator: {} as Navigator, seed: 1, window: win });
+    await devices.connect('phone');
+    expect(devices.state.countsMotion).toBe(true);
+    await settle(3000);
+    expect(devices.state.devices.map((d) => [d.connection, d.motion])).toEqual([['unavailable', false]]);
+    expect(devices.state.countsMotion).toBe(false);
+    expect(devices.state.source).toMatchObject({ kind: 'phone', placement: null });
+    expect(devices.active.accel$).toBeNull();
+    expect(devices.active.motionFor('superman')).toBeNull();
+    expect(devices.state.problem).toMatch(/reports no motion/);
+
+    // A sensor that wakes up late is read as usual.
+    const motion = Object.assign(new Event('devicemotion'), {
+      accelerationIncludingGravity: { x: 0, y: 0, z: 9.80665 },
+    });
+    win.dispatchEvent(motion);
+    expect(devices.state.devices.map((d) => [d.connection, d.motion])).toEqual([['connected', true]]);
+    expect(devices.state.countsMotion).toBe(true);
+    expect(devices.state.source).toMatchObject({ kind: 'phone', placement: 'phone' });
+    expect(devices.active.motionFor('superman')?.placement).toBe('phone');
+    devices.dispose();
+  });
 });
 
 describeWithShared('Devices with an H10 and a PineTime', () => {

@@ -134,3 +134,33 @@ describe('sets started by position, with the virtual person', () => {
     app.dispose();
   });
 });
+
+describe('sets with phone motion picked on a computer that reports no motion', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    // A browser that has the event, on a laptop that fires none.
+    vi.stubGlobal('DeviceMotionEvent', class {});
+    const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    vi.stubGlobal('window', Object.assign(new EventTarget(), { document }));
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('begins each set when it is due, as with no motion device, and counts what is tapped', async () => {
+    const { app, states } = openApp();
+    await app.devices.usePhoneMotion();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(app.devices.state.devices.map((d) => d.connection)).toEqual(['unavailable']);
+    app.startSession();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(app.session.state.set).toMatchObject({ setNumber: 1, count: 0 });
+    expect(app.session.state.set?.waiting).toBeFalsy();
+    expect(states.some((s) => s.set?.waiting)).toBe(false);
+    app.session.adjustCount(1);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(app.session.state.set?.count).toBe(1);
+    app.dispose();
+  });
+});
