@@ -173,7 +173,7 @@ export class BbDevicePanel extends LitElement {
     const recordable = devices.some((d) => !SENDS_NO_PACKETS.has(d.kind));
     return html`
       ${devices.length ? devices.map((d) => this.renderDevice(d, devices.length > 1)) : html`<span class="name">No device</span>`}
-      ${!state.countsMotion && state.source ? html`<span class="note">heart rate only: count with +1</span>` : nothing}
+      ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
       ${this.compact ? nothing : this.renderChoices(isVirtual, recordable)}
       ${

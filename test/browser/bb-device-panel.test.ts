@@ -149,14 +149,18 @@ describe('bb-device-panel', () => {
       battery: null,
       sampleRateHz: null,
       heartRate: false,
+      motion: false,
     });
     const panel = await mount(
       state([phone], {
         connection: 'unavailable',
+        countsMotion: false,
         problem: 'This device reports no motion. Use a phone, a wearable or the virtual strap.',
       }),
     );
     expect(panel.shadowRoot?.querySelector('.state')?.textContent).toBe('not available');
+    // No device measures heart rate either: the set is counted by hand, with nothing to call "heart rate only".
+    expect(panel.shadowRoot?.querySelector('.note')?.textContent).toBe('no motion: count with +1');
     expect(panel.shadowRoot?.textContent).not.toMatch(/connection lost/);
     expect(page.getByRole('button', { name: 'Reconnect' }).query()).toBeNull();
   });
