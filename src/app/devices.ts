@@ -41,8 +41,6 @@ export interface Source {
   readonly heartRate$: Observable<HeartRateSample>;
   /** The connection of the device heart rate is read from: its last reading is current only while it is connected. */
   readonly heartRateConnection$: Observable<ConnectionState>;
-  readonly connection$: Observable<ConnectionState>;
-  readonly malformedPackets$: Observable<number>;
   /** Set for the virtual strap, whose simulated person the app tells what to do. */
   readonly virtual: VirtualStrap | null;
   /** The motion stream best placed for an exercise (the wrist for the lat pulldown, else the chest). */
@@ -451,7 +449,6 @@ export class Devices extends Model<DeviceState> {
     const members = this.members;
     const hr = this.heartRateMember();
     const motion = this.motionMember(null);
-    const used = [...new Set([hr, motion].filter((m): m is Member => m !== null))];
     const virtual = members.find((m) => m.virtual)?.virtual ?? null;
     const names = members.map((m) => m.status.name);
     const info: SourceInfo = virtual
@@ -471,14 +468,6 @@ export class Devices extends Model<DeviceState> {
       accel$: motion?.accel$ ?? null,
       heartRate$: hr?.heartRate$ ?? NEVER,
       heartRateConnection$: hr?.connection$ ?? of('connected' as const),
-      connection$: used.length
-        ? combineLatest(used.map((m) => m.connection$)).pipe(map(worstConnection))
-        : of('connected' as const),
-      malformedPackets$: members.length
-        ? combineLatest(members.map((m) => m.malformedPackets$)).pipe(
-            map((counts) => counts.reduce((a, b) => a + b, 0)),
-          )
-        : of(0),
       virtual,
       motionFor: (exercise) => {
         const m = this.members === members ? this.motionMember(exercise) : null;
