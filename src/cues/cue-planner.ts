@@ -13,6 +13,7 @@ import {
   type PauseReason,
   type SessionState,
   type SetRecord,
+  skippedUndone,
   upNext,
 } from '../workout/session.ts';
 
@@ -314,9 +315,13 @@ function doneSoFar(exercise: Exercise, set: CurrentSet, nowMs: number): string |
   return set.count > 0 ? `${spokenNumber(set.count)} done` : null;
 }
 
+/** As the summary tells it: sets skipped before they began are not called done, and none done is not kept. */
 function sessionEnded(state: SessionState): string {
-  const sets = state.completed.length;
-  return `Session complete: ${plural(sets, 'set')}. Well done`;
+  const skipped = state.completed.filter(skippedUndone).length;
+  const done = state.completed.length - skipped;
+  if (done === 0) return 'Session ended: no set done, so it is not kept';
+  if (skipped === 0) return `Session complete: ${plural(done, 'set')}. Well done`;
+  return `Session complete: ${plural(done, 'set')} done, ${spokenNumber(skipped)} skipped. Well done`;
 }
 
 /** Bird dog starts on the right arm and alternates; the count tells which side is next (as bb-set-view shows). */

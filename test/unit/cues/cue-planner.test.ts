@@ -334,6 +334,21 @@ describe('planCues', () => {
     ]);
   });
 
+  it('ends a session of skipped sets without calling them done, and one with none without praise', () => {
+    const skipped = new Run(plan(['superman', 2, 10, 30]));
+    skipped.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    skipped.do({ type: 'skip', nowMs: 2000 });
+    skipped.do({ type: 'skip', nowMs: 3000 });
+    expect(spoken(skipped.do({ type: 'skip', nowMs: 4000 })).at(-1)).toBe(
+      'Session complete: one set done, one skipped. Well done',
+    );
+    const none = new Run(plan(['superman', 2, 10, 30]));
+    none.do({ type: 'start', nowMs: 0 });
+    expect(spoken(none.do({ type: 'finish', nowMs: 5000 })).at(-1)).toBe(
+      'Session ended: no set done, so it is not kept',
+    );
+  });
+
   it('skipping the rest starts the next set at once', () => {
     const run = new Run(plan(['superman', 2, 1, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
