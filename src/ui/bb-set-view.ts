@@ -303,7 +303,8 @@ export class BbSetView extends LitElement {
         value: held,
         max: dosage.target,
         ...clockFace(held),
-        unit: set.holdStartMs === null && !this.paused ? 'get into position' : goal,
+        // In position already ("In position. Go."): the hold is timed from when the body settles.
+        unit: set.holdStartMs === null && !this.paused ? 'hold still to start' : goal,
         detail: null,
         label: 'Hold time',
         valueText: `${held} of ${dosage.target} seconds`,

@@ -55,6 +55,15 @@ describe('bb-set-view', () => {
     expect(ended).toBe(1);
   });
 
+  it('asks to hold still, not to get into position, once in position and before the hold is timed', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
+      set: currentSet({ holdStartMs: null }),
+      nowMs: 2000,
+    });
+    expect(element.shadowRoot!.querySelector('.unit')?.textContent).toBe('hold still to start');
+  });
+
   it('says a hold in seconds against its target, or its goal for a plank', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 30 } },
