@@ -75,6 +75,14 @@ export class BbSetView extends LitElement {
         display: flex;
         align-items: center;
         justify-content: center;
+        gap: 0.5rem;
+      }
+      /* A flex summary loses the browser's marker: this one says it opens, as the charts' Numbers do. */
+      summary::before {
+        content: '▸';
+      }
+      details[open] > summary::before {
+        content: '▾';
       }
       @media (orientation: landscape) and (min-width: 48rem) {
         h2 {

@@ -330,6 +330,17 @@ describe('bb-set-view on a phone', () => {
     await page.viewport(414, 896);
   });
 
+  it('marks "How to do it" as something that opens, and shows when it is open', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({}),
+    });
+    const summary = element.shadowRoot!.querySelector('summary')!;
+    expect(getComputedStyle(summary, '::before').content).toBe('"▸"');
+    summary.click();
+    await expect.poll(() => getComputedStyle(summary, '::before').content).toBe('"▾"');
+  });
+
   it('brings "How to do it" into view when it is opened below the fold', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 45 } },
