@@ -287,8 +287,8 @@ function readSession(r: Reader): SessionRow {
     snapshot: snapshot.value === null ? null : (snapshot.object() as unknown as SessionRow['snapshot']),
     summary: summary.keep({
       durationMs: summary.field('durationMs').number(),
-      sets: summary.field('sets').number(),
-      reps: summary.field('reps').number(),
+      sets: summary.field('sets').count(MAX_SESSION_SETS),
+      reps: summary.field('reps').count(MAX_SESSION_SETS * MAX_SET_COUNT),
       holdMs: summary.field('holdMs').number(),
       avgBpm: summary.field('avgBpm').nullable((v) => v.number()),
       maxBpm: summary.field('maxBpm').nullable((v) => v.number()),
@@ -312,6 +312,10 @@ function readSession(r: Reader): SessionRow {
 }
 
 const FORM_ISSUES = ['over-extension', 'tabletop-lost', 'plank-sag'] as const;
+// Far above any dosage the settings allow (100 reps, 10 sets of each of seven exercises), so that a
+// long set or an older version's plan still reads, and far below what only an edit could make.
+const MAX_SET_COUNT = 1000;
+const MAX_SESSION_SETS = 1000;
 
 function readSet(r: Reader): SetRow {
   const sides = r.field('sides');
@@ -321,8 +325,11 @@ function readSet(r: Reader): SetRow {
     exerciseId: r.field('exerciseId').oneOf(EXERCISE_IDS),
     setNumber: r.field('setNumber').number(),
     target: r.field('target').number(),
-    count: r.field('count').number(),
-    sides: sides.keep({ left: sides.field('left').number(), right: sides.field('right').number() }),
+    count: r.field('count').count(MAX_SET_COUNT),
+    sides: sides.keep({
+      left: sides.field('left').count(MAX_SET_COUNT),
+      right: sides.field('right').count(MAX_SET_COUNT),
+    }),
     holdMs: r.field('holdMs').nullable((v) => v.number()),
     peakDeg: r.field('peakDeg').nullable((v) => v.number()),
     startedMs: r.field('startedMs').number(),
@@ -488,6 +495,14 @@ class Reader {
   number(): number {
     if (typeof this.value !== 'number' || !Number.isFinite(this.value)) this.fail('should be a number');
     return this.value;
+  }
+
+  /** A count: a whole number from 0 to `max` (a file edited to −5 reps, or 9999, would skew every chart). */
+  count(max: number): number {
+    const value = this.number();
+    if (!Number.isInteger(value) || value < 0 || value > max)
+      this.fail(`should be a whole number from 0 to ${max}`);
+    return value;
   }
 
   oneOf<T extends string>(allowed: readonly T[]): T {

@@ -181,6 +181,24 @@ describe('JSON export and import', () => {
     expect(() => fromJson(fit)).toThrow(/This is a FIT export.*imports only its own backups/);
   });
 
+  it('refuses counts no set can have (negative, fractional, or past any dosage), and imports nothing', async () => {
+    const good = await recordSession();
+    for (const [field, value] of [
+      ['count', -5],
+      ['count', 2.5],
+      ['count', 9999],
+    ] as const) {
+      const file = JSON.parse(toJson([good]));
+      file.sessions[0].sets[1][field] = value;
+      expect(() => fromJson(JSON.stringify(file))).toThrow(
+        'This file is damaged: file.sessions[0].sets[1].count should be a whole number from 0 to 1000. Nothing was imported.',
+      );
+    }
+    const file = JSON.parse(toJson([good]));
+    file.sessions[0].session.summary.reps = -100;
+    expect(() => fromJson(JSON.stringify(file))).toThrow(/summary\.reps should be a whole number from 0/);
+  });
+
   it('says where a damaged file is wrong, and imports nothing from it', async () => {
     const good = await recordSession();
     const file = JSON.parse(toJson([good]));
