@@ -214,13 +214,15 @@ export class BbSummary extends LitElement {
 }
 
 /**
- * "Heart-rate variability (RMSSD) at rest: 32 ms before, 41 ms after", leaving out a side without
- * beat intervals.
+ * "Heart-rate variability (RMSSD) at rest: 32 ms before the session, 41 ms after it" (over the two
+ * minutes on each side), leaving out a side without beat intervals.
  */
 export function describeHrv(heart: SessionHeart): string | null {
   const parts = [
-    heart.rmssdBeforeMs === null ? null : `${Math.round(heart.rmssdBeforeMs)} ms before`,
-    heart.rmssdAfterMs === null ? null : `${Math.round(heart.rmssdAfterMs)} ms after`,
+    heart.rmssdBeforeMs === null ? null : `${Math.round(heart.rmssdBeforeMs)} ms before the session`,
+    heart.rmssdAfterMs === null
+      ? null
+      : `${Math.round(heart.rmssdAfterMs)} ms after ${heart.rmssdBeforeMs === null ? 'the session' : 'it'}`,
   ].filter((p) => p !== null);
   return parts.length ? `Heart-rate variability (RMSSD) at rest: ${parts.join(', ')}` : null;
 }

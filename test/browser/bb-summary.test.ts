@@ -228,9 +228,12 @@ describe('bb-summary', () => {
       .toHaveTextContent('Superman 3: 84 bpm average, 97 at most, then no drop in the rest');
   });
 
-  it('says what RMSSD is', () => {
+  it('says what RMSSD is, and before and after what it was read', () => {
     expect(describeHrv({ sets: [], recoveries: [], rmssdBeforeMs: 32.4, rmssdAfterMs: 41 })).toBe(
-      'Heart-rate variability (RMSSD) at rest: 32 ms before, 41 ms after',
+      'Heart-rate variability (RMSSD) at rest: 32 ms before the session, 41 ms after it',
+    );
+    expect(describeHrv({ sets: [], recoveries: [], rmssdBeforeMs: null, rmssdAfterMs: 23 })).toBe(
+      'Heart-rate variability (RMSSD) at rest: 23 ms after the session',
     );
   });
 });
