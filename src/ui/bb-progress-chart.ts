@@ -17,9 +17,15 @@ const COLOURS = {
   light: ['#0072b2', '#d55e00', '#007a5a', '#a8407a', '#8a6400', '#3b6fa8', '#5a5a5a'],
 };
 const LIGHT_SCHEME = '(prefers-color-scheme: light)';
-/** A target is a pale band (and its legend marker a pale box): the line it is the goal of shows through. */
-const TARGET_ALPHA = 0.4;
-const TARGET_ALPHA_HEX = '66';
+/**
+ * A target is a pale band (and its legend marker a pale box): the line it is the goal of shows through.
+ * Over the dark theme's near-black a faint colour all but vanishes, so there it is less see-through.
+ */
+const TARGET_ALPHA = { light: 0.4, dark: 0.65 };
+const alphaHex = (alpha: number) =>
+  Math.round(alpha * 255)
+    .toString(16)
+    .padStart(2, '0');
 
 /**
  * One progress chart drawn with uPlot, with the numbers also in a table for screen readers and for
@@ -256,10 +262,9 @@ export class BbProgressChart extends LitElement {
     const themed = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     const labels = themed('--bb-muted', '#b6c2d1');
     const grid = { stroke: themed('--bb-ring-track', '#2a3340'), width: 1 };
-    const colours = lineColours(
-      series.lines,
-      COLOURS[window.matchMedia(LIGHT_SCHEME).matches ? 'light' : 'dark'],
-    );
+    const scheme = window.matchMedia(LIGHT_SCHEME).matches ? 'light' : 'dark';
+    const targetAlpha = TARGET_ALPHA[scheme];
+    const colours = lineColours(series.lines, COLOURS[scheme]);
     const drawn = drawOrder(series.lines).map((i) => ({ line: series.lines[i]!, colour: colours[i]! }));
     const options: uPlot.Options = {
       width,
@@ -271,7 +276,7 @@ export class BbProgressChart extends LitElement {
           dash: (_, i) => (drawn[i - 1]?.line.target ? 'dashed' : 'solid'),
           fill: (_, i) => {
             const { line, colour } = drawn[i - 1]!;
-            return line.target ? `${colour}${TARGET_ALPHA_HEX}` : colour;
+            return line.target ? `${colour}${alphaHex(targetAlpha)}` : colour;
           },
         },
       },
@@ -283,7 +288,7 @@ export class BbProgressChart extends LitElement {
                 label: line.label,
                 stroke: colour,
                 width: 8,
-                alpha: TARGET_ALPHA,
+                alpha: targetAlpha,
                 dash: [10, 5],
                 points: { show: true, size: 14, width: 0, fill: colour },
               }
