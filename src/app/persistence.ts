@@ -706,6 +706,8 @@ export class Persistence {
       this.past = pastOf(weeks);
       this.history.update({ sessions, sessionCount, progress: progress(weeks) });
     });
+    // Once the space raw motion takes is on screen, it follows the sessions listed beside it.
+    if (this.history.state.motion) await this.loadMotion();
   }
 
   private rememberPast(session: Pick<SessionRow, 'id' | 'startedAt'>, sets: readonly SetRow[]): void {

@@ -281,6 +281,28 @@ describe('Persistence', () => {
     expect(target.persistence.history.state.sessions).toEqual([]);
   });
 
+  it('keeps the space raw motion takes up to date once shown, as sessions come and go', async () => {
+    const source = new Page(`persistence-${++dbCounter}`);
+    await source.persistence.start();
+    source.session.start();
+    source.run(3000);
+    source.rep();
+    source.session.finish();
+    await source.persistence.flush();
+    const backup = await (await source.persistence.backup()).blob.text();
+
+    const target = new Page(`persistence-${++dbCounter}`);
+    await target.persistence.start();
+    await target.persistence.loadMotion();
+    expect(target.persistence.history.state.motion).toMatchObject({ sessions: 0, bytes: 0 });
+    await target.persistence.importJson(backup);
+    expect(target.persistence.history.state.motion?.sessions).toBe(1);
+    expect(target.persistence.history.state.motion?.bytes).toBeGreaterThan(0);
+    const [only] = target.persistence.history.state.sessions;
+    await target.persistence.deleteSession(only!.id);
+    expect(target.persistence.history.state.motion).toMatchObject({ sessions: 0, bytes: 0 });
+  });
+
   it('says that a backup holding no sessions imported nothing, rather than "Imported 0 sessions"', async () => {
     const empty = new Page(`persistence-${++dbCounter}`);
     await empty.persistence.start();
