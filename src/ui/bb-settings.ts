@@ -16,7 +16,7 @@ import {
 } from '../workout/settings.ts';
 import { describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
-import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, fieldStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 
 /** Whether two voice lists differ in any voice. */
 function otherVoices(next: readonly VoiceChoice[], previous?: readonly VoiceChoice[]): boolean {
@@ -38,6 +38,7 @@ export class BbSettings extends LitElement {
     buttonStyles,
     fieldStyles,
     visuallyHidden,
+    unbrokenStyles,
     css`
       :host {
         display: block;
@@ -130,6 +131,13 @@ export class BbSettings extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.75rem 1.25rem;
+      }
+      /* On a phone the fields stack: their words in one column, so the boxes line up under each other. */
+      @media (max-width: 30rem) {
+        .dose label {
+          display: grid;
+          grid-template-columns: 8.5rem auto;
+        }
       }
       .note {
         color: var(--bb-muted, #b6c2d1);
@@ -258,7 +266,7 @@ export class BbSettings extends LitElement {
           <label>
             <input type="checkbox" .checked=${live(choice.included)}
               @change=${(e: Event) => this.model.setIncluded(choice.id, checked(e))} />
-            ${exercise.name}
+            <span>${unbroken(exercise.name)}</span>
           </label>
           <button type="button" data-id=${choice.id} data-move="earlier" aria-label=${`Move ${exercise.name} earlier`}
             ?disabled=${index === 0} @click=${() => this.onMove(choice.id, -1)}>↑</button>

@@ -3,6 +3,7 @@ import { page, userEvent } from 'vitest/browser';
 import '../../src/ui/bb-settings.ts';
 import type { BbSettings } from '../../src/ui/bb-settings.ts';
 import { defaultSettings, SettingsModel, SettingsStore } from '../../src/workout/settings.ts';
+import { linesOf } from './lines.ts';
 
 const KEY = 'backbeat.settings.test';
 
@@ -25,6 +26,37 @@ afterEach(() => {
 });
 
 describe('bb-settings', () => {
+  it("on a 360 px phone lines up each exercise's boxes under each other, and keeps Drawing-in on one line", async () => {
+    await page.viewport(360, 640);
+    document.body.style.margin = '0';
+    try {
+      const { element } = mount();
+      await element.updateComplete;
+      const lefts = (exercise: string) =>
+        ['sets', 'rest, seconds'].map((field) =>
+          Math.round(
+            page
+              .getByRole('spinbutton', { name: `${exercise} ${field}` })
+              .element()
+              .getBoundingClientRect().left,
+          ),
+        );
+      for (const exercise of ['Superman', 'Drawing-in', 'Wide-grip lat pulldown']) {
+        const [sets, rest] = lefts(exercise);
+        expect(rest, exercise).toBe(sets);
+      }
+      const head = page
+        .getByRole('checkbox', { name: 'Drawing-in', exact: true })
+        .element()
+        .closest('label')!;
+      expect(linesOf(head, 'Drawing-in')).toBe(1);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(360);
+    } finally {
+      document.body.style.margin = '';
+      await page.viewport(414, 896);
+    }
+  });
+
   it('lists the seven exercises in session order, each one labelled', async () => {
     const { element } = mount();
     await element.updateComplete;
