@@ -73,6 +73,18 @@ class Page {
   }
 }
 
+/** A backup of one short session (one rep), recorded in a database of its own. */
+async function backupOfOneSession(): Promise<string> {
+  const source = new Page(`persistence-${++dbCounter}`);
+  await source.persistence.start();
+  source.session.start();
+  source.run(3000);
+  source.rep();
+  source.session.finish();
+  await source.persistence.flush();
+  return (await source.persistence.backup()).blob.text();
+}
+
 describe('Persistence', () => {
   it('offers the session a closed tab left behind, resumes it where it was, and keeps it in the history', async () => {
     const name = `persistence-${++dbCounter}`;
@@ -257,15 +269,7 @@ describe('Persistence', () => {
   });
 
   it('imports a backup, refuses a broken file without touching the history, and deletes', async () => {
-    const source = new Page(`persistence-${++dbCounter}`);
-    await source.persistence.start();
-    source.session.start();
-    source.run(3000);
-    source.rep();
-    source.session.finish();
-    await source.persistence.flush();
-    const backup = await (await source.persistence.backup()).blob.text();
-
+    const backup = await backupOfOneSession();
     const target = new Page(`persistence-${++dbCounter}`);
     await target.persistence.start();
     await expect(target.persistence.importJson(backup.slice(0, 200))).rejects.toBeInstanceOf(ImportError);
@@ -282,15 +286,7 @@ describe('Persistence', () => {
   });
 
   it('keeps the space raw motion takes up to date once shown, as sessions come and go', async () => {
-    const source = new Page(`persistence-${++dbCounter}`);
-    await source.persistence.start();
-    source.session.start();
-    source.run(3000);
-    source.rep();
-    source.session.finish();
-    await source.persistence.flush();
-    const backup = await (await source.persistence.backup()).blob.text();
-
+    const backup = await backupOfOneSession();
     const target = new Page(`persistence-${++dbCounter}`);
     await target.persistence.start();
     await target.persistence.loadMotion();
