@@ -264,8 +264,11 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
     case 'resume':
       return resume(state, action.nowMs);
     case 'skip':
-      if (state.phase === 'set' && state.set)
-        return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, endedByHand(state.set));
+      if (state.phase === 'set' && state.set) {
+        const ended = endSet({ ...state, nowMs: action.nowMs }, action.nowMs, endedByHand(state.set));
+        // Skipped before the person got into position: nothing was done to rest from.
+        return state.set.waiting && ended.phase === 'rest' ? beginNextSet(ended) : ended;
+      }
       if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
       return state;
     case 'recovered':

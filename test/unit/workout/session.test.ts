@@ -450,6 +450,8 @@ const position = (
   event: { type: 'position', status, posture, tMs, emittedMs } satisfies PositionEvent,
 });
 
+const currentPlannedId = (s: SessionState) => s.plan[s.exerciseIndex]?.exercise.id;
+
 describe('sets that begin when the person is in position', () => {
   const sensing = (plan: readonly PlannedExercise[] = supermanTwoSets): SessionState =>
     run(initialSessionState(plan), { type: 'position-sensing', available: true, nowMs: 0 });
@@ -470,6 +472,23 @@ describe('sets that begin when the person is in position', () => {
     expect(s.set).toMatchObject({ waiting: false, startedMs: 61_000, lastProgressMs: 61_000 });
     s = run(s, { type: 'motion', event: rep(60_500) }, { type: 'motion', event: rep(65_000) });
     expect(s.set?.count).toBe(1);
+  });
+
+  it('goes straight to the next set when one is skipped before the person got into position', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 1000 }, { type: 'skip', nowMs: 3000 });
+    expect(s.completed.at(-1)).toMatchObject({ setNumber: 1, count: 0, endedBy: 'skipped' });
+    // Nothing was done, so there is nothing to rest from.
+    expect(s.phase).toBe('set');
+    expect(s.set).toMatchObject({ setNumber: 2, waiting: true, startedMs: 3000 });
+    s = run(s, { type: 'skip', nowMs: 4000 });
+    expect(s.phase).toBe('set');
+    expect(currentPlannedId(s)).toBe('drawing-in');
+    // A set that had begun rests as usual, though it counted nothing.
+    s = run(s, position('in', 'face-up', 4000, 5000), { type: 'skip', nowMs: 6000 });
+    expect(s.phase).toBe('summary');
+    let t = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 0, 1000));
+    t = run(t, { type: 'skip', nowMs: 2000 });
+    expect(t.phase).toBe('rest');
   });
 
   it('begins at once when the rest ends with the person already in position', () => {
