@@ -13,7 +13,8 @@ import {
   type PauseReason,
   type SessionState,
   type SetRecord,
-  skippedUndone,
+  setsKeptOnFinish,
+  setsSkippedOnFinish,
   upNext,
 } from '../workout/session.ts';
 
@@ -317,8 +318,8 @@ function doneSoFar(exercise: Exercise, set: CurrentSet, nowMs: number): string |
 
 /** As the summary tells it: sets skipped before they began are not called done, and none done is not kept. */
 function sessionEnded(state: SessionState): string {
-  const skipped = state.completed.filter(skippedUndone).length;
-  const done = state.completed.length - skipped;
+  const skipped = setsSkippedOnFinish(state);
+  const done = setsKeptOnFinish(state) - skipped;
   if (done === 0) return 'Session ended: no set done, so it is not kept';
   if (skipped === 0) return `Session complete: ${plural(done, 'set')}. Well done`;
   return `Session complete: ${plural(done, 'set')} done, ${spokenNumber(skipped)} skipped. Well done`;
