@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
-import { unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
+import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { weekLabels, weekRange, weekTicks } from './week-axis.ts';
 
 const DAY_S = 24 * 3600;
@@ -37,6 +37,7 @@ export class BbProgressChart extends LitElement {
     unsafeCSS(uPlotCss),
     visuallyHidden,
     unbrokenStyles,
+    disclosureMarker,
     css`
       :host {
         display: block;
@@ -64,13 +65,6 @@ export class BbProgressChart extends LitElement {
         align-items: center;
         gap: 0.5rem;
         font-weight: 600;
-      }
-      /* A flex summary loses the browser's marker: this one says it opens, and whether it is open. */
-      summary::before {
-        content: '▸';
-      }
-      details[open] > summary::before {
-        content: '▾';
       }
       /* A table wider than a phone scrolls in its own box: the page never scrolls sideways. */
       .numbers {

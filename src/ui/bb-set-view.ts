@@ -6,7 +6,7 @@ import { type CurrentSet, type PlannedExercise, shownFormIssue, showsRecovery } 
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, formatDuration, heldS } from './format.ts';
-import { buttonStyles, ringFace, screenLayout, visuallyHidden } from './styles.ts';
+import { buttonStyles, disclosureMarker, ringFace, screenLayout, visuallyHidden } from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
@@ -17,6 +17,7 @@ export class BbSetView extends LitElement {
     visuallyHidden,
     screenLayout,
     finishQuestionStyles,
+    disclosureMarker,
     css`
       :host {
         position: relative;
@@ -76,13 +77,6 @@ export class BbSetView extends LitElement {
         align-items: center;
         justify-content: center;
         gap: 0.5rem;
-      }
-      /* A flex summary loses the browser's marker: this one says it opens, as the charts' Numbers do. */
-      summary::before {
-        content: '▸';
-      }
-      details[open] > summary::before {
-        content: '▾';
       }
       @media (orientation: landscape) and (min-width: 48rem) {
         h2 {

@@ -77,6 +77,19 @@ export function unbroken(text: string) {
     .map((part, i) => (i % 2 === 1 ? html`<span class="unbroken">${part}</span>` : part));
 }
 
+/**
+ * A summary laid out as flex loses the browser's disclosure marker: this one says that it opens, and
+ * whether it is open.
+ */
+export const disclosureMarker = css`
+  summary::before {
+    content: '▸';
+  }
+  details[open] > summary::before {
+    content: '▾';
+  }
+`;
+
 export const unbrokenStyles = css`
   .unbroken {
     white-space: nowrap;
