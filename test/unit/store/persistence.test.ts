@@ -73,6 +73,20 @@ class Page {
   }
 }
 
+/**
+ * A session started and recorded for three seconds, its first set waiting for the person: the strap
+ * sees posture, and the person never gets into position.
+ */
+async function waitingForTheFirstSet(dbName: string): Promise<Page> {
+  const page = new Page(dbName);
+  await page.persistence.start();
+  page.session.sensePosition(true);
+  page.session.start();
+  page.run(3000);
+  await page.persistence.flush();
+  return page;
+}
+
 /** A backup of one short session (one rep), recorded in a database of its own. */
 async function backupOfOneSession(): Promise<string> {
   const source = new Page(`persistence-${++dbCounter}`);
@@ -165,14 +179,7 @@ describe('Persistence', () => {
   });
 
   it('keeps no session that ended before any set was done', async () => {
-    const name = `persistence-${++dbCounter}`;
-    const page = new Page(name);
-    await page.persistence.start();
-    // The strap sees posture: the first set waits for the person, who never gets into position.
-    page.session.sensePosition(true);
-    page.session.start();
-    page.run(3000);
-    await page.persistence.flush();
+    const page = await waitingForTheFirstSet(`persistence-${++dbCounter}`);
     // Recorded while it ran, as every session is, in case the tab goes away.
     expect(await page.store!.listSessions()).toHaveLength(1);
 
@@ -213,12 +220,7 @@ describe('Persistence', () => {
 
   it('keeps no interrupted session kept as it is that had no set done', async () => {
     const name = `persistence-${++dbCounter}`;
-    const first = new Page(name);
-    await first.persistence.start();
-    first.session.sensePosition(true);
-    first.session.start();
-    first.run(3000);
-    await first.persistence.flush();
+    const first = await waitingForTheFirstSet(name);
     first.store!.close(); // the tab is gone while the first set waited for the person
 
     const second = new Page(name);
