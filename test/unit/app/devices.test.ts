@@ -72,6 +72,15 @@ describe('Devices without Web Bluetooth', () => {
   });
 });
 
+/** Phone motion picked on a page of its own, its window the one motion events come from. */
+async function phoneMotionPicked(): Promise<{ devices: Devices; win: Window }> {
+  const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+  const win = Object.assign(new EventTarget(), { document: doc }) as unknown as Window;
+  const devices = new Devices({ now: () => 0, navigator: {} as Navigator, seed: 1, window: win });
+  await devices.connect('phone');
+  return { devices, win };
+}
+
 describe('Devices with phone motion', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -84,10 +93,7 @@ describe('Devices with phone motion', () => {
   });
 
   it('says a device that never reported motion is not available, not that its connection was lost', async () => {
-    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
-    const win = Object.assign(new EventTarget(), { document: doc }) as unknown as Window;
-    const devices = new Devices({ now: () => 0, navigator: {} as Navigator, seed: 1, window: win });
-    await devices.connect('phone');
+    const { devices } = await phoneMotionPicked();
     expect(devices.state.devices.map((d) => d.connection)).toEqual(['connecting']);
     await settle(3000);
     expect(devices.state.devices.map((d) => d.connection)).toEqual(['unavailable']);
@@ -97,10 +103,7 @@ describe('Devices with phone motion', () => {
   });
 
   it('reads no motion from a device that never reported any, and reads it once the device does', async () => {
-    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
-    const win = Object.assign(new EventTarget(), { document: doc }) as unknown as Window;
-    const devices = new Devices({ now: () => 0, navigator: {} as Navigator, seed: 1, window: win });
-    await devices.connect('phone');
+    const { devices, win } = await phoneMotionPicked();
     expect(devices.state.countsMotion).toBe(true);
     await settle(3000);
     expect(devices.state.devices.map((d) => [d.connection, d.motion])).toEqual([['unavailable', false]]);
