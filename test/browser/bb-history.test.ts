@@ -274,6 +274,20 @@ describe('bb-history over years', () => {
   });
 });
 
+/** A snapshot's first set, begun at `startedMs` with nothing counted yet. */
+function firstSetFrom(startedMs: number) {
+  return {
+    setNumber: 1,
+    startedMs,
+    count: 0,
+    sides: { left: 0, right: 0 },
+    lastProgressMs: startedMs,
+    holdStartMs: null as number | null,
+    peakDeg: null,
+    formIssues: [],
+  };
+}
+
 describe('bb-storage-notice', () => {
   it('offers an interrupted session and goes away once it is kept as it is', async () => {
     const bundle = await recordSession();
@@ -313,16 +327,7 @@ describe('bb-storage-notice', () => {
     const snapshot = {
       phase: 'set' as const,
       exerciseIndex: 1,
-      set: {
-        setNumber: 1,
-        startedMs: 100_000,
-        count: 0,
-        sides: { left: 0, right: 0 },
-        lastProgressMs: 100_000,
-        holdStartMs: 101_000,
-        peakDeg: null,
-        formIssues: [],
-      },
+      set: { ...firstSetFrom(100_000), holdStartMs: 101_000 },
       restEndsMs: null,
       nowMs: 120_500,
       startedMs: 0,
@@ -349,17 +354,7 @@ describe('bb-storage-notice before the first set', () => {
     const snapshot = {
       phase: 'set' as const,
       exerciseIndex: 0,
-      set: {
-        setNumber: 1,
-        startedMs: 2000,
-        count: 0,
-        sides: { left: 0, right: 0 },
-        lastProgressMs: 2000,
-        holdStartMs: null,
-        peakDeg: null,
-        formIssues: [],
-        waiting: true,
-      },
+      set: { ...firstSetFrom(2000), waiting: true },
       restEndsMs: null,
       nowMs: 5000,
       startedMs: 0,
