@@ -12,6 +12,7 @@ import type {
   SetRow,
 } from '../store/records.ts';
 import { PROGRAM } from '../workout/program.ts';
+import { MAX_SET_COUNT } from '../workout/session.ts';
 import { CSV_COLUMNS } from './csv.ts';
 
 export const JSON_FORMAT = 'backbeat-sessions';
@@ -312,9 +313,8 @@ function readSession(r: Reader): SessionRow {
 }
 
 const FORM_ISSUES = ['over-extension', 'tabletop-lost', 'plank-sag'] as const;
-// Far above any dosage the settings allow (100 reps, 10 sets of each of seven exercises), so that a
-// long set or an older version's plan still reads, and far below what only an edit could make.
-const MAX_SET_COUNT = 1000;
+// Far above any plan the settings allow (10 sets of each of seven exercises), so that an older
+// version's plan still reads, and far below what only an edit could make.
 const MAX_SESSION_SETS = 1000;
 
 function readSet(r: Reader): SetRow {

@@ -155,6 +155,12 @@ export type SessionAction =
 /** A rep set in which the person has done at least one rep and then nothing for this long is over. */
 export const STOPPED_AFTER_MS = 15_000;
 
+/**
+ * The most reps or breaths one set may hold: far above any dosage the settings allow (100 reps), so a
+ * count put right by hand stays a count a backup of it can be read back with.
+ */
+export const MAX_SET_COUNT = 1000;
+
 /** A hold that ends sooner than this was the person still settling into position: keep waiting. */
 export const FALSE_START_HOLD_MS = 5_000;
 
@@ -275,7 +281,9 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       if (state.phase !== 'rest' || state.pausedAtMs !== null) return state;
       return beginNextSet({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) }, true);
     case 'adjust':
-      return adjustCount(state, action.delta, action.nowMs);
+      return state.phase === 'rest'
+        ? correctSetJustDone(state, action.delta)
+        : adjustCount(state, action.delta, action.nowMs);
     case 'end-hold': {
       const set = state.set;
       if (state.phase !== 'set' || !set || set.holdStartMs === null) return state;
@@ -553,6 +561,30 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
   const corrections = (set.corrections ?? 0) + count - set.count;
   const adjusted = { ...state, nowMs, set: { ...set, count, corrections, lastProgressMs: nowMs } };
   return count >= planned.dosage.target ? endSet(adjusted, nowMs, 'target') : adjusted;
+}
+
+/**
+ * Whether the set just done can have its count put right during the rest after it: a rep or breath
+ * set that counted, or was stopped, not a hold or a set skipped before anything in it was done.
+ */
+export function correctableInRest(record: SetRecord): boolean {
+  return record.holdMs === null && record.endedBy !== 'skipped';
+}
+
+/**
+ * The person saw, once the set was over, that it was counted wrong: an overcount that ended the set
+ * early, or reps missed and not put right in time. The record keeps the net correction, as one made
+ * during the set would have.
+ */
+function correctSetJustDone(state: SessionState, delta: number): SessionState {
+  const record = state.completed.at(-1);
+  if (!record || !correctableInRest(record)) return state;
+  const count = Math.min(MAX_SET_COUNT, Math.max(0, record.count + delta));
+  if (count === record.count) return state;
+  const { corrections: before, ...rest } = record;
+  const corrections = (before ?? 0) + count - record.count;
+  const corrected: SetRecord = { ...rest, count, ...(corrections ? { corrections } : {}) };
+  return { ...state, completed: [...state.completed.slice(0, -1), corrected] };
 }
 
 function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, byHand = false): SessionState {

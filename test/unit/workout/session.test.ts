@@ -383,6 +383,67 @@ describe('session reducer', () => {
     expect(s.endedMs).toBe(10_000);
   });
 
+  it('puts the count of the set just done right during its rest, and keeps the net correction', () => {
+    // Counted three where the person did one: the set ended at its target, too early.
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+      { type: 'motion', event: rep(3000) },
+      { type: 'motion', event: rep(4000) },
+    );
+    expect(s.phase).toBe('rest');
+    const restEndsMs = s.restEndsMs;
+    s = run(s, { type: 'adjust', delta: -1, nowMs: 6000 }, { type: 'adjust', delta: -1, nowMs: 7000 });
+    expect(s.phase).toBe('rest');
+    expect(s.restEndsMs).toBe(restEndsMs);
+    expect(s.completed).toMatchObject([{ count: 1, corrections: -2, endedBy: 'target' }]);
+    // Down to nothing and no further; back up to what was counted, there is no correction left.
+    s = run(s, ...[1, 2, 3].map((i): SessionAction => ({ type: 'adjust', delta: -1, nowMs: 7000 + i })));
+    expect(s.completed[0]).toMatchObject({ count: 0, corrections: -3 });
+    s = run(s, ...[1, 2, 3].map((i): SessionAction => ({ type: 'adjust', delta: 1, nowMs: 8000 + i })));
+    expect(s.completed[0].count).toBe(3);
+    expect(s.completed[0]).not.toHaveProperty('corrections');
+    // The next set begins as it would have: the correction touched only the record.
+    s = run(s, { type: 'skip', nowMs: 9000 });
+    expect(s.set).toMatchObject({ setNumber: 2, count: 0 });
+    expect(run(s, { type: 'adjust', delta: 1, nowMs: 9500 }).completed[0].count).toBe(3);
+  });
+
+  it('leaves a hold, or a set skipped before anything was done, as it was during the rest', () => {
+    const plan: PlannedExercise[] = [
+      { exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 30, restS: 60 } },
+      { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 30 } },
+    ];
+    let s = run(
+      initialSessionState(plan),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1400 } },
+      { type: 'tick', nowMs: 31_000 },
+    );
+    expect(s.phase).toBe('rest');
+    expect(run(s, { type: 'adjust', delta: 1, nowMs: 32_000 })).toBe(s);
+    s = run(s, { type: 'skip', nowMs: 33_000 }, { type: 'skip', nowMs: 34_000 });
+    expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'drawing-in', endedBy: 'skipped' });
+    expect(run(s, { type: 'adjust', delta: 1, nowMs: 34_500 })).toBe(s);
+    s = run(s, { type: 'skip', nowMs: 35_000 });
+    s = run(s, { type: 'motion', event: rep(40_000) }, { type: 'skip', nowMs: 41_000 });
+    expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'superman', count: 1, endedBy: 'stopped' });
+    // A set that counted and was stopped short can be put right.
+    expect(run(s, { type: 'adjust', delta: 1, nowMs: 42_000 }).completed.at(-1)?.count).toBe(2);
+  });
+
+  it('takes no correction after the session is over', () => {
+    const s = run(
+      initialSessionState([supermanTwoSets[0]]),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+      { type: 'finish', nowMs: 3000 },
+    );
+    expect(s.phase).toBe('summary');
+    expect(run(s, { type: 'adjust', delta: 1, nowMs: 4000 })).toBe(s);
+  });
+
   it('keeps the set under way when the session is finished: stopped with what it counted, or skipped', () => {
     const start = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 0 });
     const twoReps = run(start, { type: 'motion', event: rep(2000) }, { type: 'motion', event: rep(5000) });
