@@ -7,7 +7,7 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
-import type { SessionState } from '../workout/session.ts';
+import type { SessionState, SetRecord } from '../workout/session.ts';
 import {
   decodeHeartRateChunk,
   encodeHeartRateChunk,
@@ -190,16 +190,14 @@ export class SessionRecorder {
 
   /** Takes the session model's latest state: new finished sets and the snapshot to resume from. */
   update(state: SessionState): void {
-    for (let i = this.sets.length; i < state.completed.length; i++) {
-      const row: SetRow = {
-        ...shiftSetRecord(state.completed[i]!, -this.clockBaseMs),
-        sessionId: this.session.id,
-        index: i,
-      };
-      this.sets.push(row);
-      this.pending.sets.push(row);
-      this.pending.session = true;
+    // The set just done may have had its count put right during its rest: write it again.
+    const last = this.sets.length - 1;
+    const recorded = this.sets[last];
+    const now = state.completed[last];
+    if (recorded && now && (now.count !== recorded.count || now.corrections !== recorded.corrections)) {
+      this.writeSet(now, last);
     }
+    for (let i = this.sets.length; i < state.completed.length; i++) this.writeSet(state.completed[i]!, i);
     // The plan moves on during a session (each plank target is set from the hold before it).
     if (state.plan !== this.lastPlan) {
       this.lastPlan = state.plan;
@@ -208,6 +206,13 @@ export class SessionRecorder {
     }
     this.session = { ...this.session, snapshot: toSnapshot(state, this.clockBaseMs) };
     this.pending.snapshot = true;
+  }
+
+  private writeSet(record: SetRecord, index: number): void {
+    const row: SetRow = { ...shiftSetRecord(record, -this.clockBaseMs), sessionId: this.session.id, index };
+    this.sets[index] = row;
+    this.pending.sets.push(row);
+    this.pending.session = true;
   }
 
   /** A device joined the session (the person switched straps). */

@@ -177,6 +177,37 @@ describe('SessionRecorder', () => {
     store.close();
   });
 
+  it('writes the set just done again when its count is put right during the rest, and resumes with it', async () => {
+    const name = `recorder-rest-fix-${++dbCounter}`;
+    const store = await openStore(name);
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
+      wallNow: () => rig.wallMs,
+      newId: () => 'fixed',
+    });
+    // Ten superman reps counted, the target: the set ends. The person did eight.
+    for (let r = 0; r < 10; r++) {
+      await rig.advance(2000, recorder);
+      rig.rep(recorder);
+    }
+    await recorder.flush();
+    expect(rig.model.state.phase).toBe('rest');
+    rig.model.adjustCount(-1);
+    rig.model.adjustCount(-1);
+    recorder.update(rig.model.state);
+    await rig.advance(1000, recorder, () => recorder.flush());
+    const saved = (await store.loadBundle('fixed'))!;
+    expect(saved.sets).toEqual([expect.objectContaining({ index: 0, count: 8, corrections: -2 })]);
+    expect(saved.session.summary.reps).toBe(8);
+    store.close();
+
+    const reopened = await openStore(name);
+    const { state } = await SessionRecorder.resume(reopened, 'fixed', 0, { wallNow: () => rig.wallMs });
+    expect(state.completed).toMatchObject([{ count: 8, corrections: -2 }]);
+    reopened.close();
+  });
+
   it('keeps recording in memory and reports a clear error when the store stops taking data', async () => {
     const store = await openStore();
     const rig = new Rig();
