@@ -18,7 +18,7 @@ import {
 import { type CueHosts, CuePlayer } from '../cues/cue-player.ts';
 import type { SpineDirection } from '../motion/detector.ts';
 import type { MotionEvent } from '../motion/events.ts';
-import { adaptTuning, detectMotion, judgePosition, trackPosture } from '../motion/index.ts';
+import { detectMotion, judgePosition, trackPosture } from '../motion/index.ts';
 import type { PositionEvent } from '../motion/position.ts';
 import type { PostureReading } from '../motion/posture.ts';
 import { motionProfile } from '../motion/profiles.ts';
@@ -26,10 +26,10 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples
 import type { Activity } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
-import { correctionOf, TuningModel, TuningStore } from '../workout/personal-tuning.ts';
-import { exerciseById } from '../workout/program.ts';
+import { SetLessons, TuningModel, TuningStore } from '../workout/personal-tuning.ts';
+import { type ExerciseId, exerciseById } from '../workout/program.ts';
 import { type PastSession, TargetChangesModel, targetChanges } from '../workout/progression.ts';
-import { currentPlanned, type PauseReason, type SessionState, type SetRecord } from '../workout/session.ts';
+import { currentPlanned, type PauseReason, type SessionState } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import { type KeyValueStorage, planOf, SettingsModel, SettingsStore } from '../workout/settings.ts';
 import { type ConnectionState, Devices } from './devices.ts';
@@ -188,15 +188,8 @@ export class Backbeat {
         .subscribe((available) => this.session.sensePosition(available)),
     );
     // A set the person corrected teaches the detectors of that exercise how this person moves.
-    let setsSeen = this.session.state.completed.length;
-    this.subscriptions.add(
-      this.session.state$.subscribe(({ completed }) => {
-        // One more set: just finished. A jump of several is a session put back on resume, whose
-        // sets taught what they had to when they were done.
-        if (completed.length === setsSeen + 1) this.learnFrom(completed[setsSeen]);
-        setsSeen = completed.length;
-      }),
-    );
+    const lessons = new SetLessons(this.tunings, expectedPeakDeg, this.session.state.completed);
+    this.subscriptions.add(this.session.state$.subscribe(({ completed }) => lessons.observe(completed)));
     // A device that drops out pauses the set or rest, so no rep is lost and no hold runs on unseen.
     // The session knows a pause the app made (`pausedFor`): it takes the device's latest news, while
     // the person's own pause stays theirs (the reducer keeps it), and only the app's is lifted when
@@ -266,13 +259,6 @@ export class Backbeat {
       this.session.recovered();
   }
 
-  private learnFrom(record: SetRecord): void {
-    const reps = motionProfile(exerciseById(record.exerciseId).motionProfile, 'chest').reps;
-    const correction = correctionOf(record, reps?.expectedPeakDeg);
-    if (!correction) return;
-    this.tunings.set(record.exerciseId, adaptTuning(this.tunings.tuningFor(record.exerciseId), correction));
-  }
-
   private async replanIfReady(): Promise<void> {
     if (this.session.state.phase !== 'ready') return;
     const history = await this.persistence.pastSessions();
@@ -339,4 +325,9 @@ export function activityFor(state: SessionState): Activity {
   }
   if (state.phase === 'rest') return { kind: 'rest' };
   return { kind: 'sit', durationS: 3600 };
+}
+
+/** The range of motion an exercise's reps are expected to reach, that corrections are read against. */
+function expectedPeakDeg(id: ExerciseId): number | undefined {
+  return motionProfile(exerciseById(id).motionProfile, 'chest').reps?.expectedPeakDeg;
 }

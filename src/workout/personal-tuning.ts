@@ -3,6 +3,7 @@
 // detectors of the next set read it.
 
 import {
+  adaptTuning,
   isPersonalTuning,
   NEUTRAL_TUNING,
   type PersonalTuning,
@@ -33,11 +34,14 @@ export function parseTunings(value: unknown): PersonalTunings {
  * What a finished set tells the detectors about the person, or null when the person corrected
  * nothing. `expectedPeakDeg` is the exercise's expected range, to read the person's own against.
  */
-export function correctionOf(record: SetRecord, expectedPeakDeg?: number): SetCorrection | null {
-  const corrections = record.corrections ?? 0;
-  if (corrections === 0 && !record.endedByHand) return null;
+export function correctionOf(
+  record: SetRecord,
+  expectedPeakDeg?: number,
+  detected = record.count - (record.corrections ?? 0),
+): SetCorrection | null {
+  if (detected === record.count && !record.endedByHand) return null;
   return {
-    detected: record.count - corrections,
+    detected,
     corrected: record.count,
     // The set's largest rep: a little above its usual one, so the range is read on the safe side.
     typicalPeakDeg: record.peakDeg ?? undefined,
@@ -66,5 +70,66 @@ export class TuningModel extends Model<PersonalTunings> {
     const next = { ...this.state, [id]: tuning };
     this.setState(next);
     this.store.save(next);
+  }
+}
+
+/** What the set just done taught: kept so that a later correction of it replaces its lesson. */
+interface Lesson {
+  readonly index: number;
+  /** The exercise's tuning before this set taught anything. */
+  readonly before: PersonalTuning;
+  /** The count the lesson is read against: the detectors', or the one restored after a reload. */
+  readonly detected: number;
+}
+
+/**
+ * Teaches the tunings from the sets of a session as they are done. A set the person corrected adapts
+ * its exercise's tuning once; a correction of its count during the rest after it replaces that
+ * lesson rather than adding another, so that −1 then +1 leaves the tuning as it was.
+ */
+export class SetLessons {
+  private seen: number;
+  private lastRecord: SetRecord | null;
+  private lesson: Lesson | null = null;
+
+  constructor(
+    private readonly tunings: TuningModel,
+    /** The exercise's expected peak (degrees), to read the person's own range against. */
+    private readonly expectedPeakDeg: (id: ExerciseId) => number | undefined,
+    completed: readonly SetRecord[],
+  ) {
+    this.seen = completed.length;
+    this.lastRecord = completed.at(-1) ?? null;
+  }
+
+  /** Takes each state's finished sets. */
+  observe(completed: readonly SetRecord[]): void {
+    const record = completed.at(-1) ?? null;
+    const index = completed.length - 1;
+    if (record && completed.length === this.seen + 1) {
+      this.lesson = this.lessonOf(record, index, record.count - (record.corrections ?? 0));
+      this.teach(record, this.lesson);
+    } else if (record && completed.length === this.seen && record !== this.lastRecord) {
+      // The set just done, put right during its rest. After a reload its first lesson is already in
+      // the tuning, so the new one is read against the count as it stood.
+      if (this.lesson?.index !== index)
+        this.lesson = this.lessonOf(record, index, this.lastRecord?.count ?? 0);
+      this.teach(record, this.lesson);
+    } else if (completed.length !== this.seen) {
+      // A new session, or one put back on resume: its sets taught what they had to when they were done.
+      this.lesson = null;
+    }
+    this.seen = completed.length;
+    this.lastRecord = record;
+  }
+
+  private lessonOf(record: SetRecord, index: number, detected: number): Lesson {
+    return { index, before: this.tunings.tuningFor(record.exerciseId), detected };
+  }
+
+  private teach(record: SetRecord, lesson: Lesson): void {
+    const correction = correctionOf(record, this.expectedPeakDeg(record.exerciseId), lesson.detected);
+    const tuning = correction ? adaptTuning(lesson.before, correction) : lesson.before;
+    if (tuning !== this.tunings.tuningFor(record.exerciseId)) this.tunings.set(record.exerciseId, tuning);
   }
 }

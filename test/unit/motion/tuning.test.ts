@@ -6,9 +6,11 @@ import { simulateRecording } from '../../../src/sensors/virtual/recording.ts';
 import {
   correctionOf,
   parseTunings,
+  SetLessons,
   TuningModel,
   TuningStore,
 } from '../../../src/workout/personal-tuning.ts';
+import type { SetRecord } from '../../../src/workout/session.ts';
 import { detectWith } from './detect-with.ts';
 
 /** One set of `target` reps by a simulated person who moves through `depth` of the usual range. */
@@ -123,5 +125,58 @@ describe('what a finished set teaches', () => {
   it('a set whose counted reps show the person’s range expects that range next time', () => {
     const t = adaptTuning(NEUTRAL_TUNING, correctionOf({ ...record, corrections: 4 }, 7)!);
     expect(t.rangeScale).toBeCloseTo(0.5, 2);
+  });
+
+  describe('through a session', () => {
+    const lessonsFrom = (completed: readonly SetRecord[] = []) => {
+      const tunings = new TuningModel(new TuningStore(null));
+      return { tunings, lessons: new SetLessons(tunings, () => 7, completed) };
+    };
+    const missedFour: SetRecord = { ...record, corrections: 4 };
+
+    it('adapts once per corrected set, and not for a set counted right', () => {
+      const { tunings, lessons } = lessonsFrom();
+      lessons.observe([record]);
+      expect(tunings.tuningFor('bird-dog')).toBe(NEUTRAL_TUNING);
+      lessons.observe([record, missedFour]);
+      lessons.observe([record, missedFour]);
+      expect(tunings.tuningFor('bird-dog').rangeScale).toBeCloseTo(0.5, 2);
+    });
+
+    it('replaces the lesson of the set just done when its count is put right in the rest', () => {
+      const { tunings, lessons } = lessonsFrom();
+      // Counted ten, the person did twelve and says so during the rest: as if corrected in the set.
+      lessons.observe([record]);
+      const putRight: SetRecord = { ...record, count: 12, corrections: 2 };
+      lessons.observe([putRight]);
+      const learned = tunings.tuningFor('bird-dog');
+      expect(learned).toEqual(adaptTuning(NEUTRAL_TUNING, correctionOf(putRight, 7)!));
+      // A tap too many taken back: the lesson is that of the count as it now stands, not a second one.
+      lessons.observe([{ ...record, count: 13, corrections: 3 }]);
+      lessons.observe([{ ...putRight }]);
+      expect(tunings.tuningFor('bird-dog')).toEqual(learned);
+      // Back to what the detectors counted: nothing was learned.
+      lessons.observe([record]);
+      expect(tunings.tuningFor('bird-dog')).toEqual(NEUTRAL_TUNING);
+    });
+
+    it('after a reload, reads a correction in the rest against the count as it stood', () => {
+      // The set taught its in-set correction before the reload; the tuning already holds it.
+      const { tunings, lessons } = lessonsFrom([missedFour]);
+      const inSet = adaptTuning(NEUTRAL_TUNING, correctionOf(missedFour, 7)!);
+      tunings.set('bird-dog', inSet);
+      lessons.observe([missedFour]);
+      expect(tunings.tuningFor('bird-dog')).toBe(inSet);
+      lessons.observe([{ ...missedFour, count: 9, corrections: 3 }]);
+      expect(tunings.tuningFor('bird-dog')).toEqual(
+        adaptTuning(inSet, { detected: 10, corrected: 9, typicalPeakDeg: 3.9, expectedPeakDeg: 7 }),
+      );
+    });
+
+    it('learns nothing from the sets of a session put back on resume', () => {
+      const { tunings, lessons } = lessonsFrom();
+      lessons.observe([missedFour, missedFour]);
+      expect(tunings.tuningFor('bird-dog')).toBe(NEUTRAL_TUNING);
+    });
   });
 });
