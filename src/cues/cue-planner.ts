@@ -5,7 +5,13 @@
 
 import type { FormIssue } from '../motion/events.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
-import { type Exercise, FORM_ISSUE_TEXT, perSideText, wrongPositionText } from '../workout/program.ts';
+import {
+  type Exercise,
+  exerciseById,
+  FORM_ISSUE_TEXT,
+  perSideText,
+  wrongPositionText,
+} from '../workout/program.ts';
 import {
   type CurrentSet,
   currentPlanned,
@@ -113,7 +119,10 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
     cues.push(...setBegins(prev, next, next.set));
   } else if (next.phase === 'rest') {
     if (prev.phase !== 'rest') cues.push(...restBegins(next));
-    else cues.push(...countdown(prev.restEndsMs, prev.nowMs, next.restEndsMs, next.nowMs));
+    else {
+      cues.push(...correctedInRest(prev, next));
+      cues.push(...countdown(prev.restEndsMs, prev.nowMs, next.restEndsMs, next.nowMs));
+    }
   } else if (next.phase === 'summary' && prev.phase !== 'summary') {
     cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));
   }
@@ -229,6 +238,15 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
     cues.push(say(`Set over: ${plural(record.count, unit)}`));
   }
   return cues;
+}
+
+/** The set just done, its count put right during the rest: "Eight reps". */
+function correctedInRest(prev: SessionState, next: SessionState): Cue[] {
+  const before = prev.completed.at(-1);
+  const after = next.completed.at(-1);
+  if (!before || !after || before === after || before.count === after.count) return [];
+  const unit = exerciseById(after.exerciseId).kind === 'breaths' ? 'breath' : 'rep';
+  return [say(capitalised(plural(after.count, unit)), true)];
 }
 
 /**

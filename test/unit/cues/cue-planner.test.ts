@@ -288,6 +288,22 @@ describe('planCues', () => {
     ]);
   });
 
+  it('says the count of the set just done once it is put right in the rest, and keeps the countdown', () => {
+    const run = new Run(plan(['superman', 2, 2, 30], ['bat-hang', 2, 4, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
+    expect(run.state.phase).toBe('rest');
+    expect(run.do({ type: 'adjust', delta: 1, nowMs: 2500 })).toEqual([
+      { kind: 'say', text: 'Three reps', interrupt: true },
+    ]);
+    expect(spoken(run.do({ type: 'adjust', delta: -2, nowMs: 2600 }))).toEqual(['One rep']);
+    expect(run.do({ type: 'adjust', delta: -5, nowMs: 2700 })).toEqual([
+      { kind: 'say', text: 'Zero reps', interrupt: true },
+    ]);
+    // Nothing left to take away: nothing to say.
+    expect(run.do({ type: 'adjust', delta: -1, nowMs: 2800 })).toEqual([]);
+    expect(spoken(run.ticksTo(31_999))).toEqual(['five', 'four', 'three', 'two', 'one']);
+  });
+
   it('counts breath cycles in words with no beeps', () => {
     const run = new Run(plan(['bat-hang', 2, 4, 30]));
     run.do({ type: 'start', nowMs: 0 });
