@@ -1,24 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
+import { supermanSet } from '../set-record.ts';
 import '../../src/ui/bb-summary.ts';
 import { describeHrv, summarise } from '../../src/ui/bb-summary.ts';
 import type { SetRecord } from '../../src/workout/session.ts';
 import { linesOf } from './lines.ts';
 
-const record = (patch: Partial<SetRecord>): SetRecord => ({
-  exerciseId: 'superman',
-  setNumber: 1,
-  target: 10,
-  count: 10,
-  sides: { left: 0, right: 0 },
-  holdMs: null,
-  peakDeg: 16,
-  startedMs: 0,
-  endedMs: 40_000,
-  endedBy: 'target',
-  formIssues: [],
-  ...patch,
-});
+const record = supermanSet;
 
 afterEach(() => document.body.replaceChildren());
 

@@ -16,7 +16,8 @@ import {
   zoneOf,
 } from '../../../src/workout/heart.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
-import { initialSessionState, reduceSession, type SetRecord } from '../../../src/workout/session.ts';
+import { initialSessionState, reduceSession } from '../../../src/workout/session.ts';
+import { supermanSet } from '../../set-record.ts';
 
 /** One reading per second from `fromS`, with the bpm a function of the second. */
 function series(
@@ -51,24 +52,6 @@ describe('maximum heart rate and zones', () => {
     ]);
   });
 });
-
-/** A superman set of ten reps done; what a test needs of it different, in `patch`. */
-function supermanSet(patch: Partial<SetRecord>): SetRecord {
-  return {
-    exerciseId: 'superman',
-    setNumber: 1,
-    target: 10,
-    count: 10,
-    sides: { left: 0, right: 0 },
-    holdMs: null,
-    peakDeg: 15,
-    startedMs: 0,
-    endedMs: 0,
-    endedBy: 'target',
-    formIssues: [],
-    ...patch,
-  };
-}
 
 describe('heart rate per set', () => {
   const record = supermanSet({ peakDeg: 18, startedMs: 10_000, endedMs: 20_000 });
