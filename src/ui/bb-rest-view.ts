@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { type Exercise, exerciseById } from '../workout/program.ts';
-import { type SetRecord, skippedUndone } from '../workout/session.ts';
+import { correctableInRest, type SetRecord, skippedUndone } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, describeForm, formatDuration, heldS } from './format.ts';
@@ -24,6 +24,17 @@ export class BbRestView extends LitElement {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
         color: var(--bb-muted, #b6c2d1);
       }
+      .done {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: center;
+        gap: 0.25rem 0.75rem;
+      }
+      .fix {
+        display: flex;
+        gap: 0.5rem;
+      }
       .last-form {
         font-size: clamp(1.1rem, 4.2vmin, 1.8rem);
         font-weight: 700;
@@ -36,7 +47,7 @@ export class BbRestView extends LitElement {
         h2 {
           grid-row: 2;
         }
-        .last {
+        .done {
           grid-row: 3;
         }
         .last-form {
@@ -72,7 +83,7 @@ export class BbRestView extends LitElement {
     const face = clockFace(remainingS);
     return html`
       <h2>Rest</h2>
-      ${this.lastSet ? html`<div class="last" role="status">${describeSet(this.lastSet)}</div>` : nothing}
+      ${this.renderLastSet()}
       ${this.renderLastForm()}
       ${
         this.next
@@ -91,6 +102,24 @@ export class BbRestView extends LitElement {
       </bb-progress-ring>
       ${this.finish.render(this.setsDone, this.setsSkipped, this.renderControls())}
     `;
+  }
+
+  /** What the set just done counted, and −1 / +1 to put it right when it was counted wrong. */
+  private renderLastSet() {
+    const last = this.lastSet;
+    if (!last) return nothing;
+    const unit = exerciseById(last.exerciseId).kind === 'breaths' ? 'breath' : 'rep';
+    return html`<div class="done">
+      <div class="last" role="status">${describeSet(last)}</div>
+      ${
+        correctableInRest(last)
+          ? html`<div class="fix">
+              <button aria-label=${`−1 ${unit}`} ?disabled=${last.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
+              <button aria-label=${`+1 ${unit}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
+            </div>`
+          : nothing
+      }
+    </div>`;
   }
 
   /** The form problems of the set just done: the voice said each once, as it happened. */

@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
+import { supermanSet } from '../set-record.ts';
 import '../../src/ui/bb-rest-view.ts';
 import { type BbRestView, describeSet } from '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
+import type { SetRecord } from '../../src/workout/session.ts';
 import { mount as mountComponent } from './mount.ts';
 
 const mount = (view: Partial<BbRestView>) => mountComponent('bb-rest-view', view);
+
+const countedSet = supermanSet({ peakDeg: 14 });
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -32,18 +36,13 @@ describe('bb-rest-view', () => {
   });
 
   it('says a set skipped before it counted anything was skipped, as the summary does', () => {
-    const skipped = {
-      exerciseId: 'superman' as const,
+    const skipped: SetRecord = {
+      ...countedSet,
       setNumber: 2,
-      target: 10,
       count: 0,
-      sides: { left: 0, right: 0 },
-      holdMs: null,
       peakDeg: null,
-      startedMs: 0,
       endedMs: 1900,
-      endedBy: 'skipped' as const,
-      formIssues: [],
+      endedBy: 'skipped',
     };
     expect(describeSet(skipped)).toBe('Superman, set 2: skipped');
     expect(describeSet({ ...skipped, exerciseId: 'elbow-plank', target: 30, holdMs: 0 })).toBe(
@@ -73,6 +72,31 @@ describe('bb-rest-view', () => {
     });
     await expect.element(page.getByRole('status')).toHaveTextContent('Elbow plank, set 1: held 47 s');
     await expect.element(page.getByText('Form: hips sagged')).toBeVisible();
+  });
+
+  it('offers −1 and +1 to put the count of a rep or breath set right, not that of a hold or a skipped set', async () => {
+    const counted = countedSet;
+    const element = await mount({ remainingMs: 30_000, totalMs: 45_000, lastSet: counted });
+    const deltas: number[] = [];
+    element.addEventListener('bb-adjust', (event) => deltas.push(event.detail.delta));
+    await page.getByRole('button', { name: '−1 rep' }).click();
+    await page.getByRole('button', { name: '+1 rep' }).click();
+    expect(deltas).toEqual([-1, 1]);
+
+    element.lastSet = { ...counted, count: 0, corrections: -10 };
+    await element.updateComplete;
+    await expect.element(page.getByRole('button', { name: '−1 rep' })).toBeDisabled();
+    element.lastSet = { ...counted, exerciseId: 'bat-hang', target: 5, count: 4, endedBy: 'stopped' };
+    await element.updateComplete;
+    await expect.element(page.getByRole('button', { name: '+1 breath' })).toBeVisible();
+    for (const done of [
+      { ...counted, exerciseId: 'elbow-plank', holdMs: 31_000 } as const,
+      { ...counted, count: 0, endedBy: 'skipped' } as const,
+    ]) {
+      element.lastSet = done;
+      await element.updateComplete;
+      expect(page.getByRole('button', { name: /^[−+]1 / }).elements()).toHaveLength(0);
+    }
   });
 
   it('asks before Finish ends the session', async () => {

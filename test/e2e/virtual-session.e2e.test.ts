@@ -116,6 +116,36 @@ describe('a hands-free session with the virtual strap', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'rest.png') });
   });
 
+  it('puts the count of the set just done right from the rest, in the store and in what it learns', async () => {
+    const stored = () =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('backbeat');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const sets = await new Promise<{ count: number; corrections?: number }[]>((resolve) => {
+          const request = db.transaction('sets').objectStore('sets').getAll();
+          request.onsuccess = () => resolve(request.result);
+        });
+        db.close();
+        const tunings = JSON.parse(localStorage.getItem('backbeat.personal-tuning.v1') ?? '{}');
+        return { sets: sets.map((s) => [s.count, s.corrections ?? 0]), superman: tunings.superman ?? null };
+      });
+    // Two reps fewer than counted: the person stopped short. Saved within the second, as everything is.
+    await page.getByRole('button', { name: '−1 rep' }).click();
+    await page.getByRole('button', { name: '−1 rep' }).click();
+    expect(await page.locator('bb-rest-view .last').textContent()).toBe('Superman, set 1: 8 of 10 reps');
+    await page.clock.runFor(1500);
+    await expect.poll(stored).toEqual({ sets: [[8, -2]], superman: { rangeScale: 1.2, holdLeaveScale: 1 } });
+    // Taken back: the set is as counted, and nothing was learned from it.
+    await page.getByRole('button', { name: '+1 rep' }).click();
+    await page.getByRole('button', { name: '+1 rep' }).click();
+    expect(await page.locator('bb-rest-view .last').textContent()).toBe('Superman, set 1: 10 of 10 reps');
+    await page.clock.runFor(1500);
+    await expect.poll(stored).toEqual({ sets: [[10, 0]], superman: { rangeScale: 1, holdLeaveScale: 1 } });
+  });
+
   it('rests, then starts the next set by itself', async () => {
     const screens = await runUntil(page, (screen) => !screen.resting, 60);
     expect(screens.at(-1)?.heading).toBe('Superman');
