@@ -80,6 +80,8 @@ export interface HistoryState {
   readonly unfinishedSetsDone: number;
   /** A session another tab is recording now: never offered to resume, only to move here. */
   readonly elsewhere: SessionRow | null;
+  /** Of that session's sets, those done so far. */
+  readonly elsewhereSetsDone: number;
   /** Asked the other tab for its session and waiting for it. */
   readonly moving: boolean;
   /** The session this tab was recording moved to another tab. */
@@ -126,6 +128,7 @@ export class HistoryModel extends Model<HistoryState> {
       unfinished: null,
       unfinishedSetsDone: 0,
       elsewhere: null,
+      elsewhereSetsDone: 0,
       moving: false,
       movedAway: false,
       recordingId: null,
@@ -597,12 +600,13 @@ export class Persistence {
       const others = active.filter((s) => s.id !== this.recorder?.sessionId);
       const elsewhere = others.find((s) => live.has(s.id)) ?? null;
       const unfinished = others.find((s) => !live.has(s.id)) ?? null;
-      const sets = unfinished ? await store.setsOf(unfinished.id) : [];
-      this.history.update({
-        unfinished,
-        unfinishedSetsDone: sets.filter((set) => !skippedUndone(set)).length,
-        elsewhere,
-      });
+      const setsDone = async (session: SessionRow | null) =>
+        session ? (await store.setsOf(session.id)).filter((set) => !skippedUndone(set)).length : 0;
+      const [unfinishedSetsDone, elsewhereSetsDone] = await Promise.all([
+        setsDone(unfinished),
+        setsDone(elsewhere),
+      ]);
+      this.history.update({ unfinished, unfinishedSetsDone, elsewhere, elsewhereSetsDone });
       if (elsewhere && !this.watching.has(elsewhere.id)) {
         this.watching.add(elsewhere.id);
         void this.tabs

@@ -110,9 +110,9 @@ export class BbStorageNotice extends LitElement {
   /** A session another tab records: it can be moved here, never resumed here as if interrupted. */
   private renderElsewhere(session: SessionRow) {
     const at = new Date(session.startedAt).toLocaleTimeString(undefined, { timeStyle: 'short' });
-    const { moving } = this.history.value;
+    const { moving, elsewhereSetsDone: done } = this.history.value;
     return html`<section aria-labelledby="elsewhere-title">
-      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}${session.summary.sets ? `, ${plural(session.summary.sets, 'set')} done so far` : ''}.</p>
+      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}${done ? `, ${plural(done, 'set')} done so far` : ''}.</p>
       <div class="choice">
         <button class="primary" aria-describedby="move-what" ?disabled=${moving} @click=${() => this.persistence.moveHere()}>
           ${moving ? 'Moving…' : 'Move the session here'}

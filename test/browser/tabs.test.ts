@@ -6,7 +6,9 @@ import { Persistence } from '../../src/app/persistence.ts';
 import { browserTabs } from '../../src/app/tabs.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
+import '../../src/ui/bb-storage-notice.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
+import { mount } from './mount.ts';
 
 const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
 const tabs: Persistence[] = [];
@@ -73,6 +75,37 @@ describe('two tabs', () => {
     await expect.poll(() => second.persistence.history.state.elsewhere).toBeNull();
     await expect.poll(async () => (await store.unfinishedSessions()).length).toBe(1);
     store.close();
+  });
+
+  it('a tab counts the sets done in the session recorded elsewhere, not those skipped before they began', async () => {
+    const name = `tabs-done-${Date.now()}`;
+    const first = openTab(name);
+    await first.persistence.start();
+    first.session.start();
+    first.run(1000);
+    // The first set skipped before anything in it was done, the second stopped after one rep.
+    first.session.skip();
+    first.session.skip();
+    first.run(1000);
+    const nowMs = first.session.state.nowMs;
+    first.session.handleMotion({
+      type: 'rep',
+      tMs: nowMs,
+      emittedMs: nowMs,
+      startMs: nowMs - 900,
+      peakDeg: 12,
+    });
+    first.session.skip();
+    await first.persistence.flush();
+    const second = openTab(name);
+    await second.persistence.start();
+    await expect.poll(() => second.persistence.history.state.elsewhere?.summary.sets).toBe(2);
+    expect(second.persistence.history.state.elsewhereSetsDone).toBe(1);
+    const notice = await mount('bb-storage-notice', { persistence: second.persistence });
+    expect(notice.shadowRoot?.textContent).toMatch(
+      /recording in another tab: your session from .*, 1 set done so far\./,
+    );
+    notice.remove();
   });
 
   it('a tab whose session moves away starts no session of its own while it lets go', async () => {
