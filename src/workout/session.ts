@@ -564,11 +564,12 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
 }
 
 /**
- * Whether the set just done can have its count put right during the rest after it: a rep or breath
- * set that counted, or was stopped, not a hold or a set skipped before anything in it was done.
+ * Whether the set just done can have its count put right during the rest after it: any rep or breath
+ * set, one skipped with nothing counted too (reps done with a heart-rate-only strap and no +1 are
+ * counted nowhere else). A hold's time is the detectors' alone.
  */
 export function correctableInRest(record: SetRecord): boolean {
-  return record.holdMs === null && record.endedBy !== 'skipped';
+  return record.holdMs === null;
 }
 
 /**

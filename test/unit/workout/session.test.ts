@@ -17,6 +17,7 @@ import {
   setsSkippedOnFinish,
   shownFormIssue,
   showsRecovery,
+  skippedUndone,
   upNext,
   WRONG_POSITION_REPEAT_MS,
 } from '../../../src/workout/session.ts';
@@ -410,7 +411,7 @@ describe('session reducer', () => {
     expect(run(s, { type: 'adjust', delta: 1, nowMs: 9500 }).completed[0].count).toBe(3);
   });
 
-  it('leaves a hold, or a set skipped before anything was done, as it was during the rest', () => {
+  it('leaves a hold as it was during the rest, and gives a set skipped with nothing counted the reps done', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 30, restS: 60 } },
       { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 30 } },
@@ -426,11 +427,15 @@ describe('session reducer', () => {
     s = run(s, { type: 'skip', nowMs: 33_000 }, { type: 'skip', nowMs: 34_000 });
     expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'drawing-in', endedBy: 'skipped' });
     expect(run(s, { type: 'adjust', delta: 1, nowMs: 34_500 })).toBe(s);
-    s = run(s, { type: 'skip', nowMs: 35_000 });
-    s = run(s, { type: 'motion', event: rep(40_000) }, { type: 'skip', nowMs: 41_000 });
-    expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'superman', count: 1, endedBy: 'stopped' });
-    // A set that counted and was stopped short can be put right.
-    expect(run(s, { type: 'adjust', delta: 1, nowMs: 42_000 }).completed.at(-1)?.count).toBe(2);
+    // Reps done with nothing to count them (a heart-rate-only strap), then Skip set: put right after.
+    s = run(s, { type: 'skip', nowMs: 35_000 }, { type: 'skip', nowMs: 41_000 });
+    expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'superman', count: 0, endedBy: 'skipped' });
+    expect(skippedUndone(s.completed.at(-1)!)).toBe(true);
+    s = run(s, { type: 'adjust', delta: 1, nowMs: 42_000 }, { type: 'adjust', delta: 1, nowMs: 42_500 });
+    expect(s.completed.at(-1)).toMatchObject({ count: 2, corrections: 2 });
+    expect(skippedUndone(s.completed.at(-1)!)).toBe(false);
+    s = run(s, { type: 'adjust', delta: -2, nowMs: 43_000 });
+    expect(skippedUndone(s.completed.at(-1)!)).toBe(true);
   });
 
   it('takes no correction after the session is over', () => {
