@@ -188,7 +188,11 @@ export class Backbeat {
         .subscribe((available) => this.session.sensePosition(available)),
     );
     // A set the person corrected teaches the detectors of that exercise how this person moves.
-    const lessons = new SetLessons(this.tunings, expectedPeakDeg, this.session.state.completed);
+    const lessons = new SetLessons(
+      this.tunings,
+      { expectedPeakDeg, countedByMotion: (id) => this.devices.active.motionFor(id) !== null },
+      this.session.state.completed,
+    );
     this.subscriptions.add(this.session.state$.subscribe(({ completed }) => lessons.observe(completed)));
     // A device that drops out pauses the set or rest, so no rep is lost and no hold runs on unseen.
     // The session knows a pause the app made (`pausedFor`): it takes the device's latest news, while

@@ -80,6 +80,18 @@ interface Lesson {
   readonly before: PersonalTuning;
   /** The count the lesson is read against: the detectors', or the one restored after a reload. */
   readonly detected: number;
+  /**
+   * A detector counted the set. Counted by hand alone (a heart-rate-only strap, a watch that does not
+   * see this exercise), its corrections say nothing of how the detectors see the person.
+   */
+  readonly byMotion: boolean;
+}
+
+export interface LessonSources {
+  /** The exercise's expected peak (degrees), to read the person's own range against. */
+  readonly expectedPeakDeg: (id: ExerciseId) => number | undefined;
+  /** Whether a detector counts this exercise with the devices connected now. */
+  readonly countedByMotion: (id: ExerciseId) => boolean;
 }
 
 /**
@@ -94,8 +106,7 @@ export class SetLessons {
 
   constructor(
     private readonly tunings: TuningModel,
-    /** The exercise's expected peak (degrees), to read the person's own range against. */
-    private readonly expectedPeakDeg: (id: ExerciseId) => number | undefined,
+    private readonly sources: LessonSources,
     completed: readonly SetRecord[],
   ) {
     this.seen = completed.length;
@@ -124,12 +135,20 @@ export class SetLessons {
   }
 
   private lessonOf(record: SetRecord, index: number, detected: number): Lesson {
-    return { index, before: this.tunings.tuningFor(record.exerciseId), detected };
+    const id = record.exerciseId;
+    return {
+      index,
+      before: this.tunings.tuningFor(id),
+      detected,
+      byMotion: this.sources.countedByMotion(id),
+    };
   }
 
   private teach(record: SetRecord, lesson: Lesson): void {
-    const correction = correctionOf(record, this.expectedPeakDeg(record.exerciseId), lesson.detected);
+    if (!lesson.byMotion) return;
+    const id = record.exerciseId;
+    const correction = correctionOf(record, this.sources.expectedPeakDeg(id), lesson.detected);
     const tuning = correction ? adaptTuning(lesson.before, correction) : lesson.before;
-    if (tuning !== this.tunings.tuningFor(record.exerciseId)) this.tunings.set(record.exerciseId, tuning);
+    if (tuning !== this.tunings.tuningFor(id)) this.tunings.set(id, tuning);
   }
 }

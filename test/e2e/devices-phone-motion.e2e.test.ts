@@ -40,4 +40,16 @@ describe('phone motion on a laptop without a motion sensor', () => {
     await page.getByRole('button', { name: '+1' }).click();
     await expect.poll(() => page.locator('bb-set-view .count').textContent()).toBe('1');
   });
+
+  it('learns nothing of how the person moves from a set counted with +1 alone', async () => {
+    await page.getByRole('button', { name: 'Skip set' }).click();
+    await expect
+      .poll(() => page.locator('bb-rest-view .last').textContent())
+      .toBe('Superman, set 1: 1 of 10 reps');
+    await page.getByRole('button', { name: '+1 rep' }).click();
+    await expect
+      .poll(() => page.locator('bb-rest-view .last').textContent())
+      .toBe('Superman, set 1: 2 of 10 reps');
+    expect(await page.evaluate(() => localStorage.getItem('backbeat.personal-tuning.v1'))).toBeNull();
+  });
 });

@@ -128,9 +128,10 @@ describe('what a finished set teaches', () => {
   });
 
   describe('through a session', () => {
-    const lessonsFrom = (completed: readonly SetRecord[] = []) => {
+    const lessonsFrom = (completed: readonly SetRecord[] = [], countedByMotion = true) => {
       const tunings = new TuningModel(new TuningStore(null));
-      return { tunings, lessons: new SetLessons(tunings, () => 7, completed) };
+      const sources = { expectedPeakDeg: () => 7, countedByMotion: () => countedByMotion };
+      return { tunings, lessons: new SetLessons(tunings, sources, completed) };
     };
     const missedFour: SetRecord = { ...record, corrections: 4 };
 
@@ -171,6 +172,15 @@ describe('what a finished set teaches', () => {
       expect(tunings.tuningFor('bird-dog')).toEqual(
         adaptTuning(inSet, { detected: 10, corrected: 9, typicalPeakDeg: 3.9, expectedPeakDeg: 7 }),
       );
+    });
+
+    it('learns nothing from a set counted by hand alone, in it or in its rest', () => {
+      // A heart-rate-only strap: every rep was a +1, none was missed by a detector.
+      const { tunings, lessons } = lessonsFrom([], false);
+      const byHand: SetRecord = { ...record, peakDeg: null, corrections: 10 };
+      lessons.observe([byHand]);
+      lessons.observe([{ ...byHand, count: 11, corrections: 11 }]);
+      expect(tunings.tuningFor('bird-dog')).toBe(NEUTRAL_TUNING);
     });
 
     it('learns nothing from the sets of a session put back on resume', () => {
