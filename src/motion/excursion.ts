@@ -116,7 +116,6 @@ export class ExcursionDetector {
   private turnMs = 0;
   private plateauStartMs = Number.NaN;
   private plateauMs = 0;
-  private formSent = false;
   // Where the torso came to rest on the way back, for a return to a rest pose that moved.
   private readonly settle = vec();
   private readonly settleSum = vec();
@@ -214,7 +213,6 @@ export class ExcursionDetector {
       } else {
         this.plateauStartMs = Number.NaN;
       }
-      this.checkForm(t, angle, out);
       // (Below the entry level, so that the end of one rep is never the start of the next.)
       const back = Math.max(lo, Math.min(RETURN_SHARE * this.peakDeg, BACK_BELOW_ENTRY * hi));
       if (angle < back) {
@@ -265,7 +263,6 @@ export class ExcursionDetector {
     this.peak.x = gx;
     this.peak.y = gy;
     this.peak.z = gz;
-    this.formSent = false;
     this.turnDeg = angle;
     this.plateauStartMs = t;
     this.plateauMs = 0;
@@ -456,6 +453,8 @@ export class ExcursionDetector {
     this.learn(rep.dir, side, rep);
     const peakDeg = Math.round(rep.peakDeg * 10) / 10;
     const base = { type: 'rep', tMs: rep.endMs, emittedMs, startMs: rep.startMs, peakDeg } as const;
+    const form = this.formOf(rep, emittedMs);
+    if (form) out.push(form);
     out.push(side ? { ...base, side } : base);
   }
 
@@ -541,16 +540,17 @@ export class ExcursionDetector {
     }
   }
 
-  private checkForm(t: number, angle: number, out: MotionEvent[]): void {
-    if (this.formSent) return;
+  /**
+   * The form problem of a rep, told once the rep is done: an excursion that goes on past the band
+   * (getting up, rolling out of the tabletop to stand) is no rep and no fault of form.
+   */
+  private formOf(rep: Candidate, emittedMs: number): MotionEvent | null {
     const s = this.s;
-    if (s.overExtensionDeg !== undefined && angle > s.overExtensionDeg && angle <= s.maxPeakDeg) {
-      this.formSent = true;
-      out.push({ type: 'form', tMs: t, emittedMs: t, issue: 'over-extension' });
-    }
-    if (s.tabletopLostDeg !== undefined && angle > s.tabletopLostDeg && angle <= s.maxPeakDeg) {
-      this.formSent = true;
-      out.push({ type: 'form', tMs: t, emittedMs: t, issue: 'tabletop-lost' });
-    }
+    const base = { type: 'form', tMs: rep.endMs, emittedMs } as const;
+    if (s.overExtensionDeg !== undefined && rep.peakDeg > s.overExtensionDeg)
+      return { ...base, issue: 'over-extension' };
+    if (s.tabletopLostDeg !== undefined && rep.peakDeg > s.tabletopLostDeg)
+      return { ...base, issue: 'tabletop-lost' };
+    return null;
   }
 }

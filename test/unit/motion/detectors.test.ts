@@ -84,6 +84,33 @@ describe('superman reps', () => {
     expect(reps(events)).toHaveLength(4);
   });
 
+  it('finds no fault of form in getting up after the reps, nor in rolling out of the tabletop', () => {
+    const done = repeated(4, { pitch: 18, roll: 0 });
+    // Up onto the knees and to standing, passing through the over-extension band on the way.
+    const getUp = (t: number) => {
+      const s = t - done.durationS;
+      return s < 0 ? done.angles(t) : { pitch: Math.min(85, 30 * s), roll: 0 };
+    };
+    const superman = run(
+      'superman',
+      synthFrames({ up: PRONE, angles: getUp, durationS: done.durationS + 8, rateHz: 50 }),
+    );
+    expect(reps(superman)).toHaveLength(4);
+    expect(superman.filter((e) => e.type === 'form')).toEqual([]);
+    const tabletop: Vec3 = [0, 0, -1];
+    const birdDog = repeated(4, (i) => ({ pitch: 4, roll: i % 2 ? -9 : 9 }));
+    const rollOut = (t: number) => {
+      const s = t - birdDog.durationS;
+      return s < 0 ? birdDog.angles(t) : { pitch: 0, roll: Math.min(80, 25 * s) };
+    };
+    const events = run(
+      'bird-dog',
+      synthFrames({ up: tabletop, angles: rollOut, durationS: birdDog.durationS + 8, rateHz: 50 }),
+    );
+    expect(reps(events)).toHaveLength(4);
+    expect(events.filter((e) => e.type === 'form')).toEqual([]);
+  });
+
   it('does not count small fidgets while lying prone, nor the walk before getting down', () => {
     const fidgets = (t: number) => ({ pitch: 1.5 * Math.sin(t * 1.7), roll: 1.2 * Math.sin(t * 0.9) });
     expect(
