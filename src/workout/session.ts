@@ -5,7 +5,7 @@
 import type { FormIssue, MotionEvent, Side } from '../motion/events.ts';
 import type { PositionEvent } from '../motion/position.ts';
 import type { Posture } from '../motion/posture.ts';
-import { type Dosage, type Exercise, PROGRAM } from './program.ts';
+import { type Dosage, type Exercise, exerciseById, PROGRAM } from './program.ts';
 import { plankTargetAfter } from './progression.ts';
 
 export type SessionPhase = 'ready' | 'set' | 'rest' | 'summary';
@@ -559,7 +559,8 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
   const nowMs = Math.max(state.nowMs, atMs);
   const count = Math.max(0, set.count + delta);
   const corrections = (set.corrections ?? 0) + count - set.count;
-  const adjusted = { ...state, nowMs, set: { ...set, count, corrections, lastProgressMs: nowMs } };
+  const sides = planned.exercise.alternatesSides ? sidesCorrected(set.sides, count - set.count) : set.sides;
+  const adjusted = { ...state, nowMs, set: { ...set, count, corrections, sides, lastProgressMs: nowMs } };
   return count >= planned.dosage.target ? endSet(adjusted, nowMs, 'target') : adjusted;
 }
 
@@ -584,8 +585,30 @@ function correctSetJustDone(state: SessionState, delta: number): SessionState {
   if (count === record.count) return state;
   const { corrections: before, ...rest } = record;
   const corrections = (before ?? 0) + count - record.count;
-  const corrected: SetRecord = { ...rest, count, ...(corrections ? { corrections } : {}) };
+  const sides = exerciseById(record.exerciseId).alternatesSides
+    ? sidesCorrected(record.sides, count - record.count)
+    : record.sides;
+  const corrected: SetRecord = { ...rest, count, sides, ...(corrections ? { corrections } : {}) };
   return { ...state, completed: [...state.completed.slice(0, -1), corrected] };
+}
+
+/**
+ * The reps per side after the count of an exercise done one side at a time is put right by hand,
+ * so that they still add up to it. Sides alternate from the right, as the coach asks: a rep added
+ * goes to the side with fewer (the right on a tie), a rep taken away from the side with more (the
+ * left on a tie, the last done).
+ */
+export function sidesCorrected(sides: Readonly<Record<Side, number>>, delta: number): Record<Side, number> {
+  let { left, right } = sides;
+  for (let i = 0; i < delta; i++) {
+    if (left < right) left++;
+    else right++;
+  }
+  for (let i = 0; i > delta && left + right > 0; i--) {
+    if (right > left) right--;
+    else left--;
+  }
+  return { left, right };
 }
 
 function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, byHand = false): SessionState {

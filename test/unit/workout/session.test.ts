@@ -17,6 +17,7 @@ import {
   setsSkippedOnFinish,
   shownFormIssue,
   showsRecovery,
+  sidesCorrected,
   skippedUndone,
   upNext,
   WRONG_POSITION_REPEAT_MS,
@@ -436,6 +437,34 @@ describe('session reducer', () => {
     expect(skippedUndone(s.completed.at(-1)!)).toBe(false);
     s = run(s, { type: 'adjust', delta: -2, nowMs: 43_000 });
     expect(skippedUndone(s.completed.at(-1)!)).toBe(true);
+  });
+
+  it('keeps the bird dog sides adding up to a count put right, in the set and in its rest', () => {
+    expect(sidesCorrected({ left: 2, right: 3 }, 1)).toEqual({ left: 3, right: 3 });
+    expect(sidesCorrected({ left: 3, right: 3 }, 1)).toEqual({ left: 3, right: 4 });
+    expect(sidesCorrected({ left: 3, right: 3 }, -1)).toEqual({ left: 2, right: 3 });
+    expect(sidesCorrected({ left: 1, right: 0 }, -3)).toEqual({ left: 0, right: 0 });
+    expect(sidesCorrected({ left: 0, right: 0 }, 3)).toEqual({ left: 1, right: 2 });
+    const plan: PlannedExercise[] = [
+      { exercise: exerciseById('bird-dog'), dosage: { sets: 2, target: 6, restS: 30 } },
+    ];
+    let s = run(
+      initialSessionState(plan),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000, 'right') },
+      { type: 'motion', event: rep(5000, 'left') },
+      { type: 'adjust', delta: 1, nowMs: 6000 },
+    );
+    expect(s.set).toMatchObject({ count: 3, sides: { left: 1, right: 2 } });
+    s = run(s, { type: 'skip', nowMs: 7000 }, { type: 'adjust', delta: -2, nowMs: 8000 });
+    expect(s.completed[0]).toMatchObject({ count: 1, sides: { left: 0, right: 1 } });
+    // One side at a time only: a superman's sides stay as the detectors left them (none).
+    const superman = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'adjust', delta: 1, nowMs: 1000 },
+    );
+    expect(superman.set?.sides).toEqual({ left: 0, right: 0 });
   });
 
   it('takes no correction after the session is over', () => {
