@@ -405,6 +405,7 @@ export class BbApp extends LitElement {
               .set=${state.set}
               .nowMs=${state.pausedAtMs ?? state.nowMs}
               .paused=${state.pausedAtMs !== null}
+              .pauseReason=${state.pausedFor ?? null}
               .setsDone=${setsKeptOnFinish(state)}
               .setsSkipped=${setsSkippedOnFinish(state)}
             ></bb-set-view>`
@@ -413,6 +414,7 @@ export class BbApp extends LitElement {
         return html`<bb-rest-view
           .remainingMs=${restLeftMs(state)}
           .paused=${state.pausedAtMs !== null}
+          .pauseReason=${state.pausedFor ?? null}
           .totalMs=${(planned?.dosage.restS ?? 1) * 1000}
           .next=${upNext(state)}
           .lastSet=${state.completed.at(-1) ?? null}

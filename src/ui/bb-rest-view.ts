@@ -1,11 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { type Exercise, exerciseById } from '../workout/program.ts';
-import { correctableInRest, type SetRecord, skippedUndone } from '../workout/session.ts';
+import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, describeForm, formatDuration, heldS } from './format.ts';
-import { buttonStyles, ringFace, screenLayout } from './styles.ts';
+import { buttonStyles, pausedMark, ringFace, screenLayout } from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** Between sets: the rest countdown and what comes next. */
@@ -67,6 +67,8 @@ export class BbRestView extends LitElement {
   @property({ type: Number }) remainingMs = 0;
   @property({ type: Number }) totalMs = 1;
   @property({ type: Boolean }) paused = false;
+  /** Why the app paused the session for a device, when it did (null for the person's own pause). */
+  @property({ attribute: false }) pauseReason: PauseReason | null = null;
   @property({ attribute: false }) next: { exercise: Exercise; setNumber: number } | null = null;
   /** The set just finished, to confirm what was counted. */
   @property({ attribute: false }) lastSet: SetRecord | null = null;
@@ -98,7 +100,7 @@ export class BbRestView extends LitElement {
       >
         ${ringFace(face.digits, face.suffix)}
         <div class="unit" aria-hidden="true">left</div>
-        ${this.paused ? html`<div class="paused" aria-hidden="true">Paused</div>` : nothing}
+        ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
       ${this.finish.render(this.setsDone, this.setsSkipped, this.renderControls())}
     `;

@@ -2,11 +2,24 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import { FORM_ISSUE_TEXT, perSideText, wrongPositionText } from '../workout/program.ts';
-import { type CurrentSet, type PlannedExercise, shownFormIssue, showsRecovery } from '../workout/session.ts';
+import {
+  type CurrentSet,
+  type PauseReason,
+  type PlannedExercise,
+  shownFormIssue,
+  showsRecovery,
+} from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
-import { clockFace, formatDuration, heldS } from './format.ts';
-import { buttonStyles, disclosureMarker, ringFace, screenLayout, visuallyHidden } from './styles.ts';
+import { clockFace, formatDuration, heldS, pausedText } from './format.ts';
+import {
+  buttonStyles,
+  disclosureMarker,
+  pausedMark,
+  ringFace,
+  screenLayout,
+  visuallyHidden,
+} from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
@@ -149,6 +162,8 @@ export class BbSetView extends LitElement {
   @property({ attribute: false }) set!: CurrentSet;
   @property({ type: Number }) nowMs = 0;
   @property({ type: Boolean }) paused = false;
+  /** Why the app paused the session for a device, when it did (null for the person's own pause). */
+  @property({ attribute: false }) pauseReason: PauseReason | null = null;
   /** Sets the session would keep if it ended now, for Finish's question. */
   @property({ type: Number }) setsDone = 0;
   /** Of those, the sets skipped before they counted anything. */
@@ -184,7 +199,7 @@ export class BbSetView extends LitElement {
         ${ringFace(display.digits, display.suffix)}
         <div class="unit" aria-hidden="true">${display.unit}</div>
         ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
-        ${this.paused ? html`<div class="paused" aria-hidden="true">Paused</div>` : nothing}
+        ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
       <div class="visually-hidden" role="status" aria-live="polite">${display.announcement}</div>
       ${this.finish.render(this.setsDone, this.setsSkipped, this.renderControls())}
@@ -218,7 +233,7 @@ export class BbSetView extends LitElement {
       <h2>${exercise.name}</h2>
       ${this.renderMeta()}
       ${showsRecovery(set, this.nowMs) ? html`<p class="recovered" role="status">${RECOVERED_TEXT}</p>` : nothing}
-      <div class="prompt" role="status" aria-live="polite">${this.paused ? 'Paused' : exercise.positionPrompt}</div>
+      <div class="prompt" role="status" aria-live="polite">${this.paused ? pausedText(this.pauseReason) : exercise.positionPrompt}</div>
       ${
         set.wrongPosture
           ? html`<div class="wrong" role="alert">${wrongPositionText(exercise, set.wrongPosture)}</div>`
@@ -311,7 +326,7 @@ export class BbSetView extends LitElement {
         label: 'Hold time',
         valueText: `${held} of ${dosage.target} seconds`,
         announcement: this.paused
-          ? 'Paused'
+          ? pausedText(this.pauseReason)
           : set.holdStartMs === null
             ? 'Waiting for the hold to begin'
             : 'Holding',
@@ -328,7 +343,7 @@ export class BbSetView extends LitElement {
       detail: exercise.alternatesSides ? perSideText(dosage.target) : null,
       label: exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps',
       valueText: `${set.count} of ${dosage.target} ${noun}`,
-      announcement: this.paused ? 'Paused' : `${set.count} of ${dosage.target} ${noun}`,
+      announcement: this.paused ? pausedText(this.pauseReason) : `${set.count} of ${dosage.target} ${noun}`,
     };
   }
 }

@@ -4,7 +4,7 @@
 import type { SessionSummary } from '../store/records.ts';
 import { FORM_ISSUE_TEXT } from '../workout/program.ts';
 import type { TargetChange } from '../workout/progression.ts';
-import { heldS, type SetRecord } from '../workout/session.ts';
+import { heldS, type PauseReason, type SetRecord } from '../workout/session.ts';
 
 /** "45", "1:07": the big number of a timer. */
 function formatSeconds(totalS: number): string {
@@ -66,4 +66,21 @@ export function describeSessionFacts(summary: SessionSummary): string {
   if (heldS(summary.holdMs) > 0) parts.push(`${formatDuration(heldS(summary.holdMs))} held`);
   if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);
   return parts.join(' · ');
+}
+
+/** Why the app paused the session, under "Paused" on the set and rest screens: the voice may be muted. */
+const PAUSE_REASON_TEXT: Readonly<Record<PauseReason, string>> = {
+  connection: 'connection lost',
+  lost: 'out of reach',
+  replay: 'replay ended',
+};
+
+/** "Paused", and why when the app paused for a device: "Paused: connection lost". */
+export function pausedText(reason: PauseReason | null): string {
+  return reason ? `Paused: ${PAUSE_REASON_TEXT[reason]}` : 'Paused';
+}
+
+/** The reason alone, for a line of its own under a large "Paused". */
+export function pauseReasonText(reason: PauseReason): string {
+  return PAUSE_REASON_TEXT[reason];
 }

@@ -1,4 +1,6 @@
 import { css, html, nothing } from 'lit';
+import type { PauseReason } from '../workout/session.ts';
+import { pauseReasonText } from './format.ts';
 
 /** Buttons big enough to hit from the mat, in the app's colours. */
 export const buttonStyles = css`
@@ -204,4 +206,10 @@ export const screenLayout = css`
 /** The big number in the ring of a screen laid out by screenLayout: a count, seconds (45 s) or a clock. */
 export function ringFace(digits: string, suffix: string) {
   return html`<div class=${digits.includes(':') ? 'face clock' : 'face'} aria-hidden="true"><span class="count">${digits}</span>${suffix ? html`<span class="suffix">${suffix}</span>` : nothing}</div>`;
+}
+
+/** "Paused" in the ring of a screen laid out by screenLayout, and why when the app paused for a device. */
+export function pausedMark(reason: PauseReason | null) {
+  return html`<div class="paused" aria-hidden="true">Paused</div>
+    ${reason ? html`<div class="unit pause-reason" aria-hidden="true">${pauseReasonText(reason)}</div>` : nothing}`;
 }

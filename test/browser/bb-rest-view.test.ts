@@ -30,6 +30,11 @@ describe('bb-rest-view', () => {
     await element.updateComplete;
     expect(face()).toBe('1:30');
     expect(element.shadowRoot!.querySelector('.paused')?.textContent).toBe('Paused');
+    expect(element.shadowRoot!.querySelector('.pause-reason')).toBeNull();
+    // Paused by the app, not the person: why, on screen too, for a muted voice.
+    element.pauseReason = 'replay';
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('.pause-reason')?.textContent).toBe('replay ended');
     // One way on, not a second green Start now that would begin the next set paused.
     await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
     expect(page.getByRole('button', { name: 'Start now' }).elements()).toHaveLength(0);

@@ -119,6 +119,11 @@ describe('bb-set-view', () => {
     await page.getByRole('button', { name: 'Resume' }).click();
     expect(resumed).toBe(1);
     expect(page.getByRole('button', { name: 'Pause' }).elements()).toHaveLength(0);
+    // Paused by the app for a device: why, on screen and to screen readers, with the voice muted.
+    element.pauseReason = 'connection';
+    await element.updateComplete;
+    await expect.element(page.getByRole('status')).toHaveTextContent('Paused: connection lost');
+    expect(element.shadowRoot!.querySelector('.pause-reason')?.textContent).toBe('connection lost');
   });
 
   it('before the set begins: the position to take, what is wrong with the present one, and a way to start', async () => {
