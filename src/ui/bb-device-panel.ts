@@ -162,7 +162,8 @@ export class BbDevicePanel extends LitElement {
   @property({ attribute: false }) person: VirtualPersonStatus | null = null;
   /**
    * A session is running: only what the devices are doing is shown (and a reconnect when one is
-   * lost), so the header stays short and the set's screen keeps its room.
+   * lost, and the devices while a problem is shown), so the header stays short and the set's screen
+   * keeps its room.
    */
   @property({ type: Boolean, reflect: true }) compact = false;
 
@@ -175,7 +176,11 @@ export class BbDevicePanel extends LitElement {
       ${devices.length ? devices.map((d) => this.renderDevice(d, devices.length > 1)) : html`<span class="name">No device</span>`}
       ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
-      ${this.compact ? nothing : this.renderChoices(isVirtual, recordable)}
+      ${
+        // A problem that asks for another device (one that reports no motion) offers the devices
+        // even in a session: the person has to act, and the session takes the new one on.
+        this.compact && !state.problem ? nothing : this.renderChoices(isVirtual, recordable)
+      }
       ${
         state.problem
           ? html`<div class="problem" role="alert">

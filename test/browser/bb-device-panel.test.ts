@@ -163,6 +163,13 @@ describe('bb-device-panel', () => {
     expect(panel.shadowRoot?.querySelector('.note')?.textContent).toBe('no motion: count with +1');
     expect(panel.shadowRoot?.textContent).not.toMatch(/connection lost/);
     expect(page.getByRole('button', { name: 'Reconnect' }).query()).toBeNull();
+    // In a session the header is short, but the devices the problem asks for are still offered.
+    panel.compact = true;
+    await panel.updateComplete;
+    await expect.element(page.getByRole('button', { name: 'Use the virtual strap' })).toBeVisible();
+    panel.device = { ...panel.device, problem: null };
+    await panel.updateComplete;
+    expect(page.getByRole('button', { name: 'Use the virtual strap' }).query()).toBeNull();
   });
 
   it('says a replay is replaying, not connected, and hands on the name of the file picked', async () => {

@@ -52,4 +52,13 @@ describe('phone motion on a laptop without a motion sensor', () => {
       .toBe('Superman, set 1: 2 of 10 reps');
     expect(await page.evaluate(() => localStorage.getItem('backbeat.personal-tuning.v1'))).toBeNull();
   });
+
+  it('still offers, in the session, the virtual strap the problem asks for, and goes on with it', async () => {
+    await page.getByRole('button', { name: 'Use the virtual strap' }).click();
+    await expect
+      .poll(() => page.locator('bb-device-panel .name').first().textContent())
+      .toBe('Virtual strap');
+    expect(await page.locator('bb-rest-view .last').textContent()).toBe('Superman, set 1: 2 of 10 reps');
+    expect(await page.getByRole('button', { name: 'Use the virtual strap' }).count()).toBe(0);
+  });
 });
