@@ -35,7 +35,7 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "Raised from 45 s: you held the whole 45 s." */
+/** "Raised from 45 s: you held the whole 45 s last time." */
 export function describeTargetChange(change: TargetChange): string {
   const direction = change.todayS > change.settingS ? 'Raised' : 'Lowered';
   return `${direction} from ${change.settingS} s: ${change.reason}.`;

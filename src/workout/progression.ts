@@ -71,19 +71,43 @@ function heldToTarget(set: PastSet): boolean {
   return set.holdMs !== null && set.holdMs >= set.target * 1000;
 }
 
+/** Where the drawing-in stands on its ladder, and the hold that put it there. */
+interface DrawingInStep {
+  readonly targetS: number;
+  /**
+   * The target of the latest hold kept to its end on (or above) its step: the hold that earned the
+   * step, or kept the top one. Null before any.
+   */
+  readonly heldS: number | null;
+  /** That hold was in the last session with a drawing-in, not before a shorter one. */
+  readonly heldLastTime: boolean;
+}
+
 /**
- * The drawing-in target for the next session: one step up the ladder after each session in which the
+ * The drawing-in step for the next session: one step up the ladder after each session in which the
  * hold was kept for the whole of the current step, and never down (a bad day is not lost strength).
  */
-export function drawingInTargetS(history: readonly PastSession[]): number {
+function drawingInStep(history: readonly PastSession[]): DrawingInStep {
   let step = 0;
+  let heldS: number | null = null;
+  let heldLastTime = false;
   for (const session of chronological(history)) {
-    const reached = setsOf(session, 'drawing-in').some(
-      (set) => heldToTarget(set) && set.target >= DRAWING_IN_STEPS_S[step],
-    );
-    if (reached && step < DRAWING_IN_STEPS_S.length - 1) step++;
+    const sets = setsOf(session, 'drawing-in');
+    if (sets.length === 0) continue;
+    const reached = sets
+      .filter((set) => heldToTarget(set) && set.target >= DRAWING_IN_STEPS_S[step])
+      .map((set) => set.target);
+    heldLastTime = reached.length > 0;
+    if (!heldLastTime) continue;
+    heldS = Math.max(...reached);
+    if (step < DRAWING_IN_STEPS_S.length - 1) step++;
   }
-  return DRAWING_IN_STEPS_S[step];
+  return { targetS: DRAWING_IN_STEPS_S[step], heldS, heldLastTime };
+}
+
+/** The drawing-in target for the next session, on its ladder. */
+export function drawingInTargetS(history: readonly PastSession[]): number {
+  return drawingInStep(history).targetS;
 }
 
 // ---- Superman: range of motion ----------------------------------------------------------------------
@@ -169,17 +193,22 @@ export function targetChanges(
     const settingS = plan.find((p) => p.exercise.id === planned.exercise.id)?.dosage.target;
     const todayS = planned.dosage.target;
     if (settingS === undefined || settingS === todayS) continue;
-    changes.push({ exerciseId: planned.exercise.id, settingS, todayS, reason: reasonFor(planned) });
+    const reason = planned.exercise.id === 'drawing-in' ? drawingInReason(history) : plankReason(todayS);
+    changes.push({ exerciseId: planned.exercise.id, settingS, todayS, reason });
   }
   return changes;
 }
 
-function reasonFor(planned: PlannedExercise): string {
-  if (planned.exercise.id === 'drawing-in') {
-    const step = DRAWING_IN_STEPS_S.indexOf(planned.dosage.target as (typeof DRAWING_IN_STEPS_S)[number]);
-    return `you held the whole ${DRAWING_IN_STEPS_S[Math.max(0, step - 1)]} s`;
-  }
-  return `${PLANK_STEP_S} s above your first plank last time (${planned.dosage.target - PLANK_STEP_S} s)`;
+function drawingInReason(history: readonly PastSession[]): string {
+  const { heldS, heldLastTime } = drawingInStep(history);
+  if (heldS === null) return `the drawing-in starts at ${DRAWING_IN_STEPS_S[0]} s`;
+  return heldLastTime
+    ? `you held the whole ${heldS} s last time`
+    : `you held the whole ${heldS} s in an earlier session, and a shorter hold does not lower it`;
+}
+
+function plankReason(todayS: number): string {
+  return `${PLANK_STEP_S} s above your first plank last time (${todayS - PLANK_STEP_S} s)`;
 }
 
 function withTarget(planned: PlannedExercise, target: number): PlannedExercise {

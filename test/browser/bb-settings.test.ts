@@ -317,11 +317,13 @@ describe('bb-settings', () => {
   it('says where the plan of the day differs from a setting, and why', async () => {
     const { element } = mount();
     element.targetChanges = [
-      { exerciseId: 'drawing-in', settingS: 45, todayS: 60, reason: 'you held the whole 45 s' },
+      { exerciseId: 'drawing-in', settingS: 45, todayS: 60, reason: 'you held the whole 45 s last time' },
     ];
     await element.updateComplete;
     await expect
-      .element(page.getByText(/^\s*Today's session: 60 s\. Raised from 45 s: you held the whole 45 s\./))
+      .element(
+        page.getByText(/^\s*Today's session: 60 s\. Raised from 45 s: you held the whole 45 s last time\./),
+      )
       .toBeVisible();
   });
 });

@@ -40,6 +40,12 @@ const plank = (startedAt: number, ...holdsS: number[]): PastSession => ({
   sets: holdsS.map((s, i) => set('elbow-plank', { setNumber: i + 1, target: 30, holdMs: s * 1000 })),
 });
 
+/** The default plan with the drawing-in set to a hold of `targetS`. */
+const planWithDrawingIn = (targetS: number) =>
+  defaultPlan().map((p) =>
+    p.exercise.id === 'drawing-in' ? { ...p, dosage: { ...p.dosage, target: targetS } } : p,
+  );
+
 describe('elbow plank', () => {
   it('aims each hold a step above the last one', () => {
     expect(nextPlankTargetS(32_400)).toBe(37);
@@ -146,9 +152,7 @@ describe('progressPlan', () => {
   });
 
   it('keeps a longer drawing-in hold the person chose', () => {
-    const plan = defaultPlan().map((p) =>
-      p.exercise.id === 'drawing-in' ? { ...p, dosage: { ...p.dosage, target: 90 } } : p,
-    );
+    const plan = planWithDrawingIn(90);
     expect(
       progressPlan(plan, [drawingIn(day(1), 45, 45_000)]).find((p) => p.exercise.id === 'drawing-in')?.dosage
         .target,
@@ -160,7 +164,7 @@ describe("what progression changed in today's plan, and why", () => {
   it('names the drawing-in step and the plank hold it builds on', () => {
     const history = [drawingIn(day(1), 45, 45_000), plank(day(2), 52, 40)];
     expect(targetChanges(defaultPlan(), history)).toEqual([
-      { exerciseId: 'drawing-in', settingS: 45, todayS: 60, reason: 'you held the whole 45 s' },
+      { exerciseId: 'drawing-in', settingS: 45, todayS: 60, reason: 'you held the whole 45 s last time' },
       {
         exerciseId: 'elbow-plank',
         settingS: 30,
@@ -168,6 +172,55 @@ describe("what progression changed in today's plan, and why", () => {
         reason: '5 s above your first plank last time (52 s)',
       },
     ]);
+  });
+
+  const drawingInReason = (history: readonly PastSession[], plan = defaultPlan()) =>
+    targetChanges(plan, history).find((change) => change.exerciseId === 'drawing-in');
+
+  it('names the hold that earned the step up to 2 min', () => {
+    const history = [drawingIn(day(1), 45, 45_000), drawingIn(day(2), 60, 60_000)];
+    expect(drawingInReason(history)).toEqual({
+      exerciseId: 'drawing-in',
+      settingS: 45,
+      todayS: 120,
+      reason: 'you held the whole 60 s last time',
+    });
+  });
+
+  it('names the 2 min hold that keeps the drawing-in at the top of its ladder', () => {
+    const history = [
+      drawingIn(day(1), 45, 45_000),
+      drawingIn(day(2), 60, 60_000),
+      drawingIn(day(3), 120, 120_000),
+      drawingIn(day(4), 120, 120_000),
+    ];
+    expect(drawingInReason(history)?.reason).toBe('you held the whole 120 s last time');
+  });
+
+  it('says a shorter hold since the step was earned does not lower it', () => {
+    const history = [drawingIn(day(1), 45, 45_000), drawingIn(day(2), 60, 41_000)];
+    expect(drawingInReason(history)).toMatchObject({
+      todayS: 60,
+      reason: 'you held the whole 45 s in an earlier session, and a shorter hold does not lower it',
+    });
+  });
+
+  it.each([
+    ['names the hold the person chose when it earned the step', 50, 60, 'you held the whole 50 s last time'],
+    [
+      'raises a hold set below 45 s to where the ladder starts, until 45 s is held',
+      30,
+      45,
+      'the drawing-in starts at 45 s',
+    ],
+  ])('%s', (_, settingS, todayS, reason) => {
+    const history = [drawingIn(day(1), settingS, settingS * 1000)];
+    expect(drawingInReason(history, planWithDrawingIn(settingS))).toEqual({
+      exerciseId: 'drawing-in',
+      settingS,
+      todayS,
+      reason,
+    });
   });
 
   it('is empty when the plan is the settings', () => {
