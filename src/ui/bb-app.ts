@@ -6,6 +6,7 @@ import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
+import { type Dosage, type Exercise, perSideText } from '../workout/program.ts';
 import type { TargetChange } from '../workout/progression.ts';
 import type { SessionPhase, SessionState } from '../workout/session.ts';
 import { currentPlanned, setsKeptOnFinish, setsSkippedOnFinish, upNext } from '../workout/session.ts';
@@ -455,7 +456,7 @@ export class BbApp extends LitElement {
                     const change = changes.find((c) => c.exerciseId === exercise.id);
                     return html`<li>
                       <strong>${exercise.name}</strong>
-                      <span class="dose">${describeDosage(exercise.kind, dosage.sets, dosage.target)}</span>
+                      <span class="dose">${describeDosage(exercise, dosage)}</span>
                       ${change ? html`<span class="why">${describeTargetChange(change)}</span>` : null}
                     </li>`;
                   })}
@@ -498,9 +499,16 @@ function restLeftMs(state: SessionState): number {
   return (state.restEndsMs ?? state.nowMs) - (state.pausedAtMs ?? state.nowMs);
 }
 
-function describeDosage(kind: 'reps' | 'hold' | 'breaths', sets: number, target: number): string {
+/** "3 × 10 reps"; a bird dog set as the set screen and the voice say it, "1 × 10 each side". */
+function describeDosage(exercise: Exercise, { sets, target }: Dosage): string {
   const per =
-    kind === 'hold' ? `${target} s hold` : kind === 'breaths' ? `${target} breaths` : `${target} reps`;
+    exercise.kind === 'hold'
+      ? `${target} s hold`
+      : exercise.kind === 'breaths'
+        ? `${target} breaths`
+        : exercise.alternatesSides
+          ? perSideText(target)
+          : `${target} reps`;
   return `${sets} × ${per}`;
 }
 

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { VoiceChoice } from '../cues/speech.ts';
 import { maxHeartRate } from '../workout/heart.ts';
-import { type ExerciseId, exerciseById } from '../workout/program.ts';
+import { type ExerciseId, exerciseById, perSideText } from '../workout/program.ts';
 import type { TargetChange } from '../workout/progression.ts';
 import {
   type DosagePatch,
@@ -260,6 +260,8 @@ export class BbSettings extends LitElement {
     const change = this.targetChanges.find((c) => c.exerciseId === choice.id);
     // The field keeps the full session's sets, to come back to; a short session does one of each.
     const shortNoteId = short && dosage.sets !== 1 ? `${choice.id}-short-sets` : null;
+    // The reps of a set done one side at a time are kept as the total of both sides.
+    const perSideNoteId = exercise.alternatesSides ? `${choice.id}-per-side` : null;
     return html`
       <li class=${choice.included ? '' : 'left-out'}>
         <div class="head">
@@ -275,7 +277,7 @@ export class BbSettings extends LitElement {
         </div>
         <div class="dose">
           ${this.numberField(choice.id, exercise.name, 'sets', 'sets', ['Sets', ''], dosage.sets, LIMITS.sets, 1, shortNoteId)}
-          ${this.numberField(choice.id, exercise.name, 'target', targetLabel, targetWords, dosage.target, limits, 1)}
+          ${this.numberField(choice.id, exercise.name, 'target', targetLabel, targetWords, dosage.target, limits, 1, perSideNoteId)}
           ${this.numberField(choice.id, exercise.name, 'restS', 'rest, seconds', ['A rest', ' s'], dosage.restS, LIMITS.restS, 1)}
           ${
             dosage.weightKg === undefined
@@ -292,6 +294,13 @@ export class BbSettings extends LitElement {
                 )
           }
         </div>
+        ${
+          perSideNoteId
+            ? html`<p class="note" id=${perSideNoteId}>
+                Reps count both sides: ${dosage.target} = ${perSideText(dosage.target)}.
+              </p>`
+            : nothing
+        }
         ${
           shortNoteId
             ? html`<p class="note" id=${shortNoteId}>

@@ -201,6 +201,23 @@ describe('bb-settings', () => {
     await expect.element(supermanSets).not.toHaveAttribute('aria-describedby');
   });
 
+  it('says the reps of a bird dog count both sides, and keeps the total', async () => {
+    const { model, element } = mount();
+    await element.updateComplete;
+    const reps = page.getByRole('spinbutton', { name: 'Bird dog reps' });
+    await expect.element(reps).toHaveValue(20);
+    await expect.element(reps).toHaveAccessibleDescription('Reps count both sides: 20 = 10 each side.');
+    await expect.element(page.getByText('Reps count both sides: 20 = 10 each side.')).toBeVisible();
+    await reps.fill('15');
+    await userEvent.keyboard('{Tab}');
+    await expect.element(reps).toHaveAccessibleDescription('Reps count both sides: 15 = 8 right, 7 left.');
+    expect(model.state.exercises.find((e) => e.id === 'bird-dog')?.dosage.target).toBe(15);
+    // One side at a time is the bird dog's alone.
+    await expect
+      .element(page.getByRole('spinbutton', { name: 'Superman reps' }))
+      .not.toHaveAttribute('aria-describedby');
+  });
+
   it('reorders from the keyboard, keeping focus on the button and saying where the exercise went', async () => {
     const { model, element } = mount();
     await element.updateComplete;

@@ -1,5 +1,6 @@
 // The start screen: Start stays where it is when news comes a moment after the page opened; when the
-// settings leave every exercise out, no Start that would do nothing, and the way to the settings.
+// settings leave every exercise out, no Start that would do nothing, and the way to the settings; the
+// plan as the sets will say it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { UpdateModel } from '../../src/app/updates.ts';
@@ -43,5 +44,25 @@ describe('the start screen when news comes after the page opened', () => {
     await expect.element(page.getByText('Backbeat now works offline.')).toBeInTheDocument();
     const after = start.element().getBoundingClientRect();
     expect([after.x, after.y]).toEqual([before.x, before.y]);
+  });
+});
+
+describe("the start screen's plan", () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    mounted = await mountApp();
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('says the bird dog as so many each side, as its set and the voice do', async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    await expect
+      .element(plan.getByRole('listitem').nth(3))
+      .toHaveTextContent(/^\s*Bird dog\s+1 × 10 each side\s*$/);
+    await expect
+      .element(plan.getByRole('listitem').first())
+      .toHaveTextContent(/^\s*Superman\s+3 × 10 reps\s*$/);
   });
 });
