@@ -144,6 +144,10 @@ export class BbHistory extends LitElement {
         border: 1px solid var(--bb-border, #3b4656);
         border-radius: 0.75rem;
       }
+      li.deleted {
+        border-style: dashed;
+        font-weight: 600;
+      }
       .when {
         font-weight: 700;
         font-size: 1.15rem;
@@ -223,6 +227,11 @@ export class BbHistory extends LitElement {
   /** A raw-motion setting picked but not yet applied (it may delete data: it waits for a button). */
   @state() private retentionChoice: MotionRetention | null = null;
   @state() private error: string | null = null;
+  /**
+   * Where in the list the session just deleted was: the word that it went is shown there, where the
+   * person is looking, which on a phone is far below the notice under the buttons.
+   */
+  @state() private deletedAt: number | null = null;
 
   private history!: ObserveController<HistoryState>;
 
@@ -239,12 +248,16 @@ export class BbHistory extends LitElement {
   override disconnectedCallback(): void {
     // What the last import, delete or export did is news for this visit to the history, not the next.
     this.persistence.dismissNotice();
+    this.deletedAt = null;
     super.disconnectedCallback();
   }
 
   override render() {
     const h = this.history.value;
     const count = h.sessionCount;
+    const rows = h.sessions.map((s) => this.renderSession(s));
+    const deletedAt = h.notice !== null && rows.length > 0 ? this.deletedAt : null;
+    if (deletedAt !== null) rows.splice(deletedAt, 0, html`<li class="deleted">${h.notice}</li>`);
     return html`
       <div class="title">
         ${
@@ -296,13 +309,13 @@ export class BbHistory extends LitElement {
               </button>`
         }
       </div>
-      <div class="notice" role="status">${this.error ? null : h.notice}</div>
+      <div class=${deletedAt === null ? 'notice' : 'notice visually-hidden'} role="status">${this.error ? null : h.notice}</div>
       ${this.error ? html`<div class="problem" role="alert">${this.error}</div>` : null}
       </div>
       ${
         count === 0
           ? html`<p>${this.sessionRunning ? 'No earlier sessions yet.' : 'No sessions saved yet.'}</p>`
-          : html`<ul aria-label="Saved sessions">${h.sessions.map((s) => this.renderSession(s))}</ul>
+          : html`<ul aria-label="Saved sessions">${rows}</ul>
               <div class="more">
                 <span class="facts">${shownOf(h.sessions.length, count)}</span>
                 ${
@@ -462,12 +475,17 @@ export class BbHistory extends LitElement {
     });
     // On a phone the buttons push what the import did below the fold: the list under it grows, or
     // nothing seems to happen at all.
-    await this.updateComplete;
-    const outcome =
-      this.renderRoot.querySelector<HTMLElement>('.tools > .problem') ??
-      this.renderRoot.querySelector<HTMLElement>('.tools > .notice');
-    outcome?.scrollIntoView({ block: 'nearest' });
+    await this.bringIntoView('.tools > .problem', '.tools > .notice');
   };
+
+  /** Scrolls the first of `selectors` on the page, once rendered, just into view. */
+  private async bringIntoView(...selectors: string[]): Promise<void> {
+    await this.updateComplete;
+    const shown = selectors
+      .map((selector) => this.renderRoot.querySelector<HTMLElement>(selector))
+      .find(Boolean);
+    shown?.scrollIntoView({ block: 'nearest' });
+  }
 
   /** A long task with a progress bar and a Cancel button; a cancel is said, not shown as an error. */
   private async runTask(
@@ -497,7 +515,14 @@ export class BbHistory extends LitElement {
 
   private async onDelete(id: string): Promise<void> {
     this.confirming = null;
-    await this.run(() => this.persistence.deleteSession(id));
+    const index = this.history.value.sessions.findIndex((s) => s.id === id);
+    await this.run(async () => {
+      await this.persistence.deleteSession(id);
+      if (!this.history.value.sessions.some((s) => s.id === id)) this.deletedAt = index;
+    });
+    // The row shrank to one line, which may now be above the screen; a session kept (an error, or one
+    // being recorded) is told under the buttons at the top.
+    await this.bringIntoView('li.deleted', '.tools > .problem', '.tools > .notice');
   }
 
   private onDeleteAll = async (): Promise<void> => {
@@ -509,6 +534,7 @@ export class BbHistory extends LitElement {
     this.busy = true;
     this.error = null;
     this.persistence.dismissNotice();
+    this.deletedAt = null;
     try {
       await work();
     } catch (error) {

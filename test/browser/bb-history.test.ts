@@ -106,13 +106,7 @@ describe('bb-history', () => {
   });
 
   it('has a Back button at its top, by tap or by keyboard, above a long list', async () => {
-    const first = await recordSession();
-    const bundles = Array.from({ length: 5 }, (_, i) =>
-      toOtherSession({
-        ...first,
-        session: { ...first.session, id: `s-${i}`, startedAt: first.session.startedAt - i * 86_400_000 },
-      }),
-    );
+    const bundles = await dailySessions(5);
     const history = await mount('bb-history', await persistenceWith(bundles));
     let closed = 0;
     history.addEventListener('bb-close-history', () => closed++);
@@ -147,7 +141,9 @@ describe('bb-history', () => {
     await userEvent.click(deletes.first());
     await userEvent.click(page.getByRole('button', { name: 'Yes, delete it' }));
     await expect.poll(() => persistence.history.state.sessions.length).toBe(1);
-    await expect.element(page.getByText('Session deleted.')).toBeVisible();
+    await expect
+      .element(page.getByRole('list', { name: 'Saved sessions' }).getByText('Session deleted.'))
+      .toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Delete everything' }));
     await expect.element(page.getByText('Delete the one saved session for good?')).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Yes, delete everything' }));
@@ -200,6 +196,45 @@ describe('bb-history on a phone', () => {
   });
 });
 
+describe('bb-history deleting a session far down the list', () => {
+  it.each([
+    ['a phone', 360, 640],
+    ['a laptop', 1366, 768],
+  ])('says it went where the session was, on %s, and in the status', async (_, width, height) => {
+    const { innerWidth, innerHeight } = window;
+    await page.viewport(width, height);
+    try {
+      // The app's header and the offline notice above the history.
+      const above = document.createElement('div');
+      above.style.height = '310px';
+      document.body.append(above);
+      const bundles = await dailySessions(6);
+      const persistence = await persistenceWith(bundles);
+      await mount('bb-history', persistence);
+      await userEvent.click(page.getByRole('button', { name: /^Delete .*20/ }).nth(4));
+      await userEvent.click(page.getByRole('button', { name: 'Yes, delete it' }));
+      await expect.poll(() => persistence.history.state.sessions.length).toBe(5);
+      await expect.element(page.getByRole('status')).toHaveTextContent('Session deleted.');
+      const items = page.getByRole('list', { name: 'Saved sessions' }).getByRole('listitem');
+      const line = items.nth(4);
+      await expect.element(line).toHaveTextContent('Session deleted.');
+      const box = line.element().getBoundingClientRect();
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.bottom).toBeLessThanOrEqual(height);
+      // Said once to the eye: the status under the buttons is for screen readers.
+      await expect.element(page.getByRole('status')).toHaveClass(/visually-hidden/);
+      // The next thing done takes the line away.
+      await userEvent.click(page.getByRole('button', { name: /^Delete .*20/ }).first());
+      await userEvent.click(page.getByRole('button', { name: 'Yes, delete it' }));
+      await expect.poll(() => persistence.history.state.sessions.length).toBe(4);
+      await expect.element(items.first()).toHaveTextContent('Session deleted.');
+      await expect.element(items.nth(4)).not.toHaveTextContent('Session deleted.');
+    } finally {
+      await page.viewport(innerWidth, innerHeight);
+    }
+  });
+});
+
 describe('bb-history opened in the middle of a session', () => {
   it('offers the session so far as files, keeps deleting for later, and says there is nothing before it', async () => {
     const persistence = await persistenceWith([]);
@@ -222,13 +257,7 @@ describe('bb-history opened in the middle of a session', () => {
 
 describe('bb-history over years', () => {
   it('lists sessions a page at a time, says how many there are, and shows older ones on request', async () => {
-    const first = await recordSession();
-    const bundles = Array.from({ length: 25 }, (_, i) =>
-      toOtherSession({
-        ...first,
-        session: { ...first.session, id: `s-${i}`, startedAt: first.session.startedAt - i * 86_400_000 },
-      }),
-    );
+    const bundles = await dailySessions(25);
     const persistence = await persistenceWith(bundles);
     const history = await mount('bb-history', persistence);
     const items = () => history.shadowRoot!.querySelectorAll('li[data-session]').length;
@@ -380,6 +409,17 @@ describe('bb-storage-notice before the first set', () => {
     expect(page.getByText(/saves it in your history/).elements()).toHaveLength(0);
   });
 });
+
+/** `count` sessions a day apart, the latest first, each under its own id. */
+async function dailySessions(count: number) {
+  const first = await recordSession();
+  return Array.from({ length: count }, (_, i) =>
+    toOtherSession({
+      ...first,
+      session: { ...first.session, id: `s-${i}`, startedAt: first.session.startedAt - i * 86_400_000 },
+    }),
+  );
+}
 
 function toOtherSession(bundle: Awaited<ReturnType<typeof recordSession>>) {
   const id = bundle.session.id;
