@@ -65,4 +65,11 @@ describe("the start screen's plan", () => {
       .element(plan.getByRole('listitem').first())
       .toHaveTextContent(/^\s*Superman\s+3 × 10 reps\s*$/);
   });
+
+  it('says the virtual strap stands in for a strap not connected, until a device is', async () => {
+    const virtual = page.getByText(/^No strap is connected, so the virtual strap stands in/);
+    await expect.element(virtual).toBeVisible();
+    await mounted.app.devices.connect('phone');
+    await expect.element(virtual).not.toBeInTheDocument();
+  });
 });
