@@ -181,11 +181,7 @@ function parseLine(text: string, at?: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ImportError(
-      at
-        ? `This file is damaged: ${at} is not valid JSON (is the file cut short?). Nothing was imported.`
-        : notJson(text).message,
-    );
+    throw at ? damaged(at, 'is not valid JSON (is the file cut short?)') : notJson(text);
   }
 }
 
@@ -432,6 +428,43 @@ function readMotion(r: Reader): MotionChunkRow {
   return row;
 }
 
+/**
+ * Where a file is damaged, in words a person can find it by, and what is wrong there:
+ * "file.sessions[0].sets[1].count" and "should be a number" read "This file is damaged (session 1,
+ * set 2): "count" should be a number". The field keeps its name in the file, for whoever opens it.
+ */
+function damaged(path: string, problem: string): ImportError {
+  const places: string[] = [];
+  let field: string[] = [];
+  for (const part of path.split('.')) {
+    const [name, ...indexes] = part.split('[');
+    if (indexes.length === 0) {
+      field.push(name);
+      continue;
+    }
+    for (const index of indexes)
+      places.push(`${PLACE_NAMES[name] ?? name} ${Number.parseInt(index, 10) + 1}`);
+    field = [];
+  }
+  const named = field.filter((f) => f !== 'file');
+  const where = places.length ? ` (${places.join(', ')})` : '';
+  const what = named.length ? `"${named.join('.')}"` : 'it';
+  return new ImportError(`This file is damaged${where}: ${what} ${problem}. Nothing was imported.`);
+}
+
+/** The lists of the file, by what one item of each is. */
+const PLACE_NAMES: Readonly<Record<string, string>> = {
+  sessions: 'session',
+  sets: 'set',
+  events: 'event',
+  heartRate: 'heart-rate chunk',
+  motion: 'motion chunk',
+  plan: 'plan entry',
+  sources: 'device',
+  formIssues: 'form issue',
+  gaps: 'gap',
+};
+
 /** Walks untrusted JSON, remembering the path so that an error can say where the file is wrong. */
 class Reader {
   constructor(
@@ -464,7 +497,7 @@ class Reader {
   }
 
   fail(problem: string): never {
-    throw new ImportError(`This file is damaged: ${this.path} ${problem}. Nothing was imported.`);
+    throw damaged(this.path, problem);
   }
 
   object(): Record<string, unknown> {

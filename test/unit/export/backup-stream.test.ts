@@ -57,7 +57,7 @@ describe('the sessions file, a session to a line', () => {
     );
     const cutInLine = text.slice(0, Math.floor(text.length / 2));
     await expect(readAll(streamOf(cutInLine, 100))).rejects.toThrow(
-      'This file is damaged: file.sessions[0] is not valid JSON (is the file cut short?). Nothing was imported.',
+      'This file is damaged (session 1): it is not valid JSON (is the file cut short?). Nothing was imported.',
     );
     await expect(readAll(streamOf(`${text}{"more":1}`, 100))).rejects.toBeInstanceOf(ImportError);
   });

@@ -191,12 +191,14 @@ describe('JSON export and import', () => {
       const file = JSON.parse(toJson([good]));
       file.sessions[0].sets[1][field] = value;
       expect(() => fromJson(JSON.stringify(file))).toThrow(
-        'This file is damaged: file.sessions[0].sets[1].count should be a whole number from 0 to 1000. Nothing was imported.',
+        'This file is damaged (session 1, set 2): "count" should be a whole number from 0 to 1000. Nothing was imported.',
       );
     }
     const file = JSON.parse(toJson([good]));
     file.sessions[0].session.summary.reps = -100;
-    expect(() => fromJson(JSON.stringify(file))).toThrow(/summary\.reps should be a whole number from 0/);
+    expect(() => fromJson(JSON.stringify(file))).toThrow(
+      /\(session 1\): "session\.summary\.reps" should be a whole number from 0/,
+    );
   });
 
   it('says where a damaged file is wrong, and imports nothing from it', async () => {
@@ -204,16 +206,22 @@ describe('JSON export and import', () => {
     const file = JSON.parse(toJson([good]));
     file.sessions[0].sets[2].count = 'many';
     expect(() => fromJson(JSON.stringify(file))).toThrow(
-      'This file is damaged: file.sessions[0].sets[2].count should be a number. Nothing was imported.',
+      'This file is damaged (session 1, set 3): "count" should be a number. Nothing was imported.',
     );
     const cut = JSON.parse(toJson([good]));
     cut.sessions[0].motion[4].mg = cut.sessions[0].motion[4].mg.slice(0, 40);
-    expect(() => fromJson(JSON.stringify(cut))).toThrow(/motion\[4\] has frames that do not add up/);
+    expect(() => fromJson(JSON.stringify(cut))).toThrow(
+      /\(session 1, motion chunk 5\): it has frames that do not add up/,
+    );
     const foreign = JSON.parse(toJson([good]));
     foreign.sessions[0].events[0].sessionId = 'other';
-    expect(() => fromJson(JSON.stringify(foreign))).toThrow(/events\[0\] belongs to session other/);
+    expect(() => fromJson(JSON.stringify(foreign))).toThrow(
+      /\(session 1, event 1\): it belongs to session other/,
+    );
     const unknownExercise = JSON.parse(toJson([good]));
     unknownExercise.sessions[0].sets[0].exerciseId = '<img src=x>';
-    expect(() => fromJson(JSON.stringify(unknownExercise))).toThrow(/exerciseId should be one of superman/);
+    expect(() => fromJson(JSON.stringify(unknownExercise))).toThrow(
+      /\(session 1, set 1\): "exerciseId" should be one of superman/,
+    );
   });
 });
