@@ -56,7 +56,8 @@ export class BbRestView extends LitElement {
         .next {
           grid-row: 5;
         }
-        .controls,
+        /* The screen's own controls: those of Finish's question stay right under it, in its own grid. */
+        :host > .controls,
         .finish-question {
           grid-row: 6;
         }

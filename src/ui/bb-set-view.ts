@@ -101,7 +101,8 @@ export class BbSetView extends LitElement {
         .side {
           grid-row: 4;
         }
-        .controls,
+        /* The screen's own controls: those of Finish's question stay right under it, in its own grid. */
+        :host > .controls,
         .finish-question {
           grid-row: 5;
         }

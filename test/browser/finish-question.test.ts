@@ -1,0 +1,52 @@
+// Finish's question on a laptop, where the set and rest screens put their words beside the ring.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import '../../src/ui/bb-rest-view.ts';
+import '../../src/ui/bb-set-view.ts';
+import { exerciseById } from '../../src/workout/program.ts';
+import { mount } from './mount.ts';
+
+const SCREENS = {
+  set: () =>
+    mount('bb-set-view', {
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: {
+        setNumber: 1,
+        startedMs: 0,
+        count: 2,
+        sides: { left: 1, right: 1 },
+        lastProgressMs: 0,
+        holdStartMs: null,
+        peakDeg: null,
+        formIssues: [],
+      },
+      setsDone: 1,
+    }),
+  rest: () => mount('bb-rest-view', { remainingMs: 30_000, totalMs: 45_000, setsDone: 1 }),
+};
+
+describe("Finish's question beside the ring", () => {
+  beforeAll(async () => {
+    await page.viewport(1366, 768);
+  });
+  afterAll(async () => {
+    await page.viewport(414, 896);
+  });
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it.each(Object.entries(SCREENS))(
+    'keeps its buttons right under the question on the %s screen',
+    async (_, show) => {
+      const screen = await show();
+      await page.getByRole('button', { name: 'Finish' }).click();
+      const question = screen.shadowRoot!.querySelector('.finish-question')!;
+      const words = question.querySelector('p')!.getBoundingClientRect();
+      const buttons = question.querySelector('.controls')!.getBoundingClientRect();
+      expect(buttons.top - words.bottom).toBeLessThanOrEqual(
+        Number.parseFloat(getComputedStyle(question).rowGap),
+      );
+    },
+  );
+});
