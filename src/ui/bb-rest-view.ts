@@ -5,7 +5,7 @@ import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } fr
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, describeForm, formatDuration, heldS } from './format.ts';
-import { buttonStyles, pausedMark, ringFace, screenLayout } from './styles.ts';
+import { buttonStyles, pausedMark, ringFace, screenLayout, sideBySide } from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** Between sets: the rest countdown and what comes next. */
@@ -43,7 +43,7 @@ export class BbRestView extends LitElement {
       .next strong {
         color: var(--bb-text, #f5f7fa);
       }
-      @media (orientation: landscape) and (min-width: 48rem) {
+      @media ${sideBySide} {
         h2 {
           grid-row: 2;
         }

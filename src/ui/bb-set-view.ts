@@ -18,6 +18,7 @@ import {
   pausedMark,
   ringFace,
   screenLayout,
+  sideBySide,
   visuallyHidden,
 } from './styles.ts';
 import './bb-progress-ring.ts';
@@ -91,7 +92,7 @@ export class BbSetView extends LitElement {
         justify-content: center;
         gap: 0.5rem;
       }
-      @media (orientation: landscape) and (min-width: 48rem) {
+      @media ${sideBySide} {
         h2 {
           grid-row: 2;
         }

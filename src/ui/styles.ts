@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, unsafeCSS } from 'lit';
 import type { PauseReason } from '../workout/session.ts';
 import { pauseReasonText } from './format.ts';
 
@@ -99,6 +99,12 @@ export const unbrokenStyles = css`
 `;
 
 /**
+ * Media query for where the set and rest screens put the ring beside their words (see screenLayout):
+ * a window wider than tall, and wide.
+ */
+export const sideBySide = unsafeCSS('(orientation: landscape) and (min-width: 48rem)');
+
+/**
  * The set and rest screens. On a phone held upright, one column as tall as the window leaves it
  * (bb-app stretches the screen to fill what is under the header), in which the ring takes the height
  * the other rows leave: however their words wrap, the controls below it stay on screen. On a screen
@@ -177,7 +183,7 @@ export const screenLayout = css`
       padding-inline: 0.75rem;
     }
   }
-  @media (orientation: landscape) and (min-width: 48rem) {
+  @media ${sideBySide} {
     :host {
       display: grid;
       grid-template-columns: auto minmax(18rem, 36rem);
