@@ -16,7 +16,7 @@ import { noReadingReason } from './bb-heart-rate.ts';
 import { download } from './download.ts';
 import { clockFace, describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
-import { buttonStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, lowLandscape, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
 import './bb-history.ts';
 import './bb-settings.ts';
@@ -95,6 +95,26 @@ export class BbApp extends LitElement {
         }
         .brand {
           gap: 0.5rem;
+        }
+      }
+      /*
+       * On a phone on its side a session's header keeps to one row, the devices' words wrapping beside
+       * the heart rate, and the set or rest screen under it loses no height to empty rows.
+       */
+      @media ${lowLandscape} {
+        header.session {
+          flex-wrap: nowrap;
+        }
+        header.session .brand,
+        header.session nav {
+          flex: none;
+        }
+        header.session bb-device-panel {
+          min-width: 0;
+        }
+        main.fill {
+          padding-block: 0.25rem;
+          row-gap: 0;
         }
       }
       nav button[aria-pressed='true'] {
@@ -310,7 +330,7 @@ export class BbApp extends LitElement {
     const phase = this.session.value.phase;
     const running = phase === 'set' || phase === 'rest';
     return html`
-      <header>
+      <header class=${running ? 'session' : ''}>
         <div class="brand">
           <h1>Backbeat</h1>
           <bb-heart-rate

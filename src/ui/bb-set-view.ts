@@ -15,6 +15,7 @@ import { clockFace, formatDuration, heldS, pausedText } from './format.ts';
 import {
   buttonStyles,
   disclosureMarker,
+  lowLandscape,
   pausedMark,
   ringFace,
   screenLayout,
@@ -131,6 +132,35 @@ export class BbSetView extends LitElement {
           grid-row: auto;
         }
       }
+      /* What position to take, and what is wrong with the one taken: rows of the screen like the others. */
+      .position {
+        display: contents;
+      }
+      .position > * {
+        margin-block: inherit;
+      }
+      /*
+       * A phone on its side has not the height for all those rows in one column: what position to take
+       * goes where the ring will be, and beside it the four rows of the exercise, its set, the controls
+       * and How to do it.
+       */
+      @media ${lowLandscape} {
+        :host([waiting]) {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+          grid-template-rows: repeat(4, auto);
+        }
+        :host([waiting]) > * {
+          grid-column: 2;
+        }
+        :host([waiting]) > .position {
+          display: flex;
+          flex-direction: column;
+          align-items: center;
+          justify-content: center;
+          grid-column: 1;
+          grid-row: 1 / -1;
+        }
+      }
       .prompt {
         font-size: clamp(2rem, 9vmin, 4rem);
         font-weight: 800;
@@ -234,18 +264,20 @@ export class BbSetView extends LitElement {
     return html`
       <h2>${exercise.name}</h2>
       ${this.renderMeta()}
-      ${showsRecovery(set, this.nowMs) ? html`<p class="recovered" role="status">${RECOVERED_TEXT}</p>` : nothing}
-      <div class="prompt" role="status" aria-live="polite">${this.paused ? pausedText(this.pauseReason) : exercise.positionPrompt}</div>
-      ${
-        set.wrongPosture
-          ? html`<div class="wrong" role="alert">${wrongPositionText(exercise, set.wrongPosture)}</div>`
-          : html`<div class="waiting">${
-              // Nothing starts while paused: the set begins on Resume, if the person is in position.
-              this.paused
-                ? 'Resume, and the set starts once you are in position and still.'
-                : 'The set starts by itself once you are in position and still.'
-            }</div>`
-      }
+      <div class="position">
+        ${showsRecovery(set, this.nowMs) ? html`<p class="recovered" role="status">${RECOVERED_TEXT}</p>` : nothing}
+        <div class="prompt" role="status" aria-live="polite">${this.paused ? pausedText(this.pauseReason) : exercise.positionPrompt}</div>
+        ${
+          set.wrongPosture
+            ? html`<div class="wrong" role="alert">${wrongPositionText(exercise, set.wrongPosture)}</div>`
+            : html`<div class="waiting">${
+                // Nothing starts while paused: the set begins on Resume, if the person is in position.
+                this.paused
+                  ? 'Resume, and the set starts once you are in position and still.'
+                  : 'The set starts by itself once you are in position and still.'
+              }</div>`
+        }
+      </div>
       ${this.finish.render(
         this.setsDone,
         this.setsSkipped,

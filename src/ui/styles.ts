@@ -99,18 +99,27 @@ export const unbrokenStyles = css`
 `;
 
 /**
- * Media query for where the set and rest screens put the ring beside their words (see screenLayout):
- * a window wider than tall, and wide.
+ * A window wider than tall and low: a phone on its side. Its few hundred pixels of height hold a set
+ * or a rest only with the header on one row and little room between the rows.
  */
-export const sideBySide = unsafeCSS('(orientation: landscape) and (min-width: 48rem)');
+const LOW_LANDSCAPE = '(orientation: landscape) and (max-height: 30rem)';
+
+/** Media query for a phone on its side (see LOW_LANDSCAPE). */
+export const lowLandscape = unsafeCSS(LOW_LANDSCAPE);
+
+/**
+ * Media query for where the set and rest screens put the ring beside their words (see screenLayout):
+ * a window wider than tall, either wide (a laptop) or low (a phone on its side).
+ */
+export const sideBySide = unsafeCSS(`(orientation: landscape) and (min-width: 48rem), ${LOW_LANDSCAPE}`);
 
 /**
  * The set and rest screens. On a phone held upright, one column as tall as the window leaves it
  * (bb-app stretches the screen to fill what is under the header), in which the ring takes the height
  * the other rows leave: however their words wrap, the controls below it stay on screen. On a screen
- * wider than tall (a laptop), the ring on the left and the words and controls beside it, so nothing
- * falls below the fold; each screen places its own rows 2 to 6 of the right-hand column, and rows 1
- * and 7 centre them beside the ring.
+ * wider than tall (a laptop, a phone on its side), the ring on the left and the words and controls
+ * beside it, so nothing falls below the fold; each screen places its own rows 2 to 6 of the right-hand
+ * column, and rows 1 and 7 centre them beside the ring.
  */
 export const screenLayout = css`
   :host {
@@ -176,8 +185,8 @@ export const screenLayout = css`
   .controls button {
     white-space: nowrap;
   }
-  /* A small phone keeps three buttons on a row. */
-  @media (max-width: 24rem) {
+  /* A small phone keeps three buttons on a row, and a phone on its side the rest's on one. */
+  @media (max-width: 24rem), ${lowLandscape} {
     .controls button {
       font-size: 1.1rem;
       padding-inline: 0.75rem;
@@ -205,6 +214,24 @@ export const screenLayout = css`
       height: var(--bb-ring-size);
       min-height: 0;
       max-height: none;
+    }
+  }
+  /*
+   * On a phone on its side the ring is as tall as the screen (bb-app gives it the height under the
+   * header: 100cqh, less the ring's margins), as long as the words beside it keep a column of 22rem,
+   * wide enough for the rest's three buttons on one row. Should the words still not fit, they run
+   * off the bottom, where the page scrolls to them, rather than under the header.
+   */
+  @media ${lowLandscape} {
+    :host {
+      container-type: size;
+      grid-template-columns: auto minmax(0, 36rem);
+      column-gap: 1.5rem;
+      align-content: safe center;
+      --bb-ring-size: min(100cqh - 0.25rem, 100cqw - 1.5rem - 22rem);
+    }
+    :host > * {
+      margin-block: 0.125rem;
     }
   }
 `;

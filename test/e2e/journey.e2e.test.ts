@@ -12,21 +12,22 @@ import {
   JOURNEY_SIZES,
   type JourneyOptions,
   openJourneyPage,
+  SIDEWAYS_PHONE_SIZES,
   skipThroughSession,
   walkJourney,
 } from './journey.ts';
 
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe.each(Object.entries(JOURNEY_SIZES))('a first visit to the summary on a %s', (_, size) => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('reaches every screen by taps on buttons in reach, and counts as the simulated person moved', async () => {
     const options: JourneyOptions = {
       baseUrl: inject('baseUrl'),
@@ -58,35 +59,40 @@ describe.each(Object.entries(JOURNEY_SIZES))('a first visit to the summary on a 
       'backbeat-2026-11-23-0800.json',
     ]);
   }, 300_000);
-
-  it('keeps the buttons of every set, waiting or begun, and of every rest in reach', async () => {
-    const page = await openJourneyPage(browser, {
-      baseUrl: inject('baseUrl'),
-      size,
-      screenshots: join(PROJECT_DIR, 'docs'),
-    });
-    const sets = await skipThroughSession(page, size);
-    expect(sets.map((due) => due.set)).toEqual([
-      'Superman, set 1 of 3',
-      'Superman, set 2 of 3',
-      'Superman, set 3 of 3',
-      'Glute bridge, set 1 of 1',
-      'Drawing-in, set 1 of 1',
-      'Bird dog, set 1 of 1',
-      'Bat hang, set 1 of 2',
-      'Bat hang, set 2 of 2',
-      'Wide-grip lat pulldown, set 1 of 3 · 25 kg',
-      'Wide-grip lat pulldown, set 2 of 3 · 25 kg',
-      'Wide-grip lat pulldown, set 3 of 3 · 25 kg',
-      'Elbow plank, set 1 of 3',
-      'Elbow plank, set 2 of 3',
-      'Elbow plank, set 3 of 3',
-    ]);
-    // The longest words a waiting set shows were among those checked: the hands-and-knees position
-    // with its warning, and the plank's.
-    expect(sets.filter((due) => due.wrongPositionShown).map((due) => due.set)).toEqual(
-      expect.arrayContaining(['Superman, set 1 of 3', 'Drawing-in, set 1 of 1', 'Elbow plank, set 1 of 3']),
-    );
-    await page.context().close();
-  }, 300_000);
 });
+
+describe.each(Object.entries({ ...JOURNEY_SIZES, ...SIDEWAYS_PHONE_SIZES }))(
+  'every set of a session on a %s',
+  (_, size) => {
+    it('fits every set, waiting or begun, and every rest in the window, their buttons in reach', async () => {
+      const page = await openJourneyPage(browser, {
+        baseUrl: inject('baseUrl'),
+        size,
+        screenshots: join(PROJECT_DIR, 'docs'),
+      });
+      const sets = await skipThroughSession(page, size);
+      expect(sets.map((due) => due.set)).toEqual([
+        'Superman, set 1 of 3',
+        'Superman, set 2 of 3',
+        'Superman, set 3 of 3',
+        'Glute bridge, set 1 of 1',
+        'Drawing-in, set 1 of 1',
+        'Bird dog, set 1 of 1',
+        'Bat hang, set 1 of 2',
+        'Bat hang, set 2 of 2',
+        'Wide-grip lat pulldown, set 1 of 3 · 25 kg',
+        'Wide-grip lat pulldown, set 2 of 3 · 25 kg',
+        'Wide-grip lat pulldown, set 3 of 3 · 25 kg',
+        'Elbow plank, set 1 of 3',
+        'Elbow plank, set 2 of 3',
+        'Elbow plank, set 3 of 3',
+      ]);
+      // The longest words a waiting set shows were among those checked: the hands-and-knees position
+      // with its warning, and the plank's.
+      expect(sets.filter((due) => due.wrongPositionShown).map((due) => due.set)).toEqual(
+        expect.arrayContaining(['Superman, set 1 of 3', 'Drawing-in, set 1 of 1', 'Elbow plank, set 1 of 3']),
+      );
+      await page.context().close();
+    }, 300_000);
+  },
+);

@@ -40,6 +40,31 @@ export const JOURNEY_SIZES: Readonly<Record<'phone' | 'small-phone' | 'laptop', 
   laptop: { suffix: '-laptop', viewport: { width: 1366, height: 768 }, touch: false, colorScheme: 'light' },
 };
 
+/**
+ * Phones on their side, taken through every set (skipThroughSession) but not the journey, whose
+ * screenshots are of phones held upright and of the laptop.
+ */
+export const SIDEWAYS_PHONE_SIZES: Readonly<Record<string, JourneySize>> = {
+  'phone on its side': {
+    suffix: '-sideways',
+    viewport: { width: 640, height: 360 },
+    touch: true,
+    colorScheme: 'dark',
+  },
+  'longer phone on its side': {
+    suffix: '-sideways-long',
+    viewport: { width: 740, height: 360 },
+    touch: true,
+    colorScheme: 'light',
+  },
+  'large phone on its side': {
+    suffix: '-sideways-large',
+    viewport: { width: 844, height: 390 },
+    touch: true,
+    colorScheme: 'dark',
+  },
+};
+
 /** The screens walked, in order, each saved as docs/screenshot-<screen><suffix>.png. */
 export const JOURNEY_SCREENS = [
   'ready',
@@ -298,8 +323,8 @@ export interface DueSet {
 /**
  * From Start to the summary by skipping every set, the virtual person lying the wrong way first
  * whenever they have to get down or turn over: every exercise's screens with their longest words (its position to take, what is wrong with
- * the present one, a rest naming a long exercise twice) keep their buttons in reach and tappable.
- * A first visit, like the journey; no screenshots.
+ * the present one, a rest naming a long exercise twice) fit the window, with no scrolling, and keep
+ * their buttons in reach and tappable. A first visit, like the journey; no screenshots.
  */
 export async function skipThroughSession(page: Page, size: JourneySize): Promise<DueSet[]> {
   const tap = tapper(page, size);
@@ -308,7 +333,7 @@ export async function skipThroughSession(page: Page, size: JourneySize): Promise
   const where = (screen: string, checks: () => Promise<void>) =>
     checking(screen, size, async () => {
       await checks();
-      await checkNoSidewaysScroll(page);
+      await checkNoScroll(page);
     });
   await page.locator('bb-device-panel .name').waitFor();
   // The offline notice comes once the service worker has cached the app, in real time: taps wait
@@ -516,15 +541,29 @@ async function checkPage(page: Page): Promise<void> {
   check(violations.length === 0, `accessibility: ${violations.join('; ')}`);
 }
 
+/** Nothing scrolls, sideways or down: the screen fits the window whole. */
+async function checkNoScroll(page: Page): Promise<void> {
+  await checkNoSidewaysScroll(page);
+  const { height, clientHeight } = await scrollSize(page);
+  check(height <= clientHeight, `the page scrolls down (${height} px in ${clientHeight})`);
+}
+
 async function checkNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  check(
-    widths.scroll <= widths.client,
-    `the page scrolls sideways (${widths.scroll} px in ${widths.client})`,
-  );
+  const { width, clientWidth } = await scrollSize(page);
+  check(width <= clientWidth, `the page scrolls sideways (${width} px in ${clientWidth})`);
+}
+
+/** The page's size, which scrolls, and its window's. */
+function scrollSize(page: Page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    return {
+      width: root.scrollWidth,
+      height: root.scrollHeight,
+      clientWidth: root.clientWidth,
+      clientHeight: root.clientHeight,
+    };
+  });
 }
 
 // Runs in the page. axe yields to the page with setTimeout(…, 0), which the paused clock would hold
