@@ -54,6 +54,7 @@ export class BbDevicePanel extends LitElement {
     visuallyHidden,
     css`
       :host {
+        position: relative;
         display: flex;
         flex-wrap: wrap;
         align-items: center;
@@ -91,8 +92,22 @@ export class BbDevicePanel extends LitElement {
       .battery[data-low] {
         color: var(--bb-warn, #fbbf24);
       }
-      details {
-        position: relative;
+      /*
+       * The open menu drops below the panel, over the page, as wide as the panel: in the panel's flow
+       * it would widen it, the header would wrap anew, and the summary would leave the pointer or
+       * finger that opened it. Over the set screen's notices too (z-index 1).
+       */
+      .menu {
+        position: absolute;
+        top: calc(100% + 0.25rem);
+        left: 0;
+        right: 0;
+        z-index: 2;
+        padding: 0 0.75rem;
+        border-radius: 0.75rem;
+        border: 2px solid var(--bb-border, #3b4656);
+        background: var(--bb-bg, #0d1117);
+        box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.35);
       }
       /* The menu's summary and the file picker look like the buttons they are. */
       summary,
@@ -167,6 +182,18 @@ export class BbDevicePanel extends LitElement {
    */
   @property({ type: Boolean, reflect: true }) compact = false;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.onPointerDown);
+    document.addEventListener('keydown', this.onKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    document.removeEventListener('pointerdown', this.onPointerDown);
+    document.removeEventListener('keydown', this.onKeyDown);
+    super.disconnectedCallback();
+  }
+
   override render() {
     const state = this.device;
     const isVirtual = state.source?.kind === 'virtual';
@@ -205,28 +232,30 @@ export class BbDevicePanel extends LitElement {
       }
       <details class="more">
         <summary>${isVirtual ? 'More devices' : 'Add a device'}</summary>
-        <div class="kinds" role="group" aria-label="Device kinds">
-          ${DEVICE_CHOICES.map(
-            (c) =>
-              html`<button
-                class="quiet"
-                data-kind=${c.kind}
-                ?disabled=${!bluetooth && !NEEDS_NO_BLUETOOTH.has(c.kind)}
-                @click=${() => this.pick(c.kind)}
-              >${c.label}</button>`,
-          )}
-          ${
-            isVirtual
-              ? nothing
-              : recordable
-                ? html`<button class="quiet" @click=${this.saveRecording}>Save a recording</button>`
-                : html`<span class="note no-recording">Phone motion cannot be saved as a recording: recordings keep what Bluetooth devices send.</span>`
-          }
-          <label class="file replay">Replay a recording…
-            <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onRecordingFile} />
-          </label>
+        <div class="menu">
+          <div class="kinds" role="group" aria-label="Device kinds">
+            ${DEVICE_CHOICES.map(
+              (c) =>
+                html`<button
+                  class="quiet"
+                  data-kind=${c.kind}
+                  ?disabled=${!bluetooth && !NEEDS_NO_BLUETOOTH.has(c.kind)}
+                  @click=${() => this.pick(c.kind)}
+                >${c.label}</button>`,
+            )}
+            ${
+              isVirtual
+                ? nothing
+                : recordable
+                  ? html`<button class="quiet" @click=${this.saveRecording}>Save a recording</button>`
+                  : html`<span class="note no-recording">Phone motion cannot be saved as a recording: recordings keep what Bluetooth devices send.</span>`
+            }
+            <label class="file replay">Replay a recording…
+              <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onRecordingFile} />
+            </label>
+          </div>
+          ${isVirtual && this.person ? this.renderHabit(this.person.habit) : nothing}
         </div>
-        ${isVirtual && this.person ? this.renderHabit(this.person.habit) : nothing}
       </details>
     `;
   }
@@ -295,6 +324,19 @@ export class BbDevicePanel extends LitElement {
     const details = this.renderRoot.querySelector('details');
     if (details) details.open = false;
   }
+
+  /** The open menu lies over the page: a tap anywhere else puts it away, as Escape does. */
+  private readonly onPointerDown = (event: PointerEvent): void => {
+    const details = this.renderRoot.querySelector('details');
+    if (details?.open && !event.composedPath().includes(details)) details.open = false;
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    const details = this.renderRoot.querySelector('details');
+    if (event.key !== 'Escape' || !details?.open) return;
+    details.open = false;
+    details.querySelector('summary')?.focus();
+  };
 
   private readonly onHabit = (event: Event): void => {
     this.send('bb-virtual-habit', { habit: (event.target as HTMLSelectElement).value as Habit });

@@ -227,6 +227,27 @@ describe('bb-device-panel', () => {
     await expect.poll(() => menu().open).toBe(false);
   });
 
+  it('puts the menu, which lies over the page, away at a tap elsewhere or at Escape, not at a tap in it', async () => {
+    const elsewhere = document.createElement('p');
+    elsewhere.textContent = 'Elsewhere on the page';
+    document.body.append(elsewhere);
+    const panel = await mount(state([status({})]));
+    const menu = panel.shadowRoot!.querySelector('details')!;
+    await userEvent.click(page.getByText('Add a device'));
+    // In the menu, beside its buttons.
+    await userEvent.click(page.getByRole('group', { name: 'Device kinds' }), { position: { x: 2, y: 2 } });
+    expect(menu.open).toBe(true);
+    await userEvent.click(page.getByText('Elsewhere on the page'));
+    await expect.poll(() => menu.open).toBe(false);
+
+    await userEvent.click(page.getByText('Add a device'));
+    await expect.poll(() => menu.open).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => menu.open).toBe(false);
+    // Back on the summary, for a keyboard user to go on from where they were.
+    expect(panel.shadowRoot!.activeElement).toBe(menu.querySelector('summary'));
+  });
+
   it('says up front that a browser without Web Bluetooth connects no strap, and offers what it can use', async () => {
     const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual' });
     await mount(

@@ -1,0 +1,43 @@
+// The header's menu of devices, opened on the start screen of a laptop and of a phone: its summary
+// stays where it was, under the pointer or finger that opened it, and the menu drops below it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { type AppShell, mountApp } from './app-shell.ts';
+
+describe.each([
+  [1366, 768],
+  [360, 640],
+])('the devices menu at %i×%i', (width, height) => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    await page.viewport(width, height);
+    // As index.html sets them for the app.
+    document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    document.body.style.margin = '0';
+    mounted = await mountApp();
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await page.viewport(414, 896);
+  });
+
+  it('opens below its summary, which stays where it was', async () => {
+    // The header as a person finds it: the virtual strap, and what its simulated person is doing.
+    await expect.element(page.getByText('Virtual person: waiting')).toBeVisible();
+    const details = mounted.shell
+      .shadowRoot!.querySelector('bb-device-panel')!
+      .shadowRoot!.querySelector('details')!;
+    const summary = details.querySelector('summary')!;
+    const shut = summary.getBoundingClientRect();
+    await userEvent.click(summary);
+    await expect.poll(() => details.open).toBe(true);
+    const open = summary.getBoundingClientRect();
+    expect([open.x, open.y]).toEqual([shut.x, shut.y]);
+    const menu = page.getByRole('group', { name: 'Device kinds' }).element().getBoundingClientRect();
+    expect(menu.top).toBeGreaterThanOrEqual(open.bottom);
+    expect(menu.left).toBeGreaterThanOrEqual(0);
+    expect(menu.right).toBeLessThanOrEqual(width);
+  });
+});
