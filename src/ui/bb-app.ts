@@ -465,15 +465,18 @@ export class BbApp extends LitElement {
                 html`<p class="elsewhere">No exercises are chosen for today's session.</p>
                   <button class="primary" @click=${() => (this.view = 'settings')}>Choose them in Settings</button>`
               : html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>
-                  <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>
-                  ${
-                    // A heart rate and "connected" on a first visit read as the person's own.
-                    this.device.value.source?.kind === 'virtual'
-                      ? html`<p class="virtual">No strap is connected, so the virtual strap stands in: a simulated person does each exercise as the screen asks, with a simulated heart.${this.device.value.bluetoothAvailable ? ' Connect a strap or a watch above to count your own.' : ''}</p>`
-                      : null
-                  }`
+                  <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
         }
         ${this.renderUpdatePrompt(false)}
+        ${
+          // A heart rate and "connected" on a first visit read as the person's own. (Below the
+          // offline notice, which a phone must still show.)
+          state.plan.length > 0 &&
+          !recordedInAnotherTab(this.history.value) &&
+          this.device.value.source?.kind === 'virtual'
+            ? html`<p class="virtual">No strap is connected, so the virtual strap stands in: a simulated person does each exercise as the screen asks, with a simulated heart.${this.device.value.bluetoothAvailable ? ' Connect a strap or a watch above to count your own.' : ''}</p>`
+            : null
+        }
         ${
           state.plan.length > 0
             ? html`<h3 id="plan-title">Today's plan</h3>
