@@ -59,7 +59,10 @@ function makeSession(id: string, startedAt: number, hz: number) {
         setNumber: n,
         target: dosage.target,
         count,
-        sides: exercise.alternatesSides ? { left: count / 2, right: count / 2 } : { left: 0, right: 0 },
+        // Sides alternate from the right: an odd count has one more there, never a half rep.
+        sides: exercise.alternatesSides
+          ? { left: Math.floor(count / 2), right: Math.ceil(count / 2) }
+          : { left: 0, right: 0 },
         holdMs: hold ? durationMs : null,
         peakDeg: exercise.id === 'superman' ? 15 + 5 * Math.abs(noise()) : null,
         startedMs: t,
