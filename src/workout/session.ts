@@ -588,7 +588,9 @@ function correctSetJustDone(state: SessionState, delta: number): SessionState {
   const sides = exerciseById(record.exerciseId).alternatesSides
     ? sidesCorrected(record.sides, count - record.count)
     : record.sides;
-  const corrected: SetRecord = { ...rest, count, sides, ...(corrections ? { corrections } : {}) };
+  // How a rep set ended follows from its count (see endedByHand): put right, it ends as that count would.
+  const endedBy: SetEnd = count >= record.target ? 'target' : count > 0 ? 'stopped' : 'skipped';
+  const corrected: SetRecord = { ...rest, count, sides, endedBy, ...(corrections ? { corrections } : {}) };
   return { ...state, completed: [...state.completed.slice(0, -1), corrected] };
 }
 

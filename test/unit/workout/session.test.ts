@@ -399,12 +399,14 @@ describe('session reducer', () => {
     s = run(s, { type: 'adjust', delta: -1, nowMs: 6000 }, { type: 'adjust', delta: -1, nowMs: 7000 });
     expect(s.phase).toBe('rest');
     expect(s.restEndsMs).toBe(restEndsMs);
-    expect(s.completed).toMatchObject([{ count: 1, corrections: -2, endedBy: 'target' }]);
+    // Ended short of its target, as the count now says (the CSV and FIT tell it so).
+    expect(s.completed).toMatchObject([{ count: 1, corrections: -2, endedBy: 'stopped' }]);
     // Down to nothing and no further; back up to what was counted, there is no correction left.
     s = run(s, ...[1, 2, 3].map((i): SessionAction => ({ type: 'adjust', delta: -1, nowMs: 7000 + i })));
     expect(s.completed[0]).toMatchObject({ count: 0, corrections: -3 });
+    expect(s.completed[0].endedBy).toBe('skipped');
     s = run(s, ...[1, 2, 3].map((i): SessionAction => ({ type: 'adjust', delta: 1, nowMs: 8000 + i })));
-    expect(s.completed[0].count).toBe(3);
+    expect(s.completed[0]).toMatchObject({ count: 3, endedBy: 'target' });
     expect(s.completed[0]).not.toHaveProperty('corrections');
     // The next set begins as it would have: the correction touched only the record.
     s = run(s, { type: 'skip', nowMs: 9000 });
@@ -433,7 +435,7 @@ describe('session reducer', () => {
     expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'superman', count: 0, endedBy: 'skipped' });
     expect(skippedUndone(s.completed.at(-1)!)).toBe(true);
     s = run(s, { type: 'adjust', delta: 1, nowMs: 42_000 }, { type: 'adjust', delta: 1, nowMs: 42_500 });
-    expect(s.completed.at(-1)).toMatchObject({ count: 2, corrections: 2 });
+    expect(s.completed.at(-1)).toMatchObject({ count: 2, corrections: 2, endedBy: 'stopped' });
     expect(skippedUndone(s.completed.at(-1)!)).toBe(false);
     s = run(s, { type: 'adjust', delta: -2, nowMs: 43_000 });
     expect(skippedUndone(s.completed.at(-1)!)).toBe(true);
