@@ -155,7 +155,7 @@ describe('bb-device-panel', () => {
       state([phone], {
         connection: 'unavailable',
         countsMotion: false,
-        problem: 'This device reports no motion. Use a phone, a wearable or the virtual strap.',
+        problem: 'This device reports no motion. Use a strap, a watch or the virtual strap.',
       }),
     );
     expect(panel.shadowRoot?.querySelector('.state')?.textContent).toBe('not available');

@@ -64,7 +64,8 @@ export class PhoneMotion {
     this.timer = setTimeout(() => {
       if (this.connection$.value !== 'connecting') return;
       this.connection$.next('unavailable');
-      this.problem$.next('This device reports no motion. Use a phone, a wearable or the virtual strap.');
+      // Said on the device that failed, a phone as often as a computer: it cannot point to "a phone".
+      this.problem$.next('This device reports no motion. Use a strap, a watch or the virtual strap.');
     }, NO_MOTION_TIMEOUT_MS);
   }
 
