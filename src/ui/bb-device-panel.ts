@@ -177,8 +177,8 @@ export class BbDevicePanel extends LitElement {
   @property({ attribute: false }) person: VirtualPersonStatus | null = null;
   /**
    * A session is running: only what the devices are doing is shown (and a reconnect when one is
-   * lost, and the devices while a problem is shown), so the header stays short and the set's screen
-   * keeps its room.
+   * lost, and the one-tap switch while a problem is shown), so the header stays short and the set's
+   * screen keeps its room.
    */
   @property({ type: Boolean, reflect: true }) compact = false;
 
@@ -204,9 +204,13 @@ export class BbDevicePanel extends LitElement {
       ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
       ${
-        // A problem that asks for another device (one that reports no motion) offers the devices
-        // even in a session: the person has to act, and the session takes the new one on.
-        this.compact && !state.problem ? nothing : this.renderChoices(isVirtual, recordable)
+        // A problem that asks for another device (one that reports no motion) offers the one-tap
+        // switch even in a session, where the header is short: the session takes the new one on.
+        this.compact
+          ? state.problem
+            ? this.renderSwitch(isVirtual)
+            : nothing
+          : this.renderChoices(isVirtual, recordable)
       }
       ${
         state.problem
@@ -219,18 +223,21 @@ export class BbDevicePanel extends LitElement {
     `;
   }
 
+  /** The one-tap way to another device: the virtual strap, or from it a Bluetooth strap. */
+  private renderSwitch(isVirtual: boolean) {
+    if (!isVirtual)
+      return html`<button @click=${() => sendCommand(this, 'bb-use-virtual')}>Use the virtual strap</button>`;
+    return this.device.bluetoothAvailable
+      ? html`<button @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a Bluetooth strap</button>`
+      : nothing;
+  }
+
   private renderChoices(isVirtual: boolean, recordable: boolean) {
     const bluetooth = this.device.bluetoothAvailable;
     return html`
       ${bluetooth ? nothing : html`<span class="note no-bluetooth">${NO_BLUETOOTH_NOTE}</span>`}
-      ${
-        !isVirtual
-          ? html`<button @click=${() => sendCommand(this, 'bb-use-virtual')}>Use the virtual strap</button>`
-          : bluetooth
-            ? html`<button @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a Bluetooth strap</button>`
-            : nothing
-      }
-      <details class="more">
+      ${this.renderSwitch(isVirtual)}
+      <details class="more" @focusout=${this.onMenuFocusOut}>
         <summary>${isVirtual ? 'More devices' : 'Add a device'}</summary>
         <div class="menu">
           <div class="kinds" role="group" aria-label="Device kinds">
@@ -329,6 +336,13 @@ export class BbDevicePanel extends LitElement {
   private readonly onPointerDown = (event: PointerEvent): void => {
     const details = this.renderRoot.querySelector('details');
     if (details?.open && !event.composedPath().includes(details)) details.open = false;
+  };
+
+  /** Tabbing out of the open menu puts it away: it would hide the control the focus went to. */
+  private readonly onMenuFocusOut = (event: FocusEvent): void => {
+    const details = event.currentTarget as HTMLDetailsElement;
+    const to = event.relatedTarget;
+    if (details.open && to instanceof Node && !details.contains(to)) details.open = false;
   };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {

@@ -167,6 +167,8 @@ describe('bb-device-panel', () => {
     panel.compact = true;
     await panel.updateComplete;
     await expect.element(page.getByRole('button', { name: 'Use the virtual strap' })).toBeVisible();
+    // The one tap, not the whole menu: a phone on its side has little height for the header.
+    expect(panel.shadowRoot!.querySelector('details')).toBeNull();
     panel.device = { ...panel.device, problem: null };
     await panel.updateComplete;
     expect(page.getByRole('button', { name: 'Use the virtual strap' }).query()).toBeNull();
@@ -246,6 +248,17 @@ describe('bb-device-panel', () => {
     await expect.poll(() => menu.open).toBe(false);
     // Back on the summary, for a keyboard user to go on from where they were.
     expect(panel.shadowRoot!.activeElement).toBe(menu.querySelector('summary'));
+    // Tabbing out of it, past its last choice, puts it away too: it would hide where the focus went.
+    const next = document.createElement('button');
+    next.textContent = 'Start';
+    document.body.append(next);
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => menu.open).toBe(true);
+    const choices = menu.querySelectorAll<HTMLElement>('button, input');
+    choices[choices.length - 1]!.focus();
+    await userEvent.tab();
+    expect(document.activeElement).toBe(next);
+    await expect.poll(() => menu.open).toBe(false);
   });
 
   it('says up front that a browser without Web Bluetooth connects no strap, and offers what it can use', async () => {
