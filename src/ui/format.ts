@@ -62,7 +62,9 @@ export function sessionLength(durationMs: number): string {
  */
 export function describeSessionFacts(summary: SessionSummary): string {
   const parts = [sessionLength(summary.durationMs), plural(summary.sets, 'set')];
-  if (summary.reps > 0) parts.push(`${summary.reps} reps and breaths`);
+  // The summary keeps reps and breath cycles as one sum.
+  if (summary.reps > 0)
+    parts.push(summary.reps === 1 ? '1 rep or breath' : `${summary.reps} reps and breaths`);
   if (heldS(summary.holdMs) > 0) parts.push(`${formatDuration(heldS(summary.holdMs))} held`);
   if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);
   return parts.join(' · ');

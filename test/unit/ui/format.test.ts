@@ -52,5 +52,6 @@ describe('describeSessionFacts', () => {
     expect(describeSessionFacts({ ...summary, durationMs: 20_000, reps: 13, holdMs: 44_000 })).toBe(
       'under a minute · 3 sets · 13 reps and breaths · 44 s held',
     );
+    expect(describeSessionFacts({ ...summary, sets: 1, reps: 1 })).toBe('5 min · 1 set · 1 rep or breath');
   });
 });
