@@ -115,7 +115,8 @@ export class BbRestView extends LitElement {
     return html`<div class="done">
       <div class="last" role="status">${describeSet(last)}</div>
       ${
-        correctableInRest(last)
+        // Not while Finish asks: on a phone the question must fit where the buttons were.
+        correctableInRest(last) && !this.finish.asking
           ? html`<div class="fix">
               <button aria-label=${`−1 ${unit}`} ?disabled=${last.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
               <button aria-label=${`+1 ${unit}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>

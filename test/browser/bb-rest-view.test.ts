@@ -101,6 +101,14 @@ describe('bb-rest-view', () => {
     element.lastSet = { ...countedSet, exerciseId: 'elbow-plank', holdMs: 31_000 };
     await element.updateComplete;
     expect(page.getByRole('button', { name: /^[−+]1 / }).elements()).toHaveLength(0);
+    // While Finish asks, the question takes their room.
+    element.lastSet = countedSet;
+    await element.updateComplete;
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect.element(page.getByRole('button', { name: 'End session' })).toBeVisible();
+    expect(page.getByRole('button', { name: /^[−+]1 / }).elements()).toHaveLength(0);
+    await page.getByRole('button', { name: 'Keep going' }).click();
+    await expect.element(page.getByRole('button', { name: '+1 rep' })).toBeVisible();
   });
 
   it('asks before Finish ends the session', async () => {
