@@ -257,7 +257,8 @@ export class BbHistory extends LitElement {
     const count = h.sessionCount;
     const rows = h.sessions.map((s) => this.renderSession(s));
     const deletedAt = h.notice !== null && rows.length > 0 ? this.deletedAt : null;
-    if (deletedAt !== null) rows.splice(deletedAt, 0, html`<li class="deleted">${h.notice}</li>`);
+    if (deletedAt !== null)
+      rows.splice(deletedAt, 0, html`<li class="deleted" tabindex="-1">${h.notice}</li>`);
     return html`
       <div class="title">
         ${
@@ -523,6 +524,8 @@ export class BbHistory extends LitElement {
     // The row shrank to one line, which may now be above the screen; a session kept (an error, or one
     // being recorded) is told under the buttons at the top.
     await this.bringIntoView('li.deleted', '.tools > .problem', '.tools > .notice');
+    // The button pressed went with its session: a keyboard goes on from where it was, not the page's top.
+    this.renderRoot.querySelector<HTMLElement>('li.deleted')?.focus({ preventScroll: true });
   }
 
   private onDeleteAll = async (): Promise<void> => {

@@ -223,6 +223,9 @@ describe('bb-history deleting a session far down the list', () => {
       expect(box.bottom).toBeLessThanOrEqual(height);
       // Said once to the eye: the status under the buttons is for screen readers.
       await expect.element(page.getByRole('status')).toHaveClass(/visually-hidden/);
+      // The Delete button went with its session: the focus is on the line in its place.
+      expect(line.element().getRootNode()).toBeInstanceOf(ShadowRoot);
+      expect((line.element().getRootNode() as ShadowRoot).activeElement).toBe(line.element());
       // The next thing done takes the line away.
       await userEvent.click(page.getByRole('button', { name: /^Delete .*20/ }).first());
       await userEvent.click(page.getByRole('button', { name: 'Yes, delete it' }));
