@@ -6,6 +6,7 @@
 import type { FormIssue } from '../motion/events.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
+  countUnit,
   type Exercise,
   exerciseById,
   FORM_ISSUE_TEXT,
@@ -234,7 +235,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
   if (record.endedBy === 'skipped') {
     cues.push(say('Set skipped'));
   } else if (record.endedBy !== 'target') {
-    const unit = planned.exercise.kind === 'breaths' ? 'breath' : 'rep';
+    const unit = countUnit(planned.exercise);
     cues.push(say(`Set over: ${plural(record.count, unit)}`));
   }
   return cues;
@@ -245,7 +246,7 @@ function correctedInRest(prev: SessionState, next: SessionState): Cue[] {
   const before = prev.completed.at(-1);
   const after = next.completed.at(-1);
   if (!before || !after || before === after || before.count === after.count) return [];
-  const unit = exerciseById(after.exerciseId).kind === 'breaths' ? 'breath' : 'rep';
+  const unit = countUnit(exerciseById(after.exerciseId));
   return [say(capitalised(plural(after.count, unit)), true)];
 }
 

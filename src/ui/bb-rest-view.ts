@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { type Exercise, exerciseById } from '../workout/program.ts';
+import { countUnit, type Exercise, exerciseById } from '../workout/program.ts';
 import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
@@ -111,7 +111,7 @@ export class BbRestView extends LitElement {
   private renderLastSet() {
     const last = this.lastSet;
     if (!last) return nothing;
-    const unit = exerciseById(last.exerciseId).kind === 'breaths' ? 'breath' : 'rep';
+    const unit = countUnit(exerciseById(last.exerciseId));
     return html`<div class="done">
       <div class="last" role="status">${describeSet(last)}</div>
       ${
@@ -153,7 +153,7 @@ export function describeSet(record: SetRecord): string {
     ? 'skipped'
     : record.holdMs !== null
       ? `held ${formatDuration(heldS(record.holdMs))}`
-      : `${record.count} of ${record.target} ${exercise.kind === 'breaths' ? 'breaths' : 'reps'}`;
+      : `${record.count} of ${record.target} ${countUnit(exercise)}s`;
   return `${exercise.name}, set ${record.setNumber}: ${done}`;
 }
 

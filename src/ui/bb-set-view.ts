@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
-import { FORM_ISSUE_TEXT, perSideText, wrongPositionText } from '../workout/program.ts';
+import { countUnit, FORM_ISSUE_TEXT, perSideText, wrongPositionText } from '../workout/program.ts';
 import {
   type CurrentSet,
   type PauseReason,
@@ -366,7 +366,7 @@ export class BbSetView extends LitElement {
             : 'Holding',
       };
     }
-    const noun = exercise.kind === 'breaths' ? 'breaths' : 'reps';
+    const noun = `${countUnit(exercise)}s`;
     return {
       value: set.count,
       max: dosage.target,

@@ -7,7 +7,7 @@ import {
   recordedInAnotherTab,
 } from '../app/persistence.ts';
 import type { SessionRow } from '../store/records.ts';
-import { exerciseById } from '../workout/program.ts';
+import { countUnit, exerciseById } from '../workout/program.ts';
 import { download } from './download.ts';
 import { heldS, plural } from './format.ts';
 import { ObserveController } from './observe.ts';
@@ -182,7 +182,7 @@ function interruptedAt(row: SessionRow): { during: string; what: string; kept: s
     progress = `${heldS(snapshot.nowMs - holdStartMs)} s held`;
     what = `${name}, its hold timed again from the start`;
   } else if (count > 0) {
-    progress = plural(count, exercise.kind === 'breaths' ? 'breath' : 'rep');
+    progress = plural(count, countUnit(exercise));
     what = `${name} from ${progress}`;
   }
   return {

@@ -225,6 +225,11 @@ export function repsPerSide(target: number): Readonly<Record<Side, number>> {
   return { right: Math.ceil(target / 2), left: Math.floor(target / 2) };
 }
 
+/** What one of a rep or breath exercise's counts is called: "rep", or "breath" for the bat hang's cycles. */
+export function countUnit(exercise: Exercise): 'rep' | 'breath' {
+  return exercise.kind === 'breaths' ? 'breath' : 'rep';
+}
+
 /**
  * "10 each side", or for an odd total "8 right, 7 left": the screen and the voice (with its own
  * `number` in words) say a bird dog set the same.
