@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { AccelFrame } from '../../../src/sensors/samples.ts';
 import { decodeHeartRateChunk, decodeMotionChunk, wallTimeOf } from '../../../src/store/codec.ts';
-import { SessionRecorder } from '../../../src/store/recorder.ts';
+import { type RecorderOptions, SessionRecorder } from '../../../src/store/recorder.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 
@@ -43,6 +43,15 @@ class Rig {
     })();
   }
 
+  /** Starts the session and its recorder, on this rig's wall clock. */
+  startRecording(store: SessionStore, options: RecorderOptions = {}): SessionRecorder {
+    this.model.start();
+    return SessionRecorder.start(store, this.model.state, [STRAP], {
+      wallNow: () => this.wallMs,
+      ...options,
+    });
+  }
+
   rep(recorder: SessionRecorder, peakDeg = 18): void {
     const event: MotionEvent = {
       type: 'rep',
@@ -62,11 +71,7 @@ describe('SessionRecorder', () => {
     const name = `recorder-crash-${++dbCounter}`;
     const store = await openStore(name);
     const rig = new Rig();
-    rig.model.start();
-    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
-      wallNow: () => rig.wallMs,
-      newId: () => 'crash',
-    });
+    const recorder = rig.startRecording(store, { newId: () => 'crash' });
     // The whole first superman set: 10 reps, 2 s apart, flushing every second as the app does.
     for (let r = 0; r < 10; r++) {
       await rig.advance(2000, recorder, () => recorder.flush());
@@ -124,12 +129,7 @@ describe('SessionRecorder', () => {
   it('takes a session over from a tab that stored motion past its last snapshot, with no overlap', async () => {
     const store = await openStore();
     const rig = new Rig();
-    rig.model.start();
-    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
-      wallNow: () => rig.wallMs,
-      newId: () => 'moved',
-      writer: 'first-tab',
-    });
+    const recorder = rig.startRecording(store, { newId: () => 'moved', writer: 'first-tab' });
     await rig.advance(3000, recorder, () => recorder.flush());
     // The first tab records on for 400 ms after its last snapshot and stores those frames as it stops.
     await rig.advance(400, recorder);
@@ -158,10 +158,7 @@ describe('SessionRecorder', () => {
   it('finishes a session: no longer unfinished, with its end time and summary', async () => {
     const store = await openStore();
     const rig = new Rig();
-    rig.model.start();
-    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
-      wallNow: () => rig.wallMs,
-    });
+    const recorder = rig.startRecording(store);
     for (let r = 0; r < 4; r++) {
       await rig.advance(2000, recorder, () => recorder.flush());
       rig.rep(recorder);
@@ -181,11 +178,7 @@ describe('SessionRecorder', () => {
     const name = `recorder-rest-fix-${++dbCounter}`;
     const store = await openStore(name);
     const rig = new Rig();
-    rig.model.start();
-    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
-      wallNow: () => rig.wallMs,
-      newId: () => 'fixed',
-    });
+    const recorder = rig.startRecording(store, { newId: () => 'fixed' });
     // Ten superman reps counted, the target: the set ends. The person did eight.
     for (let r = 0; r < 10; r++) {
       await rig.advance(2000, recorder);
@@ -211,10 +204,7 @@ describe('SessionRecorder', () => {
   it('keeps recording in memory and reports a clear error when the store stops taking data', async () => {
     const store = await openStore();
     const rig = new Rig();
-    rig.model.start();
-    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
-      wallNow: () => rig.wallMs,
-    });
+    const recorder = rig.startRecording(store);
     const failures: unknown[] = [];
     recorder.failure$.subscribe((f) => failures.push(f));
     await rig.advance(2000, recorder, () => recorder.flush());
