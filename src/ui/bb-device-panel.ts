@@ -353,6 +353,7 @@ export class BbDevicePanel extends LitElement {
   };
 
   private readonly onHabit = (event: Event): void => {
+    this.closeMenu();
     this.send('bb-virtual-habit', { habit: (event.target as HTMLSelectElement).value as Habit });
   };
 

@@ -320,6 +320,8 @@ describe('bb-device-panel', () => {
     expect(menu.borderTopWidth).toBe(button.borderTopWidth);
     await userEvent.selectOptions(page.getByLabelText('Virtual person'), 'Stays on their feet');
     expect(sent).toEqual([{ habit: 'stays-up' }]);
+    // A choice made puts the menu away, as a choice of device does.
+    await expect.poll(() => panel.shadowRoot!.querySelector('details')!.open).toBe(false);
     panel.person = {
       current: { ...performed, wrongWay: false, inPosition: true },
       previous: null,
