@@ -43,7 +43,10 @@ export interface BackbeatOptions {
   readonly navigator?: Navigator;
   /** Seed of the virtual strap's simulated person. */
   readonly seed?: number;
-  /** Where the settings are remembered (localStorage in the app); none keeps them for this visit. */
+  /**
+   * Where the settings, what was learned of the person and the virtual person's habit are
+   * remembered (localStorage in the app); none keeps them for this visit.
+   */
   readonly settingsStorage?: KeyValueStorage | null;
   /** The browser objects the voice, tones, vibration and wake lock use; none plays no cues. */
   readonly cueHosts?: CueHosts | null;
@@ -101,7 +104,12 @@ export class Backbeat {
     this.settings = new SettingsModel(new SettingsStore(options.settingsStorage ?? null));
     this.tunings = new TuningModel(new TuningStore(options.settingsStorage ?? null));
     this.session = new SessionModel(now, planOf(this.settings.state));
-    this.devices = new Devices({ now, navigator: options.navigator ?? navigator, seed: options.seed ?? 1 });
+    this.devices = new Devices({
+      now,
+      navigator: options.navigator ?? navigator,
+      seed: options.seed ?? 1,
+      storage: options.settingsStorage ?? null,
+    });
     this.heartRate$ = this.devices.source$.pipe(
       switchMap((source) => source.heartRate$.pipe(startWith(null))),
       shareReplay({ bufferSize: 1, refCount: true }),

@@ -16,8 +16,9 @@ import { type ConnectionState as GattConnectionState, GattSession } from '../sen
 import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
 import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
-import type { Habit } from '../sensors/virtual/choreography.ts';
+import { HABITS, type Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
+import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import type { ExerciseId } from '../workout/program.ts';
 
@@ -94,7 +95,12 @@ export interface DevicesOptions {
   readonly seed: number;
   /** Where page-lifecycle events come from (pagehide, visibilitychange); the global window by default. */
   readonly window?: Window | null;
+  /** Where the virtual person's habit is remembered (localStorage in the app); none keeps it for this visit. */
+  readonly storage?: KeyValueStorage | null;
 }
+
+/** Where the virtual person's habit is kept: a choice made to try the app survives a reload. */
+export const VIRTUAL_HABIT_KEY = 'backbeat.virtual-habit.v1';
 
 /** One connected device and its streams. */
 interface Member {
@@ -160,6 +166,8 @@ export class Devices extends Model<DeviceState> {
   private readonly lifecycle = new Subscription();
   /** Each device's connection as last heard, for `givesMotion`. */
   private readonly connections = new WeakMap<Member, ConnectionState>();
+  private readonly habitStore: JsonStore<Habit>;
+  private virtualHabit: Habit;
 
   constructor(private readonly options: DevicesOptions) {
     super({
@@ -172,6 +180,8 @@ export class Devices extends Model<DeviceState> {
       battery: null,
       devices: [],
     });
+    this.habitStore = new JsonStore(options.storage ?? null, VIRTUAL_HABIT_KEY, parseHabit, () => 'usual');
+    this.virtualHabit = this.habitStore.load();
     const virtual = this.createVirtualMember();
     this.members = [virtual];
     this.source = new BehaviorSubject(this.compose());
@@ -203,8 +213,13 @@ export class Devices extends Model<DeviceState> {
     }
   }
 
-  /** Tells the virtual strap's simulated person how to follow the screen, from their next activity on. */
+  /**
+   * Tells the virtual strap's simulated person how to follow the screen, from their next activity
+   * on; the virtual strap connected later, or after a reload, has the same habit.
+   */
   setVirtualHabit(habit: Habit): void {
+    this.virtualHabit = habit;
+    this.habitStore.save(habit);
     this.active.virtual?.setHabit(habit);
   }
 
@@ -553,7 +568,11 @@ export class Devices extends Model<DeviceState> {
   }
 
   private createVirtualMember(): Member {
-    const strap = new VirtualStrap({ seed: this.options.seed, now: this.options.now });
+    const strap = new VirtualStrap({
+      seed: this.options.seed,
+      now: this.options.now,
+      habit: this.virtualHabit,
+    });
     return {
       status: { id: strap.info.id, name: strap.info.name, kind: 'virtual', placement: strap.info.placement },
       heartRate$: strap.heartRate$,
@@ -568,6 +587,11 @@ export class Devices extends Model<DeviceState> {
       close: () => {},
     };
   }
+}
+
+/** A habit read back from storage; anything else (an older or hand-edited value) is the usual one. */
+function parseHabit(value: unknown): Habit {
+  return HABITS.find((h) => h === value) ?? 'usual';
 }
 
 function worstConnection(states: readonly ConnectionState[]): ConnectionState {

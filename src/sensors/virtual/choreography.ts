@@ -53,7 +53,8 @@ const STARTING_POSTURE: Readonly<Record<VirtualExercise, Posture>> = {
  * first or getting up before the set is done; `follows` always does as asked; the others do one
  * thing every time, to try it out.
  */
-export type Habit = 'usual' | 'follows' | 'wrong-way' | 'up-early' | 'stays-up';
+export const HABITS = ['usual', 'follows', 'wrong-way', 'up-early', 'stays-up'] as const;
+export type Habit = (typeof HABITS)[number];
 
 // How often the usual person lies the wrong way first, or gets up before the set is done.
 const USUAL_WRONG_WAY_CHANCE = 0.15;

@@ -2,7 +2,7 @@
 // boundary): which device gives heart rate and which gives motion, the messages people see, and
 // the reconnection hook the session model listens to.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Devices } from '../../../src/app/devices.ts';
+import { Devices, VIRTUAL_HABIT_KEY } from '../../../src/app/devices.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
@@ -68,6 +68,45 @@ describe('Devices without Web Bluetooth', () => {
     await devices.connectBluetoothStrap();
     expect(devices.state.problem).toMatch(/Bluetooth is off/);
     expect(devices.active.virtual).not.toBeNull();
+    devices.dispose();
+  });
+});
+
+describe("The virtual person's habit", () => {
+  /** An in-memory stand-in for localStorage (the platform boundary). */
+  const memoryStorage = () => {
+    const items = new Map<string, string>();
+    return {
+      items,
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+      removeItem: (key: string) => void items.delete(key),
+    };
+  };
+
+  it('is kept when another device comes and goes, and after a reload', () => {
+    const storage = memoryStorage();
+    const options = { now: () => 0, navigator: {} as Navigator, seed: 1, window: null, storage };
+    const devices = new Devices(options);
+    expect(devices.active.virtual?.habit).toBe('usual');
+    devices.setVirtualHabit('up-early');
+    expect(devices.active.virtual?.habit).toBe('up-early');
+    devices.replay(createRecording([]));
+    expect(devices.active.virtual).toBeNull();
+    devices.useVirtualStrap();
+    expect(devices.active.virtual?.habit).toBe('up-early');
+    devices.dispose();
+
+    const reloaded = new Devices(options);
+    expect(reloaded.active.virtual?.habit).toBe('up-early');
+    reloaded.dispose();
+  });
+
+  it('is the usual one when what was stored is not a habit', () => {
+    const storage = memoryStorage();
+    storage.setItem(VIRTUAL_HABIT_KEY, '"dances"');
+    const devices = new Devices({ now: () => 0, navigator: {} as Navigator, seed: 1, window: null, storage });
+    expect(devices.active.virtual?.habit).toBe('usual');
     devices.dispose();
   });
 });
