@@ -34,7 +34,13 @@ import { type ImportResult, type MotionUsage, SessionStore } from '../store/sess
 import { summarize } from '../store/summary.ts';
 import { Model } from '../workout/model.ts';
 import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
-import { afterInterruption, reduceSession, type SessionState, skippedUndone } from '../workout/session.ts';
+import {
+  afterInterruption,
+  anySetDone,
+  reduceSession,
+  type SessionState,
+  skippedUndone,
+} from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
@@ -556,9 +562,10 @@ export class Persistence {
       this.detach();
       this.finishing = recorder.finish(final ?? state).then(async () => {
         const { session, sets } = recorder.bundle();
-        // Started and ended before a set was done: nothing to keep, and a line of "0 sets" in
-        // History (and a point on its charts) would say otherwise. It can still be exported.
-        const kept = sets.length > 0;
+        // Ended before a set was done (none begun, or each skipped before it counted anything):
+        // nothing to keep, and a line of "3 sets" in History (and a point on its charts) would say
+        // otherwise.
+        const kept = anySetDone(sets);
         if (kept) this.rememberPast(session, sets);
         await this.guard(async (store) => {
           if (kept) await store.compact(session.id);
@@ -684,7 +691,7 @@ export class Persistence {
       const ended = endInterrupted(bundle);
       const sets = [...bundle.sets, ...ended.sets];
       // Interrupted before a set was done: nothing to keep, as for a session finished so.
-      if (sets.length === 0) return store.deleteSession(row.id);
+      if (!anySetDone(sets)) return store.deleteSession(row.id);
       await store.write({ session: ended.session, sets: ended.sets });
       await store.compact(row.id);
       this.rememberPast(ended.session, sets);

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import { exerciseById } from '../workout/program.ts';
-import { type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts';
+import { anySetDone, type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { describeForm, formatDuration, heldS, plural, sessionLength } from './format.ts';
@@ -123,11 +123,12 @@ export class BbSummary extends LitElement {
   @property({ attribute: false }) problem: string | null = null;
 
   override render() {
-    // Finished before the first set began: nothing was done, kept or worth a file.
-    if (this.records.length === 0) {
+    // Finished before a set was done (none begun, or each skipped): nothing was kept or is worth a file.
+    if (!anySetDone(this.records)) {
+      const skipped = this.records.length;
       return html`
         <h2>Session done</h2>
-        <p class="totals">No sets were done, so this session is not kept in your history.</p>
+        <p class="totals">No sets were done${skipped > 0 ? ` (${skipped} skipped)` : ''}, so this session is not kept in your history.</p>
         ${this.renderNext()}
       `;
     }

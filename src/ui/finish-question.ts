@@ -36,10 +36,10 @@ export class FinishQuestion implements ReactiveController {
    */
   render(setsKept: number, skipped: number, controls: TemplateResult) {
     if (!this.asking) return controls;
-    // With no set kept the session is not kept either: said before, not only in the summary after.
+    // With no set done the session is not kept either: said before, not only in the summary after.
     const done =
-      setsKept === 0
-        ? 'No sets done, so it will not be kept'
+      setsKept === skipped
+        ? `No sets done${skipped > 0 ? ` (${skipped} skipped)` : ''}, so it will not be kept`
         : `${plural(setsKept - skipped, 'set')} done${skipped > 0 ? `, ${skipped} skipped` : ''}`;
     return html`<div class="finish-question" role="group" aria-labelledby="finish-question">
       <p id="finish-question">End the session? ${done}</p>

@@ -328,6 +328,14 @@ export function skippedUndone(record: SetRecord): boolean {
 }
 
 /**
+ * Whether a session with these sets is kept: one of them was done, not only skipped before it
+ * counted anything. What the question before Finish, the voice, the summary and the store go by.
+ */
+export function anySetDone(records: readonly SetRecord[]): boolean {
+  return records.some((record) => !skippedUndone(record));
+}
+
+/**
  * Of the sets kept if the session is finished now, those skipped before they counted anything: the
  * question before Finish tells them apart, as the summary after it does.
  */

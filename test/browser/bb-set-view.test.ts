@@ -251,6 +251,23 @@ describe('bb-set-view', () => {
       .element(page.getByRole('group', { name: 'End the session? No sets done, so it will not be kept' }))
       .toBeVisible();
   });
+
+  it('says so too when every set so far was skipped before it counted anything', async () => {
+    await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ waiting: true }),
+      setsDone: 2,
+      setsSkipped: 2,
+    });
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect
+      .element(
+        page.getByRole('group', {
+          name: 'End the session? No sets done (2 skipped), so it will not be kept',
+        }),
+      )
+      .toBeVisible();
+  });
 });
 
 describe('bb-set-view on a laptop', () => {

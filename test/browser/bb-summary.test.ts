@@ -84,7 +84,7 @@ describe('bb-summary', () => {
       const summary = document.createElement('bb-summary');
       summary.records = [
         record({ exerciseId: 'drawing-in', holdMs: 0, target: 45, ...skipped }),
-        record({ exerciseId: 'lat-pulldown', target: 12, ...skipped }),
+        record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
         record({ exerciseId: 'elbow-plank', holdMs: 0, target: 30, ...skipped }),
       ];
       summary.durationMs = 5 * 60_000;
@@ -103,6 +103,18 @@ describe('bb-summary', () => {
       document.body.style.margin = '';
       await page.viewport(414, 896);
     }
+  });
+
+  it('says that no set was done, for a session whose every set was skipped before it counted anything', async () => {
+    const summary = document.createElement('bb-summary');
+    const skipped = { count: 0, endedBy: 'skipped', peakDeg: null } as const;
+    summary.records = [supermanSet(skipped), supermanSet({ ...skipped, setNumber: 2 })];
+    summary.durationMs = 20_000;
+    document.body.append(summary);
+    await expect
+      .element(page.getByText('No sets were done (2 skipped), so this session is not kept in your history.'))
+      .toBeVisible();
+    expect(page.getByRole('group', { name: 'Save this session:' }).elements()).toHaveLength(0);
   });
 
   it('says that no set was done, for a session finished before its first set began', async () => {

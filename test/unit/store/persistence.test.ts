@@ -192,6 +192,38 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('keeps no session whose every set was skipped before it counted anything, finished or interrupted', async () => {
+    const skippingTwoSets = async (name: string) => {
+      const page = new Page(name);
+      await page.persistence.start();
+      page.session.start();
+      page.run(3000);
+      page.session.skip(); // the first set, then its rest
+      page.session.skip();
+      page.run(3000);
+      page.session.skip();
+      await page.persistence.flush();
+      expect(page.session.state.completed.map((set) => set.endedBy)).toEqual(['skipped', 'skipped']);
+      return page;
+    };
+    const finished = await skippingTwoSets(`persistence-${++dbCounter}`);
+    finished.session.finish();
+    await finished.persistence.flush();
+    expect(await finished.store!.listSessions()).toHaveLength(0);
+    expect(finished.persistence.history.state.sessionCount).toBe(0);
+    await finished.persistence.dispose();
+
+    const name = `persistence-${++dbCounter}`;
+    const interrupted = await skippingTwoSets(name);
+    interrupted.store!.close();
+    const next = new Page(name);
+    await next.persistence.start();
+    expect(next.persistence.history.state.unfinishedSetsDone).toBe(0);
+    await next.persistence.discardUnfinished();
+    expect(await next.store!.listSessions()).toHaveLength(0);
+    await next.persistence.dispose();
+  });
+
   it('keeps the reps of the set under way when an interrupted session is kept as it is', async () => {
     const name = `persistence-${++dbCounter}`;
     const first = new Page(name);
