@@ -29,6 +29,12 @@ export const IN_POSITION_MS = 1000;
 /** Still in another posture this long is the wrong position (long enough to settle, then say so). */
 export const WRONG_POSITION_MS = 3000;
 /**
+ * A set has just been announced: the person listens to where to lie (up to ten seconds of speech
+ * for a new exercise) and then gets there. Until this long after it fell due, lying as the last
+ * exercise left them is not yet a wrong position, and saying so would talk over the instructions.
+ */
+export const HEAR_AND_MOVE_MS = 10_000;
+/**
  * Standing or sitting when a floor exercise is due is where everyone starts from, and the person is
  * listening to what to do: it is the wrong position only once they have stayed so this long.
  */
@@ -89,7 +95,9 @@ export class PositionJudge {
       return this.event('in', r.posture, since, r.tMs);
     }
     const wrongAfterMs = r.posture === 'upright' ? STILL_UPRIGHT_MS : WRONG_POSITION_MS;
-    if (r.tMs - Math.max(since, this.firstMs) < wrongAfterMs || r.posture === this.wrongPosture) return null;
+    const tooSoon =
+      r.tMs - Math.max(since, this.firstMs) < wrongAfterMs || r.tMs - this.firstMs < HEAR_AND_MOVE_MS;
+    if (tooSoon || r.posture === this.wrongPosture) return null;
     this.status = 'wrong';
     this.wrongPosture = r.posture;
     return this.event('wrong', r.posture, since, r.tMs);

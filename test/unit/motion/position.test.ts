@@ -2,6 +2,7 @@ import { from, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { judgePosition, trackPosture } from '../../../src/motion/index.ts';
 import {
+  HEAR_AND_MOVE_MS,
   IN_POSITION_MS,
   type PositionEvent,
   PositionJudge,
@@ -52,16 +53,16 @@ describe('in the position an exercise starts in', () => {
     expect(events[0].emittedMs).toBeLessThan(1500);
   });
 
-  it('says a wrong position after a few seconds of lying still in it, and not while turning over', () => {
+  it('says a wrong position once the person had time to hear where to lie, and not while turning over', () => {
     const events = judge(
       person(
         [
           { atS: 0, pose: POSE.faceUp },
           // Rolling over, about the spine, through the side.
-          { atS: 8, pose: { pitch: 90, roll: 90 }, turnS: 1.5 },
-          { atS: 9.5, pose: { pitch: 90, roll: 180 }, turnS: 1.5 },
+          { atS: 13, pose: { pitch: 90, roll: 90 }, turnS: 1.5 },
+          { atS: 14.5, pose: { pitch: 90, roll: 180 }, turnS: 1.5 },
         ],
-        16,
+        21,
       ),
       'face-down',
     );
@@ -69,11 +70,43 @@ describe('in the position an exercise starts in', () => {
     expect(events[0].posture).toBe('face-up');
     expect(events[2].posture).toBe('face-down');
     const [wrong, away, inPosition] = events;
-    expect(wrong.emittedMs - wrong.tMs).toBeGreaterThanOrEqual(WRONG_POSITION_MS);
-    expect(wrong.emittedMs).toBeLessThan(WRONG_POSITION_MS + 1000);
-    expect(away.emittedMs / 1000).toBeLessThan(11);
-    expect(inPosition.emittedMs / 1000).toBeGreaterThan(11.5);
-    expect(inPosition.emittedMs / 1000).toBeLessThan(12.8);
+    expect(wrong.emittedMs).toBeGreaterThanOrEqual(HEAR_AND_MOVE_MS);
+    expect(wrong.emittedMs).toBeLessThan(HEAR_AND_MOVE_MS + 500);
+    expect(away.emittedMs / 1000).toBeLessThan(16);
+    expect(inPosition.emittedMs / 1000).toBeGreaterThan(16.5);
+    expect(inPosition.emittedMs / 1000).toBeLessThan(17.8);
+  });
+
+  it('says a wrong position only after a few seconds still in it, however late the person lay down so', () => {
+    const events = judge(
+      person(
+        [
+          { atS: 0, pose: POSE.standing },
+          { atS: 9, pose: POSE.faceUp },
+        ],
+        16,
+      ),
+      'face-down',
+    );
+    expect(brief(events)).toEqual(['wrong face-up']);
+    expect(events[0].emittedMs - events[0].tMs).toBeGreaterThanOrEqual(WRONG_POSITION_MS);
+    expect(events[0].emittedMs - events[0].tMs).toBeLessThan(WRONG_POSITION_MS + 500);
+  });
+
+  it('lets a person lie as the last exercise left them while they hear the next one, then turn into it', () => {
+    const events = judge(
+      person(
+        [
+          { atS: 0, pose: POSE.faceUp },
+          // Nine seconds of instructions, then a roll onto the front.
+          { atS: 8, pose: { pitch: 90, roll: 90 }, turnS: 1.5 },
+          { atS: 9.5, pose: { pitch: 90, roll: 180 }, turnS: 1.5 },
+        ],
+        16,
+      ),
+      'face-down',
+    );
+    expect(brief(events)).toEqual(['in face-down']);
   });
 
   it('lets a person stand while they listen, and says so only once they stay up', () => {
