@@ -172,7 +172,10 @@ function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, a
 
 /** In position at last, a wrong position (said again now and then), or back to getting into position. */
 function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet): Cue[] {
-  if (before.waiting && !after.waiting) return [vibrate('hold-start'), say('In position. Go.')];
+  if (before.waiting && !after.waiting) {
+    // Begun by hand, the person may not be in position as far as the sensor can tell.
+    return [vibrate('hold-start'), say(after.begunByHand ? 'Go.' : 'In position. Go.')];
+  }
   if (after.waiting && !before.waiting) return [say(exercise.positionPrompt, true)];
   if (after.waiting && after.wrongPosture && after.warnedMs != null && after.warnedMs !== before.warnedMs) {
     return [vibrate('form'), say(wrongPositionText(exercise, after.wrongPosture), true)];

@@ -70,6 +70,11 @@ export interface CurrentSet {
   readonly warnedMs?: number | null;
   /** The person was in position when the session paused: the set begins on resume. */
   readonly inPosition?: boolean;
+  /**
+   * The person began the set by hand ("Start the set") while the sensor saw them elsewhere: it
+   * stays begun, whatever position the sensor sees next.
+   */
+  readonly begunByHand?: boolean;
   /** A hold the detectors saw begin before the set did: it is timed from the set's start. */
   readonly heldSinceMs?: number | null;
   readonly count: number;
@@ -246,7 +251,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return onPosition(state, action.event);
     case 'begin':
       return state.set?.waiting
-        ? beginSet({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) }, action.nowMs)
+        ? beginSet({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) }, action.nowMs, true)
         : state;
     case 'position-sensing': {
       if ((state.startsByPosition === true) === action.available) return state;
@@ -524,6 +529,7 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
   if (!isHold && set.count > 0) {
     return endSet({ ...state, nowMs }, Math.max(set.lastProgressMs, event.tMs), 'stopped');
   }
+  if (set.begunByHand) return state;
   return {
     ...state,
     nowMs,
@@ -532,7 +538,7 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
 }
 
 /** The set begins at `startMs`: counting starts, and a hold already under way is timed from here. */
-function beginSet(state: SessionState, startMs: number): SessionState {
+function beginSet(state: SessionState, startMs: number, byHand = false): SessionState {
   const set = state.set;
   if (!set) return state;
   const held = set.heldSinceMs ?? null;
@@ -547,6 +553,7 @@ function beginSet(state: SessionState, startMs: number): SessionState {
       inPosition: false,
       wrongPosture: null,
       heldSinceMs: null,
+      ...(byHand ? { begunByHand: true } : {}),
     },
   };
 }

@@ -524,6 +524,12 @@ describe('cues for a set that begins in position', () => {
     );
   });
 
+  it('says "Go." for a set begun by hand: the sensor may not see the person in position', () => {
+    const run = sensing(plan(['superman', 2, 3, 30]));
+    run.do({ type: 'start', nowMs: 0 });
+    expect(spoken(run.do({ type: 'begin', nowMs: 4000 }))).toEqual(['Go.']);
+  });
+
   it('says a wrong position when it is seen, again after 20 s, never while muted', () => {
     const run = sensing(plan(['superman', 1, 3, 30]));
     run.do({ type: 'start', nowMs: 0 }, tick(5000));

@@ -690,6 +690,18 @@ describe('sets that begin when the person is in position', () => {
     expect(s.set?.waiting).toBeUndefined();
   });
 
+  it('keeps a set begun by hand begun, whatever position the sensor sees next', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 0 }, position('wrong', 'face-up', 1000));
+    s = run(s, { type: 'begin', nowMs: 11_000 });
+    expect(s.set).toMatchObject({ waiting: false, begunByHand: true });
+    s = run(s, position('away', 'side', 11_200));
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 11_000 });
+    // Begun by the sensor, a set that counted nothing goes back to waiting when the person leaves.
+    s = run(s, { type: 'skip', nowMs: 12_000 }, { type: 'skip', nowMs: 13_000 });
+    s = run(s, position('in', 'face-down', 14_000), position('away', 'upright', 16_000));
+    expect(s.set?.waiting).toBe(true);
+  });
+
   it('keeps what it saw while paused, and begins on resume if the person is in position', () => {
     let s = run(sensing(), { type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
     s = run(s, position('wrong', 'face-up', 1500, 4500));
