@@ -32,7 +32,13 @@ export type Cue =
    * `interrupt` drops whatever is still queued or being said: the countdown and the next set must not
    * wait behind a long instruction, and a form warning matters more than a count.
    */
-  | { readonly kind: 'say'; readonly text: string; readonly interrupt: boolean }
+  | {
+      readonly kind: 'say';
+      readonly text: string;
+      readonly interrupt: boolean;
+      /** A count (rep, breath, seconds): stale once the next is due, so the voice drops it if still waiting. */
+      readonly count?: true;
+    }
   | { readonly kind: 'tone'; readonly tone: ToneKind }
   | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
 
@@ -89,6 +95,7 @@ function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
 }
 
 const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
+const sayCount = (text: string): Cue => ({ kind: 'say', text, interrupt: false, count: true });
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
 const vibrate = (kind: ToneKind | 'form'): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
 
@@ -154,10 +161,10 @@ function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, a
   if (after.count > before.count) {
     // Breath cycles are counted quietly: a beep would break the calm of the bat hang.
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
-    cues.push(say(spokenNumber(after.count)));
+    cues.push(sayCount(spokenNumber(after.count)));
   } else if (after.count < before.count) {
     // A correction by hand: say the count it is now.
-    cues.push(say(spokenNumber(after.count)));
+    cues.push(sayCount(spokenNumber(after.count)));
   }
   if (after.holdStartMs !== null) {
     const target = planned.dosage.target * 1000;
@@ -203,7 +210,7 @@ function holdProgress(
   const remainingS = (goalMs - toMs) / 1000;
   // Not over the countdown, and not right at the end of a hold that stops by itself.
   const quiet = remainingS <= COUNTDOWN_S + 2 && remainingS > -1;
-  if (call > fromS && call <= toS && call > 0 && !quiet) return [say(spokenDuration(call))];
+  if (call > fromS && call <= toS && call > 0 && !quiet) return [sayCount(spokenDuration(call))];
   return [];
 }
 
@@ -216,7 +223,7 @@ function countdown(prevEndMs: number | null, prevNowMs: number, endMs: number | 
   const before = Math.ceil((prevEndMs - prevNowMs) / 1000);
   const after = Math.ceil((endMs - nowMs) / 1000);
   if (after >= before || after < 1 || after > COUNTDOWN_S) return [];
-  return [say(spokenNumber(after))];
+  return [sayCount(spokenNumber(after))];
 }
 
 function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[]): Cue[] {
@@ -233,7 +240,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
   if (record.holdMs !== null) return cues;
   if (record.count > set.count) {
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
-    cues.push(say(spokenNumber(record.count)));
+    cues.push(sayCount(spokenNumber(record.count)));
   }
   if (record.endedBy === 'skipped') {
     cues.push(say('Set skipped'));

@@ -18,10 +18,24 @@ export interface VoiceChoice {
 }
 
 /**
- * At most this many utterances wait in the browser's queue. A rep count or countdown that is more
- * than a few items late is wrong by the time it is heard, so a longer queue is dropped for the newest.
+ * At most this many lines wait behind the one being said; beyond it the oldest waiting line is
+ * dropped, since what was news a few lines ago is wrong by the time it would be heard.
  */
 export const MAX_QUEUED = 3;
+
+/**
+ * Time allowed for a line, beyond its expected length, before the next one is handed on anyway:
+ * some engines never report the end of an utterance, and the voice must not fall silent for good.
+ */
+const END_GRACE_MS = 4000;
+/** Milliseconds per character at rate 1: generous, as engines and voices differ. */
+const MS_PER_CHAR = 120;
+
+/** A line to say; a count (a rep, breath or countdown number) is stale once the next count comes. */
+interface Line {
+  readonly text: string;
+  readonly count: boolean;
+}
 
 /** Rates the settings allow: slower than 0.5 drags, faster than 2 is hard to follow on the mat. */
 export const MIN_RATE = 0.5;
@@ -32,10 +46,14 @@ export class Speech {
   private rate = 1;
   private muted = false;
   /**
-   * Utterances spoken and not yet ended. Holding them also keeps Chromium from collecting them before
-   * their `end` event, which would otherwise never fire (a long-standing Chromium bug).
+   * The utterance being said, one at a time, so that what waits can still be changed: a long
+   * instruction is heard to its end while the counts behind it keep only the latest. Holding it also
+   * keeps Chromium from collecting it before its `end` event, which would otherwise never fire (a
+   * long-standing Chromium bug).
    */
-  private readonly pending = new Set<SpeechSynthesisUtterance>();
+  private speaking: SpeechSynthesisUtterance | null = null;
+  private readonly waiting: Line[] = [];
+  private overdue: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly host: SpeechHost) {}
 
@@ -43,9 +61,9 @@ export class Speech {
     return Boolean(this.host.speechSynthesis && this.host.SpeechSynthesisUtterance);
   }
 
-  /** Utterances handed to the browser that have not finished yet. */
+  /** Lines being said or waiting to be. */
   get queued(): number {
-    return this.pending.size;
+    return (this.speaking ? 1 : 0) + this.waiting.length;
   }
 
   voices(): VoiceChoice[] {
@@ -79,14 +97,41 @@ export class Speech {
     }
   }
 
-  /** Says the text after what is queued, or at once, dropping the queue, when `interrupt` is set. */
-  say(text: string, interrupt = false): void {
+  /**
+   * Says the text after what is queued, or at once, dropping the queue, when `interrupt` is set. A
+   * `count` takes the place of a count still waiting: "three" said after "four" would mislead.
+   */
+  say(text: string, interrupt = false, count = false): void {
+    if (this.muted || !this.available || text.trim() === '') return;
+    if (interrupt) this.cancel();
+    if (count) this.dropWaiting((line) => line.count);
+    this.waiting.push({ text, count });
+    if (this.waiting.length > MAX_QUEUED) this.waiting.splice(0, this.waiting.length - MAX_QUEUED);
+    this.sayNext();
+  }
+
+  cancel(): void {
+    this.waiting.length = 0;
+    this.finished();
+    try {
+      this.host.speechSynthesis?.cancel();
+    } catch {
+      // As above: silence is the worst outcome, never an exception.
+    }
+  }
+
+  private dropWaiting(stale: (line: Line) => boolean): void {
+    for (let i = this.waiting.length - 1; i >= 0; i--) if (stale(this.waiting[i])) this.waiting.splice(i, 1);
+  }
+
+  private sayNext(): void {
     const synth = this.host.speechSynthesis;
     const Utterance = this.host.SpeechSynthesisUtterance;
-    if (this.muted || !synth || !Utterance || text.trim() === '') return;
+    if (this.speaking || !synth || !Utterance) return;
+    const line = this.waiting.shift();
+    if (!line) return;
     try {
-      if (interrupt || this.pending.size >= MAX_QUEUED) this.cancel();
-      const utterance = new Utterance(text);
+      const utterance = new Utterance(line.text);
       utterance.rate = this.rate;
       const voice = this.chooseVoice();
       if (voice) {
@@ -95,23 +140,28 @@ export class Speech {
       } else {
         utterance.lang = 'en';
       }
-      const done = () => this.pending.delete(utterance);
+      const done = () => {
+        if (this.speaking !== utterance) return;
+        this.finished();
+        this.sayNext();
+      };
       utterance.addEventListener('end', done);
       utterance.addEventListener('error', done);
-      this.pending.add(utterance);
+      this.speaking = utterance;
+      this.overdue = setTimeout(done, END_GRACE_MS + (line.text.length * MS_PER_CHAR) / this.rate);
       synth.speak(utterance);
     } catch {
       // A broken speech engine must not stop the session: the screen still counts.
+      this.finished();
+      this.sayNext();
     }
   }
 
-  cancel(): void {
-    this.pending.clear();
-    try {
-      this.host.speechSynthesis?.cancel();
-    } catch {
-      // As above: silence is the worst outcome, never an exception.
-    }
+  /** The line being said is over (ended, failed, overdue or cancelled). */
+  private finished(): void {
+    this.speaking = null;
+    if (this.overdue !== null) clearTimeout(this.overdue);
+    this.overdue = null;
   }
 
   private browserVoices(): SpeechSynthesisVoice[] {

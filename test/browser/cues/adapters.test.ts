@@ -17,31 +17,54 @@ function spokenTexts(speak: { mock: { calls: unknown[][] } }): string[] {
 }
 
 describe('Speech', () => {
-  it('hands each text to speechSynthesis at the chosen rate', () => {
+  it('hands each text to speechSynthesis at the chosen rate, the next once the last has ended', () => {
     const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
     const speech = new Speech(window);
     speech.configure({ rate: 1.3 });
     speech.say('three');
     speech.say('four');
-    expect(spokenTexts(speak)).toEqual(['three', 'four']);
+    expect(spokenTexts(speak)).toEqual(['three']);
     const utterance = speak.mock.calls[0][0];
     expect(utterance.rate).toBeCloseTo(1.3);
     expect(utterance.lang).toBe('en');
+    utterance.dispatchEvent(new Event('end'));
+    expect(spokenTexts(speak)).toEqual(['three', 'four']);
   });
 
-  it('cuts off what is queued for an interrupting cue, and drops a queue that has grown stale', () => {
+  it('says a long instruction to its end while the counts behind it keep only the latest', () => {
+    const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+    const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
+    const speech = new Speech(window);
+    speech.say('Bird dog, one set. ten each side. Start with your right arm, then alternate', true);
+    speech.say('In position. Go.');
+    speech.say('one', false, true);
+    speech.say('two', false, true);
+    expect(cancel).toHaveBeenCalledTimes(1); // the interrupting instruction's own
+    expect(speech.queued).toBe(3);
+    const endCurrent = () => speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
+    endCurrent();
+    endCurrent();
+    expect(spokenTexts(speak).slice(1)).toEqual(['In position. Go.', 'two']);
+    endCurrent();
+    expect(speech.queued).toBe(0);
+  });
+
+  it('cuts off what is said and queued for an interrupting cue, and drops the oldest of a long queue', () => {
     const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
     const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
     const speech = new Speech(window);
     speech.say('Rest, thirty seconds');
+    speech.say('Next: Superman, set two of three');
     speech.say('Hips up', true);
     expect(cancel).toHaveBeenCalledTimes(1);
+    expect(spokenTexts(speak)).toEqual(['Rest, thirty seconds', 'Hips up']);
     expect(speech.queued).toBe(1);
-    for (let i = 0; i < MAX_QUEUED; i++) speech.say(`count ${i}`);
-    // The queue was full when the last count came: it went out alone.
-    expect(cancel).toHaveBeenCalledTimes(2);
-    expect(speech.queued).toBe(1);
-    expect(spokenTexts(speak).at(-1)).toBe(`count ${MAX_QUEUED - 1}`);
+    for (let i = 0; i <= MAX_QUEUED; i++) speech.say(`line ${i}`);
+    expect(speech.queued).toBe(1 + MAX_QUEUED);
+    for (let i = 1; i <= MAX_QUEUED; i++) speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
+    expect(spokenTexts(speak).slice(2)).toEqual(
+      Array.from({ length: MAX_QUEUED }, (_, i) => `line ${i + 1}`),
+    );
   });
 
   it('frees an utterance when the engine reports its end or an error', () => {
@@ -51,6 +74,22 @@ describe('Speech', () => {
     expect(speech.queued).toBe(1);
     speak.mock.calls[0][0].dispatchEvent(new Event('error'));
     expect(speech.queued).toBe(0);
+  });
+
+  it('goes on with the next line when the engine never reports an end', () => {
+    vi.useFakeTimers();
+    try {
+      const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+      const speech = new Speech(window);
+      speech.say('Rest, thirty seconds');
+      speech.say('Next: Glute bridge');
+      vi.advanceTimersByTime(3000);
+      expect(spokenTexts(speak)).toEqual(['Rest, thirty seconds']);
+      vi.advanceTimersByTime(10_000);
+      expect(spokenTexts(speak)).toEqual(['Rest, thirty seconds', 'Next: Glute bridge']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stays silent when muted and silences what is being said at the moment of muting', () => {
@@ -87,7 +126,10 @@ describe('Speech', () => {
     const host = {
       speechSynthesis: {
         getVoices: () => voices,
-        speak: (u: Utterance) => said.push({ text: u.text, voice: u.voice }),
+        speak: (u: Utterance) => {
+          said.push({ text: u.text, voice: u.voice });
+          u.dispatchEvent(new Event('end'));
+        },
         cancel: () => {},
       } as unknown as SpeechSynthesis,
       SpeechSynthesisUtterance: Utterance as unknown as typeof SpeechSynthesisUtterance,

@@ -30,7 +30,10 @@ function setUp() {
     [{ exercise: exerciseById('superman'), dosage: { sets: 2, target: 2, restS: 10 } }],
   );
   const settings = new BehaviorSubject(LOUD);
-  const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+  // An engine that has said each line by the time the next is due.
+  const speak = vi
+    .spyOn(window.speechSynthesis, 'speak')
+    .mockImplementation((utterance) => utterance.dispatchEvent(new Event('end')));
   const wakeRequests = vi.spyOn(navigator.wakeLock, 'request');
   const vibrations: VibratePattern[] = [];
   const player = CuePlayer.forBrowser(session.state$, settings, {

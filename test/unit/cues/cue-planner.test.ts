@@ -99,7 +99,7 @@ describe('planCues', () => {
     expect(run.do(motion(rep(3000)))).toEqual([
       { kind: 'tone', tone: 'rep' },
       { kind: 'vibrate', patternMs: VIBRATION.rep },
-      { kind: 'say', text: 'one', interrupt: false },
+      { kind: 'say', text: 'one', interrupt: false, count: true },
     ]);
     expect(spoken(run.do(motion(rep(6000))))).toEqual(['two']);
     expect(spoken(run.do(motion(rep(9000))))).toEqual(['three']);
@@ -284,7 +284,7 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 1, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2500 })).toEqual([
-      { kind: 'say', text: 'one', interrupt: false },
+      { kind: 'say', text: 'one', interrupt: false, count: true },
     ]);
   });
 
@@ -308,7 +308,7 @@ describe('planCues', () => {
     const run = new Run(plan(['bat-hang', 2, 4, 30]));
     run.do({ type: 'start', nowMs: 0 });
     expect(run.do(motion({ type: 'breath', tMs: 8000, emittedMs: 8000 }))).toEqual([
-      { kind: 'say', text: 'one', interrupt: false },
+      { kind: 'say', text: 'one', interrupt: false, count: true },
     ]);
   });
 
