@@ -192,7 +192,7 @@ export const PROGRAM: readonly Exercise[] = [
   },
 ];
 
-/** How the posture the person seems to be in is put: "Superman is face down; you seem to be on your back." */
+/** How the posture the person seems to be in is put: "You seem to be on your back: Superman is done face down." */
 const POSTURE_WORDS: Readonly<Record<Posture, string>> = {
   'face-down': 'face down',
   'face-up': 'on your back',
@@ -202,7 +202,7 @@ const POSTURE_WORDS: Readonly<Record<Posture, string>> = {
 
 /** What the screen shows and the voice says when the person is still in another position. */
 export function wrongPositionText(exercise: Exercise, seen: Posture): string {
-  return `${exercise.name} is ${exercise.startPositionWords}; you seem to be ${POSTURE_WORDS[seen]}.`;
+  return `You seem to be ${POSTURE_WORDS[seen]}: ${exercise.name} is done ${exercise.startPositionWords}.`;
 }
 
 /**

@@ -138,7 +138,7 @@ describe('bb-set-view', () => {
     await view.updateComplete;
     await expect
       .element(page.getByRole('alert'))
-      .toHaveTextContent('Glute bridge is on your back; you seem to be face down.');
+      .toHaveTextContent('You seem to be face down: Glute bridge is done on your back.');
     let begun = 0;
     view.addEventListener('bb-begin-set', () => begun++);
     await page.getByRole('button', { name: 'Start the set' }).click();

@@ -95,7 +95,7 @@ describe('a set that starts when the person is in position', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'position-waiting-360.png') });
 
     await runUntil(page, async () => (await shown(page, 'bb-set-view .wrong')) !== null, 30);
-    const warning = 'Superman is face down; you seem to be on your back.';
+    const warning = 'You seem to be on your back: Superman is done face down.';
     expect(await shown(page, 'bb-set-view .wrong')).toBe(warning);
     expect(await page.getByRole('alert').filter({ hasText: warning }).count()).toBe(1);
     expect(await shown(page, 'bb-device-panel .person')).toBe('Virtual person: lying the wrong way');
@@ -128,7 +128,7 @@ describe('a set that starts when the person is in position', () => {
     expect(await shown(page, 'bb-device-panel .person')).toBe('Virtual person: staying on their feet');
     const heard = (await said(page)).slice(from);
     expect(heard.some((h) => h.text === 'In position. Go.')).toBe(false);
-    const warnings = heard.filter((h) => h.text === 'Superman is face down; you seem to be upright.');
+    const warnings = heard.filter((h) => h.text === 'You seem to be upright: Superman is done face down.');
     // Standing is where everyone starts from: said after ten still seconds, then every 20 s.
     expect(warnings.length).toBeGreaterThanOrEqual(4);
     expect(warnings.length).toBeLessThanOrEqual(5);

@@ -533,7 +533,7 @@ describe('cues for a set that begins in position', () => {
   it('says a wrong position when it is seen, again after 20 s, never while muted', () => {
     const run = sensing(plan(['superman', 1, 3, 30]));
     run.do({ type: 'start', nowMs: 0 }, tick(5000));
-    const warning = 'Superman is face down; you seem to be on your back.';
+    const warning = 'You seem to be on your back: Superman is done face down.';
     expect(run.do(position('wrong', 'face-up', 2000))).toEqual([
       { kind: 'vibrate', patternMs: VIBRATION.form },
       { kind: 'say', text: warning, interrupt: true },

@@ -7,42 +7,47 @@ import { type ExerciseId, exerciseById, PROGRAM, wrongPositionText } from '../..
 describe('the start position of each exercise', () => {
   // program.md's "Position" of each exercise; the warning for one posture the person may be in instead.
   const expected: ReadonlyArray<readonly [ExerciseId, string, Posture, string]> = [
-    ['superman', 'Lie face down to start', 'face-up', 'Superman is face down; you seem to be on your back.'],
+    [
+      'superman',
+      'Lie face down to start',
+      'face-up',
+      'You seem to be on your back: Superman is done face down.',
+    ],
     [
       'glute-bridge',
       'Lie on your back to start',
       'face-down',
-      'Glute bridge is on your back; you seem to be face down.',
+      'You seem to be face down: Glute bridge is done on your back.',
     ],
     [
       'drawing-in',
       'Get on your hands and knees to start',
       'face-up',
-      'Drawing-in is on your hands and knees; you seem to be on your back.',
+      'You seem to be on your back: Drawing-in is done on your hands and knees.',
     ],
     [
       'bird-dog',
       'Get on your hands and knees to start',
       'upright',
-      'Bird dog is on your hands and knees; you seem to be upright.',
+      'You seem to be upright: Bird dog is done on your hands and knees.',
     ],
     [
       'bat-hang',
       'Lie on your back, legs up the wall, to start',
       'face-down',
-      'Bat hang is on your back, legs up the wall; you seem to be face down.',
+      'You seem to be face down: Bat hang is done on your back, legs up the wall.',
     ],
     [
       'lat-pulldown',
       'Sit upright at the machine to start',
       'face-up',
-      'Wide-grip lat pulldown is sitting upright; you seem to be on your back.',
+      'You seem to be on your back: Wide-grip lat pulldown is done sitting upright.',
     ],
     [
       'elbow-plank',
       'Lie face down on your elbows to start',
       'side',
-      'Elbow plank is face down on your elbows; you seem to be on your side.',
+      'You seem to be on your side: Elbow plank is done face down on your elbows.',
     ],
   ];
 
@@ -59,7 +64,7 @@ describe('the start position of each exercise', () => {
     const onHandsAndKnees = PROGRAM.filter((e) => e.positionPrompt.includes('hands and knees'));
     expect(onHandsAndKnees.map((e) => e.id)).toEqual(['drawing-in', 'bird-dog']);
     for (const exercise of onHandsAndKnees) {
-      expect(wrongPositionText(exercise, 'face-up')).toMatch(/^[\w -]+ is on your hands and knees;/);
+      expect(wrongPositionText(exercise, 'face-up')).toMatch(/: [\w -]+ is done on your hands and knees\.$/);
     }
   });
 });
