@@ -246,7 +246,7 @@ export class BbSetView extends LitElement {
         exercise.kind === 'hold'
           ? html`<button @click=${() => sendCommand(this, 'bb-end-hold')} ?disabled=${this.set.holdStartMs === null}>End hold</button>`
           : html`
-              <button @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
+              <button ?disabled=${this.set.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
               <button @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
             `
       }

@@ -95,6 +95,17 @@ describe('bb-set-view', () => {
     expect(deltas).toEqual([1, -1]);
   });
 
+  it('offers no −1 before anything is counted, as the rest does', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 0 }),
+    });
+    await expect.element(page.getByRole('button', { name: '−1' })).toBeDisabled();
+    await expect.element(page.getByRole('button', { name: '+1' })).toBeEnabled();
+    element.set = { ...element.set, count: 1 };
+    await expect.element(page.getByRole('button', { name: '−1' })).toBeEnabled();
+  });
+
   it('shows an odd bird dog set as the reps on each side, not half reps', async () => {
     await mount({
       planned: { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 15, restS: 45 } },
