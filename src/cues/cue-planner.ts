@@ -288,6 +288,9 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
     `${exercise.name}, ${setOf(set.setNumber, dosage.sets)}`,
     dosageText(exercise, dosage.target),
   ];
+  // A set picked up after a reload or from another tab keeps what it had counted: say so.
+  const done = doneSoFar(exercise, set, next.nowMs);
+  if (done) parts.push(done);
   // The rest was cut short: say why before what comes, or the person wonders where it went.
   if (prev.phase === 'rest' && set.afterRecovery) parts.unshift(RECOVERED_TEXT);
   const side = startingSide(exercise, set);

@@ -259,6 +259,15 @@ describe('planCues', () => {
     );
   });
 
+  it('says what a set picked up after a reload had counted, as a resume after a pause does', () => {
+    const run = new Run(plan(['superman', 3, 10, 45]));
+    run.do({ type: 'start', nowMs: 0 }, ...[2000, 4000, 6000, 8000].map((t) => motion(rep(t))));
+    const newPage = initialSessionState(run.state.plan);
+    expect(spoken(planCues(newPage, run.state, LOUD))[0]).toMatch(
+      /^Superman, set one of three\. ten reps\. four done\. /,
+    );
+  });
+
   it.each([
     ['superman', 'over-extension', 'Keep your lower back long'],
     ['bird-dog', 'tabletop-lost', 'Keep the tabletop flat'],
