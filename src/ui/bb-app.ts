@@ -312,6 +312,8 @@ export class BbApp extends LitElement {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     const previous = changed.get('view') as View | undefined;
     if (previous === undefined) return;
+    // Each screen opens at its top: back from a long history, the summary's heading was above the fold.
+    window.scrollTo({ top: 0 });
     if (this.viewFromBrowser) {
       this.viewFromBrowser = false;
       return;

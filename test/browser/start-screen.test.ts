@@ -73,3 +73,32 @@ describe("the start screen's plan", () => {
     await expect.element(virtual).not.toBeInTheDocument();
   });
 });
+
+describe('screens over the start screen, on a phone', () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    await page.viewport(360, 640);
+    mounted = await mountApp();
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await page.viewport(414, 896);
+  });
+
+  it('open at their top, wherever the screen under them was scrolled to', async () => {
+    // Room below, so that the page could stay scrolled wherever it was.
+    document.body.style.paddingBottom = '2000px';
+    try {
+      window.scrollTo({ top: 400 });
+      expect(window.scrollY).toBeGreaterThan(0);
+      // As a tap on a button already on screen: nothing scrolls to reach it (a test click would).
+      (page.getByRole('button', { name: 'History', exact: true }).element() as HTMLElement).click();
+      await expect.element(page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
+      expect(window.scrollY).toBe(0);
+    } finally {
+      document.body.style.paddingBottom = '';
+    }
+  });
+});
