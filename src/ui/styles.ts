@@ -170,9 +170,10 @@ export const screenLayout = css`
     font-size: clamp(1rem, 7.5cqmin, 2rem);
     color: var(--bb-muted, #b6c2d1);
   }
+  /* Read from the mat, a glance away: half again the size of the words under the count. */
   .paused {
     margin-top: 0.4rem;
-    font-size: clamp(1rem, 7.5cqmin, 2rem);
+    font-size: clamp(1.5rem, 11cqmin, 3rem);
     font-weight: 800;
     color: var(--bb-warn, #fbbf24);
   }

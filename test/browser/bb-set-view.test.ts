@@ -124,7 +124,12 @@ describe('bb-set-view', () => {
     });
     await expect.element(page.getByRole('status')).toHaveTextContent('Paused');
     expect(element.shadowRoot!.querySelector('.unit')?.textContent).toBe('of 10 reps');
-    expect(element.shadowRoot!.querySelector('.paused')?.textContent).toBe('Paused');
+    const paused = element.shadowRoot!.querySelector('.paused')!;
+    expect(paused.textContent).toBe('Paused');
+    // Readable from the mat: larger than the words under the count.
+    const size = (e: Element) => Number.parseFloat(getComputedStyle(e).fontSize);
+    expect(size(paused)).toBeGreaterThanOrEqual(1.4 * size(element.shadowRoot!.querySelector('.unit')!));
+    expect(size(paused)).toBeGreaterThanOrEqual(24);
     let resumed = 0;
     element.addEventListener('bb-resume', () => resumed++);
     await page.getByRole('button', { name: 'Resume' }).click();
