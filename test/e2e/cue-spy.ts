@@ -21,7 +21,11 @@ export function installCueSpy(): void {
   const record = (kind: CueRecord['kind'], detail: string) =>
     log.push({ kind, detail, atMs: performance.now() });
   if (window.speechSynthesis) {
-    window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => record('say', utterance.text);
+    // An engine that has said each line at once: the app hands the next line on at its end.
+    window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+      record('say', utterance.text);
+      queueMicrotask(() => utterance.dispatchEvent(new Event('end')));
+    };
   }
   const createOscillator = AudioContext.prototype.createOscillator;
   AudioContext.prototype.createOscillator = function (this: AudioContext) {
