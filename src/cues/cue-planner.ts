@@ -177,6 +177,9 @@ function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, a
   return cues;
 }
 
+/** Added when a wrong position is said again. */
+const WRONG_POSITION_WAY_ON = 'If you are in position, tap Start the set.';
+
 /** In position at last, a wrong position (said again now and then), or back to getting into position. */
 function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet): Cue[] {
   if (before.waiting && !after.waiting) {
@@ -185,7 +188,10 @@ function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet)
   }
   if (after.waiting && !before.waiting) return [say(exercise.positionPrompt, true)];
   if (after.waiting && after.wrongPosture && after.warnedMs != null && after.warnedMs !== before.warnedMs) {
-    return [vibrate('form'), say(wrongPositionText(exercise, after.wrongPosture), true)];
+    const warning = wrongPositionText(exercise, after.wrongPosture);
+    // Said again, the sensor may be the one that is wrong (worn oddly): the way on is the button.
+    const again = before.warnedMs != null ? ` ${WRONG_POSITION_WAY_ON}` : '';
+    return [vibrate('form'), say(`${warning}${again}`, true)];
   }
   return [];
 }

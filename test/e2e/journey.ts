@@ -447,7 +447,9 @@ async function pickHabit(page: Page, tap: Tap, habit: string): Promise<void> {
   const menu = page.locator('bb-device-panel summary');
   await tap(menu, 'More devices');
   await page.getByLabel('Virtual person').selectOption(habit);
-  await tap(menu, 'More devices');
+  // The choice puts the menu away.
+  if ((await page.locator('bb-device-panel details[open]').count()) > 0)
+    throw new JourneyError("The device menu stayed open once the virtual person's habit was chosen");
 }
 
 /** Lets simulated time pass a second at a time until `done`. */

@@ -25,7 +25,8 @@ async function openWithHabit(browser: Browser, habit: string): Promise<Page> {
   await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
   await page.locator('bb-device-panel summary').click();
   await page.getByLabel('Virtual person').selectOption(habit);
-  await page.locator('bb-device-panel summary').click();
+  // The choice puts the menu away.
+  await expect.poll(() => page.locator('bb-device-panel details[open]').count()).toBe(0);
   // The first visit's "works offline" note, acknowledged as a newcomer would, so it hides nothing.
   const offline = page.locator('bb-update-prompt').getByRole('button', { name: 'OK' });
   await expect.poll(() => offline.count(), { timeout: 10_000 }).toBe(1);
@@ -128,16 +129,25 @@ describe('a set that starts when the person is in position', () => {
     expect(await shown(page, 'bb-device-panel .person')).toBe('Virtual person: staying on their feet');
     const heard = (await said(page)).slice(from);
     expect(heard.some((h) => h.text === 'In position. Go.')).toBe(false);
-    const warnings = heard.filter((h) => h.text === 'You seem to be upright: Superman is done face down.');
+    const warnings = heard.filter((h) =>
+      h.text.startsWith('You seem to be upright: Superman is done face down.'),
+    );
     // Standing is where everyone starts from: said after ten still seconds, then every 20 s.
     expect(warnings.length).toBeGreaterThanOrEqual(4);
     expect(warnings.length).toBeLessThanOrEqual(5);
     for (let i = 1; i < warnings.length; i++)
       expect(warnings[i].atMs - warnings[i - 1].atMs).toBeGreaterThanOrEqual(20_000);
-    // A tap starts it all the same.
+    // Said again, with the way on: the sensor may be the one that is wrong.
+    expect(
+      warnings.slice(1).every((w) => w.text.endsWith('If you are in position, tap Start the set.')),
+    ).toBe(true);
+    // A tap starts it all the same, and it stays started whatever the sensor sees.
     await tap(page, page.getByRole('button', { name: 'Start the set' }));
     await page.clock.runFor(500);
     expect(await shown(page, 'bb-set-view .count')).toBe('0');
+    await page.clock.runFor(5000);
+    expect(await shown(page, 'bb-set-view .count')).toBe('0');
+    expect((await said(page)).some((h) => h.text === 'Go.')).toBe(true);
     await page.close();
   });
 });

@@ -539,7 +539,7 @@ describe('cues for a set that begins in position', () => {
     expect(spoken(run.do({ type: 'begin', nowMs: 4000 }))).toEqual(['Go.']);
   });
 
-  it('says a wrong position when it is seen, again after 20 s, never while muted', () => {
+  it('says a wrong position when it is seen, again after 20 s with the way on, never while muted', () => {
     const run = sensing(plan(['superman', 1, 3, 30]));
     run.do({ type: 'start', nowMs: 0 }, tick(5000));
     const warning = 'You seem to be on your back: Superman is done face down.';
@@ -547,9 +547,9 @@ describe('cues for a set that begins in position', () => {
       { kind: 'vibrate', patternMs: VIBRATION.form },
       { kind: 'say', text: warning, interrupt: true },
     ]);
-    // Said at 5 s, the state's clock then: again 20 s on.
+    // Said at 5 s, the state's clock then: again 20 s on, with the way on if the sensor is wrong.
     expect(spoken(run.ticksTo(24_750))).toEqual([]);
-    expect(spoken(run.ticksTo(25_000))).toEqual([warning]);
+    expect(spoken(run.ticksTo(25_000))).toEqual([`${warning} If you are in position, tap Start the set.`]);
     expect(spoken(run.do(position('away', 'side', 26_000), position('in', 'face-down', 28_000)))).toEqual([
       'In position. Go.',
     ]);
