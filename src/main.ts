@@ -6,6 +6,7 @@ import './ui/bb-app.ts';
 
 const app = new Backbeat({
   settingsStorage: browserStorage(window),
+  storageEvents: window,
   cueHosts: { window, navigator, document },
   persistence: { tabs: browserTabs() },
 });

@@ -26,12 +26,18 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples
 import type { Activity } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
-import { SetLessons, TuningModel, TuningStore } from '../workout/personal-tuning.ts';
+import { SetLessons, TUNING_KEY, TuningModel, TuningStore } from '../workout/personal-tuning.ts';
 import { type ExerciseId, exerciseById } from '../workout/program.ts';
 import { type PastSession, TargetChangesModel, targetChanges } from '../workout/progression.ts';
 import { currentPlanned, type PauseReason, type SessionState } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
-import { type KeyValueStorage, planOf, SettingsModel, SettingsStore } from '../workout/settings.ts';
+import {
+  type KeyValueStorage,
+  planOf,
+  SETTINGS_KEY,
+  SettingsModel,
+  SettingsStore,
+} from '../workout/settings.ts';
 import { type ConnectionState, Devices } from './devices.ts';
 import { detectAroundPauses } from './pause-cut.ts';
 import { Persistence, type PersistenceOptions } from './persistence.ts';
@@ -48,6 +54,11 @@ export interface BackbeatOptions {
    * remembered (localStorage in the app); none keeps them for this visit.
    */
   readonly settingsStorage?: KeyValueStorage | null;
+  /**
+   * Where another tab's change of the stored settings is heard (the window, whose `storage` event
+   * says which key changed); none hears none.
+   */
+  readonly storageEvents?: EventTarget | null;
   /** The browser objects the voice, tones, vibration and wake lock use; none plays no cues. */
   readonly cueHosts?: CueHosts | null;
   readonly persistence?: PersistenceOptions;
@@ -104,6 +115,7 @@ export class Backbeat {
     this.settings = new SettingsModel(new SettingsStore(options.settingsStorage ?? null));
     this.tunings = new TuningModel(new TuningStore(options.settingsStorage ?? null));
     this.session = new SessionModel(now, planOf(this.settings.state));
+    this.followOtherTabs(options.storageEvents ?? null);
     this.devices = new Devices({
       now,
       navigator: options.navigator ?? navigator,
@@ -244,6 +256,22 @@ export class Backbeat {
           else virtual?.resume();
         }),
     );
+  }
+
+  /**
+   * Settings changed in another tab are this tab's too: a tab left open with old settings would
+   * otherwise write them all back at its next edit.
+   */
+  private followOtherTabs(events: EventTarget | null): void {
+    if (!events) return;
+    const onStorage = (event: Event) => {
+      // A null key: the whole storage was cleared.
+      const key = (event as StorageEvent).key;
+      if (key === null || key === SETTINGS_KEY) this.settings.reload();
+      if (key === null || key === TUNING_KEY) this.tunings.reload();
+    };
+    events.addEventListener('storage', onStorage);
+    this.subscriptions.add(() => events.removeEventListener('storage', onStorage));
   }
 
   dispose(): void {

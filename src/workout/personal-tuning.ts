@@ -71,6 +71,11 @@ export class TuningModel extends Model<PersonalTunings> {
     this.setState(next);
     this.store.save(next);
   }
+
+  /** Reads what was learned again: a session in another tab taught something. */
+  reload(): void {
+    this.setState(this.store.load());
+  }
 }
 
 /** What the set just done taught: kept so that a later correction of it replaces its lesson. */

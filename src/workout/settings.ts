@@ -275,6 +275,11 @@ export class SettingsModel extends Model<Settings> {
     this.update(defaultSettings());
   }
 
+  /** Reads the settings again: another tab changed them, and an edit here must not undo that. */
+  reload(): void {
+    this.setState(this.store.load());
+  }
+
   private update(next: Settings): void {
     this.setState(next);
     this.store.save(next);
