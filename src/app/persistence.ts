@@ -578,6 +578,14 @@ export class Persistence {
       return;
     }
     recorder.update(state);
+    // A set done or put right: History's line of this session (here, and in other tabs) says so
+    // once written, rather than the "0 sets" it was listed with at its start.
+    if (previous && previous.completed !== state.completed) {
+      void recorder.flush().then(async () => {
+        await this.refresh();
+        this.tabs.post({ type: 'changed' });
+      });
+    }
   }
 
   /** Picks up a session whose lock this tab now holds, from its last write. */
@@ -618,8 +626,10 @@ export class Persistence {
         this.watching.add(elsewhere.id);
         void this.tabs
           .whenFree(elsewhere.id, this.stopWatching.signal)
-          .then(() => {
+          .then(async () => {
             this.watching.delete(elsewhere.id);
+            // Its last write is in the store now: History lists it as it was left.
+            await this.refresh();
             return this.lookForUnfinished();
           })
           .catch(() => undefined);

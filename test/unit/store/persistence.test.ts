@@ -1,5 +1,5 @@
 import { Subject } from 'rxjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
 import type { Cue } from '../../../src/cues/cue-planner.ts';
 import { ImportError } from '../../../src/export/json.ts';
@@ -176,6 +176,17 @@ describe('Persistence', () => {
     await second.persistence.deleteSession(id!);
     expect(second.persistence.history.state.sessions).toHaveLength(0);
     await second.persistence.dispose();
+  });
+
+  it('lists the session being recorded with the sets done so far, not as it was at its start', async () => {
+    const page = new Page(`persistence-${++dbCounter}`);
+    await page.persistence.start();
+    page.session.start();
+    page.reps(3);
+    page.session.skip(); // ends the set with its three reps
+    await vi.waitFor(() => expect(page.persistence.history.state.sessions[0]?.summary.sets).toBe(1));
+    expect(page.persistence.history.state.sessions[0]?.summary.reps).toBe(3);
+    await page.persistence.dispose();
   });
 
   it('keeps no session that ended before any set was done', async () => {
