@@ -191,7 +191,8 @@ function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet)
     const warning = wrongPositionText(exercise, after.wrongPosture);
     // Said again, the sensor may be the one that is wrong (worn oddly): the way on is the button.
     const again = before.warnedMs != null ? ` ${WRONG_POSITION_WAY_ON}` : '';
-    return [vibrate('form'), say(`${warning}${again}`, true)];
+    // After the set's instructions, not over them: the longest take fifteen seconds to say.
+    return [vibrate('form'), say(`${warning}${again}`)];
   }
   return [];
 }

@@ -545,7 +545,7 @@ describe('cues for a set that begins in position', () => {
     const warning = 'You seem to be on your back: Superman is done face down.';
     expect(run.do(position('wrong', 'face-up', 2000))).toEqual([
       { kind: 'vibrate', patternMs: VIBRATION.form },
-      { kind: 'say', text: warning, interrupt: true },
+      { kind: 'say', text: warning, interrupt: false },
     ]);
     // Said at 5 s, the state's clock then: again 20 s on, with the way on if the sensor is wrong.
     expect(spoken(run.ticksTo(24_750))).toEqual([]);
