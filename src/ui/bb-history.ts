@@ -275,19 +275,6 @@ export class BbHistory extends LitElement {
           ? html`<p class="facts">Saved in this browser, which may clear it when the device runs low on space: back up now and then.</p>`
           : null
       }
-      ${
-        h.problem
-          ? html`<div class="problem" role="alert">${h.problem.message}
-        ${
-          (h.recordingId !== null || h.sessions.length === 0) && !this.sessionRunning
-            ? html`<div class="actions">
-          <button @click=${() => this.exportCurrent('json')}>Save this session (JSON)</button>
-          <button @click=${() => this.exportCurrent('fit')}>Save as FIT</button>
-        </div>`
-            : null
-        }</div>`
-          : null
-      }
       <div class="tools">
       ${this.task ? this.renderTask(this.task) : null}
       <div class="actions">

@@ -102,3 +102,25 @@ describe('screens over the start screen, on a phone', () => {
     }
   });
 });
+
+describe('History when the browser keeps no data', () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    mounted = await mountApp({ start: true });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('says the problem once, above the screen, with no way to save a session there is not', async () => {
+    const problem = await expect
+      .poll(() => mounted.app.persistence.history.state.problem?.message)
+      .toBeTruthy();
+    void problem;
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await expect.element(page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
+    const message = mounted.app.persistence.history.state.problem!.message;
+    expect(page.getByRole('alert').filter({ hasText: message }).elements()).toHaveLength(1);
+    expect(page.getByRole('button', { name: /^Save (this session|as FIT)/ }).elements()).toHaveLength(0);
+  });
+});
