@@ -131,32 +131,45 @@ function checkHeader(root: Reader): void {
 /** A line longer than this cannot be a session of ours; it is a file of another layout or a broken one. */
 const MAX_LINE_CHARS = 256 * 1024 * 1024;
 
+/** How much text the reader holds at once before it gives up on a file: each must fit in one string. */
+export interface ReadLimits {
+  /** The longest line, in characters. */
+  readonly lineChars?: number;
+  /** The whole of a file in another layout, in characters. */
+  readonly wholeChars?: number;
+}
+
 /**
  * Reads a file a session at a time, however large, holding only one session in memory: each is
- * checked as fully as by fromJson and handed on before the next is read. A file in the single-line
- * layout of earlier versions is read whole. `onBytes` is told how far into the stream the reader is.
+ * checked as fully as by fromJson and handed on before the next is read. A file in another layout
+ * (the single line of earlier versions, or a backup reformatted by an editor or `jq`) is read whole,
+ * up to `limits.wholeChars`. `onBytes` is told how far into the stream the reader is.
  */
 export async function* readSessionStream(
   stream: ReadableStream<Uint8Array>,
   unknownFields: string[] = [],
   onBytes?: (bytes: number) => void,
+  limits: ReadLimits = {},
 ): AsyncGenerator<SessionBundle> {
+  const wholeLimit = limits.wholeChars ?? MAX_LINE_CHARS;
   let index = 0;
-  let state: 'header' | 'sessions' | 'done' = 'header';
-  for await (const line of lines(stream, onBytes)) {
+  let state: 'header' | 'sessions' | 'whole' | 'done' = 'header';
+  const whole: string[] = [];
+  let wholeChars = 0;
+  for await (const line of lines(stream, onBytes, limits.lineChars ?? MAX_LINE_CHARS)) {
+    // Not a session to a line: JSON laid out some other way is still a backup, read in one piece.
+    if (state === 'header' && !line.trimEnd().endsWith(HEADER_END)) state = 'whole';
+    if (state === 'whole') {
+      wholeChars += line.length + 1;
+      if (wholeChars > wholeLimit) throw tooLargeToReadWhole(wholeLimit);
+      whole.push(line);
+      continue;
+    }
     if (state === 'done') {
       if (line.trim() === '') continue;
       throw new ImportError('This file is damaged: there is more after its end. Nothing was imported.');
     }
     if (state === 'header') {
-      if (!line.trimEnd().endsWith(HEADER_END)) {
-        // The whole file on one line (an older Backbeat, or a file rewritten by another program).
-        const whole = readJson(line);
-        unknownFields.push(...whole.unknownFields);
-        yield* whole.bundles;
-        state = 'done';
-        continue;
-      }
       checkHeader(new Reader(parseLine(`${line}]}`), 'file', unknownFields));
       state = 'sessions';
       continue;
@@ -170,11 +183,25 @@ export async function* readSessionStream(
     const at = `file.sessions[${index++}]`;
     yield readBundle(new Reader(parseLine(text, at), at, unknownFields));
   }
-  if (state !== 'done') {
+  if (state === 'whole' || state === 'header') {
+    const read = readJson(whole.join('\n'));
+    unknownFields.push(...read.unknownFields);
+    yield* read.bundles;
+    return;
+  }
+  // Cut at a line break, every line read was whole: only the missing end tells the file is incomplete.
+  if (state === 'sessions') {
+    const where = index === 0 ? 'before its first session' : `after session ${index}`;
     throw new ImportError(
-      'This is not a Backbeat file: it ends too soon (is it cut short?). Nothing was imported.',
+      `This file is incomplete: it stops ${where}, before the end every backup has (was it cut short while being saved or copied?). Nothing was imported.`,
     );
   }
+}
+
+function tooLargeToReadWhole(limit: number): ImportError {
+  return new ImportError(
+    `This file is not laid out a session to a line, as Backbeat saves its backups (was it reformatted by another program?), and at over ${Math.round(limit / (1024 * 1024))} MB it is too large to read in one piece. Import the file as Backbeat saved it. Nothing was imported.`,
+  );
 }
 
 function parseLine(text: string, at?: string): unknown {
@@ -207,7 +234,11 @@ function notJson(text: string): ImportError {
 }
 
 /** The lines of a UTF-8 stream, without their line breaks. */
-async function* lines(stream: ReadableStream<Uint8Array>, onBytes?: (bytes: number) => void) {
+async function* lines(
+  stream: ReadableStream<Uint8Array>,
+  onBytes: ((bytes: number) => void) | undefined,
+  maxLineChars: number,
+) {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let pending: string[] = [];
@@ -229,7 +260,7 @@ async function* lines(stream: ReadableStream<Uint8Array>, onBytes?: (bytes: numb
       }
       pending.push(text);
       pendingChars += text.length;
-      if (pendingChars > MAX_LINE_CHARS) {
+      if (pendingChars > maxLineChars) {
         throw new ImportError(
           'This is not a Backbeat file, or it is damaged: it has no line breaks where they belong.',
         );

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fromJson, ImportError, readJson, readSessionStream, toJson } from '../../../src/export/json.ts';
+import {
+  fromJson,
+  ImportError,
+  type ReadLimits,
+  readJson,
+  readSessionStream,
+  toJson,
+} from '../../../src/export/json.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { recordSession } from './recorded-session.ts';
@@ -16,9 +23,13 @@ function streamOf(text: string, size: number): ReadableStream<Uint8Array> {
   });
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>, unknown: string[] = []): Promise<SessionBundle[]> {
+async function readAll(
+  stream: ReadableStream<Uint8Array>,
+  unknown: string[] = [],
+  limits?: ReadLimits,
+): Promise<SessionBundle[]> {
   const bundles: SessionBundle[] = [];
-  for await (const bundle of readSessionStream(stream, unknown)) bundles.push(bundle);
+  for await (const bundle of readSessionStream(stream, unknown, undefined, limits)) bundles.push(bundle);
   return bundles;
 }
 
@@ -50,10 +61,55 @@ describe('the sessions file, a session to a line', () => {
     expect(await readAll(streamOf(toJson([]), 5))).toEqual([]);
   }, 30_000);
 
+  it('reads a backup reformatted by another program, however it is laid out', async () => {
+    const first = await recordSession();
+    const bundles = [first, renamed(first, 'session-2')];
+    const file = JSON.parse(toJson(bundles));
+    const indented = JSON.stringify(file, null, 2);
+    // As `jq .` writes it, and as an editor on Windows saves it.
+    for (const text of [
+      indented,
+      indented.replaceAll('\n', '\r\n'),
+      `${JSON.stringify(file, null, '\t')}\n`,
+    ]) {
+      expect(await readAll(streamOf(text, 997))).toEqual(bundles);
+    }
+    // Fields in another order, the sessions first.
+    const { sessions, ...head } = file;
+    const reordered = JSON.stringify({ sessions, ...head }, null, 1);
+    expect(await readAll(streamOf(reordered, 4096))).toEqual(bundles);
+    // Damaged, it is refused as the app's own layout is, saying where.
+    file.sessions[1].sets[0].count = 'many';
+    await expect(readAll(streamOf(JSON.stringify(file, null, 2), 4096))).rejects.toThrow(
+      'This file is damaged (session 2, set 1): "count" should be a number. Nothing was imported.',
+    );
+  }, 30_000);
+
+  it('reads another layout whole only up to a size, and says why it stops there', async () => {
+    const indented = JSON.stringify(JSON.parse(toJson([await recordSession()])), null, 2);
+    await expect(
+      readAll(streamOf(indented, 4096), [], { wholeChars: indented.length - 100 }),
+    ).rejects.toThrow(
+      /not laid out a session to a line, as Backbeat saves its backups .* too large to read in one piece\. Import the file as Backbeat saved it\. Nothing was imported\.$/,
+    );
+    expect(await readAll(streamOf(indented, 4096), [], { wholeChars: indented.length + 100 })).toHaveLength(
+      1,
+    );
+  });
+
   it('refuses a file cut short, or with more after its end', async () => {
-    const text = toJson([await recordSession()]);
-    await expect(readAll(streamOf(text.slice(0, text.length - 4), 100))).rejects.toThrow(
-      /ends too soon|not valid JSON/,
+    const first = await recordSession();
+    const text = toJson([first, renamed(first, 'session-2')]);
+    const lines = text.split('\n');
+    // Cut at a line break: every line is whole, and only its missing end tells.
+    await expect(readAll(streamOf(`${lines.slice(0, 3).join('\n')}\n`, 100))).rejects.toThrow(
+      'This file is incomplete: it stops after session 2, before the end every backup has (was it cut short while being saved or copied?). Nothing was imported.',
+    );
+    await expect(readAll(streamOf(lines.slice(0, 2).join('\n'), 100))).rejects.toThrow(
+      /^This file is incomplete: it stops after session 1,/,
+    );
+    await expect(readAll(streamOf(`${lines[0]}\n`, 100))).rejects.toThrow(
+      /^This file is incomplete: it stops before its first session,/,
     );
     const cutInLine = text.slice(0, Math.floor(text.length / 2));
     await expect(readAll(streamOf(cutInLine, 100))).rejects.toThrow(
