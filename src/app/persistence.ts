@@ -505,7 +505,8 @@ export class Persistence {
     try {
       let bytesRead = 0;
       const onBytes = (bytes: number) => (bytesRead = bytes);
-      for await (const bundle of readSessionStream(file.stream(), unknownFields, onBytes)) {
+      const reading = readSessionStream(file.stream(), { now: this.wallNow(), unknownFields, onBytes });
+      for await (const bundle of reading) {
         options.signal?.throwIfAborted();
         const result = await store.importBundles([bundle]);
         if (result.added.length) this.rememberPast(bundle.session, bundle.sets);

@@ -88,12 +88,15 @@ export interface ReadSessions {
   readonly unknownFields: string[];
 }
 
-/** Reads a whole file written by toJson. Throws ImportError, naming the first thing that is wrong. */
-export function fromJson(text: string): SessionBundle[] {
-  return readJson(text).bundles;
+/**
+ * Reads a whole file written by toJson. Throws ImportError, naming the first thing that is wrong.
+ * `now` (epoch ms) is the latest a session may have been recorded, give or take a clock a day ahead.
+ */
+export function fromJson(text: string, now: number): SessionBundle[] {
+  return readJson(text, now).bundles;
 }
 
-export function readJson(text: string): ReadSessions {
+export function readJson(text: string, now: number): ReadSessions {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -103,7 +106,7 @@ export function readJson(text: string): ReadSessions {
   const unknownFields: string[] = [];
   const root = new Reader(data, 'file', unknownFields);
   checkHeader(root);
-  const bundles = root.field('sessions').array((s) => readBundle(s));
+  const bundles = root.field('sessions').array((s) => readBundle(s, now));
   return { bundles, unknownFields };
 }
 
@@ -131,8 +134,14 @@ function checkHeader(root: Reader): void {
 /** A line longer than this cannot be a session of ours; it is a file of another layout or a broken one. */
 const MAX_LINE_CHARS = 256 * 1024 * 1024;
 
-/** How much text the reader holds at once before it gives up on a file: each must fit in one string. */
-export interface ReadLimits {
+export interface ReadOptions {
+  /** Epoch ms: the latest a session may have been recorded, give or take a clock a day ahead. */
+  readonly now: number;
+  /** Where the fields this version does not know are listed, by path, as they are kept. */
+  readonly unknownFields?: string[];
+  /** How far into the stream the reader is, in bytes. */
+  readonly onBytes?: (bytes: number) => void;
+  // How much text the reader holds at once before it gives up on a file: each must fit in one string.
   /** The longest line, in characters. */
   readonly lineChars?: number;
   /** The whole of a file in another layout, in characters. */
@@ -143,20 +152,19 @@ export interface ReadLimits {
  * Reads a file a session at a time, however large, holding only one session in memory: each is
  * checked as fully as by fromJson and handed on before the next is read. A file in another layout
  * (the single line of earlier versions, or a backup reformatted by an editor or `jq`) is read whole,
- * up to `limits.wholeChars`. `onBytes` is told how far into the stream the reader is.
+ * up to `options.wholeChars`.
  */
 export async function* readSessionStream(
   stream: ReadableStream<Uint8Array>,
-  unknownFields: string[] = [],
-  onBytes?: (bytes: number) => void,
-  limits: ReadLimits = {},
+  options: ReadOptions,
 ): AsyncGenerator<SessionBundle> {
-  const wholeLimit = limits.wholeChars ?? MAX_LINE_CHARS;
+  const { now, unknownFields = [], onBytes } = options;
+  const wholeLimit = options.wholeChars ?? MAX_LINE_CHARS;
   let index = 0;
   let state: 'header' | 'sessions' | 'whole' | 'done' = 'header';
   const whole: string[] = [];
   let wholeChars = 0;
-  for await (const line of lines(stream, onBytes, limits.lineChars ?? MAX_LINE_CHARS)) {
+  for await (const line of lines(stream, onBytes, options.lineChars ?? MAX_LINE_CHARS)) {
     // Not a session to a line: JSON laid out some other way is still a backup, read in one piece.
     if (state === 'header' && !line.trimEnd().endsWith(HEADER_END)) state = 'whole';
     if (state === 'whole') {
@@ -181,10 +189,10 @@ export async function* readSessionStream(
     }
     const text = trimmed.endsWith(',') ? trimmed.slice(0, -1) : trimmed;
     const at = `file.sessions[${index++}]`;
-    yield readBundle(new Reader(parseLine(text, at), at, unknownFields));
+    yield readBundle(new Reader(parseLine(text, at), at, unknownFields), now);
   }
   if (state === 'whole' || state === 'header') {
-    const read = readJson(whole.join('\n'));
+    const read = readJson(whole.join('\n'), now);
     unknownFields.push(...read.unknownFields);
     yield* read.bundles;
     return;
@@ -274,8 +282,8 @@ async function* lines(
   }
 }
 
-function readBundle(r: Reader): SessionBundle {
-  const session = readSession(r.field('session'));
+function readBundle(r: Reader, now: number): SessionBundle {
+  const session = readSession(r.field('session'), now + DAY_MS);
   const own = <T extends { sessionId: string }>(row: T, at: Reader): T => {
     if (row.sessionId !== session.id) at.fail(`belongs to session ${row.sessionId}, not ${session.id}`);
     return row;
@@ -290,15 +298,31 @@ function readBundle(r: Reader): SessionBundle {
 
 const EXERCISE_IDS = PROGRAM.map((e) => e.id);
 
-function readSession(r: Reader): SessionRow {
+const DAY_MS = 24 * 3600 * 1000;
+// The times and lengths of time a session can have. A start 30,000 years ago or a session of −5 s
+// would be listed as such and break the weekly charts, which draw every week from the first to the last.
+const EARLIEST_START_MS = Date.UTC(2000, 0, 1);
+const WALL_TIME = 'should be a time from 2000-01-01 to a day from now';
+/** A month: longer than any session, even one left paused in an open tab over a holiday. */
+const MAX_SESSION_MS = 31 * DAY_MS;
+const LENGTH = 'should be a length of time from 0 to 31 days';
+const IN_SESSION = 'should be a time within the session, from its start to 31 days after';
+
+/** A session row; `latest` (epoch ms) is the latest it can have been recorded or written. */
+function readSession(r: Reader, latest: number): SessionRow {
   const summary = r.field('summary');
   const snapshot = r.field('snapshot');
+  const startedAt = r.field('startedAt').within(EARLIEST_START_MS, latest, WALL_TIME);
   return r.keep({
     id: r.field('id').string(),
-    startedAt: r.field('startedAt').number(),
-    endedAt: r.field('endedAt').nullable((v) => v.number()),
+    startedAt,
+    endedAt: r
+      .field('endedAt')
+      .nullable((v) =>
+        v.within(startedAt, latest, "should be a time from the session's start to a day from now"),
+      ),
     status: r.field('status').oneOf(['active', 'finished'] as const),
-    updatedAt: r.field('updatedAt').number(),
+    updatedAt: r.field('updatedAt').within(EARLIEST_START_MS, latest, WALL_TIME),
     plan: r.field('plan').array((p) => {
       const dosage = p.field('dosage');
       return p.keep({
@@ -314,10 +338,10 @@ function readSession(r: Reader): SessionRow {
     // The snapshot only serves to resume on the device that recorded it; checked for shape, kept as is.
     snapshot: snapshot.value === null ? null : (snapshot.object() as unknown as SessionRow['snapshot']),
     summary: summary.keep({
-      durationMs: summary.field('durationMs').number(),
+      durationMs: summary.field('durationMs').within(0, MAX_SESSION_MS, LENGTH),
       sets: summary.field('sets').count(MAX_SESSION_SETS),
       reps: summary.field('reps').count(MAX_SESSION_SETS * MAX_SET_COUNT),
-      holdMs: summary.field('holdMs').number(),
+      holdMs: summary.field('holdMs').within(0, MAX_SESSION_MS, LENGTH),
       avgBpm: summary.field('avgBpm').nullable((v) => v.number()),
       maxBpm: summary.field('maxBpm').nullable((v) => v.number()),
       recoveryBpm: summary.field('recoveryBpm').nullable((v) => v.number()),
@@ -330,9 +354,19 @@ function readSession(r: Reader): SessionRow {
         placement: s.field('placement').nullable((p) => p.oneOf(['chest', 'wrist', 'arm', 'phone'] as const)),
       }),
     ),
-    gaps: r
-      .field('gaps')
-      .array((g) => g.keep({ atMs: g.field('atMs').number(), gapMs: g.field('gapMs').number() })),
+    // The app may have been closed for longer than any session lasts: a gap is only bounded by now.
+    gaps: r.field('gaps').array((g) =>
+      g.keep({
+        atMs: g.field('atMs').within(0, MAX_SESSION_MS, IN_SESSION),
+        gapMs: g
+          .field('gapMs')
+          .within(
+            0,
+            latest - startedAt,
+            'should be a length of time from 0 to the time since the session began',
+          ),
+      }),
+    ),
     ...(r.has('motionBytes') ? { motionBytes: r.field('motionBytes').number() } : {}),
     ...(r.has('motionDropped') ? { motionDropped: r.field('motionDropped').boolean() } : {}),
     ...(r.has('writer') ? { writer: r.field('writer').string() } : {}),
@@ -357,10 +391,10 @@ function readSet(r: Reader): SetRow {
       left: sides.field('left').count(MAX_SET_COUNT),
       right: sides.field('right').count(MAX_SET_COUNT),
     }),
-    holdMs: r.field('holdMs').nullable((v) => v.number()),
+    holdMs: r.field('holdMs').nullable((v) => v.within(0, MAX_SESSION_MS, LENGTH)),
     peakDeg: r.field('peakDeg').nullable((v) => v.number()),
-    startedMs: r.field('startedMs').number(),
-    endedMs: r.field('endedMs').number(),
+    startedMs: r.field('startedMs').within(0, MAX_SESSION_MS, IN_SESSION),
+    endedMs: r.field('endedMs').within(0, MAX_SESSION_MS, IN_SESSION),
     endedBy: r.field('endedBy').oneOf(['target', 'stopped', 'form', 'skipped'] as const),
     formIssues: r.field('formIssues').array((f) => f.oneOf(FORM_ISSUES)),
     ...(r.has('corrections') ? { corrections: r.field('corrections').number() } : {}),
@@ -559,6 +593,13 @@ class Reader {
   number(): number {
     if (typeof this.value !== 'number' || !Number.isFinite(this.value)) this.fail('should be a number');
     return this.value;
+  }
+
+  /** A number from `min` to `max`, or the file is damaged with `problem`. */
+  within(min: number, max: number, problem: string): number {
+    const value = this.number();
+    if (value < min || value > max) this.fail(problem);
+    return value;
   }
 
   /** A count: a whole number from 0 to `max` (a file edited to −5 reps, or 9999, would skew every chart). */

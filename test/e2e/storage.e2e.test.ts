@@ -153,7 +153,7 @@ describe('storage, history and export in a persistent browser profile', () => {
 
     const json = await download(page, /^Export .* as JSON$/);
     exportedJson = json.bytes;
-    const [bundle] = fromJson(json.bytes.toString('utf8'));
+    const [bundle] = fromJson(json.bytes.toString('utf8'), Date.now());
     // Every sample of the session at the virtual strap's 50 Hz.
     const samples = bundle!.motion.reduce((n, c) => n + c.mg.length / 3, 0);
     expect(samples).toBeGreaterThan(((50 * bundle!.session.summary.durationMs) / 1000) * 0.9);
@@ -261,7 +261,7 @@ describe('a full disk', () => {
       // The session goes on regardless, and the notice offers to save it from memory.
       await runUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 150);
       const saved = await download(page, /^Save this session \(JSON\)$/);
-      const [bundle] = fromJson(saved.bytes.toString('utf8'));
+      const [bundle] = fromJson(saved.bytes.toString('utf8'), Date.now());
       expect(bundle!.sets.length).toBeGreaterThanOrEqual(1);
       const lastFrameMs = Math.max(...bundle!.motion.map((c) => c.frameT0Ms.at(-1) ?? 0));
       expect(lastFrameMs).toBeGreaterThan(bundle!.sets[0]!.endedMs);

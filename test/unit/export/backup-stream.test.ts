@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   fromJson,
   ImportError,
-  type ReadLimits,
+  type ReadOptions,
   readJson,
   readSessionStream,
   toJson,
 } from '../../../src/export/json.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
-import { recordSession } from './recorded-session.ts';
+import { IMPORTED_AT, recordSession } from './recorded-session.ts';
 
 /** A stream of the text in pieces of `size` bytes, cut anywhere (inside a line, inside a number). */
 function streamOf(text: string, size: number): ReadableStream<Uint8Array> {
@@ -26,18 +26,28 @@ function streamOf(text: string, size: number): ReadableStream<Uint8Array> {
 async function readAll(
   stream: ReadableStream<Uint8Array>,
   unknown: string[] = [],
-  limits?: ReadLimits,
+  limits: Partial<ReadOptions> = {},
 ): Promise<SessionBundle[]> {
   const bundles: SessionBundle[] = [];
-  for await (const bundle of readSessionStream(stream, unknown, undefined, limits)) bundles.push(bundle);
+  const options = { now: IMPORTED_AT, unknownFields: unknown, ...limits };
+  for await (const bundle of readSessionStream(stream, options)) bundles.push(bundle);
   return bundles;
 }
 
+const DAY_MS = 86_400_000;
+
+/** The same session recorded a day later under another id. */
 function renamed(bundle: SessionBundle, id: string): SessionBundle {
   const own = <T extends { sessionId: string }>(rows: readonly T[]) =>
     rows.map((r) => ({ ...r, sessionId: id }));
   return {
-    session: { ...bundle.session, id, startedAt: bundle.session.startedAt + 86_400_000 },
+    session: {
+      ...bundle.session,
+      id,
+      startedAt: bundle.session.startedAt + DAY_MS,
+      endedAt: bundle.session.endedAt! + DAY_MS,
+      updatedAt: bundle.session.updatedAt + DAY_MS,
+    },
     sets: own(bundle.sets),
     events: own(bundle.events),
     heartRate: own(bundle.heartRate),
@@ -52,7 +62,7 @@ describe('the sessions file, a session to a line', () => {
     const text = toJson(bundles);
     expect(text.split('\n')).toHaveLength(6);
     expect(JSON.parse(text).sessions).toHaveLength(3);
-    expect(fromJson(text)).toEqual(bundles);
+    expect(fromJson(text, IMPORTED_AT)).toEqual(bundles);
     for (const size of [997, 4096, 1 << 20]) expect(await readAll(streamOf(text, size))).toEqual(bundles);
     // The layout of earlier versions (everything on one line) still reads.
     const oneLine = JSON.stringify(JSON.parse(text));
@@ -142,17 +152,19 @@ describe('the sessions file, a session to a line', () => {
     expect(again.sessions[0].session.summary.steps).toBe(42);
     expect(again.sessions[0].sets[1].rpe).toBe(7);
     expect(again.sessions[0].motion[0].temperatureC).toBe('AAAA');
-    expect(readJson(JSON.stringify(again)).unknownFields).toHaveLength(4);
+    expect(readJson(JSON.stringify(again), IMPORTED_AT).unknownFields).toHaveLength(4);
   });
 
   it('refuses, with a message, fields it would have nowhere to keep', async () => {
     const file = JSON.parse(toJson([await recordSession()]));
     file.settings = { voice: 'x' };
-    expect(() => fromJson(JSON.stringify(file))).toThrow(
+    expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
       'This file holds more than this version of Backbeat can keep (file.settings); update the app to import it. Nothing was imported.',
     );
     delete file.settings;
     file.sessions[0].photos = [];
-    expect(() => fromJson(JSON.stringify(file))).toThrow(/can keep \(file\.sessions\[0\]\.photos\)/);
+    expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
+      /can keep \(file\.sessions\[0\]\.photos\)/,
+    );
   });
 });

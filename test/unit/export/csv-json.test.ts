@@ -4,7 +4,7 @@ import { toFit } from '../../../src/export/fit.ts';
 import { fromJson, ImportError, readJson, toJson } from '../../../src/export/json.ts';
 import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
-import { recordSession, STARTED_AT, STRAP } from './recorded-session.ts';
+import { IMPORTED_AT, recordSession, STARTED_AT, STRAP } from './recorded-session.ts';
 
 let dbCounter = 0;
 
@@ -122,7 +122,7 @@ describe('CSV export', () => {
 describe('JSON export and import', () => {
   it('round-trips everything, raw motion included, and the motion replays as the frames recorded', async () => {
     const bundle = await recordSession();
-    const back = fromJson(toJson([bundle]));
+    const back = fromJson(toJson([bundle]), IMPORTED_AT);
     expect(back).toEqual([bundle]);
     const replay = replayStreams(back[0]!);
     const frames = replay.accel.get(STRAP.id)!;
@@ -140,7 +140,7 @@ describe('JSON export and import', () => {
         : row,
     );
     const marked = { ...bundle, events };
-    const back = readJson(toJson([marked]));
+    const back = readJson(toJson([marked]), IMPORTED_AT);
     expect(back.unknownFields).toEqual([]);
     expect(back.bundles).toEqual([marked]);
   });
@@ -151,7 +151,10 @@ describe('JSON export and import', () => {
     const backup = toJson(await source.allBundles());
     source.close();
     const target = await SessionStore.open({ name: `json-${++dbCounter}` });
-    expect(await target.importBundles(fromJson(backup))).toEqual({ added: ['session-1'], skipped: [] });
+    expect(await target.importBundles(fromJson(backup, IMPORTED_AT))).toEqual({
+      added: ['session-1'],
+      skipped: [],
+    });
     expect(await target.loadBundle('session-1')).toEqual(recorded);
     target.close();
     // Three minutes of recording, saved every second into fake-indexeddb: slow on a busy machine.
@@ -162,8 +165,8 @@ describe('JSON export and import', () => {
     ['another format', '{"format":"strong","sessions":[]}', /not a Backbeat sessions file/],
     ['a newer format', '{"format":"backbeat-sessions","version":9,"sessions":[]}', /newer Backbeat/],
   ])('refuses %s with a clear message', (_, text, message) => {
-    expect(() => fromJson(text)).toThrow(ImportError);
-    expect(() => fromJson(text)).toThrow(message);
+    expect(() => fromJson(text, IMPORTED_AT)).toThrow(ImportError);
+    expect(() => fromJson(text, IMPORTED_AT)).toThrow(message);
   });
 
   it.each([
@@ -171,14 +174,16 @@ describe('JSON export and import', () => {
     ['a cut backup', '{"format": "backbeat-sess'],
     ['an empty file', ''],
   ])('says of %s, as of every file it refuses, that nothing was imported', (_, text) => {
-    expect(() => fromJson(text)).toThrow(/Nothing was imported\.$/);
+    expect(() => fromJson(text, IMPORTED_AT)).toThrow(/Nothing was imported\.$/);
   });
 
   it('names its own CSV and FIT exports when one is given to import instead of a backup', async () => {
     const session = await recordSession();
-    expect(() => fromJson(toCsv([session]))).toThrow(/This is a CSV export.*imports only its own backups/);
+    expect(() => fromJson(toCsv([session]), IMPORTED_AT)).toThrow(
+      /This is a CSV export.*imports only its own backups/,
+    );
     const fit = new TextDecoder().decode(await toFit(session));
-    expect(() => fromJson(fit)).toThrow(/This is a FIT export.*imports only its own backups/);
+    expect(() => fromJson(fit, IMPORTED_AT)).toThrow(/This is a FIT export.*imports only its own backups/);
   });
 
   it('refuses counts no set can have (negative, fractional, or past any dosage), and imports nothing', async () => {
@@ -190,37 +195,119 @@ describe('JSON export and import', () => {
     ] as const) {
       const file = JSON.parse(toJson([good]));
       file.sessions[0].sets[1][field] = value;
-      expect(() => fromJson(JSON.stringify(file))).toThrow(
+      expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
         'This file is damaged (session 1, set 2): "count" should be a whole number from 0 to 1000. Nothing was imported.',
       );
     }
     const file = JSON.parse(toJson([good]));
     file.sessions[0].session.summary.reps = -100;
-    expect(() => fromJson(JSON.stringify(file))).toThrow(
+    expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
       /\(session 1\): "session\.summary\.reps" should be a whole number from 0/,
     );
+  });
+
+  it('refuses times and lengths of time no session can have, and imports nothing', async () => {
+    const good = await recordSession();
+    const day = 86_400_000;
+    // Where in the first session, what is put there, and what the message says of it.
+    const refused: [string, unknown, string][] = [
+      [
+        'session.startedAt',
+        -1e15,
+        '(session 1): "session.startedAt" should be a time from 2000-01-01 to a day from now',
+      ],
+      [
+        'session.startedAt',
+        IMPORTED_AT + 2 * day,
+        '(session 1): "session.startedAt" should be a time from 2000-01-01 to a day from now',
+      ],
+      [
+        'session.updatedAt',
+        1e15,
+        '(session 1): "session.updatedAt" should be a time from 2000-01-01 to a day from now',
+      ],
+      [
+        'session.endedAt',
+        STARTED_AT - 1,
+        `(session 1): "session.endedAt" should be a time from the session's start to a day from now`,
+      ],
+      [
+        'session.summary.durationMs',
+        -5000,
+        '(session 1): "session.summary.durationMs" should be a length of time from 0 to 31 days',
+      ],
+      [
+        'session.summary.durationMs',
+        40 * day,
+        '(session 1): "session.summary.durationMs" should be a length of time from 0 to 31 days',
+      ],
+      [
+        'session.summary.holdMs',
+        -1,
+        '(session 1): "session.summary.holdMs" should be a length of time from 0 to 31 days',
+      ],
+      [
+        'session.gaps',
+        [{ atMs: 60_000, gapMs: -1 }],
+        '(session 1, gap 1): "gapMs" should be a length of time from 0 to the time since the session began',
+      ],
+      [
+        'session.gaps',
+        [{ atMs: -60_000, gapMs: 1000 }],
+        '(session 1, gap 1): "atMs" should be a time within the session, from its start to 31 days after',
+      ],
+      [
+        'sets.1.startedMs',
+        -1e15,
+        '(session 1, set 2): "startedMs" should be a time within the session, from its start to 31 days after',
+      ],
+      [
+        'sets.1.endedMs',
+        1e15,
+        '(session 1, set 2): "endedMs" should be a time within the session, from its start to 31 days after',
+      ],
+      ['sets.2.holdMs', -30_000, '(session 1, set 3): "holdMs" should be a length of time from 0 to 31 days'],
+    ];
+    for (const [path, value, message] of refused) {
+      const file = JSON.parse(toJson([good]));
+      const keys = path.split('.');
+      const last = keys.pop()!;
+      keys.reduce((at, key) => at[key], file.sessions[0])[last] = value;
+      expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
+        `This file is damaged ${message}. Nothing was imported.`,
+      );
+    }
+    // Recorded on a device whose clock ran some hours ahead, or closed for weeks and resumed: kept.
+    const ahead = JSON.parse(toJson([good]));
+    const shift = IMPORTED_AT + day / 2 - good.session.endedAt!;
+    for (const key of ['startedAt', 'endedAt', 'updatedAt']) ahead.sessions[0].session[key] += shift;
+    expect(fromJson(JSON.stringify(ahead), IMPORTED_AT)).toHaveLength(1);
+    const resumed = JSON.parse(toJson([good]));
+    resumed.sessions[0].session.gaps = [{ atMs: 60_000, gapMs: 20 * day }];
+    resumed.sessions[0].session.endedAt += 20 * day;
+    expect(fromJson(JSON.stringify(resumed), IMPORTED_AT)).toHaveLength(1);
   });
 
   it('says where a damaged file is wrong, and imports nothing from it', async () => {
     const good = await recordSession();
     const file = JSON.parse(toJson([good]));
     file.sessions[0].sets[2].count = 'many';
-    expect(() => fromJson(JSON.stringify(file))).toThrow(
+    expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
       'This file is damaged (session 1, set 3): "count" should be a number. Nothing was imported.',
     );
     const cut = JSON.parse(toJson([good]));
     cut.sessions[0].motion[4].mg = cut.sessions[0].motion[4].mg.slice(0, 40);
-    expect(() => fromJson(JSON.stringify(cut))).toThrow(
+    expect(() => fromJson(JSON.stringify(cut), IMPORTED_AT)).toThrow(
       /\(session 1, motion chunk 5\): it has frames that do not add up/,
     );
     const foreign = JSON.parse(toJson([good]));
     foreign.sessions[0].events[0].sessionId = 'other';
-    expect(() => fromJson(JSON.stringify(foreign))).toThrow(
+    expect(() => fromJson(JSON.stringify(foreign), IMPORTED_AT)).toThrow(
       /\(session 1, event 1\): it belongs to session other/,
     );
     const unknownExercise = JSON.parse(toJson([good]));
     unknownExercise.sessions[0].sets[0].exerciseId = '<img src=x>';
-    expect(() => fromJson(JSON.stringify(unknownExercise))).toThrow(
+    expect(() => fromJson(JSON.stringify(unknownExercise), IMPORTED_AT)).toThrow(
       /\(session 1, set 1\): "exerciseId" should be one of superman/,
     );
   });

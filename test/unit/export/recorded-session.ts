@@ -15,6 +15,8 @@ export const STRAP = {
   placement: 'chest',
 } as const;
 export const STARTED_AT = Date.UTC(2026, 10, 20, 17, 30, 0);
+/** When a file of the session is read back: a month after it was recorded. */
+export const IMPORTED_AT = STARTED_AT + 30 * 86_400_000;
 
 export const SHORT_PLAN: PlannedExercise[] = [
   { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 20 } },

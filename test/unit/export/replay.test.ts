@@ -40,7 +40,7 @@ describe('a saved session replayed through the detectors', () => {
       recorder.recordAccel(STRAP.id, frame);
       if (i % 10 === 9) void recorder.flush();
     });
-    const [imported] = fromJson(toJson([recorder.bundle()]));
+    const [imported] = fromJson(toJson([recorder.bundle()]), Date.now());
     const replayed = replayStreams(imported!).accel.get(STRAP.id)!;
 
     const liveReps = detectReps(live);

@@ -330,6 +330,18 @@ describe('Persistence', () => {
     expect(target.persistence.history.state.sessions).toEqual([]);
   });
 
+  it("refuses a session dated days past this device's clock, and imports nothing of its file", async () => {
+    const file = JSON.parse(await backupOfOneSession());
+    const session = file.sessions[0].session;
+    for (const key of ['startedAt', 'endedAt', 'updatedAt']) session[key] += 10 * 86_400_000;
+    const target = new Page(`persistence-${++dbCounter}`);
+    await target.persistence.start();
+    await expect(target.persistence.importJson(JSON.stringify(file))).rejects.toThrow(
+      /\(session 1\): "session\.startedAt" should be a time from 2000-01-01 to a day from now/,
+    );
+    expect(target.persistence.history.state.sessions).toEqual([]);
+  });
+
   it('keeps the space raw motion takes up to date once shown, as sessions come and go', async () => {
     const backup = await backupOfOneSession();
     const target = new Page(`persistence-${++dbCounter}`);
