@@ -221,15 +221,31 @@ export function progress(weeks: readonly WeekRow[]): Progress {
   };
 }
 
-/** The weeks oldest first, with an empty week for each one without a session between them. */
+/**
+ * A gap longer than this between two weeks with sessions is a date gone wrong (a clock, or a file
+ * edited by hand), not a pause in training: filled week by week, it would be millions of points.
+ */
+const MAX_FILLED_GAP_MS = 100 * 365 * 24 * 3600 * 1000;
+
+/**
+ * The weeks oldest first, with an empty week for each one without a session between them; a gap of
+ * over a century is marked by one empty week, which is enough to break the lines across it.
+ */
 function everyWeek(weeks: readonly WeekRow[]): WeekRow[] {
   const sorted = [...weeks].sort((a, b) => a.weekStart - b.weekStart);
-  const byStart = new Map(sorted.map((w) => [w.weekStart, w]));
   const all: WeekRow[] = [];
-  const last = sorted.at(-1)?.weekStart ?? -Infinity;
-  for (let w = sorted[0]?.weekStart ?? Infinity; w <= last; w = nextWeekStart(w)) {
-    all.push(byStart.get(w) ?? summarizeWeek(w, [], []));
-  }
+  sorted.forEach((week, i) => {
+    all.push(week);
+    const next = sorted[i + 1]?.weekStart;
+    if (next === undefined) return;
+    if (next - week.weekStart > MAX_FILLED_GAP_MS) {
+      all.push(summarizeWeek(nextWeekStart(week.weekStart), [], []));
+      return;
+    }
+    for (let w = nextWeekStart(week.weekStart); w < next; w = nextWeekStart(w)) {
+      all.push(summarizeWeek(w, [], []));
+    }
+  });
   return all;
 }
 

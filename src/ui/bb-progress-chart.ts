@@ -5,7 +5,7 @@ import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
-import { weekLabels, weekRange, weekTicks } from './week-axis.ts';
+import { extent, weekLabels, weekRange, weekTicks } from './week-axis.ts';
 
 const DAY_S = 24 * 3600;
 
@@ -329,7 +329,10 @@ export class BbProgressChart extends LitElement {
 
 /** The decimal places of a column: as many as its most precise number, so that its numbers line up. */
 function decimalPlaces(values: readonly (number | null)[]): number {
-  return Math.max(0, ...values.map((v) => (v === null ? 0 : (String(v).split('.')[1]?.length ?? 0))));
+  return values.reduce<number>(
+    (most, v) => Math.max(most, v === null ? 0 : (String(v).split('.')[1]?.length ?? 0)),
+    0,
+  );
 }
 
 function formatCell(value: number | null, decimals: number): string {
@@ -388,8 +391,7 @@ function nextTask(): Promise<void> {
 
 /** uPlot spreads a single point over years: give one session a few days on either side. */
 function sessionRange(x: readonly number[]): [number, number] {
-  const min = Math.min(...x);
-  const max = Math.max(...x);
+  const [min, max] = extent(x);
   const pad = Math.max((max - min) * 0.05, 3 * DAY_S);
   return [min - pad, max + pad];
 }

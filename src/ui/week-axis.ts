@@ -43,10 +43,23 @@ export function weekLabels(ticks: readonly number[], locale?: string): string[] 
  * is a point with its label under it, not a stretch of days.
  */
 export function weekRange(weeks: readonly number[]): [number, number] {
-  const min = Math.min(...weeks);
-  const max = Math.max(...weeks);
+  const [min, max] = extent(weeks);
   const pad = Math.max((max - min) * 0.05, 3.5 * DAY_S);
   return [min - pad, max + pad];
+}
+
+/**
+ * The least and the greatest of the values. Not Math.min(...values): each value would be an argument
+ * on the stack, and some hundred thousand overflow it.
+ */
+export function extent(values: readonly number[]): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
 }
 
 function spansYears(weeks: readonly number[]): boolean {

@@ -69,6 +69,21 @@ describe('bb-history', () => {
     await expect.poll(() => charts[2]!.shadowRoot!.querySelector('details table td')?.textContent).toBe('19');
   });
 
+  it('draws every chart still when a session was saved with a date 30,000 years back', async () => {
+    const bundle = await recordSession();
+    const wrong = toOtherSession({
+      ...bundle,
+      session: { ...bundle.session, id: 'wrong', startedAt: -1e15 },
+    });
+    const history = await mount('bb-history', await persistenceWith([bundle, wrong]));
+    const charts = [...history.shadowRoot!.querySelectorAll('bb-progress-chart')].slice(0, 4);
+    for (const chart of charts) {
+      await expect
+        .poll(() => chart.shadowRoot!.querySelector('.plot canvas'), { timeout: 10_000 })
+        .not.toBeNull();
+    }
+  });
+
   it('charts breath cycles apart from reps, under their own name', async () => {
     const bundle = await recordSession();
     const last = bundle.sets.at(-1)!;

@@ -158,6 +158,18 @@ describe('progress', () => {
     expect(values('Elbow plank target (s)')).toEqual([30, null]);
   });
 
+  it('marks a gap of centuries, a date gone wrong, with one empty week instead of filling it', () => {
+    // A start 30,000 years back, as a backup edited by hand could once bring in.
+    const wrong = session('wrong', -1e15, 30, 90);
+    const p = progress(weeksOf([wrong, ...sessions], sets));
+    expect(p.heartRate.x).toHaveLength(5);
+    expect(p.heartRate.x[0]).toBe(weekStart(-1e15) / 1000);
+    expect(p.heartRate.x.slice(2)).toEqual(
+      [monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000),
+    );
+    expect(p.heartRate.lines[0]!.values).toEqual([90, null, 99, null, 95]);
+  });
+
   it('draws five years as about 260 weekly points', () => {
     const many = Array.from({ length: 780 }, (_, i) =>
       session(`s${i}`, monday + Math.floor(i / 3) * 7 * DAY + (i % 3) * DAY, 30, 100),

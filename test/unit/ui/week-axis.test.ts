@@ -25,6 +25,13 @@ describe('the axis of a chart by week', () => {
     expect(weekTicks(weeks, min, max, 1200)).toEqual(weeks);
   });
 
+  it('spans any number of weeks, too many to pass to a function one by one', () => {
+    const weeks = Array.from({ length: 1_000_000 }, (_, i) => MONDAY + i * WEEK_S);
+    const [min, max] = weekRange(weeks);
+    expect(min).toBeLessThan(MONDAY);
+    expect(max).toBeGreaterThan(weeks.at(-1)!);
+  });
+
   it('gives the year when the weeks shown span years', () => {
     const weeks = [MONDAY, MONDAY + 5 * WEEK_S];
     expect(weekLabels(weeks, 'en-GB')).toEqual(['week of\n30 Nov 2026', 'week of\n4 Jan 2027']);
