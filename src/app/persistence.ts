@@ -343,7 +343,7 @@ export class Persistence {
   async showMoreSessions(): Promise<void> {
     await this.guard(async (store) => {
       const { sessions } = this.history.state;
-      const more = await store.pageOfSessions(HISTORY_PAGE, sessions.at(-1)?.startedAt ?? Infinity);
+      const more = await store.pageOfSessions(HISTORY_PAGE, sessions.at(-1));
       this.history.update({ sessions: [...sessions, ...more] });
     });
   }

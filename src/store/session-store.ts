@@ -87,15 +87,26 @@ export class SessionStore {
   }
 
   /**
-   * A page of sessions, newest first, that began before `before` (epoch ms; all when absent): what
-   * the history shows, so that its cost does not grow with the years kept.
+   * A page of sessions, newest first, that come after `after` (the last of the page before; from the
+   * newest when absent): what the history shows, so that its cost does not grow with the years kept.
    */
-  pageOfSessions(limit: number, before = Infinity): Promise<SessionRow[]> {
+  pageOfSessions(limit: number, after?: Pick<SessionRow, 'startedAt' | 'id'>): Promise<SessionRow[]> {
     return guard(async () => {
       const tx = this.db.transaction(['sessions', 'snapshots'], 'readonly');
       const rows: SessionRow[] = [];
-      const range = before === Infinity ? null : IDBKeyRange.upperBound(before, true);
+      const range = after ? IDBKeyRange.upperBound(after.startedAt) : null;
       let cursor = await tx.objectStore('sessions').index('by-started').openCursor(range, 'prev');
+      // Sessions that began at the same moment (one imported twice under two ids) come in the order
+      // of their ids, the greatest first: those up to `after` were on the pages before. Paging by the
+      // start alone skipped the rest of them.
+      while (
+        cursor &&
+        after &&
+        cursor.key === after.startedAt &&
+        indexedDB.cmp(cursor.primaryKey, after.id) >= 0
+      ) {
+        cursor = await cursor.continue();
+      }
       while (cursor && rows.length < limit) {
         rows.push(cursor.value);
         cursor = await cursor.continue();

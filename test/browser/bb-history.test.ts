@@ -288,6 +288,20 @@ describe('bb-history over years', () => {
     await expect.element(page.getByText('Delete all 25 sessions for good?')).toBeVisible();
   });
 
+  it('shows older sessions that began at the same moment, the same session imported twice', async () => {
+    const bundles = await dailySessions(22);
+    const oldest = bundles.at(-3)!.session.startedAt;
+    const twins = bundles.map((b, i) =>
+      i < 19 ? b : { ...b, session: { ...b.session, startedAt: oldest } },
+    );
+    const history = await mount('bb-history', await persistenceWith(twins));
+    const items = () => history.shadowRoot!.querySelectorAll('li[data-session]').length;
+    await expect.element(page.getByText('20 of 22 sessions shown')).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Show older sessions' }));
+    await expect.poll(items).toBe(22);
+    await expect.element(page.getByRole('button', { name: 'Show older sessions' })).not.toBeInTheDocument();
+  });
+
   it('shows the space raw motion takes, what a shorter keep frees, and frees it on a second tap', async () => {
     const first = await recordSession();
     const old = toOtherSession({

@@ -122,12 +122,36 @@ describe('pages and weeks', () => {
     const day = 86_400_000;
     await store.importBundles([0, 1, 2, 7, 8].map((d) => bundle(`d${d}`, monday + d * day)));
     expect((await store.pageOfSessions(2)).map((s) => s.id)).toEqual(['d8', 'd7']);
-    expect((await store.pageOfSessions(2, monday + 7 * day)).map((s) => s.id)).toEqual(['d2', 'd1']);
+    expect(
+      (await store.pageOfSessions(2, { startedAt: monday + 7 * day, id: 'd7' })).map((s) => s.id),
+    ).toEqual(['d2', 'd1']);
     expect(await store.countSessions()).toBe(5);
     expect((await store.weeks()).map((w) => w.sessions)).toEqual([3, 2]);
     await store.deleteSession('d7');
     await store.deleteSession('d8');
     expect((await store.weeks()).map((w) => w.sessions)).toEqual([3]);
+    store.close();
+  });
+});
+
+describe('the history, a page at a time', () => {
+  it('reaches every session exactly once when some began at the same moment, across any page', async () => {
+    const store = await openStore();
+    const start = Date.UTC(2026, 10, 2, 8);
+    // The same session imported twice under other ids; three at the start of the oldest page; and
+    // twelve oldest of all at one time, more than a page.
+    const starts = [0, 1, 1, 2, 3, 3, 3, 4, 5, 5, ...Array(12).fill(-1)];
+    const ids = starts.map((_, i) => `s${String(i).padStart(2, '0')}`);
+    await store.importBundles(starts.map((d, i) => bundle(ids[i]!, start + d * 60_000)));
+    for (const size of [1, 2, 3, 5, 20]) {
+      const listed: string[] = [];
+      for (let page = await store.pageOfSessions(size); page.length > 0; ) {
+        listed.push(...page.map((s) => s.id));
+        page = await store.pageOfSessions(size, page.at(-1));
+      }
+      expect(listed).toEqual((await store.listSessions()).map((s) => s.id));
+      expect(new Set(listed).size).toBe(starts.length);
+    }
     store.close();
   });
 });
