@@ -50,6 +50,28 @@ export function describeForm(record: SetRecord): string | null {
   return issues.length > 0 ? issues.map((issue) => FORM_ISSUE_TEXT[issue].problem).join(', ') : null;
 }
 
+/**
+ * When a session began, for a sentence about it: "8:00 AM" today, "yesterday at 8:00 AM",
+ * "Nov 2 at 8:00 AM", and with the year when it is not this year's. A time alone would pass a
+ * session of weeks ago off as this morning's.
+ */
+export function sessionStartText(startedAt: number, now: number, locale?: string): string {
+  const start = new Date(startedAt);
+  const today = new Date(now);
+  const time = start.toLocaleTimeString(locale, { timeStyle: 'short' });
+  const sameDay = (a: Date, b: Date) => a.toDateString() === b.toDateString();
+  if (sameDay(start, today)) return time;
+  const yesterday = new Date(today);
+  yesterday.setDate(today.getDate() - 1);
+  if (sameDay(start, yesterday)) return `yesterday at ${time}`;
+  const date = start.toLocaleDateString(locale, {
+    month: 'short',
+    day: 'numeric',
+    ...(start.getFullYear() === today.getFullYear() ? {} : { year: 'numeric' }),
+  });
+  return `${date} at ${time}`;
+}
+
 /** "under a minute", "34 min": a session's length, the same in its summary and in History. */
 export function sessionLength(durationMs: number): string {
   const minutes = Math.round(durationMs / 60_000);

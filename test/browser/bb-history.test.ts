@@ -365,6 +365,27 @@ describe('bb-storage-notice', () => {
     await expect.poll(() => persistence.history.state.sessions[0]?.status).toBe('finished');
   });
 
+  it('says the day of an interrupted session begun before today, and the time alone of one begun today', async () => {
+    const bundle = await recordSession();
+    const startedAt = Date.now() - 18 * 86_400_000;
+    const old = { ...bundle.session, startedAt, status: 'active' as const, endedAt: null };
+    const persistence = await persistenceWith([{ ...bundle, session: old }]);
+    await mount('bb-storage-notice', persistence);
+    const day = new Date(startedAt).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+    await expect
+      .element(page.getByText(new RegExp(`^Your session from ${day}(, \\d{4})? at \\d.* was interrupted$`)))
+      .toBeVisible();
+    document.body.replaceChildren();
+
+    const today = new Date();
+    today.setHours(0, 1, 0, 0);
+    const fresh = { ...old, startedAt: today.getTime() };
+    await mount('bb-storage-notice', await persistenceWith([{ ...bundle, session: fresh }]));
+    await expect
+      .element(page.getByText(/^Your session from \d{1,2}:\d{2}\W*(AM)? was interrupted$/))
+      .toBeVisible();
+  });
+
   it('counts the sets done before the interruption, not those skipped before they began', async () => {
     const bundle = await recordSession();
     // Of the six sets recorded, the last two were skipped before they counted anything.

@@ -5,6 +5,7 @@ import {
   describeTargetChange,
   formatDuration,
   plural,
+  sessionStartText,
 } from '../../../src/ui/format.ts';
 
 describe('times and counts as the screens write them', () => {
@@ -28,6 +29,30 @@ describe('times and counts as the screens write them', () => {
     expect(describeTargetChange({ exerciseId: 'elbow-plank', settingS: 30, todayS: 25, reason: 'x' })).toBe(
       'Lowered from 30 s: x.',
     );
+  });
+});
+
+describe('when a session began, in a sentence', () => {
+  const now = new Date(2026, 11, 4, 21, 30).getTime();
+  const at = (month: number, day: number, year = 2026) => new Date(year, month, day, 8, 0).getTime();
+  // Some versions of ICU put a narrow no-break space before "AM".
+  const startText = (startedAt: number, now: number, locale: string) =>
+    sessionStartText(startedAt, now, locale).replace(/\s/g, ' ');
+
+  it('gives the time alone today, and the day too on any other', () => {
+    expect(startText(at(11, 4), now, 'en-US')).toBe('8:00 AM');
+    expect(startText(at(11, 3), now, 'en-US')).toBe('yesterday at 8:00 AM');
+    expect(startText(at(10, 16), now, 'en-US')).toBe('Nov 16 at 8:00 AM');
+    expect(startText(at(11, 20, 2025), now, 'en-US')).toBe('Dec 20, 2025 at 8:00 AM');
+    expect(startText(at(10, 16), now, 'en-GB')).toBe('16 Nov at 08:00');
+  });
+
+  it('goes by the calendar day, not by 24 hours', () => {
+    const justAfterMidnight = new Date(2026, 11, 5, 0, 10).getTime();
+    expect(startText(new Date(2026, 11, 4, 23, 50).getTime(), justAfterMidnight, 'en-US')).toBe(
+      'yesterday at 11:50 PM',
+    );
+    expect(startText(at(11, 3), justAfterMidnight, 'en-US')).toBe('Dec 3 at 8:00 AM');
   });
 });
 
