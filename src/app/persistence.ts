@@ -524,6 +524,9 @@ export class Persistence {
     } finally {
       await this.refresh();
     }
+    // A session the backup holds unfinished is offered to resume or keep, here as in the other tabs
+    // (told below) and after a reload: its choice should not wait for one.
+    if (added.length > 0) await this.lookForUnfinished();
     this.tabs.post({ type: 'changed' });
     this.history.update({ notice: importNotice(added.length, skipped.length, unknownFields) });
     return { added, skipped, unknownFields };

@@ -342,6 +342,24 @@ describe('Persistence', () => {
     expect(target.persistence.history.state.sessions).toEqual([]);
   });
 
+  it('offers to resume an unfinished session a backup brought in at once, as after a reload', async () => {
+    const source = new Page(`persistence-${++dbCounter}`);
+    await source.persistence.start();
+    source.session.start();
+    source.reps(10);
+    source.run(3000);
+    await source.persistence.flush();
+    const backup = await (await source.persistence.backup()).blob.text();
+    const [id] = await source.store!.sessionIds();
+
+    const target = new Page(`persistence-${++dbCounter}`);
+    await target.persistence.start();
+    await target.persistence.importJson(backup);
+    expect(target.persistence.history.state).toMatchObject({ unfinished: { id }, unfinishedSetsDone: 1 });
+    await target.persistence.discardUnfinished();
+    expect(target.persistence.history.state.sessions[0]).toMatchObject({ id, status: 'finished' });
+  });
+
   it('keeps the space raw motion takes up to date once shown, as sessions come and go', async () => {
     const backup = await backupOfOneSession();
     const target = new Page(`persistence-${++dbCounter}`);
