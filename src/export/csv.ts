@@ -76,7 +76,7 @@ export function strongDuration(ms: number): string {
 
 function setNotes(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string {
   const notes: string[] = [];
-  if (kind === 'breaths') notes.push(`${set.count} breath cycles`);
+  if (kind === 'breaths') notes.push(counted(set.count, kind));
   // Right first, as the set is said and shown: it starts on the right arm.
   if (set.sides.left + set.sides.right > 0) notes.push(`right ${set.sides.right}, left ${set.sides.left}`);
   if (set.peakDeg !== null) notes.push(`range ${Math.round(set.peakDeg)}°`);
@@ -104,13 +104,15 @@ function setEnd(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string | null {
       // In the whole seconds the Seconds column gives.
       const done = kind === 'hold' ? heldS(set.holdMs ?? 0) : set.count;
       if (done >= set.target) return null;
-      const target =
-        kind === 'hold'
-          ? `${set.target} s`
-          : `${set.target} ${kind === 'breaths' ? 'breath cycles' : 'reps'}`;
+      const target = kind === 'hold' ? `${set.target} s` : counted(set.target, kind);
       return `stopped before the target of ${target}`;
     }
   }
+}
+
+/** "1 rep", "10 reps", "1 breath cycle". */
+function counted(n: number, kind: 'reps' | 'breaths'): string {
+  return `${n} ${kind === 'breaths' ? 'breath cycle' : 'rep'}${n === 1 ? '' : 's'}`;
 }
 
 /** RFC 4180 quoting, and a leading quote mark on text a spreadsheet would run as a formula. */

@@ -6,7 +6,6 @@ import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
-import { type Dosage, type Exercise, perSideText } from '../workout/program.ts';
 import type { TargetChange } from '../workout/progression.ts';
 import type { SessionPhase, SessionState } from '../workout/session.ts';
 import { currentPlanned, setsKeptOnFinish, setsSkippedOnFinish, upNext } from '../workout/session.ts';
@@ -14,7 +13,7 @@ import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
 import { noReadingReason } from './bb-heart-rate.ts';
 import { download } from './download.ts';
-import { clockFace, describeTargetChange } from './format.ts';
+import { clockFace, describeDosage, describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, lowLandscape, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
@@ -528,19 +527,6 @@ export class BbApp extends LitElement {
 /** The rest still to go; it stands still while the session is paused. */
 function restLeftMs(state: SessionState): number {
   return (state.restEndsMs ?? state.nowMs) - (state.pausedAtMs ?? state.nowMs);
-}
-
-/** "3 × 10 reps"; a bird dog set as the set screen and the voice say it, "1 × 10 each side". */
-function describeDosage(exercise: Exercise, { sets, target }: Dosage): string {
-  const per =
-    exercise.kind === 'hold'
-      ? `${target} s hold`
-      : exercise.kind === 'breaths'
-        ? `${target} breaths`
-        : exercise.alternatesSides
-          ? perSideText(target)
-          : `${target} reps`;
-  return `${sets} × ${per}`;
 }
 
 declare global {

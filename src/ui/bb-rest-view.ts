@@ -4,7 +4,7 @@ import { countUnit, type Exercise, exerciseById } from '../workout/program.ts';
 import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
-import { clockFace, describeForm, formatDuration, heldS } from './format.ts';
+import { clockFace, describeForm, formatDuration, heldS, plural } from './format.ts';
 import { buttonStyles, pausedMark, ringFace, screenLayout, sideBySide } from './styles.ts';
 import './bb-progress-ring.ts';
 
@@ -153,7 +153,7 @@ export function describeSet(record: SetRecord): string {
     ? 'skipped'
     : record.holdMs !== null
       ? `held ${formatDuration(heldS(record.holdMs))}`
-      : `${record.count} of ${record.target} ${countUnit(exercise)}s`;
+      : `${record.count} of ${plural(record.target, countUnit(exercise))}`;
   return `${exercise.name}, set ${record.setNumber}: ${done}`;
 }
 

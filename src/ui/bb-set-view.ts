@@ -11,7 +11,7 @@ import {
 } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
-import { clockFace, formatDuration, heldS, pausedText } from './format.ts';
+import { clockFace, formatDuration, heldS, pausedText, plural } from './format.ts';
 import {
   buttonStyles,
   disclosureMarker,
@@ -366,18 +366,20 @@ export class BbSetView extends LitElement {
             : 'Holding',
       };
     }
-    const noun = `${countUnit(exercise)}s`;
+    // "of 1 rep": the unit goes with the target it follows, not with the count.
+    const unit = `of ${plural(dosage.target, countUnit(exercise))}`;
+    const counted = `${set.count} ${unit}`;
     return {
       value: set.count,
       max: dosage.target,
       digits: String(set.count),
       suffix: '',
-      unit: `of ${dosage.target} ${noun}`,
+      unit,
       // The voice counts a bird dog set as so many each side: the screen says it too.
       detail: exercise.alternatesSides ? perSideText(dosage.target) : null,
       label: exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps',
-      valueText: `${set.count} of ${dosage.target} ${noun}`,
-      announcement: this.paused ? pausedText(this.pauseReason) : `${set.count} of ${dosage.target} ${noun}`,
+      valueText: counted,
+      announcement: this.paused ? pausedText(this.pauseReason) : counted,
     };
   }
 }

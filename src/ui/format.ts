@@ -2,7 +2,7 @@
 // rest, summary and history screens say a time the same way.
 
 import type { SessionSummary } from '../store/records.ts';
-import { FORM_ISSUE_TEXT } from '../workout/program.ts';
+import { countUnit, type Dosage, type Exercise, FORM_ISSUE_TEXT, perSideText } from '../workout/program.ts';
 import type { TargetChange } from '../workout/progression.ts';
 import { heldS, type PauseReason, type SetRecord } from '../workout/session.ts';
 
@@ -33,6 +33,20 @@ export { heldS } from '../workout/session.ts';
 /** "1 set", "3 sets". */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * "3 × 10 reps", "1 × 1 rep", "2 × 6 breaths"; a bird dog set as the set screen and the voice say it,
+ * "1 × 10 each side".
+ */
+export function describeDosage(exercise: Exercise, { sets, target }: Dosage): string {
+  const per =
+    exercise.kind === 'hold'
+      ? `${target} s hold`
+      : exercise.alternatesSides
+        ? perSideText(target)
+        : plural(target, countUnit(exercise));
+  return `${sets} × ${per}`;
 }
 
 /** "Raised from 45 s: you held the whole 45 s last time." */

@@ -55,6 +55,12 @@ describe('bb-rest-view', () => {
     );
     // Skipped after three reps: what it counted.
     expect(describeSet({ ...skipped, count: 3, endedBy: 'stopped' })).toBe('Superman, set 2: 3 of 10 reps');
+    expect(describeSet({ ...skipped, count: 0, target: 1, endedBy: 'stopped' })).toBe(
+      'Superman, set 2: 0 of 1 rep',
+    );
+    expect(describeSet({ ...skipped, exerciseId: 'bat-hang', count: 1, target: 1, endedBy: 'target' })).toBe(
+      'Bat hang, set 2: 1 of 1 breath',
+    );
   });
 
   it('confirms the set just done with the form problems seen in it', async () => {

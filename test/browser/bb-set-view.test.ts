@@ -116,6 +116,15 @@ describe('bb-set-view', () => {
     await expect.element(page.getByText('7.5 each side')).not.toBeInTheDocument();
   });
 
+  it('says a target of one in the singular, "of 1 rep"', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 45 } },
+      set: currentSet({ count: 0 }),
+    });
+    expect(element.shadowRoot!.querySelector('.unit')?.textContent).toBe('of 1 rep');
+    await expect.element(page.getByRole('status')).toHaveTextContent('0 of 1 rep');
+  });
+
   it('offers Resume instead of Pause while paused, keeping the target in view, and says so to screen readers', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },

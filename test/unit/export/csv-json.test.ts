@@ -111,6 +111,34 @@ describe('CSV export', () => {
     ]);
   });
 
+  it('says a count or a target of one in the singular', async () => {
+    const bundle = await recordSession();
+    const [superman] = bundle.sets;
+    const sets = [
+      { ...superman!, endedBy: 'stopped' as const, count: 0, target: 1, peakDeg: null },
+      { ...superman!, index: 1, exerciseId: 'bat-hang' as const, count: 1, target: 1, peakDeg: null },
+      {
+        ...superman!,
+        index: 2,
+        exerciseId: 'bat-hang' as const,
+        endedBy: 'stopped' as const,
+        count: 0,
+        target: 1,
+        peakDeg: null,
+      },
+    ];
+    const notes = toCsv([{ session: bundle.session, sets }])
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',').slice(9, -2).join(','));
+    expect(notes).toEqual([
+      'stopped before the target of 1 rep',
+      '1 breath cycle',
+      '0 breath cycles; stopped before the target of 1 breath cycle',
+    ]);
+  });
+
   it('quotes separators and defuses spreadsheet formulas', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');

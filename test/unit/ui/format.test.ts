@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   clockFace,
+  describeDosage,
   describeSessionFacts,
   describeTargetChange,
   formatDuration,
   plural,
   sessionStartText,
 } from '../../../src/ui/format.ts';
+import { exerciseById } from '../../../src/workout/program.ts';
 
 describe('times and counts as the screens write them', () => {
   it('puts the unit beside a clock of seconds, and none beside minutes and seconds', () => {
@@ -23,6 +25,18 @@ describe('times and counts as the screens write them', () => {
   it('counts in the singular and plural', () => {
     expect(plural(1, 'set')).toBe('1 set');
     expect(plural(3, 'set')).toBe('3 sets');
+  });
+
+  it('says a plan of every kind of exercise in the singular and plural', () => {
+    const plan = (id: Parameters<typeof exerciseById>[0], sets: number, target: number) =>
+      describeDosage(exerciseById(id), { sets, target, restS: 30 });
+    expect(plan('superman', 1, 1)).toBe('1 × 1 rep');
+    expect(plan('superman', 3, 10)).toBe('3 × 10 reps');
+    expect(plan('bat-hang', 1, 1)).toBe('1 × 1 breath');
+    expect(plan('bat-hang', 2, 6)).toBe('2 × 6 breaths');
+    expect(plan('elbow-plank', 3, 30)).toBe('3 × 30 s hold');
+    expect(plan('bird-dog', 1, 20)).toBe('1 × 10 each side');
+    expect(plan('bird-dog', 1, 2)).toBe('1 × 1 each side');
   });
 
   it('says why a target moved', () => {
