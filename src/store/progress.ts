@@ -210,15 +210,22 @@ export function progress(weeks: readonly WeekRow[]): Progress {
         },
       ],
     },
+    // In whole bpm, as heart rate is told everywhere else. The week rows keep the means of the week's
+    // sessions to a tenth, which no strap measures; and the Numbers table writes a whole column to the
+    // decimals of its most precise value, so one 98.5 turned every other week into "85.0".
     heartRate: {
       x,
       lines: [
-        { label: 'Average (bpm)', values: sorted.map((w) => w.avgBpm) },
+        { label: 'Average (bpm)', values: sorted.map((w) => wholeOrNull(w.avgBpm)) },
         { label: 'Peak (bpm)', values: sorted.map((w) => w.maxBpm) },
-        { label: 'Recovery in 1 min (bpm)', values: sorted.map((w) => w.recoveryBpm) },
+        { label: 'Recovery in 1 min (bpm)', values: sorted.map((w) => wholeOrNull(w.recoveryBpm)) },
       ],
     },
   };
+}
+
+function wholeOrNull(value: number | null): number | null {
+  return value === null ? null : Math.round(value);
 }
 
 /**

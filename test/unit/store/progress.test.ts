@@ -94,6 +94,21 @@ describe('progress', () => {
     ]);
   });
 
+  it('charts heart rate in whole bpm, as every other screen tells it, though a week averages two sessions', () => {
+    const week = [session('x', monday, 30, 100), session('y', monday + DAY, 30, 97)];
+    // Its sessions recovered by 12 and 13 bpm.
+    const [first] = weeksOf(week, []);
+    const p = progress([
+      { ...first!, recoveryBpm: 12.5 },
+      ...weeksOf([session('z', monday + 7 * DAY, 30, 85)], []),
+    ]);
+    expect(p.heartRate.lines.map((l) => l.values)).toEqual([
+      [99, 85],
+      [130, 115],
+      [13, 12],
+    ]);
+  });
+
   it('charts a hold in the whole seconds its timer showed, as the summary and the voice tell it', () => {
     const p = progress(
       weeksOf([session('h', monday, 30, 100)], [set('h', 0, 'elbow-plank', { target: 30, holdMs: 47_800 })]),
