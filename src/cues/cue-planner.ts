@@ -27,6 +27,13 @@ import {
 
 export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session-end';
 
+/**
+ * What a spoken line is news of: a newer line of the same topic says what is true now, and one still
+ * waiting to be said is dropped for it ("three" after "four", or "you seem to be face down" once the
+ * person is in position, would mislead).
+ */
+export type Topic = 'count' | 'position';
+
 export type Cue =
   /**
    * `interrupt` drops whatever is still queued or being said: the countdown and the next set must not
@@ -36,8 +43,8 @@ export type Cue =
       readonly kind: 'say';
       readonly text: string;
       readonly interrupt: boolean;
-      /** A count (rep, breath, seconds): stale once the next is due, so the voice drops it if still waiting. */
-      readonly count?: true;
+      /** What it is news of: the voice drops it, if still waiting, for a newer line of the topic. */
+      readonly topic?: Topic;
     }
   | { readonly kind: 'tone'; readonly tone: ToneKind }
   | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
@@ -95,7 +102,8 @@ function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
 }
 
 const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
-const sayCount = (text: string): Cue => ({ kind: 'say', text, interrupt: false, count: true });
+const sayCount = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'count' });
+const sayPosition = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'position' });
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
 const vibrate = (kind: ToneKind | 'form'): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
 
@@ -184,15 +192,16 @@ const WRONG_POSITION_WAY_ON = 'If you are in position, tap Start the set.';
 function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet): Cue[] {
   if (before.waiting && !after.waiting) {
     // Begun by hand, the person may not be in position as far as the sensor can tell.
-    return [vibrate('hold-start'), say(after.begunByHand ? 'Go.' : 'In position. Go.')];
+    return [vibrate('hold-start'), sayPosition(after.begunByHand ? 'Go.' : 'In position. Go.')];
   }
   if (after.waiting && !before.waiting) return [say(exercise.positionPrompt, true)];
   if (after.waiting && after.wrongPosture && after.warnedMs != null && after.warnedMs !== before.warnedMs) {
     const warning = wrongPositionText(exercise, after.wrongPosture);
     // Said again, the sensor may be the one that is wrong (worn oddly): the way on is the button.
     const again = before.warnedMs != null ? ` ${WRONG_POSITION_WAY_ON}` : '';
-    // After the set's instructions, not over them: the longest take fifteen seconds to say.
-    return [vibrate('form'), say(`${warning}${again}`)];
+    // After the set's instructions, not over them (the longest take fifteen seconds to say); and not
+    // at all if the person is in position by the time they end.
+    return [vibrate('form'), sayPosition(`${warning}${again}`)];
   }
   return [];
 }

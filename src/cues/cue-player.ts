@@ -102,7 +102,7 @@ export class CuePlayer {
       cuesOf(this.state$, this.settings$).subscribe((cue) => {
         switch (cue.kind) {
           case 'say':
-            speech.say(cue.text, cue.interrupt, cue.count === true);
+            speech.say(cue.text, cue.interrupt, cue.topic ?? null);
             break;
           case 'tone':
             tones.play(cue.tone);

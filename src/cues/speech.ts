@@ -3,6 +3,8 @@
 // "synthesis-failed"), and loads its voice list late (the `voiceschanged` event). The coach must keep
 // counting on screen whatever the voice does.
 
+import type { Topic } from './cue-planner.ts';
+
 /** The parts of `window` the voice needs; tests pass the real window with a spied speak(). */
 export interface SpeechHost {
   readonly speechSynthesis?: SpeechSynthesis;
@@ -31,10 +33,9 @@ const END_GRACE_MS = 4000;
 /** Milliseconds per character at rate 1: generous, as engines and voices differ. */
 const MS_PER_CHAR = 120;
 
-/** A line to say; a count (a rep, breath or countdown number) is stale once the next count comes. */
 interface Line {
   readonly text: string;
-  readonly count: boolean;
+  readonly topic: Topic | null;
 }
 
 /** Rates the settings allow: slower than 0.5 drags, faster than 2 is hard to follow on the mat. */
@@ -99,13 +100,13 @@ export class Speech {
 
   /**
    * Says the text after what is queued, or at once, dropping the queue, when `interrupt` is set. A
-   * `count` takes the place of a count still waiting: "three" said after "four" would mislead.
+   * line of a `topic` takes the place of one of the same topic still waiting.
    */
-  say(text: string, interrupt = false, count = false): void {
+  say(text: string, interrupt = false, topic: Topic | null = null): void {
     if (this.muted || !this.available || text.trim() === '') return;
     if (interrupt) this.cancel();
-    if (count) this.dropWaiting((line) => line.count);
-    this.waiting.push({ text, count });
+    if (topic) this.dropWaiting((line) => line.topic === topic);
+    this.waiting.push({ text, topic });
     if (this.waiting.length > MAX_QUEUED) this.waiting.splice(0, this.waiting.length - MAX_QUEUED);
     this.sayNext();
   }

@@ -37,8 +37,8 @@ describe('Speech', () => {
     const speech = new Speech(window);
     speech.say('Bird dog, one set. ten each side. Start with your right arm, then alternate', true);
     speech.say('In position. Go.');
-    speech.say('one', false, true);
-    speech.say('two', false, true);
+    speech.say('one', false, 'count');
+    speech.say('two', false, 'count');
     expect(cancel).toHaveBeenCalledTimes(1); // the interrupting instruction's own
     expect(speech.queued).toBe(3);
     const endCurrent = () => speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
@@ -47,6 +47,16 @@ describe('Speech', () => {
     expect(spokenTexts(speak).slice(1)).toEqual(['In position. Go.', 'two']);
     endCurrent();
     expect(speech.queued).toBe(0);
+  });
+
+  it('drops a wrong position still waiting once the person is in position', () => {
+    const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+    const speech = new Speech(window);
+    speech.say('Bat hang, set one of two. four slow breaths. Lie on your back at a wall', true);
+    speech.say('You seem to be face down: Bat hang is done on your back.', false, 'position');
+    speech.say('In position. Go.', false, 'position');
+    speak.mock.calls[0][0].dispatchEvent(new Event('end'));
+    expect(spokenTexts(speak).slice(1)).toEqual(['In position. Go.']);
   });
 
   it('cuts off what is said and queued for an interrupting cue, and drops the oldest of a long queue', () => {

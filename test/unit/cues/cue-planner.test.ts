@@ -99,7 +99,7 @@ describe('planCues', () => {
     expect(run.do(motion(rep(3000)))).toEqual([
       { kind: 'tone', tone: 'rep' },
       { kind: 'vibrate', patternMs: VIBRATION.rep },
-      { kind: 'say', text: 'one', interrupt: false, count: true },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count' },
     ]);
     expect(spoken(run.do(motion(rep(6000))))).toEqual(['two']);
     expect(spoken(run.do(motion(rep(9000))))).toEqual(['three']);
@@ -293,7 +293,7 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 1, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2500 })).toEqual([
-      { kind: 'say', text: 'one', interrupt: false, count: true },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count' },
     ]);
   });
 
@@ -317,7 +317,7 @@ describe('planCues', () => {
     const run = new Run(plan(['bat-hang', 2, 4, 30]));
     run.do({ type: 'start', nowMs: 0 });
     expect(run.do(motion({ type: 'breath', tMs: 8000, emittedMs: 8000 }))).toEqual([
-      { kind: 'say', text: 'one', interrupt: false, count: true },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count' },
     ]);
   });
 
@@ -524,7 +524,7 @@ describe('cues for a set that begins in position', () => {
     ]);
     expect(run.do(position('in', 'face-down', 3000))).toEqual([
       { kind: 'vibrate', patternMs: VIBRATION['hold-start'] },
-      { kind: 'say', text: 'In position. Go.', interrupt: false },
+      { kind: 'say', text: 'In position. Go.', interrupt: false, topic: 'position' },
     ]);
     run.do(motion(rep(5000)), motion(rep(7000)), motion(rep(9000)));
     // The next set of the same exercise: only the prompt, the position itself was said before.
@@ -545,7 +545,7 @@ describe('cues for a set that begins in position', () => {
     const warning = 'You seem to be on your back: Superman is done face down.';
     expect(run.do(position('wrong', 'face-up', 2000))).toEqual([
       { kind: 'vibrate', patternMs: VIBRATION.form },
-      { kind: 'say', text: warning, interrupt: false },
+      { kind: 'say', text: warning, interrupt: false, topic: 'position' },
     ]);
     // Said at 5 s, the state's clock then: again 20 s on, with the way on if the sensor is wrong.
     expect(spoken(run.ticksTo(24_750))).toEqual([]);

@@ -30,7 +30,7 @@ function states(...actions: SessionAction[]): SessionState[] {
 const LOUD: CueSettings = { muted: false, tones: true, vibration: true };
 const MUTED: CueSettings = { muted: true, tones: true, vibration: true };
 const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
-const sayCount = (text: string): Cue => ({ kind: 'say', text, interrupt: false, count: true });
+const sayCount = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'count' });
 
 function scheduler(): TestScheduler {
   return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
