@@ -3,7 +3,19 @@
 // and trunk motion, a watch for the wrist): the app then reads heart rate from one and motion from
 // the one best placed for the exercise.
 
-import { BehaviorSubject, combineLatest, filter, map, NEVER, type Observable, of, Subscription } from 'rxjs';
+import {
+  BehaviorSubject,
+  combineLatest,
+  distinctUntilChanged,
+  filter,
+  map,
+  merge,
+  NEVER,
+  type Observable,
+  of,
+  Subscription,
+  startWith,
+} from 'rxjs';
 import { createRecording, type RecordedPacket, type Recording } from '../protocol/recording.ts';
 import { BLE_DEVICE_KINDS, type BleDeviceKind, requestOptionsFor } from '../sensors/ble/device-kinds.ts';
 import {
@@ -13,6 +25,7 @@ import {
   UNSUPPORTED_MESSAGE,
 } from '../sensors/ble/errors.ts';
 import { type ConnectionState as GattConnectionState, GattSession } from '../sensors/ble/gatt-session.ts';
+import type { DeviceProblemKind } from '../sensors/ble/profile.ts';
 import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
 import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
@@ -114,6 +127,8 @@ interface Member {
   readonly battery$: Observable<number | null>;
   readonly malformedPackets$: Observable<number>;
   readonly sampleRateHz$: Observable<number | null>;
+  /** The device has motion but refused to stream it (until frames come after all); absent: never. */
+  readonly motionRefused$?: Observable<boolean>;
   readonly virtual: VirtualStrap | null;
   readonly session: GattSession | null;
   /** What the device sent (and was sent) so far, for a recording; phone motion and the virtual strap send no packets. */
@@ -122,6 +137,9 @@ interface Member {
   readonly recordedAt?: string | null;
   close(): void;
 }
+
+/** What a device says when it will not stream motion: it counts as a heart-rate-only device then. */
+const MOTION_REFUSALS = new Set<DeviceProblemKind>(['mtu-too-small', 'charging', 'stream-failed']);
 
 // Heart rate from a chest strap first: it is the most accurate [P-H10; P-VS contact caveat].
 const HEART_RATE_RANK: Record<DeviceKind, number> = {
@@ -166,6 +184,8 @@ export class Devices extends Model<DeviceState> {
   private readonly lifecycle = new Subscription();
   /** Each device's connection as last heard, for `givesMotion`. */
   private readonly connections = new WeakMap<Member, ConnectionState>();
+  /** Whether each device has refused to stream motion, as last heard, for `givesMotion`. */
+  private readonly motionRefused = new WeakMap<Member, boolean>();
   private readonly habitStore: JsonStore<Habit>;
   private virtualHabit: Habit;
 
@@ -363,32 +383,46 @@ export class Devices extends Model<DeviceState> {
       if (!bluetooth) throw new BluetoothProblem('unsupported', UNSUPPORTED_MESSAGE);
       // requestDevice must be the first await: it needs the tap's user activation [WB-SPEC].
       const device = await bluetooth.requestDevice(requestOptionsFor(spec));
+      const already = this.members.find((m) => m.status.id === device.id);
+      if (already) {
+        // Picked again: the device stays as it is, and one the app gave up on is tried again.
+        if (this.connections.get(already) === 'lost') already.session?.retry();
+        return;
+      }
       const name = device.name || spec.label;
       const placement = spec.placement(name);
       session = new GattSession(device, spec.profiles(), { now: this.options.now });
       const live = session;
       const problems = this.showProblemsOf(live);
-      this.addMember(
-        {
-          status: { id: device.id, name, kind, placement },
-          heartRate$: HAS_HEART_RATE.has(kind) ? live.heartRate$ : null,
-          accel$: placement ? live.accel$ : null,
-          connection$: live.connection$,
-          battery$: live.battery$,
-          malformedPackets$: live.malformedPackets$,
-          sampleRateHz$: live.details$.pipe(map((d) => d.sampleRateHz ?? null)),
-          virtual: null,
-          session: live,
-          recordedPackets: () => live.recordedPackets,
-          close: () => {
-            problems.unsubscribe();
-            void live.close();
-          },
+      const member: Member = {
+        status: { id: device.id, name, kind, placement },
+        heartRate$: HAS_HEART_RATE.has(kind) ? live.heartRate$ : null,
+        accel$: placement ? live.accel$ : null,
+        connection$: live.connection$,
+        battery$: live.battery$,
+        malformedPackets$: live.malformedPackets$,
+        sampleRateHz$: live.details$.pipe(map((d) => d.sampleRateHz ?? null)),
+        motionRefused$: merge(
+          live.problem$.pipe(
+            filter((p) => MOTION_REFUSALS.has(p.kind)),
+            map(() => true),
+          ),
+          live.accel$.pipe(map(() => false)),
+        ).pipe(startWith(false), distinctUntilChanged()),
+        virtual: null,
+        session: live,
+        recordedPackets: () => live.recordedPackets,
+        close: () => {
+          problems.unsubscribe();
+          void live.close();
         },
-        // A second device of the same kind replaces the first; other kinds stay beside it.
-        (m) => m.status.id === device.id || m.status.kind === kind,
-      );
+      };
+      // Beside the devices there, until it is connected: a device that fails leaves them as they were.
+      this.addMember(member, () => false);
       await live.connect();
+      // A second device of the same kind then takes the place of the first; other kinds stay beside it.
+      const replaced = this.members.filter((m) => m !== member && m.status.kind === kind);
+      if (replaced.length) this.setMembers(this.members.filter((m) => !replaced.includes(m)));
     } catch (error) {
       const problem = describeBluetoothError(error);
       if (session) this.disconnectDevice(session.device.id);
@@ -403,14 +437,24 @@ export class Devices extends Model<DeviceState> {
    */
   private showProblemsOf(session: GattSession): Subscription {
     let outOfReach: string | null = null;
+    let silent: string | null = null;
     const problems = session.problem$.subscribe((p) => {
       if (p.kind === 'connection-lost') outOfReach = p.message;
+      if (p.kind === 'no-data') silent = p.message;
       this.update({ problem: p.message });
     });
     problems.add(
       session.connection$.pipe(filter((c) => c === 'connected')).subscribe(() => {
         if (outOfReach !== null && this.state.problem === outOfReach) this.update({ problem: null });
         outOfReach = null;
+      }),
+    );
+    // "Sends nothing" is untrue once it sends: left up, it would offer a switch away from a working strap.
+    problems.add(
+      merge(session.heartRate$, session.accel$).subscribe(() => {
+        if (silent === null) return;
+        if (this.state.problem === silent) this.update({ problem: null });
+        silent = null;
       }),
     );
     return problems;
@@ -446,7 +490,12 @@ export class Devices extends Model<DeviceState> {
    * hand, as with a heart-rate-only strap, until it gives some.
    */
   private givesMotion(m: Member): boolean {
-    return m.accel$ !== null && m.status.placement !== null && this.connections.get(m) !== 'unavailable';
+    return (
+      m.accel$ !== null &&
+      m.status.placement !== null &&
+      this.connections.get(m) !== 'unavailable' &&
+      this.motionRefused.get(m) !== true
+    );
   }
 
   private motionMember(exercise: ExerciseId | null): Member | null {
@@ -505,20 +554,26 @@ export class Devices extends Model<DeviceState> {
     this.update({ source, countsMotion: motion !== null, problem: null });
     if (members.length === 0) return;
     const perDevice = members.map((m) =>
-      combineLatest([m.connection$, m.battery$, m.malformedPackets$, m.sampleRateHz$]).pipe(
-        map(([connection, battery, malformedPackets, sampleRateHz]) => ({
-          ...m.status,
-          connection,
-          battery,
-          malformedPackets,
-          sampleRateHz,
-          heartRate: m === hr,
+      combineLatest([
+        m.connection$,
+        m.battery$,
+        m.malformedPackets$,
+        m.sampleRateHz$,
+        m.motionRefused$ ?? of(false),
+      ]).pipe(
+        map(([connection, battery, malformedPackets, sampleRateHz, motionRefused]) => ({
+          status: { ...m.status, connection, battery, malformedPackets, sampleRateHz, heartRate: m === hr },
+          motionRefused,
         })),
       ),
     );
     this.memberSubscriptions.add(
-      combineLatest(perDevice).subscribe((statuses) => {
-        for (const [i, m] of members.entries()) this.connections.set(m, statuses[i].connection);
+      combineLatest(perDevice).subscribe((seen) => {
+        const statuses = seen.map((s) => s.status);
+        for (const [i, m] of members.entries()) {
+          this.connections.set(m, statuses[i].connection);
+          this.motionRefused.set(m, seen[i].motionRefused);
+        }
         // A device that stops or starts giving motion (see givesMotion) changes what the app reads.
         if (this.motionMember(null) !== motion) {
           motion = this.motionMember(null);

@@ -368,7 +368,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
 
   it('a second strap of the same kind replaces the first; disconnecting the last brings back the virtual strap', async () => {
     const first = fakeH10();
-    const { nav } = navigatorWith([first, fakeH10()]);
+    const { nav } = navigatorWith([first, fakeH10(undefined, 'Polar H10 0B0B0B0B')]);
     const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
     const a = devices.connect('polar');
     await settle();
@@ -381,6 +381,81 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     devices.disconnectDevice(devices.state.devices[0].id);
     await settle();
     expect(devices.active.virtual).not.toBeNull();
+    devices.dispose();
+  });
+});
+
+describeWithShared('Devices when a strap is picked again, fails, or keeps its motion back', () => {
+  let nowMs = 0;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    nowMs = 1000;
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const connect = async (devices: Devices) => {
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+  };
+
+  it('keeps the strap that is connected when it is picked again in the chooser', async () => {
+    const h10 = fakeH10();
+    const { nav } = navigatorWith([h10, h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    await connect(devices);
+    await connect(devices);
+    expect(devices.state.problem).toBeNull();
+    expect(devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
+      ['Polar H10 0A1B2C3D', 'connected'],
+    ]);
+    expect(h10.gatt.connected).toBe(true);
+    devices.dispose();
+  });
+
+  it('keeps the strap that works while a second one of its kind fails to connect', async () => {
+    const first = fakeH10();
+    const second = fakeH10(undefined, 'Polar H10 0B0B0B0B');
+    second.reachable = false;
+    const { nav } = navigatorWith([first, second]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    await connect(devices);
+    const failing = devices.connect('polar');
+    await vi.advanceTimersByTimeAsync(60_000);
+    await failing;
+    expect(devices.state.problem).not.toBeNull();
+    expect(devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
+      ['Polar H10 0A1B2C3D', 'connected'],
+    ]);
+    expect(devices.active.virtual).toBeNull();
+    expect(first.gatt.connected).toBe(true);
+    devices.dispose();
+  });
+
+  it('takes back "sends nothing" once the strap sends', async () => {
+    const h10 = fakeH10();
+    const { nav } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    await connect(devices);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(devices.state.problem).toMatch(/sends nothing/);
+    h10.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 0x48));
+    expect(devices.state.problem).toBeNull();
+    devices.dispose();
+  });
+
+  it('counts by hand with an H10 that will not stream motion, as with a heart-rate-only strap', async () => {
+    // Status 10, INVALID_MTU: the H10 refuses the accelerometer stream over this link.
+    const { nav } = navigatorWith([fakeH10(() => [0x0a])]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    await connect(devices);
+    await settle();
+    expect(devices.state.problem).toMatch(/will not stream motion/);
+    expect(devices.state.countsMotion).toBe(false);
+    expect(devices.active.motionFor('superman')).toBeNull();
+    expect(devices.state.devices[0]).toMatchObject({ heartRate: true, motion: false });
     devices.dispose();
   });
 });

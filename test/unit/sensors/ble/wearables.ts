@@ -24,10 +24,13 @@ export function vector(description: string): Vector {
 }
 
 /** An H10 as FST captured it: HR, PMD, battery and device information. */
-export function fakeH10(startStatus: () => number[] = () => [0x00, 0x00, 0x01]): FakeDevice {
+export function fakeH10(
+  startStatus: () => number[] = () => [0x00, 0x00, 0x01],
+  name = 'Polar H10 0A1B2C3D',
+): FakeDevice {
   const settingsResponse = hex(vector('H10 ACC settings response to 01 02').hex);
   return new FakeDevice(
-    'Polar H10 0A1B2C3D',
+    name,
     [
       {
         uuid: uuids.HEART_RATE_SERVICE,
