@@ -3,6 +3,7 @@
 // before anything is imported, so a damaged or foreign file is refused whole with a message that
 // says where it is wrong, and nothing already stored is touched.
 
+import { localUtcOffsetMin } from '../store/calendar.ts';
 import type {
   EventRow,
   HeartRateChunkRow,
@@ -316,6 +317,10 @@ function readSession(r: Reader, latest: number): SessionRow {
   return r.keep({
     id: r.field('id').string(),
     startedAt,
+    // Files from before sessions kept their offset: the zone they are imported in is the best guess.
+    utcOffsetMin: r.has('utcOffsetMin')
+      ? r.field('utcOffsetMin').utcOffsetMin()
+      : localUtcOffsetMin(startedAt),
     endedAt: r
       .field('endedAt')
       .nullable((v) =>
@@ -607,6 +612,17 @@ class Reader {
     const value = this.number();
     if (!Number.isInteger(value) || value < 0 || value > max)
       this.fail(`should be a whole number from 0 to ${max}`);
+    return value;
+  }
+
+  /**
+   * A clock's offset from UTC, whole minutes: clocks run from 12 h behind to 14 h ahead, and the store
+   * looks for a session's week within a day of its start (see weekStarts).
+   */
+  utcOffsetMin(): number {
+    const value = this.number();
+    if (!Number.isInteger(value) || value < -720 || value > 840)
+      this.fail('should be a whole number of minutes from -720 to 840');
     return value;
   }
 

@@ -8,6 +8,7 @@ import { BehaviorSubject, type Observable } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import type { SessionState, SetRecord } from '../workout/session.ts';
+import { localUtcOffsetMin } from './calendar.ts';
 import {
   decodeHeartRateChunk,
   encodeHeartRateChunk,
@@ -120,9 +121,11 @@ export class SessionRecorder {
   ): SessionRecorder {
     const wallNow = options.wallNow ?? Date.now;
     const clockBaseMs = state.startedMs ?? state.nowMs;
+    const startedAt = Math.round(wallNow() - (state.nowMs - clockBaseMs));
     const session: SessionRow = {
       id: (options.newId ?? (() => crypto.randomUUID()))(),
-      startedAt: Math.round(wallNow() - (state.nowMs - clockBaseMs)),
+      startedAt,
+      utcOffsetMin: localUtcOffsetMin(startedAt),
       endedAt: null,
       status: 'active',
       updatedAt: wallNow(),

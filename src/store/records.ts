@@ -50,6 +50,12 @@ export interface SessionRow {
   readonly id: string;
   /** Wall-clock start, epoch ms. */
   readonly startedAt: number;
+  /**
+   * How far the clock was ahead of UTC where and when the session began, minutes (-240 in New York in
+   * summer). With `startedAt` it fixes the day and week the session belongs to (see sessionWeek),
+   * whatever zone the app is opened in later.
+   */
+  readonly utcOffsetMin: number;
   /** Wall-clock end, epoch ms; null while the session is active. */
   readonly endedAt: number | null;
   readonly status: SessionStatus;

@@ -6,6 +6,7 @@ import { NEVER, Subject } from 'rxjs';
 import { Persistence } from '../../src/app/persistence.ts';
 import { sessionLine } from '../../src/export/json.ts';
 import type { HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
+import { localUtcOffsetMin } from '../../src/store/calendar.ts';
 import {
   compactHeartRate,
   compactMotion,
@@ -122,6 +123,7 @@ function makeSession(id: string, startedAt: number, hz: number) {
   const session: SessionRow = {
     id,
     startedAt,
+    utcOffsetMin: localUtcOffsetMin(startedAt),
     endedAt: startedAt + endMs,
     status: 'finished',
     updatedAt: startedAt + endMs,

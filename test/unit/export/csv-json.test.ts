@@ -316,6 +316,25 @@ describe('JSON export and import', () => {
     expect(fromJson(JSON.stringify(resumed), IMPORTED_AT)).toHaveLength(1);
   });
 
+  it('keeps the offset from UTC a session began at; a file from before it was kept takes the zone it is read in', async () => {
+    const good = await recordSession();
+    const file = JSON.parse(toJson([{ ...good, session: { ...good.session, utcOffsetMin: 330 } }]));
+    expect(fromJson(JSON.stringify(file), IMPORTED_AT)[0]!.session.utcOffsetMin).toBe(330);
+    delete file.sessions[0].session.utcOffsetMin;
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(fromJson(JSON.stringify(file), IMPORTED_AT)[0]!.session.utcOffsetMin).toBe(-300);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    file.sessions[0].session.utcOffsetMin = 24 * 60;
+    expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
+      '(session 1): "session.utcOffsetMin" should be a whole number of minutes from -720 to 840.',
+    );
+  });
+
   it('says where a damaged file is wrong, and imports nothing from it', async () => {
     const good = await recordSession();
     const file = JSON.parse(toJson([good]));

@@ -9,6 +9,7 @@ function session(id: string, startedAt: number, plankTarget: number, avgBpm: num
   return {
     id,
     startedAt,
+    utcOffsetMin: 0,
     endedAt: startedAt + 1800_000,
     status: 'finished',
     updatedAt: startedAt,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { AccelFrame } from '../../../src/sensors/samples.ts';
 import { decodeHeartRateChunk, decodeMotionChunk, wallTimeOf } from '../../../src/store/codec.ts';
@@ -227,6 +227,28 @@ describe('SessionRecorder', () => {
     await rig.advance(1000, recorder, () => recorder.flush());
     expect(recorder.failure?.kind).toBe('unavailable');
     expect(recorder.bundle().motion).toHaveLength(1);
+  });
+});
+
+describe('SessionRecorder and the time zone', () => {
+  const zoneAtStart = process.env.TZ;
+  afterEach(() => {
+    if (zoneAtStart === undefined) delete process.env.TZ;
+    else process.env.TZ = zoneAtStart;
+  });
+
+  it('keeps the offset from UTC the session began at, though it ends after a flight to Tokyo', async () => {
+    process.env.TZ = 'America/New_York';
+    const store = await openStore();
+    const rig = new Rig();
+    const recorder = rig.startRecording(store);
+    await rig.advance(2000, recorder, () => recorder.flush());
+    process.env.TZ = 'Asia/Tokyo';
+    rig.model.finish();
+    await recorder.finish(rig.model.state);
+    const [row] = await store.listSessions();
+    expect(row).toMatchObject({ status: 'finished', utcOffsetMin: -300 });
+    store.close();
   });
 });
 

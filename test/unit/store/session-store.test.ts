@@ -18,6 +18,7 @@ function bundle(id: string, startedAt: number): SessionBundle {
     session: {
       id,
       startedAt,
+      utcOffsetMin: 0,
       endedAt: startedAt + 60_000,
       status: 'finished',
       updatedAt: startedAt + 60_000,

@@ -1,0 +1,58 @@
+// Calendar weeks that do not move with the time zone the app happens to run in. A session belongs to
+// the week of the day on which it began, where it began: its start and the UTC offset saved with it
+// say which, so the week it is counted in is the same whenever and wherever the app is opened, and
+// the week it is taken out of when deleted is the one it was put in. A week is named by the date of
+// its Monday, "2026-11-02", and the next one is seven calendar days on: in UTC, where no day is 23
+// or 25 hours long, so daylight saving neither skips a week nor counts one twice.
+// Pure, but for localUtcOffsetMin, the one place that asks the device for its zone.
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** A week, as the date of its Monday: "2026-11-02". Sorts as the weeks follow one another. */
+export type Week = string;
+
+/**
+ * How far this device's clock is ahead of UTC at `epochMs`, minutes: 120 in Paris in summer, -240 in
+ * New York. Asked once, when a session begins, and kept with it.
+ */
+export function localUtcOffsetMin(epochMs: number): number {
+  // getTimezoneOffset counts the other way (UTC minus local); `|| 0` keeps UTC's 0 from being -0.
+  return -Math.round(new Date(epochMs).getTimezoneOffset()) || 0;
+}
+
+/** The week of the day that `epochMs` falls on where the clock is `utcOffsetMin` ahead of UTC. */
+export function weekOf(epochMs: number, utcOffsetMin: number): Week {
+  // The local wall-clock time, read with the UTC methods: the calendar of that place.
+  const local = new Date(epochMs + utcOffsetMin * MINUTE_MS);
+  const daysSinceMonday = (local.getUTCDay() + 6) % 7;
+  return dateOf(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - daysSinceMonday));
+}
+
+/** The week a session is counted in: that of the day it began on, where it began. */
+export function sessionWeek(session: { readonly startedAt: number; readonly utcOffsetMin: number }): Week {
+  return weekOf(session.startedAt, session.utcOffsetMin);
+}
+
+/** Midnight UTC at the start of the week's Monday, epoch ms: one instant per week, the same everywhere. */
+export function weekUtcMs(week: Week): number {
+  // A date alone in ISO form is read as UTC.
+  return Date.parse(week);
+}
+
+export function nextWeek(week: Week): Week {
+  return dateOf(weekUtcMs(week) + 7 * DAY_MS);
+}
+
+/**
+ * The starts (epoch ms, from inclusive, to exclusive) of every session that can belong to the week,
+ * wherever it began: clocks run from 12 h behind UTC to 14 h ahead, so a day either side covers them.
+ */
+export function weekStarts(week: Week): [from: number, to: number] {
+  const monday = weekUtcMs(week);
+  return [monday - DAY_MS, monday + 8 * DAY_MS];
+}
+
+function dateOf(utcMs: number): Week {
+  return new Date(utcMs).toISOString().slice(0, 10);
+}
