@@ -9,7 +9,10 @@
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
-/** A week, as the date of its Monday: "2026-11-02". Sorts as the weeks follow one another. */
+/**
+ * A week, as the date of its Monday: "2026-11-02". Sorts as the weeks follow one another within the
+ * years 0 to 9999; a date gone wrong beyond them is written "-029719-04-05", which does not.
+ */
 export type Week = string;
 
 /**
@@ -54,5 +57,6 @@ export function weekStarts(week: Week): [from: number, to: number] {
 }
 
 function dateOf(utcMs: number): Week {
-  return new Date(utcMs).toISOString().slice(0, 10);
+  // Without the time, "T00:00:00.000Z": a date gone wrong may have a year of six digits and a sign.
+  return new Date(utcMs).toISOString().slice(0, -14);
 }

@@ -1,10 +1,12 @@
 // The series the progress charts draw, from the saved sessions and their sets. Pure: the charts only
-// plot what these return. x values are epoch seconds (uPlot's time axis unit). A point is a week, so
-// five years draw about 260 points, not 780 sessions.
+// plot what these return. A point is a week, so five years draw about 260 points, not 780 sessions;
+// its x is midnight UTC at the start of the week's Monday, in epoch seconds (uPlot's time axis unit):
+// the same instant in every zone, which the axis reads as a date in UTC (see week-axis.ts).
 
 import { type ExerciseId, type ExerciseKind, exerciseById } from '../workout/program.ts';
 import { type PastSession, type PastSet, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import { heldS } from '../workout/session.ts';
+import { nextWeek, sessionWeek, type Week, weekUtcMs } from './calendar.ts';
 import type { SessionRow, SetRow } from './records.ts';
 
 export interface ChartLine {
@@ -35,23 +37,13 @@ export interface Progress {
   readonly heartRate: ChartSeries;
 }
 
-const WEEK_MS = 7 * 24 * 3600 * 1000;
-
-/** Monday 00:00 local time of the week a time falls in. */
-export function weekStart(epochMs: number): number {
-  const d = new Date(epochMs);
-  d.setHours(0, 0, 0, 0);
-  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
-  return d.getTime();
-}
-
 /**
  * One week of training as the charts draw it, kept in the store and brought up to date whenever a
  * session of that week changes: opening the history reads a row a week, not every session and set.
  */
 export interface WeekRow {
-  /** Monday 00:00 local time, epoch ms. */
-  readonly weekStart: number;
+  /** The week of its sessions (see sessionWeek): the date of its Monday, "2026-11-02". */
+  readonly week: Week;
   readonly sessions: number;
   /** Reps (breath cycles for the bat hang) per exercise counted in reps or breaths. */
   readonly reps: Partial<Record<ExerciseId, number>>;
@@ -73,12 +65,8 @@ export interface WeekRow {
 
 const HOLD_CHARTED = ['elbow-plank', 'drawing-in'] as const;
 
-/** The week row of the sessions (and their sets) that began in the week starting at `start`. */
-export function summarizeWeek(
-  start: number,
-  sessions: readonly SessionRow[],
-  sets: readonly SetRow[],
-): WeekRow {
+/** The week row of the sessions (and their sets) of `week`. */
+export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets: readonly SetRow[]): WeekRow {
   const reps: Partial<Record<ExerciseId, number>> = {};
   const longestHoldMs: Partial<Record<ExerciseId, number>> = {};
   const holdTargetS: Partial<Record<ExerciseId, number>> = {};
@@ -110,7 +98,7 @@ export function summarizeWeek(
   };
   const peaks = byStart.map((s) => s.summary.maxBpm).filter((v): v is number => v !== null);
   return {
-    weekStart: start,
+    week,
     sessions: sessions.length,
     reps,
     longestHoldMs,
@@ -145,13 +133,15 @@ export function weeksOf(sessions: readonly SessionRow[], sets: readonly SetRow[]
     if (list) list.push(set);
     else setsOf.set(set.sessionId, [set]);
   }
-  const byWeek = new Map<number, SessionRow[]>();
+  const byWeek = new Map<Week, SessionRow[]>();
   for (const session of sessions) {
-    const week = weekStart(session.startedAt);
-    byWeek.set(week, [...(byWeek.get(week) ?? []), session]);
+    const week = sessionWeek(session);
+    const list = byWeek.get(week);
+    if (list) list.push(session);
+    else byWeek.set(week, [session]);
   }
   return [...byWeek.entries()]
-    .sort(([a], [b]) => a - b)
+    .sort(([a], [b]) => weekUtcMs(a) - weekUtcMs(b))
     .map(([week, rows]) =>
       summarizeWeek(
         week,
@@ -161,18 +151,13 @@ export function weeksOf(sessions: readonly SessionRow[], sets: readonly SetRow[]
     );
 }
 
-/** The Monday after the week of `epochMs` (a day's length changes with daylight saving: go by dates). */
-export function nextWeekStart(epochMs: number): number {
-  return weekStart(weekStart(epochMs) + WEEK_MS + 12 * 3600 * 1000);
-}
-
 /**
  * The charts' series, a point per week: every week from the first to the last, so that a week without
  * training is a gap in every chart rather than a line drawn across it.
  */
 export function progress(weeks: readonly WeekRow[]): Progress {
   const sorted = everyWeek(weeks);
-  const x = sorted.map((w) => w.weekStart / 1000);
+  const x = sorted.map((w) => weekUtcMs(w.week) / 1000);
   const round1 = (v: number) => Math.round(v * 10) / 10;
   return {
     repsPerWeek: countsPerWeek(sorted, x, 'reps'),
@@ -239,19 +224,19 @@ const MAX_FILLED_GAP_MS = 100 * 365 * 24 * 3600 * 1000;
  * over a century is marked by one empty week, which is enough to break the lines across it.
  */
 function everyWeek(weeks: readonly WeekRow[]): WeekRow[] {
-  const sorted = [...weeks].sort((a, b) => a.weekStart - b.weekStart);
+  const sorted = [...weeks].sort((a, b) => weekUtcMs(a.week) - weekUtcMs(b.week));
   const all: WeekRow[] = [];
   sorted.forEach((week, i) => {
     all.push(week);
-    const next = sorted[i + 1]?.weekStart;
+    const next = sorted[i + 1];
     if (next === undefined) return;
-    if (next - week.weekStart > MAX_FILLED_GAP_MS) {
-      all.push(summarizeWeek(nextWeekStart(week.weekStart), [], []));
+    const nextMs = weekUtcMs(next.week);
+    if (nextMs - weekUtcMs(week.week) > MAX_FILLED_GAP_MS) {
+      all.push(summarizeWeek(nextWeek(week.week), [], []));
       return;
     }
-    for (let w = nextWeekStart(week.weekStart); w < next; w = nextWeekStart(w)) {
+    for (let w = nextWeek(week.week); weekUtcMs(w) < nextMs; w = nextWeek(w))
       all.push(summarizeWeek(w, [], []));
-    }
   });
   return all;
 }

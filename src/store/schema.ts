@@ -3,6 +3,7 @@
 // written by an older app is kept. Never edit a published step: add the next one.
 
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { localUtcOffsetMin, type Week } from './calendar.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { type WeekRow, weeksOf } from './progress.ts';
 import type {
@@ -32,7 +33,7 @@ export interface BackbeatDB extends DBSchema {
   events: { key: [string, number]; value: EventRow };
   heartRate: { key: [string, number]; value: HeartRateChunkRow };
   motion: { key: [string, number]; value: MotionChunkRow };
-  weeks: { key: number; value: WeekRow };
+  weeks: { key: Week; value: WeekRow };
   /** Small facts about the store itself, such as how long raw motion is kept. */
   meta: { key: string; value: unknown };
 }
@@ -90,13 +91,29 @@ const MIGRATIONS: readonly Migration[] = [
   },
   // v4: a row per week of what the progress charts draw, kept up to date as sessions change, so the
   // history opens in the same time after five years as after one; and a store of settings of the store.
-  async (db, tx) => {
+  // Its rows, keyed by the local time of the Monday, are built by v5, which replaces them.
+  (db) => {
     db.createObjectStore('weeks', { keyPath: 'weekStart' });
     db.createObjectStore('meta');
-    const [sessions, sets] = await Promise.all([
-      tx.objectStore('sessions').getAll(),
-      tx.objectStore('sets').getAll(),
-    ]);
+  },
+  // v5: weeks by the calendar. v4 keyed a week by its Monday's midnight in the zone the app ran in
+  // when the row was written, so after a change of zone the charts found none of the weeks written
+  // before, and a session deleted there stayed counted in the row it had gone into. Each session now
+  // keeps the offset from UTC it began at (for those already here, the zone they are upgraded in is
+  // the best that can be said), and the week rows are built again from the sessions and their sets.
+  async (db, tx) => {
+    db.deleteObjectStore('weeks');
+    db.createObjectStore('weeks', { keyPath: 'week' });
+    const sessions: SessionRow[] = [];
+    let cursor = await tx.objectStore('sessions').openCursor();
+    while (cursor) {
+      const old = cursor.value as Omit<SessionRow, 'utcOffsetMin'> & Partial<SessionRow>;
+      const row = { ...old, utcOffsetMin: old.utcOffsetMin ?? localUtcOffsetMin(old.startedAt) };
+      if (old.utcOffsetMin === undefined) await cursor.update(row);
+      sessions.push(row);
+      cursor = await cursor.continue();
+    }
+    const sets = await tx.objectStore('sets').getAll();
     const weeks = tx.objectStore('weeks');
     await Promise.all(weeksOf(sessions, sets).map((week) => weeks.put(week)));
   },

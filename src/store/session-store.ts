@@ -3,9 +3,10 @@
 // IndexedDB throws into a StoreError.
 
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { sessionWeek, type Week, weekStarts } from './calendar.ts';
 import { compactHeartRate, compactMotion } from './codec.ts';
 import { StoreError, toStoreError } from './errors.ts';
-import { nextWeekStart, summarizeWeek, type WeekRow, weekStart } from './progress.ts';
+import { summarizeWeek, type WeekRow } from './progress.ts';
 import type {
   EventRow,
   HeartRateChunkRow,
@@ -232,7 +233,7 @@ export class SessionStore {
       for (const row of batch.heartRate ?? []) puts.push(tx.objectStore('heartRate').put(row));
       for (const row of batch.motion ?? []) puts.push(tx.objectStore('motion').put(row));
       // A new set, a changed plan or the end: the week's chart row follows in the same transaction.
-      if (batch.session) puts.push(refreshWeek(tx, batch.session.startedAt));
+      if (batch.session) puts.push(refreshWeek(tx, sessionWeek(batch.session)));
       await Promise.all([...puts, tx.done]);
     });
   }
@@ -248,7 +249,8 @@ export class SessionStore {
         tx.objectStore('sets').delete(range),
         ...CHUNK_STORES.map((name) => tx.objectStore(name).delete(range)),
       ]);
-      if (row) await refreshWeek(tx, row.startedAt);
+      // The week the session was counted in, whatever zone the app runs in now.
+      if (row) await refreshWeek(tx, sessionWeek(row));
       await tx.done;
     });
   }
@@ -284,7 +286,7 @@ export class SessionStore {
         await Promise.all(puts);
       }
       const weeks = new Set(
-        bundles.filter((b) => added.includes(b.session.id)).map((b) => weekStart(b.session.startedAt)),
+        bundles.filter((b) => added.includes(b.session.id)).map((b) => sessionWeek(b.session)),
       );
       for (const week of weeks) await refreshWeek(tx, week);
       await tx.done;
@@ -382,11 +384,14 @@ function firstSessionId(batch: WriteBatch): string | undefined {
   return (batch.sets?.[0] ?? batch.events?.[0] ?? batch.heartRate?.[0] ?? batch.motion?.[0])?.sessionId;
 }
 
-/** Brings the chart row of the week that `epochMs` falls in up to date with its sessions and sets. */
-async function refreshWeek(tx: WriteTransaction, epochMs: number): Promise<void> {
-  const week = weekStart(epochMs);
-  const range = IDBKeyRange.bound(week, nextWeekStart(week), false, true);
-  const sessions = await tx.objectStore('sessions').index('by-started').getAll(range);
+/** Brings the chart row of the week up to date with its sessions and sets. */
+async function refreshWeek(tx: WriteTransaction, week: Week): Promise<void> {
+  const [from, to] = weekStarts(week);
+  const near = await tx
+    .objectStore('sessions')
+    .index('by-started')
+    .getAll(IDBKeyRange.bound(from, to, false, true));
+  const sessions = near.filter((s) => sessionWeek(s) === week);
   const sets = await Promise.all(sessions.map((s) => tx.objectStore('sets').getAll(sessionRange(s.id))));
   if (sessions.length === 0) await tx.objectStore('weeks').delete(week);
   else await tx.objectStore('weeks').put(summarizeWeek(week, sessions, sets.flat()));

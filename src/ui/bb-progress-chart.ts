@@ -5,7 +5,7 @@ import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
-import { extent, weekLabels, weekRange, weekTicks } from './week-axis.ts';
+import { extent, weekDate, weekLabels, weekRange, weekTicks } from './week-axis.ts';
 
 const DAY_S = 24 * 3600;
 
@@ -217,7 +217,13 @@ export class BbProgressChart extends LitElement {
 
   private renderTable(series: ChartSeries) {
     const label = (x: number) =>
-      new Date(x * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+      this.unit === 'week'
+        ? weekDate(x, true)
+        : new Date(x * 1000).toLocaleDateString(undefined, {
+            day: 'numeric',
+            month: 'short',
+            year: 'numeric',
+          });
     const decimals = series.lines.map((l) => decimalPlaces(l.values));
     return html`<details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>Numbers</summary>

@@ -1,5 +1,7 @@
 // The x axis of a chart with a point a week: its ticks fall on the weeks' starts, where the points are,
 // and say "week of 30 Nov", so a point reads as a week rather than as the day the week began. Pure.
+// A week's x is midnight UTC at the start of its Monday (see progress.ts): read in UTC, it is that
+// Monday's date in every zone, where local time would make it Sunday west of Greenwich.
 
 const DAY_S = 24 * 3600;
 
@@ -24,12 +26,17 @@ export function weekTicks(weeks: readonly number[], min: number, max: number, wi
 
 /** A tick's label on two lines, "week of" over "30 Nov"; with the year when the ticks span years. */
 export function weekLabel(weekStartS: number, withYear: boolean, locale?: string): string {
-  const day = new Date(weekStartS * 1000).toLocaleDateString(locale, {
+  return `week of\n${weekDate(weekStartS, withYear, locale)}`;
+}
+
+/** The date of a week's Monday: "30 Nov", or "30 Nov 2026". */
+export function weekDate(weekStartS: number, withYear: boolean, locale?: string): string {
+  return new Date(weekStartS * 1000).toLocaleDateString(locale, {
     day: 'numeric',
     month: 'short',
     ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
   });
-  return `week of\n${day}`;
 }
 
 /** The labels of the ticks `weekTicks` chose. */
@@ -63,6 +70,6 @@ export function extent(values: readonly number[]): [number, number] {
 }
 
 function spansYears(weeks: readonly number[]): boolean {
-  const years = new Set(weeks.map((w) => new Date(w * 1000).getFullYear()));
+  const years = new Set(weeks.map((w) => new Date(w * 1000).getUTCFullYear()));
   return years.size > 1;
 }

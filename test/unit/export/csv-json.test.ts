@@ -188,6 +188,27 @@ describe('JSON export and import', () => {
     // Three minutes of recording, saved every second into fake-indexeddb: slow on a busy machine.
   }, 20_000);
 
+  it('restores each session into the week it was counted in where it was recorded', async () => {
+    const recorded = await recordSession();
+    // Begun at 02:00 UTC on Monday, on Sunday evening in New York: in the week before.
+    const { startedAt, endedAt, updatedAt } = recorded.session;
+    const shift = Date.UTC(2026, 10, 23, 2) - startedAt;
+    const session = {
+      ...recorded.session,
+      startedAt: startedAt + shift,
+      endedAt: endedAt! + shift,
+      updatedAt: updatedAt + shift,
+      utcOffsetMin: -300,
+    };
+    const backup = toJson([{ ...recorded, session }]);
+    const target = await SessionStore.open({ name: `json-${++dbCounter}` });
+    await target.importBundles(fromJson(backup, IMPORTED_AT));
+    expect((await target.weeks()).map((w) => [w.week, w.past.map((p) => p.id)])).toEqual([
+      ['2026-11-16', ['session-1']],
+    ]);
+    target.close();
+  });
+
   it.each([
     ['not JSON', '{"format": "backbeat-sess', /not valid JSON/],
     ['another format', '{"format":"strong","sessions":[]}', /not a Backbeat sessions file/],

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { progress, weekStart, weeksOf } from '../../../src/store/progress.ts';
+import { weekOf, weekUtcMs } from '../../../src/store/calendar.ts';
+import { progress, weeksOf } from '../../../src/store/progress.ts';
 import type { SessionRow, SetRow } from '../../../src/store/records.ts';
 import { summarize } from '../../../src/store/summary.ts';
 
-const DAY = 24 * 3600 * 1000;
+const HOUR = 3600 * 1000;
+const DAY = 24 * HOUR;
 
-function session(id: string, startedAt: number, plankTarget: number, avgBpm: number): SessionRow {
+function session(
+  id: string,
+  startedAt: number,
+  plankTarget: number,
+  avgBpm: number,
+  utcOffsetMin = 0,
+): SessionRow {
   return {
     id,
     startedAt,
-    utcOffsetMin: 0,
+    utcOffsetMin,
     endedAt: startedAt + 1800_000,
     status: 'finished',
     updatedAt: startedAt,
@@ -46,7 +54,8 @@ function set(
 }
 
 describe('progress', () => {
-  const monday = weekStart(new Date(2026, 10, 2, 12).getTime());
+  /** Monday 2 November 2026, midnight UTC: where the charts put that week. */
+  const monday = Date.UTC(2026, 10, 2);
   const sessions = [
     session('a', monday + DAY, 30, 100),
     session('b', monday + 3 * DAY, 30, 98),
@@ -179,7 +188,7 @@ describe('progress', () => {
     const wrong = session('wrong', -1e15, 30, 90);
     const p = progress(weeksOf([wrong, ...sessions], sets));
     expect(p.heartRate.x).toHaveLength(5);
-    expect(p.heartRate.x[0]).toBe(weekStart(-1e15) / 1000);
+    expect(p.heartRate.x[0]).toBe(weekUtcMs(weekOf(-1e15, 0)) / 1000);
     expect(p.heartRate.x.slice(2)).toEqual(
       [monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000),
     );
@@ -193,5 +202,37 @@ describe('progress', () => {
     const p = progress(weeksOf(many, []));
     expect(p.heartRate.x).toHaveLength(260);
     expect(p.repsPerWeek.lines).toEqual([]);
+  });
+
+  it('charts a session in the week of the day it began on where it began', () => {
+    const rows = [
+      // Monday 02:00 UTC, begun on Sunday evening in New York: the week before, there.
+      session('ny', monday + 2 * HOUR, 30, 100, -300),
+      // Sunday 23:00 UTC, begun on Monday morning in Tokyo: the week after, there.
+      session('tokyo', monday + 6 * DAY + 23 * HOUR, 30, 110, 540),
+      session('utc', monday + 3 * DAY, 30, 120),
+    ];
+    const p = progress(weeksOf(rows, []));
+    expect(p.heartRate.x).toEqual([monday - 7 * DAY, monday, monday + 7 * DAY].map((t) => t / 1000));
+    expect(p.heartRate.lines[0]?.values).toEqual([100, 120, 110]);
+  });
+
+  it('steps a calendar week at a time across a change of the clocks, none skipped or counted twice', () => {
+    // Sunday evenings in New York, 21:30 local, from February to April 2026: the clocks went forward
+    // on 8 March, from 5 h behind UTC to 4.
+    const sundays = Array.from({ length: 10 }, (_, i) => {
+      const offsetMin = i < 5 ? -300 : -240;
+      return session(
+        `s${i}`,
+        Date.UTC(2026, 1, 1 + 7 * i, 21, 30) - offsetMin * 60_000,
+        30,
+        90 + i,
+        offsetMin,
+      );
+    });
+    const p = progress(weeksOf(sundays, []));
+    // Each Sunday ends the week of the Monday six days before it: 26 January to 30 March.
+    expect(p.heartRate.x).toEqual(sundays.map((_, i) => Date.UTC(2026, 0, 26 + 7 * i) / 1000));
+    expect(p.heartRate.lines[0]?.values).toEqual(sundays.map((_, i) => 90 + i));
   });
 });

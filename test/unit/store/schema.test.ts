@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { StoreError, toStoreError } from '../../../src/store/errors.ts';
+import { progress } from '../../../src/store/progress.ts';
 import { DB_VERSION, openBackbeatDB } from '../../../src/store/schema.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 
@@ -124,6 +125,101 @@ describe('schema migrations', () => {
     expect((await raw.get('sessions', 'running')).snapshot).toBeNull();
     expect(await raw.get('snapshots', 'running')).toEqual({ sessionId: 'running', snapshot });
     raw.close();
+  });
+
+  it('builds the week rows of a version 4 database again by the calendar, without the ghosts of other zones', async () => {
+    const name = freshName();
+    const v4 = await openBackbeatDB({ name, version: 4 });
+    // Sessions as version 4 saved them, without their offset from UTC: Wednesday noon (UTC) of three
+    // weeks in June 2026, each with ten supermans.
+    const started = (week: number) => Date.UTC(2026, 5, 3 + 7 * week, 12);
+    const session = (id: string, week: number) => ({
+      id,
+      startedAt: started(week),
+      endedAt: started(week) + 600_000,
+      status: 'finished',
+      updatedAt: started(week) + 600_000,
+      plan: [],
+      snapshot: null,
+      summary: {
+        durationMs: 600_000,
+        sets: 1,
+        reps: 10,
+        holdMs: 0,
+        avgBpm: null,
+        maxBpm: null,
+        recoveryBpm: null,
+      },
+      sources: [],
+      gaps: [],
+    });
+    const set = (sessionId: string) => ({
+      sessionId,
+      index: 0,
+      exerciseId: 'superman',
+      setNumber: 1,
+      target: 10,
+      count: 10,
+      sides: { left: 0, right: 0 },
+      holdMs: null,
+      peakDeg: 18,
+      startedMs: 1000,
+      endedMs: 30_000,
+      endedBy: 'target',
+      formIssues: [],
+    });
+    // Week rows as version 4 kept them, keyed by Monday's midnight in the zone of the moment: some in
+    // UTC, some in New York (04:00 UTC), and sessions deleted in the other zone still counted in them.
+    const weekRow = (weekStart: number, ids: string[]) => ({
+      weekStart,
+      sessions: ids.length,
+      reps: { superman: 10 * ids.length },
+      longestHoldMs: {},
+      holdTargetS: {},
+      supermanBestDeg: 18,
+      supermanLiftSumDeg: 18 * ids.length,
+      supermanLiftSets: ids.length,
+      avgBpm: null,
+      maxBpm: null,
+      recoveryBpm: null,
+      past: ids.map((id) => ({ id, startedAt: started(0), sets: [] })),
+    });
+    for (const [id, week] of [
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ] as const) {
+      await v4.put('sessions', session(id, week) as never);
+      await v4.put('sets', set(id) as never);
+    }
+    await v4.put('weeks', weekRow(Date.UTC(2026, 5, 1), ['a', 'deleted-in-new-york']) as never);
+    await v4.put('weeks', weekRow(Date.UTC(2026, 5, 1, 4), ['deleted-in-new-york']) as never);
+    await v4.put('weeks', weekRow(Date.UTC(2026, 5, 8, 4), ['b']) as never);
+    await v4.put('weeks', weekRow(Date.UTC(2026, 5, 15), ['c', 'deleted-in-utc']) as never);
+    v4.close();
+
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const store = await SessionStore.open({ name });
+      // The sessions take the offset of the zone they are upgraded in: the best that can be said of them.
+      expect((await store.listSessions()).map((s) => s.utcOffsetMin)).toEqual([-240, -240, -240]);
+      const weeks = await store.weeks();
+      expect(weeks.map((w) => [w.week, w.past.map((p) => p.id), w.reps])).toEqual([
+        ['2026-06-01', ['a'], { superman: 10 }],
+        ['2026-06-08', ['b'], { superman: 10 }],
+        ['2026-06-15', ['c'], { superman: 10 }],
+      ]);
+      expect(progress(weeks).repsPerWeek.lines).toEqual([{ label: 'Superman', values: [10, 10, 10] }]);
+      // Deleted from another zone, a session leaves the week it was counted in.
+      process.env.TZ = 'Asia/Tokyo';
+      await store.deleteSession('b');
+      expect((await store.weeks()).map((w) => w.week)).toEqual(['2026-06-01', '2026-06-15']);
+      store.close();
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('reports a blocked upgrade as a StoreError while an older tab holds the database open', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { replayStreams } from '../../../src/export/replay.ts';
 import {
   decodeHeartRateChunk,
@@ -6,6 +6,7 @@ import {
   encodeHeartRateChunk,
   encodeMotionChunk,
 } from '../../../src/store/codec.ts';
+import { progress } from '../../../src/store/progress.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { summarize } from '../../../src/store/summary.ts';
@@ -180,6 +181,81 @@ describe('a finished session, compacted', () => {
     expect(after!.heartRate.length).toBe(3);
     expect(after!.motion.map((c) => c.seq)).toEqual([0, 1, 2]);
     expect(replayStreams(after!)).toEqual(before);
+    store.close();
+  });
+});
+
+describe('weeks after a change of time zone', () => {
+  const zoneAtStart = process.env.TZ;
+  // Node reads TZ afresh for every date computed after it is set: the app opened elsewhere.
+  const inZone = (zone: string) => {
+    process.env.TZ = zone;
+    expect(new Date(Date.UTC(2026, 6, 1)).getTimezoneOffset()).toBe(zone === 'UTC' ? 0 : 240);
+  };
+  afterEach(() => {
+    if (zoneAtStart === undefined) delete process.env.TZ;
+    else process.env.TZ = zoneAtStart;
+  });
+
+  const day = 86_400_000;
+  const week = 7 * day;
+  const firstMonday = Date.UTC(2026, 5, 1);
+  /** A session of ten supermans at `at`. */
+  const withReps = (id: string, at: number): SessionBundle => ({
+    ...bundle(id, at),
+    sets: [
+      {
+        sessionId: id,
+        index: 0,
+        exerciseId: 'superman',
+        setNumber: 1,
+        target: 10,
+        count: 10,
+        sides: { left: 0, right: 0 },
+        holdMs: null,
+        peakDeg: 20,
+        startedMs: 0,
+        endedMs: 30_000,
+        endedBy: 'target',
+        formIssues: [],
+      },
+    ],
+  });
+  // Monday and Thursday mornings from 1 June to 2 November, saved in UTC.
+  const history = Array.from({ length: 23 }, (_, w) => [
+    withReps(`mon-${w}`, firstMonday + w * week + 7 * 3600_000),
+    withReps(`thu-${w}`, firstMonday + w * week + 3 * day + 18 * 3600_000),
+  ]).flat();
+
+  it('charts every week saved in UTC when the app is opened in New York', async () => {
+    inZone('UTC');
+    const store = await openStore();
+    for (const b of history) await store.write({ session: b.session, sets: b.sets });
+    inZone('America/New_York');
+    const { repsPerWeek } = progress(await store.weeks());
+    expect(repsPerWeek.x).toHaveLength(23);
+    expect(repsPerWeek.lines).toEqual([{ label: 'Superman', values: Array(23).fill(20) }]);
+    store.close();
+  });
+
+  it('takes a session deleted in New York out of the week it was saved in, in every zone', async () => {
+    inZone('UTC');
+    const store = await openStore();
+    // Monday 02:00 in UTC is still Sunday evening in New York: the week before, there.
+    const early = withReps('early', firstMonday + 3 * week + 2 * 3600_000);
+    for (const b of [...history, early]) await store.write({ session: b.session, sets: b.sets });
+    inZone('America/New_York');
+    await store.deleteSession('early');
+    await store.deleteSession('thu-5');
+    inZone('UTC');
+    const weeks = await store.weeks();
+    const ids = weeks.flatMap((w) => w.past.map((p) => p.id));
+    expect(ids).not.toContain('early');
+    expect(ids).not.toContain('thu-5');
+    expect(ids).toHaveLength(history.length - 1);
+    const values = Array(23).fill(20);
+    values[5] = 10;
+    expect(progress(weeks).repsPerWeek.lines).toEqual([{ label: 'Superman', values }]);
     store.close();
   });
 });

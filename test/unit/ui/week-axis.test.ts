@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { weekLabels, weekRange, weekTicks } from '../../../src/ui/week-axis.ts';
 
 const WEEK_S = 7 * 24 * 3600;
-/** Monday 30 November 2026, local midnight. */
-const MONDAY = new Date(2026, 10, 30).getTime() / 1000;
+/** Monday 30 November 2026, as the charts place a week: midnight UTC at its start. */
+const MONDAY = Date.UTC(2026, 10, 30) / 1000;
 
 describe('the axis of a chart by week', () => {
   it('marks a single week once, at its start, as the week of that day', () => {
@@ -35,5 +35,21 @@ describe('the axis of a chart by week', () => {
   it('gives the year when the weeks shown span years', () => {
     const weeks = [MONDAY, MONDAY + 5 * WEEK_S];
     expect(weekLabels(weeks, 'en-GB')).toEqual(['week of\n30 Nov 2026', 'week of\n4 Jan 2027']);
+  });
+
+  describe('west of Greenwich, where midnight UTC is still the Sunday before', () => {
+    const zoneAtStart = process.env.TZ;
+    afterEach(() => {
+      if (zoneAtStart === undefined) delete process.env.TZ;
+      else process.env.TZ = zoneAtStart;
+    });
+
+    it("names the week's Monday, and its year only when the weeks span years", () => {
+      process.env.TZ = 'America/New_York';
+      expect(weekLabels([MONDAY], 'en-GB')).toEqual(['week of\n30 Nov']);
+      // Monday 1 January 2029 and the week after: one year, though New York sees 31 December first.
+      const newYear = Date.UTC(2029, 0, 1) / 1000;
+      expect(weekLabels([newYear, newYear + WEEK_S], 'en-GB')).toEqual(['week of\n1 Jan', 'week of\n8 Jan']);
+    });
   });
 });
