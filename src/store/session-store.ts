@@ -217,8 +217,9 @@ export class SessionStore {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readwrite');
       const sessionId = batch.session?.id ?? batch.snapshot?.sessionId ?? firstSessionId(batch);
-      if (writer !== undefined && sessionId !== undefined) {
-        const claimedBy = (await tx.objectStore('sessions').get(sessionId))?.writer;
+      const stored = sessionId === undefined ? undefined : await tx.objectStore('sessions').get(sessionId);
+      if (writer !== undefined) {
+        const claimedBy = stored?.writer;
         if (claimedBy !== undefined && claimedBy !== writer) {
           tx.done.catch(() => undefined);
           tx.abort();
@@ -232,8 +233,13 @@ export class SessionStore {
       for (const row of batch.events ?? []) puts.push(tx.objectStore('events').put(row));
       for (const row of batch.heartRate ?? []) puts.push(tx.objectStore('heartRate').put(row));
       for (const row of batch.motion ?? []) puts.push(tx.objectStore('motion').put(row));
-      // A new set, a changed plan or the end: the week's chart row follows in the same transaction.
-      if (batch.session) puts.push(refreshWeek(tx, sessionWeek(batch.session)));
+      // A new set, a changed plan or the end: the week's chart row follows in the same transaction,
+      // and so does the row of the week the session was in before, should a rewrite have moved it.
+      if (batch.session) {
+        const weeks = new Set([sessionWeek(batch.session)]);
+        if (stored) weeks.add(sessionWeek(stored));
+        for (const week of weeks) puts.push(refreshWeek(tx, week));
+      }
       await Promise.all([...puts, tx.done]);
     });
   }

@@ -158,6 +158,19 @@ describe('the history, a page at a time', () => {
   });
 });
 
+describe('a session rewritten into another week', () => {
+  it('leaves the row of the week it was in', async () => {
+    const store = await openStore();
+    // Monday 02:00 UTC: that Monday's week in UTC, the week before in New York.
+    const { session } = bundle('s', Date.UTC(2026, 10, 2, 2));
+    await store.write({ session });
+    expect((await store.weeks()).map((w) => w.week)).toEqual(['2026-11-02']);
+    await store.write({ session: { ...session, utcOffsetMin: -300 } });
+    expect((await store.weeks()).map((w) => [w.week, w.sessions])).toEqual([['2026-10-26', 1]]);
+    store.close();
+  });
+});
+
 describe('a finished session, compacted', () => {
   it('keeps every frame and beat in about a row a minute per source', async () => {
     const store = await openStore();
