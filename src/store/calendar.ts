@@ -8,6 +8,8 @@
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
+/** A date is at most 8.64e15 ms from 1970: the last start whose week, and the days about it, are dates. */
+const LAST_MS = 8.64e15 - 16 * DAY_MS;
 
 /**
  * A week, as the date of its Monday: "2026-11-02". Sorts as the weeks follow one another within the
@@ -26,8 +28,11 @@ export function localUtcOffsetMin(epochMs: number): number {
 
 /** The week of the day that `epochMs` falls on where the clock is `utcOffsetMin` ahead of UTC. */
 export function weekOf(epochMs: number, utcOffsetMin: number): Week {
+  // A start beyond any date (saved before imports checked dates) goes in the first or last week there
+  // is: a week that cannot be named would fail every write of its week and the upgrade of the database.
+  const at = Math.min(Math.max(epochMs, -LAST_MS), LAST_MS);
   // The local wall-clock time, read with the UTC methods: the calendar of that place.
-  const local = new Date(epochMs + utcOffsetMin * MINUTE_MS);
+  const local = new Date(at + utcOffsetMin * MINUTE_MS);
   const daysSinceMonday = (local.getUTCDay() + 6) % 7;
   return dateOf(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - daysSinceMonday));
 }

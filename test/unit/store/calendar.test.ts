@@ -45,6 +45,16 @@ describe('calendar weeks', () => {
     expect(weekUtcMs('2027-01-04')).toBe(Date.UTC(2027, 0, 4));
   });
 
+  it('names a week of a date gone wrong, and of one beyond any date, rather than failing', () => {
+    expect(weekOf(-1e15, 0)).toBe('-029719-04-04');
+    expect(weekUtcMs(nextWeek('-029719-04-04'))).toBe(weekUtcMs('-029719-04-04') + 7 * 24 * HOUR);
+    for (const at of [1e300, -1e300, Infinity]) {
+      const week = weekOf(at, 840);
+      expect(Number.isFinite(weekUtcMs(nextWeek(week)))).toBe(true);
+      expect(weekStarts(week).every(Number.isFinite)).toBe(true);
+    }
+  });
+
   it('looks for the sessions of a week a day either side of it, where every zone’s Monday and Sunday fall', () => {
     const [from, to] = weekStarts('2026-11-02');
     expect(from).toBe(Date.UTC(2026, 10, 1));
