@@ -1,6 +1,7 @@
 // The one IndexedDB schema and its history. Each version's migration runs once, in order, inside the
 // upgrade transaction, so a database at any older version is brought forward step by step and data
-// written by an older app is kept. Never edit a published step: add the next one.
+// written by an older app is kept. Never change what a published step leaves behind: add the next one.
+// (A step may only give up work a later one redoes: v4 no longer fills the week rows v5 rebuilds.)
 
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { localUtcOffsetMin, type Week } from './calendar.ts';
