@@ -157,7 +157,7 @@ export type SessionAction =
   | { readonly type: 'finish'; readonly nowMs: number }
   | { readonly type: 'reset'; readonly plan?: readonly PlannedExercise[] };
 
-/** A rep set in which the person has done at least one rep and then nothing for this long is over. */
+/** A rep set in which the detectors counted a rep and then nothing for this long is over. */
 export const STOPPED_AFTER_MS = 15_000;
 
 /**
@@ -419,7 +419,10 @@ function onTick(state: SessionState): SessionState {
     }
     return state;
   }
-  if (set.count > 0 && state.nowMs - set.lastProgressMs >= STOPPED_AFTER_MS) {
+  // Counted by hand alone (+1 with a heart-rate-only strap), a gap between taps is the phone out of
+  // reach on the mat, not the person stopping: such a set ends at its target, or by Skip set.
+  const detected = set.count - (set.corrections ?? 0);
+  if (detected > 0 && state.nowMs - set.lastProgressMs >= STOPPED_AFTER_MS) {
     return endSet(state, set.lastProgressMs, 'stopped');
   }
   return state;

@@ -95,6 +95,17 @@ describe('session reducer', () => {
     expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'stopped', endedMs: 3000 });
   });
 
+  it('does not end a set counted by hand alone when the taps pause: the phone is out of reach', () => {
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'adjust', delta: 1, nowMs: 3000 },
+    );
+    s = run(s, { type: 'tick', nowMs: 3000 + 3 * STOPPED_AFTER_MS });
+    expect(s.phase).toBe('set');
+    expect(s.set?.count).toBe(1);
+  });
+
   it('times a hold from its detected start and ends it at the target when the exercise says so', () => {
     let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
     s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 4200, emittedMs: 4600 } });
