@@ -16,6 +16,9 @@ export const UNSUPPORTED_MESSAGE =
   'This browser cannot talk to Bluetooth devices. Use Chrome or Edge on Android, Windows, macOS or ChromeOS ' +
   '(on iOS, the Bluefy browser). Meanwhile, the virtual strap works everywhere.';
 
+const DENIED_MESSAGE =
+  'The browser did not allow Bluetooth here. Check the site permissions, and open the app over https or localhost.';
+
 /** Turns what requestDevice or connect threw into a problem the screen can explain. */
 export function describeBluetoothError(error: unknown): BluetoothProblem {
   if (error instanceof BluetoothProblem) return error;
@@ -23,22 +26,22 @@ export function describeBluetoothError(error: unknown): BluetoothProblem {
   const detail = error instanceof Error ? error.message : String(error);
   switch (name) {
     case 'NotFoundError':
-      // The chooser was closed without a pick, or the adapter is missing: both end in NotFoundError.
+      // The chooser was closed without a pick, the adapter is missing, or Chromium's Bluetooth
+      // permission is blocked or disabled by a policy: all end in NotFoundError, told apart by words.
       if (/adapter/i.test(detail)) {
         return new BluetoothProblem(
           'unavailable',
           'Bluetooth is off or missing on this device. Turn it on and try again.',
         );
       }
+      if (/permission|blocked|denied|disabled/i.test(detail))
+        return new BluetoothProblem('denied', DENIED_MESSAGE);
       return new BluetoothProblem('cancelled', 'No device was chosen.');
     case 'SecurityError':
     case 'NotAllowedError':
       // Insufficient authentication that pairing cannot fix also ends here [WB-SPEC §error handling]:
       // micro:bit and PineTime may need pairing in the system settings first [WB-IMPL].
-      return new BluetoothProblem(
-        'denied',
-        'The browser did not allow Bluetooth here. Check the site permissions, and open the app over https or localhost.',
-      );
+      return new BluetoothProblem('denied', DENIED_MESSAGE);
     case 'NetworkError':
       // Only connecting reports this (a later drop reconnects by itself): the device may never have answered.
       return new BluetoothProblem(

@@ -70,6 +70,18 @@ describe('Devices without Web Bluetooth', () => {
     expect(devices.active.virtual).not.toBeNull();
     devices.dispose();
   });
+
+  it.each([
+    'Bluetooth permission has been blocked.',
+    'User denied the browser permission to scan for Bluetooth devices.',
+    'User or their enterprise policy has disabled Web Bluetooth.',
+  ])('explains a Bluetooth permission Chromium refuses as NotFoundError: "%s"', async (message) => {
+    const { nav } = navigatorWith([domError('NotFoundError', message)]);
+    const devices = new Devices({ now: () => 0, navigator: nav, seed: 1, window: null });
+    await devices.connectBluetoothStrap();
+    expect(devices.state.problem).toMatch(/did not allow Bluetooth/);
+    devices.dispose();
+  });
 });
 
 describe("The virtual person's habit", () => {
