@@ -38,6 +38,12 @@ export type PmdControlEvent =
   | { readonly kind: 'stopped'; readonly types: readonly number[] };
 
 const ACC = PmdMeasurementType.ACC;
+/**
+ * Heart rates a person can have, resting to flat out; a reading outside them is a packet gone wrong
+ * (garbage, or bits flipped), and one would spoil the session's average, peak and zones.
+ */
+const MIN_BPM = 25;
+const MAX_BPM = 250;
 
 export class PacketDecoder {
   private readonly pmd = new PmdStreamDecoder();
@@ -73,8 +79,12 @@ export class PacketDecoder {
     switch (characteristic) {
       case uuids.HEART_RATE_MEASUREMENT: {
         const r = parseHeartRateMeasurement(bytes);
-        if (r.ok) this.out.heartRate({ tMs, bpm: r.value.bpm, rrMs: r.value.rrMs });
-        else this.out.malformed(r.error);
+        if (!r.ok) this.out.malformed(r.error);
+        // 0 is what straps send while the electrodes lose the skin: no reading, not a packet gone wrong.
+        else if (r.value.bpm === 0) return null;
+        else if (r.value.bpm < MIN_BPM || r.value.bpm > MAX_BPM)
+          this.out.malformed({ code: 'out-of-range', message: `a heart rate of ${r.value.bpm} bpm` });
+        else this.out.heartRate({ tMs, bpm: r.value.bpm, rrMs: r.value.rrMs });
         return null;
       }
       case uuids.BATTERY_LEVEL: {
