@@ -234,27 +234,33 @@ export class Backbeat {
         if (this.heartSamples.length > MAX_HEART_SAMPLES) this.heartSamples.splice(0, 1000);
       }),
     );
-    // The simulated person follows the screen, as a real one would.
+    // The simulated person follows the screen, as a real one would, from the moment the virtual
+    // strap is connected (in the middle of a set too)...
+    const virtual$ = this.devices.source$.pipe(
+      map((source) => source.virtual),
+      distinctUntilChanged(),
+    );
     this.subscriptions.add(
-      this.session.state$
-        .pipe(
+      combineLatest([
+        virtual$,
+        this.session.state$.pipe(
           map(activityFor),
           distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-        )
-        .subscribe((activity) => this.devices.active.virtual?.perform(activity)),
+        ),
+      ]).subscribe(([virtual, activity]) => virtual?.perform(activity)),
     );
     // ...and waits where they are while the session is paused.
     this.subscriptions.add(
-      this.session.state$
-        .pipe(
+      combineLatest([
+        virtual$,
+        this.session.state$.pipe(
           map((state) => state.pausedAtMs !== null),
           distinctUntilChanged(),
-        )
-        .subscribe((paused) => {
-          const virtual = this.devices.active.virtual;
-          if (paused) virtual?.pause();
-          else virtual?.resume();
-        }),
+        ),
+      ]).subscribe(([virtual, paused]) => {
+        if (paused) virtual?.pause();
+        else virtual?.resume();
+      }),
     );
   }
 

@@ -165,4 +165,19 @@ describe('sets with phone motion picked on a computer that reports no motion', (
     expect(app.session.state.set?.count).toBe(1);
     app.dispose();
   });
+
+  it('tells a virtual strap connected in the middle of a set what the set is', {
+    timeout: 30_000,
+  }, async () => {
+    const { app, person } = openApp('follows');
+    await vi.advanceTimersByTimeAsync(3000);
+    app.startSession();
+    await runUntil(() => (app.session.state.set?.count ?? 0) >= 2, 60);
+    // Away to another device (a recording with nothing in it) and back to the virtual strap.
+    app.devices.replay({ format: 'backbeat-recording', version: 1, packets: [] });
+    app.devices.useVirtualStrap();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(person()?.current.activity).toMatchObject({ kind: 'exercise', exercise: 'superman' });
+    app.dispose();
+  });
 });
