@@ -9,6 +9,7 @@ import {
   map,
   type Observable,
   of,
+  pairwise,
   Subscription,
   share,
   shareReplay,
@@ -221,7 +222,10 @@ export class Backbeat {
     this.subscriptions.add(
       this.devices
         .select((s) => PAUSE_FOR_CONNECTION[s.connection])
-        .subscribe((reason) => {
+        .pipe(startWith(null), pairwise())
+        .subscribe(([before, reason]) => {
+          // Reconnect tapped for a device given up for lost: one who went on counting by hand goes on.
+          if (before === 'lost' && reason === 'connection' && this.session.state.pausedAtMs === null) return;
           if (reason) this.session.pause(reason);
           else if (this.session.state.pausedFor !== undefined) this.session.resume();
         }),

@@ -354,7 +354,11 @@ export class Devices extends Model<DeviceState> {
 
   /** Tries again to reach a device the app gave up on, without the chooser. */
   reconnectDevice(id: string): void {
-    this.members.find((m) => m.status.id === id)?.session?.retry();
+    const session = this.members.find((m) => m.status.id === id)?.session;
+    if (!session) return;
+    // The person did what "out of reach … press Reconnect" asked; if the device stays away, it is said again.
+    this.update({ problem: null });
+    session.retry();
   }
 
   /** Disconnects one device (stopping its streams first). */

@@ -1,0 +1,59 @@
+// A strap given up for lost in the middle of a set: the app pauses and says so; a person who resumes
+// and counts by hand goes on counting, also while a Reconnect they tapped is under way.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Backbeat } from '../../../src/app/backbeat.ts';
+import * as uuids from '../../../src/protocol/uuids.ts';
+import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
+
+describe('a strap lost in the middle of a set', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('pauses the set; resumed by the person, the set goes on through a Reconnect they tap', async () => {
+    const strap = new FakeDevice('HRM-Dual', [
+      {
+        uuid: uuids.HEART_RATE_SERVICE,
+        characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+      },
+    ]);
+    const app = new Backbeat({
+      now: () => Date.now(),
+      navigator: {
+        bluetooth: { requestDevice: async () => asBluetoothDevice(strap) },
+      } as unknown as Navigator,
+      persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+    });
+    app.start();
+    const connecting = app.devices.connect('heart-rate');
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    app.startSession();
+    app.session.adjustCount(1);
+
+    strap.reachable = false;
+    strap.drop();
+    expect(app.session.state.pausedFor).toBe('connection');
+    await vi.advanceTimersByTimeAsync(72_000);
+    expect(app.devices.state.connection).toBe('lost');
+    expect(app.session.state.pausedFor).toBe('lost');
+    expect(app.devices.state.problem).toMatch(/out of reach/);
+
+    app.session.resume();
+    app.session.adjustCount(1);
+    app.devices.reconnectDevice(app.devices.state.devices[0].id);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(app.devices.state.connection).toBe('reconnecting');
+    expect(app.devices.state.problem).toBeNull();
+    expect(app.session.state.pausedAtMs).toBeNull();
+    strap.reachable = true;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(app.devices.state.connection).toBe('connected');
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(app.session.state.set?.count).toBe(2);
+    app.dispose();
+  });
+});
