@@ -4,6 +4,7 @@ import { StoreError, toStoreError } from '../../../src/store/errors.ts';
 import { progress } from '../../../src/store/progress.ts';
 import { DB_VERSION, openBackbeatDB } from '../../../src/store/schema.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
+import { supermanSet } from '../../set-record.ts';
 
 let dbCounter = 0;
 const freshName = () => `schema-test-${++dbCounter}`;
@@ -156,17 +157,7 @@ describe('schema migrations', () => {
     const set = (sessionId: string) => ({
       sessionId,
       index: 0,
-      exerciseId: 'superman',
-      setNumber: 1,
-      target: 10,
-      count: 10,
-      sides: { left: 0, right: 0 },
-      holdMs: null,
-      peakDeg: 18,
-      startedMs: 1000,
-      endedMs: 30_000,
-      endedBy: 'target',
-      formIssues: [],
+      ...supermanSet({ peakDeg: 18, startedMs: 1000, endedMs: 30_000 }),
     });
     // Week rows as version 4 kept them, keyed by Monday's midnight in the zone of the moment: some in
     // UTC, some in New York (04:00 UTC), and sessions deleted in the other zone still counted in them.

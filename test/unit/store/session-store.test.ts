@@ -10,6 +10,7 @@ import { progress } from '../../../src/store/progress.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { summarize } from '../../../src/store/summary.ts';
+import { supermanSet } from '../../set-record.ts';
 
 let dbCounter = 0;
 const openStore = () => SessionStore.open({ name: `store-test-${++dbCounter}` });
@@ -216,23 +217,7 @@ describe('weeks after a change of time zone', () => {
   /** A session of ten supermans at `at`. */
   const withReps = (id: string, at: number): SessionBundle => ({
     ...bundle(id, at),
-    sets: [
-      {
-        sessionId: id,
-        index: 0,
-        exerciseId: 'superman',
-        setNumber: 1,
-        target: 10,
-        count: 10,
-        sides: { left: 0, right: 0 },
-        holdMs: null,
-        peakDeg: 20,
-        startedMs: 0,
-        endedMs: 30_000,
-        endedBy: 'target',
-        formIssues: [],
-      },
-    ],
+    sets: [{ sessionId: id, index: 0, ...supermanSet({ peakDeg: 20, endedMs: 30_000 }) }],
   });
   // Monday and Thursday mornings from 1 June to 2 November, saved in UTC.
   const history = Array.from({ length: 23 }, (_, w) => [
