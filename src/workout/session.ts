@@ -68,6 +68,8 @@ export interface CurrentSet {
   readonly wrongPosture?: Posture | null;
   /** When the wrong position was last said (at most every WRONG_POSITION_REPEAT_MS). */
   readonly warnedMs?: number | null;
+  /** How often the wrong position was said in this set (at most WRONG_POSITION_TIMES). */
+  readonly warnedTimes?: number;
   /** The person was in position when the session paused: the set begins on resume. */
   readonly inPosition?: boolean;
   /**
@@ -171,6 +173,11 @@ export const FALSE_START_HOLD_MS = 5_000;
 
 /** A wrong position is said again after this long, while the person stays in it. */
 export const WRONG_POSITION_REPEAT_MS = 20_000;
+/**
+ * How often a set says the wrong position: after that the person has heard it and the way on, and a
+ * voice going on every 20 s for as long as the app is open helps no one.
+ */
+export const WRONG_POSITION_TIMES = 3;
 
 /**
  * A form warning stays on the set screen this long after the detectors saw the problem: time to look
@@ -561,11 +568,17 @@ function beginSet(state: SessionState, startMs: number, byHand = false): Session
   };
 }
 
-/** Says the wrong position (through the cues) unless it was said within WRONG_POSITION_REPEAT_MS. */
+/**
+ * Says the wrong position (through the cues) unless it was said within WRONG_POSITION_REPEAT_MS, or
+ * has been said WRONG_POSITION_TIMES already: the screen goes on showing it.
+ */
 function warnIfDue(state: SessionState, set: CurrentSet): SessionState {
+  const times = set.warnedTimes ?? 0;
   const due =
-    set.wrongPosture && (set.warnedMs == null || state.nowMs - set.warnedMs >= WRONG_POSITION_REPEAT_MS);
-  const warned = due ? { ...set, warnedMs: state.nowMs } : set;
+    set.wrongPosture &&
+    times < WRONG_POSITION_TIMES &&
+    (set.warnedMs == null || state.nowMs - set.warnedMs >= WRONG_POSITION_REPEAT_MS);
+  const warned = due ? { ...set, warnedMs: state.nowMs, warnedTimes: times + 1 } : set;
   return state.set === warned ? state : { ...state, set: warned };
 }
 

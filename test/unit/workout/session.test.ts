@@ -21,6 +21,7 @@ import {
   skippedUndone,
   upNext,
   WRONG_POSITION_REPEAT_MS,
+  WRONG_POSITION_TIMES,
 } from '../../../src/workout/session.ts';
 
 const rep = (tMs: number, side?: 'left' | 'right'): MotionEvent => ({
@@ -625,6 +626,18 @@ describe('sets that begin when the person is in position', () => {
     expect(s.set).toMatchObject({ wrongPosture: 'side', warnedMs: 25_100 });
     s = run(s, position('in', 'face-down', 33_000, 34_000));
     expect(s.set).toMatchObject({ waiting: false, wrongPosture: null, startedMs: 33_000 });
+  });
+
+  it('says a wrong position three times in a set at most, and shows it on', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 0 }, position('wrong', 'upright', 0, 10_000));
+    const said: number[] = [];
+    for (let t = 10_000; t <= 120_000; t += 1000) {
+      s = run(s, { type: 'tick', nowMs: t });
+      if (s.set?.warnedMs != null && s.set.warnedMs !== said.at(-1)) said.push(s.set.warnedMs);
+    }
+    expect(said).toEqual([10_000, 30_000, 50_000]);
+    expect(WRONG_POSITION_TIMES).toBe(3);
+    expect(s.set).toMatchObject({ waiting: true, wrongPosture: 'upright' });
   });
 
   it('starts a hold under way over after an interruption, once the person is in position again', () => {
