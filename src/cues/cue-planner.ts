@@ -30,7 +30,8 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
 /**
  * What a spoken line is news of: a newer line of the same topic says what is true now, and one still
  * waiting to be said is dropped for it ("three" after "four", or "you seem to be face down" once the
- * person is in position, would mislead).
+ * person is in position, would mislead). A position line being said is cut short by a newer one: how
+ * to lie is moot once the person is in position. A count is short and is heard to its end.
  */
 export type Topic = 'count' | 'position';
 
@@ -134,7 +135,7 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
     if (prev.phase === 'rest') cues.push(tone('rest-end'), vibrate('rest-end'));
     cues.push(...setBegins(prev, next, next.set));
   } else if (next.phase === 'rest') {
-    if (prev.phase !== 'rest') cues.push(...restBegins(next));
+    if (prev.phase !== 'rest') cues.push(...restBegins(prev, next));
     else {
       cues.push(...correctedInRest(prev, next));
       cues.push(...countdown(prev.restEndsMs, prev.nowMs, next.restEndsMs, next.nowMs));
@@ -273,7 +274,8 @@ function correctedInRest(prev: SessionState, next: SessionState): Cue[] {
   const after = next.completed.at(-1);
   if (!before || !after || before === after || before.count === after.count) return [];
   const unit = countUnit(exerciseById(after.exerciseId));
-  return [say(capitalised(plural(after.count, unit)), true)];
+  // After the rest's announcement, not over it: it tells what comes next and how to lie for it.
+  return [sayCount(capitalised(plural(after.count, unit)))];
 }
 
 /**
@@ -311,20 +313,29 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
   if (prev.phase === 'rest' && set.afterRecovery) parts.unshift(RECOVERED_TEXT);
   const side = startingSide(exercise, set);
   if (side) parts.push(side);
-  // The position is said when the exercise changes: the person cannot read it from the mat.
-  if (newExercise) parts.push(exercise.position);
-  if (set.waiting) parts.push(newExercise ? 'Keep still there to start' : exercise.positionPrompt);
-  else parts.push(exercise.kind === 'hold' ? 'Hold still when you are in position' : 'Go');
-  return [say(sentences(parts), true)];
+  if (!set.waiting) {
+    if (newExercise) parts.push(exercise.position);
+    parts.push(exercise.kind === 'hold' ? 'Hold still when you are in position' : 'Go');
+    return [say(sentences(parts), true)];
+  }
+  // Where to get into, a line of its own: a person already there is in position before it ends, and
+  // "In position. Go." takes its place (see Topic). The position is said in full when the exercise
+  // changes: the person cannot read it from the mat.
+  const where = newExercise ? [exercise.position, 'Keep still there to start'] : [exercise.positionPrompt];
+  return [say(sentences(parts), true), sayPosition(sentences(where))];
 }
 
-function restBegins(next: SessionState): Cue[] {
+function restBegins(prev: SessionState, next: SessionState): Cue[] {
   const planned = currentPlanned(next);
   const coming = upNext(next);
   if (!planned || next.restEndsMs === null) return [];
-  // The planned rest, not restEndsMs − nowMs: the clock in the state may lag the rep that ended the set.
-  const restS = planned.dosage.restS;
-  const parts = [`Rest, ${spokenDuration(restS)}`];
+  // The planned rest, not restEndsMs − nowMs: the clock in the state may lag the rep that ended the
+  // set. A rest picked up after a reload says what is left of it.
+  const parts = [
+    prev.phase === 'ready'
+      ? `Rest goes on: ${spokenDuration(Math.ceil((next.restEndsMs - next.nowMs) / 1000))} left`
+      : `Rest, ${spokenDuration(planned.dosage.restS)}`,
+  ];
   if (coming) {
     const following = next.plan.find((p) => p.exercise.id === coming.exercise.id);
     const sets = following?.dosage.sets ?? 1;

@@ -53,6 +53,7 @@ export class Speech {
    * long-standing Chromium bug).
    */
   private speaking: SpeechSynthesisUtterance | null = null;
+  private speakingTopic: Topic | null = null;
   private readonly waiting: Line[] = [];
   private overdue: ReturnType<typeof setTimeout> | null = null;
 
@@ -106,6 +107,12 @@ export class Speech {
     if (this.muted || !this.available || text.trim() === '') return;
     if (interrupt) this.cancel();
     if (topic) this.dropWaiting((line) => line.topic === topic);
+    // A position line being said is moot once a newer one comes (see Topic); what waits stays.
+    if (topic === 'position' && this.speakingTopic === 'position') {
+      const waiting = [...this.waiting];
+      this.cancel();
+      this.waiting.push(...waiting);
+    }
     this.waiting.push({ text, topic });
     if (this.waiting.length > MAX_QUEUED) this.waiting.splice(0, this.waiting.length - MAX_QUEUED);
     this.sayNext();
@@ -149,6 +156,7 @@ export class Speech {
       utterance.addEventListener('end', done);
       utterance.addEventListener('error', done);
       this.speaking = utterance;
+      this.speakingTopic = line.topic;
       this.overdue = setTimeout(done, END_GRACE_MS + (line.text.length * MS_PER_CHAR) / this.rate);
       synth.speak(utterance);
     } catch {
@@ -161,6 +169,7 @@ export class Speech {
   /** The line being said is over (ended, failed, overdue or cancelled). */
   private finished(): void {
     this.speaking = null;
+    this.speakingTopic = null;
     if (this.overdue !== null) clearTimeout(this.overdue);
     this.overdue = null;
   }

@@ -49,6 +49,25 @@ describe('Speech', () => {
     expect(speech.queued).toBe(0);
   });
 
+  it('cuts short a position line being said once a newer one comes, keeping what waits', () => {
+    const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+    const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
+    const speech = new Speech(window);
+    speech.say('Bird dog, one set. ten each side', true);
+    speech.say('Hands under shoulders, knees under hips. Keep still there to start', false, 'position');
+    speak.mock.calls[0][0].dispatchEvent(new Event('end'));
+    speech.say('one', false, 'count');
+    speech.say('In position. Go.', false, 'position');
+    expect(cancel).toHaveBeenCalledTimes(2);
+    expect(spokenTexts(speak)).toEqual([
+      'Bird dog, one set. ten each side',
+      'Hands under shoulders, knees under hips. Keep still there to start',
+      'one',
+    ]);
+    speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
+    expect(spokenTexts(speak).at(-1)).toBe('In position. Go.');
+  });
+
   it('drops a wrong position still waiting once the person is in position', () => {
     const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
     const speech = new Speech(window);

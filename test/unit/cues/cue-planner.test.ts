@@ -259,6 +259,17 @@ describe('planCues', () => {
     );
   });
 
+  it('says what is left of a rest picked up after a reload, not the whole of it', () => {
+    const run = new Run(plan(['superman', 2, 2, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
+    run.ticksTo(9000);
+    expect(run.state.phase).toBe('rest');
+    const newPage = initialSessionState(run.state.plan);
+    expect(spoken(planCues(newPage, run.state, LOUD))[0]).toMatch(
+      /^Rest goes on: twenty-three seconds left\. Next: /,
+    );
+  });
+
   it('says what a set picked up after a reload had counted, as a resume after a pause does', () => {
     const run = new Run(plan(['superman', 3, 10, 45]));
     run.do({ type: 'start', nowMs: 0 }, ...[2000, 4000, 6000, 8000].map((t) => motion(rep(t))));
@@ -301,12 +312,13 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 2, 2, 30], ['bat-hang', 2, 4, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     expect(run.state.phase).toBe('rest');
+    // After the rest's announcement, not over it; a later correction takes its place if still waiting.
     expect(run.do({ type: 'adjust', delta: 1, nowMs: 2500 })).toEqual([
-      { kind: 'say', text: 'Three reps', interrupt: true },
+      { kind: 'say', text: 'Three reps', interrupt: false, topic: 'count' },
     ]);
     expect(spoken(run.do({ type: 'adjust', delta: -2, nowMs: 2600 }))).toEqual(['One rep']);
     expect(run.do({ type: 'adjust', delta: -5, nowMs: 2700 })).toEqual([
-      { kind: 'say', text: 'Zero reps', interrupt: true },
+      { kind: 'say', text: 'Zero reps', interrupt: false, topic: 'count' },
     ]);
     // Nothing left to take away: nothing to say.
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2800 })).toEqual([]);
@@ -519,8 +531,15 @@ describe('cues for a set that begins in position', () => {
 
   it('says what to do, then "In position. Go." once the person is in it', () => {
     const run = sensing(plan(['superman', 2, 3, 30]));
-    expect(spoken(run.do({ type: 'start', nowMs: 0 }))).toEqual([
-      `Superman, set one of two. three reps. ${exerciseById('superman').position.slice(0, -1)}. Keep still there to start`,
+    // Where to lie, a line of its own: "In position. Go." takes its place for a person already there.
+    expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
+      { kind: 'say', text: 'Superman, set one of two. three reps', interrupt: true },
+      {
+        kind: 'say',
+        text: `${exerciseById('superman').position.slice(0, -1)}. Keep still there to start`,
+        interrupt: false,
+        topic: 'position',
+      },
     ]);
     expect(run.do(position('in', 'face-down', 3000))).toEqual([
       { kind: 'vibrate', patternMs: VIBRATION['hold-start'] },
@@ -528,9 +547,10 @@ describe('cues for a set that begins in position', () => {
     ]);
     run.do(motion(rep(5000)), motion(rep(7000)), motion(rep(9000)));
     // The next set of the same exercise: only the prompt, the position itself was said before.
-    expect(spoken(run.ticksTo(39_000)).at(-1)).toBe(
-      'Superman, set two of two. three reps. Lie face down to start',
-    );
+    expect(spoken(run.ticksTo(39_000)).slice(-2)).toEqual([
+      'Superman, set two of two. three reps',
+      'Lie face down to start',
+    ]);
   });
 
   it('says "Go." for a set begun by hand: the sensor may not see the person in position', () => {
