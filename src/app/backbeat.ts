@@ -319,7 +319,10 @@ export class Backbeat {
   private plan(history: readonly PastSession[]): void {
     const settings = this.settings.state;
     this.session.reset(planOf(settings, history));
-    this.targetChanges.set(settings.autoProgress ? targetChanges(planOf(settings), history) : []);
+    // Read against the targets as set, before any progression: a drawing-in set to 20 s is raised to
+    // 45 s even with no history, and the person is told so.
+    const asSet = planOf({ ...settings, autoProgress: false });
+    this.targetChanges.set(settings.autoProgress ? targetChanges(asSet, history) : []);
   }
 
   /** Changes when a set falls due (or ends): each set gets fresh detectors. */
