@@ -91,7 +91,7 @@ export interface ReadSessions {
 
 /**
  * Reads a whole file written by toJson. Throws ImportError, naming the first thing that is wrong.
- * `now` (epoch ms) is the latest a session may have been recorded, give or take a clock a day ahead.
+ * `now` (epoch ms): a session's time away (a gap) can be no longer than from its start to now.
  */
 export function fromJson(text: string, now: number): SessionBundle[] {
   return readJson(text, now).bundles;
@@ -136,7 +136,7 @@ function checkHeader(root: Reader): void {
 const MAX_LINE_CHARS = 256 * 1024 * 1024;
 
 export interface ReadOptions {
-  /** Epoch ms: the latest a session may have been recorded, give or take a clock a day ahead. */
+  /** Epoch ms: a session's time away (a gap) can be no longer than from its start to now. */
   readonly now: number;
   /** Where the fields this version does not know are listed, by path, as they are kept. */
   readonly unknownFields?: string[];
@@ -301,19 +301,26 @@ const EXERCISE_IDS = PROGRAM.map((e) => e.id);
 
 const DAY_MS = 24 * 3600 * 1000;
 // The times and lengths of time a session can have. A start 30,000 years ago or a session of −5 s
-// would be listed as such and break the weekly charts, which draw every week from the first to the last.
-const EARLIEST_START_MS = Date.UTC(2000, 0, 1);
-const WALL_TIME = 'should be a time from 2000-01-01 to a day from now';
+// would be listed as such and break the weekly charts, which draw every week from the first to the
+// last. A device's clock can be wrong, though (reset to 1970, or years ahead), and what the app
+// recorded by it must restore: any start from 1970 to 2100 is one it may have written.
+const EARLIEST_START_MS = 0;
+const LATEST_START_MS = Date.UTC(2100, 0, 1);
+const WALL_TIME = 'should be a time from 1970 to 2100';
+/** Above any heart rate (the app keeps none over 250 bpm): one edited to 5000 would flatten the charts. */
+const MAX_BPM = 300;
+const HEART_RATE = 'should be a heart rate from 0 to 300 bpm';
+const RECOVERY = 'should be a change of heart rate from −300 to 300 bpm';
 /** A month: longer than any session, even one left paused in an open tab over a holiday. */
 const MAX_SESSION_MS = 31 * DAY_MS;
 const LENGTH = 'should be a length of time from 0 to 31 days';
 const IN_SESSION = 'should be a time within the session, from its start to 31 days after';
 
-/** A session row; `latest` (epoch ms) is the latest it can have been recorded or written. */
+/** A session row; `latest` (epoch ms) is the latest its time away (gaps) can have lasted until. */
 function readSession(r: Reader, latest: number): SessionRow {
   const summary = r.field('summary');
   const snapshot = r.field('snapshot');
-  const startedAt = r.field('startedAt').within(EARLIEST_START_MS, latest, WALL_TIME);
+  const startedAt = r.field('startedAt').within(EARLIEST_START_MS, LATEST_START_MS, WALL_TIME);
   return r.keep({
     id: r.field('id').string(),
     startedAt,
@@ -324,10 +331,14 @@ function readSession(r: Reader, latest: number): SessionRow {
     endedAt: r
       .field('endedAt')
       .nullable((v) =>
-        v.within(startedAt, latest, "should be a time from the session's start to a day from now"),
+        v.within(
+          startedAt,
+          startedAt + MAX_SESSION_MS,
+          "should be a time from the session's start to 31 days after",
+        ),
       ),
     status: r.field('status').oneOf(['active', 'finished'] as const),
-    updatedAt: r.field('updatedAt').within(EARLIEST_START_MS, latest, WALL_TIME),
+    updatedAt: r.field('updatedAt').within(EARLIEST_START_MS, LATEST_START_MS, WALL_TIME),
     plan: r.field('plan').array((p) => {
       const dosage = p.field('dosage');
       return p.keep({
@@ -347,9 +358,9 @@ function readSession(r: Reader, latest: number): SessionRow {
       sets: summary.field('sets').count(MAX_SESSION_SETS),
       reps: summary.field('reps').count(MAX_SESSION_SETS * MAX_SET_COUNT),
       holdMs: summary.field('holdMs').within(0, MAX_SESSION_MS, LENGTH),
-      avgBpm: summary.field('avgBpm').nullable((v) => v.number()),
-      maxBpm: summary.field('maxBpm').nullable((v) => v.number()),
-      recoveryBpm: summary.field('recoveryBpm').nullable((v) => v.number()),
+      avgBpm: summary.field('avgBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),
+      maxBpm: summary.field('maxBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),
+      recoveryBpm: summary.field('recoveryBpm').nullable((v) => v.within(-MAX_BPM, MAX_BPM, RECOVERY)),
     }),
     sources: r.field('sources').array((s) =>
       s.keep({
@@ -363,13 +374,12 @@ function readSession(r: Reader, latest: number): SessionRow {
     gaps: r.field('gaps').array((g) =>
       g.keep({
         atMs: g.field('atMs').within(0, MAX_SESSION_MS, IN_SESSION),
-        gapMs: g
-          .field('gapMs')
-          .within(
-            0,
-            latest - startedAt,
-            'should be a length of time from 0 to the time since the session began',
-          ),
+        gapMs: g.field('gapMs').within(
+          0,
+          // A clock that was ahead when the session was recorded may put its start after now.
+          Math.max(latest - startedAt, MAX_SESSION_MS),
+          'should be a length of time from 0 to the time since the session began',
+        ),
       }),
     ),
     ...(r.has('motionBytes') ? { motionBytes: r.field('motionBytes').number() } : {}),
@@ -385,6 +395,7 @@ const MAX_SESSION_SETS = 1000;
 
 function readSet(r: Reader): SetRow {
   const sides = r.field('sides');
+  const startedMs = r.field('startedMs').within(0, MAX_SESSION_MS, IN_SESSION);
   return r.keep({
     sessionId: r.field('sessionId').string(),
     index: r.field('index').number(),
@@ -398,8 +409,14 @@ function readSet(r: Reader): SetRow {
     }),
     holdMs: r.field('holdMs').nullable((v) => v.within(0, MAX_SESSION_MS, LENGTH)),
     peakDeg: r.field('peakDeg').nullable((v) => v.number()),
-    startedMs: r.field('startedMs').within(0, MAX_SESSION_MS, IN_SESSION),
-    endedMs: r.field('endedMs').within(0, MAX_SESSION_MS, IN_SESSION),
+    startedMs,
+    endedMs: r
+      .field('endedMs')
+      .within(
+        startedMs,
+        MAX_SESSION_MS,
+        "should be a time from the set's start to 31 days after the session's",
+      ),
     endedBy: r.field('endedBy').oneOf(['target', 'stopped', 'form', 'skipped'] as const),
     formIssues: r.field('formIssues').array((f) => f.oneOf(FORM_ISSUES)),
     ...(r.has('corrections') ? { corrections: r.field('corrections').number() } : {}),
