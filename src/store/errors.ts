@@ -20,7 +20,7 @@ const MESSAGES: Record<StoreErrorKind, string> = {
   quota:
     'Storage is full, so this session is no longer being saved. It is still here: export it before you close the app.',
   blocked:
-    'Backbeat is open in another tab with an older version. Close that tab to save sessions; this one is kept in memory meanwhile.',
+    'Backbeat is open in another tab with an older version. Close that tab, then reload this one to save sessions; until then a session here is kept in memory only: export it before you reload.',
   version:
     'The data saved on this device comes from a newer version of Backbeat than this page. Reload to get that version; until then nothing is saved, and this session stays in memory.',
   upgraded: 'Backbeat was updated in another tab. Reload to keep saving; this session is still in memory.',

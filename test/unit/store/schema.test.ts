@@ -229,6 +229,8 @@ describe('schema migrations', () => {
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).kind).toBe('blocked');
     expect((error as StoreError).message).toMatch(/another tab/);
+    // This page's open is given up: once that tab is closed, saving starts on a reload, as it says.
+    expect((error as StoreError).message).toMatch(/Close that tab, then reload this one to save sessions/);
     oldTab.close();
   });
 
