@@ -18,6 +18,7 @@ import {
 import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
+import { localUtcOffsetMin, wallClockOf } from '../store/calendar.ts';
 import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import { StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, pastSet, progress, type WeekRow } from '../store/progress.ts';
@@ -868,7 +869,8 @@ async function askToPersist(): Promise<boolean | null> {
 }
 
 export async function exportBundle(bundle: SessionBundle, format: ExportFormat): Promise<ExportedFile> {
-  const stem = `backbeat-${fileStamp(bundle.session.startedAt)}`;
+  // Named by the time the session had where it was done, as History lists it.
+  const stem = `backbeat-${fileStamp(bundle.session.startedAt, bundle.session.utcOffsetMin)}`;
   switch (format) {
     case 'csv':
       return { filename: `${stem}.csv`, blob: new Blob([toCsv([bundle])], { type: 'text/csv' }) };
@@ -886,9 +888,9 @@ export async function exportBundle(bundle: SessionBundle, format: ExportFormat):
   }
 }
 
-/** Local date and time for file names: 2026-11-20-1830. */
-function fileStamp(epochMs: number): string {
-  const d = new Date(epochMs);
+/** The date and time in a file name, where the clock was `utcOffsetMin` ahead of UTC: 2026-11-20-1830. */
+function fileStamp(epochMs: number, utcOffsetMin = localUtcOffsetMin(epochMs)): string {
+  const d = wallClockOf(epochMs, utcOffsetMin);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
 }

@@ -3,6 +3,7 @@
 // for reps and breath cycles; what the columns cannot hold goes into Notes. Duration is Strong's own
 // "1h 5m" text (importers parse a bare number as milliseconds) and counts only the time in the app.
 
+import { wallClockOf } from '../store/calendar.ts';
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
 import { exerciseById, FORM_ISSUE_TEXT } from '../workout/program.ts';
 import { heldS } from '../workout/session.ts';
@@ -30,7 +31,7 @@ export type CsvSession = Pick<SessionBundle, 'session' | 'sets'>;
 export function toCsv(sessions: readonly CsvSession[]): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const { session, sets } of [...sessions].sort((a, b) => a.session.startedAt - b.session.startedAt)) {
-    const date = localDateTime(new Date(session.startedAt));
+    const date = localDateTime(wallClockOf(session.startedAt, session.utcOffsetMin));
     const duration = strongDuration(workoutMs(session));
     for (const set of [...sets].sort((a, b) => a.index - b.index)) {
       const exercise = exerciseById(set.exerciseId);
@@ -121,8 +122,8 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** Strong's Date column: local time, "YYYY-MM-DD HH:MM:SS". */
+/** Strong's Date column: the local time where the session was done (see wallClockOf), "YYYY-MM-DD HH:MM:SS". */
 function localDateTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }

@@ -215,8 +215,9 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
     type: enumValue('activity', 'manual'),
     event: enumValue('event', 'activity'),
     eventType: enumValue('eventType', 'stop'),
-    // FIT's local_date_time: the wall clock of the place, counted like a timestamp.
-    localTimestamp: Math.round(end.getTime() / 1000 - FIT_EPOCH_S - end.getTimezoneOffset() * 60),
+    // FIT's local_date_time: the wall clock of the place where the session was done (its offset
+    // from UTC, kept with it), counted like a timestamp: the same file wherever it is exported.
+    localTimestamp: Math.round(end.getTime() / 1000 - FIT_EPOCH_S + session.utcOffsetMin * 60),
   });
   return encoder.close();
 }

@@ -37,6 +37,16 @@ export function weekOf(epochMs: number, utcOffsetMin: number): Week {
   return dateOf(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - daysSinceMonday));
 }
 
+/**
+ * The wall clock of the place where the clock was `utcOffsetMin` ahead of UTC, at `epochMs`: a Date
+ * whose UTC fields (getUTCDate, getUTCHours…, or formatting with timeZone 'UTC') read that time.
+ * Sessions are listed and exported at the time of day they had where they were done, as their week
+ * is counted, wherever the app is opened later.
+ */
+export function wallClockOf(epochMs: number, utcOffsetMin: number): Date {
+  return new Date(epochMs + utcOffsetMin * MINUTE_MS);
+}
+
 /** The week a session is counted in: that of the day it began on, where it began. */
 export function sessionWeek(session: { readonly startedAt: number; readonly utcOffsetMin: number }): Week {
   return weekOf(session.startedAt, session.utcOffsetMin);

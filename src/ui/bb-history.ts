@@ -8,6 +8,7 @@ import {
   type Persistence,
   type TaskOptions,
 } from '../app/persistence.ts';
+import { wallClockOf } from '../store/calendar.ts';
 import type { SessionRow } from '../store/records.ts';
 import {
   formatBytes,
@@ -339,7 +340,12 @@ export class BbHistory extends LitElement {
   }
 
   private renderSession(s: SessionRow) {
-    const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    // At the time it had where it was done, as its week is counted (see wallClockOf).
+    const when = wallClockOf(s.startedAt, s.utcOffsetMin).toLocaleString(undefined, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    });
     const live = this.persistence.isBeingRecorded(s.id);
     return html`<li data-session=${s.id}>
       <div class="when">${when}${live ? ' (being recorded)' : s.status === 'active' ? ' (unfinished)' : ''}</div>

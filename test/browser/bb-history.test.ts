@@ -141,6 +141,22 @@ describe('bb-history', () => {
     expect(closed).toBe(2);
   });
 
+  it('lists a session at the time it had where it was done, as its week is counted', async () => {
+    const a = await recordSession();
+    // 08:00 on Monday 16 November in Tokyo (+9 h), whatever zone this browser is in.
+    const tokyo = {
+      ...a,
+      session: { ...a.session, startedAt: Date.UTC(2026, 10, 15, 23, 0), utcOffsetMin: 540 },
+    };
+    await mount('bb-history', await persistenceWith([tokyo]));
+    const when = new Date(Date.UTC(2026, 10, 16, 8, 0)).toLocaleString(undefined, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    });
+    await expect.element(page.getByText(when, { exact: true })).toBeVisible();
+  });
+
   it('deletes a session only after a second click', async () => {
     const a = await recordSession();
     const b = {

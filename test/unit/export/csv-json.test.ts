@@ -25,6 +25,13 @@ describe('CSV export', () => {
     expect(lines[6]).toContain(',Wide-grip lat pulldown,1,27.5,3,0,0,');
   });
 
+  it('dates each session by the clock of the place it was done, wherever the file is made', async () => {
+    const bundle = await recordSession();
+    // Begun at 08:00 on a Monday in Tokyo (+9 h): 23:00 UTC on the Sunday before.
+    const tokyo = { ...bundle.session, startedAt: Date.UTC(2026, 10, 15, 23, 0), utcOffsetMin: 540 };
+    expect(toCsv([{ session: tokyo, sets: bundle.sets }]).split('\r\n')[1]).toMatch(/^2026-11-16 08:00:00,/);
+  });
+
   it('writes a hold in the whole seconds the app shows and says', async () => {
     const bundle = await recordSession();
     const sets = bundle.sets.map((set) =>

@@ -55,6 +55,16 @@ describe('FIT export', () => {
     expect(records).toHaveLength(beats);
     expect(records.every((r) => typeof r.heartRate === 'number' && r.heartRate >= 80)).toBe(true);
   });
+
+  it('gives the local time of the place the session was done, wherever the file is made', async () => {
+    const bundle = await recordSession();
+    const tokyo = { ...bundle, session: { ...bundle.session, utcOffsetMin: 540 } };
+    const [activity] = decode(await toFit(tokyo)).activityMesgs ?? [];
+    const asFitSeconds = (d: unknown) => (d instanceof Date ? d.getTime() / 1000 - 631_065_600 : Number(d));
+    // Each counted in whole seconds, rounded apart.
+    const ahead = asFitSeconds(activity?.localTimestamp) - asFitSeconds(activity?.timestamp);
+    expect(Math.abs(ahead - 540 * 60)).toBeLessThanOrEqual(1);
+  });
 });
 
 /** Decodes with Garmin's SDK, checking the file first. */
