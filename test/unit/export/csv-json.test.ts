@@ -8,6 +8,14 @@ import { IMPORTED_AT, recordSession, STARTED_AT, STRAP } from './recorded-sessio
 
 let dbCounter = 0;
 
+/** The Notes column of each set's row. */
+const notesOf = (csv: string): string[] =>
+  csv
+    .trimEnd()
+    .split('\r\n')
+    .slice(1)
+    .map((line) => line.split(',').slice(9, -2).join(','));
+
 describe('CSV export', () => {
   it('writes one row per set in the Strong layout', async () => {
     const bundle = await recordSession();
@@ -104,11 +112,7 @@ describe('CSV export', () => {
         formIssues: [],
       },
     ];
-    const notes = toCsv([{ session: bundle.session, sets }])
-      .trimEnd()
-      .split('\r\n')
-      .slice(1)
-      .map((line) => line.split(',').slice(9, -2).join(','));
+    const notes = notesOf(toCsv([{ session: bundle.session, sets }]));
     expect(notes).toEqual([
       'stopped before the target of 10 reps',
       'skipped',
@@ -134,11 +138,7 @@ describe('CSV export', () => {
         peakDeg: null,
       },
     ];
-    const notes = toCsv([{ session: bundle.session, sets }])
-      .trimEnd()
-      .split('\r\n')
-      .slice(1)
-      .map((line) => line.split(',').slice(9, -2).join(','));
+    const notes = notesOf(toCsv([{ session: bundle.session, sets }]));
     expect(notes).toEqual([
       'stopped before the target of 1 rep',
       '1 breath cycle',
