@@ -356,7 +356,11 @@ function readSession(r: Reader, latest: number): SessionRow {
     summary: summary.keep({
       durationMs: summary.field('durationMs').within(0, MAX_SESSION_MS, LENGTH),
       sets: summary.field('sets').count(MAX_SESSION_SETS),
+      ...(summary.has('skipped') ? { skipped: summary.field('skipped').count(MAX_SESSION_SETS) } : {}),
       reps: summary.field('reps').count(MAX_SESSION_SETS * MAX_SET_COUNT),
+      ...(summary.has('breaths')
+        ? { breaths: summary.field('breaths').count(MAX_SESSION_SETS * MAX_SET_COUNT) }
+        : {}),
       holdMs: summary.field('holdMs').within(0, MAX_SESSION_MS, LENGTH),
       avgBpm: summary.field('avgBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),
       maxBpm: summary.field('maxBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),

@@ -38,7 +38,12 @@ export interface TimelineGap {
 export interface SessionSummary {
   readonly durationMs: number;
   readonly sets: number;
+  /** Of `sets`, those skipped before they counted anything (absent in sessions saved before 2026-12). */
+  readonly skipped?: number;
+  /** Reps and breath cycles together. */
   readonly reps: number;
+  /** Of `reps`, the breath cycles (absent in sessions saved before 2026-12). */
+  readonly breaths?: number;
   readonly holdMs: number;
   readonly avgBpm: number | null;
   readonly maxBpm: number | null;

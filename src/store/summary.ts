@@ -3,7 +3,8 @@
 
 import type { HeartRateSample } from '../sensors/samples.ts';
 import { RECOVERY_WINDOW_MS, recoveryInRest } from '../workout/heart.ts';
-import { type SetRecord, totalHeldS } from '../workout/session.ts';
+import { exerciseById } from '../workout/program.ts';
+import { type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts';
 import type { SessionSummary } from './records.ts';
 
 export function summarize(
@@ -15,7 +16,9 @@ export function summarize(
   return {
     durationMs,
     sets: sets.length,
+    skipped: sets.filter(skippedUndone).length,
     reps: sets.reduce((n, s) => n + s.count, 0),
+    breaths: sets.reduce((n, s) => (exerciseById(s.exerciseId).kind === 'breaths' ? n + s.count : n), 0),
     // Whole seconds, as each set's hold is shown: History's total is the sum of the rows.
     holdMs: totalHeldS(sets) * 1000,
     avgBpm: bpms.length ? Math.round(bpms.reduce((a, b) => a + b, 0) / bpms.length) : null,

@@ -97,10 +97,18 @@ export function sessionLength(durationMs: number): string {
  * leaving out what the session had none of (a plank-only session has no reps to tell of).
  */
 export function describeSessionFacts(summary: SessionSummary): string {
-  const parts = [sessionLength(summary.durationMs), plural(summary.sets, 'set')];
-  // The summary keeps reps and breath cycles as one sum.
-  if (summary.reps > 0)
+  const { skipped = 0, breaths } = summary;
+  const parts = [
+    sessionLength(summary.durationMs),
+    `${plural(summary.sets, 'set')}${skipped > 0 ? ` (${skipped} skipped)` : ''}`,
+  ];
+  // As the summary after the session says them; one saved before breaths were kept apart has the sum.
+  if (breaths !== undefined) {
+    if (summary.reps > breaths) parts.push(plural(summary.reps - breaths, 'rep'));
+    if (breaths > 0) parts.push(plural(breaths, 'breath'));
+  } else if (summary.reps > 0) {
     parts.push(summary.reps === 1 ? '1 rep or breath' : `${summary.reps} reps and breaths`);
+  }
   if (heldS(summary.holdMs) > 0) parts.push(`${formatDuration(heldS(summary.holdMs))} held`);
   if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);
   return parts.join(' · ');

@@ -22,6 +22,25 @@ describe('summarize', () => {
     const summary = summarize([plank(1, 47_600), plank(2, 47_600), plank(3, 44_500)], [], 5 * 60_000);
     expect(summary).toMatchObject({ sets: 3, reps: 0, holdMs: 138_000 });
   });
+
+  it('keeps the breath cycles and the sets skipped before they counted anything apart, for History', () => {
+    const bathang = {
+      ...plank(4, 0),
+      exerciseId: 'bat-hang' as const,
+      holdMs: null,
+      count: 4,
+      endedBy: 'target' as const,
+    };
+    const skipped = {
+      ...plank(5, 0),
+      exerciseId: 'superman' as const,
+      holdMs: null,
+      endedBy: 'skipped' as const,
+    };
+    const superman = { ...skipped, setNumber: 6, count: 10, endedBy: 'target' as const };
+    const summary = summarize([bathang, skipped, superman], [], 5 * 60_000);
+    expect(summary).toMatchObject({ sets: 3, skipped: 1, reps: 14, breaths: 4 });
+  });
 });
 
 describe('meanRecovery', () => {

@@ -93,4 +93,13 @@ describe('describeSessionFacts', () => {
     );
     expect(describeSessionFacts({ ...summary, sets: 1, reps: 1 })).toBe('5 min · 1 set · 1 rep or breath');
   });
+
+  it('says reps, breaths and skipped sets apart, as the summary after the session does', () => {
+    const kept = { ...summary, sets: 14, skipped: 1, reps: 109, breaths: 8 };
+    expect(describeSessionFacts(kept)).toBe('5 min · 14 sets (1 skipped) · 101 reps · 8 breaths');
+    expect(describeSessionFacts({ ...kept, skipped: 0, reps: 1, breaths: 0 })).toBe(
+      '5 min · 14 sets · 1 rep',
+    );
+    expect(describeSessionFacts({ ...kept, reps: 8 })).toBe('5 min · 14 sets (1 skipped) · 8 breaths');
+  });
 });
