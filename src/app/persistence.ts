@@ -18,7 +18,6 @@ import {
 import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
-import { localUtcOffsetMin, wallClockOf } from '../store/calendar.ts';
 import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import { StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, pastSet, progress, type WeekRow } from '../store/progress.ts';
@@ -33,6 +32,7 @@ import {
 } from '../store/retention.ts';
 import { type ImportResult, type MotionUsage, SessionStore } from '../store/session-store.ts';
 import { summarize } from '../store/summary.ts';
+import { localUtcOffsetMin, wallClockOf } from '../workout/calendar.ts';
 import { Model } from '../workout/model.ts';
 import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import {

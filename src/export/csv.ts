@@ -3,8 +3,8 @@
 // for reps and breath cycles; what the columns cannot hold goes into Notes. Duration is Strong's own
 // "1h 5m" text (importers parse a bare number as milliseconds) and counts only the time in the app.
 
-import { wallClockOf } from '../store/calendar.ts';
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
+import { wallClockOf } from '../workout/calendar.ts';
 import { exerciseById, FORM_ISSUE_TEXT } from '../workout/program.ts';
 import { heldS } from '../workout/session.ts';
 

@@ -3,7 +3,6 @@
 // before anything is imported, so a damaged or foreign file is refused whole with a message that
 // says where it is wrong, and nothing already stored is touched.
 
-import { localUtcOffsetMin } from '../store/calendar.ts';
 import type {
   EventRow,
   HeartRateChunkRow,
@@ -12,6 +11,7 @@ import type {
   SessionRow,
   SetRow,
 } from '../store/records.ts';
+import { localUtcOffsetMin } from '../workout/calendar.ts';
 import { PROGRAM } from '../workout/program.ts';
 import { MAX_SET_COUNT } from '../workout/session.ts';
 import { CSV_COLUMNS } from './csv.ts';

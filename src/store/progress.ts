@@ -3,10 +3,10 @@
 // its x is midnight UTC at the start of the week's Monday, in epoch seconds (uPlot's time axis unit):
 // the same instant in every zone, which the axis reads as a date in UTC (see week-axis.ts).
 
+import { nextWeek, sessionWeek, type Week, weekUtcMs } from '../workout/calendar.ts';
 import { type ExerciseId, type ExerciseKind, exerciseById } from '../workout/program.ts';
 import { type PastSession, type PastSet, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import { heldS } from '../workout/session.ts';
-import { nextWeek, sessionWeek, type Week, weekUtcMs } from './calendar.ts';
 import type { SessionRow, SetRow } from './records.ts';
 
 export interface ChartLine {

@@ -7,8 +7,8 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
+import { localUtcOffsetMin } from '../workout/calendar.ts';
 import type { SessionState, SetRecord } from '../workout/session.ts';
-import { localUtcOffsetMin } from './calendar.ts';
 import {
   decodeHeartRateChunk,
   encodeHeartRateChunk,

@@ -4,7 +4,7 @@
 // (A step may only give up work a later one redoes: v4 no longer fills the week rows v5 rebuilds.)
 
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import { localUtcOffsetMin, type Week } from './calendar.ts';
+import { localUtcOffsetMin, type Week } from '../workout/calendar.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { type WeekRow, weeksOf } from './progress.ts';
 import type {

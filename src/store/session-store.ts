@@ -3,7 +3,7 @@
 // IndexedDB throws into a StoreError.
 
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { sessionWeek, type Week, weekStarts } from './calendar.ts';
+import { sessionWeek, type Week, weekStarts } from '../workout/calendar.ts';
 import { compactHeartRate, compactMotion } from './codec.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { summarizeWeek, type WeekRow } from './progress.ts';

@@ -8,7 +8,6 @@ import {
   type Persistence,
   type TaskOptions,
 } from '../app/persistence.ts';
-import { wallClockOf } from '../store/calendar.ts';
 import type { SessionRow } from '../store/records.ts';
 import {
   formatBytes,
@@ -17,6 +16,7 @@ import {
   RETENTION_MONTHS,
   sameRetention,
 } from '../store/retention.ts';
+import { wallClockOf } from '../workout/calendar.ts';
 import './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';

@@ -6,7 +6,6 @@ import { NEVER, Subject } from 'rxjs';
 import { Persistence } from '../../src/app/persistence.ts';
 import { sessionLine } from '../../src/export/json.ts';
 import type { HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
-import { localUtcOffsetMin } from '../../src/store/calendar.ts';
 import {
   compactHeartRate,
   compactMotion,
@@ -18,6 +17,7 @@ import type { EventRow, MotionChunkRow, SessionRow, SetRow } from '../../src/sto
 import { motionChunkBytes } from '../../src/store/records.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
 import { summarize } from '../../src/store/summary.ts';
+import { localUtcOffsetMin } from '../../src/workout/calendar.ts';
 import { defaultPlan } from '../../src/workout/session.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
 

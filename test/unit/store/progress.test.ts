@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { weekOf, weekUtcMs } from '../../../src/store/calendar.ts';
 import { progress, weeksOf } from '../../../src/store/progress.ts';
 import type { SessionRow, SetRow } from '../../../src/store/records.ts';
 import { summarize } from '../../../src/store/summary.ts';
+import { weekOf, weekUtcMs } from '../../../src/workout/calendar.ts';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;

@@ -6,7 +6,7 @@ import {
   weekOf,
   weekStarts,
   weekUtcMs,
-} from '../../../src/store/calendar.ts';
+} from '../../../src/workout/calendar.ts';
 
 const HOUR = 3600_000;
 
