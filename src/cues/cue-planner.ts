@@ -333,7 +333,7 @@ function restBegins(prev: SessionState, next: SessionState): Cue[] {
   // set. A rest picked up after a reload says what is left of it.
   const parts = [
     prev.phase === 'ready'
-      ? `Rest goes on: ${spokenDuration(Math.ceil((next.restEndsMs - next.nowMs) / 1000))} left`
+      ? restLeftText(next.restEndsMs, next.nowMs)
       : `Rest, ${spokenDuration(planned.dosage.restS)}`,
   ];
   if (coming) {
@@ -347,11 +347,14 @@ function restBegins(prev: SessionState, next: SessionState): Cue[] {
   return [say(sentences(parts))];
 }
 
+/** "Rest goes on: twenty-three seconds left": a rest resumed after a pause or picked up after a reload. */
+function restLeftText(restEndsMs: number, nowMs: number): string {
+  return `Rest goes on: ${spokenDuration(Math.ceil((restEndsMs - nowMs) / 1000))} left`;
+}
+
 function resumed(state: SessionState): string {
   const planned = currentPlanned(state);
-  if (state.phase === 'rest' && state.restEndsMs !== null) {
-    return `Rest goes on: ${spokenDuration(Math.ceil((state.restEndsMs - state.nowMs) / 1000))} left`;
-  }
+  if (state.phase === 'rest' && state.restEndsMs !== null) return restLeftText(state.restEndsMs, state.nowMs);
   // The set number and dosage too: the screen may have been skipped on to another set while paused.
   if (!planned || !state.set) return 'Go on';
   const { exercise, dosage } = planned;
