@@ -8,6 +8,8 @@ import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './st
 import { extent, weekDate, weekLabels, weekRange, weekTicks } from './week-axis.ts';
 
 const DAY_S = 24 * 3600;
+/** The axes' labels: the size of the numbers in the table under the chart. */
+const AXIS_FONT_PX = 14;
 
 // Distinguishable for the common colour-vision deficiencies (Okabe–Ito), in the order that keeps the
 // first lines clear on each background: the light ones on the dark theme, the deep ones on the light
@@ -261,6 +263,8 @@ export class BbProgressChart extends LitElement {
     const style = getComputedStyle(this);
     const themed = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     const labels = themed('--bb-muted', '#b6c2d1');
+    // uPlot's own 12 px is hard to read at arm's length, and not in the page's typeface.
+    const font = `${AXIS_FONT_PX}px ${style.fontFamily}`;
     const grid = { stroke: themed('--bb-ring-track', '#2a3340'), width: 1 };
     const scheme = window.matchMedia(LIGHT_SCHEME).matches ? 'light' : 'dark';
     const targetAlpha = TARGET_ALPHA[scheme];
@@ -299,22 +303,24 @@ export class BbProgressChart extends LitElement {
         this.unit === 'week'
           ? {
               stroke: labels,
+              font,
               grid,
               ticks: grid,
               // Two lines of labels: "week of" over the date.
-              size: 56,
+              size: 64,
               splits: (u, _axis, min, max) =>
                 weekTicks(series.x, min, max, u.bbox.width ? u.bbox.width / uPlot.pxRatio : width - 60),
               values: (_u, ticks) => weekLabels(ticks),
             }
-          : { stroke: labels, grid, ticks: grid },
+          : { stroke: labels, font, grid, ticks: grid },
         // Wide enough for labels like 18.075 that uPlot's default width cuts off. A chart of whole
         // numbers (reps, breaths, seconds held) has whole steps: 7.5 reps is nothing anyone did.
         {
           stroke: labels,
+          font,
           grid,
           ticks: grid,
-          size: 60,
+          size: 68,
           ...(onlyWholeNumbers(series) ? { incrs: WHOLE_STEPS } : {}),
         },
       ],
