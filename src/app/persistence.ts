@@ -551,11 +551,14 @@ export class Persistence {
         writer: this.tabId,
       });
       this.attach(recorder, null);
-      // A new session's lock is free: nobody else knows its id yet.
-      void this.tabs.hold(recorder.sessionId).then((held) => {
+      // A new session's lock is free: nobody else knows its id yet. Other tabs are told of it once
+      // they can find it as it is: written (else their History misses it) and held (else they take
+      // it for one interrupted, and offer to resume it).
+      void Promise.all([this.tabs.hold(recorder.sessionId), recorder.flush()]).then(([held]) => {
         if (this.recorder !== recorder) return held?.release();
         this.held = held;
         if (held) this.handOverIfLost(recorder, held);
+        this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
       });
       return;
     }
@@ -601,6 +604,7 @@ export class Persistence {
         writer: this.tabId,
       });
       this.attach(recorder, held);
+      this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
       this.history.update({ unfinished: null, elsewhere: null, movedAway: false });
       this.app.session.restore(afterInterruption(state));
       await recorder.flush();
@@ -669,7 +673,6 @@ export class Persistence {
     this.recorder = recorder;
     this.held = held;
     if (held) this.handOverIfLost(recorder, held);
-    this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
     this.lastRecorder = recorder;
     this.recorderSubscriptions = new Subscription();
     this.recorderSubscriptions.add(

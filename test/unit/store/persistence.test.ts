@@ -1,6 +1,7 @@
-import { Subject } from 'rxjs';
+import { NEVER, Subject } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
 import { Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
+import type { Tabs } from '../../../src/app/tabs.ts';
 import type { Cue } from '../../../src/cues/cue-planner.ts';
 import { ImportError } from '../../../src/export/json.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
@@ -31,7 +32,7 @@ class Page {
   store: SessionStore | null = null;
   readonly persistence: Persistence;
 
-  constructor(dbName: string, openStore?: () => Promise<SessionStore>) {
+  constructor(dbName: string, openStore?: () => Promise<SessionStore>, tabs?: Tabs) {
     this.persistence = new Persistence(this.app, {
       openStore:
         openStore ??
@@ -43,6 +44,7 @@ class Page {
       wallNow: () => Date.UTC(2026, 10, 23, 7) + this.clockMs,
       flushMs: 60_000,
       page: null,
+      tabs,
     });
   }
 
@@ -176,6 +178,43 @@ describe('Persistence', () => {
     await second.persistence.deleteSession(id!);
     expect(second.persistence.history.state.sessions).toHaveLength(0);
     await second.persistence.dispose();
+  });
+
+  it('tells other tabs of a new session once they can find it: written, and held by this tab', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const otherTab = await SessionStore.open({ name });
+    const held = new Set<string>();
+    // What another tab finds when the message reaches it: its History lists the session, and the
+    // session's lock says it is live here (not interrupted, to be offered for resuming).
+    const found: Promise<{ listed: boolean; live: boolean }>[] = [];
+    const tabs: Tabs = {
+      messages$: NEVER,
+      post: (message) => {
+        if (message.type !== 'recording') return;
+        const live = held.has(message.sessionId);
+        found.push(
+          otherTab
+            .listSessions()
+            .then((rows) => ({ listed: rows.some((r) => r.id === message.sessionId), live })),
+        );
+      },
+      hold: async (id) => {
+        held.add(id);
+        return { release: () => held.delete(id), lost: new Promise(() => undefined) };
+      },
+      liveSessions: async () => new Set(held),
+      whenFree: () => new Promise(() => undefined),
+      close: () => undefined,
+    };
+    const page = new Page(name, undefined, tabs);
+    await page.persistence.start();
+    page.session.start();
+    page.run(2000);
+    await page.persistence.flush();
+    await vi.waitFor(() => expect(found).toHaveLength(1));
+    expect(await found[0]).toEqual({ listed: true, live: true });
+    await page.persistence.dispose();
+    otherTab.close();
   });
 
   it('lists the session being recorded with the sets done so far, not as it was at its start', async () => {
