@@ -321,6 +321,19 @@ function readSession(r: Reader, latest: number): SessionRow {
   const summary = r.field('summary');
   const snapshot = r.field('snapshot');
   const startedAt = r.field('startedAt').within(EARLIEST_START_MS, LATEST_START_MS, WALL_TIME);
+  // The app may have been closed for longer than any session lasts: a gap is only bounded by now.
+  const gaps = r.field('gaps').array((g) =>
+    g.keep({
+      atMs: g.field('atMs').within(0, MAX_SESSION_MS, IN_SESSION),
+      gapMs: g.field('gapMs').within(
+        0,
+        // A clock that was ahead when the session was recorded may put its start after now.
+        Math.max(latest - startedAt, MAX_SESSION_MS),
+        'should be a length of time from 0 to the time since the session began',
+      ),
+    }),
+  );
+  const timeAwayMs = gaps.reduce((sum, gap) => sum + gap.gapMs, 0);
   return r.keep({
     id: r.field('id').string(),
     startedAt,
@@ -333,8 +346,8 @@ function readSession(r: Reader, latest: number): SessionRow {
       .nullable((v) =>
         v.within(
           startedAt,
-          startedAt + MAX_SESSION_MS,
-          "should be a time from the session's start to 31 days after",
+          startedAt + MAX_SESSION_MS + timeAwayMs,
+          "should be a time from the session's start to 31 days after, besides the time the app was closed",
         ),
       ),
     status: r.field('status').oneOf(['active', 'finished'] as const),
@@ -374,18 +387,7 @@ function readSession(r: Reader, latest: number): SessionRow {
         placement: s.field('placement').nullable((p) => p.oneOf(['chest', 'wrist', 'arm', 'phone'] as const)),
       }),
     ),
-    // The app may have been closed for longer than any session lasts: a gap is only bounded by now.
-    gaps: r.field('gaps').array((g) =>
-      g.keep({
-        atMs: g.field('atMs').within(0, MAX_SESSION_MS, IN_SESSION),
-        gapMs: g.field('gapMs').within(
-          0,
-          // A clock that was ahead when the session was recorded may put its start after now.
-          Math.max(latest - startedAt, MAX_SESSION_MS),
-          'should be a length of time from 0 to the time since the session began',
-        ),
-      }),
-    ),
+    gaps,
     ...(r.has('motionBytes') ? { motionBytes: r.field('motionBytes').number() } : {}),
     ...(r.has('motionDropped') ? { motionDropped: r.field('motionDropped').boolean() } : {}),
     ...(r.has('writer') ? { writer: r.field('writer').string() } : {}),

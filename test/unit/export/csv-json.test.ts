@@ -277,7 +277,7 @@ describe('JSON export and import', () => {
       [
         'session.endedAt',
         STARTED_AT - 1,
-        `(session 1): "session.endedAt" should be a time from the session's start to 31 days after`,
+        `(session 1): "session.endedAt" should be a time from the session's start to 31 days after, besides the time the app was closed`,
       ],
       [
         'session.summary.avgBpm',
@@ -348,10 +348,19 @@ describe('JSON export and import', () => {
       for (const key of ['startedAt', 'endedAt', 'updatedAt']) clock.sessions[0].session[key] += shift;
       expect(fromJson(JSON.stringify(clock), IMPORTED_AT)).toHaveLength(1);
     }
-    const resumed = JSON.parse(toJson([good]));
-    resumed.sessions[0].session.gaps = [{ atMs: 60_000, gapMs: 20 * day }];
-    resumed.sessions[0].session.endedAt += 20 * day;
-    expect(fromJson(JSON.stringify(resumed), IMPORTED_AT)).toHaveLength(1);
+    // Resumed after the app was closed for weeks, even for longer than any session lasts (it is
+    // offered however old it is): a month of session beside the time away.
+    for (const away of [20 * day, 40 * day]) {
+      const resumed = JSON.parse(toJson([good]));
+      resumed.sessions[0].session.gaps = [
+        { atMs: 60_000, gapMs: away / 2 },
+        { atMs: 90_000, gapMs: away / 2 },
+      ];
+      resumed.sessions[0].session.endedAt += away;
+      expect(fromJson(JSON.stringify(resumed), IMPORTED_AT)).toHaveLength(1);
+      resumed.sessions[0].session.endedAt += 31 * day;
+      expect(() => fromJson(JSON.stringify(resumed), IMPORTED_AT)).toThrow(/"session\.endedAt" should be/);
+    }
   });
 
   it('keeps the offset from UTC a session began at; a file from before it was kept takes the zone it is read in', async () => {
