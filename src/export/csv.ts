@@ -3,7 +3,8 @@
 // for reps and breath cycles; what the columns cannot hold goes into Notes. Duration is Strong's own
 // "1h 5m" text (importers parse a bare number as milliseconds) and counts only the time in the app.
 
-import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
+import { workoutMs } from '../store/codec.ts';
+import type { SessionBundle, SetRow } from '../store/records.ts';
 import { wallClockOf } from '../workout/calendar.ts';
 import { exerciseById, FORM_ISSUE_TEXT } from '../workout/program.ts';
 import { heldS } from '../workout/session.ts';
@@ -54,14 +55,6 @@ export function toCsv(sessions: readonly CsvSession[]): string {
     }
   }
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-/**
- * Time spent in the app: the session timeline, on which the time the app was closed is cut out.
- * The end of a finished session is its snapshot's; an unfinished one ends at its last write.
- */
-export function workoutMs(session: SessionRow): number {
-  return session.snapshot?.endedMs ?? session.snapshot?.nowMs ?? session.summary.durationMs;
 }
 
 /** Strong's Duration column: "1h 5m", "19m", "2h"; under a minute, whole seconds ("45s"). */

@@ -15,7 +15,7 @@ import type {
   SessionMesg,
   SetMesg,
 } from '@garmin/fitsdk';
-import { wallTimeOf } from '../store/codec.ts';
+import { wallTimeOf, workoutMs } from '../store/codec.ts';
 import type { SessionBundle } from '../store/records.ts';
 import type { ExerciseId } from '../workout/program.ts';
 import { exerciseById } from '../workout/program.ts';
@@ -64,12 +64,13 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
 
   const { session, sets } = bundle;
   const at = (sessionMs: number) => new Date(wallTimeOf(session, sessionMs));
-  const endMs = session.snapshot?.endedMs ?? session.summary.durationMs;
+  const endMs = workoutMs(session);
   const start = new Date(session.startedAt);
   const end = at(endMs);
   const elapsedS = (end.getTime() - start.getTime()) / 1000;
   const timerS = endMs / 1000;
-  const heartRate = allHeartRate(bundle).filter((s) => s.bpm > 0);
+  // Heard after the session ended (the last second before the strap was let go) is not the session's.
+  const heartRate = allHeartRate(bundle).filter((s) => s.bpm > 0 && s.tMs <= endMs);
   const bpms = heartRate.map((s) => s.bpm);
   const avgHr = bpms.length ? Math.round(bpms.reduce((a, b) => a + b, 0) / bpms.length) : undefined;
   const maxHr = bpms.length ? Math.max(...bpms) : undefined;

@@ -162,6 +162,15 @@ export function totalGapMs(session: SessionRow): number {
   return session.gaps.reduce((sum, g) => sum + g.gapMs, 0);
 }
 
+/**
+ * Time spent in the app: the session timeline, on which the time the app was closed is cut out.
+ * The end of a finished session is its snapshot's; an unfinished one ends at its last write (its
+ * summary is rewritten less often).
+ */
+export function workoutMs(session: SessionRow): number {
+  return session.snapshot?.endedMs ?? session.snapshot?.nowMs ?? session.summary.durationMs;
+}
+
 /** Wall-clock time (epoch ms) of a time on a saved session's timeline. */
 export function wallTimeOf(session: SessionRow, sessionMs: number): number {
   const before = session.gaps.filter((g) => g.atMs <= sessionMs).reduce((sum, g) => sum + g.gapMs, 0);

@@ -1,6 +1,7 @@
 import { Decoder, Stream } from '@garmin/fitsdk';
 import { describe, expect, it } from 'vitest';
 import { OWN_EXERCISE_NAME, toFit } from '../../../src/export/fit.ts';
+import { allHeartRate } from '../../../src/export/replay.ts';
 import { wallTimeOf } from '../../../src/store/codec.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
 import { recordSession, STARTED_AT } from './recorded-session.ts';
@@ -51,8 +52,11 @@ describe('FIT export', () => {
       'Wide-grip lat pulldown',
     ]);
     const records = messages.recordMesgs ?? [];
-    const beats = bundle.heartRate.reduce((n, c) => n + c.bpm.length, 0);
-    expect(records).toHaveLength(beats);
+    // Every beat heard in the session, and none heard after its end.
+    const endMs = bundle.session.snapshot!.endedMs!;
+    const beats = allHeartRate(bundle).filter((s) => s.tMs <= endMs);
+    expect(beats.length).toBeLessThan(allHeartRate(bundle).length);
+    expect(records).toHaveLength(beats.length);
     expect(records.every((r) => typeof r.heartRate === 'number' && r.heartRate >= 80)).toBe(true);
   });
 
@@ -199,5 +203,32 @@ describe('FIT timer around time away from the app', () => {
     const total = sets.reduce((n, s) => n + (s.duration ?? 0), 0);
     const afterLast = (bundle.session.snapshot!.endedMs! - bundle.sets.at(-1)!.endedMs) / 1000;
     expect(total).toBeCloseTo(session.totalTimerTime! - afterLast - bundle.sets[0]!.startedMs / 1000, 1);
+  });
+});
+
+describe('FIT of sessions recorded in odd ways', () => {
+  const seconds = (d: unknown) => (d as Date).getTime() / 1000;
+
+  it('ends an unfinished session at its last write, after every heart rate it recorded', async () => {
+    const bundle = await recordSession();
+    const snapshot = bundle.session.snapshot!;
+    // Left unfinished: the per-second writes moved the snapshot on; the summary was written earlier.
+    const unfinished: SessionBundle = {
+      ...bundle,
+      session: {
+        ...bundle.session,
+        status: 'active',
+        endedAt: null,
+        snapshot: { ...snapshot, endedMs: null, nowMs: snapshot.endedMs! },
+        summary: { ...bundle.session.summary, durationMs: bundle.sets[1]!.endedMs },
+      },
+    };
+    const messages = decode(await toFit(unfinished));
+    const session = messages.sessionMesgs![0]!;
+    const end = seconds(session.timestamp);
+    const records = (messages.recordMesgs ?? []).map((r) => seconds(r.timestamp));
+    expect(records.length).toBeGreaterThan(10);
+    expect(Math.max(...records)).toBeLessThanOrEqual(end);
+    expect(session.totalTimerTime).toBeCloseTo(snapshot.endedMs! / 1000, 0);
   });
 });
