@@ -135,11 +135,15 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   }));
   // The time the app was closed is not workout time: the timer stops when the app went away and starts
   // again when it came back, so that elapsed minus timer time is exactly the time away.
-  for (const gap of session.gaps) {
-    const back = at(gap.atMs);
-    const away = new Date(back.getTime() - gap.gapMs);
-    timed.push({ tMs: gap.atMs, order: 1, write: () => writeTimer(away, 'stopAll') });
-    timed.push({ tMs: gap.atMs, order: 2, write: () => writeTimer(back, 'start') });
+  // Closed again before the session moved on (within a second of a resume), it was away once, for
+  // as long as both.
+  const awayAt = new Map<number, number>();
+  for (const gap of session.gaps) awayAt.set(gap.atMs, (awayAt.get(gap.atMs) ?? 0) + gap.gapMs);
+  for (const [atMs, gapMs] of awayAt) {
+    const back = at(atMs);
+    const away = new Date(back.getTime() - gapMs);
+    timed.push({ tMs: atMs, order: 1, write: () => writeTimer(away, 'stopAll') });
+    timed.push({ tMs: atMs, order: 2, write: () => writeTimer(back, 'start') });
   }
   let messageIndex = 0;
   done.forEach((set, i) => {

@@ -209,6 +209,24 @@ describe('FIT timer around time away from the app', () => {
 describe('FIT of sessions recorded in odd ways', () => {
   const seconds = (d: unknown) => (d as Date).getTime() / 1000;
 
+  it('takes the app closed twice at the same moment (again within a second of a resume) as one time away', async () => {
+    const bundle = await recordSession();
+    const atMs = bundle.sets[2]!.startedMs + 10_000;
+    const gaps = [
+      { atMs, gapMs: 5 * 60_000 },
+      { atMs, gapMs: 60 * 60_000 },
+    ];
+    const endedAt = bundle.session.endedAt! + 65 * 60_000;
+    const messages = decode(await toFit({ ...bundle, session: { ...bundle.session, gaps, endedAt } }));
+    const timer = (messages.eventMesgs ?? []).filter((e) => e.event === 'timer');
+    expect(timer.map((e) => e.eventType)).toEqual(['start', 'stopAll', 'start', 'stopAll']);
+    const times = timer.map((e) => seconds(e.timestamp));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times[2]! - times[1]!).toBeCloseTo(65 * 60, 0);
+    const session = messages.sessionMesgs![0]!;
+    expect(session.totalElapsedTime! - session.totalTimerTime!).toBeCloseTo(65 * 60, 0);
+  });
+
   it('ends an unfinished session at its last write, after every heart rate it recorded', async () => {
     const bundle = await recordSession();
     const snapshot = bundle.session.snapshot!;
