@@ -47,6 +47,11 @@ export const GARMIN_EXERCISES: Readonly<Record<ExerciseId, { category: string; n
 const PRODUCT_NAME = 'Backbeat';
 /** Seconds from the Unix epoch to the FIT epoch, 1989-12-31T00:00:00Z. */
 const FIT_EPOCH_S = 631065600;
+/**
+ * FIT's date_time below 0x10000000 (July 1998) is a device's seconds since power-on, not a date: a
+ * session dated earlier (recorded while a device's clock was reset) would be read as one years away.
+ */
+const FIT_EARLIEST_MS = (FIT_EPOCH_S + 0x10000000) * 1000;
 
 export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   const { Encoder, Profile } = await import('@garmin/fitsdk');
@@ -63,6 +68,11 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   };
 
   const { session, sets } = bundle;
+  if (session.startedAt < FIT_EARLIEST_MS) {
+    throw new Error(
+      `FIT files hold no date before July 1998, and this session is dated ${new Date(session.startedAt).getUTCFullYear()} (the device's clock was wrong). CSV and JSON keep it as it is.`,
+    );
+  }
   const at = (sessionMs: number) => new Date(wallTimeOf(session, sessionMs));
   const endMs = workoutMs(session);
   const start = new Date(session.startedAt);

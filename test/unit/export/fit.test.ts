@@ -249,4 +249,28 @@ describe('FIT of sessions recorded in odd ways', () => {
     expect(Math.max(...records)).toBeLessThanOrEqual(end);
     expect(session.totalTimerTime).toBeCloseTo(snapshot.endedMs! / 1000, 0);
   });
+
+  it('refuses a session dated before FIT can hold a date, and says which files can', async () => {
+    const bundle = await recordSession();
+    const shift = Date.UTC(1985, 5, 1) - bundle.session.startedAt;
+    const old: SessionBundle = {
+      ...bundle,
+      session: {
+        ...bundle.session,
+        startedAt: bundle.session.startedAt + shift,
+        endedAt: bundle.session.endedAt! + shift,
+      },
+    };
+    await expect(toFit(old)).rejects.toThrow(/no date before July 1998.*dated 1985.*CSV and JSON/);
+    const since = Date.UTC(1998, 6, 5) - bundle.session.startedAt;
+    const first: SessionBundle = {
+      ...bundle,
+      session: {
+        ...bundle.session,
+        startedAt: bundle.session.startedAt + since,
+        endedAt: bundle.session.endedAt! + since,
+      },
+    };
+    expect(seconds(decode(await toFit(first)).sessionMesgs![0]!.startTime)).toBe(Date.UTC(1998, 6, 5) / 1000);
+  });
 });
