@@ -143,6 +143,12 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
     order: 0,
     write: () => write<RecordMesg>('RECORD', { timestamp: at(s.tMs), heartRate: s.bpm }),
   }));
+  // An activity file has records (Garmin's list of its required messages): with no heart rate heard
+  // (phone motion, a watch that sends none), a record at the start and one at the end mark its span.
+  if (!timed.length) {
+    for (const tMs of [0, endMs])
+      timed.push({ tMs, order: 0, write: () => write<RecordMesg>('RECORD', { timestamp: at(tMs) }) });
+  }
   // The time the app was closed is not workout time: the timer stops when the app went away and starts
   // again when it came back, so that elapsed minus timer time is exactly the time away.
   // Closed again before the session moved on (within a second of a resume), it was away once, for

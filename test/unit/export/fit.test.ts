@@ -250,6 +250,19 @@ describe('FIT of sessions recorded in odd ways', () => {
     expect(session.totalTimerTime).toBeCloseTo(snapshot.endedMs! / 1000, 0);
   });
 
+  it('has records even when no heart rate was heard: one at the start and one at the end', async () => {
+    const bundle = await recordSession();
+    const messages = decode(await toFit({ ...bundle, heartRate: [] }));
+    const records = messages.recordMesgs ?? [];
+    const session = messages.sessionMesgs![0]!;
+    expect(records.map((r) => seconds(r.timestamp))).toEqual([
+      seconds(session.startTime),
+      seconds(session.timestamp),
+    ]);
+    expect(records.every((r) => r.heartRate === undefined)).toBe(true);
+    expect(session.avgHeartRate).toBeUndefined();
+  });
+
   it('refuses a session dated before FIT can hold a date, and says which files can', async () => {
     const bundle = await recordSession();
     const shift = Date.UTC(1985, 5, 1) - bundle.session.startedAt;
