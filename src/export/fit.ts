@@ -16,7 +16,7 @@ import type {
   SetMesg,
 } from '@garmin/fitsdk';
 import { wallTimeOf, workoutMs } from '../store/codec.ts';
-import type { SessionBundle } from '../store/records.ts';
+import type { SessionBundle, SessionRow } from '../store/records.ts';
 import type { ExerciseId } from '../workout/program.ts';
 import { exerciseById } from '../workout/program.ts';
 import { skippedUndone } from '../workout/session.ts';
@@ -78,7 +78,14 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   const start = new Date(session.startedAt);
   const end = at(endMs);
   const elapsedS = (end.getTime() - start.getTime()) / 1000;
-  const timerS = endMs / 1000;
+  const stopped = stoppedSpans(session, endMs);
+  const timerS = elapsedS - stoppedMsWithin(stopped, start.getTime(), end.getTime()) / 1000;
+  /** Timer time between two times of the session: the clock's time less the time it stood still. */
+  const timerSBetween = (fromMs: number, toMs: number): number => {
+    const from = wallTimeOf(session, fromMs);
+    const to = wallTimeOf(session, toMs);
+    return (to - from - stoppedMsWithin(stopped, from, to)) / 1000;
+  };
   // Heard after the session ended (the last second before the strap was let go) is not the session's.
   const heartRate = allHeartRate(bundle).filter((s) => s.bpm > 0 && s.tMs <= endMs);
   const bpms = heartRate.map((s) => s.bpm);
@@ -137,9 +144,9 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   }
 
   // Records, sets and the timer's stops and starts in time order, as a device would have written them.
-  type Timed = { tMs: number; order: number; write: () => void };
+  type Timed = { wallMs: number; order: number; write: () => void };
   const timed: Timed[] = heartRate.map((s) => ({
-    tMs: s.tMs,
+    wallMs: wallTimeOf(session, s.tMs),
     order: 0,
     write: () => write<RecordMesg>('RECORD', { timestamp: at(s.tMs), heartRate: s.bpm }),
   }));
@@ -147,20 +154,20 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   // (phone motion, a watch that sends none), a record at the start and one at the end mark its span.
   if (!timed.length) {
     for (const tMs of [0, endMs])
-      timed.push({ tMs, order: 0, write: () => write<RecordMesg>('RECORD', { timestamp: at(tMs) }) });
+      timed.push({
+        wallMs: wallTimeOf(session, tMs),
+        order: 0,
+        write: () => write<RecordMesg>('RECORD', { timestamp: at(tMs) }),
+      });
   }
-  // The time the app was closed is not workout time: the timer stops when the app went away and starts
-  // again when it came back, so that elapsed minus timer time is exactly the time away.
-  // Closed again before the session moved on (within a second of a resume), it was away once, for
-  // as long as both.
-  const awayAt = new Map<number, number>();
-  for (const gap of session.gaps) awayAt.set(gap.atMs, (awayAt.get(gap.atMs) ?? 0) + gap.gapMs);
-  for (const [atMs, gapMs] of awayAt) {
-    const back = at(atMs);
-    const away = new Date(back.getTime() - gapMs);
-    timed.push({ tMs: atMs, order: 1, write: () => writeTimer(away, 'stopAll') });
-    timed.push({ tMs: atMs, order: 2, write: () => writeTimer(back, 'start') });
+  // The timer stops for each pause and each time the app was closed, and starts again after it
+  // (a pause the session ended in runs to the end), so elapsed minus timer time is exactly those.
+  for (const [from, to] of stopped) {
+    timed.push({ wallMs: from, order: 1, write: () => writeTimer(new Date(from), 'stopAll') });
+    if (to < end.getTime())
+      timed.push({ wallMs: to, order: 2, write: () => writeTimer(new Date(to), 'start') });
   }
+  const endedStopped = stopped.some(([, to]) => to >= end.getTime());
   let messageIndex = 0;
   done.forEach((set, i) => {
     const exercise = exerciseOf(set.exerciseId);
@@ -168,14 +175,14 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
     const weightKg = session.plan.find((p) => p.exerciseId === set.exerciseId)?.dosage.weightKg;
     const activeIndex = messageIndex++;
     timed.push({
-      tMs: set.endedMs,
+      wallMs: wallTimeOf(session, set.endedMs),
       order: 3,
       write: () =>
         write<SetMesg>('SET', {
           timestamp: at(set.endedMs),
           startTime: at(set.startedMs),
-          // Timer time: a set the app was closed in the middle of lasts only the time it was open.
-          duration: (set.endedMs - set.startedMs) / 1000,
+          // Timer time: a set paused, or the app closed, in the middle of it lasts the time it ran.
+          duration: timerSBetween(set.startedMs, set.endedMs),
           setType: enumValue('setType', 'active'),
           ...(kind === 'hold' ? {} : { repetitions: set.count }),
           ...(weightKg !== undefined ? { weight: weightKg } : {}),
@@ -189,24 +196,24 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
     if (next && next.startedMs > set.endedMs) {
       const restIndex = messageIndex++;
       timed.push({
-        tMs: next.startedMs,
+        wallMs: wallTimeOf(session, next.startedMs),
         order: 3,
         write: () =>
           write<SetMesg>('SET', {
             timestamp: at(next.startedMs),
             startTime: at(set.endedMs),
-            duration: (next.startedMs - set.endedMs) / 1000,
+            duration: timerSBetween(set.endedMs, next.startedMs),
             setType: enumValue('setType', 'rest'),
             messageIndex: restIndex,
           }),
       });
     }
   });
-  for (const t of timed.sort((a, b) => a.tMs - b.tMs || a.order - b.order)) t.write();
+  for (const t of timed.sort((a, b) => a.wallMs - b.wallMs || a.order - b.order)) t.write();
 
   const sport = enumValue('sport', 'training');
   const subSport = enumValue('subSport', 'strengthTraining');
-  writeTimer(end, 'stopAll');
+  if (!endedStopped) writeTimer(end, 'stopAll');
   write<LapMesg>('LAP', {
     messageIndex: 0,
     timestamp: end,
@@ -241,4 +248,37 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
     localTimestamp: Math.round(end.getTime() / 1000 - FIT_EPOCH_S + session.utcOffsetMin * 60),
   });
   return encoder.close();
+}
+
+/**
+ * When the timer stood still, as wall-clock spans (epoch ms) in order and apart: the pauses (one the
+ * session ended in runs to its end) and the times the app was closed, which the session's timeline
+ * cuts out (a pause the app was closed in is one span with it).
+ */
+function stoppedSpans(session: SessionRow, endMs: number): [number, number][] {
+  const wall = (sessionMs: number) => wallTimeOf(session, sessionMs);
+  // Closed again before the session moved on (within a second of a resume), it was away once, for
+  // as long as both.
+  const awayAt = new Map<number, number>();
+  for (const gap of session.gaps) awayAt.set(gap.atMs, (awayAt.get(gap.atMs) ?? 0) + gap.gapMs);
+  const spans: [number, number][] = [...awayAt].map(([atMs, gapMs]) => [wall(atMs) - gapMs, wall(atMs)]);
+  const snapshot = session.snapshot;
+  for (const pause of snapshot?.pauses ?? []) {
+    if (pause.atMs < endMs) spans.push([wall(pause.atMs), wall(Math.min(endMs, pause.atMs + pause.ms))]);
+  }
+  if (snapshot?.pausedAtMs != null && snapshot.pausedAtMs < endMs) {
+    spans.push([wall(snapshot.pausedAtMs), wall(endMs)]);
+  }
+  const merged: [number, number][] = [];
+  for (const [from, to] of spans.sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else if (to > from) merged.push([from, to]);
+  }
+  return merged;
+}
+
+/** How much of `from`..`to` (epoch ms) the timer stood still. */
+function stoppedMsWithin(stopped: readonly [number, number][], from: number, to: number): number {
+  return stopped.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(to, b) - Math.max(from, a)), 0);
 }

@@ -4,7 +4,7 @@
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample } from '../sensors/samples.ts';
 import { exerciseById } from '../workout/program.ts';
-import type { CurrentSet, PlannedExercise, SessionState, SetRecord } from '../workout/session.ts';
+import type { CurrentSet, Pause, PlannedExercise, SessionState, SetRecord } from '../workout/session.ts';
 import type {
   HeartRateChunkRow,
   MotionChunkRow,
@@ -109,6 +109,10 @@ function shiftCurrentSet(set: CurrentSet | null, by: number): CurrentSet | null 
   };
 }
 
+function shiftPauses(pauses: readonly Pause[], by: number): Pause[] {
+  return pauses.map((pause) => ({ atMs: shift(pause.atMs, by), ms: pause.ms }));
+}
+
 export function shiftSetRecord(record: SetRecord, by: number): SetRecord {
   return { ...record, startedMs: shift(record.startedMs, by), endedMs: shift(record.endedMs, by) };
 }
@@ -130,6 +134,7 @@ export function toSnapshot(state: SessionState, clockBaseMs: number): StateSnaps
     startedMs: shiftOrNull(state.startedMs, by),
     endedMs: shiftOrNull(state.endedMs, by),
     pausedAtMs: shiftOrNull(state.pausedAtMs, by),
+    ...(state.pauses?.length ? { pauses: shiftPauses(state.pauses, by) } : {}),
   };
 }
 
@@ -152,6 +157,7 @@ export function fromSnapshot(
     endedMs: shiftOrNull(snapshot.endedMs, by),
     // A session paused when the app went away comes back paused, where it was.
     pausedAtMs: shiftOrNull(snapshot.pausedAtMs ?? null, by),
+    ...(snapshot.pauses?.length ? { pauses: shiftPauses(snapshot.pauses, by) } : {}),
     completed: [...sets]
       .sort((a, b) => a.index - b.index)
       .map(({ sessionId: _s, index: _i, ...record }) => shiftSetRecord(record, by)),

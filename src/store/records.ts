@@ -6,7 +6,7 @@
 import type { MotionEvent } from '../motion/events.ts';
 import type { SourceInfo } from '../sensors/samples.ts';
 import type { Dosage, ExerciseId } from '../workout/program.ts';
-import type { CurrentSet, SessionPhase, SetRecord } from '../workout/session.ts';
+import type { CurrentSet, Pause, SessionPhase, SetRecord } from '../workout/session.ts';
 
 export type SessionStatus = 'active' | 'finished';
 
@@ -26,6 +26,8 @@ export interface StateSnapshot {
   readonly endedMs: number | null;
   /** Absent in snapshots saved before sessions could pause. */
   readonly pausedAtMs?: number | null;
+  /** The pauses over (absent when none, and in snapshots saved before they were kept). */
+  readonly pauses?: readonly Pause[];
 }
 
 /** A stretch of wall-clock time during which the app was closed, cut out of the session timeline. */

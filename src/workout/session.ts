@@ -119,11 +119,19 @@ export interface SessionState {
   readonly pausedAtMs: number | null;
   /** Why the app paused by itself, when it did: said to the person lying on the mat, not a bare "Paused". */
   readonly pausedFor?: PauseReason;
+  /** The pauses over so far, in order (absent when none): time the session's timer stood still. */
+  readonly pauses?: readonly Pause[];
   /**
    * A device sees the person's posture (an accelerometer): each set waits for them to be in
    * position. Without one (a heart-rate-only strap) a set begins as soon as it is due.
    */
   readonly startsByPosition?: boolean;
+}
+
+/** A pause that is over: when it began (session clock) and how long it lasted. */
+export interface Pause {
+  readonly atMs: number;
+  readonly ms: number;
 }
 
 /**
@@ -393,6 +401,7 @@ function resume(state: SessionState, nowMs: number): SessionState {
     ...unpaused,
     nowMs: Math.max(state.nowMs, nowMs),
     pausedAtMs: null,
+    ...(pausedMs > 0 ? { pauses: [...(state.pauses ?? []), { atMs: state.pausedAtMs, ms: pausedMs }] } : {}),
     restEndsMs: state.restEndsMs === null ? null : state.restEndsMs + pausedMs,
     set: set && {
       ...set,

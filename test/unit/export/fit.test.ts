@@ -263,6 +263,62 @@ describe('FIT of sessions recorded in odd ways', () => {
     expect(session.avgHeartRate).toBeUndefined();
   });
 
+  it('stops the timer while the session was paused, so set durations and timer time leave the pause out', async () => {
+    const bundle = await recordSession();
+    const plank = bundle.sets[2]!;
+    // Paused for 8 s in the middle of the plank hold, as the session's clock went on.
+    const pause = { atMs: plank.startedMs + 10_000, ms: 8000 };
+    const paused: SessionBundle = {
+      ...bundle,
+      session: { ...bundle.session, snapshot: { ...bundle.session.snapshot!, pauses: [pause] } },
+    };
+    const messages = decode(await toFit(paused));
+    const timer = (messages.eventMesgs ?? []).filter((e) => e.event === 'timer');
+    expect(timer.map((e) => e.eventType)).toEqual(['start', 'stopAll', 'start', 'stopAll']);
+    expect(seconds(timer[2]!.timestamp) - seconds(timer[1]!.timestamp)).toBe(8);
+    const session = messages.sessionMesgs![0]!;
+    expect(session.totalElapsedTime! - session.totalTimerTime!).toBeCloseTo(8, 3);
+    const plankSet = (messages.setMesgs ?? []).filter((s) => s.setType === 'active')[2]!;
+    expect(plankSet.duration).toBeCloseTo((plank.endedMs - plank.startedMs - 8000) / 1000, 3);
+    // The other sets ran through without a pause.
+    const first = (messages.setMesgs ?? [])[0]!;
+    expect(first.duration).toBeCloseTo((bundle.sets[0]!.endedMs - bundle.sets[0]!.startedMs) / 1000, 3);
+  });
+
+  it('takes a pause the app was closed in as one stop, and a pause the session ended in as its end', async () => {
+    const bundle = await recordSession();
+    const atMs = bundle.sets[2]!.startedMs + 10_000;
+    const snapshot = bundle.session.snapshot!;
+    // Paused, closed for an hour 5 s into the pause, resumed paused, and resumed 15 s later.
+    const closedInPause: SessionBundle = {
+      ...bundle,
+      session: {
+        ...bundle.session,
+        gaps: [{ atMs: atMs + 5000, gapMs: 3_600_000 }],
+        endedAt: bundle.session.endedAt! + 3_600_000,
+        snapshot: { ...snapshot, pauses: [{ atMs, ms: 20_000 }] },
+      },
+    };
+    let messages = decode(await toFit(closedInPause));
+    let timer = (messages.eventMesgs ?? []).filter((e) => e.event === 'timer');
+    expect(timer.map((e) => e.eventType)).toEqual(['start', 'stopAll', 'start', 'stopAll']);
+    expect(seconds(timer[2]!.timestamp) - seconds(timer[1]!.timestamp)).toBe(3600 + 20);
+    let session = messages.sessionMesgs![0]!;
+    expect(session.totalTimerTime).toBeCloseTo(snapshot.endedMs! / 1000 - 20, 3);
+
+    // Finished while paused: the timer stopped when the pause began, and does not start again.
+    const endedInPause: SessionBundle = {
+      ...bundle,
+      session: { ...bundle.session, snapshot: { ...snapshot, pausedAtMs: snapshot.endedMs! - 5000 } },
+    };
+    messages = decode(await toFit(endedInPause));
+    timer = (messages.eventMesgs ?? []).filter((e) => e.event === 'timer');
+    expect(timer.map((e) => e.eventType)).toEqual(['start', 'stopAll']);
+    session = messages.sessionMesgs![0]!;
+    expect(seconds(timer[1]!.timestamp)).toBe(seconds(session.timestamp) - 5);
+    expect(session.totalElapsedTime! - session.totalTimerTime!).toBeCloseTo(5, 3);
+  });
+
   it('refuses a session dated before FIT can hold a date, and says which files can', async () => {
     const bundle = await recordSession();
     const shift = Date.UTC(1985, 5, 1) - bundle.session.startedAt;

@@ -30,4 +30,20 @@ describe('the session state as saved', () => {
     expect(back.set).not.toHaveProperty('formWarning');
     expect(back.set?.formIssues).toEqual(['over-extension']);
   });
+
+  it('keeps the pauses over, moved with the clock, for a session resumed on another page', () => {
+    const paused = (<SessionAction[]>[
+      { type: 'pause', nowMs: 12_000 },
+      { type: 'resume', nowMs: 19_000 },
+    ]).reduce(reduceSession, state());
+    const saved = toSnapshot(paused, 10_000);
+    expect(saved.pauses).toEqual([{ atMs: 2000, ms: 7000 }]);
+    const back = fromSnapshot(saved, toPlanEntries(paused.plan), [], 50_000);
+    expect(back.pauses).toEqual([{ atMs: 52_000, ms: 7000 }]);
+    // A snapshot of a session never paused, or saved before pauses were kept, has none.
+    expect(toSnapshot(state(), 10_000)).not.toHaveProperty('pauses');
+    expect(fromSnapshot(toSnapshot(state(), 10_000), toPlanEntries(state().plan), [], 0)).not.toHaveProperty(
+      'pauses',
+    );
+  });
 });

@@ -199,6 +199,26 @@ describe('session reducer', () => {
     s = run(s, { type: 'tick', nowMs: 76_000 });
     expect(s.phase).toBe('summary');
     expect(s.completed[0].holdMs).toBe(45_000);
+    // Kept, for the exports' timer: it stood still for those 30 s.
+    expect(s.pauses).toEqual([{ atMs: 20_000, ms: 30_000 }]);
+  });
+
+  it('keeps each pause that lasted, in order, and none for a pause undone at once', () => {
+    let s = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 0 });
+    expect(s.pauses).toBeUndefined();
+    s = run(s, { type: 'pause', nowMs: 5000 }, { type: 'resume', nowMs: 5000 });
+    expect(s.pauses).toBeUndefined();
+    s = run(
+      s,
+      { type: 'pause', nowMs: 8000, reason: 'connection' },
+      { type: 'resume', nowMs: 11_000 },
+      { type: 'pause', nowMs: 20_000 },
+      { type: 'resume', nowMs: 80_000 },
+    );
+    expect(s.pauses).toEqual([
+      { atMs: 8000, ms: 3000 },
+      { atMs: 20_000, ms: 60_000 },
+    ]);
   });
 
   it('shows a form problem on the set screen for a while after it was seen, again if it comes back', () => {
