@@ -208,6 +208,15 @@ export class Backbeat {
         )
         .subscribe((available) => this.session.sensePosition(available)),
     );
+    // The screen going off in a set or a rest stops no stream: the session goes on on the mat.
+    this.subscriptions.add(
+      this.session.state$
+        .pipe(
+          map((state) => state.phase === 'set' || state.phase === 'rest'),
+          distinctUntilChanged(),
+        )
+        .subscribe((running) => this.devices.keepStreaming(running)),
+    );
     // A set the person corrected teaches the detectors of that exercise how this person moves.
     const lessons = new SetLessons(
       this.tunings,

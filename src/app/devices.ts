@@ -188,6 +188,10 @@ export class Devices extends Model<DeviceState> {
   private readonly motionRefused = new WeakMap<Member, boolean>();
   private readonly habitStore: JsonStore<Habit>;
   private virtualHabit: Habit;
+  /** The page is hidden (the screen went off, another app is in front). */
+  private pageHidden = false;
+  /** A session is under way: streams run on while the page is hidden (see keepStreaming). */
+  private sessionRunning = false;
 
   constructor(private readonly options: DevicesOptions) {
     super({
@@ -599,22 +603,39 @@ export class Devices extends Model<DeviceState> {
   }
 
   /**
+   * A session is under way (or no longer): while it is, the devices' streams run on with the page
+   * hidden, as a phone on the floor turns its screen off in the middle of a set; the set would
+   * otherwise end for want of reps, or a hold run on unseen.
+   */
+  keepStreaming(sessionRunning: boolean): void {
+    if (sessionRunning === this.sessionRunning) return;
+    this.sessionRunning = sessionRunning;
+    this.applyStreaming();
+  }
+
+  /** Streams stop while the page is hidden with no session under way, and run otherwise. */
+  private applyStreaming(): void {
+    const stop = this.pageHidden && !this.sessionRunning;
+    for (const m of this.members) void (stop ? m.session?.suspendStreams() : m.session?.resumeStreams());
+  }
+
+  /**
    * Streams the device would keep running are stopped when the page goes (the H10 otherwise runs
-   * until its battery dies [P-KI]); hidden only pauses them, and they start again when it is back.
+   * until its battery dies [P-KI]); hidden with no session under way only pauses them, and they
+   * start again when it is back.
    */
   private listenToPageLifecycle(): void {
     const win = this.options.window ?? (typeof window === 'undefined' ? null : window);
     if (!win) return;
-    const sessions = () => this.members.flatMap((m) => (m.session ? [m.session] : []));
     const onVisibility = () => {
-      const hidden = win.document.visibilityState === 'hidden';
-      for (const s of sessions()) void (hidden ? s.suspendStreams() : s.resumeStreams());
+      this.pageHidden = win.document.visibilityState === 'hidden';
+      this.applyStreaming();
     };
     const onPageHide = () => {
-      for (const s of sessions()) void s.suspendStreams();
+      for (const m of this.members) void m.session?.suspendStreams();
     };
     const onPageShow = () => {
-      for (const s of sessions()) void s.resumeStreams();
+      for (const m of this.members) void m.session?.resumeStreams();
     };
     win.document.addEventListener('visibilitychange', onVisibility);
     win.addEventListener('pagehide', onPageHide);

@@ -285,6 +285,35 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     devices.dispose();
   });
 
+  it('keeps the ACC stream running with the page hidden while a session is under way', async () => {
+    const h10 = fakeH10();
+    const { nav } = navigatorWith([h10]);
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const win = Object.assign(new EventTarget(), { document: doc }) as unknown as Window;
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: win });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    const pmdWrites = () => h10.writes.filter(([c]) => c === uuids.PMD_CONTROL_POINT).map(([, h]) => h);
+    const started = pmdWrites().length;
+
+    // The screen goes off on the mat in the middle of a set: the reps go on being counted.
+    devices.keepStreaming(true);
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(pmdWrites()).toHaveLength(started);
+    // The session ends with the screen still off: the strap need not stream for nobody.
+    devices.keepStreaming(false);
+    await settle();
+    expect(pmdWrites().at(-1)).toBe('0302');
+    // A session picked up again with the page hidden (from another tab) starts it again.
+    devices.keepStreaming(true);
+    await settle();
+    expect(pmdWrites().slice(started + 1)).toEqual(['0102', '0202000132000101100002010800']);
+    devices.dispose();
+  });
+
   it('offers to reconnect a device it gave up on, without the chooser', async () => {
     const h10 = fakeH10();
     const { nav, requests } = navigatorWith([h10]);
