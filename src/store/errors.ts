@@ -30,14 +30,28 @@ const MESSAGES: Record<StoreErrorKind, string> = {
   unknown: 'Saving failed. This session is still in memory: export it to keep it.',
 };
 
+/** The same in a line, for the screen of a set or a rest: what to do about it waits for the summary. */
+const BRIEFS: Record<StoreErrorKind, string> = {
+  quota: 'Storage is full: this session is not being saved.',
+  blocked: 'An older Backbeat open in another tab stops saving.',
+  version: 'Not saving: the data here is from a newer Backbeat.',
+  upgraded: 'Not saving: Backbeat was updated in another tab.',
+  moved: 'This session moved to another tab.',
+  unavailable: 'This browser does not let Backbeat save.',
+  unknown: 'Saving failed.',
+};
+
 export class StoreError extends Error {
   override readonly name = 'StoreError';
+  /** The message in a line. */
+  readonly brief: string;
 
   constructor(
     readonly kind: StoreErrorKind,
     override readonly cause?: unknown,
   ) {
     super(MESSAGES[kind]);
+    this.brief = BRIEFS[kind];
   }
 }
 

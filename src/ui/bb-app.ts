@@ -345,7 +345,7 @@ export class BbApp extends LitElement {
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>
         ${this.showsStartScreen() ? null : this.renderUpdatePrompt(running)}
-        <bb-storage-notice .persistence=${this.app.persistence}></bb-storage-notice>
+        <bb-storage-notice .persistence=${this.app.persistence} ?compact=${running}></bb-storage-notice>
         ${this.renderView()}
       </main>
     `;

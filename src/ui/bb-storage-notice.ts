@@ -53,6 +53,14 @@ export class BbStorageNotice extends LitElement {
         font-size: 1rem;
         color: var(--bb-muted, #b6c2d1);
       }
+      .brief {
+        margin: 0 auto 0.5rem;
+        max-width: 44rem;
+        padding: 0.4rem 0.75rem;
+        border-radius: 0.5rem;
+        border: 2px solid var(--bb-warn, #f59e0b);
+        font-size: 1rem;
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -62,6 +70,11 @@ export class BbStorageNotice extends LitElement {
   ];
 
   @property({ attribute: false }) persistence!: Persistence;
+  /**
+   * A set or a rest is on screen: a storage problem takes a line, not the screen a person on the mat
+   * reads the count from; the summary says it in full, with the ways to save the session.
+   */
+  @property({ type: Boolean }) compact = false;
 
   private history!: ObserveController<HistoryState>;
 
@@ -90,8 +103,10 @@ export class BbStorageNotice extends LitElement {
       }
       ${unfinished && recordingId === null ? this.renderInterrupted(unfinished, unfinishedSetsDone) : null}
       ${
-        problem
-          ? html`<section class="problem" role="alert">
+        problem && this.compact && hasCurrent
+          ? html`<p class="brief" role="alert">${problem.brief} It is kept here: save it from the summary.</p>`
+          : problem
+            ? html`<section class="problem" role="alert">
               <p>${problem.message}</p>
               ${
                 hasCurrent
@@ -102,7 +117,7 @@ export class BbStorageNotice extends LitElement {
                   : null
               }
             </section>`
-          : null
+            : null
       }
     `;
   }

@@ -255,11 +255,18 @@ describe('a full disk', () => {
         async () => (await page.locator('bb-storage-notice [role=alert]').count()) > 0,
         600,
       );
-      expect(await page.locator('bb-storage-notice [role=alert]').textContent()).toMatch(
-        /Storage is full.*export it before you close the app/,
+      // In a set a line says so: the screen stays the count's.
+      const notice = page.locator('bb-storage-notice [role=alert]');
+      expect(await notice.textContent()).toMatch(
+        /^Storage is full: this session is not being saved\. It is kept here: save it from the summary\.$/,
       );
-      // The session goes on regardless, and the notice offers to save it from memory.
+      expect((await notice.boundingBox())!.height).toBeLessThan(80);
+      // The session goes on regardless; at its end the notice says it in full, and saves it from memory.
       await runUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 150);
+      await page.getByRole('button', { name: 'Finish' }).click();
+      await page.getByRole('button', { name: 'End session' }).click();
+      await runUntil(page, async () => (await page.locator('bb-summary').count()) > 0, 5);
+      expect(await notice.textContent()).toMatch(/Storage is full.*export it before you close the app/);
       const saved = await download(page, /^Save this session \(JSON\)$/);
       const [bundle] = fromJson(saved.bytes.toString('utf8'), Date.now());
       expect(bundle!.sets.length).toBeGreaterThanOrEqual(1);
