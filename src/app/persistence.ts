@@ -502,6 +502,7 @@ export class Persistence {
     if (!store) throw this.history.state.problem ?? new StoreError('unavailable');
     const added: string[] = [];
     const skipped: string[] = [];
+    const replaced: SessionBundle[] = [];
     const unknownFields: string[] = [];
     try {
       let bytesRead = 0;
@@ -513,6 +514,7 @@ export class Persistence {
         if (result.added.length) this.rememberPast(bundle.session, bundle.sets);
         added.push(...result.added);
         skipped.push(...result.skipped);
+        replaced.push(...(result.replaced ?? []));
         options.onProgress?.(bytesRead, file.size);
       }
       options.signal?.throwIfAborted();
@@ -521,6 +523,7 @@ export class Persistence {
         await store.deleteSession(id).catch(() => undefined);
         this.past?.delete(id);
       }
+      for (const before of replaced) await store.importBundles([before]).catch(() => undefined);
       throw error instanceof ImportError || isAbort(error) ? error : toStoreError(error);
     } finally {
       await this.refresh();
@@ -529,8 +532,10 @@ export class Persistence {
     // (told below) and after a reload: its choice should not wait for one.
     if (added.length > 0) await this.lookForUnfinished();
     this.tabs.post({ type: 'changed' });
-    this.history.update({ notice: importNotice(added.length, skipped.length, unknownFields) });
-    return { added, skipped, unknownFields };
+    this.history.update({
+      notice: importNotice(added.length, skipped.length, unknownFields, replaced.length),
+    });
+    return { added, skipped, unknownFields, ...(replaced.length ? { replaced } : {}) };
   }
 
   dismissNotice(): void {
@@ -823,10 +828,19 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-function importNotice(added: number, skipped: number, unknownFields: readonly string[]): string {
+function importNotice(
+  added: number,
+  skipped: number,
+  unknownFields: readonly string[],
+  replaced: number,
+): string {
   // A backup made before any session was kept: "Imported 0 sessions" would read as a failure.
   if (added + skipped === 0) return 'This file holds no sessions: nothing was imported.';
   let notice = `Imported ${added} session${added === 1 ? '' : 's'}`;
+  if (replaced) {
+    notice += replaced === added ? ',' : `, ${replaced} of them`;
+    notice += ` in place of ${replaced === 1 ? 'its unfinished copy' : 'their unfinished copies'} here`;
+  }
   notice += skipped ? `; ${skipped} already here, kept as they were.` : '.';
   if (unknownFields.length > 0) {
     const named = unknownFields.slice(0, 3).join(', ') + (unknownFields.length > 3 ? ', …' : '');

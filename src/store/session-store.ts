@@ -34,6 +34,11 @@ export interface ImportResult {
   readonly added: readonly string[];
   /** Sessions already in the store under the same id: kept as they were, not overwritten. */
   readonly skipped: readonly string[];
+  /**
+   * Of `added`, those that took the place of an unfinished copy of themselves (left by a tab that
+   * could no longer save): what was here before, to put back if the import is undone.
+   */
+  readonly replaced?: readonly SessionBundle[];
   /** Fields of the file that this version does not know, by path: kept with the rows. */
   readonly unknownFields?: readonly string[];
 }
@@ -42,6 +47,7 @@ const CHUNK_STORES = ['events', 'heartRate', 'motion'] as const;
 /** Every store of sessions and what is derived from them (not `meta`, which is about the store). */
 const ALL_STORES: StoreNames<BackbeatDB>[] = ['sessions', 'snapshots', 'sets', ...CHUNK_STORES, 'weeks'];
 type WriteTransaction = IDBPTransaction<BackbeatDB, StoreNames<BackbeatDB>[], 'readwrite'>;
+type AnyTransaction = IDBPTransaction<BackbeatDB, StoreNames<BackbeatDB>[], 'readonly' | 'readwrite'>;
 
 function sessionRange(id: string): IDBKeyRange {
   return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
@@ -179,17 +185,7 @@ export class SessionStore {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readonly');
       const row = await tx.objectStore('sessions').get(id);
-      if (!row) return null;
-      const range = sessionRange(id);
-      const [snapshot, sets, events, heartRate, motion] = await Promise.all([
-        tx.objectStore('snapshots').get(id),
-        tx.objectStore('sets').getAll(range),
-        tx.objectStore('events').getAll(range),
-        tx.objectStore('heartRate').getAll(range),
-        tx.objectStore('motion').getAll(range),
-      ]);
-      const session = { ...row, snapshot: snapshot?.snapshot ?? row.snapshot };
-      return { session, sets, events, heartRate, motion };
+      return row ? readBundle(tx, row) : null;
     });
   }
 
@@ -248,13 +244,7 @@ export class SessionStore {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readwrite');
       const row = await tx.objectStore('sessions').get(id);
-      const range = sessionRange(id);
-      await Promise.all([
-        tx.objectStore('sessions').delete(id),
-        tx.objectStore('snapshots').delete(id),
-        tx.objectStore('sets').delete(range),
-        ...CHUNK_STORES.map((name) => tx.objectStore(name).delete(range)),
-      ]);
+      await deleteRows(tx, id);
       // The week the session was counted in, whatever zone the app runs in now.
       if (row) await refreshWeek(tx, sessionWeek(row));
       await tx.done;
@@ -270,18 +260,29 @@ export class SessionStore {
 
   /**
    * Adds imported or restored sessions in one transaction: a failure part-way adds none of them.
-   * Sessions whose id is already here are left alone, so an import never loses what was recorded.
+   * Sessions whose id is already here are left alone, so an import never loses what was recorded,
+   * but for a finished session whose copy here is unfinished: storage failed in the middle of it,
+   * and the person saved the whole of it from memory to bring it back.
    */
   importBundles(bundles: readonly SessionBundle[]): Promise<ImportResult> {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readwrite');
       const added: string[] = [];
       const skipped: string[] = [];
+      const replaced: SessionBundle[] = [];
+      const weeks = new Set<string>();
       for (const bundle of bundles) {
         const id = bundle.session.id;
-        if ((await tx.objectStore('sessions').getKey(id)) !== undefined || added.includes(id)) {
+        const here = await tx.objectStore('sessions').get(id);
+        const completes = here?.status === 'active' && bundle.session.status === 'finished';
+        if ((here && !completes) || added.includes(id)) {
           skipped.push(id);
           continue;
+        }
+        if (here) {
+          replaced.push(await readBundle(tx, here));
+          await deleteRows(tx, id);
+          weeks.add(sessionWeek(here));
         }
         added.push(id);
         const puts: Promise<unknown>[] = putSession(tx, bundle.session);
@@ -291,12 +292,10 @@ export class SessionStore {
         for (const row of bundle.motion) puts.push(tx.objectStore('motion').put(row));
         await Promise.all(puts);
       }
-      const weeks = new Set(
-        bundles.filter((b) => added.includes(b.session.id)).map((b) => sessionWeek(b.session)),
-      );
+      for (const b of bundles) if (added.includes(b.session.id)) weeks.add(sessionWeek(b.session));
       for (const week of weeks) await refreshWeek(tx, week);
       await tx.done;
-      return { added, skipped };
+      return { added, skipped, ...(replaced.length ? { replaced } : {}) };
     });
   }
 
@@ -404,6 +403,31 @@ async function refreshWeek(tx: WriteTransaction, week: Week): Promise<void> {
 }
 
 /** A session row goes in without its snapshot, which goes into its own store. */
+/** A session's rows, the snapshot put back in its row, as a bundle. */
+async function readBundle(tx: AnyTransaction, row: SessionRow): Promise<SessionBundle> {
+  const range = sessionRange(row.id);
+  const [snapshot, sets, events, heartRate, motion] = await Promise.all([
+    tx.objectStore('snapshots').get(row.id),
+    tx.objectStore('sets').getAll(range),
+    tx.objectStore('events').getAll(range),
+    tx.objectStore('heartRate').getAll(range),
+    tx.objectStore('motion').getAll(range),
+  ]);
+  const session = { ...row, snapshot: snapshot?.snapshot ?? row.snapshot };
+  return { session, sets, events, heartRate, motion };
+}
+
+/** Every row of a session (its week's row is the caller's to refresh). */
+async function deleteRows(tx: WriteTransaction, id: string): Promise<void> {
+  const range = sessionRange(id);
+  await Promise.all([
+    tx.objectStore('sessions').delete(id),
+    tx.objectStore('snapshots').delete(id),
+    tx.objectStore('sets').delete(range),
+    ...CHUNK_STORES.map((name) => tx.objectStore(name).delete(range)),
+  ]);
+}
+
 function putSession(tx: WriteTransaction, session: SessionRow): Promise<unknown>[] {
   const puts: Promise<unknown>[] = [tx.objectStore('sessions').put({ ...session, snapshot: null })];
   if (session.snapshot) {

@@ -6,6 +6,7 @@ import type { Cue } from '../../../src/cues/cue-planner.ts';
 import { ImportError } from '../../../src/export/json.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../../../src/sensors/samples.ts';
+import type { SessionBundle } from '../../../src/store/records.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 
@@ -484,6 +485,49 @@ describe('Persistence', () => {
     for (const id of restored.added) {
       expect(await target.store!.loadBundle(id)).toEqual(await source.store!.loadBundle(id));
     }
+  });
+
+  it('restores a session saved from memory after storage failed, in place of its unfinished copy', async () => {
+    const source = new Page(`persistence-${++dbCounter}`);
+    await source.persistence.start();
+    for (let i = 0; i < 2; i++) {
+      source.session.start();
+      source.reps(2);
+      source.session.finish();
+      await source.persistence.flush();
+      source.session.reset();
+      source.run(1000);
+    }
+    const text = await (await source.persistence.backup()).blob.text();
+    const [first] = await source.store!.allBundles();
+    // Here the first session's row stayed as it was when storage filled up: unfinished, one set short.
+    const stale: SessionBundle = {
+      ...first!,
+      session: { ...first!.session, status: 'active', endedAt: null },
+      sets: first!.sets.slice(0, 0),
+    };
+    const name = `persistence-${++dbCounter}`;
+    const earlier = await SessionStore.open({ name });
+    await earlier.importBundles([stale]);
+    earlier.close();
+    const target = new Page(name);
+    await target.persistence.start();
+    expect(target.persistence.history.state.unfinished?.id).toBe(first!.session.id);
+
+    // A file that breaks part-way puts back what was here.
+    const lines = text.split('\n');
+    lines[2] = lines[2]!.replace('"status":"finished"', '"status":"broken"');
+    await expect(target.persistence.restore(new Blob([lines.join('\n')]))).rejects.toThrow(/damaged/);
+    expect((await target.store!.getSession(first!.session.id))?.status).toBe('active');
+
+    await target.persistence.restore(new Blob([text]));
+    expect(target.persistence.history.state.notice).toBe(
+      'Imported 2 sessions, 1 of them in place of its unfinished copy here.',
+    );
+    expect(await target.store!.loadBundle(first!.session.id)).toEqual(first);
+    expect(target.persistence.history.state.unfinished).toBeNull();
+    await source.persistence.dispose();
+    await target.persistence.dispose();
   });
 
   it('exports every saved session as one CSV and says so when there is none', async () => {

@@ -97,6 +97,37 @@ describe('SessionStore', () => {
     expect((await store.getSession('a'))?.startedAt).toBe(1000);
     store.close();
   });
+
+  it('takes a finished session in place of its unfinished copy, and only that', async () => {
+    const store = await openStore();
+    // Storage filled up in the middle of the session: its row stayed as it was, unfinished.
+    const whole = bundle('a', Date.UTC(2026, 10, 2, 8));
+    const stale: SessionBundle = {
+      ...whole,
+      session: { ...whole.session, status: 'active', endedAt: null },
+      events: [],
+    };
+    await store.importBundles([stale]);
+    const result = await store.importBundles([whole]);
+    expect(result.added).toEqual(['a']);
+    expect(result.replaced).toEqual([await storedAs(stale)]);
+    expect(await store.loadBundle('a')).toEqual(await storedAs(whole));
+    expect(await store.unfinishedSessions()).toEqual([]);
+    // A finished copy is never replaced, nor by an unfinished one.
+    expect(await store.importBundles([{ ...whole, events: [] }])).toEqual({ added: [], skipped: ['a'] });
+    expect(await store.importBundles([stale])).toEqual({ added: [], skipped: ['a'] });
+    expect((await store.loadBundle('a'))?.events).toHaveLength(1);
+    store.close();
+
+    /** The bundle as the store gives it back: its snapshot in the row. */
+    async function storedAs(b: SessionBundle): Promise<SessionBundle> {
+      const other = await openStore();
+      await other.importBundles([b]);
+      const back = (await other.loadBundle(b.session.id))!;
+      other.close();
+      return back;
+    }
+  });
 });
 
 describe('one writer per session', () => {
