@@ -495,7 +495,8 @@ export class Persistence {
   /**
    * Imports a JSON export or backup, a session at a time, so a backup of any size restores in bounded
    * memory. All or nothing: a broken file (ImportError), a failure to save, or a cancel takes out
-   * again whatever this file had added. Sessions already here are kept as they were.
+   * again whatever this file had added. Sessions already here are kept as they were, but for one
+   * left unfinished when storage failed, which its finished copy replaces (see importBundles).
    */
   async restore(file: Blob, options: TaskOptions = {}): Promise<ImportResult> {
     const store = this.usableStore();
