@@ -25,7 +25,8 @@ import {
   upNext,
 } from '../workout/session.ts';
 
-export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session-end';
+/** 'form': something to put right (a form warning, or the wrong position for the set). */
+export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session-end' | 'form';
 
 /**
  * What a spoken line is news of: a newer line of the same topic says what is true now, and one still
@@ -74,7 +75,7 @@ export const FORM_WARNINGS: Readonly<Record<FormIssue, string>> = {
  * Vibration patterns (ms on, off, on, …). Each is distinct by rhythm, so that a person who has muted
  * the phone can still tell a rep from the end of a rest by feel.
  */
-export const VIBRATION: Readonly<Record<ToneKind | 'form', readonly number[]>> = {
+export const VIBRATION: Readonly<Record<ToneKind, readonly number[]>> = {
   rep: [40],
   'hold-start': [200],
   'hold-end': [100, 80, 100],
@@ -106,7 +107,7 @@ const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, inte
 const sayCount = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'count' });
 const sayPosition = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'position' });
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
-const vibrate = (kind: ToneKind | 'form'): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
+const vibrate = (kind: ToneKind): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
 
 function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   // A new session (reset) or a different plan: nothing happened to the person.
@@ -192,8 +193,13 @@ const WRONG_POSITION_WAY_ON = 'If you are in position, tap Start the set.';
 /** In position at last, a wrong position (said again now and then), or back to getting into position. */
 function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet): Cue[] {
   if (before.waiting && !after.waiting) {
-    // Begun by hand, the person may not be in position as far as the sensor can tell.
-    return [vibrate('hold-start'), sayPosition(after.begunByHand ? 'Go.' : 'In position. Go.')];
+    // Begun by hand, the person may not be in position as far as the sensor can tell. The tone tells
+    // it without the voice (muted, or none on this device), and through music.
+    return [
+      tone('hold-start'),
+      vibrate('hold-start'),
+      sayPosition(after.begunByHand ? 'Go.' : 'In position. Go.'),
+    ];
   }
   if (after.waiting && !before.waiting) return [say(exercise.positionPrompt, true)];
   if (after.waiting && after.wrongPosture && after.warnedMs != null && after.warnedMs !== before.warnedMs) {
@@ -202,7 +208,7 @@ function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet)
     const again = before.warnedMs != null ? ` ${WRONG_POSITION_WAY_ON}` : '';
     // After the set's instructions, not over them (the longest take fifteen seconds to say); and not
     // at all if the person is in position by the time they end.
-    return [vibrate('form'), sayPosition(`${warning}${again}`)];
+    return [tone('form'), vibrate('form'), sayPosition(`${warning}${again}`)];
   }
   return [];
 }
@@ -246,7 +252,7 @@ function countdown(prevEndMs: number | null, prevNowMs: number, endMs: number | 
 function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[]): Cue[] {
   return after
     .filter((issue) => !before.includes(issue))
-    .flatMap((issue) => [vibrate('form'), say(FORM_WARNINGS[issue], true)]);
+    .flatMap((issue) => [tone('form'), vibrate('form'), say(FORM_WARNINGS[issue], true)]);
 }
 
 function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[] {

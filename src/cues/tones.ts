@@ -28,6 +28,11 @@ export const TONES: Readonly<Record<ToneKind, readonly Note[]>> = {
     { freqHz: 988, atS: 0.18, durS: 0.09 },
     { freqHz: 1319, atS: 0.36, durS: 0.25 },
   ],
+  // Two low, level notes: something to put right, unlike any count or start.
+  form: [
+    { freqHz: 330, atS: 0, durS: 0.15 },
+    { freqHz: 330, atS: 0.25, durS: 0.15 },
+  ],
   // A rising major arpeggio.
   'session-end': [
     { freqHz: 523, atS: 0, durS: 0.16 },

@@ -97,8 +97,12 @@ describe('cues in a hands-free session', () => {
     const all = await texts(page);
     expect(all.filter((t) => WORDS.includes(t))).toEqual(WORDS);
     expect(all.at(-1)).toBe('Rest, forty-five seconds. Next: Superman, set two of three');
-    // One rep tone per rep: a single oscillator each.
-    expect((await toneTimes(page)).length).toBe(10);
+    // A tone as the set began ("In position. Go."), then one per rep: a single oscillator each.
+    const go = (await heard(page)).find((h) => h.text === 'In position. Go.')!;
+    const tones = await toneTimes(page);
+    expect(tones.filter((t) => Math.abs(t - go.atMs) < 50)).toHaveLength(1);
+    expect(tones.filter((t) => t > go.atMs + 50)).toHaveLength(10);
+    expect(tones).toHaveLength(11);
   });
 
   it('counts the rest down in the last five seconds, a second apart, then starts the set', async () => {

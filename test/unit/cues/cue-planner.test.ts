@@ -216,6 +216,7 @@ describe('planCues', () => {
     ]);
     const sag = run.do(form(47_100, 'plank-sag'));
     expect(sag).toEqual([
+      { kind: 'tone', tone: 'form' },
       { kind: 'vibrate', patternMs: VIBRATION.form },
       { kind: 'say', text: 'Hips up', interrupt: true },
     ]);
@@ -541,7 +542,9 @@ describe('cues for a set that begins in position', () => {
         topic: 'position',
       },
     ]);
+    // Heard as a tone too: without the voice (muted, or none on the device) it is the set's start.
     expect(run.do(position('in', 'face-down', 3000))).toEqual([
+      { kind: 'tone', tone: 'hold-start' },
       { kind: 'vibrate', patternMs: VIBRATION['hold-start'] },
       { kind: 'say', text: 'In position. Go.', interrupt: false, topic: 'position' },
     ]);
@@ -564,6 +567,7 @@ describe('cues for a set that begins in position', () => {
     run.do({ type: 'start', nowMs: 0 }, tick(5000));
     const warning = 'You seem to be on your back: Superman is done face down.';
     expect(run.do(position('wrong', 'face-up', 2000))).toEqual([
+      { kind: 'tone', tone: 'form' },
       { kind: 'vibrate', patternMs: VIBRATION.form },
       { kind: 'say', text: warning, interrupt: false, topic: 'position' },
     ]);
