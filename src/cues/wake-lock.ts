@@ -2,6 +2,8 @@
 // The browser drops a screen wake lock whenever the page is hidden (another app, the power button), so
 // the lock is asked for again each time the page becomes visible while it is still wanted.
 
+import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
+
 export interface WakeLockHost {
   readonly wakeLock?: { request(type: 'screen'): Promise<WakeLockSentinel> };
 }
@@ -16,6 +18,12 @@ export class ScreenWakeLock {
   private wanted = false;
   private sentinel: WakeLockSentinel | null = null;
   private requesting: Promise<void> | null = null;
+  private readonly refused = new BehaviorSubject(false);
+  /**
+   * The screen is wanted on and cannot be kept so (no Wake Lock API, or the browser refused it, as in
+   * battery saver): the person should know it may go off on the floor.
+   */
+  readonly cannotKeepOn$: Observable<boolean> = this.refused.pipe(distinctUntilChanged());
   private readonly onVisibility = () => {
     if (this.wanted && this.document.visibilityState === 'visible') void this.request();
   };
@@ -48,6 +56,7 @@ export class ScreenWakeLock {
       this.wanted = false;
       this.document.removeEventListener('visibilitychange', this.onVisibility);
     }
+    this.refused.next(false);
     await this.requesting;
     const sentinel = this.sentinel;
     this.sentinel = null;
@@ -59,16 +68,24 @@ export class ScreenWakeLock {
   }
 
   private request(): Promise<void> {
-    if (this.held || !this.available || this.document.visibilityState !== 'visible') return Promise.resolve();
+    if (!this.available) {
+      this.refused.next(this.wanted);
+      return Promise.resolve();
+    }
+    if (this.held || this.document.visibilityState !== 'visible') return Promise.resolve();
     this.requesting ??= this.navigator
       .wakeLock!.request('screen')
       .then(async (sentinel) => {
         // Released while the request was under way: give it straight back.
         if (!this.wanted) await sentinel.release();
-        else this.sentinel = sentinel;
+        else {
+          this.sentinel = sentinel;
+          this.refused.next(false);
+        }
       })
       .catch(() => {
-        // Refused (battery saver, a hidden page, a policy): the session goes on; the screen may dim.
+        // Refused (battery saver, a policy): the session goes on; the screen may dim.
+        this.refused.next(this.wanted);
       })
       .finally(() => {
         this.requesting = null;

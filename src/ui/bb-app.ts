@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { of } from 'rxjs';
 import type { Backbeat, DeviceState } from '../app/backbeat.ts';
 import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
@@ -142,8 +143,15 @@ export class BbApp extends LitElement {
         align-self: stretch;
       }
       bb-update-prompt,
-      bb-storage-notice {
+      .notices {
         width: min(100%, 44rem);
+      }
+      .screen-note {
+        margin: 0 0 0.5rem;
+        padding: 0.4rem 0.75rem;
+        border-radius: 0.5rem;
+        border: 2px solid var(--bb-border, #3b4656);
+        color: var(--bb-muted, #b6c2d1);
       }
       .ready {
         display: grid;
@@ -224,6 +232,8 @@ export class BbApp extends LitElement {
   private settings!: ObserveController<Settings>;
   private targetChanges!: ObserveController<readonly TargetChange[]>;
   private history!: ObserveController<HistoryState>;
+  /** The screen is wanted on in a session and the browser will not keep it so. */
+  private screenMayGoOff!: ObserveController<boolean>;
   /** The browser's Back from the history or the settings returns to the session, not out of the app. */
   private readonly onPopState = (event: PopStateEvent) => {
     const view = viewOfEntry(event.state);
@@ -287,6 +297,11 @@ export class BbApp extends LitElement {
       );
       const history = this.app.persistence.history;
       this.history = new ObserveController(this, history.state$, history.state);
+      this.screenMayGoOff = new ObserveController(
+        this,
+        this.app.cues?.outputs.wakeLock.cannotKeepOn$ ?? of(false),
+        false,
+      );
     }
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
@@ -345,7 +360,14 @@ export class BbApp extends LitElement {
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>
         ${this.showsStartScreen() ? null : this.renderUpdatePrompt(running)}
-        <bb-storage-notice .persistence=${this.app.persistence} ?compact=${running}></bb-storage-notice>
+        <div class="notices">
+          <bb-storage-notice .persistence=${this.app.persistence} ?compact=${running}></bb-storage-notice>
+          ${
+            running && this.screenMayGoOff.value
+              ? html`<p class="screen-note" role="status">The screen may turn off: this browser will not keep it on. The voice goes on counting.</p>`
+              : null
+          }
+        </div>
         ${this.renderView()}
       </main>
     `;

@@ -2,6 +2,7 @@
 // says what it needs of them), in its <bb-app> shell on the page.
 import { Backbeat } from '../../src/app/backbeat.ts';
 import type { UpdateModel } from '../../src/app/updates.ts';
+import type { CueHosts } from '../../src/cues/cue-player.ts';
 import '../../src/ui/bb-app.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
 import { SETTINGS_KEY } from '../../src/workout/settings.ts';
@@ -15,7 +16,7 @@ export interface AppShell {
 
 /** Backbeat with `settings` stored, in its shell on the page, rendered; `updates` for its update prompt. */
 export async function mountApp(
-  options: { settings?: object; updates?: UpdateModel; start?: boolean } = {},
+  options: { settings?: object; updates?: UpdateModel; start?: boolean; cueHosts?: CueHosts } = {},
 ): Promise<AppShell> {
   const stored = new Map(options.settings ? [[SETTINGS_KEY, JSON.stringify(options.settings)]] : []);
   const app = new Backbeat({
@@ -25,6 +26,7 @@ export async function mountApp(
       removeItem: (key) => stored.delete(key),
     },
     persistence: { openStore: () => Promise.reject(new Error('no store in this test')) },
+    cueHosts: options.cueHosts ?? null,
   });
   if (options.start) app.start();
   const shell = document.createElement('bb-app');

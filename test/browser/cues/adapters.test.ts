@@ -313,16 +313,40 @@ describe('ScreenWakeLock', () => {
     expect(request).toHaveBeenCalledTimes(2);
   });
 
-  it('goes on without a lock where the browser has none or refuses', async () => {
+  it('goes on without a lock where the browser has none or refuses, and says the screen may go off', async () => {
+    const said = (lock: ScreenWakeLock) => {
+      const values: boolean[] = [];
+      lock.cannotKeepOn$.subscribe((v) => values.push(v));
+      return values;
+    };
     const none = new ScreenWakeLock({}, document);
+    const fromNone = said(none);
     await none.acquire();
     expect(none.held).toBe(false);
+    await none.release();
+    expect(fromNone).toEqual([false, true, false]);
+
+    let refuse = true;
     const refusing = new ScreenWakeLock(
-      { wakeLock: { request: () => Promise.reject(new DOMException('no', 'NotAllowedError')) } },
+      {
+        wakeLock: {
+          request: (type) =>
+            refuse
+              ? Promise.reject(new DOMException('no', 'NotAllowedError'))
+              : navigator.wakeLock.request(type),
+        },
+      },
       document,
     );
+    const fromRefusing = said(refusing);
     await expect(refusing.acquire()).resolves.toBeUndefined();
     expect(refusing.held).toBe(false);
+    expect(fromRefusing).toEqual([false, true]);
+    // Battery saver off, the page shown again: kept on after all.
+    refuse = false;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(refusing.held).toBe(true));
+    expect(fromRefusing).toEqual([false, true, false]);
     await refusing.release();
   });
 });
