@@ -59,8 +59,10 @@ export class BbApp extends LitElement {
         padding: 0.4rem 1rem;
         border-bottom: 1px solid var(--bb-border, #3b4656);
       }
+      /* Wrapping only where nothing else fits: text at twice its size on a phone, 180 px wide. */
       .brand {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: 0.75rem;
       }
@@ -74,6 +76,7 @@ export class BbApp extends LitElement {
       }
       nav {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.5rem;
       }
       nav button {
@@ -196,6 +199,11 @@ export class BbApp extends LitElement {
         font-size: 2rem;
         min-height: 5rem;
         padding: 0.75rem 3rem;
+      }
+      @media (max-width: 15rem) {
+        button.start {
+          padding-inline: 1rem;
+        }
       }
       .back {
         box-sizing: border-box;

@@ -53,6 +53,8 @@ export const fieldStyles = css`
     border-radius: 0.5rem;
     min-height: 2.75rem;
     padding: 0 0.5rem;
+    /* A long choice narrows the menu rather than sticking out of its box. */
+    max-width: 100%;
   }
 `;
 

@@ -43,3 +43,30 @@ describe('the header on a phone', () => {
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(360);
   });
 });
+
+describe('the start screen with text at twice its size on a phone (180 px wide)', () => {
+  let mounted: AppShell;
+  const before = { width: innerWidth, height: innerHeight };
+
+  beforeAll(async () => {
+    await page.viewport(180, 320);
+    document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    document.body.style.margin = '0';
+    mounted = await mountApp({ start: true });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await page.viewport(before.width, before.height);
+  });
+
+  it('wraps rather than scroll sideways, the device menu open too', async () => {
+    await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    await page.getByText('More devices').click();
+    await expect.element(page.getByLabelText('Virtual person')).toBeVisible();
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    const select = page.getByLabelText('Virtual person').element().getBoundingClientRect();
+    expect(select.right).toBeLessThanOrEqual(180);
+  });
+});
