@@ -253,6 +253,8 @@ export class BbApp extends LitElement {
   @state() private exportProblem: string | null = null;
   /** The phase last rendered: a new phase brings the session's own screen back. */
   private shownPhase: SessionPhase | null = null;
+  /** The session moved on to a set, a rest or its summary since the last render. */
+  private phaseMoved = false;
 
   constructor() {
     super();
@@ -327,15 +329,19 @@ export class BbApp extends LitElement {
     if (this.shownPhase !== null && phase !== this.shownPhase) {
       this.view = 'session';
       this.exportProblem = null;
+      this.phaseMoved = true;
     }
     this.shownPhase = phase;
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     const previous = changed.get('view') as View | undefined;
+    // Each screen opens at its top: back from a long history, the summary's heading was above the
+    // fold; and each set, rest and summary, so that a page scrolled on a small screen (or text made
+    // large) shows the count or the countdown, not where the last screen was read.
+    if (previous !== undefined || this.phaseMoved) window.scrollTo({ top: 0 });
+    this.phaseMoved = false;
     if (previous === undefined) return;
-    // Each screen opens at its top: back from a long history, the summary's heading was above the fold.
-    window.scrollTo({ top: 0 });
     if (this.viewFromBrowser) {
       this.viewFromBrowser = false;
       return;

@@ -124,3 +124,37 @@ describe('History when the browser keeps no data', () => {
     expect(page.getByRole('button', { name: /^Save (this session|as FIT)/ }).elements()).toHaveLength(0);
   });
 });
+
+describe('the screen of each set, rest and summary on a small screen', () => {
+  let mounted: AppShell;
+  const before = { width: innerWidth, height: innerHeight };
+
+  beforeAll(async () => {
+    await page.viewport(360, 300);
+    mounted = await mountApp({ start: true });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await page.viewport(before.width, before.height);
+  });
+
+  it('opens at its top, wherever the last one was scrolled to', async () => {
+    const scrolledDown = async () => {
+      window.scrollTo({ top: document.documentElement.scrollHeight });
+      await expect.poll(() => window.scrollY).toBeGreaterThan(100);
+    };
+    await scrolledDown();
+    mounted.app.startSession();
+    await expect.poll(() => window.scrollY).toBe(0);
+    await scrolledDown();
+    mounted.app.session.beginSet();
+    mounted.app.session.adjustCount(1);
+    mounted.app.session.skip(); // into the rest after the set
+    await expect.poll(() => mounted.app.session.state.phase).toBe('rest');
+    await expect.poll(() => window.scrollY).toBe(0);
+    await scrolledDown();
+    mounted.app.session.finish();
+    await expect.poll(() => window.scrollY).toBe(0);
+  });
+});
