@@ -27,13 +27,20 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples
 import type { Activity } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
-import { SetLessons, TUNING_KEY, TuningModel, TuningStore } from '../workout/personal-tuning.ts';
+import {
+  parseTunings,
+  SetLessons,
+  TUNING_KEY,
+  TuningModel,
+  TuningStore,
+} from '../workout/personal-tuning.ts';
 import { type ExerciseId, exerciseById } from '../workout/program.ts';
 import { type PastSession, TargetChangesModel, targetChanges } from '../workout/progression.ts';
 import { currentPlanned, type PauseReason, type SessionState } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import {
   type KeyValueStorage,
+  parseSettings,
   planOf,
   SETTINGS_KEY,
   SettingsModel,
@@ -41,7 +48,7 @@ import {
 } from '../workout/settings.ts';
 import { type ConnectionState, Devices } from './devices.ts';
 import { detectAroundPauses } from './pause-cut.ts';
-import { Persistence, type PersistenceOptions } from './persistence.ts';
+import { Persistence, type PersistenceOptions, type PreferencesPort } from './persistence.ts';
 
 export type { DeviceState } from './devices.ts';
 
@@ -102,6 +109,18 @@ export class Backbeat {
    * for as long as the device streams, so that a set can begin at once for a person already in position.
    */
   readonly posture$: Observable<PostureReading>;
+
+  /** The settings and what was learned of the person, as a backup keeps them beside the sessions. */
+  readonly preferences: PreferencesPort = {
+    read: () => ({ settings: this.settings.state, personalTuning: this.tunings.state }),
+    differ: ({ settings, personalTuning }) =>
+      (settings !== undefined && !sameJson(parseSettings(settings), this.settings.state)) ||
+      (personalTuning !== undefined && !sameJson(parseTunings(personalTuning), this.tunings.state)),
+    apply: ({ settings, personalTuning }) => {
+      if (settings !== undefined) this.settings.takeOn(settings);
+      if (personalTuning !== undefined) this.tunings.takeOn(personalTuning);
+    },
+  };
 
   private readonly subscriptions = new Subscription();
   private readonly now: () => number;
@@ -392,4 +411,8 @@ export function activityFor(state: SessionState): Activity {
 /** The range of motion an exercise's reps are expected to reach, that corrections are read against. */
 function expectedPeakDeg(id: ExerciseId): number | undefined {
   return motionProfile(exerciseById(id).motionProfile, 'chest').reps?.expectedPeakDeg;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

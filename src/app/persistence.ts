@@ -11,6 +11,7 @@ import {
   FILE_FOOTER,
   fileHeader,
   ImportError,
+  type Preferences,
   readSessionStream,
   sessionLine,
   toJson,
@@ -54,6 +55,15 @@ export interface RecordableApp {
   readonly motion$: Observable<MotionEvent>;
   /** The coach's cues, to keep what it said with the session. */
   readonly cues?: { readonly played$: Observable<Cue> } | null;
+  /** The settings and what was learned of the person: a backup keeps them beside the sessions. */
+  readonly preferences?: PreferencesPort;
+}
+
+export interface PreferencesPort {
+  read(): Preferences;
+  /** Whether a backup's preferences would change anything here, as the app reads them. */
+  differ(preferences: Preferences): boolean;
+  apply(preferences: Preferences): void;
 }
 
 export type ExportFormat = 'fit' | 'csv' | 'json';
@@ -99,6 +109,11 @@ export interface HistoryState {
   readonly hasCurrent: boolean;
   /** The outcome of the last import, delete or export, to show once. */
   readonly notice: string | null;
+  /**
+   * The settings and what was learned of the person that the backup just restored holds, when they
+   * differ from this device's: offered, never taken unasked (an old backup would undo newer ones).
+   */
+  readonly offeredPreferences: Preferences | null;
   /** The browser promised not to clear the data when space runs low (null: not asked or unknown). */
   readonly persisted: boolean | null;
 }
@@ -141,6 +156,7 @@ export class HistoryModel extends Model<HistoryState> {
       recordingId: null,
       hasCurrent: false,
       notice: null,
+      offeredPreferences: null,
       persisted: null,
     });
   }
@@ -448,7 +464,7 @@ export class Persistence {
     const current = this.recorder ?? this.lastRecorder;
     const currentOnly = current && !ids.includes(current.sessionId) ? current : null;
     const total = ids.length + (currentOnly ? 1 : 0);
-    const parts: BlobPart[] = [fileHeader(new Date(this.wallNow()))];
+    const parts: BlobPart[] = [fileHeader(new Date(this.wallNow()), this.app.preferences?.read())];
     const add = (bundle: SessionBundle) => {
       parts.push(new Blob([sessionLine(bundle, parts.length === 1)]));
       options.onProgress?.(parts.length - 1, total);
@@ -505,10 +521,16 @@ export class Persistence {
     const skipped: string[] = [];
     const replaced: SessionBundle[] = [];
     const unknownFields: string[] = [];
+    let preferences: Preferences | null = null;
     try {
       let bytesRead = 0;
       const onBytes = (bytes: number) => (bytesRead = bytes);
-      const reading = readSessionStream(file.stream(), { now: this.wallNow(), unknownFields, onBytes });
+      const reading = readSessionStream(file.stream(), {
+        now: this.wallNow(),
+        unknownFields,
+        onBytes,
+        onPreferences: (found) => (preferences = found),
+      });
       for await (const bundle of reading) {
         options.signal?.throwIfAborted();
         const result = await store.importBundles([bundle]);
@@ -533,14 +555,31 @@ export class Persistence {
     // (told below) and after a reload: its choice should not wait for one.
     if (added.length > 0) await this.lookForUnfinished();
     this.tabs.post({ type: 'changed' });
+    const offered: Preferences | null = preferences;
     this.history.update({
       notice: importNotice(added.length, skipped.length, unknownFields, replaced.length),
+      offeredPreferences: offered && this.app.preferences?.differ(offered) ? offered : null,
     });
     return { added, skipped, unknownFields, ...(replaced.length ? { replaced } : {}) };
   }
 
   dismissNotice(): void {
     this.history.update({ notice: null });
+  }
+
+  /** Takes on the settings and what was learned of the person from the backup just restored. */
+  usePreferences(): void {
+    const offered = this.history.state.offeredPreferences;
+    if (offered) this.app.preferences?.apply(offered);
+    this.history.update({
+      offeredPreferences: null,
+      notice: offered ? "The backup's settings are this device's now." : this.history.state.notice,
+    });
+  }
+
+  /** Keeps this device's settings: the backup's are no longer offered. */
+  keepPreferences(): void {
+    this.history.update({ offeredPreferences: null });
   }
 
   private onState(previous: SessionState | null, state: SessionState): void {

@@ -50,8 +50,22 @@ const HEADER_END = '"sessions":[';
 export const FILE_FOOTER = '\n]}\n';
 
 /** The file's first line. */
-export function fileHeader(exportedAt = new Date()): string {
-  const head = JSON.stringify({ format: JSON_FORMAT, version: JSON_FORMAT_VERSION, exportedAt });
+/**
+ * What a backup keeps beside the sessions: the settings and what the app learned of how the person
+ * moves, as the app stores them (each read back by the app's own checks, which repair anything odd).
+ */
+export interface Preferences {
+  readonly settings?: unknown;
+  readonly personalTuning?: unknown;
+}
+
+export function fileHeader(exportedAt = new Date(), preferences?: Preferences): string {
+  const head = JSON.stringify({
+    format: JSON_FORMAT,
+    version: JSON_FORMAT_VERSION,
+    exportedAt,
+    ...(preferences ? { preferences } : {}),
+  });
   return `${head.slice(0, -1)},${HEADER_END}`;
 }
 
@@ -87,6 +101,8 @@ export function toJson(bundles: readonly SessionBundle[], exportedAt = new Date(
 export interface ReadSessions {
   readonly bundles: SessionBundle[];
   readonly unknownFields: string[];
+  /** A backup's settings and what was learned of the person, when it has them. */
+  readonly preferences: Preferences | null;
 }
 
 /**
@@ -106,12 +122,13 @@ export function readJson(text: string, now: number): ReadSessions {
   }
   const unknownFields: string[] = [];
   const root = new Reader(data, 'file', unknownFields);
-  checkHeader(root);
+  const preferences = checkHeader(root);
   const bundles = root.field('sessions').array((s) => readBundle(s, now));
-  return { bundles, unknownFields };
+  return { bundles, unknownFields, preferences };
 }
 
-function checkHeader(root: Reader): void {
+/** Checks the file is a backup this version can read whole; gives the preferences it keeps. */
+function checkHeader(root: Reader): Preferences | null {
   if (root.field('format').value !== JSON_FORMAT) {
     throw new ImportError('This is not a Backbeat sessions file (its "format" is missing or different).');
   }
@@ -122,7 +139,7 @@ function checkHeader(root: Reader): void {
     );
   }
   const extra = Object.keys(root.object()).filter(
-    (key) => !['format', 'version', 'exportedAt', 'sessions'].includes(key),
+    (key) => !['format', 'version', 'exportedAt', 'preferences', 'sessions'].includes(key),
   );
   // Fields beside the sessions have nowhere to be kept: refuse rather than lose them.
   if (extra.length > 0) {
@@ -130,6 +147,9 @@ function checkHeader(root: Reader): void {
       `This file holds more than this version of Backbeat can keep (${extra.map((k) => `file.${k}`).join(', ')}); update the app to import it. Nothing was imported.`,
     );
   }
+  if (!root.has('preferences')) return null;
+  const preferences = root.field('preferences').object();
+  return { settings: preferences.settings, personalTuning: preferences.personalTuning };
 }
 
 /** A line longer than this cannot be a session of ours; it is a file of another layout or a broken one. */
@@ -147,6 +167,8 @@ export interface ReadOptions {
   readonly lineChars?: number;
   /** The whole of a file in another layout, in characters. */
   readonly wholeChars?: number;
+  /** Handed a backup's settings and what was learned of the person, before its first session. */
+  readonly onPreferences?: (preferences: Preferences) => void;
 }
 
 /**
@@ -179,7 +201,8 @@ export async function* readSessionStream(
       throw new ImportError('This file is damaged: there is more after its end. Nothing was imported.');
     }
     if (state === 'header') {
-      checkHeader(new Reader(parseLine(`${line}]}`), 'file', unknownFields));
+      const preferences = checkHeader(new Reader(parseLine(`${line}]}`), 'file', unknownFields));
+      if (preferences) options.onPreferences?.(preferences);
       state = 'sessions';
       continue;
     }
@@ -195,6 +218,7 @@ export async function* readSessionStream(
   if (state === 'whole' || state === 'header') {
     const read = readJson(whole.join('\n'), now);
     unknownFields.push(...read.unknownFields);
+    if (read.preferences) options.onPreferences?.(read.preferences);
     yield* read.bundles;
     return;
   }

@@ -162,6 +162,19 @@ export class BbHistory extends LitElement {
         border-radius: 0.75rem;
         padding: 0.75rem 1rem;
       }
+      .offer {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        border: 2px solid var(--bb-accent, #4ade80);
+        border-radius: 0.75rem;
+        padding: 0.75rem 1rem;
+      }
+      .offer p {
+        flex-basis: 100%;
+        margin: 0;
+      }
       .current {
         border: 2px solid var(--bb-rest, #60a5fa);
         border-radius: 0.75rem;
@@ -299,6 +312,15 @@ export class BbHistory extends LitElement {
         }
       </div>
       <div class=${deletedAt === null ? 'notice' : 'notice visually-hidden'} role="status">${this.error ? null : h.notice}</div>
+      ${
+        h.offeredPreferences
+          ? html`<div class="offer">
+              <p>The backup also holds its settings (exercises, doses, voice, heart-rate zones) and what the app learned of how you move. Use them here?</p>
+              <button @click=${() => this.persistence.usePreferences()}>Use the backup's settings</button>
+              <button class="quiet" @click=${() => this.persistence.keepPreferences()}>Keep these</button>
+            </div>`
+          : null
+      }
       ${this.error ? html`<div class="problem" role="alert">${this.error}</div>` : null}
       </div>
       ${

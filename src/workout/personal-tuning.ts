@@ -72,6 +72,13 @@ export class TuningModel extends Model<PersonalTunings> {
     this.store.save(next);
   }
 
+  /** Takes on what was learned elsewhere (a backup), checked as stored tunings are. */
+  takeOn(raw: unknown): void {
+    const next = parseTunings(raw);
+    this.setState(next);
+    this.store.save(next);
+  }
+
   /** Reads what was learned again: a session in another tab taught something. */
   reload(): void {
     this.setState(this.store.load());

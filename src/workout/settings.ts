@@ -275,6 +275,11 @@ export class SettingsModel extends Model<Settings> {
     this.update(defaultSettings());
   }
 
+  /** Takes on settings from elsewhere (a backup), checked and repaired as stored ones are. */
+  takeOn(raw: unknown): void {
+    this.update(parseSettings(raw));
+  }
+
   /** Reads the settings again: another tab changed them, and an edit here must not undo that. */
   reload(): void {
     this.setState(this.store.load());

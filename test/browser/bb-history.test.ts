@@ -1,8 +1,8 @@
 import { NEVER, Subject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { Persistence } from '../../src/app/persistence.ts';
-import { toJson } from '../../src/export/json.ts';
+import { Persistence, type PreferencesPort } from '../../src/app/persistence.ts';
+import { FILE_FOOTER, fileHeader, sessionLine, toJson } from '../../src/export/json.ts';
 import type { HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
 import '../../src/ui/bb-history.ts';
@@ -13,7 +13,10 @@ import { recordSession } from '../unit/export/recorded-session.ts';
 let dbCounter = 0;
 const cleanups: (() => Promise<void>)[] = [];
 
-async function persistenceWith(bundles: Awaited<ReturnType<typeof recordSession>>[]): Promise<Persistence> {
+async function persistenceWith(
+  bundles: Awaited<ReturnType<typeof recordSession>>[],
+  preferences?: PreferencesPort,
+): Promise<Persistence> {
   const name = `bb-history-${Date.now()}-${++dbCounter}`;
   const seed = await SessionStore.open({ name });
   await seed.importBundles(bundles);
@@ -25,6 +28,7 @@ async function persistenceWith(bundles: Awaited<ReturnType<typeof recordSession>
       accel$: NEVER,
       heartRate$: new Subject<HeartRateSample | null>(),
       motion$: NEVER,
+      ...(preferences ? { preferences } : {}),
     },
     { openStore: () => SessionStore.open({ name }), page: null },
   );
@@ -191,6 +195,31 @@ describe('bb-history', () => {
     await userEvent.upload(input, new File([json], 'good.json', { type: 'application/json' }));
     await expect.element(page.getByText('Imported 1 session.')).toBeVisible();
     await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+  });
+});
+
+describe('bb-history restoring a backup with settings', () => {
+  it("offers the backup's settings, and takes them on only from the tap", async () => {
+    const applied: unknown[] = [];
+    const persistence = await persistenceWith([], {
+      read: () => ({}),
+      differ: () => true,
+      apply: (preferences) => applied.push(preferences),
+    });
+    await mount('bb-history', persistence);
+    const preferences = { settings: { muted: true } };
+    const backup =
+      fileHeader(new Date(), preferences) + sessionLine(await recordSession(), true) + FILE_FOOTER;
+    await userEvent.upload(
+      page.getByLabelText('Import a file'),
+      new File([backup], 'backup.json', { type: 'application/json' }),
+    );
+    await expect.element(page.getByText(/The backup also holds its settings/)).toBeVisible();
+    expect(applied).toEqual([]);
+    await userEvent.click(page.getByRole('button', { name: "Use the backup's settings" }));
+    expect(applied).toEqual([preferences]);
+    await expect.element(page.getByText("The backup's settings are this device's now.")).toBeVisible();
+    expect(page.getByText(/The backup also holds its settings/).query()).toBeNull();
   });
 });
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FILE_FOOTER,
+  fileHeader,
   fromJson,
   ImportError,
   type ReadOptions,
   readJson,
   readSessionStream,
+  sessionLine,
   toJson,
 } from '../../../src/export/json.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
@@ -54,6 +57,51 @@ function renamed(bundle: SessionBundle, id: string): SessionBundle {
     motion: own(bundle.motion),
   };
 }
+
+describe("a backup's preferences", () => {
+  const preferences = {
+    settings: { muted: true, age: 52 },
+    personalTuning: { superman: { rangeScale: 0.7 } },
+  };
+
+  it('are kept in its first line and handed on before its sessions, however the file is laid out', async () => {
+    const first = await recordSession();
+    const text = fileHeader(new Date(IMPORTED_AT), preferences) + sessionLine(first, true) + FILE_FOOTER;
+    const handed: unknown[] = [];
+    const bundles: SessionBundle[] = [];
+    for await (const bundle of readSessionStream(streamOf(text, 1000), {
+      now: IMPORTED_AT,
+      onPreferences: (p) => handed.push(p),
+    })) {
+      expect(handed).toHaveLength(1);
+      bundles.push(bundle);
+    }
+    expect(handed).toEqual([preferences]);
+    expect(bundles).toEqual([first]);
+    expect(readJson(text, IMPORTED_AT).preferences).toEqual(preferences);
+    // Reformatted by another program, the file is read whole, and they are still there.
+    const indented = JSON.stringify(JSON.parse(text), null, 2);
+    handed.length = 0;
+    await readAll(streamOf(indented, 1000), [], { onPreferences: (p) => handed.push(p) });
+    expect(handed).toEqual([preferences]);
+  });
+
+  it('are none in an export of sessions alone, or a backup from before they were kept', async () => {
+    const text = toJson([await recordSession()]);
+    expect(readJson(text, IMPORTED_AT).preferences).toBeNull();
+    const handed: unknown[] = [];
+    await readAll(streamOf(text, 1000), [], { onPreferences: (p) => handed.push(p) });
+    expect(handed).toEqual([]);
+  });
+
+  it('must be an object: anything else is a damaged file', async () => {
+    const text = toJson([await recordSession()]).replace('"exportedAt"', '"preferences":7,"exportedAt"');
+    await expect(readAll(streamOf(text, 1000))).rejects.toThrow(ImportError);
+    await expect(readAll(streamOf(text, 1000))).rejects.toThrow(
+      'This file is damaged: "preferences" should be an object',
+    );
+  });
+});
 
 describe('the sessions file, a session to a line', () => {
   it('is one JSON object that any reader reads whole, and reads back a session at a time from any cut', async () => {

@@ -1,0 +1,70 @@
+// Moving to a new phone: a backup keeps the settings and what the app learned of how the person moves
+// beside the sessions, and the other device offers them after a restore, never takes them unasked.
+import { describe, expect, it } from 'vitest';
+import { Backbeat } from '../../../src/app/backbeat.ts';
+import { SessionStore } from '../../../src/store/session-store.ts';
+import { TUNING_KEY } from '../../../src/workout/personal-tuning.ts';
+
+let dbCounter = 0;
+
+function device() {
+  const items = new Map<string, string>();
+  const name = `preferences-${++dbCounter}`;
+  const app = new Backbeat({
+    navigator: {} as Navigator,
+    settingsStorage: {
+      getItem: (key) => items.get(key) ?? null,
+      setItem: (key, value) => void items.set(key, value),
+      removeItem: (key) => void items.delete(key),
+    },
+    persistence: { openStore: () => SessionStore.open({ name }), page: null },
+  });
+  return { app, items };
+}
+
+describe('the settings in a backup', () => {
+  it('are offered on the device it is restored on, and taken on only when asked', async () => {
+    const old = device();
+    await old.app.persistence.start();
+    old.app.settings.setMuted(true);
+    old.app.settings.setAge(52);
+    old.app.settings.setDosage('superman', { target: 6 });
+    old.app.tunings.set('superman', { ...old.app.tunings.tuningFor('superman'), rangeScale: 0.7 });
+    const backup = await old.app.persistence.backup();
+
+    const fresh = device();
+    await fresh.app.persistence.start();
+    await fresh.app.persistence.restore(backup.blob);
+    expect(fresh.app.persistence.history.state.offeredPreferences).not.toBeNull();
+    // Nothing changes until the person says so.
+    expect(fresh.app.settings.state.muted).toBe(false);
+    fresh.app.persistence.usePreferences();
+    expect(fresh.app.persistence.history.state.offeredPreferences).toBeNull();
+    expect(fresh.app.persistence.history.state.notice).toBe("The backup's settings are this device's now.");
+    expect(fresh.app.settings.state).toEqual(old.app.settings.state);
+    expect(fresh.app.tunings.tuningFor('superman').rangeScale).toBe(0.7);
+    // Kept for the next visit, as settings changed here are.
+    expect(JSON.parse(fresh.items.get(TUNING_KEY)!).superman.rangeScale).toBe(0.7);
+
+    // The same backup again: nothing left to offer.
+    await fresh.app.persistence.restore(backup.blob);
+    expect(fresh.app.persistence.history.state.offeredPreferences).toBeNull();
+    old.app.dispose();
+    fresh.app.dispose();
+  });
+
+  it('are let go when the person keeps this device’s own', async () => {
+    const old = device();
+    await old.app.persistence.start();
+    old.app.settings.setMuted(true);
+    const backup = await old.app.persistence.backup();
+    const other = device();
+    await other.app.persistence.start();
+    await other.app.persistence.restore(backup.blob);
+    other.app.persistence.keepPreferences();
+    expect(other.app.persistence.history.state.offeredPreferences).toBeNull();
+    expect(other.app.settings.state.muted).toBe(false);
+    old.app.dispose();
+    other.app.dispose();
+  });
+});
