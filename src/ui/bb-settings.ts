@@ -139,6 +139,27 @@ export class BbSettings extends LitElement {
           grid-template-columns: 8.5rem auto;
         }
       }
+      /*
+       * The narrowest phones (320 px): boxes in boxes give up some of their margins, the words'
+       * column and the names a little of their room, and every field stays inside its box.
+       */
+      @media (max-width: 22rem) {
+        fieldset {
+          padding-inline: 0.6rem;
+        }
+        li {
+          padding-inline: 0.5rem;
+        }
+        .head {
+          gap: 0.5rem;
+        }
+        .head label {
+          font-size: 1.1rem;
+        }
+        .dose label {
+          grid-template-columns: 7rem auto;
+        }
+      }
       .note {
         color: var(--bb-muted, #b6c2d1);
         margin: 0;

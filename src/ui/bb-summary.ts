@@ -50,6 +50,16 @@ export class BbSummary extends LitElement {
         font-size: 1.05rem;
         font-weight: 600;
       }
+      /* The narrowest phones (320 px): the table keeps to the screen. */
+      @media (max-width: 22rem) {
+        table {
+          font-size: 1rem;
+        }
+        th,
+        td {
+          padding-inline: 0.25rem;
+        }
+      }
       th.number,
       td.number {
         text-align: right;

@@ -74,36 +74,41 @@ describe('bb-summary', () => {
     expect(heads.map(align)).toEqual(cells.map(align));
   });
 
-  it('keeps a hyphenated exercise name on one line in the table of a 360 px phone', async () => {
-    await page.viewport(360, 640);
-    // As index.html sets them for the app.
-    document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-    document.body.style.margin = '0';
-    try {
-      const skipped = { count: 0, endedBy: 'skipped' } as const;
-      const summary = document.createElement('bb-summary');
-      summary.records = [
-        record({ exerciseId: 'drawing-in', holdMs: 0, target: 45, ...skipped }),
-        record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
-        record({ exerciseId: 'elbow-plank', holdMs: 0, target: 30, ...skipped }),
-      ];
-      summary.durationMs = 5 * 60_000;
-      // Inside the app's main, 1rem in from each side.
-      const main = document.createElement('main');
-      main.style.padding = '0 1rem';
-      main.append(summary);
-      document.body.append(main);
-      await expect.element(page.getByRole('row').nth(3)).toBeVisible();
-      for (const word of ['Drawing-in', 'Wide-grip']) {
-        const cell = page.getByRole('cell', { name: new RegExp(word) }).element();
-        expect(linesOf(cell, word), word).toBe(1);
+  it.each([360, 320])(
+    'keeps a hyphenated exercise name on one line in the table of a %d px phone, within the screen',
+    async (width) => {
+      await page.viewport(width, 640);
+      // As index.html sets them for the app.
+      document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+      document.body.style.margin = '0';
+      try {
+        const skipped = { count: 0, endedBy: 'skipped' } as const;
+        const summary = document.createElement('bb-summary');
+        summary.records = [
+          record({ exerciseId: 'drawing-in', holdMs: 0, target: 45, ...skipped }),
+          record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
+          record({ exerciseId: 'elbow-plank', holdMs: 0, target: 30, ...skipped }),
+        ];
+        summary.durationMs = 5 * 60_000;
+        // Inside the app's main, 1rem in from each side.
+        const main = document.createElement('main');
+        main.style.padding = '0 1rem';
+        main.append(summary);
+        document.body.append(main);
+        await expect.element(page.getByRole('row').nth(3)).toBeVisible();
+        for (const word of ['Drawing-in', 'Wide-grip']) {
+          const cell = page.getByRole('cell', { name: new RegExp(word) }).element();
+          expect(linesOf(cell, word), word).toBe(1);
+        }
+        expect(page.getByRole('table').element().getBoundingClientRect().right).toBeLessThanOrEqual(width);
+        expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+      } finally {
+        document.documentElement.style.fontFamily = '';
+        document.body.style.margin = '';
+        await page.viewport(414, 896);
       }
-    } finally {
-      document.documentElement.style.fontFamily = '';
-      document.body.style.margin = '';
-      await page.viewport(414, 896);
-    }
-  });
+    },
+  );
 
   it('says that no set was done, for a session whose every set was skipped before it counted anything', async () => {
     const summary = document.createElement('bb-summary');
