@@ -123,6 +123,14 @@ export class BbApp extends LitElement {
       nav button[aria-pressed='true'] {
         border-color: var(--bb-accent, #4ade80);
       }
+      /* In forced colours every border is the same colour: the open screen's button is underlined. */
+      @media (forced-colors: active) {
+        nav button[aria-pressed='true'] {
+          text-decoration: underline;
+          text-decoration-thickness: 3px;
+          text-underline-offset: 4px;
+        }
+      }
       main {
         padding: 0.75rem 1rem;
         display: grid;
