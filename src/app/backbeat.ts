@@ -7,6 +7,7 @@ import {
   EMPTY,
   interval,
   map,
+  mergeMap,
   type Observable,
   of,
   pairwise,
@@ -16,6 +17,7 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
+import { type CueSettings, planCues } from '../cues/cue-planner.ts';
 import { type CueHosts, CuePlayer } from '../cues/cue-player.ts';
 import type { SpineDirection } from '../motion/detector.ts';
 import type { MotionEvent } from '../motion/events.ts';
@@ -73,6 +75,8 @@ export interface BackbeatOptions {
 }
 
 const TICK_MS = 250;
+/** The lines alone, whatever the settings: lines$ is for the screen reader, not the speaker. */
+const VOICE_ONLY: CueSettings = { muted: false, tones: false, vibration: false };
 /** Heart-rate readings kept for the session's analysis: about three hours at one a second. */
 const MAX_HEART_SAMPLES = 10_000;
 /** The device's state that pauses a set or rest, and why; the others let it go on. */
@@ -109,6 +113,11 @@ export class Backbeat {
    * for as long as the device streams, so that a set can begin at once for a person already in position.
    */
   readonly posture$: Observable<PostureReading>;
+  /**
+   * Every line the coach says, or would say with the voice muted: what a screen reader is given
+   * where the voice is not heard, so that one channel, never two at once, tells the session.
+   */
+  readonly lines$: Observable<string>;
 
   /** The settings and what was learned of the person, as a backup keeps them beside the sessions. */
   readonly preferences: PreferencesPort = {
@@ -163,6 +172,12 @@ export class Backbeat {
       share(),
     );
     this.motion$ = this.motionEvents().pipe(share());
+    this.lines$ = this.session.state$.pipe(
+      pairwise(),
+      mergeMap(([prev, next]) => planCues(prev, next, VOICE_ONLY)),
+      mergeMap((cue) => (cue.kind === 'say' ? [cue.text] : [])),
+      share(),
+    );
     this.posture$ = this.devices.source$.pipe(
       switchMap((source) =>
         source.accel$ && source.info.placement

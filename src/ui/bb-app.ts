@@ -250,6 +250,8 @@ export class BbApp extends LitElement {
   private history!: ObserveController<HistoryState>;
   /** The screen is wanted on in a session and the browser will not keep it so. */
   private screenMayGoOff!: ObserveController<boolean>;
+  /** The coach's latest line, for a screen reader where the voice is not heard. */
+  private line!: ObserveController<string>;
   /** The browser's Back from the history or the settings returns to the session, not out of the app. */
   private readonly onPopState = (event: PopStateEvent) => {
     const view = viewOfEntry(event.state);
@@ -315,6 +317,7 @@ export class BbApp extends LitElement {
       );
       const history = this.app.persistence.history;
       this.history = new ObserveController(this, history.state$, history.state);
+      this.line = new ObserveController(this, this.app.lines$, '');
       this.screenMayGoOff = new ObserveController(
         this,
         this.app.cues?.outputs.wakeLock.cannotKeepOn$ ?? of(false),
@@ -382,6 +385,7 @@ export class BbApp extends LitElement {
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>
         ${this.showsStartScreen() ? null : this.renderUpdatePrompt(running)}
+        <div class="visually-hidden" role="status">${this.voiceHeard() ? '' : this.line.value}</div>
         <div class="notices">
           <bb-storage-notice .persistence=${this.app.persistence} ?compact=${running}></bb-storage-notice>
           ${
@@ -553,6 +557,17 @@ export class BbApp extends LitElement {
       <p>${when}.</p>
       <button class="primary" @click=${() => (this.view = 'session')}>Back to the rest</button>
     </div>`;
+  }
+
+  /**
+   * The app's own voice speaks: a screen reader then reads nothing of the session by itself, as it
+   * would talk over the count. Muted, or with no voice on the device, it reads the coach's lines.
+   */
+  private voiceHeard(): boolean {
+    const speech = this.app.cues?.outputs.speech;
+    return (
+      !this.settings.value.muted && speech !== undefined && speech.available && speech.voices().length > 0
+    );
   }
 
   /** The file of the session just done, from the summary. */

@@ -90,7 +90,7 @@ export class BbRestView extends LitElement {
       ${this.renderLastForm()}
       ${
         this.next
-          ? html`<div class="next" aria-live="polite">Next: <strong>${this.next.exercise.name}</strong>, set ${this.next.setNumber}</div>`
+          ? html`<div class="next">Next: <strong>${this.next.exercise.name}</strong>, set ${this.next.setNumber}</div>`
           : nothing
       }
       <bb-progress-ring
@@ -113,7 +113,7 @@ export class BbRestView extends LitElement {
     if (!last) return nothing;
     const unit = countUnit(exerciseById(last.exerciseId));
     return html`<div class="done">
-      <div class="last" role="status">${describeSet(last)}</div>
+      <div class="last">${describeSet(last)}</div>
       ${
         // Not while Finish asks: on a phone the question must fit where the buttons were.
         correctableInRest(last) && !this.finish.asking

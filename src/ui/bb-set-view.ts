@@ -20,7 +20,6 @@ import {
   ringFace,
   screenLayout,
   sideBySide,
-  visuallyHidden,
 } from './styles.ts';
 import './bb-progress-ring.ts';
 
@@ -29,7 +28,6 @@ import './bb-progress-ring.ts';
 export class BbSetView extends LitElement {
   static override styles = [
     buttonStyles,
-    visuallyHidden,
     screenLayout,
     finishQuestionStyles,
     disclosureMarker,
@@ -233,7 +231,6 @@ export class BbSetView extends LitElement {
         ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
-      <div class="visually-hidden" role="status" aria-live="polite">${display.announcement}</div>
       ${this.finish.render(this.setsDone, this.setsSkipped, this.renderControls())}
       ${this.renderHowTo()}
     `;
@@ -265,11 +262,11 @@ export class BbSetView extends LitElement {
       <h2>${exercise.name}</h2>
       ${this.renderMeta()}
       <div class="position">
-        ${showsRecovery(set, this.nowMs) ? html`<p class="recovered" role="status">${RECOVERED_TEXT}</p>` : nothing}
-        <div class="prompt" role="status" aria-live="polite">${this.paused ? pausedText(this.pauseReason) : exercise.positionPrompt}</div>
+        ${showsRecovery(set, this.nowMs) ? html`<p class="recovered">${RECOVERED_TEXT}</p>` : nothing}
+        <div class="prompt">${this.paused ? pausedText(this.pauseReason) : exercise.positionPrompt}</div>
         ${
           set.wrongPosture
-            ? html`<div class="wrong" role="alert">${wrongPositionText(exercise, set.wrongPosture)}</div>`
+            ? html`<div class="wrong">${wrongPositionText(exercise, set.wrongPosture)}</div>`
             : html`<div class="waiting">${
                 // Nothing starts while paused: the set begins on Resume, if the person is in position.
                 this.paused
@@ -301,9 +298,8 @@ export class BbSetView extends LitElement {
    */
   private renderNotice() {
     const issue = shownFormIssue(this.set, this.nowMs);
-    if (issue) return html`<p class="notice form" role="alert">${FORM_ISSUE_TEXT[issue].fix}</p>`;
-    if (showsRecovery(this.set, this.nowMs))
-      return html`<p class="notice" role="status">${RECOVERED_TEXT}</p>`;
+    if (issue) return html`<p class="notice form">${FORM_ISSUE_TEXT[issue].fix}</p>`;
+    if (showsRecovery(this.set, this.nowMs)) return html`<p class="notice">${RECOVERED_TEXT}</p>`;
     return nothing;
   }
 
@@ -359,11 +355,6 @@ export class BbSetView extends LitElement {
         detail: null,
         label: 'Hold time',
         valueText: `${held} of ${dosage.target} seconds`,
-        announcement: this.paused
-          ? pausedText(this.pauseReason)
-          : set.holdStartMs === null
-            ? 'Waiting for the hold to begin'
-            : 'Holding',
       };
     }
     // "of 1 rep": the unit goes with the target it follows, not with the count.
@@ -379,7 +370,6 @@ export class BbSetView extends LitElement {
       detail: exercise.alternatesSides ? perSideText(dosage.target) : null,
       label: exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps',
       valueText: counted,
-      announcement: this.paused ? pausedText(this.pauseReason) : counted,
     };
   }
 }
