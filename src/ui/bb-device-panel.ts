@@ -177,8 +177,8 @@ export class BbDevicePanel extends LitElement {
   @property({ attribute: false }) person: VirtualPersonStatus | null = null;
   /**
    * A session is running: only what the devices are doing is shown (and a reconnect when one is
-   * lost, and the one-tap switch while a problem is shown or the virtual strap stands in), so the
-   * header stays short and the set's screen keeps its room.
+   * lost, and the one-tap switch while a problem is shown), so the header stays short and the set's
+   * screen keeps its room.
    */
   @property({ type: Boolean, reflect: true }) compact = false;
 
@@ -204,11 +204,10 @@ export class BbDevicePanel extends LitElement {
       ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
       ${
-        // In a session the header is short, but the one-tap switch stays where it is needed: a
-        // problem that asks for another device, or a session begun on the virtual strap by someone
-        // who meant to wear their own (the session takes the new one on from then).
+        // A problem that asks for another device (one that reports no motion) offers the one-tap
+        // switch even in a session, where the header is short: the session takes the new one on.
         this.compact
-          ? state.problem || isVirtual
+          ? state.problem
             ? this.renderSwitch(isVirtual)
             : nothing
           : this.renderChoices(isVirtual, recordable)

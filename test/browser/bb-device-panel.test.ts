@@ -278,27 +278,6 @@ describe('bb-device-panel', () => {
     await expect.element(page.getByText('Replay a recording…')).toBeVisible();
   });
 
-  it('in a session on the virtual strap, still offers the one tap to a Bluetooth strap', async () => {
-    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual' });
-    const panel = await mount(
-      state([virtual], {
-        source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
-      }),
-    );
-    panel.compact = true;
-    await panel.updateComplete;
-    // Someone who pressed Start before putting their strap on connects it without ending the session.
-    const sent: string[] = [];
-    panel.addEventListener('bb-connect-bluetooth', () => sent.push('connect'));
-    await userEvent.click(page.getByRole('button', { name: 'Connect a Bluetooth strap' }));
-    expect(sent).toEqual(['connect']);
-    expect(panel.shadowRoot!.querySelector('details')).toBeNull();
-    // With their own strap on, the session's header has no switch back unless something goes wrong.
-    panel.device = state([status({})]);
-    await panel.updateComplete;
-    expect(page.getByRole('button', { name: 'Use the virtual strap' }).query()).toBeNull();
-  });
-
   it('shows a problem until it is dismissed', async () => {
     const panel = await mount(
       state([status({})], {
