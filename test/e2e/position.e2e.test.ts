@@ -98,7 +98,7 @@ describe('a set that starts when the person is in position', () => {
     await runUntil(page, async () => (await shown(page, 'bb-set-view .wrong')) !== null, 30);
     const warning = 'You seem to be on your back: Superman is done face down.';
     expect(await shown(page, 'bb-set-view .wrong')).toBe(warning);
-    expect(await page.getByRole('alert').filter({ hasText: warning }).count()).toBe(1);
+    expect(await page.locator('bb-set-view').getByText(warning).count()).toBe(1);
     expect(await shown(page, 'bb-device-panel .person')).toBe('Virtual person: lying the wrong way');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOTS, 'position-wrong-360.png') });
