@@ -130,7 +130,7 @@ describe('the screen of each set, rest and summary on a small screen', () => {
   const before = { width: innerWidth, height: innerHeight };
 
   beforeAll(async () => {
-    await page.viewport(360, 300);
+    await page.viewport(360, 240);
     mounted = await mountApp({ start: true });
   });
 
@@ -142,7 +142,7 @@ describe('the screen of each set, rest and summary on a small screen', () => {
   it('opens at its top, wherever the last one was scrolled to', async () => {
     const scrolledDown = async () => {
       window.scrollTo({ top: document.documentElement.scrollHeight });
-      await expect.poll(() => window.scrollY).toBeGreaterThan(100);
+      await expect.poll(() => window.scrollY).toBeGreaterThan(20);
     };
     await scrolledDown();
     mounted.app.startSession();
