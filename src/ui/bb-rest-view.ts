@@ -134,16 +134,22 @@ export class BbRestView extends LitElement {
 
   private renderControls() {
     // Paused, Resume is the one way on: a set started now would start paused.
+    // Pause turns into Resume in place, so that a keyboard's or screen reader's focus stays on it.
     return html`<div class="controls">
       ${
         this.paused
-          ? html`<button class="primary" @click=${() => sendCommand(this, 'bb-resume')}>Resume</button>`
-          : html`<button class="primary" @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>
-              <button @click=${() => sendCommand(this, 'bb-pause')}>Pause</button>`
+          ? nothing
+          : html`<button class="primary" @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>`
       }
+      <button class=${this.paused ? 'primary' : ''} @click=${this.togglePause}>${this.paused ? 'Resume' : 'Pause'}</button>
       <button class="quiet" @click=${this.finish.ask}>Finish</button>
     </div>`;
   }
+
+  private readonly togglePause = (): void => {
+    if (this.paused) sendCommand(this, 'bb-resume');
+    else sendCommand(this, 'bb-pause');
+  };
 }
 
 /** "Superman, set 1: 10 of 10 reps", "Elbow plank, set 2: held 1 min 7 s" or "Superman, set 3: skipped". */

@@ -313,16 +313,19 @@ export class BbSetView extends LitElement {
 
   /** Pause or resume, skip the set, finish the session: the same before and during the set. */
   private renderSessionControls() {
+    // One button that turns from Pause to Resume and back: a keyboard's or screen reader's focus
+    // stays on it, as it would not on a button put in another's place.
     return html`
-      ${
-        this.paused
-          ? html`<button class="primary" @click=${() => sendCommand(this, 'bb-resume')}>Resume</button>`
-          : html`<button @click=${() => sendCommand(this, 'bb-pause')}>Pause</button>`
-      }
+      <button class=${this.paused ? 'primary' : ''} @click=${this.togglePause}>${this.paused ? 'Resume' : 'Pause'}</button>
       <button @click=${() => sendCommand(this, 'bb-skip')}>Skip set</button>
       <button class="quiet" @click=${this.finish.ask}>Finish</button>
     `;
   }
+
+  private readonly togglePause = (): void => {
+    if (this.paused) sendCommand(this, 'bb-resume');
+    else sendCommand(this, 'bb-pause');
+  };
 
   private renderHowTo() {
     const { exercise } = this.planned;

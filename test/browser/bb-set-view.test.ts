@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import '../../src/ui/bb-set-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
+import '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import type { CurrentSet } from '../../src/workout/session.ts';
 import { mount as mountComponent } from './mount.ts';
@@ -417,5 +418,28 @@ describe('bb-set-view on a phone', () => {
     document.body.prepend(header);
     expect(details.getBoundingClientRect().bottom).toBeLessThanOrEqual(window.innerHeight);
     await expectStepsInViewOnceOpened(element);
+  });
+});
+
+describe('bb-set-view and bb-rest-view with a keyboard or a screen reader', () => {
+  it('keep the focus on Pause as it turns into Resume and back', async () => {
+    const views = [
+      await mount({
+        planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+        set: currentSet({ count: 4 }),
+      }),
+      await mountComponent('bb-rest-view', { remainingMs: 30_000, totalMs: 45_000 }),
+    ];
+    for (const view of views) {
+      view.addEventListener('bb-pause', () => (view.paused = true));
+      view.addEventListener('bb-resume', () => (view.paused = false));
+      const pause = page.elementLocator(view).getByRole('button', { name: 'Pause' });
+      await userEvent.click(pause);
+      await view.updateComplete;
+      expect(view.shadowRoot!.activeElement?.textContent).toBe('Resume');
+      await userEvent.keyboard('{Enter}');
+      await view.updateComplete;
+      expect(view.shadowRoot!.activeElement?.textContent).toBe('Pause');
+    }
   });
 });
