@@ -265,6 +265,8 @@ export class BbApp extends LitElement {
   private shownPhase: SessionPhase | null = null;
   /** The session moved on to a set, a rest or its summary since the last render. */
   private phaseMoved = false;
+  /** The keyboard's focus was on the screen the session moved on from. */
+  private focusWasIn = false;
 
   constructor() {
     super();
@@ -341,6 +343,7 @@ export class BbApp extends LitElement {
       this.view = 'session';
       this.exportProblem = null;
       this.phaseMoved = true;
+      this.focusWasIn = this.shadowRoot?.activeElement != null;
     }
     this.shownPhase = phase;
   }
@@ -351,6 +354,7 @@ export class BbApp extends LitElement {
     // fold; and each set, rest and summary, so that a page scrolled on a small screen (or text made
     // large) shows the count or the countdown, not where the last screen was read.
     if (previous !== undefined || this.phaseMoved) window.scrollTo({ top: 0 });
+    if (this.phaseMoved && this.focusWasIn) void this.focusNewScreen();
     this.phaseMoved = false;
     if (previous === undefined) return;
     if (this.viewFromBrowser) {
@@ -557,6 +561,17 @@ export class BbApp extends LitElement {
       <p>${when}.</p>
       <button class="primary" @click=${() => (this.view = 'session')}>Back to the rest</button>
     </div>`;
+  }
+
+  /**
+   * The button the focus was on went with the screen it was on: the focus goes to the new screen's
+   * heading, where a keyboard or screen reader takes up from, not to the top of the page.
+   */
+  private async focusNewScreen(): Promise<void> {
+    const screen = this.renderRoot.querySelector<LitElement>('bb-set-view, bb-rest-view, bb-summary');
+    await screen?.updateComplete;
+    const lost = document.activeElement === document.body || document.activeElement === null;
+    if (lost) screen?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
   }
 
   /**

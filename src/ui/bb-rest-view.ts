@@ -85,7 +85,7 @@ export class BbRestView extends LitElement {
     const totalS = Math.round(this.totalMs / 1000);
     const face = clockFace(remainingS);
     return html`
-      <h2>Rest</h2>
+      <h2 tabindex="-1">Rest</h2>
       ${this.renderLastSet()}
       ${this.renderLastForm()}
       ${

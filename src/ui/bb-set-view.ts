@@ -212,7 +212,7 @@ export class BbSetView extends LitElement {
     const set = this.set;
     const display = this.display();
     return html`
-      <h2>${exercise.name}</h2>
+      <h2 tabindex="-1">${exercise.name}</h2>
       ${this.renderMeta()}
       ${this.renderNotice()}
       ${
@@ -259,7 +259,7 @@ export class BbSetView extends LitElement {
     const { exercise } = this.planned;
     const set = this.set;
     return html`
-      <h2>${exercise.name}</h2>
+      <h2 tabindex="-1">${exercise.name}</h2>
       ${this.renderMeta()}
       <div class="position">
         ${showsRecovery(set, this.nowMs) ? html`<p class="recovered">${RECOVERED_TEXT}</p>` : nothing}

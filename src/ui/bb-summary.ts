@@ -25,6 +25,10 @@ export class BbSummary extends LitElement {
         margin: 0;
         font-size: clamp(2rem, 6vmin, 3rem);
       }
+      /* Focused by the app when the session ends under a keyboard (see bb-app), not by the person. */
+      h2:focus {
+        outline: none;
+      }
       :host > * {
         max-width: 100%;
       }
@@ -137,13 +141,13 @@ export class BbSummary extends LitElement {
     if (!anySetDone(this.records)) {
       const skipped = this.records.length;
       return html`
-        <h2>Session done</h2>
+        <h2 tabindex="-1">Session done</h2>
         <p class="totals">No sets were done${skipped > 0 ? ` (${skipped} skipped)` : ''}, so this session is not kept in your history.</p>
         ${this.renderNext()}
       `;
     }
     return html`
-      <h2>Session done</h2>
+      <h2 tabindex="-1">Session done</h2>
       <div class="totals">
         ${summarise(this.records, this.durationMs)
           .split(' · ')

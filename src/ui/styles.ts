@@ -149,6 +149,10 @@ export const screenLayout = css`
     font-size: clamp(1.75rem, 7vmin, 3.5rem);
     line-height: 1.15;
   }
+  /* Focused by the app when the screen changes under a keyboard (see bb-app), not by the person. */
+  h2:focus {
+    outline: none;
+  }
   .meta {
     font-size: clamp(1.2rem, 4vmin, 2rem);
     color: var(--bb-muted, #b6c2d1);

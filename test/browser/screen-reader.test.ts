@@ -46,3 +46,27 @@ describe('the screen reader during a session', () => {
     await expect.poll(() => region()?.textContent).toBe('two');
   });
 });
+
+describe('the keyboard focus as the session moves on', () => {
+  let mounted: AppShell | null = null;
+  afterEach(() => mounted?.remove());
+
+  /** The element focused, through the shadow roots. */
+  const focused = (): Element | null => {
+    let at: Element | null = document.activeElement;
+    while (at?.shadowRoot?.activeElement) at = at.shadowRoot.activeElement;
+    return at;
+  };
+
+  it('goes to the heading of the rest, and of the next set, when the button it was on goes', async () => {
+    mounted = await mountApp({ start: true, settings: { muted: true } });
+    await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
+    await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
+    mounted.app.session.adjustCount(1);
+    await userEvent.click(page.getByRole('button', { name: 'Skip set' }));
+    await expect.poll(() => focused()?.textContent).toBe('Rest');
+    await userEvent.click(page.getByRole('button', { name: 'Start now' }));
+    await expect.poll(() => focused()?.textContent).toBe('Superman');
+    expect(focused()?.tagName).toBe('H2');
+  });
+});
