@@ -142,7 +142,7 @@ export class BbRestView extends LitElement {
           : html`<button class="primary" @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>`
       }
       <button class=${this.paused ? 'primary' : ''} @click=${this.togglePause}>${this.paused ? 'Resume' : 'Pause'}</button>
-      <button class="quiet" @click=${this.finish.ask}>Finish</button>
+      <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
     </div>`;
   }
 

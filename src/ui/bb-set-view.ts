@@ -318,7 +318,7 @@ export class BbSetView extends LitElement {
     return html`
       <button class=${this.paused ? 'primary' : ''} @click=${this.togglePause}>${this.paused ? 'Resume' : 'Pause'}</button>
       <button @click=${() => sendCommand(this, 'bb-skip')}>Skip set</button>
-      <button class="quiet" @click=${this.finish.ask}>Finish</button>
+      <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
     `;
   }
 

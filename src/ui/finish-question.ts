@@ -41,7 +41,7 @@ export class FinishQuestion implements ReactiveController {
       setsKept === skipped
         ? `No sets done${skipped > 0 ? ` (${skipped} skipped)` : ''}, so it will not be kept`
         : `${plural(setsKept - skipped, 'set')} done${skipped > 0 ? `, ${skipped} skipped` : ''}`;
-    return html`<div class="finish-question" role="group" aria-labelledby="finish-question">
+    return html`<div class="finish-question" role="group" aria-labelledby="finish-question" @keydown=${this.onKeyDown}>
       <p id="finish-question">End the session? ${done}</p>
       <div class="controls">
         <button class="end" @click=${() => this.answer(true)}>End session</button>
@@ -50,10 +50,24 @@ export class FinishQuestion implements ReactiveController {
     </div>`;
   }
 
+  /** Escape takes the question back, as it closes a dialog. */
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    this.answer(false);
+  };
+
   private answer(end: boolean): void {
     this.asking = false;
     this.host.requestUpdate();
-    if (end) sendCommand(this.host, 'bb-finish');
+    if (end) {
+      sendCommand(this.host, 'bb-finish');
+      return;
+    }
+    // Back where the question was asked from, for a keyboard or switch user.
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLButtonElement>('button.finish')?.focus(),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 // Finish's question on a laptop, where the set and rest screens put their words beside the ring.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import '../../src/ui/bb-rest-view.ts';
 import '../../src/ui/bb-set-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
@@ -47,6 +47,23 @@ describe("Finish's question beside the ring", () => {
       expect(buttons.top - words.bottom).toBeLessThanOrEqual(
         Number.parseFloat(getComputedStyle(question).rowGap),
       );
+    },
+  );
+
+  it.each(Object.entries(SCREENS))(
+    'gives the focus back to Finish when the question is taken back, by Keep going or Escape, on the %s screen',
+    async (_, show) => {
+      const screen = await show();
+      const focused = () => screen.shadowRoot!.activeElement?.textContent;
+      await userEvent.click(page.getByRole('button', { name: 'Finish' }));
+      await expect.poll(focused).toBe('Keep going');
+      await userEvent.keyboard('{Enter}');
+      await expect.poll(focused).toBe('Finish');
+      await userEvent.keyboard('{Enter}');
+      await expect.poll(focused).toBe('Keep going');
+      await userEvent.keyboard('{Escape}');
+      await expect.poll(focused).toBe('Finish');
+      expect(screen.shadowRoot!.querySelector('.finish-question')).toBeNull();
     },
   );
 });
