@@ -257,7 +257,8 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     devices.dispose();
   });
 
-  it('stops the ACC stream when the page is hidden and starts it again when it is back', async () => {
+  /** An H10 connected in a tab whose page-lifecycle events the test sends, and what was written to its PMD. */
+  async function h10InATab() {
     const h10 = fakeH10();
     const { nav } = navigatorWith([h10]);
     // The page-lifecycle events' targets, as a browser tab has them.
@@ -268,6 +269,11 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     await settle();
     await connecting;
     const pmdWrites = () => h10.writes.filter(([c]) => c === uuids.PMD_CONTROL_POINT).map(([, h]) => h);
+    return { doc, win, devices, pmdWrites };
+  }
+
+  it('stops the ACC stream when the page is hidden and starts it again when it is back', async () => {
+    const { doc, win, devices, pmdWrites } = await h10InATab();
     expect(pmdWrites()).toEqual(['0102', '0202000132000101100002010800']);
 
     doc.visibilityState = 'hidden';
@@ -286,15 +292,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
   });
 
   it('keeps the ACC stream running with the page hidden while a session is under way', async () => {
-    const h10 = fakeH10();
-    const { nav } = navigatorWith([h10]);
-    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
-    const win = Object.assign(new EventTarget(), { document: doc }) as unknown as Window;
-    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: win });
-    const connecting = devices.connect('polar');
-    await settle();
-    await connecting;
-    const pmdWrites = () => h10.writes.filter(([c]) => c === uuids.PMD_CONTROL_POINT).map(([, h]) => h);
+    const { doc, devices, pmdWrites } = await h10InATab();
     const started = pmdWrites().length;
 
     // The screen goes off on the mat in the middle of a set: the reps go on being counted.

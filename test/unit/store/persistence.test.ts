@@ -67,6 +67,18 @@ class Page {
     this.session.handleMotion({ type: 'rep', tMs: c, emittedMs: c, startMs: c - 1000, peakDeg: 20 });
   }
 
+  /** Sessions of two reps each, finished and written, with a second between them. */
+  async finishedSessions(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      this.session.start();
+      this.reps(2);
+      this.session.finish();
+      await this.persistence.flush();
+      this.session.reset();
+      this.run(1000);
+    }
+  }
+
   /** Reps a second and a half apart. */
   reps(n: number): void {
     for (let r = 0; r < n; r++) {
@@ -437,14 +449,7 @@ describe('Persistence', () => {
   it('backs up and restores a session at a time, telling how far it is, and a cancel leaves nothing behind', async () => {
     const source = new Page(`persistence-${++dbCounter}`);
     await source.persistence.start();
-    for (let i = 0; i < 3; i++) {
-      source.session.start();
-      source.reps(2);
-      source.session.finish();
-      await source.persistence.flush();
-      source.session.reset();
-      source.run(1000);
-    }
+    await source.finishedSessions(3);
     const steps: [number, number][] = [];
     const backup = await source.persistence.backup({
       onProgress: (done, total) => steps.push([done, total]),
@@ -490,14 +495,7 @@ describe('Persistence', () => {
   it('restores a session saved from memory after storage failed, in place of its unfinished copy', async () => {
     const source = new Page(`persistence-${++dbCounter}`);
     await source.persistence.start();
-    for (let i = 0; i < 2; i++) {
-      source.session.start();
-      source.reps(2);
-      source.session.finish();
-      await source.persistence.flush();
-      source.session.reset();
-      source.run(1000);
-    }
+    await source.finishedSessions(2);
     const text = await (await source.persistence.backup()).blob.text();
     const [first] = await source.store!.allBundles();
     // Here the first session's row stayed as it was when storage filled up: unfinished, one set short.
