@@ -4,7 +4,7 @@
 
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { sessionWeek, type Week, weekStarts } from '../workout/calendar.ts';
-import { compactHeartRate, compactMotion } from './codec.ts';
+import { compactHeartRate, compactMotion, workoutMs } from './codec.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { summarizeWeek, type WeekRow } from './progress.ts';
 import type {
@@ -261,8 +261,8 @@ export class SessionStore {
   /**
    * Adds imported or restored sessions in one transaction: a failure part-way adds none of them.
    * Sessions whose id is already here are left alone, so an import never loses what was recorded,
-   * but for a finished session whose copy here is unfinished: storage failed in the middle of it,
-   * and the person saved the whole of it from memory to bring it back.
+   * but for the copy here of a session the file carries further (see goesFurther): storage failed in
+   * the middle of it, and the person saved the whole of it from memory to bring it back.
    */
   importBundles(bundles: readonly SessionBundle[]): Promise<ImportResult> {
     return guard(async () => {
@@ -274,8 +274,7 @@ export class SessionStore {
       for (const bundle of bundles) {
         const id = bundle.session.id;
         const here = await tx.objectStore('sessions').get(id);
-        const completes = here?.status === 'active' && bundle.session.status === 'finished';
-        if ((here && !completes) || added.includes(id)) {
+        if (added.includes(id) || (here && !(await goesFurther(tx, here, bundle)))) {
           skipped.push(id);
           continue;
         }
@@ -403,6 +402,25 @@ async function refreshWeek(tx: WriteTransaction, week: Week): Promise<void> {
 }
 
 /** A session row goes in without its snapshot, which goes into its own store. */
+/**
+ * Whether the file's copy of a session goes further than the one here: it holds every set of it, and
+ * it ends later on the session's timeline (or is finished where the one here is not). So the one
+ * here is what was saved before storage failed, closed since or not, and nothing of it is lost.
+ */
+async function goesFurther(tx: WriteTransaction, here: SessionRow, bundle: SessionBundle): Promise<boolean> {
+  const [snapshot, sets] = await Promise.all([
+    tx.objectStore('snapshots').get(here.id),
+    tx.objectStore('sets').getAll(sessionRange(here.id)),
+  ]);
+  const holdsEverySet = sets.every((set) =>
+    bundle.sets.some((other) => other.index === set.index && other.startedMs === set.startedMs),
+  );
+  const hereEndsMs = workoutMs({ ...here, snapshot: snapshot?.snapshot ?? here.snapshot });
+  const endsLater = workoutMs(bundle.session) > hereEndsMs;
+  const finishes = here.status === 'active' && bundle.session.status === 'finished';
+  return holdsEverySet && (endsLater || finishes);
+}
+
 /** A session's rows, the snapshot put back in its row, as a bundle. */
 async function readBundle(tx: AnyTransaction, row: SessionRow): Promise<SessionBundle> {
   const range = sessionRange(row.id);

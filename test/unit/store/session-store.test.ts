@@ -128,6 +128,40 @@ describe('SessionStore', () => {
       return back;
     }
   });
+
+  it('takes the whole of a session in place of the cut-short copy closed since, never of one that went elsewhere', async () => {
+    const store = await openStore();
+    const start = Date.UTC(2026, 10, 2, 8);
+    const set = (index: number, startedMs: number) => ({
+      ...supermanSet({ setNumber: index + 1, startedMs, endedMs: startedMs + 40_000 }),
+      sessionId: 'a',
+      index,
+    });
+    const withSets = (sets: SessionBundle['sets'], durationMs: number): SessionBundle => {
+      const base = bundle('a', start);
+      return {
+        ...base,
+        session: {
+          ...base.session,
+          endedAt: start + durationMs,
+          summary: { ...base.session.summary, durationMs },
+        },
+        sets,
+      };
+    };
+    // Storage failed after the first set; the copy left here was closed where it stopped.
+    await store.importBundles([withSets([set(0, 0)], 60_000)]);
+    const whole = withSets([set(0, 0), set(1, 90_000), set(2, 180_000)], 240_000);
+    const result = await store.importBundles([whole]);
+    expect(result.added).toEqual(['a']);
+    expect(result.replaced?.[0]?.sets).toHaveLength(1);
+    expect((await store.loadBundle('a'))?.sets).toHaveLength(3);
+    // A copy that does not hold every set here went another way: it is not taken, however long.
+    const other = withSets([set(0, 0), set(1, 95_000)], 600_000);
+    expect(await store.importBundles([other])).toEqual({ added: [], skipped: ['a'] });
+    expect((await store.loadBundle('a'))?.sets).toHaveLength(3);
+    store.close();
+  });
 });
 
 describe('one writer per session', () => {
