@@ -512,7 +512,7 @@ export class Persistence {
    * Imports a JSON export or backup, a session at a time, so a backup of any size restores in bounded
    * memory. All or nothing: a broken file (ImportError), a failure to save, or a cancel takes out
    * again whatever this file had added. Sessions already here are kept as they were, but for one
-   * left unfinished when storage failed, which its finished copy replaces (see importBundles).
+   * cut short when storage failed, which the whole of it replaces (see importBundles).
    */
   async restore(file: Blob, options: TaskOptions = {}): Promise<ImportResult> {
     const store = this.usableStore();
@@ -879,7 +879,7 @@ function importNotice(
   let notice = `Imported ${added} session${added === 1 ? '' : 's'}`;
   if (replaced) {
     notice += replaced === added ? ',' : `, ${replaced} of them`;
-    notice += ` in place of ${replaced === 1 ? 'its unfinished copy' : 'their unfinished copies'} here`;
+    notice += ` in place of ${replaced === 1 ? 'its cut-short copy' : 'their cut-short copies'} here`;
   }
   notice += skipped ? `; ${skipped} already here, kept as they were.` : '.';
   if (unknownFields.length > 0) {

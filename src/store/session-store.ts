@@ -35,7 +35,7 @@ export interface ImportResult {
   /** Sessions already in the store under the same id: kept as they were, not overwritten. */
   readonly skipped: readonly string[];
   /**
-   * Of `added`, those that took the place of an unfinished copy of themselves (left by a tab that
+   * Of `added`, those that took the place of a cut-short copy of themselves (left by a tab that
    * could no longer save): what was here before, to put back if the import is undone.
    */
   readonly replaced?: readonly SessionBundle[];

@@ -520,7 +520,7 @@ describe('Persistence', () => {
 
     await target.persistence.restore(new Blob([text]));
     expect(target.persistence.history.state.notice).toBe(
-      'Imported 2 sessions, 1 of them in place of its unfinished copy here.',
+      'Imported 2 sessions, 1 of them in place of its cut-short copy here.',
     );
     expect(await target.store!.loadBundle(first!.session.id)).toEqual(first);
     expect(target.persistence.history.state.unfinished).toBeNull();
