@@ -30,15 +30,15 @@ const MESSAGES: Record<StoreErrorKind, string> = {
   unknown: 'Saving failed. This session is still in memory: export it to keep it.',
 };
 
-/** The same in a line, for the screen of a set or a rest: what to do about it waits for the summary. */
+/** The same in a line, for the screen of a set or a rest: what to do about it is said at the summary. */
 const BRIEFS: Record<StoreErrorKind, string> = {
-  quota: 'Storage is full: this session is not being saved.',
-  blocked: 'An older Backbeat open in another tab stops saving.',
-  version: 'Not saving: the data here is from a newer Backbeat.',
-  upgraded: 'Not saving: Backbeat was updated in another tab.',
+  quota: 'Storage is full: this session is not saved.',
+  blocked: 'An older Backbeat in another tab stops saving.',
+  version: 'Not saving: the data is from a newer Backbeat.',
+  upgraded: 'Not saving: Backbeat was updated in a tab.',
   moved: 'This session moved to another tab.',
   unavailable: 'This browser does not let Backbeat save.',
-  unknown: 'Saving failed.',
+  unknown: 'Saving failed: this session is not saved.',
 };
 
 export class StoreError extends Error {

@@ -157,9 +157,11 @@ export class BbApp extends LitElement {
       .notices {
         width: min(100%, 44rem);
       }
+      /* One line of a phone: the set or the rest under it keeps its room. */
       .screen-note {
         margin: 0 0 0.5rem;
-        padding: 0.4rem 0.75rem;
+        padding: 0.3rem 0.6rem;
+        font-size: 0.9rem;
         border-radius: 0.5rem;
         border: 2px solid var(--bb-border, #3b4656);
         color: var(--bb-muted, #b6c2d1);
@@ -394,7 +396,7 @@ export class BbApp extends LitElement {
           <bb-storage-notice .persistence=${this.app.persistence} ?compact=${running}></bb-storage-notice>
           ${
             running && this.screenMayGoOff.value
-              ? html`<p class="screen-note" role="status">The screen may turn off: this browser will not keep it on. The voice goes on counting.</p>`
+              ? html`<p class="screen-note" role="status">The screen may turn off in this browser.</p>`
               : null
           }
         </div>

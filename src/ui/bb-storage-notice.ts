@@ -53,13 +53,14 @@ export class BbStorageNotice extends LitElement {
         font-size: 1rem;
         color: var(--bb-muted, #b6c2d1);
       }
+      /* One line of a phone, as the screen-off note in bb-app. */
       .brief {
         margin: 0 auto 0.5rem;
         max-width: 44rem;
-        padding: 0.4rem 0.75rem;
+        padding: 0.3rem 0.6rem;
         border-radius: 0.5rem;
         border: 2px solid var(--bb-warn, #f59e0b);
-        font-size: 1rem;
+        font-size: 0.9rem;
       }
       .actions {
         display: flex;
@@ -104,7 +105,7 @@ export class BbStorageNotice extends LitElement {
       ${unfinished && recordingId === null ? this.renderInterrupted(unfinished, unfinishedSetsDone) : null}
       ${
         problem && this.compact && hasCurrent
-          ? html`<p class="brief" role="alert">${problem.brief} It is kept here: save it from the summary.</p>`
+          ? html`<p class="brief" role="alert">${problem.brief}</p>`
           : problem
             ? html`<section class="problem" role="alert">
               <p>${problem.message}</p>

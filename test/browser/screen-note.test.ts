@@ -21,9 +21,7 @@ describe('a screen that may turn off', () => {
     });
     expect(note()).toBeNull();
     await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
-    await expect
-      .poll(() => note()?.textContent)
-      .toBe('The screen may turn off: this browser will not keep it on. The voice goes on counting.');
+    await expect.poll(() => note()?.textContent).toBe('The screen may turn off in this browser.');
     mounted.app.session.finish();
     await expect.poll(() => note()).toBeNull();
   });
@@ -33,5 +31,38 @@ describe('a screen that may turn off', () => {
     await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
     await expect.poll(() => mounted!.app.cues!.outputs.wakeLock.held).toBe(true);
     expect(note()).toBeNull();
+  });
+
+  it('takes one line of a 360×640 phone, and the set and the rest still fit', async () => {
+    const before = { width: innerWidth, height: innerHeight };
+    await page.viewport(360, 640);
+    document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    document.body.style.margin = '0';
+    try {
+      const refusing = { vibrate: () => true, wakeLock: { request: () => Promise.reject(new Error('no')) } };
+      mounted = await mountApp({
+        start: true,
+        cueHosts: { window, navigator: refusing as unknown as Navigator, document },
+      });
+      const app = mounted.app;
+      await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
+      await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
+      await expect.poll(() => note()).not.toBeNull();
+      const fontPx = Number.parseFloat(getComputedStyle(note()!).fontSize);
+      expect(note()!.getBoundingClientRect().height).toBeLessThan(2 * 1.5 * fontPx);
+      const inWindow = async (name: string) =>
+        expect(
+          page.getByRole('button', { name }).element().getBoundingClientRect().bottom,
+        ).toBeLessThanOrEqual(innerHeight);
+      await inWindow('Finish');
+      app.session.adjustCount(1);
+      app.session.skip();
+      await expect.element(page.getByRole('button', { name: 'Start now' })).toBeVisible();
+      await inWindow('Finish');
+    } finally {
+      document.documentElement.style.fontFamily = '';
+      document.body.style.margin = '';
+      await page.viewport(before.width, before.height);
+    }
   });
 });
