@@ -122,9 +122,11 @@ export class Backbeat {
   /** The settings and what was learned of the person, as a backup keeps them beside the sessions. */
   readonly preferences: PreferencesPort = {
     read: () => ({ settings: this.settings.state, personalTuning: this.tunings.state }),
+    // Both sides read as the app reads a stored value, so that order and repaired fields compare alike.
     differ: ({ settings, personalTuning }) =>
-      (settings !== undefined && !sameJson(parseSettings(settings), this.settings.state)) ||
-      (personalTuning !== undefined && !sameJson(parseTunings(personalTuning), this.tunings.state)),
+      (settings !== undefined && !sameJson(parseSettings(settings), parseSettings(this.settings.state))) ||
+      (personalTuning !== undefined &&
+        !sameJson(parseTunings(personalTuning), parseTunings(this.tunings.state))),
     apply: ({ settings, personalTuning }) => {
       if (settings !== undefined) this.settings.takeOn(settings);
       if (personalTuning !== undefined) this.tunings.takeOn(personalTuning);

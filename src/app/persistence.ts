@@ -557,7 +557,7 @@ export class Persistence {
     this.tabs.post({ type: 'changed' });
     const offered: Preferences | null = preferences;
     this.history.update({
-      notice: importNotice(added.length, skipped.length, unknownFields, replaced.length),
+      notice: importNotice(added.length, skipped.length, unknownFields, replaced.length, offered !== null),
       offeredPreferences: offered && this.app.preferences?.differ(offered) ? offered : null,
     });
     return { added, skipped, unknownFields, ...(replaced.length ? { replaced } : {}) };
@@ -873,9 +873,14 @@ function importNotice(
   skipped: number,
   unknownFields: readonly string[],
   replaced: number,
+  holdsPreferences: boolean,
 ): string {
   // A backup made before any session was kept: "Imported 0 sessions" would read as a failure.
-  if (added + skipped === 0) return 'This file holds no sessions: nothing was imported.';
+  if (added + skipped === 0) {
+    return holdsPreferences
+      ? 'This file holds settings and no sessions.'
+      : 'This file holds no sessions: nothing was imported.';
+  }
   let notice = `Imported ${added} session${added === 1 ? '' : 's'}`;
   if (replaced) {
     notice += replaced === added ? ',' : `, ${replaced} of them`;

@@ -317,7 +317,7 @@ export class BbHistory extends LitElement {
           ? html`<div class="offer">
               <p>The backup also holds its settings (exercises, doses, voice, heart-rate zones) and what the app learned of how you move. Use them here?</p>
               <button @click=${() => this.persistence.usePreferences()}>Use the backup's settings</button>
-              <button class="quiet" @click=${() => this.persistence.keepPreferences()}>Keep these</button>
+              <button class="quiet" @click=${() => this.persistence.keepPreferences()}>Keep this device's</button>
             </div>`
           : null
       }
@@ -491,7 +491,7 @@ export class BbHistory extends LitElement {
     });
     // On a phone the buttons push what the import did below the fold: the list under it grows, or
     // nothing seems to happen at all.
-    await this.bringIntoView('.tools > .problem', '.tools > .notice');
+    await this.bringIntoView('.tools > .problem', '.tools > .offer', '.tools > .notice');
   };
 
   /** Scrolls the first of `selectors` on the page, once rendered, just into view. */

@@ -35,6 +35,7 @@ describe('the settings in a backup', () => {
     const fresh = device();
     await fresh.app.persistence.start();
     await fresh.app.persistence.restore(backup.blob);
+    expect(fresh.app.persistence.history.state.notice).toBe('This file holds settings and no sessions.');
     expect(fresh.app.persistence.history.state.offeredPreferences).not.toBeNull();
     // Nothing changes until the person says so.
     expect(fresh.app.settings.state.muted).toBe(false);
@@ -66,5 +67,17 @@ describe('the settings in a backup', () => {
     expect(other.app.settings.state.muted).toBe(false);
     old.app.dispose();
     other.app.dispose();
+  });
+
+  it('are not offered back on the device they came from, whatever order it learned things in', async () => {
+    const same = device();
+    await same.app.persistence.start();
+    // Learned the glute bridge before the superman: kept in that order until read back from storage.
+    same.app.tunings.set('glute-bridge', { ...same.app.tunings.tuningFor('glute-bridge'), rangeScale: 0.8 });
+    same.app.tunings.set('superman', { ...same.app.tunings.tuningFor('superman'), rangeScale: 0.6 });
+    const backup = await same.app.persistence.backup();
+    await same.app.persistence.restore(backup.blob);
+    expect(same.app.persistence.history.state.offeredPreferences).toBeNull();
+    same.app.dispose();
   });
 });
