@@ -5,9 +5,9 @@ import {
   combineLatest,
   distinctUntilChanged,
   EMPTY,
+  filter,
   interval,
   map,
-  mergeMap,
   type Observable,
   of,
   pairwise,
@@ -114,8 +114,9 @@ export class Backbeat {
    */
   readonly posture$: Observable<PostureReading>;
   /**
-   * Every line the coach says, or would say with the voice muted: what a screen reader is given
-   * where the voice is not heard, so that one channel, never two at once, tells the session.
+   * What the coach says, or would say with the voice muted, at each turn of the session (its lines
+   * of one moment together): what a screen reader is given where the voice is not heard, so that one
+   * channel, never two at once, tells the session.
    */
   readonly lines$: Observable<string>;
 
@@ -176,8 +177,12 @@ export class Backbeat {
     this.motion$ = this.motionEvents().pipe(share());
     this.lines$ = this.session.state$.pipe(
       pairwise(),
-      mergeMap(([prev, next]) => planCues(prev, next, VOICE_ONLY)),
-      mergeMap((cue) => (cue.kind === 'say' ? [cue.text] : [])),
+      map(([prev, next]) =>
+        planCues(prev, next, VOICE_ONLY)
+          .flatMap((cue) => (cue.kind === 'say' ? [sentence(cue.text)] : []))
+          .join(' '),
+      ),
+      filter((said) => said !== ''),
       share(),
     );
     this.posture$ = this.devices.source$.pipe(
@@ -432,4 +437,9 @@ function expectedPeakDeg(id: ExerciseId): number | undefined {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A line as a sentence, so that lines read one after another do not run together: "ten. Rest, …". */
+function sentence(line: string): string {
+  return /[.!?]$/.test(line) ? line : `${line}.`;
 }

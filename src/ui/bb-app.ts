@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { of } from 'rxjs';
+import { keyed } from 'lit/directives/keyed.js';
+import { of, type Subscription } from 'rxjs';
 import type { Backbeat, DeviceState } from '../app/backbeat.ts';
 import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
@@ -252,8 +253,11 @@ export class BbApp extends LitElement {
   private history!: ObserveController<HistoryState>;
   /** The screen is wanted on in a session and the browser will not keep it so. */
   private screenMayGoOff!: ObserveController<boolean>;
-  /** The coach's latest line, for a screen reader where the voice is not heard. */
-  private line!: ObserveController<string>;
+  /** The coach's latest lines, for a screen reader, when the voice did not say them (see voiceHeard). */
+  @state() private unspoken = '';
+  /** Each turn's lines are put in anew, so that a line said again word for word is read again. */
+  @state() private unspokenCount = 0;
+  private linesSubscription: Subscription | null = null;
   /** The browser's Back from the history or the settings returns to the session, not out of the app. */
   private readonly onPopState = (event: PopStateEvent) => {
     const view = viewOfEntry(event.state);
@@ -321,7 +325,6 @@ export class BbApp extends LitElement {
       );
       const history = this.app.persistence.history;
       this.history = new ObserveController(this, history.state$, history.state);
-      this.line = new ObserveController(this, this.app.lines$, '');
       this.screenMayGoOff = new ObserveController(
         this,
         this.app.cues?.outputs.wakeLock.cannotKeepOn$ ?? of(false),
@@ -330,10 +333,17 @@ export class BbApp extends LitElement {
     }
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
+    // Lines the voice said are not read again: muted later, the last of them is not news.
+    this.linesSubscription = this.app.lines$.subscribe((lines) => {
+      this.unspokenCount++;
+      this.unspoken = this.voiceHeard() ? '' : lines;
+    });
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this.onPopState);
+    this.linesSubscription?.unsubscribe();
+    this.linesSubscription = null;
     super.disconnectedCallback();
   }
 
@@ -391,7 +401,7 @@ export class BbApp extends LitElement {
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>
         ${this.showsStartScreen() ? null : this.renderUpdatePrompt(running)}
-        <div class="visually-hidden" role="status">${this.voiceHeard() ? '' : this.line.value}</div>
+        <div class="visually-hidden" role="status">${keyed(this.unspokenCount, html`<span>${this.unspoken}</span>`)}</div>
         <div class="notices">
           <bb-storage-notice .persistence=${this.app.persistence} ?compact=${running}></bb-storage-notice>
           ${

@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import { countUnit, FORM_ISSUE_TEXT, perSideText, wrongPositionText } from '../workout/program.ts';
@@ -201,9 +201,24 @@ export class BbSetView extends LitElement {
 
   private readonly finish = new FinishQuestion(this);
 
-  protected override willUpdate(): void {
+  /** The set began under a keyboard's focus: the screen it was on is built anew (see updated). */
+  private focusOnBegin = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
     // A set that never waited has no flag: undefined would toggle the attribute on every update.
     this.toggleAttribute('waiting', this.set.waiting === true);
+    const before = changed.get('set') as CurrentSet | undefined;
+    this.focusOnBegin =
+      before?.waiting === true && !this.set.waiting && this.shadowRoot?.activeElement != null;
+  }
+
+  protected override updated(): void {
+    // The button the focus was on went with the waiting screen: the focus goes to the heading, where
+    // a keyboard or a screen reader takes up from, as it does when a rest gives way to a set.
+    if (this.focusOnBegin && this.shadowRoot?.activeElement == null) {
+      this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+    }
+    this.focusOnBegin = false;
   }
 
   override render() {

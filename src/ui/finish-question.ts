@@ -58,12 +58,15 @@ export class FinishQuestion implements ReactiveController {
   };
 
   private answer(end: boolean): void {
-    this.asking = false;
-    this.host.requestUpdate();
     if (end) {
+      // Told before the question goes: the app moves the focus from this screen to the summary's.
       sendCommand(this.host, 'bb-finish');
+      this.asking = false;
+      this.host.requestUpdate();
       return;
     }
+    this.asking = false;
+    this.host.requestUpdate();
     // Back where the question was asked from, for a keyboard or switch user.
     void this.host.updateComplete.then(() =>
       this.host.renderRoot.querySelector<HTMLButtonElement>('button.finish')?.focus(),

@@ -13,19 +13,23 @@ describe('the screen reader during a session', () => {
   });
 
   const region = () => mounted!.shell.shadowRoot!.querySelector('main > [role=status]');
+  const said = () => region()?.textContent;
+  /** The element the region's words are in: put in anew for each turn's lines. */
+  const words = () => region()?.querySelector('span');
 
   it('reads the coach’s lines through set and rest when the voice is muted, in one region', async () => {
     mounted = await mountApp({ start: true, settings: { muted: true } });
     const live = region();
     expect(live?.textContent).toBe('');
     await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
-    await expect.poll(() => region()?.textContent).toMatch(/^(Superman, set one of|Lie face down)/);
+    // The lines of one moment together: what the set is, then where to lie.
+    await expect.poll(said).toMatch(/^Superman, set one of three\. .*Keep still there to start\.$/);
     await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
-    await expect.poll(() => region()?.textContent).toBe('Go.');
+    await expect.poll(said).toBe('Go.');
     mounted.app.session.adjustCount(1);
-    await expect.poll(() => region()?.textContent).toBe('one');
+    await expect.poll(said).toBe('one.');
     await userEvent.click(page.getByRole('button', { name: 'Skip set' }));
-    await expect.poll(() => region()?.textContent).toMatch(/^Rest, /);
+    await expect.poll(said).toMatch(/^Set over: one rep\. Rest, /);
     // The same element all along: a region that appears already filled is not read out.
     expect(region()).toBe(live);
   });
@@ -41,9 +45,20 @@ describe('the screen reader during a session', () => {
     mounted.app.session.adjustCount(1);
     await expect.poll(() => mounted!.app.session.state.set?.count).toBe(1);
     expect(region()?.textContent).toBe('');
+    // Muted now: what the voice said before is not news, what comes next is.
     mounted.app.settings.setMuted(true);
+    await mounted.shell.updateComplete;
+    expect(region()?.textContent).toBe('');
     mounted.app.session.adjustCount(1);
-    await expect.poll(() => region()?.textContent).toBe('two');
+    await expect.poll(said).toBe('two.');
+    // The same words again are read again: put in anew, not left as they were.
+    mounted.app.session.pause();
+    await expect.poll(said).toBe('Paused.');
+    const first = words();
+    mounted.app.session.resume();
+    mounted.app.session.pause();
+    await expect.poll(words).not.toBe(first);
+    expect(said()).toBe('Paused.');
   });
 });
 
@@ -68,5 +83,27 @@ describe('the keyboard focus as the session moves on', () => {
     await userEvent.click(page.getByRole('button', { name: 'Start now' }));
     await expect.poll(() => focused()?.textContent).toBe('Superman');
     expect(focused()?.tagName).toBe('H2');
+  });
+});
+
+describe('the keyboard focus as a set begins and the session ends', () => {
+  let mounted: AppShell | null = null;
+  afterEach(() => mounted?.remove());
+
+  const focused = (): Element | null => {
+    let at: Element | null = document.activeElement;
+    while (at?.shadowRoot?.activeElement) at = at.shadowRoot.activeElement;
+    return at;
+  };
+
+  it('goes to the set’s heading as the set begins, and to the summary’s as the session ends', async () => {
+    mounted = await mountApp({ start: true, settings: { muted: true } });
+    await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
+    await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
+    await expect.poll(() => focused()?.tagName).toBe('H2');
+    expect(focused()?.textContent).toBe('Superman');
+    await userEvent.click(page.getByRole('button', { name: 'Finish' }));
+    await userEvent.click(page.getByRole('button', { name: 'End session' }));
+    await expect.poll(() => focused()?.textContent).toBe('Session done');
   });
 });
