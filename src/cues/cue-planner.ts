@@ -194,7 +194,7 @@ const WRONG_POSITION_WAY_ON = 'If you are in position, tap Start the set.';
 function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet): Cue[] {
   if (before.waiting && !after.waiting) {
     // Begun by hand, the person may not be in position as far as the sensor can tell. The tone tells
-    // it without the voice (muted, or none on this device), and through music.
+    // it on a device with no voice, and through music.
     return [
       tone('hold-start'),
       vibrate('hold-start'),
