@@ -97,7 +97,7 @@ export class BbRestView extends LitElement {
         .value=${remainingS}
         .max=${totalS}
         label="Rest remaining"
-        value-text=${`${remainingS} seconds of rest left`}
+        value-text=${`${plural(remainingS, 'second')} of rest left`}
       >
         ${ringFace(face.digits, face.suffix)}
         <div class="unit" aria-hidden="true">left</div>

@@ -16,6 +16,14 @@ afterEach(() => {
 });
 
 describe('bb-rest-view', () => {
+  it('tells a screen reader the seconds of rest left, one in the singular', async () => {
+    const element = await mount({ remainingMs: 800, totalMs: 45_000 });
+    const ring = page.getByRole('progressbar', { name: 'Rest remaining' });
+    await expect.element(ring).toHaveAttribute('aria-valuetext', '1 second of rest left');
+    element.remainingMs = 30_000;
+    await expect.element(ring).toHaveAttribute('aria-valuetext', '30 seconds of rest left');
+  });
+
   it('counts the rest down in seconds, or minutes and seconds, and names what comes next', async () => {
     const element = await mount({
       remainingMs: 44_200,
