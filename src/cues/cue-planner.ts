@@ -143,8 +143,22 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
     }
   } else if (next.phase === 'summary' && prev.phase !== 'summary') {
     cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));
+    // Finished before its plan was through: what was still being said of the next exercise is old news.
+    if (endedEarly(next)) return cutShort(cues);
   }
   return cues;
+}
+
+/** The session ended with sets of its plan neither done nor skipped. */
+function endedEarly(state: SessionState): boolean {
+  const planned = state.plan.reduce((n, p) => n + p.dosage.sets, 0);
+  return state.completed.length < planned;
+}
+
+/** The first line of these cues cuts off whatever is still being said or waits to be. */
+function cutShort(cues: readonly Cue[]): Cue[] {
+  const first = cues.findIndex((cue) => cue.kind === 'say');
+  return cues.map((cue, i) => (i === first && cue.kind === 'say' ? { ...cue, interrupt: true } : cue));
 }
 
 /** A pause the person did not ask for says why: they are on the mat, not looking at the header. */
@@ -389,8 +403,10 @@ function sessionEnded(state: SessionState): string {
   const skipped = setsSkippedOnFinish(state);
   const done = setsKeptOnFinish(state) - skipped;
   if (done === 0) return 'Session ended: no set done, so it is not kept';
-  if (skipped === 0) return `Session complete: ${plural(done, 'set')}. Well done`;
-  return `Session complete: ${plural(done, 'set')} done, ${spokenNumber(skipped)} skipped. Well done`;
+  // Ended by Finish before its plan was through: done, not complete.
+  const ended = endedEarly(state) ? 'Session ended' : 'Session complete';
+  if (skipped === 0) return `${ended}: ${plural(done, 'set')}${endedEarly(state) ? ' done' : ''}. Well done`;
+  return `${ended}: ${plural(done, 'set')} done, ${spokenNumber(skipped)} skipped. Well done`;
 }
 
 /** Bird dog starts on the right arm and alternates; the count tells which side is next (as bb-set-view shows). */

@@ -363,12 +363,21 @@ describe('planCues', () => {
     expect(spoken(end)).toEqual(['two', 'Session complete: one set. Well done']);
   });
 
-  it('finishing early ends the running set and the session', () => {
+  it('finishing early ends the running set and the session, cutting off what was still to be said', () => {
     const run = new Run(plan(['superman', 3, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
-    expect(spoken(run.do({ type: 'finish', nowMs: 5000 }))).toEqual([
-      'Set over: one rep',
-      'Session complete: one set. Well done',
+    const end = run.do({ type: 'finish', nowMs: 5000 }).filter((c) => c.kind === 'say');
+    // Done, not complete: two of its three sets were never begun.
+    expect(end).toEqual([
+      { kind: 'say', text: 'Set over: one rep', interrupt: true },
+      { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: false },
+    ]);
+    // Finished in a rest, the rest's announcement of the next set is cut off.
+    const inRest = new Run(plan(['superman', 2, 1, 30], ['glute-bridge', 1, 15, 30]));
+    inRest.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    expect(inRest.state.phase).toBe('rest');
+    expect(inRest.do({ type: 'finish', nowMs: 5000 }).filter((c) => c.kind === 'say')).toEqual([
+      { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: true },
     ]);
   });
 
