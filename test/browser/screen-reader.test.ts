@@ -62,16 +62,16 @@ describe('the screen reader during a session', () => {
   });
 });
 
+/** The element focused, through the shadow roots. */
+function focused(): Element | null {
+  let at: Element | null = document.activeElement;
+  while (at?.shadowRoot?.activeElement) at = at.shadowRoot.activeElement;
+  return at;
+}
+
 describe('the keyboard focus as the session moves on', () => {
   let mounted: AppShell | null = null;
   afterEach(() => mounted?.remove());
-
-  /** The element focused, through the shadow roots. */
-  const focused = (): Element | null => {
-    let at: Element | null = document.activeElement;
-    while (at?.shadowRoot?.activeElement) at = at.shadowRoot.activeElement;
-    return at;
-  };
 
   it('goes to the heading of the rest, and of the next set, when the button it was on goes', async () => {
     mounted = await mountApp({ start: true, settings: { muted: true } });
@@ -84,17 +84,6 @@ describe('the keyboard focus as the session moves on', () => {
     await expect.poll(() => focused()?.textContent).toBe('Superman');
     expect(focused()?.tagName).toBe('H2');
   });
-});
-
-describe('the keyboard focus as a set begins and the session ends', () => {
-  let mounted: AppShell | null = null;
-  afterEach(() => mounted?.remove());
-
-  const focused = (): Element | null => {
-    let at: Element | null = document.activeElement;
-    while (at?.shadowRoot?.activeElement) at = at.shadowRoot.activeElement;
-    return at;
-  };
 
   it('goes to the set’s heading as the set begins, and to the summary’s as the session ends', async () => {
     mounted = await mountApp({ start: true, settings: { muted: true } });
