@@ -5,7 +5,7 @@ import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } fr
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, describeForm, formatDuration, heldS, plural } from './format.ts';
-import { buttonStyles, pausedMark, ringFace, screenLayout, sideBySide } from './styles.ts';
+import { buttonStyles, pauseButton, pausedMark, ringFace, screenLayout, sideBySide } from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** Between sets: the rest countdown and what comes next. */
@@ -134,22 +134,16 @@ export class BbRestView extends LitElement {
 
   private renderControls() {
     // Paused, Resume is the one way on: a set started now would start paused.
-    // Pause turns into Resume in place, so that a keyboard's or screen reader's focus stays on it.
     return html`<div class="controls">
       ${
         this.paused
           ? nothing
           : html`<button class="primary" @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>`
       }
-      <button class=${this.paused ? 'primary' : ''} @click=${this.togglePause}>${this.paused ? 'Resume' : 'Pause'}</button>
+      ${pauseButton(this, this.paused)}
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
     </div>`;
   }
-
-  private readonly togglePause = (): void => {
-    if (this.paused) sendCommand(this, 'bb-resume');
-    else sendCommand(this, 'bb-pause');
-  };
 }
 
 /** "Superman, set 1: 10 of 10 reps", "Elbow plank, set 2: held 1 min 7 s" or "Superman, set 3: skipped". */

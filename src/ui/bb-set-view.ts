@@ -16,6 +16,7 @@ import {
   buttonStyles,
   disclosureMarker,
   lowLandscape,
+  pauseButton,
   pausedMark,
   ringFace,
   screenLayout,
@@ -328,19 +329,12 @@ export class BbSetView extends LitElement {
 
   /** Pause or resume, skip the set, finish the session: the same before and during the set. */
   private renderSessionControls() {
-    // One button that turns from Pause to Resume and back: a keyboard's or screen reader's focus
-    // stays on it, as it would not on a button put in another's place.
     return html`
-      <button class=${this.paused ? 'primary' : ''} @click=${this.togglePause}>${this.paused ? 'Resume' : 'Pause'}</button>
+      ${pauseButton(this, this.paused)}
       <button @click=${() => sendCommand(this, 'bb-skip')}>Skip set</button>
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
     `;
   }
-
-  private readonly togglePause = (): void => {
-    if (this.paused) sendCommand(this, 'bb-resume');
-    else sendCommand(this, 'bb-pause');
-  };
 
   private renderHowTo() {
     const { exercise } = this.planned;

@@ -1,5 +1,6 @@
 import { css, html, nothing, unsafeCSS } from 'lit';
 import type { PauseReason } from '../workout/session.ts';
+import { sendCommand } from './events.ts';
 import { pauseReasonText } from './format.ts';
 
 /** Buttons big enough to hit from the mat, in the app's colours. */
@@ -252,4 +253,13 @@ export function ringFace(digits: string, suffix: string) {
 export function pausedMark(reason: PauseReason | null) {
   return html`<div class="paused" aria-hidden="true">Paused</div>
     ${reason ? html`<div class="unit pause-reason" aria-hidden="true">${pauseReasonText(reason)}</div>` : nothing}`;
+}
+
+/**
+ * Pause, which turns into Resume in place on a screen laid out by screenLayout: one button, so that
+ * a keyboard's or screen reader's focus stays on it, as it would not on a button put in another's place.
+ */
+export function pauseButton(host: HTMLElement, paused: boolean) {
+  const toggle = () => sendCommand(host, paused ? 'bb-resume' : 'bb-pause');
+  return html`<button class=${paused ? 'primary' : ''} @click=${toggle}>${paused ? 'Resume' : 'Pause'}</button>`;
 }
