@@ -368,11 +368,12 @@ function planPosition(
 ): Performance {
   const untilS = (fromS: number) =>
     activity.stillForS === undefined ? Number.POSITIVE_INFINITY : fromS + activity.stillForS;
-  if (habit === 'stays-up') {
+  const posture = STARTING_POSTURE[activity.exercise];
+  // An exercise done upright has nothing to stay up from: standing is as good as its position.
+  if (habit === 'stays-up' && angleBetween(POSTURE_UP.standing, POSTURE_UP[posture]) >= 20) {
     const standing = planFidgeting(activity, 'standing', person, random, 0.05, activity.stillForS ?? 3600);
     return { ...standing, joltG: previousPosture === 'standing' ? 0 : 0.08 };
   }
-  const posture = STARTING_POSTURE[activity.exercise];
   const truth = emptyTruth();
   const base = {
     activity,

@@ -165,6 +165,21 @@ describe('simulated recordings', () => {
     expect(meanReading(early.tS, early.xyz, early.durationS - 0.8, early.durationS)[1]).toBeGreaterThan(0.9);
   });
 
+  it('stays on their feet by habit, which is the position of an exercise done upright', () => {
+    const position = (exercise: 'superman' | 'lat-pulldown') =>
+      simulateRecording({
+        seed: 10,
+        rateHz: 50,
+        habit: 'stays-up',
+        activities: [{ kind: 'position', exercise, stillForS: 5 }],
+      });
+    const floor = position('superman');
+    expect(floor.truth.in_position).toEqual([]);
+    // Upright all along: gravity along the spine (y).
+    expect(meanReading(floor.tS, floor.xyz, 3, 5)[1]).toBeGreaterThan(0.9);
+    expect(position('lat-pulldown').truth.in_position).toEqual([0]);
+  });
+
   it('leaves gaps where radio packets were lost', () => {
     const rec = simulateRecording({
       seed: 9,
