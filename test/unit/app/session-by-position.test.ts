@@ -121,6 +121,35 @@ describe('sets started by position, with the virtual person', () => {
     app.dispose();
   });
 
+  // Told to start on the way into position (or still standing), the person gets into it and
+  // settles before the first rep, as a real one would: none of the reps is lost to the move.
+  it.each<[Habit, number]>([
+    ['usual', 1],
+    ['follows', 2],
+    ['stays-up', 20],
+  ])(
+    'counts every rep of a set begun by hand before the person is in position (%s, after %i s)',
+    {
+      timeout: 60_000,
+    },
+    async (habit, afterS) => {
+      const { app, person } = openApp(habit);
+      await vi.advanceTimersByTimeAsync(3000);
+      app.startSession();
+      await vi.advanceTimersByTimeAsync(afterS * 1000);
+      expect(app.session.state.set?.waiting).toBe(true);
+      expect(person()?.current.inPosition).toBe(false);
+      app.session.beginSet();
+      await runUntil(() => app.session.state.phase === 'rest', 120);
+      await vi.advanceTimersByTimeAsync(1000);
+      const [record] = app.session.state.completed;
+      expect(record).toMatchObject({ exerciseId: 'superman', endedBy: 'target' });
+      expect(record.count).toBe(person()?.previous?.repsDone);
+      expect(record.count).toBe(10);
+      app.dispose();
+    },
+  );
+
   it('never starts a floor set for a person who stays on their feet', { timeout: 60_000 }, async () => {
     const { app, states } = openApp('stays-up');
     await vi.advanceTimersByTimeAsync(3000);
