@@ -1,6 +1,7 @@
 import { css, html, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
+import { lowLandscape } from './styles.ts';
 
 /**
  * The question a tap on Finish asks before a session ends, in place of the screen's controls: one tap
@@ -87,5 +88,11 @@ export const finishQuestionStyles = css`
   }
   .finish-question .end {
     border-color: var(--bb-danger, #f87171);
+  }
+  /* A phone on its side has half its width for the question: in two lines, the buttons stay on screen. */
+  @media ${lowLandscape} {
+    .finish-question p {
+      font-size: 1.1rem;
+    }
   }
 `;

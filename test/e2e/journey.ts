@@ -335,6 +335,17 @@ export async function skipThroughSession(page: Page, size: JourneySize): Promise
       await checks();
       await checkNoScroll(page);
     });
+  // Finish's question takes the place of a screen's controls: it fits as they do. Asked on the first
+  // set due and the first rest, and taken back.
+  let askedInRest = false;
+  const askFinishQuestion = async (view: string, screen: string) => {
+    await tap(button('Finish'), 'Finish');
+    await where(`${screen}, asked whether to end the session`, async () => {
+      await checkOnScreen(page, page.locator(`${view} .finish-question p`), 'the question');
+      for (const name of ['End session', 'Keep going']) await checkReachable(page, button(name), name);
+    });
+    await tap(button('Keep going'), 'Keep going');
+  };
   await page.locator('bb-device-panel .name').waitFor();
   // The offline notice comes once the service worker has cached the app, in real time: taps wait
   // for it, so that it cannot move the page under a finger.
@@ -346,12 +357,15 @@ export async function skipThroughSession(page: Page, size: JourneySize): Promise
     if (await visible(page, 'bb-summary')) return sets;
     if (await visible(page, 'bb-rest-view')) {
       const last = (await text(page, 'bb-rest-view .last')) ?? '';
-      await where(`the rest after ${last}`, async () => {
+      const rest = `the rest after ${last}`;
+      await where(rest, async () => {
         await checkOnScreen(page, page.locator('bb-rest-view .count'), 'the rest timer');
         await checkOnScreen(page, page.locator('bb-rest-view .last'), 'the set just done');
         await checkOnScreen(page, page.locator('bb-rest-view .next'), 'what comes next');
         for (const name of ['Pause', 'Finish']) await checkReachable(page, button(name), name);
       });
+      if (!askedInRest) await askFinishQuestion('bb-rest-view', rest);
+      askedInRest = true;
       await tap(button('Start now'), 'Start now');
       continue;
     }
@@ -362,8 +376,10 @@ export async function skipThroughSession(page: Page, size: JourneySize): Promise
     }
     const set = `${exercise}, ${((await text(page, 'bb-set-view .meta')) ?? '').trim().toLowerCase()}`;
     // Waiting for the person, unless they were in position already.
-    if (await visible(page, 'bb-set-view .prompt'))
+    if (await visible(page, 'bb-set-view .prompt')) {
       await where(`${set}, due`, () => checkWaitingScreen(page));
+      if (sets.length === 0) await askFinishQuestion('bb-set-view', `${set}, due`);
+    }
     // The person lies the wrong way for a while; one who is in position already (on their back from
     // the last set, or sitting down at a machine) begins the set instead.
     await runUntil(
