@@ -73,7 +73,9 @@ function setNotes(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string {
   if (kind === 'breaths') notes.push(counted(set.count, kind));
   // Right first, as the set is said and shown: it starts on the right arm.
   if (set.sides.left + set.sides.right > 0) notes.push(`right ${set.sides.right}, left ${set.sides.left}`);
-  if (set.peakDeg !== null) notes.push(`range ${Math.round(set.peakDeg)}°`);
+  // In plain ASCII, as the whole file is: Excel reads a CSV with no byte-order mark in the system's code
+  // page ("Â°"), and importers that read the header's first bytes trip over a byte-order mark.
+  if (set.peakDeg !== null) notes.push(`range ${Math.round(set.peakDeg)} deg`);
   const end = setEnd(set, kind);
   if (end) notes.push(end);
   if (set.formIssues.length) {

@@ -25,12 +25,19 @@ describe('CSV export', () => {
     const d = new Date(STARTED_AT);
     const p = (n: number) => String(n).padStart(2, '0');
     const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:00`;
-    expect(lines[1]).toBe(`${date},Backbeat back care,3m,Superman,1,0,3,0,0,range 16°,,`);
+    expect(lines[1]).toBe(`${date},Backbeat back care,3m,Superman,1,0,3,0,0,range 16 deg,,`);
     expect(lines[3]).toBe(
       `${date},Backbeat back care,3m,Elbow plank,1,0,0,0,34,ended when form broke; form: hips sagged,,`,
     );
-    expect(lines[4]).toContain(',Bird dog,1,0,4,0,0,"right 2, left 2; range 6°",,');
+    expect(lines[4]).toContain(',Bird dog,1,0,4,0,0,"right 2, left 2; range 6 deg",,');
     expect(lines[6]).toContain(',Wide-grip lat pulldown,1,27.5,3,0,0,');
+  });
+
+  it('is plain ASCII, which a spreadsheet reads right with no byte-order mark', async () => {
+    const bundle = await recordSession();
+    const csv = toCsv([bundle]);
+    expect(csv).toMatch(/range \d+ deg/);
+    expect(csv).toMatch(/^[\x20-\x7e\r\n]*$/);
   });
 
   it('dates each session by the clock of the place it was done, wherever the file is made', async () => {

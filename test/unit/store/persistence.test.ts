@@ -308,7 +308,7 @@ describe('Persistence', () => {
     expect(kept!.summary.durationMs).toBe(stoppedMs);
     const csv = await (await second.persistence.exportSession(kept!.id, 'csv')).blob.text();
     expect(csv.split('\r\n')[2]).toContain(
-      ',Superman,2,0,3,0,0,range 20°; stopped before the target of 10 reps,,',
+      ',Superman,2,0,3,0,0,range 20 deg; stopped before the target of 10 reps,,',
     );
     await second.persistence.dispose();
   });
