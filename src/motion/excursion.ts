@@ -39,6 +39,9 @@ const SETTLED_RETURN_SHARE = 0.5;
 // slowly turns faster than that within its first degree or two.)
 const SETTLED_BAND_DEG = 0.5;
 const SETTLED_MS = 600;
+// Before the first rep, still this many times as far from the rest pose as the profile expects a rep
+// to go: no rep, but a move to another pose (sitting up to a machine), where the reps start.
+const MOVED_POSE_SHARE = 2;
 // The first rest pose of a set needs less: people start soon after getting into position.
 const ACQUIRE_BAND_DEG = 2;
 const ACQUIRE_MS = 400;
@@ -239,16 +242,23 @@ export class ExcursionDetector {
         setUnit(this.rest, turn.x, turn.y, turn.z);
         this.lastBelowLoMs = turnMs;
         this.begin(t, angleDeg(gx, gy, gz, turn.x, turn.y, turn.z), gx, gy, gz);
-      } else if (this.settledBack(t, angle, gx, gy, gz, motionG)) {
-        // Back and still, a little off the old rest pose: that is where the person rests now.
-        this.finish(this.settleT, t, out);
-        this.restAtSettle();
-        this.lastBelowLoMs = t;
-      } else if (this.awayTooLong(t)) {
-        // Away too long or too far: the person changed pose. Start over from the new one.
-        this.state = 'acquiring';
-        this.settleT = Number.NaN;
-        this.pending.length = 0;
+      } else {
+        const stop = this.stoppedOut(t, angle, gx, gy, gz, motionG);
+        if (stop === 'back') {
+          // Back and still, a little off the old rest pose: that is where the person rests now.
+          this.finish(this.settleT, t, out);
+          this.restAtSettle();
+          this.lastBelowLoMs = t;
+        } else if (stop === 'moved') {
+          // Not waited out as a rep that lasts too long: the first reps may be under way from here.
+          this.restAfterShuffle(t);
+          this.pending.length = 0;
+        } else if (this.awayTooLong(t)) {
+          // Away too long or too far: the person changed pose. Start over from the new one.
+          this.state = 'acquiring';
+          this.settleT = Number.NaN;
+          this.pending.length = 0;
+        }
       }
     }
     this.prevT = t;
@@ -281,22 +291,33 @@ export class ExcursionDetector {
     return t - this.startMs > longestMs || this.peakDeg > 1.5 * this.s.maxPeakDeg;
   }
 
-  /** Whether the torso, on its way back, has come most of the way and stopped there. */
-  private settledBack(
+  /**
+   * Where the torso, out of the rest pose, has come to a stop: 'back', most of the way back from the
+   * top; 'moved', before the person's first rep, far beyond where a rep goes (see MOVED_POSE_SHARE);
+   * null while it moves, or elsewhere.
+   */
+  private stoppedOut(
     t: number,
     angle: number,
     gx: number,
     gy: number,
     gz: number,
     motionG: number,
-  ): boolean {
+  ): 'back' | 'moved' | null {
     const p = this.peak;
     const fromTop = angleDeg(gx, gy, gz, p.x, p.y, p.z);
-    if (fromTop < SETTLED_RETURN_SHARE * this.peakDeg || angle > SETTLED_RETURN_SHARE * this.peakDeg) {
+    const back =
+      fromTop >= SETTLED_RETURN_SHARE * this.peakDeg && angle <= SETTLED_RETURN_SHARE * this.peakDeg;
+    const moved =
+      !back &&
+      this.peaks.count === 0 &&
+      angle >= MOVED_POSE_SHARE * this.s.expectedPeakDeg * this.tuning.rangeScale;
+    if (!back && !moved) {
       this.settleT = Number.NaN;
-      return false;
+      return null;
     }
-    return this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG);
+    if (!this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) return null;
+    return back ? 'back' : 'moved';
   }
 
   /** Whether the torso has stayed within a small band (around the settle point) for a moment, moving little. */

@@ -245,6 +245,29 @@ describe('other rep profiles', () => {
   });
 });
 
+describe('a move to another pose before the first rep', () => {
+  it('lat pulldown, chest: leaning over the machine, then sitting up to pull, counts every rep', () => {
+    const seated: Vec3 = [0, 0.995, 0.1];
+    const timing = { leadS: 6.5, riseS: 1, topS: 1.4, lowerS: 2, pauseS: 0.6 };
+    const set = repeated(12, { pitch: 8, roll: 0 }, timing);
+    // Still, leant 25° forward (setting the weight), then up over two seconds, still a moment.
+    const angles: SynthOptions['angles'] = (t) => {
+      if (t >= timing.leadS) return set.angles(t);
+      const k = t < 3 ? 0 : t < 5 ? (1 - Math.cos((Math.PI * (t - 3)) / 2)) / 2 : 1;
+      return { pitch: -25 * (1 - k), roll: 0 };
+    };
+    const events = reps(
+      run(
+        'lat-pulldown',
+        synthFrames({ up: seated, angles, durationS: set.durationS, rateHz: 50, mount: [5, 5, 15] }),
+      ),
+    );
+    expect(events).toHaveLength(12);
+    // Each at its own rep: a rep is over most of the way down a slow two-second return.
+    events.forEach((e, i) => expect(Math.abs(e.tMs / 1000 - set.endsS[i])).toBeLessThan(1));
+  });
+});
+
 describe('breaths and holds', () => {
   it('bat hang: counts slow breath cycles of a few degrees', () => {
     const set = repeated(
