@@ -3,6 +3,11 @@ import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
 import { lowLandscape } from './styles.ts';
 
+/** A screen that asks the question: its session may be paused already. */
+export interface FinishQuestionHost extends LitElement {
+  readonly paused: boolean;
+}
+
 /**
  * The question a tap on Finish asks before a session ends, in place of the screen's controls: one tap
  * beside Skip set must not end a workout. A controller, so the set and rest screens share it.
@@ -10,19 +15,26 @@ import { lowLandscape } from './styles.ts';
 export class FinishQuestion implements ReactiveController {
   /** Finish was tapped: the controls give way to the question until it is answered. */
   asking = false;
+  /** The session was paused for the question: Keep going lets it go on. */
+  private pausedToAsk = false;
 
-  constructor(private readonly host: LitElement) {
+  constructor(private readonly host: FinishQuestionHost) {
     host.addController(this);
   }
 
   /** A screen taken away forgets the question: it comes back with its own controls. */
   hostDisconnected(): void {
     this.asking = false;
+    this.pausedToAsk = false;
   }
 
   /** Finish's handler. */
   readonly ask = (): void => {
     this.asking = true;
+    // The session holds still while the person makes up their mind: no set begins and no rest runs
+    // out under the question, and the time it takes is not the workout's.
+    this.pausedToAsk = !this.host.paused;
+    if (this.pausedToAsk) sendCommand(this.host, 'bb-pause');
     this.host.requestUpdate();
     // Focus moves to the answer that changes nothing, for a keyboard or switch user.
     void this.host.updateComplete.then(() =>
@@ -59,6 +71,8 @@ export class FinishQuestion implements ReactiveController {
   };
 
   private answer(end: boolean): void {
+    const resume = this.pausedToAsk;
+    this.pausedToAsk = false;
     if (end) {
       // Told before the question goes: the app moves the focus from this screen to the summary's.
       sendCommand(this.host, 'bb-finish');
@@ -66,6 +80,7 @@ export class FinishQuestion implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
+    if (resume) sendCommand(this.host, 'bb-resume');
     this.asking = false;
     this.host.requestUpdate();
     // Back where the question was asked from, for a keyboard or switch user.

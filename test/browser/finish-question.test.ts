@@ -7,8 +7,9 @@ import { exerciseById } from '../../src/workout/program.ts';
 import { mount } from './mount.ts';
 
 const SCREENS = {
-  set: () =>
+  set: (paused = false) =>
     mount('bb-set-view', {
+      paused,
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: {
         setNumber: 1,
@@ -22,7 +23,8 @@ const SCREENS = {
       },
       setsDone: 1,
     }),
-  rest: () => mount('bb-rest-view', { remainingMs: 30_000, totalMs: 45_000, setsDone: 1 }),
+  rest: (paused = false) =>
+    mount('bb-rest-view', { paused, remainingMs: 30_000, totalMs: 45_000, setsDone: 1 }),
 };
 
 describe("Finish's question beside the ring", () => {
@@ -47,6 +49,31 @@ describe("Finish's question beside the ring", () => {
       expect(buttons.top - words.bottom).toBeLessThanOrEqual(
         Number.parseFloat(getComputedStyle(question).rowGap),
       );
+    },
+  );
+
+  it.each(Object.entries(SCREENS))(
+    'holds the session still while it asks on the %s screen, and lets it go on with Keep going',
+    async (_, show) => {
+      const commands: string[] = [];
+      const listen = (screen: HTMLElement) => {
+        for (const name of ['bb-pause', 'bb-resume', 'bb-finish'] as const)
+          screen.addEventListener(name, () => commands.push(name));
+      };
+      const finish = page.getByRole('button', { name: 'Finish' });
+      listen(await show());
+      await finish.click();
+      await page.getByRole('button', { name: 'Keep going' }).click();
+      await finish.click();
+      await page.getByRole('button', { name: 'End session' }).click();
+      expect(commands).toEqual(['bb-pause', 'bb-resume', 'bb-pause', 'bb-finish']);
+      // Paused already (by the person, or for a device): the answer leaves it paused.
+      document.body.replaceChildren();
+      commands.length = 0;
+      listen(await show(true));
+      await finish.click();
+      await page.getByRole('button', { name: 'Keep going' }).click();
+      expect(commands).toEqual([]);
     },
   );
 

@@ -335,14 +335,22 @@ export async function skipThroughSession(page: Page, size: JourneySize): Promise
       await checks();
       await checkNoScroll(page);
     });
-  // Finish's question takes the place of a screen's controls: it fits as they do. Asked on the first
-  // set due and the first rest, and taken back.
+  // Finish's question takes the place of a screen's controls: it fits as they do, and the session
+  // holds still under it (a rest does not run out, a set does not begin). Asked on the first set due
+  // and the first rest, and taken back.
   let askedInRest = false;
   const askFinishQuestion = async (view: string, screen: string) => {
     await tap(button('Finish'), 'Finish');
-    await where(`${screen}, asked whether to end the session`, async () => {
+    const asked = `${screen}, asked whether to end the session`;
+    await where(asked, async () => {
       await checkOnScreen(page, page.locator(`${view} .finish-question p`), 'the question');
       for (const name of ['End session', 'Keep going']) await checkReachable(page, button(name), name);
+    });
+    const timer = await text(page, `${view} .count`);
+    await page.clock.runFor(60_000);
+    await checking(asked, size, async () => {
+      check(await visible(page, `${view} .finish-question`), 'the question went away unanswered');
+      check((await text(page, `${view} .count`)) === timer, 'the session went on under the question');
     });
     await tap(button('Keep going'), 'Keep going');
   };
