@@ -188,6 +188,8 @@ export interface PlanOptions {
    * the position the person got into, on "Go".
    */
   readonly previousActivity?: Activity | null;
+  /** After a `position` activity: whether the person had got into the position (absent: they had). */
+  readonly inPosition?: boolean;
   /** Habit of the person (see Habit); `usual` when absent. */
   readonly habit?: Habit;
   /** A rest taken sitting up (see the rest activity). */
@@ -207,8 +209,11 @@ export function planPerformance(
   const setNumber = options.setNumber ?? 1;
   switch (activity.kind) {
     case 'exercise':
+      // Told to start before they were in position, the person gets into it and settles first, as
+      // from anywhere else; only one already in it starts on "Go".
       return options.previousActivity?.kind === 'position' &&
-        options.previousActivity.exercise === activity.exercise
+        options.previousActivity.exercise === activity.exercise &&
+        options.inPosition !== false
         ? planExerciseFromPosition(activity, person, random, setNumber, options)
         : planExercise(activity, person, random, setNumber, options.untilTold ?? false);
     case 'position':

@@ -158,15 +158,12 @@ export class VirtualStrap {
     const setNumber = (this.setsSoFar.get(key) ?? 0) + 1;
     this.setsSoFar.set(key, setNumber);
     const floor = this.posture !== 'standing' && this.posture !== 'seated';
-    // Only a person already in position starts on "Go"; told to start on their way into it (or
-    // before they got down at all), they first get into it and settle, as from anywhere else.
-    const before = this.motion?.performance.activity ?? null;
-    const previousActivity = before?.kind === 'position' && !this.previous?.inPosition ? null : before;
     const performance = planPerformance(activity, this.person, this.random.fork(`${key}#${setNumber}`), {
       previousPosture: this.posture,
       setNumber,
       untilTold: true,
-      previousActivity,
+      previousActivity: this.motion?.performance.activity,
+      inPosition: this.previous?.inPosition,
       habit: this.habitNow,
       sitUp:
         activity.kind === 'rest' &&
