@@ -264,7 +264,9 @@ describe('a move to another pose before the first rep', () => {
     );
     expect(events).toHaveLength(12);
     // Each at its own rep: a rep is over most of the way down a slow two-second return.
-    events.forEach((e, i) => expect(Math.abs(e.tMs / 1000 - set.endsS[i])).toBeLessThan(1));
+    events.forEach((e, i) => {
+      expect(Math.abs(e.tMs / 1000 - set.endsS[i])).toBeLessThan(1);
+    });
   });
 });
 
