@@ -70,8 +70,7 @@ export class Tones {
     const context = this.ensureContext();
     if (!context) return 0;
     try {
-      if (context.state === 'suspended' && context instanceof AudioContext)
-        void context.resume().catch(() => {});
+      if (isLive(context) && context.state === 'suspended') void context.resume().catch(() => {});
       const t0 = context.currentTime + 0.01;
       let endS = 0;
       for (const note of TONES[kind]) {
@@ -90,15 +89,14 @@ export class Tones {
    */
   unlock(): void {
     const context = this.ensureContext();
-    if (context instanceof AudioContext && context.state === 'suspended')
-      void context.resume().catch(() => {});
+    if (isLive(context) && context.state === 'suspended') void context.resume().catch(() => {});
   }
 
   /** Lets the audio hardware go when the session is over. */
   close(): void {
     const context = this.context;
     this.context = null;
-    if (context instanceof AudioContext) void context.close().catch(() => {});
+    if (isLive(context)) void context.close().catch(() => {});
   }
 
   private ensureContext(): BaseAudioContext | null {
@@ -130,4 +128,12 @@ export class Tones {
     oscillator.start(start);
     oscillator.stop(end);
   }
+}
+
+/**
+ * A context that plays out loud (not one rendered offline, as tests use), which is resumed and closed.
+ * A browser without Web Audio has no AudioContext at all: asking must not throw there.
+ */
+function isLive(context: BaseAudioContext | null): context is AudioContext {
+  return context !== null && typeof AudioContext === 'function' && context instanceof AudioContext;
 }

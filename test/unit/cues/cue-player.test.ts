@@ -2,6 +2,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { type Cue, type CueSettings, VIBRATION } from '../../../src/cues/cue-planner.ts';
 import { cuesOf, keepAwakeOf } from '../../../src/cues/cue-player.ts';
+import { Tones } from '../../../src/cues/tones.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
@@ -121,5 +122,17 @@ describe('keepAwakeOf', () => {
       });
       expectObservable(keepAwakeOf(state$)).toBe('ft---f-', { f: false, t: true });
     });
+  });
+});
+
+describe('tones where the browser has no Web Audio', () => {
+  it('plays nothing and never throws, from the tap on Start to the end of the session', () => {
+    // Node has no AudioContext at all, as some WebViews do not.
+    expect(typeof (globalThis as { AudioContext?: unknown }).AudioContext).toBe('undefined');
+    const tones = new Tones({});
+    expect(tones.available).toBe(false);
+    tones.unlock();
+    expect(tones.play('rep')).toBe(0);
+    tones.close();
   });
 });
