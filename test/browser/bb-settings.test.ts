@@ -4,6 +4,7 @@ import '../../src/ui/bb-settings.ts';
 import type { BbSettings } from '../../src/ui/bb-settings.ts';
 import { defaultSettings, SettingsModel, SettingsStore } from '../../src/workout/settings.ts';
 import { linesOf } from './lines.ts';
+import { layOutAsTheApp } from './mount.ts';
 
 const KEY = 'backbeat.settings.test';
 
@@ -29,11 +30,8 @@ describe('bb-settings', () => {
   it.each([360, 320])(
     "on a %d px phone lines up each exercise's boxes under each other, and keeps Drawing-in on one line",
     async (width) => {
-      await page.viewport(width, 640);
-      // As index.html and the app's main set them.
-      document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-      document.body.style.margin = '0';
-      document.body.style.padding = '0 1rem';
+      // The padding is the app's main's.
+      const restore = await layOutAsTheApp(width, 640, '0 1rem');
       try {
         const { element } = mount();
         await element.updateComplete;
@@ -62,10 +60,7 @@ describe('bb-settings', () => {
           expect(box.getBoundingClientRect().right).toBeLessThanOrEqual(list.right);
         }
       } finally {
-        document.documentElement.style.fontFamily = '';
-        document.body.style.padding = '';
-        document.body.style.margin = '';
-        await page.viewport(414, 896);
+        await restore();
       }
     },
   );

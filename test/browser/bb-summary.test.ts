@@ -5,6 +5,7 @@ import '../../src/ui/bb-summary.ts';
 import { describeHrv, summarise } from '../../src/ui/bb-summary.ts';
 import type { SetRecord } from '../../src/workout/session.ts';
 import { linesOf } from './lines.ts';
+import { layOutAsTheApp } from './mount.ts';
 
 const record = supermanSet;
 
@@ -77,10 +78,7 @@ describe('bb-summary', () => {
   it.each([360, 320])(
     'keeps a hyphenated exercise name on one line in the table of a %d px phone, within the screen',
     async (width) => {
-      await page.viewport(width, 640);
-      // As index.html sets them for the app.
-      document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-      document.body.style.margin = '0';
+      const restore = await layOutAsTheApp(width, 640);
       try {
         const skipped = { count: 0, endedBy: 'skipped' } as const;
         const summary = document.createElement('bb-summary');
@@ -103,9 +101,7 @@ describe('bb-summary', () => {
         expect(page.getByRole('table').element().getBoundingClientRect().right).toBeLessThanOrEqual(width);
         expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
       } finally {
-        document.documentElement.style.fontFamily = '';
-        document.body.style.margin = '';
-        await page.viewport(414, 896);
+        await restore();
       }
     },
   );

@@ -3,24 +3,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { type AppShell, mountApp } from './app-shell.ts';
+import { layOutAsTheApp } from './mount.ts';
 
 describe.each([
   [1366, 768],
   [360, 640],
 ])('the devices menu at %i×%i', (width, height) => {
   let mounted: AppShell;
+  let restore: () => Promise<void>;
 
   beforeAll(async () => {
-    await page.viewport(width, height);
-    // As index.html sets them for the app.
-    document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-    document.body.style.margin = '0';
+    restore = await layOutAsTheApp(width, height);
     mounted = await mountApp();
   });
 
   afterAll(async () => {
     mounted.remove();
-    await page.viewport(414, 896);
+    await restore();
   });
 
   it('opens below its summary, which stays where it was', async () => {

@@ -5,16 +5,15 @@ import { page } from 'vitest/browser';
 import { createRecording, recordPacket } from '../../src/protocol/recording.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
+import { layOutAsTheApp } from './mount.ts';
 
 describe('the header on a phone', () => {
   let mounted: AppShell;
   let shell: BbApp;
+  let restore: () => Promise<void>;
 
   beforeAll(async () => {
-    await page.viewport(360, 640);
-    // As index.html sets them for the app.
-    document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-    document.body.style.margin = '0';
+    restore = await layOutAsTheApp(360, 640);
     mounted = await mountApp({ settings: { age: 30 } });
     shell = mounted.shell;
     // 188 bpm for a minute: zone 5 at the age of 30.
@@ -27,7 +26,10 @@ describe('the header on a phone', () => {
     await shell.updateComplete;
   });
 
-  afterAll(() => mounted.remove());
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
 
   it('keeps a three-digit heart rate and its zone on one line, without scrolling sideways', async () => {
     const heartRate = shell.shadowRoot?.querySelector('bb-heart-rate');
@@ -46,18 +48,16 @@ describe('the header on a phone', () => {
 
 describe('the start screen with text at twice its size on a phone (180 px wide)', () => {
   let mounted: AppShell;
-  const before = { width: innerWidth, height: innerHeight };
+  let restore: () => Promise<void>;
 
   beforeAll(async () => {
-    await page.viewport(180, 320);
-    document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-    document.body.style.margin = '0';
+    restore = await layOutAsTheApp(180, 320);
     mounted = await mountApp({ start: true });
   });
 
   afterAll(async () => {
     mounted.remove();
-    await page.viewport(before.width, before.height);
+    await restore();
   });
 
   it('wraps rather than scroll sideways, the device menu open too', async () => {

@@ -1,4 +1,5 @@
 import type { LitElement } from 'lit';
+import { page } from 'vitest/browser';
 
 type Tag = {
   [K in keyof HTMLElementTagNameMap]: HTMLElementTagNameMap[K] extends LitElement ? K : never;
@@ -14,4 +15,31 @@ export async function mount<K extends Tag>(
   document.body.append(element);
   await (element as LitElement).updateComplete;
   return element;
+}
+
+/** index.html's typeface, which the components inherit. */
+const APP_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/**
+ * Lays the page out as index.html does for the app (its typeface, no margin, and the padding the
+ * app's main gives, if asked) in a window of the given size; returns what puts both back.
+ */
+export async function layOutAsTheApp(
+  width: number,
+  height: number,
+  padding = '',
+): Promise<() => Promise<void>> {
+  const before = { width: innerWidth, height: innerHeight };
+  await page.viewport(width, height);
+  const root = document.documentElement.style;
+  const body = document.body.style;
+  root.fontFamily = APP_FONT;
+  body.margin = '0';
+  body.padding = padding;
+  return async () => {
+    root.fontFamily = '';
+    body.margin = '';
+    body.padding = '';
+    await page.viewport(before.width, before.height);
+  };
 }

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { type AppShell, mountApp } from './app-shell.ts';
+import { layOutAsTheApp } from './mount.ts';
 
 describe('a screen that may turn off', () => {
   let mounted: AppShell | null = null;
@@ -34,10 +35,7 @@ describe('a screen that may turn off', () => {
   });
 
   it('takes one line of a 360×640 phone, and the set and the rest still fit', async () => {
-    const before = { width: innerWidth, height: innerHeight };
-    await page.viewport(360, 640);
-    document.documentElement.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-    document.body.style.margin = '0';
+    const restore = await layOutAsTheApp(360, 640);
     try {
       const refusing = { vibrate: () => true, wakeLock: { request: () => Promise.reject(new Error('no')) } };
       mounted = await mountApp({
@@ -60,9 +58,7 @@ describe('a screen that may turn off', () => {
       await expect.element(page.getByRole('button', { name: 'Start now' })).toBeVisible();
       await inWindow('Finish');
     } finally {
-      document.documentElement.style.fontFamily = '';
-      document.body.style.margin = '';
-      await page.viewport(before.width, before.height);
+      await restore();
     }
   });
 });
