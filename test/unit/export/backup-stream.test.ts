@@ -12,7 +12,7 @@ import {
 } from '../../../src/export/json.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
-import { IMPORTED_AT, recordSession } from './recorded-session.ts';
+import { begunAt, IMPORTED_AT, recordSession } from './recorded-session.ts';
 
 /** A stream of the text in pieces of `size` bytes, cut anywhere (inside a line, inside a number). */
 function streamOf(text: string, size: number): ReadableStream<Uint8Array> {
@@ -43,14 +43,9 @@ const DAY_MS = 86_400_000;
 function renamed(bundle: SessionBundle, id: string): SessionBundle {
   const own = <T extends { sessionId: string }>(rows: readonly T[]) =>
     rows.map((r) => ({ ...r, sessionId: id }));
+  const later = begunAt(bundle, bundle.session.startedAt + DAY_MS).session;
   return {
-    session: {
-      ...bundle.session,
-      id,
-      startedAt: bundle.session.startedAt + DAY_MS,
-      endedAt: bundle.session.endedAt! + DAY_MS,
-      updatedAt: bundle.session.updatedAt + DAY_MS,
-    },
+    session: { ...later, id },
     sets: own(bundle.sets),
     events: own(bundle.events),
     heartRate: own(bundle.heartRate),

@@ -4,7 +4,7 @@ import { toFit } from '../../../src/export/fit.ts';
 import { fromJson, ImportError, readJson, toJson } from '../../../src/export/json.ts';
 import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
-import { IMPORTED_AT, recordSession, STARTED_AT, STRAP } from './recorded-session.ts';
+import { begunAt, IMPORTED_AT, recordSession, STARTED_AT, STRAP } from './recorded-session.ts';
 
 let dbCounter = 0;
 
@@ -205,16 +205,8 @@ describe('JSON export and import', () => {
   it('restores each session into the week it was counted in where it was recorded', async () => {
     const recorded = await recordSession();
     // Begun at 02:00 UTC on Monday, on Sunday evening in New York: in the week before.
-    const { startedAt, endedAt, updatedAt } = recorded.session;
-    const shift = Date.UTC(2026, 10, 23, 2) - startedAt;
-    const session = {
-      ...recorded.session,
-      startedAt: startedAt + shift,
-      endedAt: endedAt! + shift,
-      updatedAt: updatedAt + shift,
-      utcOffsetMin: -300,
-    };
-    const backup = toJson([{ ...recorded, session }]);
+    const moved = begunAt(recorded, Date.UTC(2026, 10, 23, 2));
+    const backup = toJson([{ ...moved, session: { ...moved.session, utcOffsetMin: -300 } }]);
     const target = await SessionStore.open({ name: `json-${++dbCounter}` });
     await target.importBundles(fromJson(backup, IMPORTED_AT));
     expect((await target.weeks()).map((w) => [w.week, w.past.map((p) => p.id)])).toEqual([

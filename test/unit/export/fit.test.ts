@@ -4,7 +4,7 @@ import { OWN_EXERCISE_NAME, toFit } from '../../../src/export/fit.ts';
 import { allHeartRate } from '../../../src/export/replay.ts';
 import { wallTimeOf } from '../../../src/store/codec.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
-import { recordSession, STARTED_AT } from './recorded-session.ts';
+import { begunAt, recordSession, STARTED_AT } from './recorded-session.ts';
 
 describe('FIT export', () => {
   it("writes a strength-training activity that Garmin's own decoder reads back set by set", async () => {
@@ -321,25 +321,9 @@ describe('FIT of sessions recorded in odd ways', () => {
 
   it('refuses a session dated before FIT can hold a date, and says which files can', async () => {
     const bundle = await recordSession();
-    const shift = Date.UTC(1985, 5, 1) - bundle.session.startedAt;
-    const old: SessionBundle = {
-      ...bundle,
-      session: {
-        ...bundle.session,
-        startedAt: bundle.session.startedAt + shift,
-        endedAt: bundle.session.endedAt! + shift,
-      },
-    };
+    const old = begunAt(bundle, Date.UTC(1985, 5, 1));
     await expect(toFit(old)).rejects.toThrow(/no date before July 1998.*dated 1985.*CSV and JSON/);
-    const since = Date.UTC(1998, 6, 5) - bundle.session.startedAt;
-    const first: SessionBundle = {
-      ...bundle,
-      session: {
-        ...bundle.session,
-        startedAt: bundle.session.startedAt + since,
-        endedAt: bundle.session.endedAt! + since,
-      },
-    };
+    const first = begunAt(bundle, Date.UTC(1998, 6, 5));
     expect(seconds(decode(await toFit(first)).sessionMesgs![0]!.startTime)).toBe(Date.UTC(1998, 6, 5) / 1000);
   });
 });

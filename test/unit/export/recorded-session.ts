@@ -101,3 +101,18 @@ export async function recordSession(store: SessionStore | null = null, rateHz = 
   await recorder.finish(model.state);
   return recorder.bundle();
 }
+
+/** The same session begun at `startedAt` (ms, UTC): its end and last write move with it. */
+export function begunAt(bundle: SessionBundle, startedAt: number): SessionBundle {
+  const shift = startedAt - bundle.session.startedAt;
+  const { endedAt, updatedAt } = bundle.session;
+  return {
+    ...bundle,
+    session: {
+      ...bundle.session,
+      startedAt,
+      endedAt: endedAt === null ? null : endedAt + shift,
+      updatedAt: updatedAt + shift,
+    },
+  };
+}
