@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CSV_COLUMNS, csvField, strongDuration, toCsv } from '../../../src/export/csv.ts';
 import { toFit } from '../../../src/export/fit.ts';
 import { fromJson, ImportError, readJson, toJson } from '../../../src/export/json.ts';
@@ -367,13 +367,11 @@ describe('JSON export and import', () => {
     const file = JSON.parse(toJson([{ ...good, session: { ...good.session, utcOffsetMin: 330 } }]));
     expect(fromJson(JSON.stringify(file), IMPORTED_AT)[0]!.session.utcOffsetMin).toBe(330);
     delete file.sessions[0].session.utcOffsetMin;
-    const zone = process.env.TZ;
-    process.env.TZ = 'America/New_York';
+    vi.stubEnv('TZ', 'America/New_York');
     try {
       expect(fromJson(JSON.stringify(file), IMPORTED_AT)[0]!.session.utcOffsetMin).toBe(-300);
     } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
+      vi.unstubAllEnvs();
     }
     file.sessions[0].session.utcOffsetMin = 24 * 60;
     expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { AccelFrame } from '../../../src/sensors/samples.ts';
 import { decodeHeartRateChunk, decodeMotionChunk, wallTimeOf } from '../../../src/store/codec.ts';
@@ -231,19 +231,15 @@ describe('SessionRecorder', () => {
 });
 
 describe('SessionRecorder and the time zone', () => {
-  const zoneAtStart = process.env.TZ;
-  afterEach(() => {
-    if (zoneAtStart === undefined) delete process.env.TZ;
-    else process.env.TZ = zoneAtStart;
-  });
+  afterEach(() => vi.unstubAllEnvs());
 
   it('keeps the offset from UTC the session began at, though it ends after a flight to Tokyo', async () => {
-    process.env.TZ = 'America/New_York';
+    vi.stubEnv('TZ', 'America/New_York');
     const store = await openStore();
     const rig = new Rig();
     const recorder = rig.startRecording(store);
     await rig.advance(2000, recorder, () => recorder.flush());
-    process.env.TZ = 'Asia/Tokyo';
+    vi.stubEnv('TZ', 'Asia/Tokyo');
     rig.model.finish();
     await recorder.finish(rig.model.state);
     const [row] = await store.listSessions();

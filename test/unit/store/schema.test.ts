@@ -1,5 +1,5 @@
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { StoreError, toStoreError } from '../../../src/store/errors.ts';
 import { progress } from '../../../src/store/progress.ts';
 import { DB_VERSION, openBackbeatDB } from '../../../src/store/schema.ts';
@@ -189,8 +189,7 @@ describe('schema migrations', () => {
     await v4.put('weeks', weekRow(Date.UTC(2026, 5, 15), ['c', 'deleted-in-utc']) as never);
     v4.close();
 
-    const zone = process.env.TZ;
-    process.env.TZ = 'America/New_York';
+    vi.stubEnv('TZ', 'America/New_York');
     try {
       const store = await SessionStore.open({ name });
       // The sessions take the offset of the zone they are upgraded in: the best that can be said of them.
@@ -203,13 +202,12 @@ describe('schema migrations', () => {
       ]);
       expect(progress(weeks).repsPerWeek.lines).toEqual([{ label: 'Superman', values: [10, 10, 10] }]);
       // Deleted from another zone, a session leaves the week it was counted in.
-      process.env.TZ = 'Asia/Tokyo';
+      vi.stubEnv('TZ', 'Asia/Tokyo');
       await store.deleteSession('b');
       expect((await store.weeks()).map((w) => w.week)).toEqual(['2026-06-01', '2026-06-15']);
       store.close();
     } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
+      vi.unstubAllEnvs();
     }
   });
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { replayStreams } from '../../../src/export/replay.ts';
 import {
   decodeHeartRateChunk,
@@ -265,16 +265,12 @@ describe('a finished session, compacted', () => {
 });
 
 describe('weeks after a change of time zone', () => {
-  const zoneAtStart = process.env.TZ;
   // Node reads TZ afresh for every date computed after it is set: the app opened elsewhere.
   const inZone = (zone: string) => {
-    process.env.TZ = zone;
+    vi.stubEnv('TZ', zone);
     expect(new Date(Date.UTC(2026, 6, 1)).getTimezoneOffset()).toBe(zone === 'UTC' ? 0 : 240);
   };
-  afterEach(() => {
-    if (zoneAtStart === undefined) delete process.env.TZ;
-    else process.env.TZ = zoneAtStart;
-  });
+  afterEach(() => vi.unstubAllEnvs());
 
   const day = 86_400_000;
   const week = 7 * day;

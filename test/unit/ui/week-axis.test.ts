@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { weekLabels, weekRange, weekTicks } from '../../../src/ui/week-axis.ts';
 
 const WEEK_S = 7 * 24 * 3600;
@@ -38,14 +38,10 @@ describe('the axis of a chart by week', () => {
   });
 
   describe('west of Greenwich, where midnight UTC is still the Sunday before', () => {
-    const zoneAtStart = process.env.TZ;
-    afterEach(() => {
-      if (zoneAtStart === undefined) delete process.env.TZ;
-      else process.env.TZ = zoneAtStart;
-    });
+    afterEach(() => vi.unstubAllEnvs());
 
     it("names the week's Monday, and its year only when the weeks span years", () => {
-      process.env.TZ = 'America/New_York';
+      vi.stubEnv('TZ', 'America/New_York');
       expect(weekLabels([MONDAY], 'en-GB')).toEqual(['week of\n30 Nov']);
       // Monday 1 January 2029 and the week after: one year, though New York sees 31 December first.
       const newYear = Date.UTC(2029, 0, 1) / 1000;

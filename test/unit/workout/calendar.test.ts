@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   localUtcOffsetMin,
   nextWeek,
@@ -66,25 +66,21 @@ describe('calendar weeks', () => {
 });
 
 describe("the device's offset from UTC", () => {
-  const zoneAtStart = process.env.TZ;
-  afterEach(() => {
-    if (zoneAtStart === undefined) delete process.env.TZ;
-    else process.env.TZ = zoneAtStart;
-  });
+  afterEach(() => vi.unstubAllEnvs());
 
   it('follows the zone and its daylight saving, and is 0, not -0, in UTC', () => {
-    process.env.TZ = 'America/New_York';
+    vi.stubEnv('TZ', 'America/New_York');
     // The clocks went forward at 2:00 on Sunday 8 March 2026.
     expect(localUtcOffsetMin(Date.UTC(2026, 2, 8, 6, 59))).toBe(-300);
     expect(localUtcOffsetMin(Date.UTC(2026, 2, 8, 7))).toBe(-240);
-    process.env.TZ = 'Asia/Kolkata';
+    vi.stubEnv('TZ', 'Asia/Kolkata');
     expect(localUtcOffsetMin(Date.UTC(2026, 2, 8))).toBe(330);
-    process.env.TZ = 'UTC';
+    vi.stubEnv('TZ', 'UTC');
     expect(Object.is(localUtcOffsetMin(Date.UTC(2026, 2, 8)), 0)).toBe(true);
   });
 
   it('puts a session begun late on the Sunday the clocks changed in the week that Sunday ends', () => {
-    process.env.TZ = 'America/New_York';
+    vi.stubEnv('TZ', 'America/New_York');
     // 23:30 on Sunday 8 March in New York, after the clocks went forward: 03:30 UTC on Monday.
     const at = Date.UTC(2026, 2, 9, 3, 30);
     expect(weekOf(at, localUtcOffsetMin(at))).toBe('2026-03-02');
