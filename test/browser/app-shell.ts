@@ -6,6 +6,7 @@ import type { CueHosts } from '../../src/cues/cue-player.ts';
 import '../../src/ui/bb-app.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
 import { SETTINGS_KEY } from '../../src/workout/settings.ts';
+import { MemoryStorage } from '../memory-storage.ts';
 
 export interface AppShell {
   readonly app: Backbeat;
@@ -18,13 +19,10 @@ export interface AppShell {
 export async function mountApp(
   options: { settings?: object; updates?: UpdateModel; start?: boolean; cueHosts?: CueHosts } = {},
 ): Promise<AppShell> {
-  const stored = new Map(options.settings ? [[SETTINGS_KEY, JSON.stringify(options.settings)]] : []);
   const app = new Backbeat({
-    settingsStorage: {
-      getItem: (key) => stored.get(key) ?? null,
-      setItem: (key, value) => stored.set(key, value),
-      removeItem: (key) => stored.delete(key),
-    },
+    settingsStorage: new MemoryStorage(
+      options.settings ? [[SETTINGS_KEY, JSON.stringify(options.settings)]] : [],
+    ),
     persistence: { openStore: () => Promise.reject(new Error('no store in this test')) },
     cueHosts: options.cueHosts ?? null,
   });

@@ -7,6 +7,7 @@ import { createRecording, recordPacket } from '../../../src/protocol/recording.t
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
 import type { HeartRateSample } from '../../../src/sensors/samples.ts';
+import { MemoryStorage } from '../../memory-storage.ts';
 import { describeWithShared } from '../../shared.ts';
 import { asBluetoothDevice, type FakeDevice } from '../sensors/ble/fake-device.ts';
 import { fakeH10, fakePineTime, vector } from '../sensors/ble/wearables.ts';
@@ -85,19 +86,8 @@ describe('Devices without Web Bluetooth', () => {
 });
 
 describe("The virtual person's habit", () => {
-  /** An in-memory stand-in for localStorage (the platform boundary). */
-  const memoryStorage = () => {
-    const items = new Map<string, string>();
-    return {
-      items,
-      getItem: (key: string) => items.get(key) ?? null,
-      setItem: (key: string, value: string) => void items.set(key, value),
-      removeItem: (key: string) => void items.delete(key),
-    };
-  };
-
   it('is kept when another device comes and goes, and after a reload', () => {
-    const storage = memoryStorage();
+    const storage = new MemoryStorage();
     const options = { now: () => 0, navigator: {} as Navigator, seed: 1, window: null, storage };
     const devices = new Devices(options);
     expect(devices.active.virtual?.habit).toBe('usual');
@@ -115,7 +105,7 @@ describe("The virtual person's habit", () => {
   });
 
   it('is the usual one when what was stored is not a habit', () => {
-    const storage = memoryStorage();
+    const storage = new MemoryStorage();
     storage.setItem(VIRTUAL_HABIT_KEY, '"dances"');
     const devices = new Devices({ now: () => 0, navigator: {} as Navigator, seed: 1, window: null, storage });
     expect(devices.active.virtual?.habit).toBe('usual');

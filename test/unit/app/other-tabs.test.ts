@@ -4,17 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
 import { TUNING_KEY } from '../../../src/workout/personal-tuning.ts';
 import { SETTINGS_KEY } from '../../../src/workout/settings.ts';
+import { MemoryStorage } from '../../memory-storage.ts';
 
-function sharedStorage() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
-
-function tab(storage: ReturnType<typeof sharedStorage>) {
+function tab(storage: MemoryStorage) {
   const events = new EventTarget();
   const app = new Backbeat({
     navigator: {} as Navigator,
@@ -28,7 +20,7 @@ function tab(storage: ReturnType<typeof sharedStorage>) {
 
 describe('settings in two tabs', () => {
   it('are taken on from the other tab, so that an edit here does not write old ones back', () => {
-    const storage = sharedStorage();
+    const storage = new MemoryStorage();
     const first = tab(storage);
     const second = tab(storage);
     second.app.settings.setMuted(true);
@@ -50,7 +42,7 @@ describe('settings in two tabs', () => {
   });
 
   it('take on what another tab learned of the person, and what is left when storage is cleared', () => {
-    const storage = sharedStorage();
+    const storage = new MemoryStorage();
     const first = tab(storage);
     const second = tab(storage);
     second.app.tunings.set('superman', { ...second.app.tunings.tuningFor('superman'), rangeScale: 0.7 });

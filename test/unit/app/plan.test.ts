@@ -3,18 +3,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
 import { defaultSettings, SETTINGS_KEY, withDosage } from '../../../src/workout/settings.ts';
+import { MemoryStorage } from '../../memory-storage.ts';
 
 describe("today's plan", () => {
   it('says why a drawing-in hold set below where the exercise starts is raised, with no history yet', async () => {
     const settings = withDosage(defaultSettings(), 'drawing-in', { target: 20 });
-    const stored = new Map([[SETTINGS_KEY, JSON.stringify(settings)]]);
     const app = new Backbeat({
       navigator: {} as Navigator,
-      settingsStorage: {
-        getItem: (key) => stored.get(key) ?? null,
-        setItem: (key, value) => void stored.set(key, value),
-        removeItem: (key) => void stored.delete(key),
-      },
+      settingsStorage: new MemoryStorage([[SETTINGS_KEY, JSON.stringify(settings)]]),
       persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
     });
     app.start();

@@ -4,22 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { TUNING_KEY } from '../../../src/workout/personal-tuning.ts';
+import { MemoryStorage } from '../../memory-storage.ts';
 
 let dbCounter = 0;
 
 function device() {
-  const items = new Map<string, string>();
+  const storage = new MemoryStorage();
   const name = `preferences-${++dbCounter}`;
   const app = new Backbeat({
     navigator: {} as Navigator,
-    settingsStorage: {
-      getItem: (key) => items.get(key) ?? null,
-      setItem: (key, value) => void items.set(key, value),
-      removeItem: (key) => void items.delete(key),
-    },
+    settingsStorage: storage,
     persistence: { openStore: () => SessionStore.open({ name }), page: null },
   });
-  return { app, items };
+  return { app, items: storage.items };
 }
 
 describe('the settings in a backup', () => {

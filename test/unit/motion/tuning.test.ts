@@ -11,6 +11,7 @@ import {
   TuningStore,
 } from '../../../src/workout/personal-tuning.ts';
 import type { SetRecord } from '../../../src/workout/session.ts';
+import { MemoryStorage } from '../../memory-storage.ts';
 import { detectWith } from './detect-with.ts';
 
 /** One set of `target` reps by a simulated person who moves through `depth` of the usual range. */
@@ -61,12 +62,7 @@ describe('learning from the person', () => {
   });
 
   it('is kept for the next session, and broken or unknown entries are dropped', () => {
-    const data = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, v: string) => void data.set(k, v),
-      removeItem: (k: string) => void data.delete(k),
-    };
+    const storage = new MemoryStorage();
     const model = new TuningModel(new TuningStore(storage));
     expect(model.tuningFor('bird-dog')).toEqual(NEUTRAL_TUNING);
     model.set('bird-dog', { rangeScale: 0.7, holdLeaveScale: 1 });

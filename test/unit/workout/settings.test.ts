@@ -14,20 +14,7 @@ import {
   withIncluded,
   withMoved,
 } from '../../../src/workout/settings.ts';
-
-/** An in-memory stand-in for localStorage (the platform boundary). */
-class MemoryStorage implements KeyValueStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { MemoryStorage } from '../../memory-storage.ts';
 
 const ids = (s: { exercises: readonly { id: string }[] }) => s.exercises.map((e) => e.id);
 
