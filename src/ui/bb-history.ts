@@ -55,6 +55,8 @@ interface Task {
   readonly done: number;
   readonly total: number;
   readonly controller: AbortController;
+  /** Cancel was pressed: what the task did is being undone, which can take a while. */
+  readonly cancelling: boolean;
 }
 
 /**
@@ -354,10 +356,10 @@ export class BbHistory extends LitElement {
   private renderTask(task: Task) {
     const percent = task.total > 0 ? Math.floor((100 * task.done) / task.total) : 0;
     return html`<div class="task">
-      <span id="task-label">${task.label}</span>
+      <span id="task-label">${task.cancelling ? 'Cancelling…' : task.label}</span>
       <progress aria-labelledby="task-label" max="100" value=${percent}></progress>
       <span aria-hidden="true">${percent} %</span>
-      <button class="quiet" @click=${() => task.controller.abort()}>Cancel</button>
+      <button class="quiet" ?disabled=${task.cancelling} @click=${this.onCancelTask}>Cancel</button>
     </div>`;
   }
 
@@ -510,14 +512,14 @@ export class BbHistory extends LitElement {
     work: (options: TaskOptions) => Promise<void>,
   ): Promise<void> {
     const controller = new AbortController();
-    const task: Task = { label, done: 0, total: 0, controller };
-    this.task = task;
+    this.task = { label, done: 0, total: 0, controller, cancelling: false };
     await this.run(async () => {
       try {
         await work({
           signal: controller.signal,
+          // Each step replaces the task shown: it is known by its controller, not by the first object.
           onProgress: (done, total) => {
-            if (this.task === task) this.task = { ...task, done, total };
+            if (this.task?.controller === controller) this.task = { ...this.task, done, total };
           },
         });
       } catch (error) {
@@ -528,6 +530,14 @@ export class BbHistory extends LitElement {
       }
     });
   }
+
+  /** Stops the task; the screen says so at once, as undoing what it did can take seconds. */
+  private onCancelTask = (): void => {
+    const task = this.task;
+    if (!task || task.cancelling) return;
+    this.task = { ...task, cancelling: true };
+    task.controller.abort();
+  };
 
   private async onDelete(id: string): Promise<void> {
     this.confirming = null;

@@ -196,6 +196,37 @@ describe('bb-history', () => {
     await expect.element(page.getByText('Imported 1 session.')).toBeVisible();
     await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
   });
+
+  it('moves the progress bar with every step of an import, and says at once that Cancel is undoing it', async () => {
+    const persistence = await persistenceWith([]);
+    const steps: (() => void)[] = [];
+    const nextStep = () => new Promise<void>((resolve) => steps.push(resolve));
+    let undone = false;
+    persistence.restore = async (_file, options = {}) => {
+      for (let done = 1; done <= 3; done++) {
+        await nextStep();
+        options.onProgress?.(done, 4);
+      }
+      await nextStep();
+      options.signal?.throwIfAborted();
+      undone = true;
+      return { added: [], skipped: [] };
+    };
+    await mount('bb-history', persistence);
+    await userEvent.upload(page.getByLabelText('Import a file'), new File(['{}'], 'backup.json'));
+    const bar = page.getByRole('progressbar', { name: 'Importing' });
+    for (const percent of [25, 50, 75]) {
+      await expect.poll(() => steps.length).toBe(percent / 25);
+      steps[percent / 25 - 1]();
+      await expect.element(bar).toHaveAttribute('value', String(percent));
+    }
+    await userEvent.click(page.getByRole('button', { name: 'Cancel' }));
+    await expect.element(page.getByRole('progressbar', { name: 'Cancelling…' })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    steps[3]();
+    await expect.element(page.getByText('Import cancelled: nothing was imported.')).toBeVisible();
+    expect(undone).toBe(false);
+  });
 });
 
 describe('bb-history restoring a backup with settings', () => {
