@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { VoiceChoice } from '../cues/speech.ts';
 import { maxHeartRate } from '../workout/heart.ts';
 import { type ExerciseId, exerciseById, perSideText } from '../workout/program.ts';
-import type { TargetChange } from '../workout/progression.ts';
+import { DRAWING_IN_STEPS_S, PLANK_STEP_S, type TargetChange } from '../workout/progression.ts';
 import {
   type DosagePatch,
   type ExerciseChoice,
@@ -14,7 +14,7 @@ import {
   type SettingsModel,
   targetLimits,
 } from '../workout/settings.ts';
-import { describeTargetChange } from './format.ts';
+import { describeTargetChange, formatDuration } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, fieldStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 
@@ -242,10 +242,15 @@ export class BbSettings extends LitElement {
           Short session: one set of each exercise
         </label>
         <label>
-          <input type="checkbox" .checked=${live(s.autoProgress)}
+          <input type="checkbox" .checked=${live(s.autoProgress)} aria-describedby="progress-note"
             @change=${(e: Event) => this.model.setAutoProgress(checked(e))} />
-          Raise the drawing-in and plank targets as I progress
+          Set the drawing-in and plank targets from my past sessions
         </label>
+        <p class="note" id="progress-note">
+          The drawing-in climbs ${DRAWING_IN_STEPS_S.map(formatDuration).join(' → ')}, never below its
+          target here. The first plank aims ${PLANK_STEP_S} s past the first of the last session, above or
+          below its target here, as each plank in a session aims past the one before.
+        </p>
       </fieldset>
     `;
   }

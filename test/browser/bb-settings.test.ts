@@ -182,6 +182,19 @@ describe('bb-settings', () => {
     expect(model.state.length).toBe('short');
   });
 
+  it('says what setting the targets from past sessions does to each, a plank goal below its setting too', async () => {
+    const { model } = mount();
+    const progress = page.getByRole('checkbox', { name: /targets from my past sessions/ });
+    await expect.element(progress).toBeChecked();
+    await expect
+      .element(progress)
+      .toHaveAccessibleDescription(
+        'The drawing-in climbs 45 s → 1 min → 2 min, never below its target here. The first plank aims 5 s past the first of the last session, above or below its target here, as each plank in a session aims past the one before.',
+      );
+    await progress.click();
+    expect(model.state.autoProgress).toBe(false);
+  });
+
   it('says beside the sets of each exercise that a short session does one', async () => {
     const { model, element } = mount();
     await element.updateComplete;
