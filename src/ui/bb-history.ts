@@ -343,10 +343,16 @@ export class BbHistory extends LitElement {
     `;
   }
 
-  /** The session under way: it is saved as it goes, and can be taken as a file as it is so far. */
+  /**
+   * The session under way: saved as it goes unless the store has stopped saving (as the header says),
+   * and to be taken as a file as it is so far.
+   */
   private renderCurrent() {
+    const saving = this.history.value.storage !== 'memory';
     return html`<section class="current" aria-labelledby="current-title">
-      <p id="current-title"><strong>This session so far</strong> is saved as it goes.</p>
+      <p id="current-title"><strong>This session so far</strong> ${
+        saving ? 'is saved as it goes.' : 'is not being saved: take it as a file to keep it.'
+      }</p>
       <div class="session-actions">
         ${fileButtons('Save this session so far', (format) => this.exportCurrent(format))}
       </div>

@@ -349,6 +349,34 @@ describe('bb-history opened in the middle of a session', () => {
   });
 });
 
+describe('bb-history opened in the middle of a session that is not being saved', () => {
+  it('says the session so far is not saved, as the header does, and offers it as files', async () => {
+    const persistence = new Persistence(
+      {
+        session: new SessionModel(() => performance.now()),
+        devices: { state: { source: null as SourceInfo | null } },
+        accel$: NEVER,
+        heartRate$: new Subject<HeartRateSample | null>(),
+        motion$: NEVER,
+      },
+      { openStore: () => Promise.reject(new DOMException('full', 'QuotaExceededError')), page: null },
+    );
+    await persistence.start();
+    cleanups.push(() => persistence.dispose());
+    expect(persistence.history.state.storage).toBe('memory');
+    const history = document.createElement('bb-history');
+    history.persistence = persistence;
+    history.sessionRunning = true;
+    document.body.append(history);
+    await expect
+      .element(page.getByText(/is not being saved/))
+      .toHaveTextContent('This session so far is not being saved: take it as a file to keep it.');
+    await expect
+      .element(page.getByRole('button', { name: 'Save this session so far as JSON' }))
+      .toBeVisible();
+  });
+});
+
 describe('bb-history over years', () => {
   it('lists sessions a page at a time, says how many there are, and shows older ones on request', async () => {
     const bundles = await dailySessions(25);
