@@ -20,7 +20,7 @@ import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
-import { StoreError, toStoreError } from '../store/errors.ts';
+import { importRefused, StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, pastSet, progress, type WeekRow } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
@@ -516,7 +516,7 @@ export class Persistence {
    */
   async restore(file: Blob, options: TaskOptions = {}): Promise<ImportResult> {
     const store = this.usableStore();
-    if (!store) throw this.history.state.problem ?? new StoreError('unavailable');
+    if (!store) throw importRefused(this.history.state.problem);
     const added: string[] = [];
     const skipped: string[] = [];
     const replaced: SessionBundle[] = [];

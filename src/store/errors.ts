@@ -41,6 +41,22 @@ const BRIEFS: Record<StoreErrorKind, string> = {
   unknown: 'Saving failed: this session is not saved.',
 };
 
+/** Why an import was not even tried: the store stopped saving before it was asked. */
+const IMPORT_REFUSALS: Record<StoreErrorKind, string> = {
+  quota:
+    'Storage is full, so nothing was imported. Free some space on the device, then reload Backbeat and import again.',
+  blocked:
+    'Nothing was imported: an older Backbeat open in another tab stops saving. Close it, reload this tab and import again.',
+  version:
+    'Nothing was imported: the data on this device is from a newer Backbeat. Reload to get it, then import again.',
+  upgraded: 'Nothing was imported: Backbeat was updated in another tab. Reload, then import again.',
+  moved:
+    'Nothing was imported here: this tab stopped saving when its session moved to another tab. Import there, or reload this tab.',
+  unavailable:
+    'Nothing was imported: this browser does not let Backbeat save data here (storage is off or private).',
+  unknown: 'Nothing was imported: saving failed earlier. Reload Backbeat and import again.',
+};
+
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   /** The message in a line. */
@@ -49,10 +65,17 @@ export class StoreError extends Error {
   constructor(
     readonly kind: StoreErrorKind,
     override readonly cause?: unknown,
+    message = MESSAGES[kind],
   ) {
-    super(MESSAGES[kind]);
+    super(message);
     this.brief = BRIEFS[kind];
   }
+}
+
+/** The error to show for an import asked of a store that has stopped saving (`problem`, if known). */
+export function importRefused(problem: StoreError | null): StoreError {
+  const kind = problem?.kind ?? 'unavailable';
+  return new StoreError(kind, problem, IMPORT_REFUSALS[kind]);
 }
 
 /** Classifies what IndexedDB threw (a DOMException, or idb's wrapper around it). */

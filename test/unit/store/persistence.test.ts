@@ -344,7 +344,36 @@ describe('Persistence', () => {
     expect(file.sessions[0].events).toHaveLength(1);
     await expect(page.persistence.importJson(await json!.blob.text())).rejects.toMatchObject({
       kind: 'unavailable',
+      message:
+        'Nothing was imported: this browser does not let Backbeat save data here (storage is off or private).',
     });
+  });
+
+  it('says an import asked after storage filled up was not tried, in words about the import', async () => {
+    const backup = await backupOfOneSession();
+    const page = new Page(`persistence-${++dbCounter}`);
+    await page.persistence.start();
+    page.session.start();
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(full);
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(full);
+    try {
+      page.reps(1);
+      await page.persistence.flush();
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      page.session.finish();
+      await expect(page.persistence.importJson(backup)).rejects.toMatchObject({
+        kind: 'quota',
+        message:
+          'Storage is full, so nothing was imported. Free some space on the device, then reload Backbeat and import again.',
+      });
+    } finally {
+      put.mockRestore();
+      add.mockRestore();
+      await page.persistence.dispose();
+    }
   });
 
   it('keeps what the coach said with the session, at the time it was said', async () => {
