@@ -44,6 +44,11 @@ const ACC = PmdMeasurementType.ACC;
  */
 const MIN_BPM = 25;
 const MAX_BPM = 250;
+/**
+ * A packet size too small cuts every motion frame; one frame cut now and then is a radio's hiccup,
+ * counted as dropped like any other bad packet.
+ */
+const CUT_FRAMES_IN_A_ROW = 3;
 
 export class PacketDecoder {
   private readonly pmd = new PmdStreamDecoder();
@@ -51,6 +56,7 @@ export class PacketDecoder {
   private readonly requestedRate = new Map<number, number>();
   private readonly framer = new LineFramer();
   private lastAccEndMs: number | null = null;
+  private cutFramesInARow = 0;
   private truncatedReported = false;
 
   constructor(
@@ -131,6 +137,7 @@ export class PacketDecoder {
     this.assembler.reset();
     this.framer.reset();
     this.lastAccEndMs = null;
+    this.cutFramesInARow = 0;
   }
 
   private pmdControl(bytes: Uint8Array): PmdControlEvent | null {
@@ -163,8 +170,10 @@ export class PacketDecoder {
     const r = this.pmd.decode(bytes);
     if (!r.ok) {
       this.out.malformed(r.error);
-      // A frame cut short is the sign of an ATT MTU below 232 (PROTOCOLS.md §2.9, §7.11).
-      if (r.error.code === 'bad-length' && !this.truncatedReported) {
+      // Frames cut short, one after another, are the sign of an ATT MTU below 232 (PROTOCOLS.md
+      // §2.9, §7.11).
+      if (r.error.code === 'bad-length') this.cutFramesInARow++;
+      if (this.cutFramesInARow >= CUT_FRAMES_IN_A_ROW && !this.truncatedReported) {
         this.truncatedReported = true;
         this.out.problem({
           kind: 'truncated-frames',
@@ -175,6 +184,7 @@ export class PacketDecoder {
       }
       return;
     }
+    this.cutFramesInARow = 0;
     const frame = r.value;
     if (frame.kind !== 'acc' || frame.sampleCount === 0) return;
     const n = frame.sampleCount;

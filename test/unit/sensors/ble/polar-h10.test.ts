@@ -119,7 +119,7 @@ describeWithShared('GattSession with a Polar H10', () => {
     expect(replayedBeats).toEqual(beats);
   });
 
-  it('counts a truncated frame and a malformed beat, says what a cut frame means, and streams on', async () => {
+  it('counts a truncated frame and a malformed beat as dropped, and streams on without a word', async () => {
     open(fakeH10());
     const connecting = session.connect();
     await vi.advanceTimersByTimeAsync(50);
@@ -128,9 +128,26 @@ describeWithShared('GattSession with a Polar H10', () => {
     device.notify(uuids.PMD_DATA, first.slice(0, 101));
     device.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x01, 0x48));
     device.notify(uuids.PMD_DATA, second);
-    expect(session.malformedPackets$.value).toBe(2);
+    device.notify(uuids.PMD_DATA, first.slice(0, 101));
+    device.notify(uuids.PMD_DATA, first.slice(0, 101));
+    device.notify(uuids.PMD_DATA, second);
+    expect(session.malformedPackets$.value).toBe(4);
+    expect(problems).toEqual([]);
+    expect(frames).toHaveLength(2);
+  });
+
+  it('says what frames cut short one after another mean, once, and keeps heart rate', async () => {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    const [first] = accFrames('ACC_50HZ_2G');
+    for (let i = 0; i < 6; i++) device.notify(uuids.PMD_DATA, first.slice(0, 101));
+    device.notify(uuids.HEART_RATE_MEASUREMENT, hex('104b3403'));
+    expect(session.malformedPackets$.value).toBe(6);
     expect(problems.map((p) => p.kind)).toEqual(['truncated-frames']);
-    expect(frames).toHaveLength(1);
+    expect(problems[0].message).toMatch(/Heart rate still works/);
+    expect(beats).toHaveLength(1);
   });
 
   it('starts the stream again when the sensor stops it by itself (ONLINE_MEASUREMENT_STOPPED)', async () => {
