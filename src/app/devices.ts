@@ -7,6 +7,7 @@ import {
   BehaviorSubject,
   combineLatest,
   distinctUntilChanged,
+  EMPTY,
   filter,
   map,
   merge,
@@ -15,6 +16,9 @@ import {
   of,
   Subscription,
   startWith,
+  switchMap,
+  take,
+  tap,
 } from 'rxjs';
 import { createRecording, type RecordedPacket, type Recording } from '../protocol/recording.ts';
 import { BLE_DEVICE_KINDS, type BleDeviceKind, requestOptionsFor } from '../sensors/ble/device-kinds.ts';
@@ -440,32 +444,32 @@ export class Devices extends Model<DeviceState> {
   }
 
   /**
-   * Shows what a Bluetooth device has to say. Being out of reach is true only until the device is
-   * back: that message goes by itself once it reconnects; any other stays until it is dismissed.
+   * Shows what a Bluetooth device has to say. Some of it is true only until the device shows
+   * otherwise, and goes by itself then: out of reach until it reconnects, silent until it sends, its
+   * motion stream stopped until motion comes again (left up, each would offer a switch away from a
+   * working strap). Any other problem stays until it is dismissed.
    */
   private showProblemsOf(session: GattSession): Subscription {
-    let outOfReach: string | null = null;
-    let silent: string | null = null;
-    const problems = session.problem$.subscribe((p) => {
-      if (p.kind === 'connection-lost') outOfReach = p.message;
-      if (p.kind === 'no-data') silent = p.message;
-      this.update({ problem: p.message });
-    });
-    problems.add(
-      session.connection$.pipe(filter((c) => c === 'connected')).subscribe(() => {
-        if (outOfReach !== null && this.state.problem === outOfReach) this.update({ problem: null });
-        outOfReach = null;
-      }),
-    );
-    // "Sends nothing" is untrue once it sends: left up, it would offer a switch away from a working strap.
-    problems.add(
-      merge(session.heartRate$, session.accel$).subscribe(() => {
-        if (silent === null) return;
-        if (this.state.problem === silent) this.update({ problem: null });
-        silent = null;
-      }),
-    );
-    return problems;
+    const over: Partial<Record<DeviceProblemKind, Observable<unknown>>> = {
+      'connection-lost': session.connection$.pipe(filter((c) => c === 'connected')),
+      'no-data': merge(session.heartRate$, session.accel$),
+      'stream-stopped': session.accel$,
+    };
+    return session.problem$
+      .pipe(
+        tap((p) => this.update({ problem: p.message })),
+        // A newer problem has taken the place of the one shown: only it can go by itself.
+        switchMap(
+          (p) =>
+            over[p.kind]?.pipe(
+              take(1),
+              map(() => p.message),
+            ) ?? EMPTY,
+        ),
+      )
+      .subscribe((message) => {
+        if (this.state.problem === message) this.update({ problem: null });
+      });
   }
 
   private update(patch: Partial<DeviceState>): void {

@@ -9,8 +9,8 @@ import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
 import type { HeartRateSample } from '../../../src/sensors/samples.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { describeWithShared } from '../../shared.ts';
-import { asBluetoothDevice, type FakeDevice } from '../sensors/ble/fake-device.ts';
-import { fakeH10, fakePineTime, vector } from '../sensors/ble/wearables.ts';
+import { asBluetoothDevice, type FakeDevice, hex } from '../sensors/ble/fake-device.ts';
+import { accFrames, fakeH10, fakePineTime, vector } from '../sensors/ble/wearables.ts';
 
 function domError(name: string, message: string): Error {
   const error = new Error(message);
@@ -471,6 +471,21 @@ describeWithShared('Devices when a strap is picked again, fails, or keeps its mo
     await vi.advanceTimersByTimeAsync(30_000);
     expect(devices.state.problem).toMatch(/sends nothing/);
     h10.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 0x48));
+    expect(devices.state.problem).toBeNull();
+    devices.dispose();
+  });
+
+  it('takes back "stopped its motion stream" once motion comes again, and only then', async () => {
+    const h10 = fakeH10();
+    const { nav } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    await connect(devices);
+    h10.notify(uuids.PMD_CONTROL_POINT, hex(vector('device-initiated ONLINE_MEASUREMENT_STOPPED').hex));
+    await settle();
+    expect(devices.state.problem).toMatch(/stopped its motion stream/);
+    h10.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 0x48));
+    expect(devices.state.problem).toMatch(/stopped its motion stream/);
+    h10.notify(uuids.PMD_DATA, accFrames('ACC_50HZ_2G')[0]);
     expect(devices.state.problem).toBeNull();
     devices.dispose();
   });
