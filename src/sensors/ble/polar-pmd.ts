@@ -29,6 +29,13 @@ export const PMD_ACC_WISH: PmdAccWish = { sampleRateHz: 50, rangeG: 8 };
 /** The SDK waits 30 s for a response [P-PMD]; a person waiting at the screen should not. */
 const RESPONSE_TIMEOUT_MS = 10_000;
 
+/** The sensor did not answer a command on the control point in time. */
+class NoAnswerError extends Error {
+  constructor(opCode: number) {
+    super(`no answer from the sensor to command 0x${opCode.toString(16)}`);
+  }
+}
+
 interface Waiter {
   readonly opCode: number;
   readonly resolve: (response: PmdResponse) => void;
@@ -55,14 +62,26 @@ export class PolarPmdProfile implements Profile {
     const data = service && (await link.characteristic(service, PMD_DATA));
     if (!service || !cp || !data) throw new Error('This Polar device offers no measurement data service.');
     this.controlPoint = cp;
-    await link.subscribe(cp, (bytes) => this.onControlEvent(decoder.notify(PMD_CONTROL_POINT, bytes, now())));
-    const features = parsePmdFeatures(await link.read(cp));
+    let featureBytes: Uint8Array;
+    try {
+      await link.subscribe(cp, (bytes) =>
+        this.onControlEvent(decoder.notify(PMD_CONTROL_POINT, bytes, now())),
+      );
+      featureBytes = await link.read(cp);
+    } catch (error) {
+      return this.failedOn(context, error);
+    }
+    const features = parsePmdFeatures(featureBytes);
     // The H10 reads `0F 05 …` (ECG + ACC) [FST]; an unreadable bitmap is not a reason to give up.
     if (features.ok && !features.value.acc) {
       throw new Error('This Polar device has no accelerometer stream; pick it as a heart-rate strap.');
     }
-    await link.subscribe(data, (bytes) => decoder.notify(PMD_DATA, bytes, now()));
-    await this.startAcc(context);
+    try {
+      await link.subscribe(data, (bytes) => decoder.notify(PMD_DATA, bytes, now()));
+      await this.startAcc(context);
+    } catch (error) {
+      this.failedOn(context, error);
+    }
   }
 
   async stop(context: ProfileContext): Promise<void> {
@@ -134,6 +153,20 @@ export class PolarPmdProfile implements Profile {
     }
   }
 
+  /**
+   * A command or subscription of the motion stream failed on a link still up: the strap's heart rate
+   * works without it, so the device stays, counted by hand. A dropped link is the session's to retry.
+   */
+  private failedOn(context: ProfileContext, error: unknown): void {
+    if (!context.link.connected) throw error;
+    this.failed(
+      context,
+      error instanceof NoAnswerError
+        ? 'the sensor did not answer'
+        : 'the sensor did not take a Bluetooth command',
+    );
+  }
+
   private failed(context: ProfileContext, why: string): void {
     context.out.problem({
       kind: 'stream-failed',
@@ -159,7 +192,7 @@ export class PolarPmdProfile implements Profile {
       };
       timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`no answer from the sensor to command 0x${opCode.toString(16)}`));
+        reject(new NoAnswerError(opCode));
       }, RESPONSE_TIMEOUT_MS);
       this.waiters.push(waiter);
       context.link.write(cp, bytes).catch((error: unknown) => {
@@ -187,7 +220,9 @@ export class PolarPmdProfile implements Profile {
         kind: 'stream-stopped',
         message: 'The sensor stopped its motion stream; restarting it.',
       });
-      this.startAcc(context).catch(() => this.failed(context, 'the restart went unanswered'));
+      this.startAcc(context).catch((error: unknown) => {
+        if (context.link.connected) this.failedOn(context, error);
+      });
     }
   }
 }

@@ -163,6 +163,47 @@ describeWithShared('GattSession with a Polar H10', () => {
     expect(frames).toHaveLength(1);
   });
 
+  it.each([
+    [
+      'the data characteristic refuses notifications',
+      (h10: FakeDevice) =>
+        new FakeDevice(
+          h10.name,
+          h10.services.map((service) => ({
+            ...service,
+            characteristics: service.characteristics.map((c) =>
+              c.uuid === uuids.PMD_DATA ? { ...c, properties: {} } : c,
+            ),
+          })),
+          h10.script,
+        ),
+      'Motion could not start: the sensor did not take a Bluetooth command. Heart rate still works.',
+      50,
+    ],
+    [
+      'the control point never answers',
+      (h10: FakeDevice) => {
+        h10.script = () => [];
+        return h10;
+      },
+      'Motion could not start: the sensor did not answer. Heart rate still works.',
+      // The sensor's 10 s to answer, and not yet the time after which a silent strap is told.
+      10_500,
+    ],
+  ])(
+    'keeps the heart rate of an H10 whose motion stream fails (%s), and says so plainly',
+    async (_, broken, said, waitMs) => {
+      open(broken(fakeH10()));
+      const connecting = session.connect();
+      await vi.advanceTimersByTimeAsync(waitMs);
+      await connecting;
+      expect(session.state).toBe('connected');
+      expect(problems).toEqual([{ kind: 'stream-failed', message: said }]);
+      device.notify(uuids.HEART_RATE_MEASUREMENT, hex('104b3403'));
+      expect(beats).toHaveLength(1);
+    },
+  );
+
   it('says so when the sensor answers INVALID_MTU (status 10)', async () => {
     open(fakeH10(() => [0x0a]));
     const connecting = session.connect();
