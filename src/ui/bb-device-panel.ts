@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus } from '../app/devices.ts';
 import { parseRecording, type Recording } from '../protocol/recording.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
@@ -181,6 +181,11 @@ export class BbDevicePanel extends LitElement {
    * screen keeps its room.
    */
   @property({ type: Boolean, reflect: true }) compact = false;
+  /**
+   * In a session, the switch to the virtual strap was tapped once: it asks before it leaves a device
+   * that may still be counting for the simulated person's moves.
+   */
+  @state() private askingToSwitch = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -192,6 +197,11 @@ export class BbDevicePanel extends LitElement {
     document.removeEventListener('pointerdown', this.onPointerDown);
     document.removeEventListener('keydown', this.onKeyDown);
     super.disconnectedCallback();
+  }
+
+  protected override willUpdate(): void {
+    // The question goes with the problem that offered the switch, and with the session.
+    if (!this.device.problem || !this.compact) this.askingToSwitch = false;
   }
 
   override render() {
@@ -225,8 +235,14 @@ export class BbDevicePanel extends LitElement {
 
   /** The one-tap way to another device: the virtual strap, or from it a Bluetooth strap. */
   private renderSwitch(isVirtual: boolean) {
-    if (!isVirtual)
-      return html`<button @click=${() => sendCommand(this, 'bb-use-virtual')}>Use the virtual strap</button>`;
+    if (!isVirtual) {
+      if (this.compact && this.askingToSwitch) {
+        return html`<span class="ask">Switch? A simulated person does the exercises from now on.</span>
+          <button @click=${this.onSwitch}>Switch</button>
+          <button class="quiet" @click=${() => (this.askingToSwitch = false)}>Keep this device</button>`;
+      }
+      return html`<button @click=${this.onSwitch}>Use the virtual strap</button>`;
+    }
     return this.device.bluetoothAvailable
       ? html`<button @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a Bluetooth strap</button>`
       : nothing;
@@ -333,6 +349,16 @@ export class BbDevicePanel extends LitElement {
   }
 
   /** The open menu lies over the page: a tap anywhere else puts it away, as Escape does. */
+  /** Out of a session the switch is made at once; in one, on the second tap (see askingToSwitch). */
+  private readonly onSwitch = (): void => {
+    if (this.compact && !this.askingToSwitch) {
+      this.askingToSwitch = true;
+      return;
+    }
+    this.askingToSwitch = false;
+    sendCommand(this, 'bb-use-virtual');
+  };
+
   private readonly onPointerDown = (event: PointerEvent): void => {
     const details = this.renderRoot.querySelector('details');
     if (details?.open && !event.composedPath().includes(details)) details.open = false;

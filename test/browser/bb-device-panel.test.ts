@@ -167,8 +167,19 @@ describe('bb-device-panel', () => {
     panel.compact = true;
     await panel.updateComplete;
     await expect.element(page.getByRole('button', { name: 'Use the virtual strap' })).toBeVisible();
-    // The one tap, not the whole menu: a phone on its side has little height for the header.
+    // The one switch, not the whole menu: a phone on its side has little height for the header.
     expect(panel.shadowRoot!.querySelector('details')).toBeNull();
+    // In a session it asks once before it leaves the device, which may be counting the set.
+    const sent: unknown[] = [];
+    panel.addEventListener('bb-use-virtual', () => sent.push('virtual'));
+    await userEvent.click(page.getByRole('button', { name: 'Use the virtual strap' }));
+    expect(sent).toEqual([]);
+    await expect.element(page.getByText(/A simulated person does the exercises from now on/)).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Keep this device' }));
+    expect(sent).toEqual([]);
+    await userEvent.click(page.getByRole('button', { name: 'Use the virtual strap' }));
+    await userEvent.click(page.getByRole('button', { name: 'Switch', exact: true }));
+    expect(sent).toEqual(['virtual']);
     panel.device = { ...panel.device, problem: null };
     await panel.updateComplete;
     expect(page.getByRole('button', { name: 'Use the virtual strap' }).query()).toBeNull();

@@ -55,6 +55,7 @@ describe('phone motion on a laptop without a motion sensor', () => {
 
   it('still offers, in the session, the virtual strap the problem asks for, and goes on with it', async () => {
     await page.getByRole('button', { name: 'Use the virtual strap' }).click();
+    await page.getByRole('button', { name: 'Switch', exact: true }).click();
     await expect
       .poll(() => page.locator('bb-device-panel .name').first().textContent())
       .toBe('Virtual strap');
