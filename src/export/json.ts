@@ -130,12 +130,14 @@ export function readJson(text: string, now: number): ReadSessions {
 /** Checks the file is a backup this version can read whole; gives the preferences it keeps. */
 function checkHeader(root: Reader): Preferences | null {
   if (root.field('format').value !== JSON_FORMAT) {
-    throw new ImportError('This is not a Backbeat sessions file (its "format" is missing or different).');
+    throw new ImportError(
+      'This is not a Backbeat sessions file (its "format" is missing or different). Nothing was imported.',
+    );
   }
   const version = root.field('version').number();
   if (version > JSON_FORMAT_VERSION) {
     throw new ImportError(
-      `This file was written by a newer Backbeat (format ${version}); update the app to import it.`,
+      `This file was written by a newer Backbeat (format ${version}); update the app to import it. Nothing was imported.`,
     );
   }
   const extra = Object.keys(root.object()).filter(
@@ -250,6 +252,7 @@ function parseLine(text: string, at?: string): unknown {
  * mistakes (they sit beside its backups in the downloads folder), so they are named as such.
  */
 function notJson(text: string): ImportError {
+  if (text.trim() === '') return new ImportError('This file is empty. Nothing was imported.');
   if (text.replace(/^\uFEFF/, '').startsWith(CSV_COLUMNS.slice(0, 2).join(','))) {
     return new ImportError(
       'This is a CSV export, for other workout apps: Backbeat imports only its own backups (JSON). Nothing was imported.',
@@ -259,6 +262,14 @@ function notJson(text: string): ImportError {
   if (text.slice(0, 16).includes('.FIT')) {
     return new ImportError(
       'This is a FIT export, for Garmin Connect or Strava: Backbeat imports only its own backups (JSON). Nothing was imported.',
+    );
+  }
+  // A backup opens with "{": as UTF-16, read as UTF-8, a zero byte beside it (after a byte-order mark
+  // that UTF-8 cannot read).
+  const start = text.replace(/^\uFFFD\uFFFD/, '').slice(0, 2);
+  if (start === '{\u0000' || start === '\u0000{') {
+    return new ImportError(
+      'This file was saved again as UTF-16 text by another program; Backbeat reads its backups as it saved them (UTF-8). Import the file as Backbeat saved it, or save it as UTF-8. Nothing was imported.',
     );
   }
   return new ImportError(

@@ -171,6 +171,24 @@ describe('the sessions file, a session to a line', () => {
     await expect(readAll(streamOf(`${text}{"more":1}`, 100))).rejects.toBeInstanceOf(ImportError);
   });
 
+  it('says a file is empty, or saved again as UTF-16 by another program, rather than cut short', async () => {
+    await expect(readAll(streamOf('', 100))).rejects.toThrow('This file is empty. Nothing was imported.');
+    await expect(readAll(streamOf('\n  \n', 100))).rejects.toThrow(
+      'This file is empty. Nothing was imported.',
+    );
+    const text = toJson([await recordSession()]);
+    // As Windows Notepad saves "Unicode": a byte-order mark, then two bytes a letter, low byte first.
+    const utf16 = new Uint8Array(2 + 2 * text.length);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      utf16[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    await expect(readAll(new Blob([utf16]).stream())).rejects.toThrow(
+      /^This file was saved again as UTF-16 text by another program.*Nothing was imported\.$/,
+    );
+  });
+
   it('keeps fields it does not know, through the store and into the next backup', async () => {
     const bundle = await recordSession();
     const file = JSON.parse(toJson([bundle]));

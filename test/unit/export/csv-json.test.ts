@@ -228,6 +228,8 @@ describe('JSON export and import', () => {
     ['text', 'hello'],
     ['a cut backup', '{"format": "backbeat-sess'],
     ['an empty file', ''],
+    ['another format', '{"format":"strong","sessions":[]}'],
+    ['a newer format', '{"format":"backbeat-sessions","version":9,"sessions":[]}'],
   ])('says of %s, as of every file it refuses, that nothing was imported', (_, text) => {
     expect(() => fromJson(text, IMPORTED_AT)).toThrow(/Nothing was imported\.$/);
   });
