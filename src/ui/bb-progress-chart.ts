@@ -226,7 +226,9 @@ export class BbProgressChart extends LitElement {
             month: 'short',
             year: 'numeric',
           });
-    const decimals = series.lines.map((l) => decimalPlaces(l.values));
+    // In the legend's order, each target before its line: the table reads as the chart is read.
+    const columns = drawOrder(series.lines).map((i) => series.lines[i]!);
+    const decimals = columns.map((l) => decimalPlaces(l.values));
     return html`<details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>Numbers</summary>
       ${this.moreToTheRight ? html`<p class="scroll-hint" aria-hidden="true">More columns: scroll sideways →</p>` : null}
@@ -236,14 +238,14 @@ export class BbProgressChart extends LitElement {
         <thead>
           <tr>
             <th scope="col">${this.unit === 'week' ? 'Week of' : 'Session'}</th>
-            ${series.lines.map((l) => html`<th scope="col">${unbroken(l.label)}</th>`)}
+            ${columns.map((l) => html`<th scope="col">${unbroken(l.label)}</th>`)}
           </tr>
         </thead>
         <tbody>
           ${(this.tableOpen ? series.x : []).map(
             (x, i) => html`<tr>
               <th scope="row">${label(x)}</th>
-              ${series.lines.map((l, j) => html`<td>${formatCell(l.values[i] ?? null, decimals[j])}</td>`)}
+              ${columns.map((l, j) => html`<td>${formatCell(l.values[i] ?? null, decimals[j])}</td>`)}
             </tr>`,
           )}
         </tbody>

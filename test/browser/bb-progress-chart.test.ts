@@ -125,6 +125,30 @@ describe('bb-progress-chart', () => {
     expect(linesOf(heads[2]!, 'Wide-grip')).toBe(1);
   });
 
+  it('lists its numbers in the order of its legend, each target before the line it is the goal of', async () => {
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Holds';
+    chart.series = {
+      x: series.x,
+      lines: [
+        { label: 'Elbow plank (s)', values: [40, 44, 47] },
+        { label: 'Elbow plank target (s)', values: [35, 45, 49], target: true },
+        { label: 'Drawing-in (s)', values: [45, 45, 60] },
+      ],
+    };
+    document.body.append(chart);
+    const root = chart.shadowRoot!;
+    await expect.poll(() => root.querySelectorAll('.u-legend .u-label').length).toBe(3);
+    const legend = [...root.querySelectorAll('.u-legend .u-label')].map((l) => l.textContent);
+    expect(legend).toEqual(['Elbow plank target (s)', 'Elbow plank (s)', 'Drawing-in (s)']);
+    await page.getByText('Numbers').click();
+    await expect.poll(() => root.querySelectorAll('.numbers tbody tr').length).toBe(3);
+    const heads = [...root.querySelectorAll('.numbers thead th')].map((th) => th.textContent);
+    expect(heads).toEqual(['Session', ...legend]);
+    const firstRow = [...root.querySelectorAll('.numbers tbody tr')[0]!.querySelectorAll('td')];
+    expect(firstRow.map((td) => td.textContent)).toEqual(['35', '40', '45']);
+  });
+
   it('writes the numbers of a column to one decimal place each when any of them has one', async () => {
     document.body.style.width = '600px';
     const chart = document.createElement('bb-progress-chart');
