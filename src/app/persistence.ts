@@ -31,7 +31,12 @@ import {
   parseRetention,
   RETENTION_KEY,
 } from '../store/retention.ts';
-import { type ImportResult, type MotionUsage, SessionStore } from '../store/session-store.ts';
+import {
+  IMPORT_JOURNAL_PREFIX,
+  type ImportResult,
+  type MotionUsage,
+  SessionStore,
+} from '../store/session-store.ts';
 import { summarize } from '../store/summary.ts';
 import { localUtcOffsetMin, wallClockOf } from '../workout/calendar.ts';
 import { Model } from '../workout/model.ts';
@@ -234,6 +239,7 @@ export class Persistence {
         (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('upgraded')) }))
       )();
       this.history.update({ storage: 'saving', persisted: await askToPersist() });
+      await this.guard((store) => this.undoCutImports(store));
       // Sessions that have aged past the raw-motion setting since the last visit lose their samples.
       await this.guard(async (store) => void (await this.applyRetention(store)));
       await this.refresh();
@@ -522,7 +528,11 @@ export class Persistence {
     const replaced: SessionBundle[] = [];
     const unknownFields: string[] = [];
     let preferences: Preferences | null = null;
+    // Held while the import runs, so that another tab opened meanwhile leaves its journal alone.
+    const journal = IMPORT_JOURNAL_PREFIX + crypto.randomUUID();
+    const held = await this.tabs.hold(journal);
     try {
+      await store.beginImport(journal);
       let bytesRead = 0;
       const onBytes = (bytes: number) => (bytesRead = bytes);
       const reading = readSessionStream(file.stream(), {
@@ -533,7 +543,7 @@ export class Persistence {
       });
       for await (const bundle of reading) {
         options.signal?.throwIfAborted();
-        const result = await store.importBundles([bundle]);
+        const result = await store.importBundles([bundle], journal);
         if (result.added.length) this.rememberPast(bundle.session, bundle.sets);
         added.push(...result.added);
         skipped.push(...result.skipped);
@@ -549,6 +559,8 @@ export class Persistence {
       for (const before of replaced) await store.importBundles([before]).catch(() => undefined);
       throw error instanceof ImportError || isAbort(error) ? error : toStoreError(error);
     } finally {
+      await store.endImport(journal).catch(() => undefined);
+      held?.release();
       await this.refresh();
     }
     // A session the backup holds unfinished is offered to resume or keep, here as in the other tabs
@@ -561,6 +573,31 @@ export class Persistence {
       offeredPreferences: offered && this.app.preferences?.differ(offered) ? offered : null,
     });
     return { added, skipped, unknownFields, ...(replaced.length ? { replaced } : {}) };
+  }
+
+  /**
+   * Takes out what an import had added when its tab went in the middle of it (closed, reloaded,
+   * crashed): an import is all or nothing, and the person is told to import the file again. An import
+   * another tab is running now is left to it.
+   */
+  private async undoCutImports(store: SessionStore): Promise<void> {
+    let undone = 0;
+    for (const journal of await store.importJournals()) {
+      const held = await this.tabs.hold(journal.key, { ifAvailable: true });
+      if (!held) continue;
+      try {
+        for (const id of journal.added) await store.deleteSession(id);
+        await store.endImport(journal.key);
+        undone += journal.added.length;
+      } finally {
+        held.release();
+      }
+    }
+    if (undone > 0) {
+      this.history.update({
+        notice: `An import was cut off when Backbeat closed: the ${undone === 1 ? 'session' : `${undone} sessions`} it had added ${undone === 1 ? 'was' : 'were'} taken out again. Import the file again to bring in all of it.`,
+      });
+    }
   }
 
   dismissNotice(): void {

@@ -43,6 +43,18 @@ export interface ImportResult {
   readonly unknownFields?: readonly string[];
 }
 
+/**
+ * An import under way, kept in `meta` under a key with this prefix: the sessions it has added so far,
+ * written in the transaction that adds them. A tab closed in the middle of an import leaves it
+ * behind, and the next start takes those sessions out again (an import is all or nothing).
+ */
+export const IMPORT_JOURNAL_PREFIX = 'import:';
+
+export interface ImportJournal {
+  readonly key: string;
+  readonly added: readonly string[];
+}
+
 const CHUNK_STORES = ['events', 'heartRate', 'motion'] as const;
 /** Every store of sessions and what is derived from them (not `meta`, which is about the store). */
 const ALL_STORES: StoreNames<BackbeatDB>[] = ['sessions', 'snapshots', 'sets', ...CHUNK_STORES, 'weeks'];
@@ -264,9 +276,10 @@ export class SessionStore {
    * but for the copy here of a session the file carries further (see goesFurther): storage failed in
    * the middle of it, and the person saved the whole of it from memory to bring it back.
    */
-  importBundles(bundles: readonly SessionBundle[]): Promise<ImportResult> {
+  importBundles(bundles: readonly SessionBundle[], journal?: string): Promise<ImportResult> {
     return guard(async () => {
-      const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      const stores: StoreNames<BackbeatDB>[] = journal ? [...ALL_STORES, 'meta'] : ALL_STORES;
+      const tx = this.db.transaction(stores, 'readwrite');
       const added: string[] = [];
       const skipped: string[] = [];
       const replaced: SessionBundle[] = [];
@@ -293,6 +306,15 @@ export class SessionStore {
       }
       for (const b of bundles) if (added.includes(b.session.id)) weeks.add(sessionWeek(b.session));
       for (const week of weeks) await refreshWeek(tx, week);
+      if (journal) {
+        // A session that took the place of its cut-short copy is kept if the import is cut off: the
+        // copy it replaced is in it whole.
+        const before = (await tx.objectStore('meta').get(journal)) as ImportJournal | undefined;
+        const fresh = added.filter((id) => !replaced.some((r) => r.session.id === id));
+        await tx
+          .objectStore('meta')
+          .put({ key: journal, added: [...(before?.added ?? []), ...fresh] }, journal);
+      }
       await tx.done;
       return { added, skipped, ...(replaced.length ? { replaced } : {}) };
     });
@@ -360,6 +382,22 @@ export class SessionStore {
         tx.done,
       ]);
     });
+  }
+
+  /** Begins an import's journal (see IMPORT_JOURNAL_PREFIX): name it in importBundles. */
+  beginImport(key: string): Promise<void> {
+    return this.setMeta(key, { key, added: [] } satisfies ImportJournal);
+  }
+
+  /** Imports whose tab went before they ended or were undone, and what each had added. */
+  importJournals(): Promise<ImportJournal[]> {
+    const range = IDBKeyRange.bound(IMPORT_JOURNAL_PREFIX, `${IMPORT_JOURNAL_PREFIX}\uffff`);
+    return guard(async () => (await this.db.getAll('meta', range)) as ImportJournal[]);
+  }
+
+  /** An import ended, or was undone: its journal goes. */
+  endImport(key: string): Promise<void> {
+    return guard(() => this.db.delete('meta', key));
   }
 
   /** A fact about the store (see BackbeatDB.meta). */

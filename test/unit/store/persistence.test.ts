@@ -349,6 +349,55 @@ describe('Persistence', () => {
     });
   });
 
+  it('takes out what an import had added when its tab went in the middle of it, unless it is still running', async () => {
+    const source = new Page(`persistence-${++dbCounter}`);
+    await source.persistence.start();
+    await source.finishedSessions(3);
+    const backup = await (await source.persistence.backup()).blob.text();
+    await source.persistence.dispose();
+    // The file as far as its second session; the rest never comes, as for a tab closed while reading.
+    const [header, first, second] = backup.split('\n');
+    const bytes = new TextEncoder().encode(`${header}\n${first}\n${second}\n`);
+    const cut = {
+      size: backup.length,
+      stream: () => new ReadableStream<Uint8Array>({ start: (reading) => reading.enqueue(bytes) }),
+    } as unknown as Blob;
+    const name = `persistence-${++dbCounter}`;
+    const importing = new Page(name);
+    await importing.persistence.start();
+    void importing.persistence.restore(cut).catch(() => undefined);
+    await vi.waitFor(async () => expect(await importing.store!.countSessions()).toBe(2));
+
+    // Another tab opened meanwhile finds the import's lock held: the import is that tab's to finish.
+    const busy: Tabs = {
+      messages$: NEVER,
+      post: () => undefined,
+      hold: async (_, options) =>
+        options?.ifAvailable ? null : { release: () => undefined, lost: new Promise(() => undefined) },
+      liveSessions: async () => new Set(),
+      whenFree: () => new Promise(() => undefined),
+      close: () => undefined,
+    };
+    const other = new Page(name, undefined, busy);
+    await other.persistence.start();
+    expect(other.persistence.history.state.sessionCount).toBe(2);
+    expect(other.persistence.history.state.notice).toBeNull();
+    await other.persistence.dispose();
+
+    importing.store!.close(); // the tab is gone
+    const reopened = new Page(name);
+    await reopened.persistence.start();
+    expect(reopened.persistence.history.state.sessionCount).toBe(0);
+    expect(await reopened.store!.importJournals()).toEqual([]);
+    expect(reopened.persistence.history.state.notice).toBe(
+      'An import was cut off when Backbeat closed: the 2 sessions it had added were taken out again. Import the file again to bring in all of it.',
+    );
+    await reopened.persistence.importJson(backup);
+    expect(reopened.persistence.history.state.sessionCount).toBe(3);
+    expect(await reopened.store!.importJournals()).toEqual([]);
+    await reopened.persistence.dispose();
+  });
+
   it('says an import asked after storage filled up was not tried, in words about the import', async () => {
     const backup = await backupOfOneSession();
     const page = new Page(`persistence-${++dbCounter}`);
