@@ -204,6 +204,8 @@ export class Persistence {
   private readonly tabs: Tabs;
   /** This page's id, as the writer of the sessions it records (SessionRow.writer). */
   private readonly tabId = crypto.randomUUID();
+  /** The session this tab last handed over to another (see movedAway). */
+  private movedSessionId: string | null = null;
   /** Sessions live in another tab whose end is being waited for. */
   private readonly watching = new Set<string>();
   private readonly stopWatching = new AbortController();
@@ -712,7 +714,9 @@ export class Persistence {
         setsDone(unfinished),
         setsDone(elsewhere),
       ]);
-      this.history.update({ unfinished, unfinishedSetsDone, elsewhere, elsewhereSetsDone });
+      // The session that moved away has ended where it went: "recorded there now" is no longer true.
+      const movedAway = this.history.state.movedAway && active.some((s) => s.id === this.movedSessionId);
+      this.history.update({ unfinished, unfinishedSetsDone, elsewhere, elsewhereSetsDone, movedAway });
       if (elsewhere && !this.watching.has(elsewhere.id)) {
         this.watching.add(elsewhere.id);
         void this.tabs
@@ -744,6 +748,7 @@ export class Persistence {
     this.detach();
     // The session model stops before the last write: a state it emitted while that write is under way
     // would find no recorder and start a new session in this tab.
+    this.movedSessionId = recorder.sessionId;
     this.history.update({ movedAway: true });
     this.app.session.reset();
     // Refused harmlessly when the other tab has already claimed the session.

@@ -92,10 +92,12 @@ export class BbStorageNotice extends LitElement {
   override render() {
     const h = this.history.value;
     const { unfinished, unfinishedSetsDone, elsewhere, recordingId, movedAway, problem, hasCurrent } = h;
+    const shownElsewhere = elsewhere !== null && recordedInAnotherTab(h);
     return html`
-      ${elsewhere && recordedInAnotherTab(h) ? this.renderElsewhere(elsewhere) : null}
+      ${shownElsewhere ? this.renderElsewhere(elsewhere) : null}
       ${
-        movedAway
+        // Where the session went is said with the offer to move it back, when there is one.
+        movedAway && !shownElsewhere
           ? html`<section role="status">
               <p><strong>This session moved to another tab</strong> and is recorded there now. Everything up to the move is saved.</p>
               <div class="actions"><button class="quiet" @click=${() => this.persistence.dismissMovedAway()}>OK</button></div>
@@ -126,9 +128,11 @@ export class BbStorageNotice extends LitElement {
   /** A session another tab records: it can be moved here, never resumed here as if interrupted. */
   private renderElsewhere(session: SessionRow) {
     const at = sessionStartText(session.startedAt, Date.now());
-    const { moving, elsewhereSetsDone: done } = this.history.value;
+    const { moving, elsewhereSetsDone: done, movedAway } = this.history.value;
     return html`<section aria-labelledby="elsewhere-title">
-      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}${done ? `, ${plural(done, 'set')} done so far` : ''}.</p>
+      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}${done ? `, ${plural(done, 'set')} done so far` : ''}.${
+        movedAway ? ' It moved there from this tab; everything up to the move is saved.' : ''
+      }</p>
       <div class="choice">
         <button class="primary" aria-describedby="move-what" ?disabled=${moving} @click=${() => this.persistence.moveHere()}>
           ${moving ? 'Moving…' : 'Move the session here'}

@@ -134,4 +134,25 @@ describe('two tabs', () => {
     ]);
     store.close();
   });
+
+  it('a tab whose session moved away says so once, and no more once the session has ended where it went', async () => {
+    const name = `tabs-moved-${Date.now()}`;
+    const { first, second } = await recordingInTheFirstOfTwo(name);
+    await second.persistence.moveHere();
+    await expect.poll(() => first.persistence.history.state.elsewhere?.status).toBe('active');
+    expect(first.persistence.history.state.movedAway).toBe(true);
+    const notice = await mount('bb-storage-notice', { persistence: first.persistence });
+    // Said once, with the offer to move it back, not again in a box of its own.
+    await expect
+      .poll(() => notice.shadowRoot?.textContent)
+      .toMatch(/recording in another tab.*It moved there from this tab/s);
+    expect(notice.shadowRoot?.textContent).not.toMatch(/moved to another tab/);
+
+    second.session.finish();
+    await expect.poll(() => first.persistence.history.state.elsewhere).toBeNull();
+    await expect.poll(() => first.persistence.history.state.movedAway).toBe(false);
+    await notice.updateComplete;
+    expect(notice.shadowRoot?.textContent).not.toMatch(/another tab/);
+    notice.remove();
+  });
 });

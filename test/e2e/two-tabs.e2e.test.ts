@@ -105,7 +105,9 @@ describe('two tabs of the app', () => {
     await expect.poll(() => second.locator('bb-set-view, bb-rest-view').count(), { timeout: 20_000 }).toBe(1);
     await expect
       .poll(() => noticeText(first), { timeout: 20_000 })
-      .toMatch(/This session moved to another tab/);
+      .toMatch(
+        /recording in another tab.*It moved there from this tab; everything up to the move is saved\./s,
+      );
     expect(await first.locator('bb-set-view, bb-rest-view').count()).toBe(0);
     expect(await noticeText(second)).not.toMatch(/recording in another tab/);
 
