@@ -114,8 +114,10 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   if (next.phase === 'ready') return [];
   // Quiet through a pause: no countdown while the clock is stopped.
   if (isPaused(next)) {
-    // Said again when the device the app paused for is given up for lost: the person must act.
-    const news = !isPaused(prev) || prev.pausedFor !== next.pausedFor;
+    // Said again when the device the app paused for is given up for lost: the person must act. Not
+    // when the person pressed Reconnect after that: the connection lost is not news to them.
+    const reconnecting = prev.pausedFor === 'lost' && next.pausedFor === 'connection';
+    const news = !isPaused(prev) || (prev.pausedFor !== next.pausedFor && !reconnecting);
     return news ? [say(PAUSED_WORDS[next.pausedFor ?? 'person'], true)] : [];
   }
   if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next)) return [say(resumed(next), true)];

@@ -483,6 +483,8 @@ describe('planCues', () => {
       },
     ]);
     expect(run.do({ type: 'pause', nowMs: 75_000, reason: 'lost' })).toEqual([]);
+    // Reconnect pressed: the app is on it again, which is no news to the person who pressed it.
+    expect(run.do({ type: 'pause', nowMs: 76_000, reason: 'connection' })).toEqual([]);
     run.do({ type: 'resume', nowMs: 80_000 });
     // Paused by the person, the pause stays theirs whatever the device does meanwhile.
     run.do({ type: 'pause', nowMs: 81_000 });
