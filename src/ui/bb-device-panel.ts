@@ -22,6 +22,9 @@ const CONNECTION_WORDS: Record<ConnectionState, string> = {
 /** A replay is never connected: it plays. */
 const REPLAY_WORDS: Partial<Record<ConnectionState, string>> = { connected: 'replaying' };
 
+/** A battery at or below this is shown as low: a strap's coin cell has hours left. */
+const LOW_BATTERY_PERCENT = 15;
+
 /** Phone motion and the virtual strap send no packets: a recording of them would be empty. */
 const SENDS_NO_PACKETS = new Set<DeviceKind>(['phone', 'virtual']);
 
@@ -298,11 +301,7 @@ export class BbDevicePanel extends LitElement {
       <span class="name">${d.name}</span>
       <span class="state" data-connection=${d.connection}>${(d.kind === 'replay' ? REPLAY_WORDS[d.connection] : undefined) ?? CONNECTION_WORDS[d.connection]}</span>
       ${d.connection === 'reconnecting' ? html`<span class="retry">reconnecting…</span>` : nothing}
-      ${
-        d.battery !== null
-          ? html`<span class="battery" ?data-low=${d.battery <= 15} aria-label="battery ${d.battery} percent">battery ${d.battery} %</span>`
-          : nothing
-      }
+      ${this.renderBattery(d)}
       ${
         d.sampleRateHz && d.connection === 'connected'
           ? html`<span class="rate">motion ${Math.round(d.sampleRateHz)} Hz</span>`
@@ -330,6 +329,21 @@ export class BbDevicePanel extends LitElement {
           : nothing
       }
     </span>`;
+  }
+
+  /**
+   * The battery of a device in reach. Of one away only a low level is told, as it was last read: it
+   * may be why the device went (a full one, read before it went, says nothing now).
+   */
+  private renderBattery(d: DeviceStatus) {
+    if (d.battery === null) return nothing;
+    const low = d.battery <= LOW_BATTERY_PERCENT;
+    if (d.connection === 'connected') {
+      return html`<span class="battery" ?data-low=${low} aria-label="battery ${d.battery} percent">battery ${d.battery} %</span>`;
+    }
+    return low
+      ? html`<span class="battery" data-low aria-label="battery was ${d.battery} percent">battery was ${d.battery} %</span>`
+      : nothing;
   }
 
   private pick(kind: DeviceKind): void {

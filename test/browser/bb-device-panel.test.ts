@@ -86,7 +86,19 @@ describe('bb-device-panel', () => {
     expect(h10.querySelector('.role')?.textContent).toBe('heart rate + motion');
     expect(h10.querySelector('.malformed')?.textContent).toBe('2 bad packets dropped');
     await expect.element(page.getByLabelText('battery 12 percent')).toHaveAttribute('data-low');
+    // A battery read before the strap went is not its battery now.
+    expect(h10.querySelector('.battery')).toBeNull();
+  });
+
+  it('shows the battery of a device in reach, and of one away only a low one, as it was', async () => {
+    const panel = await mount(state([status({ battery: 80 })]));
     await expect.element(page.getByLabelText('battery 80 percent')).not.toHaveAttribute('data-low');
+    panel.device = state([status({ battery: 80, connection: 'lost' })], { connection: 'lost' });
+    await panel.updateComplete;
+    expect(panel.shadowRoot?.querySelector('.battery')).toBeNull();
+    panel.device = state([status({ battery: 9, connection: 'lost' })], { connection: 'lost' });
+    await panel.updateComplete;
+    await expect.element(page.getByLabelText('battery was 9 percent')).toHaveTextContent('battery was 9 %');
   });
 
   it('sends the kind the person picks from the menu, and a disconnect for one device of several', async () => {
