@@ -260,6 +260,21 @@ export function pausedMark(reason: PauseReason | null) {
  * a keyboard's or screen reader's focus stays on it, as it would not on a button put in another's place.
  */
 export function pauseButton(host: HTMLElement, paused: boolean) {
-  const toggle = () => sendCommand(host, paused ? 'bb-resume' : 'bb-pause');
+  const last = shownPause.get(host);
+  const resumedAtMs = last?.paused && !paused ? performance.now() : (last?.resumedAtMs ?? -Infinity);
+  shownPause.set(host, { paused, resumedAtMs });
+  const toggle = () => {
+    if (paused) return sendCommand(host, 'bb-resume');
+    if (performance.now() - resumedAtMs < PAUSE_AFTER_RESUME_MS) return;
+    sendCommand(host, 'bb-pause');
+  };
   return html`<button class=${paused ? 'primary' : ''} @click=${toggle}>${paused ? 'Resume' : 'Pause'}</button>`;
 }
+
+/**
+ * A tap on Pause this soon after it was Resume was meant for Resume: the app resumed by itself (a
+ * strap came back) as the finger came down, or the finger tapped twice. It is not taken as Pause.
+ */
+const PAUSE_AFTER_RESUME_MS = 800;
+/** What each screen's Pause button last showed, and when it last turned from Resume. */
+const shownPause = new WeakMap<HTMLElement, { paused: boolean; resumedAtMs: number }>();

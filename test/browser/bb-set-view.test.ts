@@ -157,6 +157,24 @@ describe('bb-set-view', () => {
     expect(element.shadowRoot!.querySelector('.pause-reason')?.textContent).toBe('connection lost');
   });
 
+  it('takes no tap on Pause as a pause just after it was Resume: the tap was meant for Resume', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 4 }),
+      paused: true,
+    });
+    let paused = 0;
+    element.addEventListener('bb-pause', () => paused++);
+    // The strap came back and the app resumed as the finger came down on Resume.
+    element.paused = false;
+    await element.updateComplete;
+    await page.getByRole('button', { name: 'Pause' }).click();
+    expect(paused).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    await page.getByRole('button', { name: 'Pause' }).click();
+    expect(paused).toBe(1);
+  });
+
   it('before the set begins: the position to take, what is wrong with the present one, and a way to start', async () => {
     const view = await mount({
       planned: { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 45 } },
