@@ -115,12 +115,25 @@ export interface HistoryState {
   /** The outcome of the last import, delete or export, to show once. */
   readonly notice: string | null;
   /**
+   * A backup or an import under way: kept here, not by the screen that began it, so that History left
+   * and opened again shows it still going, with its Cancel.
+   */
+  readonly task: LongTask | null;
+  /**
    * The settings and what was learned of the person that the backup just restored holds, when they
    * differ from this device's: offered, never taken unasked (an old backup would undo newer ones).
    */
   readonly offeredPreferences: Preferences | null;
   /** The browser promised not to clear the data when space runs low (null: not asked or unknown). */
   readonly persisted: boolean | null;
+}
+
+export interface LongTask {
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+  /** Cancel was pressed: what the task did is being undone, which can take a while. */
+  readonly cancelling: boolean;
 }
 
 export interface MotionState {
@@ -158,6 +171,7 @@ export class HistoryModel extends Model<HistoryState> {
       elsewhereSetsDone: 0,
       moving: false,
       movedAway: false,
+      task: null,
       recordingId: null,
       hasCurrent: false,
       notice: null,
@@ -204,6 +218,8 @@ export class Persistence {
   private readonly tabs: Tabs;
   /** This page's id, as the writer of the sessions it records (SessionRow.writer). */
   private readonly tabId = crypto.randomUUID();
+  /** Calls off the long task under way (see runTask). */
+  private taskController: AbortController | null = null;
   /** The session this tab last handed over to another (see movedAway). */
   private movedSessionId: string | null = null;
   /** Sessions live in another tab whose end is being waited for. */
@@ -602,6 +618,47 @@ export class Persistence {
     }
   }
 
+  /**
+   * Runs a backup or an import as the one long task (see HistoryState.task), with its progress and a
+   * way to call it off (cancelTask). Called off, it gives null once what it did is undone, and the
+   * history's notice says `cancelled`: a choice, not an error.
+   */
+  async runTask<T>(
+    label: string,
+    cancelled: string,
+    work: (options: TaskOptions) => Promise<T>,
+  ): Promise<T | null> {
+    if (this.taskController)
+      throw new Error('A backup or an import is already under way: wait for it to end.');
+    const controller = new AbortController();
+    this.taskController = controller;
+    this.history.update({ task: { label, done: 0, total: 0, cancelling: false } });
+    try {
+      return await work({
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          const task = this.history.state.task;
+          if (task) this.history.update({ task: { ...task, done, total } });
+        },
+      });
+    } catch (error) {
+      if (!isAbort(error)) throw error;
+      this.history.update({ notice: cancelled });
+      return null;
+    } finally {
+      this.taskController = null;
+      this.history.update({ task: null });
+    }
+  }
+
+  /** Calls off the long task; it says at once that it is cancelling, as undoing can take seconds. */
+  cancelTask(): void {
+    const task = this.history.state.task;
+    if (!this.taskController || !task || task.cancelling) return;
+    this.history.update({ task: { ...task, cancelling: true } });
+    this.taskController.abort();
+  }
+
   dismissNotice(): void {
     this.history.update({ notice: null });
   }
@@ -906,7 +963,7 @@ export function endInterrupted(bundle: SessionBundle): { session: SessionRow; se
   };
 }
 
-export function isAbort(error: unknown): boolean {
+function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 

@@ -4,9 +4,8 @@ import {
   anyBeingRecorded,
   type ExportFormat,
   type HistoryState,
-  isAbort,
+  type LongTask,
   type Persistence,
-  type TaskOptions,
 } from '../app/persistence.ts';
 import type { SessionRow } from '../store/records.ts';
 import {
@@ -48,15 +47,6 @@ function describeRetention(retention: MotionRetention): string {
 /** "20 of 470 sessions shown", or nothing when all are. */
 function shownOf(shown: number, count: number): string {
   return shown < count ? `${shown} of ${count} sessions shown` : '';
-}
-
-interface Task {
-  readonly label: string;
-  readonly done: number;
-  readonly total: number;
-  readonly controller: AbortController;
-  /** Cancel was pressed: what the task did is being undone, which can take a while. */
-  readonly cancelling: boolean;
 }
 
 /**
@@ -238,8 +228,12 @@ export class BbHistory extends LitElement {
   /** The session whose deletion waits for a second click; 'all' for everything. */
   @state() private confirming: string | null = null;
   @state() private busy = false;
+
+  /** Something asked here is under way, or a backup or an import begun on an earlier visit. */
+  private get working(): boolean {
+    return this.busy || this.history.value.task !== null;
+  }
   /** A backup or an import under way: how far it is, and how to call it off. */
-  @state() private task: Task | null = null;
   /** A raw-motion setting picked but not yet applied (it may delete data: it waits for a button). */
   @state() private retentionChoice: MotionRetention | null = null;
   @state() private error: string | null = null;
@@ -292,12 +286,12 @@ export class BbHistory extends LitElement {
           : null
       }
       <div class="tools">
-      ${this.task ? this.renderTask(this.task) : null}
+      ${h.task ? this.renderTask(h.task) : null}
       <div class="actions">
-        <button @click=${this.onBackup} ?disabled=${this.busy}>Back up everything</button>
-        <button @click=${this.onHistoryCsv} ?disabled=${this.busy || count === 0}>All sessions as CSV</button>
+        <button @click=${this.onBackup} ?disabled=${this.working}>Back up everything</button>
+        <button @click=${this.onHistoryCsv} ?disabled=${this.working || count === 0}>All sessions as CSV</button>
         <label class="file">Import a file
-          <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onImport} ?disabled=${this.busy} />
+          <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onImport} ?disabled=${this.working} />
         </label>
         ${
           // Deleting is for between sessions: the session being recorded, here or in another tab, would
@@ -308,7 +302,7 @@ export class BbHistory extends LitElement {
               ? html`<span>${count === 1 ? 'Delete the one saved session for good?' : `Delete all ${count} sessions for good?`}</span>
                 <button class="danger" @click=${this.onDeleteAll}>Yes, delete everything</button>
                 <button class="quiet" @click=${() => (this.confirming = null)}>Keep them</button>`
-              : html`<button class="danger" ?disabled=${count === 0} @click=${() => (this.confirming = 'all')}>
+              : html`<button class="danger" ?disabled=${this.working || count === 0} @click=${() => (this.confirming = 'all')}>
                 Delete everything
               </button>`
         }
@@ -333,7 +327,7 @@ export class BbHistory extends LitElement {
                 <span class="facts">${shownOf(h.sessions.length, count)}</span>
                 ${
                   h.sessions.length < count
-                    ? html`<button @click=${() => this.run(() => this.persistence.showMoreSessions())} ?disabled=${this.busy}>Show older sessions</button>`
+                    ? html`<button @click=${() => this.run(() => this.persistence.showMoreSessions())} ?disabled=${this.working}>Show older sessions</button>`
                     : null
                 }
               </div>`
@@ -359,13 +353,13 @@ export class BbHistory extends LitElement {
     </section>`;
   }
 
-  private renderTask(task: Task) {
+  private renderTask(task: LongTask) {
     const percent = task.total > 0 ? Math.floor((100 * task.done) / task.total) : 0;
     return html`<div class="task">
       <span id="task-label">${task.cancelling ? 'Cancelling…' : task.label}</span>
       <progress aria-labelledby="task-label" max="100" value=${percent}></progress>
       <span aria-hidden="true">${percent} %</span>
-      <button class="quiet" ?disabled=${task.cancelling} @click=${this.onCancelTask}>Cancel</button>
+      <button class="quiet" ?disabled=${task.cancelling} @click=${() => this.persistence.cancelTask()}>Cancel</button>
     </div>`;
   }
 
@@ -442,7 +436,7 @@ export class BbHistory extends LitElement {
                         ${preview!.sessions ? `This frees ${formatBytes(preview!.bytes)} now: the raw motion of ${preview!.sessions} session${preview!.sessions === 1 ? '' : 's'} goes for good.` : 'Nothing has to go now.'}
                       </p>
                       <div class="actions">
-                        <button class=${preview!.sessions ? 'danger' : ''} @click=${() => this.onApplyRetention(chosen)} ?disabled=${this.busy}>
+                        <button class=${preview!.sessions ? 'danger' : ''} @click=${() => this.onApplyRetention(chosen)} ?disabled=${this.working}>
                           ${preview!.sessions ? `Free ${formatBytes(preview!.bytes)}` : 'Save'}
                         </button>
                         <button class="quiet" @click=${() => (this.retentionChoice = null)}>Keep as it is</button>
@@ -466,9 +460,14 @@ export class BbHistory extends LitElement {
   }
 
   private onBackup = async (): Promise<void> => {
-    await this.runTask('Backing up', 'Backup cancelled: no file was made.', async (options) =>
-      download(await this.persistence.backup(options)),
-    );
+    await this.run(async () => {
+      const file = await this.persistence.runTask(
+        'Backing up',
+        'Backup cancelled: no file was made.',
+        (options) => this.persistence.backup(options),
+      );
+      if (file) download(file);
+    });
   };
 
   private onSpaceToggle = (event: Event): void => {
@@ -494,8 +493,10 @@ export class BbHistory extends LitElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    await this.runTask('Importing', 'Import cancelled: nothing was imported.', async (options) => {
-      await this.persistence.restore(file, options);
+    await this.run(async () => {
+      await this.persistence.runTask('Importing', 'Import cancelled: nothing was imported.', (options) =>
+        this.persistence.restore(file, options),
+      );
     });
     // On a phone the buttons push what the import did below the fold: the list under it grows, or
     // nothing seems to happen at all.
@@ -510,40 +511,6 @@ export class BbHistory extends LitElement {
       .find(Boolean);
     shown?.scrollIntoView({ block: 'nearest' });
   }
-
-  /** A long task with a progress bar and a Cancel button; a cancel is said, not shown as an error. */
-  private async runTask(
-    label: string,
-    cancelled: string,
-    work: (options: TaskOptions) => Promise<void>,
-  ): Promise<void> {
-    const controller = new AbortController();
-    this.task = { label, done: 0, total: 0, controller, cancelling: false };
-    await this.run(async () => {
-      try {
-        await work({
-          signal: controller.signal,
-          // Each step replaces the task shown: it is known by its controller, not by the first object.
-          onProgress: (done, total) => {
-            if (this.task?.controller === controller) this.task = { ...this.task, done, total };
-          },
-        });
-      } catch (error) {
-        if (!isAbort(error)) throw error;
-        this.error = cancelled;
-      } finally {
-        this.task = null;
-      }
-    });
-  }
-
-  /** Stops the task; the screen says so at once, as undoing what it did can take seconds. */
-  private onCancelTask = (): void => {
-    const task = this.task;
-    if (!task || task.cancelling) return;
-    this.task = { ...task, cancelling: true };
-    task.controller.abort();
-  };
 
   private async onDelete(id: string): Promise<void> {
     this.confirming = null;

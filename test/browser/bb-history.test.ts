@@ -229,6 +229,33 @@ describe('bb-history', () => {
   });
 });
 
+describe('bb-history left in the middle of an import', () => {
+  it('shows the import still going when opened again, with its Cancel, and what it did once it ends', async () => {
+    const persistence = await persistenceWith([]);
+    let finish!: () => void;
+    persistence.restore = async (_file, options = {}) => {
+      options.onProgress?.(1, 2);
+      await new Promise<void>((resolve) => (finish = resolve));
+      persistence.history.update({ notice: 'Imported 2 sessions.' });
+      return { added: [], skipped: [] };
+    };
+    const first = await mount('bb-history', persistence);
+    await userEvent.upload(page.getByLabelText('Import a file'), new File(['{}'], 'backup.json'));
+    await expect.element(page.getByRole('progressbar', { name: 'Importing' })).toHaveAttribute('value', '50');
+    first.remove(); // Back to the start screen
+    await mount('bb-history', persistence);
+    await expect.element(page.getByRole('progressbar', { name: 'Importing' })).toHaveAttribute('value', '50');
+    // Nothing else that writes the history while it runs.
+    await expect.element(page.getByRole('button', { name: 'Back up everything' })).toBeDisabled();
+    await expect.element(page.getByLabelText('Import a file')).toBeDisabled();
+    await expect.element(page.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+    finish();
+    await expect.element(page.getByText('Imported 2 sessions.')).toBeVisible();
+    expect(page.getByRole('progressbar').query()).toBeNull();
+    await expect.element(page.getByLabelText('Import a file')).toBeEnabled();
+  });
+});
+
 describe('bb-history restoring a backup with settings', () => {
   it("offers the backup's settings, and takes them on only from the tap", async () => {
     const applied: unknown[] = [];
