@@ -47,6 +47,7 @@ import {
   reduceSession,
   type SessionState,
   skippedUndone,
+  timerMs,
 } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
@@ -957,7 +958,7 @@ export function endInterrupted(bundle: SessionBundle): { session: SessionRow; se
       status: 'finished',
       endedAt: session.startedAt + endMs + totalGapMs(session),
       snapshot: finalSnapshot,
-      summary: summarize(sets, allHeartRate(bundle), endMs),
+      summary: summarize(sets, allHeartRate(bundle), finalSnapshot ? timerMs(finalSnapshot) : endMs),
     },
     sets: newSets,
   };

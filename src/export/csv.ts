@@ -3,7 +3,6 @@
 // for reps and breath cycles; what the columns cannot hold goes into Notes. Duration is Strong's own
 // "1h 5m" text (importers parse a bare number as milliseconds) and counts only the time in the app.
 
-import { workoutMs } from '../store/codec.ts';
 import type { SessionBundle, SetRow } from '../store/records.ts';
 import { wallClockOf } from '../workout/calendar.ts';
 import { exerciseById, FORM_ISSUE_TEXT } from '../workout/program.ts';
@@ -33,7 +32,7 @@ export function toCsv(sessions: readonly CsvSession[]): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const { session, sets } of [...sessions].sort((a, b) => a.session.startedAt - b.session.startedAt)) {
     const date = localDateTime(wallClockOf(session.startedAt, session.utcOffsetMin));
-    const duration = strongDuration(workoutMs(session));
+    const duration = strongDuration(session.summary.durationMs);
     for (const set of [...sets].sort((a, b) => a.index - b.index)) {
       const exercise = exerciseById(set.exerciseId);
       const dosage = session.plan.find((p) => p.exerciseId === set.exerciseId)?.dosage;

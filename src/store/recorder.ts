@@ -8,7 +8,7 @@ import { BehaviorSubject, type Observable } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { localUtcOffsetMin } from '../workout/calendar.ts';
-import type { SessionState, SetRecord } from '../workout/session.ts';
+import { type SessionState, type SetRecord, timerMs } from '../workout/session.ts';
 import {
   decodeHeartRateChunk,
   encodeHeartRateChunk,
@@ -293,7 +293,7 @@ export class SessionRecorder {
   /** Brings the summary up to date: done per write, not per state, as it walks the heart-rate series. */
   private summarize(): void {
     const snapshot = this.session.snapshot;
-    const durationMs = snapshot ? (snapshot.endedMs ?? snapshot.nowMs) : 0;
+    const durationMs = snapshot ? timerMs(snapshot) : 0;
     this.session = {
       ...this.session,
       summary: summarize(this.sets, this.heartRateSamples, durationMs),

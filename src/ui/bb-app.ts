@@ -10,7 +10,13 @@ import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import type { TargetChange } from '../workout/progression.ts';
 import type { SessionPhase, SessionState } from '../workout/session.ts';
-import { currentPlanned, setsKeptOnFinish, setsSkippedOnFinish, upNext } from '../workout/session.ts';
+import {
+  currentPlanned,
+  setsKeptOnFinish,
+  setsSkippedOnFinish,
+  timerMs,
+  upNext,
+} from '../workout/session.ts';
 import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
 import { noReadingReason } from './bb-heart-rate.ts';
@@ -510,7 +516,7 @@ export class BbApp extends LitElement {
       case 'summary':
         return html`<bb-summary
           .records=${state.completed}
-          .durationMs=${(state.endedMs ?? state.nowMs) - (state.startedMs ?? state.nowMs)}
+          .durationMs=${timerMs(state)}
           .heart=${this.app.heartSummary()}
           .problem=${this.exportProblem}
         ></bb-summary>`;

@@ -313,8 +313,11 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       // The set under way ends where the person stopped it, with what it counted (not a hold ended
       // by hand: the detectors missed nothing); one that had counted nothing yet was skipped. A set
       // the person never began (still getting into position) is no set at all.
-      const set = state.phase === 'set' && state.set && keptOnFinish(state.set) ? state.set : null;
-      const ended = set ? endSet(state, action.nowMs, endedByHand(set)) : state;
+      // Finished while paused (Finish's question pauses, too): the pause is no workout time, and a
+      // hold under way is kept as held up to it.
+      const running = endPause(state, action.nowMs);
+      const set = running.phase === 'set' && running.set && keptOnFinish(running.set) ? running.set : null;
+      const ended = set ? endSet(running, action.nowMs, endedByHand(set)) : running;
       return {
         ...ended,
         phase: 'summary',
@@ -334,6 +337,27 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
  */
 function keptOnFinish(set: CurrentSet): boolean {
   return !set.waiting;
+}
+
+/** What timerMs reads of a session state, or of one saved. */
+export interface SessionTimes {
+  readonly startedMs: number | null;
+  readonly endedMs: number | null;
+  readonly nowMs: number;
+  readonly pausedAtMs?: number | null;
+  readonly pauses?: readonly Pause[];
+}
+
+/**
+ * How long the session's timer ran: from its start to its end (or now), less the time it stood
+ * paused (Finish's question included). The summary, History and the exports all give this length.
+ */
+export function timerMs(times: SessionTimes): number {
+  const endMs = times.endedMs ?? times.nowMs;
+  const pausedMs =
+    (times.pauses ?? []).reduce((sum, pause) => sum + pause.ms, 0) +
+    (times.pausedAtMs != null ? Math.max(0, endMs - times.pausedAtMs) : 0);
+  return Math.max(0, endMs - (times.startedMs ?? endMs) - pausedMs);
 }
 
 /** The sets the session keeps if it is finished now: what the question before Finish counts. */
@@ -391,8 +415,19 @@ function endedByHand(set: CurrentSet): SetEnd {
   return set.count > 0 || set.holdStartMs !== null ? 'stopped' : 'skipped';
 }
 
-/** Picks up where the pause began: every running timer moves on by the length of the pause. */
+/** Picks up where the pause began; a set waiting for the person begins if they got into position. */
 function resume(state: SessionState, nowMs: number): SessionState {
+  if (state.pausedAtMs === null) return state;
+  const resumed = endPause(state, nowMs);
+  // The person got into position while paused: the set begins now.
+  return resumed.set?.waiting && resumed.set.inPosition ? beginSet(resumed, nowMs) : resumed;
+}
+
+/**
+ * Ends the pause at `nowMs`: its time is kept apart as time the session's timer stood still, and
+ * every running timer moves on by its length.
+ */
+function endPause(state: SessionState, nowMs: number): SessionState {
   if (state.pausedAtMs === null) return state;
   const pausedMs = Math.max(0, nowMs - state.pausedAtMs);
   const { pausedFor: _reason, ...unpaused } = state;
@@ -412,8 +447,7 @@ function resume(state: SessionState, nowMs: number): SessionState {
         : {}),
     },
   };
-  // The person got into position while paused: the set begins now.
-  return set?.waiting && set.inPosition ? beginSet(resumed, nowMs) : resumed;
+  return resumed;
 }
 
 function onTick(state: SessionState): SessionState {

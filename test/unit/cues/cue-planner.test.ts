@@ -381,6 +381,15 @@ describe('planCues', () => {
     ]);
   });
 
+  it("says the session ended when it is finished while paused, as on Finish's question", () => {
+    const run = new Run(plan(['superman', 2, 1, 30], ['glute-bridge', 1, 15, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    expect(spoken(run.do({ type: 'pause', nowMs: 5000 }))).toEqual(['Paused']);
+    expect(spoken(run.do({ type: 'finish', nowMs: 65_000 }))).toEqual([
+      'Session ended: one set done. Well done',
+    ]);
+  });
+
   it('ends a session of skipped sets without calling them done, and one with none without praise', () => {
     const skipped = new Run(plan(['superman', 2, 10, 30]));
     skipped.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));

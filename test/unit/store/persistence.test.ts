@@ -287,6 +287,25 @@ describe('Persistence', () => {
     await next.persistence.dispose();
   });
 
+  it('gives a session the time its timer ran, in the summary and the CSV: a Finish question left open is no workout', async () => {
+    const page = new Page(`persistence-${++dbCounter}`);
+    await page.persistence.start();
+    page.session.start();
+    page.reps(10);
+    page.run(2000);
+    const ranMs = page.clockMs - page.session.state.startedMs!;
+    // Finish asked in the rest, and left on screen five minutes before End session.
+    page.session.pause();
+    page.run(300_000);
+    page.session.finish();
+    await page.persistence.flush();
+    const [session] = page.persistence.history.state.sessions;
+    expect(session!.summary.durationMs).toBe(ranMs);
+    const csv = await (await page.persistence.exportSession(session!.id, 'csv')).blob.text();
+    expect(csv.split('\r\n')[1]).toContain(`,${Math.round(ranMs / 1000)}s,`);
+    await page.persistence.dispose();
+  });
+
   it('keeps the reps of the set under way when an interrupted session is kept as it is', async () => {
     const name = `persistence-${++dbCounter}`;
     const first = new Page(name);

@@ -19,6 +19,7 @@ import {
   showsRecovery,
   sidesCorrected,
   skippedUndone,
+  timerMs,
   upNext,
   WRONG_POSITION_REPEAT_MS,
   WRONG_POSITION_TIMES,
@@ -534,6 +535,31 @@ describe('session reducer', () => {
       { type: 'finish', nowMs: 34_000 },
     );
     expect(held.completed[0]).toMatchObject({ holdMs: 33_000, endedBy: 'stopped' });
+  });
+
+  it("finished while paused (as on Finish's question), keeps the pause out of the workout and a hold as held up to it", () => {
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
+    ];
+    const finished = run(
+      initialSessionState(plank),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1000 } },
+      { type: 'pause', nowMs: 21_000 },
+      { type: 'finish', nowMs: 321_000 },
+    );
+    expect(finished.completed[0]).toMatchObject({ holdMs: 20_000, endedBy: 'stopped' });
+    expect(finished.pausedAtMs).toBeNull();
+    expect(finished.pauses).toEqual([{ atMs: 21_000, ms: 300_000 }]);
+    expect(finished.endedMs).toBe(321_000);
+  });
+
+  it('times the session without its pauses, one still open included', () => {
+    const times = { startedMs: 1000, endedMs: null, nowMs: 61_000, pauses: [{ atMs: 10_000, ms: 5000 }] };
+    expect(timerMs(times)).toBe(55_000);
+    expect(timerMs({ ...times, pausedAtMs: 51_000 })).toBe(45_000);
+    expect(timerMs({ ...times, endedMs: 31_000, nowMs: 90_000 })).toBe(25_000);
+    expect(timerMs({ startedMs: null, endedMs: null, nowMs: 5000 })).toBe(0);
   });
 
   it('aims each plank hold a step above the one before', () => {
