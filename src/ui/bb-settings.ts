@@ -27,6 +27,9 @@ function otherVoices(next: readonly VoiceChoice[], previous?: readonly VoiceChoi
   });
 }
 
+/** The box that lets progression set the hold targets: named again by the note that says what it did. */
+const PROGRESS_LABEL = 'Set the drawing-in and plank targets from my past sessions';
+
 /**
  * The settings screen: the program (order, dosage, what to leave out, short or full), the voice and
  * sounds, and the heart-rate data. Every control is a native form control with a visible label, so it
@@ -244,7 +247,7 @@ export class BbSettings extends LitElement {
         <label>
           <input type="checkbox" .checked=${live(s.autoProgress)} aria-describedby="progress-note"
             @change=${(e: Event) => this.model.setAutoProgress(checked(e))} />
-          Set the drawing-in and plank targets from my past sessions
+          ${PROGRESS_LABEL}
         </label>
         <p class="note" id="progress-note">
           The drawing-in climbs ${DRAWING_IN_STEPS_S.map(formatDuration).join(' → ')}, never below its
@@ -337,8 +340,8 @@ export class BbSettings extends LitElement {
         ${
           change
             ? html`<p class="note">
-                Today's session: ${change.todayS} s. ${describeTargetChange(change)} Untick “Raise the
-                drawing-in and plank targets as I progress” to keep ${change.settingS} s.
+                Today's session: ${change.todayS} s. ${describeTargetChange(change)} Untick
+                “${PROGRESS_LABEL}” to keep ${change.settingS} s.
               </p>`
             : nothing
         }

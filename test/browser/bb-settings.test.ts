@@ -358,10 +358,15 @@ describe('bb-settings', () => {
       { exerciseId: 'drawing-in', settingS: 45, todayS: 60, reason: 'you held the whole 45 s last time' },
     ];
     await element.updateComplete;
-    await expect
-      .element(
-        page.getByText(/^\s*Today's session: 60 s\. Raised from 45 s: you held the whole 45 s last time\./),
-      )
-      .toBeVisible();
+    const note = page.getByText(
+      /^\s*Today's session: 60 s\. Raised from 45 s: you held the whole 45 s last time\./,
+    );
+    await expect.element(note).toBeVisible();
+    // The box it names to keep the setting is there, by that name.
+    const named = note
+      .element()
+      .textContent!.match(/Untick\s+“([^”]+)” to keep 45 s\./)![1]!
+      .replace(/\s+/g, ' ');
+    await expect.element(page.getByRole('checkbox', { name: named })).toBeVisible();
   });
 });
