@@ -463,8 +463,10 @@ export class BbApp extends LitElement {
    * after the page opened must not move Start from under a finger on its way to it.
    */
   private renderUpdatePrompt(running: boolean) {
+    // A session recorded in another tab waits too: its Reload would reload that tab, mid-set.
+    const waiting = running || recordedInAnotherTab(this.history.value);
     return this.updates
-      ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${running}></bb-update-prompt>`
+      ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${waiting}></bb-update-prompt>`
       : null;
   }
 

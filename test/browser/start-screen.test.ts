@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { UpdateModel } from '../../src/app/updates.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
+import { recordSession } from '../unit/export/recorded-session.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
 
 describe('the start screen with no exercise chosen', () => {
@@ -44,6 +45,29 @@ describe('the start screen when news comes after the page opened', () => {
     await expect.element(page.getByText('Backbeat now works offline.')).toBeInTheDocument();
     const after = start.element().getBoundingClientRect();
     expect([after.x, after.y]).toEqual([before.x, before.y]);
+  });
+});
+
+describe('the start screen while another tab records a session', () => {
+  const updates = new UpdateModel();
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    mounted = await mountApp({ updates });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('keeps a new version waiting: its Reload would reload that tab too, in the middle of a set', async () => {
+    const history = mounted.app.persistence.history;
+    history.update({ elsewhere: (await recordSession()).session, recordingId: null });
+    updates.update({ updateReady: true });
+    await expect.element(page.getByText(/being recorded in another tab/)).toBeVisible();
+    await mounted.shell.updateComplete;
+    expect(page.getByText('A new version of Backbeat is ready.').query()).toBeNull();
+    // That session ended: the new version is offered here now.
+    history.update({ elsewhere: null });
+    await expect.element(page.getByText('A new version of Backbeat is ready.')).toBeVisible();
   });
 });
 
