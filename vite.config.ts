@@ -37,6 +37,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first visit's page is served from the cache it has just filled, the FIT chunk loaded
+        // later included: "works offline" holds from then on. (A later version still waits for Reload.)
+        clientsClaim: true,
       },
     }),
   ],

@@ -1040,7 +1040,11 @@ export async function exportBundle(bundle: SessionBundle, format: ExportFormat):
       return { filename: `${stem}.json`, blob: new Blob([toJson([bundle])], { type: 'application/json' }) };
     case 'fit': {
       // The FIT writer pulls in Garmin's SDK: loaded on the first FIT export, not with the app.
-      const { toFit } = await import('../export/fit.ts');
+      const { toFit } = await import('../export/fit.ts').catch(() => {
+        throw new Error(
+          'its writer could not be loaded (is the device offline?). Try again once online, or save it as CSV or JSON now.',
+        );
+      });
       const bytes = await toFit(bundle);
       return {
         filename: `${stem}.fit`,

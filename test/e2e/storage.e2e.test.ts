@@ -233,6 +233,33 @@ describe('a Bluetooth device named like markup', () => {
   });
 });
 
+describe('a first visit, then no network', () => {
+  it('exports FIT offline without a reload once the app says it works offline', async () => {
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await page.getByText('Backbeat now works offline.').waitFor();
+      // The page the service worker was installed from is its, as the next ones will be.
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      await context.setOffline(true);
+      await page.clock.install();
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await page.getByRole('button', { name: 'Start the set' }).click();
+      await page.getByRole('button', { name: '+1' }).click();
+      await page.getByRole('button', { name: 'Finish' }).click();
+      await page.getByRole('button', { name: 'End session' }).click();
+      await runUntil(page, async () => (await page.locator('bb-summary').count()) > 0, 5);
+      const fit = await download(page, /as FIT$/);
+      const decoder = new Decoder(Stream.fromByteArray(new Uint8Array(fit.bytes)));
+      expect(decoder.checkIntegrity()).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 describe('a full disk', () => {
   it('says storage is full, keeps counting, and still exports the whole session from memory', async () => {
     const browser = await launchChromium();
