@@ -3,6 +3,7 @@
 // before anything is imported, so a damaged or foreign file is refused whole with a message that
 // says where it is wrong, and nothing already stored is touched.
 
+import { RECORDING_FORMAT } from '../protocol/recording.ts';
 import type {
   EventRow,
   HeartRateChunkRow,
@@ -129,6 +130,11 @@ export function readJson(text: string, now: number): ReadSessions {
 
 /** Checks the file is a backup this version can read whole; gives the preferences it keeps. */
 function checkHeader(root: Reader): Preferences | null {
+  if (root.field('format').value === RECORDING_FORMAT) {
+    throw new ImportError(
+      'This is a recording of what a device sent, not a file of sessions: replay it from the device menu (Replay a recording). Nothing was imported.',
+    );
+  }
   if (root.field('format').value !== JSON_FORMAT) {
     throw new ImportError(
       'This is not a Backbeat sessions file (its "format" is missing or different). Nothing was imported.',

@@ -16,6 +16,8 @@ import { bytesToHex, fail, hexToBytes, ok, type ParseError, type Result } from '
 import * as uuids from './uuids.ts';
 
 export const RECORDING_FORMAT = 'backbeat-recording';
+/** The format of Backbeat's backups and session exports (export/json.ts), told apart from recordings. */
+const SESSIONS_FORMAT = 'backbeat-sessions';
 export const RECORDING_VERSION = 1;
 
 export type RecordedDirection = 'notify' | 'read' | 'write';
@@ -107,6 +109,10 @@ export function parseRecording(text: string): Result<Recording> {
   }
   if (typeof data !== 'object' || data === null) return fail('bad-format', 'recording is not an object');
   const d = data as Record<string, unknown>;
+  // Backbeat's backups and exports are JSON files named like recordings: the likely mix-up.
+  if (d.format === SESSIONS_FORMAT) {
+    return fail('bad-format', 'it is a file of saved sessions (a backup or an export); import it in History');
+  }
   if (d.format !== RECORDING_FORMAT) return fail('bad-format', `format is not "${RECORDING_FORMAT}"`);
   if (d.version !== RECORDING_VERSION)
     return fail('bad-format', `unsupported recording version ${String(d.version)}`);

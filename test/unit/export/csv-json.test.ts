@@ -219,6 +219,11 @@ describe('JSON export and import', () => {
     ['not JSON', '{"format": "backbeat-sess', /not valid JSON/],
     ['another format', '{"format":"strong","sessions":[]}', /not a Backbeat sessions file/],
     ['a newer format', '{"format":"backbeat-sessions","version":9,"sessions":[]}', /newer Backbeat/],
+    [
+      "a device's recording",
+      '{"format":"backbeat-recording","version":1,"packets":[]}',
+      /^This is a recording of what a device sent, not a file of sessions: replay it from the device menu/,
+    ],
   ])('refuses %s with a clear message', (_, text, message) => {
     expect(() => fromJson(text, IMPORTED_AT)).toThrow(ImportError);
     expect(() => fromJson(text, IMPORTED_AT)).toThrow(message);

@@ -206,6 +206,11 @@ describe('recordings', () => {
         '{"format":"backbeat-recording","version":1,"packets":[{"tMs":1,"protocol":"hrs","hex":"00","direction":"up"}]}',
         'direction',
       ],
+      // A backup or an export of sessions, the likely mix-up: where it goes instead.
+      [
+        '{"format":"backbeat-sessions","version":1,"sessions":[]}',
+        'it is a file of saved sessions (a backup or an export); import it in History',
+      ],
     ] as const) {
       const r = parseRecording(text);
       expect(r.ok, text).toBe(false);
