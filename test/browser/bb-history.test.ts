@@ -21,6 +21,16 @@ async function persistenceWith(
   const seed = await SessionStore.open({ name });
   await seed.importBundles(bundles);
   seed.close();
+  const persistence = await persistenceOf(() => SessionStore.open({ name }), preferences);
+  cleanups.push(async () => void indexedDB.deleteDatabase(name));
+  return persistence;
+}
+
+/** Persistence of an app with no device, on the store `openStore` opens (or fails to), started. */
+async function persistenceOf(
+  openStore: () => Promise<SessionStore>,
+  preferences?: PreferencesPort,
+): Promise<Persistence> {
   const persistence = new Persistence(
     {
       session: new SessionModel(() => performance.now()),
@@ -30,13 +40,10 @@ async function persistenceWith(
       motion$: NEVER,
       ...(preferences ? { preferences } : {}),
     },
-    { openStore: () => SessionStore.open({ name }), page: null },
+    { openStore, page: null },
   );
   await persistence.start();
-  cleanups.push(async () => {
-    await persistence.dispose();
-    indexedDB.deleteDatabase(name);
-  });
+  cleanups.push(() => persistence.dispose());
   return persistence;
 }
 
@@ -378,18 +385,9 @@ describe('bb-history opened in the middle of a session', () => {
 
 describe('bb-history opened in the middle of a session that is not being saved', () => {
   it('says the session so far is not saved, as the header does, and offers it as files', async () => {
-    const persistence = new Persistence(
-      {
-        session: new SessionModel(() => performance.now()),
-        devices: { state: { source: null as SourceInfo | null } },
-        accel$: NEVER,
-        heartRate$: new Subject<HeartRateSample | null>(),
-        motion$: NEVER,
-      },
-      { openStore: () => Promise.reject(new DOMException('full', 'QuotaExceededError')), page: null },
+    const persistence = await persistenceOf(() =>
+      Promise.reject(new DOMException('full', 'QuotaExceededError')),
     );
-    await persistence.start();
-    cleanups.push(() => persistence.dispose());
     expect(persistence.history.state.storage).toBe('memory');
     const history = document.createElement('bb-history');
     history.persistence = persistence;
