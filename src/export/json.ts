@@ -3,7 +3,6 @@
 // before anything is imported, so a damaged or foreign file is refused whole with a message that
 // says where it is wrong, and nothing already stored is touched.
 
-import { RECORDING_FORMAT } from '../protocol/recording.ts';
 import type {
   EventRow,
   HeartRateChunkRow,
@@ -19,6 +18,12 @@ import { CSV_COLUMNS } from './csv.ts';
 
 export const JSON_FORMAT = 'backbeat-sessions';
 export const JSON_FORMAT_VERSION = 1;
+
+/**
+ * The format of a device's recording (protocol/recording.ts), named here rather than imported (export
+ * reads workout types only): Backbeat's recordings are JSON files named like its backups.
+ */
+const RECORDING_FORMAT = 'backbeat-recording';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
