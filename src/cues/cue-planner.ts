@@ -114,10 +114,9 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   if (next.phase === 'ready') return [];
   // Quiet through a pause: no countdown while the clock is stopped.
   if (isPaused(next)) {
-    // Said again when the device the app paused for is given up for lost: the person must act. Not
-    // when the person pressed Reconnect after that: the connection lost is not news to them.
-    const reconnecting = prev.pausedFor === 'lost' && next.pausedFor === 'connection';
-    const news = !isPaused(prev) || (prev.pausedFor !== next.pausedFor && !reconnecting);
+    // Said when the pause begins, and again when the device the app paused for is given up for lost:
+    // the person must act. Not when the person pressed Reconnect after that: that is no news to them.
+    const news = !isPaused(prev) || (next.pausedFor === 'lost' && prev.pausedFor !== 'lost');
     return news ? [say(PAUSED_WORDS[next.pausedFor ?? 'person'], true)] : [];
   }
   if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next)) return [say(resumed(next), true)];
