@@ -705,7 +705,15 @@ export class Persistence {
       return;
     }
     const recorder = this.recorder;
-    if (!recorder) return;
+    if (!recorder) {
+      if (
+        state.phase === 'summary' &&
+        previous?.phase === 'summary' &&
+        previous.completed !== state.completed
+      )
+        this.correctFinished(state);
+      return;
+    }
     if (state.phase === 'summary' || state.phase === 'ready') {
       // The end, or "new session" straight from a set: what was done is kept either way.
       const final = state.phase === 'summary' ? state : previous;
@@ -736,6 +744,23 @@ export class Persistence {
         this.tabs.post({ type: 'changed' });
       });
     }
+  }
+
+  /**
+   * The session just finished, its last set put right on the summary (it had no rest to do it in):
+   * written again once its last writes are done, and History, here and in other tabs, follows.
+   */
+  private correctFinished(state: SessionState): void {
+    const recorder = this.lastRecorder;
+    if (!recorder) return;
+    this.finishing = this.finishing.then(async () => {
+      // A session ended with no set done was not kept, and a correction does not bring it back.
+      if (!anySetDone(recorder.bundle().sets)) return;
+      recorder.update(state);
+      await recorder.flush();
+      await this.refresh();
+      this.tabs.post({ type: 'changed' });
+    });
   }
 
   /** Picks up a session whose lock this tab now holds, from its last write. */

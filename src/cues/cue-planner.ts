@@ -146,6 +146,8 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
     cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));
     // Finished before its plan was through: what was still being said of the next exercise is old news.
     if (endedEarly(next)) return cutShort(cues);
+  } else if (next.phase === 'summary') {
+    cues.push(...correctedInRest(prev, next));
   }
   return cues;
 }
@@ -289,7 +291,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
   return cues;
 }
 
-/** The set just done, its count put right during the rest: "Eight reps". */
+/** The set just done, its count put right during the rest (or, the session's last, on the summary): "Eight reps". */
 function correctedInRest(prev: SessionState, next: SessionState): Cue[] {
   const before = prev.completed.at(-1);
   const after = next.completed.at(-1);

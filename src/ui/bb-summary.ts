@@ -1,8 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
-import { exerciseById } from '../workout/program.ts';
-import { anySetDone, type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts';
+import { countUnit, exerciseById } from '../workout/program.ts';
+import {
+  anySetDone,
+  correctableInRest,
+  type SetRecord,
+  skippedUndone,
+  totalHeldS,
+} from '../workout/session.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { describeForm, formatDuration, heldS, plural, sessionLength } from './format.ts';
@@ -107,7 +113,8 @@ export class BbSummary extends LitElement {
       }
       /* On a phone the label takes its own line and the three files share the next. */
       @media (max-width: 30rem) {
-        .save-title {
+        .save-title,
+        .fix-title {
           flex-basis: 100%;
           text-align: center;
         }
@@ -118,6 +125,13 @@ export class BbSummary extends LitElement {
       }
       .note {
         font-size: 1rem;
+      }
+      .fix {
+        font-size: 1.1rem;
+        color: var(--bb-muted, #b6c2d1);
+      }
+      .fix button {
+        min-width: 3.5rem;
       }
       .problem {
         margin: 0;
@@ -177,8 +191,27 @@ export class BbSummary extends LitElement {
           })}
         </tbody>
       </table>
+      ${this.renderFix()}
       ${this.heart ? this.renderHeart(this.heart) : nothing}
     `;
+  }
+
+  /**
+   * −1 / +1 for the session's last set: the others could be put right in the rest after them, the
+   * last has no rest. Not below one rep when it is the one set done: the session would no longer be
+   * kept, and it is already saved.
+   */
+  private renderFix() {
+    const last = this.records.at(-1);
+    if (!last || !correctableInRest(last)) return nothing;
+    const unit = countUnit(exerciseById(last.exerciseId));
+    const lowest = anySetDone(this.records.slice(0, -1)) ? 0 : 1;
+    const which = `${exerciseById(last.exerciseId).name}, set ${last.setNumber}`;
+    return html`<div class="actions fix" role="group" aria-labelledby="fix-title">
+      <span id="fix-title" class="fix-title">Last set counted wrong?</span>
+      <button aria-label=${`−1 ${unit} on ${which}`} ?disabled=${last.count <= lowest} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
+      <button aria-label=${`+1 ${unit} on ${which}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
+    </div>`;
   }
 
   private renderNext() {

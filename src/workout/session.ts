@@ -301,7 +301,8 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       if (state.phase !== 'rest' || state.pausedAtMs !== null) return state;
       return beginNextSet({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) }, true);
     case 'adjust':
-      return state.phase === 'rest'
+      // The last set has no rest after it: the summary is where it is put right.
+      return state.phase === 'rest' || state.phase === 'summary'
         ? correctSetJustDone(state, action.delta)
         : adjustCount(state, action.delta, action.nowMs);
     case 'end-hold': {
@@ -639,7 +640,8 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
 }
 
 /**
- * Whether the set just done can have its count put right during the rest after it: any rep or breath
+ * Whether the set just done can have its count put right during the rest after it (or on the summary,
+ * for the session's last): any rep or breath
  * set, one skipped with nothing counted too (reps done with a heart-rate-only strap and no +1 are
  * counted nowhere else). A hold's time is the detectors' alone.
  */

@@ -180,6 +180,32 @@ describe('bb-summary', () => {
     expect(sent).toEqual(['fit', 'csv', 'json', 'history', 'new']);
   });
 
+  it("offers −1 and +1 for the session's last set, which had no rest to put it right in, not for a hold", async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [
+      record({ exerciseId: 'drawing-in', holdMs: 30_000, count: 0, target: 30 }),
+      record({ setNumber: 2, count: 7, endedBy: 'stopped' }),
+    ];
+    summary.durationMs = 5 * 60_000;
+    document.body.append(summary);
+    const deltas: number[] = [];
+    summary.addEventListener('bb-adjust', (event) => deltas.push(event.detail.delta));
+    await expect.element(page.getByRole('group', { name: 'Last set counted wrong?' })).toBeVisible();
+    await page.getByRole('button', { name: '+1 rep on Superman, set 2' }).click();
+    await page.getByRole('button', { name: '−1 rep on Superman, set 2' }).click();
+    expect(deltas).toEqual([1, -1]);
+
+    // The one set done: not down to nothing, which would leave a saved session with no set done.
+    summary.records = [record({ count: 1, endedBy: 'stopped' })];
+    await summary.updateComplete;
+    await expect.element(page.getByRole('button', { name: '−1 rep on Superman, set 1' })).toBeDisabled();
+    await expect.element(page.getByRole('button', { name: '+1 rep on Superman, set 1' })).toBeEnabled();
+    // A hold's time is the detectors' alone.
+    summary.records = [record({ exerciseId: 'elbow-plank', holdMs: 47_000, count: 0, target: 30 })];
+    await summary.updateComplete;
+    expect(page.getByRole('group', { name: 'Last set counted wrong?' }).elements()).toHaveLength(0);
+  });
+
   it('gives no heart rate for a set skipped before it began', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [

@@ -326,6 +326,15 @@ describe('planCues', () => {
     expect(spoken(run.ticksTo(31_999))).toEqual(['five', 'four', 'three', 'two', 'one']);
   });
 
+  it("says the count of the session's last set put right on the summary, and nothing else", () => {
+    const run = new Run(plan(['superman', 1, 3, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)), motion(rep(3000)));
+    expect(run.state.phase).toBe('summary');
+    expect(run.do({ type: 'adjust', delta: -1, nowMs: 9000 })).toEqual([
+      { kind: 'say', text: 'Two reps', interrupt: false, topic: 'count' },
+    ]);
+  });
+
   it('counts breath cycles in words with no beeps', () => {
     const run = new Run(plan(['bat-hang', 2, 4, 30]));
     run.do({ type: 'start', nowMs: 0 });

@@ -241,6 +241,25 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it("saves the session's last set put right on the summary, in the history and its CSV", async () => {
+    const page = new Page(`persistence-${++dbCounter}`);
+    await page.persistence.start();
+    page.session.start();
+    page.reps(4);
+    page.session.finish();
+    expect(page.session.state.phase).toBe('summary');
+    page.session.adjustCount(1);
+    page.session.adjustCount(1);
+    await page.persistence.flush();
+    const [session] = page.persistence.history.state.sessions;
+    expect(session!.summary.reps).toBe(6);
+    const [set] = await page.store!.setsOf(session!.id);
+    expect(set).toMatchObject({ count: 6, corrections: 2 });
+    const csv = await (await page.persistence.exportSession(session!.id, 'csv')).blob.text();
+    expect(csv.split('\r\n')[1]).toContain(',Superman,1,0,6,');
+    await page.persistence.dispose();
+  });
+
   it('keeps no session that ended before any set was done', async () => {
     const page = await waitingForTheFirstSet(`persistence-${++dbCounter}`);
     // Recorded while it ran, as every session is, in case the tab goes away.

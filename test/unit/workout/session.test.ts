@@ -502,15 +502,34 @@ describe('session reducer', () => {
     expect(superman.set?.sides).toEqual({ left: 0, right: 0 });
   });
 
-  it('takes no correction after the session is over', () => {
-    const s = run(
+  it("puts the session's last set right on the summary, which has no rest after it to do it in", () => {
+    let s = run(
       initialSessionState([supermanTwoSets[0]]),
       { type: 'start', nowMs: 0 },
       { type: 'motion', event: rep(2000) },
       { type: 'finish', nowMs: 3000 },
     );
     expect(s.phase).toBe('summary');
-    expect(run(s, { type: 'adjust', delta: 1, nowMs: 4000 })).toBe(s);
+    s = run(s, { type: 'adjust', delta: 1, nowMs: 4000 }, { type: 'adjust', delta: 1, nowMs: 4500 });
+    expect(s.phase).toBe('summary');
+    expect(s.completed).toMatchObject([{ count: 3, corrections: 2, endedBy: 'target' }]);
+    // The session's end and length stay where Finish put them.
+    expect(s.endedMs).toBe(3000);
+    expect(s.nowMs).toBe(3000);
+  });
+
+  it('takes no correction of a hold on the summary', () => {
+    const plan: PlannedExercise[] = [
+      { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 30, restS: 60 } },
+    ];
+    const s = run(
+      initialSessionState(plan),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1400 } },
+      { type: 'tick', nowMs: 31_000 },
+    );
+    expect(s.phase).toBe('summary');
+    expect(run(s, { type: 'adjust', delta: 1, nowMs: 32_000 })).toBe(s);
   });
 
   it('keeps the set under way when the session is finished: stopped with what it counted, or skipped', () => {
