@@ -203,8 +203,10 @@ export class BbApp extends LitElement {
         line-height: 1.6;
         margin: 0;
       }
+      /* "3 × 12 reps at 25 kg" reads as one: on a phone it takes a line of its own rather than split. */
       .dose {
         color: var(--bb-muted, #b6c2d1);
+        white-space: nowrap;
       }
       .why {
         display: block;

@@ -36,23 +36,23 @@ export function plural(n: number, word: string): string {
 }
 
 /**
- * "3 × 10 reps", "1 × 1 rep", "2 × 6 breaths"; a bird dog set as the set screen and the voice say it,
- * "1 × 10 each side".
+ * "3 × 10 reps", "1 × 1 rep", "2 × 6 breaths", "3 × 2 min hold"; a bird dog set as the set screen and
+ * the voice say it, "1 × 10 each side"; the weight of one done with weights, "3 × 12 reps at 25 kg".
  */
-export function describeDosage(exercise: Exercise, { sets, target }: Dosage): string {
+export function describeDosage(exercise: Exercise, { sets, target, weightKg }: Dosage): string {
   const per =
     exercise.kind === 'hold'
-      ? `${target} s hold`
+      ? `${formatDuration(target)} hold`
       : exercise.alternatesSides
         ? perSideText(target)
         : plural(target, countUnit(exercise));
-  return `${sets} × ${per}`;
+  return `${sets} × ${per}${weightKg ? ` at ${weightKg} kg` : ''}`;
 }
 
 /** "Raised from 45 s: you held the whole 45 s last time." */
 export function describeTargetChange(change: TargetChange): string {
   const direction = change.todayS > change.settingS ? 'Raised' : 'Lowered';
-  return `${direction} from ${change.settingS} s: ${change.reason}.`;
+  return `${direction} from ${formatDuration(change.settingS)}: ${change.reason}.`;
 }
 
 /**

@@ -90,6 +90,13 @@ describe("the start screen's plan", () => {
       .toHaveTextContent(/^\s*Superman\s+3 × 10 reps\s*$/);
   });
 
+  it('says the weight to set the lat pulldown to before the session begins', async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    await expect
+      .element(plan.getByRole('listitem').filter({ hasText: 'Wide-grip lat pulldown' }))
+      .toHaveTextContent(/^\s*Wide-grip lat pulldown\s+3 × 12 reps at 25 kg\s*$/);
+  });
+
   it('says the virtual strap stands in for a strap not connected, until a device is', async () => {
     const virtual = page.getByText(/^No strap is connected, so the virtual strap stands in/);
     await expect.element(virtual).toBeVisible();

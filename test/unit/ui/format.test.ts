@@ -35,6 +35,16 @@ describe('times and counts as the screens write them', () => {
     expect(plan('bat-hang', 1, 1)).toBe('1 × 1 breath');
     expect(plan('bat-hang', 2, 6)).toBe('2 × 6 breaths');
     expect(plan('elbow-plank', 3, 30)).toBe('3 × 30 s hold');
+    // As the set's ring and the summary say a hold of two minutes.
+    expect(plan('elbow-plank', 2, 120)).toBe('2 × 2 min hold');
+    expect(plan('elbow-plank', 1, 75)).toBe('1 × 1 min 15 s hold');
+    expect(
+      describeDosage(exerciseById('lat-pulldown'), { sets: 3, target: 12, restS: 60, weightKg: 27.5 }),
+    ).toBe('3 × 12 reps at 27.5 kg');
+    // No weight set, or none at all: nothing to say of it.
+    expect(
+      describeDosage(exerciseById('lat-pulldown'), { sets: 3, target: 12, restS: 60, weightKg: 0 }),
+    ).toBe('3 × 12 reps');
     expect(plan('bird-dog', 1, 20)).toBe('1 × 10 each side');
     expect(plan('bird-dog', 1, 2)).toBe('1 × 1 each side');
   });
@@ -42,6 +52,9 @@ describe('times and counts as the screens write them', () => {
   it('says why a target moved', () => {
     expect(describeTargetChange({ exerciseId: 'elbow-plank', settingS: 30, todayS: 25, reason: 'x' })).toBe(
       'Lowered from 30 s: x.',
+    );
+    expect(describeTargetChange({ exerciseId: 'elbow-plank', settingS: 120, todayS: 150, reason: 'x' })).toBe(
+      'Raised from 2 min: x.',
     );
   });
 });
