@@ -356,8 +356,12 @@ export class Devices extends Model<DeviceState> {
     readonly error: string | null;
     readonly fileName?: string;
   }): void {
-    if (file.recording) this.replay(file.recording, undefined, file.fileName);
-    else this.update({ problem: `That file is not a Backbeat recording: ${file.error ?? 'unreadable'}` });
+    if (!file.recording)
+      this.update({ problem: `That file is not a Backbeat recording: ${file.error ?? 'unreadable'}` });
+    // Saved before a device sent anything: it would play as a strap with heart rate only.
+    else if (file.recording.packets.length === 0)
+      this.update({ problem: 'That recording is empty: it was saved before any device sent anything.' });
+    else this.replay(file.recording, undefined, file.fileName);
   }
 
   /** Tries again to reach a device the app gave up on, without the chooser. */
