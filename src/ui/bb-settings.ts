@@ -197,7 +197,8 @@ export class BbSettings extends LitElement {
   /** What the last reorder did, for screen readers: focus stays on the button, this says where it went. */
   @state() private announcement = '';
   /** A typed number the settings could not keep as it was: which field, and what was kept instead. */
-  @state() private correction: { readonly key: string; readonly text: string } | null = null;
+  /** What each field typed wrong took and kept, by field, until that field is typed again. */
+  @state() private corrections: ReadonlyMap<string, string> = new Map();
   /** Restore defaults was tapped: it asks first, since it undoes every setting at once. */
   @state() private confirmingRestore = false;
 
@@ -495,25 +496,22 @@ export class BbSettings extends LitElement {
   ): void {
     const input = event.target as HTMLInputElement;
     const typed = input.value === '' ? null : input.valueAsNumber;
+    const corrections = new Map(this.corrections);
+    this.corrections = corrections;
     if (typed === kept) {
-      this.correction = null;
+      corrections.delete(key);
       return;
     }
     const range =
       step === 1
         ? `whole numbers from ${limits.min} to ${limits.max}${unit}`
         : `${limits.min} to ${limits.max}${unit} in steps of ${step}${unit}`;
-    this.correction = {
-      key,
-      text: `${what}: ${range}; ${kept === null ? 'none' : `${kept}${unit}`} kept.`,
-    };
+    corrections.set(key, `${what}: ${range}; ${kept === null ? 'none' : `${kept}${unit}`} kept.`);
   }
 
   private renderCorrection(key: string) {
-    const correction = this.correction;
-    return correction?.key === key
-      ? html`<p class="note correction" role="status">${correction.text}</p>`
-      : nothing;
+    const text = this.corrections.get(key);
+    return text ? html`<p class="note correction" role="status">${text}</p>` : nothing;
   }
 
   private onOptionalNumber(event: Event, apply: (n: number | null) => void): void {
@@ -545,6 +543,8 @@ export class BbSettings extends LitElement {
 
   private onRestore(): void {
     this.confirmingRestore = false;
+    // The values they spoke of are gone.
+    this.corrections = new Map();
     this.model.restoreDefaults();
   }
 
