@@ -388,15 +388,18 @@ export class BbSetView extends LitElement {
 
 /**
  * On a phone "How to do it" sits under the ring, and opens below the fold: what was asked for must be
- * seen without a scroll.
+ * seen without a scroll. On a phone on its side it sits under the set's controls, beside the ring: the
+ * page scrolls no further than those controls, which stay on screen, as does the ring (sticky there).
  */
 function bringIntoView(event: Event): void {
   const details = event.target as HTMLDetailsElement;
   // Its box is one line high whether open or not: what it says hangs below, so look at its end.
   const end = (details.lastElementChild ?? details).getBoundingClientRect().bottom;
-  if (details.open && end > window.innerHeight) {
-    details.scrollIntoView({ block: 'start' });
-  }
+  if (!details.open || end <= window.innerHeight) return;
+  const root = details.getRootNode() as ShadowRoot;
+  const controls = [...root.children].find((el) => el.matches('.controls, .finish-question'));
+  const besideTheRing = window.matchMedia(String(sideBySide)).matches;
+  (besideTheRing && controls ? controls : details).scrollIntoView({ block: 'start' });
 }
 
 declare global {

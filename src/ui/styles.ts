@@ -218,6 +218,9 @@ export const screenLayout = css`
       grid-column: 1;
       grid-row: 1 / -1;
       align-self: center;
+      /* Words scrolled to beside it (an open "How to do it") leave the count in sight. */
+      position: sticky;
+      top: 0;
       width: var(--bb-ring-size);
       height: var(--bb-ring-size);
       min-height: 0;

@@ -5,7 +5,7 @@ import type { BbSetView } from '../../src/ui/bb-set-view.ts';
 import '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import type { CurrentSet } from '../../src/workout/session.ts';
-import { mount as mountComponent } from './mount.ts';
+import { layOutAsTheApp, mount as mountComponent } from './mount.ts';
 
 function currentSet(patch: Partial<CurrentSet>): CurrentSet {
   return {
@@ -436,6 +436,40 @@ describe('bb-set-view on a phone', () => {
     document.body.prepend(header);
     expect(details.getBoundingClientRect().bottom).toBeLessThanOrEqual(window.innerHeight);
     await expectStepsInViewOnceOpened(element);
+  });
+});
+
+describe('bb-set-view on a phone on its side', () => {
+  let restore: () => Promise<void>;
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(640, 360);
+  });
+  afterAll(async () => {
+    await restore();
+  });
+
+  it('opens "How to do it" below the set\'s controls, which stay on screen, and the count beside them', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 4 }),
+    });
+    // The app's header above the set, which takes the height left under it, as on the phone.
+    const header = document.createElement('div');
+    header.style.height = '56px';
+    document.body.prepend(header);
+    element.style.height = 'calc(100dvh - 56px)';
+    await page.getByText('How to do it').click();
+    const inView = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    };
+    const root = element.shadowRoot!;
+    const firstStep = root.querySelector('details ol li')!;
+    await expect.poll(() => firstStep.getBoundingClientRect().top < window.innerHeight).toBe(true);
+    for (const name of ['Pause', 'Skip set', 'Finish', '+1']) {
+      expect(inView(page.getByRole('button', { name }).element()), name).toBe(true);
+    }
+    expect(inView(root.querySelector('.face .count')!), 'the count').toBe(true);
   });
 });
 
