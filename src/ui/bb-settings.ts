@@ -196,8 +196,10 @@ export class BbSettings extends LitElement {
 
   /** What the last reorder did, for screen readers: focus stays on the button, this says where it went. */
   @state() private announcement = '';
-  /** A typed number the settings could not keep as it was: which field, and what was kept instead. */
-  /** What each field typed wrong took and kept, by field, until that field is typed again. */
+  /**
+   * The typed numbers the settings could not keep as they were: by field, what it takes and what was
+   * kept instead, until that field is typed again.
+   */
   @state() private corrections: ReadonlyMap<string, string> = new Map();
   /** Restore defaults was tapped: it asks first, since it undoes every setting at once. */
   @state() private confirmingRestore = false;
