@@ -724,6 +724,7 @@ export class Persistence {
         // nothing to keep, and a line of "3 sets" in History (and a point on its charts) would say
         // otherwise.
         const kept = anySetDone(sets);
+        if (kept) await recorder.saveEndOnFullStorage();
         if (kept) this.rememberPast(session, sets);
         await this.guard(async (store) => {
           if (kept) await store.compact(session.id);

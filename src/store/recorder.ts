@@ -271,6 +271,25 @@ export class SessionRecorder {
     await this.flush();
   }
 
+  /**
+   * Storage filled up during the session, and the store has taken nothing since: the finished
+   * session's own row and its sets (a few hundred bytes, where the motion that filled the store runs
+   * to hundreds of kilobytes) are offered to it once more, so that the next start does not offer a
+   * session the person ended as one interrupted. Its motion, heart rate and cues stay as far as they
+   * were saved (the row's motion size is left for the store to count). Whether the store took them.
+   */
+  async saveEndOnFullStorage(): Promise<boolean> {
+    if (!this.store || this.failure?.kind !== 'quota' || this.session.status !== 'finished') return false;
+    this.summarize();
+    const { motionBytes: _counted, ...session } = this.session;
+    try {
+      await this.store.write({ session, sets: this.sets }, this.writer);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Everything recorded so far, whether or not the store took it: for export. */
   bundle(): SessionBundle {
     this.sealOpenChunks();

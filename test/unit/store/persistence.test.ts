@@ -463,6 +463,42 @@ describe('Persistence', () => {
     }
   });
 
+  it('saves the end and the sets of a session storage filled up during, so the next start does not offer it as interrupted', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const page = new Page(name);
+    await page.persistence.start();
+    page.session.start();
+    page.reps(2);
+    await page.persistence.flush();
+    // The store takes no more of the raw series; a row or two still fit.
+    const put = IDBObjectStore.prototype.put;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (['motion', 'heartRate', 'events'].includes(this.name))
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      page.session.finish();
+      await page.persistence.flush();
+    } finally {
+      full.mockRestore();
+      await page.persistence.dispose();
+    }
+    const next = new Page(name);
+    await next.persistence.start();
+    expect(next.persistence.history.state.unfinished).toBeNull();
+    const [session] = next.persistence.history.state.sessions;
+    expect(session).toMatchObject({ status: 'finished', summary: { sets: 1, reps: 5 } });
+    expect((await next.store!.motionUsage())[0]!.bytes).toBeGreaterThan(0);
+    await next.persistence.dispose();
+  });
+
   it('keeps what the coach said with the session, at the time it was said', async () => {
     const page = new Page('unused', () => Promise.reject(new DOMException('denied', 'SecurityError')));
     await page.persistence.start();
