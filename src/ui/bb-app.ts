@@ -203,10 +203,13 @@ export class BbApp extends LitElement {
         line-height: 1.6;
         margin: 0;
       }
-      /* "3 × 12 reps at 25 kg" reads as one: on a phone it takes a line of its own rather than split. */
+      /*
+       * "3 × 12 reps at 25 kg" reads as one: on a phone it takes a line of its own rather than split,
+       * and wraps within itself only where a line cannot hold it (large text on a narrow phone).
+       */
       .dose {
         color: var(--bb-muted, #b6c2d1);
-        white-space: nowrap;
+        display: inline-block;
       }
       .why {
         display: block;
