@@ -14,7 +14,7 @@ import {
   type SettingsModel,
   targetLimits,
 } from '../workout/settings.ts';
-import { describeTargetChange, formatDuration } from './format.ts';
+import { describeTargetChange, formatDuration, parseTypedNumber } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, fieldStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 
@@ -77,7 +77,8 @@ export class BbSettings extends LitElement {
       label:has(> :disabled) {
         color: var(--bb-muted, #b6c2d1);
       }
-      input[type='number'] {
+      input[type='number'],
+      input[type='text'] {
         width: 5.5rem;
       }
       input[type='checkbox'],
@@ -356,7 +357,8 @@ export class BbSettings extends LitElement {
   /**
    * A number input whose accessible name says which exercise it belongs to ("Superman sets"). Its step
    * is the precision the settings keep (whole seconds, half kilograms): a coarser one would mark a kept
-   * value invalid with no word to the person about it.
+   * value invalid with no word to the person about it. A whole number is a number field with a keypad
+   * of digits; a decimal (the weight) is text read as typed, so that "12,5" is not taken for 125.
    */
   private numberField(
     id: ExerciseId,
@@ -370,14 +372,20 @@ export class BbSettings extends LitElement {
     describedBy: string | null = null,
   ) {
     const kept = () => this.model.state.exercises.find((c) => c.id === id)?.dosage[field] ?? null;
+    const onChange = (e: Event) => {
+      this.onNumber(e, (n) => this.model.setDosage(id, { [field]: n }));
+      this.sayCorrection(e, id, words, limits, step, kept());
+    };
     return html`
       <label>
         ${label[0].toUpperCase() + label.slice(1)}
-        <input type="number" aria-label=${`${name} ${label}`} aria-describedby=${describedBy ?? nothing} inputmode="decimal" min=${limits.min} max=${limits.max} step=${step} .value=${live(String(value))}
-          @change=${(e: Event) => {
-            this.onNumber(e, (n) => this.model.setDosage(id, { [field]: n }));
-            this.sayCorrection(e, id, words, limits, step, kept());
-          }} />
+        ${
+          Number.isInteger(step)
+            ? html`<input type="number" aria-label=${`${name} ${label}`} aria-describedby=${describedBy ?? nothing} inputmode="numeric" min=${limits.min} max=${limits.max} step=${step} .value=${live(String(value))}
+                @change=${onChange} />`
+            : html`<input type="text" aria-label=${`${name} ${label}`} aria-describedby=${describedBy ?? nothing} inputmode="decimal" autocomplete="off" .value=${live(String(value))}
+                @change=${onChange} />`
+        }
       </label>
     `;
   }
@@ -478,8 +486,8 @@ export class BbSettings extends LitElement {
   }
 
   private onNumber(event: Event, apply: (n: number) => void): void {
-    const n = (event.target as HTMLInputElement).valueAsNumber;
-    if (Number.isFinite(n)) apply(n);
+    const n = typedNumber(event.target as HTMLInputElement);
+    if (n !== null && Number.isFinite(n)) apply(n);
     // A cleared or clamped field must show the value that was kept: live() rewrites it on this update.
     this.requestUpdate();
   }
@@ -496,8 +504,7 @@ export class BbSettings extends LitElement {
     step: number,
     kept: number | null,
   ): void {
-    const input = event.target as HTMLInputElement;
-    const typed = input.value === '' ? null : input.valueAsNumber;
+    const typed = typedNumber(event.target as HTMLInputElement);
     const corrections = new Map(this.corrections);
     this.corrections = corrections;
     if (typed === kept) {
@@ -558,6 +565,12 @@ export class BbSettings extends LitElement {
 /** How a field's value is named in a sentence, and its unit: ["A rest", " s"]. */
 type FieldWords = readonly [string, string];
 type Limits = { readonly min: number; readonly max: number };
+
+/** What a number field holds: null when empty, NaN when it is no number. */
+function typedNumber(input: HTMLInputElement): number | null {
+  if (input.type === 'text') return parseTypedNumber(input.value);
+  return input.value === '' ? null : input.valueAsNumber;
+}
 
 function checked(event: Event): boolean {
   return (event.target as HTMLInputElement).checked;

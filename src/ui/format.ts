@@ -130,3 +130,24 @@ export function pausedText(reason: PauseReason | null): string {
 export function pauseReasonText(reason: PauseReason): string {
   return PAUSE_REASON_TEXT[reason];
 }
+
+/** The digits of the scripts a phone keyboard may type (Arabic-Indic, Persian, Devanagari), as 0–9. */
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966];
+
+/**
+ * A number as a person types it on any phone: with a decimal comma ("12,5") or the Arabic decimal
+ * separator as well as a point, in the digits of their own script, spaces around it. NaN for
+ * anything else, null for nothing typed. (A number field would keep "125" of "12,5" without a word
+ * where the browser's own language writes decimals with a point.)
+ */
+export function parseTypedNumber(text: string): number | null {
+  let ascii = '';
+  for (const char of text.trim()) {
+    const code = char.codePointAt(0) ?? 0;
+    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
+    ascii += zero === undefined ? char : String(code - zero);
+  }
+  if (ascii === '') return null;
+  const normal = ascii.replace(/[,\u066b]/, '.');
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(normal) ? Number(normal) : Number.NaN;
+}

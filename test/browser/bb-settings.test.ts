@@ -83,8 +83,8 @@ describe('bb-settings', () => {
     await expect.element(page.getByRole('spinbutton', { name: 'Drawing-in hold, seconds' })).toHaveValue(45);
     await expect.element(page.getByRole('spinbutton', { name: 'Bat hang breaths' })).toHaveValue(4);
     await expect
-      .element(page.getByRole('spinbutton', { name: 'Wide-grip lat pulldown weight, kg' }))
-      .toHaveValue(25);
+      .element(page.getByRole('textbox', { name: 'Wide-grip lat pulldown weight, kg' }))
+      .toHaveValue('25');
     await expect.element(page.getByRole('button', { name: 'Move Superman earlier' })).toBeDisabled();
     await expect.element(page.getByRole('button', { name: 'Move Elbow plank later' })).toBeDisabled();
     // A button that would do nothing does not look like one that would.
@@ -133,7 +133,7 @@ describe('bb-settings', () => {
     await rest.fill('');
     await userEvent.keyboard('{Tab}');
     await expect.poll(said).toEqual(['A rest: whole numbers from 0 to 600 s; 45 s kept.']);
-    await page.getByRole('spinbutton', { name: 'Wide-grip lat pulldown weight, kg' }).fill('12.3');
+    await page.getByRole('textbox', { name: 'Wide-grip lat pulldown weight, kg' }).fill('12.3');
     await userEvent.keyboard('{Tab}');
     await page.getByRole('spinbutton', { name: 'Age' }).fill('5');
     await userEvent.keyboard('{Tab}');
@@ -173,7 +173,6 @@ describe('bb-settings', () => {
       ['Superman rest, seconds', '47'],
       ['Drawing-in hold, seconds', '52'],
       ['Bat hang breaths', '5'],
-      ['Wide-grip lat pulldown weight, kg', '27.3'],
       ['Wide-grip lat pulldown rest, seconds', '61.5'],
     ];
     for (const [name, value] of typed) {
@@ -185,7 +184,33 @@ describe('bb-settings', () => {
       expect(input.validity.valid, `${name} after ${value}: ${input.validationMessage}`).toBe(true);
     }
     expect(model.state.exercises[0].dosage.sets).toBe(2);
-    expect(model.state.exercises.find((e) => e.id === 'lat-pulldown')?.dosage.weightKg).toBe(27.5);
+  });
+
+  it('reads a weight typed with a decimal comma, or in the digits of another script, as the weight meant', async () => {
+    const { model, element } = mount();
+    const said = () =>
+      [...element.shadowRoot!.querySelectorAll('.correction[role="status"]')].map((p) => p.textContent);
+    const weight = page.getByRole('textbox', { name: 'Wide-grip lat pulldown weight, kg' });
+    const weightKg = () => model.state.exercises.find((e) => e.id === 'lat-pulldown')?.dosage.weightKg;
+    for (const [typed, kept] of [
+      ['12,5', 12.5],
+      ['27.3', 27.5],
+      [' 30 ', 30],
+      ['\u0661\u0662\u066b\u0665', 12.5],
+      ['\u0967\u0968.\u096b', 12.5],
+    ] as const) {
+      await weight.fill(typed);
+      await userEvent.keyboard('{Tab}');
+      expect(weightKg(), typed).toBe(kept);
+      await expect.element(weight).toHaveValue(String(kept));
+    }
+    await expect.poll(said).toEqual([]);
+    // Not a number at all: said so, and the weight kept.
+    await weight.fill('12 kg');
+    await userEvent.keyboard('{Tab}');
+    expect(weightKg()).toBe(12.5);
+    await expect.poll(said).toEqual(['The weight: 0 to 300 kg in steps of 0.5 kg; 12.5 kg kept.']);
+    await expect.element(weight).toHaveValue('12.5');
   });
 
   it('leaves an exercise out and picks a short session', async () => {

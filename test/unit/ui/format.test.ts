@@ -5,6 +5,7 @@ import {
   describeSessionFacts,
   describeTargetChange,
   formatDuration,
+  parseTypedNumber,
   plural,
   sessionStartText,
 } from '../../../src/ui/format.ts';
@@ -47,6 +48,23 @@ describe('times and counts as the screens write them', () => {
     ).toBe('3 × 12 reps');
     expect(plan('bird-dog', 1, 20)).toBe('1 × 10 each side');
     expect(plan('bird-dog', 1, 2)).toBe('1 × 1 each side');
+  });
+
+  it('reads a number as a phone in any language types it', () => {
+    expect(parseTypedNumber('12.5')).toBe(12.5);
+    expect(parseTypedNumber('12,5')).toBe(12.5);
+    expect(parseTypedNumber(' 25 ')).toBe(25);
+    expect(parseTypedNumber('.5')).toBe(0.5);
+    expect(parseTypedNumber('12.')).toBe(12);
+    // Arabic-Indic digits and decimal separator, Persian digits, Devanagari digits.
+    expect(parseTypedNumber('\u0661\u0662\u066b\u0665')).toBe(12.5);
+    expect(parseTypedNumber('\u06f2\u06f7,\u06f5')).toBe(27.5);
+    expect(parseTypedNumber('\u0967\u0968')).toBe(12);
+    expect(parseTypedNumber('')).toBeNull();
+    expect(parseTypedNumber('   ')).toBeNull();
+    for (const text of ['12 kg', '1.000,5', '12,5,0', 'abc', '1e3', '--1']) {
+      expect(parseTypedNumber(text), text).toBeNaN();
+    }
   });
 
   it('says why a target moved', () => {
