@@ -38,7 +38,7 @@ import {
   SessionStore,
 } from '../store/session-store.ts';
 import { summarize } from '../store/summary.ts';
-import { localUtcOffsetMin, wallClockOf } from '../workout/calendar.ts';
+import { endOffsetOf, localUtcOffsetMin, wallClockOf } from '../workout/calendar.ts';
 import { Model } from '../workout/model.ts';
 import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import {
@@ -978,11 +978,13 @@ export function endInterrupted(bundle: SessionBundle): { session: SessionRow; se
     finalSnapshot = toSnapshot(finished, 0);
   }
   const sets = [...bundle.sets, ...newSets];
+  const endedAt = session.startedAt + endMs + totalGapMs(session);
   return {
     session: {
       ...session,
       status: 'finished',
-      endedAt: session.startedAt + endMs + totalGapMs(session),
+      endedAt,
+      ...endOffsetOf(session.utcOffsetMin, endedAt),
       snapshot: finalSnapshot,
       summary: summarize(sets, allHeartRate(bundle), finalSnapshot ? timerMs(finalSnapshot) : endMs),
     },

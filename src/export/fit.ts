@@ -244,8 +244,10 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
     event: enumValue('event', 'activity'),
     eventType: enumValue('eventType', 'stop'),
     // FIT's local_date_time: the wall clock of the place where the session was done (its offset
-    // from UTC, kept with it), counted like a timestamp: the same file wherever it is exported.
-    localTimestamp: Math.round(end.getTime() / 1000 - FIT_EPOCH_S + session.utcOffsetMin * 60),
+    // from UTC at the end, kept with it), counted like a timestamp: the same file wherever it is
+    // exported. Whole seconds as the SDK writes the timestamp, so that the two differ by the offset.
+    localTimestamp:
+      Math.floor(end.getTime() / 1000) - FIT_EPOCH_S + (session.endUtcOffsetMin ?? session.utcOffsetMin) * 60,
   });
   return encoder.close();
 }

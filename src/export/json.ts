@@ -387,6 +387,7 @@ function readSession(r: Reader, latest: number): SessionRow {
     utcOffsetMin: r.has('utcOffsetMin')
       ? r.field('utcOffsetMin').utcOffsetMin()
       : localUtcOffsetMin(startedAt),
+    ...(r.has('endUtcOffsetMin') ? { endUtcOffsetMin: r.field('endUtcOffsetMin').utcOffsetMin() } : {}),
     endedAt: r
       .field('endedAt')
       .nullable((v) =>

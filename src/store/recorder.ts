@@ -7,7 +7,7 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
-import { localUtcOffsetMin } from '../workout/calendar.ts';
+import { endOffsetOf, localUtcOffsetMin } from '../workout/calendar.ts';
 import { type SessionState, type SetRecord, timerMs } from '../workout/session.ts';
 import {
   decodeHeartRateChunk,
@@ -262,10 +262,12 @@ export class SessionRecorder {
     this.update(state);
     const snapshot = this.session.snapshot!;
     const endMs = snapshot.endedMs ?? snapshot.nowMs;
+    const endedAt = Math.round(this.session.startedAt + endMs + totalGapMs(this.session));
     this.session = {
       ...this.session,
       status: 'finished',
-      endedAt: Math.round(this.session.startedAt + endMs + totalGapMs(this.session)),
+      endedAt,
+      ...endOffsetOf(this.session.utcOffsetMin, endedAt),
     };
     this.pending.session = true;
     await this.flush();

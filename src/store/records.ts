@@ -63,6 +63,11 @@ export interface SessionRow {
    * whatever zone the app is opened in later.
    */
   readonly utcOffsetMin: number;
+  /**
+   * The clock's offset from UTC at the session's end, when it was not the one it began at (the clocks
+   * went forward or back during it): the local time a FIT file gives its end.
+   */
+  readonly endUtcOffsetMin?: number;
   /** Wall-clock end, epoch ms; null while the session is active. */
   readonly endedAt: number | null;
   readonly status: SessionStatus;

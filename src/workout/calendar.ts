@@ -26,6 +26,15 @@ export function localUtcOffsetMin(epochMs: number): number {
   return -Math.round(new Date(epochMs).getTimezoneOffset()) || 0;
 }
 
+/**
+ * A session's offset from UTC at its end, as a row keeps it: only when the clocks changed during it
+ * (see SessionRow.endUtcOffsetMin).
+ */
+export function endOffsetOf(utcOffsetMin: number, endedAt: number): { endUtcOffsetMin?: number } {
+  const atEnd = localUtcOffsetMin(endedAt);
+  return atEnd === utcOffsetMin ? {} : { endUtcOffsetMin: atEnd };
+}
+
 /** The week of the day that `epochMs` falls on where the clock is `utcOffsetMin` ahead of UTC. */
 export function weekOf(epochMs: number, utcOffsetMin: number): Week {
   // A start beyond any date (saved before imports checked dates) goes in the first or last week there

@@ -380,6 +380,14 @@ describe('JSON export and import', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+    // The offset at the end, kept when the clocks changed during the session, comes back with it.
+    const summer = JSON.parse(
+      toJson([{ ...good, session: { ...good.session, utcOffsetMin: 60, endUtcOffsetMin: 120 } }]),
+    );
+    expect(fromJson(JSON.stringify(summer), IMPORTED_AT)[0]!.session).toMatchObject({
+      utcOffsetMin: 60,
+      endUtcOffsetMin: 120,
+    });
     file.sessions[0].session.utcOffsetMin = 24 * 60;
     expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
       '(session 1): "session.utcOffsetMin" should be a whole number of minutes from -720 to 840.',

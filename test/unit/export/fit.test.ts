@@ -65,9 +65,14 @@ describe('FIT export', () => {
     const tokyo = { ...bundle, session: { ...bundle.session, utcOffsetMin: 540 } };
     const [activity] = decode(await toFit(tokyo)).activityMesgs ?? [];
     const asFitSeconds = (d: unknown) => (d instanceof Date ? d.getTime() / 1000 - 631_065_600 : Number(d));
-    // Each counted in whole seconds, rounded apart.
-    const ahead = asFitSeconds(activity?.localTimestamp) - asFitSeconds(activity?.timestamp);
-    expect(Math.abs(ahead - 540 * 60)).toBeLessThanOrEqual(1);
+    // Whole seconds both, apart by the offset exactly: a reader takes the zone from the difference.
+    const ahead = (a: { localTimestamp?: unknown; timestamp?: unknown } | undefined) =>
+      asFitSeconds(a?.localTimestamp) - asFitSeconds(a?.timestamp);
+    expect(ahead(activity)).toBe(540 * 60);
+    // The clocks went forward during it (Berlin, the last Sunday of March): the local time of its
+    // end is summer time's.
+    const berlin = { ...bundle, session: { ...bundle.session, utcOffsetMin: 60, endUtcOffsetMin: 120 } };
+    expect(ahead(decode(await toFit(berlin)).activityMesgs?.[0])).toBe(120 * 60);
   });
 });
 

@@ -243,7 +243,20 @@ describe('SessionRecorder and the time zone', () => {
     rig.model.finish();
     await recorder.finish(rig.model.state);
     const [row] = await store.listSessions();
-    expect(row).toMatchObject({ status: 'finished', utcOffsetMin: -300 });
+    expect(row).toMatchObject({ status: 'finished', utcOffsetMin: -300, endUtcOffsetMin: 540 });
+    store.close();
+  });
+
+  it('keeps the offset at the end only when the clocks changed during the session', async () => {
+    vi.stubEnv('TZ', 'America/New_York');
+    const store = await openStore();
+    const rig = new Rig();
+    const recorder = rig.startRecording(store);
+    await rig.advance(2000, recorder, () => recorder.flush());
+    rig.model.finish();
+    await recorder.finish(rig.model.state);
+    const [row] = await store.listSessions();
+    expect(row).not.toHaveProperty('endUtcOffsetMin');
     store.close();
   });
 });
