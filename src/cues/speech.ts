@@ -9,6 +9,8 @@ import type { Topic } from './cue-planner.ts';
 export interface SpeechHost {
   readonly speechSynthesis?: SpeechSynthesis;
   readonly SpeechSynthesisUtterance?: typeof SpeechSynthesisUtterance;
+  /** The person's languages, in their order: which English voice suits them (an Indian English one, say). */
+  readonly navigator?: { readonly languages?: readonly string[] };
 }
 
 /** A voice as the settings screen lists it. */
@@ -17,6 +19,8 @@ export interface VoiceChoice {
   readonly name: string;
   readonly lang: string;
   readonly isDefault: boolean;
+  /** It speaks English, as the coach does. */
+  readonly english: boolean;
 }
 
 /**
@@ -74,6 +78,7 @@ export class Speech {
       name: voice.name,
       lang: voice.lang,
       isDefault: voice.default,
+      english: speaksEnglish(voice.lang),
     }));
   }
 
@@ -182,13 +187,48 @@ export class Speech {
     }
   }
 
-  /** The chosen voice if the browser has it, else its default English voice, else the browser's choice. */
   private chooseVoice(): SpeechSynthesisVoice | null {
-    const voices = this.browserVoices();
-    if (voices.length === 0) return null;
-    const chosen = this.voiceUri ? voices.find((v) => v.voiceURI === this.voiceUri) : undefined;
-    if (chosen) return chosen;
-    const english = voices.filter((v) => v.lang.toLowerCase().startsWith('en'));
-    return english.find((v) => v.default) ?? english[0] ?? voices.find((v) => v.default) ?? null;
+    let languages: readonly string[] = [];
+    try {
+      languages = this.host.navigator?.languages ?? [];
+    } catch {
+      // As above.
+    }
+    return pickVoice(this.browserVoices(), this.voiceUri, languages);
   }
+}
+
+/** A language tag as voices and browsers variously write it ("en_IN", "en-in") in one form: "en-in". */
+function tag(lang: string): string {
+  return lang.replace('_', '-').toLowerCase();
+}
+
+/** Whether a voice speaks English: the coach's lines are English. */
+export function speaksEnglish(lang: string): boolean {
+  return /^en(-|$)/.test(tag(lang));
+}
+
+/**
+ * The voice to speak with: the one chosen in the settings if this device has it; else an English
+ * one, the person's own English first (one of their languages, then their region's: Indian English
+ * for hi-IN), then the device's default English, then any; null when there is no English voice, for
+ * the browser to find one for the language (another language's voice reads English badly).
+ */
+export function pickVoice<V extends Pick<SpeechSynthesisVoice, 'voiceURI' | 'lang' | 'default'>>(
+  voices: readonly V[],
+  chosenUri: string | null,
+  languages: readonly string[],
+): V | null {
+  const chosen = chosenUri ? voices.find((v) => v.voiceURI === chosenUri) : undefined;
+  if (chosen) return chosen;
+  const english = voices.filter((v) => speaksEnglish(v.lang));
+  const own = languages.map(tag);
+  const regions = own.flatMap((l) => l.split('-').slice(1, 2));
+  return (
+    own.flatMap((l) => english.filter((v) => tag(v.lang) === l))[0] ??
+    regions.flatMap((r) => english.filter((v) => tag(v.lang) === `en-${r}`))[0] ??
+    english.find((v) => v.default) ??
+    english[0] ??
+    null
+  );
 }

@@ -390,8 +390,19 @@ export class BbSettings extends LitElement {
     `;
   }
 
+  private voiceGroup(label: string, voices: readonly VoiceChoice[], chosen: string | null) {
+    if (voices.length === 0) return nothing;
+    return html`<optgroup label=${label}>
+      ${voices.map((v) => html`<option value=${v.uri} ?selected=${v.uri === chosen}>${v.name} (${v.lang})</option>`)}
+    </optgroup>`;
+  }
+
   private renderSound(s: Settings) {
     const known = s.voiceUri === null || this.voices.some((v) => v.uri === s.voiceUri);
+    // The coach speaks English: English voices first, by name, and the others apart.
+    const byName = (a: VoiceChoice, b: VoiceChoice) => a.name.localeCompare(b.name);
+    const english = this.voices.filter((v) => v.english).sort(byName);
+    const others = this.voices.filter((v) => !v.english).sort(byName);
     return html`
       <fieldset>
         <legend>Voice and sounds</legend>
@@ -411,11 +422,9 @@ export class BbSettings extends LitElement {
         <label>
           Voice
           <select ?disabled=${s.muted} @change=${(e: Event) => this.model.setVoice((e.target as HTMLSelectElement).value || null)}>
-            <option value="" ?selected=${s.voiceUri === null}>Browser default</option>
-            ${this.voices.map(
-              (voice) =>
-                html`<option value=${voice.uri} ?selected=${voice.uri === s.voiceUri}>${voice.name} (${voice.lang})</option>`,
-            )}
+            <option value="" ?selected=${s.voiceUri === null}>Any English voice</option>
+            ${this.voiceGroup('English', english, s.voiceUri)}
+            ${this.voiceGroup('Other languages', others, s.voiceUri)}
             ${known ? nothing : html`<option value=${s.voiceUri ?? ''} selected>Chosen voice (not on this device)</option>`}
           </select>
         </label>
@@ -434,7 +443,9 @@ export class BbSettings extends LitElement {
           // the person should know why the coach is silent, and what still works.
           this.voices.length === 0 && !s.muted
             ? html`<p class="note">This browser lists no voices: if Try the voice is silent, the count still shows on screen, and tones and vibration still mark reps and holds.</p>`
-            : nothing
+            : english.length === 0 && !s.muted
+              ? html`<p class="note">This device has no English voice, so the coach's English may be read by a voice for another language. An English voice can be added in the device's text-to-speech settings.</p>`
+              : nothing
         }
       </fieldset>
     `;

@@ -316,8 +316,8 @@ describe('bb-settings', () => {
 
   it('chooses a voice and a speech rate, and asks to try them', async () => {
     const { model, element } = mount([
-      { uri: 'urn:amy', name: 'Amy', lang: 'en-GB', isDefault: false },
-      { uri: 'urn:bob', name: 'Bob', lang: 'en-US', isDefault: true },
+      { uri: 'urn:amy', name: 'Amy', lang: 'en-GB', isDefault: false, english: true },
+      { uri: 'urn:bob', name: 'Bob', lang: 'en-US', isDefault: true, english: true },
     ]);
     await page.getByRole('combobox', { name: 'Voice' }).selectOptions('Bob (en-US)');
     expect(model.state.voiceUri).toBe('urn:bob');
@@ -332,6 +332,36 @@ describe('bb-settings', () => {
     await page.getByRole('button', { name: 'Try the voice' }).click();
     expect(tried).toBe(1);
     expect(element.shadowRoot!.textContent).not.toContain('lists no voices');
+  });
+
+  it('lists the English voices first, and says when the device has none', async () => {
+    const { model } = mount([
+      { uri: 'urn:anna', name: 'Anna', lang: 'de-DE', isDefault: true, english: false },
+      { uri: 'urn:rishi', name: 'Rishi', lang: 'en-IN', isDefault: false, english: true },
+      { uri: 'urn:amy', name: 'Amy', lang: 'en-GB', isDefault: false, english: true },
+    ]);
+    const options = () =>
+      [...page.getByRole('combobox', { name: 'Voice' }).element().querySelectorAll('optgroup')].map(
+        (g) => `${g.label}: ${[...g.querySelectorAll('option')].map((o) => o.textContent).join(', ')}`,
+      );
+    await expect.element(page.getByRole('combobox', { name: 'Voice' })).toBeVisible();
+    expect(options()).toEqual(['English: Amy (en-GB), Rishi (en-IN)', 'Other languages: Anna (de-DE)']);
+    await expect
+      .element(page.getByRole('combobox', { name: 'Voice' }))
+      .toHaveDisplayValue('Any English voice');
+    expect(page.getByText(/has no English voice/).elements()).toHaveLength(0);
+    model.setVoice('urn:anna');
+    await expect.element(page.getByRole('combobox', { name: 'Voice' })).toHaveDisplayValue('Anna (de-DE)');
+  });
+
+  it('says the coach may sound wrong on a device with voices but no English one', async () => {
+    const { model } = mount([
+      { uri: 'urn:anna', name: 'Anna', lang: 'de-DE', isDefault: true, english: false },
+    ]);
+    const note = page.getByText(/This device has no English voice, so the coach's English may be read/);
+    await expect.element(note).toBeVisible();
+    model.setMuted(true);
+    await expect.element(note).not.toBeInTheDocument();
   });
 
   it('says what still marks the count when the browser lists no voices', async () => {
@@ -357,7 +387,7 @@ describe('bb-settings', () => {
   });
 
   it('keeps what is being typed while the app re-renders around it, with the same voices', async () => {
-    const amy = { uri: 'urn:amy', name: 'Amy', lang: 'en-GB', isDefault: true };
+    const amy = { uri: 'urn:amy', name: 'Amy', lang: 'en-GB', isDefault: true, english: true };
     const { model, element } = mount([amy]);
     const age = page.getByRole('spinbutton', { name: 'Age' });
     await age.fill('45');
@@ -368,7 +398,7 @@ describe('bb-settings', () => {
     await userEvent.keyboard('{Tab}');
     expect(model.state.age).toBe(45);
     // A voice list that did change shows at once.
-    element.voices = [amy, { uri: 'urn:bob', name: 'Bob', lang: 'en-US', isDefault: false }];
+    element.voices = [amy, { uri: 'urn:bob', name: 'Bob', lang: 'en-US', isDefault: false, english: true }];
     await expect.element(page.getByRole('option', { name: 'Bob (en-US)' })).toBeInTheDocument();
   });
 
