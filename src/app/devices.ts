@@ -35,6 +35,7 @@ import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
 import { HABITS, type Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
+import { personLocale } from '../ui/format.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import type { ExerciseId } from '../workout/program.ts';
@@ -300,7 +301,7 @@ export class Devices extends Model<DeviceState> {
     const replay = new ReplaySource(recording, {
       now: this.options.now,
       placement,
-      name: replayName(recording, fileName),
+      name: replayName(recording, fileName, personLocale()),
     });
     this.setMembers([
       {

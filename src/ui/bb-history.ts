@@ -19,7 +19,7 @@ import { wallClockOf } from '../workout/calendar.ts';
 import './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
-import { describeSessionFacts } from './format.ts';
+import { describeSessionFacts, personLocale } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
 
@@ -365,7 +365,7 @@ export class BbHistory extends LitElement {
 
   private renderSession(s: SessionRow) {
     // At the time it had where it was done, as its week is counted (see wallClockOf).
-    const when = wallClockOf(s.startedAt, s.utcOffsetMin).toLocaleString(undefined, {
+    const when = wallClockOf(s.startedAt, s.utcOffsetMin).toLocaleString(personLocale(), {
       dateStyle: 'medium',
       timeStyle: 'short',
       timeZone: 'UTC',

@@ -4,6 +4,7 @@ import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
+import { personLocale } from './format.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { extent, weekDate, weekLabels, weekRange, weekTicks } from './week-axis.ts';
 
@@ -220,8 +221,8 @@ export class BbProgressChart extends LitElement {
   private renderTable(series: ChartSeries) {
     const label = (x: number) =>
       this.unit === 'week'
-        ? weekDate(x, true)
-        : new Date(x * 1000).toLocaleDateString(undefined, {
+        ? weekDate(x, true, personLocale())
+        : new Date(x * 1000).toLocaleDateString(personLocale(), {
             day: 'numeric',
             month: 'short',
             year: 'numeric',
@@ -312,7 +313,7 @@ export class BbProgressChart extends LitElement {
               size: 64,
               splits: (u, _axis, min, max) =>
                 weekTicks(series.x, min, max, u.bbox.width ? u.bbox.width / uPlot.pxRatio : width - 60),
-              values: (_u, ticks) => weekLabels(ticks),
+              values: (_u, ticks) => weekLabels(ticks, personLocale()),
             }
           : { stroke: labels, font, grid, ticks: grid },
         // Wide enough for labels like 18.075 that uPlot's default width cuts off. A chart of whole
@@ -323,6 +324,8 @@ export class BbProgressChart extends LitElement {
           grid,
           ticks: grid,
           size: 68,
+          // In the digits and decimal point of the words around them (uPlot's own follow the browser's language).
+          values: (_u, splits) => splits.map((v) => v.toLocaleString(personLocale())),
           ...(onlyWholeNumbers(series) ? { incrs: WHOLE_STEPS } : {}),
         },
       ],

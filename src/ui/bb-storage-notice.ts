@@ -9,7 +9,7 @@ import {
 import type { SessionRow } from '../store/records.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
 import { download } from './download.ts';
-import { heldS, plural, sessionStartText } from './format.ts';
+import { heldS, personLocale, plural, sessionStartText } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles } from './styles.ts';
 
@@ -127,7 +127,7 @@ export class BbStorageNotice extends LitElement {
 
   /** A session another tab records: it can be moved here, never resumed here as if interrupted. */
   private renderElsewhere(session: SessionRow) {
-    const at = sessionStartText(session.startedAt, Date.now());
+    const at = sessionStartText(session.startedAt, Date.now(), personLocale());
     const { moving, elsewhereSetsDone: done, movedAway } = this.history.value;
     return html`<section aria-labelledby="elsewhere-title">
       <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}${done ? `, ${plural(done, 'set')} done so far` : ''}.${
@@ -147,7 +147,7 @@ export class BbStorageNotice extends LitElement {
    * out the sets skipped before they counted anything, as the summary tells them apart.
    */
   private renderInterrupted(unfinished: SessionRow, setsDone: number) {
-    const at = sessionStartText(unfinished.startedAt, Date.now());
+    const at = sessionStartText(unfinished.startedAt, Date.now(), personLocale());
     const where = interruptedAt(unfinished);
     return html`<section aria-labelledby="resume-title">
       <p id="resume-title">

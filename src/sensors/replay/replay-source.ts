@@ -30,10 +30,10 @@ function characteristicOf(packet: RecordedPacket): string | null {
  * What the device line calls a replay: when it was recorded, else the file it came from. Never just
  * "Recording", which reads as if the app were recording now.
  */
-export function replayName(recording: Recording, fileName?: string): string {
+export function replayName(recording: Recording, fileName?: string, locale?: string): string {
   const recordedAt = recording.startedAt ? new Date(recording.startedAt) : null;
   if (recordedAt && !Number.isNaN(recordedAt.getTime())) {
-    return `Recorded ${recordedAt.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`;
+    return `Recorded ${recordedAt.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}`;
   }
   return fileName ? `From ${fileName}` : 'Saved recording';
 }

@@ -4,6 +4,7 @@ import {
   describeDosage,
   describeSessionFacts,
   describeTargetChange,
+  englishLocaleFor,
   formatDuration,
   parseTypedNumber,
   plural,
@@ -83,6 +84,30 @@ describe('when a session began, in a sentence', () => {
   // Some versions of ICU put a narrow no-break space before "AM".
   const startText = (startedAt: number, now: number, locale: string) =>
     sessionStartText(startedAt, now, locale).replace(/\s/g, ' ');
+
+  it("writes dates in English in the person's own style, whatever the browser's language", () => {
+    const at = Date.UTC(2026, 10, 22, 18, 20);
+    const write = (languages: string[]) =>
+      new Date(at)
+        .toLocaleString(englishLocaleFor(languages), {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: 'UTC',
+        })
+        .replace(/\s/g, ' ');
+    // Day before month and a 24-hour clock, in English words and digits.
+    expect(write(['de-DE', 'de'])).toBe('22 Nov 2026, 18:20');
+    expect(write(['fr-FR'])).toBe('22 Nov 2026, 18:20');
+    // India's English, 12-hour; an Egyptian phone's clock, in Latin digits among English words.
+    expect(write(['hi-IN', 'hi'])).toBe('22 Nov 2026, 6:20 pm');
+    expect(write(['ar-EG'])).toBe('Nov 22, 2026, 6:20 PM');
+    // A region with no English of its own: English, on the person's 24-hour clock.
+    expect(write(['pt-BR'])).toBe('Nov 22, 2026, 18:20');
+    expect(write(['en-GB'])).toBe('22 Nov 2026, 18:20');
+    expect(write(['en-US', 'en'])).toBe('Nov 22, 2026, 6:20 PM');
+    expect(write([])).toBe('Nov 22, 2026, 6:20 PM');
+    expect(englishLocaleFor(['not a language tag'])).toBe('en');
+  });
 
   it('gives the time alone today, and the day too on any other', () => {
     expect(startText(at(11, 4), now, 'en-US')).toBe('8:00 AM');
