@@ -38,7 +38,7 @@ import {
   SessionStore,
 } from '../store/session-store.ts';
 import { summarize } from '../store/summary.ts';
-import { endOffsetOf, localUtcOffsetMin, wallClockOf } from '../workout/calendar.ts';
+import { endOffsetOf, fileStamp } from '../workout/calendar.ts';
 import { Model } from '../workout/model.ts';
 import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import {
@@ -1080,11 +1080,4 @@ export async function exportBundle(bundle: SessionBundle, format: ExportFormat):
       };
     }
   }
-}
-
-/** The date and time in a file name, where the clock was `utcOffsetMin` ahead of UTC: 2026-11-20-1830. */
-function fileStamp(epochMs: number, utcOffsetMin = localUtcOffsetMin(epochMs)): string {
-  const d = wallClockOf(epochMs, utcOffsetMin);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
 }

@@ -56,6 +56,13 @@ export function wallClockOf(epochMs: number, utcOffsetMin: number): Date {
   return new Date(epochMs + utcOffsetMin * MINUTE_MS);
 }
 
+/** The date and time in a file name, where the clock was `utcOffsetMin` ahead of UTC: 2026-11-20-1830. */
+export function fileStamp(epochMs: number, utcOffsetMin = localUtcOffsetMin(epochMs)): string {
+  const d = wallClockOf(epochMs, utcOffsetMin);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
+}
+
 /** The week a session is counted in: that of the day it began on, where it began. */
 export function sessionWeek(session: { readonly startedAt: number; readonly utcOffsetMin: number }): Week {
   return weekOf(session.startedAt, session.utcOffsetMin);
