@@ -259,8 +259,8 @@ export class BbSetView extends LitElement {
         exercise.kind === 'hold'
           ? html`<button @click=${() => sendCommand(this, 'bb-end-hold')} ?disabled=${this.set.holdStartMs === null}>End hold</button>`
           : html`
-              <button ?disabled=${this.set.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
-              <button @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
+              <button aria-label=${`−1 ${countUnit(exercise)}`} ?disabled=${this.set.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
+              <button aria-label=${`+1 ${countUnit(exercise)}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
             `
       }
       ${this.renderSessionControls()}

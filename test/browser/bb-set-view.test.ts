@@ -96,8 +96,9 @@ describe('bb-set-view', () => {
     await expect.element(page.getByText('10 each side')).toBeVisible();
     const deltas: number[] = [];
     element.addEventListener('bb-adjust', (event) => deltas.push(event.detail.delta));
-    await page.getByRole('button', { name: '+1' }).click();
-    await page.getByRole('button', { name: '−1' }).click();
+    // Named as in the rest after the set: what one more or one less is of.
+    await page.getByRole('button', { name: '+1 rep', exact: true }).click();
+    await page.getByRole('button', { name: '−1 rep', exact: true }).click();
     expect(deltas).toEqual([1, -1]);
   });
 
