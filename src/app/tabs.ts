@@ -55,7 +55,13 @@ export function browserTabs(): Tabs | null {
   const channel = new BroadcastChannel(CHANNEL);
   return {
     messages$: fromEvent<MessageEvent<TabMessage>>(channel, 'message').pipe(map((event) => event.data)),
-    post: (message) => channel.postMessage(message),
+    post: (message) => {
+      try {
+        channel.postMessage(message);
+      } catch {
+        // Closed as this page goes away: there is no tab left to tell from here.
+      }
+    },
     hold: (sessionId, options = {}) =>
       new Promise((resolve, reject) => {
         let release!: () => void;

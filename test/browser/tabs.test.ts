@@ -156,3 +156,11 @@ describe('two tabs', () => {
     notice.remove();
   });
 });
+
+describe("a tab's channel to the others", () => {
+  it('tells them nothing, and throws nothing, once its page has closed it', () => {
+    const own = browserTabs()!;
+    own.close();
+    expect(() => own.post({ type: 'changed' })).not.toThrow();
+  });
+});

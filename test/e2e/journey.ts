@@ -191,7 +191,7 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
   check(await hidden(page, OFFLINE_NOTICE), 'the offline notice stayed during the set');
   // A correction by hand along the way: one more, then two fewer.
   await runUntil(page, async () => Number(await text(page, 'bb-set-view .count')) >= 4, 120, 'no fourth rep');
-  for (const name of ['+1', '−1', '−1']) await tap(button(name), name);
+  for (const name of ['+1 rep', '−1 rep', '−1 rep']) await tap(button(name), name);
   await runUntil(page, async () => Number(await text(page, 'bb-set-view .count')) >= 6, 120, 'no sixth rep');
   await at('set', async () => {
     await checkSetScreen(page);
@@ -500,7 +500,7 @@ async function checkSetScreen(page: Page): Promise<void> {
   await checkOnScreen(page, page.locator('bb-set-view .face'), 'the count');
   await checkOnScreen(page, page.locator('bb-set-view .unit').first(), "the count's target");
   await checkOnScreen(page, page.locator('bb-set-view .meta'), 'the set number');
-  for (const name of ['−1', '+1', 'Pause', 'Skip set', 'Finish']) {
+  for (const name of ['−1 rep', '+1 rep', 'Pause', 'Skip set', 'Finish']) {
     await checkReachable(page, page.getByRole('button', { name, exact: true }), name);
   }
 }
