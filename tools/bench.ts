@@ -14,6 +14,7 @@ import {
 } from '../src/motion/index.ts';
 import { PmdMeasurementType } from '../src/protocol/polar-pmd.ts';
 import { PmdStreamDecoder, pmdSampleSpacingMs } from '../src/protocol/polar-pmd-data.ts';
+import { recordPacket } from '../src/protocol/recording.ts';
 import type { AccelFrame } from '../src/sensors/samples.ts';
 
 const RATE_HZ = 200;
@@ -155,5 +156,24 @@ function memory(hours: number): void {
   );
 }
 
+/**
+ * What a connected strap's packets cost kept for "Save a recording" (every notification is kept
+ * while a device is connected, up to the GATT session's cap): heap per packet over `minutes`.
+ */
+function recordingMemory(minutes: number): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const packets = makePackets(minutes * 60);
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const kept = packets.map((bytes, i) => recordPacket('pmd-data', bytes, receivedAt(i)));
+  gc?.();
+  const grown = process.memoryUsage().heapUsed - before;
+  console.log(
+    `recording ${minutes} min of 200 Hz PMD packets (${kept.length}, ${packets[0]!.length} bytes each): ` +
+      `${(grown / kept.length / 1024).toFixed(2)} KB of heap per packet, ${(grown / 1024 / 1024).toFixed(2)} MB in all`,
+  );
+}
+
 throughput(makePackets(600));
 memory(2);
+recordingMemory(20);

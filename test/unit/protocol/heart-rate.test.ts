@@ -8,7 +8,7 @@ import {
   parseHeartRateMeasurement,
   rrRawToMs,
 } from '../../../src/protocol/heart-rate.ts';
-import { hexToBytes, type Result } from '../../../src/protocol/result.ts';
+import { bytesToHex, hexToBytes, type Result } from '../../../src/protocol/result.ts';
 
 function bytes(hex: string): Uint8Array {
   const r = hexToBytes(hex);
@@ -94,6 +94,16 @@ describe('heart rate measurement', () => {
     expect([...bytes('0x10 0x4B, 0x34:03')]).toEqual([0x10, 0x4b, 0x34, 0x03]);
     expect(hexToBytes('1g').ok).toBe(false);
     expect(hexToBytes('104').ok).toBe(false);
+  });
+
+  it('writes every byte value as two lower-case hex digits, and reads them back', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const hex = bytesToHex(all);
+    expect(hex).toHaveLength(512);
+    expect(hex.slice(0, 8)).toBe('00010203');
+    expect(hex.slice(-4)).toBe('feff');
+    expect([...bytes(hex)]).toEqual([...all]);
+    expect(bytesToHex(new Uint8Array(0))).toBe('');
   });
 
   it('rounds RR half up like Polar', () => {
