@@ -711,7 +711,7 @@ export class Persistence {
         previous?.phase === 'summary' &&
         previous.completed !== state.completed
       )
-        this.correctFinished(state);
+        this.correctFinished(previous, state);
       return;
     }
     if (state.phase === 'summary' || state.phase === 'ready') {
@@ -724,8 +724,10 @@ export class Persistence {
         // nothing to keep, and a line of "3 sets" in History (and a point on its charts) would say
         // otherwise.
         const kept = anySetDone(sets);
-        if (kept) await recorder.saveEndOnFullStorage();
-        if (kept) this.rememberPast(session, sets);
+        if (kept) {
+          await recorder.saveEndOnFullStorage();
+          this.rememberPast(session, sets);
+        }
         await this.guard(async (store) => {
           if (kept) await store.compact(session.id);
           else await store.deleteSession(session.id);
@@ -751,12 +753,11 @@ export class Persistence {
    * The session just finished, its last set put right on the summary (it had no rest to do it in):
    * written again once its last writes are done, and History, here and in other tabs, follows.
    */
-  private correctFinished(state: SessionState): void {
+  private correctFinished(before: SessionState, state: SessionState): void {
     const recorder = this.lastRecorder;
-    if (!recorder) return;
+    // A session ended with no set done was not kept, and a correction does not bring it back.
+    if (!recorder || !anySetDone(before.completed)) return;
     this.finishing = this.finishing.then(async () => {
-      // A session ended with no set done was not kept, and a correction does not bring it back.
-      if (!anySetDone(recorder.bundle().sets)) return;
       recorder.update(state);
       await recorder.flush();
       await this.refresh();
