@@ -188,13 +188,7 @@ export class Speech {
   }
 
   private chooseVoice(): SpeechSynthesisVoice | null {
-    let languages: readonly string[] = [];
-    try {
-      languages = this.host.navigator?.languages ?? [];
-    } catch {
-      // As above.
-    }
-    return pickVoice(this.browserVoices(), this.voiceUri, languages);
+    return pickVoice(this.browserVoices(), this.voiceUri, this.host.navigator?.languages ?? []);
   }
 }
 
