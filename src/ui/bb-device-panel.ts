@@ -362,7 +362,6 @@ export class BbDevicePanel extends LitElement {
     if (details) details.open = false;
   }
 
-  /** The open menu lies over the page: a tap anywhere else puts it away, as Escape does. */
   /** Out of a session the switch is made at once; in one, on the second tap (see askingToSwitch). */
   private readonly onSwitch = (): void => {
     if (this.compact && !this.askingToSwitch) {
@@ -373,6 +372,7 @@ export class BbDevicePanel extends LitElement {
     sendCommand(this, 'bb-use-virtual');
   };
 
+  /** The open menu lies over the page: a tap anywhere else puts it away, as Escape does. */
   private readonly onPointerDown = (event: PointerEvent): void => {
     const details = this.renderRoot.querySelector('details');
     if (details?.open && !event.composedPath().includes(details)) details.open = false;

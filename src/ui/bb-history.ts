@@ -228,12 +228,6 @@ export class BbHistory extends LitElement {
   /** The session whose deletion waits for a second click; 'all' for everything. */
   @state() private confirming: string | null = null;
   @state() private busy = false;
-
-  /** Something asked here is under way, or a backup or an import begun on an earlier visit. */
-  private get working(): boolean {
-    return this.busy || this.history.value.task !== null;
-  }
-  /** A backup or an import under way: how far it is, and how to call it off. */
   /** A raw-motion setting picked but not yet applied (it may delete data: it waits for a button). */
   @state() private retentionChoice: MotionRetention | null = null;
   @state() private error: string | null = null;
@@ -260,6 +254,11 @@ export class BbHistory extends LitElement {
     this.persistence.dismissNotice();
     this.deletedAt = null;
     super.disconnectedCallback();
+  }
+
+  /** Something asked here is under way, or a backup or an import begun on an earlier visit. */
+  private get working(): boolean {
+    return this.busy || this.history.value.task !== null;
   }
 
   override render() {

@@ -204,9 +204,10 @@ export class BbSummary extends LitElement {
   private renderFix() {
     const last = this.records.at(-1);
     if (!last || !correctableInRest(last)) return nothing;
-    const unit = countUnit(exerciseById(last.exerciseId));
+    const exercise = exerciseById(last.exerciseId);
+    const unit = countUnit(exercise);
     const lowest = anySetDone(this.records.slice(0, -1)) ? 0 : 1;
-    const which = `${exerciseById(last.exerciseId).name}, set ${last.setNumber}`;
+    const which = `${exercise.name}, set ${last.setNumber}`;
     return html`<div class="actions fix" role="group" aria-labelledby="fix-title">
       <span id="fix-title" class="fix-title">Last set counted wrong?</span>
       <button aria-label=${`−1 ${unit} on ${which}`} ?disabled=${last.count <= lowest} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>

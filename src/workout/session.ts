@@ -641,9 +641,8 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
 
 /**
  * Whether the set just done can have its count put right during the rest after it (or on the summary,
- * for the session's last): any rep or breath
- * set, one skipped with nothing counted too (reps done with a heart-rate-only strap and no +1 are
- * counted nowhere else). A hold's time is the detectors' alone.
+ * for the session's last): any rep or breath set, one skipped with nothing counted too (reps done with
+ * a heart-rate-only strap and no +1 are counted nowhere else). A hold's time is the detectors' alone.
  */
 export function correctableInRest(record: SetRecord): boolean {
   return record.holdMs === null;
