@@ -382,6 +382,13 @@ describe('bb-set-view on a laptop', () => {
   });
 });
 
+/** The app's header above the set, `heightPx` tall, as on a phone. */
+function headerAbove(heightPx: number): void {
+  const header = document.createElement('div');
+  header.style.height = `${heightPx}px`;
+  document.body.prepend(header);
+}
+
 /** "How to do it" tapped open: its first step comes fully into the window. */
 async function expectStepsInViewOnceOpened(element: BbSetView): Promise<void> {
   await page.getByText('How to do it').click();
@@ -418,10 +425,7 @@ describe('bb-set-view on a phone', () => {
       planned: { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 45 } },
       set: currentSet({ count: 3 }),
     });
-    // The app's header above the set, as on the phone.
-    const header = document.createElement('div');
-    header.style.height = '240px';
-    document.body.prepend(header);
+    headerAbove(240);
     await expectStepsInViewOnceOpened(element);
   });
 
@@ -432,9 +436,7 @@ describe('bb-set-view on a phone', () => {
     });
     // A header just tall enough to leave "How to do it" on the screen's last line, as on a phone.
     const details = element.shadowRoot!.querySelector('details')!;
-    const header = document.createElement('div');
-    header.style.height = `${Math.max(0, window.innerHeight - details.getBoundingClientRect().bottom - 8)}px`;
-    document.body.prepend(header);
+    headerAbove(Math.max(0, window.innerHeight - details.getBoundingClientRect().bottom - 8));
     expect(details.getBoundingClientRect().bottom).toBeLessThanOrEqual(window.innerHeight);
     await expectStepsInViewOnceOpened(element);
   });
@@ -454,10 +456,8 @@ describe('bb-set-view on a phone on its side', () => {
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: currentSet({ count: 4 }),
     });
-    // The app's header above the set, which takes the height left under it, as on the phone.
-    const header = document.createElement('div');
-    header.style.height = '56px';
-    document.body.prepend(header);
+    // The set takes the height left under the header, as in the app.
+    headerAbove(56);
     element.style.height = 'calc(100dvh - 56px)';
     await page.getByText('How to do it').click();
     const inView = (el: Element) => {
