@@ -523,6 +523,7 @@ export class BbApp extends LitElement {
       case 'summary':
         return html`<bb-summary
           .records=${state.completed}
+          .plan=${state.plan}
           .durationMs=${timerMs(state)}
           .heart=${this.app.heartSummary()}
           .problem=${this.exportProblem}

@@ -5,6 +5,7 @@ import { countUnit, exerciseById } from '../workout/program.ts';
 import {
   anySetDone,
   correctableInRest,
+  type PlannedExercise,
   type SetRecord,
   skippedUndone,
   totalHeldS,
@@ -53,6 +54,11 @@ export class BbSummary extends LitElement {
       tr.with-form td {
         border-bottom: none;
         padding-bottom: 0.1rem;
+      }
+      .weight {
+        display: block;
+        font-size: 1rem;
+        color: var(--bb-muted, #b6c2d1);
       }
       tr.form td {
         padding-top: 0;
@@ -144,6 +150,8 @@ export class BbSummary extends LitElement {
   ];
 
   @property({ attribute: false }) records: readonly SetRecord[] = [];
+  /** The session's plan: the weight each exercise was done with. */
+  @property({ attribute: false }) plan: readonly PlannedExercise[] = [];
   @property({ type: Number }) durationMs = 0;
   /** Heart rate per set and recovery after it, RMSSD before and after; null without a heart-rate device. */
   @property({ attribute: false }) heart: SessionHeart | null = null;
@@ -181,8 +189,9 @@ export class BbSummary extends LitElement {
         <tbody>
           ${this.records.map((r) => {
             const form = describeForm(r);
+            const weightKg = skippedUndone(r) ? undefined : this.weightOf(r.exerciseId);
             return html`<tr class=${form ? 'with-form' : ''}>
-              <td>${unbroken(exerciseById(r.exerciseId).name)}</td>
+              <td>${unbroken(exerciseById(r.exerciseId).name)}${weightKg ? html` <span class="weight">at ${weightKg} kg</span>` : nothing}</td>
               <td class="number">${r.setNumber}</td>
               <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
               <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>
@@ -194,6 +203,10 @@ export class BbSummary extends LitElement {
       ${this.renderFix()}
       ${this.heart ? this.renderHeart(this.heart) : nothing}
     `;
+  }
+
+  private weightOf(exerciseId: SetRecord['exerciseId']): number | undefined {
+    return this.plan.find((p) => p.exercise.id === exerciseId)?.dosage.weightKg;
   }
 
   /**

@@ -3,7 +3,7 @@ import { page } from 'vitest/browser';
 import { supermanSet } from '../set-record.ts';
 import '../../src/ui/bb-summary.ts';
 import { describeHrv, summarise } from '../../src/ui/bb-summary.ts';
-import type { SetRecord } from '../../src/workout/session.ts';
+import { defaultPlan, type SetRecord } from '../../src/workout/session.ts';
 import { linesOf } from './lines.ts';
 import { layOutAsTheApp } from './mount.ts';
 
@@ -75,6 +75,22 @@ describe('bb-summary', () => {
     expect(heads.map(align)).toEqual(cells.map(align));
   });
 
+  it('says the weight a set was done with, not for a set skipped before it began', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.plan = defaultPlan();
+    summary.records = [
+      record({}),
+      record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
+      record({ exerciseId: 'lat-pulldown', setNumber: 2, target: 12, count: 0, endedBy: 'skipped' }),
+    ];
+    summary.durationMs = 5 * 60_000;
+    document.body.append(summary);
+    const rows = page.getByRole('row');
+    await expect.element(rows.nth(1)).toHaveTextContent(/^Superman 1 10 10$/);
+    await expect.element(rows.nth(2)).toHaveTextContent('Wide-grip lat pulldown at 25 kg 1 12 12');
+    await expect.element(rows.nth(3)).toHaveTextContent(/^Wide-grip lat pulldown 2 skipped 12$/);
+  });
+
   it.each([360, 320])(
     'keeps a hyphenated exercise name on one line in the table of a %d px phone, within the screen',
     async (width) => {
@@ -82,6 +98,7 @@ describe('bb-summary', () => {
       try {
         const skipped = { count: 0, endedBy: 'skipped' } as const;
         const summary = document.createElement('bb-summary');
+        summary.plan = defaultPlan();
         summary.records = [
           record({ exerciseId: 'drawing-in', holdMs: 0, target: 45, ...skipped }),
           record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
