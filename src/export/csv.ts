@@ -6,7 +6,7 @@
 import type { SessionBundle, SetRow } from '../store/records.ts';
 import { wallClockOf } from '../workout/calendar.ts';
 import { exerciseById, FORM_ISSUE_TEXT } from '../workout/program.ts';
-import { heldS } from '../workout/session.ts';
+import { heldS, skippedUndone } from '../workout/session.ts';
 
 export const CSV_COLUMNS = [
   'Date',
@@ -33,7 +33,10 @@ export function toCsv(sessions: readonly CsvSession[]): string {
   for (const { session, sets } of [...sessions].sort((a, b) => a.session.startedAt - b.session.startedAt)) {
     const date = localDateTime(wallClockOf(session.startedAt, session.utcOffsetMin));
     const duration = strongDuration(session.summary.durationMs);
-    for (const set of [...sets].sort((a, b) => a.index - b.index)) {
+    // A set skipped before it counted anything was not done: an importer would log a set of nothing
+    // (as the FIT file leaves it out).
+    const done = sets.filter((set) => !skippedUndone(set)).sort((a, b) => a.index - b.index);
+    for (const set of done) {
       const exercise = exerciseById(set.exerciseId);
       const dosage = session.plan.find((p) => p.exerciseId === set.exerciseId)?.dosage;
       const isHold = exercise.kind === 'hold';

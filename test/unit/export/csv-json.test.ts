@@ -87,12 +87,14 @@ describe('CSV export', () => {
     expect(lines[1]!.slice(0, 10) < lines[1 + first.sets.length]!.slice(0, 10)).toBe(true);
   });
 
-  it("notes how a set ended and its form in the app's words, not its codes", async () => {
+  it("notes how a set ended and its form in the app's words, not its codes, and leaves out a set never begun", async () => {
     const bundle = await recordSession();
     const [superman, , plank] = bundle.sets;
     const sets = [
       { ...superman!, index: 0, endedBy: 'stopped' as const, count: 3, target: 10, peakDeg: null },
-      { ...superman!, index: 1, setNumber: 2, endedBy: 'skipped' as const, count: 0, peakDeg: null },
+      { ...superman!, index: 1, setNumber: 2, endedBy: 'skipped' as const, count: 2, peakDeg: null },
+      // Skipped before it counted anything: not a set to import.
+      { ...superman!, index: 5, setNumber: 3, endedBy: 'skipped' as const, count: 0, peakDeg: null },
       {
         ...plank!,
         index: 2,
