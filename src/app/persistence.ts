@@ -987,7 +987,12 @@ export function endInterrupted(bundle: SessionBundle): { session: SessionRow; se
       endedAt,
       ...endOffsetOf(session.utcOffsetMin, endedAt),
       snapshot: finalSnapshot,
-      summary: summarize(sets, allHeartRate(bundle), finalSnapshot ? timerMs(finalSnapshot) : endMs),
+      summary: summarize(
+        sets,
+        allHeartRate(bundle),
+        finalSnapshot ? timerMs(finalSnapshot) : endMs,
+        session.plan,
+      ),
     },
     sets: newSets,
   };

@@ -14,6 +14,7 @@ import type {
 import { localUtcOffsetMin } from '../workout/calendar.ts';
 import { PROGRAM } from '../workout/program.ts';
 import { MAX_SET_COUNT } from '../workout/session.ts';
+import { LIMITS } from '../workout/settings.ts';
 import { CSV_COLUMNS } from './csv.ts';
 
 export const JSON_FORMAT = 'backbeat-sessions';
@@ -361,6 +362,7 @@ const RECOVERY = 'should be a change of heart rate from −300 to 300 bpm';
 const MAX_SESSION_MS = 31 * DAY_MS;
 const LENGTH = 'should be a length of time from 0 to 31 days';
 const IN_SESSION = 'should be a time within the session, from its start to 31 days after';
+const WEIGHT = `should be a weight from ${LIMITS.weightKg.min} to ${LIMITS.weightKg.max} kg`;
 
 /** A session row; `latest` (epoch ms) is the latest its time away (gaps) can have lasted until. */
 function readSession(r: Reader, latest: number): SessionRow {
@@ -425,6 +427,16 @@ function readSession(r: Reader, latest: number): SessionRow {
       avgBpm: summary.field('avgBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),
       maxBpm: summary.field('maxBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),
       recoveryBpm: summary.field('recoveryBpm').nullable((v) => v.within(-MAX_BPM, MAX_BPM, RECOVERY)),
+      ...(summary.has('weights')
+        ? {
+            weights: summary.field('weights').array((w) =>
+              w.keep({
+                exerciseId: w.field('exerciseId').oneOf(EXERCISE_IDS),
+                kg: w.field('kg').within(LIMITS.weightKg.min, LIMITS.weightKg.max, WEIGHT),
+              }),
+            ),
+          }
+        : {}),
     }),
     sources: r.field('sources').array((s) =>
       s.keep({
@@ -603,6 +615,7 @@ const PLACE_NAMES: Readonly<Record<string, string>> = {
   sources: 'device',
   formIssues: 'form issue',
   gaps: 'gap',
+  weights: 'weight',
 };
 
 /** Walks untrusted JSON, remembering the path so that an error can say where the file is wrong. */

@@ -317,7 +317,7 @@ export class SessionRecorder {
     const durationMs = snapshot ? timerMs(snapshot) : 0;
     this.session = {
       ...this.session,
-      summary: summarize(this.sets, this.heartRateSamples, durationMs),
+      summary: summarize(this.sets, this.heartRateSamples, durationMs, this.session.plan),
       motionBytes: this.motion.reduce((n, chunk) => n + motionChunkBytes(chunk), 0),
     };
   }

@@ -51,6 +51,16 @@ export interface SessionSummary {
   readonly maxBpm: number | null;
   /** Mean drop in heart rate during the first minute after each set: the recovery. */
   readonly recoveryBpm: number | null;
+  /**
+   * The weight each exercise done with one was done with (the lat pulldown's), for History: absent
+   * when none was, and in sessions saved before 2026-12.
+   */
+  readonly weights?: readonly ExerciseWeight[];
+}
+
+export interface ExerciseWeight {
+  readonly exerciseId: ExerciseId;
+  readonly kg: number;
 }
 
 export interface SessionRow {

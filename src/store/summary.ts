@@ -5,14 +5,16 @@ import type { HeartRateSample } from '../sensors/samples.ts';
 import { RECOVERY_WINDOW_MS, recoveryInRest } from '../workout/heart.ts';
 import { exerciseById } from '../workout/program.ts';
 import { type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts';
-import type { SessionSummary } from './records.ts';
+import type { ExerciseWeight, PlanEntry, SessionSummary } from './records.ts';
 
 export function summarize(
   sets: readonly SetRecord[],
   heartRate: readonly HeartRateSample[],
   durationMs: number,
+  plan: readonly PlanEntry[] = [],
 ): SessionSummary {
   const bpms = heartRate.map((s) => s.bpm).filter((b) => b > 0);
+  const weights = weightsDone(sets, plan);
   return {
     durationMs,
     sets: sets.length,
@@ -24,7 +26,17 @@ export function summarize(
     avgBpm: bpms.length ? Math.round(bpms.reduce((a, b) => a + b, 0) / bpms.length) : null,
     maxBpm: bpms.length ? Math.max(...bpms) : null,
     recoveryBpm: meanRecovery(sets, heartRate),
+    ...(weights.length > 0 ? { weights } : {}),
   };
+}
+
+/** The planned weight of each exercise with a set done (not only skipped before it began). */
+function weightsDone(sets: readonly SetRecord[], plan: readonly PlanEntry[]): ExerciseWeight[] {
+  return plan.flatMap(({ exerciseId, dosage }) =>
+    dosage.weightKg && sets.some((s) => s.exerciseId === exerciseId && !skippedUndone(s))
+      ? [{ exerciseId, kg: dosage.weightKg }]
+      : [],
+  );
 }
 
 /**

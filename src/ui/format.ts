@@ -2,7 +2,14 @@
 // rest, summary and history screens say a time the same way.
 
 import type { SessionSummary } from '../store/records.ts';
-import { countUnit, type Dosage, type Exercise, FORM_ISSUE_TEXT, perSideText } from '../workout/program.ts';
+import {
+  countUnit,
+  type Dosage,
+  type Exercise,
+  exerciseById,
+  FORM_ISSUE_TEXT,
+  perSideText,
+} from '../workout/program.ts';
 import type { TargetChange } from '../workout/progression.ts';
 import { heldS, type PauseReason, type SetRecord } from '../workout/session.ts';
 
@@ -111,6 +118,8 @@ export function describeSessionFacts(summary: SessionSummary): string {
   }
   if (heldS(summary.holdMs) > 0) parts.push(`${formatDuration(heldS(summary.holdMs))} held`);
   if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);
+  for (const { exerciseId, kg } of summary.weights ?? [])
+    parts.push(`${exerciseById(exerciseId).name} at ${kg} kg`);
   return parts.join(' · ');
 }
 

@@ -167,6 +167,7 @@ describe('JSON export and import', () => {
   it('round-trips everything, raw motion included, and the motion replays as the frames recorded', async () => {
     const bundle = await recordSession();
     const back = fromJson(toJson([bundle]), IMPORTED_AT);
+    expect(bundle.session.summary.weights).toEqual([{ exerciseId: 'lat-pulldown', kg: 27.5 }]);
     expect(back).toEqual([bundle]);
     const replay = replayStreams(back[0]!);
     const frames = replay.accel.get(STRAP.id)!;
@@ -267,6 +268,11 @@ describe('JSON export and import', () => {
     file.sessions[0].session.summary.reps = -100;
     expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
       /\(session 1\): "session\.summary\.reps" should be a whole number from 0/,
+    );
+    const heavy = JSON.parse(toJson([good]));
+    heavy.sessions[0].session.summary.weights[0].kg = 2500;
+    expect(() => fromJson(JSON.stringify(heavy), IMPORTED_AT)).toThrow(
+      'This file is damaged (session 1, weight 1): "kg" should be a weight from 0 to 300 kg. Nothing was imported.',
     );
   });
 

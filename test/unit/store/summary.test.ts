@@ -41,6 +41,26 @@ describe('summarize', () => {
     const summary = summarize([bathang, skipped, superman], [], 5 * 60_000);
     expect(summary).toMatchObject({ sets: 3, skipped: 1, reps: 14, breaths: 4 });
   });
+
+  it('keeps the weight of each exercise done with one, for History, and none for a set never begun', () => {
+    const plan = [
+      { exerciseId: 'superman', dosage: { sets: 3, target: 10, restS: 60 } },
+      { exerciseId: 'lat-pulldown', dosage: { sets: 3, target: 12, restS: 60, weightKg: 27.5 } },
+    ] as const;
+    const lat = (count: number, endedBy: SetRecord['endedBy']): SetRecord => ({
+      ...plank(1, 0),
+      exerciseId: 'lat-pulldown',
+      holdMs: null,
+      count,
+      endedBy,
+    });
+    const superman = { ...lat(10, 'target'), exerciseId: 'superman' as const };
+    expect(summarize([superman, lat(12, 'target')], [], 60_000, plan).weights).toEqual([
+      { exerciseId: 'lat-pulldown', kg: 27.5 },
+    ]);
+    expect(summarize([superman, lat(0, 'skipped')], [], 60_000, plan)).not.toHaveProperty('weights');
+    expect(summarize([lat(2, 'skipped')], [], 60_000, plan).weights).toHaveLength(1);
+  });
 });
 
 describe('meanRecovery', () => {

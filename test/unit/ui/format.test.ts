@@ -158,4 +158,11 @@ describe('describeSessionFacts', () => {
     );
     expect(describeSessionFacts({ ...kept, reps: 8 })).toBe('5 min · 14 sets (1 skipped) · 8 breaths');
   });
+
+  it('says the weight an exercise was done with, as the program asks it logged', () => {
+    const weights = [{ exerciseId: 'lat-pulldown', kg: 27.5 }] as const;
+    expect(describeSessionFacts({ ...summary, sets: 3, reps: 36, breaths: 0, avgBpm: 92, weights })).toBe(
+      '5 min · 3 sets · 36 reps · 92 bpm average · Wide-grip lat pulldown at 27.5 kg',
+    );
+  });
 });
