@@ -15,6 +15,11 @@ export interface BoutPoints {
   /** Index of the bout's first point (a multiple of 4). */
   readonly first: number;
   readonly stepMs: number;
+  /**
+   * The bout starts where the last bout's last rep was counted, on the way back to rest: its first
+   * point is no pose the person held.
+   */
+  readonly afterRep?: boolean;
 }
 
 /** What counting needs to know of a rep. */
@@ -104,6 +109,8 @@ const SIDE_SHARE = 0.35;
 // Still: within this share of the path's length for this share of a period.
 const STILL_SHARE = 0.2;
 const STILL_PERIODS = 0.1;
+// Two low-passes of one time constant settle to within a tenth of a step in about four.
+const SETTLE_TAUS = 4;
 // Waiting before a block: still for this share of a period.
 const IDLE_PERIODS = 0.5;
 // A rest pose is one the movement comes back near, and goes this far from, every period.
@@ -183,18 +190,24 @@ export function learnFirstReps(
   const ends = pathEnds(s, Math.max(start, n - ENDS_PERIODS * L), n);
   const length = dist(ends.a, ends.b);
   const from = Math.max(0, start - LOOK_BACK_PERIODS * L);
-  const stillPose = stillRest(s, from, n, L, length);
-  const firstRest = stillPose ?? firstEnd(s, from, n, ends, length, L);
   // Two periods in, the latest approach to rest may not be over: it is left out until it is.
   const seen = provisional ? n - Math.round(APPROACH_SHARE * L) : n;
-  let rest = closestApproaches(
-    s,
-    start,
-    seen,
-    L,
-    closestApproaches(s, start, seen, L, firstRest.pose, length),
-    length,
-  );
+  const restNear = (guess: Vec3) =>
+    closestApproaches(s, start, seen, L, closestApproaches(s, start, seen, L, guess, length), length);
+  let stillPose = stillRest(s, from, start, n, L, length, true);
+  let firstRest = stillPose ?? firstEnd(s, from, n, ends, length, L);
+  let rest = restNear(firstRest.pose);
+  // A bout after a pause opens where its last rep was counted, on the way back to rest: the rest it
+  // leads to is the person's only if they hold it, not a pose the movement passes by.
+  if (
+    points.afterRep &&
+    stillPose?.index === 0 &&
+    !holds(s, rest, Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L), n, L, length)
+  ) {
+    stillPose = stillRest(s, from, start, n, L, length, false);
+    firstRest = stillPose ?? firstEnd(s, from, n, ends, length, L);
+    rest = restNear(firstRest.pose);
+  }
 
   // Size and far pose from the latest full periods, counted back from where the movement stopped:
   // the oldest may hold the move into position, and the stillness after a short set may be in a
@@ -497,36 +510,68 @@ function pathEnds(s: Float64Array, from: number, to: number): { a: Vec3; b: Vec3
 }
 
 /**
- * The first pose, from `from` on, where the person is still (or the pose the points start in,
- * still or not: a set cut tightly starts with its first rep) and that the movement of the next two
- * periods comes back near and goes far from, each period.
+ * The first pose, from `from` on, where the person is still (or, `withOpening`, the pose the bout
+ * starts in, still or not: a set cut tightly starts with its first rep) and that the movement of
+ * the next two periods comes back near and goes far from, each period; or, failing that, the first
+ * such pose held before the repeating movement (from `start`) that its first two periods do.
  */
 function stillRest(
   s: Float64Array,
   from: number,
+  start: number,
   to: number,
   L: number,
   length: number,
+  withOpening: boolean,
 ): { pose: Vec3; index: number } | null {
   const w = Math.max(2, Math.round(STILL_PERIODS * L));
+  // The smoothing follows the bout's first point for a few of its time constants, holding any pose
+  // the bout starts in still: without the opening, nothing before it has caught up is judged still.
+  const settled = Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L);
+  // A pose held before the repeating movement that its first two periods come back to, though the
+  // two right after it did not (the first reps were slower, or paused at rest): the rest, unless a
+  // later point of the same stillness is one the next two periods come back to. Taking instead the
+  // first pose those two periods come back to, at whatever pace, may take a pose the reps pass
+  // through on their way (counted twice a rep) for the rest, as the looks' timing falls.
+  let held: { pose: Vec3; index: number } | null = null;
   for (let i = from; i + w + 2 * L <= to; i++) {
-    if (i > from && spread(s, i, i + w) > STILL_SHARE * length) continue;
-    const at = i === from ? i : i + (w >> 1);
-    const pose: Vec3 = [s[3 * at], s[3 * at + 1], s[3 * at + 2]];
-    let onPath = true;
-    for (let k = 0; k < 2 && onPath; k++) {
-      let nearest = Number.POSITIVE_INFINITY;
-      let farthest = 0;
-      for (let j = i + w + k * L; j < i + w + (k + 1) * L; j++) {
-        const d = distAt(s, j, pose);
-        nearest = Math.min(nearest, d);
-        farthest = Math.max(farthest, d);
-      }
-      onPath = nearest < NEAR_SHARE * length && farthest > AWAY_SHARE * length;
+    const opening = i === 0 && withOpening;
+    const still = opening || ((withOpening || i >= settled) && spread(s, i, i + w) <= STILL_SHARE * length);
+    if (!still) {
+      if (held) return held;
+      continue;
     }
-    if (onPath) return { pose, index: i };
+    const at = opening ? i : i + (w >> 1);
+    const pose: Vec3 = [s[3 * at], s[3 * at + 1], s[3 * at + 2]];
+    if (returnsTo(s, pose, i + w, L, length)) return { pose, index: i };
+    if (!held && i + w < start && returnsTo(s, pose, start, L, length)) held = { pose, index: i };
   }
-  return null;
+  return held;
+}
+
+/** Whether the person holds still somewhere near a pose over [from, to). */
+function holds(s: Float64Array, pose: Vec3, from: number, to: number, L: number, length: number): boolean {
+  const w = Math.max(2, Math.round(STILL_PERIODS * L));
+  for (let i = from; i + w <= to; i++)
+    if (distAt(s, i + (w >> 1), pose) < NEAR_SHARE * length && spread(s, i, i + w) <= STILL_SHARE * length)
+      return true;
+  return false;
+}
+
+/** Whether the movement comes back near a pose, and goes far from it, in each of two periods from `a`. */
+function returnsTo(s: Float64Array, pose: Vec3, a: number, L: number, length: number): boolean {
+  if (a + 2 * L > s.length / 3) return false;
+  for (let k = 0; k < 2; k++) {
+    let nearest = Number.POSITIVE_INFINITY;
+    let farthest = 0;
+    for (let j = a + k * L; j < a + (k + 1) * L; j++) {
+      const d = distAt(s, j, pose);
+      nearest = Math.min(nearest, d);
+      farthest = Math.max(farthest, d);
+    }
+    if (nearest >= NEAR_SHARE * length || farthest <= AWAY_SHARE * length) return false;
+  }
+  return true;
 }
 
 /**

@@ -89,7 +89,12 @@ export class OscillationCounter {
     const points = this.points;
     let first = 0;
     while (first < points.length && points[first] < this.boutStartMs) first += 4;
-    const bout: BoutPoints = { data: points, first, stepMs: GRID_MS };
+    const bout: BoutPoints = {
+      data: points,
+      first,
+      stepMs: GRID_MS,
+      afterRep: this.boutStartMs > Number.NEGATIVE_INFINITY,
+    };
     const recent =
       this.recent && now - this.recent.atMs <= RECENT_PERIODS * this.recent.periodMs ? this.recent : null;
     const { period, model, tooSmall, settled } = learnFirstReps(bout, now, this.settings, recent, this.known);
