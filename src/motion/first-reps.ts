@@ -111,6 +111,10 @@ const STILL_SHARE = 0.2;
 const STILL_PERIODS = 0.1;
 // Two low-passes of one time constant settle to within a tenth of a step in about four.
 const SETTLE_TAUS = 4;
+// A pose across the path from another: farther from it than this share of the path's length.
+const ACROSS_SHARE = 0.5;
+// A move into position is one way of a rep: over within this share of a period.
+const ONE_WAY_SHARE = 0.5;
 // Waiting before a block: still for this share of a period.
 const IDLE_PERIODS = 0.5;
 // A rest pose is one the movement comes back near, and goes this far from, every period.
@@ -194,7 +198,18 @@ export function learnFirstReps(
   const seen = provisional ? n - Math.round(APPROACH_SHARE * L) : n;
   const restNear = (guess: Vec3) =>
     closestApproaches(s, start, seen, L, closestApproaches(s, start, seen, L, guess, length), length);
-  let stillPose = stillRest(s, from, start, n, L, length, true);
+  let stillPose = stillRest(points, s, from, start, n, L, length, 'any');
+  // The pose a bout opens in is taken as the rest, still or not; but if the person did not hold it,
+  // and within one way of a rep holds still across the path from it, the opening was their move
+  // into position and the pose they hold is the rest. While such a pose is not yet told to be one the
+  // reps come back to, the opening is no rest to count early from.
+  let unheld = false;
+  if (stillPose && stillPose.index < Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L)) {
+    const held = stillRest(points, s, from, start, n, L, length, 'held');
+    if (held && held.index <= ONE_WAY_SHARE * L && dist(held.pose, stillPose.pose) > ACROSS_SHARE * length)
+      stillPose = held;
+    else unheld = held === null && stillAcross(points, s, from, stillPose.pose, L, length);
+  }
   let firstRest = stillPose ?? firstEnd(s, from, n, ends, length, L);
   let rest = restNear(firstRest.pose);
   // A bout after a pause opens where its last rep was counted, on the way back to rest: the rest it
@@ -204,7 +219,7 @@ export function learnFirstReps(
     stillPose?.index === 0 &&
     !holds(s, rest, Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L), n, L, length)
   ) {
-    stillPose = stillRest(s, from, start, n, L, length, false);
+    stillPose = stillRest(points, s, from, start, n, L, length, 'none');
     firstRest = stillPose ?? firstEnd(s, from, n, ends, length, L);
     rest = restNear(firstRest.pose);
   }
@@ -264,6 +279,7 @@ export function learnFirstReps(
   const early =
     span >= Math.max(EARLY_PERIODS * period.periodMs, quickMs) &&
     stillPose !== null &&
+    !unheld &&
     (provisional || (clear.found?.clarity ?? 0) >= EARLY_CLARITY || agrees) &&
     peakRatio >= EARLY_ALIKE;
   if (!learned && !early) return result(null);
@@ -510,23 +526,25 @@ function pathEnds(s: Float64Array, from: number, to: number): { a: Vec3; b: Vec3
 }
 
 /**
- * The first pose, from `from` on, where the person is still (or, `withOpening`, the pose the bout
+ * The first pose, from `from` on, where the person is still (or, opens `any`, the pose the bout
  * starts in, still or not: a set cut tightly starts with its first rep) and that the movement of
  * the next two periods comes back near and goes far from, each period; or, failing that, the first
  * such pose held before the repeating movement (from `start`) that its first two periods do.
  */
 function stillRest(
+  points: BoutPoints,
   s: Float64Array,
   from: number,
   start: number,
   to: number,
   L: number,
   length: number,
-  withOpening: boolean,
+  opens: 'any' | 'held' | 'none',
 ): { pose: Vec3; index: number } | null {
   const w = Math.max(2, Math.round(STILL_PERIODS * L));
   // The smoothing follows the bout's first point for a few of its time constants, holding any pose
-  // the bout starts in still: without the opening, nothing before it has caught up is judged still.
+  // the bout starts in still: without the opening (`none`), nothing before it has caught up is judged
+  // still; with the opening only if held (`held`), the bout's own points must be still until then.
   const settled = Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L);
   // A pose held before the repeating movement that its first two periods come back to, though the
   // two right after it did not (the first reps were slower, or paused at rest): the rest, unless a
@@ -535,8 +553,12 @@ function stillRest(
   // through on their way (counted twice a rep) for the rest, as the looks' timing falls.
   let held: { pose: Vec3; index: number } | null = null;
   for (let i = from; i + w + 2 * L <= to; i++) {
-    const opening = i === 0 && withOpening;
-    const still = opening || ((withOpening || i >= settled) && spread(s, i, i + w) <= STILL_SHARE * length);
+    const opening = i === 0 && opens === 'any';
+    const still =
+      opening ||
+      ((opens !== 'none' || i >= settled) &&
+        spread(s, i, i + w) <= STILL_SHARE * length &&
+        (opens !== 'held' || i >= settled || rawSpread(points, i, i + w) <= STILL_SHARE * length));
     if (!still) {
       if (held) return held;
       continue;
@@ -547,6 +569,30 @@ function stillRest(
     if (!held && i + w < start && returnsTo(s, pose, start, L, length)) held = { pose, index: i };
   }
   return held;
+}
+
+/**
+ * Whether the person, within one way of a rep from `from`, holds still across the path from a pose
+ * (the bout's own points still too while the smoothing warms up).
+ */
+function stillAcross(
+  points: BoutPoints,
+  s: Float64Array,
+  from: number,
+  pose: Vec3,
+  L: number,
+  length: number,
+): boolean {
+  const w = Math.max(2, Math.round(STILL_PERIODS * L));
+  const settled = Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L);
+  for (let i = from; i <= ONE_WAY_SHARE * L && i + w <= s.length / 3; i++)
+    if (
+      distAt(s, i + (w >> 1), pose) > ACROSS_SHARE * length &&
+      spread(s, i, i + w) <= STILL_SHARE * length &&
+      (i >= settled || rawSpread(points, i, i + w) <= STILL_SHARE * length)
+    )
+      return true;
+  return false;
 }
 
 /** Whether the person holds still somewhere near a pose over [from, to). */
@@ -679,6 +725,19 @@ function spread(s: Float64Array, from: number, to: number): number {
     for (let c = 0; c < 3; c++) {
       lo[c] = Math.min(lo[c], s[3 * i + c]);
       hi[c] = Math.max(hi[c], s[3 * i + c]);
+    }
+  return norm3(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]);
+}
+
+/** Length of the diagonal of the box around the bout's own points [from, to). */
+function rawSpread(points: BoutPoints, from: number, to: number): number {
+  const lo = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const hi = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (let i = from; i < to; i++)
+    for (let c = 0; c < 3; c++) {
+      const v = points.data[points.first + 4 * i + 1 + c];
+      lo[c] = Math.min(lo[c], v);
+      hi[c] = Math.max(hi[c], v);
     }
   return norm3(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]);
 }

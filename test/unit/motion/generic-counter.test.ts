@@ -175,6 +175,26 @@ describe('repetition period', () => {
 });
 
 describe('generic rep counter', () => {
+  it('takes the pose the person lies in for rest, not the one they opened the recording moving from', () => {
+    // Sitting up as the recording starts, lying back at once (a move into position), still a moment,
+    // then eight sit-ups, then sitting up to end: eight reps, none for getting into or out of position.
+    const periodS = 4;
+    const lying = reps(8, { periodS, leadS: 2, from: REST, to: OUT });
+    const endS = 2 + 8 * periodS;
+    const rec: Recording = {
+      durationS: endS + 5,
+      endsS: lying.endsS,
+      path: (t) => {
+        if (t < 1) return slerp(OUT, REST, outShare(t, 1, 0, 1));
+        if (t < endS) return lying.path(t);
+        return slerp(REST, OUT, Math.min(1, (t - endS) / 1.3));
+      },
+    };
+    for (const take of [{}, { rateHz: 25 }, { speed: 1.25 }, { turn: randomTurn(3) }]) {
+      expect(count(rec, take).length, JSON.stringify(take)).toBe(8);
+    }
+  });
+
   it('counts each rep once, on the way back to rest, at any rate, pace and mounting', () => {
     const rec = reps(10);
     const takes: Take[] = [
