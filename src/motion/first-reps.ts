@@ -109,6 +109,12 @@ const SIDE_SHARE = 0.35;
 // Still: within this share of the path's length for this share of a period.
 const STILL_SHARE = 0.2;
 const STILL_PERIODS = 0.1;
+// A pose the bout opens in is held if the person stays in it from the first point for this share of
+// the stillness window, and moves no farther than a movement from rest that takes the whole window
+// to go the still distance (the distance scaled by the time's square): a set cut tightly leaves only
+// a moment of the rest before its first rep, while a move into position that starts from the first
+// point moves farther, however gently it sets off.
+const OPENING_HELD_SHARE = 0.3;
 // Two low-passes of one time constant settle to within a tenth of a step in about four.
 const SETTLE_TAUS = 4;
 // A pose across the path from another: farther from it than this share of the path's length.
@@ -544,7 +550,8 @@ function stillRest(
   const w = Math.max(2, Math.round(STILL_PERIODS * L));
   // The smoothing follows the bout's first point for a few of its time constants, holding any pose
   // the bout starts in still: without the opening (`none`), nothing before it has caught up is judged
-  // still; with the opening only if held (`held`), the bout's own points must be still until then.
+  // still; with the opening only if held (`held`), the bout's own points must be still until then,
+  // or the opening held from the first point for a moment (OPENING_HELD_SHARE).
   const settled = Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L);
   // A pose held before the repeating movement that its first two periods come back to, though the
   // two right after it did not (the first reps were slower, or paused at rest): the rest, unless a
@@ -552,8 +559,11 @@ function stillRest(
   // first pose those two periods come back to, at whatever pace, may take a pose the reps pass
   // through on their way (counted twice a rep) for the rest, as the looks' timing falls.
   let held: { pose: Vec3; index: number } | null = null;
+  // The bout's first points, still from the first for a moment (see OPENING_HELD_SHARE).
+  const m = Math.max(2, Math.ceil(OPENING_HELD_SHARE * w));
+  const heldOpening = opens === 'held' && rawSpread(points, 0, m) <= STILL_SHARE * length * (m / w) ** 2;
   for (let i = from; i + w + 2 * L <= to; i++) {
-    const opening = i === 0 && opens === 'any';
+    const opening = i === 0 && (opens === 'any' || heldOpening);
     const still =
       opening ||
       ((opens !== 'none' || i >= settled) &&

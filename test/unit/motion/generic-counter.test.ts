@@ -175,6 +175,31 @@ describe('repetition period', () => {
 });
 
 describe('generic rep counter', () => {
+  it('takes the pose a tightly cut recording opens still in for rest, however short the stillness', () => {
+    // A moment at rest, then reps that hold their top: the held top is not the rest, and each rep is
+    // counted on its way back down, not half a period early at the top.
+    const [leadS, periodS, riseS, holdS, lowerS] = [0.2, 6, 0.5, 2, 1];
+    const rec: Recording = {
+      durationS: leadS + 8 * periodS + 4,
+      endsS: Array.from({ length: 8 }, (_, i) => leadS + i * periodS + riseS + holdS + lowerS),
+      path: (t) => {
+        const i = Math.floor((t - leadS) / periodS);
+        if (i < 0 || i >= 8) return REST;
+        return slerp(REST, OUT, outShare(t - leadS - i * periodS, riseS, holdS, lowerS));
+      },
+    };
+    for (const take of [{}, { rateHz: 25 }, { speed: 1.25 }, { turn: randomTurn(4) }]) {
+      const found = count(rec, take);
+      expect(found.length, JSON.stringify(take)).toBe(8);
+      const speed = take.speed ?? 1;
+      found.forEach((rep, i) => {
+        const early = rec.endsS[i] / speed - rep.tMs / 1000;
+        expect(early, `${JSON.stringify(take)} rep ${i + 1}`).toBeGreaterThanOrEqual(0);
+        expect(early, `${JSON.stringify(take)} rep ${i + 1}`).toBeLessThan(1 / speed);
+      });
+    }
+  });
+
   it('takes the pose the person lies in for rest, not the one they opened the recording moving from', () => {
     // Sitting up as the recording starts, lying back at once (a move into position), still a moment,
     // then eight sit-ups, then sitting up to end: eight reps, none for getting into or out of position.

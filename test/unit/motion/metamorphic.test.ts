@@ -62,23 +62,39 @@ describeWithShared('metamorphic: the shared corpora', () => {
   }
 });
 
-// Where a recording starts moves the moments at which the generic counter studies the movement. A
-// person whose first sit-ups come at an uneven pace, and whose arm loops through a pose mid-way up
-// and down, once had that mid-way pose taken for rest (and two reps counted per sit-up) for most
-// starts within half a second, and the held lying pose for the others.
+// Where a recording starts moves the moments at which the generic counter studies the movement, and
+// how much of the stillness before the first rep it sees.
 describeWithShared('metamorphic: where the recording starts', () => {
-  it('counts the same sit-ups whichever of the first ten 50 ms steps the recording starts at', () => {
-    const file = 'ind6_20170504T194119_situp_set05_arm.csv';
-    const entry = readSharedJson<ManifestEntry[]>('datasets/exermote/manifest.json').find(
+  function countsFrom(corpus: string, file: string, startsS: readonly number[]): number[] {
+    const entry = readSharedJson<ManifestEntry[]>(`datasets/${corpus}/manifest.json`).find(
       (e) => e.file === file,
     );
-    if (!entry) throw new Error(`${file} is not in exermote's manifest`);
-    const rec = readRecordingCsv(join(SHARED_DIR, 'datasets', 'exermote', file));
+    if (!entry) throw new Error(`${file} is not in ${corpus}'s manifest`);
+    const rec = readRecordingCsv(join(SHARED_DIR, 'datasets', corpus, file));
     const input = { exercise: entry.exercise, placement: entry.placement, rateHz: entry.rate_hz };
-    const counts = Array.from({ length: 10 }, (_, step) => {
-      const from = rec.tS.findIndex((t) => t >= rec.tS[0]! + step * 0.05);
+    return startsS.map((startS) => {
+      const from = rec.tS.findIndex((t) => t >= rec.tS[0]! + startS);
       return detect({ tS: rec.tS.slice(from), xyz: rec.xyz.slice(3 * from) }, input).reps;
     });
+  }
+
+  // A person whose first sit-ups come at an uneven pace, and whose arm loops through a pose mid-way
+  // up and down, once had that mid-way pose taken for rest (two reps counted per sit-up) for most
+  // starts within half a second, and the held lying pose for the others.
+  it('counts the same sit-ups whichever of the first ten 50 ms steps the recording starts at', () => {
+    const steps = Array.from({ length: 10 }, (_, step) => step * 0.05);
+    const counts = countsFrom('exermote', 'ind6_20170504T194119_situp_set05_arm.csv', steps);
     expect(counts).toEqual(counts.map(() => counts[0]));
+  });
+
+  // Seated with the leg down for a moment before the first knee extension: cut closer, the moment
+  // left is still the rest, and the held top of the first rep is not taken for it (one rep lost).
+  it('takes a moment of stillness before a tightly cut first rep for the rest, however short', () => {
+    const counts = countsFrom(
+      'uci-physical-therapy',
+      's2_e1_seated_knee_extension_test_right_shank.csv',
+      [0, 0.1, 0.25, 0.4],
+    );
+    expect(counts).toEqual([30, 30, 30, 30]);
   });
 });
