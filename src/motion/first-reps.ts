@@ -117,6 +117,8 @@ const STILL_PERIODS = 0.1;
 const OPENING_HELD_SHARE = 0.3;
 // Two low-passes of one time constant settle to within a tenth of a step in about four.
 const SETTLE_TAUS = 4;
+/** The point of a bout from which its smoothing (SMOOTH_SHARE of a period) no longer holds its first. */
+const settledFrom = (L: number) => Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L);
 // A pose across the path from another: farther from it than this share of the path's length.
 const ACROSS_SHARE = 0.5;
 // A move into position is one way of a rep: over within this share of a period.
@@ -210,7 +212,7 @@ export function learnFirstReps(
   // into position and the pose they hold is the rest. While such a pose is not yet told to be one the
   // reps come back to, the opening is no rest to count early from.
   let unheld = false;
-  if (stillPose && stillPose.index < Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L)) {
+  if (stillPose && stillPose.index < settledFrom(L)) {
     const held = stillRest(points, s, from, start, n, L, length, 'held');
     if (held && held.index <= ONE_WAY_SHARE * L && dist(held.pose, stillPose.pose) > ACROSS_SHARE * length)
       stillPose = held;
@@ -220,11 +222,7 @@ export function learnFirstReps(
   let rest = restNear(firstRest.pose);
   // A bout after a pause opens where its last rep was counted, on the way back to rest: the rest it
   // leads to is the person's only if they hold it, not a pose the movement passes by.
-  if (
-    points.afterRep &&
-    stillPose?.index === 0 &&
-    !holds(s, rest, Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L), n, L, length)
-  ) {
+  if (points.afterRep && stillPose?.index === 0 && !holds(s, rest, settledFrom(L), n, L, length)) {
     stillPose = stillRest(points, s, from, start, n, L, length, 'none');
     firstRest = stillPose ?? firstEnd(s, from, n, ends, length, L);
     rest = restNear(firstRest.pose);
@@ -552,7 +550,7 @@ function stillRest(
   // the bout starts in still: without the opening (`none`), nothing before it has caught up is judged
   // still; with the opening only if held (`held`), the bout's own points must be still until then,
   // or the opening held from the first point for a moment (OPENING_HELD_SHARE).
-  const settled = Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L);
+  const settled = settledFrom(L);
   // A pose held before the repeating movement that its first two periods come back to, though the
   // two right after it did not (the first reps were slower, or paused at rest): the rest, unless a
   // later point of the same stillness is one the next two periods come back to. Taking instead the
@@ -594,7 +592,7 @@ function stillAcross(
   length: number,
 ): boolean {
   const w = Math.max(2, Math.round(STILL_PERIODS * L));
-  const settled = Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L);
+  const settled = settledFrom(L);
   for (let i = from; i <= ONE_WAY_SHARE * L && i + w <= s.length / 3; i++)
     if (
       distAt(s, i + (w >> 1), pose) > ACROSS_SHARE * length &&
