@@ -119,6 +119,8 @@ const OPENING_HELD_SHARE = 0.3;
 const SETTLE_TAUS = 4;
 /** The point of a bout from which its smoothing (SMOOTH_SHARE of a period) no longer holds its first. */
 const settledFrom = (L: number) => Math.ceil(SETTLE_TAUS * SMOOTH_SHARE * L);
+/** The window over which the person is judged still (STILL_PERIODS of a period), in points. */
+const stillWindow = (L: number) => Math.max(2, Math.round(STILL_PERIODS * L));
 // A pose across the path from another: farther from it than this share of the path's length.
 const ACROSS_SHARE = 0.5;
 // A move into position is one way of a rep: over within this share of a period.
@@ -211,18 +213,31 @@ export function learnFirstReps(
   // and within one way of a rep holds still across the path from it, the opening was their move
   // into position and the pose they hold is the rest. While such a pose is not yet told to be one the
   // reps come back to, the opening is no rest to count early from.
+  const stillAcrossFrom = (pose: Vec3) =>
+    stillSomewhere(
+      points,
+      s,
+      from,
+      Math.min(n, Math.floor(ONE_WAY_SHARE * L) + stillWindow(L)),
+      L,
+      length,
+      pose,
+      (d) => d > ACROSS_SHARE * length,
+    );
   let unheld = false;
   if (stillPose && stillPose.index < settledFrom(L)) {
     const held = stillRest(points, s, from, start, n, L, length, 'held');
     if (held && held.index <= ONE_WAY_SHARE * L && dist(held.pose, stillPose.pose) > ACROSS_SHARE * length)
       stillPose = held;
-    else unheld = held === null && stillAcross(points, s, from, stillPose.pose, L, length);
+    else unheld = held === null && stillAcrossFrom(stillPose.pose);
   }
   let firstRest = stillPose ?? firstEnd(s, from, n, ends, length, L);
   let rest = restNear(firstRest.pose);
   // A bout after a pause opens where its last rep was counted, on the way back to rest: the rest it
   // leads to is the person's only if they hold it, not a pose the movement passes by.
-  if (points.afterRep && stillPose?.index === 0 && !holds(s, rest, settledFrom(L), n, L, length)) {
+  const holdsRest = () =>
+    stillSomewhere(points, s, settledFrom(L), n, L, length, rest, (d) => d < NEAR_SHARE * length);
+  if (points.afterRep && stillPose?.index === 0 && !holdsRest()) {
     stillPose = stillRest(points, s, from, start, n, L, length, 'none');
     firstRest = stillPose ?? firstEnd(s, from, n, ends, length, L);
     rest = restNear(firstRest.pose);
@@ -545,7 +560,7 @@ function stillRest(
   length: number,
   opens: 'any' | 'held' | 'none',
 ): { pose: Vec3; index: number } | null {
-  const w = Math.max(2, Math.round(STILL_PERIODS * L));
+  const w = stillWindow(L);
   // The smoothing follows the bout's first point for a few of its time constants, holding any pose
   // the bout starts in still: without the opening (`none`), nothing before it has caught up is judged
   // still; with the opening only if held (`held`), the bout's own points must be still until then,
@@ -565,8 +580,7 @@ function stillRest(
     const still =
       opening ||
       ((opens !== 'none' || i >= settled) &&
-        spread(s, i, i + w) <= STILL_SHARE * length &&
-        (opens !== 'held' || i >= settled || rawSpread(points, i, i + w) <= STILL_SHARE * length));
+        stillOver(points, s, i, i + w, length, opens === 'held' && i < settled));
     if (!still) {
       if (held) return held;
       continue;
@@ -580,34 +594,41 @@ function stillRest(
 }
 
 /**
- * Whether the person, within one way of a rep from `from`, holds still across the path from a pose
- * (the bout's own points still too while the smoothing warms up).
+ * Whether the person is still over [from, to): the smoothed points, and `raw`, the bout's own points
+ * too (while the smoothing still holds its first point, only they tell).
  */
-function stillAcross(
+function stillOver(
   points: BoutPoints,
   s: Float64Array,
   from: number,
-  pose: Vec3,
-  L: number,
+  to: number,
   length: number,
+  raw: boolean,
 ): boolean {
-  const w = Math.max(2, Math.round(STILL_PERIODS * L));
-  const settled = settledFrom(L);
-  for (let i = from; i <= ONE_WAY_SHARE * L && i + w <= s.length / 3; i++)
-    if (
-      distAt(s, i + (w >> 1), pose) > ACROSS_SHARE * length &&
-      spread(s, i, i + w) <= STILL_SHARE * length &&
-      (i >= settled || rawSpread(points, i, i + w) <= STILL_SHARE * length)
-    )
-      return true;
-  return false;
+  return (
+    spread(s, from, to) <= STILL_SHARE * length &&
+    (!raw || rawSpread(points, from, to) <= STILL_SHARE * length)
+  );
 }
 
-/** Whether the person holds still somewhere near a pose over [from, to). */
-function holds(s: Float64Array, pose: Vec3, from: number, to: number, L: number, length: number): boolean {
-  const w = Math.max(2, Math.round(STILL_PERIODS * L));
+/**
+ * Whether the person holds still, in a window starting from `from` on and ending by `to`, somewhere
+ * whose distance from `pose` passes `where`.
+ */
+function stillSomewhere(
+  points: BoutPoints,
+  s: Float64Array,
+  from: number,
+  to: number,
+  L: number,
+  length: number,
+  pose: Vec3,
+  where: (distance: number) => boolean,
+): boolean {
+  const w = stillWindow(L);
+  const settled = settledFrom(L);
   for (let i = from; i + w <= to; i++)
-    if (distAt(s, i + (w >> 1), pose) < NEAR_SHARE * length && spread(s, i, i + w) <= STILL_SHARE * length)
+    if (where(distAt(s, i + (w >> 1), pose)) && stillOver(points, s, i, i + w, length, i < settled))
       return true;
   return false;
 }
