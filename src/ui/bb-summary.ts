@@ -12,7 +12,7 @@ import {
 } from '../workout/session.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
-import { describeForm, formatDuration, heldS, plural, sessionLength } from './format.ts';
+import { atWeight, describeForm, formatDuration, heldS, plural, sessionLength } from './format.ts';
 import { buttonStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
@@ -191,7 +191,7 @@ export class BbSummary extends LitElement {
             const form = describeForm(r);
             const weightKg = skippedUndone(r) ? undefined : this.weightOf(r.exerciseId);
             return html`<tr class=${form ? 'with-form' : ''}>
-              <td>${unbroken(exerciseById(r.exerciseId).name)}${weightKg ? html` <span class="weight">at ${weightKg} kg</span>` : nothing}</td>
+              <td>${unbroken(exerciseById(r.exerciseId).name)}${weightKg ? html` <span class="weight">${atWeight(weightKg)}</span>` : nothing}</td>
               <td class="number">${r.setNumber}</td>
               <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
               <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>

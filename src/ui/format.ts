@@ -53,7 +53,12 @@ export function describeDosage(exercise: Exercise, { sets, target, weightKg }: D
       : exercise.alternatesSides
         ? perSideText(target)
         : plural(target, countUnit(exercise));
-  return `${sets} × ${per}${weightKg ? ` at ${weightKg} kg` : ''}`;
+  return `${sets} × ${per}${weightKg ? ` ${atWeight(weightKg)}` : ''}`;
+}
+
+/** The weight something is done with, as the plan, the summary and History say it: "at 25 kg". */
+export function atWeight(kg: number): string {
+  return `at ${kg} kg`;
 }
 
 /** "Raised from 45 s: you held the whole 45 s last time." */
@@ -119,7 +124,7 @@ export function describeSessionFacts(summary: SessionSummary): string {
   if (heldS(summary.holdMs) > 0) parts.push(`${formatDuration(heldS(summary.holdMs))} held`);
   if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);
   for (const { exerciseId, kg } of summary.weights ?? [])
-    parts.push(`${exerciseById(exerciseId).name} at ${kg} kg`);
+    parts.push(`${exerciseById(exerciseId).name} ${atWeight(kg)}`);
   return parts.join(' · ');
 }
 
