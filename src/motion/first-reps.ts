@@ -9,6 +9,12 @@ import { type PeriodEstimate, type PeriodSearch, repetitionPeriod } from './peri
 
 export type Vec3 = [number, number, number];
 
+/** The two ends of a movement's path (see pathEnds). */
+interface PathEnds {
+  readonly a: Vec3;
+  readonly b: Vec3;
+}
+
 /** A bout's points on the counter's grid: t, x, y, z per point. */
 export interface BoutPoints {
   readonly data: readonly number[];
@@ -208,7 +214,7 @@ export function learnFirstReps(
   const seen = provisional ? n - Math.round(APPROACH_SHARE * L) : n;
   const restNear = (guess: Vec3) =>
     closestApproaches(s, start, seen, L, closestApproaches(s, start, seen, L, guess, length), length);
-  let stillPose = stillRest(points, s, from, start, n, L, length, 'any');
+  let stillPose = stillRest(points, s, from, start, n, L, ends, length, 'any');
   // The pose a bout opens in is taken as the rest, still or not; but if the person did not hold it,
   // and within one way of a rep holds still across the path from it, the opening was their move
   // into position and the pose they hold is the rest. While such a pose is not yet told to be one the
@@ -226,7 +232,7 @@ export function learnFirstReps(
     );
   let unheld = false;
   if (stillPose && stillPose.index < settledFrom(L)) {
-    const held = stillRest(points, s, from, start, n, L, length, 'held');
+    const held = stillRest(points, s, from, start, n, L, ends, length, 'held');
     if (held && held.index <= ONE_WAY_SHARE * L && dist(held.pose, stillPose.pose) > ACROSS_SHARE * length)
       stillPose = held;
     else unheld = held === null && stillAcrossFrom(stillPose.pose);
@@ -238,7 +244,7 @@ export function learnFirstReps(
   const holdsRest = () =>
     stillSomewhere(points, s, settledFrom(L), n, L, length, rest, (d) => d < NEAR_SHARE * length);
   if (points.afterRep && stillPose?.index === 0 && !holdsRest()) {
-    stillPose = stillRest(points, s, from, start, n, L, length, 'none');
+    stillPose = stillRest(points, s, from, start, n, L, ends, length, 'none');
     firstRest = stillPose ?? firstEnd(s, from, n, ends, length, L);
     rest = restNear(firstRest.pose);
   }
@@ -503,7 +509,7 @@ function repeatingFrom(s: Float64Array, n: number, L: number): number {
 }
 
 /** The two ends of the path over [from, to): the means of its outer bands along its main axis. */
-function pathEnds(s: Float64Array, from: number, to: number): { a: Vec3; b: Vec3 } {
+function pathEnds(s: Float64Array, from: number, to: number): PathEnds {
   const n = to - from;
   const mean: Vec3 = [0, 0, 0];
   for (let i = from; i < to; i++) for (let c = 0; c < 3; c++) mean[c] += s[3 * i + c] / n;
@@ -557,6 +563,7 @@ function stillRest(
   start: number,
   to: number,
   L: number,
+  ends: PathEnds,
   length: number,
   opens: 'any' | 'held' | 'none',
 ): { pose: Vec3; index: number } | null {
@@ -570,7 +577,10 @@ function stillRest(
   // two right after it did not (the first reps were slower, or paused at rest): the rest, unless a
   // later point of the same stillness is one the next two periods come back to. Taking instead the
   // first pose those two periods come back to, at whatever pace, may take a pose the reps pass
-  // through on their way (counted twice a rep) for the rest, as the looks' timing falls.
+  // through on their way (counted twice a rep) for the rest, as the looks' timing falls. They come
+  // back to it also where it lies a little beyond the end of their path: a person who holds each
+  // raise and drops back only for a moment (a side-lying leg raise) reaches their rest too briefly
+  // for the smoothed path, which turns back a little short of it; the held raise is no rest.
   let held: { pose: Vec3; index: number } | null = null;
   // The bout's first points, still from the first for a moment (see OPENING_HELD_SHARE).
   const m = Math.max(2, Math.ceil(OPENING_HELD_SHARE * w));
@@ -588,7 +598,8 @@ function stillRest(
     const at = opening ? i : i + (w >> 1);
     const pose: Vec3 = [s[3 * at], s[3 * at + 1], s[3 * at + 2]];
     if (returnsTo(s, pose, i + w, L, length)) return { pose, index: i };
-    if (!held && i + w < start && returnsTo(s, pose, start, L, length)) held = { pose, index: i };
+    if (!held && i + w < start && returnsTo(s, pose, start, L, length, beyondEnd(pose, ends, length)))
+      held = { pose, index: i };
   }
   return held;
 }
@@ -633,8 +644,22 @@ function stillSomewhere(
   return false;
 }
 
-/** Whether the movement comes back near a pose, and goes far from it, in each of two periods from `a`. */
-function returnsTo(s: Float64Array, pose: Vec3, a: number, L: number, length: number): boolean {
+/**
+ * How far a pose lies beyond the nearer end of the path, along it, if only a little beyond (no
+ * farther than the person may drift while still, STILL_SHARE of the path); 0 otherwise.
+ */
+function beyondEnd(pose: Vec3, ends: PathEnds, length: number): number {
+  const [end, other] = dist(pose, ends.a) <= dist(pose, ends.b) ? [ends.a, ends.b] : [ends.b, ends.a];
+  const out = direction(other, end);
+  const along = (pose[0] - end[0]) * out[0] + (pose[1] - end[1]) * out[1] + (pose[2] - end[2]) * out[2];
+  return along > 0 && along <= STILL_SHARE * length ? along : 0;
+}
+
+/**
+ * Whether the movement comes back near a pose, and goes far from it, in each of two periods from `a`;
+ * near the pose, or as near as `beyond` less (how far it lies beyond the path's end, see beyondEnd).
+ */
+function returnsTo(s: Float64Array, pose: Vec3, a: number, L: number, length: number, beyond = 0): boolean {
   if (a + 2 * L > s.length / 3) return false;
   for (let k = 0; k < 2; k++) {
     let nearest = Number.POSITIVE_INFINITY;
@@ -644,7 +669,7 @@ function returnsTo(s: Float64Array, pose: Vec3, a: number, L: number, length: nu
       nearest = Math.min(nearest, d);
       farthest = Math.max(farthest, d);
     }
-    if (nearest >= NEAR_SHARE * length || farthest <= AWAY_SHARE * length) return false;
+    if (nearest >= NEAR_SHARE * length + beyond || farthest <= AWAY_SHARE * length) return false;
   }
   return true;
 }
@@ -670,7 +695,7 @@ function firstEnd(
   s: Float64Array,
   from: number,
   to: number,
-  ends: { a: Vec3; b: Vec3 },
+  ends: PathEnds,
   length: number,
   L: number,
 ): { pose: Vec3; index: number } {

@@ -375,6 +375,35 @@ describe('generic rep counter', () => {
     }
   });
 
+  it('takes the rest the leg drops back near for a moment between held raises, not the raise', () => {
+    // Lying on the side, still, then raises held for most of each period with only a moment back
+    // down between them, near the resting pose but not quite on it (a side-lying leg raise): each
+    // rep is counted as the leg comes down, none as it goes up, and the last as it comes to rest.
+    const [leadS, periodS, riseS, holdS, lowerS] = [8, 6, 0.4, 4.2, 0.4];
+    const lying = slerp(REST, normalize([0.1, -0.5, -0.85]), 0.22);
+    const n = 10;
+    const rec: Recording = {
+      durationS: leadS + n * periodS + 6,
+      endsS: Array.from({ length: n }, (_, i) => leadS + i * periodS + riseS + holdS + lowerS),
+      path: (t) => {
+        const i = Math.floor((t - leadS) / periodS);
+        if (i < 0 || i >= n) return lying;
+        const u = t - leadS - i * periodS;
+        const from = (i === 0 && u < riseS) || (i === n - 1 && u >= riseS + holdS) ? lying : REST;
+        return slerp(from, OUT, outShare(u, riseS, holdS, lowerS));
+      },
+    };
+    for (const take of [{}, { rateHz: 25 }, { speed: 0.8 }, { speed: 1.25 }, { turn: randomTurn(6) }]) {
+      const found = count(rec, take);
+      expect(found.length, JSON.stringify(take)).toBe(n);
+      const speed = take.speed ?? 1;
+      found.forEach((rep, i) => {
+        const late = rep.tMs / 1000 - rec.endsS[i] / speed;
+        expect(Math.abs(late), `${JSON.stringify(take)} rep ${i + 1}`).toBeLessThan(0.5);
+      });
+    }
+  });
+
   it('is not put off the next reps by a first rep that staggers off the way', () => {
     // Reps learned out to one far pose; the first of them goes a little deeper and staggers aside at
     // the bottom: far from rest, but not much farther on the way to the far pose.
