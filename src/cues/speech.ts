@@ -3,6 +3,7 @@
 // "synthesis-failed"), and loads its voice list late (the `voiceschanged` event). The coach must keep
 // counting on screen whatever the voice does.
 
+import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
 import type { Topic } from './cue-planner.ts';
 
 /** The parts of `window` the voice needs; tests pass the real window with a spied speak(). */
@@ -60,6 +61,12 @@ export class Speech {
   private speakingTopic: Topic | null = null;
   private readonly waiting: Line[] = [];
   private overdue: ReturnType<typeof setTimeout> | null = null;
+  private readonly talking = new BehaviorSubject(false);
+  /**
+   * Whether a line is being said or waits to be: false once everything handed over has been said
+   * (or dropped), and never between two lines of a queue.
+   */
+  readonly talking$: Observable<boolean> = this.talking.pipe(distinctUntilChanged());
 
   constructor(private readonly host: SpeechHost) {}
 
@@ -110,20 +117,27 @@ export class Speech {
    */
   say(text: string, interrupt = false, topic: Topic | null = null): void {
     if (this.muted || !this.available || text.trim() === '') return;
-    if (interrupt) this.cancel();
+    if (interrupt) this.silence();
     if (topic) this.dropWaiting((line) => line.topic === topic);
     // A position line being said is moot once a newer one comes (see Topic); what waits stays.
     if (topic === 'position' && this.speakingTopic === 'position') {
       const waiting = [...this.waiting];
-      this.cancel();
+      this.silence();
       this.waiting.push(...waiting);
     }
     this.waiting.push({ text, topic });
     if (this.waiting.length > MAX_QUEUED) this.waiting.splice(0, this.waiting.length - MAX_QUEUED);
     this.sayNext();
+    this.talking.next(this.queued > 0);
   }
 
   cancel(): void {
+    this.silence();
+    this.talking.next(false);
+  }
+
+  /** Stops the line being said and drops those waiting. */
+  private silence(): void {
     this.waiting.length = 0;
     this.finished();
     try {
@@ -157,6 +171,7 @@ export class Speech {
         if (this.speaking !== utterance) return;
         this.finished();
         this.sayNext();
+        this.talking.next(this.queued > 0);
       };
       utterance.addEventListener('end', done);
       utterance.addEventListener('error', done);

@@ -49,6 +49,27 @@ describe('Speech', () => {
     expect(speech.queued).toBe(0);
   });
 
+  it('tells when everything handed over has been said, never between two lines', () => {
+    const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+    const speech = new Speech(window);
+    const talking: boolean[] = [];
+    speech.talking$.subscribe((t) => talking.push(t));
+    speech.say('Bird dog, one set. ten each side', true);
+    speech.say('In position. Go.', false, 'position');
+    const endCurrent = () => speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
+    endCurrent();
+    expect(talking).toEqual([false, true]);
+    endCurrent();
+    expect(talking).toEqual([false, true, false]);
+    speech.say('one', false, 'count');
+    speech.cancel();
+    expect(talking).toEqual([false, true, false, true, false]);
+    // Muted, or without a voice at all, there is never anything to wait for.
+    speech.configure({ muted: true });
+    speech.say('two', false, 'count');
+    expect(talking.at(-1)).toBe(false);
+  });
+
   it('cuts short a position line being said once a newer one comes, keeping what waits', () => {
     const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
     const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
