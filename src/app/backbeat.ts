@@ -2,11 +2,14 @@
 // subscription. The UI gets this object and reads its models; it never reaches the sources directly.
 
 import {
+  asapScheduler,
   combineLatest,
   distinctUntilChanged,
   EMPTY,
   filter,
+  first,
   interval,
+  type MonoTypeOperatorFunction,
   map,
   type Observable,
   of,
@@ -15,7 +18,9 @@ import {
   share,
   shareReplay,
   startWith,
+  subscribeOn,
   switchMap,
+  timeout,
 } from 'rxjs';
 import { type CueSettings, planCues } from '../cues/cue-planner.ts';
 import { type CueHosts, CuePlayer } from '../cues/cue-player.ts';
@@ -300,6 +305,7 @@ export class Backbeat {
         this.session.state$.pipe(
           map(activityFor),
           distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+          goWhenHeard(this.cues?.outputs.speech.talking$ ?? null),
         ),
       ]).subscribe(([virtual, activity]) => virtual?.perform(activity)),
     );
@@ -428,6 +434,34 @@ export function activityFor(state: SessionState): Activity {
   }
   if (state.phase === 'rest') return { kind: 'rest' };
   return { kind: 'sit', durationS: 3600 };
+}
+
+/** At most this long a person waits for the voice to say "Go" before they go by the screen. */
+const MAX_WAIT_FOR_GO_MS = 15000;
+
+/**
+ * A person told to go once in position (the voice may queue "In position. Go." behind the
+ * set's instructions) sets off once the voice has said it, as one listening would, not when the
+ * screen changed; with no voice, at once.
+ */
+function goWhenHeard(talking$: Observable<boolean> | null): MonoTypeOperatorFunction<Activity> {
+  return (activities) =>
+    activities.pipe(
+      startWith(null),
+      pairwise(),
+      switchMap(([before, activity]) => {
+        if (!activity) return EMPTY;
+        if (!talking$ || before?.kind !== 'position' || activity.kind !== 'exercise') return of(activity);
+        // "Go" is handed to the voice as the session changes, by a subscriber that may come after
+        // this one: the voice is asked once that change has gone round.
+        return talking$.pipe(
+          subscribeOn(asapScheduler),
+          first((talking) => !talking),
+          timeout({ first: MAX_WAIT_FOR_GO_MS, with: () => of(false) }),
+          map(() => activity),
+        );
+      }),
+    );
 }
 
 /** The range of motion an exercise's reps are expected to reach, that corrections are read against. */

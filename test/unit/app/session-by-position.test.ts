@@ -4,6 +4,7 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
+import type { CueHosts } from '../../../src/cues/cue-player.ts';
 import type { Habit } from '../../../src/sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
 import type { SessionState } from '../../../src/workout/session.ts';
@@ -15,13 +16,13 @@ interface Watched {
   person(): VirtualPersonStatus | null;
 }
 
-function openApp(habit: Habit = 'usual'): Watched {
+function openApp(habit: Habit = 'usual', cueHosts: CueHosts | null = null): Watched {
   const t0 = Date.now();
   const app = new Backbeat({
     now: () => Date.now() - t0,
     navigator: {} as Navigator,
     settingsStorage: null,
-    cueHosts: null,
+    cueHosts,
     persistence: { page: null },
   });
   app.devices.active.virtual?.setHabit(habit);
@@ -162,6 +163,65 @@ describe('sets started by position, with the virtual person', () => {
       wrongPosture: 'upright',
     });
     expect(setStarts(states)).toHaveLength(0);
+    app.dispose();
+  });
+});
+
+/** A voice that takes its time: each line ends `msPerChar` per character after it was handed over. */
+function slowVoice(msPerChar: number, said: { text: string; endMs: number }[]): CueHosts {
+  class Utterance extends EventTarget {
+    rate = 1;
+    lang = '';
+    voice: SpeechSynthesisVoice | null = null;
+    constructor(readonly text: string) {
+      super();
+    }
+  }
+  const speechSynthesis = {
+    speak(utterance: Utterance) {
+      setTimeout(() => {
+        said.push({ text: utterance.text, endMs: Date.now() });
+        utterance.dispatchEvent(new Event('end'));
+      }, utterance.text.length * msPerChar);
+    },
+    cancel() {},
+    getVoices: () => [],
+  };
+  const document = Object.assign(new EventTarget(), { visibilityState: 'visible' as const });
+  return {
+    window: { speechSynthesis, SpeechSynthesisUtterance: Utterance } as unknown as CueHosts['window'],
+    navigator: {} as CueHosts['navigator'],
+    document,
+  };
+}
+
+describe('the virtual person and the voice', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  // Already in position while the set's instructions are still being said, they wait for "Go".
+  it('sets off once "In position. Go." has been said, not when the screen changed', {
+    timeout: 60_000,
+  }, async () => {
+    const said: { text: string; endMs: number }[] = [];
+    const { app, person } = openApp('follows', slowVoice(150, said));
+    await vi.advanceTimersByTimeAsync(3000);
+    app.startSession();
+    await runUntil(() => app.session.state.set?.waiting === false, 60);
+    const goQueuedMs = Date.now();
+    let setOffMs = Number.NaN;
+    const go = () => said.find((line) => line.text === 'In position. Go.');
+    for (let i = 0; i < 400 && (Number.isNaN(setOffMs) || !go()); i++) {
+      await vi.advanceTimersByTimeAsync(100);
+      if (Number.isNaN(setOffMs) && person()?.current.activity.kind === 'exercise') setOffMs = Date.now();
+    }
+    const goEndMs = go()?.endMs ?? Number.NaN;
+    // The voice was still on the set's instructions when the person was seen in position.
+    expect(goEndMs - goQueuedMs).toBeGreaterThan(1000);
+    expect(setOffMs).toBeGreaterThanOrEqual(goEndMs);
+    expect(setOffMs - goEndMs).toBeLessThan(500);
+    await runUntil(() => app.session.state.phase === 'rest', 120);
+    expect(app.session.state.completed[0]).toMatchObject({ exerciseId: 'superman', count: 10 });
     app.dispose();
   });
 });
