@@ -83,9 +83,10 @@ const LEARN_MAX_PERIODS = 4;
 // Two periods are the least that show one (and for quick movement, as long as above: a few wobbles
 // repeat too): the first reps may be told from then on, before the count settles, if the movement
 // clearly repeats (this correlation), leaves a rest pose and comes back to it each period (not one
-// guessed from the path's ends), and each of those periods went about as far (the smallest at least
-// this share of the largest). A rep once told is never taken back: doubtful first reps wait for the
-// settled count.
+// guessed from the path's ends), and each of those periods, two at least, went about as far (the
+// smallest at least this share of the largest: one period alone compares with nothing, and a move
+// into position before it is counted too). A rep once told is never taken back: doubtful first reps
+// wait for the settled count.
 const EARLY_PERIODS = 2;
 const EARLY_CLARITY = 0.7;
 const EARLY_ALIKE = 0.75;
@@ -306,6 +307,7 @@ export function learnFirstReps(
     stillPose !== null &&
     !unheld &&
     (provisional || (clear.found?.clarity ?? 0) >= EARLY_CLARITY || agrees) &&
+    peaks.length >= EARLY_PERIODS &&
     peakRatio >= EARLY_ALIKE;
   if (!learned && !early) return result(null);
   return result(
