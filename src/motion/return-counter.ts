@@ -21,11 +21,12 @@ export const MIN_GAP_PERIODS = 0.6;
 const FAR_ALONG = 0.5;
 const FAR_OFF = 0.4;
 const QUICK_GAP_PERIODS = 0.3;
-// The typical rep: the median of the latest few. A rep counts in it only as far as it went on the
-// way from rest to where the person's reps reach: a stagger off that way (a deep first squat that
-// stumbles) takes the sensor far from rest without making the rep any bigger, and must not raise
-// the bar for the next reps. A rep that went elsewhere (a burpee's other phase) counts as typical,
-// not as small.
+// The typical rep: the lower median of the latest few, the size the first reps showed among them,
+// so that one rep far bigger than the rest (a jolt, a fling of the leg) cannot alone set the bar
+// for the next. A rep counts in it only as far as it went on the way from rest to where the
+// person's reps reach: a stagger off that way (a deep first squat that stumbles) takes the sensor
+// far from rest without making the rep any bigger, and must not raise the bar for the next reps. A
+// rep that went elsewhere (a burpee's other phase) counts as typical, not as small.
 const RECENT_REPS = 5;
 
 /** A rep counted: when it ended (on the way back), when it left rest, how far it turned the sensor. */
@@ -70,6 +71,7 @@ export class ReturnCounter {
     this.far = model.far;
     this.way = direction(model.rest, model.reach);
     this.size = model.size;
+    this.sizes.push(model.size);
     this.one = new LowPass3(SMOOTH_SHARE * model.periodMs);
     this.two = new LowPass3(SMOOTH_SHARE * model.periodMs);
     this.lastActiveMs = startMs;
@@ -122,7 +124,7 @@ export class ReturnCounter {
       return null;
     this.lastRepWentFar = wentFar;
     this.sizes.push(Math.min(this.peak, Math.max(this.peakAlong, this.size)));
-    this.size = this.sizes.median(this.size);
+    this.size = this.sizes.lowerMedian(this.size);
     const startMs = Number.isNaN(this.repStartMs) ? tMs : this.repStartMs;
     const rep = { tMs, startMs, peakDeg: angleDeg(...this.repPeakPose, ...this.rest) };
     this.peak = 0;

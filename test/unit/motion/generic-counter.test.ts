@@ -429,6 +429,26 @@ describe('generic rep counter', () => {
     expect(counted).toBe(10);
   });
 
+  it('is not put off the next reps by one rep far bigger than the rest', () => {
+    // Reps learned out to one far pose; the first one counted flings on well past it (a jolt of the
+    // leg): the next reps, as far as ever, are reps all the same.
+    const set = reps(10, { leadS: 2, share: (i) => (i === 0 ? 1.8 : 1) });
+    const size = Math.hypot(OUT[0] - REST[0], OUT[1] - REST[1], OUT[2] - REST[2]);
+    const model: RepModel = {
+      periodMs: 3000,
+      rest: [...REST],
+      far: [...OUT],
+      size,
+      reach: [...OUT],
+      fromPoint: 0,
+      startsAtFar: false,
+    };
+    const counter = new ReturnCounter(model, 0);
+    let counted = 0;
+    for (let t = 0; t < set.durationS; t += 0.05) if (counter.step(1000 * t, 50, ...set.path(t))) counted++;
+    expect(counted).toBe(10);
+  });
+
   it('counts nothing while still, nor steps on a chest strap that does not turn', () => {
     const still: Recording = { durationS: 40, endsS: [], path: () => REST };
     expect(count(still)).toEqual([]);
