@@ -2,7 +2,7 @@
 // subscription. The UI gets this object and reads its models; it never reaches the sources directly.
 
 import {
-  asapScheduler,
+  asyncScheduler,
   combineLatest,
   distinctUntilChanged,
   EMPTY,
@@ -14,13 +14,14 @@ import {
   type Observable,
   of,
   pairwise,
+  race,
   Subscription,
   share,
   shareReplay,
   startWith,
   subscribeOn,
   switchMap,
-  timeout,
+  timer,
 } from 'rxjs';
 import { type CueSettings, planCues } from '../cues/cue-planner.ts';
 import { type CueHosts, CuePlayer } from '../cues/cue-player.ts';
@@ -454,12 +455,13 @@ function goWhenHeard(talking$: Observable<boolean> | null): MonoTypeOperatorFunc
         if (!talking$ || before?.kind !== 'position' || activity.kind !== 'exercise') return of(activity);
         // "Go" is handed to the voice as the session changes, by a subscriber that may come after
         // this one: the voice is asked once that change has gone round.
-        return talking$.pipe(
-          subscribeOn(asapScheduler),
-          first((talking) => !talking),
-          timeout({ first: MAX_WAIT_FOR_GO_MS, with: () => of(false) }),
-          map(() => activity),
-        );
+        return race(
+          talking$.pipe(
+            subscribeOn(asyncScheduler),
+            first((talking) => !talking),
+          ),
+          timer(MAX_WAIT_FOR_GO_MS),
+        ).pipe(map(() => activity));
       }),
     );
 }
