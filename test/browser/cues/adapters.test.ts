@@ -7,6 +7,7 @@ import { MAX_QUEUED, Speech } from '../../../src/cues/speech.ts';
 import { TONES, Tones } from '../../../src/cues/tones.ts';
 import { Vibration } from '../../../src/cues/vibration.ts';
 import { ScreenWakeLock } from '../../../src/cues/wake-lock.ts';
+import { StandInUtterance } from '../../utterance.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -163,26 +164,17 @@ describe('Speech', () => {
       { voiceURI: 'en-b', name: 'Bob', lang: 'en-US', default: false, localService: true },
     ] as SpeechSynthesisVoice[];
     vi.spyOn(window.speechSynthesis, 'getVoices').mockReturnValue(voices);
-    // A constructed utterance refuses plain objects as voices, so the text and voice are read through a stand-in.
     const said: { text: string; voice: SpeechSynthesisVoice | null }[] = [];
-    class Utterance extends EventTarget {
-      rate = 1;
-      lang = '';
-      voice: SpeechSynthesisVoice | null = null;
-      constructor(readonly text: string) {
-        super();
-      }
-    }
     const host = {
       speechSynthesis: {
         getVoices: () => voices,
-        speak: (u: Utterance) => {
+        speak: (u: StandInUtterance) => {
           said.push({ text: u.text, voice: u.voice });
           u.dispatchEvent(new Event('end'));
         },
         cancel: () => {},
       } as unknown as SpeechSynthesis,
-      SpeechSynthesisUtterance: Utterance as unknown as typeof SpeechSynthesisUtterance,
+      SpeechSynthesisUtterance: StandInUtterance as unknown as typeof SpeechSynthesisUtterance,
     };
     const speech = new Speech(host);
     expect(speech.voices().map((v) => v.uri)).toEqual(['de', 'en-a', 'en-b']);

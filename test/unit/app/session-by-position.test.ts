@@ -8,6 +8,7 @@ import type { CueHosts } from '../../../src/cues/cue-player.ts';
 import type { Habit } from '../../../src/sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
 import type { SessionState } from '../../../src/workout/session.ts';
+import { StandInUtterance } from '../../utterance.ts';
 
 interface Watched {
   readonly app: Backbeat;
@@ -169,16 +170,8 @@ describe('sets started by position, with the virtual person', () => {
 
 /** A voice that takes its time: each line ends `msPerChar` per character after it was handed over. */
 function slowVoice(msPerChar: number, said: { text: string; endMs: number }[]): CueHosts {
-  class Utterance extends EventTarget {
-    rate = 1;
-    lang = '';
-    voice: SpeechSynthesisVoice | null = null;
-    constructor(readonly text: string) {
-      super();
-    }
-  }
   const speechSynthesis = {
-    speak(utterance: Utterance) {
+    speak(utterance: StandInUtterance) {
       setTimeout(() => {
         said.push({ text: utterance.text, endMs: Date.now() });
         utterance.dispatchEvent(new Event('end'));
@@ -189,7 +182,7 @@ function slowVoice(msPerChar: number, said: { text: string; endMs: number }[]): 
   };
   const document = Object.assign(new EventTarget(), { visibilityState: 'visible' as const });
   return {
-    window: { speechSynthesis, SpeechSynthesisUtterance: Utterance } as unknown as CueHosts['window'],
+    window: { speechSynthesis, SpeechSynthesisUtterance: StandInUtterance } as unknown as CueHosts['window'],
     navigator: {} as CueHosts['navigator'],
     document,
   };

@@ -102,6 +102,23 @@ function count(rec: Recording, take: Take = {}, placement: Placement = 'wrist'):
   return events.filter((e): e is RepEvent => e.type === 'rep');
 }
 
+/** Reps counted live on a 50 ms grid once the person's reps are known: 3 s apart, from REST out to OUT. */
+function countKnownReps(path: Path, durationS: number): number {
+  const model: RepModel = {
+    periodMs: 3000,
+    rest: [...REST],
+    far: [...OUT],
+    size: Math.hypot(OUT[0] - REST[0], OUT[1] - REST[1], OUT[2] - REST[2]),
+    reach: [...OUT],
+    fromPoint: 0,
+    startsAtFar: false,
+  };
+  const counter = new ReturnCounter(model, 0);
+  let counted = 0;
+  for (let t = 0; t < durationS; t += 0.05) if (counter.step(1000 * t, 50, ...path(t))) counted++;
+  return counted;
+}
+
 /** A sensor worn any way at all. */
 const randomTurn = (seed: number) => randomRotation(createRandom(seed));
 
@@ -413,40 +430,14 @@ describe('generic rep counter', () => {
       const u = t - 2.6;
       return u > 0 && u < 0.8 ? slerp(set.path(t), aside, 0.8 * Math.sin((Math.PI * u) / 0.8)) : set.path(t);
     };
-    const size = Math.hypot(OUT[0] - REST[0], OUT[1] - REST[1], OUT[2] - REST[2]);
-    const model: RepModel = {
-      periodMs: 3000,
-      rest: [...REST],
-      far: [...OUT],
-      size,
-      reach: [...OUT],
-      fromPoint: 0,
-      startsAtFar: false,
-    };
-    const counter = new ReturnCounter(model, 0);
-    let counted = 0;
-    for (let t = 0; t < set.durationS; t += 0.05) if (counter.step(1000 * t, 50, ...path(t))) counted++;
-    expect(counted).toBe(10);
+    expect(countKnownReps(path, set.durationS)).toBe(10);
   });
 
   it('is not put off the next reps by one rep far bigger than the rest', () => {
     // Reps learned out to one far pose; the first one counted flings on well past it (a jolt of the
     // leg): the next reps, as far as ever, are reps all the same.
     const set = reps(10, { leadS: 2, share: (i) => (i === 0 ? 1.8 : 1) });
-    const size = Math.hypot(OUT[0] - REST[0], OUT[1] - REST[1], OUT[2] - REST[2]);
-    const model: RepModel = {
-      periodMs: 3000,
-      rest: [...REST],
-      far: [...OUT],
-      size,
-      reach: [...OUT],
-      fromPoint: 0,
-      startsAtFar: false,
-    };
-    const counter = new ReturnCounter(model, 0);
-    let counted = 0;
-    for (let t = 0; t < set.durationS; t += 0.05) if (counter.step(1000 * t, 50, ...set.path(t))) counted++;
-    expect(counted).toBe(10);
+    expect(countKnownReps(set.path, set.durationS)).toBe(10);
   });
 
   it('counts nothing while still, nor steps on a chest strap that does not turn', () => {
