@@ -66,14 +66,17 @@ export class BbSummary extends LitElement {
         font-size: 1.05rem;
         font-weight: 600;
       }
-      /* The narrowest phones (320 px): the table keeps to the screen. */
-      @media (max-width: 22rem) {
-        table {
-          font-size: 1rem;
-        }
+      /* Phones: narrow cells keep the table within the screen's margins (at 360 px, 2vw a side each
+         pressed it against the right edge); on the narrowest (320 px), smaller type too. */
+      @media (max-width: 24rem) {
         th,
         td {
           padding-inline: 0.25rem;
+        }
+      }
+      @media (max-width: 22rem) {
+        table {
+          font-size: 1rem;
         }
       }
       th.number,
