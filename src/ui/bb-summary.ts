@@ -12,7 +12,7 @@ import {
 } from '../workout/session.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
-import { atWeight, describeForm, formatDuration, heldS, plural, sessionLength } from './format.ts';
+import { atWeight, describeForm, formatDuration, heldS, plural, sessionLength, setsDone } from './format.ts';
 import { buttonStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
@@ -293,7 +293,7 @@ export function describeHrv(heart: SessionHeart): string | null {
 }
 
 /**
- * "8 sets (2 skipped) · 94 reps · 3 breaths · 2 min 15 s held · 34 min", leaving out what did not
+ * "8 sets, 2 skipped · 94 reps · 3 breaths · 2 min 15 s held · 34 min", leaving out what did not
  * happen.
  */
 export function summarise(records: readonly SetRecord[], durationMs: number): string {
@@ -306,7 +306,7 @@ export function summarise(records: readonly SetRecord[], durationMs: number): st
     else reps += record.count;
   }
   const skipped = records.filter(skippedUndone).length;
-  const parts = [`${plural(records.length, 'set')}${skipped > 0 ? ` (${skipped} skipped)` : ''}`];
+  const parts = [setsDone(records.length, skipped)];
   if (reps > 0) parts.push(plural(reps, 'rep'));
   if (breaths > 0) parts.push(plural(breaths, 'breath'));
   const heldTotalS = totalHeldS(records);

@@ -98,6 +98,14 @@ export function sessionStartText(startedAt: number, now: number, locale?: string
   return `${date} at ${time}`;
 }
 
+/**
+ * "13 sets, 1 skipped": of a session's sets, those done and those skipped before they began, as the
+ * voice says them at the end and as the FIT and CSV files hold them (a set skipped is not a set).
+ */
+export function setsDone(sets: number, skipped: number): string {
+  return `${plural(sets - skipped, 'set')}${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+}
+
 /** "under a minute", "34 min": a session's length, the same in its summary and in History. */
 export function sessionLength(durationMs: number): string {
   const minutes = Math.round(durationMs / 60_000);
@@ -110,10 +118,7 @@ export function sessionLength(durationMs: number): string {
  */
 export function describeSessionFacts(summary: SessionSummary): string {
   const { skipped = 0, breaths } = summary;
-  const parts = [
-    sessionLength(summary.durationMs),
-    `${plural(summary.sets, 'set')}${skipped > 0 ? ` (${skipped} skipped)` : ''}`,
-  ];
+  const parts = [sessionLength(summary.durationMs), setsDone(summary.sets, skipped)];
   // As the summary after the session says them; one saved before breaths were kept apart has the sum.
   if (breaths !== undefined) {
     if (summary.reps > breaths) parts.push(plural(summary.reps - breaths, 'rep'));

@@ -32,7 +32,7 @@ describe('bb-summary', () => {
         [record({}), record({ count: 0, endedBy: 'skipped' }), record({ count: 2, endedBy: 'skipped' })],
         61_000,
       ),
-    ).toBe('3 sets (1 skipped) · 12 reps · 1 min');
+    ).toBe('2 sets, 1 skipped · 12 reps · 1 min');
     // Whole seconds held, as the set's timer showed them.
     expect(summarise([record({ exerciseId: 'elbow-plank', count: 0, holdMs: 32_600 })], 61_000)).toBe(
       '1 set · 32 s held · 1 min',

@@ -152,11 +152,11 @@ describe('describeSessionFacts', () => {
 
   it('says reps, breaths and skipped sets apart, as the summary after the session does', () => {
     const kept = { ...summary, sets: 14, skipped: 1, reps: 109, breaths: 8 };
-    expect(describeSessionFacts(kept)).toBe('5 min · 14 sets (1 skipped) · 101 reps · 8 breaths');
+    expect(describeSessionFacts(kept)).toBe('5 min · 13 sets, 1 skipped · 101 reps · 8 breaths');
     expect(describeSessionFacts({ ...kept, skipped: 0, reps: 1, breaths: 0 })).toBe(
       '5 min · 14 sets · 1 rep',
     );
-    expect(describeSessionFacts({ ...kept, reps: 8 })).toBe('5 min · 14 sets (1 skipped) · 8 breaths');
+    expect(describeSessionFacts({ ...kept, reps: 8 })).toBe('5 min · 13 sets, 1 skipped · 8 breaths');
   });
 
   it('says the weight an exercise was done with, as the program asks it logged', () => {
