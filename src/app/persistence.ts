@@ -799,8 +799,10 @@ export class Persistence {
         setsDone(unfinished),
         setsDone(elsewhere),
       ]);
-      // The session that moved away has ended where it went: "recorded there now" is no longer true.
-      const movedAway = this.history.state.movedAway && active.some((s) => s.id === this.movedSessionId);
+      // "Recorded there now" holds while the tab it moved to records it: not once it has ended there,
+      // nor once that tab has gone (it is interrupted then, and offered to resume).
+      const movedAway =
+        this.history.state.movedAway && this.movedSessionId !== null && live.has(this.movedSessionId);
       this.history.update({ unfinished, unfinishedSetsDone, elsewhere, elsewhereSetsDone, movedAway });
       if (elsewhere && !this.watching.has(elsewhere.id)) {
         this.watching.add(elsewhere.id);

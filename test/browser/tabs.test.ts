@@ -155,6 +155,23 @@ describe('two tabs', () => {
     expect(notice.shadowRoot?.textContent).not.toMatch(/another tab/);
     notice.remove();
   });
+  it('a tab whose session moved away offers to resume it, and says no more that it moved, once that tab has gone', async () => {
+    const name = `tabs-moved-closed-${Date.now()}`;
+    const { first, second } = await recordingInTheFirstOfTwo(name);
+    await second.persistence.moveHere();
+    await expect.poll(() => first.persistence.history.state.elsewhere?.status).toBe('active');
+    const moved = second.persistence.history.state.recordingId;
+    // The other tab is closed in the middle of the session: nobody records it now.
+    await second.persistence.dispose();
+    tabs.splice(tabs.indexOf(second.persistence), 1);
+    await expect.poll(() => first.persistence.history.state.unfinished?.id).toBe(moved);
+    expect(first.persistence.history.state.elsewhere).toBeNull();
+    expect(first.persistence.history.state.movedAway).toBe(false);
+    const notice = await mount('bb-storage-notice', { persistence: first.persistence });
+    await expect.poll(() => notice.shadowRoot?.textContent).toMatch(/interrupted/);
+    expect(notice.shadowRoot?.textContent).not.toMatch(/another tab/);
+    notice.remove();
+  });
 });
 
 describe("a tab's channel to the others", () => {
