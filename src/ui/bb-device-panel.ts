@@ -432,12 +432,12 @@ export interface BbDeviceCommandDetail {
   'bb-virtual-habit': { readonly habit: Habit };
 }
 
-/** The ways the virtual person can follow the screen, as the menu offers them. */
+/** The ways the virtual person can follow the screen, as the menu offers them: short enough for a 320 px phone. */
 export const HABIT_CHOICES: ReadonlyArray<{ readonly habit: Habit; readonly label: string }> = [
-  { habit: 'usual', label: 'Does as asked, now and then not' },
+  { habit: 'usual', label: 'Mostly does as asked' },
   { habit: 'follows', label: 'Always does as asked' },
   { habit: 'wrong-way', label: 'Lies the wrong way first' },
-  { habit: 'up-early', label: 'Gets up before the set is done' },
+  { habit: 'up-early', label: 'Gets up before the end' },
   { habit: 'stays-up', label: 'Stays on their feet' },
 ];
 

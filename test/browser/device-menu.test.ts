@@ -40,3 +40,37 @@ describe.each([
     expect(menu.right).toBeLessThanOrEqual(width);
   });
 });
+
+describe('the virtual person menu on the narrowest phone (320×568)', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(320, 568);
+    mounted = await mountApp();
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('shows each way the person can follow the screen whole, not cut off at the arrow', async () => {
+    await expect.element(page.getByText('Virtual person: waiting')).toBeVisible();
+    const details = mounted.shell
+      .shadowRoot!.querySelector('bb-device-panel')!
+      .shadowRoot!.querySelector('details')!;
+    await userEvent.click(details.querySelector('summary')!);
+    await expect.poll(() => details.open).toBe(true);
+    const select = details.querySelector('select')!;
+    await expect.element(select).toBeVisible();
+    // A select is as wide as its longest choice and its arrow, unless its box holds it narrower
+    // (max-width), which cuts the choice off: it must fit as it is.
+    const boxed = select.getBoundingClientRect().width;
+    select.style.maxWidth = 'none';
+    const whole = select.getBoundingClientRect().width;
+    select.style.maxWidth = '';
+    expect(whole).toBeLessThanOrEqual(boxed);
+    expect(select.getBoundingClientRect().right).toBeLessThanOrEqual(320);
+  });
+});
