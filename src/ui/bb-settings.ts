@@ -349,7 +349,7 @@ export class BbSettings extends LitElement {
               </p>`
             : nothing
         }
-        ${this.renderCorrection(choice.id)}
+        ${DOSAGE_FIELDS.map((field) => this.renderCorrection(dosageKey(choice.id, field)))}
       </li>
     `;
   }
@@ -374,7 +374,7 @@ export class BbSettings extends LitElement {
     const kept = () => this.model.state.exercises.find((c) => c.id === id)?.dosage[field] ?? null;
     const onChange = (e: Event) => {
       this.onNumber(e, (n) => this.model.setDosage(id, { [field]: n }));
-      this.sayCorrection(e, id, words, limits, step, kept());
+      this.sayCorrection(e, dosageKey(id, field), words, limits, step, kept());
     };
     return html`
       <label>
@@ -571,6 +571,22 @@ export class BbSettings extends LitElement {
   private onDone(): void {
     this.dispatchEvent(new CustomEvent('bb-settings-done', { bubbles: true, composed: true }));
   }
+}
+
+/** The numbers of an exercise's row, in the order they are laid out, for their words in that order. */
+const DOSAGE_FIELDS = [
+  'sets',
+  'target',
+  'restS',
+  'weightKg',
+] as const satisfies readonly (keyof DosagePatch)[];
+
+/**
+ * Where the words about one number of one exercise are kept: each field its own, so that a second
+ * number typed wrong in the row does not take away what was said of the first.
+ */
+function dosageKey(id: ExerciseId, field: keyof DosagePatch): string {
+  return `${id} ${field}`;
 }
 
 /** How a field's value is named in a sentence, and its unit: ["A rest", " s"]. */

@@ -158,6 +158,36 @@ describe('bb-settings', () => {
     expect(model.state.age).toBeNull();
   });
 
+  it('keeps the words of each number of one exercise it could not keep, until that number is typed again', async () => {
+    const { model, element } = mount();
+    const said = () =>
+      [...element.shadowRoot!.querySelectorAll('.correction[role="status"]')].map((p) => p.textContent);
+    const sets = page.getByRole('spinbutton', { name: 'Superman sets' });
+    const reps = page.getByRole('spinbutton', { name: 'Superman reps' });
+    await sets.fill('0');
+    await userEvent.keyboard('{Tab}');
+    await reps.fill('999');
+    await userEvent.keyboard('{Tab}');
+    expect(model.state.exercises[0].dosage).toMatchObject({ sets: 1, target: 100 });
+    await expect
+      .poll(said)
+      .toEqual(['Sets: whole numbers from 1 to 10; 1 kept.', 'Reps: whole numbers from 1 to 100; 100 kept.']);
+    // Typed in again, the reps take their own words away and leave the sets' where they were.
+    await reps.fill('12');
+    await userEvent.keyboard('{Tab}');
+    await expect.poll(said).toEqual(['Sets: whole numbers from 1 to 10; 1 kept.']);
+    // Typed wrong the other way round, the words still come in the order of the row's fields.
+    await reps.fill('0');
+    await userEvent.keyboard('{Tab}');
+    await sets.fill('2');
+    await userEvent.keyboard('{Tab}');
+    await sets.fill('11');
+    await userEvent.keyboard('{Tab}');
+    await expect
+      .poll(said)
+      .toEqual(['Sets: whole numbers from 1 to 10; 10 kept.', 'Reps: whole numbers from 1 to 100; 1 kept.']);
+  });
+
   it('keeps any whole number of seconds of rest, and never leaves a number it kept marked invalid', async () => {
     const { model, element } = mount();
     const rest = page.getByRole('spinbutton', { name: 'Superman rest, seconds' });
