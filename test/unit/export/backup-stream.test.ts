@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { toCsv } from '../../../src/export/csv.ts';
+import { toFit } from '../../../src/export/fit.ts';
 import {
   FILE_FOOTER,
   fileHeader,
@@ -15,8 +17,8 @@ import { SessionStore } from '../../../src/store/session-store.ts';
 import { begunAt, IMPORTED_AT, recordSession } from './recorded-session.ts';
 
 /** A stream of the text in pieces of `size` bytes, cut anywhere (inside a line, inside a number). */
-function streamOf(text: string, size: number): ReadableStream<Uint8Array> {
-  const bytes = new TextEncoder().encode(text);
+function streamOf(text: string | Uint8Array, size: number): ReadableStream<Uint8Array> {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   let at = 0;
   return new ReadableStream({
     pull(controller) {
@@ -187,6 +189,20 @@ describe('the sessions file, a session to a line', () => {
     await expect(readAll(new Blob([utf16]).stream())).rejects.toThrow(
       /^This file was saved again as UTF-16 text by another program.*Nothing was imported\.$/,
     );
+  });
+
+  it("names Backbeat's own CSV and FIT exports, read a piece at a time as an import reads them, not as broken JSON", async () => {
+    const first = await recordSession();
+    const csv =
+      /^This is a CSV export, for other workout apps: Backbeat imports only its own backups \(JSON\)\. Nothing was imported\.$/;
+    const fit =
+      /^This is a FIT export, for Garmin Connect or Strava: Backbeat imports only its own backups \(JSON\)\. Nothing was imported\.$/;
+    // Pieces of one byte cut the FIT header's ".FIT" and the CSV's header line apart.
+    for (const size of [1, 7, 64 * 1024]) {
+      await expect(readAll(streamOf(toCsv([first]), size))).rejects.toThrow(csv);
+      await expect(readAll(streamOf(toCsv([first, renamed(first, 'session-2')]), size))).rejects.toThrow(csv);
+      await expect(readAll(streamOf(await toFit(first), size))).rejects.toThrow(fit);
+    }
   });
 
   it('keeps fields it does not know, through the store and into the next backup', async () => {
