@@ -73,6 +73,17 @@ export class BbSettings extends LitElement {
         align-items: center;
         gap: 0.5rem;
       }
+      /* The speech rate's slider takes the room its row leaves, so that the value beside it stays in
+         the box on the narrowest phones. */
+      label:has(> input[type='range']) {
+        display: flex;
+        flex-wrap: wrap;
+      }
+      label > input[type='range'] {
+        flex: 1 1 0;
+        min-width: 4rem;
+        max-width: 12rem;
+      }
       /* A control that does nothing now (muted) reads as such, its words as well as its box. */
       label:has(> :disabled) {
         color: var(--bb-muted, #b6c2d1);

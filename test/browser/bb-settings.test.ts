@@ -65,6 +65,26 @@ describe('bb-settings', () => {
     },
   );
 
+  it.each([360, 320])(
+    'on a %d px phone keeps the speech rate and its value inside their box',
+    async (width) => {
+      const restore = await layOutAsTheApp(width, 640, '0 1rem');
+      try {
+        const { element } = mount();
+        await element.updateComplete;
+        const rate = page.getByRole('slider', { name: 'Speech rate' }).element();
+        const box = rate.closest('fieldset')!;
+        const inside =
+          box.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(box).paddingRight);
+        const value = rate.closest('label')!.querySelector('output')!;
+        expect(value.getBoundingClientRect().right).toBeLessThanOrEqual(inside);
+        expect(rate.getBoundingClientRect().width).toBeGreaterThan(80);
+      } finally {
+        await restore();
+      }
+    },
+  );
+
   it('lists the seven exercises in session order, each one labelled', async () => {
     const { element } = mount();
     await element.updateComplete;
