@@ -6,11 +6,17 @@ import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
 import { personLocale } from './format.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
+import { valueAxis } from './value-axis.ts';
 import { extent, weekDate, weekLabels, weekRange, weekTicks } from './week-axis.ts';
 
 const DAY_S = 24 * 3600;
 /** The axes' labels: the size of the numbers in the table under the chart. */
 const AXIS_FONT_PX = 14;
+/**
+ * Steps of the y axis at most: the plot is about 150 px tall under its week labels, and a label of
+ * 14 px wants some 30 px to itself.
+ */
+const MAX_Y_STEPS = 5;
 
 // Distinguishable for the common colour-vision deficiencies (Okabe–Ito), in the order that keeps the
 // first lines clear on each background: the light ones on the dark theme, the deep ones on the light
@@ -273,6 +279,10 @@ export class BbProgressChart extends LitElement {
     const targetAlpha = TARGET_ALPHA[scheme];
     const colours = lineColours(series.lines, COLOURS[scheme]);
     const drawn = drawOrder(series.lines).map((i) => ({ line: series.lines[i]!, colour: colours[i]! }));
+    const yAxis = valueAxis(
+      series.lines.flatMap((line) => line.values),
+      { maxSteps: MAX_Y_STEPS, wholeNumbers: onlyWholeNumbers(series) },
+    );
     const options: uPlot.Options = {
       width,
       height: 220,
@@ -316,8 +326,7 @@ export class BbProgressChart extends LitElement {
               values: (_u, ticks) => weekLabels(ticks, personLocale()),
             }
           : { stroke: labels, font, grid, ticks: grid },
-        // Wide enough for labels like 18.075 that uPlot's default width cuts off. A chart of whole
-        // numbers (reps, breaths, seconds held) has whole steps: 7.5 reps is nothing anyone did.
+        // Wide enough for labels like 0.25 or 1,250 that uPlot's default width cuts off.
         {
           stroke: labels,
           font,
@@ -326,7 +335,7 @@ export class BbProgressChart extends LitElement {
           size: 68,
           // In the digits and decimal point of the words around them (uPlot's own follow the browser's language).
           values: (_u, splits) => splits.map((v) => v.toLocaleString(personLocale())),
-          ...(onlyWholeNumbers(series) ? { incrs: WHOLE_STEPS } : {}),
+          splits: () => [...yAxis.ticks],
         },
       ],
       scales: {
@@ -334,6 +343,7 @@ export class BbProgressChart extends LitElement {
           time: true,
           range: this.unit === 'week' ? weekRange(series.x) : sessionRange(series.x),
         },
+        y: { range: [yAxis.min, yAxis.max] },
       },
     };
     const data = [
@@ -355,9 +365,6 @@ function decimalPlaces(values: readonly (number | null)[]): number {
 function formatCell(value: number | null, decimals: number): string {
   return value === null ? '–' : value.toFixed(decimals);
 }
-
-/** The steps between a y axis's ticks when every value is a whole number. */
-const WHOLE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000];
 
 function onlyWholeNumbers(series: ChartSeries): boolean {
   return series.lines.every((line) => line.values.every((v) => v === null || Number.isInteger(v)));

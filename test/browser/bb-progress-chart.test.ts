@@ -276,4 +276,37 @@ describe('bb-progress-chart', () => {
     expect(numbers.length).toBeGreaterThan(1);
     expect(numbers.filter((text) => !/^-?\d+$/.test(text))).toEqual([]);
   });
+
+  it('starts the y axis of a week of superman lifts at zero, in round steps', async () => {
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Superman range of motion by week';
+    chart.unit = 'week';
+    chart.series = {
+      x: [series.x[0]!],
+      lines: [
+        { label: 'Best lift (°)', values: [19.3] },
+        { label: 'Mean of sets (°)', values: [19.2] },
+      ],
+    };
+    const numbers = (await textsWritten(chart)).filter((text) => /^-?[\d.,]+$/.test(text));
+    // Not 19.2 to 19.3, where a tenth of a degree fills the chart.
+    expect(numbers).toEqual(['0', '5', '10', '15', '20']);
+  });
+
+  it('labels a tick at or above the largest value', async () => {
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Reps per week';
+    chart.unit = 'week';
+    chart.series = {
+      x: [series.x[0]!],
+      lines: [
+        { label: 'Superman', values: [19] },
+        { label: 'Bird dog', values: [20] },
+        { label: 'Wide-grip lat pulldown', values: [36] },
+      ],
+    };
+    const numbers = (await textsWritten(chart)).filter((text) => /^-?\d+$/.test(text)).map(Number);
+    expect(Math.max(...numbers)).toBeGreaterThanOrEqual(36);
+    expect(Math.min(...numbers)).toBe(0);
+  });
 });

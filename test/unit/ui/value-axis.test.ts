@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { valueAxis } from '../../../src/ui/value-axis.ts';
+
+const FIVE_STEPS = { maxSteps: 5, wholeNumbers: false };
+const WHOLE = { maxSteps: 5, wholeNumbers: true };
+
+describe('the y axis of a progress chart', () => {
+  it('starts a week of superman lifts at zero, so 0.2° is no more than it is', () => {
+    const axis = valueAxis([19.3, 19.1], FIVE_STEPS);
+    expect(axis.min).toBe(0);
+    expect(axis.ticks).toEqual([0, 5, 10, 15, 20]);
+    // The difference between the lifts is a sliver of the height, not all of it.
+    expect((19.3 - 19.1) / (axis.max - axis.min)).toBeLessThan(0.02);
+  });
+
+  it('reaches a tick at or above the largest value: 36 reps under a 40, not over a 30', () => {
+    const axis = valueAxis([19, 20, 36], WHOLE);
+    expect(axis.ticks).toEqual([0, 10, 20, 30, 40]);
+    expect(axis.max).toBeGreaterThanOrEqual(36);
+  });
+
+  it('ends on the largest value when it is itself a tick', () => {
+    expect(valueAxis([30, 15], WHOLE).ticks).toEqual([0, 10, 20, 30]);
+  });
+
+  it('keeps every tick round, and whole for whole numbers', () => {
+    for (const high of [1, 3, 7, 9, 13, 36, 99, 101, 180, 777, 4321, 98_765]) {
+      const whole = valueAxis([high], WHOLE);
+      expect(whole.ticks.every(Number.isInteger)).toBe(true);
+      expect(whole.ticks.length - 1).toBeLessThanOrEqual(5);
+      expect(whole.max).toBeGreaterThanOrEqual(high);
+      const exponent = Math.floor(Math.log10(whole.step));
+      expect([1, 2, 2.5, 5]).toContain(whole.step / 10 ** exponent);
+    }
+    expect(valueAxis([3], WHOLE).ticks).toEqual([0, 1, 2, 3]);
+    expect(valueAxis([110], WHOLE).ticks).toEqual([0, 25, 50, 75, 100, 125]);
+  });
+
+  it('steps fractions in round decimals, with nothing left over from binary arithmetic', () => {
+    expect(valueAxis([0.7], FIVE_STEPS).ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+    expect(valueAxis([1.1], FIVE_STEPS).ticks).toEqual([0, 0.25, 0.5, 0.75, 1, 1.25]);
+    expect(valueAxis([0.3], FIVE_STEPS).ticks).toEqual([0, 0.1, 0.2, 0.3]);
+  });
+
+  it('gives values all zero, or none at all, a scale up to one', () => {
+    expect(valueAxis([0, 0, null], WHOLE).ticks).toEqual([0, 1]);
+    expect(valueAxis([null, null], WHOLE).ticks).toEqual([0, 1]);
+    expect(valueAxis([], FIVE_STEPS).ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+  });
+
+  it('reaches below zero for a value below it', () => {
+    const axis = valueAxis([-12, 30], WHOLE);
+    expect(axis.min).toBeLessThanOrEqual(-12);
+    expect(axis.max).toBeGreaterThanOrEqual(30);
+    expect(axis.ticks).toContain(0);
+  });
+
+  it('skips the gaps of weeks without data', () => {
+    expect(valueAxis([null, 14, null, 45], WHOLE).ticks).toEqual([0, 10, 20, 30, 40, 50]);
+  });
+});
