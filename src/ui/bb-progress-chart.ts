@@ -4,6 +4,7 @@ import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
+import { lineMarkers, MARKER_SHAPES, type Marker, markerClip, shapeCorners } from './chart-markers.ts';
 import { personLocale } from './format.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { valueAxis } from './value-axis.ts';
@@ -17,6 +18,8 @@ const AXIS_FONT_PX = 14;
  * 14 px wants some 30 px to itself.
  */
 const MAX_Y_STEPS = 5;
+/** A ring of the page's background round each marker, so one drawn over another stands apart from it. */
+const MARKER_HALO_PX = 1.5;
 
 // Distinguishable for the common colour-vision deficiencies (Okabe–Ito), in the order that keeps the
 // first lines clear on each background: the light ones on the dark theme, the deep ones on the light
@@ -111,6 +114,8 @@ export class BbProgressChart extends LitElement {
         font-size: 1rem;
       }
     `,
+    // Each line's legend marker in the shape of its points.
+    unsafeCSS(MARKER_SHAPES.map((shape) => `.marker-${shape} .u-marker { ${markerClip(shape)} }`).join('\n')),
   ];
 
   @property() heading = '';
@@ -278,7 +283,14 @@ export class BbProgressChart extends LitElement {
     const scheme = window.matchMedia(LIGHT_SCHEME).matches ? 'light' : 'dark';
     const targetAlpha = TARGET_ALPHA[scheme];
     const colours = lineColours(series.lines, COLOURS[scheme]);
-    const drawn = drawOrder(series.lines).map((i) => ({ line: series.lines[i]!, colour: colours[i]! }));
+    const halo = themed('--bb-bg', '#0d1117');
+    const order = drawOrder(series.lines);
+    const markers = lineMarkers(order.filter((i) => !series.lines[i]!.target).length);
+    let measured = 0;
+    const drawn = order.map((i) => {
+      const line = series.lines[i]!;
+      return { line, colour: colours[i]!, marker: line.target ? null : markers[measured++]! };
+    });
     const yAxis = valueAxis(
       series.lines.flatMap((line) => line.values),
       { maxSteps: MAX_Y_STEPS, wholeNumbers: onlyWholeNumbers(series) },
@@ -299,8 +311,8 @@ export class BbProgressChart extends LitElement {
       },
       series: [
         {},
-        ...drawn.map(({ line, colour }) =>
-          line.target
+        ...drawn.map(({ line, colour, marker }) =>
+          line.target || !marker
             ? {
                 label: line.label,
                 stroke: colour,
@@ -309,7 +321,20 @@ export class BbProgressChart extends LitElement {
                 dash: [10, 5],
                 points: { show: true, size: 14, width: 0, fill: colour },
               }
-            : { label: line.label, stroke: colour, width: 2, points: { show: true, size: 7, fill: colour } },
+            : {
+                label: line.label,
+                class: `marker-${marker.shape}`,
+                stroke: colour,
+                width: 2,
+                points: {
+                  show: true,
+                  size: marker.sizePx,
+                  width: MARKER_HALO_PX,
+                  stroke: halo,
+                  fill: colour,
+                  paths: shapedPoints(marker),
+                },
+              },
         ),
       ],
       axes: [
@@ -368,6 +393,42 @@ function formatCell(value: number | null, decimals: number): string {
 
 function onlyWholeNumbers(series: ChartSeries): boolean {
   return series.lines.every((line) => line.values.every((v) => v === null || Number.isInteger(v)));
+}
+
+/**
+ * uPlot's points are circles: these are the marker's shape, `size` across its fill and halo, as
+ * uPlot sizes its own.
+ */
+function shapedPoints(marker: Marker): uPlot.Series.Points.PathBuilder {
+  const corners = shapeCorners(marker.shape);
+  return (u, seriesIdx, idx0, idx1, filtIdxs) => {
+    const points = u.series[seriesIdx]?.points;
+    const across = ((points?.size ?? marker.sizePx) - (points?.width ?? 0)) * uPlot.pxRatio;
+    const path = new Path2D();
+    const xs = u.data[0];
+    const ys = u.data[seriesIdx] ?? [];
+    const trace = (i: number) => {
+      const value = ys[i];
+      if (value === null || value === undefined) return;
+      const x = u.valToPos(xs[i]!, 'x', true);
+      const y = u.valToPos(value, 'y', true);
+      if (corners.length === 0) {
+        path.moveTo(x + across / 2, y);
+        path.arc(x, y, across / 2, 0, 2 * Math.PI);
+        return;
+      }
+      corners.forEach(([cx, cy], j) => {
+        const px = x + (cx - 0.5) * across;
+        const py = y + (cy - 0.5) * across;
+        if (j === 0) path.moveTo(px, py);
+        else path.lineTo(px, py);
+      });
+      path.closePath();
+    };
+    if (filtIdxs) filtIdxs.forEach(trace);
+    else for (let i = idx0; i <= idx1; i++) trace(i);
+    return { stroke: path, fill: path };
+  };
 }
 
 /** A colour per line; a target takes the colour of the line it is the goal of, the one before it. */

@@ -31,6 +31,25 @@ async function drawn(chart: HTMLElementTagNameMap['bb-progress-chart'], label: s
   return { width, height, data, r, g, b };
 }
 
+/** How many of the canvas's pixels are of the colour of the legend's marker for the line named `label`. */
+function pixelsOfLine(chart: HTMLElementTagNameMap['bb-progress-chart'], label: string): number {
+  const root = chart.shadowRoot!;
+  const canvas = root.querySelector<HTMLCanvasElement>('.plot canvas')!;
+  const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+  const marker = [...root.querySelectorAll('.u-series')].find(
+    (row) => row.querySelector('.u-label')?.textContent === label,
+  );
+  const [r, g, b] = getComputedStyle(marker!.querySelector('.u-marker')!)
+    .backgroundColor.match(/\d+/g)!
+    .map(Number);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const distance = Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!);
+    if (data[i + 3]! > 240 && distance < 30) count++;
+  }
+  return count;
+}
+
 /**
  * What the chart writes on its canvas as it is added to the page and drawn: the axes' labels are
  * drawn there, so this is what the person reads.
@@ -308,5 +327,31 @@ describe('bb-progress-chart', () => {
     const numbers = (await textsWritten(chart)).filter((text) => /^-?\d+$/.test(text)).map(Number);
     expect(Math.max(...numbers)).toBeGreaterThanOrEqual(36);
     expect(Math.min(...numbers)).toBe(0);
+  });
+
+  it('keeps both lines in sight where they meet at one point, each in the shape of its legend', async () => {
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Superman range of motion by week';
+    chart.unit = 'week';
+    // One set in the week: its best lift is the mean.
+    chart.series = {
+      x: [series.x[0]!],
+      lines: [
+        { label: 'Best lift (°)', values: [19.2] },
+        { label: 'Mean of sets (°)', values: [19.2] },
+      ],
+    };
+    document.body.append(chart);
+    const root = chart.shadowRoot!;
+    await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
+    const dpr = window.devicePixelRatio;
+    // The one drawn first shows as a ring round the one drawn over it.
+    expect(pixelsOfLine(chart, 'Best lift (°)')).toBeGreaterThan(10 * dpr * dpr);
+    expect(pixelsOfLine(chart, 'Mean of sets (°)')).toBeGreaterThan(10 * dpr * dpr);
+    const shapes = [...root.querySelectorAll<HTMLElement>('.u-legend .u-marker')].map((marker) => {
+      const style = getComputedStyle(marker);
+      return `${style.borderTopLeftRadius} ${style.clipPath}`;
+    });
+    expect(new Set(shapes).size).toBe(2);
   });
 });
