@@ -98,6 +98,15 @@ afterEach(() => {
   document.body.style.width = '';
 });
 
+/** A chart of one week's values, by line, under its heading. */
+function oneWeekChart(heading: string, lines: ChartSeries['lines']) {
+  const chart = document.createElement('bb-progress-chart');
+  chart.heading = heading;
+  chart.unit = 'week';
+  chart.series = { x: [series.x[0]!], lines };
+  return chart;
+}
+
 describe('bb-progress-chart', () => {
   it('names its lines without empty values, and keeps its numbers in a box that scrolls by itself', async () => {
     // Narrower than the table of numbers, as a phone is.
@@ -281,66 +290,42 @@ describe('bb-progress-chart', () => {
   });
 
   it('steps the y axis of a chart of whole numbers in whole numbers', async () => {
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Reps per week';
-    chart.unit = 'week';
-    chart.series = {
-      x: [series.x[0]!],
-      lines: [
-        { label: 'Superman', values: [9] },
-        { label: 'Glute bridge', values: [0] },
-      ],
-    };
+    const chart = oneWeekChart('Reps per week', [
+      { label: 'Superman', values: [9] },
+      { label: 'Glute bridge', values: [0] },
+    ]);
     const numbers = (await textsWritten(chart)).filter((text) => /^-?[\d.,]+$/.test(text));
     expect(numbers.length).toBeGreaterThan(1);
     expect(numbers.filter((text) => !/^-?\d+$/.test(text))).toEqual([]);
   });
 
   it('starts the y axis of a week of superman lifts at zero, in round steps', async () => {
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Superman range of motion by week';
-    chart.unit = 'week';
-    chart.series = {
-      x: [series.x[0]!],
-      lines: [
-        { label: 'Best lift (°)', values: [19.3] },
-        { label: 'Mean of sets (°)', values: [19.2] },
-      ],
-    };
+    const chart = oneWeekChart('Superman range of motion by week', [
+      { label: 'Best lift (°)', values: [19.3] },
+      { label: 'Mean of sets (°)', values: [19.2] },
+    ]);
     const numbers = (await textsWritten(chart)).filter((text) => /^-?[\d.,]+$/.test(text));
     // Not 19.2 to 19.3, where a tenth of a degree fills the chart.
     expect(numbers).toEqual(['0', '5', '10', '15', '20']);
   });
 
   it('labels a tick at or above the largest value', async () => {
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Reps per week';
-    chart.unit = 'week';
-    chart.series = {
-      x: [series.x[0]!],
-      lines: [
-        { label: 'Superman', values: [19] },
-        { label: 'Bird dog', values: [20] },
-        { label: 'Wide-grip lat pulldown', values: [36] },
-      ],
-    };
+    const chart = oneWeekChart('Reps per week', [
+      { label: 'Superman', values: [19] },
+      { label: 'Bird dog', values: [20] },
+      { label: 'Wide-grip lat pulldown', values: [36] },
+    ]);
     const numbers = (await textsWritten(chart)).filter((text) => /^-?\d+$/.test(text)).map(Number);
     expect(Math.max(...numbers)).toBeGreaterThanOrEqual(36);
     expect(Math.min(...numbers)).toBe(0);
   });
 
   it('keeps both lines in sight where they meet at one point, each in the shape of its legend', async () => {
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Superman range of motion by week';
-    chart.unit = 'week';
     // One set in the week: its best lift is the mean.
-    chart.series = {
-      x: [series.x[0]!],
-      lines: [
-        { label: 'Best lift (°)', values: [19.2] },
-        { label: 'Mean of sets (°)', values: [19.2] },
-      ],
-    };
+    const chart = oneWeekChart('Superman range of motion by week', [
+      { label: 'Best lift (°)', values: [19.2] },
+      { label: 'Mean of sets (°)', values: [19.2] },
+    ]);
     document.body.append(chart);
     const root = chart.shadowRoot!;
     await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
