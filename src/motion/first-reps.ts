@@ -773,25 +773,26 @@ function peaksOf(start: number, to: number, L: number, f: (i: number) => number)
   return peaks;
 }
 
-/** Length of the diagonal of the box around the points [from, to). */
-function spread(s: Float64Array, from: number, to: number): number {
-  const lo = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-  const hi = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
-  for (let i = from; i < to; i++)
-    for (let c = 0; c < 3; c++) {
-      lo[c] = Math.min(lo[c], s[3 * i + c]);
-      hi[c] = Math.max(hi[c], s[3 * i + c]);
-    }
-  return norm3(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]);
-}
+/** Length of the diagonal of the box around the smoothed points [from, to). */
+const spread = (s: Float64Array, from: number, to: number) => boxDiagonal(s, 0, 3, from, to);
 
-/** Length of the diagonal of the box around the bout's own points [from, to). */
-function rawSpread(points: BoutPoints, from: number, to: number): number {
+/** Length of the diagonal of the box around the bout's own points [from, to) (t, x, y, z each). */
+const rawSpread = (points: BoutPoints, from: number, to: number) =>
+  boxDiagonal(points.data, points.first + 1, 4, from, to);
+
+/** Length of the diagonal of the box around the points [from, to) of x, y, z laid out `stride` apart. */
+function boxDiagonal(
+  data: ArrayLike<number>,
+  offset: number,
+  stride: number,
+  from: number,
+  to: number,
+): number {
   const lo = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
   const hi = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
   for (let i = from; i < to; i++)
     for (let c = 0; c < 3; c++) {
-      const v = points.data[points.first + 4 * i + 1 + c];
+      const v = data[offset + stride * i + c];
       lo[c] = Math.min(lo[c], v);
       hi[c] = Math.max(hi[c], v);
     }
