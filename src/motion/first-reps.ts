@@ -333,9 +333,9 @@ function onKnownLine(rest: Vec3, far: Vec3, known: RepModel): boolean {
   const line = direction(known.rest, known.reach);
   const length = dist(known.rest, known.reach);
   const way = direction(rest, far);
-  const cos = way[0] * line[0] + way[1] * line[1] + way[2] * line[2];
-  const d: Vec3 = [rest[0] - known.rest[0], rest[1] - known.rest[1], rest[2] - known.rest[2]];
-  const along = d[0] * line[0] + d[1] * line[1] + d[2] * line[2];
+  const cos = dot(way, line);
+  const d = minus(rest, known.rest);
+  const along = dot(d, line);
   const off = norm3(d[0] - along * line[0], d[1] - along * line[1], d[2] - along * line[2]);
   return length > 0 && Math.abs(cos) >= KNOWN_MIN_COS && off <= KNOWN_OFF_SHARE * length;
 }
@@ -653,7 +653,7 @@ function stillSomewhere(
 function beyondEnd(pose: Vec3, ends: PathEnds, length: number): number {
   const [end, other] = dist(pose, ends.a) <= dist(pose, ends.b) ? [ends.a, ends.b] : [ends.b, ends.a];
   const out = direction(other, end);
-  const along = (pose[0] - end[0]) * out[0] + (pose[1] - end[1]) * out[1] + (pose[2] - end[2]) * out[2];
+  const along = dot(minus(pose, end), out);
   return along > 0 && along <= STILL_SHARE * length ? along : 0;
 }
 
@@ -803,5 +803,7 @@ function boxDiagonal(
 const cosine = (x: number, y: number, z: number, r: Vec3) =>
   (x * r[0] + y * r[1] + z * r[2]) / (norm3(x, y, z) * norm3(r[0], r[1], r[2]));
 const dist = (a: Vec3, b: Vec3) => norm3(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+const minus = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 const distAt = (s: Float64Array, i: number, r: Vec3) =>
   norm3(s[3 * i] - r[0], s[3 * i + 1] - r[1], s[3 * i + 2] - r[2]);
