@@ -285,11 +285,12 @@ export class BbProgressChart extends LitElement {
     const colours = lineColours(series.lines, COLOURS[scheme]);
     const halo = themed('--bb-bg', '#0d1117');
     const order = drawOrder(series.lines);
-    const markers = lineMarkers(order.filter((i) => !series.lines[i]!.target).length);
-    let measured = 0;
+    // Targets are bands, not points: only the measured lines take a marker, in drawing order.
+    const measured = order.filter((i) => !series.lines[i]!.target);
+    const markers = lineMarkers(measured.length);
     const drawn = order.map((i) => {
       const line = series.lines[i]!;
-      return { line, colour: colours[i]!, marker: line.target ? null : markers[measured++]! };
+      return { line, colour: colours[i]!, marker: line.target ? null : markers[measured.indexOf(i)]! };
     });
     const yAxis = valueAxis(
       series.lines.flatMap((line) => line.values),
@@ -312,7 +313,7 @@ export class BbProgressChart extends LitElement {
       series: [
         {},
         ...drawn.map(({ line, colour, marker }) =>
-          line.target || !marker
+          !marker
             ? {
                 label: line.label,
                 stroke: colour,
