@@ -271,10 +271,18 @@ export class Backbeat {
       this.session.state.completed,
     );
     this.subscriptions.add(this.session.state$.subscribe(({ completed }) => lessons.observe(completed)));
-    // A device that drops out pauses the set or rest, so no rep is lost and no hold runs on unseen.
-    // The session knows a pause the app made (`pausedFor`): it takes the device's latest news, while
-    // the person's own pause stays theirs (the reducer keeps it), and only the app's is lifted when
-    // the device is back.
+    this.pauseWhileDeviceAway();
+    this.keepHeartSamples();
+    this.directVirtualPerson();
+  }
+
+  /**
+   * A device that drops out pauses the set or rest, so no rep is lost and no hold runs on unseen.
+   * The session knows a pause the app made (`pausedFor`): it takes the device's latest news, while
+   * the person's own pause stays theirs (the reducer keeps it), and only the app's is lifted when
+   * the device is back.
+   */
+  private pauseWhileDeviceAway(): void {
     this.subscriptions.add(
       this.devices
         .select((s) => PAUSE_FOR_CONNECTION[s.connection])
@@ -286,6 +294,10 @@ export class Backbeat {
           else if (this.session.state.pausedFor !== undefined) this.session.resume();
         }),
     );
+  }
+
+  /** Keeps this visit's heart-rate readings (see heartSamples), the oldest dropped past MAX_HEART_SAMPLES. */
+  private keepHeartSamples(): void {
     this.subscriptions.add(
       this.heartRate$.subscribe((sample) => {
         // heartRate$ replays its last reading to each subscriber; keep each reading once.
@@ -294,8 +306,13 @@ export class Backbeat {
         if (this.heartSamples.length > MAX_HEART_SAMPLES) this.heartSamples.splice(0, 1000);
       }),
     );
-    // The simulated person follows the screen, as a real one would, from the moment the virtual
-    // strap is connected (in the middle of a set too)...
+  }
+
+  /**
+   * The simulated person follows the screen, as a real one would, from the moment the virtual strap
+   * is connected (in the middle of a set too), and waits where they are while the session is paused.
+   */
+  private directVirtualPerson(): void {
     const virtual$ = this.devices.source$.pipe(
       map((source) => source.virtual),
       distinctUntilChanged(),
@@ -305,12 +322,11 @@ export class Backbeat {
         virtual$,
         this.session.state$.pipe(
           map(activityFor),
-          distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+          distinctUntilChanged<Activity>(sameJson),
           goWhenHeard(this.cues?.outputs.speech.talking$ ?? null),
         ),
       ]).subscribe(([virtual, activity]) => virtual?.perform(activity)),
     );
-    // ...and waits where they are while the session is paused.
     this.subscriptions.add(
       combineLatest([
         virtual$,
