@@ -20,9 +20,12 @@ export const PmdMeasurementType = {
 } as const;
 export type PmdMeasurementTypeName = keyof typeof PmdMeasurementType;
 
-const MEASUREMENT_TYPE_NAMES = new Map<number, PmdMeasurementTypeName>(
-  Object.entries(PmdMeasurementType).map(([name, id]) => [id, name as PmdMeasurementTypeName]),
-);
+/** A table of named ids turned round: the name of each id. */
+function namesById<Name extends string>(ids: Readonly<Record<Name, number>>): ReadonlyMap<number, Name> {
+  return new Map(Object.entries<number>(ids).map(([name, id]) => [id, name as Name]));
+}
+
+const MEASUREMENT_TYPE_NAMES = namesById(PmdMeasurementType);
 
 /** The name of a measurement type id, or null for an id Polar has not defined. */
 export function pmdMeasurementTypeName(id: number): PmdMeasurementTypeName | null {
@@ -41,9 +44,7 @@ export const PmdOpCode = {
   SET_OFFLINE_RECORDING_TRIGGER_SETTINGS: 0x09,
 } as const;
 export type PmdOpCodeName = keyof typeof PmdOpCode;
-const OP_CODE_NAMES = new Map<number, PmdOpCodeName>(
-  Object.entries(PmdOpCode).map(([name, id]) => [id, name as PmdOpCodeName]),
-);
+const OP_CODE_NAMES = namesById(PmdOpCode);
 
 export function pmdOpCodeName(code: number): PmdOpCodeName | null {
   return OP_CODE_NAMES.get(code) ?? null;
