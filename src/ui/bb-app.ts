@@ -324,18 +324,13 @@ export class BbApp extends LitElement {
   override connectedCallback(): void {
     // The controllers need the app, which is set before the element is attached.
     if (!this.session) {
-      this.session = new ObserveController(this, this.app.session.state$, this.app.session.state);
-      this.device = new ObserveController(this, this.app.devices.state$, this.app.devices.state);
+      this.session = ObserveController.ofModel(this, this.app.session);
+      this.device = ObserveController.ofModel(this, this.app.devices);
       this.heartRate = new ObserveController(this, this.app.heartRateNow$, null);
       this.person = new ObserveController(this, this.app.virtualPerson$, null);
-      this.settings = new ObserveController(this, this.app.settings.state$, this.app.settings.state);
-      this.targetChanges = new ObserveController(
-        this,
-        this.app.targetChanges.state$,
-        this.app.targetChanges.state,
-      );
-      const history = this.app.persistence.history;
-      this.history = new ObserveController(this, history.state$, history.state);
+      this.settings = ObserveController.ofModel(this, this.app.settings);
+      this.targetChanges = ObserveController.ofModel(this, this.app.targetChanges);
+      this.history = ObserveController.ofModel(this, this.app.persistence.history);
       this.screenMayGoOff = new ObserveController(
         this,
         this.app.cues?.outputs.wakeLock.cannotKeepOn$ ?? of(false),

@@ -241,11 +241,7 @@ export class BbHistory extends LitElement {
 
   override connectedCallback(): void {
     // The controller needs the persistence, which is set before the element is attached.
-    this.history ??= new ObserveController(
-      this,
-      this.persistence.history.state$,
-      this.persistence.history.state,
-    );
+    this.history ??= ObserveController.ofModel(this, this.persistence.history);
     super.connectedCallback();
   }
 

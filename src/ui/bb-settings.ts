@@ -220,7 +220,7 @@ export class BbSettings extends LitElement {
 
   override connectedCallback(): void {
     // The controller needs the model, which is set before the element is attached.
-    this.settings ??= new ObserveController(this, this.model.state$, this.model.state);
+    this.settings ??= ObserveController.ofModel(this, this.model);
     super.connectedCallback();
   }
 

@@ -56,7 +56,7 @@ export class BbUpdatePrompt extends LitElement {
 
   override connectedCallback(): void {
     // The controller needs the model, which is set before the element is attached.
-    this.state ??= new ObserveController(this, this.updates.state$, this.updates.state);
+    this.state ??= ObserveController.ofModel(this, this.updates);
     super.connectedCallback();
   }
 

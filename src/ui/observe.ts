@@ -18,6 +18,14 @@ export class ObserveController<T> implements ReactiveController {
     host.addController(this);
   }
 
+  /** Binds a model's state (a `Model` of workout/model.ts), starting from the state it has now. */
+  static ofModel<T>(
+    host: ReactiveControllerHost,
+    model: { readonly state$: Observable<T>; readonly state: T },
+  ): ObserveController<T> {
+    return new ObserveController(host, model.state$, model.state);
+  }
+
   hostConnected(): void {
     this.subscription = this.source.subscribe((value) => {
       this.value = value;
