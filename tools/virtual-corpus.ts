@@ -11,9 +11,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   type Activity,
+  type BodyPosture,
   EXERCISE_POSTURE,
   type Habit,
-  type Posture,
   type VirtualExercise,
 } from '../src/sensors/virtual/choreography.ts';
 import { randomPerson, type SimulatedPerson } from '../src/sensors/virtual/person.ts';
@@ -26,7 +26,7 @@ const RATES_HZ = [50, 100, 130, 200];
 interface SetPlan {
   readonly exercise: VirtualExercise;
   readonly activities: Activity[];
-  readonly startPosture: Posture;
+  readonly startPosture: BodyPosture;
   readonly kind: string;
   readonly habit?: Habit;
 }
@@ -34,7 +34,7 @@ interface SetPlan {
 /** The sets one person does: the seven exercises at the program's dosages. */
 function exerciseSets(random: Random): SetPlan[] {
   const pick = (a: number, b: number) => Math.round(random.between(a, b + 0.999) - 0.5);
-  const set = (exercise: VirtualExercise, target: number, startPosture?: Posture): SetPlan => ({
+  const set = (exercise: VirtualExercise, target: number, startPosture?: BodyPosture): SetPlan => ({
     exercise,
     kind: 'set',
     startPosture: startPosture ?? EXERCISE_POSTURE[exercise],
@@ -57,7 +57,7 @@ function distractorSets(random: Random, index: number): SetPlan[] {
   const repExercises: VirtualExercise[] = ['superman', 'glute-bridge', 'bird-dog', 'lat-pulldown'];
   const exercise = repExercises[index % repExercises.length];
   const other = repExercises[(index + 1) % repExercises.length];
-  const kinds: [string, Activity[], Posture][] = [
+  const kinds: [string, Activity[], BodyPosture][] = [
     ['sit', [{ kind: 'sit', durationS: random.between(40, 70) }], 'seated'],
     ['walk', [{ kind: 'walk', durationS: random.between(40, 70) }], 'standing'],
     ['get-down', [{ kind: 'get-down' }, { kind: 'rest', durationS: random.between(15, 30) }], 'standing'],

@@ -17,10 +17,15 @@ export type VirtualExercise =
   | 'lat-pulldown'
   | 'elbow-plank';
 
-export type Posture = 'standing' | 'seated' | 'prone' | 'supine' | 'quadruped' | 'plank';
+/**
+ * How the simulated body is placed, as the simulation poses it: finer than the `Posture` the
+ * detectors judge from the accelerometer (motion/posture.ts), which sees prone, quadruped and plank
+ * alike as face down.
+ */
+export type BodyPosture = 'standing' | 'seated' | 'prone' | 'supine' | 'quadruped' | 'plank';
 
 /** The accelerometer's "up" in the body frame for each base posture (see rotation.ts for the axes). */
-export const POSTURE_UP: Readonly<Record<Posture, Vec3>> = {
+export const POSTURE_UP: Readonly<Record<BodyPosture, Vec3>> = {
   standing: [0, 1, 0],
   // Seated at a machine, leaning back a little against the pad.
   seated: rotateAboutX([0, 1, 0], 6),
@@ -32,7 +37,7 @@ export const POSTURE_UP: Readonly<Record<Posture, Vec3>> = {
   plank: rotateAboutX([0, 0, -1], 10),
 };
 
-export const EXERCISE_POSTURE: Readonly<Record<VirtualExercise, Posture>> = {
+export const EXERCISE_POSTURE: Readonly<Record<VirtualExercise, BodyPosture>> = {
   superman: 'prone',
   'glute-bridge': 'supine',
   'drawing-in': 'quadruped',
@@ -43,7 +48,7 @@ export const EXERCISE_POSTURE: Readonly<Record<VirtualExercise, Posture>> = {
 };
 
 /** Where the person waits for "Go": the plank starts lying face down, then lifts. */
-const STARTING_POSTURE: Readonly<Record<VirtualExercise, Posture>> = {
+const STARTING_POSTURE: Readonly<Record<VirtualExercise, BodyPosture>> = {
   ...EXERCISE_POSTURE,
   'elbow-plank': 'prone',
 };
@@ -112,7 +117,7 @@ export interface Truth {
 
 export interface Performance {
   readonly activity: Activity;
-  readonly posture: Posture;
+  readonly posture: BodyPosture;
   /** Seconds to turn from wherever the torso was into this posture. */
   readonly settleS: number;
   /** When the person is done; Infinity for a hold kept until the app says it is over. */
@@ -131,7 +136,7 @@ export interface Performance {
   /** Seconds of reaction before the turn into the posture begins (the turn takes the rest of settleS). */
   readonly reactS?: number;
   /** Where the person is at the end, when not in `posture` (got up before the set was done). */
-  readonly endPosture?: Posture;
+  readonly endPosture?: BodyPosture;
   /** Shaking of the turn into position, g; 0.08 when absent (a brisk, untidy move). */
   readonly joltG?: number;
 }
@@ -179,7 +184,7 @@ const SETTLE_S: Readonly<Record<Activity['kind'], number>> = {
 const GO_REACTION_S: readonly [number, number] = [0.5, 1.2];
 
 export interface PlanOptions {
-  readonly previousPosture: Posture;
+  readonly previousPosture: BodyPosture;
   readonly setNumber?: number;
   /** A hold goes on until the person is told otherwise (the live strap). */
   readonly untilTold?: boolean;
@@ -368,7 +373,7 @@ function planPosition(
   activity: Extract<Activity, { kind: 'position' }>,
   person: SimulatedPerson,
   random: Random,
-  previousPosture: Posture,
+  previousPosture: BodyPosture,
   habit: Habit = 'usual',
 ): Performance {
   const untilS = (fromS: number) =>
@@ -533,7 +538,7 @@ function getUp(
   fromS: number,
   up: GetUp,
   person: SimulatedPerson,
-): { keyframes: Keyframe[]; truth: Truth; durationS: number; endPosture: Posture } {
+): { keyframes: Keyframe[]; truth: Truth; durationS: number; endPosture: BodyPosture } {
   const t = fromS + 1.8 * person.tempo;
   keyframes.push({ tS: fromS, pitchDeg: 0, rollDeg: 0 }, { tS: t, pitchDeg: up.standPitchDeg, rollDeg: 0 });
   return { keyframes, truth, durationS: t + 1, endPosture: 'standing' };
@@ -636,7 +641,7 @@ function planRest(
   activity: Extract<Activity, { kind: 'rest' }>,
   person: SimulatedPerson,
   random: Random,
-  previousPosture: Posture,
+  previousPosture: BodyPosture,
   sitUp = false,
 ): Performance {
   // A plank rests face down on the floor; everything else rests where it is, unless sitting up.
@@ -647,7 +652,7 @@ function planRest(
 
 function planFidgeting(
   activity: Activity,
-  posture: Posture,
+  posture: BodyPosture,
   person: SimulatedPerson,
   random: Random,
   effort: number,

@@ -5,10 +5,10 @@
 import { BodyMotion } from './body-motion.ts';
 import {
   type Activity,
+  type BodyPosture,
   type Habit,
   type Performance,
   POSTURE_UP,
-  type Posture,
   planPerformance,
 } from './choreography.ts';
 import { type SimulatedPerson, TYPICAL_PERSON } from './person.ts';
@@ -23,7 +23,7 @@ export interface SimulationOptions {
   /** Chance per 100 ms of a lost radio packet, leaving a gap of 0.1–1 s. */
   readonly dropoutChance?: number;
   /** Posture before the first activity. */
-  readonly startPosture?: Posture;
+  readonly startPosture?: BodyPosture;
   /** How the person follows what they are asked (see Habit). */
   readonly habit?: Habit;
 }
@@ -63,7 +63,7 @@ export function simulateRecording(options: SimulationOptions): SimulatedRecordin
   // Lay the performances end to end.
   const placed: BodyMotion[] = [];
   let startS = 0;
-  let posture: Posture = options.startPosture ?? 'standing';
+  let posture: BodyPosture = options.startPosture ?? 'standing';
   let fromUp: Vec3 = POSTURE_UP[posture];
   const setsSoFar = new Map<string, number>();
   let before: Activity | null = null;

@@ -8,9 +8,9 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../samples.ts';
 import { BodyMotion } from './body-motion.ts';
 import {
   type Activity,
+  type BodyPosture,
   type Habit,
   POSTURE_UP,
-  type Posture,
   planPerformance,
   USUAL_SIT_UP_CHANCE,
 } from './choreography.ts';
@@ -87,7 +87,7 @@ export class VirtualStrap {
   private motion: BodyMotion | null = null;
   private pending: Activity = { kind: 'sit', durationS: 3600 };
   private previous: PerformedActivity | null = null;
-  private posture: Posture = 'seated';
+  private posture: BodyPosture = 'seated';
   private readonly setsSoFar = new Map<string, number>();
   private nextSampleIndex = -1;
   private nextHeartRateMs = 0;

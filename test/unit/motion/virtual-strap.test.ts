@@ -9,8 +9,8 @@ import { createMotionDetector } from '../../../src/motion/index.ts';
 import type { AccelFrame } from '../../../src/sensors/samples.ts';
 import {
   type Activity,
+  type BodyPosture,
   EXERCISE_POSTURE,
-  type Posture,
   type VirtualExercise,
 } from '../../../src/sensors/virtual/choreography.ts';
 import { randomPerson } from '../../../src/sensors/virtual/person.ts';
@@ -37,7 +37,7 @@ function detect(exercise: VirtualExercise, rec: SimulatedRecording, rateHz: numb
   return frames(rec, rateHz).flatMap((f) => [...detector.push(f)]);
 }
 
-function simulate(seed: number, activities: Activity[], startPosture: Posture, rateHz: number) {
+function simulate(seed: number, activities: Activity[], startPosture: BodyPosture, rateHz: number) {
   const person = randomPerson(createRandom(1000 + seed));
   return simulateRecording({ seed, activities, person, rateHz, startPosture, dropoutChance: 0.01 });
 }
@@ -72,7 +72,7 @@ describe('virtual strap: breaths and holds', () => {
     }
   });
 
-  it.each<[VirtualExercise, Posture]>([
+  it.each<[VirtualExercise, BodyPosture]>([
     ['drawing-in', 'quadruped'],
     ['elbow-plank', 'prone'],
   ])('%s: one hold, starting and ending near the truth', (exercise, start) => {
@@ -91,7 +91,7 @@ describe('virtual strap: breaths and holds', () => {
 });
 
 describe('virtual strap: distractors', () => {
-  const cases: [string, Activity[], Posture, VirtualExercise][] = [
+  const cases: [string, Activity[], BodyPosture, VirtualExercise][] = [
     ['sitting', [{ kind: 'sit', durationS: 60 }], 'seated', 'lat-pulldown'],
     ['walking', [{ kind: 'walk', durationS: 60 }], 'standing', 'superman'],
     [
