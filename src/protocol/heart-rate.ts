@@ -114,9 +114,6 @@ export function parseBodySensorLocation(input: BytesLike): Result<BodySensorLoca
 
 /** The only defined Heart Rate Control Point command; 0 and 2–255 are reserved [BVP]. */
 export const HR_CONTROL_RESET_ENERGY_EXPENDED = 0x01;
-/** ATT application error a server returns for an unsupported control point value [BVP]. Web
- * Bluetooth surfaces it as InvalidModificationError [WB-SPEC]. */
-export const HR_CONTROL_POINT_NOT_SUPPORTED = 0x80;
 
 export function buildResetEnergyExpended(): Uint8Array {
   return Uint8Array.of(HR_CONTROL_RESET_ENERGY_EXPENDED);

@@ -16,13 +16,10 @@ export function parseMicrobitAccelerometer(input: BytesLike): Result<MicrobitAcc
 }
 
 /**
- * Periods the firmware really supports, per micro:bit Foundation code, which says the profile's list
- * (1, 2, 5, 10, 20, 80, 160, 640) "looks wrong" [MB microbit-connection]. The device picks the
- * nearest period it supports and writes it back, so always read the period after writing it.
+ * The period write: uint16 LE ms. Zero is refused because writing 0 crashes the device [MB]. The
+ * firmware really supports 2, 5, 10, 20, 40, 100 and 1000 ms, not the profile's list (PROTOCOLS.md §5)
+ * [MB microbit-connection]: it picks the nearest and writes it back, so read the period after writing it.
  */
-export const MICROBIT_SUPPORTED_PERIODS_MS = [2, 5, 10, 20, 40, 100, 1000] as const;
-
-/** The period write: uint16 LE ms. Zero is refused because writing 0 crashes the device [MB]. */
 export function buildMicrobitPeriod(periodMs: number): Result<Uint8Array> {
   if (!Number.isInteger(periodMs) || periodMs < 1 || periodMs > 0xffff) {
     return fail('out-of-range', `micro:bit period ${periodMs} ms is not 1–65535 (0 crashes the device)`);

@@ -67,6 +67,3 @@ export function pmdSampleTimestamps(input: PmdTimestampInput): Result<bigint[]> 
   if (out[0] < 0n) return fail('bad-context', 'first sample time would be negative');
   return ok(out);
 }
-
-/** PMD time counts ns from 2000-01-01T00:00:00Z; Unix ns = PMD ns + this [P-TIME]. */
-export const PMD_EPOCH_UNIX_NS = 946_684_800_000_000_000n;
