@@ -28,7 +28,12 @@ export interface ManifestLabels {
 /** An entry with its answers, as scoring and the corpus tests read it. */
 export type LabelledEntry = ManifestEntry & ManifestLabels;
 
+/**
+ * One dataset recording's accelerometer samples, as read from its CSV: not the packet `Recording` of
+ * src/protocol/recording.ts, which replays what a Bluetooth device sent.
+ */
 export interface Recording {
+  /** Sample times in s, as the CSV's `t`. */
   readonly tS: Float64Array;
   /** Interleaved x,y,z in g. */
   readonly xyz: Float32Array;
