@@ -13,7 +13,7 @@ import {
   isStreamProtocol,
   PACKET_PROTOCOLS,
   STREAM_PROTOCOLS,
-  toJson,
+  toJsonValue,
 } from '../src/protocol/decode.ts';
 import { parseRecording, replayRecording, summariseReplay } from '../src/protocol/recording.ts';
 import { hexToBytes, type ParseError, type Result } from '../src/protocol/result.ts';
@@ -34,7 +34,7 @@ function errorRun(error: ParseError | { code: string; message: string }): Decode
 }
 
 function valueRun(value: unknown): DecodeRun {
-  return { code: 0, output: `${JSON.stringify(toJson(value), null, 2)}\n` };
+  return { code: 0, output: `${JSON.stringify(toJsonValue(value), null, 2)}\n` };
 }
 
 function fromResult(r: Result<unknown>): DecodeRun {

@@ -3,7 +3,7 @@
 // A parser passes when nothing escapes: no exception, and a Result whatever the bytes.
 import { LineFramer, parseBangleAccelLine } from '../src/protocol/bangle.ts';
 import { parseBatteryLevel } from '../src/protocol/battery.ts';
-import { decodePacket, PACKET_PROTOCOLS, toJson } from '../src/protocol/decode.ts';
+import { decodePacket, PACKET_PROTOCOLS, toJsonValue } from '../src/protocol/decode.ts';
 import { parseDeviceInfoString, parseSystemId } from '../src/protocol/device-info.ts';
 import {
   parseBodySensorLocation,
@@ -249,7 +249,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
     name: 'decode by protocol name',
     corpusProtocols: ['hrs', 'pmd-control', 'pmd-acc', 'pmd-delta', 'bangle-uart', 'bas', 'dis'],
     run: (b, rng) =>
-      toJson(
+      toJsonValue(
         decodePacket(PACKET_PROTOCOLS[int(rng, PACKET_PROTOCOLS.length)], b, {
           direction: (['write', 'notify', 'read', undefined] as const)[int(rng, 4)],
           sampleRateHz: RATES[int(rng, RATES.length)],

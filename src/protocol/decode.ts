@@ -84,7 +84,8 @@ export interface DecodeOptions {
 /** A value ready for JSON.stringify: BigInt as decimal strings, bytes as hex, typed arrays as arrays. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-export function toJson(value: unknown): JsonValue {
+/** A decoded value as a JsonValue (a value, not text: the sessions file's JSON is export/json.ts's toJson). */
+export function toJsonValue(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
@@ -93,10 +94,10 @@ export function toJson(value: unknown): JsonValue {
   // float32 carries about 7 significant digits; more would print its rounding noise (0.00899999961).
   if (value instanceof Float32Array) return Array.from(value, (x) => Number(x.toPrecision(7)));
   if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
-  if (Array.isArray(value)) return value.map(toJson);
+  if (Array.isArray(value)) return value.map(toJsonValue);
   if (typeof value === 'object') {
     const out: { [key: string]: JsonValue } = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJson(v);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJsonValue(v);
     return out;
   }
   return String(value);
@@ -152,7 +153,7 @@ function decodeBangleChunk(bytes: Uint8Array): Result<unknown> {
   });
 }
 
-/** Decodes one packet of the named protocol into a plain value (not yet JSON: see `toJson`). */
+/** Decodes one packet of the named protocol into a plain value (not yet JSON: see `toJsonValue`). */
 export function decodePacket(
   protocol: string,
   bytes: Uint8Array,

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toJson } from '../../../src/protocol/decode.ts';
+import { toJsonValue } from '../../../src/protocol/decode.ts';
 import { PmdMeasurementType } from '../../../src/protocol/polar-pmd.ts';
 import {
   createRecording,
@@ -223,7 +223,7 @@ describe('recordings', () => {
     const frame = replayed[4].result;
     expect(frame.ok).toBe(true);
     if (frame.ok)
-      expect(toJson((frame.value as { timestampsNs: bigint[] }).timestampsNs)).toEqual([
+      expect(toJsonValue((frame.value as { timestampsNs: bigint[] }).timestampsNs)).toEqual([
         '2010000000',
         '2020000000',
       ]);
