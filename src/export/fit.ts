@@ -214,7 +214,8 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   const sport = enumValue('sport', 'training');
   const subSport = enumValue('subSport', 'strengthTraining');
   if (!endedStopped) writeTimer(end, 'stopAll');
-  write<LapMesg>('LAP', {
+  // The one lap is the whole session: both span the same time, with the same heart rate.
+  const span = {
     messageIndex: 0,
     timestamp: end,
     startTime: start,
@@ -222,20 +223,10 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
     totalTimerTime: timerS,
     sport,
     subSport,
-    ...(avgHr !== undefined ? { avgHeartRate: avgHr, maxHeartRate: maxHr } : {}),
-  });
-  write<SessionMesg>('SESSION', {
-    messageIndex: 0,
-    timestamp: end,
-    startTime: start,
-    totalElapsedTime: elapsedS,
-    totalTimerTime: timerS,
-    sport,
-    subSport,
-    firstLapIndex: 0,
-    numLaps: 1,
-    ...(avgHr !== undefined ? { avgHeartRate: avgHr, maxHeartRate: maxHr } : {}),
-  });
+  };
+  const heart = avgHr !== undefined ? { avgHeartRate: avgHr, maxHeartRate: maxHr } : {};
+  write<LapMesg>('LAP', { ...span, ...heart });
+  write<SessionMesg>('SESSION', { ...span, firstLapIndex: 0, numLaps: 1, ...heart });
   write<ActivityMesg>('ACTIVITY', {
     timestamp: end,
     totalTimerTime: timerS,
