@@ -1,5 +1,7 @@
 // A saved session's sensor data back as the streams the app records: frames and heart-rate samples on
-// the session timeline, in time order, for the replay source and the detectors to run through again.
+// the session timeline, in time order, for the detectors to run through again and for the heart rate
+// summed up when a session the app was closed in the middle of is ended. (Recordings of what a
+// Bluetooth device sent replay through sensors/replay/ instead.)
 
 import type { AccelFrame, HeartRateSample } from '../sensors/samples.ts';
 import { decodeHeartRateChunk, decodeMotionChunk } from '../store/codec.ts';
