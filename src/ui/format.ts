@@ -1,5 +1,7 @@
-// Numbers as the screens write them: the big clock faces and durations in sentences. Pure, so the set,
-// rest, summary and history screens say a time the same way.
+// What the screens write, in one place so that the set, rest, summary and history screens say a
+// thing the same way: clock faces and durations, dosages and target changes, form problems, when a
+// session began and what it held, why it paused; and the other way, a number as a person types it.
+// Pure, but for personLocale, which reads the browser's languages for the English dates are written in.
 
 import type { SessionSummary } from '../store/records.ts';
 import {
