@@ -20,7 +20,7 @@ import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
-import { importRefused, StoreError, toStoreError } from '../store/errors.ts';
+import { importFailed, importRefused, StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, pastSet, progress, type WeekRow } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
@@ -576,7 +576,7 @@ export class Persistence {
         this.past?.delete(id);
       }
       for (const before of replaced) await store.importBundles([before]).catch(() => undefined);
-      throw error instanceof ImportError || isAbort(error) ? error : toStoreError(error);
+      throw error instanceof ImportError || isAbort(error) ? error : importFailed(error);
     } finally {
       await store.endImport(journal).catch(() => undefined);
       held?.release();

@@ -57,6 +57,17 @@ const IMPORT_REFUSALS: Record<StoreErrorKind, string> = {
   unknown: 'Nothing was imported: saving failed earlier. Reload Backbeat and import again.',
 };
 
+/**
+ * Why an import tried failed, all of it taken out again: the store goes on saving, so these speak of
+ * the file, not of a session kept in memory as MESSAGES do.
+ */
+const IMPORT_FAILURES: Record<StoreErrorKind, string> = {
+  ...IMPORT_REFUSALS,
+  quota:
+    'Storage is full, so nothing was imported: the file did not fit. Free some space on the device, then import it again.',
+  unknown: 'Saving failed, so nothing was imported. Reload Backbeat and import the file again.',
+};
+
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   /** The message in a line. */
@@ -76,6 +87,12 @@ export class StoreError extends Error {
 export function importRefused(problem: StoreError | null): StoreError {
   const kind = problem?.kind ?? 'unavailable';
   return new StoreError(kind, problem, IMPORT_REFUSALS[kind]);
+}
+
+/** The error to show for an import that failed as it saved (what IndexedDB threw): nothing of it kept. */
+export function importFailed(error: unknown): StoreError {
+  const { kind } = toStoreError(error);
+  return new StoreError(kind, error, IMPORT_FAILURES[kind]);
 }
 
 /** Classifies what IndexedDB threw (a DOMException, or idb's wrapper around it). */

@@ -463,6 +463,29 @@ describe('Persistence', () => {
     }
   });
 
+  it('says an import storage had no room for imported nothing, in words about the import, and keeps saving', async () => {
+    const backup = await backupOfOneSession();
+    const page = new Page(`persistence-${++dbCounter}`);
+    await page.persistence.start();
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(full);
+    try {
+      await expect(page.persistence.importJson(backup)).rejects.toMatchObject({
+        kind: 'quota',
+        message:
+          'Storage is full, so nothing was imported: the file did not fit. Free some space on the device, then import it again.',
+      });
+    } finally {
+      put.mockRestore();
+    }
+    expect(page.persistence.history.state).toMatchObject({ sessions: [], problem: null });
+    await page.persistence.importJson(backup);
+    expect(page.persistence.history.state.sessions).toHaveLength(1);
+    await page.persistence.dispose();
+  });
+
   it('saves the end and the sets of a session storage filled up during, so the next start does not offer it as interrupted', async () => {
     const name = `persistence-${++dbCounter}`;
     const page = new Page(name);
