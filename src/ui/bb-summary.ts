@@ -39,10 +39,16 @@ export class BbSummary extends LitElement {
       :host > * {
         max-width: 100%;
       }
+      /* Where even the narrowest cells do not fit (text at twice its size on a phone), the table
+         scrolls sideways in its own box, and the rest of the screen stays put. */
+      .sets {
+        width: min(100%, 36rem);
+        overflow-x: auto;
+      }
       table {
         border-collapse: collapse;
         font-size: 1.2rem;
-        width: min(100%, 36rem);
+        width: 100%;
       }
       th,
       td {
@@ -113,9 +119,6 @@ export class BbSummary extends LitElement {
         justify-content: center;
         align-items: center;
       }
-      .actions button {
-        white-space: nowrap;
-      }
       .save {
         font-size: 1.1rem;
         font-weight: 600;
@@ -184,7 +187,7 @@ export class BbSummary extends LitElement {
         ${fileButtons('Save this session', (format) => sendCommand(this, 'bb-export', { format }))}
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      <table>
+      <div class="sets"><table>
         <caption class="visually-hidden">Sets of this session</caption>
         <thead>
           <tr><th scope="col">Exercise</th><th scope="col" class="number">Set</th><th scope="col" class="number">Done</th><th scope="col" class="number">Target</th></tr>
@@ -202,7 +205,7 @@ export class BbSummary extends LitElement {
             ${form ? html`<tr class="form"><td colspan="4">Form: ${form}</td></tr>` : nothing}`;
           })}
         </tbody>
-      </table>
+      </table></div>
       ${this.renderFix()}
       ${this.heart ? this.renderHeart(this.heart) : nothing}
     `;

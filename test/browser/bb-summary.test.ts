@@ -128,6 +128,36 @@ describe('bb-summary', () => {
     },
   );
 
+  it('wraps rather than scroll sideways with text at twice its size on a 360 px phone (180 px wide)', async () => {
+    const restore = await layOutAsTheApp(180, 320);
+    try {
+      const summary = document.createElement('bb-summary');
+      summary.plan = defaultPlan();
+      summary.records = [
+        record({ count: 10 }),
+        record({ exerciseId: 'drawing-in', holdMs: 45_000, count: 0, target: 45 }),
+        record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
+      ];
+      summary.durationMs = 25 * 60_000;
+      const main = document.createElement('main');
+      main.style.padding = '0 1rem';
+      main.append(summary);
+      document.body.append(main);
+      await expect.element(page.getByRole('row').nth(3)).toBeVisible();
+      const contentRight =
+        main.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(main).paddingRight);
+      // The table alone may scroll sideways, in a box of its own within the screen.
+      for (const part of summary.shadowRoot!.querySelectorAll('h2, .totals, button, .sets')) {
+        expect(part.getBoundingClientRect().right, part.textContent!.trim()).toBeLessThanOrEqual(
+          contentRight,
+        );
+      }
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    } finally {
+      await restore();
+    }
+  });
+
   it('says that no set was done, for a session whose every set was skipped before it counted anything', async () => {
     const summary = document.createElement('bb-summary');
     const skipped = { count: 0, endedBy: 'skipped', peakDeg: null } as const;
