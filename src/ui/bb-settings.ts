@@ -175,6 +175,33 @@ export class BbSettings extends LitElement {
           grid-template-columns: 7rem auto;
         }
       }
+      /* Text at twice its size on a phone (180 px): the boxes in boxes give up more of their margins,
+         and what does not fit beside its words goes under them (a field, a menu of voices, the move
+         buttons) rather than past the screen's edge. */
+      @media (max-width: 18rem) {
+        fieldset {
+          padding-inline: 0.3rem;
+          grid-template-columns: minmax(0, 1fr);
+        }
+        li {
+          padding-inline: 0.4rem;
+        }
+        .head,
+        label:not(:has(> input[type='checkbox'], > input[type='radio'])) {
+          flex-wrap: wrap;
+        }
+        /* A box's words wrap beside it; only a name that cannot (Drawing-in) goes under its box. */
+        .head label {
+          flex-wrap: wrap;
+        }
+        .head label > span {
+          flex: 1 1 0;
+        }
+        .dose label {
+          grid-template-columns: auto;
+          justify-items: start;
+        }
+      }
       .note {
         color: var(--bb-muted, #b6c2d1);
         margin: 0;

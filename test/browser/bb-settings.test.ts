@@ -27,7 +27,8 @@ afterEach(() => {
 });
 
 describe('bb-settings', () => {
-  it.each([360, 320])(
+  // 180 px: text at twice its size on a 360 px phone.
+  it.each([360, 320, 180])(
     "on a %d px phone lines up each exercise's boxes under each other, and keeps Drawing-in on one line",
     async (width) => {
       // The padding is the app's main's.
@@ -65,7 +66,7 @@ describe('bb-settings', () => {
     },
   );
 
-  it.each([360, 320])(
+  it.each([360, 320, 180])(
     'on a %d px phone keeps the speech rate and its value inside their box',
     async (width) => {
       const restore = await layOutAsTheApp(width, 640, '0 1rem');
