@@ -89,7 +89,8 @@ export class BbProgressChart extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         text-align: end;
       }
-      .numbers:focus-visible {
+      .numbers:focus-visible,
+      summary:focus-visible {
         outline: 4px solid var(--bb-focus, #facc15);
       }
       table {

@@ -21,7 +21,9 @@ export const buttonStyles = css`
   button:hover {
     border-color: var(--bb-accent, #4ade80);
   }
-  button:focus-visible {
+  /* A details' summary ("How to do it", "Numbers") is a button too, and rings like one. */
+  button:focus-visible,
+  summary:focus-visible {
     outline: 4px solid var(--bb-focus, #facc15);
     outline-offset: 2px;
   }

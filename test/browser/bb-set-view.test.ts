@@ -46,6 +46,28 @@ describe('bb-set-view', () => {
     ).toBeNull();
   });
 
+  it("rings 'How to do it' with the app's focus ring when a keyboard reaches it, as it does the buttons", async () => {
+    await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 1 }),
+    });
+    const ring = (element: Element) => {
+      const style = getComputedStyle(element);
+      return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+    };
+    const finish = page.getByRole('button', { name: 'Finish' }).element();
+    const howTo = page.getByText('How to do it').element();
+    (finish as HTMLElement).focus();
+    await userEvent.tab();
+    expect(finish.getRootNode()).toBe(howTo.getRootNode());
+    expect((howTo.getRootNode() as ShadowRoot).activeElement).toBe(howTo);
+    await userEvent.tab({ shift: true });
+    const buttonRing = ring(finish);
+    expect(buttonRing).toMatch(/^solid 4px/);
+    await userEvent.tab();
+    expect(ring(howTo)).toBe(buttonRing);
+  });
+
   it('times a hold from its start and offers to end it', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
