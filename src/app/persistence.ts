@@ -727,6 +727,9 @@ export class Persistence {
         if (kept) {
           await recorder.saveEndOnFullStorage();
           this.rememberPast(session, sets);
+        } else {
+          // Nor is it offered as a file when storage fails: the summary says it is not kept.
+          this.history.update({ hasCurrent: false });
         }
         await this.guard(async (store) => {
           if (kept) await store.compact(session.id);

@@ -522,6 +522,25 @@ describe('Persistence', () => {
     await next.persistence.dispose();
   });
 
+  it('offers no file of a session ended before any set was done, storage or not: it is not kept', async () => {
+    const page = new Page('unused', () => Promise.reject(new DOMException('denied', 'SecurityError')));
+    await page.persistence.start();
+    expect(page.persistence.history.state.problem?.kind).toBe('unavailable');
+    page.session.start();
+    page.run(3000);
+    expect(page.persistence.history.state.hasCurrent).toBe(true);
+    page.session.finish();
+    await page.persistence.flush();
+    expect(page.persistence.history.state.hasCurrent).toBe(false);
+    // One with a set done is offered, from memory.
+    page.session.reset();
+    page.session.start();
+    page.reps(1);
+    page.session.finish();
+    await page.persistence.flush();
+    expect(page.persistence.history.state.hasCurrent).toBe(true);
+  });
+
   it('keeps what the coach said with the session, at the time it was said', async () => {
     const page = new Page('unused', () => Promise.reject(new DOMException('denied', 'SecurityError')));
     await page.persistence.start();
