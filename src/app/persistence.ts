@@ -195,6 +195,11 @@ export interface PersistenceOptions {
   readonly flushMs?: number;
   /** Where to listen for the page being hidden or closed; none in Node. */
   readonly page?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> | null;
+  /**
+   * Where the page says it is about to close (beforeunload), to ask first when that would lose a
+   * session kept in memory only; the global window by default, none in Node.
+   */
+  readonly window?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
   /** The other tabs of the app (Web Locks and BroadcastChannel in a browser); by default one tab alone. */
   readonly tabs?: Tabs | null;
 }
@@ -238,6 +243,19 @@ export class Persistence {
     if (this.page?.visibilityState === 'hidden') void this.recorder?.flush();
   };
   private readonly onPageHide = () => void this.recorder?.flush();
+  private readonly window: PersistenceOptions['window'];
+  /** The last session was taken as a file after it ended: closing the page loses nothing of it. */
+  private takenAsFile = false;
+  /**
+   * Storage failed (full, off, private): the session is in memory only, and closing the page would
+   * lose it, so the browser asks first; once it has ended and been taken as a file, it does not.
+   */
+  private readonly onBeforeUnload = (event: Event) => {
+    const { storage, hasCurrent } = this.history.state;
+    if (storage === 'memory' && hasCurrent && (this.recorder !== null || !this.takenAsFile)) {
+      event.preventDefault();
+    }
+  };
 
   constructor(
     private readonly app: RecordableApp,
@@ -247,6 +265,8 @@ export class Persistence {
     this.wallNow = options.wallNow ?? Date.now;
     this.page =
       options.page === undefined ? (typeof document === 'undefined' ? null : document) : options.page;
+    this.window =
+      options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
     this.tabs = options.tabs ?? SINGLE_TAB;
   }
 
@@ -300,6 +320,7 @@ export class Persistence {
     }
     this.page?.addEventListener('visibilitychange', this.onHidden);
     this.page?.addEventListener('pagehide', this.onPageHide);
+    this.window?.addEventListener('beforeunload', this.onBeforeUnload);
   }
 
   async dispose(): Promise<void> {
@@ -307,6 +328,7 @@ export class Persistence {
     this.recorderSubscriptions.unsubscribe();
     this.page?.removeEventListener('visibilitychange', this.onHidden);
     this.page?.removeEventListener('pagehide', this.onPageHide);
+    this.window?.removeEventListener('beforeunload', this.onBeforeUnload);
     this.stopWatching.abort();
     await this.recorder?.flush();
     this.held?.release();
@@ -475,7 +497,10 @@ export class Persistence {
   /** The session being recorded (or the last one), straight from memory: works without storage. */
   async exportCurrent(format: ExportFormat): Promise<ExportedFile | null> {
     const recorder = this.recorder ?? this.lastRecorder;
-    return recorder ? exportBundle(recorder.bundle(), format) : null;
+    if (!recorder) return null;
+    const file = await exportBundle(recorder.bundle(), format);
+    if (!this.recorder) this.takenAsFile = true;
+    return file;
   }
 
   /**
@@ -861,6 +886,7 @@ export class Persistence {
         // Refused because another tab claimed the session: it moved there, nothing failed.
         .subscribe((f) => (f.kind === 'moved' ? void this.handOver() : this.fail(f))),
     );
+    this.takenAsFile = false;
     this.history.update({ recordingId: recorder.sessionId, hasCurrent: true });
   }
 

@@ -33,7 +33,12 @@ class Page {
   store: SessionStore | null = null;
   readonly persistence: Persistence;
 
-  constructor(dbName: string, openStore?: () => Promise<SessionStore>, tabs?: Tabs) {
+  constructor(
+    dbName: string,
+    openStore?: () => Promise<SessionStore>,
+    tabs?: Tabs,
+    readonly window = new EventTarget(),
+  ) {
     this.persistence = new Persistence(this.app, {
       openStore:
         openStore ??
@@ -45,8 +50,16 @@ class Page {
       wallNow: () => Date.UTC(2026, 10, 23, 7) + this.clockMs,
       flushMs: 60_000,
       page: null,
+      window: this.window,
       tabs,
     });
+  }
+
+  /** Whether the page, about to close, asks the person first. */
+  asksBeforeClosing(): boolean {
+    const event = new Event('beforeunload', { cancelable: true });
+    this.window.dispatchEvent(event);
+    return event.defaultPrevented;
   }
 
   run(ms: number): void {
@@ -539,6 +552,35 @@ describe('Persistence', () => {
     page.session.finish();
     await page.persistence.flush();
     expect(page.persistence.history.state.hasCurrent).toBe(true);
+  });
+
+  it('asks before the page closes on a session kept in memory only, until it is taken as a file', async () => {
+    const page = new Page('unused', () => Promise.reject(new DOMException('denied', 'SecurityError')));
+    await page.persistence.start();
+    expect(page.asksBeforeClosing()).toBe(false);
+    page.session.start();
+    page.reps(2);
+    expect(page.asksBeforeClosing()).toBe(true);
+    page.session.finish();
+    await page.persistence.flush();
+    expect(page.asksBeforeClosing()).toBe(true);
+    await page.persistence.exportCurrent('json');
+    expect(page.asksBeforeClosing()).toBe(false);
+    // The next session is in memory only again.
+    page.session.reset();
+    page.session.start();
+    page.reps(1);
+    expect(page.asksBeforeClosing()).toBe(true);
+  });
+
+  it('closes without asking when the session is saved as it goes', async () => {
+    const page = new Page(`persistence-${++dbCounter}`);
+    await page.persistence.start();
+    page.session.start();
+    page.reps(2);
+    await page.persistence.flush();
+    expect(page.asksBeforeClosing()).toBe(false);
+    await page.persistence.dispose();
   });
 
   it('keeps what the coach said with the session, at the time it was said', async () => {
