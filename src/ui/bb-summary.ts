@@ -40,10 +40,13 @@ export class BbSummary extends LitElement {
         max-width: 100%;
       }
       /* Where even the narrowest cells do not fit (text at twice its size on a phone), the table
-         scrolls sideways in its own box, and the rest of the screen stays put. */
+         scrolls sideways in its own box, a keyboard's too, and the rest of the screen stays put. */
       .sets {
         width: min(100%, 36rem);
         overflow-x: auto;
+      }
+      .sets:focus-visible {
+        outline: 4px solid var(--bb-focus, #facc15);
       }
       table {
         border-collapse: collapse;
@@ -187,7 +190,7 @@ export class BbSummary extends LitElement {
         ${fileButtons('Save this session', (format) => sendCommand(this, 'bb-export', { format }))}
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      <div class="sets"><table>
+      <div class="sets" tabindex="0" role="region" aria-label="Sets of this session"><table>
         <caption class="visually-hidden">Sets of this session</caption>
         <thead>
           <tr><th scope="col">Exercise</th><th scope="col" class="number">Set</th><th scope="col" class="number">Done</th><th scope="col" class="number">Target</th></tr>

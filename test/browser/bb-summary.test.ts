@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { supermanSet } from '../set-record.ts';
@@ -153,6 +154,9 @@ describe('bb-summary', () => {
         );
       }
       expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+      // A keyboard can scroll it too.
+      const audit = await axe.run(summary, { runOnly: ['scrollable-region-focusable'] });
+      expect(audit.violations.map((v) => v.id)).toEqual([]);
     } finally {
       await restore();
     }
