@@ -274,7 +274,8 @@ export class BbProgressChart extends LitElement {
     const target = this.observed;
     const series = this.series;
     if (!target || !series) return;
-    const width = Math.max(280, this.plotWidth);
+    // As wide as its box, however narrow (text at twice its size on a phone): never wider than the page.
+    const width = this.plotWidth;
     const style = getComputedStyle(this);
     const themed = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     const labels = themed('--bb-muted', '#b6c2d1');

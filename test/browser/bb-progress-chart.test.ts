@@ -121,6 +121,23 @@ describe('bb-progress-chart', () => {
     await expect.element(hint).not.toBeInTheDocument();
   });
 
+  it('draws its plot and legend within a phone with text at twice its size (148 px inside a 180 px screen)', async () => {
+    document.body.style.width = '148px';
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Reps per week';
+    chart.unit = 'week';
+    chart.series = series;
+    document.body.append(chart);
+    const root = chart.shadowRoot!;
+    await expect
+      .poll(() => root.querySelector('.u-legend')?.textContent)
+      .toBe('SupermanGlute bridgeBird dogLat pulldown');
+    const right = document.body.getBoundingClientRect().right;
+    for (const part of root.querySelectorAll('.plot canvas, .u-legend')) {
+      expect(part.getBoundingClientRect().right, part.className).toBeLessThanOrEqual(right);
+    }
+  });
+
   it("keeps each row's week on one line and in view while the numbers are scrolled sideways", async () => {
     const { root, box } = await openNumbers(300);
     const week = root.querySelector<HTMLElement>('.numbers tbody th')!;
