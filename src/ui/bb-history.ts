@@ -203,6 +203,8 @@ export class BbHistory extends LitElement {
       }
       .space {
         display: grid;
+        /* As wide as the screen, not as its widest choice: a long one wraps under its words. */
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.75rem;
       }
       .space summary {
@@ -213,7 +215,7 @@ export class BbHistory extends LitElement {
       }
       .space select {
         margin-left: 0.5rem;
-        max-width: 100%;
+        max-width: calc(100% - 0.5rem);
       }
       button.danger {
         border-color: var(--bb-danger, #f87171);

@@ -431,6 +431,23 @@ describe('bb-history over years', () => {
     await expect.element(page.getByRole('button', { name: 'Show older sessions' })).not.toBeInTheDocument();
   });
 
+  it('keeps the choice of how long to keep raw motion within a phone with text at twice its size', async () => {
+    // 148 px: a 180 px screen inside the app's margins.
+    document.body.style.width = '148px';
+    try {
+      const persistence = await persistenceWith([await recordSession()]);
+      const history = await mount('bb-history', persistence);
+      await userEvent.click(page.getByText('Space: raw motion'));
+      await expect.element(page.getByText(/takes.*over 1 session/s)).toBeVisible();
+      const select = history.shadowRoot!.querySelector('select')!;
+      expect(select.getBoundingClientRect().right).toBeLessThanOrEqual(
+        document.body.getBoundingClientRect().right,
+      );
+    } finally {
+      document.body.style.width = '';
+    }
+  });
+
   it('shows the space raw motion takes, what a shorter keep frees, and frees it on a second tap', async () => {
     const first = await recordSession();
     const old = toOtherSession({
