@@ -115,6 +115,12 @@ export class BbSummary extends LitElement {
       .totals .part {
         white-space: nowrap;
       }
+      /* Text at twice its size on a phone: "2 min 32 s held" is wider than the screen on one line. */
+      @media (max-width: 18rem) {
+        .totals .part {
+          white-space: normal;
+        }
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;

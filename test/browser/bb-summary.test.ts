@@ -138,13 +138,14 @@ describe('bb-summary', () => {
         record({ count: 10 }),
         record({ exerciseId: 'drawing-in', holdMs: 45_000, count: 0, target: 45 }),
         record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
+        record({ exerciseId: 'elbow-plank', holdMs: 152_000, count: 0, target: 30 }),
       ];
       summary.durationMs = 25 * 60_000;
       const main = document.createElement('main');
       main.style.padding = '0 1rem';
       main.append(summary);
       document.body.append(main);
-      await expect.element(page.getByRole('row').nth(3)).toBeVisible();
+      await expect.element(page.getByRole('row').nth(4)).toBeVisible();
       const contentRight =
         main.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(main).paddingRight);
       // The table alone may scroll sideways, in a box of its own within the screen.
