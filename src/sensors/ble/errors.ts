@@ -48,6 +48,13 @@ export function describeBluetoothError(error: unknown): BluetoothProblem {
         'failed',
         'Could not connect to the device. Move closer, wake it and try again.',
       );
+    case 'NotSupportedError':
+      // The device refused a GATT operation: notifications it would not start ("GATT Error: Not
+      // supported."), or an error code in answer ("GATT operation failed for unknown reason.").
+      return new BluetoothProblem(
+        'failed',
+        'The device would not start sending its readings. Turn it off and on again, then try again.',
+      );
     default:
       return new BluetoothProblem('failed', `The device could not be used: ${detail}`);
   }

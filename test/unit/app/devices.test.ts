@@ -9,7 +9,7 @@ import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
 import type { HeartRateSample } from '../../../src/sensors/samples.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { describeWithShared } from '../../shared.ts';
-import { asBluetoothDevice, type FakeDevice, hex } from '../sensors/ble/fake-device.ts';
+import { asBluetoothDevice, FakeDevice, hex } from '../sensors/ble/fake-device.ts';
 import { accFrames, fakeH10, fakePineTime, vector } from '../sensors/ble/wearables.ts';
 
 function domError(name: string, message: string): Error {
@@ -81,6 +81,26 @@ describe('Devices without Web Bluetooth', () => {
     const devices = new Devices({ now: () => 0, navigator: nav, seed: 1, window: null });
     await devices.connectBluetoothStrap();
     expect(devices.state.problem).toMatch(/did not allow Bluetooth/);
+    devices.dispose();
+  });
+});
+
+describe('Devices with a strap that will not stream', () => {
+  it('says in words that the strap would not send its heart rate, not what the browser said', async () => {
+    // A strap whose heart-rate characteristic refuses notifications: Chromium says "GATT Error: Not supported."
+    const strap = new FakeDevice('Cheap HRM', [
+      {
+        uuid: uuids.HEART_RATE_SERVICE,
+        characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { read: true } }],
+      },
+    ]);
+    const { nav } = navigatorWith([strap]);
+    const devices = new Devices({ now: () => 0, navigator: nav, seed: 1, window: null });
+    await devices.connectBluetoothStrap();
+    expect(devices.state.problem).toBe(
+      'The device would not start sending its readings. Turn it off and on again, then try again.',
+    );
+    expect(devices.active.virtual).not.toBeNull();
     devices.dispose();
   });
 });
