@@ -243,7 +243,7 @@ export class BbProgressChart extends LitElement {
     const columns = drawOrder(series.lines).map((i) => series.lines[i]!);
     const decimals = columns.map((l) => decimalPlaces(l.values));
     return html`<details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
-      <summary>Numbers</summary>
+      <summary>Numbers<span class="visually-hidden"> for ${this.heading}</span></summary>
       ${this.moreToTheRight ? html`<p class="scroll-hint" aria-hidden="true">More columns: scroll sideways →</p>` : null}
       <div class="numbers" tabindex="0" role="region" aria-label=${`${this.heading}: numbers`} @scroll=${() => this.measureNumbers()}>
       <table>

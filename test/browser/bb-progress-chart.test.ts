@@ -138,6 +138,21 @@ describe('bb-progress-chart', () => {
     }
   });
 
+  it("names each chart's Numbers after its chart, so that two of them read apart from the keyboard", async () => {
+    document.body.append(
+      oneWeekChart('Reps per week', [{ label: 'Superman', values: [30] }]),
+      oneWeekChart('Bat hang: breath cycles per week', [{ label: 'Bat hang', values: [8] }]),
+    );
+    // What a screen reader reads of each: the words on it, and those only it hears.
+    const summaries = () =>
+      [...document.querySelectorAll('bb-progress-chart')].map((chart) =>
+        chart.shadowRoot?.querySelector('summary')?.textContent?.trim(),
+      );
+    await expect
+      .poll(summaries)
+      .toEqual(['Numbers for Reps per week', 'Numbers for Bat hang: breath cycles per week']);
+  });
+
   it("keeps each row's week on one line and in view while the numbers are scrolled sideways", async () => {
     const { root, box } = await openNumbers(300);
     const week = root.querySelector<HTMLElement>('.numbers tbody th')!;
