@@ -166,12 +166,17 @@ export class BbDevicePanel extends LitElement {
       .problem {
         flex-basis: 100%;
         display: flex;
-        gap: 1rem;
+        /* OK goes under the words where beside them it would not fit (text at twice its size). */
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
         align-items: center;
         padding: 0.75rem 1rem;
         border-radius: 0.75rem;
         background: var(--bb-problem-bg, #3b2a0a);
         border: 2px solid var(--bb-warn, #fbbf24);
+      }
+      .problem > span {
+        flex: 1 1 10rem;
       }
     `,
   ];

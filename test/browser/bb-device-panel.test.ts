@@ -3,6 +3,7 @@ import { page, userEvent } from 'vitest/browser';
 import type { DeviceState, DeviceStatus } from '../../src/app/devices.ts';
 import '../../src/ui/bb-device-panel.ts';
 import type { BbDevicePanel } from '../../src/ui/bb-device-panel.ts';
+import { layOutAsTheApp } from './mount.ts';
 
 function status(patch: Partial<DeviceStatus>): DeviceStatus {
   return {
@@ -312,6 +313,24 @@ describe('bb-device-panel', () => {
     await expect.element(page.getByRole('alert')).toHaveTextContent(/INVALID_MTU/);
     await userEvent.click(page.getByRole('button', { name: 'OK' }));
     expect(dismissed).toBe(1);
+  });
+
+  it('keeps a problem and its OK within a phone with text at twice its size (180 px), in a session too', async () => {
+    const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
+    try {
+      const panel = await mount(
+        state([status({ name: 'Garmin HRM-Dual 1234567', kind: 'heart-rate', motion: false, battery: 12 })], {
+          problem: 'Garmin HRM-Dual 1234567 is connected but sends no heart rate.',
+        }),
+      );
+      panel.compact = true;
+      await panel.updateComplete;
+      await expect.element(page.getByRole('alert')).toBeVisible();
+      expect(panel.getBoundingClientRect().right).toBeLessThanOrEqual(180);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    } finally {
+      await restore();
+    }
   });
 
   it('lets the virtual person lie the wrong way, get up early or stay up, and says what they are doing', async () => {
