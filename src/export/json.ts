@@ -284,6 +284,17 @@ function notJson(text: string): ImportError {
       'This file was saved again as UTF-16 text by another program; Backbeat reads its backups as it saved them (UTF-8). Import the file as Backbeat saved it, or save it as UTF-8. Nothing was imported.',
     );
   }
+  // A backup cut short still opens as one; a picture or a document does not open with "{" at all.
+  if (
+    !text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('{')
+  ) {
+    return new ImportError(
+      'This is not a Backbeat backup: Backbeat imports only the backups (JSON) it saved itself. Nothing was imported.',
+    );
+  }
   return new ImportError(
     'This is not a Backbeat file: it is not valid JSON (is it cut short?). Nothing was imported.',
   );

@@ -242,6 +242,16 @@ describe('JSON export and import', () => {
     expect(() => fromJson(text, IMPORTED_AT)).toThrow(/Nothing was imported\.$/);
   });
 
+  it.each([
+    ['a picture', '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR'],
+    ['a PDF', '%PDF-1.7\n%\u00e2\u00e3'],
+    ['plain text', 'hello'],
+  ])('says of %s that it is no backup, not that it may be cut short', (_, text) => {
+    expect(() => fromJson(text, IMPORTED_AT)).toThrow(
+      'This is not a Backbeat backup: Backbeat imports only the backups (JSON) it saved itself. Nothing was imported.',
+    );
+  });
+
   it('names its own CSV and FIT exports when one is given to import instead of a backup', async () => {
     const session = await recordSession();
     expect(() => fromJson(toCsv([session]), IMPORTED_AT)).toThrow(
