@@ -193,11 +193,12 @@ export interface PersistenceOptions {
   readonly wallNow?: () => number;
   /** How often a running session is written: the most a crash can lose. */
   readonly flushMs?: number;
-  /** Where to listen for the page being hidden or closed; none in Node. */
+  /** Where to listen for the page being hidden (visibilitychange); none in Node. */
   readonly page?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> | null;
   /**
-   * Where the page says it is about to close (beforeunload), to ask first when that would lose a
-   * session kept in memory only; the global window by default, none in Node.
+   * Where the page says it is about to close: pagehide, to save what is held, and beforeunload, to
+   * ask first when that would lose a session kept in memory only; the global window by default,
+   * none in Node.
    */
   readonly window?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
   /** The other tabs of the app (Web Locks and BroadcastChannel in a browser); by default one tab alone. */
@@ -319,7 +320,8 @@ export class Persistence {
       );
     }
     this.page?.addEventListener('visibilitychange', this.onHidden);
-    this.page?.addEventListener('pagehide', this.onPageHide);
+    // The page's last moment is the window's to tell (pagehide), not the document's.
+    this.window?.addEventListener('pagehide', this.onPageHide);
     this.window?.addEventListener('beforeunload', this.onBeforeUnload);
   }
 
@@ -327,7 +329,7 @@ export class Persistence {
     this.subscriptions.unsubscribe();
     this.recorderSubscriptions.unsubscribe();
     this.page?.removeEventListener('visibilitychange', this.onHidden);
-    this.page?.removeEventListener('pagehide', this.onPageHide);
+    this.window?.removeEventListener('pagehide', this.onPageHide);
     this.window?.removeEventListener('beforeunload', this.onBeforeUnload);
     this.stopWatching.abort();
     await this.recorder?.flush();

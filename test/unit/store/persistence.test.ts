@@ -573,6 +573,24 @@ describe('Persistence', () => {
     expect(page.asksBeforeClosing()).toBe(true);
   });
 
+  it('saves what it holds when the page is closed, as the window says (pagehide)', async () => {
+    const page = new Page(`persistence-${++dbCounter}`);
+    await page.persistence.start();
+    page.session.start();
+    page.reps(2);
+    const id = page.persistence.history.state.recordingId!;
+    // Not yet written: the next write is due a minute on.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = await page.store!.loadBundle(id);
+    page.window.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(async () => {
+      const after = await page.store!.loadBundle(id);
+      expect(after!.motion.length).toBeGreaterThan(before?.motion.length ?? 0);
+      expect(after!.heartRate.length).toBeGreaterThan(before?.heartRate.length ?? 0);
+    });
+    await page.persistence.dispose();
+  });
+
   it('closes without asking when the session is saved as it goes', async () => {
     const page = new Page(`persistence-${++dbCounter}`);
     await page.persistence.start();
