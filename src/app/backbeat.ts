@@ -4,6 +4,7 @@
 import {
   asyncScheduler,
   combineLatest,
+  concat,
   distinctUntilChanged,
   EMPTY,
   filter,
@@ -85,6 +86,11 @@ const TICK_MS = 250;
 const VOICE_ONLY: CueSettings = { muted: false, tones: false, vibration: false };
 /** Heart-rate readings kept for the session's analysis: about three hours at one a second. */
 const MAX_HEART_SAMPLES = 10_000;
+/**
+ * A reading stands for the heart rate now this long after it came. Straps send one a second; one
+ * taken off (or whose electrodes have dried) sends 0 bpm, which is no reading, or nothing at all.
+ */
+export const HEART_RATE_FRESH_MS = 5000;
 /** The device's state that pauses a set or rest, and why; the others let it go on. */
 const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason | null>> = {
   connecting: null,
@@ -164,14 +170,22 @@ export class Backbeat {
       switchMap((source) => source.heartRate$.pipe(startWith(null))),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
-    // A reading stands for the heart rate now only while its device is there: once the strap is
-    // out of reach or a replay has ended there is none, and after a reconnection the next reading counts.
+    // A reading stands for the heart rate now only while its device is there and for a few seconds
+    // (HEART_RATE_FRESH_MS): once the strap is out of reach, off the skin or a replay has ended there
+    // is none, and after a reconnection the next reading counts.
     this.heartRateNow$ = this.devices.source$.pipe(
       switchMap((source) =>
         source.heartRateConnection$.pipe(
           map((connection) => connection === 'connecting' || connection === 'connected'),
           distinctUntilChanged(),
-          switchMap((there) => (there ? source.heartRate$.pipe(startWith(null)) : of(null))),
+          switchMap((there) =>
+            there
+              ? source.heartRate$.pipe(
+                  switchMap((sample) => concat(of(sample), timer(HEART_RATE_FRESH_MS).pipe(map(() => null)))),
+                  startWith(null),
+                )
+              : of(null),
+          ),
         ),
       ),
       shareReplay({ bufferSize: 1, refCount: true }),

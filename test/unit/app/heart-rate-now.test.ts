@@ -66,6 +66,34 @@ describe('the heart rate now', () => {
     app.dispose();
   });
 
+  it('is none once a connected strap stops giving readings, as one off the skin sends 0 bpm', async () => {
+    const strap = heartRateStrap();
+    const app = appWith(strap);
+    const shown: Array<number | null> = [];
+    const watching = app.heartRateNow$.subscribe((s) => shown.push(s?.bpm ?? null));
+    const connecting = app.devices.connect('heart-rate');
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    // Worn: a reading a second, each one current until the next.
+    for (const bpm of [96, 97, 96]) {
+      strap.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x16, bpm));
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    expect(shown.at(-1)).toBe(96);
+    // Taken off: contact supported but not detected, and 0 bpm, a packet a second.
+    for (let i = 0; i < 10; i++) {
+      strap.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x04, 0));
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    expect(app.devices.state.connection).toBe('connected');
+    expect(shown.at(-1)).toBeNull();
+    // Back on the skin: the next reading shows at once.
+    strap.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x16, 88));
+    expect(shown.at(-1)).toBe(88);
+    watching.unsubscribe();
+    app.dispose();
+  });
+
   it('is none once a replay has played to its end', async () => {
     const app = appWith(null);
     const shown: Array<number | null> = [];
