@@ -246,6 +246,8 @@ export class Backbeat {
     // Progression needs the past sessions: before the session starts, the plan is rebuilt whenever
     // the settings or the sessions kept change (the store opening, an import, a delete, another tab).
     void this.persistence.start();
+    // The strap of the last visit, if the browser still lets the app use it, replaces the virtual one.
+    void this.devices.reconnectKnownDevices();
     this.subscriptions.add(
       combineLatest([this.settings.state$, this.persistence.history.select((h) => h.sessionCount)]).subscribe(
         () => void this.replanIfReady(),

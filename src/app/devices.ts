@@ -119,6 +119,14 @@ export interface DevicesOptions {
 
 /** Where the virtual person's habit is kept: a choice made to try the app survives a reload. */
 export const VIRTUAL_HABIT_KEY = 'backbeat.virtual-habit.v1';
+/** Where the Bluetooth devices picked are kept, to connect to again on the next visit. */
+export const BLUETOOTH_DEVICES_KEY = 'backbeat.bluetooth-devices.v1';
+
+/** A Bluetooth device the person picked, as the next visit finds it again among getDevices(). */
+export interface KnownDevice {
+  readonly id: string;
+  readonly kind: BleDeviceKind;
+}
 
 /** One connected device and its streams. */
 interface Member {
@@ -193,6 +201,7 @@ export class Devices extends Model<DeviceState> {
   private readonly motionRefused = new WeakMap<Member, boolean>();
   private readonly habitStore: JsonStore<Habit>;
   private virtualHabit: Habit;
+  private readonly knownDevices: JsonStore<readonly KnownDevice[]>;
   /** The page is hidden (the screen went off, another app is in front). */
   private pageHidden = false;
   /** A session is under way: streams run on while the page is hidden (see keepStreaming). */
@@ -211,6 +220,12 @@ export class Devices extends Model<DeviceState> {
     });
     this.habitStore = new JsonStore(options.storage ?? null, VIRTUAL_HABIT_KEY, parseHabit, () => 'usual');
     this.virtualHabit = this.habitStore.load();
+    this.knownDevices = new JsonStore(
+      options.storage ?? null,
+      BLUETOOTH_DEVICES_KEY,
+      parseKnownDevices,
+      () => [],
+    );
     const virtual = this.createVirtualMember();
     this.members = [virtual];
     this.source = new BehaviorSubject(this.compose());
@@ -253,6 +268,8 @@ export class Devices extends Model<DeviceState> {
   }
 
   useVirtualStrap(): void {
+    // Left for the virtual strap, a device is not connected again on the next visit.
+    this.knownDevices.clear();
     if (this.members.length === 1 && this.members[0].virtual) return;
     this.setMembers([this.createVirtualMember()]);
   }
@@ -374,8 +391,35 @@ export class Devices extends Model<DeviceState> {
     session.retry();
   }
 
-  /** Disconnects one device (stopping its streams first). */
+  /**
+   * Connects again, with no tap and no chooser, to the Bluetooth devices picked on an earlier visit
+   * that the browser still lets the app use (getDevices(), where the browser has it [CRS]). One that
+   * does not answer (off, or out of reach) leaves the virtual strap as it is, and stays known.
+   */
+  async reconnectKnownDevices(): Promise<void> {
+    const bluetooth = bluetoothOf(this.options.navigator);
+    const known = this.knownDevices.load();
+    if (!bluetooth || typeof bluetooth.getDevices !== 'function' || known.length === 0) return;
+    let granted: BluetoothDevice[];
+    try {
+      granted = await bluetooth.getDevices();
+    } catch {
+      return;
+    }
+    for (const { id, kind } of known) {
+      const device = granted.find((d) => d.id === id);
+      if (device && !this.members.some((m) => m.status.id === id))
+        await this.useBluetoothDevice(device, kind, true);
+    }
+  }
+
+  /** Disconnects one device (stopping its streams first); it is not connected again on the next visit. */
   disconnectDevice(id: string): void {
+    this.remember(this.knownDevices.load().filter((d) => d.id !== id));
+    this.removeMember(id);
+  }
+
+  private removeMember(id: string): void {
     const remaining = this.members.filter((m) => m.status.id !== id);
     if (remaining.length === this.members.length) return;
     this.setMembers(remaining.length ? remaining : [this.createVirtualMember()]);
@@ -394,18 +438,39 @@ export class Devices extends Model<DeviceState> {
 
   private async connectBluetooth(kind: BleDeviceKind): Promise<void> {
     const spec = BLE_DEVICE_KINDS[kind];
-    let session: GattSession | null = null;
+    let device: BluetoothDevice;
     try {
       const bluetooth = bluetoothOf(this.options.navigator);
       if (!bluetooth) throw new BluetoothProblem('unsupported', UNSUPPORTED_MESSAGE);
       // requestDevice must be the first await: it needs the tap's user activation [WB-SPEC].
-      const device = await bluetooth.requestDevice(requestOptionsFor(spec));
-      const already = this.members.find((m) => m.status.id === device.id);
-      if (already) {
-        // Picked again: the device stays as it is, and one the app gave up on is tried again.
-        if (this.connections.get(already) === 'lost') already.session?.retry();
-        return;
-      }
+      device = await bluetooth.requestDevice(requestOptionsFor(spec));
+    } catch (error) {
+      const problem = describeBluetoothError(error);
+      // Closing the chooser is a choice, not a failure: go quietly back.
+      this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
+      return;
+    }
+    const already = this.members.find((m) => m.status.id === device.id);
+    if (already) {
+      // Picked again: the device stays as it is, and one the app gave up on is tried again.
+      if (this.connections.get(already) === 'lost') already.session?.retry();
+      return;
+    }
+    await this.useBluetoothDevice(device, kind, false);
+  }
+
+  /**
+   * Connects a device picked now or on an earlier visit (`quiet`: then one that does not answer
+   * says nothing, and is tried again on the next visit).
+   */
+  private async useBluetoothDevice(
+    device: BluetoothDevice,
+    kind: BleDeviceKind,
+    quiet: boolean,
+  ): Promise<void> {
+    const spec = BLE_DEVICE_KINDS[kind];
+    let session: GattSession | null = null;
+    try {
       const name = device.name || spec.label;
       const placement = spec.placement(name);
       session = new GattSession(device, spec.profiles(), { now: this.options.now });
@@ -440,12 +505,21 @@ export class Devices extends Model<DeviceState> {
       // A second device of the same kind then takes the place of the first; other kinds stay beside it.
       const replaced = this.members.filter((m) => m !== member && m.status.kind === kind);
       if (replaced.length) this.setMembers(this.members.filter((m) => !replaced.includes(m)));
+      const replacedIds = new Set(replaced.map((m) => m.status.id));
+      this.remember([
+        ...this.knownDevices.load().filter((d) => d.id !== device.id && !replacedIds.has(d.id)),
+        { id: device.id, kind },
+      ]);
     } catch (error) {
+      if (session) this.removeMember(session.device.id);
       const problem = describeBluetoothError(error);
-      if (session) this.disconnectDevice(session.device.id);
-      // Closing the chooser is a choice, not a failure: go quietly back.
-      this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
+      if (!quiet) this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
     }
+  }
+
+  private remember(devices: readonly KnownDevice[]): void {
+    if (devices.length) this.knownDevices.save(devices);
+    else this.knownDevices.clear();
   }
 
   /**
@@ -676,6 +750,19 @@ export class Devices extends Model<DeviceState> {
       close: () => {},
     };
   }
+}
+
+/** The known devices read back from storage; entries that are not one (hand-edited, older) are left out. */
+function parseKnownDevices(value: unknown): readonly KnownDevice[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (d): d is KnownDevice =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof d.id === 'string' &&
+      typeof d.kind === 'string' &&
+      Object.hasOwn(BLE_DEVICE_KINDS, d.kind),
+  );
 }
 
 /** A habit read back from storage; anything else (an older or hand-edited value) is the usual one. */

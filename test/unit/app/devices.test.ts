@@ -133,6 +133,50 @@ describe("The virtual person's habit", () => {
   });
 });
 
+describe('A device picked on an earlier visit', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is connected again when the browser still lists it; one out of reach stays known and says nothing', async () => {
+    const storage = new MemoryStorage();
+    const watch = fakePineTime();
+    const { nav } = navigatorWith([watch]);
+    const bluetooth = nav.bluetooth as unknown as { getDevices?: () => Promise<BluetoothDevice[]> };
+    const options = { now: () => Date.now(), navigator: nav, seed: 1, window: null, storage };
+    const first = new Devices(options);
+    const picking = first.connect('pinetime');
+    await settle();
+    await picking;
+    first.dispose();
+
+    // The next visit, with the watch off: the virtual strap stays, and no problem is shown.
+    bluetooth.getDevices = async () => [asBluetoothDevice(watch)];
+    watch.reachable = false;
+    const away = new Devices(options);
+    const trying = away.reconnectKnownDevices();
+    await settle();
+    await trying;
+    expect(away.active.virtual).not.toBeNull();
+    expect(away.state.problem).toBeNull();
+    away.dispose();
+
+    // The one after, with the watch on: it is connected with no chooser.
+    watch.reachable = true;
+    const back = new Devices(options);
+    const reconnecting = back.reconnectKnownDevices();
+    await settle();
+    await reconnecting;
+    expect(back.state.devices.map((d) => [d.name, d.connection, d.placement])).toEqual([
+      ['InfiniTime', 'connected', 'wrist'],
+    ]);
+    back.dispose();
+  });
+});
+
 /** Phone motion picked on a page of its own, its window the one motion events come from. */
 async function phoneMotionPicked(): Promise<{ devices: Devices; win: Window }> {
   const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });

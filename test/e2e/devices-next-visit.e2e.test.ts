@@ -1,0 +1,83 @@
+// The strap picked on one visit is the strap of the next: the browser keeps the permission
+// (navigator.bluetooth.getDevices() lists it), so the app connects to it again by itself, with no
+// tap and no chooser. A new tab in the same browser profile is the next visit here; the emulation
+// is set up before the app loads, since a navigation after Bluetooth was used ends it.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
+import { type EmulatedPeripheral, emulatePeripheral, type PeripheralSpec } from './ble-peripheral.ts';
+import { launchChromium } from './chromium.ts';
+
+const STRAP: PeripheralSpec = {
+  address: '0C:8C:DC:00:00:20',
+  name: 'HRM-Pro 12345',
+  services: [
+    {
+      uuid: HEART_RATE_SERVICE,
+      characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+    },
+  ],
+};
+
+describe('a heart-rate strap picked on an earlier visit', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let strap: EmulatedPeripheral;
+
+  /** A visit: a fresh tab with the strap in reach, then the app. */
+  async function visit(): Promise<void> {
+    page = await context.newPage();
+    strap = await emulatePeripheral(browser, page, STRAP);
+    await page.goto(inject('baseUrl'));
+  }
+
+  async function leave(): Promise<void> {
+    await page.close();
+    await strap.dispose();
+  }
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext();
+  });
+
+  afterAll(async () => {
+    await strap?.dispose();
+    await browser?.close();
+  });
+
+  const panel = (selector: string) => page.locator(`bb-device-panel ${selector}`);
+
+  it('is picked once from the chooser', async () => {
+    await visit();
+    await page.getByRole('button', { name: 'Connect a Bluetooth strap' }).click();
+    await expect.poll(() => panel('.state').textContent()).toBe('connected');
+    expect(await panel('.name').textContent()).toBe('HRM-Pro 12345');
+    await leave();
+  });
+
+  it('is connected again on the next visit with no tap, and its heart rate shows', async () => {
+    await visit();
+    await expect.poll(() => panel('.name').textContent(), { timeout: 10_000 }).toBe('HRM-Pro 12345');
+    await expect.poll(() => panel('.state').textContent(), { timeout: 10_000 }).toBe('connected');
+    expect(strap.operations).toEqual(['connection', 'discovery', 'subscribe-to-notifications']);
+    await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x00, 0x55]);
+    await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('85');
+    await leave();
+  });
+
+  it('is not connected again once the person went back to the virtual strap', async () => {
+    await visit();
+    await expect.poll(() => panel('.name').textContent(), { timeout: 10_000 }).toBe('HRM-Pro 12345');
+    await expect.poll(() => panel('.state').textContent(), { timeout: 10_000 }).toBe('connected');
+    await page.getByRole('button', { name: 'Use the virtual strap' }).click();
+    await expect.poll(() => panel('.name').textContent()).toBe('Virtual strap');
+    await leave();
+    await visit();
+    // Give a reconnection the time it took above, then make sure none came.
+    await page.waitForTimeout(1500);
+    expect(await panel('.name').textContent()).toBe('Virtual strap');
+    expect(strap.operations).toEqual([]);
+  });
+});
