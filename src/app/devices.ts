@@ -525,14 +525,16 @@ export class Devices extends Model<DeviceState> {
   /**
    * Shows what a Bluetooth device has to say. Some of it is true only until the device shows
    * otherwise, and goes by itself then: out of reach until it reconnects, silent until it sends, its
-   * motion stream stopped until motion comes again (left up, each would offer a switch away from a
-   * working strap). Any other problem stays until it is dismissed.
+   * motion stream stopped or its frames cut short until motion comes again (left up, each would
+   * offer a switch away from a working strap). Any other problem stays until it is dismissed.
    */
   private showProblemsOf(session: GattSession): Subscription {
     const over: Partial<Record<DeviceProblemKind, Observable<unknown>>> = {
       'connection-lost': session.connection$.pipe(filter((c) => c === 'connected')),
       'no-data': merge(session.heartRate$, session.accel$),
       'stream-stopped': session.accel$,
+      // Whole frames again: the cut ones were a radio's bad patch, not a packet size too small.
+      'truncated-frames': session.accel$,
     };
     return session.problem$
       .pipe(

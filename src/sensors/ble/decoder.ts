@@ -185,6 +185,8 @@ export class PacketDecoder {
       return;
     }
     this.cutFramesInARow = 0;
+    // Whole frames take the report back (see Devices): a later run of cut ones is told anew.
+    this.truncatedReported = false;
     const frame = r.value;
     if (frame.kind !== 'acc' || frame.sampleCount === 0) return;
     const n = frame.sampleCount;

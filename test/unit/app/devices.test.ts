@@ -560,6 +560,25 @@ describeWithShared('Devices when a strap is picked again, fails, or keeps its mo
     devices.dispose();
   });
 
+  it('takes back "frames arrive cut short" once whole frames come again, and says it again if they are cut again', async () => {
+    const h10 = fakeH10();
+    const { nav } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    await connect(devices);
+    const [frame, ...more] = accFrames('ACC_50HZ_2G');
+    // A radio's bad patch: three frames in a row lose their end.
+    const cut = () => {
+      for (let i = 0; i < 3; i++) h10.notify(uuids.PMD_DATA, frame.slice(0, frame.length - 1));
+    };
+    cut();
+    expect(devices.state.problem).toMatch(/arrive cut short/);
+    h10.notify(uuids.PMD_DATA, more[0]);
+    expect(devices.state.problem).toBeNull();
+    cut();
+    expect(devices.state.problem).toMatch(/arrive cut short/);
+    devices.dispose();
+  });
+
   it('counts by hand with an H10 that will not stream motion, as with a heart-rate-only strap', async () => {
     // Status 10, INVALID_MTU: the H10 refuses the accelerometer stream over this link.
     const { nav } = navigatorWith([fakeH10(() => [0x0a])]);
