@@ -297,6 +297,7 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-pause', () => this.app.session.pause());
     this.addEventListener('bb-resume', () => this.app.session.resume());
     this.addEventListener('bb-finish', () => this.app.session.finish());
+    this.addEventListener('bb-start-hold', () => this.app.session.startHold());
     this.addEventListener('bb-end-hold', () => this.app.session.endHold());
     this.addEventListener('bb-adjust', (event) => this.app.session.adjustCount(event.detail.delta));
     this.addEventListener('bb-new-session', () => void this.app.newSession());
@@ -502,6 +503,7 @@ export class BbApp extends LitElement {
               .pauseReason=${state.pausedFor ?? null}
               .setsDone=${setsKeptOnFinish(state)}
               .setsSkipped=${setsSkippedOnFinish(state)}
+              .byHand=${!this.device.value.countsMotion}
             ></bb-set-view>`
           : null;
       case 'rest':

@@ -199,6 +199,8 @@ export class BbSetView extends LitElement {
   @property({ type: Number }) setsDone = 0;
   /** Of those, the sets skipped before they counted anything. */
   @property({ type: Number }) setsSkipped = 0;
+  /** No connected device sees the person move (a heart-rate-only strap): holds start with a tap. */
+  @property({ type: Boolean }) byHand = false;
 
   private readonly finish = new FinishQuestion(this);
 
@@ -257,7 +259,10 @@ export class BbSetView extends LitElement {
     return html`<div class="controls">
       ${
         exercise.kind === 'hold'
-          ? html`<button @click=${() => sendCommand(this, 'bb-end-hold')} ?disabled=${this.set.holdStartMs === null}>End hold</button>`
+          ? // A device may not see the hold start (a heart-rate-only strap never does): a tap starts it.
+            this.set.holdStartMs === null
+            ? html`<button @click=${() => sendCommand(this, 'bb-start-hold')} ?disabled=${this.paused}>Start hold</button>`
+            : html`<button @click=${() => sendCommand(this, 'bb-end-hold')}>End hold</button>`
           : html`
               <button aria-label=${`−1 ${countUnit(exercise)}`} ?disabled=${this.set.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
               <button aria-label=${`+1 ${countUnit(exercise)}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
@@ -362,8 +367,14 @@ export class BbSetView extends LitElement {
         value: held,
         max: dosage.target,
         ...clockFace(held),
-        // In position already ("In position. Go."): the hold is timed from when the body settles.
-        unit: set.holdStartMs === null && !this.paused ? 'hold still to start' : goal,
+        // In position already ("In position. Go."): the hold is timed from when the body settles;
+        // with no device to see it settle, from the tap on Start hold.
+        unit:
+          set.holdStartMs === null && !this.paused
+            ? this.byHand
+              ? 'tap Start hold'
+              : 'hold still to start'
+            : goal,
         detail: null,
         label: 'Hold time',
         valueText: `${held} of ${dosage.target} seconds`,

@@ -10,6 +10,8 @@ export interface BbCommandDetail {
   'bb-pause': undefined;
   'bb-resume': undefined;
   'bb-finish': undefined;
+  /** Starts a hold no device has seen start (a heart-rate-only strap sees no one hold still). */
+  'bb-start-hold': undefined;
   'bb-end-hold': undefined;
   'bb-new-session': undefined;
   'bb-adjust': { readonly delta: number };
@@ -41,6 +43,7 @@ declare global {
     'bb-pause': CustomEvent<undefined>;
     'bb-resume': CustomEvent<undefined>;
     'bb-finish': CustomEvent<undefined>;
+    'bb-start-hold': CustomEvent<undefined>;
     'bb-end-hold': CustomEvent<undefined>;
     'bb-new-session': CustomEvent<undefined>;
     'bb-adjust': CustomEvent<{ readonly delta: number }>;

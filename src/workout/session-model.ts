@@ -74,6 +74,11 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'adjust', delta, nowMs: this.now() });
   }
 
+  /** Starts the hold by hand ("Start hold"), where no device has seen it start. */
+  startHold(): void {
+    this.dispatch({ type: 'start-hold', nowMs: this.now() });
+  }
+
   endHold(): void {
     this.dispatch({ type: 'end-hold', nowMs: this.now() });
   }

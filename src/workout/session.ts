@@ -163,6 +163,11 @@ export type SessionAction =
   | { readonly type: 'recovered'; readonly nowMs: number }
   /** Corrects the count by hand (+1 / −1). */
   | { readonly type: 'adjust'; readonly delta: number; readonly nowMs: number }
+  /**
+   * Starts the hold by hand: no connected device sees the person hold still (a heart-rate-only
+   * strap), or the one that does has not seen it yet.
+   */
+  | { readonly type: 'start-hold'; readonly nowMs: number }
   | { readonly type: 'end-hold'; readonly nowMs: number }
   | { readonly type: 'finish'; readonly nowMs: number }
   | { readonly type: 'reset'; readonly plan?: readonly PlannedExercise[] };
@@ -305,6 +310,14 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return state.phase === 'rest' || state.phase === 'summary'
         ? correctSetJustDone(state, action.delta)
         : adjustCount(state, action.delta, action.nowMs);
+    case 'start-hold': {
+      const set = state.set;
+      const planned = currentPlanned(state);
+      if (state.phase !== 'set' || !set || set.waiting || state.pausedAtMs !== null) return state;
+      if (planned?.exercise.kind !== 'hold' || set.holdStartMs !== null) return state;
+      const nowMs = Math.max(state.nowMs, action.nowMs);
+      return { ...state, nowMs, set: { ...set, holdStartMs: nowMs, lastProgressMs: nowMs } };
+    }
     case 'end-hold': {
       const set = state.set;
       if (state.phase !== 'set' || !set || set.holdStartMs === null) return state;

@@ -92,6 +92,27 @@ describe('bb-set-view', () => {
     expect(element.shadowRoot!.querySelector('.unit')?.textContent).toBe('hold still to start');
   });
 
+  it('offers to start a hold by hand until it is timed, and asks for the tap where no device sees it', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 30 } },
+      set: currentSet({ holdStartMs: null }),
+      nowMs: 2000,
+    });
+    let started = 0;
+    element.addEventListener('bb-start-hold', () => started++);
+    await page.getByRole('button', { name: 'Start hold' }).click();
+    expect(started).toBe(1);
+    expect(page.getByRole('button', { name: 'End hold' }).query()).toBeNull();
+    element.byHand = true;
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('.unit')?.textContent).toBe('tap Start hold');
+    element.set = currentSet({ holdStartMs: 2000 });
+    element.nowMs = 5000;
+    await element.updateComplete;
+    expect(page.getByRole('button', { name: 'Start hold' }).query()).toBeNull();
+    await expect.element(page.getByRole('button', { name: 'End hold' })).toBeEnabled();
+  });
+
   it('says a hold in seconds against its target, or its goal for a plank', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 30 } },

@@ -71,6 +71,27 @@ describeWithShared('a standard heart-rate strap over Web Bluetooth', () => {
     await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('99');
   });
 
+  it('times a hold from a tap on Start hold: the strap cannot see the person hold still', async () => {
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    // Skip set in a set, Start now in a rest, to the drawing-in.
+    const heading = page.locator('bb-set-view h2');
+    const exercise = async () => ((await heading.count()) ? heading.textContent() : null);
+    for (let i = 0; i < 20 && (await exercise()) !== 'Drawing-in'; i++) {
+      const skip = page.getByRole('button', { name: 'Skip set' });
+      await ((await skip.count()) ? skip : page.getByRole('button', { name: 'Start now' })).click();
+    }
+    expect(await exercise()).toBe('Drawing-in');
+    const unit = page.locator('bb-set-view .unit').first();
+    expect(await unit.textContent()).toBe('tap Start hold');
+    await page.getByRole('button', { name: 'Start hold' }).click();
+    await expect.poll(() => unit.textContent()).toBe('of 45 s');
+    await expect.poll(() => page.locator('bb-set-view .count').textContent(), { timeout: 5000 }).toBe('2');
+    await page.getByRole('button', { name: 'End hold' }).click();
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByRole('heading', { name: 'Session done' }).waitFor();
+  });
+
   it('shows a dropped connection', async () => {
     await strap.disconnect();
     await expect.poll(() => page.locator('bb-device-panel .state').textContent()).toBe('connection lost');

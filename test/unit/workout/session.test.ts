@@ -119,6 +119,31 @@ describe('session reducer', () => {
     expect(s.completed[0]).toMatchObject({ exerciseId: 'drawing-in', holdMs: 45_000, endedBy: 'target' });
   });
 
+  it('times a hold started by hand where no device sees it start (a heart-rate-only strap)', () => {
+    let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
+    expect(s.set?.waiting).toBeFalsy();
+    expect(s.set?.holdStartMs).toBeNull();
+    s = run(s, { type: 'tick', nowMs: 60_000 });
+    expect(s.set?.holdStartMs).toBeNull();
+    s = run(s, { type: 'start-hold', nowMs: 61_000 });
+    expect(s.set?.holdStartMs).toBe(61_000);
+    // A second tap, or a detector seeing it late, does not move the start.
+    s = run(s, { type: 'start-hold', nowMs: 62_000 });
+    expect(s.set?.holdStartMs).toBe(61_000);
+    s = run(s, { type: 'tick', nowMs: 106_000 });
+    expect(s.phase).toBe('summary');
+    expect(s.completed[0]).toMatchObject({ exerciseId: 'drawing-in', holdMs: 45_000, endedBy: 'target' });
+  });
+
+  it('does not start a hold by hand while paused, nor in a set of reps', () => {
+    let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
+    s = run(s, { type: 'pause', nowMs: 1000 }, { type: 'start-hold', nowMs: 2000 });
+    expect(s.set?.holdStartMs).toBeNull();
+    let reps = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 0 });
+    reps = run(reps, { type: 'start-hold', nowMs: 2000 });
+    expect(reps.set?.holdStartMs).toBeNull();
+  });
+
   it('ends a plank when the detector says the pose was lost, recording why', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
