@@ -38,7 +38,7 @@ import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
 import { personLocale } from '../ui/format.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
-import type { ExerciseId } from '../workout/program.ts';
+import { type ExerciseId, exerciseById } from '../workout/program.ts';
 
 /**
  * How a device is doing; 'ended' is a replay whose recording has played to its end, 'unavailable' a
@@ -592,7 +592,10 @@ export class Devices extends Model<DeviceState> {
   }
 
   private motionMember(exercise: ExerciseId | null): Member | null {
-    const candidates = this.members.filter((m) => this.givesMotion(m));
+    // A watch does not count what a wrist cannot see (seenFromWrist): that exercise is counted by hand.
+    const seen = (m: Member) =>
+      exercise === null || m.status.placement !== 'wrist' || exerciseById(exercise).seenFromWrist;
+    const candidates = this.members.filter((m) => this.givesMotion(m) && seen(m));
     candidates.sort(
       (a, b) =>
         placementRank(exercise, a.status.placement as Placement) -

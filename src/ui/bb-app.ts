@@ -8,6 +8,7 @@ import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
+import type { ExerciseId } from '../workout/program.ts';
 import type { TargetChange } from '../workout/progression.ts';
 import type { SessionPhase, SessionState } from '../workout/session.ts';
 import {
@@ -488,6 +489,13 @@ export class BbApp extends LitElement {
     return this.renderPhase(this.session.value);
   }
 
+  /** The device that counts motion, when it cannot see this exercise (see Devices.motionFor). */
+  private unseenBy(exercise: ExerciseId): string | null {
+    const devices = this.device.value;
+    if (!devices.countsMotion || this.app.devices.active.motionFor(exercise)) return null;
+    return devices.devices.find((d) => d.motion)?.name ?? null;
+  }
+
   private renderPhase(state: SessionState) {
     const planned = currentPlanned(state);
     switch (state.phase) {
@@ -504,6 +512,7 @@ export class BbApp extends LitElement {
               .setsDone=${setsKeptOnFinish(state)}
               .setsSkipped=${setsSkippedOnFinish(state)}
               .byHand=${!this.device.value.countsMotion}
+              .unseenBy=${this.unseenBy(planned.exercise.id)}
             ></bb-set-view>`
           : null;
       case 'rest':

@@ -201,6 +201,11 @@ export class BbSetView extends LitElement {
   @property({ type: Number }) setsSkipped = 0;
   /** No connected device sees the person move (a heart-rate-only strap): holds start with a tap. */
   @property({ type: Boolean }) byHand = false;
+  /**
+   * The device that counts motion, when it cannot see this exercise (a watch in a glute bridge): the
+   * set is counted by hand, and the screen says why.
+   */
+  @property({ attribute: false }) unseenBy: string | null = null;
 
   private readonly finish = new FinishQuestion(this);
 
@@ -326,9 +331,11 @@ export class BbSetView extends LitElement {
 
   /** "Set 2 of 3 · 40 kg": the same before and during the set. */
   private renderMeta() {
-    const { dosage } = this.planned;
+    const { exercise, dosage } = this.planned;
+    const tap = exercise.kind === 'hold' ? 'tap Start hold' : 'count with +1';
     return html`<p class="meta">
       Set ${this.set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
+      ${this.unseenBy ? html`<br /><span class="unseen">${this.unseenBy} cannot see this exercise: ${tap}</span>` : nothing}
     </p>`;
   }
 
@@ -371,7 +378,7 @@ export class BbSetView extends LitElement {
         // with no device to see it settle, from the tap on Start hold.
         unit:
           set.holdStartMs === null && !this.paused
-            ? this.byHand
+            ? this.byHand || this.unseenBy
               ? 'tap Start hold'
               : 'hold still to start'
             : goal,

@@ -32,6 +32,13 @@ export interface Exercise {
   readonly name: string;
   readonly kind: ExerciseKind;
   readonly motionProfile: MotionProfileId;
+  /**
+   * A device on the wrist sees the exercise: the hand travels with each rep, or holds still with the
+   * hold and moves when it ends. The arms lie still in a glute bridge and a bat hang, one arm in two
+   * moves in a bird dog, and the forearms stay on the floor when a plank drops (program.md): with a
+   * watch alone those are counted by hand.
+   */
+  readonly seenFromWrist: boolean;
   /** Reps alternate between sides (bird dog). */
   readonly alternatesSides: boolean;
   /**
@@ -60,6 +67,7 @@ export const PROGRAM: readonly Exercise[] = [
     name: 'Superman',
     kind: 'reps',
     motionProfile: 'superman',
+    seenFromWrist: true,
     alternatesSides: false,
     holdEndsAtTarget: false,
     position: 'Lie face down with your arms stretched out past your head.',
@@ -79,6 +87,7 @@ export const PROGRAM: readonly Exercise[] = [
     name: 'Glute bridge',
     kind: 'reps',
     motionProfile: 'glute-bridge',
+    seenFromWrist: false,
     alternatesSides: false,
     holdEndsAtTarget: false,
     position: 'Lie on your back, knees bent, feet flat with the weight in your heels.',
@@ -98,6 +107,7 @@ export const PROGRAM: readonly Exercise[] = [
     name: 'Drawing-in',
     kind: 'hold',
     motionProfile: 'drawing-in',
+    seenFromWrist: true,
     alternatesSides: false,
     holdEndsAtTarget: true,
     position: 'On hands and knees, back flat, chest lifted, eyes on the floor.',
@@ -117,6 +127,7 @@ export const PROGRAM: readonly Exercise[] = [
     name: 'Bird dog',
     kind: 'reps',
     motionProfile: 'bird-dog',
+    seenFromWrist: false,
     alternatesSides: true,
     holdEndsAtTarget: false,
     position: 'Hands under shoulders, knees under hips, eyes just ahead of your hands, core braced flat.',
@@ -136,6 +147,7 @@ export const PROGRAM: readonly Exercise[] = [
     name: 'Bat hang',
     kind: 'breaths',
     motionProfile: 'bat-hang',
+    seenFromWrist: false,
     alternatesSides: false,
     holdEndsAtTarget: false,
     position:
@@ -156,6 +168,7 @@ export const PROGRAM: readonly Exercise[] = [
     name: 'Wide-grip lat pulldown',
     kind: 'reps',
     motionProfile: 'lat-pulldown',
+    seenFromWrist: true,
     alternatesSides: false,
     holdEndsAtTarget: false,
     position:
@@ -176,6 +189,7 @@ export const PROGRAM: readonly Exercise[] = [
     name: 'Elbow plank',
     kind: 'hold',
     motionProfile: 'elbow-plank',
+    seenFromWrist: false,
     alternatesSides: false,
     holdEndsAtTarget: false,
     position: 'Face down, elbows under shoulders; lift onto elbows and toes (or knees to make it easier).',

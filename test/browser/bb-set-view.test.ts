@@ -113,6 +113,23 @@ describe('bb-set-view', () => {
     await expect.element(page.getByRole('button', { name: 'End hold' })).toBeEnabled();
   });
 
+  it('says when the watch that counts cannot see the exercise, and how to count it instead', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 60 } },
+      set: currentSet({}),
+      unseenBy: 'InfiniTime',
+    });
+    const unseen = () => element.shadowRoot!.querySelector('.unseen')?.textContent;
+    expect(unseen()).toBe('InfiniTime cannot see this exercise: count with +1');
+    element.planned = { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } };
+    await element.updateComplete;
+    expect(unseen()).toBe('InfiniTime cannot see this exercise: tap Start hold');
+    expect(element.shadowRoot!.querySelector('.unit')?.textContent).toBe('tap Start hold');
+    element.unseenBy = null;
+    await element.updateComplete;
+    expect(unseen()).toBeUndefined();
+  });
+
   it('says a hold in seconds against its target, or its goal for a plank', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 30 } },

@@ -7,6 +7,7 @@ import { createRecording, recordPacket } from '../../../src/protocol/recording.t
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
 import type { HeartRateSample } from '../../../src/sensors/samples.ts';
+import { PROGRAM } from '../../../src/workout/program.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { describeWithShared } from '../../shared.ts';
 import { asBluetoothDevice, FakeDevice, hex } from '../sensors/ble/fake-device.ts';
@@ -234,6 +235,30 @@ describe('Devices with phone motion', () => {
   });
 });
 
+describe('Devices with a watch alone', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('counts from the wrist what a wrist sees, and leaves to the +1 what it cannot', async () => {
+    const { nav } = navigatorWith([fakePineTime()]);
+    const devices = new Devices({ now: () => Date.now(), navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('pinetime');
+    await settle();
+    await connecting;
+    expect(devices.state.source?.placement).toBe('wrist');
+    expect(devices.state.countsMotion).toBe(true);
+    const counted = PROGRAM.filter((e) => devices.active.motionFor(e.id) !== null).map((e) => e.id);
+    // The arms lie still in a bridge and a bat hang, one arm in two moves in a bird dog, and the
+    // forearms stay on the floor when a plank drops.
+    expect(counted).toEqual(['superman', 'drawing-in', 'lat-pulldown']);
+    devices.dispose();
+  });
+});
+
 describeWithShared('Devices with an H10 and a PineTime', () => {
   let nowMs = 0;
   beforeEach(() => {
@@ -270,6 +295,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     expect(source.virtual).toBeNull();
     expect(source.motionFor('superman')?.placement).toBe('chest');
     expect(source.motionFor('lat-pulldown')?.placement).toBe('wrist');
+    expect(source.motionFor('glute-bridge')?.placement).toBe('chest');
 
     const beats: HeartRateSample[] = [];
     source.heartRate$.subscribe((b) => beats.push(b));
