@@ -500,8 +500,11 @@ export class Devices extends Model<DeviceState> {
         },
       };
       // Beside the devices there, until it is connected: a device that fails leaves them as they were.
-      this.addMember(member, () => false);
+      // One from an earlier visit joins once connected: out of reach, its attempt may take long, and
+      // the virtual strap goes on meanwhile.
+      if (!quiet) this.addMember(member, () => false);
       await live.connect();
+      if (quiet) this.addMember(member, () => false);
       // A second device of the same kind then takes the place of the first; other kinds stay beside it.
       const replaced = this.members.filter((m) => m !== member && m.status.kind === kind);
       if (replaced.length) this.setMembers(this.members.filter((m) => !replaced.includes(m)));

@@ -165,6 +165,17 @@ describe('A device picked on an earlier visit', () => {
     expect(away.state.problem).toBeNull();
     away.dispose();
 
+    // Off and silent (a connection attempt that never ends): the virtual strap stays in use meanwhile.
+    const connect = watch.gatt.connect;
+    watch.gatt.connect = () => new Promise(() => {});
+    const silent = new Devices(options);
+    void silent.reconnectKnownDevices();
+    await settle(10_000);
+    expect(silent.active.virtual).not.toBeNull();
+    expect(silent.state.devices.map((d) => d.name)).toEqual(['Virtual strap']);
+    silent.dispose();
+    watch.gatt.connect = connect;
+
     // The one after, with the watch on: it is connected with no chooser.
     watch.reachable = true;
     const back = new Devices(options);
