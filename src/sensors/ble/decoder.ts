@@ -54,6 +54,7 @@ export class PacketDecoder {
   private readonly pmd = new PmdStreamDecoder();
   private readonly assembler = new PmdResponseAssembler();
   private readonly requestedRate = new Map<number, number>();
+  private readonly requestedResolution = new Map<number, number>();
   private readonly framer = new LineFramer();
   private lastAccEndMs: number | null = null;
   private cutFramesInARow = 0;
@@ -74,6 +75,8 @@ export class PacketDecoder {
     if (opCode === PmdOpCode.REQUEST_MEASUREMENT_START) {
       const rate = settings.SAMPLE_RATE?.[0];
       if (rate !== undefined) this.requestedRate.set(measurementType, rate);
+      const resolution = settings.RESOLUTION?.[0];
+      if (resolution !== undefined) this.requestedResolution.set(measurementType, resolution);
     } else if (opCode === PmdOpCode.STOP_MEASUREMENT) {
       this.pmd.reset(measurementType);
     }
@@ -184,10 +187,22 @@ export class PacketDecoder {
       }
       return;
     }
+    const frame = r.value;
+    // A raw frame's type says how wide its samples are (types 0/1/2: 8/16/24 bits, PROTOCOLS.md §2.6).
+    // One that is not the resolution the stream was started at has a type byte gone wrong: read as
+    // it says, its bytes would be nonsense motion (a 16-bit stream read as 8-bit samples is near 0 g).
+    const resolution = this.requestedResolution.get(frame.header.measurementType);
+    const rawBits = frame.header.compressed ? null : (frame.header.frameType + 1) * 8;
+    if (frame.kind === 'acc' && rawBits !== null && resolution !== undefined && rawBits !== resolution) {
+      this.out.malformed({
+        code: 'unknown-type',
+        message: `a raw ${rawBits}-bit ACC frame in a ${resolution}-bit stream`,
+      });
+      return;
+    }
     this.cutFramesInARow = 0;
     // Whole frames take the report back (see Devices): a later run of cut ones is told anew.
     this.truncatedReported = false;
-    const frame = r.value;
     if (frame.kind !== 'acc' || frame.sampleCount === 0) return;
     const n = frame.sampleCount;
     const rate = this.requestedRate.get(ACC) ?? 0;

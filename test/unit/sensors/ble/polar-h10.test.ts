@@ -136,6 +136,23 @@ describeWithShared('GattSession with a Polar H10', () => {
     expect(frames).toHaveLength(2);
   });
 
+  it('drops a frame whose type byte says other samples than the 16-bit stream started, and streams on', async () => {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    const [first, second] = accFrames('ACC_50HZ_2G');
+    // Byte 9 turned from raw type 1 (int16) to raw type 0 (int8): the same bytes would read as
+    // twice the samples, each a few hundredths of g, as if the person fell.
+    const wrongType = Uint8Array.from(second);
+    wrongType[9] = 0x00;
+    device.notify(uuids.PMD_DATA, first);
+    device.notify(uuids.PMD_DATA, wrongType);
+    device.notify(uuids.PMD_DATA, second);
+    expect(session.malformedPackets$.value).toBe(1);
+    expect(frames.map((f) => f.xyz.length / 3)).toEqual([36, 36]);
+  });
+
   it('says what frames cut short one after another mean, once, and keeps heart rate', async () => {
     open(fakeH10());
     const connecting = session.connect();
