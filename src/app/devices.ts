@@ -21,7 +21,12 @@ import {
   tap,
 } from 'rxjs';
 import { createRecording, type RecordedPacket, type Recording } from '../protocol/recording.ts';
-import { BLE_DEVICE_KINDS, type BleDeviceKind, requestOptionsFor } from '../sensors/ble/device-kinds.ts';
+import {
+  BLE_DEVICE_KINDS,
+  type BleDeviceKind,
+  kindOfPicked,
+  requestOptionsFor,
+} from '../sensors/ble/device-kinds.ts';
 import {
   BluetoothProblem,
   bluetoothOf,
@@ -456,7 +461,7 @@ export class Devices extends Model<DeviceState> {
       if (this.connections.get(already) === 'lost') already.session?.retry();
       return;
     }
-    await this.useBluetoothDevice(device, kind, false);
+    await this.useBluetoothDevice(device, kindOfPicked(kind, device.name ?? ''), false);
   }
 
   /**

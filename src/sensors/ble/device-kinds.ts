@@ -24,6 +24,11 @@ export interface BleDeviceKindSpec {
   profiles(): Profile[];
   /** Where its accelerometer sits, from the advertised name; null for heart rate only. */
   placement(name: string): Placement | null;
+  /**
+   * A kind a device picked as this one may turn out to be, by its name (a Polar H10 picked as a
+   * plain heart-rate strap): the chooser also asks for that kind's services, so it can be used as such.
+   */
+  readonly mayBe?: BleDeviceKind;
 }
 
 export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>> = {
@@ -33,6 +38,7 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
     filters: [{ services: [HEART_RATE_SERVICE] }],
     profiles: () => [heartRateProfile(), batteryProfile(), deviceInfoProfile()],
     placement: () => null,
+    mayBe: 'polar',
   },
   polar: {
     kind: 'polar',
@@ -74,11 +80,25 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
   },
 };
 
-/** The chooser's options for a kind: every service its profiles use is listed. */
+/** The chooser's options for a kind: every service its profiles use (and those of `mayBe`) is listed. */
 export function requestOptionsFor(spec: BleDeviceKindSpec): {
   filters: BluetoothLEScanFilter[];
   optionalServices: BluetoothServiceUUID[];
 } {
-  const services = new Set(spec.profiles().flatMap((p) => p.services));
+  const kinds = spec.mayBe ? [spec, BLE_DEVICE_KINDS[spec.mayBe]] : [spec];
+  const services = new Set(kinds.flatMap((k) => k.profiles()).flatMap((p) => p.services));
   return { filters: spec.filters, optionalServices: [...services] };
+}
+
+/**
+ * The kind a device picked as `kind` is used as: the one it may be (`mayBe`) when its name matches
+ * that kind's filters. Someone with an H10 who taps "Connect a Bluetooth strap" gets its motion too.
+ */
+export function kindOfPicked(kind: BleDeviceKind, name: string): BleDeviceKind {
+  const other = BLE_DEVICE_KINDS[kind].mayBe;
+  if (!other) return kind;
+  const matches = BLE_DEVICE_KINDS[other].filters.some(
+    (f) => f.namePrefix !== undefined && name.startsWith(f.namePrefix),
+  );
+  return matches ? other : kind;
 }

@@ -60,7 +60,9 @@ export class PolarPmdProfile implements Profile {
     const service = await link.service(PMD_SERVICE);
     const cp = service && (await link.characteristic(service, PMD_CONTROL_POINT));
     const data = service && (await link.characteristic(service, PMD_DATA));
-    if (!service || !cp || !data) throw new Error('This Polar device offers no measurement data service.');
+    // Without PMD (or its accelerometer, below) the strap is a heart-rate strap still: it stays, counted by hand.
+    if (!service || !cp || !data)
+      return this.failed(context, 'the sensor offers no measurement data service');
     this.controlPoint = cp;
     let featureBytes: Uint8Array;
     try {
@@ -73,9 +75,7 @@ export class PolarPmdProfile implements Profile {
     }
     const features = parsePmdFeatures(featureBytes);
     // The H10 reads `0F 05 …` (ECG + ACC) [FST]; an unreadable bitmap is not a reason to give up.
-    if (features.ok && !features.value.acc) {
-      throw new Error('This Polar device has no accelerometer stream; pick it as a heart-rate strap.');
-    }
+    if (features.ok && !features.value.acc) return this.failed(context, 'the sensor has no accelerometer');
     try {
       await link.subscribe(data, (bytes) => decoder.notify(PMD_DATA, bytes, now()));
       await this.startAcc(context);

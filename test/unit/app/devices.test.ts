@@ -537,6 +537,44 @@ describeWithShared('Devices when a strap is picked again, fails, or keeps its mo
     await connecting;
   };
 
+  it('uses a Polar H10 picked as a plain heart-rate strap as the H10 it is, accelerometer and all', async () => {
+    const h10 = fakeH10();
+    const { nav, requests } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connectBluetoothStrap();
+    await settle();
+    await connecting;
+    // The chooser shows every heart-rate strap, and lets the app use a Polar's PMD service too.
+    expect(requests[0].filters).toEqual([{ services: [uuids.HEART_RATE_SERVICE] }]);
+    expect(requests[0].optionalServices).toContain(uuids.PMD_SERVICE);
+    expect(devices.state.devices.map((d) => [d.name, d.kind, d.placement, d.sampleRateHz])).toEqual([
+      ['Polar H10 0A1B2C3D', 'polar', 'chest', 50],
+    ]);
+    expect(devices.state.countsMotion).toBe(true);
+    expect(devices.state.problem).toBeNull();
+    devices.dispose();
+  });
+
+  it('keeps a Polar that offers no PMD service as the heart-rate strap it is, and says why it counts by hand', async () => {
+    const strap = new FakeDevice('Polar H10 0000E2E0', [
+      {
+        uuid: uuids.HEART_RATE_SERVICE,
+        characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+      },
+    ]);
+    const { nav } = navigatorWith([strap]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connectBluetoothStrap();
+    await settle();
+    await connecting;
+    expect(devices.state.devices.map((d) => [d.name, d.connection, d.heartRate])).toEqual([
+      ['Polar H10 0000E2E0', 'connected', true],
+    ]);
+    expect(devices.state.countsMotion).toBe(false);
+    expect(devices.state.problem).toMatch(/Motion could not start: .*Heart rate still works/);
+    devices.dispose();
+  });
+
   it('keeps the strap that is connected when it is picked again in the chooser', async () => {
     const h10 = fakeH10();
     const { nav } = navigatorWith([h10, h10]);
