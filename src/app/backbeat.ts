@@ -43,7 +43,7 @@ import {
   TuningModel,
   TuningStore,
 } from '../workout/personal-tuning.ts';
-import { type ExerciseId, exerciseById } from '../workout/program.ts';
+import { type ExerciseId, exerciseById, PROGRAM } from '../workout/program.ts';
 import { type PastSession, TargetChangesModel, targetChanges } from '../workout/progression.ts';
 import { currentPlanned, type PauseReason, type SessionState } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
@@ -270,6 +270,12 @@ export class Backbeat {
           distinctUntilChanged(),
         )
         .subscribe((available) => this.session.sensePosition(available)),
+    );
+    // What the devices count by themselves, and so what the person counts by hand (and says so).
+    this.subscriptions.add(
+      this.devices.source$
+        .pipe(map((source) => PROGRAM.filter((e) => source.motionFor(e.id) !== null).map((e) => e.id)))
+        .subscribe((exercises) => this.session.senseMotion(exercises)),
     );
     // The screen going off in a set or a rest stops no stream: the session goes on on the mat.
     this.subscriptions.add(

@@ -15,6 +15,7 @@ import {
 } from '../workout/program.ts';
 import {
   type CurrentSet,
+  countedByHand,
   currentPlanned,
   heldS,
   type PauseReason,
@@ -183,7 +184,7 @@ function sameSet(a: SessionState, b: SessionState): boolean {
 function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, after: CurrentSet): Cue[] {
   const planned = currentPlanned(next);
   if (!planned) return [];
-  const cues: Cue[] = positionCues(planned.exercise, before, after);
+  const cues: Cue[] = positionCues(planned.exercise, before, after, countedByHand(next, planned.exercise));
   cues.push(...formWarnings(before.formIssues, after.formIssues));
   if (after.count > before.count) {
     // Breath cycles are counted quietly: a beep would break the calm of the bat hang.
@@ -204,18 +205,22 @@ function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, a
   return cues;
 }
 
+/** How a hold no connected device sees begins: the screen's button of that name. */
+const TAP_START_HOLD = 'Tap Start hold';
+
 /** Added when a wrong position is said again. */
 const WRONG_POSITION_WAY_ON = 'If you are in position, tap Start the set.';
 
 /** In position at last, a wrong position (said again now and then), or back to getting into position. */
-function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet): Cue[] {
+function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet, byHand: boolean): Cue[] {
   if (before.waiting && !after.waiting) {
     // Begun by hand, the person may not be in position as far as the sensor can tell. The tone tells
-    // it on a device with no voice, and through music.
+    // it on a device with no voice, and through music. A hold no device sees starts with a tap.
+    const go = exercise.kind === 'hold' && byHand ? `${TAP_START_HOLD}.` : 'Go.';
     return [
       tone('hold-start'),
       vibrate('hold-start'),
-      sayPosition(after.begunByHand ? 'Go.' : 'In position. Go.'),
+      sayPosition(after.begunByHand ? go : `In position. ${go}`),
     ];
   }
   if (after.waiting && !before.waiting) return [say(exercise.positionPrompt, true)];
@@ -338,7 +343,13 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
   if (side) parts.push(side);
   if (!set.waiting) {
     if (newExercise) parts.push(exercise.position);
-    parts.push(exercise.kind === 'hold' ? 'Hold still when you are in position' : 'Go');
+    if (exercise.kind !== 'hold') parts.push('Go');
+    else
+      parts.push(
+        countedByHand(next, exercise)
+          ? `${TAP_START_HOLD} when you are in position`
+          : 'Hold still when you are in position',
+      );
     return [say(sentences(parts), true)];
   }
   // Where to get into, a line of its own: a person already there is in position before it ends, and

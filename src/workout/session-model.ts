@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
 import type { PositionEvent } from '../motion/position.ts';
 import { Model } from './model.ts';
+import type { ExerciseId } from './program.ts';
 import {
   currentPlanned,
   initialSessionState,
@@ -52,6 +53,11 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'position-sensing', available, nowMs: this.now() });
   }
 
+  /** Which exercises the connected devices count by themselves (see SessionState.countedByDevice). */
+  senseMotion(exercises: readonly ExerciseId[]): void {
+    this.dispatch({ type: 'motion-sensing', exercises });
+  }
+
   /** `reason` when the app pauses by itself (a device away), not the person. */
   pause(reason?: PauseReason): void {
     this.dispatch({ type: 'pause', nowMs: this.now(), ...(reason ? { reason } : {}) });
@@ -94,8 +100,10 @@ export class SessionModel extends Model<SessionState> {
 
   /** Puts back a saved session (already moved onto this page's clock) so that it goes on from there. */
   restore(state: SessionState): void {
-    // Whether sets wait for position depends on the devices connected now, not when it was saved.
-    this.setState({ ...state, startsByPosition: this.state.startsByPosition });
+    // Whether sets wait for position, and what is counted by hand, depend on the devices connected
+    // now, not when it was saved.
+    const { startsByPosition, countedByDevice } = this.state;
+    this.setState({ ...state, startsByPosition, countedByDevice });
   }
 
   private dispatch(action: SessionAction): void {

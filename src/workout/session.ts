@@ -5,7 +5,7 @@
 import type { FormIssue, MotionEvent, Side } from '../motion/events.ts';
 import type { PositionEvent } from '../motion/position.ts';
 import type { Posture } from '../motion/posture.ts';
-import { type Dosage, type Exercise, exerciseById, PROGRAM } from './program.ts';
+import { type Dosage, type Exercise, type ExerciseId, exerciseById, PROGRAM } from './program.ts';
 import { plankTargetAfter } from './progression.ts';
 
 export type SessionPhase = 'ready' | 'set' | 'rest' | 'summary';
@@ -126,6 +126,12 @@ export interface SessionState {
    * position. Without one (a heart-rate-only strap) a set begins as soon as it is due.
    */
   readonly startsByPosition?: boolean;
+  /**
+   * The exercises a connected device counts by itself (a watch does not see a glute bridge; a
+   * heart-rate-only strap sees none); absent until the devices are known. The others are counted by
+   * hand, and their holds start with a tap.
+   */
+  readonly countedByDevice?: readonly ExerciseId[];
 }
 
 /** A pause that is over: when it began (session clock) and how long it lasted. */
@@ -154,6 +160,7 @@ export type SessionAction =
   | { readonly type: 'begin'; readonly nowMs: number }
   /** Whether a connected device sees posture, so that sets wait for the person to be in position. */
   | { readonly type: 'position-sensing'; readonly available: boolean; readonly nowMs: number }
+  | { readonly type: 'motion-sensing'; readonly exercises: readonly ExerciseId[] }
   /** `reason` is set when the app pauses by itself, not the person. */
   | { readonly type: 'pause'; readonly nowMs: number; readonly reason?: PauseReason }
   | { readonly type: 'resume'; readonly nowMs: number }
@@ -218,6 +225,11 @@ export function initialSessionState(plan: readonly PlannedExercise[] = defaultPl
   };
 }
 
+/** Whether the devices connected now leave an exercise to be counted by hand (see countedByDevice). */
+export function countedByHand(state: SessionState, exercise: Exercise): boolean {
+  return state.countedByDevice !== undefined && !state.countedByDevice.includes(exercise.id);
+}
+
 export function currentPlanned(state: SessionState): PlannedExercise | null {
   return state.plan[state.exerciseIndex] ?? null;
 }
@@ -247,7 +259,11 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
     case 'reset': {
       // A new session keeps knowing what the devices connected now can see.
       const fresh = initialSessionState(action.plan ?? state.plan);
-      return state.startsByPosition ? { ...fresh, startsByPosition: true } : fresh;
+      return {
+        ...fresh,
+        ...(state.startsByPosition ? { startsByPosition: true } : {}),
+        ...(state.countedByDevice ? { countedByDevice: state.countedByDevice } : {}),
+      };
     }
     case 'start':
       if (state.phase !== 'ready' || state.plan.length === 0) return state;
@@ -278,6 +294,12 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       const sensed = { ...state, startsByPosition: action.available };
       // With no device left that sees posture, a set waiting for it begins now.
       return !action.available && state.set?.waiting ? beginSet(sensed, action.nowMs) : sensed;
+    }
+    case 'motion-sensing': {
+      const before = state.countedByDevice;
+      const same =
+        before?.length === action.exercises.length && before.every((id, i) => id === action.exercises[i]);
+      return same ? state : { ...state, countedByDevice: action.exercises };
     }
     case 'pause':
       if (state.phase !== 'set' && state.phase !== 'rest') return state;

@@ -166,6 +166,18 @@ describe('planCues', () => {
     expect(begin).not.toContain('.5');
   });
 
+  it('asks a person whose devices cannot see the hold (a heart-rate-only strap) to tap Start hold', () => {
+    const run = new Run(plan(['drawing-in', 1, 45, 30]));
+    run.do({ type: 'motion-sensing', exercises: [] });
+    expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(
+      /Tap Start hold when you are in position$/,
+    );
+    // A device that counts it: the hold starts once the person is still.
+    const seen = new Run(plan(['drawing-in', 1, 45, 30]));
+    seen.do({ type: 'motion-sensing', exercises: ['drawing-in'] });
+    expect(spoken(seen.do({ type: 'start', nowMs: 0 }))[0]).toMatch(/Hold still when you are in position$/);
+  });
+
   it('times a drawing-in hold: start, calls every 15 s, the last five seconds, the end', () => {
     const run = new Run(plan(['drawing-in', 1, 45, 30], ['elbow-plank', 1, 30, 60]));
     const start = run.do({ type: 'start', nowMs: 0 });
@@ -589,6 +601,17 @@ describe('cues for a set that begins in position', () => {
     const run = sensing(plan(['superman', 2, 3, 30]));
     run.do({ type: 'start', nowMs: 0 });
     expect(spoken(run.do({ type: 'begin', nowMs: 4000 }))).toEqual(['Go.']);
+  });
+
+  it('asks for a tap on Start hold where no connected device sees the hold (a watch in a plank)', () => {
+    const run = sensing(plan(['elbow-plank', 1, 30, 60], ['superman', 1, 3, 30]));
+    run.do({ type: 'motion-sensing', exercises: ['superman', 'drawing-in', 'lat-pulldown'] });
+    run.do({ type: 'start', nowMs: 0 });
+    expect(spoken(run.do(position('in', 'face-down', 3000)))).toEqual(['In position. Tap Start hold.']);
+    const begunByHand = sensing(plan(['elbow-plank', 1, 30, 60]));
+    begunByHand.do({ type: 'motion-sensing', exercises: [] });
+    begunByHand.do({ type: 'start', nowMs: 0 });
+    expect(spoken(begunByHand.do({ type: 'begin', nowMs: 4000 }))).toEqual(['Tap Start hold.']);
   });
 
   it('says a wrong position when it is seen, again after 20 s with the way on, never while muted', () => {
