@@ -6,6 +6,7 @@ import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/u
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
+import { installCueSpy } from './cue-spy.ts';
 import { hexBytes } from './emulated-polar-h10.ts';
 
 interface Vector {
@@ -23,6 +24,7 @@ describeWithShared('a standard heart-rate strap over Web Bluetooth', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     page = await browser.newPage();
+    await page.addInitScript(installCueSpy);
     await page.goto(inject('baseUrl'));
     // Emulation is set up after the last navigation: a reload silently ends it.
     strap = await emulatePeripheral(browser, page, {
@@ -83,6 +85,12 @@ describeWithShared('a standard heart-rate strap over Web Bluetooth', () => {
     expect(await exercise()).toBe('Drawing-in');
     const unit = page.locator('bb-set-view .unit').first();
     expect(await unit.textContent()).toBe('tap Start hold');
+    // The voice says so too: the person on the mat does not wait for a stillness nothing sees.
+    const said = () =>
+      page.evaluate(() => (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail));
+    await expect
+      .poll(async () => (await said()).at(-1))
+      .toMatch(/^Drawing-in, .*Tap Start hold when you are in position$/);
     await page.getByRole('button', { name: 'Start hold' }).click();
     await expect.poll(() => unit.textContent()).toBe('of 45 s');
     await expect.poll(() => page.locator('bb-set-view .count').textContent(), { timeout: 5000 }).toBe('2');
