@@ -207,6 +207,8 @@ export class Devices extends Model<DeviceState> {
   private readonly habitStore: JsonStore<Habit>;
   private virtualHabit: Habit;
   private readonly knownDevices: JsonStore<readonly KnownDevice[]>;
+  /** Devices of an earlier visit being connected again, by id, until the attempt is over. */
+  private readonly rejoining = new Map<string, Promise<void>>();
   /** The page is hidden (the screen went off, another app is in front). */
   private pageHidden = false;
   /** A session is under way: streams run on while the page is hidden (see keepStreaming). */
@@ -413,8 +415,14 @@ export class Devices extends Model<DeviceState> {
     }
     for (const { id, kind } of known) {
       const device = granted.find((d) => d.id === id);
-      if (device && !this.members.some((m) => m.status.id === id))
-        await this.useBluetoothDevice(device, kind, true);
+      if (!device || this.members.some((m) => m.status.id === id)) continue;
+      const attempt = this.useBluetoothDevice(device, kind, true);
+      this.rejoining.set(id, attempt);
+      try {
+        await attempt;
+      } finally {
+        this.rejoining.delete(id);
+      }
     }
   }
 
@@ -455,6 +463,8 @@ export class Devices extends Model<DeviceState> {
       this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
       return;
     }
+    // Picked while its connection from an earlier visit is under way: one connection, not two.
+    await this.rejoining.get(device.id);
     const already = this.members.find((m) => m.status.id === device.id);
     if (already) {
       // Picked again: the device stays as it is, and one the app gave up on is tried again.

@@ -189,6 +189,50 @@ describe('A device picked on an earlier visit', () => {
   });
 });
 
+describe('A device picked again while its reconnection from an earlier visit is under way', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is connected once: the pick waits for that attempt rather than open a second connection', async () => {
+    const storage = new MemoryStorage();
+    const watch = fakePineTime();
+    const { nav } = navigatorWith([watch, watch]);
+    const bluetooth = nav.bluetooth as unknown as { getDevices?: () => Promise<BluetoothDevice[]> };
+    const options = { now: () => Date.now(), navigator: nav, seed: 1, window: null, storage };
+    const first = new Devices(options);
+    const picking = first.connect('pinetime');
+    await settle();
+    await picking;
+    first.dispose();
+    await settle();
+
+    // The next visit: the watch wakes slowly, and the person picks it from the chooser meanwhile.
+    bluetooth.getDevices = async () => [asBluetoothDevice(watch)];
+    const connect = watch.gatt.connect.bind(watch.gatt);
+    let wake = () => {};
+    let attempts = 0;
+    watch.gatt.connect = () => {
+      attempts++;
+      return attempts === 1 ? new Promise((resolve) => (wake = () => resolve(connect()))) : connect();
+    };
+    const next = new Devices(options);
+    const rejoining = next.reconnectKnownDevices();
+    await settle();
+    const picked = next.connect('pinetime');
+    await settle();
+    wake();
+    await settle();
+    await Promise.all([rejoining, picked]);
+    expect(attempts).toBe(1);
+    expect(next.state.devices.map((d) => [d.name, d.connection])).toEqual([['InfiniTime', 'connected']]);
+    next.dispose();
+  });
+});
+
 /** Phone motion picked on a page of its own, its window the one motion events come from. */
 async function phoneMotionPicked(): Promise<{ devices: Devices; win: Window }> {
   const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
