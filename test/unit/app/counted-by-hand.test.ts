@@ -1,10 +1,8 @@
 // What the connected devices count by themselves, and so what the person counts by hand: the
 // session knows it before each set, so that the voice asks for a tap where no device sees a hold.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Backbeat } from '../../../src/app/backbeat.ts';
-import * as uuids from '../../../src/protocol/uuids.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
-import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
+import { appWithStrap, heartRateStrap } from './heart-rate-strap-app.ts';
 
 describe('exercises counted by hand', () => {
   beforeEach(() => {
@@ -15,19 +13,7 @@ describe('exercises counted by hand', () => {
   });
 
   it('are none with the virtual strap, and all of them with a heart-rate-only strap', async () => {
-    const strap = new FakeDevice('HRM-Dual', [
-      {
-        uuid: uuids.HEART_RATE_SERVICE,
-        characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-      },
-    ]);
-    const app = new Backbeat({
-      now: () => Date.now(),
-      navigator: {
-        bluetooth: { requestDevice: async () => asBluetoothDevice(strap) },
-      } as unknown as Navigator,
-      persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
-    });
+    const app = appWithStrap(heartRateStrap());
     app.start();
     await vi.advanceTimersByTimeAsync(50);
     expect(app.session.state.countedByDevice).toEqual(PROGRAM.map((e) => e.id));

@@ -143,19 +143,9 @@ describe('A device picked on an earlier visit', () => {
   });
 
   it('is connected again when the browser still lists it; one out of reach stays known and says nothing', async () => {
-    const storage = new MemoryStorage();
-    const watch = fakePineTime();
-    const { nav } = navigatorWith([watch]);
-    const bluetooth = nav.bluetooth as unknown as { getDevices?: () => Promise<BluetoothDevice[]> };
-    const options = { now: () => Date.now(), navigator: nav, seed: 1, window: null, storage };
-    const first = new Devices(options);
-    const picking = first.connect('pinetime');
-    await settle();
-    await picking;
-    first.dispose();
+    const { watch, options } = await watchFromAnEarlierVisit();
 
     // The next visit, with the watch off: the virtual strap stays, and no problem is shown.
-    bluetooth.getDevices = async () => [asBluetoothDevice(watch)];
     watch.reachable = false;
     const away = new Devices(options);
     const trying = away.reconnectKnownDevices();
@@ -187,31 +177,11 @@ describe('A device picked on an earlier visit', () => {
     ]);
     back.dispose();
   });
-});
 
-describe('A device picked again while its reconnection from an earlier visit is under way', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('is connected once: the pick waits for that attempt rather than open a second connection', async () => {
-    const storage = new MemoryStorage();
-    const watch = fakePineTime();
-    const { nav } = navigatorWith([watch, watch]);
-    const bluetooth = nav.bluetooth as unknown as { getDevices?: () => Promise<BluetoothDevice[]> };
-    const options = { now: () => Date.now(), navigator: nav, seed: 1, window: null, storage };
-    const first = new Devices(options);
-    const picking = first.connect('pinetime');
-    await settle();
-    await picking;
-    first.dispose();
-    await settle();
+  it('is connected once when picked again meanwhile: the pick waits for that attempt', async () => {
+    const { watch, options } = await watchFromAnEarlierVisit(1);
 
     // The next visit: the watch wakes slowly, and the person picks it from the chooser meanwhile.
-    bluetooth.getDevices = async () => [asBluetoothDevice(watch)];
     const connect = watch.gatt.connect.bind(watch.gatt);
     let wake = () => {};
     let attempts = 0;
@@ -232,6 +202,27 @@ describe('A device picked again while its reconnection from an earlier visit is 
     next.dispose();
   });
 });
+
+/**
+ * A PineTime picked on a visit now over, which the browser still lists (getDevices), and the options
+ * the next visit's Devices are made with; the chooser then offers it `picksLater` times more.
+ */
+async function watchFromAnEarlierVisit(picksLater = 0) {
+  const storage = new MemoryStorage();
+  const watch = fakePineTime();
+  const { nav } = navigatorWith(Array.from({ length: 1 + picksLater }, () => watch));
+  const options = { now: () => Date.now(), navigator: nav, seed: 1, window: null, storage };
+  const first = new Devices(options);
+  const picking = first.connect('pinetime');
+  await settle();
+  await picking;
+  first.dispose();
+  // Its connection is closed before the next visit begins.
+  await settle();
+  const bluetooth = nav.bluetooth as unknown as { getDevices?: () => Promise<BluetoothDevice[]> };
+  bluetooth.getDevices = async () => [asBluetoothDevice(watch)];
+  return { watch, options };
+}
 
 /** Phone motion picked on a page of its own, its window the one motion events come from. */
 async function phoneMotionPicked(): Promise<{ devices: Devices; win: Window }> {

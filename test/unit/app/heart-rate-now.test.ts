@@ -1,28 +1,9 @@
 // The heart rate the app shows is the one now: a strap out of reach or a replay played to its end
 // leaves no reading, not the last one it had.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Backbeat } from '../../../src/app/backbeat.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
-import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
-
-function appWith(strap: FakeDevice | null): Backbeat {
-  const bluetooth = { requestDevice: async () => (strap ? asBluetoothDevice(strap) : Promise.reject()) };
-  return new Backbeat({
-    now: () => Date.now(),
-    navigator: { bluetooth } as unknown as Navigator,
-    persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
-  });
-}
-
-function heartRateStrap(): FakeDevice {
-  return new FakeDevice('HRM-Dual', [
-    {
-      uuid: uuids.HEART_RATE_SERVICE,
-      characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-    },
-  ]);
-}
+import { appWithStrap, heartRateStrap } from './heart-rate-strap-app.ts';
 
 describe('the heart rate now', () => {
   beforeEach(() => {
@@ -34,7 +15,7 @@ describe('the heart rate now', () => {
 
   it('is none while the strap is away and after it is lost, and the next reading after a reconnection counts', async () => {
     const strap = heartRateStrap();
-    const app = appWith(strap);
+    const app = appWithStrap(strap);
     const shown: Array<number | null> = [];
     const watching = app.heartRateNow$.subscribe((s) => shown.push(s?.bpm ?? null));
     const kept: number[] = [];
@@ -68,7 +49,7 @@ describe('the heart rate now', () => {
 
   it('is none once a connected strap stops giving readings, as one off the skin sends 0 bpm', async () => {
     const strap = heartRateStrap();
-    const app = appWith(strap);
+    const app = appWithStrap(strap);
     const shown: Array<number | null> = [];
     const watching = app.heartRateNow$.subscribe((s) => shown.push(s?.bpm ?? null));
     const connecting = app.devices.connect('heart-rate');
@@ -95,7 +76,7 @@ describe('the heart rate now', () => {
   });
 
   it('is none once a replay has played to its end', async () => {
-    const app = appWith(null);
+    const app = appWithStrap(null);
     const shown: Array<number | null> = [];
     const watching = app.heartRateNow$.subscribe((s) => shown.push(s?.bpm ?? null));
     app.devices.replay(

@@ -1,9 +1,7 @@
 // A strap given up for lost in the middle of a set: the app pauses and says so; a person who resumes
 // and counts by hand goes on counting, also while a Reconnect they tapped is under way.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Backbeat } from '../../../src/app/backbeat.ts';
-import * as uuids from '../../../src/protocol/uuids.ts';
-import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
+import { appWithStrap, heartRateStrap } from './heart-rate-strap-app.ts';
 
 describe('a strap lost in the middle of a set', () => {
   beforeEach(() => {
@@ -14,19 +12,8 @@ describe('a strap lost in the middle of a set', () => {
   });
 
   it('pauses the set; resumed by the person, the set goes on through a Reconnect they tap', async () => {
-    const strap = new FakeDevice('HRM-Dual', [
-      {
-        uuid: uuids.HEART_RATE_SERVICE,
-        characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-      },
-    ]);
-    const app = new Backbeat({
-      now: () => Date.now(),
-      navigator: {
-        bluetooth: { requestDevice: async () => asBluetoothDevice(strap) },
-      } as unknown as Navigator,
-      persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
-    });
+    const strap = heartRateStrap();
+    const app = appWithStrap(strap);
     app.start();
     const connecting = app.devices.connect('heart-rate');
     await vi.advanceTimersByTimeAsync(50);
