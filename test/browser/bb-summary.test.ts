@@ -12,6 +12,15 @@ const record = supermanSet;
 
 afterEach(() => document.body.replaceChildren());
 
+/** Puts an element inside a main as the app's, 1rem in from each side. */
+function inAppMain(element: HTMLElement): HTMLElement {
+  const main = document.createElement('main');
+  main.style.padding = '0 1rem';
+  main.append(element);
+  document.body.append(main);
+  return main;
+}
+
 describe('bb-summary', () => {
   it('sums reps, breaths and hold time, leaving out what did not happen', () => {
     expect(summarise([record({})], 61_000)).toBe('1 set · 10 reps · 1 min');
@@ -106,11 +115,7 @@ describe('bb-summary', () => {
           record({ exerciseId: 'elbow-plank', holdMs: 0, target: 30, ...skipped }),
         ];
         summary.durationMs = 5 * 60_000;
-        // Inside the app's main, 1rem in from each side.
-        const main = document.createElement('main');
-        main.style.padding = '0 1rem';
-        main.append(summary);
-        document.body.append(main);
+        const main = inAppMain(summary);
         await expect.element(page.getByRole('row').nth(3)).toBeVisible();
         for (const word of ['Drawing-in', 'Wide-grip']) {
           const cell = page.getByRole('cell', { name: new RegExp(word) }).element();
@@ -141,10 +146,7 @@ describe('bb-summary', () => {
         record({ exerciseId: 'elbow-plank', holdMs: 152_000, count: 0, target: 30 }),
       ];
       summary.durationMs = 25 * 60_000;
-      const main = document.createElement('main');
-      main.style.padding = '0 1rem';
-      main.append(summary);
-      document.body.append(main);
+      const main = inAppMain(summary);
       await expect.element(page.getByRole('row').nth(4)).toBeVisible();
       const contentRight =
         main.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(main).paddingRight);
