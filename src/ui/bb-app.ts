@@ -484,6 +484,7 @@ export class BbApp extends LitElement {
         .model=${this.app.settings}
         .voices=${this.app.cues?.outputs.speech.voices() ?? []}
         .targetChanges=${this.targetChanges.value}
+        .tunings=${this.app.tunings}
       ></bb-settings>`;
     }
     return this.renderPhase(this.session.value);

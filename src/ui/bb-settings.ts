@@ -3,8 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { VoiceChoice } from '../cues/speech.ts';
+import type { PersonalTuning } from '../motion/tuning.ts';
 import { maxHeartRate } from '../workout/heart.ts';
-import { type ExerciseId, exerciseById, perSideText } from '../workout/program.ts';
+import type { TuningModel } from '../workout/personal-tuning.ts';
+import { type ExerciseId, type ExerciseKind, exerciseById, perSideText } from '../workout/program.ts';
 import { DRAWING_IN_STEPS_S, PLANK_STEP_S, type TargetChange } from '../workout/progression.ts';
 import {
   type DosagePatch,
@@ -25,6 +27,24 @@ function otherVoices(next: readonly VoiceChoice[], previous?: readonly VoiceChoi
     const p = previous[i];
     return v.uri !== p.uri || v.name !== p.name || v.lang !== p.lang || v.isDefault !== p.isDefault;
   });
+}
+
+/**
+ * What the app learned of how the person does an exercise from their +1, −1 and holds ended by hand,
+ * in words: "reps count from 60 % of the movement the program expects". Null when it learned nothing.
+ */
+function learnedText(kind: ExerciseKind, tuning: PersonalTuning | undefined): string | null {
+  if (!tuning) return null;
+  const percent = (scale: number) => `${Math.round(scale * 100)} %`;
+  const parts: string[] = [];
+  if (tuning.rangeScale !== 1) {
+    const counted = kind === 'breaths' ? 'breaths' : 'reps';
+    parts.push(`${counted} count from ${percent(tuning.rangeScale)} of the movement the program expects`);
+  }
+  if (tuning.holdLeaveScale !== 1) {
+    parts.push(`a hold ends at ${percent(tuning.holdLeaveScale)} of the usual move out of the pose`);
+  }
+  return parts.length ? `Learned from your corrections: ${parts.join('; ')}.` : null;
 }
 
 /** The box that lets progression set the hold targets: named again by the note that says what it did. */
@@ -206,6 +226,9 @@ export class BbSettings extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         margin: 0;
       }
+      .note.learned button {
+        margin-inline-start: 0.5rem;
+      }
       /* What was kept instead of what was typed: read, not skimmed past like a hint. */
       .note.correction {
         color: var(--bb-text, #f5f7fa);
@@ -232,6 +255,8 @@ export class BbSettings extends LitElement {
   @property({ attribute: false, hasChanged: otherVoices }) voices: readonly VoiceChoice[] = [];
   /** Where today's plan sets a target apart from these settings, and why (progression). */
   @property({ attribute: false }) targetChanges: readonly TargetChange[] = [];
+  /** What the app learned from the person's corrections, to show per exercise and to forget. */
+  @property({ attribute: false }) tunings: TuningModel | null = null;
 
   /** What the last reorder did, for screen readers: focus stays on the button, this says where it went. */
   @state() private announcement = '';
@@ -244,10 +269,12 @@ export class BbSettings extends LitElement {
   @state() private confirmingRestore = false;
 
   private settings!: ObserveController<Settings>;
+  private learned: ObserveController<TuningModel['state']> | null = null;
 
   override connectedCallback(): void {
-    // The controller needs the model, which is set before the element is attached.
+    // The controllers need the models, which are set before the element is attached.
     this.settings ??= ObserveController.ofModel(this, this.model);
+    if (this.tunings) this.learned ??= ObserveController.ofModel(this, this.tunings);
     super.connectedCallback();
   }
 
@@ -329,6 +356,7 @@ export class BbSettings extends LitElement {
           : ['Reps', ''];
     const limits = targetLimits(choice.id);
     const change = this.targetChanges.find((c) => c.exerciseId === choice.id);
+    const learned = learnedText(exercise.kind, this.learned?.value[choice.id]);
     // The field keeps the full session's sets, to come back to; a short session does one of each.
     const shortNoteId = short && dosage.sets !== 1 ? `${choice.id}-short-sets` : null;
     // The reps of a set done one side at a time are kept as the total of both sides.
@@ -384,6 +412,15 @@ export class BbSettings extends LitElement {
             ? html`<p class="note">
                 Today's session: ${change.todayS} s. ${describeTargetChange(change)} Untick
                 “${PROGRESS_LABEL}” to keep ${change.settingS} s.
+              </p>`
+            : nothing
+        }
+        ${
+          learned
+            ? html`<p class="note learned">
+                ${learned}
+                <button type="button" class="quiet" aria-label=${`Forget what was learned of ${exercise.name}`}
+                  @click=${() => this.tunings?.forget(choice.id)}>Forget it</button>
               </p>`
             : nothing
         }

@@ -72,6 +72,14 @@ export class TuningModel extends Model<PersonalTunings> {
     this.store.save(next);
   }
 
+  /** Forgets what was learned of one exercise: its detectors expect the program's movement again. */
+  forget(id: ExerciseId): void {
+    if (!(id in this.state)) return;
+    const { [id]: _forgotten, ...rest } = this.state;
+    this.setState(rest);
+    this.store.save(rest);
+  }
+
   /** Takes on what was learned elsewhere (a backup), checked as stored tunings are. */
   takeOn(raw: unknown): void {
     const next = parseTunings(raw);

@@ -2,11 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import '../../src/ui/bb-settings.ts';
 import type { BbSettings } from '../../src/ui/bb-settings.ts';
+import { TuningModel, TuningStore } from '../../src/workout/personal-tuning.ts';
 import { defaultSettings, SettingsModel, SettingsStore } from '../../src/workout/settings.ts';
 import { linesOf } from './lines.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 const KEY = 'backbeat.settings.test';
+const TUNING_KEY = 'backbeat.personal-tuning.test';
 
 function mount(voices: BbSettings['voices'] = []) {
   const model = new SettingsModel(new SettingsStore(localStorage, KEY));
@@ -19,11 +21,13 @@ function mount(voices: BbSettings['voices'] = []) {
 
 beforeEach(() => {
   localStorage.removeItem(KEY);
+  localStorage.removeItem(TUNING_KEY);
 });
 
 afterEach(() => {
   document.body.replaceChildren();
   localStorage.removeItem(KEY);
+  localStorage.removeItem(TUNING_KEY);
 });
 
 describe('bb-settings', () => {
@@ -488,5 +492,34 @@ describe('bb-settings', () => {
       .textContent!.match(/Untick\s+“([^”]+)” to keep 45 s\./)![1]!
       .replace(/\s+/g, ' ');
     await expect.element(page.getByRole('checkbox', { name: named })).toBeVisible();
+  });
+
+  it('shows what the counts learned from corrections, per exercise, and forgets it when asked', async () => {
+    // Several +1s on the superman taught its detector smaller reps; ended holds taught the plank's.
+    new TuningModel(new TuningStore(localStorage, TUNING_KEY)).set('superman', {
+      rangeScale: 0.6,
+      holdLeaveScale: 1,
+    });
+    const tunings = new TuningModel(new TuningStore(localStorage, TUNING_KEY));
+    tunings.set('elbow-plank', { rangeScale: 1, holdLeaveScale: 0.8 });
+    const model = new SettingsModel(new SettingsStore(localStorage, KEY));
+    const element = document.createElement('bb-settings');
+    element.model = model;
+    element.tunings = tunings;
+    document.body.append(element);
+    await expect
+      .element(page.getByText(/Learned from your corrections: reps count from 60 % of the movement/))
+      .toBeVisible();
+    await expect
+      .element(page.getByText(/Learned from your corrections: a hold ends at 80 % of the usual move/))
+      .toBeVisible();
+    await page.getByRole('button', { name: 'Forget what was learned of Superman' }).click();
+    await expect.element(page.getByText(/reps count from 60 %/)).not.toBeInTheDocument();
+    await expect
+      .element(page.getByRole('button', { name: 'Forget what was learned of Elbow plank' }))
+      .toBeVisible();
+    // Forgotten for the next session too, and only that exercise's.
+    const reloaded = new TuningModel(new TuningStore(localStorage, TUNING_KEY));
+    expect(reloaded.state).toEqual({ 'elbow-plank': { rangeScale: 1, holdLeaveScale: 0.8 } });
   });
 });
