@@ -255,12 +255,16 @@ export class BbProgressChart extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${(this.tableOpen ? series.x : []).map(
-            (x, i) => html`<tr>
-              <th scope="row">${label(x)}</th>
-              ${columns.map((l, j) => html`<td>${formatCell(l.values[i] ?? null, decimals[j])}</td>`)}
-            </tr>`,
-          )}
+          ${
+            // The newest first, where the person looks: after months, this week is not a long scroll
+            // down below the first ones.
+            (this.tableOpen ? series.x.map((x, i) => ({ x, i })).reverse() : []).map(
+              ({ x, i }) => html`<tr>
+                <th scope="row">${label(x)}</th>
+                ${columns.map((l, j) => html`<td>${formatCell(l.values[i] ?? null, decimals[j])}</td>`)}
+              </tr>`,
+            )
+          }
         </tbody>
       </table>
       </div>

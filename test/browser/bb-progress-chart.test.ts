@@ -205,8 +205,8 @@ describe('bb-progress-chart', () => {
     await expect.poll(() => root.querySelectorAll('.numbers tbody tr').length).toBe(3);
     const heads = [...root.querySelectorAll('.numbers thead th')].map((th) => th.textContent);
     expect(heads).toEqual(['Session', ...legend]);
-    const firstRow = [...root.querySelectorAll('.numbers tbody tr')[0]!.querySelectorAll('td')];
-    expect(firstRow.map((td) => td.textContent)).toEqual(['35', '40', '45']);
+    const oldestRow = [...root.querySelectorAll('.numbers tbody tr')[2]!.querySelectorAll('td')];
+    expect(oldestRow.map((td) => td.textContent)).toEqual(['35', '40', '45']);
   });
 
   it('writes the numbers of a column to one decimal place each when any of them has one', async () => {
@@ -230,8 +230,20 @@ describe('bb-progress-chart', () => {
       [...root.querySelectorAll('.numbers tbody tr')].map(
         (row) => row.querySelectorAll('td')[i]?.textContent,
       );
-    expect(column(0)).toEqual(['19.7', '18.0', '–']);
+    expect(column(0)).toEqual(['–', '18.0', '19.7']);
     expect(column(1)).toEqual(['16', '16', '16']);
+  });
+
+  it('lists the newest week first in its numbers, as the sessions are listed', async () => {
+    const { root } = await openNumbers(600);
+    const rows = [...root.querySelectorAll('.numbers tbody tr')].map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent),
+    );
+    expect(rows).toEqual([
+      ['Dec 1, 2025', '30', '14', '20', '33'],
+      ['Nov 24, 2025', '28', '15', '20', '36'],
+      ['Nov 17, 2025', '30', '15', '20', '36'],
+    ]);
   });
 
   it('says nothing of scrolling when its numbers fit', async () => {
