@@ -410,8 +410,8 @@ export class BbSettings extends LitElement {
         ${
           change
             ? html`<p class="note">
-                Today's session: ${change.todayS} s. ${describeTargetChange(change)} Untick
-                “${PROGRESS_LABEL}” to keep ${change.settingS} s.
+                Today's session: ${formatDuration(change.todayS)}. ${describeTargetChange(change)} Untick
+                “${PROGRESS_LABEL}” to keep ${formatDuration(change.settingS)}.
               </p>`
             : nothing
         }

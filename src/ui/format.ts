@@ -13,7 +13,7 @@ import {
   perSideText,
 } from '../workout/program.ts';
 import type { TargetChange } from '../workout/progression.ts';
-import { heldS, type PauseReason, type SetRecord } from '../workout/session.ts';
+import { formatDuration, heldS, type PauseReason, type SetRecord } from '../workout/session.ts';
 
 /** "45", "1:07": the big number of a timer. */
 function formatSeconds(totalS: number): string {
@@ -28,16 +28,9 @@ export function clockFace(totalS: number): { readonly digits: string; readonly s
   return { digits: formatSeconds(totalS), suffix: totalS < 60 ? 's' : '' };
 }
 
-/** "45 s", "1 min", "1 min 7 s": for sentences, where 1:07 would read badly aloud. */
-export function formatDuration(totalS: number): string {
-  if (totalS < 60) return `${totalS} s`;
-  const minutes = Math.floor(totalS / 60);
-  const seconds = totalS % 60;
-  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
-}
-
-// Whole seconds held: the workout's own count, so that the voice and the exports say a hold the same.
-export { heldS } from '../workout/session.ts';
+// Whole seconds held: the workout's own count, so that the voice and the exports say a hold the same;
+// and a duration in a sentence as the plan and progression's reasons write it.
+export { formatDuration, heldS } from '../workout/session.ts';
 
 /** "1 set", "3 sets". */
 export function plural(n: number, word: string): string {

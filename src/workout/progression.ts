@@ -4,7 +4,7 @@
 
 import { Model } from './model.ts';
 import type { ExerciseId } from './program.ts';
-import type { PlannedExercise, SetRecord } from './session.ts';
+import { formatDuration, type PlannedExercise, type SetRecord } from './session.ts';
 
 /**
  * The exercises whose past sets progression reads: a history given to it may hold only their sets
@@ -176,7 +176,7 @@ export interface TargetChange {
   readonly settingS: number;
   /** Today's target, seconds. */
   readonly todayS: number;
-  /** Why, as the end of a sentence: "you held the whole 45 s". */
+  /** Why, as the end of a sentence, in the plan's words for a duration: "you held the whole 1 min". */
   readonly reason: string;
 }
 
@@ -201,14 +201,16 @@ export function targetChanges(
 
 function drawingInReason(history: readonly PastSession[]): string {
   const { heldS, heldLastTime } = drawingInStep(history);
-  if (heldS === null) return `the drawing-in starts at ${DRAWING_IN_STEPS_S[0]} s`;
+  if (heldS === null) return `the drawing-in starts at ${formatDuration(DRAWING_IN_STEPS_S[0])}`;
+  const held = formatDuration(heldS);
   return heldLastTime
-    ? `you held the whole ${heldS} s last time`
-    : `you held the whole ${heldS} s in an earlier session, and a shorter hold does not lower it`;
+    ? `you held the whole ${held} last time`
+    : `you held the whole ${held} in an earlier session, and a shorter hold does not lower it`;
 }
 
 function plankReason(todayS: number): string {
-  return `${PLANK_STEP_S} s above your first plank last time (${todayS - PLANK_STEP_S} s)`;
+  // In the plan's words, "2 min 14 s": the first plank last time is today's target less the step.
+  return `${formatDuration(PLANK_STEP_S)} above your first plank last time (${formatDuration(todayS - PLANK_STEP_S)})`;
 }
 
 function withTarget(planned: PlannedExercise, target: number): PlannedExercise {

@@ -49,6 +49,14 @@ export function heldS(holdMs: number): number {
   return Math.max(0, Math.floor(holdMs / 1000));
 }
 
+/** "45 s", "1 min", "1 min 7 s": for sentences, where 1:07 would read badly aloud. */
+export function formatDuration(totalS: number): string {
+  if (totalS < 60) return `${totalS} s`;
+  const minutes = Math.floor(totalS / 60);
+  const seconds = totalS % 60;
+  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
+}
+
 /** The seconds held over a session's sets: the sum of each hold as said and shown, not a second more. */
 export function totalHeldS(records: readonly Pick<SetRecord, 'holdMs'>[]): number {
   return records.reduce((n, record) => n + (record.holdMs === null ? 0 : heldS(record.holdMs)), 0);

@@ -483,7 +483,7 @@ describe('bb-settings', () => {
     ];
     await element.updateComplete;
     const note = page.getByText(
-      /^\s*Today's session: 60 s\. Raised from 45 s: you held the whole 45 s last time\./,
+      /^\s*Today's session: 1 min\. Raised from 45 s: you held the whole 45 s last time\./,
     );
     await expect.element(note).toBeVisible();
     // The box it names to keep the setting is there, by that name.

@@ -183,7 +183,7 @@ describe("what progression changed in today's plan, and why", () => {
       exerciseId: 'drawing-in',
       settingS: 45,
       todayS: 120,
-      reason: 'you held the whole 60 s last time',
+      reason: 'you held the whole 1 min last time',
     });
   });
 
@@ -194,7 +194,7 @@ describe("what progression changed in today's plan, and why", () => {
       drawingIn(day(3), 120, 120_000),
       drawingIn(day(4), 120, 120_000),
     ];
-    expect(drawingInReason(history)?.reason).toBe('you held the whole 120 s last time');
+    expect(drawingInReason(history)?.reason).toBe('you held the whole 2 min last time');
   });
 
   it('says a shorter hold since the step was earned does not lower it', () => {
@@ -202,6 +202,16 @@ describe("what progression changed in today's plan, and why", () => {
     expect(drawingInReason(history)).toMatchObject({
       todayS: 60,
       reason: 'you held the whole 45 s in an earlier session, and a shorter hold does not lower it',
+    });
+  });
+
+  it('writes a plank hold of over a minute as the plan writes its target, in minutes and seconds', () => {
+    const history = [plank(day(1), 129, 125)];
+    expect(targetChanges(defaultPlan(), history).find((c) => c.exerciseId === 'elbow-plank')).toEqual({
+      exerciseId: 'elbow-plank',
+      settingS: 30,
+      todayS: 134,
+      reason: '5 s above your first plank last time (2 min 9 s)',
     });
   });
 
