@@ -226,8 +226,12 @@ export class BbSettings extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         margin: 0;
       }
-      .note.learned button {
-        margin-inline-start: 0.5rem;
+      /* Forget it beside the words where it fits, under them and flush with them where it does not. */
+      .note.learned {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 0.75rem;
       }
       /* What was kept instead of what was typed: read, not skimmed past like a hint. */
       .note.correction {
