@@ -393,10 +393,13 @@ function resumed(state: SessionState): string {
   if (!planned || !state.set) return 'Go on';
   const { exercise, dosage } = planned;
   const done = doneSoFar(exercise, state.set, state.nowMs);
+  // The bird dog's arm, as the set screen shows it: after a pause the person may not recall the last.
+  const side = exercise.alternatesSides ? `Next: ${nextArm(state.set)} arm` : null;
   return sentences([
     `Go on: ${exercise.name}, ${setOf(state.set.setNumber, dosage.sets)}`,
     dosageText(exercise, dosage.target),
     ...(done ? [done] : []),
+    ...(side ? [side] : []),
     ...(state.set.waiting ? [exercise.positionPrompt] : []),
   ]);
 }
@@ -426,7 +429,12 @@ function sessionEnded(state: SessionState): string {
 /** Bird dog starts on the right arm and alternates; the count tells which side is next (as bb-set-view shows). */
 function startingSide(exercise: Exercise, set: CurrentSet): string | null {
   if (!exercise.alternatesSides) return null;
-  return `Start with your ${set.count % 2 === 0 ? 'right' : 'left'} arm, then alternate`;
+  return `Start with your ${nextArm(set)} arm, then alternate`;
+}
+
+/** The arm of the next rep: the right after an even count, as the set starts on the right. */
+function nextArm(set: CurrentSet): 'right' | 'left' {
+  return set.count % 2 === 0 ? 'right' : 'left';
 }
 
 function setOf(setNumber: number, sets: number): string {

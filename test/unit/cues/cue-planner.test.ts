@@ -159,6 +159,16 @@ describe('planCues', () => {
     expect(begin).toContain('Bird dog, one set. ten each side. Start with your right arm, then alternate.');
   });
 
+  it('names the arm that comes next when a bird dog set goes on after a pause, as the set screen does', () => {
+    const run = new Run(plan(['bird-dog', 1, 20, 45]));
+    run.do({ type: 'start', nowMs: 0 });
+    run.do(...[3000, 6000, 9000, 12_000, 15_000].map((tMs, i) => motion(rep(tMs, i % 2 ? 'left' : 'right'))));
+    run.do({ type: 'pause', nowMs: 16_000 });
+    expect(spoken(run.do({ type: 'resume', nowMs: 24_000 }))).toEqual([
+      'Go on: Bird dog, one set. ten each side. five done. Next: left arm',
+    ]);
+  });
+
   it('says an odd bird dog set as the reps on each side, one more on the right it starts on', () => {
     const run = new Run(plan(['bird-dog', 1, 15, 45]));
     const begin = spoken(run.do({ type: 'start', nowMs: 0 }))[0];
