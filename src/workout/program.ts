@@ -46,6 +46,12 @@ export interface Exercise {
    * for as long as form holds (plank) and the target is only a goal.
    */
   readonly holdEndsAtTarget: boolean;
+  /**
+   * The hold is lifted into from the start position on "Go" (a plank, from lying face down on the
+   * elbows), rather than being the start position kept still (drawing-in): stillness there before the
+   * set began is the person waiting, listening to the set's instructions, not the hold.
+   */
+  readonly liftsIntoHold: boolean;
   readonly position: string;
   /** The posture the set starts in: it begins once the person is in it and still. */
   readonly startPosture: Posture;
@@ -70,6 +76,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: true,
     alternatesSides: false,
     holdEndsAtTarget: false,
+    liftsIntoHold: false,
     position: 'Lie face down with your arms stretched out past your head.',
     startPosture: 'face-down',
     startPositionWords: 'face down',
@@ -90,6 +97,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: false,
     alternatesSides: false,
     holdEndsAtTarget: false,
+    liftsIntoHold: false,
     position: 'Lie on your back, knees bent, feet flat with the weight in your heels.',
     startPosture: 'face-up',
     startPositionWords: 'on your back',
@@ -110,6 +118,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: true,
     alternatesSides: false,
     holdEndsAtTarget: true,
+    liftsIntoHold: false,
     position: 'On hands and knees, back flat, chest lifted, eyes on the floor.',
     startPosture: 'face-down',
     startPositionWords: 'on your hands and knees',
@@ -130,6 +139,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: false,
     alternatesSides: true,
     holdEndsAtTarget: false,
+    liftsIntoHold: false,
     position: 'Hands under shoulders, knees under hips, eyes just ahead of your hands, core braced flat.',
     startPosture: 'face-down',
     startPositionWords: 'on your hands and knees',
@@ -150,6 +160,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: false,
     alternatesSides: false,
     holdEndsAtTarget: false,
+    liftsIntoHold: false,
     position:
       'Lie on your back at a wall, seat against it, legs straight up the wall; walk your heels up until your low back rounds off the floor.',
     startPosture: 'face-up',
@@ -171,6 +182,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: true,
     alternatesSides: false,
     holdEndsAtTarget: false,
+    liftsIntoHold: false,
     position:
       'At the pulldown machine, thighs under the pads, bar gripped overhand, hands wider than shoulders.',
     startPosture: 'upright',
@@ -192,6 +204,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: false,
     alternatesSides: false,
     holdEndsAtTarget: false,
+    liftsIntoHold: true,
     position: 'Face down, elbows under shoulders; lift onto elbows and toes (or knees to make it easier).',
     startPosture: 'face-down',
     startPositionWords: 'face down on your elbows',

@@ -530,14 +530,23 @@ function onMotion(state: SessionState, event: MotionEvent, receivedMs: number): 
   const planned = currentPlanned(state);
   const set = state.set;
   if (state.phase !== 'set' || !set || !planned) return state;
+  // A plank is lifted into on "Go": lying still on the elbows before the set began is the person
+  // waiting for it (the set's instructions take seconds to say), and the lift would end that "hold".
+  const heldAlready = !planned.exercise.liftsIntoHold;
   // Before the person is in position nothing counts; a hold they are already in is remembered.
   if (set.waiting) {
-    if (event.type === 'hold-start') return { ...state, set: { ...set, heldSinceMs: event.tMs } };
+    if (event.type === 'hold-start' && heldAlready)
+      return { ...state, set: { ...set, heldSinceMs: event.tMs } };
     if (event.type === 'hold-end') return { ...state, set: { ...set, heldSinceMs: null } };
     return state;
   }
   // A hold dated back to when the person settled, a moment before the set began, runs from its start.
-  if (event.type === 'hold-start' && event.tMs < set.startedMs && event.emittedMs >= set.startedMs)
+  if (
+    event.type === 'hold-start' &&
+    heldAlready &&
+    event.tMs < set.startedMs &&
+    event.emittedMs >= set.startedMs
+  )
     return onMotion(state, { ...event, tMs: set.startedMs }, receivedMs);
   // Movement before the set began, during rest or after the end belongs to no set.
   if (event.tMs < set.startedMs) return state;

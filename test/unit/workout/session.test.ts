@@ -793,6 +793,28 @@ describe('sets that begin when the person is in position', () => {
     expect(s.set?.holdStartMs).toBe(3000);
   });
 
+  it('times a plank from the lift after the set began, not from lying still on the elbows before it', () => {
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
+    ];
+    let s = run(sensing(plank), { type: 'start', nowMs: 10_000 });
+    // Lying on the elbows while the set is announced: still, in position, but not yet the plank.
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
+    s = run(s, position('in', 'face-down', 9500, 11_200));
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 10_000, holdStartMs: null });
+    // Already lying there as the set falls due, the stillness is dated before it began.
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9800, emittedMs: 12_000 } });
+    expect(s.set?.holdStartMs).toBeNull();
+    // The lift ends that stillness, and the plank after it is the hold.
+    s = run(s, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 18_500, emittedMs: 19_000, reason: 'left-pose' },
+    });
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 20_000, emittedMs: 23_000 } });
+    expect(s.set?.holdStartMs).toBe(20_000);
+  });
+
   it('starts by hand, and at once when no device sees posture any more', () => {
     let s = run(sensing(), { type: 'start', nowMs: 0 }, { type: 'begin', nowMs: 4000 });
     expect(s.set).toMatchObject({ waiting: false, startedMs: 4000 });
