@@ -254,6 +254,19 @@ export class Backbeat {
       ),
     );
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
+    // When the person has heard a set's "Go": a plank is lifted into then (see LIFT_AFTER_GO_MS).
+    const talking$ = this.cues?.outputs.speech.talking$ ?? null;
+    this.subscriptions.add(
+      this.session.state$
+        .pipe(
+          map(({ phase, exerciseIndex, set }) =>
+            phase === 'set' && set && !set.waiting ? `${exerciseIndex}:${set.setNumber}` : null,
+          ),
+          distinctUntilChanged(),
+          switchMap((begun) => (begun === null ? EMPTY : talking$ ? voiceDone(talking$) : of(begun))),
+        )
+        .subscribe(() => this.session.goHeard()),
+    );
     // Posture runs from the first frame, not from the first set (see posture$); the spine it learns
     // while the person is upright tells each bird-dog set which side is which.
     this.subscriptions.add(
@@ -491,17 +504,24 @@ function goWhenHeard(talking$: Observable<boolean> | null): MonoTypeOperatorFunc
       switchMap(([before, activity]) => {
         if (!activity) return EMPTY;
         if (!talking$ || before?.kind !== 'position' || activity.kind !== 'exercise') return of(activity);
-        // "Go" is handed to the voice as the session changes, by a subscriber that may come after
-        // this one: the voice is asked once that change has gone round.
-        return race(
-          talking$.pipe(
-            subscribeOn(asyncScheduler),
-            first((talking) => !talking),
-          ),
-          timer(MAX_WAIT_FOR_GO_MS),
-        ).pipe(map(() => activity));
+        return voiceDone(talking$).pipe(map(() => activity));
       }),
     );
+}
+
+/**
+ * Once the voice has said what it was handed as the session changed (at most MAX_WAIT_FOR_GO_MS on).
+ * The session's change reaches the voice through a subscriber that may come after this one: the
+ * voice is asked once that change has gone round.
+ */
+function voiceDone(talking$: Observable<boolean>): Observable<unknown> {
+  return race(
+    talking$.pipe(
+      subscribeOn(asyncScheduler),
+      first((talking) => !talking),
+    ),
+    timer(MAX_WAIT_FOR_GO_MS),
+  );
 }
 
 /** The range of motion an exercise's reps are expected to reach, that corrections are read against. */

@@ -85,6 +85,11 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'start-hold', nowMs: this.now() });
   }
 
+  /** The voice has said the set's start: the person has heard "Go". */
+  goHeard(): void {
+    this.dispatch({ type: 'go-heard', nowMs: this.now() });
+  }
+
   endHold(): void {
     this.dispatch({ type: 'end-hold', nowMs: this.now() });
   }

@@ -87,6 +87,11 @@ export interface CurrentSet {
   readonly begunByHand?: boolean;
   /** A hold the detectors saw begin before the set did: it is timed from the set's start. */
   readonly heldSinceMs?: number | null;
+  /**
+   * When the voice had said the set's start ("Go"), where the app told it (see `go-heard`): a hold
+   * lifted into begins after it. Absent until then, and in sets saved before it was kept.
+   */
+  readonly goHeardMs?: number;
   readonly count: number;
   readonly sides: Readonly<Record<Side, number>>;
   /** When the last rep or breath ended, or the set began: the person has stopped if this gets old. */
@@ -183,6 +188,8 @@ export type SessionAction =
    * strap), or the one that does has not seen it yet.
    */
   | { readonly type: 'start-hold'; readonly nowMs: number }
+  /** The voice has said the set's start: the person has heard "Go" (at once without a voice). */
+  | { readonly type: 'go-heard'; readonly nowMs: number }
   | { readonly type: 'end-hold'; readonly nowMs: number }
   | { readonly type: 'finish'; readonly nowMs: number }
   | { readonly type: 'reset'; readonly plan?: readonly PlannedExercise[] };
@@ -198,6 +205,11 @@ export const MAX_SET_COUNT = 1000;
 
 /** A hold that ends sooner than this was the person still settling into position: keep waiting. */
 export const FALSE_START_HOLD_MS = 5_000;
+/**
+ * Lifting into a plank on "Go" takes a second or two: stillness that ends within this long of it was
+ * the person on the floor, waiting to hear it (the set's instructions take up to 15 s to say).
+ */
+export const LIFT_AFTER_GO_MS = 4_000;
 
 /** A wrong position is said again after this long, while the person stays in it. */
 export const WRONG_POSITION_REPEAT_MS = 20_000;
@@ -340,6 +352,11 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return state.phase === 'rest' || state.phase === 'summary'
         ? correctSetJustDone(state, action.delta)
         : adjustCount(state, action.delta, action.nowMs);
+    case 'go-heard': {
+      const set = state.set;
+      if (state.phase !== 'set' || !set || set.waiting || set.goHeardMs !== undefined) return state;
+      return { ...state, set: { ...set, goHeardMs: Math.max(set.startedMs, action.nowMs) } };
+    }
     case 'start-hold': {
       const set = state.set;
       const planned = currentPlanned(state);
@@ -530,23 +547,14 @@ function onMotion(state: SessionState, event: MotionEvent, receivedMs: number): 
   const planned = currentPlanned(state);
   const set = state.set;
   if (state.phase !== 'set' || !set || !planned) return state;
-  // A plank is lifted into on "Go": lying still on the elbows before the set began is the person
-  // waiting for it (the set's instructions take seconds to say), and the lift would end that "hold".
-  const heldAlready = !planned.exercise.liftsIntoHold;
   // Before the person is in position nothing counts; a hold they are already in is remembered.
   if (set.waiting) {
-    if (event.type === 'hold-start' && heldAlready)
-      return { ...state, set: { ...set, heldSinceMs: event.tMs } };
+    if (event.type === 'hold-start') return { ...state, set: { ...set, heldSinceMs: event.tMs } };
     if (event.type === 'hold-end') return { ...state, set: { ...set, heldSinceMs: null } };
     return state;
   }
   // A hold dated back to when the person settled, a moment before the set began, runs from its start.
-  if (
-    event.type === 'hold-start' &&
-    heldAlready &&
-    event.tMs < set.startedMs &&
-    event.emittedMs >= set.startedMs
-  )
+  if (event.type === 'hold-start' && event.tMs < set.startedMs && event.emittedMs >= set.startedMs)
     return onMotion(state, { ...event, tMs: set.startedMs }, receivedMs);
   // Movement before the set began, during rest or after the end belongs to no set.
   if (event.tMs < set.startedMs) return state;
@@ -585,7 +593,7 @@ function countMotion(
       return { ...state, set: { ...set, holdStartMs: event.tMs, lastProgressMs: event.tMs } };
     case 'hold-end':
       if (exercise.kind !== 'hold' || set.holdStartMs === null) return null;
-      return endHold(state, set, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
+      return endHold(state, exercise, set, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
     case 'form': {
       // Said once per set (see the cues), but shown again each time the detectors see it.
       const formIssues = set.formIssues.includes(event.issue)
@@ -594,18 +602,40 @@ function countMotion(
       // The problem that ended the hold ends it here, so that it is told as the end's reason rather
       // than as a warning to correct a hold that is already over; the hold-end after it finds no hold.
       if (event.endsHold && exercise.kind === 'hold' && set.holdStartMs !== null)
-        return endHold(state, { ...set, formIssues }, event.tMs, 'form');
+        return endHold(state, exercise, { ...set, formIssues }, event.tMs, 'form');
       const formWarning = { issue: event.issue, atMs: state.nowMs };
       return { ...state, set: { ...set, formIssues, formWarning } };
     }
   }
 }
 
-/** The hold of `set` ended at `endMs`: the set is over, unless it was too short to be the hold. */
-function endHold(state: SessionState, set: CurrentSet, endMs: number, endedBy: SetEnd): SessionState {
+/**
+ * The hold of `set` ended at `endMs`: the set is over, unless it was too short to be the hold, or,
+ * for a hold lifted into (a plank), it was the person still on the floor, waiting for "Go".
+ */
+function endHold(
+  state: SessionState,
+  exercise: Exercise,
+  set: CurrentSet,
+  endMs: number,
+  endedBy: SetEnd,
+): SessionState {
   const heldMs = set.holdStartMs === null ? 0 : endMs - set.holdStartMs;
-  if (heldMs < FALSE_START_HOLD_MS) return { ...state, set: { ...set, holdStartMs: null } };
+  if (heldMs < FALSE_START_HOLD_MS || waitedForGo(exercise, set, endMs)) {
+    return { ...state, set: { ...set, holdStartMs: null } };
+  }
   return endSet({ ...state, set }, endMs, endedBy);
+}
+
+/**
+ * Whether a hold that ends at `endMs` was the person lying still before lifting into the exercise's
+ * hold on "Go": it began before "Go" was heard and ends as the person reacts to it. A plank already
+ * held when "Go" comes (the position asks for the lift) goes on well past that moment.
+ */
+function waitedForGo(exercise: Exercise, set: CurrentSet, endMs: number): boolean {
+  if (!exercise.liftsIntoHold || set.holdStartMs === null) return false;
+  const goMs = set.goHeardMs ?? set.startedMs;
+  return set.holdStartMs <= goMs && endMs - goMs < LIFT_AFTER_GO_MS;
 }
 
 /**

@@ -219,6 +219,47 @@ describe('the virtual person and the voice', () => {
   });
 });
 
+describe('holds with the virtual person and a voice that takes its time', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  // Lying on the elbows while a plank set is said, the person lifts on "Go": the stillness before
+  // is not the plank, and the lift does not end it.
+  it('times each hold as long as the person held it, the planks from the lift', {
+    timeout: 120_000,
+  }, async () => {
+    const said: { text: string; endMs: number }[] = [];
+    const { app, person } = openApp('usual', slowVoice(60, said));
+    await vi.advanceTimersByTimeAsync(3000);
+    app.startSession();
+    const held: number[] = [];
+    let lastDone = 0;
+    await runUntil(() => {
+      const { completed, phase } = app.session.state;
+      const p = person();
+      if (completed.length > lastDone && p?.previous && p.current.activity.kind !== 'exercise') {
+        lastDone = completed.length;
+        if (p.previous.holdS !== null) held.push(p.previous.holdS);
+      }
+      return phase === 'summary';
+    }, 3600);
+    const holds = app.session.state.completed.filter((r) => r.holdMs !== null);
+    expect(holds.map((r) => r.exerciseId)).toEqual([
+      'drawing-in',
+      'elbow-plank',
+      'elbow-plank',
+      'elbow-plank',
+    ]);
+    holds.forEach((record, i) => {
+      expect(
+        Math.abs((record.holdMs ?? 0) / 1000 - held[i]),
+        `${record.exerciseId} ${record.setNumber}`,
+      ).toBeLessThan(3);
+    });
+    app.dispose();
+  });
+});
+
 describe('sets with phone motion picked on a computer that reports no motion', () => {
   beforeEach(() => {
     vi.useFakeTimers();

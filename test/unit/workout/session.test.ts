@@ -793,26 +793,55 @@ describe('sets that begin when the person is in position', () => {
     expect(s.set?.holdStartMs).toBe(3000);
   });
 
-  it('times a plank from the lift after the set began, not from lying still on the elbows before it', () => {
+  it('times a plank from the lift on "Go", not from lying still on the elbows while the set is said', () => {
     const plank: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
     ];
     let s = run(sensing(plank), { type: 'start', nowMs: 10_000 });
-    // Lying on the elbows while the set is announced: still, in position, but not yet the plank.
+    // Lying on the elbows: still, in position; the set begins and its instructions are said.
     s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
     s = run(s, position('in', 'face-down', 9500, 11_200));
-    expect(s.set).toMatchObject({ waiting: false, startedMs: 10_000, holdStartMs: null });
-    // Already lying there as the set falls due, the stillness is dated before it began.
-    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9800, emittedMs: 12_000 } });
-    expect(s.set?.holdStartMs).toBeNull();
-    // The lift ends that stillness, and the plank after it is the hold.
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 10_000, holdStartMs: 10_000 });
+    s = run(s, { type: 'go-heard', nowMs: 18_000 });
+    // "Go" heard, the person lifts: that ends the stillness on the floor, 7 s of it, and not the set.
     s = run(s, {
       type: 'motion',
-      event: { type: 'hold-end', tMs: 18_500, emittedMs: 19_000, reason: 'left-pose' },
+      event: { type: 'hold-end', tMs: 18_600, emittedMs: 19_000, reason: 'left-pose' },
     });
     expect(s.phase).toBe('set');
-    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 20_000, emittedMs: 23_000 } });
+    expect(s.set?.holdStartMs).toBeNull();
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 20_000, emittedMs: 21_000 } });
     expect(s.set?.holdStartMs).toBe(20_000);
+    s = run(s, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 52_000, emittedMs: 52_500, reason: 'left-pose' },
+    });
+    expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'elbow-plank', holdMs: 32_000 });
+  });
+
+  it('times a plank the person lifted into before the set began from its start, to its end', () => {
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
+    ];
+    let s = run(sensing(plank), { type: 'start', nowMs: 10_000 });
+    // Up on elbows and toes as the position asks, and still: the set begins in the plank.
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
+    s = run(s, position('in', 'face-down', 9500, 11_200));
+    s = run(s, { type: 'go-heard', nowMs: 18_000 });
+    s = run(s, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 31_200, emittedMs: 31_500, reason: 'left-pose' },
+    });
+    expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'elbow-plank', holdMs: 21_200 });
+    // Without a voice "Go" is the set's start: a drop 4 s after it or later ends the plank.
+    let quiet = run(sensing(plank), { type: 'start', nowMs: 10_000 });
+    quiet = run(quiet, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
+    quiet = run(quiet, position('in', 'face-down', 9500, 11_200));
+    quiet = run(quiet, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 16_200, emittedMs: 16_500, reason: 'left-pose' },
+    });
+    expect(quiet.completed.at(-1)).toMatchObject({ exerciseId: 'elbow-plank', holdMs: 6200 });
   });
 
   it('starts by hand, and at once when no device sees posture any more', () => {
