@@ -8,10 +8,11 @@ import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
-import type { ExerciseId } from '../workout/program.ts';
+import type { Exercise } from '../workout/program.ts';
 import type { TargetChange } from '../workout/progression.ts';
 import type { SessionPhase, SessionState } from '../workout/session.ts';
 import {
+  countedByHand,
   currentPlanned,
   setsKeptOnFinish,
   setsSkippedOnFinish,
@@ -490,10 +491,10 @@ export class BbApp extends LitElement {
     return this.renderPhase(this.session.value);
   }
 
-  /** The device that counts motion, when it cannot see this exercise (see Devices.motionFor). */
-  private unseenBy(exercise: ExerciseId): string | null {
+  /** The device that counts motion, when it cannot see this exercise (see SessionState.countedByDevice). */
+  private unseenBy(state: SessionState, exercise: Exercise): string | null {
     const devices = this.device.value;
-    if (!devices.countsMotion || this.app.devices.active.motionFor(exercise)) return null;
+    if (!devices.countsMotion || !countedByHand(state, exercise)) return null;
     return devices.devices.find((d) => d.motion)?.name ?? null;
   }
 
@@ -512,8 +513,8 @@ export class BbApp extends LitElement {
               .pauseReason=${state.pausedFor ?? null}
               .setsDone=${setsKeptOnFinish(state)}
               .setsSkipped=${setsSkippedOnFinish(state)}
-              .byHand=${!this.device.value.countsMotion}
-              .unseenBy=${this.unseenBy(planned.exercise.id)}
+              .byHand=${countedByHand(state, planned.exercise)}
+              .unseenBy=${this.unseenBy(state, planned.exercise)}
             ></bb-set-view>`
           : null;
       case 'rest':

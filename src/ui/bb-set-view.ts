@@ -199,7 +199,7 @@ export class BbSetView extends LitElement {
   @property({ type: Number }) setsDone = 0;
   /** Of those, the sets skipped before they counted anything. */
   @property({ type: Number }) setsSkipped = 0;
-  /** No connected device sees the person move (a heart-rate-only strap): holds start with a tap. */
+  /** No connected device counts this exercise (a heart-rate-only strap): holds start with a tap. */
   @property({ type: Boolean }) byHand = false;
   /**
    * The device that counts motion, when it cannot see this exercise (a watch in a glute bridge): the
