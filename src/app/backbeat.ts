@@ -287,7 +287,10 @@ export class Backbeat {
     // What the devices count by themselves, and so what the person counts by hand (and says so).
     this.subscriptions.add(
       this.devices.source$
-        .pipe(map((source) => PROGRAM.filter((e) => source.motionFor(e.id) !== null).map((e) => e.id)))
+        .pipe(
+          map((source) => PROGRAM.filter((e) => source.motionFor(e.id) !== null).map((e) => e.id)),
+          distinctUntilChanged<readonly ExerciseId[]>(sameJson),
+        )
         .subscribe((exercises) => this.session.senseMotion(exercises)),
     );
     // The screen going off in a set or a rest stops no stream: the session goes on on the mat.

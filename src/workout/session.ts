@@ -315,12 +315,8 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       // With no device left that sees posture, a set waiting for it begins now.
       return !action.available && state.set?.waiting ? beginSet(sensed, action.nowMs) : sensed;
     }
-    case 'motion-sensing': {
-      const before = state.countedByDevice;
-      const same =
-        before?.length === action.exercises.length && before.every((id, i) => id === action.exercises[i]);
-      return same ? state : { ...state, countedByDevice: action.exercises };
-    }
+    case 'motion-sensing':
+      return { ...state, countedByDevice: action.exercises };
     case 'pause':
       if (state.phase !== 'set' && state.phase !== 'rest') return state;
       if (state.pausedAtMs !== null) {
