@@ -265,7 +265,8 @@ function parseLine(text: string, at?: string): unknown {
  */
 function notJson(text: string): ImportError {
   if (text.trim() === '') return new ImportError('This file is empty. Nothing was imported.');
-  if (text.replace(/^\uFEFF/, '').startsWith(CSV_COLUMNS.slice(0, 2).join(','))) {
+  const unmarked = text.replace(/^\uFEFF/, '');
+  if (unmarked.startsWith(CSV_COLUMNS.slice(0, 2).join(','))) {
     return new ImportError(
       'This is a CSV export, for other workout apps: Backbeat imports only its own backups (JSON). Nothing was imported.',
     );
@@ -285,12 +286,7 @@ function notJson(text: string): ImportError {
     );
   }
   // A backup cut short still opens as one; a picture or a document does not open with "{" at all.
-  if (
-    !text
-      .replace(/^\uFEFF/, '')
-      .trimStart()
-      .startsWith('{')
-  ) {
+  if (!unmarked.trimStart().startsWith('{')) {
     return new ImportError(
       'This is not a Backbeat backup: Backbeat imports only the backups (JSON) it saved itself. Nothing was imported.',
     );
