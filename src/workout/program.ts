@@ -47,9 +47,9 @@ export interface Exercise {
    */
   readonly holdEndsAtTarget: boolean;
   /**
-   * The hold is lifted into from the start position on "Go" (a plank, from lying face down on the
-   * elbows), rather than being the start position kept still (drawing-in): stillness there before the
-   * set began is the person waiting, listening to the set's instructions, not the hold.
+   * The hold may be lifted into from the start position on "Go" (a plank, from lying face down on the
+   * elbows), rather than being the start position kept still (drawing-in): stillness there that the
+   * lift ends just after "Go" was the person waiting for it, not the hold (see LIFT_AFTER_GO_MS).
    */
   readonly liftsIntoHold: boolean;
   readonly position: string;
