@@ -217,11 +217,6 @@ describe('the virtual person and the voice', () => {
     expect(app.session.state.completed[0]).toMatchObject({ exerciseId: 'superman', count: 10 });
     app.dispose();
   });
-});
-
-describe('holds with the virtual person and a voice that takes its time', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
 
   // Lying on the elbows while a plank set is said, the person lifts on "Go": the stillness before
   // is not the plank, and the lift does not end it.
