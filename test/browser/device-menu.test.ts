@@ -9,25 +9,12 @@ describe.each([
   [1366, 768],
   [360, 640],
 ])('the devices menu at %i×%i', (width, height) => {
-  let mounted: AppShell;
-  let restore: () => Promise<void>;
-
-  beforeAll(async () => {
-    restore = await layOutAsTheApp(width, height);
-    mounted = await mountApp();
-  });
-
-  afterAll(async () => {
-    mounted.remove();
-    await restore();
-  });
+  const mounted = appLaidOutAt(width, height);
 
   it('opens below its summary, which stays where it was', async () => {
     // The header as a person finds it: the virtual strap, and what its simulated person is doing.
     await expect.element(page.getByText('Virtual person: waiting')).toBeVisible();
-    const details = mounted.shell
-      .shadowRoot!.querySelector('bb-device-panel')!
-      .shadowRoot!.querySelector('details')!;
+    const details = devicesMenu(mounted());
     const summary = details.querySelector('summary')!;
     const shut = summary.getBoundingClientRect();
     await userEvent.click(summary);
@@ -42,24 +29,11 @@ describe.each([
 });
 
 describe('the virtual person menu on the narrowest phone (320×568)', () => {
-  let mounted: AppShell;
-  let restore: () => Promise<void>;
-
-  beforeAll(async () => {
-    restore = await layOutAsTheApp(320, 568);
-    mounted = await mountApp();
-  });
-
-  afterAll(async () => {
-    mounted.remove();
-    await restore();
-  });
+  const mounted = appLaidOutAt(320, 568);
 
   it('shows each way the person can follow the screen whole, not cut off at the arrow', async () => {
     await expect.element(page.getByText('Virtual person: waiting')).toBeVisible();
-    const details = mounted.shell
-      .shadowRoot!.querySelector('bb-device-panel')!
-      .shadowRoot!.querySelector('details')!;
+    const details = devicesMenu(mounted());
     await userEvent.click(details.querySelector('summary')!);
     await expect.poll(() => details.open).toBe(true);
     const select = details.querySelector('select')!;
@@ -74,3 +48,23 @@ describe('the virtual person menu on the narrowest phone (320×568)', () => {
     expect(select.getBoundingClientRect().right).toBeLessThanOrEqual(320);
   });
 });
+
+/** The app mounted, laid out at width × height, for the tests of the describe this is called in. */
+function appLaidOutAt(width: number, height: number): () => AppShell {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(width, height);
+    mounted = await mountApp();
+  });
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+  return () => mounted;
+}
+
+/** The header's menu of devices. */
+function devicesMenu(mounted: AppShell): HTMLDetailsElement {
+  return mounted.shell.shadowRoot!.querySelector('bb-device-panel')!.shadowRoot!.querySelector('details')!;
+}
