@@ -374,13 +374,16 @@ export class BbSetView extends LitElement {
         value: held,
         max: dosage.target,
         ...clockFace(held),
-        // In position already ("In position. Go."): the hold is timed from when the body settles;
-        // with no device to see it settle, from the tap on Start hold.
+        // In position already ("In position. Go."): the hold is timed from when the body settles
+        // (a plank's, once it is lifted into); with no device to see it settle, from the tap on
+        // Start hold.
         unit:
           set.holdStartMs === null && !this.paused
             ? this.byHand || this.unseenBy
               ? 'tap Start hold'
-              : 'hold still to start'
+              : exercise.liftsIntoHold
+                ? 'lift and hold still'
+                : 'hold still to start'
             : goal,
         detail: null,
         label: 'Hold time',

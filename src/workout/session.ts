@@ -85,7 +85,12 @@ export interface CurrentSet {
    * stays begun, whatever position the sensor sees next.
    */
   readonly begunByHand?: boolean;
-  /** A hold the detectors saw begin before the set did: it is timed from the set's start. */
+  /**
+   * Stillness the detectors saw begin before the set did, while it waits: the hold is timed from the
+   * set's start. For a hold lifted into (a plank), stillness from before "Go" was heard: the person
+   * may be on the floor waiting for it, so it becomes the hold only if no lift follows (see
+   * LIFT_AFTER_GO_MS).
+   */
   readonly heldSinceMs?: number | null;
   /**
    * When the voice had said the set's start ("Go"), where the app told it (see `go-heard`): a hold
@@ -207,7 +212,8 @@ export const MAX_SET_COUNT = 1000;
 export const FALSE_START_HOLD_MS = 5_000;
 /**
  * Lifting into a plank on "Go" takes a second or two: stillness that ends within this long of it was
- * the person on the floor, waiting to hear it (the set's instructions take up to 15 s to say).
+ * the person on the floor, waiting to hear it (the set's instructions take up to 15 s to say), and
+ * stillness that goes on past it was the person up in the plank already.
  */
 export const LIFT_AFTER_GO_MS = 4_000;
 
@@ -359,7 +365,11 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       if (state.phase !== 'set' || !set || set.waiting || state.pausedAtMs !== null) return state;
       if (planned?.exercise.kind !== 'hold' || set.holdStartMs !== null) return state;
       const nowMs = Math.max(state.nowMs, action.nowMs);
-      return { ...state, nowMs, set: { ...set, holdStartMs: nowMs, lastProgressMs: nowMs } };
+      return {
+        ...state,
+        nowMs,
+        set: { ...set, holdStartMs: nowMs, heldSinceMs: null, lastProgressMs: nowMs },
+      };
     }
     case 'end-hold': {
       const set = state.set;
@@ -454,7 +464,7 @@ export function setsSkippedOnFinish(state: SessionState): number {
  */
 export function afterInterruption(state: SessionState): SessionState {
   const set = state.set;
-  if (state.phase !== 'set' || !set || set.holdStartMs === null) return state;
+  if (state.phase !== 'set' || !set || (set.holdStartMs === null && set.heldSinceMs == null)) return state;
   const restarted: CurrentSet = { ...set, holdStartMs: null, heldSinceMs: null };
   return {
     ...state,
@@ -499,6 +509,8 @@ function endPause(state: SessionState, nowMs: number): SessionState {
       ...set,
       lastProgressMs: set.lastProgressMs + pausedMs,
       holdStartMs: set.holdStartMs === null ? null : set.holdStartMs + pausedMs,
+      ...(set.heldSinceMs != null && !set.waiting ? { heldSinceMs: set.heldSinceMs + pausedMs } : {}),
+      ...(set.goHeardMs !== undefined ? { goHeardMs: set.goHeardMs + pausedMs } : {}),
       ...(set.formWarning
         ? { formWarning: { ...set.formWarning, atMs: set.formWarning.atMs + pausedMs } }
         : {}),
@@ -517,6 +529,8 @@ function onTick(state: SessionState): SessionState {
   if (set.waiting) return warnIfDue(state, set);
   const { exercise, dosage } = planned;
   if (exercise.kind === 'hold') {
+    const upAlready = exercise.liftsIntoHold ? liftedBeforeGo(set, state.nowMs) : null;
+    if (upAlready) return { ...state, set: upAlready };
     if (
       exercise.holdEndsAtTarget &&
       set.holdStartMs !== null &&
@@ -586,9 +600,21 @@ function countMotion(
     }
     case 'hold-start':
       if (exercise.kind !== 'hold' || set.holdStartMs !== null) return null;
-      return { ...state, set: { ...set, holdStartMs: event.tMs, lastProgressMs: event.tMs } };
+      if (exercise.liftsIntoHold && !heardGoBefore(set, event.tMs))
+        return { ...state, set: { ...set, heldSinceMs: event.tMs } };
+      return {
+        ...state,
+        set: { ...set, holdStartMs: event.tMs, heldSinceMs: null, lastProgressMs: event.tMs },
+      };
     case 'hold-end':
-      if (exercise.kind !== 'hold' || set.holdStartMs === null) return null;
+      if (exercise.kind !== 'hold') return null;
+      // Stillness from before "Go" that the lift ends was the wait, and is forgotten unsaid.
+      if (set.holdStartMs === null) {
+        if (set.heldSinceMs == null) return null;
+        const upAlready = liftedBeforeGo(set, event.tMs);
+        if (!upAlready) return { ...state, set: { ...set, heldSinceMs: null } };
+        return endHold(state, exercise, upAlready, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
+      }
       return endHold(state, exercise, set, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
     case 'form': {
       // Said once per set (see the cues), but shown again each time the detectors see it.
@@ -618,20 +644,37 @@ function endHold(
 ): SessionState {
   const heldMs = set.holdStartMs === null ? 0 : endMs - set.holdStartMs;
   if (heldMs < FALSE_START_HOLD_MS || waitedForGo(exercise, set, endMs)) {
-    return { ...state, set: { ...set, holdStartMs: null } };
+    return { ...state, set: { ...set, holdStartMs: null, heldSinceMs: null } };
   }
   return endSet({ ...state, set }, endMs, endedBy);
 }
 
+/** Whether the person had heard the set's "Go" by `tMs`. */
+function heardGoBefore(set: CurrentSet, tMs: number): boolean {
+  return set.goHeardMs !== undefined && set.goHeardMs < tMs;
+}
+
 /**
  * Whether a hold that ends at `endMs` was the person lying still before lifting into the exercise's
- * hold on "Go": it began before "Go" was heard and ends as the person reacts to it. A plank already
- * held when "Go" comes (the position asks for the lift) goes on well past that moment.
+ * hold on "Go": it began before "Go" was heard and ends as the person reacts to it. Such stillness
+ * waits to become the hold until LIFT_AFTER_GO_MS has passed (see onTick); this catches the lift
+ * the detectors date back across that moment.
  */
 function waitedForGo(exercise: Exercise, set: CurrentSet, endMs: number): boolean {
   if (!exercise.liftsIntoHold || set.holdStartMs === null) return false;
   const goMs = set.goHeardMs ?? set.startedMs;
   return set.holdStartMs <= goMs && endMs - goMs < LIFT_AFTER_GO_MS;
+}
+
+/**
+ * Stillness from before "Go" that no lift ended within LIFT_AFTER_GO_MS of it: the person was up in
+ * the hold already, and it is the hold, from the stillness (or the set's start) on.
+ */
+function liftedBeforeGo(set: CurrentSet, nowMs: number): CurrentSet | null {
+  const stillSinceMs = set.heldSinceMs ?? null;
+  if (set.holdStartMs !== null || stillSinceMs === null || set.goHeardMs === undefined) return null;
+  if (nowMs - set.goHeardMs < LIFT_AFTER_GO_MS) return null;
+  return { ...set, holdStartMs: stillSinceMs, heldSinceMs: null, lastProgressMs: stillSinceMs };
 }
 
 /**
@@ -673,18 +716,21 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
 function beginSet(state: SessionState, startMs: number, byHand = false): SessionState {
   const set = state.set;
   if (!set) return state;
-  const held = set.heldSinceMs ?? null;
+  const held = set.heldSinceMs == null ? null : Math.max(set.heldSinceMs, startMs);
+  // Stillness before a plank's "Go" is the person waiting for it, until no lift follows.
+  const waitsForGo = held !== null && currentPlanned(state)?.exercise.liftsIntoHold === true;
+  const { goHeardMs: _goOfAnEarlierStart, ...begun } = set;
   return {
     ...state,
     set: {
-      ...set,
+      ...begun,
       startedMs: startMs,
       lastProgressMs: startMs,
-      holdStartMs: held === null ? set.holdStartMs : Math.max(held, startMs),
+      holdStartMs: held === null || waitsForGo ? set.holdStartMs : held,
       waiting: false,
       inPosition: false,
       wrongPosture: null,
-      heldSinceMs: null,
+      heldSinceMs: waitsForGo ? held : null,
       ...(byHand ? { begunByHand: true } : {}),
     },
   };

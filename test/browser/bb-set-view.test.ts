@@ -89,7 +89,14 @@ describe('bb-set-view', () => {
       set: currentSet({ holdStartMs: null }),
       nowMs: 2000,
     });
-    expect(element.shadowRoot!.querySelector('.unit')?.textContent).toBe('hold still to start');
+    // A plank is lifted into from lying on the elbows; a drawing-in hold is the position kept still.
+    expect(element.shadowRoot!.querySelector('.unit')?.textContent).toBe('lift and hold still');
+    const drawingIn = await mount({
+      planned: { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 30 } },
+      set: currentSet({ holdStartMs: null }),
+      nowMs: 2000,
+    });
+    expect(drawingIn.shadowRoot!.querySelector('.unit')?.textContent).toBe('hold still to start');
   });
 
   it('offers to start a hold by hand until it is timed, and asks for the tap where no device sees it', async () => {

@@ -164,6 +164,17 @@ describe('a full default session with no input but the Start button', () => {
       .map((cue) => cue.detail.match(/goal ([^.]+)/)?.[1]);
     expect(plankGoals).toHaveLength(3);
     expect(plankGoals[0]).toBe('thirty seconds');
+    // The simulated person waits on the floor for "Go" and lifts on it: one "Hold" a plank, after it.
+    for (const announcement of said.filter((cue) => cue.detail.startsWith('Elbow plank, set'))) {
+      const after = said.slice(said.indexOf(announcement) + 1);
+      const ended = after.findIndex((cue) => cue.detail.startsWith('Done:'));
+      const heard = after.slice(0, ended).map((cue) => cue.detail);
+      expect(
+        heard.filter((line) => line === 'Hold'),
+        announcement.detail,
+      ).toEqual(['Hold']);
+      expect(heard.indexOf('Hold'), announcement.detail).toBeGreaterThan(heard.indexOf('In position. Go.'));
+    }
 
     expect(said.at(-1)?.detail).toBe('Session complete: fourteen sets. Well done');
   });

@@ -251,6 +251,18 @@ describe('the virtual person and the voice', () => {
         `${record.exerciseId} ${record.setNumber}`,
       ).toBeLessThan(3);
     });
+    // Heard once a plank, after its "Go": not for the wait on the floor, then again at the lift.
+    const lines = said.map((line) => line.text);
+    for (const [i, line] of lines.entries()) {
+      if (!line.startsWith('Elbow plank, set')) continue;
+      const done = lines.findIndex((later, j) => j > i && later.startsWith('Done:'));
+      const set = lines.slice(i, done === -1 ? undefined : done);
+      expect(
+        set.filter((later) => later === 'Hold'),
+        line,
+      ).toEqual(['Hold']);
+      expect(set.indexOf('Hold'), line).toBeGreaterThan(set.indexOf('In position. Go.'));
+    }
     app.dispose();
   });
 });

@@ -223,6 +223,7 @@ describe('planCues', () => {
     expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toContain(
       'Hold as long as your form is good; goal twenty seconds',
     );
+    run.do({ type: 'go-heard', nowMs: 0 });
     expect(spoken(run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 })))).toEqual(['Hold']);
     const during = run.ticksTo(47_000);
     // No "fifteen seconds": it would run into the countdown to the goal at twenty.
@@ -249,7 +250,11 @@ describe('planCues', () => {
 
   it('says the hold as long as the screens and the exports count it: whole seconds held', () => {
     const run = new Run(plan(['elbow-plank', 3, 20, 60]));
-    run.do({ type: 'start', nowMs: 0 }, motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    run.do(
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }),
+    );
     run.ticksTo(50_000);
     // Ended where form was last good, 48.6 s into the hold; seen at 50.2 s.
     const end = run.do(motion({ type: 'hold-end', tMs: 49_600, emittedMs: 50_200, reason: 'left-pose' }));
@@ -260,7 +265,11 @@ describe('planCues', () => {
 
   it('tells a sag that ended the plank as the reason the hold is done, not as "Hips up"', () => {
     const run = new Run(plan(['elbow-plank', 3, 20, 60]));
-    run.do({ type: 'start', nowMs: 0 }, motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    run.do(
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }),
+    );
     run.ticksTo(49_500);
     const sag = motion({ type: 'form', tMs: 49_000, emittedMs: 49_600, issue: 'plank-sag', endsHold: true });
     const end = run.do(sag, motion({ type: 'hold-end', tMs: 49_000, emittedMs: 49_600, reason: 'form' }));
@@ -270,7 +279,11 @@ describe('planCues', () => {
     expect(buzzes(end)).toEqual([VIBRATION['hold-end']]);
     // Seen by a player that gets only the state after both events, the same.
     const again = new Run(plan(['elbow-plank', 3, 20, 60]));
-    again.do({ type: 'start', nowMs: 0 }, motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    again.do(
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }),
+    );
     again.ticksTo(49_500);
     const before = again.state;
     const after = reduceSession(
@@ -534,7 +547,11 @@ describe('planCues', () => {
 
   it('says after a pause how long the hold has been held, so that its target is not heard as a new start', () => {
     const run = new Run(plan(['elbow-plank', 3, 20, 60]));
-    run.do({ type: 'start', nowMs: 0 }, motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    run.do(
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }),
+    );
     run.ticksTo(13_000);
     run.do({ type: 'pause', nowMs: 13_400 });
     expect(spoken(run.do({ type: 'resume', nowMs: 20_000 }))).toEqual([
@@ -605,6 +622,30 @@ describe('cues for a set that begins in position', () => {
       'Superman, set two of two. three reps',
       'Lie face down to start',
     ]);
+  });
+
+  it('says "Hold" once on a plank lifted into on "Go": at the hold, not while the person waits on the floor', () => {
+    const run = sensing(plan(['elbow-plank', 1, 30, 60]));
+    run.do({ type: 'start', nowMs: 0 });
+    // Lying still on the elbows while the set is said: in position, still.
+    run.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 3000 }));
+    expect(spoken(run.do(position('in', 'face-down', 2500)))).toEqual(['In position. Go.']);
+    run.do({ type: 'go-heard', nowMs: 9000 });
+    expect(spoken(run.ticksTo(10_000))).toEqual([]);
+    // The lift on "Go" ends that stillness; the plank is the stillness after it.
+    expect(run.do(motion({ type: 'hold-end', tMs: 9800, emittedMs: 10_100, reason: 'left-pose' }))).toEqual(
+      [],
+    );
+    expect(spoken(run.ticksTo(11_000))).toEqual([]);
+    expect(spoken(run.do(motion({ type: 'hold-start', tMs: 11_000, emittedMs: 11_400 })))).toEqual(['Hold']);
+    expect(spoken(run.ticksTo(26_500))).toEqual(['fifteen seconds']);
+    // Up in the plank already when "Go" comes: "Hold" once no lift follows, the hold from the set's start.
+    const upAlready = sensing(plan(['elbow-plank', 1, 30, 60]));
+    upAlready.do({ type: 'start', nowMs: 0 }, motion({ type: 'hold-start', tMs: 2000, emittedMs: 3000 }));
+    upAlready.do(position('in', 'face-down', 2500), { type: 'go-heard', nowMs: 9000 });
+    expect(spoken(upAlready.ticksTo(12_900))).toEqual([]);
+    expect(spoken(upAlready.ticksTo(13_000))).toEqual(['Hold']);
+    expect(upAlready.state.set?.holdStartMs).toBe(2500);
   });
 
   it('says "Go." for a set begun by hand: the sensor may not see the person in position', () => {

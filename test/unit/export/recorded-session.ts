@@ -76,6 +76,7 @@ export async function recordSession(store: SessionStore | null = null, rateHz = 
     }
     await restUntilNextSet();
   }
+  model.goHeard();
   await run(1500);
   motion({ type: 'hold-start', tMs: clockMs, emittedMs: clockMs + 300 });
   await run(34_000);

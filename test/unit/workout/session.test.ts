@@ -148,7 +148,7 @@ describe('session reducer', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
     ];
-    let s = run(initialSessionState(plan), { type: 'start', nowMs: 0 });
+    let s = run(initialSessionState(plan), { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
     s = run(
       s,
       { type: 'motion', event: { type: 'hold-start', tMs: 3000, emittedMs: 3400 } },
@@ -167,6 +167,7 @@ describe('session reducer', () => {
     const holding = run(
       initialSessionState(plan),
       { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
       { type: 'motion', event: { type: 'hold-start', tMs: 3000, emittedMs: 3400 } },
       { type: 'tick', nowMs: 51_500 },
     );
@@ -575,6 +576,7 @@ describe('session reducer', () => {
     const held = run(
       initialSessionState(plank),
       { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
       { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1000 } },
       { type: 'finish', nowMs: 34_000 },
     );
@@ -588,6 +590,7 @@ describe('session reducer', () => {
     const finished = run(
       initialSessionState(plank),
       { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
       { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1000 } },
       { type: 'pause', nowMs: 21_000 },
       { type: 'finish', nowMs: 321_000 },
@@ -611,6 +614,7 @@ describe('session reducer', () => {
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
     ];
     const hold = (fromMs: number, toMs: number): SessionAction[] => [
+      { type: 'go-heard', nowMs: fromMs - 1000 },
       { type: 'motion', event: { type: 'hold-start', tMs: fromMs, emittedMs: fromMs } },
       { type: 'motion', event: { type: 'hold-end', tMs: toMs, emittedMs: toMs, reason: 'form' } },
     ];
@@ -801,14 +805,28 @@ describe('sets that begin when the person is in position', () => {
     // Lying on the elbows: still, in position; the set begins and its instructions are said.
     s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
     s = run(s, position('in', 'face-down', 9500, 11_200));
-    expect(s.set).toMatchObject({ waiting: false, startedMs: 10_000, holdStartMs: 10_000 });
-    s = run(s, { type: 'go-heard', nowMs: 18_000 });
+    // Still before "Go": the hold it may be waits, unsaid and untimed, for the lift or its absence.
+    expect(s.set).toMatchObject({
+      waiting: false,
+      startedMs: 10_000,
+      holdStartMs: null,
+      heldSinceMs: 10_000,
+    });
+    s = run(
+      s,
+      { type: 'tick', nowMs: 17_000 },
+      { type: 'go-heard', nowMs: 18_000 },
+      { type: 'tick', nowMs: 18_500 },
+    );
+    expect(s.set?.holdStartMs).toBeNull();
     // "Go" heard, the person lifts: that ends the stillness on the floor, 7 s of it, and not the set.
     s = run(s, {
       type: 'motion',
       event: { type: 'hold-end', tMs: 18_600, emittedMs: 19_000, reason: 'left-pose' },
     });
     expect(s.phase).toBe('set');
+    expect(s.set).toMatchObject({ holdStartMs: null, heldSinceMs: null });
+    s = run(s, { type: 'tick', nowMs: 20_500 });
     expect(s.set?.holdStartMs).toBeNull();
     s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 20_000, emittedMs: 21_000 } });
     expect(s.set?.holdStartMs).toBe(20_000);
@@ -819,6 +837,26 @@ describe('sets that begin when the person is in position', () => {
     expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'elbow-plank', holdMs: 32_000 });
   });
 
+  it("keeps the wait for a plank's lift out of a pause, and forgets it across a reload", () => {
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
+    ];
+    let s = run(sensing(plank), { type: 'start', nowMs: 10_000 });
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
+    s = run(s, position('in', 'face-down', 9500, 11_200), { type: 'go-heard', nowMs: 12_000 });
+    // Paused 2 s after "Go" for 10 s: the lift may still come in the 2 s left after the pause.
+    s = run(
+      s,
+      { type: 'pause', nowMs: 14_000 },
+      { type: 'resume', nowMs: 24_000 },
+      { type: 'tick', nowMs: 25_900 },
+    );
+    expect(s.set).toMatchObject({ holdStartMs: null, heldSinceMs: 20_000, goHeardMs: 22_000 });
+    expect(run(s, { type: 'tick', nowMs: 26_000 }).set?.holdStartMs).toBe(20_000);
+    // The page that picks the session up did not see that stillness: the set waits for the position.
+    expect(afterInterruption(s).set).toMatchObject({ waiting: true, holdStartMs: null, heldSinceMs: null });
+  });
+
   it('times a plank the person lifted into before the set began from its start, to its end', () => {
     const plank: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
@@ -827,16 +865,29 @@ describe('sets that begin when the person is in position', () => {
     // Up on elbows and toes as the position asks, and still: the set begins in the plank.
     s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
     s = run(s, position('in', 'face-down', 9500, 11_200));
-    s = run(s, { type: 'go-heard', nowMs: 18_000 });
+    s = run(s, { type: 'go-heard', nowMs: 18_000 }, { type: 'tick', nowMs: 21_900 });
+    expect(s.set?.holdStartMs).toBeNull();
+    // No lift within 4 s of "Go": the person was up already, and the hold runs from the set's start.
+    s = run(s, { type: 'tick', nowMs: 22_000 });
+    expect(s.set).toMatchObject({ holdStartMs: 10_000, heldSinceMs: null });
+    const ended = run(s, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 31_200, emittedMs: 31_500, reason: 'left-pose' },
+    });
+    expect(ended.completed.at(-1)).toMatchObject({ exerciseId: 'elbow-plank', holdMs: 21_200 });
+    // The same when the drop comes before any tick has found the lift missing.
+    s = run(sensing(plank), { type: 'start', nowMs: 10_000 });
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
+    s = run(s, position('in', 'face-down', 9500, 11_200), { type: 'go-heard', nowMs: 18_000 });
     s = run(s, {
       type: 'motion',
       event: { type: 'hold-end', tMs: 31_200, emittedMs: 31_500, reason: 'left-pose' },
     });
     expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'elbow-plank', holdMs: 21_200 });
-    // Without a voice "Go" is the set's start: a drop 4 s after it or later ends the plank.
+    // Without a voice "Go" is heard as the set begins: a drop 4 s after it or later ends the plank.
     let quiet = run(sensing(plank), { type: 'start', nowMs: 10_000 });
     quiet = run(quiet, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
-    quiet = run(quiet, position('in', 'face-down', 9500, 11_200));
+    quiet = run(quiet, position('in', 'face-down', 9500, 11_200), { type: 'go-heard', nowMs: 11_200 });
     quiet = run(quiet, {
       type: 'motion',
       event: { type: 'hold-end', tMs: 16_200, emittedMs: 16_500, reason: 'left-pose' },
