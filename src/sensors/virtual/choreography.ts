@@ -394,10 +394,14 @@ function planPosition(
     bounce: null,
   };
   const turnDeg = angleBetween(POSTURE_UP[previousPosture], POSTURE_UP[posture]);
+  // Lying the wrong way is a slip made on the way into position: someone lying in it already, as
+  // after a rest between two sets of the same exercise, does not roll over out of it.
+  const alreadyThere = turnDeg < 20;
   const wrongWay =
+    !alreadyThere &&
     posture !== 'seated' &&
     (habit === 'wrong-way' || (habit === 'usual' && random.chance(USUAL_WRONG_WAY_CHANCE)));
-  if (turnDeg < 20 && !wrongWay) {
+  if (alreadyThere) {
     truth.inPositionS.push(0);
     return {
       ...base,

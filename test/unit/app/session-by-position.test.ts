@@ -224,7 +224,7 @@ describe('the virtual person and the voice', () => {
     timeout: 120_000,
   }, async () => {
     const said: { text: string; endMs: number }[] = [];
-    const { app, person } = openApp('usual', slowVoice(60, said));
+    const { app, person, states } = openApp('usual', slowVoice(60, said));
     await vi.advanceTimersByTimeAsync(3000);
     app.startSession();
     const held: number[] = [];
@@ -236,8 +236,11 @@ describe('the virtual person and the voice', () => {
         lastDone = completed.length;
         if (p.previous.holdS !== null) held.push(p.previous.holdS);
       }
-      return phase === 'summary';
+      // The person reports the last set once they have moved on from it, a tick after the summary.
+      return phase === 'summary' && lastDone === completed.length;
     }, 3600);
+    // Each set began once: none began on a person about to turn away from the position they were in.
+    expect(setStarts(states)).toHaveLength(14);
     const holds = app.session.state.completed.filter((r) => r.holdMs !== null);
     expect(holds.map((r) => r.exerciseId)).toEqual([
       'drawing-in',

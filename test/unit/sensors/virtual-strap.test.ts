@@ -149,6 +149,17 @@ describe('simulated recordings', () => {
     // Face down while it should be up, face up once turned over.
     expect(meanReading(wrong.tS, wrong.xyz, from, from + 5)[2]).toBeLessThan(-0.9);
     expect(meanReading(wrong.tS, wrong.xyz, inPosition, inPosition + 2)[2]).toBeGreaterThan(0.9);
+    // Already lying in the position (the rest between two sets of it), they stay there.
+    const stays = simulateRecording({
+      seed: 7,
+      rateHz: 50,
+      habit: 'wrong-way',
+      startPosture: 'prone',
+      activities: [{ kind: 'position', exercise: 'superman', stillForS: 2 }],
+    });
+    expect(stays.truth.wrong_position).toEqual([]);
+    expect(stays.truth.in_position).toEqual([0]);
+    expect(meanReading(stays.tS, stays.xyz, 0, 2)[2]).toBeLessThan(-0.9);
     const early = simulateRecording({
       seed: 8,
       rateHz: 50,
