@@ -1,0 +1,155 @@
+// A Bangle.js on the wrist, emulated over the DevTools protocol and reached through Chromium's own Web
+// Bluetooth stack: the app uploads the documented streaming code over the Nordic UART, and the watch
+// prints one `A,x,y,z` line (hundredths of g) per accelerometer event at 12.5 Hz [ESP]. The person
+// taps their way in on a phone, does a superman set the watch counts, and the watch goes out of reach
+// in the middle of it and comes back.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spokenNumber } from '../../src/cues/cue-planner.ts';
+import { BANGLE_RESET_COMMAND } from '../../src/protocol/bangle.ts';
+import {
+  BATTERY_LEVEL,
+  BATTERY_SERVICE,
+  NORDIC_UART_RX as RX,
+  NORDIC_UART_TX as TX,
+  NORDIC_UART_SERVICE as UART,
+} from '../../src/protocol/uuids.ts';
+import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { launchChromium } from './chromium.ts';
+import { installCueSpy } from './cue-spy.ts';
+import { simulatedSet, streamSet, type Xyz } from './simulated-wearer.ts';
+
+/** Espruino's default accelerometer poll: 80 ms [ESP Data Streaming]. */
+const BANGLE_RATE_HZ = 12.5;
+const text = (bytes: readonly number[]) => Buffer.from(bytes).toString('latin1');
+
+describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and a dropped connection', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let watch: EmulatedPeripheral;
+  /** Notifications go out one at a time, as over one radio link. */
+  let radio: Promise<unknown> = Promise.resolve();
+  const send = (bytes: number[]) => {
+    const next = radio.then(() => watch.notify(UART, TX, bytes));
+    radio = next.catch(() => undefined);
+    return next;
+  };
+  const line = ([x, y, z]: Xyz) =>
+    send([...Buffer.from(`A,${Math.round(x * 100)},${Math.round(y * 100)},${Math.round(z * 100)}\n`)]);
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({
+      viewport: { width: 360, height: 640 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    page = await context.newPage();
+    await page.addInitScript(installCueSpy);
+    await page.goto(inject('baseUrl'));
+    watch = await emulatePeripheral(browser, page, {
+      address: 'E1:BA:00:00:00:01',
+      name: 'Bangle.js 1a2b',
+      services: [
+        {
+          uuid: UART,
+          characteristics: [
+            { uuid: RX, properties: { write: true, writeWithoutResponse: true } },
+            { uuid: TX, properties: { notify: true } },
+          ],
+        },
+        {
+          uuid: BATTERY_SERVICE,
+          characteristics: [{ uuid: BATTERY_LEVEL, properties: { read: true }, readValue: [72] }],
+        },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await watch?.dispose();
+    await browser?.close();
+  });
+
+  const panel = (selector: string) => page.locator(`bb-device-panel ${selector}`);
+  const said = () =>
+    page.evaluate(() => (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail));
+  const count = async () => {
+    const shown = page.locator('bb-set-view .count');
+    return (await shown.count()) > 0 ? Number(await shown.textContent()) : 0;
+  };
+  /** What the app wrote to the watch, as text, one entry per write. */
+  const written = () => (watch.writes.get(RX) ?? []).map(text);
+
+  it('is picked from the device menu with a tap, resets the watch, uploads the streaming code and shows the battery', async () => {
+    await page.locator('bb-device-panel summary').tap();
+    await page.getByRole('button', { name: 'Bangle.js', exact: true }).tap();
+    await expect.poll(() => panel('.state').textContent(), { timeout: 10_000 }).toBe('connected');
+    expect(await panel('.name').textContent()).toBe('Bangle.js 1a2b');
+    expect(await panel('.battery').textContent()).toBe('battery 72 %');
+    const writes = written();
+    expect(writes[0]).toBe(BANGLE_RESET_COMMAND);
+    // The rest is the upload, in writes of at most 20 bytes: no echo, one statement, the accel handler.
+    expect(writes.every((w) => w.length <= 20)).toBe(true);
+    const upload = writes.slice(1).join('');
+    expect(upload.startsWith('\x03\x10if(1){')).toBe(true);
+    expect(upload).toContain("Bangle.on('accel'");
+    expect(upload.endsWith('}\n')).toBe(true);
+    // A watch alone gives no heart rate: the header shows none rather than a number.
+    expect(await page.locator('bb-heart-rate .bpm').textContent()).not.toMatch(/\d/);
+  });
+
+  it('counts a superman set from the watch, across a drop, without losing a rep', async () => {
+    const set = simulatedSet('superman', 6, BANGLE_RATE_HZ);
+    // Lying face down, still, before the set: the watch already streams.
+    for (let i = 0; i < BANGLE_RATE_HZ; i++) await line(set.samples[0]);
+    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    await expect.poll(() => page.locator('bb-set-view h2').textContent()).toBe('Superman');
+
+    let countBeforeDrop = 0;
+    let writesBeforeDrop = 0;
+    await streamSet(set, line, {
+      dropAfterS: set.repTimesS[2] + 0.4,
+      drop: async () => {
+        await radio;
+        await expect.poll(count, { timeout: 3000 }).toBe(3);
+        countBeforeDrop = await count();
+        writesBeforeDrop = written().length;
+        await watch.disconnect();
+        await expect.poll(() => panel('.retry').textContent(), { timeout: 2000 }).toBe('reconnecting…');
+        // The set pauses and says why, for someone who sees the screen from the mat.
+        await expect
+          .poll(() => page.locator('bb-set-view .pause-reason').textContent())
+          .toBe('connection lost');
+        await expect
+          .poll(() => panel('.state').getAttribute('data-connection'), { timeout: 20_000, interval: 50 })
+          .toBe('connected');
+        // The watch may have been reset meanwhile: the app resets it and uploads the code again.
+        expect(written().slice(writesBeforeDrop)).toEqual(written().slice(0, writesBeforeDrop));
+        expect(await count()).toBe(countBeforeDrop);
+        await expect
+          .poll(() => said().then((lines) => lines.slice(-2)))
+          .toEqual([
+            'Paused: connection lost',
+            `Go on: Superman, set one of three. ten reps. ${spokenNumber(countBeforeDrop)} done`,
+          ]);
+      },
+    });
+    await radio;
+    await expect.poll(count, { timeout: 5000 }).toBe(6);
+    expect(countBeforeDrop).toBe(3);
+    expect(await panel('.malformed').count()).toBe(0);
+  });
+
+  it('drops a garbled line, counts it as a bad packet, and reads the lines around it', async () => {
+    const before = await count();
+    await send([...Buffer.from('A,12,x4,98\n')]);
+    // A line split across two notifications is one line.
+    await send([...Buffer.from('A,6,14,')]);
+    await send([...Buffer.from('-99\n')]);
+    await expect.poll(() => panel('.malformed').textContent()).toBe('1 bad packet dropped');
+    expect(await count()).toBe(before);
+    expect(await panel('.state').textContent()).toBe('connected');
+  });
+});
