@@ -34,8 +34,10 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
  * waiting to be said is dropped for it ("three" after "four", or "you seem to be face down" once the
  * person is in position, would mislead). A position line being said is cut short by a newer one: how
  * to lie is moot once the person is in position. A count is short and is heard to its end.
+ * 'time' is the clock of a hold or a rest ("fifteen seconds", "four"): true only in the second it
+ * names, so one the voice is not free to say by then is dropped, not said late against the ring.
  */
-export type Topic = 'count' | 'position';
+export type Topic = 'count' | 'position' | 'time';
 
 export type Cue =
   /**
@@ -107,6 +109,7 @@ function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
 const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
 const sayCount = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'count' });
 const sayPosition = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'position' });
+const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
 const vibrate = (kind: ToneKind): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
 
@@ -255,7 +258,7 @@ function holdProgress(
   const remainingS = (goalMs - toMs) / 1000;
   // Not over the countdown, and not right at the end of a hold that stops by itself.
   const quiet = remainingS <= COUNTDOWN_S + 2 && remainingS > -1;
-  if (call > fromS && call <= toS && call > 0 && !quiet) return [sayCount(spokenDuration(call))];
+  if (call > fromS && call <= toS && call > 0 && !quiet) return [sayTime(spokenDuration(call))];
   return [];
 }
 
@@ -268,7 +271,7 @@ function countdown(prevEndMs: number | null, prevNowMs: number, endMs: number | 
   const before = Math.ceil((prevEndMs - prevNowMs) / 1000);
   const after = Math.ceil((endMs - nowMs) / 1000);
   if (after >= before || after < 1 || after > COUNTDOWN_S) return [];
-  return [sayCount(spokenNumber(after))];
+  return [sayTime(spokenNumber(after))];
 }
 
 function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[]): Cue[] {

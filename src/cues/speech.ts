@@ -38,9 +38,17 @@ const END_GRACE_MS = 4000;
 /** Milliseconds per character at rate 1: generous, as engines and voices differ. */
 const MS_PER_CHAR = 120;
 
+/**
+ * How long a line of the 'time' topic may wait for the voice: the second it names ("fifteen seconds",
+ * "four") is over by then, and the ring on screen has moved on.
+ */
+export const TIME_LINE_FRESH_MS = 1000;
+
 interface Line {
   readonly text: string;
   readonly topic: Topic | null;
+  /** When it was handed over (performance.now()). */
+  readonly atMs: number;
 }
 
 /** Rates the settings allow: slower than 0.5 drags, faster than 2 is hard to follow on the mat. */
@@ -125,7 +133,7 @@ export class Speech {
       this.silence();
       this.waiting.push(...waiting);
     }
-    this.waiting.push({ text, topic });
+    this.waiting.push({ text, topic, atMs: performance.now() });
     if (this.waiting.length > MAX_QUEUED) this.waiting.splice(0, this.waiting.length - MAX_QUEUED);
     this.sayNext();
     this.talking.next(this.queued > 0);
@@ -155,6 +163,9 @@ export class Speech {
     const synth = this.host.speechSynthesis;
     const Utterance = this.host.SpeechSynthesisUtterance;
     if (this.speaking || !synth || !Utterance) return;
+    this.dropWaiting(
+      (waiting) => waiting.topic === 'time' && performance.now() - waiting.atMs > TIME_LINE_FRESH_MS,
+    );
     const line = this.waiting.shift();
     if (!line) return;
     try {

@@ -3,7 +3,7 @@
 // wake lock is real.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { MAX_QUEUED, Speech } from '../../../src/cues/speech.ts';
+import { MAX_QUEUED, Speech, TIME_LINE_FRESH_MS } from '../../../src/cues/speech.ts';
 import { TONES, Tones } from '../../../src/cues/tones.ts';
 import { Vibration } from '../../../src/cues/vibration.ts';
 import { ScreenWakeLock } from '../../../src/cues/wake-lock.ts';
@@ -48,6 +48,26 @@ describe('Speech', () => {
     expect(spokenTexts(speak).slice(1)).toEqual(['In position. Go.', 'two']);
     endCurrent();
     expect(speech.queued).toBe(0);
+  });
+
+  it('drops a time call the voice was not free to say within its second, and keeps a count', () => {
+    vi.useFakeTimers();
+    try {
+      const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+      const speech = new Speech(window);
+      speech.say('Go on: Elbow plank, one set. twelve seconds held', true);
+      speech.say('fifteen seconds', false, 'time');
+      speech.say('seven', false, 'count');
+      vi.advanceTimersByTime(TIME_LINE_FRESH_MS + 1);
+      speak.mock.calls[0][0].dispatchEvent(new Event('end'));
+      expect(spokenTexts(speak).slice(1)).toEqual(['seven']);
+      speech.say('thirty seconds', false, 'time');
+      vi.advanceTimersByTime(TIME_LINE_FRESH_MS - 1);
+      speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
+      expect(spokenTexts(speak).slice(1)).toEqual(['seven', 'thirty seconds']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('tells when everything handed over has been said, never between two lines', () => {

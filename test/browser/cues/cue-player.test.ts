@@ -2,8 +2,10 @@
 // context and the wake lock as the session runs.
 import { BehaviorSubject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { spokenDuration } from '../../../src/cues/cue-planner.ts';
 import { CuePlayer, type CuePlayerSettings } from '../../../src/cues/cue-player.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
+import { heldS, type PlannedExercise } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 
 afterEach(() => {
@@ -118,5 +120,72 @@ describe('CuePlayer', () => {
     await vi.waitFor(() => expect(player.outputs.wakeLock.held).toBe(false));
     session.handleMotion({ type: 'rep', tMs: 2000, emittedMs: 2000, startMs: 1000, peakDeg: 15 });
     expect(said()).toHaveLength(1);
+  });
+});
+
+/**
+ * A session on the fake clock with a voice that takes its time, as a real one does: each line ends
+ * `msPerChar` per character after it began. What is said is kept with the session state of that moment.
+ */
+function withSlowVoice(plan: readonly PlannedExercise[], msPerChar: number) {
+  vi.useFakeTimers();
+  const session = new SessionModel(() => performance.now(), plan);
+  const heard: { text: string; state: typeof session.state }[] = [];
+  vi.spyOn(window.speechSynthesis, 'speak').mockImplementation((utterance) => {
+    heard.push({ text: utterance.text, state: session.state });
+    setTimeout(() => utterance.dispatchEvent(new Event('end')), utterance.text.length * msPerChar);
+  });
+  vi.spyOn(window.speechSynthesis, 'cancel').mockImplementation(() => {});
+  const player = CuePlayer.forBrowser(session.state$, new BehaviorSubject(LOUD), {
+    window,
+    navigator: { wakeLock: navigator.wakeLock, vibrate: () => true },
+    document,
+  });
+  player.start();
+  /** Runs the session's clock on as the app does, a tick every 250 ms. */
+  const runFor = (ms: number) => {
+    for (let t = 0; t < ms; t += 250) {
+      vi.advanceTimersByTime(250);
+      session.tick();
+    }
+  };
+  return { session, heard, player, runFor };
+}
+
+describe('CuePlayer with a voice that takes its time', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('leaves out a hold time call whose second has passed while a long line was said', () => {
+    const plank: PlannedExercise = {
+      exercise: exerciseById('elbow-plank'),
+      dosage: { sets: 1, target: 60, restS: 30 },
+    };
+    // About 14 characters a second, as a voice at rate 1.1 says them.
+    const { session, heard, player, runFor } = withSlowVoice([plank], 70);
+    session.start();
+    runFor(10_000);
+    const lifted = performance.now();
+    session.handleMotion({ type: 'hold-start', tMs: lifted, emittedMs: lifted });
+    runFor(12_000);
+    session.pause();
+    runFor(5000);
+    // "Go on: Elbow plank, one set. Hold as long as your form is good; goal one minute. twelve
+    // seconds held": some seven seconds, past the 15 s call.
+    session.resume();
+    runFor(25_000);
+    const calls = heard.filter((line) => /^(fifteen|thirty) seconds$/.test(line.text));
+    const late = calls.filter(({ text, state }) => {
+      const shownS = heldS(state.nowMs - (state.set?.holdStartMs ?? state.nowMs));
+      return text !== spokenDuration(shownS) && text !== spokenDuration(shownS - 1);
+    });
+    expect(heard.some((line) => line.text.startsWith('Go on: Elbow plank'))).toBe(true);
+    expect(
+      late.map(({ text, state }) => `${text} at ${heldS(state.nowMs - (state.set?.holdStartMs ?? 0))} s`),
+    ).toEqual([]);
+    // The next call, its second free, is said.
+    expect(calls.map((line) => line.text)).toContain('thirty seconds');
+    player.dispose();
   });
 });

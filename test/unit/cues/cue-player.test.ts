@@ -32,6 +32,7 @@ const LOUD: CueSettings = { muted: false, tones: true, vibration: true };
 const MUTED: CueSettings = { muted: true, tones: true, vibration: true };
 const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
 const sayCount = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'count' });
+const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
 
 function scheduler(): TestScheduler {
   return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
@@ -89,11 +90,11 @@ describe('cuesOf', () => {
       const cues$ = cuesOf(cold(marble, letters), cold('s', { s: LOUD }));
       // "five" at 27 s (5 s left): 100 ticks after the rest began at 2 s.
       expectObservable(cues$).toBe('25000ms a 999ms b 999ms c 999ms d 999ms e', {
-        a: sayCount('five'),
-        b: sayCount('four'),
-        c: sayCount('three'),
-        d: sayCount('two'),
-        e: sayCount('one'),
+        a: sayTime('five'),
+        b: sayTime('four'),
+        c: sayTime('three'),
+        d: sayTime('two'),
+        e: sayTime('one'),
       });
     });
   });
