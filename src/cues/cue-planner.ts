@@ -139,7 +139,10 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
 
   if (next.phase === 'set' && next.set && !(prev.phase === 'set' && sameSet(prev, next))) {
     if (prev.phase === 'rest') cues.push(tone('rest-end'), vibrate('rest-end'));
-    cues.push(...setBegins(prev, next, next.set));
+    const begins = setBegins(prev, next, next.set);
+    // No rest between them: the last count or "Done" of the set before is heard to its end first.
+    if (noRest(prev)) return [...cues, ...begins.map(afterWhatIsSaid)];
+    cues.push(...begins);
   } else if (next.phase === 'rest') {
     if (prev.phase !== 'rest') cues.push(...restBegins(prev, next));
     else {
@@ -160,6 +163,16 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
 function endedEarly(state: SessionState): boolean {
   const planned = state.plan.reduce((n, p) => n + p.dosage.sets, 0);
   return state.completed.length < planned;
+}
+
+/** A rest of 0 s: the person asked to go on at once, so the next set follows the last one's lines. */
+function noRest(state: SessionState): boolean {
+  return state.phase === 'rest' && currentPlanned(state)?.dosage.restS === 0;
+}
+
+/** The line said once what is being said or waits has been, not over it. */
+function afterWhatIsSaid(cue: Cue): Cue {
+  return cue.kind === 'say' ? { ...cue, interrupt: false } : cue;
 }
 
 /** The first line of these cues cuts off whatever is still being said or waits to be. */
@@ -366,6 +379,8 @@ function restBegins(prev: SessionState, next: SessionState): Cue[] {
   const planned = currentPlanned(next);
   const coming = upNext(next);
   if (!planned || next.restEndsMs === null) return [];
+  // No rest: the next set says itself at once.
+  if (noRest(next) && prev.phase !== 'ready') return [];
   // The planned rest, not restEndsMs − nowMs: the clock in the state may lag the rep that ended the
   // set. A rest picked up after a reload says what is left of it.
   const parts = [

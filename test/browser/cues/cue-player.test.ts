@@ -130,12 +130,20 @@ describe('CuePlayer', () => {
 function withSlowVoice(plan: readonly PlannedExercise[], msPerChar: number) {
   vi.useFakeTimers();
   const session = new SessionModel(() => performance.now(), plan);
-  const heard: { text: string; state: typeof session.state }[] = [];
+  const heard: { text: string; state: typeof session.state; atMs: number; cutAtMs?: number }[] = [];
   vi.spyOn(window.speechSynthesis, 'speak').mockImplementation((utterance) => {
-    heard.push({ text: utterance.text, state: session.state });
-    setTimeout(() => utterance.dispatchEvent(new Event('end')), utterance.text.length * msPerChar);
+    const line = { text: utterance.text, state: session.state, atMs: performance.now() };
+    heard.push(line);
+    setTimeout(() => {
+      if (heard.at(-1) === line) utterance.dispatchEvent(new Event('end'));
+    }, utterance.text.length * msPerChar);
   });
-  vi.spyOn(window.speechSynthesis, 'cancel').mockImplementation(() => {});
+  // What is being said when the app cancels is cut off there.
+  vi.spyOn(window.speechSynthesis, 'cancel').mockImplementation(() => {
+    const line = heard.at(-1);
+    if (line && performance.now() < line.atMs + line.text.length * msPerChar)
+      line.cutAtMs = performance.now();
+  });
   const player = CuePlayer.forBrowser(session.state$, new BehaviorSubject(LOUD), {
     window,
     navigator: { wakeLock: navigator.wakeLock, vibrate: () => true },
@@ -144,8 +152,9 @@ function withSlowVoice(plan: readonly PlannedExercise[], msPerChar: number) {
   player.start();
   /** Runs the session's clock on as the app does, a tick every 250 ms. */
   const runFor = (ms: number) => {
-    for (let t = 0; t < ms; t += 250) {
-      vi.advanceTimersByTime(250);
+    const endMs = performance.now() + ms;
+    while (performance.now() < endMs) {
+      vi.advanceTimersByTime(250 - (performance.now() % 250));
       session.tick();
     }
   };
@@ -186,6 +195,36 @@ describe('CuePlayer with a voice that takes its time', () => {
     ).toEqual([]);
     // The next call, its second free, is said.
     expect(calls.map((line) => line.text)).toContain('thirty seconds');
+    player.dispose();
+  });
+
+  it('with no rest between sets, says the last count in full and then the next set', () => {
+    const superman: PlannedExercise = {
+      exercise: exerciseById('superman'),
+      dosage: { sets: 2, target: 2, restS: 0 },
+    };
+    const { session, heard, player, runFor } = withSlowVoice([superman], 70);
+    session.start();
+    const rep = () => {
+      const tMs = performance.now();
+      session.handleMotion({ type: 'rep', tMs, emittedMs: tMs, startMs: tMs - 1500, peakDeg: 15 });
+    };
+    const repBetweenTicks = () => {
+      // A rep ends between two ticks of the app's clock: the next tick comes a tenth of a second on.
+      vi.advanceTimersByTime(150);
+      rep();
+    };
+    runFor(9000);
+    repBetweenTicks();
+    runFor(2000);
+    repBetweenTicks();
+    runFor(5000);
+    const last = heard.findIndex((line) => line.text === 'two');
+    expect(heard[last]?.cutAtMs).toBeUndefined();
+    expect(heard.slice(last + 1).map((line) => line.text)).toEqual([
+      'Superman, set two of two. two reps. Go',
+    ]);
+    expect(heard[last + 1].atMs).toBeGreaterThanOrEqual(heard[last].atMs + 'two'.length * 70);
     player.dispose();
   });
 });

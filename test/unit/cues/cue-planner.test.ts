@@ -457,6 +457,23 @@ describe('planCues', () => {
     expect(spoken(cues)).toEqual(['Superman, set two of two. one rep. Go']);
   });
 
+  it('with no rest set, follows the last count, heard to its end, with the next set and no "Rest"', () => {
+    const run = new Run(plan(['superman', 2, 2, 0], ['glute-bridge', 1, 2, 0]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    const said = [...run.do(motion(rep(2000))), ...run.ticksTo(3000)].filter((c) => c.kind === 'say');
+    expect(said).toEqual([
+      { kind: 'say', text: 'two', interrupt: false, topic: 'count' },
+      { kind: 'say', text: 'Superman, set two of two. two reps. Go', interrupt: false },
+    ]);
+    run.do(motion(rep(4000)));
+    const next = [...run.do(motion(rep(5000))), ...run.ticksTo(6000)];
+    expect(spoken(next)).toEqual([
+      'two',
+      expect.stringMatching(/^Glute bridge, one set\. two reps\. Lie on your back/),
+    ]);
+    expect(next.some((cue) => cue.kind === 'say' && cue.interrupt)).toBe(false);
+  });
+
   it('says why a rest ended early when the heart rate recovered', () => {
     const run = new Run(plan(['superman', 2, 1, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
