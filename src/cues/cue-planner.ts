@@ -140,7 +140,9 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   if (next.phase === 'set' && next.set && !(prev.phase === 'set' && sameSet(prev, next))) {
     if (prev.phase === 'rest') cues.push(tone('rest-end'), vibrate('rest-end'));
     const begins = setBegins(prev, next, next.set);
-    // No rest between them: the last count or "Done" of the set before is heard to its end first.
+    // Straight on from the set before (skipped before it began, or no rest between them): its last
+    // count, "Done" or "Set skipped" is heard to its end first, then the set. What it said is news.
+    if (prev.phase === 'set') return cutShort([...cues, ...begins.map(afterWhatIsSaid)]);
     if (noRest(prev)) return [...cues, ...begins.map(afterWhatIsSaid)];
     cues.push(...begins);
   } else if (next.phase === 'rest') {

@@ -665,6 +665,17 @@ describe('cues for a set that begins in position', () => {
     expect(upAlready.state.set?.holdStartMs).toBe(2500);
   });
 
+  it('says "Set skipped" for a set skipped before it began, then the next set, not one over the other', () => {
+    const run = sensing(plan(['superman', 2, 3, 30]));
+    run.do({ type: 'start', nowMs: 0 });
+    const said = run.do({ type: 'skip', nowMs: 4000 }).filter((c) => c.kind === 'say');
+    expect(said).toEqual([
+      { kind: 'say', text: 'Set skipped', interrupt: true },
+      { kind: 'say', text: 'Superman, set two of two. three reps', interrupt: false },
+      { kind: 'say', text: 'Lie face down to start', interrupt: false, topic: 'position' },
+    ]);
+  });
+
   it('says "Go." for a set begun by hand: the sensor may not see the person in position', () => {
     const run = sensing(plan(['superman', 2, 3, 30]));
     run.do({ type: 'start', nowMs: 0 });
