@@ -241,7 +241,9 @@ function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet,
       sayPosition(after.begunByHand ? go : `In position. ${go}`),
     ];
   }
-  if (after.waiting && !before.waiting) return [say(exercise.positionPrompt, true)];
+  // Up again before the first rep: after the set's instructions, not over them; "In position. Go."
+  // still waiting to be said is moot now (see Topic).
+  if (after.waiting && !before.waiting) return [sayPosition(exercise.positionPrompt)];
   if (after.waiting && after.wrongPosture && after.warnedMs != null && after.warnedMs !== before.warnedMs) {
     const warning = wrongPositionText(exercise, after.wrongPosture);
     // Said again, the sensor may be the one that is wrong (worn oddly): the way on is the button.

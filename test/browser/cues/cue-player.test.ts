@@ -227,4 +227,29 @@ describe('CuePlayer with a voice that takes its time', () => {
     expect(heard[last + 1].atMs).toBeGreaterThanOrEqual(heard[last].atMs + 'two'.length * 70);
     player.dispose();
   });
+
+  it("says a set's announcement to its end when the person leaves the position before the first rep", () => {
+    const superman: PlannedExercise = {
+      exercise: exerciseById('superman'),
+      dosage: { sets: 2, target: 10, restS: 30 },
+    };
+    const { session, heard, player, runFor } = withSlowVoice([superman], 140);
+    const position = (status: 'in' | 'away', posture: 'face-down' | 'upright') => {
+      const tMs = performance.now();
+      session.handlePosition({ type: 'position', status, posture, tMs, emittedMs: tMs });
+    };
+    session.sensePosition(true);
+    session.start();
+    // In position while "Superman, set one of three. ten reps" (five seconds at this rate) is said,
+    // then up again before a rep: the set waits for the position once more.
+    runFor(1000);
+    position('in', 'face-down');
+    runFor(1000);
+    position('away', 'upright');
+    runFor(15_000);
+    const announcement = heard.find((line) => line.text.startsWith('Superman, set one of two'));
+    expect(announcement?.cutAtMs).toBeUndefined();
+    expect(heard.at(-1)?.text).toBe('Lie face down to start');
+    player.dispose();
+  });
 });

@@ -718,7 +718,10 @@ describe('cues for a set that begins in position', () => {
   it('asks again for the position when the person gets up before the first rep', () => {
     const run = sensing(plan(['glute-bridge', 1, 3, 30]));
     run.do({ type: 'start', nowMs: 0 }, position('in', 'face-up', 1000));
-    expect(spoken(run.do(position('away', 'upright', 4000)))).toEqual(['Lie on your back to start']);
+    // After what is being said of the set, in place of "In position. Go." if that still waits.
+    expect(run.do(position('away', 'upright', 4000))).toEqual([
+      { kind: 'say', text: 'Lie on your back to start', interrupt: false, topic: 'position' },
+    ]);
     expect(run.do({ type: 'pause', nowMs: 6000 }, { type: 'resume', nowMs: 7000 }).at(-1)).toEqual({
       kind: 'say',
       text: 'Go on: Glute bridge, one set. three reps. Lie on your back to start',
