@@ -174,7 +174,10 @@ describe('CuePlayer with a voice that takes its time', () => {
     // About 14 characters a second, as a voice at rate 1.1 says them.
     const { session, heard, player, runFor } = withSlowVoice([plank], 70);
     session.start();
-    runFor(10_000);
+    runFor(5000);
+    // Heard "Go" (the app tells the session once the voice has said it), then lifted into the plank.
+    session.goHeard();
+    runFor(5000);
     const lifted = performance.now();
     session.handleMotion({ type: 'hold-start', tMs: lifted, emittedMs: lifted });
     runFor(12_000);
