@@ -302,6 +302,7 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-start-hold', () => this.app.session.startHold());
     this.addEventListener('bb-end-hold', () => this.app.session.endHold());
     this.addEventListener('bb-adjust', (event) => this.app.session.adjustCount(event.detail.delta));
+    this.addEventListener('bb-set-muted', (event) => this.app.settings.setMuted(event.detail.muted));
     this.addEventListener('bb-new-session', () => void this.app.newSession());
     this.addEventListener('bb-show-history', () => (this.view = 'history'));
     this.addEventListener('bb-close-history', () => (this.view = 'session'));
@@ -515,6 +516,7 @@ export class BbApp extends LitElement {
               .setsSkipped=${setsSkippedOnFinish(state)}
               .byHand=${countedByHand(state, planned.exercise)}
               .unseenBy=${this.unseenBy(state, planned.exercise)}
+              .muted=${this.settings.value.muted}
             ></bb-set-view>`
           : null;
       case 'rest':
@@ -527,6 +529,7 @@ export class BbApp extends LitElement {
           .lastSet=${state.completed.at(-1) ?? null}
           .setsDone=${setsKeptOnFinish(state)}
           .setsSkipped=${setsSkippedOnFinish(state)}
+          .muted=${this.settings.value.muted}
         ></bb-rest-view>`;
       case 'summary':
         return html`<bb-summary

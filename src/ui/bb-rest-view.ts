@@ -5,7 +5,15 @@ import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } fr
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, describeForm, formatDuration, heldS, plural } from './format.ts';
-import { buttonStyles, pauseButton, pausedMark, ringFace, screenLayout, sideBySide } from './styles.ts';
+import {
+  buttonStyles,
+  muteButton,
+  pauseButton,
+  pausedMark,
+  ringFace,
+  screenLayout,
+  sideBySide,
+} from './styles.ts';
 import './bb-progress-ring.ts';
 
 /** Between sets: the rest countdown and what comes next. */
@@ -77,6 +85,8 @@ export class BbRestView extends LitElement {
   @property({ type: Number }) setsDone = 0;
   /** Of those, the sets skipped before they counted anything. */
   @property({ type: Number }) setsSkipped = 0;
+  /** The voice and tones are off (the setting, which Mute here sets too). */
+  @property({ type: Boolean }) muted = false;
 
   private readonly finish = new FinishQuestion(this);
 
@@ -141,6 +151,7 @@ export class BbRestView extends LitElement {
           : html`<button class="primary" @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>`
       }
       ${pauseButton(this, this.paused)}
+      ${muteButton(this, this.muted)}
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
     </div>`;
   }

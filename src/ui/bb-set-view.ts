@@ -16,6 +16,7 @@ import {
   buttonStyles,
   disclosureMarker,
   lowLandscape,
+  muteButton,
   pauseButton,
   pausedMark,
   ringFace,
@@ -206,6 +207,8 @@ export class BbSetView extends LitElement {
    * set is counted by hand, and the screen says why.
    */
   @property({ attribute: false }) unseenBy: string | null = null;
+  /** The voice and tones are off (the setting, which Mute here sets too). */
+  @property({ type: Boolean }) muted = false;
 
   private readonly finish = new FinishQuestion(this);
 
@@ -339,11 +342,12 @@ export class BbSetView extends LitElement {
     </p>`;
   }
 
-  /** Pause or resume, skip the set, finish the session: the same before and during the set. */
+  /** Pause or resume, skip the set, mute, finish the session: the same before and during the set. */
   private renderSessionControls() {
     return html`
       ${pauseButton(this, this.paused)}
       <button @click=${() => sendCommand(this, 'bb-skip')}>Skip set</button>
+      ${muteButton(this, this.muted)}
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
     `;
   }

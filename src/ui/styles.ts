@@ -1,4 +1,4 @@
-import { css, html, nothing, unsafeCSS } from 'lit';
+import { css, html, nothing, svg, unsafeCSS } from 'lit';
 import type { PauseReason } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
 import { pauseReasonText } from './format.ts';
@@ -143,8 +143,11 @@ export const screenLayout = css`
     width: auto;
     height: auto;
     flex: 1 1 0;
-    /* Still a ring to read on a window too short for everything (the page scrolls then). */
-    min-height: 10rem;
+    /*
+     * Still a ring to read on a window too short for everything (the page scrolls then); small enough
+     * that a rest's two rows of controls stay on a 360×640 phone under two notices.
+     */
+    min-height: 8rem;
     /* No wider than the screen, and no bigger than the numbers need. */
     max-height: min(100vw - 2rem, 26rem);
   }
@@ -194,6 +197,30 @@ export const screenLayout = css`
   }
   .controls button {
     white-space: nowrap;
+  }
+  .controls .mute {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.35rem;
+  }
+  .mute svg {
+    width: 1.5em;
+    height: 1.5em;
+    flex: none;
+  }
+  /* Muted reads from the mat as the notices do: a crossed speaker on the warning's colours. */
+  .mute[aria-pressed='true'] {
+    background: var(--bb-problem-bg, #3b2a0a);
+    border-color: var(--bb-warn, #fbbf24);
+  }
+  /* In forced colours every border is the same colour: a muted Mute is underlined, as a chosen screen is. */
+  @media (forced-colors: active) {
+    .mute[aria-pressed='true'] {
+      text-decoration: underline;
+      text-decoration-thickness: 3px;
+      text-underline-offset: 4px;
+    }
   }
   /* A small phone keeps three buttons on a row, and a phone on its side the rest's on one. */
   @media (max-width: 24rem), ${lowLandscape} {
@@ -274,6 +301,28 @@ export function pauseButton(host: HTMLElement, paused: boolean) {
     sendCommand(host, 'bb-pause');
   };
   return html`<button class=${paused ? 'primary' : ''} @click=${toggle}>${paused ? 'Resume' : 'Pause'}</button>`;
+}
+
+/**
+ * Mute, pressed while the voice and tones are off, on a screen laid out by screenLayout: the same
+ * setting as Settings' (kept, and followed by other tabs), in reach of a finger mid-set. Vibration
+ * goes on, as it does when muted in Settings. Its name stays "Mute" and its pressed state says which.
+ */
+export function muteButton(host: HTMLElement, muted: boolean) {
+  return html`<button class="mute" aria-pressed=${muted ? 'true' : 'false'}
+    @click=${() => sendCommand(host, 'bb-set-muted', { muted: !muted })}>${speakerIcon(muted)}Mute</button>`;
+}
+
+/** A speaker sounding, or crossed out: the state of Mute at a glance, whatever the language. */
+function speakerIcon(muted: boolean) {
+  return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    ${svg`<path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />`}
+    ${
+      muted
+        ? svg`<path class="crossed" d="M16 9l6 6M22 9l-6 6" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />`
+        : svg`<path class="sounding" d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`
+    }
+  </svg>`;
 }
 
 /**

@@ -11,6 +11,10 @@ import { MemoryStorage } from '../memory-storage.ts';
 export interface AppShell {
   readonly app: Backbeat;
   readonly shell: BbApp;
+  /** Where the settings are kept, as localStorage keeps them. */
+  readonly storage: MemoryStorage;
+  /** Where a change another tab made to the storage is told, as the window's `storage` event. */
+  readonly storageEvents: EventTarget;
   /** Takes the shell off the page and stops the app. */
   remove(): void;
 }
@@ -19,10 +23,13 @@ export interface AppShell {
 export async function mountApp(
   options: { settings?: object; updates?: UpdateModel; start?: boolean; cueHosts?: CueHosts } = {},
 ): Promise<AppShell> {
+  const storage = new MemoryStorage(
+    options.settings ? [[SETTINGS_KEY, JSON.stringify(options.settings)]] : [],
+  );
+  const storageEvents = new EventTarget();
   const app = new Backbeat({
-    settingsStorage: new MemoryStorage(
-      options.settings ? [[SETTINGS_KEY, JSON.stringify(options.settings)]] : [],
-    ),
+    settingsStorage: storage,
+    storageEvents,
     persistence: { openStore: () => Promise.reject(new Error('no store in this test')) },
     cueHosts: options.cueHosts ?? null,
   });
@@ -35,6 +42,8 @@ export async function mountApp(
   return {
     app,
     shell,
+    storage,
+    storageEvents,
     remove: () => {
       app.dispose();
       shell.remove();

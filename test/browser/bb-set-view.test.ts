@@ -534,7 +534,7 @@ describe('bb-set-view on a phone on its side', () => {
     const root = element.shadowRoot!;
     const firstStep = root.querySelector('details ol li')!;
     await expect.poll(() => firstStep.getBoundingClientRect().top < window.innerHeight).toBe(true);
-    for (const name of ['Pause', 'Skip set', 'Finish', '+1']) {
+    for (const name of ['Pause', 'Skip set', 'Mute', 'Finish', '+1']) {
       expect(inView(page.getByRole('button', { name }).element()), name).toBe(true);
     }
     expect(inView(root.querySelector('.face .count')!), 'the count').toBe(true);
@@ -560,6 +560,63 @@ describe('bb-set-view and bb-rest-view with a keyboard or a screen reader', () =
       await userEvent.keyboard('{Enter}');
       await view.updateComplete;
       expect(view.shadowRoot!.activeElement?.textContent).toBe('Pause');
+    }
+  });
+});
+
+describe('Mute on the set and rest screens', () => {
+  const views = async () => [
+    await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ waiting: true }),
+    }),
+    await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 4 }),
+    }),
+    await mountComponent('bb-rest-view', { remainingMs: 30_000, totalMs: 45_000 }),
+  ];
+
+  it('asks for the voice and tones off with one tap, and back on with the next, the setting saying which', async () => {
+    for (const view of await views()) {
+      const asked: boolean[] = [];
+      view.addEventListener('bb-set-muted', (event) => asked.push(event.detail.muted));
+      const mute = page.elementLocator(view).getByRole('button', { name: 'Mute' });
+      await expect.element(mute).toHaveAttribute('aria-pressed', 'false');
+      await userEvent.click(mute);
+      expect(asked, view.localName).toEqual([true]);
+      // The setting, not the button, says whether the voice is off: it may be changed elsewhere.
+      await expect.element(mute).toHaveAttribute('aria-pressed', 'false');
+      view.muted = true;
+      await expect.element(mute).toHaveAttribute('aria-pressed', 'true');
+      await userEvent.click(mute);
+      expect(asked, view.localName).toEqual([true, false]);
+      view.remove();
+    }
+  });
+
+  it('shows its state with a crossed speaker and the colours of a warning, and is big enough for a finger', async () => {
+    for (const view of await views()) {
+      const mute = page.elementLocator(view).getByRole('button', { name: 'Mute' }).element() as HTMLElement;
+      const look = () => ({
+        crossed: mute.querySelector('svg .crossed') !== null,
+        background: getComputedStyle(mute).backgroundColor,
+        border: getComputedStyle(mute).borderTopColor,
+      });
+      const on = look();
+      view.muted = true;
+      await view.updateComplete;
+      const off = look();
+      expect(on.crossed).toBe(false);
+      expect(off.crossed).toBe(true);
+      expect(off.background).not.toBe(on.background);
+      expect(off.border).not.toBe(on.border);
+      // The icon is a picture of the word beside it: a screen reader reads the word alone.
+      expect(mute.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+      const box = mute.getBoundingClientRect();
+      expect(box.width).toBeGreaterThanOrEqual(48);
+      expect(box.height).toBeGreaterThanOrEqual(48);
+      view.remove();
     }
   });
 });

@@ -5,6 +5,8 @@ export interface AppPageOptions {
   readonly viewport: { readonly width: number; readonly height: number };
   /** Runs in the page before the app loads (a spy on the platform's objects). */
   readonly initScript?: () => void;
+  /** A phone's touch screen, for taps. */
+  readonly touch?: boolean;
 }
 
 /**
@@ -13,7 +15,8 @@ export interface AppPageOptions {
  * taps work on the paused clock, as long as nothing covers the button (see journey.ts).
  */
 export async function openAppOnPausedClock(browser: Browser, options: AppPageOptions): Promise<Page> {
-  const page = await browser.newPage({ viewport: options.viewport });
+  const touch = options.touch === true;
+  const page = await browser.newPage({ viewport: options.viewport, hasTouch: touch, isMobile: touch });
   if (options.initScript) await page.addInitScript(options.initScript);
   await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
   await page.goto(inject('baseUrl'));

@@ -4,6 +4,7 @@
 // time, and checked against what the screen showed at that moment.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTINGS_KEY } from '../../src/workout/settings.ts';
 import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
@@ -177,6 +178,57 @@ describe('cues in a hands-free session', () => {
     expect((await texts(page)).find((t) => t.startsWith('Bird dog, one set'))).toMatch(
       /^Bird dog, one set\. ten each side\. Start with your right arm/,
     );
+  });
+});
+
+describe('muted from the mat', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 360, height: 640 },
+      initScript: installCueSpy,
+      touch: true,
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const cuesOf = async (kind: string) => (await cueLog(page)).filter((cue) => cue.kind === kind).length;
+  const shownCount = async () => Number((await screenCount(page)) ?? 0);
+
+  it('says and sounds nothing more once Mute is tapped mid-set, still buzzes, and speaks again after a second tap', async () => {
+    await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
+    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    await runUntil(page, async () => (await shownCount()) >= 2, 60);
+    const mute = page.getByRole('button', { name: 'Mute' });
+    await mute.tap();
+    expect(await mute.getAttribute('aria-pressed')).toBe('true');
+    const said = await cuesOf('say');
+    const tones = await cuesOf('tone');
+    const buzzes = await cuesOf('vibrate');
+    const countAtMute = await shownCount();
+    await runUntil(page, async () => (await shownCount()) >= countAtMute + 3, 30);
+    // Three reps counted on screen, not a word nor a tone: the reps still buzz (vibration is not muted).
+    expect(await cuesOf('say')).toBe(said);
+    expect(await cuesOf('tone')).toBe(tones);
+    expect(await cuesOf('vibrate')).toBeGreaterThanOrEqual(buzzes + 3);
+    // Kept as the setting, as Settings keeps it.
+    expect(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).muted, SETTINGS_KEY)).toBe(
+      true,
+    );
+
+    await mute.tap();
+    expect(await mute.getAttribute('aria-pressed')).toBe('false');
+    const countAtUnmute = await shownCount();
+    await runUntil(page, async () => (await shownCount()) > countAtUnmute, 30);
+    // The next rep is said and sounded again.
+    expect((await texts(page)).at(-1)).toBe(WORDS[(await shownCount()) - 1]);
+    expect(await cuesOf('tone')).toBeGreaterThan(tones);
   });
 });
 
