@@ -6,6 +6,7 @@ import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
 import { lineMarkers, MARKER_SHAPES, type Marker, markerClip, shapeCorners } from './chart-markers.ts';
 import { personLocale } from './format.ts';
+import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { valueAxis } from './value-axis.ts';
 import { extent, weekDate, weekLabels, weekRange, weekTicks } from './week-axis.ts';
@@ -50,6 +51,7 @@ export class BbProgressChart extends LitElement {
     visuallyHidden,
     unbrokenStyles,
     disclosureMarker,
+    sidewaysHintStyles,
     css`
       :host {
         display: block;
@@ -82,12 +84,6 @@ export class BbProgressChart extends LitElement {
       .numbers {
         max-width: 100%;
         overflow-x: auto;
-      }
-      /* On a phone a table can be wider than its box; without this nothing shows the columns beyond. */
-      .scroll-hint {
-        margin: 0 0 0.25rem;
-        color: var(--bb-muted, #b6c2d1);
-        text-align: end;
       }
       .numbers:focus-visible,
       summary:focus-visible {
@@ -126,9 +122,10 @@ export class BbProgressChart extends LitElement {
 
   /** The numbers' table is built only while it is open: years of weeks are thousands of cells. */
   @state() private tableOpen = false;
-  /** The open table has columns beyond the right edge of its box. */
-  @state() private moreToTheRight = false;
-  private numbersObserver: ResizeObserver | null = null;
+  /** The open table's columns beyond the right edge of its box. */
+  private readonly numbersScroll = new SidewaysScroll(this, () =>
+    this.tableOpen ? this.renderRoot.querySelector<HTMLElement>('.numbers') : null,
+  );
 
   private plot: uPlot | null = null;
   /** The element the plot goes in, watched for its width, and that width once laid out. */
@@ -154,8 +151,6 @@ export class BbProgressChart extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.observed = null;
-    this.numbersObserver?.disconnect();
-    this.numbersObserver = null;
     this.plot?.destroy();
     this.plot = null;
   }
@@ -177,25 +172,6 @@ export class BbProgressChart extends LitElement {
       this.observePlot();
       if (this.plotWidth > 0) this.queueDraw();
     }
-    if (changed.has('tableOpen') || changed.has('series')) this.watchNumbers();
-  }
-
-  /** While the table is open, whether it reaches past its box: on opening, on a resize, on a scroll. */
-  private watchNumbers(): void {
-    this.numbersObserver?.disconnect();
-    this.numbersObserver = null;
-    const box = this.renderRoot.querySelector<HTMLElement>('.numbers');
-    if (!this.tableOpen || !box) {
-      this.moreToTheRight = false;
-      return;
-    }
-    this.numbersObserver = new ResizeObserver(() => this.measureNumbers());
-    this.numbersObserver.observe(box);
-  }
-
-  private measureNumbers(): void {
-    const box = this.renderRoot.querySelector<HTMLElement>('.numbers');
-    this.moreToTheRight = !!box && box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
   }
 
   /**
@@ -244,8 +220,8 @@ export class BbProgressChart extends LitElement {
     const decimals = columns.map((l) => decimalPlaces(l.values));
     return html`<details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>Numbers<span class="visually-hidden"> for ${this.heading}</span></summary>
-      ${this.moreToTheRight ? html`<p class="scroll-hint" aria-hidden="true">More columns: scroll sideways →</p>` : null}
-      <div class="numbers" tabindex="0" role="region" aria-label=${`${this.heading}: numbers`} @scroll=${() => this.measureNumbers()}>
+      ${sidewaysHint(this.numbersScroll)}
+      <div class="numbers" tabindex="0" role="region" aria-label=${`${this.heading}: numbers`} @scroll=${this.numbersScroll.measure}>
       <table>
         <caption class="visually-hidden">${this.heading}</caption>
         <thead>

@@ -13,6 +13,7 @@ import {
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { atWeight, describeForm, formatDuration, heldS, plural, sessionLength, setsDone } from './format.ts';
+import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { buttonStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
@@ -22,6 +23,7 @@ export class BbSummary extends LitElement {
     buttonStyles,
     visuallyHidden,
     unbrokenStyles,
+    sidewaysHintStyles,
     css`
       :host {
         display: grid;
@@ -41,8 +43,12 @@ export class BbSummary extends LitElement {
       }
       /* Where even the narrowest cells do not fit (text at twice its size on a phone), the table
          scrolls sideways in its own box, a keyboard's too, and the rest of the screen stays put. */
-      .sets {
+      .table {
         width: min(100%, 36rem);
+        /* Its box, not the table's width, sets the screen's: the table scrolls within. */
+        min-width: 0;
+      }
+      .sets {
         overflow-x: auto;
       }
       .sets:focus-visible {
@@ -173,6 +179,11 @@ export class BbSummary extends LitElement {
   /** Why the last file asked for could not be made. */
   @property({ attribute: false }) problem: string | null = null;
 
+  /** The table's columns beyond the right edge of its box, as the history's tables say them. */
+  private readonly setsScroll = new SidewaysScroll(this, () =>
+    this.renderRoot.querySelector<HTMLElement>('.sets'),
+  );
+
   override render() {
     // Finished before a set was done (none begun, or each skipped): nothing was kept or is worth a file.
     if (!anySetDone(this.records)) {
@@ -196,7 +207,9 @@ export class BbSummary extends LitElement {
         ${fileButtons('Save this session', (format) => sendCommand(this, 'bb-export', { format }))}
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      <div class="sets" tabindex="0" role="region" aria-label="Sets of this session"><table>
+      <div class="table">
+      ${sidewaysHint(this.setsScroll)}
+      <div class="sets" tabindex="0" role="region" aria-label="Sets of this session" @scroll=${this.setsScroll.measure}><table>
         <caption class="visually-hidden">Sets of this session</caption>
         <thead>
           <tr><th scope="col">Exercise</th><th scope="col" class="number">Set</th><th scope="col" class="number">Done</th><th scope="col" class="number">Target</th></tr>
@@ -215,6 +228,7 @@ export class BbSummary extends LitElement {
           })}
         </tbody>
       </table></div>
+      </div>
       ${this.renderFix()}
       ${this.heart ? this.renderHeart(this.heart) : nothing}
     `;

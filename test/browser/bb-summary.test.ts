@@ -165,6 +165,48 @@ describe('bb-summary', () => {
     }
   });
 
+  it('says more columns lie beyond the edge of its table of sets only while they do, as the history does', async () => {
+    const hint = page.getByText('More columns: scroll sideways →');
+    const mountSummary = async () => {
+      const summary = document.createElement('bb-summary');
+      summary.plan = defaultPlan();
+      summary.records = [
+        record({ count: 10 }),
+        record({ exerciseId: 'drawing-in', holdMs: 45_000, count: 0, target: 45 }),
+        record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
+      ];
+      summary.durationMs = 25 * 60_000;
+      inAppMain(summary);
+      await expect.element(page.getByRole('row').nth(3)).toBeVisible();
+      return summary.shadowRoot!.querySelector<HTMLElement>('.sets')!;
+    };
+    // Text at twice its size on a 360 px phone: the table is wider than its box.
+    let restore = await layOutAsTheApp(180, 320);
+    try {
+      const box = await mountSummary();
+      expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
+      await expect.element(hint).toBeVisible();
+      // Over the table, at its right: where the columns are missing.
+      const hintBox = hint.element().getBoundingClientRect();
+      expect(hintBox.bottom).toBeLessThanOrEqual(box.getBoundingClientRect().top);
+      box.scrollLeft = box.scrollWidth;
+      await expect.element(hint).not.toBeInTheDocument();
+    } finally {
+      await restore();
+      document.body.replaceChildren();
+    }
+    // The same table on the phone with text at its usual size fits: nothing is said of scrolling.
+    restore = await layOutAsTheApp(360, 640);
+    try {
+      const box = await mountSummary();
+      expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
+      await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
+      expect(hint.query()).toBeNull();
+    } finally {
+      await restore();
+    }
+  });
+
   it('says that no set was done, for a session whose every set was skipped before it counted anything', async () => {
     const summary = document.createElement('bb-summary');
     const skipped = { count: 0, endedBy: 'skipped', peakDeg: null } as const;
