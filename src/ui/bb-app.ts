@@ -25,7 +25,7 @@ import { noReadingReason } from './bb-heart-rate.ts';
 import { download } from './download.ts';
 import { clockFace, describeDosage, describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
-import { buttonStyles, lowLandscape, visuallyHidden } from './styles.ts';
+import { buttonStyles, lowLandscape, narrow, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
 import './bb-history.ts';
 import './bb-settings.ts';
@@ -129,6 +129,21 @@ export class BbApp extends LitElement {
           row-gap: 0;
         }
       }
+      /*
+       * On a phone with its text at twice its size a session's header is the heart rate and one line
+       * of the devices (see bb-device-panel), so that the set's count is on screen under it: the app's
+       * name is left to screen readers, still the page's heading.
+       */
+      @media ${narrow} {
+        header.session h1 {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+      }
       nav button[aria-pressed='true'] {
         border-color: var(--bb-accent, #4ade80);
       }
@@ -224,7 +239,7 @@ export class BbApp extends LitElement {
         min-height: 5rem;
         padding: 0.75rem 3rem;
       }
-      @media (max-width: 15rem) {
+      @media ${narrow} {
         button.start {
           padding-inline: 1rem;
         }

@@ -6,7 +6,7 @@ import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
-import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, fieldStyles, NARROW, visuallyHidden } from './styles.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
 // them that the app is on it.
@@ -178,6 +178,46 @@ export class BbDevicePanel extends LitElement {
       .problem > span {
         flex: 1 1 10rem;
       }
+      /*
+       * A session's devices in one line of a phone with its text at twice its size: their names and
+       * states, or the problem, cut short; opened, everything the panel says and offers.
+       */
+      /* The header's width, never its one line's: that is cut short at the edge. */
+      :host([glance]) {
+        flex: 1 1 100%;
+        min-width: 0;
+      }
+      .glance {
+        flex-basis: 100%;
+        min-width: 0;
+        contain: inline-size;
+      }
+      .glance > summary {
+        width: 100%;
+        padding: 0 0.6rem;
+      }
+      .glance > summary.problem-line {
+        background: var(--bb-problem-bg, #3b2a0a);
+        border-color: var(--bb-warn, #fbbf24);
+      }
+      .glance .line {
+        flex: 1 1 0;
+        min-width: 0;
+        overflow: hidden;
+        white-space: nowrap;
+        text-overflow: ellipsis;
+      }
+      .glance[open] .line {
+        white-space: normal;
+        padding-block: 0.4rem;
+      }
+      .glance-body {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem 1rem;
+        padding-top: 0.25rem;
+      }
     `,
   ];
 
@@ -194,14 +234,23 @@ export class BbDevicePanel extends LitElement {
    * that may still be counting for the simulated person's moves.
    */
   @state() private askingToSwitch = false;
+  /** A phone with its text at twice its size: a session's devices take one line (see renderAtAGlance). */
+  @state() private narrow = false;
+  private narrowQuery: MediaQueryList | null = null;
+  private readonly onNarrow = (event: MediaQueryListEvent) => (this.narrow = event.matches);
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.narrowQuery = window.matchMedia(NARROW);
+    this.narrow = this.narrowQuery.matches;
+    this.narrowQuery.addEventListener('change', this.onNarrow);
     document.addEventListener('pointerdown', this.onPointerDown);
     document.addEventListener('keydown', this.onKeyDown);
   }
 
   override disconnectedCallback(): void {
+    this.narrowQuery?.removeEventListener('change', this.onNarrow);
+    this.narrowQuery = null;
     document.removeEventListener('pointerdown', this.onPointerDown);
     document.removeEventListener('keydown', this.onKeyDown);
     super.disconnectedCallback();
@@ -210,6 +259,7 @@ export class BbDevicePanel extends LitElement {
   protected override willUpdate(): void {
     // The question goes with the problem that offered the switch, and with the session.
     if (!this.device.problem || !this.compact) this.askingToSwitch = false;
+    this.toggleAttribute('glance', this.compact && this.narrow);
   }
 
   override render() {
@@ -217,10 +267,9 @@ export class BbDevicePanel extends LitElement {
     const isVirtual = state.source?.kind === 'virtual';
     const devices = state.devices.length ? state.devices : state.source ? [fallbackStatus(state)] : [];
     const recordable = devices.some((d) => !SENDS_NO_PACKETS.has(d.kind));
+    if (this.compact && this.narrow) return this.renderAtAGlance(devices, isVirtual);
     return html`
-      ${devices.length ? devices.map((d) => this.renderDevice(d, devices.length > 1)) : html`<span class="name">No device</span>`}
-      ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
-      ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
+      ${this.renderStatus(devices, isVirtual)}
       ${
         // A problem that asks for another device (one that reports no motion) offers the one-tap
         // switch even in a session, where the header is short: the session takes the new one on.
@@ -240,6 +289,51 @@ export class BbDevicePanel extends LitElement {
       }
     `;
   }
+
+  /** Each device and how it is doing, how motion is counted, and what the virtual person does. */
+  private renderStatus(devices: readonly DeviceStatus[], isVirtual: boolean) {
+    const state = this.device;
+    return html`
+      ${devices.length ? devices.map((d) => this.renderDevice(d, devices.length > 1)) : html`<span class="name">No device</span>`}
+      ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
+      ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
+    `;
+  }
+
+  /**
+   * A session on a phone with its text at twice its size: one line, the problem if there is one (a
+   * screen reader is told it whole, as an alert), else each device and its state, so that the set's
+   * count stays on screen under the header. Opened, the rest: the devices, the problem's OK and the
+   * switch it offers.
+   */
+  private renderAtAGlance(devices: readonly DeviceStatus[], isVirtual: boolean) {
+    const problem = this.device.problem;
+    const line = devices.length
+      ? devices.map((d) => `${d.name} ${connectionWords(d)}`).join(' · ')
+      : 'No device';
+    return html`<details class="glance">
+      ${
+        problem
+          ? html`<summary class="problem-line"><span class="line" role="alert">${problem}</span></summary>`
+          : html`<summary><span class="line">${line}</span></summary>`
+      }
+      <div class="glance-body">
+        ${this.renderStatus(devices, isVirtual)}
+        ${
+          problem
+            ? html`${this.renderSwitch(isVirtual)}
+                <button class="quiet" @click=${this.dismissAtAGlance}>OK</button>`
+            : nothing
+        }
+      </div>
+    </details>`;
+  }
+
+  /** The problem seen: the line closes again, so that the count under it comes back into view. */
+  private readonly dismissAtAGlance = (): void => {
+    this.closeMenu();
+    sendCommand(this, 'bb-dismiss-problem');
+  };
 
   /** The one-tap way to another device: the virtual strap, or from it a Bluetooth strap. */
   private renderSwitch(isVirtual: boolean) {
@@ -304,7 +398,7 @@ export class BbDevicePanel extends LitElement {
     const roles = [d.heartRate ? 'heart rate' : '', d.motion ? 'motion' : ''].filter(Boolean).join(' + ');
     return html`<span class="device" data-kind=${d.kind}>
       <span class="name">${d.name}</span>
-      <span class="state" data-connection=${d.connection}>${(d.kind === 'replay' ? REPLAY_WORDS[d.connection] : undefined) ?? CONNECTION_WORDS[d.connection]}</span>
+      <span class="state" data-connection=${d.connection}>${connectionWords(d)}</span>
       ${d.connection === 'reconnecting' ? html`<span class="retry">reconnecting…</span>` : nothing}
       ${this.renderBattery(d)}
       ${
@@ -445,6 +539,11 @@ export const HABIT_CHOICES: ReadonlyArray<{ readonly habit: Habit; readonly labe
   { habit: 'up-early', label: 'Gets up before the end' },
   { habit: 'stays-up', label: 'Stays on their feet' },
 ];
+
+/** "connected", "connection lost", or of a replay "replaying". */
+function connectionWords(d: DeviceStatus): string {
+  return (d.kind === 'replay' ? REPLAY_WORDS[d.connection] : undefined) ?? CONNECTION_WORDS[d.connection];
+}
 
 /** A state built before the devices list existed (a test's fixture): one line from `source`. */
 function fallbackStatus(state: DeviceState): DeviceStatus {

@@ -104,6 +104,15 @@ export const unbrokenStyles = css`
 `;
 
 /**
+ * A window this narrow is a phone with its text at twice its size (180 px of a 360 px phone): there a
+ * session's header keeps to the heart rate and one line of the devices, so the count stays in view.
+ */
+export const NARROW = '(max-width: 15rem)';
+
+/** Media query for a phone with its text at twice its size (see NARROW). */
+export const narrow = unsafeCSS(NARROW);
+
+/**
  * A window wider than tall and low: a phone on its side. Its few hundred pixels of height hold a set
  * or a rest only with the header on one row and little room between the rows.
  */

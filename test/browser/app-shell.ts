@@ -3,6 +3,7 @@
 import { Backbeat } from '../../src/app/backbeat.ts';
 import type { UpdateModel } from '../../src/app/updates.ts';
 import type { CueHosts } from '../../src/cues/cue-player.ts';
+import type { SessionStore } from '../../src/store/session-store.ts';
 import '../../src/ui/bb-app.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
 import { SETTINGS_KEY } from '../../src/workout/settings.ts';
@@ -21,7 +22,14 @@ export interface AppShell {
 
 /** Backbeat with `settings` stored, in its shell on the page, rendered; `updates` for its update prompt. */
 export async function mountApp(
-  options: { settings?: object; updates?: UpdateModel; start?: boolean; cueHosts?: CueHosts } = {},
+  options: {
+    settings?: object;
+    updates?: UpdateModel;
+    start?: boolean;
+    cueHosts?: CueHosts;
+    /** The sessions' store; none unless given, and the app says it cannot save. */
+    openStore?: () => Promise<SessionStore>;
+  } = {},
 ): Promise<AppShell> {
   const storage = new MemoryStorage(
     options.settings ? [[SETTINGS_KEY, JSON.stringify(options.settings)]] : [],
@@ -30,7 +38,9 @@ export async function mountApp(
   const app = new Backbeat({
     settingsStorage: storage,
     storageEvents,
-    persistence: { openStore: () => Promise.reject(new Error('no store in this test')) },
+    persistence: {
+      openStore: options.openStore ?? (() => Promise.reject(new Error('no store in this test'))),
+    },
     cueHosts: options.cueHosts ?? null,
   });
   if (options.start) app.start();

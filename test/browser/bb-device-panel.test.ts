@@ -333,6 +333,50 @@ describe('bb-device-panel', () => {
     }
   });
 
+  it('puts a session’s devices and their problem in one line a tap opens, on a phone with text at twice its size', async () => {
+    const problem = 'HRM-Dual is out of reach. Wake it or move closer, then press Reconnect.';
+    const lost = state(
+      [status({ name: 'HRM-Dual', kind: 'heart-rate', connection: 'lost', motion: false })],
+      {
+        problem,
+        connection: 'lost',
+      },
+    );
+    const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
+    try {
+      const panel = await mount(lost);
+      panel.compact = true;
+      await panel.updateComplete;
+      // One line, cut short on screen; a screen reader is told the whole problem, as an alert.
+      const alert = page.getByRole('alert');
+      await expect.element(alert).toHaveTextContent(problem);
+      const line = panel.shadowRoot!.querySelector('summary')!;
+      expect(line.getBoundingClientRect().height).toBeLessThanOrEqual(48);
+      expect(line.getBoundingClientRect().right).toBeLessThanOrEqual(180);
+      for (const name of ['Reconnect', 'Use the virtual strap', 'OK'])
+        expect(page.getByRole('button', { name }).query(), name).toBeNull();
+      // Opened: the problem whole, the device, what it offers.
+      await userEvent.click(line);
+      for (const name of ['Reconnect', 'Use the virtual strap', 'OK'])
+        await expect.element(page.getByRole('button', { name })).toBeVisible();
+      await expect.element(page.getByText('connection lost')).toBeVisible();
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+      let dismissed = 0;
+      panel.addEventListener('bb-dismiss-problem', () => dismissed++);
+      await userEvent.click(page.getByRole('button', { name: 'OK' }));
+      expect(dismissed).toBe(1);
+    } finally {
+      await restore();
+    }
+    // With its text at the usual size, the problem is shown whole, with its OK.
+    document.body.replaceChildren();
+    const panel = await mount(lost);
+    panel.compact = true;
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelector('details')).toBeNull();
+    await expect.element(page.getByRole('button', { name: 'OK' })).toBeVisible();
+  });
+
   it('lets the virtual person lie the wrong way, get up early or stay up, and says what they are doing', async () => {
     const activity = { kind: 'position', exercise: 'superman' } as const;
     const performed = {

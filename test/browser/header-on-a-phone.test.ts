@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { createRecording, recordPacket } from '../../src/protocol/recording.ts';
+import { SessionStore } from '../../src/store/session-store.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
@@ -71,5 +72,44 @@ describe('the start screen with text at twice its size on a phone (180 px wide)'
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
     const select = page.getByLabelText('Virtual person').element().getBoundingClientRect();
     expect(select.right).toBeLessThanOrEqual(180);
+  });
+});
+
+describe('a set with a device problem, with text at twice its size on a phone (180 px wide)', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(180, 320);
+    // A store that opens, as a phone's does: no notice that the app cannot save takes a line.
+    mounted = await mountApp({ start: true, openStore: () => SessionStore.open({ name: 'header-180' }) });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('keeps the count on screen under the header, the problem a line that opens to say it whole', async () => {
+    const problem = 'That file is not a Backbeat recording: it does not open as JSON';
+    mounted.app.devices.replayFile({ recording: null, error: 'it does not open as JSON' });
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.element(page.getByRole('button', { name: 'Start the set' })).toBeInTheDocument();
+    mounted.app.session.beginSet();
+    await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
+    const panel = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-device-panel')!);
+    await expect.element(panel.getByRole('alert')).toHaveTextContent(problem);
+    const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!;
+    const shown = set.shadowRoot!.querySelector('.face .count')!;
+    // On the screen as the page opens, at its top: no scroll needed, whatever the focus did.
+    const fromTop = () => shown.getBoundingClientRect().bottom + scrollY;
+    expect(fromTop()).toBeLessThanOrEqual(innerHeight);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    // The problem's OK is a tap away: on the line.
+    await panel.getByRole('alert').click();
+    await panel.getByRole('button', { name: 'OK' }).click();
+    await expect.element(panel.getByRole('alert')).not.toBeInTheDocument();
+    // No problem: the devices' line, and the count still on screen.
+    expect(fromTop()).toBeLessThanOrEqual(innerHeight);
   });
 });
