@@ -168,9 +168,15 @@ export class BbApp extends LitElement {
         max-width: 100%;
         min-width: 0;
       }
-      /* A set or a rest takes the height left under the header and the notices (see screenLayout). */
+      /*
+       * A set or a rest takes the height left under the header and the notices (see screenLayout).
+       * No gaps between the rows: a notice keeps its own margin below, and the update prompt (which
+       * waits for the session's end) and the notices most often show nothing, where a gap was room
+       * lost to the set.
+       */
       main.fill {
         grid-template-rows: auto auto 1fr;
+        row-gap: 0;
       }
       main.fill > bb-set-view,
       main.fill > bb-rest-view {

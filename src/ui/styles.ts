@@ -207,15 +207,16 @@ export const screenLayout = css`
   .controls button {
     white-space: nowrap;
   }
+  /* A speaker, as big as the words of the buttons beside it are tall, in a square as wide as them. */
   .controls .mute {
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.35rem;
+    padding-inline: 0.5rem;
   }
   .mute svg {
-    width: 1.5em;
-    height: 1.5em;
+    width: 1.75em;
+    height: 1.75em;
     flex: none;
   }
   /* Muted reads from the mat as the notices do: a crossed speaker on the warning's colours. */
@@ -223,12 +224,10 @@ export const screenLayout = css`
     background: var(--bb-problem-bg, #3b2a0a);
     border-color: var(--bb-warn, #fbbf24);
   }
-  /* In forced colours every border is the same colour: a muted Mute is underlined, as a chosen screen is. */
+  /* In forced colours every border is the same colour: a muted Mute's is thicker. */
   @media (forced-colors: active) {
     .mute[aria-pressed='true'] {
-      text-decoration: underline;
-      text-decoration-thickness: 3px;
-      text-underline-offset: 4px;
+      border-width: 5px;
     }
   }
   /* A small phone keeps three buttons on a row, and a phone on its side the rest's on one. */
@@ -315,11 +314,13 @@ export function pauseButton(host: HTMLElement, paused: boolean) {
 /**
  * Mute, pressed while the voice and tones are off, on a screen laid out by screenLayout: the same
  * setting as Settings' (kept, and followed by other tabs), in reach of a finger mid-set. Vibration
- * goes on, as it does when muted in Settings. Its name stays "Mute" and its pressed state says which.
+ * goes on, as it does when muted in Settings. Its name stays "Mute" and its pressed state says which;
+ * on screen a speaker, crossed out while muted: a word would take the row's room, and the screen's
+ * rows are counted (a set and a rest fit a 360×640 phone).
  */
 export function muteButton(host: HTMLElement, muted: boolean) {
-  return html`<button class="mute" aria-pressed=${muted ? 'true' : 'false'}
-    @click=${() => sendCommand(host, 'bb-set-muted', { muted: !muted })}>${speakerIcon(muted)}Mute</button>`;
+  return html`<button class="mute" aria-label="Mute" aria-pressed=${muted ? 'true' : 'false'}
+    @click=${() => sendCommand(host, 'bb-set-muted', { muted: !muted })}>${speakerIcon(muted)}</button>`;
 }
 
 /** A speaker sounding, or crossed out: the state of Mute at a glance, whatever the language. */

@@ -611,7 +611,7 @@ describe('Mute on the set and rest screens', () => {
       expect(off.crossed).toBe(true);
       expect(off.background).not.toBe(on.background);
       expect(off.border).not.toBe(on.border);
-      // The icon is a picture of the word beside it: a screen reader reads the word alone.
+      // The picture says Mute to the eye; a screen reader reads its name, and whether it is pressed.
       expect(mute.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
       const box = mute.getBoundingClientRect();
       expect(box.width).toBeGreaterThanOrEqual(48);
