@@ -7,6 +7,7 @@ import { Backbeat } from '../../../src/app/backbeat.ts';
 import type { CueHosts } from '../../../src/cues/cue-player.ts';
 import type { Habit } from '../../../src/sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
+import { SessionStore } from '../../../src/store/session-store.ts';
 import type { SessionState } from '../../../src/workout/session.ts';
 import { StandInUtterance } from '../../utterance.ts';
 
@@ -17,14 +18,19 @@ interface Watched {
   person(): VirtualPersonStatus | null;
 }
 
+let appsOpened = 0;
+
 function openApp(habit: Habit = 'usual', cueHosts: CueHosts | null = null): Watched {
   const t0 = Date.now();
+  // A store of its own: the sessions an earlier test recorded are not this one's history, which would
+  // move today's targets.
+  const storeName = `session-by-position-${++appsOpened}`;
   const app = new Backbeat({
     now: () => Date.now() - t0,
     navigator: {} as Navigator,
     settingsStorage: null,
     cueHosts,
-    persistence: { page: null },
+    persistence: { page: null, openStore: () => SessionStore.open({ name: storeName }) },
   });
   app.devices.active.virtual?.setHabit(habit);
   app.start();
