@@ -1,3 +1,5 @@
+import type { SessionBundle } from '../src/store/records.ts';
+import { summarize } from '../src/store/summary.ts';
 import type { SetRecord } from '../src/workout/session.ts';
 
 /** A first superman set counted to its target of ten; what a test needs of it different, in `patch`. */
@@ -16,4 +18,34 @@ export function supermanSet(patch: Partial<SetRecord> = {}): SetRecord {
     formIssues: [],
     ...patch,
   };
+}
+
+/** A finished session of 20 minutes with just these sets, as a store keeps it (no motion, no heart rate). */
+export function finishedSession(id: string, startedAt: number, records: readonly SetRecord[]): SessionBundle {
+  const sets = records.map((record, index) => ({ ...record, sessionId: id, index }));
+  const durationMs = 1_200_000;
+  return {
+    session: {
+      id,
+      startedAt,
+      utcOffsetMin: 0,
+      endedAt: startedAt + durationMs,
+      status: 'finished',
+      updatedAt: startedAt + durationMs,
+      plan: [],
+      snapshot: null,
+      summary: summarize(sets, [], durationMs),
+      sources: [],
+      gaps: [],
+    },
+    sets,
+    events: [],
+    heartRate: [],
+    motion: [],
+  };
+}
+
+/** Three superman sets of ten, each counted to its target: a session that earns an eleventh rep. */
+export function supermanSetsReached(): SetRecord[] {
+  return [1, 2, 3].map((setNumber) => supermanSet({ setNumber }));
 }

@@ -121,8 +121,8 @@ export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets:
 }
 
 /** Only what progression reads of a set: years of them are read at every start. */
-export function pastSet({ exerciseId, setNumber, target, holdMs, peakDeg }: PastSet): PastSet {
-  return { exerciseId, setNumber, target, holdMs, peakDeg };
+export function pastSet({ exerciseId, setNumber, target, holdMs, peakDeg, endedBy }: PastSet): PastSet {
+  return { exerciseId, setNumber, target, holdMs, peakDeg, endedBy };
 }
 
 /** Week rows of any sessions and sets, oldest first: for building the store's rows from scratch. */

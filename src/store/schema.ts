@@ -114,11 +114,22 @@ const MIGRATIONS: readonly Migration[] = [
       sessions.push(row);
       cursor = await cursor.continue();
     }
-    const sets = await tx.objectStore('sets').getAll();
-    const weeks = tx.objectStore('weeks');
-    await Promise.all(weeksOf(sessions, sets).map((week) => weeks.put(week)));
+    await rebuildWeeks(tx, sessions);
+  },
+  // v6: progression reads the reps and breath cycles of the exercises the program gives a range for,
+  // and how each set ended; the week rows kept only the holds' sets, without it. Built again.
+  async (_db, tx) => {
+    await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
   },
 ];
+
+/** Puts the week rows of every session and its sets in place of those there were. */
+async function rebuildWeeks(tx: UpgradeTransaction, sessions: readonly SessionRow[]): Promise<void> {
+  const sets = await tx.objectStore('sets').getAll();
+  const weeks = tx.objectStore('weeks');
+  await weeks.clear();
+  await Promise.all(weeksOf(sessions, sets).map((week) => weeks.put(week)));
+}
 
 export const DB_VERSION = MIGRATIONS.length;
 

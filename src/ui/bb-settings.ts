@@ -16,7 +16,7 @@ import {
   type SettingsModel,
   targetLimits,
 } from '../workout/settings.ts';
-import { describeTargetChange, formatDuration, parseTypedNumber } from './format.ts';
+import { describeTarget, describeTargetChange, formatDuration, parseTypedNumber } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, fieldStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 
@@ -414,8 +414,8 @@ export class BbSettings extends LitElement {
         ${
           change
             ? html`<p class="note">
-                Today's session: ${formatDuration(change.todayS)}. ${describeTargetChange(change)} Untick
-                “${PROGRESS_LABEL}” to keep ${formatDuration(change.settingS)}.
+                Today's session: ${describeTarget(exercise, change.today)}. ${describeTargetChange(change)} Untick
+                “${PROGRESS_LABEL}” to keep ${describeTarget(exercise, change.setting)}.
               </p>`
             : nothing
         }

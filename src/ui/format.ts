@@ -5,7 +5,7 @@
 
 import type { SessionSummary } from '../store/records.ts';
 import {
-  countUnit,
+  countText,
   type Dosage,
   type Exercise,
   exerciseById,
@@ -43,12 +43,14 @@ export function plural(n: number, word: string): string {
  */
 export function describeDosage(exercise: Exercise, { sets, target, weightKg }: Dosage): string {
   const per =
-    exercise.kind === 'hold'
-      ? `${formatDuration(target)} hold`
-      : exercise.alternatesSides
-        ? perSideText(target)
-        : plural(target, countUnit(exercise));
+    exercise.kind === 'hold' ? `${describeTarget(exercise, target)} hold` : describeTarget(exercise, target);
   return `${sets} × ${per}${weightKg ? ` ${atWeight(weightKg)}` : ''}`;
+}
+
+/** A set's target as the plan says it: "45 s" of a hold, "10 reps", "4 breaths", "5 each side". */
+export function describeTarget(exercise: Exercise, target: number): string {
+  if (exercise.kind === 'hold') return formatDuration(target);
+  return exercise.alternatesSides ? perSideText(target) : countText(exercise, target);
 }
 
 /** The weight something is done with, as the plan, the summary and History say it: "at 25 kg". */
@@ -56,10 +58,10 @@ export function atWeight(kg: number): string {
   return `at ${kg} kg`;
 }
 
-/** "Raised from 45 s: you held the whole 45 s last time." */
+/** "Raised from 45 s: you held the whole 45 s last time.", "Raised from 10 reps: …" */
 export function describeTargetChange(change: TargetChange): string {
-  const direction = change.todayS > change.settingS ? 'Raised' : 'Lowered';
-  return `${direction} from ${formatDuration(change.settingS)}: ${change.reason}.`;
+  const direction = change.today > change.setting ? 'Raised' : 'Lowered';
+  return `${direction} from ${describeTarget(exerciseById(change.exerciseId), change.setting)}: ${change.reason}.`;
 }
 
 /**

@@ -65,6 +65,17 @@ export interface Exercise {
   readonly steps: readonly string[];
   readonly cues: readonly string[];
   readonly dosage: Dosage;
+  /**
+   * The reps or breath cycles of a set as program.md gives them, a range ("10–12 reps"): the target
+   * grows within it as the person reaches it (see progression.ts). None where it gives one number.
+   */
+  readonly targetRange?: TargetRange;
+}
+
+/** The lowest and the highest target the program gives for a set, both included. */
+export interface TargetRange {
+  readonly low: number;
+  readonly high: number;
 }
 
 export const PROGRAM: readonly Exercise[] = [
@@ -88,6 +99,7 @@ export const PROGRAM: readonly Exercise[] = [
     ],
     cues: ['Keep your lower back long: lift, do not crank.', 'Let the range grow over the weeks.'],
     dosage: { sets: 3, target: 10, restS: 45 },
+    targetRange: { low: 10, high: 12 },
   },
   {
     id: 'glute-bridge',
@@ -173,6 +185,7 @@ export const PROGRAM: readonly Exercise[] = [
     ],
     cues: ['Slow breaths: each one a full cycle.'],
     dosage: { sets: 2, target: 4, restS: 30 },
+    targetRange: { low: 3, high: 5 },
   },
   {
     id: 'lat-pulldown',
@@ -195,6 +208,7 @@ export const PROGRAM: readonly Exercise[] = [
     ],
     cues: ['Pick a weight you can move with good form on every rep.'],
     dosage: { sets: 3, target: 12, restS: 60, weightKg: 25 },
+    targetRange: { low: 12, high: 15 },
   },
   {
     id: 'elbow-plank',
@@ -255,6 +269,11 @@ export function repsPerSide(target: number): Readonly<Record<Side, number>> {
 /** What one of a rep or breath exercise's counts is called: "rep", or "breath" for the bat hang's cycles. */
 export function countUnit(exercise: Exercise): 'rep' | 'breath' {
   return exercise.kind === 'breaths' ? 'breath' : 'rep';
+}
+
+/** "10 reps", "1 breath": a count of a rep or breath exercise, as the plan and progression say it. */
+export function countText(exercise: Exercise, count: number): string {
+  return `${count} ${countUnit(exercise)}${count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -1,19 +1,27 @@
 // How the program grows with the person, from what they did in past sessions (program.md): each plank
-// hold aims above the last one, the drawing-in hold climbs 45 s → 60 s → 2 min, and the superman's lift
+// hold aims above the last one, the drawing-in hold climbs 45 s → 60 s → 2 min, the reps or breath
+// cycles of an exercise the program gives a range for grow by one within it, and the superman's lift
 // angle is followed as range of motion. Pure functions over saved set records; the store keeps them.
 
 import { Model } from './model.ts';
-import type { ExerciseId } from './program.ts';
+import { countText, type Exercise, type ExerciseId, PROGRAM } from './program.ts';
 import { formatDuration, type PlannedExercise, type SetRecord } from './session.ts';
 
 /**
  * The exercises whose past sets progression reads: a history given to it may hold only their sets
  * (the store keeps these apart, so that years of history cost one small read).
  */
-export const PROGRESSION_EXERCISES: readonly ExerciseId[] = ['drawing-in', 'elbow-plank'];
+export const PROGRESSION_EXERCISES: readonly ExerciseId[] = [
+  'drawing-in',
+  'elbow-plank',
+  ...PROGRAM.filter((exercise) => exercise.targetRange).map((exercise) => exercise.id),
+];
 
 /** What progression reads of a past set: a whole SetRecord will do, and so will just these. */
-export type PastSet = Pick<SetRecord, 'exerciseId' | 'setNumber' | 'target' | 'holdMs' | 'peakDeg'>;
+export type PastSet = Pick<
+  SetRecord,
+  'exerciseId' | 'setNumber' | 'target' | 'holdMs' | 'peakDeg' | 'endedBy'
+>;
 
 /** A finished session as progression reads it: when it began (epoch ms) and its sets. */
 export interface PastSession {
@@ -110,6 +118,54 @@ export function drawingInTargetS(history: readonly PastSession[]): number {
   return drawingInStep(history).targetS;
 }
 
+// ---- Reps and breath cycles: one more, within the program's range ---------------------------------
+
+/**
+ * Every set of the exercise in a session reached its target: ended by 'target', which a count put
+ * right by hand also ends by once it reaches it (the person's count is the truth). A set skipped or
+ * stopped short, or a set of the session with none of the exercise, earns nothing.
+ */
+function reachedEverySet(sets: readonly PastSet[]): boolean {
+  return sets.length > 0 && sets.every((set) => set.endedBy === 'target');
+}
+
+/** The highest target every set of a session reached, and whether it was reached the last time. */
+interface CountsReached {
+  /** Null before any session in which every set reached its target. */
+  readonly target: number | null;
+  /** That session was the last one with the exercise, not one before a session short of it. */
+  readonly lastTime: boolean;
+}
+
+function countsReached(history: readonly PastSession[], id: ExerciseId): CountsReached {
+  let target: number | null = null;
+  let lastTime = false;
+  for (const session of chronological(history)) {
+    const sets = setsOf(session, id);
+    if (sets.length === 0) continue;
+    const reached = reachedEverySet(sets) ? Math.max(...sets.map((set) => set.target)) : null;
+    lastTime = reached !== null && reached >= (target ?? reached);
+    if (lastTime) target = reached;
+  }
+  return { target, lastTime };
+}
+
+/**
+ * The target of an exercise counted in reps or breath cycles for the next session: one more than the
+ * highest target every set of a session reached, up to the top of the program's range, and never down
+ * (a bad day is not lost strength). Never below `settingTarget` either, so a target the person set
+ * above the range stays theirs. An exercise without a range keeps its setting.
+ */
+export function countTarget(
+  history: readonly PastSession[],
+  exercise: Exercise,
+  settingTarget: number,
+): number {
+  const { target } = countsReached(history, exercise.id);
+  if (!exercise.targetRange || target === null) return settingTarget;
+  return Math.max(settingTarget, Math.min(exercise.targetRange.high, target + 1));
+}
+
 // ---- Superman: range of motion ----------------------------------------------------------------------
 
 export interface RangePoint {
@@ -150,8 +206,8 @@ export function supermanRange(history: readonly PastSession[]): RangeOfMotion | 
 // ---- Applying progression to a plan -----------------------------------------------------------------
 
 /**
- * The plan for today with the progressed hold targets: the drawing-in on its ladder step (never below
- * what the person set), the first plank hold above last session's.
+ * The plan for today with the progressed targets: the drawing-in on its ladder step (never below what
+ * the person set), the first plank hold above last session's, reps and breath cycles within the range.
  */
 export function progressPlan(
   plan: readonly PlannedExercise[],
@@ -164,19 +220,25 @@ export function progressPlan(
       case 'elbow-plank':
         return withTarget(planned, firstPlankTargetS(history, planned.dosage.target));
       default:
-        return planned;
+        return withTarget(planned, countTarget(history, planned.exercise, planned.dosage.target));
     }
   });
 }
 
-/** A target today's plan sets apart from the person's setting, and why. */
+/**
+ * A target today's plan sets apart from the person's setting, and why. Targets are in the exercise's
+ * unit (Dosage.target): seconds of a hold, reps, or breath cycles.
+ */
 export interface TargetChange {
   readonly exerciseId: ExerciseId;
-  /** The target in the settings, seconds. */
-  readonly settingS: number;
-  /** Today's target, seconds. */
-  readonly todayS: number;
-  /** Why, as the end of a sentence, in the plan's words for a duration: "you held the whole 1 min". */
+  /** The target in the settings. */
+  readonly setting: number;
+  /** Today's target. */
+  readonly today: number;
+  /**
+   * Why, as the end of a sentence, in the plan's words for a duration or a count: "you held the whole
+   * 1 min", "you did every set of 10 reps last time".
+   */
   readonly reason: string;
 }
 
@@ -190,13 +252,34 @@ export function targetChanges(
 ): TargetChange[] {
   const changes: TargetChange[] = [];
   for (const planned of progressPlan(plan, history)) {
-    const settingS = plan.find((p) => p.exercise.id === planned.exercise.id)?.dosage.target;
-    const todayS = planned.dosage.target;
-    if (settingS === undefined || settingS === todayS) continue;
-    const reason = planned.exercise.id === 'drawing-in' ? drawingInReason(history) : plankReason(todayS);
-    changes.push({ exerciseId: planned.exercise.id, settingS, todayS, reason });
+    const setting = plan.find((p) => p.exercise.id === planned.exercise.id)?.dosage.target;
+    const today = planned.dosage.target;
+    if (setting === undefined || setting === today) continue;
+    changes.push({ exerciseId: planned.exercise.id, setting, today, reason: reasonFor(planned, history) });
   }
   return changes;
+}
+
+function reasonFor({ exercise, dosage }: PlannedExercise, history: readonly PastSession[]): string {
+  switch (exercise.id) {
+    case 'drawing-in':
+      return drawingInReason(history);
+    case 'elbow-plank':
+      return plankReason(dosage.target);
+    default:
+      return countReason(history, exercise);
+  }
+}
+
+function countReason(history: readonly PastSession[], exercise: Exercise): string {
+  const { target, lastTime } = countsReached(history, exercise.id);
+  // Only a session in which every set reached its target raises a count.
+  const reached = target ?? 0;
+  const did = `you did every set of ${countText(exercise, reached)}`;
+  if (!lastTime) return `${did} in an earlier session, and a set short of it since does not lower it`;
+  return reached >= (exercise.targetRange?.high ?? Infinity)
+    ? `${did} last time, the most the program asks for`
+    : `${did} last time`;
 }
 
 function drawingInReason(history: readonly PastSession[]): string {

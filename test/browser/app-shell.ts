@@ -1,5 +1,5 @@
-// The whole app in a component test: Backbeat with its settings in memory and no store (each test
-// says what it needs of them), in its <bb-app> shell on the page.
+// The whole app in a component test: Backbeat with its settings in memory and no store unless a test
+// opens one (each test says what it needs of them), in its <bb-app> shell on the page.
 import { Backbeat } from '../../src/app/backbeat.ts';
 import type { UpdateModel } from '../../src/app/updates.ts';
 import type { CueHosts } from '../../src/cues/cue-player.ts';

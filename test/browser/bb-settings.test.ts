@@ -479,7 +479,7 @@ describe('bb-settings', () => {
   it('says where the plan of the day differs from a setting, and why', async () => {
     const { element } = mount();
     element.targetChanges = [
-      { exerciseId: 'drawing-in', settingS: 45, todayS: 60, reason: 'you held the whole 45 s last time' },
+      { exerciseId: 'drawing-in', setting: 45, today: 60, reason: 'you held the whole 45 s last time' },
     ];
     await element.updateComplete;
     const note = page.getByText(
@@ -492,6 +492,21 @@ describe('bb-settings', () => {
       .textContent!.match(/Untick\s+“([^”]+)” to keep 45 s\./)![1]!
       .replace(/\s+/g, ' ');
     await expect.element(page.getByRole('checkbox', { name: named })).toBeVisible();
+  });
+
+  it('says a count the plan of the day moved in its own unit, reps', async () => {
+    const { element } = mount();
+    element.targetChanges = [
+      { exerciseId: 'superman', setting: 10, today: 11, reason: 'you did every set of 10 reps last time' },
+    ];
+    await element.updateComplete;
+    await expect
+      .element(
+        page.getByText(
+          /^\s*Today's session: 11 reps\. Raised from 10 reps: you did every set of 10 reps last time\. Untick\s+“[^”]+” to keep 10 reps\.\s*$/,
+        ),
+      )
+      .toBeVisible();
   });
 
   it('shows what the counts learned from corrections, per exercise, and forgets it when asked', async () => {

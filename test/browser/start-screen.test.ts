@@ -1,10 +1,12 @@
 // The start screen: Start stays where it is when news comes a moment after the page opened; when the
 // settings leave every exercise out, no Start that would do nothing, and the way to the settings; the
-// plan as the sets will say it.
+// plan as the sets will say it, and a target progression moved, with why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { UpdateModel } from '../../src/app/updates.ts';
+import { SessionStore } from '../../src/store/session-store.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
+import { finishedSession, supermanSetsReached } from '../set-record.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
 
@@ -102,6 +104,29 @@ describe("the start screen's plan", () => {
     await expect.element(virtual).toBeVisible();
     await mounted.app.devices.connect('phone');
     await expect.element(virtual).not.toBeInTheDocument();
+  });
+});
+
+describe("the start screen's plan after a session in which every superman set reached its target", () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    const name = `start-screen-progressed-${Date.now()}`;
+    const store = await SessionStore.open({ name });
+    await store.importBundles([finishedSession('earlier', Date.now() - 86_400_000, supermanSetsReached())]);
+    store.close();
+    mounted = await mountApp({ start: true, openStore: () => SessionStore.open({ name }) });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('asks one more rep, and says why beside it, as it does for a hold', async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    await expect
+      .element(plan.getByRole('listitem').first())
+      .toHaveTextContent(
+        /^\s*Superman\s+3 × 11 reps\s+Raised from 10 reps: you did every set of 10 reps last time\.\s*$/,
+      );
   });
 });
 

@@ -1,9 +1,11 @@
-// Today's plan as the app makes it from the settings, and what it says of the targets progression
-// changed in it.
+// Today's plan as the app makes it from the settings and the sessions stored before, and what it says
+// of the targets progression changed in it.
 import { describe, expect, it, vi } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
+import { SessionStore } from '../../../src/store/session-store.ts';
 import { defaultSettings, SETTINGS_KEY, withDosage } from '../../../src/workout/settings.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
+import { finishedSession, supermanSet } from '../../set-record.ts';
 
 describe("today's plan", () => {
   it('says why a drawing-in hold set below where the exercise starts is raised, with no history yet', async () => {
@@ -17,10 +19,47 @@ describe("today's plan", () => {
     await vi.waitFor(() => expect(app.targetChanges.state).toHaveLength(1));
     expect(app.targetChanges.state[0]).toMatchObject({
       exerciseId: 'drawing-in',
-      settingS: 20,
-      todayS: 45,
+      setting: 20,
+      today: 45,
       reason: 'the drawing-in starts at 45 s',
     });
+    app.dispose();
+  });
+
+  it('asks one more superman rep after a stored session in which every set reached its target, and says why', async () => {
+    const store = await SessionStore.open({ name: 'plan-from-stored-history' });
+    await store.importBundles([
+      finishedSession('earlier', Date.UTC(2026, 10, 20, 17, 30), [
+        supermanSet({ setNumber: 1 }),
+        // Counted 9, and put right by the person's +1: their count is the truth.
+        supermanSet({ setNumber: 2, corrections: 1 }),
+        supermanSet({ setNumber: 3 }),
+        ...[1, 2, 3].map((setNumber) =>
+          supermanSet({
+            exerciseId: 'lat-pulldown',
+            setNumber,
+            target: 12,
+            count: setNumber === 3 ? 9 : 12,
+            peakDeg: null,
+            endedBy: setNumber === 3 ? 'stopped' : 'target',
+          }),
+        ),
+      ]),
+    ]);
+    store.close();
+    const app = new Backbeat({
+      navigator: {} as Navigator,
+      settingsStorage: new MemoryStorage(),
+      persistence: { openStore: () => SessionStore.open({ name: 'plan-from-stored-history' }), page: null },
+    });
+    app.start();
+    const target = (id: string) => app.session.state.plan.find((p) => p.exercise.id === id)?.dosage.target;
+    await vi.waitFor(() => expect(target('superman')).toBe(11));
+    // A set of the pulldown stopped short: its target stays.
+    expect(target('lat-pulldown')).toBe(12);
+    expect(app.targetChanges.state).toEqual([
+      { exerciseId: 'superman', setting: 10, today: 11, reason: 'you did every set of 10 reps last time' },
+    ]);
     app.dispose();
   });
 });

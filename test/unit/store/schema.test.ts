@@ -1,9 +1,11 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { StoreError, toStoreError } from '../../../src/store/errors.ts';
-import { progress } from '../../../src/store/progress.ts';
+import { pastSet, progress } from '../../../src/store/progress.ts';
 import { DB_VERSION, openBackbeatDB } from '../../../src/store/schema.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
+import { progressPlan } from '../../../src/workout/progression.ts';
+import { defaultPlan } from '../../../src/workout/session.ts';
 import { supermanSet } from '../../set-record.ts';
 
 let dbCounter = 0;
@@ -209,6 +211,66 @@ describe('schema migrations', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+
+  it('builds the week rows of a version 5 database again with the sets of reps and breaths progression reads', async () => {
+    const name = freshName();
+    const v5 = await openBackbeatDB({ name, version: 5 });
+    const startedAt = Date.UTC(2026, 5, 3, 12);
+    const session = {
+      id: 'a',
+      startedAt,
+      utcOffsetMin: 0,
+      endedAt: startedAt + 600_000,
+      status: 'finished',
+      updatedAt: startedAt + 600_000,
+      plan: [],
+      snapshot: null,
+      summary: {
+        durationMs: 600_000,
+        sets: 3,
+        reps: 30,
+        holdMs: 45_000,
+        avgBpm: null,
+        maxBpm: null,
+        recoveryBpm: null,
+      },
+      sources: [],
+      gaps: [],
+    };
+    const sets = [
+      supermanSet({ setNumber: 1 }),
+      supermanSet({ setNumber: 2 }),
+      supermanSet({ exerciseId: 'drawing-in', target: 45, count: 0, holdMs: 45_000, peakDeg: null }),
+    ].map((set, index) => ({ ...set, sessionId: 'a', index }));
+    await v5.put('sessions', session as never);
+    for (const set of sets) await v5.put('sets', set as never);
+    // The week row as version 5 kept it: the holds' sets alone, and not how they ended.
+    const { endedBy: _, ...drawingIn } = pastSet(sets[2]!);
+    await v5.put('weeks', {
+      week: '2026-06-01',
+      sessions: 1,
+      reps: { superman: 20 },
+      longestHoldMs: { 'drawing-in': 45_000 },
+      holdTargetS: {},
+      supermanBestDeg: 16,
+      supermanLiftSumDeg: 32,
+      supermanLiftSets: 2,
+      avgBpm: null,
+      maxBpm: null,
+      recoveryBpm: null,
+      past: [{ id: 'a', startedAt, sets: [drawingIn] }],
+    } as never);
+    v5.close();
+
+    const store = await SessionStore.open({ name });
+    const weeks = await store.weeks();
+    expect(weeks.map((w) => w.past)).toEqual([[{ id: 'a', startedAt, sets: sets.map(pastSet) }]]);
+    // What the week rows now keep is enough for the superman's next target.
+    const history = weeks.flatMap((w) => w.past);
+    const superman = progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'superman');
+    expect(superman?.dosage.target).toBe(11);
+    store.close();
   });
 
   it('reports a blocked upgrade as a StoreError while an older tab holds the database open', async () => {

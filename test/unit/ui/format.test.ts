@@ -69,11 +69,18 @@ describe('times and counts as the screens write them', () => {
   });
 
   it('says why a target moved', () => {
-    expect(describeTargetChange({ exerciseId: 'elbow-plank', settingS: 30, todayS: 25, reason: 'x' })).toBe(
+    expect(describeTargetChange({ exerciseId: 'elbow-plank', setting: 30, today: 25, reason: 'x' })).toBe(
       'Lowered from 30 s: x.',
     );
-    expect(describeTargetChange({ exerciseId: 'elbow-plank', settingS: 120, todayS: 150, reason: 'x' })).toBe(
+    expect(describeTargetChange({ exerciseId: 'elbow-plank', setting: 120, today: 150, reason: 'x' })).toBe(
       'Raised from 2 min: x.',
+    );
+    // A count in its own unit, as the plan writes it.
+    expect(describeTargetChange({ exerciseId: 'superman', setting: 10, today: 11, reason: 'x' })).toBe(
+      'Raised from 10 reps: x.',
+    );
+    expect(describeTargetChange({ exerciseId: 'bat-hang', setting: 3, today: 4, reason: 'x' })).toBe(
+      'Raised from 3 breaths: x.',
     );
   });
 });

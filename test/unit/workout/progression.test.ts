@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ExerciseId } from '../../../src/workout/program.ts';
+import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
 import {
+  countTarget,
   DRAWING_IN_STEPS_S,
   drawingInTargetS,
   firstPlankTargetS,
@@ -38,6 +39,19 @@ const drawingIn = (startedAt: number, target: number, holdMs: number): PastSessi
 const plank = (startedAt: number, ...holdsS: number[]): PastSession => ({
   startedAt,
   sets: holdsS.map((s, i) => set('elbow-plank', { setNumber: i + 1, target: 30, holdMs: s * 1000 })),
+});
+
+/** A session of rep or breath sets of one exercise, each with `target`, ended as `ends` says. */
+const counted = (
+  startedAt: number,
+  exerciseId: ExerciseId,
+  target: number,
+  ...ends: SetRecord['endedBy'][]
+) => ({
+  startedAt,
+  sets: ends.map((endedBy, i) =>
+    set(exerciseId, { setNumber: i + 1, target, count: endedBy === 'target' ? target : target - 3, endedBy }),
+  ),
 });
 
 /** The default plan with the drawing-in set to a hold of `targetS`. */
@@ -137,6 +151,68 @@ describe('superman range of motion', () => {
   });
 });
 
+describe('reps and breath cycles within the range the program gives', () => {
+  const superman = exerciseById('superman');
+
+  it('asks one more after a session in which every set reached its target', () => {
+    expect(countTarget([counted(day(1), 'superman', 10, 'target', 'target', 'target')], superman, 10)).toBe(
+      11,
+    );
+    const batHang = exerciseById('bat-hang');
+    expect(countTarget([counted(day(1), 'bat-hang', 4, 'target', 'target')], batHang, 4)).toBe(5);
+    const pulldown = exerciseById('lat-pulldown');
+    expect(
+      countTarget([counted(day(1), 'lat-pulldown', 12, 'target', 'target', 'target')], pulldown, 12),
+    ).toBe(13);
+  });
+
+  it('counts a set whose count the person put right up to its target, as it then ended by it', () => {
+    const putRight = {
+      startedAt: day(1),
+      sets: [
+        set('superman', { setNumber: 1, target: 10, count: 10, endedBy: 'target' }),
+        set('superman', { setNumber: 2, target: 10, count: 10, corrections: 1, endedBy: 'target' }),
+      ],
+    };
+    expect(countTarget([putRight], superman, 10)).toBe(11);
+  });
+
+  it.each([
+    ['a set skipped', 'skipped'],
+    ['a set stopped short', 'stopped'],
+  ] as const)('keeps the target after a session with %s', (_, end) => {
+    expect(countTarget([counted(day(1), 'superman', 10, 'target', end, 'target')], superman, 10)).toBe(10);
+  });
+
+  it('grows a step a session, up to the top of the range and no further', () => {
+    const history = [10, 11, 12, 12].map((target, i) =>
+      counted(day(i + 1), 'superman', target, 'target', 'target', 'target'),
+    );
+    expect(countTarget(history.slice(0, 1), superman, 10)).toBe(11);
+    expect(countTarget(history.slice(0, 2), superman, 10)).toBe(12);
+    expect(countTarget(history, superman, 10)).toBe(12);
+  });
+
+  it('does not go down after a bad day', () => {
+    const history = [
+      counted(day(1), 'superman', 10, 'target', 'target', 'target'),
+      counted(day(2), 'superman', 11, 'target', 'stopped', 'skipped'),
+    ];
+    expect(countTarget(history, superman, 10)).toBe(11);
+  });
+
+  it('never asks less than the setting, and leaves a setting above the range as it is', () => {
+    const history = [counted(day(1), 'superman', 10, 'target', 'target', 'target')];
+    expect(countTarget(history, superman, 12)).toBe(12);
+    expect(countTarget([counted(day(1), 'superman', 14, 'target', 'target')], superman, 14)).toBe(14);
+  });
+
+  it('leaves an exercise without a range at its setting', () => {
+    const birdDog = exerciseById('bird-dog');
+    expect(countTarget([counted(day(1), 'bird-dog', 20, 'target')], birdDog, 20)).toBe(20);
+  });
+});
+
 describe('progressPlan', () => {
   it('raises the drawing-in and plank targets and leaves the rest of the plan alone', () => {
     const plan = defaultPlan();
@@ -164,11 +240,11 @@ describe("what progression changed in today's plan, and why", () => {
   it('names the drawing-in step and the plank hold it builds on', () => {
     const history = [drawingIn(day(1), 45, 45_000), plank(day(2), 52, 40)];
     expect(targetChanges(defaultPlan(), history)).toEqual([
-      { exerciseId: 'drawing-in', settingS: 45, todayS: 60, reason: 'you held the whole 45 s last time' },
+      { exerciseId: 'drawing-in', setting: 45, today: 60, reason: 'you held the whole 45 s last time' },
       {
         exerciseId: 'elbow-plank',
-        settingS: 30,
-        todayS: 57,
+        setting: 30,
+        today: 57,
         reason: '5 s above your first plank last time (52 s)',
       },
     ]);
@@ -181,8 +257,8 @@ describe("what progression changed in today's plan, and why", () => {
     const history = [drawingIn(day(1), 45, 45_000), drawingIn(day(2), 60, 60_000)];
     expect(drawingInReason(history)).toEqual({
       exerciseId: 'drawing-in',
-      settingS: 45,
-      todayS: 120,
+      setting: 45,
+      today: 120,
       reason: 'you held the whole 1 min last time',
     });
   });
@@ -200,7 +276,7 @@ describe("what progression changed in today's plan, and why", () => {
   it('says a shorter hold since the step was earned does not lower it', () => {
     const history = [drawingIn(day(1), 45, 45_000), drawingIn(day(2), 60, 41_000)];
     expect(drawingInReason(history)).toMatchObject({
-      todayS: 60,
+      today: 60,
       reason: 'you held the whole 45 s in an earlier session, and a shorter hold does not lower it',
     });
   });
@@ -209,8 +285,8 @@ describe("what progression changed in today's plan, and why", () => {
     const history = [plank(day(1), 129, 125)];
     expect(targetChanges(defaultPlan(), history).find((c) => c.exerciseId === 'elbow-plank')).toEqual({
       exerciseId: 'elbow-plank',
-      settingS: 30,
-      todayS: 134,
+      setting: 30,
+      today: 134,
       reason: '5 s above your first plank last time (2 min 9 s)',
     });
   });
@@ -223,14 +299,55 @@ describe("what progression changed in today's plan, and why", () => {
       45,
       'the drawing-in starts at 45 s',
     ],
-  ])('%s', (_, settingS, todayS, reason) => {
-    const history = [drawingIn(day(1), settingS, settingS * 1000)];
-    expect(drawingInReason(history, planWithDrawingIn(settingS))).toEqual({
+  ])('%s', (_, setting, today, reason) => {
+    const history = [drawingIn(day(1), setting, setting * 1000)];
+    expect(drawingInReason(history, planWithDrawingIn(setting))).toEqual({
       exerciseId: 'drawing-in',
-      settingS,
-      todayS,
+      setting,
+      today,
       reason,
     });
+  });
+
+  it('names the sets that earned one more rep or breath, in their unit', () => {
+    const history = [
+      counted(day(1), 'superman', 10, 'target', 'target', 'target'),
+      counted(day(1), 'bat-hang', 4, 'target', 'target'),
+    ];
+    expect(targetChanges(defaultPlan(), history)).toEqual([
+      { exerciseId: 'superman', setting: 10, today: 11, reason: 'you did every set of 10 reps last time' },
+      { exerciseId: 'bat-hang', setting: 4, today: 5, reason: 'you did every set of 4 breaths last time' },
+    ]);
+  });
+
+  it('says when the count has reached the most the program asks for', () => {
+    const history = [11, 12].map((target, i) =>
+      counted(day(i + 1), 'superman', target, 'target', 'target', 'target'),
+    );
+    expect(targetChanges(defaultPlan(), history)).toEqual([
+      {
+        exerciseId: 'superman',
+        setting: 10,
+        today: 12,
+        reason: 'you did every set of 12 reps last time, the most the program asks for',
+      },
+    ]);
+  });
+
+  it('says a session short of the count since it was earned does not lower it', () => {
+    const history = [
+      counted(day(1), 'lat-pulldown', 12, 'target', 'target', 'target'),
+      counted(day(2), 'lat-pulldown', 13, 'target', 'stopped', 'target'),
+    ];
+    expect(targetChanges(defaultPlan(), history)).toEqual([
+      {
+        exerciseId: 'lat-pulldown',
+        setting: 12,
+        today: 13,
+        reason:
+          'you did every set of 12 reps in an earlier session, and a set short of it since does not lower it',
+      },
+    ]);
   });
 
   it('is empty when the plan is the settings', () => {

@@ -92,6 +92,7 @@ describe('planOf', () => {
             target: 45,
             holdMs: 45_000,
             peakDeg: null,
+            endedBy: 'target',
           },
         ],
       },
