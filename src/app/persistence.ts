@@ -21,7 +21,7 @@ import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import { importFailed, importRefused, StoreError, toStoreError } from '../store/errors.ts';
-import { type Progress, pastSet, progress, type WeekRow } from '../store/progress.ts';
+import { type Progress, pastSession, progress, type WeekRow } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
 import {
@@ -40,7 +40,7 @@ import {
 import { summarize } from '../store/summary.ts';
 import { endOffsetOf, fileStamp } from '../workout/calendar.ts';
 import { Model } from '../workout/model.ts';
-import { type PastSession, PROGRESSION_EXERCISES } from '../workout/progression.ts';
+import type { PastSession } from '../workout/progression.ts';
 import {
   afterInterruption,
   anySetDone,
@@ -944,11 +944,11 @@ export class Persistence {
     if (this.history.state.motion) await this.loadMotion();
   }
 
-  private rememberPast(session: Pick<SessionRow, 'id' | 'startedAt'>, sets: readonly SetRow[]): void {
-    this.past?.set(session.id, {
-      startedAt: session.startedAt,
-      sets: sets.filter((set) => PROGRESSION_EXERCISES.includes(set.exerciseId)).map(pastSet),
-    });
+  private rememberPast(
+    session: Pick<SessionRow, 'id' | 'startedAt' | 'plan'>,
+    sets: readonly SetRow[],
+  ): void {
+    this.past?.set(session.id, pastSession(session, sets));
   }
 
   private async retention(store: SessionStore): Promise<MotionRetention> {

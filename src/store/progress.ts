@@ -111,12 +111,26 @@ export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets:
     recoveryBpm: meanOf(byStart.map((s) => s.summary.recoveryBpm)),
     past: byStart.map((session) => ({
       id: session.id,
-      startedAt: session.startedAt,
-      sets: sets
-        .filter((set) => set.sessionId === session.id && PROGRESSION_EXERCISES.includes(set.exerciseId))
-        .sort((a, b) => a.index - b.index)
-        .map(pastSet),
+      ...pastSession(
+        session,
+        sets.filter((set) => set.sessionId === session.id).sort((a, b) => a.index - b.index),
+      ),
     })),
+  };
+}
+
+/** A session as progression reads it: its sets of the exercises progression follows, and its plan's. */
+export function pastSession(
+  session: Pick<SessionRow, 'startedAt' | 'plan'>,
+  sets: readonly SetRow[],
+): PastSession {
+  const followed = (id: ExerciseId) => PROGRESSION_EXERCISES.includes(id);
+  return {
+    startedAt: session.startedAt,
+    sets: sets.filter((set) => followed(set.exerciseId)).map(pastSet),
+    plannedSets: Object.fromEntries(
+      session.plan.filter((p) => followed(p.exerciseId)).map((p) => [p.exerciseId, p.dosage.sets]),
+    ),
   };
 }
 

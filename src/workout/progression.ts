@@ -27,6 +27,11 @@ export type PastSet = Pick<
 export interface PastSession {
   readonly startedAt: number;
   readonly sets: readonly PastSet[];
+  /**
+   * How many sets of each exercise the session planned: a session finished early holds fewer. Absent
+   * in a history written before it was kept (its sets are then all there is to go by).
+   */
+  readonly plannedSets?: Readonly<Partial<Record<ExerciseId, number>>>;
 }
 
 function chronological(history: readonly PastSession[]): PastSession[] {
@@ -121,12 +126,14 @@ export function drawingInTargetS(history: readonly PastSession[]): number {
 // ---- Reps and breath cycles: one more, within the program's range ---------------------------------
 
 /**
- * Every set of the exercise in a session reached its target: ended by 'target', which a count put
- * right by hand also ends by once it reaches it (the person's count is the truth). A set skipped or
- * stopped short, or a set of the session with none of the exercise, earns nothing.
+ * Every set of the exercise the session planned was done and reached its target: ended by 'target',
+ * which a count put right by hand also ends by once it reaches it (the person's count is the truth).
+ * A set skipped or stopped short, or one never begun because the session was finished early, earns
+ * nothing.
  */
-function reachedEverySet(sets: readonly PastSet[]): boolean {
-  return sets.length > 0 && sets.every((set) => set.endedBy === 'target');
+function reachedEverySet(session: PastSession, sets: readonly PastSet[], id: ExerciseId): boolean {
+  const planned = session.plannedSets?.[id] ?? sets.length;
+  return sets.length > 0 && sets.length >= planned && sets.every((set) => set.endedBy === 'target');
 }
 
 /** The highest target every set of a session reached, and whether it was reached the last time. */
@@ -143,7 +150,7 @@ function countsReached(history: readonly PastSession[], id: ExerciseId): CountsR
   for (const session of chronological(history)) {
     const sets = setsOf(session, id);
     if (sets.length === 0) continue;
-    const reached = reachedEverySet(sets) ? Math.max(...sets.map((set) => set.target)) : null;
+    const reached = reachedEverySet(session, sets, id) ? Math.max(...sets.map((set) => set.target)) : null;
     lastTime = reached !== null && reached >= (target ?? reached);
     if (lastTime) target = reached;
   }

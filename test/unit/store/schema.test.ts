@@ -224,7 +224,11 @@ describe('schema migrations', () => {
       endedAt: startedAt + 600_000,
       status: 'finished',
       updatedAt: startedAt + 600_000,
-      plan: [],
+      plan: [
+        { exerciseId: 'superman', dosage: { sets: 2, target: 10, restS: 45 } },
+        { exerciseId: 'drawing-in', dosage: { sets: 1, target: 45, restS: 30 } },
+        { exerciseId: 'bird-dog', dosage: { sets: 1, target: 20, restS: 30 } },
+      ],
       snapshot: null,
       summary: {
         durationMs: 600_000,
@@ -265,7 +269,11 @@ describe('schema migrations', () => {
 
     const store = await SessionStore.open({ name });
     const weeks = await store.weeks();
-    expect(weeks.map((w) => w.past)).toEqual([[{ id: 'a', startedAt, sets: sets.map(pastSet) }]]);
+    // And how many sets of each the session planned: one finished early raises nothing.
+    const plannedSets = { superman: 2, 'drawing-in': 1 };
+    expect(weeks.map((w) => w.past)).toEqual([
+      [{ id: 'a', startedAt, sets: sets.map(pastSet), plannedSets }],
+    ]);
     // What the week rows now keep is enough for the superman's next target.
     const history = weeks.flatMap((w) => w.past);
     const superman = progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'superman');

@@ -177,6 +177,16 @@ describe('reps and breath cycles within the range the program gives', () => {
     expect(countTarget([putRight], superman, 10)).toBe(11);
   });
 
+  it('keeps the target after a session finished before every planned set was done', () => {
+    const early = { ...counted(day(1), 'superman', 10, 'target'), plannedSets: { superman: 3 } };
+    expect(countTarget([early], superman, 10)).toBe(10);
+    const whole = {
+      ...counted(day(1), 'superman', 10, 'target', 'target', 'target'),
+      plannedSets: { superman: 3 },
+    };
+    expect(countTarget([whole], superman, 10)).toBe(11);
+  });
+
   it.each([
     ['a set skipped', 'skipped'],
     ['a set stopped short', 'stopped'],
