@@ -6,7 +6,14 @@ import type { VoiceChoice } from '../cues/speech.ts';
 import type { PersonalTuning } from '../motion/tuning.ts';
 import { maxHeartRate } from '../workout/heart.ts';
 import type { TuningModel } from '../workout/personal-tuning.ts';
-import { type ExerciseId, type ExerciseKind, exerciseById, perSideText } from '../workout/program.ts';
+import {
+  countText,
+  type ExerciseId,
+  type ExerciseKind,
+  exerciseById,
+  PROGRAM,
+  perSideText,
+} from '../workout/program.ts';
 import { DRAWING_IN_STEPS_S, PLANK_STEP_S, type TargetChange } from '../workout/progression.ts';
 import {
   type DosagePatch,
@@ -47,8 +54,26 @@ function learnedText(kind: ExerciseKind, tuning: PersonalTuning | undefined): st
   return parts.length ? `Learned from your corrections: ${parts.join('; ')}.` : null;
 }
 
-/** The box that lets progression set the hold targets: named again by the note that says what it did. */
-const PROGRESS_LABEL = 'Set the drawing-in and plank targets from my past sessions';
+/**
+ * The box that lets progression set the targets, the holds' and the counts' within the program's range:
+ * named again by the note that says what it did.
+ */
+const PROGRESS_LABEL = 'Set targets from my past sessions';
+
+/** "The superman (10–12 reps), … and the wide-grip lat pulldown (12–15 reps)": the counts progression raises. */
+const RANGED_COUNTS = listed(
+  PROGRAM.flatMap((exercise) => {
+    const range = exercise.targetRange;
+    return range
+      ? [`the ${exercise.name.toLowerCase()} (${range.low}–${countText(exercise, range.high)})`]
+      : [];
+  }),
+).replace(/^the /, 'The ');
+
+/** "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
 
 /**
  * The settings screen: the program (order, dosage, what to leave out, short or full), the voice and
@@ -325,7 +350,9 @@ export class BbSettings extends LitElement {
         <p class="note" id="progress-note">
           The drawing-in climbs ${DRAWING_IN_STEPS_S.map(formatDuration).join(' → ')}, never below its
           target here. The first plank aims ${PLANK_STEP_S} s past the first of the last session, above or
-          below its target here, as each plank in a session aims past the one before.
+          below its target here, as each plank in a session aims past the one before. ${RANGED_COUNTS} ask
+          one more after a session in which every set reached its target, up to the top of that range, never
+          below their target here.
         </p>
       </fieldset>
     `;

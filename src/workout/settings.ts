@@ -34,7 +34,7 @@ export interface Settings {
   readonly maxHr: number | null;
   /** End a rest early once the heart rate has recovered. */
   readonly endRestOnRecovery: boolean;
-  /** Raise the drawing-in and plank targets from past sessions. */
+  /** Set the targets from past sessions: the drawing-in and plank holds, and the counts with a range. */
   readonly autoProgress: boolean;
 }
 

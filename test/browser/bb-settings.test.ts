@@ -278,12 +278,13 @@ describe('bb-settings', () => {
 
   it('says what setting the targets from past sessions does to each, a plank goal below its setting too', async () => {
     const { model } = mount();
-    const progress = page.getByRole('checkbox', { name: /targets from my past sessions/ });
+    // Not named for the holds alone: the counts it raises are named by their note's "Untick …" too.
+    const progress = page.getByRole('checkbox', { name: 'Set targets from my past sessions', exact: true });
     await expect.element(progress).toBeChecked();
     await expect
       .element(progress)
       .toHaveAccessibleDescription(
-        'The drawing-in climbs 45 s → 1 min → 2 min, never below its target here. The first plank aims 5 s past the first of the last session, above or below its target here, as each plank in a session aims past the one before.',
+        'The drawing-in climbs 45 s → 1 min → 2 min, never below its target here. The first plank aims 5 s past the first of the last session, above or below its target here, as each plank in a session aims past the one before. The superman (10–12 reps), the bat hang (3–5 breaths) and the wide-grip lat pulldown (12–15 reps) ask one more after a session in which every set reached its target, up to the top of that range, never below their target here.',
       );
     await progress.click();
     expect(model.state.autoProgress).toBe(false);
