@@ -510,7 +510,8 @@ function endPause(state: SessionState, nowMs: number): SessionState {
       lastProgressMs: set.lastProgressMs + pausedMs,
       holdStartMs: set.holdStartMs === null ? null : set.holdStartMs + pausedMs,
       ...(set.heldSinceMs != null && !set.waiting ? { heldSinceMs: set.heldSinceMs + pausedMs } : {}),
-      ...(set.goHeardMs !== undefined ? { goHeardMs: set.goHeardMs + pausedMs } : {}),
+      // "Go" heard while paused (the pause's line cut the set's short) is heard as the set goes on.
+      ...(set.goHeardMs !== undefined ? { goHeardMs: Math.min(set.goHeardMs + pausedMs, nowMs) } : {}),
       ...(set.formWarning
         ? { formWarning: { ...set.formWarning, atMs: set.formWarning.atMs + pausedMs } }
         : {}),

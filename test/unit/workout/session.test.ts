@@ -857,6 +857,27 @@ describe('sets that begin when the person is in position', () => {
     expect(afterInterruption(s).set).toMatchObject({ waiting: true, holdStartMs: null, heldSinceMs: null });
   });
 
+  it('takes a plank\'s "Go" heard while paused as heard on resuming, so the lift after it is the hold', () => {
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
+    ];
+    let s = run(sensing(plank), { type: 'start', nowMs: 10_000 });
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
+    s = run(s, position('in', 'face-down', 9500, 11_200));
+    // The strap drops out while the set is announced: "Paused: connection lost" cuts it short, and
+    // once that is said the voice is free, which is what the app tells the session.
+    s = run(s, { type: 'pause', nowMs: 12_000, reason: 'connection' }, { type: 'go-heard', nowMs: 14_500 });
+    s = run(s, { type: 'resume', nowMs: 30_000 });
+    expect(s.set?.goHeardMs).toBe(30_000);
+    // "Go on" heard, the person lifts off the floor and settles into the plank a moment later.
+    s = run(
+      s,
+      { type: 'motion', event: { type: 'hold-end', tMs: 30_600, emittedMs: 30_800, reason: 'left-pose' } },
+      { type: 'motion', event: { type: 'hold-start', tMs: 31_500, emittedMs: 32_000 } },
+    );
+    expect(s.set).toMatchObject({ holdStartMs: 31_500, heldSinceMs: null });
+  });
+
   it('times a plank the person lifted into before the set began from its start, to its end', () => {
     const plank: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
