@@ -25,7 +25,7 @@ import { noReadingReason } from './bb-heart-rate.ts';
 import { download } from './download.ts';
 import { clockFace, describeDosage, describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
-import { buttonStyles, lowLandscape, narrow, visuallyHidden } from './styles.ts';
+import { buttonStyles, hiddenFromSight, lowLandscape, narrow, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
 import './bb-history.ts';
 import './bb-settings.ts';
@@ -136,12 +136,7 @@ export class BbApp extends LitElement {
        */
       @media ${narrow} {
         header.session h1 {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-          white-space: nowrap;
+          ${hiddenFromSight}
         }
       }
       nav button[aria-pressed='true'] {

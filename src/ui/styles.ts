@@ -61,15 +61,20 @@ export const fieldStyles = css`
   }
 `;
 
+/** The declarations that leave an element to screen readers only, for a rule of its own. */
+export const hiddenFromSight = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+`;
+
 /** Text for screen readers only. */
 export const visuallyHidden = css`
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${hiddenFromSight}
   }
 `;
 
