@@ -8,6 +8,7 @@ import { clockFace, describeForm, formatDuration, heldS, plural } from './format
 import {
   buttonStyles,
   muteButton,
+  narrow,
   pauseButton,
   pausedMark,
   ringFace,
@@ -50,6 +51,20 @@ export class BbRestView extends LitElement {
       }
       .next strong {
         color: var(--bb-text, #f5f7fa);
+      }
+      /*
+       * On a phone with its text at twice its size the header takes a row more in a rest (History) and
+       * the words about the last and next sets wrap to several lines: the countdown comes right under
+       * the heading, where a glance from the mat finds it without a scroll, and those words under it.
+       * Only the boxes move: a screen reader reads the screen in the order written.
+       */
+      @media ${narrow} {
+        h2 {
+          order: -2;
+        }
+        bb-progress-ring {
+          order: -1;
+        }
       }
       @media ${sideBySide} {
         h2 {

@@ -17,6 +17,7 @@ import {
   disclosureMarker,
   lowLandscape,
   muteButton,
+  narrow,
   pauseButton,
   pausedMark,
   ringFace,
@@ -167,6 +168,18 @@ export class BbSetView extends LitElement {
         line-height: 1.15;
         max-width: 40rem;
         margin: 0.25rem 0;
+      }
+      /*
+       * On a phone with its text at twice its size the exercise's name and set take four lines of the
+       * screen under the header: the position to take comes first, where a glance from the mat finds
+       * it without a scroll, as big as the exercise's name (six lines of it fit). Only the box moves:
+       * a screen reader reads the name first, as written.
+       */
+      @media ${narrow} {
+        .prompt {
+          order: -1;
+          font-size: 1.75rem;
+        }
       }
       .recovered {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);

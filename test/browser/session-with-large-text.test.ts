@@ -1,0 +1,92 @@
+// A session on a 360×640 phone with its text at twice its size (a 180×320 window): what the person on
+// the mat glances at (the rest's seconds, the position to take, a hold's seconds) is on screen as the
+// page opens, with no scroll, under the session's header with the virtual strap's line or a problem.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { SessionStore } from '../../src/store/session-store.ts';
+import { currentPlanned } from '../../src/workout/session.ts';
+import { type AppShell, mountApp } from './app-shell.ts';
+import { layOutAsTheApp } from './mount.ts';
+
+const DEVICES = [
+  { name: 'the virtual strap', problem: null },
+  { name: 'a device problem', problem: 'That file is not a Backbeat recording: it does not open as JSON' },
+] as const;
+
+describe.each(DEVICES)('a session with text at twice its size on a phone, with $name', ({ problem }) => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+  let stores = 0;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(180, 320);
+    // A store that opens, as a phone's does: no notice that the app cannot save takes a line.
+    const name = `large-text-${problem ? 'problem' : 'virtual'}-${stores++}`;
+    mounted = await mountApp({ start: true, openStore: () => SessionStore.open({ name }) });
+    if (problem) mounted.app.devices.replayFile({ recording: null, error: 'it does not open as JSON' });
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.element(page.getByRole('button', { name: 'Start the set' })).toBeInTheDocument();
+    const panel = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-device-panel')!);
+    if (problem) await expect.element(panel.getByRole('alert')).toHaveTextContent(problem);
+    else await expect.element(panel.getByText('Virtual person:')).toBeInTheDocument();
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  const screen = (tag: 'bb-set-view' | 'bb-rest-view') =>
+    mounted.shell.shadowRoot!.querySelector(tag)!.shadowRoot!;
+  /** How far down the page `element` ends: within the window, it is seen as the page opens. */
+  const endFromTop = (element: Element) => element.getBoundingClientRect().bottom + scrollY;
+
+  it("shows the rest's seconds left without a scroll, its heading still the screen's", async () => {
+    mounted.app.session.beginSet();
+    mounted.app.session.skip();
+    await expect.element(page.getByRole('progressbar', { name: 'Rest remaining' })).toBeInTheDocument();
+    const seconds = screen('bb-rest-view').querySelector('.face .count')!;
+    expect(endFromTop(seconds)).toBeLessThanOrEqual(innerHeight);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    // Nothing a screen reader reads first is lost: the heading, then what was done and what is next.
+    const rest = page.elementLocator(screen('bb-rest-view').host);
+    await expect.element(rest.getByRole('heading', { name: 'Rest' })).toBeVisible();
+    await expect.element(rest.getByText('Superman, set 1: skipped')).toBeVisible();
+    await expect.element(rest.getByText(/^Next:/)).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'History' })).toBeVisible();
+  });
+
+  it('shows the position to take for every exercise without a scroll', async () => {
+    const seen = new Set<string>();
+    while (mounted.app.session.state.phase === 'set') {
+      const set = screen('bb-set-view');
+      await expect.poll(() => set.querySelector('.prompt')).not.toBeNull();
+      const exercise = set.querySelector('h2')!.textContent!;
+      if (!seen.has(exercise)) {
+        seen.add(exercise);
+        const prompt = set.querySelector('.prompt')!;
+        expect(endFromTop(prompt), `${exercise}: ${prompt.textContent}`).toBeLessThanOrEqual(innerHeight);
+        expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+      }
+      // Skipped while waiting: the next set, with no rest between.
+      mounted.app.session.skip();
+      await mounted.shell.updateComplete;
+      await mounted.shell.shadowRoot!.querySelector('bb-set-view')?.updateComplete;
+    }
+    expect(seen.size).toBe(7);
+  });
+
+  it("shows the plank's seconds in a hold without a scroll", async () => {
+    const session = mounted.app.session;
+    while (session.state.phase === 'set' && currentPlanned(session.state)?.exercise.id !== 'elbow-plank') {
+      session.skip();
+    }
+    await expect.element(page.getByRole('heading', { name: 'Elbow plank' })).toBeInTheDocument();
+    mounted.app.session.beginSet();
+    mounted.app.session.startHold();
+    await expect.element(page.getByRole('progressbar', { name: 'Hold time' })).toBeInTheDocument();
+    const seconds = screen('bb-set-view').querySelector('.face .count')!;
+    expect(endFromTop(seconds)).toBeLessThanOrEqual(innerHeight);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+  });
+});
