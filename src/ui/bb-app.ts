@@ -298,8 +298,10 @@ export class BbApp extends LitElement {
   @state() private exportProblem: string | null = null;
   /** The phase last rendered: a new phase brings the session's own screen back. */
   private shownPhase: SessionPhase | null = null;
+  /** The set last rendered (see setOnScreen): a set skipped before it began gives way to the next set. */
+  private shownSet: string | null = null;
   /** The session moved on to a set, a rest or its summary since the last render. */
-  private phaseMoved = false;
+  private movedOn = false;
   /** The keyboard's focus was on the screen the session moved on from. */
   private focusWasIn = false;
 
@@ -377,13 +379,15 @@ export class BbApp extends LitElement {
     // A screen opened during a rest (the history) gives way when the session moves on: the next
     // set, and the rest after it, must show themselves.
     const phase = this.session.value.phase;
-    if (this.shownPhase !== null && phase !== this.shownPhase) {
+    const set = setOnScreen(this.session.value);
+    if (this.shownPhase !== null && (phase !== this.shownPhase || set !== this.shownSet)) {
       this.view = 'session';
       this.exportProblem = null;
-      this.phaseMoved = true;
+      this.movedOn = true;
       this.focusWasIn = this.shadowRoot?.activeElement != null;
     }
     this.shownPhase = phase;
+    this.shownSet = set;
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
@@ -391,9 +395,9 @@ export class BbApp extends LitElement {
     // Each screen opens at its top: back from a long history, the summary's heading was above the
     // fold; and each set, rest and summary, so that a page scrolled on a small screen (or text made
     // large) shows the count or the countdown, not where the last screen was read.
-    if (previous !== undefined || this.phaseMoved) window.scrollTo({ top: 0 });
-    if (this.phaseMoved && this.focusWasIn) void this.focusNewScreen();
-    this.phaseMoved = false;
+    if (previous !== undefined || this.movedOn) window.scrollTo({ top: 0 });
+    if (this.movedOn && this.focusWasIn) void this.focusNewScreen();
+    this.movedOn = false;
     if (previous === undefined) return;
     if (this.viewFromBrowser) {
       this.viewFromBrowser = false;
@@ -649,6 +653,14 @@ export class BbApp extends LitElement {
       this.exportProblem = `The ${format.toUpperCase()} file could not be made: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
+}
+
+/**
+ * Which set the session's screen shows ("2/1": the third exercise's first set), null between sets: a
+ * set skipped before it began is followed by the next with no rest, in the same phase.
+ */
+function setOnScreen(state: SessionState): string | null {
+  return state.phase === 'set' && state.set ? `${state.exerciseIndex}/${state.set.setNumber}` : null;
 }
 
 /** The rest still to go; it stands still while the session is paused. */

@@ -76,6 +76,19 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
     expect(seen.size).toBe(7);
   });
 
+  it('shows the next set from its top after Skip set, scrolled down to, skips a set not yet begun', async () => {
+    const skip = page.getByRole('button', { name: 'Skip set' });
+    skip.element().scrollIntoView({ block: 'end' });
+    await expect.poll(() => scrollY).toBeGreaterThan(0);
+    await skip.click();
+    await expect.element(page.getByText('Set 2 of', { exact: false })).toBeInTheDocument();
+    await mounted.shell.updateComplete;
+    // In the window as it is now: the page is not left where the last set's buttons were.
+    const prompt = screen('bb-set-view').querySelector('.prompt')!.getBoundingClientRect();
+    expect(prompt.top).toBeGreaterThanOrEqual(0);
+    expect(prompt.bottom).toBeLessThanOrEqual(innerHeight);
+  });
+
   it("shows the plank's seconds in a hold without a scroll", async () => {
     const session = mounted.app.session;
     while (session.state.phase === 'set' && currentPlanned(session.state)?.exercise.id !== 'elbow-plank') {
