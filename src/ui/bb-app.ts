@@ -622,13 +622,15 @@ export class BbApp extends LitElement {
 
   /**
    * The button the focus was on went with the screen it was on: the focus goes to the new screen's
-   * heading, where a keyboard or screen reader takes up from, not to the top of the page.
+   * heading, where a keyboard or screen reader takes up from, not to the top of the page. The page
+   * stays at its top: on a phone with large text a set's heading sits under the position to take,
+   * and scrolled to, it would push the header and the heart rate off the top of the screen.
    */
   private async focusNewScreen(): Promise<void> {
     const screen = this.renderRoot.querySelector<LitElement>('bb-set-view, bb-rest-view, bb-summary');
     await screen?.updateComplete;
     const lost = document.activeElement === document.body || document.activeElement === null;
-    if (lost) screen?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+    if (lost) screen?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
   }
 
   /**

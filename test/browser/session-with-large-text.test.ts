@@ -103,3 +103,34 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
   });
 });
+
+describe('the first set, Start tapped, with text at twice its size on a phone', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(180, 320);
+    // The plank first: its name takes two lines under its position's five, below the window.
+    const exercises = ['elbow-plank', 'superman'].map((id) => ({ id, included: true }));
+    mounted = await mountApp({
+      start: true,
+      settings: { exercises, length: 'short' },
+      openStore: () => SessionStore.open({ name: 'large-text-focus' }),
+    });
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('opens at its top, the focus on its heading', async () => {
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    const set = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-set-view')!);
+    const heading = set.getByRole('heading', { name: 'Elbow plank' });
+    await expect.poll(() => set.element().shadowRoot!.activeElement).toBe(heading.element());
+    expect(scrollY).toBe(0);
+    const prompt = set.element().shadowRoot!.querySelector('.prompt')!.getBoundingClientRect();
+    expect(prompt.bottom).toBeLessThanOrEqual(innerHeight);
+  });
+});
