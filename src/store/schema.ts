@@ -5,6 +5,7 @@
 
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { localUtcOffsetMin, type Week } from '../workout/calendar.ts';
+import { totalHeldS } from '../workout/session.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { type WeekRow, weeksOf } from './progress.ts';
 import type {
@@ -120,6 +121,19 @@ const MIGRATIONS: readonly Migration[] = [
   // and how each set ended; the week rows kept only the holds' sets, without it. Built again.
   async (_db, tx) => {
     await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
+  },
+  // v7: a session's time held is the sum of its holds in whole seconds, as each set's row shows them.
+  // Sessions saved before kept the sum of the milliseconds, so History said a second or two more
+  // than the summary and the rows add up to (47.6, 47.7 and 44.9 s held: 2 min 20 s, not 2 min 18 s).
+  async (_db, tx) => {
+    const sets = await tx.objectStore('sets').getAll();
+    let cursor = await tx.objectStore('sessions').openCursor();
+    while (cursor) {
+      const row = cursor.value;
+      const holdMs = totalHeldS(sets.filter((set) => set.sessionId === row.id)) * 1000;
+      if (row.summary.holdMs !== holdMs) await cursor.update({ ...row, summary: { ...row.summary, holdMs } });
+      cursor = await cursor.continue();
+    }
   },
 ];
 

@@ -4,6 +4,7 @@ import { StoreError, toStoreError } from '../../../src/store/errors.ts';
 import { pastSet, progress } from '../../../src/store/progress.ts';
 import { DB_VERSION, openBackbeatDB } from '../../../src/store/schema.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
+import { describeSessionFacts } from '../../../src/ui/format.ts';
 import { progressPlan } from '../../../src/workout/progression.ts';
 import { defaultPlan } from '../../../src/workout/session.ts';
 import { supermanSet } from '../../set-record.ts';
@@ -278,6 +279,55 @@ describe('schema migrations', () => {
     const history = weeks.flatMap((w) => w.past);
     const superman = progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'superman');
     expect(superman?.dosage.target).toBe(11);
+    store.close();
+  });
+
+  it("puts a version 6 session's time held right: the sum of its holds in whole seconds, as their rows show them", async () => {
+    const name = freshName();
+    const v6 = await openBackbeatDB({ name, version: 6 });
+    const startedAt = Date.UTC(2026, 5, 3, 12);
+    // Three planks of 47.6, 47.7 and 44.9 s: rows of 47, 47 and 44 s; the summary kept their sum in ms.
+    const holds = [47_600, 47_700, 44_900];
+    const session = {
+      id: 'a',
+      startedAt,
+      utcOffsetMin: 0,
+      endedAt: startedAt + 600_000,
+      status: 'finished',
+      updatedAt: startedAt + 600_000,
+      plan: [{ exerciseId: 'elbow-plank', dosage: { sets: 3, target: 45, restS: 60 } }],
+      snapshot: null,
+      summary: {
+        durationMs: 600_000,
+        sets: 3,
+        skipped: 0,
+        reps: 0,
+        breaths: 0,
+        holdMs: holds.reduce((a, b) => a + b, 0),
+        avgBpm: null,
+        maxBpm: null,
+        recoveryBpm: null,
+      },
+      sources: [],
+      gaps: [],
+    };
+    await v6.put('sessions', session as never);
+    for (const [index, holdMs] of holds.entries()) {
+      const set = supermanSet({
+        exerciseId: 'elbow-plank',
+        setNumber: index + 1,
+        target: 45,
+        count: 0,
+        holdMs,
+      });
+      await v6.put('sets', { ...set, sessionId: 'a', index } as never);
+    }
+    v6.close();
+
+    const store = await SessionStore.open({ name });
+    const [migrated] = await store.listSessions();
+    expect(migrated?.summary.holdMs).toBe(138_000);
+    expect(describeSessionFacts(migrated!.summary)).toContain('2 min 18 s held');
     store.close();
   });
 
