@@ -126,11 +126,17 @@ const MIGRATIONS: readonly Migration[] = [
   // Sessions saved before kept the sum of the milliseconds, so History said a second or two more
   // than the summary and the rows add up to (47.6, 47.7 and 44.9 s held: 2 min 20 s, not 2 min 18 s).
   async (_db, tx) => {
-    const sets = await tx.objectStore('sets').getAll();
+    const holdsOf = new Map<string, SetRow[]>();
+    for (const set of await tx.objectStore('sets').getAll()) {
+      if (set.holdMs === null) continue;
+      const holds = holdsOf.get(set.sessionId);
+      if (holds) holds.push(set);
+      else holdsOf.set(set.sessionId, [set]);
+    }
     let cursor = await tx.objectStore('sessions').openCursor();
     while (cursor) {
       const row = cursor.value;
-      const holdMs = totalHeldS(sets.filter((set) => set.sessionId === row.id)) * 1000;
+      const holdMs = totalHeldS(holdsOf.get(row.id) ?? []) * 1000;
       if (row.summary.holdMs !== holdMs) await cursor.update({ ...row, summary: { ...row.summary, holdMs } });
       cursor = await cursor.continue();
     }
