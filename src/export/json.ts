@@ -13,7 +13,7 @@ import type {
 } from '../store/records.ts';
 import { localUtcOffsetMin } from '../workout/calendar.ts';
 import { PROGRAM } from '../workout/program.ts';
-import { MAX_SET_COUNT } from '../workout/session.ts';
+import { MAX_SET_COUNT, totalHeldS } from '../workout/session.ts';
 import { LIMITS } from '../workout/settings.ts';
 import { CSV_COLUMNS } from './csv.ts';
 
@@ -348,7 +348,12 @@ function readBundle(r: Reader, now: number): SessionBundle {
   const heartRate = r.field('heartRate').array((c) => own(readHeartRate(c), c));
   const motion = r.field('motion').array((c) => own(readMotion(c), c));
   r.refuseUnknown(['session', 'sets', 'events', 'heartRate', 'motion']);
-  return { session, sets, events, heartRate, motion };
+  // A backup written before the time held was totalled in whole seconds carries the sum of the
+  // milliseconds: the session's time held is what its holds' rows add up to, as on upgrade.
+  const holdMs = totalHeldS(sets) * 1000;
+  const held =
+    session.summary.holdMs === holdMs ? session : { ...session, summary: { ...session.summary, holdMs } };
+  return { session: held, sets, events, heartRate, motion };
 }
 
 const EXERCISE_IDS = PROGRAM.map((e) => e.id);

@@ -177,6 +177,22 @@ describe('JSON export and import', () => {
     expect(replay.heartRate.get(STRAP.id)).toHaveLength(181);
   });
 
+  it("reads a backup's time held as its holds' rows add up to, in whole seconds, as an older version did not", async () => {
+    const bundle = await recordSession();
+    const heldS = bundle.sets.reduce(
+      (n, set) => n + (set.holdMs === null ? 0 : Math.floor(set.holdMs / 1000)),
+      0,
+    );
+    expect(bundle.session.summary.holdMs).toBe(heldS * 1000);
+    // Written before: the sum of the milliseconds, a second or two more.
+    const older = {
+      ...bundle,
+      session: { ...bundle.session, summary: { ...bundle.session.summary, holdMs: heldS * 1000 + 1700 } },
+    };
+    const [back] = fromJson(toJson([older]), IMPORTED_AT);
+    expect(back!.session.summary.holdMs).toBe(heldS * 1000);
+  });
+
   it('keeps a form problem that ended a hold as such through a backup', async () => {
     const bundle = await recordSession();
     const events = bundle.events.map((row) =>
