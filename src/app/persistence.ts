@@ -998,7 +998,9 @@ export function endInterrupted(bundle: SessionBundle): { session: SessionRow; se
     // A set begun but with nothing done in it is not a set: leave it out rather than save an empty one.
     const progressed = state.set && (state.set.count > 0 || state.set.holdStartMs !== null);
     const finished = reduceSession(
-      { ...state, set: progressed ? state.set : null, pausedAtMs: null },
+      // Finished where it was, paused or not: a pause, and a hold paused in it, end where the pause
+      // began, as Finish during a pause ends them.
+      { ...state, set: progressed ? state.set : null },
       { type: 'finish', nowMs: endMs },
     );
     finished.completed.slice(bundle.sets.length).forEach((record, i) => {

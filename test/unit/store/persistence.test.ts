@@ -8,6 +8,7 @@ import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../../../src/sensors/samples.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
+import { exerciseById } from '../../../src/workout/program.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 
 const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
@@ -361,6 +362,37 @@ describe('Persistence', () => {
     expect(csv.split('\r\n')[2]).toContain(
       ',Superman,2,0,3,0,0,range 20 deg; stopped before the target of 10 reps,,',
     );
+    await second.persistence.dispose();
+  });
+
+  it('keeps a hold under way as held up to a pause when an interrupted session is kept as it is', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const first = new Page(name);
+    await first.persistence.start();
+    first.session.reset([
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 60, restS: 60 } },
+    ]);
+    first.session.start();
+    first.session.goHeard();
+    first.run(1000);
+    const c = first.clockMs;
+    first.session.handleMotion({ type: 'hold-start', tMs: c, emittedMs: c });
+    first.run(20_000);
+    first.session.pause();
+    // Paused half a minute, and the tab closes before the person comes back.
+    first.run(30_000);
+    await first.persistence.flush();
+    first.store!.close();
+
+    const second = new Page(name);
+    await second.persistence.start();
+    await second.persistence.discardUnfinished();
+    const [kept] = second.persistence.history.state.sessions;
+    // Its length leaves the pause out, as Finish during a pause does.
+    expect(kept).toMatchObject({
+      status: 'finished',
+      summary: { sets: 1, holdMs: 20_000, durationMs: 21_000 },
+    });
     await second.persistence.dispose();
   });
 
