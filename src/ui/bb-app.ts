@@ -427,7 +427,12 @@ export class BbApp extends LitElement {
           ></bb-heart-rate>
         </div>
         ${this.renderNavigation()}
-        <bb-device-panel .device=${this.device.value} .person=${this.person.value} ?compact=${running}></bb-device-panel>
+        <bb-device-panel
+          .device=${this.device.value}
+          .person=${this.person.value}
+          ?compact=${running}
+          .sessionScreen=${running ? `${phase} ${setOnScreen(this.session.value) ?? ''}` : null}
+        ></bb-device-panel>
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>
         ${this.showsStartScreen() ? null : this.renderUpdatePrompt(running)}

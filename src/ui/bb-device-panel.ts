@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus } from '../app/devices.ts';
 import { parseRecording, type Recording } from '../protocol/recording.ts';
@@ -230,6 +230,12 @@ export class BbDevicePanel extends LitElement {
    */
   @property({ type: Boolean, reflect: true }) compact = false;
   /**
+   * Which set or rest of the session is on screen. When it gives way to the next, an opened line of
+   * the devices closes (see renderAtAGlance): the person on the mat did not tap it shut, and open it
+   * pushes the new screen's count down.
+   */
+  @property({ attribute: false }) sessionScreen: string | null = null;
+  /**
    * In a session, the switch to the virtual strap was tapped once: it asks before it leaves a device
    * that may still be counting for the simulated person's moves.
    */
@@ -256,9 +262,10 @@ export class BbDevicePanel extends LitElement {
     super.disconnectedCallback();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     // The question goes with the problem that offered the switch, and with the session.
     if (!this.device.problem || !this.compact) this.askingToSwitch = false;
+    if (changed.has('sessionScreen') && this.hasUpdated) this.closeMenu();
     this.toggleAttribute('glance', this.compact && this.narrow);
   }
 
@@ -290,11 +297,21 @@ export class BbDevicePanel extends LitElement {
     `;
   }
 
-  /** Each device and how it is doing, how motion is counted, and what the virtual person does. */
-  private renderStatus(devices: readonly DeviceStatus[], isVirtual: boolean) {
+  /**
+   * Each device and how it is doing, how motion is counted, and what the virtual person does. Under
+   * the line that names the devices and their states (`underTheirLine`), what it does not say.
+   */
+  private renderStatus(devices: readonly DeviceStatus[], isVirtual: boolean, underTheirLine = false) {
     const state = this.device;
+    const several = devices.length > 1;
     return html`
-      ${devices.length ? devices.map((d) => this.renderDevice(d, devices.length > 1)) : html`<span class="name">No device</span>`}
+      ${
+        underTheirLine
+          ? devices.map((d) => this.renderDeviceDetails(d, several))
+          : devices.length
+            ? devices.map((d) => this.renderDevice(d, several))
+            : html`<span class="name">No device</span>`
+      }
       ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
     `;
@@ -318,7 +335,7 @@ export class BbDevicePanel extends LitElement {
           : html`<summary><span class="line">${line}</span></summary>`
       }
       <div class="glance-body">
-        ${this.renderStatus(devices, isVirtual)}
+        ${this.renderStatus(devices, isVirtual, !problem)}
         ${
           problem
             ? html`${this.renderSwitch(isVirtual)}
@@ -395,39 +412,49 @@ export class BbDevicePanel extends LitElement {
   }
 
   private renderDevice(d: DeviceStatus, several: boolean) {
-    const roles = [d.heartRate ? 'heart rate' : '', d.motion ? 'motion' : ''].filter(Boolean).join(' + ');
     return html`<span class="device" data-kind=${d.kind}>
       <span class="name">${d.name}</span>
       <span class="state" data-connection=${d.connection}>${connectionWords(d)}</span>
-      ${d.connection === 'reconnecting' ? html`<span class="retry">reconnecting…</span>` : nothing}
-      ${this.renderBattery(d)}
-      ${
-        d.sampleRateHz && d.connection === 'connected'
-          ? html`<span class="rate">motion ${Math.round(d.sampleRateHz)} Hz</span>`
-          : nothing
-      }
-      ${several && roles ? html`<span class="note role">${roles}</span>` : nothing}
-      ${
-        d.malformedPackets > 0
-          ? html`<span class="note malformed">${d.malformedPackets} bad ${d.malformedPackets === 1 ? 'packet' : 'packets'} dropped</span>`
-          : nothing
-      }
-      ${
-        d.connection === 'lost' && d.kind !== 'phone' && d.kind !== 'replay' && d.kind !== 'virtual'
-          ? html`<button class="quiet" @click=${() => this.send('bb-reconnect-device', { id: d.id })}>Reconnect</button>`
-          : nothing
-      }
-      ${
-        d.connection === 'ended'
-          ? html`<button class="quiet" @click=${() => this.send('bb-replay-again', undefined)}>Play again</button>`
-          : nothing
-      }
-      ${
-        several && d.kind !== 'virtual'
-          ? html`<button class="quiet" aria-label=${`Disconnect ${d.name}`} @click=${() => this.send('bb-disconnect-device', { id: d.id })}>×</button>`
-          : nothing
-      }
+      ${this.deviceDetails(d, several)}
     </span>`;
+  }
+
+  /**
+   * A device under the line that names it and says its state: the rest, under its name where there
+   * are several; nothing where there is no more to say.
+   */
+  private renderDeviceDetails(d: DeviceStatus, several: boolean) {
+    const details = this.deviceDetails(d, several);
+    if (!details.length) return nothing;
+    return html`<span class="device" data-kind=${d.kind}>
+      ${several ? html`<span class="name">${d.name}</span>` : nothing}
+      ${details}
+    </span>`;
+  }
+
+  /** What a device's name and state leave out: its battery, stream, role, and what it offers. */
+  private deviceDetails(d: DeviceStatus, several: boolean) {
+    const roles = [d.heartRate ? 'heart rate' : '', d.motion ? 'motion' : ''].filter(Boolean).join(' + ');
+    return [
+      d.connection === 'reconnecting' ? html`<span class="retry">reconnecting…</span>` : nothing,
+      this.renderBattery(d),
+      d.sampleRateHz && d.connection === 'connected'
+        ? html`<span class="rate">motion ${Math.round(d.sampleRateHz)} Hz</span>`
+        : nothing,
+      several && roles ? html`<span class="note role">${roles}</span>` : nothing,
+      d.malformedPackets > 0
+        ? html`<span class="note malformed">${d.malformedPackets} bad ${d.malformedPackets === 1 ? 'packet' : 'packets'} dropped</span>`
+        : nothing,
+      d.connection === 'lost' && d.kind !== 'phone' && d.kind !== 'replay' && d.kind !== 'virtual'
+        ? html`<button class="quiet" @click=${() => this.send('bb-reconnect-device', { id: d.id })}>Reconnect</button>`
+        : nothing,
+      d.connection === 'ended'
+        ? html`<button class="quiet" @click=${() => this.send('bb-replay-again', undefined)}>Play again</button>`
+        : nothing,
+      several && d.kind !== 'virtual'
+        ? html`<button class="quiet" aria-label=${`Disconnect ${d.name}`} @click=${() => this.send('bb-disconnect-device', { id: d.id })}>×</button>`
+        : nothing,
+    ].filter((part) => part !== nothing);
   }
 
   /**

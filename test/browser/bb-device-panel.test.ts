@@ -377,6 +377,59 @@ describe('bb-device-panel', () => {
     await expect.element(page.getByRole('button', { name: 'OK' })).toBeVisible();
   });
 
+  it('opens a session’s line of devices to what it does not say, on a phone with text at twice its size', async () => {
+    const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
+    try {
+      const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
+      const panel = await mount(
+        state([virtual], {
+          source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+        }),
+      );
+      const activity = { kind: 'position', exercise: 'superman' } as const;
+      const current = {
+        activity,
+        repsDone: 0,
+        holdS: null,
+        breathsDone: 0,
+        inPosition: true,
+        wrongWay: false,
+      };
+      panel.person = { current, previous: null, habit: 'usual' };
+      panel.compact = true;
+      await panel.updateComplete;
+      const glance = panel.shadowRoot!.querySelector('details')!;
+      await userEvent.click(glance.querySelector('summary')!);
+      await expect.poll(() => glance.open).toBe(true);
+      // The line is the device and its state; below it, what the virtual person does, once each.
+      const text = glance.textContent!.replace(/\s+/g, ' ');
+      expect(text.match(/Virtual strap/g)).toHaveLength(1);
+      expect(text.match(/connected/g)).toHaveLength(1);
+      await expect.element(page.getByText('Virtual person: in position, waiting for Go')).toBeVisible();
+
+      // Of two devices, each one's battery and rate under its name, its state said once, on the line.
+      const chest = status({});
+      const wrist = status({
+        id: 'pt',
+        name: 'PineTime',
+        kind: 'pinetime',
+        placement: 'wrist',
+        battery: 40,
+        heartRate: false,
+      });
+      panel.device = state([chest, wrist]);
+      await panel.updateComplete;
+      const both = glance.textContent!.replace(/\s+/g, ' ');
+      expect(both.match(/connected/g)).toHaveLength(2);
+      expect(both.match(/PineTime/g)).toHaveLength(2);
+      await expect.element(page.getByText('battery 40 %')).toBeVisible();
+      await expect.element(page.getByRole('button', { name: 'Disconnect PineTime' })).toBeVisible();
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    } finally {
+      await restore();
+    }
+  });
+
   it('lets the virtual person lie the wrong way, get up early or stay up, and says what they are doing', async () => {
     const activity = { kind: 'position', exercise: 'superman' } as const;
     const performed = {

@@ -56,6 +56,21 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
     await expect.element(page.getByRole('button', { name: 'History' })).toBeVisible();
   });
 
+  it("closes the devices' line opened in a set when the rest comes, its seconds left on screen", async () => {
+    mounted.app.session.beginSet();
+    await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
+    const panel = mounted.shell.shadowRoot!.querySelector('bb-device-panel')!;
+    const line = panel.shadowRoot!.querySelector('details')!;
+    await page.elementLocator(line.querySelector('summary')!).click();
+    await expect.poll(() => line.open).toBe(true);
+    // The set ends with nobody touching the screen (its last rep counted, or skipped by a watch).
+    mounted.app.session.skip();
+    await expect.element(page.getByRole('progressbar', { name: 'Rest remaining' })).toBeInTheDocument();
+    await expect.poll(() => line.open).toBe(false);
+    const seconds = screen('bb-rest-view').querySelector('.face .count')!;
+    expect(endFromTop(seconds)).toBeLessThanOrEqual(innerHeight);
+  });
+
   it('shows the position to take for every exercise without a scroll', async () => {
     const seen = new Set<string>();
     while (mounted.app.session.state.phase === 'set') {
