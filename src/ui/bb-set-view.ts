@@ -180,6 +180,21 @@ export class BbSetView extends LitElement {
           order: -1;
           font-size: 1.75rem;
         }
+        /*
+         * Under way, the count comes right under the exercise's name (and a bird dog's next arm), the
+         * set's number, and the watch that cannot see the exercise, under the count, as the rest's
+         * countdown comes under its heading: the set number and that line took the count below the
+         * window. Only the boxes move: a screen reader reads the screen in the order written.
+         */
+        :host(:not([waiting])) h2 {
+          order: -3;
+        }
+        :host(:not([waiting])) .side {
+          order: -2;
+        }
+        :host(:not([waiting])) bb-progress-ring {
+          order: -1;
+        }
       }
       .recovered {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
