@@ -88,6 +88,8 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
     await expect.poll(() => panel('.state').textContent(), { timeout: 10_000 }).toBe('connected');
     expect(await panel('.name').textContent()).toBe('Bangle.js 1a2b');
     expect(await panel('.battery').textContent()).toBe('battery 72 %');
+    // The emulation reports each write to this process as an event of its own: waited for, not raced.
+    await expect.poll(() => written().slice(1).join('').endsWith('}\n')).toBe(true);
     const writes = written();
     expect(writes[0]).toBe(BANGLE_RESET_COMMAND);
     // The rest is the upload, in writes of at most 20 bytes: no echo, one statement, the accel handler.
@@ -126,7 +128,9 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
           .poll(() => panel('.state').getAttribute('data-connection'), { timeout: 20_000, interval: 50 })
           .toBe('connected');
         // The watch may have been reset meanwhile: the app resets it and uploads the code again.
-        expect(written().slice(writesBeforeDrop)).toEqual(written().slice(0, writesBeforeDrop));
+        await expect
+          .poll(() => written().slice(writesBeforeDrop))
+          .toEqual(written().slice(0, writesBeforeDrop));
         expect(await count()).toBe(countBeforeDrop);
         await expect
           .poll(() => said().then((lines) => lines.slice(-2)))

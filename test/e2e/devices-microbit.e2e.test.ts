@@ -86,7 +86,8 @@ describe('a micro:bit on the chest over Web Bluetooth: the period, a counted set
     await page.getByRole('button', { name: 'micro:bit', exact: true }).tap();
     await expect.poll(() => panel('.state').textContent(), { timeout: 10_000 }).toBe('connected');
     expect(await panel('.name').textContent()).toBe('BBC micro:bit [zogav]');
-    expect(periodWrites()).toEqual([[20, 0]]);
+    // The emulation reports the write to this process as an event of its own: waited for, not raced.
+    await expect.poll(periodWrites).toEqual([[20, 0]]);
     expect(await panel('.rate').textContent()).toBe('motion 50 Hz');
     // A micro:bit gives no heart rate: the header shows none rather than a number.
     expect(await page.locator('bb-heart-rate .bpm').textContent()).not.toMatch(/\d/);
@@ -117,7 +118,7 @@ describe('a micro:bit on the chest over Web Bluetooth: the period, a counted set
           .poll(() => panel('.state').getAttribute('data-connection'), { timeout: 20_000, interval: 50 })
           .toBe('connected');
         // Its period may have gone back to the default meanwhile: the app asks for 20 ms again.
-        expect(periodWrites()).toEqual([
+        await expect.poll(periodWrites).toEqual([
           [20, 0],
           [20, 0],
         ]);
