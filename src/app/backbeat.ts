@@ -45,7 +45,7 @@ import {
 } from '../workout/personal-tuning.ts';
 import { type ExerciseId, exerciseById, PROGRAM } from '../workout/program.ts';
 import { type PastSession, TargetChangesModel, targetChanges } from '../workout/progression.ts';
-import { currentPlanned, type PauseReason, type SessionState } from '../workout/session.ts';
+import { currentPlanned, type PauseReason, type SessionState, setKey } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import {
   type KeyValueStorage,
@@ -259,9 +259,7 @@ export class Backbeat {
     this.subscriptions.add(
       this.session.state$
         .pipe(
-          map(({ phase, exerciseIndex, set }) =>
-            phase === 'set' && set && !set.waiting ? `${exerciseIndex}:${set.setNumber}` : null,
-          ),
+          map((state) => (state.set?.waiting ? null : setKey(state))),
           distinctUntilChanged(),
           switchMap((begun) => (begun === null ? EMPTY : talking$ ? voiceDone(talking$) : of(begun))),
         )
@@ -438,12 +436,7 @@ export class Backbeat {
 
   /** Changes when a set falls due (or ends): each set gets fresh detectors. */
   private setKey$(): Observable<string | null> {
-    return this.session.state$.pipe(
-      map((state) =>
-        state.phase === 'set' && state.set ? `${state.exerciseIndex}/${state.set.setNumber}` : null,
-      ),
-      distinctUntilChanged(),
-    );
+    return this.session.state$.pipe(map(setKey), distinctUntilChanged());
   }
 
   /** Whether the person is in the position the set's exercise starts in, judged afresh for every set. */

@@ -14,6 +14,7 @@ import type { SessionPhase, SessionState } from '../workout/session.ts';
 import {
   countedByHand,
   currentPlanned,
+  setKey,
   setsKeptOnFinish,
   setsSkippedOnFinish,
   timerMs,
@@ -298,7 +299,7 @@ export class BbApp extends LitElement {
   @state() private exportProblem: string | null = null;
   /** The phase last rendered: a new phase brings the session's own screen back. */
   private shownPhase: SessionPhase | null = null;
-  /** The set last rendered (see setOnScreen): a set skipped before it began gives way to the next set. */
+  /** The set last rendered (see setKey): a set skipped before it began gives way to the next set. */
   private shownSet: string | null = null;
   /** The session moved on to a set, a rest or its summary since the last render. */
   private movedOn = false;
@@ -379,7 +380,7 @@ export class BbApp extends LitElement {
     // A screen opened during a rest (the history) gives way when the session moves on: the next
     // set, and the rest after it, must show themselves.
     const phase = this.session.value.phase;
-    const set = setOnScreen(this.session.value);
+    const set = setKey(this.session.value);
     if (this.shownPhase !== null && (phase !== this.shownPhase || set !== this.shownSet)) {
       this.view = 'session';
       this.exportProblem = null;
@@ -431,7 +432,7 @@ export class BbApp extends LitElement {
           .device=${this.device.value}
           .person=${this.person.value}
           ?compact=${running}
-          .sessionScreen=${running ? `${phase} ${setOnScreen(this.session.value) ?? ''}` : null}
+          .sessionScreen=${running ? `${phase} ${setKey(this.session.value) ?? ''}` : null}
         ></bb-device-panel>
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>
@@ -660,14 +661,6 @@ export class BbApp extends LitElement {
       this.exportProblem = `The ${format.toUpperCase()} file could not be made: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
-}
-
-/**
- * Which set the session's screen shows ("2/1": the third exercise's first set), null between sets: a
- * set skipped before it began is followed by the next with no rest, in the same phase.
- */
-function setOnScreen(state: SessionState): string | null {
-  return state.phase === 'set' && state.set ? `${state.exerciseIndex}/${state.set.setNumber}` : null;
 }
 
 /** The rest still to go; it stands still while the session is paused. */

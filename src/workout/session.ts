@@ -256,6 +256,14 @@ export function countedByHand(state: SessionState, exercise: Exercise): boolean 
   return state.countedByDevice !== undefined && !state.countedByDevice.includes(exercise.id);
 }
 
+/**
+ * Which set the session is in ("2/1": the third exercise's first set), due or begun; null between
+ * sets. A set skipped before it began is followed by the next in the same phase: this tells them apart.
+ */
+export function setKey(state: Pick<SessionState, 'phase' | 'exerciseIndex' | 'set'>): string | null {
+  return state.phase === 'set' && state.set ? `${state.exerciseIndex}/${state.set.setNumber}` : null;
+}
+
 export function currentPlanned(state: SessionState): PlannedExercise | null {
   return state.plan[state.exerciseIndex] ?? null;
 }
