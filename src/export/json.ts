@@ -11,9 +11,10 @@ import type {
   SessionRow,
   SetRow,
 } from '../store/records.ts';
+import { summaryHoldMs } from '../store/summary.ts';
 import { localUtcOffsetMin } from '../workout/calendar.ts';
 import { PROGRAM } from '../workout/program.ts';
-import { MAX_SET_COUNT, totalHeldS } from '../workout/session.ts';
+import { MAX_SET_COUNT } from '../workout/session.ts';
 import { LIMITS } from '../workout/settings.ts';
 import { CSV_COLUMNS } from './csv.ts';
 
@@ -350,7 +351,7 @@ function readBundle(r: Reader, now: number): SessionBundle {
   r.refuseUnknown(['session', 'sets', 'events', 'heartRate', 'motion']);
   // A backup written before the time held was totalled in whole seconds carries the sum of the
   // milliseconds: the session's time held is what its holds' rows add up to, as on upgrade.
-  const holdMs = totalHeldS(sets) * 1000;
+  const holdMs = summaryHoldMs(sets);
   const held =
     session.summary.holdMs === holdMs ? session : { ...session, summary: { ...session.summary, holdMs } };
   return { session: held, sets, events, heartRate, motion };

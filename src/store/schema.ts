@@ -5,7 +5,6 @@
 
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { localUtcOffsetMin, type Week } from '../workout/calendar.ts';
-import { totalHeldS } from '../workout/session.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { type WeekRow, weeksOf } from './progress.ts';
 import type {
@@ -17,6 +16,7 @@ import type {
   SetRow,
   SnapshotRow,
 } from './records.ts';
+import { summaryHoldMs } from './summary.ts';
 
 export const DB_NAME = 'backbeat';
 
@@ -136,7 +136,7 @@ const MIGRATIONS: readonly Migration[] = [
     let cursor = await tx.objectStore('sessions').openCursor();
     while (cursor) {
       const row = cursor.value;
-      const holdMs = totalHeldS(holdsOf.get(row.id) ?? []) * 1000;
+      const holdMs = summaryHoldMs(holdsOf.get(row.id) ?? []);
       if (row.summary.holdMs !== holdMs) await cursor.update({ ...row, summary: { ...row.summary, holdMs } });
       cursor = await cursor.continue();
     }

@@ -21,13 +21,21 @@ export function summarize(
     skipped: sets.filter(skippedUndone).length,
     reps: sets.reduce((n, s) => n + s.count, 0),
     breaths: sets.reduce((n, s) => (exerciseById(s.exerciseId).kind === 'breaths' ? n + s.count : n), 0),
-    // Whole seconds, as each set's hold is shown: History's total is the sum of the rows.
-    holdMs: totalHeldS(sets) * 1000,
+    holdMs: summaryHoldMs(sets),
     avgBpm: bpms.length ? Math.round(bpms.reduce((a, b) => a + b, 0) / bpms.length) : null,
     maxBpm: bpms.length ? Math.max(...bpms) : null,
     recoveryBpm: meanRecovery(sets, heartRate),
     ...(weights.length > 0 ? { weights } : {}),
   };
+}
+
+/**
+ * A session's time held as its summary keeps it: whole seconds a set, as each set's hold is shown, so
+ * History's total is the sum of the rows. (Sessions and backups written before kept the milliseconds'
+ * sum: the store's upgrade and the import put it right with this.)
+ */
+export function summaryHoldMs(sets: readonly Pick<SetRecord, 'holdMs'>[]): number {
+  return totalHeldS(sets) * 1000;
 }
 
 /** The planned weight of each exercise with a set done (not only skipped before it began). */
