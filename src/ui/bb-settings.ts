@@ -3,9 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { VoiceChoice } from '../cues/speech.ts';
-import type { PersonalTuning } from '../motion/tuning.ts';
 import { maxHeartRate } from '../workout/heart.ts';
-import type { TuningModel } from '../workout/personal-tuning.ts';
+import type { PersonalTunings, TuningModel } from '../workout/personal-tuning.ts';
 import {
   countText,
   type ExerciseId,
@@ -40,7 +39,7 @@ function otherVoices(next: readonly VoiceChoice[], previous?: readonly VoiceChoi
  * What the app learned of how the person does an exercise from their +1, −1 and holds ended by hand,
  * in words: "reps count from 60 % of the movement the program expects". Null when it learned nothing.
  */
-function learnedText(kind: ExerciseKind, tuning: PersonalTuning | undefined): string | null {
+function learnedText(kind: ExerciseKind, tuning: PersonalTunings[ExerciseId]): string | null {
   if (!tuning) return null;
   const percent = (scale: number) => `${Math.round(scale * 100)} %`;
   const parts: string[] = [];
