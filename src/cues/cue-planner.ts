@@ -18,6 +18,7 @@ import {
   countedByHand,
   currentPlanned,
   heldS,
+  nextArm,
   type PauseReason,
   type SessionState,
   type SetRecord,
@@ -452,11 +453,6 @@ function sessionEnded(state: SessionState): string {
 function startingSide(exercise: Exercise, set: CurrentSet): string | null {
   if (!exercise.alternatesSides) return null;
   return `Start with your ${nextArm(set)} arm, then alternate`;
-}
-
-/** The arm of the next rep: the right after an even count, as the set starts on the right. */
-function nextArm(set: CurrentSet): 'right' | 'left' {
-  return set.count % 2 === 0 ? 'right' : 'left';
 }
 
 function setOf(setNumber: number, sets: number): string {

@@ -4,6 +4,7 @@ import { RECOVERED_TEXT } from '../workout/heart.ts';
 import { countUnit, FORM_ISSUE_TEXT, perSideText, wrongPositionText } from '../workout/program.ts';
 import {
   type CurrentSet,
+  nextArm,
   type PauseReason,
   type PlannedExercise,
   shownFormIssue,
@@ -269,11 +270,7 @@ export class BbSetView extends LitElement {
       <h2 tabindex="-1">${exercise.name}</h2>
       ${this.renderMeta()}
       ${this.renderNotice()}
-      ${
-        exercise.alternatesSides
-          ? html`<p class="side">Next: ${set.count % 2 === 0 ? 'right' : 'left'} arm</p>`
-          : nothing
-      }
+      ${exercise.alternatesSides ? html`<p class="side">Next: ${nextArm(set)} arm</p>` : nothing}
       <bb-progress-ring
         .value=${display.value}
         .max=${display.max}

@@ -264,6 +264,11 @@ export function setKey(state: Pick<SessionState, 'phase' | 'exerciseIndex' | 'se
   return state.phase === 'set' && state.set ? `${state.exerciseIndex}/${state.set.setNumber}` : null;
 }
 
+/** A bird dog's arm for the next rep: the right after an even count, as the set starts on the right. */
+export function nextArm(set: Pick<CurrentSet, 'count'>): 'right' | 'left' {
+  return set.count % 2 === 0 ? 'right' : 'left';
+}
+
 export function currentPlanned(state: SessionState): PlannedExercise | null {
   return state.plan[state.exerciseIndex] ?? null;
 }
