@@ -9,7 +9,7 @@ import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import type { Exercise } from '../workout/program.ts';
-import type { TargetChange } from '../workout/progression.ts';
+import { belowProgramRange, type TargetChange } from '../workout/progression.ts';
 import type { SessionPhase, SessionState } from '../workout/session.ts';
 import {
   countedByHand,
@@ -24,7 +24,7 @@ import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
 import { noReadingReason } from './bb-heart-rate.ts';
 import { download } from './download.ts';
-import { clockFace, describeDosage, describeTargetChange } from './format.ts';
+import { clockFace, describeBelowRange, describeDosage, describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, hiddenFromSight, lowLandscape, narrow, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
@@ -599,10 +599,15 @@ export class BbApp extends LitElement {
                 <ol aria-labelledby="plan-title">
                   ${state.plan.map(({ exercise, dosage }) => {
                     const change = changes.find((c) => c.exerciseId === exercise.id);
+                    const why = change
+                      ? describeTargetChange(change)
+                      : this.settings.value.autoProgress && belowProgramRange(exercise, dosage.target)
+                        ? describeBelowRange(exercise, 'in Settings')
+                        : null;
                     return html`<li>
                       <strong>${exercise.name}</strong>
                       <span class="dose">${describeDosage(exercise, dosage)}</span>
-                      ${change ? html`<span class="why">${describeTargetChange(change)}</span>` : null}
+                      ${why ? html`<span class="why">${why}</span>` : null}
                     </li>`;
                   })}
                 </ol>`

@@ -6,14 +6,18 @@ import type { VoiceChoice } from '../cues/speech.ts';
 import { maxHeartRate } from '../workout/heart.ts';
 import type { PersonalTunings, TuningModel } from '../workout/personal-tuning.ts';
 import {
-  countText,
   type ExerciseId,
   type ExerciseKind,
   exerciseById,
   PROGRAM,
   perSideText,
 } from '../workout/program.ts';
-import { DRAWING_IN_STEPS_S, PLANK_STEP_S, type TargetChange } from '../workout/progression.ts';
+import {
+  belowProgramRange,
+  DRAWING_IN_STEPS_S,
+  PLANK_STEP_S,
+  type TargetChange,
+} from '../workout/progression.ts';
 import {
   type DosagePatch,
   type ExerciseChoice,
@@ -22,7 +26,14 @@ import {
   type SettingsModel,
   targetLimits,
 } from '../workout/settings.ts';
-import { describeTarget, describeTargetChange, formatDuration, parseTypedNumber } from './format.ts';
+import {
+  describeBelowRange,
+  describeRange,
+  describeTarget,
+  describeTargetChange,
+  formatDuration,
+  parseTypedNumber,
+} from './format.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles, fieldStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 
@@ -62,10 +73,8 @@ const PROGRESS_LABEL = 'Set targets from my past sessions';
 /** "The superman (10–12 reps), … and the wide-grip lat pulldown (12–15 reps)": the counts progression raises. */
 const RANGED_COUNTS = listed(
   PROGRAM.flatMap((exercise) => {
-    const range = exercise.targetRange;
-    return range
-      ? [`the ${exercise.name.toLowerCase()} (${range.low}–${countText(exercise, range.high)})`]
-      : [];
+    const range = describeRange(exercise);
+    return range ? [`the ${exercise.name.toLowerCase()} (${range})`] : [];
   }),
 ).replace(/^the /, 'The ');
 
@@ -351,7 +360,7 @@ export class BbSettings extends LitElement {
           target here. The first plank aims ${PLANK_STEP_S} s past the first of the last session, above or
           below its target here, as each plank in a session aims past the one before. ${RANGED_COUNTS} ask
           one more after a session in which every set reached its target, up to the top of that range, never
-          below their target here.
+          below their target here; a target here below that range stays as it is.
         </p>
       </fieldset>
     `;
@@ -366,14 +375,20 @@ export class BbSettings extends LitElement {
           ${repeat(
             s.exercises,
             (choice) => choice.id,
-            (choice, i) => this.renderExercise(choice, i, count, s.length === 'short'),
+            (choice, i) => this.renderExercise(choice, i, count, s.length === 'short', s.autoProgress),
           )}
         </ol>
       </fieldset>
     `;
   }
 
-  private renderExercise(choice: ExerciseChoice, index: number, count: number, short: boolean) {
+  private renderExercise(
+    choice: ExerciseChoice,
+    index: number,
+    count: number,
+    short: boolean,
+    autoProgress: boolean,
+  ) {
     const exercise = exerciseById(choice.id);
     const { dosage } = choice;
     const targetLabel =
@@ -443,7 +458,9 @@ export class BbSettings extends LitElement {
                 Today's session: ${describeTarget(exercise, change.today)}. ${describeTargetChange(change)} Untick
                 “${PROGRESS_LABEL}” to keep ${describeTarget(exercise, change.setting)}.
               </p>`
-            : nothing
+            : autoProgress && belowProgramRange(exercise, dosage.target)
+              ? html`<p class="note">${describeBelowRange(exercise, 'here')}</p>`
+              : nothing
         }
         ${
           learned

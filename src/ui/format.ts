@@ -58,6 +58,20 @@ export function atWeight(kg: number): string {
   return `at ${kg} kg`;
 }
 
+/** "10–12 reps", "3–5 breaths": the counts the program gives a set of the exercise, or null without a range. */
+export function describeRange(exercise: Exercise): string | null {
+  const range = exercise.targetRange;
+  return range ? `${range.low}–${countText(exercise, range.high)}` : null;
+}
+
+/**
+ * Why a count set below the program's range stays where it is (see belowProgramRange), and how to
+ * raise it: `where` is "in Settings", or "here" in the settings themselves.
+ */
+export function describeBelowRange(exercise: Exercise, where: 'in Settings' | 'here'): string {
+  return `Below the program's ${describeRange(exercise)}, so past sessions leave it as you set it: raise it ${where} when you are ready for more.`;
+}
+
 /** "Raised from 45 s: you held the whole 45 s last time.", "Raised from 10 reps: …" */
 export function describeTargetChange(change: TargetChange): string {
   const direction = change.today > change.setting ? 'Raised' : 'Lowered';

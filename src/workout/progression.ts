@@ -158,10 +158,21 @@ function countsReached(history: readonly PastSession[], id: ExerciseId): CountsR
 }
 
 /**
+ * A count set below the program's range: the person chose less than the program's dose (a back that
+ * hurts), so past sessions leave it as set. Raising it a rep a session would push past that choice,
+ * and the higher counts done before the setting was lowered would undo it at once: the history does
+ * not tell when a setting changed.
+ */
+export function belowProgramRange(exercise: Exercise, settingTarget: number): boolean {
+  return exercise.targetRange !== undefined && settingTarget < exercise.targetRange.low;
+}
+
+/**
  * The target of an exercise counted in reps or breath cycles for the next session: one more than the
  * highest target every set of a session reached, up to the top of the program's range, and never down
  * (a bad day is not lost strength). Never below `settingTarget` either, so a target the person set
- * above the range stays theirs. An exercise without a range keeps its setting.
+ * above the range stays theirs; one set below it stays too (see belowProgramRange). An exercise
+ * without a range keeps its setting.
  */
 export function countTarget(
   history: readonly PastSession[],
@@ -169,7 +180,8 @@ export function countTarget(
   settingTarget: number,
 ): number {
   const { target } = countsReached(history, exercise.id);
-  if (!exercise.targetRange || target === null) return settingTarget;
+  if (!exercise.targetRange || belowProgramRange(exercise, settingTarget) || target === null)
+    return settingTarget;
   return Math.max(settingTarget, Math.min(exercise.targetRange.high, target + 1));
 }
 

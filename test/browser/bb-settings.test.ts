@@ -284,7 +284,7 @@ describe('bb-settings', () => {
     await expect
       .element(progress)
       .toHaveAccessibleDescription(
-        'The drawing-in climbs 45 s → 1 min → 2 min, never below its target here. The first plank aims 5 s past the first of the last session, above or below its target here, as each plank in a session aims past the one before. The superman (10–12 reps), the bat hang (3–5 breaths) and the wide-grip lat pulldown (12–15 reps) ask one more after a session in which every set reached its target, up to the top of that range, never below their target here.',
+        'The drawing-in climbs 45 s → 1 min → 2 min, never below its target here. The first plank aims 5 s past the first of the last session, above or below its target here, as each plank in a session aims past the one before. The superman (10–12 reps), the bat hang (3–5 breaths) and the wide-grip lat pulldown (12–15 reps) ask one more after a session in which every set reached its target, up to the top of that range, never below their target here; a target here below that range stays as it is.',
       );
     await progress.click();
     expect(model.state.autoProgress).toBe(false);
@@ -508,6 +508,22 @@ describe('bb-settings', () => {
         ),
       )
       .toBeVisible();
+  });
+
+  it("says beside a count set below the program's range that past sessions leave it, while they set targets", async () => {
+    const { model, element } = mount();
+    const note =
+      "Below the program's 10–12 reps, so past sessions leave it as you set it: raise it here when you are ready for more.";
+    await element.updateComplete;
+    expect(element.shadowRoot?.textContent).not.toContain("Below the program's");
+    await page.getByRole('spinbutton', { name: 'Superman reps' }).fill('6');
+    await userEvent.keyboard('{Tab}');
+    await element.updateComplete;
+    expect(model.state.exercises.find((e) => e.id === 'superman')?.dosage.target).toBe(6);
+    await expect.element(page.getByText(note)).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Set targets from my past sessions', exact: true }).click();
+    await element.updateComplete;
+    expect(element.shadowRoot?.textContent).not.toContain("Below the program's");
   });
 
   it('shows what the counts learned from corrections, per exercise, and forgets it when asked', async () => {

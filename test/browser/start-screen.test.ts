@@ -6,6 +6,7 @@ import { page } from 'vitest/browser';
 import { UpdateModel } from '../../src/app/updates.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
+import { defaultSettings, withDosage } from '../../src/workout/settings.ts';
 import { finishedSession, supermanSetsReached } from '../set-record.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
@@ -126,6 +127,33 @@ describe("the start screen's plan after a session in which every superman set re
       .element(plan.getByRole('listitem').first())
       .toHaveTextContent(
         /^\s*Superman\s+3 × 11 reps\s+Raised from 10 reps: you did every set of 10 reps last time\.\s*$/,
+      );
+  });
+});
+
+describe("the start screen's plan with the superman set below the program's range after sessions above it", () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    const name = `start-screen-below-range-${Date.now()}`;
+    const store = await SessionStore.open({ name });
+    await store.importBundles([finishedSession('earlier', Date.now() - 86_400_000, supermanSetsReached())]);
+    store.close();
+    mounted = await mountApp({
+      start: true,
+      settings: withDosage(defaultSettings(), 'superman', { target: 6 }),
+      openStore: () => SessionStore.open({ name }),
+    });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('keeps the 6 reps set, and says why and how to raise them', async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    await expect
+      .element(plan.getByRole('listitem').first())
+      .toHaveTextContent(
+        /^\s*Superman\s+3 × 6 reps\s+Below the program's 10–12 reps, so past sessions leave it as you set it: raise it in Settings when you are ready for more\.\s*$/,
       );
   });
 });

@@ -217,6 +217,19 @@ describe('reps and breath cycles within the range the program gives', () => {
     expect(countTarget([counted(day(1), 'superman', 14, 'target', 'target')], superman, 14)).toBe(14);
   });
 
+  it('keeps a target set below the range as it is set, whatever was done before', () => {
+    // Set to 6 with a back that hurts: one more a session would push past what the person chose, and
+    // the 11 earned before the setting was lowered would undo it at once.
+    const atSix = [counted(day(2), 'superman', 6, 'target', 'target', 'target')];
+    expect(countTarget(atSix, superman, 6)).toBe(6);
+    const beforeTheSetting = [counted(day(1), 'superman', 11, 'target', 'target', 'target')];
+    expect(countTarget(beforeTheSetting, superman, 6)).toBe(6);
+    expect(countTarget([...beforeTheSetting, ...atSix], superman, 6)).toBe(6);
+    expect(countTarget(beforeTheSetting, superman, 6)).toBe(6);
+    const batHang = exerciseById('bat-hang');
+    expect(countTarget([counted(day(1), 'bat-hang', 2, 'target', 'target')], batHang, 2)).toBe(2);
+  });
+
   it('leaves an exercise without a range at its setting', () => {
     const birdDog = exerciseById('bird-dog');
     expect(countTarget([counted(day(1), 'bird-dog', 20, 'target')], birdDog, 20)).toBe(20);
