@@ -427,11 +427,12 @@ export class Backbeat {
   /** Today's plan from the settings and the sessions done before, and what progression changed in it. */
   private plan(history: readonly PastSession[]): void {
     const settings = this.settings.state;
-    this.session.reset(planOf(settings, history));
+    const today = planOf(settings, history);
+    this.session.reset(today);
     // Read against the targets as set, before any progression: a drawing-in set to 20 s is raised to
     // 45 s even with no history, and the person is told so.
     const asSet = planOf({ ...settings, autoProgress: false });
-    this.targetChanges.set(settings.autoProgress ? targetChanges(asSet, history) : []);
+    this.targetChanges.set(settings.autoProgress ? targetChanges(asSet, today, history) : []);
   }
 
   /** Changes when a set falls due (or ends): each set gets fresh detectors. */

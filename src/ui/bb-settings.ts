@@ -6,6 +6,7 @@ import type { VoiceChoice } from '../cues/speech.ts';
 import { maxHeartRate } from '../workout/heart.ts';
 import type { PersonalTunings, TuningModel } from '../workout/personal-tuning.ts';
 import {
+  countText,
   type ExerciseId,
   type ExerciseKind,
   exerciseById,
@@ -28,8 +29,8 @@ import {
 } from '../workout/settings.ts';
 import {
   describeBelowRange,
+  describeChangedDose,
   describeRange,
-  describeTarget,
   describeTargetChange,
   formatDuration,
   parseTypedNumber,
@@ -77,6 +78,19 @@ const RANGED_COUNTS = listed(
     return range ? [`the ${exercise.name.toLowerCase()} (${range})`] : [];
   }),
 ).replace(/^the /, 'The ');
+
+/**
+ * "The wide-grip lat pulldown adds a set after a session in which every set reached 15 reps, up to 4 sets,
+ * the reps starting again at 12.": the sets progression adds.
+ */
+const ADDED_SETS = PROGRAM.flatMap((exercise) => {
+  const { targetRange, setRange } = exercise;
+  return targetRange && setRange
+    ? [
+        `The ${exercise.name.toLowerCase()} adds a set after a session in which every set reached ${countText(exercise, targetRange.high)}, up to ${setRange.high} sets, the reps starting again at ${targetRange.low}.`,
+      ]
+    : [];
+}).join(' ');
 
 /** "a, b and c". */
 function listed(items: readonly string[]): string {
@@ -360,7 +374,7 @@ export class BbSettings extends LitElement {
           target here. The first plank aims ${PLANK_STEP_S} s past the first of the last session, above or
           below its target here, as each plank in a session aims past the one before. ${RANGED_COUNTS} ask
           one more after a session in which every set reached its target, up to the top of that range, never
-          below their target here; a target here below that range stays as it is.
+          below their target here; a target here below that range stays as it is. ${ADDED_SETS}
         </p>
       </fieldset>
     `;
@@ -455,8 +469,8 @@ export class BbSettings extends LitElement {
         ${
           change
             ? html`<p class="note">
-                Today's session: ${describeTarget(exercise, change.today)}. ${describeTargetChange(change)} Untick
-                “${PROGRESS_LABEL}” to keep ${describeTarget(exercise, change.setting)}.
+                Today's session: ${describeChangedDose(change, 'today')}. ${describeTargetChange(change)} Untick
+                “${PROGRESS_LABEL}” to keep ${describeChangedDose(change, 'setting')}.
               </p>`
             : autoProgress && belowProgramRange(exercise, dosage.target)
               ? html`<p class="note">${describeBelowRange(exercise, 'here')}</p>`

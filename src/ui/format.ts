@@ -5,6 +5,7 @@
 
 import type { SessionSummary } from '../store/records.ts';
 import {
+  countRangeText,
   countText,
   type Dosage,
   type Exercise,
@@ -60,8 +61,7 @@ export function atWeight(kg: number): string {
 
 /** "10–12 reps", "3–5 breaths": the counts the program gives a set of the exercise, or null without a range. */
 export function describeRange(exercise: Exercise): string | null {
-  const range = exercise.targetRange;
-  return range ? `${range.low}–${countText(exercise, range.high)}` : null;
+  return exercise.targetRange ? countRangeText(exercise, exercise.targetRange) : null;
 }
 
 /**
@@ -72,10 +72,19 @@ export function describeBelowRange(exercise: Exercise, where: 'in Settings' | 'h
   return `Below the program's ${describeRange(exercise)}, so past sessions leave it as you set it: raise it ${where} when you are ready for more.`;
 }
 
-/** "Raised from 45 s: you held the whole 45 s last time.", "Raised from 10 reps: …" */
+/**
+ * One side of a change as the plan says it: "45 s", "10 reps", or with the sets where they changed,
+ * "4 × 12 reps".
+ */
+export function describeChangedDose(change: TargetChange, side: 'setting' | 'today'): string {
+  const target = describeTarget(exerciseById(change.exerciseId), change[side]);
+  return change.sets ? `${change.sets[side]} × ${target}` : target;
+}
+
+/** "Raised from 45 s: you held the whole 45 s last time.", "Raised from 3 × 12 reps: …" */
 export function describeTargetChange(change: TargetChange): string {
-  const direction = change.today > change.setting ? 'Raised' : 'Lowered';
-  return `${direction} from ${describeTarget(exerciseById(change.exerciseId), change.setting)}: ${change.reason}.`;
+  const raised = change.sets ? change.sets.today > change.sets.setting : change.today > change.setting;
+  return `${raised ? 'Raised' : 'Lowered'} from ${describeChangedDose(change, 'setting')}: ${change.reason}.`;
 }
 
 /**

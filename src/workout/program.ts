@@ -70,9 +70,15 @@ export interface Exercise {
    * grows within it as the person reaches it (see progression.ts). None where it gives one number.
    */
   readonly targetRange?: TargetRange;
+  /**
+   * The sets as program.md gives them, a range ("3–4 sets"): a set is added once every set reaches the
+   * top of `targetRange`, its reps starting again at the bottom (see progression.ts). None where it
+   * gives one number; the glute bridge's "offer more sets" names no most, so the person adds them.
+   */
+  readonly setRange?: TargetRange;
 }
 
-/** The lowest and the highest target the program gives for a set, both included. */
+/** The lowest and the highest the program gives for a set's target, or for the sets, both included. */
 export interface TargetRange {
   readonly low: number;
   readonly high: number;
@@ -209,6 +215,7 @@ export const PROGRAM: readonly Exercise[] = [
     cues: ['Pick a weight you can move with good form on every rep.'],
     dosage: { sets: 3, target: 12, restS: 60, weightKg: 25 },
     targetRange: { low: 12, high: 15 },
+    setRange: { low: 3, high: 4 },
   },
   {
     id: 'elbow-plank',
@@ -274,6 +281,11 @@ export function countUnit(exercise: Exercise): 'rep' | 'breath' {
 /** "10 reps", "1 breath": a count of a rep or breath exercise, as the plan and progression say it. */
 export function countText(exercise: Exercise, count: number): string {
   return `${count} ${countUnit(exercise)}${count === 1 ? '' : 's'}`;
+}
+
+/** "10–12 reps", "3–5 breaths": a range of counts of a rep or breath exercise. */
+export function countRangeText(exercise: Exercise, { low, high }: TargetRange): string {
+  return `${low}–${countText(exercise, high)}`;
 }
 
 /**

@@ -1,10 +1,17 @@
 // How the program grows with the person, from what they did in past sessions (program.md): each plank
 // hold aims above the last one, the drawing-in hold climbs 45 s → 60 s → 2 min, the reps or breath
-// cycles of an exercise the program gives a range for grow by one within it, and the superman's lift
-// angle is followed as range of motion. Pure functions over saved set records; the store keeps them.
+// cycles of an exercise the program gives a range for grow by one within it, then the lat pulldown
+// adds a set within its range of sets, and the superman's lift angle is followed as range of motion. Pure functions over saved set records; the store keeps them.
 
 import { Model } from './model.ts';
-import { countText, type Exercise, type ExerciseId, PROGRAM } from './program.ts';
+import {
+  countRangeText,
+  countText,
+  type Exercise,
+  type ExerciseId,
+  PROGRAM,
+  type TargetRange,
+} from './program.ts';
 import { formatDuration, type PlannedExercise, type SetRecord } from './session.ts';
 
 /**
@@ -123,7 +130,7 @@ export function drawingInTargetS(history: readonly PastSession[]): number {
   return drawingInStep(history).targetS;
 }
 
-// ---- Reps and breath cycles: one more, within the program's range ---------------------------------
+// ---- Reps and breath cycles: one more, within the program's range, then a set more -----------------
 
 /**
  * Every set of the exercise the session planned was done and reached its target: ended by 'target',
@@ -136,25 +143,68 @@ function reachedEverySet(session: PastSession, sets: readonly PastSet[], id: Exe
   return sets.length > 0 && sets.length >= planned && sets.every((set) => set.endedBy === 'target');
 }
 
-/** The highest target every set of a session reached, and whether it was reached the last time. */
+/** The sets of an exercise and the target of each: what a session did, or what today asks. */
+export interface CountDose {
+  readonly sets: number;
+  readonly target: number;
+}
+
+/**
+ * The dose `a` asks more than `b`. With a range of sets, more sets are more whatever their reps (3 × 15
+ * comes before 4 × 12, as the reps start again at the bottom when a set is added); without, only the
+ * target counts, as a short session's one set of a superman is still a set of its reps.
+ */
+function asksMore(exercise: Exercise, a: CountDose, b: CountDose): boolean {
+  if (exercise.setRange && a.sets !== b.sets) return a.sets > b.sets;
+  return a.target > b.target;
+}
+
+/** The most a session in which every set reached its target did, and whether it was the last time. */
 interface CountsReached {
   /** Null before any session in which every set reached its target. */
-  readonly target: number | null;
+  readonly reached: CountDose | null;
   /** That session was the last one with the exercise, not one before a session short of it. */
   readonly lastTime: boolean;
 }
 
-function countsReached(history: readonly PastSession[], id: ExerciseId): CountsReached {
-  let target: number | null = null;
+function countsReached(history: readonly PastSession[], exercise: Exercise): CountsReached {
+  let reached: CountDose | null = null;
   let lastTime = false;
   for (const session of chronological(history)) {
-    const sets = setsOf(session, id);
+    const sets = setsOf(session, exercise.id);
     if (sets.length === 0) continue;
-    const reached = reachedEverySet(session, sets, id) ? Math.max(...sets.map((set) => set.target)) : null;
-    lastTime = reached !== null && reached >= (target ?? reached);
-    if (lastTime) target = reached;
+    const done = reachedEverySet(session, sets, exercise.id)
+      ? { sets: sets.length, target: Math.max(...sets.map((set) => set.target)) }
+      : null;
+    lastTime = done !== null && (reached === null || !asksMore(exercise, reached, done));
+    if (lastTime) reached = done;
   }
-  return { target, lastTime };
+  return { reached, lastTime };
+}
+
+/**
+ * A set more is due: every set reached the top of the reps' range, and the program gives more sets
+ * than were done.
+ */
+function addsSet(exercise: Exercise, reached: CountDose): boolean {
+  const { targetRange, setRange } = exercise;
+  return (
+    targetRange !== undefined &&
+    setRange !== undefined &&
+    reached.target >= targetRange.high &&
+    reached.sets >= setRange.low &&
+    reached.sets < setRange.high
+  );
+}
+
+/**
+ * The step after a session that reached `reached` in every set: one more rep or breath up to the top
+ * of the range; there, a set more where the program gives a range of sets, its reps starting again at
+ * the bottom (double progression: 3 × 15 is followed by 4 × 12, not 4 × 15).
+ */
+function nextDose(exercise: Exercise, range: TargetRange, reached: CountDose): CountDose {
+  if (addsSet(exercise, reached)) return { sets: reached.sets + 1, target: range.low };
+  return { sets: reached.sets, target: Math.min(range.high, reached.target + 1) };
 }
 
 /**
@@ -167,22 +217,35 @@ export function belowProgramRange(exercise: Exercise, settingTarget: number): bo
   return exercise.targetRange !== undefined && settingTarget < exercise.targetRange.low;
 }
 
+/** Sets the person chose outside the program's range of them: theirs to change, not progression's. */
+function setsOutsideRange(exercise: Exercise, settingSets: number): boolean {
+  const range = exercise.setRange;
+  return range !== undefined && (settingSets < range.low || settingSets > range.high);
+}
+
 /**
- * The target of an exercise counted in reps or breath cycles for the next session: one more than the
- * highest target every set of a session reached, up to the top of the program's range, and never down
- * (a bad day is not lost strength). Never below `settingTarget` either, so a target the person set
- * above the range stays theirs; one set below it stays too (see belowProgramRange). An exercise
+ * The sets and target of an exercise counted in reps or breath cycles for the next session: a step
+ * (see nextDose) after the most a session did in which every set reached its target, and never down
+ * (a bad day is not lost strength). Never below `setting` either, so a target or sets the person set
+ * above the range stay theirs; a target set below it stays too (see belowProgramRange), and so do
+ * sets chosen outside the program's range of them, the reps growing within theirs. An exercise
  * without a range keeps its setting.
  */
-export function countTarget(
+export function countDose(
   history: readonly PastSession[],
   exercise: Exercise,
-  settingTarget: number,
-): number {
-  const { target } = countsReached(history, exercise.id);
-  if (!exercise.targetRange || belowProgramRange(exercise, settingTarget) || target === null)
-    return settingTarget;
-  return Math.max(settingTarget, Math.min(exercise.targetRange.high, target + 1));
+  setting: CountDose,
+): CountDose {
+  const range = exercise.targetRange;
+  const { reached } = countsReached(history, exercise);
+  if (!range || belowProgramRange(exercise, setting.target) || reached === null) return setting;
+  const oneMore = Math.max(setting.target, Math.min(range.high, reached.target + 1));
+  if (!exercise.setRange) return { sets: setting.sets, target: oneMore };
+  // The reps of fewer sets than the setting's are not the reps of its sets: those begin at its own.
+  if (reached.sets < setting.sets) return setting;
+  if (setsOutsideRange(exercise, setting.sets)) return { sets: setting.sets, target: oneMore };
+  const next = nextDose(exercise, range, reached);
+  return { sets: next.sets, target: Math.max(setting.target, next.target) };
 }
 
 // ---- Superman: range of motion ----------------------------------------------------------------------
@@ -226,20 +289,26 @@ export function supermanRange(history: readonly PastSession[]): RangeOfMotion | 
 
 /**
  * The plan for today with the progressed targets: the drawing-in on its ladder step (never below what
- * the person set), the first plank hold above last session's, reps and breath cycles within the range.
+ * the person set), the first plank hold above last session's, reps and breath cycles within the range,
+ * and the lat pulldown's sets within theirs. `plan` is the full session's: a short one takes a set of
+ * each afterwards, or its one set would read as the sets the person set.
  */
 export function progressPlan(
   plan: readonly PlannedExercise[],
   history: readonly PastSession[],
 ): PlannedExercise[] {
   return plan.map((planned) => {
+    const { dosage } = planned;
     switch (planned.exercise.id) {
       case 'drawing-in':
-        return withTarget(planned, Math.max(planned.dosage.target, drawingInTargetS(history)));
+        return withDose(planned, {
+          sets: dosage.sets,
+          target: Math.max(dosage.target, drawingInTargetS(history)),
+        });
       case 'elbow-plank':
-        return withTarget(planned, firstPlankTargetS(history, planned.dosage.target));
+        return withDose(planned, { sets: dosage.sets, target: firstPlankTargetS(history, dosage.target) });
       default:
-        return withTarget(planned, countTarget(history, planned.exercise, planned.dosage.target));
+        return withDose(planned, countDose(history, planned.exercise, dosage));
     }
   });
 }
@@ -254,6 +323,8 @@ export interface TargetChange {
   readonly setting: number;
   /** Today's target. */
   readonly today: number;
+  /** The sets in the settings and today's, where a set was added. */
+  readonly sets?: { readonly setting: number; readonly today: number };
   /**
    * Why, as the end of a sentence, in the plan's words for a duration or a count: "you held the whole
    * 1 min", "you did every set of 10 reps last time".
@@ -262,41 +333,65 @@ export interface TargetChange {
 }
 
 /**
- * Where progression moved today's targets away from the settings (`plan`, before progression), with
- * the reason, so the start screen and the settings can say why they differ.
+ * Where progression moved today's plan away from the settings (`asSet`, the plan before progression),
+ * with the reason, so the start screen and the settings can say why they differ.
  */
 export function targetChanges(
-  plan: readonly PlannedExercise[],
+  asSet: readonly PlannedExercise[],
+  today: readonly PlannedExercise[],
   history: readonly PastSession[],
 ): TargetChange[] {
   const changes: TargetChange[] = [];
-  for (const planned of progressPlan(plan, history)) {
-    const setting = plan.find((p) => p.exercise.id === planned.exercise.id)?.dosage.target;
-    const today = planned.dosage.target;
-    if (setting === undefined || setting === today) continue;
-    changes.push({ exerciseId: planned.exercise.id, setting, today, reason: reasonFor(planned, history) });
+  for (const planned of today) {
+    const setting = asSet.find((p) => p.exercise.id === planned.exercise.id)?.dosage;
+    if (setting === undefined) continue;
+    const { sets, target } = planned.dosage;
+    if (setting.target === target && setting.sets === sets) continue;
+    changes.push({
+      exerciseId: planned.exercise.id,
+      setting: setting.target,
+      today: target,
+      ...(setting.sets === sets ? {} : { sets: { setting: setting.sets, today: sets } }),
+      reason: reasonFor(planned, setting.sets !== sets, history),
+    });
   }
   return changes;
 }
 
-function reasonFor({ exercise, dosage }: PlannedExercise, history: readonly PastSession[]): string {
+function reasonFor(
+  { exercise, dosage }: PlannedExercise,
+  setsChanged: boolean,
+  history: readonly PastSession[],
+): string {
   switch (exercise.id) {
     case 'drawing-in':
       return drawingInReason(history);
     case 'elbow-plank':
       return plankReason(dosage.target);
     default:
-      return countReason(history, exercise);
+      return countReason(history, exercise, setsChanged);
   }
 }
 
-function countReason(history: readonly PastSession[], exercise: Exercise): string {
-  const { target, lastTime } = countsReached(history, exercise.id);
+/**
+ * "you did every set of 10 reps last time"; where today's sets differ from the setting, how many
+ * sets did it ("all 4 sets of 13 reps"), and when every one reached the top of the range, that a set
+ * is added and the reps start again at its bottom.
+ */
+function countReason(history: readonly PastSession[], exercise: Exercise, setsChanged: boolean): string {
   // Only a session in which every set reached its target raises a count.
-  const reached = target ?? 0;
-  const did = `you did every set of ${countText(exercise, reached)}`;
-  if (!lastTime) return `${did} in an earlier session, and a set short of it since does not lower it`;
-  return reached >= (exercise.targetRange?.high ?? Infinity)
+  const { reached, lastTime } = countsReached(history, exercise);
+  const { sets, target } = reached ?? { sets: 0, target: 0 };
+  const did = `you did ${setsChanged ? `all ${sets} sets` : 'every set'} of ${countText(exercise, target)}`;
+  const range = exercise.targetRange;
+  const setAdded =
+    reached && range && addsSet(exercise, reached)
+      ? `, the top of the program's ${countRangeText(exercise, range)}, so ${sets + 1} sets start again at ${countText(exercise, range.low)}`
+      : '';
+  if (!lastTime)
+    return `${did} in an earlier session${setAdded}, and a set short of it since does not lower it`;
+  if (setAdded) return `${did} last time${setAdded}`;
+  return target >= (range?.high ?? Infinity)
     ? `${did} last time, the most the program asks for`
     : `${did} last time`;
 }
@@ -315,8 +410,10 @@ function plankReason(todayS: number): string {
   return `${formatDuration(PLANK_STEP_S)} above your first plank last time (${formatDuration(todayS - PLANK_STEP_S)})`;
 }
 
-function withTarget(planned: PlannedExercise, target: number): PlannedExercise {
-  return target === planned.dosage.target ? planned : { ...planned, dosage: { ...planned.dosage, target } };
+function withDose(planned: PlannedExercise, { sets, target }: CountDose): PlannedExercise {
+  return target === planned.dosage.target && sets === planned.dosage.sets
+    ? planned
+    : { ...planned, dosage: { ...planned.dosage, sets, target } };
 }
 
 /** Today's target changes, for the screens: set whenever the plan is made from the history. */

@@ -34,7 +34,10 @@ export interface Settings {
   readonly maxHr: number | null;
   /** End a rest early once the heart rate has recovered. */
   readonly endRestOnRecovery: boolean;
-  /** Set the targets from past sessions: the drawing-in and plank holds, and the counts with a range. */
+  /**
+   * Set the targets from past sessions: the drawing-in and plank holds, the counts with a range, and the
+   * sets of an exercise with a range of them.
+   */
   readonly autoProgress: boolean;
 }
 
@@ -74,15 +77,16 @@ export function defaultSettings(): Settings {
 
 // ---- The plan -----------------------------------------------------------------------------------------
 
-/** Today's plan: the included exercises in order, one set each for a short session, progressed if wanted. */
+/** Today's plan: the included exercises in order, progressed if wanted, one set each for a short session. */
 export function planOf(settings: Settings, history: readonly PastSession[] = []): PlannedExercise[] {
   const plan = settings.exercises
     .filter((choice) => choice.included)
-    .map((choice) => ({
-      exercise: exerciseById(choice.id),
-      dosage: settings.length === 'short' ? { ...choice.dosage, sets: 1 } : choice.dosage,
-    }));
-  return settings.autoProgress ? progressPlan(plan, history) : plan;
+    .map((choice) => ({ exercise: exerciseById(choice.id), dosage: choice.dosage }));
+  // Progressed as a full session: the sets progression adds are a full session's.
+  const progressed = settings.autoProgress ? progressPlan(plan, history) : plan;
+  return settings.length === 'short'
+    ? progressed.map((planned) => ({ ...planned, dosage: { ...planned.dosage, sets: 1 } }))
+    : progressed;
 }
 
 // ---- Edits (pure) -------------------------------------------------------------------------------------

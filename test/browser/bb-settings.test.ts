@@ -284,7 +284,7 @@ describe('bb-settings', () => {
     await expect
       .element(progress)
       .toHaveAccessibleDescription(
-        'The drawing-in climbs 45 s → 1 min → 2 min, never below its target here. The first plank aims 5 s past the first of the last session, above or below its target here, as each plank in a session aims past the one before. The superman (10–12 reps), the bat hang (3–5 breaths) and the wide-grip lat pulldown (12–15 reps) ask one more after a session in which every set reached its target, up to the top of that range, never below their target here; a target here below that range stays as it is.',
+        'The drawing-in climbs 45 s → 1 min → 2 min, never below its target here. The first plank aims 5 s past the first of the last session, above or below its target here, as each plank in a session aims past the one before. The superman (10–12 reps), the bat hang (3–5 breaths) and the wide-grip lat pulldown (12–15 reps) ask one more after a session in which every set reached its target, up to the top of that range, never below their target here; a target here below that range stays as it is. The wide-grip lat pulldown adds a set after a session in which every set reached 15 reps, up to 4 sets, the reps starting again at 12.',
       );
     await progress.click();
     expect(model.state.autoProgress).toBe(false);
@@ -524,6 +524,27 @@ describe('bb-settings', () => {
     await page.getByRole('checkbox', { name: 'Set targets from my past sessions', exact: true }).click();
     await element.updateComplete;
     expect(element.shadowRoot?.textContent).not.toContain("Below the program's");
+  });
+
+  it('says a set the plan of the day added, with the sets and reps on both sides', async () => {
+    const { element } = mount();
+    element.targetChanges = [
+      {
+        exerciseId: 'lat-pulldown',
+        setting: 12,
+        today: 12,
+        sets: { setting: 3, today: 4 },
+        reason: 'x',
+      },
+    ];
+    await element.updateComplete;
+    await expect
+      .element(
+        page.getByText(
+          /^\s*Today's session: 4 × 12 reps\. Raised from 3 × 12 reps: x\. Untick\s+“[^”]+” to keep 3 × 12 reps\.\s*$/,
+        ),
+      )
+      .toBeVisible();
   });
 
   it('shows what the counts learned from corrections, per exercise, and forgets it when asked', async () => {

@@ -7,7 +7,7 @@ import { UpdateModel } from '../../src/app/updates.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
 import { defaultSettings, withDosage } from '../../src/workout/settings.ts';
-import { finishedSession, supermanSetsReached } from '../set-record.ts';
+import { finishedSession, supermanSet, supermanSetsReached } from '../set-record.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
 
@@ -154,6 +154,32 @@ describe("the start screen's plan with the superman set below the program's rang
       .element(plan.getByRole('listitem').first())
       .toHaveTextContent(
         /^\s*Superman\s+3 × 6 reps\s+Below the program's 10–12 reps, so past sessions leave it as you set it: raise it in Settings when you are ready for more\.\s*$/,
+      );
+  });
+});
+
+describe("the start screen's plan after a session in which all 3 pulldown sets reached 15 reps", () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    const name = `start-screen-set-added-${Date.now()}`;
+    const pulldown = [1, 2, 3].map((setNumber) =>
+      supermanSet({ exerciseId: 'lat-pulldown', setNumber, target: 15, count: 15, peakDeg: null }),
+    );
+    const store = await SessionStore.open({ name });
+    await store.importBundles([finishedSession('earlier', Date.now() - 86_400_000, pulldown)]);
+    store.close();
+    mounted = await mountApp({ start: true, openStore: () => SessionStore.open({ name }) });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('adds a 4th set, its reps back at 12, and says why beside it', async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    await expect
+      .element(plan.getByRole('listitem').filter({ hasText: 'Wide-grip lat pulldown' }))
+      .toHaveTextContent(
+        /^\s*Wide-grip lat pulldown\s+4 × 12 reps at 25 kg\s+Raised from 3 × 12 reps: you did all 3 sets of 15 reps last time, the top of the program's 12–15 reps, so 4 sets start again at 12 reps\.\s*$/,
       );
   });
 });

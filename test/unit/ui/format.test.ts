@@ -82,6 +82,11 @@ describe('times and counts as the screens write them', () => {
     expect(describeTargetChange({ exerciseId: 'bat-hang', setting: 3, today: 4, reason: 'x' })).toBe(
       'Raised from 3 breaths: x.',
     );
+    // A set added, its reps as they were: the sets and reps, as the plan writes them.
+    const setAdded = { setting: 12, today: 12, sets: { setting: 3, today: 4 }, reason: 'x' };
+    expect(describeTargetChange({ exerciseId: 'lat-pulldown', ...setAdded })).toBe(
+      'Raised from 3 × 12 reps: x.',
+    );
   });
 });
 

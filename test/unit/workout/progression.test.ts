@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
+import { type Exercise, type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
 import {
-  countTarget,
+  countDose,
   DRAWING_IN_STEPS_S,
   drawingInTargetS,
   firstPlankTargetS,
@@ -12,7 +12,7 @@ import {
   supermanRange,
   targetChanges,
 } from '../../../src/workout/progression.ts';
-import { defaultPlan, type SetRecord } from '../../../src/workout/session.ts';
+import { defaultPlan, type PlannedExercise, type SetRecord } from '../../../src/workout/session.ts';
 
 function set(exerciseId: ExerciseId, patch: Partial<SetRecord>): SetRecord {
   return {
@@ -53,6 +53,14 @@ const counted = (
     set(exerciseId, { setNumber: i + 1, target, count: endedBy === 'target' ? target : target - 3, endedBy }),
   ),
 });
+
+/** The target of the next session of an exercise with its sets as the program gives them. */
+const countTarget = (history: readonly PastSession[], exercise: Exercise, target: number) =>
+  countDose(history, exercise, { sets: exercise.dosage.sets, target }).target;
+
+/** What progression changed of `plan`, the plan as set, in today's plan. */
+const changesOf = (plan: readonly PlannedExercise[], history: readonly PastSession[]) =>
+  targetChanges(plan, progressPlan(plan, history), history);
 
 /** The default plan with the drawing-in set to a hold of `targetS`. */
 const planWithDrawingIn = (targetS: number) =>
@@ -236,6 +244,79 @@ describe('reps and breath cycles within the range the program gives', () => {
   });
 });
 
+describe("the lat pulldown's sets within the program's 3–4", () => {
+  const pulldown = exerciseById('lat-pulldown');
+  const all = (n: number) => Array<SetRecord['endedBy']>(n).fill('target');
+  /** Today's sets and reps of the pulldown, from the default plan (3 × 12 reps). */
+  const dose = (history: readonly PastSession[]) => {
+    const { sets, target } = progressPlan(defaultPlan(), history).find(
+      (p) => p.exercise.id === 'lat-pulldown',
+    )!.dosage;
+    return { sets, target };
+  };
+
+  it('adds a 4th set after a session in which all 3 reached 15 reps, the reps starting again at 12', () => {
+    expect(dose([counted(day(1), 'lat-pulldown', 15, ...all(3))])).toEqual({ sets: 4, target: 12 });
+  });
+
+  it('adds no set before every set reaches the top of the reps', () => {
+    expect(dose([counted(day(1), 'lat-pulldown', 14, ...all(3))])).toEqual({ sets: 3, target: 15 });
+    expect(dose([counted(day(1), 'lat-pulldown', 15, 'target', 'target', 'stopped')])).toEqual({
+      sets: 3,
+      target: 12,
+    });
+  });
+
+  it('grows the reps of 4 sets to 15, and stays at 4 × 15, the most the program asks for', () => {
+    const history = [counted(day(1), 'lat-pulldown', 15, ...all(3))];
+    [12, 13, 14].forEach((target, i) => {
+      history.push(counted(day(i + 2), 'lat-pulldown', target, ...all(4)));
+    });
+    expect(dose(history)).toEqual({ sets: 4, target: 15 });
+    history.push(counted(day(5), 'lat-pulldown', 15, ...all(4)));
+    expect(dose(history)).toEqual({ sets: 4, target: 15 });
+  });
+
+  it('does not go back to 3 sets after a bad day, nor after a short session of one set', () => {
+    const history = [
+      counted(day(1), 'lat-pulldown', 15, ...all(3)),
+      counted(day(2), 'lat-pulldown', 12, 'target', 'target', 'stopped', 'skipped'),
+      counted(day(3), 'lat-pulldown', 15, 'target'),
+    ];
+    expect(dose(history)).toEqual({ sets: 4, target: 12 });
+  });
+
+  it('does not count one set of a short session as the 3 sets of the full one', () => {
+    const history = [
+      counted(day(1), 'lat-pulldown', 13, ...all(3)),
+      counted(day(2), 'lat-pulldown', 14, 'target'),
+    ];
+    expect(dose(history)).toEqual({ sets: 3, target: 14 });
+  });
+
+  it("keeps the person's sets outside the program's 3–4 and their reps above the bottom", () => {
+    const history = [counted(day(1), 'lat-pulldown', 15, ...all(2))];
+    expect(countDose(history, pulldown, { sets: 2, target: 12 })).toEqual({ sets: 2, target: 15 });
+    const five = [counted(day(1), 'lat-pulldown', 15, ...all(5))];
+    expect(countDose(five, pulldown, { sets: 5, target: 12 })).toEqual({ sets: 5, target: 15 });
+    // 15 reps done in 4 sets are not 15 in the 5 the person set.
+    const four = [counted(day(1), 'lat-pulldown', 15, ...all(4))];
+    expect(countDose(four, pulldown, { sets: 5, target: 12 })).toEqual({ sets: 5, target: 12 });
+    // A set added begins at the person's 14 reps, never below what they set.
+    const three = [counted(day(1), 'lat-pulldown', 15, ...all(3))];
+    expect(countDose(three, pulldown, { sets: 3, target: 14 })).toEqual({ sets: 4, target: 14 });
+    // 4 sets set by the person after 3 of 14: the reps of 3 sets are not those of 4.
+    const fourteen = [counted(day(1), 'lat-pulldown', 14, ...all(3))];
+    expect(countDose(fourteen, pulldown, { sets: 4, target: 12 })).toEqual({ sets: 4, target: 12 });
+  });
+
+  it('keeps the superman and the bat hang at the sets the person set', () => {
+    const history = [counted(day(1), 'superman', 12, ...all(3)), counted(day(1), 'bat-hang', 5, ...all(2))];
+    const progressed = progressPlan(defaultPlan(), history);
+    expect(progressed.map((p) => p.dosage.sets)).toEqual(defaultPlan().map((p) => p.dosage.sets));
+  });
+});
+
 describe('progressPlan', () => {
   it('raises the drawing-in and plank targets and leaves the rest of the plan alone', () => {
     const plan = defaultPlan();
@@ -262,7 +343,7 @@ describe('progressPlan', () => {
 describe("what progression changed in today's plan, and why", () => {
   it('names the drawing-in step and the plank hold it builds on', () => {
     const history = [drawingIn(day(1), 45, 45_000), plank(day(2), 52, 40)];
-    expect(targetChanges(defaultPlan(), history)).toEqual([
+    expect(changesOf(defaultPlan(), history)).toEqual([
       { exerciseId: 'drawing-in', setting: 45, today: 60, reason: 'you held the whole 45 s last time' },
       {
         exerciseId: 'elbow-plank',
@@ -274,7 +355,7 @@ describe("what progression changed in today's plan, and why", () => {
   });
 
   const drawingInReason = (history: readonly PastSession[], plan = defaultPlan()) =>
-    targetChanges(plan, history).find((change) => change.exerciseId === 'drawing-in');
+    changesOf(plan, history).find((change) => change.exerciseId === 'drawing-in');
 
   it('names the hold that earned the step up to 2 min', () => {
     const history = [drawingIn(day(1), 45, 45_000), drawingIn(day(2), 60, 60_000)];
@@ -306,7 +387,7 @@ describe("what progression changed in today's plan, and why", () => {
 
   it('writes a plank hold of over a minute as the plan writes its target, in minutes and seconds', () => {
     const history = [plank(day(1), 129, 125)];
-    expect(targetChanges(defaultPlan(), history).find((c) => c.exerciseId === 'elbow-plank')).toEqual({
+    expect(changesOf(defaultPlan(), history).find((c) => c.exerciseId === 'elbow-plank')).toEqual({
       exerciseId: 'elbow-plank',
       setting: 30,
       today: 134,
@@ -337,7 +418,7 @@ describe("what progression changed in today's plan, and why", () => {
       counted(day(1), 'superman', 10, 'target', 'target', 'target'),
       counted(day(1), 'bat-hang', 4, 'target', 'target'),
     ];
-    expect(targetChanges(defaultPlan(), history)).toEqual([
+    expect(changesOf(defaultPlan(), history)).toEqual([
       { exerciseId: 'superman', setting: 10, today: 11, reason: 'you did every set of 10 reps last time' },
       { exerciseId: 'bat-hang', setting: 4, today: 5, reason: 'you did every set of 4 breaths last time' },
     ]);
@@ -347,7 +428,7 @@ describe("what progression changed in today's plan, and why", () => {
     const history = [11, 12].map((target, i) =>
       counted(day(i + 1), 'superman', target, 'target', 'target', 'target'),
     );
-    expect(targetChanges(defaultPlan(), history)).toEqual([
+    expect(changesOf(defaultPlan(), history)).toEqual([
       {
         exerciseId: 'superman',
         setting: 10,
@@ -362,7 +443,7 @@ describe("what progression changed in today's plan, and why", () => {
       counted(day(1), 'lat-pulldown', 12, 'target', 'target', 'target'),
       counted(day(2), 'lat-pulldown', 13, 'target', 'stopped', 'target'),
     ];
-    expect(targetChanges(defaultPlan(), history)).toEqual([
+    expect(changesOf(defaultPlan(), history)).toEqual([
       {
         exerciseId: 'lat-pulldown',
         setting: 12,
@@ -373,7 +454,35 @@ describe("what progression changed in today's plan, and why", () => {
     ]);
   });
 
+  it("names the 3 sets of 15 reps that added the pulldown's 4th, and that its reps start again at 12", () => {
+    const history = [counted(day(1), 'lat-pulldown', 15, 'target', 'target', 'target')];
+    expect(changesOf(defaultPlan(), history)).toEqual([
+      {
+        exerciseId: 'lat-pulldown',
+        setting: 12,
+        today: 12,
+        sets: { setting: 3, today: 4 },
+        reason:
+          "you did all 3 sets of 15 reps last time, the top of the program's 12–15 reps, so 4 sets start again at 12 reps",
+      },
+    ]);
+    history.push(counted(day(2), 'lat-pulldown', 12, 'target', 'target', 'target', 'target'));
+    expect(changesOf(defaultPlan(), history)).toEqual([
+      {
+        exerciseId: 'lat-pulldown',
+        setting: 12,
+        today: 13,
+        sets: { setting: 3, today: 4 },
+        reason: 'you did all 4 sets of 12 reps last time',
+      },
+    ]);
+    history.push(counted(day(3), 'lat-pulldown', 15, 'target', 'target', 'target', 'target'));
+    expect(changesOf(defaultPlan(), history)[0]?.reason).toBe(
+      'you did all 4 sets of 15 reps last time, the most the program asks for',
+    );
+  });
+
   it('is empty when the plan is the settings', () => {
-    expect(targetChanges(defaultPlan(), [])).toEqual([]);
+    expect(changesOf(defaultPlan(), [])).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   parseSettings,
   planOf,
   SETTINGS_KEY,
+  type Settings,
   SettingsModel,
   SettingsStore,
   withDosage,
@@ -102,6 +103,33 @@ describe('planOf', () => {
         ?.dosage.target;
     expect(target(true)).toBe(60);
     expect(target(false)).toBe(45);
+  });
+
+  it("adds the pulldown's 4th set to a full session only, and to none unless past sessions set the targets", () => {
+    const history: PastSession[] = [
+      {
+        startedAt: 1,
+        sets: [1, 2, 3].map((setNumber) => ({
+          exerciseId: 'lat-pulldown',
+          setNumber,
+          target: 15,
+          holdMs: null,
+          peakDeg: null,
+          endedBy: 'target',
+        })),
+        plannedSets: { 'lat-pulldown': 3 },
+      },
+    ];
+    const pulldown = (settings: Settings) => {
+      const { sets, target } = planOf(settings, history).find(
+        (p) => p.exercise.id === 'lat-pulldown',
+      )!.dosage;
+      return { sets, target };
+    };
+    expect(pulldown(defaultSettings())).toEqual({ sets: 4, target: 12 });
+    // A short session's one set is of the reps a full one does today.
+    expect(pulldown({ ...defaultSettings(), length: 'short' })).toEqual({ sets: 1, target: 12 });
+    expect(pulldown({ ...defaultSettings(), autoProgress: false })).toEqual({ sets: 3, target: 12 });
   });
 });
 
