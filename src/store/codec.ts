@@ -103,6 +103,7 @@ function shiftCurrentSet(set: CurrentSet | null, by: number): CurrentSet | null 
     holdStartMs: shiftOrNull(set.holdStartMs, by),
     ...(set.warnedMs != null ? { warnedMs: shift(set.warnedMs, by) } : {}),
     ...(set.heldSinceMs != null ? { heldSinceMs: shift(set.heldSinceMs, by) } : {}),
+    ...(set.leftMs != null ? { leftMs: shift(set.leftMs, by) } : {}),
     ...(set.goHeardMs !== undefined ? { goHeardMs: shift(set.goHeardMs, by) } : {}),
     ...(set.formWarning
       ? { formWarning: { ...set.formWarning, atMs: shift(set.formWarning.atMs, by) } }

@@ -78,6 +78,11 @@ export interface CurrentSet {
   readonly warnedMs?: number | null;
   /** How often the wrong position was said in this set (at most WRONG_POSITION_TIMES). */
   readonly warnedTimes?: number;
+  /**
+   * When the person, in position at the set's start, was seen leaving it before anything was counted:
+   * the set waits again unless they are back within SETTLE_BACK_MS. Null or absent while in position.
+   */
+  readonly leftMs?: number | null;
   /** The person was in position when the session paused: the set begins on resume. */
   readonly inPosition?: boolean;
   /**
@@ -216,6 +221,16 @@ export const FALSE_START_HOLD_MS = 5_000;
  * stillness that goes on past it was the person up in the plank already.
  */
 export const LIFT_AFTER_GO_MS = 4_000;
+
+/**
+ * Back in position within this long of being seen leaving it, before anything was counted, was the
+ * person settling onto the mat (rolled onto a side to place the arms, and back): the set goes on as
+ * begun, and the voice says neither where to lie nor "Go" a second time. The position judge takes a
+ * second to see a person leave and a second to see them back and still (IN_POSITION_MS,
+ * LEFT_FOR_MS), so a shift of up to 3 s passes unsaid, while a person who got up hears where to lie
+ * about 4 s after getting up.
+ */
+export const SETTLE_BACK_MS = 3_000;
 
 /** A wrong position is said again after this long, while the person stays in it. */
 export const WRONG_POSITION_REPEAT_MS = 20_000;
@@ -523,6 +538,7 @@ function endPause(state: SessionState, nowMs: number): SessionState {
       lastProgressMs: set.lastProgressMs + pausedMs,
       holdStartMs: set.holdStartMs === null ? null : set.holdStartMs + pausedMs,
       ...(set.heldSinceMs != null && !set.waiting ? { heldSinceMs: set.heldSinceMs + pausedMs } : {}),
+      ...(set.leftMs != null ? { leftMs: set.leftMs + pausedMs } : {}),
       // "Go" heard while paused (the pause's line cut the set's short) is heard as the set goes on.
       ...(set.goHeardMs !== undefined ? { goHeardMs: Math.min(set.goHeardMs + pausedMs, nowMs) } : {}),
       ...(set.formWarning
@@ -541,6 +557,9 @@ function onTick(state: SessionState): SessionState {
   if (state.phase !== 'set' || !state.set || !planned) return state;
   const set = state.set;
   if (set.waiting) return warnIfDue(state, set);
+  if (set.leftMs != null) {
+    return state.nowMs - set.leftMs >= SETTLE_BACK_MS ? { ...state, set: waitingAgain(set) } : state;
+  }
   const { exercise, dosage } = planned;
   if (exercise.kind === 'hold') {
     const upAlready = exercise.liftsIntoHold ? liftedBeforeGo(set, state.nowMs) : null;
@@ -571,8 +590,9 @@ function onMotion(state: SessionState, event: MotionEvent, receivedMs: number): 
   const planned = currentPlanned(state);
   const set = state.set;
   if (state.phase !== 'set' || !set || !planned) return state;
-  // Before the person is in position nothing counts; a hold they are already in is remembered.
-  if (set.waiting) {
+  // Before the person is in position (or while out of it, settling) nothing counts; a hold they are
+  // already in is remembered.
+  if (set.waiting || set.leftMs != null) {
     if (event.type === 'hold-start') return { ...state, set: { ...set, heldSinceMs: event.tMs } };
     if (event.type === 'hold-end') return { ...state, set: { ...set, heldSinceMs: null } };
     return state;
@@ -694,7 +714,8 @@ function liftedBeforeGo(set: CurrentSet, nowMs: number): CurrentSet | null {
 /**
  * The person's position, while the set is due: in it and still begins the set; still in another
  * is said (at most every WRONG_POSITION_REPEAT_MS); gone from it ends a set that has counted
- * something, or sends one that has not back to waiting.
+ * something, or sends one that has not back to waiting unless the person is back within
+ * SETTLE_BACK_MS.
  */
 function onPosition(state: SessionState, event: PositionEvent): SessionState {
   const planned = currentPlanned(state);
@@ -711,6 +732,13 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
     if (event.status === 'in') return beginSet({ ...state, nowMs }, Math.max(set.startedMs, event.tMs));
     return warnIfDue({ ...state, nowMs, set: seen }, seen);
   }
+  if (set.leftMs != null) {
+    // Seen back even while paused: the judge says so once, and the set goes on as begun.
+    if (event.status === 'in') return { ...state, set: backInPosition(planned.exercise, set) };
+    if (event.status === 'wrong' && state.pausedAtMs === null)
+      return onPosition({ ...state, set: waitingAgain(set) }, event);
+    return state;
+  }
   if (event.status !== 'away' || state.pausedAtMs !== null) return state;
   const isHold = planned.exercise.kind === 'hold';
   // A hold ends by itself when the pose is left (the hold detector dates it better).
@@ -719,11 +747,25 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
     return endSet({ ...state, nowMs }, Math.max(set.lastProgressMs, event.tMs), 'stopped');
   }
   if (set.begunByHand) return state;
-  return {
-    ...state,
-    nowMs,
-    set: { ...set, waiting: true, inPosition: false, wrongPosture: null, heldSinceMs: null },
-  };
+  // Waits again once the person has stayed out of position for SETTLE_BACK_MS (see onTick).
+  return { ...state, nowMs, set: { ...set, leftMs: nowMs } };
+}
+
+/** Out of position for SETTLE_BACK_MS before anything was counted: the set waits for the person again. */
+function waitingAgain(set: CurrentSet): CurrentSet {
+  const { leftMs: _left, ...rest } = set;
+  return { ...rest, waiting: true, inPosition: false, wrongPosture: null, heldSinceMs: null };
+}
+
+/**
+ * Back in position within SETTLE_BACK_MS: the set goes on from its start. Stillness seen since is the
+ * hold, as at the set's start; before a plank's lift it waits for "Go" as there (see liftedBeforeGo).
+ */
+function backInPosition(exercise: Exercise, set: CurrentSet): CurrentSet {
+  const { leftMs: _left, ...rest } = set;
+  const held = set.heldSinceMs ?? null;
+  if (held === null || exercise.liftsIntoHold) return rest;
+  return { ...rest, holdStartMs: held, heldSinceMs: null, lastProgressMs: held };
 }
 
 /** The set begins at `startMs`: counting starts, and a hold already under way is timed from here. */

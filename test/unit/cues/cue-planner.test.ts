@@ -15,6 +15,7 @@ import {
   initialSessionState,
   type PlannedExercise,
   reduceSession,
+  SETTLE_BACK_MS,
   type SessionAction,
   type SessionState,
 } from '../../../src/workout/session.ts';
@@ -718,15 +719,29 @@ describe('cues for a set that begins in position', () => {
   it('asks again for the position when the person gets up before the first rep', () => {
     const run = sensing(plan(['glute-bridge', 1, 3, 30]));
     run.do({ type: 'start', nowMs: 0 }, position('in', 'face-up', 1000));
-    // After what is being said of the set, in place of "In position. Go." if that still waits.
-    expect(run.do(position('away', 'upright', 4000))).toEqual([
+    // Once the person has stayed up a moment (see SETTLE_BACK_MS); after what is being said of the
+    // set, in place of "In position. Go." if that still waits.
+    expect(run.do(position('away', 'upright', 4000))).toEqual([]);
+    expect(spoken(run.ticksTo(5000 + SETTLE_BACK_MS - 250))).toEqual([]);
+    expect(run.ticksTo(5000 + SETTLE_BACK_MS)).toEqual([
       { kind: 'say', text: 'Lie on your back to start', interrupt: false, topic: 'position' },
     ]);
-    expect(run.do({ type: 'pause', nowMs: 6000 }, { type: 'resume', nowMs: 7000 }).at(-1)).toEqual({
+    expect(run.do({ type: 'pause', nowMs: 9000 }, { type: 'resume', nowMs: 10_000 }).at(-1)).toEqual({
       kind: 'say',
       text: 'Go on: Glute bridge, one set. three reps. Lie on your back to start',
       interrupt: true,
     });
+  });
+
+  it('says "In position. Go." once to a person settling onto the mat, who is out of position a moment', () => {
+    const run = sensing(plan(['superman', 1, 3, 30]));
+    run.do({ type: 'start', nowMs: 0 });
+    const heard = spoken(run.do(position('in', 'face-down', 1000)));
+    // Rolled onto the side a moment to set the arms, then face down and still again.
+    heard.push(...spoken(run.do(position('away', 'side', 1500))), ...spoken(run.ticksTo(3000)));
+    heard.push(...spoken(run.do(position('in', 'face-down', 3000))), ...spoken(run.ticksTo(12_000)));
+    expect(heard).toEqual(['In position. Go.']);
+    expect(run.state.set).toMatchObject({ waiting: false, startedMs: 1000 });
   });
 });
 

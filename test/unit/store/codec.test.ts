@@ -23,6 +23,24 @@ describe('the session state as saved', () => {
     expect(back.set?.startedMs).toBe(50_000);
   });
 
+  it('moves the moment the person left the position with the clock, so the set waits again on time', () => {
+    const left = (<SessionAction[]>[
+      { type: 'position-sensing', available: true, nowMs: 0 },
+      { type: 'start', nowMs: 10_000 },
+      {
+        type: 'position',
+        event: { type: 'position', status: 'in', posture: 'face-down', tMs: 11_000, emittedMs: 12_000 },
+      },
+      {
+        type: 'position',
+        event: { type: 'position', status: 'away', posture: 'side', tMs: 13_000, emittedMs: 14_000 },
+      },
+    ]).reduce(reduceSession, initialSessionState());
+    const saved = toSnapshot(left, 10_000);
+    expect(saved.set?.leftMs).toBe(4000);
+    expect(fromSnapshot(saved, toPlanEntries(left.plan), [], 50_000).set?.leftMs).toBe(54_000);
+  });
+
   it('resumes a snapshot saved before the set kept its form warning', () => {
     const { formWarning: _new, ...set } = toSnapshot(state(), 10_000).set!;
     const old: StateSnapshot = { ...toSnapshot(state(), 10_000), set };

@@ -10,6 +10,7 @@ import {
   type PlannedExercise,
   RECOVERED_SHOWN_MS,
   reduceSession,
+  SETTLE_BACK_MS,
   type SessionAction,
   type SessionState,
   STOPPED_AFTER_MS,
@@ -764,11 +765,38 @@ describe('sets that begin when the person is in position', () => {
   it('ends a set the person gets up from after a rep, and waits again if they had done none', () => {
     let s = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
     s = run(s, position('away', 'upright', 4000, 5000));
+    expect(s.set).toMatchObject({ waiting: false, leftMs: 5000 });
+    s = run(s, { type: 'tick', nowMs: 5000 + SETTLE_BACK_MS });
     expect(s.set).toMatchObject({ waiting: true, count: 0 });
     s = run(s, position('in', 'face-down', 8000), { type: 'motion', event: rep(12_000) });
     s = run(s, position('away', 'upright', 15_000, 16_000));
     expect(s.phase).toBe('rest');
     expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'stopped', startedMs: 8000, endedMs: 15_000 });
+  });
+
+  it('goes on as begun for a person back in position within moments, counting nothing while out of it', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    // Rolled onto the side to set the arms: a rep the detectors make of it is not the set's.
+    s = run(s, position('away', 'side', 2500), { type: 'motion', event: rep(3200) });
+    s = run(s, { type: 'tick', nowMs: 3500 + SETTLE_BACK_MS - 1 });
+    expect(s.set).toMatchObject({ waiting: false, count: 0, startedMs: 1000 });
+    s = run(s, position('in', 'face-down', 4000, 5000), { type: 'motion', event: rep(8000) });
+    expect(s.set).toMatchObject({ waiting: false, count: 1, startedMs: 1000 });
+    expect(s.set?.leftMs).toBeUndefined();
+    // A hold settled into while out of position is the hold once the person is seen back in it.
+    const drawingIn = [supermanTwoSets[1]];
+    let h = run(sensing(drawingIn), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    h = run(h, position('away', 'side', 2500), {
+      type: 'motion',
+      event: { type: 'hold-start', tMs: 4200, emittedMs: 4600 },
+    });
+    expect(h.set?.holdStartMs).toBeNull();
+    h = run(h, position('in', 'face-down', 4000, 5000));
+    expect(h.set).toMatchObject({ waiting: false, holdStartMs: 4200, heldSinceMs: null });
+    // Still in another position: waiting again, and said.
+    let w = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    w = run(w, position('away', 'side', 2500), position('wrong', 'face-up', 3000, 3600));
+    expect(w.set).toMatchObject({ waiting: true, wrongPosture: 'face-up', warnedMs: 3600 });
   });
 
   it('times a hold the person was already in from the set start, and leaves its end to the hold', () => {
@@ -936,6 +964,7 @@ describe('sets that begin when the person is in position', () => {
     // Begun by the sensor, a set that counted nothing goes back to waiting when the person leaves.
     s = run(s, { type: 'skip', nowMs: 12_000 }, { type: 'skip', nowMs: 13_000 });
     s = run(s, position('in', 'face-down', 14_000), position('away', 'upright', 16_000));
+    s = run(s, { type: 'tick', nowMs: 17_000 + SETTLE_BACK_MS });
     expect(s.set?.waiting).toBe(true);
   });
 
