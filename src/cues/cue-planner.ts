@@ -51,6 +51,11 @@ export type Cue =
       readonly interrupt: boolean;
       /** What it is news of: the voice drops it, if still waiting, for a newer line of the topic. */
       readonly topic?: Topic;
+      /**
+       * The clock whose lines it makes moot: a hold's time call still waiting when its "Done" comes
+       * names a time the hold never reached, or one "Done" tells again.
+       */
+      readonly ends?: Topic;
     }
   | { readonly kind: 'tone'; readonly tone: ToneKind }
   | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
@@ -351,7 +356,8 @@ function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number): Cue[] {
     `Done: ${spokenDuration(heldS(holdMs))}`,
     ...reasons.map((issue) => `${capitalised(FORM_ISSUE_TEXT[issue].problem)} at the end`),
   ];
-  return [...warned, tone('hold-end'), vibrate('hold-end'), say(sentences(done))];
+  const ended: Cue = { kind: 'say', text: sentences(done), interrupt: false, ends: 'time' };
+  return [...warned, tone('hold-end'), vibrate('hold-end'), ended];
 }
 
 function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue[] {

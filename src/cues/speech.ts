@@ -121,12 +121,14 @@ export class Speech {
 
   /**
    * Says the text after what is queued, or at once, dropping the queue, when `interrupt` is set. A
-   * line of a `topic` takes the place of one of the same topic still waiting.
+   * line of a `topic` takes the place of one of the same topic still waiting; one that `ends` a topic
+   * drops that topic's waiting lines.
    */
-  say(text: string, interrupt = false, topic: Topic | null = null): void {
+  say(text: string, interrupt = false, topic: Topic | null = null, ends: Topic | null = null): void {
     if (this.muted || !this.available || text.trim() === '') return;
     if (interrupt) this.silence();
     if (topic) this.dropWaiting((line) => line.topic === topic);
+    if (ends) this.dropWaiting((line) => line.topic === ends);
     // A position line being said is moot once a newer one comes (see Topic); what waits stays.
     if (topic === 'position' && this.speakingTopic === 'position') {
       const waiting = [...this.waiting];

@@ -201,6 +201,40 @@ describe('CuePlayer with a voice that takes its time', () => {
     player.dispose();
   });
 
+  it('leaves out a hold time call still waiting to be said when the hold ends', () => {
+    const plank: PlannedExercise = {
+      exercise: exerciseById('elbow-plank'),
+      dosage: { sets: 2, target: 20, restS: 30 },
+    };
+    const { session, heard, player, runFor } = withSlowVoice([plank], 140);
+    session.start();
+    runFor(10_000);
+    session.goHeard();
+    const lifted = performance.now();
+    session.handleMotion({ type: 'hold-start', tMs: lifted, emittedMs: lifted });
+    runFor(45_000);
+    // The hips drift ("Hips up", a second to say), the call of 45 s waits behind it, and the plank
+    // ends before it is said.
+    session.handleMotion({
+      type: 'form',
+      tMs: lifted + 45_000,
+      emittedMs: lifted + 45_000,
+      issue: 'plank-sag',
+    });
+    runFor(500);
+    expect(heard.at(-1)?.text).toBe('Hips up');
+    const downMs = lifted + 45_400;
+    vi.advanceTimersByTime(100);
+    session.handleMotion({ type: 'hold-end', tMs: downMs, emittedMs: downMs + 200, reason: 'form' });
+    runFor(10_000);
+    const after = heard
+      .slice(heard.findIndex((line) => line.text === 'Hips up') + 1)
+      .map((line) => line.text);
+    expect(after[0]).toBe('Done: forty-five seconds');
+    expect(after).not.toContain('forty-five seconds');
+    player.dispose();
+  });
+
   it('with no rest between sets, says the last count in full and then the next set', () => {
     const superman: PlannedExercise = {
       exercise: exerciseById('superman'),
