@@ -44,6 +44,14 @@ const MS_PER_CHAR = 120;
  */
 export const TIME_LINE_FRESH_MS = 1000;
 
+/**
+ * Lines of a topic handed over within this long of each other came at once: two reps the detectors
+ * found in one batch of samples reach the voice in the same task, microseconds apart. No voice has
+ * begun to sound within it, so the latest takes the place of the one just begun ("four", not "three"
+ * run into "four"); a count that comes later is heard to its end.
+ */
+export const AT_ONCE_MS = 50;
+
 interface Line {
   readonly text: string;
   readonly topic: Topic | null;
@@ -67,6 +75,8 @@ export class Speech {
    */
   private speaking: SpeechSynthesisUtterance | null = null;
   private speakingTopic: Topic | null = null;
+  /** When the line being said was handed to the engine (performance.now()). */
+  private speakingSinceMs = Number.NEGATIVE_INFINITY;
   private readonly waiting: Line[] = [];
   private overdue: ReturnType<typeof setTimeout> | null = null;
   private readonly talking = new BehaviorSubject(false);
@@ -129,8 +139,10 @@ export class Speech {
     if (interrupt) this.silence();
     if (topic) this.dropWaiting((line) => line.topic === topic);
     if (ends) this.dropWaiting((line) => line.topic === ends);
-    // A position line being said is moot once a newer one comes (see Topic); what waits stays.
-    if (topic === 'position' && this.speakingTopic === 'position') {
+    // A position line being said is moot once a newer one comes (see Topic), and any line once a
+    // newer one of its topic comes at once; what waits stays.
+    const atOnce = performance.now() - this.speakingSinceMs < AT_ONCE_MS;
+    if (topic && this.speakingTopic === topic && (topic === 'position' || atOnce)) {
       const waiting = [...this.waiting];
       this.silence();
       this.waiting.push(...waiting);
@@ -190,6 +202,7 @@ export class Speech {
       utterance.addEventListener('error', done);
       this.speaking = utterance;
       this.speakingTopic = line.topic;
+      this.speakingSinceMs = performance.now();
       this.overdue = setTimeout(done, END_GRACE_MS + (line.text.length * MS_PER_CHAR) / this.rate);
       synth.speak(utterance);
     } catch {
@@ -203,6 +216,7 @@ export class Speech {
   private finished(): void {
     this.speaking = null;
     this.speakingTopic = null;
+    this.speakingSinceMs = Number.NEGATIVE_INFINITY;
     if (this.overdue !== null) clearTimeout(this.overdue);
     this.overdue = null;
   }

@@ -235,6 +235,43 @@ describe('CuePlayer with a voice that takes its time', () => {
     player.dispose();
   });
 
+  it('says the latest count alone for two reps the detectors report at once', () => {
+    const superman: PlannedExercise = {
+      exercise: exerciseById('superman'),
+      dosage: { sets: 2, target: 10, restS: 30 },
+    };
+    const { session, heard, player, runFor } = withSlowVoice([superman], 70);
+    session.start();
+    const rep = (tMs: number) =>
+      session.handleMotion({
+        type: 'rep',
+        tMs,
+        emittedMs: performance.now(),
+        startMs: tMs - 1500,
+        peakDeg: 15,
+      });
+    runFor(9000);
+    rep(performance.now());
+    runFor(3000);
+    // A gap in the samples: the next two reps come in one batch.
+    rep(performance.now() - 1500);
+    rep(performance.now() - 100);
+    runFor(3000);
+    // A line cut off the moment it was handed over was never heard.
+    const sounded = heard.filter((line) => line.cutAtMs === undefined || line.cutAtMs > line.atMs);
+    expect(sounded.slice(1).map((line) => line.text)).toEqual(['one', 'three']);
+    // A count that comes while the last is said is heard after it, to its end.
+    rep(performance.now());
+    vi.advanceTimersByTime(100);
+    rep(performance.now());
+    runFor(3000);
+    expect(heard.slice(-2).map((line) => [line.text, line.cutAtMs])).toEqual([
+      ['four', undefined],
+      ['five', undefined],
+    ]);
+    player.dispose();
+  });
+
   it('with no rest between sets, says the last count in full and then the next set', () => {
     const superman: PlannedExercise = {
       exercise: exerciseById('superman'),
