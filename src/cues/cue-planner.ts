@@ -145,6 +145,8 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   if (prev.phase === 'set' && prev.set) {
     if (next.phase === 'set' && next.set && sameSet(prev, next)) {
       cues.push(...duringSet(prev, prev.set, next, next.set));
+      // The set before, put right from this one where there was no rest between them.
+      cues.push(...correctedInRest(prev, next));
       return cues;
     }
     const record = finished[0];
@@ -330,7 +332,10 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
   return cues;
 }
 
-/** The set just done, its count put right during the rest (or, the session's last, on the summary): "Eight reps". */
+/**
+ * The set just done, its count put right during the rest (or from the next set where there was none;
+ * the session's last on the summary): "Eight reps".
+ */
 function correctedInRest(prev: SessionState, next: SessionState): Cue[] {
   const before = prev.completed.at(-1);
   const after = next.completed.at(-1);

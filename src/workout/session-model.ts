@@ -80,6 +80,11 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'adjust', delta, nowMs: this.now() });
   }
 
+  /** Corrects the set just done from the set after it, where there was no rest between them. */
+  adjustSetJustDone(delta: number): void {
+    this.dispatch({ type: 'adjust-last', delta, nowMs: this.now() });
+  }
+
   /** Starts the hold by hand ("Start hold"), where no device has seen it start. */
   startHold(): void {
     this.dispatch({ type: 'start-hold', nowMs: this.now() });

@@ -193,6 +193,8 @@ export type SessionAction =
   | { readonly type: 'recovered'; readonly nowMs: number }
   /** Corrects the count by hand (+1 / −1). */
   | { readonly type: 'adjust'; readonly delta: number; readonly nowMs: number }
+  /** Corrects the set just done from the set after it, where there was no rest (see setJustDoneToCorrect). */
+  | { readonly type: 'adjust-last'; readonly delta: number; readonly nowMs: number }
   /**
    * Starts the hold by hand: no connected device sees the person hold still (a heart-rate-only
    * strap), or the one that does has not seen it yet.
@@ -382,6 +384,8 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return state.phase === 'rest' || state.phase === 'summary'
         ? correctSetJustDone(state, action.delta)
         : adjustCount(state, action.delta, action.nowMs);
+    case 'adjust-last':
+      return setJustDoneToCorrect(state) ? correctSetJustDone(state, action.delta) : state;
     case 'go-heard': {
       const set = state.set;
       if (state.phase !== 'set' || !set || set.waiting || set.goHeardMs !== undefined) return state;
@@ -826,6 +830,20 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
  */
 export function correctableInRest(record: SetRecord): boolean {
   return record.holdMs === null;
+}
+
+/**
+ * The set just done, while the set after it, with no rest between them (a rest of 0 s), has counted
+ * nothing: the rest screen that offers −1 / +1 for it was there for a moment only, so the set screen
+ * offers them until the person is under way. Null otherwise.
+ */
+export function setJustDoneToCorrect(state: SessionState): SetRecord | null {
+  const record = state.completed.at(-1);
+  const set = state.set;
+  if (state.phase !== 'set' || !set || !record || !correctableInRest(record)) return null;
+  if (set.count > 0 || set.holdStartMs !== null) return null;
+  const restS = state.plan.find((p) => p.exercise.id === record.exerciseId)?.dosage.restS;
+  return restS === 0 ? record : null;
 }
 
 /**

@@ -505,6 +505,16 @@ describe('planCues', () => {
     expect(next.some((cue) => cue.kind === 'say' && cue.interrupt)).toBe(false);
   });
 
+  it('with no rest set, says the count of the set just done once it is put right from the next set', () => {
+    const run = new Run(plan(['superman', 2, 2, 0]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
+    run.ticksTo(3000);
+    expect(run.state.set?.setNumber).toBe(2);
+    expect(run.do({ type: 'adjust-last', delta: 1, nowMs: 3500 })).toEqual([
+      { kind: 'say', text: 'Three reps', interrupt: false, topic: 'count' },
+    ]);
+  });
+
   it('says why a rest ended early when the heart rate recovered', () => {
     const run = new Run(plan(['superman', 2, 1, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));

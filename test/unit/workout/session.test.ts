@@ -14,6 +14,7 @@ import {
   type SessionAction,
   type SessionState,
   STOPPED_AFTER_MS,
+  setJustDoneToCorrect,
   setsKeptOnFinish,
   setsSkippedOnFinish,
   shownFormIssue,
@@ -472,6 +473,41 @@ describe('session reducer', () => {
     s = run(s, { type: 'skip', nowMs: 9000 });
     expect(s.set).toMatchObject({ setNumber: 2, count: 0 });
     expect(run(s, { type: 'adjust', delta: 1, nowMs: 9500 }).completed[0].count).toBe(3);
+  });
+
+  it('puts the set just done right from the next set when there is no rest, until that set counts', () => {
+    const noRest: PlannedExercise[] = [
+      { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 0 } },
+    ];
+    let s = run(
+      initialSessionState(noRest),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+      { type: 'motion', event: rep(3000) },
+      { type: 'motion', event: rep(4000) },
+      { type: 'tick', nowMs: 4250 },
+    );
+    expect(s.set).toMatchObject({ setNumber: 2, count: 0 });
+    expect(setJustDoneToCorrect(s)).toBe(s.completed[0]);
+    s = run(s, { type: 'adjust-last', delta: -1, nowMs: 5000 });
+    expect(s.completed[0]).toMatchObject({ count: 2, corrections: -1, endedBy: 'stopped' });
+    expect(s.set).toMatchObject({ setNumber: 2, count: 0 });
+    // Under way, the set's own −1 / +1 are the ones on screen: the set before stays as it is.
+    s = run(s, { type: 'motion', event: rep(7000) });
+    expect(setJustDoneToCorrect(s)).toBeNull();
+    expect(run(s, { type: 'adjust-last', delta: 1, nowMs: 8000 }).completed[0].count).toBe(2);
+    // After a rest, the rest was the time to put it right.
+    const rested = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+      { type: 'motion', event: rep(3000) },
+      { type: 'motion', event: rep(4000) },
+      { type: 'skip', nowMs: 5000 },
+    );
+    expect(rested.set).toMatchObject({ setNumber: 2, count: 0 });
+    expect(setJustDoneToCorrect(rested)).toBeNull();
+    expect(run(rested, { type: 'adjust-last', delta: -1, nowMs: 6000 })).toBe(rested);
   });
 
   it('leaves a hold as it was during the rest, and gives a set skipped with nothing counted the reps done', () => {
