@@ -14,6 +14,7 @@ import type { SessionPhase, SessionState } from '../workout/session.ts';
 import {
   countedByHand,
   currentPlanned,
+  setJustDoneToCorrect,
   setKey,
   setsKeptOnFinish,
   setsSkippedOnFinish,
@@ -321,6 +322,9 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-start-hold', () => this.app.session.startHold());
     this.addEventListener('bb-end-hold', () => this.app.session.endHold());
     this.addEventListener('bb-adjust', (event) => this.app.session.adjustCount(event.detail.delta));
+    this.addEventListener('bb-adjust-last', (event) =>
+      this.app.session.adjustSetJustDone(event.detail.delta),
+    );
     this.addEventListener('bb-set-muted', (event) => this.app.settings.setMuted(event.detail.muted));
     this.addEventListener('bb-new-session', () => void this.app.newSession());
     this.addEventListener('bb-show-history', () => (this.view = 'history'));
@@ -543,6 +547,7 @@ export class BbApp extends LitElement {
               .byHand=${countedByHand(state, planned.exercise)}
               .unseenBy=${this.unseenBy(state, planned.exercise)}
               .muted=${this.settings.value.muted}
+              .lastSet=${setJustDoneToCorrect(state)}
             ></bb-set-view>`
           : null;
       case 'rest':

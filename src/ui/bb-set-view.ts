@@ -1,15 +1,23 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
-import { countUnit, FORM_ISSUE_TEXT, perSideText, wrongPositionText } from '../workout/program.ts';
+import {
+  countUnit,
+  exerciseById,
+  FORM_ISSUE_TEXT,
+  perSideText,
+  wrongPositionText,
+} from '../workout/program.ts';
 import {
   type CurrentSet,
   nextArm,
   type PauseReason,
   type PlannedExercise,
+  type SetRecord,
   shownFormIssue,
   showsRecovery,
 } from '../workout/session.ts';
+import { describeSet } from './bb-rest-view.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, formatDuration, heldS, pausedText, plural } from './format.ts';
@@ -207,6 +215,24 @@ export class BbSetView extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         max-width: 36rem;
       }
+      /* The set before, with no rest to put it right in: a row of the controls, above their buttons. */
+      .last-set {
+        flex-basis: 100%;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: center;
+        gap: 0.25rem 0.5rem;
+      }
+      .last-set .last {
+        font-size: clamp(1.1rem, 4vmin, 1.6rem);
+        color: var(--bb-muted, #b6c2d1);
+      }
+      /* −1 and +1 stay side by side, on the line under the words where a phone has no room beside them. */
+      .last-set .fix {
+        display: flex;
+        gap: 0.5rem;
+      }
       .wrong {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
         font-weight: 700;
@@ -238,6 +264,11 @@ export class BbSetView extends LitElement {
   @property({ attribute: false }) unseenBy: string | null = null;
   /** The voice and tones are off (the setting, which Mute here sets too). */
   @property({ type: Boolean }) muted = false;
+  /**
+   * The set just done, where no rest came between it and this one: the −1 / +1 a rest shows for it,
+   * until this set counts something (see setJustDoneToCorrect). Null otherwise.
+   */
+  @property({ attribute: false }) lastSet: SetRecord | null = null;
 
   private readonly finish = new FinishQuestion(this);
 
@@ -290,6 +321,7 @@ export class BbSetView extends LitElement {
   private renderControls() {
     const { exercise } = this.planned;
     return html`<div class="controls">
+      ${this.renderLastSet()}
       ${
         exercise.kind === 'hold'
           ? // A device may not see the hold start (a heart-rate-only strap never does): a tap starts it.
@@ -333,6 +365,7 @@ export class BbSetView extends LitElement {
         this.setsDone,
         this.setsSkipped,
         html`<div class="controls">
+          ${this.renderLastSet()}
           ${
             // Paused, Resume is the one way on: a set started now would start paused.
             this.paused
@@ -355,6 +388,22 @@ export class BbSetView extends LitElement {
     if (issue) return html`<p class="notice form">${FORM_ISSUE_TEXT[issue].fix}</p>`;
     if (showsRecovery(this.set, this.nowMs)) return html`<p class="notice">${RECOVERED_TEXT}</p>`;
     return nothing;
+  }
+
+  /** What the set just done counted, and −1 / +1 to put it right, as the rest after it would show. */
+  private renderLastSet() {
+    const last = this.lastSet;
+    if (!last) return nothing;
+    const exercise = exerciseById(last.exerciseId);
+    const unit = countUnit(exercise);
+    const which = `${exercise.name}, set ${last.setNumber}`;
+    return html`<div class="last-set" role="group" aria-label="Last set">
+      <span class="last">${describeSet(last)}</span>
+      <span class="fix">
+        <button aria-label=${`−1 ${unit} on ${which}`} ?disabled=${last.count === 0} @click=${() => sendCommand(this, 'bb-adjust-last', { delta: -1 })}>−1</button>
+        <button aria-label=${`+1 ${unit} on ${which}`} @click=${() => sendCommand(this, 'bb-adjust-last', { delta: 1 })}>+1</button>
+      </span>
+    </div>`;
   }
 
   /** "Set 2 of 3 · 40 kg": the same before and during the set. */

@@ -15,6 +15,8 @@ export interface BbCommandDetail {
   'bb-end-hold': undefined;
   'bb-new-session': undefined;
   'bb-adjust': { readonly delta: number };
+  /** Corrects the set just done from the set after it, where no rest came between them. */
+  'bb-adjust-last': { readonly delta: number };
   /** Silences the voice and tones, or brings them back: the setting Settings shows, kept as it is. */
   'bb-set-muted': { readonly muted: boolean };
   /** Save the session just done as a file. */
@@ -49,6 +51,7 @@ declare global {
     'bb-end-hold': CustomEvent<undefined>;
     'bb-new-session': CustomEvent<undefined>;
     'bb-adjust': CustomEvent<{ readonly delta: number }>;
+    'bb-adjust-last': CustomEvent<{ readonly delta: number }>;
     'bb-set-muted': CustomEvent<{ readonly muted: boolean }>;
     'bb-export': CustomEvent<{ readonly format: ExportFormat }>;
     'bb-show-history': CustomEvent<undefined>;
