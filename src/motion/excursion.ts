@@ -104,6 +104,58 @@ function setUnit(v: Vec, x: number, y: number, z: number): void {
   v.z = z / n;
 }
 
+/**
+ * Whether the torso has stayed within a small band around one pose for a while, moving little; fed
+ * every sample it watches, and reset where stillness does not count.
+ */
+class Stillness {
+  private readonly point = vec();
+  private readonly sum = vec();
+  /** When the stillness began (ms), or NaN. */
+  sinceMs = Number.NaN;
+
+  update(
+    t: number,
+    dtMs: number,
+    gx: number,
+    gy: number,
+    gz: number,
+    motionG: number,
+    bandDeg: number,
+    forMs: number,
+  ): boolean {
+    const p = this.point;
+    const sum = this.sum;
+    // Over a gap in the data as long as the wait itself nothing was seen: stillness starts after it.
+    if (
+      motionG > STILL_MOTION_G ||
+      Number.isNaN(this.sinceMs) ||
+      dtMs >= forMs ||
+      angleDeg(gx, gy, gz, p.x, p.y, p.z) > bandDeg
+    ) {
+      setUnit(p, gx, gy, gz);
+      sum.x = gx;
+      sum.y = gy;
+      sum.z = gz;
+      this.sinceMs = t;
+      return false;
+    }
+    sum.x += gx;
+    sum.y += gy;
+    sum.z += gz;
+    return t - this.sinceMs >= forMs;
+  }
+
+  reset(): void {
+    this.sinceMs = Number.NaN;
+  }
+
+  /** The mean pose over the stillness, into v. */
+  meanInto(v: Vec): void {
+    setUnit(v, this.sum.x, this.sum.y, this.sum.z);
+  }
+}
+
 export class ExcursionDetector {
   private state: State = 'acquiring';
   private readonly rest = vec(0, 0, 1);
@@ -120,9 +172,7 @@ export class ExcursionDetector {
   private plateauStartMs = Number.NaN;
   private plateauMs = 0;
   // Where the torso came to rest on the way back, for a return to a rest pose that moved.
-  private readonly settle = vec();
-  private readonly settleSum = vec();
-  private settleT = Number.NaN;
+  private readonly settling = new Stillness();
 
   private prevT = Number.NaN;
   private prevAngle = 0;
@@ -221,7 +271,7 @@ export class ExcursionDetector {
       if (angle < back) {
         this.finish(crossingTime(this.prevT, this.prevAngle, t, angle, back), t, out);
         this.lastBelowLoMs = t;
-        this.settleT = Number.NaN;
+        this.settling.reset();
       } else if (this.peaks.count === 0 && this.peakDeg < this.minPeakDeg() && !this.awayTooLong(t)) {
         // Before the first rep, still after a move too small for one, wherever it stopped: the rest
         // pose was taken in a pause on the way into position, and this is it.
@@ -246,7 +296,7 @@ export class ExcursionDetector {
         const stop = this.stoppedOut(t, angle, gx, gy, gz, motionG);
         if (stop === 'back') {
           // Back and still, a little off the old rest pose: that is where the person rests now.
-          this.finish(this.settleT, t, out);
+          this.finish(this.settling.sinceMs, t, out);
           this.restAtSettle();
           this.lastBelowLoMs = t;
         } else if (stop === 'moved') {
@@ -256,7 +306,7 @@ export class ExcursionDetector {
         } else if (this.awayTooLong(t)) {
           // Away too long or too far: the person changed pose. Start over from the new one.
           this.state = 'acquiring';
-          this.settleT = Number.NaN;
+          this.settling.reset();
           this.pending.length = 0;
         }
       }
@@ -276,7 +326,7 @@ export class ExcursionDetector {
     this.turnDeg = angle;
     this.plateauStartMs = t;
     this.plateauMs = 0;
-    this.settleT = Number.NaN;
+    this.settling.reset();
   }
 
   private restAfterShuffle(t: number): void {
@@ -313,7 +363,7 @@ export class ExcursionDetector {
       this.peaks.count === 0 &&
       angle >= MOVED_POSE_SHARE * this.s.expectedPeakDeg * this.tuning.rangeScale;
     if (!back && !moved) {
-      this.settleT = Number.NaN;
+      this.settling.reset();
       return null;
     }
     if (!this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) return null;
@@ -330,32 +380,12 @@ export class ExcursionDetector {
     bandDeg: number,
     forMs = SETTLED_MS,
   ): boolean {
-    const s = this.settle;
-    const sum = this.settleSum;
-    // Over a gap in the data as long as the wait itself nothing was seen: stillness starts after it.
-    if (
-      motionG > STILL_MOTION_G ||
-      Number.isNaN(this.settleT) ||
-      t - this.prevT >= forMs ||
-      angleDeg(gx, gy, gz, s.x, s.y, s.z) > bandDeg
-    ) {
-      setUnit(s, gx, gy, gz);
-      sum.x = gx;
-      sum.y = gy;
-      sum.z = gz;
-      this.settleT = t;
-      return false;
-    }
-    sum.x += gx;
-    sum.y += gy;
-    sum.z += gz;
-    return t - this.settleT >= forMs;
+    return this.settling.update(t, t - this.prevT, gx, gy, gz, motionG, bandDeg, forMs);
   }
 
   private restAtSettle(): void {
-    const sum = this.settleSum;
-    setUnit(this.rest, sum.x, sum.y, sum.z);
-    this.settleT = Number.NaN;
+    this.settling.meanInto(this.rest);
+    this.settling.reset();
   }
 
   /** The smallest excursion that is a rep: a share of this person's, or the first-rep minimum. */
