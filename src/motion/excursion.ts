@@ -1,7 +1,9 @@
 // Reps as excursions: the torso tilts away from the pose it rests in and comes back. Everything is
 // measured from the data, never from the strap's axes, so the strap can sit at any angle:
 //
-// - the rest pose is where the torso is still between reps, and follows it as it settles;
+// - the rest pose is where the torso is still between reps, and follows it as it settles; a pose
+//   held still before the first rep that the first rep comes back to and rests in is the rest pose
+//   too (a person who shifted a few degrees after getting into position starts from there);
 // - the size of a rep is the angle between the gravity direction and the rest pose;
 // - the direction a rep turns is learned from the person's first reps, and a later excursion that
 //   turns another way (a shift of weight, a hand on the strap) is not a rep;
@@ -156,6 +158,71 @@ class Stillness {
   }
 }
 
+/**
+ * Before a set's first rep, a pose the torso was held still in out of the rest pose: the top of a
+ * first rep, or a shift (arms brought overhead, a knee moved) to where the reps will start from.
+ * The excursion away from it is followed as one from the rest pose is; coming back to it and resting
+ * there again shows that it was where the person rests now.
+ */
+class HeldPose {
+  active = false;
+  readonly pose = vec();
+  readonly stillness = new Stillness();
+  /** Whether the torso has left the pose by a rep's entry angle; startMs, when it was last near it. */
+  out = false;
+  private nearMs = 0;
+  startMs = 0;
+  peakDeg = 0;
+  readonly peak = vec();
+  aboveMs = 0;
+  private plateauStartMs = Number.NaN;
+  plateauMs = 0;
+
+  /** The still pose now is the held one (called while still there). */
+  take(t: number): void {
+    this.stillness.meanInto(this.pose);
+    this.active = true;
+    this.out = false;
+    this.nearMs = t;
+    this.peakDeg = 0;
+    this.aboveMs = 0;
+    this.plateauStartMs = Number.NaN;
+    this.plateauMs = 0;
+  }
+
+  clear(): void {
+    this.active = false;
+    this.out = false;
+    this.stillness.reset();
+  }
+
+  /** The angle from the held pose now, following the excursion away from it. */
+  follow(t: number, dtMs: number, gx: number, gy: number, gz: number, hi: number, lo: number): number {
+    const h = this.pose;
+    const angle = angleDeg(gx, gy, gz, h.x, h.y, h.z);
+    if (!this.out) {
+      if (angle < lo) this.nearMs = t;
+      if (angle < hi) return angle;
+      this.out = true;
+      this.startMs = this.nearMs;
+    }
+    if (angle >= hi) this.aboveMs += dtMs;
+    if (angle > this.peakDeg) {
+      this.peakDeg = angle;
+      this.peak.x = gx;
+      this.peak.y = gy;
+      this.peak.z = gz;
+    }
+    if (angle >= PLATEAU_SHARE * this.peakDeg) {
+      if (Number.isNaN(this.plateauStartMs)) this.plateauStartMs = t;
+      this.plateauMs = Math.max(this.plateauMs, t - this.plateauStartMs);
+    } else {
+      this.plateauStartMs = Number.NaN;
+    }
+    return angle;
+  }
+}
+
 export class ExcursionDetector {
   private state: State = 'acquiring';
   private readonly rest = vec(0, 0, 1);
@@ -173,6 +240,7 @@ export class ExcursionDetector {
   private plateauMs = 0;
   // Where the torso came to rest on the way back, for a return to a rest pose that moved.
   private readonly settling = new Stillness();
+  private readonly held = new HeldPose();
 
   private prevT = Number.NaN;
   private prevAngle = 0;
@@ -259,6 +327,12 @@ export class ExcursionDetector {
         this.turn.z = gz;
       }
       const turn = this.turn;
+      const held = this.held;
+      // Before the first rep, stillness out of the rest pose is watched apart: see HeldPose.
+      const stillOut =
+        this.peaks.count === 0 &&
+        held.stillness.update(t, dt, gx, gy, gz, motionG, SETTLED_BAND_DEG, SETTLED_MS);
+      const fromHeld = held.active ? held.follow(t, dt, gx, gy, gz, hi, lo) : Number.NaN;
       // Longest stay near the top: every rep of the program pauses there; a fidget turns straight back.
       if (angle >= PLATEAU_SHARE * this.peakDeg) {
         if (Number.isNaN(this.plateauStartMs)) this.plateauStartMs = t;
@@ -268,7 +342,18 @@ export class ExcursionDetector {
       }
       // (Below the entry level, so that the end of one rep is never the start of the next.)
       const back = Math.max(lo, Math.min(RETURN_SHARE * this.peakDeg, BACK_BELOW_ENTRY * hi));
-      if (angle < back) {
+      const heldBack = Math.max(lo, Math.min(RETURN_SHARE * held.peakDeg, BACK_BELOW_ENTRY * hi));
+      if (held.out && fromHeld < heldBack && held.peakDeg >= this.minPeakDeg()) {
+        // Back near the pose held before, after a rep's move away from it: resting there again
+        // shows the person had shifted there, and their reps start from it. That is the rest pose,
+        // and the excursion from it the first rep. (Until then nothing else here ends it.)
+        if (stillOut) {
+          this.fromHeldPose();
+          this.finish(held.stillness.sinceMs, t, out);
+          held.stillness.meanInto(this.rest);
+          this.lastBelowLoMs = t;
+        }
+      } else if (angle < back) {
         this.finish(crossingTime(this.prevT, this.prevAngle, t, angle, back), t, out);
         this.lastBelowLoMs = t;
         this.settling.reset();
@@ -308,6 +393,10 @@ export class ExcursionDetector {
           this.state = 'acquiring';
           this.settling.reset();
           this.pending.length = 0;
+        } else if (this.peaks.count === 0 && !held.out && stillOut) {
+          // Still out of the rest pose after a move of a rep's size: the top of a first rep, or a
+          // shift to where the reps will start from. The way back tells which.
+          held.take(t);
         }
       }
     }
@@ -327,6 +416,20 @@ export class ExcursionDetector {
     this.plateauStartMs = t;
     this.plateauMs = 0;
     this.settling.reset();
+    this.held.clear();
+  }
+
+  /** The excursion is the one from the held pose, which is the rest pose now. */
+  private fromHeldPose(): void {
+    const h = this.held;
+    this.startMs = h.startMs;
+    this.peakDeg = h.peakDeg;
+    this.peak.x = h.peak.x;
+    this.peak.y = h.peak.y;
+    this.peak.z = h.peak.z;
+    this.aboveMs = h.aboveMs;
+    this.plateauMs = h.plateauMs;
+    setUnit(this.rest, h.pose.x, h.pose.y, h.pose.z);
   }
 
   private restAfterShuffle(t: number): void {
@@ -338,7 +441,9 @@ export class ExcursionDetector {
   private awayTooLong(t: number): boolean {
     // A slow person's reps may outlast the profile's longest: theirs are the measure once known.
     const longestMs = Math.max(this.s.maxRepMs, LONGEST_REP_SHARE * this.durations.median(0));
-    return t - this.startMs > longestMs || this.peakDeg > 1.5 * this.s.maxPeakDeg;
+    // After a shift to a held pose, the first rep is timed from there.
+    const awayMs = t - (this.held.active && this.held.out ? this.held.startMs : this.startMs);
+    return awayMs > longestMs || this.peakDeg > 1.5 * this.s.maxPeakDeg;
   }
 
   /**
@@ -398,6 +503,7 @@ export class ExcursionDetector {
   /** The excursion is over: a rep if it looks like this person's reps. */
   private finish(endMs: number, emittedMs: number, out: MotionEvent[]): void {
     this.state = 'rest';
+    this.held.clear();
     const s = this.s;
     if (this.peakDeg > s.maxPeakDeg || this.peakDeg < this.minPeakDeg()) return;
     const durationMs = endMs - this.startMs;

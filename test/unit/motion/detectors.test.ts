@@ -270,6 +270,75 @@ describe('a move to another pose before the first rep', () => {
   });
 });
 
+describe('a still pose a few degrees off before the first rep', () => {
+  // Judged in position lying still, then a shift (arms brought overhead, a knee moved) before the
+  // first rep: the reps start from the new pose, whichever way the shift went.
+  function shiftedThenReps(
+    shift: { pitch: number; roll: number },
+    rep: { pitch: number; roll: number },
+    timing = { leadS: 6, riseS: 1, topS: 1, lowerS: 1, pauseS: 1.5 },
+  ) {
+    const set = repeated(10, rep, timing);
+    const angles: SynthOptions['angles'] = (t) => {
+      if (t >= timing.leadS) return set.angles(t);
+      // Still in the first pose for 2 s, then over 1 s into the one the reps start from.
+      const k = t < 2 ? 0 : t < 3 ? (1 - Math.cos(Math.PI * (t - 2))) / 2 : 1;
+      return { pitch: shift.pitch * (1 - k), roll: shift.roll * (1 - k) };
+    };
+    return { set, angles };
+  }
+
+  const shifts = [
+    { pitch: 9, roll: 0 },
+    { pitch: -9, roll: 0 },
+    { pitch: 0, roll: 9 },
+    { pitch: 6, roll: -6 },
+    { pitch: 0, roll: -15 },
+  ];
+
+  it.each(shifts)('superman: every rep counts after a shift of pitch $pitch°, roll $roll°', (shift) => {
+    const { set, angles } = shiftedThenReps(shift, { pitch: 18, roll: 0 });
+    const frames = synthFrames({
+      up: PRONE,
+      angles,
+      durationS: set.durationS,
+      rateHz: 50,
+      mount: [10, -5, 40],
+    });
+    const events = reps(run('superman', frames));
+    expect(events).toHaveLength(10);
+    // The first is timed from where it started, not from the shift.
+    expect(Math.abs(events[0].tMs / 1000 - set.endsS[0])).toBeLessThan(1);
+    expect(events[0].startMs / 1000).toBeGreaterThan(5);
+  });
+
+  it.each(shifts)('glute bridge: every rep counts after a shift of pitch $pitch°, roll $roll°', (shift) => {
+    const timing = { leadS: 6, riseS: 1.5, topS: 3, lowerS: 1.5, pauseS: 1.5 };
+    const { set, angles } = shiftedThenReps(shift, { pitch: 24, roll: 0 }, timing);
+    const frames = synthFrames({
+      up: SUPINE,
+      angles,
+      durationS: set.durationS,
+      rateHz: 50,
+      mount: [-8, 12, 200],
+    });
+    expect(reps(run('glute-bridge', frames))).toHaveLength(10);
+  });
+
+  it('superman: a first rep held at its top and lowered back is one rep, timed as one', () => {
+    // The top of a first rep is a still pose out of the rest pose too: the way back tells them apart.
+    const timing = { leadS: 3, riseS: 1, topS: 3, lowerS: 1, pauseS: 1.5 };
+    const set = repeated(10, { pitch: 18, roll: 0 }, timing);
+    const events = reps(
+      run('superman', synthFrames({ up: PRONE, angles: set.angles, durationS: set.durationS, rateHz: 50 })),
+    );
+    expect(events).toHaveLength(10);
+    events.forEach((e, i) => {
+      expect(Math.abs(e.tMs / 1000 - set.endsS[i])).toBeLessThan(0.6);
+    });
+  });
+});
+
 describe('breaths and holds', () => {
   it('bat hang: counts slow breath cycles of a few degrees', () => {
     const set = repeated(
