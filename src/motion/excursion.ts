@@ -256,6 +256,8 @@ export class ExcursionDetector {
   private lastSide: Side | null = null;
   // The last rep-like excursion that did not turn the way the learned reps do.
   private misfit: Candidate | null = null;
+  // The last clear rep refused as quicker than the person's usual ones.
+  private quick: Candidate | null = null;
   // First excursions too small or quick to count alone, waiting for one alike to show they were reps.
   private readonly pending: Candidate[] = [];
 
@@ -509,7 +511,7 @@ export class ExcursionDetector {
     const durationMs = endMs - this.startMs;
     const times: RepTimes = { durationMs, aboveMs: this.aboveMs, plateauMs: this.plateauMs };
     const known = this.peaks.count > 0;
-    if (known ? !this.tookTheirTime(times) : !this.tookAnyRepsTime(times)) return;
+    if (!known && !this.tookAnyRepsTime(times)) return;
     // The turn of this excursion, in the plane perpendicular to the rest pose.
     const r = this.rest;
     const p = this.peak;
@@ -517,6 +519,11 @@ export class ExcursionDetector {
     const dir = vec();
     setUnit(dir, p.x - along * r.x, p.y - along * r.y, p.z - along * r.z);
     const rep: Candidate = { dir, startMs: this.startMs, endMs, peakDeg: this.peakDeg, ...times };
+    if (known && !this.tookTheirTime(times)) {
+      this.quickerThanTheirs(rep, emittedMs, out);
+      return;
+    }
+    this.quick = null;
     if (!known && !this.firstRepShown(rep, emittedMs, out)) return;
     const fits = s.sided ? this.matchesRecentRep(dir) : this.alignedWithReps(dir);
     if (fits) {
@@ -535,6 +542,28 @@ export class ExcursionDetector {
     this.forgetReps();
     this.misfit = null;
     this.accept(m, emittedMs, out);
+    this.accept(rep, emittedMs, out);
+  }
+
+  /**
+   * An excursion quicker than the person's usual reps is a wobble, unless their usual was learned
+   * wrong: a first rep that took in a shift before it lasts far longer than their reps do. Two in a
+   * row that are each a clear rep by the profile's own measure, and alike, show that: learn afresh
+   * from them.
+   */
+  private quickerThanTheirs(rep: Candidate, emittedMs: number, out: MotionEvent[]): void {
+    const clear =
+      rep.peakDeg >= this.s.firstRepMinDeg * this.tuning.rangeScale && this.tookFirstRepsTime(rep);
+    if (!clear) return;
+    const q = this.quick;
+    if (!q || !this.alike(q, rep)) {
+      this.quick = rep;
+      return;
+    }
+    this.forgetReps();
+    this.quick = null;
+    this.misfit = null;
+    this.accept(q, emittedMs, out);
     this.accept(rep, emittedMs, out);
   }
 

@@ -325,6 +325,24 @@ describe('a still pose a few degrees off before the first rep', () => {
     expect(reps(run('glute-bridge', frames))).toHaveLength(10);
   });
 
+  it.each(shifts.slice(1, 4))(
+    'superman, brisk reps with no rest between: every rep counts after a shift of pitch $pitch°, roll $roll°',
+    (shift) => {
+      // No stillness between reps shows the new rest pose: the first rep takes in the shift, and
+      // two quicker reps after it show that its time was not the person's.
+      const timing = { leadS: 6, riseS: 1, topS: 1, lowerS: 1, pauseS: 0.3 };
+      const { set, angles } = shiftedThenReps(shift, { pitch: 18, roll: 0 }, timing);
+      const frames = synthFrames({
+        up: PRONE,
+        angles,
+        durationS: set.durationS,
+        rateHz: 50,
+        mount: [10, -5, 40],
+      });
+      expect(reps(run('superman', frames))).toHaveLength(10);
+    },
+  );
+
   it('superman: a first rep held at its top and lowered back is one rep, timed as one', () => {
     // The top of a first rep is a still pose out of the rest pose too: the way back tells them apart.
     const timing = { leadS: 3, riseS: 1, topS: 3, lowerS: 1, pauseS: 1.5 };
