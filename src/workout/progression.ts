@@ -1,7 +1,8 @@
 // How the program grows with the person, from what they did in past sessions (program.md): each plank
 // hold aims above the last one, the drawing-in hold climbs 45 s → 60 s → 2 min, the reps or breath
 // cycles of an exercise the program gives a range for grow by one within it, then the lat pulldown
-// adds a set within its range of sets, and the superman's lift angle is followed as range of motion. Pure functions over saved set records; the store keeps them.
+// adds a set within its range of sets, and the superman's lift angle is followed as range of motion.
+// Pure functions over saved set records; the store keeps them.
 
 import { Model } from './model.ts';
 import {
