@@ -5,7 +5,9 @@
 //   npm run -s eval -- DIR --jsonl    one JSON line per recording, nothing else on stdout
 //   npm run -s eval -- DIR --robustness
 //                                     also: per exercise and transform (turned, resampled, re-paced,
-//                                     frames dropped), the share of recordings whose outcome held
+//                                     frames dropped), the share of recordings whose outcome held;
+//                                     the set's start with the strap turned; and the count of a set
+//                                     whose still start is turned a few degrees (still-start.ts)
 //   npm run -s eval -- DIR --negatives chest
 //                                     score that placement's recordings as "must count nothing"
 //                                     (the UCI corpus: its chest sensor only sees limbs move)
@@ -22,6 +24,7 @@ import { type Detected, detect } from './detect.ts';
 import { type PositionLabels, PositionRobustness, PositionScores } from './position-score.ts';
 import { type LabelledEntry, type ManifestLabels, readRecordingCsv, toPlacement } from './recordings.ts';
 import { transformOutcomes } from './robustness.ts';
+import { StillStartRobustness } from './still-start.ts';
 
 // ---- scoring ----
 
@@ -206,6 +209,7 @@ function main(): void {
   const robustness = new Map<string, Robustness>();
   const positions = new PositionScores();
   const positionRobustness = new PositionRobustness();
+  const stillStart = new StillStartRobustness();
   for (const full of manifest) {
     // The detectors get the four input fields and nothing else.
     const input = { exercise: full.exercise, placement: full.placement, rateHz: full.rate_hz };
@@ -232,6 +236,7 @@ function main(): void {
       positions.add(key, full as PositionLabels, d);
     if (options.robustness) {
       positionRobustness.add(key, full.file, rec, input, d.set_start);
+      stillStart.add(key, full.file, rec, input);
       for (const { transform, comparison } of transformOutcomes(full.file, rec, input)) {
         const rkey = `${key} / ${transform}`;
         const r = robustness.get(rkey) ?? { recordings: 0, unchanged: 0, withinOne: 0, changed: [] };
@@ -275,6 +280,7 @@ function main(): void {
   if (options.robustness) {
     printRobustness(corpus, robustness);
     printPositionRobustness(corpus, positionRobustness);
+    printStillStart(corpus, stillStart);
   }
 }
 
@@ -282,6 +288,14 @@ function printPositionRobustness(corpus: string, robustness: PositionRobustness)
   const rows = robustness.rows();
   if (rows.length < 2) return;
   console.log(`\n## ${corpus}: set_start with the strap turned about the chest, tilt ≤30°\n`);
+  printTable(rows);
+  for (const line of robustness.changed()) console.log(`- ${line}`);
+}
+
+function printStillStart(corpus: string, robustness: StillStartRobustness): void {
+  const rows = robustness.rows();
+  if (rows.length < 2) return;
+  console.log(`\n## ${corpus}: a still start turned a few degrees before the set (counted by position)\n`);
   printTable(rows);
   for (const line of robustness.changed()) console.log(`- ${line}`);
 }
