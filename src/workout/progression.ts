@@ -370,24 +370,34 @@ function reasonFor(
     case 'elbow-plank':
       return plankReason(dosage.target);
     default:
-      return countReason(history, exercise, setsChanged);
+      return countReason(history, exercise, setsChanged, dosage.target);
   }
 }
 
 /**
  * "you did every set of 10 reps last time"; where today's sets differ from the setting, how many
  * sets did it ("all 4 sets of 13 reps"), and when every one reached the top of the range, that a set
- * is added and the reps start again at its bottom.
+ * is added and the reps start again at its bottom, or at the person's own target where that is
+ * higher (never below the setting): `todayTarget`, the reps today's plan asks.
  */
-function countReason(history: readonly PastSession[], exercise: Exercise, setsChanged: boolean): string {
+function countReason(
+  history: readonly PastSession[],
+  exercise: Exercise,
+  setsChanged: boolean,
+  todayTarget: number,
+): string {
   // Only a session in which every set reached its target raises a count.
   const { reached, lastTime } = countsReached(history, exercise);
   const { sets, target } = reached ?? { sets: 0, target: 0 };
   const did = `you did ${setsChanged ? `all ${sets} sets` : 'every set'} of ${countText(exercise, target)}`;
   const range = exercise.targetRange;
+  const startsAt =
+    range && todayTarget > range.low
+      ? `the ${countText(exercise, todayTarget)} you set`
+      : countText(exercise, range?.low ?? todayTarget);
   const setAdded =
     reached && range && addsSet(exercise, reached)
-      ? `, the top of the program's ${countRangeText(exercise, range)}, so ${sets + 1} sets start again at ${countText(exercise, range.low)}`
+      ? `, the top of the program's ${countRangeText(exercise, range)}, so ${sets + 1} sets start again at ${startsAt}`
       : '';
   if (!lastTime)
     return `${did} in an earlier session${setAdded}, and a set short of it since does not lower it`;

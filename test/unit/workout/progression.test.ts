@@ -482,6 +482,23 @@ describe("what progression changed in today's plan, and why", () => {
     );
   });
 
+  it("says the pulldown's 4th set keeps the reps set above the bottom of the range, as today's plan does", () => {
+    const plan = defaultPlan().map((p) =>
+      p.exercise.id === 'lat-pulldown' ? { ...p, dosage: { ...p.dosage, target: 15 } } : p,
+    );
+    const history = [counted(day(1), 'lat-pulldown', 15, 'target', 'target', 'target')];
+    expect(changesOf(plan, history)).toEqual([
+      {
+        exerciseId: 'lat-pulldown',
+        setting: 15,
+        today: 15,
+        sets: { setting: 3, today: 4 },
+        reason:
+          "you did all 3 sets of 15 reps last time, the top of the program's 12–15 reps, so 4 sets start again at the 15 reps you set",
+      },
+    ]);
+  });
+
   it('is empty when the plan is the settings', () => {
     expect(changesOf(defaultPlan(), [])).toEqual([]);
   });
