@@ -372,7 +372,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       if (state.phase === 'set' && state.set) {
         const ended = endSet({ ...state, nowMs: action.nowMs }, action.nowMs, endedByHand(state.set));
         // Skipped before the person got into position: nothing was done to rest from.
-        return state.set.waiting && ended.phase === 'rest' ? beginNextSet(ended) : ended;
+        return notBegun(state.set) && ended.phase === 'rest' ? beginNextSet(ended) : ended;
       }
       if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
       return state;
@@ -435,7 +435,17 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
  * leaves the position; a hold sent back to waiting by a reload starts over).
  */
 function keptOnFinish(set: CurrentSet): boolean {
-  return !set.waiting;
+  return !notBegun(set);
+}
+
+/**
+ * Whether the set has not begun: the person is getting into position, or left it before anything was
+ * counted and is waiting again unless back within SETTLE_BACK_MS. Skip set and Finish take such a set
+ * as they will once it waits, so that a set the person never did reads the same whichever second it
+ * was skipped in.
+ */
+function notBegun(set: CurrentSet): boolean {
+  return set.waiting === true || set.leftMs != null;
 }
 
 /** What timerMs reads of a session state, or of one saved. */

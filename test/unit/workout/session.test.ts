@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { PositionEvent, PositionStatus } from '../../../src/motion/position.ts';
 import type { Posture } from '../../../src/motion/posture.ts';
+import { summarize } from '../../../src/store/summary.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
   afterInterruption,
@@ -1063,6 +1064,43 @@ describe('sets that begin when the person is in position', () => {
     const begun = run(sensing(superman), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
     expect(setsKeptOnFinish(begun)).toBe(1);
     expect(run(begun, { type: 'finish', nowMs: 3000 }).completed).toHaveLength(1);
+  });
+
+  it('reads a set skipped or finished moments after the person left position as one never begun', () => {
+    // Set 1 done; set 2 begun in position at 40 s, nothing counted, then the person gets up. Skip set
+    // or Finish within SETTLE_BACK_MS of it must end as the same press once the set waits again.
+    const done = run(
+      sensing(),
+      { type: 'start', nowMs: 0 },
+      position('in', 'face-down', 1000),
+      { type: 'motion', event: rep(4000) },
+      { type: 'motion', event: rep(7000) },
+      { type: 'motion', event: rep(10_000) },
+      { type: 'tick', nowMs: 40_200 },
+      position('in', 'face-down', 41_000),
+    );
+    expect(done.set).toMatchObject({ setNumber: 2, waiting: false, startedMs: 41_000 });
+    const leftMoments = run(done, position('away', 'upright', 45_000, 46_000));
+    expect(leftMoments.set?.leftMs).toBe(46_000);
+    const waitingAgain = run(done, position('away', 'upright', 43_000, 44_000), {
+      type: 'tick',
+      nowMs: 44_000 + SETTLE_BACK_MS,
+    });
+    expect(waitingAgain.set?.waiting).toBe(true);
+
+    const skip: SessionAction = { type: 'skip', nowMs: 47_000 };
+    const skippedMoments = run(leftMoments, skip);
+    // Nothing was done to rest from: the next set, as for a set skipped while waiting.
+    expect(skippedMoments.phase).toBe('set');
+    expect(skippedMoments.set).toMatchObject({ setNumber: 1, waiting: true });
+    expect(skippedMoments.completed).toEqual(run(waitingAgain, skip).completed);
+    expect(skippedMoments.set).toEqual(run(waitingAgain, skip).set);
+
+    expect([setsKeptOnFinish(leftMoments), setsSkippedOnFinish(leftMoments)]).toEqual([1, 0]);
+    const finish: SessionAction = { type: 'finish', nowMs: 47_000 };
+    const finishedMoments = run(leftMoments, finish);
+    expect(finishedMoments.completed).toEqual(run(waitingAgain, finish).completed);
+    expect(summarize(finishedMoments.completed, [], 47_000)).toMatchObject({ sets: 1, skipped: 0 });
   });
 
   it('keeps waiting for position through a new session', () => {
