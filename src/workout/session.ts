@@ -400,7 +400,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return {
         ...state,
         nowMs,
-        set: { ...set, holdStartMs: nowMs, heldSinceMs: null, lastProgressMs: nowMs },
+        set: { ...underWayByHand(set), holdStartMs: nowMs, heldSinceMs: null, lastProgressMs: nowMs },
       };
     }
     case 'end-hold': {
@@ -782,6 +782,15 @@ function backInPosition(exercise: Exercise, set: CurrentSet): CurrentSet {
   return { ...rest, holdStartMs: held, heldSinceMs: null, lastProgressMs: held };
 }
 
+/**
+ * The person counted or started the hold by hand: the set is under way, wherever the sensor saw them a
+ * moment before (reaching over to the phone takes them out of position), and does not wait again.
+ */
+function underWayByHand(set: CurrentSet): CurrentSet {
+  const { leftMs: _left, ...rest } = set;
+  return rest;
+}
+
 /** The set begins at `startMs`: counting starts, and a hold already under way is timed from here. */
 function beginSet(state: SessionState, startMs: number, byHand = false): SessionState {
   const set = state.set;
@@ -829,7 +838,11 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
   const count = Math.max(0, set.count + delta);
   const corrections = (set.corrections ?? 0) + count - set.count;
   const sides = planned.exercise.alternatesSides ? sidesCorrected(set.sides, count - set.count) : set.sides;
-  const adjusted = { ...state, nowMs, set: { ...set, count, corrections, sides, lastProgressMs: nowMs } };
+  const adjusted = {
+    ...state,
+    nowMs,
+    set: { ...underWayByHand(set), count, corrections, sides, lastProgressMs: nowMs },
+  };
   return count >= planned.dosage.target ? endSet(adjusted, nowMs, 'target') : adjusted;
 }
 

@@ -1103,6 +1103,29 @@ describe('sets that begin when the person is in position', () => {
     expect(summarize(finishedMoments.completed, [], 47_000)).toMatchObject({ sets: 1, skipped: 0 });
   });
 
+  it('keeps a set counted or held by hand moments after the person left position under way', () => {
+    // Counted by hand (the watch does not see it): reaching over to the phone for +1 takes the person
+    // out of position a moment.
+    let s = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    s = run(s, position('away', 'side', 3000), { type: 'adjust', delta: 1, nowMs: 4500 });
+    s = run(s, { type: 'tick', nowMs: 4000 + SETTLE_BACK_MS + 2000 });
+    expect(s.set).toMatchObject({ waiting: false, count: 1, startedMs: 1000 });
+    expect(s.set?.leftMs).toBeUndefined();
+    expect(run(s, { type: 'finish', nowMs: 10_000 }).completed).toMatchObject([
+      { count: 1, endedBy: 'stopped' },
+    ]);
+    // A drawing-in hold started with a tap goes on as timed from it.
+    let h = run(
+      sensing([supermanTwoSets[1]]),
+      { type: 'start', nowMs: 0 },
+      position('in', 'face-down', 1000),
+    );
+    h = run(h, position('away', 'side', 3000), { type: 'start-hold', nowMs: 4500 });
+    h = run(h, { type: 'tick', nowMs: 4000 + SETTLE_BACK_MS + 2000 });
+    expect(h.set).toMatchObject({ waiting: false, holdStartMs: 4500 });
+    expect(h.set?.leftMs).toBeUndefined();
+  });
+
   it('keeps waiting for position through a new session', () => {
     const s = run(sensing(), { type: 'start', nowMs: 0 }, { type: 'finish', nowMs: 1000 }, { type: 'reset' });
     expect(s.startsByPosition).toBe(true);
