@@ -508,12 +508,7 @@ export function afterInterruption(state: SessionState): SessionState {
   const set = state.set;
   if (state.phase !== 'set' || !set || (set.holdStartMs === null && set.heldSinceMs == null)) return state;
   const restarted: CurrentSet = { ...set, holdStartMs: null, heldSinceMs: null };
-  return {
-    ...state,
-    set: state.startsByPosition
-      ? { ...restarted, waiting: true, inPosition: false, wrongPosture: null }
-      : restarted,
-  };
+  return { ...state, set: state.startsByPosition ? waitingAgain(restarted) : restarted };
 }
 
 /**
@@ -765,7 +760,10 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
   return { ...state, nowMs, set: { ...set, leftMs: nowMs } };
 }
 
-/** Out of position for SETTLE_BACK_MS before anything was counted: the set waits for the person again. */
+/**
+ * The set waits for the person again: out of position for SETTLE_BACK_MS before anything was counted,
+ * or a hold picked up after a reload. When they left is the old wait's, and is forgotten.
+ */
 function waitingAgain(set: CurrentSet): CurrentSet {
   const { leftMs: _left, ...rest } = set;
   return { ...rest, waiting: true, inPosition: false, wrongPosture: null, heldSinceMs: null };

@@ -1126,6 +1126,22 @@ describe('sets that begin when the person is in position', () => {
     expect(h.set?.leftMs).toBeUndefined();
   });
 
+  it('forgets that the person left position once the set waits for them again after a reload', () => {
+    // Out of position and still there (on the side, say) when the page went away: the new page
+    // waits for the position, and once the person is in it the set goes on as begun.
+    const drawingIn = [supermanTwoSets[1]];
+    let s = run(sensing(drawingIn), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    s = run(s, position('away', 'side', 2500), {
+      type: 'motion',
+      event: { type: 'hold-start', tMs: 4000, emittedMs: 4200 },
+    });
+    s = afterInterruption(s);
+    expect(s.set).toMatchObject({ waiting: true, heldSinceMs: null });
+    expect(s.set?.leftMs).toBeUndefined();
+    s = run(s, position('in', 'face-down', 20_000), { type: 'tick', nowMs: 30_000 });
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 20_000 });
+  });
+
   it('keeps waiting for position through a new session', () => {
     const s = run(sensing(), { type: 'start', nowMs: 0 }, { type: 'finish', nowMs: 1000 }, { type: 'reset' });
     expect(s.startsByPosition).toBe(true);
