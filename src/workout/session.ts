@@ -400,7 +400,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return {
         ...state,
         nowMs,
-        set: { ...underWayByHand(set), holdStartMs: nowMs, heldSinceMs: null, lastProgressMs: nowMs },
+        set: { ...staysBegun(set), holdStartMs: nowMs, heldSinceMs: null, lastProgressMs: nowMs },
       };
     }
     case 'end-hold': {
@@ -567,6 +567,8 @@ function onTick(state: SessionState): SessionState {
   const set = state.set;
   if (set.waiting) return warnIfDue(state, set);
   if (set.leftMs != null) {
+    // With no device left that sees posture, nothing would see the person back: the set goes on.
+    if (!state.startsByPosition) return { ...state, set: staysBegun(set) };
     return state.nowMs - set.leftMs >= SETTLE_BACK_MS ? { ...state, set: waitingAgain(set) } : state;
   }
   const { exercise, dosage } = planned;
@@ -781,10 +783,10 @@ function backInPosition(exercise: Exercise, set: CurrentSet): CurrentSet {
 }
 
 /**
- * The person counted or started the hold by hand: the set is under way, wherever the sensor saw them a
- * moment before (reaching over to the phone takes them out of position), and does not wait again.
+ * The set stays begun, the moment the person left position forgotten: they counted or started the hold
+ * by hand (reaching over to the phone takes them out of position), or no device sees posture any more.
  */
-function underWayByHand(set: CurrentSet): CurrentSet {
+function staysBegun(set: CurrentSet): CurrentSet {
   const { leftMs: _left, ...rest } = set;
   return rest;
 }
@@ -839,7 +841,7 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
   const adjusted = {
     ...state,
     nowMs,
-    set: { ...underWayByHand(set), count, corrections, sides, lastProgressMs: nowMs },
+    set: { ...staysBegun(set), count, corrections, sides, lastProgressMs: nowMs },
   };
   return count >= planned.dosage.target ? endSet(adjusted, nowMs, 'target') : adjusted;
 }

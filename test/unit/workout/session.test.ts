@@ -1142,6 +1142,15 @@ describe('sets that begin when the person is in position', () => {
     expect(s.set).toMatchObject({ waiting: false, startedMs: 20_000 });
   });
 
+  it('goes on as begun when no device sees posture any more while the person is out of position', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    s = run(s, position('away', 'side', 3000), { type: 'position-sensing', available: false, nowMs: 4500 });
+    s = run(s, { type: 'tick', nowMs: 20_000 });
+    // Nothing could see the person back: waiting would wait for good, with no "In position. Go." to come.
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 1000 });
+    expect(s.set?.leftMs).toBeUndefined();
+  });
+
   it('keeps waiting for position through a new session', () => {
     const s = run(sensing(), { type: 'start', nowMs: 0 }, { type: 'finish', nowMs: 1000 }, { type: 'reset' });
     expect(s.startsByPosition).toBe(true);
