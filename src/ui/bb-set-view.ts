@@ -215,22 +215,32 @@ export class BbSetView extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         max-width: 36rem;
       }
-      /* The set before, with no rest to put it right in: a row of the controls, above their buttons. */
+      /*
+       * The set before, with no rest to put it right in: a framed row of the controls, above their
+       * buttons, its −1 / +1 naming the set they put right, so that from the mat they are not taken for
+       * this set's.
+       */
       .last-set {
         flex-basis: 100%;
+        box-sizing: border-box;
         display: flex;
         flex-wrap: wrap;
         align-items: center;
         justify-content: center;
         gap: 0.25rem 0.5rem;
+        padding: 0.5rem;
+        border: 2px dashed var(--bb-muted, #b6c2d1);
+        border-radius: 0.75rem;
       }
       .last-set .last {
         font-size: clamp(1.1rem, 4vmin, 1.6rem);
         color: var(--bb-muted, #b6c2d1);
       }
-      /* −1 and +1 stay side by side, on the line under the words where a phone has no room beside them. */
+      /* −1 and +1 side by side, on the line under the words where a phone has no room beside them. */
       .last-set .fix {
         display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
         gap: 0.5rem;
       }
       .wrong {
@@ -396,12 +406,14 @@ export class BbSetView extends LitElement {
     if (!last) return nothing;
     const exercise = exerciseById(last.exerciseId);
     const unit = countUnit(exercise);
-    const which = `${exercise.name}, set ${last.setNumber}`;
+    // "Set 1 −1": the set the button puts right, where this set's own read "−1" and "+1". The name
+    // begins with the words shown, for a voice that asks for the button by them.
+    const set = `Set ${last.setNumber}`;
     return html`<div class="last-set" role="group" aria-label="Last set">
       <span class="last">${describeSet(last)}</span>
       <span class="fix">
-        <button aria-label=${`−1 ${unit} on ${which}`} ?disabled=${last.count === 0} @click=${() => sendCommand(this, 'bb-adjust-last', { delta: -1 })}>−1</button>
-        <button aria-label=${`+1 ${unit} on ${which}`} @click=${() => sendCommand(this, 'bb-adjust-last', { delta: 1 })}>+1</button>
+        <button aria-label=${`${set} −1 ${unit}, ${exercise.name}`} ?disabled=${last.count === 0} @click=${() => sendCommand(this, 'bb-adjust-last', { delta: -1 })}>${set} −1</button>
+        <button aria-label=${`${set} +1 ${unit}, ${exercise.name}`} @click=${() => sendCommand(this, 'bb-adjust-last', { delta: 1 })}>${set} +1</button>
       </span>
     </div>`;
   }

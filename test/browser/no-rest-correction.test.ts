@@ -25,12 +25,20 @@ describe('A set miscounted with no rest after it', () => {
     await expect.element(page.getByText('Set 2 of 2')).toBeVisible();
     expect(app.session.state.phase).toBe('set');
     await expect.element(page.getByText(`${first.name}, set 1: 3 of 3 reps`)).toBeVisible();
-    await userEvent.click(page.getByRole('button', { name: `−1 rep on ${first.name}, set 1` }));
+    // The set's −1 / +1 it puts right say which set, in words; this set's read −1 and +1, as ever.
+    const lastMinus = page.getByRole('button', { name: `Set 1 −1 rep, ${first.name}` });
+    await expect.element(lastMinus).toHaveTextContent('Set 1 −1');
+    await expect.element(page.getByRole('button', { name: 'Set 1 +1 rep' })).toHaveTextContent('Set 1 +1');
+    await expect.element(page.getByRole('button', { name: '−1 rep', exact: true })).toBeDisabled();
+    await userEvent.click(lastMinus);
     expect(app.session.state.completed[0]).toMatchObject({ count: 2, corrections: 2 });
     await expect.element(page.getByText(`${first.name}, set 1: 2 of 3 reps`)).toBeVisible();
     expect(app.session.state.set).toMatchObject({ setNumber: 2, count: 0 });
-    // Under way, the set's own −1 / +1 are the ones on screen.
-    await userEvent.click(page.getByRole('button', { name: '+1 rep', exact: true }));
+    // Under way, the set's own −1 / +1 are the ones on screen, +1 where it was for a second tap.
+    const plus = page.getByRole('button', { name: '+1 rep', exact: true });
+    const before = plus.element().getBoundingClientRect().left;
+    await userEvent.click(plus);
     await expect.element(page.getByRole('group', { name: 'Last set' })).not.toBeInTheDocument();
+    expect(plus.element().getBoundingClientRect().left).toBe(before);
   });
 });
