@@ -744,10 +744,11 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
     return warnIfDue({ ...state, nowMs, set: seen }, seen);
   }
   if (set.leftMs != null) {
-    // Seen back even while paused: the judge says so once, and the set goes on as begun.
+    // Seen back or in another position even while paused: the judge says so once. Back, the set goes
+    // on as begun; elsewhere, it waits again, the position kept to be said on resume, as a waiting
+    // set's is.
     if (event.status === 'in') return { ...state, set: backInPosition(planned.exercise, set) };
-    if (event.status === 'wrong' && state.pausedAtMs === null)
-      return onPosition({ ...state, set: waitingAgain(set) }, event);
+    if (event.status === 'wrong') return onPosition({ ...state, set: waitingAgain(set) }, event);
     return state;
   }
   if (event.status !== 'away' || state.pausedAtMs !== null) return state;

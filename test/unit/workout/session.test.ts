@@ -1015,6 +1015,15 @@ describe('sets that begin when the person is in position', () => {
     expect(s.set).toMatchObject({ waiting: false, startedMs: 9000 });
   });
 
+  it('keeps a wrong position seen while paused, moments after the person left position, to say on resume', () => {
+    let s = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    s = run(s, position('away', 'side', 2500), { type: 'pause', nowMs: 4000 });
+    // Turned onto the back while paused, and still there when the person resumes.
+    s = run(s, position('wrong', 'face-up', 5000, 9000), { type: 'resume', nowMs: 30_000 });
+    s = run(s, { type: 'tick', nowMs: 30_000 + SETTLE_BACK_MS });
+    expect(s.set).toMatchObject({ waiting: true, wrongPosture: 'face-up', warnedTimes: 1 });
+  });
+
   it('after a rest the heart rate cut short, says why while the person gets into position, until the set counts', () => {
     const supermanTwice: PlannedExercise[] = [
       { exercise: exerciseById('superman'), dosage: { sets: 2, target: 2, restS: 60 } },
