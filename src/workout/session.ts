@@ -747,7 +747,7 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
     // Seen back or in another position even while paused: the judge says so once. Back, the set goes
     // on as begun; elsewhere, it waits again, the position kept to be said on resume, as a waiting
     // set's is.
-    if (event.status === 'in') return { ...state, set: backInPosition(planned.exercise, set) };
+    if (event.status === 'in') return { ...state, set: backInPosition(planned.exercise, set, nowMs) };
     if (event.status === 'wrong') return onPosition({ ...state, set: waitingAgain(set) }, event);
     return state;
   }
@@ -773,13 +773,18 @@ function waitingAgain(set: CurrentSet): CurrentSet {
 }
 
 /**
- * Back in position within SETTLE_BACK_MS: the set goes on from its start. Stillness seen since is the
- * hold, as at the set's start; before a plank's lift it waits for "Go" as there (see liftedBeforeGo).
+ * Back in position within SETTLE_BACK_MS, seen at `backMs`: the set goes on from its start. Stillness
+ * seen since is the hold, as at the set's start. A plank is lifted into once the person is settled: a
+ * "Go" heard before they left is taken as heard now, so that lying on the elbows back in position waits
+ * for the lift as it does after "Go" (see liftedBeforeGo).
  */
-function backInPosition(exercise: Exercise, set: CurrentSet): CurrentSet {
+function backInPosition(exercise: Exercise, set: CurrentSet, backMs: number): CurrentSet {
   const { leftMs: _left, ...rest } = set;
+  if (exercise.liftsIntoHold) {
+    return set.goHeardMs === undefined ? rest : { ...rest, goHeardMs: Math.max(set.goHeardMs, backMs) };
+  }
   const held = set.heldSinceMs ?? null;
-  if (held === null || exercise.liftsIntoHold) return rest;
+  if (held === null) return rest;
   return { ...rest, holdStartMs: held, heldSinceMs: null, lastProgressMs: held };
 }
 

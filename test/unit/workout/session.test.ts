@@ -902,6 +902,27 @@ describe('sets that begin when the person is in position', () => {
     expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'elbow-plank', holdMs: 32_000 });
   });
 
+  it('times a plank from the lift after the person settles back onto the elbows, not from lying there', () => {
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
+    ];
+    let s = run(sensing(plank), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    s = run(s, { type: 'go-heard', nowMs: 2000 });
+    // Rolled onto a side to set the elbows, and back down on them, still, 2 s on.
+    s = run(s, position('away', 'side', 3000, 4000));
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 5000, emittedMs: 5300 } });
+    s = run(s, position('in', 'face-down', 5000, 6000), { type: 'tick', nowMs: 8000 });
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 1000, holdStartMs: null, heldSinceMs: 5000 });
+    // Lying there 3 s, then the lift: the plank is timed from it, and the set goes on.
+    s = run(s, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 9000, emittedMs: 9200, reason: 'left-pose' },
+    });
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 10_500, emittedMs: 10_800 } });
+    expect(s.phase).toBe('set');
+    expect(s.set).toMatchObject({ holdStartMs: 10_500, heldSinceMs: null });
+  });
+
   it("keeps the wait for a plank's lift out of a pause, and forgets it across a reload", () => {
     const plank: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
