@@ -271,11 +271,15 @@ describe('a move to another pose before the first rep', () => {
 });
 
 describe('a still pose a few degrees off before the first rep', () => {
+  type Angles = { pitch: number; roll: number };
+  const SUPERMAN = { up: PRONE, rep: { pitch: 18, roll: 0 }, mount: [10, -5, 40] as Vec3 };
+  const BRIDGE = { up: SUPINE, rep: { pitch: 24, roll: 0 }, mount: [-8, 12, 200] as Vec3 };
+
   // Judged in position lying still, then a shift (arms brought overhead, a knee moved) before the
   // first rep: the reps start from the new pose, whichever way the shift went.
-  function shiftedThenReps(
-    shift: { pitch: number; roll: number },
-    rep: { pitch: number; roll: number },
+  function shiftedSet(
+    shift: Angles,
+    { up, rep, mount }: { up: Vec3; rep: Angles; mount: Vec3 },
     timing = { leadS: 6, riseS: 1, topS: 1, lowerS: 1, pauseS: 1.5 },
   ) {
     const set = repeated(10, rep, timing);
@@ -285,10 +289,10 @@ describe('a still pose a few degrees off before the first rep', () => {
       const k = t < 2 ? 0 : t < 3 ? (1 - Math.cos(Math.PI * (t - 2))) / 2 : 1;
       return { pitch: shift.pitch * (1 - k), roll: shift.roll * (1 - k) };
     };
-    return { set, angles };
+    return { set, frames: synthFrames({ up, angles, durationS: set.durationS, rateHz: 50, mount }) };
   }
 
-  const shifts = [
+  const shifts: Angles[] = [
     { pitch: 9, roll: 0 },
     { pitch: -9, roll: 0 },
     { pitch: 0, roll: 9 },
@@ -297,14 +301,7 @@ describe('a still pose a few degrees off before the first rep', () => {
   ];
 
   it.each(shifts)('superman: every rep counts after a shift of pitch $pitch°, roll $roll°', (shift) => {
-    const { set, angles } = shiftedThenReps(shift, { pitch: 18, roll: 0 });
-    const frames = synthFrames({
-      up: PRONE,
-      angles,
-      durationS: set.durationS,
-      rateHz: 50,
-      mount: [10, -5, 40],
-    });
+    const { set, frames } = shiftedSet(shift, SUPERMAN);
     const events = reps(run('superman', frames));
     expect(events).toHaveLength(10);
     // The first is timed from where it started, not from the shift.
@@ -314,15 +311,7 @@ describe('a still pose a few degrees off before the first rep', () => {
 
   it.each(shifts)('glute bridge: every rep counts after a shift of pitch $pitch°, roll $roll°', (shift) => {
     const timing = { leadS: 6, riseS: 1.5, topS: 3, lowerS: 1.5, pauseS: 1.5 };
-    const { set, angles } = shiftedThenReps(shift, { pitch: 24, roll: 0 }, timing);
-    const frames = synthFrames({
-      up: SUPINE,
-      angles,
-      durationS: set.durationS,
-      rateHz: 50,
-      mount: [-8, 12, 200],
-    });
-    expect(reps(run('glute-bridge', frames))).toHaveLength(10);
+    expect(reps(run('glute-bridge', shiftedSet(shift, BRIDGE, timing).frames))).toHaveLength(10);
   });
 
   it.each(shifts.slice(1, 4))(
@@ -331,15 +320,7 @@ describe('a still pose a few degrees off before the first rep', () => {
       // No stillness between reps shows the new rest pose: the first rep takes in the shift, and
       // two quicker reps after it show that its time was not the person's.
       const timing = { leadS: 6, riseS: 1, topS: 1, lowerS: 1, pauseS: 0.3 };
-      const { set, angles } = shiftedThenReps(shift, { pitch: 18, roll: 0 }, timing);
-      const frames = synthFrames({
-        up: PRONE,
-        angles,
-        durationS: set.durationS,
-        rateHz: 50,
-        mount: [10, -5, 40],
-      });
-      expect(reps(run('superman', frames))).toHaveLength(10);
+      expect(reps(run('superman', shiftedSet(shift, SUPERMAN, timing).frames))).toHaveLength(10);
     },
   );
 
