@@ -159,6 +159,59 @@ class Stillness {
 }
 
 /**
+ * An excursion as it goes, away from the pose it left: its peak, its time above the entry angle and
+ * its longest stay near the top.
+ */
+class Excursion {
+  peakDeg = 0;
+  readonly peak = vec();
+  aboveMs = 0;
+  plateauMs = 0;
+  private plateauStartMs = Number.NaN;
+
+  /** Left the pose, `angle` from it, at t. */
+  start(t: number, angle: number, gx: number, gy: number, gz: number): void {
+    this.peakDeg = angle;
+    this.peak.x = gx;
+    this.peak.y = gy;
+    this.peak.z = gz;
+    this.aboveMs = 0;
+    this.plateauStartMs = t;
+    this.plateauMs = 0;
+  }
+
+  /** One sample, `angle` from the pose left; whether it is the furthest yet. */
+  follow(t: number, dtMs: number, angle: number, gx: number, gy: number, gz: number, hi: number): boolean {
+    if (angle >= hi) this.aboveMs += dtMs;
+    const furthest = angle > this.peakDeg;
+    if (furthest) {
+      this.peakDeg = angle;
+      this.peak.x = gx;
+      this.peak.y = gy;
+      this.peak.z = gz;
+    }
+    // Longest stay near the top: every rep of the program pauses there; a fidget turns straight back.
+    if (angle >= PLATEAU_SHARE * this.peakDeg) {
+      if (Number.isNaN(this.plateauStartMs)) this.plateauStartMs = t;
+      this.plateauMs = Math.max(this.plateauMs, t - this.plateauStartMs);
+    } else {
+      this.plateauStartMs = Number.NaN;
+    }
+    return furthest;
+  }
+
+  copy(from: Excursion): void {
+    this.peakDeg = from.peakDeg;
+    this.peak.x = from.peak.x;
+    this.peak.y = from.peak.y;
+    this.peak.z = from.peak.z;
+    this.aboveMs = from.aboveMs;
+    this.plateauMs = from.plateauMs;
+    this.plateauStartMs = from.plateauStartMs;
+  }
+}
+
+/**
  * Before a set's first rep, a pose the torso was held still in out of the rest pose: the top of a
  * first rep, or a shift (arms brought overhead, a knee moved) to where the reps will start from.
  * The excursion away from it is followed as one from the rest pose is; coming back to it and resting
@@ -172,11 +225,7 @@ class HeldPose {
   out = false;
   private nearMs = 0;
   startMs = 0;
-  peakDeg = 0;
-  readonly peak = vec();
-  aboveMs = 0;
-  private plateauStartMs = Number.NaN;
-  plateauMs = 0;
+  readonly excursion = new Excursion();
 
   /** The still pose now is the held one (called while still there). */
   take(t: number): void {
@@ -184,10 +233,6 @@ class HeldPose {
     this.active = true;
     this.out = false;
     this.nearMs = t;
-    this.peakDeg = 0;
-    this.aboveMs = 0;
-    this.plateauStartMs = Number.NaN;
-    this.plateauMs = 0;
   }
 
   clear(): void {
@@ -200,24 +245,15 @@ class HeldPose {
   follow(t: number, dtMs: number, gx: number, gy: number, gz: number, hi: number, lo: number): number {
     const h = this.pose;
     const angle = angleDeg(gx, gy, gz, h.x, h.y, h.z);
-    if (!this.out) {
-      if (angle < lo) this.nearMs = t;
-      if (angle < hi) return angle;
-      this.out = true;
-      this.startMs = this.nearMs;
-    }
-    if (angle >= hi) this.aboveMs += dtMs;
-    if (angle > this.peakDeg) {
-      this.peakDeg = angle;
-      this.peak.x = gx;
-      this.peak.y = gy;
-      this.peak.z = gz;
-    }
-    if (angle >= PLATEAU_SHARE * this.peakDeg) {
-      if (Number.isNaN(this.plateauStartMs)) this.plateauStartMs = t;
-      this.plateauMs = Math.max(this.plateauMs, t - this.plateauStartMs);
+    if (this.out) {
+      this.excursion.follow(t, dtMs, angle, gx, gy, gz, hi);
     } else {
-      this.plateauStartMs = Number.NaN;
+      if (angle < lo) this.nearMs = t;
+      if (angle >= hi) {
+        this.out = true;
+        this.startMs = this.nearMs;
+        this.excursion.start(t, angle, gx, gy, gz);
+      }
     }
     return angle;
   }
@@ -230,14 +266,10 @@ export class ExcursionDetector {
   // The excursion under way.
   private startMs = 0;
   private lastBelowLoMs = 0;
-  private aboveMs = 0;
-  private peakDeg = 0;
-  private readonly peak = vec();
+  private readonly excursion = new Excursion();
   private readonly turn = vec();
   private turnDeg = 0;
   private turnMs = 0;
-  private plateauStartMs = Number.NaN;
-  private plateauMs = 0;
   // Where the torso came to rest on the way back, for a return to a rest pose that moved.
   private readonly settling = new Stillness();
   private readonly held = new HeldPose();
@@ -312,14 +344,8 @@ export class ExcursionDetector {
         this.lastBelowLoMs = t;
       }
     } else {
-      if (angle >= hi) this.aboveMs += dt;
-      if (angle > this.peakDeg) {
-        this.peakDeg = angle;
-        this.peak.x = gx;
-        this.peak.y = gy;
-        this.peak.z = gz;
-        this.turnDeg = angle;
-      }
+      const away = this.excursion;
+      if (away.follow(t, dt, angle, gx, gy, gz, hi)) this.turnDeg = angle;
       // The way back: the point nearest the rest pose since the top, where the torso turns out again.
       if (angle < this.turnDeg) {
         this.turnDeg = angle;
@@ -335,17 +361,10 @@ export class ExcursionDetector {
         this.peaks.count === 0 &&
         held.stillness.update(t, dt, gx, gy, gz, motionG, SETTLED_BAND_DEG, SETTLED_MS);
       const fromHeld = held.active ? held.follow(t, dt, gx, gy, gz, hi, lo) : Number.NaN;
-      // Longest stay near the top: every rep of the program pauses there; a fidget turns straight back.
-      if (angle >= PLATEAU_SHARE * this.peakDeg) {
-        if (Number.isNaN(this.plateauStartMs)) this.plateauStartMs = t;
-        this.plateauMs = Math.max(this.plateauMs, t - this.plateauStartMs);
-      } else {
-        this.plateauStartMs = Number.NaN;
-      }
       // (Below the entry level, so that the end of one rep is never the start of the next.)
-      const back = Math.max(lo, Math.min(RETURN_SHARE * this.peakDeg, BACK_BELOW_ENTRY * hi));
-      const heldBack = Math.max(lo, Math.min(RETURN_SHARE * held.peakDeg, BACK_BELOW_ENTRY * hi));
-      if (held.out && fromHeld < heldBack && held.peakDeg >= this.minPeakDeg()) {
+      const back = Math.max(lo, Math.min(RETURN_SHARE * away.peakDeg, BACK_BELOW_ENTRY * hi));
+      const heldBack = Math.max(lo, Math.min(RETURN_SHARE * held.excursion.peakDeg, BACK_BELOW_ENTRY * hi));
+      if (held.out && fromHeld < heldBack && held.excursion.peakDeg >= this.minPeakDeg()) {
         // Back near the pose held before, after a rep's move away from it: resting there again
         // shows the person had shifted there, and their reps start from it. That is the rest pose,
         // and the excursion from it the first rep. (Until then nothing else here ends it.)
@@ -359,17 +378,17 @@ export class ExcursionDetector {
         this.finish(crossingTime(this.prevT, this.prevAngle, t, angle, back), t, out);
         this.lastBelowLoMs = t;
         this.settling.reset();
-      } else if (this.peaks.count === 0 && this.peakDeg < this.minPeakDeg() && !this.awayTooLong(t)) {
+      } else if (this.peaks.count === 0 && away.peakDeg < this.minPeakDeg() && !this.awayTooLong(t)) {
         // Before the first rep, still after a move too small for one, wherever it stopped: the rest
         // pose was taken in a pause on the way into position, and this is it.
         if (this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) this.restAfterShuffle(t);
-      } else if (this.peakDeg < this.minPeakDeg() && this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) {
+      } else if (away.peakDeg < this.minPeakDeg() && this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG)) {
         // Still again after a move too small for a rep: a shuffle, and this is the rest pose now.
         this.restAfterShuffle(t);
       } else if (
-        this.turnDeg <= SETTLED_RETURN_SHARE * this.peakDeg &&
-        angleDeg(turn.x, turn.y, turn.z, this.peak.x, this.peak.y, this.peak.z) >=
-          SETTLED_RETURN_SHARE * this.peakDeg &&
+        this.turnDeg <= SETTLED_RETURN_SHARE * away.peakDeg &&
+        angleDeg(turn.x, turn.y, turn.z, away.peak.x, away.peak.y, away.peak.z) >=
+          SETTLED_RETURN_SHARE * away.peakDeg &&
         angleDeg(gx, gy, gz, turn.x, turn.y, turn.z) >= hi
       ) {
         // Came most of the way back and went straight out again, without a pause: the turn was the
@@ -409,14 +428,8 @@ export class ExcursionDetector {
   private begin(t: number, angle: number, gx: number, gy: number, gz: number): void {
     this.state = 'out';
     this.startMs = this.lastBelowLoMs;
-    this.aboveMs = 0;
-    this.peakDeg = angle;
-    this.peak.x = gx;
-    this.peak.y = gy;
-    this.peak.z = gz;
+    this.excursion.start(t, angle, gx, gy, gz);
     this.turnDeg = angle;
-    this.plateauStartMs = t;
-    this.plateauMs = 0;
     this.settling.reset();
     this.held.clear();
   }
@@ -425,12 +438,7 @@ export class ExcursionDetector {
   private fromHeldPose(): void {
     const h = this.held;
     this.startMs = h.startMs;
-    this.peakDeg = h.peakDeg;
-    this.peak.x = h.peak.x;
-    this.peak.y = h.peak.y;
-    this.peak.z = h.peak.z;
-    this.aboveMs = h.aboveMs;
-    this.plateauMs = h.plateauMs;
+    this.excursion.copy(h.excursion);
     setUnit(this.rest, h.pose.x, h.pose.y, h.pose.z);
   }
 
@@ -445,7 +453,7 @@ export class ExcursionDetector {
     const longestMs = Math.max(this.s.maxRepMs, LONGEST_REP_SHARE * this.durations.median(0));
     // After a shift to a held pose, the first rep is timed from there.
     const awayMs = t - (this.held.active && this.held.out ? this.held.startMs : this.startMs);
-    return awayMs > longestMs || this.peakDeg > 1.5 * this.s.maxPeakDeg;
+    return awayMs > longestMs || this.excursion.peakDeg > 1.5 * this.s.maxPeakDeg;
   }
 
   /**
@@ -461,10 +469,11 @@ export class ExcursionDetector {
     gz: number,
     motionG: number,
   ): 'back' | 'moved' | null {
-    const p = this.peak;
+    const p = this.excursion.peak;
     const fromTop = angleDeg(gx, gy, gz, p.x, p.y, p.z);
     const back =
-      fromTop >= SETTLED_RETURN_SHARE * this.peakDeg && angle <= SETTLED_RETURN_SHARE * this.peakDeg;
+      fromTop >= SETTLED_RETURN_SHARE * this.excursion.peakDeg &&
+      angle <= SETTLED_RETURN_SHARE * this.excursion.peakDeg;
     const moved =
       !back &&
       this.peaks.count === 0 &&
@@ -507,18 +516,22 @@ export class ExcursionDetector {
     this.state = 'rest';
     this.held.clear();
     const s = this.s;
-    if (this.peakDeg > s.maxPeakDeg || this.peakDeg < this.minPeakDeg()) return;
+    if (this.excursion.peakDeg > s.maxPeakDeg || this.excursion.peakDeg < this.minPeakDeg()) return;
     const durationMs = endMs - this.startMs;
-    const times: RepTimes = { durationMs, aboveMs: this.aboveMs, plateauMs: this.plateauMs };
+    const times: RepTimes = {
+      durationMs,
+      aboveMs: this.excursion.aboveMs,
+      plateauMs: this.excursion.plateauMs,
+    };
     const known = this.peaks.count > 0;
     if (!known && !this.tookAnyRepsTime(times)) return;
     // The turn of this excursion, in the plane perpendicular to the rest pose.
     const r = this.rest;
-    const p = this.peak;
+    const p = this.excursion.peak;
     const along = p.x * r.x + p.y * r.y + p.z * r.z;
     const dir = vec();
     setUnit(dir, p.x - along * r.x, p.y - along * r.y, p.z - along * r.z);
-    const rep: Candidate = { dir, startMs: this.startMs, endMs, peakDeg: this.peakDeg, ...times };
+    const rep: Candidate = { dir, startMs: this.startMs, endMs, peakDeg: this.excursion.peakDeg, ...times };
     if (known && !this.tookTheirTime(times)) {
       this.quickerThanTheirs(rep, emittedMs, out);
       return;
