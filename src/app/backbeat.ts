@@ -481,6 +481,8 @@ export function activityFor(state: SessionState): Activity {
     if (state.set?.waiting) return { kind: 'position', exercise: planned.exercise.id };
     return { kind: 'exercise', exercise: planned.exercise.id, target: planned.dosage.target };
   }
+  // The rest's length as set: the person does not sit up for a rest too short for it.
+  if (state.phase === 'rest' && planned) return { kind: 'rest', durationS: planned.dosage.restS };
   if (state.phase === 'rest') return { kind: 'rest' };
   return { kind: 'sit', durationS: 3600 };
 }

@@ -132,7 +132,9 @@ export class BodyMotion {
 
   private tremorAmplitude(local: number): number {
     const [start, end] = this.performance.tremorG;
-    const span = Number.isFinite(this.performance.durationS) ? this.performance.durationS : 120;
+    // A performance of no length (a rest of 0 s) has nothing to grow over.
+    const { durationS } = this.performance;
+    const span = Number.isFinite(durationS) && durationS > 0 ? durationS : 120;
     return start + (end - start) * Math.min(1, Math.max(0, local / span));
   }
 }

@@ -66,6 +66,11 @@ const USUAL_WRONG_WAY_CHANCE = 0.15;
 const USUAL_UP_EARLY_CHANCE = 0.1;
 /** How often the usual person sits up for a rest between floor sets. */
 export const USUAL_SIT_UP_CHANCE = 0.3;
+/**
+ * The shortest rest the usual person sits up for: sitting up and getting back into position take
+ * longer than a shorter one lasts, and with none (a rest of 0 s) they stay in position.
+ */
+export const SIT_UP_MIN_REST_S = 10;
 
 export type Activity =
   | { readonly kind: 'exercise'; readonly exercise: VirtualExercise; readonly target: number }

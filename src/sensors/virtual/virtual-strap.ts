@@ -12,6 +12,7 @@ import {
   type Habit,
   POSTURE_UP,
   planPerformance,
+  SIT_UP_MIN_REST_S,
   USUAL_SIT_UP_CHANCE,
 } from './choreography.ts';
 import { SimulatedHeart } from './heart.ts';
@@ -169,7 +170,9 @@ export class VirtualStrap {
         activity.kind === 'rest' &&
         floor &&
         this.habitNow === 'usual' &&
-        this.habitRandom.chance(USUAL_SIT_UP_CHANCE),
+        // Drawn for every rest, however long, so that the rests after a short one sit up as before.
+        this.habitRandom.chance(USUAL_SIT_UP_CHANCE) &&
+        (activity.durationS ?? Number.POSITIVE_INFINITY) >= SIT_UP_MIN_REST_S,
     });
     this.motion = new BodyMotion(performance, tS, fromUp, this.person, this.sensorRandom);
     this.posture = performance.endPosture ?? performance.posture;

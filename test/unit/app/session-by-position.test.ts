@@ -8,6 +8,7 @@ import type { CueHosts } from '../../../src/cues/cue-player.ts';
 import type { Habit } from '../../../src/sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
+import { PROGRAM } from '../../../src/workout/program.ts';
 import type { SessionState } from '../../../src/workout/session.ts';
 import { StandInUtterance } from '../../utterance.ts';
 
@@ -20,7 +21,11 @@ interface Watched {
 
 let appsOpened = 0;
 
-function openApp(habit: Habit = 'usual', cueHosts: CueHosts | null = null): Watched {
+function openApp(
+  habit: Habit = 'usual',
+  cueHosts: CueHosts | null = null,
+  settle: (app: Backbeat) => void = () => {},
+): Watched {
   const t0 = Date.now();
   // A store of its own: the sessions an earlier test recorded are not this one's history, which would
   // move today's targets.
@@ -33,6 +38,7 @@ function openApp(habit: Habit = 'usual', cueHosts: CueHosts | null = null): Watc
     persistence: { page: null, openStore: () => SessionStore.open({ name: storeName }) },
   });
   app.devices.active.virtual?.setHabit(habit);
+  settle(app);
   app.start();
   const states: SessionState[] = [];
   let person: VirtualPersonStatus | null = null;
@@ -157,6 +163,38 @@ describe('sets started by position, with the virtual person', () => {
       app.dispose();
     },
   );
+
+  // With no rest between sets the person stays lying face down, in position for the next set: its
+  // first rep comes soon after "Go" and is counted as it is done, not with the second.
+  it('counts the first rep of a set that follows with a rest of 0 s as it is done', {
+    timeout: 60_000,
+  }, async () => {
+    const { app, person } = openApp('usual', null, ({ settings }) => {
+      for (const { id } of PROGRAM) settings.setIncluded(id, id === 'superman');
+      settings.setDosage('superman', { sets: 2, target: 3, restS: 0 });
+    });
+    await vi.advanceTimersByTimeAsync(3000);
+    app.startSession();
+    // When the person's first rep of the second set was over, and when the screen first counted.
+    let doneMs = Number.NaN;
+    let countedMs = Number.NaN;
+    let firstCount = 0;
+    for (let i = 0; i < 600 && (Number.isNaN(doneMs) || Number.isNaN(countedMs)); i++) {
+      await vi.advanceTimersByTimeAsync(100);
+      const set = app.session.state.set;
+      if (set?.setNumber !== 2 || set.waiting) continue;
+      if (Number.isNaN(doneMs) && (person()?.current.repsDone ?? 0) >= 1) doneMs = Date.now();
+      if (Number.isNaN(countedMs) && set.count >= 1) {
+        countedMs = Date.now();
+        firstCount = set.count;
+      }
+    }
+    expect(firstCount).toBe(1);
+    expect(Math.abs(countedMs - doneMs)).toBeLessThan(1000);
+    await runUntil(() => app.session.state.phase === 'summary', 60);
+    expect(app.session.state.completed.map((r) => r.count)).toEqual([3, 3]);
+    app.dispose();
+  });
 
   it('never starts a floor set for a person who stays on their feet', { timeout: 60_000 }, async () => {
     const { app, states } = openApp('stays-up');

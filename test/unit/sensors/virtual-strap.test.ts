@@ -244,6 +244,32 @@ describe('the live virtual strap', () => {
     });
   });
 
+  // Sitting up and lying down again take longer than no rest at all: the usual person, who sits up
+  // for some rests, stays lying in position for the next set, every time.
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])(
+    'stays lying face down through a rest of 0 s, in position for the next set (seed %i)',
+    (seed) => {
+      const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
+      scheduler.run(({ flush }) => {
+        const strap = new VirtualStrap({ seed, now: () => scheduler.now(), scheduler });
+        let inPosition = false;
+        let finite = true;
+        strap.status$.pipe(take(215)).subscribe((status) => {
+          inPosition = status.current.inPosition;
+        });
+        strap.accel$.pipe(take(215)).subscribe((frame) => {
+          if (scheduler.now() >= 20_000) finite &&= frame.xyz.every(Number.isFinite);
+        });
+        scheduler.schedule(() => strap.perform({ kind: 'exercise', exercise: 'superman', target: 2 }), 1000);
+        scheduler.schedule(() => strap.perform({ kind: 'rest', durationS: 0 }), 20_000);
+        scheduler.schedule(() => strap.perform({ kind: 'position', exercise: 'superman' }), 20_100);
+        flush();
+        expect(inPosition).toBe(true);
+        expect(finite).toBe(true);
+      });
+    },
+  );
+
   it('stands still while paused, and goes on from where it stopped', () => {
     const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
     scheduler.run(({ flush }) => {
