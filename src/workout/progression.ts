@@ -160,27 +160,37 @@ function asksMore(exercise: Exercise, a: CountDose, b: CountDose): boolean {
   return a.target > b.target;
 }
 
-/** The most a session in which every set reached its target did, and whether it was the last time. */
+/**
+ * The most a session in which every set reached its target did, and what the sessions with the
+ * exercise since did instead, if any: a set short of its target, or every set of a target (or sets)
+ * the person set lower.
+ */
 interface CountsReached {
   /** Null before any session in which every set reached its target. */
   readonly reached: CountDose | null;
-  /** That session was the last one with the exercise, not one before a session short of it. */
-  readonly lastTime: boolean;
+  readonly shortSince: boolean;
+  readonly easierSince: boolean;
 }
 
 function countsReached(history: readonly PastSession[], exercise: Exercise): CountsReached {
   let reached: CountDose | null = null;
-  let lastTime = false;
+  let shortSince = false;
+  let easierSince = false;
   for (const session of chronological(history)) {
     const sets = setsOf(session, exercise.id);
     if (sets.length === 0) continue;
     const done = reachedEverySet(session, sets, exercise.id)
       ? { sets: sets.length, target: Math.max(...sets.map((set) => set.target)) }
       : null;
-    lastTime = done !== null && (reached === null || !asksMore(exercise, reached, done));
-    if (lastTime) reached = done;
+    if (done === null) shortSince = true;
+    else if (reached !== null && asksMore(exercise, reached, done)) easierSince = true;
+    else {
+      reached = done;
+      shortSince = false;
+      easierSince = false;
+    }
   }
-  return { reached, lastTime };
+  return { reached, shortSince, easierSince };
 }
 
 /**
@@ -387,7 +397,7 @@ function countReason(
   todayTarget: number,
 ): string {
   // Only a session in which every set reached its target raises a count.
-  const { reached, lastTime } = countsReached(history, exercise);
+  const { reached, shortSince, easierSince } = countsReached(history, exercise);
   const { sets, target } = reached ?? { sets: 0, target: 0 };
   const did = `you did ${setsChanged ? `all ${sets} sets` : 'every set'} of ${countText(exercise, target)}`;
   const range = exercise.targetRange;
@@ -399,8 +409,15 @@ function countReason(
     reached && range && addsSet(exercise, reached)
       ? `, the top of the program's ${countRangeText(exercise, range)}, so ${sets + 1} sets start again at ${startsAt}`
       : '';
-  if (!lastTime)
-    return `${did} in an earlier session${setAdded}, and a set short of it since does not lower it`;
+  if (shortSince || easierSince) {
+    const since =
+      shortSince && easierSince
+        ? 'the sessions since, easier or a set short, do not lower it'
+        : shortSince
+          ? 'a set short of it since does not lower it'
+          : 'an easier session you set since does not lower it';
+    return `${did} in an earlier session${setAdded}, and ${since}`;
+  }
   if (setAdded) return `${did} last time${setAdded}`;
   return target >= (range?.high ?? Infinity)
     ? `${did} last time, the most the program asks for`

@@ -454,6 +454,26 @@ describe("what progression changed in today's plan, and why", () => {
     ]);
   });
 
+  it('says a session done in full at a target set lower since does not lower the count, not that it fell short', () => {
+    const history = [
+      counted(day(1), 'superman', 10, 'target', 'target', 'target'),
+      counted(day(2), 'superman', 6, 'target', 'target', 'target'),
+    ];
+    expect(changesOf(defaultPlan(), history)).toEqual([
+      {
+        exerciseId: 'superman',
+        setting: 10,
+        today: 11,
+        reason:
+          'you did every set of 10 reps in an earlier session, and an easier session you set since does not lower it',
+      },
+    ]);
+    history.push(counted(day(3), 'superman', 10, 'target', 'stopped', 'target'));
+    expect(changesOf(defaultPlan(), history)[0]?.reason).toBe(
+      'you did every set of 10 reps in an earlier session, and the sessions since, easier or a set short, do not lower it',
+    );
+  });
+
   it("names the 3 sets of 15 reps that added the pulldown's 4th, and that its reps start again at 12", () => {
     const history = [counted(day(1), 'lat-pulldown', 15, 'target', 'target', 'target')];
     expect(changesOf(defaultPlan(), history)).toEqual([
