@@ -405,8 +405,9 @@ function countReason(
     range && todayTarget > range.low
       ? `the ${countText(exercise, todayTarget)} you set`
       : countText(exercise, range?.low ?? todayTarget);
+  // Sets the person chose outside the program's range keep their number: none is added to them.
   const setAdded =
-    reached && range && addsSet(exercise, reached)
+    setsChanged && reached && range && addsSet(exercise, reached)
       ? `, the top of the program's ${countRangeText(exercise, range)}, so ${sets + 1} sets start again at ${startsAt}`
       : '';
   if (shortSince || easierSince) {

@@ -474,6 +474,21 @@ describe("what progression changed in today's plan, and why", () => {
     );
   });
 
+  it('adds no set to a pulldown set to 2 sets, and its reason says none is added', () => {
+    const plan = defaultPlan().map((p) =>
+      p.exercise.id === 'lat-pulldown' ? { ...p, dosage: { ...p.dosage, sets: 2 } } : p,
+    );
+    const history = [counted(day(1), 'lat-pulldown', 15, 'target', 'target', 'target')];
+    expect(changesOf(plan, history)).toEqual([
+      {
+        exerciseId: 'lat-pulldown',
+        setting: 12,
+        today: 15,
+        reason: 'you did every set of 15 reps last time, the most the program asks for',
+      },
+    ]);
+  });
+
   it("names the 3 sets of 15 reps that added the pulldown's 4th, and that its reps start again at 12", () => {
     const history = [counted(day(1), 'lat-pulldown', 15, 'target', 'target', 'target')];
     expect(changesOf(defaultPlan(), history)).toEqual([
