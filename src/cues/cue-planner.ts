@@ -134,6 +134,9 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   if (isPaused(next)) {
     // Said when the pause begins, and again when the device the app paused for is given up for lost:
     // the person must act. Not when the person pressed Reconnect after that: that is no news to them.
+    // Not the pause Finish's question makes: the person is reading it at the screen, and is told what
+    // they answer ("Done", the session's end, or where the set stands as it goes on).
+    if (next.pausedToAsk) return [];
     const news = !isPaused(prev) || (next.pausedFor === 'lost' && prev.pausedFor !== 'lost');
     return news ? [say(PAUSED_WORDS[next.pausedFor ?? 'person'], true)] : [];
   }

@@ -316,7 +316,10 @@ export class BbApp extends LitElement {
     );
     this.addEventListener('bb-skip', () => this.app.session.skip());
     this.addEventListener('bb-begin-set', () => this.app.session.beginSet());
-    this.addEventListener('bb-pause', () => this.app.session.pause());
+    this.addEventListener('bb-pause', (event) => {
+      if (event.detail?.toAsk) this.app.session.pauseToAsk();
+      else this.app.session.pause();
+    });
     this.addEventListener('bb-resume', () => this.app.session.resume());
     this.addEventListener('bb-finish', () => this.app.session.finish());
     this.addEventListener('bb-start-hold', () => this.app.session.startHold());

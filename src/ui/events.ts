@@ -7,7 +7,8 @@ export interface BbCommandDetail {
   'bb-skip': undefined;
   /** Starts a set that is waiting for the person to be in position. */
   'bb-begin-set': undefined;
-  'bb-pause': undefined;
+  /** `toAsk`: the session holds still while Finish's question is asked, no pause the person asked for. */
+  'bb-pause': { readonly toAsk: boolean } | undefined;
   'bb-resume': undefined;
   'bb-finish': undefined;
   /** Starts a hold no device has seen start (a heart-rate-only strap sees no one hold still). */
@@ -44,7 +45,7 @@ declare global {
     'bb-start': CustomEvent<undefined>;
     'bb-skip': CustomEvent<undefined>;
     'bb-begin-set': CustomEvent<undefined>;
-    'bb-pause': CustomEvent<undefined>;
+    'bb-pause': CustomEvent<{ readonly toAsk: boolean } | undefined>;
     'bb-resume': CustomEvent<undefined>;
     'bb-finish': CustomEvent<undefined>;
     'bb-start-hold': CustomEvent<undefined>;

@@ -34,7 +34,7 @@ export class FinishQuestion implements ReactiveController {
     // The session holds still while the person makes up their mind: no set begins and no rest runs
     // out under the question, and the time it takes is not the workout's.
     this.pausedToAsk = !this.host.paused;
-    if (this.pausedToAsk) sendCommand(this.host, 'bb-pause');
+    if (this.pausedToAsk) sendCommand(this.host, 'bb-pause', { toAsk: true });
     this.host.requestUpdate();
     // Focus moves to the answer that changes nothing, for a keyboard or switch user.
     void this.host.updateComplete.then(() =>

@@ -63,6 +63,11 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'pause', nowMs: this.now(), ...(reason ? { reason } : {}) });
   }
 
+  /** Holds the session still while Finish's question is asked. */
+  pauseToAsk(): void {
+    this.dispatch({ type: 'pause', nowMs: this.now(), toAsk: true });
+  }
+
   resume(): void {
     this.dispatch({ type: 'resume', nowMs: this.now() });
   }

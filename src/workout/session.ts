@@ -142,6 +142,11 @@ export interface SessionState {
   readonly pausedAtMs: number | null;
   /** Why the app paused by itself, when it did: said to the person lying on the mat, not a bare "Paused". */
   readonly pausedFor?: PauseReason;
+  /**
+   * The pause holds the session still while Finish's question is asked: the person is at the screen,
+   * reading it, and the voice says nothing of it (see SessionAction's pause).
+   */
+  readonly pausedToAsk?: true;
   /** The pauses over so far, in order (absent when none): time the session's timer stood still. */
   readonly pauses?: readonly Pause[];
   /**
@@ -185,7 +190,13 @@ export type SessionAction =
   | { readonly type: 'position-sensing'; readonly available: boolean; readonly nowMs: number }
   | { readonly type: 'motion-sensing'; readonly exercises: readonly ExerciseId[] }
   /** `reason` is set when the app pauses by itself, not the person. */
-  | { readonly type: 'pause'; readonly nowMs: number; readonly reason?: PauseReason }
+  /** `toAsk`: to ask whether to end the session (Finish), not a pause the person asked for. */
+  | {
+      readonly type: 'pause';
+      readonly nowMs: number;
+      readonly reason?: PauseReason;
+      readonly toAsk?: boolean;
+    }
   | { readonly type: 'resume'; readonly nowMs: number }
   /** Ends the set now (keeping what was counted), or cuts the rest short. */
   | { readonly type: 'skip'; readonly nowMs: number }
@@ -365,6 +376,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
         nowMs: Math.max(state.nowMs, action.nowMs),
         pausedAtMs: action.nowMs,
         ...(action.reason ? { pausedFor: action.reason } : {}),
+        ...(action.toAsk ? { pausedToAsk: true } : {}),
       };
     case 'resume':
       return resume(state, action.nowMs);
@@ -534,7 +546,7 @@ function resume(state: SessionState, nowMs: number): SessionState {
 function endPause(state: SessionState, nowMs: number): SessionState {
   if (state.pausedAtMs === null) return state;
   const pausedMs = Math.max(0, nowMs - state.pausedAtMs);
-  const { pausedFor: _reason, ...unpaused } = state;
+  const { pausedFor: _reason, pausedToAsk: _asked, ...unpaused } = state;
   const set = state.set;
   const resumed: SessionState = {
     ...unpaused,

@@ -59,7 +59,9 @@ describe("Finish's question beside the ring", () => {
       const listen = (screen: HTMLElement) => {
         for (const name of ['bb-pause', 'bb-resume', 'bb-finish'] as const)
           screen.addEventListener(name, () => commands.push(name));
+        screen.addEventListener('bb-pause', (event) => pauses.push(event.detail));
       };
+      const pauses: unknown[] = [];
       const finish = page.getByRole('button', { name: 'Finish' });
       listen(await show());
       await finish.click();
@@ -67,6 +69,8 @@ describe("Finish's question beside the ring", () => {
       await finish.click();
       await page.getByRole('button', { name: 'End session' }).click();
       expect(commands).toEqual(['bb-pause', 'bb-resume', 'bb-pause', 'bb-finish']);
+      // Pauses to ask, not ones the person asked for: the voice says nothing of them.
+      expect(pauses).toEqual([{ toAsk: true }, { toAsk: true }]);
       // Paused already (by the person, or for a device): the answer leaves it paused.
       document.body.replaceChildren();
       commands.length = 0;

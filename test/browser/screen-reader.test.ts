@@ -60,6 +60,21 @@ describe('the screen reader during a session', () => {
     await expect.poll(words).not.toBe(first);
     expect(said()).toBe('Paused.');
   });
+
+  // The question is what is read then (the focus is on its Keep going): no "Paused" over it.
+  it("reads nothing of the pause Finish's question makes, and where the set stands on Keep going", async () => {
+    mounted = await mountApp({ start: true, settings: { muted: true } });
+    await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
+    await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
+    mounted.app.session.adjustCount(1);
+    await expect.poll(said).toBe('one.');
+    await userEvent.click(page.getByRole('button', { name: 'Finish' }));
+    expect(mounted.app.session.state.pausedAtMs).not.toBeNull();
+    await mounted.shell.updateComplete;
+    expect(said()).toBe('one.');
+    await userEvent.click(page.getByRole('button', { name: 'Keep going' }));
+    await expect.poll(said).toMatch(/^Go on: Superman, set one of three\./);
+  });
 });
 
 /** The element focused, through the shadow roots. */

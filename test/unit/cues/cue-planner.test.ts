@@ -465,6 +465,28 @@ describe('planCues', () => {
     ]);
   });
 
+  // Finish's question pauses the session while the person, at the screen, reads it: no "Paused" over
+  // it, only what their answer does.
+  it("says nothing of the pause Finish's question makes, then the hold's end or where it stands", () => {
+    const ended = new Run(plan(['elbow-plank', 3, 20, 60]));
+    ended.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+    ended.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    ended.ticksTo(11_000);
+    expect(spoken(ended.do({ type: 'pause', nowMs: 11_100, toAsk: true }))).toEqual([]);
+    expect(spoken(ended.do(tick(13_000), { type: 'finish', nowMs: 14_000 }))).toEqual([
+      'Done: ten seconds',
+      'Session ended: one set done. Well done',
+    ]);
+    const goesOn = new Run(plan(['elbow-plank', 3, 20, 60]));
+    goesOn.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+    goesOn.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    goesOn.ticksTo(11_000);
+    expect(spoken(goesOn.do({ type: 'pause', nowMs: 11_100, toAsk: true }))).toEqual([]);
+    expect(spoken(goesOn.do({ type: 'resume', nowMs: 14_000 }))).toEqual([
+      expect.stringMatching(/^Go on: Elbow plank, set one of three\..*ten seconds held/),
+    ]);
+  });
+
   it('ends a session of skipped sets without calling them done, and one with none without praise', () => {
     const skipped = new Run(plan(['superman', 2, 10, 30]));
     skipped.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
