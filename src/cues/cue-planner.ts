@@ -157,12 +157,16 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   }
 
   if (next.phase === 'set' && next.set && !(prev.phase === 'set' && sameSet(prev, next))) {
-    if (prev.phase === 'rest') cues.push(tone('rest-end'), vibrate('rest-end'));
+    // Straight from the set before, not from a reload's picked-up set.
+    const noRestBefore = prev.phase === 'set' && next.set.noRestBefore === true;
+    if (prev.phase === 'rest' || noRestBefore) cues.push(tone('rest-end'), vibrate('rest-end'));
     const begins = setBegins(prev, next, next.set);
-    // Straight on from the set before (skipped before it began, or no rest between them): its last
-    // count, "Done" or "Set skipped" is heard to its end first, then the set. What it said is news.
+    // No rest between them (a rest of 0 s): the set just done's last count, "Done" or "Set over" is
+    // heard to its end first, then the set.
+    if (noRestBefore) return [...cues, ...begins.map(afterWhatIsSaid)];
+    // Straight on from a set skipped before it began: "Set skipped" is news, said over what was being
+    // said, and the set after it.
     if (prev.phase === 'set') return cutShort([...cues, ...begins.map(afterWhatIsSaid)]);
-    if (noRest(prev)) return [...cues, ...begins.map(afterWhatIsSaid)];
     cues.push(...begins);
   } else if (next.phase === 'rest') {
     if (prev.phase !== 'rest') cues.push(...restBegins(prev, next));
@@ -184,11 +188,6 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
 function endedEarly(state: SessionState): boolean {
   const planned = state.plan.reduce((n, p) => n + p.dosage.sets, 0);
   return state.completed.length < planned;
-}
-
-/** A rest of 0 s: the person asked to go on at once, so the next set follows the last one's lines. */
-function noRest(state: SessionState): boolean {
-  return state.phase === 'rest' && currentPlanned(state)?.dosage.restS === 0;
 }
 
 /** The line said once what is being said or waits has been, not over it. */
@@ -406,8 +405,6 @@ function restBegins(prev: SessionState, next: SessionState): Cue[] {
   const planned = currentPlanned(next);
   const coming = upNext(next);
   if (!planned || next.restEndsMs === null) return [];
-  // No rest: the next set says itself at once.
-  if (noRest(next) && prev.phase !== 'ready') return [];
   // The planned rest, not restEndsMs − nowMs: the clock in the state may lag the rep that ended the
   // set. A rest picked up after a reload says what is left of it.
   const parts = [

@@ -118,6 +118,11 @@ export interface CurrentSet {
   readonly corrections?: number;
   /** The rest before this set ended early because the heart rate had recovered. */
   readonly afterRecovery?: boolean;
+  /**
+   * No rest came between the set before and this one (a rest of 0 s): this set followed it at once,
+   * where a rest screen would have come.
+   */
+  readonly noRestBefore?: boolean;
 }
 
 export interface FormWarning {
@@ -322,6 +327,13 @@ function newSet(setNumber: number, nowMs: number, waiting: boolean): CurrentSet 
 }
 
 export function reduceSession(state: SessionState, action: SessionAction): SessionState {
+  const next = reduce(state, action);
+  // A rest of 0 s is none: the next set comes at once, not a rest screen until the clock next ticks.
+  const noRest = state.phase === 'set' && next.phase === 'rest' && currentPlanned(next)?.dosage.restS === 0;
+  return noRest ? beginNextSet(next, { noRestBefore: true }) : next;
+}
+
+function reduce(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
     case 'reset': {
       // A new session keeps knowing what the devices connected now can see.
@@ -390,7 +402,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return state;
     case 'recovered':
       if (state.phase !== 'rest' || state.pausedAtMs !== null) return state;
-      return beginNextSet({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) }, true);
+      return beginNextSet({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) }, { afterRecovery: true });
     case 'adjust':
       // The last set has no rest after it: the summary is where it is put right.
       return state.phase === 'rest' || state.phase === 'summary'
@@ -875,8 +887,8 @@ export function correctableInRest(record: SetRecord): boolean {
 
 /**
  * The set just done, while the set after it, with no rest between them (a rest of 0 s), has counted
- * nothing: the rest screen that offers −1 / +1 for it was there for a moment only, so the set screen
- * offers them until the person is under way. Null otherwise.
+ * nothing: no rest screen came to offer −1 / +1 for it, so the set screen offers them until the
+ * person is under way. Null otherwise.
  */
 export function setJustDoneToCorrect(state: SessionState): SetRecord | null {
   const record = state.completed.at(-1);
@@ -972,7 +984,10 @@ function hasNextSet(state: SessionState): boolean {
   );
 }
 
-function beginNextSet(state: SessionState, afterRecovery = false): SessionState {
+/** How the set after a rest came: early, as the heart rate had recovered, or with no rest at all. */
+type SetStart = Pick<CurrentSet, 'afterRecovery' | 'noRestBefore'>;
+
+function beginNextSet(state: SessionState, start: SetStart = {}): SessionState {
   const planned = currentPlanned(state);
   if (!planned) return { ...state, phase: 'summary', endedMs: state.nowMs };
   let exerciseIndex = state.exerciseIndex;
@@ -989,10 +1004,7 @@ function beginNextSet(state: SessionState, afterRecovery = false): SessionState 
     exerciseIndex,
     plan: retargetPlank(state.plan, exerciseIndex, state.completed),
     restEndsMs: null,
-    set: {
-      ...newSet(setNumber, state.nowMs, state.startsByPosition === true),
-      ...(afterRecovery ? { afterRecovery: true } : {}),
-    },
+    set: { ...newSet(setNumber, state.nowMs, state.startsByPosition === true), ...start },
   };
 }
 

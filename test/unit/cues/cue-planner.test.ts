@@ -513,18 +513,30 @@ describe('planCues', () => {
   it('with no rest set, follows the last count, heard to its end, with the next set and no "Rest"', () => {
     const run = new Run(plan(['superman', 2, 2, 0], ['glute-bridge', 1, 2, 0]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
-    const said = [...run.do(motion(rep(2000))), ...run.ticksTo(3000)].filter((c) => c.kind === 'say');
-    expect(said).toEqual([
+    // The rep that ends the set brings the next one: its count, then the next set's start.
+    expect(run.do(motion(rep(2000)))).toEqual([
+      { kind: 'tone', tone: 'rep' },
+      { kind: 'vibrate', patternMs: VIBRATION.rep },
       { kind: 'say', text: 'two', interrupt: false, topic: 'count' },
+      { kind: 'tone', tone: 'rest-end' },
+      { kind: 'vibrate', patternMs: VIBRATION['rest-end'] },
       { kind: 'say', text: 'Superman, set two of two. two reps. Go', interrupt: false },
     ]);
+    expect(run.ticksTo(3000)).toEqual([]);
     run.do(motion(rep(4000)));
-    const next = [...run.do(motion(rep(5000))), ...run.ticksTo(6000)];
+    const next = run.do(motion(rep(5000)));
     expect(spoken(next)).toEqual([
       'two',
       expect.stringMatching(/^Glute bridge, one set\. two reps\. Lie on your back/),
     ]);
     expect(next.some((cue) => cue.kind === 'say' && cue.interrupt)).toBe(false);
+    // A set stopped short says so, heard before the next set.
+    const stopped = new Run(plan(['superman', 2, 5, 0]));
+    stopped.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    expect(spoken(stopped.do({ type: 'skip', nowMs: 3000 }))).toEqual([
+      'Set over: one rep',
+      'Superman, set two of two. five reps. Go',
+    ]);
   });
 
   it('with no rest set, says the count of the set just done once it is put right from the next set', () => {

@@ -476,6 +476,33 @@ describe('session reducer', () => {
     expect(run(s, { type: 'adjust', delta: 1, nowMs: 9500 }).completed[0].count).toBe(3);
   });
 
+  it('goes straight on to the next set after a rest of 0 s, where a rest screen came until the next tick', () => {
+    const noRest: PlannedExercise[] = [
+      { exercise: exerciseById('superman'), dosage: { sets: 2, target: 2, restS: 0 } },
+      { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 2, restS: 0 } },
+    ];
+    let s = run(
+      initialSessionState(noRest),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+      { type: 'motion', event: rep(3000) },
+    );
+    expect(s).toMatchObject({ phase: 'set', exerciseIndex: 0, restEndsMs: null });
+    expect(s.set).toMatchObject({ setNumber: 2, count: 0, startedMs: 3200, noRestBefore: true });
+    expect(s.completed).toMatchObject([{ setNumber: 1, count: 2, endedBy: 'target', endedMs: 3000 }]);
+    // Skip set on a set under way, and on to the next exercise, the same; a set that waits for the
+    // person to get into position waits as after any rest.
+    s = run(
+      s,
+      { type: 'position-sensing', available: true, nowMs: 3500 },
+      { type: 'motion', event: rep(5000) },
+      { type: 'skip', nowMs: 6000 },
+    );
+    expect(s).toMatchObject({ phase: 'set', exerciseIndex: 1, restEndsMs: null });
+    expect(s.set).toMatchObject({ setNumber: 1, waiting: true, startedMs: 6000, noRestBefore: true });
+    expect(s.completed.at(-1)).toMatchObject({ setNumber: 2, count: 1, endedBy: 'stopped', endedMs: 6000 });
+  });
+
   it('puts the set just done right from the next set when there is no rest, until that set counts', () => {
     const noRest: PlannedExercise[] = [
       { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 0 } },
