@@ -888,15 +888,15 @@ export function correctableInRest(record: SetRecord): boolean {
 /**
  * The set just done, while the set after it, with no rest between them (a rest of 0 s), has counted
  * nothing: no rest screen came to offer −1 / +1 for it, so the set screen offers them until the
- * person is under way. Null otherwise.
+ * person is under way. Null otherwise, and after a set skipped before it began: that set was never
+ * done (+1 would make it one), and the time to put right the set before it was that set's wait, as a
+ * rest is.
  */
 export function setJustDoneToCorrect(state: SessionState): SetRecord | null {
   const record = state.completed.at(-1);
   const set = state.set;
-  if (state.phase !== 'set' || !set || !record || !correctableInRest(record)) return null;
-  if (set.count > 0 || set.holdStartMs !== null) return null;
-  const restS = state.plan.find((p) => p.exercise.id === record.exerciseId)?.dosage.restS;
-  return restS === 0 ? record : null;
+  if (state.phase !== 'set' || !set?.noRestBefore || !record || !correctableInRest(record)) return null;
+  return set.count > 0 || set.holdStartMs !== null ? null : record;
 }
 
 /**

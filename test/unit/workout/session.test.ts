@@ -538,6 +538,41 @@ describe('session reducer', () => {
     expect(run(rested, { type: 'adjust-last', delta: -1, nowMs: 6000 })).toBe(rested);
   });
 
+  it('with no rest, offers no set to put right after a set skipped before it began, nor that set', () => {
+    const noRest: PlannedExercise[] = [
+      { exercise: exerciseById('superman'), dosage: { sets: 3, target: 3, restS: 0 } },
+    ];
+    let s = run(
+      initialSessionState(noRest),
+      { type: 'position-sensing', available: true, nowMs: 0 },
+      { type: 'start', nowMs: 0 },
+      { type: 'begin', nowMs: 1000 },
+      { type: 'motion', event: rep(2000) },
+      { type: 'motion', event: rep(3000) },
+      { type: 'motion', event: rep(4000) },
+    );
+    expect(s.set).toMatchObject({ setNumber: 2, count: 0, waiting: true });
+    expect(setJustDoneToCorrect(s)).toBe(s.completed[0]);
+    // Set 2 skipped while it waits for the person: set 3 follows at once, and set 2 was never done.
+    s = run(s, { type: 'skip', nowMs: 6000 });
+    expect(s.set).toMatchObject({ setNumber: 3, waiting: true });
+    expect(s.completed[1]).toMatchObject({ setNumber: 2, count: 0, endedBy: 'skipped' });
+    expect(setJustDoneToCorrect(s)).toBeNull();
+    expect(run(s, { type: 'adjust-last', delta: 1, nowMs: 7000 })).toBe(s);
+    // A set begun and skipped with nothing counted (reps done with no device to count them) is offered.
+    const begun = run(
+      initialSessionState(noRest),
+      { type: 'start', nowMs: 0 },
+      { type: 'skip', nowMs: 20_000 },
+    );
+    expect(begun.set).toMatchObject({ setNumber: 2 });
+    expect(setJustDoneToCorrect(begun)).toMatchObject({ setNumber: 1, count: 0, endedBy: 'skipped' });
+    expect(run(begun, { type: 'adjust-last', delta: 3, nowMs: 21_000 }).completed[0]).toMatchObject({
+      count: 3,
+      endedBy: 'target',
+    });
+  });
+
   it('leaves a hold as it was during the rest, and gives a set skipped with nothing counted the reps done', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 30, restS: 60 } },
