@@ -148,8 +148,7 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
   if (prev.phase === 'set' && prev.set) {
     if (next.phase === 'set' && next.set && sameSet(prev, next)) {
       cues.push(...duringSet(prev, prev.set, next, next.set));
-      // The set before, put right from this one where there was no rest between them.
-      cues.push(...correctedInRest(prev, next));
+      cues.push(...correctedFromNextSet(prev, next));
       return cues;
     }
     const record = finished[0];
@@ -335,16 +334,34 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
 }
 
 /**
- * The set just done, its count put right during the rest (or from the next set where there was none;
- * the session's last on the summary): "Eight reps".
+ * The set just done, its count put right during the rest (or, the session's last, on the summary):
+ * "Eight reps". In a rest that set is the only one in question.
  */
 function correctedInRest(prev: SessionState, next: SessionState): Cue[] {
-  const before = prev.completed.at(-1);
-  const after = next.completed.at(-1);
-  if (!before || !after || before === after || before.count === after.count) return [];
+  const after = countPutRight(prev, next);
+  if (!after) return [];
   const unit = countUnit(exerciseById(after.exerciseId));
   // After the rest's announcement, not over it: it tells what comes next and how to lie for it.
   return [sayCount(capitalised(plural(after.count, unit)))];
+}
+
+/**
+ * The set just done, put right from the set after it where no rest came between them: "Superman, set
+ * one: four reps". It names the set, or the count would be heard as this set's target or count.
+ */
+function correctedFromNextSet(prev: SessionState, next: SessionState): Cue[] {
+  const after = countPutRight(prev, next);
+  if (!after) return [];
+  const exercise = exerciseById(after.exerciseId);
+  const count = plural(after.count, countUnit(exercise));
+  return [sayCount(`${exercise.name}, set ${spokenNumber(after.setNumber)}: ${count}`)];
+}
+
+/** The set just done, when its count was put right between these states. */
+function countPutRight(prev: SessionState, next: SessionState): SetRecord | null {
+  const before = prev.completed.at(-1);
+  const after = next.completed.at(-1);
+  return before && after && before !== after && before.count !== after.count ? after : null;
 }
 
 /**

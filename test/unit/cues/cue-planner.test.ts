@@ -539,13 +539,18 @@ describe('planCues', () => {
     ]);
   });
 
-  it('with no rest set, says the count of the set just done once it is put right from the next set', () => {
-    const run = new Run(plan(['superman', 2, 2, 0]));
+  it('with no rest set, names the set just done and its count once it is put right from the next set', () => {
+    const run = new Run(plan(['superman', 2, 2, 0], ['glute-bridge', 1, 2, 0]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
-    run.ticksTo(3000);
     expect(run.state.set?.setNumber).toBe(2);
+    // "Three reps" alone would be heard as this set's target, said a moment ago, or its count.
     expect(run.do({ type: 'adjust-last', delta: 1, nowMs: 3500 })).toEqual([
-      { kind: 'say', text: 'Three reps', interrupt: false, topic: 'count' },
+      { kind: 'say', text: 'Superman, set one: three reps', interrupt: false, topic: 'count' },
+    ]);
+    run.do(motion(rep(5000)), motion(rep(6000)));
+    expect(run.state.set).toMatchObject({ setNumber: 1, count: 0 });
+    expect(spoken(run.do({ type: 'adjust-last', delta: -1, nowMs: 7000 }))).toEqual([
+      'Superman, set two: one rep',
     ]);
   });
 
