@@ -424,7 +424,7 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       return {
         ...state,
         nowMs,
-        set: { ...staysBegun(set), holdStartMs: nowMs, heldSinceMs: null, lastProgressMs: nowMs },
+        set: { ...withoutLeaving(set), holdStartMs: nowMs, heldSinceMs: null, lastProgressMs: nowMs },
       };
     }
     case 'end-hold': {
@@ -592,7 +592,7 @@ function onTick(state: SessionState): SessionState {
   if (set.waiting) return warnIfDue(state, set);
   if (set.leftMs != null) {
     // With no device left that sees posture, nothing would see the person back: the set goes on.
-    if (!state.startsByPosition) return { ...state, set: staysBegun(set) };
+    if (!state.startsByPosition) return { ...state, set: withoutLeaving(set) };
     return state.nowMs - set.leftMs >= SETTLE_BACK_MS ? { ...state, set: waitingAgain(set) } : state;
   }
   const { exercise, dosage } = planned;
@@ -792,8 +792,7 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
  * or a hold picked up after a reload. When they left is the old wait's, and is forgotten.
  */
 function waitingAgain(set: CurrentSet): CurrentSet {
-  const { leftMs: _left, ...rest } = set;
-  return { ...rest, waiting: true, inPosition: false, wrongPosture: null, heldSinceMs: null };
+  return { ...withoutLeaving(set), waiting: true, inPosition: false, wrongPosture: null, heldSinceMs: null };
 }
 
 /**
@@ -803,7 +802,7 @@ function waitingAgain(set: CurrentSet): CurrentSet {
  * for the lift as it does after "Go" (see liftedBeforeGo).
  */
 function backInPosition(exercise: Exercise, set: CurrentSet, backMs: number): CurrentSet {
-  const { leftMs: _left, ...rest } = set;
+  const rest = withoutLeaving(set);
   if (exercise.liftsIntoHold) {
     return set.goHeardMs === undefined ? rest : { ...rest, goHeardMs: Math.max(set.goHeardMs, backMs) };
   }
@@ -813,10 +812,11 @@ function backInPosition(exercise: Exercise, set: CurrentSet, backMs: number): Cu
 }
 
 /**
- * The set stays begun, the moment the person left position forgotten: they counted or started the hold
- * by hand (reaching over to the phone takes them out of position), or no device sees posture any more.
+ * The set with the moment the person left position forgotten: it waits for them again, they are back,
+ * or it stays begun because they counted or started the hold by hand (reaching over to the phone
+ * takes them out of position) or no device sees posture any more.
  */
-function staysBegun(set: CurrentSet): CurrentSet {
+function withoutLeaving(set: CurrentSet): CurrentSet {
   const { leftMs: _left, ...rest } = set;
   return rest;
 }
@@ -871,7 +871,7 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
   const adjusted = {
     ...state,
     nowMs,
-    set: { ...staysBegun(set), count, corrections, sides, lastProgressMs: nowMs },
+    set: { ...withoutLeaving(set), count, corrections, sides, lastProgressMs: nowMs },
   };
   return count >= planned.dosage.target ? endSet(adjusted, nowMs, 'target') : adjusted;
 }
