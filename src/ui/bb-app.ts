@@ -306,6 +306,8 @@ export class BbApp extends LitElement {
   private movedOn = false;
   /** The keyboard's focus was on the screen the session moved on from. */
   private focusWasIn = false;
+  /** The history was opened from Settings for its backups: it shows them, not its top. */
+  private backupsAsked = false;
 
   constructor() {
     super();
@@ -331,6 +333,10 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-set-muted', (event) => this.app.settings.setMuted(event.detail.muted));
     this.addEventListener('bb-new-session', () => void this.app.newSession());
     this.addEventListener('bb-show-history', () => (this.view = 'history'));
+    this.addEventListener('bb-show-backups', () => {
+      this.view = 'history';
+      this.backupsAsked = true;
+    });
     this.addEventListener('bb-close-history', () => (this.view = 'session'));
     this.addEventListener('bb-export', (event) => void this.exportSession(event.detail.format));
     this.addEventListener('bb-connect-bluetooth', () => void this.app.devices.connectBluetoothStrap());
@@ -404,6 +410,8 @@ export class BbApp extends LitElement {
     // fold; and each set, rest and summary, so that a page scrolled on a small screen (or text made
     // large) shows the count or the countdown, not where the last screen was read.
     if (previous !== undefined || this.movedOn) window.scrollTo({ top: 0 });
+    if (this.backupsAsked) void this.renderRoot.querySelector('bb-history')?.showBackups();
+    this.backupsAsked = false;
     if (this.movedOn && this.focusWasIn) void this.focusNewScreen();
     this.movedOn = false;
     if (previous === undefined) return;

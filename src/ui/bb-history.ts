@@ -500,6 +500,16 @@ export class BbHistory extends LitElement {
     await this.bringIntoView('.tools > .problem', '.tools > .offer', '.tools > .notice');
   };
 
+  /**
+   * Opened for its backups (from Settings): the backup and import buttons come into view, on a phone
+   * with large text below the fold, and the keyboard's focus is on the first of them.
+   */
+  async showBackups(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector('.tools > .actions')?.scrollIntoView({ block: 'nearest' });
+    this.renderRoot.querySelector<HTMLElement>('.tools > .actions > button')?.focus({ preventScroll: true });
+  }
+
   /** Scrolls the first of `selectors` on the page, once rendered, just into view. */
   private async bringIntoView(...selectors: string[]): Promise<void> {
     await this.updateComplete;

@@ -27,6 +27,7 @@ import {
   type SettingsModel,
   targetLimits,
 } from '../workout/settings.ts';
+import { sendCommand } from './events.ts';
 import {
   describeBelowRange,
   describeChangedDose,
@@ -335,6 +336,7 @@ export class BbSettings extends LitElement {
       <h2 id="settings-title">Settings</h2>
       <form aria-labelledby="settings-title" @submit=${(e: Event) => e.preventDefault()}>
         ${this.renderSession(s)} ${this.renderExercises(s)} ${this.renderSound(s)} ${this.renderHeart(s)}
+        ${this.renderBackups()}
         <div class="actions">
           <button type="button" class="primary" @click=${this.onDone}>Done</button>
           ${
@@ -628,6 +630,25 @@ export class BbSettings extends LitElement {
             @change=${(e: Event) => this.model.setEndRestOnRecovery(checked(e))} />
           End a rest early once my heart rate has recovered
         </label>
+      </fieldset>
+    `;
+  }
+
+  /**
+   * Backups are made and restored in the history, with the sessions they hold; a person moving to a
+   * new phone looks for them here first.
+   */
+  private renderBackups() {
+    return html`
+      <fieldset>
+        <legend>Backups</legend>
+        <p class="note">
+          Your sessions and these settings are kept in this browser only. To move them to a new phone, back
+          up everything in History and import the file in History on the new phone.
+        </p>
+        <div class="actions">
+          <button type="button" @click=${() => sendCommand(this, 'bb-show-backups')}>Back up or import in History</button>
+        </div>
       </fieldset>
     `;
   }

@@ -23,6 +23,8 @@ export interface BbCommandDetail {
   /** Save the session just done as a file. */
   'bb-export': { readonly format: ExportFormat };
   'bb-show-history': undefined;
+  /** Open the history at its backup and import, which a person moving to a new phone looks for. */
+  'bb-show-backups': undefined;
   /** Leave the history for the screen it was opened over. */
   'bb-close-history': undefined;
   'bb-connect-bluetooth': undefined;
@@ -56,6 +58,7 @@ declare global {
     'bb-set-muted': CustomEvent<{ readonly muted: boolean }>;
     'bb-export': CustomEvent<{ readonly format: ExportFormat }>;
     'bb-show-history': CustomEvent<undefined>;
+    'bb-show-backups': CustomEvent<undefined>;
     'bb-close-history': CustomEvent<undefined>;
     'bb-connect-bluetooth': CustomEvent<undefined>;
     'bb-use-virtual': CustomEvent<undefined>;
