@@ -381,11 +381,15 @@ export class Devices extends Model<DeviceState> {
     readonly error: string | null;
     readonly fileName?: string;
   }): void {
+    // What went wrong comes first, in few words: a session's header on a phone with large text shows
+    // only the start of a problem.
     if (!file.recording)
-      this.update({ problem: `That file is not a Backbeat recording: ${file.error ?? 'unreadable'}` });
+      this.update({
+        problem: `Not a recording: Backbeat cannot replay that file; ${file.error ?? 'it is unreadable'}.`,
+      });
     // Saved before a device sent anything: it would play as a strap with heart rate only.
     else if (file.recording.packets.length === 0)
-      this.update({ problem: 'That recording is empty: it was saved before any device sent anything.' });
+      this.update({ problem: 'Empty recording: it was saved before any device sent anything.' });
     else this.replay(file.recording, undefined, file.fileName);
   }
 

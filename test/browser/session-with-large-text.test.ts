@@ -10,7 +10,10 @@ import { layOutAsTheApp } from './mount.ts';
 
 const DEVICES = [
   { name: 'the virtual strap', problem: null },
-  { name: 'a device problem', problem: 'That file is not a Backbeat recording: it does not open as JSON' },
+  {
+    name: 'a device problem',
+    problem: 'Not a recording: Backbeat cannot replay that file; it does not open as JSON.',
+  },
 ] as const;
 
 describe.each(DEVICES)('a session with text at twice its size on a phone, with $name', ({ problem }) => {

@@ -527,12 +527,10 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     await settle(1000);
     expect(beats).toEqual([75, 99]);
     devices.replayFile({ recording: null, error: 'not JSON' });
-    expect(devices.state.problem).toBe('That file is not a Backbeat recording: not JSON');
+    expect(devices.state.problem).toBe('Not a recording: Backbeat cannot replay that file; not JSON.');
     // An empty one plays nothing: said so, and the replay under way goes on.
     devices.replayFile({ recording: createRecording([]), error: null, fileName: 'empty.json' });
-    expect(devices.state.problem).toBe(
-      'That recording is empty: it was saved before any device sent anything.',
-    );
+    expect(devices.state.problem).toBe('Empty recording: it was saved before any device sent anything.');
     expect(devices.state.source?.kind).toBe('replay');
     devices.dispose();
   });
