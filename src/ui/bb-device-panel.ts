@@ -6,7 +6,7 @@ import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
-import { buttonStyles, fieldStyles, NARROW, visuallyHidden } from './styles.ts';
+import { buttonStyles, fieldStyles, hiddenFromSight, NARROW, visuallyHidden } from './styles.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
 // them that the app is on it.
@@ -24,6 +24,16 @@ const REPLAY_WORDS: Partial<Record<ConnectionState, string>> = { connected: 'rep
 
 /** A battery at or below this is shown as low: a strap's coin cell has hours left. */
 const LOW_BATTERY_PERCENT = 15;
+
+/**
+ * A problem as its line at a glance shows it: what went wrong (its words up to the first colon or full
+ * stop: "Not a recording:"), then the rest, which the line shows once opened.
+ */
+function renderProblemLine(problem: string) {
+  const end = problem.search(/[:.](\s|$)/);
+  if (end < 0) return html`<span class="gist">${problem}</span>`;
+  return html`<span class="gist">${problem.slice(0, end + 1)}</span><span class="rest">${problem.slice(end + 1)}</span>`;
+}
 
 /** Phone motion and the virtual strap send no packets: a recording of them would be empty. */
 const SENDS_NO_PACKETS = new Set<DeviceKind>(['phone', 'virtual']);
@@ -211,6 +221,23 @@ export class BbDevicePanel extends LitElement {
         white-space: normal;
         padding-block: 0.4rem;
       }
+      /*
+       * Shut, a problem's line is what went wrong, on up to two lines (a file that is no recording, a
+       * strap out of reach); the why and what to do are a tap away, and read out with it.
+       */
+      .glance:not([open]) .problem-line .line {
+        white-space: normal;
+      }
+      .glance:not([open]) .gist {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 2;
+        overflow: hidden;
+        line-height: 1.2;
+      }
+      .glance:not([open]) .rest {
+        ${hiddenFromSight}
+      }
       .glance-body {
         display: flex;
         flex-wrap: wrap;
@@ -331,7 +358,7 @@ export class BbDevicePanel extends LitElement {
     return html`<details class="glance">
       ${
         problem
-          ? html`<summary class="problem-line"><span class="line" role="alert">${problem}</span></summary>`
+          ? html`<summary class="problem-line"><span class="line" role="alert">${renderProblemLine(problem)}</span></summary>`
           : html`<summary><span class="line">${line}</span></summary>`
       }
       <div class="glance-body">

@@ -1,5 +1,5 @@
 // The header on a 360 px phone, the narrowest the app is laid out for, with the widest heart rate
-// it shows: three digits and a zone.
+// it shows: three digits and a zone; and on a phone with its text at twice its size (180 px wide).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { createRecording, recordPacket } from '../../src/protocol/recording.ts';
@@ -7,6 +7,50 @@ import { SessionStore } from '../../src/store/session-store.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
+
+/**
+ * The words of `phrase`, written in `element`, that are not on screen: cut off at an edge of a box
+ * that clips what overflows it (an ellipsis, lines clamped) or hidden from sight.
+ */
+function clippedWords(element: Element, phrase: string): string[] {
+  const text = element.textContent!;
+  const at = text.indexOf(phrase);
+  if (at < 0) throw new Error(`${phrase} is not written in the element`);
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const clipped: string[] = [];
+  let offset = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const own = node.textContent!;
+    const word = /\S+/g;
+    for (let match = word.exec(own); match; match = word.exec(own)) {
+      const start = offset + match.index;
+      if (start < at || start >= at + phrase.length) continue;
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      if (!shownWithin(range.getBoundingClientRect(), node.parentElement!)) clipped.push(match[0]);
+    }
+    offset += own.length;
+  }
+  return clipped;
+}
+
+/** A word's box is inside every box around it that clips what overflows it, up to the shadow root. */
+function shownWithin(word: DOMRect, from: Element): boolean {
+  if (word.width === 0 || word.height === 0) return false;
+  for (let box: Element | null = from; box; box = box.parentElement) {
+    const style = getComputedStyle(box);
+    if (style.overflow === 'visible' && style.clipPath === 'none') continue;
+    const edge = box.getBoundingClientRect();
+    const inside =
+      word.left >= edge.left - 0.5 &&
+      word.right <= edge.right + 0.5 &&
+      word.top >= edge.top - 0.5 &&
+      word.bottom <= edge.bottom + 0.5;
+    if (!inside) return false;
+  }
+  return true;
+}
 
 describe('the header on a phone', () => {
   let mounted: AppShell;
@@ -99,6 +143,9 @@ describe('a set with a device problem, with text at twice its size on a phone (1
     await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
     const panel = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-device-panel')!);
     await expect.element(panel.getByRole('alert')).toHaveTextContent(problem);
+    // Shut, the line says what went wrong in full, not its first dozen characters and "…".
+    const line = panel.getByRole('alert').element();
+    expect(clippedWords(line, 'Not a recording')).toEqual([]);
     const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!;
     const shown = set.shadowRoot!.querySelector('.face .count')!;
     // On the screen as the page opens, at its top: no scroll needed, whatever the focus did.
