@@ -11,7 +11,7 @@ import { type Detected, type DetectorInput, detect } from './detect.ts';
 import { startPostureOf } from './position.ts';
 import type { Recording } from './recordings.ts';
 import { HOLD_TOLERANCE_S, longestHold } from './robustness.ts';
-import { rotationAboutAxis } from './transforms.ts';
+import { rotationAboutAxis, turnSample } from './transforms.ts';
 
 /** Turns of the still start the evaluation measures, in degrees. */
 export const STILL_START_TURNS_DEG = [5, 9] as const;
@@ -64,11 +64,8 @@ export function withStillStartTurned(
     const k = i % n0;
     const u = i < still ? 0 : (i - still) / turning;
     const m = rotationAboutAxis(axis, deg * (0.5 + 0.5 * Math.cos(Math.PI * u)));
-    const [x, y, z] = [rec.xyz[3 * k], rec.xyz[3 * k + 1], rec.xyz[3 * k + 2]];
     tS[i] = rec.tS[0] + i * dtS;
-    xyz[3 * i] = m[0] * x + m[1] * y + m[2] * z;
-    xyz[3 * i + 1] = m[3] * x + m[4] * y + m[5] * z;
-    xyz[3 * i + 2] = m[6] * x + m[7] * y + m[8] * z;
+    turnSample(m, rec.xyz, k, xyz, i);
   }
   for (let i = 0; i < n; i++) tS[before + i] = rec.tS[i] + before * dtS;
   xyz.set(rec.xyz, 3 * before);

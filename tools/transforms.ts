@@ -83,17 +83,20 @@ export function randomChestMounting(random: Random, maxTiltDeg: number): Rotatio
   return multiply(tilt, turn);
 }
 
+/** Sample `k` of `from` (interleaved x,y,z) turned by m, written as sample `i` of `to`. */
+export function turnSample(m: Rotation, from: Float32Array, k: number, to: Float32Array, i: number): void {
+  const x = from[3 * k];
+  const y = from[3 * k + 1];
+  const z = from[3 * k + 2];
+  to[3 * i] = m[0] * x + m[1] * y + m[2] * z;
+  to[3 * i + 1] = m[3] * x + m[4] * y + m[5] * z;
+  to[3 * i + 2] = m[6] * x + m[7] * y + m[8] * z;
+}
+
 export function rotate(input: RateRecording, m: Rotation): Transformed {
   const src = input.rec.xyz;
   const xyz = new Float32Array(src.length);
-  for (let i = 0; i < src.length; i += 3) {
-    const x = src[i];
-    const y = src[i + 1];
-    const z = src[i + 2];
-    xyz[i] = m[0] * x + m[1] * y + m[2] * z;
-    xyz[i + 1] = m[3] * x + m[4] * y + m[5] * z;
-    xyz[i + 2] = m[6] * x + m[7] * y + m[8] * z;
-  }
+  for (let i = 0; i < src.length / 3; i++) turnSample(m, src, i, xyz, i);
   return { rec: { tS: input.rec.tS, xyz }, rateHz: input.rateHz, timeScale: 1 };
 }
 
