@@ -38,6 +38,12 @@ export interface SetRecord {
   readonly corrections?: number;
   /** The person ended the hold by hand (the detector still saw it held). */
   readonly endedByHand?: boolean;
+  /**
+   * Skipped before it began (the person still getting into position, or out of it again before
+   * anything counted; see notBegun): nothing was done in it, so it has no count to put right. Absent
+   * for a set that began, and in sets saved before it was kept, which read as they always did: begun.
+   */
+  readonly neverBegun?: boolean;
 }
 
 /**
@@ -394,9 +400,11 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       return resume(state, action.nowMs);
     case 'skip':
       if (state.phase === 'set' && state.set) {
-        const ended = endSet({ ...state, nowMs: action.nowMs }, action.nowMs, endedByHand(state.set));
+        const never = notBegun(state.set);
+        const how = never ? { neverBegun: true } : {};
+        const ended = endSet({ ...state, nowMs: action.nowMs }, action.nowMs, endedByHand(state.set), how);
         // Skipped before the person got into position: nothing was done to rest from.
-        return notBegun(state.set) && ended.phase === 'rest' ? beginNextSet(ended) : ended;
+        return never && ended.phase === 'rest' ? beginNextSet(ended) : ended;
       }
       if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
       return state;
@@ -430,7 +438,7 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
     case 'end-hold': {
       const set = state.set;
       if (state.phase !== 'set' || !set || set.holdStartMs === null) return state;
-      return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'stopped', true);
+      return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'stopped', { endedByHand: true });
     }
     case 'finish': {
       // The set under way ends where the person stopped it, with what it counted (not a hold ended
@@ -878,11 +886,12 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
 
 /**
  * Whether the set just done can have its count put right during the rest after it (or on the summary,
- * for the session's last): any rep or breath set, one skipped with nothing counted too (reps done with
- * a heart-rate-only strap and no +1 are counted nowhere else). A hold's time is the detectors' alone.
+ * for the session's last): any rep or breath set that began, one skipped with nothing counted too
+ * (reps done with a heart-rate-only strap and no +1 are counted nowhere else). Not a set skipped
+ * before it began: +1 would make a set never done into one done. A hold's time is the detectors' alone.
  */
 export function correctableInRest(record: SetRecord): boolean {
-  return record.holdMs === null;
+  return record.holdMs === null && !record.neverBegun;
 }
 
 /**
@@ -939,7 +948,10 @@ export function sidesCorrected(sides: Readonly<Record<Side, number>>, delta: num
   return { left, right };
 }
 
-function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, byHand = false): SessionState {
+/** How a set ended beyond why: by hand (a hold), or skipped before it began. */
+type SetEndedHow = Pick<SetRecord, 'endedByHand' | 'neverBegun'>;
+
+function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, how: SetEndedHow = {}): SessionState {
   const planned = currentPlanned(state);
   const set = state.set;
   if (!planned || !set) return state;
@@ -960,7 +972,7 @@ function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, byHand = 
     endedBy,
     formIssues: set.formIssues,
     ...(set.corrections ? { corrections: set.corrections } : {}),
-    ...(byHand ? { endedByHand: true } : {}),
+    ...how,
   };
   const completed = [...state.completed, record];
   const after = { ...state, completed, set: null };

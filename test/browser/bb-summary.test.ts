@@ -305,6 +305,17 @@ describe('bb-summary', () => {
     summary.records = [record({ exerciseId: 'elbow-plank', holdMs: 47_000, count: 0, target: 30 })];
     await summary.updateComplete;
     expect(page.getByRole('group', { name: 'Last set counted wrong?' }).elements()).toHaveLength(0);
+    // Begun, then skipped with nothing counted: reps the detectors missed can still be added.
+    const skipped = { setNumber: 2, count: 0, endedBy: 'skipped' } as const;
+    summary.records = [record({}), record(skipped)];
+    await summary.updateComplete;
+    await expect.element(page.getByRole('button', { name: '+1 rep on Superman, set 2' })).toBeEnabled();
+    await expect.element(page.getByRole('button', { name: '−1 rep on Superman, set 2' })).toBeDisabled();
+    // Skipped while it waited for the person, never begun: +1 would make it a set done.
+    summary.records = [record({}), record({ ...skipped, neverBegun: true })];
+    await summary.updateComplete;
+    await expect.element(page.getByRole('row').nth(2)).toHaveTextContent(/^Superman 2 skipped 10$/);
+    expect(page.getByRole('group', { name: 'Last set counted wrong?' }).elements()).toHaveLength(0);
   });
 
   it('gives no heart rate for a set skipped before it began', async () => {

@@ -6,6 +6,7 @@ import { summarize } from '../../../src/store/summary.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
   afterInterruption,
+  correctableInRest,
   FORM_WARNING_SHOWN_MS,
   initialSessionState,
   type PlannedExercise,
@@ -792,6 +793,61 @@ describe('sets that begin when the person is in position', () => {
     let t = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 0, 1000));
     t = run(t, { type: 'skip', nowMs: 2000 });
     expect(t.phase).toBe('rest');
+  });
+
+  it('marks a set skipped before it began as never begun, and offers no count to put right for it', () => {
+    const lastSetDone = run(
+      sensing([{ ...supermanTwoSets[0], dosage: { sets: 2, target: 3, restS: 0 } }]),
+      { type: 'start', nowMs: 0 },
+      position('in', 'face-down', 0, 1000),
+      ...[2000, 3000, 4000].map((t): SessionAction => ({ type: 'motion', event: rep(t) })),
+    );
+    expect(lastSetDone.set).toMatchObject({ setNumber: 2, waiting: true });
+    // The session's last set, skipped while it waits for the person: nothing was done in it.
+    const skipped = run(lastSetDone, { type: 'skip', nowMs: 6000 });
+    expect(skipped.phase).toBe('summary');
+    expect(skipped.completed[1]).toMatchObject({
+      setNumber: 2,
+      count: 0,
+      endedBy: 'skipped',
+      neverBegun: true,
+    });
+    expect(skippedUndone(skipped.completed[1]!)).toBe(true);
+    expect(correctableInRest(skipped.completed[1]!)).toBe(false);
+    // +1 on the summary would make a set never done into one done.
+    expect(run(skipped, { type: 'adjust', delta: 1, nowMs: 7000 })).toBe(skipped);
+
+    // Begun (in position, "Go" heard), then skipped with nothing counted: reps the detectors missed.
+    const begun = run(lastSetDone, position('in', 'face-down', 5000, 5500), { type: 'skip', nowMs: 20_000 });
+    expect(begun.phase).toBe('summary');
+    expect(begun.completed[1]).toMatchObject({ setNumber: 2, count: 0, endedBy: 'skipped' });
+    expect(begun.completed[1]?.neverBegun).toBeUndefined();
+    expect(correctableInRest(begun.completed[1]!)).toBe(true);
+    expect(run(begun, { type: 'adjust', delta: 1, nowMs: 21_000 }).completed[1]).toMatchObject({
+      count: 1,
+      endedBy: 'stopped',
+    });
+    // Nor is a set finished before it began a set at all, to mark or to put right.
+    expect(run(lastSetDone, { type: 'finish', nowMs: 6000 }).completed).toHaveLength(1);
+  });
+
+  it('marks a set skipped moments after the person left position, nothing counted, as never begun', () => {
+    const left = run(
+      sensing(),
+      { type: 'start', nowMs: 0 },
+      position('in', 'face-down', 0, 1000),
+      position('away', 'upright', 2000, 3000),
+    );
+    expect(left.set?.leftMs).toBe(3000);
+    const skipped = run(left, { type: 'skip', nowMs: 4000 });
+    expect(skipped.completed[0]).toMatchObject({ endedBy: 'skipped', neverBegun: true });
+    // A set that began at once (no device sees posture) has begun, whatever it counted.
+    const atOnce = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'skip', nowMs: 4000 },
+    );
+    expect(atOnce.completed[0]?.neverBegun).toBeUndefined();
   });
 
   it('begins at once when the rest ends with the person already in position', () => {
