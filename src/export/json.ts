@@ -499,6 +499,8 @@ function readSet(r: Reader): SetRow {
     formIssues: r.field('formIssues').array((f) => f.oneOf(FORM_ISSUES)),
     ...(r.has('corrections') ? { corrections: r.field('corrections').number() } : {}),
     ...(r.has('endedByHand') ? { endedByHand: r.field('endedByHand').boolean() } : {}),
+    // Absent in backups made before a set skipped unbegun was told apart: such a set reads as begun.
+    ...(r.has('neverBegun') ? { neverBegun: r.field('neverBegun').boolean() } : {}),
   });
 }
 

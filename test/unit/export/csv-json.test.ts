@@ -206,6 +206,31 @@ describe('JSON export and import', () => {
     expect(back.bundles).toEqual([marked]);
   });
 
+  it('keeps a set skipped before it began as never begun through a backup, and an older set as begun', async () => {
+    const bundle = await recordSession();
+    const [superman] = bundle.sets;
+    const skipped = { ...superman!, count: 0, peakDeg: null, endedBy: 'skipped' as const };
+    const marked = {
+      ...bundle,
+      sets: [
+        ...bundle.sets,
+        { ...skipped, index: bundle.sets.length, setNumber: 3, neverBegun: true },
+        // Written before sets skipped unbegun were told apart: it reads as it did, begun.
+        { ...skipped, index: bundle.sets.length + 1, setNumber: 4 },
+      ],
+    };
+    const back = readJson(toJson([marked]), IMPORTED_AT);
+    expect(back.unknownFields).toEqual([]);
+    expect(back.bundles).toEqual([marked]);
+    expect(back.bundles[0]!.sets.at(-1)).not.toHaveProperty('neverBegun');
+
+    const damaged = JSON.parse(toJson([marked]));
+    damaged.sessions[0].sets[bundle.sets.length].neverBegun = 'yes';
+    expect(() => fromJson(JSON.stringify(damaged), IMPORTED_AT)).toThrow(
+      `This file is damaged (session 1, set ${bundle.sets.length + 1}): "neverBegun" should be true or false. Nothing was imported.`,
+    );
+  });
+
   it('backs up the whole store to one file and restores it into an empty one', async () => {
     const source = await SessionStore.open({ name: `json-${++dbCounter}` });
     const recorded = await recordSession(source);
