@@ -95,6 +95,16 @@ describe('CSV export', () => {
       { ...superman!, index: 1, setNumber: 2, endedBy: 'skipped' as const, count: 2, peakDeg: null },
       // Skipped before it counted anything: not a set to import.
       { ...superman!, index: 5, setNumber: 3, endedBy: 'skipped' as const, count: 0, peakDeg: null },
+      // Skipped while it waited for the person, and kept as never begun: no more a set to import.
+      {
+        ...superman!,
+        index: 6,
+        setNumber: 4,
+        endedBy: 'skipped' as const,
+        count: 0,
+        peakDeg: null,
+        neverBegun: true,
+      },
       {
         ...plank!,
         index: 2,

@@ -156,7 +156,14 @@ describe('FIT sets skipped', () => {
       startedMs: last.endedMs + 60_000,
       endedMs: last.endedMs + 90_000,
     };
-    const messages = decode(await toFit({ ...bundle, sets: [...bundle.sets, skipped, after] }));
+    // Kept as never begun (skipped while it waited for the person), or from before that was kept.
+    const [unmarked, marked] = await Promise.all(
+      [skipped, { ...skipped, neverBegun: true }].map((set) =>
+        toFit({ ...bundle, sets: [...bundle.sets, set, after] }),
+      ),
+    );
+    expect(marked).toEqual(unmarked);
+    const messages = decode(unmarked!);
     const sets = messages.setMesgs ?? [];
     const active = sets.filter((s) => s.setType === 'active');
     expect(active).toHaveLength(bundle.sets.length + 1);

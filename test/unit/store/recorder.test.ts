@@ -201,6 +201,26 @@ describe('SessionRecorder', () => {
     reopened.close();
   });
 
+  it('keeps a set skipped while it waited for the person as never begun, and resumes with it so', async () => {
+    const name = `recorder-never-begun-${++dbCounter}`;
+    const store = await openStore(name);
+    const rig = new Rig();
+    rig.model.sensePosition(true);
+    const recorder = rig.startRecording(store, { newId: () => 'unbegun' });
+    await rig.advance(3000, recorder);
+    rig.model.skip();
+    recorder.update(rig.model.state);
+    await rig.advance(1000, recorder, () => recorder.flush());
+    const saved = (await store.loadBundle('unbegun'))!;
+    expect(saved.sets).toEqual([expect.objectContaining({ index: 0, endedBy: 'skipped', neverBegun: true })]);
+    store.close();
+
+    const reopened = await openStore(name);
+    const { state } = await SessionRecorder.resume(reopened, 'unbegun', 0, { wallNow: () => rig.wallMs });
+    expect(state.completed).toMatchObject([{ setNumber: 1, count: 0, neverBegun: true }]);
+    reopened.close();
+  });
+
   it('keeps recording in memory and reports a clear error when the store stops taking data', async () => {
     const store = await openStore();
     const rig = new Rig();

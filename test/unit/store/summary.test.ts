@@ -38,8 +38,9 @@ describe('summarize', () => {
       endedBy: 'skipped' as const,
     };
     const superman = { ...skipped, setNumber: 6, count: 10, endedBy: 'target' as const };
-    const summary = summarize([bathang, skipped, superman], [], 5 * 60_000);
-    expect(summary).toMatchObject({ sets: 3, skipped: 1, reps: 14, breaths: 4 });
+    const neverBegun = { ...skipped, setNumber: 7, neverBegun: true };
+    const summary = summarize([bathang, skipped, superman, neverBegun], [], 5 * 60_000);
+    expect(summary).toMatchObject({ sets: 4, skipped: 2, reps: 14, breaths: 4 });
   });
 
   it('keeps the weight of each exercise done with one, for History, and none for a set never begun', () => {
