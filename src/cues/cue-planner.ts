@@ -37,8 +37,11 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
  * to lie is moot once the person is in position. A count is short and is heard to its end.
  * 'time' is the clock of a hold or a rest ("fifteen seconds", "four"): true only in the second it
  * names, so one the voice is not free to say by then is dropped, not said late against the ring.
+ * 'last-set' is the set just done, its count put right from the set after it (no rest between): news
+ * of that set, not of the counts of the set under way, so neither takes the place of the other; a
+ * second tap's line still takes the place of the first's.
  */
-export type Topic = 'count' | 'position' | 'time';
+export type Topic = 'count' | 'position' | 'time' | 'last-set';
 
 export type Cue =
   /**
@@ -124,6 +127,7 @@ const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, inte
 const sayCount = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'count' });
 const sayPosition = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'position' });
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
+const sayLastSet = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'last-set' });
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
 const vibrate = (kind: ToneKind): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
 
@@ -354,7 +358,7 @@ function correctedFromNextSet(prev: SessionState, next: SessionState): Cue[] {
   if (!after) return [];
   const exercise = exerciseById(after.exerciseId);
   const count = plural(after.count, countUnit(exercise));
-  return [sayCount(`${exercise.name}, set ${spokenNumber(after.setNumber)}: ${count}`)];
+  return [sayLastSet(`${exercise.name}, set ${spokenNumber(after.setNumber)}: ${count}`)];
 }
 
 /** The set just done, when its count was put right between these states. */

@@ -545,7 +545,7 @@ describe('planCues', () => {
     expect(run.state.set?.setNumber).toBe(2);
     // "Three reps" alone would be heard as this set's target, said a moment ago, or its count.
     expect(run.do({ type: 'adjust-last', delta: 1, nowMs: 3500 })).toEqual([
-      { kind: 'say', text: 'Superman, set one: three reps', interrupt: false, topic: 'count' },
+      { kind: 'say', text: 'Superman, set one: three reps', interrupt: false, topic: 'last-set' },
     ]);
     run.do(motion(rep(5000)), motion(rep(6000)));
     expect(run.state.set).toMatchObject({ setNumber: 1, count: 0 });

@@ -1,7 +1,14 @@
+import { BehaviorSubject, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { type Cue, type CueSettings, VIBRATION } from '../../../src/cues/cue-planner.ts';
-import { cuesOf, keepAwakeOf } from '../../../src/cues/cue-player.ts';
+import { type Cue, type CueSettings, planCues, VIBRATION } from '../../../src/cues/cue-planner.ts';
+import {
+  type CueHosts,
+  CuePlayer,
+  type CuePlayerSettings,
+  cuesOf,
+  keepAwakeOf,
+} from '../../../src/cues/cue-player.ts';
 import { Tones } from '../../../src/cues/tones.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
@@ -12,6 +19,7 @@ import {
   type SessionAction,
   type SessionState,
 } from '../../../src/workout/session.ts';
+import { StandInUtterance } from '../../utterance.ts';
 
 const PLAN: PlannedExercise[] = [
   { exercise: exerciseById('superman'), dosage: { sets: 2, target: 2, restS: 30 } },
@@ -135,5 +143,123 @@ describe('tones where the browser has no Web Audio', () => {
     tones.unlock();
     expect(tones.play('rep')).toBe(0);
     tones.close();
+  });
+});
+
+/**
+ * A voice that says one line at a time and ends it when the test says, as a person on the mat would
+ * hear it: what it `heard`, in order.
+ */
+class VoiceOnTheMat {
+  readonly heard: string[] = [];
+  private saying: StandInUtterance | null = null;
+  readonly speechSynthesis = {
+    speak: (utterance: StandInUtterance) => {
+      this.saying = utterance;
+    },
+    cancel: () => {
+      this.saying = null;
+    },
+    getVoices: () => [],
+  };
+
+  /** The line being said, to its end; the voice moves on to the next. */
+  endLine(): string | null {
+    const line = this.saying;
+    if (!line) return null;
+    this.heard.push(line.text);
+    this.saying = null;
+    line.dispatchEvent(new Event('end'));
+    return line.text;
+  }
+
+  /** Says line after line up to and with `text`, which must come. */
+  sayUpTo(text: string): void {
+    for (let line = this.endLine(); line !== text; line = this.endLine()) {
+      if (line === null) throw new Error(`"${text}" was never said: ${this.heard.join(' / ')}`);
+    }
+  }
+
+  /** Says everything handed over, to the end of the queue. */
+  sayAll(): void {
+    while (this.endLine() !== null);
+  }
+}
+
+/** The cue player of a session with no rest between sets, speaking through `voice`. */
+function playedThrough(voice: VoiceOnTheMat) {
+  const noRest: PlannedExercise[] = [
+    { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 0 } },
+  ];
+  const state$ = new BehaviorSubject(initialSessionState(noRest));
+  const settings: CuePlayerSettings = { ...LOUD, tones: false, voiceUri: null, speechRate: 1 };
+  const player = CuePlayer.forBrowser(state$, of(settings), {
+    window: { speechSynthesis: voice.speechSynthesis, SpeechSynthesisUtterance: StandInUtterance },
+    navigator: {},
+    document: { visibilityState: 'visible', addEventListener() {}, removeEventListener() {} },
+  } as unknown as CueHosts);
+  player.start();
+  const act = (action: SessionAction) => state$.next(reduceSession(state$.value, action));
+  // Three reps counted: the set ends at its target and the next begins at once, with no rest between.
+  act({ type: 'start', nowMs: 0 });
+  for (const tMs of [2000, 4000, 6000]) act(rep(tMs));
+  expect(state$.value.set).toMatchObject({ setNumber: 2, count: 0 });
+  // Everything but the next set's start has been said; the voice is still on that.
+  voice.sayUpTo('three');
+  return { player, act, state: () => state$.value };
+}
+
+const CORRECTED = 'Superman, set one: four reps';
+
+describe('a count put right from the set after it, with no rest between', () => {
+  it('is heard though the new set counts its first rep before the voice is free', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = playedThrough(voice);
+    act({ type: 'adjust-last', delta: 1, nowMs: 7000 });
+    act(rep(8000));
+    voice.sayAll();
+    expect(voice.heard.slice(-3)).toEqual(['Superman, set two of two. three reps. Go', CORRECTED, 'one']);
+    player.dispose();
+  });
+
+  it('is heard as it begins though the new set counts a rep at that moment, and so is the count', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = playedThrough(voice);
+    voice.sayAll();
+    // The voice is free: the correction is being said when the rep comes, in the same instant.
+    act({ type: 'adjust-last', delta: 1, nowMs: 7000 });
+    act(rep(7000));
+    voice.sayAll();
+    expect(voice.heard.slice(-2)).toEqual([CORRECTED, 'one']);
+    player.dispose();
+  });
+
+  it('does not take the place of a count of the set under way still waiting to be said', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = playedThrough(voice);
+    const uncounted = state();
+    act(rep(8000));
+    // The session takes no correction once the new set has counted; its line is handed to the voice
+    // as the planner says it, as if it had: a count waiting must not be dropped for news of another set.
+    const corrected = reduceSession(uncounted, { type: 'adjust-last', delta: 1, nowMs: 8500 });
+    for (const cue of planCues(uncounted, corrected, LOUD)) {
+      if (cue.kind === 'say') player.outputs.speech.say(cue.text, cue.interrupt, cue.topic, cue.ends);
+    }
+    voice.sayAll();
+    expect(voice.heard.slice(-2)).toEqual(['one', CORRECTED]);
+    player.dispose();
+  });
+
+  it('put right twice before the voice is free, is said once, as it stands now', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = playedThrough(voice);
+    act({ type: 'adjust-last', delta: 1, nowMs: 7000 });
+    act({ type: 'adjust-last', delta: 1, nowMs: 7300 });
+    voice.sayAll();
+    expect(voice.heard.slice(-2)).toEqual([
+      'Superman, set two of two. three reps. Go',
+      'Superman, set one: five reps',
+    ]);
+    player.dispose();
   });
 });
