@@ -21,6 +21,7 @@ import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { describeSessionFacts, personLocale } from './format.ts';
 import { ObserveController } from './observe.ts';
+import { scrollToShow } from './opened-at.ts';
 import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
 
 const RETENTION_OPTIONS: readonly { value: string; label: string; retention: MotionRetention }[] = [
@@ -501,13 +502,20 @@ export class BbHistory extends LitElement {
   };
 
   /**
-   * Opened for its backups (from Settings): the backup and import buttons come into view, on a phone
-   * with large text below the fold, and the keyboard's focus is on the first of them.
+   * Opened for its backups (from Settings): the backup and import buttons come into view under the
+   * heading that says where the tap led (on a phone with large text, where not all fit, the heading and
+   * Back up everything), and the keyboard's focus is on the first of them.
    */
   async showBackups(): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector('.tools > .actions')?.scrollIntoView({ block: 'nearest' });
-    this.renderRoot.querySelector<HTMLElement>('.tools > .actions > button')?.focus({ preventScroll: true });
+    const heading = this.renderRoot.querySelector('h2');
+    const actions = this.renderRoot.querySelector('.tools > .actions');
+    const backUp = this.renderRoot.querySelector<HTMLElement>('.tools > .actions > button');
+    if (!heading || !actions || !backUp) return;
+    const view = { top: 0, bottom: document.documentElement.clientHeight };
+    const edges = (element: Element) => element.getBoundingClientRect();
+    window.scrollBy({ top: scrollToShow(view, edges(heading), edges(actions), edges(backUp)) });
+    backUp.focus({ preventScroll: true });
   }
 
   /** Scrolls the first of `selectors` on the page, once rendered, just into view. */

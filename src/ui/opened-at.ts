@@ -1,0 +1,34 @@
+// Where a screen opened at one of its parts scrolls to. Pure: the boxes come from the layout, and the
+// screen scrolls by what this gives.
+
+/** A box's top and bottom edges, down the screen in px, as getBoundingClientRect gives them. */
+export interface Edges {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/**
+ * How far to scroll down (up, if negative) so that a screen opened for one of its parts shows where
+ * the person is as well as what they asked for: from its `heading` to the end of the part `asked`,
+ * with the least scroll, when that fits in the `view`; else the heading at the top of the view, with
+ * as much of the part as fits under it, as long as the part's `first` control (the one with the focus)
+ * is then wholly in view; else that control, with the least scroll. Text made large on a small phone
+ * leaves no room for more: the heading is worth less than the control asked for.
+ * In whole pixels, as the page scrolls: rounded the way that leaves the edge shown wholly in view, not
+ * a fraction of a pixel beyond it.
+ */
+export function scrollToShow(view: Edges, heading: Edges, asked: Edges, first: Edges): number {
+  const height = view.bottom - view.top;
+  if (asked.bottom - heading.top <= height)
+    return leastScroll(view, { top: heading.top, bottom: asked.bottom });
+  if (first.bottom - heading.top <= height) return Math.floor(heading.top - view.top);
+  return leastScroll(view, first);
+}
+
+/** Scrolls `box` just into view, as scrollIntoView's block 'nearest' does: not at all if it is. */
+function leastScroll(view: Edges, box: Edges): number {
+  if (box.top < view.top) return Math.floor(box.top - view.top);
+  if (box.bottom > view.bottom)
+    return Math.min(Math.ceil(box.bottom - view.bottom), Math.floor(box.top - view.top));
+  return 0;
+}

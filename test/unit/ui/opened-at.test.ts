@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { scrollToShow } from '../../../src/ui/opened-at.ts';
+
+// A phone's screen of 640 px, then the same layout on one with its text at twice its size (320 px).
+const PHONE = { top: 0, bottom: 640 };
+const SMALL = { top: 0, bottom: 320 };
+
+describe('where a screen opened for one of its parts scrolls to', () => {
+  it('does not scroll when the heading and the whole part are already in view', () => {
+    expect(
+      scrollToShow(PHONE, { top: 296, bottom: 329 }, { top: 440, bottom: 640 }, { top: 440, bottom: 484 }),
+    ).toBe(0);
+  });
+
+  it('scrolls the least that brings the heading and the whole part into view, down or up', () => {
+    // The part ends 200 px below the fold: the heading, 300 px above its end, stays on screen.
+    expect(
+      scrollToShow(PHONE, { top: 540, bottom: 573 }, { top: 600, bottom: 840 }, { top: 600, bottom: 644 }),
+    ).toBe(200);
+    // Scrolled past the heading: back up to it, and no further.
+    expect(
+      scrollToShow(PHONE, { top: -50, bottom: -17 }, { top: 100, bottom: 300 }, { top: 100, bottom: 144 }),
+    ).toBe(-50);
+  });
+
+  it('puts the heading at the top when the part is too long to show under it, its first control in view', () => {
+    // From History's heading to the end of its backup buttons is 489 px on a 320 px screen: the heading
+    // at the top leaves Back up everything, 270 px down, wholly in view.
+    const heading = { top: -169, bottom: -136 };
+    const backUp = { top: 45, bottom: 101 };
+    expect(scrollToShow(SMALL, heading, { top: 45, bottom: 320 }, backUp)).toBe(-169);
+    // The same, the page scrolled to its top: the heading 540 px down.
+    expect(
+      scrollToShow(SMALL, { top: 540, bottom: 573 }, { top: 754, bottom: 1029 }, { top: 754, bottom: 810 }),
+    ).toBe(540);
+  });
+
+  it('shows the control asked for, not the heading, when the two cannot both be on screen', () => {
+    const heading = { top: 10, bottom: 43 };
+    // 400 px of words between them: the control comes just into view at the bottom.
+    expect(scrollToShow(SMALL, heading, { top: 453, bottom: 728 }, { top: 453, bottom: 509 })).toBe(189);
+  });
+
+  it('scrolls in whole pixels, never leaving an edge a fraction of a pixel out of view', () => {
+    // Laid out at fractions of a pixel, the heading 472.2 px down: scrolling 472 leaves it at 0.2.
+    const heading = { top: 472.21875, bottom: 505.21875 };
+    expect(scrollToShow(SMALL, heading, { top: 529.2, bottom: 804.2 }, { top: 529.2, bottom: 587.2 })).toBe(
+      472,
+    );
+    expect(
+      scrollToShow(
+        PHONE,
+        { top: 540.5, bottom: 573.5 },
+        { top: 600, bottom: 840.25 },
+        { top: 600, bottom: 644 },
+      ),
+    ).toBe(201);
+    expect(
+      scrollToShow(
+        PHONE,
+        { top: -49.5, bottom: -16.5 },
+        { top: 100, bottom: 300 },
+        { top: 100, bottom: 144 },
+      ),
+    ).toBe(-50);
+  });
+});
