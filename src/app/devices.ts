@@ -111,6 +111,15 @@ export interface DeviceState {
   readonly devices: readonly DeviceStatus[];
 }
 
+/**
+ * What a recording file that cannot be replayed says: what went wrong first, in few words, as a
+ * session's header on a phone with large text shows only that (see HEADLINE_MAX_CHARS).
+ */
+export const RECORDING_WORDS = {
+  notARecording: (why: string) => `Not a recording: Backbeat cannot replay that file; ${why}.`,
+  empty: 'Empty recording: it was saved before any device sent anything.',
+} as const;
+
 export interface DevicesOptions {
   readonly now: () => number;
   readonly navigator: Navigator;
@@ -381,15 +390,10 @@ export class Devices extends Model<DeviceState> {
     readonly error: string | null;
     readonly fileName?: string;
   }): void {
-    // What went wrong comes first, in few words: a session's header on a phone with large text shows
-    // only the start of a problem.
     if (!file.recording)
-      this.update({
-        problem: `Not a recording: Backbeat cannot replay that file; ${file.error ?? 'it is unreadable'}.`,
-      });
+      this.update({ problem: RECORDING_WORDS.notARecording(file.error ?? 'it is unreadable') });
     // Saved before a device sent anything: it would play as a strap with heart rate only.
-    else if (file.recording.packets.length === 0)
-      this.update({ problem: 'Empty recording: it was saved before any device sent anything.' });
+    else if (file.recording.packets.length === 0) this.update({ problem: RECORDING_WORDS.empty });
     else this.replay(file.recording, undefined, file.fileName);
   }
 

@@ -6,6 +6,7 @@ import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
+import { splitProblem } from './problem-line.ts';
 import { buttonStyles, fieldStyles, hiddenFromSight, NARROW, visuallyHidden } from './styles.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
@@ -26,13 +27,13 @@ const REPLAY_WORDS: Partial<Record<ConnectionState, string>> = { connected: 'rep
 const LOW_BATTERY_PERCENT = 15;
 
 /**
- * A problem as its line at a glance shows it: what went wrong (its words up to the first colon or full
- * stop: "Not a recording:"), then the rest, which the line shows once opened.
+ * A problem as its line at a glance shows it: what went wrong (its headline: "Not a recording:"), then
+ * the rest, which the line shows once opened.
  */
 function renderProblemLine(problem: string) {
-  const end = problem.search(/[:.](\s|$)/);
-  if (end < 0) return html`<span class="gist">${problem}</span>`;
-  return html`<span class="gist">${problem.slice(0, end + 1)}</span><span class="rest">${problem.slice(end + 1)}</span>`;
+  const { headline, rest } = splitProblem(problem);
+  if (!rest) return html`<span class="gist">${headline}</span>`;
+  return html`<span class="gist">${headline}</span><span class="rest">${rest}</span>`;
 }
 
 /** Phone motion and the virtual strap send no packets: a recording of them would be empty. */

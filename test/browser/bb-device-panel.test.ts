@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { DeviceState, DeviceStatus } from '../../src/app/devices.ts';
+import { deviceProblem } from '../../src/sensors/ble/problems.ts';
+import { PHONE_MOTION_WORDS } from '../../src/sensors/phone/phone-motion.ts';
 import '../../src/ui/bb-device-panel.ts';
 import type { BbDevicePanel } from '../../src/ui/bb-device-panel.ts';
 import { layOutAsTheApp } from './mount.ts';
@@ -168,7 +170,7 @@ describe('bb-device-panel', () => {
       state([phone], {
         connection: 'unavailable',
         countsMotion: false,
-        problem: 'This device reports no motion. Use a strap, a watch or the virtual strap.',
+        problem: PHONE_MOTION_WORDS.silent,
       }),
     );
     expect(panel.shadowRoot?.querySelector('.state')?.textContent).toBe('not available');
@@ -305,7 +307,7 @@ describe('bb-device-panel', () => {
   it('shows a problem until it is dismissed', async () => {
     const panel = await mount(
       state([status({})], {
-        problem: 'The sensor will not stream motion over this Bluetooth link (INVALID_MTU).',
+        problem: deviceProblem('mtu-too-small').message,
       }),
     );
     let dismissed = 0;
@@ -320,7 +322,7 @@ describe('bb-device-panel', () => {
     try {
       const panel = await mount(
         state([status({ name: 'Garmin HRM-Dual 1234567', kind: 'heart-rate', motion: false, battery: 12 })], {
-          problem: 'Garmin HRM-Dual 1234567 is connected but sends no heart rate.',
+          problem: deviceProblem('no-data', { device: 'Garmin HRM-Dual 1234567' }).message,
         }),
       );
       panel.compact = true;
@@ -334,7 +336,7 @@ describe('bb-device-panel', () => {
   });
 
   it('puts a session’s devices and their problem in one line a tap opens, on a phone with text at twice its size', async () => {
-    const problem = 'HRM-Dual is out of reach. Wake it or move closer, then press Reconnect.';
+    const problem = deviceProblem('connection-lost', { device: 'HRM-Dual' }).message;
     const lost = state(
       [status({ name: 'HRM-Dual', kind: 'heart-rate', connection: 'lost', motion: false })],
       {

@@ -20,6 +20,7 @@ import {
 } from '../../protocol/polar-pmd.ts';
 import { PmdStreamDecoder, pmdSampleSpacingMs } from '../../protocol/polar-pmd-data.ts';
 import * as uuids from '../../protocol/uuids.ts';
+import { deviceProblem } from './problems.ts';
 import type { ProfileOutput } from './profile.ts';
 
 export type DecoderOutput = Pick<ProfileOutput, 'heartRate' | 'accel' | 'battery' | 'malformed' | 'problem'>;
@@ -178,12 +179,7 @@ export class PacketDecoder {
       if (r.error.code === 'bad-length') this.cutFramesInARow++;
       if (this.cutFramesInARow >= CUT_FRAMES_IN_A_ROW && !this.truncatedReported) {
         this.truncatedReported = true;
-        this.out.problem({
-          kind: 'truncated-frames',
-          message:
-            'Motion frames arrive cut short: this phone or computer keeps the Bluetooth packet size too small. ' +
-            'Heart rate still works; try another phone or browser for motion.',
-        });
+        this.out.problem(deviceProblem('truncated-frames'));
       }
       return;
     }

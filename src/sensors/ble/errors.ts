@@ -12,12 +12,31 @@ export class BluetoothProblem extends Error {
   }
 }
 
-export const UNSUPPORTED_MESSAGE =
-  'This browser cannot talk to Bluetooth devices. Use Chrome or Edge on Android, Windows, macOS or ChromeOS ' +
-  '(on iOS, the Bluefy browser). Meanwhile, the virtual strap works everywhere.';
+/**
+ * What each way Bluetooth can fail says: a headline of a few words a 180 px wide line shows whole
+ * (see HEADLINE_MAX_CHARS), then why, and what to do.
+ */
+export const BLUETOOTH_WORDS = {
+  unsupported:
+    'No Bluetooth: this browser cannot talk to Bluetooth devices. Use Chrome or Edge on Android, Windows, ' +
+    'macOS or ChromeOS (on iOS, the Bluefy browser). Meanwhile, the virtual strap works everywhere.',
+  off: 'Bluetooth off: it is off or missing on this device. Turn it on and try again.',
+  denied:
+    'Bluetooth blocked: the browser did not allow Bluetooth here. Check the site permissions, and open ' +
+    'the app over https or localhost.',
+  // Never shown: closing the chooser is a choice, and the app goes quietly back.
+  'not-chosen': 'Nothing chosen: the chooser was closed without a device.',
+  'no-answer': 'Could not connect: the device did not answer. Move closer, wake it and try again.',
+  'would-not-send':
+    'Device refused: the device would not start sending its readings. Turn it off and on again, then try again.',
+} as const;
 
-const DENIED_MESSAGE =
-  'The browser did not allow Bluetooth here. Check the site permissions, and open the app over https or localhost.';
+export const UNSUPPORTED_MESSAGE = BLUETOOTH_WORDS.unsupported;
+
+/** Any other failure: what the browser or the device's profile said, after a headline. */
+export function deviceFailed(detail: string): string {
+  return `Device failed: ${detail}`;
+}
 
 /** Turns what requestDevice or connect threw into a problem the screen can explain. */
 export function describeBluetoothError(error: unknown): BluetoothProblem {
@@ -28,35 +47,24 @@ export function describeBluetoothError(error: unknown): BluetoothProblem {
     case 'NotFoundError':
       // The chooser was closed without a pick, the adapter is missing, or Chromium's Bluetooth
       // permission is blocked or disabled by a policy: all end in NotFoundError, told apart by words.
-      if (/adapter/i.test(detail)) {
-        return new BluetoothProblem(
-          'unavailable',
-          'Bluetooth is off or missing on this device. Turn it on and try again.',
-        );
-      }
+      if (/adapter/i.test(detail)) return new BluetoothProblem('unavailable', BLUETOOTH_WORDS.off);
       if (/permission|blocked|denied|disabled/i.test(detail))
-        return new BluetoothProblem('denied', DENIED_MESSAGE);
-      return new BluetoothProblem('cancelled', 'No device was chosen.');
+        return new BluetoothProblem('denied', BLUETOOTH_WORDS.denied);
+      return new BluetoothProblem('cancelled', BLUETOOTH_WORDS['not-chosen']);
     case 'SecurityError':
     case 'NotAllowedError':
       // Insufficient authentication that pairing cannot fix also ends here [WB-SPEC §error handling]:
       // micro:bit and PineTime may need pairing in the system settings first [WB-IMPL].
-      return new BluetoothProblem('denied', DENIED_MESSAGE);
+      return new BluetoothProblem('denied', BLUETOOTH_WORDS.denied);
     case 'NetworkError':
       // Only connecting reports this (a later drop reconnects by itself): the device may never have answered.
-      return new BluetoothProblem(
-        'failed',
-        'Could not connect to the device. Move closer, wake it and try again.',
-      );
+      return new BluetoothProblem('failed', BLUETOOTH_WORDS['no-answer']);
     case 'NotSupportedError':
       // The device refused a GATT operation: notifications it would not start ("GATT Error: Not
       // supported."), or an error code in answer ("GATT operation failed for unknown reason.").
-      return new BluetoothProblem(
-        'failed',
-        'The device would not start sending its readings. Turn it off and on again, then try again.',
-      );
+      return new BluetoothProblem('failed', BLUETOOTH_WORDS['would-not-send']);
     default:
-      return new BluetoothProblem('failed', `The device could not be used: ${detail}`);
+      return new BluetoothProblem('failed', deviceFailed(detail));
   }
 }
 

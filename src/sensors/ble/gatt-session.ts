@@ -11,6 +11,7 @@ import { PacketDecoder } from './decoder.ts';
 import { describeBluetoothError } from './errors.ts';
 import { GattLink } from './gatt-link.ts';
 import { GattQueue } from './gatt-queue.ts';
+import { deviceProblem } from './problems.ts';
 import type { DeviceDetails, DeviceProblem, Profile, ProfileContext, ProfileOutput } from './profile.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'lost';
@@ -251,10 +252,7 @@ export class GattSession {
     const max = this.options.maxReconnectAttempts ?? MAX_RECONNECT_ATTEMPTS;
     if (this.attempt >= max) {
       this.connection$.next('lost');
-      this.problems.next({
-        kind: 'connection-lost',
-        message: `${this.device.name || 'The device'} is out of reach. Wake it or move closer, then press Reconnect.`,
-      });
+      this.problems.next(deviceProblem('connection-lost', { device: this.device.name }));
       return;
     }
     const delay = delays[Math.min(this.attempt, delays.length - 1)];
@@ -288,12 +286,7 @@ export class GattSession {
     this.watchdog = this.timers.setTimeout(() => {
       this.watchdog = null;
       if (this.dataSinceConnect || this.closed || this.connection$.value !== 'connected') return;
-      this.problems.next({
-        kind: 'no-data',
-        message:
-          `${this.device.name || 'The device'} is connected but sends nothing. ` +
-          'Wet the strap’s electrodes and put it on, or wake the watch.',
-      });
+      this.problems.next(deviceProblem('no-data', { device: this.device.name }));
     }, timeout);
   }
 

@@ -18,6 +18,7 @@ import {
 } from '../../protocol/polar-pmd.ts';
 import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../protocol/uuids.ts';
 import type { PmdControlEvent } from './decoder.ts';
+import { deviceProblem } from './problems.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 
 const ACC = PmdMeasurementType.ACC;
@@ -133,18 +134,10 @@ export class PolarPmdProfile implements Profile {
         return;
       case 'mtu-too-small':
         // Status 10: Web Bluetooth cannot ask for a bigger MTU (PROTOCOLS.md §2.9 [P-ISS #222]).
-        context.out.problem({
-          kind: 'mtu-too-small',
-          message:
-            'The sensor will not stream motion over this Bluetooth link (packet size too small, INVALID_MTU). ' +
-            'Heart rate still works; motion may work from another phone or browser.',
-        });
+        context.out.problem(deviceProblem('mtu-too-small'));
         return;
       case 'charging':
-        context.out.problem({
-          kind: 'charging',
-          message: 'The sensor is on its charger and does not stream. Take it off the charger.',
-        });
+        context.out.problem(deviceProblem('charging'));
         return;
       case 'already-running':
         return this.failed(context, 'the sensor kept its old stream running');
@@ -168,10 +161,7 @@ export class PolarPmdProfile implements Profile {
   }
 
   private failed(context: ProfileContext, why: string): void {
-    context.out.problem({
-      kind: 'stream-failed',
-      message: `Motion could not start: ${why}. Heart rate still works.`,
-    });
+    context.out.problem(deviceProblem('stream-failed', { why }));
   }
 
   private command(context: ProfileContext, bytes: Uint8Array, opCode: number): Promise<PmdResponse> {
@@ -216,10 +206,7 @@ export class PolarPmdProfile implements Profile {
       // The sensor ended the stream itself (ONLINE_MEASUREMENT_STOPPED [P-PMD]): start it again.
       this.streaming = false;
       const context = this.context;
-      context.out.problem({
-        kind: 'stream-stopped',
-        message: 'The sensor stopped its motion stream; restarting it.',
-      });
+      context.out.problem(deviceProblem('stream-stopped'));
       this.startAcc(context).catch((error: unknown) => {
         if (context.link.connected) this.failedOn(context, error);
       });

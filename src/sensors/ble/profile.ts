@@ -7,14 +7,18 @@ import type { AccelFrame, HeartRateSample } from '../samples.ts';
 import type { PacketDecoder } from './decoder.ts';
 import type { GattLink } from './gatt-link.ts';
 
-export type DeviceProblemKind =
-  | 'no-data'
-  | 'mtu-too-small'
-  | 'truncated-frames'
-  | 'charging'
-  | 'stream-failed'
-  | 'stream-stopped'
-  | 'connection-lost';
+/** Every problem a Bluetooth device can report (its words: DEVICE_PROBLEM_WORDS). */
+export const DEVICE_PROBLEM_KINDS = [
+  'no-data',
+  'mtu-too-small',
+  'truncated-frames',
+  'charging',
+  'stream-failed',
+  'stream-stopped',
+  'connection-lost',
+] as const;
+
+export type DeviceProblemKind = (typeof DEVICE_PROBLEM_KINDS)[number];
 
 export interface DeviceProblem {
   readonly kind: DeviceProblemKind;

@@ -16,6 +16,19 @@ interface DeviceMotionEventWithPermission {
   requestPermission?: () => Promise<PermissionState>;
 }
 
+/**
+ * What phone motion says when it cannot be used: a headline of a few words a 180 px wide line shows
+ * whole (see HEADLINE_MAX_CHARS), then why, and what to do.
+ */
+export const PHONE_MOTION_WORDS = {
+  'no-sensors': 'No motion sensors: this browser offers none. Use the virtual strap instead.',
+  refused:
+    'Motion blocked: motion access was refused. Allow "Motion & Orientation Access" for this site in the ' +
+    'browser settings.',
+  // Said on the device that failed, a phone as often as a computer: it cannot point to "a phone".
+  silent: 'No motion sensor: this device reports no motion. Use a strap, a watch or the virtual strap.',
+} as const;
+
 export class PhoneMotionProblem extends Error {
   constructor(message: string) {
     super(message);
@@ -29,14 +42,11 @@ export class PhoneMotionProblem extends Error {
  */
 export async function requestMotionPermission(scope: typeof globalThis = globalThis): Promise<void> {
   const ctor = (scope as { DeviceMotionEvent?: DeviceMotionEventWithPermission }).DeviceMotionEvent;
-  if (!ctor)
-    throw new PhoneMotionProblem('This browser has no motion sensors. Use the virtual strap instead.');
+  if (!ctor) throw new PhoneMotionProblem(PHONE_MOTION_WORDS['no-sensors']);
   if (typeof ctor.requestPermission !== 'function') return;
   const answer = await ctor.requestPermission();
   if (answer !== 'granted') {
-    throw new PhoneMotionProblem(
-      'Motion access was refused. Allow "Motion & Orientation Access" for this site in the browser settings.',
-    );
+    throw new PhoneMotionProblem(PHONE_MOTION_WORDS.refused);
   }
 }
 
@@ -64,8 +74,7 @@ export class PhoneMotion {
     this.timer = setTimeout(() => {
       if (this.connection$.value !== 'connecting') return;
       this.connection$.next('unavailable');
-      // Said on the device that failed, a phone as often as a computer: it cannot point to "a phone".
-      this.problem$.next('This device reports no motion. Use a strap, a watch or the virtual strap.');
+      this.problem$.next(PHONE_MOTION_WORDS.silent);
     }, NO_MOTION_TIMEOUT_MS);
   }
 

@@ -68,7 +68,7 @@ describe('Devices without Web Bluetooth', () => {
     devices.dismissProblem();
     expect(devices.state.problem).toBeNull();
     await devices.connectBluetoothStrap();
-    expect(devices.state.problem).toMatch(/Bluetooth is off/);
+    expect(devices.state.problem).toMatch(/^Bluetooth off: it is off or missing/);
     expect(devices.active.virtual).not.toBeNull();
     devices.dispose();
   });
@@ -99,7 +99,7 @@ describe('Devices with a strap that will not stream', () => {
     const devices = new Devices({ now: () => 0, navigator: nav, seed: 1, window: null });
     await devices.connectBluetoothStrap();
     expect(devices.state.problem).toBe(
-      'The device would not start sending its readings. Turn it off and on again, then try again.',
+      'Device refused: the device would not start sending its readings. Turn it off and on again, then try again.',
     );
     expect(devices.active.virtual).not.toBeNull();
     devices.dispose();
@@ -252,7 +252,7 @@ describe('Devices with phone motion', () => {
     expect(devices.state.connection).toBe('unavailable');
     // Said on a phone as often as on a computer: not "use a phone".
     expect(devices.state.problem).toBe(
-      'This device reports no motion. Use a strap, a watch or the virtual strap.',
+      'No motion sensor: this device reports no motion. Use a strap, a watch or the virtual strap.',
     );
     devices.dispose();
   });
@@ -450,7 +450,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     // 0.5 + 1 + 2 + 4 + 8 × 8 s: then it is called lost.
     await settle(72_000);
     expect(devices.state.connection).toBe('lost');
-    expect(devices.state.problem).toMatch(/out of reach/);
+    expect(devices.state.problem).toMatch(/^Out of reach:/);
     h10.reachable = true;
     devices.reconnectDevice(devices.state.devices[0].id);
     expect(devices.state.connection).toBe('reconnecting');
@@ -470,7 +470,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     h10.reachable = false;
     h10.drop();
     await settle(72_000);
-    expect(devices.state.problem).toMatch(/out of reach/);
+    expect(devices.state.problem).toMatch(/^Out of reach:/);
     h10.reachable = true;
     devices.reconnectDevice(devices.state.devices[0].id);
     await settle(600);
@@ -487,7 +487,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     const connecting = devices.connect('polar');
     await settle();
     await connecting;
-    expect(devices.state.problem).toMatch(/^Could not connect to the device\./);
+    expect(devices.state.problem).toMatch(/^Could not connect: the device did not answer\./);
     expect(devices.state.problem).not.toMatch(/dropped/);
     expect(devices.active.virtual).not.toBeNull();
     devices.dispose();
@@ -604,7 +604,7 @@ describeWithShared('Devices when a strap is picked again, fails, or keeps its mo
       ['Polar H10 0000E2E0', 'connected', true],
     ]);
     expect(devices.state.countsMotion).toBe(false);
-    expect(devices.state.problem).toMatch(/Motion could not start: .*Heart rate still works/);
+    expect(devices.state.problem).toMatch(/^Motion failed: it could not start, as .*Heart rate still works/);
     devices.dispose();
   });
 

@@ -27,7 +27,7 @@ describe('a strap lost in the middle of a set', () => {
     await vi.advanceTimersByTimeAsync(72_000);
     expect(app.devices.state.connection).toBe('lost');
     expect(app.session.state.pausedFor).toBe('lost');
-    expect(app.devices.state.problem).toMatch(/out of reach/);
+    expect(app.devices.state.problem).toMatch(/^Out of reach:/);
 
     app.session.resume();
     app.session.adjustCount(1);

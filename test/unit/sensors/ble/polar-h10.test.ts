@@ -194,7 +194,7 @@ describeWithShared('GattSession with a Polar H10', () => {
           })),
           h10.script,
         ),
-      'Motion could not start: the sensor did not take a Bluetooth command. Heart rate still works.',
+      'Motion failed: it could not start, as the sensor did not take a Bluetooth command. Heart rate still works.',
       50,
     ],
     [
@@ -203,7 +203,7 @@ describeWithShared('GattSession with a Polar H10', () => {
         h10.script = () => [];
         return h10;
       },
-      'Motion could not start: the sensor did not answer. Heart rate still works.',
+      'Motion failed: it could not start, as the sensor did not answer. Heart rate still works.',
       // The sensor's 10 s to answer, and not yet the time after which a silent strap is told.
       10_500,
     ],

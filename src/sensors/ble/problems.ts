@@ -1,0 +1,41 @@
+// What each problem a Bluetooth device reports says: a headline of a few words, which the line at a
+// glance of a 180 px wide screen shows whole (see HEADLINE_MAX_CHARS), then why, and what to do.
+
+import type { DeviceProblem, DeviceProblemKind } from './profile.ts';
+
+/** What a problem's words name: the device (its name as it gives it), and why motion failed. */
+export interface ProblemParticulars {
+  readonly device?: string;
+  readonly why?: string;
+}
+
+export const DEVICE_PROBLEM_WORDS: Readonly<
+  Record<DeviceProblemKind, (about: { readonly device: string; readonly why: string }) => string>
+> = {
+  'no-data': ({ device }) =>
+    `No readings: ${device} is connected but sends nothing. Wet the strap’s electrodes and put it on, ` +
+    'or wake the watch.',
+  'connection-lost': ({ device }) =>
+    `Out of reach: ${device} did not come back. Wake it or move closer, then press Reconnect.`,
+  // Status 10: Web Bluetooth cannot ask for a bigger MTU (PROTOCOLS.md §2.9 [P-ISS #222]).
+  'mtu-too-small': () =>
+    'Motion refused: the sensor will not stream motion over this Bluetooth link (packet size too small, ' +
+    'INVALID_MTU). Heart rate still works; motion may work from another phone or browser.',
+  'truncated-frames': () =>
+    'Motion cut short: motion frames arrive cut short, as this phone or computer keeps the Bluetooth ' +
+    'packet size too small. Heart rate still works; try another phone or browser for motion.',
+  charging: () => 'On charger: the sensor does not stream while it charges. Take it off the charger.',
+  'stream-failed': ({ why }) => `Motion failed: it could not start, as ${why}. Heart rate still works.`,
+  'stream-stopped': () => 'Motion restarting: the sensor stopped its motion stream; the app starts it again.',
+};
+
+/** The problem of `kind`, worded for the person (a device with no name is "the device"). */
+export function deviceProblem(kind: DeviceProblemKind, about: ProblemParticulars = {}): DeviceProblem {
+  return {
+    kind,
+    message: DEVICE_PROBLEM_WORDS[kind]({
+      device: about.device || 'the device',
+      why: about.why ?? 'the sensor did not say why',
+    }),
+  };
+}

@@ -1,0 +1,79 @@
+// Every device problem the app can show leads with a headline short enough to stay whole on the line
+// at a glance of a 180 px wide screen, so the person on the mat reads what went wrong, not "…".
+import { describe, expect, it } from 'vitest';
+import { RECORDING_WORDS } from '../../../src/app/devices.ts';
+import { BLUETOOTH_WORDS, describeBluetoothError, deviceFailed } from '../../../src/sensors/ble/errors.ts';
+import { deviceProblem } from '../../../src/sensors/ble/problems.ts';
+import { DEVICE_PROBLEM_KINDS } from '../../../src/sensors/ble/profile.ts';
+import { PHONE_MOTION_WORDS } from '../../../src/sensors/phone/phone-motion.ts';
+import { HEADLINE_MAX_CHARS, splitProblem } from '../../../src/ui/problem-line.ts';
+
+/** A long device name, as a Polar strap's: names never make a headline longer. */
+const DEVICE = 'Polar H10 0000E2E0';
+
+const EVERY_PROBLEM: ReadonlyArray<readonly [string, string]> = [
+  ...Object.entries(BLUETOOTH_WORDS).map(([reason, words]) => [`Bluetooth ${reason}`, words] as const),
+  [
+    'Bluetooth failed otherwise',
+    deviceFailed('GATT Server is disconnected. Cannot perform GATT operations.'),
+  ],
+  ...DEVICE_PROBLEM_KINDS.map(
+    (kind) =>
+      [kind, deviceProblem(kind, { device: DEVICE, why: 'the sensor did not answer' }).message] as const,
+  ),
+  ...Object.entries(PHONE_MOTION_WORDS).map(([reason, words]) => [`phone motion ${reason}`, words] as const),
+  ['not a recording', RECORDING_WORDS.notARecording('it does not open as JSON')],
+  ['empty recording', RECORDING_WORDS.empty],
+];
+
+describe('the headline of every device problem', () => {
+  it.each(EVERY_PROBLEM)('%s: a few words and a colon, then why and what to do', (_, problem) => {
+    const { headline, rest } = splitProblem(problem);
+    expect(headline).toMatch(/^\S.*:$/);
+    expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
+    expect(headline).not.toContain(DEVICE);
+    expect(rest.trim().length).toBeGreaterThan(0);
+  });
+
+  it('tells each problem apart from the others', () => {
+    const headlines = EVERY_PROBLEM.map(([, problem]) => splitProblem(problem).headline);
+    expect(new Set(headlines).size).toBe(headlines.length);
+  });
+
+  it('is what describeBluetoothError says for each error the browser throws', () => {
+    const thrown = [
+      new DOMException('Bluetooth adapter not available.', 'NotFoundError'),
+      new DOMException('Web Bluetooth permission has been blocked.', 'NotFoundError'),
+      new DOMException('User cancelled the requestDevice() chooser.', 'NotFoundError'),
+      new DOMException('', 'SecurityError'),
+      new DOMException('', 'NotAllowedError'),
+      new DOMException('Connection attempt failed.', 'NetworkError'),
+      new DOMException('GATT Error: Not supported.', 'NotSupportedError'),
+    ];
+    const words = new Set<string>(Object.values(BLUETOOTH_WORDS));
+    for (const error of thrown) expect(words).toContain(describeBluetoothError(error).message);
+    expect(describeBluetoothError(new Error('This watch offers no Bluetooth UART.')).message).toBe(
+      deviceFailed('This watch offers no Bluetooth UART.'),
+    );
+  });
+});
+
+describe('a problem split for its line at a glance', () => {
+  it('is its words up to the first colon, then the rest', () => {
+    expect(splitProblem('On charger: the sensor does not stream. Take it off.')).toEqual({
+      headline: 'On charger:',
+      rest: ' the sensor does not stream. Take it off.',
+    });
+  });
+
+  it('ends at a full stop that ends a word, not at one inside a name or number', () => {
+    expect(splitProblem('Bangle.js stopped. Wake it.')).toEqual({
+      headline: 'Bangle.js stopped.',
+      rest: ' Wake it.',
+    });
+  });
+
+  it('is all headline where the problem has neither', () => {
+    expect(splitProblem('No device')).toEqual({ headline: 'No device', rest: '' });
+  });
+});
