@@ -44,7 +44,9 @@ export async function requestMotionPermission(scope: typeof globalThis = globalT
   const ctor = (scope as { DeviceMotionEvent?: DeviceMotionEventWithPermission }).DeviceMotionEvent;
   if (!ctor) throw new PhoneMotionProblem(PHONE_MOTION_WORDS['no-sensors']);
   if (typeof ctor.requestPermission !== 'function') return;
-  const answer = await ctor.requestPermission();
+  // Asked where the browser will not ask (outside a tap), it throws: that, too, leaves motion refused,
+  // and the person is told so in words, not in the browser's.
+  const answer = await ctor.requestPermission().catch(() => 'denied' as const);
   if (answer !== 'granted') {
     throw new PhoneMotionProblem(PHONE_MOTION_WORDS.refused);
   }

@@ -4,6 +4,7 @@ import { createRecording, recordPacket } from '../../../../src/protocol/recordin
 import { hexToBytes } from '../../../../src/protocol/result.ts';
 import * as uuids from '../../../../src/protocol/uuids.ts';
 import {
+  PHONE_MOTION_WORDS,
   PhoneMotion,
   requestMotionPermission,
   STANDARD_GRAVITY,
@@ -151,5 +152,19 @@ describe('PhoneMotion', () => {
     await requestMotionPermission(ios);
     await expect(requestMotionPermission(ios)).rejects.toThrow(/Motion & Orientation Access/);
     await expect(requestMotionPermission({} as typeof globalThis)).rejects.toThrow(/^No motion sensors:/);
+  });
+
+  it('explains a permission request the browser itself refuses (no tap to ask inside) as a refusal', async () => {
+    const outsideATap = {
+      DeviceMotionEvent: {
+        requestPermission: async () => {
+          throw new DOMException(
+            'Requesting device motion access requires a user gesture to prompt',
+            'NotAllowedError',
+          );
+        },
+      },
+    } as unknown as typeof globalThis;
+    await expect(requestMotionPermission(outsideATap)).rejects.toThrow(PHONE_MOTION_WORDS.refused);
   });
 });
