@@ -321,9 +321,11 @@ function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[])
 function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[] {
   const planned = currentPlanned(prev);
   if (!planned) return [];
-  if (record.holdMs !== null && set.holdStartMs !== null) return holdEnded(set, record, record.holdMs);
+  // A hold that was held is told by its time, however it ended (a hold the detectors end may have been
+  // taken as begun in that same step, so the set before it shows none). One skipped before it began is
+  // saved with a hold of 0 and is told skipped, as a rep set is: the person must hear their tap taken.
+  if (record.holdMs !== null && record.endedBy !== 'skipped') return holdEnded(set, record, record.holdMs);
   const cues = formWarnings(set.formIssues, record.formIssues);
-  if (record.holdMs !== null) return cues;
   if (record.count > set.count) {
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
     cues.push(sayCount(spokenNumber(record.count)));

@@ -487,6 +487,87 @@ describe('planCues', () => {
     ]);
   });
 
+  // Every way a hold set ends is heard: the person on the mat must know their tap was taken, and a
+  // hold that was held is told by its time, however it ended.
+  describe('the end of a hold set', () => {
+    const plankUnderWay = (): Run => {
+      const run = new Run(plan(['elbow-plank', 3, 20, 60]));
+      run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+      return run;
+    };
+    const holding = (): Run => {
+      const run = plankUnderWay();
+      run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+      run.ticksTo(11_000);
+      return run;
+    };
+
+    it('skipped before the hold began: "Set skipped", then the rest', () => {
+      const run = plankUnderWay();
+      run.ticksTo(3000);
+      const end = run.do({ type: 'skip', nowMs: 3000 });
+      expect(run.state.completed[0]).toMatchObject({ endedBy: 'skipped', holdMs: 0 });
+      expect(spoken(end)).toEqual(['Set skipped', expect.stringMatching(/^Rest, one minute/)]);
+      expect(tones(end)).not.toContain('hold-end');
+    });
+
+    it('skipped during the hold: the time held, kept as the set, not "Set skipped"', () => {
+      const run = holding();
+      const end = run.do({ type: 'skip', nowMs: 11_000 });
+      expect(run.state.completed[0]).toMatchObject({ endedBy: 'stopped', holdMs: 10_000 });
+      expect(spoken(end)).toEqual(['Done: ten seconds', expect.stringMatching(/^Rest, one minute/)]);
+      expect(tones(end)).toEqual(['hold-end']);
+    });
+
+    it('ended by the person with End hold: the time held', () => {
+      const run = holding();
+      const end = run.do({ type: 'end-hold', nowMs: 11_000 });
+      expect(spoken(end)).toEqual(['Done: ten seconds', expect.stringMatching(/^Rest, one minute/)]);
+    });
+
+    it('finished before the hold began: "Set skipped", then the session\'s end', () => {
+      const run = plankUnderWay();
+      run.ticksTo(3000);
+      expect(spoken(run.do({ type: 'finish', nowMs: 3000 }))).toEqual([
+        'Set skipped',
+        'Session ended: no set done, so it is not kept',
+      ]);
+    });
+
+    it("finished during the hold: the time held, then the session's end", () => {
+      const run = holding();
+      expect(spoken(run.do({ type: 'finish', nowMs: 11_000 }))).toEqual([
+        'Done: ten seconds',
+        'Session ended: one set done. Well done',
+      ]);
+    });
+
+    it('ended by a sag: the time held and the sag as its reason', () => {
+      const run = holding();
+      const sag = motion({
+        type: 'form',
+        tMs: 10_500,
+        emittedMs: 10_900,
+        issue: 'plank-sag',
+        endsHold: true,
+      });
+      expect(spoken(run.do(sag))).toEqual([
+        'Done: nine seconds. Hips sagged at the end',
+        expect.stringMatching(/^Rest, one minute/),
+      ]);
+    });
+
+    it('ended by the detectors before a tick took the stillness from before "Go" as the hold: its time', () => {
+      const run = new Run(plan(['elbow-plank', 3, 20, 60]));
+      run.do({ type: 'start', nowMs: 0 }, motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+      run.do({ type: 'go-heard', nowMs: 2000 });
+      // Up in the plank already; no tick between "Go" and its end makes it the hold first.
+      const end = run.do(motion({ type: 'hold-end', tMs: 12_000, emittedMs: 12_300, reason: 'left-pose' }));
+      expect(run.state.completed[0]).toMatchObject({ endedBy: 'stopped', holdMs: 11_000 });
+      expect(spoken(end)[0]).toBe('Done: eleven seconds');
+    });
+  });
+
   it('ends a session of skipped sets without calling them done, and one with none without praise', () => {
     const skipped = new Run(plan(['superman', 2, 10, 30]));
     skipped.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
@@ -754,6 +835,16 @@ describe('cues for a set that begins in position', () => {
       { kind: 'say', text: 'Superman, set two of two. three reps', interrupt: false },
       { kind: 'say', text: 'Lie face down to start', interrupt: false, topic: 'position' },
     ]);
+  });
+
+  it('says "Set skipped" for a hold skipped before the person got into position, then the next set', () => {
+    const run = sensing(plan(['drawing-in', 1, 45, 30], ['elbow-plank', 1, 20, 60]));
+    run.do({ type: 'start', nowMs: 0 });
+    // Still getting into position: the screen asks them to get on their hands and knees.
+    expect(run.state.set?.waiting).toBe(true);
+    const said = run.do({ type: 'skip', nowMs: 4000 }).filter((c) => c.kind === 'say');
+    expect(said[0]).toEqual({ kind: 'say', text: 'Set skipped', interrupt: true });
+    expect(said[1]).toMatchObject({ text: expect.stringMatching(/^Elbow plank, one set\. Hold as long as/) });
   });
 
   it('says "Go." for a set begun by hand: the sensor may not see the person in position', () => {
