@@ -1,6 +1,7 @@
 import { css, html, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
+import { scrollToShow } from './opened-at.ts';
 import { lowLandscape } from './styles.ts';
 
 /** A screen that asks the question: its session may be paused already. */
@@ -36,10 +37,25 @@ export class FinishQuestion implements ReactiveController {
     this.pausedToAsk = !this.host.paused;
     if (this.pausedToAsk) sendCommand(this.host, 'bb-pause', { toAsk: true });
     this.host.requestUpdate();
-    // Focus moves to the answer that changes nothing, for a keyboard or switch user.
-    void this.host.updateComplete.then(() =>
-      this.host.renderRoot.querySelector<HTMLButtonElement>('.keep-going')?.focus(),
-    );
+    void this.host.updateComplete.then(this.bringIntoView);
+  };
+
+  /**
+   * The question takes the place of the controls, which are shorter: on a phone with its text at twice
+   * its size, scrolled to its end to reach Finish, the page shrinks under the finger and the question's
+   * first words ("End the session?") went above the screen. Its words come into view with its answers
+   * under them (the words at the top where not all fit), and the focus goes to the answer that changes
+   * nothing, for a keyboard or switch user, without a scroll of its own.
+   */
+  private readonly bringIntoView = (): void => {
+    const question = this.host.renderRoot.querySelector('.finish-question');
+    const words = question?.querySelector('p');
+    const keepGoing = question?.querySelector<HTMLButtonElement>('.keep-going');
+    if (!question || !words || !keepGoing) return;
+    const view = { top: 0, bottom: document.documentElement.clientHeight };
+    const edges = (element: Element) => element.getBoundingClientRect();
+    window.scrollBy({ top: scrollToShow(view, edges(words), edges(question), edges(keepGoing)) });
+    keepGoing.focus({ preventScroll: true });
   };
 
   /**

@@ -138,6 +138,35 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
     expect(prompt.bottom).toBeLessThanOrEqual(innerHeight);
   });
 
+  it.each([
+    { screen: 'set', tag: 'bb-set-view' },
+    { screen: 'rest', tag: 'bb-rest-view' },
+  ] as const)(
+    "asks Finish's question on the $screen screen from its first words, its answers under them",
+    async ({ tag }) => {
+      mounted.app.session.beginSet();
+      if (tag === 'bb-rest-view') mounted.app.session.skip();
+      await expect
+        .element(page.getByRole('progressbar', { name: tag === 'bb-set-view' ? 'Reps' : 'Rest remaining' }))
+        .toBeInTheDocument();
+      // Below the count: the page scrolled to its end to reach it, as a finger flicks it.
+      window.scrollTo({ top: document.documentElement.scrollHeight });
+      await expect.poll(() => scrollY).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Finish' }).click();
+      const keepGoing = page.getByRole('button', { name: 'Keep going' });
+      await expect.poll(() => screen(tag).activeElement?.textContent).toBe('Keep going');
+      const question = screen(tag).querySelector('.finish-question')!;
+      const words = question.querySelector('p')!.getBoundingClientRect();
+      expect(words.top).toBeGreaterThanOrEqual(0);
+      expect(words.bottom).toBeLessThanOrEqual(innerHeight);
+      for (const answer of [page.getByRole('button', { name: 'End session' }), keepGoing]) {
+        const box = answer.element().getBoundingClientRect();
+        expect(box.top).toBeGreaterThanOrEqual(0);
+        expect(box.bottom).toBeLessThanOrEqual(innerHeight);
+      }
+    },
+  );
+
   it("shows the plank's seconds in a hold without a scroll", async () => {
     const session = mounted.app.session;
     while (session.state.phase === 'set' && currentPlanned(session.state)?.exercise.id !== 'elbow-plank') {
