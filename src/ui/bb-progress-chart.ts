@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
-import { lineMarkers, MARKER_SHAPES, type Marker, markerClip, shapeCorners } from './chart-markers.ts';
+import { legendMarkerCss, lineMarkers, MARKER_SHAPES, type Marker, shapeCorners } from './chart-markers.ts';
 import { personLocale } from './format.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
@@ -20,7 +20,7 @@ const AXIS_FONT_PX = 14;
  */
 const MAX_Y_STEPS = 5;
 /** A ring of the page's background round each marker, so one drawn over another stands apart from it. */
-const MARKER_HALO_PX = 1.5;
+const MARKER_HALO_PX = 1;
 
 // Distinguishable for the common colour-vision deficiencies (Okabe–Ito), in the order that keeps the
 // first lines clear on each background: the light ones on the dark theme, the deep ones on the light
@@ -111,8 +111,10 @@ export class BbProgressChart extends LitElement {
         font-size: 1rem;
       }
     `,
-    // Each line's legend marker in the shape of its points.
-    unsafeCSS(MARKER_SHAPES.map((shape) => `.marker-${shape} .u-marker { ${markerClip(shape)} }`).join('\n')),
+    // Each line's legend marker in the shape and weight of its points.
+    unsafeCSS(
+      MARKER_SHAPES.map((shape) => `.marker-${shape} .u-marker { ${legendMarkerCss(shape)} }`).join('\n'),
+    ),
   ];
 
   @property() heading = '';
@@ -311,7 +313,8 @@ export class BbProgressChart extends LitElement {
                 width: 2,
                 points: {
                   show: true,
-                  size: marker.sizePx,
+                  // uPlot's size is across the fill and its ring.
+                  size: marker.sizePx + MARKER_HALO_PX,
                   width: MARKER_HALO_PX,
                   stroke: halo,
                   fill: colour,
@@ -379,8 +382,8 @@ function onlyWholeNumbers(series: ChartSeries): boolean {
 }
 
 /**
- * uPlot's points are circles: these are the marker's shape, `size` across its fill and halo, as
- * uPlot sizes its own.
+ * uPlot's points are circles: these are the marker's shape, its fill `sizePx` across, inside the
+ * halo uPlot's `size` adds round it.
  */
 function shapedPoints(marker: Marker): uPlot.Series.Points.PathBuilder {
   const corners = shapeCorners(marker.shape);

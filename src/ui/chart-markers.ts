@@ -1,36 +1,53 @@
 // The markers of a progress chart's points. Two lines often meet at one point: the best lift and the
 // mean of a week with one superman set, or 19 supermans and 20 bird dogs on a scale of 40 reps. Each
-// line's points therefore have a shape of their own, and the lines drawn first the larger ones, so
-// that a marker drawn over another leaves a rim of it showing. Pure: the chart draws these shapes on
-// its canvas and clips its legend's markers to them.
+// line's points therefore have a shape of their own, all of the one area: a diamond or a triangle in
+// the box of a circle looks half its size, and its line a lesser one. Shapes of one area but of
+// different outlines drawn at one point leave the tips of the one beneath showing, so the spiky ones
+// are drawn first. Pure: the chart draws these shapes on its canvas and clips its legend's markers to
+// them.
 
 export type MarkerShape = 'circle' | 'diamond' | 'square' | 'triangle';
 
 export interface Marker {
   readonly shape: MarkerShape;
-  /** Width and height, CSS px. */
+  /** Width and height of the shape's box, CSS px, without the ring the chart draws round it. */
   readonly sizePx: number;
 }
 
 /**
- * In the order the lines are drawn. A diamond fits inside the circle before it and a square mostly
- * inside the diamond, so even three lines at one point all show.
+ * In the order the lines are drawn: up to three lines at one point all show, the triangle's lower
+ * corners beside the diamond and the diamond's tips beyond the square. A circle, with no tips, is the
+ * fourth, the last.
  */
-export const MARKER_SHAPES: readonly MarkerShape[] = ['circle', 'diamond', 'square', 'triangle'];
-/** The first the largest; the last no smaller than 8 px, to be seen at arm's length. */
-const SIZES_PX = [15, 11, 9, 8];
+export const MARKER_SHAPES: readonly MarkerShape[] = ['triangle', 'diamond', 'square', 'circle'];
+/** The circle's width: a point to be seen at arm's length, on a phone on the floor. */
+const CIRCLE_PX = 13;
 
 /** The markers of `count` measured lines, in the order they are drawn. */
 export function lineMarkers(count: number): Marker[] {
-  return Array.from({ length: count }, (_, i) => ({
-    shape: MARKER_SHAPES[i % MARKER_SHAPES.length]!,
-    sizePx: SIZES_PX[Math.min(i, SIZES_PX.length - 1)]!,
-  }));
+  return Array.from({ length: count }, (_, i) => {
+    const shape = MARKER_SHAPES[i % MARKER_SHAPES.length]!;
+    return { shape, sizePx: Math.round(CIRCLE_PX * markerBoxScale(shape) * 10) / 10 };
+  });
+}
+
+/**
+ * The width of a shape's box, in widths of the circle of the same area: the legend's markers and the
+ * chart's points are scaled by it, so every shape weighs the same to the eye.
+ */
+export function markerBoxScale(shape: MarkerShape): number {
+  const corners = shapeCorners(shape);
+  if (corners.length === 0) return 1;
+  // The shoelace formula: the shape's area, as a fraction of its box.
+  const twiceArea = corners.reduce((sum, [x, y], i) => {
+    const [nx, ny] = corners[(i + 1) % corners.length]!;
+    return sum + x * ny - nx * y;
+  }, 0);
+  return Math.sqrt(Math.PI / 4 / (Math.abs(twiceArea) / 2));
 }
 
 /**
  * The corners of a shape, as fractions of its box from the top left, clockwise; a circle has none.
- * A square stands a little inside its box, so it looks no larger than the circle of the same size.
  */
 export function shapeCorners(shape: MarkerShape): readonly (readonly [number, number])[] {
   switch (shape) {
@@ -45,10 +62,10 @@ export function shapeCorners(shape: MarkerShape): readonly (readonly [number, nu
       ];
     case 'square':
       return [
-        [0.1, 0.1],
-        [0.9, 0.1],
-        [0.9, 0.9],
-        [0.1, 0.9],
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
       ];
     case 'triangle':
       return [
@@ -65,6 +82,12 @@ export function markerClip(shape: MarkerShape): string {
   if (corners.length === 0) return 'border-radius: 50%;';
   const points = corners.map(([x, y]) => `${percent(x)} ${percent(y)}`).join(', ');
   return `clip-path: polygon(${points});`;
+}
+
+/** The CSS of a legend marker of the shape: its outline, in a box of the circle's area (1em across). */
+export function legendMarkerCss(shape: MarkerShape): string {
+  const em = `${Math.round(markerBoxScale(shape) * 100) / 100}em`;
+  return `${markerClip(shape)} width: ${em}; height: ${em};`;
 }
 
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;

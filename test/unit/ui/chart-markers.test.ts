@@ -1,5 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { lineMarkers, markerClip, shapeCorners } from '../../../src/ui/chart-markers.ts';
+import {
+  legendMarkerCss,
+  lineMarkers,
+  MARKER_SHAPES,
+  type MarkerShape,
+  markerBoxScale,
+  markerClip,
+  shapeCorners,
+} from '../../../src/ui/chart-markers.ts';
+
+/** The area of a shape drawn in a box `sizePx` across, px². */
+function areaPx(shape: MarkerShape, sizePx: number): number {
+  const corners = shapeCorners(shape);
+  if (corners.length === 0) return (Math.PI / 4) * sizePx * sizePx;
+  // The shoelace formula.
+  const twice = corners.reduce((sum, [x, y], i) => {
+    const [nx, ny] = corners[(i + 1) % corners.length]!;
+    return sum + x * ny - nx * y;
+  }, 0);
+  return (Math.abs(twice) / 2) * sizePx * sizePx;
+}
+
+/** Whether the point (x, y), in px from the centre of a shape's box `sizePx` across, lies inside the shape. */
+function inside(shape: MarkerShape, sizePx: number, x: number, y: number): boolean {
+  const corners = shapeCorners(shape).map(([cx, cy]) => [(cx - 0.5) * sizePx, (cy - 0.5) * sizePx] as const);
+  if (corners.length === 0) return Math.hypot(x, y) < sizePx / 2;
+  // Crossings of a ray to the right.
+  let crossings = 0;
+  corners.forEach(([ax, ay], i) => {
+    const [bx, by] = corners[(i + 1) % corners.length]!;
+    if (ay > y !== by > y && x < ax + ((y - ay) / (by - ay)) * (bx - ax)) crossings++;
+  });
+  return crossings % 2 === 1;
+}
 
 describe("the markers of a progress chart's lines", () => {
   it('gives each of the lines of a chart a shape of its own', () => {
@@ -9,17 +42,30 @@ describe("the markers of a progress chart's lines", () => {
     }
   });
 
-  it('draws each line after the first smaller than the one before, so at one point a rim of each shows', () => {
-    const sizes = lineMarkers(4).map((m) => m.sizePx);
-    sizes.slice(1).forEach((size, i) => {
-      expect(size).toBeLessThan(sizes[i]!);
+  it('draws every shape with the area of the circle, so no line looks lighter than another', () => {
+    const markers = lineMarkers(4);
+    const circle = areaPx('circle', markers.find((m) => m.shape === 'circle')!.sizePx);
+    for (const { shape, sizePx } of markers) {
+      expect(areaPx(shape, sizePx) / circle).toBeCloseTo(1, 1);
+    }
+  });
+
+  it('leaves some of each of three markers showing round those drawn over it at the same point', () => {
+    const markers = lineMarkers(3);
+    // The chart draws a ring of the background about this wide round each marker.
+    const ringPx = 1;
+    markers.forEach((under, i) => {
+      for (const over of markers.slice(i + 1)) {
+        // Points half a pixel inside the outline of the one beneath, all round it, beyond the ring.
+        const showing = Array.from({ length: 360 }, (_, degree) => {
+          const [dx, dy] = [Math.cos((degree * Math.PI) / 180), Math.sin((degree * Math.PI) / 180)];
+          let reach = 0;
+          while (inside(under.shape, under.sizePx, (reach + 0.1) * dx, (reach + 0.1) * dy)) reach += 0.1;
+          return [(reach - 0.5) * dx, (reach - 0.5) * dy] as const;
+        }).filter(([x, y]) => !inside(over.shape, over.sizePx + ringPx, x, y));
+        expect(showing.length, `${under.shape} under ${over.shape}`).toBeGreaterThan(20);
+      }
     });
-    // The diamond over the circle lies inside it: the circle shows all round.
-    const [circle, diamond] = lineMarkers(2);
-    expect(circle!.shape).toBe('circle');
-    expect(diamond!.shape).toBe('diamond');
-    const diamondReach = Math.max(...shapeCorners('diamond').map(([x, y]) => Math.hypot(x - 0.5, y - 0.5)));
-    expect(diamondReach * diamond!.sizePx).toBeLessThan(circle!.sizePx / 2 - 1);
   });
 
   it('keeps every shape within its box', () => {
@@ -33,9 +79,16 @@ describe("the markers of a progress chart's lines", () => {
     }
   });
 
-  it("gives the legend's box the shape of the points", () => {
+  it("gives the legend's box the shape of the points, at the size that gives it the circle's area", () => {
     expect(markerClip('circle')).toBe('border-radius: 50%;');
     expect(markerClip('diamond')).toBe('clip-path: polygon(50% 0%, 100% 50%, 50% 100%, 0% 50%);');
     expect(markerClip('triangle')).toBe('clip-path: polygon(50% 7%, 100% 93%, 0% 93%);');
+    expect(markerBoxScale('circle')).toBe(1);
+    expect(legendMarkerCss('circle')).toBe('border-radius: 50%; width: 1em; height: 1em;');
+    // A diamond fills half its box: its box is a quarter wider than the circle.
+    expect(legendMarkerCss('diamond')).toContain('width: 1.25em; height: 1.25em;');
+    for (const shape of MARKER_SHAPES) {
+      expect(areaPx(shape, markerBoxScale(shape)) / areaPx('circle', 1)).toBeCloseTo(1, 5);
+    }
   });
 });
