@@ -4,6 +4,7 @@ import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
+import { shownLines } from './chart-legend.ts';
 import { legendMarkerCss, lineMarkers, MARKER_SHAPES, type Marker, shapeCorners } from './chart-markers.ts';
 import { personLocale } from './format.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
@@ -158,9 +159,8 @@ export class BbProgressChart extends LitElement {
   }
 
   override render() {
-    const series = this.series;
-    const hasData =
-      !!series && series.x.length > 0 && series.lines.some((l) => l.values.some((v) => v !== null));
+    const series = this.shownSeries();
+    const hasData = !!series && series.x.length > 0 && series.lines.length > 0;
     return html`
       <h3>${this.heading}</h3>
       ${hasData ? html`<div class="plot" aria-hidden="true"></div>` : html`<p class="empty">No sessions with this yet.</p>`}
@@ -208,6 +208,19 @@ export class BbProgressChart extends LitElement {
     });
   }
 
+  /** The series with only the lines the chart draws (see shownLines): the legend and table name no others. */
+  private shownSeries(): ChartSeries | null {
+    const series = this.series;
+    if (!series) return null;
+    if (series !== this.shownFrom) {
+      this.shownFrom = series;
+      this.shown = { x: series.x, lines: shownLines(series.lines).map((i) => series.lines[i]!) };
+    }
+    return this.shown;
+  }
+  private shownFrom: ChartSeries | null = null;
+  private shown: ChartSeries | null = null;
+
   private renderTable(series: ChartSeries) {
     const label = (x: number) =>
       this.unit === 'week'
@@ -254,7 +267,7 @@ export class BbProgressChart extends LitElement {
     this.plot?.destroy();
     this.plot = null;
     const target = this.observed;
-    const series = this.series;
+    const series = this.shownSeries();
     if (!target || !series) return;
     // As wide as its box, however narrow (text at twice its size on a phone): never wider than the page.
     const width = this.plotWidth;
@@ -301,10 +314,10 @@ export class BbProgressChart extends LitElement {
             ? {
                 label: line.label,
                 stroke: colour,
-                width: 8,
+                width: TARGET_BAND_PX,
                 alpha: targetAlpha,
                 dash: [10, 5],
-                points: { show: true, size: 14, width: 0, fill: colour },
+                points: { show: true, size: 14, width: 0, fill: colour, paths: targetPoints },
               }
             : {
                 label: line.label,
@@ -416,6 +429,30 @@ function shapedPoints(marker: Marker): uPlot.Series.Points.PathBuilder {
     return { stroke: path, fill: path };
   };
 }
+
+/** A target's band, in a week: as wide as the band is thick, so that a target is seen as a line. */
+const TARGET_BAND_PX = 8;
+/**
+ * A target's point: a short stretch of its band, wider than the markers, so that a week's target shows
+ * on both sides of the point it is the goal of when the two are the same (a first week, or a week
+ * alone between gaps), where a dot of it lay hidden under the point and the legend named nothing seen.
+ */
+const TARGET_POINT_WIDE_PX = 30;
+const targetPoints: uPlot.Series.Points.PathBuilder = (u, seriesIdx, idx0, idx1) => {
+  const path = new Path2D();
+  const xs = u.data[0];
+  const ys = u.data[seriesIdx] ?? [];
+  const wide = TARGET_POINT_WIDE_PX * uPlot.pxRatio;
+  const thick = TARGET_BAND_PX * uPlot.pxRatio;
+  for (let i = idx0; i <= idx1; i++) {
+    const value = ys[i];
+    if (value === null || value === undefined) continue;
+    const x = u.valToPos(xs[i]!, 'x', true);
+    const y = u.valToPos(value, 'y', true);
+    path.rect(x - wide / 2, y - thick / 2, wide, thick);
+  }
+  return { stroke: path, fill: path };
+};
 
 /** A colour per line; a target takes the colour of the line it is the goal of, the one before it. */
 function lineColours(lines: ChartSeries['lines'], palette: readonly string[]): string[] {

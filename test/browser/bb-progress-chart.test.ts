@@ -287,6 +287,35 @@ describe('bb-progress-chart', () => {
     }
   });
 
+  it('names in its legend only the lines it draws, each target seen beside the point it is the goal of', async () => {
+    // A first session, its plank held to its target and its drawing-in skipped.
+    const chart = oneWeekChart('Longest hold', [
+      { label: 'Elbow plank (s)', values: [30] },
+      { label: 'Elbow plank target (s)', values: [30], target: true },
+      { label: 'Drawing-in (s)', values: [null] },
+      { label: 'Drawing-in target (s)', values: [45], target: true },
+    ]);
+    const { width, height, data, r, g, b } = await drawn(chart, 'Elbow plank (s)');
+    const root = chart.shadowRoot!;
+    expect(root.querySelector('.u-legend')?.textContent).toBe('Elbow plank target (s)Elbow plank (s)');
+    const pixel = (x: number, y: number) => data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
+    const ofLine = (x: number, y: number, minAlpha: number) => {
+      const [pr, pg, pb, pa] = pixel(x, y);
+      return pa! > minAlpha && Math.abs(pr! - r!) + Math.abs(pg! - g!) + Math.abs(pb! - b!) < 40;
+    };
+    // The plank's marker, and the pale target on either side of it, beyond its ring.
+    const solid = Array.from(
+      { length: width * height },
+      (_, i) => [i % width, Math.floor(i / width)] as const,
+    ).filter(([x, y]) => ofLine(x, y, 240));
+    const xs = solid.map(([x]) => x);
+    const ys = solid.map(([, y]) => y);
+    const row = Math.round((Math.min(...ys) + Math.max(...ys)) / 2);
+    const beyond = Math.round(3 * window.devicePixelRatio);
+    expect(ofLine(Math.min(...xs) - beyond, row, 20)).toBe(true);
+    expect(ofLine(Math.max(...xs) + beyond, row, 20)).toBe(true);
+  });
+
   it('breaks its lines, targets too, at weeks without data', async () => {
     const chart = document.createElement('bb-progress-chart');
     chart.heading = 'Longest hold';

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartLine } from '../../../src/store/progress.ts';
+import { shownLines } from '../../../src/ui/chart-legend.ts';
+
+const labelsShown = (lines: ChartLine[]) => shownLines(lines).map((i) => lines[i]!.label);
+
+describe('the lines a progress chart draws and names in its legend', () => {
+  it('leaves out a line with no value in any week, and the target of it', () => {
+    // A first session with the drawing-in skipped: its target was planned, but no hold was made.
+    const lines: ChartLine[] = [
+      { label: 'Elbow plank (s)', values: [30] },
+      { label: 'Elbow plank target (s)', values: [30], target: true },
+      { label: 'Drawing-in (s)', values: [null] },
+      { label: 'Drawing-in target (s)', values: [45], target: true },
+    ];
+    expect(labelsShown(lines)).toEqual(['Elbow plank (s)', 'Elbow plank target (s)']);
+  });
+
+  it('keeps a line with a value in any one of its weeks, with its target', () => {
+    const lines: ChartLine[] = [
+      { label: 'Drawing-in (s)', values: [null, 45, null] },
+      { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true },
+    ];
+    expect(labelsShown(lines)).toEqual(['Drawing-in (s)', 'Drawing-in target (s)']);
+  });
+
+  it('leaves out a target with no value, though its line has some', () => {
+    const lines: ChartLine[] = [
+      { label: 'Elbow plank (s)', values: [30, 32] },
+      { label: 'Elbow plank target (s)', values: [null, null], target: true },
+    ];
+    expect(labelsShown(lines)).toEqual(['Elbow plank (s)']);
+  });
+
+  it('keeps a target that is the goal of no line, when it has a value', () => {
+    const lines: ChartLine[] = [{ label: 'Drawing-in target (s)', values: [45], target: true }];
+    expect(shownLines(lines)).toEqual([0]);
+  });
+
+  it('keeps every line of a chart whose lines all have values, in their order', () => {
+    const lines: ChartLine[] = [
+      { label: 'Average (bpm)', values: [96] },
+      { label: 'Peak (bpm)', values: [120] },
+      { label: 'Recovery in 1 min (bpm)', values: [0] },
+    ];
+    expect(shownLines(lines)).toEqual([0, 1, 2]);
+  });
+});
