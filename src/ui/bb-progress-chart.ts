@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
-import { shownLines } from './chart-legend.ts';
+import { firstWeekNote, legendLabel, shownLines } from './chart-legend.ts';
 import { legendMarkerCss, lineMarkers, MARKER_SHAPES, type Marker, shapeCorners } from './chart-markers.ts';
 import { personLocale } from './format.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
@@ -66,8 +66,12 @@ export class BbProgressChart extends LitElement {
       .plot {
         min-height: 220px;
       }
-      .empty {
+      .empty,
+      .note {
         color: var(--bb-muted, #b6c2d1);
+      }
+      .note {
+        margin: 0.25rem 0 0;
       }
       details {
         margin-top: 0.5rem;
@@ -164,6 +168,7 @@ export class BbProgressChart extends LitElement {
     return html`
       <h3>${this.heading}</h3>
       ${hasData ? html`<div class="plot" aria-hidden="true"></div>` : html`<p class="empty">No sessions with this yet.</p>`}
+      ${hasData && series && this.unit === 'week' ? this.renderNote(firstWeekNote(series.x)) : null}
       ${hasData && series ? this.renderTable(series) : null}
     `;
   }
@@ -220,6 +225,10 @@ export class BbProgressChart extends LitElement {
   }
   private shownFrom: ChartSeries | null = null;
   private shown: ChartSeries | null = null;
+
+  private renderNote(note: string | null) {
+    return note ? html`<p class="note">${note}</p>` : null;
+  }
 
   private renderTable(series: ChartSeries) {
     const label = (x: number) =>
@@ -312,7 +321,7 @@ export class BbProgressChart extends LitElement {
         ...drawn.map(({ line, colour, marker }) =>
           !marker
             ? {
-                label: line.label,
+                label: legendLabel(line, personLocale()),
                 stroke: colour,
                 width: TARGET_BAND_PX,
                 alpha: targetAlpha,
@@ -320,7 +329,7 @@ export class BbProgressChart extends LitElement {
                 points: { show: true, size: 14, width: 0, fill: colour, paths: targetPoints },
               }
             : {
-                label: line.label,
+                label: legendLabel(line, personLocale()),
                 class: `marker-${marker.shape}`,
                 stroke: colour,
                 width: 2,

@@ -18,3 +18,20 @@ export function shownLines(lines: readonly ChartLine[]): number[] {
     return goal && !hasValue(goal) ? [] : [i];
   });
 }
+
+/**
+ * A line's name in the legend; with one week of sessions, its value too ("Elbow plank (s): 30"): a
+ * single point over "week of Nov 30" shows no trend yet, but the week's number is worth reading.
+ */
+export function legendLabel(line: ChartLine, locale: string): string {
+  const [only, ...rest] = line.values;
+  if (rest.length > 0 || only === null || only === undefined) return line.label;
+  return `${line.label}: ${only.toLocaleString(locale)}`;
+}
+
+/** A line under a chart of one week, saying what the weeks to come will show; none after that. */
+export function firstWeekNote(weeks: readonly number[]): string | null {
+  return weeks.length === 1
+    ? 'Your first week. Each week adds a point, and the line shows your trend.'
+    : null;
+}

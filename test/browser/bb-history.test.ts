@@ -110,8 +110,11 @@ describe('bb-history', () => {
     const chart = (heading: string) =>
       [...history.shadowRoot!.querySelectorAll('bb-progress-chart')].find((c) => c.heading === heading);
     const legend = (heading: string) => chart(heading)?.shadowRoot?.querySelector('.u-legend')?.textContent;
-    await expect.poll(() => legend('Bat hang: breath cycles per week')).toBe('Bat hang');
-    await expect.poll(() => legend('Reps per week')).toBe('SupermanBird dogWide-grip lat pulldown');
+    // One week of sessions: each name with its week's value.
+    await expect.poll(() => legend('Bat hang: breath cycles per week')).toBe('Bat hang: 4');
+    await expect
+      .poll(() => legend('Reps per week'))
+      .toMatch(/^Superman: \d+Bird dog: \d+Wide-grip lat pulldown: \d+$/);
   });
 
   it("shows every chart, the bat hang's too, with the same words while there is nothing to chart", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartLine } from '../../../src/store/progress.ts';
-import { shownLines } from '../../../src/ui/chart-legend.ts';
+import { firstWeekNote, legendLabel, shownLines } from '../../../src/ui/chart-legend.ts';
 
 const labelsShown = (lines: ChartLine[]) => shownLines(lines).map((i) => lines[i]!.label);
 
@@ -44,5 +44,21 @@ describe('the lines a progress chart draws and names in its legend', () => {
       { label: 'Recovery in 1 min (bpm)', values: [0] },
     ];
     expect(shownLines(lines)).toEqual([0, 1, 2]);
+  });
+});
+
+describe("a progress chart's legend in its first week", () => {
+  it('gives each line its value while there is one week, a lone point on an axis saying little', () => {
+    expect(legendLabel({ label: 'Elbow plank (s)', values: [30] }, 'en')).toBe('Elbow plank (s): 30');
+    expect(legendLabel({ label: 'Best lift (°)', values: [16.6] }, 'de')).toBe('Best lift (°): 16,6');
+  });
+
+  it('names a line only, once there are weeks to read a trend from', () => {
+    expect(legendLabel({ label: 'Elbow plank (s)', values: [30, 35] }, 'en')).toBe('Elbow plank (s)');
+  });
+
+  it('says in a line under a chart of one week that the weeks to come show the trend, and nothing after', () => {
+    expect(firstWeekNote([1_764_460_800])).toMatch(/trend/);
+    expect(firstWeekNote([1_764_460_800, 1_765_065_600])).toBeNull();
   });
 });
