@@ -270,8 +270,12 @@ export class BbApp extends LitElement {
   /** The service worker's news (an update ready to load); absent where there is no service worker. */
   @property({ attribute: false }) updates: UpdateModel | null = null;
 
-  /** Which screen: the session itself, or (between sessions) the history or the settings. */
-  @state() private view: View = 'session';
+  /**
+   * Which screen: the session itself, or (between sessions) the history or the settings. A page
+   * reloaded on the history or the settings comes back on it, as the browser's entry for it says:
+   * started on the session instead, Done's step back landed on that entry and opened it again.
+   */
+  @state() private view: View = viewOfEntry(window.history.state);
   /** The view was just set from the browser's Back or Forward: no history entry for it. */
   private viewFromBrowser = false;
 
@@ -374,6 +378,9 @@ export class BbApp extends LitElement {
       );
     }
     super.connectedCallback();
+    // Each screen opens at its top (see updated): the browser's own restoring put the start screen,
+    // after a reload or Back, where the settings or the history were scrolled to, Start cut off.
+    window.history.scrollRestoration = 'manual';
     window.addEventListener('popstate', this.onPopState);
     // Lines the voice said are not read again: muted later, the last of them is not news.
     this.linesSubscription = this.app.lines$.subscribe((lines) => {

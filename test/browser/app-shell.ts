@@ -16,7 +16,7 @@ export interface AppShell {
   readonly storage: MemoryStorage;
   /** Where a change another tab made to the storage is told, as the window's `storage` event. */
   readonly storageEvents: EventTarget;
-  /** Takes the shell off the page and stops the app. */
+  /** Takes the shell off the page and stops the app; the history entry is left as a new page's. */
   remove(): void;
 }
 
@@ -57,6 +57,9 @@ export async function mountApp(
     remove: () => {
       app.dispose();
       shell.remove();
+      // The next shell mounted is a page opened anew, on the start screen, not one reloaded on the
+      // screen this one was left on (the app reads its screen from the history entry).
+      window.history.replaceState(null, '');
     },
   };
 }

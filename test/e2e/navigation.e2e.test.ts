@@ -63,3 +63,50 @@ describe("the browser's Back button", () => {
     await expect.poll(() => page.url()).toBe('about:blank');
   });
 });
+
+describe('a page reloaded on a screen over the start screen', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    await page.goto('about:blank');
+    await page.goto(inject('baseUrl'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const start = () => page.getByRole('button', { name: 'Start', exact: true });
+  const heading = (name: string) => page.getByRole('heading', { name, exact: true });
+
+  for (const [screen, close] of [
+    ['Settings', 'Done'],
+    ['History', 'Back'],
+  ] as const) {
+    it(`comes back on the ${screen.toLowerCase()} at its top, and one tap on ${close} shows Start whole`, async () => {
+      await page.getByRole('button', { name: screen, exact: true }).tap();
+      await heading(screen).waitFor();
+      // Read well down the screen before the reload.
+      await page.evaluate(() => window.scrollTo({ top: 600 }));
+      await page.reload();
+      await heading(screen).waitFor();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+      await page.getByRole('button', { name: close, exact: true }).tap();
+      await start().waitFor();
+      await page.waitForTimeout(300);
+      expect(await heading(screen).count()).toBe(0);
+      const box = await start().boundingBox();
+      expect(box?.y).toBeGreaterThanOrEqual(0);
+      expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(640);
+    });
+  }
+
+  it("takes the browser's Back out of the app from the start screen, with no screen's entry left behind", async () => {
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe('about:blank');
+  });
+});
