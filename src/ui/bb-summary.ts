@@ -82,11 +82,17 @@ export class BbSummary extends LitElement {
         font-weight: 600;
       }
       /* Phones: narrow cells keep the table within the screen's margins (at 360 px, 2vw a side each
-         pressed it against the right edge); on the narrowest (320 px), smaller type too. */
+         pressed it against the right edge); on the narrowest (320 px), smaller type too. A number's
+         column keeps its room on the left, where its words end against the column before: a quarter
+         rem a side read "Done Target" as one heading and "1 skipped" as one cell. */
       @media (max-width: 24rem) {
         th,
         td {
           padding-inline: 0.25rem;
+        }
+        th.number,
+        td.number {
+          padding-left: 0.75rem;
         }
       }
       @media (max-width: 22rem) {
@@ -98,6 +104,12 @@ export class BbSummary extends LitElement {
       td.number {
         text-align: right;
         font-variant-numeric: tabular-nums;
+      }
+      /* A word among the counts, smaller and quieter: no count was made, and at 360 px the column
+         it widened no longer fits the screen. */
+      .skipped {
+        font-size: 0.8em;
+        color: var(--bb-muted, #b6c2d1);
       }
       .heart {
         font-size: 1.1rem;
@@ -221,7 +233,7 @@ export class BbSummary extends LitElement {
             return html`<tr class=${form ? 'with-form' : ''}>
               <td>${unbroken(exerciseById(r.exerciseId).name)}${weightKg ? html` <span class="weight">${atWeight(weightKg)}</span>` : nothing}</td>
               <td class="number">${r.setNumber}</td>
-              <td class="number">${skippedUndone(r) ? 'skipped' : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
+              <td class="number">${skippedUndone(r) ? html`<span class="skipped">skipped</span>` : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
               <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>
             </tr>
             ${form ? html`<tr class="form"><td colspan="4">Form: ${form}</td></tr>` : nothing}`;

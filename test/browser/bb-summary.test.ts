@@ -134,6 +134,52 @@ describe('bb-summary', () => {
     },
   );
 
+  it.each([
+    ['a 360 px phone', 360, 640],
+    ['a 360 px phone with its text at twice its size', 180, 320],
+    ['a laptop', 1366, 768],
+  ])(
+    'keeps the words of each column apart from the next on %s, "skipped" and the headings too',
+    async (_, width, height) => {
+      const restore = await layOutAsTheApp(width, height);
+      try {
+        const summary = document.createElement('bb-summary');
+        summary.plan = defaultPlan();
+        summary.records = [
+          record({ count: 0, endedBy: 'skipped' }),
+          record({ setNumber: 2, count: 10 }),
+          record({ exerciseId: 'drawing-in', holdMs: 0, count: 0, target: 45, endedBy: 'skipped' }),
+          record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
+        ];
+        summary.durationMs = 5 * 60_000;
+        inAppMain(summary);
+        await expect.element(page.getByRole('row').nth(4)).toBeVisible();
+        const table = page.getByRole('table').element();
+        // Three quarters of the type's size or more, some three spaces: at a glance two columns, where
+        // one space read "Done Target" as one heading and "1 skipped" as one cell.
+        const least = 0.75 * Number.parseFloat(getComputedStyle(table).fontSize);
+        const text = (cell: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          return {
+            left: Math.min(...rects.map((r) => r.left)),
+            right: Math.max(...rects.map((r) => r.right)),
+          };
+        };
+        for (const row of table.querySelectorAll('tr')) {
+          const cells = [...row.children];
+          for (let i = 1; i < cells.length; i++) {
+            const words = `${cells[i - 1]!.textContent!.trim()} | ${cells[i]!.textContent!.trim()}`;
+            expect(text(cells[i]!).left - text(cells[i - 1]!).right, words).toBeGreaterThanOrEqual(least);
+          }
+        }
+      } finally {
+        await restore();
+      }
+    },
+  );
+
   it('wraps rather than scroll sideways with text at twice its size on a 360 px phone (180 px wide)', async () => {
     const restore = await layOutAsTheApp(180, 320);
     try {
