@@ -253,7 +253,9 @@ export class BbSummary extends LitElement {
   /**
    * −1 / +1 for the session's last set: the others could be put right in the rest after them, the
    * last has no rest. Not below one rep when it is the one set done: the session would no longer be
-   * kept, and it is already saved.
+   * kept, and it is already saved. The set is named on screen, as in the buttons' names: after Finish
+   * mid-set, "Last set" did not tell the person which set the buttons change. With text at twice its
+   * size it takes lines of whole parts: "set" with its number, "counted wrong?" as one.
    */
   private renderFix() {
     const last = this.records.at(-1);
@@ -263,7 +265,7 @@ export class BbSummary extends LitElement {
     const lowest = anySetDone(this.records.slice(0, -1)) ? 0 : 1;
     const which = `${exercise.name}, set ${last.setNumber}`;
     return html`<div class="actions fix" role="group" aria-labelledby="fix-title">
-      <span id="fix-title" class="fix-title">Last set counted wrong?</span>
+      <span id="fix-title" class="fix-title">${unbroken(exercise.name)}, <span class="unbroken">set ${last.setNumber}</span> <span class="unbroken">counted wrong?</span></span>
       <button aria-label=${`−1 ${unit} on ${which}`} ?disabled=${last.count <= lowest} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
       <button aria-label=${`+1 ${unit} on ${which}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
     </div>`;

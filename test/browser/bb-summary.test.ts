@@ -21,6 +21,31 @@ function inAppMain(element: HTMLElement): HTMLElement {
   return main;
 }
 
+/** How many lines `text` takes inside `element`, written in one text node or across several. */
+function linesAcrossNodes(element: Element, text: string): number {
+  const nodes: Text[] = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  const at = nodes
+    .map((node) => node.data)
+    .join('')
+    .indexOf(text);
+  if (at < 0) throw new Error(`${text} is not written in the element`);
+  // The node, and the offset in it, of a character of the element's whole text.
+  const place = (index: number): [Text, number] => {
+    for (const node of nodes) {
+      if (index <= node.data.length) return [node, index];
+      index -= node.data.length;
+    }
+    throw new Error(`${index} is past the end of the element's text`);
+  };
+  const range = document.createRange();
+  range.setStart(...place(at));
+  range.setEnd(...place(at + text.length));
+  const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top));
+  return new Set(tops).size;
+}
+
 describe('bb-summary', () => {
   it('sums reps, breaths and hold time, leaving out what did not happen', () => {
     expect(summarise([record({})], 61_000)).toBe('1 set · 10 reps · 1 min');
@@ -337,7 +362,10 @@ describe('bb-summary', () => {
     document.body.append(summary);
     const deltas: number[] = [];
     summary.addEventListener('bb-adjust', (event) => deltas.push(event.detail.delta));
-    await expect.element(page.getByRole('group', { name: 'Last set counted wrong?' })).toBeVisible();
+    // The set is named on screen: after Finish mid-set it need not be the row the eye ends on.
+    const fix = page.getByRole('group', { name: 'Superman, set 2 counted wrong?' });
+    await expect.element(fix).toBeVisible();
+    await expect.element(fix).toHaveTextContent(/^\s*Superman, set 2 counted wrong\?\s*−1\s*\+1\s*$/);
     await page.getByRole('button', { name: '+1 rep on Superman, set 2' }).click();
     await page.getByRole('button', { name: '−1 rep on Superman, set 2' }).click();
     expect(deltas).toEqual([1, -1]);
@@ -350,7 +378,7 @@ describe('bb-summary', () => {
     // A hold's time is the detectors' alone.
     summary.records = [record({ exerciseId: 'elbow-plank', holdMs: 47_000, count: 0, target: 30 })];
     await summary.updateComplete;
-    expect(page.getByRole('group', { name: 'Last set counted wrong?' }).elements()).toHaveLength(0);
+    expect(page.getByRole('group', { name: /counted wrong\?$/ }).elements()).toHaveLength(0);
     // Begun, then skipped with nothing counted: reps the detectors missed can still be added.
     const skipped = { setNumber: 2, count: 0, endedBy: 'skipped' } as const;
     summary.records = [record({}), record(skipped)];
@@ -361,8 +389,41 @@ describe('bb-summary', () => {
     summary.records = [record({}), record({ ...skipped, neverBegun: true })];
     await summary.updateComplete;
     await expect.element(page.getByRole('row').nth(2)).toHaveTextContent(/^Superman 2 skipped 10$/);
-    expect(page.getByRole('group', { name: 'Last set counted wrong?' }).elements()).toHaveLength(0);
+    expect(page.getByRole('group', { name: /counted wrong\?$/ }).elements()).toHaveLength(0);
   });
+
+  it.each([
+    ['lat-pulldown', 3, 'Wide-grip lat pulldown, set 3'],
+    ['glute-bridge', 1, 'Glute bridge, set 1'],
+  ] as const)(
+    'names %s set %d to put right within a 360 px phone with its text at twice its size (180 px wide)',
+    async (exerciseId, setNumber, which) => {
+      const restore = await layOutAsTheApp(180, 320);
+      try {
+        const summary = document.createElement('bb-summary');
+        summary.plan = defaultPlan();
+        summary.records = [record({ exerciseId, setNumber, target: 12, count: 9, endedBy: 'stopped' })];
+        summary.durationMs = 5 * 60_000;
+        const main = inAppMain(summary);
+        const fix = page.getByRole('group', { name: `${which} counted wrong?` });
+        await expect.element(fix).toBeVisible();
+        // A few lines of a phone, each a whole part of the question: not "set" on one and its number
+        // on the next, nor "wrong?" alone.
+        const title = summary.shadowRoot!.querySelector('#fix-title')!;
+        for (const part of [which.split(' ')[0]!, `set ${setNumber}`, 'counted wrong?']) {
+          expect(linesAcrossNodes(title, part), part).toBe(1);
+        }
+        const contentRight =
+          main.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(main).paddingRight);
+        for (const part of fix.element().querySelectorAll('span, button')) {
+          expect(part.getBoundingClientRect().right, part.textContent!).toBeLessThanOrEqual(contentRight);
+        }
+        await expect.element(page.getByRole('button', { name: `−1 rep on ${which}` })).toBeVisible();
+      } finally {
+        await restore();
+      }
+    },
+  );
 
   it('gives no heart rate for a set skipped before it began', async () => {
     const summary = document.createElement('bb-summary');
