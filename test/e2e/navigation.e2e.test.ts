@@ -4,16 +4,25 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
 
+/** The app on a phone, opened from a page visited before it: Back from the app's own screen goes there. */
+async function phoneAfterBlank(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: { width: 360, height: 640 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  await page.goto('about:blank');
+  await page.goto(inject('baseUrl'));
+  return page;
+}
+
 describe("the browser's Back button", () => {
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
-    // A page visited before the app: Back from the app's own screen goes there.
-    await page.goto('about:blank');
-    await page.goto(inject('baseUrl'));
+    page = await phoneAfterBlank(browser);
   });
 
   afterAll(async () => {
@@ -70,9 +79,7 @@ describe('a page reloaded on a screen over the start screen', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
-    await page.goto('about:blank');
-    await page.goto(inject('baseUrl'));
+    page = await phoneAfterBlank(browser);
   });
 
   afterAll(async () => {
