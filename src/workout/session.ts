@@ -97,15 +97,16 @@ export interface CurrentSet {
    */
   readonly begunByHand?: boolean;
   /**
-   * Stillness the detectors saw begin before the set did, while it waits: the hold is timed from the
-   * set's start. For a hold lifted into (a plank), stillness from before "Go" was heard: the person
-   * may be on the floor waiting for it, so it becomes the hold only if no lift follows (see
-   * LIFT_AFTER_GO_MS).
+   * Stillness the detectors saw begin before "Go" was heard: the person in position, waiting to be
+   * told. A hold held still into (drawing-in) is timed from "Go" if the stillness goes on through it;
+   * for a hold lifted into (a plank), the person may be on the floor waiting for it, so it becomes the
+   * hold only if no lift follows (see LIFT_AFTER_GO_MS).
    */
   readonly heldSinceMs?: number | null;
   /**
-   * When the voice had said the set's start ("Go"), where the app told it (see `go-heard`): a hold
-   * lifted into begins after it. Absent until then, and in sets saved before it was kept.
+   * When the voice had said the set's start ("Go"), where the app told it (see `go-heard`): no hold
+   * begins before it, and a hold lifted into begins after it. Absent until then, and in sets saved
+   * before it was kept.
    */
   readonly goHeardMs?: number;
   readonly count: number;
@@ -421,7 +422,9 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
     case 'go-heard': {
       const set = state.set;
       if (state.phase !== 'set' || !set || set.waiting || set.goHeardMs !== undefined) return state;
-      return { ...state, set: { ...set, goHeardMs: Math.max(set.startedMs, action.nowMs) } };
+      const heard = { ...set, goHeardMs: Math.max(set.startedMs, action.nowMs) };
+      const exercise = currentPlanned(state)?.exercise;
+      return { ...state, set: exercise ? heldFromGo(exercise, heard) : heard };
     }
     case 'start-hold': {
       const set = state.set;
@@ -677,8 +680,9 @@ function countMotion(
     }
     case 'hold-start':
       if (exercise.kind !== 'hold' || set.holdStartMs !== null) return null;
-      if (exercise.liftsIntoHold && !heardGoBefore(set, event.tMs))
-        return { ...state, set: { ...set, heldSinceMs: event.tMs } };
+      if (!exercise.liftsIntoHold)
+        return { ...state, set: heldFromGo(exercise, { ...set, heldSinceMs: event.tMs }) };
+      if (!heardGoBefore(set, event.tMs)) return { ...state, set: { ...set, heldSinceMs: event.tMs } };
       return {
         ...state,
         set: { ...set, holdStartMs: event.tMs, heldSinceMs: null, lastProgressMs: event.tMs },
@@ -724,6 +728,19 @@ function endHold(
     return { ...state, set: { ...set, holdStartMs: null, heldSinceMs: null } };
   }
   return endSet({ ...state, set }, endMs, endedBy);
+}
+
+/**
+ * A hold held still into (drawing-in) is timed from "Go" at the earliest: stillness seen before it is
+ * the person in position waiting to be told, not yet holding. Stillness that goes on through "Go" is
+ * the hold from "Go"; until "Go" is heard it waits, and a hold-end before then holds nothing.
+ */
+function heldFromGo(exercise: Exercise, set: CurrentSet): CurrentSet {
+  if (exercise.kind !== 'hold' || exercise.liftsIntoHold || set.holdStartMs !== null) return set;
+  const stillSinceMs = set.heldSinceMs ?? null;
+  if (stillSinceMs === null || set.goHeardMs === undefined || set.waiting || set.leftMs != null) return set;
+  const startMs = Math.max(stillSinceMs, set.goHeardMs);
+  return { ...set, holdStartMs: startMs, heldSinceMs: null, lastProgressMs: startMs };
 }
 
 /** Whether the person had heard the set's "Go" by `tMs`. */
@@ -805,15 +822,16 @@ function waitingAgain(set: CurrentSet): CurrentSet {
 
 /**
  * Back in position within SETTLE_BACK_MS, seen at `backMs`: the set goes on from its start. Stillness
- * seen since is the hold, as at the set's start. A plank is lifted into once the person is settled: a
- * "Go" heard before they left is taken as heard now, so that lying on the elbows back in position waits
- * for the lift as it does after "Go" (see liftedBeforeGo).
+ * seen since is the hold, from "Go" at the earliest, as at the set's start. A plank is lifted into
+ * once the person is settled: a "Go" heard before they left is taken as heard now, so that lying on
+ * the elbows back in position waits for the lift as it does after "Go" (see liftedBeforeGo).
  */
 function backInPosition(exercise: Exercise, set: CurrentSet, backMs: number): CurrentSet {
   const rest = withoutLeaving(set);
   if (exercise.liftsIntoHold) {
     return set.goHeardMs === undefined ? rest : { ...rest, goHeardMs: Math.max(set.goHeardMs, backMs) };
   }
+  if (exercise.kind === 'hold') return heldFromGo(exercise, rest);
   const held = set.heldSinceMs ?? null;
   if (held === null) return rest;
   return { ...rest, holdStartMs: held, heldSinceMs: null, lastProgressMs: held };
@@ -829,13 +847,16 @@ function withoutLeaving(set: CurrentSet): CurrentSet {
   return rest;
 }
 
-/** The set begins at `startMs`: counting starts, and a hold already under way is timed from here. */
+/**
+ * The set begins at `startMs`: counting starts. A hold the person is already still in waits for this
+ * start's "Go" (see heldFromGo, liftedBeforeGo).
+ */
 function beginSet(state: SessionState, startMs: number, byHand = false): SessionState {
   const set = state.set;
   if (!set) return state;
   const held = set.heldSinceMs == null ? null : Math.max(set.heldSinceMs, startMs);
-  // Stillness before a plank's "Go" is the person waiting for it, until no lift follows.
-  const waitsForGo = held !== null && currentPlanned(state)?.exercise.liftsIntoHold === true;
+  // Stillness before "Go" is the person waiting to be told: a hold is timed from "Go" at the earliest.
+  const waitsForGo = held !== null && currentPlanned(state)?.exercise.kind === 'hold';
   const { goHeardMs: _goOfAnEarlierStart, ...begun } = set;
   return {
     ...state,

@@ -194,6 +194,7 @@ describe('planCues', () => {
     const start = run.do({ type: 'start', nowMs: 0 });
     expect(spoken(start)[0]).toContain('Drawing-in, one set. Hold forty-five seconds.');
     expect(spoken(start)[0]).toMatch(/Hold still when you are in position$/);
+    run.do({ type: 'go-heard', nowMs: 1500 });
 
     const held = run.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2100 }));
     expect(held).toEqual([

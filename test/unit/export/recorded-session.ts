@@ -89,6 +89,7 @@ export async function recordSession(store: SessionStore | null = null, rateHz = 
     rep(6, side);
   }
   await restUntilNextSet();
+  model.goHeard();
   await run(1000);
   motion({ type: 'hold-start', tMs: clockMs, emittedMs: clockMs + 300 });
   await run(11_000);

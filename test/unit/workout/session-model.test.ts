@@ -13,6 +13,7 @@ describe('SessionModel in virtual time', () => {
         [{ exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 120, restS: 30 } }],
       );
       scheduler.schedule(() => model.start(), 1000);
+      scheduler.schedule(() => model.goHeard(), 3000);
       scheduler.schedule(() => model.handleMotion({ type: 'hold-start', tMs: 4000, emittedMs: 4400 }), 4400);
       scheduler.schedule(() => model.pause(), 60_000);
       scheduler.schedule(() => model.resume(), 70_000);

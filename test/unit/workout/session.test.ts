@@ -113,7 +113,11 @@ describe('session reducer', () => {
   });
 
   it('times a hold from its detected start and ends it at the target when the exercise says so', () => {
-    let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
+    let s = run(
+      initialSessionState([supermanTwoSets[1]]),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+    );
     s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 4200, emittedMs: 4600 } });
     expect(s.set?.holdStartMs).toBe(4200);
     s = run(s, { type: 'tick', nowMs: 49_199 });
@@ -200,7 +204,11 @@ describe('session reducer', () => {
   });
 
   it('takes a hold that ends within seconds for settling into position, and keeps waiting', () => {
-    let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
+    let s = run(
+      initialSessionState([supermanTwoSets[1]]),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+    );
     s = run(
       s,
       { type: 'motion', event: { type: 'hold-start', tMs: 2000, emittedMs: 2300 } },
@@ -213,7 +221,11 @@ describe('session reducer', () => {
   });
 
   it('stands the hold timer, the rest countdown and counting still while paused', () => {
-    let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
+    let s = run(
+      initialSessionState([supermanTwoSets[1]]),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+    );
     s = run(
       s,
       { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1300 } },
@@ -360,7 +372,7 @@ describe('session reducer', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 45, restS: 20 } },
     ];
-    let s = run(initialSessionState(plan), { type: 'start', nowMs: 0 });
+    let s = run(initialSessionState(plan), { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
     s = run(
       s,
       { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1300 } },
@@ -371,6 +383,7 @@ describe('session reducer', () => {
     let finished = run(
       initialSessionState(plan),
       { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
       { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1300 } },
       { type: 'pause', nowMs: 11_000 },
     );
@@ -582,6 +595,7 @@ describe('session reducer', () => {
     let s = run(
       initialSessionState(plan),
       { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
       { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1400 } },
       { type: 'tick', nowMs: 31_000 },
     );
@@ -652,6 +666,7 @@ describe('session reducer', () => {
     const s = run(
       initialSessionState(plan),
       { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
       { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1400 } },
       { type: 'tick', nowMs: 31_000 },
     );
@@ -898,17 +913,27 @@ describe('sets that begin when the person is in position', () => {
     });
     const drawingIn = supermanTwoSets.slice(1);
     let s = run(sensing(drawingIn), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
-    s = run(s, holdAt(2000), { type: 'tick', nowMs: 16_000 });
+    s = run(s, { type: 'go-heard', nowMs: 2000 }, holdAt(2000), { type: 'tick', nowMs: 16_000 });
     expect(s.set?.holdStartMs).toBe(2000);
     // The page reloads: the hold held 14 s is not taken to go on, the set waits for the position.
     s = afterInterruption(s);
     expect(s.set).toMatchObject({ waiting: true, holdStartMs: null });
     s = run(s, { type: 'tick', nowMs: 60_000 });
     expect(s.phase).toBe('set');
-    s = run(s, position('in', 'face-down', 20_000, 21_000), holdAt(22_000));
+    s = run(
+      s,
+      position('in', 'face-down', 20_000, 21_000),
+      { type: 'go-heard', nowMs: 21_000 },
+      holdAt(22_000),
+    );
     expect(s.set).toMatchObject({ waiting: false, holdStartMs: 22_000 });
     // Without a device that sees the position, the next hold the detectors see is timed.
-    const unsensed = run(initialSessionState(drawingIn), { type: 'start', nowMs: 0 }, holdAt(2000));
+    const unsensed = run(
+      initialSessionState(drawingIn),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      holdAt(2000),
+    );
     expect(afterInterruption(unsensed).set).toMatchObject({ holdStartMs: null });
     expect(afterInterruption(unsensed).set?.waiting).toBeFalsy();
     // A rep set keeps its count and goes on.
@@ -941,6 +966,7 @@ describe('sets that begin when the person is in position', () => {
     // A hold settled into while out of position is the hold once the person is seen back in it.
     const drawingIn = [supermanTwoSets[1]];
     let h = run(sensing(drawingIn), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    h = run(h, { type: 'go-heard', nowMs: 2000 });
     h = run(h, position('away', 'side', 2500), {
       type: 'motion',
       event: { type: 'hold-start', tMs: 4200, emittedMs: 4600 },
@@ -954,12 +980,12 @@ describe('sets that begin when the person is in position', () => {
     expect(w.set).toMatchObject({ waiting: true, wrongPosture: 'face-up', warnedMs: 3600 });
   });
 
-  it('times a hold the person was already in from the set start, and leaves its end to the hold', () => {
+  it('times a hold the person was already in from "Go", and leaves its end to the hold', () => {
     let s = run(sensing([supermanTwoSets[1]]), { type: 'start', nowMs: 10_000 });
     s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
     expect(s.set?.holdStartMs).toBeNull();
-    s = run(s, position('in', 'face-down', 9500, 11_200));
-    expect(s.set).toMatchObject({ waiting: false, startedMs: 10_000, holdStartMs: 10_000 });
+    s = run(s, position('in', 'face-down', 9500, 11_200), { type: 'go-heard', nowMs: 14_000 });
+    expect(s.set).toMatchObject({ waiting: false, startedMs: 10_000, holdStartMs: 14_000 });
     // Getting up ends the hold through the hold detector, not here.
     s = run(s, position('away', 'upright', 30_000, 31_000));
     expect(s.phase).toBe('set');
@@ -967,7 +993,7 @@ describe('sets that begin when the person is in position', () => {
       type: 'motion',
       event: { type: 'hold-end', tMs: 29_800, emittedMs: 31_200, reason: 'left-pose' },
     });
-    expect(s.completed[0]).toMatchObject({ holdMs: 19_800, endedBy: 'stopped' });
+    expect(s.completed[0]).toMatchObject({ holdMs: 15_800, endedBy: 'stopped' });
   });
 
   it('takes a hold dated a moment before the set began as starting with it', () => {
@@ -975,9 +1001,68 @@ describe('sets that begin when the person is in position', () => {
       sensing([supermanTwoSets[1]]),
       { type: 'start', nowMs: 0 },
       position('in', 'face-down', 3000),
+      { type: 'go-heard', nowMs: 3000 },
     );
     s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 2800, emittedMs: 5000 } });
     expect(s.set?.holdStartMs).toBe(3000);
+  });
+
+  it('times a drawing-in hold from "Go" when the person was still in position before it, as the set was said', () => {
+    const drawingIn: PlannedExercise[] = [
+      { exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 45, restS: 5 } },
+    ];
+    let s = run(sensing(drawingIn), { type: 'start', nowMs: 10_000 });
+    // On hands and knees through the rest: still, in position, and the set begins while it is said.
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
+    s = run(s, position('in', 'face-down', 9500, 11_200), { type: 'tick', nowMs: 15_000 });
+    expect(s.set).toMatchObject({
+      waiting: false,
+      startedMs: 10_000,
+      holdStartMs: null,
+      heldSinceMs: 10_000,
+    });
+    // A reload before "Go" forgets that stillness, as it forgets a hold.
+    expect(afterInterruption(s).set).toMatchObject({ waiting: true, holdStartMs: null, heldSinceMs: null });
+    s = run(s, { type: 'go-heard', nowMs: 16_000 });
+    expect(s.set).toMatchObject({ holdStartMs: 16_000, heldSinceMs: null });
+    s = run(s, { type: 'tick', nowMs: 60_999 });
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'tick', nowMs: 61_000 });
+    expect(s.completed[0]).toMatchObject({ holdMs: 45_000, endedBy: 'target', endedMs: 61_000 });
+  });
+
+  it('times a drawing-in hold begun after "Go" from its own start', () => {
+    let s = run(sensing([supermanTwoSets[1]]), { type: 'start', nowMs: 10_000 });
+    s = run(s, position('in', 'face-down', 9500, 11_200), { type: 'go-heard', nowMs: 16_000 });
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 17_500, emittedMs: 18_000 } });
+    expect(s.set).toMatchObject({ holdStartMs: 17_500, heldSinceMs: null });
+    // Seen late, dated back across "Go": held from "Go".
+    let late = run(sensing([supermanTwoSets[1]]), { type: 'start', nowMs: 10_000 });
+    late = run(late, position('in', 'face-down', 9500, 11_200), { type: 'go-heard', nowMs: 16_000 });
+    late = run(late, { type: 'motion', event: { type: 'hold-start', tMs: 14_000, emittedMs: 17_000 } });
+    expect(late.set).toMatchObject({ holdStartMs: 16_000, heldSinceMs: null });
+  });
+
+  it('with the voice muted, times a hold the person was already in from when the set began on the phone', () => {
+    let s = run(sensing([supermanTwoSets[1]]), { type: 'start', nowMs: 10_000 });
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
+    // Nothing to say: "Go" counts as heard the moment the set begins.
+    s = run(s, position('in', 'face-down', 9500, 11_200), { type: 'go-heard', nowMs: 11_200 });
+    expect(s.set).toMatchObject({ holdStartMs: 11_200, heldSinceMs: null });
+  });
+
+  it('holds nothing when the stillness before "Go" ends before it', () => {
+    let s = run(sensing([supermanTwoSets[1]]), { type: 'start', nowMs: 10_000 });
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
+    s = run(s, position('in', 'face-down', 9500, 11_200));
+    s = run(s, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 13_000, emittedMs: 13_400, reason: 'left-pose' },
+    });
+    s = run(s, { type: 'go-heard', nowMs: 16_000 }, { type: 'tick', nowMs: 70_000 });
+    expect(s.phase).toBe('set');
+    expect(s.set).toMatchObject({ holdStartMs: null, heldSinceMs: null });
+    expect(s.completed).toEqual([]);
   });
 
   it('times a plank from the lift on "Go", not from lying still on the elbows while the set is said', () => {
