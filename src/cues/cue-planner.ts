@@ -69,6 +69,8 @@ export interface CueSettings {
   readonly muted: boolean;
   readonly tones: boolean;
   readonly vibration: boolean;
+  /** The voice's rate, 1 being its normal speed; 1 where not given. */
+  readonly speechRate?: number;
 }
 
 /** Seconds counted down at the end of a hold and of a rest. */
@@ -106,7 +108,18 @@ export const VIBRATION: Readonly<Record<ToneKind, readonly number[]>> = {
 
 export function planCues(prev: SessionState, next: SessionState, settings: CueSettings): Cue[] {
   if (prev === next) return [];
-  return applySettings(whatHappened(prev, next), settings);
+  return applySettings(whatHappened(prev, next, settings.speechRate ?? 1), settings);
+}
+
+/**
+ * Milliseconds a voice takes per character of a line at rate 1: about twelve characters a second, on
+ * the slow side, so that a line judged to fit in a rest is heard to its end.
+ */
+export const SPOKEN_MS_PER_CHAR = 80;
+
+/** How long `text` takes to say at `speechRate`, as SPOKEN_MS_PER_CHAR estimates it. */
+export function spokenMs(text: string, speechRate: number): number {
+  return (text.length * SPOKEN_MS_PER_CHAR) / speechRate;
 }
 
 function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
@@ -131,7 +144,7 @@ const sayLastSet = (text: string): Cue => ({ kind: 'say', text, interrupt: false
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
 const vibrate = (kind: ToneKind): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
 
-function whatHappened(prev: SessionState, next: SessionState): Cue[] {
+function whatHappened(prev: SessionState, next: SessionState, speechRate: number): Cue[] {
   // A new session (reset) or a different plan: nothing happened to the person.
   if (next.phase === 'ready') return [];
   // Quiet through a pause: no countdown while the clock is stopped.
@@ -172,7 +185,7 @@ function whatHappened(prev: SessionState, next: SessionState): Cue[] {
     if (prev.phase === 'set') return cutShort([...cues, ...begins.map(afterWhatIsSaid)]);
     cues.push(...begins);
   } else if (next.phase === 'rest') {
-    if (prev.phase !== 'rest') cues.push(...restBegins(prev, next));
+    if (prev.phase !== 'rest') cues.push(...restBegins(prev, next, speechRate));
     else {
       cues.push(...correctedInRest(prev, next));
       cues.push(...countdown(prev.restEndsMs, prev.nowMs, next.restEndsMs, next.nowMs));
@@ -424,26 +437,31 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
   return [say(sentences(parts), true), sayPosition(sentences(where))];
 }
 
-function restBegins(prev: SessionState, next: SessionState): Cue[] {
+/**
+ * What comes next, said as the rest begins: in full (the set, the side to start on, the position of a
+ * new exercise) where the rest is long enough to say it at the voice's rate. A shorter rest says less,
+ * down to the next exercise's name: the set's start cuts off whatever is still being said when the rest
+ * ends, and says the side and the position itself.
+ */
+function restBegins(prev: SessionState, next: SessionState, speechRate: number): Cue[] {
   const planned = currentPlanned(next);
   const coming = upNext(next);
   if (!planned || next.restEndsMs === null) return [];
   // The planned rest, not restEndsMs − nowMs: the clock in the state may lag the rep that ended the
   // set. A rest picked up after a reload says what is left of it.
-  const parts = [
-    prev.phase === 'ready'
-      ? restLeftText(next.restEndsMs, next.nowMs)
-      : `Rest, ${spokenDuration(planned.dosage.restS)}`,
-  ];
-  if (coming) {
-    const following = next.plan.find((p) => p.exercise.id === coming.exercise.id);
-    const sets = following?.dosage.sets ?? 1;
-    parts.push(`Next: ${coming.exercise.name}, ${setOf(coming.setNumber, sets)}`);
-    const side = coming.exercise.alternatesSides ? 'Start with your right arm' : null;
-    if (side) parts.push(side);
-    if (coming.exercise.id !== planned.exercise.id) parts.push(coming.exercise.position);
-  }
-  return [say(sentences(parts))];
+  const pickedUp = prev.phase === 'ready';
+  const rest = pickedUp
+    ? restLeftText(next.restEndsMs, next.nowMs)
+    : `Rest, ${spokenDuration(planned.dosage.restS)}`;
+  const restMs = pickedUp ? next.restEndsMs - next.nowMs : planned.dosage.restS * 1000;
+  if (!coming) return [say(rest)];
+  const following = next.plan.find((p) => p.exercise.id === coming.exercise.id);
+  const nextSet = `Next: ${coming.exercise.name}, ${setOf(coming.setNumber, following?.dosage.sets ?? 1)}`;
+  const side = coming.exercise.alternatesSides ? ['Start with your right arm'] : [];
+  const position = coming.exercise.id !== planned.exercise.id ? [coming.exercise.position] : [];
+  const shortest = sentences([rest, `Next: ${coming.exercise.name}`]);
+  const fullestFirst = [sentences([rest, nextSet, ...side, ...position]), sentences([rest, nextSet])];
+  return [say(fullestFirst.find((line) => spokenMs(line, speechRate) <= restMs) ?? shortest)];
 }
 
 /** "Rest goes on: twenty-three seconds left": a rest resumed after a pause or picked up after a reload. */

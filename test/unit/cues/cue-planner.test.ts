@@ -149,6 +149,41 @@ describe('planCues', () => {
     ]);
   });
 
+  it('says only the next exercise in a rest too short to say its position, which its set then says once', () => {
+    const plank = exerciseById('elbow-plank');
+    const run = new Run(plan(['superman', 1, 1, 5], ['elbow-plank', 2, 30, 60]));
+    run.do({ type: 'start', nowMs: 0 });
+    // The whole line, position and all, takes some 9 s to say: cut off by the set at 5 s, then said again.
+    expect(spoken(run.do(motion(rep(3000))))).toEqual([
+      'one',
+      'Rest, five seconds. Next: Elbow plank, set one of two',
+    ]);
+    run.ticksTo(7750);
+    const begin = spoken(run.do(tick(8000)));
+    expect(begin.join(' ').split(plank.position.slice(0, -1))).toHaveLength(2);
+  });
+
+  it('keeps the next set and says the position when a short rest has room for it, and a faster voice makes room', () => {
+    const bridge = exerciseById('glute-bridge');
+    const restLine = (restS: number, speechRate?: number): string | undefined => {
+      const run = new Run(plan(['superman', 1, 1, restS], ['glute-bridge', 1, 15, 45]), {
+        ...LOUD,
+        ...(speechRate ? { speechRate } : {}),
+      });
+      run.do({ type: 'start', nowMs: 0 });
+      return spoken(run.do(motion(rep(3000))))[1];
+    };
+    const whole = `Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`;
+    expect(restLine(15)).toBe(`Rest, fifteen seconds. ${whole}`);
+    // Room for the set, not the position: "one set" tells the person what is coming.
+    expect(restLine(5)).toBe('Rest, five seconds. Next: Glute bridge, one set');
+    expect(restLine(8)).toBe('Rest, eight seconds. Next: Glute bridge, one set');
+    // Too short even for that: the exercise alone.
+    expect(restLine(3)).toBe('Rest, three seconds. Next: Glute bridge');
+    // At twice the rate, the whole line fits in 8 s.
+    expect(restLine(8, 2)).toBe(`Rest, eight seconds. ${whole}`);
+  });
+
   it('names the side to start on for the bird dog, at set start and during the rest before it', () => {
     const run = new Run(plan(['superman', 1, 1, 20], ['bird-dog', 1, 20, 45]));
     run.do({ type: 'start', nowMs: 0 });
