@@ -49,8 +49,6 @@ export interface WeekRow {
   readonly reps: Partial<Record<ExerciseId, number>>;
   /** The longest hold of the week per hold exercise, ms. */
   readonly longestHoldMs: Partial<Record<ExerciseId, number>>;
-  /** The planned hold target of the week's last session per hold exercise, s (see weekHoldTargetS). */
-  readonly holdTargetS: Partial<Record<ExerciseId, number>>;
   /** The superman's best lift of the week, and the sum and count of its sets' lifts (for the mean). */
   readonly supermanBestDeg: number | null;
   readonly supermanLiftSumDeg: number;
@@ -69,7 +67,6 @@ const HOLD_CHARTED = ['elbow-plank', 'drawing-in'] as const;
 export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets: readonly SetRow[]): WeekRow {
   const reps: Partial<Record<ExerciseId, number>> = {};
   const longestHoldMs: Partial<Record<ExerciseId, number>> = {};
-  const holdTargetS: Partial<Record<ExerciseId, number>> = {};
   let supermanBestDeg: number | null = null;
   let supermanLiftSumDeg = 0;
   let supermanLiftSets = 0;
@@ -86,12 +83,6 @@ export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets:
     }
   }
   const byStart = [...sessions].sort((a, b) => a.startedAt - b.startedAt);
-  for (const session of byStart) {
-    for (const id of HOLD_CHARTED) {
-      const target = session.plan.find((p) => p.exerciseId === id)?.dosage.target;
-      if (target !== undefined) holdTargetS[id] = target;
-    }
-  }
   const meanOf = (values: (number | null)[]) => {
     const known = values.filter((v): v is number => v !== null);
     return known.length ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10 : null;
@@ -102,7 +93,6 @@ export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets:
     sessions: sessions.length,
     reps,
     longestHoldMs,
-    holdTargetS,
     supermanBestDeg,
     supermanLiftSumDeg,
     supermanLiftSets,
@@ -256,23 +246,23 @@ function everyWeek(weeks: readonly WeekRow[]): WeekRow[] {
 }
 
 /**
- * The target of a hold exercise for a week: the one its last session planned. The plank's plan moves
- * up after each hold (each aims a step above the one before), so the plan a session keeps ends on its
- * last hold's goal; the plank's target is the goal of the first hold of the week's last session that
- * did one, which progression set for that session. A week without a hold of the exercise has none:
- * a target planned but not held is nothing to compare against.
+ * The target of a hold exercise for a week: the goal of the first hold of the week's last session
+ * that held the exercise, the goal progression set for that session. Not its plan: the plank's plan
+ * moves up after each hold (each aims a step above the one before), so it ends on the last hold's
+ * goal; and not a later session's plan that never reached the exercise (one that ended after the
+ * superman, or skipped the hold before it began), whose raised target was never attempted and, beside
+ * the week's hold, would read as falling short of it. A week without a hold of the exercise has none.
+ * Read from the sets the week row keeps for progression, so rows stored before need no rebuild.
  */
 export function weekHoldTargetS(week: WeekRow, id: ExerciseId): number | null {
   if (longestHeldMs(week, id) === null) return null;
-  if (id === 'elbow-plank') {
-    for (const session of [...week.past].sort((a, b) => b.startedAt - a.startedAt)) {
-      const first = session.sets
-        .filter((set) => set.exerciseId === id)
-        .sort((a, b) => a.setNumber - b.setNumber)[0];
-      if (first) return first.target;
-    }
+  for (const session of [...week.past].sort((a, b) => b.startedAt - a.startedAt)) {
+    const sets = session.sets
+      .filter((set) => set.exerciseId === id)
+      .sort((a, b) => a.setNumber - b.setNumber);
+    if (sets.some((set) => set.holdMs)) return sets[0]!.target;
   }
-  return week.holdTargetS[id] ?? null;
+  return null;
 }
 
 /**

@@ -69,7 +69,7 @@ describe('progress', () => {
     set('b', 0, 'superman', { count: 12, peakDeg: 18 }),
     set('c', 0, 'superman', { count: 12, peakDeg: 21 }),
     set('c', 1, 'bat-hang', { count: 4 }),
-    set('c', 2, 'drawing-in', { holdMs: 45_000 }),
+    set('c', 2, 'drawing-in', { target: 45, holdMs: 45_000 }),
   ];
 
   it('sums reps per exercise and week, with a gap for a week without training', () => {
@@ -91,7 +91,7 @@ describe('progress', () => {
       ['Elbow plank (s)', [35, null, null], false],
       ['Elbow plank target (s)', [30, null, null], true],
       ['Drawing-in (s)', [null, null, 45], false],
-      ['Drawing-in target (s)', [null, null, null], true],
+      ['Drawing-in target (s)', [null, null, 45], true],
     ]);
     expect(p.supermanRange.lines.map((l) => l.values)).toEqual([
       [18, null, 21],
@@ -167,6 +167,58 @@ describe('progress', () => {
     const values = (label: string) => p.holds.lines.find((l) => l.label === label)?.values;
     expect(values('Elbow plank (s)')).toEqual([32, null]);
     expect(values('Elbow plank target (s)')).toEqual([30, null]);
+  });
+
+  it("draws a week's drawing-in target from the session that held it, not a later plan that did not", () => {
+    // One week: the first session holds the drawing-in to its 45 s; the second, its plan raised to
+    // 60 s, ends after the superman. Beside "Drawing-in (s): 45", a 60 would read as falling short.
+    const planning = (id: string, startedAt: number, drawingInTarget: number): SessionRow => {
+      const row = session(id, startedAt, 30, 100);
+      return {
+        ...row,
+        plan: [
+          ...row.plan,
+          { exerciseId: 'drawing-in', dosage: { sets: 1, target: drawingInTarget, restS: 0 } },
+        ],
+      };
+    };
+    const rows = [planning('held', monday, 45), planning('ended-early', monday + 2 * DAY, 60)];
+    const p = progress(
+      weeksOf(rows, [
+        set('held', 0, 'drawing-in', { target: 45, holdMs: 45_000 }),
+        set('ended-early', 0, 'superman', { count: 10 }),
+      ]),
+    );
+    const values = (label: string) => p.holds.lines.find((l) => l.label === label)?.values;
+    expect(values('Drawing-in (s)')).toEqual([45]);
+    expect(values('Drawing-in target (s)')).toEqual([45]);
+  });
+
+  it('takes no target from a session whose hold was skipped before it began, but from the one that held it', () => {
+    // The first session holds the plank against 30 s; the second, the same week, skips its 35 s plank
+    // before it began (a hold of 0 s): the week was held against 30 s.
+    const rows = [session('held', monday, 30, 100), session('skipped', monday + DAY, 35, 100)];
+    const p = progress(
+      weeksOf(rows, [
+        set('held', 0, 'elbow-plank', { target: 30, holdMs: 32_000 }),
+        set('skipped', 0, 'elbow-plank', { target: 35, holdMs: 0, endedBy: 'skipped' }),
+      ]),
+    );
+    const values = (label: string) => p.holds.lines.find((l) => l.label === label)?.values;
+    expect(values('Elbow plank target (s)')).toEqual([30]);
+  });
+
+  it('charts the held target from a week row stored before, which kept the last plan of the week', () => {
+    // Rows written before kept a target per hold exercise from the week's last plan: 60 s, here,
+    // though only the 45 s hold was attempted. The chart reads the week's held sets, which every row
+    // keeps for progression, so such a row draws the right target without being built again.
+    const [week] = weeksOf(
+      [session('held', monday, 30, 100)],
+      [set('held', 0, 'drawing-in', { target: 45, holdMs: 45_000 })],
+    );
+    const storedBefore = { ...week!, holdTargetS: { 'drawing-in': 60 } };
+    const target = progress([storedBefore]).holds.lines.find((l) => l.label === 'Drawing-in target (s)');
+    expect(target?.values).toEqual([45]);
   });
 
   it('draws no hold and no target for a week whose only plank was skipped before it began', () => {
