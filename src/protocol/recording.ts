@@ -98,6 +98,18 @@ function packetError(i: number, message: string): Result<never> {
   return fail('bad-format', `packet ${i}: ${message}`);
 }
 
+/**
+ * Why a file that does not parse is no recording. A recording opens with "{" (serializeRecording), so
+ * one that does and stops parsing may have been cut short while saved or copied; a file that opens
+ * otherwise (a shopping list, a picture) never was one, and a hint that it ends early would mislead.
+ */
+function notJsonReason(text: string): string {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start === '') return 'it is empty';
+  if (!start.startsWith('{')) return 'it is not one Backbeat recorded (recordings are JSON files)';
+  return 'it is not valid JSON (is it cut short?)';
+}
+
 /** Reads a recording file; checks every packet so that replay never meets a malformed one. */
 export function parseRecording(text: string): Result<Recording> {
   let data: unknown;
@@ -105,7 +117,7 @@ export function parseRecording(text: string): Result<Recording> {
     data = JSON.parse(text);
   } catch {
     // The parser's own words ("Unexpected end of JSON input") mean nothing to the person who picked the file.
-    return fail('bad-format', 'it is not valid JSON (is it cut short?)');
+    return fail('bad-format', notJsonReason(text));
   }
   if (typeof data !== 'object' || data === null) return fail('bad-format', 'recording is not an object');
   const d = data as Record<string, unknown>;

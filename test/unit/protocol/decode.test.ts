@@ -218,6 +218,20 @@ describe('recordings', () => {
     }
   });
 
+  it('tells a file that is no recording at all from a recording cut short', () => {
+    const why = (text: string) => {
+      const r = parseRecording(text);
+      return r.ok ? null : r.error.message;
+    };
+    // A shopping list never was a recording: no hint that it ends early.
+    expect(why('milk\neggs\nbread\n')).toBe('it is not one Backbeat recorded (recordings are JSON files)');
+    expect(why('')).toBe('it is empty');
+    // A recording that stops partway opens like one and does not parse.
+    const whole = serializeRecording(createRecording([recordPacket('hrs', Uint8Array.of(0x00, 0x4b), 0)]));
+    expect(why(whole.slice(0, whole.length / 2))).toBe('it is not valid JSON (is it cut short?)');
+    expect(why(`  \n${whole.slice(0, 20)}`)).toBe('it is not valid JSON (is it cut short?)');
+  });
+
   it('replays through the parsers with the stream context the recorded start set up', () => {
     const replayed = replayRecording(h10);
     const frame = replayed[4].result;
