@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
 import {
@@ -14,7 +14,7 @@ import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { atWeight, describeForm, formatDuration, heldS, plural, sessionLength, setsDone } from './format.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
-import { buttonStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, NARROW, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
 @customElement('bb-summary')
@@ -41,8 +41,9 @@ export class BbSummary extends LitElement {
       :host > * {
         max-width: 100%;
       }
-      /* Where even the narrowest cells do not fit (text at twice its size on a phone), the table
-         scrolls sideways in its own box, a keyboard's too, and the rest of the screen stays put. */
+      /* Where the four columns do not fit and the rows do not yet wrap (text at 1.4 times its size on
+         a phone, see .wrapping), the table scrolls sideways in its own box, a keyboard's too, and the
+         rest of the screen stays put. */
       .table {
         width: min(100%, 36rem);
         /* Its box, not the table's width, sets the screen's: the table scrolls within. */
@@ -104,6 +105,34 @@ export class BbSummary extends LitElement {
       td.number {
         text-align: right;
         font-variant-numeric: tabular-nums;
+      }
+      /* Text at twice its size on a phone: even two columns side by side are wider than the screen
+         ("Drawing-in" beside "of 45 s"), so a row wraps where it must, what was done going under its
+         exercise on the right, where the column's numbers are; the line under each row keeps it one. */
+      table.wrapping,
+      .wrapping thead,
+      .wrapping tbody {
+        display: block;
+      }
+      .wrapping tr {
+        display: flex;
+        flex-wrap: wrap;
+        column-gap: 0.75rem;
+        padding-block: 0.25rem;
+        border-bottom: 1px solid var(--bb-border, #3b4656);
+      }
+      .wrapping th,
+      .wrapping td {
+        padding: 0.25rem 0;
+        border-bottom: none;
+      }
+      .wrapping th.number,
+      .wrapping td.number {
+        padding-left: 0;
+        margin-left: auto;
+      }
+      .wrapping tr.with-form {
+        border-bottom: none;
       }
       /* A word among the counts, smaller and quieter: no count was made, and at 360 px the column
          it widened no longer fits the screen. */
@@ -191,6 +220,28 @@ export class BbSummary extends LitElement {
   /** Why the last file asked for could not be made. */
   @property({ attribute: false }) problem: string | null = null;
 
+  /**
+   * A phone with its text at twice its size: four columns do not fit, and "Done", the one that
+   * matters, lay beyond the edge. There the set's number joins its exercise and the target joins what
+   * was done ("8 of 10"), in two columns whose rows wrap where they must, read without a swipe.
+   */
+  @state() private narrow = false;
+  private narrowQuery: MediaQueryList | null = null;
+  private readonly onNarrow = (event: MediaQueryListEvent) => (this.narrow = event.matches);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.narrowQuery = window.matchMedia(NARROW);
+    this.narrow = this.narrowQuery.matches;
+    this.narrowQuery.addEventListener('change', this.onNarrow);
+  }
+
+  override disconnectedCallback(): void {
+    this.narrowQuery?.removeEventListener('change', this.onNarrow);
+    this.narrowQuery = null;
+    super.disconnectedCallback();
+  }
+
   /** The table's columns beyond the right edge of its box, as the history's tables say them. */
   private readonly setsScroll = new SidewaysScroll(this, () =>
     this.renderRoot.querySelector<HTMLElement>('.sets'),
@@ -221,29 +272,64 @@ export class BbSummary extends LitElement {
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       <div class="table">
       ${sidewaysHint(this.setsScroll)}
-      <div class="sets" tabindex="0" role="region" aria-label="Sets of this session" @scroll=${this.setsScroll.measure}><table>
+      <div class="sets" tabindex="0" role="region" aria-label="Sets of this session" @scroll=${this.setsScroll.measure}><table class=${this.narrow ? 'wrapping' : nothing} role=${this.narrow ? 'table' : nothing}>
         <caption class="visually-hidden">Sets of this session</caption>
-        <thead>
-          <tr><th scope="col">Exercise</th><th scope="col" class="number">Set</th><th scope="col" class="number">Done</th><th scope="col" class="number">Target</th></tr>
-        </thead>
-        <tbody>
-          ${this.records.map((r) => {
-            const form = describeForm(r);
-            const weightKg = skippedUndone(r) ? undefined : this.weightOf(r.exerciseId);
-            return html`<tr class=${form ? 'with-form' : ''}>
-              <td>${unbroken(exerciseById(r.exerciseId).name)}${weightKg ? html` <span class="weight">${atWeight(weightKg)}</span>` : nothing}</td>
-              <td class="number">${r.setNumber}</td>
-              <td class="number">${skippedUndone(r) ? html`<span class="skipped">skipped</span>` : r.holdMs === null ? r.count : formatDuration(heldS(r.holdMs))}</td>
-              <td class="number">${r.holdMs === null ? r.target : `${r.target} s`}</td>
-            </tr>
-            ${form ? html`<tr class="form"><td colspan="4">Form: ${form}</td></tr>` : nothing}`;
-          })}
-        </tbody>
+        ${this.narrow ? this.renderSetsInTwoColumns() : this.renderSetsInFourColumns()}
       </table></div>
       </div>
       ${this.renderFix()}
       ${this.heart ? this.renderHeart(this.heart) : nothing}
     `;
+  }
+
+  private renderSetsInFourColumns() {
+    return html`<thead>
+        <tr><th scope="col">Exercise</th><th scope="col" class="number">Set</th><th scope="col" class="number">Done</th><th scope="col" class="number">Target</th></tr>
+      </thead>
+      <tbody>
+        ${this.records.map(
+          (r) => html`<tr class=${describeForm(r) ? 'with-form' : ''}>
+            <td>${this.exerciseCell(r)}</td>
+            <td class="number">${r.setNumber}</td>
+            <td class="number">${doneCell(r)}</td>
+            <td class="number">${targetText(r)}</td>
+          </tr>
+          ${formRow(r, 4)}`,
+        )}
+      </tbody>`;
+  }
+
+  /**
+   * "Superman 2" and "8 of 10": a screen reader hears "Superman set 2" under "Exercise" and "8 of 10"
+   * under "Done of target". A set skipped before it counted anything says only "skipped": a target
+   * not attempted is nothing to read it against. Each row wraps (see .wrapping), so its parts keep
+   * their roles by name: a table laid out otherwise is no longer read as one.
+   */
+  private renderSetsInTwoColumns() {
+    return html`<thead role="rowgroup">
+        <tr role="row"><th role="columnheader" scope="col">Exercise</th><th role="columnheader" scope="col" class="number">Done<span class="visually-hidden"> of target</span></th></tr>
+      </thead>
+      <tbody role="rowgroup">
+        ${this.records.map(
+          (r) => html`<tr role="row" class=${describeForm(r) ? 'with-form' : ''}>
+            <td role="cell">${this.exerciseCell(r, r.setNumber)}</td>
+            <td role="cell" class="number">${
+              skippedUndone(r)
+                ? doneCell(r)
+                : html`${doneCell(r)} <span class="unbroken">of ${targetText(r)}</span>`
+            }</td>
+          </tr>
+          ${formRow(r, 2, 'cell')}`,
+        )}
+      </tbody>`;
+  }
+
+  /** The exercise's name, and its set's number when it has no column of its own. */
+  private exerciseCell(r: SetRecord, setNumber?: number) {
+    const weightKg = skippedUndone(r) ? undefined : this.weightOf(r.exerciseId);
+    return html`${unbroken(exerciseById(r.exerciseId).name)}${
+      setNumber === undefined ? nothing : html` <span class="visually-hidden">set </span>${setNumber}`
+    }${weightKg ? html` <span class="weight">${atWeight(weightKg)}</span>` : nothing}`;
   }
 
   private weightOf(exerciseId: SetRecord['exerciseId']): number | undefined {
@@ -330,6 +416,23 @@ export function describeHrv(heart: SessionHeart): string | null {
       : `${Math.round(heart.rmssdAfterMs)} ms after ${heart.rmssdBeforeMs === null ? 'the session' : 'it'}`,
   ].filter((p) => p !== null);
   return parts.length ? `Heart-rate variability (RMSSD) at rest: ${parts.join(', ')}` : null;
+}
+
+/** What a set did: its count or its hold, or that it was skipped before it counted anything. */
+function doneCell(r: SetRecord) {
+  if (skippedUndone(r)) return html`<span class="skipped">skipped</span>`;
+  return r.holdMs === null ? String(r.count) : formatDuration(heldS(r.holdMs));
+}
+
+function targetText(r: SetRecord): string {
+  return r.holdMs === null ? String(r.target) : `${r.target} s`;
+}
+
+/** A set's form problems on a row of their own under it, across the table's columns. */
+function formRow(r: SetRecord, columns: number, role?: 'cell') {
+  const form = describeForm(r);
+  if (!form) return nothing;
+  return html`<tr class="form" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Form: ${form}</td></tr>`;
 }
 
 /**
