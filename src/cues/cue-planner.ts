@@ -45,8 +45,9 @@ export type Topic = 'count' | 'position' | 'time' | 'last-set';
 
 export type Cue =
   /**
-   * `interrupt` drops whatever is still queued or being said: the countdown and the next set must not
-   * wait behind a long instruction, and a form warning matters more than a count.
+   * `interrupt` drops the announcements still queued or being said: the countdown and the next set
+   * must not wait behind a long instruction, and a form warning matters more than the rest's news. A
+   * reply (a count, the answer to a tap) still waiting is said first: the person must hear it taken.
    */
   | {
       readonly kind: 'say';
@@ -54,6 +55,11 @@ export type Cue =
       readonly interrupt: boolean;
       /** What it is news of: the voice drops it, if still waiting, for a newer line of the topic. */
       readonly topic?: Topic;
+      /**
+       * It answers what the person just did (a rep counted, a tap taken): the voice says it before the
+       * announcements waiting, and no interrupting line drops it (see Speech.say).
+       */
+      readonly reply?: true;
       /**
        * The clock whose lines it makes moot: a hold's time call still waiting when its "Done" comes
        * names a time the hold never reached, or one "Done" tells again.
@@ -137,10 +143,24 @@ function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
 }
 
 const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
-const sayCount = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'count' });
+const sayCount = (text: string): Cue => ({
+  kind: 'say',
+  text,
+  interrupt: false,
+  topic: 'count',
+  reply: true,
+});
 const sayPosition = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'position' });
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
-const sayLastSet = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'last-set' });
+const sayLastSet = (text: string): Cue => ({
+  kind: 'say',
+  text,
+  interrupt: false,
+  topic: 'last-set',
+  reply: true,
+});
+/** The answer to a tap (Skip set, Pause), heard at once or right after the line being said. */
+const sayReply = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt, reply: true });
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
 const vibrate = (kind: ToneKind): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
 
@@ -155,7 +175,10 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     // they answer ("Done", the session's end, or where the set stands as it goes on).
     if (next.pausedToAsk) return [];
     const news = !isPaused(prev) || (next.pausedFor === 'lost' && prev.pausedFor !== 'lost');
-    return news ? [say(PAUSED_WORDS[next.pausedFor ?? 'person'], true)] : [];
+    if (!news) return [];
+    // The person's own Pause is their tap taken; a pause the app makes is news of the device.
+    if (next.pausedFor === undefined) return [sayReply(PAUSED_WORDS.person, true)];
+    return [say(PAUSED_WORDS[next.pausedFor], true)];
   }
   if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next)) return [say(resumed(next), true)];
   const cues: Cue[] = [];
@@ -344,7 +367,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
     cues.push(sayCount(spokenNumber(record.count)));
   }
   if (record.endedBy === 'skipped') {
-    cues.push(say('Set skipped'));
+    cues.push(sayReply('Set skipped'));
   } else if (record.endedBy !== 'target') {
     const unit = countUnit(planned.exercise);
     cues.push(say(`Set over: ${plural(record.count, unit)}`));

@@ -25,8 +25,9 @@ export interface VoiceChoice {
 }
 
 /**
- * At most this many lines wait behind the one being said; beyond it the oldest waiting line is
- * dropped, since what was news a few lines ago is wrong by the time it would be heard.
+ * At most this many lines wait behind the one being said; beyond it the oldest waiting announcement
+ * is dropped (else the oldest reply), since what was news a few lines ago is wrong by the time it
+ * would be heard.
  */
 export const MAX_QUEUED = 3;
 
@@ -55,6 +56,8 @@ export const AT_ONCE_MS = 50;
 interface Line {
   readonly text: string;
   readonly topic: Topic | null;
+  /** An answer to what the person just did (see Speech.say). */
+  readonly reply: boolean;
   /** When it was handed over (performance.now()). */
   readonly atMs: number;
 }
@@ -75,6 +78,7 @@ export class Speech {
    */
   private speaking: SpeechSynthesisUtterance | null = null;
   private speakingTopic: Topic | null = null;
+  private speakingReply = false;
   /** When the line being said was handed to the engine (performance.now()). */
   private speakingSinceMs = Number.NEGATIVE_INFINITY;
   private readonly waiting: Line[] = [];
@@ -130,25 +134,44 @@ export class Speech {
   }
 
   /**
-   * Says the text after what is queued, or at once, dropping the queue, when `interrupt` is set. A
-   * line of a `topic` takes the place of one of the same topic still waiting; one that `ends` a topic
-   * drops that topic's waiting lines.
+   * Says the text once the line being said and those waiting before it have been. A line of a `topic`
+   * takes the place of one of the same topic still waiting; one that `ends` a topic drops that topic's
+   * waiting lines.
+   *
+   * Lines are replies or announcements. A `reply` answers what the person just did: their rep counted,
+   * their tap taken ("Four reps", "Set skipped", "Paused"). They did it to be heard, and hear it at
+   * once or right after the line being said: a reply goes ahead of the announcements waiting (behind
+   * the replies before it, in order), and no interrupting line drops it. Everything else is an
+   * announcement (what comes next, how to lie, the clock), which can wait or be cut short.
+   * An `interrupt` cuts off the announcement being said and drops the announcements waiting: the
+   * countdown and the next set must not wait behind a long instruction, and a form warning matters
+   * more than a rest's news. A reply being said or waiting is heard first, short as it is ("Four reps.
+   * Paused."). A reply that makes the announcement being said moot ("Set skipped" over the set's
+   * instructions) comes with `interrupt`.
    */
-  say(text: string, interrupt = false, topic: Topic | null = null, ends: Topic | null = null): void {
+  say(
+    text: string,
+    interrupt = false,
+    topic: Topic | null = null,
+    ends: Topic | null = null,
+    reply = false,
+  ): void {
     if (this.muted || !this.available || text.trim() === '') return;
-    if (interrupt) this.silence();
+    if (interrupt) this.dropAnnouncements();
     if (topic) this.dropWaiting((line) => line.topic === topic);
     if (ends) this.dropWaiting((line) => line.topic === ends);
     // A position line being said is moot once a newer one comes (see Topic), and any line once a
     // newer one of its topic comes at once; what waits stays.
     const atOnce = performance.now() - this.speakingSinceMs < AT_ONCE_MS;
-    if (topic && this.speakingTopic === topic && (topic === 'position' || atOnce)) {
-      const waiting = [...this.waiting];
-      this.silence();
-      this.waiting.push(...waiting);
+    if (topic && this.speakingTopic === topic && (topic === 'position' || atOnce)) this.cutOff();
+    const line: Line = { text, topic, reply, atMs: performance.now() };
+    const firstAnnouncement = this.waiting.findIndex((waiting) => !waiting.reply);
+    if (reply && firstAnnouncement >= 0) this.waiting.splice(firstAnnouncement, 0, line);
+    else this.waiting.push(line);
+    while (this.waiting.length > MAX_QUEUED) {
+      const oldestAnnouncement = this.waiting.findIndex((waiting) => !waiting.reply);
+      this.waiting.splice(Math.max(0, oldestAnnouncement), 1);
     }
-    this.waiting.push({ text, topic, atMs: performance.now() });
-    if (this.waiting.length > MAX_QUEUED) this.waiting.splice(0, this.waiting.length - MAX_QUEUED);
     this.sayNext();
     this.talking.next(this.queued > 0);
   }
@@ -161,6 +184,19 @@ export class Speech {
   /** Stops the line being said and drops those waiting. */
   private silence(): void {
     this.waiting.length = 0;
+    this.cutOff();
+  }
+
+  /** Stops the announcement being said and drops those waiting; replies are still said. */
+  private dropAnnouncements(): void {
+    this.dropWaiting((line) => !line.reply);
+    // Also with nothing being said as far as this knows: an engine that never reported the end of an
+    // overdue line may still be saying it.
+    if (!this.speakingReply) this.cutOff();
+  }
+
+  /** Stops the line being said; those waiting stay, for the next sayNext(). */
+  private cutOff(): void {
     this.finished();
     try {
       this.host.speechSynthesis?.cancel();
@@ -202,6 +238,7 @@ export class Speech {
       utterance.addEventListener('error', done);
       this.speaking = utterance;
       this.speakingTopic = line.topic;
+      this.speakingReply = line.reply;
       this.speakingSinceMs = performance.now();
       this.overdue = setTimeout(done, END_GRACE_MS + (line.text.length * MS_PER_CHAR) / this.rate);
       synth.speak(utterance);
@@ -216,6 +253,7 @@ export class Speech {
   private finished(): void {
     this.speaking = null;
     this.speakingTopic = null;
+    this.speakingReply = false;
     this.speakingSinceMs = Number.NEGATIVE_INFINITY;
     if (this.overdue !== null) clearTimeout(this.overdue);
     this.overdue = null;

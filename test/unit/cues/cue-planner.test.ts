@@ -100,7 +100,7 @@ describe('planCues', () => {
     expect(run.do(motion(rep(3000)))).toEqual([
       { kind: 'tone', tone: 'rep' },
       { kind: 'vibrate', patternMs: VIBRATION.rep },
-      { kind: 'say', text: 'one', interrupt: false, topic: 'count' },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true },
     ]);
     expect(spoken(run.do(motion(rep(6000))))).toEqual(['two']);
     expect(spoken(run.do(motion(rep(9000))))).toEqual(['three']);
@@ -407,7 +407,7 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 1, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2500 })).toEqual([
-      { kind: 'say', text: 'one', interrupt: false, topic: 'count' },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true },
     ]);
   });
 
@@ -417,11 +417,11 @@ describe('planCues', () => {
     expect(run.state.phase).toBe('rest');
     // After the rest's announcement, not over it; a later correction takes its place if still waiting.
     expect(run.do({ type: 'adjust', delta: 1, nowMs: 2500 })).toEqual([
-      { kind: 'say', text: 'Three reps', interrupt: false, topic: 'count' },
+      { kind: 'say', text: 'Three reps', interrupt: false, topic: 'count', reply: true },
     ]);
     expect(spoken(run.do({ type: 'adjust', delta: -2, nowMs: 2600 }))).toEqual(['One rep']);
     expect(run.do({ type: 'adjust', delta: -5, nowMs: 2700 })).toEqual([
-      { kind: 'say', text: 'Zero reps', interrupt: false, topic: 'count' },
+      { kind: 'say', text: 'Zero reps', interrupt: false, topic: 'count', reply: true },
     ]);
     // Nothing left to take away: nothing to say.
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2800 })).toEqual([]);
@@ -433,7 +433,7 @@ describe('planCues', () => {
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)), motion(rep(3000)));
     expect(run.state.phase).toBe('summary');
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 9000 })).toEqual([
-      { kind: 'say', text: 'Two reps', interrupt: false, topic: 'count' },
+      { kind: 'say', text: 'Two reps', interrupt: false, topic: 'count', reply: true },
     ]);
   });
 
@@ -441,7 +441,7 @@ describe('planCues', () => {
     const run = new Run(plan(['bat-hang', 2, 4, 30]));
     run.do({ type: 'start', nowMs: 0 });
     expect(run.do(motion({ type: 'breath', tMs: 8000, emittedMs: 8000 }))).toEqual([
-      { kind: 'say', text: 'one', interrupt: false, topic: 'count' },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true },
     ]);
   });
 
@@ -634,7 +634,7 @@ describe('planCues', () => {
     expect(run.do(motion(rep(2000)))).toEqual([
       { kind: 'tone', tone: 'rep' },
       { kind: 'vibrate', patternMs: VIBRATION.rep },
-      { kind: 'say', text: 'two', interrupt: false, topic: 'count' },
+      { kind: 'say', text: 'two', interrupt: false, topic: 'count', reply: true },
       { kind: 'tone', tone: 'rest-end' },
       { kind: 'vibrate', patternMs: VIBRATION['rest-end'] },
       { kind: 'say', text: 'Superman, set two of two. two reps. Go', interrupt: false },
@@ -662,7 +662,13 @@ describe('planCues', () => {
     expect(run.state.set?.setNumber).toBe(2);
     // "Three reps" alone would be heard as this set's target, said a moment ago, or its count.
     expect(run.do({ type: 'adjust-last', delta: 1, nowMs: 3500 })).toEqual([
-      { kind: 'say', text: 'Superman, set one: three reps', interrupt: false, topic: 'last-set' },
+      {
+        kind: 'say',
+        text: 'Superman, set one: three reps',
+        interrupt: false,
+        topic: 'last-set',
+        reply: true,
+      },
     ]);
     run.do(motion(rep(5000)), motion(rep(6000)));
     expect(run.state.set).toMatchObject({ setNumber: 1, count: 0 });
@@ -701,7 +707,7 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 2, 1, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), tick(20_000));
     expect(run.do({ type: 'pause', nowMs: 20_000 })).toEqual([
-      { kind: 'say', text: 'Paused', interrupt: true },
+      { kind: 'say', text: 'Paused', interrupt: true, reply: true },
     ]);
     // The clock runs on through what would have been the countdown: not a word.
     expect(run.ticksTo(60_000)).toEqual([]);
@@ -730,7 +736,7 @@ describe('planCues', () => {
     ]);
     // A pause by the person afterwards gives no reason: it is theirs.
     expect(run.do({ type: 'pause', nowMs: 6000 })).toEqual([
-      { kind: 'say', text: 'Paused', interrupt: true },
+      { kind: 'say', text: 'Paused', interrupt: true, reply: true },
     ]);
     run.do({ type: 'resume', nowMs: 7000 });
     expect(run.do({ type: 'pause', nowMs: 8000, reason: 'replay' })).toEqual([
@@ -867,7 +873,7 @@ describe('cues for a set that begins in position', () => {
     run.do({ type: 'start', nowMs: 0 });
     const said = run.do({ type: 'skip', nowMs: 4000 }).filter((c) => c.kind === 'say');
     expect(said).toEqual([
-      { kind: 'say', text: 'Set skipped', interrupt: true },
+      { kind: 'say', text: 'Set skipped', interrupt: true, reply: true },
       { kind: 'say', text: 'Superman, set two of two. three reps', interrupt: false },
       { kind: 'say', text: 'Lie face down to start', interrupt: false, topic: 'position' },
     ]);
@@ -879,7 +885,7 @@ describe('cues for a set that begins in position', () => {
     // Still getting into position: the screen asks them to get on their hands and knees.
     expect(run.state.set?.waiting).toBe(true);
     const said = run.do({ type: 'skip', nowMs: 4000 }).filter((c) => c.kind === 'say');
-    expect(said[0]).toEqual({ kind: 'say', text: 'Set skipped', interrupt: true });
+    expect(said[0]).toEqual({ kind: 'say', text: 'Set skipped', interrupt: true, reply: true });
     expect(said[1]).toMatchObject({ text: expect.stringMatching(/^Elbow plank, one set\. Hold as long as/) });
   });
 

@@ -1,7 +1,13 @@
 import { BehaviorSubject, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { type Cue, type CueSettings, planCues, VIBRATION } from '../../../src/cues/cue-planner.ts';
+import {
+  type Cue,
+  type CueSettings,
+  FORM_WARNINGS,
+  planCues,
+  VIBRATION,
+} from '../../../src/cues/cue-planner.ts';
 import {
   type CueHosts,
   CuePlayer,
@@ -9,6 +15,7 @@ import {
   cuesOf,
   keepAwakeOf,
 } from '../../../src/cues/cue-player.ts';
+import { MAX_QUEUED, Speech, type SpeechHost } from '../../../src/cues/speech.ts';
 import { Tones } from '../../../src/cues/tones.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
@@ -39,7 +46,13 @@ function states(...actions: SessionAction[]): SessionState[] {
 const LOUD: CueSettings = { muted: false, tones: true, vibration: true };
 const MUTED: CueSettings = { muted: true, tones: true, vibration: true };
 const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
-const sayCount = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'count' });
+const sayCount = (text: string): Cue => ({
+  kind: 'say',
+  text,
+  interrupt: false,
+  topic: 'count',
+  reply: true,
+});
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
 
 function scheduler(): TestScheduler {
@@ -186,12 +199,9 @@ class VoiceOnTheMat {
   }
 }
 
-/** The cue player of a session with no rest between sets, speaking through `voice`. */
-function playedThrough(voice: VoiceOnTheMat) {
-  const noRest: PlannedExercise[] = [
-    { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 0 } },
-  ];
-  const state$ = new BehaviorSubject(initialSessionState(noRest));
+/** The cue player of a session of `plan` on the real reducer, speaking through `voice`. */
+function voiced(voice: VoiceOnTheMat, plan: readonly PlannedExercise[]) {
+  const state$ = new BehaviorSubject(initialSessionState(plan));
   const settings: CuePlayerSettings = { ...LOUD, tones: false, voiceUri: null, speechRate: 1 };
   const player = CuePlayer.forBrowser(state$, of(settings), {
     window: { speechSynthesis: voice.speechSynthesis, SpeechSynthesisUtterance: StandInUtterance },
@@ -200,13 +210,21 @@ function playedThrough(voice: VoiceOnTheMat) {
   } as unknown as CueHosts);
   player.start();
   const act = (action: SessionAction) => state$.next(reduceSession(state$.value, action));
+  return { player, act, state: () => state$.value };
+}
+
+/** The cue player of a session with no rest between sets, speaking through `voice`. */
+function playedThrough(voice: VoiceOnTheMat) {
+  const { player, act, state } = voiced(voice, [
+    { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 0 } },
+  ]);
   // Three reps counted: the set ends at its target and the next begins at once, with no rest between.
   act({ type: 'start', nowMs: 0 });
   for (const tMs of [2000, 4000, 6000]) act(rep(tMs));
-  expect(state$.value.set).toMatchObject({ setNumber: 2, count: 0 });
+  expect(state().set).toMatchObject({ setNumber: 2, count: 0 });
   // Everything but the next set's start has been said; the voice is still on that.
   voice.sayUpTo('three');
-  return { player, act, state: () => state$.value };
+  return { player, act, state };
 }
 
 const CORRECTED = 'Superman, set one: four reps';
@@ -243,7 +261,9 @@ describe('a count put right from the set after it, with no rest between', () => 
     // as the planner says it, as if it had: a count waiting must not be dropped for news of another set.
     const corrected = reduceSession(uncounted, { type: 'adjust-last', delta: 1, nowMs: 8500 });
     for (const cue of planCues(uncounted, corrected, LOUD)) {
-      if (cue.kind === 'say') player.outputs.speech.say(cue.text, cue.interrupt, cue.topic, cue.ends);
+      if (cue.kind === 'say') {
+        player.outputs.speech.say(cue.text, cue.interrupt, cue.topic, cue.ends, cue.reply === true);
+      }
     }
     voice.sayAll();
     expect(voice.heard.slice(-2)).toEqual(['one', CORRECTED]);
@@ -260,6 +280,114 @@ describe('a count put right from the set after it, with no rest between', () => 
       'Superman, set two of two. three reps. Go',
       'Superman, set one: five reps',
     ]);
+    player.dispose();
+  });
+});
+
+/** Superman, two sets of three with a short rest, as a first session might have it. */
+const SHORT_REST: PlannedExercise[] = [
+  { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 5 } },
+];
+const SET_ONE =
+  'Superman, set one of two. three reps. Lie face down with your arms stretched out past your head. Go';
+const REST = 'Rest, five seconds. Next: Superman, set two of two';
+
+describe('the answer to a tap', () => {
+  it("put right in the rest, is said as soon as the line being said ends, before the rest's announcement", () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, SHORT_REST);
+    act({ type: 'start', nowMs: 0 });
+    // The set's instructions are long: the three reps come while they are said, and the rest begins.
+    for (const tMs of [2000, 3000, 4000]) act(rep(tMs));
+    act({ type: 'adjust', delta: 1, nowMs: 4500 });
+    voice.sayAll();
+    // "three", still waiting, is old news once the set is put right to four.
+    expect(voice.heard).toEqual([SET_ONE, 'Four reps', REST]);
+    player.dispose();
+  });
+
+  it('is not dropped by the next tap: "Four reps", then "Paused"', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, SHORT_REST);
+    act({ type: 'start', nowMs: 0 });
+    for (const tMs of [2000, 3000, 4000]) act(rep(tMs));
+    voice.sayUpTo('three');
+    // The rest's announcement is being said when the person taps +1, then Pause.
+    act({ type: 'adjust', delta: 1, nowMs: 4500 });
+    act({ type: 'pause', nowMs: 4800 });
+    voice.sayAll();
+    expect(voice.heard).toEqual([SET_ONE, 'three', 'Four reps', 'Paused']);
+    player.dispose();
+  });
+
+  it('a rep counted while the long line of a resume is said is heard, though a form warning follows', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, SHORT_REST);
+    act({ type: 'start', nowMs: 0 });
+    act(rep(2000));
+    act({ type: 'pause', nowMs: 2500 });
+    voice.sayAll();
+    act({ type: 'resume', nowMs: 6000 });
+    act(rep(7000));
+    act({ type: 'motion', event: { type: 'form', tMs: 7200, emittedMs: 7200, issue: 'over-extension' } });
+    voice.sayAll();
+    // "Go on: …" is cut off by the warning; the count is not.
+    expect(voice.heard.slice(-2)).toEqual(['two', FORM_WARNINGS['over-extension']]);
+    player.dispose();
+  });
+});
+
+describe('a queue longer than the voice keeps', () => {
+  it('drops the oldest announcement, not the answer to a tap', () => {
+    const voice = new VoiceOnTheMat();
+    const speech = new Speech({
+      speechSynthesis: voice.speechSynthesis,
+      SpeechSynthesisUtterance: StandInUtterance,
+    } as unknown as SpeechHost);
+    speech.say(SET_ONE, true);
+    speech.say('Set skipped', false, null, null, true);
+    for (let i = 1; i <= MAX_QUEUED; i++) speech.say(`announcement ${i}`);
+    voice.sayAll();
+    expect(voice.heard).toEqual([
+      SET_ONE,
+      'Set skipped',
+      ...Array.from({ length: MAX_QUEUED - 1 }, (_, i) => `announcement ${i + 2}`),
+    ]);
+  });
+});
+
+describe('the voice, as it was', () => {
+  it('keeps only the latest count waiting behind a long line', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, SHORT_REST);
+    act({ type: 'start', nowMs: 0 });
+    act(rep(2000));
+    act(rep(3000));
+    voice.sayUpTo('two');
+    expect(voice.heard).toEqual([SET_ONE, 'two']);
+    player.dispose();
+  });
+
+  it("says nothing for the pause Finish's question makes, and still says the count that waits", () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, SHORT_REST);
+    act({ type: 'start', nowMs: 0 });
+    act(rep(2000));
+    act({ type: 'pause', nowMs: 2500, toAsk: true });
+    voice.sayAll();
+    expect(voice.heard).toEqual([SET_ONE, 'one']);
+    player.dispose();
+  });
+
+  it('an interrupting line still cuts off the announcements being said and waiting', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, SHORT_REST);
+    act({ type: 'start', nowMs: 0 });
+    for (const tMs of [2000, 3000, 4000]) act(rep(tMs));
+    voice.sayUpTo('three');
+    act({ type: 'pause', nowMs: 4800 });
+    voice.sayAll();
+    expect(voice.heard).toEqual([SET_ONE, 'three', 'Paused']);
     player.dispose();
   });
 });
