@@ -367,7 +367,8 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
     cues.push(sayCount(spokenNumber(record.count)));
   }
   if (record.endedBy === 'skipped') {
-    cues.push(sayReply('Set skipped'));
+    // The tap is taken: what was still being said of the set (its instructions) is moot.
+    cues.push(sayReply('Set skipped', true));
   } else if (record.endedBy !== 'target') {
     const unit = countUnit(planned.exercise);
     cues.push(say(`Set over: ${plural(record.count, unit)}`));

@@ -306,6 +306,17 @@ describe('the answer to a tap', () => {
     player.dispose();
   });
 
+  it('"Set skipped" cuts off the instructions of the set it skips, and the rest is announced after it', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, SHORT_REST);
+    act({ type: 'start', nowMs: 0 });
+    act({ type: 'skip', nowMs: 2500 });
+    voice.sayAll();
+    // The instructions were cut off as they were said: never heard to their end.
+    expect(voice.heard).toEqual(['Set skipped', REST]);
+    player.dispose();
+  });
+
   it('is not dropped by the next tap: "Four reps", then "Paused"', () => {
     const voice = new VoiceOnTheMat();
     const { player, act } = voiced(voice, SHORT_REST);
