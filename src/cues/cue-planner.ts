@@ -61,8 +61,9 @@ export type Cue =
        */
       readonly reply?: true;
       /**
-       * The clock whose lines it makes moot: a hold's time call still waiting when its "Done" comes
-       * names a time the hold never reached, or one "Done" tells again.
+       * The topic whose waiting lines it makes moot: a hold's time call still waiting when its "Done"
+       * comes names a time the hold never reached, or one "Done" tells again; "In position. Go." still
+       * waiting when a rep is counted tells the person to start what they are doing.
        */
       readonly ends?: Topic;
     }
@@ -143,12 +144,14 @@ function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
 }
 
 const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
+/** The count as it stands, after a rep or a correction: a reply that makes waiting position lines moot. */
 const sayCount = (text: string): Cue => ({
   kind: 'say',
   text,
   interrupt: false,
   topic: 'count',
   reply: true,
+  ends: 'position',
 });
 const sayPosition = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'position' });
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });

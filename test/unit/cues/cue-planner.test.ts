@@ -100,7 +100,7 @@ describe('planCues', () => {
     expect(run.do(motion(rep(3000)))).toEqual([
       { kind: 'tone', tone: 'rep' },
       { kind: 'vibrate', patternMs: VIBRATION.rep },
-      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true, ends: 'position' },
     ]);
     expect(spoken(run.do(motion(rep(6000))))).toEqual(['two']);
     expect(spoken(run.do(motion(rep(9000))))).toEqual(['three']);
@@ -407,7 +407,7 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 1, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2500 })).toEqual([
-      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true, ends: 'position' },
     ]);
   });
 
@@ -417,11 +417,11 @@ describe('planCues', () => {
     expect(run.state.phase).toBe('rest');
     // After the rest's announcement, not over it; a later correction takes its place if still waiting.
     expect(run.do({ type: 'adjust', delta: 1, nowMs: 2500 })).toEqual([
-      { kind: 'say', text: 'Three reps', interrupt: false, topic: 'count', reply: true },
+      { kind: 'say', text: 'Three reps', interrupt: false, topic: 'count', reply: true, ends: 'position' },
     ]);
     expect(spoken(run.do({ type: 'adjust', delta: -2, nowMs: 2600 }))).toEqual(['One rep']);
     expect(run.do({ type: 'adjust', delta: -5, nowMs: 2700 })).toEqual([
-      { kind: 'say', text: 'Zero reps', interrupt: false, topic: 'count', reply: true },
+      { kind: 'say', text: 'Zero reps', interrupt: false, topic: 'count', reply: true, ends: 'position' },
     ]);
     // Nothing left to take away: nothing to say.
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2800 })).toEqual([]);
@@ -433,7 +433,7 @@ describe('planCues', () => {
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)), motion(rep(3000)));
     expect(run.state.phase).toBe('summary');
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 9000 })).toEqual([
-      { kind: 'say', text: 'Two reps', interrupt: false, topic: 'count', reply: true },
+      { kind: 'say', text: 'Two reps', interrupt: false, topic: 'count', reply: true, ends: 'position' },
     ]);
   });
 
@@ -441,7 +441,7 @@ describe('planCues', () => {
     const run = new Run(plan(['bat-hang', 2, 4, 30]));
     run.do({ type: 'start', nowMs: 0 });
     expect(run.do(motion({ type: 'breath', tMs: 8000, emittedMs: 8000 }))).toEqual([
-      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true, ends: 'position' },
     ]);
   });
 
@@ -634,7 +634,7 @@ describe('planCues', () => {
     expect(run.do(motion(rep(2000)))).toEqual([
       { kind: 'tone', tone: 'rep' },
       { kind: 'vibrate', patternMs: VIBRATION.rep },
-      { kind: 'say', text: 'two', interrupt: false, topic: 'count', reply: true },
+      { kind: 'say', text: 'two', interrupt: false, topic: 'count', reply: true, ends: 'position' },
       { kind: 'tone', tone: 'rest-end' },
       { kind: 'vibrate', patternMs: VIBRATION['rest-end'] },
       { kind: 'say', text: 'Superman, set two of two. two reps. Go', interrupt: false },

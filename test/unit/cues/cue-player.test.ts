@@ -52,6 +52,7 @@ const sayCount = (text: string): Cue => ({
   interrupt: false,
   topic: 'count',
   reply: true,
+  ends: 'position',
 });
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
 
@@ -344,6 +345,23 @@ describe('the answer to a tap', () => {
     voice.sayAll();
     // "Go on: …" is cut off by the warning; the count is not.
     expect(voice.heard.slice(-2)).toEqual(['two', FORM_WARNINGS['over-extension']]);
+    player.dispose();
+  });
+});
+
+describe('a rep counted while "Go." still waits to be said', () => {
+  it('is said, and "Go." is not: the person is already going', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = voiced(voice, SHORT_REST);
+    act({ type: 'position-sensing', available: true, nowMs: 0 });
+    act({ type: 'start', nowMs: 0 });
+    expect(state().set?.waiting).toBe(true);
+    // Begun by hand while the set's instructions are said, and the first rep comes before they end.
+    act({ type: 'begin', nowMs: 1000 });
+    act(rep(3000));
+    expect(state().set?.count).toBe(1);
+    voice.sayAll();
+    expect(voice.heard.slice(1)).toEqual(['one']);
     player.dispose();
   });
 });
