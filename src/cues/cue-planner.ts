@@ -56,8 +56,8 @@ export type Cue =
       /** What it is news of: the voice drops it, if still waiting, for a newer line of the topic. */
       readonly topic?: Topic;
       /**
-       * It answers what the person just did (a rep counted, a tap taken): the voice says it before the
-       * announcements waiting, and no interrupting line drops it (see Speech.say).
+       * It answers what the person just did (a rep counted, a tap taken, a form problem): the voice
+       * says it before the announcements waiting, and no interrupting line drops it (see Speech.say).
        */
       readonly reply?: true;
       /**
@@ -162,7 +162,10 @@ const sayLastSet = (text: string): Cue => ({
   topic: 'last-set',
   reply: true,
 });
-/** The answer to a tap (Skip set, Pause), heard at once or right after the line being said. */
+/**
+ * The answer to what the person just did (a tap on Skip set or Pause, a form problem), heard at once
+ * or right after the line being said.
+ */
 const sayReply = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt, reply: true });
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
 const vibrate = (kind: ToneKind): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
@@ -352,9 +355,13 @@ function countdown(prevEndMs: number | null, prevNowMs: number, endMs: number | 
 }
 
 function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[]): Cue[] {
-  return after
-    .filter((issue) => !before.includes(issue))
-    .flatMap((issue) => [tone('form'), vibrate('form'), say(FORM_WARNINGS[issue], true)]);
+  return (
+    after
+      .filter((issue) => !before.includes(issue))
+      // An answer to how the person moves, in turn with the counts: after the count being said, before
+      // the next (see Speech.say).
+      .flatMap((issue) => [tone('form'), vibrate('form'), sayReply(FORM_WARNINGS[issue], true)])
+  );
 }
 
 function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[] {

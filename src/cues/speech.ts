@@ -139,15 +139,15 @@ export class Speech {
    * waiting lines.
    *
    * Lines are replies or announcements. A `reply` answers what the person just did: their rep counted,
-   * their tap taken ("Four reps", "Set skipped", "Paused"). They did it to be heard, and hear it at
+   * their tap taken ("Four reps", "Set skipped", "Paused"), their form ("Hips up"). They hear it at
    * once or right after the line being said: a reply goes ahead of the announcements waiting (behind
    * the replies before it, in order), and no interrupting line drops it. Everything else is an
    * announcement (what comes next, how to lie, the clock), which can wait or be cut short.
    * An `interrupt` cuts off the announcement being said and drops the announcements waiting: the
-   * countdown and the next set must not wait behind a long instruction, and a form warning matters
-   * more than a rest's news. A reply being said or waiting is heard first, short as it is ("Four reps.
-   * Paused."). A reply that makes the announcement being said moot ("Set skipped" over the set's
-   * instructions) comes with `interrupt`.
+   * countdown and the next set must not wait behind a long instruction. A reply being said or waiting
+   * is heard first, short as it is ("Four reps. Paused."). A reply that makes the announcement being
+   * said moot ("Set skipped" over the set's instructions, "Hips up" over a resume's) comes with
+   * `interrupt`.
    */
   say(
     text: string,

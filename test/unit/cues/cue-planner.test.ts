@@ -278,7 +278,7 @@ describe('planCues', () => {
     expect(sag).toEqual([
       { kind: 'tone', tone: 'form' },
       { kind: 'vibrate', patternMs: VIBRATION.form },
-      { kind: 'say', text: 'Hips up', interrupt: true },
+      { kind: 'say', text: 'Hips up', interrupt: true, reply: true },
     ]);
     const end = run.do(motion({ type: 'hold-end', tMs: 48_000, emittedMs: 48_500, reason: 'form' }));
     expect(spoken(end)[0]).toBe('Done: forty-seven seconds');

@@ -1,6 +1,6 @@
 import { BehaviorSubject, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type Cue,
   type CueSettings,
@@ -362,6 +362,29 @@ describe('a rep counted while "Go." still waits to be said', () => {
     expect(state().set?.count).toBe(1);
     voice.sayAll();
     expect(voice.heard.slice(1)).toEqual(['one']);
+    player.dispose();
+  });
+});
+
+describe('a form warning', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is said after the count being said, and before the next count', () => {
+    vi.useFakeTimers();
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, SHORT_REST);
+    act({ type: 'start', nowMs: 0 });
+    voice.sayAll();
+    act(rep(2000));
+    // Heard as the next moments pass, not in the same instant (two counts at once say the latest).
+    vi.advanceTimersByTime(200);
+    act({ type: 'motion', event: { type: 'form', tMs: 2200, emittedMs: 2200, issue: 'over-extension' } });
+    vi.advanceTimersByTime(800);
+    act(rep(3000));
+    voice.sayAll();
+    expect(voice.heard.slice(1)).toEqual(['one', FORM_WARNINGS['over-extension'], 'two']);
     player.dispose();
   });
 });
