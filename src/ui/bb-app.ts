@@ -27,6 +27,7 @@ import { noReadingReason } from './bb-heart-rate.ts';
 import { download } from './download.ts';
 import { clockFace, describeBelowRange, describeDosage, describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
+import { scrollToOpen } from './opened-at.ts';
 import { buttonStyles, hiddenFromSight, lowLandscape, narrow, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
 import './bb-history.ts';
@@ -415,8 +416,12 @@ export class BbApp extends LitElement {
     const previous = changed.get('view') as View | undefined;
     // Each screen opens at its top: back from a long history, the summary's heading was above the
     // fold; and each set, rest and summary, so that a page scrolled on a small screen (or text made
-    // large) shows the count or the countdown, not where the last screen was read.
-    if (previous !== undefined || this.movedOn) window.scrollTo({ top: 0 });
+    // large) shows the count or the countdown, not where the last screen was read. A screen under a
+    // header taller than the screen then scrolls up to its heading (see showOpenedScreen).
+    if (previous !== undefined || this.movedOn) {
+      window.scrollTo({ top: 0 });
+      if (!this.showsExercise() && !this.backupsAsked) void this.showOpenedScreen();
+    }
     if (this.backupsAsked) void this.renderRoot.querySelector('bb-history')?.showBackups();
     this.backupsAsked = false;
     if (this.movedOn && this.focusWasIn) void this.focusNewScreen();
@@ -652,6 +657,31 @@ export class BbApp extends LitElement {
       <p>${when}.</p>
       <button class="primary" @click=${() => (this.view = 'session')}>Back to the rest</button>
     </div>`;
+  }
+
+  /**
+   * The screen just opened shows itself (see scrollToOpen): on a phone with its text at twice its
+   * size the header outside a session is taller than the screen, and at the page's top a tap on
+   * History, or the session's end, showed nothing but the header. Not a set or a rest: their header
+   * is short, and the heart rate over the count stays in view.
+   */
+  private async showOpenedScreen(): Promise<void> {
+    const main = this.renderRoot.querySelector('main');
+    const screen = main?.querySelector<HTMLElement>(
+      ':scope > :is(.back, .ready, bb-history, bb-settings, bb-summary)',
+    );
+    const shown = screen?.matches('.back') ? main?.querySelector('bb-history') : screen;
+    if (!main || !screen || !shown) return;
+    if (shown instanceof LitElement) await shown.updateComplete;
+    const heading = (shown.shadowRoot ?? shown).querySelector('h2');
+    if (!heading || !screen.isConnected) return;
+    // The room the page keeps above a screen at its top, kept above it here too.
+    const room = Number.parseFloat(getComputedStyle(main).paddingTop);
+    const { top, bottom } = screen.getBoundingClientRect();
+    const view = { top: 0, bottom: document.documentElement.clientHeight };
+    window.scrollBy({
+      top: scrollToOpen(view, { top: top - room, bottom }, heading.getBoundingClientRect()),
+    });
   }
 
   /**

@@ -32,3 +32,18 @@ function leastScroll(view: Edges, box: Edges): number {
     return Math.min(Math.ceil(box.bottom - view.bottom), Math.floor(box.top - view.top));
   return 0;
 }
+
+/**
+ * How far to scroll a screen just opened at the top of the page (the history, the settings, the
+ * summary): not at all where its `heading` shows whole under the header, as on a phone or a laptop;
+ * else so that the `screen` starts at the top of the `view`, or its heading does where what the screen
+ * puts above it (the way back to a rest) would leave the heading out of view. With text at twice its
+ * size on a small phone the header alone is taller than the screen: opened at the page's top, the
+ * screen asked for showed nothing of itself, and the tap seemed to do nothing.
+ */
+export function scrollToOpen(view: Edges, screen: Edges, heading: Edges): number {
+  if (heading.top >= view.top && heading.bottom <= view.bottom) return 0;
+  const height = view.bottom - view.top;
+  const top = heading.bottom - screen.top <= height ? screen.top : heading.top;
+  return Math.floor(top - view.top);
+}

@@ -249,7 +249,7 @@ describe('the screen of each set, rest and summary on a small screen', () => {
     await page.viewport(before.width, before.height);
   });
 
-  it('opens at its top, wherever the last one was scrolled to', async () => {
+  it('opens at its top, wherever the last one was scrolled to, the summary at its heading', async () => {
     const scrolledDown = async () => {
       window.scrollTo({ top: document.documentElement.scrollHeight });
       await expect.poll(() => window.scrollY).toBeGreaterThan(20);
@@ -265,6 +265,13 @@ describe('the screen of each set, rest and summary on a small screen', () => {
     await expect.poll(() => window.scrollY).toBe(0);
     await scrolledDown();
     mounted.app.session.finish();
-    await expect.poll(() => window.scrollY).toBe(0);
+    // Under the header, 240 px tall here, the summary would start below the screen: it scrolls up to
+    // its heading, not to where the rest was read.
+    const heading = () =>
+      mounted.shell.shadowRoot!.querySelector('bb-summary')?.shadowRoot?.querySelector('h2');
+    await expect.poll(() => heading()?.getBoundingClientRect().top).toBeGreaterThanOrEqual(0);
+    await expect.poll(() => heading()!.getBoundingClientRect().top).toBeLessThan(40);
+    expect(heading()!.getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
+    expect(window.scrollY).toBeGreaterThan(0);
   });
 });

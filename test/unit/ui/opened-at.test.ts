@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrollToShow } from '../../../src/ui/opened-at.ts';
+import { scrollToOpen, scrollToShow } from '../../../src/ui/opened-at.ts';
 
 // A phone's screen of 640 px, then the same layout on one with its text at twice its size (320 px).
 const PHONE = { top: 0, bottom: 640 };
@@ -63,5 +63,26 @@ describe('where a screen opened for one of its parts scrolls to', () => {
         { top: 100, bottom: 144 },
       ),
     ).toBe(-50);
+  });
+});
+
+describe('where a screen opened at the top of the page scrolls to', () => {
+  it('does not scroll where its heading shows under the header: a phone, a laptop', () => {
+    // History on a 360 px phone: the header ends above its heading, 296 px down.
+    expect(scrollToOpen(PHONE, { top: 284, bottom: 900 }, { top: 296, bottom: 329 })).toBe(0);
+    // The heading's last line on the screen's last pixel is still in view.
+    expect(scrollToOpen(SMALL, { top: 280, bottom: 900 }, { top: 287, bottom: 320 })).toBe(0);
+  });
+
+  it('puts the screen at the top where the header fills the screen: text at twice its size', () => {
+    // History at 180×320: the header is 528 px tall, the heading 12 px below the screen's top edge.
+    expect(scrollToOpen(SMALL, { top: 528.4, bottom: 1400 }, { top: 540.4, bottom: 573.4 })).toBe(528);
+    // The heading cut by the screen's bottom edge is not in view either.
+    expect(scrollToOpen(SMALL, { top: 300, bottom: 900 }, { top: 310, bottom: 343 })).toBe(300);
+  });
+
+  it('puts the heading itself at the top where what is above it in the screen would push it out', () => {
+    // History opened in a rest: the way back to the rest above it, taller than the screen.
+    expect(scrollToOpen(SMALL, { top: 500, bottom: 1800 }, { top: 830, bottom: 863 })).toBe(830);
   });
 });

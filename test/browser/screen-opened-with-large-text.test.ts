@@ -1,0 +1,76 @@
+// A screen opened on a 360×640 phone with its text at twice its size (a 180×320 window), where the
+// header outside a session (the heart rate, History, Settings, the devices) is taller than the screen:
+// the screen asked for comes into view with its heading at the top, not under the header, out of sight.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { SessionStore } from '../../src/store/session-store.ts';
+import { type AppShell, mountApp } from './app-shell.ts';
+import { layOutAsTheApp } from './mount.ts';
+
+/** The heading is whole on screen, near its top (it may have scrolled there a moment after it opened). */
+async function expectAtTheTop(heading: Element): Promise<void> {
+  await expect.poll(() => heading.getBoundingClientRect().top).toBeLessThan(innerHeight / 4);
+  const { top, bottom } = heading.getBoundingClientRect();
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(bottom).toBeLessThanOrEqual(innerHeight);
+}
+
+describe('a screen opened with text at twice its size on a phone', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(180, 320);
+    // A browser that keeps the sessions, as a first visit's does: no notice above the screen.
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: 'screen-opened-with-large-text' }),
+    });
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  const headingOf = (tag: 'bb-history' | 'bb-settings' | 'bb-summary') =>
+    mounted.shell.shadowRoot!.querySelector(tag)!.shadowRoot!.querySelector('h2')!;
+
+  it('the header is taller than the screen, so that the page scrolls to show it', () => {
+    const header = mounted.shell.shadowRoot!.querySelector('header')!;
+    expect(header.getBoundingClientRect().height).toBeGreaterThan(innerHeight);
+  });
+
+  for (const screen of ['History', 'Settings'] as const) {
+    it(`shows ${screen} from its heading, tapped in the header`, async () => {
+      await page.getByRole('button', { name: screen, exact: true }).click();
+      const heading = page.getByRole('heading', { name: screen, exact: true });
+      await expect.element(heading).toBeInTheDocument();
+      await expectAtTheTop(heading.element());
+    });
+  }
+
+  it('shows the summary from its heading when the session ends', async () => {
+    mounted.app.startSession();
+    await expect.poll(() => mounted.app.session.state.phase).toBe('set');
+    mounted.app.session.finish();
+    await expect.poll(() => mounted.app.session.state.phase).toBe('summary');
+    await expect.poll(() => mounted.shell.shadowRoot!.querySelector('bb-summary')).toBeTruthy();
+    const summary = mounted.shell.shadowRoot!.querySelector('bb-summary')!;
+    await summary.updateComplete;
+    expect(headingOf('bb-summary').textContent).toContain('Session done');
+    await expectAtTheTop(headingOf('bb-summary'));
+  });
+
+  it('shows the start screen from its heading, History closed, Start under it', async () => {
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await expectAtTheTop(await waitFor(() => headingOf('bb-history')));
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await expectAtTheTop(page.getByRole('heading', { name: "Today's back-care session" }).element());
+  });
+});
+
+async function waitFor<T>(find: () => T | null | undefined): Promise<T> {
+  await expect.poll(find).toBeTruthy();
+  return find()!;
+}
