@@ -4,8 +4,10 @@ import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus } from '../
 import { parseRecording, type Recording } from '../protocol/recording.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
+import { type DeviceChoice, outcomeOfChoice } from './device-choice.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
+import { leastScroll } from './opened-at.ts';
 import { splitProblem } from './problem-line.ts';
 import { buttonStyles, fieldStyles, hiddenFromSight, NARROW, visuallyHidden } from './styles.ts';
 
@@ -268,6 +270,13 @@ export class BbDevicePanel extends LitElement {
    * that may still be counting for the simulated person's moves.
    */
   @state() private askingToSwitch = false;
+  /**
+   * The device the person just chose, until it connects or a problem says why it cannot: that problem
+   * is brought into view (see updated). On a phone with large text the header is taller than the
+   * screen, the page was scrolled to reach the choice in the menu, and the problem, told above what is
+   * on screen, was kept there as the page moved to keep what it showed in place.
+   */
+  private choice: DeviceChoice | null = null;
   /** A phone with its text at twice its size: a session's devices take one line (see renderAtAGlance). */
   @state() private narrow = false;
   private narrowQuery: MediaQueryList | null = null;
@@ -295,6 +304,22 @@ export class BbDevicePanel extends LitElement {
     if (!this.device.problem || !this.compact) this.askingToSwitch = false;
     if (changed.has('sessionScreen') && this.hasUpdated) this.closeMenu();
     this.toggleAttribute('glance', this.compact && this.narrow);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('device') || !this.choice) return;
+    const outcome = outcomeOfChoice(this.choice, this.device.devices, this.device.problem);
+    if (outcome === 'pending') return;
+    this.choice = null;
+    const problem = this.renderRoot.querySelector('.problem');
+    if (outcome !== 'problem' || this.compact || !problem) return;
+    const view = { top: 0, bottom: document.documentElement.clientHeight };
+    window.scrollBy({ top: leastScroll(view, problem.getBoundingClientRect()) });
+  }
+
+  /** The person chose a device of this `kind`: what becomes of it is theirs to see (see choice). */
+  private chose(kind: DeviceKind): void {
+    this.choice = { kind, problemBefore: this.device.problem };
   }
 
   override render() {
@@ -391,7 +416,7 @@ export class BbDevicePanel extends LitElement {
       return html`<button @click=${this.onSwitch}>Use the virtual strap</button>`;
     }
     return this.device.bluetoothAvailable
-      ? html`<button @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a Bluetooth strap</button>`
+      ? html`<button @click=${this.connectBluetooth}>Connect a Bluetooth strap</button>`
       : nothing;
   }
 
@@ -500,7 +525,13 @@ export class BbDevicePanel extends LitElement {
       : nothing;
   }
 
+  private readonly connectBluetooth = (): void => {
+    this.chose('heart-rate');
+    sendCommand(this, 'bb-connect-bluetooth');
+  };
+
   private pick(kind: DeviceKind): void {
+    this.chose(kind);
     this.closeMenu();
     this.send('bb-connect-device', { kind });
   }
@@ -523,6 +554,7 @@ export class BbDevicePanel extends LitElement {
       return;
     }
     this.askingToSwitch = false;
+    this.chose('virtual');
     sendCommand(this, 'bb-use-virtual');
   };
 
@@ -557,6 +589,7 @@ export class BbDevicePanel extends LitElement {
     input.value = '';
     if (!file) return;
     this.closeMenu();
+    this.chose('replay');
     const parsed = parseRecording(await file.text());
     this.send(
       'bb-replay',

@@ -25,8 +25,11 @@ export function scrollToShow(view: Edges, heading: Edges, asked: Edges, first: E
   return leastScroll(view, first);
 }
 
-/** Scrolls `box` just into view, as scrollIntoView's block 'nearest' does: not at all if it is. */
-function leastScroll(view: Edges, box: Edges): number {
+/**
+ * Scrolls `box` just into view, as scrollIntoView's block 'nearest' does (not at all if it is), in
+ * whole pixels that leave its edge wholly in view, where scrollIntoView left a fraction of it out.
+ */
+export function leastScroll(view: Edges, box: Edges): number {
   if (box.top < view.top) return Math.floor(box.top - view.top);
   if (box.bottom > view.bottom)
     return Math.min(Math.ceil(box.bottom - view.bottom), Math.floor(box.top - view.top));

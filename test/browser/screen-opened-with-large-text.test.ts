@@ -1,8 +1,9 @@
 // A screen opened on a 360×640 phone with its text at twice its size (a 180×320 window), where the
 // header outside a session (the heart rate, History, Settings, the devices) is taller than the screen:
-// the screen asked for comes into view with its heading at the top, not under the header, out of sight.
+// the screen asked for comes into view with its heading at the top, not under the header, out of sight;
+// and a device chosen in the header that cannot be used says why where the person is looking.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
@@ -74,3 +75,45 @@ async function waitFor<T>(find: () => T | null | undefined): Promise<T> {
   await expect.poll(find).toBeTruthy();
   return find()!;
 }
+
+describe('a device chosen in the header with text at twice its size on a phone', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(180, 320);
+    mounted = await mountApp({ start: true });
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  const problemShown = () =>
+    mounted.shell.shadowRoot!.querySelector('bb-device-panel')!.shadowRoot!.querySelector('.problem');
+
+  /** The problem's box is whole on screen, where the page was scrolled to reach the menu's choice. */
+  async function expectInView(): Promise<void> {
+    await expect.poll(problemShown).toBeTruthy();
+    await expect.poll(() => problemShown()!.getBoundingClientRect().top).toBeGreaterThanOrEqual(0);
+    expect(problemShown()!.getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
+  }
+
+  it('shows why phone motion cannot be used, where the page had drifted past it', async () => {
+    await page.getByText('More devices').click();
+    await page.getByRole('button', { name: 'Phone motion', exact: true }).click();
+    // Chromium here has no motion sensor: the problem comes when no motion came for a moment.
+    await expect.poll(problemShown, { timeout: 6000 }).toBeTruthy();
+    expect(problemShown()!.textContent).toContain('No motion sensor');
+    await expectInView();
+  });
+
+  it('shows why a file cannot be replayed', async () => {
+    await page.getByText('More devices').click();
+    const notARecording = new File(['{"hello": 1}'], 'notes.json', { type: 'application/json' });
+    await userEvent.upload(page.getByLabelText('Replay a recording…'), notARecording);
+    await expect.poll(() => problemShown()?.textContent).toContain('Not a recording');
+    await expectInView();
+  });
+});

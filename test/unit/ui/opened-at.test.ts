@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrollToOpen, scrollToShow } from '../../../src/ui/opened-at.ts';
+import { leastScroll, scrollToOpen, scrollToShow } from '../../../src/ui/opened-at.ts';
 
 // A phone's screen of 640 px, then the same layout on one with its text at twice its size (320 px).
 const PHONE = { top: 0, bottom: 640 };
@@ -84,5 +84,18 @@ describe('where a screen opened at the top of the page scrolls to', () => {
   it('puts the heading itself at the top where what is above it in the screen would push it out', () => {
     // History opened in a rest: the way back to the rest above it, taller than the screen.
     expect(scrollToOpen(SMALL, { top: 500, bottom: 1800 }, { top: 830, bottom: 863 })).toBe(830);
+  });
+});
+
+describe('a box scrolled just into view', () => {
+  it('does not scroll when it is in view', () => {
+    expect(leastScroll(SMALL, { top: 10, bottom: 220 })).toBe(0);
+  });
+
+  it('brings a box above the screen down to its top, one below up to its bottom, in whole pixels', () => {
+    // A device's problem told above what the page showed: 440.6 px above the screen's top.
+    expect(leastScroll(SMALL, { top: -440.6, bottom: -227.6 })).toBe(-441);
+    // One below, its bottom 0.4 px past the screen's edge: that fraction too comes into view.
+    expect(leastScroll(SMALL, { top: 107.4, bottom: 320.4 })).toBe(1);
   });
 });
