@@ -7,6 +7,7 @@ import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/
 import { type DeviceChoice, outcomeOfChoice } from './device-choice.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
+import { MediaQueryController } from './media-query.ts';
 import { leastScroll } from './opened-at.ts';
 import { splitProblem } from './problem-line.ts';
 import { buttonStyles, fieldStyles, hiddenFromSight, NARROW, visuallyHidden } from './styles.ts';
@@ -278,22 +279,18 @@ export class BbDevicePanel extends LitElement {
    */
   private choice: DeviceChoice | null = null;
   /** A phone with its text at twice its size: a session's devices take one line (see renderAtAGlance). */
-  @state() private narrow = false;
-  private narrowQuery: MediaQueryList | null = null;
-  private readonly onNarrow = (event: MediaQueryListEvent) => (this.narrow = event.matches);
+  private readonly narrowScreen = new MediaQueryController(this, NARROW);
+  private get narrow(): boolean {
+    return this.narrowScreen.matches;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.narrowQuery = window.matchMedia(NARROW);
-    this.narrow = this.narrowQuery.matches;
-    this.narrowQuery.addEventListener('change', this.onNarrow);
     document.addEventListener('pointerdown', this.onPointerDown);
     document.addEventListener('keydown', this.onKeyDown);
   }
 
   override disconnectedCallback(): void {
-    this.narrowQuery?.removeEventListener('change', this.onNarrow);
-    this.narrowQuery = null;
     document.removeEventListener('pointerdown', this.onPointerDown);
     document.removeEventListener('keydown', this.onKeyDown);
     super.disconnectedCallback();

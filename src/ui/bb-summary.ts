@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
 import {
@@ -13,6 +13,7 @@ import {
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { atWeight, describeForm, formatDuration, heldS, plural, sessionLength, setsDone } from './format.ts';
+import { MediaQueryController } from './media-query.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { buttonStyles, NARROW, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 
@@ -225,21 +226,9 @@ export class BbSummary extends LitElement {
    * matters, lay beyond the edge. There the set's number joins its exercise and the target joins what
    * was done ("8 of 10"), in two columns whose rows wrap where they must, read without a swipe.
    */
-  @state() private narrow = false;
-  private narrowQuery: MediaQueryList | null = null;
-  private readonly onNarrow = (event: MediaQueryListEvent) => (this.narrow = event.matches);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.narrowQuery = window.matchMedia(NARROW);
-    this.narrow = this.narrowQuery.matches;
-    this.narrowQuery.addEventListener('change', this.onNarrow);
-  }
-
-  override disconnectedCallback(): void {
-    this.narrowQuery?.removeEventListener('change', this.onNarrow);
-    this.narrowQuery = null;
-    super.disconnectedCallback();
+  private readonly narrowScreen = new MediaQueryController(this, NARROW);
+  private get narrow(): boolean {
+    return this.narrowScreen.matches;
   }
 
   /** The table's columns beyond the right edge of its box, as the history's tables say them. */
