@@ -191,7 +191,7 @@ describe('storage, history and export in a persistent browser profile', () => {
     try {
       await page.reload();
       await expect.poll(() => page.locator('bb-app h1').textContent()).toBe('Backbeat');
-      await page.getByRole('button', { name: 'History' }).click();
+      // Reloaded on the history, the app comes back on it, the session read from the store.
       await expect.poll(() => page.locator('bb-history li').count()).toBe(1);
     } finally {
       await context.setOffline(false);
