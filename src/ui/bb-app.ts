@@ -421,6 +421,9 @@ export class BbApp extends LitElement {
     if (previous !== undefined || this.movedOn) {
       window.scrollTo({ top: 0 });
       if (!this.showsExercise() && !this.backupsAsked) void this.showOpenedScreen();
+    } else if (changed.has('view') && this.view !== 'session') {
+      // Reloaded on the history or the settings: the page starts at its top, under the header.
+      void this.showOpenedScreen();
     }
     if (this.backupsAsked) void this.renderRoot.querySelector('bb-history')?.showBackups();
     this.backupsAsked = false;

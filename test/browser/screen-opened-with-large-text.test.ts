@@ -117,3 +117,38 @@ describe('a device chosen in the header with text at twice its size on a phone',
     await expectInView();
   });
 });
+
+describe('a page reloaded on a screen with text at twice its size on a phone', () => {
+  let mounted: AppShell | null = null;
+  let restore: () => Promise<void>;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(180, 320);
+  });
+
+  afterEach(async () => {
+    mounted?.remove();
+    mounted = null;
+    await restore();
+  });
+
+  for (const [view, tag, name] of [
+    ['history', 'bb-history', 'History'],
+    ['settings', 'bb-settings', 'Settings'],
+  ] as const) {
+    it(`comes back on ${name} showing its heading, not the header over it`, async () => {
+      // The entry the app pushed for the screen is the current one, as after a reload on it.
+      window.history.pushState({ backbeatView: view }, '');
+      mounted = await mountApp({
+        start: true,
+        openStore: () => SessionStore.open({ name: `reloaded-on-${view}-with-large-text` }),
+      });
+      const shell = mounted.shell;
+      const heading = await waitFor(() =>
+        shell.shadowRoot!.querySelector(tag)?.shadowRoot?.querySelector('h2'),
+      );
+      expect(heading.textContent).toContain(name);
+      await expectAtTheTop(heading);
+    });
+  }
+});
