@@ -102,7 +102,7 @@ export class CuePlayer {
       cuesOf(this.state$, this.settings$).subscribe((cue) => {
         switch (cue.kind) {
           case 'say':
-            speech.say(cue.text, cue.interrupt, cue.topic ?? null, cue.ends ?? null, cue.reply === true);
+            speech.say(cue.text, cue);
             break;
           case 'tone':
             tones.play(cue.tone);

@@ -53,6 +53,14 @@ export const TIME_LINE_FRESH_MS = 1000;
  */
 export const AT_ONCE_MS = 50;
 
+/** How a line is said (see Speech.say): a spoken cue's own fields. */
+export interface HowToSay {
+  readonly interrupt?: boolean;
+  readonly topic?: Topic | null;
+  readonly ends?: Topic | null;
+  readonly reply?: boolean;
+}
+
 interface Line {
   readonly text: string;
   readonly topic: Topic | null;
@@ -149,13 +157,7 @@ export class Speech {
    * said moot ("Set skipped" over the set's instructions, "Hips up" over a resume's) comes with
    * `interrupt`.
    */
-  say(
-    text: string,
-    interrupt = false,
-    topic: Topic | null = null,
-    ends: Topic | null = null,
-    reply = false,
-  ): void {
+  say(text: string, { interrupt = false, topic = null, ends = null, reply = false }: HowToSay = {}): void {
     if (this.muted || !this.available || text.trim() === '') return;
     if (interrupt) this.dropAnnouncements();
     if (topic) this.dropWaiting((line) => line.topic === topic);

@@ -319,7 +319,7 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-start', () => this.app.startSession());
     this.addEventListener('bb-settings-done', () => (this.view = 'session'));
     this.addEventListener('bb-try-voice', () =>
-      this.app.cues?.outputs.speech.say('Three. Keep your lower back long.', true),
+      this.app.cues?.outputs.speech.say('Three. Keep your lower back long.', { interrupt: true }),
     );
     this.addEventListener('bb-skip', () => this.app.session.skip());
     this.addEventListener('bb-begin-set', () => this.app.session.beginSet());

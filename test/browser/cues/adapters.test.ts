@@ -36,10 +36,12 @@ describe('Speech', () => {
     const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
     const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
     const speech = new Speech(window);
-    speech.say('Bird dog, one set. ten each side. Start with your right arm, then alternate', true);
+    speech.say('Bird dog, one set. ten each side. Start with your right arm, then alternate', {
+      interrupt: true,
+    });
     speech.say('In position. Go.');
-    speech.say('one', false, 'count');
-    speech.say('two', false, 'count');
+    speech.say('one', { topic: 'count' });
+    speech.say('two', { topic: 'count' });
     expect(cancel).toHaveBeenCalledTimes(1); // the interrupting instruction's own
     expect(speech.queued).toBe(3);
     const endCurrent = () => speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
@@ -55,13 +57,13 @@ describe('Speech', () => {
     try {
       const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
       const speech = new Speech(window);
-      speech.say('Go on: Elbow plank, one set. twelve seconds held', true);
-      speech.say('fifteen seconds', false, 'time');
-      speech.say('seven', false, 'count');
+      speech.say('Go on: Elbow plank, one set. twelve seconds held', { interrupt: true });
+      speech.say('fifteen seconds', { topic: 'time' });
+      speech.say('seven', { topic: 'count' });
       vi.advanceTimersByTime(TIME_LINE_FRESH_MS + 1);
       speak.mock.calls[0][0].dispatchEvent(new Event('end'));
       expect(spokenTexts(speak).slice(1)).toEqual(['seven']);
-      speech.say('thirty seconds', false, 'time');
+      speech.say('thirty seconds', { topic: 'time' });
       vi.advanceTimersByTime(TIME_LINE_FRESH_MS - 1);
       speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
       expect(spokenTexts(speak).slice(1)).toEqual(['seven', 'thirty seconds']);
@@ -75,19 +77,19 @@ describe('Speech', () => {
     const speech = new Speech(window);
     const talking: boolean[] = [];
     speech.talking$.subscribe((t) => talking.push(t));
-    speech.say('Bird dog, one set. ten each side', true);
-    speech.say('In position. Go.', false, 'position');
+    speech.say('Bird dog, one set. ten each side', { interrupt: true });
+    speech.say('In position. Go.', { topic: 'position' });
     const endCurrent = () => speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
     endCurrent();
     expect(talking).toEqual([false, true]);
     endCurrent();
     expect(talking).toEqual([false, true, false]);
-    speech.say('one', false, 'count');
+    speech.say('one', { topic: 'count' });
     speech.cancel();
     expect(talking).toEqual([false, true, false, true, false]);
     // Muted, or without a voice at all, there is never anything to wait for.
     speech.configure({ muted: true });
-    speech.say('two', false, 'count');
+    speech.say('two', { topic: 'count' });
     expect(talking.at(-1)).toBe(false);
   });
 
@@ -95,11 +97,11 @@ describe('Speech', () => {
     const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
     const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
     const speech = new Speech(window);
-    speech.say('Bird dog, one set. ten each side', true);
-    speech.say('Hands under shoulders, knees under hips. Keep still there to start', false, 'position');
+    speech.say('Bird dog, one set. ten each side', { interrupt: true });
+    speech.say('Hands under shoulders, knees under hips. Keep still there to start', { topic: 'position' });
     speak.mock.calls[0][0].dispatchEvent(new Event('end'));
-    speech.say('one', false, 'count');
-    speech.say('In position. Go.', false, 'position');
+    speech.say('one', { topic: 'count' });
+    speech.say('In position. Go.', { topic: 'position' });
     expect(cancel).toHaveBeenCalledTimes(2);
     expect(spokenTexts(speak)).toEqual([
       'Bird dog, one set. ten each side',
@@ -113,9 +115,11 @@ describe('Speech', () => {
   it('drops a wrong position still waiting once the person is in position', () => {
     const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
     const speech = new Speech(window);
-    speech.say('Bat hang, set one of two. four slow breaths. Lie on your back at a wall', true);
-    speech.say('You seem to be face down: Bat hang is done on your back.', false, 'position');
-    speech.say('In position. Go.', false, 'position');
+    speech.say('Bat hang, set one of two. four slow breaths. Lie on your back at a wall', {
+      interrupt: true,
+    });
+    speech.say('You seem to be face down: Bat hang is done on your back.', { topic: 'position' });
+    speech.say('In position. Go.', { topic: 'position' });
     speak.mock.calls[0][0].dispatchEvent(new Event('end'));
     expect(spokenTexts(speak).slice(1)).toEqual(['In position. Go.']);
   });
@@ -126,7 +130,7 @@ describe('Speech', () => {
     const speech = new Speech(window);
     speech.say('Rest, thirty seconds');
     speech.say('Next: Superman, set two of three');
-    speech.say('Hips up', true);
+    speech.say('Hips up', { interrupt: true });
     expect(cancel).toHaveBeenCalledTimes(1);
     expect(spokenTexts(speak)).toEqual(['Rest, thirty seconds', 'Hips up']);
     expect(speech.queued).toBe(1);
@@ -209,7 +213,7 @@ describe('Speech', () => {
   it('never throws without speechSynthesis, or when the engine throws', () => {
     const none = new Speech({});
     expect(none.available).toBe(false);
-    expect(() => none.say('one', true)).not.toThrow();
+    expect(() => none.say('one', { interrupt: true })).not.toThrow();
     expect(none.voices()).toEqual([]);
     vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {
       throw new Error('engine down');

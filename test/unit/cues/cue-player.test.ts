@@ -263,7 +263,7 @@ describe('a count put right from the set after it, with no rest between', () => 
     const corrected = reduceSession(uncounted, { type: 'adjust-last', delta: 1, nowMs: 8500 });
     for (const cue of planCues(uncounted, corrected, LOUD)) {
       if (cue.kind === 'say') {
-        player.outputs.speech.say(cue.text, cue.interrupt, cue.topic, cue.ends, cue.reply === true);
+        player.outputs.speech.say(cue.text, cue);
       }
     }
     voice.sayAll();
@@ -396,8 +396,8 @@ describe('a queue longer than the voice keeps', () => {
       speechSynthesis: voice.speechSynthesis,
       SpeechSynthesisUtterance: StandInUtterance,
     } as unknown as SpeechHost);
-    speech.say(SET_ONE, true);
-    speech.say('Set skipped', false, null, null, true);
+    speech.say(SET_ONE, { interrupt: true });
+    speech.say('Set skipped', { reply: true });
     for (let i = 1; i <= MAX_QUEUED; i++) speech.say(`announcement ${i}`);
     voice.sayAll();
     expect(voice.heard).toEqual([
