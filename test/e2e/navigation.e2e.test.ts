@@ -16,21 +16,25 @@ async function phoneAfterBlank(browser: Browser): Promise<Page> {
   return page;
 }
 
-describe("the browser's Back button", () => {
-  let browser: Browser;
-  let page: Page;
+let browser: Browser;
+// Each suite's own page: the first leaves the app where the second's reloads would find it.
+let page: Page;
 
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const start = () => page.getByRole('button', { name: 'Start', exact: true });
+const heading = (name: string) => page.getByRole('heading', { name, exact: true });
+
+describe("the browser's Back button", () => {
   beforeAll(async () => {
-    browser = await launchChromium();
     page = await phoneAfterBlank(browser);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const start = () => page.getByRole('button', { name: 'Start', exact: true });
-  const heading = (name: string) => page.getByRole('heading', { name, exact: true });
 
   it('closes the history and the settings, back to the start screen', async () => {
     await start().waitFor();
@@ -74,20 +78,10 @@ describe("the browser's Back button", () => {
 });
 
 describe('a page reloaded on a screen over the start screen', () => {
-  let browser: Browser;
-  let page: Page;
-
   beforeAll(async () => {
-    browser = await launchChromium();
+    await page.close();
     page = await phoneAfterBlank(browser);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const start = () => page.getByRole('button', { name: 'Start', exact: true });
-  const heading = (name: string) => page.getByRole('heading', { name, exact: true });
 
   for (const [screen, close] of [
     ['Settings', 'Done'],
