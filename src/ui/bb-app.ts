@@ -28,6 +28,7 @@ import { download } from './download.ts';
 import { clockFace, describeBelowRange, describeDosage, describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToOpen } from './opened-at.ts';
+import { scrollPageBy } from './scroll-page.ts';
 import { buttonStyles, hiddenFromSight, lowLandscape, narrow, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
 import './bb-history.ts';
@@ -681,10 +682,7 @@ export class BbApp extends LitElement {
     // The room the page keeps above a screen at its top, kept above it here too.
     const room = Number.parseFloat(getComputedStyle(main).paddingTop);
     const { top, bottom } = screen.getBoundingClientRect();
-    const view = { top: 0, bottom: document.documentElement.clientHeight };
-    window.scrollBy({
-      top: scrollToOpen(view, { top: top - room, bottom }, heading.getBoundingClientRect()),
-    });
+    scrollPageBy((view) => scrollToOpen(view, { top: top - room, bottom }, heading.getBoundingClientRect()));
   }
 
   /**

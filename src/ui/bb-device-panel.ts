@@ -10,6 +10,7 @@ import { plural } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
 import { leastScroll } from './opened-at.ts';
 import { splitProblem } from './problem-line.ts';
+import { scrollPageBy } from './scroll-page.ts';
 import { buttonStyles, fieldStyles, hiddenFromSight, NARROW, visuallyHidden } from './styles.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
@@ -310,8 +311,7 @@ export class BbDevicePanel extends LitElement {
     this.choice = null;
     const problem = this.renderRoot.querySelector('.problem');
     if (outcome !== 'problem' || this.compact || !problem) return;
-    const view = { top: 0, bottom: document.documentElement.clientHeight };
-    window.scrollBy({ top: leastScroll(view, problem.getBoundingClientRect()) });
+    scrollPageBy((view) => leastScroll(view, problem.getBoundingClientRect()));
   }
 
   /** The person chose a device of this `kind`: what becomes of it is theirs to see (see choice). */

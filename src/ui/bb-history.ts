@@ -22,6 +22,7 @@ import { sendCommand } from './events.ts';
 import { describeSessionFacts, personLocale } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToShow } from './opened-at.ts';
+import { scrollPageBy } from './scroll-page.ts';
 import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
 
 const RETENTION_OPTIONS: readonly { value: string; label: string; retention: MotionRetention }[] = [
@@ -512,9 +513,8 @@ export class BbHistory extends LitElement {
     const actions = this.renderRoot.querySelector('.tools > .actions');
     const backUp = this.renderRoot.querySelector<HTMLElement>('.tools > .actions > button');
     if (!heading || !actions || !backUp) return;
-    const view = { top: 0, bottom: document.documentElement.clientHeight };
     const edges = (element: Element) => element.getBoundingClientRect();
-    window.scrollBy({ top: scrollToShow(view, edges(heading), edges(actions), edges(backUp)) });
+    scrollPageBy((view) => scrollToShow(view, edges(heading), edges(actions), edges(backUp)));
     backUp.focus({ preventScroll: true });
   }
 

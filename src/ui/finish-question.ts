@@ -2,6 +2,7 @@ import { css, html, type LitElement, type ReactiveController, type TemplateResul
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
 import { scrollToShow } from './opened-at.ts';
+import { scrollPageBy } from './scroll-page.ts';
 import { lowLandscape } from './styles.ts';
 
 /** A screen that asks the question: its session may be paused already. */
@@ -52,9 +53,8 @@ export class FinishQuestion implements ReactiveController {
     const words = question?.querySelector('p');
     const keepGoing = question?.querySelector<HTMLButtonElement>('.keep-going');
     if (!question || !words || !keepGoing) return;
-    const view = { top: 0, bottom: document.documentElement.clientHeight };
     const edges = (element: Element) => element.getBoundingClientRect();
-    window.scrollBy({ top: scrollToShow(view, edges(words), edges(question), edges(keepGoing)) });
+    scrollPageBy((view) => scrollToShow(view, edges(words), edges(question), edges(keepGoing)));
     keepGoing.focus({ preventScroll: true });
   };
 
