@@ -420,7 +420,8 @@ function countPutRight(prev: SessionState, next: SessionState): SetRecord | null
 /**
  * "Done: forty-eight seconds", and the form problem that ended the hold as its reason when it had not
  * been said: "Hips up" then would ask the person to mend a hold that is already over. (One said during
- * the hold is not said again.)
+ * the hold is not said again.) Ended by Skip set, the answer to the tap: "Set skipped: seven seconds
+ * held", said over what was still being said of the hold (its time calls are moot), as "Set skipped".
  */
 function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number): Cue[] {
   const news = record.formIssues.filter((issue) => !set.formIssues.includes(issue));
@@ -429,6 +430,10 @@ function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number): Cue[] {
     set.formIssues,
     record.formIssues.filter((issue) => !reasons.includes(issue)),
   );
+  if (record.skippedUnderWay) {
+    const skipped = `Set skipped: ${spokenDuration(heldS(holdMs))} held`;
+    return [...warned, tone('hold-end'), vibrate('hold-end'), sayReply(skipped, true)];
+  }
   const done = [
     `Done: ${spokenDuration(heldS(holdMs))}`,
     ...reasons.map((issue) => `${capitalised(FORM_ISSUE_TEXT[issue].problem)} at the end`),

@@ -501,6 +501,7 @@ function readSet(r: Reader): SetRow {
     ...(r.has('endedByHand') ? { endedByHand: r.field('endedByHand').boolean() } : {}),
     // Absent in backups made before a set skipped unbegun was told apart: such a set reads as begun.
     ...(r.has('neverBegun') ? { neverBegun: r.field('neverBegun').boolean() } : {}),
+    ...(r.has('skippedUnderWay') ? { skippedUnderWay: r.field('skippedUnderWay').boolean() } : {}),
   });
 }
 

@@ -44,6 +44,13 @@ export interface SetRecord {
    * for a set that began, and in sets saved before it was kept, which read as they always did: begun.
    */
   readonly neverBegun?: boolean;
+  /**
+   * The person tapped Skip set once something was counted or held (endedBy 'stopped'): the set
+   * ended at their tap, not by itself (reps that stopped coming, a hold the detectors saw end), and
+   * the voice answers the tap. Absent otherwise: a set skipped with nothing done says so by its
+   * endedBy, and sets saved before it was kept read as they always did.
+   */
+  readonly skippedUnderWay?: boolean;
 }
 
 /**
@@ -402,8 +409,13 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
     case 'skip':
       if (state.phase === 'set' && state.set) {
         const never = notBegun(state.set);
-        const how = never ? { neverBegun: true } : {};
-        const ended = endSet({ ...state, nowMs: action.nowMs }, action.nowMs, endedByHand(state.set), how);
+        const endedBy = endedByHand(state.set);
+        const how: SetEndedHow = never
+          ? { neverBegun: true }
+          : endedBy === 'stopped'
+            ? { skippedUnderWay: true }
+            : {};
+        const ended = endSet({ ...state, nowMs: action.nowMs }, action.nowMs, endedBy, how);
         // Skipped before the person got into position: nothing was done to rest from.
         return never && ended.phase === 'rest' ? beginNextSet(ended) : ended;
       }
@@ -969,8 +981,8 @@ export function sidesCorrected(sides: Readonly<Record<Side, number>>, delta: num
   return { left, right };
 }
 
-/** How a set ended beyond why: by hand (a hold), or skipped before it began. */
-type SetEndedHow = Pick<SetRecord, 'endedByHand' | 'neverBegun'>;
+/** How a set ended beyond why: by hand (a hold), skipped before it began, or skipped under way. */
+type SetEndedHow = Pick<SetRecord, 'endedByHand' | 'neverBegun' | 'skippedUnderWay'>;
 
 function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, how: SetEndedHow = {}): SessionState {
   const planned = currentPlanned(state);

@@ -454,8 +454,12 @@ describe('planCues', () => {
       motion(rep(3000)),
       motion(rep(4000)),
     );
-    const end = spoken(run.ticksTo(19_000));
-    expect(end).toEqual(['Set over: four reps', 'Rest, thirty seconds. Next: Superman, set two of two']);
+    const end = run.ticksTo(19_000).filter((cue) => cue.kind === 'say');
+    // Ended by itself: news, in turn with what else is said.
+    expect(end).toEqual([
+      { kind: 'say', text: 'Set over: four reps', interrupt: false },
+      { kind: 'say', text: 'Rest, thirty seconds. Next: Superman, set two of two', interrupt: false },
+    ]);
   });
 
   it('says a set skipped before it counted anything was skipped, not that it is over with zero reps', () => {
@@ -547,12 +551,27 @@ describe('planCues', () => {
       expect(tones(end)).not.toContain('hold-end');
     });
 
-    it('skipped during the hold: the time held, kept as the set, not "Set skipped"', () => {
+    // The person tapped Skip set: the answer to their tap says so, and what they held, kept as the set.
+    it('skipped during the hold: "Set skipped" and the time held, as the answer to the tap', () => {
       const run = holding();
       const end = run.do({ type: 'skip', nowMs: 11_000 });
       expect(run.state.completed[0]).toMatchObject({ endedBy: 'stopped', holdMs: 10_000 });
-      expect(spoken(end)).toEqual(['Done: ten seconds', expect.stringMatching(/^Rest, one minute/)]);
+      expect(end.filter((cue) => cue.kind === 'say')).toEqual([
+        { kind: 'say', text: 'Set skipped: ten seconds held', interrupt: true, reply: true },
+        expect.objectContaining({ text: expect.stringMatching(/^Rest, one minute/) }),
+      ]);
       expect(tones(end)).toEqual(['hold-end']);
+    });
+
+    it('a drawing-in skipped during the hold: "Set skipped" and the time held', () => {
+      const run = new Run(plan(['drawing-in', 2, 45, 20]));
+      run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+      run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+      run.ticksTo(8000);
+      expect(spoken(run.do({ type: 'skip', nowMs: 8000 }))).toEqual([
+        'Set skipped: seven seconds held',
+        expect.stringMatching(/^Rest, twenty seconds/),
+      ]);
     });
 
     it('ended by the person with End hold: the time held', () => {

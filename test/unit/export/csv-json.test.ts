@@ -241,6 +241,22 @@ describe('JSON export and import', () => {
     );
   });
 
+  it('keeps a set skipped under way as skipped by the person through a backup', async () => {
+    const bundle = await recordSession();
+    const [superman] = bundle.sets;
+    const skippedUnderWay = { ...superman!, count: 2, endedBy: 'stopped' as const, skippedUnderWay: true };
+    const marked = { ...bundle, sets: [...bundle.sets, { ...skippedUnderWay, index: bundle.sets.length }] };
+    const back = readJson(toJson([marked]), IMPORTED_AT);
+    expect(back.unknownFields).toEqual([]);
+    expect(back.bundles).toEqual([marked]);
+
+    const damaged = JSON.parse(toJson([marked]));
+    damaged.sessions[0].sets[bundle.sets.length].skippedUnderWay = 'yes';
+    expect(() => fromJson(JSON.stringify(damaged), IMPORTED_AT)).toThrow(
+      `This file is damaged (session 1, set ${bundle.sets.length + 1}): "skippedUnderWay" should be true or false. Nothing was imported.`,
+    );
+  });
+
   it('backs up the whole store to one file and restores it into an empty one', async () => {
     const source = await SessionStore.open({ name: `json-${++dbCounter}` });
     const recorded = await recordSession(source);

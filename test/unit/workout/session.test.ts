@@ -428,6 +428,61 @@ describe('session reducer', () => {
     expect(s.phase).toBe('summary');
   });
 
+  // The voice answers the tap with "Set skipped" and what was done, not as if the set had ended by
+  // itself: the record tells the two apart.
+  it('records a set skipped under way as skipped by the person, with what it counted or held', () => {
+    const supermanSkipped = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+      { type: 'skip', nowMs: 4000 },
+    );
+    expect(supermanSkipped.completed[0]).toMatchObject({
+      count: 1,
+      endedBy: 'stopped',
+      skippedUnderWay: true,
+    });
+    const drawingIn: PlannedExercise[] = [
+      { exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 45, restS: 20 } },
+    ];
+    const holding = run(
+      initialSessionState(drawingIn),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1000 } },
+      { type: 'tick', nowMs: 8000 },
+    );
+    const holdSkipped = run(holding, { type: 'skip', nowMs: 8000 });
+    expect(holdSkipped.completed[0]).toMatchObject({
+      holdMs: 7000,
+      endedBy: 'stopped',
+      skippedUnderWay: true,
+    });
+    // Ended by itself, by End hold or by Finish: not skipped.
+    const holdLeft = run(holding, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 8000, emittedMs: 8000, reason: 'left-pose' },
+    });
+    const holdEnded = run(holding, { type: 'end-hold', nowMs: 8000 });
+    const finished = run(holding, { type: 'finish', nowMs: 8000 });
+    const stopped = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+      { type: 'tick', nowMs: 2000 + STOPPED_AFTER_MS },
+    );
+    for (const ended of [holdLeft, holdEnded, finished, stopped]) {
+      expect(ended.completed[0]).toMatchObject({ endedBy: 'stopped' });
+      expect(ended.completed[0]).not.toHaveProperty('skippedUnderWay');
+    }
+    // Skipped with nothing done, "skipped" says it all.
+    const skippedUndoneSet = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'skip', nowMs: 3000 },
+    );
+    expect(skippedUndoneSet.completed[0]).not.toHaveProperty('skippedUnderWay');
+  });
   it('tells the sets Finish would keep skipped apart from those done, as the summary does', () => {
     let s = run(
       initialSessionState(supermanTwoSets),
