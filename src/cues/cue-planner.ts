@@ -380,8 +380,9 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
     // The tap is taken: what was still being said of the set (its instructions) is moot.
     cues.push(sayReply('Set skipped', true));
   } else if (record.endedBy !== 'target') {
-    const unit = countUnit(planned.exercise);
-    cues.push(say(`Set over: ${plural(record.count, unit)}`));
+    const setOver = `Set over: ${plural(record.count, countUnit(planned.exercise))}`;
+    // Skip set's answer is heard next, as "Set skipped" is; reps that stopped coming are news.
+    cues.push(record.skippedUnderWay ? sayReply(setOver, true) : say(setOver));
   }
   return cues;
 }

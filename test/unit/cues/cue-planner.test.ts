@@ -462,6 +462,15 @@ describe('planCues', () => {
     ]);
   });
 
+  it('answers Skip set with what was counted, heard next: the set is over by the tap', () => {
+    const run = new Run(plan(['superman', 2, 10, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
+    expect(run.do({ type: 'skip', nowMs: 3000 }).filter((cue) => cue.kind === 'say')).toEqual([
+      { kind: 'say', text: 'Set over: two reps', interrupt: true, reply: true },
+      { kind: 'say', text: 'Rest, thirty seconds. Next: Superman, set two of two', interrupt: false },
+    ]);
+  });
+
   it('says a set skipped before it counted anything was skipped, not that it is over with zero reps', () => {
     const run = new Run(plan(['superman', 2, 10, 30]));
     run.do({ type: 'start', nowMs: 0 });
