@@ -197,6 +197,9 @@ export class Backbeat {
     this.motion$ = this.motionEvents().pipe(share());
     this.lines$ = this.session.state$.pipe(
       pairwise(),
+      // Finish's question is read where it takes the focus: its spoken line, for a person who looked
+      // away from the screen, would be read over it.
+      filter(([prev, next]) => !(next.pausedToAsk && prev.pausedAtMs === null)),
       map(([prev, next]) =>
         planCues(prev, next, VOICE_ONLY)
           .flatMap((cue) => (cue.kind === 'say' ? [sentence(cue.text)] : []))

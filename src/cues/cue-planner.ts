@@ -177,12 +177,11 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
   if (isPaused(next)) {
     // Said when the pause begins, and again when the device the app paused for is given up for lost:
     // the person must act. Not when the person pressed Reconnect after that: that is no news to them.
-    // Not the pause Finish's question makes: the person is reading it at the screen, and is told what
-    // they answer ("Done", the session's end, or where the set stands as it goes on).
-    if (next.pausedToAsk) return [];
     const news = !isPaused(prev) || (next.pausedFor === 'lost' && prev.pausedFor !== 'lost');
     if (!news) return [];
-    // The person's own Pause is their tap taken; a pause the app makes is news of the device.
+    // The person's own Pause is their tap taken; a pause the app makes is news of the device. Finish
+    // is their tap too: one who looked away after it hears that the session waits for their answer.
+    if (next.pausedToAsk) return [sayReply(PAUSED_WORDS.toAsk, true)];
     if (next.pausedFor === undefined) return [sayReply(PAUSED_WORDS.person, true)];
     return [say(PAUSED_WORDS[next.pausedFor], true)];
   }
@@ -247,8 +246,9 @@ function cutShort(cues: readonly Cue[]): Cue[] {
 }
 
 /** A pause the person did not ask for says why: they are on the mat, not looking at the header. */
-const PAUSED_WORDS: Readonly<Record<PauseReason | 'person', string>> = {
+const PAUSED_WORDS: Readonly<Record<PauseReason | 'person' | 'toAsk', string>> = {
   person: 'Paused',
+  toAsk: 'Paused. Finish the session?',
   connection: 'Paused: connection lost',
   lost: 'The device is out of reach. Tap Reconnect, or Resume and count with plus one',
   replay: 'Paused: the replay has finished',

@@ -162,8 +162,8 @@ export interface SessionState {
   /** Why the app paused by itself, when it did: said to the person lying on the mat, not a bare "Paused". */
   readonly pausedFor?: PauseReason;
   /**
-   * The pause holds the session still while Finish's question is asked: the person is at the screen,
-   * reading it, and the voice says nothing of it (see SessionAction's pause).
+   * The pause holds the session still while Finish's question is asked (see SessionAction's pause):
+   * the voice says the session waits for the answer, not a bare "Paused".
    */
   readonly pausedToAsk?: true;
   /** The pauses over so far, in order (absent when none): time the session's timer stood still. */

@@ -61,7 +61,8 @@ describe('the screen reader during a session', () => {
     expect(said()).toBe('Paused.');
   });
 
-  // The question is what is read then (the focus is on its Keep going): no "Paused" over it.
+  // The question is what is read then (the focus is on its Keep going): not the voice's "Paused. Finish
+  // the session?" over it.
   it("reads nothing of the pause Finish's question makes, and where the set stands on Keep going", async () => {
     mounted = await mountApp({ start: true, settings: { muted: true } });
     await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));

@@ -514,14 +514,16 @@ describe('planCues', () => {
     ]);
   });
 
-  // Finish's question pauses the session while the person, at the screen, reads it: no "Paused" over
-  // it, only what their answer does.
-  it("says nothing of the pause Finish's question makes, then the hold's end or where it stands", () => {
+  // Finish's question pauses the session: a person who tapped Finish and looked away hears that it
+  // waits for their answer, as the answer to their tap; then what their answer does.
+  it("says the pause Finish's question makes and what it asks, then the hold's end or where it stands", () => {
     const ended = new Run(plan(['elbow-plank', 3, 20, 60]));
     ended.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
     ended.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
     ended.ticksTo(11_000);
-    expect(spoken(ended.do({ type: 'pause', nowMs: 11_100, toAsk: true }))).toEqual([]);
+    expect(ended.do({ type: 'pause', nowMs: 11_100, toAsk: true })).toEqual([
+      { kind: 'say', text: 'Paused. Finish the session?', interrupt: true, reply: true },
+    ]);
     expect(spoken(ended.do(tick(13_000), { type: 'finish', nowMs: 14_000 }))).toEqual([
       'Done: ten seconds',
       'Session ended: one set done. Well done',
@@ -530,7 +532,9 @@ describe('planCues', () => {
     goesOn.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
     goesOn.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
     goesOn.ticksTo(11_000);
-    expect(spoken(goesOn.do({ type: 'pause', nowMs: 11_100, toAsk: true }))).toEqual([]);
+    expect(spoken(goesOn.do({ type: 'pause', nowMs: 11_100, toAsk: true }))).toEqual([
+      'Paused. Finish the session?',
+    ]);
     expect(spoken(goesOn.do({ type: 'resume', nowMs: 14_000 }))).toEqual([
       expect.stringMatching(/^Go on: Elbow plank, set one of three\..*ten seconds held/),
     ]);

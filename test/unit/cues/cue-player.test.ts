@@ -420,14 +420,14 @@ describe('the voice, as it was', () => {
     player.dispose();
   });
 
-  it("says nothing for the pause Finish's question makes, and still says the count that waits", () => {
+  it("asks Finish's question aloud after the count that waits, cutting off the set's announcement", () => {
     const voice = new VoiceOnTheMat();
     const { player, act } = voiced(voice, SHORT_REST);
     act({ type: 'start', nowMs: 0 });
     act(rep(2000));
     act({ type: 'pause', nowMs: 2500, toAsk: true });
     voice.sayAll();
-    expect(voice.heard).toEqual([SET_ONE, 'one']);
+    expect(voice.heard).toEqual(['one', 'Paused. Finish the session?']);
     player.dispose();
   });
 
