@@ -474,7 +474,7 @@ const MAX_SESSION_SETS = 1000;
 function readSet(r: Reader): SetRow {
   const sides = r.field('sides');
   const startedMs = r.field('startedMs').within(0, MAX_SESSION_MS, IN_SESSION);
-  return r.keep({
+  const set = r.keep({
     sessionId: r.field('sessionId').string(),
     index: r.field('index').number(),
     exerciseId: r.field('exerciseId').oneOf(EXERCISE_IDS),
@@ -503,6 +503,13 @@ function readSet(r: Reader): SetRow {
     ...(r.has('neverBegun') ? { neverBegun: r.field('neverBegun').boolean() } : {}),
     ...(r.has('skippedUnderWay') ? { skippedUnderWay: r.field('skippedUnderWay').boolean() } : {}),
   });
+  // Nothing was done in a set never begun: reps or a hold in it would count as done everywhere.
+  if (set.neverBegun) {
+    const neverBegun = 'in a set never begun ("neverBegun" is true)';
+    if (set.count !== 0) r.field('count').fail(`should be 0 ${neverBegun}`);
+    if (set.holdMs) r.field('holdMs').fail(`should be 0 or null ${neverBegun}`);
+  }
+  return set;
 }
 
 function readEvent(r: Reader): EventRow {

@@ -241,6 +241,40 @@ describe('JSON export and import', () => {
     );
   });
 
+  // A set never begun has nothing done in it: one that says otherwise was edited or damaged, and
+  // would count as done in the charts and the summary.
+  it('refuses a set never begun that has reps counted or a hold time, naming the field', async () => {
+    const bundle = await recordSession();
+    const [superman, , plank] = bundle.sets;
+    const neverBegun = {
+      ...superman!,
+      count: 0,
+      peakDeg: null,
+      endedBy: 'skipped' as const,
+      neverBegun: true,
+    };
+    const holdNeverBegun = { ...plank!, holdMs: 0, endedBy: 'skipped' as const, neverBegun: true };
+    const marked = {
+      ...bundle,
+      sets: [
+        ...bundle.sets,
+        { ...neverBegun, index: bundle.sets.length, setNumber: 3 },
+        { ...holdNeverBegun, index: bundle.sets.length + 1, setNumber: 4 },
+      ],
+    };
+    expect(readJson(toJson([marked]), IMPORTED_AT).bundles).toEqual([marked]);
+    const counted = JSON.parse(toJson([marked]));
+    counted.sessions[0].sets[bundle.sets.length].count = 2;
+    expect(() => fromJson(JSON.stringify(counted), IMPORTED_AT)).toThrow(
+      `This file is damaged (session 1, set ${bundle.sets.length + 1}): "count" should be 0 in a set never begun ("neverBegun" is true). Nothing was imported.`,
+    );
+    const held = JSON.parse(toJson([marked]));
+    held.sessions[0].sets[bundle.sets.length + 1].holdMs = 7000;
+    expect(() => fromJson(JSON.stringify(held), IMPORTED_AT)).toThrow(
+      `This file is damaged (session 1, set ${bundle.sets.length + 2}): "holdMs" should be 0 or null in a set never begun ("neverBegun" is true). Nothing was imported.`,
+    );
+  });
+
   it('keeps a set skipped under way as skipped by the person through a backup', async () => {
     const bundle = await recordSession();
     const [superman] = bundle.sets;
