@@ -144,11 +144,14 @@ function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
 }
 
 const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
-/** The count as it stands, after a rep or a correction: a reply that makes waiting position lines moot. */
-const sayCount = (text: string): Cue => ({
+/**
+ * The count as it stands, after a rep or a correction: a reply that makes waiting position lines moot.
+ * `interrupt` where it also makes moot the announcement that may be being said (see duringSet).
+ */
+const sayCount = (text: string, interrupt = false): Cue => ({
   kind: 'say',
   text,
-  interrupt: false,
+  interrupt,
   topic: 'count',
   reply: true,
   ends: 'position',
@@ -270,7 +273,7 @@ function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, a
   if (after.count > before.count) {
     // Breath cycles are counted quietly: a beep would break the calm of the bat hang.
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
-    cues.push(sayCount(spokenNumber(after.count)));
+    cues.push(sayCount(spokenNumber(after.count), firstCountSinceResumed(prev, before)));
   } else if (after.count < before.count) {
     // A correction by hand: say the count it is now.
     cues.push(sayCount(spokenNumber(after.count)));
@@ -284,6 +287,19 @@ function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, a
     }
   }
   return cues;
+}
+
+/**
+ * Whether the set has counted nothing since it went on after a pause: its resume line ("Go on:
+ * Superman, set two of three. …", some four seconds) may still be being said, and the person's
+ * movement has made it moot, as it does "In position. Go.". The count comes over it, heard at once,
+ * not when it ends; later counts in the set have no resume line to cut short.
+ */
+function firstCountSinceResumed(state: SessionState, set: CurrentSet): boolean {
+  const pause = state.pauses?.at(-1);
+  if (!pause) return false;
+  const resumedMs = pause.atMs + pause.ms;
+  return resumedMs >= set.startedMs && set.lastProgressMs <= resumedMs;
 }
 
 /** How a hold no connected device sees begins: the screen's button of that name. */

@@ -811,6 +811,20 @@ describe('planCues', () => {
     ]);
   });
 
+  // "Go on: …" takes seconds to say; the person's movement makes it moot, as it does "In position. Go.".
+  it('says the first count after a pause over the resume line still being said, and the next in turn', () => {
+    const run = new Run(plan(['superman', 2, 5, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), { type: 'pause', nowMs: 2000 });
+    run.do({ type: 'resume', nowMs: 5000 });
+    const count = { kind: 'say', topic: 'count', reply: true, ends: 'position' };
+    expect(run.do(motion(rep(6000))).filter((cue) => cue.kind === 'say')).toEqual([
+      { ...count, text: 'two', interrupt: true },
+    ]);
+    expect(run.do(motion(rep(7000))).filter((cue) => cue.kind === 'say')).toEqual([
+      { ...count, text: 'three', interrupt: false },
+    ]);
+  });
+
   it('says what goes on after a pause, including a set skipped to while paused', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
