@@ -115,6 +115,18 @@ export class BbProgressChart extends LitElement {
         color: var(--bb-text, #f5f7fa);
         font-size: 1rem;
       }
+      /* A marker and its label are one entry: uPlot sets them side by side as two inline boxes, which
+         on a phone with its text at twice its size broke apart, the marker alone on the line above
+         "Superman: 30". Entries still wrap as wholes, and a label longer than the line wraps beside its
+         marker, which sits on its first line as a letter would. */
+      .u-legend .u-series th {
+        display: flex;
+        align-items: baseline;
+        text-align: start;
+      }
+      .u-legend .u-marker {
+        flex: none;
+      }
     `,
     // Each line's legend marker in the shape and weight of its points.
     unsafeCSS(

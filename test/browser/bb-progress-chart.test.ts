@@ -138,6 +138,32 @@ describe('bb-progress-chart', () => {
     }
   });
 
+  it('keeps each legend marker on the line of its label within a phone with text at twice its size', async () => {
+    document.body.style.width = '148px';
+    // One week: each label carries its value ("Superman: 30"), the longest a legend's labels get.
+    const chart = oneWeekChart('Reps per week', [
+      { label: 'Superman', values: [30] },
+      { label: 'Glute bridge', values: [15] },
+      { label: 'Lat pulldown', values: [36] },
+    ]);
+    document.body.append(chart);
+    const root = chart.shadowRoot!;
+    await expect.poll(() => root.querySelectorAll('.u-legend .u-label').length).toBe(3);
+    const right = document.body.getBoundingClientRect().right;
+    for (const entry of root.querySelectorAll('.u-legend .u-series')) {
+      const marker = entry.querySelector('.u-marker')!.getBoundingClientRect();
+      const label = entry.querySelector('.u-label')!;
+      const firstLine = label.getClientRects()[0]!;
+      const name = label.textContent!;
+      // Beside its label's first line, not on a line of its own above it.
+      expect(marker.right, name).toBeLessThanOrEqual(firstLine.left);
+      expect(marker.top, name).toBeLessThan(
+        firstLine.top + Number.parseFloat(getComputedStyle(label).lineHeight),
+      );
+      expect(entry.getBoundingClientRect().right, name).toBeLessThanOrEqual(right);
+    }
+  });
+
   it("names each chart's Numbers after its chart, so that two of them read apart from the keyboard", async () => {
     document.body.append(
       oneWeekChart('Reps per week', [{ label: 'Superman', values: [30] }]),
