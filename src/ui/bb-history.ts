@@ -287,7 +287,13 @@ export class BbHistory extends LitElement {
       <div class="tools">
       ${h.task ? this.renderTask(h.task) : null}
       <div class="actions">
-        <button @click=${this.onBackup} ?disabled=${this.working}>Back up everything</button>
+        ${
+          // With nothing saved a backup holds nothing: a new phone needs Import, which stays. The session
+          // under way is in one, saved or not.
+          count > 0 || this.sessionRunning
+            ? html`<button @click=${this.onBackup} ?disabled=${this.working}>Back up everything</button>`
+            : null
+        }
         <button @click=${this.onHistoryCsv} ?disabled=${this.working || count === 0}>All sessions as CSV</button>
         <label class="file">Import a file
           <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onImport} ?disabled=${this.working} />
@@ -505,17 +511,20 @@ export class BbHistory extends LitElement {
   /**
    * Opened for its backups (from Settings): the backup and import buttons come into view under the
    * heading that says where the tap led (on a phone with large text, where not all fit, the heading and
-   * Back up everything), and the keyboard's focus is on the first of them.
+   * Back up everything, or Import a file while nothing is saved to back up), and the keyboard's focus
+   * is on the first of them.
    */
   async showBackups(): Promise<void> {
     await this.updateComplete;
     const heading = this.renderRoot.querySelector('h2');
     const actions = this.renderRoot.querySelector('.tools > .actions');
-    const backUp = this.renderRoot.querySelector<HTMLElement>('.tools > .actions > button');
-    if (!heading || !actions || !backUp) return;
+    const first = this.renderRoot.querySelector<HTMLElement>(
+      '.tools > .actions > button:not(:disabled), .tools > .actions > .file',
+    );
+    if (!heading || !actions || !first) return;
     const edges = (element: Element) => element.getBoundingClientRect();
-    scrollPageBy((view) => scrollToShow(view, edges(heading), edges(actions), edges(backUp)));
-    backUp.focus({ preventScroll: true });
+    scrollPageBy((view) => scrollToShow(view, edges(heading), edges(actions), edges(first)));
+    (first.querySelector('input') ?? first).focus({ preventScroll: true });
   }
 
   /** Scrolls the first of `selectors` on the page, once rendered, just into view. */

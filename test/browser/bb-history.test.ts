@@ -134,6 +134,17 @@ describe('bb-history', () => {
     );
   });
 
+  it('offers no backup while no session is saved, but still the import that restores one', async () => {
+    await mount('bb-history', await persistenceWith([]));
+    await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
+    // A backup of nothing: a new phone has a backup to import, not one to make.
+    expect(page.getByRole('button', { name: 'Back up everything' }).elements()).toHaveLength(0);
+    await expect.element(page.getByLabelText('Import a file')).toBeEnabled();
+    document.body.replaceChildren();
+    await mount('bb-history', await persistenceWith([await recordSession()]));
+    await expect.element(page.getByRole('button', { name: 'Back up everything' })).toBeEnabled();
+  });
+
   it('has a Back button at its top, by tap or by keyboard, above a long list', async () => {
     const bundles = await dailySessions(5);
     const history = await mount('bb-history', await persistenceWith(bundles));
@@ -241,7 +252,8 @@ describe('bb-history', () => {
 
 describe('bb-history left in the middle of an import', () => {
   it('shows the import still going when opened again, with its Cancel, and what it did once it ends', async () => {
-    const persistence = await persistenceWith([]);
+    // A session saved already, so that there is a backup to hold back while the import runs.
+    const persistence = await persistenceWith([await recordSession()]);
     let finish!: () => void;
     persistence.restore = async (_file, options = {}) => {
       options.onProgress?.(1, 2);
