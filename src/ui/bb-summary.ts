@@ -16,6 +16,7 @@ import { atWeight, describeForm, formatDuration, heldS, plural, sessionLength, s
 import { MediaQueryController } from './media-query.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { buttonStyles, NARROW, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
+import { setsWithHeartRate } from './summary-heart.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
 @customElement('bb-summary')
@@ -355,19 +356,14 @@ export class BbSummary extends LitElement {
 
   /** Heart rate per set and the drop in the rest after it (the first minute, or the whole rest if shorter). */
   private renderHeart(heart: SessionHeart) {
-    // The sets with a heart rate to tell; a set skipped before it began was no effort, and its heart
-    // rate and rest say nothing of one.
-    const told = this.records.flatMap((r, i) => {
-      const set = heart.sets[i];
-      return set && !skippedUndone(r) ? [{ r, set, recovery: heart.recoveries[i] }] : [];
-    });
+    const told = setsWithHeartRate(this.records, heart);
     if (told.length === 0) return nothing;
     const hrv = describeHrv(heart);
     return html`
       <section class="heart" aria-labelledby="heart-title">
         <h3 id="heart-title">Heart rate</h3>
         <ul>
-          ${told.map(({ r, set, recovery }) => {
+          ${told.map(({ record, stats, recovery, skipped }) => {
             const dropBpm = recovery ? Math.round(recovery.dropBpm) : null;
             // A heart that did not slow down (it may even have climbed, getting up) has no "−0" or "−-3".
             const drop =
@@ -376,7 +372,7 @@ export class BbSummary extends LitElement {
                 : dropBpm > 0
                   ? `, then −${dropBpm} in the rest`
                   : ', then no drop in the rest';
-            return html`<li>${exerciseById(r.exerciseId).name} ${r.setNumber}: ${set.avgBpm} bpm average, ${set.maxBpm} at most${drop}</li>`;
+            return html`<li>${exerciseById(record.exerciseId).name} ${record.setNumber}${skipped ? ' (skipped)' : ''}: ${stats.avgBpm} bpm average, ${stats.maxBpm} at most${drop}</li>`;
           })}
         </ul>
         ${

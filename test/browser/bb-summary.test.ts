@@ -469,25 +469,41 @@ describe('bb-summary', () => {
     },
   );
 
-  it('gives no heart rate for a set skipped before it began', async () => {
+  it('gives no heart rate for a set never begun, and tells one skipped once begun as skipped', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [
       record({}),
-      record({ setNumber: 2, count: 0, endedBy: 'skipped', startedMs: 85_000, endedMs: 87_000 }),
+      record({
+        setNumber: 2,
+        count: 0,
+        endedBy: 'skipped',
+        startedMs: 85_000,
+        endedMs: 87_000,
+        neverBegun: true,
+      }),
+      record({ setNumber: 3, count: 0, endedBy: 'skipped', startedMs: 120_000, endedMs: 150_000 }),
     ];
     summary.durationMs = 5 * 60_000;
     const stats = { avgBpm: 84, maxBpm: 97, minBpm: 70, samples: 40 };
     summary.heart = {
-      sets: [stats, { avgBpm: 77, maxBpm: 77, minBpm: 77, samples: 2 }],
-      recoveries: [null, null],
+      sets: [
+        stats,
+        { avgBpm: 77, maxBpm: 77, minBpm: 77, samples: 2 },
+        { avgBpm: 102, maxBpm: 115, minBpm: 90, samples: 30 },
+      ],
+      recoveries: [null, null, null],
       rmssdBeforeMs: null,
       rmssdAfterMs: null,
     };
     document.body.append(summary);
     const items = page.getByRole('listitem');
     await expect.element(items.first()).toHaveTextContent('Superman 1: 84 bpm average, 97 at most');
-    expect(items.elements()).toHaveLength(1);
-    // With only such a set, there is no heart rate to tell of.
+    // Skipped after Go: the person may have worked through most of it, and the table says skipped too.
+    await expect
+      .element(items.nth(1))
+      .toHaveTextContent('Superman 3 (skipped): 102 bpm average, 115 at most');
+    expect(items.elements()).toHaveLength(2);
+    // With only a set never begun, there is no heart rate to tell of.
     summary.records = [summary.records[1]!];
     summary.heart = { ...summary.heart, sets: [summary.heart.sets[1]!], recoveries: [null] };
     await expect.element(page.getByRole('heading', { name: 'Heart rate' })).not.toBeInTheDocument();
