@@ -105,6 +105,11 @@ export interface DeviceState {
   readonly malformedPackets: number;
   /** Something to tell the person: no Web Bluetooth, permission denied, a dropped connection. */
   readonly problem: string | null;
+  /**
+   * How many problems have been told: the same problem told again (the same file chosen twice) is
+   * news, though its words are those already shown.
+   */
+  readonly problemsTold: number;
   readonly bluetoothAvailable: boolean;
   /** The lowest battery level among the connected devices. */
   readonly battery: number | null;
@@ -230,6 +235,7 @@ export class Devices extends Model<DeviceState> {
       countsMotion: false,
       malformedPackets: 0,
       problem: null,
+      problemsTold: 0,
       bluetoothAvailable: bluetoothOf(options.navigator) !== null,
       battery: null,
       devices: [],
@@ -579,8 +585,9 @@ export class Devices extends Model<DeviceState> {
       });
   }
 
-  private update(patch: Partial<DeviceState>): void {
-    this.setState({ ...this.state, ...patch });
+  private update(patch: Partial<Omit<DeviceState, 'problemsTold'>>): void {
+    const told = typeof patch.problem === 'string' ? 1 : 0;
+    this.setState({ ...this.state, ...patch, problemsTold: this.state.problemsTold + told });
   }
 
   /** Adds a real device: the virtual strap and any device `replaces` matches make room for it. */

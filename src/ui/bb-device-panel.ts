@@ -306,7 +306,7 @@ export class BbDevicePanel extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('device') || !this.choice) return;
-    const outcome = outcomeOfChoice(this.choice, this.device.devices, this.device.problem);
+    const outcome = outcomeOfChoice(this.choice, this.device);
     if (outcome === 'pending') return;
     this.choice = null;
     const problem = this.renderRoot.querySelector('.problem');
@@ -316,7 +316,7 @@ export class BbDevicePanel extends LitElement {
 
   /** The person chose a device of this `kind`: what becomes of it is theirs to see (see choice). */
   private chose(kind: DeviceKind): void {
-    this.choice = { kind, problemBefore: this.device.problem };
+    this.choice = { kind, problemsToldBefore: this.device.problemsTold };
   }
 
   override render() {

@@ -30,6 +30,7 @@ function state(devices: DeviceStatus[], patch: Partial<DeviceState> = {}): Devic
     countsMotion: true,
     malformedPackets: devices.reduce((n, d) => n + d.malformedPackets, 0),
     problem: null,
+    problemsTold: patch.problem ? 1 : 0,
     bluetoothAvailable: true,
     battery: 80,
     devices,

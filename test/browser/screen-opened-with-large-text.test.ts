@@ -116,6 +116,22 @@ describe('a device chosen in the header with text at twice its size on a phone',
     await expect.poll(() => problemShown()?.textContent).toContain('Not a recording');
     await expectInView();
   });
+
+  it('shows why a file cannot be replayed again when the same file is chosen a second time', async () => {
+    const notARecording = new File(['{"hello": 1}'], 'notes.json', { type: 'application/json' });
+    await page.getByText('More devices').click();
+    await userEvent.upload(page.getByLabelText('Replay a recording…'), notARecording);
+    await expectInView();
+    // The person reads on below, then tries the same file again from the menu.
+    window.scrollBy({ top: problemShown()!.getBoundingClientRect().bottom + 1 });
+    await page.getByText('More devices').click();
+    const replay = page.getByLabelText('Replay a recording…');
+    await expect.element(replay).toBeInTheDocument();
+    (replay.element() as HTMLElement).scrollIntoView({ block: 'end' });
+    expect(problemShown()!.getBoundingClientRect().bottom).toBeLessThan(0);
+    await userEvent.upload(replay, notARecording);
+    await expectInView();
+  });
 });
 
 describe('a page reloaded on a screen with text at twice its size on a phone', () => {

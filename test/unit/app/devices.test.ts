@@ -528,6 +528,10 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     expect(beats).toEqual([75, 99]);
     devices.replayFile({ recording: null, error: 'not JSON' });
     expect(devices.state.problem).toBe('Not a recording: Backbeat cannot replay that file; not JSON.');
+    // The same file again: the same words, told again.
+    const toldOnce = devices.state.problemsTold;
+    devices.replayFile({ recording: null, error: 'not JSON' });
+    expect(devices.state.problemsTold).toBe(toldOnce + 1);
     // An empty one plays nothing: said so, and the replay under way goes on.
     devices.replayFile({ recording: createRecording([]), error: null, fileName: 'empty.json' });
     expect(devices.state.problem).toBe('Empty recording: it was saved before any device sent anything.');

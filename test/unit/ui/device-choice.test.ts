@@ -20,31 +20,47 @@ function device(kind: DeviceKind, connection: ConnectionState): DeviceStatus {
 const NO_SENSOR =
   'No motion sensor: this device reports no motion. Use a strap, a watch or the virtual strap.';
 
+/** The devices' state as the panel reads it, `told` problems told so far, the last of them `problem`. */
+function devicesState(devices: DeviceStatus[], problem: string | null = null, told = problem ? 1 : 0) {
+  return { devices, problem, problemsTold: told };
+}
+
 describe('what became of the device the person chose', () => {
-  const phone = { kind: 'phone', problemBefore: null } as const;
+  const phone = { kind: 'phone', problemsToldBefore: 0 } as const;
 
   it('is on its way while the device connects and nothing went wrong', () => {
-    expect(outcomeOfChoice(phone, [device('virtual', 'connected')], null)).toBe('pending');
-    expect(outcomeOfChoice(phone, [device('phone', 'connecting')], null)).toBe('pending');
+    expect(outcomeOfChoice(phone, devicesState([device('virtual', 'connected')]))).toBe('pending');
+    expect(outcomeOfChoice(phone, devicesState([device('phone', 'connecting')]))).toBe('pending');
     // No motion came: the device gives up a moment before it says why.
-    expect(outcomeOfChoice(phone, [device('phone', 'unavailable')], null)).toBe('pending');
+    expect(outcomeOfChoice(phone, devicesState([device('phone', 'unavailable')]))).toBe('pending');
   });
 
   it('is a problem to show the person once one is told', () => {
-    expect(outcomeOfChoice(phone, [device('phone', 'unavailable')], NO_SENSOR)).toBe('problem');
-    const file = { kind: 'replay', problemBefore: null } as const;
+    expect(outcomeOfChoice(phone, devicesState([device('phone', 'unavailable')], NO_SENSOR))).toBe('problem');
+    const file = { kind: 'replay', problemsToldBefore: 0 } as const;
     const notARecording = 'Not a recording: Backbeat cannot replay that file; format is missing.';
-    expect(outcomeOfChoice(file, [device('virtual', 'connected')], notARecording)).toBe('problem');
+    expect(outcomeOfChoice(file, devicesState([device('virtual', 'connected')], notARecording))).toBe(
+      'problem',
+    );
   });
 
   it('is not the problem that was already shown when the choice was made', () => {
-    const again = { kind: 'phone', problemBefore: NO_SENSOR } as const;
-    expect(outcomeOfChoice(again, [device('phone', 'connecting')], NO_SENSOR)).toBe('pending');
+    const again = { kind: 'phone', problemsToldBefore: 1 } as const;
+    expect(outcomeOfChoice(again, devicesState([device('phone', 'connecting')], NO_SENSOR, 1))).toBe(
+      'pending',
+    );
+  });
+
+  it('is the same problem told again after the choice: the second tap on the same choice is answered', () => {
+    const again = { kind: 'phone', problemsToldBefore: 1 } as const;
+    expect(outcomeOfChoice(again, devicesState([device('phone', 'unavailable')], NO_SENSOR, 2))).toBe(
+      'problem',
+    );
   });
 
   it('is done once the device chosen is connected: a later problem is not the choice’s', () => {
-    expect(outcomeOfChoice(phone, [device('virtual', 'connected'), device('phone', 'connected')], null)).toBe(
-      'connected',
-    );
+    expect(
+      outcomeOfChoice(phone, devicesState([device('virtual', 'connected'), device('phone', 'connected')])),
+    ).toBe('connected');
   });
 });
