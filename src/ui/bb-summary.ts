@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
@@ -13,9 +13,9 @@ import {
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { atWeight, describeForm, formatDuration, heldS, plural, sessionLength, setsDone } from './format.ts';
-import { MediaQueryController } from './media-query.ts';
+import { fitsFourColumns } from './sets-columns.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
-import { buttonStyles, NARROW, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { setsWithHeartRate } from './summary-heart.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
@@ -43,9 +43,9 @@ export class BbSummary extends LitElement {
       :host > * {
         max-width: 100%;
       }
-      /* Where the four columns do not fit and the rows do not yet wrap (text at 1.4 times its size on
-         a phone, see .wrapping), the table scrolls sideways in its own box, a keyboard's too, and the
-         rest of the screen stays put. */
+      /* The table lies in its own box, which a keyboard can scroll too: should even its wrapping
+         rows (see .wrapping) be wider than the screen, the table scrolls sideways in it and the rest
+         of the screen stays put. */
       .table {
         width: min(100%, 36rem);
         /* Its box, not the table's width, sets the screen's: the table scrolls within. */
@@ -108,9 +108,10 @@ export class BbSummary extends LitElement {
         text-align: right;
         font-variant-numeric: tabular-nums;
       }
-      /* Text at twice its size on a phone: even two columns side by side are wider than the screen
-         ("Drawing-in" beside "of 45 s"), so a row wraps where it must, what was done going under its
-         exercise on the right, where the column's numbers are; the line under each row keeps it one. */
+      /* Where four columns do not fit the box (see fourColumnsPx), two: with text at twice its size
+         on a phone even they are wider than the screen ("Drawing-in" beside "of 45 s"), so a row wraps
+         where it must, what was done going under its exercise on the right, where the column's numbers
+         are; the line under each row keeps it one. */
       table.wrapping,
       .wrapping thead,
       .wrapping tbody {
@@ -223,19 +224,63 @@ export class BbSummary extends LitElement {
   @property({ attribute: false }) problem: string | null = null;
 
   /**
-   * A phone with its text at twice its size: four columns do not fit, and "Done", the one that
-   * matters, lay beyond the edge. There the set's number joins its exercise and the target joins what
-   * was done ("8 of 10"), in two columns whose rows wrap where they must, read without a swipe.
+   * The width the four columns took where they did not fit their box (see measureSets); null until
+   * then, and again for other sets. In a narrower box, a phone with its text at 1.4 times its size or
+   * more, "Done", the column that matters, lay beyond the edge: there the set's number joins its
+   * exercise and the target joins what was done ("8 of 10"), in two columns whose rows wrap where they
+   * must, read without a swipe.
    */
-  private readonly narrowScreen = new MediaQueryController(this, NARROW);
-  private get narrow(): boolean {
-    return this.narrowScreen.matches;
+  private fourColumnsPx: number | null = null;
+  /** The width of the table's box, kept by boxObserver: the window turned, or its text made larger. */
+  private boxPx = 0;
+  // A frame later: laid out again within the observer's callback, the box's new height (rows wrapped
+  // or not) would be left undelivered to the observers of the page, a loop the browser reports.
+  private readonly boxObserver = new ResizeObserver(() => requestAnimationFrame(() => this.measureSets()));
+  private observedBox: HTMLElement | null = null;
+  private get inTwoColumns(): boolean {
+    return !fitsFourColumns(this.boxPx, this.fourColumnsPx);
   }
 
   /** The table's columns beyond the right edge of its box, as the history's tables say them. */
   private readonly setsScroll = new SidewaysScroll(this, () =>
     this.renderRoot.querySelector<HTMLElement>('.sets'),
   );
+
+  override disconnectedCallback(): void {
+    this.boxObserver.disconnect();
+    this.observedBox = null;
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Other words in the table take another width: four columns are tried again.
+    if (changed.has('records') || changed.has('plan')) this.fourColumnsPx = null;
+  }
+
+  protected override updated(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.sets');
+    if (box !== this.observedBox) {
+      this.boxObserver.disconnect();
+      this.observedBox = box;
+      if (box) this.boxObserver.observe(box);
+    }
+    this.measureSets();
+  }
+
+  /**
+   * Reads the box's width and, with four columns laid out, whether they overflow it: then the table
+   * wraps in two, before the screen is painted. The box's width does not follow the table in it (see
+   * .table), so the two columns stay until the box widens to the four's width.
+   */
+  private measureSets(): void {
+    const box = this.observedBox;
+    if (!box) return;
+    const overflowing = !this.inTwoColumns && box.scrollWidth > box.clientWidth;
+    if (box.clientWidth === this.boxPx && !overflowing) return;
+    this.boxPx = box.clientWidth;
+    if (overflowing) this.fourColumnsPx = box.scrollWidth;
+    this.requestUpdate();
+  }
 
   override render() {
     // Finished before a set was done (none begun, or each skipped): nothing was kept or is worth a file.
@@ -262,9 +307,9 @@ export class BbSummary extends LitElement {
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       <div class="table">
       ${sidewaysHint(this.setsScroll)}
-      <div class="sets" tabindex="0" role="region" aria-label="Sets of this session" @scroll=${this.setsScroll.measure}><table class=${this.narrow ? 'wrapping' : nothing} role=${this.narrow ? 'table' : nothing}>
+      <div class="sets" tabindex="0" role="region" aria-label="Sets of this session" @scroll=${this.setsScroll.measure}><table class=${this.inTwoColumns ? 'wrapping' : nothing} role=${this.inTwoColumns ? 'table' : nothing}>
         <caption class="visually-hidden">Sets of this session</caption>
-        ${this.narrow ? this.renderSetsInTwoColumns() : this.renderSetsInFourColumns()}
+        ${this.inTwoColumns ? this.renderSetsInTwoColumns() : this.renderSetsInFourColumns()}
       </table></div>
       </div>
       ${this.renderFix()}
