@@ -200,7 +200,7 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
       return cues;
     }
     const record = finished[0];
-    if (record) cues.push(...setEnded(prev, prev.set, record));
+    if (record) cues.push(...setEnded(prev, prev.set, record, endedAtTap(prev, next, record)));
   }
 
   if (next.phase === 'set' && next.set && !(prev.phase === 'set' && sameSet(prev, next))) {
@@ -229,6 +229,17 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     cues.push(...correctedInRest(prev, next));
   }
   return cues;
+}
+
+/**
+ * Whether the set just ended ended at the person's tap, with something counted or held: Skip set, End
+ * hold, or Finish. Finish's answer comes while its question holds the session paused, and in a pause
+ * nothing else ends a set (movement is not counted and the clock stands); the summary comes before the
+ * plan is through only by Finish. Its closing line answers the tap, as "Set skipped" does.
+ */
+function endedAtTap(prev: SessionState, next: SessionState, record: SetRecord): boolean {
+  if (record.skippedUnderWay || record.endedByHand) return true;
+  return isPaused(prev) || (next.phase === 'summary' && endedEarly(next));
 }
 
 /** The session ended with sets of its plan neither done nor skipped. */
@@ -380,13 +391,16 @@ function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[])
   );
 }
 
-function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[] {
+/** `atTap`: the set ended at the person's tap (see endedAtTap), and its closing line answers it. */
+function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord, atTap: boolean): Cue[] {
   const planned = currentPlanned(prev);
   if (!planned) return [];
   // A hold that was held is told by its time, however it ended (a hold the detectors end may have been
   // taken as begun in that same step, so the set before it shows none). One skipped before it began is
   // saved with a hold of 0 and is told skipped, as a rep set is: the person must hear their tap taken.
-  if (record.holdMs !== null && record.endedBy !== 'skipped') return holdEnded(set, record, record.holdMs);
+  if (record.holdMs !== null && record.endedBy !== 'skipped') {
+    return holdEnded(set, record, record.holdMs, atTap);
+  }
   const cues = formWarnings(set.formIssues, record.formIssues);
   if (record.count > set.count) {
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
@@ -397,8 +411,9 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
     cues.push(sayReply('Set skipped', true));
   } else if (record.endedBy !== 'target') {
     const setOver = `Set over: ${plural(record.count, countUnit(planned.exercise))}`;
-    // Skip set's answer is heard next, as "Set skipped" is; reps that stopped coming are news.
-    cues.push(record.skippedUnderWay ? sayReply(setOver, true) : say(setOver));
+    // The answer to Skip set or Finish is heard next, as "Set skipped" is; reps that stopped coming
+    // are news.
+    cues.push(atTap ? sayReply(setOver, true) : say(setOver));
   }
   return cues;
 }
@@ -439,8 +454,9 @@ function countPutRight(prev: SessionState, next: SessionState): SetRecord | null
  * been said: "Hips up" then would ask the person to mend a hold that is already over. (One said during
  * the hold is not said again.) Ended by Skip set, the answer to the tap: "Set skipped: seven seconds
  * held", said over what was still being said of the hold (its time calls are moot), as "Set skipped".
+ * Ended by End hold or Finish (`atTap`), "Done" is the answer to the tap, said so too.
  */
-function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number): Cue[] {
+function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number, atTap: boolean): Cue[] {
   const news = record.formIssues.filter((issue) => !set.formIssues.includes(issue));
   const reasons = record.endedBy === 'form' ? news : [];
   const warned = formWarnings(
@@ -455,7 +471,9 @@ function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number): Cue[] {
     `Done: ${spokenDuration(heldS(holdMs))}`,
     ...reasons.map((issue) => `${capitalised(FORM_ISSUE_TEXT[issue].problem)} at the end`),
   ];
-  const ended: Cue = { kind: 'say', text: sentences(done), interrupt: false, ends: 'time' };
+  const ended: Cue = atTap
+    ? sayReply(sentences(done), true)
+    : { kind: 'say', text: sentences(done), interrupt: false, ends: 'time' };
   return [...warned, tone('hold-end'), vibrate('hold-end'), ended];
 }
 

@@ -491,9 +491,10 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 3, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
     const end = run.do({ type: 'finish', nowMs: 5000 }).filter((c) => c.kind === 'say');
-    // Done, not complete: two of its three sets were never begun.
+    // Done, not complete: two of its three sets were never begun. The set's end answers the tap, heard
+    // at once, and the session's end after it.
     expect(end).toEqual([
-      { kind: 'say', text: 'Set over: one rep', interrupt: true },
+      { kind: 'say', text: 'Set over: one rep', interrupt: true, reply: true },
       { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: false },
     ]);
     // Finished in a rest, the rest's announcement of the next set is cut off.
@@ -502,6 +503,25 @@ describe('planCues', () => {
     expect(inRest.state.phase).toBe('rest');
     expect(inRest.do({ type: 'finish', nowMs: 5000 }).filter((c) => c.kind === 'say')).toEqual([
       { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: true },
+    ]);
+  });
+
+  // As the app asks it: Finish pauses for its question, and the answer ends the set under way.
+  it("answers Finish's question with the set's end, at once, then the session's end", () => {
+    const midPlan = new Run(plan(['superman', 3, 10, 30]));
+    midPlan.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
+    midPlan.do({ type: 'pause', nowMs: 3000, toAsk: true });
+    expect(midPlan.do({ type: 'finish', nowMs: 6000 }).filter((c) => c.kind === 'say')).toEqual([
+      { kind: 'say', text: 'Set over: two reps', interrupt: true, reply: true },
+      { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: false },
+    ]);
+    // In the plan's last set: the session is complete, and the set's end still answers the tap.
+    const lastSet = new Run(plan(['superman', 1, 10, 30]));
+    lastSet.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    lastSet.do({ type: 'pause', nowMs: 3000, toAsk: true });
+    expect(lastSet.do({ type: 'finish', nowMs: 6000 }).filter((c) => c.kind === 'say')).toEqual([
+      { kind: 'say', text: 'Set over: one rep', interrupt: true, reply: true },
+      { kind: 'say', text: 'Session complete: one set. Well done', interrupt: false },
     ]);
   });
 
@@ -524,10 +544,12 @@ describe('planCues', () => {
     expect(ended.do({ type: 'pause', nowMs: 11_100, toAsk: true })).toEqual([
       { kind: 'say', text: 'Paused. Finish the session?', interrupt: true, reply: true },
     ]);
-    expect(spoken(ended.do(tick(13_000), { type: 'finish', nowMs: 14_000 }))).toEqual([
-      'Done: ten seconds',
-      'Session ended: one set done. Well done',
-    ]);
+    expect(ended.do(tick(13_000), { type: 'finish', nowMs: 14_000 }).filter((c) => c.kind === 'say')).toEqual(
+      [
+        { kind: 'say', text: 'Done: ten seconds', interrupt: true, reply: true },
+        { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: false },
+      ],
+    );
     const goesOn = new Run(plan(['elbow-plank', 3, 20, 60]));
     goesOn.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
     goesOn.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
@@ -587,10 +609,14 @@ describe('planCues', () => {
       ]);
     });
 
-    it('ended by the person with End hold: the time held', () => {
+    // The answer to the tap, as Skip set's is: heard next, over the time call it makes moot.
+    it('ended by the person with End hold: the time held, as the answer to the tap', () => {
       const run = holding();
       const end = run.do({ type: 'end-hold', nowMs: 11_000 });
-      expect(spoken(end)).toEqual(['Done: ten seconds', expect.stringMatching(/^Rest, one minute/)]);
+      expect(end.filter((cue) => cue.kind === 'say')).toEqual([
+        { kind: 'say', text: 'Done: ten seconds', interrupt: true, reply: true },
+        expect.objectContaining({ text: expect.stringMatching(/^Rest, one minute/), interrupt: false }),
+      ]);
     });
 
     it('finished before the hold began: "Set skipped", then the session\'s end', () => {
