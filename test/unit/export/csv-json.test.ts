@@ -141,6 +141,60 @@ describe('CSV export', () => {
     ]);
   });
 
+  // The person's Skip set, with something counted or held: ended at their tap, not by itself. A set
+  // kept before that was told apart has no field, and reads as it always did.
+  it('notes a set skipped under way as skipped, at what it reached', async () => {
+    const bundle = await recordSession();
+    const [superman, , plank] = bundle.sets;
+    const sets = [
+      {
+        ...superman!,
+        index: 0,
+        endedBy: 'stopped' as const,
+        count: 4,
+        target: 10,
+        peakDeg: null,
+        skippedUnderWay: true,
+      },
+      {
+        ...plank!,
+        index: 1,
+        endedBy: 'stopped' as const,
+        target: 45,
+        holdMs: 20_400,
+        formIssues: [],
+        skippedUnderWay: true,
+      },
+      {
+        ...superman!,
+        index: 2,
+        setNumber: 2,
+        exerciseId: 'bat-hang' as const,
+        endedBy: 'stopped' as const,
+        count: 2,
+        target: 5,
+        peakDeg: null,
+        skippedUnderWay: true,
+      },
+      // Reps that stopped coming, and a set kept before skips under way were told apart.
+      {
+        ...superman!,
+        index: 3,
+        setNumber: 3,
+        endedBy: 'stopped' as const,
+        count: 4,
+        target: 10,
+        peakDeg: null,
+      },
+    ];
+    expect(notesOf(toCsv([{ session: bundle.session, sets }]))).toEqual([
+      'skipped at 4 of 10 reps',
+      'skipped at 20 s of 45 s',
+      '2 breath cycles; skipped at 2 of 5 breath cycles',
+      'stopped before the target of 10 reps',
+    ]);
+  });
+
   it('says a count or a target of one in the singular', async () => {
     const bundle = await recordSession();
     const [superman] = bundle.sets;
