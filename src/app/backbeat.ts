@@ -37,6 +37,7 @@ import type { Activity } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
 import {
+  LessonStore,
   parseTunings,
   SetLessons,
   TUNING_KEY,
@@ -105,6 +106,8 @@ export class Backbeat {
   readonly settings: SettingsModel;
   /** What the app has learned of how this person moves, from the counts they corrected. */
   readonly tunings: TuningModel;
+  /** What the corrections of this session's sets taught the tunings. */
+  readonly lessons: SetLessons;
   readonly session: SessionModel;
   /** Where today's plan sets a target apart from the settings, and why (progression). */
   readonly targetChanges = new TargetChangesModel();
@@ -159,6 +162,11 @@ export class Backbeat {
     this.settings = new SettingsModel(new SettingsStore(options.settingsStorage ?? null));
     this.tunings = new TuningModel(new TuningStore(options.settingsStorage ?? null));
     this.session = new SessionModel(now, planOf(this.settings.state));
+    this.lessons = new SetLessons(
+      this.tunings,
+      { expectedPeakDeg, countedByMotion: (id) => this.devices.active.motionFor(id) !== null },
+      new LessonStore(options.settingsStorage ?? null),
+    );
     this.followOtherTabs(options.storageEvents ?? null);
     this.devices = new Devices({
       now,
@@ -304,12 +312,7 @@ export class Backbeat {
         .subscribe((running) => this.devices.keepStreaming(running)),
     );
     // A set the person corrected teaches the detectors of that exercise how this person moves.
-    const lessons = new SetLessons(
-      this.tunings,
-      { expectedPeakDeg, countedByMotion: (id) => this.devices.active.motionFor(id) !== null },
-      this.session.state.completed,
-    );
-    this.subscriptions.add(this.session.state$.subscribe(({ completed }) => lessons.observe(completed)));
+    this.subscriptions.add(this.session.state$.subscribe((state) => this.lessons.observe(state)));
     this.pauseWhileDeviceAway();
     this.keepHeartSamples();
     this.directVirtualPerson();

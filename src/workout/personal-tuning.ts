@@ -93,13 +93,32 @@ export class TuningModel extends Model<PersonalTunings> {
   }
 }
 
-/** What the set just done taught: kept so that a later correction of it replaces its lesson. */
-interface Lesson {
-  readonly index: number;
-  /** The exercise's tuning before this set taught anything. */
+export const LESSONS_KEY = 'backbeat.session-lessons.v1';
+
+/**
+ * A set's place in its session, the same on every page that puts the session back: a reload or a
+ * move to another tab moves every time onto that page's clock, but not apart from one another.
+ */
+export function setKeyOf(record: SetRecord, index: number, sessionStartedMs: number): string {
+  const offsetMs = Math.round(record.startedMs - sessionStartedMs);
+  const lengthMs = Math.round(record.endedMs - record.startedMs);
+  return `${index}:${record.exerciseId}:${record.setNumber}:${offsetMs}:${lengthMs}`;
+}
+
+/** What one set taught, kept with the count it was taught for. */
+export interface SetLesson {
+  readonly set: string;
+  readonly exerciseId: ExerciseId;
+  /** The exercise's tuning before this set taught anything: a later correction of the set starts again from it. */
   readonly before: PersonalTuning;
-  /** The count the lesson is read against: the detectors', or the one restored after a reload. */
+  /** The tuning this set left. */
+  readonly after: PersonalTuning;
+  /** The count the set's corrections are read against: the detectors', or the one it was put back with. */
   readonly detected: number;
+  /** The set as taught: put back unchanged (Resume, a move from another tab), it teaches nothing more. */
+  readonly count: number;
+  readonly corrections: number;
+  readonly endedByHand: boolean;
   /**
    * A detector counted the set. Counted by hand alone (a heart-rate-only strap, a watch that does not
    * see this exercise), its corrections say nothing of how the detectors see the person.
@@ -107,68 +126,195 @@ interface Lesson {
   readonly byMotion: boolean;
 }
 
+/** The lessons of one session's sets, kept beyond the page so that a reload cannot teach them twice. */
+export interface SessionLessons {
+  /** The session's first set (see setKeyOf): another session's sets start a list of their own. */
+  readonly session: string;
+  readonly lessons: readonly SetLesson[];
+}
+
 export interface LessonSources {
   /** The exercise's expected peak (degrees), to read the person's own range against. */
   readonly expectedPeakDeg: (id: ExerciseId) => number | undefined;
   /** Whether a detector counts this exercise with the devices connected now. */
   readonly countedByMotion: (id: ExerciseId) => boolean;
+  /** The exercise's tuning now. */
+  readonly tuningFor: (id: ExerciseId) => PersonalTuning;
 }
 
 /**
- * Teaches the tunings from the sets of a session as they are done. A set the person corrected adapts
- * its exercise's tuning once; a correction of its count during the rest after it replaces that
- * lesson rather than adding another, so that −1 then +1 leaves the tuning as it was.
+ * What the session's last set teaches, as a set's end or a correction of it: the lessons with its own,
+ * and the tuning to give its exercise (null when there is nothing new to learn). A set teaches once,
+ * from the tuning it began with; a correction of it in the rest after it replaces that lesson, so that
+ * −1 then +1 leaves the tuning as it was; a set found as it was taught (put back after a reload, moved
+ * from another tab) teaches nothing again. `justEnded`: the set was seen ending on this page; one put
+ * back with no lesson kept (a session begun before lessons were kept) is taken as taught already, and
+ * a correction of it is read against the count it was put back with.
+ */
+export function learnFromLastSet(
+  kept: SessionLessons | null,
+  completed: readonly SetRecord[],
+  sessionStartedMs: number,
+  justEnded: boolean,
+  sources: LessonSources,
+): { readonly lessons: SessionLessons | null; readonly teach: PersonalTuning | null } {
+  const first = completed[0];
+  const record = completed.at(-1);
+  if (!first || !record) return { lessons: kept, teach: null };
+  const session = setKeyOf(first, 0, sessionStartedMs);
+  const lessons = kept?.session === session ? kept.lessons : [];
+  const set = setKeyOf(record, completed.length - 1, sessionStartedMs);
+  const taught = lessons.find((lesson) => lesson.set === set);
+  const corrections = record.corrections ?? 0;
+  const endedByHand = record.endedByHand ?? false;
+  if (
+    taught &&
+    taught.count === record.count &&
+    taught.corrections === corrections &&
+    taught.endedByHand === endedByHand
+  )
+    return { lessons: kept, teach: null };
+  const id = record.exerciseId;
+  const before = taught?.before ?? sources.tuningFor(id);
+  const detected = taught?.detected ?? (justEnded ? record.count - corrections : record.count);
+  const byMotion = taught?.byMotion ?? sources.countedByMotion(id);
+  const correction = byMotion ? correctionOf(record, sources.expectedPeakDeg(id), detected) : null;
+  const after = correction && (taught || justEnded) ? adaptTuning(before, correction) : before;
+  const lesson: SetLesson = {
+    set,
+    exerciseId: id,
+    before,
+    after,
+    detected,
+    count: record.count,
+    corrections,
+    endedByHand,
+    byMotion,
+  };
+  return {
+    lessons: { session, lessons: [...lessons.filter((l) => l.set !== set), lesson] },
+    teach: taught || after !== before ? after : null,
+  };
+}
+
+const sameTuning = (a: PersonalTuning, b: PersonalTuning) =>
+  a.rangeScale === b.rangeScale && a.holdLeaveScale === b.holdLeaveScale;
+
+/** An exercise whose counting this session's corrections changed, and how it is counted now. */
+export interface LearnedInSession {
+  readonly exerciseId: ExerciseId;
+  readonly tuning: PersonalTuning;
+}
+
+/**
+ * The exercises this session's sets taught something that still holds: the tuning their lessons left
+ * is the one in use, and differs from the one the session began with. Not one whose lessons cancelled
+ * out (−1 in one set, +1 in the next), nor one forgotten in Settings since.
+ */
+export function learnedInSession(
+  kept: SessionLessons | null,
+  tuningFor: (id: ExerciseId) => PersonalTuning,
+): LearnedInSession[] {
+  const learned: LearnedInSession[] = [];
+  for (const { id } of PROGRAM) {
+    const lessons = kept?.lessons.filter((lesson) => lesson.exerciseId === id) ?? [];
+    const first = lessons[0];
+    const last = lessons.at(-1);
+    if (!first || !last) continue;
+    const now = tuningFor(id);
+    if (sameTuning(last.after, now) && !sameTuning(first.before, now))
+      learned.push({ exerciseId: id, tuning: now });
+  }
+  return learned;
+}
+
+function isSetLesson(value: unknown): value is SetLesson {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.set === 'string' &&
+    PROGRAM.some((e) => e.id === v.exerciseId) &&
+    isPersonalTuning(v.before) &&
+    isPersonalTuning(v.after) &&
+    typeof v.detected === 'number' &&
+    typeof v.count === 'number' &&
+    typeof v.corrections === 'number' &&
+    typeof v.endedByHand === 'boolean' &&
+    typeof v.byMotion === 'boolean'
+  );
+}
+
+/** Keeps well-formed lessons; anything else reads as no lessons (a set then teaches as if just done). */
+export function parseSessionLessons(value: unknown): SessionLessons | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.session !== 'string' || !Array.isArray(v.lessons)) return null;
+  return { session: v.session, lessons: v.lessons.filter(isSetLesson) };
+}
+
+export class LessonStore extends JsonStore<SessionLessons | null> {
+  constructor(storage: KeyValueStorage | null, key = LESSONS_KEY) {
+    super(storage, key, parseSessionLessons, () => null);
+  }
+}
+
+/** What the lessons read of a session's state. */
+export interface LessonState {
+  readonly phase: string;
+  readonly set: { readonly startedMs: number } | null;
+  readonly completed: readonly SetRecord[];
+  readonly startedMs: number | null;
+}
+
+/**
+ * Teaches the tunings from the sets of a session as they are done and corrected (see
+ * learnFromLastSet). The lessons are kept in storage, so that a session put back on a page, after a
+ * reload or from another tab, finds what its sets taught before.
  */
 export class SetLessons {
-  private seen: number;
-  private lastRecord: SetRecord | null;
-  private lesson: Lesson | null = null;
+  private previous: LessonState | null = null;
+  private lessonsInMemory: SessionLessons | null;
+  private kept = true;
 
   constructor(
     private readonly tunings: TuningModel,
-    private readonly sources: LessonSources,
-    completed: readonly SetRecord[],
+    private readonly sources: Omit<LessonSources, 'tuningFor'>,
+    private readonly store: LessonStore,
   ) {
-    this.seen = completed.length;
-    this.lastRecord = completed.at(-1) ?? null;
+    this.lessonsInMemory = store.load();
   }
 
-  /** Takes each state's finished sets. */
-  observe(completed: readonly SetRecord[]): void {
-    const record = completed.at(-1) ?? null;
-    const index = completed.length - 1;
-    if (record && completed.length === this.seen + 1) {
-      this.lesson = this.lessonOf(record, index, record.count - (record.corrections ?? 0));
-      this.teach(record, this.lesson);
-    } else if (record && completed.length === this.seen && record !== this.lastRecord) {
-      // The set just done, put right during its rest. After a reload its first lesson is already in
-      // the tuning, so the new one is read against the count as it stood.
-      if (this.lesson?.index !== index)
-        this.lesson = this.lessonOf(record, index, this.lastRecord?.count ?? 0);
-      this.teach(record, this.lesson);
-    } else if (completed.length !== this.seen) {
-      // A new session, or one put back on resume: its sets taught what they had to when they were done.
-      this.lesson = null;
+  /** Takes each state of the session. */
+  observe(state: LessonState): void {
+    const previous = this.previous;
+    this.previous = state;
+    const { completed, startedMs } = state;
+    const record = completed.at(-1);
+    if (!record || startedMs === null || record === previous?.completed.at(-1)) return;
+    // The reducer ends a set into a record that keeps its start; a session put back has none running.
+    const justEnded =
+      previous?.phase === 'set' &&
+      previous.set?.startedMs === record.startedMs &&
+      previous.completed.length === completed.length - 1;
+    const { lessons, teach } = learnFromLastSet(this.lessons(), completed, startedMs, justEnded, {
+      ...this.sources,
+      tuningFor: (id) => this.tunings.tuningFor(id),
+    });
+    if (lessons !== this.lessonsInMemory) {
+      this.lessonsInMemory = lessons;
+      this.kept = this.store.save(lessons);
     }
-    this.seen = completed.length;
-    this.lastRecord = record;
+    if (teach && !sameTuning(teach, this.tunings.tuningFor(record.exerciseId)))
+      this.tunings.set(record.exerciseId, teach);
   }
 
-  private lessonOf(record: SetRecord, index: number, detected: number): Lesson {
-    const id = record.exerciseId;
-    return {
-      index,
-      before: this.tunings.tuningFor(id),
-      detected,
-      byMotion: this.sources.countedByMotion(id),
-    };
+  /** What this session's corrections changed that still holds: for the summary. */
+  learned(): LearnedInSession[] {
+    return learnedInSession(this.lessons(), (id) => this.tunings.tuningFor(id));
   }
 
-  private teach(record: SetRecord, lesson: Lesson): void {
-    if (!lesson.byMotion) return;
-    const id = record.exerciseId;
-    const correction = correctionOf(record, this.sources.expectedPeakDeg(id), lesson.detected);
-    const tuning = correction ? adaptTuning(lesson.before, correction) : lesson.before;
-    if (tuning !== this.tunings.tuningFor(id)) this.tunings.set(id, tuning);
+  /** The lessons as stored, where another tab may have written them; this page's where none could be kept. */
+  private lessons(): SessionLessons | null {
+    return this.kept ? (this.store.load() ?? this.lessonsInMemory) : this.lessonsInMemory;
   }
 }
