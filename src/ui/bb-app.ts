@@ -595,6 +595,7 @@ export class BbApp extends LitElement {
           .plan=${state.plan}
           .durationMs=${timerMs(state)}
           .heart=${this.app.heartSummary()}
+          .learned=${this.app.lessons.learned()}
           .problem=${this.exportProblem}
         ></bb-summary>`;
     }

@@ -4,15 +4,8 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { VoiceChoice } from '../cues/speech.ts';
 import { maxHeartRate } from '../workout/heart.ts';
-import type { PersonalTunings, TuningModel } from '../workout/personal-tuning.ts';
-import {
-  countText,
-  type ExerciseId,
-  type ExerciseKind,
-  exerciseById,
-  PROGRAM,
-  perSideText,
-} from '../workout/program.ts';
+import type { TuningModel } from '../workout/personal-tuning.ts';
+import { countText, type ExerciseId, exerciseById, PROGRAM, perSideText } from '../workout/program.ts';
 import {
   belowProgramRange,
   DRAWING_IN_STEPS_S,
@@ -34,6 +27,7 @@ import {
   describeRange,
   describeTargetChange,
   formatDuration,
+  learnedText,
   parseTypedNumber,
 } from './format.ts';
 import { ObserveController } from './observe.ts';
@@ -46,24 +40,6 @@ function otherVoices(next: readonly VoiceChoice[], previous?: readonly VoiceChoi
     const p = previous[i];
     return v.uri !== p.uri || v.name !== p.name || v.lang !== p.lang || v.isDefault !== p.isDefault;
   });
-}
-
-/**
- * What the app learned of how the person does an exercise from their +1, −1 and holds ended by hand,
- * in words: "reps count from 60 % of the movement the program expects". Null when it learned nothing.
- */
-function learnedText(kind: ExerciseKind, tuning: PersonalTunings[ExerciseId]): string | null {
-  if (!tuning) return null;
-  const percent = (scale: number) => `${Math.round(scale * 100)} %`;
-  const parts: string[] = [];
-  if (tuning.rangeScale !== 1) {
-    const counted = kind === 'breaths' ? 'breaths' : 'reps';
-    parts.push(`${counted} count from ${percent(tuning.rangeScale)} of the movement the program expects`);
-  }
-  if (tuning.holdLeaveScale !== 1) {
-    parts.push(`a hold ends at ${percent(tuning.holdLeaveScale)} of the usual move out of the pose`);
-  }
-  return parts.length ? `Learned from your corrections: ${parts.join('; ')}.` : null;
 }
 
 /**
@@ -417,7 +393,7 @@ export class BbSettings extends LitElement {
           : ['Reps', ''];
     const limits = targetLimits(choice.id);
     const change = this.targetChanges.find((c) => c.exerciseId === choice.id);
-    const learned = learnedText(exercise.kind, this.learned?.value[choice.id]);
+    const learned = learnedText(exercise, this.learned?.value[choice.id]);
     // The field keeps the full session's sets, to come back to; a short session does one of each.
     const shortNoteId = short && dosage.sets !== 1 ? `${choice.id}-short-sets` : null;
     // The reps of a set done one side at a time are kept as the total of both sides.

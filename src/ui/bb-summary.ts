@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
+import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
 import {
   anySetDone,
@@ -12,7 +13,16 @@ import {
 } from '../workout/session.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
-import { atWeight, describeForm, formatDuration, heldS, plural, sessionLength, setsDone } from './format.ts';
+import {
+  atWeight,
+  describeForm,
+  formatDuration,
+  heldS,
+  learnedInSessionText,
+  plural,
+  sessionLength,
+  setsDone,
+} from './format.ts';
 import { fitsFourColumns } from './sets-columns.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { buttonStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
@@ -204,6 +214,10 @@ export class BbSummary extends LitElement {
       .fix button {
         min-width: 3.5rem;
       }
+      .learned {
+        margin: 0;
+        color: var(--bb-muted, #b6c2d1);
+      }
       .problem {
         margin: 0;
         padding: 0.75rem 1rem;
@@ -222,6 +236,11 @@ export class BbSummary extends LitElement {
   @property({ attribute: false }) heart: SessionHeart | null = null;
   /** Why the last file asked for could not be made. */
   @property({ attribute: false }) problem: string | null = null;
+  /**
+   * What this session's corrections changed in the counting from now on: said here, where the person
+   * looks once the sets are over, since the voice says only the count they put right.
+   */
+  @property({ attribute: false }) learned: readonly LearnedInSession[] = [];
 
   /**
    * The width the four columns took where they did not fit their box (see measureSets); null until
@@ -299,6 +318,7 @@ export class BbSummary extends LitElement {
           .split(' · ')
           .map((part, i) => html`${i > 0 ? ' · ' : ''}<span class="part">${part}</span>`)}
       </div>
+      ${this.renderLearned()}
       ${this.renderNext()}
       <div class="actions save" role="group" aria-labelledby="save-title">
         <span id="save-title" class="save-title">Save this session:</span>
@@ -390,6 +410,11 @@ export class BbSummary extends LitElement {
       <button aria-label=${`−1 ${unit} on ${which}`} ?disabled=${last.count <= lowest} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
       <button aria-label=${`+1 ${unit} on ${which}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
     </div>`;
+  }
+
+  private renderLearned() {
+    const text = learnedInSessionText(this.learned);
+    return text ? html`<p class="learned">${text}</p>` : nothing;
   }
 
   private renderNext() {

@@ -3,7 +3,9 @@
 // session began and what it held, why it paused; and the other way, a number as a person types it.
 // Pure, but for personLocale, which reads the browser's languages for the English dates are written in.
 
+import type { PersonalTuning } from '../motion/tuning.ts';
 import type { SessionSummary } from '../store/records.ts';
+import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import {
   countRangeText,
   countText,
@@ -219,4 +221,46 @@ export function personLocale(): string {
   const key = languages.join(',');
   if (remembered?.key !== key) remembered = { key, locale: englishLocaleFor(languages) };
   return remembered.locale;
+}
+
+const LEARNED = 'Learned from your corrections';
+
+/**
+ * What the app learned of how the person does an exercise from their +1, −1 and holds ended by hand:
+ * "reps count from 60 % of the movement the program expects", the exercise named where several may
+ * be told ("superman reps count …").
+ */
+function learnedParts(exercise: Exercise, tuning: PersonalTuning | undefined, named: boolean): string[] {
+  if (!tuning) return [];
+  const percent = (scale: number) => `${Math.round(scale * 100)} %`;
+  const name = exercise.name.toLowerCase();
+  const parts: string[] = [];
+  if (tuning.rangeScale !== 1) {
+    const counted = exercise.kind === 'breaths' ? 'breaths' : 'reps';
+    parts.push(
+      `${named ? `${name} ${counted}` : counted} count from ${percent(tuning.rangeScale)} of the movement the program expects`,
+    );
+  }
+  if (tuning.holdLeaveScale !== 1) {
+    const hold = named ? `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} hold` : 'a hold';
+    parts.push(`${hold} ends at ${percent(tuning.holdLeaveScale)} of the usual move out of the pose`);
+  }
+  return parts;
+}
+
+/** Settings, beside the exercise: "Learned from your corrections: reps count from 60 % …". Null when nothing was. */
+export function learnedText(exercise: Exercise, tuning: PersonalTuning | undefined): string | null {
+  const parts = learnedParts(exercise, tuning, false);
+  return parts.length ? `${LEARNED}: ${parts.join('; ')}.` : null;
+}
+
+/**
+ * The summary, of what this session's corrections changed in the counting from now on, in the words
+ * Settings uses, and where to forget it. Null when they changed nothing.
+ */
+export function learnedInSessionText(learned: readonly LearnedInSession[]): string | null {
+  const parts = learned.flatMap(({ exerciseId, tuning }) =>
+    learnedParts(exerciseById(exerciseId), tuning, true),
+  );
+  return parts.length ? `${LEARNED}: ${parts.join('; ')}. Forget it in Settings.` : null;
 }

@@ -319,6 +319,20 @@ describe('bb-summary', () => {
     }
   });
 
+  it('says what the session’s corrections taught the counting from now on, and only when they taught something', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [record({ count: 4, corrections: 1 })];
+    summary.durationMs = 60_000;
+    summary.learned = [{ exerciseId: 'superman', tuning: { rangeScale: 0.6, holdLeaveScale: 1 } }];
+    document.body.append(summary);
+    const note = page.getByText(
+      'Learned from your corrections: superman reps count from 60 % of the movement the program expects. Forget it in Settings.',
+    );
+    await expect.element(note).toBeVisible();
+    summary.learned = [];
+    await expect.element(note).not.toBeInTheDocument();
+  });
+
   it('says that no set was done, for a session whose every set was skipped before it counted anything', async () => {
     const summary = document.createElement('bb-summary');
     const skipped = { count: 0, endedBy: 'skipped', peakDeg: null } as const;

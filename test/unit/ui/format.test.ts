@@ -6,6 +6,8 @@ import {
   describeTargetChange,
   englishLocaleFor,
   formatDuration,
+  learnedInSessionText,
+  learnedText,
   parseTypedNumber,
   plural,
   sessionStartText,
@@ -176,5 +178,35 @@ describe('describeSessionFacts', () => {
     expect(describeSessionFacts({ ...summary, sets: 3, reps: 36, breaths: 0, avgBpm: 92, weights })).toBe(
       '5 min · 3 sets · 36 reps · 92 bpm average · Wide-grip lat pulldown at 27.5 kg',
     );
+  });
+});
+
+describe('what was learned from the person’s corrections, in words', () => {
+  const lower = { rangeScale: 0.6, holdLeaveScale: 1 };
+
+  it('in Settings, for the exercise it belongs to', () => {
+    expect(learnedText(exerciseById('superman'), lower)).toBe(
+      'Learned from your corrections: reps count from 60 % of the movement the program expects.',
+    );
+    expect(learnedText(exerciseById('elbow-plank'), { rangeScale: 1, holdLeaveScale: 0.8 })).toBe(
+      'Learned from your corrections: a hold ends at 80 % of the usual move out of the pose.',
+    );
+    expect(learnedText(exerciseById('superman'), undefined)).toBeNull();
+    expect(learnedText(exerciseById('superman'), { rangeScale: 1, holdLeaveScale: 1 })).toBeNull();
+  });
+
+  it('after a session, in the same words, each exercise named, and where to forget it', () => {
+    expect(learnedInSessionText([{ exerciseId: 'superman', tuning: lower }])).toBe(
+      'Learned from your corrections: superman reps count from 60 % of the movement the program expects. Forget it in Settings.',
+    );
+    expect(
+      learnedInSessionText([
+        { exerciseId: 'bat-hang', tuning: { rangeScale: 1.2, holdLeaveScale: 1 } },
+        { exerciseId: 'elbow-plank', tuning: { rangeScale: 1, holdLeaveScale: 0.8 } },
+      ]),
+    ).toBe(
+      'Learned from your corrections: bat hang breaths count from 120 % of the movement the program expects; an elbow plank hold ends at 80 % of the usual move out of the pose. Forget it in Settings.',
+    );
+    expect(learnedInSessionText([])).toBeNull();
   });
 });
