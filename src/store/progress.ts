@@ -4,7 +4,7 @@
 // the same instant in every zone, which the axis reads as a date in UTC (see week-axis.ts).
 
 import { nextWeek, sessionWeek, type Week, weekUtcMs } from '../workout/calendar.ts';
-import { type ExerciseId, type ExerciseKind, exerciseById } from '../workout/program.ts';
+import { type ExerciseId, type ExerciseKind, exerciseById, PROGRAM } from '../workout/program.ts';
 import { type PastSession, type PastSet, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import { heldS } from '../workout/session.ts';
 import type { SessionRow, SetRow } from './records.ts';
@@ -17,6 +17,13 @@ export interface ChartLine {
    * line's colour, dashed, wide and pale beneath it, so that a line on its target shows both.
    */
   readonly target?: boolean;
+  /**
+   * Which of its chart's colours and markers the line takes: fixed by what it measures, never by
+   * which other lines have values, so that a line looks the same in every week and at every stage
+   * (the drawing-in, its plank not yet begun, is not drawn in the plank's colour). A target takes its
+   * line's.
+   */
+  readonly styleSlot: number;
 }
 
 export interface ChartSeries {
@@ -168,9 +175,10 @@ export function progress(weeks: readonly WeekRow[]): Progress {
     breathsPerWeek: countsPerWeek(sorted, x, 'breaths'),
     holds: {
       x,
-      lines: HOLD_CHARTED.flatMap((id) => [
+      lines: HOLD_CHARTED.flatMap((id, styleSlot) => [
         {
           label: `${exerciseById(id).name} (s)`,
+          styleSlot,
           values: sorted.map((w) => {
             const ms = longestHeldMs(w, id);
             // In the whole seconds the set's timer showed, as everywhere else a hold is told.
@@ -181,6 +189,7 @@ export function progress(weeks: readonly WeekRow[]): Progress {
           label: `${exerciseById(id).name} target (s)`,
           values: sorted.map((w) => weekHoldTargetS(w, id)),
           target: true,
+          styleSlot,
         },
       ]),
     },
@@ -189,10 +198,12 @@ export function progress(weeks: readonly WeekRow[]): Progress {
       lines: [
         {
           label: 'Best lift (°)',
+          styleSlot: 0,
           values: sorted.map((w) => (w.supermanBestDeg === null ? null : round1(w.supermanBestDeg))),
         },
         {
           label: 'Mean of sets (°)',
+          styleSlot: 1,
           values: sorted.map((w) =>
             w.supermanLiftSets ? round1(w.supermanLiftSumDeg / w.supermanLiftSets) : null,
           ),
@@ -205,9 +216,13 @@ export function progress(weeks: readonly WeekRow[]): Progress {
     heartRate: {
       x,
       lines: [
-        { label: 'Average (bpm)', values: sorted.map((w) => wholeOrNull(w.avgBpm)) },
-        { label: 'Peak (bpm)', values: sorted.map((w) => w.maxBpm) },
-        { label: 'Recovery in 1 min (bpm)', values: sorted.map((w) => wholeOrNull(w.recoveryBpm)) },
+        { label: 'Average (bpm)', values: sorted.map((w) => wholeOrNull(w.avgBpm)), styleSlot: 0 },
+        { label: 'Peak (bpm)', values: sorted.map((w) => w.maxBpm), styleSlot: 1 },
+        {
+          label: 'Recovery in 1 min (bpm)',
+          values: sorted.map((w) => wholeOrNull(w.recoveryBpm)),
+          styleSlot: 2,
+        },
       ],
     },
   };
@@ -273,23 +288,21 @@ function longestHeldMs(week: WeekRow, id: ExerciseId): number | null {
   return week.longestHoldMs[id] || null;
 }
 
-/** What the week rows count of the exercises of one kind: reps, or breath cycles. */
+/**
+ * What the week rows count of the exercises of one kind: reps, or breath cycles. A line for each
+ * exercise done in some week, in the program's order and with its place among the exercises of the
+ * kind for its style, whichever the person did first.
+ */
 function countsPerWeek(
   weeks: readonly WeekRow[],
   x: readonly number[],
   kind: Exclude<ExerciseKind, 'hold'>,
 ): ChartSeries {
-  const exercises: ExerciseId[] = [];
-  for (const week of weeks) {
-    for (const id of Object.keys(week.reps) as ExerciseId[]) {
-      if (exerciseById(id).kind === kind && !exercises.includes(id)) exercises.push(id);
-    }
-  }
+  const done = new Set(weeks.flatMap((week) => Object.keys(week.reps)));
   return {
     x,
-    lines: exercises.map((id) => ({
-      label: exerciseById(id).name,
-      values: weeks.map((w) => w.reps[id] ?? null),
-    })),
+    lines: PROGRAM.filter((exercise) => exercise.kind === kind).flatMap(({ id, name }, styleSlot) =>
+      done.has(id) ? [{ label: name, values: weeks.map((w) => w.reps[id] ?? null), styleSlot }] : [],
+    ),
   };
 }

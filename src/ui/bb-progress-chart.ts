@@ -5,7 +5,7 @@ import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
 import { firstWeekNote, legendLabel, shownLines } from './chart-legend.ts';
-import { legendMarkerCss, lineMarkers, MARKER_SHAPES, type Marker, shapeCorners } from './chart-markers.ts';
+import { legendMarkerCss, lineMarker, MARKER_SHAPES, type Marker, shapeCorners } from './chart-markers.ts';
 import { personLocale } from './format.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
@@ -23,9 +23,9 @@ const MAX_Y_STEPS = 5;
 /** A ring of the page's background round each marker, so one drawn over another stands apart from it. */
 const MARKER_HALO_PX = 1;
 
-// Distinguishable for the common colour-vision deficiencies (Okabe–Ito), in the order that keeps the
-// first lines clear on each background: the light ones on the dark theme, the deep ones on the light
-// theme, where yellow and sky blue would all but vanish.
+// Distinguishable for the common colour-vision deficiencies (Okabe–Ito), by a line's style slot, in the
+// order that keeps the first slots clear on each background: the light ones on the dark theme, the
+// deep ones on the light theme, where yellow and sky blue would all but vanish.
 const COLOURS = {
   dark: ['#56b4e9', '#e69f00', '#009e73', '#f0e442', '#cc79a7', '#d55e00', '#0072b2'],
   light: ['#0072b2', '#d55e00', '#007a5a', '#a8407a', '#8a6400', '#3b6fa8', '#5a5a5a'],
@@ -300,15 +300,16 @@ export class BbProgressChart extends LitElement {
     const grid = { stroke: themed('--bb-ring-track', '#2a3340'), width: 1 };
     const scheme = window.matchMedia(LIGHT_SCHEME).matches ? 'light' : 'dark';
     const targetAlpha = TARGET_ALPHA[scheme];
-    const colours = lineColours(series.lines, COLOURS[scheme]);
+    const palette = COLOURS[scheme];
     const halo = themed('--bb-bg', '#0d1117');
-    const order = drawOrder(series.lines);
-    // Targets are bands, not points: only the measured lines take a marker, in drawing order.
-    const measured = order.filter((i) => !series.lines[i]!.target);
-    const markers = lineMarkers(measured.length);
-    const drawn = order.map((i) => {
+    // Each line in the colour and marker of its style slot; targets are bands, not points.
+    const drawn = drawOrder(series.lines).map((i) => {
       const line = series.lines[i]!;
-      return { line, colour: colours[i]!, marker: line.target ? null : markers[measured.indexOf(i)]! };
+      return {
+        line,
+        colour: palette[line.styleSlot % palette.length]!,
+        marker: line.target ? null : lineMarker(line.styleSlot),
+      };
     });
     const yAxis = valueAxis(
       series.lines.flatMap((line) => line.values),
@@ -474,17 +475,6 @@ const targetPoints: uPlot.Series.Points.PathBuilder = (u, seriesIdx, idx0, idx1)
   }
   return { stroke: path, fill: path };
 };
-
-/** A colour per line; a target takes the colour of the line it is the goal of, the one before it. */
-function lineColours(lines: ChartSeries['lines'], palette: readonly string[]): string[] {
-  const colours: string[] = [];
-  let next = 0;
-  lines.forEach((line, i) => {
-    const goalOf = line.target && i > 0 && !lines[i - 1]!.target ? colours[i - 1] : undefined;
-    colours.push(goalOf ?? palette[next++ % palette.length]!);
-  });
-  return colours;
-}
 
 /**
  * The lines' indices in the order they are drawn (uPlot draws, and lists in its legend, in series

@@ -15,20 +15,21 @@ export interface Marker {
 }
 
 /**
- * In the order the lines are drawn: up to three lines at one point all show, the triangle's lower
- * corners beside the diamond and the diamond's tips beyond the square. A circle, with no tips, is the
- * fourth, the last.
+ * By a line's style slot, which is also the order its chart draws the lines in: up to three lines at
+ * one point all show, the triangle's lower corners beside the diamond and the diamond's tips beyond
+ * the square. A circle, with no tips, is the fourth, the last.
  */
 export const MARKER_SHAPES: readonly MarkerShape[] = ['triangle', 'diamond', 'square', 'circle'];
 /** The circle's width: a point to be seen at arm's length, on a phone on the floor. */
 const CIRCLE_PX = 13;
 
-/** The markers of `count` measured lines, in the order they are drawn. */
-export function lineMarkers(count: number): Marker[] {
-  return Array.from({ length: count }, (_, i) => {
-    const shape = MARKER_SHAPES[i % MARKER_SHAPES.length]!;
-    return { shape, sizePx: Math.round(CIRCLE_PX * markerBoxScale(shape) * 10) / 10 };
-  });
+/**
+ * The marker of a measured line in its style slot (see ChartLine): the line's own, wherever it is
+ * drawn and whichever other lines are drawn with it.
+ */
+export function lineMarker(styleSlot: number): Marker {
+  const shape = MARKER_SHAPES[styleSlot % MARKER_SHAPES.length]!;
+  return { shape, sizePx: Math.round(CIRCLE_PX * markerBoxScale(shape) * 10) / 10 };
 }
 
 /**

@@ -8,10 +8,10 @@ const WEEK_S = 7 * 24 * 3600;
 const series: ChartSeries = {
   x: [1_763_337_600, 1_763_337_600 + WEEK_S, 1_763_337_600 + 2 * WEEK_S],
   lines: [
-    { label: 'Superman', values: [30, 28, 30] },
-    { label: 'Glute bridge', values: [15, 15, 14] },
-    { label: 'Bird dog', values: [20, 20, 20] },
-    { label: 'Lat pulldown', values: [36, 36, 33] },
+    { label: 'Superman', values: [30, 28, 30], styleSlot: 0 },
+    { label: 'Glute bridge', values: [15, 15, 14], styleSlot: 1 },
+    { label: 'Bird dog', values: [20, 20, 20], styleSlot: 2 },
+    { label: 'Lat pulldown', values: [36, 36, 33], styleSlot: 3 },
   ],
 };
 
@@ -142,9 +142,9 @@ describe('bb-progress-chart', () => {
     document.body.style.width = '148px';
     // One week: each label carries its value ("Superman: 30"), the longest a legend's labels get.
     const chart = oneWeekChart('Reps per week', [
-      { label: 'Superman', values: [30] },
-      { label: 'Glute bridge', values: [15] },
-      { label: 'Lat pulldown', values: [36] },
+      { label: 'Superman', values: [30], styleSlot: 0 },
+      { label: 'Glute bridge', values: [15], styleSlot: 1 },
+      { label: 'Lat pulldown', values: [36], styleSlot: 2 },
     ]);
     document.body.append(chart);
     const root = chart.shadowRoot!;
@@ -166,8 +166,8 @@ describe('bb-progress-chart', () => {
 
   it("names each chart's Numbers after its chart, so that two of them read apart from the keyboard", async () => {
     document.body.append(
-      oneWeekChart('Reps per week', [{ label: 'Superman', values: [30] }]),
-      oneWeekChart('Bat hang: breath cycles per week', [{ label: 'Bat hang', values: [8] }]),
+      oneWeekChart('Reps per week', [{ label: 'Superman', values: [30], styleSlot: 0 }]),
+      oneWeekChart('Bat hang: breath cycles per week', [{ label: 'Bat hang', values: [8], styleSlot: 0 }]),
     );
     // What a screen reader reads of each: the words on it, and those only it hears.
     const summaries = () =>
@@ -199,8 +199,8 @@ describe('bb-progress-chart', () => {
     chart.series = {
       x: series.x,
       lines: [
-        { label: 'Drawing-in target (s)', values: [45, 45, 60], target: true },
-        { label: 'Wide-grip lat pulldown', values: [36, 36, 33] },
+        { label: 'Drawing-in target (s)', values: [45, 45, 60], target: true, styleSlot: 0 },
+        { label: 'Wide-grip lat pulldown', values: [36, 36, 33], styleSlot: 1 },
       ],
     };
     document.body.append(chart);
@@ -217,9 +217,9 @@ describe('bb-progress-chart', () => {
     chart.series = {
       x: series.x,
       lines: [
-        { label: 'Elbow plank (s)', values: [40, 44, 47] },
-        { label: 'Elbow plank target (s)', values: [35, 45, 49], target: true },
-        { label: 'Drawing-in (s)', values: [45, 45, 60] },
+        { label: 'Elbow plank (s)', values: [40, 44, 47], styleSlot: 0 },
+        { label: 'Elbow plank target (s)', values: [35, 45, 49], target: true, styleSlot: 0 },
+        { label: 'Drawing-in (s)', values: [45, 45, 60], styleSlot: 1 },
       ],
     };
     document.body.append(chart);
@@ -243,8 +243,8 @@ describe('bb-progress-chart', () => {
     chart.series = {
       x: series.x,
       lines: [
-        { label: 'Best lift (°)', values: [19.7, 18, null] },
-        { label: 'Mean of sets (°)', values: [16, 16, 16] },
+        { label: 'Best lift (°)', values: [19.7, 18, null], styleSlot: 0 },
+        { label: 'Mean of sets (°)', values: [16, 16, 16], styleSlot: 1 },
       ],
     };
     document.body.append(chart);
@@ -288,8 +288,8 @@ describe('bb-progress-chart', () => {
     chart.series = {
       x: series.x,
       lines: [
-        { label: 'Drawing-in (s)', values: [45, 45, 45] },
-        { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true },
+        { label: 'Drawing-in (s)', values: [45, 45, 45], styleSlot: 0 },
+        { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true, styleSlot: 0 },
       ],
     };
     const { width, height, data, r, g, b } = await drawn(chart, 'Drawing-in (s)');
@@ -316,10 +316,10 @@ describe('bb-progress-chart', () => {
   it('names in its legend only the lines it draws, each target seen beside the point it is the goal of', async () => {
     // A first session, its plank held to its target and its drawing-in skipped.
     const chart = oneWeekChart('Longest hold', [
-      { label: 'Elbow plank (s)', values: [30] },
-      { label: 'Elbow plank target (s)', values: [30], target: true },
-      { label: 'Drawing-in (s)', values: [null] },
-      { label: 'Drawing-in target (s)', values: [45], target: true },
+      { label: 'Elbow plank (s)', values: [30], styleSlot: 0 },
+      { label: 'Elbow plank target (s)', values: [30], target: true, styleSlot: 0 },
+      { label: 'Drawing-in (s)', values: [null], styleSlot: 1 },
+      { label: 'Drawing-in target (s)', values: [45], target: true, styleSlot: 1 },
     ]);
     const { width, height, data, r, g, b } = await drawn(chart, 'Elbow plank (s): 30');
     const root = chart.shadowRoot!;
@@ -353,11 +353,16 @@ describe('bb-progress-chart', () => {
     chart.series = {
       x: Array.from({ length: 9 }, (_, i) => series.x[0]! + i * WEEK_S),
       lines: [
-        { label: 'Elbow plank (s)', values: [40, null, null, null, null, null, null, null, 50] },
+        {
+          label: 'Elbow plank (s)',
+          values: [40, null, null, null, null, null, null, null, 50],
+          styleSlot: 0,
+        },
         {
           label: 'Elbow plank target (s)',
           values: [40, null, null, null, null, null, null, null, 50],
           target: true,
+          styleSlot: 0,
         },
       ],
     };
@@ -379,7 +384,7 @@ describe('bb-progress-chart', () => {
     const chart = document.createElement('bb-progress-chart');
     chart.heading = 'Heart rate and recovery by week';
     chart.unit = 'week';
-    chart.series = { x: [monday], lines: [{ label: 'Average (bpm)', values: [96] }] };
+    chart.series = { x: [monday], lines: [{ label: 'Average (bpm)', values: [96], styleSlot: 0 }] };
     const written = await textsWritten(chart);
     const day = new Date(monday * 1000).toLocaleDateString(undefined, {
       day: 'numeric',
@@ -394,8 +399,8 @@ describe('bb-progress-chart', () => {
 
   it('steps the y axis of a chart of whole numbers in whole numbers', async () => {
     const chart = oneWeekChart('Reps per week', [
-      { label: 'Superman', values: [9] },
-      { label: 'Glute bridge', values: [0] },
+      { label: 'Superman', values: [9], styleSlot: 0 },
+      { label: 'Glute bridge', values: [0], styleSlot: 1 },
     ]);
     const numbers = (await textsWritten(chart)).filter((text) => /^-?[\d.,]+$/.test(text));
     expect(numbers.length).toBeGreaterThan(1);
@@ -404,8 +409,8 @@ describe('bb-progress-chart', () => {
 
   it('starts the y axis of a week of superman lifts at zero, in round steps', async () => {
     const chart = oneWeekChart('Superman range of motion by week', [
-      { label: 'Best lift (°)', values: [19.3] },
-      { label: 'Mean of sets (°)', values: [19.2] },
+      { label: 'Best lift (°)', values: [19.3], styleSlot: 0 },
+      { label: 'Mean of sets (°)', values: [19.2], styleSlot: 1 },
     ]);
     const numbers = (await textsWritten(chart)).filter((text) => /^-?[\d.,]+$/.test(text));
     // Not 19.2 to 19.3, where a tenth of a degree fills the chart.
@@ -414,20 +419,48 @@ describe('bb-progress-chart', () => {
 
   it('labels a tick at or above the largest value', async () => {
     const chart = oneWeekChart('Reps per week', [
-      { label: 'Superman', values: [19] },
-      { label: 'Bird dog', values: [20] },
-      { label: 'Wide-grip lat pulldown', values: [36] },
+      { label: 'Superman', values: [19], styleSlot: 0 },
+      { label: 'Bird dog', values: [20], styleSlot: 1 },
+      { label: 'Wide-grip lat pulldown', values: [36], styleSlot: 2 },
     ]);
     const numbers = (await textsWritten(chart)).filter((text) => /^-?\d+$/.test(text)).map(Number);
     expect(Math.max(...numbers)).toBeGreaterThanOrEqual(36);
     expect(Math.min(...numbers)).toBe(0);
   });
 
+  it('draws a line in its own colour and marker whether or not the lines before it have values', async () => {
+    const drawingIn = async (plank: (number | null)[]) => {
+      const chart = document.createElement('bb-progress-chart');
+      chart.heading = 'Longest hold';
+      chart.unit = 'week';
+      chart.series = {
+        x: series.x,
+        lines: [
+          { label: 'Elbow plank (s)', values: plank, styleSlot: 0 },
+          { label: 'Drawing-in (s)', values: [45, 50, 52], styleSlot: 1 },
+        ],
+      };
+      document.body.append(chart);
+      const root = chart.shadowRoot!;
+      const entry = () =>
+        [...root.querySelectorAll('.u-legend .u-series')].find(
+          (row) => row.querySelector('.u-label')?.textContent === 'Drawing-in (s)',
+        );
+      await expect.poll(entry).toBeDefined();
+      const marker = getComputedStyle(entry()!.querySelector('.u-marker')!);
+      const look = `${marker.backgroundColor} ${marker.clipPath} ${marker.borderTopLeftRadius}`;
+      chart.remove();
+      return look;
+    };
+    // A first plank weeks ago, and none at all: the drawing-in looks the same in both.
+    expect(await drawingIn([null, null, null])).toBe(await drawingIn([30, null, null]));
+  });
+
   it('keeps both lines in sight where they meet at one point, each in the shape of its legend', async () => {
     // One set in the week: its best lift is the mean.
     const chart = oneWeekChart('Superman range of motion by week', [
-      { label: 'Best lift (°)', values: [19.2] },
-      { label: 'Mean of sets (°)', values: [19.2] },
+      { label: 'Best lift (°)', values: [19.2], styleSlot: 0 },
+      { label: 'Mean of sets (°)', values: [19.2], styleSlot: 1 },
     ]);
     document.body.append(chart);
     const root = chart.shadowRoot!;

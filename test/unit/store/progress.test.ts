@@ -75,14 +75,52 @@ describe('progress', () => {
   it('sums reps per exercise and week, with a gap for a week without training', () => {
     const { repsPerWeek } = progress(weeksOf(sessions, sets));
     expect(repsPerWeek.x).toEqual([monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000));
-    expect(repsPerWeek.lines).toEqual([{ label: 'Superman', values: [31, null, 12] }]);
+    expect(repsPerWeek.lines).toEqual([{ label: 'Superman', values: [31, null, 12], styleSlot: 0 }]);
+  });
+
+  it("gives each line the colour and marker of what it measures, whichever of the chart's other lines have values", () => {
+    // Lat pulldowns before any superman, bird dog before glute bridge: in the program's order still.
+    const early = [
+      set('a', 0, 'lat-pulldown', { count: 12 }),
+      set('a', 1, 'bird-dog', { count: 10 }),
+      set('c', 0, 'glute-bridge', { count: 15 }),
+      set('c', 1, 'superman', { count: 12, peakDeg: 21 }),
+    ];
+    const slots = (lines: readonly { label: string; styleSlot: number }[]) =>
+      lines.map((l) => [l.label, l.styleSlot]);
+    expect(slots(progress(weeksOf(sessions, early)).repsPerWeek.lines)).toEqual([
+      ['Superman', 0],
+      ['Glute bridge', 1],
+      ['Bird dog', 2],
+      ['Wide-grip lat pulldown', 3],
+    ]);
+    // Only the lat pulldown done: it keeps its own, not the first line's.
+    const latOnly = progress(weeksOf(sessions, [set('a', 0, 'lat-pulldown', { count: 12 })]));
+    expect(slots(latOnly.repsPerWeek.lines)).toEqual([['Wide-grip lat pulldown', 3]]);
+    // A target takes its line's: drawn in that line's colour.
+    const p = progress(weeksOf(sessions, sets));
+    expect(slots(p.holds.lines)).toEqual([
+      ['Elbow plank (s)', 0],
+      ['Elbow plank target (s)', 0],
+      ['Drawing-in (s)', 1],
+      ['Drawing-in target (s)', 1],
+    ]);
+    expect(slots(p.supermanRange.lines)).toEqual([
+      ['Best lift (°)', 0],
+      ['Mean of sets (°)', 1],
+    ]);
+    expect(slots(p.heartRate.lines)).toEqual([
+      ['Average (bpm)', 0],
+      ['Peak (bpm)', 1],
+      ['Recovery in 1 min (bpm)', 2],
+    ]);
   });
 
   it('counts breath cycles apart from reps: a breath is not a rep', () => {
     const p = progress(weeksOf(sessions, [...sets, set('a', 4, 'bat-hang', { count: 5 })]));
     expect(p.repsPerWeek.lines.map((l) => l.label)).toEqual(['Superman']);
     expect(p.breathsPerWeek.x).toEqual(p.repsPerWeek.x);
-    expect(p.breathsPerWeek.lines).toEqual([{ label: 'Bat hang', values: [5, null, 4] }]);
+    expect(p.breathsPerWeek.lines).toEqual([{ label: 'Bat hang', values: [5, null, 4], styleSlot: 0 }]);
   });
 
   it('gives the longest hold per week against its target, superman range and heart rate', () => {

@@ -8,40 +8,40 @@ describe('the lines a progress chart draws and names in its legend', () => {
   it('leaves out a line with no value in any week, and the target of it', () => {
     // A first session with the drawing-in skipped: its target was planned, but no hold was made.
     const lines: ChartLine[] = [
-      { label: 'Elbow plank (s)', values: [30] },
-      { label: 'Elbow plank target (s)', values: [30], target: true },
-      { label: 'Drawing-in (s)', values: [null] },
-      { label: 'Drawing-in target (s)', values: [45], target: true },
+      { label: 'Elbow plank (s)', values: [30], styleSlot: 0 },
+      { label: 'Elbow plank target (s)', values: [30], target: true, styleSlot: 0 },
+      { label: 'Drawing-in (s)', values: [null], styleSlot: 1 },
+      { label: 'Drawing-in target (s)', values: [45], target: true, styleSlot: 1 },
     ];
     expect(labelsShown(lines)).toEqual(['Elbow plank (s)', 'Elbow plank target (s)']);
   });
 
   it('keeps a line with a value in any one of its weeks, with its target', () => {
     const lines: ChartLine[] = [
-      { label: 'Drawing-in (s)', values: [null, 45, null] },
-      { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true },
+      { label: 'Drawing-in (s)', values: [null, 45, null], styleSlot: 0 },
+      { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true, styleSlot: 0 },
     ];
     expect(labelsShown(lines)).toEqual(['Drawing-in (s)', 'Drawing-in target (s)']);
   });
 
   it('leaves out a target with no value, though its line has some', () => {
     const lines: ChartLine[] = [
-      { label: 'Elbow plank (s)', values: [30, 32] },
-      { label: 'Elbow plank target (s)', values: [null, null], target: true },
+      { label: 'Elbow plank (s)', values: [30, 32], styleSlot: 0 },
+      { label: 'Elbow plank target (s)', values: [null, null], target: true, styleSlot: 0 },
     ];
     expect(labelsShown(lines)).toEqual(['Elbow plank (s)']);
   });
 
   it('keeps a target that is the goal of no line, when it has a value', () => {
-    const lines: ChartLine[] = [{ label: 'Drawing-in target (s)', values: [45], target: true }];
+    const lines: ChartLine[] = [{ label: 'Drawing-in target (s)', values: [45], target: true, styleSlot: 0 }];
     expect(shownLines(lines)).toEqual([0]);
   });
 
   it('keeps every line of a chart whose lines all have values, in their order', () => {
     const lines: ChartLine[] = [
-      { label: 'Average (bpm)', values: [96] },
-      { label: 'Peak (bpm)', values: [120] },
-      { label: 'Recovery in 1 min (bpm)', values: [0] },
+      { label: 'Average (bpm)', values: [96], styleSlot: 0 },
+      { label: 'Peak (bpm)', values: [120], styleSlot: 1 },
+      { label: 'Recovery in 1 min (bpm)', values: [0], styleSlot: 2 },
     ];
     expect(shownLines(lines)).toEqual([0, 1, 2]);
   });
@@ -49,12 +49,18 @@ describe('the lines a progress chart draws and names in its legend', () => {
 
 describe("a progress chart's legend in its first week", () => {
   it('gives each line its value while there is one week, a lone point on an axis saying little', () => {
-    expect(legendLabel({ label: 'Elbow plank (s)', values: [30] }, 'en')).toBe('Elbow plank (s): 30');
-    expect(legendLabel({ label: 'Best lift (°)', values: [16.6] }, 'de')).toBe('Best lift (°): 16,6');
+    expect(legendLabel({ label: 'Elbow plank (s)', values: [30], styleSlot: 0 }, 'en')).toBe(
+      'Elbow plank (s): 30',
+    );
+    expect(legendLabel({ label: 'Best lift (°)', values: [16.6], styleSlot: 0 }, 'de')).toBe(
+      'Best lift (°): 16,6',
+    );
   });
 
   it('names a line only, once there are weeks to read a trend from', () => {
-    expect(legendLabel({ label: 'Elbow plank (s)', values: [30, 35] }, 'en')).toBe('Elbow plank (s)');
+    expect(legendLabel({ label: 'Elbow plank (s)', values: [30, 35], styleSlot: 0 }, 'en')).toBe(
+      'Elbow plank (s)',
+    );
   });
 
   it('says in a line under a chart of one week that the weeks to come show the trend, and nothing after', () => {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   legendMarkerCss,
-  lineMarkers,
+  lineMarker,
   MARKER_SHAPES,
   type MarkerShape,
   markerBoxScale,
   markerClip,
   shapeCorners,
 } from '../../../src/ui/chart-markers.ts';
+
+/** The markers of the first `count` style slots: the lines of a chart of that many. */
+const lineMarkers = (count: number) => Array.from({ length: count }, (_, slot) => lineMarker(slot));
 
 /** The area of a shape drawn in a box `sizePx` across, px². */
 function areaPx(shape: MarkerShape, sizePx: number): number {
