@@ -5,7 +5,14 @@ import uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
 import { firstWeekNote, legendLabel, shownLines } from './chart-legend.ts';
-import { legendMarkerCss, lineMarker, MARKER_SHAPES, type Marker, shapeCorners } from './chart-markers.ts';
+import {
+  legendMarkerCss,
+  lineMarker,
+  MARKER_SHAPES,
+  type Marker,
+  RING_HOLE_SCALE,
+  shapeCorners,
+} from './chart-markers.ts';
 import { personLocale } from './format.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
@@ -128,9 +135,12 @@ export class BbProgressChart extends LitElement {
         flex: none;
       }
     `,
-    // Each line's legend marker in the shape and weight of its points.
+    // Each line's legend marker in the shape and weight of its points, solid or a ring.
     unsafeCSS(
-      MARKER_SHAPES.map((shape) => `.marker-${shape} .u-marker { ${legendMarkerCss(shape)} }`).join('\n'),
+      MARKER_SHAPES.flatMap((shape) => [
+        `.marker-${shape} .u-marker { ${legendMarkerCss(shape)} }`,
+        `.marker-${shape}-ring .u-marker { ${legendMarkerCss(shape, RING_HOLE_SCALE)} }`,
+      ]).join('\n'),
     ),
   ];
 
@@ -343,7 +353,7 @@ export class BbProgressChart extends LitElement {
               }
             : {
                 label: legendLabel(line, personLocale()),
-                class: `marker-${marker.shape}`,
+                class: `marker-${marker.shape}${marker.holeScale > 0 ? '-ring' : ''}`,
                 stroke: colour,
                 width: 2,
                 points: {
@@ -418,7 +428,8 @@ function onlyWholeNumbers(series: ChartSeries): boolean {
 
 /**
  * uPlot's points are circles: these are the marker's shape, its fill `sizePx` across, inside the
- * halo uPlot's `size` adds round it.
+ * halo uPlot's `size` adds round it; a ring's hole traced the other way round (see ringPath), so that
+ * the fill leaves it empty and the halo rings it too.
  */
 function shapedPoints(marker: Marker): uPlot.Series.Points.PathBuilder {
   const corners = shapeCorners(marker.shape);
@@ -433,18 +444,22 @@ function shapedPoints(marker: Marker): uPlot.Series.Points.PathBuilder {
       if (value === null || value === undefined) return;
       const x = u.valToPos(xs[i]!, 'x', true);
       const y = u.valToPos(value, 'y', true);
-      if (corners.length === 0) {
-        path.moveTo(x + across / 2, y);
-        path.arc(x, y, across / 2, 0, 2 * Math.PI);
-        return;
-      }
-      corners.forEach(([cx, cy], j) => {
-        const px = x + (cx - 0.5) * across;
-        const py = y + (cy - 0.5) * across;
-        if (j === 0) path.moveTo(px, py);
-        else path.lineTo(px, py);
-      });
-      path.closePath();
+      const outline = (width: number, clockwise: boolean) => {
+        if (corners.length === 0) {
+          path.moveTo(x + width / 2, y);
+          path.arc(x, y, width / 2, 0, 2 * Math.PI, !clockwise);
+          return;
+        }
+        (clockwise ? corners : [...corners].reverse()).forEach(([cx, cy], j) => {
+          const px = x + (cx - 0.5) * width;
+          const py = y + (cy - 0.5) * width;
+          if (j === 0) path.moveTo(px, py);
+          else path.lineTo(px, py);
+        });
+        path.closePath();
+      };
+      outline(across, true);
+      if (marker.holeScale > 0) outline(across * marker.holeScale, false);
     };
     if (filtIdxs) filtIdxs.forEach(trace);
     else for (let i = idx0; i <= idx1; i++) trace(i);

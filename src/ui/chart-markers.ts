@@ -12,6 +12,12 @@ export interface Marker {
   readonly shape: MarkerShape;
   /** Width and height of the shape's box, CSS px, without the ring the chart draws round it. */
   readonly sizePx: number;
+  /**
+   * The hole in the shape, as a fraction of its width: 0 for a solid marker. Every line but the first
+   * a chart draws has a ring, so that a point of a line drawn before it at a value near its own (the
+   * best lift and the mean of a week of one superman set, or a degree apart) shows through it.
+   */
+  readonly holeScale: number;
 }
 
 /**
@@ -22,6 +28,11 @@ export interface Marker {
 export const MARKER_SHAPES: readonly MarkerShape[] = ['triangle', 'diamond', 'square', 'circle'];
 /** The circle's width: a point to be seen at arm's length, on a phone on the floor. */
 const CIRCLE_PX = 13;
+/**
+ * A ring's hole: its ring some 2.5 px wide, a little heavier than the line through it, with a third
+ * of a marker beneath it showing through.
+ */
+export const RING_HOLE_SCALE = 0.62;
 
 /**
  * The marker of a measured line in its style slot (see ChartLine): the line's own, wherever it is
@@ -29,7 +40,11 @@ const CIRCLE_PX = 13;
  */
 export function lineMarker(styleSlot: number): Marker {
   const shape = MARKER_SHAPES[styleSlot % MARKER_SHAPES.length]!;
-  return { shape, sizePx: Math.round(CIRCLE_PX * markerBoxScale(shape) * 10) / 10 };
+  return {
+    shape,
+    sizePx: Math.round(CIRCLE_PX * markerBoxScale(shape) * 10) / 10,
+    holeScale: styleSlot % MARKER_SHAPES.length === 0 ? 0 : RING_HOLE_SCALE,
+  };
 }
 
 /**
@@ -85,10 +100,37 @@ export function markerClip(shape: MarkerShape): string {
   return `clip-path: polygon(${points});`;
 }
 
-/** The CSS of a legend marker of the shape: its outline, in a box of the circle's area (1em across). */
-export function legendMarkerCss(shape: MarkerShape): string {
+/**
+ * The CSS of a legend marker of the shape: its outline, in a box of the circle's area (1em across);
+ * with a hole, the ring its points are drawn as.
+ */
+export function legendMarkerCss(shape: MarkerShape, holeScale = 0): string {
   const em = `${Math.round(markerBoxScale(shape) * 100) / 100}em`;
-  return `${markerClip(shape)} width: ${em}; height: ${em};`;
+  const size = `width: ${em}; height: ${em};`;
+  if (holeScale === 0) return `${markerClip(shape)} ${size}`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><path d="${ringPath(shape, holeScale)}"/></svg>`;
+  const mask = `url("data:image/svg+xml,${encodeURIComponent(svg)}") 0 0 / 100% 100% no-repeat`;
+  return `-webkit-mask: ${mask}; mask: ${mask}; ${size}`;
 }
+
+/**
+ * The outline of a ring of the shape, as SVG path data in a box 1 across: the shape, and its hole
+ * (`holeScale` of its width, about the box's centre) traced the other way round, so that either
+ * filling rule leaves the hole empty. The chart draws its points' rings along the same outline.
+ */
+export function ringPath(shape: MarkerShape, holeScale: number): string {
+  const inner = (v: number) => round(0.5 + (v - 0.5) * holeScale);
+  const corners = shapeCorners(shape);
+  if (corners.length === 0) {
+    const r = round(holeScale / 2);
+    return `M1 0.5A0.5 0.5 0 1 1 0 0.5A0.5 0.5 0 1 1 1 0.5Z M${inner(1)} 0.5A${r} ${r} 0 1 0 ${inner(0)} 0.5A${r} ${r} 0 1 0 ${inner(1)} 0.5Z`;
+  }
+  const loop = (points: readonly (readonly [number, number])[]) =>
+    `${points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join('')}Z`;
+  const hole = [...corners].reverse().map(([x, y]) => [inner(x), inner(y)] as const);
+  return `${loop(corners)} ${loop(hole)}`;
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
 
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;

@@ -428,6 +428,22 @@ describe('bb-progress-chart', () => {
     expect(Math.min(...numbers)).toBe(0);
   });
 
+  it('keeps the point drawn first in sight through the one drawn over it, their values a degree apart', async () => {
+    // A week of two superman sets, lifts of 20.2° and 19.6°: the mean a few pixels under the best.
+    const chart = oneWeekChart('Superman range of motion by week', [
+      { label: 'Best lift (°)', values: [20.2], styleSlot: 0 },
+      { label: 'Mean of sets (°)', values: [19.9], styleSlot: 1 },
+    ]);
+    document.body.append(chart);
+    const root = chart.shadowRoot!;
+    await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
+    const dpr = window.devicePixelRatio;
+    // Some 40 of the marker's 133 px² (that of a circle 13 px across), through the ring over it, where
+    // only its tips showed (10 px²) round a solid one; and the ring itself, of some 40 px².
+    expect(pixelsOfLine(chart, 'Best lift (°): 20.2')).toBeGreaterThan(35 * dpr * dpr);
+    expect(pixelsOfLine(chart, 'Mean of sets (°): 19.9')).toBeGreaterThan(30 * dpr * dpr);
+  });
+
   it('draws a line in its own colour and marker whether or not the lines before it have values', async () => {
     const drawingIn = async (plank: (number | null)[]) => {
       const chart = document.createElement('bb-progress-chart');

@@ -6,6 +6,7 @@ import {
   type MarkerShape,
   markerBoxScale,
   markerClip,
+  ringPath,
   shapeCorners,
 } from '../../../src/ui/chart-markers.ts';
 
@@ -69,6 +70,40 @@ describe("the markers of a progress chart's lines", () => {
         expect(showing.length, `${under.shape} under ${over.shape}`).toBeGreaterThan(20);
       }
     });
+  });
+
+  it('leaves the marker drawn first showing through each drawn over it, however near their values are', () => {
+    // Best lift and mean of a week's sets a degree or so apart: a few pixels, up to a marker's height.
+    const ringPx = 1;
+    const [under, ...over] = lineMarkers(4);
+    expect(under!.holeScale, 'the first marker').toBe(0);
+    const step = 0.25;
+    const cells: [number, number][] = [];
+    for (let x = -under!.sizePx; x <= under!.sizePx; x += step)
+      for (let y = -under!.sizePx; y <= under!.sizePx; y += step)
+        if (inside(under!.shape, under!.sizePx, x, y)) cells.push([x, y]);
+    for (const marker of over) {
+      // What a marker drawn over another covers: its fill and the ring of background round it.
+      const covers = (x: number, y: number) =>
+        inside(marker.shape, marker.sizePx + ringPx, x, y) &&
+        !inside(marker.shape, marker.sizePx * marker.holeScale - ringPx, x, y);
+      for (let apartPx = 0; apartPx <= marker.sizePx; apartPx++) {
+        const showing = cells.filter(([x, y]) => !covers(x, y - apartPx)).length / cells.length;
+        expect(showing, `${under!.shape} under ${marker.shape}, ${apartPx} px apart`).toBeGreaterThan(0.3);
+      }
+    }
+  });
+
+  it("gives a ring's legend marker the ring's outline, its hole traced the other way round", () => {
+    expect(ringPath('square', 0.5)).toBe('M0 0L1 0L1 1L0 1Z M0.25 0.75L0.75 0.75L0.75 0.25L0.25 0.25Z');
+    expect(ringPath('circle', 0.5)).toBe(
+      'M1 0.5A0.5 0.5 0 1 1 0 0.5A0.5 0.5 0 1 1 1 0.5Z M0.75 0.5A0.25 0.25 0 1 0 0.25 0.5A0.25 0.25 0 1 0 0.75 0.5Z',
+    );
+    const css = legendMarkerCss('diamond', 0.5);
+    const svg = decodeURIComponent(css.match(/ mask: url\("data:image\/svg\+xml,([^"]+)"\)/)![1]!);
+    expect(svg).toContain(`<path d="${ringPath('diamond', 0.5)}"/>`);
+    expect(css).toContain('width: 1.25em; height: 1.25em;');
+    expect(css).not.toContain('clip-path');
   });
 
   it('keeps every shape within its box', () => {
