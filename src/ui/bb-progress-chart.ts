@@ -10,6 +10,8 @@ import {
   lineMarker,
   MARKER_SHAPES,
   type Marker,
+  MIN_MARKER_GAP_PX,
+  markedPoints,
   RING_HOLE_SCALE,
   shapeCorners,
 } from './chart-markers.ts';
@@ -364,6 +366,7 @@ export class BbProgressChart extends LitElement {
                   stroke: halo,
                   fill: colour,
                   paths: shapedPoints(marker),
+                  filter: thinnedPoints,
                 },
               },
         ),
@@ -466,6 +469,14 @@ function shapedPoints(marker: Marker): uPlot.Series.Points.PathBuilder {
     return { stroke: path, fill: path };
   };
 }
+
+/** A marker only where there is room for one: the line's latest point at least (see markedPoints). */
+const thinnedPoints: uPlot.Series.Points.Filter = (u, seriesIdx) =>
+  markedPoints(
+    Array.from(u.data[0], (x) => u.valToPos(x, 'x')),
+    u.data[seriesIdx] ?? [],
+    MIN_MARKER_GAP_PX,
+  );
 
 /** A target's band, in a week: as wide as the band is thick, so that a target is seen as a line. */
 const TARGET_BAND_PX = 8;

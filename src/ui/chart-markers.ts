@@ -134,3 +134,30 @@ export function ringPath(shape: MarkerShape, holeScale: number): string {
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
+
+/**
+ * Points closer than this take no marker each (see markedPoints): the widest marker's box, and half a
+ * circle's width between two of them.
+ */
+export const MIN_MARKER_GAP_PX =
+  Math.max(...MARKER_SHAPES.map((shape) => CIRCLE_PX * markerBoxScale(shape))) + CIRCLE_PX / 2;
+
+/**
+ * The indices of a line's points that take a marker, drawn at `xsPx` across the plot. While the
+ * points stand `minGapPx` apart, all of them; closer, months of weeks on a phone, the markers would
+ * run together into a band that hides the line's course, so the line alone is drawn, with a marker
+ * only on its latest value, where the person looks, and on any point alone between gaps, which no
+ * line is drawn to.
+ */
+export function markedPoints(
+  xsPx: readonly number[],
+  values: ArrayLike<number | null | undefined>,
+  minGapPx: number,
+): number[] {
+  const has = (i: number) => values[i] !== null && values[i] !== undefined;
+  const withValue = Array.from({ length: values.length }, (_, i) => i).filter(has);
+  const roomy = xsPx.every((x, i) => i === 0 || x - xsPx[i - 1]! >= minGapPx);
+  if (roomy) return withValue;
+  const latest = withValue.at(-1);
+  return withValue.filter((i) => i === latest || (!has(i - 1) && !has(i + 1)));
+}

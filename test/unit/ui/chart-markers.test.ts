@@ -4,6 +4,7 @@ import {
   lineMarker,
   MARKER_SHAPES,
   type MarkerShape,
+  markedPoints,
   markerBoxScale,
   markerClip,
   ringPath,
@@ -128,5 +129,26 @@ describe("the markers of a progress chart's lines", () => {
     for (const shape of MARKER_SHAPES) {
       expect(areaPx(shape, markerBoxScale(shape)) / areaPx('circle', 1)).toBeCloseTo(1, 5);
     }
+  });
+});
+
+describe('the points of a line that take a marker', () => {
+  const weeksPx = (count: number, apartPx: number) => Array.from({ length: count }, (_, i) => i * apartPx);
+
+  it('marks every point while the weeks are far enough apart for markers to stand apart', () => {
+    expect(markedPoints(weeksPx(4, 30), [10, null, 12, 13], 24)).toEqual([0, 2, 3]);
+  });
+
+  it('marks only the latest point, and any point alone between gaps, once markers would run together', () => {
+    // A year of weeks on a phone: some 4 px a week.
+    const values = Array.from({ length: 52 }, (_, i) =>
+      i === 20 || i === 22 || i > 49 ? null : 15 + i / 10,
+    );
+    // The week 21 has no neighbour with a value: without a marker, nothing of it would be drawn.
+    expect(markedPoints(weeksPx(52, 4.6), values, 24)).toEqual([21, 49]);
+  });
+
+  it('marks nothing of a line without values', () => {
+    expect(markedPoints(weeksPx(3, 4), [null, null, null], 24)).toEqual([]);
   });
 });
