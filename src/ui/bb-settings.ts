@@ -20,6 +20,7 @@ import {
   type SettingsModel,
   targetLimits,
 } from '../workout/settings.ts';
+import { type TypedField, typedSetting } from '../workout/typed-setting.ts';
 import { sendCommand } from './events.ts';
 import {
   describeBelowRange,
@@ -485,11 +486,11 @@ export class BbSettings extends LitElement {
     step: number,
     describedBy: string | null = null,
   ) {
-    const kept = () => this.model.state.exercises.find((c) => c.id === id)?.dosage[field] ?? null;
-    const onChange = (e: Event) => {
-      this.onNumber(e, (n) => this.model.setDosage(id, { [field]: n }));
-      this.sayCorrection(e, dosageKey(id, field), words, limits, step, kept());
-    };
+    const before = () => this.model.state.exercises.find((c) => c.id === id)?.dosage[field] ?? null;
+    const onChange = (e: Event) =>
+      this.onTyped(e, dosageKey(id, field), { words, limits, step, optional: false }, before(), (n) => {
+        if (n !== null) this.model.setDosage(id, { [field]: n });
+      });
     return html`
       <label>
         ${label[0].toUpperCase() + label.slice(1)}
@@ -575,27 +576,22 @@ export class BbSettings extends LitElement {
           Age
           <input type="number" inputmode="numeric" min=${LIMITS.age.min} max=${LIMITS.age.max} step="1"
             .value=${live(s.age === null ? '' : String(s.age))}
-            @change=${(e: Event) => {
-              this.onOptionalNumber(e, (n) => this.model.setAge(n));
-              this.sayCorrection(e, 'age', ['Age', ''], LIMITS.age, 1, this.model.state.age);
-            }} />
+            @change=${(e: Event) =>
+              this.onTyped(
+                e,
+                'age',
+                { words: ['Age', ''], limits: LIMITS.age, step: 1, optional: true },
+                s.age,
+                (n) => this.model.setAge(n),
+              )} />
         </label>
         ${this.renderCorrection('age')}
         <label>
           Maximum heart rate, bpm, if you know it
           <input type="number" inputmode="numeric" min=${LIMITS.maxHr.min} max=${LIMITS.maxHr.max} step="1"
             .value=${live(s.maxHr === null ? '' : String(s.maxHr))}
-            @change=${(e: Event) => {
-              this.onOptionalNumber(e, (n) => this.model.setMaxHr(n));
-              this.sayCorrection(
-                e,
-                'max-hr',
-                ['Maximum heart rate', ' bpm'],
-                LIMITS.maxHr,
-                1,
-                this.model.state.maxHr,
-              );
-            }} />
+            @change=${(e: Event) =>
+              this.onTyped(e, 'max-hr', MAX_HR_FIELD, s.maxHr, (n) => this.model.setMaxHr(n))} />
         </label>
         ${this.renderCorrection('max-hr')}
         <p class="note" id="max-hr-note">
@@ -638,39 +634,29 @@ export class BbSettings extends LitElement {
 
   /**
    * A number typed out of range, between steps, or cleared where one is needed is not kept as typed:
-   * says what the field takes and what was kept, next to it, rather than change it without a word.
+   * the setting keeps what it had (see typedSetting), and the words next to the field say what was
+   * typed and what was kept, rather than change it without a word.
    */
-  private sayCorrection(
+  private onTyped(
     event: Event,
     key: string,
-    [what, unit]: FieldWords,
-    limits: Limits,
-    step: number,
-    kept: number | null,
+    field: TypedField,
+    before: number | null,
+    apply: (n: number | null) => void,
   ): void {
-    const typed = typedNumber(event.target as HTMLInputElement);
+    const outcome = typedSetting(typedNumber(event.target as HTMLInputElement), before, field);
+    if (outcome.value !== before) apply(outcome.value);
     const corrections = new Map(this.corrections);
+    if (outcome.words === null) corrections.delete(key);
+    else corrections.set(key, outcome.words);
     this.corrections = corrections;
-    if (typed === kept) {
-      corrections.delete(key);
-      return;
-    }
-    const range =
-      step === 1
-        ? `whole numbers from ${limits.min} to ${limits.max}${unit}`
-        : `${limits.min} to ${limits.max}${unit} in steps of ${step}${unit}`;
-    corrections.set(key, `${what}: ${range}; ${kept === null ? 'none' : `${kept}${unit}`} kept.`);
+    // A field left as typed must show the value that was kept: live() rewrites it on this update.
+    this.requestUpdate();
   }
 
   private renderCorrection(key: string) {
     const text = this.corrections.get(key);
     return text ? html`<p class="note correction" role="status">${text}</p>` : nothing;
-  }
-
-  private onOptionalNumber(event: Event, apply: (n: number | null) => void): void {
-    const input = event.target as HTMLInputElement;
-    apply(input.value === '' || !Number.isFinite(input.valueAsNumber) ? null : input.valueAsNumber);
-    this.requestUpdate();
   }
 
   private async onMove(id: ExerciseId, by: -1 | 1): Promise<void> {
@@ -723,7 +709,14 @@ function dosageKey(id: ExerciseId, field: keyof DosagePatch): string {
 }
 
 /** How a field's value is named in a sentence, and its unit: ["A rest", " s"]. */
-type FieldWords = readonly [string, string];
+type FieldWords = TypedField['words'];
+
+const MAX_HR_FIELD: TypedField = {
+  words: ['Maximum heart rate', ' bpm'],
+  limits: LIMITS.maxHr,
+  step: 1,
+  optional: true,
+};
 type Limits = { readonly min: number; readonly max: number };
 
 /** What a number field holds: null when empty, NaN when it is no number. */

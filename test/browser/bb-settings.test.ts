@@ -129,15 +129,16 @@ describe('bb-settings', () => {
     await sets.fill('4');
     await userEvent.keyboard('{Tab}');
     expect(model.state.exercises[0].dosage.sets).toBe(4);
+    // Out of range, the number is not made the nearest one allowed: the sets from before stay.
     await sets.fill('40');
     await userEvent.keyboard('{Tab}');
-    expect(model.state.exercises[0].dosage.sets).toBe(10);
-    await expect.element(sets).toHaveValue(10);
+    expect(model.state.exercises[0].dosage.sets).toBe(4);
+    await expect.element(sets).toHaveValue(4);
     // A cleared field goes back to the kept value.
     await sets.fill('');
     await userEvent.keyboard('{Tab}');
-    await expect.element(sets).toHaveValue(10);
-    expect(new SettingsStore(localStorage, KEY).load().exercises[0].dosage.sets).toBe(10);
+    await expect.element(sets).toHaveValue(4);
+    expect(new SettingsStore(localStorage, KEY).load().exercises[0].dosage.sets).toBe(4);
   });
 
   it('says beside a field what it takes and what was kept when a typed number could not be', async () => {
@@ -147,8 +148,8 @@ describe('bb-settings', () => {
     const sets = page.getByRole('spinbutton', { name: 'Superman sets' });
     await sets.fill('0');
     await userEvent.keyboard('{Tab}');
-    expect(model.state.exercises[0].dosage.sets).toBe(1);
-    await expect.poll(said).toEqual(['Sets: whole numbers from 1 to 10; 1 kept.']);
+    expect(model.state.exercises[0].dosage.sets).toBe(3);
+    await expect.poll(said).toEqual(['Sets: 0 is below 1, the lowest it takes; 3 kept.']);
     // A number it could keep as typed takes the words away.
     await sets.fill('2');
     await userEvent.keyboard('{Tab}');
@@ -167,11 +168,13 @@ describe('bb-settings', () => {
       .toEqual([
         'A rest: whole numbers from 0 to 600 s; 45 s kept.',
         'The weight: 0 to 300 kg in steps of 0.5 kg; 12.5 kg kept.',
-        'Age: whole numbers from 10 to 100; 10 kept.',
+        'Age: 5 is below 10, the lowest it takes; left empty.',
       ]);
-    expect(model.state.age).toBe(10);
+    expect(model.state.age).toBeNull();
     await expect.element(rest).toHaveValue(45);
     // Clearing an optional number is what it was meant to do; the other fields' words stay.
+    await page.getByRole('spinbutton', { name: 'Age' }).fill('30');
+    await userEvent.keyboard('{Tab}');
     await page.getByRole('spinbutton', { name: 'Age' }).fill('');
     await userEvent.keyboard('{Tab}');
     await expect
@@ -193,14 +196,17 @@ describe('bb-settings', () => {
     await userEvent.keyboard('{Tab}');
     await reps.fill('999');
     await userEvent.keyboard('{Tab}');
-    expect(model.state.exercises[0].dosage).toMatchObject({ sets: 1, target: 100 });
+    expect(model.state.exercises[0].dosage).toMatchObject({ sets: 3, target: 10 });
     await expect
       .poll(said)
-      .toEqual(['Sets: whole numbers from 1 to 10; 1 kept.', 'Reps: whole numbers from 1 to 100; 100 kept.']);
+      .toEqual([
+        'Sets: 0 is below 1, the lowest it takes; 3 kept.',
+        'Reps: 999 is above 100, the most it takes; 10 kept.',
+      ]);
     // Typed in again, the reps take their own words away and leave the sets' where they were.
     await reps.fill('12');
     await userEvent.keyboard('{Tab}');
-    await expect.poll(said).toEqual(['Sets: whole numbers from 1 to 10; 1 kept.']);
+    await expect.poll(said).toEqual(['Sets: 0 is below 1, the lowest it takes; 3 kept.']);
     // Typed wrong the other way round, the words still come in the order of the row's fields.
     await reps.fill('0');
     await userEvent.keyboard('{Tab}');
@@ -210,7 +216,10 @@ describe('bb-settings', () => {
     await userEvent.keyboard('{Tab}');
     await expect
       .poll(said)
-      .toEqual(['Sets: whole numbers from 1 to 10; 10 kept.', 'Reps: whole numbers from 1 to 100; 1 kept.']);
+      .toEqual([
+        'Sets: 11 is above 10, the most it takes; 2 kept.',
+        'Reps: 0 is below 1, the lowest it takes; 12 kept.',
+      ]);
   });
 
   it('keeps any whole number of seconds of rest, and never leaves a number it kept marked invalid', async () => {
@@ -440,6 +449,36 @@ describe('bb-settings', () => {
     await expect.element(page.getByText('Zones use a maximum of 187 bpm (as you set it).')).toBeVisible();
     await page.getByRole('checkbox', { name: /End a rest early/ }).click();
     expect(model.state).toMatchObject({ age: 40, maxHr: 187, endRestOnRecovery: true });
+  });
+
+  it('keeps the estimate from age when a maximum heart rate below the lowest is typed, and says so', async () => {
+    const { model } = mount();
+    await page.getByRole('spinbutton', { name: 'Age' }).fill('40');
+    await userEvent.keyboard('{Tab}');
+    // A resting pulse typed in the wrong field: not made a maximum of 100 the person never set.
+    const maximum = page.getByRole('spinbutton', { name: /Maximum heart rate/ });
+    await maximum.fill('50');
+    await userEvent.keyboard('{Tab}');
+    await expect
+      .element(
+        page.getByText('Maximum heart rate: 50 bpm is below 100 bpm, the lowest it takes; left empty.'),
+      )
+      .toBeVisible();
+    await expect.element(page.getByText('Zones use a maximum of 180 bpm (220 minus age 40).')).toBeVisible();
+    expect(model.state.maxHr).toBeNull();
+    await expect.element(maximum).toHaveValue(null);
+    // One set before stays as it was.
+    await maximum.fill('187');
+    await userEvent.keyboard('{Tab}');
+    await maximum.fill('50');
+    await userEvent.keyboard('{Tab}');
+    await expect
+      .element(
+        page.getByText('Maximum heart rate: 50 bpm is below 100 bpm, the lowest it takes; 187 bpm kept.'),
+      )
+      .toBeVisible();
+    await expect.element(page.getByText('Zones use a maximum of 187 bpm (as you set it).')).toBeVisible();
+    expect(model.state.maxHr).toBe(187);
   });
 
   it('keeps what is being typed while the app re-renders around it, with the same voices', async () => {
