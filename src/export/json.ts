@@ -202,6 +202,8 @@ export async function* readSessionStream(
   let state: 'header' | 'sessions' | 'whole' | 'done' = 'header';
   const whole: string[] = [];
   let wholeChars = 0;
+  /** The session (counted from 1) whose line could not be read, until the next line tells why. */
+  let unreadable: number | null = null;
   for await (const line of lines(stream, onBytes, options.lineChars ?? MAX_LINE_CHARS)) {
     // Not a session to a line: JSON laid out some other way is still a backup, read in one piece.
     if (state === 'header' && !line.trimEnd().endsWith(HEADER_END)) state = 'whole';
@@ -222,13 +224,25 @@ export async function* readSessionStream(
       continue;
     }
     const trimmed = line.trim();
+    // A line that cannot be read is the end of a file cut short, or a damaged line with more after it.
+    if (unreadable !== null && trimmed !== '') throw sessionUnreadable(unreadable);
     if (trimmed === ']}') {
       state = 'done';
       continue;
     }
     const text = trimmed.endsWith(',') ? trimmed.slice(0, -1) : trimmed;
     const at = `file.sessions[${index++}]`;
-    yield readBundle(new Reader(parseLine(text, at), at, unknownFields), now);
+    const parsed = parseSessionLine(text);
+    if (parsed === UNREADABLE) {
+      unreadable = index;
+      continue;
+    }
+    yield readBundle(new Reader(parsed, at, unknownFields), now);
+  }
+  if (unreadable !== null) {
+    throw new ImportError(
+      `This file is incomplete: it stops partway through session ${unreadable}, its last words cut off (was it cut short while being saved or copied?). Nothing was imported.`,
+    );
   }
   if (state === 'whole' || state === 'header') {
     const read = readJson(whole.join('\n'), now);
@@ -252,12 +266,30 @@ function tooLargeToReadWhole(limit: number): ImportError {
   );
 }
 
-function parseLine(text: string, at?: string): unknown {
+function parseLine(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw at ? damaged(at, 'is not valid JSON (is the file cut short?)') : notJson(text);
+    throw notJson(text);
   }
+}
+
+/** A session's line that does not parse: the reader tells a file cut short from a damaged one. */
+const UNREADABLE = Symbol('unreadable');
+
+function parseSessionLine(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+/** A session's line that does not parse with more lines after it: damaged there, not cut short. */
+function sessionUnreadable(session: number): ImportError {
+  return new ImportError(
+    `This file is damaged: session ${session} in it cannot be read, its text broken off partway. Nothing was imported.`,
+  );
 }
 
 /**

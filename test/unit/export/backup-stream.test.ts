@@ -167,8 +167,18 @@ describe('the sessions file, a session to a line', () => {
       /^This file is incomplete: it stops before its first session,/,
     );
     const cutInLine = text.slice(0, Math.floor(text.length / 2));
+    // Cut inside a line: where it stops, in words of the file's sessions, not of a session's fields.
     await expect(readAll(streamOf(cutInLine, 100))).rejects.toThrow(
-      'This file is damaged (session 1): it is not valid JSON (is the file cut short?). Nothing was imported.',
+      'This file is incomplete: it stops partway through session 1, its last words cut off (was it cut short while being saved or copied?). Nothing was imported.',
+    );
+    // A line that cannot be read with more after it: damaged there, not cut short.
+    const garbled = [lines[0], lines[1].slice(0, 40), ...lines.slice(2)].join('\n');
+    await expect(readAll(streamOf(garbled, 100))).rejects.toThrow(
+      'This file is damaged: session 1 in it cannot be read, its text broken off partway. Nothing was imported.',
+    );
+    const lastGarbled = [...lines.slice(0, 2), lines[2].slice(0, 40), ...lines.slice(3)].join('\n');
+    await expect(readAll(streamOf(lastGarbled, 100))).rejects.toThrow(
+      'This file is damaged: session 2 in it cannot be read, its text broken off partway. Nothing was imported.',
     );
     await expect(readAll(streamOf(`${text}{"more":1}`, 100))).rejects.toBeInstanceOf(ImportError);
   });
