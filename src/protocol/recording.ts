@@ -94,8 +94,12 @@ export function serializeRecording(recording: Recording): string {
 
 const DIRECTIONS = new Set(['notify', 'read', 'write']);
 
-function packetError(i: number, message: string): Result<never> {
-  return fail('bad-format', `packet ${i}: ${message}`);
+/**
+ * A packet that cannot be replayed, as the person who picked the file can place it: counted from one,
+ * out of how many, and what is wrong with it in plain words ("its bytes are unreadable").
+ */
+function packetError(i: number, count: number, problem: string): Result<never> {
+  return fail('bad-format', `it is damaged at packet ${i + 1} of ${count} (${problem})`);
 }
 
 /**
@@ -107,7 +111,7 @@ function notJsonReason(text: string): string {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start === '') return 'it is empty';
   if (!start.startsWith('{')) return 'it is not one Backbeat recorded (recordings are JSON files)';
-  return 'it is not valid JSON (is it cut short?)';
+  return 'it stops partway or is broken (was it cut short while being saved or copied?)';
 }
 
 /** Reads a recording file; checks every packet so that replay never meets a malformed one. */
@@ -119,31 +123,42 @@ export function parseRecording(text: string): Result<Recording> {
     // The parser's own words ("Unexpected end of JSON input") mean nothing to the person who picked the file.
     return fail('bad-format', notJsonReason(text));
   }
-  if (typeof data !== 'object' || data === null) return fail('bad-format', 'recording is not an object');
+  if (typeof data !== 'object' || data === null) return fail('bad-format', 'it is not one Backbeat recorded');
   const d = data as Record<string, unknown>;
   // Backbeat's backups and exports are JSON files named like recordings: the likely mix-up.
   if (d.format === SESSIONS_FORMAT) {
     return fail('bad-format', 'it is a file of saved sessions (a backup or an export); import it in History');
   }
-  if (d.format !== RECORDING_FORMAT) return fail('bad-format', `format is not "${RECORDING_FORMAT}"`);
+  if (d.format !== RECORDING_FORMAT)
+    return fail('bad-format', `it is not one Backbeat recorded (its format is not "${RECORDING_FORMAT}")`);
   if (d.version !== RECORDING_VERSION)
-    return fail('bad-format', `unsupported recording version ${String(d.version)}`);
-  if (!Array.isArray(d.packets)) return fail('bad-format', 'recording has no packets list');
+    return fail(
+      'bad-format',
+      `it was recorded by a newer Backbeat (recording version ${String(d.version)}); update the app to replay it`,
+    );
+  if (!Array.isArray(d.packets)) return fail('bad-format', 'it is damaged: it has no list of packets');
   const packets: RecordedPacket[] = [];
+  const count = d.packets.length;
   for (const [i, raw] of (d.packets as unknown[]).entries()) {
-    if (typeof raw !== 'object' || raw === null) return packetError(i, 'not an object');
+    if (typeof raw !== 'object' || raw === null) return packetError(i, count, 'it is not a packet');
     const p = raw as Record<string, unknown>;
     if (typeof p.tMs !== 'number' || !Number.isFinite(p.tMs))
-      return packetError(i, 'tMs is not a finite number');
+      return packetError(i, count, 'its time is missing');
     if (typeof p.protocol !== 'string' || !isPacketProtocol(p.protocol)) {
-      return packetError(i, `unknown protocol ${JSON.stringify(p.protocol)}`);
+      return packetError(
+        i,
+        count,
+        `it names a kind of data this version does not know, ${JSON.stringify(p.protocol)}`,
+      );
     }
-    if (typeof p.hex !== 'string' || !hexToBytes(p.hex).ok) return packetError(i, 'hex is not a hex string');
+    if (typeof p.hex !== 'string' || !hexToBytes(p.hex).ok)
+      return packetError(i, count, 'its bytes are unreadable');
     if (p.direction !== undefined && !DIRECTIONS.has(p.direction as string)) {
-      return packetError(i, `direction ${JSON.stringify(p.direction)} is not notify, read or write`);
+      return packetError(i, count, `its direction, ${JSON.stringify(p.direction)}, is none a device has`);
     }
     for (const key of ['characteristic', 'device'] as const) {
-      if (p[key] !== undefined && typeof p[key] !== 'string') return packetError(i, `${key} is not a string`);
+      if (p[key] !== undefined && typeof p[key] !== 'string')
+        return packetError(i, count, `its ${key} is not a name`);
     }
     packets.push({
       tMs: p.tMs,

@@ -187,20 +187,20 @@ describe('recordings', () => {
 
   it('rejects malformed recordings with a reason', () => {
     for (const [text, fragment] of [
-      ['{', 'not valid JSON'],
+      ['{', 'cut short'],
       ['[]', 'format'],
       ['{"format":"backbeat-recording","version":2,"packets":[]}', 'version'],
       [
         '{"format":"backbeat-recording","version":1,"packets":[{"tMs":1,"protocol":"hrs","hex":"0g"}]}',
-        'hex',
+        'its bytes are unreadable',
       ],
       [
         '{"format":"backbeat-recording","version":1,"packets":[{"tMs":1,"protocol":"x","hex":"00"}]}',
-        'protocol',
+        'kind of data',
       ],
       [
         '{"format":"backbeat-recording","version":1,"packets":[{"tMs":"1","protocol":"hrs","hex":"00"}]}',
-        'tMs',
+        'its time is missing',
       ],
       [
         '{"format":"backbeat-recording","version":1,"packets":[{"tMs":1,"protocol":"hrs","hex":"00","direction":"up"}]}',
@@ -218,6 +218,23 @@ describe('recordings', () => {
     }
   });
 
+  it('says where a recording is damaged, counting its packets from one, in words a person can act on', () => {
+    const why = (packets: string) => {
+      const r = parseRecording(`{"format":"backbeat-recording","version":1,"packets":[${packets}]}`);
+      return r.ok ? null : r.error.message;
+    };
+    const good = '{"tMs":0,"protocol":"hrs","hex":"004b"}';
+    expect(why('{"tMs":1,"protocol":"hrs","hex":"0g"}')).toBe(
+      'it is damaged at packet 1 of 1 (its bytes are unreadable)',
+    );
+    expect(why(`${good},${good},{"tMs":"1","protocol":"hrs","hex":"00"}`)).toBe(
+      'it is damaged at packet 3 of 3 (its time is missing)',
+    );
+    expect(why(`${good},{"tMs":1,"protocol":"x","hex":"00"}`)).toBe(
+      'it is damaged at packet 2 of 2 (it names a kind of data this version does not know, "x")',
+    );
+  });
+
   it('tells a file that is no recording at all from a recording cut short', () => {
     const why = (text: string) => {
       const r = parseRecording(text);
@@ -228,8 +245,9 @@ describe('recordings', () => {
     expect(why('')).toBe('it is empty');
     // A recording that stops partway opens like one and does not parse.
     const whole = serializeRecording(createRecording([recordPacket('hrs', Uint8Array.of(0x00, 0x4b), 0)]));
-    expect(why(whole.slice(0, whole.length / 2))).toBe('it is not valid JSON (is it cut short?)');
-    expect(why(`  \n${whole.slice(0, 20)}`)).toBe('it is not valid JSON (is it cut short?)');
+    const cut = 'it stops partway or is broken (was it cut short while being saved or copied?)';
+    expect(why(whole.slice(0, whole.length / 2))).toBe(cut);
+    expect(why(`  \n${whole.slice(0, 20)}`)).toBe(cut);
   });
 
   it('replays through the parsers with the stream context the recorded start set up', () => {
