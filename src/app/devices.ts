@@ -31,7 +31,7 @@ import {
   BluetoothProblem,
   bluetoothOf,
   describeBluetoothError,
-  UNSUPPORTED_MESSAGE,
+  noBluetoothWords,
 } from '../sensors/ble/errors.ts';
 import { type ConnectionState as GattConnectionState, GattSession } from '../sensors/ble/gatt-session.ts';
 import type { DeviceProblemKind } from '../sensors/ble/profile.ts';
@@ -468,7 +468,10 @@ export class Devices extends Model<DeviceState> {
     let device: BluetoothDevice;
     try {
       const bluetooth = bluetoothOf(this.options.navigator);
-      if (!bluetooth) throw new BluetoothProblem('unsupported', UNSUPPORTED_MESSAGE);
+      if (!bluetooth) {
+        const words = noBluetoothWords(this.options.navigator.userAgent ?? '');
+        throw new BluetoothProblem('unsupported', words.problem);
+      }
       // requestDevice must be the first await: it needs the tap's user activation [WB-SPEC].
       device = await bluetooth.requestDevice(requestOptionsFor(spec));
     } catch (error) {

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus } from '../app/devices.ts';
 import { parseRecording, type Recording } from '../protocol/recording.ts';
+import { noBluetoothWords } from '../sensors/ble/errors.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { type DeviceChoice, outcomeOfChoice } from './device-choice.ts';
@@ -45,10 +46,6 @@ const SENDS_NO_PACKETS = new Set<DeviceKind>(['phone', 'virtual']);
 
 /** Phone motion and the virtual strap need no Bluetooth: every other kind does. */
 const NEEDS_NO_BLUETOOTH = new Set<DeviceKind>(['phone', 'virtual']);
-
-/** Said up front where the browser has no Web Bluetooth, so nobody taps a choice that cannot work. */
-export const NO_BLUETOOTH_NOTE =
-  'This browser has no Bluetooth: a strap or watch connects in Chrome or Edge (Bluefy on an iPhone).';
 
 /** The kinds the person can pick, in the order of the menu. */
 export const DEVICE_CHOICES: ReadonlyArray<{ readonly kind: DeviceKind; readonly label: string }> = [
@@ -420,7 +417,12 @@ export class BbDevicePanel extends LitElement {
   private renderChoices(isVirtual: boolean, recordable: boolean) {
     const bluetooth = this.device.bluetoothAvailable;
     return html`
-      ${bluetooth ? nothing : html`<span class="note no-bluetooth">${NO_BLUETOOTH_NOTE}</span>`}
+      ${
+        // Said up front where the browser has no Web Bluetooth, so nobody taps a choice that cannot work.
+        bluetooth
+          ? nothing
+          : html`<span class="note no-bluetooth">${noBluetoothWords(navigator.userAgent).note}</span>`
+      }
       ${this.renderSwitch(isVirtual)}
       <details class="more" @focusout=${this.onMenuFocusOut}>
         <summary>${isVirtual ? 'More devices' : 'Add a device'}</summary>

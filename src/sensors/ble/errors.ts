@@ -33,6 +33,32 @@ export const BLUETOOTH_WORDS = {
 
 export const UNSUPPORTED_MESSAGE = BLUETOOTH_WORDS.unsupported;
 
+/**
+ * Chrome or Edge on a computer or Android, by its user agent: a browser that has Web Bluetooth where
+ * the device and its settings allow it. Without it there (Linux, where it is off by default; a policy
+ * or a flag), sending the person to Chrome or Edge would send them where they are. Every browser on
+ * an iPhone is Safari's engine (Chrome there is CriOS), and an app's web view says "wv": neither has it.
+ */
+function isChromeOrEdge(userAgent: string): boolean {
+  return /(Chrome|Edg)\//.test(userAgent) && !/\bwv\b|iPhone|iPad|iPod/.test(userAgent);
+}
+
+/** What the device panel says up front, and what a tap on a Bluetooth device says, where there is no Web Bluetooth. */
+export function noBluetoothWords(userAgent: string): { readonly note: string; readonly problem: string } {
+  if (isChromeOrEdge(userAgent)) {
+    return {
+      note: 'Bluetooth is not available to this browser on this device, so a strap or watch cannot connect here; the virtual strap and recordings still work.',
+      problem:
+        'No Bluetooth: this browser has Bluetooth turned off on this device (as on Linux, or by a policy or ' +
+        'a setting). Meanwhile, the virtual strap and recordings still work.',
+    };
+  }
+  return {
+    note: 'This browser has no Bluetooth: a strap or watch connects in Chrome or Edge (Bluefy on an iPhone).',
+    problem: BLUETOOTH_WORDS.unsupported,
+  };
+}
+
 /** Any other failure: what the browser or the device's profile said, after a headline. */
 export function deviceFailed(detail: string): string {
   return `Device failed: ${detail}`;

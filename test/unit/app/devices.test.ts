@@ -54,6 +54,23 @@ describe('Devices without Web Bluetooth', () => {
     devices.dispose();
   });
 
+  it('does not send a person already in Chrome to Chrome when its Bluetooth is off', async () => {
+    const userAgent =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+    const devices = new Devices({
+      now: () => 0,
+      navigator: { userAgent } as Navigator,
+      seed: 1,
+      window: null,
+    });
+    await devices.connect('polar');
+    expect(devices.state.problem).toMatch(
+      /^No Bluetooth: this browser has Bluetooth turned off on this device/,
+    );
+    expect(devices.state.problem).not.toMatch(/Chrome or Edge/);
+    devices.dispose();
+  });
+
   it('goes quietly back when the chooser is closed, and explains a refusal', async () => {
     const { nav } = navigatorWith([
       domError('NotFoundError', 'User cancelled the requestDevice() chooser.'),
