@@ -203,7 +203,9 @@ describe('schema migrations', () => {
         ['2026-06-08', ['b'], { superman: 10 }],
         ['2026-06-15', ['c'], { superman: 10 }],
       ]);
-      expect(progress(weeks).repsPerWeek.lines).toEqual([{ label: 'Superman', values: [10, 10, 10] }]);
+      expect(progress(weeks).repsPerWeek.lines).toEqual([
+        { label: 'Superman', values: [10, 10, 10], styleSlot: 0 },
+      ]);
       // Deleted from another zone, a session leaves the week it was counted in.
       vi.stubEnv('TZ', 'Asia/Tokyo');
       await store.deleteSession('b');

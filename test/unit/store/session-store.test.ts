@@ -293,7 +293,7 @@ describe('weeks after a change of time zone', () => {
     inZone('America/New_York');
     const { repsPerWeek } = progress(await store.weeks());
     expect(repsPerWeek.x).toHaveLength(23);
-    expect(repsPerWeek.lines).toEqual([{ label: 'Superman', values: Array(23).fill(20) }]);
+    expect(repsPerWeek.lines).toEqual([{ label: 'Superman', values: Array(23).fill(20), styleSlot: 0 }]);
     store.close();
   });
 
@@ -314,7 +314,7 @@ describe('weeks after a change of time zone', () => {
     expect(ids).toHaveLength(history.length - 1);
     const values = Array(23).fill(20);
     values[5] = 10;
-    expect(progress(weeks).repsPerWeek.lines).toEqual([{ label: 'Superman', values }]);
+    expect(progress(weeks).repsPerWeek.lines).toEqual([{ label: 'Superman', values, styleSlot: 0 }]);
     store.close();
   });
 });
