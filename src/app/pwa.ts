@@ -9,10 +9,14 @@ import { UpdateModel } from './updates.ts';
 export function registerServiceWorker(): UpdateModel {
   if (!('serviceWorker' in navigator)) return new UpdateModel();
   let updateSW: (reload?: boolean) => Promise<void> = async () => {};
-  const model = new UpdateModel(() => updateSW(true));
+  // No service worker controls the page on a first visit: the app is being cached, and the news
+  // that it works offline comes a moment after the page opened.
+  const model = new UpdateModel(() => updateSW(true), {
+    offlineNewsDue: navigator.serviceWorker.controller === null,
+  });
   updateSW = registerSW({
     onNeedRefresh: () => model.update({ updateReady: true }),
-    onOfflineReady: () => model.update({ offlineReady: true }),
+    onOfflineReady: () => model.update({ offlineReady: true, offlineNewsDue: false }),
   });
   return model;
 }

@@ -8,11 +8,19 @@ export interface UpdateState {
   readonly updateReady: boolean;
   /** The app is cached and works offline from now on. */
   readonly offlineReady: boolean;
+  /**
+   * The app is being cached for the first time: the news that it works offline is still to come, and
+   * the start screen keeps a place for it (see BbUpdatePrompt.keepsPlace).
+   */
+  readonly offlineNewsDue: boolean;
 }
 
 export class UpdateModel extends Model<UpdateState> {
-  constructor(private readonly activate: () => Promise<void> = async () => {}) {
-    super({ updateReady: false, offlineReady: false });
+  constructor(
+    private readonly activate: () => Promise<void> = async () => {},
+    initial: Partial<UpdateState> = {},
+  ) {
+    super({ updateReady: false, offlineReady: false, offlineNewsDue: false, ...initial });
   }
 
   update(patch: Partial<UpdateState>): void {
@@ -25,6 +33,6 @@ export class UpdateModel extends Model<UpdateState> {
   }
 
   dismiss(): void {
-    this.setState({ updateReady: false, offlineReady: false });
+    this.setState({ updateReady: false, offlineReady: false, offlineNewsDue: false });
   }
 }

@@ -521,13 +521,14 @@ export class BbApp extends LitElement {
 
   /**
    * Above the screen, except on the start screen, where it goes under Start: news that comes a moment
-   * after the page opened must not move Start from under a finger on its way to it.
+   * after the page opened must not move Start from under a finger on its way to it. There it
+   * `keepsPlace`: nor must it move the text under it that the person is reading.
    */
-  private renderUpdatePrompt(running: boolean) {
+  private renderUpdatePrompt(running: boolean, keepsPlace = false) {
     // A session recorded in another tab waits too: its Reload would reload that tab, mid-set.
     const waiting = running || recordedInAnotherTab(this.history.value);
     return this.updates
-      ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${waiting}></bb-update-prompt>`
+      ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${waiting} ?keeps-place=${keepsPlace}></bb-update-prompt>`
       : null;
   }
 
@@ -616,7 +617,10 @@ export class BbApp extends LitElement {
               : html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>
                   <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
         }
-        ${this.renderUpdatePrompt(false)}
+        ${
+          // The text under it is being read as the offline news comes: the news must not move it.
+          this.renderUpdatePrompt(false, true)
+        }
         ${
           // A heart rate and "connected" on a first visit read as the person's own. (Below the
           // offline notice, which a phone must still show.)

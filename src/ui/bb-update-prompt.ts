@@ -15,7 +15,8 @@ export const NOTICE_MS = { offline: 6_000, update: 12_000 } as const;
  * A banner in the page's flow, never over the screen, so that it cannot cover Start or a set's
  * controls (on the start screen it comes under Start, so that it cannot move it either); it waits
  * while a session runs (the screen then belongs to the exercise) and leaves by itself after a few
- * seconds.
+ * seconds. Where it `keepsPlace`, the offline news comes into room kept for it from the first paint
+ * and leaves it kept, so that the text being read under it does not move.
  */
 @customElement('bb-update-prompt')
 export class BbUpdatePrompt extends LitElement {
@@ -43,12 +44,24 @@ export class BbUpdatePrompt extends LitElement {
         min-height: 2.75rem;
         padding: 0.25rem 0.9rem;
       }
+      /* The room the offline news takes, kept while it is still to come and once it has gone. */
+      .kept {
+        visibility: hidden;
+      }
     `,
   ];
 
   @property({ attribute: false }) updates!: UpdateModel;
   /** A session is running: the notice waits until it is over. */
   @property({ type: Boolean }) waiting = false;
+  /**
+   * The screen is being read as the offline news comes (the start screen on a first visit): the
+   * news takes room kept for it, unseen, from the first paint until the screen gives way, rather than
+   * pushing the text under it down as it comes and back up as it goes.
+   */
+  @property({ type: Boolean, attribute: 'keeps-place' }) keepsPlace = false;
+  /** The offline news was shown here: its room stays kept after it has gone. */
+  private offlineShown = false;
 
   private state!: ObserveController<UpdateState>;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -83,12 +96,21 @@ export class BbUpdatePrompt extends LitElement {
         <button class="quiet" @click=${() => this.updates.dismiss()}>OK</button>
       </div>`;
     }
+    if (this.keepsRoom()) {
+      // The same notice, unseen and out of reach, so that its room is the one it takes at any width
+      // and text size.
+      return html`<div class="kept" aria-hidden="true" inert>
+        Backbeat now works offline.
+        <button class="quiet" tabindex="-1">OK</button>
+      </div>`;
+    }
     return null;
   }
 
   protected override updated(_changed: PropertyValues<this>): void {
     // The notice on screen leaves after its time; one that changes (offline, then an update) starts anew.
     const showing = this.showing();
+    if (showing === 'offline') this.offlineShown = true;
     if (showing === this.timing) return;
     const shown = this.timing;
     this.stopTimer();
@@ -106,6 +128,10 @@ export class BbUpdatePrompt extends LitElement {
     if (this.waiting) return null;
     const { updateReady, offlineReady } = this.state.value;
     return updateReady ? 'update' : offlineReady ? 'offline' : null;
+  }
+
+  private keepsRoom(): boolean {
+    return this.keepsPlace && !this.waiting && (this.state.value.offlineNewsDue || this.offlineShown);
   }
 
   private stopTimer(): void {

@@ -67,6 +67,31 @@ describe('bb-update-prompt', () => {
     await expect.element(page.getByRole('status')).toHaveTextContent('A new version of Backbeat is ready.');
   });
 
+  // The start screen keeps the notice's place (see keepsPlace) only while its news may come, or came.
+  it('keeps the place of news still to come, unseen, and takes no room when none is due', async () => {
+    const later = mount(new UpdateModel());
+    later.keepsPlace = true;
+    await later.updateComplete;
+    expect(later.getBoundingClientRect().height).toBe(0);
+    later.remove();
+
+    const updates = new UpdateModel(async () => {}, { offlineNewsDue: true });
+    const first = mount(updates);
+    first.keepsPlace = true;
+    await first.updateComplete;
+    const kept = first.getBoundingClientRect().height;
+    expect(kept).toBeGreaterThan(0);
+    await expect.element(page.getByText('Backbeat now works offline.')).not.toBeVisible();
+    expect(page.getByRole('status').query()).toBeNull();
+    expect(page.getByRole('button', { name: 'OK' }).query()).toBeNull();
+    updates.update({ offlineReady: true });
+    await expect.element(page.getByRole('status')).toHaveTextContent('Backbeat now works offline.');
+    expect(first.getBoundingClientRect().height).toBe(kept);
+    await userEvent.click(page.getByRole('button', { name: 'OK' }));
+    await expect.element(page.getByRole('status')).not.toBeInTheDocument();
+    expect(first.getBoundingClientRect().height).toBe(kept);
+  });
+
   it('lets the offline news go when its screen gives way to another, and keeps an update', async () => {
     const updates = new UpdateModel();
     let prompt = mount(updates);

@@ -51,6 +51,35 @@ describe('the start screen when news comes after the page opened', () => {
   });
 });
 
+// A first visit: the app is being cached, and "now works offline" comes a moment after the page
+// opened, while the person reads what Start does and the plan under it.
+describe('the start screen on a first visit, as "now works offline" comes and goes', () => {
+  const updates = new UpdateModel(async () => {}, { offlineNewsDue: true });
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    mounted = await mountApp({ updates });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('keeps the text under Start where it was: the notice comes into a place kept for it', async () => {
+    const plan = page.getByRole('heading', { name: "Today's plan" });
+    await expect.element(plan).toBeVisible();
+    const top = () => plan.element().getBoundingClientRect().top;
+    const before = top();
+    const notice = page.getByText('Backbeat now works offline.');
+    updates.update({ offlineReady: true });
+    await expect.element(notice).toBeVisible();
+    expect(top()).toBe(before);
+    updates.dismiss();
+    await expect
+      .poll(() => notice.query()?.checkVisibility({ visibilityProperty: true }) ?? false)
+      .toBe(false);
+    expect(top()).toBe(before);
+  });
+});
+
 describe('the start screen while another tab records a session', () => {
   const updates = new UpdateModel();
   let mounted: AppShell;
