@@ -20,6 +20,7 @@ import {
   heldS,
   nextArm,
   type PauseReason,
+  planRanThrough,
   type SessionState,
   type SetRecord,
   setsKeptOnFinish,
@@ -223,7 +224,7 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     }
   } else if (next.phase === 'summary' && prev.phase !== 'summary') {
     cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));
-    // Finished before its plan was through: what was still being said of the next exercise is old news.
+    // Finished before its plan ran through: what was still being said of the next exercise is old news.
     if (endedEarly(next)) return cutShort(cues);
   } else if (next.phase === 'summary') {
     cues.push(...correctedInRest(prev, next));
@@ -235,17 +236,19 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
  * Whether the set just ended ended at the person's tap, with something counted or held: Skip set, End
  * hold, or Finish. Finish's answer comes while its question holds the session paused, and in a pause
  * nothing else ends a set (movement is not counted and the clock stands); the summary comes before the
- * plan is through only by Finish. Its closing line answers the tap, as "Set skipped" does.
+ * plan has run through only by Finish. Its closing line answers the tap, as "Set skipped" does.
  */
 function endedAtTap(prev: SessionState, next: SessionState, record: SetRecord): boolean {
   if (record.skippedUnderWay || record.endedByHand) return true;
   return isPaused(prev) || (next.phase === 'summary' && endedEarly(next));
 }
 
-/** The session ended with sets of its plan neither done nor skipped. */
+/**
+ * The session ended before its plan ran through: sets of it neither done nor skipped, or its last
+ * cut short by Finish (see planRanThrough).
+ */
 function endedEarly(state: SessionState): boolean {
-  const planned = state.plan.reduce((n, p) => n + p.dosage.sets, 0);
-  return state.completed.length < planned;
+  return !planRanThrough(state);
 }
 
 /** The line said once what is being said or waits has been, not over it. */
@@ -577,7 +580,7 @@ function sessionEnded(state: SessionState): string {
   const skipped = setsSkippedOnFinish(state);
   const done = setsKeptOnFinish(state) - skipped;
   if (done === 0) return 'Session ended: no set done, so it is not kept';
-  // Ended by Finish before its plan was through: done, not complete.
+  // Ended by Finish before its plan ran through, its last set cut short included: done, not complete.
   const ended = endedEarly(state) ? 'Session ended' : 'Session complete';
   if (skipped === 0) return `${ended}: ${plural(done, 'set')}${endedEarly(state) ? ' done' : ''}. Well done`;
   return `${ended}: ${plural(done, 'set')} done, ${spokenNumber(skipped)} skipped. Well done`;

@@ -169,6 +169,11 @@ export interface SessionState {
   /** The pauses over so far, in order (absent when none): time the session's timer stood still. */
   readonly pauses?: readonly Pause[];
   /**
+   * Finish ended the set under way short of its target: the session ended before its plan ran
+   * through, though every set of it may have its record (see planRanThrough).
+   */
+  readonly finishedShort?: true;
+  /**
    * A device sees the person's posture (an accelerometer): each set waits for them to be in
    * position. Without one (a heart-rate-only strap) a set begins as soon as it is due.
    */
@@ -464,8 +469,10 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       const running = endPause(state, action.nowMs);
       const set = running.phase === 'set' && running.set && keptOnFinish(running.set) ? running.set : null;
       const ended = set ? endSet(running, action.nowMs, endedByHand(set)) : running;
+      const cut = set ? ended.completed.at(-1) : undefined;
       return {
         ...ended,
+        ...(cut && !reachedTarget(cut) ? { finishedShort: true } : {}),
         phase: 'summary',
         set: null,
         restEndsMs: null,
@@ -514,6 +521,24 @@ export function timerMs(times: SessionTimes): number {
     (times.pauses ?? []).reduce((sum, pause) => sum + pause.ms, 0) +
     (times.pausedAtMs != null ? Math.max(0, endMs - times.pausedAtMs) : 0);
   return Math.max(0, endMs - (times.startedMs ?? endMs) - pausedMs);
+}
+
+/**
+ * Whether the session ran through its plan: every set of it ended by itself (at its target, reps that
+ * stopped coming, a hold the detectors or End hold ended) or by Skip set, none left undone or cut
+ * short by Finish. What the voice calls a complete session; any other ended early.
+ */
+export function planRanThrough(state: SessionState): boolean {
+  const planned = state.plan.reduce((n, p) => n + p.dosage.sets, 0);
+  return state.completed.length >= planned && !state.finishedShort;
+}
+
+/**
+ * The set did what it was set to: its reps or breaths counted, or its time held (a plank held past
+ * its target has no end of its own there, and Finish ends it done, as End hold does).
+ */
+function reachedTarget(record: SetRecord): boolean {
+  return (record.holdMs === null ? record.count : heldS(record.holdMs)) >= record.target;
 }
 
 /** The sets the session keeps if it is finished now: what the question before Finish counts. */

@@ -515,14 +515,39 @@ describe('planCues', () => {
       { kind: 'say', text: 'Set over: two reps', interrupt: true, reply: true },
       { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: false },
     ]);
-    // In the plan's last set: the session is complete, and the set's end still answers the tap.
+    // In the plan's last set, that set was cut short: the session ended, it is not complete.
     const lastSet = new Run(plan(['superman', 1, 10, 30]));
     lastSet.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
     lastSet.do({ type: 'pause', nowMs: 3000, toAsk: true });
     expect(lastSet.do({ type: 'finish', nowMs: 6000 }).filter((c) => c.kind === 'say')).toEqual([
       { kind: 'say', text: 'Set over: one rep', interrupt: true, reply: true },
-      { kind: 'say', text: 'Session complete: one set. Well done', interrupt: false },
+      { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: false },
     ]);
+  });
+
+  it('calls the session complete only when the last set ran to its end, not when Finish cut it short', () => {
+    const cutShort = new Run(plan(['superman', 2, 1, 30], ['glute-bridge', 1, 15, 30]));
+    cutShort.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    cutShort.ticksTo(31_500);
+    cutShort.do(motion(rep(33_000)));
+    cutShort.ticksTo(64_000);
+    cutShort.do(motion(rep(65_000)));
+    expect(cutShort.state.set).toMatchObject({ count: 1 });
+    expect(spoken(cutShort.do({ type: 'finish', nowMs: 66_000 }))).toEqual([
+      'Set over: one rep',
+      'Session ended: three sets done. Well done',
+    ]);
+    const toItsEnd = new Run(plan(['superman', 1, 2, 30]));
+    toItsEnd.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    expect(spoken(toItsEnd.do(motion(rep(2000))))).toEqual(['two', 'Session complete: one set. Well done']);
+    // Held past its target, a plank is done when Finish ends it, as by End hold.
+    const plank = new Run(plan(['elbow-plank', 1, 20, 60]));
+    plank.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+    plank.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    plank.ticksTo(25_000);
+    expect(spoken(plank.do({ type: 'finish', nowMs: 25_000 })).at(-1)).toBe(
+      'Session complete: one set. Well done',
+    );
   });
 
   it("says the session ended when it is finished while paused, as on Finish's question", () => {

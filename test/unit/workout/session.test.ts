@@ -10,6 +10,7 @@ import {
   FORM_WARNING_SHOWN_MS,
   initialSessionState,
   type PlannedExercise,
+  planRanThrough,
   RECOVERED_SHOWN_MS,
   reduceSession,
   SETTLE_BACK_MS,
@@ -752,6 +753,46 @@ describe('session reducer', () => {
       { type: 'finish', nowMs: 34_000 },
     );
     expect(held.completed[0]).toMatchObject({ holdMs: 33_000, endedBy: 'stopped' });
+  });
+
+  // What "Session complete" means: every set of the plan ran to its end, by itself or by Skip set.
+  it('ran through its plan only when no set of it was cut short by Finish or left undone', () => {
+    const oneSet: PlannedExercise[] = [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 3, restS: 30 } },
+    ];
+    const start = run(initialSessionState(oneSet), { type: 'start', nowMs: 0 });
+    const twoReps = run(start, { type: 'motion', event: rep(2000) }, { type: 'motion', event: rep(4000) });
+    expect(planRanThrough(run(twoReps, { type: 'motion', event: rep(6000) }))).toBe(true);
+    // Reps that stopped coming end the set by themselves; Skip set is the person's own end of it.
+    expect(planRanThrough(run(twoReps, { type: 'tick', nowMs: 4200 + STOPPED_AFTER_MS }))).toBe(true);
+    expect(planRanThrough(run(twoReps, { type: 'skip', nowMs: 5000 }))).toBe(true);
+    // The plan's last set, cut short by Finish (at its question, or with nothing counted yet): a
+    // record for every set, but the set did not run to its end.
+    const cutShort = run(twoReps, { type: 'finish', nowMs: 5000 });
+    expect([cutShort.phase, cutShort.completed.length]).toEqual(['summary', 1]);
+    expect(planRanThrough(cutShort)).toBe(false);
+    expect(
+      planRanThrough(
+        run(twoReps, { type: 'pause', nowMs: 5000, toAsk: true }, { type: 'finish', nowMs: 6000 }),
+      ),
+    ).toBe(false);
+    expect(planRanThrough(run(start, { type: 'finish', nowMs: 1000 }))).toBe(false);
+    // Finished with sets of the plan never begun.
+    expect(planRanThrough(run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 0 }))).toBe(
+      false,
+    );
+    // A plank has no end of its own at its target: held past it, Finish ends it done, as End hold does.
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 1, target: 30, restS: 60 } },
+    ];
+    const holding = run(
+      initialSessionState(plank),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1000 } },
+    );
+    expect(planRanThrough(run(holding, { type: 'finish', nowMs: 31_000 }))).toBe(true);
+    expect(planRanThrough(run(holding, { type: 'finish', nowMs: 30_000 }))).toBe(false);
   });
 
   it("finished while paused (as on Finish's question), keeps the pause out of the workout and a hold as held up to it", () => {
