@@ -26,8 +26,9 @@ export interface VoiceChoice {
 
 /**
  * At most this many lines wait behind the one being said; beyond it the oldest waiting announcement
- * is dropped (else the oldest reply), since what was news a few lines ago is wrong by the time it
- * would be heard.
+ * is dropped, since what was news a few lines ago is wrong by the time it would be heard. A reply is
+ * never dropped for room: the person waits for each (see Speech.say), and they come no faster than the
+ * person moves and taps, a newer count taking an older one's place.
  */
 export const MAX_QUEUED = 3;
 
@@ -172,7 +173,8 @@ export class Speech {
     else this.waiting.push(line);
     while (this.waiting.length > MAX_QUEUED) {
       const oldestAnnouncement = this.waiting.findIndex((waiting) => !waiting.reply);
-      this.waiting.splice(Math.max(0, oldestAnnouncement), 1);
+      if (oldestAnnouncement < 0) break;
+      this.waiting.splice(oldestAnnouncement, 1);
     }
     this.sayNext();
     this.talking.next(this.queued > 0);

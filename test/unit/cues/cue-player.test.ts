@@ -406,6 +406,36 @@ describe('a queue longer than the voice keeps', () => {
       ...Array.from({ length: MAX_QUEUED - 1 }, (_, i) => `announcement ${i + 2}`),
     ]);
   });
+
+  // Form problems one after another over the set's instructions, the count going on, then Skip set:
+  // more answers than the queue keeps lines, and the rest's announcement behind them.
+  it("keeps every answer the person waits for, a newer count taking only an older count's place", () => {
+    const voice = new VoiceOnTheMat();
+    const speech = new Speech({
+      speechSynthesis: voice.speechSynthesis,
+      SpeechSynthesisUtterance: StandInUtterance,
+    } as unknown as SpeechHost);
+    const count = (text: string) => speech.say(text, { reply: true, topic: 'count', ends: 'position' });
+    const correction = (text: string) => speech.say(text, { reply: true, interrupt: true });
+    speech.say(SET_ONE, { interrupt: true });
+    correction('Keep your lower back long');
+    speech.say('You seem to be face up: Superman is done face down.', { topic: 'position' });
+    count('one');
+    correction('Lift a little less high');
+    count('two');
+    correction('Hips up');
+    count('three');
+    speech.say('Set skipped', { reply: true, interrupt: true });
+    speech.say('Rest, thirty seconds. Next: Superman, set two of three');
+    voice.sayAll();
+    expect(voice.heard.slice(0, 5)).toEqual([
+      'Keep your lower back long',
+      'Lift a little less high',
+      'Hips up',
+      'three',
+      'Set skipped',
+    ]);
+  });
 });
 
 describe('the voice, as it was', () => {
