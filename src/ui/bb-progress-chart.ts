@@ -19,7 +19,7 @@ import { personLocale } from './format.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { valueAxis } from './value-axis.ts';
-import { extent, weekDate, weekLabels, weekRange, weekTicks } from './week-axis.ts';
+import { type AxisRoom, extent, type WeekAxis, weekAxis, weekDate, weekRange } from './week-axis.ts';
 
 const DAY_S = 24 * 3600;
 /** The axes' labels: the size of the numbers in the table under the chart. */
@@ -29,6 +29,10 @@ const AXIS_FONT_PX = 14;
  * 14 px wants some 30 px to itself.
  */
 const MAX_Y_STEPS = 5;
+/** The y axis's width: room for labels like 0.25 or 1,250 that uPlot's default width cuts off. */
+const Y_AXIS_PX = 68;
+/** Room right of the plot, px, for half the latest week's label: uPlot's own is half its default y axis. */
+const PLOT_RIGHT_PX = 25;
 /** A ring of the page's background round each marker, so one drawn over another stands apart from it. */
 const MARKER_HALO_PX = 1;
 
@@ -327,9 +331,24 @@ export class BbProgressChart extends LitElement {
       series.lines.flatMap((line) => line.values),
       { maxSteps: MAX_Y_STEPS, wholeNumbers: onlyWholeNumbers(series) },
     );
+    // The x axis's labels as many as fit across the plot as it is laid out, measured in the axis's font.
+    const measure = labelWidths(font);
+    let laidOut: { key: string; axis: WeekAxis } | null = null;
+    const xAxis = (u: uPlot, min: number, max: number): WeekAxis => {
+      const room: AxisRoom = {
+        plotPx: u.bbox.width ? u.bbox.width / uPlot.pxRatio : width - Y_AXIS_PX - PLOT_RIGHT_PX,
+        leftPx: Y_AXIS_PX,
+        rightPx: PLOT_RIGHT_PX,
+      };
+      const key = `${min} ${max} ${room.plotPx}`;
+      if (laidOut?.key !== key)
+        laidOut = { key, axis: weekAxis(series.x, min, max, room, measure, personLocale()) };
+      return laidOut.axis;
+    };
     const options: uPlot.Options = {
       width,
       height: 220,
+      padding: [null, PLOT_RIGHT_PX, null, null],
       // Labels only: live values would read "--" until the pointer is over the chart.
       legend: {
         live: false,
@@ -378,20 +397,21 @@ export class BbProgressChart extends LitElement {
               font,
               grid,
               ticks: grid,
-              // Two lines of labels: "week of" over the date.
+              // Two lines of labels: "week of" over the date, or a month over its year.
               size: 64,
-              splits: (u, _axis, min, max) =>
-                weekTicks(series.x, min, max, u.bbox.width ? u.bbox.width / uPlot.pxRatio : width - 60),
-              values: (_u, ticks) => weekLabels(ticks, personLocale()),
+              splits: (u, _axis, min, max) => xAxis(u, min, max).ticks,
+              values: (u, ticks) => {
+                const axis = xAxis(u, u.scales.x!.min!, u.scales.x!.max!);
+                return ticks.map((t) => axis.labels[axis.ticks.indexOf(t)] ?? '');
+              },
             }
           : { stroke: labels, font, grid, ticks: grid },
-        // Wide enough for labels like 0.25 or 1,250 that uPlot's default width cuts off.
         {
           stroke: labels,
           font,
           grid,
           ticks: grid,
-          size: 68,
+          size: Y_AXIS_PX,
           // In the digits and decimal point of the words around them (uPlot's own follow the browser's language).
           values: (_u, splits) => splits.map((v) => v.toLocaleString(personLocale())),
           splits: () => [...yAxis.ticks],
@@ -411,6 +431,23 @@ export class BbProgressChart extends LitElement {
     ] as uPlot.AlignedData;
     this.plot = new uPlot(options, data, target);
   }
+}
+
+/** A label's width in `font`, px: its longest line's, as the canvas measures it. */
+function labelWidths(font: string): (label: string) => number {
+  const context = document.createElement('canvas').getContext('2d');
+  if (context) context.font = font;
+  const widths = new Map<string, number>();
+  return (label) => {
+    let width = widths.get(label);
+    if (width === undefined) {
+      width = Math.max(
+        ...label.split('\n').map((line) => context?.measureText(line).width ?? line.length * 9),
+      );
+      widths.set(label, width);
+    }
+    return width;
+  };
 }
 
 /** The decimal places of a column: as many as its most precise number, so that its numbers line up. */

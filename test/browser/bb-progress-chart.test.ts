@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import '../../src/ui/bb-progress-chart.ts';
 import type { ChartSeries } from '../../src/store/progress.ts';
@@ -491,4 +491,81 @@ describe('bb-progress-chart', () => {
     });
     expect(new Set(shapes).size).toBe(2);
   });
+});
+
+/** A text the chart wrote on its canvas: where, and how wide in the font it was written in, canvas px. */
+interface Written {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly align: CanvasTextAlign;
+  readonly width: number;
+}
+
+/** The chart added to the page and drawn, with each text it wrote on its canvas and where. */
+async function placedTexts(chart: HTMLElementTagNameMap['bb-progress-chart']): Promise<Written[]> {
+  const written: Written[] = [];
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, ...args) {
+    const [text, x, y] = args;
+    written.push({ text, x, y, align: this.textAlign, width: this.measureText(text).width });
+    return fillText.apply(this, args);
+  };
+  try {
+    document.body.append(chart);
+    await expect.poll(() => chart.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
+    return written;
+  } finally {
+    CanvasRenderingContext2D.prototype.fillText = fillText;
+  }
+}
+
+describe("bb-progress-chart's dates across a year of weeks", () => {
+  /** Monday 1 June 2026 and the 52 weeks before it. */
+  const year: ChartSeries = {
+    x: Array.from({ length: 53 }, (_, i) => Date.UTC(2026, 5, 1) / 1000 - (52 - i) * WEEK_S),
+    lines: [{ label: 'Superman', values: Array.from({ length: 53 }, (_, i) => 60 + (i % 5)), styleSlot: 0 }],
+  };
+
+  // In the app's typeface, wider than the browser's own serif.
+  beforeEach(() => {
+    document.body.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+  });
+  afterEach(() => {
+    document.body.style.fontFamily = '';
+  });
+
+  // The chart's width in History on a 1366 px laptop, and on a 360 px phone.
+  for (const widthPx of [960, 328]) {
+    it(`writes its dates apart from one another and inside the chart, ${widthPx} px wide`, async () => {
+      document.body.style.width = `${widthPx}px`;
+      const chart = document.createElement('bb-progress-chart');
+      chart.heading = 'Reps per week';
+      chart.unit = 'week';
+      chart.series = year;
+      const written = await placedTexts(chart);
+      const canvas = chart.shadowRoot!.querySelector<HTMLCanvasElement>('.plot canvas')!;
+      // The x axis's labels are centred on their ticks, a row for each of their lines.
+      const rows = Map.groupBy(
+        written.filter((text) => text.align === 'center'),
+        (text) => text.y,
+      );
+      expect(rows.size).toBeGreaterThan(0);
+      const gap = 4 * window.devicePixelRatio;
+      for (const row of rows.values()) {
+        const spans = row.map(({ text, x, width }) => ({ text, left: x - width / 2, right: x + width / 2 }));
+        spans.sort((a, b) => a.left - b.left);
+        for (const [i, span] of spans.entries()) {
+          expect(span.left, `${span.text} from the left edge`).toBeGreaterThanOrEqual(0);
+          expect(span.right, `${span.text} to the right edge`).toBeLessThanOrEqual(canvas.width);
+          if (i > 0)
+            expect(span.left, `${span.text} after ${spans[i - 1]!.text}`).toBeGreaterThan(
+              spans[i - 1]!.right + gap,
+            );
+        }
+      }
+      // The latest month is named, where its weeks begin.
+      expect(written.map(({ text }) => text)).toContain('Jun');
+    });
+  }
 });
