@@ -27,7 +27,7 @@ import { noReadingReason } from './bb-heart-rate.ts';
 import { download } from './download.ts';
 import { clockFace, describeBelowRange, describeDosage, describeTargetChange } from './format.ts';
 import { ObserveController } from './observe.ts';
-import { scrollToOpen } from './opened-at.ts';
+import { scrollToOpen, scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
 import { buttonStyles, hiddenFromSight, lowLandscape, narrow, visuallyHidden } from './styles.ts';
 import './bb-device-panel.ts';
@@ -422,9 +422,10 @@ export class BbApp extends LitElement {
     if (previous !== undefined || this.movedOn) {
       window.scrollTo({ top: 0 });
       if (!this.showsExercise() && !this.backupsAsked) void this.showOpenedScreen();
-    } else if (changed.has('view') && this.view !== 'session') {
-      // Reloaded on the history or the settings: the page starts at its top, under the header.
-      void this.showOpenedScreen();
+    } else if (changed.has('view')) {
+      // The page just opened, at its top, under the header.
+      if (this.view !== 'session') void this.showOpenedScreen();
+      else if (this.showsStartScreen()) void this.showStart();
     }
     if (this.backupsAsked) void this.renderRoot.querySelector('bb-history')?.showBackups();
     this.backupsAsked = false;
@@ -688,6 +689,23 @@ export class BbApp extends LitElement {
     const room = Number.parseFloat(getComputedStyle(main).paddingTop);
     const { top, bottom } = screen.getBoundingClientRect();
     scrollPageBy((view) => scrollToOpen(view, { top: top - room, bottom }, heading.getBoundingClientRect()));
+  }
+
+  /**
+   * The page opened on the start screen shows Start, with its heading and as much as fits of the
+   * devices above (see scrollToShow): on a phone with its text at twice its size the header is taller
+   * than the screen, and Start, the one button a person needs, was a scroll below it. Where Start
+   * shows under the header, as on a phone or a laptop, the page stays at its top.
+   */
+  private async showStart(): Promise<void> {
+    // The header's parts render after the app: its height is theirs.
+    const parts = this.renderRoot.querySelectorAll('header > *, header bb-heart-rate');
+    await Promise.all([...parts].map((part) => (part instanceof LitElement ? part.updateComplete : null)));
+    const heading = this.renderRoot.querySelector('#ready-title');
+    const start = this.renderRoot.querySelector('.ready .start');
+    if (!heading || !start?.isConnected) return;
+    const startEdges = start.getBoundingClientRect();
+    scrollPageBy((view) => scrollToShow(view, heading.getBoundingClientRect(), startEdges, startEdges));
   }
 
   /**

@@ -1,7 +1,8 @@
 // A screen opened on a 360×640 phone with its text at twice its size (a 180×320 window), where the
 // header outside a session (the heart rate, History, Settings, the devices) is taller than the screen:
 // the screen asked for comes into view with its heading at the top, not under the header, out of sight;
-// and a device chosen in the header that cannot be used says why where the person is looking.
+// the page opens showing Start; and a device chosen in the header that cannot be used says why where
+// the person is looking.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
@@ -61,6 +62,17 @@ describe('a screen opened with text at twice its size on a phone', () => {
     await summary.updateComplete;
     expect(headingOf('bb-summary').textContent).toContain('Session done');
     await expectAtTheTop(headingOf('bb-summary'));
+  });
+
+  it('shows Start as the page opens, under its heading, the end of the devices above them', async () => {
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    await expect.element(start).toBeInTheDocument();
+    const heading = page.getByRole('heading', { name: "Today's back-care session" }).element();
+    await expect.poll(() => start.element().getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
+    expect(heading.getBoundingClientRect().top).toBeGreaterThanOrEqual(0);
+    // The least scroll that shows them: what is above them, the devices' menu, is the next thing up.
+    const header = mounted.shell.shadowRoot!.querySelector('header')!;
+    expect(header.getBoundingClientRect().bottom).toBeGreaterThan(0);
   });
 
   it('shows the start screen from its heading, History closed, Start under it', async () => {

@@ -1,6 +1,7 @@
 // The start screen: Start stays where it is when news comes a moment after the page opened; when the
 // settings leave every exercise out, no Start that would do nothing, and the way to the settings; the
-// plan as the sets will say it, and a target progression moved, with why.
+// plan as the sets will say it, and a target progression moved, with why; on a phone and a laptop the
+// page opens at its top, Start under the header.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { UpdateModel } from '../../src/app/updates.ts';
@@ -239,6 +240,33 @@ describe('screens over the start screen, on a phone', () => {
     } finally {
       document.body.style.paddingBottom = '';
     }
+  });
+});
+
+describe.each([
+  { name: 'a phone', width: 360, height: 640 },
+  { name: 'a laptop', width: 1366, height: 768 },
+])('the start screen as the page opens on $name', ({ width, height }) => {
+  let mounted: AppShell;
+  const before = { width: innerWidth, height: innerHeight };
+
+  beforeAll(async () => {
+    await page.viewport(width, height);
+    mounted = await mountApp({ start: true });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await page.viewport(before.width, before.height);
+  });
+
+  it('stays at its top, the devices above Start as the header shows them', async () => {
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    await expect.element(start).toBeVisible();
+    // A scroll, had there been one, comes once the header's parts have rendered.
+    await new Promise((settled) => requestAnimationFrame(settled));
+    expect(window.scrollY).toBe(0);
+    expect(start.element().getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
   });
 });
 
