@@ -64,6 +64,15 @@ describe('a screen opened with text at twice its size on a phone', () => {
     await expectAtTheTop(headingOf('bb-summary'));
   });
 
+  it('shows the summary from its heading when Finish is tapped, the page scrolled down to reach it', async () => {
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Start the set' }).click();
+    await page.getByRole('button', { name: 'Finish', exact: true }).click();
+    await page.getByRole('button', { name: 'End session', exact: true }).click();
+    await expectAtTheTop(await waitFor(() => headingOf('bb-summary')));
+    expect(headingOf('bb-summary').textContent).toContain('Session done');
+  });
+
   it('shows Start as the page opens, under its heading, the end of the devices above them', async () => {
     const start = page.getByRole('button', { name: 'Start', exact: true });
     await expect.element(start).toBeInTheDocument();
