@@ -13,5 +13,7 @@ const app = new Backbeat({
 app.start();
 const shell = document.createElement('bb-app');
 shell.app = app;
-shell.updates = registerServiceWorker();
+// Shown once the service worker's news is known: room kept under Start for news that never comes, or
+// made for it only after the first paint, would move the text being read.
+shell.updates = await registerServiceWorker();
 document.body.append(shell);

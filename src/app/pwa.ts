@@ -4,16 +4,21 @@
 // switching versions under a running session.
 
 import { registerSW } from 'virtual:pwa-register';
-import { UpdateModel } from './updates.ts';
+import { offlineNewsDue, type ServiceWorkerFound, UpdateModel } from './updates.ts';
 
-export function registerServiceWorker(): UpdateModel {
+/**
+ * Resolves once the browser has said whether a service worker is already active for the app, so
+ * that the start screen knows from its first paint whether to keep room for the offline news.
+ */
+export async function registerServiceWorker(): Promise<UpdateModel> {
   if (!('serviceWorker' in navigator)) return new UpdateModel();
   let updateSW: (reload?: boolean) => Promise<void> = async () => {};
-  // No service worker controls the page on a first visit: the app is being cached, and the news
-  // that it works offline comes a moment after the page opened.
-  const model = new UpdateModel(() => updateSW(true), {
-    offlineNewsDue: navigator.serviceWorker.controller === null,
-  });
+  const found: ServiceWorkerFound = await navigator.serviceWorker
+    .getRegistration()
+    .catch(() => 'unavailable' as const);
+  // With none active yet (a first visit) the app is being cached, and the news that it works
+  // offline comes a moment after the page opened.
+  const model = new UpdateModel(() => updateSW(true), { offlineNewsDue: offlineNewsDue(found) });
   updateSW = registerSW({
     onNeedRefresh: () => model.update({ updateReady: true }),
     onOfflineReady: () => model.update({ offlineReady: true, offlineNewsDue: false }),

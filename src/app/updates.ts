@@ -10,9 +10,25 @@ export interface UpdateState {
   readonly offlineReady: boolean;
   /**
    * The app is being cached for the first time: the news that it works offline is still to come, and
-   * the start screen keeps a place for it (see BbUpdatePrompt.keepsPlace).
+   * the start screen keeps a place for it (see BbUpdatePrompt.keepsPlace and offlineNewsDue).
    */
   readonly offlineNewsDue: boolean;
+}
+
+/**
+ * What the browser reports of the service worker for the app's scope as the page opens: its
+ * registration (getRegistration), none yet, or 'unavailable' where it will not keep one for the page
+ * (service workers blocked, a private window that allows none).
+ */
+export type ServiceWorkerFound = Pick<ServiceWorkerRegistration, 'active'> | undefined | 'unavailable';
+
+/**
+ * Whether "Backbeat now works offline" is still to come: no service worker is active for the app
+ * yet. Not whether one controls this page: a hard reload bypasses an active worker, and the app,
+ * cached long since, has no such news to give.
+ */
+export function offlineNewsDue(found: ServiceWorkerFound): boolean {
+  return found !== 'unavailable' && !found?.active;
 }
 
 export class UpdateModel extends Model<UpdateState> {
