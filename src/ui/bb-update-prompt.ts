@@ -26,6 +26,10 @@ export class BbUpdatePrompt extends LitElement {
       :host {
         display: block;
       }
+      /* With nothing to say it takes no place, nor a gap beside it in the screen's grid. */
+      :host([hidden]) {
+        display: none;
+      }
       div {
         display: flex;
         flex-wrap: wrap;
@@ -79,6 +83,10 @@ export class BbUpdatePrompt extends LitElement {
     // seen, and does not come back. An update waits to be answered.
     if (this.timing === 'offline') this.updates.dismiss();
     this.stopTimer();
+  }
+
+  protected override willUpdate(): void {
+    this.hidden = !this.showing() && !this.keepsRoom();
   }
 
   override render() {

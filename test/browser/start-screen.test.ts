@@ -52,6 +52,28 @@ describe('the start screen when news comes after the page opened', () => {
   });
 });
 
+// A later visit, or a hard reload: the app is cached and no news is due, so no room is kept for any.
+describe('the start screen with no news to come', () => {
+  const updates = new UpdateModel();
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    mounted = await mountApp({ updates });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('spaces the text under Start as evenly as the rest of the screen, with no gap left for a notice', async () => {
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    const advice = page.getByText(/^Put the phone where you can see it/);
+    const virtual = page.getByText(/^No strap is connected, so the virtual strap stands in/);
+    await expect.element(virtual).toBeVisible();
+    const box = (locator: typeof start) => locator.element().getBoundingClientRect();
+    const underStart = box(advice).top - box(start).bottom;
+    expect(box(virtual).top - box(advice).bottom).toBe(underStart);
+  });
+});
+
 // A first visit: the app is being cached, and "now works offline" comes a moment after the page
 // opened, while the person reads what Start does and the plan under it.
 describe('the start screen on a first visit, as "now works offline" comes and goes', () => {
