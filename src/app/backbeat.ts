@@ -33,7 +33,7 @@ import type { PositionEvent } from '../motion/position.ts';
 import type { PostureReading } from '../motion/posture.ts';
 import { motionProfile } from '../motion/profiles.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
-import type { Activity } from '../sensors/virtual/choreography.ts';
+import { type Activity, sameTask } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
 import {
@@ -360,14 +360,22 @@ export class Backbeat {
       distinctUntilChanged(),
     );
     this.subscriptions.add(
-      combineLatest([
-        virtual$,
-        this.session.state$.pipe(
-          map(activityFor),
-          distinctUntilChanged<Activity>(sameJson),
-          goWhenHeard(this.cues?.outputs.speech.talking$ ?? null),
-        ),
-      ]).subscribe(([virtual, activity]) => virtual?.perform(activity)),
+      virtual$
+        .pipe(
+          switchMap((virtual) =>
+            virtual
+              ? this.session.state$.pipe(
+                  map(activityFor),
+                  // The count goes with the telling (a set begun or resumed, the strap connected):
+                  // a rep counted after it is no new instruction, which would start the set over.
+                  distinctUntilChanged<Activity>(sameTask),
+                  goWhenHeard(this.cues?.outputs.speech.talking$ ?? null),
+                  map((activity) => ({ virtual, activity })),
+                )
+              : EMPTY,
+          ),
+        )
+        .subscribe(({ virtual, activity }) => virtual.perform(activity)),
     );
     this.subscriptions.add(
       combineLatest([
@@ -485,7 +493,10 @@ export function activityFor(state: SessionState): Activity {
   const planned = currentPlanned(state);
   if (state.phase === 'set' && planned) {
     if (state.set?.waiting) return { kind: 'position', exercise: planned.exercise.id };
-    return { kind: 'exercise', exercise: planned.exercise.id, target: planned.dosage.target };
+    const task = { kind: 'exercise', exercise: planned.exercise.id, target: planned.dosage.target } as const;
+    // A set resumed with reps counted goes on from them (a hold is timed from its start again).
+    const counted = planned.exercise.kind === 'hold' ? 0 : (state.set?.count ?? 0);
+    return counted > 0 ? { ...task, alreadyDone: counted } : task;
   }
   // The rest's length as set: the person does not sit up for a rest too short for it.
   if (state.phase === 'rest' && planned) return { kind: 'rest', durationS: planned.dosage.restS };

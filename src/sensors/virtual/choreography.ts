@@ -73,7 +73,16 @@ export const USUAL_SIT_UP_CHANCE = 0.3;
 export const SIT_UP_MIN_REST_S = 10;
 
 export type Activity =
-  | { readonly kind: 'exercise'; readonly exercise: VirtualExercise; readonly target: number }
+  | {
+      readonly kind: 'exercise';
+      readonly exercise: VirtualExercise;
+      readonly target: number;
+      /**
+       * Reps (or breaths) of the set already counted when the person was told to do it: a set resumed
+       * after a reload goes on from its count, so the person does only the rest. Absent: none.
+       */
+      readonly alreadyDone?: number;
+    }
   /**
    * Between sets: stays near the current posture, breathing, now and then shifting a little; or,
    * with `sitUp`, sits up from the floor to rest.
@@ -242,6 +251,28 @@ export function planPerformance(
   }
 }
 
+/**
+ * Whether two instructions ask the same of the person, whatever count each carried: a rep counted
+ * during a set is not a new instruction, which would have them begin it again.
+ */
+export function sameTask(a: Activity, b: Activity): boolean {
+  return JSON.stringify(withoutCount(a)) === JSON.stringify(withoutCount(b));
+}
+
+function withoutCount(activity: Activity): Activity {
+  if (activity.kind !== 'exercise') return activity;
+  const { alreadyDone: _counted, ...task } = activity;
+  return task;
+}
+
+/**
+ * The reps (or breaths) the person is still to do in a set: its target less those already counted,
+ * so that a set resumed partway is finished, not begun again.
+ */
+export function repsLeft(activity: Extract<Activity, { kind: 'exercise' }>): number {
+  return Math.max(0, activity.target - (activity.alreadyDone ?? 0));
+}
+
 function emptyTruth(): Truth {
   return {
     repStartsS: [],
@@ -283,12 +314,12 @@ function planExercise(
       return {
         ...base,
         quietBreathing: 0.15,
-        ...planBreathing(activity.target, person, random, base.settleS),
+        ...planBreathing(repsLeft(activity), person, random, base.settleS),
       };
     default:
       return {
         ...base,
-        ...planReps(activity.exercise, activity.target, person, random, base.settleS, setNumber),
+        ...planReps(activity.exercise, repsLeft(activity), person, random, base.settleS, setNumber),
       };
   }
 }
@@ -327,10 +358,11 @@ function planExerciseFromPosition(
   const getsUp =
     exercise !== 'lat-pulldown' &&
     (habit === 'up-early' || (habit === 'usual' && random.chance(USUAL_UP_EARLY_CHANCE)));
+  const left = repsLeft(activity);
   const upAfter: GetUp | undefined =
-    getsUp && activity.target >= 3
+    getsUp && left >= 3
       ? {
-          reps: 1 + Math.floor(random.between(1, activity.target - 1)),
+          reps: 1 + Math.floor(random.between(1, left - 1)),
           standPitchDeg: standPitchDeg(POSTURE_UP[posture]),
         }
       : undefined;
@@ -354,12 +386,12 @@ function planExerciseFromPosition(
       return {
         ...base,
         quietBreathing: 0.15,
-        ...planBreathing(activity.target, person, random, settleS, noSettling, upAfter),
+        ...planBreathing(left, person, random, settleS, noSettling, upAfter),
       };
     default:
       return {
         ...base,
-        ...planReps(exercise, activity.target, person, random, settleS, setNumber, noSettling, upAfter),
+        ...planReps(exercise, left, person, random, settleS, setNumber, noSettling, upAfter),
       };
   }
 }

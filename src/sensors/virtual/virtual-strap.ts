@@ -37,6 +37,7 @@ export interface VirtualStrapOptions {
 /** What the simulated person has done in an activity: the truth the app's counts can be held against. */
 export interface PerformedActivity {
   readonly activity: Activity;
+  /** Reps of the set so far, those counted before the person was told to go on with it included. */
   readonly repsDone: number;
   /** Length of the hold so far (or of the finished hold), seconds; null if this activity has none. */
   readonly holdS: number | null;
@@ -238,12 +239,20 @@ export class VirtualStrap {
     }
     const inPositionS = truth.inPositionS[0] ?? Number.POSITIVE_INFINITY;
     const wrongFromS = truth.wrongPositionS[0] ?? Number.POSITIVE_INFINITY;
+    const activity = motion.performance.activity;
+    // A set resumed partway is reported as the app counts it: with the reps counted before.
+    const alreadyDone = activity.kind === 'exercise' ? (activity.alreadyDone ?? 0) : 0;
+    const breaths = activity.kind === 'exercise' && activity.exercise === 'bat-hang';
     return {
-      activity: motion.performance.activity,
+      activity,
       // Told to stop on the way down, the person finishes that rep as they settle into the next thing.
-      repsDone: (ending ? truth.repReturnsS : truth.repEndsS).filter((time) => time <= local).length,
+      repsDone:
+        (ending ? truth.repReturnsS : truth.repEndsS).filter((time) => time <= local).length +
+        (breaths ? 0 : alreadyDone),
       holdS,
-      breathsDone: (ending ? truth.breathInhalesS : truth.breathEndsS).filter((time) => time <= local).length,
+      breathsDone:
+        (ending ? truth.breathInhalesS : truth.breathEndsS).filter((time) => time <= local).length +
+        (breaths ? alreadyDone : 0),
       inPosition: local >= inPositionS,
       wrongWay: local >= wrongFromS && local < inPositionS,
     };

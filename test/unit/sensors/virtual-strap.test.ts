@@ -2,8 +2,12 @@ import { take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { frameLength } from '../../../src/sensors/samples.ts';
-import type { VirtualExercise } from '../../../src/sensors/virtual/choreography.ts';
-import { randomPerson } from '../../../src/sensors/virtual/person.ts';
+import {
+  planPerformance,
+  repsLeft,
+  type VirtualExercise,
+} from '../../../src/sensors/virtual/choreography.ts';
+import { randomPerson, TYPICAL_PERSON } from '../../../src/sensors/virtual/person.ts';
 import { createRandom } from '../../../src/sensors/virtual/random.ts';
 import { simulateRecording } from '../../../src/sensors/virtual/recording.ts';
 import { VirtualStrap } from '../../../src/sensors/virtual/virtual-strap.ts';
@@ -205,6 +209,32 @@ describe('simulated recordings', () => {
   });
 });
 
+describe('a set resumed with reps already counted', () => {
+  it('leaves the person only what remains, never less than nothing', () => {
+    expect(repsLeft({ kind: 'exercise', exercise: 'superman', target: 10 })).toBe(10);
+    expect(repsLeft({ kind: 'exercise', exercise: 'superman', target: 10, alreadyDone: 7 })).toBe(3);
+    expect(repsLeft({ kind: 'exercise', exercise: 'superman', target: 10, alreadyDone: 12 })).toBe(0);
+  });
+
+  it.each<[VirtualExercise, 'repEndsS' | 'breathEndsS']>([
+    ['superman', 'repEndsS'],
+    ['bird-dog', 'repEndsS'],
+    ['bat-hang', 'breathEndsS'],
+  ])('%s: plans the reps (or breaths) left, from anywhere or from position', (exercise, ends) => {
+    const resumed = { kind: 'exercise', exercise, target: 5, alreadyDone: 2 } as const;
+    const fromFloor = planPerformance(resumed, TYPICAL_PERSON, createRandom(3), {
+      previousPosture: 'seated',
+    });
+    expect(fromFloor.truth[ends]).toHaveLength(3);
+    const fromPosition = planPerformance(resumed, TYPICAL_PERSON, createRandom(3), {
+      previousPosture: 'prone',
+      previousActivity: { kind: 'position', exercise },
+      habit: 'follows',
+    });
+    expect(fromPosition.truth[ends]).toHaveLength(3);
+  });
+});
+
 describe('the live virtual strap', () => {
   it('streams 50 Hz packets every 100 ms and heart rate once a second, on the given clock', () => {
     const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
@@ -241,6 +271,28 @@ describe('the live virtual strap', () => {
       expect(repsDone.at(-1)).toBe(0);
       expect(previous).toBe('exercise');
       expect(beatsPerReport.filter((n) => n > 0).length).toBeGreaterThan(60);
+    });
+  });
+
+  it("told to go on with a set from 3 reps counted, does 2 more and reports the set's count, 3 to 5", () => {
+    const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
+    scheduler.run(({ flush }) => {
+      const strap = new VirtualStrap({ seed: 4, now: () => scheduler.now(), scheduler });
+      const repsDone: number[] = [];
+      let afterwards: number | undefined;
+      strap.status$.pipe(take(700)).subscribe((status) => {
+        if (status.current.activity.kind === 'exercise') repsDone.push(status.current.repsDone);
+        else afterwards = status.previous?.repsDone;
+      });
+      scheduler.schedule(
+        () => strap.perform({ kind: 'exercise', exercise: 'superman', target: 5, alreadyDone: 3 }),
+        1000,
+      );
+      scheduler.schedule(() => strap.perform({ kind: 'rest' }), 60_000);
+      flush();
+      expect(repsDone[0]).toBe(3);
+      expect(repsDone.at(-1)).toBe(5);
+      expect(afterwards).toBe(5);
     });
   });
 
