@@ -25,7 +25,13 @@ import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
 import { noReadingReason } from './bb-heart-rate.ts';
 import { download } from './download.ts';
-import { clockFace, describeBelowRange, describeDosage, describeTargetChange } from './format.ts';
+import {
+  clockFace,
+  describeBelowRange,
+  describeDosage,
+  describeTargetChange,
+  farAboveProgramNote,
+} from './format.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
@@ -637,11 +643,15 @@ export class BbApp extends LitElement {
                 <ol aria-labelledby="plan-title">
                   ${state.plan.map(({ exercise, dosage }) => {
                     const change = changes.find((c) => c.exerciseId === exercise.id);
-                    const why = change
+                    const progression = change
                       ? describeTargetChange(change)
                       : this.settings.value.autoProgress && belowProgramRange(exercise, dosage.target)
                         ? describeBelowRange(exercise, 'in Settings')
                         : null;
+                    const why =
+                      [progression, farAboveProgramNote(exercise, dosage.target)]
+                        .filter((note) => note !== null)
+                        .join(' ') || null;
                     return html`<li>
                       <strong>${exercise.name}</strong>
                       <span class="dose">${describeDosage(exercise, dosage)}</span>

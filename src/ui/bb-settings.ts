@@ -27,6 +27,7 @@ import {
   describeChangedDose,
   describeRange,
   describeTargetChange,
+  farAboveProgramNote,
   formatDuration,
   learnedText,
   parseTypedNumber,
@@ -399,6 +400,9 @@ export class BbSettings extends LitElement {
     const shortNoteId = short && dosage.sets !== 1 ? `${choice.id}-short-sets` : null;
     // The reps of a set done one side at a time are kept as the total of both sides.
     const perSideNoteId = exercise.alternatesSides ? `${choice.id}-per-side` : null;
+    const farAbove = farAboveProgramNote(exercise, dosage.target);
+    const farAboveNoteId = farAbove ? `${choice.id}-far-above` : null;
+    const targetNoteIds = [perSideNoteId, farAboveNoteId].filter((id) => id !== null).join(' ') || null;
     return html`
       <li class=${choice.included ? '' : 'left-out'}>
         <div class="head">
@@ -414,7 +418,7 @@ export class BbSettings extends LitElement {
         </div>
         <div class="dose">
           ${this.numberField(choice.id, exercise.name, 'sets', 'sets', ['Sets', ''], dosage.sets, LIMITS.sets, 1, shortNoteId)}
-          ${this.numberField(choice.id, exercise.name, 'target', targetLabel, targetWords, dosage.target, limits, 1, perSideNoteId)}
+          ${this.numberField(choice.id, exercise.name, 'target', targetLabel, targetWords, dosage.target, limits, 1, targetNoteIds)}
           ${this.numberField(choice.id, exercise.name, 'restS', 'rest, seconds', ['A rest', ' s'], dosage.restS, LIMITS.restS, 1)}
           ${
             dosage.weightKg === undefined
@@ -455,6 +459,7 @@ export class BbSettings extends LitElement {
               ? html`<p class="note">${describeBelowRange(exercise, 'here')}</p>`
               : nothing
         }
+        ${farAbove ? html`<p class="note" id=${farAboveNoteId}>${farAbove}</p>` : nothing}
         ${
           learned
             ? html`<p class="note learned">

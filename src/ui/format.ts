@@ -15,7 +15,7 @@ import {
   FORM_ISSUE_TEXT,
   perSideText,
 } from '../workout/program.ts';
-import type { TargetChange } from '../workout/progression.ts';
+import { farAboveProgram, programTop, type TargetChange } from '../workout/progression.ts';
 import { formatDuration, heldS, type PauseReason, type SetRecord } from '../workout/session.ts';
 
 /** "45", "1:07": the big number of a timer. */
@@ -72,6 +72,18 @@ export function describeRange(exercise: Exercise): string | null {
  */
 export function describeBelowRange(exercise: Exercise, where: 'in Settings' | 'here'): string {
   return `Below the program's ${describeRange(exercise)}, so past sessions leave it as you set it: raise it ${where} when you are ready for more.`;
+}
+
+/**
+ * A calm word beside a target far above the program's dosage (see farAboveProgram), or null: "Far
+ * above the program's 10–12 reps: build up to it slowly."
+ */
+export function farAboveProgramNote(exercise: Exercise, target: number): string | null {
+  if (!farAboveProgram(exercise, target)) return null;
+  const top = programTop(exercise);
+  if (top === null)
+    return `Far above the ${describeTarget(exercise, exercise.dosage.target)} a plank starts at: build up to it slowly, holding only as long as your form holds.`;
+  return `Far above the program's ${describeRange(exercise) ?? describeTarget(exercise, top)}: build up to it slowly.`;
 }
 
 /**

@@ -228,6 +228,32 @@ export function belowProgramRange(exercise: Exercise, settingTarget: number): bo
   return exercise.targetRange !== undefined && settingTarget < exercise.targetRange.low;
 }
 
+/**
+ * The most program.md gives a set of the exercise: the top of its range ("10–12 reps": 12), the
+ * drawing-in's last step (2 min), or its one dose (15 glute bridges, 10 bird dogs a side). Null for a
+ * hold kept as long as form holds (the plank), which names no most.
+ */
+export function programTop(exercise: Exercise): number | null {
+  if (exercise.id === 'drawing-in') return DRAWING_IN_STEPS_S.at(-1) ?? null;
+  if (exercise.kind === 'hold' && !exercise.holdEndsAtTarget) return null;
+  return exercise.targetRange?.high ?? exercise.dosage.target;
+}
+
+/**
+ * Past this a plank is far from where the program starts one (30 s): a person may hold longer in good
+ * form, but one who typed it is better told to build up to it.
+ */
+export const FAR_ABOVE_PLANK_S = 120;
+
+/**
+ * A target far above the program's dosage, about twice its top or more (a plank: past
+ * FAR_ABOVE_PLANK_S): more than a back in care should start at, and often a number mistyped.
+ */
+export function farAboveProgram(exercise: Exercise, target: number): boolean {
+  const top = programTop(exercise);
+  return target > (top === null ? FAR_ABOVE_PLANK_S : 2 * top);
+}
+
 /** Sets the person chose outside the program's range of them: theirs to change, not progression's. */
 function setsOutsideRange(exercise: Exercise, settingSets: number): boolean {
   const range = exercise.setRange;

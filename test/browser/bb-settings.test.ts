@@ -565,6 +565,20 @@ describe('bb-settings', () => {
     expect(element.shadowRoot?.textContent).not.toContain("Below the program's");
   });
 
+  it("says beside a count typed far above the program's that it is, whether past sessions set targets or not", async () => {
+    const { element } = mount();
+    const note = "Far above the program's 10–12 reps: build up to it slowly.";
+    await element.updateComplete;
+    expect(element.shadowRoot?.textContent).not.toContain('Far above');
+    await page.getByRole('spinbutton', { name: 'Superman reps' }).fill('100');
+    await userEvent.keyboard('{Tab}');
+    await element.updateComplete;
+    await expect.element(page.getByText(note)).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Set targets from my past sessions', exact: true }).click();
+    await element.updateComplete;
+    await expect.element(page.getByText(note)).toBeVisible();
+  });
+
   it('says a set the plan of the day added, with the sets and reps on both sides', async () => {
     const { element } = mount();
     element.targetChanges = [

@@ -210,6 +210,29 @@ describe("the start screen's plan with the superman set below the program's rang
   });
 });
 
+describe("the start screen's plan with the plank set to 10 minutes", () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    mounted = await mountApp({
+      start: true,
+      settings: withDosage(defaultSettings(), 'elbow-plank', { target: 600 }),
+      openStore: () => SessionStore.open({ name: `start-screen-far-above-${Date.now()}` }),
+    });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('says the hold is far above where a plank starts, and to build up to it', async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    await expect
+      .element(plan.getByRole('listitem').last())
+      .toHaveTextContent(
+        /^\s*Elbow plank\s+3 × 10 min hold\s+Far above the 30 s a plank starts at: build up to it slowly, holding only as long as your form holds\.\s*$/,
+      );
+  });
+});
+
 describe("the start screen's plan after a session in which all 3 pulldown sets reached 15 reps", () => {
   let mounted: AppShell;
 

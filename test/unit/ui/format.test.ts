@@ -5,6 +5,7 @@ import {
   describeSessionFacts,
   describeTargetChange,
   englishLocaleFor,
+  farAboveProgramNote,
   formatDuration,
   learnedInSessionText,
   learnedText,
@@ -12,7 +13,7 @@ import {
   plural,
   sessionStartText,
 } from '../../../src/ui/format.ts';
-import { exerciseById } from '../../../src/workout/program.ts';
+import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
 
 describe('times and counts as the screens write them', () => {
   it('puts the unit beside a clock of seconds, and none beside minutes and seconds', () => {
@@ -208,5 +209,32 @@ describe('what was learned from the person’s corrections, in words', () => {
       'Learned from your corrections: bat hang breaths count from 120 % of the movement the program expects; an elbow plank hold ends at 80 % of the usual move out of the pose. Forget it in Settings.',
     );
     expect(learnedInSessionText([])).toBeNull();
+  });
+});
+
+describe("a target far above the program's dosage", () => {
+  it.each<[ExerciseId, number, number, string]>([
+    ['superman', 24, 25, "Far above the program's 10–12 reps: build up to it slowly."],
+    ['glute-bridge', 30, 31, "Far above the program's 15 reps: build up to it slowly."],
+    ['drawing-in', 240, 241, "Far above the program's 2 min: build up to it slowly."],
+    ['bird-dog', 40, 42, "Far above the program's 10 each side: build up to it slowly."],
+    ['bat-hang', 10, 11, "Far above the program's 3–5 breaths: build up to it slowly."],
+    ['lat-pulldown', 30, 31, "Far above the program's 12–15 reps: build up to it slowly."],
+  ])(
+    "%s: says nothing up to twice the program's top (%i), and past it says so calmly",
+    (id, quiet, far, note) => {
+      const exercise = exerciseById(id);
+      expect(farAboveProgramNote(exercise, exercise.dosage.target)).toBeNull();
+      expect(farAboveProgramNote(exercise, quiet)).toBeNull();
+      expect(farAboveProgramNote(exercise, far)).toBe(note);
+    },
+  );
+
+  it('a plank, held as long as form holds, past 2 min: from the 30 s it starts at, a step at a time', () => {
+    const plank = exerciseById('elbow-plank');
+    expect(farAboveProgramNote(plank, 120)).toBeNull();
+    expect(farAboveProgramNote(plank, 600)).toBe(
+      'Far above the 30 s a plank starts at: build up to it slowly, holding only as long as your form holds.',
+    );
   });
 });
