@@ -135,12 +135,13 @@ export function readJson(text: string, now: number): ReadSessions {
   return { bundles, unknownFields, preferences };
 }
 
+const RECORDING_NOT_SESSIONS =
+  'This is a recording of what a device sent, not a file of sessions: replay it from the device menu (Replay a recording). Nothing was imported.';
+
 /** Checks the file is a backup this version can read whole; gives the preferences it keeps. */
 function checkHeader(root: Reader): Preferences | null {
   if (root.field('format').value === RECORDING_FORMAT) {
-    throw new ImportError(
-      'This is a recording of what a device sent, not a file of sessions: replay it from the device menu (Replay a recording). Nothing was imported.',
-    );
+    throw new ImportError(RECORDING_NOT_SESSIONS);
   }
   if (root.field('format').value !== JSON_FORMAT) {
     throw new ImportError(
@@ -324,9 +325,63 @@ function notJson(text: string): ImportError {
       'This is not a Backbeat backup: Backbeat imports only the backups (JSON) it saved itself. Nothing was imported.',
     );
   }
+  const opening = formatOpening(unmarked);
+  if (opening === 'recording') return new ImportError(RECORDING_NOT_SESSIONS);
+  if (opening === 'backup' && endsOpen(unmarked)) {
+    const where = /"sessions"\s*:\s*\[/.test(unmarked)
+      ? 'partway through its sessions'
+      : 'before its first session';
+    return new ImportError(
+      `This file is incomplete: it stops ${where}, its last words cut off (was it cut short while being saved or copied?). Nothing was imported.`,
+    );
+  }
+  if (opening === 'backup') {
+    return new ImportError(
+      'This file is damaged: it begins as a Backbeat backup, but its text is broken and cannot be read. Nothing was imported.',
+    );
+  }
   return new ImportError(
-    'This is not a Backbeat file: it is not valid JSON (is it cut short?). Nothing was imported.',
+    'This is not a Backbeat file, or it is damaged: it cannot be read as a backup. Nothing was imported.',
   );
+}
+
+/**
+ * Which of Backbeat's files a text opens as, by its first field, "format" (a backup's and a
+ * recording's both come first), even when the text stops inside it: null when it names neither, or
+ * stops before it tells.
+ */
+function formatOpening(text: string): 'backup' | 'recording' | null {
+  const named = /^\s*\{\s*"format"\s*:\s*"([^"]*)("?)/.exec(text);
+  if (!named) return null;
+  const [, format, closed] = named;
+  const names = (whole: string) =>
+    closed ? format === whole : format.length >= 'backbeat-'.length && whole.startsWith(format);
+  if (names(JSON_FORMAT)) return 'backup';
+  if (names(RECORDING_FORMAT)) return 'recording';
+  return null;
+}
+
+/**
+ * Whether a text stops inside a string, an object or an array, as one cut short does; a text broken
+ * in the middle has its brackets closed at the end (or closes them before it).
+ */
+function endsOpen(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      // The whole value closed with text still to come: not cut short.
+      if (depth <= 0) return false;
+    }
+  }
+  return inString || depth > 0;
 }
 
 /** The lines of a UTF-8 stream, without their line breaks. */

@@ -211,8 +211,11 @@ describe('bb-history', () => {
     await mount('bb-history', persistence);
     const input = page.getByLabelText('Import a file');
     const json = toJson([await recordSession()]);
-    await userEvent.upload(input, new File([json.slice(0, 100)], 'cut.json', { type: 'application/json' }));
-    await expect.element(page.getByRole('alert')).toHaveTextContent(/not valid JSON/);
+    // Cut inside its first line, before the first session.
+    await userEvent.upload(input, new File([json.slice(0, 60)], 'cut.json', { type: 'application/json' }));
+    await expect
+      .element(page.getByRole('alert'))
+      .toHaveTextContent(/^This file is incomplete: it stops before its first session,/);
     await userEvent.upload(input, new File([json], 'good.json', { type: 'application/json' }));
     await expect.element(page.getByText('Imported 1 session.')).toBeVisible();
     await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
@@ -317,10 +320,12 @@ describe('bb-history on a phone', () => {
       const json = toJson([await recordSession()]);
       await userEvent.upload(
         page.getByLabelText('Import a file'),
-        new File([json.slice(0, 100)], 'cut.json', { type: 'application/json' }),
+        new File([json.slice(0, 60)], 'cut.json', { type: 'application/json' }),
       );
       const alert = page.getByRole('alert');
-      await expect.element(alert).toHaveTextContent(/not valid JSON/);
+      await expect
+        .element(alert)
+        .toHaveTextContent(/^This file is incomplete: it stops before its first session,/);
       await expect.poll(() => alert.element().getBoundingClientRect().bottom).toBeLessThanOrEqual(640);
       window.scrollTo(0, 0);
       await userEvent.upload(

@@ -183,6 +183,46 @@ describe('the sessions file, a session to a line', () => {
     await expect(readAll(streamOf(`${text}{"more":1}`, 100))).rejects.toBeInstanceOf(ImportError);
   });
 
+  it('says a backup cut inside its first line, or a reformatted one cut anywhere, is incomplete', async () => {
+    const text = toJson([await recordSession()]);
+    const beforeFirst =
+      'This file is incomplete: it stops before its first session, its last words cut off (was it cut short while being saved or copied?). Nothing was imported.';
+    for (const cut of [20, 24, 40, text.indexOf('"sessions"') + 4]) {
+      await expect(readAll(streamOf(text.slice(0, cut), 100)), `cut at ${cut}`).rejects.toThrow(beforeFirst);
+    }
+    // A backup with settings opens with them, on its first line too.
+    const withSettings = fileHeader(new Date(IMPORTED_AT), { settings: { muted: true, exercises: [] } });
+    await expect(readAll(streamOf(withSettings.slice(0, 90), 100))).rejects.toThrow(beforeFirst);
+    // Laid out by another program, it is read whole: cut in its sessions, it says so.
+    const indented = JSON.stringify(JSON.parse(text), null, 2);
+    await expect(readAll(streamOf(indented.slice(0, indented.length / 2), 4096))).rejects.toThrow(
+      'This file is incomplete: it stops partway through its sessions, its last words cut off (was it cut short while being saved or copied?). Nothing was imported.',
+    );
+  });
+
+  it('says a backup broken inside its first line, with the rest after it, is damaged, not cut short', async () => {
+    const text = toJson([await recordSession()]);
+    const broken = text.replace('"version":', '"version":,');
+    await expect(readAll(streamOf(broken, 100))).rejects.toThrow(
+      'This file is damaged: it begins as a Backbeat backup, but its text is broken and cannot be read. Nothing was imported.',
+    );
+  });
+
+  it('says of a file that begins as no Backbeat file, and cannot be read, just that', async () => {
+    const notOurs =
+      'This is not a Backbeat file, or it is damaged: it cannot be read as a backup. Nothing was imported.';
+    await expect(readAll(streamOf('{"format": "strong", "sess', 100))).rejects.toThrow(notOurs);
+    await expect(readAll(streamOf('{"workouts": [{"name": "Squat"', 100))).rejects.toThrow(notOurs);
+  });
+
+  it("says of a device's recording cut short that it is a recording, not a file of sessions", async () => {
+    await expect(
+      readAll(streamOf('{"format":"backbeat-recording","version":1,"packets":[{"t', 100)),
+    ).rejects.toThrow(
+      /^This is a recording of what a device sent, not a file of sessions: replay it from the device menu/,
+    );
+  });
+
   it('says a file is empty, or saved again as UTF-16 by another program, rather than cut short', async () => {
     await expect(readAll(streamOf('', 100))).rejects.toThrow('This file is empty. Nothing was imported.');
     await expect(readAll(streamOf('\n  \n', 100))).rejects.toThrow(
