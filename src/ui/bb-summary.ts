@@ -238,7 +238,8 @@ export class BbSummary extends LitElement {
   @property({ attribute: false }) problem: string | null = null;
   /**
    * What this session's corrections changed in the counting from now on: said here, where the person
-   * looks once the sets are over, since the voice says only the count they put right.
+   * looks once the sets are over, since the voice says only the count they put right. Under the last
+   * set's −1/+1, whose taps change it: after the session's own news, what comes next and its files.
    */
   @property({ attribute: false }) learned: readonly LearnedInSession[] = [];
 
@@ -318,7 +319,6 @@ export class BbSummary extends LitElement {
           .split(' · ')
           .map((part, i) => html`${i > 0 ? ' · ' : ''}<span class="part">${part}</span>`)}
       </div>
-      ${this.renderLearned()}
       ${this.renderNext()}
       <div class="actions save" role="group" aria-labelledby="save-title">
         <span id="save-title" class="save-title">Save this session:</span>
@@ -333,6 +333,7 @@ export class BbSummary extends LitElement {
       </table></div>
       </div>
       ${this.renderFix()}
+      ${this.renderLearned()}
       ${this.heart ? this.renderHeart(this.heart) : nothing}
     `;
   }
