@@ -688,7 +688,8 @@ export class Persistence {
   }
 
   dismissNotice(): void {
-    this.history.update({ notice: null });
+    // No notice, nothing to tell: a new state would render everything that shows the history.
+    if (this.history.state.notice !== null) this.history.update({ notice: null });
   }
 
   /** Takes on the settings and what was learned of the person from the backup just restored. */

@@ -404,7 +404,7 @@ export class BbApp extends LitElement {
     super.disconnectedCallback();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A screen opened during a rest (the history) gives way when the session moves on: the next
     // set, and the rest after it, must show themselves.
     const phase = this.session.value.phase;
@@ -417,6 +417,10 @@ export class BbApp extends LitElement {
     }
     this.shownPhase = phase;
     this.shownSet = set;
+    // What the last import, delete or export did is news for this visit to the history, not the next.
+    // It goes here, before the render that takes the history away: gone as the history left the page,
+    // it changed the history's state in the middle of that render, which rendered the app again.
+    if (changed.get('view') === 'history' && this.view !== 'history') this.app.persistence.dismissNotice();
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {

@@ -250,8 +250,8 @@ export class BbHistory extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    // What the last import, delete or export did is news for this visit to the history, not the next.
-    this.persistence.dismissNotice();
+    // The place of a session just deleted is this visit's (the app dismisses its notice as it closes
+    // the history).
     this.deletedAt = null;
     super.disconnectedCallback();
   }

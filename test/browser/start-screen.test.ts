@@ -288,6 +288,33 @@ describe('screens over the start screen, on a phone', () => {
   });
 });
 
+describe('the history closed over the start screen', () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    mounted = await mountApp();
+  });
+
+  afterAll(() => mounted.remove());
+
+  it.each([
+    { news: 'no news', notice: null },
+    { news: "a delete's news", notice: 'Session deleted.' },
+  ])('gives way to it in one render of the app, with $news', async ({ notice }) => {
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await expect.element(page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
+    mounted.app.persistence.history.update({ notice });
+    await mounted.shell.updateComplete;
+    // As a tap: the app renders in the microtasks after it, with nothing of the test in between.
+    (page.getByRole('button', { name: 'Back', exact: true }).element() as HTMLElement).click();
+    // False when the render scheduled another: the history going changed the app's state after it.
+    expect(await mounted.shell.updateComplete).toBe(true);
+    await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+    // The news was for that visit to the history, not the next.
+    expect(mounted.app.persistence.history.state.notice).toBeNull();
+  });
+});
+
 describe.each([
   { name: 'a phone', width: 360, height: 640 },
   { name: 'a laptop', width: 1366, height: 768 },

@@ -834,4 +834,18 @@ describe('Persistence', () => {
     expect(dates.size).toBe(2);
     expect(lines.slice(1).every((line) => line.includes(',Backbeat back care,'))).toBe(true);
   });
+
+  it("dismisses the history's notice, and leaves the history as it was when there is none", async () => {
+    const page = new Page(`persistence-${++dbCounter}`);
+    await page.persistence.start();
+    page.persistence.history.update({ notice: 'Session deleted.' });
+    const states: unknown[] = [];
+    const subscription = page.persistence.history.state$.subscribe((state) => states.push(state));
+    page.persistence.dismissNotice();
+    expect(page.persistence.history.state.notice).toBeNull();
+    // Every screen that shows the history renders again for a new state: none comes for no change.
+    page.persistence.dismissNotice();
+    subscription.unsubscribe();
+    expect(states).toHaveLength(2);
+  });
 });
