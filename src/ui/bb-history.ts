@@ -401,11 +401,11 @@ export class BbHistory extends LitElement {
   private renderCharts(h: HistoryState) {
     const p = h.progress!;
     return html`<section class="charts" aria-label="Progress">
-      <bb-progress-chart heading="Reps per week" unit="week" .series=${p.repsPerWeek}></bb-progress-chart>
-      <bb-progress-chart heading="Plank and drawing-in: longest hold of the week against its target" unit="week" .series=${p.holds}></bb-progress-chart>
-      <bb-progress-chart heading="Superman range of motion by week" unit="week" .series=${p.supermanRange}></bb-progress-chart>
-      <bb-progress-chart heading="Heart rate and recovery by week" unit="week" .series=${p.heartRate}></bb-progress-chart>
-      <bb-progress-chart heading="Bat hang: breath cycles per week" unit="week" .series=${p.breathsPerWeek}></bb-progress-chart>
+      <bb-progress-chart heading="Reps per week" .series=${p.repsPerWeek}></bb-progress-chart>
+      <bb-progress-chart heading="Plank and drawing-in: longest hold of the week against its target" .series=${p.holds}></bb-progress-chart>
+      <bb-progress-chart heading="Superman range of motion by week" .series=${p.supermanRange}></bb-progress-chart>
+      <bb-progress-chart heading="Heart rate and recovery by week" .series=${p.heartRate}></bb-progress-chart>
+      <bb-progress-chart heading="Bat hang: breath cycles per week" .series=${p.breathsPerWeek}></bb-progress-chart>
     </section>`;
   }
 

@@ -19,9 +19,8 @@ import { personLocale } from './format.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { valueAxis } from './value-axis.ts';
-import { type AxisRoom, extent, type WeekAxis, weekAxis, weekDate, weekRange } from './week-axis.ts';
+import { type AxisRoom, type WeekAxis, weekAxis, weekDate, weekRange } from './week-axis.ts';
 
-const DAY_S = 24 * 3600;
 /** The axes' labels: the size of the numbers in the table under the chart. */
 const AXIS_FONT_PX = 14;
 /**
@@ -55,8 +54,8 @@ const alphaHex = (alpha: number) =>
     .padStart(2, '0');
 
 /**
- * One progress chart drawn with uPlot, with the numbers also in a table for screen readers and for
- * anyone who prefers to read them.
+ * One progress chart by week drawn with uPlot, with the numbers also in a table for screen readers and
+ * for anyone who prefers to read them.
  */
 @customElement('bb-progress-chart')
 export class BbProgressChart extends LitElement {
@@ -151,9 +150,8 @@ export class BbProgressChart extends LitElement {
   ];
 
   @property() heading = '';
+  /** A value a week for each line, each x its week's Monday in seconds (see weekDate). */
   @property({ attribute: false }) series: ChartSeries | null = null;
-  /** 'week' labels the x axis by week; 'session' by date. */
-  @property() unit: 'week' | 'session' = 'session';
 
   /** The numbers' table is built only while it is open: years of weeks are thousands of cells. */
   @state() private tableOpen = false;
@@ -196,13 +194,13 @@ export class BbProgressChart extends LitElement {
     return html`
       <h3>${this.heading}</h3>
       ${hasData ? html`<div class="plot" aria-hidden="true"></div>` : html`<p class="empty">No sessions with this yet.</p>`}
-      ${hasData && series && this.unit === 'week' ? this.renderNote(firstWeekNote(series.x)) : null}
+      ${hasData && series ? this.renderNote(firstWeekNote(series.x)) : null}
       ${hasData && series ? this.renderTable(series) : null}
     `;
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('series') || changed.has('unit')) {
+    if (changed.has('series')) {
       this.needsDraw = true;
       this.observePlot();
       if (this.plotWidth > 0) this.queueDraw();
@@ -259,14 +257,6 @@ export class BbProgressChart extends LitElement {
   }
 
   private renderTable(series: ChartSeries) {
-    const label = (x: number) =>
-      this.unit === 'week'
-        ? weekDate(x, true, personLocale())
-        : new Date(x * 1000).toLocaleDateString(personLocale(), {
-            day: 'numeric',
-            month: 'short',
-            year: 'numeric',
-          });
     // In the legend's order, each target before its line: the table reads as the chart is read.
     const columns = drawOrder(series.lines).map((i) => series.lines[i]!);
     const decimals = columns.map((l) => decimalPlaces(l.values));
@@ -278,7 +268,7 @@ export class BbProgressChart extends LitElement {
         <caption class="visually-hidden">${this.heading}</caption>
         <thead>
           <tr>
-            <th scope="col">${this.unit === 'week' ? 'Week of' : 'Session'}</th>
+            <th scope="col">Week of</th>
             ${columns.map((l) => html`<th scope="col">${unbroken(l.label)}</th>`)}
           </tr>
         </thead>
@@ -288,7 +278,7 @@ export class BbProgressChart extends LitElement {
             // down below the first ones.
             (this.tableOpen ? series.x.map((x, i) => ({ x, i })).reverse() : []).map(
               ({ x, i }) => html`<tr>
-                <th scope="row">${label(x)}</th>
+                <th scope="row">${weekDate(x, true, personLocale())}</th>
                 ${columns.map((l, j) => html`<td>${formatCell(l.values[i] ?? null, decimals[j])}</td>`)}
               </tr>`,
             )
@@ -391,21 +381,19 @@ export class BbProgressChart extends LitElement {
         ),
       ],
       axes: [
-        this.unit === 'week'
-          ? {
-              stroke: labels,
-              font,
-              grid,
-              ticks: grid,
-              // Two lines of labels: "week of" over the date, or a month over its year.
-              size: 64,
-              splits: (u, _axis, min, max) => xAxis(u, min, max).ticks,
-              values: (u, ticks) => {
-                const axis = xAxis(u, u.scales.x!.min!, u.scales.x!.max!);
-                return ticks.map((t) => axis.labels[axis.ticks.indexOf(t)] ?? '');
-              },
-            }
-          : { stroke: labels, font, grid, ticks: grid },
+        {
+          stroke: labels,
+          font,
+          grid,
+          ticks: grid,
+          // Two lines of labels: "week of" over the date, or a month over its year.
+          size: 64,
+          splits: (u, _axis, min, max) => xAxis(u, min, max).ticks,
+          values: (u, ticks) => {
+            const axis = xAxis(u, u.scales.x!.min!, u.scales.x!.max!);
+            return ticks.map((t) => axis.labels[axis.ticks.indexOf(t)] ?? '');
+          },
+        },
         {
           stroke: labels,
           font,
@@ -418,10 +406,7 @@ export class BbProgressChart extends LitElement {
         },
       ],
       scales: {
-        x: {
-          time: true,
-          range: this.unit === 'week' ? weekRange(series.x) : sessionRange(series.x),
-        },
+        x: { time: true, range: weekRange(series.x) },
         y: { range: [yAxis.min, yAxis.max] },
       },
     };
@@ -569,13 +554,6 @@ function nextTask(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
-}
-
-/** uPlot spreads a single point over years: give one session a few days on either side. */
-function sessionRange(x: readonly number[]): [number, number] {
-  const [min, max] = extent(x);
-  const pad = Math.max((max - min) * 0.05, 3 * DAY_S);
-  return [min - pad, max + pad];
 }
 
 declare global {

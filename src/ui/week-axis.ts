@@ -193,7 +193,7 @@ export function weekRange(weeks: readonly number[]): [number, number] {
  * The least and the greatest of the values. Not Math.min(...values): each value would be an argument
  * on the stack, and some hundred thousand overflow it.
  */
-export function extent(values: readonly number[]): [number, number] {
+function extent(values: readonly number[]): [number, number] {
   let min = Infinity;
   let max = -Infinity;
   for (const v of values) {

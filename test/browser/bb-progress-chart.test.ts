@@ -78,7 +78,6 @@ async function openNumbers(widthPx: number) {
   document.body.style.width = `${widthPx}px`;
   const chart = document.createElement('bb-progress-chart');
   chart.heading = 'Reps per week';
-  chart.unit = 'week';
   chart.series = series;
   document.body.append(chart);
   await chart.updateComplete;
@@ -102,7 +101,6 @@ afterEach(() => {
 function oneWeekChart(heading: string, lines: ChartSeries['lines']) {
   const chart = document.createElement('bb-progress-chart');
   chart.heading = heading;
-  chart.unit = 'week';
   chart.series = { x: [series.x[0]!], lines };
   return chart;
 }
@@ -125,7 +123,6 @@ describe('bb-progress-chart', () => {
     document.body.style.width = '148px';
     const chart = document.createElement('bb-progress-chart');
     chart.heading = 'Reps per week';
-    chart.unit = 'week';
     chart.series = series;
     document.body.append(chart);
     const root = chart.shadowRoot!;
@@ -230,7 +227,7 @@ describe('bb-progress-chart', () => {
     await page.getByText('Numbers').click();
     await expect.poll(() => root.querySelectorAll('.numbers tbody tr').length).toBe(3);
     const heads = [...root.querySelectorAll('.numbers thead th')].map((th) => th.textContent);
-    expect(heads).toEqual(['Session', ...legend]);
+    expect(heads).toEqual(['Week of', ...legend]);
     const oldestRow = [...root.querySelectorAll('.numbers tbody tr')[2]!.querySelectorAll('td')];
     expect(oldestRow.map((td) => td.textContent)).toEqual(['35', '40', '45']);
   });
@@ -239,7 +236,6 @@ describe('bb-progress-chart', () => {
     document.body.style.width = '600px';
     const chart = document.createElement('bb-progress-chart');
     chart.heading = 'Superman range of motion by week';
-    chart.unit = 'week';
     chart.series = {
       x: series.x,
       lines: [
@@ -284,7 +280,6 @@ describe('bb-progress-chart', () => {
   it('draws a line that meets its target over it, with the target still showing around it', async () => {
     const chart = document.createElement('bb-progress-chart');
     chart.heading = 'Longest hold';
-    chart.unit = 'week';
     chart.series = {
       x: series.x,
       lines: [
@@ -349,7 +344,6 @@ describe('bb-progress-chart', () => {
   it('breaks its lines, targets too, at weeks without data', async () => {
     const chart = document.createElement('bb-progress-chart');
     chart.heading = 'Longest hold';
-    chart.unit = 'week';
     chart.series = {
       x: Array.from({ length: 9 }, (_, i) => series.x[0]! + i * WEEK_S),
       lines: [
@@ -383,7 +377,6 @@ describe('bb-progress-chart', () => {
     const monday = Date.UTC(2026, 10, 30) / 1000;
     const chart = document.createElement('bb-progress-chart');
     chart.heading = 'Heart rate and recovery by week';
-    chart.unit = 'week';
     chart.series = { x: [monday], lines: [{ label: 'Average (bpm)', values: [96], styleSlot: 0 }] };
     const written = await textsWritten(chart);
     const day = new Date(monday * 1000).toLocaleDateString(undefined, {
@@ -448,7 +441,6 @@ describe('bb-progress-chart', () => {
     const drawingIn = async (plank: (number | null)[]) => {
       const chart = document.createElement('bb-progress-chart');
       chart.heading = 'Longest hold';
-      chart.unit = 'week';
       chart.series = {
         x: series.x,
         lines: [
@@ -541,7 +533,6 @@ describe("bb-progress-chart's dates across a year of weeks", () => {
       document.body.style.width = `${widthPx}px`;
       const chart = document.createElement('bb-progress-chart');
       chart.heading = 'Reps per week';
-      chart.unit = 'week';
       chart.series = year;
       const written = await placedTexts(chart);
       const canvas = chart.shadowRoot!.querySelector<HTMLCanvasElement>('.plot canvas')!;
