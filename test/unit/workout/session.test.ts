@@ -43,6 +43,16 @@ function run(state: SessionState, ...actions: SessionAction[]): SessionState {
   return actions.reduce(reduceSession, state);
 }
 
+/** A session of `plan` started, its go heard, and its first hold begun at `tMs`, detected at `emittedMs`. */
+function holdBegun(plan: readonly PlannedExercise[], tMs: number, emittedMs = tMs): SessionState {
+  return run(
+    initialSessionState(plan),
+    { type: 'start', nowMs: 0 },
+    { type: 'go-heard', nowMs: 0 },
+    { type: 'motion', event: { type: 'hold-start', tMs, emittedMs } },
+  );
+}
+
 const supermanTwoSets: PlannedExercise[] = [
   { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 30 } },
   { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 20 } },
@@ -173,13 +183,7 @@ describe('session reducer', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
     ];
-    const holding = run(
-      initialSessionState(plan),
-      { type: 'start', nowMs: 0 },
-      { type: 'go-heard', nowMs: 0 },
-      { type: 'motion', event: { type: 'hold-start', tMs: 3000, emittedMs: 3400 } },
-      { type: 'tick', nowMs: 51_500 },
-    );
+    const holding = run(holdBegun(plan, 3000, 3400), { type: 'tick', nowMs: 51_500 });
     const sagged = run(holding, {
       type: 'motion',
       event: { type: 'form', tMs: 51_000, emittedMs: 51_600, issue: 'plank-sag', endsHold: true },
@@ -381,13 +385,7 @@ describe('session reducer', () => {
       { type: 'skip', nowMs: 80_000 },
     );
     expect(s.completed[0].holdMs).toBe(20_000);
-    let finished = run(
-      initialSessionState(plan),
-      { type: 'start', nowMs: 0 },
-      { type: 'go-heard', nowMs: 0 },
-      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1300 } },
-      { type: 'pause', nowMs: 11_000 },
-    );
+    let finished = run(holdBegun(plan, 1000, 1300), { type: 'pause', nowMs: 11_000 });
     finished = run(finished, { type: 'finish', nowMs: 90_000 });
     expect(finished.completed[0].holdMs).toBe(10_000);
   });
@@ -446,13 +444,7 @@ describe('session reducer', () => {
     const drawingIn: PlannedExercise[] = [
       { exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 45, restS: 20 } },
     ];
-    const holding = run(
-      initialSessionState(drawingIn),
-      { type: 'start', nowMs: 0 },
-      { type: 'go-heard', nowMs: 0 },
-      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1000 } },
-      { type: 'tick', nowMs: 8000 },
-    );
+    const holding = run(holdBegun(drawingIn, 1000), { type: 'tick', nowMs: 8000 });
     const holdSkipped = run(holding, { type: 'skip', nowMs: 8000 });
     expect(holdSkipped.completed[0]).toMatchObject({
       holdMs: 7000,
@@ -648,13 +640,7 @@ describe('session reducer', () => {
       { exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 30, restS: 60 } },
       { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 30 } },
     ];
-    let s = run(
-      initialSessionState(plan),
-      { type: 'start', nowMs: 0 },
-      { type: 'go-heard', nowMs: 0 },
-      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1400 } },
-      { type: 'tick', nowMs: 31_000 },
-    );
+    let s = run(holdBegun(plan, 1000, 1400), { type: 'tick', nowMs: 31_000 });
     expect(s.phase).toBe('rest');
     expect(run(s, { type: 'adjust', delta: 1, nowMs: 32_000 })).toBe(s);
     s = run(s, { type: 'skip', nowMs: 33_000 }, { type: 'skip', nowMs: 34_000 });
@@ -719,13 +705,7 @@ describe('session reducer', () => {
     const plan: PlannedExercise[] = [
       { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 30, restS: 60 } },
     ];
-    const s = run(
-      initialSessionState(plan),
-      { type: 'start', nowMs: 0 },
-      { type: 'go-heard', nowMs: 0 },
-      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1400 } },
-      { type: 'tick', nowMs: 31_000 },
-    );
+    const s = run(holdBegun(plan, 1000, 1400), { type: 'tick', nowMs: 31_000 });
     expect(s.phase).toBe('summary');
     expect(run(s, { type: 'adjust', delta: 1, nowMs: 32_000 })).toBe(s);
   });
@@ -745,13 +725,7 @@ describe('session reducer', () => {
     const plank: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 1, target: 30, restS: 60 } },
     ];
-    const held = run(
-      initialSessionState(plank),
-      { type: 'start', nowMs: 0 },
-      { type: 'go-heard', nowMs: 0 },
-      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1000 } },
-      { type: 'finish', nowMs: 34_000 },
-    );
+    const held = run(holdBegun(plank, 1000), { type: 'finish', nowMs: 34_000 });
     expect(held.completed[0]).toMatchObject({ holdMs: 33_000, endedBy: 'stopped' });
   });
 
@@ -785,12 +759,7 @@ describe('session reducer', () => {
     const plank: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 1, target: 30, restS: 60 } },
     ];
-    const holding = run(
-      initialSessionState(plank),
-      { type: 'start', nowMs: 0 },
-      { type: 'go-heard', nowMs: 0 },
-      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1000 } },
-    );
+    const holding = holdBegun(plank, 1000);
     expect(planRanThrough(run(holding, { type: 'finish', nowMs: 31_000 }))).toBe(true);
     expect(planRanThrough(run(holding, { type: 'finish', nowMs: 30_000 }))).toBe(false);
   });
@@ -800,10 +769,7 @@ describe('session reducer', () => {
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
     ];
     const finished = run(
-      initialSessionState(plank),
-      { type: 'start', nowMs: 0 },
-      { type: 'go-heard', nowMs: 0 },
-      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1000 } },
+      holdBegun(plank, 1000),
       { type: 'pause', nowMs: 21_000 },
       { type: 'finish', nowMs: 321_000 },
     );
