@@ -200,6 +200,14 @@ class VoiceOnTheMat {
   }
 }
 
+/** The app's speech queue by itself, speaking through `voice`. */
+function speechThrough(voice: VoiceOnTheMat): Speech {
+  return new Speech({
+    speechSynthesis: voice.speechSynthesis,
+    SpeechSynthesisUtterance: StandInUtterance,
+  } as unknown as SpeechHost);
+}
+
 /** The cue player of a session of `plan` on the real reducer, speaking through `voice`. */
 function voiced(voice: VoiceOnTheMat, plan: readonly PlannedExercise[]) {
   const state$ = new BehaviorSubject(initialSessionState(plan));
@@ -392,10 +400,7 @@ describe('a form warning', () => {
 describe('a queue longer than the voice keeps', () => {
   it('drops the oldest announcement, not the answer to a tap', () => {
     const voice = new VoiceOnTheMat();
-    const speech = new Speech({
-      speechSynthesis: voice.speechSynthesis,
-      SpeechSynthesisUtterance: StandInUtterance,
-    } as unknown as SpeechHost);
+    const speech = speechThrough(voice);
     speech.say(SET_ONE, { interrupt: true });
     speech.say('Set skipped', { reply: true });
     for (let i = 1; i <= MAX_QUEUED; i++) speech.say(`announcement ${i}`);
@@ -411,10 +416,7 @@ describe('a queue longer than the voice keeps', () => {
   // more answers than the queue keeps lines, and the rest's announcement behind them.
   it("keeps every answer the person waits for, a newer count taking only an older count's place", () => {
     const voice = new VoiceOnTheMat();
-    const speech = new Speech({
-      speechSynthesis: voice.speechSynthesis,
-      SpeechSynthesisUtterance: StandInUtterance,
-    } as unknown as SpeechHost);
+    const speech = speechThrough(voice);
     const count = (text: string) => speech.say(text, { reply: true, topic: 'count', ends: 'position' });
     const correction = (text: string) => speech.say(text, { reply: true, interrupt: true });
     speech.say(SET_ONE, { interrupt: true });
