@@ -15,33 +15,40 @@ const series: ChartSeries = {
   ],
 };
 
-/** The chart, added to the page and drawn: its canvas's pixels, and the colour of the line named `label`. */
-async function drawn(chart: HTMLElementTagNameMap['bb-progress-chart'], label: string) {
+type Chart = HTMLElementTagNameMap['bb-progress-chart'];
+
+/** Adds the chart to the page, and waits for its plot to be drawn (a task after it is laid out). */
+async function addDrawn(chart: Chart): Promise<void> {
   document.body.append(chart);
-  const root = chart.shadowRoot!;
-  await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
-  const canvas = root.querySelector<HTMLCanvasElement>('.plot canvas')!;
-  const { width, height, data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-  const marker = [...root.querySelectorAll('.u-series')].find(
+  await expect.poll(() => chart.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
+}
+
+/** The pixels of the chart's plot, as drawn. */
+function plotPixels(chart: Chart): ImageData {
+  const canvas = chart.shadowRoot!.querySelector<HTMLCanvasElement>('.plot canvas')!;
+  return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+/** The red, green and blue of the `part` of the legend's marker for the line named `label`. */
+function markerColour(chart: Chart, label: string, part: 'borderTopColor' | 'backgroundColor'): number[] {
+  const marker = [...chart.shadowRoot!.querySelectorAll('.u-series')].find(
     (row) => row.querySelector('.u-label')?.textContent === label,
   );
-  const [r, g, b] = getComputedStyle(marker!.querySelector('.u-marker')!)
-    .borderTopColor.match(/\d+/g)!
-    .map(Number);
+  return getComputedStyle(marker!.querySelector('.u-marker')!)[part].match(/\d+/g)!.map(Number);
+}
+
+/** The chart, added to the page and drawn: its canvas's pixels, and the colour of the line named `label`. */
+async function drawn(chart: Chart, label: string) {
+  await addDrawn(chart);
+  const { width, height, data } = plotPixels(chart);
+  const [r, g, b] = markerColour(chart, label, 'borderTopColor');
   return { width, height, data, r, g, b };
 }
 
 /** How many of the canvas's pixels are of the colour of the legend's marker for the line named `label`. */
-function pixelsOfLine(chart: HTMLElementTagNameMap['bb-progress-chart'], label: string): number {
-  const root = chart.shadowRoot!;
-  const canvas = root.querySelector<HTMLCanvasElement>('.plot canvas')!;
-  const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-  const marker = [...root.querySelectorAll('.u-series')].find(
-    (row) => row.querySelector('.u-label')?.textContent === label,
-  );
-  const [r, g, b] = getComputedStyle(marker!.querySelector('.u-marker')!)
-    .backgroundColor.match(/\d+/g)!
-    .map(Number);
+function pixelsOfLine(chart: Chart, label: string): number {
+  const { data } = plotPixels(chart);
+  const [r, g, b] = markerColour(chart, label, 'backgroundColor');
   let count = 0;
   for (let i = 0; i < data.length; i += 4) {
     const distance = Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!);
@@ -54,16 +61,30 @@ function pixelsOfLine(chart: HTMLElementTagNameMap['bb-progress-chart'], label: 
  * What the chart writes on its canvas as it is added to the page and drawn: the axes' labels are
  * drawn there, so this is what the person reads.
  */
-async function textsWritten(chart: HTMLElementTagNameMap['bb-progress-chart']): Promise<string[]> {
-  const written: string[] = [];
+async function textsWritten(chart: Chart): Promise<string[]> {
+  return (await placedTexts(chart)).map(({ text }) => text);
+}
+
+/** A text the chart wrote on its canvas: where, and how wide in the font it was written in, canvas px. */
+interface Written {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly align: CanvasTextAlign;
+  readonly width: number;
+}
+
+/** The chart added to the page and drawn, with each text it wrote on its canvas and where. */
+async function placedTexts(chart: Chart): Promise<Written[]> {
+  const written: Written[] = [];
   const fillText = CanvasRenderingContext2D.prototype.fillText;
   CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, ...args) {
-    written.push(args[0]);
+    const [text, x, y] = args;
+    written.push({ text, x, y, align: this.textAlign, width: this.measureText(text).width });
     return fillText.apply(this, args);
   };
   try {
-    document.body.append(chart);
-    await expect.poll(() => chart.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
+    await addDrawn(chart);
     return written;
   } finally {
     CanvasRenderingContext2D.prototype.fillText = fillText;
@@ -427,9 +448,7 @@ describe('bb-progress-chart', () => {
       { label: 'Best lift (°)', values: [20.2], styleSlot: 0 },
       { label: 'Mean of sets (°)', values: [19.9], styleSlot: 1 },
     ]);
-    document.body.append(chart);
-    const root = chart.shadowRoot!;
-    await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
+    await addDrawn(chart);
     const dpr = window.devicePixelRatio;
     // Some 40 of the marker's 133 px² (that of a circle 13 px across), through the ring over it, where
     // only its tips showed (10 px²) round a solid one; and the ring itself, of some 40 px².
@@ -470,9 +489,8 @@ describe('bb-progress-chart', () => {
       { label: 'Best lift (°)', values: [19.2], styleSlot: 0 },
       { label: 'Mean of sets (°)', values: [19.2], styleSlot: 1 },
     ]);
-    document.body.append(chart);
+    await addDrawn(chart);
     const root = chart.shadowRoot!;
-    await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
     const dpr = window.devicePixelRatio;
     // The one drawn first shows as a ring round the one drawn over it.
     expect(pixelsOfLine(chart, 'Best lift (°): 19.2')).toBeGreaterThan(10 * dpr * dpr);
@@ -484,33 +502,6 @@ describe('bb-progress-chart', () => {
     expect(new Set(shapes).size).toBe(2);
   });
 });
-
-/** A text the chart wrote on its canvas: where, and how wide in the font it was written in, canvas px. */
-interface Written {
-  readonly text: string;
-  readonly x: number;
-  readonly y: number;
-  readonly align: CanvasTextAlign;
-  readonly width: number;
-}
-
-/** The chart added to the page and drawn, with each text it wrote on its canvas and where. */
-async function placedTexts(chart: HTMLElementTagNameMap['bb-progress-chart']): Promise<Written[]> {
-  const written: Written[] = [];
-  const fillText = CanvasRenderingContext2D.prototype.fillText;
-  CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, ...args) {
-    const [text, x, y] = args;
-    written.push({ text, x, y, align: this.textAlign, width: this.measureText(text).width });
-    return fillText.apply(this, args);
-  };
-  try {
-    document.body.append(chart);
-    await expect.poll(() => chart.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
-    return written;
-  } finally {
-    CanvasRenderingContext2D.prototype.fillText = fillText;
-  }
-}
 
 describe("bb-progress-chart's dates across a year of weeks", () => {
   /** Monday 1 June 2026 and the 52 weeks before it. */
