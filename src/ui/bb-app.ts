@@ -35,7 +35,15 @@ import {
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
-import { buttonStyles, hiddenFromSight, lowLandscape, narrow, visuallyHidden } from './styles.ts';
+import {
+  buttonStyles,
+  hiddenFromSight,
+  lowLandscape,
+  narrow,
+  unbroken,
+  unbrokenStyles,
+  visuallyHidden,
+} from './styles.ts';
 import './bb-device-panel.ts';
 import './bb-history.ts';
 import './bb-settings.ts';
@@ -61,6 +69,7 @@ function viewOfEntry(entry: unknown): View {
 export class BbApp extends LitElement {
   static override styles = [
     buttonStyles,
+    unbrokenStyles,
     visuallyHidden,
     css`
       :host {
@@ -659,7 +668,7 @@ export class BbApp extends LitElement {
                     return html`<li>
                       <strong>${exercise.name}</strong>
                       <span class="dose">${describeDosage(exercise, dosage)}</span>
-                      ${why ? html`<span class="why">${why}</span>` : null}
+                      ${why ? html`<span class="why">${unbroken(why)}</span>` : null}
                     </li>`;
                   })}
                 </ol>`

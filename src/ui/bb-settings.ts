@@ -350,11 +350,11 @@ export class BbSettings extends LitElement {
           ${PROGRESS_LABEL}
         </label>
         <p class="note" id="progress-note">
-          The drawing-in climbs ${DRAWING_IN_STEPS_S.map(formatDuration).join(' → ')}, never below its
-          target here. The first plank aims ${PLANK_STEP_S} s past the first of the last session, above or
-          below its target here, as each plank in a session aims past the one before. ${RANGED_COUNTS} ask
+          The drawing-in climbs ${unbroken(DRAWING_IN_STEPS_S.map(formatDuration).join(' → '))}, never below its
+          target here. The first plank aims ${unbroken(`${PLANK_STEP_S} s`)} past the first of the last session, above or
+          below its target here, as each plank in a session aims past the one before. ${unbroken(RANGED_COUNTS)} ask
           one more after a session in which every set reached its target, up to the top of that range, never
-          below their target here; a target here below that range stays as it is. ${ADDED_SETS}
+          below their target here; a target here below that range stays as it is. ${unbroken(ADDED_SETS)}
         </p>
       </fieldset>
     `;
@@ -438,7 +438,7 @@ export class BbSettings extends LitElement {
         ${
           perSideNoteId
             ? html`<p class="note" id=${perSideNoteId}>
-                Reps count both sides: ${dosage.target} = ${perSideText(dosage.target)}.
+                Reps count both sides: ${dosage.target} = ${unbroken(perSideText(dosage.target))}.
               </p>`
             : nothing
         }
@@ -452,14 +452,14 @@ export class BbSettings extends LitElement {
         ${
           change
             ? html`<p class="note">
-                Today's session: ${describeChangedDose(change, 'today')}. ${describeTargetChange(change)} Untick
-                “${PROGRESS_LABEL}” to keep ${describeChangedDose(change, 'setting')}.
+                Today's session: ${unbroken(describeChangedDose(change, 'today'))}. ${unbroken(describeTargetChange(change))} Untick
+                “${PROGRESS_LABEL}” to keep ${unbroken(describeChangedDose(change, 'setting'))}.
               </p>`
             : autoProgress && belowProgramRange(exercise, dosage.target)
-              ? html`<p class="note">${describeBelowRange(exercise, 'here')}</p>`
+              ? html`<p class="note">${unbroken(describeBelowRange(exercise, 'here'))}</p>`
               : nothing
         }
-        ${farAbove ? html`<p class="note" id=${farAboveNoteId}>${farAbove}</p>` : nothing}
+        ${farAbove ? html`<p class="note" id=${farAboveNoteId}>${unbroken(farAbove)}</p>` : nothing}
         ${
           learned
             ? html`<p class="note learned">

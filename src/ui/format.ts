@@ -66,6 +66,25 @@ export function describeRange(exercise: Exercise): string | null {
   return exercise.targetRange ? countRangeText(exercise, exercise.targetRange) : null;
 }
 
+// A count or a duration with its unit, or a range of them: "30 s", "1 min 30 s", "10–12 reps", "25 kg",
+// "10 each side". Split over two lines, "10–" over "12 reps" or "12" over "reps" reads as two numbers.
+const NUMBER = String.raw`\b\d+(?:\.\d+)?`;
+const UNIT = String.raw`(?:reps?|breaths?|sets?|min|s|kg|each side)\b`;
+const QUANTITY = `${NUMBER}(?:–${NUMBER})? ${UNIT}(?: ${NUMBER} ${UNIT})*`;
+// A hyphenated word, "Drawing-in": a line must not end at its hyphen either.
+const HYPHENATED = String.raw`\S+-\S+`;
+const UNBREAKABLE = new RegExp(`(${HYPHENATED}|${QUANTITY})`);
+
+/**
+ * A sentence cut where a line may break: the runs at the odd places must each stay on one line (a
+ * hyphenated name, a number with its unit, a range), the text between them wraps as it likes. The
+ * characters are all kept as they are, so that screen readers and find in page read the sentence as
+ * written: joined again, the parts are the sentence.
+ */
+export function unbreakableRuns(text: string): string[] {
+  return text.split(UNBREAKABLE);
+}
+
 /**
  * Why a count set below the program's range stays where it is (see belowProgramRange), and how to
  * raise it: `where` is "in Settings", or "here" in the settings themselves.

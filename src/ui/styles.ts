@@ -1,7 +1,7 @@
 import { css, html, nothing, svg, unsafeCSS } from 'lit';
 import type { PauseReason } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
-import { pauseReasonText } from './format.ts';
+import { pauseReasonText, unbreakableRuns } from './format.ts';
 
 /** Buttons big enough to hit from the mat, in the app's colours. */
 export const buttonStyles = css`
@@ -79,14 +79,15 @@ export const visuallyHidden = css`
 `;
 
 /**
- * A name that wraps between its words but not at a hyphen: "Drawing-in" never splits into "Drawing-"
- * over "in" in a narrow column. The words are left as they are (no non-breaking hyphen), so screen
- * readers and find in page read them as written. Styled by `unbrokenStyles`.
+ * A text that wraps between its words but not inside a name, a number with its unit or a range (see
+ * unbreakableRuns): "Drawing-in" never splits into "Drawing-" over "in" in a narrow column, nor
+ * "10–12 reps" into "10–" over "12 reps". The words are left as they are (no non-breaking hyphen or
+ * space), so screen readers and find in page read them as written. Styled by `unbrokenStyles`.
  */
 export function unbroken(text: string) {
-  return text
-    .split(/(\S+-\S+)/)
-    .map((part, i) => (i % 2 === 1 ? html`<span class="unbroken">${part}</span>` : part));
+  return unbreakableRuns(text).map((part, i) =>
+    i % 2 === 1 ? html`<span class="unbroken">${part}</span>` : part,
+  );
 }
 
 /**

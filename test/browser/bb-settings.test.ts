@@ -71,6 +71,32 @@ describe('bb-settings', () => {
   );
 
   it.each([360, 320, 180])(
+    "on a %d px phone keeps the program's range and a hold's seconds whole in the notes beside a target",
+    async (width) => {
+      const restore = await layOutAsTheApp(width, 640, '0 1rem');
+      try {
+        const { element } = mount();
+        await element.updateComplete;
+        for (const [field, value] of [
+          ['Superman reps', '100'],
+          ['Wide-grip lat pulldown reps', '5'],
+          ['Elbow plank hold, seconds', '600'],
+        ]) {
+          await page.getByRole('spinbutton', { name: field }).fill(value);
+          await userEvent.keyboard('{Tab}');
+        }
+        await element.updateComplete;
+        const note = (start: string) => page.getByText(new RegExp(`^${start}`)).element();
+        expect(linesOf(note("Far above the program's"), '10–12 reps')).toBe(1);
+        expect(linesOf(note("Below the program's"), '12–15 reps')).toBe(1);
+        expect(linesOf(note('Far above the 30 s'), '30 s')).toBe(1);
+      } finally {
+        await restore();
+      }
+    },
+  );
+
+  it.each([360, 320, 180])(
     'on a %d px phone keeps the speech rate and its value inside their box',
     async (width) => {
       const restore = await layOutAsTheApp(width, 640, '0 1rem');

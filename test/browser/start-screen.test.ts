@@ -11,6 +11,8 @@ import { defaultSettings, withDosage } from '../../src/workout/settings.ts';
 import { finishedSession, supermanSet, supermanSetsReached } from '../set-record.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
+import { linesOf } from './lines.ts';
+import { layOutAsTheApp } from './mount.ts';
 
 describe('the start screen with no exercise chosen', () => {
   let mounted: AppShell;
@@ -230,6 +232,32 @@ describe("the start screen's plan with the plank set to 10 minutes", () => {
       .toHaveTextContent(
         /^\s*Elbow plank\s+3 × 10 min hold\s+Far above the 30 s a plank starts at: build up to it slowly, holding only as long as your form holds\.\s*$/,
       );
+  });
+});
+
+describe("the start screen's plan on a 360 px phone, the superman set far above the program's range", () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(360, 640);
+    mounted = await mountApp({
+      start: true,
+      settings: withDosage(defaultSettings(), 'superman', { target: 100 }),
+      openStore: () => SessionStore.open({ name: `start-screen-range-${Date.now()}` }),
+    });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it("keeps the program's range on one line in the word beside it", async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    const why = plan.getByText("Far above the program's 10–12 reps: build up to it slowly.");
+    await expect.element(why).toBeVisible();
+    expect(linesOf(why.element(), '10–12 reps')).toBe(1);
   });
 });
 

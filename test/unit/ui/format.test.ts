@@ -12,6 +12,7 @@ import {
   parseTypedNumber,
   plural,
   sessionStartText,
+  unbreakableRuns,
 } from '../../../src/ui/format.ts';
 import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
 
@@ -236,5 +237,42 @@ describe("a target far above the program's dosage", () => {
     expect(farAboveProgramNote(plank, 600)).toBe(
       'Far above the 30 s a plank starts at: build up to it slowly, holding only as long as your form holds.',
     );
+  });
+});
+
+describe('the runs of a sentence a line must not break inside', () => {
+  /** The runs `unbreakableRuns` keeps whole: the odd parts of what it cuts. */
+  const kept = (text: string) => unbreakableRuns(text).filter((_, i) => i % 2 === 1);
+
+  it('keeps a range with its unit whole, the en dash included', () => {
+    expect(kept("Far above the program's 10–12 reps: build up to it slowly.")).toEqual(['10–12 reps']);
+    expect(kept("Below the program's 3–5 breaths, so past sessions leave it")).toEqual(['3–5 breaths']);
+  });
+
+  it('keeps a number with its unit whole: a duration, a weight, a count, a bird dog side', () => {
+    expect(kept('Far above the 30 s a plank starts at')).toEqual(['30 s']);
+    expect(kept('Raised from 1 min 30 s: you held the whole 2 min last time.')).toEqual([
+      '1 min 30 s',
+      '2 min',
+    ]);
+    expect(kept('3 × 12 reps at 22.5 kg')).toEqual(['12 reps', '22.5 kg']);
+    expect(kept('1 rep, 4 breaths, 3 sets, 10 each side')).toEqual([
+      '1 rep',
+      '4 breaths',
+      '3 sets',
+      '10 each side',
+    ]);
+  });
+
+  it('keeps a hyphenated name whole, and leaves a number without a unit and the words free', () => {
+    expect(kept('Drawing-in, set 2 counted wrong?')).toEqual(['Drawing-in,']);
+    expect(kept('Reps count both sides: 20 = 10 each side.')).toEqual(['10 each side']);
+    expect(kept('so past sessions leave it as you set it')).toEqual([]);
+  });
+
+  it('loses no character of the text', () => {
+    const text =
+      "Today's session: 4 × 12 reps. Raised from 3 × 12 reps at 25 kg: the wide-grip lat pulldown.";
+    expect(unbreakableRuns(text).join('')).toBe(text);
   });
 });
