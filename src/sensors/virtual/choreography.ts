@@ -319,7 +319,7 @@ function planExercise(
     default:
       return {
         ...base,
-        ...planReps(activity.exercise, repsLeft(activity), person, random, base.settleS, setNumber),
+        ...planReps(activity, person, random, base.settleS, setNumber),
       };
   }
 }
@@ -391,7 +391,7 @@ function planExerciseFromPosition(
     default:
       return {
         ...base,
-        ...planReps(exercise, left, person, random, settleS, setNumber, noSettling, upAfter),
+        ...planReps(activity, person, random, settleS, setNumber, noSettling, upAfter),
       };
   }
 }
@@ -515,9 +515,12 @@ function settleKeyframes(random: Random, startS: number): { keyframes: Keyframe[
   return { keyframes, endS: t };
 }
 
+/**
+ * The reps left of a set (see repsLeft). A bird dog goes on from the reps already counted: after 3,
+ * its next is on the left, the side the coach names from the count, not the right a set starts on.
+ */
 function planReps(
-  exercise: VirtualExercise,
-  target: number,
+  activity: Extract<Activity, { kind: 'exercise' }>,
   person: SimulatedPerson,
   random: Random,
   settleS: number,
@@ -525,6 +528,8 @@ function planReps(
   lead: Lead = settleKeyframes,
   upAfter?: GetUp,
 ): Pick<Performance, 'keyframes' | 'truth' | 'durationS' | 'endPosture'> {
+  const { exercise, alreadyDone = 0 } = activity;
+  const target = repsLeft(activity);
   const style = REP_STYLE[exercise];
   if (!style) throw new Error(`${exercise} is not done in reps`);
   const truth = emptyTruth();
@@ -537,7 +542,7 @@ function planReps(
     const vary = () => Math.max(0.6, 1 + random.normal(0, person.variability));
     const tempo = person.tempo * vary() * (1 + person.fatigue * 0.3 * progress);
     const depth = person.depth * vary() * fade;
-    const side = exercise === 'bird-dog' ? (rep % 2 === 0 ? 'right' : 'left') : undefined;
+    const side = exercise === 'bird-dog' ? birdDogSide(alreadyDone + rep) : undefined;
     // Right arm and left leg up: the weight goes onto the left hand, so the torso rolls to its left.
     const rollSign = side === 'left' ? -1 : 1;
     const pitch = style.pitchDeg * depth;
@@ -564,6 +569,11 @@ function planReps(
     if (rep < target - 1 && random.chance(person.fidgetiness)) t = addFidget(keyframes, random, t);
   }
   return { keyframes, truth, durationS: t + 1 };
+}
+
+/** A bird dog set starts on the right arm and alternates: the side of its rep `index`, 0 for the first. */
+function birdDogSide(index: number): 'right' | 'left' {
+  return index % 2 === 0 ? 'right' : 'left';
 }
 
 /** Getting up before the set is done: after `reps` reps (or breaths), up to standing. */

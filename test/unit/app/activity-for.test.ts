@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { activityFor } from '../../../src/app/backbeat.ts';
-import type { MotionEvent } from '../../../src/motion/events.ts';
-import { sameTask } from '../../../src/sensors/virtual/choreography.ts';
+import type { RepEvent } from '../../../src/motion/events.ts';
+import { planPerformance, sameTask } from '../../../src/sensors/virtual/choreography.ts';
+import { TYPICAL_PERSON } from '../../../src/sensors/virtual/person.ts';
+import { createRandom } from '../../../src/sensors/virtual/random.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
   initialSessionState,
+  nextArm,
   type PlannedExercise,
   reduceSession,
   type SessionAction,
   type SessionState,
 } from '../../../src/workout/session.ts';
 
-const rep = (tMs: number): MotionEvent => ({
+const rep = (tMs: number): RepEvent => ({
   type: 'rep',
   tMs,
   emittedMs: tMs + 200,
@@ -45,6 +48,25 @@ describe('what the virtual person is asked to do', () => {
     });
     // A rep counted during the set tells the person nothing new.
     expect(sameTask(activityFor(begun), activityFor(twoDone))).toBe(true);
+  });
+
+  it('has a bird dog resumed after 3 reps go on with the arm the coach names next, the left', () => {
+    const birdDog: PlannedExercise[] = [
+      { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 30 } },
+    ];
+    const begun = run(initialSessionState(birdDog), { type: 'start', nowMs: 0 });
+    const threeDone = run(
+      begun,
+      ...(['right', 'left', 'right'] as const).map(
+        (side, i): SessionAction => ({ type: 'motion', event: { ...rep(4000 * (i + 1)), side } }),
+      ),
+    );
+    expect(nextArm(threeDone.set!)).toBe('left');
+    const resumed = planPerformance(activityFor(threeDone), TYPICAL_PERSON, createRandom(1), {
+      previousPosture: 'quadruped',
+    });
+    expect(resumed.truth.sides.slice(0, 2)).toEqual(['left', 'right']);
+    expect(resumed.truth.sides).toHaveLength(17);
   });
 
   it('is the next set once the rest is over, a new task', () => {

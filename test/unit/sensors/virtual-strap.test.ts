@@ -11,6 +11,7 @@ import { randomPerson, TYPICAL_PERSON } from '../../../src/sensors/virtual/perso
 import { createRandom } from '../../../src/sensors/virtual/random.ts';
 import { simulateRecording } from '../../../src/sensors/virtual/recording.ts';
 import { VirtualStrap } from '../../../src/sensors/virtual/virtual-strap.ts';
+import { nextArm } from '../../../src/workout/session.ts';
 
 const DEG = 180 / Math.PI;
 
@@ -233,6 +234,28 @@ describe('a set resumed with reps already counted', () => {
     });
     expect(fromPosition.truth[ends]).toHaveLength(3);
   });
+
+  // The coach names the arm from the count (nextArm): after 3 reps, "Next: left arm".
+  it.each<[number, ('left' | 'right')[]]>([
+    [3, ['left', 'right', 'left']],
+    [4, ['right', 'left']],
+  ])(
+    'bird dog from %i counted: goes on with the side that comes next, from anywhere or from position',
+    (alreadyDone, sides) => {
+      const resumed = { kind: 'exercise', exercise: 'bird-dog', target: 6, alreadyDone } as const;
+      const fromFloor = planPerformance(resumed, TYPICAL_PERSON, createRandom(3), {
+        previousPosture: 'seated',
+      });
+      expect(fromFloor.truth.sides).toEqual(sides);
+      expect(fromFloor.truth.sides[0]).toBe(nextArm({ count: alreadyDone }));
+      const fromPosition = planPerformance(resumed, TYPICAL_PERSON, createRandom(3), {
+        previousPosture: 'quadruped',
+        previousActivity: { kind: 'position', exercise: 'bird-dog' },
+        habit: 'follows',
+      });
+      expect(fromPosition.truth.sides).toEqual(sides);
+    },
+  );
 });
 
 describe('the live virtual strap', () => {
