@@ -409,13 +409,16 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord, atTap:
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
     cues.push(sayCount(spokenNumber(record.count)));
   }
+  const counted = plural(record.count, countUnit(planned.exercise));
   if (record.endedBy === 'skipped') {
     // The tap is taken: what was still being said of the set (its instructions) is moot.
     cues.push(sayReply('Set skipped', true));
+  } else if (record.skippedUnderWay) {
+    // Skipped, as a hold skipped under way is told: "Set over" would say the reps stopped coming.
+    cues.push(sayReply(`Set skipped: ${counted} done`, true));
   } else if (record.endedBy !== 'target') {
-    const setOver = `Set over: ${plural(record.count, countUnit(planned.exercise))}`;
-    // The answer to Skip set or Finish is heard next, as "Set skipped" is; reps that stopped coming
-    // are news.
+    const setOver = `Set over: ${counted}`;
+    // The answer to Finish is heard next, as "Set skipped" is; reps that stopped coming are news.
     cues.push(atTap ? sayReply(setOver, true) : say(setOver));
   }
   return cues;

@@ -462,13 +462,17 @@ describe('planCues', () => {
     ]);
   });
 
-  it('answers Skip set with what was counted, heard next: the set is over by the tap', () => {
+  // Skipped, as a hold skipped under way is told: "Set over" is for reps that stopped coming.
+  it('answers Skip set with "Set skipped" and what was counted, heard next: the set is over by the tap', () => {
     const run = new Run(plan(['superman', 2, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     expect(run.do({ type: 'skip', nowMs: 3000 }).filter((cue) => cue.kind === 'say')).toEqual([
-      { kind: 'say', text: 'Set over: two reps', interrupt: true, reply: true },
+      { kind: 'say', text: 'Set skipped: two reps done', interrupt: true, reply: true },
       { kind: 'say', text: 'Rest, thirty seconds. Next: Superman, set two of two', interrupt: false },
     ]);
+    const breaths = new Run(plan(['bat-hang', 2, 4, 30]));
+    breaths.do({ type: 'start', nowMs: 0 }, motion({ type: 'breath', tMs: 8000, emittedMs: 8000 }));
+    expect(spoken(breaths.do({ type: 'skip', nowMs: 9000 }))[0]).toBe('Set skipped: one breath done');
   });
 
   it('says a set skipped before it counted anything was skipped, not that it is over with zero reps', () => {
@@ -730,11 +734,11 @@ describe('planCues', () => {
       expect.stringMatching(/^Glute bridge, one set\. two reps\. Lie on your back/),
     ]);
     expect(next.some((cue) => cue.kind === 'say' && cue.interrupt)).toBe(false);
-    // A set stopped short says so, heard before the next set.
-    const stopped = new Run(plan(['superman', 2, 5, 0]));
-    stopped.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
-    expect(spoken(stopped.do({ type: 'skip', nowMs: 3000 }))).toEqual([
-      'Set over: one rep',
+    // A set skipped under way says so, heard before the next set.
+    const skipped = new Run(plan(['superman', 2, 5, 0]));
+    skipped.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    expect(spoken(skipped.do({ type: 'skip', nowMs: 3000 }))).toEqual([
+      'Set skipped: one rep done',
       'Superman, set two of two. five reps. Go',
     ]);
   });
