@@ -201,7 +201,10 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
       return cues;
     }
     const record = finished[0];
-    if (record) cues.push(...setEnded(prev, prev.set, record, endedAtTap(prev, next, record)));
+    if (record) {
+      const atTap = endedAtTap(prev, next, record);
+      cues.push(...setEnded(prev, prev.set, record, atTap, cutShortByFinish(next)));
+    }
   }
 
   if (next.phase === 'set' && next.set && !(prev.phase === 'set' && sameSet(prev, next))) {
@@ -241,6 +244,14 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
 function endedAtTap(prev: SessionState, next: SessionState, record: SetRecord): boolean {
   if (record.skippedUnderWay || record.endedByHand) return true;
   return isPaused(prev) || (next.phase === 'summary' && endedEarly(next));
+}
+
+/**
+ * Finish ended the set under way short of its target, as the reducer judged it from the set's record
+ * (a hold's time against its target): not done, though something was counted or held.
+ */
+function cutShortByFinish(next: SessionState): boolean {
+  return next.phase === 'summary' && next.finishedShort === true;
 }
 
 /**
@@ -394,15 +405,24 @@ function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[])
   );
 }
 
-/** `atTap`: the set ended at the person's tap (see endedAtTap), and its closing line answers it. */
-function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord, atTap: boolean): Cue[] {
+/**
+ * `atTap`: the set ended at the person's tap (see endedAtTap), and its closing line answers it;
+ * `finishedShort`: the tap was Finish, and the set had not reached its target.
+ */
+function setEnded(
+  prev: SessionState,
+  set: CurrentSet,
+  record: SetRecord,
+  atTap: boolean,
+  finishedShort: boolean,
+): Cue[] {
   const planned = currentPlanned(prev);
   if (!planned) return [];
   // A hold that was held is told by its time, however it ended (a hold the detectors end may have been
   // taken as begun in that same step, so the set before it shows none). One skipped before it began is
   // saved with a hold of 0 and is told skipped, as a rep set is: the person must hear their tap taken.
   if (record.holdMs !== null && record.endedBy !== 'skipped') {
-    return holdEnded(set, record, record.holdMs, atTap);
+    return holdEnded(set, record, record.holdMs, atTap, finishedShort);
   }
   const cues = formWarnings(set.formIssues, record.formIssues);
   if (record.count > set.count) {
@@ -460,9 +480,18 @@ function countPutRight(prev: SessionState, next: SessionState): SetRecord | null
  * been said: "Hips up" then would ask the person to mend a hold that is already over. (One said during
  * the hold is not said again.) Ended by Skip set, the answer to the tap: "Set skipped: seven seconds
  * held", said over what was still being said of the hold (its time calls are moot), as "Set skipped".
- * Ended by End hold or Finish (`atTap`), "Done" is the answer to the tap, said so too.
+ * Ended by End hold or Finish (`atTap`), "Done" is the answer to the tap, said so too; but ended by
+ * Finish short of its target (`finishedShort`), "Held six seconds": "Done" would be heard as the hold
+ * completed. End hold keeps "Done": it is how a person ends a hold they judge done.
  */
-function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number, atTap: boolean): Cue[] {
+function holdEnded(
+  set: CurrentSet,
+  record: SetRecord,
+  holdMs: number,
+  atTap: boolean,
+  finishedShort: boolean,
+): Cue[] {
+  const held = spokenDuration(heldS(holdMs));
   const news = record.formIssues.filter((issue) => !set.formIssues.includes(issue));
   const reasons = record.endedBy === 'form' ? news : [];
   const warned = formWarnings(
@@ -470,11 +499,11 @@ function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number, atTap: bo
     record.formIssues.filter((issue) => !reasons.includes(issue)),
   );
   if (record.skippedUnderWay) {
-    const skipped = `Set skipped: ${spokenDuration(heldS(holdMs))} held`;
+    const skipped = `Set skipped: ${held} held`;
     return [...warned, tone('hold-end'), vibrate('hold-end'), sayReply(skipped, true)];
   }
   const done = [
-    `Done: ${spokenDuration(heldS(holdMs))}`,
+    finishedShort ? `Held ${held}` : `Done: ${held}`,
     ...reasons.map((issue) => `${capitalised(FORM_ISSUE_TEXT[issue].problem)} at the end`),
   ];
   const ended: Cue = atTap

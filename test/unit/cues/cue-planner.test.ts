@@ -575,7 +575,7 @@ describe('planCues', () => {
     ]);
     expect(ended.do(tick(13_000), { type: 'finish', nowMs: 14_000 }).filter((c) => c.kind === 'say')).toEqual(
       [
-        { kind: 'say', text: 'Done: ten seconds', interrupt: true, reply: true },
+        { kind: 'say', text: 'Held ten seconds', interrupt: true, reply: true },
         { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: false },
       ],
     );
@@ -657,12 +657,22 @@ describe('planCues', () => {
       ]);
     });
 
-    it("finished during the hold: the time held, then the session's end", () => {
+    // Ten of its twenty seconds: "Done" would be heard as the hold completed.
+    it("finished during the hold short of its target: the time held, then the session's end", () => {
       const run = holding();
       expect(spoken(run.do({ type: 'finish', nowMs: 11_000 }))).toEqual([
-        'Done: ten seconds',
+        'Held ten seconds',
         'Session ended: one set done. Well done',
       ]);
+    });
+
+    it("finished during the hold at its target or past it: done, then the session's end", () => {
+      const atTarget = holding();
+      atTarget.ticksTo(21_000);
+      expect(spoken(atTarget.do({ type: 'finish', nowMs: 21_000 }))[0]).toBe('Done: twenty seconds');
+      const past = holding();
+      past.ticksTo(25_000);
+      expect(spoken(past.do({ type: 'finish', nowMs: 25_000 }))[0]).toBe('Done: twenty-four seconds');
     });
 
     it('ended by a sag: the time held and the sag as its reason', () => {
