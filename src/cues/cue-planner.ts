@@ -23,10 +23,9 @@ import {
   planRanThrough,
   type SessionState,
   type SetRecord,
-  setsKeptOnFinish,
-  setsSkippedOnFinish,
   upNext,
 } from '../workout/session.ts';
+import { anyKept, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
 
 /** 'form': something to put right (a form warning, or the wrong position for the set). */
 export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session-end' | 'form';
@@ -607,15 +606,17 @@ function doneSoFar(exercise: Exercise, set: CurrentSet, nowMs: number): string |
   return set.count > 0 ? `${spokenNumber(set.count)} done` : null;
 }
 
-/** As the summary tells it: sets skipped before they began are not called done, and none done is not kept. */
+/**
+ * As Finish's question counts them: sets skipped before they began are not called done, nor those
+ * skipped partway (cut short), and none done is not kept.
+ */
 function sessionEnded(state: SessionState): string {
-  const skipped = setsSkippedOnFinish(state);
-  const done = setsKeptOnFinish(state) - skipped;
-  if (done === 0) return 'Session ended: no set done, so it is not kept';
+  const sets = setsKeptOnFinishing(state);
+  if (!anyKept(sets)) return 'Session ended: no set done, so it is not kept';
   // Ended by Finish before its plan ran through, its last set cut short included: done, not complete.
-  const ended = endedEarly(state) ? 'Session ended' : 'Session complete';
-  if (skipped === 0) return `${ended}: ${plural(done, 'set')}${endedEarly(state) ? ' done' : ''}. Well done`;
-  return `${ended}: ${plural(done, 'set')} done, ${spokenNumber(skipped)} skipped. Well done`;
+  if (endedEarly(state)) return `Session ended: ${setsKeptText(sets, spokenNumber)}. Well done`;
+  if (sets.cutShort + sets.skipped === 0) return `Session complete: ${plural(sets.done, 'set')}. Well done`;
+  return `Session complete: ${setsKeptText(sets, spokenNumber)}. Well done`;
 }
 
 /** Bird dog starts on the right arm and alternates; the count tells which side is next (as bb-set-view shows). */

@@ -16,6 +16,7 @@ import {
   currentPlanned,
   setJustDoneToCorrect,
   setKey,
+  setsCutShortOnFinish,
   setsKeptOnFinish,
   setsSkippedOnFinish,
   timerMs,
@@ -592,6 +593,7 @@ export class BbApp extends LitElement {
               .pauseReason=${state.pausedFor ?? null}
               .setsDone=${setsKeptOnFinish(state)}
               .setsSkipped=${setsSkippedOnFinish(state)}
+              .setsCutShort=${setsCutShortOnFinish(state)}
               .byHand=${countedByHand(state, planned.exercise)}
               .unseenBy=${this.unseenBy(state, planned.exercise)}
               .muted=${this.settings.value.muted}
@@ -608,6 +610,7 @@ export class BbApp extends LitElement {
           .lastSet=${state.completed.at(-1) ?? null}
           .setsDone=${setsKeptOnFinish(state)}
           .setsSkipped=${setsSkippedOnFinish(state)}
+          .setsCutShort=${setsCutShortOnFinish(state)}
           .muted=${this.settings.value.muted}
         ></bb-rest-view>`;
       case 'summary':

@@ -100,6 +100,8 @@ export class BbRestView extends LitElement {
   @property({ type: Number }) setsDone = 0;
   /** Of those, the sets skipped before they counted anything. */
   @property({ type: Number }) setsSkipped = 0;
+  /** Of those, the sets skipped partway, with something counted or held: not called done. */
+  @property({ type: Number }) setsCutShort = 0;
   /** The voice and tones are off (the setting, which Mute here sets too). */
   @property({ type: Boolean }) muted = false;
 
@@ -128,7 +130,7 @@ export class BbRestView extends LitElement {
         <div class="unit" aria-hidden="true">left</div>
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
-      ${this.finish.render(this.setsDone, this.setsSkipped, this.renderControls())}
+      ${this.finish.render(this.setsDone, this.setsSkipped, this.setsCutShort, this.renderControls())}
     `;
   }
 

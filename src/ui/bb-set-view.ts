@@ -265,6 +265,8 @@ export class BbSetView extends LitElement {
   @property({ type: Number }) setsDone = 0;
   /** Of those, the sets skipped before they counted anything. */
   @property({ type: Number }) setsSkipped = 0;
+  /** Of those, the sets skipped partway, with something counted or held: not called done. */
+  @property({ type: Number }) setsCutShort = 0;
   /** No connected device counts this exercise (a heart-rate-only strap): holds start with a tap. */
   @property({ type: Boolean }) byHand = false;
   /**
@@ -323,7 +325,7 @@ export class BbSetView extends LitElement {
         ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
-      ${this.finish.render(this.setsDone, this.setsSkipped, this.renderControls())}
+      ${this.finish.render(this.setsDone, this.setsSkipped, this.setsCutShort, this.renderControls())}
       ${this.renderHowTo()}
     `;
   }
@@ -374,6 +376,7 @@ export class BbSetView extends LitElement {
       ${this.finish.render(
         this.setsDone,
         this.setsSkipped,
+        this.setsCutShort,
         html`<div class="controls">
           ${this.renderLastSet()}
           ${

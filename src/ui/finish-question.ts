@@ -1,6 +1,6 @@
 import { css, html, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+import { finishQuestionText } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
-import { plural } from './format.ts';
 import { scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
 import { lowLandscape } from './styles.ts';
@@ -61,17 +61,13 @@ export class FinishQuestion implements ReactiveController {
   /**
    * The question while it is asked, else the screen's own `controls`, which it takes the place of;
    * `setsKept` are the sets the session would keep, `skipped` of them skipped before they counted
-   * anything.
+   * anything and `cutShort` skipped partway (see cutShort).
    */
-  render(setsKept: number, skipped: number, controls: TemplateResult) {
+  render(setsKept: number, skipped: number, cutShort: number, controls: TemplateResult) {
     if (!this.asking) return controls;
-    // With no set done the session is not kept either: said before, not only in the summary after.
-    const done =
-      setsKept === skipped
-        ? `No sets done${skipped > 0 ? ` (${skipped} skipped)` : ''}, so it will not be kept`
-        : `${plural(setsKept - skipped, 'set')} done${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+    const question = finishQuestionText({ done: setsKept - skipped - cutShort, cutShort, skipped });
     return html`<div class="finish-question" role="group" aria-labelledby="finish-question" @keydown=${this.onKeyDown}>
-      <p id="finish-question">End the session? ${done}</p>
+      <p id="finish-question">${question}</p>
       <div class="controls">
         <button class="end" @click=${() => this.answer(true)}>End session</button>
         <button class="primary keep-going" @click=${() => this.answer(false)}>Keep going</button>

@@ -571,6 +571,20 @@ export function setsSkippedOnFinish(state: SessionState): number {
 }
 
 /**
+ * A set skipped under way with something counted or held, short of its target: partly done, told
+ * apart from the sets done and those skipped with nothing in them. Put right in the rest up to its
+ * target it is done; down to nothing, skipped.
+ */
+export function cutShort(record: SetRecord): boolean {
+  return record.skippedUnderWay === true && !skippedUndone(record) && !reachedTarget(record);
+}
+
+/** Of the sets kept if the session is finished now, those cut short (see cutShort). */
+export function setsCutShortOnFinish(state: SessionState): number {
+  return state.completed.filter(cutShort).length;
+}
+
+/**
  * A session picked up after the app went away (a reload, or a move from another tab). A hold under
  * way cannot go on from where it was: the new page's detectors did not see it begin, and the person
  * may have let go meanwhile. It starts over, timed from the next hold they settle into, once they

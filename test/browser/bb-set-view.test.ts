@@ -357,6 +357,21 @@ describe('bb-set-view', () => {
       .toBeVisible();
   });
 
+  // Skipped partway, with something counted: partly done, and not called done.
+  it('says how many of the sets Finish would keep were cut short, as the voice will', async () => {
+    await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 4 }),
+      setsDone: 4,
+      setsCutShort: 2,
+      setsSkipped: 1,
+    });
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect
+      .element(page.getByRole('group', { name: 'End the session? 1 set done, 2 cut short, 1 skipped' }))
+      .toBeVisible();
+  });
+
   it('says before the first set is done that the session would not be kept, as the summary will', async () => {
     await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },

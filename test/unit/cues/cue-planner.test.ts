@@ -707,13 +707,29 @@ describe('planCues', () => {
     skipped.do({ type: 'skip', nowMs: 2000 });
     skipped.do({ type: 'skip', nowMs: 3000 });
     expect(spoken(skipped.do({ type: 'skip', nowMs: 4000 })).at(-1)).toBe(
-      'Session complete: one set done, one skipped. Well done',
+      'Session complete: one set cut short, one skipped. Well done',
     );
     const none = new Run(plan(['superman', 2, 10, 30]));
     none.do({ type: 'start', nowMs: 0 });
     expect(spoken(none.do({ type: 'finish', nowMs: 5000 })).at(-1)).toBe(
       'Session ended: no set done, so it is not kept',
     );
+  });
+
+  // As Finish's question counts them: a set skipped partway is not called done.
+  it('ends a session with sets skipped under way saying they were cut short, not done', () => {
+    const run = new Run(plan(['superman', 3, 2, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
+    run.do({ type: 'skip', nowMs: 3000 }, motion(rep(4000)), { type: 'skip', nowMs: 5000 });
+    expect(run.state.phase).toBe('rest');
+    expect(spoken(run.do({ type: 'finish', nowMs: 6000 }))).toEqual([
+      'Session ended: one set done, one cut short. Well done',
+    ]);
+    const noneInFull = new Run(plan(['superman', 2, 2, 30]));
+    noneInFull.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), { type: 'skip', nowMs: 2000 });
+    expect(spoken(noneInFull.do({ type: 'finish', nowMs: 3000 }))).toEqual([
+      'Session ended: one set cut short. Well done',
+    ]);
   });
 
   it('skipping the rest starts the next set at once', () => {

@@ -18,6 +18,7 @@ import {
   type SessionState,
   STOPPED_AFTER_MS,
   setJustDoneToCorrect,
+  setsCutShortOnFinish,
   setsKeptOnFinish,
   setsSkippedOnFinish,
   shownFormIssue,
@@ -488,6 +489,28 @@ describe('session reducer', () => {
     expect([setsKeptOnFinish(s), setsSkippedOnFinish(s)]).toEqual([2, 2]);
     s = run(s, { type: 'motion', event: rep(8000) });
     expect([setsKeptOnFinish(s), setsSkippedOnFinish(s)]).toEqual([2, 1]);
+  });
+
+  // Partly done: neither done nor skipped with nothing in it, as the question and the voice tell them.
+  it('tells the sets Finish would keep that were skipped under way, something counted, as cut short', () => {
+    const skippedAtOne = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+      { type: 'skip', nowMs: 4000 },
+    );
+    expect(setsKeptOnFinish(skippedAtOne)).toBe(1);
+    expect(setsCutShortOnFinish(skippedAtOne)).toBe(1);
+    // Put right in the rest, up to its target: done after all; down to none: skipped, not cut short.
+    expect(setsCutShortOnFinish(run(skippedAtOne, { type: 'adjust', delta: 2, nowMs: 5000 }))).toBe(0);
+    const none = run(skippedAtOne, { type: 'adjust', delta: -1, nowMs: 5000 });
+    expect([setsCutShortOnFinish(none), setsSkippedOnFinish(none)]).toEqual([0, 1]);
+    // The next set, under way and then done in full: kept, not cut short.
+    const underWay = run(skippedAtOne, { type: 'skip', nowMs: 5000 }, { type: 'motion', event: rep(7000) });
+    expect([setsKeptOnFinish(underWay), setsCutShortOnFinish(underWay)]).toEqual([2, 1]);
+    const done = run(underWay, { type: 'motion', event: rep(8000) }, { type: 'motion', event: rep(9000) });
+    expect(done.phase).toBe('rest');
+    expect([setsKeptOnFinish(done), setsCutShortOnFinish(done)]).toEqual([2, 1]);
   });
 
   it('lets the screen correct the count, skip a set and finish early', () => {
