@@ -46,6 +46,7 @@ import {
   anySetDone,
   reduceSession,
   type SessionState,
+  savedAtOnce,
   skippedUndone,
   timerMs,
 } from '../workout/session.ts';
@@ -777,6 +778,10 @@ export class Persistence {
         await this.refresh();
         this.tabs.post({ type: 'changed' });
       });
+    } else if (previous && savedAtOnce(previous, state)) {
+      // A +1, a pause or a skip is written now, not with the next second's write: a reload in
+      // between lost it.
+      void recorder.flush();
     }
   }
 

@@ -585,6 +585,25 @@ export function setsCutShortOnFinish(state: SessionState): number {
 }
 
 /**
+ * Whether these states differ by more than the clock and the counts the detectors add as they go: a
+ * count put right by hand, a pause begun or ended, a set begun or ended, a hold started, a set or a
+ * rest skipped, mostly the person's taps. What a reload a moment later must not lose, where the
+ * next second's write is soon enough for the rest (a rep lost that way is seen again in the data).
+ */
+export function savedAtOnce(before: SessionState, after: SessionState): boolean {
+  return (
+    before.phase !== after.phase ||
+    before.exerciseIndex !== after.exerciseIndex ||
+    before.completed !== after.completed ||
+    before.pausedAtMs !== after.pausedAtMs ||
+    before.set?.setNumber !== after.set?.setNumber ||
+    before.set?.waiting !== after.set?.waiting ||
+    before.set?.corrections !== after.set?.corrections ||
+    before.set?.holdStartMs !== after.set?.holdStartMs
+  );
+}
+
+/**
  * A session picked up after the app went away (a reload, or a move from another tab). A hold under
  * way cannot go on from where it was: the new page's detectors did not see it begin, and the person
  * may have let go meanwhile. It starts over, timed from the next hold they settle into, once they

@@ -623,6 +623,23 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  // Saved with the next tick's write, a +1 tapped just before a reload was lost with it.
+  it("saves the person's tap at once, not with the next write: a reload right after keeps it", async () => {
+    const page = new Page(`persistence-${++dbCounter}`);
+    await page.persistence.start();
+    page.session.start();
+    page.reps(2);
+    await page.persistence.flush();
+    const id = page.persistence.history.state.recordingId!;
+    const saved = async () => (await page.store!.loadBundle(id))!.session.snapshot!;
+    // No write is due for a minute (flushMs), and none is asked for.
+    page.session.adjustCount(1);
+    await vi.waitFor(async () => expect((await saved()).set?.count).toBe(3));
+    page.session.pause();
+    await vi.waitFor(async () => expect((await saved()).pausedAtMs).not.toBeNull());
+    await page.persistence.dispose();
+  });
+
   it('closes without asking when the session is saved as it goes', async () => {
     const page = new Page(`persistence-${++dbCounter}`);
     await page.persistence.start();

@@ -17,6 +17,7 @@ import {
   type SessionAction,
   type SessionState,
   STOPPED_AFTER_MS,
+  savedAtOnce,
   setJustDoneToCorrect,
   setsCutShortOnFinish,
   setsKeptOnFinish,
@@ -511,6 +512,29 @@ describe('session reducer', () => {
     const done = run(underWay, { type: 'motion', event: rep(8000) }, { type: 'motion', event: rep(9000) });
     expect(done.phase).toBe('rest');
     expect([setsKeptOnFinish(done), setsCutShortOnFinish(done)]).toEqual([2, 1]);
+  });
+
+  // What a reload a moment later must not lose: written at once, not with the next second's write.
+  it("tells the person's taps from the clock moving on and the reps counted as they come", () => {
+    const underWay = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+    );
+    expect(savedAtOnce(underWay, run(underWay, { type: 'tick', nowMs: 2500 }))).toBe(false);
+    expect(savedAtOnce(underWay, run(underWay, { type: 'motion', event: rep(3000) }))).toBe(false);
+    const corrected = run(underWay, { type: 'adjust', delta: 1, nowMs: 2500 });
+    expect(savedAtOnce(corrected, run(corrected, { type: 'adjust', delta: -1, nowMs: 2600 }))).toBe(true);
+    for (const action of [
+      { type: 'adjust', delta: 1, nowMs: 2500 },
+      { type: 'pause', nowMs: 2500 },
+      { type: 'skip', nowMs: 2500 },
+      { type: 'finish', nowMs: 2500 },
+    ] satisfies SessionAction[]) {
+      expect(savedAtOnce(underWay, run(underWay, action)), action.type).toBe(true);
+    }
+    const paused = run(underWay, { type: 'pause', nowMs: 2500 });
+    expect(savedAtOnce(paused, run(paused, { type: 'resume', nowMs: 4000 }))).toBe(true);
   });
 
   it('lets the screen correct the count, skip a set and finish early', () => {
