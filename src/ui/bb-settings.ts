@@ -491,19 +491,22 @@ export class BbSettings extends LitElement {
     step: number,
     describedBy: string | null = null,
   ) {
+    const key = dosageKey(id, field);
     const before = () => this.model.state.exercises.find((c) => c.id === id)?.dosage[field] ?? null;
     const onChange = (e: Event) =>
-      this.onTyped(e, dosageKey(id, field), { words, limits, step, optional: false }, before(), (n) => {
+      this.onTyped(e, key, { words, limits, step, optional: false }, before(), (n) => {
         if (n !== null) this.model.setDosage(id, { [field]: n });
       });
+    const described =
+      [describedBy, this.correctionIdOf(key)].filter((note) => note !== null).join(' ') || null;
     return html`
       <label>
         ${label[0].toUpperCase() + label.slice(1)}
         ${
           Number.isInteger(step)
-            ? html`<input type="number" aria-label=${`${name} ${label}`} aria-describedby=${describedBy ?? nothing} inputmode="numeric" min=${limits.min} max=${limits.max} step=${step} .value=${live(String(value))}
+            ? html`<input type="number" aria-label=${`${name} ${label}`} aria-describedby=${described ?? nothing} inputmode="numeric" min=${limits.min} max=${limits.max} step=${step} .value=${live(String(value))}
                 @change=${onChange} />`
-            : html`<input type="text" aria-label=${`${name} ${label}`} aria-describedby=${describedBy ?? nothing} inputmode="decimal" autocomplete="off" .value=${live(String(value))}
+            : html`<input type="text" aria-label=${`${name} ${label}`} aria-describedby=${described ?? nothing} inputmode="decimal" autocomplete="off" .value=${live(String(value))}
                 @change=${onChange} />`
         }
       </label>
@@ -580,6 +583,7 @@ export class BbSettings extends LitElement {
         <label>
           Age
           <input type="number" inputmode="numeric" min=${LIMITS.age.min} max=${LIMITS.age.max} step="1"
+            aria-describedby=${this.correctionIdOf('age') ?? nothing}
             .value=${live(s.age === null ? '' : String(s.age))}
             @change=${(e: Event) =>
               this.onTyped(
@@ -594,6 +598,7 @@ export class BbSettings extends LitElement {
         <label>
           Maximum heart rate, bpm, if you know it
           <input type="number" inputmode="numeric" min=${LIMITS.maxHr.min} max=${LIMITS.maxHr.max} step="1"
+            aria-describedby=${this.correctionIdOf('max-hr') ?? nothing}
             .value=${live(s.maxHr === null ? '' : String(s.maxHr))}
             @change=${(e: Event) =>
               this.onTyped(e, 'max-hr', MAX_HR_FIELD, s.maxHr, (n) => this.model.setMaxHr(n))} />
@@ -661,7 +666,17 @@ export class BbSettings extends LitElement {
 
   private renderCorrection(key: string) {
     const text = this.corrections.get(key);
-    return text ? html`<p class="note correction" role="status">${text}</p>` : nothing;
+    return text
+      ? html`<p class="note correction" id=${correctionId(key)} role="status">${text}</p>`
+      : nothing;
+  }
+
+  /**
+   * The id of the words beside a field about what was typed into it, while there are any: the field is
+   * described by them, so that a screen reader coming back to it hears them with it, not only once.
+   */
+  private correctionIdOf(key: string): string | null {
+    return this.corrections.has(key) ? correctionId(key) : null;
   }
 
   private async onMove(id: ExerciseId, by: -1 | 1): Promise<void> {
@@ -711,6 +726,11 @@ const DOSAGE_FIELDS = [
  */
 function dosageKey(id: ExerciseId, field: keyof DosagePatch): string {
   return `${id} ${field}`;
+}
+
+/** "superman-sets-typed": a key made an id, which may hold no space (aria-describedby lists ids by spaces). */
+function correctionId(key: string): string {
+  return `${key.replaceAll(' ', '-')}-typed`;
 }
 
 /** How a field's value is named in a sentence, and its unit: ["A rest", " s"]. */

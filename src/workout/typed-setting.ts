@@ -1,7 +1,8 @@
 // What becomes of a number the person types into a setting. One out of range is not theirs to be
 // clamped into (a resting pulse of 50 typed as the maximum is not a maximum of 100): the value from
 // before stays, and the words beside the field say what was typed and what was kept. One between the
-// steps the setting keeps is rounded to the nearest, and that is said too.
+// steps the setting keeps is rounded to the nearest, and that is said too, with what was typed: "whole
+// numbers; 3 kept" beside a 3 reads as a rule, not as the 2.5 just typed having been changed.
 
 export interface TypedField {
   /** How the value is named in a sentence, and its unit: ["A rest", " s"]. */
@@ -42,7 +43,11 @@ export function typedSetting(typed: number | null, before: number | null, field:
   }
   const rounded = Math.round(typed / step) * step;
   if (rounded === typed) return { value: typed, words: null };
-  return { value: rounded, words: `${what}: ${takes(field)}; ${rounded}${unit} kept.` };
+  const steps = step === 1 ? 'whole numbers' : `steps of ${step}${unit}`;
+  return {
+    value: rounded,
+    words: `${what}: ${typed}${unit} rounded to ${rounded}${unit}, as it takes ${steps}.`,
+  };
 }
 
 /** "whole numbers from 1 to 10", "0 to 300 kg in steps of 0.5 kg". */

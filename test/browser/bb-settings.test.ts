@@ -193,7 +193,7 @@ describe('bb-settings', () => {
       .poll(said)
       .toEqual([
         'A rest: whole numbers from 0 to 600 s; 45 s kept.',
-        'The weight: 0 to 300 kg in steps of 0.5 kg; 12.5 kg kept.',
+        'The weight: 12.3 kg rounded to 12.5 kg, as it takes steps of 0.5 kg.',
         'Age: 5 is below 10, the lowest it takes; left empty.',
       ]);
     expect(model.state.age).toBeNull();
@@ -207,9 +207,53 @@ describe('bb-settings', () => {
       .poll(said)
       .toEqual([
         'A rest: whole numbers from 0 to 600 s; 45 s kept.',
-        'The weight: 0 to 300 kg in steps of 0.5 kg; 12.5 kg kept.',
+        'The weight: 12.3 kg rounded to 12.5 kg, as it takes steps of 0.5 kg.',
       ]);
     expect(model.state.age).toBeNull();
+  });
+
+  it('says a number typed between steps was rounded, and to what, and a screen reader hears it with its field', async () => {
+    const { model, element } = mount();
+    const typed: ReadonlyArray<readonly [string, string, string]> = [
+      ['Superman reps', '2.5', 'Reps: 2.5 rounded to 3, as it takes whole numbers.'],
+      ['Superman sets', '1.5', 'Sets: 1.5 rounded to 2, as it takes whole numbers.'],
+      ['Superman rest, seconds', '0.5', 'A rest: 0.5 s rounded to 1 s, as it takes whole numbers.'],
+      [
+        'Wide-grip lat pulldown weight, kg',
+        '12.75',
+        'The weight: 12.75 kg rounded to 13 kg, as it takes steps of 0.5 kg.',
+      ],
+      ['Age', '40.5', 'Age: 40.5 rounded to 41, as it takes whole numbers.'],
+      [
+        'Maximum heart rate, bpm, if you know it',
+        '180.5',
+        'Maximum heart rate: 180.5 bpm rounded to 181 bpm, as it takes whole numbers.',
+      ],
+    ];
+    for (const [name, value, words] of typed) {
+      const field = page.getByLabelText(name, { exact: true });
+      await field.fill(value);
+      await userEvent.keyboard('{Tab}');
+      await expect.element(page.getByText(words)).toBeVisible();
+      await expect.element(field).toHaveAccessibleDescription(words);
+    }
+    expect(model.state.exercises[0].dosage).toMatchObject({ target: 3, sets: 2, restS: 1 });
+    expect(model.state).toMatchObject({ age: 41, maxHr: 181 });
+    // A field's other notes are still heard, its words about what was typed after them.
+    const birdDogReps = page.getByRole('spinbutton', { name: 'Bird dog reps' });
+    await birdDogReps.fill('15.4');
+    await userEvent.keyboard('{Tab}');
+    await expect
+      .element(birdDogReps)
+      .toHaveAccessibleDescription(
+        'Reps count both sides: 15 = 8 right, 7 left. Reps: 15.4 rounded to 15, as it takes whole numbers.',
+      );
+    // Typed again as it takes, the words go, and so does what the field was described by.
+    const age = page.getByRole('spinbutton', { name: 'Age' });
+    await age.fill('40');
+    await userEvent.keyboard('{Tab}');
+    await element.updateComplete;
+    await expect.element(age).not.toHaveAttribute('aria-describedby');
   });
 
   it('keeps the words of each number of one exercise it could not keep, until that number is typed again', async () => {
@@ -301,6 +345,9 @@ describe('bb-settings', () => {
     expect(weightKg()).toBe(12.5);
     await expect.poll(said).toEqual(['The weight: 0 to 300 kg in steps of 0.5 kg; 12.5 kg kept.']);
     await expect.element(weight).toHaveValue('12.5');
+    await expect
+      .element(weight)
+      .toHaveAccessibleDescription('The weight: 0 to 300 kg in steps of 0.5 kg; 12.5 kg kept.');
   });
 
   it('leaves an exercise out and picks a short session', async () => {

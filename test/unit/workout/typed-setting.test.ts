@@ -45,14 +45,23 @@ describe('a number typed into a setting', () => {
     });
   });
 
-  it('rounds a number between steps to the nearest, and says so', () => {
+  it('rounds a number between steps to the nearest, and says what was typed and what it became', () => {
     expect(typedSetting(12.3, 25, weight)).toEqual({
       value: 12.5,
-      words: 'The weight: 0 to 300 kg in steps of 0.5 kg; 12.5 kg kept.',
+      words: 'The weight: 12.3 kg rounded to 12.5 kg, as it takes steps of 0.5 kg.',
+    });
+    expect(typedSetting(12.75, 25, weight)).toEqual({
+      value: 13,
+      words: 'The weight: 12.75 kg rounded to 13 kg, as it takes steps of 0.5 kg.',
     });
     expect(typedSetting(12.4, 10, reps)).toEqual({
       value: 12,
-      words: 'Reps: whole numbers from 1 to 100; 12 kept.',
+      words: 'Reps: 12.4 rounded to 12, as it takes whole numbers.',
+    });
+    // Rounded to the value it had already: still said, or the field would seem to ignore what was typed.
+    expect(typedSetting(180.5, 181, maxHr)).toEqual({
+      value: 181,
+      words: 'Maximum heart rate: 180.5 bpm rounded to 181 bpm, as it takes whole numbers.',
     });
   });
 
