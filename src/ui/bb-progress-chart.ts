@@ -521,7 +521,13 @@ const targetPoints: uPlot.Series.Points.PathBuilder = (u, seriesIdx, idx0, idx1)
     const y = u.valToPos(value, 'y', true);
     path.rect(x - wide / 2, y - thick / 2, wide, thick);
   }
-  return { stroke: path, fill: path };
+  // uPlot clips no points to the plot: a stretch round the first week or the last, on a plot a few
+  // weeks across a phone, would lie over the axis's numbers or past the plot's right edge. Above and
+  // below, the band's whole thickness stays, as its line's does, for a target at the top of the axis.
+  const { left, top, width, height } = u.bbox;
+  const plot = new Path2D();
+  plot.rect(left, top - thick / 2, width, height + thick);
+  return { stroke: path, fill: path, clip: plot };
 };
 
 /**

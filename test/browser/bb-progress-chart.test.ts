@@ -362,6 +362,42 @@ describe('bb-progress-chart', () => {
     expect(ofLine(Math.max(...xs) + beyond, row, 20)).toBe(true);
   });
 
+  it("keeps a target's band within the plot, on a phone with text at twice its size", async () => {
+    document.body.style.width = '148px';
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Longest hold';
+    chart.series = {
+      x: Array.from({ length: 5 }, (_, i) => series.x[0]! + i * WEEK_S),
+      lines: [
+        // Well under the target, so that no marker of the line lies in the band's rows.
+        { label: 'Elbow plank (s)', values: [10, 12, 14, 16, 18], styleSlot: 0 },
+        { label: 'Elbow plank target (s)', values: [45, 45, 45, 45, 45], target: true, styleSlot: 0 },
+      ],
+    };
+    await addDrawn(chart);
+    const { width, height, data } = plotPixels(chart);
+    const canvas = chart.shadowRoot!.querySelector('.plot canvas')!.getBoundingClientRect();
+    const plot = chart.shadowRoot!.querySelector('.u-over')!.getBoundingClientRect();
+    const scale = width / canvas.width;
+    const left = Math.floor((plot.left - canvas.left) * scale);
+    const right = Math.ceil((plot.right - canvas.left) * scale);
+    // In colour: the axes' numbers and lines are grey.
+    const inColour = (x: number, y: number) => {
+      const [pr, pg, pb, pa] = data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
+      return pa! > 20 && Math.max(pr!, pg!, pb!) - Math.min(pr!, pg!, pb!) > 40;
+    };
+    const columns = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+    // The band's rows: those in colour across most of the plot.
+    const bandRows = Array.from({ length: height }, (_, y) => y).filter(
+      (y) => columns(left, right).filter((x) => inColour(x, y)).length > (right - left) * 0.8,
+    );
+    expect(bandRows.length).toBeGreaterThan(0);
+    const outside = bandRows.flatMap((y) =>
+      [...columns(0, left - 1), ...columns(right + 1, width)].filter((x) => inColour(x, y)),
+    );
+    expect(outside, `columns ${left}–${right} of ${width} are the plot's`).toEqual([]);
+  });
+
   it('breaks its lines, targets too, at weeks without data', async () => {
     const chart = document.createElement('bb-progress-chart');
     chart.heading = 'Longest hold';
