@@ -103,6 +103,13 @@ function packetError(i: number, count: number, problem: string): Result<never> {
 }
 
 /**
+ * Why a file of some other kind cannot be replayed: what would be, and where one comes from, rather than
+ * the name of a field it lacks, which tells the person nothing they can do.
+ */
+const NOT_A_RECORDING =
+  'it is not a recording Backbeat saved (Save a recording, in the device menu, makes one)';
+
+/**
  * Why a file that does not parse is no recording. A recording opens with "{" (serializeRecording), so
  * one that does and stops parsing may have been cut short while saved or copied; a file that opens
  * otherwise (a shopping list, a picture) never was one, and a hint that it ends early would mislead.
@@ -110,7 +117,7 @@ function packetError(i: number, count: number, problem: string): Result<never> {
 function notJsonReason(text: string): string {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start === '') return 'it is empty';
-  if (!start.startsWith('{')) return 'it is not one Backbeat recorded (recordings are JSON files)';
+  if (!start.startsWith('{')) return NOT_A_RECORDING;
   return 'it stops partway or is broken (was it cut short while being saved or copied?)';
 }
 
@@ -123,14 +130,13 @@ export function parseRecording(text: string): Result<Recording> {
     // The parser's own words ("Unexpected end of JSON input") mean nothing to the person who picked the file.
     return fail('bad-format', notJsonReason(text));
   }
-  if (typeof data !== 'object' || data === null) return fail('bad-format', 'it is not one Backbeat recorded');
+  if (typeof data !== 'object' || data === null) return fail('bad-format', NOT_A_RECORDING);
   const d = data as Record<string, unknown>;
   // Backbeat's backups and exports are JSON files named like recordings: the likely mix-up.
   if (d.format === SESSIONS_FORMAT) {
     return fail('bad-format', 'it is a file of saved sessions (a backup or an export); import it in History');
   }
-  if (d.format !== RECORDING_FORMAT)
-    return fail('bad-format', `it is not one Backbeat recorded (its format is not "${RECORDING_FORMAT}")`);
+  if (d.format !== RECORDING_FORMAT) return fail('bad-format', NOT_A_RECORDING);
   if (d.version !== RECORDING_VERSION)
     return fail(
       'bad-format',

@@ -379,7 +379,11 @@ describe('JSON export and import', () => {
       '{"format": "backbeat-sess',
       /^This file is incomplete: it stops before its first session,/,
     ],
-    ['another format', '{"format":"strong","sessions":[]}', /not a Backbeat sessions file/],
+    [
+      'another format',
+      '{"format":"strong","sessions":[]}',
+      'This is not a Backbeat backup: import a file made with Back up everything in History, or a session exported as JSON. Nothing was imported.',
+    ],
     ['a newer format', '{"format":"backbeat-sessions","version":9,"sessions":[]}', /newer Backbeat/],
     [
       "a device's recording",

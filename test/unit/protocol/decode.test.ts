@@ -188,7 +188,8 @@ describe('recordings', () => {
   it('rejects malformed recordings with a reason', () => {
     for (const [text, fragment] of [
       ['{', 'cut short'],
-      ['[]', 'format'],
+      ['[]', 'it is not a recording Backbeat saved'],
+      ['{"format":"strong","packets":[]}', 'it is not a recording Backbeat saved'],
       ['{"format":"backbeat-recording","version":2,"packets":[]}', 'version'],
       [
         '{"format":"backbeat-recording","version":1,"packets":[{"tMs":1,"protocol":"hrs","hex":"0g"}]}',
@@ -236,13 +237,18 @@ describe('recordings', () => {
   });
 
   it('tells a file that is no recording at all from a recording cut short', () => {
+    // What the file should have been, and where one comes from: no field of it named.
+    const NOT_A_RECORDING =
+      'it is not a recording Backbeat saved (Save a recording, in the device menu, makes one)';
     const why = (text: string) => {
       const r = parseRecording(text);
       return r.ok ? null : r.error.message;
     };
     // A shopping list never was a recording: no hint that it ends early.
-    expect(why('milk\neggs\nbread\n')).toBe('it is not one Backbeat recorded (recordings are JSON files)');
+    expect(why('milk\neggs\nbread\n')).toBe(NOT_A_RECORDING);
     expect(why('')).toBe('it is empty');
+    expect(why('[1, 2]')).toBe(NOT_A_RECORDING);
+    expect(why('{"format":"strong","packets":[]}')).toBe(NOT_A_RECORDING);
     // A recording that stops partway opens like one and does not parse.
     const whole = serializeRecording(createRecording([recordPacket('hrs', Uint8Array.of(0x00, 0x4b), 0)]));
     const cut = 'it stops partway or is broken (was it cut short while being saved or copied?)';
