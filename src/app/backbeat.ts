@@ -56,7 +56,7 @@ import {
   SettingsModel,
   SettingsStore,
 } from '../workout/settings.ts';
-import { type ConnectionState, Devices } from './devices.ts';
+import { type ConnectionState, type DeviceStatus, Devices, type MotionFeed } from './devices.ts';
 import { detectAroundPauses } from './pause-cut.ts';
 import { Persistence, type PersistenceOptions, type PreferencesPort } from './persistence.ts';
 
@@ -302,6 +302,18 @@ export class Backbeat {
         )
         .subscribe((exercises) => this.session.senseMotion(exercises)),
     );
+    // Which of them have their device out of reach now: their sets go on counted by +1, not ended
+    // for want of reps no one could see. Told before the pause for the device is lifted (see
+    // pauseWhileDeviceAway, which follows the same state later), so that a set resumed as the device
+    // comes back waits for the person's position as before.
+    this.subscriptions.add(
+      this.devices
+        .select(
+          (s) => PROGRAM.filter((e) => motionOutOfReach(this.devices.active.motionFor(e.id), s.devices)),
+          sameJson,
+        )
+        .subscribe((exercises) => this.session.senseMotionAway(exercises.map((e) => e.id))),
+    );
     // The screen going off in a set or a rest stops no stream: the session goes on on the mat.
     this.subscriptions.add(
       this.session.state$
@@ -486,6 +498,15 @@ export class Backbeat {
       ),
     );
   }
+}
+
+/** The device's states in which it sends no motion and is not just being connected for the first time. */
+const OUT_OF_REACH: ReadonlySet<ConnectionState> = new Set(['reconnecting', 'lost', 'ended']);
+
+/** Whether the device an exercise's motion comes from is out of reach now. */
+function motionOutOfReach(feed: MotionFeed | null, devices: readonly DeviceStatus[]): boolean {
+  const connection = feed && devices.find((d) => d.id === feed.deviceId)?.connection;
+  return connection != null && OUT_OF_REACH.has(connection);
 }
 
 /** What the simulated person is asked to do in each phase of the session. */

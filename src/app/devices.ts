@@ -56,6 +56,8 @@ export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
 export interface MotionFeed {
   readonly accel$: Observable<AccelFrame>;
   readonly placement: Placement;
+  /** The device it comes from (DeviceStatus.id): whether it is there now is that device's connection. */
+  readonly deviceId: string;
 }
 
 /** What the app reads: one heart-rate stream and one motion stream, whichever devices give them. */
@@ -667,7 +669,9 @@ export class Devices extends Model<DeviceState> {
       virtual,
       motionFor: (exercise) => {
         const m = this.members === members ? this.motionMember(exercise) : null;
-        return m?.accel$ && m.status.placement ? { accel$: m.accel$, placement: m.status.placement } : null;
+        return m?.accel$ && m.status.placement
+          ? { accel$: m.accel$, placement: m.status.placement, deviceId: m.status.id }
+          : null;
       },
       disconnect: () => {
         for (const m of members) m.close();

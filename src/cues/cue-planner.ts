@@ -18,6 +18,7 @@ import {
   countedByHand,
   currentPlanned,
   heldS,
+  motionAwayFor,
   nextArm,
   type PauseReason,
   planRanThrough,
@@ -529,10 +530,11 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
   if (side) parts.push(side);
   if (!set.waiting) {
     if (newExercise) parts.push(exercise.position);
-    if (exercise.kind !== 'hold') parts.push('Go');
+    const away = motionAwayFor(next, exercise);
+    if (exercise.kind !== 'hold') parts.push('Go', ...(away ? [byHandUntilBack(exercise, set)] : []));
     else
       parts.push(
-        countedByHand(next, exercise)
+        countedByHand(next, exercise) || away
           ? `${TAP_START_HOLD} when you are in position`
           : 'Hold still when you are in position',
       );
@@ -592,7 +594,19 @@ function resumed(state: SessionState): string {
     ...(done ? [done] : []),
     ...(side ? [side] : []),
     ...(state.set.waiting ? [exercise.positionPrompt] : []),
+    ...(motionAwayFor(state, exercise) ? [byHandUntilBack(exercise, state.set)] : []),
   ]);
+}
+
+/**
+ * How the set goes on while the device that counts it is out of reach: nothing sees a rep, a hold
+ * begin or end, so the person does with a tap what it would have seen.
+ */
+function byHandUntilBack(exercise: Exercise, set: CurrentSet): string {
+  if (exercise.kind !== 'hold') return 'Count with plus one until the device is back';
+  return set.holdStartMs === null
+    ? `${TAP_START_HOLD} when you are in position`
+    : 'Tap End hold when you let go';
 }
 
 /**

@@ -58,6 +58,11 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'motion-sensing', exercises });
   }
 
+  /** Which exercises' device is out of reach now (see SessionState.motionAway). */
+  senseMotionAway(exercises: readonly ExerciseId[]): void {
+    this.dispatch({ type: 'motion-reach', away: exercises, nowMs: this.now() });
+  }
+
   /** `reason` when the app pauses by itself (a device away), not the person. */
   pause(reason?: PauseReason): void {
     this.dispatch({ type: 'pause', nowMs: this.now(), ...(reason ? { reason } : {}) });

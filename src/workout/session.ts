@@ -184,6 +184,12 @@ export interface SessionState {
    * hand, and their holds start with a tap.
    */
   readonly countedByDevice?: readonly ExerciseId[];
+  /**
+   * Of those, the exercises whose device is out of reach now (reconnecting, given up for lost, or a
+   * replay played to its end): nothing sees the person move or where they lie, so no set of them ends
+   * for want of reps or waits for a position. Absent while every device is there.
+   */
+  readonly motionAway?: readonly ExerciseId[];
 }
 
 /** A pause that is over: when it began (session clock) and how long it lasted. */
@@ -213,6 +219,8 @@ export type SessionAction =
   /** Whether a connected device sees posture, so that sets wait for the person to be in position. */
   | { readonly type: 'position-sensing'; readonly available: boolean; readonly nowMs: number }
   | { readonly type: 'motion-sensing'; readonly exercises: readonly ExerciseId[] }
+  /** Which exercises' device is out of reach now (see SessionState.motionAway). */
+  | { readonly type: 'motion-reach'; readonly away: readonly ExerciseId[]; readonly nowMs: number }
   /** `reason` is set when the app pauses by itself, not the person. */
   /** `toAsk`: to ask whether to end the session (Finish), not a pause the person asked for. */
   | {
@@ -309,6 +317,19 @@ export function countedByHand(state: SessionState, exercise: Exercise): boolean 
 }
 
 /**
+ * Whether the device that counts an exercise is out of reach now (see motionAway): the person counts
+ * it with +1 until it is back.
+ */
+export function motionAwayFor(state: Pick<SessionState, 'motionAway'>, exercise: Exercise): boolean {
+  return state.motionAway?.includes(exercise.id) === true;
+}
+
+/** Whether a set of this exercise waits for the person to be in position: a device there sees it. */
+function waitsForPosition(state: SessionState, exercise: Exercise | undefined): boolean {
+  return state.startsByPosition === true && !(exercise && motionAwayFor(state, exercise));
+}
+
+/**
  * Which set the session is in ("2/1": the third exercise's first set), due or begun; null between
  * sets. A set skipped before it began is followed by the next in the same phase: this tells them apart.
  */
@@ -361,6 +382,7 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
         ...fresh,
         ...(state.startsByPosition ? { startsByPosition: true } : {}),
         ...(state.countedByDevice ? { countedByDevice: state.countedByDevice } : {}),
+        ...(state.motionAway ? { motionAway: state.motionAway } : {}),
       };
     }
     case 'start':
@@ -371,7 +393,7 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
         nowMs: action.nowMs,
         startedMs: action.nowMs,
         exerciseIndex: 0,
-        set: newSet(1, action.nowMs, state.startsByPosition === true),
+        set: newSet(1, action.nowMs, waitsForPosition(state, state.plan[0]?.exercise)),
       };
     case 'tick': {
       const ticked = { ...state, nowMs: Math.max(state.nowMs, action.nowMs) };
@@ -395,6 +417,8 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
     }
     case 'motion-sensing':
       return { ...state, countedByDevice: action.exercises };
+    case 'motion-reach':
+      return motionReach(state, action.away, action.nowMs);
     case 'pause':
       if (state.phase !== 'set' && state.phase !== 'rest') return state;
       if (state.pausedAtMs !== null) {
@@ -624,12 +648,33 @@ function endedByHand(set: CurrentSet): SetEnd {
   return set.count > 0 || set.holdStartMs !== null ? 'stopped' : 'skipped';
 }
 
-/** Picks up where the pause began; a set waiting for the person begins if they got into position. */
+/**
+ * Picks up where the pause began; a set waiting for the person begins if they got into position, or
+ * if the device that would see it is out of reach (Resume is the person going on without it).
+ */
 function resume(state: SessionState, nowMs: number): SessionState {
   if (state.pausedAtMs === null) return state;
   const resumed = endPause(state, nowMs);
-  // The person got into position while paused: the set begins now.
-  return resumed.set?.waiting && resumed.set.inPosition ? beginSet(resumed, nowMs) : resumed;
+  const exercise = currentPlanned(resumed)?.exercise;
+  const unseen = exercise !== undefined && motionAwayFor(resumed, exercise);
+  return resumed.set?.waiting && (resumed.set.inPosition || unseen) ? beginSet(resumed, nowMs) : resumed;
+}
+
+/**
+ * The devices out of reach change. A set whose device is back had no rep seen while it was away: the
+ * person has stopped only if none comes for STOPPED_AFTER_MS from its return (from the resume, if it
+ * came back during a pause).
+ */
+function motionReach(state: SessionState, away: readonly ExerciseId[], nowMs: number): SessionState {
+  const { motionAway: _before, ...rest } = state;
+  const reached: SessionState = away.length > 0 ? { ...rest, motionAway: away } : rest;
+  const exercise = currentPlanned(state)?.exercise;
+  const set = state.set;
+  if (state.phase !== 'set' || !set || set.waiting || !exercise) return reached;
+  const back = motionAwayFor(state, exercise) && !motionAwayFor(reached, exercise);
+  if (!back) return reached;
+  const backMs = state.pausedAtMs ?? Math.max(state.nowMs, nowMs);
+  return { ...reached, set: { ...set, lastProgressMs: Math.max(set.lastProgressMs, backMs) } };
 }
 
 /**
@@ -690,8 +735,10 @@ function onTick(state: SessionState): SessionState {
     return state;
   }
   // Counted by hand alone (+1 with a heart-rate-only strap), a gap between taps is the phone out of
-  // reach on the mat, not the person stopping: such a set ends at its target, or by Skip set.
+  // reach on the mat, not the person stopping: such a set ends at its target, or by Skip set. So
+  // does one whose device is out of reach: no rep could be seen, so none stopped coming.
   const detected = set.count - (set.corrections ?? 0);
+  if (motionAwayFor(state, exercise)) return state;
   if (detected > 0 && state.nowMs - set.lastProgressMs >= STOPPED_AFTER_MS) {
     return endSet(state, set.lastProgressMs, 'stopped');
   }
@@ -1107,7 +1154,10 @@ function beginNextSet(state: SessionState, start: SetStart = {}): SessionState {
     exerciseIndex,
     plan: retargetPlank(state.plan, exerciseIndex, state.completed),
     restEndsMs: null,
-    set: { ...newSet(setNumber, state.nowMs, state.startsByPosition === true), ...start },
+    set: {
+      ...newSet(setNumber, state.nowMs, waitsForPosition(state, state.plan[exerciseIndex]?.exercise)),
+      ...start,
+    },
   };
 }
 

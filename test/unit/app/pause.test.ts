@@ -6,6 +6,7 @@ import { Backbeat } from '../../../src/app/backbeat.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import { HEART_RATE_MEASUREMENT } from '../../../src/protocol/uuids.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
+import { currentPlanned, motionAwayFor } from '../../../src/workout/session.ts';
 import { asBluetoothDevice } from '../sensors/ble/fake-device.ts';
 import { fakeH10 } from '../sensors/ble/wearables.ts';
 
@@ -125,6 +126,41 @@ describe('a pause the app makes by itself', () => {
     expect(app.devices.state.connection).toBe('connected');
     expect(app.session.state.pausedAtMs).toBeNull();
     expect(app.session.state.pausedFor).toBeUndefined();
+    app.dispose();
+  });
+});
+
+describe('a strap out of reach', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('leaves its exercises unseen while it reconnects, and seen again before the set it paused goes on', async () => {
+    vi.useFakeTimers();
+    const h10 = fakeH10();
+    const bluetooth = { requestDevice: async () => asBluetoothDevice(h10) };
+    const app = new Backbeat({
+      now: () => Date.now(),
+      navigator: { bluetooth } as unknown as Navigator,
+      persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+    });
+    app.start();
+    const connecting = app.devices.connect('polar');
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    app.startSession();
+    const exercise = currentPlanned(app.session.state)!.exercise;
+    expect(app.session.state.set?.waiting).toBe(true);
+    h10.drop();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(app.session.state.pausedFor).toBe('connection');
+    expect(motionAwayFor(app.session.state, exercise)).toBe(true);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(app.devices.state.connection).toBe('connected');
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(app.session.state.motionAway).toBeUndefined();
+    // The strap sees the person again: the set waits for their position, as before it dropped.
+    expect(app.session.state.set?.waiting).toBe(true);
     app.dispose();
   });
 });

@@ -878,6 +878,45 @@ describe('planCues', () => {
     expect(run.state.pausedFor).toBeUndefined();
   });
 
+  describe('while the device that counts the exercise is out of reach', () => {
+    const strapAway = (nowMs: number): SessionAction => ({
+      type: 'motion-reach',
+      away: ['superman', 'elbow-plank'],
+      nowMs,
+    });
+    const strapCounts: SessionAction = { type: 'motion-sensing', exercises: ['superman', 'elbow-plank'] };
+
+    it('says on resume that the person counts with plus one until it is back, as the set goes on by their taps', () => {
+      const run = new Run(plan(['superman', 2, 6, 30]));
+      run.do(strapCounts, { type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(3000)));
+      run.do(strapAway(4000), { type: 'pause', nowMs: 4000, reason: 'connection' });
+      expect(spoken(run.do({ type: 'resume', nowMs: 7000 }))).toEqual([
+        'Go on: Superman, set one of two. six reps. two done. Count with plus one until the device is back',
+      ]);
+      // No "Set over" for reps no one could see stop: the set waits for the person's taps.
+      expect(spoken(run.ticksTo(60_000))).toEqual([]);
+      run.do({ type: 'adjust', delta: 4, nowMs: 61_000 });
+      expect(spoken(run.ticksTo(61_000 + 31_000))).toContain(
+        'Superman, set two of two. six reps. Go. Count with plus one until the device is back',
+      );
+    });
+
+    it('says a hold under way is ended with End hold, as nothing sees the person let go', () => {
+      const run = new Run(plan(['elbow-plank', 3, 20, 60]));
+      run.do(
+        strapCounts,
+        { type: 'start', nowMs: 0 },
+        { type: 'go-heard', nowMs: 0 },
+        motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }),
+      );
+      run.ticksTo(13_000);
+      run.do(strapAway(13_400), { type: 'pause', nowMs: 13_400, reason: 'lost' });
+      expect(spoken(run.do({ type: 'resume', nowMs: 20_000 }))).toEqual([
+        'Go on: Elbow plank, set one of three. Hold as long as your form is good; goal twenty seconds. twelve seconds held. Tap End hold when you let go',
+      ]);
+    });
+  });
+
   it('says after a pause how long the hold has been held, so that its target is not heard as a new start', () => {
     const run = new Run(plan(['elbow-plank', 3, 20, 60]));
     run.do(

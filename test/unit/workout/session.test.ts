@@ -125,6 +125,90 @@ describe('session reducer', () => {
     expect(s.set?.count).toBe(1);
   });
 
+  describe('while the device that sees the exercise is out of reach', () => {
+    /** Superman under way with a rep counted at 3 s, its strap gone at 4 s, and resumed by the person at 7 s. */
+    function resumedWithStrapAway(): SessionState {
+      return run(
+        initialSessionState(supermanTwoSets),
+        { type: 'motion-sensing', exercises: ['superman', 'drawing-in'] },
+        { type: 'start', nowMs: 0 },
+        { type: 'motion', event: rep(3000) },
+        { type: 'motion-reach', away: ['superman', 'drawing-in'], nowMs: 4000 },
+        { type: 'pause', nowMs: 4000, reason: 'connection' },
+        { type: 'resume', nowMs: 7000 },
+      );
+    }
+
+    it('does not end a set as stopped: nothing can see the person move, and they go on with +1', () => {
+      let s = run(resumedWithStrapAway(), { type: 'tick', nowMs: 7000 + 3 * STOPPED_AFTER_MS });
+      expect(s.phase).toBe('set');
+      expect(s.set?.count).toBe(1);
+      s = run(
+        s,
+        { type: 'adjust', delta: 1, nowMs: 60_000 },
+        { type: 'tick', nowMs: 60_000 + 2 * STOPPED_AFTER_MS },
+        { type: 'adjust', delta: 1, nowMs: 100_000 },
+      );
+      expect(s.phase).toBe('rest');
+      expect(s.completed[0]).toMatchObject({ count: 3, endedBy: 'target', corrections: 2 });
+    });
+
+    it('ends a set whose reps stopped once the device is back, counting the wait from its return', () => {
+      let s = run(resumedWithStrapAway(), { type: 'motion-reach', away: [], nowMs: 40_000 });
+      s = run(s, { type: 'tick', nowMs: 40_000 + STOPPED_AFTER_MS - 1 });
+      expect(s.phase).toBe('set');
+      s = run(s, { type: 'tick', nowMs: 40_000 + STOPPED_AFTER_MS });
+      expect(s.phase).toBe('rest');
+      expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'stopped' });
+    });
+
+    it('counts the wait from the resume when the device came back during the pause', () => {
+      let s = run(
+        initialSessionState(supermanTwoSets),
+        { type: 'motion-sensing', exercises: ['superman', 'drawing-in'] },
+        { type: 'start', nowMs: 0 },
+        { type: 'motion', event: rep(3000) },
+        { type: 'motion-reach', away: ['superman', 'drawing-in'], nowMs: 4000 },
+        { type: 'pause', nowMs: 4000, reason: 'connection' },
+        { type: 'motion-reach', away: [], nowMs: 30_000 },
+        { type: 'resume', nowMs: 30_000 },
+      );
+      s = run(s, { type: 'tick', nowMs: 30_000 + STOPPED_AFTER_MS - 1 });
+      expect(s.phase).toBe('set');
+      s = run(s, { type: 'tick', nowMs: 30_000 + STOPPED_AFTER_MS });
+      expect(s.phase).toBe('rest');
+    });
+
+    it('still ends the set of an exercise another device sees, when that one is there', () => {
+      let s = run(
+        initialSessionState(supermanTwoSets),
+        { type: 'motion-sensing', exercises: ['superman', 'drawing-in'] },
+        { type: 'start', nowMs: 0 },
+        { type: 'motion', event: rep(3000) },
+        { type: 'motion-reach', away: ['drawing-in'], nowMs: 4000 },
+      );
+      s = run(s, { type: 'tick', nowMs: 3000 + STOPPED_AFTER_MS });
+      expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'stopped' });
+    });
+
+    it('begins a set waiting for the person on Resume, and the next at once: nothing can see their position', () => {
+      let s = run(
+        initialSessionState(supermanTwoSets),
+        { type: 'motion-sensing', exercises: ['superman', 'drawing-in'] },
+        { type: 'position-sensing', available: true, nowMs: 0 },
+        { type: 'start', nowMs: 0 },
+        { type: 'motion-reach', away: ['superman', 'drawing-in'], nowMs: 2000 },
+        { type: 'pause', nowMs: 2000, reason: 'lost' },
+      );
+      expect(s.set?.waiting).toBe(true);
+      s = run(s, { type: 'resume', nowMs: 5000 });
+      expect(s.set).toMatchObject({ waiting: false, startedMs: 5000 });
+      s = run(s, { type: 'adjust', delta: 3, nowMs: 20_000 }, { type: 'tick', nowMs: 20_000 + 30_000 });
+      expect(s.set).toMatchObject({ setNumber: 2, startedMs: 50_000 });
+      expect(s.set?.waiting).toBeFalsy();
+    });
+  });
+
   it('times a hold from its detected start and ends it at the target when the exercise says so', () => {
     let s = run(
       initialSessionState([supermanTwoSets[1]]),
