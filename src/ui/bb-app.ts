@@ -14,6 +14,7 @@ import type { SessionPhase, SessionState } from '../workout/session.ts';
 import {
   countedByHand,
   currentPlanned,
+  motionAwayFor,
   setJustDoneToCorrect,
   setKey,
   setsCutShortOnFinish,
@@ -595,6 +596,7 @@ export class BbApp extends LitElement {
               .setsSkipped=${setsSkippedOnFinish(state)}
               .setsCutShort=${setsCutShortOnFinish(state)}
               .byHand=${countedByHand(state, planned.exercise)}
+              .motionAway=${motionAwayFor(state, planned.exercise)}
               .unseenBy=${this.unseenBy(state, planned.exercise)}
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}

@@ -270,6 +270,11 @@ export class BbSetView extends LitElement {
   /** No connected device counts this exercise (a heart-rate-only strap): holds start with a tap. */
   @property({ type: Boolean }) byHand = false;
   /**
+   * The device that counts this exercise is out of reach (see motionAwayFor): nothing sees the person's
+   * position, so Resume begins a waiting set and the person counts with +1.
+   */
+  @property({ type: Boolean }) motionAway = false;
+  /**
    * The device that counts motion, when it cannot see this exercise (a watch in a glute bridge): the
    * set is counted by hand, and the screen says why.
    */
@@ -366,9 +371,12 @@ export class BbSetView extends LitElement {
           set.wrongPosture
             ? html`<div class="wrong">${wrongPositionText(exercise, set.wrongPosture)}</div>`
             : html`<div class="waiting">${
-                // Nothing starts while paused: the set begins on Resume, if the person is in position.
+                // Nothing starts while paused: the set begins on Resume, if the person is in position,
+                // or at once when no device is there to see it (what the voice says then, too).
                 this.paused
-                  ? 'Resume, and the set starts once you are in position and still.'
+                  ? this.motionAway
+                    ? 'Tap Reconnect, or Resume and count with +1 until the device is back.'
+                    : 'Resume, and the set starts once you are in position and still.'
                   : 'The set starts by itself once you are in position and still.'
               }</div>`
         }

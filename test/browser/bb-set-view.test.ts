@@ -282,6 +282,20 @@ describe('bb-set-view', () => {
     expect(page.getByRole('button', { name: 'Start the set' }).elements()).toHaveLength(0);
   });
 
+  it('while paused with the device out of reach, says what Resume does, as the voice does: no position can be seen', async () => {
+    await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ waiting: true, wrongPosture: null }),
+      paused: true,
+      pauseReason: 'lost',
+      motionAway: true,
+    });
+    await expect
+      .element(page.getByText('Tap Reconnect, or Resume and count with +1 until the device is back.'))
+      .toBeVisible();
+    expect(page.getByText(/once you are in position/).elements()).toHaveLength(0);
+  });
+
   it('shows a form warning large over the heading while it applies, leaving the count where it was', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
