@@ -44,6 +44,7 @@ import { personLocale } from '../ui/format.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import { type ExerciseId, exerciseById } from '../workout/program.ts';
+import { rejoinDelayMs } from './rejoin-policy.ts';
 
 /**
  * How a device is doing; 'ended' is a replay whose recording has played to its end, 'unavailable' a
@@ -113,10 +114,34 @@ export interface DeviceState {
    */
   readonly problemsTold: number;
   readonly bluetoothAvailable: boolean;
+  /**
+   * Devices of an earlier visit that did not answer as the page loaded: named, so that the virtual
+   * strap standing in is not taken for them, and tried again by themselves (see rejoinDelayMs).
+   */
+  readonly awaiting: readonly AwaitedDevice[];
   /** The lowest battery level among the connected devices. */
   readonly battery: number | null;
   readonly devices: readonly DeviceStatus[];
 }
+
+/** A device of an earlier visit that did not answer as the page loaded. */
+export interface AwaitedDevice {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: BleDeviceKind;
+  /** A connection to it is being tried now. */
+  readonly trying: boolean;
+}
+
+/**
+ * What a device of an earlier visit that did not answer as the page loaded says. Its name follows the
+ * headline (see HEADLINE_MAX_CHARS); a strap wakes when its contacts are wet and it is worn.
+ */
+export const KNOWN_DEVICE_WORDS = {
+  notFound: (device: string, isStrap: boolean) =>
+    `Not found: ${device} did not answer. ${isStrap ? 'Put it on with its contacts wet' : 'Wake it'}, or ` +
+    'bring it closer: it is tried again by itself. Meanwhile the virtual strap stands in, with a simulated heart.',
+} as const;
 
 /**
  * What a recording file that cannot be replayed says: what went wrong first, in few words, as a
@@ -223,8 +248,13 @@ export class Devices extends Model<DeviceState> {
   private readonly habitStore: JsonStore<Habit>;
   private virtualHabit: Habit;
   private readonly knownDevices: JsonStore<readonly KnownDevice[]>;
-  /** Devices of an earlier visit being connected again, by id, until the attempt is over. */
-  private readonly rejoining = new Map<string, Promise<void>>();
+  /** Devices of an earlier visit being connected again, by id, until the attempt is over (true: connected). */
+  private readonly rejoining = new Map<string, Promise<boolean>>();
+  /** Devices of an earlier visit that did not answer as the page loaded, tried again now and then. */
+  private awaited: Array<{ readonly device: BluetoothDevice; readonly kind: BleDeviceKind }> = [];
+  private rejoinTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Tries of the awaited devices made by themselves since the page loaded. */
+  private failedRejoins = 0;
   /** The page is hidden (the screen went off, another app is in front). */
   private pageHidden = false;
   /** A session is under way: streams run on while the page is hidden (see keepStreaming). */
@@ -239,6 +269,7 @@ export class Devices extends Model<DeviceState> {
       problem: null,
       problemsTold: 0,
       bluetoothAvailable: bluetoothOf(options.navigator) !== null,
+      awaiting: [],
       battery: null,
       devices: [],
     });
@@ -292,8 +323,9 @@ export class Devices extends Model<DeviceState> {
   }
 
   useVirtualStrap(): void {
-    // Left for the virtual strap, a device is not connected again on the next visit.
+    // Left for the virtual strap, a device is not connected again on the next visit, nor on this one.
     this.knownDevices.clear();
+    this.stopAwaiting(() => true);
     if (this.members.length === 1 && this.members[0].virtual) return;
     this.setMembers([this.createVirtualMember()]);
   }
@@ -339,6 +371,8 @@ export class Devices extends Model<DeviceState> {
    */
   replay(recording: Recording, placement?: Placement, fileName?: string): void {
     this.lastReplay = { recording, placement, fileName };
+    // A device of the last visit joining would end the replay: it is tried again on the next visit.
+    this.stopAwaiting(() => true);
     const replay = new ReplaySource(recording, {
       now: this.options.now,
       placement,
@@ -405,10 +439,13 @@ export class Devices extends Model<DeviceState> {
     else this.replay(file.recording, undefined, file.fileName);
   }
 
-  /** Tries again to reach a device the app gave up on, without the chooser. */
+  /** Tries again to reach a device the app gave up on, or one of an earlier visit not found, without the chooser. */
   reconnectDevice(id: string): void {
     const session = this.members.find((m) => m.status.id === id)?.session;
-    if (!session) return;
+    if (!session) {
+      void this.rejoinAwaitedNow(id);
+      return;
+    }
     // The person did what "out of reach … press Reconnect" asked; if the device stays away, it is said again.
     this.update({ problem: null });
     session.retry();
@@ -417,7 +454,9 @@ export class Devices extends Model<DeviceState> {
   /**
    * Connects again, with no tap and no chooser, to the Bluetooth devices picked on an earlier visit
    * that the browser still lets the app use (getDevices(), where the browser has it [CRS]). One that
-   * does not answer (off, or out of reach) leaves the virtual strap as it is, and stays known.
+   * does not answer (off, or out of reach) stays known: the virtual strap stands in, the person is
+   * told which device was not found (its simulated heart rate would otherwise pass for theirs), and
+   * the device is tried again by itself (see rejoinDelayMs) or at the person's word.
    */
   async reconnectKnownDevices(): Promise<void> {
     const bluetooth = bluetoothOf(this.options.navigator);
@@ -432,14 +471,94 @@ export class Devices extends Model<DeviceState> {
     for (const { id, kind } of known) {
       const device = granted.find((d) => d.id === id);
       if (!device || this.members.some((m) => m.status.id === id)) continue;
-      const attempt = this.useBluetoothDevice(device, kind, true);
-      this.rejoining.set(id, attempt);
-      try {
-        await attempt;
-      } finally {
-        this.rejoining.delete(id);
-      }
+      const reached = await this.rejoin(device, kind);
+      // The person may have chosen the virtual strap or another strap while it was tried.
+      const stillKnown = this.knownDevices.load().some((d) => d.id === id);
+      if (reached || !stillKnown) continue;
+      this.awaited.push({ device, kind });
+      this.publishAwaiting();
+      this.tellNotFound(device, kind);
     }
+    this.scheduleRejoin();
+  }
+
+  /** One try at a device of an earlier visit, with no chooser; true when it is connected. */
+  private async rejoin(device: BluetoothDevice, kind: BleDeviceKind): Promise<boolean> {
+    const attempt = this.useBluetoothDevice(device, kind, true);
+    this.rejoining.set(device.id, attempt);
+    this.publishAwaiting();
+    try {
+      return await attempt;
+    } finally {
+      this.rejoining.delete(device.id);
+      this.publishAwaiting();
+    }
+  }
+
+  /** The person asked for an awaited device: it is tried at once, and said again not to be found. */
+  private async rejoinAwaitedNow(id: string): Promise<void> {
+    const awaited = this.awaited.find((a) => a.device.id === id);
+    if (!awaited || this.rejoining.has(id)) return;
+    // The person did what "Not found … bring it closer" asked; if the device stays away, it is said again.
+    this.update({ problem: null });
+    const reached = await this.rejoin(awaited.device, awaited.kind);
+    if (!reached && this.awaited.includes(awaited)) this.tellNotFound(awaited.device, awaited.kind);
+  }
+
+  private tellNotFound(device: BluetoothDevice, kind: BleDeviceKind): void {
+    const spec = BLE_DEVICE_KINDS[kind];
+    const name = device.name || spec.label;
+    const isStrap = kind === 'heart-rate' || spec.placement(name) === 'chest';
+    this.update({ problem: KNOWN_DEVICE_WORDS.notFound(name, isStrap) });
+  }
+
+  /** The next try of the awaited devices by themselves, when there is one to make (see rejoinDelayMs). */
+  private scheduleRejoin(): void {
+    if (this.rejoinTimer !== null) clearTimeout(this.rejoinTimer);
+    this.rejoinTimer = null;
+    if (this.awaited.length === 0) return;
+    const delay = rejoinDelayMs({
+      failedAttempts: this.failedRejoins,
+      sessionRunning: this.sessionRunning,
+      pageHidden: this.pageHidden,
+    });
+    if (delay === null) return;
+    this.rejoinTimer = setTimeout(() => {
+      this.rejoinTimer = null;
+      void this.rejoinAwaited();
+    }, delay);
+  }
+
+  private async rejoinAwaited(): Promise<void> {
+    for (const awaited of [...this.awaited]) {
+      // Connected or given up meanwhile, or being tried at the person's word.
+      if (!this.awaited.includes(awaited) || this.rejoining.has(awaited.device.id)) continue;
+      await this.rejoin(awaited.device, awaited.kind);
+    }
+    this.failedRejoins++;
+    this.scheduleRejoin();
+  }
+
+  /** The awaited devices that `gone` matches are tried no more (connected, or another chosen). */
+  private stopAwaiting(
+    gone: (awaited: { readonly device: BluetoothDevice; readonly kind: BleDeviceKind }) => boolean,
+  ): void {
+    const left = this.awaited.filter((a) => !gone(a));
+    if (left.length === this.awaited.length) return;
+    this.awaited = left;
+    this.publishAwaiting();
+    this.scheduleRejoin();
+  }
+
+  private publishAwaiting(): void {
+    this.update({
+      awaiting: this.awaited.map(({ device, kind }) => ({
+        id: device.id,
+        name: device.name || BLE_DEVICE_KINDS[kind].label,
+        kind,
+        trying: this.rejoining.has(device.id),
+      })),
+    });
   }
 
   /** Disconnects one device (stopping its streams first); it is not connected again on the next visit. */
@@ -459,6 +578,7 @@ export class Devices extends Model<DeviceState> {
   }
 
   dispose(): void {
+    this.stopAwaiting(() => true);
     this.lifecycle.unsubscribe();
     this.memberSubscriptions.unsubscribe();
     for (const m of this.members) m.close();
@@ -501,7 +621,7 @@ export class Devices extends Model<DeviceState> {
     device: BluetoothDevice,
     kind: BleDeviceKind,
     quiet: boolean,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const spec = BLE_DEVICE_KINDS[kind];
     let session: GattSession | null = null;
     try {
@@ -540,17 +660,24 @@ export class Devices extends Model<DeviceState> {
       await live.connect();
       if (quiet) this.addMember(member, () => false);
       // A second device of the same kind then takes the place of the first; other kinds stay beside it.
+      // So it does of one of the same kind awaited from an earlier visit, tried no more.
       const replaced = this.members.filter((m) => m !== member && m.status.kind === kind);
       if (replaced.length) this.setMembers(this.members.filter((m) => !replaced.includes(m)));
-      const replacedIds = new Set(replaced.map((m) => m.status.id));
+      const replacedIds = new Set([
+        ...replaced.map((m) => m.status.id),
+        ...this.awaited.filter((a) => a.kind === kind && a.device.id !== device.id).map((a) => a.device.id),
+      ]);
+      this.stopAwaiting((a) => a.device.id === device.id || replacedIds.has(a.device.id));
       this.remember([
         ...this.knownDevices.load().filter((d) => d.id !== device.id && !replacedIds.has(d.id)),
         { id: device.id, kind },
       ]);
+      return true;
     } catch (error) {
       if (session) this.removeMember(session.device.id);
       const problem = describeBluetoothError(error);
       if (!quiet) this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
+      return false;
     }
   }
 
@@ -739,6 +866,7 @@ export class Devices extends Model<DeviceState> {
     if (sessionRunning === this.sessionRunning) return;
     this.sessionRunning = sessionRunning;
     this.applyStreaming();
+    this.scheduleRejoin();
   }
 
   /** Streams stop while the page is hidden with no session under way, and run otherwise. */
@@ -758,6 +886,7 @@ export class Devices extends Model<DeviceState> {
     const onVisibility = () => {
       this.pageHidden = win.document.visibilityState === 'hidden';
       this.applyStreaming();
+      this.scheduleRejoin();
     };
     const onPageHide = () => {
       for (const m of this.members) void m.session?.suspendStreams();

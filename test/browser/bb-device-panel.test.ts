@@ -32,6 +32,7 @@ function state(devices: DeviceStatus[], patch: Partial<DeviceState> = {}): Devic
     problem: null,
     problemsTold: patch.problem ? 1 : 0,
     bluetoothAvailable: true,
+    awaiting: [],
     battery: 80,
     devices,
     ...patch,

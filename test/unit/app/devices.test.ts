@@ -2,7 +2,7 @@
 // boundary): which device gives heart rate and which gives motion, the messages people see, and
 // the reconnection hook the session model listens to.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Devices, VIRTUAL_HABIT_KEY } from '../../../src/app/devices.ts';
+import { type DeviceKind, Devices, VIRTUAL_HABIT_KEY } from '../../../src/app/devices.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
@@ -159,17 +159,20 @@ describe('A device picked on an earlier visit', () => {
     vi.useRealTimers();
   });
 
-  it('is connected again when the browser still lists it; one out of reach stays known and says nothing', async () => {
+  it('is connected again when the browser still lists it; one out of reach stays known', async () => {
     const { watch, options } = await watchFromAnEarlierVisit();
 
-    // The next visit, with the watch off: the virtual strap stays, and no problem is shown.
+    // The next visit, with the watch off: the virtual strap stays, and the watch is named as not found.
     watch.reachable = false;
     const away = new Devices(options);
     const trying = away.reconnectKnownDevices();
     await settle();
     await trying;
     expect(away.active.virtual).not.toBeNull();
-    expect(away.state.problem).toBeNull();
+    expect(away.state.problem).toBe(
+      'Not found: InfiniTime did not answer. Wake it, or bring it closer: it is tried again by itself. ' +
+        'Meanwhile the virtual strap stands in, with a simulated heart.',
+    );
     away.dispose();
 
     // Off and silent (a connection attempt that never ends): the virtual strap stays in use meanwhile.
@@ -225,21 +228,178 @@ describe('A device picked on an earlier visit', () => {
  * the next visit's Devices are made with; the chooser then offers it `picksLater` times more.
  */
 async function watchFromAnEarlierVisit(picksLater = 0) {
+  const { device, options } = await pickedOnAnEarlierVisit(fakePineTime(), 'pinetime', picksLater);
+  return { watch: device, options };
+}
+
+/**
+ * `device` picked from the chooser as a `kind` on a visit now over, which the browser still lists
+ * (getDevices); the options the next visit's Devices are made with, and the chooser's requests.
+ */
+async function pickedOnAnEarlierVisit(device: FakeDevice, kind: DeviceKind, picksLater = 0) {
   const storage = new MemoryStorage();
-  const watch = fakePineTime();
-  const { nav } = navigatorWith(Array.from({ length: 1 + picksLater }, () => watch));
+  const { nav, requests } = navigatorWith(Array.from({ length: 1 + picksLater }, () => device));
   const options = { now: () => Date.now(), navigator: nav, seed: 1, window: null, storage };
   const first = new Devices(options);
-  const picking = first.connect('pinetime');
+  const picking = first.connect(kind);
   await settle();
   await picking;
   first.dispose();
   // Its connection is closed before the next visit begins.
   await settle();
   const bluetooth = nav.bluetooth as unknown as { getDevices?: () => Promise<BluetoothDevice[]> };
-  bluetooth.getDevices = async () => [asBluetoothDevice(watch)];
-  return { watch, options };
+  bluetooth.getDevices = async () => [asBluetoothDevice(device)];
+  return { device, options, requests };
 }
+
+/** A plain heart-rate strap, as a Garmin HRM-Dual: heart rate and nothing else. */
+function plainStrap(): FakeDevice {
+  return new FakeDevice('HRM-Dual 4242', [
+    {
+      uuid: uuids.HEART_RATE_SERVICE,
+      characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { notify: true, read: true } }],
+    },
+  ]);
+}
+
+/** Counts the connection attempts made to `device`. */
+function countConnections(device: FakeDevice): () => number {
+  const connect = device.gatt.connect.bind(device.gatt);
+  let attempts = 0;
+  device.gatt.connect = () => {
+    attempts++;
+    return connect();
+  };
+  return () => attempts;
+}
+
+describe('A strap picked on an earlier visit and not in reach as the page loads', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** The next visit's Devices, the strap off as it tried it once. */
+  async function loadedWithTheStrapAway() {
+    const { device: strap, options, requests } = await pickedOnAnEarlierVisit(plainStrap(), 'heart-rate');
+    strap.reachable = false;
+    const chooserRequests = requests.length;
+    const devices = new Devices(options);
+    const attempts = countConnections(strap);
+    const trying = devices.reconnectKnownDevices();
+    await settle();
+    await trying;
+    return { devices, strap, attempts, chooserUnused: () => requests.length === chooserRequests };
+  }
+
+  it('is named as not found, not left for the virtual strap to pass for it', async () => {
+    const { devices } = await loadedWithTheStrapAway();
+    expect(devices.active.virtual).not.toBeNull();
+    expect(devices.state.awaiting).toEqual([
+      { id: 'fake-HRM-Dual 4242', name: 'HRM-Dual 4242', kind: 'heart-rate', trying: false },
+    ]);
+    expect(devices.state.problem).toBe(
+      'Not found: HRM-Dual 4242 did not answer. Put it on with its contacts wet, or bring it closer: ' +
+        'it is tried again by itself. Meanwhile the virtual strap stands in, with a simulated heart.',
+    );
+    devices.dispose();
+  });
+
+  it('is tried again by itself, and joins with no chooser once it is in reach', async () => {
+    const { devices, strap, attempts, chooserUnused } = await loadedWithTheStrapAway();
+    await settle(14_000);
+    expect(attempts()).toBe(1);
+    await settle(1_000);
+    expect(attempts()).toBe(2);
+    strap.reachable = true;
+    await settle(15_000);
+    expect(devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
+      ['HRM-Dual 4242', 'connected'],
+    ]);
+    expect(devices.state.awaiting).toEqual([]);
+    expect(devices.state.problem).toBeNull();
+    expect(chooserUnused()).toBe(true);
+    // Connected, it is tried no more.
+    await settle(120_000);
+    expect(attempts()).toBe(3);
+    devices.dispose();
+  });
+
+  it('is not tried while a session runs, and is tried again after it', async () => {
+    const { devices, strap, attempts } = await loadedWithTheStrapAway();
+    devices.keepStreaming(true);
+    strap.reachable = true;
+    await settle(120_000);
+    expect(attempts()).toBe(1);
+    expect(devices.active.virtual).not.toBeNull();
+    devices.keepStreaming(false);
+    await settle(15_000);
+    expect(devices.state.devices.map((d) => d.name)).toEqual(['HRM-Dual 4242']);
+    devices.dispose();
+  });
+
+  it('is tried at once when the person asks for it, and says so while it is tried', async () => {
+    const { devices, strap, attempts } = await loadedWithTheStrapAway();
+    devices.dismissProblem();
+    devices.reconnectDevice('fake-HRM-Dual 4242');
+    expect(devices.state.awaiting.map((a) => a.trying)).toEqual([true]);
+    await settle();
+    expect(attempts()).toBe(2);
+    // Still away: it is said again.
+    expect(devices.state.awaiting.map((a) => a.trying)).toEqual([false]);
+    expect(devices.state.problem).toMatch(/^Not found: HRM-Dual 4242 did not answer/);
+    strap.reachable = true;
+    devices.reconnectDevice('fake-HRM-Dual 4242');
+    await settle();
+    expect(devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
+      ['HRM-Dual 4242', 'connected'],
+    ]);
+    devices.dispose();
+  });
+
+  it('is tried no more once the person chose the virtual strap instead', async () => {
+    const { devices, strap, attempts } = await loadedWithTheStrapAway();
+    devices.useVirtualStrap();
+    expect(devices.state.awaiting).toEqual([]);
+    strap.reachable = true;
+    await settle(120_000);
+    expect(attempts()).toBe(1);
+    expect(devices.active.virtual).not.toBeNull();
+    devices.dispose();
+  });
+
+  it('is forgotten once the person picks another strap from the chooser', async () => {
+    const { device: strap, options } = await pickedOnAnEarlierVisit(plainStrap(), 'heart-rate');
+    strap.reachable = false;
+    const other = new FakeDevice('HRM-Pro 777', plainStrap().services);
+    const bluetooth = options.navigator.bluetooth as unknown as {
+      requestDevice: () => Promise<BluetoothDevice>;
+    };
+    bluetooth.requestDevice = async () => asBluetoothDevice(other);
+    const devices = new Devices(options);
+    const trying = devices.reconnectKnownDevices();
+    await settle();
+    await trying;
+    const attempts = countConnections(strap);
+    const picking = devices.connectBluetoothStrap();
+    await settle();
+    await picking;
+    expect(devices.state.devices.map((d) => d.name)).toEqual(['HRM-Pro 777']);
+    expect(devices.state.awaiting).toEqual([]);
+    strap.reachable = true;
+    await settle(120_000);
+    expect(attempts()).toBe(0);
+    devices.dispose();
+
+    // The next visit tries only the strap picked last.
+    const next = new Devices(options);
+    await next.reconnectKnownDevices();
+    expect(attempts()).toBe(0);
+    next.dispose();
+  });
+});
 
 /** Phone motion picked on a page of its own, its window the one motion events come from. */
 async function phoneMotionPicked(): Promise<{ devices: Devices; win: Window }> {

@@ -1,7 +1,7 @@
 // Every device problem the app can show leads with a headline short enough to stay whole on the line
 // at a glance of a 180 px wide screen, so the person on the mat reads what went wrong, not "…".
 import { describe, expect, it } from 'vitest';
-import { RECORDING_WORDS } from '../../../src/app/devices.ts';
+import { KNOWN_DEVICE_WORDS, RECORDING_WORDS } from '../../../src/app/devices.ts';
 import { BLUETOOTH_WORDS, describeBluetoothError, deviceFailed } from '../../../src/sensors/ble/errors.ts';
 import { deviceProblem } from '../../../src/sensors/ble/problems.ts';
 import { DEVICE_PROBLEM_KINDS } from '../../../src/sensors/ble/profile.ts';
@@ -24,6 +24,7 @@ const EVERY_PROBLEM: ReadonlyArray<readonly [string, string]> = [
   ...Object.entries(PHONE_MOTION_WORDS).map(([reason, words]) => [`phone motion ${reason}`, words] as const),
   ['not a recording', RECORDING_WORDS.notARecording('it does not open as JSON')],
   ['empty recording', RECORDING_WORDS.empty],
+  ['strap of an earlier visit not found', KNOWN_DEVICE_WORDS.notFound(DEVICE, true)],
 ];
 
 describe('the headline of every device problem', () => {
