@@ -46,6 +46,7 @@ import {
   unbrokenStyles,
   visuallyHidden,
 } from './styles.ts';
+import { virtualStandsInWords } from './virtual-stands-in.ts';
 import './bb-device-panel.ts';
 import './bb-history.ts';
 import './bb-settings.ts';
@@ -652,7 +653,7 @@ export class BbApp extends LitElement {
           state.plan.length > 0 &&
           !recordedInAnotherTab(this.history.value) &&
           this.device.value.source?.kind === 'virtual'
-            ? html`<p class="virtual">No strap is connected, so the virtual strap stands in: a simulated person does each exercise as the screen asks, with a simulated heart.${this.device.value.bluetoothAvailable ? ' Connect a strap or a watch above to count your own.' : ''}</p>`
+            ? html`<p class="virtual">${virtualStandsInWords(this.device.value.awaiting, this.device.value.bluetoothAvailable)}</p>`
             : null
         }
         ${

@@ -1,6 +1,12 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus } from '../app/devices.ts';
+import type {
+  AwaitedDevice,
+  ConnectionState,
+  DeviceKind,
+  DeviceState,
+  DeviceStatus,
+} from '../app/devices.ts';
 import { parseRecording, type Recording } from '../protocol/recording.ts';
 import { noBluetoothWords } from '../sensors/ble/errors.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
@@ -359,6 +365,10 @@ export class BbDevicePanel extends LitElement {
             ? devices.map((d) => this.renderDevice(d, several))
             : html`<span class="name">No device</span>`
       }
+      ${
+        // Out of a session only: there it is tried again by itself, and the session's header stays short.
+        this.compact ? nothing : state.awaiting.map((a) => this.renderAwaited(a))
+      }
       ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
     `;
@@ -468,6 +478,19 @@ export class BbDevicePanel extends LitElement {
       <span class="name">${d.name}</span>
       <span class="state" data-connection=${d.connection}>${connectionWords(d)}</span>
       ${this.deviceDetails(d, several)}
+    </span>`;
+  }
+
+  /**
+   * A device of an earlier visit that did not answer as the page loaded: named, so that the virtual
+   * strap beside it is not taken for it, and reconnected at a tap with no chooser (the browser kept
+   * the permission).
+   */
+  private renderAwaited(a: AwaitedDevice) {
+    return html`<span class="device awaited" data-kind=${a.kind}>
+      <span class="name">${a.name}</span>
+      <span class="state" data-connection=${a.trying ? 'connecting' : 'lost'}>${a.trying ? 'connecting…' : 'not found'}</span>
+      <button class="quiet" ?disabled=${a.trying} @click=${() => this.send('bb-reconnect-device', { id: a.id })}>Reconnect ${a.name}</button>
     </span>`;
   }
 

@@ -138,6 +138,32 @@ describe('bb-device-panel', () => {
     expect(sent).toEqual([{ id: 'h10' }]);
   });
 
+  it('names a strap of an earlier visit that was not found, and offers to reconnect it without the chooser', async () => {
+    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual' });
+    const awaited = { id: 'hrm', name: 'HRM-Dual 4242', kind: 'heart-rate', trying: false } as const;
+    const panel = await mount(
+      state([virtual], {
+        source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+        awaiting: [awaited],
+      }),
+    );
+    const sent: unknown[] = [];
+    panel.addEventListener('bb-reconnect-device', (e) => sent.push(e.detail));
+    const strap = page.getByText('HRM-Dual 4242', { exact: true }).element().parentElement as HTMLElement;
+    expect(strap.querySelector('.state')?.textContent).toBe('not found');
+    await userEvent.click(page.getByRole('button', { name: 'Reconnect HRM-Dual 4242' }));
+    expect(sent).toEqual([{ id: 'hrm' }]);
+    // While it is tried, it says so, and a second tap does not try it twice.
+    panel.device = { ...panel.device, awaiting: [{ ...awaited, trying: true }] };
+    await panel.updateComplete;
+    expect(strap.querySelector('.state')?.textContent).toBe('connecting…');
+    await expect.element(page.getByRole('button', { name: 'Reconnect HRM-Dual 4242' })).toBeDisabled();
+    // In a session the header stays short: the strap is tried again on the start screen.
+    panel.compact = true;
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.textContent).not.toContain('HRM-Dual 4242');
+  });
+
   it('says a replay has finished, and offers to play it again', async () => {
     const replay = status({
       id: 'replay:x',

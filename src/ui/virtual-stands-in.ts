@@ -1,0 +1,24 @@
+// What the start screen says of the virtual strap standing in. A heart rate and "connected" read as
+// the person's own: on a first visit, and more so when the strap they picked on an earlier visit did
+// not answer as the page loaded, which is then named.
+
+import type { AwaitedDevice } from '../app/devices.ts';
+
+const SIMULATED = 'a simulated person does each exercise as the screen asks, with a simulated heart.';
+
+export function virtualStandsInWords(
+  awaiting: readonly AwaitedDevice[],
+  bluetoothAvailable: boolean,
+): string {
+  if (awaiting.length === 0) {
+    const connect = bluetoothAvailable ? ' Connect a strap or a watch above to count your own.' : '';
+    return `No strap is connected, so the virtual strap stands in: ${SIMULATED}${connect}`;
+  }
+  const names = awaiting.map((a) => a.name);
+  const named = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const [was, tried] =
+    names.length === 1
+      ? ['was', `${named} is tried again by itself`]
+      : ['were', 'They are tried again by themselves'];
+  return `${named} ${was} not found, so the virtual strap stands in meanwhile: ${SIMULATED} ${tried}, or at Reconnect above.`;
+}
