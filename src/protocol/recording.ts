@@ -106,8 +106,7 @@ function packetError(i: number, count: number, problem: string): Result<never> {
  * Why a file of some other kind cannot be replayed: what would be, and where one comes from, rather than
  * the name of a field it lacks, which tells the person nothing they can do.
  */
-const NOT_A_RECORDING =
-  'it is not a recording Backbeat saved (Save a recording, in the device menu, makes one)';
+const NOT_A_RECORDING = 'only a file made with Save a recording can be';
 
 /**
  * Why a file that does not parse is no recording. A recording opens with "{" (serializeRecording), so

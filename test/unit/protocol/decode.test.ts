@@ -188,8 +188,8 @@ describe('recordings', () => {
   it('rejects malformed recordings with a reason', () => {
     for (const [text, fragment] of [
       ['{', 'cut short'],
-      ['[]', 'it is not a recording Backbeat saved'],
-      ['{"format":"strong","packets":[]}', 'it is not a recording Backbeat saved'],
+      ['[]', 'only a file made with Save a recording can be'],
+      ['{"format":"strong","packets":[]}', 'only a file made with Save a recording can be'],
       ['{"format":"backbeat-recording","version":2,"packets":[]}', 'version'],
       [
         '{"format":"backbeat-recording","version":1,"packets":[{"tMs":1,"protocol":"hrs","hex":"0g"}]}',
@@ -238,8 +238,7 @@ describe('recordings', () => {
 
   it('tells a file that is no recording at all from a recording cut short', () => {
     // What the file should have been, and where one comes from: no field of it named.
-    const NOT_A_RECORDING =
-      'it is not a recording Backbeat saved (Save a recording, in the device menu, makes one)';
+    const NOT_A_RECORDING = 'only a file made with Save a recording can be';
     const why = (text: string) => {
       const r = parseRecording(text);
       return r.ok ? null : r.error.message;
