@@ -187,6 +187,7 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     // is their tap too: one who looked away after it hears that the session waits for their answer.
     if (next.pausedToAsk) return [sayReply(PAUSED_WORDS.toAsk, true)];
     if (next.pausedFor === undefined) return [sayReply(PAUSED_WORDS.person, true)];
+    if (next.pausedFor === 'lost') return [say(lostWords(next), true)];
     return [say(PAUSED_WORDS[next.pausedFor], true)];
   }
   if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next)) return [say(resumed(next), true)];
@@ -274,13 +275,30 @@ function cutShort(cues: readonly Cue[]): Cue[] {
 }
 
 /** A pause the person did not ask for says why: they are on the mat, not looking at the header. */
-const PAUSED_WORDS: Readonly<Record<PauseReason | 'person' | 'toAsk', string>> = {
+const PAUSED_WORDS: Readonly<Record<Exclude<PauseReason, 'lost'> | 'person' | 'toAsk', string>> = {
   person: 'Paused',
   toAsk: 'Paused. Finish the session?',
   connection: 'Paused: connection lost',
-  lost: 'The device is out of reach. Tap Reconnect, or Resume and count with plus one',
   replay: 'Paused: the replay has finished',
 };
+
+/**
+ * The device is given up for lost: the person must act, and Resume goes on by hand in the way the set
+ * under way needs, a hold with its Start hold or End hold, for nothing sees it begin or end.
+ */
+function lostWords(state: SessionState): string {
+  const planned = currentPlanned(state);
+  const byHand =
+    state.phase === 'set' && state.set && planned?.exercise.kind === 'hold'
+      ? lowerFirst(byHandUntilBack(planned.exercise, state.set))
+      : 'count with plus one';
+  return `The device is out of reach. Tap Reconnect, or Resume and ${byHand}`;
+}
+
+/** "Tap End hold …" as the middle of a sentence: "… Resume and tap End hold …". */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
 
 function isPaused(state: SessionState): boolean {
   return state.pausedAtMs !== null;

@@ -915,6 +915,20 @@ describe('planCues', () => {
         'Go on: Elbow plank, set one of three. Hold as long as your form is good; goal twenty seconds. twelve seconds held. Tap End hold when you let go',
       ]);
     });
+
+    it('says, as it gives the device up in a hold, that Resume goes on with Start hold or End hold, not plus one', () => {
+      const run = new Run(plan(['elbow-plank', 3, 20, 60]));
+      run.do(strapCounts, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+      run.do(strapAway(2000), { type: 'pause', nowMs: 2000, reason: 'connection' });
+      expect(spoken(run.do({ type: 'pause', nowMs: 74_000, reason: 'lost' }))).toEqual([
+        'The device is out of reach. Tap Reconnect, or Resume and tap Start hold when you are in position',
+      ]);
+      run.do({ type: 'resume', nowMs: 75_000 }, { type: 'start-hold', nowMs: 76_000 });
+      run.do({ type: 'pause', nowMs: 80_000, reason: 'connection' });
+      expect(spoken(run.do({ type: 'pause', nowMs: 152_000, reason: 'lost' }))).toEqual([
+        'The device is out of reach. Tap Reconnect, or Resume and tap End hold when you let go',
+      ]);
+    });
   });
 
   it('says after a pause how long the hold has been held, so that its target is not heard as a new start', () => {
