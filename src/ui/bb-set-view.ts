@@ -20,7 +20,15 @@ import {
 import { describeSet } from './bb-rest-view.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
-import { clockFace, formatDuration, heldS, pausedText, plural } from './format.ts';
+import {
+  awayPausedText,
+  awayWhileSetRunsText,
+  clockFace,
+  formatDuration,
+  heldS,
+  pausedText,
+  plural,
+} from './format.ts';
 import {
   buttonStyles,
   disclosureMarker,
@@ -271,7 +279,8 @@ export class BbSetView extends LitElement {
   @property({ type: Boolean }) byHand = false;
   /**
    * The device that counts this exercise is out of reach (see motionAwayFor): nothing sees the person's
-   * position, so Resume begins a waiting set and the person counts with +1.
+   * position, so Resume begins a waiting set and the person counts with +1, or taps Start hold and
+   * End hold; the set says so under its name while it runs.
    */
   @property({ type: Boolean }) motionAway = false;
   /**
@@ -375,7 +384,7 @@ export class BbSetView extends LitElement {
                 // or at once when no device is there to see it (what the voice says then, too).
                 this.paused
                   ? this.motionAway
-                    ? 'Tap Reconnect, or Resume and count with +1 until the device is back.'
+                    ? awayPausedText(exercise, set)
                     : 'Resume, and the set starts once you are in position and still.'
                   : 'The set starts by itself once you are in position and still.'
               }</div>`
@@ -436,6 +445,13 @@ export class BbSetView extends LitElement {
     return html`<p class="meta">
       Set ${this.set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
       ${this.unseenBy ? html`<br /><span class="unseen">${this.unseenBy} cannot see this exercise: ${tap}</span>` : nothing}
+      ${
+        // The voice says it once; a person who missed it reads it here while the set goes on. A set
+        // still waiting says it in its own words (see renderWaiting).
+        this.motionAway && !this.set.waiting
+          ? html`<br /><span class="away">${awayWhileSetRunsText(exercise, this.set)}</span>`
+          : nothing
+      }
     </p>`;
   }
 

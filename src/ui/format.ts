@@ -16,7 +16,13 @@ import {
   perSideText,
 } from '../workout/program.ts';
 import { farAboveProgram, programTop, type TargetChange } from '../workout/progression.ts';
-import { formatDuration, heldS, type PauseReason, type SetRecord } from '../workout/session.ts';
+import {
+  type CurrentSet,
+  formatDuration,
+  heldS,
+  type PauseReason,
+  type SetRecord,
+} from '../workout/session.ts';
 
 /** "45", "1:07": the big number of a timer. */
 function formatSeconds(totalS: number): string {
@@ -196,6 +202,34 @@ const PAUSE_REASON_TEXT: Readonly<Record<PauseReason, string>> = {
 /** "Paused", and why when the app paused for a device: "Paused: connection lost". */
 export function pausedText(reason: PauseReason | null): string {
   return reason ? `Paused: ${PAUSE_REASON_TEXT[reason]}` : 'Paused';
+}
+
+/**
+ * Paused with the device that counts the set out of reach: what Resume goes on with, as the voice says
+ * it. Nothing sees a rep, or a hold begin or end, so a hold goes on by the tap that begins or ends it.
+ */
+export function awayPausedText(exercise: Exercise, set: Pick<CurrentSet, 'holdStartMs'>): string {
+  const byHand =
+    exercise.kind !== 'hold'
+      ? 'count with +1 until the device is back'
+      : set.holdStartMs === null
+        ? 'tap Start hold when you are in position'
+        : 'tap End hold when you let go';
+  return `Tap Reconnect, or Resume and ${byHand}.`;
+}
+
+/**
+ * The same while the set runs, standing under it: the voice says it once, and a person who missed it
+ * reads it here. Short, as the line of a device that cannot see the exercise is.
+ */
+export function awayWhileSetRunsText(exercise: Exercise, set: Pick<CurrentSet, 'holdStartMs'>): string {
+  const byHand =
+    exercise.kind !== 'hold'
+      ? 'count with +1'
+      : set.holdStartMs === null
+        ? 'tap Start hold'
+        : 'tap End hold when you let go';
+  return `Device out of reach: ${byHand}`;
 }
 
 /** The reason alone, for a line of its own under a large "Paused". */

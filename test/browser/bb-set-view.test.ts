@@ -296,6 +296,44 @@ describe('bb-set-view', () => {
     expect(page.getByText(/once you are in position/).elements()).toHaveLength(0);
   });
 
+  it('while paused with the device out of reach before a hold, says Resume goes on with Start hold, not +1', async () => {
+    await mount({
+      planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
+      set: currentSet({ waiting: true, wrongPosture: null }),
+      paused: true,
+      pauseReason: 'lost',
+      motionAway: true,
+    });
+    await expect
+      .element(page.getByText('Tap Reconnect, or Resume and tap Start hold when you are in position.'))
+      .toBeVisible();
+    expect(page.getByText(/\+1/).elements()).toHaveLength(0);
+  });
+
+  it('says under the set, while its device is out of reach, how the person goes on by hand', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 2 }),
+      motionAway: true,
+    });
+    const away = () => element.shadowRoot!.querySelector('.away')?.textContent;
+    expect(away()).toBe('Device out of reach: count with +1');
+    await expect.element(page.getByText('Device out of reach: count with +1')).toBeVisible();
+    // Read from the mat as the other hints are, and no larger: the count stays what the eye finds.
+    const meta = element.shadowRoot!.querySelector('.meta')!;
+    expect(getComputedStyle(element.shadowRoot!.querySelector('.away')!).fontSize).toBe(
+      getComputedStyle(meta).fontSize,
+    );
+    element.planned = { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } };
+    element.set = currentSet({ holdStartMs: 1000 });
+    element.nowMs = 5000;
+    await element.updateComplete;
+    expect(away()).toBe('Device out of reach: tap End hold when you let go');
+    element.motionAway = false;
+    await element.updateComplete;
+    expect(away()).toBeUndefined();
+  });
+
   it('shows a form warning large over the heading while it applies, leaving the count where it was', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  awayPausedText,
+  awayWhileSetRunsText,
   clockFace,
   describeDosage,
   describeSessionFacts,
@@ -91,6 +93,34 @@ describe('times and counts as the screens write them', () => {
     expect(describeTargetChange({ exerciseId: 'lat-pulldown', ...setAdded })).toBe(
       'Raised from 3 × 12 reps: x.',
     );
+  });
+});
+
+describe('what the person does while the device that counts the set is out of reach', () => {
+  const superman = exerciseById('superman');
+  const plank = exerciseById('elbow-plank');
+  const beforeTheHold = { holdStartMs: null };
+  const inTheHold = { holdStartMs: 4000 };
+
+  it('paused, as the voice says it: a count goes on with +1, a hold with the tap that begins or ends it', () => {
+    expect(awayPausedText(superman, beforeTheHold)).toBe(
+      'Tap Reconnect, or Resume and count with +1 until the device is back.',
+    );
+    expect(awayPausedText(exerciseById('bat-hang'), beforeTheHold)).toBe(
+      'Tap Reconnect, or Resume and count with +1 until the device is back.',
+    );
+    expect(awayPausedText(plank, beforeTheHold)).toBe(
+      'Tap Reconnect, or Resume and tap Start hold when you are in position.',
+    );
+    expect(awayPausedText(plank, inTheHold)).toBe(
+      'Tap Reconnect, or Resume and tap End hold when you let go.',
+    );
+  });
+
+  it('while the set runs, in a line short enough to stand under the set', () => {
+    expect(awayWhileSetRunsText(superman, beforeTheHold)).toBe('Device out of reach: count with +1');
+    expect(awayWhileSetRunsText(plank, beforeTheHold)).toBe('Device out of reach: tap Start hold');
+    expect(awayWhileSetRunsText(plank, inTheHold)).toBe('Device out of reach: tap End hold when you let go');
   });
 });
 
