@@ -164,19 +164,33 @@ function weekLabels(ticks: readonly number[], locale?: string): string[] {
 /** Each tick's month, "Jul", over its year on the first and where the year changes: "Jan" over "2026". */
 function monthLabels(ticks: readonly number[], locale?: string): string[] {
   return ticks.map((t, i) => {
-    const month = new Date(t * 1000).toLocaleDateString(locale, { month: 'short', timeZone: 'UTC' });
+    const month = utcDateFormat(locale, { month: 'short' }).format(t * 1000);
     return i === 0 || yearOf(t) !== yearOf(ticks[i - 1]!) ? `${month}\n${yearOf(t)}` : month;
   });
 }
 
 /** The date of a week's Monday: "30 Nov", or "30 Nov 2026". */
 export function weekDate(weekStartS: number, withYear: boolean, locale?: string): string {
-  return new Date(weekStartS * 1000).toLocaleDateString(locale, {
-    day: 'numeric',
-    month: 'short',
-    ...(withYear ? { year: 'numeric' } : {}),
-    timeZone: 'UTC',
-  });
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
+  return utcDateFormat(locale, withYear ? { ...options, year: 'numeric' } : options).format(
+    weekStartS * 1000,
+  );
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A formatter of dates in UTC, made once for its locale and fields: toLocaleDateString makes one each
+ * call, and the axis words every week of years of history at each spacing it tries.
+ */
+function utcDateFormat(locale: string | undefined, fields: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''} ${fields.day ?? ''} ${fields.month ?? ''} ${fields.year ?? ''}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 /**
