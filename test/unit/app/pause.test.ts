@@ -96,19 +96,7 @@ describe('a pause the app makes by itself', () => {
   });
 
   it('keeps why: a strap that dropped, then could not be reached again until the person reconnects it', async () => {
-    vi.useFakeTimers();
-    const h10 = fakeH10();
-    const bluetooth = { requestDevice: async () => asBluetoothDevice(h10) };
-    const app = new Backbeat({
-      now: () => Date.now(),
-      navigator: { bluetooth } as unknown as Navigator,
-      persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
-    });
-    app.start();
-    const connecting = app.devices.connect('polar');
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
-    app.startSession();
+    const { app, h10 } = await sessionWithH10();
     expect(app.session.state.phase).toBe('set');
     h10.reachable = false;
     h10.drop();
@@ -136,19 +124,7 @@ describe('a strap out of reach', () => {
   });
 
   it('leaves its exercises unseen while it reconnects, and seen again before the set it paused goes on', async () => {
-    vi.useFakeTimers();
-    const h10 = fakeH10();
-    const bluetooth = { requestDevice: async () => asBluetoothDevice(h10) };
-    const app = new Backbeat({
-      now: () => Date.now(),
-      navigator: { bluetooth } as unknown as Navigator,
-      persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
-    });
-    app.start();
-    const connecting = app.devices.connect('polar');
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
-    app.startSession();
+    const { app, h10 } = await sessionWithH10();
     const exercise = currentPlanned(app.session.state)!.exercise;
     expect(app.session.state.set?.waiting).toBe(true);
     h10.drop();
@@ -164,3 +140,21 @@ describe('a strap out of reach', () => {
     app.dispose();
   });
 });
+
+/** An app on fake timers with a fake H10 connected and a session started. */
+async function sessionWithH10(): Promise<{ app: Backbeat; h10: ReturnType<typeof fakeH10> }> {
+  vi.useFakeTimers();
+  const h10 = fakeH10();
+  const bluetooth = { requestDevice: async () => asBluetoothDevice(h10) };
+  const app = new Backbeat({
+    now: () => Date.now(),
+    navigator: { bluetooth } as unknown as Navigator,
+    persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+  });
+  app.start();
+  const connecting = app.devices.connect('polar');
+  await vi.advanceTimersByTimeAsync(50);
+  await connecting;
+  app.startSession();
+  return { app, h10 };
+}
