@@ -212,15 +212,7 @@ describe('bb-summary', () => {
   it('wraps rather than scroll sideways with text at twice its size on a 360 px phone (180 px wide)', async () => {
     const restore = await layOutAsTheApp(180, 320);
     try {
-      const summary = document.createElement('bb-summary');
-      summary.plan = defaultPlan();
-      summary.records = [
-        record({ count: 10 }),
-        record({ exerciseId: 'drawing-in', holdMs: 45_000, count: 0, target: 45 }),
-        record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
-        record({ exerciseId: 'elbow-plank', holdMs: 152_000, count: 0, target: 30 }),
-      ];
-      summary.durationMs = 25 * 60_000;
+      const summary = summaryOfFourExercises();
       const main = inAppMain(summary);
       await expect.element(page.getByRole('row').nth(4)).toBeVisible();
       const contentRight =
@@ -294,15 +286,7 @@ describe('bb-summary', () => {
   ])('fits its table of sets in its box on %s, with no sideways scroll', async (_, width, height) => {
     const restore = await layOutAsTheApp(width, height);
     try {
-      const summary = document.createElement('bb-summary');
-      summary.plan = defaultPlan();
-      summary.records = [
-        record({ count: 10 }),
-        record({ exerciseId: 'drawing-in', holdMs: 45_000, count: 0, target: 45 }),
-        record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
-        record({ exerciseId: 'elbow-plank', holdMs: 152_000, count: 0, target: 30 }),
-      ];
-      summary.durationMs = 25 * 60_000;
+      const summary = summaryOfFourExercises();
       inAppMain(summary);
       await expect.element(page.getByRole('row').nth(4)).toBeVisible();
       const box = summary.shadowRoot!.querySelector<HTMLElement>('.sets')!;
@@ -554,3 +538,17 @@ describe('bb-summary', () => {
     );
   });
 });
+
+/** A 25 min session of four exercises, reps and holds, laid out as the app would. */
+function summaryOfFourExercises(): HTMLElementTagNameMap['bb-summary'] {
+  const summary = document.createElement('bb-summary');
+  summary.plan = defaultPlan();
+  summary.records = [
+    record({ count: 10 }),
+    record({ exerciseId: 'drawing-in', holdMs: 45_000, count: 0, target: 45 }),
+    record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
+    record({ exerciseId: 'elbow-plank', holdMs: 152_000, count: 0, target: 30 }),
+  ];
+  summary.durationMs = 25 * 60_000;
+  return summary;
+}
