@@ -49,6 +49,7 @@ export async function mountApp(
   if (options.updates) shell.updates = options.updates;
   document.body.append(shell);
   await shell.updateComplete;
+  await pageHeldStill();
   return {
     app,
     shell,
@@ -62,4 +63,22 @@ export async function mountApp(
       window.history.replaceState(null, '');
     },
   };
+}
+
+/**
+ * Waits for the page to hold still, as it is by the time a person can tap it: a moment after the
+ * app's first render it may scroll Start into view (a phone with large text) and the store's answer
+ * may add a notice, and a tap aimed while the page moved could land on what moved there.
+ */
+async function pageHeldStill(): Promise<void> {
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const layout = () => `${scrollX} ${scrollY} ${document.documentElement.scrollHeight}`;
+  let before = layout();
+  let stillFrames = 0;
+  for (let frames = 0; frames < 120 && stillFrames < 5; frames += 1) {
+    await nextFrame();
+    const now = layout();
+    stillFrames = now === before ? stillFrames + 1 : 0;
+    before = now;
+  }
 }
