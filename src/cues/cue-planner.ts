@@ -182,7 +182,7 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     // Said when the pause begins, and again when the device the app paused for is given up for lost:
     // the person must act. Not when the person pressed Reconnect after that: that is no news to them.
     const news = !isPaused(prev) || (next.pausedFor === 'lost' && prev.pausedFor !== 'lost');
-    if (!news) return [];
+    if (!news) return stillReconnecting(prev, next) ? [say(STILL_RECONNECTING)] : [];
     // The person's own Pause is their tap taken; a pause the app makes is news of the device. Finish
     // is their tap too: one who looked away after it hears that the session waits for their answer.
     if (next.pausedToAsk) return [sayReply(PAUSED_WORDS.toAsk, true)];
@@ -281,6 +281,24 @@ const PAUSED_WORDS: Readonly<Record<Exclude<PauseReason, 'lost'> | 'person' | 't
   connection: 'Paused: connection lost',
   replay: 'Paused: the replay has finished',
 };
+
+/**
+ * While the app tries to reach the device it paused for (about 70 s before it gives up), the person
+ * lying on the mat, not looking, hears now and then that it is still at it: silence that long sounds
+ * like the app has stopped. Not more often, or the voice nags.
+ */
+export const RECONNECTING_CALL_EVERY_S = 25;
+const STILL_RECONNECTING = 'Still reconnecting';
+
+/** Whether `next` is the moment to say that the app is still reconnecting (see RECONNECTING_CALL_EVERY_S). */
+function stillReconnecting(prev: SessionState, next: SessionState): boolean {
+  if (prev.pausedFor !== 'connection' || next.pausedFor !== 'connection') return false;
+  const sinceMs = next.pausedForSinceMs ?? next.pausedAtMs ?? next.nowMs;
+  if (prev.pausedForSinceMs !== next.pausedForSinceMs) return false;
+  const everyMs = RECONNECTING_CALL_EVERY_S * 1000;
+  const calls = (nowMs: number) => Math.floor(Math.max(0, nowMs - sinceMs) / everyMs);
+  return calls(next.nowMs) > calls(prev.nowMs);
+}
 
 /**
  * The device is given up for lost: the person must act, and Resume goes on by hand in the way the set

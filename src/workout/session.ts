@@ -162,6 +162,11 @@ export interface SessionState {
   /** Why the app paused by itself, when it did: said to the person lying on the mat, not a bare "Paused". */
   readonly pausedFor?: PauseReason;
   /**
+   * Since when the app's reason for the pause has held (the pause's start, or the moment the device
+   * it paused for was given up for lost, or tried again): how long the app has been reconnecting.
+   */
+  readonly pausedForSinceMs?: number;
+  /**
    * The pause holds the session still while Finish's question is asked (see SessionAction's pause):
    * the voice says the session waits for the answer, not a bare "Paused".
    */
@@ -424,13 +429,13 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       if (state.pausedAtMs !== null) {
         // A pause the app made says what became of the device since; the person's own stays theirs.
         const changed = state.pausedFor !== undefined && action.reason && action.reason !== state.pausedFor;
-        return changed ? { ...state, pausedFor: action.reason } : state;
+        return changed ? { ...state, pausedFor: action.reason, pausedForSinceMs: action.nowMs } : state;
       }
       return {
         ...state,
         nowMs: Math.max(state.nowMs, action.nowMs),
         pausedAtMs: action.nowMs,
-        ...(action.reason ? { pausedFor: action.reason } : {}),
+        ...(action.reason ? { pausedFor: action.reason, pausedForSinceMs: action.nowMs } : {}),
         ...(action.toAsk ? { pausedToAsk: true } : {}),
       };
     case 'resume':
@@ -684,7 +689,7 @@ function motionReach(state: SessionState, away: readonly ExerciseId[], nowMs: nu
 function endPause(state: SessionState, nowMs: number): SessionState {
   if (state.pausedAtMs === null) return state;
   const pausedMs = Math.max(0, nowMs - state.pausedAtMs);
-  const { pausedFor: _reason, pausedToAsk: _asked, ...unpaused } = state;
+  const { pausedFor: _reason, pausedForSinceMs: _since, pausedToAsk: _asked, ...unpaused } = state;
   const set = state.set;
   const resumed: SessionState = {
     ...unpaused,

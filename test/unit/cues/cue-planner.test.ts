@@ -878,6 +878,35 @@ describe('planCues', () => {
     expect(run.state.pausedFor).toBeUndefined();
   });
 
+  it('tells the person on the mat, every twenty-five seconds, that the app is still reconnecting, until it gives up', () => {
+    const run = new Run(plan(['superman', 2, 5, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), tick(2000));
+    expect(spoken(run.do({ type: 'pause', nowMs: 2000, reason: 'connection' }))).toEqual([
+      'Paused: connection lost',
+    ]);
+    // Silence for over a minute would leave the person wondering whether anything is happening.
+    expect(run.ticksTo(26_750)).toEqual([]);
+    expect(run.do(tick(27_000))).toEqual([{ kind: 'say', text: 'Still reconnecting', interrupt: false }]);
+    expect(spoken(run.ticksTo(73_500))).toEqual(['Still reconnecting']);
+    expect(spoken(run.do({ type: 'pause', nowMs: 73_500, reason: 'lost' }))).toEqual([
+      'The device is out of reach. Tap Reconnect, or Resume and count with plus one',
+    ]);
+    // Given up, the app says nothing more until the person acts.
+    expect(run.ticksTo(120_000)).toEqual([]);
+    // Reconnect pressed: the tries are timed from the tap, not from the pause.
+    expect(run.do({ type: 'pause', nowMs: 120_000, reason: 'connection' })).toEqual([]);
+    expect(run.ticksTo(144_750)).toEqual([]);
+    expect(spoken(run.do(tick(145_000)))).toEqual(['Still reconnecting']);
+  });
+
+  it('says nothing of the device through a pause the person made', () => {
+    const run = new Run(plan(['superman', 2, 5, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    run.do({ type: 'pause', nowMs: 2000 });
+    run.do({ type: 'pause', nowMs: 3000, reason: 'connection' });
+    expect(run.ticksTo(80_000)).toEqual([]);
+  });
+
   describe('while the device that counts the exercise is out of reach', () => {
     const strapAway = (nowMs: number): SessionAction => ({
       type: 'motion-reach',
