@@ -302,14 +302,17 @@ function stillReconnecting(prev: SessionState, next: SessionState): boolean {
 
 /**
  * The device is given up for lost: the person must act, and Resume goes on by hand in the way the set
- * under way needs, a hold with its Start hold or End hold, for nothing sees it begin or end.
+ * under way needs, a hold with its Start hold or End hold, for nothing sees it begin or end; in a
+ * rest, the way the set after it needs (a hold has no +1).
  */
 function lostWords(state: SessionState): string {
-  const planned = currentPlanned(state);
+  const exercise = state.phase === 'rest' ? upNext(state)?.exercise : currentPlanned(state)?.exercise;
   const byHand =
-    state.phase === 'set' && state.set && planned?.exercise.kind === 'hold'
-      ? lowerFirst(byHandUntilBack(planned.exercise, state.set))
-      : 'count with plus one';
+    exercise?.kind !== 'hold'
+      ? 'count with plus one'
+      : state.phase === 'set' && state.set
+        ? lowerFirst(byHandUntilBack(exercise, state.set))
+        : lowerFirst(`${TAP_START_HOLD} when you are in position`);
   return `The device is out of reach. Tap Reconnect, or Resume and ${byHand}`;
 }
 

@@ -958,6 +958,26 @@ describe('planCues', () => {
         'The device is out of reach. Tap Reconnect, or Resume and tap End hold when you let go',
       ]);
     });
+
+    it('says, as it gives the device up in a rest before a hold, that Resume goes on with Start hold, not plus one', () => {
+      const run = new Run(plan(['superman', 1, 1, 60], ['elbow-plank', 3, 20, 60]));
+      run.do(strapCounts, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+      expect(run.state.phase).toBe('rest');
+      run.do(strapAway(3000), { type: 'pause', nowMs: 3000, reason: 'connection' });
+      expect(spoken(run.do({ type: 'pause', nowMs: 75_000, reason: 'lost' }))).toEqual([
+        'The device is out of reach. Tap Reconnect, or Resume and tap Start hold when you are in position',
+      ]);
+    });
+
+    it('says, as it gives the device up in a rest before reps, that Resume goes on with plus one', () => {
+      const run = new Run(plan(['superman', 2, 1, 60]));
+      run.do(strapCounts, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+      expect(run.state.phase).toBe('rest');
+      run.do(strapAway(3000), { type: 'pause', nowMs: 3000, reason: 'connection' });
+      expect(spoken(run.do({ type: 'pause', nowMs: 75_000, reason: 'lost' }))).toEqual([
+        'The device is out of reach. Tap Reconnect, or Resume and count with plus one',
+      ]);
+    });
   });
 
   it('says after a pause how long the hold has been held, so that its target is not heard as a new start', () => {
