@@ -8,7 +8,7 @@ import { protocolForCharacteristic, type RecordedPacket, recordPacket } from '..
 import type { ParseError } from '../../protocol/result.ts';
 import type { AccelFrame, HeartRateSample } from '../samples.ts';
 import { PacketDecoder } from './decoder.ts';
-import { describeBluetoothError } from './errors.ts';
+import { BLUETOOTH_WORDS, BluetoothProblem, describeBluetoothError } from './errors.ts';
 import { GattLink } from './gatt-link.ts';
 import { GattQueue } from './gatt-queue.ts';
 import { deviceProblem } from './problems.ts';
@@ -30,12 +30,20 @@ export interface GattSessionOptions {
   readonly maxReconnectAttempts?: number;
   /** No heart rate and no motion this long after connecting: say so. */
   readonly noDataTimeoutMs?: number;
+  /** How long one connection attempt may take before it is given up (see CONNECT_TIMEOUT_MS). */
+  readonly connectTimeoutMs?: number;
 }
 
 export const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000] as const;
 /** 0.5 + 1 + 2 + 4 + 8 × 8 s: a bit more than a minute out of range before we call it lost. */
 export const MAX_RECONNECT_ATTEMPTS = 12;
 export const NO_DATA_TIMEOUT_MS = 10_000;
+/**
+ * A device may never answer gatt.connect() (nothing in the spec ends it): the attempt is given up
+ * after this long, so that the tries after it still come. Longer than a connection takes (a few
+ * seconds), shorter than Android's own limit of about 30 s.
+ */
+export const CONNECT_TIMEOUT_MS = 20_000;
 /** About 2.5 h of an H10 at 200 Hz plus heart rate; the start (stream context) is what is kept. */
 export const MAX_RECORDED_PACKETS = 50_000;
 
@@ -194,7 +202,7 @@ export class GattSession {
     const generation = ++this.generation;
     const gatt = this.device.gatt;
     if (!gatt) throw new Error('This device offers no GATT server.');
-    const server = await this.queue.run(() => gatt.connect());
+    const server = await this.queue.run(() => this.connectInTime(gatt));
     this.checkCurrent(generation);
     this.link?.close();
     const link = new GattLink(server, this.queue, (uuid, bytes) =>
@@ -222,6 +230,32 @@ export class GattSession {
     this.attempt = 0;
     this.connection$.next('connected');
     this.armWatchdog();
+  }
+
+  /** gatt.connect(), failed as a device that did not answer once CONNECT_TIMEOUT_MS has passed. */
+  private connectInTime(gatt: BluetoothRemoteGATTServer): Promise<BluetoothRemoteGATTServer> {
+    const limitMs = this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+    return new Promise((resolve, reject) => {
+      let over = false;
+      const timer = this.timers.setTimeout(() => {
+        over = true;
+        // Aborts the attempt the browser still has under way [WB-SPEC disconnect()].
+        gatt.disconnect();
+        reject(new BluetoothProblem('failed', BLUETOOTH_WORDS['no-answer']));
+      }, limitMs);
+      gatt.connect().then(
+        (server) => {
+          if (over) return;
+          this.timers.clearTimeout(timer);
+          resolve(server);
+        },
+        (error: unknown) => {
+          if (over) return;
+          this.timers.clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
   }
 
   /** A drop (or close) during setup makes the rest of it pointless; the caller retries. */

@@ -6,6 +6,7 @@ import { type DeviceKind, Devices, VIRTUAL_HABIT_KEY } from '../../../src/app/de
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
+import { CONNECT_TIMEOUT_MS } from '../../../src/sensors/ble/gatt-session.ts';
 import type { HeartRateSample } from '../../../src/sensors/samples.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
@@ -324,6 +325,31 @@ describe('A strap picked on an earlier visit and not in reach as the page loads'
     // Connected, it is tried no more.
     await settle(120_000);
     expect(attempts()).toBe(3);
+    devices.dispose();
+  });
+
+  it('is tried again by itself when an attempt never ends (the device never answers), not stuck on it', async () => {
+    const { device: strap, options } = await pickedOnAnEarlierVisit(plainStrap(), 'heart-rate');
+    const connect = strap.gatt.connect.bind(strap.gatt);
+    let silent = true;
+    let attempts = 0;
+    strap.gatt.connect = () => {
+      attempts++;
+      return silent ? new Promise(() => {}) : connect();
+    };
+    const devices = new Devices(options);
+    void devices.reconnectKnownDevices();
+    await settle(CONNECT_TIMEOUT_MS);
+    expect(devices.state.awaiting.map((a) => [a.name, a.trying])).toEqual([['HRM-Dual 4242', false]]);
+    expect(devices.state.problem).toMatch(/^Not found: HRM-Dual 4242 did not answer/);
+    await settle(15_000 + CONNECT_TIMEOUT_MS);
+    expect(attempts).toBe(2);
+    silent = false;
+    await settle(15_000);
+    expect(attempts).toBe(3);
+    expect(devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
+      ['HRM-Dual 4242', 'connected'],
+    ]);
     devices.dispose();
   });
 

@@ -4,7 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRecording, parseRecording, serializeRecording } from '../../../../src/protocol/recording.ts';
 import * as uuids from '../../../../src/protocol/uuids.ts';
 import { BLE_DEVICE_KINDS, requestOptionsFor } from '../../../../src/sensors/ble/device-kinds.ts';
-import { type ConnectionState, GattSession } from '../../../../src/sensors/ble/gatt-session.ts';
+import {
+  CONNECT_TIMEOUT_MS,
+  type ConnectionState,
+  GattSession,
+} from '../../../../src/sensors/ble/gatt-session.ts';
 import type { DeviceProblem } from '../../../../src/sensors/ble/profile.ts';
 import { ReplaySource } from '../../../../src/sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample } from '../../../../src/sensors/samples.ts';
@@ -296,6 +300,28 @@ describeWithShared('GattSession with a Polar H10', () => {
     device.reachable = false;
     device.drop();
     await vi.advanceTimersByTimeAsync(0.5e3 + 1e3 + 2e3 + 100);
+    expect(session.state).toBe('lost');
+    expect(problems.map((p) => p.kind)).toContain('connection-lost');
+  });
+
+  it('gives up an attempt the device never answers, and goes on to the next until it reports the device lost', async () => {
+    open(fakeH10());
+    session = new GattSession(asBluetoothDevice(device), BLE_DEVICE_KINDS.polar.profiles(), {
+      now: () => nowMs,
+      maxReconnectAttempts: 3,
+    });
+    session.problem$.subscribe((p) => problems.push(p));
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    let attempts = 0;
+    device.gatt.connect = () => {
+      attempts++;
+      return new Promise(() => {});
+    };
+    device.drop();
+    await vi.advanceTimersByTimeAsync(0.5e3 + 1e3 + 2e3 + 3 * CONNECT_TIMEOUT_MS + 100);
+    expect(attempts).toBe(3);
     expect(session.state).toBe('lost');
     expect(problems.map((p) => p.kind)).toContain('connection-lost');
   });
