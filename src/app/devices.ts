@@ -44,7 +44,7 @@ import { personLocale } from '../ui/format.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import { type ExerciseId, exerciseById } from '../workout/program.ts';
-import { rejoinDelayMs } from './rejoin-policy.ts';
+import { rejoinDelayMs, retryLostDelayMs } from './rejoin-policy.ts';
 
 /**
  * How a device is doing; 'ended' is a replay whose recording has played to its end, 'unavailable' a
@@ -259,6 +259,11 @@ export class Devices extends Model<DeviceState> {
   private pageHidden = false;
   /** A session is under way: streams run on while the page is hidden (see keepStreaming). */
   private sessionRunning = false;
+  private lostRetryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The devices given up on are being tried now. */
+  private retryingLost = false;
+  /** Tries by themselves of the devices given up on, since none was given up on. */
+  private failedLostRetries = 0;
 
   constructor(private readonly options: DevicesOptions) {
     super({
@@ -539,6 +544,50 @@ export class Devices extends Model<DeviceState> {
     this.scheduleRejoin();
   }
 
+  /** The Bluetooth devices given up on after their reconnection attempts, out of reach. */
+  private lostSessions(): GattSession[] {
+    return this.members.flatMap((m) => (m.session && this.connections.get(m) === 'lost' ? [m.session] : []));
+  }
+
+  /**
+   * The next try of the devices given up on, by themselves (see retryLostDelayMs): a strap that
+   * comes back is not left until the person thinks of Reconnect. A try already due stays due.
+   */
+  private scheduleLostRetry(): void {
+    if (this.retryingLost) return;
+    const lost = this.lostSessions();
+    if (lost.length === 0) this.failedLostRetries = 0;
+    const delay =
+      lost.length === 0
+        ? null
+        : retryLostDelayMs({
+            failedAttempts: this.failedLostRetries,
+            sessionRunning: this.sessionRunning,
+            pageHidden: this.pageHidden,
+          });
+    if (delay === null) {
+      if (this.lostRetryTimer !== null) clearTimeout(this.lostRetryTimer);
+      this.lostRetryTimer = null;
+      return;
+    }
+    if (this.lostRetryTimer !== null) return;
+    this.lostRetryTimer = setTimeout(() => {
+      this.lostRetryTimer = null;
+      void this.retryLost();
+    }, delay);
+  }
+
+  private async retryLost(): Promise<void> {
+    this.retryingLost = true;
+    try {
+      for (const session of this.lostSessions()) await session.tryOnce();
+    } finally {
+      this.retryingLost = false;
+    }
+    this.failedLostRetries++;
+    this.scheduleLostRetry();
+  }
+
   /** The awaited devices that `gone` matches are tried no more (connected, or another chosen). */
   private stopAwaiting(
     gone: (awaited: { readonly device: BluetoothDevice; readonly kind: BleDeviceKind }) => boolean,
@@ -579,6 +628,8 @@ export class Devices extends Model<DeviceState> {
 
   dispose(): void {
     this.stopAwaiting(() => true);
+    if (this.lostRetryTimer !== null) clearTimeout(this.lostRetryTimer);
+    this.lostRetryTimer = null;
     this.lifecycle.unsubscribe();
     this.memberSubscriptions.unsubscribe();
     for (const m of this.members) m.close();
@@ -837,6 +888,7 @@ export class Devices extends Model<DeviceState> {
           this.connections.set(m, statuses[i].connection);
           this.motionRefused.set(m, seen[i].motionRefused);
         }
+        this.scheduleLostRetry();
         // A device that stops or starts giving motion (see givesMotion) changes what the app reads.
         if (this.motionMember(null) !== motion) {
           motion = this.motionMember(null);
@@ -867,6 +919,7 @@ export class Devices extends Model<DeviceState> {
     this.sessionRunning = sessionRunning;
     this.applyStreaming();
     this.scheduleRejoin();
+    this.scheduleLostRetry();
   }
 
   /** Streams stop while the page is hidden with no session under way, and run otherwise. */
@@ -887,6 +940,7 @@ export class Devices extends Model<DeviceState> {
       this.pageHidden = win.document.visibilityState === 'hidden';
       this.applyStreaming();
       this.scheduleRejoin();
+      this.scheduleLostRetry();
     };
     const onPageHide = () => {
       for (const m of this.members) void m.session?.suspendStreams();

@@ -174,6 +174,26 @@ export class GattSession {
     this.scheduleReconnect();
   }
 
+  /**
+   * After the session gave up ('lost'): one attempt on the same device, without the chooser, that
+   * leaves it 'lost' unless it reaches the device. True when it did.
+   */
+  async tryOnce(): Promise<boolean> {
+    if (this.closed || this.connection$.value !== 'lost') return false;
+    try {
+      await this.establish();
+      if (this.suspended) await this.stopStreams();
+      return this.state === 'connected';
+    } catch {
+      // The person's Reconnect may have begun meanwhile: what it set up is its own.
+      if (this.closed || this.connection$.value !== 'lost') return false;
+      this.link?.close();
+      this.decoder.reset();
+      for (const p of this.profiles) p.reset?.();
+      return false;
+    }
+  }
+
   /** The page is hidden: stop streams the device would keep running (PMD), stay connected. */
   async suspendStreams(): Promise<void> {
     if (this.suspended) return;

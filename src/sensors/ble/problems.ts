@@ -16,7 +16,7 @@ export const DEVICE_PROBLEM_WORDS: Readonly<
     `No readings: ${device} is connected but sends nothing. Wet the strap’s electrodes and put it on, ` +
     'or wake the watch.',
   'connection-lost': ({ device }) =>
-    `Out of reach: ${device} did not come back. Wake it or move closer, then press Reconnect.`,
+    `Out of reach: ${device} did not come back. Wake it or move closer: it is tried again by itself, or press Reconnect.`,
   // Status 10: Web Bluetooth cannot ask for a bigger MTU (PROTOCOLS.md §2.9 [P-ISS #222]).
   'mtu-too-small': () =>
     'Motion refused: the sensor will not stream motion over this Bluetooth link (packet size too small, ' +

@@ -663,6 +663,38 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     devices.dispose();
   });
 
+  it('tries a device it gave up on again by itself, quietly, and it joins once in reach', async () => {
+    const h10 = fakeH10();
+    const { nav, requests } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    h10.reachable = false;
+    h10.drop();
+    await settle(72_000);
+    expect(devices.state.connection).toBe('lost');
+    const attempts = countConnections(h10);
+    const connections: string[] = [];
+    const watching = devices.select((s) => s.connection).subscribe((c) => connections.push(c));
+    await settle(15_000);
+    expect(attempts()).toBe(1);
+    expect(devices.state.problem).toBe(
+      'Out of reach: Polar H10 0A1B2C3D did not come back. Wake it or move closer: it is tried again by itself, ' +
+        'or press Reconnect.',
+    );
+    h10.reachable = true;
+    await settle(15_000);
+    expect(attempts()).toBe(2);
+    expect(devices.state.connection).toBe('connected');
+    expect(devices.state.problem).toBeNull();
+    // Out of reach until it is back: a try that fails is no news, to the screen or the voice.
+    expect(connections).toEqual(['lost', 'connected']);
+    expect(requests).toHaveLength(1);
+    watching.unsubscribe();
+    devices.dispose();
+  });
+
   it('takes the out-of-reach message away once the device is back', async () => {
     const h10 = fakeH10();
     const { nav } = navigatorWith([h10]);

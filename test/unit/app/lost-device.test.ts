@@ -43,4 +43,39 @@ describe('a strap lost in the middle of a set', () => {
     expect(app.session.state.set?.count).toBe(2);
     app.dispose();
   });
+  it('goes on by itself when the strap given up on comes back, paused or counted by hand meanwhile', async () => {
+    const strap = heartRateStrap();
+    const app = appWithStrap(strap);
+    app.start();
+    const connecting = app.devices.connect('heart-rate');
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    app.startSession();
+    app.session.adjustCount(1);
+
+    strap.reachable = false;
+    strap.drop();
+    await vi.advanceTimersByTimeAsync(72_000);
+    expect(app.session.state.pausedFor).toBe('lost');
+    // Nobody taps Reconnect: the strap comes back, and is found by itself; the set goes on.
+    strap.reachable = true;
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(app.devices.state.connection).toBe('connected');
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(app.session.state.set?.count).toBe(1);
+
+    // Out of reach again, given up on, and the person goes on by hand: the taps stay counted.
+    strap.reachable = false;
+    strap.drop();
+    await vi.advanceTimersByTimeAsync(72_000);
+    expect(app.session.state.pausedFor).toBe('lost');
+    app.session.resume();
+    app.session.adjustCount(1);
+    strap.reachable = true;
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(app.devices.state.connection).toBe('connected');
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(app.session.state.set?.count).toBe(2);
+    app.dispose();
+  });
 });

@@ -1,6 +1,6 @@
 // When a device picked on an earlier visit, not reached as the page loaded, is tried again.
 import { describe, expect, it } from 'vitest';
-import { rejoinDelayMs } from '../../../src/app/rejoin-policy.ts';
+import { rejoinDelayMs, retryLostDelayMs } from '../../../src/app/rejoin-policy.ts';
 
 const onTheStartScreen = { sessionRunning: false, pageHidden: false };
 
@@ -23,5 +23,23 @@ describe('trying again a device of an earlier visit that was not reached', () =>
 
   it('does not try while the page is hidden: nobody is there to see it join', () => {
     expect(rejoinDelayMs({ failedAttempts: 2, sessionRunning: false, pageHidden: true })).toBeNull();
+  });
+});
+
+describe('trying again a device the app gave up on (out of reach after its reconnection attempts)', () => {
+  it('waits 15 s, then 30 s, as for a device of an earlier visit', () => {
+    const onTheStartScreen = { sessionRunning: false, pageHidden: false };
+    expect(retryLostDelayMs({ ...onTheStartScreen, failedAttempts: 0 })).toBe(15_000);
+    expect(retryLostDelayMs({ ...onTheStartScreen, failedAttempts: 3 })).toBe(15_000);
+    expect(retryLostDelayMs({ ...onTheStartScreen, failedAttempts: 4 })).toBe(30_000);
+  });
+
+  it('tries in a session, with the screen off too: the strap is the one the session counts with, and nothing else joins', () => {
+    expect(retryLostDelayMs({ failedAttempts: 0, sessionRunning: true, pageHidden: false })).toBe(15_000);
+    expect(retryLostDelayMs({ failedAttempts: 9, sessionRunning: true, pageHidden: true })).toBe(30_000);
+  });
+
+  it('does not try while the page is hidden with no session under way: nobody is waiting for it', () => {
+    expect(retryLostDelayMs({ failedAttempts: 0, sessionRunning: false, pageHidden: true })).toBeNull();
   });
 });
