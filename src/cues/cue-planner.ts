@@ -289,6 +289,7 @@ const PAUSED_WORDS: Readonly<Record<Exclude<PauseReason, 'lost'> | 'person' | 't
  */
 export const RECONNECTING_CALL_EVERY_S = 25;
 const STILL_RECONNECTING = 'Still reconnecting';
+const DEVICE_BACK = 'The device is back: it counts again';
 
 /** Whether `next` is the moment to say that the app is still reconnecting (see RECONNECTING_CALL_EVERY_S). */
 function stillReconnecting(prev: SessionState, next: SessionState): boolean {
@@ -333,6 +334,13 @@ function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, a
   const planned = currentPlanned(next);
   if (!planned) return [];
   const cues: Cue[] = positionCues(planned.exercise, before, after, countedByHand(next, planned.exercise));
+  // Back by itself while the person counts with +1: a rep they tap now would be counted twice.
+  if (
+    planned.exercise.kind !== 'hold' &&
+    motionAwayFor(prev, planned.exercise) &&
+    !motionAwayFor(next, planned.exercise)
+  )
+    cues.push(say(DEVICE_BACK));
   cues.push(...formWarnings(before.formIssues, after.formIssues));
   if (after.count > before.count) {
     // Breath cycles are counted quietly: a beep would break the calm of the bat hang.

@@ -959,6 +959,17 @@ describe('planCues', () => {
       ]);
     });
 
+    it('says when the device is back in a set the person went on counting by hand, so that they stop tapping plus one', () => {
+      const run = new Run(plan(['superman', 2, 6, 30]));
+      run.do(strapCounts, { type: 'start', nowMs: 0 }, motion(rep(1000)));
+      run.do(strapAway(4000), { type: 'pause', nowMs: 4000, reason: 'connection' });
+      run.do({ type: 'pause', nowMs: 76_000, reason: 'lost' }, { type: 'resume', nowMs: 77_000 });
+      run.do({ type: 'adjust', delta: 1, nowMs: 80_000 });
+      expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 92_000 }))).toEqual([
+        'The device is back: it counts again',
+      ]);
+    });
+
     it('says, as it gives the device up in a rest before a hold, that Resume goes on with Start hold, not plus one', () => {
       const run = new Run(plan(['superman', 1, 1, 60], ['elbow-plank', 3, 20, 60]));
       run.do(strapCounts, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
