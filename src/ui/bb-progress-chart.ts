@@ -14,6 +14,7 @@ import {
   markedPoints,
   RING_HOLE_SCALE,
   shapeCorners,
+  targetBandsPx,
 } from './chart-markers.ts';
 import { personLocale } from './format.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
@@ -308,13 +309,18 @@ export class BbProgressChart extends LitElement {
     const targetAlpha = TARGET_ALPHA[scheme];
     const palette = COLOURS[scheme];
     const halo = themed('--bb-bg', '#0d1117');
-    // Each line in the colour and marker of its style slot; targets are bands, not points.
-    const drawn = drawOrder(series.lines).map((i) => {
+    // Each line in the colour and marker of its style slot; targets are bands, not points, each
+    // narrower than the one drawn before it (see targetBandsPx).
+    const order = drawOrder(series.lines);
+    const bandsPx = targetBandsPx(order.filter((i) => series.lines[i]!.target).length);
+    let targetsDrawn = 0;
+    const drawn = order.map((i) => {
       const line = series.lines[i]!;
       return {
         line,
         colour: palette[line.styleSlot % palette.length]!,
         marker: line.target ? null : lineMarker(line.styleSlot),
+        bandPx: line.target ? bandsPx[targetsDrawn++]! : 0,
       };
     });
     const yAxis = valueAxis(
@@ -352,12 +358,12 @@ export class BbProgressChart extends LitElement {
       },
       series: [
         {},
-        ...drawn.map(({ line, colour, marker }) =>
+        ...drawn.map(({ line, colour, marker, bandPx }) =>
           !marker
             ? {
                 label: legendLabel(line, personLocale()),
                 stroke: colour,
-                width: TARGET_BAND_PX,
+                width: bandPx,
                 alpha: targetAlpha,
                 dash: [10, 5],
                 points: { show: true, size: 14, width: 0, fill: colour, paths: targetPoints },
@@ -500,8 +506,6 @@ const thinnedPoints: uPlot.Series.Points.Filter = (u, seriesIdx) =>
     MIN_MARKER_GAP_PX,
   );
 
-/** A target's band, in a week: as wide as the band is thick, so that a target is seen as a line. */
-const TARGET_BAND_PX = 8;
 /**
  * A target's point: a short stretch of its band, wider than the markers, so that a week's target shows
  * on both sides of the point it is the goal of when the two are the same (a first week, or a week
@@ -513,7 +517,8 @@ const targetPoints: uPlot.Series.Points.PathBuilder = (u, seriesIdx, idx0, idx1)
   const xs = u.data[0];
   const ys = u.data[seriesIdx] ?? [];
   const wide = TARGET_POINT_WIDE_PX * uPlot.pxRatio;
-  const thick = TARGET_BAND_PX * uPlot.pxRatio;
+  // As thick as the target's band.
+  const thick = (u.series[seriesIdx]?.width ?? 0) * uPlot.pxRatio;
   for (let i = idx0; i <= idx1; i++) {
     const value = ys[i];
     if (value === null || value === undefined) continue;

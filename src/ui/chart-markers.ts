@@ -161,3 +161,24 @@ export function markedPoints(
   const latest = withValue.at(-1);
   return withValue.filter((i) => i === latest || (!has(i - 1) && !has(i + 1)));
 }
+
+/** A lone target's band: thick enough to be seen as a goal beneath the line, not as a line of its own. */
+const LONE_TARGET_BAND_PX = 8;
+/** The innermost of several targets' bands: still a band, not a hairline. */
+const INNERMOST_TARGET_BAND_PX = 6;
+/** How far each of several targets' bands shows beyond the next one's, above and below. */
+const TARGET_BAND_EDGE_PX = 3;
+
+/**
+ * The thickness of each of a chart's `count` targets' bands, px, in the order they are drawn. Two
+ * targets often share a value (the plank's and the drawing-in's both at 45 s), and bands of one
+ * thickness drawn one over the other showed one colour, the first hidden. Each is narrower than the
+ * one before, so that the one beneath edges it: both are seen, each centred on its value.
+ */
+export function targetBandsPx(count: number): number[] {
+  if (count <= 1) return [LONE_TARGET_BAND_PX];
+  return Array.from(
+    { length: count },
+    (_, i) => INNERMOST_TARGET_BAND_PX + 2 * TARGET_BAND_EDGE_PX * (count - 1 - i),
+  );
+}

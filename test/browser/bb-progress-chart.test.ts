@@ -329,6 +329,43 @@ describe('bb-progress-chart', () => {
     }
   });
 
+  it('shows both of two targets at one value, the first drawn edging the second', async () => {
+    // The plank's target and the drawing-in's both at 45 s, each line well away from them.
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Longest hold';
+    chart.series = {
+      x: series.x,
+      lines: [
+        { label: 'Elbow plank (s)', values: [20, 22, 24], styleSlot: 0 },
+        { label: 'Elbow plank target (s)', values: [45, 45, 45], target: true, styleSlot: 0 },
+        { label: 'Drawing-in (s)', values: [70, 72, 74], styleSlot: 1 },
+        { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true, styleSlot: 1 },
+      ],
+    };
+    await addDrawn(chart);
+    const { width, height, data } = plotPixels(chart);
+    const pixel = (x: number, y: number) => data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
+    const pale = (x: number, y: number) => pixel(x, y)[3]! > 20 && pixel(x, y)[3]! < 240;
+    const columns = Array.from({ length: width }, (_, x) => x);
+    // The bands' middle: the row with the most pale pixels (a line's are only its anti-aliased edges).
+    const paleCounts = Array.from({ length: height }, (_, y) => columns.filter((x) => pale(x, y)).length);
+    const middle = paleCounts.indexOf(Math.max(...paleCounts));
+    const bandRows = Array.from({ length: 17 }, (_, i) => middle - 8 + i);
+    // The bands' pixels nearer in colour to this target's than to the other's: where it is the one seen.
+    const colourOf = (label: string) => markerColour(chart, label, 'backgroundColor');
+    const plank = colourOf('Elbow plank target (s)');
+    const drawingIn = colourOf('Drawing-in target (s)');
+    const distance = ([pr, pg, pb]: Uint8ClampedArray, [r, g, b]: number[]) =>
+      Math.abs(pr! - r!) + Math.abs(pg! - g!) + Math.abs(pb! - b!);
+    const pixelsNearer = (colour: number[], other: number[]) =>
+      bandRows
+        .flatMap((y) => columns.map((x) => pixel(x, y)))
+        .filter((p) => p[3]! > 20 && p[3]! < 240 && distance(p, colour) < distance(p, other)).length;
+    // Each at least as much as a row of px across half the plot: a band, not the odd pixel at its edge.
+    expect(pixelsNearer(plank, drawingIn)).toBeGreaterThan(width / 2);
+    expect(pixelsNearer(drawingIn, plank)).toBeGreaterThan(width / 2);
+  });
+
   it('names in its legend only the lines it draws, each target seen beside the point it is the goal of', async () => {
     // A first session, its plank held to its target and its drawing-in skipped.
     const chart = oneWeekChart('Longest hold', [

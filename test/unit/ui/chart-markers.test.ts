@@ -9,6 +9,7 @@ import {
   markerClip,
   ringPath,
   shapeCorners,
+  targetBandsPx,
 } from '../../../src/ui/chart-markers.ts';
 
 /** The markers of the first `count` style slots: the lines of a chart of that many. */
@@ -150,5 +151,19 @@ describe('the points of a line that take a marker', () => {
 
   it('marks nothing of a line without values', () => {
     expect(markedPoints(weeksPx(3, 4), [null, null, null], 24)).toEqual([]);
+  });
+});
+
+describe("the thickness of a chart's target bands", () => {
+  it('draws a lone target as a band as thick as a line is seen', () => {
+    expect(targetBandsPx(1)).toEqual([8]);
+  });
+
+  it('draws each of several targets narrower than the one before, so one at the same value edges it', () => {
+    // The plank's and the drawing-in's targets, both at 45 s: the plank's band shows above and below.
+    const [plank, drawingIn] = targetBandsPx(2) as [number, number];
+    expect((plank - drawingIn) / 2).toBeGreaterThanOrEqual(3);
+    // The last still a band, not a hairline.
+    expect(drawingIn).toBeGreaterThanOrEqual(6);
   });
 });
