@@ -598,7 +598,7 @@ export class BbSettings extends LitElement {
         <label>
           Maximum heart rate, bpm, if you know it
           <input type="number" inputmode="numeric" min=${LIMITS.maxHr.min} max=${LIMITS.maxHr.max} step="1"
-            aria-describedby=${this.correctionIdOf('max-hr') ?? nothing}
+            aria-describedby=${['max-hr-note', this.correctionIdOf('max-hr')].filter((id) => id !== null).join(' ')}
             .value=${live(s.maxHr === null ? '' : String(s.maxHr))}
             @change=${(e: Event) =>
               this.onTyped(e, 'max-hr', MAX_HR_FIELD, s.maxHr, (n) => this.model.setMaxHr(n))} />

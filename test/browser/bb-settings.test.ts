@@ -214,7 +214,8 @@ describe('bb-settings', () => {
 
   it('says a number typed between steps was rounded, and to what, and a screen reader hears it with its field', async () => {
     const { model, element } = mount();
-    const typed: ReadonlyArray<readonly [string, string, string]> = [
+    // Each field, what is typed in it, the words about it, and all it is described by if more than those.
+    const typed: ReadonlyArray<readonly [string, string, string, string?]> = [
       ['Superman reps', '2.5', 'Reps: 2.5 rounded to 3, as it takes whole numbers.'],
       ['Superman sets', '1.5', 'Sets: 1.5 rounded to 2, as it takes whole numbers.'],
       ['Superman rest, seconds', '0.5', 'A rest: 0.5 s rounded to 1 s, as it takes whole numbers.'],
@@ -228,14 +229,16 @@ describe('bb-settings', () => {
         'Maximum heart rate, bpm, if you know it',
         '180.5',
         'Maximum heart rate: 180.5 bpm rounded to 181 bpm, as it takes whole numbers.',
+        // The maximum the zones use first, as it is heard whatever was typed.
+        'Zones use a maximum of 181 bpm (as you set it). Maximum heart rate: 180.5 bpm rounded to 181 bpm, as it takes whole numbers.',
       ],
     ];
-    for (const [name, value, words] of typed) {
+    for (const [name, value, words, heard] of typed) {
       const field = page.getByLabelText(name, { exact: true });
       await field.fill(value);
       await userEvent.keyboard('{Tab}');
       await expect.element(page.getByText(words)).toBeVisible();
-      await expect.element(field).toHaveAccessibleDescription(words);
+      await expect.element(field).toHaveAccessibleDescription(heard ?? words);
     }
     expect(model.state.exercises[0].dosage).toMatchObject({ target: 3, sets: 2, restS: 1 });
     expect(model.state).toMatchObject({ age: 41, maxHr: 181 });
@@ -522,6 +525,26 @@ describe('bb-settings', () => {
     await expect.element(page.getByText('Zones use a maximum of 187 bpm (as you set it).')).toBeVisible();
     await page.getByRole('checkbox', { name: /End a rest early/ }).click();
     expect(model.state).toMatchObject({ age: 40, maxHr: 187, endRestOnRecovery: true });
+  });
+
+  it('describes the maximum heart rate by the maximum the zones use, then by the words about what was typed', async () => {
+    mount();
+    const maximum = page.getByRole('spinbutton', { name: /Maximum heart rate/ });
+    await expect
+      .element(maximum)
+      .toHaveAccessibleDescription('Give your age or maximum to see heart-rate zones.');
+    await maximum.fill('50');
+    await userEvent.keyboard('{Tab}');
+    await expect
+      .element(maximum)
+      .toHaveAccessibleDescription(
+        'Give your age or maximum to see heart-rate zones. Maximum heart rate: 50 bpm is below 100 bpm, the lowest it takes; left empty.',
+      );
+    await maximum.fill('187');
+    await userEvent.keyboard('{Tab}');
+    await expect
+      .element(maximum)
+      .toHaveAccessibleDescription('Zones use a maximum of 187 bpm (as you set it).');
   });
 
   it('keeps the estimate from age when a maximum heart rate below the lowest is typed, and says so', async () => {
