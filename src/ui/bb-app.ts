@@ -673,7 +673,7 @@ export class BbApp extends LitElement {
                         .join(' ') || null;
                     return html`<li>
                       <strong>${exercise.name}</strong>
-                      <span class="dose">${describeDosage(exercise, dosage)}</span>
+                      <span class="dose">${unbroken(describeDosage(exercise, dosage))}</span>
                       ${why ? html`<span class="why">${unbroken(why)}</span>` : null}
                     </li>`;
                   })}

@@ -77,15 +77,18 @@ export function describeRange(exercise: Exercise): string | null {
 const NUMBER = String.raw`\b\d+(?:\.\d+)?`;
 const UNIT = String.raw`(?:reps?|breaths?|sets?|min|s|kg|each side)\b`;
 const QUANTITY = `${NUMBER}(?:–${NUMBER})? ${UNIT}(?: ${NUMBER} ${UNIT})*`;
+// A plan's count of sets, "3 ×" of "3 × 10 min hold": "3" ending a line over "× 10 min" reads as a
+// number alone, and a line ending "3 × 10" leaves the set's target apart from its unit.
+const SETS_TIMES = `${NUMBER} ×`;
 // A hyphenated word, "Drawing-in": a line must not end at its hyphen either.
 const HYPHENATED = String.raw`\S+-\S+`;
-const UNBREAKABLE = new RegExp(`(${HYPHENATED}|${QUANTITY})`);
+const UNBREAKABLE = new RegExp(`(${HYPHENATED}|${SETS_TIMES}|${QUANTITY})`);
 
 /**
  * A sentence cut where a line may break: the runs at the odd places must each stay on one line (a
- * hyphenated name, a number with its unit, a range), the text between them wraps as it likes. The
- * characters are all kept as they are, so that screen readers and find in page read the sentence as
- * written: joined again, the parts are the sentence.
+ * hyphenated name, a number with its unit, a range, a plan's "3 ×"), the text between them wraps as it
+ * likes. The characters are all kept as they are, so that screen readers and find in page read the
+ * sentence as written: joined again, the parts are the sentence.
  */
 export function unbreakableRuns(text: string): string[] {
   return text.split(UNBREAKABLE);

@@ -261,6 +261,42 @@ describe("the start screen's plan on a 360 px phone, the superman set far above 
   });
 });
 
+describe("the start screen's plan on a phone with its text at twice its size, the plank set to 10 minutes", () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(180, 320);
+    const settings = withDosage(
+      withDosage(defaultSettings(), 'elbow-plank', { target: 600 }),
+      'lat-pulldown',
+      { weightKg: 27.5 },
+    );
+    mounted = await mountApp({
+      start: true,
+      settings,
+      openStore: () => SessionStore.open({ name: `start-screen-dose-${Date.now()}` }),
+    });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('keeps the count of sets, and each number with its unit, whole in each line of the dose', async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    const dose = (text: string) => plan.getByText(text, { exact: true });
+    await expect.element(dose('3 × 10 min hold')).toBeVisible();
+    for (const [text, runs] of [
+      ['3 × 10 min hold', ['3 ×', '10 min']],
+      ['3 × 12 reps at 27.5 kg', ['3 ×', '12 reps', '27.5 kg']],
+    ] as const) {
+      for (const run of runs) expect(linesOf(dose(text).element(), run), `${run} in ${text}`).toBe(1);
+    }
+  });
+});
+
 describe("the start screen's plan after a session in which all 3 pulldown sets reached 15 reps", () => {
   let mounted: AppShell;
 

@@ -285,13 +285,19 @@ describe('the runs of a sentence a line must not break inside', () => {
       '1 min 30 s',
       '2 min',
     ]);
-    expect(kept('3 × 12 reps at 22.5 kg')).toEqual(['12 reps', '22.5 kg']);
+    expect(kept('3 × 12 reps at 22.5 kg')).toEqual(['3 ×', '12 reps', '22.5 kg']);
     expect(kept('1 rep, 4 breaths, 3 sets, 10 each side')).toEqual([
       '1 rep',
       '4 breaths',
       '3 sets',
       '10 each side',
     ]);
+  });
+
+  it("keeps a plan's count of sets with its times sign, apart from the set's target", () => {
+    expect(kept('3 × 10 min hold')).toEqual(['3 ×', '10 min']);
+    expect(kept('1 × 10 each side')).toEqual(['1 ×', '10 each side']);
+    expect(kept('Raised from 3 × 12 reps: you did all 3 sets.')).toEqual(['3 ×', '12 reps', '3 sets']);
   });
 
   it('keeps a hyphenated name whole, and leaves a number without a unit and the words free', () => {
