@@ -589,6 +589,7 @@ function readSet(r: Reader): SetRow {
     // Absent in backups made before a set skipped unbegun was told apart: such a set reads as begun.
     ...(r.has('neverBegun') ? { neverBegun: r.field('neverBegun').boolean() } : {}),
     ...(r.has('skippedUnderWay') ? { skippedUnderWay: r.field('skippedUnderWay').boolean() } : {}),
+    ...(r.has('finishedUnderWay') ? { finishedUnderWay: r.field('finishedUnderWay').boolean() } : {}),
   });
   // Nothing was done in a set never begun: reps or a hold in it would count as done everywhere.
   if (set.neverBegun) {

@@ -17,12 +17,10 @@ import {
   motionAwayFor,
   setJustDoneToCorrect,
   setKey,
-  setsCutShortOnFinish,
-  setsKeptOnFinish,
-  setsSkippedOnFinish,
   timerMs,
   upNext,
 } from '../workout/session.ts';
+import { setsKeptOnFinishing } from '../workout/sets-kept.ts';
 import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
 import { noReadingReason } from './bb-heart-rate.ts';
@@ -593,9 +591,7 @@ export class BbApp extends LitElement {
               .nowMs=${state.pausedAtMs ?? state.nowMs}
               .paused=${state.pausedAtMs !== null}
               .pauseReason=${state.pausedFor ?? null}
-              .setsDone=${setsKeptOnFinish(state)}
-              .setsSkipped=${setsSkippedOnFinish(state)}
-              .setsCutShort=${setsCutShortOnFinish(state)}
+              .setsKept=${setsKeptOnFinishing(state)}
               .byHand=${countedByHand(state, planned.exercise)}
               .motionAway=${motionAwayFor(state, planned.exercise)}
               .unseenBy=${this.unseenBy(state, planned.exercise)}
@@ -611,9 +607,7 @@ export class BbApp extends LitElement {
           .totalMs=${(planned?.dosage.restS ?? 1) * 1000}
           .next=${upNext(state)}
           .lastSet=${state.completed.at(-1) ?? null}
-          .setsDone=${setsKeptOnFinish(state)}
-          .setsSkipped=${setsSkippedOnFinish(state)}
-          .setsCutShort=${setsCutShortOnFinish(state)}
+          .setsKept=${setsKeptOnFinishing(state)}
           .muted=${this.settings.value.muted}
         ></bb-rest-view>`;
       case 'summary':

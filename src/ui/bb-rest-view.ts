@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { countUnit, type Exercise, exerciseById } from '../workout/program.ts';
 import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } from '../workout/session.ts';
+import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { clockFace, describeForm, formatDuration, heldS, plural } from './format.ts';
@@ -96,12 +97,8 @@ export class BbRestView extends LitElement {
   @property({ attribute: false }) next: { exercise: Exercise; setNumber: number } | null = null;
   /** The set just finished, to confirm what was counted. */
   @property({ attribute: false }) lastSet: SetRecord | null = null;
-  /** Sets done so far, for Finish's question. */
-  @property({ type: Number }) setsDone = 0;
-  /** Of those, the sets skipped before they counted anything. */
-  @property({ type: Number }) setsSkipped = 0;
-  /** Of those, the sets skipped partway, with something counted or held: not called done. */
-  @property({ type: Number }) setsCutShort = 0;
+  /** The sets the session would keep if it ended now, done, cut short and skipped: for Finish's question. */
+  @property({ attribute: false }) setsKept: SetsKept = { done: 0, cutShort: 0, skipped: 0 };
   /** The voice and tones are off (the setting, which Mute here sets too). */
   @property({ type: Boolean }) muted = false;
 
@@ -130,7 +127,7 @@ export class BbRestView extends LitElement {
         <div class="unit" aria-hidden="true">left</div>
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
-      ${this.finish.render(this.setsDone, this.setsSkipped, this.setsCutShort, this.renderControls())}
+      ${this.finish.render(this.setsKept, this.renderControls())}
     `;
   }
 

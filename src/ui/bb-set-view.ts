@@ -17,6 +17,7 @@ import {
   shownFormIssue,
   showsRecovery,
 } from '../workout/session.ts';
+import type { SetsKept } from '../workout/sets-kept.ts';
 import { describeSet } from './bb-rest-view.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
@@ -269,12 +270,8 @@ export class BbSetView extends LitElement {
   @property({ type: Boolean }) paused = false;
   /** Why the app paused the session for a device, when it did (null for the person's own pause). */
   @property({ attribute: false }) pauseReason: PauseReason | null = null;
-  /** Sets the session would keep if it ended now, for Finish's question. */
-  @property({ type: Number }) setsDone = 0;
-  /** Of those, the sets skipped before they counted anything. */
-  @property({ type: Number }) setsSkipped = 0;
-  /** Of those, the sets skipped partway, with something counted or held: not called done. */
-  @property({ type: Number }) setsCutShort = 0;
+  /** The sets the session would keep if it ended now, done, cut short and skipped: for Finish's question. */
+  @property({ attribute: false }) setsKept: SetsKept = { done: 0, cutShort: 0, skipped: 0 };
   /** No connected device counts this exercise (a heart-rate-only strap): holds start with a tap. */
   @property({ type: Boolean }) byHand = false;
   /**
@@ -339,7 +336,7 @@ export class BbSetView extends LitElement {
         ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
-      ${this.finish.render(this.setsDone, this.setsSkipped, this.setsCutShort, this.renderControls())}
+      ${this.finish.render(this.setsKept, this.renderControls())}
       ${this.renderHowTo()}
     `;
   }
@@ -391,9 +388,7 @@ export class BbSetView extends LitElement {
         }
       </div>
       ${this.finish.render(
-        this.setsDone,
-        this.setsSkipped,
-        this.setsCutShort,
+        this.setsKept,
         html`<div class="controls">
           ${this.renderLastSet()}
           ${

@@ -1,5 +1,5 @@
 import { css, html, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
-import { finishQuestionText } from '../workout/sets-kept.ts';
+import { finishQuestionText, type SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import { scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
@@ -58,14 +58,10 @@ export class FinishQuestion implements ReactiveController {
     keepGoing.focus({ preventScroll: true });
   };
 
-  /**
-   * The question while it is asked, else the screen's own `controls`, which it takes the place of;
-   * `setsKept` are the sets the session would keep, `skipped` of them skipped before they counted
-   * anything and `cutShort` skipped partway (see cutShort).
-   */
-  render(setsKept: number, skipped: number, cutShort: number, controls: TemplateResult) {
+  /** The question while it is asked, else the screen's own `controls`, which it takes the place of. */
+  render(setsKept: SetsKept, controls: TemplateResult) {
     if (!this.asking) return controls;
-    const question = finishQuestionText({ done: setsKept - skipped - cutShort, cutShort, skipped });
+    const question = finishQuestionText(setsKept);
     return html`<div class="finish-question" role="group" aria-labelledby="finish-question" @keydown=${this.onKeyDown}>
       <p id="finish-question">${question}</p>
       <div class="controls">

@@ -51,6 +51,12 @@ export interface SetRecord {
    * endedBy, and sets saved before it was kept read as they always did.
    */
   readonly skippedUnderWay?: boolean;
+  /**
+   * The person tapped Finish with this set under way, something counted or held: like Skip set, it
+   * ended at their tap, not by itself. Absent otherwise, and in sets saved before it was kept, which
+   * read as ended by themselves.
+   */
+  readonly finishedUnderWay?: boolean;
 }
 
 /**
@@ -497,7 +503,9 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       // hold under way is kept as held up to it.
       const running = endPause(state, action.nowMs);
       const set = running.phase === 'set' && running.set && keptOnFinish(running.set) ? running.set : null;
-      const ended = set ? endSet(running, action.nowMs, endedByHand(set)) : running;
+      const endedBy = set ? endedByHand(set) : 'skipped';
+      const how: SetEndedHow = endedBy === 'stopped' ? { finishedUnderWay: true } : {};
+      const ended = set ? endSet(running, action.nowMs, endedBy, how) : running;
       const cut = set ? ended.completed.at(-1) : undefined;
       return {
         ...ended,
@@ -570,10 +578,14 @@ function reachedTarget(record: SetRecord): boolean {
   return (record.holdMs === null ? record.count : heldS(record.holdMs)) >= record.target;
 }
 
-/** The sets the session keeps if it is finished now: what the question before Finish counts. */
-export function setsKeptOnFinish(state: SessionState): number {
-  const set = state.phase === 'set' ? state.set : null;
-  return state.completed.length + (set && keptOnFinish(set) ? 1 : 0);
+/**
+ * The sets the session keeps if it is finished now, as Finish would keep them (the set under way
+ * ended at the tap, or left out if it never began): what the question before Finish counts, and
+ * the voice after it.
+ */
+export function recordsKeptOnFinish(state: SessionState): readonly SetRecord[] {
+  if (state.phase === 'summary') return state.completed;
+  return reduceSession(state, { type: 'finish', nowMs: state.nowMs }).completed;
 }
 
 /** A set skipped before anything in it was counted. */
@@ -589,28 +601,20 @@ export function anySetDone(records: readonly SetRecord[]): boolean {
   return records.some((record) => !skippedUndone(record));
 }
 
-/**
- * Of the sets kept if the session is finished now, those skipped before they counted anything: the
- * question before Finish tells them apart, as the summary after it does.
- */
-export function setsSkippedOnFinish(state: SessionState): number {
-  const set = state.phase === 'set' ? state.set : null;
-  const current = set && keptOnFinish(set) && endedByHand(set) === 'skipped' ? 1 : 0;
-  return state.completed.filter(skippedUndone).length + current;
-}
+/** How a set kept in a session counts (see setOutcome). */
+export type SetOutcome = 'done' | 'cut short' | 'skipped';
 
 /**
- * A set skipped under way with something counted or held, short of its target: partly done, told
- * apart from the sets done and those skipped with nothing in them. Put right in the rest up to its
- * target it is done; down to nothing, skipped.
+ * How a set counts wherever sets are counted (Finish's question, the voice, the summary, History, a
+ * notice of the session in another tab): skipped when nothing in it was counted or held; cut short
+ * when the person's tap ended it short of its target (Skip set, End hold, Finish), something counted
+ * or held; else done, at its target or ended by itself (reps that stopped coming, a hold the
+ * detectors saw end). Put right up to its target, a set cut short is done; down to nothing, skipped.
  */
-export function cutShort(record: SetRecord): boolean {
-  return record.skippedUnderWay === true && !skippedUndone(record) && !reachedTarget(record);
-}
-
-/** Of the sets kept if the session is finished now, those cut short (see cutShort). */
-export function setsCutShortOnFinish(state: SessionState): number {
-  return state.completed.filter(cutShort).length;
+export function setOutcome(record: SetRecord): SetOutcome {
+  if (skippedUndone(record)) return 'skipped';
+  const endedAtTap = record.skippedUnderWay || record.endedByHand || record.finishedUnderWay;
+  return endedAtTap && !reachedTarget(record) ? 'cut short' : 'done';
 }
 
 /**
@@ -1091,8 +1095,8 @@ export function sidesCorrected(sides: Readonly<Record<Side, number>>, delta: num
   return { left, right };
 }
 
-/** How a set ended beyond why: by hand (a hold), skipped before it began, or skipped under way. */
-type SetEndedHow = Pick<SetRecord, 'endedByHand' | 'neverBegun' | 'skippedUnderWay'>;
+/** How a set ended beyond why: by hand (a hold), skipped before it began, skipped or finished under way. */
+type SetEndedHow = Pick<SetRecord, 'endedByHand' | 'neverBegun' | 'skippedUnderWay' | 'finishedUnderWay'>;
 
 function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, how: SetEndedHow = {}): SessionState {
   const planned = currentPlanned(state);

@@ -1,20 +1,32 @@
-// The sets a session keeps, in words: the question before Finish and the voice after it count them
-// the same way, and neither calls a set skipped partway done.
+// The sets a session keeps, in words: the question before Finish, the voice after it, the summary,
+// History and the other tabs count them by one rule (setOutcome), and none calls a set cut short done.
 
-import { type SessionState, setsCutShortOnFinish, setsKeptOnFinish, setsSkippedOnFinish } from './session.ts';
+import { recordsKeptOnFinish, type SessionState, type SetRecord, setOutcome } from './session.ts';
 
-/** The sets a session keeps: done, cut short (skipped with something counted), skipped with nothing. */
+/** The sets a session keeps: done, cut short (ended by a tap short of target), skipped with nothing. */
 export interface SetsKept {
   readonly done: number;
   readonly cutShort: number;
   readonly skipped: number;
 }
 
+/** These sets told apart by how each counts (see setOutcome). */
+export function setsKeptOf(records: readonly SetRecord[]): SetsKept {
+  let done = 0;
+  let cutShort = 0;
+  let skipped = 0;
+  for (const record of records) {
+    const outcome = setOutcome(record);
+    if (outcome === 'done') done++;
+    else if (outcome === 'cut short') cutShort++;
+    else skipped++;
+  }
+  return { done, cutShort, skipped };
+}
+
 /** The sets the session keeps if it is finished now (or has been), told apart. */
 export function setsKeptOnFinishing(state: SessionState): SetsKept {
-  const cutShort = setsCutShortOnFinish(state);
-  const skipped = setsSkippedOnFinish(state);
-  return { done: setsKeptOnFinish(state) - cutShort - skipped, cutShort, skipped };
+  return setsKeptOf(recordsKeptOnFinish(state));
 }
 
 /** The session is kept: a set of it was done, in full or in part. */

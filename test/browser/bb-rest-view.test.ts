@@ -126,7 +126,11 @@ describe('bb-rest-view', () => {
   });
 
   it('asks before Finish ends the session', async () => {
-    const element = await mount({ remainingMs: 30_000, totalMs: 45_000, setsDone: 1 });
+    const element = await mount({
+      remainingMs: 30_000,
+      totalMs: 45_000,
+      setsKept: { done: 1, cutShort: 0, skipped: 0 },
+    });
     let finished = 0;
     element.addEventListener('bb-finish', () => finished++);
     await page.getByRole('button', { name: 'Finish' }).click();

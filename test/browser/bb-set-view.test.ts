@@ -378,7 +378,7 @@ describe('bb-set-view', () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: currentSet({ count: 4 }),
-      setsDone: 3,
+      setsKept: { done: 3, cutShort: 0, skipped: 0 },
     });
     let finished = 0;
     element.addEventListener('bb-finish', () => finished++);
@@ -400,8 +400,7 @@ describe('bb-set-view', () => {
     await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: currentSet({ count: 4 }),
-      setsDone: 3,
-      setsSkipped: 1,
+      setsKept: { done: 2, cutShort: 0, skipped: 1 },
     });
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect
@@ -414,9 +413,7 @@ describe('bb-set-view', () => {
     await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: currentSet({ count: 4 }),
-      setsDone: 4,
-      setsCutShort: 2,
-      setsSkipped: 1,
+      setsKept: { done: 1, cutShort: 2, skipped: 1 },
     });
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect
@@ -428,7 +425,7 @@ describe('bb-set-view', () => {
     await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: currentSet({ waiting: true }),
-      setsDone: 0,
+      setsKept: { done: 0, cutShort: 0, skipped: 0 },
     });
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect
@@ -440,8 +437,7 @@ describe('bb-set-view', () => {
     await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: currentSet({ waiting: true }),
-      setsDone: 2,
-      setsSkipped: 2,
+      setsKept: { done: 0, cutShort: 0, skipped: 2 },
     });
     await page.getByRole('button', { name: 'Finish' }).click();
     await expect

@@ -21,10 +21,15 @@ const SCREENS = {
         peakDeg: null,
         formIssues: [],
       },
-      setsDone: 1,
+      setsKept: { done: 1, cutShort: 0, skipped: 0 },
     }),
   rest: (paused = false) =>
-    mount('bb-rest-view', { paused, remainingMs: 30_000, totalMs: 45_000, setsDone: 1 }),
+    mount('bb-rest-view', {
+      paused,
+      remainingMs: 30_000,
+      totalMs: 45_000,
+      setsKept: { done: 1, cutShort: 0, skipped: 0 },
+    }),
 };
 
 describe("Finish's question beside the ring", () => {

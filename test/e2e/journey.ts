@@ -261,7 +261,7 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
   const question = (await text(page, 'bb-set-view .finish-question p')) ?? '';
   await at('finish', async () => {
     check(
-      /^End the session\? \d+ sets? done(, \d+ skipped)?$/.test(question.trim()),
+      /^End the session\? \d+ sets? done(, \d+ cut short)?(, \d+ skipped)?$/.test(question.trim()),
       `Finish asked "${question}"`,
     );
     for (const name of ['End session', 'Keep going']) await checkReachable(page, button(name), name);

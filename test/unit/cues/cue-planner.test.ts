@@ -495,11 +495,11 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 3, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
     const end = run.do({ type: 'finish', nowMs: 5000 }).filter((c) => c.kind === 'say');
-    // Done, not complete: two of its three sets were never begun. The set's end answers the tap, heard
+    // Cut short, and not complete: two of its three sets were never begun. The set's end answers the tap, heard
     // at once, and the session's end after it.
     expect(end).toEqual([
       { kind: 'say', text: 'Set over: one rep', interrupt: true, reply: true },
-      { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: false },
+      { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
     ]);
     // Finished in a rest, the rest's announcement of the next set is cut off.
     const inRest = new Run(plan(['superman', 2, 1, 30], ['glute-bridge', 1, 15, 30]));
@@ -517,7 +517,7 @@ describe('planCues', () => {
     midPlan.do({ type: 'pause', nowMs: 3000, toAsk: true });
     expect(midPlan.do({ type: 'finish', nowMs: 6000 }).filter((c) => c.kind === 'say')).toEqual([
       { kind: 'say', text: 'Set over: two reps', interrupt: true, reply: true },
-      { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: false },
+      { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
     ]);
     // In the plan's last set, that set was cut short: the session ended, it is not complete.
     const lastSet = new Run(plan(['superman', 1, 10, 30]));
@@ -525,7 +525,7 @@ describe('planCues', () => {
     lastSet.do({ type: 'pause', nowMs: 3000, toAsk: true });
     expect(lastSet.do({ type: 'finish', nowMs: 6000 }).filter((c) => c.kind === 'say')).toEqual([
       { kind: 'say', text: 'Set over: one rep', interrupt: true, reply: true },
-      { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: false },
+      { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
     ]);
   });
 
@@ -539,7 +539,7 @@ describe('planCues', () => {
     expect(cutShort.state.set).toMatchObject({ count: 1 });
     expect(spoken(cutShort.do({ type: 'finish', nowMs: 66_000 }))).toEqual([
       'Set over: one rep',
-      'Session ended: three sets done. Well done',
+      'Session ended: two sets done, one cut short. Well done',
     ]);
     const toItsEnd = new Run(plan(['superman', 1, 2, 30]));
     toItsEnd.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
@@ -576,7 +576,7 @@ describe('planCues', () => {
     expect(ended.do(tick(13_000), { type: 'finish', nowMs: 14_000 }).filter((c) => c.kind === 'say')).toEqual(
       [
         { kind: 'say', text: 'Held ten seconds', interrupt: true, reply: true },
-        { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: false },
+        { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
       ],
     );
     const goesOn = new Run(plan(['elbow-plank', 3, 20, 60]));
@@ -662,7 +662,7 @@ describe('planCues', () => {
       const run = holding();
       expect(spoken(run.do({ type: 'finish', nowMs: 11_000 }))).toEqual([
         'Held ten seconds',
-        'Session ended: one set done. Well done',
+        'Session ended: one set cut short. Well done',
       ]);
     });
 

@@ -345,6 +345,23 @@ describe('JSON export and import', () => {
     );
   });
 
+  // Cut short by Finish: restored as ended by the person, not by itself, as the sets are counted.
+  it('keeps a set finished under way as ended by the person through a backup', async () => {
+    const bundle = await recordSession();
+    const [superman] = bundle.sets;
+    const finishedUnderWay = { ...superman!, count: 2, endedBy: 'stopped' as const, finishedUnderWay: true };
+    const marked = { ...bundle, sets: [...bundle.sets, { ...finishedUnderWay, index: bundle.sets.length }] };
+    const back = readJson(toJson([marked]), IMPORTED_AT);
+    expect(back.unknownFields).toEqual([]);
+    expect(back.bundles).toEqual([marked]);
+
+    const damaged = JSON.parse(toJson([marked]));
+    damaged.sessions[0].sets[bundle.sets.length].finishedUnderWay = 1;
+    expect(() => fromJson(JSON.stringify(damaged), IMPORTED_AT)).toThrow(
+      `This file is damaged (session 1, set ${bundle.sets.length + 1}): "finishedUnderWay" should be true or false. Nothing was imported.`,
+    );
+  });
+
   it('backs up the whole store to one file and restores it into an empty one', async () => {
     const source = await SessionStore.open({ name: `json-${++dbCounter}` });
     const recorded = await recordSession(source);

@@ -19,9 +19,6 @@ import {
   STOPPED_AFTER_MS,
   savedAtOnce,
   setJustDoneToCorrect,
-  setsCutShortOnFinish,
-  setsKeptOnFinish,
-  setsSkippedOnFinish,
   shownFormIssue,
   showsRecovery,
   sidesCorrected,
@@ -31,6 +28,7 @@ import {
   WRONG_POSITION_REPEAT_MS,
   WRONG_POSITION_TIMES,
 } from '../../../src/workout/session.ts';
+import { setsKeptOnFinishing } from '../../../src/workout/sets-kept.ts';
 
 const rep = (tMs: number, side?: 'left' | 'right'): MotionEvent => ({
   type: 'rep',
@@ -568,12 +566,13 @@ describe('session reducer', () => {
       { type: 'start', nowMs: 0 },
       { type: 'skip', nowMs: 3000 },
     );
-    expect([setsKeptOnFinish(s), setsSkippedOnFinish(s)]).toEqual([1, 1]);
+    expect(setsKeptOnFinishing(s)).toEqual({ done: 0, cutShort: 0, skipped: 1 });
     // The next set under way, nothing counted yet: Finish keeps it as skipped too.
     s = run(s, { type: 'skip', nowMs: 4000 });
-    expect([setsKeptOnFinish(s), setsSkippedOnFinish(s)]).toEqual([2, 2]);
+    expect(setsKeptOnFinishing(s)).toEqual({ done: 0, cutShort: 0, skipped: 2 });
+    // Something counted, short of its target: Finish would cut it short.
     s = run(s, { type: 'motion', event: rep(8000) });
-    expect([setsKeptOnFinish(s), setsSkippedOnFinish(s)]).toEqual([2, 1]);
+    expect(setsKeptOnFinishing(s)).toEqual({ done: 0, cutShort: 1, skipped: 1 });
   });
 
   // Partly done: neither done nor skipped with nothing in it, as the question and the voice tell them.
@@ -584,18 +583,21 @@ describe('session reducer', () => {
       { type: 'motion', event: rep(2000) },
       { type: 'skip', nowMs: 4000 },
     );
-    expect(setsKeptOnFinish(skippedAtOne)).toBe(1);
-    expect(setsCutShortOnFinish(skippedAtOne)).toBe(1);
+    expect(setsKeptOnFinishing(skippedAtOne)).toEqual({ done: 0, cutShort: 1, skipped: 0 });
     // Put right in the rest, up to its target: done after all; down to none: skipped, not cut short.
-    expect(setsCutShortOnFinish(run(skippedAtOne, { type: 'adjust', delta: 2, nowMs: 5000 }))).toBe(0);
+    expect(setsKeptOnFinishing(run(skippedAtOne, { type: 'adjust', delta: 2, nowMs: 5000 }))).toEqual({
+      done: 1,
+      cutShort: 0,
+      skipped: 0,
+    });
     const none = run(skippedAtOne, { type: 'adjust', delta: -1, nowMs: 5000 });
-    expect([setsCutShortOnFinish(none), setsSkippedOnFinish(none)]).toEqual([0, 1]);
-    // The next set, under way and then done in full: kept, not cut short.
+    expect(setsKeptOnFinishing(none)).toEqual({ done: 0, cutShort: 0, skipped: 1 });
+    // The next set under way, short of its target: Finish would cut it short too; done in full: done.
     const underWay = run(skippedAtOne, { type: 'skip', nowMs: 5000 }, { type: 'motion', event: rep(7000) });
-    expect([setsKeptOnFinish(underWay), setsCutShortOnFinish(underWay)]).toEqual([2, 1]);
+    expect(setsKeptOnFinishing(underWay)).toEqual({ done: 0, cutShort: 2, skipped: 0 });
     const done = run(underWay, { type: 'motion', event: rep(8000) }, { type: 'motion', event: rep(9000) });
     expect(done.phase).toBe('rest');
-    expect([setsKeptOnFinish(done), setsCutShortOnFinish(done)]).toEqual([2, 1]);
+    expect(setsKeptOnFinishing(done)).toEqual({ done: 1, cutShort: 1, skipped: 0 });
   });
 
   // What a reload a moment later must not lose: written at once, not with the next second's write.
@@ -1480,7 +1482,8 @@ describe('sets that begin when the person is in position', () => {
       { type: 'skip', nowMs: 12_000 },
     );
     expect(s.set).toMatchObject({ setNumber: 2, waiting: true });
-    expect(setsKeptOnFinish(s)).toBe(1);
+    // The set skipped at three reps of ten is cut short; the one not begun is no set.
+    expect(setsKeptOnFinishing(s)).toEqual({ done: 0, cutShort: 1, skipped: 0 });
     s = run(s, { type: 'finish', nowMs: 15_000 });
     expect(s.phase).toBe('summary');
     expect(s.completed).toEqual([
@@ -1488,7 +1491,7 @@ describe('sets that begin when the person is in position', () => {
     ]);
     // Once in position the set counts, and Finish keeps it.
     const begun = run(sensing(superman), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
-    expect(setsKeptOnFinish(begun)).toBe(1);
+    expect(setsKeptOnFinishing(begun)).toEqual({ done: 0, cutShort: 0, skipped: 1 });
     expect(run(begun, { type: 'finish', nowMs: 3000 }).completed).toHaveLength(1);
   });
 
@@ -1522,7 +1525,7 @@ describe('sets that begin when the person is in position', () => {
     expect(skippedMoments.completed).toEqual(run(waitingAgain, skip).completed);
     expect(skippedMoments.set).toEqual(run(waitingAgain, skip).set);
 
-    expect([setsKeptOnFinish(leftMoments), setsSkippedOnFinish(leftMoments)]).toEqual([1, 0]);
+    expect(setsKeptOnFinishing(leftMoments)).toEqual({ done: 1, cutShort: 0, skipped: 0 });
     const finish: SessionAction = { type: 'finish', nowMs: 47_000 };
     const finishedMoments = run(leftMoments, finish);
     expect(finishedMoments.completed).toEqual(run(waitingAgain, finish).completed);

@@ -1,6 +1,99 @@
 import { describe, expect, it } from 'vitest';
 import { spokenNumber } from '../../../src/cues/cue-planner.ts';
-import { finishQuestionText, setsKeptText } from '../../../src/workout/sets-kept.ts';
+import { exerciseById } from '../../../src/workout/program.ts';
+import {
+  initialSessionState,
+  reduceSession,
+  type SessionAction,
+  type SessionState,
+  setOutcome,
+} from '../../../src/workout/session.ts';
+import {
+  finishQuestionText,
+  setsKeptOf,
+  setsKeptOnFinishing,
+  setsKeptText,
+} from '../../../src/workout/sets-kept.ts';
+import { supermanSet } from '../../set-record.ts';
+
+const plankSet = (holdMs: number, patch = {}) =>
+  supermanSet({ exerciseId: 'elbow-plank', target: 30, count: 0, holdMs, endedBy: 'stopped', ...patch });
+
+describe('setOutcome', () => {
+  it('calls a set done that reached its target, or ended by itself short of it', () => {
+    expect(setOutcome(supermanSet())).toBe('done');
+    // Reps that stopped coming, a hold the detectors saw end: the set ran its course.
+    expect(setOutcome(supermanSet({ count: 6, endedBy: 'stopped' }))).toBe('done');
+    expect(setOutcome(plankSet(20_000))).toBe('done');
+    expect(setOutcome(plankSet(25_000, { endedBy: 'form' }))).toBe('done');
+  });
+
+  it('calls a set cut short that a tap ended short of its target: Skip set, End hold, Finish', () => {
+    expect(setOutcome(supermanSet({ count: 6, endedBy: 'stopped', skippedUnderWay: true }))).toBe(
+      'cut short',
+    );
+    expect(setOutcome(supermanSet({ count: 6, endedBy: 'stopped', finishedUnderWay: true }))).toBe(
+      'cut short',
+    );
+    expect(setOutcome(plankSet(12_000, { endedByHand: true }))).toBe('cut short');
+    expect(setOutcome(plankSet(12_000, { finishedUnderWay: true }))).toBe('cut short');
+  });
+
+  it('calls a set ended by a tap at or past its target done', () => {
+    expect(setOutcome(plankSet(30_400, { endedByHand: true }))).toBe('done');
+    expect(setOutcome(plankSet(45_000, { finishedUnderWay: true }))).toBe('done');
+    // Put right after the tap up to its target.
+    expect(
+      setOutcome(supermanSet({ count: 10, corrections: 4, endedBy: 'target', skippedUnderWay: true })),
+    ).toBe('done');
+  });
+
+  it('calls a set with nothing counted or held skipped, however it ended', () => {
+    expect(setOutcome(supermanSet({ count: 0, endedBy: 'skipped' }))).toBe('skipped');
+    expect(setOutcome(supermanSet({ count: 0, endedBy: 'skipped', neverBegun: true }))).toBe('skipped');
+    expect(setOutcome(plankSet(0, { endedBy: 'skipped' }))).toBe('skipped');
+  });
+});
+
+describe('setsKeptOf', () => {
+  it('counts each set by its outcome', () => {
+    expect(
+      setsKeptOf([
+        supermanSet(),
+        supermanSet({ count: 6, endedBy: 'stopped', finishedUnderWay: true }),
+        supermanSet({ count: 0, endedBy: 'skipped' }),
+        plankSet(20_000),
+      ]),
+    ).toEqual({ done: 2, cutShort: 1, skipped: 1 });
+  });
+});
+
+describe('setsKeptOnFinishing', () => {
+  const rep = (tMs: number): SessionAction => ({
+    type: 'motion',
+    event: { type: 'rep', tMs, emittedMs: tMs, startMs: tMs - 2000, peakDeg: 15 },
+  });
+  const run = (state: SessionState, ...actions: SessionAction[]) => actions.reduce(reduceSession, state);
+  const supermanThreeSets = initialSessionState([
+    { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 30 } },
+  ]);
+
+  // Finish itself ends the set under way: asked mid-set, the question must not call it done.
+  it('counts the set Finish would end short of its target as cut short, before Finish and after', () => {
+    const underWay = run(supermanThreeSets, { type: 'start', nowMs: 0 }, rep(2000), rep(4000));
+    const asked = run(underWay, { type: 'pause', nowMs: 5000, toAsk: true });
+    expect(setsKeptOnFinishing(asked)).toEqual({ done: 0, cutShort: 1, skipped: 0 });
+    const finished = run(asked, { type: 'finish', nowMs: 8000 });
+    expect(finished.completed).toMatchObject([{ count: 2, endedBy: 'stopped', finishedUnderWay: true }]);
+    expect(setsKeptOnFinishing(finished)).toEqual({ done: 0, cutShort: 1, skipped: 0 });
+  });
+
+  it('counts a set Finish ends with nothing counted as skipped, and leaves the session as it is', () => {
+    const started = run(supermanThreeSets, { type: 'start', nowMs: 0 });
+    expect(setsKeptOnFinishing(started)).toEqual({ done: 0, cutShort: 0, skipped: 1 });
+    expect(started.phase).toBe('set');
+  });
+});
 
 describe('setsKeptText', () => {
   it('says the sets done, and those cut short and skipped only when there are any', () => {
