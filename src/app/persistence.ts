@@ -51,6 +51,7 @@ import {
   timerMs,
 } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
+import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
@@ -104,8 +105,8 @@ export interface HistoryState {
   readonly unfinishedSetsDone: number;
   /** A session another tab is recording now: never offered to resume, only to move here. */
   readonly elsewhere: SessionRow | null;
-  /** Of that session's sets, those done so far. */
-  readonly elsewhereSetsDone: number;
+  /** That session's sets so far: done, cut short and skipped. */
+  readonly elsewhereSets: SetsKept;
   /** Asked the other tab for its session and waiting for it. */
   readonly moving: boolean;
   /** The session this tab was recording moved to another tab. */
@@ -170,7 +171,7 @@ export class HistoryModel extends Model<HistoryState> {
       unfinished: null,
       unfinishedSetsDone: 0,
       elsewhere: null,
-      elsewhereSetsDone: 0,
+      elsewhereSets: { done: 0, cutShort: 0, skipped: 0 },
       moving: false,
       movedAway: false,
       task: null,
@@ -829,17 +830,15 @@ export class Persistence {
       const others = active.filter((s) => s.id !== this.recorder?.sessionId);
       const elsewhere = others.find((s) => live.has(s.id)) ?? null;
       const unfinished = others.find((s) => !live.has(s.id)) ?? null;
-      const setsDone = async (session: SessionRow | null) =>
-        session ? (await store.setsOf(session.id)).filter((set) => !skippedUndone(set)).length : 0;
-      const [unfinishedSetsDone, elsewhereSetsDone] = await Promise.all([
-        setsDone(unfinished),
-        setsDone(elsewhere),
-      ]);
+      const setsOf = async (session: SessionRow | null) => (session ? await store.setsOf(session.id) : []);
+      const [unfinishedSets, elsewhereRows] = await Promise.all([setsOf(unfinished), setsOf(elsewhere)]);
+      const unfinishedSetsDone = unfinishedSets.filter((set) => !skippedUndone(set)).length;
+      const elsewhereSets = setsKeptOf(elsewhereRows);
       // "Recorded there now" holds while the tab it moved to records it: not once it has ended there,
       // nor once that tab has gone (it is interrupted then, and offered to resume).
       const movedAway =
         this.history.state.movedAway && this.movedSessionId !== null && live.has(this.movedSessionId);
-      this.history.update({ unfinished, unfinishedSetsDone, elsewhere, elsewhereSetsDone, movedAway });
+      this.history.update({ unfinished, unfinishedSetsDone, elsewhere, elsewhereSets, movedAway });
       if (elsewhere && !this.watching.has(elsewhere.id)) {
         this.watching.add(elsewhere.id);
         void this.tabs

@@ -519,6 +519,7 @@ function readSession(r: Reader, latest: number): SessionRow {
       durationMs: summary.field('durationMs').within(0, MAX_SESSION_MS, LENGTH),
       sets: summary.field('sets').count(MAX_SESSION_SETS),
       ...(summary.has('skipped') ? { skipped: summary.field('skipped').count(MAX_SESSION_SETS) } : {}),
+      ...(summary.has('cutShort') ? { cutShort: summary.field('cutShort').count(MAX_SESSION_SETS) } : {}),
       reps: summary.field('reps').count(MAX_SESSION_SETS * MAX_SET_COUNT),
       ...(summary.has('breaths')
         ? { breaths: summary.field('breaths').count(MAX_SESSION_SETS * MAX_SET_COUNT) }

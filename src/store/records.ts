@@ -42,6 +42,11 @@ export interface SessionSummary {
   readonly sets: number;
   /** Of `sets`, those skipped before they counted anything (absent in sessions saved before 2026-12). */
   readonly skipped?: number;
+  /**
+   * Of `sets`, those a tap ended short of their target, something counted or held (see setOutcome):
+   * absent when none was, and in sessions saved before 2026-12, which read as none.
+   */
+  readonly cutShort?: number;
   /** Reps and breath cycles together. */
   readonly reps: number;
   /** Of `reps`, the breath cycles (absent in sessions saved before 2026-12). */

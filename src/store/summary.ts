@@ -5,6 +5,7 @@ import type { HeartRateSample } from '../sensors/samples.ts';
 import { RECOVERY_WINDOW_MS, recoveryInRest } from '../workout/heart.ts';
 import { exerciseById } from '../workout/program.ts';
 import { type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts';
+import { setsKeptOf } from '../workout/sets-kept.ts';
 import type { ExerciseWeight, PlanEntry, SessionSummary } from './records.ts';
 
 export function summarize(
@@ -15,10 +16,12 @@ export function summarize(
 ): SessionSummary {
   const bpms = heartRate.map((s) => s.bpm).filter((b) => b > 0);
   const weights = weightsDone(sets, plan);
+  const { skipped, cutShort } = setsKeptOf(sets);
   return {
     durationMs,
     sets: sets.length,
-    skipped: sets.filter(skippedUndone).length,
+    skipped,
+    ...(cutShort > 0 ? { cutShort } : {}),
     reps: sets.reduce((n, s) => n + s.count, 0),
     breaths: sets.reduce((n, s) => (exerciseById(s.exerciseId).kind === 'breaths' ? n + s.count : n), 0),
     holdMs: summaryHoldMs(sets),

@@ -8,6 +8,7 @@ import {
 } from '../app/persistence.ts';
 import type { SessionRow } from '../store/records.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
+import { anyKept, setsKeptText } from '../workout/sets-kept.ts';
 import { download } from './download.ts';
 import { heldS, personLocale, plural, sessionStartText } from './format.ts';
 import { ObserveController } from './observe.ts';
@@ -124,9 +125,11 @@ export class BbStorageNotice extends LitElement {
   /** A session another tab records: it can be moved here, never resumed here as if interrupted. */
   private renderElsewhere(session: SessionRow) {
     const at = sessionStartText(session.startedAt, Date.now(), personLocale());
-    const { moving, elsewhereSetsDone: done, movedAway } = this.history.value;
+    const { moving, elsewhereSets, movedAway } = this.history.value;
+    // Its sets done and cut short, as its summary will count them; the skipped are no news here.
+    const sets = { ...elsewhereSets, skipped: 0 };
     return html`<section aria-labelledby="elsewhere-title">
-      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}${done ? `, ${plural(done, 'set')} done so far` : ''}.${
+      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}${anyKept(sets) ? `, ${setsKeptText(sets)} so far` : ''}.${
         movedAway ? ' It moved there from this tab; everything up to the move is saved.' : ''
       }</p>
       <div class="choice">

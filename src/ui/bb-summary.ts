@@ -11,6 +11,7 @@ import {
   skippedUndone,
   totalHeldS,
 } from '../workout/session.ts';
+import { setsKeptOf } from '../workout/sets-kept.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import {
@@ -504,8 +505,7 @@ export function summarise(records: readonly SetRecord[], durationMs: number): st
     if (exerciseById(record.exerciseId).kind === 'breaths') breaths += record.count;
     else reps += record.count;
   }
-  const skipped = records.filter(skippedUndone).length;
-  const parts = [setsDone(records.length, skipped)];
+  const parts = [setsDone(setsKeptOf(records))];
   if (reps > 0) parts.push(plural(reps, 'rep'));
   if (breaths > 0) parts.push(plural(breaths, 'breath'));
   const heldTotalS = totalHeldS(records);

@@ -23,6 +23,7 @@ import {
   type PauseReason,
   type SetRecord,
 } from '../workout/session.ts';
+import type { SetsKept } from '../workout/sets-kept.ts';
 
 /** "45", "1:07": the big number of a timer. */
 function formatSeconds(totalS: number): string {
@@ -161,11 +162,15 @@ export function sessionStartText(startedAt: number, now: number, locale?: string
 }
 
 /**
- * "13 sets, 1 skipped": of a session's sets, those done and those skipped before they began, as the
- * voice says them at the end and as the FIT and CSV files hold them (a set skipped is not a set).
+ * "11 sets, 2 cut short, 1 skipped": of a session's sets, those done, those a tap ended short of their
+ * target and those skipped before they began, as the voice says them at the end (a set skipped is not
+ * a set). With none done in full, "2 sets cut short": "0 sets" would read as nothing kept.
  */
-export function setsDone(sets: number, skipped: number): string {
-  return `${plural(sets - skipped, 'set')}${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+export function setsDone({ done, cutShort, skipped }: SetsKept): string {
+  const parts = cutShort > 0 && done === 0 ? [`${plural(cutShort, 'set')} cut short`] : [plural(done, 'set')];
+  if (cutShort > 0 && done > 0) parts.push(`${cutShort} cut short`);
+  if (skipped > 0) parts.push(`${skipped} skipped`);
+  return parts.join(', ');
 }
 
 /** "under a minute", "34 min": a session's length, the same in its summary and in History. */
@@ -179,8 +184,9 @@ export function sessionLength(durationMs: number): string {
  * leaving out what the session had none of (a plank-only session has no reps to tell of).
  */
 export function describeSessionFacts(summary: SessionSummary): string {
-  const { skipped = 0, breaths } = summary;
-  const parts = [sessionLength(summary.durationMs), setsDone(summary.sets, skipped)];
+  const { skipped = 0, cutShort = 0, breaths } = summary;
+  const done = summary.sets - skipped - cutShort;
+  const parts = [sessionLength(summary.durationMs), setsDone({ done, cutShort, skipped })];
   // As the summary after the session says them; one saved before breaths were kept apart has the sum.
   if (breaths !== undefined) {
     if (summary.reps > breaths) parts.push(plural(summary.reps - breaths, 'rep'));

@@ -68,6 +68,10 @@ describe('bb-summary', () => {
         61_000,
       ),
     ).toBe('2 sets, 1 skipped · 12 reps · 1 min');
+    // Ended by a tap short of its target (here Finish): cut short, not done.
+    expect(
+      summarise([record({}), record({ count: 4, endedBy: 'stopped', finishedUnderWay: true })], 61_000),
+    ).toBe('1 set, 1 cut short · 14 reps · 1 min');
     // Whole seconds held, as the set's timer showed them.
     expect(summarise([record({ exerciseId: 'elbow-plank', count: 0, holdMs: 32_600 })], 61_000)).toBe(
       '1 set · 32 s held · 1 min',

@@ -77,7 +77,7 @@ describe('two tabs', () => {
     store.close();
   });
 
-  it('a tab counts the sets done in the session recorded elsewhere, not those skipped before they began', async () => {
+  it('a tab counts the sets done in the session recorded elsewhere, not those skipped or cut short', async () => {
     const name = `tabs-done-${Date.now()}`;
     const first = openTab(name);
     await first.persistence.start();
@@ -100,10 +100,11 @@ describe('two tabs', () => {
     const second = openTab(name);
     await second.persistence.start();
     await expect.poll(() => second.persistence.history.state.elsewhere?.summary.sets).toBe(2);
-    expect(second.persistence.history.state.elsewhereSetsDone).toBe(1);
+    expect(second.persistence.history.state.elsewhereSets).toEqual({ done: 0, cutShort: 1, skipped: 1 });
     const notice = await mount('bb-storage-notice', { persistence: second.persistence });
+    // Skipped after one rep of its ten: cut short, not done.
     expect(notice.shadowRoot?.textContent).toMatch(
-      /recording in another tab: your session from .*, 1 set done so far\./,
+      /recording in another tab: your session from .*, 1 set cut short so far\./,
     );
     notice.remove();
   });

@@ -43,6 +43,18 @@ describe('summarize', () => {
     expect(summary).toMatchObject({ sets: 4, skipped: 2, reps: 14, breaths: 4 });
   });
 
+  // History says the sets a tap ended short of their target (Skip set, End hold, Finish) apart.
+  it('keeps the sets cut short apart from those done, as Finish and the voice count them', () => {
+    const endedByItself = plank(1, 20_000);
+    const endHoldEarly = { ...plank(2, 12_000), endedByHand: true };
+    const finishedEarly = { ...plank(3, 9_000), finishedUnderWay: true };
+    const heldPastTarget = { ...plank(4, 40_000), finishedUnderWay: true };
+    const summary = summarize([endedByItself, endHoldEarly, finishedEarly, heldPastTarget], [], 10 * 60_000);
+    expect(summary).toMatchObject({ sets: 4, skipped: 0, cutShort: 2 });
+    // None cut short: the field is left out, as in sessions saved before it was kept.
+    expect(summarize([endedByItself], [], 60_000)).not.toHaveProperty('cutShort');
+  });
+
   it('keeps the weight of each exercise done with one, for History, and none for a set never begun', () => {
     const plan = [
       { exerciseId: 'superman', dosage: { sets: 3, target: 10, restS: 60 } },

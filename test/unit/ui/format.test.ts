@@ -205,6 +205,15 @@ describe('describeSessionFacts', () => {
     expect(describeSessionFacts({ ...kept, reps: 8 })).toBe('5 min · 13 sets, 1 skipped · 8 breaths');
   });
 
+  it('says the sets cut short apart from those done, as the summary after the session does', () => {
+    const kept = { ...summary, sets: 14, skipped: 1, cutShort: 2, reps: 101 };
+    expect(describeSessionFacts(kept)).toBe('5 min · 11 sets, 2 cut short, 1 skipped · 101 reps and breaths');
+    // None done in full: "0 sets" would read as nothing kept.
+    expect(describeSessionFacts({ ...kept, sets: 2, skipped: 0, cutShort: 2 })).toBe(
+      '5 min · 2 sets cut short · 101 reps and breaths',
+    );
+  });
+
   it('says the weight an exercise was done with, as the program asks it logged', () => {
     const weights = [{ exerciseId: 'lat-pulldown', kg: 27.5 }] as const;
     expect(describeSessionFacts({ ...summary, sets: 3, reps: 36, breaths: 0, avgBpm: 92, weights })).toBe(
