@@ -44,6 +44,7 @@ import type { PastSession } from '../workout/progression.ts';
 import {
   afterInterruption,
   anySetDone,
+  countedSince,
   reduceSession,
   type SessionState,
   savedAtOnce,
@@ -783,6 +784,9 @@ export class Persistence {
       // A +1, a pause or a skip is written now, not with the next second's write: a reload in
       // between lost it.
       void recorder.flush();
+    } else if (previous && countedSince(previous, state)) {
+      // A rep counted, too: the state alone, the motion with the next second's write.
+      void recorder.saveState();
     }
   }
 

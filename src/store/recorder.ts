@@ -257,6 +257,16 @@ export class SessionRecorder {
     return this.writing;
   }
 
+  /**
+   * Writes the session's state now, and its sets and events, leaving the motion and heart rate that
+   * came in since the last flush to be sealed by the next: a rep counted every two seconds is kept at
+   * once without cutting the motion into a chunk per rep.
+   */
+  saveState(): Promise<void> {
+    this.writing = this.writing.then(() => this.writePending());
+    return this.writing;
+  }
+
   /** Ends the session: the final state is written and the session leaves the list of unfinished ones. */
   async finish(state: SessionState): Promise<void> {
     this.update(state);

@@ -620,8 +620,8 @@ export function setOutcome(record: SetRecord): SetOutcome {
 /**
  * Whether these states differ by more than the clock and the counts the detectors add as they go: a
  * count put right by hand, a pause begun or ended, a set begun or ended, a hold started, a set or a
- * rest skipped, mostly the person's taps. What a reload a moment later must not lose, where the
- * next second's write is soon enough for the rest (a rep lost that way is seen again in the data).
+ * rest skipped, mostly the person's taps. What a reload a moment later must not lose: written at once
+ * with all that came in since the last write (the reps counted as they come: see countedSince).
  */
 export function savedAtOnce(before: SessionState, after: SessionState): boolean {
   return (
@@ -634,6 +634,15 @@ export function savedAtOnce(before: SessionState, after: SessionState): boolean 
     before.set?.corrections !== after.set?.corrections ||
     before.set?.holdStartMs !== after.set?.holdStartMs
   );
+}
+
+/**
+ * Whether the set under way counted a rep or a breath since `before` (or one was put right): the
+ * session's state is written then too, as a reload in the second before the next write lost the reps
+ * in it. Written alone, it costs a small write a rep; the motion it came from waits for that write.
+ */
+export function countedSince(before: SessionState, after: SessionState): boolean {
+  return before.set !== null && after.set !== null && before.set.count !== after.set.count;
 }
 
 /**

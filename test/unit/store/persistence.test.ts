@@ -640,6 +640,25 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  // Written with the next second's write, reps counted in the last second before a reload were lost.
+  it('saves a rep counted at once, without sealing the motion that the next write takes', async () => {
+    const page = new Page(`persistence-${++dbCounter}`);
+    await page.persistence.start();
+    page.session.start();
+    page.reps(2);
+    await page.persistence.flush();
+    const id = page.persistence.history.state.recordingId!;
+    const saved = async () => (await page.store!.loadBundle(id))!;
+    const motionChunks = (await saved()).motion.length;
+    // No write is due for a minute (flushMs), and none is asked for.
+    page.run(500);
+    page.rep();
+    await vi.waitFor(async () => expect((await saved()).session.snapshot!.set?.count).toBe(3));
+    // A rep every two seconds costs a small write of the session's state, not a motion chunk each.
+    expect((await saved()).motion.length).toBe(motionChunks);
+    await page.persistence.dispose();
+  });
+
   it('closes without asking when the session is saved as it goes', async () => {
     const page = new Page(`persistence-${++dbCounter}`);
     await page.persistence.start();

@@ -7,6 +7,7 @@ import { exerciseById } from '../../../src/workout/program.ts';
 import {
   afterInterruption,
   correctableInRest,
+  countedSince,
   FORM_WARNING_SHOWN_MS,
   initialSessionState,
   type PlannedExercise,
@@ -601,7 +602,7 @@ describe('session reducer', () => {
   });
 
   // What a reload a moment later must not lose: written at once, not with the next second's write.
-  it("tells the person's taps from the clock moving on and the reps counted as they come", () => {
+  it("tells the person's taps and the reps counted as they come from the clock moving on", () => {
     const underWay = run(
       initialSessionState(supermanTwoSets),
       { type: 'start', nowMs: 0 },
@@ -609,6 +610,8 @@ describe('session reducer', () => {
     );
     expect(savedAtOnce(underWay, run(underWay, { type: 'tick', nowMs: 2500 }))).toBe(false);
     expect(savedAtOnce(underWay, run(underWay, { type: 'motion', event: rep(3000) }))).toBe(false);
+    expect(countedSince(underWay, run(underWay, { type: 'motion', event: rep(3000) }))).toBe(true);
+    expect(countedSince(underWay, run(underWay, { type: 'tick', nowMs: 2500 }))).toBe(false);
     const corrected = run(underWay, { type: 'adjust', delta: 1, nowMs: 2500 });
     expect(savedAtOnce(corrected, run(corrected, { type: 'adjust', delta: -1, nowMs: 2600 }))).toBe(true);
     for (const action of [
@@ -621,6 +624,24 @@ describe('session reducer', () => {
     }
     const paused = run(underWay, { type: 'pause', nowMs: 2500 });
     expect(savedAtOnce(paused, run(paused, { type: 'resume', nowMs: 4000 }))).toBe(true);
+    // A hold the detectors saw begin is written at once, and its end with the set it ends.
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 30 } },
+    ];
+    const ready = run(
+      initialSessionState(plank),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+    );
+    const holding = holdBegun(plank, 1000);
+    expect(holding.set?.holdStartMs).toBe(1000);
+    expect(savedAtOnce(ready, holding)).toBe(true);
+    const held = run(holding, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 20_000, emittedMs: 20_000, reason: 'left-pose' },
+    });
+    expect(held.phase).toBe('rest');
+    expect(savedAtOnce(holding, held)).toBe(true);
   });
 
   it('lets the screen correct the count, skip a set and finish early', () => {
