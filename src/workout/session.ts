@@ -607,13 +607,15 @@ export type SetOutcome = 'done' | 'cut short' | 'skipped';
 /**
  * How a set counts wherever sets are counted (Finish's question, the voice, the summary, History, a
  * notice of the session in another tab): skipped when nothing in it was counted or held; cut short
- * when the person's tap ended it short of its target (Skip set, End hold, Finish), something counted
- * or held; else done, at its target or ended by itself (reps that stopped coming, a hold the
- * detectors saw end). Put right up to its target, a set cut short is done; down to nothing, skipped.
+ * when the person's tap ended it short of its target (Skip set, Finish), something counted or held;
+ * else done, at its target or ended by itself (reps that stopped coming, a hold the detectors saw
+ * end, or End hold: where no device sees a hold end, it is how the person tells its end, as the
+ * detectors tell it where one does). Put right up to its target, a set cut short is done; down to
+ * nothing, skipped.
  */
 export function setOutcome(record: SetRecord): SetOutcome {
   if (skippedUndone(record)) return 'skipped';
-  const endedAtTap = record.skippedUnderWay || record.endedByHand || record.finishedUnderWay;
+  const endedAtTap = record.skippedUnderWay || record.finishedUnderWay;
   return endedAtTap && !reachedTarget(record) ? 'cut short' : 'done';
 }
 

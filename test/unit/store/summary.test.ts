@@ -47,10 +47,16 @@ describe('summarize', () => {
   it('keeps the sets cut short apart from those done, as Finish and the voice count them', () => {
     const endedByItself = plank(1, 20_000);
     const endHoldEarly = { ...plank(2, 12_000), endedByHand: true };
+    const skippedEarly = { ...plank(5, 8_000), skippedUnderWay: true };
     const finishedEarly = { ...plank(3, 9_000), finishedUnderWay: true };
     const heldPastTarget = { ...plank(4, 40_000), finishedUnderWay: true };
-    const summary = summarize([endedByItself, endHoldEarly, finishedEarly, heldPastTarget], [], 10 * 60_000);
-    expect(summary).toMatchObject({ sets: 4, skipped: 0, cutShort: 2 });
+    const summary = summarize(
+      [endedByItself, endHoldEarly, skippedEarly, finishedEarly, heldPastTarget],
+      [],
+      10 * 60_000,
+    );
+    // End hold tells a hold's end, as the detectors do: not cut short (see setOutcome).
+    expect(summary).toMatchObject({ sets: 5, skipped: 0, cutShort: 2 });
     // None cut short: the field is left out, as in sessions saved before it was kept.
     expect(summarize([endedByItself], [], 60_000)).not.toHaveProperty('cutShort');
   });
