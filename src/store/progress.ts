@@ -32,10 +32,16 @@ export interface ChartSeries {
 }
 
 export interface Progress {
-  /** Reps per exercise counted in reps, and week. */
-  readonly repsPerWeek: ChartSeries;
-  /** Breath cycles (the bat hang's) per exercise and week: a breath is not a rep, so they are apart. */
-  readonly breathsPerWeek: ChartSeries;
+  /**
+   * The most reps done in one set of each week per exercise counted in reps, with the target of that
+   * week: what the person can do, which a week's sum of reps hid under how often they trained (a
+   * week of two sessions rose to twice the one before, and fell back the week after).
+   */
+  readonly bestSetReps: ChartSeries;
+  /** The same of breath cycles (the bat hang's): a breath is not a rep, so they are apart. */
+  readonly bestSetBreaths: ChartSeries;
+  /** The heaviest weight the lat pulldown was done at each week, kg: its load is what progresses. */
+  readonly pulldownWeight: ChartSeries;
   /** Longest plank and drawing-in hold of each week, seconds, with the target of that week. */
   readonly holds: ChartSeries;
   /** Superman range of motion per week: the best and the mean of the sets' peak lift, degrees. */
@@ -52,8 +58,15 @@ export interface WeekRow {
   /** The week of its sessions (see sessionWeek): the date of its Monday, "2026-11-02". */
   readonly week: Week;
   readonly sessions: number;
-  /** Reps (breath cycles for the bat hang) per exercise counted in reps or breaths. */
-  readonly reps: Partial<Record<ExerciseId, number>>;
+  /** The most reps (breath cycles for the bat hang) counted in one set, per exercise counted so. */
+  readonly bestCount: Partial<Record<ExerciseId, number>>;
+  /**
+   * Per exercise counted in reps or breaths, the target of the first set of the week's last session
+   * that counted any of it: the goal progression set for that session, as a hold's target is read.
+   */
+  readonly countTarget: Partial<Record<ExerciseId, number>>;
+  /** The heaviest planned weight of each weighted exercise of which a set counted a rep, kg. */
+  readonly heaviestKg: Partial<Record<ExerciseId, number>>;
   /** The longest hold of the week per hold exercise, ms. */
   readonly longestHoldMs: Partial<Record<ExerciseId, number>>;
   /** The superman's best lift of the week, and the sum and count of its sets' lifts (for the mean). */
@@ -72,15 +85,16 @@ const HOLD_CHARTED = ['elbow-plank', 'drawing-in'] as const;
 
 /** The week row of the sessions (and their sets) of `week`. */
 export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets: readonly SetRow[]): WeekRow {
-  const reps: Partial<Record<ExerciseId, number>> = {};
+  const bestCount: Partial<Record<ExerciseId, number>> = {};
   const longestHoldMs: Partial<Record<ExerciseId, number>> = {};
   let supermanBestDeg: number | null = null;
   let supermanLiftSumDeg = 0;
   let supermanLiftSets = 0;
   for (const set of sets) {
     const kind = exerciseById(set.exerciseId).kind;
-    if (kind !== 'hold') reps[set.exerciseId] = (reps[set.exerciseId] ?? 0) + set.count;
-    else if (set.holdMs !== null) {
+    if (kind !== 'hold') {
+      if (set.count > 0) bestCount[set.exerciseId] = Math.max(bestCount[set.exerciseId] ?? 0, set.count);
+    } else if (set.holdMs !== null) {
       longestHoldMs[set.exerciseId] = Math.max(longestHoldMs[set.exerciseId] ?? 0, set.holdMs);
     }
     if (set.exerciseId === 'superman' && set.peakDeg !== null) {
@@ -94,11 +108,28 @@ export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets:
     const known = values.filter((v): v is number => v !== null);
     return known.length ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10 : null;
   };
+  const countTarget: Partial<Record<ExerciseId, number>> = {};
+  const heaviestKg: Partial<Record<ExerciseId, number>> = {};
+  for (const session of byStart) {
+    const counted = sets
+      .filter((set) => set.sessionId === session.id && set.count > 0)
+      .sort((a, b) => a.setNumber - b.setNumber);
+    for (const set of counted) {
+      if (set === counted.find((first) => first.exerciseId === set.exerciseId))
+        countTarget[set.exerciseId] = set.target;
+    }
+    for (const { exerciseId, dosage } of session.plan) {
+      if (dosage.weightKg && counted.some((set) => set.exerciseId === exerciseId))
+        heaviestKg[exerciseId] = Math.max(heaviestKg[exerciseId] ?? 0, dosage.weightKg);
+    }
+  }
   const peaks = byStart.map((s) => s.summary.maxBpm).filter((v): v is number => v !== null);
   return {
     week,
     sessions: sessions.length,
-    reps,
+    bestCount,
+    countTarget,
+    heaviestKg,
     longestHoldMs,
     supermanBestDeg,
     supermanLiftSumDeg,
@@ -171,8 +202,21 @@ export function progress(weeks: readonly WeekRow[]): Progress {
   const x = sorted.map((w) => weekUtcMs(w.week) / 1000);
   const round1 = (v: number) => Math.round(v * 10) / 10;
   return {
-    repsPerWeek: countsPerWeek(sorted, x, 'reps'),
-    breathsPerWeek: countsPerWeek(sorted, x, 'breaths'),
+    bestSetReps: bestSetsByWeek(sorted, x, 'reps'),
+    bestSetBreaths: bestSetsByWeek(sorted, x, 'breaths'),
+    pulldownWeight: {
+      x,
+      lines: sorted.some((w) => w.heaviestKg['lat-pulldown'])
+        ? [
+            {
+              label: `${exerciseById('lat-pulldown').name} (kg)`,
+              values: sorted.map((w) => w.heaviestKg['lat-pulldown'] ?? null),
+              // The lat pulldown's colour and marker in the chart of reps: the same exercise looks the same.
+              styleSlot: styleSlotAmong('lat-pulldown', 'reps'),
+            },
+          ]
+        : [],
+    },
     holds: {
       x,
       lines: HOLD_CHARTED.flatMap((id, styleSlot) => [
@@ -289,20 +333,35 @@ function longestHeldMs(week: WeekRow, id: ExerciseId): number | null {
 }
 
 /**
- * What the week rows count of the exercises of one kind: reps, or breath cycles. A line for each
- * exercise done in some week, in the program's order and with its place among the exercises of the
- * kind for its style, whichever the person did first.
+ * The best set of each week of the exercises of one kind, reps or breath cycles, each against its
+ * week's target. A line for each exercise done in some week, in the program's order and with its
+ * place among the exercises of the kind for its style, whichever the person did first.
  */
-function countsPerWeek(
+function bestSetsByWeek(
   weeks: readonly WeekRow[],
   x: readonly number[],
   kind: Exclude<ExerciseKind, 'hold'>,
 ): ChartSeries {
-  const done = new Set(weeks.flatMap((week) => Object.keys(week.reps)));
+  const done = new Set(weeks.flatMap((week) => Object.keys(week.bestCount)));
   return {
     x,
     lines: PROGRAM.filter((exercise) => exercise.kind === kind).flatMap(({ id, name }, styleSlot) =>
-      done.has(id) ? [{ label: name, values: weeks.map((w) => w.reps[id] ?? null), styleSlot }] : [],
+      done.has(id)
+        ? [
+            { label: name, values: weeks.map((w) => w.bestCount[id] ?? null), styleSlot },
+            {
+              label: `${name} target`,
+              values: weeks.map((w) => w.countTarget[id] ?? null),
+              target: true,
+              styleSlot,
+            },
+          ]
+        : [],
     ),
   };
+}
+
+/** The exercise's place among the program's exercises of its kind: its style slot in their chart. */
+function styleSlotAmong(id: ExerciseId, kind: ExerciseKind): number {
+  return PROGRAM.filter((exercise) => exercise.kind === kind).findIndex((exercise) => exercise.id === id);
 }

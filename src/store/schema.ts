@@ -141,6 +141,11 @@ const MIGRATIONS: readonly Migration[] = [
       cursor = await cursor.continue();
     }
   },
+  // v8: the charts draw each week's best set against its target, and the lat pulldown's weight, where
+  // they drew the week's reps summed, which rose and fell with how many sessions a week had. Built again.
+  async (_db, tx) => {
+    await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
+  },
 ];
 
 /** Puts the week rows of every session and its sets in place of those there were. */

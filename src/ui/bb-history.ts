@@ -401,11 +401,12 @@ export class BbHistory extends LitElement {
   private renderCharts(h: HistoryState) {
     const p = h.progress!;
     return html`<section class="charts" aria-label="Progress">
-      <bb-progress-chart heading="Reps per week" .series=${p.repsPerWeek}></bb-progress-chart>
+      <bb-progress-chart heading="Reps: the week's best set against its target" .series=${p.bestSetReps}></bb-progress-chart>
+      <bb-progress-chart heading="Lat pulldown: weight by week" .series=${p.pulldownWeight}></bb-progress-chart>
       <bb-progress-chart heading="Plank and drawing-in: longest hold of the week against its target" .series=${p.holds}></bb-progress-chart>
       <bb-progress-chart heading="Superman range of motion by week" .series=${p.supermanRange}></bb-progress-chart>
       <bb-progress-chart heading="Heart rate and recovery by week" .series=${p.heartRate}></bb-progress-chart>
-      <bb-progress-chart heading="Bat hang: breath cycles per week" .series=${p.breathsPerWeek}></bb-progress-chart>
+      <bb-progress-chart heading="Bat hang: breath cycles of the week's best set against its target" .series=${p.bestSetBreaths}></bb-progress-chart>
     </section>`;
   }
 

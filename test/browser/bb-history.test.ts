@@ -71,13 +71,13 @@ describe('bb-history', () => {
     expect(history.shadowRoot!.querySelector('.sources b')).toBeNull();
     await expect.element(page.getByText('6 sets · 13 reps · 44 s held')).toBeVisible();
     const charts = history.shadowRoot!.querySelectorAll('bb-progress-chart');
-    expect(charts).toHaveLength(5);
+    expect(charts).toHaveLength(6);
     // The charts draw one after another, a task each.
-    await expect.poll(() => charts[2]!.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
+    await expect.poll(() => charts[3]!.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
     // The numbers' table is built when it is opened.
-    expect(charts[2]!.shadowRoot!.querySelector('details table td')).toBeNull();
-    await userEvent.click(charts[2]!.shadowRoot!.querySelector('details summary')!);
-    await expect.poll(() => charts[2]!.shadowRoot!.querySelector('details table td')?.textContent).toBe('19');
+    expect(charts[3]!.shadowRoot!.querySelector('details table td')).toBeNull();
+    await userEvent.click(charts[3]!.shadowRoot!.querySelector('details summary')!);
+    await expect.poll(() => charts[3]!.shadowRoot!.querySelector('details table td')?.textContent).toBe('19');
   });
 
   it('draws every chart still when a session was saved with a date 30,000 years back', async () => {
@@ -95,7 +95,7 @@ describe('bb-history', () => {
     }
   });
 
-  it('charts breath cycles apart from reps, under their own name', async () => {
+  it("charts breath cycles apart from reps, under their own name, and the lat pulldown's weight", async () => {
     const bundle = await recordSession();
     const last = bundle.sets.at(-1)!;
     const breaths = {
@@ -110,11 +110,19 @@ describe('bb-history', () => {
     const chart = (heading: string) =>
       [...history.shadowRoot!.querySelectorAll('bb-progress-chart')].find((c) => c.heading === heading);
     const legend = (heading: string) => chart(heading)?.shadowRoot?.querySelector('.u-legend')?.textContent;
-    // One week of sessions: each name with its week's value.
-    await expect.poll(() => legend('Bat hang: breath cycles per week')).toBe('Bat hang: 4');
+    // One week of sessions: each name with its week's value, the best set's beside its target.
     await expect
-      .poll(() => legend('Reps per week'))
-      .toMatch(/^Superman: \d+Bird dog: \d+Wide-grip lat pulldown: \d+$/);
+      .poll(() => legend("Bat hang: breath cycles of the week's best set against its target"))
+      .toMatch(/^Bat hang: 4Bat hang target: \d+$|^Bat hang target: \d+Bat hang: 4$/);
+    await expect
+      .poll(() => legend("Reps: the week's best set against its target"))
+      .toMatch(/Superman: \d+.*Bird dog: \d+.*Wide-grip lat pulldown: \d+/);
+    await expect
+      .poll(() => legend("Reps: the week's best set against its target"))
+      .toMatch(/Superman target: \d+.*Bird dog target: \d+.*Wide-grip lat pulldown target: \d+/);
+    await expect
+      .poll(() => legend('Lat pulldown: weight by week'))
+      .toMatch(/^Wide-grip lat pulldown \(kg\): \d+(\.5)?$/);
   });
 
   it("shows every chart, the bat hang's too, with the same words while there is nothing to chart", async () => {
@@ -125,11 +133,12 @@ describe('bb-history', () => {
     await Promise.all(charts.map((c) => c.updateComplete));
     expect(charts.map((c) => [c.heading, c.shadowRoot!.querySelector('.empty')?.textContent])).toEqual(
       [
-        'Reps per week',
+        "Reps: the week's best set against its target",
+        'Lat pulldown: weight by week',
         'Plank and drawing-in: longest hold of the week against its target',
         'Superman range of motion by week',
         'Heart rate and recovery by week',
-        'Bat hang: breath cycles per week',
+        "Bat hang: breath cycles of the week's best set against its target",
       ].map((heading) => [heading, 'No sessions with this yet.']),
     );
   });

@@ -66,16 +66,53 @@ describe('progress', () => {
     set('a', 1, 'superman', { count: 9, peakDeg: 17 }),
     set('a', 2, 'elbow-plank', { target: 30, holdMs: 31_400 }),
     set('a', 3, 'elbow-plank', { target: 36, holdMs: 35_000 }),
-    set('b', 0, 'superman', { count: 12, peakDeg: 18 }),
-    set('c', 0, 'superman', { count: 12, peakDeg: 21 }),
+    set('b', 0, 'superman', { count: 12, target: 11, peakDeg: 18 }),
+    set('c', 0, 'superman', { count: 12, target: 12, peakDeg: 21 }),
     set('c', 1, 'bat-hang', { count: 4 }),
     set('c', 2, 'drawing-in', { target: 45, holdMs: 45_000 }),
   ];
 
-  it('sums reps per exercise and week, with a gap for a week without training', () => {
-    const { repsPerWeek } = progress(weeksOf(sessions, sets));
-    expect(repsPerWeek.x).toEqual([monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000));
-    expect(repsPerWeek.lines).toEqual([{ label: 'Superman', values: [31, null, 12], styleSlot: 0 }]);
+  it("draws each week's best set per exercise against its target, with a gap for a week without training", () => {
+    // Two sessions in the first week (10 and 9 reps, then 12) make its best set 12, not their 31: a
+    // week of two sessions is not twice what the person can do. Its target is the second session's.
+    const { bestSetReps } = progress(weeksOf(sessions, sets));
+    expect(bestSetReps.x).toEqual([monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000));
+    expect(bestSetReps.lines).toEqual([
+      { label: 'Superman', values: [12, null, 12], styleSlot: 0 },
+      { label: 'Superman target', values: [11, null, 12], target: true, styleSlot: 0 },
+    ]);
+  });
+
+  it('shows reps rising set by set though the sessions a week change, where a weekly sum jumped and fell', () => {
+    // One session a week, then two, then one: 15, 17 and 19, 21 reps in a set.
+    const rows = [
+      session('w1', monday, 30, 100),
+      session('w2a', monday + 7 * DAY, 30, 100),
+      session('w2b', monday + 9 * DAY, 30, 100),
+      session('w3', monday + 14 * DAY, 30, 100),
+    ];
+    const supermans = [
+      set('w1', 0, 'superman', { count: 15, target: 12 }),
+      set('w2a', 0, 'superman', { count: 17, target: 12 }),
+      set('w2b', 0, 'superman', { count: 19, target: 12 }),
+      set('w3', 0, 'superman', { count: 21, target: 12 }),
+    ];
+    const [reps] = progress(weeksOf(rows, supermans)).bestSetReps.lines;
+    expect(reps?.values).toEqual([15, 19, 21]);
+  });
+
+  it('draws no set and no target for a week whose only set was skipped before it counted anything', () => {
+    const rows = [session('done', monday, 30, 100), session('skipped', monday + 7 * DAY, 30, 100)];
+    const p = progress(
+      weeksOf(rows, [
+        set('done', 0, 'glute-bridge', { count: 14, target: 15 }),
+        set('skipped', 0, 'glute-bridge', { count: 0, target: 16, endedBy: 'skipped' }),
+      ]),
+    );
+    expect(p.bestSetReps.lines.map((l) => l.values)).toEqual([
+      [14, null],
+      [15, null],
+    ]);
   });
 
   it("gives each line the colour and marker of what it measures, whichever of the chart's other lines have values", () => {
@@ -88,15 +125,22 @@ describe('progress', () => {
     ];
     const slots = (lines: readonly { label: string; styleSlot: number }[]) =>
       lines.map((l) => [l.label, l.styleSlot]);
-    expect(slots(progress(weeksOf(sessions, early)).repsPerWeek.lines)).toEqual([
+    expect(slots(progress(weeksOf(sessions, early)).bestSetReps.lines)).toEqual([
       ['Superman', 0],
+      ['Superman target', 0],
       ['Glute bridge', 1],
+      ['Glute bridge target', 1],
       ['Bird dog', 2],
+      ['Bird dog target', 2],
       ['Wide-grip lat pulldown', 3],
+      ['Wide-grip lat pulldown target', 3],
     ]);
     // Only the lat pulldown done: it keeps its own, not the first line's.
     const latOnly = progress(weeksOf(sessions, [set('a', 0, 'lat-pulldown', { count: 12 })]));
-    expect(slots(latOnly.repsPerWeek.lines)).toEqual([['Wide-grip lat pulldown', 3]]);
+    expect(slots(latOnly.bestSetReps.lines)).toEqual([
+      ['Wide-grip lat pulldown', 3],
+      ['Wide-grip lat pulldown target', 3],
+    ]);
     // A target takes its line's: drawn in that line's colour.
     const p = progress(weeksOf(sessions, sets));
     expect(slots(p.holds.lines)).toEqual([
@@ -116,11 +160,51 @@ describe('progress', () => {
     ]);
   });
 
-  it('counts breath cycles apart from reps: a breath is not a rep', () => {
-    const p = progress(weeksOf(sessions, [...sets, set('a', 4, 'bat-hang', { count: 5 })]));
-    expect(p.repsPerWeek.lines.map((l) => l.label)).toEqual(['Superman']);
-    expect(p.breathsPerWeek.x).toEqual(p.repsPerWeek.x);
-    expect(p.breathsPerWeek.lines).toEqual([{ label: 'Bat hang', values: [5, null, 4], styleSlot: 0 }]);
+  it("draws the bat hang's breath cycles apart from reps: its best set of the week against its target", () => {
+    const p = progress(
+      weeksOf(sessions, [
+        ...sets,
+        set('a', 4, 'bat-hang', { count: 5, target: 4 }),
+        set('b', 1, 'bat-hang', { count: 3, target: 4 }),
+      ]),
+    );
+    expect(p.bestSetReps.lines.map((l) => l.label)).toEqual(['Superman', 'Superman target']);
+    expect(p.bestSetBreaths.x).toEqual(p.bestSetReps.x);
+    expect(p.bestSetBreaths.lines).toEqual([
+      { label: 'Bat hang', values: [5, null, 4], styleSlot: 0 },
+      { label: 'Bat hang target', values: [4, null, 10], target: true, styleSlot: 0 },
+    ]);
+  });
+
+  it('charts the heaviest lat pulldown of each week, from the sessions that did a set of it', () => {
+    const pulling = (id: string, startedAt: number, weightKg: number): SessionRow => ({
+      ...session(id, startedAt, 30, 100),
+      plan: [{ exerciseId: 'lat-pulldown', dosage: { sets: 3, target: 12, restS: 60, weightKg } }],
+    });
+    const rows = [
+      pulling('w1', monday, 20),
+      pulling('w1-heavier', monday + 2 * DAY, 22.5),
+      // Planned at 25 kg and skipped before a rep: the week was not pulled at 25 kg.
+      pulling('w1-skipped', monday + 4 * DAY, 25),
+      pulling('w3', monday + 14 * DAY, 25),
+    ];
+    const p = progress(
+      weeksOf(rows, [
+        set('w1', 0, 'lat-pulldown', { count: 15, target: 15 }),
+        set('w1-heavier', 0, 'lat-pulldown', { count: 12, target: 12 }),
+        set('w1-skipped', 0, 'lat-pulldown', { count: 0, target: 12, endedBy: 'skipped' }),
+        set('w3', 0, 'lat-pulldown', { count: 12, target: 12 }),
+      ]),
+    );
+    expect(p.pulldownWeight.x).toEqual(p.bestSetReps.x);
+    // In the lat pulldown's colour and marker, as in the chart of reps.
+    expect(p.pulldownWeight.lines).toEqual([
+      { label: 'Wide-grip lat pulldown (kg)', values: [22.5, null, 25], styleSlot: 3 },
+    ]);
+  });
+
+  it('draws no weight line while no weighted set was done', () => {
+    expect(progress(weeksOf(sessions, sets)).pulldownWeight.lines).toEqual([]);
   });
 
   it('gives the longest hold per week against its target, superman range and heart rate', () => {
@@ -167,7 +251,14 @@ describe('progress', () => {
   it('gives every chart every week from the first to the last, so a week without training is a gap in each', () => {
     const p = progress(weeksOf(sessions, sets));
     const weeks = [monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000);
-    for (const series of [p.repsPerWeek, p.breathsPerWeek, p.holds, p.supermanRange, p.heartRate]) {
+    for (const series of [
+      p.bestSetReps,
+      p.bestSetBreaths,
+      p.pulldownWeight,
+      p.holds,
+      p.supermanRange,
+      p.heartRate,
+    ]) {
       expect(series.x).toEqual(weeks);
       for (const line of series.lines) expect(line.values[1]).toBeNull();
     }
@@ -291,7 +382,7 @@ describe('progress', () => {
     );
     const p = progress(weeksOf(many, []));
     expect(p.heartRate.x).toHaveLength(260);
-    expect(p.repsPerWeek.lines).toEqual([]);
+    expect(p.bestSetReps.lines).toEqual([]);
   });
 
   it('charts a session in the week of the day it began on where it began', () => {

@@ -198,14 +198,16 @@ describe('schema migrations', () => {
       // The sessions take the offset of the zone they are upgraded in: the best that can be said of them.
       expect((await store.listSessions()).map((s) => s.utcOffsetMin)).toEqual([-240, -240, -240]);
       const weeks = await store.weeks();
-      expect(weeks.map((w) => [w.week, w.past.map((p) => p.id), w.reps])).toEqual([
+      expect(weeks.map((w) => [w.week, w.past.map((p) => p.id), w.bestCount])).toEqual([
         ['2026-06-01', ['a'], { superman: 10 }],
         ['2026-06-08', ['b'], { superman: 10 }],
         ['2026-06-15', ['c'], { superman: 10 }],
       ]);
-      expect(progress(weeks).repsPerWeek.lines).toEqual([
-        { label: 'Superman', values: [10, 10, 10], styleSlot: 0 },
-      ]);
+      expect(progress(weeks).bestSetReps.lines[0]).toEqual({
+        label: 'Superman',
+        values: [10, 10, 10],
+        styleSlot: 0,
+      });
       // Deleted from another zone, a session leaves the week it was counted in.
       vi.stubEnv('TZ', 'Asia/Tokyo');
       await store.deleteSession('b');
@@ -330,6 +332,64 @@ describe('schema migrations', () => {
     const [migrated] = await store.listSessions();
     expect(migrated?.summary.holdMs).toBe(138_000);
     expect(describeSessionFacts(migrated!.summary)).toContain('2 min 18 s held');
+    store.close();
+  });
+
+  it('builds the week rows of a version 7 database again with the best set of each week and the weight pulled', async () => {
+    const name = freshName();
+    const v7 = await openBackbeatDB({ name, version: 7 });
+    const startedAt = Date.UTC(2026, 5, 3, 12);
+    const session = {
+      id: 'a',
+      startedAt,
+      utcOffsetMin: 0,
+      endedAt: startedAt + 600_000,
+      status: 'finished',
+      updatedAt: startedAt + 600_000,
+      plan: [{ exerciseId: 'lat-pulldown', dosage: { sets: 2, target: 12, restS: 60, weightKg: 27.5 } }],
+      snapshot: null,
+      summary: {
+        durationMs: 600_000,
+        sets: 2,
+        skipped: 0,
+        reps: 25,
+        breaths: 0,
+        holdMs: 0,
+        avgBpm: null,
+        maxBpm: null,
+        recoveryBpm: null,
+      },
+      sources: [],
+      gaps: [],
+    };
+    await v7.put('sessions', session as never);
+    for (const [index, count] of [13, 12].entries()) {
+      const set = supermanSet({ exerciseId: 'lat-pulldown', setNumber: index + 1, target: 12, count });
+      await v7.put('sets', { ...set, sessionId: 'a', index } as never);
+    }
+    // The week row as version 7 kept it: the week's reps summed, no best set and no weight.
+    await v7.put('weeks', {
+      week: '2026-06-01',
+      sessions: 1,
+      reps: { 'lat-pulldown': 25 },
+      longestHoldMs: {},
+      supermanBestDeg: null,
+      supermanLiftSumDeg: 0,
+      supermanLiftSets: 0,
+      avgBpm: null,
+      maxBpm: null,
+      recoveryBpm: null,
+      past: [],
+    } as never);
+    v7.close();
+
+    const store = await SessionStore.open({ name });
+    const p = progress(await store.weeks());
+    expect(p.bestSetReps.lines.map((l) => [l.label, l.values])).toEqual([
+      ['Wide-grip lat pulldown', [13]],
+      ['Wide-grip lat pulldown target', [12]],
+    ]);
+    expect(p.pulldownWeight.lines.map((l) => l.values)).toEqual([[27.5]]);
     store.close();
   });
 
