@@ -195,6 +195,37 @@ describe('CSV export', () => {
     ]);
   });
 
+  // The person's Finish with a set under way: ended at their tap too, and said so as a skip is, with
+  // where it was, in History's word for it; "stopped before the target" reads as reps that stopped coming.
+  it('notes a set Finish ended under way as cut short, at what it reached', async () => {
+    const bundle = await recordSession();
+    const [superman, , plank] = bundle.sets;
+    const sets = [
+      {
+        ...superman!,
+        index: 0,
+        endedBy: 'stopped' as const,
+        count: 2,
+        target: 10,
+        peakDeg: null,
+        finishedUnderWay: true,
+      },
+      {
+        ...plank!,
+        index: 1,
+        endedBy: 'stopped' as const,
+        target: 45,
+        holdMs: 20_400,
+        formIssues: [],
+        finishedUnderWay: true,
+      },
+    ];
+    expect(notesOf(toCsv([{ session: bundle.session, sets }]))).toEqual([
+      'cut short at 2 of 10 reps',
+      'cut short at 20 s of 45 s',
+    ]);
+  });
+
   it('says a count or a target of one in the singular', async () => {
     const bundle = await recordSession();
     const [superman] = bundle.sets;
