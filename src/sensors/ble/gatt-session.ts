@@ -26,8 +26,8 @@ export interface GattSessionOptions {
   readonly timers?: Timers;
   /** Wait before each reconnection attempt; the last value repeats. */
   readonly reconnectDelaysMs?: readonly number[];
-  /** Attempts before the session gives up and reports the device lost. */
-  readonly maxReconnectAttempts?: number;
+  /** How long after a drop the session gives up and reports the device lost (see RECONNECT_WINDOW_MS). */
+  readonly reconnectWindowMs?: number;
   /** No heart rate and no motion this long after connecting: say so. */
   readonly noDataTimeoutMs?: number;
   /** How long one connection attempt may take before it is given up (see CONNECT_TIMEOUT_MS). */
@@ -35,8 +35,13 @@ export interface GattSessionOptions {
 }
 
 export const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000] as const;
-/** 0.5 + 1 + 2 + 4 + 8 × 8 s: a bit more than a minute out of range before we call it lost. */
-export const MAX_RECONNECT_ATTEMPTS = 12;
+/**
+ * 0.5 + 1 + 2 + 4 + 8 × 8 s, the first twelve waits: a bit more than a minute out of range before
+ * it is called lost, and the person is told what to do. Counted in time, not attempts, for an
+ * attempt may take up to CONNECT_TIMEOUT_MS: twelve of those would have kept the person waiting
+ * minutes. Attempts go on as the delays say within it.
+ */
+export const RECONNECT_WINDOW_MS = 71_500;
 export const NO_DATA_TIMEOUT_MS = 10_000;
 /**
  * A device may never answer gatt.connect() (nothing in the spec ends it): the attempt is given up
@@ -76,6 +81,7 @@ export class GattSession {
   private attempt = 0;
   private droppedAtMs = 0;
   private retryTimer: unknown = null;
+  private giveUpTimer: unknown = null;
   private watchdog: unknown = null;
   private dataSinceConnect = false;
   private suspended = false;
@@ -168,10 +174,7 @@ export class GattSession {
   /** After the session gave up ('lost'): try again on the same device, without the chooser. */
   retry(): void {
     if (this.closed || this.connection$.value !== 'lost') return;
-    this.attempt = 0;
-    this.droppedAtMs = this.options.now();
-    this.connection$.next('reconnecting');
-    this.scheduleReconnect();
+    this.startReconnecting();
   }
 
   /**
@@ -185,11 +188,6 @@ export class GattSession {
       if (this.suspended) await this.stopStreams();
       return this.state === 'connected';
     } catch {
-      // The person's Reconnect may have begun meanwhile: what it set up is its own.
-      if (this.closed || this.connection$.value !== 'lost') return false;
-      this.link?.close();
-      this.decoder.reset();
-      for (const p of this.profiles) p.reset?.();
       return false;
     }
   }
@@ -217,9 +215,25 @@ export class GattSession {
     for (const p of this.profiles) await p.stop?.(context).catch(() => undefined);
   }
 
-  /** Connects and runs every profile; a required profile's failure fails the whole attempt. */
+  /**
+   * Connects and runs every profile; a required profile's failure fails the whole attempt, and
+   * what it set up is undone unless another attempt (or a drop) began meanwhile: that is its own.
+   */
   private async establish(): Promise<void> {
     const generation = ++this.generation;
+    try {
+      await this.setUp(generation);
+    } catch (error) {
+      if (generation === this.generation && !this.closed) {
+        this.link?.close();
+        this.decoder.reset();
+        for (const p of this.profiles) p.reset?.();
+      }
+      throw error;
+    }
+  }
+
+  private async setUp(generation: number): Promise<void> {
     const gatt = this.device.gatt;
     if (!gatt) throw new Error('This device offers no GATT server.');
     const server = await this.queue.run(() => this.connectInTime(gatt));
@@ -248,6 +262,8 @@ export class GattSession {
     }
     this.checkCurrent(generation);
     this.attempt = 0;
+    if (this.giveUpTimer !== null) this.timers.clearTimeout(this.giveUpTimer);
+    this.giveUpTimer = null;
     this.connection$.next('connected');
     this.armWatchdog();
   }
@@ -295,20 +311,36 @@ export class GattSession {
     for (const p of this.profiles) p.reset?.();
     if (this.watchdog !== null) this.timers.clearTimeout(this.watchdog);
     if (this.connection$.value === 'reconnecting') return; // an attempt is in flight or scheduled
+    this.startReconnecting();
+  };
+
+  /** Attempts with backoff from now, until RECONNECT_WINDOW_MS has passed with none reaching the device. */
+  private startReconnecting(): void {
     this.droppedAtMs = this.options.now();
     this.attempt = 0;
     this.connection$.next('reconnecting');
+    if (this.giveUpTimer !== null) this.timers.clearTimeout(this.giveUpTimer);
+    this.giveUpTimer = this.timers.setTimeout(
+      () => this.giveUp(),
+      this.options.reconnectWindowMs ?? RECONNECT_WINDOW_MS,
+    );
     this.scheduleReconnect();
-  };
+  }
+
+  /**
+   * Out of reach for the whole window, whatever its attempts did: the person is told now. An attempt
+   * under way may still reach the device; none follows it.
+   */
+  private giveUp(): void {
+    this.giveUpTimer = null;
+    if (this.closed || this.connection$.value !== 'reconnecting') return;
+    this.clearReconnectTimers();
+    this.connection$.next('lost');
+    this.problems.next(deviceProblem('connection-lost', { device: this.device.name }));
+  }
 
   private scheduleReconnect(): void {
     const delays = this.options.reconnectDelaysMs ?? RECONNECT_DELAYS_MS;
-    const max = this.options.maxReconnectAttempts ?? MAX_RECONNECT_ATTEMPTS;
-    if (this.attempt >= max) {
-      this.connection$.next('lost');
-      this.problems.next(deviceProblem('connection-lost', { device: this.device.name }));
-      return;
-    }
     const delay = delays[Math.min(this.attempt, delays.length - 1)];
     this.attempt++;
     this.retryTimer = this.timers.setTimeout(() => {
@@ -326,10 +358,8 @@ export class GattSession {
         if (this.suspended) await this.stopStreams();
       }
     } catch {
-      if (this.closed) return;
-      this.link?.close();
-      this.decoder.reset();
-      for (const p of this.profiles) p.reset?.();
+      // Given up meanwhile (see giveUp), or another attempt reached the device: none follows.
+      if (this.closed || this.connection$.value !== 'reconnecting') return;
       this.scheduleReconnect();
     }
   }
@@ -344,10 +374,16 @@ export class GattSession {
     }, timeout);
   }
 
-  private clearTimers(): void {
+  private clearReconnectTimers(): void {
     if (this.retryTimer !== null) this.timers.clearTimeout(this.retryTimer);
-    if (this.watchdog !== null) this.timers.clearTimeout(this.watchdog);
+    if (this.giveUpTimer !== null) this.timers.clearTimeout(this.giveUpTimer);
     this.retryTimer = null;
+    this.giveUpTimer = null;
+  }
+
+  private clearTimers(): void {
+    this.clearReconnectTimers();
+    if (this.watchdog !== null) this.timers.clearTimeout(this.watchdog);
     this.watchdog = null;
   }
 }

@@ -5,9 +5,9 @@ import { createRecording, parseRecording, serializeRecording } from '../../../..
 import * as uuids from '../../../../src/protocol/uuids.ts';
 import { BLE_DEVICE_KINDS, requestOptionsFor } from '../../../../src/sensors/ble/device-kinds.ts';
 import {
-  CONNECT_TIMEOUT_MS,
   type ConnectionState,
   GattSession,
+  RECONNECT_WINDOW_MS,
 } from '../../../../src/sensors/ble/gatt-session.ts';
 import type { DeviceProblem } from '../../../../src/sensors/ble/profile.ts';
 import { ReplaySource } from '../../../../src/sensors/replay/replay-source.ts';
@@ -287,30 +287,30 @@ describeWithShared('GattSession with a Polar H10', () => {
     expect(frames).toHaveLength(2);
   });
 
-  it('gives up after its attempts and reports the device lost', async () => {
+  it('gives up once it has tried for its time and reports the device lost', async () => {
     open(fakeH10());
     session = new GattSession(asBluetoothDevice(device), BLE_DEVICE_KINDS.polar.profiles(), {
       now: () => nowMs,
-      maxReconnectAttempts: 3,
+      reconnectWindowMs: 4_000,
     });
     session.problem$.subscribe((p) => problems.push(p));
     const connecting = session.connect();
     await vi.advanceTimersByTimeAsync(50);
     await connecting;
+    const attempts = device.log.filter((l) => l === 'connection').length;
     device.reachable = false;
     device.drop();
-    await vi.advanceTimersByTimeAsync(0.5e3 + 1e3 + 2e3 + 100);
+    await vi.advanceTimersByTimeAsync(3_900);
+    expect(session.state).toBe('reconnecting');
+    // Tried after 0.5, 1.5 and 3.5 s.
+    expect(device.log.filter((l) => l === 'connection').length - attempts).toBe(3);
+    await vi.advanceTimersByTimeAsync(200);
     expect(session.state).toBe('lost');
     expect(problems.map((p) => p.kind)).toContain('connection-lost');
   });
 
-  it('gives up an attempt the device never answers, and goes on to the next until it reports the device lost', async () => {
+  it('gives up an attempt the device never answers, and tries again within the same time before it reports the device lost', async () => {
     open(fakeH10());
-    session = new GattSession(asBluetoothDevice(device), BLE_DEVICE_KINDS.polar.profiles(), {
-      now: () => nowMs,
-      maxReconnectAttempts: 3,
-    });
-    session.problem$.subscribe((p) => problems.push(p));
     const connecting = session.connect();
     await vi.advanceTimersByTimeAsync(50);
     await connecting;
@@ -320,10 +320,18 @@ describeWithShared('GattSession with a Polar H10', () => {
       return new Promise(() => {});
     };
     device.drop();
-    await vi.advanceTimersByTimeAsync(0.5e3 + 1e3 + 2e3 + 3 * CONNECT_TIMEOUT_MS + 100);
-    expect(attempts).toBe(3);
+    // Attempts at 0.5 s, 21.5 s (after the first's 20 s), 43.5 s and 67.5 s: each waits its limit out.
+    await vi.advanceTimersByTimeAsync(RECONNECT_WINDOW_MS - 100);
+    expect(session.state).toBe('reconnecting');
+    expect(attempts).toBe(4);
+    // The person hears what to do as soon after the drop as with a device that refuses at once.
+    await vi.advanceTimersByTimeAsync(200);
     expect(session.state).toBe('lost');
-    expect(problems.map((p) => p.kind)).toContain('connection-lost');
+    expect(problems.map((p) => p.kind)).toEqual(['connection-lost']);
+    // Given up: no try of its own follows (the app's own retries take over, see retryLostDelayMs).
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(attempts).toBe(4);
+    expect(session.state).toBe('lost');
   });
 
   it('stops the ACC stream before it disconnects for good', async () => {
