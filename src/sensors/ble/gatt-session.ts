@@ -262,8 +262,9 @@ export class GattSession {
     }
     this.checkCurrent(generation);
     this.attempt = 0;
-    if (this.giveUpTimer !== null) this.timers.clearTimeout(this.giveUpTimer);
-    this.giveUpTimer = null;
+    // Reached by a try of its own while the person's Reconnect waited to begin: the attempt it
+    // scheduled would set the device up a second time.
+    this.clearReconnectTimers();
     this.connection$.next('connected');
     this.armWatchdog();
   }

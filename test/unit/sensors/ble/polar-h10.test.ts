@@ -334,6 +334,68 @@ describeWithShared('GattSession with a Polar H10', () => {
     expect(session.state).toBe('lost');
   });
 
+  describe('when Reconnect is tapped while a try of its own (tryOnce) is under way', () => {
+    /** Given up on; in reach again, its next connection answers only when `answer` is called. */
+    async function givenUpWithASlowAnswer() {
+      open(fakeH10());
+      const connecting = session.connect();
+      await vi.advanceTimersByTimeAsync(50);
+      await connecting;
+      device.reachable = false;
+      device.drop();
+      await vi.advanceTimersByTimeAsync(RECONNECT_WINDOW_MS + 100);
+      expect(session.state).toBe('lost');
+      device.reachable = true;
+      const connect = device.gatt.connect.bind(device.gatt);
+      let answer = () => {};
+      device.gatt.connect = () => {
+        device.gatt.connect = connect;
+        return new Promise((resolve) => {
+          answer = () => resolve(connect());
+        });
+      };
+      const setUpsBefore = device.writes.filter(([, h]) => h === '0102').length;
+      states = [];
+      return {
+        answer: () => answer(),
+        setUps: () => device.writes.filter(([, h]) => h === '0102').length - setUpsBefore,
+      };
+    }
+
+    it('sets the device up once when the try reaches it first, and frames are counted once', async () => {
+      const { answer, setUps } = await givenUpWithASlowAnswer();
+      const trying = session.tryOnce();
+      await vi.advanceTimersByTimeAsync(100);
+      session.retry();
+      answer();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(await trying).toBe(true);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(session.state).toBe('connected');
+      expect(states).toEqual(['reconnecting', 'connected']);
+      expect(setUps()).toBe(1);
+      device.notify(uuids.PMD_DATA, accFrames('ACC_50HZ_2G')[0]);
+      expect(frames).toHaveLength(1);
+    });
+
+    it('lets the Reconnect set it up when its attempt begins before the try is answered', async () => {
+      const { answer, setUps } = await givenUpWithASlowAnswer();
+      const trying = session.tryOnce();
+      await vi.advanceTimersByTimeAsync(100);
+      session.retry();
+      await vi.advanceTimersByTimeAsync(1_000);
+      answer();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(await trying).toBe(false);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(session.state).toBe('connected');
+      expect(states).toEqual(['reconnecting', 'connected']);
+      expect(setUps()).toBe(1);
+      device.notify(uuids.PMD_DATA, accFrames('ACC_50HZ_2G')[0]);
+      expect(frames).toHaveLength(1);
+    });
+  });
+
   it('stops the ACC stream before it disconnects for good', async () => {
     open(fakeH10());
     const connecting = session.connect();
