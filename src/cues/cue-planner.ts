@@ -4,6 +4,7 @@
 // the cue player turns these cues into speech, tones and vibration.
 
 import type { FormIssue } from '../motion/events.ts';
+import { resumeByHandText } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
   countUnit,
@@ -303,23 +304,13 @@ function stillReconnecting(prev: SessionState, next: SessionState): boolean {
 
 /**
  * The device is given up for lost: the person must act, and Resume goes on by hand in the way the set
- * under way needs, a hold with its Start hold or End hold, for nothing sees it begin or end; in a
- * rest, the way the set after it needs (a hold has no +1).
+ * under way needs (see resumeByHandText), in the words the screen shows; in a rest, the way the set
+ * after it needs (a hold has no +1).
  */
 function lostWords(state: SessionState): string {
   const exercise = state.phase === 'rest' ? upNext(state)?.exercise : currentPlanned(state)?.exercise;
-  const byHand =
-    exercise?.kind !== 'hold'
-      ? 'count with plus one'
-      : state.phase === 'set' && state.set
-        ? lowerFirst(byHandUntilBack(exercise, state.set))
-        : lowerFirst(`${TAP_START_HOLD} when you are in position`);
-  return `The device is out of reach. Tap Reconnect, or Resume and ${byHand}`;
-}
-
-/** "Tap End hold …" as the middle of a sentence: "… Resume and tap End hold …". */
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  const holdStartMs = state.phase === 'set' ? (state.set?.holdStartMs ?? null) : null;
+  return `The device is out of reach. ${resumeByHandText(exercise, holdStartMs, 'plus one')}`;
 }
 
 function isPaused(state: SessionState): boolean {

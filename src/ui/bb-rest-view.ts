@@ -5,7 +5,7 @@ import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } fr
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
-import { clockFace, describeForm, formatDuration, heldS, plural } from './format.ts';
+import { awayInRestText, clockFace, describeForm, formatDuration, heldS, plural } from './format.ts';
 import {
   buttonStyles,
   muteButton,
@@ -50,6 +50,12 @@ export class BbRestView extends LitElement {
         font-weight: 700;
         color: var(--bb-warn, #fbbf24);
       }
+      /* As the set screen's words of what to do while paused (its .waiting): read once, not glanced at. */
+      .away {
+        font-size: clamp(1.1rem, 4vmin, 1.6rem);
+        color: var(--bb-muted, #b6c2d1);
+        max-width: 36rem;
+      }
       .next strong {
         color: var(--bb-text, #f5f7fa);
       }
@@ -77,13 +83,19 @@ export class BbRestView extends LitElement {
         .last-form {
           grid-row: 4;
         }
+        :host {
+          grid-template-rows: 1fr repeat(6, auto) 1fr;
+        }
         .next {
           grid-row: 5;
+        }
+        .away {
+          grid-row: 6;
         }
         /* The screen's own controls: those of Finish's question stay right under it, in its own grid. */
         :host > .controls,
         .finish-question {
-          grid-row: 6;
+          grid-row: 7;
         }
       }
     `,
@@ -127,6 +139,13 @@ export class BbRestView extends LitElement {
         <div class="unit" aria-hidden="true">left</div>
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
+      ${
+        // Given up for lost: what the voice said, for a person who missed it or has it muted,
+        // over the Resume it speaks of: the countdown keeps its place on a phone.
+        this.paused && this.pauseReason === 'lost'
+          ? html`<div class="away">${awayInRestText(this.next?.exercise)}</div>`
+          : nothing
+      }
       ${this.finish.render(this.setsKept, this.renderControls())}
     `;
   }

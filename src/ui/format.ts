@@ -5,6 +5,7 @@
 
 import type { PersonalTuning } from '../motion/tuning.ts';
 import type { SessionSummary } from '../store/records.ts';
+import { resumeByHandText } from '../workout/by-hand.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import {
   countRangeText,
@@ -215,16 +216,15 @@ export function pausedText(reason: PauseReason | null): string {
 
 /**
  * Paused with the device that counts the set out of reach: what Resume goes on with, as the voice says
- * it. Nothing sees a rep, or a hold begin or end, so a hold goes on by the tap that begins or ends it.
+ * it (see resumeByHandText).
  */
 export function awayPausedText(exercise: Exercise, set: Pick<CurrentSet, 'holdStartMs'>): string {
-  const byHand =
-    exercise.kind !== 'hold'
-      ? 'count with +1 until the device is back'
-      : set.holdStartMs === null
-        ? 'tap Start hold when you are in position'
-        : 'tap End hold when you let go';
-  return `Tap Reconnect, or Resume and ${byHand}.`;
+  return `${resumeByHandText(exercise, set.holdStartMs, '+1')}.`;
+}
+
+/** The same in a rest, for the set after it: a hold is begun by Start hold, as nothing sees it begin. */
+export function awayInRestText(next: Exercise | undefined): string {
+  return `${resumeByHandText(next, null, '+1')}.`;
 }
 
 /**

@@ -48,6 +48,27 @@ describe('bb-rest-view', () => {
     expect(page.getByRole('button', { name: 'Start now' }).elements()).toHaveLength(0);
   });
 
+  it('says, paused with the device given up, what Resume goes on with for the set after it, as the voice does', async () => {
+    const element = await mount({
+      remainingMs: 30_000,
+      totalMs: 45_000,
+      paused: true,
+      pauseReason: 'connection',
+      next: { exercise: exerciseById('superman'), setNumber: 2 },
+    });
+    const away = () => element.shadowRoot!.querySelector('.away')?.textContent;
+    // Still reconnecting: nothing to do yet.
+    expect(away()).toBeUndefined();
+    element.pauseReason = 'lost';
+    await element.updateComplete;
+    await expect
+      .element(page.getByText('Tap Reconnect, or Resume and count with +1 until the device is back.'))
+      .toBeVisible();
+    element.next = { exercise: exerciseById('elbow-plank'), setNumber: 1 };
+    await element.updateComplete;
+    expect(away()).toBe('Tap Reconnect, or Resume and tap Start hold when you are in position.');
+  });
+
   it('says a set skipped before it counted anything was skipped, as the summary does', () => {
     const skipped: SetRecord = {
       ...countedSet,

@@ -864,7 +864,7 @@ describe('planCues', () => {
     expect(run.do({ type: 'pause', nowMs: 74_000, reason: 'lost' })).toEqual([
       {
         kind: 'say',
-        text: 'The device is out of reach. Tap Reconnect, or Resume and count with plus one',
+        text: 'The device is out of reach. Tap Reconnect, or Resume and count with plus one until the device is back',
         interrupt: true,
       },
     ]);
@@ -889,7 +889,7 @@ describe('planCues', () => {
     expect(run.do(tick(27_000))).toEqual([{ kind: 'say', text: 'Still reconnecting', interrupt: false }]);
     expect(spoken(run.ticksTo(73_500))).toEqual(['Still reconnecting']);
     expect(spoken(run.do({ type: 'pause', nowMs: 73_500, reason: 'lost' }))).toEqual([
-      'The device is out of reach. Tap Reconnect, or Resume and count with plus one',
+      'The device is out of reach. Tap Reconnect, or Resume and count with plus one until the device is back',
     ]);
     // Given up, the app says nothing more until the person acts.
     expect(run.ticksTo(120_000)).toEqual([]);
@@ -986,7 +986,7 @@ describe('planCues', () => {
       expect(run.state.phase).toBe('rest');
       run.do(strapAway(3000), { type: 'pause', nowMs: 3000, reason: 'connection' });
       expect(spoken(run.do({ type: 'pause', nowMs: 75_000, reason: 'lost' }))).toEqual([
-        'The device is out of reach. Tap Reconnect, or Resume and count with plus one',
+        'The device is out of reach. Tap Reconnect, or Resume and count with plus one until the device is back',
       ]);
     });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  awayInRestText,
   awayPausedText,
   awayWhileSetRunsText,
   clockFace,
@@ -114,6 +115,15 @@ describe('what the person does while the device that counts the set is out of re
     );
     expect(awayPausedText(plank, inTheHold)).toBe(
       'Tap Reconnect, or Resume and tap End hold when you let go.',
+    );
+  });
+
+  it('paused in a rest, as the voice says it: the set after it goes on by hand, a hold with Start hold', () => {
+    expect(awayInRestText(superman)).toBe(
+      'Tap Reconnect, or Resume and count with +1 until the device is back.',
+    );
+    expect(awayInRestText(plank)).toBe(
+      'Tap Reconnect, or Resume and tap Start hold when you are in position.',
     );
   });
 
