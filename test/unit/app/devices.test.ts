@@ -663,6 +663,23 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     devices.dispose();
   });
 
+  it('gives a strap that never answers up as soon as one that refuses: the person is told what to do in time', async () => {
+    const h10 = fakeH10();
+    const { nav } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    h10.gatt.connect = () => new Promise(() => {});
+    h10.drop();
+    await settle(70_000);
+    expect(devices.state.connection).toBe('reconnecting');
+    await settle(2_000);
+    expect(devices.state.connection).toBe('lost');
+    expect(devices.state.problem).toMatch(/^Out of reach:/);
+    devices.dispose();
+  });
+
   it('tries a device it gave up on again by itself, quietly, and it joins once in reach', async () => {
     const h10 = fakeH10();
     const { nav, requests } = navigatorWith([h10]);
