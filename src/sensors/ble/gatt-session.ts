@@ -79,6 +79,8 @@ export class GattSession {
   private closed = false;
   private generation = 0;
   private attempt = 0;
+  /** Reconnection attempts begun since the page loaded: which one is the latest. */
+  private attemptsBegun = 0;
   private droppedAtMs = 0;
   private retryTimer: unknown = null;
   private giveUpTimer: unknown = null;
@@ -352,6 +354,7 @@ export class GattSession {
 
   private async reconnect(): Promise<void> {
     if (this.closed) return;
+    const attempt = ++this.attemptsBegun;
     try {
       await this.establish();
       if (this.connection$.value === 'connected') {
@@ -359,8 +362,9 @@ export class GattSession {
         if (this.suspended) await this.stopStreams();
       }
     } catch {
-      // Given up meanwhile (see giveUp), or another attempt reached the device: none follows.
-      if (this.closed || this.connection$.value !== 'reconnecting') return;
+      // Given up meanwhile (see giveUp), or another attempt reached the device or began (one from
+      // before the give-up, failing after Reconnect's began): the next is not this one's to schedule.
+      if (this.closed || this.connection$.value !== 'reconnecting' || attempt !== this.attemptsBegun) return;
       this.scheduleReconnect();
     }
   }

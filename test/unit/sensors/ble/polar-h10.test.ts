@@ -334,6 +334,49 @@ describeWithShared('GattSession with a Polar H10', () => {
     expect(session.state).toBe('lost');
   });
 
+  it('tries one attempt at a time when Reconnect is tapped while an attempt from before the give-up still waits for an answer', async () => {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    const attemptsAt: number[] = [];
+    device.gatt.connect = () => {
+      attemptsAt.push(Date.now());
+      return new Promise(() => {});
+    };
+    const droppedAt = Date.now();
+    device.drop();
+    await vi.advanceTimersByTimeAsync(RECONNECT_WINDOW_MS + 500);
+    expect(session.state).toBe('lost');
+    // The attempt of 67.5 s waits on until 87.5 s; Reconnect's first waits behind it.
+    session.retry();
+    await vi.advanceTimersByTimeAsync(RECONNECT_WINDOW_MS - 100);
+    expect(attemptsAt.map((t) => (t - droppedAt) / 1000)).toEqual([
+      0.5, 21.5, 43.5, 67.5, 87.5, 108.5, 130.5,
+    ]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(session.state).toBe('lost');
+  });
+
+  it('goes on trying when the device drops again while an attempt sets it up', async () => {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    const connect = device.gatt.connect.bind(device.gatt);
+    device.gatt.connect = async () => {
+      device.gatt.connect = connect;
+      const server = await connect();
+      queueMicrotask(() => device.drop());
+      return server;
+    };
+    device.drop();
+    await vi.advanceTimersByTimeAsync(600);
+    expect(session.state).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(session.state).toBe('connected');
+  });
+
   describe('when Reconnect is tapped while a try of its own (tryOnce) is under way', () => {
     /** Given up on; in reach again, its next connection answers only when `answer` is called. */
     async function givenUpWithASlowAnswer() {
