@@ -570,6 +570,9 @@ export class Persistence {
    * cut short when storage failed, which the whole of it replaces (see importBundles).
    */
   async restore(file: Blob, options: TaskOptions = {}): Promise<ImportResult> {
+    // The settings an earlier file offered are that file's: whatever this one turns out to be (no
+    // backup, called off, or one with settings of its own), a tap must never take them on now.
+    if (this.history.state.offeredPreferences) this.history.update({ offeredPreferences: null });
     const store = this.usableStore();
     if (!store) throw importRefused(this.history.state.problem);
     const added: string[] = [];

@@ -313,6 +313,35 @@ describe('bb-history restoring a backup with settings', () => {
     await expect.element(page.getByText("The backup's settings are this device's now.")).toBeVisible();
     expect(page.getByText(/The backup also holds its settings/).query()).toBeNull();
   });
+
+  it('takes the offer away when the next file imported is refused, and shows its error alone', async () => {
+    const applied: unknown[] = [];
+    const persistence = await persistenceWith([], {
+      read: () => ({}),
+      differ: () => true,
+      apply: (preferences) => applied.push(preferences),
+    });
+    await mount('bb-history', persistence);
+    const backup =
+      fileHeader(new Date(), { settings: { muted: true } }) +
+      sessionLine(await recordSession(), true) +
+      FILE_FOOTER;
+    await userEvent.upload(
+      page.getByLabelText('Import a file'),
+      new File([backup], 'backup.json', { type: 'application/json' }),
+    );
+    await expect.element(page.getByText(/The backup also holds its settings/)).toBeVisible();
+    await userEvent.upload(
+      page.getByLabelText('Import a file'),
+      new File([JSON.stringify({ name: 'backbeat', private: true })], 'package.json', {
+        type: 'application/json',
+      }),
+    );
+    await expect.element(page.getByRole('alert')).toHaveTextContent(/This is not a Backbeat backup/);
+    expect(page.getByText(/The backup also holds its settings/).query()).toBeNull();
+    expect(page.getByRole('button', { name: "Use the backup's settings" }).query()).toBeNull();
+    expect(applied).toEqual([]);
+  });
 });
 
 describe('bb-history on a phone', () => {

@@ -66,6 +66,36 @@ describe('the settings in a backup', () => {
     other.app.dispose();
   });
 
+  it('are no longer offered once another file is imported, whether it is refused or called off', async () => {
+    const old = device();
+    await old.app.persistence.start();
+    old.app.settings.setMuted(true);
+    const backup = await old.app.persistence.backup();
+    const other = device();
+    await other.app.persistence.start();
+    const persistence = other.app.persistence;
+    await persistence.restore(backup.blob);
+    expect(persistence.history.state.offeredPreferences).not.toBeNull();
+
+    // A file that is no backup: the offer beside its error would read as its own, and a tap on it
+    // would take on the settings of the file before.
+    const foreign = new Blob([JSON.stringify({ name: 'backbeat', private: true })]);
+    await expect(persistence.restore(foreign)).rejects.toThrow(/not a Backbeat backup/);
+    expect(persistence.history.state.offeredPreferences).toBeNull();
+    persistence.usePreferences();
+    expect(other.app.settings.state.muted).toBe(false);
+
+    // The backup offered again, then an import called off before it read anything.
+    await persistence.restore(backup.blob);
+    expect(persistence.history.state.offeredPreferences).not.toBeNull();
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await expect(persistence.restore(backup.blob, { signal: cancelled.signal })).rejects.toThrow();
+    expect(persistence.history.state.offeredPreferences).toBeNull();
+    old.app.dispose();
+    other.app.dispose();
+  });
+
   it('are not offered back on the device they came from, whatever order it learned things in', async () => {
     const same = device();
     await same.app.persistence.start();
