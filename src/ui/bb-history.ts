@@ -52,8 +52,8 @@ function shownOf(shown: number, count: number): string {
 }
 
 /**
- * The history: every saved session with its exports, the progress charts, and the whole store's
- * backup, import and deletion. Deleting asks once more in place rather than in a browser dialog.
+ * The history: the whole store's backup, import and deletion, the progress charts, then every saved
+ * session with its exports. Deleting asks once more in place rather than in a browser dialog.
  */
 @customElement('bb-history')
 export class BbHistory extends LitElement {
@@ -77,6 +77,7 @@ export class BbHistory extends LitElement {
       }
       /* Grid items may shrink below their content: a wide table scrolls in its box, not the page. */
       :host > *,
+      .sessions > *,
       .charts > * {
         min-width: 0;
       }
@@ -175,6 +176,14 @@ export class BbHistory extends LitElement {
         padding: 0.75rem 1rem;
         display: grid;
         gap: 0.5rem;
+      }
+      h3 {
+        margin: 0;
+        font-size: clamp(1.4rem, 4vmin, 1.9rem);
+      }
+      .sessions {
+        display: grid;
+        gap: 0.75rem;
       }
       .charts {
         display: grid;
@@ -325,9 +334,16 @@ export class BbHistory extends LitElement {
       ${this.error ? html`<div class="problem" role="alert">${this.error}</div>` : null}
       </div>
       ${
+        // Before the list, whose length grows with the years: "am I improving?" is answered under the
+        // buttons, not below every session's exports, on screen and to a keyboard or a screen reader.
+        h.progress ? this.renderCharts(h) : null
+      }
+      ${
         count === 0
           ? html`<p>${this.sessionRunning ? 'No earlier sessions yet.' : 'No sessions saved yet.'}</p>`
-          : html`<ul aria-label="Saved sessions">${rows}</ul>
+          : html`<section class="sessions" aria-labelledby="sessions-title">
+              <h3 id="sessions-title">Sessions</h3>
+              <ul aria-label="Saved sessions">${rows}</ul>
               <div class="more">
                 <span class="facts">${shownOf(h.sessions.length, count)}</span>
                 ${
@@ -335,9 +351,9 @@ export class BbHistory extends LitElement {
                     ? html`<button @click=${() => this.run(() => this.persistence.showMoreSessions())} ?disabled=${this.working}>Show older sessions</button>`
                     : null
                 }
-              </div>`
+              </div>
+            </section>`
       }
-      ${h.progress ? this.renderCharts(h) : null}
       ${h.sessionCount > 0 ? this.renderSpace(h) : null}
     `;
   }
@@ -400,7 +416,8 @@ export class BbHistory extends LitElement {
 
   private renderCharts(h: HistoryState) {
     const p = h.progress!;
-    return html`<section class="charts" aria-label="Progress">
+    return html`<section class="charts" aria-labelledby="progress-title">
+      <h3 id="progress-title">Progress</h3>
       <bb-progress-chart heading="Reps: the week's best set against its target" .series=${p.bestSetReps}></bb-progress-chart>
       <bb-progress-chart heading="Lat pulldown: weight by week" .series=${p.pulldownWeight}></bb-progress-chart>
       <bb-progress-chart heading="Plank and drawing-in: longest hold of the week against its target" .series=${p.holds}></bb-progress-chart>

@@ -72,7 +72,7 @@ export class BbProgressChart extends LitElement {
         min-width: 0;
         color: var(--bb-text, #f5f7fa);
       }
-      h3 {
+      h4 {
         margin: 0 0 0.5rem;
         font-size: 1.2rem;
       }
@@ -193,7 +193,7 @@ export class BbProgressChart extends LitElement {
     const series = this.shownSeries();
     const hasData = !!series && series.x.length > 0 && series.lines.length > 0;
     return html`
-      <h3>${this.heading}</h3>
+      <h4>${this.heading}</h4>
       ${hasData ? html`<div class="plot" aria-hidden="true"></div>` : html`<p class="empty">No sessions with this yet.</p>`}
       ${hasData && series ? this.renderNote(firstWeekNote(series.x)) : null}
       ${hasData && series ? this.renderTable(series) : null}

@@ -475,6 +475,38 @@ describe('bb-history over years', () => {
     await expect.element(page.getByText('Delete all 25 sessions for good?')).toBeVisible();
   });
 
+  it('shows the progress before the list on a phone, on screen and in reading order, however long the list', async () => {
+    const { innerWidth, innerHeight } = window;
+    await page.viewport(360, 640);
+    try {
+      const persistence = await persistenceWith(await dailySessions(25));
+      const history = await mount('bb-history', persistence);
+      const root = history.shadowRoot!;
+      // A reader jumping by headings finds Progress, its charts under it, then the sessions.
+      await expect.element(page.getByRole('heading', { name: 'Progress', level: 3 })).toBeVisible();
+      await expect
+        .element(
+          page.getByRole('heading', { name: "Reps: the week's best set against its target", level: 4 }),
+        )
+        .toBeVisible();
+      await expect.element(page.getByRole('heading', { name: 'Sessions', level: 3 })).toBeVisible();
+      const headings = [...root.querySelectorAll('h2, h3')].map((h) => h.textContent?.trim());
+      expect(headings).toEqual(['History', 'Progress', 'Sessions']);
+      // The keyboard reaches every chart before the first session's buttons.
+      const charts = [...root.querySelectorAll('bb-progress-chart')];
+      const firstSession = root.querySelector('li[data-session]')!;
+      expect(charts).toHaveLength(6);
+      for (const chart of charts)
+        expect(chart.compareDocumentPosition(firstSession) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      // On screen: the first chart is met within the first two screens, not below 20 session cards.
+      const top = (element: Element) => element.getBoundingClientRect().top + window.scrollY;
+      expect(top(charts[0]!)).toBeLessThan(top(firstSession));
+      expect(top(charts[0]!)).toBeLessThan(2 * 640);
+    } finally {
+      await page.viewport(innerWidth, innerHeight);
+    }
+  });
+
   it('shows older sessions that began at the same moment, the same session imported twice', async () => {
     const bundles = await dailySessions(22);
     const oldest = bundles.at(-3)!.session.startedAt;
