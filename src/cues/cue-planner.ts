@@ -198,7 +198,7 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
 
   if (prev.phase === 'set' && prev.set) {
     if (next.phase === 'set' && next.set && sameSet(prev, next)) {
-      cues.push(...duringSet(prev, prev.set, next, next.set));
+      cues.push(...duringSet(prev, prev.set, next, next.set, speechRate));
       cues.push(...correctedFromNextSet(prev, next));
       return cues;
     }
@@ -321,7 +321,13 @@ function sameSet(a: SessionState, b: SessionState): boolean {
   return a.exerciseIndex === b.exerciseIndex && a.set?.setNumber === b.set?.setNumber;
 }
 
-function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, after: CurrentSet): Cue[] {
+function duringSet(
+  prev: SessionState,
+  before: CurrentSet,
+  next: SessionState,
+  after: CurrentSet,
+  speechRate: number,
+): Cue[] {
   const planned = currentPlanned(next);
   if (!planned) return [];
   const cues: Cue[] = positionCues(planned.exercise, before, after, countedByHand(next, planned.exercise));
@@ -344,9 +350,17 @@ function duringSet(prev: SessionState, before: CurrentSet, next: SessionState, a
   if (after.holdStartMs !== null) {
     const target = planned.dosage.target * 1000;
     if (before.holdStartMs === null) {
-      cues.push(tone('hold-start'), vibrate('hold-start'), say(holdStartText(planned.exercise, target)));
+      const heldMs = next.nowMs - after.holdStartMs;
+      cues.push(
+        tone('hold-start'),
+        vibrate('hold-start'),
+        say(holdStartText(planned.exercise, target, heldMs)),
+      );
     } else {
-      cues.push(...holdProgress(planned.exercise, after.holdStartMs, target, prev.nowMs, next.nowMs));
+      const countdownFromMs = countdownAfterHoldMs(planned.exercise, after, target, speechRate);
+      cues.push(
+        ...holdProgress(planned.exercise, after.holdStartMs, target, prev.nowMs, next.nowMs, countdownFromMs),
+      );
     }
   }
   return cues;
@@ -397,15 +411,39 @@ function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet,
   return [];
 }
 
+/**
+ * A beat of the countdown: "Hold" is given at least this long before the countdown's next number, as
+ * each number is given before the next.
+ */
+const COUNTDOWN_BEAT_MS = 1000;
+
+/**
+ * From when the countdown of a hold may go on, once "Hold" is said: a beat after it, and not before
+ * that line is over. A hold confirmed seconds into it, near its goal, would otherwise hear the
+ * countdown in the same breath ("Hold", "two" 0.2 s later, "one"): the seconds already past, or gone
+ * by while "Hold" is said, are not said, and the countdown goes on from the next.
+ */
+function countdownAfterHoldMs(
+  exercise: Exercise,
+  set: CurrentSet,
+  targetMs: number,
+  speechRate: number,
+): number {
+  if (set.holdConfirmedMs === undefined || set.holdStartMs === null) return Number.NEGATIVE_INFINITY;
+  const line = holdStartText(exercise, targetMs, set.holdConfirmedMs - set.holdStartMs);
+  return set.holdConfirmedMs + Math.max(COUNTDOWN_BEAT_MS, spokenMs(line, speechRate));
+}
+
 function holdProgress(
   exercise: Exercise,
   holdStartMs: number,
   targetMs: number,
   fromMs: number,
   toMs: number,
+  countdownFromMs: number,
 ): Cue[] {
   const goalMs = holdStartMs + targetMs;
-  const cues = countdown(goalMs, fromMs, goalMs, toMs);
+  const cues = toMs < countdownFromMs ? [] : countdown(goalMs, fromMs, goalMs, toMs);
   if (cues.length > 0) return cues;
   // A plank goes on past its goal for as long as form holds: mark the goal.
   if (!exercise.holdEndsAtTarget && fromMs < goalMs && toMs >= goalMs) {
@@ -694,8 +732,18 @@ function dosageText(exercise: Exercise, target: number): string {
   }
 }
 
-function holdStartText(exercise: Exercise, targetMs: number): string {
-  return exercise.holdEndsAtTarget ? `Hold. ${spokenDuration(targetMs / 1000)}` : 'Hold';
+/**
+ * "Hold", with a drawing-in's length; and, confirmed `heldMs` after the stillness it is timed from,
+ * what is already held ("Hold. two seconds held"): the ring shows it from the moment the hold is
+ * known, and the person hears that the seconds before "Hold" counted.
+ */
+function holdStartText(exercise: Exercise, targetMs: number, heldMs: number): string {
+  const held = heldS(heldMs);
+  return sentences([
+    'Hold',
+    ...(exercise.holdEndsAtTarget ? [spokenDuration(targetMs / 1000)] : []),
+    ...(held > 0 ? [`${spokenDuration(held)} held`] : []),
+  ]);
 }
 
 /** Joins phrases into sentences; the program's texts end with their own full stop. */

@@ -127,6 +127,13 @@ export interface CurrentSet {
   /** When the last rep or breath ended, or the set began: the person has stopped if this gets old. */
   readonly lastProgressMs: number;
   readonly holdStartMs: number | null;
+  /**
+   * When the app learned that the hold under way had begun, and the voice said "Hold": the hold is
+   * timed from the stillness that began it (holdStartMs), which the detectors confirm some 2 s later,
+   * so the two differ by what was already held when "Hold" was said. Absent before a hold begins, and
+   * in sets saved before it was kept.
+   */
+  readonly holdConfirmedMs?: number;
   readonly peakDeg: number | null;
   readonly formIssues: readonly FormIssue[];
   /**
@@ -378,10 +385,17 @@ function newSet(setNumber: number, nowMs: number, waiting: boolean): CurrentSet 
 }
 
 export function reduceSession(state: SessionState, action: SessionAction): SessionState {
-  const next = reduce(state, action);
+  const next = withHoldConfirmed(state, reduce(state, action));
   // A rest of 0 s is none: the next set comes at once, not a rest screen until the clock next ticks.
   const noRest = state.phase === 'set' && next.phase === 'rest' && currentPlanned(next)?.dosage.restS === 0;
   return noRest ? beginNextSet(next, { noRestBefore: true }) : next;
+}
+
+/** Marks when a hold that began between these states became known (see holdConfirmedMs). */
+function withHoldConfirmed(before: SessionState, after: SessionState): SessionState {
+  const set = after.set;
+  if (!set || set.holdStartMs === null || (before.set?.holdStartMs ?? null) !== null) return after;
+  return { ...after, set: { ...set, holdConfirmedMs: after.nowMs } };
 }
 
 function reduce(state: SessionState, action: SessionAction): SessionState {

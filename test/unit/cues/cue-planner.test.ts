@@ -285,6 +285,66 @@ describe('planCues', () => {
     expect(spoken(end)[1]).toBe('Rest, one minute. Next: Elbow plank, set two of three');
   });
 
+  describe('a hold the detectors confirm seconds after the stillness it is timed from', () => {
+    // Up in the plank 2.8 s after "Go", confirmed still 2.8 s later: the ring reads 2 s by then.
+    const confirmedLate = (target: number, settings: CueSettings = LOUD): { run: Run; hold: Cue[] } => {
+      const run = new Run(plan(['elbow-plank', 1, target, 60]), settings);
+      run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 500 });
+      const hold = run.do(motion({ type: 'hold-start', tMs: 3300, emittedMs: 6100 }));
+      return { run, hold };
+    };
+
+    it('says "Hold" with the time already held, as the ring shows it', () => {
+      const { run, hold } = confirmedLate(30);
+      expect(spoken(hold)).toEqual(['Hold. two seconds held']);
+      expect(tones(hold)).toEqual(['hold-start']);
+      // The time calls, the countdown and the goal as for any hold: timed from the stillness.
+      expect(spoken(run.ticksTo(34_000))).toEqual([
+        'fifteen seconds',
+        'five',
+        'four',
+        'three',
+        'two',
+        'one',
+        'That is your goal. Keep holding while your form is good',
+      ]);
+    });
+
+    it('counts down only the seconds still to come once "Hold" is said, not in a burst after it', () => {
+      // A goal of 5 s, 2.2 s of it left when the hold is confirmed: "five" to "three" are past, and
+      // "two" and "one" would come while "Hold. two seconds held" is still being said.
+      const { run, hold } = confirmedLate(5);
+      expect(spoken(hold)).toEqual(['Hold. two seconds held']);
+      expect(spoken(run.ticksTo(9000))).toEqual(['That is your goal. Keep holding while your form is good']);
+      // Said twice as fast, the line is over before "one" is due: it is said, a second after "Hold".
+      const quick = confirmedLate(5, { ...LOUD, speechRate: 2 });
+      const heard = quick.run.heard.length;
+      expect(spoken(quick.run.ticksTo(9000))).toEqual([
+        'one',
+        'That is your goal. Keep holding while your form is good',
+      ]);
+      const saidAt = quick.run.heard.slice(heard).findIndex((cues) => spoken(cues).includes('one'));
+      expect(6100 + (saidAt + 1) * 250).toBeGreaterThanOrEqual(7100);
+    });
+
+    it('gives a drawing-in its length and the time already held', () => {
+      const run = new Run(plan(['drawing-in', 1, 45, 30]));
+      run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
+      // Still from "Go", confirmed 2.4 s later.
+      const hold = run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 3400 }));
+      expect(spoken(hold)).toEqual(['Hold. forty-five seconds. two seconds held']);
+      expect(spoken(run.ticksTo(45_750))).toEqual([
+        'fifteen seconds',
+        'thirty seconds',
+        'five',
+        'four',
+        'three',
+        'two',
+        'one',
+      ]);
+    });
+  });
+
   it('does not call a time the plank ended short of, when the detectors tell of its end a moment late', () => {
     const run = new Run(plan(['elbow-plank', 3, 20, 60]));
     run.do(
@@ -1104,7 +1164,8 @@ describe('cues for a set that begins in position', () => {
     upAlready.do({ type: 'start', nowMs: 0 }, motion({ type: 'hold-start', tMs: 2000, emittedMs: 3000 }));
     upAlready.do(position('in', 'face-down', 2500), { type: 'go-heard', nowMs: 9000 });
     expect(spoken(upAlready.ticksTo(12_900))).toEqual([]);
-    expect(spoken(upAlready.ticksTo(13_000))).toEqual(['Hold']);
+    // Known 10.5 s into it: the person hears that those seconds counted, as the ring shows.
+    expect(spoken(upAlready.ticksTo(13_000))).toEqual(['Hold. ten seconds held']);
     expect(upAlready.state.set?.holdStartMs).toBe(2500);
   });
 
