@@ -21,12 +21,13 @@ import { scrollPageBy } from './scroll-page.ts';
 import { buttonStyles, fieldStyles, hiddenFromSight, NARROW, visuallyHidden } from './styles.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
-// them that the app is on it.
+// them that the app is on it. Given up on, the device is "out of reach", as the voice, the pause under
+// the ring and the problem above it say: the person is to wake it or move it closer.
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
   connecting: 'connecting…',
   connected: 'connected',
   reconnecting: 'connection lost',
-  lost: 'connection lost',
+  lost: 'out of reach',
   ended: 'replay finished',
   unavailable: 'not available',
 };
@@ -650,7 +651,7 @@ export const HABIT_CHOICES: ReadonlyArray<{ readonly habit: Habit; readonly labe
   { habit: 'stays-up', label: 'Stays on their feet' },
 ];
 
-/** "connected", "connection lost", or of a replay "replaying". */
+/** "connected", "connection lost", "out of reach", or of a replay "replaying". */
 function connectionWords(d: DeviceStatus): string {
   return (d.kind === 'replay' ? REPLAY_WORDS[d.connection] : undefined) ?? CONNECTION_WORDS[d.connection];
 }

@@ -130,8 +130,10 @@ describe('bb-device-panel', () => {
     }
   });
 
-  it('offers Reconnect for a device the app gave up on', async () => {
+  it('offers Reconnect for a device the app gave up on, out of reach as the voice and the set screen say', async () => {
     const panel = await mount(state([status({ connection: 'lost' })], { connection: 'lost' }));
+    expect(panel.shadowRoot?.querySelector('.state')?.textContent).toBe('out of reach');
+    expect(panel.shadowRoot?.textContent).not.toMatch(/connection lost/);
     const sent: unknown[] = [];
     panel.addEventListener('bb-reconnect-device', (e) => sent.push(e.detail));
     await userEvent.click(page.getByRole('button', { name: 'Reconnect' }));
@@ -392,7 +394,7 @@ describe('bb-device-panel', () => {
       await userEvent.click(line);
       for (const name of ['Reconnect', 'Use the virtual strap', 'OK'])
         await expect.element(page.getByRole('button', { name })).toBeVisible();
-      await expect.element(page.getByText('connection lost')).toBeVisible();
+      await expect.element(page.getByText('out of reach', { exact: true })).toBeVisible();
       expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
       let dismissed = 0;
       panel.addEventListener('bb-dismiss-problem', () => dismissed++);
