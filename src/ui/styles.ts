@@ -204,6 +204,28 @@ export const screenLayout = css`
     font-weight: 800;
     color: var(--bb-warn, #fbbf24);
   }
+  /*
+   * A ring too small for the count, its unit, "Paused" and why the app paused (a phone with text at
+   * twice its size: the words keep their size, the ring cannot grow): the unit gives way to why, which
+   * is what the person acts on, and the count stays, smaller, as +1 still changes it. Measured: the
+   * four lines at their least sizes reach past the ring of 8rem that a 180×320 screen leaves.
+   */
+  @container (max-width: 10rem) {
+    .unit:not(.pause-reason):has(~ .pause-reason) {
+      display: none;
+    }
+    .face:has(~ .pause-reason) {
+      font-size: 24cqmin;
+    }
+    .paused:has(+ .pause-reason) {
+      margin-top: 0;
+    }
+    /* On two lines ("out of / reach"), narrow enough for the bottom of the ring. */
+    .pause-reason {
+      max-width: 60cqmin;
+      margin-inline: auto;
+    }
+  }
   .controls {
     display: flex;
     flex-wrap: wrap;

@@ -604,6 +604,58 @@ describe('bb-set-view on a phone on its side', () => {
   });
 });
 
+/** The lines in a screen's ring that reach past the inner edge of its circle, by how many pixels. */
+function linesPastTheRing(screen: HTMLElement): string[] {
+  const ring = screen.shadowRoot!.querySelector('bb-progress-ring')!;
+  const circle = ring.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+  const [cx, cy] = [circle.left + circle.width / 2, circle.top + circle.height / 2];
+  // The stroke (6 of the viewBox's 100, on a radius of 45) leaves 42 inside it.
+  const inner = (circle.width / 100) * 42;
+  const past: string[] = [];
+  for (const line of ring.children) {
+    if (getComputedStyle(line).display === 'none') continue;
+    const text = document.createRange();
+    text.selectNodeContents(line);
+    const box = text.getBoundingClientRect();
+    const corners = [box.left, box.right].flatMap((x) => [box.top, box.bottom].map((y) => [x, y]));
+    const far = Math.max(...corners.map(([x, y]) => Math.hypot(x - cx, y - cy)));
+    if (far > inner) past.push(`${line.textContent} by ${(far - inner).toFixed(1)} px`);
+  }
+  return past;
+}
+
+describe('bb-set-view and bb-rest-view paused for a device on a phone with text at twice its size', () => {
+  let restore: () => Promise<void>;
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(180, 320, '0 0.75rem');
+  });
+  afterAll(async () => {
+    await restore();
+  });
+
+  it('keeps "Paused" and why inside the ring, with the count, where the ring is at its smallest', async () => {
+    const set = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 4 }),
+      paused: true,
+      pauseReason: 'lost',
+    });
+    expect(set.shadowRoot!.querySelector('bb-progress-ring')!.getBoundingClientRect().height).toBeLessThan(
+      160,
+    );
+    expect(set.shadowRoot!.querySelector('.face')?.textContent).toBe('4');
+    expect(linesPastTheRing(set)).toEqual([]);
+    document.body.replaceChildren();
+    const rest = await mountComponent('bb-rest-view', {
+      remainingMs: 45_000,
+      totalMs: 45_000,
+      paused: true,
+      pauseReason: 'lost',
+    });
+    expect(linesPastTheRing(rest)).toEqual([]);
+  });
+});
+
 describe('bb-set-view and bb-rest-view with a keyboard or a screen reader', () => {
   it('keep the focus on Pause as it turns into Resume and back', async () => {
     const views = [
