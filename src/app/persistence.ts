@@ -48,7 +48,6 @@ import {
   reduceSession,
   type SessionState,
   savedAtOnce,
-  skippedUndone,
   timerMs,
 } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
@@ -102,8 +101,8 @@ export interface HistoryState {
   readonly motion: MotionState | null;
   /** A session the app was closed in the middle of, to offer to resume. */
   readonly unfinished: SessionRow | null;
-  /** Of the unfinished session's sets, those done: not the ones skipped before they counted anything. */
-  readonly unfinishedSetsDone: number;
+  /** The unfinished session's sets so far: done, cut short and skipped. */
+  readonly unfinishedSets: SetsKept;
   /** A session another tab is recording now: never offered to resume, only to move here. */
   readonly elsewhere: SessionRow | null;
   /** That session's sets so far: done, cut short and skipped. */
@@ -170,7 +169,7 @@ export class HistoryModel extends Model<HistoryState> {
       progress: null,
       motion: null,
       unfinished: null,
-      unfinishedSetsDone: 0,
+      unfinishedSets: { done: 0, cutShort: 0, skipped: 0 },
       elsewhere: null,
       elsewhereSets: { done: 0, cutShort: 0, skipped: 0 },
       moving: false,
@@ -838,14 +837,14 @@ export class Persistence {
       const elsewhere = others.find((s) => live.has(s.id)) ?? null;
       const unfinished = others.find((s) => !live.has(s.id)) ?? null;
       const setsOf = async (session: SessionRow | null) => (session ? await store.setsOf(session.id) : []);
-      const [unfinishedSets, elsewhereRows] = await Promise.all([setsOf(unfinished), setsOf(elsewhere)]);
-      const unfinishedSetsDone = unfinishedSets.filter((set) => !skippedUndone(set)).length;
+      const [unfinishedRows, elsewhereRows] = await Promise.all([setsOf(unfinished), setsOf(elsewhere)]);
+      const unfinishedSets = setsKeptOf(unfinishedRows);
       const elsewhereSets = setsKeptOf(elsewhereRows);
       // "Recorded there now" holds while the tab it moved to records it: not once it has ended there,
       // nor once that tab has gone (it is interrupted then, and offered to resume).
       const movedAway =
         this.history.state.movedAway && this.movedSessionId !== null && live.has(this.movedSessionId);
-      this.history.update({ unfinished, unfinishedSetsDone, elsewhere, elsewhereSets, movedAway });
+      this.history.update({ unfinished, unfinishedSets, elsewhere, elsewhereSets, movedAway });
       if (elsewhere && !this.watching.has(elsewhere.id)) {
         this.watching.add(elsewhere.id);
         void this.tabs

@@ -8,7 +8,7 @@ import {
 } from '../app/persistence.ts';
 import type { SessionRow } from '../store/records.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
-import { anyKept, setsKeptText } from '../workout/sets-kept.ts';
+import { anyKept, interruptedWhenText, type SetsKept, setsKeptText } from '../workout/sets-kept.ts';
 import { download } from './download.ts';
 import { heldS, personLocale, plural, sessionStartText } from './format.ts';
 import { ObserveController } from './observe.ts';
@@ -88,7 +88,7 @@ export class BbStorageNotice extends LitElement {
 
   override render() {
     const h = this.history.value;
-    const { unfinished, unfinishedSetsDone, elsewhere, recordingId, movedAway, problem, hasCurrent } = h;
+    const { unfinished, unfinishedSets, elsewhere, recordingId, movedAway, problem, hasCurrent } = h;
     const shownElsewhere = elsewhere !== null && recordedInAnotherTab(h);
     return html`
       ${shownElsewhere ? this.renderElsewhere(elsewhere) : null}
@@ -101,7 +101,7 @@ export class BbStorageNotice extends LitElement {
             </section>`
           : null
       }
-      ${unfinished && recordingId === null ? this.renderInterrupted(unfinished, unfinishedSetsDone) : null}
+      ${unfinished && recordingId === null ? this.renderInterrupted(unfinished, unfinishedSets) : null}
       ${
         problem && this.compact && hasCurrent
           ? html`<p class="brief" role="alert">${problem.brief}</p>`
@@ -142,15 +142,15 @@ export class BbStorageNotice extends LitElement {
   }
 
   /**
-   * What was under way when the app went away, and what each button does with it. `setsDone` leaves
-   * out the sets skipped before they counted anything, as the summary tells them apart.
+   * What was under way when the app went away, and what each button does with it: its sets counted
+   * as its summary will count them.
    */
-  private renderInterrupted(unfinished: SessionRow, setsDone: number) {
+  private renderInterrupted(unfinished: SessionRow, sets: SetsKept) {
     const at = sessionStartText(unfinished.startedAt, Date.now(), personLocale());
     const where = interruptedAt(unfinished);
     return html`<section aria-labelledby="resume-title">
       <p id="resume-title">
-        <strong>Your session from ${at} was interrupted</strong> ${interruptedWhen(setsDone, where?.during ?? null)}.
+        <strong>Your session from ${at} was interrupted</strong> ${interruptedWhenText(sets, where?.during ?? null)}.
       </p>
       <div class="choices">
         <div class="choice">
@@ -160,8 +160,9 @@ export class BbStorageNotice extends LitElement {
         <div class="choice">
           <button class="quiet" aria-describedby="keep-what" @click=${() => this.persistence.discardUnfinished()}>Keep it as it is</button>
           <p id="keep-what">${
-            // Nothing done yet: ended, the session is dropped, as one finished before its first set is.
-            unfinished.summary.sets === 0 && !where?.kept
+            // Nothing done yet (its sets, if any, skipped before they counted anything): ended, the
+            // session is dropped, as one finished before its first set is.
+            !anyKept(sets) && !where?.kept
               ? 'Ends the session there; with no set done, it is not kept in your history.'
               : `Ends the session there and saves it in your history${where?.kept ? `, ${where.kept}` : ''}.`
           }</p>
@@ -174,12 +175,6 @@ export class BbStorageNotice extends LitElement {
     const file = await this.persistence.exportCurrent(format);
     if (file) download(file);
   }
-}
-
-/** "after 2 sets, in the middle of …", "in the middle of …" when no set was done yet. */
-function interruptedWhen(sets: number, during: string | null): string {
-  if (sets === 0) return during ?? 'before its first set';
-  return `after ${plural(sets, 'set')}${during ? `, ${during}` : ''}`;
 }
 
 /** The set that was under way when the app went away, from the session's last saved state. */

@@ -57,3 +57,14 @@ export function finishQuestionText(sets: SetsKept): string {
   const skipped = sets.skipped > 0 ? ` (${sets.skipped} skipped)` : '';
   return `End the session? No sets done${skipped}, so it will not be kept`;
 }
+
+/**
+ * When a session was interrupted: "after 3 sets done, 1 cut short, in the middle of …", the sets
+ * counted as its summary will count them, or only where it stopped when none was done yet. The sets
+ * skipped before they counted anything are left out: no news here, and the summary tells them apart.
+ */
+export function interruptedWhenText(sets: SetsKept, during: string | null): string {
+  const kept = { ...sets, skipped: 0 };
+  if (!anyKept(kept)) return during ?? 'before its first set';
+  return `after ${setsKeptText(kept)}${during ? `, ${during}` : ''}`;
+}

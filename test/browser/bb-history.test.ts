@@ -622,11 +622,16 @@ describe('bb-storage-notice', () => {
       .toBeVisible();
   });
 
-  it('counts the sets done before the interruption, not those skipped before they began', async () => {
+  it('counts the sets before the interruption as the summary will: done, cut short, not those skipped', async () => {
     const bundle = await recordSession();
-    // Of the six sets recorded, the last two were skipped before they counted anything.
+    // Of the six sets recorded, the bird dog's (the fourth, of 4 reps) ended by Skip set at 2, and
+    // the last two were skipped before they counted anything.
     const sets = bundle.sets.map((set, i) =>
-      i < 4 ? set : { ...set, count: 0, holdMs: null, endedBy: 'skipped' as const },
+      i < 3
+        ? set
+        : i === 3
+          ? { ...set, count: 2, endedBy: 'stopped' as const, skippedUnderWay: true }
+          : { ...set, count: 0, holdMs: null, endedBy: 'skipped' as const },
     );
     const interrupted = {
       ...bundle,
@@ -636,7 +641,23 @@ describe('bb-storage-notice', () => {
     expect(interrupted.session.summary.sets).toBe(6);
     const persistence = await persistenceWith([interrupted]);
     await mount('bb-storage-notice', persistence);
-    await expect.element(page.getByText(/was interrupted after 4 sets\./)).toBeVisible();
+    await expect.element(page.getByText(/was interrupted after 3 sets done, 1 cut short\./)).toBeVisible();
+  });
+
+  it('says that Keep it as it is keeps no session whose every set was skipped before it counted anything', async () => {
+    const bundle = await recordSession();
+    const sets = bundle.sets.map((set) => ({ ...set, count: 0, holdMs: null, endedBy: 'skipped' as const }));
+    const interrupted = {
+      ...bundle,
+      sets,
+      session: { ...bundle.session, status: 'active' as const, endedAt: null, snapshot: null },
+    };
+    const persistence = await persistenceWith([interrupted]);
+    await mount('bb-storage-notice', persistence);
+    await expect.element(page.getByText(/was interrupted before its first set\./)).toBeVisible();
+    await expect
+      .element(page.getByText('Ends the session there; with no set done, it is not kept in your history.'))
+      .toBeVisible();
   });
 
   it('says that a hold interrupted under way starts over on Resume, and is kept as held on Keep', async () => {

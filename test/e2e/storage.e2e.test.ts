@@ -93,7 +93,7 @@ describe('storage, history and export in a persistent browser profile', () => {
     const notice = page.locator('bb-storage-notice');
     await expect
       .poll(() => notice.locator('#resume-title').textContent())
-      .toMatch(/interrupted.*after 1 set, in the middle of Superman set 2 \(\d+ reps\)\./s);
+      .toMatch(/interrupted.*after 1 set done, in the middle of Superman set 2 \(\d+ reps\)\./s);
     await page.getByRole('button', { name: 'Resume where I was' }).click();
     await expect.poll(() => page.locator('bb-set-view h2').textContent()).toBe('Superman');
     expect(await count(page)).toBe(before);

@@ -10,6 +10,7 @@ import {
 } from '../../../src/workout/session.ts';
 import {
   finishQuestionText,
+  interruptedWhenText,
   setsKeptOf,
   setsKeptOnFinishing,
   setsKeptText,
@@ -137,5 +138,25 @@ describe('finishQuestionText', () => {
     );
     // Partly done is kept.
     expect(finishQuestionText({ done: 0, cutShort: 1, skipped: 0 })).toBe('End the session? 1 set cut short');
+  });
+});
+
+describe('interruptedWhenText', () => {
+  it('counts the sets before the interruption by the rule the summary will count them by', () => {
+    expect(interruptedWhenText({ done: 3, cutShort: 1, skipped: 0 }, null)).toBe(
+      'after 3 sets done, 1 cut short',
+    );
+    expect(interruptedWhenText({ done: 0, cutShort: 1, skipped: 0 }, 'in a rest')).toBe(
+      'after 1 set cut short, in a rest',
+    );
+  });
+
+  // The sets skipped before they counted anything are no news here: the summary tells them apart.
+  it('leaves out the sets skipped, and says where it stopped when nothing was done', () => {
+    expect(interruptedWhenText({ done: 4, cutShort: 0, skipped: 2 }, 'in a rest')).toBe(
+      'after 4 sets done, in a rest',
+    );
+    expect(interruptedWhenText({ done: 0, cutShort: 0, skipped: 2 }, 'in a rest')).toBe('in a rest');
+    expect(interruptedWhenText({ done: 0, cutShort: 0, skipped: 0 }, null)).toBe('before its first set');
   });
 });
