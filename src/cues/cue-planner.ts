@@ -18,6 +18,7 @@ import {
   type CurrentSet,
   countedByHand,
   currentPlanned,
+  endedAtTap,
   heldS,
   motionAwayFor,
   nextArm,
@@ -25,6 +26,7 @@ import {
   planRanThrough,
   type SessionState,
   type SetRecord,
+  setOutcome,
   upNext,
 } from '../workout/session.ts';
 import { anyKept, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
@@ -203,10 +205,7 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
       return cues;
     }
     const record = finished[0];
-    if (record) {
-      const atTap = endedAtTap(prev, next, record);
-      cues.push(...setEnded(prev, prev.set, record, atTap, cutShortByFinish(next)));
-    }
+    if (record) cues.push(...setEnded(prev, prev.set, record));
   }
 
   if (next.phase === 'set' && next.set && !(prev.phase === 'set' && sameSet(prev, next))) {
@@ -235,25 +234,6 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     cues.push(...correctedInRest(prev, next));
   }
   return cues;
-}
-
-/**
- * Whether the set just ended ended at the person's tap, with something counted or held: Skip set, End
- * hold, or Finish. Finish's answer comes while its question holds the session paused, and in a pause
- * nothing else ends a set (movement is not counted and the clock stands); the summary comes before the
- * plan has run through only by Finish. Its closing line answers the tap, as "Set skipped" does.
- */
-function endedAtTap(prev: SessionState, next: SessionState, record: SetRecord): boolean {
-  if (record.skippedUnderWay || record.endedByHand) return true;
-  return isPaused(prev) || (next.phase === 'summary' && endedEarly(next));
-}
-
-/**
- * Finish ended the set under way short of its target, as the reducer judged it from the set's record
- * (a hold's time against its target): not done, though something was counted or held.
- */
-function cutShortByFinish(next: SessionState): boolean {
-  return next.phase === 'summary' && next.finishedShort === true;
 }
 
 /**
@@ -481,24 +461,16 @@ function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[])
   );
 }
 
-/**
- * `atTap`: the set ended at the person's tap (see endedAtTap), and its closing line answers it;
- * `finishedShort`: the tap was Finish, and the set had not reached its target.
- */
-function setEnded(
-  prev: SessionState,
-  set: CurrentSet,
-  record: SetRecord,
-  atTap: boolean,
-  finishedShort: boolean,
-): Cue[] {
+/** The set's closing line: one the person's tap ended (see endedAtTap) is answered, said over the rest. */
+function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[] {
   const planned = currentPlanned(prev);
   if (!planned) return [];
+  const atTap = endedAtTap(record);
   // A hold that was held is told by its time, however it ended (a hold the detectors end may have been
   // taken as begun in that same step, so the set before it shows none). One skipped before it began is
   // saved with a hold of 0 and is told skipped, as a rep set is: the person must hear their tap taken.
   if (record.holdMs !== null && record.endedBy !== 'skipped') {
-    return holdEnded(set, record, record.holdMs, atTap, finishedShort);
+    return holdEnded(set, record, record.holdMs, atTap);
   }
   const cues = formWarnings(set.formIssues, record.formIssues);
   if (record.count > set.count) {
@@ -556,17 +528,11 @@ function countPutRight(prev: SessionState, next: SessionState): SetRecord | null
  * been said: "Hips up" then would ask the person to mend a hold that is already over. (One said during
  * the hold is not said again.) Ended by Skip set, the answer to the tap: "Set skipped: seven seconds
  * held", said over what was still being said of the hold (its time calls are moot), as "Set skipped".
- * Ended by End hold or Finish (`atTap`), "Done" is the answer to the tap, said so too; but ended by
- * Finish short of its target (`finishedShort`), "Held six seconds": "Done" would be heard as the hold
- * completed. End hold keeps "Done": it is how a person ends a hold they judge done.
+ * Ended by End hold or Finish (`atTap`), "Done" is the answer to the tap, said so too; but cut short
+ * by Finish (see setOutcome), "Held six seconds": "Done" would be heard as the hold completed. End
+ * hold keeps "Done": it is how a person ends a hold they judge done.
  */
-function holdEnded(
-  set: CurrentSet,
-  record: SetRecord,
-  holdMs: number,
-  atTap: boolean,
-  finishedShort: boolean,
-): Cue[] {
+function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number, atTap: boolean): Cue[] {
   const held = spokenDuration(heldS(holdMs));
   const news = record.formIssues.filter((issue) => !set.formIssues.includes(issue));
   const reasons = record.endedBy === 'form' ? news : [];
@@ -579,7 +545,7 @@ function holdEnded(
     return [...warned, tone('hold-end'), vibrate('hold-end'), sayReply(skipped, true)];
   }
   const done = [
-    finishedShort ? `Held ${held}` : `Done: ${held}`,
+    setOutcome(record) === 'cut short' ? `Held ${held}` : `Done: ${held}`,
     ...reasons.map((issue) => `${capitalised(FORM_ISSUE_TEXT[issue].problem)} at the end`),
   ];
   const ended: Cue = atTap

@@ -629,8 +629,17 @@ export type SetOutcome = 'done' | 'cut short' | 'skipped';
  */
 export function setOutcome(record: SetRecord): SetOutcome {
   if (skippedUndone(record)) return 'skipped';
-  const endedAtTap = record.skippedUnderWay || record.finishedUnderWay;
-  return endedAtTap && !reachedTarget(record) ? 'cut short' : 'done';
+  const cutAtTap = record.skippedUnderWay || record.finishedUnderWay;
+  return cutAtTap && !reachedTarget(record) ? 'cut short' : 'done';
+}
+
+/**
+ * The person's tap ended the set, something counted or held: Skip set, Finish or End hold, where
+ * reps that stopped coming, a target reached or a hold the detectors saw end ended it by itself. The
+ * voice's closing line of such a set answers the tap. (End hold leaves the set done: see setOutcome.)
+ */
+export function endedAtTap(record: SetRecord): boolean {
+  return record.skippedUnderWay === true || record.finishedUnderWay === true || record.endedByHand === true;
 }
 
 /**

@@ -735,6 +735,21 @@ describe('planCues', () => {
       expect(spoken(past.do({ type: 'finish', nowMs: 25_000 }))[0]).toBe('Done: twenty-four seconds');
     });
 
+    // The plan's last set, done: the session ran through its plan, yet it was Finish that ended the
+    // hold, and its line answers the tap, said over the time calls, as with End hold.
+    it('finished past its target in the last set of the plan: "Done" as the answer to the tap', () => {
+      const past = new Run(plan(['elbow-plank', 1, 20, 60]));
+      past.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+      past.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+      past.ticksTo(25_000);
+      expect(past.do({ type: 'finish', nowMs: 25_000 }).find((cue) => cue.kind === 'say')).toEqual({
+        kind: 'say',
+        text: 'Done: twenty-four seconds',
+        interrupt: true,
+        reply: true,
+      });
+    });
+
     it('ended by a sag: the time held and the sag as its reason', () => {
       const run = holding();
       const sag = motion({
