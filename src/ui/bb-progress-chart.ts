@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { ChartSeries } from '../store/progress.ts';
-import { firstWeekNote, legendLabel, shownLines } from './chart-legend.ts';
+import { bandNote, firstWeekNote, goalTargets, legendLabel, shownLines } from './chart-legend.ts';
 import {
   legendMarkerCss,
   lineMarker,
@@ -140,12 +140,16 @@ export class BbProgressChart extends LitElement {
       .u-legend .u-marker {
         flex: none;
       }
+      /* A target named with its line (see mergeTargetEntries): its band's box is in the line's entry. */
+      .u-legend .u-series.named-with-line {
+        display: none;
+      }
     `,
     // Each line's legend marker in the shape and weight of its points, solid or a ring.
     unsafeCSS(
       MARKER_SHAPES.flatMap((shape) => [
-        `.marker-${shape} .u-marker { ${legendMarkerCss(shape)} }`,
-        `.marker-${shape}-ring .u-marker { ${legendMarkerCss(shape, RING_HOLE_SCALE)} }`,
+        `.marker-${shape} .u-marker:not(.band) { ${legendMarkerCss(shape)} }`,
+        `.marker-${shape}-ring .u-marker:not(.band) { ${legendMarkerCss(shape, RING_HOLE_SCALE)} }`,
       ]).join('\n'),
     ),
   ];
@@ -195,6 +199,7 @@ export class BbProgressChart extends LitElement {
     return html`
       <h4>${this.heading}</h4>
       ${hasData ? html`<div class="plot" aria-hidden="true"></div>` : html`<p class="empty">No sessions with this yet.</p>`}
+      ${hasData && series ? this.renderNote(bandNote(series.lines)) : null}
       ${hasData && series ? this.renderNote(firstWeekNote(series.x)) : null}
       ${hasData && series ? this.renderTable(series) : null}
     `;
@@ -312,12 +317,22 @@ export class BbProgressChart extends LitElement {
     // Each line in the colour and marker of its style slot; targets are bands, not points, each
     // narrower than the one drawn before it (see targetBandsPx).
     const order = drawOrder(series.lines);
+    const targets = goalTargets(series.lines);
+    const labelOf = (i: number) => {
+      const target = targets.get(i);
+      return legendLabel(
+        series.lines[i]!,
+        personLocale(),
+        target === undefined ? undefined : series.lines[target],
+      );
+    };
     const bandsPx = targetBandsPx(order.filter((i) => series.lines[i]!.target).length);
     let targetsDrawn = 0;
     const drawn = order.map((i) => {
       const line = series.lines[i]!;
       return {
         line,
+        label: labelOf(i),
         colour: palette[line.styleSlot % palette.length]!,
         marker: line.target ? null : lineMarker(line.styleSlot),
         bandPx: line.target ? bandsPx[targetsDrawn++]! : 0,
@@ -358,10 +373,10 @@ export class BbProgressChart extends LitElement {
       },
       series: [
         {},
-        ...drawn.map(({ line, colour, marker, bandPx }) =>
+        ...drawn.map(({ label, colour, marker, bandPx }) =>
           !marker
             ? {
-                label: legendLabel(line, personLocale()),
+                label,
                 stroke: colour,
                 width: bandPx,
                 alpha: targetAlpha,
@@ -369,7 +384,7 @@ export class BbProgressChart extends LitElement {
                 points: { show: true, size: 14, width: 0, fill: colour, paths: targetPoints },
               }
             : {
-                label: legendLabel(line, personLocale()),
+                label,
                 class: `marker-${marker.shape}${marker.holeScale > 0 ? '-ring' : ''}`,
                 stroke: colour,
                 width: 2,
@@ -421,7 +436,35 @@ export class BbProgressChart extends LitElement {
       ...drawn.map(({ line }) => line.values as (number | null)[]),
     ] as uPlot.AlignedData;
     this.plot = new uPlot(options, data, target);
+    mergeTargetEntries(
+      this.plot.root,
+      order.map((i) => ({ index: i, target: targets.get(i) ?? null })),
+    );
   }
+}
+
+/**
+ * One legend entry for a line and its target: the target's box (its band, pale and dashed) beside the
+ * line's marker, and the target's own entry hidden (its value, in the first week, is in the line's
+ * label: see legendLabel). `drawn` is the series in uPlot's order, each with the index of its target.
+ */
+function mergeTargetEntries(
+  root: HTMLElement,
+  drawn: readonly { index: number; target: number | null }[],
+): void {
+  // The x series has a row of its own only when the legend's values are live: here, none.
+  const rows = [...root.querySelectorAll<HTMLElement>('.u-legend .u-series')];
+  drawn.forEach(({ target }, k) => {
+    if (target === null) return;
+    const targetRow = rows[drawn.findIndex((d) => d.index === target)];
+    const lineHead = rows[k]?.querySelector('th');
+    const band = targetRow?.querySelector('.u-marker');
+    if (!targetRow || !lineHead || !band) return;
+    const box = band.cloneNode(true) as HTMLElement;
+    box.classList.add('band');
+    lineHead.prepend(box);
+    targetRow.classList.add('named-with-line');
+  });
 }
 
 /** A label's width in `font`, px: its longest line's, as the canvas measures it. */

@@ -21,12 +21,39 @@ export function shownLines(lines: readonly ChartLine[]): number[] {
 
 /**
  * A line's name in the legend; with one week of sessions, its value too ("Elbow plank (s): 30"): a
- * single point over "week of Nov 30" shows no trend yet, but the week's number is worth reading.
+ * single point over "week of Nov 30" shows no trend yet, but the week's number is worth reading. Its
+ * `target`'s band is named in the same entry (see goalTargets), and its value with it:
+ * "Superman: 8, target 10".
  */
-export function legendLabel(line: ChartLine, locale: string): string {
+export function legendLabel(line: ChartLine, locale: string, target?: ChartLine): string {
   const [only, ...rest] = line.values;
   if (rest.length > 0 || only === null || only === undefined) return line.label;
-  return `${line.label}: ${only.toLocaleString(locale)}`;
+  const goal = target?.values.length === 1 ? target.values[0] : null;
+  const goalText = goal === null || goal === undefined ? '' : `, target ${goal.toLocaleString(locale)}`;
+  return `${line.label}: ${only.toLocaleString(locale)}${goalText}`;
+}
+
+/**
+ * Each line's target, by index: the target just after it (as ChartLine's `target` says). The legend
+ * shows the two as one entry, the band's pale box beside the line's marker: a chart of four exercises
+ * took eight entries, seven lines of legend on a phone, each target's name saying again what its
+ * colour says. A target that is the goal of no line keeps an entry of its own.
+ */
+export function goalTargets(lines: readonly ChartLine[]): Map<number, number> {
+  const targets = new Map<number, number>();
+  lines.forEach((line, i) => {
+    if (!line.target && lines[i + 1]?.target) targets.set(i, i + 1);
+  });
+  return targets;
+}
+
+/** The line under a chart whose lines have targets, saying what their bands are; none without. */
+export function bandNote(lines: readonly ChartLine[]): string | null {
+  const paired = goalTargets(lines).size;
+  if (paired === 0) return null;
+  return lines.length === 2
+    ? 'The pale band is its target.'
+    : "A pale band in a line's colour is its target.";
 }
 
 /** A line under a chart of one week, saying what the weeks to come will show; none after that. */

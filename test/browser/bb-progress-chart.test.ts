@@ -34,7 +34,8 @@ function markerColour(chart: Chart, label: string, part: 'borderTopColor' | 'bac
   const marker = [...chart.shadowRoot!.querySelectorAll('.u-series')].find(
     (row) => row.querySelector('.u-label')?.textContent === label,
   );
-  return getComputedStyle(marker!.querySelector('.u-marker')!)[part].match(/\d+/g)!.map(Number);
+  // The line's own marker, not its target's box beside it (see mergeTargetEntries).
+  return getComputedStyle(marker!.querySelector('.u-marker:not(.band)')!)[part].match(/\d+/g)!.map(Number);
 }
 
 /** The chart, added to the page and drawn: its canvas's pixels, and the colour of the line named `label`. */
@@ -374,13 +375,23 @@ describe('bb-progress-chart', () => {
       { label: 'Drawing-in (s)', values: [null], styleSlot: 1 },
       { label: 'Drawing-in target (s)', values: [45], target: true, styleSlot: 1 },
     ]);
-    const { width, height, data, r, g, b } = await drawn(chart, 'Elbow plank (s): 30');
+    const { width, height, data, r, g, b } = await drawn(chart, 'Elbow plank (s): 30, target 30');
     const root = chart.shadowRoot!;
-    // With one week, each with its value: a lone point on an axis says little.
-    expect(root.querySelector('.u-legend')?.textContent).toBe(
-      'Elbow plank target (s): 30Elbow plank (s): 30',
+    // One entry for the line and its target, the target's box beside the line's marker; with one
+    // week, each with its value: a lone point on an axis says little.
+    const entries = [...root.querySelectorAll('.u-legend .u-series')].filter(
+      (entry) => getComputedStyle(entry).display !== 'none',
     );
-    expect(root.querySelector('.note')?.textContent).toMatch(/first week.*trend/i);
+    expect(entries.map((entry) => entry.querySelector('.u-label')?.textContent)).toEqual([
+      'Elbow plank (s): 30, target 30',
+    ]);
+    const [band, marker] = [...entries[0]!.querySelectorAll<HTMLElement>('.u-marker')];
+    expect(getComputedStyle(band!).borderTopStyle).toBe('dashed');
+    expect(getComputedStyle(marker!).borderTopStyle).not.toBe('dashed');
+    expect([...root.querySelectorAll('.note')].map((note) => note.textContent)).toEqual([
+      'The pale band is its target.',
+      expect.stringMatching(/first week.*trend/i),
+    ]);
     const pixel = (x: number, y: number) => data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
     const ofLine = (x: number, y: number, minAlpha: number) => {
       const [pr, pg, pb, pa] = pixel(x, y);

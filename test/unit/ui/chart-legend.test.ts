@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartLine } from '../../../src/store/progress.ts';
-import { firstWeekNote, legendLabel, shownLines } from '../../../src/ui/chart-legend.ts';
+import {
+  bandNote,
+  firstWeekNote,
+  goalTargets,
+  legendLabel,
+  shownLines,
+} from '../../../src/ui/chart-legend.ts';
 
 const labelsShown = (lines: ChartLine[]) => shownLines(lines).map((i) => lines[i]!.label);
 
@@ -57,6 +63,16 @@ describe("a progress chart's legend in its first week", () => {
     );
   });
 
+  // Its target's band has no legend entry of its own (see goalTargets): the line's says it.
+  it("gives a line its target's value beside its own while there is one week", () => {
+    const superman: ChartLine = { label: 'Superman', values: [8], styleSlot: 0 };
+    const target: ChartLine = { label: 'Superman target', values: [10], target: true, styleSlot: 0 };
+    expect(legendLabel(superman, 'en', target)).toBe('Superman: 8, target 10');
+    expect(legendLabel({ ...superman, values: [8, 9] }, 'en', { ...target, values: [10, 10] })).toBe(
+      'Superman',
+    );
+  });
+
   it('names a line only, once there are weeks to read a trend from', () => {
     expect(legendLabel({ label: 'Elbow plank (s)', values: [30, 35], styleSlot: 0 }, 'en')).toBe(
       'Elbow plank (s)',
@@ -66,5 +82,38 @@ describe("a progress chart's legend in its first week", () => {
   it('says in a line under a chart of one week that the weeks to come show the trend, and nothing after', () => {
     expect(firstWeekNote([1_764_460_800])).toMatch(/trend/);
     expect(firstWeekNote([1_764_460_800, 1_765_065_600])).toBeNull();
+  });
+});
+
+describe("the targets a progress chart's legend names with their lines", () => {
+  const lines: ChartLine[] = [
+    { label: 'Superman', values: [8, 9], styleSlot: 0 },
+    { label: 'Superman target', values: [10, 10], target: true, styleSlot: 0 },
+    { label: 'Glute bridge', values: [12, 13], styleSlot: 1 },
+    { label: 'Bird dog', values: [16, 18], styleSlot: 2 },
+    { label: 'Bird dog target', values: [20, 20], target: true, styleSlot: 2 },
+  ];
+
+  it('pairs each line with the target just after it: one entry an exercise, its band beside its marker', () => {
+    expect(goalTargets(lines)).toEqual(
+      new Map([
+        [0, 1],
+        [3, 4],
+      ]),
+    );
+  });
+
+  it('pairs no target that is the goal of no line: it keeps its own entry', () => {
+    const lone: ChartLine[] = [
+      { label: 'Drawing-in target (s)', values: [45], target: true, styleSlot: 1 },
+      { label: 'Bat hang', values: [4], styleSlot: 0 },
+    ];
+    expect(goalTargets(lone)).toEqual(new Map());
+  });
+
+  it("says under a chart with a line's target that the pale band in its colour is that target", () => {
+    expect(bandNote(lines)).toBe("A pale band in a line's colour is its target.");
+    expect(bandNote([lines[0]!, lines[1]!])).toBe('The pale band is its target.');
+    expect(bandNote([lines[0]!, lines[2]!])).toBeNull();
   });
 });
