@@ -40,8 +40,12 @@ export interface Progress {
   readonly bestSetReps: ChartSeries;
   /** The same of breath cycles (the bat hang's): a breath is not a rep, so they are apart. */
   readonly bestSetBreaths: ChartSeries;
-  /** The heaviest weight the lat pulldown was done at each week, kg: its load is what progresses. */
-  readonly pulldownWeight: ChartSeries;
+  /**
+   * The lat pulldown by week: the heaviest weight it was done at, kg (its load is what progresses),
+   * and its best set against its target, reps, which step back as the weight steps up. Apart from
+   * the other exercises' reps, where its target of 12 lay on the superman's of 10, two bands in one.
+   */
+  readonly pulldown: ChartSeries;
   /** Longest plank and drawing-in hold of each week, seconds, with the target of that week. */
   readonly holds: ChartSeries;
   /** Superman range of motion per week: the best and the mean of the sets' peak lift, degrees. */
@@ -202,21 +206,9 @@ export function progress(weeks: readonly WeekRow[]): Progress {
   const x = sorted.map((w) => weekUtcMs(w.week) / 1000);
   const round1 = (v: number) => Math.round(v * 10) / 10;
   return {
-    bestSetReps: bestSetsByWeek(sorted, x, 'reps'),
+    bestSetReps: bestSetsByWeek(sorted, x, 'reps', [PULLDOWN]),
     bestSetBreaths: bestSetsByWeek(sorted, x, 'breaths'),
-    pulldownWeight: {
-      x,
-      lines: sorted.some((w) => w.heaviestKg['lat-pulldown'])
-        ? [
-            {
-              label: `${exerciseById('lat-pulldown').name} (kg)`,
-              values: sorted.map((w) => w.heaviestKg['lat-pulldown'] ?? null),
-              // The lat pulldown's colour and marker in the chart of reps: the same exercise looks the same.
-              styleSlot: styleSlotAmong('lat-pulldown', 'reps'),
-            },
-          ]
-        : [],
-    },
+    pulldown: pulldownByWeek(sorted, x),
     holds: {
       x,
       lines: HOLD_CHARTED.flatMap((id, styleSlot) => [
@@ -332,20 +324,25 @@ function longestHeldMs(week: WeekRow, id: ExerciseId): number | null {
   return week.longestHoldMs[id] || null;
 }
 
+const PULLDOWN: ExerciseId = 'lat-pulldown';
+
 /**
  * The best set of each week of the exercises of one kind, reps or breath cycles, each against its
- * week's target. A line for each exercise done in some week, in the program's order and with its
- * place among the exercises of the kind for its style, whichever the person did first.
+ * week's target, but those `charted apart`. A line for each exercise done in some week, in the
+ * program's order and with its place among the exercises of the kind for its style, whichever the
+ * person did first.
  */
 function bestSetsByWeek(
   weeks: readonly WeekRow[],
   x: readonly number[],
   kind: Exclude<ExerciseKind, 'hold'>,
+  chartedApart: readonly ExerciseId[] = [],
 ): ChartSeries {
   const done = new Set(weeks.flatMap((week) => Object.keys(week.bestCount)));
+  const charted = PROGRAM.filter((exercise) => exercise.kind === kind && !chartedApart.includes(exercise.id));
   return {
     x,
-    lines: PROGRAM.filter((exercise) => exercise.kind === kind).flatMap(({ id, name }, styleSlot) =>
+    lines: charted.flatMap(({ id, name }, styleSlot) =>
       done.has(id)
         ? [
             { label: name, values: weeks.map((w) => w.bestCount[id] ?? null), styleSlot },
@@ -361,7 +358,40 @@ function bestSetsByWeek(
   };
 }
 
-/** The exercise's place among the program's exercises of its kind: its style slot in their chart. */
-function styleSlotAmong(id: ExerciseId, kind: ExerciseKind): number {
-  return PROGRAM.filter((exercise) => exercise.kind === kind).findIndex((exercise) => exercise.id === id);
+/**
+ * The lat pulldown's colours and markers: its weight in the ones it had in the chart of reps, in the
+ * program's place after the other three exercises, and its reps in the next, which no exercise of that
+ * chart takes: a blue triangle just above it is the superman, never the lat pulldown.
+ */
+const WEIGHT_SLOT = 3;
+const REPS_SLOT = 4;
+
+/**
+ * The lat pulldown's chart: its weight, then its best set against its target, while any week did it.
+ * Two units on one axis, each named in its line's label and its column of the Numbers table.
+ */
+function pulldownByWeek(weeks: readonly WeekRow[], x: readonly number[]): ChartSeries {
+  const done = weeks.some((w) => w.heaviestKg[PULLDOWN] || w.bestCount[PULLDOWN] !== undefined);
+  if (!done) return { x, lines: [] };
+  return {
+    x,
+    lines: [
+      {
+        label: 'Weight (kg)',
+        values: weeks.map((w) => w.heaviestKg[PULLDOWN] ?? null),
+        styleSlot: WEIGHT_SLOT,
+      },
+      {
+        label: 'Best set (reps)',
+        values: weeks.map((w) => w.bestCount[PULLDOWN] ?? null),
+        styleSlot: REPS_SLOT,
+      },
+      {
+        label: 'Target (reps)',
+        values: weeks.map((w) => w.countTarget[PULLDOWN] ?? null),
+        target: true,
+        styleSlot: REPS_SLOT,
+      },
+    ],
+  };
 }

@@ -418,12 +418,12 @@ export class BbHistory extends LitElement {
     const p = h.progress!;
     return html`<section class="charts" aria-labelledby="progress-title">
       <h3 id="progress-title">Progress</h3>
-      <bb-progress-chart heading="Reps: the week's best set against its target" .series=${p.bestSetReps}></bb-progress-chart>
-      <bb-progress-chart heading="Lat pulldown: weight by week" .series=${p.pulldownWeight}></bb-progress-chart>
-      <bb-progress-chart heading="Plank and drawing-in: longest hold of the week against its target" .series=${p.holds}></bb-progress-chart>
+      <bb-progress-chart heading="Reps: best set of the week" .series=${p.bestSetReps}></bb-progress-chart>
+      <bb-progress-chart heading="Lat pulldown: weight and best set" .series=${p.pulldown}></bb-progress-chart>
+      <bb-progress-chart heading="Longest hold of the week" .series=${p.holds}></bb-progress-chart>
       <bb-progress-chart heading="Superman range of motion by week" .series=${p.supermanRange}></bb-progress-chart>
       <bb-progress-chart heading="Heart rate and recovery by week" .series=${p.heartRate}></bb-progress-chart>
-      <bb-progress-chart heading="Bat hang: breath cycles of the week's best set against its target" .series=${p.bestSetBreaths}></bb-progress-chart>
+      <bb-progress-chart heading="Breath cycles: best set of the week" .series=${p.bestSetBreaths}></bb-progress-chart>
     </section>`;
   }
 

@@ -132,14 +132,12 @@ describe('progress', () => {
       ['Glute bridge target', 1],
       ['Bird dog', 2],
       ['Bird dog target', 2],
-      ['Wide-grip lat pulldown', 3],
-      ['Wide-grip lat pulldown target', 3],
     ]);
-    // Only the lat pulldown done: it keeps its own, not the first line's.
-    const latOnly = progress(weeksOf(sessions, [set('a', 0, 'lat-pulldown', { count: 12 })]));
-    expect(slots(latOnly.bestSetReps.lines)).toEqual([
-      ['Wide-grip lat pulldown', 3],
-      ['Wide-grip lat pulldown target', 3],
+    // Only the bird dog done: it keeps its own, not the first line's.
+    const birdDogOnly = progress(weeksOf(sessions, [set('a', 0, 'bird-dog', { count: 12 })]));
+    expect(slots(birdDogOnly.bestSetReps.lines)).toEqual([
+      ['Bird dog', 2],
+      ['Bird dog target', 2],
     ]);
     // A target takes its line's: drawn in that line's colour.
     const p = progress(weeksOf(sessions, sets));
@@ -196,15 +194,31 @@ describe('progress', () => {
         set('w3', 0, 'lat-pulldown', { count: 12, target: 12 }),
       ]),
     );
-    expect(p.pulldownWeight.x).toEqual(p.bestSetReps.x);
-    // In the lat pulldown's colour and marker, as in the chart of reps.
-    expect(p.pulldownWeight.lines).toEqual([
-      { label: 'Wide-grip lat pulldown (kg)', values: [22.5, null, 25], styleSlot: 3 },
+    expect(p.pulldown.x).toEqual(p.bestSetReps.x);
+    // In the colour and marker the lat pulldown had in the chart of reps: no other exercise's.
+    expect(p.pulldown.lines[0]).toEqual({ label: 'Weight (kg)', values: [22.5, null, 25], styleSlot: 3 });
+  });
+
+  // Its reps step back each time its weight steps up: read beside the weight, where in the chart of
+  // reps its target of 12 lay on the superman's of 10, two bands in one.
+  it("charts the lat pulldown's best set against its target with its weight, apart from the other reps", () => {
+    const p = progress(
+      weeksOf(sessions, [
+        set('a', 0, 'superman', { count: 10, target: 10 }),
+        set('a', 1, 'lat-pulldown', { count: 12, target: 12 }),
+        set('c', 0, 'lat-pulldown', { count: 9, target: 12 }),
+      ]),
+    );
+    expect(p.bestSetReps.lines.map((l) => l.label)).toEqual(['Superman', 'Superman target']);
+    expect(p.pulldown.lines).toEqual([
+      { label: 'Weight (kg)', values: [null, null, null], styleSlot: 3 },
+      { label: 'Best set (reps)', values: [12, null, 9], styleSlot: 4 },
+      { label: 'Target (reps)', values: [12, null, 12], target: true, styleSlot: 4 },
     ]);
   });
 
-  it('draws no weight line while no weighted set was done', () => {
-    expect(progress(weeksOf(sessions, sets)).pulldownWeight.lines).toEqual([]);
+  it('draws no line of the lat pulldown while none of it was done', () => {
+    expect(progress(weeksOf(sessions, sets)).pulldown.lines).toEqual([]);
   });
 
   it('gives the longest hold per week against its target, superman range and heart rate', () => {
@@ -254,7 +268,7 @@ describe('progress', () => {
     for (const series of [
       p.bestSetReps,
       p.bestSetBreaths,
-      p.pulldownWeight,
+      p.pulldown,
       p.holds,
       p.supermanRange,
       p.heartRate,

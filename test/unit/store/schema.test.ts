@@ -385,11 +385,11 @@ describe('schema migrations', () => {
 
     const store = await SessionStore.open({ name });
     const p = progress(await store.weeks());
-    expect(p.bestSetReps.lines.map((l) => [l.label, l.values])).toEqual([
-      ['Wide-grip lat pulldown', [13]],
-      ['Wide-grip lat pulldown target', [12]],
+    expect(p.pulldown.lines.map((l) => [l.label, l.values])).toEqual([
+      ['Weight (kg)', [27.5]],
+      ['Best set (reps)', [13]],
+      ['Target (reps)', [12]],
     ]);
-    expect(p.pulldownWeight.lines.map((l) => l.values)).toEqual([[27.5]]);
     store.close();
   });
 
