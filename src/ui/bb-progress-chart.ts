@@ -356,9 +356,26 @@ export class BbProgressChart extends LitElement {
         laidOut = { key, axis: weekAxis(series.x, min, max, room, measure, personLocale()) };
       return laidOut.axis;
     };
+    // Each line's target's series, by the line's: uPlot's series are the drawn lines after the x values.
+    const targetSeries = new Map<number, number>();
+    order.forEach((i, k) => {
+      const target = targets.get(i);
+      if (target !== undefined) targetSeries.set(k + 1, order.indexOf(target) + 1);
+    });
     const options: uPlot.Options = {
       width,
       height: 220,
+      hooks: {
+        // A line and its target share one legend entry (see mergeTargetEntries): a tap on it hides or
+        // shows both, not the line alone with its band left behind.
+        setSeries: [
+          (u, seriesIdx, opts) => {
+            const target = seriesIdx === null ? undefined : targetSeries.get(seriesIdx);
+            if (target !== undefined && opts.show !== undefined)
+              u.setSeries(target, { show: opts.show }, false);
+          },
+        ],
+      },
       padding: [null, PLOT_RIGHT_PX, null, null],
       // Labels only: live values would read "--" until the pointer is over the chart.
       legend: {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import '../../src/ui/bb-progress-chart.ts';
 import type { ChartSeries } from '../../src/store/progress.ts';
 import { linesOf } from './lines.ts';
@@ -408,6 +408,30 @@ describe('bb-progress-chart', () => {
     const beyond = Math.round(3 * window.devicePixelRatio);
     expect(ofLine(Math.min(...xs) - beyond, row, 20)).toBe(true);
     expect(ofLine(Math.max(...xs) + beyond, row, 20)).toBe(true);
+  });
+
+  // One entry for the two: a tap on it hides and shows the line and its band together, where the
+  // band stayed behind, named by no entry left to tap.
+  it('hides and shows a line and its target together from their one legend entry', async () => {
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Holds';
+    chart.series = {
+      x: series.x,
+      lines: [
+        { label: 'Elbow plank (s)', values: [40, 44, 47], styleSlot: 0 },
+        { label: 'Elbow plank target (s)', values: [35, 45, 49], target: true, styleSlot: 0 },
+        { label: 'Drawing-in (s)', values: [45, 45, 60], styleSlot: 1 },
+      ],
+    };
+    await addDrawn(chart);
+    const rows = [...chart.shadowRoot!.querySelectorAll('.u-legend .u-series')];
+    const hidden = () => rows.map((row) => row.classList.contains('u-off'));
+    const plank = rows.find((row) => row.querySelector('.u-label')?.textContent === 'Elbow plank (s)')!;
+    await userEvent.click(plank.querySelector('th')!);
+    // In the legend's order: the target, its line, the drawing-in.
+    expect(hidden()).toEqual([true, true, false]);
+    await userEvent.click(plank.querySelector('th')!);
+    expect(hidden()).toEqual([false, false, false]);
   });
 
   it("keeps a target's band within the plot, on a phone with text at twice its size", async () => {
