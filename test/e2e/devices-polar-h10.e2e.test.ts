@@ -16,59 +16,19 @@ import {
   PMD_DATA,
   PMD_SERVICE,
 } from '../../src/protocol/uuids.ts';
-import { simulateRecording } from '../../src/sensors/virtual/recording.ts';
 import { describeWithShared, PROJECT_DIR, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import {
+  accCommandAnswer,
   emulatedPolarH10,
   hexBytes,
+  supermanFrames,
   toHex,
   type Vector,
   vectorBytes as vector,
 } from './emulated-polar-h10.ts';
-
-// ---- A test-side encoder of the H10's ACC frames (PROTOCOLS.md §2.5, §2.6) ----
-
-/** The H10's clock restarts at 2019-01-01 (ns since 2000-01-01) [P-TIME]. */
-const H10_CLOCK_START_NS = 599_616_000_000_000_000n;
-const SAMPLES_PER_FRAME = 36;
-
-/** Raw type 1: `02`, uint64 LE ns of the last sample, `01`, then int16 LE x,y,z in mG per sample. */
-function encodeAccFrame(lastSampleS: number, xyzG: Float32Array, from: number, count: number): number[] {
-  const bytes = new Uint8Array(10 + count * 6);
-  const view = new DataView(bytes.buffer);
-  bytes[0] = 0x02;
-  view.setBigUint64(1, H10_CLOCK_START_NS + BigInt(Math.round(lastSampleS * 1e9)), true);
-  bytes[9] = 0x01;
-  for (let i = 0; i < count * 3; i++) {
-    view.setInt16(10 + i * 2, Math.round(xyzG[from * 3 + i] * 1000), true);
-  }
-  return [...bytes];
-}
-
-interface EncodedFrame {
-  /** Time of the frame's last sample from the start of the simulation, s. */
-  readonly atS: number;
-  readonly bytes: number[];
-}
-
-/** A simulated person's superman set, as the H10 on their chest would stream it at 50 Hz. */
-function supermanFrames(reps: number): { frames: EncodedFrame[]; repTimesS: number[] } {
-  const sim = simulateRecording({
-    seed: 7,
-    activities: [{ kind: 'exercise', exercise: 'superman', target: reps }],
-    rateHz: 50,
-    startPosture: 'prone',
-  });
-  const frames: EncodedFrame[] = [];
-  for (let from = 0; from + SAMPLES_PER_FRAME <= sim.tS.length; from += SAMPLES_PER_FRAME) {
-    const atS = sim.tS[from + SAMPLES_PER_FRAME - 1];
-    frames.push({ atS, bytes: encodeAccFrame(atS, sim.xyz, from, SAMPLES_PER_FRAME) });
-  }
-  return { frames, repTimesS: sim.truth.rep_times };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -99,19 +59,10 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
     await page.addInitScript(installCueSpy);
     await page.goto(inject('baseUrl'));
     strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: true }));
-    const settingsResponse = vector(vectors, 'H10 ACC settings response to 01 02');
-    const startResponse = vector(vectors, 'H10: start ACC response');
-    const stopResponse = vector(vectors, 'H10: stop ACC response');
     strap.onWrite(PMD_CP, (command) => {
-      const hex = toHex(command);
-      if (hex === '0102') void send(PMD_CP, settingsResponse);
-      else if (hex.startsWith('0202')) {
-        // The short error form the H10 uses (`F0 04 02 01` [FST]), with status 6 ALREADY_IN_STATE.
-        void send(PMD_CP, streamStillRunning ? [0xf0, 0x02, 0x02, 0x06] : startResponse);
-      } else if (hex === '0302') {
-        streamStillRunning = false;
-        void send(PMD_CP, stopResponse);
-      }
+      const answer = accCommandAnswer(vectors, command, streamStillRunning);
+      if (toHex(command) === '0302') streamStillRunning = false;
+      if (answer) void send(PMD_CP, answer);
     });
   });
 

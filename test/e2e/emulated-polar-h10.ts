@@ -1,6 +1,7 @@
 // The Polar H10 as the end-to-end tests emulate it: heart rate, the PMD control point answering its
 // real feature read, the PMD data stream and (optionally) the battery, with bytes from the shared
-// vectors. UUIDs come from the app's own protocol layer.
+// vectors, and a test-side encoder of its ACC frames for a simulated person's set. UUIDs come from the
+// app's own protocol layer.
 import {
   BATTERY_LEVEL,
   BATTERY_SERVICE,
@@ -10,6 +11,7 @@ import {
   PMD_DATA,
   PMD_SERVICE,
 } from '../../src/protocol/uuids.ts';
+import { simulateRecording } from '../../src/sensors/virtual/recording.ts';
 import type { PeripheralSpec } from './ble-peripheral.ts';
 
 export interface Vector {
@@ -68,4 +70,69 @@ export function emulatedPolarH10(vectors: readonly Vector[], options: { battery:
         : []),
     ],
   };
+}
+
+// ---- A test-side encoder of the H10's ACC frames (PROTOCOLS.md §2.5, §2.6) ----
+
+/** The H10's clock restarts at 2019-01-01 (ns since 2000-01-01) [P-TIME]. */
+const H10_CLOCK_START_NS = 599_616_000_000_000_000n;
+const SAMPLES_PER_FRAME = 36;
+
+/** Raw type 1: `02`, uint64 LE ns of the last sample, `01`, then int16 LE x,y,z in mG per sample. */
+export function encodeAccFrame(
+  lastSampleS: number,
+  xyzG: Float32Array,
+  from: number,
+  count: number,
+): number[] {
+  const bytes = new Uint8Array(10 + count * 6);
+  const view = new DataView(bytes.buffer);
+  bytes[0] = 0x02;
+  view.setBigUint64(1, H10_CLOCK_START_NS + BigInt(Math.round(lastSampleS * 1e9)), true);
+  bytes[9] = 0x01;
+  for (let i = 0; i < count * 3; i++) {
+    view.setInt16(10 + i * 2, Math.round(xyzG[from * 3 + i] * 1000), true);
+  }
+  return [...bytes];
+}
+
+export interface EncodedFrame {
+  /** Time of the frame's last sample from the start of the simulation, s. */
+  readonly atS: number;
+  readonly bytes: number[];
+}
+
+/** A simulated person's superman set, as the H10 on their chest would stream it at 50 Hz. */
+export function supermanFrames(reps: number): { frames: EncodedFrame[]; repTimesS: number[] } {
+  const sim = simulateRecording({
+    seed: 7,
+    activities: [{ kind: 'exercise', exercise: 'superman', target: reps }],
+    rateHz: 50,
+    startPosture: 'prone',
+  });
+  const frames: EncodedFrame[] = [];
+  for (let from = 0; from + SAMPLES_PER_FRAME <= sim.tS.length; from += SAMPLES_PER_FRAME) {
+    const atS = sim.tS[from + SAMPLES_PER_FRAME - 1];
+    frames.push({ atS, bytes: encodeAccFrame(atS, sim.xyz, from, SAMPLES_PER_FRAME) });
+  }
+  return { frames, repTimesS: sim.truth.rep_times };
+}
+
+/**
+ * The H10's answer to an ACC command written to its PMD control point, with the real responses from
+ * the vectors: the settings, the start (or status 6 ALREADY_IN_STATE, in the short error form the
+ * H10 uses [FST], when `streamRunning`) and the stop; null for a command it is not asked here.
+ */
+export function accCommandAnswer(
+  vectors: readonly Vector[],
+  command: readonly number[],
+  streamRunning: boolean,
+): number[] | null {
+  const hex = toHex(command);
+  if (hex === '0102') return vectorBytes(vectors, 'H10 ACC settings response to 01 02');
+  if (hex.startsWith('0202')) {
+    return streamRunning ? [0xf0, 0x02, 0x02, 0x06] : vectorBytes(vectors, 'H10: start ACC response');
+  }
+  if (hex === '0302') return vectorBytes(vectors, 'H10: stop ACC response');
+  return null;
 }
