@@ -27,6 +27,13 @@ export interface PeripheralSpec {
 
 const CCCD = '00002902-0000-1000-8000-00805f9b34fb';
 const GATT_SUCCESS = 0;
+/**
+ * HCI "Connection Failed to be Established": what an LE connection to a peripheral that never answers
+ * ends with. Chromium's emulation also lets a connection go unanswered, but then, once the page gives
+ * it up (gatt.disconnect()), the next one it answers fails as well: the emulation keeps the abandoned
+ * request. A refusal leaves it as a real central is after a failed attempt.
+ */
+const CONNECTION_FAILED_TO_BE_ESTABLISHED = 0x3e;
 
 export interface EmulatedPeripheral {
   /** Every GATT and characteristic operation the page made, in order ("connection", "subscribe-to-notifications"…). */
@@ -45,6 +52,13 @@ export interface EmulatedPeripheral {
    */
   onWrite(characteristicUuid: string, answer: (bytes: number[]) => void): void;
   disconnect(): Promise<void>;
+  /**
+   * Carried out of reach (or switched off): the link drops, and every connection the page asks for
+   * fails, recorded as "connection (out of reach)", until comeBackInReach().
+   */
+  goOutOfReach(): Promise<void>;
+  /** In reach again: the next connection the page asks for is answered. */
+  comeBackInReach(): void;
   dispose(): Promise<void>;
 }
 
@@ -97,14 +111,16 @@ export async function emulatePeripheral(
   const uuidOf = new Map<string, string>();
   const readValueOf = new Map<string, number[]>();
   const writeAnswers = new Map<string, (bytes: number[]) => void>();
+  let inReach = true;
 
   bt.on('BluetoothEmulation.gattOperationReceived', (event) => {
     if (event.address !== spec.address) return;
-    operations.push(event.type);
+    const refused = !inReach && event.type === 'connection';
+    operations.push(refused ? 'connection (out of reach)' : event.type);
     void bt.send('BluetoothEmulation.simulateGATTOperationResponse', {
       address: event.address,
       type: event.type,
-      code: GATT_SUCCESS,
+      code: refused ? CONNECTION_FAILED_TO_BE_ESTABLISHED : GATT_SUCCESS,
     });
   });
   bt.on('BluetoothEmulation.characteristicOperationReceived', (event) => {
@@ -183,6 +199,17 @@ export async function emulatePeripheral(
   });
 
   const handles = new Map<string, JSHandle>();
+  const disconnect = async () => {
+    handles.clear();
+    await bt.send('BluetoothEmulation.simulateGATTDisconnection', { address: spec.address });
+    // Chromium forgets the peripheral's attributes on a disconnection (a real central rediscovers
+    // them): without adding them again, getPrimaryService() after a reconnection fails with
+    // NotFoundError. Fresh ids, same UUIDs, as a real device after a reconnect.
+    for (const serviceId of serviceIds.splice(0)) {
+      await bt.send('BluetoothEmulation.removeService', { serviceId }).catch(() => undefined);
+    }
+    await addServices();
+  };
   return {
     operations,
     writes,
@@ -211,16 +238,13 @@ export async function emulatePeripheral(
     onWrite(characteristicUuid, answer) {
       writeAnswers.set(characteristicUuid, answer);
     },
-    async disconnect() {
-      handles.clear();
-      await bt.send('BluetoothEmulation.simulateGATTDisconnection', { address: spec.address });
-      // Chromium forgets the peripheral's attributes on a disconnection (a real central rediscovers
-      // them): without adding them again, getPrimaryService() after a reconnection fails with
-      // NotFoundError. Fresh ids, same UUIDs, as a real device after a reconnect.
-      for (const serviceId of serviceIds.splice(0)) {
-        await bt.send('BluetoothEmulation.removeService', { serviceId }).catch(() => undefined);
-      }
-      await addServices();
+    disconnect,
+    async goOutOfReach() {
+      inReach = false;
+      await disconnect();
+    },
+    comeBackInReach() {
+      inReach = true;
     },
     async dispose() {
       await pageSession.detach().catch(() => {});
