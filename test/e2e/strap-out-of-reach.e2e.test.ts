@@ -3,6 +3,8 @@
 // pauses and the voice says why, says now and then that the app is still at it, then, once the app
 // gives the strap up, what to do; the screen says the same at each step. The strap then comes back in
 // reach, and the app finds it by itself, with no tap: the set goes on where it stopped and counts.
+// Given up on a second time, the person taps Resume and counts with +1 as the voice said; the strap
+// back, the voice says it counts again, and it does, on from the rep counted by hand.
 //
 // The strap refuses every connection while it is away. A minute and a half of that passes in seconds:
 // the page runs on Playwright's clock, paused and moved on a step at a time, so the app's own timers
@@ -220,5 +222,49 @@ describeWithShared('a strap carried out of reach in a set, given up on, and foun
     await streamUntil(() => false);
     await runClockUntil(async () => (await count()) === 6, 5000);
     expect(await panel('.malformed').count()).toBe(0);
+  });
+
+  it('given up on again, goes on counted with +1 after Resume, and says so when the strap is back and counts again', async () => {
+    await strap.goOutOfReach();
+    const before = (await heard()).length;
+    await runClockUntil(
+      async () => (await heard()).slice(before).some((h) => h.text === OUT_OF_REACH_LINE),
+      RECONNECT_WINDOW_MS + 2000,
+      1000,
+    );
+    // The person does what the voice said: Resume, and a rep counted by hand.
+    const setView = page.locator('bb-set-view');
+    await setView.getByRole('button', { name: 'Resume' }).click();
+    await setView.getByRole('button', { name: /^\+1/ }).click();
+    await runClockUntil(async () => (await count()) === 7, 1000);
+    expect(await page.locator('bb-set-view .paused').count()).toBe(0);
+
+    const answeredBefore = strap.operations.filter((op) => op === 'connection').length;
+    strap.comeBackInReach();
+    await runClockUntil(
+      async () => strap.operations.filter((op) => op === 'connection').length > answeredBefore,
+      REJOIN_EARLY_DELAY_MS + 1000,
+      500,
+    );
+    await expect.poll(() => panel('.state').getAttribute('data-connection')).toBe('connected');
+    await runClockUntil(
+      async () => (await heard()).at(-1)?.text === 'The device is back: it counts again',
+      1000,
+    );
+    expect(await count()).toBe(7);
+
+    // The strap sees the next reps again: the set counts on from the one counted by hand, to its target.
+    const more = supermanFrames(3);
+    for (const frame of more.frames) {
+      await page.clock.runFor(720);
+      await send(PMD_DATA, frame.bytes);
+    }
+    await runClockUntil(async () => (await heard()).some((h) => h.text === spokenNumber(10)), 5000);
+    expect(
+      (await heard())
+        .slice(before)
+        .map((h) => h.text)
+        .filter((text) => [8, 9, 10].map(spokenNumber).includes(text)),
+    ).toEqual(['eight', 'nine', 'ten']);
   });
 });
