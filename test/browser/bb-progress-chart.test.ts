@@ -98,9 +98,7 @@ async function placedTexts(chart: Chart): Promise<Written[]> {
  */
 async function openNumbers(widthPx: number) {
   document.body.style.width = `${widthPx}px`;
-  const chart = document.createElement('bb-progress-chart');
-  chart.heading = 'Reps per week';
-  chart.series = series;
+  const chart = chartOf('Reps per week', series.lines);
   document.body.append(chart);
   await chart.updateComplete;
   const root = chart.shadowRoot!;
@@ -119,12 +117,17 @@ afterEach(() => {
   document.body.style.width = '';
 });
 
-/** A chart of one week's values, by line, under its heading. */
-function oneWeekChart(heading: string, lines: ChartSeries['lines']) {
+/** A chart of its lines' values in the weeks `x` (the three of `series` unless given), under its heading. */
+function chartOf(heading: string, lines: ChartSeries['lines'], x: ChartSeries['x'] = series.x): Chart {
   const chart = document.createElement('bb-progress-chart');
   chart.heading = heading;
-  chart.series = { x: [series.x[0]!], lines };
+  chart.series = { x, lines };
   return chart;
+}
+
+/** A chart of one week's values, by line, under its heading. */
+function oneWeekChart(heading: string, lines: ChartSeries['lines']): Chart {
+  return chartOf(heading, lines, [series.x[0]!]);
 }
 
 describe('bb-progress-chart', () => {
@@ -143,9 +146,7 @@ describe('bb-progress-chart', () => {
 
   it('draws its plot and legend within a phone with text at twice its size (148 px inside a 180 px screen)', async () => {
     document.body.style.width = '148px';
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Reps per week';
-    chart.series = series;
+    const chart = chartOf('Reps per week', series.lines);
     document.body.append(chart);
     const root = chart.shadowRoot!;
     await expect
@@ -213,15 +214,10 @@ describe('bb-progress-chart', () => {
 
   it('keeps a hyphenated exercise name in a heading of its numbers on one line', async () => {
     document.body.style.width = '300px';
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Holds';
-    chart.series = {
-      x: series.x,
-      lines: [
-        { label: 'Drawing-in target (s)', values: [45, 45, 60], target: true, styleSlot: 0 },
-        { label: 'Wide-grip lat pulldown', values: [36, 36, 33], styleSlot: 1 },
-      ],
-    };
+    const chart = chartOf('Holds', [
+      { label: 'Drawing-in target (s)', values: [45, 45, 60], target: true, styleSlot: 0 },
+      { label: 'Wide-grip lat pulldown', values: [36, 36, 33], styleSlot: 1 },
+    ]);
     document.body.append(chart);
     await chart.updateComplete;
     await page.getByText('Numbers').click();
@@ -231,16 +227,11 @@ describe('bb-progress-chart', () => {
   });
 
   it('lists its numbers in the order of its legend, each target before the line it is the goal of', async () => {
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Holds';
-    chart.series = {
-      x: series.x,
-      lines: [
-        { label: 'Elbow plank (s)', values: [40, 44, 47], styleSlot: 0 },
-        { label: 'Elbow plank target (s)', values: [35, 45, 49], target: true, styleSlot: 0 },
-        { label: 'Drawing-in (s)', values: [45, 45, 60], styleSlot: 1 },
-      ],
-    };
+    const chart = chartOf('Holds', [
+      { label: 'Elbow plank (s)', values: [40, 44, 47], styleSlot: 0 },
+      { label: 'Elbow plank target (s)', values: [35, 45, 49], target: true, styleSlot: 0 },
+      { label: 'Drawing-in (s)', values: [45, 45, 60], styleSlot: 1 },
+    ]);
     document.body.append(chart);
     const root = chart.shadowRoot!;
     await expect.poll(() => root.querySelectorAll('.u-legend .u-label').length).toBe(3);
@@ -256,15 +247,10 @@ describe('bb-progress-chart', () => {
 
   it('writes the numbers of a column to one decimal place each when any of them has one', async () => {
     document.body.style.width = '600px';
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Superman range of motion by week';
-    chart.series = {
-      x: series.x,
-      lines: [
-        { label: 'Best lift (°)', values: [19.7, 18, null], styleSlot: 0 },
-        { label: 'Mean of sets (°)', values: [16, 16, 16], styleSlot: 1 },
-      ],
-    };
+    const chart = chartOf('Superman range of motion by week', [
+      { label: 'Best lift (°)', values: [19.7, 18, null], styleSlot: 0 },
+      { label: 'Mean of sets (°)', values: [16, 16, 16], styleSlot: 1 },
+    ]);
     document.body.append(chart);
     await chart.updateComplete;
     const root = chart.shadowRoot!;
@@ -300,15 +286,10 @@ describe('bb-progress-chart', () => {
   });
 
   it('draws a line that meets its target over it, with the target still showing around it', async () => {
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Longest hold';
-    chart.series = {
-      x: series.x,
-      lines: [
-        { label: 'Drawing-in (s)', values: [45, 45, 45], styleSlot: 0 },
-        { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true, styleSlot: 0 },
-      ],
-    };
+    const chart = chartOf('Longest hold', [
+      { label: 'Drawing-in (s)', values: [45, 45, 45], styleSlot: 0 },
+      { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true, styleSlot: 0 },
+    ]);
     const { width, height, data, r, g, b } = await drawn(chart, 'Drawing-in (s)');
     const pixel = (x: number, y: number) => data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
     const isLine = (x: number, y: number) => {
@@ -332,17 +313,12 @@ describe('bb-progress-chart', () => {
 
   it('shows both of two targets at one value, the first drawn edging the second', async () => {
     // The plank's target and the drawing-in's both at 45 s, each line well away from them.
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Longest hold';
-    chart.series = {
-      x: series.x,
-      lines: [
-        { label: 'Elbow plank (s)', values: [20, 22, 24], styleSlot: 0 },
-        { label: 'Elbow plank target (s)', values: [45, 45, 45], target: true, styleSlot: 0 },
-        { label: 'Drawing-in (s)', values: [70, 72, 74], styleSlot: 1 },
-        { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true, styleSlot: 1 },
-      ],
-    };
+    const chart = chartOf('Longest hold', [
+      { label: 'Elbow plank (s)', values: [20, 22, 24], styleSlot: 0 },
+      { label: 'Elbow plank target (s)', values: [45, 45, 45], target: true, styleSlot: 0 },
+      { label: 'Drawing-in (s)', values: [70, 72, 74], styleSlot: 1 },
+      { label: 'Drawing-in target (s)', values: [45, 45, 45], target: true, styleSlot: 1 },
+    ]);
     await addDrawn(chart);
     const { width, height, data } = plotPixels(chart);
     const pixel = (x: number, y: number) => data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
@@ -413,16 +389,11 @@ describe('bb-progress-chart', () => {
   // One entry for the two: a tap on it hides and shows the line and its band together, where the
   // band stayed behind, named by no entry left to tap.
   it('hides and shows a line and its target together from their one legend entry', async () => {
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Holds';
-    chart.series = {
-      x: series.x,
-      lines: [
-        { label: 'Elbow plank (s)', values: [40, 44, 47], styleSlot: 0 },
-        { label: 'Elbow plank target (s)', values: [35, 45, 49], target: true, styleSlot: 0 },
-        { label: 'Drawing-in (s)', values: [45, 45, 60], styleSlot: 1 },
-      ],
-    };
+    const chart = chartOf('Holds', [
+      { label: 'Elbow plank (s)', values: [40, 44, 47], styleSlot: 0 },
+      { label: 'Elbow plank target (s)', values: [35, 45, 49], target: true, styleSlot: 0 },
+      { label: 'Drawing-in (s)', values: [45, 45, 60], styleSlot: 1 },
+    ]);
     await addDrawn(chart);
     const rows = [...chart.shadowRoot!.querySelectorAll('.u-legend .u-series')];
     const hidden = () => rows.map((row) => row.classList.contains('u-off'));
@@ -436,16 +407,15 @@ describe('bb-progress-chart', () => {
 
   it("keeps a target's band within the plot, on a phone with text at twice its size", async () => {
     document.body.style.width = '148px';
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Longest hold';
-    chart.series = {
-      x: Array.from({ length: 5 }, (_, i) => series.x[0]! + i * WEEK_S),
-      lines: [
+    const chart = chartOf(
+      'Longest hold',
+      [
         // Well under the target, so that no marker of the line lies in the band's rows.
         { label: 'Elbow plank (s)', values: [10, 12, 14, 16, 18], styleSlot: 0 },
         { label: 'Elbow plank target (s)', values: [45, 45, 45, 45, 45], target: true, styleSlot: 0 },
       ],
-    };
+      Array.from({ length: 5 }, (_, i) => series.x[0]! + i * WEEK_S),
+    );
     await addDrawn(chart);
     const { width, height, data } = plotPixels(chart);
     const canvas = chart.shadowRoot!.querySelector('.plot canvas')!.getBoundingClientRect();
@@ -471,11 +441,9 @@ describe('bb-progress-chart', () => {
   });
 
   it('breaks its lines, targets too, at weeks without data', async () => {
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Longest hold';
-    chart.series = {
-      x: Array.from({ length: 9 }, (_, i) => series.x[0]! + i * WEEK_S),
-      lines: [
+    const chart = chartOf(
+      'Longest hold',
+      [
         {
           label: 'Elbow plank (s)',
           values: [40, null, null, null, null, null, null, null, 50],
@@ -488,7 +456,8 @@ describe('bb-progress-chart', () => {
           styleSlot: 0,
         },
       ],
-    };
+      Array.from({ length: 9 }, (_, i) => series.x[0]! + i * WEEK_S),
+    );
     const { width, height, data, r, g, b } = await drawn(chart, 'Elbow plank (s)');
     // Across the empty weeks in the middle, nothing of the line's colour, the target's pale band included.
     const inColour = (x: number) =>
@@ -504,9 +473,11 @@ describe('bb-progress-chart', () => {
 
   it('reads its x axis as weeks: one week of data is one tick, at the week of its start', async () => {
     const monday = Date.UTC(2026, 10, 30) / 1000;
-    const chart = document.createElement('bb-progress-chart');
-    chart.heading = 'Heart rate and recovery by week';
-    chart.series = { x: [monday], lines: [{ label: 'Average (bpm)', values: [96], styleSlot: 0 }] };
+    const chart = chartOf(
+      'Heart rate and recovery by week',
+      [{ label: 'Average (bpm)', values: [96], styleSlot: 0 }],
+      [monday],
+    );
     const written = await textsWritten(chart);
     const day = new Date(monday * 1000).toLocaleDateString(undefined, {
       day: 'numeric',
@@ -566,15 +537,10 @@ describe('bb-progress-chart', () => {
 
   it('draws a line in its own colour and marker whether or not the lines before it have values', async () => {
     const drawingIn = async (plank: (number | null)[]) => {
-      const chart = document.createElement('bb-progress-chart');
-      chart.heading = 'Longest hold';
-      chart.series = {
-        x: series.x,
-        lines: [
-          { label: 'Elbow plank (s)', values: plank, styleSlot: 0 },
-          { label: 'Drawing-in (s)', values: [45, 50, 52], styleSlot: 1 },
-        ],
-      };
+      const chart = chartOf('Longest hold', [
+        { label: 'Elbow plank (s)', values: plank, styleSlot: 0 },
+        { label: 'Drawing-in (s)', values: [45, 50, 52], styleSlot: 1 },
+      ]);
       document.body.append(chart);
       const root = chart.shadowRoot!;
       const entry = () =>
@@ -630,9 +596,7 @@ describe("bb-progress-chart's dates across a year of weeks", () => {
   for (const widthPx of [960, 328]) {
     it(`writes its dates apart from one another and inside the chart, ${widthPx} px wide`, async () => {
       document.body.style.width = `${widthPx}px`;
-      const chart = document.createElement('bb-progress-chart');
-      chart.heading = 'Reps per week';
-      chart.series = year;
+      const chart = chartOf('Reps per week', year.lines, year.x);
       const written = await placedTexts(chart);
       const canvas = chart.shadowRoot!.querySelector<HTMLCanvasElement>('.plot canvas')!;
       // The x axis's labels are centred on their ticks, a row for each of their lines.
