@@ -518,6 +518,29 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     vi.useRealTimers();
   });
 
+  /** An H10 the person connected from the chooser, the devices it joined, and the chooser's requests. */
+  async function h10Connected(win: Window | null = null) {
+    const h10 = fakeH10();
+    const { nav, requests } = navigatorWith([h10]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: win });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    return { h10, devices, requests };
+  }
+
+  /**
+   * An H10 connected, then dropped out of reach for as long as the devices take to give it up:
+   * attempts after 0.5 + 1 + 2 + 4 + 8 × 8 s, then it is called lost.
+   */
+  async function h10GivenUpOn() {
+    const connected = await h10Connected();
+    connected.h10.reachable = false;
+    connected.h10.drop();
+    await settle(72_000);
+    return connected;
+  }
+
   it('reads heart rate from the chest strap, trunk motion from it, and the wrist for the lat pulldown', async () => {
     const h10 = fakeH10();
     const watch = fakePineTime();
@@ -564,12 +587,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
   });
 
   it('reports reconnecting while the strap is away, keeps the same source, and comes back', async () => {
-    const h10 = fakeH10();
-    const { nav } = navigatorWith([h10]);
-    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
-    const connecting = devices.connect('polar');
-    await settle();
-    await connecting;
+    const { h10, devices } = await h10Connected();
     const sources: unknown[] = [];
     devices.source$.subscribe((s) => sources.push(s));
     const connections: string[] = [];
@@ -588,15 +606,10 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
 
   /** An H10 connected in a tab whose page-lifecycle events the test sends, and what was written to its PMD. */
   async function h10InATab() {
-    const h10 = fakeH10();
-    const { nav } = navigatorWith([h10]);
     // The page-lifecycle events' targets, as a browser tab has them.
     const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
     const win = Object.assign(new EventTarget(), { document: doc }) as unknown as Window;
-    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: win });
-    const connecting = devices.connect('polar');
-    await settle();
-    await connecting;
+    const { h10, devices } = await h10Connected(win);
     const pmdWrites = () => h10.writes.filter(([c]) => c === uuids.PMD_CONTROL_POINT).map(([, h]) => h);
     return { doc, win, devices, pmdWrites };
   }
@@ -642,16 +655,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
   });
 
   it('offers to reconnect a device it gave up on, without the chooser', async () => {
-    const h10 = fakeH10();
-    const { nav, requests } = navigatorWith([h10]);
-    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
-    const connecting = devices.connect('polar');
-    await settle();
-    await connecting;
-    h10.reachable = false;
-    h10.drop();
-    // 0.5 + 1 + 2 + 4 + 8 × 8 s: then it is called lost.
-    await settle(72_000);
+    const { h10, devices, requests } = await h10GivenUpOn();
     expect(devices.state.connection).toBe('lost');
     expect(devices.state.problem).toMatch(/^Out of reach:/);
     h10.reachable = true;
@@ -664,12 +668,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
   });
 
   it('gives a strap that never answers up as soon as one that refuses: the person is told what to do in time', async () => {
-    const h10 = fakeH10();
-    const { nav } = navigatorWith([h10]);
-    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
-    const connecting = devices.connect('polar');
-    await settle();
-    await connecting;
+    const { h10, devices } = await h10Connected();
     h10.gatt.connect = () => new Promise(() => {});
     h10.drop();
     await settle(70_000);
@@ -681,15 +680,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
   });
 
   it('tries a device it gave up on again by itself, quietly, and it joins once in reach', async () => {
-    const h10 = fakeH10();
-    const { nav, requests } = navigatorWith([h10]);
-    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
-    const connecting = devices.connect('polar');
-    await settle();
-    await connecting;
-    h10.reachable = false;
-    h10.drop();
-    await settle(72_000);
+    const { h10, devices, requests } = await h10GivenUpOn();
     expect(devices.state.connection).toBe('lost');
     const attempts = countConnections(h10);
     const connections: string[] = [];
@@ -713,15 +704,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
   });
 
   it('takes the out-of-reach message away once the device is back', async () => {
-    const h10 = fakeH10();
-    const { nav } = navigatorWith([h10]);
-    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
-    const connecting = devices.connect('polar');
-    await settle();
-    await connecting;
-    h10.reachable = false;
-    h10.drop();
-    await settle(72_000);
+    const { h10, devices } = await h10GivenUpOn();
     expect(devices.state.problem).toMatch(/^Out of reach:/);
     h10.reachable = true;
     devices.reconnectDevice(devices.state.devices[0].id);
@@ -748,11 +731,7 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
   it('dates a recording from when its first packet came, not from when it is saved', async () => {
     const connectedAt = Date.parse('2026-12-04T17:00:00.000Z');
     vi.setSystemTime(connectedAt);
-    const { nav } = navigatorWith([fakeH10()]);
-    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
-    const connecting = devices.connect('polar');
-    await settle();
-    await connecting;
+    const { devices } = await h10Connected();
     // Saved after a ten-minute session.
     nowMs += 600_000;
     await settle(600_000);
