@@ -35,7 +35,7 @@ class Page {
   readonly persistence: Persistence;
 
   constructor(
-    dbName: string,
+    readonly dbName: string,
     openStore?: () => Promise<SessionStore>,
     tabs?: Tabs,
     readonly window = new EventTarget(),
@@ -102,6 +102,33 @@ class Page {
   }
 }
 
+/** A page recording to a database of its own, started. */
+async function startedPage(): Promise<Page> {
+  const page = new Page(`persistence-${++dbCounter}`);
+  await page.persistence.start();
+  return page;
+}
+
+/**
+ * The app opened again, its clock at `clockMs` unless left as a new page's, on the database of a tab
+ * that went away: what the next start finds.
+ */
+async function reopen(gone: Page, clockMs?: number): Promise<Page> {
+  gone.store!.close();
+  const next = new Page(gone.dbName);
+  if (clockMs !== undefined) next.clockMs = clockMs;
+  await next.persistence.start();
+  return next;
+}
+
+/** The first set's 10 reps done and its rest run out, and 3 reps of the second set counted. */
+function threeRepsIntoTheSecondSet(page: Page): void {
+  page.session.start();
+  page.reps(10);
+  while (page.session.state.phase === 'rest') page.run(1000);
+  page.reps(3);
+}
+
 /**
  * A session started and recorded for three seconds, its first set waiting for the person: the strap
  * sees posture, and the person never gets into position.
@@ -118,8 +145,7 @@ async function waitingForTheFirstSet(dbName: string): Promise<Page> {
 
 /** A backup of one short session (one rep), recorded in a database of its own. */
 async function backupOfOneSession(): Promise<string> {
-  const source = new Page(`persistence-${++dbCounter}`);
-  await source.persistence.start();
+  const source = await startedPage();
   source.session.start();
   source.run(3000);
   source.rep();
@@ -130,20 +156,15 @@ async function backupOfOneSession(): Promise<string> {
 
 describe('Persistence', () => {
   it('offers the session a closed tab left behind, resumes it where it was, and keeps it in the history', async () => {
-    const name = `persistence-${++dbCounter}`;
-    const first = new Page(name);
-    await first.persistence.start();
+    const first = await startedPage();
     first.session.start();
     first.reps(10);
     first.run(3000);
     expect(first.session.state.phase).toBe('rest');
     await first.persistence.flush();
     const before = first.session.state;
-    first.store!.close(); // the tab is gone
-
-    const second = new Page(name);
-    second.clockMs = 50;
-    await second.persistence.start();
+    // The tab is gone.
+    const second = await reopen(first, 50);
     const offered = second.persistence.history.state.unfinished;
     expect(offered?.summary.sets).toBe(1);
     await second.persistence.resume();
@@ -174,17 +195,12 @@ describe('Persistence', () => {
   });
 
   it('does not delete the session it is recording, and deletes it once it has ended', async () => {
-    const name = `persistence-${++dbCounter}`;
-    const first = new Page(name);
-    await first.persistence.start();
+    const first = await startedPage();
     first.session.start();
     first.reps(10);
     await first.persistence.flush();
-    first.store!.close(); // the tab is gone
-
-    // Resumed in a new tab, the session is in the history list and being recorded.
-    const second = new Page(name);
-    await second.persistence.start();
+    // The tab is gone; resumed in a new tab, the session is in the history list and being recorded.
+    const second = await reopen(first);
     await second.persistence.resume();
     second.run(2000);
     await second.persistence.flush();
@@ -245,8 +261,7 @@ describe('Persistence', () => {
   });
 
   it('lists the session being recorded with the sets done so far, not as it was at its start', async () => {
-    const page = new Page(`persistence-${++dbCounter}`);
-    await page.persistence.start();
+    const page = await startedPage();
     page.session.start();
     page.reps(3);
     page.session.skip(); // ends the set with its three reps
@@ -256,8 +271,7 @@ describe('Persistence', () => {
   });
 
   it("saves the session's last set put right on the summary, in the history and its CSV", async () => {
-    const page = new Page(`persistence-${++dbCounter}`);
-    await page.persistence.start();
+    const page = await startedPage();
     page.session.start();
     page.reps(4);
     page.session.finish();
@@ -309,11 +323,8 @@ describe('Persistence', () => {
     expect(finished.persistence.history.state.sessionCount).toBe(0);
     await finished.persistence.dispose();
 
-    const name = `persistence-${++dbCounter}`;
-    const interrupted = await skippingTwoSets(name);
-    interrupted.store!.close();
-    const next = new Page(name);
-    await next.persistence.start();
+    const interrupted = await skippingTwoSets(`persistence-${++dbCounter}`);
+    const next = await reopen(interrupted);
     expect(next.persistence.history.state.unfinishedSets).toEqual({ done: 0, cutShort: 0, skipped: 2 });
     await next.persistence.discardUnfinished();
     expect(await next.store!.listSessions()).toHaveLength(0);
@@ -321,8 +332,7 @@ describe('Persistence', () => {
   });
 
   it('gives a session the time its timer ran, in the summary and the CSV: a Finish question left open is no workout', async () => {
-    const page = new Page(`persistence-${++dbCounter}`);
-    await page.persistence.start();
+    const page = await startedPage();
     page.session.start();
     page.reps(10);
     page.run(2000);
@@ -340,39 +350,25 @@ describe('Persistence', () => {
   });
 
   it('counts the sets of an interrupted session as its summary will: a set Skip set ended short is cut short', async () => {
-    const name = `persistence-${++dbCounter}`;
-    const first = new Page(name);
-    await first.persistence.start();
-    first.session.start();
-    first.reps(10);
-    while (first.session.state.phase === 'rest') first.run(1000);
-    first.reps(3);
+    const first = await startedPage();
+    threeRepsIntoTheSecondSet(first);
     first.session.skip(); // the second set at 3 of 10 reps: the app goes away in the rest after it
     first.run(1000);
     await first.persistence.flush();
-    first.store!.close();
 
-    const second = new Page(name);
-    await second.persistence.start();
+    const second = await reopen(first);
     expect(second.persistence.history.state.unfinishedSets).toEqual({ done: 1, cutShort: 1, skipped: 0 });
     await second.persistence.dispose();
   });
 
   it('keeps the reps of the set under way when an interrupted session is kept as it is', async () => {
-    const name = `persistence-${++dbCounter}`;
-    const first = new Page(name);
-    await first.persistence.start();
-    first.session.start();
-    first.reps(10);
-    while (first.session.state.phase === 'rest') first.run(1000);
-    first.reps(3);
+    const first = await startedPage();
+    threeRepsIntoTheSecondSet(first);
     first.run(1000);
     await first.persistence.flush();
     const stoppedMs = first.session.state.nowMs - first.session.state.startedMs!;
-    first.store!.close();
 
-    const second = new Page(name);
-    await second.persistence.start();
+    const second = await reopen(first);
     await second.persistence.discardUnfinished();
     const [kept] = second.persistence.history.state.sessions;
     expect(kept).toMatchObject({ status: 'finished', summary: { sets: 2, reps: 13 } });
@@ -384,9 +380,7 @@ describe('Persistence', () => {
   });
 
   it('keeps a hold under way as held up to a pause when an interrupted session is kept as it is', async () => {
-    const name = `persistence-${++dbCounter}`;
-    const first = new Page(name);
-    await first.persistence.start();
+    const first = await startedPage();
     first.session.reset([
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 60, restS: 60 } },
     ]);
@@ -400,10 +394,8 @@ describe('Persistence', () => {
     // Paused half a minute, and the tab closes before the person comes back.
     first.run(30_000);
     await first.persistence.flush();
-    first.store!.close();
 
-    const second = new Page(name);
-    await second.persistence.start();
+    const second = await reopen(first);
     await second.persistence.discardUnfinished();
     const [kept] = second.persistence.history.state.sessions;
     // Its length leaves the pause out, as Finish during a pause does.
@@ -415,12 +407,9 @@ describe('Persistence', () => {
   });
 
   it('keeps no interrupted session kept as it is that had no set done', async () => {
-    const name = `persistence-${++dbCounter}`;
-    const first = await waitingForTheFirstSet(name);
-    first.store!.close(); // the tab is gone while the first set waited for the person
-
-    const second = new Page(name);
-    await second.persistence.start();
+    const first = await waitingForTheFirstSet(`persistence-${++dbCounter}`);
+    // The tab is gone while the first set waited for the person.
+    const second = await reopen(first);
     expect(second.persistence.history.state.unfinished).not.toBeNull();
     await second.persistence.discardUnfinished();
     expect(second.persistence.history.state.unfinished).toBeNull();
@@ -451,8 +440,7 @@ describe('Persistence', () => {
   });
 
   it('takes out what an import had added when its tab went in the middle of it, unless it is still running', async () => {
-    const source = new Page(`persistence-${++dbCounter}`);
-    await source.persistence.start();
+    const source = await startedPage();
     await source.finishedSessions(3);
     const backup = await (await source.persistence.backup()).blob.text();
     await source.persistence.dispose();
@@ -485,9 +473,8 @@ describe('Persistence', () => {
     expect(other.persistence.history.state.notice).toBeNull();
     await other.persistence.dispose();
 
-    importing.store!.close(); // the tab is gone
-    const reopened = new Page(name);
-    await reopened.persistence.start();
+    // The tab is gone.
+    const reopened = await reopen(importing);
     expect(reopened.persistence.history.state.sessionCount).toBe(0);
     expect(await reopened.store!.importJournals()).toEqual([]);
     expect(reopened.persistence.history.state.notice).toBe(
@@ -501,8 +488,7 @@ describe('Persistence', () => {
 
   it('says an import asked after storage filled up was not tried, in words about the import', async () => {
     const backup = await backupOfOneSession();
-    const page = new Page(`persistence-${++dbCounter}`);
-    await page.persistence.start();
+    const page = await startedPage();
     page.session.start();
     const full = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -528,8 +514,7 @@ describe('Persistence', () => {
 
   it('says an import storage had no room for imported nothing, in words about the import, and keeps saving', async () => {
     const backup = await backupOfOneSession();
-    const page = new Page(`persistence-${++dbCounter}`);
-    await page.persistence.start();
+    const page = await startedPage();
     const full = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
@@ -624,8 +609,7 @@ describe('Persistence', () => {
   });
 
   it('saves what it holds when the page is closed, as the window says (pagehide)', async () => {
-    const page = new Page(`persistence-${++dbCounter}`);
-    await page.persistence.start();
+    const page = await startedPage();
     page.session.start();
     page.reps(2);
     const id = page.persistence.history.state.recordingId!;
@@ -643,8 +627,7 @@ describe('Persistence', () => {
 
   // Saved with the next tick's write, a +1 tapped just before a reload was lost with it.
   it("saves the person's tap at once, not with the next write: a reload right after keeps it", async () => {
-    const page = new Page(`persistence-${++dbCounter}`);
-    await page.persistence.start();
+    const page = await startedPage();
     page.session.start();
     page.reps(2);
     await page.persistence.flush();
@@ -660,8 +643,7 @@ describe('Persistence', () => {
 
   // Written with the next second's write, reps counted in the last second before a reload were lost.
   it('saves a rep counted at once, without sealing the motion that the next write takes', async () => {
-    const page = new Page(`persistence-${++dbCounter}`);
-    await page.persistence.start();
+    const page = await startedPage();
     page.session.start();
     page.reps(2);
     await page.persistence.flush();
@@ -678,8 +660,7 @@ describe('Persistence', () => {
   });
 
   it('closes without asking when the session is saved as it goes', async () => {
-    const page = new Page(`persistence-${++dbCounter}`);
-    await page.persistence.start();
+    const page = await startedPage();
     page.session.start();
     page.reps(2);
     await page.persistence.flush();
@@ -707,8 +688,7 @@ describe('Persistence', () => {
 
   it('imports a backup, refuses a broken file without touching the history, and deletes', async () => {
     const backup = await backupOfOneSession();
-    const target = new Page(`persistence-${++dbCounter}`);
-    await target.persistence.start();
+    const target = await startedPage();
     await expect(target.persistence.importJson(backup.slice(0, 200))).rejects.toBeInstanceOf(ImportError);
     expect(target.persistence.history.state.sessions).toEqual([]);
     await target.persistence.importJson(backup);
@@ -726,14 +706,12 @@ describe('Persistence', () => {
     const file = JSON.parse(await backupOfOneSession());
     const session = file.sessions[0].session;
     for (const key of ['startedAt', 'endedAt', 'updatedAt']) session[key] += 10 * 86_400_000;
-    const target = new Page(`persistence-${++dbCounter}`);
-    await target.persistence.start();
+    const target = await startedPage();
     await target.persistence.importJson(JSON.stringify(file));
     expect(target.persistence.history.state.sessions).toHaveLength(1);
 
     for (const key of ['startedAt', 'endedAt', 'updatedAt']) session[key] += 100 * 365 * 86_400_000;
-    const other = new Page(`persistence-${++dbCounter}`);
-    await other.persistence.start();
+    const other = await startedPage();
     await expect(other.persistence.importJson(JSON.stringify(file))).rejects.toThrow(
       /\(session 1\): "session\.startedAt" should be a time from 1970 to 2100/,
     );
@@ -741,8 +719,7 @@ describe('Persistence', () => {
   });
 
   it('offers to resume an unfinished session a backup brought in at once, as after a reload', async () => {
-    const source = new Page(`persistence-${++dbCounter}`);
-    await source.persistence.start();
+    const source = await startedPage();
     source.session.start();
     source.reps(10);
     source.run(3000);
@@ -750,8 +727,7 @@ describe('Persistence', () => {
     const backup = await (await source.persistence.backup()).blob.text();
     const [id] = await source.store!.sessionIds();
 
-    const target = new Page(`persistence-${++dbCounter}`);
-    await target.persistence.start();
+    const target = await startedPage();
     await target.persistence.importJson(backup);
     expect(target.persistence.history.state).toMatchObject({
       unfinished: { id },
@@ -763,8 +739,7 @@ describe('Persistence', () => {
 
   it('keeps the space raw motion takes up to date once shown, as sessions come and go', async () => {
     const backup = await backupOfOneSession();
-    const target = new Page(`persistence-${++dbCounter}`);
-    await target.persistence.start();
+    const target = await startedPage();
     await target.persistence.loadMotion();
     expect(target.persistence.history.state.motion).toMatchObject({ sessions: 0, bytes: 0 });
     await target.persistence.importJson(backup);
@@ -776,12 +751,10 @@ describe('Persistence', () => {
   });
 
   it('says that a backup holding no sessions imported nothing, rather than "Imported 0 sessions"', async () => {
-    const empty = new Page(`persistence-${++dbCounter}`);
-    await empty.persistence.start();
+    const empty = await startedPage();
     const backup = await (await empty.persistence.backup()).blob.text();
 
-    const target = new Page(`persistence-${++dbCounter}`);
-    await target.persistence.start();
+    const target = await startedPage();
     const result = await target.persistence.importJson(backup);
     expect(result.added).toEqual([]);
     expect(target.persistence.history.state.notice).toBe(
@@ -790,8 +763,7 @@ describe('Persistence', () => {
   });
 
   it('backs up and restores a session at a time, telling how far it is, and a cancel leaves nothing behind', async () => {
-    const source = new Page(`persistence-${++dbCounter}`);
-    await source.persistence.start();
+    const source = await startedPage();
     await source.finishedSessions(3);
     const steps: [number, number][] = [];
     const backup = await source.persistence.backup({
@@ -805,8 +777,7 @@ describe('Persistence', () => {
     const text = await backup.blob.text();
     expect(text.split('\n')).toHaveLength(6);
 
-    const target = new Page(`persistence-${++dbCounter}`);
-    await target.persistence.start();
+    const target = await startedPage();
     const cancel = new AbortController();
     let sessionsIn = 0;
     const cancelled = target.persistence.restore(new Blob([text]), {
@@ -836,8 +807,7 @@ describe('Persistence', () => {
   });
 
   it('restores a session saved from memory after storage failed, in place of its unfinished copy', async () => {
-    const source = new Page(`persistence-${++dbCounter}`);
-    await source.persistence.start();
+    const source = await startedPage();
     await source.finishedSessions(2);
     const text = await (await source.persistence.backup()).blob.text();
     const [first] = await source.store!.allBundles();
@@ -872,8 +842,7 @@ describe('Persistence', () => {
   });
 
   it('exports every saved session as one CSV and says so when there is none', async () => {
-    const page = new Page(`persistence-${++dbCounter}`);
-    await page.persistence.start();
+    const page = await startedPage();
     await expect(page.persistence.historyCsv()).rejects.toThrow('There are no sessions to export yet.');
     for (let i = 0; i < 2; i++) {
       page.session.start();
@@ -893,8 +862,7 @@ describe('Persistence', () => {
   });
 
   it("dismisses the history's notice, and leaves the history as it was when there is none", async () => {
-    const page = new Page(`persistence-${++dbCounter}`);
-    await page.persistence.start();
+    const page = await startedPage();
     page.persistence.history.update({ notice: 'Session deleted.' });
     const states: unknown[] = [];
     const subscription = page.persistence.history.state$.subscribe((state) => states.push(state));
