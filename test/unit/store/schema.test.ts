@@ -12,6 +12,34 @@ import { supermanSet } from '../../set-record.ts';
 let dbCounter = 0;
 const freshName = () => `schema-test-${++dbCounter}`;
 
+/** Noon on Wednesday 3 June 2026, UTC: when session 'a' of the week rows' migrations started. */
+const startedAt = Date.UTC(2026, 5, 3, 12);
+
+/**
+ * Session 'a' as an older version wrote it: finished ten minutes after `startedAt`, with no heart
+ * rate, of its plan and the counts of its summary (the summary's fields as that version had them).
+ */
+function sessionA(plan: unknown[], counts: Record<string, number>) {
+  return {
+    id: 'a',
+    startedAt,
+    utcOffsetMin: 0,
+    endedAt: startedAt + 600_000,
+    status: 'finished',
+    updatedAt: startedAt + 600_000,
+    plan,
+    snapshot: null,
+    summary: { durationMs: 600_000, ...counts, avgBpm: null, maxBpm: null, recoveryBpm: null },
+    sources: [],
+    gaps: [],
+  };
+}
+
+/** The sets as rows of session 'a', in order. */
+function setsOfA<T>(sets: T[]) {
+  return sets.map((set, index) => ({ ...set, sessionId: 'a', index }));
+}
+
 describe('schema migrations', () => {
   it('brings a version 1 database with its sessions and sets forward to the current version', async () => {
     const name = freshName();
@@ -221,37 +249,19 @@ describe('schema migrations', () => {
   it('builds the week rows of a version 5 database again with the sets of reps and breaths progression reads', async () => {
     const name = freshName();
     const v5 = await openBackbeatDB({ name, version: 5 });
-    const startedAt = Date.UTC(2026, 5, 3, 12);
-    const session = {
-      id: 'a',
-      startedAt,
-      utcOffsetMin: 0,
-      endedAt: startedAt + 600_000,
-      status: 'finished',
-      updatedAt: startedAt + 600_000,
-      plan: [
+    const session = sessionA(
+      [
         { exerciseId: 'superman', dosage: { sets: 2, target: 10, restS: 45 } },
         { exerciseId: 'drawing-in', dosage: { sets: 1, target: 45, restS: 30 } },
         { exerciseId: 'bird-dog', dosage: { sets: 1, target: 20, restS: 30 } },
       ],
-      snapshot: null,
-      summary: {
-        durationMs: 600_000,
-        sets: 3,
-        reps: 30,
-        holdMs: 45_000,
-        avgBpm: null,
-        maxBpm: null,
-        recoveryBpm: null,
-      },
-      sources: [],
-      gaps: [],
-    };
-    const sets = [
+      { sets: 3, reps: 30, holdMs: 45_000 },
+    );
+    const sets = setsOfA([
       supermanSet({ setNumber: 1 }),
       supermanSet({ setNumber: 2 }),
       supermanSet({ exerciseId: 'drawing-in', target: 45, count: 0, holdMs: 45_000, peakDeg: null }),
-    ].map((set, index) => ({ ...set, sessionId: 'a', index }));
+    ]);
     await v5.put('sessions', session as never);
     for (const set of sets) await v5.put('sets', set as never);
     // The week row as version 5 kept it: the holds' sets alone, and not how they ended.
@@ -289,43 +299,20 @@ describe('schema migrations', () => {
   it("puts a version 6 session's time held right: the sum of its holds in whole seconds, as their rows show them", async () => {
     const name = freshName();
     const v6 = await openBackbeatDB({ name, version: 6 });
-    const startedAt = Date.UTC(2026, 5, 3, 12);
     // Three planks of 47.6, 47.7 and 44.9 s: rows of 47, 47 and 44 s; the summary kept their sum in ms.
     const holds = [47_600, 47_700, 44_900];
-    const session = {
-      id: 'a',
-      startedAt,
-      utcOffsetMin: 0,
-      endedAt: startedAt + 600_000,
-      status: 'finished',
-      updatedAt: startedAt + 600_000,
-      plan: [{ exerciseId: 'elbow-plank', dosage: { sets: 3, target: 45, restS: 60 } }],
-      snapshot: null,
-      summary: {
-        durationMs: 600_000,
-        sets: 3,
-        skipped: 0,
-        reps: 0,
-        breaths: 0,
-        holdMs: holds.reduce((a, b) => a + b, 0),
-        avgBpm: null,
-        maxBpm: null,
-        recoveryBpm: null,
-      },
-      sources: [],
-      gaps: [],
-    };
+    const session = sessionA([{ exerciseId: 'elbow-plank', dosage: { sets: 3, target: 45, restS: 60 } }], {
+      sets: 3,
+      skipped: 0,
+      reps: 0,
+      breaths: 0,
+      holdMs: holds.reduce((a, b) => a + b, 0),
+    });
     await v6.put('sessions', session as never);
-    for (const [index, holdMs] of holds.entries()) {
-      const set = supermanSet({
-        exerciseId: 'elbow-plank',
-        setNumber: index + 1,
-        target: 45,
-        count: 0,
-        holdMs,
-      });
-      await v6.put('sets', { ...set, sessionId: 'a', index } as never);
-    }
+    const sets = holds.map((holdMs, index) =>
+      supermanSet({ exerciseId: 'elbow-plank', setNumber: index + 1, target: 45, count: 0, holdMs }),
+    );
+    for (const set of setsOfA(sets)) await v6.put('sets', set as never);
     v6.close();
 
     const store = await SessionStore.open({ name });
@@ -338,35 +325,15 @@ describe('schema migrations', () => {
   it('builds the week rows of a version 7 database again with the best set of each week and the weight pulled', async () => {
     const name = freshName();
     const v7 = await openBackbeatDB({ name, version: 7 });
-    const startedAt = Date.UTC(2026, 5, 3, 12);
-    const session = {
-      id: 'a',
-      startedAt,
-      utcOffsetMin: 0,
-      endedAt: startedAt + 600_000,
-      status: 'finished',
-      updatedAt: startedAt + 600_000,
-      plan: [{ exerciseId: 'lat-pulldown', dosage: { sets: 2, target: 12, restS: 60, weightKg: 27.5 } }],
-      snapshot: null,
-      summary: {
-        durationMs: 600_000,
-        sets: 2,
-        skipped: 0,
-        reps: 25,
-        breaths: 0,
-        holdMs: 0,
-        avgBpm: null,
-        maxBpm: null,
-        recoveryBpm: null,
-      },
-      sources: [],
-      gaps: [],
-    };
+    const session = sessionA(
+      [{ exerciseId: 'lat-pulldown', dosage: { sets: 2, target: 12, restS: 60, weightKg: 27.5 } }],
+      { sets: 2, skipped: 0, reps: 25, breaths: 0, holdMs: 0 },
+    );
     await v7.put('sessions', session as never);
-    for (const [index, count] of [13, 12].entries()) {
-      const set = supermanSet({ exerciseId: 'lat-pulldown', setNumber: index + 1, target: 12, count });
-      await v7.put('sets', { ...set, sessionId: 'a', index } as never);
-    }
+    const sets = [13, 12].map((count, index) =>
+      supermanSet({ exerciseId: 'lat-pulldown', setNumber: index + 1, target: 12, count }),
+    );
+    for (const set of setsOfA(sets)) await v7.put('sets', set as never);
     // The week row as version 7 kept it: the week's reps summed, no best set and no weight.
     await v7.put('weeks', {
       week: '2026-06-01',
