@@ -6,6 +6,25 @@ import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { begunAt, IMPORTED_AT, recordSession, STARTED_AT, STRAP } from './recorded-session.ts';
 
+type Bundle = Parameters<typeof toJson>[0][number];
+
+/** Reads a backup of `bundle` back, and checks that it comes back whole, every field of it known. */
+function throughABackup(bundle: Bundle): ReturnType<typeof readJson> {
+  const back = readJson(toJson([bundle]), IMPORTED_AT);
+  expect(back.unknownFields).toEqual([]);
+  expect(back.bundles).toEqual([bundle]);
+  return back;
+}
+
+/** Reading a backup of `bundle` in which set `index` says `value` for `field`, as an edited or damaged file does. */
+function readingWithSetField(bundle: Bundle, index: number, field: string, value: unknown) {
+  return () => {
+    const file = JSON.parse(toJson([bundle]));
+    file.sessions[0].sets[index][field] = value;
+    return fromJson(JSON.stringify(file), IMPORTED_AT);
+  };
+}
+
 let dbCounter = 0;
 
 /** The Notes column of each set's row. */
@@ -296,9 +315,7 @@ describe('JSON export and import', () => {
         : row,
     );
     const marked = { ...bundle, events };
-    const back = readJson(toJson([marked]), IMPORTED_AT);
-    expect(back.unknownFields).toEqual([]);
-    expect(back.bundles).toEqual([marked]);
+    throughABackup(marked);
   });
 
   it('keeps a set skipped before it began as never begun through a backup, and an older set as begun', async () => {
@@ -314,14 +331,10 @@ describe('JSON export and import', () => {
         { ...skipped, index: bundle.sets.length + 1, setNumber: 4 },
       ],
     };
-    const back = readJson(toJson([marked]), IMPORTED_AT);
-    expect(back.unknownFields).toEqual([]);
-    expect(back.bundles).toEqual([marked]);
+    const back = throughABackup(marked);
     expect(back.bundles[0]!.sets.at(-1)).not.toHaveProperty('neverBegun');
 
-    const damaged = JSON.parse(toJson([marked]));
-    damaged.sessions[0].sets[bundle.sets.length].neverBegun = 'yes';
-    expect(() => fromJson(JSON.stringify(damaged), IMPORTED_AT)).toThrow(
+    expect(readingWithSetField(marked, bundle.sets.length, 'neverBegun', 'yes')).toThrow(
       `This file is damaged (session 1, set ${bundle.sets.length + 1}): "neverBegun" should be true or false. Nothing was imported.`,
     );
   });
@@ -348,14 +361,10 @@ describe('JSON export and import', () => {
       ],
     };
     expect(readJson(toJson([marked]), IMPORTED_AT).bundles).toEqual([marked]);
-    const counted = JSON.parse(toJson([marked]));
-    counted.sessions[0].sets[bundle.sets.length].count = 2;
-    expect(() => fromJson(JSON.stringify(counted), IMPORTED_AT)).toThrow(
+    expect(readingWithSetField(marked, bundle.sets.length, 'count', 2)).toThrow(
       `This file is damaged (session 1, set ${bundle.sets.length + 1}): "count" should be 0 in a set never begun ("neverBegun" is true). Nothing was imported.`,
     );
-    const held = JSON.parse(toJson([marked]));
-    held.sessions[0].sets[bundle.sets.length + 1].holdMs = 7000;
-    expect(() => fromJson(JSON.stringify(held), IMPORTED_AT)).toThrow(
+    expect(readingWithSetField(marked, bundle.sets.length + 1, 'holdMs', 7000)).toThrow(
       `This file is damaged (session 1, set ${bundle.sets.length + 2}): "holdMs" should be 0 or null in a set never begun ("neverBegun" is true). Nothing was imported.`,
     );
   });
@@ -365,13 +374,9 @@ describe('JSON export and import', () => {
     const [superman] = bundle.sets;
     const skippedUnderWay = { ...superman!, count: 2, endedBy: 'stopped' as const, skippedUnderWay: true };
     const marked = { ...bundle, sets: [...bundle.sets, { ...skippedUnderWay, index: bundle.sets.length }] };
-    const back = readJson(toJson([marked]), IMPORTED_AT);
-    expect(back.unknownFields).toEqual([]);
-    expect(back.bundles).toEqual([marked]);
+    throughABackup(marked);
 
-    const damaged = JSON.parse(toJson([marked]));
-    damaged.sessions[0].sets[bundle.sets.length].skippedUnderWay = 'yes';
-    expect(() => fromJson(JSON.stringify(damaged), IMPORTED_AT)).toThrow(
+    expect(readingWithSetField(marked, bundle.sets.length, 'skippedUnderWay', 'yes')).toThrow(
       `This file is damaged (session 1, set ${bundle.sets.length + 1}): "skippedUnderWay" should be true or false. Nothing was imported.`,
     );
   });
@@ -382,13 +387,9 @@ describe('JSON export and import', () => {
     const [superman] = bundle.sets;
     const finishedUnderWay = { ...superman!, count: 2, endedBy: 'stopped' as const, finishedUnderWay: true };
     const marked = { ...bundle, sets: [...bundle.sets, { ...finishedUnderWay, index: bundle.sets.length }] };
-    const back = readJson(toJson([marked]), IMPORTED_AT);
-    expect(back.unknownFields).toEqual([]);
-    expect(back.bundles).toEqual([marked]);
+    throughABackup(marked);
 
-    const damaged = JSON.parse(toJson([marked]));
-    damaged.sessions[0].sets[bundle.sets.length].finishedUnderWay = 1;
-    expect(() => fromJson(JSON.stringify(damaged), IMPORTED_AT)).toThrow(
+    expect(readingWithSetField(marked, bundle.sets.length, 'finishedUnderWay', 1)).toThrow(
       `This file is damaged (session 1, set ${bundle.sets.length + 1}): "finishedUnderWay" should be true or false. Nothing was imported.`,
     );
   });
@@ -479,9 +480,7 @@ describe('JSON export and import', () => {
       ['count', 2.5],
       ['count', 9999],
     ] as const) {
-      const file = JSON.parse(toJson([good]));
-      file.sessions[0].sets[1][field] = value;
-      expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
+      expect(readingWithSetField(good, 1, field, value)).toThrow(
         'This file is damaged (session 1, set 2): "count" should be a whole number from 0 to 1000. Nothing was imported.',
       );
     }
@@ -625,9 +624,7 @@ describe('JSON export and import', () => {
 
   it('says where a damaged file is wrong, and imports nothing from it', async () => {
     const good = await recordSession();
-    const file = JSON.parse(toJson([good]));
-    file.sessions[0].sets[2].count = 'many';
-    expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
+    expect(readingWithSetField(good, 2, 'count', 'many')).toThrow(
       'This file is damaged (session 1, set 3): "count" should be a number. Nothing was imported.',
     );
     const cut = JSON.parse(toJson([good]));
@@ -640,9 +637,7 @@ describe('JSON export and import', () => {
     expect(() => fromJson(JSON.stringify(foreign), IMPORTED_AT)).toThrow(
       /\(session 1, event 1\): it belongs to session other/,
     );
-    const unknownExercise = JSON.parse(toJson([good]));
-    unknownExercise.sessions[0].sets[0].exerciseId = '<img src=x>';
-    expect(() => fromJson(JSON.stringify(unknownExercise), IMPORTED_AT)).toThrow(
+    expect(readingWithSetField(good, 0, 'exerciseId', '<img src=x>')).toThrow(
       /\(session 1, set 1\): "exerciseId" should be one of superman/,
     );
   });
