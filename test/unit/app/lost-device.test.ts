@@ -11,7 +11,8 @@ describe('a strap lost in the middle of a set', () => {
     vi.useRealTimers();
   });
 
-  it('pauses the set; resumed by the person, the set goes on through a Reconnect they tap', async () => {
+  /** A strap connected, a session started with it, and one rep of its first set counted. */
+  async function oneRepIntoASetWithTheStrap() {
     const strap = heartRateStrap();
     const app = appWithStrap(strap);
     app.start();
@@ -20,6 +21,11 @@ describe('a strap lost in the middle of a set', () => {
     await connecting;
     app.startSession();
     app.session.adjustCount(1);
+    return { strap, app };
+  }
+
+  it('pauses the set; resumed by the person, the set goes on through a Reconnect they tap', async () => {
+    const { strap, app } = await oneRepIntoASetWithTheStrap();
 
     strap.reachable = false;
     strap.drop();
@@ -44,14 +50,7 @@ describe('a strap lost in the middle of a set', () => {
     app.dispose();
   });
   it('goes on by itself when the strap given up on comes back, paused or counted by hand meanwhile', async () => {
-    const strap = heartRateStrap();
-    const app = appWithStrap(strap);
-    app.start();
-    const connecting = app.devices.connect('heart-rate');
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
-    app.startSession();
-    app.session.adjustCount(1);
+    const { strap, app } = await oneRepIntoASetWithTheStrap();
 
     strap.reachable = false;
     strap.drop();
