@@ -989,11 +989,26 @@ describe('planCues', () => {
       nowMs,
     });
     const strapCounts: SessionAction = { type: 'motion-sensing', exercises: ['superman', 'elbow-plank'] };
+    /** The strap gone out of reach at `nowMs`, and the session paused for its connection then. */
+    const strapDrops = (nowMs: number): SessionAction[] => [
+      strapAway(nowMs),
+      { type: 'pause', nowMs, reason: 'connection' },
+    ];
+    /**
+     * What is said as the strap is given up on in the rest after the run's first set, one rep done at
+     * 1 s: the strap dropped at 3 s, and called lost 72 s later.
+     */
+    const givenUpInTheFirstRest = (run: Run): string[] => {
+      run.do(strapCounts, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+      expect(run.state.phase).toBe('rest');
+      run.do(...strapDrops(3000));
+      return spoken(run.do({ type: 'pause', nowMs: 75_000, reason: 'lost' }));
+    };
 
     it('says on resume that the person counts with plus one until it is back, as the set goes on by their taps', () => {
       const run = new Run(plan(['superman', 2, 6, 30]));
       run.do(strapCounts, { type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(3000)));
-      run.do(strapAway(4000), { type: 'pause', nowMs: 4000, reason: 'connection' });
+      run.do(...strapDrops(4000));
       expect(spoken(run.do({ type: 'resume', nowMs: 7000 }))).toEqual([
         'Go on: Superman, set one of two. six reps. two done. Count with plus one until the device is back',
       ]);
@@ -1023,7 +1038,7 @@ describe('planCues', () => {
     it('says, as it gives the device up in a hold, that Resume goes on with Start hold or End hold, not plus one', () => {
       const run = new Run(plan(['elbow-plank', 3, 20, 60]));
       run.do(strapCounts, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
-      run.do(strapAway(2000), { type: 'pause', nowMs: 2000, reason: 'connection' });
+      run.do(...strapDrops(2000));
       expect(spoken(run.do({ type: 'pause', nowMs: 74_000, reason: 'lost' }))).toEqual([
         'The device is out of reach. Tap Reconnect, or Resume and tap Start hold when you are in position',
       ]);
@@ -1037,7 +1052,7 @@ describe('planCues', () => {
     it('says when the device is back in a set the person went on counting by hand, so that they stop tapping plus one', () => {
       const run = new Run(plan(['superman', 2, 6, 30]));
       run.do(strapCounts, { type: 'start', nowMs: 0 }, motion(rep(1000)));
-      run.do(strapAway(4000), { type: 'pause', nowMs: 4000, reason: 'connection' });
+      run.do(...strapDrops(4000));
       run.do({ type: 'pause', nowMs: 76_000, reason: 'lost' }, { type: 'resume', nowMs: 77_000 });
       run.do({ type: 'adjust', delta: 1, nowMs: 80_000 });
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 92_000 }))).toEqual([
@@ -1047,20 +1062,14 @@ describe('planCues', () => {
 
     it('says, as it gives the device up in a rest before a hold, that Resume goes on with Start hold, not plus one', () => {
       const run = new Run(plan(['superman', 1, 1, 60], ['elbow-plank', 3, 20, 60]));
-      run.do(strapCounts, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
-      expect(run.state.phase).toBe('rest');
-      run.do(strapAway(3000), { type: 'pause', nowMs: 3000, reason: 'connection' });
-      expect(spoken(run.do({ type: 'pause', nowMs: 75_000, reason: 'lost' }))).toEqual([
+      expect(givenUpInTheFirstRest(run)).toEqual([
         'The device is out of reach. Tap Reconnect, or Resume and tap Start hold when you are in position',
       ]);
     });
 
     it('says, as it gives the device up in a rest before reps, that Resume goes on with plus one', () => {
       const run = new Run(plan(['superman', 2, 1, 60]));
-      run.do(strapCounts, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
-      expect(run.state.phase).toBe('rest');
-      run.do(strapAway(3000), { type: 'pause', nowMs: 3000, reason: 'connection' });
-      expect(spoken(run.do({ type: 'pause', nowMs: 75_000, reason: 'lost' }))).toEqual([
+      expect(givenUpInTheFirstRest(run)).toEqual([
         'The device is out of reach. Tap Reconnect, or Resume and count with plus one until the device is back',
       ]);
     });
