@@ -405,6 +405,16 @@ describeWithShared('GattSession with a Polar H10', () => {
       };
     }
 
+    /** Connected again within 5 s, the device set up once, and each of its frames counted once. */
+    async function expectBackSetUpOnce(setUps: () => number) {
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(session.state).toBe('connected');
+      expect(states).toEqual(['reconnecting', 'connected']);
+      expect(setUps()).toBe(1);
+      device.notify(uuids.PMD_DATA, accFrames('ACC_50HZ_2G')[0]);
+      expect(frames).toHaveLength(1);
+    }
+
     it('sets the device up once when the try reaches it first, and frames are counted once', async () => {
       const { answer, setUps } = await givenUpWithASlowAnswer();
       const trying = session.tryOnce();
@@ -413,12 +423,7 @@ describeWithShared('GattSession with a Polar H10', () => {
       answer();
       await vi.advanceTimersByTimeAsync(50);
       expect(await trying).toBe(true);
-      await vi.advanceTimersByTimeAsync(5_000);
-      expect(session.state).toBe('connected');
-      expect(states).toEqual(['reconnecting', 'connected']);
-      expect(setUps()).toBe(1);
-      device.notify(uuids.PMD_DATA, accFrames('ACC_50HZ_2G')[0]);
-      expect(frames).toHaveLength(1);
+      await expectBackSetUpOnce(setUps);
     });
 
     it('lets the Reconnect set it up when its attempt begins before the try is answered', async () => {
@@ -430,12 +435,7 @@ describeWithShared('GattSession with a Polar H10', () => {
       answer();
       await vi.advanceTimersByTimeAsync(50);
       expect(await trying).toBe(false);
-      await vi.advanceTimersByTimeAsync(5_000);
-      expect(session.state).toBe('connected');
-      expect(states).toEqual(['reconnecting', 'connected']);
-      expect(setUps()).toBe(1);
-      device.notify(uuids.PMD_DATA, accFrames('ACC_50HZ_2G')[0]);
-      expect(frames).toHaveLength(1);
+      await expectBackSetUpOnce(setUps);
     });
   });
 
