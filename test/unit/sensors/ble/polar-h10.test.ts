@@ -39,6 +39,14 @@ describeWithShared('GattSession with a Polar H10', () => {
     return session;
   }
 
+  /** A fresh H10 opened and connected, as the app connects a strap the person picked. */
+  async function connectH10(): Promise<void> {
+    open(fakeH10());
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+  }
+
   beforeEach(() => {
     vi.useFakeTimers();
     nowMs = 10_000;
@@ -57,10 +65,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   });
 
   it('asks for the ACC settings, starts 50 Hz / 8 G from the offer, and turns real frames into g', async () => {
-    open(fakeH10());
-    const connecting = session.connect();
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
+    await connectH10();
     expect(session.state).toBe('connected');
     // The settings request, then the start chosen from `… 04 19 00 32 00 64 00 C8 00 …` [FST].
     expect(device.writes.map(([, h]) => h)).toEqual(['0102', '0202000132000101100002010800']);
@@ -96,10 +101,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   });
 
   it('records the session so that its replay yields the same frames and beats (a bug report is a file)', async () => {
-    open(fakeH10());
-    const connecting = session.connect();
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
+    await connectH10();
     const [first, second] = accFrames('ACC_50HZ_2G');
     nowMs = 20_000;
     device.notify(uuids.PMD_DATA, first);
@@ -124,10 +126,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   });
 
   it('counts a truncated frame and a malformed beat as dropped, and streams on without a word', async () => {
-    open(fakeH10());
-    const connecting = session.connect();
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
+    await connectH10();
     const [first, second] = accFrames('ACC_50HZ_2G');
     device.notify(uuids.PMD_DATA, first.slice(0, 101));
     device.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x01, 0x48));
@@ -141,10 +140,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   });
 
   it('drops a frame whose type byte says other samples than the 16-bit stream started, and streams on', async () => {
-    open(fakeH10());
-    const connecting = session.connect();
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
+    await connectH10();
     const [first, second] = accFrames('ACC_50HZ_2G');
     // Byte 9 turned from raw type 1 (int16) to raw type 0 (int8): the same bytes would read as
     // twice the samples, each a few hundredths of g, as if the person fell.
@@ -158,10 +154,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   });
 
   it('says what frames cut short one after another mean, once, and keeps heart rate', async () => {
-    open(fakeH10());
-    const connecting = session.connect();
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
+    await connectH10();
     const [first] = accFrames('ACC_50HZ_2G');
     for (let i = 0; i < 6; i++) device.notify(uuids.PMD_DATA, first.slice(0, 101));
     device.notify(uuids.HEART_RATE_MEASUREMENT, hex('104b3403'));
@@ -172,10 +165,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   });
 
   it('starts the stream again when the sensor stops it by itself (ONLINE_MEASUREMENT_STOPPED)', async () => {
-    open(fakeH10());
-    const connecting = session.connect();
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
+    await connectH10();
     device.notify(uuids.PMD_CONTROL_POINT, hex(vector('device-initiated ONLINE_MEASUREMENT_STOPPED').hex));
     await vi.advanceTimersByTimeAsync(50);
     expect(problems.map((p) => p.kind)).toEqual(['stream-stopped']);
@@ -235,10 +225,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   });
 
   it('warns when a connected device sends nothing', async () => {
-    open(fakeH10());
-    const connecting = session.connect();
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
+    await connectH10();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(problems.map((p) => p.kind)).toEqual(['no-data']);
   });
@@ -310,10 +297,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   });
 
   it('gives up an attempt the device never answers, and tries again within the same time before it reports the device lost', async () => {
-    open(fakeH10());
-    const connecting = session.connect();
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
+    await connectH10();
     let attempts = 0;
     device.gatt.connect = () => {
       attempts++;
@@ -335,10 +319,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   });
 
   it('tries one attempt at a time when Reconnect is tapped while an attempt from before the give-up still waits for an answer', async () => {
-    open(fakeH10());
-    const connecting = session.connect();
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
+    await connectH10();
     const attemptsAt: number[] = [];
     device.gatt.connect = () => {
       attemptsAt.push(Date.now());
@@ -359,10 +340,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   });
 
   it('goes on trying when the device drops again while an attempt sets it up', async () => {
-    open(fakeH10());
-    const connecting = session.connect();
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
+    await connectH10();
     const connect = device.gatt.connect.bind(device.gatt);
     device.gatt.connect = async () => {
       device.gatt.connect = connect;
@@ -380,10 +358,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   describe('when Reconnect is tapped while a try of its own (tryOnce) is under way', () => {
     /** Given up on; in reach again, its next connection answers only when `answer` is called. */
     async function givenUpWithASlowAnswer() {
-      open(fakeH10());
-      const connecting = session.connect();
-      await vi.advanceTimersByTimeAsync(50);
-      await connecting;
+      await connectH10();
       device.reachable = false;
       device.drop();
       await vi.advanceTimersByTimeAsync(RECONNECT_WINDOW_MS + 100);
@@ -440,10 +415,7 @@ describeWithShared('GattSession with a Polar H10', () => {
   });
 
   it('stops the ACC stream before it disconnects for good', async () => {
-    open(fakeH10());
-    const connecting = session.connect();
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
+    await connectH10();
     const closing = session.close();
     await vi.advanceTimersByTimeAsync(50);
     await closing;
