@@ -19,18 +19,30 @@ function device() {
   return { app, items: storage.items };
 }
 
+/** A device, its app started. */
+async function startedDevice() {
+  const started = device();
+  await started.app.persistence.start();
+  return started;
+}
+
+/** A device the person muted, and a backup of it. */
+async function backupOfAMutedDevice() {
+  const old = await startedDevice();
+  old.app.settings.setMuted(true);
+  return { old, backup: await old.app.persistence.backup() };
+}
+
 describe('the settings in a backup', () => {
   it('are offered on the device it is restored on, and taken on only when asked', async () => {
-    const old = device();
-    await old.app.persistence.start();
+    const old = await startedDevice();
     old.app.settings.setMuted(true);
     old.app.settings.setAge(52);
     old.app.settings.setDosage('superman', { target: 6 });
     old.app.tunings.set('superman', { ...old.app.tunings.tuningFor('superman'), rangeScale: 0.7 });
     const backup = await old.app.persistence.backup();
 
-    const fresh = device();
-    await fresh.app.persistence.start();
+    const fresh = await startedDevice();
     await fresh.app.persistence.restore(backup.blob);
     expect(fresh.app.persistence.history.state.notice).toBe('This file holds settings and no sessions.');
     expect(fresh.app.persistence.history.state.offeredPreferences).not.toBeNull();
@@ -52,12 +64,8 @@ describe('the settings in a backup', () => {
   });
 
   it('are let go when the person keeps this device’s own', async () => {
-    const old = device();
-    await old.app.persistence.start();
-    old.app.settings.setMuted(true);
-    const backup = await old.app.persistence.backup();
-    const other = device();
-    await other.app.persistence.start();
+    const { old, backup } = await backupOfAMutedDevice();
+    const other = await startedDevice();
     await other.app.persistence.restore(backup.blob);
     other.app.persistence.keepPreferences();
     expect(other.app.persistence.history.state.offeredPreferences).toBeNull();
@@ -67,12 +75,8 @@ describe('the settings in a backup', () => {
   });
 
   it('are no longer offered once another file is imported, whether it is refused or called off', async () => {
-    const old = device();
-    await old.app.persistence.start();
-    old.app.settings.setMuted(true);
-    const backup = await old.app.persistence.backup();
-    const other = device();
-    await other.app.persistence.start();
+    const { old, backup } = await backupOfAMutedDevice();
+    const other = await startedDevice();
     const persistence = other.app.persistence;
     await persistence.restore(backup.blob);
     expect(persistence.history.state.offeredPreferences).not.toBeNull();
@@ -97,8 +101,7 @@ describe('the settings in a backup', () => {
   });
 
   it('are not offered back on the device they came from, whatever order it learned things in', async () => {
-    const same = device();
-    await same.app.persistence.start();
+    const same = await startedDevice();
     // Learned the glute bridge before the superman: kept in that order until read back from storage.
     same.app.tunings.set('glute-bridge', { ...same.app.tunings.tuningFor('glute-bridge'), rangeScale: 0.8 });
     same.app.tunings.set('superman', { ...same.app.tunings.tuningFor('superman'), rangeScale: 0.6 });
