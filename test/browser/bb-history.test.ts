@@ -297,21 +297,30 @@ describe('bb-history left in the middle of an import', () => {
 });
 
 describe('bb-history restoring a backup with settings', () => {
-  it("offers the backup's settings, and takes them on only from the tap", async () => {
+  /**
+   * The history of a device whose settings are not the backup's, with a backup of one session and of
+   * `preferences` imported: the settings the device took on, none until the person asks.
+   */
+  async function backupWithSettingsImported(preferences: object): Promise<unknown[]> {
     const applied: unknown[] = [];
     const persistence = await persistenceWith([], {
       read: () => ({}),
       differ: () => true,
-      apply: (preferences) => applied.push(preferences),
+      apply: (taken) => applied.push(taken),
     });
     await mount('bb-history', persistence);
-    const preferences = { settings: { muted: true } };
     const backup =
       fileHeader(new Date(), preferences) + sessionLine(await recordSession(), true) + FILE_FOOTER;
     await userEvent.upload(
       page.getByLabelText('Import a file'),
       new File([backup], 'backup.json', { type: 'application/json' }),
     );
+    return applied;
+  }
+
+  it("offers the backup's settings, and takes them on only from the tap", async () => {
+    const preferences = { settings: { muted: true } };
+    const applied = await backupWithSettingsImported(preferences);
     await expect.element(page.getByText(/The backup also holds its settings/)).toBeVisible();
     expect(applied).toEqual([]);
     await userEvent.click(page.getByRole('button', { name: "Use the backup's settings" }));
@@ -321,21 +330,7 @@ describe('bb-history restoring a backup with settings', () => {
   });
 
   it('takes the offer away when the next file imported is refused, and shows its error alone', async () => {
-    const applied: unknown[] = [];
-    const persistence = await persistenceWith([], {
-      read: () => ({}),
-      differ: () => true,
-      apply: (preferences) => applied.push(preferences),
-    });
-    await mount('bb-history', persistence);
-    const backup =
-      fileHeader(new Date(), { settings: { muted: true } }) +
-      sessionLine(await recordSession(), true) +
-      FILE_FOOTER;
-    await userEvent.upload(
-      page.getByLabelText('Import a file'),
-      new File([backup], 'backup.json', { type: 'application/json' }),
-    );
+    const applied = await backupWithSettingsImported({ settings: { muted: true } });
     await expect.element(page.getByText(/The backup also holds its settings/)).toBeVisible();
     await userEvent.upload(
       page.getByLabelText('Import a file'),
