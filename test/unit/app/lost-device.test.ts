@@ -24,6 +24,13 @@ describe('a strap lost in the middle of a set', () => {
     return { strap, app };
   }
 
+  /** The strap connected again, and the set going on, not paused, at `count`. */
+  function expectSetGoingOnWith(app: ReturnType<typeof appWithStrap>, count: number): void {
+    expect(app.devices.state.connection).toBe('connected');
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(app.session.state.set?.count).toBe(count);
+  }
+
   it('pauses the set; resumed by the person, the set goes on through a Reconnect they tap', async () => {
     const { strap, app } = await oneRepIntoASetWithTheStrap();
 
@@ -44,9 +51,7 @@ describe('a strap lost in the middle of a set', () => {
     expect(app.session.state.pausedAtMs).toBeNull();
     strap.reachable = true;
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(app.devices.state.connection).toBe('connected');
-    expect(app.session.state.pausedAtMs).toBeNull();
-    expect(app.session.state.set?.count).toBe(2);
+    expectSetGoingOnWith(app, 2);
     app.dispose();
   });
   it('goes on by itself when the strap given up on comes back, paused or counted by hand meanwhile', async () => {
@@ -59,9 +64,7 @@ describe('a strap lost in the middle of a set', () => {
     // Nobody taps Reconnect: the strap comes back, and is found by itself; the set goes on.
     strap.reachable = true;
     await vi.advanceTimersByTimeAsync(15_000);
-    expect(app.devices.state.connection).toBe('connected');
-    expect(app.session.state.pausedAtMs).toBeNull();
-    expect(app.session.state.set?.count).toBe(1);
+    expectSetGoingOnWith(app, 1);
 
     // Out of reach again, given up on, and the person goes on by hand: the taps stay counted.
     strap.reachable = false;
@@ -72,9 +75,7 @@ describe('a strap lost in the middle of a set', () => {
     app.session.adjustCount(1);
     strap.reachable = true;
     await vi.advanceTimersByTimeAsync(15_000);
-    expect(app.devices.state.connection).toBe('connected');
-    expect(app.session.state.pausedAtMs).toBeNull();
-    expect(app.session.state.set?.count).toBe(2);
+    expectSetGoingOnWith(app, 2);
     app.dispose();
   });
 });
