@@ -109,6 +109,15 @@ async function startedPage(): Promise<Page> {
   return page;
 }
 
+/** A page that started a session, counted two reps of it and wrote them. */
+async function twoRepsWritten(): Promise<Page> {
+  const page = await startedPage();
+  page.session.start();
+  page.reps(2);
+  await page.persistence.flush();
+  return page;
+}
+
 /**
  * The app opened again, its clock at `clockMs` unless left as a new page's, on the database of a tab
  * that went away: what the next start finds.
@@ -627,10 +636,7 @@ describe('Persistence', () => {
 
   // Saved with the next tick's write, a +1 tapped just before a reload was lost with it.
   it("saves the person's tap at once, not with the next write: a reload right after keeps it", async () => {
-    const page = await startedPage();
-    page.session.start();
-    page.reps(2);
-    await page.persistence.flush();
+    const page = await twoRepsWritten();
     const id = page.persistence.history.state.recordingId!;
     const saved = async () => (await page.store!.loadBundle(id))!.session.snapshot!;
     // No write is due for a minute (flushMs), and none is asked for.
@@ -643,10 +649,7 @@ describe('Persistence', () => {
 
   // Written with the next second's write, reps counted in the last second before a reload were lost.
   it('saves a rep counted at once, without sealing the motion that the next write takes', async () => {
-    const page = await startedPage();
-    page.session.start();
-    page.reps(2);
-    await page.persistence.flush();
+    const page = await twoRepsWritten();
     const id = page.persistence.history.state.recordingId!;
     const saved = async () => (await page.store!.loadBundle(id))!;
     const motionChunks = (await saved()).motion.length;
@@ -660,10 +663,7 @@ describe('Persistence', () => {
   });
 
   it('closes without asking when the session is saved as it goes', async () => {
-    const page = await startedPage();
-    page.session.start();
-    page.reps(2);
-    await page.persistence.flush();
+    const page = await twoRepsWritten();
     expect(page.asksBeforeClosing()).toBe(false);
     await page.persistence.dispose();
   });
