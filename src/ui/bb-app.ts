@@ -37,6 +37,7 @@ import { scrollToOpen, scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
 import {
   buttonStyles,
+  headingFocusedByApp,
   hiddenFromSight,
   lowLandscape,
   narrow,
@@ -72,6 +73,7 @@ export class BbApp extends LitElement {
     buttonStyles,
     unbrokenStyles,
     visuallyHidden,
+    headingFocusedByApp,
     css`
       :host {
         display: grid;
@@ -326,7 +328,7 @@ export class BbApp extends LitElement {
   private shownSet: string | null = null;
   /** The session moved on to a set, a rest or its summary since the last render. */
   private movedOn = false;
-  /** The keyboard's focus was on the screen the session moved on from. */
+  /** The keyboard's focus was on the screen the session, or the person, moved on from. */
   private focusWasIn = false;
   /** The history was opened from Settings for its backups: it shows them, not its top. */
   private backupsAsked = false;
@@ -427,6 +429,9 @@ export class BbApp extends LitElement {
     }
     this.shownPhase = phase;
     this.shownSet = set;
+    // A screen opened from a button on the one before (Settings' Done, the summary's See all your
+    // sessions, the history's Back) takes that button with it, as a set's end does.
+    if (changed.get('view') !== undefined) this.focusWasIn ||= this.shadowRoot?.activeElement != null;
     // What the last import, delete or export did is news for this visit to the history, not the next.
     // It goes here, before the render that takes the history away: gone as the history left the page,
     // it changed the history's state in the middle of that render, which rendered the app again.
@@ -447,10 +452,12 @@ export class BbApp extends LitElement {
       if (this.view !== 'session') void this.showOpenedScreen();
       else if (this.showsStartScreen()) void this.showStart();
     }
+    // The history opened for its backups puts the focus on them itself.
     if (this.backupsAsked) void this.renderRoot.querySelector('bb-history')?.showBackups();
+    else if ((this.movedOn || previous !== undefined) && this.focusWasIn) void this.focusNewScreen();
     this.backupsAsked = false;
-    if (this.movedOn && this.focusWasIn) void this.focusNewScreen();
     this.movedOn = false;
+    this.focusWasIn = false;
     if (previous === undefined) return;
     if (this.viewFromBrowser) {
       this.viewFromBrowser = false;
@@ -626,7 +633,7 @@ export class BbApp extends LitElement {
     const changes = this.targetChanges.value;
     return html`
       <section class="ready" aria-labelledby="ready-title">
-        <h2 id="ready-title">Today's back-care session</h2>
+        <h2 id="ready-title" tabindex="-1">Today's back-care session</h2>
         ${
           recordedInAnotherTab(this.history.value)
             ? html`<p class="elsewhere">Your session is being recorded in another tab: go on there, or move it here with the button above.</p>`
@@ -738,10 +745,13 @@ export class BbApp extends LitElement {
    * and scrolled to, it would push the header and the heart rate off the top of the screen.
    */
   private async focusNewScreen(): Promise<void> {
-    const screen = this.renderRoot.querySelector<LitElement>('bb-set-view, bb-rest-view, bb-summary');
-    await screen?.updateComplete;
+    const screen = this.renderRoot.querySelector<HTMLElement>(
+      'main > :is(.ready, bb-history, bb-settings, bb-set-view, bb-rest-view, bb-summary)',
+    );
+    if (screen instanceof LitElement) await screen.updateComplete;
     const lost = document.activeElement === document.body || document.activeElement === null;
-    if (lost) screen?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+    if (lost)
+      (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
   }
 
   /**

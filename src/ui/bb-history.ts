@@ -23,7 +23,7 @@ import { describeSessionFacts, personLocale } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
-import { buttonStyles, fieldStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, fieldStyles, headingFocusedByApp, visuallyHidden } from './styles.ts';
 
 const RETENTION_OPTIONS: readonly { value: string; label: string; retention: MotionRetention }[] = [
   { value: 'all', label: 'all of it', retention: KEEP_ALL },
@@ -61,6 +61,7 @@ export class BbHistory extends LitElement {
     buttonStyles,
     fieldStyles,
     visuallyHidden,
+    headingFocusedByApp,
     css`
       :host {
         display: grid;
@@ -285,7 +286,7 @@ export class BbHistory extends LitElement {
             ? null
             : html`<button class="quiet" @click=${() => sendCommand(this, 'bb-close-history')}><span aria-hidden="true">← </span>Back</button>`
         }
-        <h2>History</h2>
+        <h2 tabindex="-1">History</h2>
       </div>
       ${this.sessionRunning ? this.renderCurrent() : null}
       ${

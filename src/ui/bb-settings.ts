@@ -33,7 +33,14 @@ import {
   parseTypedNumber,
 } from './format.ts';
 import { ObserveController } from './observe.ts';
-import { buttonStyles, fieldStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
+import {
+  buttonStyles,
+  fieldStyles,
+  headingFocusedByApp,
+  unbroken,
+  unbrokenStyles,
+  visuallyHidden,
+} from './styles.ts';
 
 /** Whether two voice lists differ in any voice. */
 function otherVoices(next: readonly VoiceChoice[], previous?: readonly VoiceChoice[]): boolean {
@@ -88,6 +95,7 @@ export class BbSettings extends LitElement {
     fieldStyles,
     visuallyHidden,
     unbrokenStyles,
+    headingFocusedByApp,
     css`
       :host {
         display: block;
@@ -311,7 +319,7 @@ export class BbSettings extends LitElement {
   override render() {
     const s = this.settings.value;
     return html`
-      <h2 id="settings-title">Settings</h2>
+      <h2 id="settings-title" tabindex="-1">Settings</h2>
       <form aria-labelledby="settings-title" @submit=${(e: Event) => e.preventDefault()}>
         ${this.renderSession(s)} ${this.renderExercises(s)} ${this.renderSound(s)} ${this.renderHeart(s)}
         ${this.renderBackups()}

@@ -78,6 +78,13 @@ export const visuallyHidden = css`
   }
 `;
 
+/** A screen's heading, focused by the app when the screen changes under a keyboard (see bb-app), not by the person. */
+export const headingFocusedByApp = css`
+  h2:focus {
+    outline: none;
+  }
+`;
+
 /**
  * A text that wraps between its words but not inside a name, a number with its unit or a range (see
  * unbreakableRuns): "Drawing-in" never splits into "Drawing-" over "in" in a narrow column, nor
@@ -142,6 +149,7 @@ export const sideBySide = unsafeCSS(`(orientation: landscape) and (min-width: 48
  * column, and rows 1 and 7 centre them beside the ring.
  */
 export const screenLayout = css`
+  ${headingFocusedByApp}
   :host {
     box-sizing: border-box;
     display: flex;
@@ -169,10 +177,6 @@ export const screenLayout = css`
   h2 {
     font-size: clamp(1.75rem, 7vmin, 3.5rem);
     line-height: 1.15;
-  }
-  /* Focused by the app when the screen changes under a keyboard (see bb-app), not by the person. */
-  h2:focus {
-    outline: none;
   }
   .meta {
     font-size: clamp(1.2rem, 4vmin, 2rem);

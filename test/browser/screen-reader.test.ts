@@ -112,3 +112,40 @@ describe('the keyboard focus as the session moves on', () => {
     await expect.poll(() => focused()?.textContent).toBe('Session done');
   });
 });
+
+describe('the keyboard focus as a screen opens from a button on the one before', () => {
+  let mounted: AppShell | null = null;
+  afterEach(() => mounted?.remove());
+
+  /** The heading focused, once the focus has settled on one. */
+  const focusedHeading = async () => {
+    await expect.poll(() => focused()?.tagName).toBe('H2');
+    return focused()?.textContent;
+  };
+
+  it('goes to the start screen’s heading from Settings’ Done', async () => {
+    mounted = await mountApp({ settings: { muted: true } });
+    await userEvent.click(page.getByRole('button', { name: 'Settings' }));
+    await userEvent.click(page.getByRole('button', { name: 'Done' }));
+    expect(await focusedHeading()).toBe("Today's back-care session");
+  });
+
+  it('goes to the history’s heading from the summary, and back to the summary’s from its Back', async () => {
+    mounted = await mountApp({ start: true, settings: { muted: true } });
+    await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
+    await userEvent.click(page.getByRole('button', { name: 'Finish' }));
+    await userEvent.click(page.getByRole('button', { name: 'End session' }));
+    await userEvent.click(page.getByRole('button', { name: 'See all your sessions' }));
+    expect(await focusedHeading()).toBe('History');
+    await userEvent.click(page.getByRole('button', { name: 'Back', exact: true }));
+    expect(await focusedHeading()).toBe('Session done');
+  });
+
+  it('stays on the header’s button that opened a screen', async () => {
+    mounted = await mountApp({ settings: { muted: true } });
+    await userEvent.click(page.getByRole('button', { name: 'History' }));
+    await expect.poll(() => mounted!.shell.shadowRoot!.querySelector('bb-history')).not.toBeNull();
+    expect(focused()?.textContent).toBe('History');
+    expect(focused()?.tagName).toBe('BUTTON');
+  });
+});
