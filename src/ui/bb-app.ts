@@ -431,7 +431,12 @@ export class BbApp extends LitElement {
     this.shownSet = set;
     // A screen opened from a button on the one before (Settings' Done, the summary's See all your
     // sessions, the history's Back) takes that button with it, as a set's end does.
-    if (changed.get('view') !== undefined) this.focusWasIn ||= this.shadowRoot?.activeElement != null;
+    if (changed.get('view') !== undefined) {
+      this.focusWasIn ||= this.shadowRoot?.activeElement != null;
+      // The coach's last lines were news of the screen left: read again in the history or the
+      // settings, above their heading, they would be the first thing said of it.
+      this.unspoken = '';
+    }
     // What the last import, delete or export did is news for this visit to the history, not the next.
     // It goes here, before the render that takes the history away: gone as the history left the page,
     // it changed the history's state in the middle of that render, which rendered the app again.

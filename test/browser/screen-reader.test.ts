@@ -61,6 +61,18 @@ describe('the screen reader during a session', () => {
     expect(said()).toBe('Paused.');
   });
 
+  it('leaves the session’s last lines behind when the history opens from the summary', async () => {
+    mounted = await mountApp({ start: true, settings: { muted: true } });
+    await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
+    await userEvent.click(page.getByRole('button', { name: 'Finish' }));
+    await userEvent.click(page.getByRole('button', { name: 'End session' }));
+    await expect.poll(said).toMatch(/^Session ended/);
+    await userEvent.click(page.getByRole('button', { name: 'See all your sessions' }));
+    await expect.element(page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
+    // Read first in the history, above its heading, they were news of a screen the person had left.
+    expect(said()).toBe('');
+  });
+
   // The question is what is read then (the focus is on its Keep going): not the voice's "Paused. Finish
   // the session?" over it.
   it("reads nothing of the pause Finish's question makes, and where the set stands on Keep going", async () => {
