@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { of, type Subscription } from 'rxjs';
 import type { Backbeat, DeviceState } from '../app/backbeat.ts';
 import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../app/persistence.ts';
@@ -45,6 +45,7 @@ import {
   unbrokenStyles,
   visuallyHidden,
 } from './styles.ts';
+import { type UnspokenLine, withLine } from './unspoken-lines.ts';
 import { virtualStandsInWords } from './virtual-stands-in.ts';
 import './bb-device-panel.ts';
 import './bb-history.ts';
@@ -309,9 +310,9 @@ export class BbApp extends LitElement {
   /** The screen is wanted on in a session and the browser will not keep it so. */
   private screenMayGoOff!: ObserveController<boolean>;
   /** The coach's latest lines, for a screen reader, when the voice did not say them (see voiceHeard). */
-  @state() private unspoken = '';
+  @state() private unspoken: readonly UnspokenLine[] = [];
   /** Each turn's lines are put in anew, so that a line said again word for word is read again. */
-  @state() private unspokenCount = 0;
+  private unspokenCount = 0;
   private linesSubscription: Subscription | null = null;
   /** The browser's Back from the history or the settings returns to the session, not out of the app. */
   private readonly onPopState = (event: PopStateEvent) => {
@@ -405,7 +406,9 @@ export class BbApp extends LitElement {
     // Lines the voice said are not read again: muted later, the last of them is not news.
     this.linesSubscription = this.app.lines$.subscribe((lines) => {
       this.unspokenCount++;
-      this.unspoken = this.voiceHeard() ? '' : lines;
+      this.unspoken = this.voiceHeard()
+        ? []
+        : withLine(this.unspoken, { id: this.unspokenCount, text: lines, atMs: performance.now() });
     });
   }
 
@@ -435,7 +438,7 @@ export class BbApp extends LitElement {
       this.focusWasIn ||= this.shadowRoot?.activeElement != null;
       // The coach's last lines were news of the screen left: read again in the history or the
       // settings, above their heading, they would be the first thing said of it.
-      this.unspoken = '';
+      this.unspoken = [];
     }
     // What the last import, delete or export did is news for this visit to the history, not the next.
     // It goes here, before the render that takes the history away: gone as the history left the page,
@@ -501,7 +504,7 @@ export class BbApp extends LitElement {
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>
         ${this.showsStartScreen() ? null : this.renderUpdatePrompt(running)}
-        <div class="visually-hidden" role="status">${keyed(this.unspokenCount, html`<span>${this.unspoken}</span>`)}</div>
+        ${this.renderUnspoken()}
         <div class="notices">
           <bb-storage-notice .persistence=${this.app.persistence} ?compact=${running}></bb-storage-notice>
           ${
@@ -513,6 +516,19 @@ export class BbApp extends LitElement {
         ${this.renderView()}
       </main>
     `;
+  }
+
+  /**
+   * The coach's lines for a screen reader, each turn's in an element of its own, kept a moment beside
+   * the next (see withLine). Not atomic, as a status is by default: a turn's lines are read as they
+   * come, not again with each turn after them.
+   */
+  private renderUnspoken() {
+    return html`<div class="visually-hidden" role="status" aria-atomic="false">${repeat(
+      this.unspoken,
+      (line) => line.id,
+      (line) => html`<span>${line.text}</span> `,
+    )}</div>`;
   }
 
   /**

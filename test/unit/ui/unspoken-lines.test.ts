@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { LINES_TOGETHER_MS, type UnspokenLine, withLine } from '../../../src/ui/unspoken-lines.ts';
+
+const line = (id: number, text: string, atMs: number): UnspokenLine => ({ id, text, atMs });
+
+describe('the coach’s lines a screen reader is given', () => {
+  it('keeps lines that came a moment before the new ones beside them, so both are read', () => {
+    // The set's introduction, then "In position. Go." 11 ms later: replaced, the first was never read.
+    const intro = line(1, 'Drawing-in, one set. Keep still there to start.', 1000);
+    const go = line(2, 'In position. Go.', 1011);
+    expect(withLine([intro], go)).toEqual([intro, go]);
+  });
+
+  it('lets lines go once they have had their time to be read', () => {
+    const one = line(1, 'one.', 1000);
+    const two = line(2, 'two.', 1000 + LINES_TOGETHER_MS);
+    expect(withLine([one], two)).toEqual([two]);
+    const three = line(3, 'three.', 1000 + 2 * LINES_TOGETHER_MS - 1);
+    expect(withLine([one, two], three)).toEqual([two, three]);
+  });
+
+  it('keeps the same words said twice as two lines, each read', () => {
+    const paused = line(1, 'Paused.', 1000);
+    const again = line(2, 'Paused.', 1100);
+    expect(withLine([paused], again)).toEqual([paused, again]);
+  });
+
+  it('keeps no more than a few lines, however fast they come', () => {
+    let shown: readonly UnspokenLine[] = [];
+    for (let id = 1; id <= 10; id++) shown = withLine(shown, line(id, `${id}.`, 1000 + id));
+    expect(shown.map((l) => l.id)).toEqual([8, 9, 10]);
+  });
+});
