@@ -154,11 +154,12 @@ export class BbDevicePanel extends LitElement {
       summary::-webkit-details-marker {
         display: none;
       }
+      /* To the eye only (see disclosureMarker): read, it came after the words, "More devices ▾". */
       summary::after {
-        content: '▾';
+        content: '▾' / '';
       }
       details[open] summary::after {
-        content: '▴';
+        content: '▴' / '';
       }
       summary:hover,
       .file:hover {

@@ -330,7 +330,11 @@ describe('bb-device-panel', () => {
       .element(page.getByText(/Bluetooth is not available to this browser on this device/))
       .toBeVisible();
     expect(page.getByRole('button', { name: 'Connect a Bluetooth strap' }).query()).toBeNull();
+    // Its arrow is for the eye alone: its alternative, read after the words, is none.
+    const summary = document.querySelector('bb-device-panel')!.shadowRoot!.querySelector('summary')!;
+    expect(getComputedStyle(summary, '::after').content).toBe('"▾" / ""');
     await userEvent.click(page.getByText('More devices'));
+    expect(getComputedStyle(summary, '::after').content).toBe('"▴" / ""');
     for (const name of ['Heart-rate strap', 'Polar H10 / Verity Sense', 'PineTime', 'micro:bit', 'Bangle.js'])
       await expect.element(page.getByRole('button', { name })).toBeDisabled();
     await expect.element(page.getByRole('button', { name: 'Phone motion' })).toBeEnabled();

@@ -197,6 +197,9 @@ describe('bb-progress-chart', () => {
     await expect
       .poll(summaries)
       .toEqual(['Numbers for Reps per week', 'Numbers for Bat hang: breath cycles per week']);
+    // Its arrow is for the eye alone: its alternative, read before the words, is none.
+    const summary = document.querySelector('bb-progress-chart')!.shadowRoot!.querySelector('summary')!;
+    expect(getComputedStyle(summary, '::before').content).toBe('"▸" / ""');
   });
 
   it("keeps each row's week on one line and in view while the numbers are scrolled sideways", async () => {
