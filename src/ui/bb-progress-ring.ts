@@ -38,6 +38,12 @@ export class BbProgressRing extends LitElement {
       stroke: var(--bb-ring-fill, #4ade80);
       transition: stroke-dashoffset 0.3s ease-out;
     }
+    /* The count is the news, not the sweep to it. */
+    @media (prefers-reduced-motion: reduce) {
+      .fill {
+        transition: none;
+      }
+    }
     .centre {
       position: relative;
       text-align: center;
