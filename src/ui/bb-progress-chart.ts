@@ -139,6 +139,10 @@ export class BbProgressChart extends LitElement {
       }
       .u-legend .u-marker {
         flex: none;
+        /* The key to a plot that keeps its colours in forced colours (a canvas is not recoloured): it
+           keeps them too, and with its fill the shape clipped from it. Recoloured, its fill went and a
+           triangle was left as the border along its base, an underline. */
+        forced-color-adjust: none;
       }
       /* A target named with its line (see mergeTargetEntries): its band's box is in the line's entry. */
       .u-legend .u-series.named-with-line {

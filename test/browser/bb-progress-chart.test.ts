@@ -3,6 +3,7 @@ import { page, userEvent } from 'vitest/browser';
 import '../../src/ui/bb-progress-chart.ts';
 import type { ChartSeries } from '../../src/store/progress.ts';
 import { linesOf } from './lines.ts';
+import { emulateMedia } from './media-emulation.ts';
 
 const WEEK_S = 7 * 24 * 3600;
 const series: ChartSeries = {
@@ -577,6 +578,31 @@ describe('bb-progress-chart', () => {
       return `${style.borderTopLeftRadius} ${style.clipPath}`;
     });
     expect(new Set(shapes).size).toBe(2);
+  });
+});
+
+describe('bb-progress-chart in forced colours', () => {
+  afterEach(() => emulateMedia([]));
+
+  it('keeps each legend marker filled in its line’s colour, the key to the plot that keeps its own', async () => {
+    const chart = oneWeekChart('Reps: the week’s best set against its target', [
+      { label: 'Superman target', values: [10], styleSlot: 0, target: true },
+      { label: 'Superman', values: [9], styleSlot: 0 },
+      { label: 'Bird dog', values: [8], styleSlot: 1 },
+    ]);
+    await addDrawn(chart);
+    const look = () =>
+      ['Superman target: 10', 'Superman: 9', 'Bird dog: 8'].map((label) =>
+        ['backgroundColor', 'borderTopColor'].map((part) =>
+          markerColour(chart, label, part as 'backgroundColor' | 'borderTopColor').join(),
+        ),
+      );
+    const asDrawn = look();
+    // The system's colours put the page's own aside: a marker's fill went with them, and what was
+    // left of a triangle clipped from its box was the border along its base, an underline.
+    await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
+    await expect.poll(() => matchMedia('(forced-colors: active)').matches).toBe(true);
+    expect(look()).toEqual(asDrawn);
   });
 });
 
