@@ -18,7 +18,14 @@ import { MediaQueryController } from './media-query.ts';
 import { leastScroll } from './opened-at.ts';
 import { splitProblem } from './problem-line.ts';
 import { scrollPageBy } from './scroll-page.ts';
-import { buttonStyles, fieldStyles, hiddenFromSight, NARROW, visuallyHidden } from './styles.ts';
+import {
+  buttonStyles,
+  fieldStyles,
+  hiddenFromSight,
+  jsonFileButton,
+  NARROW,
+  visuallyHidden,
+} from './styles.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
 // them that the app is on it. Given up on, the device is "out of reach", as the voice, the pause under
@@ -166,7 +173,7 @@ export class BbDevicePanel extends LitElement {
         border-color: var(--bb-accent, #4ade80);
       }
       summary:focus-visible,
-      .file:focus-within {
+      .file:has(:focus-visible) {
         outline: 4px solid var(--bb-focus, #facc15);
         outline-offset: 2px;
       }
@@ -456,9 +463,7 @@ export class BbDevicePanel extends LitElement {
                   ? html`<button class="quiet" @click=${this.saveRecording}>Save a recording</button>`
                   : html`<span class="note no-recording">Phone motion cannot be saved as a recording: recordings keep what Bluetooth devices send.</span>`
             }
-            <label class="file replay">Replay a recording…
-              <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onRecordingFile} />
-            </label>
+            ${jsonFileButton('Replay a recording…', 'file replay', this.onRecordingFile)}
           </div>
           ${isVirtual && this.person ? this.renderHabit(this.person.habit) : nothing}
         </div>

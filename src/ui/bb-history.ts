@@ -23,7 +23,7 @@ import { describeSessionFacts, personLocale } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
-import { buttonStyles, fieldStyles, headingFocusedByApp, visuallyHidden } from './styles.ts';
+import { buttonStyles, fieldStyles, headingFocusedByApp, jsonFileButton, visuallyHidden } from './styles.ts';
 
 const RETENTION_OPTIONS: readonly { value: string; label: string; retention: MotionRetention }[] = [
   { value: 'all', label: 'all of it', retention: KEEP_ALL },
@@ -124,8 +124,10 @@ export class BbHistory extends LitElement {
       .file:hover {
         border-color: var(--bb-accent, #4ade80);
       }
-      .file:focus-within {
+      /* A file's button is the label round its hidden input: it rings as a button does, for the keyboard. */
+      .file:has(:focus-visible) {
         outline: 4px solid var(--bb-focus, #facc15);
+        outline-offset: 2px;
       }
       ul {
         list-style: none;
@@ -305,9 +307,7 @@ export class BbHistory extends LitElement {
             : null
         }
         <button @click=${this.onHistoryCsv} ?disabled=${this.working || count === 0}>All sessions as CSV</button>
-        <label class="file">Import a file
-          <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onImport} ?disabled=${this.working} />
-        </label>
+        ${jsonFileButton('Import a file', 'file', this.onImport, this.working)}
         ${
           // Deleting is for between sessions: the session being recorded, here or in another tab, would
           // be written back at once.

@@ -86,6 +86,22 @@ export const headingFocusedByApp = css`
 `;
 
 /**
+ * A button that opens a JSON file: a label, styled by its screen as its `className`, round a file input
+ * hidden from sight. The label's words are for the eye: a screen reader reads the input, given the
+ * same name, once, where it read the words as a text and then the button they name.
+ */
+export function jsonFileButton(
+  words: string,
+  className: string,
+  onChange: (event: Event) => void,
+  disabled = false,
+) {
+  return html`<label class=${className}><span aria-hidden="true">${words}</span>
+    <input class="visually-hidden" type="file" aria-label=${words} accept=".json,application/json" @change=${onChange} ?disabled=${disabled} />
+  </label>`;
+}
+
+/**
  * A text that wraps between its words but not inside a name, a number with its unit or a range (see
  * unbreakableRuns): "Drawing-in" never splits into "Drawing-" over "in" in a narrow column, nor
  * "10–12 reps" into "10–" over "12 reps". The words are left as they are (no non-breaking hyphen or

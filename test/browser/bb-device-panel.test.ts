@@ -5,6 +5,7 @@ import { deviceProblem } from '../../src/sensors/ble/problems.ts';
 import { PHONE_MOTION_WORDS } from '../../src/sensors/phone/phone-motion.ts';
 import '../../src/ui/bb-device-panel.ts';
 import type { BbDevicePanel } from '../../src/ui/bb-device-panel.ts';
+import { rolesNamed } from './accessibility-tree.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 function status(patch: Partial<DeviceStatus>): DeviceStatus {
@@ -339,6 +340,8 @@ describe('bb-device-panel', () => {
       await expect.element(page.getByRole('button', { name })).toBeDisabled();
     await expect.element(page.getByRole('button', { name: 'Phone motion' })).toBeEnabled();
     await expect.element(page.getByText('Replay a recording…')).toBeVisible();
+    // Read once, as the button it is: its words on the screen were read before it as a text too.
+    expect(await rolesNamed('Replay a recording…')).toEqual(['button']);
   });
 
   it('shows a problem until it is dismissed', async () => {

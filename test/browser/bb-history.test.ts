@@ -9,6 +9,7 @@ import '../../src/ui/bb-history.ts';
 import '../../src/ui/bb-storage-notice.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
+import { rolesNamed } from './accessibility-tree.ts';
 
 let dbCounter = 0;
 const cleanups: (() => Promise<void>)[] = [];
@@ -155,9 +156,30 @@ describe('bb-history', () => {
     // A backup of nothing: a new phone has a backup to import, not one to make.
     expect(page.getByRole('button', { name: 'Back up everything' }).elements()).toHaveLength(0);
     await expect.element(page.getByLabelText('Import a file')).toBeEnabled();
+    // Read once, as the button it is: its words on the screen were read before it as a text too.
+    expect(await rolesNamed('Import a file')).toEqual(['button']);
     document.body.replaceChildren();
     await mount('bb-history', await persistenceWith([await recordSession()]));
     await expect.element(page.getByRole('button', { name: 'Back up everything' })).toBeEnabled();
+  });
+
+  it('rings Import a file, reached by the keyboard, as it rings the buttons beside it', async () => {
+    await mount('bb-history', await persistenceWith([await recordSession()]));
+    const csv = page.getByRole('button', { name: 'All sessions as CSV' });
+    await expect.element(csv).toBeEnabled();
+    csv.element().focus();
+    await userEvent.tab();
+    const input = page.getByLabelText('Import a file').element();
+    expect(input.matches(':focus')).toBe(true);
+    const ring = (element: Element) => {
+      const style = getComputedStyle(element);
+      return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineOffset}`;
+    };
+    const importRing = ring(input.closest('label')!);
+    await userEvent.tab({ shift: true });
+    expect(csv.element().matches(':focus-visible')).toBe(true);
+    expect(importRing).toBe(ring(csv.element()));
+    expect(importRing).toBe('solid 4px 2px');
   });
 
   it('has a Back button at its top, by tap or by keyboard, above a long list', async () => {
