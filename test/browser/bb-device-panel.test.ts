@@ -332,6 +332,7 @@ describe('bb-device-panel', () => {
       .toBeVisible();
     expect(page.getByRole('button', { name: 'Connect a Bluetooth strap' }).query()).toBeNull();
     // Its arrow is for the eye alone: its alternative, read after the words, is none.
+    expect(await rolesNamed('More devices')).toEqual(['DisclosureTriangle', 'StaticText']);
     const summary = document.querySelector('bb-device-panel')!.shadowRoot!.querySelector('summary')!;
     expect(getComputedStyle(summary, '::after').content).toBe('"▾" / ""');
     await userEvent.click(page.getByText('More devices'));

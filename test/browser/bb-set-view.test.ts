@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { rolesNamed } from './accessibility-tree.ts';
 import '../../src/ui/bb-set-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
 import '../../src/ui/bb-rest-view.ts';
@@ -545,7 +546,9 @@ describe('bb-set-view on a phone', () => {
       set: currentSet({}),
     });
     const summary = element.shadowRoot!.querySelector('summary')!;
-    // The arrow is for the eye: a screen reader says that it opens, and whether it is open, itself.
+    // The arrow is for the eye: a screen reader says that it opens, and whether it is open, itself,
+    // and read, the arrow came before the words, "▸ How to do it".
+    expect(await rolesNamed('How to do it')).toEqual(['DisclosureTriangle', 'StaticText']);
     expect(getComputedStyle(summary, '::before').content).toBe('"▸" / ""');
     summary.click();
     await expect.poll(() => getComputedStyle(summary, '::before').content).toBe('"▾" / ""');
