@@ -206,10 +206,10 @@ export class BbDevicePanel extends LitElement {
         flex: 1 1 10rem;
       }
       /*
-       * A session's devices in one line of a phone with its text at twice its size: their names and
-       * states, or the problem, cut short; opened, everything the panel says and offers.
+       * A session's devices in a line of a phone with its text at twice its size: their names and
+       * states, or the problem, on two lines at most; opened, everything the panel says and offers.
        */
-      /* The header's width, never its one line's: that is cut short at the edge. */
+      /* The header's width, never its line's: that is cut short at the edge. */
       :host([glance]) {
         flex: 1 1 100%;
         min-width: 0;
@@ -240,9 +240,10 @@ export class BbDevicePanel extends LitElement {
       }
       /*
        * Shut, a problem's line is what went wrong, on up to two lines (a file that is no recording, a
-       * strap out of reach); the why and what to do are a tap away, and read out with it.
+       * strap out of reach); the why and what to do are a tap away, and read out with it. The devices'
+       * line too: on one, the virtual strap was "Virtual stra…", neither the device nor how it was.
        */
-      .glance:not([open]) .problem-line .line {
+      .glance:not([open]) .line {
         white-space: normal;
       }
       .glance:not([open]) .gist {
@@ -291,7 +292,7 @@ export class BbDevicePanel extends LitElement {
    * on screen, was kept there as the page moved to keep what it showed in place.
    */
   private choice: DeviceChoice | null = null;
-  /** A phone with its text at twice its size: a session's devices take one line (see renderAtAGlance). */
+  /** A phone with its text at twice its size: a session's devices take a line (see renderAtAGlance). */
   private readonly narrowScreen = new MediaQueryController(this, NARROW);
   private get narrow(): boolean {
     return this.narrowScreen.matches;
@@ -384,9 +385,9 @@ export class BbDevicePanel extends LitElement {
   }
 
   /**
-   * A session on a phone with its text at twice its size: one line, the problem if there is one (a
-   * screen reader is told it whole, as an alert), else each device and its state, so that the set's
-   * count stays on screen under the header. Opened, the rest: the devices, the problem's OK and the
+   * A session on a phone with its text at twice its size: a line of two at most, the problem if there
+   * is one (a screen reader is told it whole, as an alert), else each device and its state, so that
+   * the set's count stays on screen under the header. Opened, the rest: the devices, the problem's OK and the
    * switch it offers.
    */
   private renderAtAGlance(devices: readonly DeviceStatus[], isVirtual: boolean) {
@@ -398,7 +399,7 @@ export class BbDevicePanel extends LitElement {
       ${
         problem
           ? html`<summary class="problem-line"><span class="line" role="alert">${renderProblemLine(problem)}</span></summary>`
-          : html`<summary><span class="line">${line}</span></summary>`
+          : html`<summary><span class="line"><span class="gist">${line}</span></span></summary>`
       }
       <div class="glance-body">
         ${this.renderStatus(devices, isVirtual, !problem)}

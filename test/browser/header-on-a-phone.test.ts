@@ -160,3 +160,38 @@ describe('a set with a device problem, with text at twice its size on a phone (1
     expect(fromTop()).toBeLessThanOrEqual(innerHeight);
   });
 });
+
+describe('a set with the virtual strap, with text at twice its size on a phone (180 px wide)', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(180, 320);
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: 'header-180-virtual' }),
+    });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('says which device counts and that it is connected, in full, the count still on screen', async () => {
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.element(page.getByRole('button', { name: 'Start the set' })).toBeInTheDocument();
+    mounted.app.session.beginSet();
+    await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
+    const panel = mounted.shell.shadowRoot!.querySelector('bb-device-panel')!;
+    const line = panel.shadowRoot!.querySelector('.glance > summary')!;
+    await expect.poll(() => line.textContent).toMatch(/Virtual strap connected/);
+    // Shut, the line showed "Virtual stra…": neither the device nor how it is doing.
+    expect(clippedWords(line, 'Virtual strap connected')).toEqual([]);
+    const count = mounted.shell
+      .shadowRoot!.querySelector('bb-set-view')!
+      .shadowRoot!.querySelector('.face .count')!;
+    expect(count.getBoundingClientRect().bottom + scrollY).toBeLessThanOrEqual(innerHeight);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+  });
+});
