@@ -136,6 +136,7 @@ export function toSnapshot(state: SessionState, clockBaseMs: number): StateSnaps
     startedMs: shiftOrNull(state.startedMs, by),
     endedMs: shiftOrNull(state.endedMs, by),
     pausedAtMs: shiftOrNull(state.pausedAtMs, by),
+    ...(state.pausedToAsk ? { pausedToAsk: true } : {}),
     ...(state.pauses?.length ? { pauses: shiftPauses(state.pauses, by) } : {}),
   };
 }
@@ -157,8 +158,10 @@ export function fromSnapshot(
     nowMs: shift(snapshot.nowMs, by),
     startedMs: shiftOrNull(snapshot.startedMs, by),
     endedMs: shiftOrNull(snapshot.endedMs, by),
-    // A session paused when the app went away comes back paused, where it was.
+    // A session paused when the app went away comes back paused, where it was (see afterInterruption).
     pausedAtMs: shiftOrNull(snapshot.pausedAtMs ?? null, by),
+    // Paused only to ask Finish's question: it goes on when resumed (see afterInterruption).
+    ...(snapshot.pausedToAsk ? { pausedToAsk: true } : {}),
     ...(snapshot.pauses?.length ? { pauses: shiftPauses(snapshot.pauses, by) } : {}),
     completed: [...sets]
       .sort((a, b) => a.index - b.index)

@@ -26,6 +26,8 @@ export interface StateSnapshot {
   readonly endedMs: number | null;
   /** Absent in snapshots saved before sessions could pause. */
   readonly pausedAtMs?: number | null;
+  /** Paused only while Finish's question was asked (see SessionState.pausedToAsk): absent otherwise. */
+  readonly pausedToAsk?: true;
   /** The pauses over (absent when none, and in snapshots saved before they were kept). */
   readonly pauses?: readonly Pause[];
 }

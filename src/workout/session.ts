@@ -671,12 +671,30 @@ export function countedSince(before: SessionState, after: SessionState): boolean
 }
 
 /**
+ * Whether a session picked up after the app went away comes back paused: when the person paused it,
+ * or the app did for a device (which may not be back). A pause made only to ask Finish's question
+ * does not: the question went with the page. The offer to resume says which it will be.
+ */
+export function staysPausedAfterInterruption(state: {
+  readonly pausedAtMs?: number | null;
+  readonly pausedToAsk?: true;
+}): boolean {
+  return state.pausedAtMs != null && state.pausedToAsk !== true;
+}
+
+/**
  * A session picked up after the app went away (a reload, or a move from another tab). A hold under
  * way cannot go on from where it was: the new page's detectors did not see it begin, and the person
  * may have let go meanwhile. It starts over, timed from the next hold they settle into, once they
- * are in position again where a device sees it. Reps counted so far stay counted.
+ * are in position again where a device sees it. Reps counted so far stay counted. Paused only to ask
+ * Finish's question, it goes on (see staysPausedAfterInterruption); the time the question was shown
+ * is kept as a pause.
  */
-export function afterInterruption(state: SessionState): SessionState {
+export function afterInterruption(interrupted: SessionState): SessionState {
+  const state =
+    interrupted.pausedAtMs !== null && !staysPausedAfterInterruption(interrupted)
+      ? endPause(interrupted, interrupted.nowMs)
+      : interrupted;
   const set = state.set;
   if (state.phase !== 'set' || !set || (set.holdStartMs === null && set.heldSinceMs == null)) return state;
   const restarted: CurrentSet = { ...set, holdStartMs: null, heldSinceMs: null };

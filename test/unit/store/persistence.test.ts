@@ -9,6 +9,7 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../../../src/senso
 import type { SessionBundle } from '../../../src/store/records.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
+import { staysPausedAfterInterruption } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 
 const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
@@ -356,6 +357,29 @@ describe('Persistence', () => {
     const csv = await (await page.persistence.exportSession(session!.id, 'csv')).blob.text();
     expect(csv.split('\r\n')[1]).toContain(`,${Math.round(ranMs / 1000)}s,`);
     await page.persistence.dispose();
+  });
+
+  it("resumes going on from a reload during Finish's question, as its offer says; a pause the person made comes back paused", async () => {
+    for (const pause of ['to ask', 'by the person'] as const) {
+      const first = await twoRepsWritten();
+      if (pause === 'to ask') first.session.pauseToAsk();
+      else first.session.pause();
+      first.run(3000);
+      await first.persistence.flush();
+
+      const second = await reopen(first);
+      const offered = second.persistence.history.state.unfinished!.snapshot!;
+      await second.persistence.resume();
+      const resumed = second.session.state;
+      expect(staysPausedAfterInterruption(offered)).toBe(resumed.pausedAtMs !== null);
+      expect(resumed.pausedAtMs !== null).toBe(pause === 'by the person');
+      if (pause === 'to ask') {
+        // The set goes on where it was: the next rep is counted.
+        second.reps(1);
+        expect(second.session.state.set?.count).toBe(3);
+      }
+      await second.persistence.dispose();
+    }
   });
 
   it('counts the sets of an interrupted session as its summary will: a set Skip set ended short is cut short', async () => {

@@ -24,6 +24,7 @@ import {
   showsRecovery,
   sidesCorrected,
   skippedUndone,
+  staysPausedAfterInterruption,
   timerMs,
   upNext,
   WRONG_POSITION_REPEAT_MS,
@@ -1156,6 +1157,31 @@ describe('sets that begin when the person is in position', () => {
     const reps = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 500));
     const counted = run(reps, { type: 'motion', event: rep(2000) });
     expect(afterInterruption(counted)).toBe(counted);
+  });
+
+  it("goes on after an interruption paused only to ask Finish's question, gone with the page; a pause of the person's or for a device stays", () => {
+    const counted = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      {
+        type: 'motion',
+        event: rep(2000),
+      },
+    );
+    const asked = run(counted, { type: 'pause', nowMs: 5000, toAsk: true }, { type: 'tick', nowMs: 9000 });
+    expect(staysPausedAfterInterruption(asked)).toBe(false);
+    const resumed = afterInterruption(asked);
+    expect(resumed).toMatchObject({ pausedAtMs: null, pauses: [{ atMs: 5000, ms: 4000 }] });
+    expect(resumed.pausedToAsk).toBeUndefined();
+    // The set goes on: the next rep is counted.
+    expect(run(resumed, { type: 'motion', event: rep(12_000) }).set?.count).toBe(2);
+
+    const byThePerson = run(counted, { type: 'pause', nowMs: 5000 });
+    const forTheDevice = run(counted, { type: 'pause', nowMs: 5000, reason: 'connection' });
+    for (const paused of [byThePerson, forTheDevice]) {
+      expect(staysPausedAfterInterruption(paused)).toBe(true);
+      expect(afterInterruption(paused).pausedAtMs).toBe(5000);
+    }
   });
 
   it('ends a set the person gets up from after a rep, and waits again if they had done none', () => {
