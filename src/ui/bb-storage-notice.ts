@@ -8,6 +8,7 @@ import {
 } from '../app/persistence.ts';
 import type { SessionRow } from '../store/records.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
+import { staysPausedAfterInterruption } from '../workout/session.ts';
 import { anyKept, interruptedWhenText, type SetsKept, setsKeptText } from '../workout/sets-kept.ts';
 import { download } from './download.ts';
 import { heldS, personLocale, plural, sessionStartText } from './format.ts';
@@ -155,7 +156,7 @@ export class BbStorageNotice extends LitElement {
       <div class="choices">
         <div class="choice">
           <button class="primary" aria-describedby="resume-what" @click=${() => this.persistence.resume()}>Resume where I was</button>
-          <p id="resume-what">${where ? `Goes on with ${where.what}` : 'Goes on from where it stopped'}; the time away is not counted.</p>
+          <p id="resume-what">${resumeText(unfinished, where?.what ?? null)}; the time away is not counted.</p>
         </div>
         <div class="choice">
           <button class="quiet" aria-describedby="keep-what" @click=${() => this.persistence.discardUnfinished()}>Keep it as it is</button>
@@ -175,6 +176,17 @@ export class BbStorageNotice extends LitElement {
     const file = await this.persistence.exportCurrent(format);
     if (file) download(file);
   }
+}
+
+/**
+ * What Resume does: goes on, or comes back paused where the person (or a device) paused it, as
+ * afterInterruption does.
+ */
+function resumeText(row: SessionRow, what: string | null): string {
+  if (row.snapshot && staysPausedAfterInterruption(row.snapshot)) {
+    return what ? `Comes back paused at ${what}` : 'Comes back paused where it stopped';
+  }
+  return what ? `Goes on with ${what}` : 'Goes on from where it stopped';
 }
 
 /** The set that was under way when the app went away, from the session's last saved state. */

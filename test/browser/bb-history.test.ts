@@ -705,6 +705,38 @@ describe('bb-storage-notice', () => {
       .toBeVisible();
     await expect.element(page.getByText(/with the 19 s held of Elbow plank set 1\.$/)).toBeVisible();
   });
+
+  it('says that Resume comes back paused where the person paused, and goes on where Finish only asked', async () => {
+    const bundle = await recordSession();
+    // Three reps into the first Superman set, paused at 110 s.
+    const paused = {
+      phase: 'set' as const,
+      exerciseIndex: 0,
+      set: { ...firstSetFrom(100_000), count: 3 },
+      restEndsMs: null,
+      nowMs: 115_000,
+      startedMs: 0,
+      endedMs: null,
+      pausedAtMs: 110_000,
+    };
+    const offerFor = async (snapshot: typeof paused & { pausedToAsk?: true }) => {
+      const interrupted = {
+        ...bundle,
+        session: { ...bundle.session, status: 'active' as const, endedAt: null, snapshot },
+      };
+      await mount('bb-storage-notice', await persistenceWith([interrupted]));
+    };
+    await offerFor(paused);
+    await expect
+      .element(
+        page.getByText(/^Comes back paused at Superman set 1 from 3 reps; the time away is not counted\.$/),
+      )
+      .toBeVisible();
+    await offerFor({ ...paused, pausedToAsk: true });
+    await expect
+      .element(page.getByText(/^Goes on with Superman set 1 from 3 reps; the time away is not counted\.$/))
+      .toBeVisible();
+  });
 });
 
 describe('bb-storage-notice before the first set', () => {
