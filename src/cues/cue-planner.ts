@@ -224,7 +224,9 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     if (prev.phase !== 'rest') cues.push(...restBegins(prev, next, speechRate));
     else {
       cues.push(...correctedInRest(prev, next));
-      cues.push(...countdown(prev.restEndsMs, prev.nowMs, next.restEndsMs, next.nowMs));
+      if (next.nowMs >= countdownAfterRestLineMs(next, speechRate)) {
+        cues.push(...countdown(prev.restEndsMs, prev.nowMs, next.restEndsMs, next.nowMs));
+      }
     }
   } else if (next.phase === 'summary' && prev.phase !== 'summary') {
     cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));
@@ -596,24 +598,50 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
  * ends, and says the side and the position itself.
  */
 function restBegins(prev: SessionState, next: SessionState, speechRate: number): Cue[] {
-  const planned = currentPlanned(next);
-  const coming = upNext(next);
-  if (!planned || next.restEndsMs === null) return [];
+  const line = restOpeningLine(next, prev.phase === 'ready', speechRate);
+  return line === null ? [] : [say(line)];
+}
+
+/** The line `restBegins` says; `pickedUp` for a rest picked up after a reload. */
+function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: number): string | null {
+  const planned = currentPlanned(state);
+  const coming = upNext(state);
+  if (!planned || state.restEndsMs === null) return null;
   // The planned rest, not restEndsMs − nowMs: the clock in the state may lag the rep that ended the
   // set. A rest picked up after a reload says what is left of it.
-  const pickedUp = prev.phase === 'ready';
   const rest = pickedUp
-    ? restLeftText(next.restEndsMs, next.nowMs)
+    ? restLeftText(state.restEndsMs, state.nowMs)
     : `Rest, ${spokenDuration(planned.dosage.restS)}`;
-  const restMs = pickedUp ? next.restEndsMs - next.nowMs : planned.dosage.restS * 1000;
-  if (!coming) return [say(rest)];
-  const following = next.plan.find((p) => p.exercise.id === coming.exercise.id);
+  const restMs = pickedUp ? state.restEndsMs - state.nowMs : planned.dosage.restS * 1000;
+  if (!coming) return rest;
+  const following = state.plan.find((p) => p.exercise.id === coming.exercise.id);
   const nextSet = `Next: ${coming.exercise.name}, ${setOf(coming.setNumber, following?.dosage.sets ?? 1)}`;
   const side = coming.exercise.alternatesSides ? ['Start with your right arm'] : [];
   const position = coming.exercise.id !== planned.exercise.id ? [coming.exercise.position] : [];
   const shortest = sentences([rest, `Next: ${coming.exercise.name}`]);
   const fullestFirst = [sentences([rest, nextSet, ...side, ...position]), sentences([rest, nextSet])];
-  return [say(fullestFirst.find((line) => spokenMs(line, speechRate) <= restMs) ?? shortest)];
+  return fullestFirst.find((line) => spokenMs(line, speechRate) <= restMs) ?? shortest;
+}
+
+/**
+ * From when a rest's countdown may go on: a beat after the line said as it began ("Rest, five
+ * seconds. Next: Superman, set two of two") or as it went on after a pause, and not before that line
+ * is over, as for a hold (see countdownAfterHoldMs). A short rest would otherwise hear "three", "two"
+ * and "one" squashed together or lost behind it; the seconds gone by while it is said are not said.
+ * A rest picked up after a reload is counted down as it always was.
+ */
+function countdownAfterRestLineMs(state: SessionState, speechRate: number): number {
+  const planned = currentPlanned(state);
+  const ended = state.completed.at(-1);
+  if (!planned || !ended || state.restEndsMs === null) return Number.NEGATIVE_INFINITY;
+  const pause = state.pauses?.at(-1);
+  const afterPause = pause !== undefined && pause.atMs >= ended.endedMs;
+  const saidMs = afterPause ? pause.atMs + pause.ms : state.restEndsMs - planned.dosage.restS * 1000;
+  const line = afterPause
+    ? restLeftText(state.restEndsMs, saidMs)
+    : restOpeningLine(state, false, speechRate);
+  if (line === null) return Number.NEGATIVE_INFINITY;
+  return saidMs + Math.max(COUNTDOWN_BEAT_MS, spokenMs(line, speechRate));
 }
 
 /** "Rest goes on: twenty-three seconds left": a rest resumed after a pause or picked up after a reload. */

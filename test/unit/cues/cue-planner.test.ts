@@ -163,6 +163,29 @@ describe('planCues', () => {
     expect(begin.join(' ').split(plank.position.slice(0, -1))).toHaveLength(2);
   });
 
+  it('counts a short rest down only from a beat after its opening line is over, one number a second', () => {
+    /** The rest's countdown, each number with the time it is said, at the voice's `speechRate`. */
+    const countdownAt = (speechRate: number): [string, number][] => {
+      const run = new Run(plan(['superman', 2, 1, 5]), { ...LOUD, speechRate });
+      run.do({ type: 'start', nowMs: 0 });
+      expect(spoken(run.do(motion(rep(3000))))).toEqual([
+        'one',
+        'Rest, five seconds. Next: Superman, set two of two',
+      ]);
+      const said: [string, number][] = [];
+      for (let t = 3250; t < 8000; t += 250) for (const text of spoken(run.do(tick(t)))) said.push([text, t]);
+      return said;
+    };
+    // The line takes some 4 s to say: "four", "three" and "two" would come over it, squashed together.
+    expect(countdownAt(1)).toEqual([['one', 7000]]);
+    // Said in 2 s, it leaves "three", "two" and "one" their seconds.
+    expect(countdownAt(2)).toEqual([
+      ['three', 5000],
+      ['two', 6000],
+      ['one', 7000],
+    ]);
+  });
+
   it('keeps the next set and says the position when a short rest has room for it, and a faster voice makes room', () => {
     const bridge = exerciseById('glute-bridge');
     const restLine = (restS: number, speechRate?: number): string | undefined => {
