@@ -14,6 +14,7 @@ import {
   perSideText,
   wrongPositionText,
 } from '../workout/program.ts';
+import { pastLastHoldText, plankGoalSetFrom } from '../workout/progression.ts';
 import {
   type CurrentSet,
   countedByHand,
@@ -23,6 +24,7 @@ import {
   motionAwayFor,
   nextArm,
   type PauseReason,
+  type PlannedExercise,
   planRanThrough,
   type SessionState,
   type SetRecord,
@@ -563,7 +565,7 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
   const newExercise = prev.phase === 'ready' || prev.exerciseIndex !== next.exerciseIndex;
   const parts = [
     `${exercise.name}, ${setOf(set.setNumber, dosage.sets)}`,
-    dosageText(exercise, dosage.target),
+    dosageText(planned, next.completed),
   ];
   // A set picked up after a reload or from another tab keeps what it had counted: say so.
   const done = doneSoFar(exercise, set, next.nowMs);
@@ -660,7 +662,7 @@ function resumed(state: SessionState): string {
   const side = exercise.alternatesSides ? `Next: ${nextArm(state.set)} arm` : null;
   return sentences([
     `Go on: ${exercise.name}, ${setOf(state.set.setNumber, dosage.sets)}`,
-    dosageText(exercise, dosage.target),
+    dosageText(planned, state.completed),
     ...(done ? [done] : []),
     ...(side ? [side] : []),
     ...(state.set.waiting ? [exercise.positionPrompt] : []),
@@ -713,7 +715,10 @@ function setOf(setNumber: number, sets: number): string {
   return sets > 1 ? `set ${spokenNumber(setNumber)} of ${spokenNumber(sets)}` : 'one set';
 }
 
-function dosageText(exercise: Exercise, target: number): string {
+/** What the set asks for; a plank's goal with why it moved, where it was set from today's last hold. */
+function dosageText(planned: PlannedExercise, doneToday: readonly SetRecord[]): string {
+  const { exercise } = planned;
+  const { target } = planned.dosage;
   switch (exercise.kind) {
     case 'reps':
       return exercise.alternatesSides ? perSideText(target, spokenNumber) : plural(target, 'rep');
@@ -722,8 +727,14 @@ function dosageText(exercise: Exercise, target: number): string {
     case 'hold':
       return exercise.holdEndsAtTarget
         ? `Hold ${spokenDuration(target)}`
-        : `Hold as long as your form is good; goal ${spokenDuration(target)}`;
+        : `Hold as long as your form is good; goal ${spokenDuration(target)}${goalReason(planned, doneToday)}`;
   }
+}
+
+/** ": five seconds past your last hold", after a plank's goal set from it; nothing otherwise. */
+function goalReason(planned: PlannedExercise, doneToday: readonly SetRecord[]): string {
+  const lastHoldS = plankGoalSetFrom(planned, doneToday);
+  return lastHoldS === null ? '' : `: ${pastLastHoldText(planned.dosage.target, lastHoldS, spokenDuration)}`;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import type { Exercise } from '../workout/program.ts';
-import { belowProgramRange, type TargetChange } from '../workout/progression.ts';
+import { belowProgramRange, plankGoalSetFrom, type TargetChange } from '../workout/progression.ts';
 import type { SessionPhase, SessionState } from '../workout/session.ts';
 import {
   countedByHand,
@@ -625,6 +625,7 @@ export class BbApp extends LitElement {
               .unseenBy=${this.unseenBy(state, planned.exercise)}
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}
+              .lastHoldS=${plankGoalSetFrom(planned, state.completed)}
             ></bb-set-view>`
           : null;
       case 'rest':

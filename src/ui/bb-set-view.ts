@@ -8,6 +8,7 @@ import {
   perSideText,
   wrongPositionText,
 } from '../workout/program.ts';
+import { pastLastHoldText } from '../workout/progression.ts';
 import {
   type CurrentSet,
   nextArm,
@@ -292,6 +293,11 @@ export class BbSetView extends LitElement {
    * until this set counts something (see setJustDoneToCorrect). Null otherwise.
    */
   @property({ attribute: false }) lastSet: SetRecord | null = null;
+  /**
+   * The hold done today, in whole seconds, that a plank's goal was set a step above (see
+   * plankGoalSetFrom): the screen says why the goal is not the one set. Null otherwise.
+   */
+  @property({ attribute: false }) lastHoldS: number | null = null;
 
   private readonly finish = new FinishQuestion(this);
 
@@ -482,6 +488,7 @@ export class BbSetView extends LitElement {
       const target = formatDuration(dosage.target);
       // A plank goes on for as long as form holds: its target is a goal, not the end.
       const goal = exercise.holdEndsAtTarget ? `of ${target}` : `goal ${target}`;
+      const waiting = set.holdStartMs === null && !this.paused;
       return {
         value: held,
         max: dosage.target,
@@ -489,15 +496,15 @@ export class BbSetView extends LitElement {
         // In position already ("In position. Go."): the hold is timed from when the body settles
         // (a plank's, once it is lifted into); with no device to see it settle, from the tap on
         // Start hold.
-        unit:
-          set.holdStartMs === null && !this.paused
-            ? this.byHand || this.unseenBy
-              ? 'tap Start hold'
-              : exercise.liftsIntoHold
-                ? 'lift and hold still'
-                : 'hold still to start'
-            : goal,
-        detail: null,
+        unit: waiting
+          ? this.byHand || this.unseenBy
+            ? 'tap Start hold'
+            : exercise.liftsIntoHold
+              ? 'lift and hold still'
+              : 'hold still to start'
+          : goal,
+        // Under the goal, not the ask to hold: why it moved from the one set.
+        detail: !waiting && this.lastHoldS !== null ? pastLastHoldText(dosage.target, this.lastHoldS) : null,
         label: 'Hold time',
         valueText: `${held} of ${dosage.target} seconds`,
       };

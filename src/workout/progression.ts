@@ -13,7 +13,7 @@ import {
   PROGRAM,
   type TargetRange,
 } from './program.ts';
-import { formatDuration, type PlannedExercise, type SetRecord } from './session.ts';
+import { formatDuration, heldS, type PlannedExercise, type SetRecord } from './session.ts';
 
 /**
  * The exercises whose past sets progression reads: a history given to it may hold only their sets
@@ -74,13 +74,42 @@ export function firstPlankTargetS(history: readonly PastSession[], plannedS: num
   return plannedS;
 }
 
-/** The goal of the plank hold after the ones already done in this session. */
-export function plankTargetAfter(doneToday: readonly SetRecord[], firstTargetS: number): number {
+/** The last real plank hold of those done in this session, in ms; null before there is one. */
+function lastPlankHoldMs(doneToday: readonly SetRecord[]): number | null {
   const holds = doneToday.filter(
     (set) => set.exerciseId === 'elbow-plank' && (set.holdMs ?? 0) >= PLANK_MIN_HOLD_MS,
   );
-  const last = holds.at(-1);
-  return last?.holdMs != null ? nextPlankTargetS(last.holdMs) : firstTargetS;
+  return holds.at(-1)?.holdMs ?? null;
+}
+
+/** The goal of the plank hold after the ones already done in this session. */
+export function plankTargetAfter(doneToday: readonly SetRecord[], firstTargetS: number): number {
+  const lastMs = lastPlankHoldMs(doneToday);
+  return lastMs !== null ? nextPlankTargetS(lastMs) : firstTargetS;
+}
+
+/**
+ * The hold done today, in whole seconds, that `planned`'s goal was set a step above: a plank's goal
+ * moves away from the one set (6 s to 53 s after a hold of 48 s), and the person is told why. Null for
+ * a goal not set so: the first hold, or another exercise.
+ */
+export function plankGoalSetFrom(planned: PlannedExercise, doneToday: readonly SetRecord[]): number | null {
+  if (planned.exercise.id !== 'elbow-plank') return null;
+  const lastMs = lastPlankHoldMs(doneToday);
+  if (lastMs === null || nextPlankTargetS(lastMs) !== planned.dosage.target) return null;
+  return heldS(lastMs);
+}
+
+/**
+ * Why a plank's goal is what it is, in few words for a person on the floor: "5 s past your last
+ * hold" on the screen, "five seconds past your last hold" in the voice's `duration`.
+ */
+export function pastLastHoldText(
+  goalS: number,
+  lastHoldS: number,
+  duration: (totalS: number) => string = formatDuration,
+): string {
+  return `${duration(goalS - lastHoldS)} past your last hold`;
 }
 
 // ---- Drawing-in: 45 s → 60 s → 2 min ----------------------------------------------------------------

@@ -155,6 +155,25 @@ describe('bb-set-view', () => {
     expect(unit()).toBe('goal 1 min');
   });
 
+  it("says under a plank's goal why it moved from the one set: a step past the last hold", async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 53, restS: 60 } },
+      set: currentSet({ setNumber: 2 }),
+      lastHoldS: 48,
+      nowMs: 1000,
+    });
+    const lines = () => [...element.shadowRoot!.querySelectorAll('.unit')].map((line) => line.textContent);
+    // Not yet holding: the line asks for the hold, and the goal and its reason wait for it.
+    expect(lines()).toEqual(['lift and hold still']);
+    element.set = currentSet({ setNumber: 2, holdStartMs: 2000 });
+    element.nowMs = 12_000;
+    await element.updateComplete;
+    expect(lines()).toEqual(['goal 53 s', '5 s past your last hold']);
+    element.lastHoldS = null;
+    await element.updateComplete;
+    expect(lines()).toEqual(['goal 53 s']);
+  });
+
   it("sends +1 and −1 corrections and tells which side is next in the bird dog, in its voice's terms", async () => {
     const element = await mount({
       planned: { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 45 } },

@@ -308,6 +308,19 @@ describe('planCues', () => {
     expect(spoken(end)[1]).toBe('Rest, one minute. Next: Elbow plank, set two of three');
   });
 
+  it("says why a plank's goal moved: each hold aims past the last one, not at the goal set", () => {
+    const run = new Run(plan(['elbow-plank', 3, 6, 60]));
+    const first = spoken(run.do({ type: 'start', nowMs: 0 }))[0];
+    expect(first).toContain('goal six seconds.');
+    expect(first).not.toContain('last hold');
+    run.do({ type: 'go-heard', nowMs: 0 }, motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    run.do(motion({ type: 'hold-end', tMs: 49_000, emittedMs: 49_000, reason: 'form' }));
+    expect(run.state.phase).toBe('rest');
+    expect(spoken(run.do({ type: 'skip', nowMs: 50_000 }))[0]).toContain(
+      'Hold as long as your form is good; goal fifty-three seconds: five seconds past your last hold.',
+    );
+  });
+
   describe('a hold the detectors confirm seconds after the stillness it is timed from', () => {
     // Up in the plank 2.8 s after "Go", confirmed still 2.8 s later: the ring reads 2 s by then.
     const confirmedLate = (target: number, settings: CueSettings = LOUD): { run: Run; hold: Cue[] } => {

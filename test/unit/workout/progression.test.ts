@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spokenDuration } from '../../../src/cues/cue-planner.ts';
 import { type Exercise, type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
 import {
   countDose,
@@ -7,6 +8,8 @@ import {
   firstPlankTargetS,
   nextPlankTargetS,
   type PastSession,
+  pastLastHoldText,
+  plankGoalSetFrom,
   plankTargetAfter,
   progressPlan,
   supermanRange,
@@ -89,6 +92,26 @@ describe('elbow plank', () => {
     expect(
       plankTargetAfter([set('elbow-plank', { holdMs: 30_000 }), set('elbow-plank', { holdMs: 2000 })], 20),
     ).toBe(35);
+  });
+
+  it('tells which hold today a plank goal was set from, so the person hears why it moved', () => {
+    const plank = (target: number): PlannedExercise => ({
+      exercise: exerciseById('elbow-plank'),
+      dosage: { sets: 3, target, restS: 60 },
+    });
+    const today = [set('elbow-plank', { holdMs: 48_700 }), set('elbow-plank', { holdMs: 2000 })];
+    expect(plankGoalSetFrom(plank(53), today)).toBe(48);
+    // The first hold's goal is the one set, or from past sessions: no hold today to set it from.
+    expect(plankGoalSetFrom(plank(6), [])).toBeNull();
+    // A goal that is not the step above the last hold was not set from it.
+    expect(plankGoalSetFrom(plank(60), today)).toBeNull();
+    const drawingIn = { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 53, restS: 30 } };
+    expect(plankGoalSetFrom(drawingIn, today)).toBeNull();
+  });
+
+  it('says how far past the last hold a goal is, for the screen and for the voice', () => {
+    expect(pastLastHoldText(53, 48)).toBe('5 s past your last hold');
+    expect(pastLastHoldText(53, 48, spokenDuration)).toBe('five seconds past your last hold');
   });
 
   it('starts a new session a step above the first hold of the last one with a plank', () => {
