@@ -46,7 +46,7 @@ import {
 } from '../workout/personal-tuning.ts';
 import { type ExerciseId, exerciseById, PROGRAM } from '../workout/program.ts';
 import { type PastSession, TargetChangesModel, targetChanges } from '../workout/progression.ts';
-import { currentPlanned, type PauseReason, type SessionState, setKey } from '../workout/session.ts';
+import { currentPlanned, type SessionState, setKey } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import {
   type KeyValueStorage,
@@ -56,7 +56,13 @@ import {
   SettingsModel,
   SettingsStore,
 } from '../workout/settings.ts';
-import { type ConnectionState, type DeviceStatus, Devices, type MotionFeed } from './devices.ts';
+import {
+  type ConnectionState,
+  type DeviceStatus,
+  Devices,
+  type MotionFeed,
+  PAUSE_FOR_CONNECTION,
+} from './devices.ts';
 import { detectAroundPauses } from './pause-cut.ts';
 import { Persistence, type PersistenceOptions, type PreferencesPort } from './persistence.ts';
 
@@ -92,15 +98,6 @@ const MAX_HEART_SAMPLES = 10_000;
  * taken off (or whose electrodes have dried) sends 0 bpm, which is no reading, or nothing at all.
  */
 export const HEART_RATE_FRESH_MS = 5000;
-/** The device's state that pauses a set or rest, and why; the others let it go on. */
-const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason | null>> = {
-  connecting: null,
-  connected: null,
-  unavailable: null,
-  reconnecting: 'connection',
-  lost: 'lost',
-  ended: 'replay',
-};
 
 export class Backbeat {
   readonly settings: SettingsModel;

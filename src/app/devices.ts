@@ -44,6 +44,7 @@ import { personLocale } from '../ui/format.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import { type ExerciseId, exerciseById } from '../workout/program.ts';
+import type { PauseReason } from '../workout/session.ts';
 import { rejoinDelayMs, retryLostDelayMs } from './rejoin-policy.ts';
 
 /**
@@ -51,6 +52,16 @@ import { rejoinDelayMs, retryLostDelayMs } from './rejoin-policy.ts';
  * device that never gave anything to connect to (phone motion on a computer with no motion sensor).
  */
 export type ConnectionState = GattConnectionState | 'ended' | 'unavailable';
+
+/** The device's state that pauses a set or rest, and why; the others let it go on. */
+export const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason | null>> = {
+  connecting: null,
+  connected: null,
+  unavailable: null,
+  reconnecting: 'connection',
+  lost: 'lost',
+  ended: 'replay',
+};
 export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
 
 /** Motion for one exercise: which stream, and where it sits on the body. */

@@ -45,6 +45,7 @@ import {
   afterInterruption,
   anySetDone,
   countedSince,
+  pausedAsDevicesAre,
   reduceSession,
   type SessionState,
   savedAtOnce,
@@ -52,12 +53,15 @@ import {
 } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
+import { type ConnectionState, PAUSE_FOR_CONNECTION } from './devices.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
 export interface RecordableApp {
   readonly session: SessionModel;
-  readonly devices: { readonly state: { readonly source: SourceInfo | null } };
+  readonly devices: {
+    readonly state: { readonly source: SourceInfo | null; readonly connection: ConnectionState };
+  };
   readonly heartRate$: Observable<HeartRateSample | null>;
   readonly accel$: Observable<{ readonly source: SourceInfo; readonly frame: AccelFrame }>;
   readonly motion$: Observable<MotionEvent>;
@@ -818,7 +822,9 @@ export class Persistence {
       this.attach(recorder, held);
       this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
       this.history.update({ unfinished: null, elsewhere: null, movedAway: false });
-      this.app.session.restore(afterInterruption(state));
+      // A pause made for a device says the device as this page finds it, not as the last one left it.
+      const reasonNow = PAUSE_FOR_CONNECTION[this.app.devices.state.connection];
+      this.app.session.restore(pausedAsDevicesAre(afterInterruption(state), reasonNow, this.now()));
       await recorder.flush();
     } catch (error) {
       held.release();

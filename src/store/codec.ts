@@ -137,6 +137,7 @@ export function toSnapshot(state: SessionState, clockBaseMs: number): StateSnaps
     endedMs: shiftOrNull(state.endedMs, by),
     pausedAtMs: shiftOrNull(state.pausedAtMs, by),
     ...(state.pausedToAsk ? { pausedToAsk: true } : {}),
+    ...(state.pausedFor ? { pausedFor: state.pausedFor } : {}),
     ...(state.pauses?.length ? { pauses: shiftPauses(state.pauses, by) } : {}),
   };
 }
@@ -162,6 +163,8 @@ export function fromSnapshot(
     pausedAtMs: shiftOrNull(snapshot.pausedAtMs ?? null, by),
     // Paused only to ask Finish's question: it goes on when resumed (see afterInterruption).
     ...(snapshot.pausedToAsk ? { pausedToAsk: true } : {}),
+    // Paused for a device: how it is now is for the new page to say (see pausedAsDevicesAre).
+    ...(snapshot.pausedFor ? { pausedFor: snapshot.pausedFor } : {}),
     ...(snapshot.pauses?.length ? { pauses: shiftPauses(snapshot.pauses, by) } : {}),
     completed: [...sets]
       .sort((a, b) => a.index - b.index)

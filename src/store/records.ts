@@ -6,7 +6,7 @@
 import type { MotionEvent } from '../motion/events.ts';
 import type { SourceInfo } from '../sensors/samples.ts';
 import type { Dosage, ExerciseId } from '../workout/program.ts';
-import type { CurrentSet, Pause, SessionPhase, SetRecord } from '../workout/session.ts';
+import type { CurrentSet, Pause, PauseReason, SessionPhase, SetRecord } from '../workout/session.ts';
 
 export type SessionStatus = 'active' | 'finished';
 
@@ -28,6 +28,11 @@ export interface StateSnapshot {
   readonly pausedAtMs?: number | null;
   /** Paused only while Finish's question was asked (see SessionState.pausedToAsk): absent otherwise. */
   readonly pausedToAsk?: true;
+  /**
+   * Paused by the app for a device (see SessionState.pausedFor): absent for the person's own pause.
+   * The page that resumes it says the device as it finds it (see pausedAsDevicesAre).
+   */
+  readonly pausedFor?: PauseReason;
   /** The pauses over (absent when none, and in snapshots saved before they were kept). */
   readonly pauses?: readonly Pause[];
 }

@@ -702,6 +702,22 @@ export function afterInterruption(interrupted: SessionState): SessionState {
 }
 
 /**
+ * A pause the app made for a device, picked up on a new page: the device is as that page finds it,
+ * reconnected as it loaded or not, whatever it was when the old page went. Still away (`reasonNow`),
+ * the pause says what became of it and lifts when the device is back, as on the page it began on;
+ * back already, the session waits for the person, as after their own pause, who taps Resume.
+ */
+export function pausedAsDevicesAre(
+  state: SessionState,
+  reasonNow: PauseReason | null,
+  nowMs: number,
+): SessionState {
+  if (state.pausedAtMs === null || state.pausedFor === undefined) return state;
+  const { pausedFor: _before, pausedForSinceMs: _since, ...paused } = state;
+  return reasonNow === null ? paused : { ...paused, pausedFor: reasonNow, pausedForSinceMs: nowMs };
+}
+
+/**
  * How a set the person ends by hand (Skip set, Finish) is recorded: stopped short with what it
  * counted, or skipped when it had counted nothing yet.
  */

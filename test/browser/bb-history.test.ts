@@ -35,7 +35,7 @@ async function persistenceOf(
   const persistence = new Persistence(
     {
       session: new SessionModel(() => performance.now()),
-      devices: { state: { source: null as SourceInfo | null } },
+      devices: { state: { source: null as SourceInfo | null, connection: 'unavailable' as const } },
       accel$: NEVER,
       heartRate$: new Subject<HeartRateSample | null>(),
       motion$: NEVER,

@@ -49,6 +49,18 @@ describe('the session state as saved', () => {
     expect(back.set?.formIssues).toEqual(['over-extension']);
   });
 
+  it('keeps that a pause was made for a device, so the page that resumes it can say how the device is', () => {
+    const forTheDevice = reduceSession(state(), { type: 'pause', nowMs: 12_000, reason: 'lost' });
+    const saved = toSnapshot(forTheDevice, 10_000);
+    expect(saved.pausedFor).toBe('lost');
+    expect(fromSnapshot(saved, toPlanEntries(forTheDevice.plan), [], 50_000)).toMatchObject({
+      pausedAtMs: 52_000,
+      pausedFor: 'lost',
+    });
+    const byThePerson = reduceSession(state(), { type: 'pause', nowMs: 12_000 });
+    expect(toSnapshot(byThePerson, 10_000)).not.toHaveProperty('pausedFor');
+  });
+
   it('keeps the pauses over, moved with the clock, for a session resumed on another page', () => {
     const paused = (<SessionAction[]>[
       { type: 'pause', nowMs: 12_000 },

@@ -17,7 +17,7 @@ describe('a FIT export whose writer cannot be loaded', () => {
     const persistence = new Persistence(
       {
         session,
-        devices: { state: { source: null as SourceInfo | null } },
+        devices: { state: { source: null as SourceInfo | null, connection: 'unavailable' as const } },
         accel$: NEVER,
         heartRate$: new Subject<HeartRateSample | null>(),
         motion$: NEVER,

@@ -1,5 +1,6 @@
 import { NEVER, Subject } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
+import type { ConnectionState } from '../../../src/app/devices.ts';
 import { Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
 import type { Tabs } from '../../../src/app/tabs.ts';
 import type { Cue } from '../../../src/cues/cue-planner.ts';
@@ -19,7 +20,9 @@ let dbCounter = 0;
 class Page {
   clockMs = 300;
   readonly session = new SessionModel(() => this.clockMs);
-  readonly devices = { state: { source: STRAP as SourceInfo | null } };
+  readonly devices = {
+    state: { source: STRAP as SourceInfo | null, connection: 'connected' as ConnectionState },
+  };
   readonly accel = new Subject<{ source: SourceInfo; frame: AccelFrame }>();
   readonly beats = new Subject<HeartRateSample | null>();
   readonly motion = new Subject<MotionEvent>();

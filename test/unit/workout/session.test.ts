@@ -11,6 +11,7 @@ import {
   FORM_WARNING_SHOWN_MS,
   initialSessionState,
   type PlannedExercise,
+  pausedAsDevicesAre,
   planRanThrough,
   RECOVERED_SHOWN_MS,
   reduceSession,
@@ -1182,6 +1183,32 @@ describe('sets that begin when the person is in position', () => {
       expect(staysPausedAfterInterruption(paused)).toBe(true);
       expect(afterInterruption(paused).pausedAtMs).toBe(5000);
     }
+  });
+
+  it('says a pause made for a device, picked up on a new page, as that page finds the device', () => {
+    const counted = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+    );
+    const forTheDevice = afterInterruption(
+      run(counted, { type: 'pause', nowMs: 5000, reason: 'connection' }),
+    );
+    // Still out of reach, given up for lost by now: the pause says so, and lifts when it is back.
+    expect(pausedAsDevicesAre(forTheDevice, 'lost', 60_000)).toMatchObject({
+      pausedAtMs: 5000,
+      pausedFor: 'lost',
+      pausedForSinceMs: 60_000,
+    });
+    // Reconnected as the page loaded: nothing to wait for but the person, who taps Resume.
+    const back = pausedAsDevicesAre(forTheDevice, null, 60_000);
+    expect(back.pausedAtMs).toBe(5000);
+    expect(back).not.toHaveProperty('pausedFor');
+    expect(back).not.toHaveProperty('pausedForSinceMs');
+    // The person's own pause stays theirs, whatever the device.
+    const byThePerson = afterInterruption(run(counted, { type: 'pause', nowMs: 5000 }));
+    expect(pausedAsDevicesAre(byThePerson, 'connection', 60_000)).toBe(byThePerson);
+    expect(pausedAsDevicesAre(counted, 'connection', 60_000)).toBe(counted);
   });
 
   it('ends a set the person gets up from after a rep, and waits again if they had done none', () => {
