@@ -4,7 +4,7 @@
 // the cue player turns these cues into speech, tones and vibration.
 
 import type { FormIssue } from '../motion/events.ts';
-import { resumeByHandText } from '../workout/by-hand.ts';
+import { byHandText, resumeByHandText } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
   countUnit,
@@ -675,10 +675,7 @@ function resumed(state: SessionState): string {
  * begin or end, so the person does with a tap what it would have seen.
  */
 function byHandUntilBack(exercise: Exercise, set: CurrentSet): string {
-  if (exercise.kind !== 'hold') return 'Count with plus one until the device is back';
-  return set.holdStartMs === null
-    ? `${TAP_START_HOLD} when you are in position`
-    : 'Tap End hold when you let go';
+  return capitalised(byHandText(exercise, set.holdStartMs, 'plus one'));
 }
 
 /**

@@ -5,7 +5,7 @@
 
 import type { PersonalTuning } from '../motion/tuning.ts';
 import type { SessionSummary } from '../store/records.ts';
-import { resumeByHandText } from '../workout/by-hand.ts';
+import { byHandText, resumeByHandText } from '../workout/by-hand.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import {
   countRangeText,
@@ -232,13 +232,7 @@ export function awayInRestText(next: Exercise | undefined): string {
  * reads it here. Short, as the line of a device that cannot see the exercise is.
  */
 export function awayWhileSetRunsText(exercise: Exercise, set: Pick<CurrentSet, 'holdStartMs'>): string {
-  const byHand =
-    exercise.kind !== 'hold'
-      ? 'count with +1'
-      : set.holdStartMs === null
-        ? 'tap Start hold'
-        : 'tap End hold when you let go';
-  return `Device out of reach: ${byHand}`;
+  return `Device out of reach: ${byHandText(exercise, set.holdStartMs, '+1', true)}`;
 }
 
 /** The reason alone, for a line of its own under a large "Paused". */

@@ -5,20 +5,28 @@
 import type { Exercise } from './program.ts';
 
 /**
- * Reconnect, or Resume and go on by hand: nothing sees a rep, or a hold begin or end, so a count goes
- * on with +1 and a hold by the tap that begins it (not begun: `holdStartMs` null, as in a rest before
- * it) or ends it. With no exercise to go on with, a count.
+ * What the person does with a tap while nothing sees a rep, or a hold begin or end: a count goes on
+ * with +1, a hold by the tap that begins it (not begun: `holdStartMs` null, as in a rest before it)
+ * or ends it. With no exercise to go on with, a count. `brief`, for the line under a set that runs:
+ * it stands there while the device is away, which it need not say.
  */
+export function byHandText(
+  exercise: Pick<Exercise, 'kind'> | undefined,
+  holdStartMs: number | null,
+  plusOne: '+1' | 'plus one',
+  brief = false,
+): string {
+  if (exercise?.kind !== 'hold')
+    return brief ? `count with ${plusOne}` : `count with ${plusOne} until the device is back`;
+  if (holdStartMs === null) return brief ? 'tap Start hold' : 'tap Start hold when you are in position';
+  return 'tap End hold when you let go';
+}
+
+/** Reconnect, or Resume and go on by hand (see byHandText). */
 export function resumeByHandText(
   exercise: Pick<Exercise, 'kind'> | undefined,
   holdStartMs: number | null,
   plusOne: '+1' | 'plus one',
 ): string {
-  const byHand =
-    exercise?.kind !== 'hold'
-      ? `count with ${plusOne} until the device is back`
-      : holdStartMs === null
-        ? 'tap Start hold when you are in position'
-        : 'tap End hold when you let go';
-  return `Tap Reconnect, or Resume and ${byHand}`;
+  return `Tap Reconnect, or Resume and ${byHandText(exercise, holdStartMs, plusOne)}`;
 }
