@@ -447,6 +447,13 @@ export class BbSetView extends LitElement {
       Set ${this.set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
       ${this.unseenBy ? html`<br /><span class="unseen">${this.unseenBy} cannot see this exercise: ${tap}</span>` : nothing}
       ${
+        // Why a plank's goal moved from the one set, as the voice said it: under the set's number, not
+        // in the ring, where a line more ran over its edge on a phone.
+        this.lastHoldS !== null
+          ? html`<br /><span class="why">Goal: ${pastLastHoldText(dosage.target, this.lastHoldS)}</span>`
+          : nothing
+      }
+      ${
         // The voice says it once; a person who missed it reads it here while the set goes on. A set
         // still waiting says it in its own words (see renderWaiting).
         this.motionAway && !this.set.waiting
@@ -503,8 +510,6 @@ export class BbSetView extends LitElement {
               ? 'lift and hold still'
               : 'hold still to start'
           : goal,
-        // Under the goal, not the ask to hold: why it moved from the one set.
-        detail: !waiting && this.lastHoldS !== null ? pastLastHoldText(dosage.target, this.lastHoldS) : null,
         label: 'Hold time',
         valueText: `${held} of ${dosage.target} seconds`,
       };

@@ -155,23 +155,42 @@ describe('bb-set-view', () => {
     expect(unit()).toBe('goal 1 min');
   });
 
-  it("says under a plank's goal why it moved from the one set: a step past the last hold", async () => {
+  it("says under the set's number why a plank's goal moved from the one set: a step past the last hold", async () => {
     const element = await mount({
       planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 53, restS: 60 } },
       set: currentSet({ setNumber: 2 }),
       lastHoldS: 48,
       nowMs: 1000,
     });
-    const lines = () => [...element.shadowRoot!.querySelectorAll('.unit')].map((line) => line.textContent);
-    // Not yet holding: the line asks for the hold, and the goal and its reason wait for it.
-    expect(lines()).toEqual(['lift and hold still']);
+    const ringLines = () =>
+      [...element.shadowRoot!.querySelectorAll('.unit')].map((line) => line.textContent);
+    const why = () => element.shadowRoot!.querySelector('.meta .why')?.textContent ?? null;
+    // Not yet holding: the ring asks for the hold; the reason is said from the set's start, as the voice does.
+    expect(ringLines()).toEqual(['lift and hold still']);
+    expect(why()).toBe('Goal: 5 s past your last hold');
     element.set = currentSet({ setNumber: 2, holdStartMs: 2000 });
     element.nowMs = 12_000;
     await element.updateComplete;
-    expect(lines()).toEqual(['goal 53 s', '5 s past your last hold']);
+    expect(ringLines()).toEqual(['goal 53 s']);
+    expect(why()).toBe('Goal: 5 s past your last hold');
     element.lastHoldS = null;
     await element.updateComplete;
-    expect(lines()).toEqual(['goal 53 s']);
+    expect(why()).toBeNull();
+  });
+
+  it("keeps the ring's lines inside it with a plank's goal moved from the last hold, on a phone", async () => {
+    const restore = await layOutAsTheApp(360, 640);
+    try {
+      const element = await mount({
+        planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 53, restS: 60 } },
+        set: currentSet({ setNumber: 2, holdStartMs: 2000 }),
+        lastHoldS: 48,
+        nowMs: 12_000,
+      });
+      expect(linesPastTheRing(element)).toEqual([]);
+    } finally {
+      await restore();
+    }
   });
 
   it("sends +1 and −1 corrections and tells which side is next in the bird dog, in its voice's terms", async () => {
