@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_KEY } from '../../src/workout/settings.ts';
+import { FIVE_TO_ONE } from '../spoken-countdown.ts';
 import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
@@ -110,8 +111,8 @@ describe('cues in a hands-free session', () => {
     const restStart = (await heard(page)).at(-1)!.atMs;
     await runUntil(page, () => resting(page).then((r) => !r), 60);
     const after = (await heard(page)).filter((h) => h.atMs > restStart);
-    const countdown = after.filter((h) => ['five', 'four', 'three', 'two', 'one'].includes(h.text));
-    expect(countdown.map((h) => h.text)).toEqual(['five', 'four', 'three', 'two', 'one']);
+    const countdown = after.filter((h) => FIVE_TO_ONE.includes(h.text));
+    expect(countdown.map((h) => h.text)).toEqual(FIVE_TO_ONE);
     for (let i = 1; i < countdown.length; i++) {
       expect(Math.abs(countdown[i].atMs - countdown[i - 1].atMs - 1000)).toBeLessThanOrEqual(250);
     }
@@ -148,11 +149,7 @@ describe('cues in a hands-free session', () => {
     expect(said.slice(hold + 1, hold + 10)).toEqual([
       'fifteen seconds',
       'thirty seconds',
-      'five',
-      'four',
-      'three',
-      'two',
-      'one',
+      ...FIVE_TO_ONE,
       'Done: forty-five seconds',
       expect.stringMatching(/^Rest, thirty seconds\. Next: Bird dog, one set\. Start with your right arm\./),
     ]);

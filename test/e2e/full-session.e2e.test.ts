@@ -3,6 +3,7 @@
 // every set begun when the person was in position, and every set counted as performed.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIVE_TO_ONE } from '../spoken-countdown.ts';
 import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { type CueRecord, installCueSpy } from './cue-spy.ts';
@@ -128,7 +129,7 @@ describe('a full default session with no input but the Start button', () => {
     expect(rest.detail).toBe('Rest, forty-five seconds. Next: Superman, set two of three');
     expect(rest.atMs).toBe(numbers.at(-1)?.atMs);
     const countdown = said.slice(firstRest + 1, firstRest + 6);
-    expect(countdown.map((cue) => cue.detail)).toEqual(['five', 'four', 'three', 'two', 'one']);
+    expect(countdown.map((cue) => cue.detail)).toEqual(FIVE_TO_ONE);
     for (const [i, cue] of countdown.entries())
       expect(cue.atMs - rest.atMs).toBeCloseTo(40_000 + i * 1000, -3);
     const nextSet = said[firstRest + 6];
@@ -143,15 +144,7 @@ describe('a full default session with no input but the Start button', () => {
     const holdDone = at('Done: forty-five seconds');
     expect(holdStart && holdDone).toBeTruthy();
     const holdCalls = said.filter((cue) => cue.atMs > holdStart!.atMs && cue.atMs < holdDone!.atMs);
-    expect(holdCalls.map((cue) => cue.detail)).toEqual([
-      'fifteen seconds',
-      'thirty seconds',
-      'five',
-      'four',
-      'three',
-      'two',
-      'one',
-    ]);
+    expect(holdCalls.map((cue) => cue.detail)).toEqual(['fifteen seconds', 'thirty seconds', ...FIVE_TO_ONE]);
     // Stillness is confirmed a few seconds into the hold, which is timed from when it began.
     expect(holdDone!.atMs - holdStart!.atMs).toBeGreaterThan(38_000);
     expect(holdDone!.atMs - holdStart!.atMs).toBeLessThanOrEqual(45_000);

@@ -19,6 +19,7 @@ import {
   type SessionAction,
   type SessionState,
 } from '../../../src/workout/session.ts';
+import { FIVE_TO_ONE } from '../../spoken-countdown.ts';
 
 const LOUD: CueSettings = { muted: false, tones: true, vibration: true };
 
@@ -116,7 +117,7 @@ describe('planCues', () => {
 
     // Ticks every 250 ms until the rest is over at 39 s.
     const countdown = run.ticksTo(38_999);
-    expect(spoken(countdown)).toEqual(['five', 'four', 'three', 'two', 'one']);
+    expect(spoken(countdown)).toEqual(FIVE_TO_ONE);
     expect(tones(countdown)).toEqual([]);
     // "five" when 5 s are left, not earlier.
     const fiveAt = run.heard.findIndex((cues) => spoken(cues).includes('five'));
@@ -261,15 +262,7 @@ describe('planCues', () => {
       { kind: 'say', text: 'Hold. forty-five seconds', interrupt: false },
     ]);
     const during = run.ticksTo(46_750);
-    expect(spoken(during)).toEqual([
-      'fifteen seconds',
-      'thirty seconds',
-      'five',
-      'four',
-      'three',
-      'two',
-      'one',
-    ]);
+    expect(spoken(during)).toEqual(['fifteen seconds', 'thirty seconds', ...FIVE_TO_ONE]);
     const end = run.do(tick(47_000));
     expect(run.state.phase).toBe('rest');
     expect(tones(end)).toEqual(['hold-end']);
@@ -288,11 +281,7 @@ describe('planCues', () => {
     const during = run.ticksTo(47_000);
     // No "fifteen seconds": it would run into the countdown to the goal at twenty.
     expect(spoken(during)).toEqual([
-      'five',
-      'four',
-      'three',
-      'two',
-      'one',
+      ...FIVE_TO_ONE,
       'That is your goal. Keep holding while your form is good',
       'thirty seconds',
       'forty-five seconds',
@@ -337,11 +326,7 @@ describe('planCues', () => {
       // The time calls, the countdown and the goal as for any hold: timed from the stillness.
       expect(spoken(run.ticksTo(34_000))).toEqual([
         'fifteen seconds',
-        'five',
-        'four',
-        'three',
-        'two',
-        'one',
+        ...FIVE_TO_ONE,
         'That is your goal. Keep holding while your form is good',
       ]);
     });
@@ -369,15 +354,7 @@ describe('planCues', () => {
       // Still from "Go", confirmed 2.4 s later.
       const hold = run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 3400 }));
       expect(spoken(hold)).toEqual(['Hold. forty-five seconds. two seconds held']);
-      expect(spoken(run.ticksTo(45_750))).toEqual([
-        'fifteen seconds',
-        'thirty seconds',
-        'five',
-        'four',
-        'three',
-        'two',
-        'one',
-      ]);
+      expect(spoken(run.ticksTo(45_750))).toEqual(['fifteen seconds', 'thirty seconds', ...FIVE_TO_ONE]);
     });
   });
 
@@ -521,7 +498,7 @@ describe('planCues', () => {
     ]);
     // Nothing left to take away: nothing to say.
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2800 })).toEqual([]);
-    expect(spoken(run.ticksTo(31_999))).toEqual(['five', 'four', 'three', 'two', 'one']);
+    expect(spoken(run.ticksTo(31_999))).toEqual(FIVE_TO_ONE);
   });
 
   it("says the count of the session's last set put right on the summary, and nothing else", () => {
@@ -938,14 +915,7 @@ describe('planCues', () => {
     expect(run.do({ type: 'resume', nowMs: 60_000 })).toEqual([
       { kind: 'say', text: 'Rest goes on: eleven seconds left', interrupt: true },
     ]);
-    expect(spoken(run.ticksTo(71_000))).toEqual([
-      'five',
-      'four',
-      'three',
-      'two',
-      'one',
-      'Superman, set two of two. one rep. Go',
-    ]);
+    expect(spoken(run.ticksTo(71_000))).toEqual([...FIVE_TO_ONE, 'Superman, set two of two. one rep. Go']);
   });
 
   it('says why when the app pauses for a device: a lost connection or a replay that has finished', () => {
