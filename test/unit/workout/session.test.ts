@@ -61,6 +61,15 @@ const supermanTwoSets: PlannedExercise[] = [
   { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 20 } },
 ];
 
+/** The superman's first set of three reps under way from 0 s, its first rep counted at 2 s. */
+function oneRepInTheFirstSet(): SessionState {
+  return run(
+    initialSessionState(supermanTwoSets),
+    { type: 'start', nowMs: 0 },
+    { type: 'motion', event: rep(2000) },
+  );
+}
+
 describe('session reducer', () => {
   it('starts the first set of the first exercise on start', () => {
     const s = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 1000 });
@@ -517,12 +526,7 @@ describe('session reducer', () => {
   // The voice answers the tap with "Set skipped" and what was done, not as if the set had ended by
   // itself: the record tells the two apart.
   it('records a set skipped under way as skipped by the person, with what it counted or held', () => {
-    const supermanSkipped = run(
-      initialSessionState(supermanTwoSets),
-      { type: 'start', nowMs: 0 },
-      { type: 'motion', event: rep(2000) },
-      { type: 'skip', nowMs: 4000 },
-    );
+    const supermanSkipped = run(oneRepInTheFirstSet(), { type: 'skip', nowMs: 4000 });
     expect(supermanSkipped.completed[0]).toMatchObject({
       count: 1,
       endedBy: 'stopped',
@@ -545,12 +549,7 @@ describe('session reducer', () => {
     });
     const holdEnded = run(holding, { type: 'end-hold', nowMs: 8000 });
     const finished = run(holding, { type: 'finish', nowMs: 8000 });
-    const stopped = run(
-      initialSessionState(supermanTwoSets),
-      { type: 'start', nowMs: 0 },
-      { type: 'motion', event: rep(2000) },
-      { type: 'tick', nowMs: 2000 + STOPPED_AFTER_MS },
-    );
+    const stopped = run(oneRepInTheFirstSet(), { type: 'tick', nowMs: 2000 + STOPPED_AFTER_MS });
     for (const ended of [holdLeft, holdEnded, finished, stopped]) {
       expect(ended.completed[0]).toMatchObject({ endedBy: 'stopped' });
       expect(ended.completed[0]).not.toHaveProperty('skippedUnderWay');
@@ -580,12 +579,7 @@ describe('session reducer', () => {
 
   // Partly done: neither done nor skipped with nothing in it, as the question and the voice tell them.
   it('tells the sets Finish would keep that were skipped under way, something counted, as cut short', () => {
-    const skippedAtOne = run(
-      initialSessionState(supermanTwoSets),
-      { type: 'start', nowMs: 0 },
-      { type: 'motion', event: rep(2000) },
-      { type: 'skip', nowMs: 4000 },
-    );
+    const skippedAtOne = run(oneRepInTheFirstSet(), { type: 'skip', nowMs: 4000 });
     expect(setsKeptOnFinishing(skippedAtOne)).toEqual({ done: 0, cutShort: 1, skipped: 0 });
     // Put right in the rest, up to its target: done after all; down to none: skipped, not cut short.
     expect(setsKeptOnFinishing(run(skippedAtOne, { type: 'adjust', delta: 2, nowMs: 5000 }))).toEqual({
@@ -605,11 +599,7 @@ describe('session reducer', () => {
 
   // What a reload a moment later must not lose: written at once, not with the next second's write.
   it("tells the person's taps and the reps counted as they come from the clock moving on", () => {
-    const underWay = run(
-      initialSessionState(supermanTwoSets),
-      { type: 'start', nowMs: 0 },
-      { type: 'motion', event: rep(2000) },
-    );
+    const underWay = oneRepInTheFirstSet();
     expect(savedAtOnce(underWay, run(underWay, { type: 'tick', nowMs: 2500 }))).toBe(false);
     expect(savedAtOnce(underWay, run(underWay, { type: 'motion', event: rep(3000) }))).toBe(false);
     expect(countedSince(underWay, run(underWay, { type: 'motion', event: rep(3000) }))).toBe(true);
@@ -647,11 +637,7 @@ describe('session reducer', () => {
   });
 
   it('lets the screen correct the count, skip a set and finish early', () => {
-    let s = run(
-      initialSessionState(supermanTwoSets),
-      { type: 'start', nowMs: 0 },
-      { type: 'motion', event: rep(2000) },
-    );
+    let s = oneRepInTheFirstSet();
     s = run(s, { type: 'adjust', delta: -1, nowMs: 3000 }, { type: 'adjust', delta: -1, nowMs: 3500 });
     expect(s.set?.count).toBe(0);
     // The second −1 found nothing to take away: what the person changed is one down, then one up.
@@ -668,9 +654,7 @@ describe('session reducer', () => {
   it('puts the count of the set just done right during its rest, and keeps the net correction', () => {
     // Counted three where the person did one: the set ended at its target, too early.
     let s = run(
-      initialSessionState(supermanTwoSets),
-      { type: 'start', nowMs: 0 },
-      { type: 'motion', event: rep(2000) },
+      oneRepInTheFirstSet(),
       { type: 'motion', event: rep(3000) },
       { type: 'motion', event: rep(4000) },
     );
@@ -744,9 +728,7 @@ describe('session reducer', () => {
     expect(run(s, { type: 'adjust-last', delta: 1, nowMs: 8000 }).completed[0].count).toBe(2);
     // After a rest, the rest was the time to put it right.
     const rested = run(
-      initialSessionState(supermanTwoSets),
-      { type: 'start', nowMs: 0 },
-      { type: 'motion', event: rep(2000) },
+      oneRepInTheFirstSet(),
       { type: 'motion', event: rep(3000) },
       { type: 'motion', event: rep(4000) },
       { type: 'skip', nowMs: 5000 },
@@ -1186,11 +1168,7 @@ describe('sets that begin when the person is in position', () => {
   });
 
   it('says a pause made for a device, picked up on a new page, as that page finds the device', () => {
-    const counted = run(
-      initialSessionState(supermanTwoSets),
-      { type: 'start', nowMs: 0 },
-      { type: 'motion', event: rep(2000) },
-    );
+    const counted = oneRepInTheFirstSet();
     const forTheDevice = afterInterruption(
       run(counted, { type: 'pause', nowMs: 5000, reason: 'connection' }),
     );
