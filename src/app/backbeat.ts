@@ -56,13 +56,7 @@ import {
   SettingsModel,
   SettingsStore,
 } from '../workout/settings.ts';
-import {
-  type ConnectionState,
-  type DeviceStatus,
-  Devices,
-  type MotionFeed,
-  PAUSE_FOR_CONNECTION,
-} from './devices.ts';
+import { type DeviceStatus, Devices, type MotionFeed, PAUSE_FOR_CONNECTION } from './devices.ts';
 import { detectAroundPauses } from './pause-cut.ts';
 import { Persistence, type PersistenceOptions, type PreferencesPort } from './persistence.ts';
 
@@ -306,10 +300,13 @@ export class Backbeat {
     this.subscriptions.add(
       this.devices
         .select(
-          (s) => PROGRAM.filter((e) => motionOutOfReach(this.devices.active.motionFor(e.id), s.devices)),
+          (s) =>
+            PROGRAM.filter((e) => motionOutOfReach(this.devices.active.motionFor(e.id), s.devices)).map(
+              (e) => e.id,
+            ),
           sameJson,
         )
-        .subscribe((exercises) => this.session.senseMotionAway(exercises.map((e) => e.id))),
+        .subscribe((exercises) => this.session.senseMotionAway(exercises)),
     );
     // The screen going off in a set or a rest stops no stream: the session goes on on the mat.
     this.subscriptions.add(
@@ -497,13 +494,13 @@ export class Backbeat {
   }
 }
 
-/** The device's states in which it sends no motion and is not just being connected for the first time. */
-const OUT_OF_REACH: ReadonlySet<ConnectionState> = new Set(['reconnecting', 'lost', 'ended']);
-
-/** Whether the device an exercise's motion comes from is out of reach now. */
+/**
+ * Whether the device an exercise's motion comes from is out of reach now: in a state that pauses a set
+ * (see PAUSE_FOR_CONNECTION), where it sends no motion and is not just being connected the first time.
+ */
 function motionOutOfReach(feed: MotionFeed | null, devices: readonly DeviceStatus[]): boolean {
   const connection = feed && devices.find((d) => d.id === feed.deviceId)?.connection;
-  return connection != null && OUT_OF_REACH.has(connection);
+  return connection != null && PAUSE_FOR_CONNECTION[connection] !== null;
 }
 
 /** What the simulated person is asked to do in each phase of the session. */
