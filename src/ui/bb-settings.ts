@@ -30,6 +30,7 @@ import {
   farAboveProgramNote,
   formatDuration,
   learnedText,
+  listed,
   parseTypedNumber,
 } from './format.ts';
 import { ObserveController } from './observe.ts';
@@ -77,11 +78,6 @@ const ADDED_SETS = PROGRAM.flatMap((exercise) => {
       ]
     : [];
 }).join(' ');
-
-/** "a, b and c". */
-function listed(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 /**
  * The settings screen: the program (order, dosage, what to leave out, short or full), the voice and

@@ -332,3 +332,8 @@ export function learnedInSessionText(learned: readonly LearnedInSession[]): stri
   );
   return parts.length ? `${LEARNED}: ${parts.join('; ')}. Forget it in Settings.` : null;
 }
+
+/** "a, b and c". */
+export function listed(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

@@ -3,6 +3,7 @@
 // not answer as the page loaded, which is then named.
 
 import type { AwaitedDevice } from '../app/devices.ts';
+import { listed } from './format.ts';
 
 const SIMULATED = 'a simulated person does each exercise as the screen asks, with a simulated heart.';
 
@@ -15,7 +16,7 @@ export function virtualStandsInWords(
     return `No strap is connected, so the virtual strap stands in: ${SIMULATED}${connect}`;
   }
   const names = awaiting.map((a) => a.name);
-  const named = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const named = listed(names);
   const [was, tried] =
     names.length === 1
       ? ['was', `${named} is tried again by itself`]

@@ -12,6 +12,7 @@ import {
   formatDuration,
   learnedInSessionText,
   learnedText,
+  listed,
   parseTypedNumber,
   plural,
   sessionStartText,
@@ -329,5 +330,14 @@ describe('the runs of a sentence a line must not break inside', () => {
     const text =
       "Today's session: 4 × 12 reps. Raised from 3 × 12 reps at 25 kg: the wide-grip lat pulldown.";
     expect(unbreakableRuns(text).join('')).toBe(text);
+  });
+});
+
+describe('listed', () => {
+  it('names one, two or more things as a sentence does', () => {
+    expect(listed([])).toBe('');
+    expect(listed(['HRM-Dual 4242'])).toBe('HRM-Dual 4242');
+    expect(listed(['a', 'b'])).toBe('a and b');
+    expect(listed(['a', 'b', 'c'])).toBe('a, b and c');
   });
 });
