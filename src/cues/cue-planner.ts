@@ -226,9 +226,9 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     if (prev.phase !== 'rest') cues.push(...restBegins(prev, next, speechRate));
     else {
       cues.push(...correctedInRest(prev, next));
-      if (next.nowMs >= countdownAfterRestLineMs(next, speechRate)) {
-        cues.push(...countdown(prev.restEndsMs, prev.nowMs, next.restEndsMs, next.nowMs));
-      }
+      // When the opening line lets it go on is worked out only on the ticks that have a number due.
+      const due = countdown(prev.restEndsMs, prev.nowMs, next.restEndsMs, next.nowMs);
+      if (due.length > 0 && next.nowMs >= countdownAfterRestLineMs(next, speechRate)) cues.push(...due);
     }
   } else if (next.phase === 'summary' && prev.phase !== 'summary') {
     cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));
@@ -341,7 +341,7 @@ function duringSet(
         say(holdStartText(planned.exercise, target, heldMs)),
       );
     } else {
-      const countdownFromMs = countdownAfterHoldMs(planned.exercise, after, target, speechRate);
+      const countdownFromMs = () => countdownAfterHoldMs(planned.exercise, after, target, speechRate);
       cues.push(
         ...holdProgress(planned.exercise, after.holdStartMs, target, prev.nowMs, next.nowMs, countdownFromMs),
       );
@@ -424,10 +424,12 @@ function holdProgress(
   targetMs: number,
   fromMs: number,
   toMs: number,
-  countdownFromMs: number,
+  countdownFromMs: () => number,
 ): Cue[] {
   const goalMs = holdStartMs + targetMs;
-  const cues = toMs < countdownFromMs ? [] : countdown(goalMs, fromMs, goalMs, toMs);
+  // When "Hold" lets the countdown go on is worked out only on the ticks that have a number due.
+  const due = countdown(goalMs, fromMs, goalMs, toMs);
+  const cues = due.length > 0 && toMs >= countdownFromMs() ? due : [];
   if (cues.length > 0) return cues;
   // A plank goes on past its goal for as long as form holds: mark the goal.
   if (!exercise.holdEndsAtTarget && fromMs < goalMs && toMs >= goalMs) {
