@@ -5,9 +5,9 @@
 
 /** The first tries come sooner: a strap is often wetted and put on just after the page opens. */
 export const REJOIN_EARLY_DELAY_MS = 15_000;
-export const REJOIN_EARLY_ATTEMPTS = 4;
+const REJOIN_EARLY_ATTEMPTS = 4;
 /** After the first minute, one try every half minute, for as long as the start screen shows. */
-export const REJOIN_LATER_DELAY_MS = 30_000;
+const REJOIN_LATER_DELAY_MS = 30_000;
 
 export interface RejoinCircumstances {
   /** Tries made since the page loaded, none of which reached the device. */

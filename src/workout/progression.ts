@@ -272,7 +272,7 @@ export function programTop(exercise: Exercise): number | null {
  * Past this a plank is far from where the program starts one (30 s): a person may hold longer in good
  * form, but one who typed it is better told to build up to it.
  */
-export const FAR_ABOVE_PLANK_S = 120;
+const FAR_ABOVE_PLANK_S = 120;
 
 /**
  * A target far above the program's dosage, about twice its top or more (a plank: past

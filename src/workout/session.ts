@@ -616,7 +616,7 @@ export function anySetDone(records: readonly SetRecord[]): boolean {
 }
 
 /** How a set kept in a session counts (see setOutcome). */
-export type SetOutcome = 'done' | 'cut short' | 'skipped';
+type SetOutcome = 'done' | 'cut short' | 'skipped';
 
 /**
  * How a set counts wherever sets are counted (Finish's question, the voice, the summary, History, a
