@@ -187,8 +187,15 @@ export class HistoryModel extends Model<HistoryState> {
     });
   }
 
+  /**
+   * A patch that changes nothing is no new state: one would render everything that shows the history
+   * again (a notice dismissed when there is none, an offer withdrawn when none was made).
+   */
   update(patch: Partial<HistoryState>): void {
-    this.setState({ ...this.state, ...patch });
+    const changes = (Object.keys(patch) as (keyof HistoryState)[]).some(
+      (key) => patch[key] !== this.state[key],
+    );
+    if (changes) this.setState({ ...this.state, ...patch });
   }
 }
 
@@ -575,7 +582,7 @@ export class Persistence {
   async restore(file: Blob, options: TaskOptions = {}): Promise<ImportResult> {
     // The settings an earlier file offered are that file's: whatever this one turns out to be (no
     // backup, called off, or one with settings of its own), a tap must never take them on now.
-    if (this.history.state.offeredPreferences) this.history.update({ offeredPreferences: null });
+    this.history.update({ offeredPreferences: null });
     const store = this.usableStore();
     if (!store) throw importRefused(this.history.state.problem);
     const added: string[] = [];
@@ -697,8 +704,7 @@ export class Persistence {
   }
 
   dismissNotice(): void {
-    // No notice, nothing to tell: a new state would render everything that shows the history.
-    if (this.history.state.notice !== null) this.history.update({ notice: null });
+    this.history.update({ notice: null });
   }
 
   /** Takes on the settings and what was learned of the person from the backup just restored. */
