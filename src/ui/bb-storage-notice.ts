@@ -9,7 +9,7 @@ import {
 import type { SessionRow } from '../store/records.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
 import { staysPausedAfterInterruption } from '../workout/session.ts';
-import { anyKept, interruptedWhenText, type SetsKept, setsKeptText } from '../workout/sets-kept.ts';
+import { anyKept, interruptedWhenText, keptSoFarText, type SetsKept } from '../workout/sets-kept.ts';
 import { download } from './download.ts';
 import { heldS, personLocale, plural, sessionStartText } from './format.ts';
 import { ObserveController } from './observe.ts';
@@ -127,10 +127,9 @@ export class BbStorageNotice extends LitElement {
   private renderElsewhere(session: SessionRow) {
     const at = sessionStartText(session.startedAt, Date.now(), personLocale());
     const { moving, elsewhereSets, movedAway } = this.history.value;
-    // Its sets done and cut short, as its summary will count them; the skipped are no news here.
-    const sets = { ...elsewhereSets, skipped: 0 };
+    const kept = keptSoFarText(elsewhereSets);
     return html`<section aria-labelledby="elsewhere-title">
-      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}${anyKept(sets) ? `, ${setsKeptText(sets)} so far` : ''}.${
+      <p id="elsewhere-title"><strong>Backbeat is recording in another tab</strong>: your session from ${at}${kept ? `, ${kept} so far` : ''}.${
         movedAway ? ' It moved there from this tab; everything up to the move is saved.' : ''
       }</p>
       <div class="choice">

@@ -24,7 +24,7 @@ import {
   type PauseReason,
   type SetRecord,
 } from '../workout/session.ts';
-import type { SetsKept } from '../workout/sets-kept.ts';
+import { anyKept, type SetsKept, setsKeptText } from '../workout/sets-kept.ts';
 
 /** "45", "1:07": the big number of a timer. */
 function formatSeconds(totalS: number): string {
@@ -167,11 +167,9 @@ export function sessionStartText(startedAt: number, now: number, locale?: string
  * target and those skipped before they began, as the voice says them at the end (a set skipped is not
  * a set). With none done in full, "2 sets cut short": "0 sets" would read as nothing kept.
  */
-export function setsDone({ done, cutShort, skipped }: SetsKept): string {
-  const parts = cutShort > 0 && done === 0 ? [`${plural(cutShort, 'set')} cut short`] : [plural(done, 'set')];
-  if (cutShort > 0 && done > 0) parts.push(`${cutShort} cut short`);
-  if (skipped > 0) parts.push(`${skipped} skipped`);
-  return parts.join(', ');
+export function setsDone(sets: SetsKept): string {
+  if (anyKept(sets)) return setsKeptText(sets, String, '');
+  return [plural(0, 'set'), ...(sets.skipped > 0 ? [`${sets.skipped} skipped`] : [])].join(', ');
 }
 
 /** "under a minute", "34 min": a session's length, the same in its summary and in History. */

@@ -36,16 +36,18 @@ export function anyKept({ done, cutShort }: SetsKept): boolean {
 
 /**
  * "4 sets done, 2 cut short, 1 skipped", leaving out what did not happen, the numbers as `numeral`
- * writes them (the voice's in words). With none done in full, the sets cut short come first: "0 sets
- * done" would be heard as nothing kept.
+ * writes them (the voice's in words), `doneWord` after the sets done (History's lines leave it out:
+ * "4 sets, 2 cut short"). With none done in full, the sets cut short come first: "0 sets done" would
+ * be heard as nothing kept.
  */
 export function setsKeptText(
   { done, cutShort, skipped }: SetsKept,
   numeral: (n: number) => string = String,
+  doneWord = ' done',
 ): string {
   const sets = (n: number) => `${numeral(n)} set${n === 1 ? '' : 's'}`;
   const parts: string[] = [];
-  if (done > 0) parts.push(`${sets(done)} done`);
+  if (done > 0) parts.push(`${sets(done)}${doneWord}`);
   if (cutShort > 0) parts.push(done > 0 ? `${numeral(cutShort)} cut short` : `${sets(cutShort)} cut short`);
   if (skipped > 0) parts.push(`${numeral(skipped)} skipped`);
   return parts.join(', ');
@@ -64,7 +66,16 @@ export function finishQuestionText(sets: SetsKept): string {
  * skipped before they counted anything are left out: no news here, and the summary tells them apart.
  */
 export function interruptedWhenText(sets: SetsKept, during: string | null): string {
+  const kept = keptSoFarText(sets);
+  if (kept === null) return during ?? 'before its first set';
+  return `after ${kept}${during ? `, ${during}` : ''}`;
+}
+
+/**
+ * "3 sets done, 1 cut short" of a session not over (interrupted, or recorded in another tab), as its
+ * summary will count them, or null when none is; the sets skipped so far are no news there.
+ */
+export function keptSoFarText(sets: SetsKept): string | null {
   const kept = { ...sets, skipped: 0 };
-  if (!anyKept(kept)) return during ?? 'before its first set';
-  return `after ${setsKeptText(kept)}${during ? `, ${during}` : ''}`;
+  return anyKept(kept) ? setsKeptText(kept) : null;
 }

@@ -11,6 +11,7 @@ import {
 import {
   finishQuestionText,
   interruptedWhenText,
+  keptSoFarText,
   setsKeptOf,
   setsKeptOnFinishing,
   setsKeptText,
@@ -158,5 +159,13 @@ describe('interruptedWhenText', () => {
     );
     expect(interruptedWhenText({ done: 0, cutShort: 0, skipped: 2 }, 'in a rest')).toBe('in a rest');
     expect(interruptedWhenText({ done: 0, cutShort: 0, skipped: 0 }, null)).toBe('before its first set');
+  });
+});
+
+describe('keptSoFarText', () => {
+  it('counts the sets done and cut short of a session not over, leaving the skipped out', () => {
+    expect(keptSoFarText({ done: 3, cutShort: 1, skipped: 2 })).toBe('3 sets done, 1 cut short');
+    expect(keptSoFarText({ done: 0, cutShort: 1, skipped: 0 })).toBe('1 set cut short');
+    expect(keptSoFarText({ done: 0, cutShort: 0, skipped: 2 })).toBeNull();
   });
 });
