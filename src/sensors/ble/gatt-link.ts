@@ -9,13 +9,22 @@ export type Listener = (bytes: Uint8Array) => void;
 export class GattLink {
   private readonly listeners: Array<{ target: BluetoothRemoteGATTCharacteristic; fn: EventListener }> = [];
   private open = true;
+  /** Fails once the connection has ended, for every operation still waiting for its answer. */
+  private readonly ended: Promise<never>;
+  private end: (error: Error) => void = () => {};
 
   constructor(
     readonly server: BluetoothRemoteGATTServer,
     private readonly queue: GattQueue,
     /** Sees every write, so a recording or a decoder can follow the stream context it sets. */
     private readonly onWrite: (characteristic: string, bytes: Uint8Array) => void = () => {},
-  ) {}
+  ) {
+    this.ended = new Promise<never>((_, reject) => {
+      this.end = reject;
+    });
+    // Ending with no operation waiting is no error.
+    this.ended.catch(() => undefined);
+  }
 
   get connected(): boolean {
     return this.open && this.server.connected;
@@ -24,7 +33,7 @@ export class GattLink {
   /** The service, or null when the device does not have it (NotFoundError). */
   async service(uuid: string): Promise<BluetoothRemoteGATTService | null> {
     try {
-      return await this.queue.run(() => this.server.getPrimaryService(uuid));
+      return await this.run(() => this.server.getPrimaryService(uuid));
     } catch (error) {
       if (error instanceof Error && error.name === 'NotFoundError') return null;
       throw error;
@@ -36,7 +45,7 @@ export class GattLink {
     uuid: string,
   ): Promise<BluetoothRemoteGATTCharacteristic | null> {
     try {
-      return await this.queue.run(() => service.getCharacteristic(uuid));
+      return await this.run(() => service.getCharacteristic(uuid));
     } catch (error) {
       if (error instanceof Error && error.name === 'NotFoundError') return null;
       throw error;
@@ -53,27 +62,40 @@ export class GattLink {
     };
     characteristic.addEventListener('characteristicvaluechanged', fn);
     this.listeners.push({ target: characteristic, fn });
-    await this.queue.run(() => characteristic.startNotifications());
+    await this.run(() => characteristic.startNotifications());
   }
 
   async read(characteristic: BluetoothRemoteGATTCharacteristic): Promise<Uint8Array> {
-    const value = await this.queue.run(() => characteristic.readValue());
+    const value = await this.run(() => characteristic.readValue());
     return new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
   }
 
   async write(characteristic: BluetoothRemoteGATTCharacteristic, bytes: Uint8Array): Promise<void> {
     this.onWrite(characteristic.uuid, bytes);
     // writeValue() is deprecated; writeValueWithResponse() exists since Chrome 85 [WB-SPEC; WB-IMPL].
-    await this.queue.run(() =>
+    await this.run(() =>
       typeof characteristic.writeValueWithResponse === 'function'
         ? characteristic.writeValueWithResponse(bytes as Uint8Array<ArrayBuffer>)
         : characteristic.writeValue(bytes as Uint8Array<ArrayBuffer>),
     );
   }
 
-  /** Ends this connection's listeners; the attribute objects are dead after a disconnect anyway. */
+  /**
+   * One operation through the device's queue, failed when the connection ends. The queue is the
+   * device's, for every connection: an operation the device never answers (an attempt given up in
+   * its setup) would otherwise hold back every operation after it, the next connection's too.
+   */
+  private run<T>(operation: () => Promise<T>): Promise<T> {
+    return this.queue.run(() => (this.open ? Promise.race([operation(), this.ended]) : this.ended));
+  }
+
+  /**
+   * Ends this connection's listeners and its operations still waiting; the attribute objects are dead
+   * after a disconnect anyway.
+   */
   close(): void {
     this.open = false;
+    this.end(new Error('The connection ended.'));
     for (const { target, fn } of this.listeners) target.removeEventListener('characteristicvaluechanged', fn);
     this.listeners.length = 0;
   }

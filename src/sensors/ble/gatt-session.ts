@@ -30,15 +30,17 @@ export interface GattSessionOptions {
   readonly reconnectWindowMs?: number;
   /** No heart rate and no motion this long after connecting: say so. */
   readonly noDataTimeoutMs?: number;
-  /** How long one connection attempt may take before it is given up (see CONNECT_TIMEOUT_MS). */
+  /** How long the connection step of an attempt may take before it is given up (see CONNECT_TIMEOUT_MS). */
   readonly connectTimeoutMs?: number;
+  /** How long a whole attempt, setup included, may take before it is given up (see ATTEMPT_TIMEOUT_MS). */
+  readonly attemptTimeoutMs?: number;
 }
 
 export const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000] as const;
 /**
  * 0.5 + 1 + 2 + 4 + 8 × 8 s, the first twelve waits: a bit more than a minute out of range before
  * it is called lost, and the person is told what to do. Counted in time, not attempts, for an
- * attempt may take up to CONNECT_TIMEOUT_MS: twelve of those would have kept the person waiting
+ * attempt may take up to ATTEMPT_TIMEOUT_MS: twelve of those would have kept the person waiting
  * minutes. Attempts go on as the delays say within it.
  */
 export const RECONNECT_WINDOW_MS = 71_500;
@@ -49,6 +51,14 @@ export const NO_DATA_TIMEOUT_MS = 10_000;
  * seconds), shorter than Android's own limit of about 30 s.
  */
 export const CONNECT_TIMEOUT_MS = 20_000;
+/**
+ * The whole attempt, from gatt.connect() to streams running: a device may also stop answering in the
+ * middle of its setup (a service, a characteristic, its notifications), and nothing of ours would end
+ * an attempt waiting for that answer, nor make the tries after it. The connection's 20 s, the 10 s a
+ * Polar control point is given to answer (a motion stream failing so leaves the heart rate working),
+ * and 5 s for the rest of the setup, a Bangle's 1.5 s reset among it.
+ */
+export const ATTEMPT_TIMEOUT_MS = 35_000;
 /** About 2.5 h of an H10 at 200 Hz plus heart rate; the start (stream context) is what is kept. */
 export const MAX_RECORDED_PACKETS = 50_000;
 
@@ -238,7 +248,28 @@ export class GattSession {
   private async setUp(generation: number): Promise<void> {
     const gatt = this.device.gatt;
     if (!gatt) throw new Error('This device offers no GATT server.');
-    const server = await this.queue.run(() => this.connectInTime(gatt));
+    // Aborted as the connection step is (see connectInTime): the device gets no more of this attempt.
+    const attemptLimit = new TimeLimit(this.timers, this.options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS, () =>
+      gatt.disconnect(),
+    );
+    try {
+      const server = await this.queue.run(() => {
+        // From the connection's start, not from the wait behind an attempt still under way.
+        attemptLimit.start();
+        return this.connectInTime(gatt);
+      });
+      await attemptLimit.race(this.setUpConnected(generation, server, attemptLimit));
+    } finally {
+      attemptLimit.end();
+    }
+  }
+
+  /** Everything after gatt.connect(): the profiles set up on a fresh link, then 'connected'. */
+  private async setUpConnected(
+    generation: number,
+    server: BluetoothRemoteGATTServer,
+    attemptLimit: TimeLimit,
+  ): Promise<void> {
     this.checkCurrent(generation);
     this.link?.close();
     const link = new GattLink(server, this.queue, (uuid, bytes) =>
@@ -263,6 +294,8 @@ export class GattSession {
       }
     }
     this.checkCurrent(generation);
+    // Answered at last, after the attempt was given up and the device disconnected.
+    if (attemptLimit.isOver) throw new Error('The attempt was given up before the device was set up.');
     this.attempt = 0;
     // Reached by a try of its own while the person's Reconnect waited to begin: the attempt it
     // scheduled would set the device up a second time.
@@ -272,29 +305,17 @@ export class GattSession {
   }
 
   /** gatt.connect(), failed as a device that did not answer once CONNECT_TIMEOUT_MS has passed. */
-  private connectInTime(gatt: BluetoothRemoteGATTServer): Promise<BluetoothRemoteGATTServer> {
-    const limitMs = this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
-    return new Promise((resolve, reject) => {
-      let over = false;
-      const timer = this.timers.setTimeout(() => {
-        over = true;
-        // Aborts the attempt the browser still has under way [WB-SPEC disconnect()].
-        gatt.disconnect();
-        reject(new BluetoothProblem('failed', BLUETOOTH_WORDS['no-answer']));
-      }, limitMs);
-      gatt.connect().then(
-        (server) => {
-          if (over) return;
-          this.timers.clearTimeout(timer);
-          resolve(server);
-        },
-        (error: unknown) => {
-          if (over) return;
-          this.timers.clearTimeout(timer);
-          reject(error);
-        },
-      );
-    });
+  private async connectInTime(gatt: BluetoothRemoteGATTServer): Promise<BluetoothRemoteGATTServer> {
+    const limit = new TimeLimit(this.timers, this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, () =>
+      // Aborts the attempt the browser still has under way [WB-SPEC disconnect()].
+      gatt.disconnect(),
+    );
+    limit.start();
+    try {
+      return await limit.race(gatt.connect());
+    } finally {
+      limit.end();
+    }
   }
 
   /** A drop (or close) during setup makes the rest of it pointless; the caller retries. */
@@ -390,5 +411,51 @@ export class GattSession {
     this.clearReconnectTimers();
     if (this.watchdog !== null) this.timers.clearTimeout(this.watchdog);
     this.watchdog = null;
+  }
+}
+
+/**
+ * A time limit on what the browser has under way for a device that may never answer: once it is
+ * over, that is aborted, and what was raced against the limit fails as a device that did not answer.
+ */
+class TimeLimit {
+  private timer: unknown = null;
+  private passed = false;
+  private fail: (error: Error) => void = () => {};
+  private readonly expired: Promise<never>;
+
+  constructor(
+    private readonly timers: Timers,
+    private readonly limitMs: number,
+    private readonly abort: () => void,
+  ) {
+    this.expired = new Promise<never>((_, reject) => {
+      this.fail = reject;
+    });
+    // Nothing may be racing it when it is over (its work failed first): that is no error of its own.
+    this.expired.catch(() => undefined);
+  }
+
+  get isOver(): boolean {
+    return this.passed;
+  }
+
+  start(): void {
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      this.passed = true;
+      this.abort();
+      this.fail(new BluetoothProblem('failed', BLUETOOTH_WORDS['no-answer']));
+    }, this.limitMs);
+  }
+
+  /** `work`, unless the limit is over first. */
+  race<T>(work: Promise<T>): Promise<T> {
+    return Promise.race([work, this.expired]);
+  }
+
+  end(): void {
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timer = null;
   }
 }

@@ -32,6 +32,14 @@ export class FakeDevice extends EventTarget {
   readonly log: string[] = [];
   /** While false, connect() fails as for a device out of range. */
   reachable = true;
+  /**
+   * The next operation whose name (as `log` has them) begins with this is never answered, as by a
+   * device that stops answering in the middle of its setup: its promise never settles, not even
+   * once the link is gone.
+   */
+  private unanswered: string | null = null;
+  /** An operation never answered holds the device busy. */
+  private hanging = false;
   private busy = false;
   private generation = 0;
   private readonly subscribed = new Map<string, FakeCharacteristic>();
@@ -50,10 +58,22 @@ export class FakeDevice extends EventTarget {
     return this.generation;
   }
 
+  /** The next operation whose name begins with `what` ('service', 'subscribe', …) is never answered. */
+  neverAnswer(what: string): void {
+    this.unanswered = what;
+  }
+
   /** One GATT operation; overlapping ones fail as Chromium's do. */
   async operation<T>(what: string, generation: number | null, run: () => T): Promise<T> {
     if (this.busy) throw domError('NetworkError', 'GATT operation already in progress.');
     this.busy = true;
+    if (this.unanswered !== null && what.startsWith(this.unanswered)) {
+      this.unanswered = null;
+      this.hanging = true;
+      this.log.push(`${what} (never answered)`);
+      // The device is busy with it until the link drops (see drop).
+      return new Promise<T>(() => {});
+    }
     try {
       await Promise.resolve();
       await Promise.resolve();
@@ -87,6 +107,9 @@ export class FakeDevice extends EventTarget {
   /** The link drops (out of range, strap off): gattserverdisconnected fires on the device. */
   drop(): void {
     this.gatt.connected = false;
+    // The operation the device never answered ends with the link, for the device (its promise need not).
+    if (this.hanging) this.busy = false;
+    this.hanging = false;
     this.subscribed.clear();
     this.dispatchEvent(new Event('gattserverdisconnected'));
   }

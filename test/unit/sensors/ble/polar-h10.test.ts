@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRecording, parseRecording, serializeRecording } from '../../../../src/protocol/recording.ts';
 import * as uuids from '../../../../src/protocol/uuids.ts';
 import { BLE_DEVICE_KINDS, requestOptionsFor } from '../../../../src/sensors/ble/device-kinds.ts';
+import { BLUETOOTH_WORDS } from '../../../../src/sensors/ble/errors.ts';
 import {
+  ATTEMPT_TIMEOUT_MS,
   type ConnectionState,
   GattSession,
   RECONNECT_WINDOW_MS,
@@ -353,6 +355,41 @@ describeWithShared('GattSession with a Polar H10', () => {
     expect(session.state).toBe('reconnecting');
     await vi.advanceTimersByTimeAsync(1_100);
     expect(session.state).toBe('connected');
+  });
+
+  it.each([
+    ['a service', 'service'],
+    ['a characteristic', 'characteristic'],
+    ['its notifications', 'subscribe'],
+  ])(
+    'ends an attempt whose device stops answering for %s while it is set up, disconnecting it, and reaches it on the next try',
+    async (_, operation) => {
+      await connectH10();
+      device.neverAnswer(operation);
+      device.drop();
+      // The attempt at 0.5 s connects, then waits for an answer that never comes, until its time is up.
+      await vi.advanceTimersByTimeAsync(500 + ATTEMPT_TIMEOUT_MS - 100);
+      expect(session.state).toBe('reconnecting');
+      expect(device.gatt.connected).toBe(true);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(device.gatt.connected).toBe(false);
+      // The next try, a second later, finds the device answering again.
+      await vi.advanceTimersByTimeAsync(1_100);
+      expect(session.state).toBe('connected');
+      expect(states).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
+      device.notify(uuids.PMD_DATA, accFrames('ACC_50HZ_2G')[0]);
+      expect(frames).toHaveLength(1);
+    },
+  );
+
+  it('fails a first connection whose device stops answering while it is set up, once the attempt has had its time', async () => {
+    open(fakeH10());
+    device.neverAnswer('subscribe');
+    const failed = expect(session.connect()).rejects.toThrow(BLUETOOTH_WORDS['no-answer']);
+    await vi.advanceTimersByTimeAsync(ATTEMPT_TIMEOUT_MS);
+    await failed;
+    expect(device.gatt.connected).toBe(false);
+    expect(session.state).toBe('lost');
   });
 
   describe('when Reconnect is tapped while a try of its own (tryOnce) is under way', () => {
