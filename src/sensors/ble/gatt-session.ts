@@ -334,7 +334,11 @@ export class GattSession {
     this.decoder.reset();
     for (const p of this.profiles) p.reset?.();
     if (this.watchdog !== null) this.timers.clearTimeout(this.watchdog);
-    if (this.connection$.value === 'reconnecting') return; // an attempt is in flight or scheduled
+    // Only a device that was set up starts a time of tries. One that drops while an attempt sets it up
+    // fails that attempt, and the tries go on as they were: those of the time under way
+    // ('reconnecting'), none after a first connection that fails ('connecting'), the app's own after
+    // a device given up on ('lost'), which is not to be told lost a second time.
+    if (this.connection$.value !== 'connected') return;
     this.startReconnecting();
   };
 

@@ -78,4 +78,41 @@ describe('a strap lost in the middle of a set', () => {
     expectSetGoingOnWith(app, 2);
     app.dispose();
   });
+
+  it('stays paused for the strap lost, told once, when the strap found by itself drops again while it is set up', async () => {
+    const { strap, app } = await oneRepIntoASetWithTheStrap();
+
+    strap.reachable = false;
+    strap.drop();
+    await vi.advanceTimersByTimeAsync(72_000);
+    expect(app.session.state.pausedFor).toBe('lost');
+    const told = app.devices.state.problemsTold;
+    const connections = () => strap.log.filter((l) => l === 'connection').length;
+    const connectionsBefore = connections();
+    // Back in reach for a moment: the app's own try reaches it, and it drops before it is set up.
+    strap.reachable = true;
+    const connect = strap.gatt.connect.bind(strap.gatt);
+    strap.gatt.connect = async () => {
+      strap.gatt.connect = connect;
+      const server = await connect();
+      queueMicrotask(() => {
+        strap.reachable = false;
+        strap.drop();
+      });
+      return server;
+    };
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(connections()).toBe(connectionsBefore + 1);
+    expect(app.session.state.pausedFor).toBe('lost');
+    await vi.advanceTimersByTimeAsync(72_000);
+    expect(app.devices.state.connection).toBe('lost');
+    expect(app.session.state.pausedFor).toBe('lost');
+    expect(app.devices.state.problemsTold).toBe(told);
+
+    // In reach for good: a later try of its own reaches it, and the set goes on.
+    strap.reachable = true;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expectSetGoingOnWith(app, 1);
+    app.dispose();
+  });
 });

@@ -392,6 +392,79 @@ describeWithShared('GattSession with a Polar H10', () => {
     expect(session.state).toBe('lost');
   });
 
+  /** The next connection reaches the device, which drops out of reach again before it is set up. */
+  function dropsWhileSetUp(): void {
+    const connect = device.gatt.connect.bind(device.gatt);
+    device.gatt.connect = async () => {
+      device.gatt.connect = connect;
+      const server = await connect();
+      queueMicrotask(() => {
+        device.reachable = false;
+        device.drop();
+      });
+      return server;
+    };
+  }
+
+  it('fails a first connection whose device drops while it is set up, and makes no tries of its own after it', async () => {
+    open(fakeH10());
+    dropsWhileSetUp();
+    const failed = expect(session.connect()).rejects.toThrow();
+    await vi.advanceTimersByTimeAsync(50);
+    await failed;
+    device.reachable = true;
+    await vi.advanceTimersByTimeAsync(RECONNECT_WINDOW_MS + 100);
+    expect(states).toEqual(['connecting', 'lost']);
+    expect(device.log.filter((l) => l === 'connection')).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+
+  describe('when a try of its own (tryOnce) at a device given up on does not set it up', () => {
+    /** Given up on after a drop, told once, and in reach again. */
+    async function givenUp(): Promise<void> {
+      await connectH10();
+      device.reachable = false;
+      device.drop();
+      await vi.advanceTimersByTimeAsync(RECONNECT_WINDOW_MS + 100);
+      expect(session.state).toBe('lost');
+      expect(problems.map((p) => p.kind)).toEqual(['connection-lost']);
+      device.reachable = true;
+      states = [];
+    }
+
+    /** Still given up on, told no second time, however long the wait: the app's own tries go on. */
+    async function expectStillGivenUpOn(): Promise<void> {
+      await vi.advanceTimersByTimeAsync(RECONNECT_WINDOW_MS + 100);
+      expect(session.state).toBe('lost');
+      expect(states).toEqual([]);
+      expect(problems.map((p) => p.kind)).toEqual(['connection-lost']);
+    }
+
+    it('leaves it given up on when it drops again while it is set up, with no new time of tries', async () => {
+      await givenUp();
+      dropsWhileSetUp();
+      const trying = session.tryOnce();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(await trying).toBe(false);
+      await expectStillGivenUpOn();
+    });
+
+    it('ends the try when the device stops answering while it is set up, and leaves it given up on', async () => {
+      await givenUp();
+      device.neverAnswer('subscribe');
+      const trying = session.tryOnce();
+      await vi.advanceTimersByTimeAsync(ATTEMPT_TIMEOUT_MS);
+      expect(await trying).toBe(false);
+      expect(device.gatt.connected).toBe(false);
+      await expectStillGivenUpOn();
+      // Its next try reaches it.
+      const again = session.tryOnce();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(await again).toBe(true);
+      expect(states).toEqual(['connected']);
+    });
+  });
+
   describe('when Reconnect is tapped while a try of its own (tryOnce) is under way', () => {
     /** Given up on; in reach again, its next connection answers only when `answer` is called. */
     async function givenUpWithASlowAnswer() {
