@@ -264,6 +264,8 @@ export class Devices extends Model<DeviceState> {
   /** Devices of an earlier visit that did not answer as the page loaded, tried again now and then. */
   private awaited: Array<{ readonly device: BluetoothDevice; readonly kind: BleDeviceKind }> = [];
   private rejoinTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The awaited devices are being tried by themselves now: the round schedules the next when it ends. */
+  private rejoiningAwaited = false;
   /** Tries of the awaited devices made by themselves since the page loaded. */
   private failedRejoins = 0;
   /** The page is hidden (the screen went off, another app is in front). */
@@ -528,11 +530,15 @@ export class Devices extends Model<DeviceState> {
     this.update({ problem: KNOWN_DEVICE_WORDS.notFound(name, isStrap) });
   }
 
-  /** The next try of the awaited devices by themselves, when there is one to make (see rejoinDelayMs). */
+  /**
+   * The next try of the awaited devices by themselves, when there is one to make (see rejoinDelayMs).
+   * None while a round of tries is under way (an attempt may take ATTEMPT_TIMEOUT_MS): that round
+   * schedules the next as it ends, lest two rounds run side by side and each count a failure.
+   */
   private scheduleRejoin(): void {
     if (this.rejoinTimer !== null) clearTimeout(this.rejoinTimer);
     this.rejoinTimer = null;
-    if (this.awaited.length === 0) return;
+    if (this.awaited.length === 0 || this.rejoiningAwaited) return;
     const delay = rejoinDelayMs({
       failedAttempts: this.failedRejoins,
       sessionRunning: this.sessionRunning,
@@ -546,10 +552,15 @@ export class Devices extends Model<DeviceState> {
   }
 
   private async rejoinAwaited(): Promise<void> {
-    for (const awaited of [...this.awaited]) {
-      // Connected or given up meanwhile, or being tried at the person's word.
-      if (!this.awaited.includes(awaited) || this.rejoining.has(awaited.device.id)) continue;
-      await this.rejoin(awaited.device, awaited.kind);
+    this.rejoiningAwaited = true;
+    try {
+      for (const awaited of [...this.awaited]) {
+        // Connected or given up meanwhile, or being tried at the person's word.
+        if (!this.awaited.includes(awaited) || this.rejoining.has(awaited.device.id)) continue;
+        await this.rejoin(awaited.device, awaited.kind);
+      }
+    } finally {
+      this.rejoiningAwaited = false;
     }
     this.failedRejoins++;
     this.scheduleRejoin();

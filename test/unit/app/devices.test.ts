@@ -353,6 +353,39 @@ describe('A strap picked on an earlier visit and not in reach as the page loads'
     devices.dispose();
   });
 
+  it('keeps its spacing when the page is hidden and shown again during a try that takes long', async () => {
+    const { device: strap, options } = await pickedOnAnEarlierVisit(plainStrap(), 'heart-rate');
+    // Off and silent: each try lasts until it is given up, longer than the 15 s between the first tries.
+    const triedAtMs: number[] = [];
+    strap.gatt.connect = () => {
+      triedAtMs.push(Date.now());
+      return new Promise(() => {});
+    };
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const win = Object.assign(new EventTarget(), { document: doc }) as unknown as Window;
+    const devices = new Devices({ ...options, window: win });
+    void devices.reconnectKnownDevices();
+    await settle(CONNECT_TIMEOUT_MS + 15_000 + 3_000);
+    expect(triedAtMs).toHaveLength(2);
+    // The screen goes off and on again while the second try is under way.
+    for (const visibility of ['hidden', 'visible']) {
+      doc.visibilityState = visibility;
+      doc.dispatchEvent(new Event('visibilitychange'));
+    }
+    await settle(200_000);
+    const gapsMs = triedAtMs.slice(1).map((t, i) => t - triedAtMs[i]);
+    // The next try 15 s after the one at load and the first three by itself end, then 30 s: a second
+    // round of tries beside the one under way would count as a try that failed, and hasten the 30 s.
+    expect(gapsMs.slice(0, 5)).toEqual([
+      CONNECT_TIMEOUT_MS + 15_000,
+      CONNECT_TIMEOUT_MS + 15_000,
+      CONNECT_TIMEOUT_MS + 15_000,
+      CONNECT_TIMEOUT_MS + 15_000,
+      CONNECT_TIMEOUT_MS + 30_000,
+    ]);
+    devices.dispose();
+  });
+
   it('is not tried while a session runs, and is tried again after it', async () => {
     const { devices, strap, attempts } = await loadedWithTheStrapAway();
     devices.keepStreaming(true);
