@@ -328,13 +328,18 @@ export class Backbeat {
    * A device that drops out pauses the set or rest, so no rep is lost and no hold runs on unseen.
    * The session knows a pause the app made (`pausedFor`): it takes the device's latest news, while
    * the person's own pause stays theirs (the reducer keeps it), and only the app's is lifted when
-   * the device is back.
+   * the device is back. Back is any change to a state that pauses nothing: a pause picked up from an
+   * earlier page while the device was being connected is lifted once it is connected.
    */
   private pauseWhileDeviceAway(): void {
     this.subscriptions.add(
       this.devices
-        .select((s) => PAUSE_FOR_CONNECTION[s.connection])
-        .pipe(startWith(null), pairwise())
+        .select((s) => s.connection)
+        .pipe(
+          map((connection) => PAUSE_FOR_CONNECTION[connection]),
+          startWith(null),
+          pairwise(),
+        )
         .subscribe(([before, reason]) => {
           // Reconnect tapped for a device given up for lost: one who went on counting by hand goes on.
           if (before === 'lost' && reason === 'connection' && this.session.state.pausedAtMs === null) return;

@@ -62,6 +62,15 @@ export const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason 
   lost: 'lost',
   ended: 'replay',
 };
+
+/**
+ * What a pause made for a device on an earlier page waits for, as this page finds the devices (see
+ * pausedAsDevicesAre). One still being connected is not back yet: the set waits for it as for one
+ * reconnecting, and goes on by itself once it is connected, as it would have on that page.
+ */
+export function pauseForConnectionOnRestore(connection: ConnectionState): PauseReason | null {
+  return connection === 'connecting' ? 'connection' : PAUSE_FOR_CONNECTION[connection];
+}
 export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
 
 /** Motion for one exercise: which stream, and where it sits on the body. */

@@ -385,6 +385,28 @@ describe('Persistence', () => {
     }
   });
 
+  it('picks up a pause made for a device as the new page finds it: still being connected, it waits for it', async () => {
+    const expected: Array<[ConnectionState, string | undefined]> = [
+      ['connecting', 'connection'],
+      ['reconnecting', 'connection'],
+      ['lost', 'lost'],
+      ['connected', undefined],
+    ];
+    for (const [connection, pausedFor] of expected) {
+      const first = await twoRepsWritten();
+      first.session.pause('connection');
+      first.run(3000);
+      await first.persistence.flush();
+
+      const second = await reopen(first);
+      second.devices.state.connection = connection;
+      await second.persistence.resume();
+      expect(second.session.state.pausedAtMs).not.toBeNull();
+      expect([connection, second.session.state.pausedFor]).toEqual([connection, pausedFor]);
+      await second.persistence.dispose();
+    }
+  });
+
   it('counts the sets of an interrupted session as its summary will: a set Skip set ended short is cut short', async () => {
     const first = await startedPage();
     threeRepsIntoTheSecondSet(first);
