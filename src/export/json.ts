@@ -11,7 +11,7 @@ import type {
   SessionRow,
   SetRow,
 } from '../store/records.ts';
-import { summaryHoldMs } from '../store/summary.ts';
+import { summaryHoldMs, withSetsRecounted } from '../store/summary.ts';
 import { localUtcOffsetMin } from '../workout/calendar.ts';
 import { PROGRAM } from '../workout/program.ts';
 import { MAX_SET_COUNT } from '../workout/session.ts';
@@ -437,11 +437,15 @@ function readBundle(r: Reader, now: number): SessionBundle {
   const motion = r.field('motion').array((c) => own(readMotion(c), c));
   r.refuseUnknown(['session', 'sets', 'events', 'heartRate', 'motion']);
   // A backup written before the time held was totalled in whole seconds carries the sum of the
-  // milliseconds: the session's time held is what its holds' rows add up to, as on upgrade.
-  const holdMs = summaryHoldMs(sets);
-  const held =
-    session.summary.holdMs === holdMs ? session : { ...session, summary: { ...session.summary, holdMs } };
-  return { session: held, sets, events, heartRate, motion };
+  // milliseconds, and one written before the sets cut short were counted calls them done: the
+  // session's time held is what its holds' rows add up to, and its sets are counted from their rows,
+  // as on upgrade.
+  const summary = { ...withSetsRecounted(session.summary, sets), holdMs: summaryHoldMs(sets) };
+  const same =
+    summary.holdMs === session.summary.holdMs &&
+    summary.skipped === session.summary.skipped &&
+    summary.cutShort === session.summary.cutShort;
+  return { session: same ? session : { ...session, summary }, sets, events, heartRate, motion };
 }
 
 const EXERCISE_IDS = PROGRAM.map((e) => e.id);

@@ -16,7 +16,7 @@ import type {
   SetRow,
   SnapshotRow,
 } from './records.ts';
-import { summaryHoldMs } from './summary.ts';
+import { summaryHoldMs, withSetsRecounted } from './summary.ts';
 
 export const DB_NAME = 'backbeat';
 
@@ -145,6 +145,26 @@ const MIGRATIONS: readonly Migration[] = [
   // they drew the week's reps summed, which rose and fell with how many sessions a week had. Built again.
   async (_db, tx) => {
     await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
+  },
+  // v9: a session keeps how many of its sets a tap ended short of their target (Skip set, Finish).
+  // Sessions saved before said them all done, though their sets' rows say which a tap ended: counted
+  // again from the rows. Sets saved before the rows kept that (no skippedUnderWay) read as ended by
+  // themselves, as they always did: nothing tells them apart.
+  async (_db, tx) => {
+    const setsOf = new Map<string, SetRow[]>();
+    for (const set of await tx.objectStore('sets').getAll()) {
+      const sets = setsOf.get(set.sessionId);
+      if (sets) sets.push(set);
+      else setsOf.set(set.sessionId, [set]);
+    }
+    let cursor = await tx.objectStore('sessions').openCursor();
+    while (cursor) {
+      const row = cursor.value;
+      const summary = withSetsRecounted(row.summary, setsOf.get(row.id) ?? []);
+      if (summary.skipped !== row.summary.skipped || summary.cutShort !== row.summary.cutShort)
+        await cursor.update({ ...row, summary });
+      cursor = await cursor.continue();
+    }
   },
 ];
 

@@ -41,6 +41,20 @@ export function summaryHoldMs(sets: readonly Pick<SetRecord, 'holdMs'>[]): numbe
   return totalHeldS(sets) * 1000;
 }
 
+/**
+ * A session's summary with its sets skipped and cut short counted again from its sets by today's rule
+ * (see setsKeptOf): a session saved before the summary kept them said every set a tap ended short of
+ * its target was done, though its rows say which Skip set or Finish ended. A summary whose count of
+ * sets is not its rows' (rows lost, or a file edited by hand) is left as it was: its own count is all
+ * there is to go by.
+ */
+export function withSetsRecounted(summary: SessionSummary, sets: readonly SetRecord[]): SessionSummary {
+  if (summary.sets !== sets.length) return summary;
+  const { skipped, cutShort } = setsKeptOf(sets);
+  const { cutShort: _before, ...rest } = summary;
+  return { ...rest, skipped, ...(cutShort > 0 ? { cutShort } : {}) };
+}
+
 /** The planned weight of each exercise with a set done (not only skipped before it began). */
 function weightsDone(sets: readonly SetRecord[], plan: readonly PlanEntry[]): ExerciseWeight[] {
   return plan.flatMap(({ exerciseId, dosage }) =>

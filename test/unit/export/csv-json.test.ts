@@ -307,6 +307,19 @@ describe('JSON export and import', () => {
     expect(back!.session.summary.holdMs).toBe(heldS * 1000);
   });
 
+  it("reads a backup's sets a tap ended short of their target as cut short, where an older version called them done", async () => {
+    const recorded = await recordSession();
+    // Skip set at 1 of the first set's 3 reps, as the set's row has said since before the summary
+    // kept how many sets were cut short: that version's summary counted it done.
+    const sets = recorded.sets.map((set, i) =>
+      i === 0 ? { ...set, count: 1, endedBy: 'stopped' as const, skippedUnderWay: true } : set,
+    );
+    const { cutShort: _none, ...olderSummary } = recorded.session.summary;
+    const older = { ...recorded, sets, session: { ...recorded.session, summary: olderSummary } };
+    const [back] = fromJson(toJson([older]), IMPORTED_AT);
+    expect(back!.session.summary.cutShort).toBe(1);
+  });
+
   it('keeps a form problem that ended a hold as such through a backup', async () => {
     const bundle = await recordSession();
     const events = bundle.events.map((row) =>

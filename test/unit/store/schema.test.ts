@@ -360,6 +360,40 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it("counts a version 8 session's sets a tap ended short of their target as cut short, where it called them all done", async () => {
+    const name = freshName();
+    const v8 = await openBackbeatDB({ name, version: 8 });
+    // Sets as the app saved them before the summary kept how many were cut short: Skip set at 4 of
+    // 10 reps and Finish during a plank at 9 of 30 s say so in their rows; reps that stopped coming
+    // at 7 ended by themselves, as did every set saved before a tap was kept, and stay done.
+    const sets = [
+      supermanSet({ setNumber: 1, count: 10 }),
+      supermanSet({ setNumber: 2, count: 4, endedBy: 'stopped', skippedUnderWay: true }),
+      supermanSet({ setNumber: 3, count: 7, endedBy: 'stopped' }),
+      supermanSet({
+        exerciseId: 'elbow-plank',
+        target: 30,
+        count: 0,
+        holdMs: 9_000,
+        endedBy: 'stopped',
+        finishedUnderWay: true,
+      }),
+      supermanSet({ exerciseId: 'bird-dog', count: 0, endedBy: 'skipped' }),
+    ];
+    await v8.put(
+      'sessions',
+      sessionA([], { sets: 5, skipped: 1, reps: 21, breaths: 0, holdMs: 9_000 }) as never,
+    );
+    for (const set of setsOfA(sets)) await v8.put('sets', set as never);
+    v8.close();
+
+    const store = await SessionStore.open({ name });
+    const [migrated] = await store.listSessions();
+    expect(migrated?.summary).toMatchObject({ sets: 5, skipped: 1, cutShort: 2 });
+    expect(describeSessionFacts(migrated!.summary)).toContain('2 sets, 2 cut short, 1 skipped');
+    store.close();
+  });
+
   it('reports a blocked upgrade as a StoreError while an older tab holds the database open', async () => {
     const name = freshName();
     // An old tab that does not close its connection when asked to.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HeartRateSample } from '../../../src/sensors/samples.ts';
-import { meanRecovery, summarize } from '../../../src/store/summary.ts';
+import { meanRecovery, summarize, withSetsRecounted } from '../../../src/store/summary.ts';
 import type { SetRecord } from '../../../src/workout/session.ts';
 
 const plank = (setNumber: number, holdMs: number): SetRecord => ({
@@ -94,5 +94,24 @@ describe('meanRecovery', () => {
     const first = { ...plank(1, 58_000), startedMs: 60_000, endedMs: 118_000 };
     const second = { ...plank(2, 60_000), startedMs: 120_000, endedMs: 180_000 };
     expect(meanRecovery([first, second], samples)).toBeGreaterThan(25);
+  });
+});
+
+describe('withSetsRecounted', () => {
+  const skippedEarly = { ...plank(1, 8_000), skippedUnderWay: true };
+  const heldToTheEnd = plank(2, 31_000);
+  // As a session saved before the sets cut short were kept: both called done.
+  const { cutShort: _none, ...older } = summarize([skippedEarly, heldToTheEnd], [], 5 * 60_000);
+  const olderSummary = { ...older, skipped: 0 };
+
+  it('counts the sets a tap ended short of their target again from their rows', () => {
+    expect(withSetsRecounted(olderSummary, [skippedEarly, heldToTheEnd])).toEqual({
+      ...olderSummary,
+      cutShort: 1,
+    });
+  });
+
+  it('leaves a summary whose sets are not all in the rows as it was', () => {
+    expect(withSetsRecounted(olderSummary, [skippedEarly])).toBe(olderSummary);
   });
 });
