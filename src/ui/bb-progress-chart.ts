@@ -14,6 +14,7 @@ import {
   markedPoints,
   RING_HOLE_SCALE,
   shapeCorners,
+  sideBySidePx,
   targetBandsPx,
 } from './chart-markers.ts';
 import { personLocale } from './format.ts';
@@ -416,7 +417,7 @@ export class BbProgressChart extends LitElement {
                   width: MARKER_HALO_PX,
                   stroke: halo,
                   fill: colour,
-                  paths: shapedPoints(marker),
+                  paths: shapedPoints(marker, (seriesIdx) => drawn[seriesIdx - 1]?.marker ?? null),
                   filter: thinnedPoints,
                 },
               },
@@ -526,7 +527,10 @@ function onlyWholeNumbers(series: ChartSeries): boolean {
  * halo uPlot's `size` adds round it; a ring's hole traced the other way round (see ringPath), so that
  * the fill leaves it empty and the halo rings it too.
  */
-function shapedPoints(marker: Marker): uPlot.Series.Points.PathBuilder {
+function shapedPoints(
+  marker: Marker,
+  markerOf: (seriesIdx: number) => Marker | null,
+): uPlot.Series.Points.PathBuilder {
   const corners = shapeCorners(marker.shape);
   return (u, seriesIdx, idx0, idx1, filtIdxs) => {
     const points = u.series[seriesIdx]?.points;
@@ -534,10 +538,17 @@ function shapedPoints(marker: Marker): uPlot.Series.Points.PathBuilder {
     const path = new Path2D();
     const xs = u.data[0];
     const ys = u.data[seriesIdx] ?? [];
+    const shownMarked = markedByShownLines(u, markerOf);
+    const own = shownMarked.findIndex((line) => line.seriesIdx === seriesIdx);
     const trace = (i: number) => {
       const value = ys[i];
       if (value === null || value === undefined) return;
-      const x = u.valToPos(xs[i]!, 'x', true);
+      const week = shownMarked.map(({ seriesIdx: s, marked, sizePx }) => {
+        const v = u.data[s]?.[i];
+        return { yPx: marked.has(i) && v !== null && v !== undefined ? u.valToPos(v, 'y') : null, sizePx };
+      });
+      const aside = own < 0 ? 0 : (sideBySidePx(week, SIDE_BY_SIDE_GAP_PX)[own] ?? 0);
+      const x = u.valToPos(xs[i]!, 'x', true) + aside * uPlot.pxRatio;
       const y = u.valToPos(value, 'y', true);
       const outline = (width: number, clockwise: boolean) => {
         if (corners.length === 0) {
@@ -562,13 +573,32 @@ function shapedPoints(marker: Marker): uPlot.Series.Points.PathBuilder {
   };
 }
 
+/** Between two markers of one week set side by side (see sideBySidePx), px. */
+const SIDE_BY_SIDE_GAP_PX = 2;
+
+/**
+ * The lines shown (not hidden from the legend) that have markers: each with the weeks it marks and its
+ * marker's box with its halo, for setting one week's markers side by side.
+ */
+function markedByShownLines(u: uPlot, markerOf: (seriesIdx: number) => Marker | null) {
+  return u.series.flatMap((series, seriesIdx) => {
+    const marker = seriesIdx === 0 || series.show === false ? null : markerOf(seriesIdx);
+    if (!marker) return [];
+    const marked = new Set(pointsMarked(u, seriesIdx));
+    return [{ seriesIdx, marked, sizePx: marker.sizePx + 2 * MARKER_HALO_PX }];
+  });
+}
+
 /** A marker only where there is room for one: the line's latest point at least (see markedPoints). */
-const thinnedPoints: uPlot.Series.Points.Filter = (u, seriesIdx) =>
-  markedPoints(
+const thinnedPoints: uPlot.Series.Points.Filter = (u, seriesIdx) => pointsMarked(u, seriesIdx);
+
+function pointsMarked(u: uPlot, seriesIdx: number): number[] {
+  return markedPoints(
     Array.from(u.data[0], (x) => u.valToPos(x, 'x')),
     u.data[seriesIdx] ?? [],
     MIN_MARKER_GAP_PX,
   );
+}
 
 /**
  * A target's point: a short stretch of its band, wider than the markers, so that a week's target shows

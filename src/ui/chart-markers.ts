@@ -3,8 +3,8 @@
 // line's points therefore have a shape of their own, all of the one area: a diamond or a triangle in
 // the box of a circle looks half its size, and its line a lesser one. Shapes of one area but of
 // different outlines drawn at one point leave the tips of the one beneath showing, so the spiky ones
-// are drawn first. Pure: the chart draws these shapes on its canvas and clips its legend's markers to
-// them.
+// are drawn first; and markers of one week that would overlap are drawn side by side (sideBySidePx),
+// each whole. Pure: the chart draws these shapes on its canvas and clips its legend's markers to them.
 
 export type MarkerShape = 'circle' | 'diamond' | 'square' | 'triangle';
 
@@ -160,6 +160,46 @@ export function markedPoints(
   if (roomy) return withValue;
   const latest = withValue.at(-1);
   return withValue.filter((i) => i === latest || (!has(i - 1) && !has(i + 1)));
+}
+
+/** A marker of one week: where it is drawn up the plot (null where the line has none), and its box. */
+export interface WeekMarker {
+  readonly yPx: number | null;
+  readonly sizePx: number;
+}
+
+/**
+ * How far across, px, to draw each of one week's markers from the week's x, in the order the lines
+ * are drawn: those whose boxes would overlap are set side by side, in that order from the left, `gapPx`
+ * apart and together centred on the week; the others stay on it. A week of one superman set has its
+ * best lift at its mean, and a ring drawn over a solid marker hid all but its tips and a dot in the
+ * hole: from the floor, no mark of the best lift was seen. Side by side, each shows whole.
+ */
+export function sideBySidePx(markers: readonly WeekMarker[], gapPx: number): number[] {
+  const offsets = markers.map(() => 0);
+  const placed = markers
+    .map((marker, i) => ({ ...marker, i }))
+    .filter((m): m is WeekMarker & { yPx: number; i: number } => m.yPx !== null)
+    .sort((a, b) => a.yPx - b.yPx);
+  // Runs up the plot of markers each overlapping the one below it.
+  const runs: (typeof placed)[] = [];
+  placed.forEach((marker, k) => {
+    const below = placed[k - 1];
+    const overlaps = below && marker.yPx - below.yPx < (marker.sizePx + below.sizePx) / 2;
+    if (overlaps) runs.at(-1)!.push(marker);
+    else runs.push([marker]);
+  });
+  for (const run of runs) {
+    if (run.length < 2) continue;
+    const row = [...run].sort((a, b) => a.i - b.i);
+    const across = row.reduce((sum, m) => sum + m.sizePx, 0) + gapPx * (row.length - 1);
+    let left = -across / 2;
+    for (const marker of row) {
+      offsets[marker.i] = left + marker.sizePx / 2;
+      left += marker.sizePx + gapPx;
+    }
+  }
+  return offsets;
 }
 
 /** A lone target's band: thick enough to be seen as a goal beneath the line, not as a line of its own. */

@@ -9,6 +9,7 @@ import {
   markerClip,
   ringPath,
   shapeCorners,
+  sideBySidePx,
   targetBandsPx,
 } from '../../../src/ui/chart-markers.ts';
 
@@ -165,5 +166,80 @@ describe("the thickness of a chart's target bands", () => {
     expect((plank - drawingIn) / 2).toBeGreaterThanOrEqual(3);
     // The last still a band, not a hairline.
     expect(drawingIn).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('the markers of one week set side by side where they would overlap', () => {
+  const GAP = 2;
+
+  it('leaves markers apart from one another where they are', () => {
+    expect(
+      sideBySidePx(
+        [
+          { yPx: 40, sizePx: 16 },
+          { yPx: 80, sizePx: 16 },
+        ],
+        GAP,
+      ),
+    ).toEqual([0, 0]);
+  });
+
+  it('sets two at one value side by side about the week, the first drawn on the left, a gap between', () => {
+    const [first, second] = sideBySidePx(
+      [
+        { yPx: 60, sizePx: 18 },
+        { yPx: 60, sizePx: 16 },
+      ],
+      GAP,
+    );
+    expect(second! - first!).toBe(18 / 2 + GAP + 16 / 2);
+    // About the week's x: the two together are centred on it.
+    expect(first! - 18 / 2 + (second! + 16 / 2)).toBeCloseTo(0, 9);
+  });
+
+  it('sets apart those a few px apart whose boxes would overlap, not those that only touch', () => {
+    expect(
+      sideBySidePx(
+        [
+          { yPx: 60, sizePx: 16 },
+          { yPx: 66, sizePx: 16 },
+        ],
+        GAP,
+      )[0],
+    ).toBeLessThan(0);
+    expect(
+      sideBySidePx(
+        [
+          { yPx: 60, sizePx: 16 },
+          { yPx: 76, sizePx: 16 },
+        ],
+        GAP,
+      ),
+    ).toEqual([0, 0]);
+  });
+
+  it('sets a run of three, each overlapping the next, in one row; a marker apart from them stays', () => {
+    const offsets = sideBySidePx(
+      [
+        { yPx: 60, sizePx: 16 },
+        { yPx: 150, sizePx: 16 },
+        { yPx: 70, sizePx: 16 },
+        { yPx: 80, sizePx: 16 },
+      ],
+      GAP,
+    );
+    expect(offsets).toEqual([-18, 0, 0, 18]);
+  });
+
+  it('leaves out a line without a marker in the week', () => {
+    expect(
+      sideBySidePx(
+        [
+          { yPx: 60, sizePx: 16 },
+          { yPx: null, sizePx: 16 },
+        ],
+        GAP,
+      ),
+    ).toEqual([0, 0]);
   });
 });
