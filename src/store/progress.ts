@@ -41,11 +41,16 @@ export interface Progress {
   /** The same of breath cycles (the bat hang's): a breath is not a rep, so they are apart. */
   readonly bestSetBreaths: ChartSeries;
   /**
-   * The lat pulldown by week: the heaviest weight it was done at, kg (its load is what progresses),
-   * and its best set against its target, reps, which step back as the weight steps up. Apart from
-   * the other exercises' reps, where its target of 12 lay on the superman's of 10, two bands in one.
+   * The lat pulldown by week: the heaviest weight it was done at, kg (its load is what progresses).
+   * A chart of its own, beside its reps': on one axis 30 kg and 30 reps were one mark of the scale,
+   * and from the floor the legend's units are too small to tell them apart by.
    */
-  readonly pulldown: ChartSeries;
+  readonly pulldownWeight: ChartSeries;
+  /**
+   * Its best set against its target, reps, which step back as the weight steps up. Apart from the
+   * other exercises' reps, where its target of 12 lay on the superman's of 10, two bands in one.
+   */
+  readonly pulldownReps: ChartSeries;
   /** Longest plank and drawing-in hold of each week, seconds, with the target of that week. */
   readonly holds: ChartSeries;
   /** Superman range of motion per week: the best and the mean of the sets' peak lift, degrees. */
@@ -208,7 +213,7 @@ export function progress(weeks: readonly WeekRow[]): Progress {
   return {
     bestSetReps: bestSetsByWeek(sorted, x, 'reps', [PULLDOWN]),
     bestSetBreaths: bestSetsByWeek(sorted, x, 'breaths'),
-    pulldown: pulldownByWeek(sorted, x),
+    ...pulldownByWeek(sorted, x),
     holds: {
       x,
       lines: HOLD_CHARTED.flatMap((id, styleSlot) => [
@@ -367,31 +372,41 @@ const WEIGHT_SLOT = 3;
 const REPS_SLOT = 4;
 
 /**
- * The lat pulldown's chart: its weight, then its best set against its target, while any week did it.
- * Two units on one axis, each named in its line's label and its column of the Numbers table.
+ * The lat pulldown's two charts, its weight and its best set against its target, while any week did
+ * it: each on an axis of one unit.
  */
-function pulldownByWeek(weeks: readonly WeekRow[], x: readonly number[]): ChartSeries {
+function pulldownByWeek(
+  weeks: readonly WeekRow[],
+  x: readonly number[],
+): Pick<Progress, 'pulldownWeight' | 'pulldownReps'> {
   const done = weeks.some((w) => w.heaviestKg[PULLDOWN] || w.bestCount[PULLDOWN] !== undefined);
-  if (!done) return { x, lines: [] };
+  if (!done) return { pulldownWeight: { x, lines: [] }, pulldownReps: { x, lines: [] } };
   return {
-    x,
-    lines: [
-      {
-        label: 'Weight (kg)',
-        values: weeks.map((w) => w.heaviestKg[PULLDOWN] ?? null),
-        styleSlot: WEIGHT_SLOT,
-      },
-      {
-        label: 'Best set (reps)',
-        values: weeks.map((w) => w.bestCount[PULLDOWN] ?? null),
-        styleSlot: REPS_SLOT,
-      },
-      {
-        label: 'Target (reps)',
-        values: weeks.map((w) => w.countTarget[PULLDOWN] ?? null),
-        target: true,
-        styleSlot: REPS_SLOT,
-      },
-    ],
+    pulldownWeight: {
+      x,
+      lines: [
+        {
+          label: 'Weight (kg)',
+          values: weeks.map((w) => w.heaviestKg[PULLDOWN] ?? null),
+          styleSlot: WEIGHT_SLOT,
+        },
+      ],
+    },
+    pulldownReps: {
+      x,
+      lines: [
+        {
+          label: 'Best set (reps)',
+          values: weeks.map((w) => w.bestCount[PULLDOWN] ?? null),
+          styleSlot: REPS_SLOT,
+        },
+        {
+          label: 'Target (reps)',
+          values: weeks.map((w) => w.countTarget[PULLDOWN] ?? null),
+          target: true,
+          styleSlot: REPS_SLOT,
+        },
+      ],
+    },
   };
 }

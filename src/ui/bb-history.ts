@@ -82,6 +82,13 @@ export class BbHistory extends LitElement {
       .charts > * {
         min-width: 0;
       }
+      /* The lat pulldown's weight and its reps, each on its own axis: side by side where both fit at a
+         readable width, one under the other on a phone. */
+      .pair {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr));
+        gap: 1.5rem;
+      }
       h2 {
         margin: 0;
         font-size: clamp(1.75rem, 5vmin, 2.5rem);
@@ -197,6 +204,13 @@ export class BbHistory extends LitElement {
       }
       .charts > * {
         min-width: 0;
+      }
+      /* The lat pulldown's weight and its reps, each on its own axis: side by side where both fit at a
+         readable width, one under the other on a phone. */
+      .pair {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr));
+        gap: 1.5rem;
       }
       .task {
         display: flex;
@@ -420,7 +434,10 @@ export class BbHistory extends LitElement {
     return html`<section class="charts" aria-labelledby="progress-title">
       <h3 id="progress-title">Progress</h3>
       <bb-progress-chart heading="Reps: best set of the week" .series=${p.bestSetReps}></bb-progress-chart>
-      <bb-progress-chart heading="Lat pulldown: weight and best set" .series=${p.pulldown}></bb-progress-chart>
+      <div class="pair">
+        <bb-progress-chart heading="Lat pulldown: weight (kg)" .series=${p.pulldownWeight}></bb-progress-chart>
+        <bb-progress-chart heading="Lat pulldown: best set (reps)" .series=${p.pulldownReps}></bb-progress-chart>
+      </div>
       <bb-progress-chart heading="Longest hold of the week" .series=${p.holds}></bb-progress-chart>
       <bb-progress-chart heading="Superman range of motion by week" .series=${p.supermanRange}></bb-progress-chart>
       <bb-progress-chart heading="Heart rate and recovery by week" .series=${p.heartRate}></bb-progress-chart>

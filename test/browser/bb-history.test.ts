@@ -72,13 +72,13 @@ describe('bb-history', () => {
     expect(history.shadowRoot!.querySelector('.sources b')).toBeNull();
     await expect.element(page.getByText('6 sets · 13 reps · 44 s held')).toBeVisible();
     const charts = history.shadowRoot!.querySelectorAll('bb-progress-chart');
-    expect(charts).toHaveLength(6);
+    expect(charts).toHaveLength(7);
     // The charts draw one after another, a task each.
-    await expect.poll(() => charts[3]!.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
+    await expect.poll(() => charts[4]!.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
     // The numbers' table is built when it is opened.
-    expect(charts[3]!.shadowRoot!.querySelector('details table td')).toBeNull();
-    await userEvent.click(charts[3]!.shadowRoot!.querySelector('details summary')!);
-    await expect.poll(() => charts[3]!.shadowRoot!.querySelector('details table td')?.textContent).toBe('19');
+    expect(charts[4]!.shadowRoot!.querySelector('details table td')).toBeNull();
+    await userEvent.click(charts[4]!.shadowRoot!.querySelector('details summary')!);
+    await expect.poll(() => charts[4]!.shadowRoot!.querySelector('details table td')?.textContent).toBe('19');
   });
 
   it('draws every chart still when a session was saved with a date 30,000 years back', async () => {
@@ -88,7 +88,7 @@ describe('bb-history', () => {
       session: { ...bundle.session, id: 'wrong', startedAt: -1e15 },
     });
     const history = await mount('bb-history', await persistenceWith([bundle, wrong]));
-    const charts = [...history.shadowRoot!.querySelectorAll('bb-progress-chart')].slice(0, 4);
+    const charts = [...history.shadowRoot!.querySelectorAll('bb-progress-chart')].slice(0, 5);
     for (const chart of charts) {
       await expect
         .poll(() => chart.shadowRoot!.querySelector('.plot canvas'), { timeout: 10_000 })
@@ -96,7 +96,7 @@ describe('bb-history', () => {
     }
   });
 
-  it("charts breath cycles apart from reps, under their own name, and the lat pulldown's reps with its weight", async () => {
+  it("charts breath cycles apart from reps, under their own name, and the lat pulldown's weight and reps each on a chart of its own", async () => {
     const bundle = await recordSession();
     const last = bundle.sets.at(-1)!;
     const breaths = {
@@ -124,12 +124,13 @@ describe('bb-history', () => {
         expect.stringMatching(/^Superman: \d+, target \d+$/),
         expect.stringMatching(/^Bird dog: \d+, target \d+$/),
       ]);
+    // Kilograms and reps each on a chart of their own: on one axis 30 kg and 30 reps were one mark.
     await expect
-      .poll(() => shown('Lat pulldown: weight and best set'))
-      .toEqual([
-        expect.stringMatching(/^Weight \(kg\): \d+(\.5)?$/),
-        expect.stringMatching(/^Best set \(reps\): \d+, target \d+$/),
-      ]);
+      .poll(() => shown('Lat pulldown: weight (kg)'))
+      .toEqual([expect.stringMatching(/^Weight \(kg\): \d+(\.5)?$/)]);
+    await expect
+      .poll(() => shown('Lat pulldown: best set (reps)'))
+      .toEqual([expect.stringMatching(/^Best set \(reps\): \d+, target \d+$/)]);
   });
 
   it("shows every chart, the bat hang's too, with the same words while there is nothing to chart", async () => {
@@ -141,7 +142,8 @@ describe('bb-history', () => {
     expect(charts.map((c) => [c.heading, c.shadowRoot!.querySelector('.empty')?.textContent])).toEqual(
       [
         'Reps: best set of the week',
-        'Lat pulldown: weight and best set',
+        'Lat pulldown: weight (kg)',
+        'Lat pulldown: best set (reps)',
         'Longest hold of the week',
         'Superman range of motion by week',
         'Heart rate and recovery by week',
@@ -516,7 +518,7 @@ describe('bb-history over years', () => {
       // The keyboard reaches every chart before the first session's buttons.
       const charts = [...root.querySelectorAll('bb-progress-chart')];
       const firstSession = root.querySelector('li[data-session]')!;
-      expect(charts).toHaveLength(6);
+      expect(charts).toHaveLength(7);
       for (const chart of charts)
         expect(chart.compareDocumentPosition(firstSession) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
       // On screen: the first chart is met within the first two screens, not below 20 session cards.

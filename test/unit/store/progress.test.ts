@@ -194,14 +194,18 @@ describe('progress', () => {
         set('w3', 0, 'lat-pulldown', { count: 12, target: 12 }),
       ]),
     );
-    expect(p.pulldown.x).toEqual(p.bestSetReps.x);
-    // In the colour and marker the lat pulldown had in the chart of reps: no other exercise's.
-    expect(p.pulldown.lines[0]).toEqual({ label: 'Weight (kg)', values: [22.5, null, 25], styleSlot: 3 });
+    expect(p.pulldownWeight.x).toEqual(p.bestSetReps.x);
+    // In the colour and marker the lat pulldown had in the chart of reps: no other exercise's. On a
+    // chart of its own, whose axis is kilograms alone.
+    expect(p.pulldownWeight.lines).toEqual([
+      { label: 'Weight (kg)', values: [22.5, null, 25], styleSlot: 3 },
+    ]);
   });
 
-  // Its reps step back each time its weight steps up: read beside the weight, where in the chart of
-  // reps its target of 12 lay on the superman's of 10, two bands in one.
-  it("charts the lat pulldown's best set against its target with its weight, apart from the other reps", () => {
+  // Its reps step back each time its weight steps up: read just under the weight, where in the chart
+  // of reps its target of 12 lay on the superman's of 10, two bands in one; and on an axis of its own,
+  // where on the weight's 30 kg and 30 reps were one mark of the scale.
+  it("charts the lat pulldown's best set against its target apart from its weight and the other reps", () => {
     const p = progress(
       weeksOf(sessions, [
         set('a', 0, 'superman', { count: 10, target: 10 }),
@@ -210,15 +214,19 @@ describe('progress', () => {
       ]),
     );
     expect(p.bestSetReps.lines.map((l) => l.label)).toEqual(['Superman', 'Superman target']);
-    expect(p.pulldown.lines).toEqual([
+    expect(p.pulldownWeight.lines).toEqual([
       { label: 'Weight (kg)', values: [null, null, null], styleSlot: 3 },
+    ]);
+    expect(p.pulldownReps.lines).toEqual([
       { label: 'Best set (reps)', values: [12, null, 9], styleSlot: 4 },
       { label: 'Target (reps)', values: [12, null, 12], target: true, styleSlot: 4 },
     ]);
   });
 
   it('draws no line of the lat pulldown while none of it was done', () => {
-    expect(progress(weeksOf(sessions, sets)).pulldown.lines).toEqual([]);
+    const p = progress(weeksOf(sessions, sets));
+    expect(p.pulldownWeight.lines).toEqual([]);
+    expect(p.pulldownReps.lines).toEqual([]);
   });
 
   it('gives the longest hold per week against its target, superman range and heart rate', () => {
@@ -268,7 +276,8 @@ describe('progress', () => {
     for (const series of [
       p.bestSetReps,
       p.bestSetBreaths,
-      p.pulldown,
+      p.pulldownWeight,
+      p.pulldownReps,
       p.holds,
       p.supermanRange,
       p.heartRate,

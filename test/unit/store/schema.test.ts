@@ -352,8 +352,8 @@ describe('schema migrations', () => {
 
     const store = await SessionStore.open({ name });
     const p = progress(await store.weeks());
-    expect(p.pulldown.lines.map((l) => [l.label, l.values])).toEqual([
-      ['Weight (kg)', [27.5]],
+    expect(p.pulldownWeight.lines.map((l) => [l.label, l.values])).toEqual([['Weight (kg)', [27.5]]]);
+    expect(p.pulldownReps.lines.map((l) => [l.label, l.values])).toEqual([
       ['Best set (reps)', [13]],
       ['Target (reps)', [12]],
     ]);
