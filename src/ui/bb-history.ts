@@ -104,6 +104,10 @@ export class BbHistory extends LitElement {
         min-height: 2.75rem;
         padding-inline: 0.9rem;
       }
+      /* Under the ways out of it (Back, Go to sessions), on a line of its own. */
+      .title h2 {
+        flex-basis: 100%;
+      }
       .actions,
       .session-actions {
         display: flex;
@@ -191,6 +195,11 @@ export class BbHistory extends LitElement {
         margin: 0;
         font-size: clamp(1.4rem, 4vmin, 1.9rem);
       }
+      /* Reached by Go to sessions: moved to the top of the screen, which says where the tap led. */
+      h3:focus {
+        outline: none;
+      }
+
       .sessions {
         display: grid;
         gap: 0.75rem;
@@ -302,6 +311,15 @@ export class BbHistory extends LitElement {
             ? null
             : html`<button class="quiet" @click=${() => sendCommand(this, 'bb-close-history')}><span aria-hidden="true">← </span>Back</button>`
         }
+        ${
+          // The charts come first ("am I improving?"), and on a phone they are some 3,000 px: the way
+          // to the latest session is up here beside Back, on the first screen and the keyboard's second
+          // stop. Above the heading, not between it and the backup buttons: opened from Settings with
+          // text at twice its size, the heading and Back up everything just fit on the screen together.
+          count > 0
+            ? html`<button class="quiet" @click=${this.goToSessions}>Go to sessions<span aria-hidden="true"> ↓</span></button>`
+            : null
+        }
         <h2 tabindex="-1">History</h2>
       </div>
       ${this.sessionRunning ? this.renderCurrent() : null}
@@ -357,7 +375,7 @@ export class BbHistory extends LitElement {
         count === 0
           ? html`<p>${this.sessionRunning ? 'No earlier sessions yet.' : 'No sessions saved yet.'}</p>`
           : html`<section class="sessions" aria-labelledby="sessions-title">
-              <h3 id="sessions-title">Sessions</h3>
+              <h3 id="sessions-title" tabindex="-1">Sessions</h3>
               <ul aria-label="Saved sessions">${rows}</ul>
               <div class="more">
                 <span class="facts">${shownOf(h.sessions.length, count)}</span>
@@ -562,6 +580,17 @@ export class BbHistory extends LitElement {
     scrollPageBy((view) => scrollToShow(view, edges(heading), edges(actions), edges(first)));
     (first.querySelector('input') ?? first).focus({ preventScroll: true });
   }
+
+  /**
+   * The Sessions heading at the top of the screen, the latest session under it, and the keyboard's
+   * focus on the heading: the next Tab is that session's first button.
+   */
+  private goToSessions = (): void => {
+    const heading = this.renderRoot.querySelector<HTMLElement>('#sessions-title');
+    if (!heading) return;
+    scrollPageBy((view) => Math.floor(heading.getBoundingClientRect().top - view.top));
+    heading.focus({ preventScroll: true });
+  };
 
   /** Scrolls the first of `selectors` on the page, once rendered, just into view. */
   private async bringIntoView(...selectors: string[]): Promise<void> {

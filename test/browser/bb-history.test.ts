@@ -530,6 +530,36 @@ describe('bb-history over years', () => {
     }
   });
 
+  it('takes a phone from its first screen to the latest session in one tap, the keyboard to the Sessions heading', async () => {
+    const { innerWidth, innerHeight } = window;
+    await page.viewport(360, 640);
+    try {
+      const history = await mount('bb-history', await persistenceWith(await dailySessions(25)));
+      const root = history.shadowRoot!;
+      const toSessions = page.getByRole('button', { name: 'Go to sessions' });
+      await expect.element(toSessions).toBeVisible();
+      // Under the History heading, before the charts: on the first screen, with the charts' seven
+      // below it and the first session card some 3,000 px down.
+      const top = (element: Element) => element.getBoundingClientRect().top + window.scrollY;
+      expect(top(toSessions.element())).toBeLessThan(640);
+      const firstSession = root.querySelector('li[data-session]')!;
+      expect(top(firstSession)).toBeGreaterThan(2 * 640);
+      await userEvent.click(toSessions);
+      const heading = root.querySelector('#sessions-title')!;
+      expect(root.activeElement).toBe(heading);
+      // The heading at the top of the screen (whole, to within the page's whole pixels of scroll), the
+      // latest session under it.
+      await expect.poll(() => heading.getBoundingClientRect().top).toBeGreaterThanOrEqual(0);
+      expect(heading.getBoundingClientRect().top).toBeLessThan(1);
+      expect(firstSession.getBoundingClientRect().bottom).toBeLessThanOrEqual(640);
+      // The keyboard goes on from there: the latest session's first button.
+      await userEvent.tab();
+      expect(root.activeElement?.getAttribute('aria-label')).toMatch(/^Export .* as FIT$/);
+    } finally {
+      await page.viewport(innerWidth, innerHeight);
+    }
+  });
+
   it('shows older sessions that began at the same moment, the same session imported twice', async () => {
     const bundles = await dailySessions(22);
     const oldest = bundles.at(-3)!.session.startedAt;
