@@ -79,7 +79,8 @@ export class BbHistory extends LitElement {
       /* Grid items may shrink below their content: a wide table scrolls in its box, not the page. */
       :host > *,
       .sessions > *,
-      .charts > * {
+      .charts > *,
+      .pair > * {
         min-width: 0;
       }
       /* The lat pulldown's weight and its reps, each on its own axis: side by side where both fit at a
@@ -210,16 +211,6 @@ export class BbHistory extends LitElement {
         /* Grid items are as wide as their content by default: a chart drawn wide (before a phone
            turned, or a window narrowed) would hold the page wide and never learn it may shrink. */
         min-width: 0;
-      }
-      .charts > * {
-        min-width: 0;
-      }
-      /* The lat pulldown's weight and its reps, each on its own axis: side by side where both fit at a
-         readable width, one under the other on a phone. */
-      .pair {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr));
-        gap: 1.5rem;
       }
       .task {
         display: flex;
