@@ -334,12 +334,8 @@ function duringSet(
   if (after.holdStartMs !== null) {
     const target = planned.dosage.target * 1000;
     if (before.holdStartMs === null) {
-      const heldMs = next.nowMs - after.holdStartMs;
-      cues.push(
-        tone('hold-start'),
-        vibrate('hold-start'),
-        say(holdStartText(planned.exercise, target, heldMs)),
-      );
+      const line = holdStartLine(planned.exercise, after.holdStartMs, next.nowMs, target, speechRate);
+      cues.push(tone('hold-start'), vibrate('hold-start'), say(line));
     } else {
       const countdownFromMs = () => countdownAfterHoldMs(planned.exercise, after, target, speechRate);
       cues.push(
@@ -414,8 +410,43 @@ function countdownAfterHoldMs(
   speechRate: number,
 ): number {
   if (set.holdConfirmedMs === undefined || set.holdStartMs === null) return Number.NEGATIVE_INFINITY;
-  const line = holdStartText(exercise, targetMs, set.holdConfirmedMs - set.holdStartMs);
-  return set.holdConfirmedMs + Math.max(COUNTDOWN_BEAT_MS, spokenMs(line, speechRate));
+  const line = holdStartLine(exercise, set.holdStartMs, set.holdConfirmedMs, targetMs, speechRate);
+  return holdLineOverMs(line, set.holdConfirmedMs, speechRate);
+}
+
+/** When the countdown may follow `line`, said at `saidMs`: a beat after it, and not before it is over. */
+function holdLineOverMs(line: string, saidMs: number, speechRate: number): number {
+  return saidMs + Math.max(COUNTDOWN_BEAT_MS, spokenMs(line, speechRate));
+}
+
+/**
+ * The line said as a hold becomes known, at `confirmedMs`: the fullest of "Hold. five seconds. two
+ * seconds held", "Hold. two seconds held" and "Hold" that is over before the countdown's first number
+ * that could follow "Hold" alone. A longer line would leave that number unsaid, and a drawing-in of
+ * 5 s would hear "Hold. five seconds" then "three": the countdown heard skipping "four".
+ */
+function holdStartLine(
+  exercise: Exercise,
+  holdStartMs: number,
+  confirmedMs: number,
+  targetMs: number,
+  speechRate: number,
+): string {
+  const heldMs = confirmedMs - holdStartMs;
+  const fullestFirst = [
+    holdStartText(exercise, targetMs, heldMs),
+    holdStartText(exercise, targetMs, heldMs, false),
+    'Hold',
+  ];
+  const goalMs = holdStartMs + targetMs;
+  const afterHoldAloneMs = holdLineOverMs('Hold', confirmedMs, speechRate);
+  // The countdown's numbers fall on whole seconds before the goal; the first one "Hold" leaves time for.
+  const firstNumber = Math.min(COUNTDOWN_S, Math.floor((goalMs - afterHoldAloneMs) / 1000));
+  if (firstNumber < 1) return fullestFirst[0];
+  const firstNumberMs = goalMs - firstNumber * 1000;
+  return (
+    fullestFirst.find((line) => holdLineOverMs(line, confirmedMs, speechRate) <= firstNumberMs) ?? 'Hold'
+  );
 }
 
 function holdProgress(
@@ -737,15 +768,15 @@ function goalReason(planned: PlannedExercise, doneToday: readonly SetRecord[]): 
 }
 
 /**
- * "Hold", with a drawing-in's length; and, confirmed `heldMs` after the stillness it is timed from,
- * what is already held ("Hold. two seconds held"): the ring shows it from the moment the hold is
- * known, and the person hears that the seconds before "Hold" counted.
+ * "Hold", with a drawing-in's length unless `withLength` is false; and, confirmed `heldMs` after the
+ * stillness it is timed from, what is already held ("Hold. two seconds held"): the ring shows it from
+ * the moment the hold is known, and the person hears that the seconds before "Hold" counted.
  */
-function holdStartText(exercise: Exercise, targetMs: number, heldMs: number): string {
+function holdStartText(exercise: Exercise, targetMs: number, heldMs: number, withLength = true): string {
   const held = heldS(heldMs);
   return sentences([
     'Hold',
-    ...(exercise.holdEndsAtTarget ? [spokenDuration(targetMs / 1000)] : []),
+    ...(exercise.holdEndsAtTarget && withLength ? [spokenDuration(targetMs / 1000)] : []),
     ...(held > 0 ? [`${spokenDuration(held)} held`] : []),
   ]);
 }

@@ -333,12 +333,17 @@ describe('planCues', () => {
 
     it('counts down only the seconds still to come once "Hold" is said, not in a burst after it', () => {
       // A goal of 5 s, 2.2 s of it left when the hold is confirmed: "five" to "three" are past, and
-      // "two" and "one" would come while "Hold. two seconds held" is still being said.
+      // "two" comes 0.2 s after "Hold". "Hold. two seconds held" would still be being said when "one"
+      // is due: "Hold" alone is said, and "one" a second after it.
       const { run, hold } = confirmedLate(5);
-      expect(spoken(hold)).toEqual(['Hold. two seconds held']);
-      expect(spoken(run.ticksTo(9000))).toEqual(['That is your goal. Keep holding while your form is good']);
-      // Said twice as fast, the line is over before "one" is due: it is said, a second after "Hold".
+      expect(spoken(hold)).toEqual(['Hold']);
+      expect(spoken(run.ticksTo(9000))).toEqual([
+        'one',
+        'That is your goal. Keep holding while your form is good',
+      ]);
+      // Said twice as fast, the whole line is over before "one" is due: both are said.
       const quick = confirmedLate(5, { ...LOUD, speechRate: 2 });
+      expect(spoken(quick.hold)).toEqual(['Hold. two seconds held']);
       const heard = quick.run.heard.length;
       expect(spoken(quick.run.ticksTo(9000))).toEqual([
         'one',
@@ -346,6 +351,22 @@ describe('planCues', () => {
       ]);
       const saidAt = quick.run.heard.slice(heard).findIndex((cues) => spoken(cues).includes('one'));
       expect(6100 + (saidAt + 1) * 250).toBeGreaterThanOrEqual(7100);
+    });
+
+    it('says a short drawing-in\'s "Hold" alone where its length would leave a number of the countdown unsaid', () => {
+      // A goal of 5 s confirmed on time: "Hold. five seconds" is still being said when "four" is due,
+      // and a countdown heard from "three" after "five seconds" sounds as though it skipped one.
+      const run = new Run(plan(['drawing-in', 1, 5, 30]));
+      run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
+      const hold = run.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2000 }));
+      expect(spoken(hold)).toEqual(['Hold']);
+      expect(spoken(run.ticksTo(6750))).toEqual(['four', 'three', 'two', 'one']);
+      // A longer goal leaves the countdown time enough after the line: the line gives the length.
+      const longer = new Run(plan(['drawing-in', 1, 8, 30]));
+      longer.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
+      const held = longer.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2000 }));
+      expect(spoken(held)).toEqual(['Hold. eight seconds']);
+      expect(spoken(longer.ticksTo(9750))).toEqual(FIVE_TO_ONE);
     });
 
     it('gives a drawing-in its length and the time already held', () => {
