@@ -761,10 +761,13 @@ function dosageText(planned: PlannedExercise, doneToday: readonly SetRecord[]): 
   }
 }
 
-/** ": five seconds past your last hold", after a plank's goal set from it; nothing otherwise. */
+/**
+ * ": five seconds past your last hold" (or "past your first plank last time"), after a plank's goal
+ * set from that hold; nothing otherwise.
+ */
 function goalReason(planned: PlannedExercise, doneToday: readonly SetRecord[]): string {
-  const lastHoldS = plankGoalSetFrom(planned, doneToday);
-  return lastHoldS === null ? '' : `: ${pastLastHoldText(planned.dosage.target, lastHoldS, spokenDuration)}`;
+  const from = plankGoalSetFrom(planned, doneToday);
+  return from === null ? '' : `: ${pastLastHoldText(planned.dosage.target, from, spokenDuration)}`;
 }
 
 /**

@@ -625,7 +625,7 @@ export class BbApp extends LitElement {
               .unseenBy=${this.unseenBy(state, planned.exercise)}
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}
-              .lastHoldS=${plankGoalSetFrom(planned, state.completed)}
+              .goalFrom=${plankGoalSetFrom(planned, state.completed)}
             ></bb-set-view>`
           : null;
       case 'rest':

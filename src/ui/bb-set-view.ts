@@ -8,7 +8,7 @@ import {
   perSideText,
   wrongPositionText,
 } from '../workout/program.ts';
-import { pastLastHoldText } from '../workout/progression.ts';
+import { type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import {
   type CurrentSet,
   nextArm,
@@ -294,10 +294,10 @@ export class BbSetView extends LitElement {
    */
   @property({ attribute: false }) lastSet: SetRecord | null = null;
   /**
-   * The hold done today, in whole seconds, that a plank's goal was set a step above (see
-   * plankGoalSetFrom): the screen says why the goal is not the one set. Null otherwise.
+   * The hold a plank's goal was set a step above (see plankGoalSetFrom): the screen says why the goal
+   * is what it is. Null otherwise.
    */
-  @property({ attribute: false }) lastHoldS: number | null = null;
+  @property({ attribute: false }) goalFrom: PlankGoalFrom | null = null;
 
   private readonly finish = new FinishQuestion(this);
 
@@ -449,8 +449,8 @@ export class BbSetView extends LitElement {
       ${
         // Why a plank's goal moved from the one set, as the voice said it: under the set's number, not
         // in the ring, where a line more ran over its edge on a phone.
-        this.lastHoldS !== null
-          ? html`<br /><span class="why">Goal: ${pastLastHoldText(dosage.target, this.lastHoldS)}</span>`
+        this.goalFrom !== null
+          ? html`<br /><span class="why">Goal: ${pastLastHoldText(dosage.target, this.goalFrom)}</span>`
           : nothing
       }
       ${

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
+import { keptPlankGoalSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import {
   anySetDone,
   correctableInRest,
@@ -89,6 +90,16 @@ export class BbSummary extends LitElement {
         font-size: 1rem;
         color: var(--bb-muted, #b6c2d1);
       }
+      /* Why a plank's goal was what it was, between the set and its form problems. */
+      tr.goal td {
+        padding-top: 0;
+        color: var(--bb-muted, #b6c2d1);
+        font-size: 1.05rem;
+      }
+      tr.goal:has(+ tr.form) td {
+        border-bottom: none;
+        padding-bottom: 0.1rem;
+      }
       tr.form td {
         padding-top: 0;
         color: var(--bb-warn, #fbbf24);
@@ -145,7 +156,8 @@ export class BbSummary extends LitElement {
         padding-left: 0;
         margin-left: auto;
       }
-      .wrapping tr.with-form {
+      .wrapping tr.with-form,
+      .wrapping tr.goal:has(+ tr.form) {
         border-bottom: none;
       }
       /* A word among the counts, smaller and quieter: no count was made, and at 360 px the column
@@ -345,12 +357,13 @@ export class BbSummary extends LitElement {
       </thead>
       <tbody>
         ${this.records.map(
-          (r) => html`<tr class=${describeForm(r) ? 'with-form' : ''}>
+          (r, i) => html`<tr class=${this.hasNotes(r, i) ? 'with-form' : ''}>
             <td>${this.exerciseCell(r)}</td>
             <td class="number">${r.setNumber}</td>
             <td class="number">${doneCell(r)}</td>
             <td class="number">${targetText(r)}</td>
           </tr>
+          ${this.goalRow(i, 4)}
           ${formRow(r, 4)}`,
         )}
       </tbody>`;
@@ -368,7 +381,7 @@ export class BbSummary extends LitElement {
       </thead>
       <tbody role="rowgroup">
         ${this.records.map(
-          (r) => html`<tr role="row" class=${describeForm(r) ? 'with-form' : ''}>
+          (r, i) => html`<tr role="row" class=${this.hasNotes(r, i) ? 'with-form' : ''}>
             <td role="cell">${this.exerciseCell(r, r.setNumber)}</td>
             <td role="cell" class="number">${
               skippedUndone(r)
@@ -376,9 +389,31 @@ export class BbSummary extends LitElement {
                 : html`${doneCell(r)} <span class="unbroken">of ${targetText(r)}</span>`
             }</td>
           </tr>
+          ${this.goalRow(i, 2, 'cell')}
           ${formRow(r, 2, 'cell')}`,
         )}
       </tbody>`;
+  }
+
+  /** Rows of their own under the set: why its goal was what it was, its form problems. */
+  private hasNotes(r: SetRecord, index: number): boolean {
+    return describeForm(r) !== null || this.goalFrom(index) !== null;
+  }
+
+  /** The hold a plank set's goal was set a step above, as its set screen and the voice told it. */
+  private goalFrom(index: number): PlankGoalFrom | null {
+    return keptPlankGoalSetFrom(this.records, index, this.plan);
+  }
+
+  /**
+   * Why a plank set's goal was what it was, under the set, in the set screen's words: "Goal: 5 s past
+   * your last hold". The target alone (53 s where 30 s was set) reads as a mistake.
+   */
+  private goalRow(index: number, columns: number, role?: 'cell') {
+    const from = this.goalFrom(index);
+    const record = this.records[index];
+    if (!from || !record) return nothing;
+    return html`<tr class="goal" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Goal: ${pastLastHoldText(record.target, from)}</td></tr>`;
   }
 
   /** The exercise's name, and its set's number when it has no column of its own. */

@@ -67,11 +67,17 @@ export function nextPlankTargetS(lastHoldMs: number): number {
  * with a real plank, or the planned target when there is none yet.
  */
 export function firstPlankTargetS(history: readonly PastSession[], plannedS: number): number {
+  const firstMs = firstPlankLastTimeMs(history);
+  return firstMs === null ? plannedS : nextPlankTargetS(firstMs);
+}
+
+/** The first real plank hold of the last session with one, in ms; null before there is one. */
+function firstPlankLastTimeMs(history: readonly PastSession[]): number | null {
   for (const session of chronological(history).reverse()) {
     const first = setsOf(session, 'elbow-plank').find((set) => (set.holdMs ?? 0) >= PLANK_MIN_HOLD_MS);
-    if (first?.holdMs != null) return nextPlankTargetS(first.holdMs);
+    if (first?.holdMs != null) return first.holdMs;
   }
-  return plannedS;
+  return null;
 }
 
 /** The last real plank hold of those done in this session, in ms; null before there is one. */
@@ -89,27 +95,61 @@ export function plankTargetAfter(doneToday: readonly SetRecord[], firstTargetS: 
 }
 
 /**
- * The hold done today, in whole seconds, that `planned`'s goal was set a step above: a plank's goal
- * moves away from the one set (6 s to 53 s after a hold of 48 s), and the person is told why. Null for
- * a goal not set so: the first hold, or another exercise.
+ * The hold a plank's goal was set a step above, in whole seconds: one done today (the goal moved from
+ * the one set, 6 s to 53 s after a hold of 48 s), or, for the first hold of a session, the first of
+ * the last session with one.
  */
-export function plankGoalSetFrom(planned: PlannedExercise, doneToday: readonly SetRecord[]): number | null {
+export interface PlankGoalFrom {
+  readonly heldS: number;
+  readonly today: boolean;
+}
+
+/**
+ * The hold `planned`'s goal was set a step above, so that the person is told why the goal is what it
+ * is; null for a goal not set so: the one set, or another exercise's.
+ */
+export function plankGoalSetFrom(
+  planned: PlannedExercise,
+  doneToday: readonly SetRecord[],
+): PlankGoalFrom | null {
   if (planned.exercise.id !== 'elbow-plank') return null;
   const lastMs = lastPlankHoldMs(doneToday);
-  if (lastMs === null || nextPlankTargetS(lastMs) !== planned.dosage.target) return null;
-  return heldS(lastMs);
+  if (lastMs !== null) {
+    return nextPlankTargetS(lastMs) === planned.dosage.target ? { heldS: heldS(lastMs), today: true } : null;
+  }
+  const lastTimeS = planned.firstHoldLastTimeS;
+  return lastTimeS !== undefined && nextPlankTargetS(lastTimeS * 1000) === planned.dosage.target
+    ? { heldS: lastTimeS, today: false }
+    : null;
+}
+
+/**
+ * The hold a kept plank set's goal was set a step above, as the set screen and the voice told it: a
+ * set of `records`, with the plan of its session.
+ */
+export function keptPlankGoalSetFrom(
+  records: readonly SetRecord[],
+  index: number,
+  plan: readonly PlannedExercise[],
+): PlankGoalFrom | null {
+  const record = records[index];
+  const planned = plan.find((p) => p.exercise.id === record?.exerciseId);
+  if (!record || !planned) return null;
+  const asPlanned = { ...planned, dosage: { ...planned.dosage, target: record.target } };
+  return plankGoalSetFrom(asPlanned, records.slice(0, index));
 }
 
 /**
  * Why a plank's goal is what it is, in few words for a person on the floor: "5 s past your last
- * hold" on the screen, "five seconds past your last hold" in the voice's `duration`.
+ * hold" on the screen, "five seconds past your last hold" in the voice's `duration`; "5 s past your
+ * first plank last time" for a session's first.
  */
 export function pastLastHoldText(
   goalS: number,
-  lastHoldS: number,
+  from: PlankGoalFrom,
   duration: (totalS: number) => string = formatDuration,
 ): string {
-  return `${duration(goalS - lastHoldS)} past your last hold`;
+  return `${duration(goalS - from.heldS)} past your ${from.today ? 'last hold' : 'first plank last time'}`;
 }
 
 // ---- Drawing-in: 45 s → 60 s → 2 min ----------------------------------------------------------------
@@ -371,8 +411,12 @@ export function progressPlan(
           sets: dosage.sets,
           target: Math.max(dosage.target, drawingInTargetS(history)),
         });
-      case 'elbow-plank':
-        return withDose(planned, { sets: dosage.sets, target: firstPlankTargetS(history, dosage.target) });
+      case 'elbow-plank': {
+        const firstMs = firstPlankLastTimeMs(history);
+        if (firstMs === null) return planned;
+        const target = nextPlankTargetS(firstMs);
+        return { ...planned, dosage: { ...dosage, target }, firstHoldLastTimeS: heldS(firstMs) };
+      }
       default:
         return withDose(planned, countDose(history, planned.exercise, dosage));
     }

@@ -13,6 +13,12 @@ export type SessionPhase = 'ready' | 'set' | 'rest' | 'summary';
 export interface PlannedExercise {
   readonly exercise: Exercise;
   readonly dosage: Dosage;
+  /**
+   * A plank's first hold in the last session with one, in whole seconds, where today's first goal
+   * was set a step above it (see progressPlan): the person is told why the goal is not the one set.
+   * Absent otherwise, and in a plan picked up after a reload (the store keeps the dosage only).
+   */
+  readonly firstHoldLastTimeS?: number;
 }
 
 /** Why a set ended. */

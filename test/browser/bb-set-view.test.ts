@@ -159,7 +159,7 @@ describe('bb-set-view', () => {
     const element = await mount({
       planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 53, restS: 60 } },
       set: currentSet({ setNumber: 2 }),
-      lastHoldS: 48,
+      goalFrom: { heldS: 48, today: true },
       nowMs: 1000,
     });
     const ringLines = () =>
@@ -173,7 +173,12 @@ describe('bb-set-view', () => {
     await element.updateComplete;
     expect(ringLines()).toEqual(['goal 53 s']);
     expect(why()).toBe('Goal: 5 s past your last hold');
-    element.lastHoldS = null;
+    // The first hold of a session, its goal set from the last session's first.
+    element.set = currentSet({ setNumber: 1 });
+    element.goalFrom = { heldS: 48, today: false };
+    await element.updateComplete;
+    expect(why()).toBe('Goal: 5 s past your first plank last time');
+    element.goalFrom = null;
     await element.updateComplete;
     expect(why()).toBeNull();
   });
@@ -184,7 +189,7 @@ describe('bb-set-view', () => {
       const element = await mount({
         planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 53, restS: 60 } },
         set: currentSet({ setNumber: 2, holdStartMs: 2000 }),
-        lastHoldS: 48,
+        goalFrom: { heldS: 48, today: true },
         nowMs: 12_000,
       });
       expect(linesPastTheRing(element)).toEqual([]);

@@ -4,6 +4,7 @@ import { page } from 'vitest/browser';
 import { supermanSet } from '../set-record.ts';
 import '../../src/ui/bb-summary.ts';
 import { describeHrv, summarise } from '../../src/ui/bb-summary.ts';
+import { exerciseById } from '../../src/workout/program.ts';
 import { defaultPlan, type SetRecord } from '../../src/workout/session.ts';
 import { linesOf } from './lines.ts';
 import { layOutAsTheApp } from './mount.ts';
@@ -376,6 +377,25 @@ describe('bb-summary', () => {
     await expect.element(rows.nth(7)).toHaveTextContent('Elbow plank 1 47 s 30 s');
     await expect.element(rows.nth(8)).toHaveTextContent('Form: hips sagged');
     expect(rows.elements()).toHaveLength(9);
+  });
+
+  it("says under a plank's set why its goal was what it was, as its set screen and the voice did", async () => {
+    const summary = document.createElement('bb-summary');
+    const plank = { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 53, restS: 60 } };
+    summary.plan = [{ ...plank, firstHoldLastTimeS: 48 }];
+    const held = (setNumber: number, target: number, holdMs: number) =>
+      record({ exerciseId: 'elbow-plank', setNumber, target, holdMs, count: 0, endedBy: 'form' });
+    summary.records = [held(1, 53, 55_200), held(2, 60, 40_000), held(3, 50, 30_000)];
+    summary.durationMs = 5 * 60_000;
+    document.body.append(summary);
+    const rows = page.getByRole('row');
+    await expect.element(rows.nth(1)).toHaveTextContent('Elbow plank 1 55 s 53 s');
+    await expect.element(rows.nth(2)).toHaveTextContent('Goal: 5 s past your first plank last time');
+    await expect.element(rows.nth(3)).toHaveTextContent('Elbow plank 2 40 s 60 s');
+    await expect.element(rows.nth(4)).toHaveTextContent('Goal: 5 s past your last hold');
+    // A goal set by hand has no reason to give.
+    await expect.element(rows.nth(5)).toHaveTextContent('Elbow plank 3 30 s 50 s');
+    expect(rows.elements()).toHaveLength(6);
   });
 
   it('offers the session as FIT, CSV and JSON, the history and a new session', async () => {

@@ -310,6 +310,14 @@ describe('planCues', () => {
     );
   });
 
+  it("says why a session's first plank aims where it does: past the last session's first hold", () => {
+    const [planned] = plan(['elbow-plank', 3, 53, 60]);
+    const run = new Run([{ ...planned!, firstHoldLastTimeS: 48 }]);
+    expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toContain(
+      'Hold as long as your form is good; goal fifty-three seconds: five seconds past your first plank last time.',
+    );
+  });
+
   describe('a hold the detectors confirm seconds after the stillness it is timed from', () => {
     // Up in the plank 2.8 s after "Go", confirmed still 2.8 s later: the ring reads 2 s by then.
     const confirmedLate = (target: number, settings: CueSettings = LOUD): { run: Run; hold: Cue[] } => {

@@ -6,6 +6,7 @@ import {
   DRAWING_IN_STEPS_S,
   drawingInTargetS,
   firstPlankTargetS,
+  keptPlankGoalSetFrom,
   nextPlankTargetS,
   type PastSession,
   pastLastHoldText,
@@ -100,8 +101,8 @@ describe('elbow plank', () => {
       dosage: { sets: 3, target, restS: 60 },
     });
     const today = [set('elbow-plank', { holdMs: 48_700 }), set('elbow-plank', { holdMs: 2000 })];
-    expect(plankGoalSetFrom(plank(53), today)).toBe(48);
-    // The first hold's goal is the one set, or from past sessions: no hold today to set it from.
+    expect(plankGoalSetFrom(plank(53), today)).toEqual({ heldS: 48, today: true });
+    // The first hold's goal is the one set: no hold today, nor last time, to set it from.
     expect(plankGoalSetFrom(plank(6), [])).toBeNull();
     // A goal that is not the step above the last hold was not set from it.
     expect(plankGoalSetFrom(plank(60), today)).toBeNull();
@@ -109,9 +110,41 @@ describe('elbow plank', () => {
     expect(plankGoalSetFrom(drawingIn, today)).toBeNull();
   });
 
-  it('says how far past the last hold a goal is, for the screen and for the voice', () => {
-    expect(pastLastHoldText(53, 48)).toBe('5 s past your last hold');
-    expect(pastLastHoldText(53, 48, spokenDuration)).toBe('five seconds past your last hold');
+  it("tells the first plank of a session that its goal was set from the last session's first hold", () => {
+    const history = [plank(day(2), 48.7, 30)];
+    const first = progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'elbow-plank')!;
+    expect(first.dosage.target).toBe(53);
+    expect(plankGoalSetFrom(first, [])).toEqual({ heldS: 48, today: false });
+    // A first hold skipped before it began sets nothing: the next aims at the same goal, for that reason.
+    expect(plankGoalSetFrom(first, [set('elbow-plank', { holdMs: 0, endedBy: 'skipped' })])).toEqual({
+      heldS: 48,
+      today: false,
+    });
+    // With no plank in past sessions the goal is the one set.
+    const none = progressPlan(defaultPlan(), []).find((p) => p.exercise.id === 'elbow-plank')!;
+    expect(plankGoalSetFrom(none, [])).toBeNull();
+  });
+
+  it("tells which hold a kept plank set's goal was set from, as its set screen told it", () => {
+    const history = [plank(day(2), 48.7)];
+    const plan = progressPlan(defaultPlan(), history);
+    const kept = [
+      set('elbow-plank', { setNumber: 1, target: 53, holdMs: 55_200 }),
+      set('elbow-plank', { setNumber: 2, target: 60, holdMs: 40_000 }),
+      set('elbow-plank', { setNumber: 3, target: 50, holdMs: 30_000 }),
+    ];
+    expect(keptPlankGoalSetFrom(kept, 0, plan)).toEqual({ heldS: 48, today: false });
+    expect(keptPlankGoalSetFrom(kept, 1, plan)).toEqual({ heldS: 55, today: true });
+    // A goal changed by hand (50 s where the step past 40 s is 45 s) was not set from a hold.
+    expect(keptPlankGoalSetFrom(kept, 2, plan)).toBeNull();
+    expect(keptPlankGoalSetFrom([set('superman', { count: 10 })], 0, plan)).toBeNull();
+  });
+
+  it('says how far past the hold it was set from a goal is, for the screen and for the voice', () => {
+    const today = { heldS: 48, today: true };
+    expect(pastLastHoldText(53, today)).toBe('5 s past your last hold');
+    expect(pastLastHoldText(53, today, spokenDuration)).toBe('five seconds past your last hold');
+    expect(pastLastHoldText(53, { heldS: 48, today: false })).toBe('5 s past your first plank last time');
   });
 
   it('starts a new session a step above the first hold of the last one with a plank', () => {
