@@ -250,9 +250,10 @@ export class BbSummary extends LitElement {
   /** Why the last file asked for could not be made. */
   @property({ attribute: false }) problem: string | null = null;
   /**
-   * What this session's corrections changed in the counting from now on: said here, where the person
-   * looks once the sets are over, since the voice says only the count they put right. Under the last
-   * set's −1/+1, whose taps change it: after the session's own news, what comes next and its files.
+   * What this session's corrections and holds ended by hand changed in the counting from now on: said
+   * here, where the person looks once the sets are over, since the voice says only the count they put
+   * right. Under the last set's −1/+1, whose taps change it: after the session's own news, what comes
+   * next and its files.
    */
   @property({ attribute: false }) learned: readonly LearnedInSession[] = [];
 

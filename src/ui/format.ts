@@ -289,7 +289,20 @@ export function personLocale(): string {
   return remembered.locale;
 }
 
-const LEARNED = 'Learned from your corrections';
+/**
+ * Where what was learned came from, in the words of what the person did: +1 and −1 put a count
+ * right, a correction; End hold is how they tell a hold ended, where the detectors still saw it held,
+ * and is not called one.
+ */
+function learnedFrom(tunings: readonly (PersonalTuning | undefined)[]): string {
+  const counts = tunings.some((tuning) => tuning !== undefined && tuning.rangeScale !== 1);
+  const holds = tunings.some((tuning) => tuning !== undefined && tuning.holdLeaveScale !== 1);
+  const sources = [
+    ...(counts ? ['your corrections'] : []),
+    ...(holds ? ['the holds you ended by hand'] : []),
+  ];
+  return `Learned from ${listed(sources)}`;
+}
 
 /**
  * What the app learned of how the person does an exercise from their +1, −1 and holds ended by hand:
@@ -314,21 +327,25 @@ function learnedParts(exercise: Exercise, tuning: PersonalTuning | undefined, na
   return parts;
 }
 
-/** Settings, beside the exercise: "Learned from your corrections: reps count from 60 % …". Null when nothing was. */
+/**
+ * Settings, beside the exercise: "Learned from your corrections: reps count from 60 % …", or "from
+ * the holds you ended by hand". Null when nothing was.
+ */
 export function learnedText(exercise: Exercise, tuning: PersonalTuning | undefined): string | null {
   const parts = learnedParts(exercise, tuning, false);
-  return parts.length ? `${LEARNED}: ${parts.join('; ')}.` : null;
+  return parts.length ? `${learnedFrom([tuning])}: ${parts.join('; ')}.` : null;
 }
 
 /**
- * The summary, of what this session's corrections changed in the counting from now on, in the words
- * Settings uses, and where to forget it. Null when they changed nothing.
+ * The summary, of what this session's corrections and holds ended by hand changed in the counting
+ * from now on, in the words Settings uses, and where to forget it. Null when they changed nothing.
  */
 export function learnedInSessionText(learned: readonly LearnedInSession[]): string | null {
   const parts = learned.flatMap(({ exerciseId, tuning }) =>
     learnedParts(exerciseById(exerciseId), tuning, true),
   );
-  return parts.length ? `${LEARNED}: ${parts.join('; ')}. Forget it in Settings.` : null;
+  const from = learnedFrom(learned.map(({ tuning }) => tuning));
+  return parts.length ? `${from}: ${parts.join('; ')}. Forget it in Settings.` : null;
 }
 
 /** "a, b and c". */

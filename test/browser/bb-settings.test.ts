@@ -713,7 +713,9 @@ describe('bb-settings', () => {
       .element(page.getByText(/Learned from your corrections: reps count from 60 % of the movement/))
       .toBeVisible();
     await expect
-      .element(page.getByText(/Learned from your corrections: a hold ends at 80 % of the usual move/))
+      .element(
+        page.getByText(/Learned from the holds you ended by hand: a hold ends at 80 % of the usual move/),
+      )
       .toBeVisible();
     await page.getByRole('button', { name: 'Forget what was learned of Superman' }).click();
     await expect.element(page.getByText(/reps count from 60 %/)).not.toBeInTheDocument();

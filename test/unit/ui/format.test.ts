@@ -233,15 +233,16 @@ describe('describeSessionFacts', () => {
   });
 });
 
-describe('what was learned from the person’s corrections, in words', () => {
+describe('what was learned from the person’s corrections and holds ended by hand, in words', () => {
   const lower = { rangeScale: 0.6, holdLeaveScale: 1 };
 
   it('in Settings, for the exercise it belongs to', () => {
     expect(learnedText(exerciseById('superman'), lower)).toBe(
       'Learned from your corrections: reps count from 60 % of the movement the program expects.',
     );
+    // End hold is how the person tells a hold ended, not a correction of a count: named as it is.
     expect(learnedText(exerciseById('elbow-plank'), { rangeScale: 1, holdLeaveScale: 0.8 })).toBe(
-      'Learned from your corrections: a hold ends at 80 % of the usual move out of the pose.',
+      'Learned from the holds you ended by hand: a hold ends at 80 % of the usual move out of the pose.',
     );
     expect(learnedText(exerciseById('superman'), undefined)).toBeNull();
     expect(learnedText(exerciseById('superman'), { rangeScale: 1, holdLeaveScale: 1 })).toBeNull();
@@ -257,7 +258,12 @@ describe('what was learned from the person’s corrections, in words', () => {
         { exerciseId: 'elbow-plank', tuning: { rangeScale: 1, holdLeaveScale: 0.8 } },
       ]),
     ).toBe(
-      'Learned from your corrections: bat hang breaths count from 120 % of the movement the program expects; an elbow plank hold ends at 80 % of the usual move out of the pose. Forget it in Settings.',
+      'Learned from your corrections and the holds you ended by hand: bat hang breaths count from 120 % of the movement the program expects; an elbow plank hold ends at 80 % of the usual move out of the pose. Forget it in Settings.',
+    );
+    expect(
+      learnedInSessionText([{ exerciseId: 'elbow-plank', tuning: { rangeScale: 1, holdLeaveScale: 0.8 } }]),
+    ).toBe(
+      'Learned from the holds you ended by hand: an elbow plank hold ends at 80 % of the usual move out of the pose. Forget it in Settings.',
     );
     expect(learnedInSessionText([])).toBeNull();
   });
