@@ -1107,9 +1107,12 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
 
 /**
  * Whether the set just done can have its count put right during the rest after it (or on the summary,
- * for the session's last): any rep or breath set that began, one skipped with nothing counted too
- * (reps done with a heart-rate-only strap and no +1 are counted nowhere else). Not a set skipped
- * before it began: +1 would make a set never done into one done. A hold's time is the detectors' alone.
+ * for the session's last): any rep or breath set that began, one skipped with nothing counted too. A
+ * set whose every rep the detectors missed never ends by itself (only reps seen can stop coming), so
+ * Skip set is how the person who did them goes on, and the rest after it is where they give them;
+ * so is it for reps done with a heart-rate-only strap and no +1, counted nowhere else. Not a set
+ * skipped before it began: +1 would make a set never done into one done. A hold's time is the
+ * detectors' alone.
  */
 export function correctableInRest(record: SetRecord): boolean {
   return record.holdMs === null && !record.neverBegun;
