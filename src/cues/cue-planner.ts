@@ -392,16 +392,18 @@ function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet,
 }
 
 /**
- * A beat of the countdown: "Hold" is given at least this long before the countdown's next number, as
- * each number is given before the next.
+ * A beat of the countdown: a longer opening line of a hold is given at least this long before the
+ * countdown's next number, as each number is given before the next.
  */
 const COUNTDOWN_BEAT_MS = 1000;
 
+/** The shortest opening line of a hold: with it, no number of the countdown is left out. */
+const HOLD = 'Hold';
+
 /**
- * From when the countdown of a hold may go on, once "Hold" is said: a beat after it, and not before
- * that line is over. A hold confirmed seconds into it, near its goal, would otherwise hear the
- * countdown in the same breath ("Hold", "two" 0.2 s later, "one"): the seconds already past, or gone
- * by while "Hold" is said, are not said, and the countdown goes on from the next.
+ * From when the countdown of a hold may go on, once its opening line is said. After "Hold" alone, at
+ * once: a number due while it is said waits for its end (0.3 s), well within its second. After a
+ * longer line, a beat after it and not before it is over, which holdStartLine chose it for.
  */
 function countdownAfterHoldMs(
   exercise: Exercise,
@@ -411,7 +413,7 @@ function countdownAfterHoldMs(
 ): number {
   if (set.holdConfirmedMs === undefined || set.holdStartMs === null) return Number.NEGATIVE_INFINITY;
   const line = holdStartLine(exercise, set.holdStartMs, set.holdConfirmedMs, targetMs, speechRate);
-  return holdLineOverMs(line, set.holdConfirmedMs, speechRate);
+  return line === HOLD ? set.holdConfirmedMs : holdLineOverMs(line, set.holdConfirmedMs, speechRate);
 }
 
 /** When the countdown may follow `line`, said at `saidMs`: a beat after it, and not before it is over. */
@@ -421,9 +423,10 @@ function holdLineOverMs(line: string, saidMs: number, speechRate: number): numbe
 
 /**
  * The line said as a hold becomes known, at `confirmedMs`: the fullest of "Hold. five seconds. two
- * seconds held", "Hold. two seconds held" and "Hold" that is over before the countdown's first number
- * that could follow "Hold" alone. A longer line would leave that number unsaid, and a drawing-in of
- * 5 s would hear "Hold. five seconds" then "three": the countdown heard skipping "four".
+ * seconds held", "Hold. two seconds held" and "Hold" that is over, a beat before it, by the first
+ * number of the countdown still to come; "Hold" where none is. A countdown never leaves out a number
+ * the person waits for: a drawing-in of 5 s heard "Hold. five seconds" then "three", "four" lost
+ * while the line was still being said. (A number whose second was under way as "Hold" came is past.)
  */
 function holdStartLine(
   exercise: Exercise,
@@ -436,17 +439,13 @@ function holdStartLine(
   const fullestFirst = [
     holdStartText(exercise, targetMs, heldMs),
     holdStartText(exercise, targetMs, heldMs, false),
-    'Hold',
   ];
   const goalMs = holdStartMs + targetMs;
-  const afterHoldAloneMs = holdLineOverMs('Hold', confirmedMs, speechRate);
-  // The countdown's numbers fall on whole seconds before the goal; the first one "Hold" leaves time for.
-  const firstNumber = Math.min(COUNTDOWN_S, Math.floor((goalMs - afterHoldAloneMs) / 1000));
+  // The countdown's numbers begin on whole seconds before the goal: the first one to begin after now.
+  const firstNumber = Math.min(COUNTDOWN_S, Math.ceil((goalMs - confirmedMs) / 1000) - 1);
   if (firstNumber < 1) return fullestFirst[0];
   const firstNumberMs = goalMs - firstNumber * 1000;
-  return (
-    fullestFirst.find((line) => holdLineOverMs(line, confirmedMs, speechRate) <= firstNumberMs) ?? 'Hold'
-  );
+  return fullestFirst.find((line) => holdLineOverMs(line, confirmedMs, speechRate) <= firstNumberMs) ?? HOLD;
 }
 
 function holdProgress(
