@@ -62,15 +62,6 @@ export function nextPlankTargetS(lastHoldMs: number): number {
   return Math.floor(lastHoldMs / 1000) + PLANK_STEP_S;
 }
 
-/**
- * The goal of the first plank hold of a new session: a step above the first hold of the last session
- * with a real plank, or the planned target when there is none yet.
- */
-export function firstPlankTargetS(history: readonly PastSession[], plannedS: number): number {
-  const firstMs = firstPlankLastTimeMs(history);
-  return firstMs === null ? plannedS : nextPlankTargetS(firstMs);
-}
-
 /** The first real plank hold of the last session with one, in ms; null before there is one. */
 function firstPlankLastTimeMs(history: readonly PastSession[]): number | null {
   for (const session of chronological(history).reverse()) {
@@ -412,6 +403,7 @@ export function progressPlan(
           target: Math.max(dosage.target, drawingInTargetS(history)),
         });
       case 'elbow-plank': {
+        // A new session's first goal: a step above the first hold of the last session with a real plank.
         const firstMs = firstPlankLastTimeMs(history);
         if (firstMs === null) return planned;
         const target = nextPlankTargetS(firstMs);

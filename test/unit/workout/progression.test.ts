@@ -5,7 +5,6 @@ import {
   countDose,
   DRAWING_IN_STEPS_S,
   drawingInTargetS,
-  firstPlankTargetS,
   keptPlankGoalSetFrom,
   nextPlankTargetS,
   type PastSession,
@@ -148,9 +147,10 @@ describe('elbow plank', () => {
   });
 
   it('starts a new session a step above the first hold of the last one with a plank', () => {
-    expect(firstPlankTargetS([], 30)).toBe(30);
+    const plankOf = (plan: readonly PlannedExercise[]) => plan.find((p) => p.exercise.id === 'elbow-plank')!;
     const history = [plank(day(3), 40, 45, 50), plank(day(1), 20), { startedAt: day(5), sets: [] }];
-    expect(firstPlankTargetS(history, 30)).toBe(45);
+    expect(plankOf(progressPlan(defaultPlan(), [])).dosage.target).toBe(plankOf(defaultPlan()).dosage.target);
+    expect(plankOf(progressPlan(defaultPlan(), history)).dosage.target).toBe(45);
   });
 });
 
