@@ -526,8 +526,10 @@ function drawingInReason(history: readonly PastSession[]): string {
 }
 
 function plankReason(todayS: number): string {
-  // In the plan's words, "2 min 14 s": the first plank last time is today's target less the step.
-  return `${formatDuration(PLANK_STEP_S)} above your first plank last time (${formatDuration(todayS - PLANK_STEP_S)})`;
+  // In the words the set screen and the voice give it, with the hold it was set from, "(2 min 9 s)":
+  // the first plank last time is today's target less the step.
+  const firstLastTimeS = todayS - PLANK_STEP_S;
+  return `${pastLastHoldText(todayS, { heldS: firstLastTimeS, today: false })} (${formatDuration(firstLastTimeS)})`;
 }
 
 function withDose(planned: PlannedExercise, { sets, target }: CountDose): PlannedExercise {

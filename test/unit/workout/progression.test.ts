@@ -405,7 +405,7 @@ describe("what progression changed in today's plan, and why", () => {
         exerciseId: 'elbow-plank',
         setting: 30,
         today: 57,
-        reason: '5 s above your first plank last time (52 s)',
+        reason: '5 s past your first plank last time (52 s)',
       },
     ]);
   });
@@ -447,7 +447,7 @@ describe("what progression changed in today's plan, and why", () => {
       exerciseId: 'elbow-plank',
       setting: 30,
       today: 134,
-      reason: '5 s above your first plank last time (2 min 9 s)',
+      reason: '5 s past your first plank last time (2 min 9 s)',
     });
   });
 
