@@ -712,11 +712,15 @@ export class Devices extends Model<DeviceState> {
       session = new GattSession(device, spec.profiles(), { now: this.options.now });
       const live = session;
       const problems = this.showProblemsOf(live);
+      // A first connection that fails ends its session 'lost' before the device is taken away: that
+      // is no device lost to a set under way (it never counted with it), only the problem line says
+      // why. Its 'lost' is passed on once it has been connected.
+      let connectedOnce = false;
       const member: Member = {
         status: { id: device.id, name, kind, placement },
         heartRate$: HAS_HEART_RATE.has(kind) ? live.heartRate$ : null,
         accel$: placement ? live.accel$ : null,
-        connection$: live.connection$,
+        connection$: live.connection$.pipe(filter((c) => connectedOnce || c !== 'lost')),
         battery$: live.battery$,
         malformedPackets$: live.malformedPackets$,
         sampleRateHz$: live.details$.pipe(map((d) => d.sampleRateHz ?? null)),
@@ -740,6 +744,7 @@ export class Devices extends Model<DeviceState> {
       // the virtual strap goes on meanwhile.
       if (!quiet) this.addMember(member, () => false);
       await live.connect();
+      connectedOnce = true;
       if (quiet) this.addMember(member, () => false);
       // A second device of the same kind then takes the place of the first; other kinds stay beside it.
       // So it does of one of the same kind awaited from an earlier visit, tried no more.

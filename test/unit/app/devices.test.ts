@@ -909,6 +909,22 @@ describeWithShared('Devices when a strap is picked again, fails, or keeps its mo
     devices.dispose();
   });
 
+  it('goes back to the virtual strap when the strap picked for it fails to connect, with no moment of a device lost', async () => {
+    const strap = fakeH10();
+    strap.reachable = false;
+    const { nav } = navigatorWith([strap]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connections: string[] = [];
+    const watching = devices.select((s) => s.connection).subscribe((c) => connections.push(c));
+    await connect(devices);
+    expect(devices.state.problem).not.toBeNull();
+    expect(devices.active.virtual).not.toBeNull();
+    // Being connected pauses nothing; given up for lost would pause a set the strap never counted in.
+    expect(connections).toEqual(['connected', 'connecting', 'connected']);
+    watching.unsubscribe();
+    devices.dispose();
+  });
+
   it('takes back "sends nothing" once the strap sends', async () => {
     const h10 = fakeH10();
     const { nav } = navigatorWith([h10]);

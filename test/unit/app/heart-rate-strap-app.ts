@@ -1,6 +1,8 @@
 // The app as a person with a plain heart-rate strap has it: the chooser picks that strap.
 import { Backbeat } from '../../../src/app/backbeat.ts';
+import type { CueHosts } from '../../../src/cues/cue-player.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
+import { StandInUtterance } from '../../utterance.ts';
 import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
 
 /** A strap with the Heart Rate Service alone: no motion. */
@@ -13,12 +15,37 @@ export function heartRateStrap(): FakeDevice {
   ]);
 }
 
-/** The app on the real clock (fake timers drive it), no store; the chooser picks `strap`, or none. */
-export function appWithStrap(strap: FakeDevice | null): Backbeat {
+/** How the app is opened: its clock (the real one, driven by fake timers), and whether it speaks. */
+export interface StrapAppOptions {
+  readonly now?: () => number;
+  readonly cueHosts?: CueHosts | null;
+}
+
+/** The app with no store; the chooser picks `strap`, or none. */
+export function appWithStrap(strap: FakeDevice | null, options: StrapAppOptions = {}): Backbeat {
   const bluetooth = { requestDevice: async () => (strap ? asBluetoothDevice(strap) : Promise.reject()) };
   return new Backbeat({
-    now: () => Date.now(),
+    now: options.now ?? (() => Date.now()),
     navigator: { bluetooth } as unknown as Navigator,
     persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+    cueHosts: options.cueHosts ?? null,
   });
+}
+
+/** A voice that says each line as soon as it is handed over, and writes it down in `said`. */
+export function listeningVoice(said: string[]): CueHosts {
+  const speechSynthesis = {
+    speak(utterance: StandInUtterance) {
+      said.push(utterance.text);
+      setTimeout(() => utterance.dispatchEvent(new Event('end')), 0);
+    },
+    cancel() {},
+    getVoices: () => [],
+  };
+  const document = Object.assign(new EventTarget(), { visibilityState: 'visible' as const });
+  return {
+    window: { speechSynthesis, SpeechSynthesisUtterance: StandInUtterance } as unknown as CueHosts['window'],
+    navigator: {} as CueHosts['navigator'],
+    document,
+  };
 }
