@@ -36,6 +36,9 @@ export class SimulatedHeart {
     const tau = target > this.bpm ? RISE_TIME_CONSTANT_S : RECOVERY_TIME_CONSTANT_S;
     this.bpm += (target - this.bpm) * (1 - Math.exp(-dtS / tau));
     const intervals: number[] = [];
+    // The heart beats from the step's start at the earliest: a strap first moved on at a clock hours
+    // past its start (a page open for hours) has no beats of those hours to tell.
+    this.nextBeatS = Math.max(this.nextBeatS, tS - dtS);
     while (this.nextBeatS <= tS) {
       const breathing = Math.sin((2 * Math.PI * this.nextBeatS * this.person.breathsPerMin) / 60);
       // Faster during inhalation, slower during exhalation; the swing shrinks as the rate climbs.

@@ -274,6 +274,19 @@ describe('the live virtual strap', () => {
     });
   });
 
+  it('connected on a page open for hours, reports the beats of its first second, not of every hour since the page opened', () => {
+    const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
+    scheduler.run(({ flush }) => {
+      const openForMs = 3 * 3600_000;
+      const strap = new VirtualStrap({ seed: 1, now: () => openForMs + scheduler.now(), scheduler });
+      const beatsPerReport: number[] = [];
+      strap.heartRate$.pipe(take(3)).subscribe((sample) => beatsPerReport.push(sample.rrMs.length));
+      flush();
+      // A resting heart beats about once a second.
+      for (const beats of beatsPerReport) expect(beats).toBeLessThanOrEqual(3);
+    });
+  });
+
   it('does what it is told and reports what it performed', () => {
     const scheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
     scheduler.run(({ flush }) => {
