@@ -494,7 +494,9 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
     case 'go-heard': {
       const set = state.set;
       if (state.phase !== 'set' || !set || set.waiting || set.goHeardMs !== undefined) return state;
-      const heard = { ...set, goHeardMs: Math.max(set.startedMs, action.nowMs) };
+      const goHeardMs = Math.max(set.startedMs, action.nowMs);
+      // Reps counted before "Go" (a set picked up on a new page, said again) wait for the next from it.
+      const heard = { ...set, goHeardMs, lastProgressMs: Math.max(set.lastProgressMs, goHeardMs) };
       const exercise = currentPlanned(state)?.exercise;
       return { ...state, set: exercise ? heldFromGo(exercise, heard) : heard };
     }
@@ -695,16 +697,35 @@ export function staysPausedAfterInterruption(state: {
  * are in position again where a device sees it. Reps counted so far stay counted. Paused only to ask
  * Finish's question, it goes on (see staysPausedAfterInterruption); the time the question was shown
  * is kept as a pause.
+ *
+ * The new page says a set under way again, to its "Go" ("… three done. Lie on your back, … Go"): the
+ * person has stopped only if no rep comes for STOPPED_AFTER_MS from when they heard it, not from
+ * their last rep before the app went. Between the two lay the move (the other tab ran on while the
+ * person opened this one) and the set's lines, which take up to 15 s: time without reps that was not
+ * the person stopping.
  */
 export function afterInterruption(interrupted: SessionState): SessionState {
   const state =
     interrupted.pausedAtMs !== null && !staysPausedAfterInterruption(interrupted)
       ? endPause(interrupted, interrupted.nowMs)
       : interrupted;
-  const set = state.set;
-  if (state.phase !== 'set' || !set || (set.holdStartMs === null && set.heldSinceMs == null)) return state;
+  const said =
+    state.phase === 'set' && state.set && !state.set.waiting ? saidAgain(state.set, state.nowMs) : null;
+  const set = said ?? state.set;
+  if (state.phase !== 'set' || !set || (set.holdStartMs === null && set.heldSinceMs == null)) {
+    return said ? { ...state, set: said } : state;
+  }
   const restarted: CurrentSet = { ...set, holdStartMs: null, heldSinceMs: null };
   return { ...state, set: state.startsByPosition ? waitingAgain(restarted) : restarted };
+}
+
+/**
+ * A set under way as a new page picks it up at `nowMs`: its "Go" is to be heard again (see
+ * `go-heard`), and until then the wait for the next rep counts from the moment it goes on.
+ */
+function saidAgain(set: CurrentSet, nowMs: number): CurrentSet {
+  const { goHeardMs: _heardOnTheOldPage, ...unheard } = set;
+  return { ...unheard, lastProgressMs: Math.max(set.lastProgressMs, nowMs) };
 }
 
 /**

@@ -1136,10 +1136,41 @@ describe('sets that begin when the person is in position', () => {
     );
     expect(afterInterruption(unsensed).set).toMatchObject({ holdStartMs: null });
     expect(afterInterruption(unsensed).set?.waiting).toBeFalsy();
-    // A rep set keeps its count and goes on.
+    // A rep set keeps its count and goes on, begun as it was.
     const reps = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 500));
     const counted = run(reps, { type: 'motion', event: rep(2000) });
-    expect(afterInterruption(counted)).toBe(counted);
+    expect(afterInterruption(counted)).toMatchObject({ phase: 'set', set: { count: 1, waiting: false } });
+    expect(afterInterruption(counted).set?.startedMs).toBe(counted.set?.startedMs);
+  });
+
+  it('waits for the next rep of a set picked up after an interruption from the "Go" said again, not from the rep before it', () => {
+    const gluteBridge: PlannedExercise[] = [
+      { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 60 } },
+    ];
+    // Three reps, the last at 10 s; the session went on to 16 s in the tab it moved from.
+    let s = run(
+      initialSessionState(gluteBridge),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 1000 },
+      { type: 'motion', event: rep(4000) },
+      { type: 'motion', event: rep(7000) },
+      { type: 'motion', event: rep(10_000) },
+      { type: 'tick', nowMs: 16_000 },
+    );
+    // Picked up in the other tab: the set is said again ("… three done. Lie on your back, … Go"),
+    // heard 7 s on.
+    s = afterInterruption(s);
+    expect(s.set?.count).toBe(3);
+    s = run(s, { type: 'tick', nowMs: 20_000 }, { type: 'go-heard', nowMs: 23_000 });
+    s = run(s, { type: 'tick', nowMs: 10_000 + STOPPED_AFTER_MS });
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'tick', nowMs: 23_000 + STOPPED_AFTER_MS - 1 });
+    expect(s.phase).toBe('set');
+    expect(run(s, { type: 'motion', event: rep(30_000) }).set?.count).toBe(4);
+    // No rep within STOPPED_AFTER_MS of "Go": the person has stopped, with the three reps kept.
+    s = run(s, { type: 'tick', nowMs: 23_000 + STOPPED_AFTER_MS });
+    expect(s.phase).toBe('summary');
+    expect(s.completed[0]).toMatchObject({ count: 3, endedBy: 'stopped' });
   });
 
   it("goes on after an interruption paused only to ask Finish's question, gone with the page; a pause of the person's or for a device stays", () => {
