@@ -251,9 +251,15 @@ export class Backbeat {
     // The strap of the last visit, if the browser still lets the app use it, replaces the virtual one.
     void this.devices.reconnectKnownDevices();
     this.subscriptions.add(
-      combineLatest([this.settings.state$, this.persistence.history.select((h) => h.sessionCount)]).subscribe(
-        () => void this.replanIfReady(),
-      ),
+      combineLatest([
+        this.settings.state$,
+        this.persistence.history.select((h) => h.sessionCount),
+        // An unfinished session is no "last time" until it is over (see pastSessions): the plan is made
+        // again when one is offered or recorded elsewhere, and once it ends, kept as it is or finished.
+        this.persistence.history.select((h) =>
+          [h.unfinished?.id, h.elsewhere?.id, ...h.sessions.map((row) => `${row.id}:${row.status}`)].join(),
+        ),
+      ]).subscribe(() => void this.replanIfReady()),
     );
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
     // When the person has heard a set's "Go": a plank is lifted into then (see LIFT_AFTER_GO_MS).

@@ -404,15 +404,19 @@ export class Persistence {
   }
 
   /**
-   * Every finished set of the sessions saved so far, for progression; none when nothing is stored.
-   * Read from the store once, then kept up to date as sessions end, arrive and go.
+   * Every finished set of the sessions finished so far, for progression; none when nothing is stored.
+   * Read from the store once, then kept up to date as sessions end, arrive and go. A session still
+   * unfinished (on offer to resume, or recorded in another tab) is left out: it is running the plan it
+   * began with, and is no "last time" for today's (its sets read as such raised the superman it was
+   * doing 11 reps of to 12 before it was over).
    */
   async pastSessions(): Promise<PastSession[]> {
     const store = this.usableStore();
     if (!store) return [];
     try {
       this.past ??= await readPast(store);
-      return [...this.past.values()];
+      const running = new Set((await store.unfinishedSessions()).map((session) => session.id));
+      return [...this.past].flatMap(([id, session]) => (running.has(id) ? [] : [session]));
     } catch {
       return [];
     }

@@ -5,7 +5,7 @@ import { Backbeat } from '../../../src/app/backbeat.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { defaultSettings, SETTINGS_KEY, withDosage } from '../../../src/workout/settings.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
-import { finishedSession, supermanSet } from '../../set-record.ts';
+import { finishedSession, supermanSet, supermanSetsReached } from '../../set-record.ts';
 
 describe("today's plan", () => {
   it('says why a drawing-in hold set below where the exercise starts is raised, with no history yet', async () => {
@@ -59,6 +59,55 @@ describe("today's plan", () => {
     expect(target('lat-pulldown')).toBe(12);
     expect(app.targetChanges.state).toEqual([
       { exerciseId: 'superman', setting: 10, today: 11, reason: 'you did every set of 10 reps last time' },
+    ]);
+    app.dispose();
+  });
+
+  it('reads an unfinished session as no "last time": the one on offer to resume is still running its plan', async () => {
+    const finished = finishedSession('finished', Date.UTC(2026, 10, 20, 17, 30), supermanSetsReached());
+    // The next day's session, its tab closed in the rest after a set of 11 supermen, each reached.
+    const begun = finishedSession('unfinished', Date.UTC(2026, 10, 21, 17, 30), [
+      supermanSet({ target: 11, count: 11 }),
+    ]);
+    const unfinished = {
+      ...begun,
+      session: {
+        ...begun.session,
+        status: 'active' as const,
+        endedAt: null,
+        snapshot: {
+          phase: 'rest' as const,
+          exerciseIndex: 0,
+          set: null,
+          restEndsMs: 100_000,
+          nowMs: 50_000,
+          startedMs: 0,
+          endedMs: null,
+          pausedAtMs: null,
+        },
+      },
+    };
+    const name = 'plan-beside-an-unfinished-session';
+    const store = await SessionStore.open({ name });
+    await store.importBundles([finished, unfinished]);
+    store.close();
+    const app = new Backbeat({
+      navigator: {} as Navigator,
+      settingsStorage: new MemoryStorage(),
+      persistence: { openStore: () => SessionStore.open({ name }), page: null },
+    });
+    app.start();
+    await vi.waitFor(() => expect(app.persistence.history.state.unfinished?.id).toBe('unfinished'));
+    const target = (id: string) => app.session.state.plan.find((p) => p.exercise.id === id)?.dosage.target;
+    await vi.waitFor(() => expect(target('superman')).toBe(11));
+    expect(app.targetChanges.state).toEqual([
+      { exerciseId: 'superman', setting: 10, today: 11, reason: 'you did every set of 10 reps last time' },
+    ]);
+    // Kept as it is rather than resumed, it is over: it is last time now.
+    await app.persistence.discardUnfinished();
+    await vi.waitFor(() => expect(target('superman')).toBe(12));
+    expect(app.targetChanges.state).toEqual([
+      { exerciseId: 'superman', setting: 10, today: 12, reason: 'you did every set of 11 reps last time' },
     ]);
     app.dispose();
   });
