@@ -506,7 +506,11 @@ export class BbApp extends LitElement {
         ${this.showsStartScreen() ? null : this.renderUpdatePrompt(running)}
         ${this.renderUnspoken()}
         <div class="notices">
-          <bb-storage-notice .persistence=${this.app.persistence} ?compact=${running}></bb-storage-notice>
+          <bb-storage-notice
+            .persistence=${this.app.persistence}
+            ?compact=${running}
+            ?problem-said-below=${this.showsSummary()}
+          ></bb-storage-notice>
           ${
             running && this.screenMayGoOff.value
               ? html`<p class="screen-note" role="status">The screen may turn off in this browser.</p>`
@@ -561,6 +565,11 @@ export class BbApp extends LitElement {
     const maxHr = maxHeartRate(this.settings.value);
     if (!bpm || maxHr === null) return null;
     return zoneOf(bpm, maxHr) || null;
+  }
+
+  /** The summary is shown (not the history or the settings opened from it). */
+  private showsSummary(): boolean {
+    return this.session.value.phase === 'summary' && this.view === 'session';
   }
 
   private showsStartScreen(): boolean {
@@ -647,6 +656,7 @@ export class BbApp extends LitElement {
           .heart=${this.app.heartSummary()}
           .learned=${this.app.lessons.learned()}
           .problem=${this.exportProblem}
+          .notSaved=${this.history.value.problem?.brief ?? null}
         ></bb-summary>`;
     }
   }

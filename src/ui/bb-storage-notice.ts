@@ -75,9 +75,15 @@ export class BbStorageNotice extends LitElement {
   @property({ attribute: false }) persistence!: Persistence;
   /**
    * A set or a rest is on screen: a storage problem takes a line, not the screen a person on the mat
-   * reads the count from; the summary says it in full, with the ways to save the session.
+   * reads the count from; the summary says it beside the session's files.
    */
   @property({ type: Boolean }) compact = false;
+  /**
+   * The summary is under it: it says the storage problem in a line beside the session's files, its
+   * one set of them, so that "Session done" and what was done come first on the screen. A session
+   * with no set done has no files there, and needs no word about saving: it is not kept anyway.
+   */
+  @property({ type: Boolean, attribute: 'problem-said-below' }) problemSaidBelow = false;
 
   private history!: ObserveController<HistoryState>;
 
@@ -104,10 +110,11 @@ export class BbStorageNotice extends LitElement {
       }
       ${unfinished && recordingId === null ? this.renderInterrupted(unfinished, unfinishedSets) : null}
       ${
-        problem && this.compact && hasCurrent
-          ? html`<p class="brief" role="alert">${problem.brief}</p>`
-          : problem
-            ? html`<section class="problem" role="alert">
+        !problem || this.problemSaidBelow
+          ? null
+          : this.compact && hasCurrent
+            ? html`<p class="brief" role="alert">${problem.brief}</p>`
+            : html`<section class="problem" role="alert">
               <p>${problem.message}</p>
               ${
                 hasCurrent
@@ -118,7 +125,6 @@ export class BbStorageNotice extends LitElement {
                   : null
               }
             </section>`
-            : null
       }
     `;
   }

@@ -213,6 +213,16 @@ export class BbSummary extends LitElement {
           text-align: center;
         }
       }
+      /* Above the files, on a line of its own, framed as the storage notice is. */
+      .not-saved {
+        flex-basis: 100%;
+        margin: 0 0 0.25rem;
+        padding: 0.3rem 0.6rem;
+        border-radius: 0.5rem;
+        border: 2px solid var(--bb-warn, #f59e0b);
+        font-weight: 400;
+        text-align: center;
+      }
       .save button {
         font-size: 1rem;
         min-height: 2.75rem;
@@ -247,6 +257,11 @@ export class BbSummary extends LitElement {
   @property({ type: Number }) durationMs = 0;
   /** Heart rate per set and recovery after it, RMSSD before and after; null without a heart-rate device. */
   @property({ attribute: false }) heart: SessionHeart | null = null;
+  /**
+   * Why this session is not being saved (storage off or full), in a line: said beside its files, the
+   * one place the summary offers them; null while it is saved.
+   */
+  @property({ attribute: false }) notSaved: string | null = null;
   /** Why the last file asked for could not be made. */
   @property({ attribute: false }) problem: string | null = null;
   /**
@@ -334,7 +349,8 @@ export class BbSummary extends LitElement {
           .map((part, i) => html`${i > 0 ? ' · ' : ''}<span class="part">${part}</span>`)}
       </div>
       ${this.renderNext()}
-      <div class="actions save" role="group" aria-labelledby="save-title">
+      <div class="actions save" role="group" aria-labelledby="save-title" aria-describedby=${this.notSaved ? 'not-saved' : nothing}>
+        ${this.notSaved ? html`<p id="not-saved" class="not-saved">${this.notSaved}</p>` : nothing}
         <span id="save-title" class="save-title">Save this session:</span>
         ${fileButtons('Save this session', (format) => sendCommand(this, 'bb-export', { format }))}
       </div>

@@ -286,13 +286,17 @@ describe('a full disk', () => {
       const notice = page.locator('bb-storage-notice [role=alert]');
       expect(await notice.textContent()).toMatch(/^Storage is full: this session is not saved\.$/);
       expect((await notice.boundingBox())!.height).toBeLessThan(50);
-      // The session goes on regardless; at its end the notice says it in full, and saves it from memory.
+      // The session goes on regardless; at its end the summary says so beside its files, and saves it
+      // from memory.
       await runUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 150);
       await page.getByRole('button', { name: 'Finish' }).click();
       await page.getByRole('button', { name: 'End session' }).click();
       await runUntil(page, async () => (await page.locator('bb-summary').count()) > 0, 5);
-      expect(await notice.textContent()).toMatch(/Storage is full.*export it before you close the app/);
-      const saved = await download(page, /^Save this session \(JSON\)$/);
+      expect(await notice.count()).toBe(0);
+      expect(await page.locator('bb-summary .not-saved').textContent()).toBe(
+        'Storage is full: this session is not saved.',
+      );
+      const saved = await download(page, /^Save this session as JSON$/);
       const [bundle] = fromJson(saved.bytes.toString('utf8'), Date.now());
       expect(bundle!.sets.length).toBeGreaterThanOrEqual(1);
       const lastFrameMs = Math.max(...bundle!.motion.map((c) => c.frameT0Ms.at(-1) ?? 0));
