@@ -323,13 +323,21 @@ export class BbHistory extends LitElement {
       ${h.task ? this.renderTask(h.task) : null}
       <div class="actions">
         ${
-          // With nothing saved a backup holds nothing: a new phone needs Import, which stays. The session
-          // under way is in one, saved or not.
-          count > 0 || this.sessionRunning
+          // With nothing saved there is no backup to make: a new phone needs Import, which stays. The
+          // session under way is in one, saved or not, with the settings and what was learned of how
+          // the person moves (restored on another device): named so, not "everything" beside no sessions.
+          count > 0
             ? html`<button @click=${this.onBackup} ?disabled=${this.working}>Back up everything</button>`
+            : this.sessionRunning
+              ? html`<button @click=${this.onBackup} ?disabled=${this.working}>Back up this session and settings</button>`
+              : null
+        }
+        ${
+          // None saved, the session under way has its own CSV above.
+          count > 0
+            ? html`<button @click=${this.onHistoryCsv} ?disabled=${this.working}>All sessions as CSV</button>`
             : null
         }
-        <button @click=${this.onHistoryCsv} ?disabled=${this.working || count === 0}>All sessions as CSV</button>
         ${jsonFileButton('Import a file', 'file', this.onImport, this.working)}
         ${
           // Deleting is for between sessions: the session being recorded, here or in another tab, would

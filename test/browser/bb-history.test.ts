@@ -157,6 +157,8 @@ describe('bb-history', () => {
     await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
     // A backup of nothing: a new phone has a backup to import, not one to make.
     expect(page.getByRole('button', { name: 'Back up everything' }).elements()).toHaveLength(0);
+    // Nor a CSV of no sessions, a button that could never be used.
+    expect(page.getByRole('button', { name: 'All sessions as CSV' }).elements()).toHaveLength(0);
     await expect.element(page.getByLabelText('Import a file')).toBeEnabled();
     // Read once, as the button it is: its words on the screen were read before it as a text too.
     expect(await rolesNamed('Import a file')).toEqual(['button']);
@@ -482,6 +484,25 @@ describe('bb-history opened in the middle of a session that is not being saved',
     await expect
       .element(page.getByRole('button', { name: 'Save this session so far as JSON' }))
       .toBeVisible();
+  });
+
+  it('offers no CSV of earlier sessions when there are none, and names what a backup then holds', async () => {
+    const persistence = await persistenceOf(() =>
+      Promise.reject(new DOMException('storage is off', 'SecurityError')),
+    );
+    const history = document.createElement('bb-history');
+    history.persistence = persistence;
+    history.sessionRunning = true;
+    document.body.append(history);
+    await expect.element(page.getByText('No earlier sessions yet.')).toBeVisible();
+    expect(page.getByRole('button', { name: 'All sessions as CSV' }).elements()).toHaveLength(0);
+    // "Everything" beside no sessions read as a file of nothing: it holds the session so far, which
+    // the buttons above save too, and the settings with what was learned of how the person moves,
+    // which a backup restores on another device.
+    expect(page.getByRole('button', { name: 'Back up everything' }).elements()).toHaveLength(0);
+    await expect
+      .element(page.getByRole('button', { name: 'Back up this session and settings' }))
+      .toBeEnabled();
   });
 });
 
