@@ -86,7 +86,13 @@ describe('a screen opened with text at twice its size on a phone', () => {
 
   it('shows the start screen from its heading, History closed, Start under it', async () => {
     await page.getByRole('button', { name: 'History', exact: true }).click();
-    await expectAtTheTop(await waitFor(() => headingOf('bb-history')));
+    // Its ways out, Back and Go to sessions, come above its heading (two lines at this size): the
+    // screen opens at its top, Back near the top of the window, the heading whole under them.
+    const heading = await waitFor(() => headingOf('bb-history'));
+    const back = page.getByRole('button', { name: 'Back', exact: true }).element();
+    await expect.poll(() => back.getBoundingClientRect().top).toBeLessThan(innerHeight / 4);
+    expect(back.getBoundingClientRect().top).toBeGreaterThanOrEqual(0);
+    expect(heading.getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
     await page.getByRole('button', { name: 'History', exact: true }).click();
     await expectAtTheTop(page.getByRole('heading', { name: "Today's back-care session" }).element());
   });
