@@ -422,10 +422,10 @@ function holdLineOverMs(line: string, saidMs: number, speechRate: number): numbe
 }
 
 /**
- * The line said as a hold becomes known, at `confirmedMs`: the fullest of "Hold. five seconds. two
- * seconds held", "Hold. two seconds held" and "Hold" that is over, a beat before it, by the first
+ * The line said as a hold becomes known, at `confirmedMs`: the fullest of "Hold five seconds. Two
+ * seconds in", "Hold. Two seconds in" and "Hold" that is over, a beat before it, by the first
  * number of the countdown still to come; "Hold" where none is. A countdown never leaves out a number
- * the person waits for: a drawing-in of 5 s heard "Hold. five seconds" then "three", "four" lost
+ * the person waits for: a drawing-in of 5 s heard "Hold five seconds" then "three", "four" lost
  * while the line was still being said. (A number whose second was under way as "Hold" came is past.)
  */
 function holdStartLine(
@@ -750,7 +750,11 @@ function dosageText(planned: PlannedExercise, doneToday: readonly SetRecord[]): 
   const { target } = planned.dosage;
   switch (exercise.kind) {
     case 'reps':
-      return exercise.alternatesSides ? perSideText(target, spokenNumber) : plural(target, 'rep');
+      if (exercise.alternatesSides) return perSideText(target, spokenNumber);
+      // The weight the plan sets for a machine exercise, as the set screen shows it.
+      return planned.dosage.weightKg === undefined
+        ? plural(target, 'rep')
+        : `${plural(target, 'rep')} at ${spokenNumber(planned.dosage.weightKg)} kilograms`;
     case 'breaths':
       return plural(target, 'slow breath');
     case 'hold':
@@ -770,17 +774,21 @@ function goalReason(planned: PlannedExercise, doneToday: readonly SetRecord[]): 
 }
 
 /**
- * "Hold", with a drawing-in's length unless `withLength` is false; and, confirmed `heldMs` after the
- * stillness it is timed from, what is already held ("Hold. two seconds held"): the ring shows it from
- * the moment the hold is known, and the person hears that the seconds before "Hold" counted.
+ * A hold confirmed this long after the stillness it is timed from says what is already held: the
+ * ring shows it from the moment the hold is known, and the person hears that the seconds before
+ * "Hold" counted. A second less is the lag of any confirmation, and "one second held" tells nothing.
+ */
+const HELD_WORTH_SAYING_S = 2;
+
+/**
+ * "Hold forty-five seconds" for a drawing-in (without its length where `withLength` is false, and for
+ * a plank: "Hold"); confirmed `heldMs` after the stillness it is timed from, with what is already
+ * held: "Hold forty-five seconds. Three seconds in", "Hold. Three seconds in".
  */
 function holdStartText(exercise: Exercise, targetMs: number, heldMs: number, withLength = true): string {
   const held = heldS(heldMs);
-  return sentences([
-    'Hold',
-    ...(exercise.holdEndsAtTarget && withLength ? [spokenDuration(targetMs / 1000)] : []),
-    ...(held > 0 ? [`${spokenDuration(held)} held`] : []),
-  ]);
+  const hold = exercise.holdEndsAtTarget && withLength ? `${HOLD} ${spokenDuration(targetMs / 1000)}` : HOLD;
+  return held >= HELD_WORTH_SAYING_S ? `${hold}. ${capitalised(spokenDuration(held))} in` : hold;
 }
 
 /** Joins phrases into sentences; the program's texts end with their own full stop. */

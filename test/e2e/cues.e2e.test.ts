@@ -143,8 +143,8 @@ describe('cues in a hands-free session', () => {
     const from = (await heard(page)).length;
     await runUntil(page, () => resting(page), 120);
     const said = (await texts(page)).slice(from);
-    // With what was held by the time the stillness was confirmed ("two seconds held").
-    const hold = said.findIndex((line) => line.startsWith('Hold. forty-five seconds'));
+    // With what was held by the time the stillness was confirmed ("Two seconds in").
+    const hold = said.findIndex((line) => line.startsWith('Hold forty-five seconds'));
     expect(hold).toBeGreaterThanOrEqual(0);
     expect(said.slice(hold + 1, hold + 10)).toEqual([
       'fifteen seconds',

@@ -95,6 +95,18 @@ describe('planCues', () => {
     ]);
   });
 
+  it('says the weight the plan sets for a machine exercise with its reps', () => {
+    const pulldown = exerciseById('lat-pulldown');
+    const run = new Run([{ exercise: pulldown, dosage: { sets: 1, target: 12, restS: 60, weightKg: 25 } }]);
+    expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(
+      /^Wide-grip lat pulldown, one set\. twelve reps at twenty-five kilograms\./,
+    );
+    const half = new Run([
+      { exercise: pulldown, dosage: { sets: 1, target: 12, restS: 60, weightKg: 22.5 } },
+    ]);
+    expect(spoken(half.do({ type: 'start', nowMs: 0 }))[0]).toContain('twelve reps at 22.5 kilograms.');
+  });
+
   it('counts every rep aloud with a rep tone and a short buzz', () => {
     const run = new Run(plan(['superman', 3, 10, 45]));
     run.do({ type: 'start', nowMs: 0 });
@@ -259,7 +271,7 @@ describe('planCues', () => {
     expect(held).toEqual([
       { kind: 'tone', tone: 'hold-start' },
       { kind: 'vibrate', patternMs: VIBRATION['hold-start'] },
-      { kind: 'say', text: 'Hold. forty-five seconds', interrupt: false },
+      { kind: 'say', text: 'Hold forty-five seconds', interrupt: false },
     ]);
     const during = run.ticksTo(46_750);
     expect(spoken(during)).toEqual(['fifteen seconds', 'thirty seconds', ...FIVE_TO_ONE]);
@@ -329,7 +341,7 @@ describe('planCues', () => {
 
     it('says "Hold" with the time already held, as the ring shows it', () => {
       const { run, hold } = confirmedLate(30);
-      expect(spoken(hold)).toEqual(['Hold. two seconds held']);
+      expect(spoken(hold)).toEqual(['Hold. Two seconds in']);
       expect(tones(hold)).toEqual(['hold-start']);
       // The time calls, the countdown and the goal as for any hold: timed from the stillness.
       expect(spoken(run.ticksTo(34_000))).toEqual([
@@ -341,7 +353,7 @@ describe('planCues', () => {
 
     it('counts down every second still to come once "Hold" is said, the held time left out where it would cost one', () => {
       // A goal of 5 s, 2.2 s of it left when the hold is confirmed: "five" to "three" are past, and
-      // "two" is due 0.2 s after "Hold" begins. "Hold. two seconds held" would still be being said
+      // "two" is due 0.2 s after "Hold" begins. "Hold. Two seconds in" would still be being said
       // then: "Hold" alone is said, and "two" as it ends.
       const { run, hold } = confirmedLate(5);
       expect(spoken(hold)).toEqual(['Hold']);
@@ -354,7 +366,7 @@ describe('planCues', () => {
       // the voice's rate, and is left for "Hold"; twice as fast, it is over a beat before "five".
       expect(spoken(confirmedLate(9).hold)).toEqual(['Hold']);
       const quick = confirmedLate(9, { ...LOUD, speechRate: 2 });
-      expect(spoken(quick.hold)).toEqual(['Hold. two seconds held']);
+      expect(spoken(quick.hold)).toEqual(['Hold. Two seconds in']);
       expect(spoken(quick.run.ticksTo(13_000))).toEqual([
         ...FIVE_TO_ONE,
         'That is your goal. Keep holding while your form is good',
@@ -362,7 +374,7 @@ describe('planCues', () => {
     });
 
     it('says a short drawing-in\'s "Hold" alone where its length would leave a number of the countdown unsaid', () => {
-      // A goal of 5 s confirmed on time: "Hold. five seconds" is still being said when "four" is due,
+      // A goal of 5 s confirmed on time: "Hold five seconds" is still being said when "four" is due,
       // and a countdown heard from "three" after "five seconds" sounds as though it skipped one.
       const run = new Run(plan(['drawing-in', 1, 5, 30]));
       run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
@@ -379,7 +391,7 @@ describe('planCues', () => {
       const longer = new Run(plan(['drawing-in', 1, 8, 30]));
       longer.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
       const held = longer.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2000 }));
-      expect(spoken(held)).toEqual(['Hold. eight seconds']);
+      expect(spoken(held)).toEqual(['Hold eight seconds']);
       expect(spoken(longer.ticksTo(9750))).toEqual(FIVE_TO_ONE);
     });
 
@@ -388,8 +400,19 @@ describe('planCues', () => {
       run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
       // Still from "Go", confirmed 2.4 s later.
       const hold = run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 3400 }));
-      expect(spoken(hold)).toEqual(['Hold. forty-five seconds. two seconds held']);
+      expect(spoken(hold)).toEqual(['Hold forty-five seconds. Two seconds in']);
       expect(spoken(run.ticksTo(45_750))).toEqual(['fifteen seconds', 'thirty seconds', ...FIVE_TO_ONE]);
+    });
+
+    it('leaves out a second already held: "one second held" tells the person nothing', () => {
+      const run = new Run(plan(['drawing-in', 1, 45, 30]));
+      run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
+      // Still from "Go", confirmed 1.4 s later, as the virtual person's often is.
+      const hold = run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 2400 }));
+      expect(spoken(hold)).toEqual(['Hold forty-five seconds']);
+      const plank = new Run(plan(['elbow-plank', 1, 30, 60]));
+      plank.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 500 });
+      expect(spoken(plank.do(motion({ type: 'hold-start', tMs: 3300, emittedMs: 4600 })))).toEqual(['Hold']);
     });
   });
 
@@ -1230,7 +1253,7 @@ describe('cues for a set that begins in position', () => {
     upAlready.do(position('in', 'face-down', 2500), { type: 'go-heard', nowMs: 9000 });
     expect(spoken(upAlready.ticksTo(12_900))).toEqual([]);
     // Known 10.5 s into it: the person hears that those seconds counted, as the ring shows.
-    expect(spoken(upAlready.ticksTo(13_000))).toEqual(['Hold. ten seconds held']);
+    expect(spoken(upAlready.ticksTo(13_000))).toEqual(['Hold. Ten seconds in']);
     expect(upAlready.state.set?.holdStartMs).toBe(2500);
   });
 
