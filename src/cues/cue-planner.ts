@@ -16,6 +16,7 @@ import {
 } from '../workout/program.ts';
 import { pastLastHoldText, plankGoalSetFrom } from '../workout/progression.ts';
 import {
+  armOfRep,
   type CurrentSet,
   countedByHand,
   currentPlanned,
@@ -326,10 +327,10 @@ function duringSet(
   if (after.count > before.count) {
     // Breath cycles are counted quietly: a beep would break the calm of the bat hang.
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
-    cues.push(sayCount(spokenNumber(after.count), firstCountSinceResumed(prev, before)));
+    cues.push(sayCount(spokenCount(planned.exercise, after.count), firstCountSinceResumed(prev, before)));
   } else if (after.count < before.count) {
     // A correction by hand: say the count it is now.
-    cues.push(sayCount(spokenNumber(after.count)));
+    cues.push(sayCount(spokenCount(planned.exercise, after.count)));
   }
   if (after.holdStartMs !== null) {
     const target = planned.dosage.target * 1000;
@@ -344,6 +345,17 @@ function duringSet(
     }
   }
   return cues;
+}
+
+/**
+ * A set's count as the voice says it: "seven"; for a bird dog, whose dosage is so many each side, the
+ * arm of the last rep and its count on that arm, "Left, seven", where "fourteen" would be heard against
+ * "ten each side". The arm is the one the screen named for that rep (see armOfRep).
+ */
+function spokenCount(exercise: Exercise, count: number): string {
+  if (!exercise.alternatesSides || count === 0) return spokenNumber(count);
+  const { arm, ofArm } = armOfRep(count);
+  return `${capitalised(arm)}, ${spokenNumber(ofArm)}`;
 }
 
 /**
@@ -511,7 +523,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
   const cues = formWarnings(set.formIssues, record.formIssues);
   if (record.count > set.count) {
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
-    cues.push(sayCount(spokenNumber(record.count)));
+    cues.push(sayCount(spokenCount(planned.exercise, record.count)));
   }
   const counted = plural(record.count, countUnit(planned.exercise));
   if (record.endedBy === 'skipped') {
@@ -718,7 +730,9 @@ function doneSoFar(exercise: Exercise, set: CurrentSet, nowMs: number): string |
   if (exercise.kind === 'hold') {
     return set.holdStartMs === null ? null : `${spokenDuration(heldS(nowMs - set.holdStartMs))} held`;
   }
-  return set.count > 0 ? `${spokenNumber(set.count)} done` : null;
+  if (set.count === 0) return null;
+  // A bird dog's as its count is said, each side's: "three right, two left done".
+  return `${exercise.alternatesSides ? perSideText(set.count, spokenNumber) : spokenNumber(set.count)} done`;
 }
 
 /**

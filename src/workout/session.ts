@@ -363,7 +363,15 @@ export function setKey(state: Pick<SessionState, 'phase' | 'exerciseIndex' | 'se
 
 /** A bird dog's arm for the next rep: the right after an even count, as the set starts on the right. */
 export function nextArm(set: Pick<CurrentSet, 'count'>): 'right' | 'left' {
-  return set.count % 2 === 0 ? 'right' : 'left';
+  return armOfRep(set.count + 1).arm;
+}
+
+/**
+ * The arm of a bird dog set's rep `n` (from 1), and which of that arm's reps it is: the set starts on
+ * the right and alternates, so rep 5 is the right arm's third, as the screen's "Next: right arm" had it.
+ */
+export function armOfRep(n: number): { readonly arm: 'right' | 'left'; readonly ofArm: number } {
+  return { arm: n % 2 === 1 ? 'right' : 'left', ofArm: Math.ceil(n / 2) };
 }
 
 export function currentPlanned(state: SessionState): PlannedExercise | null {

@@ -237,8 +237,23 @@ describe('planCues', () => {
     run.do(...[3000, 6000, 9000, 12_000, 15_000].map((tMs, i) => motion(rep(tMs, i % 2 ? 'left' : 'right'))));
     run.do({ type: 'pause', nowMs: 16_000 });
     expect(spoken(run.do({ type: 'resume', nowMs: 24_000 }))).toEqual([
-      'Go on: Bird dog, one set. ten each side. five done. Next: left arm',
+      'Go on: Bird dog, one set. ten each side. three right, two left done. Next: left arm',
     ]);
+  });
+
+  it("counts a bird dog set each side's reps with the side, as its dosage is given: ten each side, not twenty", () => {
+    const run = new Run(plan(['bird-dog', 1, 6, 45]));
+    run.do({ type: 'start', nowMs: 0 });
+    const counts = [3000, 6000, 9000, 12_000].flatMap((tMs, i) =>
+      spoken(run.do(motion(rep(tMs, i % 2 ? 'left' : 'right')))),
+    );
+    expect(counts).toEqual(['Right, one', 'Left, one', 'Right, two', 'Left, two']);
+    // Put right by hand: the count it is now, the last rep's side and its count.
+    expect(spoken(run.do({ type: 'adjust', delta: -1, nowMs: 13_000 }))).toEqual(['Right, two']);
+    expect(spoken(run.do({ type: 'adjust', delta: 1, nowMs: 14_000 }))).toEqual(['Left, two']);
+    // The set's last rep, said as it ends.
+    run.do(motion(rep(15_000, 'right')));
+    expect(spoken(run.do(motion(rep(18_000, 'left'))))[0]).toBe('Left, three');
   });
 
   it('says an odd bird dog set as the reps on each side, one more on the right it starts on', () => {
