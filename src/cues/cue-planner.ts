@@ -215,7 +215,7 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     // Straight from the set before, not from a reload's picked-up set.
     const noRestBefore = prev.phase === 'set' && next.set.noRestBefore === true;
     if (prev.phase === 'rest' || noRestBefore) cues.push(tone('rest-end'), vibrate('rest-end'));
-    const begins = setBegins(prev, next, next.set);
+    const begins = setBegins(prev, next, next.set, speechRate);
     // No rest between them (a rest of 0 s): the set just done's last count, "Done" or "Set over" is
     // heard to its end first, then the set.
     if (noRestBefore) return [...cues, ...begins.map(afterWhatIsSaid)];
@@ -602,11 +602,13 @@ function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number, atTap: bo
   return [...warned, tone('hold-end'), vibrate('hold-end'), ended];
 }
 
-function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue[] {
+function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, speechRate: number): Cue[] {
   const planned = currentPlanned(next);
   if (!planned) return [];
   const { exercise, dosage } = planned;
   const newExercise = prev.phase === 'ready' || prev.exerciseIndex !== next.exerciseIndex;
+  // Said once: where the rest before said the position to its end, the set does not say it again.
+  const positionToSay = newExercise && !restSaidPosition(prev, next.nowMs, speechRate);
   const parts = [
     `${exercise.name}, ${setOf(set.setNumber, dosage.sets)}`,
     dosageText(planned, next.completed),
@@ -619,7 +621,7 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
   const side = startingSide(exercise, set);
   if (side) parts.push(side);
   if (!set.waiting) {
-    if (newExercise) parts.push(exercise.position);
+    if (positionToSay) parts.push(exercise.position);
     const away = motionAwayFor(next, exercise);
     if (exercise.kind !== 'hold') parts.push('Go', ...(away ? [byHandUntilBack(exercise, set)] : []));
     else
@@ -632,8 +634,8 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet): Cue
   }
   // Where to get into, a line of its own: a person already there is in position before it ends, and
   // "In position. Go." takes its place (see Topic). The position is said in full when the exercise
-  // changes: the person cannot read it from the mat.
-  const where = newExercise ? [exercise.position, 'Keep still there to start'] : [exercise.positionPrompt];
+  // changes, unless the rest has said it: the person cannot read it from the mat.
+  const where = positionToSay ? [exercise.position, 'Keep still there to start'] : [exercise.positionPrompt];
   return [say(sentences(parts), true), sayPosition(sentences(where))];
 }
 
@@ -667,6 +669,26 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
   const shortest = sentences([rest, `Next: ${coming.exercise.name}`]);
   const fullestFirst = [sentences([rest, nextSet, ...side, ...position]), sentences([rest, nextSet])];
   return fullestFirst.find((line) => spokenMs(line, speechRate) <= restMs) ?? shortest;
+}
+
+/**
+ * Whether the rest that ended at `endedMs` said the next exercise's position, and to its end: neither
+ * cut off by the set begun early (Skip, a recovered heart rate) nor by a pause. Then the set's start
+ * says only its short prompt, where it said the whole position a second time and "In position. Go."
+ * cut it off a few seconds in.
+ */
+function restSaidPosition(rest: SessionState, endedMs: number, speechRate: number): boolean {
+  const planned = currentPlanned(rest);
+  const coming = upNext(rest);
+  if (rest.phase !== 'rest' || !planned || !coming || rest.restEndsMs === null) return false;
+  const line = restOpeningLine(rest, false, speechRate);
+  if (line === null || !line.includes(sentences([coming.exercise.position]))) return false;
+  // Said as the set before ended; a pause since moved the rest's end, not when it was said.
+  const saidMs = rest.completed.at(-1)?.endedMs ?? rest.restEndsMs - planned.dosage.restS * 1000;
+  const overMs = saidMs + spokenMs(line, speechRate);
+  const pause = rest.pauses?.at(-1);
+  const cutByPause = pause !== undefined && pause.atMs >= saidMs && pause.atMs < overMs;
+  return !cutByPause && endedMs >= overMs;
 }
 
 /**

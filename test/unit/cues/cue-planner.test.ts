@@ -147,7 +147,7 @@ describe('planCues', () => {
     });
   });
 
-  it('names the next exercise and its position during rest, and again when its set begins', () => {
+  it('names the next exercise and its position during rest, and not again when its set begins', () => {
     const run = new Run(plan(['superman', 1, 2, 20], ['glute-bridge', 1, 15, 45]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
     const rest = spoken(run.do(motion(rep(6000))));
@@ -157,8 +157,26 @@ describe('planCues', () => {
       `Rest, twenty seconds. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
     ]);
     run.ticksTo(25_750);
-    expect(spoken(run.do(tick(26_000)))).toEqual([
-      `Glute bridge, one set. fifteen reps. ${bridge.position.slice(0, -1)}. Go`,
+    expect(spoken(run.do(tick(26_000)))).toEqual(['Glute bridge, one set. fifteen reps. Go']);
+  });
+
+  it('says the position in full at the set only where the rest did not say it to its end', () => {
+    const bridge = exerciseById('glute-bridge');
+    // The rest's line, position and all, takes some 7 s: skipped at 4 s into it, it was cut off.
+    const skipped = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
+    skipped.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
+    expect(spoken(skipped.do({ type: 'skip', nowMs: 7000 }))[0]).toContain(bridge.position.slice(0, -1));
+    // Paused while it was being said: "Paused" cut it off.
+    const paused = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
+    paused.do({ type: 'start', nowMs: 0 }, motion(rep(3000)), { type: 'pause', nowMs: 5000 });
+    paused.do({ type: 'resume', nowMs: 9000 });
+    const begin = spoken(paused.ticksTo(40_000)).find((line) => line.startsWith('Glute bridge'));
+    expect(begin).toContain(bridge.position.slice(0, -1));
+    // Heard to its end, then skipped: the set says no position again.
+    const heard = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
+    heard.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
+    expect(spoken(heard.do({ type: 'skip', nowMs: 15_000 }))).toEqual([
+      'Glute bridge, one set. fifteen reps. Go',
     ]);
   });
 
@@ -1244,6 +1262,19 @@ describe('cues for a set that begins in position', () => {
     expect(spoken(run.ticksTo(39_000)).slice(-2)).toEqual([
       'Superman, set two of two. three reps',
       'Lie face down to start',
+    ]);
+  });
+
+  it('says the short prompt, not the position again, at a set whose rest said the position in full', () => {
+    const run = sensing(plan(['superman', 1, 1, 30], ['bat-hang', 2, 4, 30]));
+    run.do({ type: 'start', nowMs: 0 }, position('in', 'face-down', 1000), motion(rep(3000)));
+    const batHang = exerciseById('bat-hang');
+    expect(spoken(run.heard.at(-1) ?? []).at(-1)).toContain(batHang.position.slice(0, -1));
+    run.ticksTo(32_750);
+    const begin = run.do(tick(33_000)).filter((c) => c.kind === 'say');
+    expect(begin).toEqual([
+      { kind: 'say', text: 'Bat hang, set one of two. four slow breaths', interrupt: true },
+      { kind: 'say', text: batHang.positionPrompt, interrupt: false, topic: 'position' },
     ]);
   });
 
