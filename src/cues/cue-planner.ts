@@ -608,7 +608,14 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   const { exercise, dosage } = planned;
   const newExercise = prev.phase === 'ready' || prev.exerciseIndex !== next.exerciseIndex;
   // Said once: where the rest before said the position to its end, the set does not say it again.
-  const positionToSay = newExercise && !restSaidPosition(prev, next.nowMs, speechRate);
+  const positionToSay = newExercise && !restSaid(prev, next.nowMs, speechRate, exercise.position);
+  // How the exercise is done, to a person new to it, before its first set where the rest did not say
+  // it: after where to be, and before "Go", which waits for it, as a hold waits for "Go".
+  const howToSay =
+    planned.sayHow === true &&
+    newExercise &&
+    set.setNumber === 1 &&
+    !restSaid(prev, next.nowMs, speechRate, exercise.spokenHow);
   const parts = [
     `${exercise.name}, ${setOf(set.setNumber, dosage.sets)}`,
     dosageText(planned, next.completed),
@@ -622,6 +629,7 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   if (side) parts.push(side);
   if (!set.waiting) {
     if (positionToSay) parts.push(exercise.position);
+    if (howToSay) parts.push(exercise.spokenHow);
     const away = motionAwayFor(next, exercise);
     if (exercise.kind !== 'hold') parts.push('Go', ...(away ? [byHandUntilBack(exercise, set)] : []));
     else
@@ -635,6 +643,12 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   // Where to get into, a line of its own: a person already there is in position before it ends, and
   // "In position. Go." takes its place (see Topic). The position is said in full when the exercise
   // changes, unless the rest has said it: the person cannot read it from the mat.
+  if (howToSay) {
+    // The movement goes with the set's first line, which no position line cuts off: a person in
+    // position before it ends hears it to its end, then "Go". The prompt is the line that is cut.
+    const announced = [...parts, ...(positionToSay ? [exercise.position] : []), exercise.spokenHow];
+    return [say(sentences(announced), true), sayPosition(exercise.positionPrompt)];
+  }
   const where = positionToSay ? [exercise.position, 'Keep still there to start'] : [exercise.positionPrompt];
   return [say(sentences(parts), true), sayPosition(sentences(where))];
 }
@@ -665,24 +679,30 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
   const following = state.plan.find((p) => p.exercise.id === coming.exercise.id);
   const nextSet = `Next: ${coming.exercise.name}, ${setOf(coming.setNumber, following?.dosage.sets ?? 1)}`;
   const side = coming.exercise.alternatesSides ? ['Start with your right arm'] : [];
-  const position = coming.exercise.id !== planned.exercise.id ? [coming.exercise.position] : [];
+  const newExercise = coming.exercise.id !== planned.exercise.id;
+  const position = newExercise ? [coming.exercise.position] : [];
+  // How it is done, to a person new to it, before its first set: here, where the rest has room.
+  const how = newExercise && coming.setNumber === 1 && following?.sayHow ? [coming.exercise.spokenHow] : [];
   const shortest = sentences([rest, `Next: ${coming.exercise.name}`]);
-  const fullestFirst = [sentences([rest, nextSet, ...side, ...position]), sentences([rest, nextSet])];
+  const fullestFirst = [
+    ...(how.length > 0 ? [sentences([rest, nextSet, ...side, ...position, ...how])] : []),
+    sentences([rest, nextSet, ...side, ...position]),
+    sentences([rest, nextSet]),
+  ];
   return fullestFirst.find((line) => spokenMs(line, speechRate) <= restMs) ?? shortest;
 }
 
 /**
- * Whether the rest that ended at `endedMs` said the next exercise's position, and to its end: neither
- * cut off by the set begun early (Skip, a recovered heart rate) nor by a pause. Then the set's start
- * says only its short prompt, where it said the whole position a second time and "In position. Go."
- * cut it off a few seconds in.
+ * Whether the rest that ended at `endedMs` said `words` of the next exercise (its position, how it is
+ * done), and to its end: neither cut off by the set begun early (Skip, a recovered heart rate) nor by
+ * a pause. Then the set's start does not say them again: the whole position said a second time was
+ * cut off a few seconds in by "In position. Go.".
  */
-function restSaidPosition(rest: SessionState, endedMs: number, speechRate: number): boolean {
+function restSaid(rest: SessionState, endedMs: number, speechRate: number, words: string): boolean {
   const planned = currentPlanned(rest);
-  const coming = upNext(rest);
-  if (rest.phase !== 'rest' || !planned || !coming || rest.restEndsMs === null) return false;
+  if (rest.phase !== 'rest' || !planned || rest.restEndsMs === null) return false;
   const line = restOpeningLine(rest, false, speechRate);
-  if (line === null || !line.includes(sentences([coming.exercise.position]))) return false;
+  if (line === null || !line.includes(sentences([words]))) return false;
   // Said as the set before ended; a pause since moved the rest's end, not when it was said.
   const saidMs = rest.completed.at(-1)?.endedMs ?? rest.restEndsMs - planned.dosage.restS * 1000;
   const overMs = saidMs + spokenMs(line, speechRate);

@@ -63,6 +63,11 @@ export interface Exercise {
   /** What the screen and the voice ask for while the set waits for the person to be in position. */
   readonly positionPrompt: string;
   readonly steps: readonly string[];
+  /**
+   * The movement as the voice says it, once, to a person new to the exercise (PlannedExercise.sayHow):
+   * `steps` and `cues` in one or two short sentences, numbers in words, heard from the mat.
+   */
+  readonly spokenHow: string;
   readonly cues: readonly string[];
   readonly dosage: Dosage;
   /**
@@ -103,6 +108,8 @@ export const PROGRAM: readonly Exercise[] = [
       'Stay up for about a second.',
       'Lower everything back down slowly.',
     ],
+    spokenHow:
+      'Lift arms, legs, head and chest together, only as high as is comfortable. Stay up a second, then lower slowly.',
     cues: ['Keep your lower back long: lift, do not crank.', 'Let the range grow over the weeks.'],
     dosage: { sets: 3, target: 10, restS: 45 },
     targetRange: { low: 10, high: 12 },
@@ -125,6 +132,8 @@ export const PROGRAM: readonly Exercise[] = [
       'Stop when knees, hips and shoulders make one straight line; hold 3 to 5 seconds.',
       'Lower your hips back to the floor.',
     ],
+    spokenHow:
+      'Push through your heels and lift your hips until knees, hips and shoulders line up. Hold three to five seconds, then lower.',
     cues: ['Push through the heels, not the toes.'],
     dosage: { sets: 1, target: 15, restS: 45 },
   },
@@ -146,6 +155,8 @@ export const PROGRAM: readonly Exercise[] = [
       'Breathe in deeply while pulling your belly button in towards your spine.',
       'Keep it drawn in and your abs tight while you keep breathing normally.',
     ],
+    spokenHow:
+      'Breathe all the way out, then breathe in and draw your belly button towards your spine. Keep it in and keep breathing.',
     cues: ['Keep breathing: the hold is in the belly, not the breath.'],
     dosage: { sets: 1, target: 45, restS: 30 },
   },
@@ -167,6 +178,8 @@ export const PROGRAM: readonly Exercise[] = [
       'Pause there, then lower them slowly.',
       'Switch sides each time.',
     ],
+    spokenHow:
+      'Reach one arm forward and the opposite leg back, level with the floor. Pause, lower slowly, then switch sides.',
     cues: ['Keep the tabletop flat.', 'Stop short if your form slips or anything hurts.'],
     dosage: { sets: 1, target: 20, restS: 45 },
   },
@@ -189,6 +202,8 @@ export const PROGRAM: readonly Exercise[] = [
       'Pause.',
       'Breathe in quietly through your nose into your upper and middle back, front ribs staying closed.',
     ],
+    spokenHow:
+      'Breathe out fully, ribs sinking down and in, and pause. Breathe in quietly through your nose into your upper back.',
     cues: ['Slow breaths: each one a full cycle.'],
     dosage: { sets: 2, target: 4, restS: 30 },
     targetRange: { low: 3, high: 5 },
@@ -212,6 +227,8 @@ export const PROGRAM: readonly Exercise[] = [
       'Hold for a second or two.',
       'Let the bar rise slowly and under control.',
     ],
+    spokenHow:
+      'Breathe out and pull the bar to just above your chest, elbows in. Hold a second or two, then let it rise slowly.',
     cues: ['Pick a weight you can move with good form on every rep.'],
     dosage: { sets: 3, target: 12, restS: 60, weightKg: 25 },
     targetRange: { low: 12, high: 15 },
@@ -235,6 +252,8 @@ export const PROGRAM: readonly Exercise[] = [
       'Keep your back straight and your eyes down.',
       'Hold for as long as your form holds.',
     ],
+    spokenHow:
+      'Lift onto elbows and toes, tuck your pelvis and squeeze your core. Keep your back straight and your eyes down.',
     cues: ['Hips up: no sagging.', 'Try to hold each one a little longer than the last.'],
     dosage: { sets: 3, target: 30, restS: 60 },
   },

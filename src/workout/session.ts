@@ -19,6 +19,12 @@ export interface PlannedExercise {
    * Absent otherwise, and in a plan picked up after a reload (the store keeps the dosage only).
    */
   readonly firstHoldLastTimeS?: number;
+  /**
+   * The voice says how the exercise is done (its spokenHow) before its first set of the session: the
+   * person is new to the program (see HOW_SAID_SESSIONS). Absent otherwise, and in a plan picked up
+   * after a reload.
+   */
+  readonly sayHow?: boolean;
 }
 
 /** Why a set ended. */

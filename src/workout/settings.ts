@@ -78,10 +78,24 @@ export function defaultSettings(): Settings {
 // ---- The plan -----------------------------------------------------------------------------------------
 
 /** Today's plan: the included exercises in order, progressed if wanted, one set each for a short session. */
+/**
+ * The voice says how each exercise is done in a person's first sessions, this many: by then they have
+ * heard each one's movement a few times and done it, and a voice that tells it at every session for
+ * good holds up the sets of one who knows it. (The sessions kept are what the plan can go by: the
+ * store keeps no per-exercise history of the glute bridge and the bird dog.) The set screen's "How to
+ * do it" is there always.
+ */
+export const HOW_SAID_SESSIONS = 3;
+
 export function planOf(settings: Settings, history: readonly PastSession[] = []): PlannedExercise[] {
+  const sayHow = history.length < HOW_SAID_SESSIONS;
   const plan = settings.exercises
     .filter((choice) => choice.included)
-    .map((choice) => ({ exercise: exerciseById(choice.id), dosage: choice.dosage }));
+    .map((choice) => ({
+      exercise: exerciseById(choice.id),
+      dosage: choice.dosage,
+      ...(sayHow ? { sayHow } : {}),
+    }));
   // Progressed as a full session: the sets progression adds are a full session's.
   const progressed = settings.autoProgress ? progressPlan(plan, history) : plan;
   return settings.length === 'short'

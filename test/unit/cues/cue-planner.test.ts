@@ -1224,6 +1224,72 @@ describe('planCues', () => {
   });
 });
 
+describe('how to do each exercise, said once for a person new to it', () => {
+  const newTo = (planned: readonly PlannedExercise[]): PlannedExercise[] =>
+    planned.map((p) => ({ ...p, sayHow: true }));
+  const sensing = (planned: readonly PlannedExercise[]): Run => {
+    const run = new Run(planned);
+    run.do({ type: 'position-sensing', available: true, nowMs: 0 });
+    return run;
+  };
+  const inPosition = (tMs: number): SessionAction => ({
+    type: 'position',
+    event: { type: 'position', status: 'in', posture: 'face-down', tMs, emittedMs: tMs + 1000 },
+  });
+  const superman = exerciseById('superman');
+  const drawingIn = exerciseById('drawing-in');
+
+  it("says the first exercise's movement after where to be, before the set waits for the person", () => {
+    const run = sensing(newTo(plan(['superman', 2, 1, 30])));
+    expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
+      {
+        kind: 'say',
+        text: `Superman, set one of two. one rep. ${superman.position.slice(0, -1)}. ${superman.spokenHow.slice(0, -1)}`,
+        interrupt: true,
+      },
+      // Cut off by "In position. Go." for a person there already; the movement is not.
+      { kind: 'say', text: superman.positionPrompt, interrupt: false, topic: 'position' },
+    ]);
+    run.do(inPosition(2000), motion(rep(5000)));
+    // Its second set: the person has just done it.
+    run.ticksTo(34_750);
+    expect(spoken(run.do(tick(35_000))).join(' ')).not.toContain(superman.spokenHow.slice(0, 20));
+  });
+
+  it('says the movement in the rest before a new exercise, with its position, and not again at its set', () => {
+    const run = sensing(newTo(plan(['superman', 1, 1, 45], ['drawing-in', 1, 45, 30])));
+    run.do({ type: 'start', nowMs: 0 }, inPosition(2000));
+    const rest = spoken(run.do(motion(rep(5000)))).at(-1);
+    expect(rest).toBe(
+      `Rest, forty-five seconds. Next: Drawing-in, one set. ${drawingIn.position.slice(0, -1)}. ${drawingIn.spokenHow.slice(0, -1)}`,
+    );
+    run.ticksTo(49_750);
+    expect(spoken(run.do(tick(50_000)))).toEqual([
+      'Drawing-in, one set. Hold forty-five seconds',
+      drawingIn.positionPrompt,
+    ]);
+  });
+
+  it('says the movement at the set where the rest is too short for it, before the hold can start', () => {
+    const run = sensing(newTo(plan(['superman', 1, 1, 10], ['drawing-in', 1, 45, 30])));
+    run.do({ type: 'start', nowMs: 0 }, inPosition(2000));
+    expect(spoken(run.do(motion(rep(5000)))).at(-1)).not.toContain(drawingIn.spokenHow.slice(0, 20));
+    run.ticksTo(14_750);
+    const begin = spoken(run.do(tick(15_000)));
+    // In the set's first line, which "In position. Go." waits for, and the hold waits for "Go".
+    expect(begin[0]).toContain(drawingIn.spokenHow.slice(0, -1));
+    expect(begin[0]).toMatch(/^Drawing-in, one set\. Hold forty-five seconds\./);
+  });
+
+  it('says nothing of the movement to a person who knows the exercise', () => {
+    const run = sensing(plan(['superman', 1, 1, 45], ['drawing-in', 1, 45, 30]));
+    const said = spoken(run.do({ type: 'start', nowMs: 0 }, inPosition(2000), motion(rep(5000))));
+    said.push(...spoken(run.ticksTo(50_000)));
+    expect(said.join(' ')).not.toContain(superman.spokenHow.slice(0, 20));
+    expect(said.join(' ')).not.toContain(drawingIn.spokenHow.slice(0, 20));
+  });
+});
+
 describe('cues for a set that begins in position', () => {
   const sensing = (planned: readonly PlannedExercise[], settings: CueSettings = LOUD): Run => {
     const run = new Run(planned, settings);

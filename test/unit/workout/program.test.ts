@@ -68,3 +68,24 @@ describe('the start position of each exercise', () => {
     }
   });
 });
+
+describe('how each exercise is done, as the voice says it', () => {
+  it('is one or two short sentences, said in a breath or two from the mat', () => {
+    for (const exercise of PROGRAM) {
+      expect(exercise.spokenHow, exercise.id).toMatch(/^[A-Z][^.]*\.( [A-Z][^.]*\.)?$/);
+      // Some 10 s at the voice's slowest estimate: said before "Go", it must not keep the person waiting.
+      expect(exercise.spokenHow.length, exercise.id).toBeLessThanOrEqual(125);
+      // Numbers in words: some voices read "3" oddly.
+      expect(exercise.spokenHow, exercise.id).not.toMatch(/\d/);
+    }
+  });
+
+  it('gives the drawing-in its breathing: out fully, in while drawing in, and on breathing', () => {
+    const { spokenHow } = exerciseById('drawing-in');
+    expect(spokenHow).toMatch(/breathe all the way out/i);
+    expect(spokenHow).toMatch(/breathe in/i);
+    expect(spokenHow).toMatch(/keep breathing/i);
+    expect(exerciseById('glute-bridge').spokenHow).toContain('three to five seconds');
+    expect(exerciseById('bat-hang').spokenHow).toMatch(/breathe out/i);
+  });
+});

@@ -4,6 +4,7 @@ import type { PastSession } from '../../../src/workout/progression.ts';
 import {
   browserStorage,
   defaultSettings,
+  HOW_SAID_SESSIONS,
   type KeyValueStorage,
   parseSettings,
   planOf,
@@ -74,6 +75,16 @@ describe('planOf', () => {
       'elbow-plank',
     ]);
     expect(plan[1].dosage.sets).toBe(2);
+  });
+
+  it("has the voice say how to do each exercise in a person's first three sessions, and not after", () => {
+    const sessions = (n: number): PastSession[] =>
+      Array.from({ length: n }, (_, i) => ({ startedAt: i + 1, sets: [] }));
+    expect(planOf(defaultSettings()).every((p) => p.sayHow === true)).toBe(true);
+    expect(planOf(defaultSettings(), sessions(2)).every((p) => p.sayHow === true)).toBe(true);
+    expect(planOf(defaultSettings(), sessions(HOW_SAID_SESSIONS)).some((p) => p.sayHow)).toBe(false);
+    // Whatever progression does.
+    expect(planOf({ ...defaultSettings(), autoProgress: false }).every((p) => p.sayHow)).toBe(true);
   });
 
   it('does one set of each in a short session', () => {
