@@ -82,8 +82,11 @@ describe('a full default session with no input but the Start button', () => {
   it('spoke, sounded and vibrated every step at its moment', () => {
     const said = cues.filter((cue) => cue.kind === 'say');
     const at = (text: string) => said.find((cue) => cue.detail === text);
-    expect(said[0].detail).toBe('Superman, set one of three. ten reps');
-    expect(said[1].detail).toMatch(/^Lie face down/);
+    // A first session: where to lie and how the exercise is done, then the prompt to get there.
+    expect(said[0].detail).toMatch(
+      /^Superman, set one of three\. ten reps\. Lie face down .*\. Lift arms, legs/,
+    );
+    expect(said[1].detail).toBe('Lie face down to start');
     expect(cues.filter((cue) => cue.kind === 'wake-lock')).toHaveLength(1);
 
     // Every set began by position: announced, where to get into (unless the person was there before
