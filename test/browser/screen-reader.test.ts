@@ -25,8 +25,8 @@ describe('the screen reader during a session', () => {
     const live = region();
     expect(live?.textContent).toBe('');
     await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
-    // The lines of one moment together: what the set is, then where to lie.
-    await expect.poll(said).toMatch(/^Superman, set one of three\. .*Keep still there to start\.$/);
+    // The lines of one moment together: what the set is, where to lie and how, then the prompt.
+    await expect.poll(said).toMatch(/^Superman, set one of three\. .*Lie face down to start\.$/);
     await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
     await expect.poll(said).toBe('Go.');
     mounted.app.session.adjustCount(1);
@@ -67,7 +67,7 @@ describe('the screen reader during a session', () => {
   it('keeps lines the next replaced at once, for a screen reader to read both', async () => {
     mounted = await mountApp({ start: true, settings: { muted: true } });
     await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
-    await expect.poll(said).toMatch(/Keep still there to start\.$/);
+    await expect.poll(said).toMatch(/Lie face down to start\.$/);
     const introduction = words();
     // In position a moment after: the set begins before a screen reader has read where to lie.
     mounted.app.session.beginSet();
@@ -75,7 +75,7 @@ describe('the screen reader during a session', () => {
     expect(turns()).toHaveLength(2);
     // The introduction's element as it was, not put in again: a screen reader reads only what is new.
     expect(turns()[0]).toBe(introduction);
-    expect(region()?.textContent).toMatch(/Keep still there to start\. Go\./);
+    expect(region()?.textContent).toMatch(/Lie face down to start\. Go\./);
   });
 
   it('leaves the session’s last lines behind when the history opens from the summary', async () => {
