@@ -77,7 +77,6 @@ export function defaultSettings(): Settings {
 
 // ---- The plan -----------------------------------------------------------------------------------------
 
-/** Today's plan: the included exercises in order, progressed if wanted, one set each for a short session. */
 /**
  * The voice says how each exercise is done in a person's first sessions, this many: by then they have
  * heard each one's movement a few times and done it, and a voice that tells it at every session for
@@ -87,6 +86,7 @@ export function defaultSettings(): Settings {
  */
 export const HOW_SAID_SESSIONS = 3;
 
+/** Today's plan: the included exercises in order, progressed if wanted, one set each for a short session. */
 export function planOf(settings: Settings, history: readonly PastSession[] = []): PlannedExercise[] {
   const sayHow = history.length < HOW_SAID_SESSIONS;
   const plan = settings.exercises
