@@ -166,7 +166,7 @@ describe('a full default session with no input but the Start button', () => {
       const after = said.slice(said.indexOf(announcement) + 1);
       const ended = after.findIndex((cue) => cue.detail.startsWith('Done:'));
       const heard = after.slice(0, ended).map((cue) => cue.detail);
-      const holds = heard.filter((line) => /^Hold(\. [a-z-]+ seconds? held)?$/.test(line));
+      const holds = heard.filter((line) => /^Hold(\. [A-Z][a-z-]+ seconds? in)?$/.test(line));
       expect(holds, announcement.detail).toHaveLength(1);
       expect(heard.indexOf(holds[0]), announcement.detail).toBeGreaterThan(heard.indexOf('In position. Go.'));
     }
