@@ -522,6 +522,11 @@ export class Persistence {
     return file;
   }
 
+  /** A backup carries the settings and what was learned of the person, as the app gives them. */
+  get backupHoldsSettings(): boolean {
+    return this.app.preferences !== undefined;
+  }
+
   /**
    * Every session in one file, to restore on another device or after clearing the browser. Written a
    * session at a time into parts of a Blob, which the browser keeps out of the page's memory (on

@@ -145,7 +145,7 @@ function checkHeader(root: Reader): Preferences | null {
   }
   if (root.field('format').value !== JSON_FORMAT) {
     throw new ImportError(
-      'This is not a Backbeat backup: import a file made with Back up everything in History, or a session exported as JSON. Nothing was imported.',
+      'This is not a Backbeat backup: import a backup made in History, or a session exported as JSON. Nothing was imported.',
     );
   }
   const version = root.field('version').number();

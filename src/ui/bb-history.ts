@@ -17,6 +17,7 @@ import {
 } from '../store/retention.ts';
 import { wallClockOf } from '../workout/calendar.ts';
 import './bb-progress-chart.ts';
+import { backupButtonName } from './backup-name.ts';
 import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { describeSessionFacts, personLocale } from './format.ts';
@@ -290,6 +291,12 @@ export class BbHistory extends LitElement {
   override render() {
     const h = this.history.value;
     const count = h.sessionCount;
+    const backUp = backupButtonName({
+      savedSessions: count,
+      // Under way, or ended while the browser did not let Backbeat save: the backup takes it from memory.
+      sessionInMemory: this.sessionRunning || (h.storage === 'memory' && h.hasCurrent),
+      settings: this.persistence.backupHoldsSettings,
+    });
     const rows = h.sessions.map((s) => this.renderSession(s));
     const deletedAt = h.notice !== null && rows.length > 0 ? this.deletedAt : null;
     if (deletedAt !== null)
@@ -322,16 +329,7 @@ export class BbHistory extends LitElement {
       <div class="tools">
       ${h.task ? this.renderTask(h.task) : null}
       <div class="actions">
-        ${
-          // With nothing saved there is no backup to make: a new phone needs Import, which stays. The
-          // session under way is in one, saved or not, with the settings and what was learned of how
-          // the person moves (restored on another device): named so, not "everything" beside no sessions.
-          count > 0
-            ? html`<button @click=${this.onBackup} ?disabled=${this.working}>Back up everything</button>`
-            : this.sessionRunning
-              ? html`<button @click=${this.onBackup} ?disabled=${this.working}>Back up this session and settings</button>`
-              : null
-        }
+        ${backUp ? html`<button @click=${this.onBackup} ?disabled=${this.working}>${backUp}</button>` : null}
         ${
           // None saved, the session under way has its own CSV above.
           count > 0
@@ -564,8 +562,8 @@ export class BbHistory extends LitElement {
   /**
    * Opened for its backups (from Settings): the backup and import buttons come into view under the
    * heading that says where the tap led (on a phone with large text, where not all fit, the heading and
-   * Back up everything, or Import a file while nothing is saved to back up), and the keyboard's focus
-   * is on the first of them.
+   * the backup, or Import a file while there is nothing to back up), and the keyboard's focus is on the
+   * first of them.
    */
   async showBackups(): Promise<void> {
     await this.updateComplete;

@@ -622,15 +622,18 @@ export class BbSettings extends LitElement {
 
   /**
    * Backups are made and restored in the history, with the sessions they hold; a person moving to a
-   * new phone looks for them here first.
+   * new phone looks for them here first. A backup holds the settings and what was learned of how the
+   * person moves even before a session is saved, so the words name no button ("Back up everything" is
+   * "Back up your settings" until then), only what to do.
    */
   private renderBackups() {
     return html`
       <fieldset>
         <legend>Backups</legend>
         <p class="note">
-          Your sessions and these settings are kept in this browser only. To move them to a new phone, back
-          up everything in History and import the file in History on the new phone.
+          Your sessions, these settings and what Backbeat learned of how you move are kept in this browser
+          only. To move them to a new phone, make a backup in History, then import it in History on the new
+          phone.
         </p>
         <div class="actions">
           <button type="button" @click=${() => sendCommand(this, 'bb-show-backups')}>Back up or import in History</button>

@@ -1,5 +1,5 @@
 import { NEVER, Subject } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { Persistence, type PreferencesPort } from '../../src/app/persistence.ts';
 import { FILE_FOOTER, fileHeader, sessionLine, toJson } from '../../src/export/json.ts';
@@ -56,7 +56,20 @@ async function mount<K extends 'bb-history' | 'bb-storage-notice'>(tag: K, persi
   return element;
 }
 
+/** The files the page hands to the browser's download from now on, kept here and not downloaded. */
+function watchDownloads(): Blob[] {
+  const files: Blob[] = [];
+  const createObjectURL = URL.createObjectURL.bind(URL);
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    if (blob instanceof Blob) files.push(blob);
+    return createObjectURL(blob);
+  });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  return files;
+}
+
 afterEach(async () => {
+  vi.restoreAllMocks();
   document.body.replaceChildren();
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
@@ -152,11 +165,23 @@ describe('bb-history', () => {
     );
   });
 
-  it('offers no backup while no session is saved, but still the import that restores one', async () => {
-    await mount('bb-history', await persistenceWith([]));
+  it('offers a backup of the settings while no session is saved, and the import that restores one', async () => {
+    // The settings and what was learned of how the person moves, as the app gives them to a backup.
+    const preferences = { settings: { muted: true }, personalTuning: {} };
+    const persistence = await persistenceWith([], {
+      read: () => preferences,
+      differ: () => false,
+      apply: () => undefined,
+    });
+    const downloads = watchDownloads();
+    await mount('bb-history', persistence);
     await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
-    // A backup of nothing: a new phone has a backup to import, not one to make.
+    // "Everything" beside no sessions read as a file of nothing; no button read as no way to carry
+    // a phone set up with care to another: it holds the settings, named so.
     expect(page.getByRole('button', { name: 'Back up everything' }).elements()).toHaveLength(0);
+    await userEvent.click(page.getByRole('button', { name: 'Back up your settings' }));
+    await expect.poll(() => downloads.length).toBe(1);
+    expect(JSON.parse(await downloads[0]!.text()).preferences).toEqual(preferences);
     // Nor a CSV of no sessions, a button that could never be used.
     expect(page.getByRole('button', { name: 'All sessions as CSV' }).elements()).toHaveLength(0);
     await expect.element(page.getByLabelText('Import a file')).toBeEnabled();
@@ -165,6 +190,12 @@ describe('bb-history', () => {
     document.body.replaceChildren();
     await mount('bb-history', await persistenceWith([await recordSession()]));
     await expect.element(page.getByRole('button', { name: 'Back up everything' })).toBeEnabled();
+  });
+
+  it('offers no backup where it would hold nothing: no session, and no settings given to it', async () => {
+    await mount('bb-history', await persistenceWith([]));
+    await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
+    expect(page.getByRole('button', { name: /^Back up/ }).elements()).toHaveLength(0);
   });
 
   it('rings Import a file, reached by the keyboard, as it rings the buttons beside it', async () => {
@@ -487,8 +518,9 @@ describe('bb-history opened in the middle of a session that is not being saved',
   });
 
   it('offers no CSV of earlier sessions when there are none, and names what a backup then holds', async () => {
-    const persistence = await persistenceOf(() =>
-      Promise.reject(new DOMException('storage is off', 'SecurityError')),
+    const persistence = await persistenceOf(
+      () => Promise.reject(new DOMException('storage is off', 'SecurityError')),
+      { read: () => ({ settings: {}, personalTuning: {} }), differ: () => false, apply: () => undefined },
     );
     const history = document.createElement('bb-history');
     history.persistence = persistence;

@@ -444,7 +444,7 @@ describe('JSON export and import', () => {
     [
       'another format',
       '{"format":"strong","sessions":[]}',
-      'This is not a Backbeat backup: import a file made with Back up everything in History, or a session exported as JSON. Nothing was imported.',
+      'This is not a Backbeat backup: import a backup made in History, or a session exported as JSON. Nothing was imported.',
     ],
     ['a newer format', '{"format":"backbeat-sessions","version":9,"sessions":[]}', /newer Backbeat/],
     [

@@ -1,0 +1,20 @@
+// What History's backup button is called: a backup holds every saved session, a session recorded here
+// that the store does not hold (under way, or kept in memory while the browser does not let Backbeat
+// save), and the settings with what was learned of how the person moves. Named for what it holds, so
+// that "everything" never stands beside no sessions, and not offered when it would hold nothing.
+
+export interface BackupHoldings {
+  /** Sessions the store holds. */
+  readonly savedSessions: number;
+  /** A session recorded in this visit that is not among the saved ones: the backup takes it from memory. */
+  readonly sessionInMemory: boolean;
+  /** The backup carries the settings and what was learned of how the person moves. */
+  readonly settings: boolean;
+}
+
+export function backupButtonName(holds: BackupHoldings): string | null {
+  if (holds.savedSessions > 0) return 'Back up everything';
+  if (holds.sessionInMemory)
+    return holds.settings ? 'Back up this session and settings' : 'Back up this session';
+  return holds.settings ? 'Back up your settings' : null;
+}
