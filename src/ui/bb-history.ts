@@ -339,15 +339,16 @@ export class BbHistory extends LitElement {
         ${jsonFileButton('Import a file', 'file', this.onImport, this.working)}
         ${
           // Deleting is for between sessions: the session being recorded, here or in another tab, would
-          // be written back at once.
-          this.sessionRunning || anyBeingRecorded(h)
+          // be written back at once. Sessions are all it deletes (the settings, and what was learned of
+          // how the person moves, stay), so with none saved it is not offered, a button of nothing.
+          this.sessionRunning || anyBeingRecorded(h) || count === 0
             ? null
             : this.confirming === 'all'
               ? html`<span>${count === 1 ? 'Delete the one saved session for good?' : `Delete all ${count} sessions for good?`}</span>
-                <button class="danger" @click=${this.onDeleteAll}>Yes, delete everything</button>
-                <button class="quiet" @click=${() => (this.confirming = null)}>Keep them</button>`
-              : html`<button class="danger" ?disabled=${this.working || count === 0} @click=${() => (this.confirming = 'all')}>
-                Delete everything
+                <button class="danger" @click=${this.onDeleteAll}>${count === 1 ? 'Yes, delete it' : 'Yes, delete them all'}</button>
+                <button class="quiet" @click=${() => (this.confirming = null)}>${count === 1 ? 'Keep it' : 'Keep them'}</button>`
+              : html`<button class="danger" ?disabled=${this.working} @click=${() => (this.confirming = 'all')}>
+                Delete all sessions
               </button>`
         }
       </div>

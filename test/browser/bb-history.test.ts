@@ -165,7 +165,7 @@ describe('bb-history', () => {
     );
   });
 
-  it('offers a backup of the settings while no session is saved, and the import that restores one', async () => {
+  it('offers a backup of the settings while no session is saved, the import that restores one, and no deletion of nothing', async () => {
     // The settings and what was learned of how the person moves, as the app gives them to a backup.
     const preferences = { settings: { muted: true }, personalTuning: {} };
     const persistence = await persistenceWith([], {
@@ -184,6 +184,8 @@ describe('bb-history', () => {
     expect(JSON.parse(await downloads[0]!.text()).preferences).toEqual(preferences);
     // Nor a CSV of no sessions, a button that could never be used.
     expect(page.getByRole('button', { name: 'All sessions as CSV' }).elements()).toHaveLength(0);
+    // Nor a deletion of nothing: sessions are all it deletes, and the settings stay.
+    expect(page.getByRole('button', { name: /^Delete/ }).elements()).toHaveLength(0);
     await expect.element(page.getByLabelText('Import a file')).toBeEnabled();
     // Read once, as the button it is: its words on the screen were read before it as a text too.
     expect(await rolesNamed('Import a file')).toEqual(['button']);
@@ -272,9 +274,10 @@ describe('bb-history', () => {
     await expect
       .element(page.getByRole('list', { name: 'Saved sessions' }).getByText('Session deleted.'))
       .toBeVisible();
-    await userEvent.click(page.getByRole('button', { name: 'Delete everything' }));
+    // Sessions are what it deletes: the settings, and what was learned of how the person moves, stay.
+    await userEvent.click(page.getByRole('button', { name: 'Delete all sessions' }));
     await expect.element(page.getByText('Delete the one saved session for good?')).toBeVisible();
-    await userEvent.click(page.getByRole('button', { name: 'Yes, delete everything' }));
+    await userEvent.click(page.getByRole('button', { name: 'Yes, delete it' }));
     await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
   });
 
@@ -493,7 +496,7 @@ describe('bb-history opened in the middle of a session', () => {
         .toBeVisible();
     }
     await expect.element(page.getByText('No earlier sessions yet.')).toBeVisible();
-    expect(page.getByRole('button', { name: 'Delete everything' }).elements()).toHaveLength(0);
+    expect(page.getByRole('button', { name: 'Delete all sessions' }).elements()).toHaveLength(0);
     // The way back to the rest is the app's, above the history, with the time the rest has left.
     expect(page.getByRole('button', { name: 'Back', exact: true }).elements()).toHaveLength(0);
   });
@@ -549,8 +552,9 @@ describe('bb-history over years', () => {
     await userEvent.click(page.getByRole('button', { name: 'Show older sessions' }));
     await expect.poll(items).toBe(25);
     await expect.element(page.getByRole('button', { name: 'Show older sessions' })).not.toBeInTheDocument();
-    await userEvent.click(page.getByRole('button', { name: 'Delete everything' }));
+    await userEvent.click(page.getByRole('button', { name: 'Delete all sessions' }));
     await expect.element(page.getByText('Delete all 25 sessions for good?')).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'Yes, delete them all' })).toBeVisible();
   });
 
   it('shows the progress before the list on a phone, on screen and in reading order, however long the list', async () => {

@@ -91,10 +91,10 @@ describe('two tabs of the app', () => {
     await expect
       .poll(() => second.getByText('Your session is being recorded in another tab').count())
       .toBe(1);
-    // Nor delete everything from under it.
+    // Nor delete all sessions from under it.
     await second.getByRole('button', { name: 'History', exact: true }).click();
     await second.getByRole('heading', { name: 'History', exact: true }).waitFor();
-    expect(await second.getByRole('button', { name: 'Delete everything' }).count()).toBe(0);
+    expect(await second.getByRole('button', { name: 'Delete all sessions' }).count()).toBe(0);
     await second.getByRole('button', { name: 'History', exact: true }).click();
     expect((await readSession(second))?.status).toBe('active');
   });
