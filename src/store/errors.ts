@@ -58,6 +58,25 @@ const IMPORT_REFUSALS: Record<StoreErrorKind, string> = {
 };
 
 /**
+ * Why no import can be tried now, said beside the import's button before a file is picked: the store
+ * has stopped saving, and an import would only be refused (IMPORT_REFUSALS).
+ */
+const IMPORT_BARS: Record<StoreErrorKind, string> = {
+  quota:
+    'Nothing can be imported while storage is full. Free some space on the device, then reload Backbeat.',
+  blocked:
+    'Nothing can be imported while an older Backbeat open in another tab stops saving. Close it, then reload this tab.',
+  version:
+    'Nothing can be imported while the data on this device is from a newer Backbeat. Reload to get it.',
+  upgraded: 'Nothing can be imported until this tab is reloaded: Backbeat was updated in another tab.',
+  moved:
+    'Nothing can be imported in this tab: it stopped saving when its session moved to another tab. Import there, or reload this tab.',
+  unavailable:
+    'Nothing can be imported while this browser does not let Backbeat save data here (storage is off or private).',
+  unknown: 'Nothing can be imported until Backbeat is reloaded: saving failed earlier.',
+};
+
+/**
  * Why an import tried failed, all of it taken out again: the store goes on saving, so these speak of
  * the file, not of a session kept in memory as MESSAGES do.
  */
@@ -87,6 +106,11 @@ export class StoreError extends Error {
 export function importRefused(problem: StoreError | null): StoreError {
   const kind = problem?.kind ?? 'unavailable';
   return new StoreError(kind, problem, IMPORT_REFUSALS[kind]);
+}
+
+/** Why no import can be tried while the store has stopped saving (`problem`, if known). */
+export function importBarred(problem: StoreError | null): string {
+  return IMPORT_BARS[problem?.kind ?? 'unavailable'];
 }
 
 /** The error to show for an import that failed as it saved (what IndexedDB threw): nothing of it kept. */

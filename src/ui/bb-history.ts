@@ -7,6 +7,7 @@ import {
   type LongTask,
   type Persistence,
 } from '../app/persistence.ts';
+import { importBarred } from '../store/errors.ts';
 import type { SessionRow } from '../store/records.ts';
 import {
   formatBytes,
@@ -136,6 +137,12 @@ export class BbHistory extends LitElement {
       }
       .file:hover {
         border-color: var(--bb-accent, #4ade80);
+      }
+      /* Greyed out as a disabled button is: a tap on it would seem lost. */
+      .file:has(input:disabled) {
+        opacity: 0.45;
+        cursor: not-allowed;
+        border-color: var(--bb-border, #3b4656);
       }
       /* A file's button is the label round its hidden input: it rings as a button does, for the keyboard. */
       .file:has(:focus-visible) {
@@ -297,6 +304,7 @@ export class BbHistory extends LitElement {
       sessionInMemory: this.sessionRunning || (h.storage === 'memory' && h.hasCurrent),
       settings: this.persistence.backupHoldsSettings,
     });
+    const importBarredNow = h.storage === 'memory' ? importBarred(h.problem) : null;
     const rows = h.sessions.map((s) => this.renderSession(s));
     const deletedAt = h.notice !== null && rows.length > 0 ? this.deletedAt : null;
     if (deletedAt !== null)
@@ -336,7 +344,17 @@ export class BbHistory extends LitElement {
             ? html`<button @click=${this.onHistoryCsv} ?disabled=${this.working}>All sessions as CSV</button>`
             : null
         }
-        ${jsonFileButton('Import a file', 'file', this.onImport, this.working)}
+        ${
+          // A store that has stopped saving (storage off, full, an older tab) would refuse any file: the
+          // person learns it here, before looking for their backup, and the button waits greyed out.
+          jsonFileButton(
+            'Import a file',
+            'file',
+            this.onImport,
+            this.working || importBarredNow !== null,
+            importBarredNow === null ? null : 'import-barred',
+          )
+        }
         ${
           // Deleting is for between sessions: the session being recorded, here or in another tab, would
           // be written back at once. Sessions are all it deletes (the settings, and what was learned of
@@ -352,6 +370,7 @@ export class BbHistory extends LitElement {
               </button>`
         }
       </div>
+      ${importBarredNow === null ? null : html`<p class="facts" id="import-barred">${importBarredNow}</p>`}
       <div class=${deletedAt === null ? 'notice' : 'notice visually-hidden'} role="status">${this.error ? null : h.notice}</div>
       ${
         h.offeredPreferences

@@ -95,9 +95,11 @@ export function jsonFileButton(
   className: string,
   onChange: (event: Event) => void,
   disabled = false,
+  /** The id of the words that say why it is disabled, read with it. */
+  describedBy: string | null = null,
 ) {
   return html`<label class=${className}><span aria-hidden="true">${words}</span>
-    <input class="visually-hidden" type="file" aria-label=${words} accept=".json,application/json" @change=${onChange} ?disabled=${disabled} />
+    <input class="visually-hidden" type="file" aria-label=${words} aria-describedby=${describedBy ?? nothing} accept=".json,application/json" @change=${onChange} ?disabled=${disabled} />
   </label>`;
 }
 

@@ -541,6 +541,30 @@ describe('bb-history opened in the middle of a session that is not being saved',
   });
 });
 
+describe('bb-history in a browser that does not let Backbeat save', () => {
+  it('says beside a greyed-out Import a file why nothing can be imported, before a file is picked', async () => {
+    const persistence = await persistenceOf(() =>
+      Promise.reject(new DOMException('storage is off', 'SecurityError')),
+    );
+    await mount('bb-history', persistence);
+    // Offered, a file picked was always refused ("Nothing was imported: …"): the person went looking
+    // for their backup for nothing.
+    const importFile = page.getByLabelText('Import a file');
+    await expect.element(importFile).toBeDisabled();
+    const why =
+      'Nothing can be imported while this browser does not let Backbeat save data here (storage is off or private).';
+    await expect.element(page.getByText(why)).toBeVisible();
+    // Read with the button, where a screen reader stops.
+    await expect.element(importFile).toHaveAccessibleDescription(why);
+  });
+
+  it('lets the import in again once the store saves, and says nothing then of why it could not', async () => {
+    await mount('bb-history', await persistenceWith([]));
+    await expect.element(page.getByLabelText('Import a file')).toBeEnabled();
+    expect(page.getByText(/^Nothing can be imported/).elements()).toHaveLength(0);
+  });
+});
+
 describe('bb-history over years', () => {
   it('lists sessions a page at a time, says how many there are, and shows older ones on request', async () => {
     const bundles = await dailySessions(25);

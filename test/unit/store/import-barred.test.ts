@@ -1,0 +1,39 @@
+// While the browser does not let Backbeat save, an import can only be refused: History says so beside
+// a greyed-out Import a file, before the person goes looking for a file, and says what would let it.
+import { describe, expect, it } from 'vitest';
+import { importBarred, StoreError, type StoreErrorKind } from '../../../src/store/errors.ts';
+
+const KINDS: readonly StoreErrorKind[] = [
+  'quota',
+  'blocked',
+  'version',
+  'upgraded',
+  'moved',
+  'unavailable',
+  'unknown',
+];
+
+describe('why nothing can be imported now', () => {
+  it('says storage is off or private when the browser gave no reason', () => {
+    expect(importBarred(null)).toBe(
+      'Nothing can be imported while this browser does not let Backbeat save data here (storage is off or private).',
+    );
+  });
+
+  it('says what stopped the saving, and what would let an import in', () => {
+    expect(importBarred(new StoreError('quota'))).toBe(
+      'Nothing can be imported while storage is full. Free some space on the device, then reload Backbeat.',
+    );
+    expect(importBarred(new StoreError('moved'))).toBe(
+      'Nothing can be imported in this tab: it stopped saving when its session moved to another tab. Import there, or reload this tab.',
+    );
+  });
+
+  it('is said before a file is picked, not as what became of one', () => {
+    for (const kind of KINDS) {
+      const words = importBarred(new StoreError(kind));
+      expect(words, kind).toMatch(/^Nothing can be imported /);
+      expect(words, kind).not.toMatch(/was imported|import again|the file/);
+    }
+  });
+});
