@@ -15,7 +15,6 @@ import {
   type Observable,
   of,
   Subscription,
-  startWith,
   switchMap,
   take,
   tap,
@@ -117,9 +116,10 @@ export interface DeviceState {
   /** The source the app reads; its placement is that of the motion device. */
   readonly source: SourceInfo | null;
   /**
-   * The connection of the devices the app reads from, the worst of them: 'reconnecting' while a
-   * dropped device is being reconnected (a set in progress should pause its clock), 'lost' when it
-   * could not be, 'ended' when a replay has played its recording to the end.
+   * The connection of the devices the app reads from and of any being connected at the person's
+   * word, the worst of them: 'connecting' while one is (a set goes on meanwhile), 'reconnecting'
+   * while a dropped device is being reconnected (a set in progress should pause its clock), 'lost'
+   * when it could not be, 'ended' when a replay has played its recording to the end.
    */
   readonly connection: ConnectionState;
   /** A device with an accelerometer is connected, so reps and holds are counted by themselves. */
@@ -263,6 +263,13 @@ export class Devices extends Model<DeviceState> {
   private readonly lifecycle = new Subscription();
   /** Each device's connection as last heard, for `givesMotion`. */
   private readonly connections = new WeakMap<Member, ConnectionState>();
+  /**
+   * Devices picked now and still being connected: listed, but nothing is read from them until they
+   * are connected, so the devices there before (the virtual strap too) go on counting meanwhile.
+   */
+  private readonly joining = new WeakSet<Member>();
+  /** The devices the source last published reads from. */
+  private sourceMembers: readonly Member[] = [];
   /** Whether each device has refused to stream motion, as last heard, for `givesMotion`. */
   private readonly motionRefused = new WeakMap<Member, boolean>();
   private readonly habitStore: JsonStore<Habit>;
@@ -310,6 +317,7 @@ export class Devices extends Model<DeviceState> {
     );
     const virtual = this.createVirtualMember();
     this.members = [virtual];
+    this.sourceMembers = [virtual];
     this.source = new BehaviorSubject(this.compose());
     this.source$ = this.source.asObservable();
     this.watch();
@@ -712,6 +720,16 @@ export class Devices extends Model<DeviceState> {
       session = new GattSession(device, spec.profiles(), { now: this.options.now });
       const live = session;
       const problems = this.showProblemsOf(live);
+      // Heard from the start: a device refuses its motion stream while it is being set up, before it
+      // is read from (see joining), and the device list is watched afresh once it is.
+      const motionRefused = new BehaviorSubject(false);
+      const refusals = merge(
+        live.problem$.pipe(
+          filter((p) => MOTION_REFUSALS.has(p.kind)),
+          map(() => true),
+        ),
+        live.accel$.pipe(map(() => false)),
+      ).subscribe((refused) => motionRefused.next(refused));
       // A first connection that fails ends its session 'lost' before the device is taken away: that
       // is no device lost to a set under way (it never counted with it), only the problem line says
       // why. Its 'lost' is passed on once it has been connected.
@@ -724,32 +742,34 @@ export class Devices extends Model<DeviceState> {
         battery$: live.battery$,
         malformedPackets$: live.malformedPackets$,
         sampleRateHz$: live.details$.pipe(map((d) => d.sampleRateHz ?? null)),
-        motionRefused$: merge(
-          live.problem$.pipe(
-            filter((p) => MOTION_REFUSALS.has(p.kind)),
-            map(() => true),
-          ),
-          live.accel$.pipe(map(() => false)),
-        ).pipe(startWith(false), distinctUntilChanged()),
+        motionRefused$: motionRefused.pipe(distinctUntilChanged()),
         virtual: null,
         session: live,
         recordedPackets: () => live.recordedPackets,
         close: () => {
           problems.unsubscribe();
+          refusals.unsubscribe();
           void live.close();
         },
       };
-      // Beside the devices there, until it is connected: a device that fails leaves them as they were.
-      // One from an earlier visit joins once connected: out of reach, its attempt may take long, and
-      // the virtual strap goes on meanwhile.
-      if (!quiet) this.addMember(member, () => false);
+      // Listed beside the devices there while it is connected (up to ATTEMPT_TIMEOUT_MS), and read
+      // from once it is: until then the devices there, the virtual strap too, go on counting a set
+      // under way, so no rep goes uncounted and no hold runs on unseen, and a device that fails leaves
+      // them as they were, the same simulated person going on. One from an earlier visit is listed
+      // among the awaited devices while it is tried.
+      if (!quiet) {
+        this.joining.add(member);
+        this.setMembers([...this.members, member]);
+      }
       await live.connect();
       connectedOnce = true;
-      if (quiet) this.addMember(member, () => false);
-      // A second device of the same kind then takes the place of the first; other kinds stay beside it.
-      // So it does of one of the same kind awaited from an earlier visit, tried no more.
+      this.joining.delete(member);
+      // The virtual strap makes room for it, and a second device of the same kind takes the place of
+      // the first; other kinds stay beside it. So it does of one of the same kind awaited from an
+      // earlier visit, tried no more.
       const replaced = this.members.filter((m) => m !== member && m.status.kind === kind);
-      if (replaced.length) this.setMembers(this.members.filter((m) => !replaced.includes(m)));
+      // What it said while it was set up (its motion refused) stays: listing it made room for that.
+      this.addMember(member, (m) => m === member || replaced.includes(m), { keepProblem: !quiet });
       const replacedIds = new Set([
         ...replaced.map((m) => m.status.id),
         ...this.awaited.filter((a) => a.kind === kind && a.device.id !== device.id).map((a) => a.device.id),
@@ -810,20 +830,40 @@ export class Devices extends Model<DeviceState> {
   }
 
   /** Adds a real device: the virtual strap and any device `replaces` matches make room for it. */
-  private addMember(member: Member, replaces: (m: Member) => boolean): void {
+  private addMember(
+    member: Member,
+    replaces: (m: Member) => boolean,
+    options: { readonly keepProblem?: boolean } = {},
+  ): void {
     const kept = this.members.filter((m) => !m.virtual && m.status.kind !== 'replay' && !replaces(m));
-    this.setMembers([...kept, member]);
+    this.setMembers([...kept, member], options);
   }
 
-  private setMembers(members: Member[]): void {
+  /** Other devices: the problem shown goes with the devices it was about, unless `keepProblem`. */
+  private setMembers(
+    members: Member[],
+    { keepProblem = false }: { readonly keepProblem?: boolean } = {},
+  ): void {
     for (const m of this.members) if (!members.includes(m)) m.close();
     this.members = members;
-    this.watch();
+    this.watch(keepProblem);
+    // A device listed while it is connected, or one that failed to, changes nothing the app reads: a
+    // new source would start the set's detectors over, in the middle of a rep.
+    if (!sameMembers(this.sourceMembers, this.readFrom(members))) this.publishSource();
+  }
+
+  private publishSource(): void {
+    this.sourceMembers = this.readFrom(this.members);
     this.source.next(this.compose());
   }
 
+  /** The devices the app reads from: all but those still being connected (see joining). */
+  private readFrom(members: readonly Member[]): Member[] {
+    return members.filter((m) => !this.joining.has(m));
+  }
+
   private heartRateMember(): Member | null {
-    const candidates = this.members.filter((m) => m.heartRate$ !== null);
+    const candidates = this.readFrom(this.members).filter((m) => m.heartRate$ !== null);
     candidates.sort((a, b) => HEART_RATE_RANK[a.status.kind] - HEART_RATE_RANK[b.status.kind]);
     return candidates[0] ?? null;
   }
@@ -847,7 +887,7 @@ export class Devices extends Model<DeviceState> {
     // A watch does not count what a wrist cannot see (seenFromWrist): that exercise is counted by hand.
     const seen = (m: Member) =>
       exercise === null || m.status.placement !== 'wrist' || exerciseById(exercise).seenFromWrist;
-    const candidates = this.members.filter((m) => this.givesMotion(m) && seen(m));
+    const candidates = this.readFrom(this.members).filter((m) => this.givesMotion(m) && seen(m));
     candidates.sort(
       (a, b) =>
         placementRank(exercise, a.status.placement as Placement) -
@@ -858,7 +898,7 @@ export class Devices extends Model<DeviceState> {
 
   /** The one Source the app reads, from the current devices. */
   private compose(): Source {
-    const members = this.members;
+    const members = this.readFrom(this.members);
     const hr = this.heartRateMember();
     const motion = this.motionMember(null);
     const virtual = members.find((m) => m.virtual)?.virtual ?? null;
@@ -882,7 +922,7 @@ export class Devices extends Model<DeviceState> {
       heartRateConnection$: hr?.connection$ ?? of('connected' as const),
       virtual,
       motionFor: (exercise) => {
-        const m = this.members === members ? this.motionMember(exercise) : null;
+        const m = sameMembers(this.readFrom(this.members), members) ? this.motionMember(exercise) : null;
         return m?.accel$ && m.status.placement
           ? { accel$: m.accel$, placement: m.status.placement, deviceId: m.status.id }
           : null;
@@ -894,14 +934,14 @@ export class Devices extends Model<DeviceState> {
   }
 
   /** Follows every device's state into DeviceState. */
-  private watch(): void {
+  private watch(keepProblem = false): void {
     this.memberSubscriptions.unsubscribe();
     this.memberSubscriptions = new Subscription();
     const members = this.members;
     const hr = this.heartRateMember();
     let motion = this.motionMember(null);
     const source = this.compose().info;
-    this.update({ source, countsMotion: motion !== null, problem: null });
+    this.update({ source, countsMotion: motion !== null, ...(keepProblem ? {} : { problem: null }) });
     if (members.length === 0) return;
     const perDevice = members.map((m) =>
       combineLatest([
@@ -928,12 +968,13 @@ export class Devices extends Model<DeviceState> {
         // A device that stops or starts giving motion (see givesMotion) changes what the app reads.
         if (this.motionMember(null) !== motion) {
           motion = this.motionMember(null);
-          const read = this.compose();
-          this.update({ source: read.info, countsMotion: motion !== null });
-          this.source.next(read);
+          this.update({ source: this.compose().info, countsMotion: motion !== null });
+          this.publishSource();
         }
         const devices = statuses.map((d, i): DeviceStatus => ({ ...d, motion: members[i] === motion }));
-        const used = devices.filter((d) => d.heartRate || d.motion);
+        // One being connected at the person's word is 'connecting' (which pauses nothing) until it is:
+        // a set picked up on a new page, paused for it, waits for it and goes on once it is connected.
+        const used = devices.filter((d, i) => d.heartRate || d.motion || this.joining.has(members[i]));
         const batteries = devices.map((d) => d.battery).filter((b): b is number => b !== null);
         this.update({
           devices,
@@ -1032,6 +1073,10 @@ function parseKnownDevices(value: unknown): readonly KnownDevice[] {
 /** A habit read back from storage; anything else (an older or hand-edited value) is the usual one. */
 function parseHabit(value: unknown): Habit {
   return HABITS.find((h) => h === value) ?? 'usual';
+}
+
+function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {
+  return a.length === b.length && a.every((m, i) => m === b[i]);
 }
 
 function worstConnection(states: readonly ConnectionState[]): ConnectionState {

@@ -199,6 +199,24 @@ describe('A device picked on an earlier visit', () => {
     back.dispose();
   });
 
+  it('counts by hand with an H10 that will not stream motion, connected again with no chooser', async () => {
+    // Status 10, INVALID_MTU: the H10 refuses the accelerometer stream over this link, as it is set up.
+    const { options } = await pickedOnAnEarlierVisit(
+      fakeH10(() => [0x0a]),
+      'polar',
+    );
+    const next = new Devices(options);
+    const rejoining = next.reconnectKnownDevices();
+    await settle();
+    await rejoining;
+    expect(next.state.devices.map((d) => [d.kind, d.connection, d.heartRate, d.motion])).toEqual([
+      ['polar', 'connected', true, false],
+    ]);
+    expect(next.state.countsMotion).toBe(false);
+    expect(next.active.motionFor('superman')).toBeNull();
+    next.dispose();
+  });
+
   it('is connected once when picked again meanwhile: the pick waits for that attempt', async () => {
     const { watch, options } = await watchFromAnEarlierVisit(1);
 

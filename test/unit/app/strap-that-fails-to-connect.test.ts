@@ -1,6 +1,6 @@
 // A strap picked in the middle of a session that cannot be reached: the device panel says why, and the
-// session goes on with the virtual strap it had, neither paused nor told of a device lost. Through
-// the whole app in Node, with its voice.
+// session goes on with the virtual strap it had, its simulated person where they were, neither paused
+// nor told of a device lost. Through the whole app in Node, with its voice.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BLUETOOTH_WORDS } from '../../../src/sensors/ble/errors.ts';
 import type { SessionState } from '../../../src/workout/session.ts';
@@ -35,6 +35,7 @@ describe('a strap picked in the middle of a session that fails to connect', () =
       const states: SessionState[] = [];
       app.session.state$.subscribe((s) => states.push(s));
       said.length = 0;
+      const virtual = app.devices.active.virtual;
 
       const picking = app.devices.connect('heart-rate');
       await vi.advanceTimersByTimeAsync(100);
@@ -42,7 +43,7 @@ describe('a strap picked in the middle of a session that fails to connect', () =
 
       expect(app.devices.state.problem).toBe(BLUETOOTH_WORDS['no-answer']);
       expect(app.devices.state.connection).toBe('connected');
-      expect(app.devices.active.info.kind).toBe('virtual');
+      expect(app.devices.active.virtual).toBe(virtual);
       expect(said).toEqual([]);
       expect(states.filter((s) => s.pausedAtMs !== null).map((s) => s.pausedFor)).toEqual([]);
       app.dispose();

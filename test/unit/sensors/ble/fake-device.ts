@@ -38,6 +38,8 @@ export class FakeDevice extends EventTarget {
    * once the link is gone.
    */
   private unanswered: string | null = null;
+  /** The next operation whose name begins with `what` is answered once `answered` settles. */
+  private late: { readonly what: string; readonly answered: Promise<void> } | null = null;
   /** An operation never answered holds the device busy. */
   private hanging = false;
   private busy = false;
@@ -63,6 +65,14 @@ export class FakeDevice extends EventTarget {
     this.unanswered = what;
   }
 
+  /**
+   * The next operation whose name begins with `what` is answered only once `answered` settles, as by a
+   * device slow to answer (a strap just put on, a radio crowded): the device is busy with it meanwhile.
+   */
+  answerLate(what: string, answered: Promise<void>): void {
+    this.late = { what, answered };
+  }
+
   /** One GATT operation; overlapping ones fail as Chromium's do. */
   async operation<T>(what: string, generation: number | null, run: () => T): Promise<T> {
     if (this.busy) throw domError('NetworkError', 'GATT operation already in progress.');
@@ -74,7 +84,10 @@ export class FakeDevice extends EventTarget {
       // The device is busy with it until the link drops (see drop).
       return new Promise<T>(() => {});
     }
+    const late = this.late !== null && what.startsWith(this.late.what) ? this.late.answered : null;
+    if (late) this.late = null;
     try {
+      await late;
       await Promise.resolve();
       await Promise.resolve();
       if (generation !== null && (generation !== this.generation || !this.gatt.connected)) {
