@@ -530,8 +530,12 @@ export function activityFor(state: SessionState): Activity {
   return { kind: 'sit', durationS: 3600 };
 }
 
-/** At most this long a person waits for the voice to say "Go" before they go by the screen. */
-const MAX_WAIT_FOR_GO_MS = 15000;
+/**
+ * At most this long a person waits for the voice to say "Go" before they go by the screen. A new
+ * person's first set says how the exercise is done before it (some 16 s at the voice's usual rate,
+ * twice that at its slowest), and one listening waits for it to end.
+ */
+const MAX_WAIT_FOR_GO_MS = 45_000;
 
 /**
  * A person told to go once in position (the voice may queue "In position. Go." behind the
