@@ -36,6 +36,7 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples
 import { type Activity, sameTask } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
+import { Model } from '../workout/model.ts';
 import {
   LessonStore,
   parseTunings,
@@ -93,6 +94,23 @@ const MAX_HEART_SAMPLES = 10_000;
  */
 export const HEART_RATE_FRESH_MS = 5000;
 
+/**
+ * What today's plan waits for: the sessions stored before, read as the app starts ('reading': until
+ * then the plan is the settings' alone), and a Start tapped meanwhile ('start-asked'). 'none' once it
+ * is made from them, and before the app starts reading anything.
+ */
+export type PlanWait = 'none' | 'reading' | 'start-asked';
+
+export class PlanWaitModel extends Model<PlanWait> {
+  constructor() {
+    super('none');
+  }
+
+  set(state: PlanWait): void {
+    this.setState(state);
+  }
+}
+
 export class Backbeat {
   readonly settings: SettingsModel;
   /** What the app has learned of how this person moves, from the counts they corrected. */
@@ -102,6 +120,8 @@ export class Backbeat {
   readonly session: SessionModel;
   /** Where today's plan sets a target apart from the settings, and why (progression). */
   readonly targetChanges = new TargetChangesModel();
+  /** Whether today's plan still waits for the sessions stored before, and Start was tapped meanwhile. */
+  readonly planWait = new PlanWaitModel();
   readonly persistence: Persistence;
   readonly cues: CuePlayer | null;
   readonly devices: Devices;
@@ -225,10 +245,15 @@ export class Backbeat {
       : null;
   }
 
-  /** The Start button: from a tap, so the browser lets the tones and the voice begin. */
+  /**
+   * The Start button: from a tap, so the browser lets the tones and the voice begin. Tapped while the
+   * store is still being read, the session begins once today's plan is made from it: begun at once, it
+   * ran the settings' plan, as though no session had gone before.
+   */
   startSession(): void {
     this.cues?.unlock();
-    this.session.start();
+    if (this.planWait.state === 'none') this.session.start();
+    else this.planWait.set('start-asked');
   }
 
   /** Back to the start screen with today's plan, from the settings and the sessions done before. */
@@ -247,6 +272,7 @@ export class Backbeat {
     this.cues?.start();
     // Progression needs the past sessions: before the session starts, the plan is rebuilt whenever
     // the settings or the sessions kept change (the store opening, an import, a delete, another tab).
+    if (!this.persistence.history.state.pastRead) this.planWait.set('reading');
     void this.persistence.start();
     // The strap of the last visit, if the browser still lets the app use it, replaces the virtual one.
     void this.devices.reconnectKnownDevices();
@@ -259,6 +285,7 @@ export class Backbeat {
         this.persistence.history.select((h) =>
           [h.unfinished?.id, h.elsewhere?.id, ...h.sessions.map((row) => `${row.id}:${row.status}`)].join(),
         ),
+        this.persistence.history.select((h) => h.pastRead),
       ]).subscribe(() => void this.replanIfReady()),
     );
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
@@ -451,8 +478,15 @@ export class Backbeat {
 
   private async replanIfReady(): Promise<void> {
     if (this.session.state.phase !== 'ready') return;
+    // Asked before the read that follows: a plan made from it is made from every session stored.
+    const read = this.persistence.history.state.pastRead;
     const history = await this.persistence.pastSessions();
-    if (this.session.state.phase === 'ready') this.plan(history);
+    if (this.session.state.phase !== 'ready') return;
+    this.plan(history);
+    if (!read) return;
+    const startAsked = this.planWait.state === 'start-asked';
+    this.planWait.set('none');
+    if (startAsked) this.session.start();
   }
 
   /** Today's plan from the settings and the sessions done before, and what progression changed in it. */

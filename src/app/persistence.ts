@@ -100,6 +100,11 @@ export interface HistoryState {
   readonly sessions: readonly SessionRow[];
   /** How many sessions the store holds. */
   readonly sessionCount: number;
+  /**
+   * The sessions progression reads are read from the store, or there is no store to read them from:
+   * today's plan can be made now, where before it would be the settings' alone.
+   */
+  readonly pastRead: boolean;
   readonly progress: Progress | null;
   /** Raw motion kept and the setting that thins it; null until asked for (loadMotion). */
   readonly motion: MotionState | null;
@@ -170,6 +175,7 @@ export class HistoryModel extends Model<HistoryState> {
       problem: null,
       sessions: [],
       sessionCount: 0,
+      pastRead: false,
       progress: null,
       motion: null,
       unfinished: null,
@@ -970,7 +976,7 @@ export class Persistence {
       ]);
       // The week rows carry progression's past sessions too: one read serves the charts and the plan.
       this.past = pastOf(weeks);
-      this.history.update({ sessions, sessionCount, progress: progress(weeks) });
+      this.history.update({ sessions, sessionCount, pastRead: true, progress: progress(weeks) });
     });
     // Once the space raw motion takes is on screen, it follows the sessions listed beside it.
     if (this.history.state.motion) await this.loadMotion();
@@ -1011,7 +1017,7 @@ export class Persistence {
   }
 
   private fail(problem: StoreError): void {
-    this.history.update({ storage: 'memory', problem });
+    this.history.update({ storage: 'memory', problem, pastRead: true });
   }
 }
 

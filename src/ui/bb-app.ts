@@ -2,7 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { of, type Subscription } from 'rxjs';
-import type { Backbeat, DeviceState } from '../app/backbeat.ts';
+import type { Backbeat, DeviceState, PlanWait } from '../app/backbeat.ts';
 import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
@@ -306,6 +306,7 @@ export class BbApp extends LitElement {
   private person!: ObserveController<VirtualPersonStatus | null>;
   private settings!: ObserveController<Settings>;
   private targetChanges!: ObserveController<readonly TargetChange[]>;
+  private planWait!: ObserveController<PlanWait>;
   private history!: ObserveController<HistoryState>;
   /** The screen is wanted on in a session and the browser will not keep it so. */
   private screenMayGoOff!: ObserveController<boolean>;
@@ -391,6 +392,7 @@ export class BbApp extends LitElement {
       this.person = new ObserveController(this, this.app.virtualPerson$, null);
       this.settings = ObserveController.ofModel(this, this.app.settings);
       this.targetChanges = ObserveController.ofModel(this, this.app.targetChanges);
+      this.planWait = ObserveController.ofModel(this, this.app.planWait);
       this.history = ObserveController.ofModel(this, this.app.persistence.history);
       this.screenMayGoOff = new ObserveController(
         this,
@@ -662,7 +664,6 @@ export class BbApp extends LitElement {
   }
 
   private renderReady(state: SessionState) {
-    const changes = this.targetChanges.value;
     return html`
       <section class="ready" aria-labelledby="ready-title">
         <h2 id="ready-title" tabindex="-1">Today's back-care session</h2>
@@ -689,32 +690,41 @@ export class BbApp extends LitElement {
             ? html`<p class="virtual">${virtualStandsInWords(this.device.value.awaiting, this.device.value.bluetoothAvailable)}</p>`
             : null
         }
-        ${
-          state.plan.length > 0
-            ? html`<h3 id="plan-title">Today's plan</h3>
-                <ol aria-labelledby="plan-title">
-                  ${state.plan.map(({ exercise, dosage }) => {
-                    const change = changes.find((c) => c.exerciseId === exercise.id);
-                    const progression = change
-                      ? describeTargetChange(change)
-                      : this.settings.value.autoProgress && belowProgramRange(exercise, dosage.target)
-                        ? describeBelowRange(exercise, 'in Settings')
-                        : null;
-                    const why =
-                      [progression, farAboveProgramNote(exercise, dosage.target)]
-                        .filter((note) => note !== null)
-                        .join(' ') || null;
-                    return html`<li>
-                      <strong>${exercise.name}</strong>
-                      <span class="dose">${unbroken(describeDosage(exercise, dosage))}</span>
-                      ${why ? html`<span class="why">${unbroken(why)}</span>` : null}
-                    </li>`;
-                  })}
-                </ol>`
-            : null
-        }
+        ${state.plan.length > 0 ? this.renderPlan(state.plan) : null}
       </section>
     `;
+  }
+
+  /**
+   * Today's plan, each target with why progression moved it, once it is made from the sessions stored
+   * before: until then the settings' plan would be read, and then replaced by the one made.
+   */
+  private renderPlan(plan: SessionState['plan']) {
+    const wait = this.planWait.value;
+    if (wait !== 'none')
+      return html`<h3 id="plan-title">Today's plan</h3>
+        <p class="reading" role="status">${planWaitText(wait)}</p>`;
+    const changes = this.targetChanges.value;
+    return html`<h3 id="plan-title">Today's plan</h3>
+      <ol aria-labelledby="plan-title">
+        ${plan.map(({ exercise, dosage }) => {
+          const change = changes.find((c) => c.exerciseId === exercise.id);
+          const progression = change
+            ? describeTargetChange(change)
+            : this.settings.value.autoProgress && belowProgramRange(exercise, dosage.target)
+              ? describeBelowRange(exercise, 'in Settings')
+              : null;
+          const why =
+            [progression, farAboveProgramNote(exercise, dosage.target)]
+              .filter((note) => note !== null)
+              .join(' ') || null;
+          return html`<li>
+            <strong>${exercise.name}</strong>
+            <span class="dose">${unbroken(describeDosage(exercise, dosage))}</span>
+            ${why ? html`<span class="why">${unbroken(why)}</span>` : null}
+          </li>`;
+        })}
+      </ol>`;
   }
 
   /** Above the history opened in a rest: the session goes on, and the way back to it. */
@@ -819,4 +829,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'bb-app': BbApp;
   }
+}
+
+/** What the start screen says in place of today's plan while it waits for the sessions stored before. */
+function planWaitText(wait: Exclude<PlanWait, 'none'>): string {
+  const reading = "Reading your past sessions for today's plan";
+  return wait === 'start-asked' ? `${reading}: the session begins as soon as it is made.` : `${reading}…`;
 }

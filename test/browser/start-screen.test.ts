@@ -185,6 +185,42 @@ describe("the start screen's plan after a session in which every superman set re
   });
 });
 
+describe("the start screen while the sessions stored before are read for today's plan", () => {
+  let mounted: AppShell;
+  let letTheStoreOpen: () => void;
+
+  beforeAll(async () => {
+    const name = `start-screen-reading-${Date.now()}`;
+    const store = await SessionStore.open({ name });
+    await store.importBundles([finishedSession('earlier', Date.now() - 86_400_000, supermanSetsReached())]);
+    store.close();
+    // Years of sessions take a second or more to read as the page opens: here, as long as the test says.
+    const storeMayOpen = new Promise<void>((resolve) => (letTheStoreOpen = resolve));
+    mounted = await mountApp({
+      start: true,
+      openStore: () => storeMayOpen.then(() => SessionStore.open({ name })),
+    });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it("says so in place of the settings' plan, and begins the session a tap on Start asked for once the plan is made", async () => {
+    const reading = page.getByText(/^Reading your past sessions for today's plan/);
+    await expect.element(reading).toBeVisible();
+    // No "3 × 10 reps" to be read and then replaced by 3 × 11.
+    expect(page.getByRole('list', { name: "Today's plan" }).elements()).toHaveLength(0);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.element(reading).toHaveTextContent(/the session begins as soon as it is made\.$/);
+    expect(mounted.app.session.state.phase).toBe('ready');
+    letTheStoreOpen();
+    await expect.poll(() => mounted.app.session.state.phase).toBe('set');
+    expect(mounted.app.session.state.plan[0]).toMatchObject({
+      exercise: { id: 'superman' },
+      dosage: { target: 11 },
+    });
+  });
+});
+
 describe("the start screen's plan with the superman set below the program's range after sessions above it", () => {
   let mounted: AppShell;
 

@@ -111,4 +111,41 @@ describe("today's plan", () => {
     ]);
     app.dispose();
   });
+
+  it('begins a session whose Start was tapped while the store was still being read with the plan made from it', async () => {
+    const name = 'plan-for-a-start-tapped-at-once';
+    const store = await SessionStore.open({ name });
+    await store.importBundles([
+      finishedSession('earlier', Date.UTC(2026, 10, 20, 17, 30), supermanSetsReached()),
+    ]);
+    store.close();
+    const app = new Backbeat({
+      navigator: {} as Navigator,
+      settingsStorage: new MemoryStorage(),
+      persistence: { openStore: () => SessionStore.open({ name }), page: null },
+    });
+    app.start();
+    // The page has just opened: the store is opening, and today's plan is not made from it yet.
+    expect(app.planWait.state).toBe('reading');
+    app.startSession();
+    expect(app.session.state.phase).toBe('ready');
+    expect(app.planWait.state).toBe('start-asked');
+    await vi.waitFor(() => expect(app.session.state.phase).toBe('set'));
+    expect(app.session.state.plan.find((p) => p.exercise.id === 'superman')?.dosage.target).toBe(11);
+    expect(app.planWait.state).toBe('none');
+    app.dispose();
+  });
+
+  it('begins the session from the settings alone at once when there is no store to read', async () => {
+    const app = new Backbeat({
+      navigator: {} as Navigator,
+      settingsStorage: new MemoryStorage(),
+      persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+    });
+    app.start();
+    await vi.waitFor(() => expect(app.planWait.state).toBe('none'));
+    app.startSession();
+    expect(app.session.state.phase).toBe('set');
+    app.dispose();
+  });
 });
