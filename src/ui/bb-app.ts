@@ -9,7 +9,12 @@ import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import type { Exercise } from '../workout/program.ts';
-import { belowProgramRange, plankGoalSetFrom, type TargetChange } from '../workout/progression.ts';
+import {
+  belowProgramRange,
+  changeBehind,
+  plankGoalSetFrom,
+  type TargetChange,
+} from '../workout/progression.ts';
 import type { SessionPhase, SessionState } from '../workout/session.ts';
 import {
   countedByHand,
@@ -707,8 +712,9 @@ export class BbApp extends LitElement {
     const changes = this.targetChanges.value;
     return html`<h3 id="plan-title">Today's plan</h3>
       <ol aria-labelledby="plan-title">
-        ${plan.map(({ exercise, dosage }) => {
-          const change = changes.find((c) => c.exerciseId === exercise.id);
+        ${plan.map((planned) => {
+          const { exercise, dosage } = planned;
+          const change = changeBehind(changes, planned);
           const progression = change
             ? describeTargetChange(change)
             : this.settings.value.autoProgress && belowProgramRange(exercise, dosage.target)

@@ -460,6 +460,20 @@ export function targetChanges(
   return changes;
 }
 
+/**
+ * The change a plan entry's target is told with, or null. The entry is the session's plan and the
+ * changes are made beside it: one made for another plan (an older one, another tab's) is not this
+ * entry's reason, and told beside it read "3 × 10 reps, raised from 10 reps".
+ */
+export function changeBehind(
+  changes: readonly TargetChange[],
+  { exercise, dosage }: PlannedExercise,
+): TargetChange | null {
+  const change = changes.find((c) => c.exerciseId === exercise.id);
+  if (!change || change.today !== dosage.target) return null;
+  return change.sets && change.sets.today !== dosage.sets ? null : change;
+}
+
 function reasonFor(
   { exercise, dosage }: PlannedExercise,
   setsChanged: boolean,

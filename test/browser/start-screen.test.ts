@@ -162,6 +162,28 @@ describe("the start screen's plan", () => {
   });
 });
 
+describe("the start screen's plan with a change progression made that is not the plan's", () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    mounted = await mountApp();
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('tells no reason beside a number it was not the reason for', async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    const superman = plan.getByRole('listitem').first();
+    await expect.element(superman).toHaveTextContent(/^\s*Superman\s+3 × 10 reps\s*$/);
+    // A plan of 3 × 11 would be told so: the plan on screen is 3 × 10.
+    mounted.app.targetChanges.set([
+      { exerciseId: 'superman', setting: 10, today: 11, reason: 'you did every set of 10 reps last time' },
+    ]);
+    await mounted.shell.updateComplete;
+    await expect.element(superman).toHaveTextContent(/^\s*Superman\s+3 × 10 reps\s*$/);
+  });
+});
+
 describe("the start screen's plan after a session in which every superman set reached its target", () => {
   let mounted: AppShell;
 

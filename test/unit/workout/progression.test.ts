@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spokenDuration } from '../../../src/cues/cue-planner.ts';
 import { type Exercise, type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
 import {
+  changeBehind,
   countDose,
   DRAWING_IN_STEPS_S,
   drawingInTargetS,
@@ -592,5 +593,33 @@ describe("what progression changed in today's plan, and why", () => {
 
   it('is empty when the plan is the settings', () => {
     expect(changesOf(defaultPlan(), [])).toEqual([]);
+  });
+});
+
+describe('the change told beside a target of the plan', () => {
+  const superman = defaultPlan().find((p) => p.exercise.id === 'superman')!;
+  const raised = {
+    exerciseId: 'superman' as const,
+    setting: 10,
+    today: 11,
+    reason: 'you did every set of 10 reps last time',
+  };
+
+  it("is the change that made the plan entry's target", () => {
+    const planned = { ...superman, dosage: { ...superman.dosage, target: 11 } };
+    expect(changeBehind([raised], planned)).toBe(raised);
+  });
+
+  it('is none where the entry does not have the number the change made: its reason would be for another dose', () => {
+    expect(superman.dosage.target).toBe(10);
+    expect(changeBehind([raised], superman)).toBeNull();
+    const moreSets = { ...raised, today: 10, sets: { setting: 3, today: 4 } };
+    expect(changeBehind([moreSets], superman)).toBeNull();
+    expect(changeBehind([moreSets], { ...superman, dosage: { ...superman.dosage, sets: 4 } })).toBe(moreSets);
+  });
+
+  it('is none for another exercise', () => {
+    const bridge = defaultPlan().find((p) => p.exercise.id === 'glute-bridge')!;
+    expect(changeBehind([{ ...raised, today: bridge.dosage.target }], bridge)).toBeNull();
   });
 });
