@@ -95,6 +95,12 @@ const MAX_HEART_SAMPLES = 10_000;
 export const HEART_RATE_FRESH_MS = 5000;
 
 /**
+ * How long a Start tapped as the page opens waits for today's plan to be made from the sessions
+ * stored before: three years of them are read in about a second.
+ */
+export const START_WAITS_FOR_PLAN_MS = 5000;
+
+/**
  * What today's plan waits for: the sessions stored before, read as the app starts ('reading': until
  * then the plan is the settings' alone), and a Start tapped meanwhile ('start-asked'). 'none' once it
  * is made from them, and before the app starts reading anything.
@@ -247,13 +253,27 @@ export class Backbeat {
 
   /**
    * The Start button: from a tap, so the browser lets the tones and the voice begin. Tapped while the
-   * store is still being read, the session begins once today's plan is made from it: begun at once, it
-   * ran the settings' plan, as though no session had gone before.
+   * store is still being read, the session begins once today's plan is made from it (or after
+   * START_WAITS_FOR_PLAN_MS): begun at once, it ran the settings' plan, as though no session had gone
+   * before.
    */
   startSession(): void {
     this.cues?.unlock();
-    if (this.planWait.state === 'none') this.session.start();
-    else this.planWait.set('start-asked');
+    if (this.planWait.state === 'none') {
+      this.session.start();
+      return;
+    }
+    if (this.planWait.state === 'start-asked') return;
+    this.planWait.set('start-asked');
+    // A store that never opens (IndexedDB's open hangs in some browsers) must not hold the session
+    // back for good: it begins with the plan as set, as it would with no store at all.
+    this.subscriptions.add(
+      timer(START_WAITS_FOR_PLAN_MS).subscribe(() => {
+        if (this.planWait.state !== 'start-asked') return;
+        this.planWait.set('none');
+        if (this.session.state.phase === 'ready') this.session.start();
+      }),
+    );
   }
 
   /** Back to the start screen with today's plan, from the settings and the sessions done before. */

@@ -148,4 +148,26 @@ describe("today's plan", () => {
     expect(app.session.state.phase).toBe('set');
     app.dispose();
   });
+
+  it('begins a session whose Start was tapped with the plan as set when the store has not opened in 5 s', async () => {
+    vi.useFakeTimers();
+    try {
+      const app = new Backbeat({
+        navigator: {} as Navigator,
+        settingsStorage: new MemoryStorage(),
+        // As IndexedDB's open can hang in some browsers: the sessions before are never read.
+        persistence: { openStore: () => new Promise(() => {}), page: null },
+      });
+      app.start();
+      app.startSession();
+      await vi.advanceTimersByTimeAsync(4900);
+      expect(app.session.state.phase).toBe('ready');
+      await vi.advanceTimersByTimeAsync(200);
+      expect(app.session.state.phase).toBe('set');
+      expect(app.planWait.state).toBe('none');
+      app.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
