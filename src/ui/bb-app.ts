@@ -680,7 +680,12 @@ export class BbApp extends LitElement {
                 html`<p class="elsewhere">No exercises are chosen for today's session.</p>
                   <button class="primary" @click=${() => (this.view = 'settings')}>Choose them in Settings</button>`
               : html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>
-                  <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
+                  ${
+                    // Under the finger that tapped: the plan's own line is below the screen of a phone.
+                    this.planWait.value === 'start-asked'
+                      ? html`<p role="status">Starting as soon as today's plan is made from your past sessions…</p>`
+                      : html`<p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
+                  }`
         }
         ${
           // The text under it is being read as the offline news comes: the news must not move it.
@@ -705,10 +710,9 @@ export class BbApp extends LitElement {
    * before: until then the settings' plan would be read, and then replaced by the one made.
    */
   private renderPlan(plan: SessionState['plan']) {
-    const wait = this.planWait.value;
-    if (wait !== 'none')
+    if (this.planWait.value !== 'none')
       return html`<h3 id="plan-title">Today's plan</h3>
-        <p class="reading" role="status">${planWaitText(wait)}</p>`;
+        <p>Reading your past sessions for today's plan…</p>`;
     const changes = this.targetChanges.value;
     return html`<h3 id="plan-title">Today's plan</h3>
       <ol aria-labelledby="plan-title">
@@ -835,10 +839,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'bb-app': BbApp;
   }
-}
-
-/** What the start screen says in place of today's plan while it waits for the sessions stored before. */
-function planWaitText(wait: Exclude<PlanWait, 'none'>): string {
-  const reading = "Reading your past sessions for today's plan";
-  return wait === 'start-asked' ? `${reading}: the session begins as soon as it is made.` : `${reading}…`;
 }
