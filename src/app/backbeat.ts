@@ -292,8 +292,10 @@ export class Backbeat {
     this.cues?.start();
     // Progression needs the past sessions: before the session starts, the plan is rebuilt whenever
     // the settings or the sessions kept change (the store opening, an import, a delete, another tab).
-    if (!this.persistence.history.state.pastRead) this.planWait.set('reading');
     void this.persistence.start();
+    // Asked once it has begun: with no store to read (see PersistenceOptions.openStore) there is
+    // nothing to wait for.
+    if (!this.persistence.history.state.pastRead) this.planWait.set('reading');
     // The strap of the last visit, if the browser still lets the app use it, replaces the virtual one.
     void this.devices.reconnectKnownDevices();
     this.subscriptions.add(

@@ -206,7 +206,11 @@ export class HistoryModel extends Model<HistoryState> {
 }
 
 export interface PersistenceOptions {
-  readonly openStore?: () => Promise<SessionStore>;
+  /**
+   * Opens the store (IndexedDB by default); null where there is none to open: everything is kept in
+   * memory only, as where the browser refuses storage, and known so at once.
+   */
+  readonly openStore?: (() => Promise<SessionStore>) | null;
   /** The session clock (the same as the app's). */
   readonly now?: () => number;
   readonly wallNow?: () => number;
@@ -293,6 +297,7 @@ export class Persistence {
   /** Opens the store, loads the history and looks for an unfinished session; then records. */
   async start(): Promise<void> {
     try {
+      if (this.options.openStore === null) throw new StoreError('unavailable');
       this.store = await (
         this.options.openStore ??
         (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('upgraded')) }))

@@ -27,7 +27,7 @@ export function appWithStrap(strap: FakeDevice | null, options: StrapAppOptions 
   return new Backbeat({
     now: options.now ?? (() => Date.now()),
     navigator: { bluetooth } as unknown as Navigator,
-    persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+    persistence: { openStore: null, page: null },
     cueHosts: options.cueHosts ?? null,
   });
 }

@@ -12,7 +12,7 @@ function tab(storage: MemoryStorage) {
     navigator: {} as Navigator,
     settingsStorage: storage,
     storageEvents: events,
-    persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+    persistence: { openStore: null, page: null },
   });
   const changed = (key: string | null) => events.dispatchEvent(Object.assign(new Event('storage'), { key }));
   return { app, changed };

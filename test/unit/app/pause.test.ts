@@ -23,7 +23,7 @@ describe.each(PAUSE_AT_MS)(
         const app = new Backbeat({
           now: () => scheduler.now(),
           navigator: {} as Navigator,
-          persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+          persistence: { openStore: null, page: null },
         });
         let person: VirtualPersonStatus | null = null;
         /** What the person did in the first set, as they say once they rest. */
@@ -75,7 +75,7 @@ describe('a pause the app makes by itself', () => {
     const app = new Backbeat({
       now: () => Date.now(),
       navigator: {} as Navigator,
-      persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+      persistence: { openStore: null, page: null },
     });
     app.start();
     app.devices.replay(
@@ -149,7 +149,7 @@ async function sessionWithH10(): Promise<{ app: Backbeat; h10: ReturnType<typeof
   const app = new Backbeat({
     now: () => Date.now(),
     navigator: { bluetooth } as unknown as Navigator,
-    persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+    persistence: { openStore: null, page: null },
   });
   app.start();
   const connecting = app.devices.connect('polar');
