@@ -525,7 +525,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
     cues.push(sayCount(spokenCount(planned.exercise, record.count)));
   }
-  const counted = plural(record.count, countUnit(planned.exercise));
+  const counted = countDoneText(planned.exercise, record.count);
   if (record.endedBy === 'skipped') {
     // The tap is taken: what was still being said of the set (its instructions) is moot.
     cues.push(sayReply('Set skipped', true));
@@ -547,9 +547,8 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
 function correctedInRest(prev: SessionState, next: SessionState): Cue[] {
   const after = countPutRight(prev, next);
   if (!after) return [];
-  const unit = countUnit(exerciseById(after.exerciseId));
   // After the rest's announcement, not over it: it tells what comes next and how to lie for it.
-  return [sayCount(capitalised(plural(after.count, unit)))];
+  return [sayCount(capitalised(countDoneText(exerciseById(after.exerciseId), after.count)))];
 }
 
 /**
@@ -560,7 +559,7 @@ function correctedFromNextSet(prev: SessionState, next: SessionState): Cue[] {
   const after = countPutRight(prev, next);
   if (!after) return [];
   const exercise = exerciseById(after.exerciseId);
-  const count = plural(after.count, countUnit(exercise));
+  const count = countDoneText(exercise, after.count);
   return [sayLastSet(`${exercise.name}, set ${spokenNumber(after.setNumber)}: ${count}`)];
 }
 
@@ -774,7 +773,18 @@ function doneSoFar(exercise: Exercise, set: CurrentSet, nowMs: number): string |
   }
   if (set.count === 0) return null;
   // A bird dog's as its count is said, each side's: "three right, two left done".
-  return `${exercise.alternatesSides ? perSideText(set.count, spokenNumber) : spokenNumber(set.count)} done`;
+  return `${exercise.alternatesSides ? countDoneText(exercise, set.count) : spokenNumber(set.count)} done`;
+}
+
+/**
+ * What a set counted, in a line of its own ("Set over: four reps"): a bird dog's each
+ * side, as its reps were counted, "three right, two left", "three each side", where "five reps" would
+ * be heard as a count the voice never said; none is "zero reps", not "zero each side".
+ */
+function countDoneText(exercise: Exercise, count: number): string {
+  return exercise.alternatesSides && count > 0
+    ? perSideText(count, spokenNumber)
+    : plural(count, countUnit(exercise));
 }
 
 /**

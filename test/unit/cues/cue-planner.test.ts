@@ -274,6 +274,27 @@ describe('planCues', () => {
     expect(spoken(run.do(motion(rep(18_000, 'left'))))[0]).toBe('Left, three');
   });
 
+  it('tells how a bird dog set ended, and its count put right, each side, as it was counted', () => {
+    const over = new Run(plan(['bird-dog', 2, 20, 30]));
+    over.do({ type: 'start', nowMs: 0 });
+    over.do(...[1000, 2000, 3000, 4000, 5000].map((tMs, i) => motion(rep(tMs, i % 2 ? 'left' : 'right'))));
+    // "Set over: five reps" after "Right, three" would be heard as a count the voice never said.
+    expect(spoken(over.ticksTo(20_000))[0]).toBe('Set over: three right, two left');
+    expect(spoken(over.do({ type: 'adjust', delta: 1, nowMs: 20_500 }))).toEqual(['Three each side']);
+    expect(spoken(over.do({ type: 'adjust', delta: -6, nowMs: 21_000 }))).toEqual(['Zero reps']);
+
+    const skipped = new Run(plan(['bird-dog', 2, 20, 30]));
+    skipped.do({ type: 'start', nowMs: 0 }, motion(rep(1000, 'right')), motion(rep(2000, 'left')));
+    expect(spoken(skipped.do({ type: 'skip', nowMs: 3000 }))[0]).toBe('Set skipped: one each side done');
+
+    // With no rest, put right from the next set: named, as a superman's is.
+    const noRest = new Run(plan(['bird-dog', 2, 2, 0]));
+    noRest.do({ type: 'start', nowMs: 0 }, motion(rep(1000, 'right')), motion(rep(2000, 'left')));
+    expect(spoken(noRest.do({ type: 'adjust-last', delta: 1, nowMs: 3500 }))).toEqual([
+      'Bird dog, set one: two right, one left',
+    ]);
+  });
+
   it('says an odd bird dog set as the reps on each side, one more on the right it starts on', () => {
     const run = new Run(plan(['bird-dog', 1, 15, 45]));
     const begin = spoken(run.do({ type: 'start', nowMs: 0 }))[0];
