@@ -10,6 +10,7 @@ import {
 } from '../workout/program.ts';
 import { type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import {
+  armOfRep,
   type CurrentSet,
   nextArm,
   type PauseReason,
@@ -487,7 +488,7 @@ export class BbSetView extends LitElement {
     </details>`;
   }
 
-  private display() {
+  private display(): RingDisplay {
     const { exercise, dosage } = this.planned;
     const set = this.set;
     if (exercise.kind === 'hold') {
@@ -514,21 +515,40 @@ export class BbSetView extends LitElement {
         valueText: `${held} of ${dosage.target} seconds`,
       };
     }
+    const label = exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps';
+    // The ring fills with every rep of the set, both arms' alike.
+    const fill = { value: set.count, max: dosage.target, suffix: '', label };
+    if (exercise.alternatesSides) {
+      // The voice counts a bird dog set each side, "Left, seven", against "ten each side": the ring
+      // shows that arm's count, where "14" read from the mat looked like a set gone past its end.
+      const unit = `of ${perSideText(dosage.target)}`;
+      if (set.count === 0) return { ...fill, digits: '0', unit, detail: null, valueText: `0 ${unit}` };
+      const { arm, ofArm } = armOfRep(set.count);
+      return {
+        ...fill,
+        digits: String(ofArm),
+        unit,
+        detail: `${arm} arm`,
+        valueText: `${ofArm} ${unit}, ${arm} arm`,
+      };
+    }
     // "of 1 rep": the unit goes with the target it follows, not with the count.
     const unit = `of ${plural(dosage.target, countUnit(exercise))}`;
-    const counted = `${set.count} ${unit}`;
-    return {
-      value: set.count,
-      max: dosage.target,
-      digits: String(set.count),
-      suffix: '',
-      unit,
-      // The voice counts a bird dog set as so many each side: the screen says it too.
-      detail: exercise.alternatesSides ? perSideText(dosage.target) : null,
-      label: exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps',
-      valueText: counted,
-    };
+    return { ...fill, digits: String(set.count), unit, detail: null, valueText: `${set.count} ${unit}` };
   }
+}
+
+/** What the set's ring shows: how full it is, its face's lines, and what a screen reader reads of it. */
+interface RingDisplay {
+  readonly value: number;
+  readonly max: number;
+  readonly digits: string;
+  readonly suffix: string;
+  readonly unit: string;
+  /** A line under the unit, where there is one. */
+  readonly detail?: string | null;
+  readonly label: string;
+  readonly valueText: string;
 }
 
 /**

@@ -204,13 +204,37 @@ describe('bb-set-view', () => {
       set: currentSet({ count: 3 }),
     });
     await expect.element(page.getByText('Next: left arm')).toBeVisible();
-    await expect.element(page.getByText('10 each side')).toBeVisible();
+    await expect.element(page.getByText('of 10 each side')).toBeVisible();
     const deltas: number[] = [];
     element.addEventListener('bb-adjust', (event) => deltas.push(event.detail.delta));
     // Named as in the rest after the set: what one more or one less is of.
     await page.getByRole('button', { name: '+1 rep', exact: true }).click();
     await page.getByRole('button', { name: '−1 rep', exact: true }).click();
     expect(deltas).toEqual([1, -1]);
+  });
+
+  it("counts a bird dog set in its ring as the voice does, the last arm's reps of so many each side", async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 45 } },
+      set: currentSet({ count: 14 }),
+    });
+    // The voice has just said "Left, seven": "14" read from the mat against "10 each side" looks
+    // like a set gone past its end.
+    const face = () =>
+      element.shadowRoot!.querySelector('bb-progress-ring')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(face()).toBe('7 of 10 each side left arm');
+    const bar = page.getByRole('progressbar', { name: 'Reps' });
+    await expect.element(bar).toHaveAttribute('aria-valuetext', '7 of 10 each side, left arm');
+    // The ring fills with the set's every rep, the right's seventh and the left's alike.
+    await expect.element(bar).toHaveAttribute('aria-valuenow', '14');
+    await expect.element(bar).toHaveAttribute('aria-valuemax', '20');
+    element.set = { ...element.set, count: 15 };
+    await expect.poll(face).toBe('8 of 10 each side right arm');
+    await expect.element(page.getByText('Next: left arm')).toBeVisible();
+    // Nothing counted yet: no arm has done a rep.
+    element.set = { ...element.set, count: 0 };
+    await expect.poll(face).toBe('0 of 10 each side');
+    await expect.element(bar).toHaveAttribute('aria-valuetext', '0 of 10 each side');
   });
 
   it('offers no −1 before anything is counted, as the rest does', async () => {
@@ -230,7 +254,7 @@ describe('bb-set-view', () => {
       set: currentSet({ count: 0 }),
     });
     await expect.element(page.getByText('Next: right arm')).toBeVisible();
-    await expect.element(page.getByText('8 right, 7 left')).toBeVisible();
+    await expect.element(page.getByText('of 8 right, 7 left')).toBeVisible();
     await expect.element(page.getByText('7.5 each side')).not.toBeInTheDocument();
   });
 
