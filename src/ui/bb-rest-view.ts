@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { countUnit, type Exercise, exerciseById } from '../workout/program.ts';
+import { countUnit, type Exercise, exerciseById, perSideDoneText } from '../workout/program.ts';
 import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } from '../workout/session.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
@@ -197,7 +197,9 @@ export function describeSet(record: SetRecord): string {
     ? 'skipped'
     : record.holdMs !== null
       ? `held ${formatDuration(heldS(record.holdMs))}`
-      : `${record.count} of ${plural(record.target, countUnit(exercise))}`;
+      : exercise.alternatesSides
+        ? perSideDoneText(record.count, record.target)
+        : `${record.count} of ${plural(record.target, countUnit(exercise))}`;
   return `${exercise.name}, set ${record.setNumber}: ${done}`;
 }
 

@@ -316,6 +316,19 @@ export function perSideText(target: number, number: (n: number) => string = Stri
   return right === left ? `${number(right)} each side` : `${number(right)} right, ${number(left)} left`;
 }
 
+/**
+ * A bird dog set done, "7 of 10 each side", or "7 of 10 right, 6 of 10 left" where the arms differ:
+ * each arm's reps of its own target, as the voice counted them ("Left, seven") and the set's ring
+ * showed them, where "13 of 20 reps" is a number neither said.
+ */
+export function perSideDoneText(count: number, target: number): string {
+  const done = repsPerSide(count);
+  const of = repsPerSide(target);
+  return done.right === done.left && of.right === of.left
+    ? `${done.right} of ${of.right} each side`
+    : `${done.right} of ${of.right} right, ${done.left} of ${of.left} left`;
+}
+
 export function exerciseById(id: ExerciseId): Exercise {
   const exercise = PROGRAM.find((e) => e.id === id);
   if (!exercise) throw new Error(`Unknown exercise ${id}`);

@@ -90,6 +90,10 @@ describe('bb-rest-view', () => {
     expect(describeSet({ ...skipped, exerciseId: 'bat-hang', count: 1, target: 1, endedBy: 'target' })).toBe(
       'Bat hang, set 2: 1 of 1 breath',
     );
+    // A bird dog's each side, as its voice counted it and its ring showed it.
+    expect(
+      describeSet({ ...skipped, exerciseId: 'bird-dog', count: 13, target: 20, endedBy: 'stopped' }),
+    ).toBe('Bird dog, set 2: 7 of 10 right, 6 of 10 left');
   });
 
   it('confirms the set just done with the form problems seen in it', async () => {

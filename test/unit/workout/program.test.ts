@@ -2,7 +2,13 @@
 // name the same position, the one program.md gives.
 import { describe, expect, it } from 'vitest';
 import type { Posture } from '../../../src/motion/posture.ts';
-import { type ExerciseId, exerciseById, PROGRAM, wrongPositionText } from '../../../src/workout/program.ts';
+import {
+  type ExerciseId,
+  exerciseById,
+  PROGRAM,
+  perSideDoneText,
+  wrongPositionText,
+} from '../../../src/workout/program.ts';
 
 describe('the start position of each exercise', () => {
   // program.md's "Position" of each exercise; the warning for one posture the person may be in instead.
@@ -87,5 +93,16 @@ describe('how each exercise is done, as the voice says it', () => {
     expect(spokenHow).toMatch(/keep breathing/i);
     expect(exerciseById('glute-bridge').spokenHow).toContain('three to five seconds');
     expect(exerciseById('bat-hang').spokenHow).toMatch(/breathe out/i);
+  });
+});
+
+describe('a bird dog set done, each side', () => {
+  it('gives what each arm did of its own target, one number for both where they are the same', () => {
+    expect(perSideDoneText(14, 20)).toBe('7 of 10 each side');
+    // Stopped after a right arm's rep: the right is one ahead.
+    expect(perSideDoneText(13, 20)).toBe('7 of 10 right, 6 of 10 left');
+    // An odd target (the person's own setting) has one more on the right it starts on.
+    expect(perSideDoneText(15, 15)).toBe('8 of 8 right, 7 of 7 left');
+    expect(perSideDoneText(0, 20)).toBe('0 of 10 each side');
   });
 });
