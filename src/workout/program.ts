@@ -252,8 +252,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Keep your back straight and your eyes down.',
       'Hold for as long as your form holds.',
     ],
-    spokenHow:
-      'Lift onto elbows and toes, tuck your pelvis and squeeze your core. Keep your back straight and your eyes down.',
+    spokenHow: 'Tuck your pelvis and squeeze your core. Keep your back straight and your eyes down.',
     cues: ['Hips up: no sagging.', 'Try to hold each one a little longer than the last.'],
     dosage: { sets: 3, target: 30, restS: 60 },
   },

@@ -86,6 +86,19 @@ describe('how each exercise is done, as the voice says it', () => {
     }
   });
 
+  it('says nothing of the position it follows again: said after it, in one line, it was heard twice', () => {
+    const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
+    for (const exercise of PROGRAM) {
+      const position = words(exercise.position);
+      const how = ` ${words(exercise.spokenHow).join(' ')} `;
+      const runs = position.slice(0, -3).map((_, i) => position.slice(i, i + 4).join(' '));
+      expect(
+        runs.filter((run) => how.includes(` ${run} `)),
+        exercise.id,
+      ).toEqual([]);
+    }
+  });
+
   it('gives the drawing-in its breathing: out fully, in while drawing in, and on breathing', () => {
     const { spokenHow } = exerciseById('drawing-in');
     expect(spokenHow).toMatch(/breathe all the way out/i);
