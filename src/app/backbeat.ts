@@ -2,25 +2,20 @@
 // subscription. The UI gets this object and reads its models; it never reaches the sources directly.
 
 import {
-  asyncScheduler,
   combineLatest,
   concat,
   distinctUntilChanged,
   EMPTY,
   filter,
-  first,
   interval,
-  type MonoTypeOperatorFunction,
   map,
   type Observable,
   of,
   pairwise,
-  race,
   Subscription,
   share,
   shareReplay,
   startWith,
-  subscribeOn,
   switchMap,
   timer,
 } from 'rxjs';
@@ -58,6 +53,7 @@ import {
   SettingsStore,
 } from '../workout/settings.ts';
 import { type DeviceStatus, Devices, type MotionFeed, PAUSE_FOR_CONNECTION } from './devices.ts';
+import { goWhenHeard, voiceDone } from './go-when-heard.ts';
 import { detectAroundPauses } from './pause-cut.ts';
 import { Persistence, type PersistenceOptions, type PreferencesPort } from './persistence.ts';
 
@@ -584,46 +580,6 @@ export function activityFor(state: SessionState): Activity {
   if (state.phase === 'rest' && planned) return { kind: 'rest', durationS: planned.dosage.restS };
   if (state.phase === 'rest') return { kind: 'rest' };
   return { kind: 'sit', durationS: 3600 };
-}
-
-/**
- * At most this long a person waits for the voice to say "Go" before they go by the screen. A new
- * person's first set says how the exercise is done before it (some 16 s at the voice's usual rate,
- * twice that at its slowest), and one listening waits for it to end.
- */
-const MAX_WAIT_FOR_GO_MS = 45_000;
-
-/**
- * A person told to go once in position (the voice may queue "In position. Go." behind the
- * set's instructions) sets off once the voice has said it, as one listening would, not when the
- * screen changed; with no voice, at once.
- */
-function goWhenHeard(talking$: Observable<boolean> | null): MonoTypeOperatorFunction<Activity> {
-  return (activities) =>
-    activities.pipe(
-      startWith(null),
-      pairwise(),
-      switchMap(([before, activity]) => {
-        if (!activity) return EMPTY;
-        if (!talking$ || before?.kind !== 'position' || activity.kind !== 'exercise') return of(activity);
-        return voiceDone(talking$).pipe(map(() => activity));
-      }),
-    );
-}
-
-/**
- * Once the voice has said what it was handed as the session changed (at most MAX_WAIT_FOR_GO_MS on).
- * The session's change reaches the voice through a subscriber that may come after this one: the
- * voice is asked once that change has gone round.
- */
-function voiceDone(talking$: Observable<boolean>): Observable<unknown> {
-  return race(
-    talking$.pipe(
-      subscribeOn(asyncScheduler),
-      first((talking) => !talking),
-    ),
-    timer(MAX_WAIT_FOR_GO_MS),
-  );
 }
 
 /** The range of motion an exercise's reps are expected to reach, that corrections are read against. */
