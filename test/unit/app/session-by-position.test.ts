@@ -304,7 +304,7 @@ describe('the virtual person and the voice', () => {
       if (!line.startsWith('Elbow plank, set')) continue;
       const done = lines.findIndex((later, j) => j > i && later.startsWith('Done:'));
       const set = lines.slice(i, done === -1 ? undefined : done);
-      // "Hold", with what was held by the time the stillness was confirmed.
+      // "Hold", with how far in it was by the time the stillness was confirmed.
       const holds = set.filter((later) => /^Hold(\. [A-Z][a-z-]+ seconds? in)?$/.test(later));
       expect(holds, line).toHaveLength(1);
       expect(set.indexOf(holds[0]), line).toBeGreaterThan(set.indexOf('In position. Go.'));
