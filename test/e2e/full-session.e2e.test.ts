@@ -68,10 +68,22 @@ describe('a full default session with no input but the Start button', () => {
       'Elbow plank',
     ]);
     expect(finishedSets.length).toBeGreaterThanOrEqual(13);
+    expect(finishedSets.map(({ shown }) => shown)).toContainEqual(
+      expect.stringMatching(/^Bird dog, set 1: /),
+    );
     // Every rep and breath set was counted exactly as the simulated person did it.
     for (const { shown, performed } of finishedSets) {
       const counted = shown.match(/: (\d+) of \d+ (reps|breaths)$/);
       if (counted) expect(performed, shown).toContain(`after ${counted[1]} ${counted[2]}`);
+      // A bird dog's each side, "10 of 10 each side" or "7 of 10 right, 6 of 10 left": both arms' reps.
+      const eachSide = shown.match(/: (\d+) of \d+ each side$/);
+      const sides = shown.match(/: (\d+) of \d+ right, (\d+) of \d+ left$/);
+      const bothArms = eachSide
+        ? 2 * Number(eachSide[1])
+        : sides
+          ? Number(sides[1]) + Number(sides[2])
+          : null;
+      if (bothArms !== null) expect(performed, shown).toContain(`after ${bothArms} reps`);
       const held = shown.match(/held (\d+) s$/);
       const heldByPerson = performed.match(/a hold of (\d+) s/);
       if (held && heldByPerson)
