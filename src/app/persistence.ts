@@ -165,6 +165,15 @@ export function anyBeingRecorded(h: HistoryState): boolean {
   return h.recordingId !== null || h.elsewhere !== null;
 }
 
+/**
+ * The session that ended last in this visit is kept, and in memory alone: the browser does not let
+ * Backbeat save, so a backup takes it from there. One deleted, or not kept for having no set done, is
+ * gone from memory's offer too.
+ */
+export function keptInMemoryOnly(h: HistoryState): boolean {
+  return h.storage === 'memory' && h.hasCurrent;
+}
+
 /** Sessions the history shows at a time. */
 export const HISTORY_PAGE = 20;
 
@@ -544,9 +553,13 @@ export class Persistence {
    * disk when large), so that years of raw motion back up in bounded memory.
    */
   async backup(options: TaskOptions = {}): Promise<ExportedFile> {
+    // The session that just ended is in the store as it ended, or gone from it when it was not kept.
+    await this.finishing;
     const store = this.usableStore();
     const ids = store ? await store.sessionIds() : [];
-    const current = this.recorder ?? this.lastRecorder;
+    // From memory: the session under way, and one the store should hold but cannot. One the store
+    // does not hold because it was deleted, or not kept, stays out: the person removed it.
+    const current = this.recorder ?? (keptInMemoryOnly(this.history.state) ? this.lastRecorder : null);
     const currentOnly = current && !ids.includes(current.sessionId) ? current : null;
     const total = ids.length + (currentOnly ? 1 : 0);
     const parts: BlobPart[] = [fileHeader(new Date(this.wallNow()), this.app.preferences?.read())];

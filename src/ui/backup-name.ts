@@ -6,7 +6,10 @@
 export interface BackupHoldings {
   /** Sessions the store holds. */
   readonly savedSessions: number;
-  /** A session recorded in this visit that is not among the saved ones: the backup takes it from memory. */
+  /**
+   * A session under way, or one kept in memory while the browser does not let Backbeat save: the
+   * backup takes it from memory. Not one the person deleted, nor one not kept for having no set done.
+   */
   readonly sessionInMemory: boolean;
   /** The backup carries the settings and what was learned of how the person moves. */
   readonly settings: boolean;

@@ -4,6 +4,7 @@ import {
   anyBeingRecorded,
   type ExportFormat,
   type HistoryState,
+  keptInMemoryOnly,
   type LongTask,
   type Persistence,
 } from '../app/persistence.ts';
@@ -300,8 +301,9 @@ export class BbHistory extends LitElement {
     const count = h.sessionCount;
     const backUp = backupButtonName({
       savedSessions: count,
-      // Under way, or ended while the browser did not let Backbeat save: the backup takes it from memory.
-      sessionInMemory: this.sessionRunning || (h.storage === 'memory' && h.hasCurrent),
+      // Under way, or ended and kept while the browser did not let Backbeat save: the backup takes it
+      // from memory. Not one deleted, or not kept: the backup leaves it out.
+      sessionInMemory: this.sessionRunning || keptInMemoryOnly(h),
       settings: this.persistence.backupHoldsSettings,
     });
     const importBarredNow = h.storage === 'memory' ? importBarred(h.problem) : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HistoryModel, type HistoryState } from '../../../src/app/persistence.ts';
+import { HistoryModel, type HistoryState, keptInMemoryOnly } from '../../../src/app/persistence.ts';
 
 describe('HistoryModel', () => {
   it('gives a new state only for a patch that changes something', () => {
@@ -14,5 +14,17 @@ describe('HistoryModel', () => {
     history.update({ moving: true, notice: null });
     expect(states).toHaveLength(2);
     subscription.unsubscribe();
+  });
+
+  it('holds a session in memory alone only while the browser does not let Backbeat save and it was kept', () => {
+    const history = new HistoryModel();
+    history.update({ storage: 'saving', hasCurrent: true });
+    // Saved as it went: the store holds it, or it was deleted from there.
+    expect(keptInMemoryOnly(history.state)).toBe(false);
+    history.update({ storage: 'memory' });
+    expect(keptInMemoryOnly(history.state)).toBe(true);
+    // Ended with no set done: not kept.
+    history.update({ hasCurrent: false });
+    expect(keptInMemoryOnly(history.state)).toBe(false);
   });
 });

@@ -167,6 +167,12 @@ async function backupOfOneSession(): Promise<string> {
   return (await source.persistence.backup()).blob.text();
 }
 
+/** The ids of the sessions a backup made now holds. */
+async function sessionsBackedUp(page: Page): Promise<string[]> {
+  const file = JSON.parse(await (await page.persistence.backup()).blob.text());
+  return file.sessions.map((s: { session: { id: string } }) => s.session.id);
+}
+
 describe('Persistence', () => {
   it('offers the session a closed tab left behind, resumes it where it was, and keeps it in the history', async () => {
     const first = await startedPage();
@@ -312,6 +318,30 @@ describe('Persistence', () => {
     expect(await page.store!.listSessions()).toHaveLength(0);
     expect(page.persistence.history.state.sessions).toHaveLength(0);
     expect(page.persistence.history.state.sessionCount).toBe(0);
+    await page.persistence.dispose();
+  });
+
+  it('backs up no session the person deleted, nor one ended before any set was done: what was removed stays out of the file', async () => {
+    const page = await startedPage();
+    await page.finishedSessions(1);
+    const [deleted] = page.persistence.history.state.sessions;
+    await page.persistence.deleteSession(deleted!.id);
+    expect(await sessionsBackedUp(page)).toEqual([]);
+    await page.finishedSessions(2);
+    await page.persistence.deleteAll();
+    expect(await sessionsBackedUp(page)).toEqual([]);
+    page.session.start();
+    page.run(3000);
+    page.session.finish();
+    await page.persistence.flush();
+    // Not kept: History does not list it.
+    expect(page.persistence.history.state.sessionCount).toBe(0);
+    expect(await sessionsBackedUp(page)).toEqual([]);
+    // A session under way is in the file, as far as it has gone.
+    page.session.reset();
+    page.session.start();
+    page.reps(1);
+    expect(await sessionsBackedUp(page)).toEqual([page.persistence.history.state.recordingId]);
     await page.persistence.dispose();
   });
 
@@ -638,13 +668,16 @@ describe('Persistence', () => {
     page.session.finish();
     await page.persistence.flush();
     expect(page.persistence.history.state.hasCurrent).toBe(false);
-    // One with a set done is offered, from memory.
+    expect(await sessionsBackedUp(page)).toEqual([]);
+    // One with a set done is offered, from memory, and backed up.
     page.session.reset();
     page.session.start();
     page.reps(1);
+    const kept = page.persistence.history.state.recordingId;
     page.session.finish();
     await page.persistence.flush();
     expect(page.persistence.history.state.hasCurrent).toBe(true);
+    expect(await sessionsBackedUp(page)).toEqual([kept]);
   });
 
   it('asks before the page closes on a session kept in memory only, until it is taken as a file', async () => {
