@@ -557,9 +557,7 @@ export class Persistence {
     await this.finishing;
     const store = this.usableStore();
     const ids = store ? await store.sessionIds() : [];
-    // From memory: the session under way, and one the store should hold but cannot. One the store
-    // does not hold because it was deleted, or not kept, stays out: the person removed it.
-    const current = this.recorder ?? (keptInMemoryOnly(this.history.state) ? this.lastRecorder : null);
+    const current = this.sessionFromMemory();
     const currentOnly = current && !ids.includes(current.sessionId) ? current : null;
     const total = ids.length + (currentOnly ? 1 : 0);
     const parts: BlobPart[] = [fileHeader(new Date(this.wallNow()), this.app.preferences?.read())];
@@ -586,19 +584,29 @@ export class Persistence {
    * and set rows alone: no heart rate or motion is loaded, so years of sessions make a small file.
    */
   async historyCsv(): Promise<ExportedFile> {
+    await this.finishing;
     const rows = this.store && this.history.state.storage !== 'memory' ? await this.store.listSessions() : [];
     const bySession = setsBySession(rows.length && this.store ? await this.store.allSets() : []);
     const sessions: CsvSession[] = rows.map((session) => ({
       session,
       sets: bySession.get(session.id) ?? [],
     }));
-    const current = this.recorder ?? this.lastRecorder;
+    const current = this.sessionFromMemory();
     if (current && !rows.some((row) => row.id === current.sessionId)) sessions.push(current.bundle());
     if (sessions.length === 0) throw new Error('There are no sessions to export yet.');
     return {
       filename: `backbeat-history-${fileStamp(this.wallNow())}.csv`,
       blob: new Blob([toCsv(sessions)], { type: 'text/csv' }),
     };
+  }
+
+  /**
+   * The session a file of every session takes from memory: the one under way, and one the store
+   * should hold but cannot. One the store does not hold because it was deleted, or not kept, stays
+   * out: the person removed it.
+   */
+  private sessionFromMemory(): SessionRecorder | null {
+    return this.recorder ?? (keptInMemoryOnly(this.history.state) ? this.lastRecorder : null);
   }
 
   /** Imports a JSON export or backup given as text. */

@@ -941,6 +941,10 @@ describe('Persistence', () => {
     const dates = new Set(lines.slice(1).map((line) => line.split(',')[0]));
     expect(dates.size).toBe(2);
     expect(lines.slice(1).every((line) => line.includes(',Backbeat back care,'))).toBe(true);
+    // The last session, deleted with the rest, stays out of it.
+    await page.persistence.deleteAll();
+    await expect(page.persistence.historyCsv()).rejects.toThrow('There are no sessions to export yet.');
+    await page.persistence.dispose();
   });
 
   it("dismisses the history's notice, and leaves the history as it was when there is none", async () => {
