@@ -495,6 +495,8 @@ export class Persistence {
       this.past?.delete(id);
       await this.refresh();
       this.tabs.post({ type: 'changed' });
+      // Gone from memory's offer too: storage failing later does not bring it back into a file.
+      if (id === this.lastRecorder?.sessionId) this.history.update({ hasCurrent: false });
       this.history.update({ notice: 'Session deleted.' });
     });
   }
@@ -511,7 +513,8 @@ export class Persistence {
       this.past = new Map();
       await this.refresh();
       this.tabs.post({ type: 'changed' });
-      this.history.update({ notice: 'All sessions deleted.', unfinished: null });
+      // The last session with them, from memory's offer too (see deleteSession).
+      this.history.update({ notice: 'All sessions deleted.', unfinished: null, hasCurrent: false });
     });
   }
 

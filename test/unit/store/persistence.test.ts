@@ -345,6 +345,31 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('keeps a session deleted out of every file even when storage fails afterwards, and closes without asking for it', async () => {
+    const deletions: ((page: Page) => Promise<void>)[] = [
+      async (page) => page.persistence.deleteSession(page.persistence.history.state.sessions[0]!.id),
+      async (page) => page.persistence.deleteAll(),
+    ];
+    for (const deletion of deletions) {
+      const page = await startedPage();
+      await page.finishedSessions(1);
+      await deletion(page);
+      // Another tab upgraded the database, or the browser took the storage away: nothing saves now.
+      const closed = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(() => {
+        throw new DOMException('The database connection is closing.', 'InvalidStateError');
+      });
+      try {
+        await page.persistence.loadMotion();
+        expect(page.persistence.history.state.storage).toBe('memory');
+        expect(await sessionsBackedUp(page)).toEqual([]);
+        expect(page.asksBeforeClosing()).toBe(false);
+      } finally {
+        closed.mockRestore();
+        await page.persistence.dispose();
+      }
+    }
+  });
+
   it('keeps no session whose every set was skipped before it counted anything, finished or interrupted', async () => {
     const skippingTwoSets = async (name: string) => {
       const page = new Page(name);
