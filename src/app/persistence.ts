@@ -504,7 +504,7 @@ export class Persistence {
   async deleteAll(): Promise<void> {
     if (anyBeingRecorded(this.history.state)) {
       this.history.update({
-        notice: 'A session is being recorded: everything can be deleted once it has ended.',
+        notice: 'A session is being recorded: all sessions can be deleted once it has ended.',
       });
       return;
     }

@@ -229,7 +229,10 @@ describe('Persistence', () => {
     await second.persistence.deleteSession(id!);
     expect(second.persistence.history.state.notice).toMatch(/being recorded/);
     await second.persistence.deleteAll();
-    expect(second.persistence.history.state.notice).toMatch(/being recorded/);
+    // "Delete all sessions" deletes sessions: the settings stay, which "everything" had not said.
+    expect(second.persistence.history.state.notice).toBe(
+      'A session is being recorded: all sessions can be deleted once it has ended.',
+    );
     second.reps(2);
     await second.persistence.flush();
     expect((await second.store!.loadBundle(id!))?.sets.length).toBeGreaterThan(0);
