@@ -40,6 +40,7 @@ import {
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
+import { pausedByThePerson } from './session-switch.ts';
 import {
   buttonStyles,
   headingFocusedByApp,
@@ -507,6 +508,7 @@ export class BbApp extends LitElement {
           .person=${this.person.value}
           ?compact=${running}
           .sessionScreen=${running ? `${phase} ${setKey(this.session.value) ?? ''}` : null}
+          ?pausedByThePerson=${pausedByThePerson(this.session.value)}
         ></bb-device-panel>
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>

@@ -18,12 +18,14 @@ import { MediaQueryController } from './media-query.ts';
 import { leastScroll } from './opened-at.ts';
 import { splitProblem } from './problem-line.ts';
 import { scrollPageBy } from './scroll-page.ts';
+import { switchInSession } from './session-switch.ts';
 import {
   buttonStyles,
   fieldStyles,
   hiddenFromSight,
   jsonFileButton,
   NARROW,
+  PHONE_SCREEN,
   visuallyHidden,
 } from './styles.ts';
 
@@ -270,8 +272,8 @@ export class BbDevicePanel extends LitElement {
   @property({ attribute: false }) person: VirtualPersonStatus | null = null;
   /**
    * A session is running: only what the devices are doing is shown (and a reconnect when one is
-   * lost, and the one-tap switch while a problem is shown), so the header stays short and the set's
-   * screen keeps its room.
+   * lost, and the one-tap switch of switchInSession), so the header stays short and the set's screen
+   * keeps its room.
    */
   @property({ type: Boolean, reflect: true }) compact = false;
   /**
@@ -280,6 +282,11 @@ export class BbDevicePanel extends LitElement {
    * pushes the new screen's count down.
    */
   @property({ attribute: false }) sessionScreen: string | null = null;
+  /**
+   * The person paused the session (not the app, nor Finish's question): on a phone the header offers
+   * a strap then, where a row more would take the count's room (see switchInSession).
+   */
+  @property({ type: Boolean }) pausedByThePerson = false;
   /**
    * In a session, the switch to the virtual strap was tapped once: it asks before it leaves a device
    * that may still be counting for the simulated person's moves.
@@ -297,6 +304,7 @@ export class BbDevicePanel extends LitElement {
   private get narrow(): boolean {
     return this.narrowScreen.matches;
   }
+  private readonly phoneScreen = new MediaQueryController(this, PHONE_SCREEN);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -341,13 +349,9 @@ export class BbDevicePanel extends LitElement {
     return html`
       ${this.renderStatus(devices, isVirtual)}
       ${
-        // A problem that asks for another device (one that reports no motion) offers the one-tap
-        // switch even in a session, where the header is short: the session takes the new one on.
-        this.compact
-          ? state.problem
-            ? this.renderSwitch(isVirtual)
-            : nothing
-          : this.renderChoices(isVirtual, recordable)
+        // In a session, where the header is short, the one-tap switch alone: the session takes the
+        // new device on.
+        this.compact ? this.renderSessionSwitch() : this.renderChoices(isVirtual, recordable)
       }
       ${
         state.problem
@@ -388,7 +392,7 @@ export class BbDevicePanel extends LitElement {
    * A session on a phone with its text at twice its size: a line of two at most, the problem if there
    * is one (a screen reader is told it whole, as an alert), else each device and its state, so that
    * the set's count stays on screen under the header. Opened, the rest: the devices, the problem's OK and the
-   * switch it offers.
+   * session's one switch.
    */
   private renderAtAGlance(devices: readonly DeviceStatus[], isVirtual: boolean) {
     const problem = this.device.problem;
@@ -403,12 +407,8 @@ export class BbDevicePanel extends LitElement {
       }
       <div class="glance-body">
         ${this.renderStatus(devices, isVirtual, !problem)}
-        ${
-          problem
-            ? html`${this.renderSwitch(isVirtual)}
-                <button class="quiet" @click=${this.dismissAtAGlance}>OK</button>`
-            : nothing
-        }
+        ${this.renderSessionSwitch()}
+        ${problem ? html`<button class="quiet" @click=${this.dismissAtAGlance}>OK</button>` : nothing}
       </div>
     </details>`;
   }
@@ -421,17 +421,36 @@ export class BbDevicePanel extends LitElement {
 
   /** The one-tap way to another device: the virtual strap, or from it a Bluetooth strap. */
   private renderSwitch(isVirtual: boolean) {
-    if (!isVirtual) {
-      if (this.compact && this.askingToSwitch) {
-        return html`<span class="ask">Switch? A simulated person does the exercises from now on.</span>
-          <button @click=${this.onSwitch}>Switch</button>
-          <button class="quiet" @click=${() => (this.askingToSwitch = false)}>Keep this device</button>`;
-      }
-      return html`<button @click=${this.onSwitch}>Use the virtual strap</button>`;
+    if (!isVirtual) return this.renderUseVirtual();
+    return this.device.bluetoothAvailable ? this.renderConnectStrap() : nothing;
+  }
+
+  /**
+   * In a session, the one switch there is reason to offer (see switchInSession), or none. Inside the
+   * line of devices a phone with large text shows (see renderAtAGlance), it takes no room until the
+   * line is opened.
+   */
+  private renderSessionSwitch() {
+    const offer = switchInSession(this.device, {
+      phoneScreen: this.phoneScreen.matches && !this.narrow,
+      pausedByThePerson: this.pausedByThePerson,
+    });
+    if (offer === 'connect-strap') return this.renderConnectStrap();
+    if (offer === 'use-virtual') return this.renderUseVirtual();
+    return nothing;
+  }
+
+  private renderConnectStrap() {
+    return html`<button @click=${this.connectBluetooth}>Connect a Bluetooth strap</button>`;
+  }
+
+  private renderUseVirtual() {
+    if (this.compact && this.askingToSwitch) {
+      return html`<span class="ask">Switch? A simulated person does the exercises from now on.</span>
+        <button @click=${this.onSwitch}>Switch</button>
+        <button class="quiet" @click=${() => (this.askingToSwitch = false)}>Keep this device</button>`;
     }
-    return this.device.bluetoothAvailable
-      ? html`<button @click=${this.connectBluetooth}>Connect a Bluetooth strap</button>`
-      : nothing;
+    return html`<button @click=${this.onSwitch}>Use the virtual strap</button>`;
   }
 
   private renderChoices(isVirtual: boolean, recordable: boolean) {

@@ -231,6 +231,85 @@ describe('bb-device-panel', () => {
     expect(page.getByRole('button', { name: 'Use the virtual strap' }).query()).toBeNull();
   });
 
+  it('offers a strap in a session on the virtual strap, with no problem first, and none while one picked connects', async () => {
+    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
+    const onVirtual = state([virtual], {
+      source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+    });
+    const sent: unknown[] = [];
+    const laptop = await layOutAsTheApp(1366, 768);
+    try {
+      const panel = await mount(onVirtual);
+      panel.compact = true;
+      await panel.updateComplete;
+      // The one switch, not the whole menu: the header read from the mat stays short.
+      expect(panel.shadowRoot!.querySelector('details')).toBeNull();
+      panel.addEventListener('bb-connect-bluetooth', () => sent.push('strap'));
+      await userEvent.click(page.getByRole('button', { name: 'Connect a Bluetooth strap' }));
+      expect(sent).toEqual(['strap']);
+      // Listed as connecting beside the virtual strap, which goes on counting: not offered twice.
+      panel.device = { ...onVirtual, devices: [virtual, status({ connection: 'connecting' })] };
+      await panel.updateComplete;
+      expect(page.getByRole('button', { name: 'Connect a Bluetooth strap' }).query()).toBeNull();
+      panel.device = onVirtual;
+    } finally {
+      await laptop();
+    }
+    // On a phone with its text at twice its size, a tap on the line of devices opens it to the strap,
+    // in a set under way too: shut, the line takes no more room.
+    const panel = document.querySelector('bb-device-panel')!;
+    const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
+    try {
+      await panel.updateComplete;
+      const glance = panel.shadowRoot!.querySelector('details')!;
+      expect(page.getByRole('button', { name: 'Connect a Bluetooth strap' }).query()).toBeNull();
+      await userEvent.click(glance.querySelector('summary')!);
+      await userEvent.click(page.getByRole('button', { name: 'Connect a Bluetooth strap' }));
+      expect(sent).toEqual(['strap', 'strap']);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('offers the strap on a phone once the person has paused, and in every set and rest of a laptop', async () => {
+    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
+    const panel = await mount(
+      state([virtual], {
+        source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+      }),
+    );
+    panel.compact = true;
+    const connect = page.getByRole('button', { name: 'Connect a Bluetooth strap' });
+    for (const [width, height] of [
+      [360, 640],
+      [640, 360],
+    ]) {
+      const restore = await layOutAsTheApp(width, height);
+      try {
+        // A row of the header on a phone, taken from the count or the timer read from the mat.
+        panel.pausedByThePerson = false;
+        await panel.updateComplete;
+        expect(connect.query()).toBeNull();
+        // Paused to put the strap on, the person is at the phone.
+        panel.pausedByThePerson = true;
+        await panel.updateComplete;
+        await expect.element(connect).toBeVisible();
+      } finally {
+        await restore();
+      }
+    }
+    // A laptop's header has room beside the devices.
+    const restore = await layOutAsTheApp(1366, 768);
+    try {
+      panel.pausedByThePerson = false;
+      await panel.updateComplete;
+      await expect.element(connect).toBeVisible();
+    } finally {
+      await restore();
+    }
+  });
+
   it('says a replay is replaying, not connected, and hands on the name of the file picked', async () => {
     const panel = await mount(
       state([

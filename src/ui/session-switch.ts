@@ -1,0 +1,48 @@
+// The one way to another device a session's header offers. Pure: the panel shows it as a button
+// (see BbDevicePanel.renderSwitch); the rest of the device menu waits for the start screen, so that
+// the header read from the mat stays short.
+import type { DeviceState } from '../app/devices.ts';
+import type { SessionState } from '../workout/session.ts';
+
+/** 'connect-strap': "Connect a Bluetooth strap"; 'use-virtual': "Use the virtual strap". */
+export type SessionSwitch = 'connect-strap' | 'use-virtual' | null;
+
+/** Where the session is, as far as the header's room goes. */
+export interface SessionMoment {
+  /**
+   * A phone's screen (see PHONE_SCREEN): a row more of the header is taken from the set's count or
+   * the rest's timer read from the mat, and from the buttons under them, which then go off screen.
+   */
+  readonly phoneScreen: boolean;
+  /** The person paused the session (not the app, nor Finish's question): they are at the phone. */
+  readonly pausedByThePerson: boolean;
+}
+
+/**
+ * Beside the virtual strap, a strap to connect: the virtual strap is the default, and a person who
+ * pressed Start before putting their strap on had no way to it but a failure first (a strap picked
+ * mid-session loses nothing while it connects). On a phone, once the person has paused to put the
+ * strap on, or while a problem is shown; elsewhere the header has room for it in every set and rest.
+ * None while one picked is connecting beside it, nor without Web Bluetooth. From a strap, the virtual
+ * strap only while a problem says why it may be wanted: a strap that counts has no need of it.
+ */
+export function switchInSession(
+  state: Pick<DeviceState, 'source' | 'devices' | 'problem' | 'bluetoothAvailable'>,
+  moment: SessionMoment,
+): SessionSwitch {
+  if (state.source?.kind !== 'virtual') return state.problem ? 'use-virtual' : null;
+  if (!state.bluetoothAvailable) return null;
+  if (moment.phoneScreen && !moment.pausedByThePerson && !state.problem) return null;
+  const strapOnItsWay = state.devices.some((d) => d.kind !== 'virtual');
+  return strapOnItsWay ? null : 'connect-strap';
+}
+
+/**
+ * Paused by the person's own tap: not by the app while a device reconnects, nor to ask Finish's
+ * question, where the person is answering it.
+ */
+export function pausedByThePerson(
+  state: Pick<SessionState, 'pausedAtMs' | 'pausedFor' | 'pausedToAsk'>,
+): boolean {
+  return state.pausedAtMs !== null && !state.pausedFor && !state.pausedToAsk;
+}

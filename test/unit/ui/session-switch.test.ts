@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { DeviceKind, DeviceState, DeviceStatus } from '../../../src/app/devices.ts';
+import { pausedByThePerson, switchInSession } from '../../../src/ui/session-switch.ts';
+
+function device(kind: DeviceKind, connection: DeviceStatus['connection'] = 'connected'): DeviceStatus {
+  return {
+    id: kind,
+    name: kind,
+    kind,
+    placement: 'chest',
+    connection,
+    battery: null,
+    malformedPackets: 0,
+    sampleRateHz: null,
+    heartRate: true,
+    motion: true,
+  };
+}
+
+/** The devices' state as the panel reads it in a session: `devices` listed, the first one the source. */
+function devicesState(
+  devices: DeviceStatus[],
+  patch: Partial<Pick<DeviceState, 'problem' | 'bluetoothAvailable'>> = {},
+) {
+  const first = devices[0];
+  const kind = first.kind === 'virtual' ? 'virtual' : 'bluetooth';
+  return {
+    source: { id: first.id, name: first.name, kind, placement: 'chest' } as const,
+    devices,
+    problem: null,
+    bluetoothAvailable: true,
+    ...patch,
+  };
+}
+
+const LAPTOP = { phoneScreen: false, pausedByThePerson: false };
+const PHONE = { phoneScreen: true, pausedByThePerson: false };
+const PHONE_PAUSED = { phoneScreen: true, pausedByThePerson: true };
+
+describe('the one switch a session offers in its header', () => {
+  it('offers to connect a strap beside the virtual strap, with no problem first: Start was pressed before the strap was on', () => {
+    expect(switchInSession(devicesState([device('virtual')]), LAPTOP)).toBe('connect-strap');
+  });
+
+  it('offers it on a phone once the person has paused, or while a problem is shown there already', () => {
+    expect(switchInSession(devicesState([device('virtual')]), PHONE)).toBeNull();
+    expect(switchInSession(devicesState([device('virtual')]), PHONE_PAUSED)).toBe('connect-strap');
+    const failed = devicesState([device('virtual')], { problem: 'The strap did not answer.' });
+    expect(switchInSession(failed, PHONE)).toBe('connect-strap');
+  });
+
+  it('offers no strap while one picked is connecting beside the virtual strap: a second pick would ask for it again', () => {
+    const connecting = devicesState([device('virtual'), device('polar', 'connecting')]);
+    expect(switchInSession(connecting, LAPTOP)).toBeNull();
+  });
+
+  it('offers no strap where the browser has no Web Bluetooth', () => {
+    expect(
+      switchInSession(devicesState([device('virtual')], { bluetoothAvailable: false }), LAPTOP),
+    ).toBeNull();
+  });
+
+  it('offers the virtual strap from a strap only while a problem says why it may be wanted', () => {
+    expect(switchInSession(devicesState([device('polar')]), LAPTOP)).toBeNull();
+    const lost = devicesState([device('polar', 'lost')], { problem: 'Out of reach.' });
+    expect(switchInSession(lost, PHONE)).toBe('use-virtual');
+  });
+});
+
+describe('a pause of the person’s own', () => {
+  it('is one they tapped, not one the app made for a device nor one held for Finish’s question', () => {
+    expect(pausedByThePerson({ pausedAtMs: null })).toBe(false);
+    expect(pausedByThePerson({ pausedAtMs: 1_000 })).toBe(true);
+    expect(pausedByThePerson({ pausedAtMs: 1_000, pausedFor: 'connection' })).toBe(false);
+    expect(pausedByThePerson({ pausedAtMs: 1_000, pausedToAsk: true })).toBe(false);
+  });
+});
