@@ -35,6 +35,15 @@ const GATT_SUCCESS = 0;
  */
 const CONNECTION_FAILED_TO_BE_ESTABLISHED = 0x3e;
 
+export interface PeripheralOptions {
+  /**
+   * How long each connection the page asks for waits for its answer, as a strap still waking up or at
+   * the edge of its range takes seconds to connect (default 0). Only the link: discovery and every
+   * operation after it are answered at once.
+   */
+  readonly connectionDelayMs?: number;
+}
+
 export interface EmulatedPeripheral {
   /** Every GATT and characteristic operation the page made, in order ("connection", "subscribe-to-notifications"…). */
   readonly operations: string[];
@@ -102,6 +111,7 @@ export async function emulatePeripheral(
   browser: Browser,
   page: Page,
   spec: PeripheralSpec,
+  options: PeripheralOptions = {},
 ): Promise<EmulatedPeripheral> {
   const bt: CDPSession = await joinEmulation(browser);
   const pageSession: CDPSession = await page.context().newCDPSession(page);
@@ -117,11 +127,16 @@ export async function emulatePeripheral(
     if (event.address !== spec.address) return;
     const refused = !inReach && event.type === 'connection';
     operations.push(refused ? 'connection (out of reach)' : event.type);
-    void bt.send('BluetoothEmulation.simulateGATTOperationResponse', {
-      address: event.address,
-      type: event.type,
-      code: refused ? CONNECTION_FAILED_TO_BE_ESTABLISHED : GATT_SUCCESS,
-    });
+    const answer = () =>
+      void bt.send('BluetoothEmulation.simulateGATTOperationResponse', {
+        address: event.address,
+        type: event.type,
+        code: refused ? CONNECTION_FAILED_TO_BE_ESTABLISHED : GATT_SUCCESS,
+      });
+    // The simulated central holds the page's gatt.connect() until it is answered, however late.
+    const delayMs = event.type === 'connection' ? (options.connectionDelayMs ?? 0) : 0;
+    if (delayMs > 0) setTimeout(answer, delayMs);
+    else answer();
   });
   bt.on('BluetoothEmulation.characteristicOperationReceived', (event) => {
     const uuid = uuidOf.get(event.characteristicId);
