@@ -91,8 +91,8 @@ const MAX_HEART_SAMPLES = 10_000;
 export const HEART_RATE_FRESH_MS = 5000;
 
 /**
- * How long a Start tapped as the page opens waits for today's plan to be made from the sessions
- * stored before: three years of them are read in about a second.
+ * How long today's plan, and a Start tapped as the page opens, wait for the sessions stored before:
+ * three years of them are read in about a second.
  */
 export const START_WAITS_FOR_PLAN_MS = 5000;
 
@@ -251,7 +251,7 @@ export class Backbeat {
    * The Start button: from a tap, so the browser lets the tones and the voice begin. Tapped while the
    * store is still being read, the session begins once today's plan is made from it (or after
    * START_WAITS_FOR_PLAN_MS): begun at once, it ran the settings' plan, as though no session had gone
-   * before.
+   * before. Not when the read finds an unfinished session to offer: the offer is shown instead.
    */
   startSession(): void {
     this.cues?.unlock();
@@ -259,17 +259,7 @@ export class Backbeat {
       this.session.start();
       return;
     }
-    if (this.planWait.state === 'start-asked') return;
     this.planWait.set('start-asked');
-    // A store that never opens (IndexedDB's open hangs in some browsers) must not hold the session
-    // back for good: it begins with the plan as set, as it would with no store at all.
-    this.subscriptions.add(
-      timer(START_WAITS_FOR_PLAN_MS).subscribe(() => {
-        if (this.planWait.state !== 'start-asked') return;
-        this.planWait.set('none');
-        if (this.session.state.phase === 'ready') this.session.start();
-      }),
-    );
   }
 
   /** Back to the start screen with today's plan, from the settings and the sessions done before. */
@@ -291,7 +281,19 @@ export class Backbeat {
     void this.persistence.start();
     // Asked once it has begun: with no store to read (see PersistenceOptions.openStore) there is
     // nothing to wait for.
-    if (!this.persistence.history.state.pastRead) this.planWait.set('reading');
+    if (!this.persistence.history.state.pastRead) {
+      this.planWait.set('reading');
+      // A store that never opens (IndexedDB's open hangs in some browsers) must not hold the session
+      // back for good: the plan is the one as set, as it would be with no store at all, and a Start
+      // asked for begins it.
+      this.subscriptions.add(
+        timer(START_WAITS_FOR_PLAN_MS).subscribe(() => {
+          const startAsked = this.planWait.state === 'start-asked';
+          this.planWait.set('none');
+          if (startAsked && this.session.state.phase === 'ready') this.session.start();
+        }),
+      );
+    }
     // The strap of the last visit, if the browser still lets the app use it, replaces the virtual one.
     void this.devices.reconnectKnownDevices();
     this.subscriptions.add(
@@ -504,7 +506,10 @@ export class Backbeat {
     if (!read) return;
     const startAsked = this.planWait.state === 'start-asked';
     this.planWait.set('none');
-    if (startAsked) this.session.start();
+    // The offer to resume came with the plan, and the person has not seen it yet: a Start tapped
+    // before it was no choice between going on with that session and closing it for a new one.
+    const offered = this.persistence.history.state.unfinished !== null;
+    if (startAsked && !offered) this.session.start();
   }
 
   /** Today's plan from the settings and the sessions done before, and what progression changed in it. */

@@ -102,7 +102,8 @@ export interface HistoryState {
   readonly sessionCount: number;
   /**
    * The sessions progression reads are read from the store, or there is no store to read them from:
-   * today's plan can be made now, where before it would be the settings' alone.
+   * today's plan can be made now, where before it would be the settings' alone. An unfinished session
+   * to offer is known by then (`unfinished`).
    */
   readonly pastRead: boolean;
   readonly progress: Progress | null;
@@ -315,8 +316,10 @@ export class Persistence {
       await this.guard((store) => this.undoCutImports(store));
       // Sessions that have aged past the raw-motion setting since the last visit lose their samples.
       await this.guard(async (store) => void (await this.applyRetention(store)));
-      await this.refresh();
+      // Looked for before the sessions are read: once they are (pastRead), the start screen shows
+      // Start where it stays, under the offer to resume if one comes.
       await this.lookForUnfinished();
+      await this.refresh();
     } catch (error) {
       this.fail(toStoreError(error));
     }

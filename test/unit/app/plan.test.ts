@@ -69,24 +69,7 @@ describe("today's plan", () => {
     const begun = finishedSession('unfinished', Date.UTC(2026, 10, 21, 17, 30), [
       supermanSet({ target: 11, count: 11 }),
     ]);
-    const unfinished = {
-      ...begun,
-      session: {
-        ...begun.session,
-        status: 'active' as const,
-        endedAt: null,
-        snapshot: {
-          phase: 'rest' as const,
-          exerciseIndex: 0,
-          set: null,
-          restEndsMs: 100_000,
-          nowMs: 50_000,
-          startedMs: 0,
-          endedMs: null,
-          pausedAtMs: null,
-        },
-      },
-    };
+    const unfinished = unfinishedInARest(begun);
     const name = 'plan-beside-an-unfinished-session';
     const store = await SessionStore.open({ name });
     await store.importBundles([finished, unfinished]);
@@ -136,6 +119,71 @@ describe("today's plan", () => {
     app.dispose();
   });
 
+  it("has today's plan ready only once it is known whether an unfinished session is on offer", async () => {
+    const name = 'plan-ready-after-the-offer-is-known';
+    const store = await SessionStore.open({ name });
+    await store.importBundles([interruptedInARest('unfinished')]);
+    store.close();
+    const app = new Backbeat({
+      navigator: {} as Navigator,
+      settingsStorage: new MemoryStorage(),
+      persistence: { openStore: () => SessionStore.open({ name }), page: null },
+    });
+    app.start();
+    expect(app.planWait.state).toBe('reading');
+    // The start screen shows Start once the plan is ready: the offer must already be there above it.
+    const offeredAsThePlanIsReady = await new Promise<string | null>((resolve) => {
+      const watch = app.planWait.state$.subscribe((wait) => {
+        if (wait !== 'none') return;
+        resolve(app.persistence.history.state.unfinished?.id ?? null);
+        queueMicrotask(() => watch.unsubscribe());
+      });
+    });
+    expect(offeredAsThePlanIsReady).toBe('unfinished');
+    app.dispose();
+  });
+
+  it('takes a Start tapped while the store was read as no choice when an unfinished session turns out to be on offer', async () => {
+    const name = 'plan-for-a-start-tapped-before-the-offer';
+    const store = await SessionStore.open({ name });
+    await store.importBundles([interruptedInARest('unfinished')]);
+    store.close();
+    const app = new Backbeat({
+      navigator: {} as Navigator,
+      settingsStorage: new MemoryStorage(),
+      persistence: { openStore: () => SessionStore.open({ name }), page: null },
+    });
+    app.start();
+    app.startSession();
+    expect(app.planWait.state).toBe('start-asked');
+    await vi.waitFor(() => expect(app.planWait.state).toBe('none'));
+    // The person never saw the offer: it is shown, and neither resumed nor closed by a new session.
+    expect(app.session.state.phase).toBe('ready');
+    expect(app.persistence.history.state.unfinished?.id).toBe('unfinished');
+    expect(app.persistence.history.state.recordingId).toBeNull();
+    app.dispose();
+  });
+
+  it('gives up waiting for a store that has not opened in 5 s, untapped, with the plan as set', async () => {
+    vi.useFakeTimers();
+    try {
+      const app = new Backbeat({
+        navigator: {} as Navigator,
+        settingsStorage: new MemoryStorage(),
+        persistence: { openStore: () => new Promise(() => {}), page: null },
+      });
+      app.start();
+      await vi.advanceTimersByTimeAsync(4900);
+      expect(app.planWait.state).toBe('reading');
+      await vi.advanceTimersByTimeAsync(200);
+      expect(app.planWait.state).toBe('none');
+      expect(app.session.state.phase).toBe('ready');
+      app.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('begins the session from the settings alone at once when there is no store to read', async () => {
     const app = new Backbeat({
       navigator: {} as Navigator,
@@ -171,3 +219,31 @@ describe("today's plan", () => {
     }
   });
 });
+
+/** A session whose tab was closed in the rest after its first set: on offer to resume. */
+function unfinishedInARest(begun: ReturnType<typeof finishedSession>): ReturnType<typeof finishedSession> {
+  return {
+    ...begun,
+    session: {
+      ...begun.session,
+      status: 'active' as const,
+      endedAt: null,
+      snapshot: {
+        phase: 'rest' as const,
+        exerciseIndex: 0,
+        set: null,
+        restEndsMs: 100_000,
+        nowMs: 50_000,
+        startedMs: 0,
+        endedMs: null,
+        pausedAtMs: null,
+      },
+    },
+  };
+}
+
+function interruptedInARest(id: string): ReturnType<typeof finishedSession> {
+  return unfinishedInARest(
+    finishedSession(id, Date.now() - 3_600_000, [supermanSet({ target: 10, count: 10 })]),
+  );
+}
