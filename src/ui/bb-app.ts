@@ -274,6 +274,21 @@ export class BbApp extends LitElement {
           padding-inline: 1rem;
         }
       }
+      /* The room Start is shown in: Start's own box, unseen and untappable, the wait said over it. */
+      .start-room {
+        position: relative;
+      }
+      .start-room button {
+        visibility: hidden;
+      }
+      .start-room p {
+        position: absolute;
+        top: 50%;
+        left: 50%;
+        translate: -50% -50%;
+        width: max-content;
+        max-width: calc(100vw - 2rem);
+      }
       .back {
         box-sizing: border-box;
         display: flex;
@@ -681,13 +696,8 @@ export class BbApp extends LitElement {
               ? // Every exercise left out in the settings: a Start would do nothing at all.
                 html`<p class="elsewhere">No exercises are chosen for today's session.</p>
                   <button class="primary" @click=${() => (this.view = 'settings')}>Choose them in Settings</button>`
-              : html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>
-                  ${
-                    // Under the finger that tapped: the plan's own line is below the screen of a phone.
-                    this.planWait.value === 'start-asked'
-                      ? html`<p role="status">Starting as soon as today's plan is made from your past sessions…</p>`
-                      : html`<p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
-                  }`
+              : html`${this.renderStart()}
+                  <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
         }
         ${
           // The text under it is being read as the offline news comes: the news must not move it.
@@ -705,6 +715,21 @@ export class BbApp extends LitElement {
         ${state.plan.length > 0 ? this.renderPlan(state.plan) : null}
       </section>
     `;
+  }
+
+  /**
+   * Start, once it is known whether an unfinished session is to be offered above it: shown while the
+   * sessions before were read, the offer came in above it a moment later and pushed it down the
+   * screen, and a finger on its way to Start landed on "Resume where I was". Until then its room is
+   * kept, its place said, and nothing there to tap: with no offer Start comes into that very room.
+   */
+  private renderStart() {
+    if (this.planWait.value === 'none')
+      return html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>`;
+    return html`<div class="start-room">
+      <button class="primary start" tabindex="-1" aria-hidden="true">Start</button>
+      <p>Reading your past sessions…</p>
+    </div>`;
   }
 
   /**

@@ -207,43 +207,85 @@ describe("the start screen's plan after a session in which every superman set re
   });
 });
 
+/** Where the start screen's Start is, or the room kept for it while it is not shown yet. */
+function startPlace(mounted: AppShell): DOMRect {
+  const start = mounted.shell.shadowRoot?.querySelector('.ready .start');
+  if (!start) throw new Error('no Start, nor room for it, on the start screen');
+  return start.getBoundingClientRect();
+}
+
+/** The store of `sessions`, opened only once the test lets it: years of sessions take a second or more. */
+async function storeOpenedLater(
+  name: string,
+  sessions: Parameters<SessionStore['importBundles']>[0],
+): Promise<{ openStore: () => Promise<SessionStore>; letTheStoreOpen: () => void }> {
+  const store = await SessionStore.open({ name });
+  await store.importBundles(sessions);
+  store.close();
+  let letTheStoreOpen = () => {};
+  const storeMayOpen = new Promise<void>((resolve) => (letTheStoreOpen = resolve));
+  return { openStore: () => storeMayOpen.then(() => SessionStore.open({ name })), letTheStoreOpen };
+}
+
 describe("the start screen while the sessions stored before are read for today's plan", () => {
   let mounted: AppShell;
   let letTheStoreOpen: () => void;
 
   beforeAll(async () => {
-    const name = `start-screen-reading-${Date.now()}`;
-    const store = await SessionStore.open({ name });
-    await store.importBundles([finishedSession('earlier', Date.now() - 86_400_000, supermanSetsReached())]);
-    store.close();
-    // Years of sessions take a second or more to read as the page opens: here, as long as the test says.
-    const storeMayOpen = new Promise<void>((resolve) => (letTheStoreOpen = resolve));
-    mounted = await mountApp({
-      start: true,
-      openStore: () => storeMayOpen.then(() => SessionStore.open({ name })),
-    });
+    const store = await storeOpenedLater(`start-screen-reading-${Date.now()}`, [
+      finishedSession('earlier', Date.now() - 86_400_000, supermanSetsReached()),
+    ]);
+    letTheStoreOpen = store.letTheStoreOpen;
+    mounted = await mountApp({ start: true, openStore: store.openStore });
   });
 
   afterAll(() => mounted.remove());
 
-  it("says so in place of the settings' plan, and begins the session a tap on Start asked for once the plan is made", async () => {
-    const reading = page.getByText(/^Reading your past sessions for today's plan/);
-    await expect.element(reading).toBeVisible();
+  it("says so in place of the settings' plan and of Start, and shows Start in the room kept for it once the plan is made", async () => {
+    await expect.element(page.getByText(/^Reading your past sessions for today's plan/)).toBeVisible();
     // No "3 × 10 reps" to be read and then replaced by 3 × 11.
     expect(page.getByRole('list', { name: "Today's plan" }).elements()).toHaveLength(0);
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
-    // Said under Start, where the tap was, and to a screen reader: the plan's line is below the
-    // screen of a phone.
-    await expect
-      .element(page.getByRole('status').filter({ hasText: /^Starting as soon as today's plan is made/ }))
-      .toBeVisible();
-    expect(mounted.app.session.state.phase).toBe('ready');
+    // Not yet known whether an unfinished session is to be offered above it: no Start to reach for.
+    expect(page.getByRole('button', { name: 'Start', exact: true }).elements()).toHaveLength(0);
+    await expect.element(page.getByText('Reading your past sessions…', { exact: true })).toBeVisible();
+    const room = startPlace(mounted);
     letTheStoreOpen();
-    await expect.poll(() => mounted.app.session.state.phase).toBe('set');
-    expect(mounted.app.session.state.plan[0]).toMatchObject({
-      exercise: { id: 'superman' },
-      dosage: { target: 11 },
-    });
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    await expect.element(start).toBeVisible();
+    const shown = startPlace(mounted);
+    expect([shown.x, shown.y, shown.width, shown.height]).toEqual([room.x, room.y, room.width, room.height]);
+    await expect
+      .element(page.getByRole('list', { name: "Today's plan" }).getByRole('listitem').first())
+      .toHaveTextContent(/^\s*Superman\s+3 × 11 reps/);
+  });
+});
+
+// The page reloaded in the middle of a set: the store holds the session, unfinished, to offer.
+describe('the start screen while the sessions stored before are read, an unfinished session among them', () => {
+  let mounted: AppShell;
+  let letTheStoreOpen: () => void;
+
+  beforeAll(async () => {
+    const begun = finishedSession('interrupted', Date.now() - 600_000, [supermanSet({ setNumber: 1 })]);
+    const interrupted = { ...begun, session: { ...begun.session, status: 'active' as const, endedAt: null } };
+    const store = await storeOpenedLater(`start-screen-reading-unfinished-${Date.now()}`, [interrupted]);
+    letTheStoreOpen = store.letTheStoreOpen;
+    mounted = await mountApp({ start: true, openStore: store.openStore });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('shows no Start while they are read, where the offer to resume then comes, and Start under the offer', async () => {
+    await expect.element(page.getByText(/^Reading your past sessions for today's plan/)).toBeVisible();
+    expect(page.getByRole('button', { name: 'Start', exact: true }).elements()).toHaveLength(0);
+    letTheStoreOpen();
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    const resume = page.getByRole('button', { name: 'Resume where I was' });
+    await expect.element(resume).toBeVisible();
+    await expect.element(start).toBeVisible();
+    const keep = page.getByRole('button', { name: 'Keep it as it is' }).element().getBoundingClientRect();
+    expect(start.element().getBoundingClientRect().top).toBeGreaterThan(keep.bottom);
+    expect(mounted.app.session.state.phase).toBe('ready');
   });
 });
 
