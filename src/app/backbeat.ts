@@ -52,7 +52,13 @@ import {
   SettingsModel,
   SettingsStore,
 } from '../workout/settings.ts';
-import { type DeviceStatus, Devices, type MotionFeed, PAUSE_FOR_CONNECTION } from './devices.ts';
+import {
+  type DeviceStatus,
+  Devices,
+  type MotionFeed,
+  PAUSE_FOR_CONNECTION,
+  pauseForConnectionOnRestore,
+} from './devices.ts';
 import { goWhenHeard, voiceDone } from './go-when-heard.ts';
 import { detectAroundPauses } from './pause-cut.ts';
 import { Persistence, type PersistenceOptions, type PreferencesPort } from './persistence.ts';
@@ -398,6 +404,22 @@ export class Backbeat {
           if (before === 'lost' && reason === 'connection' && this.session.state.pausedAtMs === null) return;
           if (reason) this.session.pause(reason);
           else if (this.session.state.pausedFor !== undefined) this.session.resume();
+        }),
+    );
+    // A pause picked up from an earlier page while the strap of the last visit was being connected
+    // again (the virtual strap 'connected' in its place meanwhile, which pauses nothing above) follows
+    // that strap: it goes on once the strap is connected, and says it out of reach if it does not
+    // answer. Heard after the rule above, which has its say whenever the devices there pause a set.
+    this.subscriptions.add(
+      this.devices
+        .select((s) => pauseForConnectionOnRestore(s))
+        .pipe(pairwise())
+        .subscribe(([, reason]) => {
+          const state = this.devices.state;
+          if (this.session.state.pausedFor === undefined || PAUSE_FOR_CONNECTION[state.connection] !== null)
+            return;
+          if (reason) this.session.pause(reason);
+          else this.session.resume();
         }),
     );
   }

@@ -64,11 +64,18 @@ export const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason 
 
 /**
  * What a pause made for a device on an earlier page waits for, as this page finds the devices (see
- * pausedAsDevicesAre). One still being connected is not back yet: the set waits for it as for one
- * reconnecting, and goes on by itself once it is connected, as it would have on that page.
+ * pausedAsDevicesAre). One still being connected, picked again or of the last visit reconnected with
+ * no tap (the virtual strap 'connected' in its place meanwhile), is not back yet: the set waits for it
+ * as for one reconnecting, and goes on by itself once it is connected, as it would have on that page.
+ * One of the last visit that did not answer is out of reach, as one given up on is.
  */
-export function pauseForConnectionOnRestore(connection: ConnectionState): PauseReason | null {
-  return connection === 'connecting' ? 'connection' : PAUSE_FOR_CONNECTION[connection];
+export function pauseForConnectionOnRestore(
+  devices: Pick<DeviceState, 'connection' | 'rejoining' | 'awaiting'>,
+): PauseReason | null {
+  const reason = PAUSE_FOR_CONNECTION[devices.connection];
+  if (reason !== null) return reason;
+  if (devices.connection === 'connecting' || devices.rejoining) return 'connection';
+  return devices.awaiting.length > 0 ? 'lost' : null;
 }
 export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
 
@@ -139,6 +146,12 @@ export interface DeviceState {
    * strap standing in is not taken for them, and tried again by themselves (see rejoinDelayMs).
    */
   readonly awaiting: readonly AwaitedDevice[];
+  /**
+   * A device of an earlier visit is being connected now with no tap: as the page loads (before it is
+   * awaited, if it does not answer), or tried again by itself or at the person's word. It is not
+   * listed among the devices meanwhile, and the devices there go on as they are.
+   */
+  readonly rejoining: boolean;
   /** The lowest battery level among the connected devices. */
   readonly battery: number | null;
   readonly devices: readonly DeviceStatus[];
@@ -304,6 +317,7 @@ export class Devices extends Model<DeviceState> {
       problemsTold: 0,
       bluetoothAvailable: bluetoothOf(options.navigator) !== null,
       awaiting: [],
+      rejoining: false,
       battery: null,
       devices: [],
     });
@@ -506,26 +520,35 @@ export class Devices extends Model<DeviceState> {
     for (const { id, kind } of known) {
       const device = granted.find((d) => d.id === id);
       if (!device || this.members.some((m) => m.status.id === id)) continue;
-      const reached = await this.rejoin(device, kind);
-      // The person may have chosen the virtual strap or another strap while it was tried.
-      const stillKnown = this.knownDevices.load().some((d) => d.id === id);
-      if (reached || !stillKnown) continue;
-      this.awaited.push({ device, kind });
-      this.publishAwaiting();
-      this.tellNotFound(device, kind);
+      const reached = await this.rejoin(device, kind, true);
+      if (!reached && this.awaited.some((a) => a.device === device)) this.tellNotFound(device, kind);
     }
     this.scheduleRejoin();
   }
 
-  /** One try at a device of an earlier visit, with no chooser; true when it is connected. */
-  private async rejoin(device: BluetoothDevice, kind: BleDeviceKind): Promise<boolean> {
+  /**
+   * One try at a device of an earlier visit, with no chooser; true when it is connected. The first try
+   * of the visit (`awaitIfUnreached`) leaves one that does not answer awaited, in the same news as the
+   * try's end: no moment says the device is neither tried nor awaited (a pause picked up from an
+   * earlier page would take it for back, see pauseForConnectionOnRestore).
+   */
+  private async rejoin(
+    device: BluetoothDevice,
+    kind: BleDeviceKind,
+    awaitIfUnreached = false,
+  ): Promise<boolean> {
     const attempt = this.useBluetoothDevice(device, kind, true);
     this.rejoining.set(device.id, attempt);
     this.publishAwaiting();
+    let reached = false;
     try {
-      return await attempt;
+      reached = await attempt;
+      return reached;
     } finally {
       this.rejoining.delete(device.id);
+      // The person may have chosen the virtual strap or another strap while it was tried.
+      const stillKnown = this.knownDevices.load().some((d) => d.id === device.id);
+      if (!reached && awaitIfUnreached && stillKnown) this.awaited.push({ device, kind });
       this.publishAwaiting();
     }
   }
@@ -646,6 +669,7 @@ export class Devices extends Model<DeviceState> {
         kind,
         trying: this.rejoining.has(device.id),
       })),
+      rejoining: this.rejoining.size > 0,
     });
   }
 

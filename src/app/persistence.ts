@@ -53,14 +53,14 @@ import {
 } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
-import { type ConnectionState, pauseForConnectionOnRestore } from './devices.ts';
+import { type DeviceState, pauseForConnectionOnRestore } from './devices.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
 export interface RecordableApp {
   readonly session: SessionModel;
   readonly devices: {
-    readonly state: { readonly source: SourceInfo | null; readonly connection: ConnectionState };
+    readonly state: Pick<DeviceState, 'source' | 'connection' | 'rejoining' | 'awaiting'>;
   };
   readonly heartRate$: Observable<HeartRateSample | null>;
   readonly accel$: Observable<{ readonly source: SourceInfo; readonly frame: AccelFrame }>;
@@ -876,7 +876,7 @@ export class Persistence {
       this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
       this.history.update({ unfinished: null, elsewhere: null, movedAway: false });
       // A pause made for a device says the device as this page finds it, not as the last one left it.
-      const reasonNow = pauseForConnectionOnRestore(this.app.devices.state.connection);
+      const reasonNow = pauseForConnectionOnRestore(this.app.devices.state);
       this.app.session.restore(pausedAsDevicesAre(afterInterruption(state), reasonNow, this.now()));
       await recorder.flush();
     } catch (error) {

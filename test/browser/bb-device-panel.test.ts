@@ -33,6 +33,7 @@ function state(devices: DeviceStatus[], patch: Partial<DeviceState> = {}): Devic
     problem: null,
     problemsTold: patch.problem ? 1 : 0,
     bluetoothAvailable: true,
+    rejoining: false,
     awaiting: [],
     battery: 80,
     devices,

@@ -35,7 +35,14 @@ async function persistenceOf(
   const persistence = new Persistence(
     {
       session: new SessionModel(() => performance.now()),
-      devices: { state: { source: null as SourceInfo | null, connection: 'unavailable' as const } },
+      devices: {
+        state: {
+          source: null as SourceInfo | null,
+          connection: 'unavailable' as const,
+          rejoining: false,
+          awaiting: [],
+        },
+      },
       accel$: NEVER,
       heartRate$: new Subject<HeartRateSample | null>(),
       motion$: NEVER,

@@ -2,7 +2,14 @@
 // boundary): which device gives heart rate and which gives motion, the messages people see, and
 // the reconnection hook the session model listens to.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type DeviceKind, Devices, VIRTUAL_HABIT_KEY } from '../../../src/app/devices.ts';
+import {
+  type AwaitedDevice,
+  type ConnectionState,
+  type DeviceKind,
+  Devices,
+  pauseForConnectionOnRestore,
+  VIRTUAL_HABIT_KEY,
+} from '../../../src/app/devices.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
@@ -239,6 +246,74 @@ describe('A device picked on an earlier visit', () => {
     expect(attempts).toBe(1);
     expect(next.state.devices.map((d) => [d.name, d.connection])).toEqual([['InfiniTime', 'connected']]);
     next.dispose();
+  });
+
+  it('is said to be tried while it is connected again, and awaited as that try fails, with no moment between', async () => {
+    const { watch, options } = await watchFromAnEarlierVisit();
+    let answer = () => {};
+    watch.answerLate('connection', new Promise<void>((resolve) => (answer = resolve)));
+    watch.reachable = false;
+    const next = new Devices(options);
+    const seen: Array<[boolean, number]> = [];
+    next.state$.subscribe((s) => seen.push([s.rejoining, s.awaiting.length]));
+    const trying = next.reconnectKnownDevices();
+    await settle();
+    // The virtual strap counts meanwhile, and the watch is not listed: it is being tried.
+    expect(next.state).toMatchObject({ connection: 'connected', rejoining: true, awaiting: [] });
+    answer();
+    await settle();
+    await trying;
+    expect(next.state).toMatchObject({ rejoining: false, awaiting: [{ name: 'InfiniTime', trying: false }] });
+    const tried = seen.findIndex(([rejoining]) => rejoining);
+    expect(seen.slice(tried).filter(([rejoining, awaited]) => !rejoining && awaited === 0)).toEqual([]);
+    next.dispose();
+
+    // In reach: tried, then connected, and no longer tried.
+    watch.reachable = true;
+    watch.answerLate('connection', new Promise<void>((resolve) => (answer = resolve)));
+    const back = new Devices(options);
+    const reconnecting = back.reconnectKnownDevices();
+    await settle();
+    expect(back.state.rejoining).toBe(true);
+    answer();
+    await settle();
+    await reconnecting;
+    expect(back.state).toMatchObject({ connection: 'connected', rejoining: false, awaiting: [] });
+    expect(back.state.devices.map((d) => d.name)).toEqual(['InfiniTime']);
+    back.dispose();
+  });
+});
+
+describe('A pause made for a device on an earlier page, as this page finds the devices', () => {
+  const awaited = (trying: boolean): AwaitedDevice => ({
+    id: 'h10',
+    name: 'Polar H10',
+    kind: 'polar',
+    trying,
+  });
+  const devices = (
+    connection: ConnectionState,
+    rejoining = false,
+    awaiting: readonly AwaitedDevice[] = [],
+  ) => ({ connection, rejoining, awaiting });
+
+  it('waits for a device being connected, picked or of an earlier visit, as for one reconnecting', () => {
+    expect(pauseForConnectionOnRestore(devices('connecting'))).toBe('connection');
+    expect(pauseForConnectionOnRestore(devices('reconnecting'))).toBe('connection');
+    // The virtual strap counts meanwhile, 'connected': the strap of the last visit is not back yet.
+    expect(pauseForConnectionOnRestore(devices('connected', true))).toBe('connection');
+    expect(pauseForConnectionOnRestore(devices('connected', true, [awaited(true)]))).toBe('connection');
+  });
+
+  it('says a device out of reach when it was given up, or not found as the page loaded', () => {
+    expect(pauseForConnectionOnRestore(devices('lost'))).toBe('lost');
+    expect(pauseForConnectionOnRestore(devices('connected', false, [awaited(false)]))).toBe('lost');
+    expect(pauseForConnectionOnRestore(devices('ended'))).toBe('replay');
+  });
+
+  it('waits for nothing once the devices are there', () => {
+    expect(pauseForConnectionOnRestore(devices('connected'))).toBeNull();
+    expect(pauseForConnectionOnRestore(devices('unavailable'))).toBeNull();
   });
 });
 

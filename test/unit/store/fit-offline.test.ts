@@ -17,7 +17,14 @@ describe('a FIT export whose writer cannot be loaded', () => {
     const persistence = new Persistence(
       {
         session,
-        devices: { state: { source: null as SourceInfo | null, connection: 'unavailable' as const } },
+        devices: {
+          state: {
+            source: null as SourceInfo | null,
+            connection: 'unavailable' as const,
+            rejoining: false,
+            awaiting: [],
+          },
+        },
         accel$: NEVER,
         heartRate$: new Subject<HeartRateSample | null>(),
         motion$: NEVER,

@@ -21,7 +21,12 @@ class Page {
   clockMs = 300;
   readonly session = new SessionModel(() => this.clockMs);
   readonly devices = {
-    state: { source: STRAP as SourceInfo | null, connection: 'connected' as ConnectionState },
+    state: {
+      source: STRAP as SourceInfo | null,
+      connection: 'connected' as ConnectionState,
+      rejoining: false,
+      awaiting: [],
+    },
   };
   readonly accel = new Subject<{ source: SourceInfo; frame: AccelFrame }>();
   readonly beats = new Subject<HeartRateSample | null>();
