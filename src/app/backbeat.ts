@@ -2,11 +2,14 @@
 // subscription. The UI gets this object and reads its models; it never reaches the sources directly.
 
 import {
+  asapScheduler,
   combineLatest,
   concat,
+  debounceTime,
   distinctUntilChanged,
   EMPTY,
   filter,
+  from,
   interval,
   map,
   type Observable,
@@ -312,7 +315,15 @@ export class Backbeat {
           [h.unfinished?.id, h.elsewhere?.id, ...h.sessions.map((row) => `${row.id}:${row.status}`)].join(),
         ),
         this.persistence.history.select((h) => h.pastRead),
-      ]).subscribe(() => void this.replanIfReady()),
+      ])
+        .pipe(
+          // One store update changes several of these at once: the plan is made once for them all.
+          debounceTime(0, asapScheduler),
+          // From the latest read alone: reads answer in any order, and one asked before the store had
+          // opened, or before a session ended, answering last made the plan from a part of the history.
+          switchMap(() => this.readForPlan()),
+        )
+        .subscribe((read) => this.replan(read)),
     );
     this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
     // When the person has heard a set's "Go": a plank is lifted into then (see LIFT_AFTER_GO_MS).
@@ -518,16 +529,34 @@ export class Backbeat {
       this.session.recovered();
   }
 
-  private async replanIfReady(): Promise<void> {
-    if (this.session.state.phase !== 'ready') return;
-    // Asked before the read that follows: a plan made from it is made from every session stored.
+  /**
+   * The sessions stored before, for today's plan, with whether they had all been read when asked for
+   * (a plan made from them is made from every session stored); none while a session runs.
+   */
+  private readForPlan(): Observable<{
+    readonly read: boolean;
+    readonly history: readonly PastSession[] | null;
+  }> {
     const read = this.persistence.history.state.pastRead;
-    const history = await this.persistence.pastSessions();
-    if (this.session.state.phase !== 'ready') return;
-    this.plan(history);
+    if (this.session.state.phase !== 'ready') return of({ read, history: null });
+    return from(this.persistence.pastSessions()).pipe(map((history) => ({ read, history })));
+  }
+
+  private replan({
+    read,
+    history,
+  }: {
+    readonly read: boolean;
+    readonly history: readonly PastSession[] | null;
+  }): void {
+    const ready = this.session.state.phase === 'ready';
+    if (ready && history) this.plan(history);
     if (!read) return;
     const startAsked = this.planWait.state === 'start-asked';
+    // Over as well when a session began or was resumed meanwhile: nothing waits for this plan, and the
+    // next session's Start must not wait for one.
     this.planWait.set('none');
+    if (!ready) return;
     // The offer to resume came with the plan, and the person has not seen it yet: a Start tapped
     // before it was no choice between going on with that session and closing it for a new one.
     const offered = this.persistence.history.state.unfinished !== null;

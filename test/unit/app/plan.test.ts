@@ -95,6 +95,60 @@ describe("today's plan", () => {
     app.dispose();
   });
 
+  it('makes the plan from the latest read of the sessions before, when an earlier read answers after it', async () => {
+    const finished = finishedSession('finished', Date.UTC(2026, 10, 20, 17, 30), supermanSetsReached());
+    const begun = finishedSession('unfinished', Date.UTC(2026, 10, 21, 17, 30), [
+      supermanSet({ target: 11, count: 11 }),
+    ]);
+    const name = 'plan-from-the-latest-read';
+    const store = await SessionStore.open({ name });
+    await store.importBundles([finished, unfinishedInARest(begun)]);
+    store.close();
+    const reads = new HeldReads();
+    const app = new Backbeat({
+      navigator: {} as Navigator,
+      settingsStorage: new MemoryStorage(),
+      persistence: { openStore: async () => reads.of(await SessionStore.open({ name })), page: null },
+    });
+    app.start();
+    const target = (id: string) => app.session.state.plan.find((p) => p.exercise.id === id)?.dosage.target;
+    await vi.waitFor(() => expect(app.persistence.history.state.unfinished?.id).toBe('unfinished'));
+    await vi.waitFor(() => expect(target('superman')).toBe(11));
+    // The read the offer's withdrawal asks for finds the session still unfinished, and answers late:
+    // after the one made once it was closed, which finds it over.
+    reads.holdNext();
+    await app.persistence.discardUnfinished();
+    await vi.waitFor(() => expect(target('superman')).toBe(12));
+    await reads.release();
+    expect(target('superman')).toBe(12);
+    app.dispose();
+  });
+
+  it('waits for nothing more once a session is resumed while the sessions before were being read', async () => {
+    const name = 'plan-wait-over-when-a-session-is-resumed';
+    const store = await SessionStore.open({ name });
+    await store.importBundles([interruptedInARest('unfinished')]);
+    store.close();
+    const reads = new HeldReads();
+    const app = new Backbeat({
+      navigator: {} as Navigator,
+      settingsStorage: new MemoryStorage(),
+      persistence: { openStore: async () => reads.of(await SessionStore.open({ name })), page: null },
+    });
+    // The plan's reads once the sessions are read answer late: the person resumes the session
+    // offered meanwhile.
+    reads.holdWhile(() => app.persistence.history.state.pastRead);
+    app.start();
+    await vi.waitFor(() => expect(app.persistence.history.state.pastRead).toBe(true));
+    expect(app.planWait.state).toBe('reading');
+    await app.persistence.resume();
+    expect(app.session.state.phase).toBe('rest');
+    await reads.release();
+    // Long before the 5 s a store that never opens is given: the next session's Start is not held back.
+    await vi.waitFor(() => expect(app.planWait.state).toBe('none'), { timeout: 1000 });
+    app.dispose();
+  });
+
   it('begins a session whose Start was tapped while the store was still being read with the plan made from it', async () => {
     const name = 'plan-for-a-start-tapped-at-once';
     const store = await SessionStore.open({ name });
@@ -246,4 +300,40 @@ function interruptedInARest(id: string): ReturnType<typeof finishedSession> {
   return unfinishedInARest(
     finishedSession(id, Date.now() - 3_600_000, [supermanSet({ target: 10, count: 10 })]),
   );
+}
+
+/**
+ * A store whose reads of the unfinished sessions, once held, answer only when let go: read when asked,
+ * as IndexedDB reads, and told late, as a read on a slow phone can be.
+ */
+class HeldReads {
+  private holding: 'none' | 'next' | (() => boolean) = 'none';
+  private readonly held: (() => void)[] = [];
+
+  of(store: SessionStore): SessionStore {
+    const read = store.unfinishedSessions.bind(store);
+    store.unfinishedSessions = () => {
+      const answer = read();
+      if (this.holding === 'none' || (typeof this.holding === 'function' && !this.holding())) return answer;
+      if (this.holding === 'next') this.holding = 'none';
+      return new Promise((resolve) => this.held.push(() => resolve(answer)));
+    };
+    return store;
+  }
+
+  holdNext(): void {
+    this.holding = 'next';
+  }
+
+  /** Holds the reads asked for while `when` holds. */
+  holdWhile(when: () => boolean): void {
+    this.holding = when;
+  }
+
+  async release(): Promise<void> {
+    this.holding = 'none';
+    for (const answer of this.held.splice(0)) answer();
+    // Whatever was waiting for them has run.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
