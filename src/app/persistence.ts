@@ -312,7 +312,10 @@ export class Persistence {
         this.options.openStore ??
         (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('upgraded')) }))
       )();
-      this.history.update({ storage: 'saving', persisted: await askToPersist() });
+      this.history.update({ storage: 'saving' });
+      // Not waited for: Firefox asks the person in a prompt, which may be answered late or never, and
+      // the sessions before (and with them today's plan, and Start) must not wait on it.
+      void askToPersist().then((persisted) => this.history.update({ persisted }));
       await this.guard((store) => this.undoCutImports(store));
       // Sessions that have aged past the raw-motion setting since the last visit lose their samples.
       await this.guard(async (store) => void (await this.applyRetention(store)));

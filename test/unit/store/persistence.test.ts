@@ -980,6 +980,33 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('reads the sessions before while the browser still asks the person whether to keep the data', async () => {
+    const first = await startedPage();
+    await first.finishedSessions(1);
+    first.store!.close();
+    // Firefox asks the person in a prompt, and its answer can be a long time coming, or never come.
+    let answer: (persisted: boolean) => void = () => {};
+    vi.stubGlobal('navigator', {
+      storage: {
+        persisted: async () => false,
+        persist: () => new Promise<boolean>((resolve) => (answer = resolve)),
+      },
+    });
+    try {
+      const next = new Page(first.dbName);
+      void next.persistence.start();
+      await vi.waitFor(() => expect(next.persistence.history.state.pastRead).toBe(true));
+      expect(next.persistence.history.state.sessionCount).toBe(1);
+      expect(await next.persistence.pastSessions()).toHaveLength(1);
+      expect(next.persistence.history.state.persisted).toBeNull();
+      answer(true);
+      await vi.waitFor(() => expect(next.persistence.history.state.persisted).toBe(true));
+      await next.persistence.dispose();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("dismisses the history's notice, and leaves the history as it was when there is none", async () => {
     const page = await startedPage();
     page.persistence.history.update({ notice: 'Session deleted.' });
