@@ -441,10 +441,23 @@ export class Persistence {
     if (!store) return [];
     try {
       this.past ??= await readPast(store);
-      const running = new Set((await store.unfinishedSessions()).map((session) => session.id));
+      const running = await this.runningSessions(store);
       return [...this.past].flatMap(([id, session]) => (running.has(id) ? [] : [session]));
     } catch {
       return [];
+    }
+  }
+
+  /**
+   * The ids of the sessions still unfinished; where the store fails to say, the ones the history
+   * knows of (offered to resume, recorded in another tab): the sessions before are still the plan's.
+   */
+  private async runningSessions(store: SessionStore): Promise<Set<string>> {
+    try {
+      return new Set((await store.unfinishedSessions()).map((session) => session.id));
+    } catch {
+      const { unfinished, elsewhere } = this.history.state;
+      return new Set([unfinished?.id, elsewhere?.id].filter((id): id is string => id !== undefined));
     }
   }
 

@@ -1007,6 +1007,22 @@ describe('Persistence', () => {
     }
   });
 
+  it('keeps the sessions before for the plan when the look for unfinished ones fails, leaving out the one on offer', async () => {
+    const first = await startedPage();
+    await first.finishedSessions(1);
+    first.session.start();
+    first.reps(2);
+    await first.persistence.flush();
+    const next = await reopen(first);
+    const offered = next.persistence.history.state.unfinished;
+    expect(offered).not.toBeNull();
+    next.store!.unfinishedSessions = () => Promise.reject(new Error('The read failed'));
+    const past = await next.persistence.pastSessions();
+    expect(past).toHaveLength(1);
+    expect(past.map((session) => session.startedAt)).not.toContain(offered!.startedAt);
+    await next.persistence.dispose();
+  });
+
   it("dismisses the history's notice, and leaves the history as it was when there is none", async () => {
     const page = await startedPage();
     page.persistence.history.update({ notice: 'Session deleted.' });
