@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
-import { countUnit, exerciseById } from '../workout/program.ts';
+import { countUnit, exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import {
   anySetDone,
@@ -403,7 +403,9 @@ export class BbSummary extends LitElement {
             <td role="cell" class="number">${
               skippedUndone(r)
                 ? doneCell(r)
-                : html`${doneCell(r)} <span class="unbroken">of ${targetText(r)}</span>`
+                : alternatesSides(r)
+                  ? perSideDoneText(r.count, r.target)
+                  : html`${doneCell(r)} <span class="unbroken">of ${targetText(r)}</span>`
             }</td>
           </tr>
           ${this.goalRow(i, 2, 'cell')}
@@ -527,14 +529,26 @@ export function describeHrv(heart: SessionHeart): string | null {
   return parts.length ? `Heart-rate variability (RMSSD) at rest: ${parts.join(', ')}` : null;
 }
 
-/** What a set did: its count or its hold, or that it was skipped before it counted anything. */
+/**
+ * What a set did: its count or its hold, or that it was skipped before it counted anything. A bird
+ * dog's count each side, "7 right, 6 left", as the voice, its ring and its rest counted it: its
+ * total, 13, is a number none of them said.
+ */
 function doneCell(r: SetRecord) {
   if (skippedUndone(r)) return html`<span class="skipped">skipped</span>`;
-  return r.holdMs === null ? String(r.count) : formatDuration(heldS(r.holdMs));
+  if (r.holdMs !== null) return formatDuration(heldS(r.holdMs));
+  return alternatesSides(r) ? perSideText(r.count) : String(r.count);
 }
 
+/** "10", "45 s", or a bird dog's "10 each side", as its set screen set it. */
 function targetText(r: SetRecord): string {
-  return r.holdMs === null ? String(r.target) : `${r.target} s`;
+  if (r.holdMs !== null) return `${r.target} s`;
+  return alternatesSides(r) ? perSideText(r.target) : String(r.target);
+}
+
+/** A set counted each side, of a bird dog: kept as its total of both. */
+function alternatesSides(r: SetRecord): boolean {
+  return r.holdMs === null && exerciseById(r.exerciseId).alternatesSides;
 }
 
 /** A set's form problems on a row of their own under it, across the table's columns. */

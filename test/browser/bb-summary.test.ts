@@ -115,6 +115,46 @@ describe('bb-summary', () => {
     expect(heads.map(align)).toEqual(cells.map(align));
   });
 
+  it('says a bird dog set each side, as the voice, its ring and its rest counted it, in four columns and in two', async () => {
+    const birdDogs = () => {
+      const summary = document.createElement('bb-summary');
+      summary.records = [
+        record({ exerciseId: 'bird-dog', target: 20, count: 13, endedBy: 'stopped' }),
+        record({ exerciseId: 'bird-dog', setNumber: 2, target: 20, count: 20 }),
+        record({ exerciseId: 'bird-dog', setNumber: 3, target: 15, count: 15 }),
+      ];
+      summary.durationMs = 5 * 60_000;
+      return summary;
+    };
+    document.body.append(birdDogs());
+    const rows = page.getByRole('row');
+    await expect.element(rows.nth(3)).toBeVisible();
+    await expect.element(rows.nth(1)).toHaveTextContent('Bird dog 1 7 right, 6 left 10 each side');
+    await expect.element(rows.nth(2)).toHaveTextContent('Bird dog 2 10 each side 10 each side');
+    await expect.element(rows.nth(3)).toHaveTextContent('Bird dog 3 8 right, 7 left 8 right, 7 left');
+    document.body.replaceChildren();
+
+    const restore = await layOutAsTheApp(180, 320);
+    try {
+      inAppMain(birdDogs());
+      await expect.element(page.getByRole('row').nth(3)).toBeVisible();
+      const cells = (row: number) =>
+        page
+          .getByRole('row')
+          .nth(row)
+          .getByRole('cell')
+          .elements()
+          .map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim());
+      await expect.poll(() => cells(1)).toEqual(['Bird dog set 1', '7 of 10 right, 6 of 10 left']);
+      expect(cells(2)).toEqual(['Bird dog set 2', '10 of 10 each side']);
+      expect(cells(3)).toEqual(['Bird dog set 3', '8 of 8 right, 7 of 7 left']);
+      const box = document.querySelector('bb-summary')!.shadowRoot!.querySelector<HTMLElement>('.sets')!;
+      expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
+    } finally {
+      await restore();
+    }
+  });
+
   it('says the weight a set was done with, not for a set skipped before it began', async () => {
     const summary = document.createElement('bb-summary');
     summary.plan = defaultPlan();
@@ -370,7 +410,7 @@ describe('bb-summary', () => {
     const rows = page.getByRole('row');
     await expect.element(rows.nth(1)).toHaveTextContent('Superman 1 10 10');
     await expect.element(rows.nth(2)).toHaveTextContent('Form: lower back over-extended');
-    await expect.element(rows.nth(3)).toHaveTextContent('Bird dog 1 20 20');
+    await expect.element(rows.nth(3)).toHaveTextContent('Bird dog 1 10 each side 10 each side');
     await expect.element(rows.nth(4)).toHaveTextContent('Form: tabletop lost');
     await expect.element(rows.nth(5)).toHaveTextContent('Superman 2 10 10');
     await expect.element(rows.nth(6)).toHaveTextContent('Superman 3 10 10');
