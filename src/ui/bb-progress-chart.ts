@@ -138,6 +138,22 @@ export class BbProgressChart extends LitElement {
         align-items: baseline;
         text-align: start;
       }
+      /* Entries apart by a gap between them, not by uPlot's 16 px margin after each, nor 4 px inside
+         each side of it: an entry's least width, its two markers and its longest word ("Superman:"),
+         took those too, 168 px in the 148 px of a phone with its text at twice its size, and the chart
+         went past the screen's edge, which scrolled sideways. */
+      .u-legend tbody {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        column-gap: 1rem;
+      }
+      .u-legend .u-series {
+        margin: 0;
+      }
+      .u-legend .u-series th {
+        padding-inline: 0;
+      }
       .u-legend .u-marker {
         flex: none;
         /* The key to a plot that keeps its colours in forced colours (a canvas is not recoloured): it

@@ -10,6 +10,7 @@ import '../../src/ui/bb-storage-notice.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
 import { rolesNamed } from './accessibility-tree.ts';
+import { layOutAsTheApp } from './mount.ts';
 
 let dbCounter = 0;
 const cleanups: (() => Promise<void>)[] = [];
@@ -151,6 +152,25 @@ describe('bb-history', () => {
     await expect
       .poll(() => shown('Lat pulldown: best set (reps)'))
       .toEqual([expect.stringMatching(/^Best set \(reps\): \d+, target \d+$/)]);
+  });
+
+  it("keeps the reps chart's legend within a phone with its text at twice its size (180 px wide), no sideways scroll", async () => {
+    const restore = await layOutAsTheApp(180, 320, '0 1rem');
+    try {
+      const history = await mount('bb-history', await persistenceWith([await recordSession()]));
+      const chart = [...history.shadowRoot!.querySelectorAll('bb-progress-chart')].find(
+        (c) => c.heading === 'Reps: best set of the week',
+      )!;
+      await expect.poll(() => chart.shadowRoot!.querySelector('.u-legend .u-series')).not.toBeNull();
+      await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
+      for (const entry of chart.shadowRoot!.querySelectorAll('.u-legend .u-series')) {
+        if (getComputedStyle(entry).display === 'none') continue;
+        expect(entry.getBoundingClientRect().right, entry.textContent!).toBeLessThanOrEqual(180 - 16);
+      }
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    } finally {
+      await restore();
+    }
   });
 
   it("shows every chart, the bat hang's too, with the same words while there is nothing to chart", async () => {
