@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import { countUnit, exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
-import { keptPlankGoalSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
+import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import {
   anySetDone,
   correctableInRest,
@@ -369,18 +369,19 @@ export class BbSummary extends LitElement {
   }
 
   private renderSetsInFourColumns() {
+    const goalsFrom = keptPlankGoalsSetFrom(this.records, this.plan);
     return html`<thead>
         <tr><th scope="col">Exercise</th><th scope="col" class="number">Set</th><th scope="col" class="number">Done</th><th scope="col" class="number">Target</th></tr>
       </thead>
       <tbody>
         ${this.records.map(
-          (r, i) => html`<tr class=${this.hasNotes(r, i) ? 'with-form' : ''}>
+          (r, i) => html`<tr class=${this.hasNotes(r, goalsFrom[i] ?? null) ? 'with-form' : ''}>
             <td>${this.exerciseCell(r)}</td>
             <td class="number">${r.setNumber}</td>
             <td class="number">${doneCell(r)}</td>
             <td class="number">${targetText(r)}</td>
           </tr>
-          ${this.goalRow(i, 4)}
+          ${goalRow(r, goalsFrom[i] ?? null, 4)}
           ${formRow(r, 4)}`,
         )}
       </tbody>`;
@@ -393,12 +394,13 @@ export class BbSummary extends LitElement {
    * their roles by name: a table laid out otherwise is no longer read as one.
    */
   private renderSetsInTwoColumns() {
+    const goalsFrom = keptPlankGoalsSetFrom(this.records, this.plan);
     return html`<thead role="rowgroup">
         <tr role="row"><th role="columnheader" scope="col">Exercise</th><th role="columnheader" scope="col" class="number">Done<span class="visually-hidden"> of target</span></th></tr>
       </thead>
       <tbody role="rowgroup">
         ${this.records.map(
-          (r, i) => html`<tr role="row" class=${this.hasNotes(r, i) ? 'with-form' : ''}>
+          (r, i) => html`<tr role="row" class=${this.hasNotes(r, goalsFrom[i] ?? null) ? 'with-form' : ''}>
             <td role="cell">${this.exerciseCell(r, r.setNumber)}</td>
             <td role="cell" class="number">${
               skippedUndone(r)
@@ -408,31 +410,15 @@ export class BbSummary extends LitElement {
                   : html`${doneCell(r)} <span class="unbroken">of ${targetText(r)}</span>`
             }</td>
           </tr>
-          ${this.goalRow(i, 2, 'cell')}
+          ${goalRow(r, goalsFrom[i] ?? null, 2, 'cell')}
           ${formRow(r, 2, 'cell')}`,
         )}
       </tbody>`;
   }
 
   /** Rows of their own under the set: why its goal was what it was, its form problems. */
-  private hasNotes(r: SetRecord, index: number): boolean {
-    return describeForm(r) !== null || this.goalFrom(index) !== null;
-  }
-
-  /** The hold a plank set's goal was set a step above, as its set screen and the voice told it. */
-  private goalFrom(index: number): PlankGoalFrom | null {
-    return keptPlankGoalSetFrom(this.records, index, this.plan);
-  }
-
-  /**
-   * Why a plank set's goal was what it was, under the set, in the set screen's words: "Goal: 5 s past
-   * your last hold". The target alone (53 s where 30 s was set) reads as a mistake.
-   */
-  private goalRow(index: number, columns: number, role?: 'cell') {
-    const from = this.goalFrom(index);
-    const record = this.records[index];
-    if (!from || !record) return nothing;
-    return html`<tr class="goal" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Goal: ${pastLastHoldText(record.target, from)}</td></tr>`;
+  private hasNotes(r: SetRecord, goalFrom: PlankGoalFrom | null): boolean {
+    return describeForm(r) !== null || goalFrom !== null;
   }
 
   /** The exercise's name, and its set's number when it has no column of its own. */
@@ -549,6 +535,16 @@ function targetText(r: SetRecord): string {
 /** A set counted each side, of a bird dog: kept as its total of both. */
 function alternatesSides(r: SetRecord): boolean {
   return r.holdMs === null && exerciseById(r.exerciseId).alternatesSides;
+}
+
+/**
+ * Why a plank set's goal was what it was, under the set, in the set screen's words: "Goal: 5 s past
+ * your last hold", from the hold it was set a step above. The target alone (53 s where 30 s was set)
+ * reads as a mistake.
+ */
+function goalRow(r: SetRecord, from: PlankGoalFrom | null, columns: number, role?: 'cell') {
+  if (!from) return nothing;
+  return html`<tr class="goal" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Goal: ${pastLastHoldText(r.target, from)}</td></tr>`;
 }
 
 /** A set's form problems on a row of their own under it, across the table's columns. */

@@ -73,10 +73,12 @@ function firstPlankLastTimeMs(history: readonly PastSession[]): number | null {
 
 /** The last real plank hold of those done in this session, in ms; null before there is one. */
 function lastPlankHoldMs(doneToday: readonly SetRecord[]): number | null {
-  const holds = doneToday.filter(
-    (set) => set.exerciseId === 'elbow-plank' && (set.holdMs ?? 0) >= PLANK_MIN_HOLD_MS,
-  );
-  return holds.at(-1)?.holdMs ?? null;
+  return doneToday.filter(isPlankHold).at(-1)?.holdMs ?? null;
+}
+
+/** A plank set held long enough to count as a hold (see PLANK_MIN_HOLD_MS). */
+function isPlankHold(set: SetRecord): boolean {
+  return set.exerciseId === 'elbow-plank' && (set.holdMs ?? 0) >= PLANK_MIN_HOLD_MS;
 }
 
 /** The goal of the plank hold after the ones already done in this session. */
@@ -103,8 +105,12 @@ export function plankGoalSetFrom(
   planned: PlannedExercise,
   doneToday: readonly SetRecord[],
 ): PlankGoalFrom | null {
+  return goalSetFromHold(planned, lastPlankHoldMs(doneToday));
+}
+
+/** plankGoalSetFrom, given the last plank hold of the sets done before it in the session, if any. */
+function goalSetFromHold(planned: PlannedExercise, lastMs: number | null): PlankGoalFrom | null {
   if (planned.exercise.id !== 'elbow-plank') return null;
-  const lastMs = lastPlankHoldMs(doneToday);
   if (lastMs !== null) {
     return nextPlankTargetS(lastMs) === planned.dosage.target ? { heldS: heldS(lastMs), today: true } : null;
   }
@@ -115,19 +121,24 @@ export function plankGoalSetFrom(
 }
 
 /**
- * The hold a kept plank set's goal was set a step above, as the set screen and the voice told it: a
- * set of `records`, with the plan of its session.
+ * The hold each of a session's kept sets, `records`, had its goal set a step above, as the set screen
+ * and the voice told it (null where none: not a plank, or its goal not set so), with the plan of its
+ * session. In one pass over the sets, the last plank hold kept as it goes: the summary asks of every
+ * row.
  */
-export function keptPlankGoalSetFrom(
+export function keptPlankGoalsSetFrom(
   records: readonly SetRecord[],
-  index: number,
   plan: readonly PlannedExercise[],
-): PlankGoalFrom | null {
-  const record = records[index];
-  const planned = plan.find((p) => p.exercise.id === record?.exerciseId);
-  if (!record || !planned) return null;
-  const asPlanned = { ...planned, dosage: { ...planned.dosage, target: record.target } };
-  return plankGoalSetFrom(asPlanned, records.slice(0, index));
+): (PlankGoalFrom | null)[] {
+  let lastMs: number | null = null;
+  return records.map((record) => {
+    const planned = plan.find((p) => p.exercise.id === record.exerciseId);
+    const from = planned
+      ? goalSetFromHold({ ...planned, dosage: { ...planned.dosage, target: record.target } }, lastMs)
+      : null;
+    if (isPlankHold(record)) lastMs = record.holdMs;
+    return from;
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   countDose,
   DRAWING_IN_STEPS_S,
   drawingInTargetS,
-  keptPlankGoalSetFrom,
+  keptPlankGoalsSetFrom,
   nextPlankTargetS,
   type PastSession,
   pastLastHoldText,
@@ -133,11 +133,18 @@ describe('elbow plank', () => {
       set('elbow-plank', { setNumber: 2, target: 60, holdMs: 40_000 }),
       set('elbow-plank', { setNumber: 3, target: 50, holdMs: 30_000 }),
     ];
-    expect(keptPlankGoalSetFrom(kept, 0, plan)).toEqual({ heldS: 48, today: false });
-    expect(keptPlankGoalSetFrom(kept, 1, plan)).toEqual({ heldS: 55, today: true });
-    // A goal changed by hand (50 s where the step past 40 s is 45 s) was not set from a hold.
-    expect(keptPlankGoalSetFrom(kept, 2, plan)).toBeNull();
-    expect(keptPlankGoalSetFrom([set('superman', { count: 10 })], 0, plan)).toBeNull();
+    // Each set's, in one pass over the session's sets: a superman between the holds changes nothing.
+    expect(keptPlankGoalsSetFrom([kept[0]!, set('superman', { count: 10 }), ...kept.slice(1)], plan)).toEqual(
+      [
+        { heldS: 48, today: false },
+        null,
+        { heldS: 55, today: true },
+        // A goal changed by hand (50 s where the step past 40 s is 45 s) was not set from a hold.
+        null,
+      ],
+    );
+    expect(keptPlankGoalsSetFrom([set('superman', { count: 10 })], plan)).toEqual([null]);
+    expect(keptPlankGoalsSetFrom([], plan)).toEqual([]);
   });
 
   it('says how far past the hold it was set from a goal is, for the screen and for the voice', () => {
