@@ -40,8 +40,10 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
 /**
  * What a spoken line is news of: a newer line of the same topic says what is true now, and one still
  * waiting to be said is dropped for it ("three" after "four", or "you seem to be face down" once the
- * person is in position, would mislead). A position line being said is cut short by a newer one: how
- * to lie is moot once the person is in position. A count is short and is heard to its end.
+ * person is in position, would mislead). A position line of where to be is said a sentence at a time
+ * (`bySentence`), and what is left of it is dropped for a newer one: how to lie is moot once the person
+ * is in position, but half a sentence broken off is heard as a fault, so the one under way ends first.
+ * A count is short and is heard to its end.
  * 'time' is the clock of a hold or a rest ("fifteen seconds", "four"): true only in the second it
  * names, so one the voice is not free to say by then is dropped, not said late against the ring.
  * 'last-set' is the set just done, its count put right from the set after it (no rest between): news
@@ -73,6 +75,12 @@ export type Cue =
        * waiting when a rep is counted tells the person to start what they are doing.
        */
       readonly ends?: Topic;
+      /**
+       * Said a sentence (or a clause of a long one) at a time, so that a newer line of its topic drops
+       * what is left of it without breaking off the sentence under way: where to lie, which "In
+       * position. Go." makes moot.
+       */
+      readonly bySentence?: true;
     }
   | { readonly kind: 'tone'; readonly tone: ToneKind }
   | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
@@ -164,6 +172,14 @@ const sayCount = (text: string, interrupt = false): Cue => ({
   ends: 'position',
 });
 const sayPosition = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'position' });
+/** Where to be, or how: said a sentence at a time, so that "In position. Go." breaks none off. */
+const sayWhere = (text: string): Cue => ({
+  kind: 'say',
+  text,
+  interrupt: false,
+  topic: 'position',
+  bySentence: true,
+});
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
 const sayLastSet = (text: string): Cue => ({
   kind: 'say',
@@ -391,14 +407,14 @@ function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet,
   }
   // Up again before the first rep: after the set's instructions, not over them; "In position. Go."
   // still waiting to be said is moot now (see Topic).
-  if (after.waiting && !before.waiting) return [sayPosition(exercise.positionPrompt)];
+  if (after.waiting && !before.waiting) return [sayWhere(exercise.positionPrompt)];
   if (after.waiting && after.wrongPosture && after.warnedMs != null && after.warnedMs !== before.warnedMs) {
     const warning = wrongPositionText(exercise, after.wrongPosture);
     // Said again, the sensor may be the one that is wrong (worn oddly): the way on is the button.
     const again = before.warnedMs != null ? ` ${WRONG_POSITION_WAY_ON}` : '';
     // After the set's instructions, not over them (the longest take fifteen seconds to say); and not
     // at all if the person is in position by the time they end.
-    return [tone('form'), vibrate('form'), sayPosition(`${warning}${again}`)];
+    return [tone('form'), vibrate('form'), sayWhere(`${warning}${again}`)];
   }
   return [];
 }
@@ -646,10 +662,10 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
     // The movement goes with the set's first line, which no position line cuts off: a person in
     // position before it ends hears it to its end, then "Go". The prompt is the line that is cut.
     const announced = [...parts, ...(positionToSay ? [exercise.position] : []), exercise.spokenHow];
-    return [say(sentences(announced), true), sayPosition(exercise.positionPrompt)];
+    return [say(sentences(announced), true), sayWhere(exercise.positionPrompt)];
   }
   const where = positionToSay ? [exercise.position, 'Keep still there to start'] : [exercise.positionPrompt];
-  return [say(sentences(parts), true), sayPosition(sentences(where))];
+  return [say(sentences(parts), true), sayWhere(sentences(where))];
 }
 
 /**

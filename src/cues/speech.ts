@@ -60,11 +60,14 @@ export interface HowToSay {
   readonly topic?: Topic | null;
   readonly ends?: Topic | null;
   readonly reply?: boolean;
+  readonly bySentence?: boolean;
 }
 
 interface Line {
   readonly text: string;
   readonly topic: Topic | null;
+  /** Said a sentence at a time (see Speech.firstSentence). */
+  readonly bySentence: boolean;
   /** An answer to what the person just did (see Speech.say). */
   readonly reply: boolean;
   /** When it was handed over (performance.now()). */
@@ -158,16 +161,20 @@ export class Speech {
    * said moot ("Set skipped" over the set's instructions, "Hips up" over a resume's) comes with
    * `interrupt`.
    */
-  say(text: string, { interrupt = false, topic = null, ends = null, reply = false }: HowToSay = {}): void {
+  say(
+    text: string,
+    { interrupt = false, topic = null, ends = null, reply = false, bySentence = false }: HowToSay = {},
+  ): void {
     if (this.muted || !this.available || text.trim() === '') return;
     if (interrupt) this.dropAnnouncements();
     if (topic) this.dropWaiting((line) => line.topic === topic);
     if (ends) this.dropWaiting((line) => line.topic === ends);
-    // A position line being said is moot once a newer one comes (see Topic), and any line once a
-    // newer one of its topic comes at once; what waits stays.
+    // A line being said is moot once a newer one of its topic comes at once; what waits stays. One
+    // said a sentence at a time (see firstSentence) has what is left of it dropped above: the newer
+    // line follows the sentence under way, never breaking it off.
     const atOnce = performance.now() - this.speakingSinceMs < AT_ONCE_MS;
-    if (topic && this.speakingTopic === topic && (topic === 'position' || atOnce)) this.cutOff();
-    const line: Line = { text, topic, reply, atMs: performance.now() };
+    if (topic && this.speakingTopic === topic && atOnce) this.cutOff();
+    const line: Line = { text, topic, reply, bySentence, atMs: performance.now() };
     const firstAnnouncement = this.waiting.findIndex((waiting) => !waiting.reply);
     if (reply && firstAnnouncement >= 0) this.waiting.splice(firstAnnouncement, 0, line);
     else this.waiting.push(line);
@@ -220,8 +227,9 @@ export class Speech {
     this.dropWaiting(
       (waiting) => waiting.topic === 'time' && performance.now() - waiting.atMs > TIME_LINE_FRESH_MS,
     );
-    const line = this.waiting.shift();
-    if (!line) return;
+    const waiting = this.waiting.shift();
+    if (!waiting) return;
+    const line = this.firstSentence(waiting);
     try {
       const utterance = new Utterance(line.text);
       utterance.rate = this.rate;
@@ -251,6 +259,21 @@ export class Speech {
       this.finished();
       this.sayNext();
     }
+  }
+
+  /**
+   * What of `line` to say now: all of it, but of one said a sentence at a time its first sentence (or
+   * clause of a long one), the rest left to wait first in line, as a line of its own topic. How to lie
+   * is moot once a newer position line comes ("In position. Go."), and what is left of it is dropped
+   * for that; the sentence under way is said to its end, as half a sentence broken off is heard as a
+   * fault.
+   */
+  private firstSentence(line: Line): Line {
+    if (!line.bySentence) return line;
+    const [first, ...rest] = line.text.split(/(?<=[.;!?])\s+/);
+    if (rest.length === 0) return line;
+    this.waiting.unshift({ ...line, text: rest.join(' ') });
+    return { ...line, text: first };
   }
 
   /** The line being said is over (ended, failed, overdue or cancelled). */

@@ -93,23 +93,57 @@ describe('Speech', () => {
     expect(talking.at(-1)).toBe(false);
   });
 
-  it('cuts short a position line being said once a newer one comes, keeping what waits', () => {
+  it('ends a position line at the sentence being said once a newer one comes, keeping what waits', () => {
+    vi.useFakeTimers();
+    try {
+      const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+      const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
+      const speech = new Speech(window);
+      speech.say('Bird dog, one set. ten each side', { interrupt: true });
+      speech.say('Hands under shoulders, knees under hips. Keep still there to start', {
+        topic: 'position',
+        bySentence: true,
+      });
+      speak.mock.calls[0][0].dispatchEvent(new Event('end'));
+      vi.advanceTimersByTime(2000);
+      speech.say('one', { topic: 'count' });
+      speech.say('In position. Go.', { topic: 'position' });
+      // Half a sentence broken off is heard as a fault: the one under way is said to its end, the
+      // rest of the line is moot.
+      expect(cancel).toHaveBeenCalledTimes(1); // the interrupting line's own
+      expect(spokenTexts(speak)).toEqual([
+        'Bird dog, one set. ten each side',
+        'Hands under shoulders, knees under hips.',
+      ]);
+      speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
+      expect(spokenTexts(speak).at(-1)).toBe('one');
+      speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
+      expect(spokenTexts(speak).at(-1)).toBe('In position. Go.');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says a line by sentence a sentence at a time, each clause of a long one too, and tells it talking throughout', () => {
     const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
-    const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
     const speech = new Speech(window);
-    speech.say('Bird dog, one set. ten each side', { interrupt: true });
-    speech.say('Hands under shoulders, knees under hips. Keep still there to start', { topic: 'position' });
-    speak.mock.calls[0][0].dispatchEvent(new Event('end'));
-    speech.say('one', { topic: 'count' });
-    speech.say('In position. Go.', { topic: 'position' });
-    expect(cancel).toHaveBeenCalledTimes(2);
+    const talking: boolean[] = [];
+    speech.talking$.subscribe((t) => talking.push(t));
+    speech.say(
+      'Lie on your back at a wall, legs up the wall; walk your heels up. Keep still there to start',
+      { topic: 'position', bySentence: true },
+    );
+    const endCurrent = () => speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
+    endCurrent();
+    endCurrent();
+    expect(talking).toEqual([false, true]);
+    endCurrent();
     expect(spokenTexts(speak)).toEqual([
-      'Bird dog, one set. ten each side',
-      'Hands under shoulders, knees under hips. Keep still there to start',
-      'one',
+      'Lie on your back at a wall, legs up the wall;',
+      'walk your heels up.',
+      'Keep still there to start',
     ]);
-    speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
-    expect(spokenTexts(speak).at(-1)).toBe('In position. Go.');
+    expect(talking).toEqual([false, true, false]);
   });
 
   it('drops a wrong position still waiting once the person is in position', () => {

@@ -1269,7 +1269,7 @@ describe('how to do each exercise, said once for a person new to it', () => {
         interrupt: true,
       },
       // Cut off by "In position. Go." for a person there already; the movement is not.
-      { kind: 'say', text: superman.positionPrompt, interrupt: false, topic: 'position' },
+      { kind: 'say', text: superman.positionPrompt, interrupt: false, topic: 'position', bySentence: true },
     ]);
     run.do(inPosition(2000), motion(rep(5000)));
     // Its second set: the person has just done it.
@@ -1336,6 +1336,7 @@ describe('cues for a set that begins in position', () => {
         text: `${exerciseById('superman').position.slice(0, -1)}. Keep still there to start`,
         interrupt: false,
         topic: 'position',
+        bySentence: true,
       },
     ]);
     // Heard as a tone too: without the voice (muted, or none on the device) it is the set's start.
@@ -1352,6 +1353,27 @@ describe('cues for a set that begins in position', () => {
     ]);
   });
 
+  it('says where to lie a sentence at a time, so that "In position. Go." never breaks one off', () => {
+    const run = sensing(plan(['bat-hang', 1, 4, 30]));
+    const where = run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')[1];
+    // The bat hang's position, some 11 s: a person in position 4 s in heard half a sentence broken off.
+    expect(where).toMatchObject({ topic: 'position', bySentence: true });
+    expect(run.do(position('in', 'face-up', 4000)).at(-1)).toEqual({
+      kind: 'say',
+      text: 'In position. Go.',
+      interrupt: false,
+      topic: 'position',
+    });
+    run.do(position('away', 'upright', 6000));
+    expect(run.ticksTo(7000 + SETTLE_BACK_MS)).toContainEqual({
+      kind: 'say',
+      text: exerciseById('bat-hang').positionPrompt,
+      interrupt: false,
+      topic: 'position',
+      bySentence: true,
+    });
+  });
+
   it('says the short prompt, not the position again, at a set whose rest said the position in full', () => {
     const run = sensing(plan(['superman', 1, 1, 30], ['bat-hang', 2, 4, 30]));
     run.do({ type: 'start', nowMs: 0 }, position('in', 'face-down', 1000), motion(rep(3000)));
@@ -1361,7 +1383,7 @@ describe('cues for a set that begins in position', () => {
     const begin = run.do(tick(33_000)).filter((c) => c.kind === 'say');
     expect(begin).toEqual([
       { kind: 'say', text: 'Bat hang, set one of two. four slow breaths', interrupt: true },
-      { kind: 'say', text: batHang.positionPrompt, interrupt: false, topic: 'position' },
+      { kind: 'say', text: batHang.positionPrompt, interrupt: false, topic: 'position', bySentence: true },
     ]);
   });
 
@@ -1397,7 +1419,7 @@ describe('cues for a set that begins in position', () => {
     expect(said).toEqual([
       { kind: 'say', text: 'Set skipped', interrupt: true, reply: true },
       { kind: 'say', text: 'Superman, set two of two. three reps', interrupt: false },
-      { kind: 'say', text: 'Lie face down to start', interrupt: false, topic: 'position' },
+      { kind: 'say', text: 'Lie face down to start', interrupt: false, topic: 'position', bySentence: true },
     ]);
   });
 
@@ -1435,7 +1457,7 @@ describe('cues for a set that begins in position', () => {
     expect(run.do(position('wrong', 'face-up', 2000))).toEqual([
       { kind: 'tone', tone: 'form' },
       { kind: 'vibrate', patternMs: VIBRATION.form },
-      { kind: 'say', text: warning, interrupt: false, topic: 'position' },
+      { kind: 'say', text: warning, interrupt: false, topic: 'position', bySentence: true },
     ]);
     // Said at 5 s, the state's clock then: again 20 s on, with the way on if the sensor is wrong.
     expect(spoken(run.ticksTo(24_750))).toEqual([]);
@@ -1458,7 +1480,13 @@ describe('cues for a set that begins in position', () => {
     expect(run.do(position('away', 'upright', 4000))).toEqual([]);
     expect(spoken(run.ticksTo(5000 + SETTLE_BACK_MS - 250))).toEqual([]);
     expect(run.ticksTo(5000 + SETTLE_BACK_MS)).toEqual([
-      { kind: 'say', text: 'Lie on your back to start', interrupt: false, topic: 'position' },
+      {
+        kind: 'say',
+        text: 'Lie on your back to start',
+        interrupt: false,
+        topic: 'position',
+        bySentence: true,
+      },
     ]);
     expect(run.do({ type: 'pause', nowMs: 9000 }, { type: 'resume', nowMs: 10_000 }).at(-1)).toEqual({
       kind: 'say',
