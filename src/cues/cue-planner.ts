@@ -245,7 +245,7 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
       cues.push(...correctedInRest(prev, next));
       // When the opening line lets it go on is worked out only on the ticks that have a number due.
       const due = countdown(prev.restEndsMs, prev.nowMs, next.restEndsMs, next.nowMs);
-      if (due.length > 0 && next.nowMs >= countdownAfterRestLineMs(next, speechRate)) cues.push(...due);
+      if (due.length > 0 && restCountdownFrom(next, speechRate) <= next.nowMs) cues.push(...due);
     }
   } else if (next.phase === 'summary' && prev.phase !== 'summary') {
     cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));
@@ -745,6 +745,24 @@ function countdownAfterRestLineMs(state: SessionState, speechRate: number): numb
     : restOpeningLine(state, false, speechRate);
   if (line === null) return Number.NEGATIVE_INFINITY;
   return saidMs + Math.max(COUNTDOWN_BEAT_MS, spokenMs(line, speechRate));
+}
+
+/**
+ * The fewest numbers a countdown is said with: "three, two, one". After a line that leaves room for
+ * less, "one" alone, or "two, one", sounds like a stray count, not the rest running out.
+ */
+const COUNTDOWN_RUN_MIN = 3;
+
+/**
+ * From when the rest's countdown is said: after its line (see countdownAfterRestLineMs), where that
+ * leaves it COUNTDOWN_RUN_MIN numbers or more; never otherwise, as after a line that fills the rest.
+ */
+function restCountdownFrom(state: SessionState, speechRate: number): number {
+  const fromMs = countdownAfterRestLineMs(state, speechRate);
+  if (state.restEndsMs === null || fromMs === Number.NEGATIVE_INFINITY) return fromMs;
+  // A number is said as its second begins: the first said is the first to begin once the line is over.
+  const firstNumber = Math.min(COUNTDOWN_S, Math.floor((state.restEndsMs - fromMs) / 1000));
+  return firstNumber >= COUNTDOWN_RUN_MIN ? fromMs : Number.POSITIVE_INFINITY;
 }
 
 /** "Rest goes on: twenty-three seconds left": a rest resumed after a pause or picked up after a reload. */
