@@ -351,10 +351,10 @@ function duringSet(
   if (after.holdStartMs !== null) {
     const target = planned.dosage.target * 1000;
     if (before.holdStartMs === null) {
-      const line = holdStartLine(planned.exercise, after.holdStartMs, next.nowMs, target, speechRate);
+      const line = holdStartLine(after.holdStartMs, next.nowMs, target, speechRate);
       cues.push(tone('hold-start'), vibrate('hold-start'), say(line));
     } else {
-      const countdownFromMs = () => countdownAfterHoldMs(planned.exercise, after, target, speechRate);
+      const countdownFromMs = () => countdownAfterHoldMs(after, target, speechRate);
       cues.push(
         ...holdProgress(planned.exercise, after.holdStartMs, target, prev.nowMs, next.nowMs, countdownFromMs),
       );
@@ -433,14 +433,9 @@ const HOLD = 'Hold';
  * once: a number due while it is said waits for its end (0.3 s), well within its second. After a
  * longer line, a beat after it and not before it is over, which holdStartLine chose it for.
  */
-function countdownAfterHoldMs(
-  exercise: Exercise,
-  set: CurrentSet,
-  targetMs: number,
-  speechRate: number,
-): number {
+function countdownAfterHoldMs(set: CurrentSet, targetMs: number, speechRate: number): number {
   if (set.holdConfirmedMs === undefined || set.holdStartMs === null) return Number.NEGATIVE_INFINITY;
-  const line = holdStartLine(exercise, set.holdStartMs, set.holdConfirmedMs, targetMs, speechRate);
+  const line = holdStartLine(set.holdStartMs, set.holdConfirmedMs, targetMs, speechRate);
   return line === HOLD ? set.holdConfirmedMs : holdLineOverMs(line, set.holdConfirmedMs, speechRate);
 }
 
@@ -450,30 +445,25 @@ function holdLineOverMs(line: string, saidMs: number, speechRate: number): numbe
 }
 
 /**
- * The line said as a hold becomes known, at `confirmedMs`: the fullest of "Hold five seconds. Two
- * seconds in", "Hold. Two seconds in" and "Hold" that is over, a beat before it, by the first
- * number of the countdown still to come; "Hold" where none is. A countdown never leaves out a number
- * the person waits for: a drawing-in of 5 s heard "Hold five seconds" then "three", "four" lost
- * while the line was still being said. (A number whose second was under way as "Hold" came is past.)
+ * The line said as a hold becomes known, at `confirmedMs`: "Hold. Two seconds in" where that is over,
+ * a beat before it, by the first number of the countdown still to come; "Hold" otherwise. A countdown
+ * never leaves out a number the person waits for: a drawing-in of 5 s heard "Hold five seconds" then
+ * "three", "four" lost while the line was still being said. (A number whose second was under way as
+ * "Hold" came is past.) The hold's length is not said again: the set's line said it.
  */
 function holdStartLine(
-  exercise: Exercise,
   holdStartMs: number,
   confirmedMs: number,
   targetMs: number,
   speechRate: number,
 ): string {
-  const heldMs = confirmedMs - holdStartMs;
-  const fullestFirst = [
-    holdStartText(exercise, targetMs, heldMs),
-    holdStartText(exercise, targetMs, heldMs, false),
-  ];
+  const line = holdStartText(confirmedMs - holdStartMs);
   const goalMs = holdStartMs + targetMs;
   // The countdown's numbers begin on whole seconds before the goal: the first one to begin after now.
   const firstNumber = Math.min(COUNTDOWN_S, Math.ceil((goalMs - confirmedMs) / 1000) - 1);
-  if (firstNumber < 1) return fullestFirst[0];
+  if (firstNumber < 1) return line;
   const firstNumberMs = goalMs - firstNumber * 1000;
-  return fullestFirst.find((line) => holdLineOverMs(line, confirmedMs, speechRate) <= firstNumberMs) ?? HOLD;
+  return holdLineOverMs(line, confirmedMs, speechRate) <= firstNumberMs ? line : HOLD;
 }
 
 function holdProgress(
@@ -881,14 +871,13 @@ function goalReason(planned: PlannedExercise, doneToday: readonly SetRecord[]): 
 const HELD_WORTH_SAYING_S = 2;
 
 /**
- * "Hold forty-five seconds" for a drawing-in (without its length where `withLength` is false, and for
- * a plank: "Hold"); confirmed `heldMs` after the stillness it is timed from, with what is already
- * held: "Hold forty-five seconds. Three seconds in", "Hold. Three seconds in".
+ * "Hold"; confirmed `heldMs` after the stillness it is timed from, with what is already held: "Hold.
+ * Three seconds in". The length is the set's line's to say ("Drawing-in, one set. Hold forty-five
+ * seconds"): said again here, the person heard it twice.
  */
-function holdStartText(exercise: Exercise, targetMs: number, heldMs: number, withLength = true): string {
+function holdStartText(heldMs: number): string {
   const held = heldS(heldMs);
-  const hold = exercise.holdEndsAtTarget && withLength ? `${HOLD} ${spokenDuration(targetMs / 1000)}` : HOLD;
-  return held >= HELD_WORTH_SAYING_S ? `${hold}. ${capitalised(spokenDuration(held))} in` : hold;
+  return held >= HELD_WORTH_SAYING_S ? `${HOLD}. ${capitalised(spokenDuration(held))} in` : HOLD;
 }
 
 /** Joins phrases into sentences; the program's texts end with their own full stop. */

@@ -155,7 +155,7 @@ describe('a full default session with no input but the Start button', () => {
 
     // A timed hold: its start, its time called every fifteen seconds, its last five counted down, its end.
     // With what was held by the time the stillness was confirmed ("Two seconds in").
-    const holdStart = said.find((cue) => cue.detail.startsWith('Hold forty-five seconds'));
+    const holdStart = said.find((cue) => cue.detail === 'Hold' || cue.detail.startsWith('Hold. '));
     const holdDone = at('Done: forty-five seconds');
     expect(holdStart && holdDone).toBeTruthy();
     const holdCalls = said.filter((cue) => cue.atMs > holdStart!.atMs && cue.atMs < holdDone!.atMs);

@@ -328,7 +328,8 @@ describe('planCues', () => {
     expect(held).toEqual([
       { kind: 'tone', tone: 'hold-start' },
       { kind: 'vibrate', patternMs: VIBRATION['hold-start'] },
-      { kind: 'say', text: 'Hold forty-five seconds', interrupt: false },
+      // The length was said with the set: "Hold forty-five seconds" again here was heard twice.
+      { kind: 'say', text: 'Hold', interrupt: false },
     ]);
     const during = run.ticksTo(46_750);
     expect(spoken(during)).toEqual(['fifteen seconds', 'thirty seconds', ...FIVE_TO_ONE]);
@@ -430,9 +431,8 @@ describe('planCues', () => {
       ]);
     });
 
-    it('says a short drawing-in\'s "Hold" alone where its length would leave a number of the countdown unsaid', () => {
-      // A goal of 5 s confirmed on time: "Hold five seconds" is still being said when "four" is due,
-      // and a countdown heard from "three" after "five seconds" sounds as though it skipped one.
+    it('says a short drawing-in\'s "Hold" alone where the time held would leave a number of the countdown unsaid', () => {
+      // A goal of 5 s confirmed on time: "Hold" leaves "four" its second.
       const run = new Run(plan(['drawing-in', 1, 5, 30]));
       run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
       const hold = run.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2000 }));
@@ -444,20 +444,20 @@ describe('planCues', () => {
       late.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
       expect(spoken(late.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2900 })))).toEqual(['Hold']);
       expect(spoken(late.ticksTo(6750))).toEqual(['four', 'three', 'two', 'one']);
-      // A longer goal leaves the countdown time enough after the line: the line gives the length.
+      // Confirmed 2.5 s into an 8 s goal: "Two seconds in" would run into "five".
       const longer = new Run(plan(['drawing-in', 1, 8, 30]));
       longer.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
-      const held = longer.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2000 }));
-      expect(spoken(held)).toEqual(['Hold eight seconds']);
-      expect(spoken(longer.ticksTo(9750))).toEqual(FIVE_TO_ONE);
+      const held = longer.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 4500 }));
+      expect(spoken(held)).toEqual(['Hold']);
+      expect(spoken(longer.ticksTo(9750))).toEqual(['five', 'four', 'three', 'two', 'one']);
     });
 
-    it('gives a drawing-in its length and the time already held', () => {
+    it('gives a drawing-in the time already held, its length said once, with the set', () => {
       const run = new Run(plan(['drawing-in', 1, 45, 30]));
       run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
       // Still from "Go", confirmed 2.4 s later.
       const hold = run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 3400 }));
-      expect(spoken(hold)).toEqual(['Hold forty-five seconds. Two seconds in']);
+      expect(spoken(hold)).toEqual(['Hold. Two seconds in']);
       expect(spoken(run.ticksTo(45_750))).toEqual(['fifteen seconds', 'thirty seconds', ...FIVE_TO_ONE]);
     });
 
@@ -466,7 +466,7 @@ describe('planCues', () => {
       run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
       // Still from "Go", confirmed 1.4 s later, as the virtual person's often is.
       const hold = run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 2400 }));
-      expect(spoken(hold)).toEqual(['Hold forty-five seconds']);
+      expect(spoken(hold)).toEqual(['Hold']);
       const plank = new Run(plan(['elbow-plank', 1, 30, 60]));
       plank.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 500 });
       expect(spoken(plank.do(motion({ type: 'hold-start', tMs: 3300, emittedMs: 4600 })))).toEqual(['Hold']);
