@@ -630,7 +630,8 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   if (done) parts.push(done);
   // The rest was cut short: say why before what comes, or the person wonders where it went.
   if (prev.phase === 'rest' && set.afterRecovery) parts.unshift(RECOVERED_TEXT);
-  const side = startingSide(exercise, set);
+  // Said once, as the position is: where the rest said the arm to start on, the set does not.
+  const side = restSaid(prev, next.nowMs, speechRate, RIGHT_ARM_FIRST) ? null : startingSide(exercise, set);
   if (side) parts.push(side);
   if (!set.waiting) {
     if (positionToSay) parts.push(exercise.position);
@@ -669,6 +670,9 @@ function restBegins(prev: SessionState, next: SessionState, speechRate: number):
   return line === null ? [] : [say(line)];
 }
 
+/** The arm a bird dog set starts on, as the rest before it says it (see startingSide). */
+const RIGHT_ARM_FIRST = 'Start with your right arm';
+
 /** The line `restBegins` says; `pickedUp` for a rest picked up after a reload. */
 function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: number): string | null {
   const planned = currentPlanned(state);
@@ -683,7 +687,7 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
   if (!coming) return rest;
   const following = state.plan.find((p) => p.exercise.id === coming.exercise.id);
   const nextSet = `Next: ${coming.exercise.name}, ${setOf(coming.setNumber, following?.dosage.sets ?? 1)}`;
-  const side = coming.exercise.alternatesSides ? ['Start with your right arm'] : [];
+  const side = coming.exercise.alternatesSides ? [RIGHT_ARM_FIRST] : [];
   const newExercise = coming.exercise.id !== planned.exercise.id;
   const position = newExercise ? [coming.exercise.position] : [];
   // How it is done, to a person new to it, before its first set: here, where the rest has room.

@@ -248,8 +248,17 @@ describe('planCues', () => {
       'Next: Bird dog, one set. Start with your right arm.',
     );
     run.ticksTo(22_750);
+    // Said once, where the rest said it to its end: not again at the set.
     const begin = spoken(run.do(tick(23_000)))[0];
-    expect(begin).toContain('Bird dog, one set. ten each side. Start with your right arm, then alternate.');
+    expect(begin).toMatch(/^Bird dog, one set\. ten each side\. Go$/);
+    // A rest too short to say it: the set says it.
+    const short = new Run(plan(['superman', 1, 1, 3], ['bird-dog', 1, 20, 45]));
+    short.do({ type: 'start', nowMs: 0 });
+    expect(spoken(short.do(motion(rep(3000))))[1]).not.toContain('right arm');
+    short.ticksTo(5750);
+    expect(spoken(short.do(tick(6000)))[0]).toContain(
+      'Bird dog, one set. ten each side. Start with your right arm, then alternate.',
+    );
   });
 
   it('names the arm that comes next when a bird dog set goes on after a pause, as the set screen does', () => {
