@@ -1,4 +1,6 @@
-// How the virtual strap's simulated person hears "Go": as one listening would, once it is said.
+// When "Go" is heard: once the voice has said it, as one listening would. The virtual strap's simulated
+// person sets off then (goWhenHeard), and the session is told it (voiceDone drives session.goHeard()):
+// a hold's start and the plank's lift wait for the person to have heard "Go", not for the screen.
 
 import {
   asyncScheduler,

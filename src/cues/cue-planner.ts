@@ -715,8 +715,8 @@ function restSaid(rest: SessionState, endedMs: number, speechRate: number, words
   // Said as the set before ended; a pause since moved the rest's end, not when it was said.
   const saidMs = rest.completed.at(-1)?.endedMs ?? rest.restEndsMs - planned.dosage.restS * 1000;
   const overMs = saidMs + spokenMs(line, speechRate);
-  const pause = rest.pauses?.at(-1);
-  const cutByPause = pause !== undefined && pause.atMs >= saidMs && pause.atMs < overMs;
+  // Any pause begun while it was said cut it off ("Paused"), not only the last of the rest.
+  const cutByPause = (rest.pauses ?? []).some((pause) => pause.atMs >= saidMs && pause.atMs < overMs);
   return !cutByPause && endedMs >= overMs;
 }
 

@@ -172,6 +172,13 @@ describe('planCues', () => {
     paused.do({ type: 'resume', nowMs: 9000 });
     const begin = spoken(paused.ticksTo(40_000)).find((line) => line.startsWith('Glute bridge'));
     expect(begin).toContain(bridge.position.slice(0, -1));
+    // Paused while it was being said, and again later in the rest: the first pause still cut it off.
+    const twice = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
+    twice.do({ type: 'start', nowMs: 0 }, motion(rep(3000)), { type: 'pause', nowMs: 5000 });
+    twice.do({ type: 'resume', nowMs: 9000 }, tick(15_000), { type: 'pause', nowMs: 15_000 });
+    twice.do({ type: 'resume', nowMs: 16_000 });
+    const againBegin = spoken(twice.ticksTo(40_000)).find((line) => line.startsWith('Glute bridge'));
+    expect(againBegin).toContain(bridge.position.slice(0, -1));
     // Heard to its end, then skipped: the set says no position again.
     const heard = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
     heard.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
