@@ -23,7 +23,7 @@ import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import { importFailed, importRefused, StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, pastSession, progress, type WeekRow } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
-import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
+import { type SessionBundle, type SessionRow, type SetRow, setsBySession } from '../store/records.ts';
 import {
   formatBytes,
   type MotionRetention,
@@ -1162,16 +1162,6 @@ function pastOf(weeks: readonly WeekRow[]): Map<string, PastSession> {
 }
 
 /** Sets grouped by their session in one pass: matching them per session was quadratic in history. */
-function setsBySession(sets: readonly SetRow[]): Map<string, SetRow[]> {
-  const bySession = new Map<string, SetRow[]>();
-  for (const set of sets) {
-    const list = bySession.get(set.sessionId);
-    if (list) list.push(set);
-    else bySession.set(set.sessionId, [set]);
-  }
-  return bySession;
-}
-
 /**
  * Asks the browser to keep the data even when space runs low; without this a browser may evict the
  * site's storage. Chromium decides by itself (an installed app or a bookmarked site is granted).

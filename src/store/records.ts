@@ -131,6 +131,17 @@ export interface SetRow extends SetRecord {
   readonly index: number;
 }
 
+/** Sets read from the store all at once, grouped by the session they belong to. */
+export function setsBySession(sets: readonly SetRow[]): Map<string, SetRow[]> {
+  const bySession = new Map<string, SetRow[]>();
+  for (const set of sets) {
+    const list = bySession.get(set.sessionId);
+    if (list) list.push(set);
+    else bySession.set(set.sessionId, [set]);
+  }
+  return bySession;
+}
+
 export type StoredEvent =
   | { readonly kind: 'motion'; readonly event: MotionEvent }
   /** What the coach said or showed, as text. */

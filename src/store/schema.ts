@@ -7,14 +7,15 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type St
 import { localUtcOffsetMin, type Week } from '../workout/calendar.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import { type WeekRow, weeksOf } from './progress.ts';
-import type {
-  EventRow,
-  HeartRateChunkRow,
-  MotionChunkRow,
-  SessionRow,
-  SessionStatus,
-  SetRow,
-  SnapshotRow,
+import {
+  type EventRow,
+  type HeartRateChunkRow,
+  type MotionChunkRow,
+  type SessionRow,
+  type SessionStatus,
+  type SetRow,
+  type SnapshotRow,
+  setsBySession,
 } from './records.ts';
 import { summaryHoldMs, withSetsRecounted } from './summary.ts';
 
@@ -126,13 +127,9 @@ const MIGRATIONS: readonly Migration[] = [
   // Sessions saved before kept the sum of the milliseconds, so History said a second or two more
   // than the summary and the rows add up to (47.6, 47.7 and 44.9 s held: 2 min 20 s, not 2 min 18 s).
   async (_db, tx) => {
-    const holdsOf = new Map<string, SetRow[]>();
-    for (const set of await tx.objectStore('sets').getAll()) {
-      if (set.holdMs === null) continue;
-      const holds = holdsOf.get(set.sessionId);
-      if (holds) holds.push(set);
-      else holdsOf.set(set.sessionId, [set]);
-    }
+    const holdsOf = setsBySession(
+      (await tx.objectStore('sets').getAll()).filter((set) => set.holdMs !== null),
+    );
     let cursor = await tx.objectStore('sessions').openCursor();
     while (cursor) {
       const row = cursor.value;
@@ -151,18 +148,15 @@ const MIGRATIONS: readonly Migration[] = [
   // again from the rows. Sets saved before the rows kept that (no skippedUnderWay) read as ended by
   // themselves, as they always did: nothing tells them apart.
   async (_db, tx) => {
-    const setsOf = new Map<string, SetRow[]>();
-    for (const set of await tx.objectStore('sets').getAll()) {
-      const sets = setsOf.get(set.sessionId);
-      if (sets) sets.push(set);
-      else setsOf.set(set.sessionId, [set]);
-    }
+    const setsOf = setsBySession(await tx.objectStore('sets').getAll());
     let cursor = await tx.objectStore('sessions').openCursor();
     while (cursor) {
       const row = cursor.value;
       const summary = withSetsRecounted(row.summary, setsOf.get(row.id) ?? []);
-      if (summary.skipped !== row.summary.skipped || summary.cutShort !== row.summary.cutShort)
-        await cursor.update({ ...row, summary });
+      // Written only where the count changed: years of sessions with nothing cut short stay as they are.
+      const changed =
+        summary.skipped !== (row.summary.skipped ?? 0) || summary.cutShort !== row.summary.cutShort;
+      if (changed) await cursor.update({ ...row, summary });
       cursor = await cursor.continue();
     }
   },

@@ -394,6 +394,21 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it('leaves a version 8 session with nothing cut short or skipped as it was: years of them are not rewritten', async () => {
+    const name = freshName();
+    const v8 = await openBackbeatDB({ name, version: 8 });
+    // Saved before the summary counted sets skipped: no count at all, which reads as none.
+    const saved = sessionA([], { sets: 1, reps: 10, breaths: 0, holdMs: 0 } as never);
+    await v8.put('sessions', saved as never);
+    for (const set of setsOfA([supermanSet({ setNumber: 1, count: 10 })])) await v8.put('sets', set as never);
+    v8.close();
+
+    const store = await SessionStore.open({ name });
+    const [migrated] = await store.listSessions();
+    expect(migrated?.summary).toEqual(saved.summary);
+    store.close();
+  });
+
   it('reports a blocked upgrade as a StoreError while an older tab holds the database open', async () => {
     const name = freshName();
     // An old tab that does not close its connection when asked to.
