@@ -138,9 +138,18 @@ describe('a set that starts when the person is in position', () => {
     expect(await shown(page, 'bb-set-view .wrong')).toMatch(/^You seem to be upright/);
     for (let i = 1; i < warnings.length; i++)
       expect(warnings[i].atMs - warnings[i - 1].atMs).toBeGreaterThanOrEqual(20_000);
-    // Said again, with the way on: the sensor may be the one that is wrong.
+    // Said again, with the way on: the sensor may be the one that is wrong. Lines of where to be are
+    // said a sentence at a time, so a warning is the sentences from its first to the next warning's.
+    const warningSaid = (w: (typeof warnings)[number]) => {
+      const start = heard.indexOf(w);
+      const next = heard.findIndex((h, j) => j > start && warnings.includes(h));
+      return heard
+        .slice(start, next === -1 ? undefined : next)
+        .map((h) => h.text)
+        .join(' ');
+    };
     expect(
-      warnings.slice(1).every((w) => w.text.endsWith('If you are in position, tap Start the set.')),
+      warnings.slice(1).every((w) => warningSaid(w).endsWith('If you are in position, tap Start the set.')),
     ).toBe(true);
     // A tap starts it all the same, and it stays started whatever the sensor sees.
     await tap(page, page.getByRole('button', { name: 'Start the set' }));
