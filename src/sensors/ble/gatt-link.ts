@@ -10,21 +10,14 @@ export class GattLink {
   private readonly listeners: Array<{ target: BluetoothRemoteGATTCharacteristic; fn: EventListener }> = [];
   private open = true;
   /** Fails once the connection has ended, for every operation still waiting for its answer. */
-  private readonly ended: Promise<never>;
-  private end: (error: Error) => void = () => {};
+  private readonly ended = failureOnDemand();
 
   constructor(
     readonly server: BluetoothRemoteGATTServer,
     private readonly queue: GattQueue,
     /** Sees every write, so a recording or a decoder can follow the stream context it sets. */
     private readonly onWrite: (characteristic: string, bytes: Uint8Array) => void = () => {},
-  ) {
-    this.ended = new Promise<never>((_, reject) => {
-      this.end = reject;
-    });
-    // Ending with no operation waiting is no error.
-    this.ended.catch(() => undefined);
-  }
+  ) {}
 
   get connected(): boolean {
     return this.open && this.server.connected;
@@ -86,7 +79,9 @@ export class GattLink {
    * its setup) would otherwise hold back every operation after it, the next connection's too.
    */
   private run<T>(operation: () => Promise<T>): Promise<T> {
-    return this.queue.run(() => (this.open ? Promise.race([operation(), this.ended]) : this.ended));
+    return this.queue.run(() =>
+      this.open ? Promise.race([operation(), this.ended.failed]) : this.ended.failed,
+    );
   }
 
   /**
@@ -95,8 +90,24 @@ export class GattLink {
    */
   close(): void {
     this.open = false;
-    this.end(new Error('The connection ended.'));
+    this.ended.fail(new Error('The connection ended.'));
     for (const { target, fn } of this.listeners) target.removeEventListener('characteristicvaluechanged', fn);
     this.listeners.length = 0;
   }
+}
+
+/**
+ * A promise that fails when told to, for racing what the device may never answer against: failed
+ * with nothing racing it (the work settled first), it is no error of its own.
+ */
+export function failureOnDemand(): {
+  readonly failed: Promise<never>;
+  readonly fail: (error: Error) => void;
+} {
+  let fail: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  failed.catch(() => undefined);
+  return { failed, fail };
 }

@@ -9,7 +9,7 @@ import type { ParseError } from '../../protocol/result.ts';
 import type { AccelFrame, HeartRateSample } from '../samples.ts';
 import { PacketDecoder } from './decoder.ts';
 import { BLUETOOTH_WORDS, BluetoothProblem, describeBluetoothError } from './errors.ts';
-import { GattLink } from './gatt-link.ts';
+import { failureOnDemand, GattLink } from './gatt-link.ts';
 import { GattQueue } from './gatt-queue.ts';
 import { deviceProblem } from './problems.ts';
 import type { DeviceDetails, DeviceProblem, Profile, ProfileContext, ProfileOutput } from './profile.ts';
@@ -32,8 +32,6 @@ export interface GattSessionOptions {
   readonly noDataTimeoutMs?: number;
   /** How long the connection step of an attempt may take before it is given up (see CONNECT_TIMEOUT_MS). */
   readonly connectTimeoutMs?: number;
-  /** How long a whole attempt, setup included, may take before it is given up (see ATTEMPT_TIMEOUT_MS). */
-  readonly attemptTimeoutMs?: number;
 }
 
 export const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000] as const;
@@ -249,9 +247,7 @@ export class GattSession {
     const gatt = this.device.gatt;
     if (!gatt) throw new Error('This device offers no GATT server.');
     // Aborted as the connection step is (see connectInTime): the device gets no more of this attempt.
-    const attemptLimit = new TimeLimit(this.timers, this.options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS, () =>
-      gatt.disconnect(),
-    );
+    const attemptLimit = new TimeLimit(this.timers, ATTEMPT_TIMEOUT_MS, () => gatt.disconnect());
     try {
       const server = await this.queue.run(() => {
         // From the connection's start, not from the wait behind an attempt still under way.
@@ -425,20 +421,13 @@ export class GattSession {
 class TimeLimit {
   private timer: unknown = null;
   private passed = false;
-  private fail: (error: Error) => void = () => {};
-  private readonly expired: Promise<never>;
+  private readonly expired = failureOnDemand();
 
   constructor(
     private readonly timers: Timers,
     private readonly limitMs: number,
     private readonly abort: () => void,
-  ) {
-    this.expired = new Promise<never>((_, reject) => {
-      this.fail = reject;
-    });
-    // Nothing may be racing it when it is over (its work failed first): that is no error of its own.
-    this.expired.catch(() => undefined);
-  }
+  ) {}
 
   get isOver(): boolean {
     return this.passed;
@@ -449,13 +438,13 @@ class TimeLimit {
       this.timer = null;
       this.passed = true;
       this.abort();
-      this.fail(new BluetoothProblem('failed', BLUETOOTH_WORDS['no-answer']));
+      this.expired.fail(new BluetoothProblem('failed', BLUETOOTH_WORDS['no-answer']));
     }, this.limitMs);
   }
 
   /** `work`, unless the limit is over first. */
   race<T>(work: Promise<T>): Promise<T> {
-    return Promise.race([work, this.expired]);
+    return Promise.race([work, this.expired.failed]);
   }
 
   end(): void {
