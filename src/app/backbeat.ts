@@ -103,7 +103,7 @@ export const HEART_RATE_FRESH_MS = 5000;
  * How long today's plan, and a Start tapped as the page opens, wait for the sessions stored before:
  * three years of them are read in about a second.
  */
-export const START_WAITS_FOR_PLAN_MS = 5000;
+const START_WAITS_FOR_PLAN_MS = 5000;
 
 /**
  * What today's plan waits for: the sessions stored before, read as the app starts ('reading': until
@@ -112,7 +112,7 @@ export const START_WAITS_FOR_PLAN_MS = 5000;
  */
 export type PlanWait = 'none' | 'reading' | 'start-asked';
 
-export class PlanWaitModel extends Model<PlanWait> {
+class PlanWaitModel extends Model<PlanWait> {
   constructor() {
     super('none');
   }
