@@ -125,6 +125,11 @@ export interface HistoryState {
   readonly recordingId: string | null;
   /** A session was recorded since the app opened: it can be exported from memory, storage or not. */
   readonly hasCurrent: boolean;
+  /**
+   * The session that ended last in this tab was deleted since, here or in another tab: its summary,
+   * still on screen, says so, and nothing of it is offered or written again.
+   */
+  readonly endedSessionDeleted: boolean;
   /** The outcome of the last import, delete or export, to show once. */
   readonly notice: string | null;
   /**
@@ -197,6 +202,7 @@ export class HistoryModel extends Model<HistoryState> {
       task: null,
       recordingId: null,
       hasCurrent: false,
+      endedSessionDeleted: false,
       notice: null,
       offeredPreferences: null,
       persisted: null,
@@ -512,10 +518,9 @@ export class Persistence {
     await this.guard(async (store) => {
       await store.deleteSession(id);
       this.past?.delete(id);
+      this.forgetEnded((ended) => ended === id);
       await this.refresh();
-      this.tabs.post({ type: 'changed' });
-      // Gone from memory's offer too: storage failing later does not bring it back into a file.
-      if (id === this.lastRecorder?.sessionId) this.history.update({ hasCurrent: false });
+      this.tabs.post({ type: 'deleted', sessionId: id });
       this.history.update({ notice: 'Session deleted.' });
     });
   }
@@ -530,10 +535,10 @@ export class Persistence {
     await this.guard(async (store) => {
       await store.deleteAll();
       this.past = new Map();
+      this.forgetEnded(() => true);
       await this.refresh();
-      this.tabs.post({ type: 'changed' });
-      // The last session with them, from memory's offer too (see deleteSession).
-      this.history.update({ notice: 'All sessions deleted.', unfinished: null, hasCurrent: false });
+      this.tabs.post({ type: 'deleted-all' });
+      this.history.update({ notice: 'All sessions deleted.', unfinished: null });
     });
   }
 
@@ -940,8 +945,23 @@ export class Persistence {
       if (message.sessionId === this.recorder?.sessionId) await this.handOver();
       return;
     }
+    if (message.type === 'deleted') this.forgetEnded((ended) => ended === message.sessionId);
+    if (message.type === 'deleted-all') this.forgetEnded(() => true);
     await this.refresh();
     await this.lookForUnfinished();
+  }
+
+  /**
+   * The session that ended last in this tab, deleted (here or in another tab), is let go from memory
+   * too: kept there, it was still offered as a file from its summary and, storage failing later, in a
+   * backup, and a correction on its summary wrote it back into the history. One still being recorded
+   * is never deleted (deleteSession refuses it), so only one that has ended is let go.
+   */
+  private forgetEnded(deleted: (sessionId: string) => boolean): void {
+    const ended = this.lastRecorder;
+    if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
+    this.lastRecorder = null;
+    this.history.update({ hasCurrent: false, endedSessionDeleted: true });
   }
 
   /** Another tab takes the session: the last second is saved, the lock let go, and this tab says so. */
@@ -975,7 +995,7 @@ export class Persistence {
         .subscribe((f) => (f.kind === 'moved' ? void this.handOver() : this.fail(f))),
     );
     this.takenAsFile = false;
-    this.history.update({ recordingId: recorder.sessionId, hasCurrent: true });
+    this.history.update({ recordingId: recorder.sessionId, hasCurrent: true, endedSessionDeleted: false });
   }
 
   /** The lock taken by force (the tab did not answer in time): the session is no longer ours. */

@@ -2,7 +2,8 @@
 // recorded by the one tab holding its Web Lock (named after the session); other tabs see the lock
 // held and offer to move the session rather than to resume it. The lock goes when its tab closes,
 // crashes or hands the session over, so a lock that is free means nobody is recording it.
-// BroadcastChannel carries the news (a session recorded, stopped, asked for, or the history changed).
+// BroadcastChannel carries the news (a session recorded, stopped, asked for, deleted, or the history
+// changed).
 
 import { EMPTY, fromEvent, map, type Observable } from 'rxjs';
 
@@ -13,8 +14,15 @@ export type TabMessage =
   | { readonly type: 'stopped'; readonly sessionId: string }
   /** A tab asks the one recording the session to hand it over. */
   | { readonly type: 'move'; readonly sessionId: string }
-  /** Sessions were saved, imported or deleted: the history should be read again. */
-  | { readonly type: 'changed' };
+  /** Sessions were saved or imported: the history should be read again. */
+  | { readonly type: 'changed' }
+  /**
+   * The session was deleted: the history should be read again, and a tab that recorded it lets go
+   * of it in memory too.
+   */
+  | { readonly type: 'deleted'; readonly sessionId: string }
+  /** Every session was deleted (see 'deleted'). */
+  | { readonly type: 'deleted-all' };
 
 /** A session's lock, held by this tab. */
 export interface HeldSession {

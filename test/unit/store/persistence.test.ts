@@ -2,7 +2,7 @@ import { NEVER, Subject } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionState } from '../../../src/app/devices.ts';
 import { Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
-import type { Tabs } from '../../../src/app/tabs.ts';
+import type { TabMessage, Tabs } from '../../../src/app/tabs.ts';
 import type { Cue } from '../../../src/cues/cue-planner.ts';
 import { ImportError } from '../../../src/export/json.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
@@ -176,6 +176,28 @@ async function backupOfOneSession(): Promise<string> {
 async function sessionsBackedUp(page: Page): Promise<string[]> {
   const file = JSON.parse(await (await page.persistence.backup()).blob.text());
   return file.sessions.map((s: { session: { id: string } }) => s.session.id);
+}
+
+/**
+ * Tabs of one browser profile, as BroadcastChannel and Web Locks join them: a message posted by one
+ * reaches every other (not itself) a moment later, and a session's lock is held by one tab at a time.
+ */
+function tabsOfOneBrowser(count: number): Tabs[] {
+  const inboxes = Array.from({ length: count }, () => new Subject<TabMessage>());
+  const held = new Set<string>();
+  return inboxes.map((inbox) => ({
+    messages$: inbox,
+    post: (message) => {
+      for (const other of inboxes) if (other !== inbox) setTimeout(() => other.next(message));
+    },
+    hold: async (id) => {
+      held.add(id);
+      return { release: () => held.delete(id), lost: new Promise(() => undefined) };
+    },
+    liveSessions: async () => new Set(held),
+    whenFree: () => new Promise(() => undefined),
+    close: () => inbox.complete(),
+  }));
 }
 
 describe('Persistence', () => {
@@ -1034,5 +1056,96 @@ describe('Persistence', () => {
     page.persistence.dismissNotice();
     subscription.unsubscribe();
     expect(states).toHaveLength(2);
+  });
+
+  it('forgets the session just ended once it is deleted: no file of it, and a correction on its summary does not write it back', async () => {
+    const deletions: ((page: Page, id: string) => Promise<void>)[] = [
+      (page, id) => page.persistence.deleteSession(id),
+      (page) => page.persistence.deleteAll(),
+    ];
+    for (const deletion of deletions) {
+      const page = await startedPage();
+      page.session.start();
+      page.reps(2);
+      page.session.finish();
+      await page.persistence.flush();
+      const [ended] = page.persistence.history.state.sessions;
+      expect(page.persistence.history.state.endedSessionDeleted).toBe(false);
+      await deletion(page, ended!.id);
+      // The summary is still on screen: it says the session was deleted, and offers nothing of it.
+      expect(page.session.state.phase).toBe('summary');
+      expect(page.persistence.history.state.endedSessionDeleted).toBe(true);
+      expect(await page.persistence.exportCurrent('json')).toBeNull();
+      await expect(page.persistence.exportSession(ended!.id, 'csv')).rejects.toThrow('no longer here');
+      page.session.adjustCount(1);
+      await page.persistence.flush();
+      expect(await page.store!.listSessions()).toEqual([]);
+      expect(page.persistence.history.state.sessionCount).toBe(0);
+      // The next session is kept and offered as ever.
+      page.session.reset();
+      page.session.start();
+      expect(page.persistence.history.state.endedSessionDeleted).toBe(false);
+      page.reps(1);
+      page.session.finish();
+      await page.persistence.flush();
+      expect(await page.persistence.exportCurrent('json')).not.toBeNull();
+      await page.persistence.dispose();
+    }
+  });
+
+  it('forgets the session a tab just ended once another tab deletes it: no file of it there, and no correction writes it back', async () => {
+    const deletions: ((tab: Page, id: string) => Promise<void>)[] = [
+      (tab, id) => tab.persistence.deleteSession(id),
+      (tab) => tab.persistence.deleteAll(),
+    ];
+    for (const deletion of deletions) {
+      const name = `persistence-${++dbCounter}`;
+      const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+      const recording = new Page(name, undefined, recordingTabs);
+      const deleting = new Page(name, undefined, deletingTabs);
+      await recording.persistence.start();
+      await deleting.persistence.start();
+      recording.session.start();
+      recording.reps(2);
+      recording.session.finish();
+      await recording.persistence.flush();
+      await vi.waitFor(() => expect(deleting.persistence.history.state.sessionCount).toBe(1));
+      const id = deleting.persistence.history.state.sessions[0]!.id;
+
+      await deletion(deleting, id);
+      await vi.waitFor(() => expect(recording.persistence.history.state.endedSessionDeleted).toBe(true));
+      expect(recording.persistence.history.state.hasCurrent).toBe(false);
+      expect(await recording.persistence.exportCurrent('json')).toBeNull();
+      expect(await sessionsBackedUp(recording)).toEqual([]);
+      await expect(recording.persistence.historyCsv()).rejects.toThrow('no sessions');
+      recording.session.adjustCount(1);
+      await recording.persistence.flush();
+      expect(await recording.store!.listSessions()).toEqual([]);
+      await recording.persistence.dispose();
+      await deleting.persistence.dispose();
+    }
+  });
+
+  it('keeps the session a tab just ended when another tab deletes a different one', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+    const recording = new Page(name, undefined, recordingTabs);
+    const deleting = new Page(name, undefined, deletingTabs);
+    await recording.persistence.start();
+    await deleting.persistence.start();
+    await recording.finishedSessions(1);
+    recording.session.start();
+    recording.reps(2);
+    recording.session.finish();
+    await recording.persistence.flush();
+    await vi.waitFor(() => expect(deleting.persistence.history.state.sessionCount).toBe(2));
+    const older = deleting.persistence.history.state.sessions[1]!.id;
+
+    await deleting.persistence.deleteSession(older);
+    await vi.waitFor(() => expect(recording.persistence.history.state.sessionCount).toBe(1));
+    expect(recording.persistence.history.state.endedSessionDeleted).toBe(false);
+    expect(await recording.persistence.exportCurrent('json')).not.toBeNull();
+    await recording.persistence.dispose();
+    await deleting.persistence.dispose();
   });
 });
