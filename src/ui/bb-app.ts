@@ -681,6 +681,7 @@ export class BbApp extends LitElement {
           .learned=${this.app.lessons.learned()}
           .problem=${this.exportProblem}
           .notSaved=${this.history.value.problem?.brief ?? null}
+          ?deleted=${this.history.value.endedSessionDeleted}
         ></bb-summary>`;
     }
   }

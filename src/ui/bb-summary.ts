@@ -214,6 +214,11 @@ export class BbSummary extends LitElement {
         }
       }
       /* Above the files, on a line of its own, framed as the storage notice is. */
+      /* Where its files were: said as plainly as the totals above it. */
+      .deleted {
+        margin: 0;
+        text-align: center;
+      }
       .not-saved {
         flex-basis: 100%;
         margin: 0 0 0.25rem;
@@ -262,6 +267,12 @@ export class BbSummary extends LitElement {
    * one place the summary offers them; null while it is saved.
    */
   @property({ attribute: false }) notSaved: string | null = null;
+  /**
+   * The session was deleted from the history since it ended, here or in another tab: nothing of it is
+   * kept, so the summary says so where its files were, and offers neither them nor a correction, which
+   * would have nothing to be saved in.
+   */
+  @property({ type: Boolean }) deleted = false;
   /** Why the last file asked for could not be made. */
   @property({ attribute: false }) problem: string | null = null;
   /**
@@ -349,12 +360,7 @@ export class BbSummary extends LitElement {
           .map((part, i) => html`${i > 0 ? ' · ' : ''}<span class="part">${part}</span>`)}
       </div>
       ${this.renderNext()}
-      <div class="actions save" role="group" aria-labelledby="save-title" aria-describedby=${this.notSaved ? 'not-saved' : nothing}>
-        ${this.notSaved ? html`<p id="not-saved" class="not-saved">${this.notSaved}</p>` : nothing}
-        <span id="save-title" class="save-title">Save this session:</span>
-        ${fileButtons('Save this session', (format) => sendCommand(this, 'bb-export', { format }))}
-      </div>
-      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
+      ${this.deleted ? html`<p class="deleted">You deleted this session from your history: it is not kept, and there is no file of it to save.</p>` : this.renderSave()}
       <div class="table">
       ${sidewaysHint(this.setsScroll)}
       <div class="sets" tabindex="0" role="region" aria-label="Sets of this session" @scroll=${this.setsScroll.measure}><table class=${this.inTwoColumns ? 'wrapping' : nothing} role=${this.inTwoColumns ? 'table' : nothing}>
@@ -362,7 +368,7 @@ export class BbSummary extends LitElement {
         ${this.inTwoColumns ? this.renderSetsInTwoColumns() : this.renderSetsInFourColumns()}
       </table></div>
       </div>
-      ${this.renderFix()}
+      ${this.deleted ? nothing : this.renderFix()}
       ${this.renderLearned()}
       ${this.heart ? this.renderHeart(this.heart) : nothing}
     `;
@@ -440,6 +446,15 @@ export class BbSummary extends LitElement {
    * mid-set, "Last set" did not tell the person which set the buttons change. With text at twice its
    * size it takes lines of whole parts: "set" with its number, "counted wrong?" as one.
    */
+  private renderSave() {
+    return html`<div class="actions save" role="group" aria-labelledby="save-title" aria-describedby=${this.notSaved ? 'not-saved' : nothing}>
+        ${this.notSaved ? html`<p id="not-saved" class="not-saved">${this.notSaved}</p>` : nothing}
+        <span id="save-title" class="save-title">Save this session:</span>
+        ${fileButtons('Save this session', (format) => sendCommand(this, 'bb-export', { format }))}
+      </div>
+      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}`;
+  }
+
   private renderFix() {
     const last = this.records.at(-1);
     if (!last || !correctableInRest(last)) return nothing;

@@ -455,6 +455,29 @@ describe('bb-summary', () => {
     expect(sent).toEqual(['fit', 'csv', 'json', 'history', 'new']);
   });
 
+  it('says a session deleted since it ended was deleted, and offers no file of it nor a correction to it', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [record({ count: 7, endedBy: 'stopped' })];
+    summary.durationMs = 5 * 60_000;
+    document.body.append(summary);
+    await expect.element(page.getByRole('button', { name: 'Save this session as JSON' })).toBeVisible();
+    summary.deleted = true;
+    await summary.updateComplete;
+    await expect
+      .element(
+        page.getByText(
+          'You deleted this session from your history: it is not kept, and there is no file of it to save.',
+        ),
+      )
+      .toBeVisible();
+    expect(page.getByRole('button', { name: /^Save this session/ }).elements()).toHaveLength(0);
+    expect(page.getByRole('group', { name: /counted wrong\?$/ }).elements()).toHaveLength(0);
+    // What was done stays on screen, and what comes next.
+    await expect.element(page.getByRole('row').nth(1)).toHaveTextContent(/^Superman 1 7 10$/);
+    await expect.element(page.getByRole('button', { name: 'New session' })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'See all your sessions' })).toBeVisible();
+  });
+
   it("offers −1 and +1 for the session's last set, which had no rest to put it right in, not for a hold", async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [
