@@ -213,12 +213,12 @@ export class BbSummary extends LitElement {
           text-align: center;
         }
       }
-      /* Above the files, on a line of its own, framed as the storage notice is. */
       /* Where its files were: said as plainly as the totals above it. */
       .deleted {
         margin: 0;
         text-align: center;
       }
+      /* Above the files, on a line of its own, framed as the storage notice is. */
       .not-saved {
         flex-basis: 100%;
         margin: 0 0 0.25rem;
@@ -439,13 +439,7 @@ export class BbSummary extends LitElement {
     return this.plan.find((p) => p.exercise.id === exerciseId)?.dosage.weightKg;
   }
 
-  /**
-   * −1 / +1 for the session's last set: the others could be put right in the rest after them, the
-   * last has no rest. Not below one rep when it is the one set done: the session would no longer be
-   * kept, and it is already saved. The set is named on screen, as in the buttons' names: after Finish
-   * mid-set, "Last set" did not tell the person which set the buttons change. With text at twice its
-   * size it takes lines of whole parts: "set" with its number, "counted wrong?" as one.
-   */
+  /** The session's files, one set of buttons, under why it is not saved where storage is off. */
   private renderSave() {
     return html`<div class="actions save" role="group" aria-labelledby="save-title" aria-describedby=${this.notSaved ? 'not-saved' : nothing}>
         ${this.notSaved ? html`<p id="not-saved" class="not-saved">${this.notSaved}</p>` : nothing}
@@ -455,6 +449,13 @@ export class BbSummary extends LitElement {
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}`;
   }
 
+  /**
+   * −1 / +1 for the session's last set: the others could be put right in the rest after them, the
+   * last has no rest. Not below one rep when it is the one set done: the session would no longer be
+   * kept, and it is already saved. The set is named on screen, as in the buttons' names: after Finish
+   * mid-set, "Last set" did not tell the person which set the buttons change. With text at twice its
+   * size it takes lines of whole parts: "set" with its number, "counted wrong?" as one.
+   */
   private renderFix() {
     const last = this.records.at(-1);
     if (!last || !correctableInRest(last)) return nothing;
