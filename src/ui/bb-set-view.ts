@@ -18,6 +18,7 @@ import {
   type SetRecord,
   shownFormIssue,
   showsRecovery,
+  showsSetUnderWay,
 } from '../workout/session.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { describeSet } from './bb-rest-view.ts';
@@ -45,6 +46,12 @@ import {
   sideBySide,
 } from './styles.ts';
 import './bb-progress-ring.ts';
+
+/**
+ * In position while the voice still says the set's first line: the set is under way from its "Go"
+ * (see showsSetUnderWay), which the person waits for, as the voice asks.
+ */
+const IN_POSITION_BEFORE_GO = 'In position: listen for Go.';
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
 @customElement('bb-set-view')
@@ -306,11 +313,11 @@ export class BbSetView extends LitElement {
   private focusOnBegin = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A set that never waited has no flag: undefined would toggle the attribute on every update.
-    this.toggleAttribute('waiting', this.set.waiting === true);
+    const underWay = showsSetUnderWay(this.set);
+    this.toggleAttribute('waiting', !underWay);
     const before = changed.get('set') as CurrentSet | undefined;
     this.focusOnBegin =
-      before?.waiting === true && !this.set.waiting && this.shadowRoot?.activeElement != null;
+      before !== undefined && !showsSetUnderWay(before) && underWay && this.shadowRoot?.activeElement != null;
   }
 
   protected override updated(): void {
@@ -323,7 +330,7 @@ export class BbSetView extends LitElement {
   }
 
   override render() {
-    if (this.set.waiting) return this.renderWaiting();
+    if (!showsSetUnderWay(this.set)) return this.renderWaiting();
     const { exercise } = this.planned;
     const set = this.set;
     const display = this.display();
@@ -390,7 +397,9 @@ export class BbSetView extends LitElement {
                   ? this.motionAway
                     ? awayPausedText(exercise, set)
                     : 'Resume, and the set starts once you are in position and still.'
-                  : 'The set starts by itself once you are in position and still.'
+                  : set.waiting
+                    ? 'The set starts by itself once you are in position and still.'
+                    : IN_POSITION_BEFORE_GO
               }</div>`
         }
       </div>
@@ -457,7 +466,7 @@ export class BbSetView extends LitElement {
       ${
         // The voice says it once; a person who missed it reads it here while the set goes on. A set
         // still waiting says it in its own words (see renderWaiting).
-        this.motionAway && !this.set.waiting
+        this.motionAway && showsSetUnderWay(this.set)
           ? html`<br /><span class="away">${awayWhileSetRunsText(exercise, this.set)}</span>`
           : nothing
       }

@@ -451,9 +451,11 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
     case 'position':
       return onPosition(state, action.event);
     case 'begin':
+      // A set begun in position whose "Go" the voice has yet to say (see showsSetUnderWay): the tap is
+      // the person's own "Go".
       return state.set?.waiting
         ? beginSet({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) }, action.nowMs, true)
-        : state;
+        : reduceSession(state, { type: 'go-heard', nowMs: action.nowMs });
     case 'position-sensing': {
       if ((state.startsByPosition === true) === action.available) return state;
       const sensed = { ...state, startsByPosition: action.available };
@@ -1293,6 +1295,20 @@ export function showsRecovery(set: CurrentSet, nowMs: number): boolean {
   if (!set.afterRecovery) return false;
   if (set.waiting) return true;
   return set.count === 0 && set.holdStartMs === null && nowMs - set.startedMs < RECOVERED_SHOWN_MS;
+}
+
+/**
+ * Whether the set screen shows the set under way, or still where to be. A set begun as the person was
+ * seen in position is under way from the voice's "Go", which may wait twenty seconds behind a first
+ * set's instructions: the person on the mat goes by what they hear, and a screen that moved on before
+ * it told them to go while the voice still said how to lie. Under way at once when something is counted
+ * (the person set off early), when a tap began it (the screen answers the tap), and when it never
+ * waited for a position (nothing sees it: the person counts on screen).
+ */
+export function showsSetUnderWay(set: CurrentSet): boolean {
+  if (set.waiting === undefined) return true;
+  if (set.waiting) return false;
+  return set.goHeardMs !== undefined || set.begunByHand === true || set.count > 0 || set.holdStartMs !== null;
 }
 
 /** The form problem the set screen shows now, if the detectors saw one within FORM_WARNING_SHOWN_MS. */

@@ -334,6 +334,27 @@ describe('bb-set-view', () => {
     await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
   });
 
+  it('in position before the voice has said "Go": where to be, with Go to listen for, and the ring once it is heard', async () => {
+    const view = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ waiting: false, startedMs: 5000 }),
+    });
+    await expect.element(page.getByText('Lie face down to start')).toBeVisible();
+    await expect.element(page.getByText('In position: listen for Go.')).toBeVisible();
+    expect(view.renderRoot.querySelector('[role=progressbar]')).toBeNull();
+    expect(view.hasAttribute('waiting')).toBe(true);
+    let begun = 0;
+    view.addEventListener('bb-begin-set', () => begun++);
+    await page.getByRole('button', { name: 'Start the set' }).click();
+    expect(begun).toBe(1);
+    view.set = currentSet({ waiting: false, startedMs: 5000, goHeardMs: 16_000 });
+    await view.updateComplete;
+    await expect
+      .element(page.getByRole('progressbar', { name: 'Reps' }))
+      .toHaveAttribute('aria-valuenow', '0');
+    expect(view.hasAttribute('waiting')).toBe(false);
+  });
+
   it('while paused before the set begins, does not promise that it starts by itself', async () => {
     const view = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },

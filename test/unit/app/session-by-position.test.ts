@@ -9,7 +9,7 @@ import type { Habit } from '../../../src/sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
-import type { SessionState } from '../../../src/workout/session.ts';
+import { type SessionState, showsSetUnderWay } from '../../../src/workout/session.ts';
 import { StandInUtterance } from '../../utterance.ts';
 
 interface Watched {
@@ -259,6 +259,31 @@ describe('the virtual person and the voice', () => {
     expect(setOffMs - goEndMs).toBeLessThan(500);
     await runUntil(() => app.session.state.phase === 'rest', 120);
     expect(app.session.state.completed[0]).toMatchObject({ exerciseId: 'superman', count: 10 });
+    app.dispose();
+  });
+
+  // The screen goes by what is heard as the person does: "Go" read while the voice still said how to
+  // lie was "Go" before its time.
+  it('shows the set under way when "In position. Go." has been said, not when the person was seen in position', {
+    timeout: 60_000,
+  }, async () => {
+    const said: { text: string; endMs: number }[] = [];
+    const { app } = openApp('follows', slowVoice(150, said));
+    await vi.advanceTimersByTimeAsync(3000);
+    app.startSession();
+    await runUntil(() => app.session.state.set?.waiting === false, 60);
+    const inPositionMs = Date.now();
+    let shownMs = Number.NaN;
+    const go = () => said.find((line) => line.text === 'In position. Go.');
+    for (let i = 0; i < 400 && Number.isNaN(shownMs); i++) {
+      const set = app.session.state.set;
+      if (set && showsSetUnderWay(set)) shownMs = Date.now();
+      else await vi.advanceTimersByTimeAsync(100);
+    }
+    const goEndMs = go()?.endMs ?? Number.NaN;
+    expect(goEndMs - inPositionMs).toBeGreaterThan(1000);
+    expect(shownMs).toBeGreaterThanOrEqual(goEndMs);
+    expect(shownMs - goEndMs).toBeLessThan(500);
     app.dispose();
   });
 

@@ -23,6 +23,7 @@ import {
   setJustDoneToCorrect,
   shownFormIssue,
   showsRecovery,
+  showsSetUnderWay,
   sidesCorrected,
   skippedUndone,
   staysPausedAfterInterruption,
@@ -1008,6 +1009,37 @@ describe('sets that begin when the person is in position', () => {
     let t = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 0, 1000));
     t = run(t, { type: 'skip', nowMs: 2000 });
     expect(t.phase).toBe('rest');
+  });
+
+  // In position while the voice still says the set's instructions, the person waits for "Go": the
+  // screen shows the set under way when "Go" is said, not seconds before it.
+  it('shows a set begun in position as under way once its "Go" is heard, or once it counts', () => {
+    const begun = run(sensing(), { type: 'start', nowMs: 1000 }, position('in', 'face-down', 5000, 6000));
+    expect(begun.set).toMatchObject({ waiting: false, count: 0 });
+    expect(begun.set && showsSetUnderWay(begun.set)).toBe(false);
+    const heard = run(begun, { type: 'go-heard', nowMs: 16_000 });
+    expect(heard.set && showsSetUnderWay(heard.set)).toBe(true);
+    // A person who set off before "Go" sees their count.
+    const counted = run(begun, { type: 'motion', event: rep(9000) });
+    expect(counted.set).toMatchObject({ count: 1 });
+    expect(counted.set && showsSetUnderWay(counted.set)).toBe(true);
+    // Begun by a tap, the set is under way at once: the screen answers the tap.
+    const tapped = run(sensing(), { type: 'start', nowMs: 1000 }, { type: 'begin', nowMs: 4000 });
+    expect(tapped.set && showsSetUnderWay(tapped.set)).toBe(true);
+    // Still waiting for the position, it is not; begun at once where no device sees posture, it is.
+    expect(showsSetUnderWay(run(sensing(), { type: 'start', nowMs: 1000 }).set!)).toBe(false);
+    const unseen = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 1000 });
+    expect(unseen.set && showsSetUnderWay(unseen.set)).toBe(true);
+  });
+
+  it('starts a set begun in position at a tap on Start the set, without waiting for its "Go" to be said', () => {
+    const begun = run(sensing(), { type: 'start', nowMs: 1000 }, position('in', 'face-down', 5000, 6000));
+    const tapped = run(begun, { type: 'begin', nowMs: 8000 });
+    expect(tapped.set).toMatchObject({ waiting: false, startedMs: 5000, goHeardMs: 8000 });
+    expect(tapped.set && showsSetUnderWay(tapped.set)).toBe(true);
+    // Heard already, the tap changes nothing.
+    const heard = run(begun, { type: 'go-heard', nowMs: 7000 });
+    expect(run(heard, { type: 'begin', nowMs: 8000 })).toBe(heard);
   });
 
   it('marks a set skipped before it began as never begun, and offers no count to put right for it', () => {
