@@ -33,6 +33,7 @@ import { motionProfile } from '../motion/profiles.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { type Activity, sameTask } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
+import { readAsSentences } from '../ui/unspoken-lines.ts';
 import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
 import { Model } from '../workout/model.ts';
 import {
@@ -231,9 +232,9 @@ export class Backbeat {
       // away from the screen, would be read over it.
       filter(([prev, next]) => !(next.pausedToAsk && prev.pausedAtMs === null)),
       map(([prev, next]) =>
-        planCues(prev, next, VOICE_ONLY)
-          .flatMap((cue) => (cue.kind === 'say' ? [sentence(cue.text)] : []))
-          .join(' '),
+        readAsSentences(
+          planCues(prev, next, VOICE_ONLY).flatMap((cue) => (cue.kind === 'say' ? [cue.text] : [])),
+        ),
       ),
       filter((said) => said !== ''),
       share(),
@@ -645,9 +646,4 @@ function expectedPeakDeg(id: ExerciseId): number | undefined {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** A line as a sentence, so that lines read one after another do not run together: "ten. Rest, …". */
-function sentence(line: string): string {
-  return /[.!?]$/.test(line) ? line : `${line}.`;
 }

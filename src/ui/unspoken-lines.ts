@@ -25,3 +25,16 @@ export function withLine(shown: readonly UnspokenLine[], next: UnspokenLine): re
   const recent = shown.filter((line) => next.atMs - line.atMs < LINES_TOGETHER_MS);
   return [...recent, next].slice(-MOST_LINES);
 }
+
+/**
+ * One turn's lines of the voice as a screen reader is given them: each line ends as a sentence, so
+ * that lines read one after another do not run together ("One. Rest, …"), and each sentence begins
+ * with a capital. A line is put together from parts the voice says alike in any case ("Superman, set
+ * one of three. ten reps."); read or shown, a sentence begun in lower case is a fault.
+ */
+export function readAsSentences(said: readonly string[]): string {
+  return said
+    .map((line) => (/[.!?]$/.test(line) ? line : `${line}.`))
+    .join(' ')
+    .replace(/(^|[.!?]\s+)([a-z])/g, (_, before: string, letter: string) => before + letter.toUpperCase());
+}

@@ -26,11 +26,11 @@ describe('the screen reader during a session', () => {
     expect(live?.textContent).toBe('');
     await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
     // The lines of one moment together: what the set is, where to lie and how, then the prompt.
-    await expect.poll(said).toMatch(/^Superman, set one of three\. .*Lie face down to start\.$/);
+    await expect.poll(said).toMatch(/^Superman, set one of three\. Ten reps\. .*Lie face down to start\.$/);
     await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
     await expect.poll(said).toBe('Go.');
     mounted.app.session.adjustCount(1);
-    await expect.poll(said).toBe('one.');
+    await expect.poll(said).toBe('One.');
     await userEvent.click(page.getByRole('button', { name: 'Skip set' }));
     await expect.poll(said).toMatch(/^Set skipped: one rep done\. Rest, /);
     // The same element all along: a region that appears already filled is not read out.
@@ -53,7 +53,7 @@ describe('the screen reader during a session', () => {
     await mounted.shell.updateComplete;
     expect(region()?.textContent).toBe('');
     mounted.app.session.adjustCount(1);
-    await expect.poll(said).toBe('two.');
+    await expect.poll(said).toBe('Two.');
     // The same words again are read again: put in anew, not left as they were.
     mounted.app.session.pause();
     await expect.poll(said).toBe('Paused.');
@@ -97,11 +97,11 @@ describe('the screen reader during a session', () => {
     await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
     await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
     mounted.app.session.adjustCount(1);
-    await expect.poll(said).toBe('one.');
+    await expect.poll(said).toBe('One.');
     await userEvent.click(page.getByRole('button', { name: 'Finish' }));
     expect(mounted.app.session.state.pausedAtMs).not.toBeNull();
     await mounted.shell.updateComplete;
-    expect(said()).toBe('one.');
+    expect(said()).toBe('One.');
     await userEvent.click(page.getByRole('button', { name: 'Keep going' }));
     await expect.poll(said).toMatch(/^Go on: Superman, set one of three\./);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LINES_TOGETHER_MS, type UnspokenLine, withLine } from '../../../src/ui/unspoken-lines.ts';
+import {
+  LINES_TOGETHER_MS,
+  readAsSentences,
+  type UnspokenLine,
+  withLine,
+} from '../../../src/ui/unspoken-lines.ts';
 
 const line = (id: number, text: string, atMs: number): UnspokenLine => ({ id, text, atMs });
 
@@ -29,5 +34,16 @@ describe('the coach’s lines a screen reader is given', () => {
     let shown: readonly UnspokenLine[] = [];
     for (let id = 1; id <= 10; id++) shown = withLine(shown, line(id, `${id}.`, 1000 + id));
     expect(shown.map((l) => l.id)).toEqual([8, 9, 10]);
+  });
+
+  it('reads each line the voice would say as sentences, each begun with a capital and ended', () => {
+    // The set's line is put together from parts, the dosage among them in lower case, as the voice
+    // says it: read as written, "ten reps" began a sentence with a small letter.
+    expect(readAsSentences(['Superman, set one of three. ten reps. Lie face down', 'In position. Go.'])).toBe(
+      'Superman, set one of three. Ten reps. Lie face down. In position. Go.',
+    );
+    expect(readAsSentences(['one'])).toBe('One.');
+    expect(readAsSentences(['Left, seven', 'Hips up!'])).toBe('Left, seven. Hips up!');
+    expect(readAsSentences(['Rest. next: glute bridge? ready'])).toBe('Rest. Next: glute bridge? Ready.');
   });
 });
