@@ -86,7 +86,10 @@ export interface WeekRow {
   readonly avgBpm: number | null;
   readonly maxBpm: number | null;
   readonly recoveryBpm: number | null;
-  /** The week's sessions as progression reads them: their start and their sets of the exercises it follows. */
+  /**
+   * The week's sessions as the plan reads them: their start, their sets of the exercises progression
+   * follows, and every exercise each did (see pastSession).
+   */
   readonly past: readonly (PastSession & { readonly id: string })[];
 }
 
@@ -156,7 +159,10 @@ export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets:
   };
 }
 
-/** A session as progression reads it: its sets of the exercises progression follows, and its plan's. */
+/**
+ * A session as the plan reads it: its sets of the exercises progression follows, and its plan's; and
+ * every exercise it began a set of, for the voice's explaining of the ones still new.
+ */
 export function pastSession(
   session: Pick<SessionRow, 'startedAt' | 'plan'>,
   sets: readonly SetRow[],
@@ -168,6 +174,7 @@ export function pastSession(
     plannedSets: Object.fromEntries(
       session.plan.filter((p) => followed(p.exerciseId)).map((p) => [p.exerciseId, p.dosage.sets]),
     ),
+    exercisesDone: [...new Set(sets.filter((set) => !set.neverBegun).map((set) => set.exerciseId))],
   };
 }
 

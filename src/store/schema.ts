@@ -160,6 +160,12 @@ const MIGRATIONS: readonly Migration[] = [
       cursor = await cursor.continue();
     }
   },
+  // v10: the voice explains an exercise's movement in the first sessions that did it, where it did
+  // in a person's first sessions, whatever they did; the week rows kept the sets of the exercises
+  // progression follows alone, so not which sessions did the bird dog or the glute bridge. Built again.
+  async (_db, tx) => {
+    await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
+  },
 ];
 
 /** Puts the week rows of every session and its sets in place of those there were. */

@@ -40,6 +40,19 @@ export interface PastSession {
    * in a history written before it was kept (its sets are then all there is to go by).
    */
   readonly plannedSets?: Readonly<Partial<Record<ExerciseId, number>>>;
+  /**
+   * Every exercise of which a set began in the session, not only those progression follows: the
+   * voice explains an exercise's movement in the first sessions that did it (see HOW_SAID_SESSIONS).
+   * Absent in a history given without it: its sets are then all there is to go by.
+   */
+  readonly exercisesDone?: readonly ExerciseId[];
+}
+
+/** How many of the sessions did the exercise: began a set of it. */
+export function sessionsThatDid(history: readonly PastSession[], id: ExerciseId): number {
+  return history.filter((session) =>
+    (session.exercisesDone ?? session.sets.map((set) => set.exerciseId)).includes(id),
+  ).length;
 }
 
 function chronological(history: readonly PastSession[]): PastSession[] {

@@ -21,7 +21,7 @@ export interface PlannedExercise {
   readonly firstHoldLastTimeS?: number;
   /**
    * The voice says how the exercise is done (its spokenHow) before its first set of the session: the
-   * person is new to the program (see HOW_SAID_SESSIONS). Absent otherwise, and in a plan picked up
+   * person is new to the exercise (see HOW_SAID_SESSIONS). Absent otherwise, and in a plan picked up
    * after a reload.
    */
   readonly sayHow?: boolean;

@@ -6,7 +6,7 @@
 import { browserStorage, JsonStore, type KeyValueStorage } from './json-store.ts';
 import { Model } from './model.ts';
 import { type Dosage, type ExerciseId, exerciseById, PROGRAM } from './program.ts';
-import { type PastSession, progressPlan } from './progression.ts';
+import { type PastSession, progressPlan, sessionsThatDid } from './progression.ts';
 import type { PlannedExercise } from './session.ts';
 
 export interface ExerciseChoice {
@@ -78,23 +78,22 @@ export function defaultSettings(): Settings {
 // ---- The plan -----------------------------------------------------------------------------------------
 
 /**
- * The voice says how each exercise is done in a person's first sessions, this many: by then they have
- * heard each one's movement a few times and done it, and a voice that tells it at every session for
- * good holds up the sets of one who knows it. (The sessions kept are what the plan can go by: the
- * store keeps no per-exercise history of the glute bridge and the bird dog.) The set screen's "How to
- * do it" is there always.
+ * The voice says how an exercise is done in the first sessions that do it, this many: by then the
+ * person has heard its movement a few times and done it, and a voice that tells it at every session
+ * for good holds up the sets of one who knows it. Counted per exercise, not per session: one turned
+ * on in Settings after the first weeks, or skipped until now, is new to the person all the same. The
+ * set screen's "How to do it" is there always.
  */
 export const HOW_SAID_SESSIONS = 3;
 
 /** Today's plan: the included exercises in order, progressed if wanted, one set each for a short session. */
 export function planOf(settings: Settings, history: readonly PastSession[] = []): PlannedExercise[] {
-  const sayHow = history.length < HOW_SAID_SESSIONS;
   const plan = settings.exercises
     .filter((choice) => choice.included)
     .map((choice) => ({
       exercise: exerciseById(choice.id),
       dosage: choice.dosage,
-      ...(sayHow ? { sayHow } : {}),
+      ...(sessionsThatDid(history, choice.id) < HOW_SAID_SESSIONS ? { sayHow: true } : {}),
     }));
   // Progressed as a full session: the sets progression adds are a full session's.
   const progressed = settings.autoProgress ? progressPlan(plan, history) : plan;

@@ -439,4 +439,19 @@ describe('progress', () => {
     expect(p.heartRate.x).toEqual(sundays.map((_, i) => Date.UTC(2026, 0, 26 + 7 * i) / 1000));
     expect(p.heartRate.lines[0]?.values).toEqual(sundays.map((_, i) => 90 + i));
   });
+
+  it('keeps each session with every exercise it began a set of, those progression does not follow too', () => {
+    const [week] = weeksOf(
+      [session('a', monday + DAY, 30, 100)],
+      [
+        set('a', 0, 'glute-bridge', { count: 15 }),
+        set('a', 1, 'bird-dog', { count: 20, sides: { left: 10, right: 10 } }),
+        set('a', 2, 'bird-dog', { count: 20, sides: { left: 10, right: 10 } }),
+        set('a', 3, 'elbow-plank', { count: 0, holdMs: 0, endedBy: 'skipped', neverBegun: true }),
+      ],
+    );
+    expect(week?.past.map((past) => past.exercisesDone)).toEqual([['glute-bridge', 'bird-dog']]);
+    // Its sets kept for progression stay those of the exercises progression follows.
+    expect(week?.past[0]?.sets.map((past) => past.exerciseId)).toEqual(['elbow-plank']);
+  });
 });

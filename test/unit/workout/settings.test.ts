@@ -77,14 +77,51 @@ describe('planOf', () => {
     expect(plan[1].dosage.sets).toBe(2);
   });
 
-  it("has the voice say how to do each exercise in a person's first three sessions, and not after", () => {
-    const sessions = (n: number): PastSession[] =>
-      Array.from({ length: n }, (_, i) => ({ startedAt: i + 1, sets: [] }));
+  it('has the voice say how to do each exercise in the first three sessions that did it, and not after', () => {
+    const everyExercise = PROGRAM.map((exercise) => exercise.id);
+    const sessions = (n: number, exercisesDone = everyExercise): PastSession[] =>
+      Array.from({ length: n }, (_, i) => ({ startedAt: i + 1, sets: [], exercisesDone }));
     expect(planOf(defaultSettings()).every((p) => p.sayHow === true)).toBe(true);
     expect(planOf(defaultSettings(), sessions(2)).every((p) => p.sayHow === true)).toBe(true);
     expect(planOf(defaultSettings(), sessions(HOW_SAID_SESSIONS)).some((p) => p.sayHow)).toBe(false);
     // Whatever progression does.
     expect(planOf({ ...defaultSettings(), autoProgress: false }).every((p) => p.sayHow)).toBe(true);
+  });
+
+  it('explains an exercise turned on after the first sessions in the first sessions that do it', () => {
+    const withoutBatHang = PROGRAM.map((exercise) => exercise.id).filter((id) => id !== 'bat-hang');
+    const fiveWithout: PastSession[] = Array.from({ length: 5 }, (_, i) => ({
+      startedAt: i + 1,
+      sets: [],
+      exercisesDone: withoutBatHang,
+    }));
+    const saying = (history: readonly PastSession[]) =>
+      planOf(defaultSettings(), history)
+        .filter((p) => p.sayHow)
+        .map((p) => p.exercise.id);
+    expect(saying(fiveWithout)).toEqual(['bat-hang']);
+    const threeWith: PastSession[] = [6, 7, 8].map((startedAt) => ({
+      startedAt,
+      sets: [],
+      exercisesDone: ['bat-hang'],
+    }));
+    expect(saying([...fiveWithout, ...threeWith.slice(0, 2)])).toEqual(['bat-hang']);
+    expect(saying([...fiveWithout, ...threeWith])).toEqual([]);
+  });
+
+  it('goes by the sets a history kept where it does not say which exercises each session did', () => {
+    const plankSet = {
+      exerciseId: 'elbow-plank',
+      setNumber: 1,
+      target: 30,
+      holdMs: 32_000,
+      peakDeg: null,
+      endedBy: 'target',
+    } as const;
+    const history: PastSession[] = [1, 2, 3].map((startedAt) => ({ startedAt, sets: [plankSet] }));
+    const plank = planOf(defaultSettings(), history).find((p) => p.exercise.id === 'elbow-plank');
+    expect(plank?.sayHow).toBeUndefined();
+    expect(planOf(defaultSettings(), history).filter((p) => p.sayHow)).toHaveLength(PROGRAM.length - 1);
   });
 
   it('does one set of each in a short session', () => {
