@@ -438,13 +438,14 @@ function readBundle(r: Reader, now: number): SessionBundle {
   r.refuseUnknown(['session', 'sets', 'events', 'heartRate', 'motion']);
   // A backup written before the time held was totalled in whole seconds carries the sum of the
   // milliseconds, and one written before the sets cut short were counted calls them done: the
-  // session's time held is what its holds' rows add up to, and its sets are counted from their rows,
-  // as on upgrade.
+  // session's time held is what its holds' rows add up to, and its sets (and a bird dog's reps per
+  // side, told as a total before) are counted from their rows, as on upgrade.
   const summary = { ...withSetsRecounted(session.summary, sets), holdMs: summaryHoldMs(sets) };
   const same =
     summary.holdMs === session.summary.holdMs &&
     summary.skipped === session.summary.skipped &&
-    summary.cutShort === session.summary.cutShort;
+    summary.cutShort === session.summary.cutShort &&
+    JSON.stringify(summary.perSide) === JSON.stringify(session.summary.perSide);
   return { session: same ? session : { ...session, summary }, sets, events, heartRate, motion };
 }
 
@@ -538,6 +539,17 @@ function readSession(r: Reader, latest: number): SessionRow {
               w.keep({
                 exerciseId: w.field('exerciseId').oneOf(EXERCISE_IDS),
                 kg: w.field('kg').within(LIMITS.weightKg.min, LIMITS.weightKg.max, WEIGHT),
+              }),
+            ),
+          }
+        : {}),
+      ...(summary.has('perSide')
+        ? {
+            perSide: summary.field('perSide').array((p) =>
+              p.keep({
+                exerciseId: p.field('exerciseId').oneOf(EXERCISE_IDS),
+                right: p.field('right').count(MAX_SESSION_SETS * MAX_SET_COUNT),
+                left: p.field('left').count(MAX_SESSION_SETS * MAX_SET_COUNT),
               }),
             ),
           }
@@ -732,6 +744,7 @@ const PLACE_NAMES: Readonly<Record<string, string>> = {
   formIssues: 'form issue',
   gaps: 'gap',
   weights: 'weight',
+  perSide: 'count per side',
 };
 
 /** Walks untrusted JSON, remembering the path so that an error can say where the file is wrong. */

@@ -68,11 +68,24 @@ export interface SessionSummary {
    * when none was, and in sessions saved before 2026-12.
    */
   readonly weights?: readonly ExerciseWeight[];
+  /**
+   * Of `reps`, those of each exercise done one side at a time (the bird dog's), per side, as each
+   * set's screen and voice counted them: History tells them per side, as every other screen does.
+   * Absent when none was done, and where a session's sets are not all kept: its total is then all
+   * there is to tell.
+   */
+  readonly perSide?: readonly ExerciseSides[];
 }
 
 export interface ExerciseWeight {
   readonly exerciseId: ExerciseId;
   readonly kg: number;
+}
+
+export interface ExerciseSides {
+  readonly exerciseId: ExerciseId;
+  readonly right: number;
+  readonly left: number;
 }
 
 export interface SessionRow {

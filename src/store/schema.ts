@@ -166,6 +166,19 @@ const MIGRATIONS: readonly Migration[] = [
   async (_db, tx) => {
     await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
   },
+  // v11: History tells a bird dog per side ("Bird dog 10 each side"), as its set, the voice and the
+  // summary do, where it told the session's reps in one total: each session with a bird dog counted
+  // gets its reps per side from its sets' rows. The others, years of them, are not rewritten.
+  async (_db, tx) => {
+    const setsOf = setsBySession(await tx.objectStore('sets').getAll());
+    let cursor = await tx.objectStore('sessions').openCursor();
+    while (cursor) {
+      const row = cursor.value;
+      const { perSide } = withSetsRecounted(row.summary, setsOf.get(row.id) ?? []);
+      if (perSide) await cursor.update({ ...row, summary: { ...row.summary, perSide } });
+      cursor = await cursor.continue();
+    }
+  },
 ];
 
 /** Puts the week rows of every session and its sets in place of those there were. */

@@ -3,10 +3,10 @@
 
 import type { HeartRateSample } from '../sensors/samples.ts';
 import { RECOVERY_WINDOW_MS, recoveryInRest } from '../workout/heart.ts';
-import { exerciseById } from '../workout/program.ts';
+import { exerciseById, repsPerSide } from '../workout/program.ts';
 import { type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts';
 import { setsKeptOf } from '../workout/sets-kept.ts';
-import type { ExerciseWeight, PlanEntry, SessionSummary } from './records.ts';
+import type { ExerciseSides, ExerciseWeight, PlanEntry, SessionSummary } from './records.ts';
 
 export function summarize(
   sets: readonly SetRecord[],
@@ -17,6 +17,7 @@ export function summarize(
   const bpms = heartRate.map((s) => s.bpm).filter((b) => b > 0);
   const weights = weightsDone(sets, plan);
   const { skipped, cutShort } = setsKeptOf(sets);
+  const perSide = perSideOf(sets);
   return {
     durationMs,
     sets: sets.length,
@@ -29,6 +30,7 @@ export function summarize(
     maxBpm: bpms.length ? Math.max(...bpms) : null,
     recoveryBpm: meanRecovery(sets, heartRate),
     ...(weights.length > 0 ? { weights } : {}),
+    ...(perSide.length > 0 ? { perSide } : {}),
   };
 }
 
@@ -43,16 +45,38 @@ export function summaryHoldMs(sets: readonly Pick<SetRecord, 'holdMs'>[]): numbe
 
 /**
  * A session's summary with its sets skipped and cut short counted again from its sets by today's rule
- * (see setsKeptOf): a session saved before the summary kept them said every set a tap ended short of
- * its target was done, though its rows say which Skip set or Finish ended. A summary whose count of
- * sets is not its rows' (rows lost, or a file edited by hand) is left as it was: its own count is all
- * there is to go by.
+ * (see setsKeptOf), and its reps per side: a session saved before the summary kept them said every
+ * set a tap ended short of its target was done, though its rows say which Skip set or Finish ended,
+ * and told a bird dog's reps as a total. A summary whose count of sets is not its rows' (rows lost, or
+ * a file edited by hand) is left as it was: its own count is all there is to go by.
  */
 export function withSetsRecounted(summary: SessionSummary, sets: readonly SetRecord[]): SessionSummary {
   if (summary.sets !== sets.length) return summary;
   const { skipped, cutShort } = setsKeptOf(sets);
-  const { cutShort: _before, ...rest } = summary;
-  return { ...rest, skipped, ...(cutShort > 0 ? { cutShort } : {}) };
+  const perSide = perSideOf(sets);
+  const { cutShort: _before, perSide: _sidesBefore, ...rest } = summary;
+  return {
+    ...rest,
+    skipped,
+    ...(cutShort > 0 ? { cutShort } : {}),
+    ...(perSide.length > 0 ? { perSide } : {}),
+  };
+}
+
+/**
+ * The reps per side of each exercise done one side at a time, summed over its sets: each set's as its
+ * screen and voice counted them, from the right (see repsPerSide), so 15 reps are the right's 8 and
+ * the left's 7. None for an exercise with no rep done.
+ */
+function perSideOf(sets: readonly SetRecord[]): ExerciseSides[] {
+  const sides = new Map<ExerciseSides['exerciseId'], { right: number; left: number }>();
+  for (const set of sets) {
+    if (set.holdMs !== null || set.count === 0 || !exerciseById(set.exerciseId).alternatesSides) continue;
+    const { right, left } = repsPerSide(set.count);
+    const sum = sides.get(set.exerciseId) ?? { right: 0, left: 0 };
+    sides.set(set.exerciseId, { right: sum.right + right, left: sum.left + left });
+  }
+  return [...sides].map(([exerciseId, { right, left }]) => ({ exerciseId, right, left }));
 }
 
 /** The planned weight of each exercise with a set done (not only skipped before it began). */

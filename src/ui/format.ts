@@ -15,6 +15,7 @@ import {
   exerciseById,
   FORM_ISSUE_TEXT,
   perSideText,
+  sidesText,
 } from '../workout/program.ts';
 import { farAboveProgram, programTop, type TargetChange } from '../workout/progression.ts';
 import {
@@ -180,18 +181,27 @@ export function sessionLength(durationMs: number): string {
 
 /**
  * A kept session in a line of History: how long, how many sets, and what they counted and held,
- * leaving out what the session had none of (a plank-only session has no reps to tell of).
+ * leaving out what the session had none of (a plank-only session has no reps to tell of). A bird dog
+ * is told per side, "Bird dog 10 each side", as its set, the voice and the summary count it, where the
+ * session kept its sides; its reps are then not in the other reps' total.
  */
 export function describeSessionFacts(summary: SessionSummary): string {
-  const { skipped = 0, cutShort = 0, breaths } = summary;
+  const { skipped = 0, cutShort = 0, breaths, perSide = [] } = summary;
   const done = summary.sets - skipped - cutShort;
   const parts = [sessionLength(summary.durationMs), setsDone({ done, cutShort, skipped })];
+  const repsPerSide = perSide.reduce((n, sides) => n + sides.right + sides.left, 0);
+  const reps = summary.reps - repsPerSide;
   // As the summary after the session says them; one saved before breaths were kept apart has the sum.
+  const perSideFacts = perSide.map(
+    ({ exerciseId, ...sides }) => `${exerciseById(exerciseId).name} ${sidesText(sides)}`,
+  );
   if (breaths !== undefined) {
-    if (summary.reps > breaths) parts.push(plural(summary.reps - breaths, 'rep'));
+    if (reps > breaths) parts.push(plural(reps - breaths, 'rep'));
+    parts.push(...perSideFacts);
     if (breaths > 0) parts.push(plural(breaths, 'breath'));
-  } else if (summary.reps > 0) {
-    parts.push(summary.reps === 1 ? '1 rep or breath' : `${summary.reps} reps and breaths`);
+  } else {
+    if (reps > 0) parts.push(reps === 1 ? '1 rep or breath' : `${reps} reps and breaths`);
+    parts.push(...perSideFacts);
   }
   if (heldS(summary.holdMs) > 0) parts.push(`${formatDuration(heldS(summary.holdMs))} held`);
   if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);

@@ -311,7 +311,14 @@ export function countRangeText(exercise: Exercise, { low, high }: TargetRange): 
  * `number` in words) say a bird dog set the same.
  */
 export function perSideText(target: number, number: (n: number) => string = String): string {
-  const { right, left } = repsPerSide(target);
+  return sidesText(repsPerSide(target), number);
+}
+
+/** "10 each side", "8 right, 7 left": reps known per side, as perSideText says a total split. */
+export function sidesText(
+  { right, left }: Readonly<Record<Side, number>>,
+  number: (n: number) => string = String,
+): string {
   return right === left ? `${number(right)} each side` : `${number(right)} right, ${number(left)} left`;
 }
 

@@ -91,7 +91,7 @@ describe('bb-history', () => {
     await expect.element(list).toBeVisible();
     await expect.element(page.getByText('With Polar H10 <b>1</b>')).toBeVisible();
     expect(history.shadowRoot!.querySelector('.sources b')).toBeNull();
-    await expect.element(page.getByText('6 sets · 13 reps · 44 s held')).toBeVisible();
+    await expect.element(page.getByText('6 sets · 9 reps · Bird dog 2 each side · 44 s held')).toBeVisible();
     const charts = history.shadowRoot!.querySelectorAll('bb-progress-chart');
     expect(charts).toHaveLength(7);
     // The charts draw one after another, a task each.

@@ -320,6 +320,18 @@ describe('JSON export and import', () => {
     expect(back!.session.summary.cutShort).toBe(1);
   });
 
+  it("reads a backup's bird dog per side from its sets' rows, where an older version kept only the total", async () => {
+    const recorded = await recordSession();
+    const birdDog = recorded.sets.find((set) => set.exerciseId === 'bird-dog')!;
+    expect(recorded.session.summary.perSide).toEqual([
+      { exerciseId: 'bird-dog', right: Math.ceil(birdDog.count / 2), left: Math.floor(birdDog.count / 2) },
+    ]);
+    const { perSide: _none, ...olderSummary } = recorded.session.summary;
+    const older = { ...recorded, session: { ...recorded.session, summary: olderSummary } };
+    const [back] = fromJson(toJson([older]), IMPORTED_AT);
+    expect(back!.session.summary.perSide).toEqual(recorded.session.summary.perSide);
+  });
+
   it('keeps a form problem that ended a hold as such through a backup', async () => {
     const bundle = await recordSession();
     const events = bundle.events.map((row) =>

@@ -437,6 +437,29 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it("tells a version 10 session's bird dog per side, from its sets' rows", async () => {
+    const name = freshName();
+    const v10 = await openBackbeatDB({ name, version: 10 });
+    const sets = [
+      supermanSet({ setNumber: 1, count: 10 }),
+      supermanSet({ exerciseId: 'bird-dog', target: 20, count: 20 }),
+      supermanSet({ exerciseId: 'bird-dog', setNumber: 2, target: 20, count: 15, endedBy: 'stopped' }),
+    ];
+    await v10.put(
+      'sessions',
+      sessionA([], { sets: 3, skipped: 0, reps: 45, breaths: 0, holdMs: 0 }) as never,
+    );
+    for (const set of setsOfA(sets)) await v10.put('sets', set as never);
+    v10.close();
+
+    const store = await SessionStore.open({ name });
+    const [migrated] = await store.listSessions();
+    expect(describeSessionFacts(migrated!.summary)).toBe(
+      '10 min · 3 sets · 10 reps · Bird dog 18 right, 17 left',
+    );
+    store.close();
+  });
+
   it('reports a blocked upgrade as a StoreError while an older tab holds the database open', async () => {
     const name = freshName();
     // An old tab that does not close its connection when asked to.

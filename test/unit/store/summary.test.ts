@@ -82,6 +82,39 @@ describe('summarize', () => {
   });
 });
 
+describe('summarize, for a bird dog', () => {
+  const birdDog = (setNumber: number, count: number, patch: Partial<SetRecord> = {}): SetRecord => ({
+    ...plank(setNumber, 0),
+    exerciseId: 'bird-dog',
+    holdMs: null,
+    target: 20,
+    count,
+    endedBy: count >= 20 ? 'target' : 'stopped',
+    ...patch,
+  });
+
+  it("keeps its reps per side as each set's screen counted them, from the right, for History", () => {
+    // 20 reps: 10 each side; 15: the right's 8 and the left's 7, the set starting on the right.
+    const summary = summarize([birdDog(1, 20), birdDog(2, 15)], [], 5 * 60_000);
+    expect(summary.perSide).toEqual([{ exerciseId: 'bird-dog', right: 18, left: 17 }]);
+    expect(summary.reps).toBe(35);
+  });
+
+  it('keeps no reps per side where none was done on either', () => {
+    const neverBegun = birdDog(1, 0, { endedBy: 'skipped', neverBegun: true });
+    expect(summarize([neverBegun], [], 60_000)).not.toHaveProperty('perSide');
+    expect(summarize([plank(1, 30_000)], [], 60_000)).not.toHaveProperty('perSide');
+  });
+
+  it('works out the reps per side again from the rows of a session saved before they were kept', () => {
+    const sets = [birdDog(1, 20)];
+    const { perSide: _, ...older } = summarize(sets, [], 60_000);
+    expect(withSetsRecounted(older, sets).perSide).toEqual([{ exerciseId: 'bird-dog', right: 10, left: 10 }]);
+    // Its rows not all there: the sides of the sets lost are not known.
+    expect(withSetsRecounted({ ...older, sets: 2 }, sets)).not.toHaveProperty('perSide');
+  });
+});
+
 describe('meanRecovery', () => {
   it('leaves out a rest cut short by Start now, which would pull the recovery towards nothing', () => {
     const at = (s: number, bpm: number): HeartRateSample => ({ tMs: s * 1000, bpm, rrMs: [] });

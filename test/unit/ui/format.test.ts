@@ -231,6 +231,27 @@ describe('describeSessionFacts', () => {
       '5 min · 3 sets · 36 reps · 92 bpm average · Wide-grip lat pulldown at 27.5 kg',
     );
   });
+
+  it('tells a bird dog per side, as every other screen does, and the other reps apart from it', () => {
+    const withBirdDog = { ...summary, sets: 4, reps: 55, breaths: 0 };
+    expect(
+      describeSessionFacts({ ...withBirdDog, perSide: [{ exerciseId: 'bird-dog', right: 10, left: 10 }] }),
+    ).toBe('5 min · 4 sets · 35 reps · Bird dog 10 each side');
+    expect(
+      describeSessionFacts({
+        ...withBirdDog,
+        reps: 15,
+        perSide: [{ exerciseId: 'bird-dog', right: 8, left: 7 }],
+      }),
+    ).toBe('5 min · 4 sets · Bird dog 8 right, 7 left');
+    // A session whose sides are not known: the total is all there is to tell.
+    expect(describeSessionFacts(withBirdDog)).toBe('5 min · 4 sets · 55 reps');
+    // Saved before breaths were kept apart: the other reps and breaths together, the bird dog apart.
+    const { breaths: _, ...beforeBreaths } = withBirdDog;
+    expect(
+      describeSessionFacts({ ...beforeBreaths, perSide: [{ exerciseId: 'bird-dog', right: 10, left: 10 }] }),
+    ).toBe('5 min · 4 sets · 35 reps and breaths · Bird dog 10 each side');
+  });
 });
 
 describe('what was learned from the person’s corrections and holds ended by hand, in words', () => {
