@@ -26,7 +26,15 @@ import { describeSessionFacts, personLocale } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
-import { buttonStyles, fieldStyles, headingFocusedByApp, jsonFileButton, visuallyHidden } from './styles.ts';
+import {
+  buttonStyles,
+  factStyles,
+  factsLine,
+  fieldStyles,
+  headingFocusedByApp,
+  jsonFileButton,
+  visuallyHidden,
+} from './styles.ts';
 
 const RETENTION_OPTIONS: readonly { value: string; label: string; retention: MotionRetention }[] = [
   { value: 'all', label: 'all of it', retention: KEEP_ALL },
@@ -64,6 +72,7 @@ export class BbHistory extends LitElement {
     buttonStyles,
     fieldStyles,
     visuallyHidden,
+    factStyles,
     headingFocusedByApp,
     css`
       :host {
@@ -446,7 +455,7 @@ export class BbHistory extends LitElement {
     const live = this.persistence.isBeingRecorded(s.id);
     return html`<li data-session=${s.id}>
       <div class="when">${when}${live ? ' (being recorded)' : s.status === 'active' ? ' (unfinished)' : ''}</div>
-      <div class="facts">${describeSessionFacts(s.summary)}</div>
+      <div class="facts">${factsLine(describeSessionFacts(s.summary))}</div>
       ${s.motionDropped ? html`<div class="sources">Raw motion removed to free space</div>` : null}
       ${s.sources.length ? html`<div class="sources">With ${s.sources.map((d) => d.name).join(', ')}</div>` : null}
       <div class="session-actions">

@@ -76,9 +76,9 @@ export function describeRange(exercise: Exercise): string | null {
 }
 
 // A count or a duration with its unit, or a range of them: "30 s", "1 min 30 s", "10–12 reps", "25 kg",
-// "10 each side". Split over two lines, "10–" over "12 reps" or "12" over "reps" reads as two numbers.
+// "10 each side", "93 bpm". Split over two lines, "10–" over "12 reps" or "12" over "reps" reads as two numbers.
 const NUMBER = String.raw`\b\d+(?:\.\d+)?`;
-const UNIT = String.raw`(?:reps?|breaths?|sets?|min|s|kg|each side)\b`;
+const UNIT = String.raw`(?:reps?|breaths?|sets?|min|s|kg|bpm|each side)\b`;
 const QUANTITY = `${NUMBER}(?:–${NUMBER})? ${UNIT}(?: ${NUMBER} ${UNIT})*`;
 // A plan's count of sets, "3 ×" of "3 × 10 min hold": "3" ending a line over "× 10 min" reads as a
 // number alone, and a line ending "3 × 10" leaves the set's target apart from its unit.
@@ -179,6 +179,9 @@ export function sessionLength(durationMs: number): string {
   return minutes === 0 ? 'under a minute' : `${minutes} min`;
 }
 
+/** Between the facts of a line of them, a session's in History and its summary's: see factsLine. */
+export const FACT_SEPARATOR = ' · ';
+
 /**
  * A kept session in a line of History: how long, how many sets, and what they counted and held,
  * leaving out what the session had none of (a plank-only session has no reps to tell of). A bird dog
@@ -207,7 +210,7 @@ export function describeSessionFacts(summary: SessionSummary): string {
   if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);
   for (const { exerciseId, kg } of summary.weights ?? [])
     parts.push(`${exerciseById(exerciseId).name} ${atWeight(kg)}`);
-  return parts.join(' · ');
+  return parts.join(FACT_SEPARATOR);
 }
 
 /** Why the app paused the session, under "Paused" on the set and rest screens: the voice may be muted. */

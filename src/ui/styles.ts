@@ -1,7 +1,7 @@
 import { css, html, nothing, svg, unsafeCSS } from 'lit';
 import type { PauseReason } from '../workout/session.ts';
 import { sendCommand } from './events.ts';
-import { pauseReasonText, unbreakableRuns } from './format.ts';
+import { FACT_SEPARATOR, pauseReasonText, unbreakableRuns } from './format.ts';
 
 /** Buttons big enough to hit from the mat, in the app's colours. */
 export const buttonStyles = css`
@@ -116,6 +116,23 @@ export function unbroken(text: string) {
 }
 
 /**
+ * A line of facts, "3 min · 6 sets · Bird dog 2 each side · 44 s held", that breaks between its facts:
+ * each starts a line of its own rather than split, "Bird dog 2" over "each side". One wider than the
+ * whole line (text at twice its size) breaks within it, only where unbroken lets it. The dot between
+ * two ends the line of the fact before it: a line begun with it reads as a list. Styled by
+ * `factStyles`.
+ */
+export function factsLine(text: string) {
+  const facts = text.split(FACT_SEPARATOR);
+  const [dot, between] = [FACT_SEPARATOR.trimEnd(), FACT_SEPARATOR.slice(FACT_SEPARATOR.trimEnd().length)];
+  return facts.map((fact, i) =>
+    i < facts.length - 1
+      ? html`<span class="fact">${unbroken(fact)}<span class="unbroken">${dot}</span></span>${between}`
+      : html`<span class="fact">${unbroken(fact)}</span>`,
+  );
+}
+
+/**
  * A summary laid out as flex loses the browser's disclosure marker: this one says that it opens, and
  * whether it is open. To the eye only (its alternative text is none): a screen reader says both of
  * the summary itself, and read, the arrow came before its words, "▸ How to do it".
@@ -132,6 +149,14 @@ export const disclosureMarker = css`
 export const unbrokenStyles = css`
   .unbroken {
     white-space: nowrap;
+  }
+`;
+
+/** Each fact a block of its own in the line, as wide as the fact or the whole line: see factsLine. */
+export const factStyles = css`
+  ${unbrokenStyles}
+  .fact {
+    display: inline-block;
   }
 `;
 

@@ -10,6 +10,7 @@ import '../../src/ui/bb-storage-notice.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
 import { rolesNamed } from './accessibility-tree.ts';
+import { linesOf } from './lines.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 let dbCounter = 0;
@@ -463,6 +464,32 @@ describe('bb-history on a phone', () => {
       await expect.poll(() => notice.element().getBoundingClientRect().bottom).toBeLessThanOrEqual(640);
     } finally {
       await page.viewport(innerWidth, innerHeight);
+    }
+  });
+});
+
+describe("bb-history's line of a session's facts", () => {
+  it.each([
+    ['a phone', 360, 640],
+    ['a phone with its text at twice its size', 180, 320],
+  ])('keeps each fact whole on one line on %s, the line breaking between them', async (_, width, height) => {
+    const restore = await layOutAsTheApp(width, height, '0 1rem');
+    try {
+      const history = await mount('bb-history', await persistenceWith([await recordSession()]));
+      await expect.element(page.getByText('Bird dog 2 each side')).toBeVisible();
+      const facts = history.shadowRoot!.querySelector('li[data-session] .facts')!;
+      // A fact wider than the narrow window's line breaks within it, never inside a name or a number
+      // with its unit: "Bird dog" over "2 each side".
+      const whole =
+        width === 180
+          ? ['Bird dog', '2 each side', '93 bpm', 'Wide-grip', '27.5 kg']
+          : ['Bird dog 2 each side', '93 bpm average', 'Wide-grip lat pulldown at 27.5 kg'];
+      for (const fact of [...whole, '44 s held', '3 min', '6 sets', '9 reps']) {
+        expect(linesOf(facts, fact), fact).toBe(1);
+      }
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+    } finally {
+      await restore();
     }
   });
 });

@@ -326,7 +326,7 @@ describe('the runs of a sentence a line must not break inside', () => {
     expect(kept("Below the program's 3–5 breaths, so past sessions leave it")).toEqual(['3–5 breaths']);
   });
 
-  it('keeps a number with its unit whole: a duration, a weight, a count, a bird dog side', () => {
+  it('keeps a number with its unit whole: a duration, a weight, a count, a bird dog side, a heart rate', () => {
     expect(kept('Far above the 30 s a plank starts at')).toEqual(['30 s']);
     expect(kept('Raised from 1 min 30 s: you held the whole 2 min last time.')).toEqual([
       '1 min 30 s',
@@ -339,6 +339,7 @@ describe('the runs of a sentence a line must not break inside', () => {
       '3 sets',
       '10 each side',
     ]);
+    expect(kept('44 s held · 93 bpm average')).toEqual(['44 s', '93 bpm']);
   });
 
   it("keeps a plan's count of sets with its times sign, apart from the set's target", () => {
