@@ -68,7 +68,7 @@ export function withSetsRecounted(summary: SessionSummary, sets: readonly SetRec
  * screen and voice counted them, from the right (see repsPerSide), so 15 reps are the right's 8 and
  * the left's 7. None for an exercise with no rep done.
  */
-function perSideOf(sets: readonly SetRecord[]): ExerciseSides[] {
+export function perSideOf(sets: readonly SetRecord[]): ExerciseSides[] {
   const sides = new Map<ExerciseSides['exerciseId'], { right: number; left: number }>();
   for (const set of sets) {
     if (set.holdMs !== null || set.count === 0 || !exerciseById(set.exerciseId).alternatesSides) continue;

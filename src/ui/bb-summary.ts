@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { perSideOf } from '../store/summary.ts';
 import type { SessionHeart } from '../workout/heart.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import { countUnit, exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
@@ -17,17 +18,18 @@ import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import {
   atWeight,
+  countedFacts,
   describeForm,
+  FACT_SEPARATOR,
   formatDuration,
   heldS,
   learnedInSessionText,
-  plural,
   sessionLength,
   setsDone,
 } from './format.ts';
 import { fitsFourColumns } from './sets-columns.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
-import { buttonStyles, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, factStyles, factsLine, unbroken, visuallyHidden } from './styles.ts';
 import { setsWithHeartRate } from './summary-heart.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
@@ -36,7 +38,7 @@ export class BbSummary extends LitElement {
   static override styles = [
     buttonStyles,
     visuallyHidden,
-    unbrokenStyles,
+    factStyles,
     sidewaysHintStyles,
     css`
       :host {
@@ -184,15 +186,6 @@ export class BbSummary extends LitElement {
         font-size: 1.4rem;
         color: var(--bb-muted, #b6c2d1);
         text-align: center;
-      }
-      .totals .part {
-        white-space: nowrap;
-      }
-      /* Text at twice its size on a phone: "2 min 32 s held" is wider than the screen on one line. */
-      @media (max-width: 18rem) {
-        .totals .part {
-          white-space: normal;
-        }
       }
       .actions {
         display: flex;
@@ -355,9 +348,7 @@ export class BbSummary extends LitElement {
     return html`
       <h2 tabindex="-1">Session done</h2>
       <div class="totals">
-        ${summarise(this.records, this.durationMs)
-          .split(' · ')
-          .map((part, i) => html`${i > 0 ? ' · ' : ''}<span class="part">${part}</span>`)}
+        ${factsLine(summarise(this.records, this.durationMs))}
       </div>
       ${this.renderNext()}
       ${this.deleted ? html`<p class="deleted">You deleted this session from your history: it is not kept, and there is no file of it to save.</p>` : this.renderSave()}
@@ -571,25 +562,20 @@ function formRow(r: SetRecord, columns: number, role?: 'cell') {
 }
 
 /**
- * "8 sets, 2 skipped · 94 reps · 3 breaths · 2 min 15 s held · 34 min", leaving out what did not
- * happen.
+ * "8 sets, 2 skipped · 94 reps · Bird dog 10 each side · 3 breaths · 2 min 15 s held · 34 min",
+ * leaving out what did not happen; what the sets counted in History's words (see countedFacts).
  */
 export function summarise(records: readonly SetRecord[], durationMs: number): string {
-  let reps = 0;
-  let breaths = 0;
-  for (const record of records) {
-    // A hold counts in the seconds held, below.
-    if (record.holdMs !== null) continue;
-    if (exerciseById(record.exerciseId).kind === 'breaths') breaths += record.count;
-    else reps += record.count;
-  }
-  const parts = [setsDone(setsKeptOf(records))];
-  if (reps > 0) parts.push(plural(reps, 'rep'));
-  if (breaths > 0) parts.push(plural(breaths, 'breath'));
+  const counted = countedFacts({
+    reps: records.reduce((n, record) => n + record.count, 0),
+    breaths: records.reduce((n, r) => (exerciseById(r.exerciseId).kind === 'breaths' ? n + r.count : n), 0),
+    perSide: perSideOf(records),
+  });
+  const parts = [setsDone(setsKeptOf(records)), ...counted];
   const heldTotalS = totalHeldS(records);
   if (heldTotalS > 0) parts.push(`${formatDuration(heldTotalS)} held`);
   parts.push(sessionLength(durationMs));
-  return parts.join(' · ');
+  return parts.join(FACT_SEPARATOR);
 }
 
 declare global {

@@ -183,29 +183,44 @@ export function sessionLength(durationMs: number): string {
 export const FACT_SEPARATOR = ' · ';
 
 /**
- * A kept session in a line of History: how long, how many sets, and what they counted and held,
- * leaving out what the session had none of (a plank-only session has no reps to tell of). A bird dog
- * is told per side, "Bird dog 10 each side", as its set, the voice and the summary count it, where the
- * session kept its sides; its reps are then not in the other reps' total.
+ * What a session's sets counted, as the summary after it and History say it: "9 reps · Bird dog 2 each
+ * side · 4 breaths", leaving out what it had none of. A bird dog is told per side, as its set, the
+ * voice and the rest count it, where the session kept its sides; its reps are then not in the other
+ * reps' total. One saved before breaths were kept apart has their sum with the other reps.
  */
-export function describeSessionFacts(summary: SessionSummary): string {
-  const { skipped = 0, cutShort = 0, breaths, perSide = [] } = summary;
-  const done = summary.sets - skipped - cutShort;
-  const parts = [sessionLength(summary.durationMs), setsDone({ done, cutShort, skipped })];
-  const repsPerSide = perSide.reduce((n, sides) => n + sides.right + sides.left, 0);
-  const reps = summary.reps - repsPerSide;
-  // As the summary after the session says them; one saved before breaths were kept apart has the sum.
+export function countedFacts({
+  reps: total,
+  breaths,
+  perSide = [],
+}: Pick<SessionSummary, 'reps' | 'breaths' | 'perSide'>): string[] {
+  const reps = total - perSide.reduce((n, sides) => n + sides.right + sides.left, 0);
   const perSideFacts = perSide.map(
     ({ exerciseId, ...sides }) => `${exerciseById(exerciseId).name} ${sidesText(sides)}`,
   );
-  if (breaths !== undefined) {
-    if (reps > breaths) parts.push(plural(reps - breaths, 'rep'));
-    parts.push(...perSideFacts);
-    if (breaths > 0) parts.push(plural(breaths, 'breath'));
-  } else {
-    if (reps > 0) parts.push(reps === 1 ? '1 rep or breath' : `${reps} reps and breaths`);
-    parts.push(...perSideFacts);
-  }
+  if (breaths === undefined)
+    return [
+      ...(reps > 0 ? [reps === 1 ? '1 rep or breath' : `${reps} reps and breaths`] : []),
+      ...perSideFacts,
+    ];
+  return [
+    ...(reps > breaths ? [plural(reps - breaths, 'rep')] : []),
+    ...perSideFacts,
+    ...(breaths > 0 ? [plural(breaths, 'breath')] : []),
+  ];
+}
+
+/**
+ * A kept session in a line of History: how long, how many sets, what they counted (see countedFacts)
+ * and held, leaving out what the session had none of (a plank-only session has no reps to tell of).
+ */
+export function describeSessionFacts(summary: SessionSummary): string {
+  const { skipped = 0, cutShort = 0 } = summary;
+  const done = summary.sets - skipped - cutShort;
+  const parts = [
+    sessionLength(summary.durationMs),
+    setsDone({ done, cutShort, skipped }),
+    ...countedFacts(summary),
+  ];
   if (heldS(summary.holdMs) > 0) parts.push(`${formatDuration(heldS(summary.holdMs))} held`);
   if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);
   for (const { exerciseId, kg } of summary.weights ?? [])

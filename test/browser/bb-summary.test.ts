@@ -79,6 +79,14 @@ describe('bb-summary', () => {
     );
   });
 
+  it("tells a bird dog per side as History's line of the session does, apart from the other reps", () => {
+    const birdDog = (count: number) => record({ exerciseId: 'bird-dog', count, target: 20 });
+    expect(summarise([record({}), birdDog(20), birdDog(15)], 5 * 60_000)).toBe(
+      '3 sets · 10 reps · Bird dog 18 right, 17 left · 5 min',
+    );
+    expect(summarise([birdDog(20)], 61_000)).toBe('1 set · Bird dog 10 each side · 1 min');
+  });
+
   it('totals the holds as the sum of the whole seconds each row shows', () => {
     const plank = (holdMs: number) => record({ exerciseId: 'elbow-plank', count: 0, holdMs, target: 30 });
     // Rows of 47 s, 47 s and 44 s: 2 min 18 s, though the milliseconds add up to 139.7 s.
