@@ -163,27 +163,38 @@ const MIGRATIONS: readonly Migration[] = [
   // v10: the voice explains an exercise's movement in the first sessions that did it, where it did
   // in a person's first sessions, whatever they did; the week rows kept the sets of the exercises
   // progression follows alone, so not which sessions did the bird dog or the glute bridge. Built again.
-  async (_db, tx) => {
-    await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
-  },
-  // v11: History tells a bird dog per side ("Bird dog 10 each side"), as its set, the voice and the
+  // And History tells a bird dog per side ("Bird dog 10 each side"), as its set, the voice and the
   // summary do, where it told the session's reps in one total: each session with a bird dog counted
-  // gets its reps per side from its sets' rows. The others, years of them, are not rewritten.
+  // gets its reps per side from its sets' rows. The others, years of them, are not rewritten. The
+  // sets, the most rows there are, are read once for both.
   async (_db, tx) => {
-    const setsOf = setsBySession(await tx.objectStore('sets').getAll());
+    const sets = await tx.objectStore('sets').getAll();
+    const setsOf = setsBySession(sets);
+    const sessions: SessionRow[] = [];
     let cursor = await tx.objectStore('sessions').openCursor();
     while (cursor) {
       const row = cursor.value;
       const { perSide } = withSetsRecounted(row.summary, setsOf.get(row.id) ?? []);
-      if (perSide) await cursor.update({ ...row, summary: { ...row.summary, perSide } });
+      const told = perSide && JSON.stringify(perSide) !== JSON.stringify(row.summary.perSide);
+      const upgraded = told ? { ...row, summary: { ...row.summary, perSide } } : row;
+      if (told) await cursor.update(upgraded);
+      sessions.push(upgraded);
       cursor = await cursor.continue();
     }
+    await rebuildWeeks(tx, sessions, sets);
   },
 ];
 
-/** Puts the week rows of every session and its sets in place of those there were. */
-async function rebuildWeeks(tx: UpgradeTransaction, sessions: readonly SessionRow[]): Promise<void> {
-  const sets = await tx.objectStore('sets').getAll();
+/**
+ * Puts the week rows of every session and its sets in place of those there were: the sets as the
+ * upgrade read them already, or read here.
+ */
+async function rebuildWeeks(
+  tx: UpgradeTransaction,
+  sessions: readonly SessionRow[],
+  setsRead?: readonly SetRow[],
+): Promise<void> {
+  const sets = setsRead ?? (await tx.objectStore('sets').getAll());
   const weeks = tx.objectStore('weeks');
   await weeks.clear();
   await Promise.all(weeksOf(sessions, sets).map((week) => weeks.put(week)));

@@ -437,20 +437,17 @@ describe('schema migrations', () => {
     store.close();
   });
 
-  it("tells a version 10 session's bird dog per side, from its sets' rows", async () => {
+  it("tells a version 9 session's bird dog per side, from its sets' rows", async () => {
     const name = freshName();
-    const v10 = await openBackbeatDB({ name, version: 10 });
+    const v9 = await openBackbeatDB({ name, version: 9 });
     const sets = [
       supermanSet({ setNumber: 1, count: 10 }),
       supermanSet({ exerciseId: 'bird-dog', target: 20, count: 20 }),
       supermanSet({ exerciseId: 'bird-dog', setNumber: 2, target: 20, count: 15, endedBy: 'stopped' }),
     ];
-    await v10.put(
-      'sessions',
-      sessionA([], { sets: 3, skipped: 0, reps: 45, breaths: 0, holdMs: 0 }) as never,
-    );
-    for (const set of setsOfA(sets)) await v10.put('sets', set as never);
-    v10.close();
+    await v9.put('sessions', sessionA([], { sets: 3, skipped: 0, reps: 45, breaths: 0, holdMs: 0 }) as never);
+    for (const set of setsOfA(sets)) await v9.put('sets', set as never);
+    v9.close();
 
     const store = await SessionStore.open({ name });
     const [migrated] = await store.listSessions();
@@ -458,6 +455,54 @@ describe('schema migrations', () => {
       '10 min · 3 sets · 10 reps · Bird dog 18 right, 17 left',
     );
     store.close();
+  });
+
+  it("upgrades a version 9 database in one pass over its sets' rows, rewriting only the sessions it tells anew", async () => {
+    const name = freshName();
+    const v9 = await openBackbeatDB({ name, version: 9 });
+    const withBirdDog = sessionA([], { sets: 2, skipped: 0, reps: 30, breaths: 0, holdMs: 0 });
+    const supermanOnly = {
+      ...sessionA([], { sets: 1, skipped: 0, reps: 10, breaths: 0, holdMs: 0 }),
+      id: 'b',
+      startedAt: startedAt + 86_400_000,
+    };
+    await v9.put('sessions', withBirdDog as never);
+    await v9.put('sessions', supermanOnly as never);
+    const sets = [
+      supermanSet({ setNumber: 1, count: 10 }),
+      supermanSet({ exerciseId: 'bird-dog', target: 20, count: 20 }),
+    ];
+    for (const set of setsOfA(sets)) await v9.put('sets', set as never);
+    await v9.put('sets', { ...supermanSet({ setNumber: 1, count: 10 }), sessionId: 'b', index: 0 } as never);
+    v9.close();
+
+    const reads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const writes = vi.spyOn(IDBCursor.prototype, 'update');
+    try {
+      const store = await SessionStore.open({ name });
+      const setsReads = reads.mock.contexts.filter(
+        (objectStore) => (objectStore as IDBObjectStore).name === 'sets',
+      );
+      // Years of sets are read once, for the sessions' summaries and their weeks both.
+      expect(setsReads).toHaveLength(1);
+      // The session with a bird dog is told per side; the other's summary is as it was, not rewritten.
+      expect(writes.mock.calls.map(([row]) => (row as { id: string }).id)).toEqual(['a']);
+      const sessions = await store.listSessions();
+      expect(sessions.map((s) => [s.id, describeSessionFacts(s.summary)])).toEqual([
+        ['b', '10 min · 1 set · 10 reps'],
+        ['a', '10 min · 2 sets · 10 reps · Bird dog 10 each side'],
+      ]);
+      expect(sessions.find((s) => s.id === 'b')?.summary).toEqual(supermanOnly.summary);
+      const [week] = await store.weeks();
+      expect(week?.past.map((past) => [past.id, past.exercisesDone])).toEqual([
+        ['a', ['superman', 'bird-dog']],
+        ['b', ['superman']],
+      ]);
+      store.close();
+    } finally {
+      reads.mockRestore();
+      writes.mockRestore();
+    }
   });
 
   it('reports a blocked upgrade as a StoreError while an older tab holds the database open', async () => {
