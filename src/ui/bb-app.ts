@@ -159,12 +159,13 @@ export class BbApp extends LitElement {
         }
       }
       /*
-       * On a phone with its text at twice its size a session's header is the heart rate and one line
-       * of the devices (see bb-device-panel), so that the set's count is on screen under it: the app's
-       * name is left to screen readers, still the page's heading.
+       * On a phone with its text at twice its size the header is the heart rate, the screens' buttons
+       * and one line of the devices (see bb-device-panel), so that the screen under it starts on the
+       * first screen: a set's count, History's Back and heading, the summary's heading. The app's name
+       * is left to screen readers, still the page's heading.
        */
       @media ${narrow} {
-        header.session h1 {
+        h1 {
           ${hiddenFromSight}
         }
       }
@@ -781,9 +782,9 @@ export class BbApp extends LitElement {
 
   /**
    * The screen just opened shows itself (see scrollToOpen): on a phone with its text at twice its
-   * size the header outside a session is taller than the screen, and at the page's top a tap on
-   * History, or the session's end, showed nothing but the header. Not a set or a rest: their header
-   * is short, and the heart rate over the count stays in view.
+   * size the header takes most of the screen, and a screen whose heading is below the window (the
+   * settings, or a notice above the screen) scrolls up to it. Not a set or a rest: the heart rate
+   * over the count stays in view.
    */
   private async showOpenedScreen(): Promise<void> {
     const main = this.renderRoot.querySelector('main');
@@ -803,8 +804,8 @@ export class BbApp extends LitElement {
 
   /**
    * The page opened on the start screen shows Start, with its heading and as much as fits of the
-   * devices above (see scrollToShow): on a phone with its text at twice its size the header is taller
-   * than the screen, and Start, the one button a person needs, was a scroll below it. Where Start
+   * devices above (see scrollToShow): on a phone with its text at twice its size the header and the
+   * heading fill the screen, and Start, the one button a person needs, was a scroll below them. Where Start
    * shows under the header, as on a phone or a laptop, the page stays at its top.
    */
   private async showStart(): Promise<void> {

@@ -208,7 +208,7 @@ export class BbDevicePanel extends LitElement {
         flex: 1 1 10rem;
       }
       /*
-       * A session's devices in a line of a phone with its text at twice its size: their names and
+       * The devices in a line of a phone with its text at twice its size: their names and
        * states, or the problem, on two lines at most; opened, everything the panel says and offers.
        */
       /* The header's width, never its line's: that is cut short at the edge. */
@@ -299,7 +299,7 @@ export class BbDevicePanel extends LitElement {
    * on screen, was kept there as the page moved to keep what it showed in place.
    */
   private choice: DeviceChoice | null = null;
-  /** A phone with its text at twice its size: a session's devices take a line (see renderAtAGlance). */
+  /** A phone with its text at twice its size: the devices take a line (see renderAtAGlance). */
   private readonly narrowScreen = new MediaQueryController(this, NARROW);
   private get narrow(): boolean {
     return this.narrowScreen.matches;
@@ -322,7 +322,7 @@ export class BbDevicePanel extends LitElement {
     // The question goes with the problem that offered the switch, and with the session.
     if (!this.device.problem || !this.compact) this.askingToSwitch = false;
     if (changed.has('sessionScreen') && this.hasUpdated) this.closeMenu();
-    this.toggleAttribute('glance', this.compact && this.narrow);
+    this.toggleAttribute('glance', this.narrow);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -330,7 +330,8 @@ export class BbDevicePanel extends LitElement {
     const outcome = outcomeOfChoice(this.choice, this.device);
     if (outcome === 'pending') return;
     this.choice = null;
-    const problem = this.renderRoot.querySelector('.problem');
+    // On a phone with large text the problem is the devices' line (see renderAtAGlance).
+    const problem = this.renderRoot.querySelector('.problem, .problem-line');
     if (outcome !== 'problem' || this.compact || !problem) return;
     scrollPageBy((view) => leastScroll(view, problem.getBoundingClientRect()));
   }
@@ -345,7 +346,7 @@ export class BbDevicePanel extends LitElement {
     const isVirtual = state.source?.kind === 'virtual';
     const devices = state.devices.length ? state.devices : state.source ? [fallbackStatus(state)] : [];
     const recordable = devices.some((d) => !SENDS_NO_PACKETS.has(d.kind));
-    if (this.compact && this.narrow) return this.renderAtAGlance(devices, isVirtual);
+    if (this.narrow) return this.renderAtAGlance(devices, isVirtual, recordable);
     return html`
       ${this.renderStatus(devices, isVirtual)}
       ${
@@ -389,16 +390,21 @@ export class BbDevicePanel extends LitElement {
   }
 
   /**
-   * A session on a phone with its text at twice its size: a line of two at most, the problem if there
-   * is one (a screen reader is told it whole, as an alert), else each device and its state, so that
-   * the set's count stays on screen under the header. Opened, the rest: the devices, the problem's OK and the
-   * session's one switch.
+   * A phone with its text at twice its size: a line of two at most, the problem if there is one (a
+   * screen reader is told it whole, as an alert), else each device and its state, so that the screen
+   * under the header starts on the first screen: a set's count, History's Back and heading. Laid out
+   * whole, the devices' words, the Bluetooth note and the menu's button took more than the window's
+   * height. Opened, the rest: the devices, the problem's OK, and in a session its one switch, out of
+   * one the switch and the menu of devices.
    */
-  private renderAtAGlance(devices: readonly DeviceStatus[], isVirtual: boolean) {
+  private renderAtAGlance(devices: readonly DeviceStatus[], isVirtual: boolean, recordable: boolean) {
     const problem = this.device.problem;
-    const line = devices.length
-      ? devices.map((d) => `${d.name} ${connectionWords(d)}`).join(' · ')
-      : 'No device';
+    // Out of a session, a device of an earlier visit not found is named too: its Reconnect is inside.
+    const awaited = this.compact
+      ? []
+      : this.device.awaiting.map((a) => `${a.name} ${a.trying ? 'connecting…' : 'not found'}`);
+    const named = [...devices.map((d) => `${d.name} ${connectionWords(d)}`), ...awaited];
+    const line = named.length ? named.join(' · ') : 'No device';
     return html`<details class="glance">
       ${
         problem
@@ -407,7 +413,7 @@ export class BbDevicePanel extends LitElement {
       }
       <div class="glance-body">
         ${this.renderStatus(devices, isVirtual, !problem)}
-        ${this.renderSessionSwitch()}
+        ${this.compact ? this.renderSessionSwitch() : this.renderChoices(isVirtual, recordable)}
         ${problem ? html`<button class="quiet" @click=${this.dismissAtAGlance}>OK</button>` : nothing}
       </div>
     </details>`;
@@ -590,10 +596,12 @@ export class BbDevicePanel extends LitElement {
     this.send('bb-save-recording', undefined);
   };
 
-  /** Once a choice is made the menu goes, so that on a phone the screen below comes back into view. */
+  /**
+   * Once a choice is made the menu goes, so that on a phone the screen below comes back into view; on
+   * a phone with large text the devices' line it is in goes shut with it.
+   */
   private closeMenu(): void {
-    const details = this.renderRoot.querySelector('details');
-    if (details) details.open = false;
+    for (const details of this.renderRoot.querySelectorAll('details')) details.open = false;
   }
 
   /** Out of a session the switch is made at once; in one, on the second tap (see askingToSwitch). */
@@ -607,10 +615,15 @@ export class BbDevicePanel extends LitElement {
     sendCommand(this, 'bb-use-virtual');
   };
 
-  /** The open menu lies over the page: a tap anywhere else puts it away, as Escape does. */
+  /**
+   * The open menu lies over the page: a tap anywhere else puts it away, as Escape does. In the opened
+   * devices' line, a tap beside the menu puts the menu away and leaves the line open.
+   */
   private readonly onPointerDown = (event: PointerEvent): void => {
-    const details = this.renderRoot.querySelector('details');
-    if (details?.open && !event.composedPath().includes(details)) details.open = false;
+    const path = event.composedPath();
+    for (const details of this.renderRoot.querySelectorAll('details')) {
+      if (details.open && !path.includes(details)) details.open = false;
+    }
   };
 
   /** Tabbing out of the open menu puts it away: it would hide the control the focus went to. */
@@ -620,9 +633,10 @@ export class BbDevicePanel extends LitElement {
     if (details.open && to instanceof Node && !details.contains(to)) details.open = false;
   };
 
+  /** Escape puts away the innermost open one: the menu, then the devices' line it is in. */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    const details = this.renderRoot.querySelector('details');
-    if (event.key !== 'Escape' || !details?.open) return;
+    const details = [...this.renderRoot.querySelectorAll('details')].findLast((d) => d.open);
+    if (event.key !== 'Escape' || !details) return;
     details.open = false;
     details.querySelector('summary')?.focus();
   };

@@ -161,8 +161,9 @@ export const factStyles = css`
 `;
 
 /**
- * A window this narrow is a phone with its text at twice its size (180 px of a 360 px phone): there a
- * session's header keeps to the heart rate and one line of the devices, so the count stays in view.
+ * A window this narrow is a phone with its text at twice its size (180 px of a 360 px phone): there the
+ * header keeps to the heart rate, the screens' buttons and one line of the devices, so the screen under
+ * it (a set's count, History's Back and heading) starts on the first screen.
  */
 export const NARROW = '(max-width: 15rem)';
 

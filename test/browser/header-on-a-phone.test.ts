@@ -1,6 +1,6 @@
 // The header on a 360 px phone, the narrowest the app is laid out for, with the widest heart rate
 // it shows: three digits and a zone; and on a phone with its text at twice its size (180 px wide).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { createRecording, recordPacket } from '../../src/protocol/recording.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
@@ -105,11 +105,13 @@ describe('the start screen with text at twice its size on a phone (180 px wide)'
     await restore();
   });
 
-  it('wraps rather than scroll sideways, the device menu open too', async () => {
+  it('wraps rather than scroll sideways, the devices and their menu open too', async () => {
     await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
-    // Once the virtual strap says what its person does, the header has stopped growing: a tap taken
-    // while that line still pushes the menu's button down can miss it.
+    // The devices are a line that opens to what they do, the Bluetooth note and the menu.
+    await page.getByText('Virtual strap connected').click();
+    // Once the virtual strap says what its person does, the line has stopped growing: a tap taken
+    // while that still pushes the menu's button down can miss it.
     await expect.element(page.getByText('Virtual person: waiting')).toBeVisible();
     await page.getByText('More devices').click();
     await expect.element(page.getByLabelText('Virtual person')).toBeVisible();
@@ -193,5 +195,53 @@ describe('a set with the virtual strap, with text at twice its size on a phone (
       .shadowRoot!.querySelector('.face .count')!;
     expect(count.getBoundingClientRect().bottom + scrollY).toBeLessThanOrEqual(innerHeight);
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+  });
+});
+
+describe('the screens between sessions with text at twice its size on a phone (180 px wide)', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(180, 320);
+    // A store that opens, as a phone's does: no notice that the app cannot save takes a line.
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: 'header-180-between' }),
+    });
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  /** How far down the page `element` ends: within the window, it is seen with the page at its top. */
+  const endFromTop = (element: Element) => element.getBoundingClientRect().bottom + scrollY;
+
+  it("shows History's Back and heading on the first screen, under the header, with no scroll", async () => {
+    await expect.element(page.getByText('Virtual strap connected')).toBeVisible();
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const history = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-history')!);
+    const heading = history.getByRole('heading', { name: 'History', exact: true });
+    await expect.element(heading).toBeVisible();
+    const back = history.getByRole('button', { name: 'Back', exact: true });
+    expect(endFromTop(back.element())).toBeLessThanOrEqual(innerHeight);
+    expect(endFromTop(heading.element())).toBeLessThanOrEqual(innerHeight);
+    // The header over them is on that screen too: the heart rate, and History to tap again.
+    await expect.poll(() => scrollY).toBe(0);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+  });
+
+  it("shows the summary's heading on the first screen, under the header, with no scroll", async () => {
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Start the set' }).click();
+    await page.getByRole('button', { name: 'Finish', exact: true }).click();
+    await page.getByRole('button', { name: 'End session', exact: true }).click();
+    const summary = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-summary')!);
+    const heading = summary.getByRole('heading', { name: /Session done/ });
+    await expect.element(heading).toBeVisible();
+    expect(endFromTop(heading.element())).toBeLessThanOrEqual(innerHeight);
+    await expect.poll(() => scrollY).toBe(0);
   });
 });
