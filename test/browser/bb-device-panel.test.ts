@@ -366,6 +366,38 @@ describe('bb-device-panel', () => {
     await expect.poll(() => menu().open).toBe(false);
   });
 
+  it('opens, on a phone with text at twice its size, the line of devices to the menu, and puts each away in turn', async () => {
+    const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
+    try {
+      const panel = await mount(state([status({})]));
+      const [line, menu] = panel.shadowRoot!.querySelectorAll('details');
+      // Shut, the devices are their line, the menu inside it.
+      expect(line!.contains(menu!)).toBe(true);
+      await userEvent.click(page.getByText('Polar H10 0000E2E0 connected'));
+      await userEvent.click(page.getByText('Add a device'));
+      await expect.poll(() => menu!.open).toBe(true);
+      // Escape puts the menu away, and leaves the line open on the devices' words and the menu's button.
+      await userEvent.keyboard('{Escape}');
+      await expect.poll(() => menu!.open).toBe(false);
+      expect(line!.open).toBe(true);
+      expect(panel.shadowRoot!.activeElement).toBe(menu!.querySelector('summary'));
+      // A tap beside the menu, in the line, puts the menu away and not the line.
+      await userEvent.click(page.getByText('Add a device'));
+      await expect.poll(() => menu!.open).toBe(true);
+      await userEvent.click(line!.querySelector('.glance-body')!, { position: { x: 1, y: 1 } });
+      await expect.poll(() => menu!.open).toBe(false);
+      expect(line!.open).toBe(true);
+      // A choice made puts both away: the screen under the header comes back.
+      await userEvent.click(page.getByText('Add a device'));
+      await userEvent.click(page.getByRole('button', { name: 'Virtual strap', exact: true }));
+      await expect.poll(() => line!.open).toBe(false);
+      expect(menu!.open).toBe(false);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    } finally {
+      await restore();
+    }
+  });
+
   it('puts the menu, which lies over the page, away at a tap elsewhere or at Escape, not at a tap in it', async () => {
     const elsewhere = document.createElement('p');
     elsewhere.textContent = 'Elsewhere on the page';
