@@ -516,6 +516,9 @@ function readSession(r: Reader, latest: number): SessionRow {
           restS: dosage.field('restS').number(),
           ...(dosage.has('weightKg') ? { weightKg: dosage.field('weightKg').number() } : {}),
         }),
+        ...(p.has('firstHoldLastTimeS')
+          ? { firstHoldLastTimeS: p.field('firstHoldLastTimeS').number() }
+          : {}),
       });
     }),
     // The snapshot only serves to resume on the device that recorded it; checked for shape, kept as is.

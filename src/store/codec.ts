@@ -84,11 +84,19 @@ export function decodeHeartRateChunk(row: HeartRateChunkRow): HeartRateSample[] 
 }
 
 export function toPlanEntries(plan: readonly PlannedExercise[]): PlanEntry[] {
-  return plan.map((p) => ({ exerciseId: p.exercise.id, dosage: p.dosage }));
+  return plan.map((p) => ({
+    exerciseId: p.exercise.id,
+    dosage: p.dosage,
+    ...(p.firstHoldLastTimeS === undefined ? {} : { firstHoldLastTimeS: p.firstHoldLastTimeS }),
+  }));
 }
 
 export function fromPlanEntries(entries: readonly PlanEntry[]): PlannedExercise[] {
-  return entries.map((e) => ({ exercise: exerciseById(e.exerciseId), dosage: e.dosage }));
+  return entries.map((e) => ({
+    exercise: exerciseById(e.exerciseId),
+    dosage: e.dosage,
+    ...(e.firstHoldLastTimeS === undefined ? {} : { firstHoldLastTimeS: e.firstHoldLastTimeS }),
+  }));
 }
 
 const shift = (ms: number, by: number): number => ms + by;

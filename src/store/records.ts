@@ -13,6 +13,12 @@ export type SessionStatus = 'active' | 'finished';
 export interface PlanEntry {
   readonly exerciseId: ExerciseId;
   readonly dosage: Dosage;
+  /**
+   * A plank's first hold last time, whole seconds, where the session's first goal was set a step
+   * above it (PlannedExercise.firstHoldLastTimeS): a page that resumes the session still says why the
+   * goal is what it is. Absent otherwise, and in plans saved before it was kept.
+   */
+  readonly firstHoldLastTimeS?: number;
 }
 
 /** The session state as saved for resuming: the reducer's state with the plan by id. */

@@ -16,7 +16,8 @@ export interface PlannedExercise {
   /**
    * A plank's first hold in the last session with one, in whole seconds, where today's first goal
    * was set a step above it (see progressPlan): the person is told why the goal is not the one set.
-   * Absent otherwise, and in a plan picked up after a reload (the store keeps the dosage only).
+   * Kept with the session's stored plan, so a page that picks the session up still tells it; absent
+   * otherwise, and in a plan stored before it was kept.
    */
   readonly firstHoldLastTimeS?: number;
   /**

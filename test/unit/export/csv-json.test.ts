@@ -343,6 +343,21 @@ describe('JSON export and import', () => {
     throughABackup(marked);
   });
 
+  it("keeps the hold last time a session's first plank goal was set from through a backup", async () => {
+    const bundle = await recordSession();
+    const plan = bundle.session.plan.map((entry) =>
+      entry.exerciseId === 'elbow-plank' ? { ...entry, firstHoldLastTimeS: 25 } : entry,
+    );
+    const marked = { ...bundle, session: { ...bundle.session, plan } };
+    throughABackup(marked);
+
+    const file = JSON.parse(toJson([marked]));
+    file.sessions[0].session.plan[1].firstHoldLastTimeS = 'long';
+    expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
+      'This file is damaged (session 1, plan entry 2): "firstHoldLastTimeS" should be a number. Nothing was imported.',
+    );
+  });
+
   it('keeps a set skipped before it began as never begun through a backup, and an older set as begun', async () => {
     const bundle = await recordSession();
     const [superman] = bundle.sets;

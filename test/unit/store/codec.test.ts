@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromSnapshot, toPlanEntries, toSnapshot } from '../../../src/store/codec.ts';
+import { fromPlanEntries, fromSnapshot, toPlanEntries, toSnapshot } from '../../../src/store/codec.ts';
 import type { StateSnapshot } from '../../../src/store/records.ts';
+import { exerciseById } from '../../../src/workout/program.ts';
 import {
   initialSessionState,
   reduceSession,
@@ -74,6 +75,23 @@ describe('the session state as saved', () => {
     expect(toSnapshot(state(), 10_000)).not.toHaveProperty('pauses');
     expect(fromSnapshot(toSnapshot(state(), 10_000), toPlanEntries(state().plan), [], 0)).not.toHaveProperty(
       'pauses',
+    );
+  });
+});
+
+describe('the plan as saved', () => {
+  const plank = { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 53, restS: 60 } };
+
+  it("keeps the hold last time a session's first plank goal was set from, for the page that resumes it", () => {
+    const entries = toPlanEntries([{ ...plank, firstHoldLastTimeS: 48 }]);
+    expect(fromPlanEntries(entries)).toEqual([{ ...plank, firstHoldLastTimeS: 48 }]);
+  });
+
+  it('reads a plan saved before it was kept, or a goal not set from one, with none', () => {
+    const [entry] = toPlanEntries([plank]);
+    expect(entry).not.toHaveProperty('firstHoldLastTimeS');
+    expect(fromPlanEntries([{ exerciseId: 'elbow-plank', dosage: plank.dosage }])[0]).not.toHaveProperty(
+      'firstHoldLastTimeS',
     );
   });
 });

@@ -1,9 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { planCues } from '../../../src/cues/cue-planner.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { AccelFrame } from '../../../src/sensors/samples.ts';
 import { decodeHeartRateChunk, decodeMotionChunk, wallTimeOf } from '../../../src/store/codec.ts';
 import { type RecorderOptions, SessionRecorder } from '../../../src/store/recorder.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
+import { exerciseById } from '../../../src/workout/program.ts';
+import { plankGoalSetFrom } from '../../../src/workout/progression.ts';
+import {
+  afterInterruption,
+  initialSessionState,
+  type PlannedExercise,
+} from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 
 let dbCounter = 0;
@@ -298,6 +306,38 @@ describe('SessionRecorder and a plan that changes', () => {
     const reopened = await openStore(name);
     const { state: resumed } = await SessionRecorder.resume(reopened, 'plan', 0);
     expect(resumed.plan.find((p) => p.exercise.id === 'elbow-plank')?.dosage.target).toBe(42);
+    reopened.close();
+  });
+
+  it("resumes a session's first plank with the hold last time its goal was set from, so the voice still says why", async () => {
+    const name = `recorder-plank-reason-${++dbCounter}`;
+    const store = await openStore(name);
+    const plank: PlannedExercise = {
+      exercise: exerciseById('elbow-plank'),
+      dosage: { sets: 3, target: 53, restS: 60 },
+      firstHoldLastTimeS: 48,
+    };
+    const model = new SessionModel(() => 5000, [plank]);
+    model.start();
+    const recorder = SessionRecorder.start(store, model.state, [STRAP], { newId: () => 'plank' });
+    await recorder.flush();
+    store.close();
+
+    const reopened = await openStore(name);
+    const { state } = await SessionRecorder.resume(reopened, 'plank', 0);
+    const restored = afterInterruption(state);
+    // The set screen and the summary read it as the voice does.
+    expect(plankGoalSetFrom(restored.plan[0]!, restored.completed)).toEqual({ heldS: 48, today: false });
+    const said = planCues(initialSessionState(restored.plan), restored, {
+      muted: false,
+      tones: true,
+      vibration: true,
+    });
+    expect(said.find((cue) => cue.kind === 'say')).toMatchObject({
+      text: expect.stringContaining(
+        'goal fifty-three seconds: five seconds past your first plank last time.',
+      ),
+    });
     reopened.close();
   });
 });
