@@ -703,42 +703,84 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
 
 /**
  * Whether the rest that ended at `endedMs` said `words` of the next exercise (its position, how it is
- * done), and to its end: neither cut off by the set begun early (Skip, a recovered heart rate) nor by
- * a pause. Then the set's start does not say them again: the whole position said a second time was
- * cut off a few seconds in by "In position. Go.".
+ * done), and to its end: neither cut off by the set begun early (Skip, a recovered heart rate), by a
+ * pause, nor by the page going (a reload). A new page that picked the rest up said it again, with what
+ * was left of it: whatever either line said whole counts. Then the set's start does not say them
+ * again: the whole position said a second time was cut off a few seconds in by "In position. Go.".
  */
 function restSaid(rest: SessionState, endedMs: number, speechRate: number, words: string): boolean {
   const planned = currentPlanned(rest);
   if (rest.phase !== 'rest' || !planned || rest.restEndsMs === null) return false;
-  const line = restOpeningLine(rest, false, speechRate);
-  if (line === null || !line.includes(sentences([words]))) return false;
   // Said as the set before ended; a pause since moved the rest's end, not when it was said.
-  const saidMs = rest.completed.at(-1)?.endedMs ?? rest.restEndsMs - planned.dosage.restS * 1000;
-  const overMs = saidMs + spokenMs(line, speechRate);
-  // Any pause begun while it was said cut it off ("Paused"), not only the last of the rest.
-  const cutByPause = (rest.pauses ?? []).some((pause) => pause.atMs >= saidMs && pause.atMs < overMs);
-  return !cutByPause && endedMs >= overMs;
+  const openedMs = rest.completed.at(-1)?.endedMs ?? rest.restEndsMs - planned.dosage.restS * 1000;
+  const opening = restOpeningLine(rest, false, speechRate);
+  const pickedUp = pickedUpRestLine(rest, speechRate);
+  const wordsIn = (line: string | null): line is string => line?.includes(sentences([words])) === true;
+  return (
+    (wordsIn(opening) && saidWhole(rest, opening, openedMs, pickedUp?.saidMs ?? endedMs, speechRate)) ||
+    (pickedUp !== null &&
+      wordsIn(pickedUp.line) &&
+      saidWhole(rest, pickedUp.line, pickedUp.saidMs, endedMs, speechRate))
+  );
 }
 
 /**
- * From when a rest's countdown may go on: a beat after the line said as it began ("Rest, five
- * seconds. Next: Superman, set two of two") or as it went on after a pause, and not before that line
- * is over, as for a hold (see countdownAfterHoldMs). A short rest would otherwise hear "three", "two"
- * and "one" squashed together or lost behind it; the seconds gone by while it is said are not said.
- * A rest picked up after a reload is counted down as it always was.
+ * Whether `line`, begun at `saidMs`, was over by `untilMs` (the set's start, or the page going): any
+ * pause begun while it was said cut it off ("Paused"), not only the last of the rest.
+ */
+function saidWhole(
+  rest: SessionState,
+  line: string,
+  saidMs: number,
+  untilMs: number,
+  speechRate: number,
+): boolean {
+  const overMs = saidMs + spokenMs(line, speechRate);
+  const cutByPause = (rest.pauses ?? []).some((pause) => pause.atMs >= saidMs && pause.atMs < overMs);
+  return !cutByPause && untilMs >= overMs;
+}
+
+/**
+ * The line a new page said as it picked the rest up ("Rest goes on: ten seconds left. Next: …"), and
+ * when; null where no page did.
+ */
+function pickedUpRestLine(rest: SessionState, speechRate: number): { line: string; saidMs: number } | null {
+  const saidMs = rest.restPickedUpMs;
+  if (rest.phase !== 'rest' || saidMs === undefined || rest.restEndsMs === null) return null;
+  // What was left then: the pauses since moved the rest's end on.
+  const pausedSinceMs = (rest.pauses ?? []).reduce(
+    (ms, pause) => (pause.atMs >= saidMs ? ms + pause.ms : ms),
+    0,
+  );
+  const then = { ...rest, nowMs: saidMs, restEndsMs: rest.restEndsMs - pausedSinceMs };
+  const line = restOpeningLine(then, true, speechRate);
+  return line === null ? null : { line, saidMs };
+}
+
+/**
+ * From when a rest's countdown may go on: a beat after the last line said of it, and not before that
+ * line is over, as for a hold (see countdownAfterHoldMs): the line said as it began ("Rest, five
+ * seconds. Next: Superman, set two of two"), as it went on after a pause, or as a new page picked it
+ * up after a reload. A short rest would otherwise hear "three", "two" and "one" squashed together or
+ * lost behind it; the seconds gone by while it is said are not said.
  */
 function countdownAfterRestLineMs(state: SessionState, speechRate: number): number {
   const planned = currentPlanned(state);
   const ended = state.completed.at(-1);
   if (!planned || !ended || state.restEndsMs === null) return Number.NEGATIVE_INFINITY;
   const pause = state.pauses?.at(-1);
-  const afterPause = pause !== undefined && pause.atMs >= ended.endedMs;
-  const saidMs = afterPause ? pause.atMs + pause.ms : state.restEndsMs - planned.dosage.restS * 1000;
-  const line = afterPause
-    ? restLeftText(state.restEndsMs, saidMs)
-    : restOpeningLine(state, false, speechRate);
-  if (line === null) return Number.NEGATIVE_INFINITY;
-  return saidMs + Math.max(COUNTDOWN_BEAT_MS, spokenMs(line, speechRate));
+  const resumedMs = pause !== undefined && pause.atMs >= ended.endedMs ? pause.atMs + pause.ms : null;
+  const pickedUp = pickedUpRestLine(state, speechRate);
+  // A pause that ended as the page picked the rest up (Finish's question) said nothing as it ended.
+  const last =
+    resumedMs !== null && (pickedUp === null || resumedMs > pickedUp.saidMs)
+      ? { line: restLeftText(state.restEndsMs, resumedMs), saidMs: resumedMs }
+      : (pickedUp ?? {
+          line: restOpeningLine(state, false, speechRate),
+          saidMs: state.restEndsMs - planned.dosage.restS * 1000,
+        });
+  if (last.line === null) return Number.NEGATIVE_INFINITY;
+  return last.saidMs + Math.max(COUNTDOWN_BEAT_MS, spokenMs(last.line, speechRate));
 }
 
 /**

@@ -200,6 +200,12 @@ export interface SessionState {
   /** The pauses over so far, in order (absent when none): time the session's timer stood still. */
   readonly pauses?: readonly Pause[];
   /**
+   * When a new page picked up the rest under way and went on with it (see afterInterruption): the
+   * voice said the rest again from then, what was left of it, and what the old page was saying of
+   * it went with that page. Absent otherwise, and once the rest is over.
+   */
+  readonly restPickedUpMs?: number;
+  /**
    * Finish ended the set under way short of its target: the session ended before its plan ran
    * through, though every set of it may have its record (see planRanThrough).
    */
@@ -540,7 +546,7 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       // the person never began (still getting into position) is no set at all.
       // Finished while paused (Finish's question pauses, too): the pause is no workout time, and a
       // hold under way is kept as held up to it.
-      const running = endPause(state, action.nowMs);
+      const running = endPause(pastRest(state), action.nowMs);
       const set = running.phase === 'set' && running.set && keptOnFinish(running.set) ? running.set : null;
       const endedBy = set ? endedByHand(set) : 'skipped';
       const how: SetEndedHow = endedBy === 'stopped' ? { finishedUnderWay: true } : {};
@@ -719,13 +725,19 @@ export function staysPausedAfterInterruption(state: {
  * person has stopped only if no rep comes for STOPPED_AFTER_MS from when they heard it, not from
  * their last rep before the app went. Between the two lay the move (the other tab ran on while the
  * person opened this one) and the set's lines, which take up to 15 s: time without reps that was not
- * the person stopping.
+ * the person stopping. A rest under way goes on with what is left of it, said again from the moment
+ * it is picked up (restPickedUpMs).
  */
 export function afterInterruption(interrupted: SessionState): SessionState {
-  const state =
+  const goesOn =
     interrupted.pausedAtMs !== null && !staysPausedAfterInterruption(interrupted)
       ? endPause(interrupted, interrupted.nowMs)
       : interrupted;
+  // A rest that stays paused is said again by its resume instead, from when that comes.
+  const state =
+    goesOn.phase === 'rest' && goesOn.pausedAtMs === null
+      ? { ...goesOn, restPickedUpMs: goesOn.nowMs }
+      : goesOn;
   const said =
     state.phase === 'set' && state.set && !state.set.waiting ? saidAgain(state.set, state.nowMs) : null;
   const set = said ?? state.set;
@@ -1261,7 +1273,8 @@ function hasNextSet(state: SessionState): boolean {
 /** How the set after a rest came: early, as the heart rate had recovered, or with no rest at all. */
 type SetStart = Pick<CurrentSet, 'afterRecovery' | 'noRestBefore'>;
 
-function beginNextSet(state: SessionState, start: SetStart = {}): SessionState {
+function beginNextSet(rest: SessionState, start: SetStart = {}): SessionState {
+  const state = pastRest(rest);
   const planned = currentPlanned(state);
   if (!planned) return { ...state, phase: 'summary', endedMs: state.nowMs };
   let exerciseIndex = state.exerciseIndex;
@@ -1283,6 +1296,12 @@ function beginNextSet(state: SessionState, start: SetStart = {}): SessionState {
       ...start,
     },
   };
+}
+
+/** The state without what belongs to the rest just over: when a new page picked it up. */
+function pastRest(state: SessionState): SessionState {
+  const { restPickedUpMs: _pickedUp, ...past } = state;
+  return past;
 }
 
 /** Why the set came before its rest was over is shown at most this long into the set. */

@@ -11,6 +11,7 @@ import {
 import type { FormIssue, MotionEvent } from '../../../src/motion/events.ts';
 import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
 import {
+  afterInterruption,
   heldS,
   initialSessionState,
   type PlannedExercise,
@@ -64,6 +65,18 @@ class Run {
       cues.push(...planned);
       this.state = next;
     }
+    return cues;
+  }
+
+  /**
+   * The page reloaded: a new page picks the session up where its last write left it, the time it was
+   * away cut out, and says what it finds, as the app's persistence does.
+   */
+  reload(): Cue[] {
+    const restored = afterInterruption(this.state);
+    const cues = planCues(initialSessionState(this.state.plan), restored, this.settings);
+    this.heard.push(cues);
+    this.state = restored;
     return cues;
   }
 
@@ -246,6 +259,55 @@ describe('planCues', () => {
     expect(restLine(3)).toBe('Rest, three seconds. Next: Glute bridge');
     // At twice the rate, the whole line fits in 8 s.
     expect(restLine(8, 2)).toBe(`Rest, eight seconds. ${whole}`);
+  });
+
+  describe('a rest picked up after a reload', () => {
+    const bridge = exerciseById('glute-bridge');
+
+    it("says the next exercise's position at its set where the rest it was picked up in had no room to", () => {
+      const run = new Run(plan(['superman', 1, 1, 15], ['glute-bridge', 1, 15, 45]));
+      run.do({ type: 'start', nowMs: 0 });
+      expect(spoken(run.do(motion(rep(3000))))[1]).toBe(
+        `Rest, fifteen seconds. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
+      );
+      // The page goes 5 s in, the position still being said: what is left of the rest has no room for it.
+      run.ticksTo(8000);
+      expect(spoken(run.reload())).toEqual(['Rest goes on: ten seconds left. Next: Glute bridge, one set']);
+      run.ticksTo(17_750);
+      expect(spoken(run.do(tick(18_000)))).toEqual([
+        `Glute bridge, one set. fifteen reps. ${bridge.position.slice(0, -1)}. Go`,
+      ]);
+    });
+
+    it('does not say the position again at the set where the picked-up rest said it to its end', () => {
+      const run = new Run(plan(['superman', 1, 1, 60], ['glute-bridge', 1, 15, 45]));
+      run.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
+      // A pause cuts the rest's line off; the page goes later, and the new page says it whole.
+      run.do({ type: 'pause', nowMs: 5000 }, { type: 'resume', nowMs: 7000 });
+      run.ticksTo(15_000);
+      expect(spoken(run.reload())).toEqual([
+        `Rest goes on: fifty seconds left. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
+      ]);
+      run.ticksTo(64_750);
+      expect(spoken(run.do(tick(65_000)))).toEqual(['Glute bridge, one set. fifteen reps. Go']);
+    });
+
+    it('counts down only from a beat after the line the new page says, as after a pause', () => {
+      const run = new Run(plan(['superman', 2, 1, 30]));
+      run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+      // The page goes with 8 s of the rest left: its line takes some 5 s, leaving no room for three numbers.
+      run.ticksTo(23_000);
+      expect(spoken(run.reload())).toEqual([
+        'Rest goes on: eight seconds left. Next: Superman, set two of two',
+      ]);
+      expect(spoken(run.ticksTo(30_750))).toEqual([]);
+      // With 13 s left, the countdown follows the line whole.
+      const later = new Run(plan(['superman', 2, 1, 30]));
+      later.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+      later.ticksTo(18_000);
+      later.reload();
+      expect(spoken(later.ticksTo(30_750))).toEqual(FIVE_TO_ONE);
+    });
   });
 
   it('names the side to start on for the bird dog, at set start and during the rest before it', () => {

@@ -1230,6 +1230,30 @@ describe('sets that begin when the person is in position', () => {
     }
   });
 
+  it('keeps when a rest that goes on was picked up on a new page, until the rest is over; one that stays paused is picked up by its resume', () => {
+    const resting = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      ...[2000, 4000, 6000].map((tMs): SessionAction => ({ type: 'motion', event: rep(tMs) })),
+      { type: 'tick', nowMs: 30_000 },
+    );
+    expect(resting.phase).toBe('rest');
+    const pickedUp = afterInterruption(resting);
+    expect(pickedUp.restPickedUpMs).toBe(30_000);
+    // Through a pause and on, until the set after it begins, Skip or Finish.
+    const paused = run(pickedUp, { type: 'pause', nowMs: 31_000 }, { type: 'resume', nowMs: 33_000 });
+    expect(paused.restPickedUpMs).toBe(30_000);
+    expect(run(paused, { type: 'skip', nowMs: 34_000 })).not.toHaveProperty('restPickedUpMs');
+    expect(run(paused, { type: 'finish', nowMs: 34_000 })).not.toHaveProperty('restPickedUpMs');
+    expect(run(paused, { type: 'tick', nowMs: 200_000 })).toMatchObject({ phase: 'set' });
+    expect(run(paused, { type: 'tick', nowMs: 200_000 })).not.toHaveProperty('restPickedUpMs');
+    // Paused by the person when the page went: nothing is said of the rest until Resume.
+    const stillPaused = afterInterruption(run(resting, { type: 'pause', nowMs: 31_000 }));
+    expect(stillPaused).not.toHaveProperty('restPickedUpMs');
+    // A set under way is said again as it is picked up, not a rest.
+    expect(afterInterruption(oneRepInTheFirstSet())).not.toHaveProperty('restPickedUpMs');
+  });
+
   it('says a pause made for a device, picked up on a new page, as that page finds the device', () => {
     const counted = oneRepInTheFirstSet();
     const forTheDevice = afterInterruption(
