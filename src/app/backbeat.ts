@@ -569,8 +569,7 @@ export class Backbeat {
     const settings = this.settings.state;
     const today = planOf(settings, history);
     this.session.reset(today);
-    // Read against the targets as set, before any progression: a drawing-in set to 20 s is raised to
-    // 45 s even with no history, and the person is told so.
+    // Read against the targets as set, before any progression: a change is told from what the person set.
     const asSet = planOf({ ...settings, autoProgress: false });
     this.targetChanges.set(settings.autoProgress ? targetChanges(asSet, today, history) : []);
   }

@@ -10,7 +10,7 @@ import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import type { Exercise } from '../workout/program.ts';
 import {
-  belowProgramRange,
+  belowProgramDose,
   changeBehind,
   plankGoalSetFrom,
   type TargetChange,
@@ -750,7 +750,7 @@ export class BbApp extends LitElement {
           const change = changeBehind(changes, planned);
           const progression = change
             ? describeTargetChange(change)
-            : this.settings.value.autoProgress && belowProgramRange(exercise, dosage.target)
+            : this.settings.value.autoProgress && belowProgramDose(exercise, dosage.target)
               ? describeBelowRange(exercise, 'in Settings')
               : null;
           const why =

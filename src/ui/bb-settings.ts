@@ -7,7 +7,7 @@ import { maxHeartRate } from '../workout/heart.ts';
 import type { TuningModel } from '../workout/personal-tuning.ts';
 import { countText, type ExerciseId, exerciseById, PROGRAM, perSideText } from '../workout/program.ts';
 import {
-  belowProgramRange,
+  belowProgramDose,
   DRAWING_IN_STEPS_S,
   PLANK_STEP_S,
   type TargetChange,
@@ -355,7 +355,7 @@ export class BbSettings extends LitElement {
         </label>
         <p class="note" id="progress-note">
           The drawing-in climbs ${unbroken(DRAWING_IN_STEPS_S.map(formatDuration).join(' → '))}, never below its
-          target here. The first plank aims ${unbroken(`${PLANK_STEP_S} s`)} past the first of the last session, above or
+          target here; a target here below ${unbroken(formatDuration(DRAWING_IN_STEPS_S[0]))} stays as it is. The first plank aims ${unbroken(`${PLANK_STEP_S} s`)} past the first of the last session, above or
           below its target here, as each plank in a session aims past the one before. ${unbroken(RANGED_COUNTS)} ask
           one more after a session in which every set reached its target, up to the top of that range, never
           below their target here; a target here below that range stays as it is. ${unbroken(ADDED_SETS)}
@@ -459,7 +459,7 @@ export class BbSettings extends LitElement {
                 Today's session: ${unbroken(describeChangedDose(change, 'today'))}. ${unbroken(describeTargetChange(change))} Untick
                 “${PROGRESS_LABEL}” to keep ${unbroken(describeChangedDose(change, 'setting'))}.
               </p>`
-            : autoProgress && belowProgramRange(exercise, dosage.target)
+            : autoProgress && belowProgramDose(exercise, dosage.target)
               ? html`<p class="note">${unbroken(describeBelowRange(exercise, 'here'))}</p>`
               : nothing
         }

@@ -17,7 +17,7 @@ import {
   perSideText,
   sidesText,
 } from '../workout/program.ts';
-import { farAboveProgram, programTop, type TargetChange } from '../workout/progression.ts';
+import { farAboveProgram, programBottom, programTop, type TargetChange } from '../workout/progression.ts';
 import {
   type CurrentSet,
   formatDuration,
@@ -98,11 +98,14 @@ export function unbreakableRuns(text: string): string[] {
 }
 
 /**
- * Why a count set below the program's range stays where it is (see belowProgramRange), and how to
- * raise it: `where` is "in Settings", or "here" in the settings themselves.
+ * Why a target set below the program's dose stays where it is (see belowProgramDose), and how to
+ * raise it: `where` is "in Settings", or "here" in the settings themselves. The dose is a count's
+ * range, "10–12 reps", or the drawing-in's first step, "45 s".
  */
 export function describeBelowRange(exercise: Exercise, where: 'in Settings' | 'here'): string {
-  return `Below the program's ${describeRange(exercise)}, so past sessions leave it as you set it: raise it ${where} when you are ready for more.`;
+  const dose =
+    describeRange(exercise) ?? describeTarget(exercise, programBottom(exercise) ?? exercise.dosage.target);
+  return `Below the program's ${dose}, so past sessions leave it as you set it: raise it ${where} when you are ready for more.`;
 }
 
 /**

@@ -303,13 +303,25 @@ function nextDose(exercise: Exercise, range: TargetRange, reached: CountDose): C
 }
 
 /**
- * A count set below the program's range: the person chose less than the program's dose (a back that
- * hurts), so past sessions leave it as set. Raising it a rep a session would push past that choice,
- * and the higher counts done before the setting was lowered would undo it at once: the history does
+ * The least the program gives a set of the exercise where past sessions raise it: the bottom of its
+ * range ("10–12 reps": 10), or the drawing-in's first step (45 s). Null where they raise none from
+ * the program's dose (an exercise without a range) or aim past the last hold wherever it was set (the
+ * plank).
+ */
+export function programBottom(exercise: Exercise): number | null {
+  if (exercise.id === 'drawing-in') return DRAWING_IN_STEPS_S[0];
+  return exercise.targetRange?.low ?? null;
+}
+
+/**
+ * A target set below the program's dose (see programBottom): the person chose less than the program
+ * gives (a back that hurts), so past sessions leave it as set. Raising it a step would push past that
+ * choice, and the more done before the setting was lowered would undo it at once: the history does
  * not tell when a setting changed.
  */
-export function belowProgramRange(exercise: Exercise, settingTarget: number): boolean {
-  return exercise.targetRange !== undefined && settingTarget < exercise.targetRange.low;
+export function belowProgramDose(exercise: Exercise, settingTarget: number): boolean {
+  const bottom = programBottom(exercise);
+  return bottom !== null && settingTarget < bottom;
 }
 
 /**
@@ -348,7 +360,7 @@ function setsOutsideRange(exercise: Exercise, settingSets: number): boolean {
  * The sets and target of an exercise counted in reps or breath cycles for the next session: a step
  * (see nextDose) after the most a session did in which every set reached its target, and never down
  * (a bad day is not lost strength). Never below `setting` either, so a target or sets the person set
- * above the range stay theirs; a target set below it stays too (see belowProgramRange), and so do
+ * above the range stay theirs; a target set below it stays too (see belowProgramDose), and so do
  * sets chosen outside the program's range of them, the reps growing within theirs. An exercise
  * without a range keeps its setting.
  */
@@ -359,7 +371,7 @@ export function countDose(
 ): CountDose {
   const range = exercise.targetRange;
   const { reached } = countsReached(history, exercise);
-  if (!range || belowProgramRange(exercise, setting.target) || reached === null) return setting;
+  if (!range || belowProgramDose(exercise, setting.target) || reached === null) return setting;
   const oneMore = Math.max(setting.target, Math.min(range.high, reached.target + 1));
   if (!exercise.setRange) return { sets: setting.sets, target: oneMore };
   // The reps of fewer sets than the setting's are not the reps of its sets: those begin at its own.
@@ -410,7 +422,7 @@ export function supermanRange(history: readonly PastSession[]): RangeOfMotion | 
 
 /**
  * The plan for today with the progressed targets: the drawing-in on its ladder step (never below what
- * the person set), the first plank hold above last session's, reps and breath cycles within the range,
+ * the person set, and not at all from a hold set below its first step), the first plank hold above last session's, reps and breath cycles within the range,
  * and the lat pulldown's sets within theirs. `plan` is the full session's: a short one takes a set of
  * each afterwards, or its one set would read as the sets the person set.
  */
@@ -422,6 +434,7 @@ export function progressPlan(
     const { dosage } = planned;
     switch (planned.exercise.id) {
       case 'drawing-in':
+        if (belowProgramDose(planned.exercise, dosage.target)) return planned;
         return withDose(planned, {
           sets: dosage.sets,
           target: Math.max(dosage.target, drawingInTargetS(history)),

@@ -369,7 +369,7 @@ describe('bb-settings', () => {
     await expect
       .element(progress)
       .toHaveAccessibleDescription(
-        'The drawing-in climbs 45 s → 1 min → 2 min, never below its target here. The first plank aims 5 s past the first of the last session, above or below its target here, as each plank in a session aims past the one before. The superman (10–12 reps), the bat hang (3–5 breaths) and the wide-grip lat pulldown (12–15 reps) ask one more after a session in which every set reached its target, up to the top of that range, never below their target here; a target here below that range stays as it is. The wide-grip lat pulldown adds a set after a session in which every set reached 15 reps, up to 4 sets, the reps starting again at 12.',
+        'The drawing-in climbs 45 s → 1 min → 2 min, never below its target here; a target here below 45 s stays as it is. The first plank aims 5 s past the first of the last session, above or below its target here, as each plank in a session aims past the one before. The superman (10–12 reps), the bat hang (3–5 breaths) and the wide-grip lat pulldown (12–15 reps) ask one more after a session in which every set reached its target, up to the top of that range, never below their target here; a target here below that range stays as it is. The wide-grip lat pulldown adds a set after a session in which every set reached 15 reps, up to 4 sets, the reps starting again at 12.',
       );
     await progress.click();
     expect(model.state.autoProgress).toBe(false);
@@ -659,6 +659,20 @@ describe('bb-settings', () => {
     await page.getByRole('checkbox', { name: 'Set targets from my past sessions', exact: true }).click();
     await element.updateComplete;
     expect(element.shadowRoot?.textContent).not.toContain("Below the program's");
+  });
+
+  it("says beside a drawing-in hold set below the program's 45 s that past sessions leave it, in the counts' words", async () => {
+    const { element } = mount();
+    await page.getByRole('spinbutton', { name: 'Drawing-in hold, seconds' }).fill('20');
+    await userEvent.keyboard('{Tab}');
+    await element.updateComplete;
+    await expect
+      .element(
+        page.getByText(
+          "Below the program's 45 s, so past sessions leave it as you set it: raise it here when you are ready for more.",
+        ),
+      )
+      .toBeVisible();
   });
 
   it("says beside a count typed far above the program's that it is, whether past sessions set targets or not", async () => {

@@ -316,6 +316,43 @@ describe("the start screen's plan with the superman set below the program's rang
   });
 });
 
+describe("the start screen's plan with the drawing-in set to 20 s after holds of 45 s and 1 min", () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    const name = `start-screen-drawing-in-below-${Date.now()}`;
+    const held = (id: string, daysAgo: number, targetS: number) =>
+      finishedSession(id, Date.now() - daysAgo * 86_400_000, [
+        supermanSet({
+          exerciseId: 'drawing-in',
+          target: targetS,
+          count: 0,
+          holdMs: targetS * 1000,
+          peakDeg: null,
+        }),
+      ]);
+    const store = await SessionStore.open({ name });
+    await store.importBundles([held('first', 2, 45), held('second', 1, 60)]);
+    store.close();
+    mounted = await mountApp({
+      start: true,
+      settings: withDosage(defaultSettings(), 'drawing-in', { target: 20 }),
+      openStore: () => SessionStore.open({ name }),
+    });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('keeps the 20 s set, and says why in the words of a count set below its range', async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    await expect
+      .element(plan.getByRole('listitem').filter({ hasText: 'Drawing-in' }))
+      .toHaveTextContent(
+        /^\s*Drawing-in\s+1 × 20 s hold\s+Below the program's 45 s, so past sessions leave it as you set it: raise it in Settings when you are ready for more\.\s*$/,
+      );
+  });
+});
+
 describe("the start screen's plan with the plank set to 10 minutes", () => {
   let mounted: AppShell;
 

@@ -8,21 +8,28 @@ import { MemoryStorage } from '../../memory-storage.ts';
 import { finishedSession, supermanSet, supermanSetsReached } from '../../set-record.ts';
 
 describe("today's plan", () => {
-  it('says why a drawing-in hold set below where the exercise starts is raised, with no history yet', async () => {
+  it("keeps a drawing-in hold set below the program's 45 s as set, after holds that climbed the ladder", async () => {
+    const name = 'plan-drawing-in-set-below-45-s';
+    const store = await SessionStore.open({ name });
+    await store.importBundles([
+      finishedSession('earlier', Date.UTC(2026, 10, 20, 17, 30), [
+        ...supermanSetsReached(),
+        supermanSet({ exerciseId: 'drawing-in', target: 45, count: 0, holdMs: 45_000, peakDeg: null }),
+      ]),
+    ]);
+    store.close();
     const settings = withDosage(defaultSettings(), 'drawing-in', { target: 20 });
     const app = new Backbeat({
       navigator: {} as Navigator,
       settingsStorage: new MemoryStorage([[SETTINGS_KEY, JSON.stringify(settings)]]),
-      persistence: { openStore: () => Promise.reject(new Error('no store in this test')), page: null },
+      persistence: { openStore: () => SessionStore.open({ name }), page: null },
     });
     app.start();
-    await vi.waitFor(() => expect(app.targetChanges.state).toHaveLength(1));
-    expect(app.targetChanges.state[0]).toMatchObject({
-      exerciseId: 'drawing-in',
-      setting: 20,
-      today: 45,
-      reason: 'the drawing-in starts at 45 s',
-    });
+    const target = (id: string) => app.session.state.plan.find((p) => p.exercise.id === id)?.dosage.target;
+    // The superman's rep more tells the plan is made from the session stored.
+    await vi.waitFor(() => expect(target('superman')).toBe(11));
+    expect(target('drawing-in')).toBe(20);
+    expect(app.targetChanges.state.map((change) => change.exerciseId)).toEqual(['superman']);
     app.dispose();
   });
 

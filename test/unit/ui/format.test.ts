@@ -4,6 +4,7 @@ import {
   awayPausedText,
   awayWhileSetRunsText,
   clockFace,
+  describeBelowRange,
   describeDosage,
   describeSessionFacts,
   describeTargetChange,
@@ -287,6 +288,17 @@ describe('what was learned from the person’s corrections and holds ended by ha
       'Learned from the holds you ended by hand: an elbow plank hold ends at 80 % of the usual move out of the pose. Forget it in Settings.',
     );
     expect(learnedInSessionText([])).toBeNull();
+  });
+});
+
+describe("a target below the program's dosage, which past sessions leave as set", () => {
+  it('names the range of a count, and the 45 s the drawing-in starts at, in the same words', () => {
+    expect(describeBelowRange(exerciseById('superman'), 'in Settings')).toBe(
+      "Below the program's 10–12 reps, so past sessions leave it as you set it: raise it in Settings when you are ready for more.",
+    );
+    expect(describeBelowRange(exerciseById('drawing-in'), 'here')).toBe(
+      "Below the program's 45 s, so past sessions leave it as you set it: raise it here when you are ready for more.",
+    );
   });
 });
 
