@@ -45,7 +45,13 @@ import {
   TuningStore,
 } from '../workout/personal-tuning.ts';
 import { type ExerciseId, exerciseById, PROGRAM } from '../workout/program.ts';
-import { type PastSession, TargetChangesModel, targetChanges } from '../workout/progression.ts';
+import {
+  HeavierWeightsModel,
+  heavierWeightsDue,
+  type PastSession,
+  TargetChangesModel,
+  targetChanges,
+} from '../workout/progression.ts';
 import { currentPlanned, type SessionState, setKey } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import {
@@ -132,6 +138,8 @@ export class Backbeat {
   readonly session: SessionModel;
   /** Where today's plan sets a target apart from the settings, and why (progression). */
   readonly targetChanges = new TargetChangesModel();
+  /** The exercises of today's plan for which it is time to try a heavier weight. */
+  readonly heavierWeights = new HeavierWeightsModel();
   /** Whether today's plan still waits for the sessions stored before, and Start was tapped meanwhile. */
   readonly planWait = new PlanWaitModel();
   readonly persistence: Persistence;
@@ -572,6 +580,12 @@ export class Backbeat {
     // Read against the targets as set, before any progression: a change is told from what the person set.
     const asSet = planOf({ ...settings, autoProgress: false });
     this.targetChanges.set(settings.autoProgress ? targetChanges(asSet, today, history) : []);
+    // Read of the full session's plan: a short one's single set is not the sets that reached the top.
+    this.heavierWeights.set(
+      settings.autoProgress
+        ? heavierWeightsDue(planOf({ ...settings, length: 'full' }, history), history)
+        : [],
+    );
   }
 
   /** Changes when a set falls due (or ends): each set gets fresh detectors. */

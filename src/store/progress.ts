@@ -160,7 +160,7 @@ export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets:
 }
 
 /**
- * A session as the plan reads it: its sets of the exercises progression follows, and its plan's; and
+ * A session as the plan reads it: its sets of the exercises progression follows, and its plan's sets and weights of them; and
  * every exercise it began a set of, for the voice's explaining of the ones still new.
  */
 export function pastSession(
@@ -168,6 +168,9 @@ export function pastSession(
   sets: readonly SetRow[],
 ): PastSession {
   const followed = (id: ExerciseId) => PROGRESSION_EXERCISES.includes(id);
+  const weights = session.plan.flatMap(({ exerciseId, dosage }) =>
+    followed(exerciseId) && dosage.weightKg !== undefined ? [[exerciseId, dosage.weightKg] as const] : [],
+  );
   return {
     startedAt: session.startedAt,
     sets: sets.filter((set) => followed(set.exerciseId)).map(pastSet),
@@ -175,6 +178,8 @@ export function pastSession(
       session.plan.filter((p) => followed(p.exerciseId)).map((p) => [p.exerciseId, p.dosage.sets]),
     ),
     exercisesDone: [...new Set(sets.filter((set) => !set.neverBegun).map((set) => set.exerciseId))],
+    // Only a session with a weighted exercise keeps weights: years of the others stay as small.
+    ...(weights.length > 0 ? { plannedWeightKg: Object.fromEntries(weights) } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
-import type { Exercise } from '../workout/program.ts';
+import type { Exercise, ExerciseId } from '../workout/program.ts';
 import {
   belowProgramDose,
   changeBehind,
@@ -34,6 +34,7 @@ import {
   clockFace,
   describeBelowRange,
   describeDosage,
+  describeHeavierWeight,
   describeTargetChange,
   farAboveProgramNote,
 } from './format.ts';
@@ -328,6 +329,7 @@ export class BbApp extends LitElement {
   private person!: ObserveController<VirtualPersonStatus | null>;
   private settings!: ObserveController<Settings>;
   private targetChanges!: ObserveController<readonly TargetChange[]>;
+  private heavierWeights!: ObserveController<readonly ExerciseId[]>;
   private planWait!: ObserveController<PlanWait>;
   private history!: ObserveController<HistoryState>;
   /** The screen is wanted on in a session and the browser will not keep it so. */
@@ -414,6 +416,7 @@ export class BbApp extends LitElement {
       this.person = new ObserveController(this, this.app.virtualPerson$, null);
       this.settings = ObserveController.ofModel(this, this.app.settings);
       this.targetChanges = ObserveController.ofModel(this, this.app.targetChanges);
+      this.heavierWeights = ObserveController.ofModel(this, this.app.heavierWeights);
       this.planWait = ObserveController.ofModel(this, this.app.planWait);
       this.history = ObserveController.ofModel(this, this.app.persistence.history);
       this.screenMayGoOff = new ObserveController(
@@ -627,6 +630,7 @@ export class BbApp extends LitElement {
         .model=${this.app.settings}
         .voices=${this.app.cues?.outputs.speech.voices() ?? []}
         .targetChanges=${this.targetChanges.value}
+        .heavierWeights=${this.heavierWeights.value}
         .tunings=${this.app.tunings}
       ></bb-settings>`;
     }
@@ -753,8 +757,11 @@ export class BbApp extends LitElement {
             : this.settings.value.autoProgress && belowProgramDose(exercise, dosage.target)
               ? describeBelowRange(exercise, 'in Settings')
               : null;
+          const weight = this.heavierWeights.value.includes(exercise.id)
+            ? describeHeavierWeight(exercise, 'in Settings', change !== null)
+            : null;
           const why =
-            [progression, farAboveProgramNote(exercise, dosage.target)]
+            [progression, weight, farAboveProgramNote(exercise, dosage.target)]
               .filter((note) => note !== null)
               .join(' ') || null;
           return html`<li>

@@ -25,6 +25,7 @@ import { sendCommand } from './events.ts';
 import {
   describeBelowRange,
   describeChangedDose,
+  describeHeavierWeight,
   describeRange,
   describeTargetChange,
   farAboveProgramNote,
@@ -289,6 +290,8 @@ export class BbSettings extends LitElement {
   @property({ attribute: false, hasChanged: otherVoices }) voices: readonly VoiceChoice[] = [];
   /** Where today's plan sets a target apart from these settings, and why (progression). */
   @property({ attribute: false }) targetChanges: readonly TargetChange[] = [];
+  /** The exercises of today's plan for which it is time to try a heavier weight (progression). */
+  @property({ attribute: false }) heavierWeights: readonly ExerciseId[] = [];
   /** What the app learned from the person's corrections, to show per exercise and to forget. */
   @property({ attribute: false }) tunings: TuningModel | null = null;
 
@@ -462,6 +465,11 @@ export class BbSettings extends LitElement {
             : autoProgress && belowProgramDose(exercise, dosage.target)
               ? html`<p class="note">${unbroken(describeBelowRange(exercise, 'here'))}</p>`
               : nothing
+        }
+        ${
+          this.heavierWeights.includes(choice.id)
+            ? html`<p class="note">${unbroken(describeHeavierWeight(exercise, 'here', change !== undefined))}</p>`
+            : nothing
         }
         ${farAbove ? html`<p class="note" id=${farAboveNoteId}>${unbroken(farAbove)}</p>` : nothing}
         ${

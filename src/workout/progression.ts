@@ -46,6 +46,11 @@ export interface PastSession {
    * Absent in a history given without it: its sets are then all there is to go by.
    */
   readonly exercisesDone?: readonly ExerciseId[];
+  /**
+   * The weight the session planned for each exercise done with one, kg: absent in a history written
+   * before it was kept, and where the session planned none.
+   */
+  readonly plannedWeightKg?: Readonly<Partial<Record<ExerciseId, number>>>;
 }
 
 /** How many of the sessions did the exercise: began a set of it. */
@@ -381,6 +386,38 @@ export function countDose(
   return { sets: next.sets, target: Math.max(setting.target, next.target) };
 }
 
+// ---- A weighted exercise at the top of its range: the weight is what grows next ---------------------
+
+/**
+ * The exercises of today's plan done with a weight for which it is time to try a heavier one: the
+ * plan asks the most the program does (the lat pulldown's 4 × 15), and the last session with the
+ * exercise did every set of that, at the weight planned today or a heavier one (or one not kept). The
+ * program gives the dose with "a weight that keeps good form throughout" and says no more of it, so
+ * this is advice only: the weight is the person's to raise, and a heavier one leaves the plan as it is.
+ */
+export function heavierWeightsDue(
+  today: readonly PlannedExercise[],
+  history: readonly PastSession[],
+): ExerciseId[] {
+  return today.filter((planned) => heavierWeightDue(planned, history)).map((p) => p.exercise.id);
+}
+
+function heavierWeightDue({ exercise, dosage }: PlannedExercise, history: readonly PastSession[]): boolean {
+  const { targetRange, setRange } = exercise;
+  if (dosage.weightKg === undefined || !targetRange || !setRange) return false;
+  const atTop = (dose: CountDose) => dose.sets >= setRange.high && dose.target >= targetRange.high;
+  if (!atTop(dosage)) return false;
+  const last = chronological(history)
+    .reverse()
+    .find((session) => setsOf(session, exercise.id).length > 0);
+  if (!last) return false;
+  const sets = setsOf(last, exercise.id);
+  const did = { sets: sets.length, target: Math.max(...sets.map((set) => set.target)) };
+  if (!reachedEverySet(last, sets, exercise.id) || !atTop(did)) return false;
+  const lastKg = last.plannedWeightKg?.[exercise.id];
+  return lastKg === undefined || dosage.weightKg <= lastKg;
+}
+
 // ---- Superman: range of motion ----------------------------------------------------------------------
 
 export interface RangePoint {
@@ -597,5 +634,16 @@ export class TargetChangesModel extends Model<readonly TargetChange[]> {
 
   set(changes: readonly TargetChange[]): void {
     this.setState(changes);
+  }
+}
+
+/** The exercises of today's plan for which a heavier weight is due (see heavierWeightsDue), for the screens. */
+export class HeavierWeightsModel extends Model<readonly ExerciseId[]> {
+  constructor() {
+    super([]);
+  }
+
+  set(ids: readonly ExerciseId[]): void {
+    this.setState(ids);
   }
 }

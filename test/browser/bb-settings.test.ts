@@ -689,6 +689,19 @@ describe('bb-settings', () => {
     await expect.element(page.getByText(note)).toBeVisible();
   });
 
+  it('says beside the pulldown that it is time to try a heavier weight, once every set of 4 × 15 is done', async () => {
+    const { element } = mount();
+    element.heavierWeights = ['lat-pulldown'];
+    await element.updateComplete;
+    await expect
+      .element(
+        page.getByText(
+          'You did every set of 4 × 15 reps last time, the most the program asks for. Time to try a heavier weight, one that keeps good form throughout: raise it here.',
+        ),
+      )
+      .toBeVisible();
+  });
+
   it('says a set the plan of the day added, with the sets and reps on both sides', async () => {
     const { element } = mount();
     element.targetChanges = [

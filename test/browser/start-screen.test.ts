@@ -464,6 +464,32 @@ describe("the start screen's plan after a session in which all 3 pulldown sets r
   });
 });
 
+describe("the start screen's plan after a session in which all 4 pulldown sets reached 15 reps", () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    const name = `start-screen-heavier-weight-${Date.now()}`;
+    const pulldown = [1, 2, 3, 4].map((setNumber) =>
+      supermanSet({ exerciseId: 'lat-pulldown', setNumber, target: 15, count: 15, peakDeg: null }),
+    );
+    const store = await SessionStore.open({ name });
+    await store.importBundles([finishedSession('earlier', Date.now() - 86_400_000, pulldown)]);
+    store.close();
+    mounted = await mountApp({ start: true, openStore: () => SessionStore.open({ name }) });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('stays at 4 × 15 reps, and says it is time to try a heavier weight', async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    await expect
+      .element(plan.getByRole('listitem').filter({ hasText: 'Wide-grip lat pulldown' }))
+      .toHaveTextContent(
+        /^\s*Wide-grip lat pulldown\s+4 × 15 reps at 25 kg\s+Raised from 3 × 12 reps: you did all 4 sets of 15 reps last time, the most the program asks for\. Time to try a heavier weight, one that keeps good form throughout: raise it in Settings\.\s*$/,
+      );
+  });
+});
+
 describe('screens over the start screen, on a phone', () => {
   let mounted: AppShell;
 

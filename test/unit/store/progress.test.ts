@@ -455,3 +455,23 @@ describe('progress', () => {
     expect(week?.past[0]?.sets.map((past) => past.exerciseId)).toEqual(['elbow-plank']);
   });
 });
+
+describe('the past sessions the week rows keep for progression', () => {
+  const monday = Date.UTC(2026, 10, 2);
+
+  it('keep the weight a session planned for a weighted exercise, and none for one without', () => {
+    const row = session('pulled', monday, 30, 100);
+    const withPulldown = {
+      ...row,
+      plan: [
+        ...row.plan,
+        { exerciseId: 'lat-pulldown' as const, dosage: { sets: 4, target: 15, restS: 60, weightKg: 27.5 } },
+      ],
+    };
+    const [week] = weeksOf(
+      [withPulldown, session('planked', monday + DAY, 30, 100)],
+      [set('pulled', 0, 'lat-pulldown', { target: 15, count: 15 })],
+    );
+    expect(week?.past.map((p) => p.plannedWeightKg)).toEqual([{ 'lat-pulldown': 27.5 }, undefined]);
+  });
+});

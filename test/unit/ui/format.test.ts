@@ -6,6 +6,7 @@ import {
   clockFace,
   describeBelowRange,
   describeDosage,
+  describeHeavierWeight,
   describeSessionFacts,
   describeTargetChange,
   englishLocaleFor,
@@ -298,6 +299,22 @@ describe("a target below the program's dosage, which past sessions leave as set"
     );
     expect(describeBelowRange(exerciseById('drawing-in'), 'here')).toBe(
       "Below the program's 45 s, so past sessions leave it as you set it: raise it here when you are ready for more.",
+    );
+  });
+});
+
+describe('the advice to try a heavier weight, once every set of the most the program asks for is done', () => {
+  const pulldown = exerciseById('lat-pulldown');
+
+  it('says what was done and what to do, where the plan tells no change of its own', () => {
+    expect(describeHeavierWeight(pulldown, 'in Settings', false)).toBe(
+      'You did every set of 4 × 15 reps last time, the most the program asks for. Time to try a heavier weight, one that keeps good form throughout: raise it in Settings.',
+    );
+  });
+
+  it('says only what to do after a change whose reason told what was done', () => {
+    expect(describeHeavierWeight(pulldown, 'here', true)).toBe(
+      'Time to try a heavier weight, one that keeps good form throughout: raise it here.',
     );
   });
 });

@@ -7,6 +7,7 @@ import {
   countDose,
   DRAWING_IN_STEPS_S,
   drawingInTargetS,
+  heavierWeightsDue,
   keptPlankGoalsSetFrom,
   nextPlankTargetS,
   type PastSession,
@@ -395,6 +396,51 @@ describe("the lat pulldown's sets within the program's 3–4", () => {
     const history = [counted(day(1), 'superman', 12, ...all(3)), counted(day(1), 'bat-hang', 5, ...all(2))];
     const progressed = progressPlan(defaultPlan(), history);
     expect(progressed.map((p) => p.dosage.sets)).toEqual(defaultPlan().map((p) => p.dosage.sets));
+  });
+});
+
+describe("the lat pulldown's weight, once every set of 4 × 15 is done", () => {
+  const all = (n: number) => Array<SetRecord['endedBy']>(n).fill('target');
+  const atTop = (startedAt: number, weightKg?: number): PastSession => ({
+    ...counted(startedAt, 'lat-pulldown', 15, ...all(4)),
+    ...(weightKg === undefined ? {} : { plannedWeightKg: { 'lat-pulldown': weightKg } }),
+  });
+  /** Today's pulldown from the default plan (3 × 12 reps at 25 kg) and `history`, at `weightKg`. */
+  const pulldownToday = (history: readonly PastSession[], weightKg = 25) => {
+    const planned = progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'lat-pulldown')!;
+    return { ...planned, dosage: { ...planned.dosage, weightKg } };
+  };
+  const due = (history: readonly PastSession[], weightKg?: number) =>
+    heavierWeightsDue([pulldownToday(history, weightKg)], history);
+
+  it('is due when every set of 4 × 15 was done last time at the weight planned today', () => {
+    expect(due([atTop(day(1), 25)])).toEqual(['lat-pulldown']);
+    // A session kept before its weight was: the weight of today's plan is taken for it.
+    expect(due([atTop(day(1))])).toEqual(['lat-pulldown']);
+    // The weight set lighter since is still at or below the one that did it.
+    expect(due([atTop(day(1), 25)], 22.5)).toEqual(['lat-pulldown']);
+  });
+
+  it('is not due once a heavier weight than last time is set', () => {
+    expect(due([atTop(day(1), 25)], 27.5)).toEqual([]);
+  });
+
+  it('is not due before every set of 4 × 15 is done, nor after a session short of it since', () => {
+    expect(due([])).toEqual([]);
+    expect(due([counted(day(1), 'lat-pulldown', 14, ...all(4))])).toEqual([]);
+    expect(due([counted(day(1), 'lat-pulldown', 15, ...all(3))])).toEqual([]);
+    const shortSince = [
+      atTop(day(1), 25),
+      counted(day(2), 'lat-pulldown', 15, 'target', 'target', 'stopped', 'target'),
+    ];
+    expect(due(shortSince)).toEqual([]);
+  });
+
+  it('is never due for an exercise done without a weight, at the top of its range or not', () => {
+    const history = [counted(day(1), 'superman', 12, ...all(3))];
+    const superman = progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'superman')!;
+    expect(superman.dosage.target).toBe(12);
+    expect(heavierWeightsDue([superman], history)).toEqual([]);
   });
 });
 
