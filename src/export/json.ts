@@ -519,6 +519,7 @@ function readSession(r: Reader, latest: number): SessionRow {
         ...(p.has('firstHoldLastTimeS')
           ? { firstHoldLastTimeS: p.field('firstHoldLastTimeS').number() }
           : {}),
+        ...(p.has('sayHow') ? { sayHow: p.field('sayHow').boolean() } : {}),
       });
     }),
     // The snapshot only serves to resume on the device that recorded it; checked for shape, kept as is.

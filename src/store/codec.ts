@@ -88,6 +88,7 @@ export function toPlanEntries(plan: readonly PlannedExercise[]): PlanEntry[] {
     exerciseId: p.exercise.id,
     dosage: p.dosage,
     ...(p.firstHoldLastTimeS === undefined ? {} : { firstHoldLastTimeS: p.firstHoldLastTimeS }),
+    ...(p.sayHow === true ? { sayHow: true } : {}),
   }));
 }
 
@@ -96,6 +97,7 @@ export function fromPlanEntries(entries: readonly PlanEntry[]): PlannedExercise[
     exercise: exerciseById(e.exerciseId),
     dosage: e.dosage,
     ...(e.firstHoldLastTimeS === undefined ? {} : { firstHoldLastTimeS: e.firstHoldLastTimeS }),
+    ...(e.sayHow === true ? { sayHow: true } : {}),
   }));
 }
 

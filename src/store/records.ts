@@ -19,6 +19,12 @@ export interface PlanEntry {
    * goal is what it is. Absent otherwise, and in plans saved before it was kept.
    */
   readonly firstHoldLastTimeS?: number;
+  /**
+   * The voice explains the exercise before its first set, the person still new to it
+   * (PlannedExercise.sayHow): a page that resumes the session still explains one not yet reached.
+   * Absent otherwise, and in plans saved before it was kept.
+   */
+  readonly sayHow?: boolean;
 }
 
 /** The session state as saved for resuming: the reducer's state with the plan by id. */

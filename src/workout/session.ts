@@ -22,8 +22,9 @@ export interface PlannedExercise {
   readonly firstHoldLastTimeS?: number;
   /**
    * The voice says how the exercise is done (its spokenHow) before its first set of the session: the
-   * person is new to the exercise (see HOW_SAID_SESSIONS). Absent otherwise, and in a plan picked up
-   * after a reload.
+   * person is new to the exercise (see HOW_SAID_SESSIONS). Kept with the session's stored plan, so a
+   * page that picks the session up still explains an exercise not yet reached; absent otherwise, and
+   * in a plan stored before it was kept.
    */
   readonly sayHow?: boolean;
 }

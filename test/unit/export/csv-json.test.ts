@@ -358,6 +358,21 @@ describe('JSON export and import', () => {
     );
   });
 
+  it('keeps which exercises the voice explains through a backup', async () => {
+    const bundle = await recordSession();
+    const plan = bundle.session.plan.map((entry) =>
+      entry.exerciseId === 'elbow-plank' ? { ...entry, sayHow: true } : entry,
+    );
+    const marked = { ...bundle, session: { ...bundle.session, plan } };
+    throughABackup(marked);
+
+    const file = JSON.parse(toJson([marked]));
+    file.sessions[0].session.plan[1].sayHow = 'yes';
+    expect(() => fromJson(JSON.stringify(file), IMPORTED_AT)).toThrow(
+      'This file is damaged (session 1, plan entry 2): "sayHow" should be true or false. Nothing was imported.',
+    );
+  });
+
   it('keeps a set skipped before it began as never begun through a backup, and an older set as begun', async () => {
     const bundle = await recordSession();
     const [superman] = bundle.sets;

@@ -94,4 +94,18 @@ describe('the plan as saved', () => {
       'firstHoldLastTimeS',
     );
   });
+
+  it('keeps which exercises the voice explains, so the page that resumes the session still explains them', () => {
+    const superman = { exercise: exerciseById('superman'), dosage: { sets: 2, target: 10, restS: 45 } };
+    const plan = [superman, { ...plank, sayHow: true }];
+    expect(fromPlanEntries(toPlanEntries(plan))).toEqual(plan);
+  });
+
+  it('reads a plan saved before it kept which exercises are explained with none explained', () => {
+    const [entry] = toPlanEntries([plank]);
+    expect(entry).not.toHaveProperty('sayHow');
+    expect(fromPlanEntries([{ exerciseId: 'elbow-plank', dosage: plank.dosage }])[0]).not.toHaveProperty(
+      'sayHow',
+    );
+  });
 });

@@ -11,6 +11,7 @@ import {
   afterInterruption,
   initialSessionState,
   type PlannedExercise,
+  reduceSession,
 } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 
@@ -337,6 +338,31 @@ describe('SessionRecorder and a plan that changes', () => {
       text: expect.stringContaining(
         'goal fifty-three seconds: five seconds past your first plank last time.',
       ),
+    });
+    reopened.close();
+  });
+
+  it('resumes a session with the exercises still new to the person explained, so one not yet reached is explained when it comes', async () => {
+    const name = `recorder-say-how-${++dbCounter}`;
+    const store = await openStore(name);
+    const drawingIn = exerciseById('drawing-in');
+    const plan: PlannedExercise[] = [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 10, restS: 45 }, sayHow: true },
+      { exercise: drawingIn, dosage: { sets: 1, target: 45, restS: 30 }, sayHow: true },
+    ];
+    const model = new SessionModel(() => 5000, plan);
+    model.start();
+    const recorder = SessionRecorder.start(store, model.state, [STRAP], { newId: () => 'say-how' });
+    await recorder.flush();
+    store.close();
+
+    const reopened = await openStore(name);
+    const { state } = await SessionRecorder.resume(reopened, 'say-how', 0);
+    const restored = afterInterruption(state);
+    const superman = reduceSession(restored, { type: 'skip', nowMs: 6000 });
+    const said = planCues(restored, superman, { muted: false, tones: true, vibration: true });
+    expect(said.filter((cue) => cue.kind === 'say').at(-1)).toMatchObject({
+      text: expect.stringContaining(drawingIn.spokenHow.slice(0, -1)),
     });
     reopened.close();
   });
