@@ -604,10 +604,14 @@ function countReason(
     : `${did} last time`;
 }
 
+/**
+ * Why the drawing-in is above its setting. Only a step past the first puts it there, and a hold kept
+ * whole earned that step: a setting below the first step stays as set (belowProgramDose), and one
+ * from it up is at or above the first step already. So there is always a hold to name.
+ */
 function drawingInReason(history: readonly PastSession[]): string {
   const { heldS, heldLastTime } = drawingInStep(history);
-  if (heldS === null) return `the drawing-in starts at ${formatDuration(DRAWING_IN_STEPS_S[0])}`;
-  const held = formatDuration(heldS);
+  const held = formatDuration(heldS!);
   return heldLastTime
     ? `you held the whole ${held} last time`
     : `you held the whole ${held} in an earlier session, and a shorter hold does not lower it`;

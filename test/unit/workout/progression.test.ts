@@ -532,6 +532,20 @@ describe("what progression changed in today's plan, and why", () => {
     });
   });
 
+  // A hold set from 45 s up is at or above the ladder's first step until a hold kept whole earns the
+  // next: each change to it has a hold to name.
+  it('changes nothing of a hold set from 45 s up before a hold of a step is kept whole', () => {
+    const notYet = [
+      [],
+      [drawingIn(day(1), 45, 41_000)],
+      [drawingIn(day(1), 30, 30_000)],
+      [drawingIn(day(1), 30, 30_000), drawingIn(day(2), 50, 12_000)],
+    ];
+    for (const setS of [45, 50, 90]) {
+      for (const history of notYet) expect(changesOf(planWithDrawingIn(setS), history)).toEqual([]);
+    }
+  });
+
   it('changes nothing of a hold set below 45 s, held or not', () => {
     expect(changesOf(planWithDrawingIn(30), [])).toEqual([]);
     expect(changesOf(planWithDrawingIn(30), [drawingIn(day(1), 30, 30_000)])).toEqual([]);
