@@ -697,10 +697,15 @@ export class Persistence {
     // (told below) and after a reload: its choice should not wait for one.
     if (added.length > 0) await this.lookForUnfinished();
     this.tabs.post({ type: 'changed' });
-    const offered: Preferences | null = preferences;
+    const found: Preferences | null = preferences;
+    // Offered with the sessions the backup brought, or from a file of settings alone. A backup whose
+    // sessions are all here already was restored before, its settings offered then: asked again, the
+    // person would be asked to undo the answer they gave.
+    const restoredBefore = added.length === 0 && skipped.length > 0;
+    const offered = found && !restoredBefore && this.app.preferences?.differ(found) ? found : null;
     this.history.update({
-      notice: importNotice(added.length, skipped.length, unknownFields, replaced.length, offered !== null),
-      offeredPreferences: offered && this.app.preferences?.differ(offered) ? offered : null,
+      notice: importNotice(added.length, skipped.length, unknownFields, replaced.length, found !== null),
+      offeredPreferences: offered,
     });
     return { added, skipped, unknownFields, ...(replaced.length ? { replaced } : {}) };
   }

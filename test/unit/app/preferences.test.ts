@@ -2,9 +2,11 @@
 // beside the sessions, and the other device offers them after a restore, never takes them unasked.
 import { describe, expect, it } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
+import { FILE_FOOTER, fileHeader, sessionLine } from '../../../src/export/json.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { TUNING_KEY } from '../../../src/workout/personal-tuning.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
+import { finishedSession, supermanSetsReached } from '../../set-record.ts';
 
 let dbCounter = 0;
 
@@ -109,5 +111,25 @@ describe('the settings in a backup', () => {
     await same.app.persistence.restore(backup.blob);
     expect(same.app.persistence.history.state.offeredPreferences).toBeNull();
     same.app.dispose();
+  });
+
+  it('are offered with the sessions a backup brings, not again when every one of them is here already', async () => {
+    const { old } = await backupOfAMutedDevice();
+    const session = finishedSession('session-1', Date.UTC(2026, 10, 2, 8), supermanSetsReached());
+    const backup =
+      fileHeader(new Date(), old.app.preferences.read()) + sessionLine(session, true) + FILE_FOOTER;
+    const other = await startedDevice();
+    const persistence = other.app.persistence;
+    await persistence.importJson(backup);
+    expect(persistence.history.state.notice).toBe('Imported 1 session.');
+    expect(persistence.history.state.offeredPreferences).not.toBeNull();
+    persistence.keepPreferences();
+
+    // The same backup again, its settings kept aside a moment ago: it adds nothing, and asks nothing.
+    await persistence.importJson(backup);
+    expect(persistence.history.state.notice).toBe('Imported 0 sessions; 1 already here, kept as they were.');
+    expect(persistence.history.state.offeredPreferences).toBeNull();
+    old.app.dispose();
+    other.app.dispose();
   });
 });
