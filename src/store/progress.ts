@@ -70,8 +70,10 @@ export interface WeekRow {
   /** The most reps (breath cycles for the bat hang) counted in one set, per exercise counted so. */
   readonly bestCount: Partial<Record<ExerciseId, number>>;
   /**
-   * Per exercise counted in reps or breaths, the target of the first set of the week's last session
-   * that counted any of it: the goal progression set for that session, as a hold's target is read.
+   * Per exercise counted in reps or breaths, the highest of the week's sessions' targets, each the
+   * target of the first set of a session that counted any of it: the goal progression set for that
+   * session, as a hold's target is read. The highest, as the week's figure is its best set: a short
+   * session of easy goals after a full one does not make the full one's best read far above target.
    */
   readonly countTarget: Partial<Record<ExerciseId, number>>;
   /** The heaviest planned weight of each weighted exercise of which a set counted a rep, kg. */
@@ -128,7 +130,7 @@ export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets:
       .sort((a, b) => a.setNumber - b.setNumber);
     for (const set of counted) {
       if (set === counted.find((first) => first.exerciseId === set.exerciseId))
-        countTarget[set.exerciseId] = set.target;
+        countTarget[set.exerciseId] = Math.max(countTarget[set.exerciseId] ?? 0, set.target);
     }
     for (const { exerciseId, dosage } of session.plan) {
       if (dosage.weightKg && counted.some((set) => set.exerciseId === exerciseId))
@@ -314,8 +316,10 @@ function everyWeek(weeks: readonly WeekRow[]): WeekRow[] {
 }
 
 /**
- * The target of a hold exercise for a week: the goal of the first hold of the week's last session
- * that held the exercise, the goal progression set for that session. Not its plan: the plank's plan
+ * The target of a hold exercise for a week: the highest of the goals of the first holds of the week's
+ * sessions that held the exercise, each the goal progression set for that session; the highest, as
+ * the week's figure is its longest hold (a short session's 6 s plank, after a full session's 47 s,
+ * made a 57 s hold read as far above its target). Not a session's plan: the plank's plan
  * moves up after each hold (each aims a step above the one before), so it ends on the last hold's
  * goal; and not a later session's plan that never reached the exercise (one that ended after the
  * superman, or skipped the hold before it began), whose raised target was never attempted and, beside
@@ -324,13 +328,14 @@ function everyWeek(weeks: readonly WeekRow[]): WeekRow[] {
  */
 export function weekHoldTargetS(week: WeekRow, id: ExerciseId): number | null {
   if (longestHeldMs(week, id) === null) return null;
-  for (const session of [...week.past].sort((a, b) => b.startedAt - a.startedAt)) {
+  let highest: number | null = null;
+  for (const session of week.past) {
     const sets = session.sets
       .filter((set) => set.exerciseId === id)
       .sort((a, b) => a.setNumber - b.setNumber);
-    if (sets.some((set) => set.holdMs)) return sets[0]!.target;
+    if (sets.some((set) => set.holdMs)) highest = Math.max(highest ?? 0, sets[0]!.target);
   }
-  return null;
+  return highest;
 }
 
 /**

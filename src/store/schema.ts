@@ -166,7 +166,9 @@ const MIGRATIONS: readonly Migration[] = [
   // And History tells a bird dog per side ("Bird dog 10 each side"), as its set, the voice and the
   // summary do, where it told the session's reps in one total: each session with a bird dog counted
   // gets its reps per side from its sets' rows. The others, years of them, are not rewritten. The
-  // sets, the most rows there are, are read once for both.
+  // sets, the most rows there are, are read once for both. The rows built again also give a week's
+  // target of reps as the highest its sessions set, where it was the last session's: a short session
+  // of easy goals after a full one made the full one's best set read as far above target.
   async (_db, tx) => {
     const sets = await tx.objectStore('sets').getAll();
     const setsOf = setsBySession(sets);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progress, weeksOf } from '../../../src/store/progress.ts';
+import { type ChartSeries, progress, weeksOf } from '../../../src/store/progress.ts';
 import type { SessionRow, SetRow } from '../../../src/store/records.ts';
 import { summarize } from '../../../src/store/summary.ts';
 import { weekOf, weekUtcMs } from '../../../src/workout/calendar.ts';
@@ -74,7 +74,7 @@ describe('progress', () => {
 
   it("draws each week's best set per exercise against its target, with a gap for a week without training", () => {
     // Two sessions in the first week (10 and 9 reps, then 12) make its best set 12, not their 31: a
-    // week of two sessions is not twice what the person can do. Its target is the second session's.
+    // week of two sessions is not twice what the person can do. Its target is the higher of theirs.
     const { bestSetReps } = progress(weeksOf(sessions, sets));
     expect(bestSetReps.x).toEqual([monday, monday + 7 * DAY, monday + 14 * DAY].map((t) => t / 1000));
     expect(bestSetReps.lines).toEqual([
@@ -285,6 +285,31 @@ describe('progress', () => {
       expect(series.x).toEqual(weeks);
       for (const line of series.lines) expect(line.values[1]).toBeNull();
     }
+  });
+
+  it("draws a week's targets at the highest its sessions set, which a short easy session does not pull down", () => {
+    // A full session, then a short one of easy goals the same week. The week's figures are its best
+    // (12 reps, a 57 s plank, a 2 min drawing-in): beside the short session's goals (3, 6 s, 45 s) they
+    // read as far above target, where they met the most the week asked.
+    const rows = [session('full', monday, 47, 100), session('short', monday + 2 * DAY, 6, 100)];
+    const p = progress(
+      weeksOf(rows, [
+        set('full', 0, 'superman', { count: 12, target: 12 }),
+        set('full', 1, 'elbow-plank', { target: 47, holdMs: 57_000 }),
+        set('full', 2, 'drawing-in', { target: 120, holdMs: 120_000 }),
+        set('short', 0, 'superman', { count: 3, target: 3 }),
+        set('short', 1, 'elbow-plank', { target: 6, holdMs: 6_000 }),
+        set('short', 2, 'drawing-in', { target: 45, holdMs: 45_000 }),
+      ]),
+    );
+    const values = (series: ChartSeries, label: string) =>
+      series.lines.find((l) => l.label === label)?.values;
+    expect(values(p.bestSetReps, 'Superman')).toEqual([12]);
+    expect(values(p.bestSetReps, 'Superman target')).toEqual([12]);
+    expect(values(p.holds, 'Elbow plank (s)')).toEqual([57]);
+    expect(values(p.holds, 'Elbow plank target (s)')).toEqual([47]);
+    expect(values(p.holds, 'Drawing-in (s)')).toEqual([120]);
+    expect(values(p.holds, 'Drawing-in target (s)')).toEqual([120]);
   });
 
   it("charts each session's own plank target, not the goal of its last hold", () => {

@@ -437,6 +437,47 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it("builds the week rows of a version 9 database again with each week's highest target of reps", async () => {
+    // Session 'a' does its full dose, 12 supermans; session 'b', two days later, a short one of 3.
+    const name = freshName();
+    const v9 = await openBackbeatDB({ name, version: 9 });
+    const counts = { sets: 1, skipped: 0, cutShort: 0, breaths: 0, holdMs: 0 };
+    await v9.put('sessions', sessionA([], { ...counts, reps: 12 }) as never);
+    const shortSession = {
+      ...sessionA([], { ...counts, reps: 3 }),
+      id: 'b',
+      startedAt: startedAt + 2 * 86_400_000,
+    };
+    await v9.put('sessions', shortSession as never);
+    for (const set of setsOfA([supermanSet({ count: 12, target: 12 })])) await v9.put('sets', set as never);
+    await v9.put('sets', { ...supermanSet({ count: 3, target: 3 }), sessionId: 'b', index: 0 } as never);
+    // The week row as version 9 kept it: the target of the week's last session alone.
+    await v9.put('weeks', {
+      week: '2026-06-01',
+      sessions: 2,
+      bestCount: { superman: 12 },
+      countTarget: { superman: 3 },
+      heaviestKg: {},
+      longestHoldMs: {},
+      supermanBestDeg: 16,
+      supermanLiftSumDeg: 32,
+      supermanLiftSets: 2,
+      avgBpm: null,
+      maxBpm: null,
+      recoveryBpm: null,
+      past: [],
+    } as never);
+    v9.close();
+
+    const store = await SessionStore.open({ name });
+    const lines = progress(await store.weeks()).bestSetReps.lines;
+    expect(lines.map((l) => [l.label, l.values])).toEqual([
+      ['Superman', [12]],
+      ['Superman target', [12]],
+    ]);
+    store.close();
+  });
+
   it("tells a version 9 session's bird dog per side, from its sets' rows", async () => {
     const name = freshName();
     const v9 = await openBackbeatDB({ name, version: 9 });
