@@ -3,8 +3,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
-import type { ChartSeries } from '../store/progress.ts';
-import { bandNote, firstWeekNote, goalTargets, legendLabel, shownLines } from './chart-legend.ts';
+import type { ChartLine, ChartSeries } from '../store/progress.ts';
+import {
+  bandNote,
+  firstWeekNote,
+  goalTargets,
+  legendLabel,
+  shownLines,
+  weekReadings,
+} from './chart-legend.ts';
 import {
   legendMarkerCss,
   lineMarker,
@@ -34,6 +41,12 @@ const MAX_Y_STEPS = 5;
 const Y_AXIS_PX = 68;
 /** Room right of the plot, px, for half the latest week's label: uPlot's own is half its default y axis. */
 const PLOT_RIGHT_PX = 25;
+/**
+ * The narrowest box a plot is drawn in, px. Beside its y axis and right margin, a narrower one leaves
+ * the weeks under 150 px: on a phone with its text at twice its size (148 px) the plot was 55 px wide,
+ * seven weeks' targets one smudge under a single date. There the numbers are shown in its place.
+ */
+const MIN_PLOT_BOX_PX = 240;
 /** A ring of the page's background round each marker, so one drawn over another stands apart from it. */
 const MARKER_HALO_PX = 1;
 
@@ -80,6 +93,10 @@ export class BbProgressChart extends LitElement {
       .plot {
         min-height: 220px;
       }
+      /* Still laid out across the chart's width, which says when there is room for it again. */
+      .plot.too-narrow {
+        min-height: 0;
+      }
       .empty,
       .note {
         color: var(--bb-muted, #b6c2d1);
@@ -124,6 +141,26 @@ export class BbProgressChart extends LitElement {
         position: sticky;
         left: 0;
         background: var(--bb-bg, #0d1117);
+      }
+      /* A week at a time, in words, where a table showed only its column of weeks. */
+      .weeks,
+      .weeks ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .weeks h5 {
+        margin: 0.75rem 0 0.1rem;
+        font-size: 1rem;
+      }
+      .weeks ul {
+        color: var(--bb-text, #f5f7fa);
+        font-variant-numeric: tabular-nums;
+      }
+      /* A line that wraps is indented under its name, so that where one ends and the next begins shows. */
+      .weeks ul li {
+        padding-inline-start: 1rem;
+        text-indent: -1rem;
       }
       .u-legend {
         color: var(--bb-text, #f5f7fa);
@@ -181,6 +218,8 @@ export class BbProgressChart extends LitElement {
 
   /** The numbers' table is built only while it is open: years of weeks are thousands of cells. */
   @state() private tableOpen = false;
+  /** The chart's box is narrower than a readable plot (see MIN_PLOT_BOX_PX): its numbers show instead. */
+  @state() private tooNarrow = false;
   /** The open table's columns beyond the right edge of its box. */
   private readonly numbersScroll = new SidewaysScroll(this, () =>
     this.tableOpen ? this.renderRoot.querySelector<HTMLElement>('.numbers') : null,
@@ -217,12 +256,14 @@ export class BbProgressChart extends LitElement {
   override render() {
     const series = this.shownSeries();
     const hasData = !!series && series.x.length > 0 && series.lines.length > 0;
+    const plotted = hasData && !this.tooNarrow;
     return html`
       <h4>${this.heading}</h4>
-      ${hasData ? html`<div class="plot" aria-hidden="true"></div>` : html`<p class="empty">No sessions with this yet.</p>`}
-      ${hasData && series ? this.renderNote(bandNote(series.lines)) : null}
-      ${hasData && series ? this.renderNote(firstWeekNote(series.x)) : null}
-      ${hasData && series ? this.renderTable(series) : null}
+      ${hasData ? html`<div class=${this.tooNarrow ? 'plot too-narrow' : 'plot'} aria-hidden="true"></div>` : html`<p class="empty">No sessions with this yet.</p>`}
+      ${hasData && this.tooNarrow ? this.renderNote('Too narrow for the chart: its numbers, newest first.') : null}
+      ${plotted && series ? this.renderNote(bandNote(series.lines)) : null}
+      ${plotted && series ? this.renderNote(firstWeekNote(series.x)) : null}
+      ${hasData && series ? this.renderNumbers(series) : null}
     `;
   }
 
@@ -251,6 +292,20 @@ export class BbProgressChart extends LitElement {
       if (width <= 0) return;
       const was = this.plotWidth;
       this.plotWidth = width;
+      const tooNarrow = width < MIN_PLOT_BOX_PX;
+      if (tooNarrow !== this.tooNarrow) {
+        this.plot?.destroy();
+        this.plot = null;
+        this.needsDraw = true;
+        // In the next frame: the numbers in the plot's place change the chart's height, which, in
+        // the frame that measured it, the browser reports as a loop of resizes left undelivered.
+        requestAnimationFrame(() => {
+          this.tooNarrow = this.plotWidth < MIN_PLOT_BOX_PX;
+          if (!this.tooNarrow) this.queueDraw();
+        });
+        return;
+      }
+      if (tooNarrow) return;
       if (this.needsDraw || !this.plot) this.queueDraw();
       else if (Math.abs(width - was) > 4) this.plot.setSize({ width, height: 220 });
     });
@@ -262,7 +317,7 @@ export class BbProgressChart extends LitElement {
     this.drawQueued = true;
     drawing = drawing.then(nextTask).then(() => {
       this.drawQueued = false;
-      if (this.isConnected && this.needsDraw) this.draw();
+      if (this.isConnected && this.needsDraw && !this.tooNarrow) this.draw();
     });
   }
 
@@ -283,13 +338,20 @@ export class BbProgressChart extends LitElement {
     return note ? html`<p class="note">${note}</p>` : null;
   }
 
-  private renderTable(series: ChartSeries) {
+  private renderNumbers(series: ChartSeries) {
     // In the legend's order, each target before its line: the table reads as the chart is read.
     const columns = drawOrder(series.lines).map((i) => series.lines[i]!);
     const decimals = columns.map((l) => decimalPlaces(l.values));
-    return html`<details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
+    // Open of itself in place of a plot too narrow to read; closed by a tap, it stays closed.
+    return html`<details ?open=${this.tooNarrow} @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>Numbers<span class="visually-hidden"> for ${this.heading}</span></summary>
-      ${sidewaysHint(this.numbersScroll)}
+      ${this.tooNarrow ? this.renderWeeksInWords(series) : this.renderColumns(series, columns, decimals)}
+    </details>`;
+  }
+
+  /** The numbers a column a line, a row a week, newest first. */
+  private renderColumns(series: ChartSeries, columns: readonly ChartLine[], decimals: readonly number[]) {
+    return html`${sidewaysHint(this.numbersScroll)}
       <div class="numbers" tabindex="0" role="region" aria-label=${`${this.heading}: numbers`} @scroll=${this.numbersScroll.measure}>
       <table>
         <caption class="visually-hidden">${this.heading}</caption>
@@ -312,8 +374,24 @@ export class BbProgressChart extends LitElement {
           }
         </tbody>
       </table>
-      </div>
-    </details>`;
+      </div>`;
+  }
+
+  /** The numbers a week at a time, newest first, each line with its target in words (see weekReadings). */
+  private renderWeeksInWords(series: ChartSeries) {
+    const locale = personLocale();
+    const weeks = this.tableOpen ? series.x.map((x, i) => ({ x, i })).reverse() : [];
+    return html`<div class="numbers" role="region" aria-label=${`${this.heading}: numbers`}>
+      <ol class="weeks">
+        ${weeks.map(({ x, i }) => {
+          const readings = weekReadings(series.lines, i, locale);
+          return html`<li>
+            <h5>Week of ${weekDate(x, true, locale)}</h5>
+            <ul>${readings.length ? readings.map((reading) => html`<li>${reading}</li>`) : html`<li>–</li>`}</ul>
+          </li>`;
+        })}
+      </ol>
+    </div>`;
   }
 
   private draw(): void {

@@ -62,3 +62,20 @@ export function firstWeekNote(weeks: readonly number[]): string | null {
     ? 'Your first week. Each week adds a point, and the line shows your trend.'
     : null;
 }
+
+/**
+ * One week of a chart in words, a line each, as the legend names a first week: "Superman: 12,
+ * target 12". For a box too narrow to draw the chart in, where a table of it showed only its column
+ * of weeks and hid every number past the edge. A line without a value that week is left out, and its
+ * target with it: a goal with nothing held against it.
+ */
+export function weekReadings(lines: readonly ChartLine[], week: number, locale: string): string[] {
+  const targets = goalTargets(lines);
+  const named = new Set(targets.values());
+  const inWeek = (line: ChartLine): ChartLine => ({ ...line, values: [line.values[week] ?? null] });
+  return lines.flatMap((line, i) => {
+    if (named.has(i) || (line.values[week] ?? null) === null) return [];
+    const target = targets.get(i);
+    return [legendLabel(inWeek(line), locale, target === undefined ? undefined : inWeek(lines[target]!))];
+  });
+}

@@ -145,8 +145,41 @@ describe('bb-progress-chart', () => {
     await expect.element(hint).not.toBeInTheDocument();
   });
 
-  it('draws its plot and legend within a phone with text at twice its size (148 px inside a 180 px screen)', async () => {
+  it('shows its numbers where a plot would be too narrow to read (148 px inside a 180 px screen), and draws it when there is room', async () => {
+    // A phone with its text at twice its size: a plot beside its axis there was some 55 px wide, seven
+    // weeks' targets one smudge under a single date.
     document.body.style.width = '148px';
+    const chart = chartOf('Reps per week', series.lines);
+    document.body.append(chart);
+    const root = chart.shadowRoot!;
+    await expect.element(page.getByRole('region', { name: 'Reps per week: numbers' })).toBeVisible();
+    // A week at a time in words, the newest first: a table there showed its column of weeks alone.
+    await expect.poll(() => root.querySelectorAll('.weeks > li').length).toBe(series.x.length);
+    const newest = root.querySelector('.weeks > li')!;
+    expect(newest.querySelector('h5')?.textContent).toBe('Week of Dec 1, 2025');
+    expect([...newest.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Superman: 30',
+      'Glute bridge: 14',
+      'Bird dog: 20',
+      'Lat pulldown: 33',
+    ]);
+    await expect
+      .element(page.getByText('Too narrow for the chart: its numbers, newest first.'))
+      .toBeVisible();
+    expect(root.querySelector('.plot canvas')).toBeNull();
+    expect(root.textContent).not.toContain('pale band');
+    expect(chart.getBoundingClientRect().right).toBeLessThanOrEqual(
+      document.body.getBoundingClientRect().right,
+    );
+
+    // Turned to landscape, or the text made smaller: the chart.
+    document.body.style.width = '328px';
+    await expect.poll(() => root.querySelector('.plot canvas')).not.toBeNull();
+    expect(page.getByText('Too narrow for the chart: its numbers, newest first.').query()).toBeNull();
+  });
+
+  it('draws its plot and legend within the narrowest box it is drawn in (240 px)', async () => {
+    document.body.style.width = '240px';
     const chart = chartOf('Reps per week', series.lines);
     document.body.append(chart);
     const root = chart.shadowRoot!;
@@ -159,8 +192,8 @@ describe('bb-progress-chart', () => {
     }
   });
 
-  it('keeps each legend marker on the line of its label within a phone with text at twice its size', async () => {
-    document.body.style.width = '148px';
+  it('keeps each legend marker on the line of its label within the narrowest box a plot is drawn in', async () => {
+    document.body.style.width = '240px';
     // One week: each label carries its value ("Superman: 30"), the longest a legend's labels get.
     const chart = oneWeekChart('Reps per week', [
       { label: 'Superman', values: [30], styleSlot: 0 },
@@ -409,8 +442,8 @@ describe('bb-progress-chart', () => {
     expect(hidden()).toEqual([false, false, false]);
   });
 
-  it("keeps a target's band within the plot, on a phone with text at twice its size", async () => {
-    document.body.style.width = '148px';
+  it("keeps a target's band within the plot, in the narrowest box a plot is drawn in", async () => {
+    document.body.style.width = '240px';
     const chart = chartOf(
       'Longest hold',
       [

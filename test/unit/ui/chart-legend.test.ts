@@ -6,6 +6,7 @@ import {
   goalTargets,
   legendLabel,
   shownLines,
+  weekReadings,
 } from '../../../src/ui/chart-legend.ts';
 
 const labelsShown = (lines: ChartLine[]) => shownLines(lines).map((i) => lines[i]!.label);
@@ -115,5 +116,28 @@ describe("the targets a progress chart's legend names with their lines", () => {
     expect(bandNote(lines)).toBe("A pale band in a line's colour is its target.");
     expect(bandNote([lines[0]!, lines[1]!])).toBe('The pale band is its target.');
     expect(bandNote([lines[0]!, lines[2]!])).toBeNull();
+  });
+});
+
+describe("a progress chart's week told in words, where the chart is too narrow to draw", () => {
+  const lines: ChartLine[] = [
+    { label: 'Superman', values: [12, null], styleSlot: 0 },
+    { label: 'Superman target', values: [12, 11], target: true, styleSlot: 0 },
+    { label: 'Glute bridge', values: [15, 1250], styleSlot: 1 },
+    { label: 'Glute bridge target', values: [15, 15], target: true, styleSlot: 1 },
+    { label: 'Best lift (°)', values: [22.5, null], styleSlot: 2 },
+  ];
+
+  it('tells each line of the week with its target, as the legend does a first week', () => {
+    expect(weekReadings(lines, 0, 'en-US')).toEqual([
+      'Superman: 12, target 12',
+      'Glute bridge: 15, target 15',
+      'Best lift (°): 22.5',
+    ]);
+  });
+
+  it('leaves out a line without a value that week, and its target with it, and writes numbers as the person reads them', () => {
+    expect(weekReadings(lines, 1, 'en-US')).toEqual(['Glute bridge: 1,250, target 15']);
+    expect(weekReadings(lines, 1, 'de-DE')).toEqual(['Glute bridge: 1.250, target 15']);
   });
 });
