@@ -960,11 +960,14 @@ export class Persistence {
    * The session that ended last in this tab, deleted (here or in another tab), is let go from memory
    * too: kept there, it was still offered as a file from its summary and, storage failing later, in a
    * backup, and a correction on its summary wrote it back into the history. One still being recorded
-   * is never deleted (deleteSession refuses it), so only one that has ended is let go.
+   * is never deleted (deleteSession refuses it), so only one that has ended is let go. One this tab
+   * holds in memory alone, storage having failed, is not what was deleted: the store had at most a
+   * part of it, and memory has the only copy, still offered as a file and asked for before closing.
    */
   private forgetEnded(deleted: (sessionId: string) => boolean): void {
     const ended = this.lastRecorder;
     if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
+    if (keptInMemoryOnly(this.history.state)) return;
     this.lastRecorder = null;
     this.history.update({ hasCurrent: false, endedSessionDeleted: true });
   }

@@ -1126,6 +1126,52 @@ describe('Persistence', () => {
     }
   });
 
+  it('keeps the session a tab could only hold in memory when another tab deletes its partial row, or all sessions', async () => {
+    const deletions: ((tab: Page, id: string) => Promise<void>)[] = [
+      (tab, id) => tab.persistence.deleteSession(id),
+      (tab) => tab.persistence.deleteAll(),
+    ];
+    for (const deletion of deletions) {
+      const name = `persistence-${++dbCounter}`;
+      const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+      const recording = new Page(name, undefined, recordingTabs);
+      const deleting = new Page(name, undefined, deletingTabs);
+      await recording.persistence.start();
+      await deleting.persistence.start();
+      recording.session.start();
+      recording.reps(2);
+      await recording.persistence.flush();
+      const id = recording.persistence.history.state.recordingId!;
+      // Storage fills up: the rest of the session, and its end, are in this tab's memory alone.
+      const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      });
+      try {
+        recording.reps(3);
+        await recording.persistence.flush();
+        expect(recording.persistence.history.state.storage).toBe('memory');
+        recording.session.finish();
+        await recording.persistence.flush();
+      } finally {
+        full.mockRestore();
+      }
+      await vi.waitFor(() => expect(deleting.persistence.history.state.unfinished?.id).toBe(id));
+
+      await deletion(deleting, id);
+      // The deleting tab's message has reached the recording tab.
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(await deleting.store!.listSessions()).toEqual([]);
+      const { hasCurrent, endedSessionDeleted } = recording.persistence.history.state;
+      expect({ hasCurrent, endedSessionDeleted }).toEqual({ hasCurrent: true, endedSessionDeleted: false });
+      expect(recording.asksBeforeClosing()).toBe(true);
+      expect(await sessionsBackedUp(recording)).toEqual([id]);
+      const file = await recording.persistence.exportCurrent('json');
+      expect(await file!.blob.text()).toContain(id);
+      await recording.persistence.dispose();
+      await deleting.persistence.dispose();
+    }
+  });
+
   it('keeps the session a tab just ended when another tab deletes a different one', async () => {
     const name = `persistence-${++dbCounter}`;
     const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
