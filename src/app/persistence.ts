@@ -273,6 +273,8 @@ export class Persistence {
   private readonly stopWatching = new AbortController();
   /** The last session recorded, kept for export after it ended. */
   private lastRecorder: SessionRecorder | null = null;
+  /** Ended sessions let go for being deleted: a correction queued on one before is not written. */
+  private readonly deletedRecorders = new WeakSet<SessionRecorder>();
   private readonly subscriptions = new Subscription();
   private recorderSubscriptions = new Subscription();
   private lastBeatMs = -Infinity;
@@ -519,8 +521,10 @@ export class Persistence {
       await store.deleteSession(id);
       this.past?.delete(id);
       this.forgetEnded((ended) => ended === id);
-      await this.refresh();
+      // Told before the history is read again, which years of sessions make slow: a correction on
+      // the session's summary in another tab meanwhile would write it back.
       this.tabs.post({ type: 'deleted', sessionId: id });
+      await this.refresh();
       this.history.update({ notice: 'Session deleted.' });
     });
   }
@@ -536,8 +540,9 @@ export class Persistence {
       await store.deleteAll();
       this.past = new Map();
       this.forgetEnded(() => true);
-      await this.refresh();
+      // Told at once, as for one session deleted.
       this.tabs.post({ type: 'deleted-all' });
+      await this.refresh();
       this.history.update({ notice: 'All sessions deleted.', unfinished: null });
     });
   }
@@ -884,6 +889,9 @@ export class Persistence {
     // A session ended with no set done was not kept, and a correction does not bring it back.
     if (!recorder || !anySetDone(before.completed)) return;
     this.finishing = this.finishing.then(async () => {
+      // Deleted while it waited, here or in another tab: nothing writes it back. (A session started
+      // meanwhile takes the last recorder's place, and the correction is still saved.)
+      if (this.deletedRecorders.has(recorder)) return;
       recorder.update(state);
       await recorder.flush();
       await this.refresh();
@@ -968,6 +976,7 @@ export class Persistence {
     const ended = this.lastRecorder;
     if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
     if (keptInMemoryOnly(this.history.state)) return;
+    this.deletedRecorders.add(ended);
     this.lastRecorder = null;
     this.history.update({ hasCurrent: false, endedSessionDeleted: true });
   }

@@ -179,6 +179,23 @@ async function sessionsBackedUp(page: Page): Promise<string[]> {
 }
 
 /**
+ * Holds back every read of the store's week rows (the history's charts, read again after each change)
+ * until the function returned is called: a history of years, slow to read.
+ */
+function chartsReadOnlyWhenLetGo(store: SessionStore): () => void {
+  let letGo = () => {};
+  const held = new Promise<void>((resolve) => {
+    letGo = resolve;
+  });
+  const weeks = store.weeks.bind(store);
+  vi.spyOn(store, 'weeks').mockImplementation(async () => {
+    await held;
+    return weeks();
+  });
+  return letGo;
+}
+
+/**
  * Tabs of one browser profile, as BroadcastChannel and Web Locks join them: a message posted by one
  * reaches every other (not itself) a moment later, and a session's lock is held by one tab at a time.
  */
@@ -1170,6 +1187,91 @@ describe('Persistence', () => {
       await recording.persistence.dispose();
       await deleting.persistence.dispose();
     }
+  });
+
+  it('tells other tabs of a deletion before its own history is read again: a correction there meanwhile does not write the session back', async () => {
+    const deletions: ((tab: Page, id: string) => Promise<void>)[] = [
+      (tab, id) => tab.persistence.deleteSession(id),
+      (tab) => tab.persistence.deleteAll(),
+    ];
+    for (const deletion of deletions) {
+      const name = `persistence-${++dbCounter}`;
+      const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+      const recording = new Page(name, undefined, recordingTabs);
+      const deleting = new Page(name, undefined, deletingTabs);
+      await recording.persistence.start();
+      await deleting.persistence.start();
+      recording.session.start();
+      recording.reps(2);
+      recording.session.finish();
+      await recording.persistence.flush();
+      await vi.waitFor(() => expect(deleting.persistence.history.state.sessionCount).toBe(1));
+      const id = deleting.persistence.history.state.sessions[0]!.id;
+      // Years of sessions: the deleting tab's charts take a while to read again.
+      const readCharts = chartsReadOnlyWhenLetGo(deleting.store!);
+
+      const deleted = deletion(deleting, id);
+      await vi.waitFor(() => expect(recording.persistence.history.state.endedSessionDeleted).toBe(true));
+      recording.session.adjustCount(1);
+      await recording.persistence.flush();
+      expect(await recording.store!.listSessions()).toEqual([]);
+      readCharts();
+      await deleted;
+      await recording.persistence.dispose();
+      await deleting.persistence.dispose();
+    }
+  });
+
+  it('writes no correction a summary queued before its session was deleted in another tab', async () => {
+    const deletions: ((tab: Page, id: string) => Promise<void>)[] = [
+      (tab, id) => tab.persistence.deleteSession(id),
+      (tab) => tab.persistence.deleteAll(),
+    ];
+    for (const deletion of deletions) {
+      const name = `persistence-${++dbCounter}`;
+      const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+      const recording = new Page(name, undefined, recordingTabs);
+      const deleting = new Page(name, undefined, deletingTabs);
+      await recording.persistence.start();
+      await deleting.persistence.start();
+      recording.session.start();
+      recording.reps(2);
+      recording.session.finish();
+      await recording.persistence.flush();
+      await vi.waitFor(() => expect(deleting.persistence.history.state.sessionCount).toBe(1));
+      const id = deleting.persistence.history.state.sessions[0]!.id;
+      // The first correction is written, and the recording tab's history is slow to read again: the
+      // second waits behind it.
+      const readCharts = chartsReadOnlyWhenLetGo(recording.store!);
+      recording.session.adjustCount(1);
+      await vi.waitFor(async () => expect((await deleting.store!.setsOf(id))[0]).toMatchObject({ count: 3 }));
+      recording.session.adjustCount(1);
+
+      await deletion(deleting, id);
+      await vi.waitFor(() => expect(recording.persistence.history.state.endedSessionDeleted).toBe(true));
+      readCharts();
+      await recording.persistence.flush();
+      expect(await deleting.store!.listSessions()).toEqual([]);
+      expect(await deleting.store!.setsOf(id)).toEqual([]);
+      await recording.persistence.dispose();
+      await deleting.persistence.dispose();
+    }
+  });
+
+  it('saves a correction on the summary still waiting to be written when the next session starts', async () => {
+    const page = await startedPage();
+    page.session.start();
+    page.reps(2);
+    const readCharts = chartsReadOnlyWhenLetGo(page.store!);
+    page.session.finish();
+    page.session.adjustCount(1);
+    page.session.reset();
+    page.session.start();
+    readCharts();
+    await page.persistence.flush();
+    const [ended] = (await page.store!.listSessions()).filter((s) => s.status === 'finished');
+    expect(await page.store!.setsOf(ended!.id)).toMatchObject([{ count: 3, corrections: 1 }]);
+    await page.persistence.dispose();
   });
 
   it('keeps the session a tab just ended when another tab deletes a different one', async () => {
