@@ -971,11 +971,13 @@ export class Persistence {
    * is never deleted (deleteSession refuses it), so only one that has ended is let go. One this tab
    * holds in memory alone, storage having failed, is not what was deleted: the store had at most a
    * part of it, and memory has the only copy, still offered as a file and asked for before closing.
+   * Nor is one that was never kept, having no set done: its summary already says so, not that it
+   * was deleted.
    */
   private forgetEnded(deleted: (sessionId: string) => boolean): void {
     const ended = this.lastRecorder;
     if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
-    if (keptInMemoryOnly(this.history.state)) return;
+    if (!this.history.state.hasCurrent || keptInMemoryOnly(this.history.state)) return;
     this.deletedRecorders.add(ended);
     this.lastRecorder = null;
     this.history.update({ hasCurrent: false, endedSessionDeleted: true });

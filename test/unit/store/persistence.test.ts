@@ -1274,6 +1274,36 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('does not say a session ended before any set was done was deleted when all sessions are, here or in another tab: it was never kept', async () => {
+    const deletions: ((recording: Page, deleting: Page) => Promise<void>)[] = [
+      (recording) => recording.persistence.deleteAll(),
+      (_recording, deleting) => deleting.persistence.deleteAll(),
+    ];
+    for (const deletion of deletions) {
+      const name = `persistence-${++dbCounter}`;
+      const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+      const recording = new Page(name, undefined, recordingTabs);
+      const deleting = new Page(name, undefined, deletingTabs);
+      await recording.persistence.start();
+      await deleting.persistence.start();
+      await recording.finishedSessions(1);
+      // The strap sees posture, and the person never gets into position.
+      recording.session.sensePosition(true);
+      recording.session.start();
+      recording.run(3000);
+      recording.session.finish();
+      await recording.persistence.flush();
+      expect(recording.persistence.history.state.hasCurrent).toBe(false);
+      await vi.waitFor(() => expect(deleting.persistence.history.state.sessionCount).toBe(1));
+
+      await deletion(recording, deleting);
+      await vi.waitFor(() => expect(recording.persistence.history.state.sessionCount).toBe(0));
+      expect(recording.persistence.history.state.endedSessionDeleted).toBe(false);
+      await recording.persistence.dispose();
+      await deleting.persistence.dispose();
+    }
+  });
+
   it('keeps the session a tab just ended when another tab deletes a different one', async () => {
     const name = `persistence-${++dbCounter}`;
     const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
