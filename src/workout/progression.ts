@@ -257,12 +257,15 @@ function asksMore(exercise: Exercise, a: CountDose, b: CountDose): boolean {
 interface CountsReached {
   /** Null before any session in which every set reached its target. */
   readonly reached: CountDose | null;
+  /** The session that did `reached`: the latest to do it, or more. */
+  readonly reachedIn: PastSession | null;
   readonly shortSince: boolean;
   readonly easierSince: boolean;
 }
 
 function countsReached(history: readonly PastSession[], exercise: Exercise): CountsReached {
   let reached: CountDose | null = null;
+  let reachedIn: PastSession | null = null;
   let shortSince = false;
   let easierSince = false;
   for (const session of chronological(history)) {
@@ -275,11 +278,12 @@ function countsReached(history: readonly PastSession[], exercise: Exercise): Cou
     else if (reached !== null && asksMore(exercise, reached, done)) easierSince = true;
     else {
       reached = done;
+      reachedIn = session;
       shortSince = false;
       easierSince = false;
     }
   }
-  return { reached, shortSince, easierSince };
+  return { reached, reachedIn, shortSince, easierSince };
 }
 
 /**
@@ -390,10 +394,12 @@ export function countDose(
 
 /**
  * The exercises of today's plan done with a weight for which it is time to try a heavier one: the
- * plan asks the most the program does (the lat pulldown's 4 × 15), and the last session with the
- * exercise did every set of that, at the weight planned today or a heavier one (or one not kept). The
- * program gives the dose with "a weight that keeps good form throughout" and says no more of it, so
- * this is advice only: the weight is the person's to raise, and a heavier one leaves the plan as it is.
+ * plan asks the most the program does (the lat pulldown's 4 × 15), and every set of that was done, as
+ * progression counts it (see countsReached), at the weight planned today or a heavier one (or one not
+ * kept). An easier session since, a short one's single set, leaves the plan at 4 × 15 and so the
+ * advice too; a set short of it since does not. The program gives the dose with "a weight that keeps
+ * good form throughout" and says no more of it, so this is advice only: the weight is the person's to
+ * raise, and a heavier one leaves the plan as it is.
  */
 export function heavierWeightsDue(
   today: readonly PlannedExercise[],
@@ -407,15 +413,10 @@ function heavierWeightDue({ exercise, dosage }: PlannedExercise, history: readon
   if (dosage.weightKg === undefined || !targetRange || !setRange) return false;
   const atTop = (dose: CountDose) => dose.sets >= setRange.high && dose.target >= targetRange.high;
   if (!atTop(dosage)) return false;
-  const last = chronological(history)
-    .reverse()
-    .find((session) => setsOf(session, exercise.id).length > 0);
-  if (!last) return false;
-  const sets = setsOf(last, exercise.id);
-  const did = { sets: sets.length, target: Math.max(...sets.map((set) => set.target)) };
-  if (!reachedEverySet(last, sets, exercise.id) || !atTop(did)) return false;
-  const lastKg = last.plannedWeightKg?.[exercise.id];
-  return lastKg === undefined || dosage.weightKg <= lastKg;
+  const { reached, reachedIn, shortSince } = countsReached(history, exercise);
+  if (!reached || !reachedIn || shortSince || !atTop(reached)) return false;
+  const reachedKg = reachedIn.plannedWeightKg?.[exercise.id];
+  return reachedKg === undefined || dosage.weightKg <= reachedKg;
 }
 
 // ---- Superman: range of motion ----------------------------------------------------------------------

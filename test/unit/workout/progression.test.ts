@@ -425,6 +425,21 @@ describe("the lat pulldown's weight, once every set of 4 × 15 is done", () => {
     expect(due([atTop(day(1), 25)], 27.5)).toEqual([]);
   });
 
+  it('stays due after a shorter session since, as the plan stays at 4 × 15, by the weight of 4 × 15', () => {
+    const oneSet = (startedAt: number, weightKg: number): PastSession => ({
+      ...counted(startedAt, 'lat-pulldown', 15, 'target'),
+      plannedSets: { 'lat-pulldown': 1 },
+      plannedWeightKg: { 'lat-pulldown': weightKg },
+    });
+    const history = [atTop(day(1), 25), oneSet(day(2), 25)];
+    expect(pulldownToday(history).dosage).toMatchObject({ sets: 4, target: 15 });
+    expect(due(history)).toEqual(['lat-pulldown']);
+    // The 4 × 15 was done at 30 kg: 27.5 kg today is lighter, whatever the short session lifted.
+    expect(due([atTop(day(1), 30), oneSet(day(2), 20)], 27.5)).toEqual(['lat-pulldown']);
+    // A heavier weight than the one 4 × 15 was done at is being tried: no advice to do so.
+    expect(due([atTop(day(1), 25), oneSet(day(2), 27.5)], 27.5)).toEqual([]);
+  });
+
   it('is not due before every set of 4 × 15 is done, nor after a session short of it since', () => {
     expect(due([])).toEqual([]);
     expect(due([counted(day(1), 'lat-pulldown', 14, ...all(4))])).toEqual([]);
