@@ -110,9 +110,10 @@ export function describeBelowRange(exercise: Exercise, where: 'in Settings' | 'h
 
 /**
  * The advice beside an exercise done with a weight once every set of the most the program asks for
- * was done (see heavierWeightsDue): what was done, "You did every set of 4 × 15 reps last time, …",
- * and what to do, raise the weight `where` ("in Settings", or "here" in the settings). After a change
- * whose reason already told what was done (`afterReason`), only what to do.
+ * was done (see heavierWeightsDue): what was done, "You did every set of 4 × 15 reps, …", and what to
+ * do, raise the weight `where` ("in Settings", or "here" in the settings). Not "last time": a short
+ * session since leaves the advice due. After a change whose reason already told what was done, and
+ * when (`afterReason`), only what to do.
  */
 export function describeHeavierWeight(
   exercise: Exercise,
@@ -122,7 +123,7 @@ export function describeHeavierWeight(
   const advice = `Time to try a heavier weight, one that keeps good form throughout: raise it ${where}.`;
   const { targetRange, setRange } = exercise;
   if (afterReason || !targetRange || !setRange) return advice;
-  return `You did every set of ${setRange.high} × ${countText(exercise, targetRange.high)} last time, the most the program asks for. ${advice}`;
+  return `You did every set of ${setRange.high} × ${countText(exercise, targetRange.high)}, the most the program asks for. ${advice}`;
 }
 
 /**

@@ -696,7 +696,7 @@ describe('bb-settings', () => {
     await expect
       .element(
         page.getByText(
-          'You did every set of 4 × 15 reps last time, the most the program asks for. Time to try a heavier weight, one that keeps good form throughout: raise it here.',
+          'You did every set of 4 × 15 reps, the most the program asks for. Time to try a heavier weight, one that keeps good form throughout: raise it here.',
         ),
       )
       .toBeVisible();
