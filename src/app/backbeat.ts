@@ -540,14 +540,16 @@ export class Backbeat {
 
   /**
    * The sessions stored before, for today's plan, with whether they had all been read when asked for
-   * (a plan made from them is made from every session stored); none while a session runs.
+   * (a plan made from them is made from every session stored); none while a session runs. Read on the
+   * summary too: the settings opened from it tell the next session's plan.
    */
   private readForPlan(): Observable<{
     readonly read: boolean;
     readonly history: readonly PastSession[] | null;
   }> {
     const read = this.persistence.history.state.pastRead;
-    if (this.session.state.phase !== 'ready') return of({ read, history: null });
+    const { phase } = this.session.state;
+    if (phase !== 'ready' && phase !== 'summary') return of({ read, history: null });
     return from(this.persistence.pastSessions()).pipe(map((history) => ({ read, history })));
   }
 
@@ -560,6 +562,8 @@ export class Backbeat {
   }): void {
     const ready = this.session.state.phase === 'ready';
     if (ready && history) this.plan(history);
+    // The summary stays on screen: only what the settings say of the next session's plan is made new.
+    else if (history) this.tellPlan(history);
     if (!read) return;
     const startAsked = this.planWait.state === 'start-asked';
     // Over as well when a session began or was resumed meanwhile: nothing waits for this plan, and the
@@ -574,9 +578,17 @@ export class Backbeat {
 
   /** Today's plan from the settings and the sessions done before, and what progression changed in it. */
   private plan(history: readonly PastSession[]): void {
-    const settings = this.settings.state;
-    const today = planOf(settings, history);
+    const today = planOf(this.settings.state, history);
     this.session.reset(today);
+    this.tellPlan(history, today);
+  }
+
+  /**
+   * What progression changed in today's plan (`today`, made here when not given) and the weights it is
+   * time to try heavier, for the start screen and the settings.
+   */
+  private tellPlan(history: readonly PastSession[], today = planOf(this.settings.state, history)): void {
+    const settings = this.settings.state;
     // Read against the targets as set, before any progression: a change is told from what the person set.
     const asSet = planOf({ ...settings, autoProgress: false });
     this.targetChanges.set(settings.autoProgress ? targetChanges(asSet, today, history) : []);

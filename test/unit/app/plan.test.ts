@@ -102,6 +102,38 @@ describe("today's plan", () => {
     app.dispose();
   });
 
+  it('puts the advice to try a heavier weight away once one is set in the settings opened from the summary', async () => {
+    const name = 'plan-heavier-weight-from-the-summary';
+    const store = await SessionStore.open({ name });
+    const atTop = finishedSession(
+      'pulldown-at-top',
+      Date.UTC(2026, 10, 20, 17, 30),
+      [1, 2, 3, 4].map((setNumber) =>
+        supermanSet({ exerciseId: 'lat-pulldown', setNumber, target: 15, count: 15, peakDeg: null }),
+      ),
+    );
+    const plan = [
+      { exerciseId: 'lat-pulldown' as const, dosage: { sets: 4, target: 15, restS: 90, weightKg: 25 } },
+    ];
+    await store.importBundles([{ ...atTop, session: { ...atTop.session, plan } }]);
+    store.close();
+    const app = new Backbeat({
+      navigator: {} as Navigator,
+      settingsStorage: new MemoryStorage(),
+      persistence: { openStore: () => SessionStore.open({ name }), page: null },
+    });
+    app.start();
+    await vi.waitFor(() => expect(app.heavierWeights.state).toEqual(['lat-pulldown']));
+    app.session.start();
+    app.session.finish();
+    expect(app.session.state.phase).toBe('summary');
+    // A session ended before any set is no session done: the 4 × 15 at 25 kg is still the last.
+    expect(app.heavierWeights.state).toEqual(['lat-pulldown']);
+    app.settings.setDosage('lat-pulldown', { weightKg: 27.5 });
+    await vi.waitFor(() => expect(app.heavierWeights.state).toEqual([]));
+    app.dispose();
+  });
+
   it('makes the plan from the latest read of the sessions before, when an earlier read answers after it', async () => {
     const finished = finishedSession('finished', Date.UTC(2026, 10, 20, 17, 30), supermanSetsReached());
     const begun = finishedSession('unfinished', Date.UTC(2026, 10, 21, 17, 30), [
