@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { perSideOf } from '../store/summary.ts';
+import { summarize } from '../store/summary.ts';
 import type { SessionHeart } from '../workout/heart.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import { countUnit, exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
@@ -11,9 +11,7 @@ import {
   type PlannedExercise,
   type SetRecord,
   skippedUndone,
-  totalHeldS,
 } from '../workout/session.ts';
-import { setsKeptOf } from '../workout/sets-kept.ts';
 import { fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import {
@@ -26,6 +24,7 @@ import {
   learnedInSessionText,
   sessionLength,
   setsDone,
+  setsKeptIn,
 } from './format.ts';
 import { fitsFourColumns } from './sets-columns.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
@@ -566,15 +565,12 @@ function formRow(r: SetRecord, columns: number, role?: 'cell') {
  * leaving out what did not happen; what the sets counted in History's words (see countedFacts).
  */
 export function summarise(records: readonly SetRecord[], durationMs: number): string {
-  const counted = countedFacts({
-    reps: records.reduce((n, record) => n + record.count, 0),
-    breaths: records.reduce((n, r) => (exerciseById(r.exerciseId).kind === 'breaths' ? n + r.count : n), 0),
-    perSide: perSideOf(records),
-  });
-  const parts = [setsDone(setsKeptOf(records)), ...counted];
-  const heldTotalS = totalHeldS(records);
+  // Told from the summary the session is kept with, as History tells it: the two lines cannot differ.
+  const summary = summarize(records, [], durationMs);
+  const parts = [setsDone(setsKeptIn(summary)), ...countedFacts(summary)];
+  const heldTotalS = heldS(summary.holdMs);
   if (heldTotalS > 0) parts.push(`${formatDuration(heldTotalS)} held`);
-  parts.push(sessionLength(durationMs));
+  parts.push(sessionLength(summary.durationMs));
   return parts.join(FACT_SEPARATOR);
 }
 

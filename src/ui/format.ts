@@ -194,6 +194,11 @@ export function setsDone(sets: SetsKept): string {
   return [plural(0, 'set'), ...(sets.skipped > 0 ? [`${sets.skipped} skipped`] : [])].join(', ');
 }
 
+/** A session's sets as its summary keeps them, told apart: one saved before cut short was kept has none. */
+export function setsKeptIn({ sets, skipped = 0, cutShort = 0 }: SessionSummary): SetsKept {
+  return { done: sets - skipped - cutShort, cutShort, skipped };
+}
+
 /** "under a minute", "34 min": a session's length, the same in its summary and in History. */
 export function sessionLength(durationMs: number): string {
   const minutes = Math.round(durationMs / 60_000);
@@ -235,13 +240,7 @@ export function countedFacts({
  * and held, leaving out what the session had none of (a plank-only session has no reps to tell of).
  */
 export function describeSessionFacts(summary: SessionSummary): string {
-  const { skipped = 0, cutShort = 0 } = summary;
-  const done = summary.sets - skipped - cutShort;
-  const parts = [
-    sessionLength(summary.durationMs),
-    setsDone({ done, cutShort, skipped }),
-    ...countedFacts(summary),
-  ];
+  const parts = [sessionLength(summary.durationMs), setsDone(setsKeptIn(summary)), ...countedFacts(summary)];
   if (heldS(summary.holdMs) > 0) parts.push(`${formatDuration(heldS(summary.holdMs))} held`);
   if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);
   for (const { exerciseId, kg } of summary.weights ?? [])
