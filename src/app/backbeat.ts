@@ -49,6 +49,7 @@ import {
   HeavierWeightsModel,
   heavierWeightsDue,
   type PastSession,
+  sessionsPerExercise,
   TargetChangesModel,
   targetChanges,
 } from '../workout/progression.ts';
@@ -578,26 +579,34 @@ export class Backbeat {
 
   /** Today's plan from the settings and the sessions done before, and what progression changed in it. */
   private plan(history: readonly PastSession[]): void {
-    const today = planOf(this.settings.state, history);
+    const sessionsDid = sessionsPerExercise(history);
+    const today = planOf(this.settings.state, history, sessionsDid);
     this.session.reset(today);
-    this.tellPlan(history, today);
+    this.tellPlan(history, sessionsDid, today);
   }
 
   /**
    * What progression changed in today's plan (`today`, made here when not given) and the weights it is
-   * time to try heavier, for the start screen and the settings.
+   * time to try heavier, for the start screen and the settings. `sessionsDid` is sessionsPerExercise of
+   * `history`: counted once for every plan made of it.
    */
-  private tellPlan(history: readonly PastSession[], today = planOf(this.settings.state, history)): void {
+  private tellPlan(
+    history: readonly PastSession[],
+    sessionsDid = sessionsPerExercise(history),
+    today = planOf(this.settings.state, history, sessionsDid),
+  ): void {
     const settings = this.settings.state;
     // Read against the targets as set, before any progression: a change is told from what the person set.
     const asSet = planOf({ ...settings, autoProgress: false });
     this.targetChanges.set(settings.autoProgress ? targetChanges(asSet, today, history) : []);
+    if (!settings.autoProgress) {
+      this.heavierWeights.set([]);
+      return;
+    }
     // Read of the full session's plan: a short one's single set is not the sets that reached the top.
-    this.heavierWeights.set(
-      settings.autoProgress
-        ? heavierWeightsDue(planOf({ ...settings, length: 'full' }, history), history)
-        : [],
-    );
+    const full =
+      settings.length === 'full' ? today : planOf({ ...settings, length: 'full' }, history, sessionsDid);
+    this.heavierWeights.set(heavierWeightsDue(full, history));
   }
 
   /** Changes when a set falls due (or ends): each set gets fresh detectors. */

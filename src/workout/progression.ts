@@ -53,11 +53,17 @@ export interface PastSession {
   readonly plannedWeightKg?: Readonly<Partial<Record<ExerciseId, number>>>;
 }
 
-/** How many of the sessions did the exercise: began a set of it. */
-export function sessionsThatDid(history: readonly PastSession[], id: ExerciseId): number {
-  return history.filter((session) =>
-    (session.exercisesDone ?? session.sets.map((set) => set.exerciseId)).includes(id),
-  ).length;
+/**
+ * How many of the sessions did each exercise: began a set of it, however many sets. One pass over the
+ * history, read at every start and settings change: years of it are read once, not once an exercise.
+ */
+export function sessionsPerExercise(history: readonly PastSession[]): ReadonlyMap<ExerciseId, number> {
+  const counts = new Map<ExerciseId, number>();
+  for (const session of history) {
+    const did = new Set(session.exercisesDone ?? session.sets.map((set) => set.exerciseId));
+    for (const id of did) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function chronological(history: readonly PastSession[]): PastSession[] {

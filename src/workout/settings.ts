@@ -6,7 +6,7 @@
 import { browserStorage, JsonStore, type KeyValueStorage } from './json-store.ts';
 import { Model } from './model.ts';
 import { type Dosage, type ExerciseId, exerciseById, PROGRAM } from './program.ts';
-import { type PastSession, progressPlan, sessionsThatDid } from './progression.ts';
+import { type PastSession, progressPlan, sessionsPerExercise } from './progression.ts';
 import type { PlannedExercise } from './session.ts';
 
 export interface ExerciseChoice {
@@ -86,14 +86,22 @@ export function defaultSettings(): Settings {
  */
 export const HOW_SAID_SESSIONS = 3;
 
-/** Today's plan: the included exercises in order, progressed if wanted, one set each for a short session. */
-export function planOf(settings: Settings, history: readonly PastSession[] = []): PlannedExercise[] {
+/**
+ * Today's plan: the included exercises in order, progressed if wanted, one set each for a short session.
+ * `sessionsDid` is sessionsPerExercise of `history`, passed in where several plans are made of one
+ * history.
+ */
+export function planOf(
+  settings: Settings,
+  history: readonly PastSession[] = [],
+  sessionsDid: ReadonlyMap<ExerciseId, number> = sessionsPerExercise(history),
+): PlannedExercise[] {
   const plan = settings.exercises
     .filter((choice) => choice.included)
     .map((choice) => ({
       exercise: exerciseById(choice.id),
       dosage: choice.dosage,
-      ...(sessionsThatDid(history, choice.id) < HOW_SAID_SESSIONS ? { sayHow: true } : {}),
+      ...((sessionsDid.get(choice.id) ?? 0) < HOW_SAID_SESSIONS ? { sayHow: true } : {}),
     }));
   // Progressed as a full session: the sets progression adds are a full session's.
   const progressed = settings.autoProgress ? progressPlan(plan, history) : plan;

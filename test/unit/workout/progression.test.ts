@@ -15,6 +15,7 @@ import {
   plankGoalSetFrom,
   plankTargetAfter,
   progressPlan,
+  sessionsPerExercise,
   supermanRange,
   targetChanges,
 } from '../../../src/workout/progression.ts';
@@ -456,6 +457,19 @@ describe("the lat pulldown's weight, once every set of 4 × 15 is done", () => {
     const superman = progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'superman')!;
     expect(superman.dosage.target).toBe(12);
     expect(heavierWeightsDue([superman], history)).toEqual([]);
+  });
+});
+
+describe('sessionsPerExercise', () => {
+  it('counts each session once for each exercise it did, however many sets', () => {
+    const history: PastSession[] = [
+      plank(day(1), 30, 32, 34),
+      { ...plank(day(2), 35), exercisesDone: ['elbow-plank', 'bat-hang'] },
+      counted(day(3), 'superman', 10, 'target', 'skipped'),
+    ];
+    const counts = sessionsPerExercise(history);
+    expect(Object.fromEntries(counts)).toEqual({ 'elbow-plank': 2, 'bat-hang': 1, superman: 1 });
+    expect(sessionsPerExercise([]).size).toBe(0);
   });
 });
 
