@@ -186,6 +186,13 @@ export class BbSummary extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         text-align: center;
       }
+      /* Read up close once the session is over: on a phone its sets' fact, "1 set, 1 cut short,
+         3 skipped", fits a line, and the files stay on the first screen under it. */
+      @media (max-width: 30rem) {
+        .totals {
+          font-size: 1.2rem;
+        }
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
