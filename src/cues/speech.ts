@@ -270,7 +270,7 @@ export class Speech {
    */
   private firstSentence(line: Line): Line {
     if (!line.bySentence) return line;
-    const [first, ...rest] = line.text.split(/(?<=[.;!?])\s+/);
+    const [first, ...rest] = spokenSentences(line.text);
     if (rest.length === 0) return line;
     this.waiting.unshift({ ...line, text: rest.join(' ') });
     return { ...line, text: first };
@@ -297,6 +297,14 @@ export class Speech {
   private chooseVoice(): SpeechSynthesisVoice | null {
     return pickVoice(this.browserVoices(), this.voiceUri, this.host.navigator?.languages ?? []);
   }
+}
+
+/**
+ * The sentences a line said a sentence at a time is said in, one after another (see
+ * Speech.firstSentence): a long sentence's clauses, split at a semicolon, count as sentences of their own.
+ */
+export function spokenSentences(text: string): string[] {
+  return text.split(/(?<=[.;!?])\s+/);
 }
 
 /** A language tag as voices and browsers variously write it ("en_IN", "en-in") in one form: "en-in". */

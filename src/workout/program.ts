@@ -52,6 +52,10 @@ export interface Exercise {
    * lift ends just after "Go" was the person waiting for it, not the hold (see LIFT_AFTER_GO_MS).
    */
   readonly liftsIntoHold: boolean;
+  /**
+   * Where to be, in short sentences: the voice says it a sentence at a time as the set waits, and
+   * "In position. Go." waits for the sentence under way, so none is longer than about 3 s to say.
+   */
   readonly position: string;
   /** The posture the set starts in: it begins once the person is in it and still. */
   readonly startPosture: Posture;
@@ -60,7 +64,10 @@ export interface Exercise {
    * knees"), in the prompt's own words: the sensor's posture (face down) also covers hands and knees.
    */
   readonly startPositionWords: string;
-  /** What the screen and the voice ask for while the set waits for the person to be in position. */
+  /**
+   * What the screen and the voice ask for while the set waits for the person to be in position: one
+   * sentence of at most about 3 s to say, as `position`'s.
+   */
   readonly positionPrompt: string;
   readonly steps: readonly string[];
   /**
@@ -99,7 +106,7 @@ export const PROGRAM: readonly Exercise[] = [
     alternatesSides: false,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
-    position: 'Lie face down with your arms stretched out past your head.',
+    position: 'Lie face down. Stretch your arms out past your head.',
     startPosture: 'face-down',
     startPositionWords: 'face down',
     positionPrompt: 'Lie face down to start',
@@ -123,7 +130,7 @@ export const PROGRAM: readonly Exercise[] = [
     alternatesSides: false,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
-    position: 'Lie on your back, knees bent, feet flat with the weight in your heels.',
+    position: 'Lie on your back, knees bent. Feet flat, weight in your heels.',
     startPosture: 'face-up',
     startPositionWords: 'on your back',
     positionPrompt: 'Lie on your back to start',
@@ -146,7 +153,7 @@ export const PROGRAM: readonly Exercise[] = [
     alternatesSides: false,
     holdEndsAtTarget: true,
     liftsIntoHold: false,
-    position: 'On hands and knees, back flat, chest lifted, eyes on the floor.',
+    position: 'On your hands and knees. Back flat, chest lifted. Eyes on the floor.',
     startPosture: 'face-down',
     startPositionWords: 'on your hands and knees',
     positionPrompt: 'Get on your hands and knees to start',
@@ -169,7 +176,8 @@ export const PROGRAM: readonly Exercise[] = [
     alternatesSides: true,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
-    position: 'Hands under shoulders, knees under hips, eyes just ahead of your hands, core braced flat.',
+    position:
+      'Hands under shoulders. Knees under hips. Eyes just ahead of your hands. Brace your core, back flat.',
     startPosture: 'face-down',
     startPositionWords: 'on your hands and knees',
     positionPrompt: 'Get on your hands and knees to start',
@@ -193,10 +201,10 @@ export const PROGRAM: readonly Exercise[] = [
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position:
-      'Lie on your back at a wall, seat against it, legs straight up the wall; walk your heels up until your low back rounds off the floor.',
+      'Lie on your back at a wall. Seat against it, legs straight up. Walk your heels up the wall a little. Stop once your low back lifts off.',
     startPosture: 'face-up',
     startPositionWords: 'on your back, legs up the wall',
-    positionPrompt: 'Lie on your back, legs up the wall, to start',
+    positionPrompt: 'Put your legs up the wall to start',
     steps: [
       'Breathe out fully, letting the ribs sink down, in and back.',
       'Pause.',
@@ -218,7 +226,7 @@ export const PROGRAM: readonly Exercise[] = [
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position:
-      'At the pulldown machine, thighs under the pads, bar gripped overhand, hands wider than shoulders.',
+      'Sit at the pulldown machine. Thighs under the pads. Bar held overhand. Hands wider than shoulders.',
     startPosture: 'upright',
     startPositionWords: 'sitting upright',
     positionPrompt: 'Sit upright at the machine to start',
@@ -243,7 +251,7 @@ export const PROGRAM: readonly Exercise[] = [
     alternatesSides: false,
     holdEndsAtTarget: false,
     liftsIntoHold: true,
-    position: 'Face down, elbows under shoulders; lift onto elbows and toes (or knees to make it easier).',
+    position: 'Face down, elbows under shoulders. Lift onto elbows and toes. Or knees, to make it easier.',
     startPosture: 'face-down',
     startPositionWords: 'face down on your elbows',
     positionPrompt: 'Lie face down on your elbows to start',

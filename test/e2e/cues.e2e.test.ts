@@ -75,7 +75,7 @@ describe('cues in a hands-free session', () => {
     // What the set is, where to lie and, to a person new to it, how it is done; then the prompt, a
     // line of its own, that "In position. Go." takes the place of.
     expect((await texts(page)).slice(0, 2)).toEqual([
-      'Superman, set one of three. ten reps. Lie face down with your arms stretched out past your head. Lift arms, legs, head and chest together, only as high as is comfortable. Stay up a second, then lower slowly',
+      'Superman, set one of three. ten reps. Lie face down. Stretch your arms out past your head. Lift arms, legs, head and chest together, only as high as is comfortable. Stay up a second, then lower slowly',
       'Lie face down to start',
     ]);
     expect(await wakeLockRequests(page)).toBe(1);

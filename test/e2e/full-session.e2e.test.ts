@@ -96,7 +96,7 @@ describe('a full default session with no input but the Start button', () => {
     const at = (text: string) => said.find((cue) => cue.detail === text);
     // A first session: where to lie and how the exercise is done, then the prompt to get there.
     expect(said[0].detail).toMatch(
-      /^Superman, set one of three\. ten reps\. Lie face down .*\. Lift arms, legs/,
+      /^Superman, set one of three\. ten reps\. Lie face down\. .*\. Lift arms, legs/,
     );
     expect(said[1].detail).toBe('Lie face down to start');
     expect(cues.filter((cue) => cue.kind === 'wake-lock')).toHaveLength(1);

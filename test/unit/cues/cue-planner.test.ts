@@ -5,11 +5,13 @@ import {
   FORM_WARNINGS,
   planCues,
   spokenDuration,
+  spokenMs,
   spokenNumber,
   VIBRATION,
 } from '../../../src/cues/cue-planner.ts';
+import { spokenSentences } from '../../../src/cues/speech.ts';
 import type { FormIssue, MotionEvent } from '../../../src/motion/events.ts';
-import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
+import { type ExerciseId, exerciseById, PROGRAM } from '../../../src/workout/program.ts';
 import {
   afterInterruption,
   heldS,
@@ -270,9 +272,9 @@ describe('planCues', () => {
       expect(spoken(run.do(motion(rep(3000))))[1]).toBe(
         `Rest, fifteen seconds. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
       );
-      // The page goes 5 s in, the position still being said: what is left of the rest has no room for it.
-      run.ticksTo(8000);
-      expect(spoken(run.reload())).toEqual(['Rest goes on: ten seconds left. Next: Glute bridge, one set']);
+      // The page goes 6 s in, the position still being said: what is left of the rest has no room for it.
+      run.ticksTo(9000);
+      expect(spoken(run.reload())).toEqual(['Rest goes on: nine seconds left. Next: Glute bridge, one set']);
       run.ticksTo(17_750);
       expect(spoken(run.do(tick(18_000)))).toEqual([
         `Glute bridge, one set. fifteen reps. ${bridge.position.slice(0, -1)}. Go`,
@@ -1453,6 +1455,35 @@ describe('cues for a set that begins in position', () => {
       topic: 'position',
       bySentence: true,
     });
+  });
+
+  it('says where to get into in sentences of at most 3 s, so that "In position. Go." follows soon after', () => {
+    // A person seen in position hears "In position. Go." once the sentence being said of where to be
+    // ends (see Speech.firstSentence). Each is at most this long at the voice's normal rate as spokenMs
+    // reckons it, twelve characters a second, on the slow side: a voice at some fifteen says it in
+    // 2.5 s, so "Go" comes at most that long after the second of stillness that tells the person in
+    // position. The lat pulldown's position, one sentence of 7.8 s, had the person sit ready that long.
+    const longestSentenceMs = 3000;
+    const tooLong: string[] = [];
+    for (const exercise of PROGRAM) {
+      const planned = plan([exercise.id, 2, 3, 30]);
+      // Where to be in full, as a new exercise's set begins; the prompt, after how it is done.
+      const runs = [sensing(planned), sensing(planned.map((p) => ({ ...p, sayHow: true })))];
+      const saidBySentence = runs.flatMap((run) =>
+        run
+          .do({ type: 'start', nowMs: 0 })
+          .flatMap((cue) => (cue.kind === 'say' && cue.bySentence ? [cue.text] : [])),
+      );
+      expect(saidBySentence).toEqual([
+        `${exercise.position.slice(0, -1)}. Keep still there to start`,
+        exercise.positionPrompt,
+      ]);
+      for (const sentence of saidBySentence.flatMap(spokenSentences)) {
+        const ms = spokenMs(sentence, 1);
+        if (ms > longestSentenceMs) tooLong.push(`${exercise.id}: "${sentence}" ${ms} ms`);
+      }
+    }
+    expect(tooLong).toEqual([]);
   });
 
   it('says the short prompt, not the position again, at a set whose rest said the position in full', () => {

@@ -68,7 +68,7 @@ describe('cuesOf', () => {
       const settings$ = cold('s', { s: LOUD });
       expectObservable(cuesOf(state$, settings$)).toBe('1000ms a 1999ms (bcd)', {
         a: say(
-          'Superman, set one of two. two reps. Lie face down with your arms stretched out past your head. Go',
+          'Superman, set one of two. two reps. Lie face down. Stretch your arms out past your head. Go',
           true,
         ),
         b: { kind: 'tone', tone: 'rep' },
@@ -298,7 +298,7 @@ const SHORT_REST: PlannedExercise[] = [
   { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 5 } },
 ];
 const SET_ONE =
-  'Superman, set one of two. three reps. Lie face down with your arms stretched out past your head. Go';
+  'Superman, set one of two. three reps. Lie face down. Stretch your arms out past your head. Go';
 const REST = 'Rest, five seconds. Next: Superman, set two of two';
 
 describe('the answer to a tap', () => {

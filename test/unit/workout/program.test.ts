@@ -39,7 +39,7 @@ describe('the start position of each exercise', () => {
     ],
     [
       'bat-hang',
-      'Lie on your back, legs up the wall, to start',
+      'Put your legs up the wall to start',
       'face-down',
       'You seem to be face down: Bat hang is done on your back, legs up the wall.',
     ],
