@@ -52,7 +52,7 @@ import {
   unbrokenStyles,
   visuallyHidden,
 } from './styles.ts';
-import { type UnspokenLine, withLine } from './unspoken-lines.ts';
+import { linesTrueAt, lineTrueUntilMs, type UnspokenLine, withLine } from './unspoken-lines.ts';
 import { virtualStandsInWords } from './virtual-stands-in.ts';
 import './bb-device-panel.ts';
 import './bb-history.ts';
@@ -338,6 +338,8 @@ export class BbApp extends LitElement {
   @state() private unspoken: readonly UnspokenLine[] = [];
   /** Each turn's lines are put in anew, so that a line said again word for word is read again. */
   private unspokenCount = 0;
+  /** Takes a line that told the time left out of the region once it is no longer true (see lineTrueUntilMs). */
+  private untrueLineTimer: ReturnType<typeof setTimeout> | null = null;
   private linesSubscription: Subscription | null = null;
   /** The browser's Back from the history or the settings returns to the session, not out of the app. */
   private readonly onPopState = (event: PopStateEvent) => {
@@ -436,13 +438,28 @@ export class BbApp extends LitElement {
       this.unspoken = this.voiceHeard()
         ? []
         : withLine(this.unspoken, { id: this.unspokenCount, text: lines, atMs: performance.now() });
+      this.dropLinesOnceUntrue();
     });
+  }
+
+  /** The region keeps no line past its truth: "fifty-four seconds left" goes as the ring shows 53. */
+  private dropLinesOnceUntrue(): void {
+    if (this.untrueLineTimer !== null) clearTimeout(this.untrueLineTimer);
+    this.untrueLineTimer = null;
+    const untilMs = Math.min(...this.unspoken.map(lineTrueUntilMs));
+    if (!Number.isFinite(untilMs)) return;
+    this.untrueLineTimer = setTimeout(() => {
+      this.unspoken = linesTrueAt(this.unspoken, performance.now());
+      this.dropLinesOnceUntrue();
+    }, untilMs - performance.now());
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this.onPopState);
     this.linesSubscription?.unsubscribe();
     this.linesSubscription = null;
+    if (this.untrueLineTimer !== null) clearTimeout(this.untrueLineTimer);
+    this.untrueLineTimer = null;
     super.disconnectedCallback();
   }
 

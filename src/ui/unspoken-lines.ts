@@ -27,6 +27,31 @@ export function withLine(shown: readonly UnspokenLine[], next: UnspokenLine): re
 }
 
 /**
+ * A line that tells how long is left ("Rest goes on: fifty-four seconds left."), as the voice said it
+ * after a pause or a reload. Not the bird dog's side: "two left done".
+ */
+const TELLS_TIME_LEFT = /\b(second|minute)s? left\b/;
+
+/**
+ * How long a line that tells the time left stays true: the rest's ring shows one second less a
+ * second on, and a screen reader that came to the line then read a number that was no longer the rest's.
+ */
+const TIME_LEFT_TRUE_MS = 1000;
+
+/**
+ * Until when `line` is true: a line that tells the time left, for its second; any other, until the
+ * next lines replace it (see withLine), as a count is true until the next rep.
+ */
+export function lineTrueUntilMs(line: UnspokenLine): number {
+  return TELLS_TIME_LEFT.test(line.text) ? line.atMs + TIME_LEFT_TRUE_MS : Number.POSITIVE_INFINITY;
+}
+
+/** The lines `shown` that are still true at `nowMs` (see lineTrueUntilMs). */
+export function linesTrueAt(shown: readonly UnspokenLine[], nowMs: number): readonly UnspokenLine[] {
+  return shown.filter((line) => nowMs < lineTrueUntilMs(line));
+}
+
+/**
  * One turn's lines of the voice as a screen reader is given them: each line ends as a sentence, so
  * that lines read one after another do not run together ("One. Rest, …"), and each sentence begins
  * with a capital. A line is put together from parts the voice says alike in any case ("Superman, set

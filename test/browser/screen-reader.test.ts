@@ -64,6 +64,20 @@ describe('the screen reader during a session', () => {
     expect(said()).toBe('Paused.');
   });
 
+  it('lets the rest left, once said, go from the region as the ring counts on', async () => {
+    mounted = await mountApp({ start: true, settings: { muted: true } });
+    await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
+    await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
+    await userEvent.click(page.getByRole('button', { name: 'Skip set' }));
+    await expect.element(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    mounted.app.session.pause();
+    await expect.poll(said).toBe('Paused.');
+    mounted.app.session.resume();
+    await expect.poll(said).toMatch(/^Rest goes on: [a-z-]+ seconds left\.$/);
+    // A second on, the number it told is no longer the rest's: read then, it was a wrong one.
+    await expect.poll(() => region()?.textContent, { timeout: 2500 }).not.toMatch(/seconds left/);
+  });
+
   it('keeps lines the next replaced at once, for a screen reader to read both', async () => {
     mounted = await mountApp({ start: true, settings: { muted: true } });
     await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   LINES_TOGETHER_MS,
+  linesTrueAt,
+  lineTrueUntilMs,
   readAsSentences,
   type UnspokenLine,
   withLine,
@@ -34,6 +36,27 @@ describe('the coach’s lines a screen reader is given', () => {
     let shown: readonly UnspokenLine[] = [];
     for (let id = 1; id <= 10; id++) shown = withLine(shown, line(id, `${id}.`, 1000 + id));
     expect(shown.map((l) => l.id)).toEqual([8, 9, 10]);
+  });
+
+  it('lets a line that tells the time left go once its second has passed: the ring counts on under it', () => {
+    const pickedUp = line(
+      1,
+      'Rest goes on: fifty-four seconds left. Next: Superman, set two of three.',
+      1000,
+    );
+    expect(lineTrueUntilMs(pickedUp)).toBe(2000);
+    expect(linesTrueAt([pickedUp], 1999)).toEqual([pickedUp]);
+    expect(linesTrueAt([pickedUp], 2000)).toEqual([]);
+    const resumed = line(2, 'Rest goes on: one minute left.', 1000);
+    expect(linesTrueAt([resumed], 2000)).toEqual([]);
+  });
+
+  it('keeps every other line until the next ones come, a side called left among them', () => {
+    // A count is true until the next rep, which replaces it (see withLine).
+    const count = line(1, 'Three right, two left done.', 1000);
+    const rest = line(2, 'Rest, thirty seconds. Next: Bird dog, one set.', 1000);
+    expect(lineTrueUntilMs(count)).toBe(Number.POSITIVE_INFINITY);
+    expect(linesTrueAt([count, rest], 60_000)).toEqual([count, rest]);
   });
 
   it('reads each line the voice would say as sentences, each begun with a capital and ended', () => {
