@@ -117,8 +117,22 @@ export class BbDevicePanel extends LitElement {
       .rate {
         color: var(--bb-muted, #b6c2d1);
       }
+      /*
+       * The switch, the menu's button and, without Bluetooth, its short note: together, so that the
+       * note sits beside the button it is about, on one row of a 360 px phone.
+       */
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem 1rem;
+        min-width: 0;
+      }
       .no-bluetooth {
-        flex-basis: 100%;
+        flex: 1 1 8rem;
+      }
+      .why-no-bluetooth {
+        margin: 0.5rem 0 0;
       }
       .battery[data-low] {
         color: var(--bb-warn, #fbbf24);
@@ -461,17 +475,21 @@ export class BbDevicePanel extends LitElement {
 
   private renderChoices(isVirtual: boolean, recordable: boolean) {
     const bluetooth = this.device.bluetoothAvailable;
-    return html`
+    const noBluetooth = bluetooth ? null : noBluetoothWords(navigator.userAgent);
+    return html`<div class="choices">
       ${
-        // Said up front where the browser has no Web Bluetooth, so nobody taps a choice that cannot work.
-        bluetooth
-          ? nothing
-          : html`<span class="note no-bluetooth">${noBluetoothWords(navigator.userAgent).note}</span>`
+        // Said up front where the browser has no Web Bluetooth, so nobody taps a choice that cannot
+        // work; in short, beside the menu: said whole, on four lines of a phone, it pushed Start down.
+        noBluetooth ? html`<span class="note no-bluetooth">${noBluetooth.brief}</span>` : nothing
       }
       ${this.renderSwitch(isVirtual)}
       <details class="more" @focusout=${this.onMenuFocusOut}>
         <summary>${isVirtual ? 'More devices' : 'Add a device'}</summary>
         <div class="menu">
+          ${
+            // Why, and what still works, over the choices it greys out.
+            noBluetooth ? html`<p class="note why-no-bluetooth">${noBluetooth.note}</p>` : nothing
+          }
           <div class="kinds" role="group" aria-label="Device kinds">
             ${DEVICE_CHOICES.map(
               (c) =>
@@ -494,7 +512,7 @@ export class BbDevicePanel extends LitElement {
           ${isVirtual && this.person ? this.renderHabit(this.person.habit) : nothing}
         </div>
       </details>
-    `;
+    </div>`;
   }
 
   /** How the virtual person follows the screen: to try a wrong position or an early stop with no device. */

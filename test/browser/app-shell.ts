@@ -27,6 +27,8 @@ export async function mountApp(
     updates?: UpdateModel;
     start?: boolean;
     cueHosts?: CueHosts;
+    /** The browser as the app sees it: one without Web Bluetooth, as Firefox or Safari. */
+    navigator?: Navigator;
     /** The sessions' store; none unless given, and the app says it cannot save. */
     openStore?: () => Promise<SessionStore>;
   } = {},
@@ -42,6 +44,7 @@ export async function mountApp(
       openStore: options.openStore ?? (() => Promise.reject(new Error('no store in this test'))),
     },
     cueHosts: options.cueHosts ?? null,
+    navigator: options.navigator,
   });
   if (options.start) app.start();
   const shell = document.createElement('bb-app');

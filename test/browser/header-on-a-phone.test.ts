@@ -1,7 +1,7 @@
 // The header on a 360 px phone, the narrowest the app is laid out for, with the widest heart rate
 // it shows: three digits and a zone; and on a phone with its text at twice its size (180 px wide).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { createRecording, recordPacket } from '../../src/protocol/recording.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
@@ -87,6 +87,48 @@ describe('the header on a phone', () => {
     // The zone beside the number, not under it.
     expect(zone.getBoundingClientRect().top).toBeLessThan(bpm.getBoundingClientRect().bottom);
     expect(zone.getBoundingClientRect().right).toBeLessThanOrEqual(360);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(360);
+  });
+});
+
+describe('the start screen on a 360 × 640 phone whose browser has no Web Bluetooth', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(360, 640);
+    // Firefox, or Safari on an iPhone: no navigator.bluetooth.
+    const noBluetooth = { userAgent: navigator.userAgent } as Navigator;
+    // A store that opens, as a phone's does: no notice that the app cannot save takes a line.
+    mounted = await mountApp({
+      start: true,
+      navigator: noBluetooth,
+      openStore: () => SessionStore.open({ name: 'header-360-no-bluetooth' }),
+    });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('keeps the header to its rows of buttons and devices, Start near the middle, the why a tap away', async () => {
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    await expect.element(start).toBeVisible();
+    await expect.element(page.getByText('Virtual person: waiting')).toBeVisible();
+    const panel = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-device-panel')!);
+    // Said up front, beside the menu whose strap and watches it cannot connect.
+    await expect.element(panel.getByText('No Bluetooth in this browser')).toBeVisible();
+    const header = mounted.shell.shadowRoot!.querySelector('header')!;
+    // The note said whole above the menu's button took four lines, the header 274 px, Start 378–458.
+    expect(header.getBoundingClientRect().height).toBeLessThanOrEqual(200);
+    expect(start.element().getBoundingClientRect().bottom).toBeLessThanOrEqual(390);
+    // Why, and what still works, in the menu with the choices it explains.
+    await userEvent.click(panel.getByText('More devices'));
+    await expect
+      .element(panel.getByText(/Bluetooth is not available to this browser on this device/))
+      .toBeVisible();
+    await expect.element(panel.getByRole('button', { name: 'Polar H10 / Verity Sense' })).toBeDisabled();
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(360);
   });
 });

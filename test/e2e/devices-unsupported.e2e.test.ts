@@ -1,5 +1,6 @@
 // Chromium as Firefox and Safari behave: without Web Bluetooth (Linux without the flag has none,
-// PROTOCOLS.md §6). The device line says so before anything is tapped, and the virtual strap stays.
+// PROTOCOLS.md §6). The device line says so before anything is tapped, its menu why, and the virtual
+// strap stays.
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
@@ -26,9 +27,12 @@ describe('a browser without Web Bluetooth', () => {
     expect(await page.evaluate(() => 'bluetooth' in navigator)).toBe(false);
     const note = page.locator('bb-device-panel .no-bluetooth');
     // Chromium with Web Bluetooth off, as on Linux: the person is in Chrome already, not sent there.
-    await expect.poll(() => note.textContent()).toMatch(/not available to this browser on this device/);
+    await expect.poll(() => note.textContent()).toBe('No Bluetooth in this browser');
     expect(await page.getByRole('button', { name: 'Connect a Bluetooth strap' }).count()).toBe(0);
     await page.locator('bb-device-panel summary').click();
+    expect(await page.locator('bb-device-panel .why-no-bluetooth').textContent()).toMatch(
+      /not available to this browser on this device/,
+    );
     expect(await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Virtual strap' }).isEnabled()).toBe(true);
     expect(await page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');

@@ -43,10 +43,24 @@ function isChromeOrEdge(userAgent: string): boolean {
   return /(Chrome|Edg)\//.test(userAgent) && !/\bwv\b|iPhone|iPad|iPod/.test(userAgent);
 }
 
-/** What the device panel says up front, and what a tap on a Bluetooth device says, where there is no Web Bluetooth. */
-export function noBluetoothWords(userAgent: string): { readonly note: string; readonly problem: string } {
+/**
+ * Where a browser has no Web Bluetooth, as the device panel says it beside its menu of devices: true
+ * of Chrome with Bluetooth turned off as of Firefox. The note, in the menu, says why and what works.
+ */
+const NO_BLUETOOTH_BRIEF = 'No Bluetooth in this browser';
+
+/**
+ * Where there is no Web Bluetooth: what the device panel says up front (`brief`), why and what still
+ * works, in its menu (`note`), and what a tap on a Bluetooth device says (`problem`).
+ */
+export function noBluetoothWords(userAgent: string): {
+  readonly brief: string;
+  readonly note: string;
+  readonly problem: string;
+} {
   if (isChromeOrEdge(userAgent)) {
     return {
+      brief: NO_BLUETOOTH_BRIEF,
       note: 'Bluetooth is not available to this browser on this device, so a strap or watch cannot connect here; the virtual strap and recordings still work.',
       problem:
         'No Bluetooth: this browser has Bluetooth turned off on this device (as on Linux, or by a policy or ' +
@@ -54,6 +68,7 @@ export function noBluetoothWords(userAgent: string): { readonly note: string; re
     };
   }
   return {
+    brief: NO_BLUETOOTH_BRIEF,
     note: 'This browser has no Bluetooth: a strap or watch connects in Chrome or Edge (Bluefy on an iPhone).',
     problem: BLUETOOTH_WORDS.unsupported,
   };

@@ -34,6 +34,11 @@ describe('what is said where the browser has no Web Bluetooth', () => {
     }
   });
 
+  it('says it in short beside the menu of devices, true in Chrome with it turned off as elsewhere', () => {
+    for (const agent of [LINUX_CHROME, FIREFOX, IPHONE_CHROME])
+      expect(noBluetoothWords(agent).brief).toBe('No Bluetooth in this browser');
+  });
+
   it('keeps the headline short enough for a 180 px line', () => {
     for (const agent of [LINUX_CHROME, FIREFOX]) {
       const headline = noBluetoothWords(agent).problem.split(':')[0];
