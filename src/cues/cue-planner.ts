@@ -44,13 +44,17 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
  * (`bySentence`), and what is left of it is dropped for a newer one: how to lie is moot once the person
  * is in position, but half a sentence broken off is heard as a fault, so the one under way ends first.
  * A count is short and is heard to its end.
+ * 'how' is how a new exercise is done (with where to lie), said after its first set's line, a sentence
+ * at a time: "In position. Go." waits for it, a person new to the exercise must hear the movement
+ * before going, but a rep counted makes what is left of it moot, the person is doing it, and their
+ * count comes at the end of the sentence under way, not after the whole of it.
  * 'time' is the clock of a hold or a rest ("fifteen seconds", "four"): true only in the second it
  * names, so one the voice is not free to say by then is dropped, not said late against the ring.
  * 'last-set' is the set just done, its count put right from the set after it (no rest between): news
  * of that set, not of the counts of the set under way, so neither takes the place of the other; a
  * second tap's line still takes the place of the first's.
  */
-export type Topic = 'count' | 'position' | 'time' | 'last-set';
+export type Topic = 'count' | 'position' | 'how' | 'time' | 'last-set';
 
 export type Cue =
   /**
@@ -70,15 +74,16 @@ export type Cue =
        */
       readonly reply?: true;
       /**
-       * The topic whose waiting lines it makes moot: a hold's time call still waiting when its "Done"
+       * The topics whose waiting lines it makes moot: a hold's time call still waiting when its "Done"
        * comes names a time the hold never reached, or one "Done" tells again; "In position. Go." still
-       * waiting when a rep is counted tells the person to start what they are doing.
+       * waiting when a rep is counted tells the person to start what they are doing, and how to do it
+       * what they are doing.
        */
-      readonly ends?: Topic;
+      readonly ends?: readonly Topic[];
       /**
-       * Said a sentence (or a clause of a long one) at a time, so that a newer line of its topic drops
-       * what is left of it without breaking off the sentence under way: where to lie, which "In
-       * position. Go." makes moot.
+       * Said a sentence (or a clause of a long one) at a time, so that a newer line of its topic, or
+       * one that ends it, drops what is left of it without breaking off the sentence under way: where
+       * to lie, which "In position. Go." makes moot, and how the exercise is done, which a count does.
        */
       readonly bySentence?: true;
     }
@@ -160,7 +165,8 @@ function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
 
 const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt });
 /**
- * The count as it stands, after a rep or a correction: a reply that makes waiting position lines moot.
+ * The count as it stands, after a rep or a correction: a reply that makes waiting position lines moot,
+ * and what is left of how the exercise is done.
  * `interrupt` where it also makes moot the announcement that may be being said (see duringSet).
  */
 const sayCount = (text: string, interrupt = false): Cue => ({
@@ -169,7 +175,7 @@ const sayCount = (text: string, interrupt = false): Cue => ({
   interrupt,
   topic: 'count',
   reply: true,
-  ends: 'position',
+  ends: ['position', 'how'],
 });
 const sayPosition = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'position' });
 /** Where to be, or how: said a sentence at a time, so that "In position. Go." breaks none off. */
@@ -178,6 +184,14 @@ const sayWhere = (text: string): Cue => ({
   text,
   interrupt: false,
   topic: 'position',
+  bySentence: true,
+});
+/** How the exercise is done: said a sentence at a time, so that a count comes at the end of one. */
+const sayHow = (text: string): Cue => ({
+  kind: 'say',
+  text,
+  interrupt: false,
+  topic: 'how',
   bySentence: true,
 });
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
@@ -603,7 +617,7 @@ function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number, atTap: bo
   ];
   const ended: Cue = atTap
     ? sayReply(sentences(done), true)
-    : { kind: 'say', text: sentences(done), interrupt: false, ends: 'time' };
+    : { kind: 'say', text: sentences(done), interrupt: false, ends: ['time'] };
   return [...warned, tone('hold-end'), vibrate('hold-end'), ended];
 }
 
@@ -650,10 +664,11 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   // "In position. Go." takes its place (see Topic). The position is said in full when the exercise
   // changes, unless the rest has said it: the person cannot read it from the mat.
   if (howToSay) {
-    // The movement goes with the set's first line, which no position line cuts off: a person in
-    // position before it ends hears it to its end, then "Go". The prompt is the line that is cut.
-    const announced = [...parts, ...(positionToSay ? [exercise.position] : []), exercise.spokenHow];
-    return [say(sentences(announced), true), sayWhere(exercise.positionPrompt)];
+    // Where to lie and the movement follow the set's line, which no position line cuts off: a person
+    // in position before they end hears them to their end, then "Go"; the prompt is the line that is
+    // cut. One who sets off before hears their count at the end of the sentence under way (see Topic).
+    const how = [...(positionToSay ? [exercise.position] : []), exercise.spokenHow];
+    return [say(sentences(parts), true), sayHow(sentences(how)), sayWhere(exercise.positionPrompt)];
   }
   const where = positionToSay ? [exercise.position, 'Keep still there to start'] : [exercise.positionPrompt];
   return [say(sentences(parts), true), sayWhere(sentences(where))];

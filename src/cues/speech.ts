@@ -58,7 +58,7 @@ export const AT_ONCE_MS = 50;
 export interface HowToSay {
   readonly interrupt?: boolean;
   readonly topic?: Topic | null;
-  readonly ends?: Topic | null;
+  readonly ends?: readonly Topic[] | null;
   readonly reply?: boolean;
   readonly bySentence?: boolean;
 }
@@ -147,8 +147,8 @@ export class Speech {
 
   /**
    * Says the text once the line being said and those waiting before it have been. A line of a `topic`
-   * takes the place of one of the same topic still waiting; one that `ends` a topic drops that topic's
-   * waiting lines.
+   * takes the place of one of the same topic still waiting; one that `ends` topics drops their waiting
+   * lines.
    *
    * Lines are replies or announcements. A `reply` answers what the person just did: their rep counted,
    * their tap taken ("Four reps", "Set skipped", "Paused"), their form ("Hips up"). They hear it at
@@ -168,7 +168,7 @@ export class Speech {
     if (this.muted || !this.available || text.trim() === '') return;
     if (interrupt) this.dropAnnouncements();
     if (topic) this.dropWaiting((line) => line.topic === topic);
-    if (ends) this.dropWaiting((line) => line.topic === ends);
+    if (ends) this.dropWaiting((line) => line.topic !== null && ends.includes(line.topic));
     // A line being said is moot once a newer one of its topic comes at once; what waits stays. One
     // said a sentence at a time (see firstSentence) has what is left of it dropped above: the newer
     // line follows the sentence under way, never breaking it off.
@@ -265,8 +265,8 @@ export class Speech {
    * What of `line` to say now: all of it, but of one said a sentence at a time its first sentence (or
    * clause of a long one), the rest left to wait first in line, as a line of its own topic. How to lie
    * is moot once a newer position line comes ("In position. Go."), and what is left of it is dropped
-   * for that; the sentence under way is said to its end, as half a sentence broken off is heard as a
-   * fault.
+   * for that, as how the exercise is done is for a count; the sentence under way is said to its end,
+   * as half a sentence broken off is heard as a fault.
    */
   private firstSentence(line: Line): Line {
     if (!line.bySentence) return line;

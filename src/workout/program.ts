@@ -72,7 +72,9 @@ export interface Exercise {
   readonly steps: readonly string[];
   /**
    * The movement as the voice says it, once, to a person new to the exercise (PlannedExercise.sayHow):
-   * `steps` and `cues` in one or two short sentences, numbers in words, heard from the mat.
+   * `steps` and `cues` in short sentences, numbers in words, heard from the mat. It is said a sentence
+   * at a time, and a person who sets off before "Go" ends it at the sentence under way, their first
+   * count said then: each sentence is as short as a where-to-be one (about 3 s at the voice's rate).
    */
   readonly spokenHow: string;
   readonly cues: readonly string[];
@@ -116,7 +118,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Lower everything back down slowly.',
     ],
     spokenHow:
-      'Lift arms, legs, head and chest together, only as high as is comfortable. Stay up a second, then lower slowly.',
+      'Lift arms, legs, head and chest. Only as high as is comfortable. Stay up a second. Then lower slowly.',
     cues: ['Keep your lower back long: lift, do not crank.', 'Let the range grow over the weeks.'],
     dosage: { sets: 3, target: 10, restS: 45 },
     targetRange: { low: 10, high: 12 },
@@ -140,7 +142,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Lower your hips back to the floor.',
     ],
     spokenHow:
-      'Push through your heels and lift your hips until knees, hips and shoulders line up. Hold three to five seconds, then lower.',
+      'Push through your heels. Lift your hips. Knees, hips and shoulders in a line. Hold three to five seconds. Then lower.',
     cues: ['Push through the heels, not the toes.'],
     dosage: { sets: 1, target: 15, restS: 45 },
   },
@@ -163,7 +165,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Keep it drawn in and your abs tight while you keep breathing normally.',
     ],
     spokenHow:
-      'Breathe all the way out, then breathe in and draw your belly button towards your spine. Keep it in and keep breathing.',
+      'Breathe all the way out. Breathe in deeply. Draw your belly button to your spine. Keep it in, and keep breathing.',
     cues: ['Keep breathing: the hold is in the belly, not the breath.'],
     dosage: { sets: 1, target: 45, restS: 30 },
   },
@@ -187,7 +189,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Switch sides each time.',
     ],
     spokenHow:
-      'Reach one arm forward and the opposite leg back, level with the floor. Pause, lower slowly, then switch sides.',
+      'Reach one arm forward. And the opposite leg back. Both level with the floor. Pause, lower slowly, switch sides.',
     cues: ['Keep the tabletop flat.', 'Stop short if your form slips or anything hurts.'],
     dosage: { sets: 1, target: 20, restS: 45 },
   },
@@ -211,7 +213,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Breathe in quietly through your nose into your upper and middle back, front ribs staying closed.',
     ],
     spokenHow:
-      'Breathe out fully, ribs sinking down and in, and pause. Breathe in quietly through your nose into your upper back.',
+      'Breathe out fully. Let your ribs sink down and in. Pause. Breathe in quietly through your nose. Into your upper back.',
     cues: ['Slow breaths: each one a full cycle.'],
     dosage: { sets: 2, target: 4, restS: 30 },
     targetRange: { low: 3, high: 5 },
@@ -236,7 +238,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Let the bar rise slowly and under control.',
     ],
     spokenHow:
-      'Breathe out and pull the bar to just above your chest, elbows in. Hold a second or two, then let it rise slowly.',
+      'Breathe out, pull the bar down. Just above your chest, elbows in. Hold a second or two. Then let it rise slowly.',
     cues: ['Pick a weight you can move with good form on every rep.'],
     dosage: { sets: 3, target: 12, restS: 60, weightKg: 25 },
     targetRange: { low: 12, high: 15 },
@@ -260,7 +262,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Keep your back straight and your eyes down.',
       'Hold for as long as your form holds.',
     ],
-    spokenHow: 'Tuck your pelvis and squeeze your core. Keep your back straight and your eyes down.',
+    spokenHow: 'Tuck your pelvis, squeeze your core. Keep your back straight, eyes down.',
     cues: ['Hips up: no sagging.', 'Try to hold each one a little longer than the last.'],
     dosage: { sets: 3, target: 30, restS: 60 },
   },

@@ -72,10 +72,17 @@ describe('cues in a hands-free session', () => {
     await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.clock.runFor(300);
-    // What the set is, where to lie and, to a person new to it, how it is done; then the prompt, a
-    // line of its own, that "In position. Go." takes the place of.
-    expect((await texts(page)).slice(0, 2)).toEqual([
-      'Superman, set one of three. ten reps. Lie face down. Stretch your arms out past your head. Lift arms, legs, head and chest together, only as high as is comfortable. Stay up a second, then lower slowly',
+    // What the set is; where to lie and, to a person new to it, how it is done, a sentence at a time
+    // (a rep counted ends it at the one under way); then the prompt, a line of its own, that "In
+    // position. Go." takes the place of.
+    expect((await texts(page)).slice(0, 8)).toEqual([
+      'Superman, set one of three. ten reps',
+      'Lie face down.',
+      'Stretch your arms out past your head.',
+      'Lift arms, legs, head and chest.',
+      'Only as high as is comfortable.',
+      'Stay up a second.',
+      'Then lower slowly',
       'Lie face down to start',
     ]);
     expect(await wakeLockRequests(page)).toBe(1);

@@ -128,7 +128,7 @@ describe('planCues', () => {
     expect(run.do(motion(rep(3000)))).toEqual([
       { kind: 'tone', tone: 'rep' },
       { kind: 'vibrate', patternMs: VIBRATION.rep },
-      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true, ends: 'position' },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true, ends: ['position', 'how'] },
     ]);
     expect(spoken(run.do(motion(rep(6000))))).toEqual(['two']);
     expect(spoken(run.do(motion(rep(9000))))).toEqual(['three']);
@@ -675,7 +675,7 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 1, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2500 })).toEqual([
-      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true, ends: 'position' },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true, ends: ['position', 'how'] },
     ]);
   });
 
@@ -685,11 +685,25 @@ describe('planCues', () => {
     expect(run.state.phase).toBe('rest');
     // After the rest's announcement, not over it; a later correction takes its place if still waiting.
     expect(run.do({ type: 'adjust', delta: 1, nowMs: 2500 })).toEqual([
-      { kind: 'say', text: 'Three reps', interrupt: false, topic: 'count', reply: true, ends: 'position' },
+      {
+        kind: 'say',
+        text: 'Three reps',
+        interrupt: false,
+        topic: 'count',
+        reply: true,
+        ends: ['position', 'how'],
+      },
     ]);
     expect(spoken(run.do({ type: 'adjust', delta: -2, nowMs: 2600 }))).toEqual(['One rep']);
     expect(run.do({ type: 'adjust', delta: -5, nowMs: 2700 })).toEqual([
-      { kind: 'say', text: 'Zero reps', interrupt: false, topic: 'count', reply: true, ends: 'position' },
+      {
+        kind: 'say',
+        text: 'Zero reps',
+        interrupt: false,
+        topic: 'count',
+        reply: true,
+        ends: ['position', 'how'],
+      },
     ]);
     // Nothing left to take away: nothing to say.
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2800 })).toEqual([]);
@@ -701,7 +715,14 @@ describe('planCues', () => {
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)), motion(rep(3000)));
     expect(run.state.phase).toBe('summary');
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 9000 })).toEqual([
-      { kind: 'say', text: 'Two reps', interrupt: false, topic: 'count', reply: true, ends: 'position' },
+      {
+        kind: 'say',
+        text: 'Two reps',
+        interrupt: false,
+        topic: 'count',
+        reply: true,
+        ends: ['position', 'how'],
+      },
     ]);
   });
 
@@ -709,7 +730,7 @@ describe('planCues', () => {
     const run = new Run(plan(['bat-hang', 2, 4, 30]));
     run.do({ type: 'start', nowMs: 0 });
     expect(run.do(motion({ type: 'breath', tMs: 8000, emittedMs: 8000 }))).toEqual([
-      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true, ends: 'position' },
+      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true, ends: ['position', 'how'] },
     ]);
   });
 
@@ -1030,7 +1051,7 @@ describe('planCues', () => {
     expect(run.do(motion(rep(2000)))).toEqual([
       { kind: 'tone', tone: 'rep' },
       { kind: 'vibrate', patternMs: VIBRATION.rep },
-      { kind: 'say', text: 'two', interrupt: false, topic: 'count', reply: true, ends: 'position' },
+      { kind: 'say', text: 'two', interrupt: false, topic: 'count', reply: true, ends: ['position', 'how'] },
       { kind: 'tone', tone: 'rest-end' },
       { kind: 'vibrate', patternMs: VIBRATION['rest-end'] },
       { kind: 'say', text: 'Superman, set two of two. two reps. Go', interrupt: false },
@@ -1295,7 +1316,7 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), { type: 'pause', nowMs: 2000 });
     run.do({ type: 'resume', nowMs: 5000 });
-    const count = { kind: 'say', topic: 'count', reply: true, ends: 'position' };
+    const count = { kind: 'say', topic: 'count', reply: true, ends: ['position', 'how'] };
     expect(run.do(motion(rep(6000))).filter((cue) => cue.kind === 'say')).toEqual([
       { ...count, text: 'two', interrupt: true },
     ]);
@@ -1346,10 +1367,14 @@ describe('how to do each exercise, said once for a person new to it', () => {
   it("says the first exercise's movement after where to be, before the set waits for the person", () => {
     const run = sensing(newTo(plan(['superman', 2, 1, 30])));
     expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
+      { kind: 'say', text: 'Superman, set one of two. one rep', interrupt: true },
+      // A sentence at a time: a count comes at the end of the one under way, "In position. Go." after.
       {
         kind: 'say',
-        text: `Superman, set one of two. one rep. ${superman.position.slice(0, -1)}. ${superman.spokenHow.slice(0, -1)}`,
-        interrupt: true,
+        text: `${superman.position.slice(0, -1)}. ${superman.spokenHow.slice(0, -1)}`,
+        interrupt: false,
+        topic: 'how',
+        bySentence: true,
       },
       // Cut off by "In position. Go." for a person there already; the movement is not.
       { kind: 'say', text: superman.positionPrompt, interrupt: false, topic: 'position', bySentence: true },
@@ -1380,9 +1405,9 @@ describe('how to do each exercise, said once for a person new to it', () => {
     expect(spoken(run.do(motion(rep(5000)))).at(-1)).not.toContain(drawingIn.spokenHow.slice(0, 20));
     run.ticksTo(14_750);
     const begin = spoken(run.do(tick(15_000)));
-    // In the set's first line, which "In position. Go." waits for, and the hold waits for "Go".
-    expect(begin[0]).toContain(drawingIn.spokenHow.slice(0, -1));
-    expect(begin[0]).toMatch(/^Drawing-in, one set\. Hold forty-five seconds\./);
+    // After the set's first line, which "In position. Go." waits for, and the hold waits for "Go".
+    expect(begin[0]).toBe('Drawing-in, one set. Hold forty-five seconds');
+    expect(begin[1]).toBe(drawingIn.spokenHow.slice(0, -1));
   });
 
   it('says nothing of the movement to a person who knows the exercise', () => {
@@ -1457,12 +1482,13 @@ describe('cues for a set that begins in position', () => {
     });
   });
 
-  it('says where to get into in sentences of at most 3 s, so that "In position. Go." follows soon after', () => {
+  it('says where to get into and how to move in sentences of at most 3 s, so that "Go" or a first count follows soon after', () => {
     // A person seen in position hears "In position. Go." once the sentence being said of where to be
-    // ends (see Speech.firstSentence). Each is at most this long at the voice's normal rate as spokenMs
-    // reckons it, twelve characters a second, on the slow side: a voice at some fifteen says it in
-    // 2.5 s, so "Go" comes at most that long after the second of stillness that tells the person in
-    // position. The lat pulldown's position, one sentence of 7.8 s, had the person sit ready that long.
+    // ends, and one who sets off early their first count once the sentence of how to move ends (see
+    // spokenSentences). Each is at most this long at the voice's normal rate as spokenMs reckons it,
+    // twelve characters a second, on the slow side: a voice at some fifteen says it in 2.5 s. The lat
+    // pulldown's position, one sentence of 7.8 s, had the person sit ready that long; the glute
+    // bridge's "Push through your heels and lift your hips until …", 6.7 s, held their first count.
     const longestSentenceMs = 3000;
     const tooLong: string[] = [];
     for (const exercise of PROGRAM) {
@@ -1476,6 +1502,7 @@ describe('cues for a set that begins in position', () => {
       );
       expect(saidBySentence).toEqual([
         `${exercise.position.slice(0, -1)}. Keep still there to start`,
+        `${exercise.position} ${exercise.spokenHow.slice(0, -1)}`,
         exercise.positionPrompt,
       ]);
       for (const sentence of saidBySentence.flatMap(spokenSentences)) {

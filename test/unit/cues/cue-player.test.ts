@@ -52,7 +52,7 @@ const sayCount = (text: string): Cue => ({
   interrupt: false,
   topic: 'count',
   reply: true,
-  ends: 'position',
+  ends: ['position', 'how'],
 });
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
 
@@ -191,6 +191,13 @@ class VoiceOnTheMat {
   sayUpTo(text: string): void {
     for (let line = this.endLine(); line !== text; line = this.endLine()) {
       if (line === null) throw new Error(`"${text}" was never said: ${this.heard.join(' / ')}`);
+    }
+  }
+
+  /** Says line after line until the one being said has `words` in it, which must come. */
+  sayUntilSaying(words: string): void {
+    while (!this.saying?.text.includes(words)) {
+      if (this.endLine() === null) throw new Error(`"${words}" was never said: ${this.heard.join(' / ')}`);
     }
   }
 
@@ -374,6 +381,53 @@ describe('a rep counted while "Go." still waits to be said', () => {
   });
 });
 
+describe('how Superman is done, said to a person new to it with its first set', () => {
+  const superman = exerciseById('superman');
+  const FIRST_SESSION: PlannedExercise[] = [
+    { exercise: superman, dosage: { sets: 3, target: 10, restS: 45 }, sayHow: true },
+  ];
+  const [lift, stayUp] = superman.spokenHow.split(/(?<=\.)\s+/);
+  const inPosition = (tMs: number): SessionAction => ({
+    type: 'position',
+    event: { type: 'position', status: 'in', posture: 'face-down', tMs, emittedMs: tMs },
+  });
+
+  /** The first set begun for a strap that sees the position, the voice on the sentence of how to lift. */
+  function saidUpToTheLift(voice: VoiceOnTheMat) {
+    const session = voiced(voice, FIRST_SESSION);
+    session.act({ type: 'position-sensing', available: true, nowMs: 0 });
+    session.act({ type: 'start', nowMs: 0 });
+    voice.sayUntilSaying('Lift arms');
+    return session;
+  }
+
+  // A real strap's wearer, not the virtual one, went as they lay down: in position 8.5 s into the
+  // 13.4 s line, their first rep 1.5 s later, and "one" came 3.4 s after it, at the line's end.
+  it('ends at the sentence under way for a person who sets off before "Go", and their count is said then', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = saidUpToTheLift(voice);
+    act(inPosition(8490));
+    act(rep(9990));
+    expect(state().set?.count).toBe(1);
+    voice.sayAll();
+    expect(voice.heard.slice(-2)).toEqual([lift, 'one']);
+    // What is left of how it is done, and "Go", are moot: the person is doing it.
+    expect(voice.heard.join(' ')).not.toContain(stayUp.slice(0, -1));
+    expect(voice.heard).not.toContain('In position. Go.');
+    player.dispose();
+  });
+
+  it('is said to its end for a person in position and still, then "In position. Go."', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = saidUpToTheLift(voice);
+    act(inPosition(8490));
+    voice.sayAll();
+    expect(voice.heard.join(' ')).toContain(stayUp.slice(0, -1));
+    expect(voice.heard.at(-1)).toBe('In position. Go.');
+    player.dispose();
+  });
+});
+
 describe('a form warning', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -417,7 +471,8 @@ describe('a queue longer than the voice keeps', () => {
   it("keeps every answer the person waits for, a newer count taking only an older count's place", () => {
     const voice = new VoiceOnTheMat();
     const speech = speechThrough(voice);
-    const count = (text: string) => speech.say(text, { reply: true, topic: 'count', ends: 'position' });
+    const count = (text: string) =>
+      speech.say(text, { reply: true, topic: 'count', ends: ['position', 'how'] });
     const correction = (text: string) => speech.say(text, { reply: true, interrupt: true });
     speech.say(SET_ONE, { interrupt: true });
     correction('Keep your lower back long');
