@@ -20,10 +20,12 @@ import {
   type CurrentSet,
   countedByHand,
   currentPlanned,
+  droppedSincePaused,
   endedAtTap,
   heldS,
   motionAwayFor,
   nextArm,
+  type Pause,
   type PauseReason,
   type PlannedExercise,
   planRanThrough,
@@ -215,6 +217,7 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
   if (next.phase === 'ready') return [];
   // Quiet through a pause: no countdown while the clock is stopped.
   if (isPaused(next)) {
+    if (connectionLostDue(prev, next)) return [say(PAUSED_WORDS.connection, true)];
     // Said when the pause begins, and again when the device the app paused for is given up for lost:
     // the person must act. Not when the person pressed Reconnect after that: that is no news to them.
     const news = !isPaused(prev) || (next.pausedFor === 'lost' && prev.pausedFor !== 'lost');
@@ -224,9 +227,11 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     if (next.pausedToAsk) return [sayReply(PAUSED_WORDS.toAsk, true)];
     if (next.pausedFor === undefined) return [sayReply(PAUSED_WORDS.person, true)];
     if (next.pausedFor === 'lost') return [say(lostWords(next), true)];
+    // A strap that drops is said a moment later, if it is not back by then (see connectionLostDue).
+    if (droppedSincePaused(next)) return [];
     return [say(PAUSED_WORDS[next.pausedFor], true)];
   }
-  if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next)) return [say(resumed(next), true)];
+  if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next)) return resumedCues(next);
   const cues: Cue[] = [];
   const finished =
     next.completed.length > prev.completed.length ? next.completed.slice(prev.completed.length) : [];
@@ -297,6 +302,49 @@ const PAUSED_WORDS: Readonly<Record<Exclude<PauseReason, 'lost'> | 'person' | 't
   connection: 'Paused: connection lost',
   replay: 'Paused: the replay has finished',
 };
+
+/**
+ * How long a device that dropped out is waited for before "Paused: connection lost" is said. A strap
+ * is often back within a second (an emulated Polar H10 in 0.66 s): said at once, the line was cut
+ * off by the voice saying the set goes on, and that by the next rep's count, two half sentences for a
+ * drop the person never noticed. Back within it, nothing is said and the set goes on; the session is
+ * paused all the same, so that no rep is lost.
+ */
+export const CONNECTION_LOST_SAID_AFTER_MS = 2000;
+
+/** Whether `next` is the moment to say that the connection is lost (see CONNECTION_LOST_SAID_AFTER_MS). */
+function connectionLostDue(prev: SessionState, next: SessionState): boolean {
+  if (!droppedSincePaused(next) || next.pausedAtMs === null) return false;
+  const samePause = isPaused(prev) && prev.pausedAtMs === next.pausedAtMs;
+  const beforeMs = samePause ? prev.nowMs - next.pausedAtMs : Number.NEGATIVE_INFINITY;
+  return (
+    beforeMs < CONNECTION_LOST_SAID_AFTER_MS && next.nowMs - next.pausedAtMs >= CONNECTION_LOST_SAID_AFTER_MS
+  );
+}
+
+/** A pause the voice said nothing of: a device that dropped and was back within a moment. */
+function unsaid(pause: Pause): boolean {
+  return pause.deviceDropped === true && pause.ms < CONNECTION_LOST_SAID_AFTER_MS;
+}
+
+/** The pauses the voice said, which cut off what it was saying and were followed by a line of their end. */
+function saidPauses(state: SessionState): readonly Pause[] {
+  return (state.pauses ?? []).filter((pause) => !unsaid(pause));
+}
+
+/**
+ * What is said as the session goes on after a pause, in the same set or rest. A device back from a
+ * drop: nothing where the drop was not said; otherwise after "Paused: connection lost", not over it,
+ * and in a set only how far it has come, "Go on: four done": the person is still in the set they
+ * heard paused, and the next rep's count, seconds later, cut off the set's name and target.
+ */
+function resumedCues(next: SessionState): Cue[] {
+  const pause = next.pauses?.at(-1);
+  const dropped = pause?.deviceDropped === true && pause.atMs + pause.ms === next.nowMs;
+  if (!dropped) return [say(resumed(next), true)];
+  if (unsaid(pause)) return [];
+  return [say(next.phase === 'set' ? goesOnFromDrop(next) : resumed(next))];
+}
 
 /**
  * While the app tries to reach the device it paused for (about 70 s before it gives up), the person
@@ -395,7 +443,7 @@ function spokenCount(exercise: Exercise, count: number): string {
  * not when it ends; later counts in the set have no resume line to cut short.
  */
 function firstCountSinceResumed(state: SessionState, set: CurrentSet): boolean {
-  const pause = state.pauses?.at(-1);
+  const pause = saidPauses(state).at(-1);
   if (!pause) return false;
   const resumedMs = pause.atMs + pause.ms;
   return resumedMs >= set.startedMs && set.lastProgressMs <= resumedMs;
@@ -751,7 +799,7 @@ function saidWhole(
   speechRate: number,
 ): boolean {
   const overMs = saidMs + spokenMs(line, speechRate);
-  const cutByPause = (rest.pauses ?? []).some((pause) => pause.atMs >= saidMs && pause.atMs < overMs);
+  const cutByPause = saidPauses(rest).some((pause) => pause.atMs >= saidMs && pause.atMs < overMs);
   return !cutByPause && untilMs >= overMs;
 }
 
@@ -783,7 +831,7 @@ function countdownAfterRestLineMs(state: SessionState, speechRate: number): numb
   const planned = currentPlanned(state);
   const ended = state.completed.at(-1);
   if (!planned || !ended || state.restEndsMs === null) return Number.NEGATIVE_INFINITY;
-  const pause = state.pauses?.at(-1);
+  const pause = saidPauses(state).at(-1);
   const resumedMs = pause !== undefined && pause.atMs >= ended.endedMs ? pause.atMs + pause.ms : null;
   const pickedUp = pickedUpRestLine(state, speechRate);
   // A pause that ended as the page picked the rest up (Finish's question) said nothing as it ended.
@@ -828,16 +876,36 @@ function resumed(state: SessionState): string {
   if (!planned || !state.set) return 'Go on';
   const { exercise, dosage } = planned;
   const done = doneSoFar(exercise, state.set, state.nowMs);
-  // The bird dog's arm, as the set screen shows it: after a pause the person may not recall the last.
-  const side = exercise.alternatesSides ? `Next: ${nextArm(state.set)} arm` : null;
   return sentences([
     `Go on: ${exercise.name}, ${setOf(state.set.setNumber, dosage.sets)}`,
     dosageText(planned, state.completed),
     ...(done ? [done] : []),
-    ...(side ? [side] : []),
-    ...(state.set.waiting ? [exercise.positionPrompt] : []),
-    ...(motionAwayFor(state, exercise) ? [byHandUntilBack(exercise, state.set)] : []),
+    ...howItGoesOn(state, exercise, state.set),
   ]);
+}
+
+/**
+ * After a pause, what the set goes on with: the bird dog's arm, as the set screen shows it (the person
+ * may not recall the last), where to be for a set still waiting, how to count while the device is away.
+ */
+function howItGoesOn(state: SessionState, exercise: Exercise, set: CurrentSet): string[] {
+  return [
+    ...(exercise.alternatesSides ? [`Next: ${nextArm(set)} arm`] : []),
+    ...(set.waiting ? [exercise.positionPrompt] : []),
+    ...(motionAwayFor(state, exercise) ? [byHandUntilBack(exercise, set)] : []),
+  ];
+}
+
+/**
+ * "Go on: four done": the set goes on after a device's drop. The set's name and target are left out,
+ * as the person is still in it; the rest is said as after any pause (see howItGoesOn).
+ */
+function goesOnFromDrop(state: SessionState): string {
+  const exercise = currentPlanned(state)?.exercise;
+  const set = state.set;
+  if (!exercise || !set) return 'Go on';
+  const done = doneSoFar(exercise, set, state.nowMs);
+  return sentences([done ? `Go on: ${done}` : 'Go on', ...howItGoesOn(state, exercise, set)]);
 }
 
 /**

@@ -122,7 +122,7 @@ function shiftCurrentSet(set: CurrentSet | null, by: number): CurrentSet | null 
 }
 
 function shiftPauses(pauses: readonly Pause[], by: number): Pause[] {
-  return pauses.map((pause) => ({ atMs: shift(pause.atMs, by), ms: pause.ms }));
+  return pauses.map((pause) => ({ ...pause, atMs: shift(pause.atMs, by) }));
 }
 
 export function shiftSetRecord(record: SetRecord, by: number): SetRecord {

@@ -234,6 +234,11 @@ export interface SessionState {
 export interface Pause {
   readonly atMs: number;
   readonly ms: number;
+  /**
+   * The app paused for a device that dropped out and went on once it was back, never having given it
+   * up for lost: a strap that is often back within a second, which the voice need not speak of.
+   */
+  readonly deviceDropped?: true;
 }
 
 /**
@@ -812,6 +817,21 @@ function motionReach(state: SessionState, away: readonly ExerciseId[], nowMs: nu
 }
 
 /**
+ * Whether the session is paused for a device's connection, and has been since the pause began: the
+ * device dropped out and the app is reaching for it again, neither given up for lost nor tried again
+ * at the person's word since.
+ */
+export function droppedSincePaused(
+  state: Pick<SessionState, 'pausedAtMs' | 'pausedFor' | 'pausedForSinceMs'>,
+): boolean {
+  return (
+    state.pausedAtMs !== null &&
+    state.pausedFor === 'connection' &&
+    state.pausedForSinceMs === state.pausedAtMs
+  );
+}
+
+/**
  * Ends the pause at `nowMs`: its time is kept apart as time the session's timer stood still, and
  * every running timer moves on by its length.
  */
@@ -819,12 +839,17 @@ function endPause(state: SessionState, nowMs: number): SessionState {
   if (state.pausedAtMs === null) return state;
   const pausedMs = Math.max(0, nowMs - state.pausedAtMs);
   const { pausedFor: _reason, pausedForSinceMs: _since, pausedToAsk: _asked, ...unpaused } = state;
+  const pause: Pause = {
+    atMs: state.pausedAtMs,
+    ms: pausedMs,
+    ...(droppedSincePaused(state) ? { deviceDropped: true } : {}),
+  };
   const set = state.set;
   const resumed: SessionState = {
     ...unpaused,
     nowMs: Math.max(state.nowMs, nowMs),
     pausedAtMs: null,
-    ...(pausedMs > 0 ? { pauses: [...(state.pauses ?? []), { atMs: state.pausedAtMs, ms: pausedMs }] } : {}),
+    ...(pausedMs > 0 ? { pauses: [...(state.pauses ?? []), pause] } : {}),
     restEndsMs: state.restEndsMs === null ? null : state.restEndsMs + pausedMs,
     set: set && {
       ...set,

@@ -12,7 +12,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REJOIN_EARLY_DELAY_MS } from '../../src/app/rejoin-policy.ts';
-import { RECONNECTING_CALL_EVERY_S, spokenNumber } from '../../src/cues/cue-planner.ts';
+import {
+  CONNECTION_LOST_SAID_AFTER_MS,
+  RECONNECTING_CALL_EVERY_S,
+  spokenNumber,
+} from '../../src/cues/cue-planner.ts';
 import {
   HEART_RATE_MEASUREMENT,
   HEART_RATE_SERVICE,
@@ -148,7 +152,12 @@ describeWithShared('a strap carried out of reach in a set, given up on, and foun
     await strap.goOutOfReach();
     droppedAtMs = await pageNowMs();
 
-    await runClockUntil(async () => (await heard()).at(-1)?.text === 'Paused: connection lost', 1000);
+    // Said once the strap has stayed away a moment: one back within it is not spoken of.
+    await runClockUntil(
+      async () => (await heard()).at(-1)?.text === 'Paused: connection lost',
+      CONNECTION_LOST_SAID_AFTER_MS + 1000,
+    );
+    expect((await heard()).at(-1)!.atMs - droppedAtMs).toBeGreaterThanOrEqual(CONNECTION_LOST_SAID_AFTER_MS);
     expect(await textOf('bb-set-view .paused')).toBe('Paused');
     expect(await textOf('bb-set-view .pause-reason')).toBe('connection lost');
     expect(await panel('.state').textContent()).toBe('connection lost');

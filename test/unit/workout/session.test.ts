@@ -360,10 +360,23 @@ describe('session reducer', () => {
       { type: 'pause', nowMs: 20_000 },
       { type: 'resume', nowMs: 80_000 },
     );
+    // The first was the app's, for a device that dropped and came back: the voice may not have said it.
     expect(s.pauses).toEqual([
-      { atMs: 8000, ms: 3000 },
+      { atMs: 8000, ms: 3000, deviceDropped: true },
       { atMs: 20_000, ms: 60_000 },
     ]);
+  });
+
+  it('keeps a pause for a device given up for lost as the pause it became, not a drop it came back from', () => {
+    const s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'pause', nowMs: 8000, reason: 'connection' },
+      { type: 'pause', nowMs: 80_000, reason: 'lost' },
+      { type: 'pause', nowMs: 90_000, reason: 'connection' },
+      { type: 'resume', nowMs: 95_000 },
+    );
+    expect(s.pauses).toEqual([{ atMs: 8000, ms: 87_000 }]);
   });
 
   it('shows a form problem on the set screen for a while after it was seen, again if it comes back', () => {
