@@ -465,8 +465,10 @@ export class BbSetView extends LitElement {
       }
       ${
         // The voice says it once; a person who missed it reads it here while the set goes on. A set
-        // still waiting says it in its own words (see renderWaiting).
-        this.motionAway && showsSetUnderWay(this.set)
+        // still waiting says it in its own words (see renderWaiting). Not while the set is paused for
+        // a strap the app still reaches for: nothing is counted by hand then, and "Paused: connection
+        // lost" is what is so.
+        this.motionAway && this.pauseReason !== 'connection' && showsSetUnderWay(this.set)
           ? html`<br /><span class="away">${awayWhileSetRunsText(exercise, this.set)}</span>`
           : nothing
       }

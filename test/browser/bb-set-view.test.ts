@@ -423,6 +423,29 @@ describe('bb-set-view', () => {
     expect(away()).toBeUndefined();
   });
 
+  it('says nothing of counting by hand while the set is paused for a strap the app still reaches for', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 2 }),
+      paused: true,
+      pauseReason: 'connection',
+      motionAway: true,
+    });
+    const away = () => element.shadowRoot!.querySelector('.away')?.textContent;
+    expect(element.shadowRoot!.querySelector('.pause-reason')?.textContent).toBe('connection lost');
+    expect(away()).toBeUndefined();
+    expect(element.renderRoot.textContent).not.toMatch(/count with \+1/);
+    // Given up for lost, Resume goes on by hand, as the voice said: the line says how.
+    element.pauseReason = 'lost';
+    await element.updateComplete;
+    expect(away()).toBe('Device out of reach: count with +1');
+    // Resumed by the person while the strap is still away: the set is counted by hand.
+    element.pauseReason = null;
+    element.paused = false;
+    await element.updateComplete;
+    expect(away()).toBe('Device out of reach: count with +1');
+  });
+
   it('shows a form warning large over the heading while it applies, leaving the count where it was', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
