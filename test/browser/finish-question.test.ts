@@ -1,9 +1,10 @@
 // Finish's question on a laptop, where the set and rest screens put their words beside the ring.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import '../../src/ui/bb-rest-view.ts';
 import '../../src/ui/bb-set-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
+import { type AppShell, mountApp } from './app-shell.ts';
 import { mount } from './mount.ts';
 
 const SCREENS = {
@@ -102,4 +103,69 @@ describe("Finish's question beside the ring", () => {
       expect(screen.shadowRoot!.querySelector('.finish-question')).toBeNull();
     },
   );
+});
+
+// A person on the mat hears the question's pause ("Paused. Finish the session?"), so they must hear
+// its end too: a rest that goes on in silence sounds as though it were still paused.
+describe("the voice as Finish's question is taken back in a rest", () => {
+  let mounted: AppShell | null = null;
+  beforeAll(async () => {
+    await page.viewport(1366, 768);
+  });
+  afterAll(async () => {
+    await page.viewport(414, 896);
+  });
+  afterEach(() => {
+    mounted?.remove();
+    mounted = null;
+    vi.restoreAllMocks();
+  });
+
+  /** Finish, and the answer that takes its question back, by tap and by keyboard. */
+  const ways = {
+    'a tap on Finish and on Keep going, while the voice still asks': {
+      ask: () => userEvent.click(page.getByRole('button', { name: 'Finish' })),
+      takeBack: () => userEvent.click(page.getByRole('button', { name: 'Keep going' })),
+    },
+    'Enter on Finish and Escape, once the voice has asked': {
+      ask: async () => {
+        (page.getByRole('button', { name: 'Finish' }).element() as HTMLElement).focus();
+        await userEvent.keyboard('{Enter}');
+      },
+      takeBack: async (shell: AppShell) => {
+        await expect.poll(() => shell.app.cues!.outputs.speech.queued, { timeout: 5000 }).toBe(0);
+        await userEvent.keyboard('{Escape}');
+      },
+    },
+  };
+
+  it.each(Object.entries(ways))('says how long the rest goes on after %s', async (_, { ask, takeBack }) => {
+    // A voice that takes its time, as a real one does: 60 ms a character.
+    let current: SpeechSynthesisUtterance | null = null;
+    const speak = vi.spyOn(speechSynthesis, 'speak').mockImplementation((utterance) => {
+      current = utterance;
+      setTimeout(() => {
+        if (current === utterance) utterance.dispatchEvent(new Event('end'));
+      }, utterance.text.length * 60);
+    });
+    // A line cut off ends in an error, as a browser's does.
+    vi.spyOn(speechSynthesis, 'cancel').mockImplementation(() => {
+      const cut = current;
+      current = null;
+      cut?.dispatchEvent(new Event('error'));
+    });
+    const said = () => speak.mock.calls.map(([utterance]) => utterance.text);
+    mounted = await mountApp({ start: true, cueHosts: { window, navigator, document } });
+    await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
+    await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
+    await userEvent.click(page.getByRole('button', { name: 'Skip set' }));
+    await expect.element(page.getByRole('heading', { name: 'Rest' })).toBeVisible();
+    await ask();
+    await expect.poll(() => said().at(-1)).toBe('Paused. Finish the session?');
+    await takeBack(mounted);
+    expect(mounted.app.session.state.pausedAtMs).toBeNull();
+    await expect
+      .poll(() => said().at(-1), { timeout: 5000 })
+      .toMatch(/^Rest goes on: [a-z -]+ seconds? left\.?$/);
+  });
 });
