@@ -30,7 +30,7 @@ import { detectMotion, judgePosition, trackPosture } from '../motion/index.ts';
 import type { PositionEvent } from '../motion/position.ts';
 import type { PostureReading } from '../motion/posture.ts';
 import { motionProfile } from '../motion/profiles.ts';
-import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
+import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
 import { type Activity, sameTask } from '../sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { readAsSentences } from '../ui/unspoken-lines.ts';
@@ -69,6 +69,7 @@ import {
   type MotionFeed,
   PAUSE_FOR_CONNECTION,
   pauseForConnectionOnRestore,
+  type Source,
 } from './devices.ts';
 import { goWhenHeard, voiceDone } from './go-when-heard.ts';
 import { detectAroundPauses } from './pause-cut.ts';
@@ -368,10 +369,15 @@ export class Backbeat {
     this.subscriptions.add(
       this.devices.source$
         .pipe(
-          map((source) => PROGRAM.filter((e) => source.motionFor(e.id) !== null).map((e) => e.id)),
-          distinctUntilChanged<readonly ExerciseId[]>(sameJson),
+          map((source) => ({
+            exercises: PROGRAM.filter((e) => source.motionFor(e.id) !== null).map((e) => e.id),
+            // Where the device each is up to is worn, that the voice names it: the one that counts it,
+            // else the one that cannot see it.
+            placements: motionPlacements(source),
+          })),
+          distinctUntilChanged<MotionSensed>(sameJson),
         )
-        .subscribe((exercises) => this.session.senseMotion(exercises)),
+        .subscribe(({ exercises, placements }) => this.session.senseMotion(exercises, placements)),
     );
     // Which of them have their device out of reach now: their sets go on counted by +1, not ended
     // for want of reps no one could see. Told before the pause for the device is lifted (see
@@ -655,6 +661,22 @@ export class Backbeat {
 function motionOutOfReach(feed: MotionFeed | null, devices: readonly DeviceStatus[]): boolean {
   const connection = feed && devices.find((d) => d.id === feed.deviceId)?.connection;
   return connection != null && PAUSE_FOR_CONNECTION[connection] !== null;
+}
+
+/** What the devices count by themselves, and where the device each exercise is up to is worn. */
+interface MotionSensed {
+  readonly exercises: readonly ExerciseId[];
+  readonly placements: Partial<Record<ExerciseId, Placement>>;
+}
+
+/** Where the device each exercise is up to is worn (see SessionState.motionPlacements). */
+function motionPlacements(source: Source): Partial<Record<ExerciseId, Placement>> {
+  const placements: Partial<Record<ExerciseId, Placement>> = {};
+  for (const e of PROGRAM) {
+    const placement = source.motionFor(e.id)?.placement ?? source.info.placement;
+    if (placement) placements[e.id] = placement;
+  }
+  return placements;
 }
 
 /** What the simulated person is asked to do in each phase of the session. */

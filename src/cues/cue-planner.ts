@@ -4,7 +4,7 @@
 // the cue player turns these cues into speech, tones and vibration.
 
 import type { FormIssue } from '../motion/events.ts';
-import { byHandText, resumeByHandText } from '../workout/by-hand.ts';
+import { byHandText, deviceWord, resumeByHandText, unseenByText } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
   countUnit,
@@ -394,11 +394,21 @@ function duringSet(
   const planned = currentPlanned(next);
   if (!planned) return [];
   const cues: Cue[] = positionCues(planned.exercise, before, after, countedByHand(next, planned.exercise));
-  // Back by itself while the person counts with +1: a rep they tap now would be counted twice.
+  // Gone while the set runs, the app not paused for it (a watch that counts one exercise, beside a
+  // strap that stays): the person keeps moving and nothing counts, so they are told to tap.
+  if (awayBecameNews(prev, next, planned.exercise, after))
+    cues.push(
+      say(
+        `The ${deviceWord(next.motionPlacements?.[planned.exercise.id])} is out of reach. ${byHandUntilBack(planned.exercise, after)}`,
+      ),
+    );
+  // Back by itself while the person counts with +1: a rep they tap now would be counted twice. Not
+  // after a moment's drop, of which nothing was said.
   if (
     planned.exercise.kind !== 'hold' &&
     motionAwayFor(prev, planned.exercise) &&
-    !motionAwayFor(next, planned.exercise)
+    !motionAwayFor(next, planned.exercise) &&
+    next.nowMs - (prev.motionAwaySinceMs ?? Number.NEGATIVE_INFINITY) >= CONNECTION_LOST_SAID_AFTER_MS
   )
     cues.push(say(DEVICE_BACK));
   cues.push(...formWarnings(before.formIssues, after.formIssues));
@@ -423,6 +433,24 @@ function duringSet(
     }
   }
   return cues;
+}
+
+/**
+ * Whether `next` is the moment to say that the device counting the set under way is out of reach:
+ * away CONNECTION_LOST_SAID_AFTER_MS by now, as a strap's drop is said, so that one back within a
+ * moment is not spoken of. Once, and not of a device that was away before the set began: its start
+ * said so.
+ */
+function awayBecameNews(
+  prev: SessionState,
+  next: SessionState,
+  exercise: Exercise,
+  set: CurrentSet,
+): boolean {
+  const sinceMs = next.motionAwaySinceMs;
+  if (!motionAwayFor(next, exercise) || sinceMs === undefined || sinceMs < set.startedMs) return false;
+  const dueMs = sinceMs + CONNECTION_LOST_SAID_AFTER_MS;
+  return prev.nowMs < dueMs && next.nowMs >= dueMs;
 }
 
 /**
@@ -699,7 +727,7 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
     if (positionToSay) parts.push(exercise.position);
     if (howToSay) parts.push(exercise.spokenHow);
     const away = motionAwayFor(next, exercise);
-    if (exercise.kind !== 'hold') parts.push('Go', ...(away ? [byHandUntilBack(exercise, set)] : []));
+    if (exercise.kind !== 'hold') parts.push('Go', ...byHandFromGo(next, exercise, set));
     else
       parts.push(
         countedByHand(next, exercise) || away
@@ -906,6 +934,18 @@ function goesOnFromDrop(state: SessionState): string {
   if (!exercise || !set) return 'Go on';
   const done = doneSoFar(exercise, set, state.nowMs);
   return sentences([done ? `Go on: ${done}` : 'Go on', ...howItGoesOn(state, exercise, set)]);
+}
+
+/**
+ * What the person counts with a tap from a set's "Go": all of it where no connected device sees the
+ * exercise (a watch in a glute bridge), said once here; while the device that counts it is away, until
+ * it is back.
+ */
+function byHandFromGo(state: SessionState, exercise: Exercise, set: CurrentSet): string[] {
+  if (motionAwayFor(state, exercise)) return [byHandUntilBack(exercise, set)];
+  if (countedByHand(state, exercise))
+    return [unseenByText(state.motionPlacements?.[exercise.id], 'plus one')];
+  return [];
 }
 
 /**

@@ -677,6 +677,7 @@ export class BbApp extends LitElement {
               .setsKept=${setsKeptOnFinishing(state)}
               .byHand=${countedByHand(state, planned.exercise)}
               .motionAway=${motionAwayFor(state, planned.exercise)}
+              .countedOn=${state.motionPlacements?.[planned.exercise.id] ?? null}
               .unseenBy=${this.unseenBy(state, planned.exercise)}
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}

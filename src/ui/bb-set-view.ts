@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Placement } from '../sensors/samples.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
   countUnit,
@@ -289,6 +290,8 @@ export class BbSetView extends LitElement {
    * End hold; the set says so under its name while it runs.
    */
   @property({ type: Boolean }) motionAway = false;
+  /** Where the device that counts this exercise is worn, that the line names it ("Watch out of reach"). */
+  @property({ attribute: false }) countedOn: Placement | null = null;
   /**
    * The device that counts motion, when it cannot see this exercise (a watch in a glute bridge): the
    * set is counted by hand, and the screen says why.
@@ -469,7 +472,7 @@ export class BbSetView extends LitElement {
         // a strap the app still reaches for: nothing is counted by hand then, and "Paused: connection
         // lost" is what is so.
         this.motionAway && this.pauseReason !== 'connection' && showsSetUnderWay(this.set)
-          ? html`<br /><span class="away">${awayWhileSetRunsText(exercise, this.set)}</span>`
+          ? html`<br /><span class="away">${awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined)}</span>`
           : nothing
       }
     </p>`;

@@ -4,8 +4,9 @@
 // Pure, but for personLocale, which reads the browser's languages for the English dates are written in.
 
 import type { PersonalTuning } from '../motion/tuning.ts';
+import type { Placement } from '../sensors/samples.ts';
 import type { SessionSummary } from '../store/records.ts';
-import { byHandText, resumeByHandText } from '../workout/by-hand.ts';
+import { byHandText, outOfReachLabel, resumeByHandText } from '../workout/by-hand.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import {
   countRangeText,
@@ -277,8 +278,12 @@ export function awayInRestText(next: Exercise | undefined): string {
  * The same while the set runs, standing under it: the voice says it once, and a person who missed it
  * reads it here. Short, as the line of a device that cannot see the exercise is.
  */
-export function awayWhileSetRunsText(exercise: Exercise, set: Pick<CurrentSet, 'holdStartMs'>): string {
-  return `Device out of reach: ${byHandText(exercise, set.holdStartMs, '+1', true)}`;
+export function awayWhileSetRunsText(
+  exercise: Exercise,
+  set: Pick<CurrentSet, 'holdStartMs'>,
+  placement?: Placement,
+): string {
+  return `${outOfReachLabel(placement)}: ${byHandText(exercise, set.holdStartMs, '+1', true)}`;
 }
 
 /** The reason alone, for a line of its own under a large "Paused". */

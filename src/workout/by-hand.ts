@@ -2,6 +2,7 @@
 // says and the set and rest screens show, so that a person who hears it and then looks reads the
 // same: the voice says "plus one" where the screen names its button, "+1".
 
+import type { Placement } from '../sensors/samples.ts';
 import type { Exercise } from './program.ts';
 
 /**
@@ -29,4 +30,33 @@ export function resumeByHandText(
   plusOne: '+1' | 'plus one',
 ): string {
   return `Tap Reconnect, or Resume and ${byHandText(exercise, holdStartMs, plusOne)}`;
+}
+
+/** A device as the person knows it, by where it is worn: "watch", "strap". */
+const DEVICE_BY_PLACEMENT: Readonly<Record<Placement, string>> = {
+  chest: 'strap',
+  wrist: 'watch',
+  arm: 'armband',
+  phone: 'phone',
+};
+
+/** The device worn at `placement`, in a word ("watch"); "device" where it is not known. */
+export function deviceWord(placement: Placement | undefined): string {
+  return placement ? DEVICE_BY_PLACEMENT[placement] : 'device';
+}
+
+/** The screen's words for it out of reach while a set runs: "Watch out of reach". */
+export function outOfReachLabel(placement: Placement | undefined): string {
+  const word = deviceWord(placement);
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)} out of reach`;
+}
+
+/**
+ * A set of reps no connected device sees, said once as it begins: which device cannot see it, where
+ * known, and that the person counts with a tap ("Your watch cannot see this one: count with plus one").
+ */
+export function unseenByText(placement: Placement | undefined, plusOne: '+1' | 'plus one'): string {
+  return placement
+    ? `Your ${deviceWord(placement)} cannot see this one: count with ${plusOne}`
+    : `Count with ${plusOne}`;
 }

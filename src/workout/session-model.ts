@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
 import type { PositionEvent } from '../motion/position.ts';
+import type { Placement } from '../sensors/samples.ts';
 import { Model } from './model.ts';
 import type { ExerciseId } from './program.ts';
 import {
@@ -54,8 +55,8 @@ export class SessionModel extends Model<SessionState> {
   }
 
   /** Which exercises the connected devices count by themselves (see SessionState.countedByDevice). */
-  senseMotion(exercises: readonly ExerciseId[]): void {
-    this.dispatch({ type: 'motion-sensing', exercises });
+  senseMotion(exercises: readonly ExerciseId[], placements?: Partial<Record<ExerciseId, Placement>>): void {
+    this.dispatch({ type: 'motion-sensing', exercises, ...(placements ? { placements } : {}) });
   }
 
   /** Which exercises' device is out of reach now (see SessionState.motionAway). */

@@ -5,6 +5,7 @@
 import type { FormIssue, MotionEvent, Side } from '../motion/events.ts';
 import type { PositionEvent } from '../motion/position.ts';
 import type { Posture } from '../motion/posture.ts';
+import type { Placement } from '../sensors/samples.ts';
 import { type Dosage, type Exercise, type ExerciseId, exerciseById, PROGRAM } from './program.ts';
 import { plankTargetAfter } from './progression.ts';
 
@@ -223,11 +224,19 @@ export interface SessionState {
    */
   readonly countedByDevice?: readonly ExerciseId[];
   /**
+   * Where the device each exercise is up to is worn: the one that counts it, or, for one counted by
+   * hand, the one that cannot see it (a watch in a glute bridge). The voice and the screen name it
+   * ("The watch is out of reach"); absent where no such device is known.
+   */
+  readonly motionPlacements?: Partial<Record<ExerciseId, Placement>>;
+  /**
    * Of those, the exercises whose device is out of reach now (reconnecting, given up for lost, or a
    * replay played to its end): nothing sees the person move or where they lie, so no set of them ends
    * for want of reps or waits for a position. Absent while every device is there.
    */
   readonly motionAway?: readonly ExerciseId[];
+  /** Since when `motionAway` has had any exercise (session clock): a moment's drop is not spoken of. */
+  readonly motionAwaySinceMs?: number;
 }
 
 /** A pause that is over: when it began (session clock) and how long it lasted. */
@@ -261,7 +270,11 @@ export type SessionAction =
   | { readonly type: 'begin'; readonly nowMs: number }
   /** Whether a connected device sees posture, so that sets wait for the person to be in position. */
   | { readonly type: 'position-sensing'; readonly available: boolean; readonly nowMs: number }
-  | { readonly type: 'motion-sensing'; readonly exercises: readonly ExerciseId[] }
+  | {
+      readonly type: 'motion-sensing';
+      readonly exercises: readonly ExerciseId[];
+      readonly placements?: Partial<Record<ExerciseId, Placement>>;
+    }
   /** Which exercises' device is out of reach now (see SessionState.motionAway). */
   | { readonly type: 'motion-reach'; readonly away: readonly ExerciseId[]; readonly nowMs: number }
   /** `reason` is set when the app pauses by itself, not the person. */
@@ -367,9 +380,15 @@ export function motionAwayFor(state: Pick<SessionState, 'motionAway'>, exercise:
   return state.motionAway?.includes(exercise.id) === true;
 }
 
-/** Whether a set of this exercise waits for the person to be in position: a device there sees it. */
+/**
+ * Whether a set of this exercise waits for the person to be in position: a device there sees it. Not
+ * one counted by hand: the device that cannot count it is a watch, which sees stillness, not where
+ * the person lies (a chest strap counts every exercise), and there is no count to keep the getting
+ * into position off. Such a set is under way from its "Go", not from an "In position" nothing saw.
+ */
 function waitsForPosition(state: SessionState, exercise: Exercise | undefined): boolean {
-  return state.startsByPosition === true && !(exercise && motionAwayFor(state, exercise));
+  const unseen = exercise !== undefined && (motionAwayFor(state, exercise) || countedByHand(state, exercise));
+  return state.startsByPosition === true && !unseen;
 }
 
 /**
@@ -440,7 +459,9 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
         ...fresh,
         ...(state.startsByPosition ? { startsByPosition: true } : {}),
         ...(state.countedByDevice ? { countedByDevice: state.countedByDevice } : {}),
+        ...(state.motionPlacements ? { motionPlacements: state.motionPlacements } : {}),
         ...(state.motionAway ? { motionAway: state.motionAway } : {}),
+        ...(state.motionAwaySinceMs !== undefined ? { motionAwaySinceMs: state.motionAwaySinceMs } : {}),
       };
     }
     case 'start':
@@ -475,8 +496,18 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       // With no device left that sees posture, a set waiting for it begins now.
       return !action.available && state.set?.waiting ? beginSet(sensed, action.nowMs) : sensed;
     }
-    case 'motion-sensing':
-      return { ...state, countedByDevice: action.exercises };
+    case 'motion-sensing': {
+      const { motionPlacements: _before, ...rest } = state;
+      const sensed: SessionState = {
+        ...rest,
+        countedByDevice: action.exercises,
+        ...(action.placements ? { motionPlacements: action.placements } : {}),
+      };
+      // A set waiting for a position no device left here sees begins now, as with position-sensing.
+      const waiting = state.phase === 'set' && state.set?.waiting === true;
+      const unseen = waiting && !waitsForPosition(sensed, currentPlanned(sensed)?.exercise);
+      return unseen ? beginSet(sensed, sensed.nowMs) : sensed;
+    }
     case 'motion-reach':
       return motionReach(state, action.away, action.nowMs);
     case 'pause':
@@ -751,7 +782,8 @@ export function afterInterruption(interrupted: SessionState): SessionState {
     return said ? { ...state, set: said } : state;
   }
   const restarted: CurrentSet = { ...set, holdStartMs: null, heldSinceMs: null };
-  return { ...state, set: state.startsByPosition ? waitingAgain(restarted) : restarted };
+  const waits = waitsForPosition(state, currentPlanned(state)?.exercise);
+  return { ...state, set: waits ? waitingAgain(restarted) : restarted };
 }
 
 /**
@@ -805,8 +837,10 @@ function resume(state: SessionState, nowMs: number): SessionState {
  * came back during a pause).
  */
 function motionReach(state: SessionState, away: readonly ExerciseId[], nowMs: number): SessionState {
-  const { motionAway: _before, ...rest } = state;
-  const reached: SessionState = away.length > 0 ? { ...rest, motionAway: away } : rest;
+  const { motionAway: _before, motionAwaySinceMs: sinceMs, ...rest } = state;
+  const awaySinceMs = sinceMs ?? Math.max(state.nowMs, nowMs);
+  const reached: SessionState =
+    away.length > 0 ? { ...rest, motionAway: away, motionAwaySinceMs: awaySinceMs } : rest;
   const exercise = currentPlanned(state)?.exercise;
   const set = state.set;
   if (state.phase !== 'set' || !set || set.waiting || !exercise) return reached;

@@ -1604,15 +1604,14 @@ describe('cues for a set that begins in position', () => {
     expect(spoken(run.do({ type: 'begin', nowMs: 4000 }))).toEqual(['Go.']);
   });
 
-  it('asks for a tap on Start hold where no connected device sees the hold (a watch in a plank)', () => {
+  it('asks for a tap on Start hold where no connected device sees the hold (a watch in a plank), claiming no position', () => {
     const run = sensing(plan(['elbow-plank', 1, 30, 60], ['superman', 1, 3, 30]));
     run.do({ type: 'motion-sensing', exercises: ['superman', 'drawing-in', 'lat-pulldown'] });
-    run.do({ type: 'start', nowMs: 0 });
-    expect(spoken(run.do(position('in', 'face-down', 3000)))).toEqual(['In position. Tap Start hold.']);
-    const begunByHand = sensing(plan(['elbow-plank', 1, 30, 60]));
-    begunByHand.do({ type: 'motion-sensing', exercises: [] });
-    begunByHand.do({ type: 'start', nowMs: 0 });
-    expect(spoken(begunByHand.do({ type: 'begin', nowMs: 4000 }))).toEqual(['Tap Start hold.']);
+    // A watch sees stillness, not where the person lies: the set does not wait for an "In position".
+    expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(
+      /Tap Start hold when you are in position$/,
+    );
+    expect(spoken(run.do(position('in', 'face-down', 3000)))).toEqual([]);
   });
 
   it('says a wrong position when it is seen, again after 20 s with the way on, never while muted', () => {
@@ -1669,6 +1668,86 @@ describe('cues for a set that begins in position', () => {
     heard.push(...spoken(run.do(position('in', 'face-down', 3000))), ...spoken(run.ticksTo(12_000)));
     expect(heard).toEqual(['In position. Go.']);
     expect(run.state.set).toMatchObject({ waiting: false, startedMs: 1000 });
+  });
+});
+
+describe('a watch with the session, which sees no posture and not every exercise', () => {
+  /** What a watch counts alone (seenFromWrist), and where it is worn. */
+  const watchAlone: SessionAction = {
+    type: 'motion-sensing',
+    exercises: ['superman', 'drawing-in', 'lat-pulldown'],
+    placements: {
+      superman: 'wrist',
+      'drawing-in': 'wrist',
+      'lat-pulldown': 'wrist',
+      'glute-bridge': 'wrist',
+    },
+  };
+  const watchSensing = (planned: readonly PlannedExercise[]): Run => {
+    const run = new Run(planned);
+    run.do({ type: 'position-sensing', available: true, nowMs: 0 }, watchAlone);
+    return run;
+  };
+
+  it('says once, as a glute bridge set begins, that the watch cannot see it and the person counts with plus one', () => {
+    const run = watchSensing(plan(['glute-bridge', 1, 15, 45]));
+    const begin = spoken(run.do({ type: 'start', nowMs: 0 }));
+    expect(begin).toHaveLength(1);
+    expect(begin[0]).toMatch(/Go\. Your watch cannot see this one: count with plus one$/);
+    // The set is under way from its "Go": nothing that could see where the person lies says "In position".
+    expect(run.state.set?.waiting).toBeUndefined();
+    const later = [...run.do({ type: 'go-heard', nowMs: 1500 }), ...run.ticksTo(30_000)];
+    expect(spoken(later).join(' ')).not.toContain('In position');
+    expect(spoken(later).join(' ')).not.toContain('count with plus one');
+  });
+
+  it('says the same of a set no device here counts, the device unknown', () => {
+    const run = new Run(plan(['bird-dog', 1, 10, 45]));
+    run.do({ type: 'motion-sensing', exercises: [] });
+    expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(/Go\. Count with plus one$/);
+  });
+
+  it('still waits for the person to be still before a lat pulldown the watch counts', () => {
+    const run = watchSensing(plan(['lat-pulldown', 1, 12, 60]));
+    run.do({ type: 'start', nowMs: 0 });
+    expect(run.state.set?.waiting).toBe(true);
+  });
+
+  describe('with a strap, the watch counting the lat pulldown out of reach while the set runs', () => {
+    const strapAndWatch: SessionAction = {
+      type: 'motion-sensing',
+      exercises: PROGRAM.map((e) => e.id),
+      placements: { ...Object.fromEntries(PROGRAM.map((e) => [e.id, 'chest'])), 'lat-pulldown': 'wrist' },
+    };
+    const watchAway = (nowMs: number): SessionAction => ({
+      type: 'motion-reach',
+      away: ['lat-pulldown'],
+      nowMs,
+    });
+    const underWay = (): Run => {
+      const run = new Run(plan(['lat-pulldown', 1, 12, 60]));
+      run.do(strapAndWatch, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+      run.do(motion(rep(3000)), motion(rep(6000)));
+      return run;
+    };
+
+    it('says once, a moment after it went, that the watch is out of reach and the person counts with plus one', () => {
+      const run = underWay();
+      expect(spoken(run.do(watchAway(7000)))).toEqual([]);
+      const said = spoken(run.ticksTo(15_000));
+      expect(said).toEqual(['The watch is out of reach. Count with plus one until the device is back']);
+      expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 15_100 }))).toEqual([
+        'The device is back: it counts again',
+      ]);
+    });
+
+    it('says nothing of a watch back within a moment', () => {
+      const run = underWay();
+      const said = spoken(
+        run.do(watchAway(7000), tick(7250), tick(7500), { type: 'motion-reach', away: [], nowMs: 7600 }),
+      );
+      expect([...said, ...spoken(run.ticksTo(12_000))]).toEqual([]);
+    });
   });
 });
 

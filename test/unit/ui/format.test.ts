@@ -134,6 +134,8 @@ describe('what the person does while the device that counts the set is out of re
     expect(awayWhileSetRunsText(superman, beforeTheHold)).toBe('Device out of reach: count with +1');
     expect(awayWhileSetRunsText(plank, beforeTheHold)).toBe('Device out of reach: tap Start hold');
     expect(awayWhileSetRunsText(plank, inTheHold)).toBe('Device out of reach: tap End hold when you let go');
+    // The strap beside it still connected, the line names the one away.
+    expect(awayWhileSetRunsText(superman, beforeTheHold, 'wrist')).toBe('Watch out of reach: count with +1');
   });
 });
 
