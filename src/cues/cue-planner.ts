@@ -55,8 +55,12 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
  * 'last-set' is the set just done, its count put right from the set after it (no rest between): news
  * of that set, not of the counts of the set under way, so neither takes the place of the other; a
  * second tap's line still takes the place of the first's.
+ * 'pause' is the answer to a tap that paused the session ("Paused", "Paused. Finish the session?"):
+ * moot once the session goes on, being said or waiting. The line it goes on with cuts it off, as the
+ * person has answered it, and is heard at once: in a rest, "Rest goes on: six seconds left" said
+ * behind the question was heard 1.4 s late, with four seconds left.
  */
-export type Topic = 'count' | 'position' | 'how' | 'time' | 'last-set';
+export type Topic = 'count' | 'position' | 'how' | 'time' | 'last-set' | 'pause';
 
 export type Cue =
   /**
@@ -209,6 +213,16 @@ const sayLastSet = (text: string): Cue => ({
  * or right after the line being said.
  */
 const sayReply = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt, reply: true });
+/** The answer to a tap that paused the session: moot once it goes on (see Topic). */
+const sayPaused = (text: string): Cue => ({
+  kind: 'say',
+  text,
+  interrupt: true,
+  topic: 'pause',
+  reply: true,
+});
+/** The line a session goes on with after a pause: the pause's answer, if still said, is moot. */
+const sayGoesOn = (text: string): Cue => ({ kind: 'say', text, interrupt: true, ends: ['pause'] });
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
 const vibrate = (kind: ToneKind): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
 
@@ -224,8 +238,8 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     if (!news) return stillReconnecting(prev, next) ? [say(STILL_RECONNECTING)] : [];
     // The person's own Pause is their tap taken; a pause the app makes is news of the device. Finish
     // is their tap too: one who looked away after it hears that the session waits for their answer.
-    if (next.pausedToAsk) return [sayReply(PAUSED_WORDS.toAsk, true)];
-    if (next.pausedFor === undefined) return [sayReply(PAUSED_WORDS.person, true)];
+    if (next.pausedToAsk) return [sayPaused(PAUSED_WORDS.toAsk)];
+    if (next.pausedFor === undefined) return [sayPaused(PAUSED_WORDS.person)];
     if (next.pausedFor === 'lost') return [say(lostWords(next), true)];
     // A strap that drops is said a moment later, if it is not back by then (see connectionLostDue).
     if (droppedSincePaused(next)) return [];
@@ -341,7 +355,7 @@ function saidPauses(state: SessionState): readonly Pause[] {
 function resumedCues(next: SessionState): Cue[] {
   const pause = next.pauses?.at(-1);
   const dropped = pause?.deviceDropped === true && pause.atMs + pause.ms === next.nowMs;
-  if (!dropped) return [say(resumed(next), true)];
+  if (!dropped) return [sayGoesOn(resumed(next))];
   if (unsaid(pause)) return [];
   return [say(next.phase === 'set' ? goesOnFromDrop(next) : resumed(next))];
 }

@@ -157,16 +157,17 @@ export class Speech {
    * announcement (what comes next, how to lie, the clock), which can wait or be cut short.
    * An `interrupt` cuts off the announcement being said and drops the announcements waiting: the
    * countdown and the next set must not wait behind a long instruction. A reply being said or waiting
-   * is heard first, short as it is ("Four reps. Paused."). A reply that makes the announcement being
-   * said moot ("Set skipped" over the set's instructions, "Hips up" over a resume's) comes with
-   * `interrupt`.
+   * is heard first, short as it is ("Four reps. Paused."), unless it is of a topic the interrupting line
+   * `ends`: the session going on cuts off "Paused. Finish the session?", answered as it is asked. A
+   * reply that makes the announcement being said moot ("Set skipped" over the set's instructions, "Hips
+   * up" over a resume's) comes with `interrupt`.
    */
   say(
     text: string,
     { interrupt = false, topic = null, ends = null, reply = false, bySentence = false }: HowToSay = {},
   ): void {
     if (this.muted || !this.available || text.trim() === '') return;
-    if (interrupt) this.dropAnnouncements();
+    if (interrupt) this.dropAnnouncements(ends ?? []);
     if (topic) this.dropWaiting((line) => line.topic === topic);
     if (ends) this.dropWaiting((line) => line.topic !== null && ends.includes(line.topic));
     // A line being said is moot once a newer one of its topic comes at once; what waits stays. One
@@ -198,12 +199,16 @@ export class Speech {
     this.cutOff();
   }
 
-  /** Stops the announcement being said and drops those waiting; replies are still said. */
-  private dropAnnouncements(): void {
+  /**
+   * Stops the announcement being said and drops those waiting; replies are still said, but for one
+   * being said of a topic in `moot`.
+   */
+  private dropAnnouncements(moot: readonly Topic[]): void {
     this.dropWaiting((line) => !line.reply);
+    const mootReply = this.speakingTopic !== null && moot.includes(this.speakingTopic);
     // Also with nothing being said as far as this knows: an engine that never reported the end of an
     // overdue line may still be saying it.
-    if (!this.speakingReply) this.cutOff();
+    if (!this.speakingReply || mootReply) this.cutOff();
   }
 
   /** Stops the line being said; those waiting stay, for the next sayNext(). */

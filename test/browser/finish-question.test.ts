@@ -1,6 +1,7 @@
 // Finish's question on a laptop, where the set and rest screens put their words beside the ring.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { spokenDuration } from '../../src/cues/cue-planner.ts';
 import '../../src/ui/bb-rest-view.ts';
 import '../../src/ui/bb-set-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
@@ -127,6 +128,13 @@ describe("the voice as Finish's question is taken back in a rest", () => {
       ask: () => userEvent.click(page.getByRole('button', { name: 'Finish' })),
       takeBack: () => userEvent.click(page.getByRole('button', { name: 'Keep going' })),
     },
+    'Enter on Finish and Escape, while the voice still asks': {
+      ask: async () => {
+        (page.getByRole('button', { name: 'Finish' }).element() as HTMLElement).focus();
+        await userEvent.keyboard('{Enter}');
+      },
+      takeBack: () => userEvent.keyboard('{Escape}'),
+    },
     'Enter on Finish and Escape, once the voice has asked': {
       ask: async () => {
         (page.getByRole('button', { name: 'Finish' }).element() as HTMLElement).focus();
@@ -142,8 +150,13 @@ describe("the voice as Finish's question is taken back in a rest", () => {
   it.each(Object.entries(ways))('says how long the rest goes on after %s', async (_, { ask, takeBack }) => {
     // A voice that takes its time, as a real one does: 60 ms a character.
     let current: SpeechSynthesisUtterance | null = null;
+    /** The seconds of rest left as the voice began to say how many are left. */
+    let leftAsHeardS = Number.NaN;
     const speak = vi.spyOn(speechSynthesis, 'speak').mockImplementation((utterance) => {
       current = utterance;
+      const restEndsMs = mounted?.app.session.state.restEndsMs ?? null;
+      if (utterance.text.startsWith('Rest goes on') && restEndsMs !== null)
+        leftAsHeardS = (restEndsMs - performance.now()) / 1000;
       setTimeout(() => {
         if (current === utterance) utterance.dispatchEvent(new Event('end'));
       }, utterance.text.length * 60);
@@ -167,5 +180,13 @@ describe("the voice as Finish's question is taken back in a rest", () => {
     await expect
       .poll(() => said().at(-1), { timeout: 5000 })
       .toMatch(/^Rest goes on: [a-z -]+ seconds? left\.?$/);
+    // True as it is heard: the whole seconds left then, give or take the moment the voice takes to
+    // begin. Said behind the question's line, it was a second or two more than were left.
+    const line = said().at(-1)!.replace(/\.$/, '');
+    const saidS = Array.from({ length: 600 }, (_, s) => s).find(
+      (s) => line === `Rest goes on: ${spokenDuration(s)} left`,
+    )!;
+    expect(saidS - leftAsHeardS).toBeGreaterThanOrEqual(0);
+    expect(saidS - leftAsHeardS).toBeLessThan(1.25);
   });
 });

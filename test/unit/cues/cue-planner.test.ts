@@ -861,7 +861,7 @@ describe('planCues', () => {
     ended.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
     ended.ticksTo(11_000);
     expect(ended.do({ type: 'pause', nowMs: 11_100, toAsk: true })).toEqual([
-      { kind: 'say', text: 'Paused. Finish the session?', interrupt: true, reply: true },
+      { kind: 'say', text: 'Paused. Finish the session?', interrupt: true, topic: 'pause', reply: true },
     ]);
     expect(ended.do(tick(13_000), { type: 'finish', nowMs: 14_000 }).filter((c) => c.kind === 'say')).toEqual(
       [
@@ -1125,12 +1125,12 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 2, 1, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), tick(20_000));
     expect(run.do({ type: 'pause', nowMs: 20_000 })).toEqual([
-      { kind: 'say', text: 'Paused', interrupt: true, reply: true },
+      { kind: 'say', text: 'Paused', interrupt: true, topic: 'pause', reply: true },
     ]);
     // The clock runs on through what would have been the countdown: not a word.
     expect(run.ticksTo(60_000)).toEqual([]);
     expect(run.do({ type: 'resume', nowMs: 60_000 })).toEqual([
-      { kind: 'say', text: 'Rest goes on: eleven seconds left', interrupt: true },
+      { kind: 'say', text: 'Rest goes on: eleven seconds left', interrupt: true, ends: ['pause'] },
     ]);
     expect(spoken(run.ticksTo(71_000))).toEqual([...FIVE_TO_ONE, 'Superman, set two of two. one rep. Go']);
   });
@@ -1152,7 +1152,7 @@ describe('planCues', () => {
     ]);
     // A pause by the person afterwards gives no reason: it is theirs.
     expect(run.do({ type: 'pause', nowMs: 6000 })).toEqual([
-      { kind: 'say', text: 'Paused', interrupt: true, reply: true },
+      { kind: 'say', text: 'Paused', interrupt: true, topic: 'pause', reply: true },
     ]);
     run.do({ type: 'resume', nowMs: 7000 });
     expect(run.do({ type: 'pause', nowMs: 8000, reason: 'replay' })).toEqual([
@@ -1355,14 +1355,14 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
     expect(run.do({ type: 'resume', nowMs: 9000 })).toEqual([
-      { kind: 'say', text: 'Go on: Superman, set one of two. five reps', interrupt: true },
+      { kind: 'say', text: 'Go on: Superman, set one of two. five reps', interrupt: true, ends: ['pause'] },
     ]);
     run.do(motion(rep(10_000)), { type: 'skip', nowMs: 11_000 }, { type: 'pause', nowMs: 12_000 });
     // The pause lasts across a skip: the screen moves on to the next set, the voice waits.
     expect(run.do({ type: 'skip', nowMs: 13_000 })).toEqual([]);
     expect(run.state.phase).toBe('set');
     expect(run.do({ type: 'resume', nowMs: 20_000 })).toEqual([
-      { kind: 'say', text: 'Go on: Superman, set two of two. five reps', interrupt: true },
+      { kind: 'say', text: 'Go on: Superman, set two of two. five reps', interrupt: true, ends: ['pause'] },
     ]);
   });
 
@@ -1656,6 +1656,7 @@ describe('cues for a set that begins in position', () => {
       kind: 'say',
       text: 'Go on: Glute bridge, one set. three reps. Lie on your back to start',
       interrupt: true,
+      ends: ['pause'],
     });
   });
 

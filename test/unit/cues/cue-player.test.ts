@@ -364,6 +364,45 @@ describe('the answer to a tap', () => {
   });
 });
 
+/** Superman, two sets of one with a rest of thirty seconds: time for a pause in it. */
+const LONG_REST: PlannedExercise[] = [
+  { exercise: exerciseById('superman'), dosage: { sets: 2, target: 1, restS: 30 } },
+];
+
+describe("a rest's time left, said as the rest goes on", () => {
+  /** The set of one rep done at 1 s, the rest said, and the voice quiet: the rest ends at 31 s. */
+  function inTheRest(voice: VoiceOnTheMat) {
+    const session = voiced(voice, LONG_REST);
+    session.act({ type: 'start', nowMs: 0 });
+    session.act(rep(1000));
+    voice.sayAll();
+    return session;
+  }
+
+  it("is said at once after Finish's question, taken back while it is asked: the question is answered", () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = inTheRest(voice);
+    act({ type: 'tick', nowMs: 25_000 });
+    act({ type: 'pause', nowMs: 25_000, toAsk: true });
+    act({ type: 'resume', nowMs: 25_300 });
+    // Behind the question it would be heard a second or two late, with four seconds left.
+    expect(voice.endLine()).toBe('Rest goes on: six seconds left');
+    voice.sayAll();
+    expect(voice.heard).not.toContain('Paused. Finish the session?');
+    player.dispose();
+  });
+
+  it('is said at once after "Paused", resumed while it is said', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = inTheRest(voice);
+    act({ type: 'tick', nowMs: 25_000 });
+    act({ type: 'pause', nowMs: 25_000 });
+    act({ type: 'resume', nowMs: 25_300 });
+    expect(voice.endLine()).toBe('Rest goes on: six seconds left');
+    player.dispose();
+  });
+});
+
 describe('a rep counted while "Go." still waits to be said', () => {
   it('is said, and "Go." is not: the person is already going', () => {
     const voice = new VoiceOnTheMat();
