@@ -47,9 +47,10 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
  * is in position, but half a sentence broken off is heard as a fault, so the one under way ends first.
  * A count is short and is heard to its end.
  * 'how' is how a new exercise is done (with where to lie), said after its first set's line, a sentence
- * at a time: "In position. Go." waits for it, a person new to the exercise must hear the movement
- * before going, but a rep counted makes what is left of it moot, the person is doing it, and their
- * count comes at the end of the sentence under way, not after the whole of it.
+ * at a time: "In position. Go." waits for it, or "Go" where no device sees the position and the set
+ * begins at once; a person new to the exercise must hear the movement before going, but a rep counted
+ * makes what is left of it moot, the person is doing it, and their count comes at the end of the
+ * sentence under way, not after the whole of it.
  * 'time' is the clock of a hold or a rest ("fifteen seconds", "four"): true only in the second it
  * names, so one the voice is not free to say by then is dropped, not said late against the ring.
  * 'last-set' is the set just done, its count put right from the set after it (no rest between): news
@@ -738,17 +739,24 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   const side = restSaid(prev, next.nowMs, speechRate, RIGHT_ARM_FIRST) ? null : startingSide(exercise, set);
   if (side) parts.push(side);
   if (!set.waiting) {
-    if (positionToSay) parts.push(exercise.position);
-    if (howToSay) parts.push(exercise.spokenHow);
     const away = motionAwayFor(next, exercise);
-    if (exercise.kind !== 'hold') parts.push('Go', ...byHandFromGo(next, exercise, set));
-    else
-      parts.push(
-        countedByHand(next, exercise) || away
-          ? `${TAP_START_HOLD} when you are in position`
-          : 'Hold still when you are in position',
-      );
-    return [say(sentences(parts), true)];
+    const start =
+      exercise.kind !== 'hold'
+        ? ['Go', ...byHandFromGo(next, exercise, set)]
+        : [
+            countedByHand(next, exercise) || away
+              ? `${TAP_START_HOLD} when you are in position`
+              : 'Hold still when you are in position',
+          ];
+    if (howToSay) {
+      // As where a device sees the position (below), but the set is under way from its first line: a
+      // person who sets off during the movement hears their count at the end of the sentence under way,
+      // and what is left of it, and "Go", are moot (see Topic). One who waits hears it to its end.
+      const how = [...(positionToSay ? [exercise.position] : []), exercise.spokenHow];
+      return [say(sentences(parts), true), sayHow(sentences(how)), sayPosition(sentences(start))];
+    }
+    if (positionToSay) parts.push(exercise.position);
+    return [say(sentences([...parts, ...start]), true)];
   }
   // Where to get into, a line of its own: a person already there is in position before it ends, and
   // "In position. Go." takes its place (see Topic). The position is said in full when the exercise

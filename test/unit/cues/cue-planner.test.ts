@@ -1411,6 +1411,25 @@ describe('how to do each exercise, said once for a person new to it', () => {
     expect(spoken(run.do(tick(35_000))).join(' ')).not.toContain(superman.spokenHow.slice(0, 20));
   });
 
+  it('says the movement a sentence at a time after a short first line where no device sees the position, then "Go"', () => {
+    // A watch at the lat pulldown: the set begins at once. Its 19 s line with the movement and "Go"
+    // in it held the count of a person who pulled during it until its end.
+    const latPulldown = exerciseById('lat-pulldown');
+    const run = new Run(newTo(plan(['lat-pulldown', 3, 12, 60])));
+    expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
+      { kind: 'say', text: 'Wide-grip lat pulldown, set one of three. twelve reps', interrupt: true },
+      {
+        kind: 'say',
+        text: `${latPulldown.position} ${latPulldown.spokenHow.slice(0, -1)}`,
+        interrupt: false,
+        topic: 'how',
+        bySentence: true,
+      },
+      // What a first count makes moot, as it does what is left of the movement.
+      { kind: 'say', text: 'Go', interrupt: false, topic: 'position' },
+    ]);
+  });
+
   it('says the movement in the rest before a new exercise, with its position, and not again at its set', () => {
     const run = sensing(newTo(plan(['superman', 1, 1, 45], ['drawing-in', 1, 45, 30])));
     run.do({ type: 'start', nowMs: 0 }, inPosition(2000));

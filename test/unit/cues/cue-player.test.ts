@@ -467,6 +467,46 @@ describe('how Superman is done, said to a person new to it with its first set', 
   });
 });
 
+describe('how the lat pulldown is done, said with its first set where nothing sees the position', () => {
+  const latPulldown = exerciseById('lat-pulldown');
+  const FIRST_SESSION: PlannedExercise[] = [
+    { exercise: latPulldown, dosage: { sets: 3, target: 12, restS: 60 }, sayHow: true },
+  ];
+  const [pull, chest] = latPulldown.spokenHow.split(/(?<=\.)\s+/);
+
+  /** The first set, begun at once (a watch sees no position), the voice on the sentence of the pull. */
+  function saidUpToThePull(voice: VoiceOnTheMat) {
+    const session = voiced(voice, FIRST_SESSION);
+    session.act({ type: 'start', nowMs: 0 });
+    voice.sayUntilSaying('pull the bar');
+    return session;
+  }
+
+  // With a Bangle.js the person pulled during the 19 s line: the screen said two reps, the voice went
+  // on with the line, then "two", 3.6 s late; "Go" and "one" were never said.
+  it('ends at the sentence under way for a person who pulls before "Go", and their count is said then', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = saidUpToThePull(voice);
+    act(rep(12_000));
+    expect(state().set?.count).toBe(1);
+    voice.sayAll();
+    expect(voice.heard.slice(-2)).toEqual([pull, 'one']);
+    // What is left of how it is done, and "Go", are moot: the person is doing it.
+    expect(voice.heard.join(' ')).not.toContain(chest.slice(0, -1));
+    expect(voice.heard).not.toContain('Go');
+    player.dispose();
+  });
+
+  it('is said to its end for a person who waits, then "Go"', () => {
+    const voice = new VoiceOnTheMat();
+    const { player } = saidUpToThePull(voice);
+    voice.sayAll();
+    expect(voice.heard.join(' ')).toContain(chest.slice(0, -1));
+    expect(voice.heard.at(-1)).toBe('Go');
+    player.dispose();
+  });
+});
+
 describe('a form warning', () => {
   afterEach(() => {
     vi.useRealTimers();
