@@ -456,6 +456,30 @@ describe('how Superman is done, said to a person new to it with its first set', 
     player.dispose();
   });
 
+  // With a Bangle.js the person lay still at once and lifted during the movement's line; the wrist's
+  // counter, learning the movement from the first lifts, told of two of them together after "Go".
+  it('counts the lifts a wrist tells of late from after the person lay still, not before, and says the count as it stands', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = saidUpToTheLift(voice);
+    act(inPosition(300));
+    voice.sayUpTo('In position. Go.');
+    act({ type: 'go-heard', nowMs: 14_000 });
+    const toldAt15s = (tMs: number): SessionAction => ({
+      type: 'motion',
+      event: { type: 'rep', tMs, emittedMs: 15_710, startMs: tMs - 2000, peakDeg: 14 },
+    });
+    // One from before the set began, two made while the movement was said, all told at once.
+    for (const tMs of [200, 8500, 12_500]) act(toldAt15s(tMs));
+    expect(state().set?.count).toBe(2);
+    voice.sayAll();
+    // The lift after "Go", told two seconds on.
+    act(rep(16_500));
+    voice.sayAll();
+    expect(voice.heard.slice(-2)).toEqual(['two', 'three']);
+    expect(voice.heard).not.toContain('one');
+    player.dispose();
+  });
+
   it('is said to its end for a person in position and still, then "In position. Go."', () => {
     const voice = new VoiceOnTheMat();
     const { player, act } = saidUpToTheLift(voice);
