@@ -337,9 +337,12 @@ function connectionLostDue(prev: SessionState, next: SessionState): boolean {
   );
 }
 
-/** A pause the voice said nothing of: a device that dropped and was back within a moment. */
+/**
+ * A pause the voice said nothing of: a device that dropped and was back before the session saw it away
+ * for CONNECTION_LOST_SAID_AFTER_MS (see connectionLostDue), whatever the pause's whole length.
+ */
 function unsaid(pause: Pause): boolean {
-  return pause.deviceDropped === true && pause.ms < CONNECTION_LOST_SAID_AFTER_MS;
+  return pause.deviceDropped === true && (pause.seenMs ?? pause.ms) < CONNECTION_LOST_SAID_AFTER_MS;
 }
 
 /** The pauses the voice said, which cut off what it was saying and were followed by a line of their end. */
@@ -357,7 +360,10 @@ function resumedCues(next: SessionState): Cue[] {
   const pause = next.pauses?.at(-1);
   const dropped = pause?.deviceDropped === true && pause.atMs + pause.ms === next.nowMs;
   if (!dropped) return [sayGoesOn(resumed(next))];
-  if (unsaid(pause)) return [];
+  // Nothing was said of a drop that short, and there is nothing to say unless the device is still
+  // away: the person who tapped Resume then counts by hand, and is told so.
+  const exercise = currentPlanned(next)?.exercise;
+  if (unsaid(pause) && !(exercise && motionAwayFor(next, exercise))) return [];
   return [say(next.phase === 'set' ? goesOnFromDrop(next) : resumed(next))];
 }
 

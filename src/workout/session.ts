@@ -248,6 +248,12 @@ export interface Pause {
    * up for lost: a strap that is often back within a second, which the voice need not speak of.
    */
   readonly deviceDropped?: true;
+  /**
+   * How long the pause had lasted when the session last saw it on, before the moment it ended: the
+   * most the voice can have said of it, its lines planned as the session changes (a tick a second).
+   * Absent in pauses kept before it was.
+   */
+  readonly seenMs?: number;
 }
 
 /**
@@ -876,7 +882,9 @@ function endPause(state: SessionState, nowMs: number): SessionState {
   const pause: Pause = {
     atMs: state.pausedAtMs,
     ms: pausedMs,
-    ...(droppedSincePaused(state) ? { deviceDropped: true } : {}),
+    ...(droppedSincePaused(state)
+      ? { deviceDropped: true, seenMs: Math.min(pausedMs, Math.max(0, state.nowMs - state.pausedAtMs)) }
+      : {}),
   };
   const set = state.set;
   const resumed: SessionState = {

@@ -1170,6 +1170,17 @@ describe('planCues', () => {
     expect(spoken(run.do(motion(rep(4000))))).toEqual(['two']);
   });
 
+  it('says nothing of a strap back after the moment but before the tick that would have said it: told whole or not at all', () => {
+    // Ticks come a second apart: a drop of 2.2 s can end before any tick has seen it last 2 s. Then
+    // "Paused: connection lost" was never said, and "Go on: one done" alone was heard without it.
+    const run = new Run(plan(['superman', 2, 5, 30]));
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)), tick(2000));
+    expect(run.do({ type: 'pause', nowMs: 2500, reason: 'connection' })).toEqual([]);
+    expect(run.do(tick(3000), tick(4000))).toEqual([]);
+    expect(run.do({ type: 'resume', nowMs: 4700 })).toEqual([]);
+    expect(spoken(run.do(motion(rep(6000))))).toEqual(['two']);
+  });
+
   it('says nothing of a strap that drops in a rest and is back within a moment, and counts the rest down', () => {
     const run = new Run(plan(['superman', 2, 1, 10]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));

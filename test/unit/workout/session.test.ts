@@ -362,7 +362,7 @@ describe('session reducer', () => {
     );
     // The first was the app's, for a device that dropped and came back: the voice may not have said it.
     expect(s.pauses).toEqual([
-      { atMs: 8000, ms: 3000, deviceDropped: true },
+      { atMs: 8000, ms: 3000, deviceDropped: true, seenMs: 0 },
       { atMs: 20_000, ms: 60_000 },
     ]);
   });
