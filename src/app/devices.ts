@@ -42,8 +42,9 @@ import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
 import { personLocale } from '../ui/format.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
-import { type ExerciseId, exerciseById } from '../workout/program.ts';
+import { type ExerciseId, PROGRAM } from '../workout/program.ts';
 import type { PauseReason } from '../workout/session.ts';
+import { exercisesCountedBy, motionDeviceFor } from './motion-routing.ts';
 import { rejoinDelayMs, retryLostDelayMs } from './rejoin-policy.ts';
 
 /**
@@ -117,6 +118,8 @@ export interface DeviceStatus {
   readonly heartRate: boolean;
   /** The app reads motion from this device (for most exercises). */
   readonly motion: boolean;
+  /** The exercises whose motion is read from this device (see motionDeviceFor); none: counted elsewhere or by hand. */
+  readonly counts: readonly ExerciseId[];
 }
 
 export interface DeviceState {
@@ -211,7 +214,7 @@ export interface KnownDevice {
 interface Member {
   readonly status: Omit<
     DeviceStatus,
-    'heartRate' | 'motion' | 'connection' | 'battery' | 'malformedPackets' | 'sampleRateHz'
+    'heartRate' | 'motion' | 'counts' | 'connection' | 'battery' | 'malformedPackets' | 'sampleRateHz'
   >;
   readonly heartRate$: Observable<HeartRateSample> | null;
   readonly accel$: Observable<AccelFrame> | null;
@@ -245,13 +248,6 @@ const HEART_RATE_RANK: Record<DeviceKind, number> = {
   phone: 9,
 };
 const HAS_HEART_RATE = new Set<DeviceKind>(['heart-rate', 'polar', 'pinetime', 'virtual', 'replay']);
-
-/** Motion placement preference: the trunk for the trunk exercises, the wrist for the lat pulldown. */
-function placementRank(exercise: ExerciseId | null, placement: Placement): number {
-  const order: readonly Placement[] =
-    exercise === 'lat-pulldown' ? ['wrist', 'arm', 'chest', 'phone'] : ['chest', 'arm', 'phone', 'wrist'];
-  return order.indexOf(placement);
-}
 
 const CONNECTION_SEVERITY: Record<ConnectionState, number> = {
   connected: 0,
@@ -907,17 +903,25 @@ export class Devices extends Model<DeviceState> {
     );
   }
 
+  /** The devices motion can be read from now, each with where it sits (see givesMotion). */
+  private motionGivers(): { readonly member: Member; readonly placement: Placement }[] {
+    return this.readFrom(this.members)
+      .filter((m) => this.givesMotion(m))
+      .map((member) => ({ member, placement: member.status.placement as Placement }));
+  }
+
   private motionMember(exercise: ExerciseId | null): Member | null {
-    // A watch does not count what a wrist cannot see (seenFromWrist): that exercise is counted by hand.
-    const seen = (m: Member) =>
-      exercise === null || m.status.placement !== 'wrist' || exerciseById(exercise).seenFromWrist;
-    const candidates = this.readFrom(this.members).filter((m) => this.givesMotion(m) && seen(m));
-    candidates.sort(
-      (a, b) =>
-        placementRank(exercise, a.status.placement as Placement) -
-        placementRank(exercise, b.status.placement as Placement),
-    );
-    return candidates[0] ?? null;
+    return motionDeviceFor(exercise, this.motionGivers())?.member ?? null;
+  }
+
+  /** The exercises of the program each device counts, by the rule that picks motionMember. */
+  private exercisesCounted(members: readonly Member[]): ExerciseId[][] {
+    const givers = this.motionGivers();
+    const ids = PROGRAM.map((e) => e.id);
+    return members.map((m) => {
+      const giver = givers.find((g) => g.member === m);
+      return giver ? exercisesCountedBy(giver, givers, ids) : [];
+    });
   }
 
   /** The one Source the app reads, from the current devices. */
@@ -995,7 +999,10 @@ export class Devices extends Model<DeviceState> {
           this.update({ source: this.compose().info, countsMotion: motion !== null });
           this.publishSource();
         }
-        const devices = statuses.map((d, i): DeviceStatus => ({ ...d, motion: members[i] === motion }));
+        const counts = this.exercisesCounted(members);
+        const devices = statuses.map(
+          (d, i): DeviceStatus => ({ ...d, motion: members[i] === motion, counts: counts[i] }),
+        );
         // One being connected at the person's word is 'connecting' (which pauses nothing) until it is:
         // a set picked up on a new page, paused for it, waits for it and goes on once it is connected.
         const used = devices.filter((d, i) => d.heartRate || d.motion || this.joining.has(members[i]));

@@ -12,6 +12,7 @@ import { noBluetoothWords } from '../sensors/ble/errors.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { type DeviceChoice, outcomeOfChoice } from './device-choice.ts';
+import { deviceRoleText } from './device-role.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
@@ -560,7 +561,9 @@ export class BbDevicePanel extends LitElement {
 
   /** What a device's name and state leave out: its battery, stream, role, and what it offers. */
   private deviceDetails(d: DeviceStatus, several: boolean) {
-    const roles = [d.heartRate ? 'heart rate' : '', d.motion ? 'motion' : ''].filter(Boolean).join(' + ');
+    // Where several share the work, each one's part: beside a watch, the strap's "motion 50 Hz" does
+    // not count the lat pulldown.
+    const roles = deviceRoleText(d);
     return [
       d.connection === 'reconnecting' ? html`<span class="retry">reconnecting…</span>` : nothing,
       this.renderBattery(d),
@@ -728,6 +731,8 @@ function fallbackStatus(state: DeviceState): DeviceStatus {
     sampleRateHz: null,
     heartRate: true,
     motion: state.countsMotion,
+    // A lone device's part goes unsaid (see deviceDetails), and the fixture does not tell it.
+    counts: [],
   };
 }
 

@@ -5,6 +5,7 @@ import { deviceProblem } from '../../src/sensors/ble/problems.ts';
 import { PHONE_MOTION_WORDS } from '../../src/sensors/phone/phone-motion.ts';
 import '../../src/ui/bb-device-panel.ts';
 import type { BbDevicePanel } from '../../src/ui/bb-device-panel.ts';
+import { PROGRAM } from '../../src/workout/program.ts';
 import { rolesNamed } from './accessibility-tree.ts';
 import { layOutAsTheApp } from './mount.ts';
 
@@ -20,9 +21,12 @@ function status(patch: Partial<DeviceStatus>): DeviceStatus {
     sampleRateHz: 50,
     heartRate: true,
     motion: true,
+    counts: PROGRAM.map((e) => e.id),
     ...patch,
   };
 }
+
+const TRUNK_EXERCISES = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');
 
 function state(devices: DeviceStatus[], patch: Partial<DeviceState> = {}): DeviceState {
   return {
@@ -72,7 +76,7 @@ describe('bb-device-panel', () => {
   it('shows each device with its connection, battery, stream rate, role and dropped packets', async () => {
     await mount(
       state([
-        status({ connection: 'reconnecting', malformedPackets: 2 }),
+        status({ connection: 'reconnecting', malformedPackets: 2, counts: TRUNK_EXERCISES }),
         status({
           id: 'watch',
           name: 'InfiniTime',
@@ -82,6 +86,7 @@ describe('bb-device-panel', () => {
           sampleRateHz: null,
           heartRate: false,
           motion: false,
+          counts: ['lat-pulldown'],
         }),
       ]),
     );
@@ -90,7 +95,12 @@ describe('bb-device-panel', () => {
     expect(h10.querySelector('.retry')?.textContent).toBe('reconnecting…');
     // No stream runs while the strap is away: its rate is not shown as if it did.
     expect(h10.querySelector('.rate')).toBeNull();
-    expect(h10.querySelector('.role')?.textContent).toBe('heart rate + motion');
+    // Each one's part, as motion is routed: the strap's "motion 50 Hz" does not count the pulldown.
+    expect(h10.querySelector('.role')?.textContent).toBe(
+      'heart rate; counts all but the wide-grip lat pulldown',
+    );
+    const watch = page.getByText('InfiniTime').element().parentElement as HTMLElement;
+    expect(watch.querySelector('.role')?.textContent).toBe('counts the wide-grip lat pulldown');
     expect(h10.querySelector('.malformed')?.textContent).toBe('2 bad packets dropped');
     await expect.element(page.getByLabelText('battery 12 percent')).toHaveAttribute('data-low');
     // A battery read before the strap went is not its battery now.

@@ -17,6 +17,7 @@ function strap(patch: Partial<DeviceStatus>): DeviceStatus {
     sampleRateHz: null,
     heartRate: true,
     motion: false,
+    counts: [],
     ...patch,
   };
 }

@@ -66,7 +66,12 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
     await page.getByRole('button', { name: 'PineTime' }).click();
     await expect.poll(() => device('InfiniTime').locator('.state').textContent()).toBe('connected');
     expect(await device('Polar H10').locator('.state').textContent()).toBe('connected');
-    expect(await device('Polar H10').locator('.role').textContent()).toBe('heart rate + motion');
+    expect(await device('Polar H10').locator('.role').textContent()).toBe(
+      'heart rate; counts all but the wide-grip lat pulldown',
+    );
+    expect(await device('InfiniTime').locator('.role').textContent()).toBe(
+      'counts the wide-grip lat pulldown',
+    );
     expect(watch.operations.filter((op) => op === 'subscribe-to-notifications')).toHaveLength(2);
 
     await watch.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x00, 0x50]);

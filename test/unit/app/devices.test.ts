@@ -687,6 +687,11 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
       ['InfiniTime', 'connected', false, false],
     ]);
     expect(state.devices[0]).toMatchObject({ battery: 100, sampleRateHz: 50, placement: 'chest' });
+    // The panel says each one's part from what is read from it: the watch counts the lat pulldown.
+    expect(state.devices.map((d) => d.counts)).toEqual([
+      PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown'),
+      ['lat-pulldown'],
+    ]);
     expect(state.source?.placement).toBe('chest');
     expect(state.countsMotion).toBe(true);
     const source = devices.active;

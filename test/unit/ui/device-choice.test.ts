@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState, DeviceKind, DeviceStatus } from '../../../src/app/devices.ts';
 import { outcomeOfChoice } from '../../../src/ui/device-choice.ts';
+import { PROGRAM } from '../../../src/workout/program.ts';
 
 function device(kind: DeviceKind, connection: ConnectionState): DeviceStatus {
   return {
@@ -14,6 +15,7 @@ function device(kind: DeviceKind, connection: ConnectionState): DeviceStatus {
     sampleRateHz: null,
     heartRate: kind !== 'phone',
     motion: true,
+    counts: PROGRAM.map((e) => e.id),
   };
 }
 

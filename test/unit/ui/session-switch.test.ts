@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceKind, DeviceState, DeviceStatus } from '../../../src/app/devices.ts';
 import { pausedByThePerson, switchInSession } from '../../../src/ui/session-switch.ts';
+import { PROGRAM } from '../../../src/workout/program.ts';
 
 function device(kind: DeviceKind, connection: DeviceStatus['connection'] = 'connected'): DeviceStatus {
   return {
@@ -14,6 +15,7 @@ function device(kind: DeviceKind, connection: DeviceStatus['connection'] = 'conn
     sampleRateHz: null,
     heartRate: true,
     motion: true,
+    counts: PROGRAM.map((e) => e.id),
   };
 }
 
