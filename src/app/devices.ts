@@ -234,7 +234,12 @@ interface Member {
 }
 
 /** What a device says when it will not stream motion: it counts as a heart-rate-only device then. */
-const MOTION_REFUSALS = new Set<DeviceProblemKind>(['mtu-too-small', 'charging', 'stream-failed']);
+const MOTION_REFUSALS = new Set<DeviceProblemKind>([
+  'mtu-too-small',
+  'charging',
+  'stream-failed',
+  'no-motion-service',
+]);
 
 // Heart rate from a chest strap first: it is the most accurate [P-H10; P-VS contact caveat].
 const HEART_RATE_RANK: Record<DeviceKind, number> = {

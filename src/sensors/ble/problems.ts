@@ -27,6 +27,10 @@ export const DEVICE_PROBLEM_WORDS: Readonly<
   charging: () => 'On charger: the sensor does not stream while it charges. Take it off the charger.',
   'stream-failed': ({ why }) => `Motion failed: it could not start, as ${why}. Heart rate still works.`,
   'stream-stopped': () => 'Motion restarting: the sensor stopped its motion stream; the app starts it again.',
+  // The motion service came with InfiniTime 1.7 (PROTOCOLS.md §3 [IT]).
+  'no-motion-service': () =>
+    'Cannot count: this watch has no motion service. Update InfiniTime to 1.7 or later to count; ' +
+    'heart rate still works, and reps are counted with +1.',
 };
 
 /** The problem of `kind`, worded for the person (a device with no name is "the device"). */

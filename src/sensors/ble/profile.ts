@@ -16,6 +16,7 @@ export const DEVICE_PROBLEM_KINDS = [
   'stream-failed',
   'stream-stopped',
   'connection-lost',
+  'no-motion-service',
 ] as const;
 
 export type DeviceProblemKind = (typeof DEVICE_PROBLEM_KINDS)[number];

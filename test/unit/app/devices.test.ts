@@ -632,6 +632,36 @@ describe('Devices with a watch alone', () => {
     expect(counted).toEqual(['superman', 'drawing-in', 'lat-pulldown']);
     devices.dispose();
   });
+
+  it('keeps a watch without the motion service for heart rate, in place of the simulated person, counted by hand', async () => {
+    const watch = new FakeDevice('InfiniTime', [
+      {
+        uuid: uuids.HEART_RATE_SERVICE,
+        characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { notify: true, read: true } }],
+      },
+    ]);
+    const { nav } = navigatorWith([watch]);
+    const devices = new Devices({ now: () => Date.now(), navigator: nav, seed: 1, window: null });
+    expect(devices.active.virtual).not.toBeNull();
+    const connecting = devices.connect('pinetime');
+    await settle();
+    await connecting;
+    expect(devices.state.devices.map((d) => [d.name, d.connection, d.heartRate, d.motion, d.counts])).toEqual(
+      [['InfiniTime', 'connected', true, false, []]],
+    );
+    expect(devices.active.virtual).toBeNull();
+    expect(devices.state.countsMotion).toBe(false);
+    expect(PROGRAM.filter((e) => devices.active.motionFor(e.id) !== null)).toEqual([]);
+    expect(devices.state.problem).toBe(
+      'Cannot count: this watch has no motion service. Update InfiniTime to 1.7 or later to count; ' +
+        'heart rate still works, and reps are counted with +1.',
+    );
+    const beats: HeartRateSample[] = [];
+    devices.active.heartRate$.subscribe((b) => beats.push(b));
+    watch.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 0x50));
+    expect(beats.map((b) => b.bpm)).toEqual([80]);
+    devices.dispose();
+  });
 });
 
 describeWithShared('Devices with an H10 and a PineTime', () => {

@@ -5,9 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as uuids from '../../../../src/protocol/uuids.ts';
 import { BLE_DEVICE_KINDS } from '../../../../src/sensors/ble/device-kinds.ts';
 import { GattSession } from '../../../../src/sensors/ble/gatt-session.ts';
+import { infiniTimeCapability } from '../../../../src/sensors/ble/infinitime.ts';
+import type { DeviceProblem } from '../../../../src/sensors/ble/profile.ts';
 import type { AccelFrame, HeartRateSample } from '../../../../src/sensors/samples.ts';
 import { describeWithShared } from '../../../shared.ts';
-import { asBluetoothDevice, type FakeDevice } from './fake-device.ts';
+import { asBluetoothDevice, FakeDevice } from './fake-device.ts';
 import { fakeBangle, fakeMicrobit, fakePineTime, vectors } from './wearables.ts';
 
 let nowMs = 0;
@@ -27,6 +29,14 @@ async function connect(device: FakeDevice, kind: 'pinetime' | 'microbit' | 'bang
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** The standard heart-rate service, as InfiniTime has had it before its motion service. */
+function heartRateService() {
+  return {
+    uuid: uuids.HEART_RATE_SERVICE,
+    characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { notify: true, read: true } }],
+  };
+}
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -49,6 +59,53 @@ describe('PineTime (InfiniTime)', () => {
     expect(beats.map((b) => [b.bpm, b.rrMs])).toEqual([[72, []]]);
     expect(frames).toEqual([{ t0Ms: 5100, dtMs: 0, xyz: Float32Array.of(-0.5, 0, 1) }]);
     expect(session.malformedPackets$.value).toBe(1);
+  });
+
+  it('keeps a watch without the motion service for its heart rate, and says it cannot count', async () => {
+    const watch = new FakeDevice('InfiniTime', [heartRateService()]);
+    const session = new GattSession(asBluetoothDevice(watch), BLE_DEVICE_KINDS.pinetime.profiles(), {
+      now: () => nowMs,
+    });
+    const problems: DeviceProblem[] = [];
+    const beats: HeartRateSample[] = [];
+    session.problem$.subscribe((p) => problems.push(p));
+    session.heartRate$.subscribe((b) => beats.push(b));
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    expect(session.state).toBe('connected');
+    expect(problems).toEqual([
+      {
+        kind: 'no-motion-service',
+        message:
+          'Cannot count: this watch has no motion service. Update InfiniTime to 1.7 or later to count; ' +
+          'heart rate still works, and reps are counted with +1.',
+      },
+    ]);
+    watch.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 0x48));
+    expect(beats.map((b) => b.bpm)).toEqual([72]);
+  });
+
+  it('refuses a watch with neither motion nor heart rate: it would give nothing', async () => {
+    const watch = new FakeDevice('InfiniTime', []);
+    const session = new GattSession(asBluetoothDevice(watch), BLE_DEVICE_KINDS.pinetime.profiles(), {
+      now: () => nowMs,
+    });
+    const connecting = session.connect();
+    const refused = expect(connecting).rejects.toThrow(
+      'This watch has no motion service and no heart rate: update InfiniTime to 1.7 or later.',
+    );
+    await vi.advanceTimersByTimeAsync(50);
+    await refused;
+  });
+});
+
+describe('what a PineTime gives, by the services it has', () => {
+  it('counts with the motion service, gives heart rate alone without it, and nothing with neither', () => {
+    expect(infiniTimeCapability({ motion: true, heartRate: true })).toBe('counts');
+    expect(infiniTimeCapability({ motion: true, heartRate: false })).toBe('counts');
+    expect(infiniTimeCapability({ motion: false, heartRate: true })).toBe('heart-rate-only');
+    expect(infiniTimeCapability({ motion: false, heartRate: false })).toBe('nothing');
   });
 });
 
