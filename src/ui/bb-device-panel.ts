@@ -562,8 +562,9 @@ export class BbDevicePanel extends LitElement {
   /** What a device's name and state leave out: its battery, stream, role, and what it offers. */
   private deviceDetails(d: DeviceStatus, several: boolean) {
     // Where several share the work, each one's part: beside a watch, the strap's "motion 50 Hz" does
-    // not count the lat pulldown.
-    const roles = deviceRoleText(d);
+    // not count the lat pulldown. Told before the session, where the devices are chosen; in one, over
+    // two lines of a phone's header, it pushed the count down the screen.
+    const roles = this.compact ? '' : deviceRoleText(d);
     return [
       d.connection === 'reconnecting' ? html`<span class="retry">reconnecting…</span>` : nothing,
       this.renderBattery(d),
