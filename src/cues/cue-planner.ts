@@ -359,7 +359,10 @@ function saidPauses(state: SessionState): readonly Pause[] {
 function resumedCues(next: SessionState): Cue[] {
   const pause = next.pauses?.at(-1);
   const dropped = pause?.deviceDropped === true && pause.atMs + pause.ms === next.nowMs;
-  if (!dropped) return [sayGoesOn(resumed(next))];
+  // A set skipped on to in the pause came up with nothing said: it is told in full, name and target.
+  const skippedTo =
+    next.phase === 'set' && next.set !== null && pause !== undefined && next.set.startedMs > pause.atMs;
+  if (!dropped || skippedTo) return [sayGoesOn(resumed(next))];
   // Nothing was said of a drop that short, and there is nothing to say unless the device is still
   // away: the person who tapped Resume then counts by hand, and is told so.
   const exercise = currentPlanned(next)?.exercise;
@@ -445,7 +448,13 @@ function duringSet(
     const target = planned.dosage.target * 1000;
     if (before.holdStartMs === null) {
       const line = holdStartLine(after.holdStartMs, next.nowMs, target, speechRate);
-      cues.push(tone('hold-start'), vibrate('hold-start'), say(line));
+      // Started by a tap while where to be and how to hold were still said: they are moot (see Topic).
+      cues.push(tone('hold-start'), vibrate('hold-start'), {
+        kind: 'say',
+        text: line,
+        interrupt: false,
+        ends: ['position', 'how'],
+      });
     } else {
       const countdownFromMs = () => countdownAfterHoldMs(after, target, speechRate);
       cues.push(

@@ -250,7 +250,8 @@ export interface Pause {
   readonly deviceDropped?: true;
   /**
    * How long the pause had lasted when the session last saw it on, before the moment it ended: the
-   * most the voice can have said of it, its lines planned as the session changes (a tick a second).
+   * most the voice can have said of it, its lines planned as the session changes (a tick each quarter
+   * second, or each second where the browser slows a page's timers).
    * Absent in pauses kept before it was.
    */
   readonly seenMs?: number;

@@ -409,8 +409,9 @@ describe('planCues', () => {
     expect(held).toEqual([
       { kind: 'tone', tone: 'hold-start' },
       { kind: 'vibrate', patternMs: VIBRATION['hold-start'] },
-      // The length was said with the set: "Hold forty-five seconds" again here was heard twice.
-      { kind: 'say', text: 'Hold', interrupt: false },
+      // The length was said with the set: "Hold forty-five seconds" again here was heard twice. Where
+      // to be and how to hold, if still said, are moot once the hold has begun.
+      { kind: 'say', text: 'Hold', interrupt: false, ends: ['position', 'how'] },
     ]);
     const during = run.ticksTo(46_750);
     expect(spoken(during)).toEqual(['fifteen seconds', 'thirty seconds', ...FIVE_TO_ONE]);
@@ -1171,7 +1172,8 @@ describe('planCues', () => {
   });
 
   it('says nothing of a strap back after the moment but before the tick that would have said it: told whole or not at all', () => {
-    // Ticks come a second apart: a drop of 2.2 s can end before any tick has seen it last 2 s. Then
+    // Ticks can come a second apart (a browser slows a page's timers): a drop of 2.2 s can end before
+    // any tick has seen it last 2 s. Then
     // "Paused: connection lost" was never said, and "Go on: one done" alone was heard without it.
     const run = new Run(plan(['superman', 2, 5, 30]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)), tick(2000));
@@ -1179,6 +1181,19 @@ describe('planCues', () => {
     expect(run.do(tick(3000), tick(4000))).toEqual([]);
     expect(run.do({ type: 'resume', nowMs: 4700 })).toEqual([]);
     expect(spoken(run.do(motion(rep(6000))))).toEqual(['two']);
+  });
+
+  it('names the set skipped on to while the strap was away when it is back: the person heard another paused', () => {
+    // A set waiting for its position, skipped in the pause: the next comes up with nothing said.
+    const run = new Run(plan(['superman', 1, 5, 30], ['glute-bridge', 1, 10, 30]));
+    run.do({ type: 'position-sensing', available: true, nowMs: 0 }, { type: 'start', nowMs: 0 });
+    run.do({ type: 'pause', nowMs: 2000, reason: 'connection' }, tick(2250));
+    expect(spoken(run.ticksTo(4500))).toEqual(['Paused: connection lost']);
+    run.do({ type: 'skip', nowMs: 5000 });
+    expect(run.state.set?.waiting).toBe(true);
+    expect(spoken(run.do({ type: 'resume', nowMs: 6000 }))[0]).toMatch(
+      /^Go on: Glute bridge, one set\. ten reps\./,
+    );
   });
 
   it('says nothing of a strap that drops in a rest and is back within a moment, and counts the rest down', () => {
