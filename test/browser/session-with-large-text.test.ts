@@ -105,6 +105,9 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
       session.beginSet();
       await mounted.shell.updateComplete;
       await mounted.shell.shadowRoot!.querySelector('bb-set-view')!.updateComplete;
+      // A set that nothing sees begins at once and shows under way once its "Go" is heard, which the
+      // tap stands for: the screen follows the session a turn later.
+      await expect.poll(() => screen('bb-set-view').querySelector('.face .count')).not.toBeNull();
       const set = screen('bb-set-view');
       const exercise = set.querySelector('h2')!.textContent!;
       if (!seen.has(exercise)) {
