@@ -753,6 +753,11 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   // Said once, as the position is: where the rest said the arm to start on, the set does not.
   const side = restSaid(prev, next.nowMs, speechRate, RIGHT_ARM_FIRST) ? null : startingSide(exercise, set);
   if (side) parts.push(side);
+  // Where to lie and the movement, to a person new to the exercise: a line after the set's, said a
+  // sentence at a time, whether or not a device sees the position (see Topic).
+  const how = howToSay
+    ? sayHow(sentences([...(positionToSay ? [exercise.position] : []), exercise.spokenHow]))
+    : null;
   if (!set.waiting) {
     const away = motionAwayFor(next, exercise);
     const start =
@@ -763,26 +768,20 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
               ? `${TAP_START_HOLD} when you are in position`
               : 'Hold still when you are in position',
           ];
-    if (howToSay) {
-      // As where a device sees the position (below), but the set is under way from its first line: a
-      // person who sets off during the movement hears their count at the end of the sentence under way,
-      // and what is left of it, and "Go", are moot (see Topic). One who waits hears it to its end.
-      const how = [...(positionToSay ? [exercise.position] : []), exercise.spokenHow];
-      return [say(sentences(parts), true), sayHow(sentences(how)), sayPosition(sentences(start))];
-    }
+    // As where a device sees the position (below), but the set is under way from its first line: a
+    // person who sets off during the movement hears their count at the end of the sentence under way,
+    // and what is left of it, and "Go", are moot (see Topic). One who waits hears it to its end.
+    if (how) return [say(sentences(parts), true), how, sayPosition(sentences(start))];
     if (positionToSay) parts.push(exercise.position);
     return [say(sentences([...parts, ...start]), true)];
   }
   // Where to get into, a line of its own: a person already there is in position before it ends, and
   // "In position. Go." takes its place (see Topic). The position is said in full when the exercise
   // changes, unless the rest has said it: the person cannot read it from the mat.
-  if (howToSay) {
-    // Where to lie and the movement follow the set's line, which no position line cuts off: a person
-    // in position before they end hears them to their end, then "Go"; the prompt is the line that is
-    // cut. One who sets off before hears their count at the end of the sentence under way (see Topic).
-    const how = [...(positionToSay ? [exercise.position] : []), exercise.spokenHow];
-    return [say(sentences(parts), true), sayHow(sentences(how)), sayWhere(exercise.positionPrompt)];
-  }
+  // Where to lie and the movement follow the set's line, which no position line cuts off: a person
+  // in position before they end hears them to their end, then "Go"; the prompt is the line that is
+  // cut. One who sets off before hears their count at the end of the sentence under way (see Topic).
+  if (how) return [say(sentences(parts), true), how, sayWhere(exercise.positionPrompt)];
   const where = positionToSay ? [exercise.position, 'Keep still there to start'] : [exercise.positionPrompt];
   return [say(sentences(parts), true), sayWhere(sentences(where))];
 }
