@@ -18,8 +18,8 @@ function placementRank(exercise: ExerciseId | null, placement: Placement): numbe
 }
 
 /**
- * The device an exercise's motion is read from (null for most exercises), of those giving motion;
- * null when none sees it, and the exercise is counted by hand. A watch does not count what a wrist
+ * The device an exercise's motion is read from, of those giving motion (for `exercise` null, outside
+ * a set: the first in the chest's order); null when none sees it, and the exercise is counted by hand. A watch does not count what a wrist
  * cannot see (seenFromWrist).
  */
 export function motionDeviceFor<T extends MotionDevice>(

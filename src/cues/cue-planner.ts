@@ -323,7 +323,8 @@ const PAUSED_WORDS: Readonly<Record<Exclude<PauseReason, 'lost'> | 'person' | 't
  * is often back within a second (an emulated Polar H10 in 0.66 s): said at once, the line was cut
  * off by the voice saying the set goes on, and that by the next rep's count, two half sentences for a
  * drop the person never noticed. Back within it, nothing is said and the set goes on; the session is
- * paused all the same, so that no rep is lost.
+ * paused all the same, so that no rep is lost. A watch out of reach beside a strap that stays, and its
+ * return, wait as long (see awayBecameNews).
  */
 export const CONNECTION_LOST_SAID_AFTER_MS = 2000;
 
@@ -345,7 +346,10 @@ function unsaid(pause: Pause): boolean {
   return pause.deviceDropped === true && (pause.seenMs ?? pause.ms) < CONNECTION_LOST_SAID_AFTER_MS;
 }
 
-/** The pauses the voice said, which cut off what it was saying and were followed by a line of their end. */
+/**
+ * The pauses the voice spoke of, which cut off what it was saying: a drop back before it was said
+ * (unsaid) cut nothing, and the timings of what follows go by the line before it.
+ */
 function saidPauses(state: SessionState): readonly Pause[] {
   return (state.pauses ?? []).filter((pause) => !unsaid(pause));
 }

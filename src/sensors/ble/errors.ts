@@ -44,8 +44,9 @@ function isChromeOrEdge(userAgent: string): boolean {
 }
 
 /**
- * Where a browser has no Web Bluetooth, as the device panel says it beside its menu of devices: true
- * of Chrome with Bluetooth turned off as of Firefox. The note, in the menu, says why and what works.
+ * Where a browser has no Web Bluetooth, as the device panel says it beside its menu of devices: as
+ * true of Firefox as of a Chrome whose Bluetooth is turned off. The note, in the menu, says why and
+ * what still works.
  */
 const NO_BLUETOOTH_BRIEF = 'No Bluetooth in this browser';
 
