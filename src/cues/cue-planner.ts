@@ -246,7 +246,8 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     if (droppedSincePaused(next)) return [];
     return [say(PAUSED_WORDS[next.pausedFor], true)];
   }
-  if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next)) return resumedCues(next);
+  if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next))
+    return resumedCues(next, speechRate);
   const cues: Cue[] = [];
   const finished =
     next.completed.length > prev.completed.length ? next.completed.slice(prev.completed.length) : [];
@@ -360,18 +361,36 @@ function saidPauses(state: SessionState): readonly Pause[] {
  * and in a set only how far it has come, "Go on: four done": the person is still in the set they
  * heard paused, and the next rep's count, seconds later, cut off the set's name and target.
  */
-function resumedCues(next: SessionState): Cue[] {
+function resumedCues(next: SessionState, speechRate: number): Cue[] {
   const pause = next.pauses?.at(-1);
   const dropped = pause?.deviceDropped === true && pause.atMs + pause.ms === next.nowMs;
   // A set skipped on to in the pause came up with nothing said: it is told in full, name and target.
   const skippedTo =
     next.phase === 'set' && next.set !== null && pause !== undefined && next.set.startedMs > pause.atMs;
-  if (!dropped || skippedTo) return [sayGoesOn(resumed(next))];
+  if (!dropped || skippedTo) return [sayGoesOn(resumed(next, next.nowMs))];
   // Nothing was said of a drop that short, and there is nothing to say unless the device is still
   // away: the person who tapped Resume then counts by hand, and is told so.
   const exercise = currentPlanned(next)?.exercise;
   if (unsaid(pause) && !(exercise && motionAwayFor(next, exercise))) return [];
-  return [say(next.phase === 'set' ? goesOnFromDrop(next) : resumed(next))];
+  const saidMs = afterDropLinesMs(pause, next.nowMs, speechRate);
+  return [say(next.phase === 'set' ? goesOnFromDrop(next, saidMs) : resumed(next, saidMs))];
+}
+
+/**
+ * When the line a session goes on with after a device's drop, from `resumedMs`, is said: after what
+ * the voice said of the drop ("Paused: connection lost", then "Still reconnecting" every so often),
+ * not over it. The time it names is the time then: "Rest goes on: twenty-six seconds left", worked
+ * out as the strap came back, was heard behind "Paused: connection lost" with twenty-five on the ring.
+ */
+function afterDropLinesMs(pause: Pause, resumedMs: number, speechRate: number): number {
+  if (pause.deviceDropped !== true || unsaid(pause)) return resumedMs;
+  const everyMs = RECONNECTING_CALL_EVERY_S * 1000;
+  const reconnectingCalls = Math.floor((pause.seenMs ?? pause.ms) / everyMs);
+  const last =
+    reconnectingCalls > 0
+      ? { line: STILL_RECONNECTING, saidMs: pause.atMs + reconnectingCalls * everyMs }
+      : { line: PAUSED_WORDS.connection, saidMs: pause.atMs + CONNECTION_LOST_SAID_AFTER_MS };
+  return Math.max(resumedMs, last.saidMs + spokenMs(last.line, speechRate));
 }
 
 /**
@@ -903,9 +922,12 @@ function countdownAfterRestLineMs(state: SessionState, speechRate: number): numb
   const resumedMs = pause !== undefined && pause.atMs >= ended.endedMs ? pause.atMs + pause.ms : null;
   const pickedUp = pickedUpRestLine(state, speechRate);
   // A pause that ended as the page picked the rest up (Finish's question) said nothing as it ended.
+  // After a drop, the line went on behind what was said of it (see afterDropLinesMs).
+  const goesOnMs =
+    pause !== undefined && resumedMs !== null ? afterDropLinesMs(pause, resumedMs, speechRate) : null;
   const last =
-    resumedMs !== null && (pickedUp === null || resumedMs > pickedUp.saidMs)
-      ? { line: restLeftText(state.restEndsMs, resumedMs), saidMs: resumedMs }
+    resumedMs !== null && goesOnMs !== null && (pickedUp === null || resumedMs > pickedUp.saidMs)
+      ? { line: restLeftText(state.restEndsMs, goesOnMs), saidMs: goesOnMs }
       : (pickedUp ?? {
           line: restOpeningLine(state, false, speechRate),
           saidMs: state.restEndsMs - planned.dosage.restS * 1000,
@@ -937,13 +959,14 @@ function restLeftText(restEndsMs: number, nowMs: number): string {
   return `Rest goes on: ${spokenDuration(Math.ceil((restEndsMs - nowMs) / 1000))} left`;
 }
 
-function resumed(state: SessionState): string {
+/** The line a session goes on with after a pause, said at `saidMs`: what it names is as it is then. */
+function resumed(state: SessionState, saidMs: number): string {
   const planned = currentPlanned(state);
-  if (state.phase === 'rest' && state.restEndsMs !== null) return restLeftText(state.restEndsMs, state.nowMs);
+  if (state.phase === 'rest' && state.restEndsMs !== null) return restLeftText(state.restEndsMs, saidMs);
   // The set number and dosage too: the screen may have been skipped on to another set while paused.
   if (!planned || !state.set) return 'Go on';
   const { exercise, dosage } = planned;
-  const done = doneSoFar(exercise, state.set, state.nowMs);
+  const done = doneSoFar(exercise, state.set, saidMs);
   return sentences([
     `Go on: ${exercise.name}, ${setOf(state.set.setNumber, dosage.sets)}`,
     dosageText(planned, state.completed),
@@ -968,11 +991,11 @@ function howItGoesOn(state: SessionState, exercise: Exercise, set: CurrentSet): 
  * "Go on: four done": the set goes on after a device's drop. The set's name and target are left out,
  * as the person is still in it; the rest is said as after any pause (see howItGoesOn).
  */
-function goesOnFromDrop(state: SessionState): string {
+function goesOnFromDrop(state: SessionState, saidMs: number): string {
   const exercise = currentPlanned(state)?.exercise;
   const set = state.set;
   if (!exercise || !set) return 'Go on';
-  const done = doneSoFar(exercise, set, state.nowMs);
+  const done = doneSoFar(exercise, set, saidMs);
   return sentences([done ? `Go on: ${done}` : 'Go on', ...howItGoesOn(state, exercise, set)]);
 }
 

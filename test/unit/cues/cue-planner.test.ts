@@ -1196,6 +1196,49 @@ describe('planCues', () => {
     );
   });
 
+  it('says the rest left as it is when said, after "Paused: connection lost", not as it was when the strap came back', () => {
+    const run = new Run(plan(['superman', 2, 1, 30]));
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+    run.ticksTo(5000);
+    run.do({ type: 'pause', nowMs: 5000, reason: 'connection' });
+    expect(spoken(run.ticksTo(7000))).toEqual(['Paused: connection lost']);
+    // Back at 7.25 s, the rest ends at 33.25 s. The line waits for "Paused: connection lost" to be
+    // said, to 8.84 s, when 24.4 s are left and the ring shows twenty-five; not the twenty-six of 7.25 s.
+    expect(spoken(run.do({ type: 'resume', nowMs: 7250 }))).toEqual([
+      'Rest goes on: twenty-five seconds left',
+    ]);
+    expect(spoken(run.ticksTo(33_250))).toEqual([...FIVE_TO_ONE, 'Superman, set two of two. one rep. Go']);
+  });
+
+  it('counts a short rest down after its line, said behind "Paused: connection lost", not while it is said', () => {
+    const run = new Run(plan(['superman', 2, 1, 10]));
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+    run.ticksTo(3000);
+    run.do({ type: 'pause', nowMs: 3000, reason: 'connection' });
+    expect(spoken(run.ticksTo(5000))).toEqual(['Paused: connection lost']);
+    // Said from 6.84 s to 9.4 s, the rest ending at 13.25 s: "five" and "four" would come over it.
+    expect(spoken(run.do({ type: 'resume', nowMs: 5250 }))).toEqual(['Rest goes on: seven seconds left']);
+    expect(spoken(run.ticksTo(13_250))).toEqual([
+      'three',
+      'two',
+      'one',
+      'Superman, set two of two. one rep. Go',
+    ]);
+  });
+
+  it('says the rest left after "Still reconnecting", when the strap is back while it is said', () => {
+    const run = new Run(plan(['superman', 2, 1, 60]));
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+    run.ticksTo(5000);
+    run.do({ type: 'pause', nowMs: 5000, reason: 'connection' });
+    expect(spoken(run.ticksTo(30_000))).toEqual(['Paused: connection lost', 'Still reconnecting']);
+    // Back at 30.25 s, the rest ends at 86.25 s. "Still reconnecting", said at 30 s, ends at 31.44 s,
+    // when 54.8 s are left; at 30.25 s, fifty-six.
+    expect(spoken(run.do({ type: 'resume', nowMs: 30_250 }))).toEqual([
+      'Rest goes on: fifty-five seconds left',
+    ]);
+  });
+
   it('says nothing of a strap that drops in a rest and is back within a moment, and counts the rest down', () => {
     const run = new Run(plan(['superman', 2, 1, 10]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
@@ -1361,6 +1404,21 @@ describe('planCues', () => {
     expect(spoken(run.do({ type: 'resume', nowMs: 20_000 }))).toEqual([
       'Go on: Elbow plank, set one of three. Hold as long as your form is good; goal twenty seconds. twelve seconds held',
     ]);
+  });
+
+  it('says the time held as it is when said, after "Paused: connection lost", as the hold goes on after a drop', () => {
+    const run = new Run(plan(['elbow-plank', 3, 60, 60]));
+    run.do(
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }),
+    );
+    run.ticksTo(11_000);
+    run.do({ type: 'pause', nowMs: 11_000, reason: 'connection' });
+    expect(spoken(run.ticksTo(13_000))).toEqual(['Paused: connection lost']);
+    // Ten seconds held as the strap comes back at 13.25 s; eleven and a half once "Paused: connection
+    // lost" is said, at 14.84 s, when the line is.
+    expect(spoken(run.do({ type: 'resume', nowMs: 13_250 }))).toEqual(['Go on: eleven seconds held']);
   });
 
   // "Go on: …" takes seconds to say; the person's movement makes it moot, as it does "In position. Go.".
