@@ -112,11 +112,12 @@ export const COUNTDOWN_S = 5;
 /** A running hold's time is called out at every multiple of this, so the person knows where they are. */
 export const HOLD_CALL_EVERY_S = 15;
 /**
- * A hold's time call is said this far into the second it names, not as it begins: the detectors tell
- * of a hold's end a moment after it (in synthetic-seven, a median 0.04 s for a plank and 0.2 s for a
- * drawing-in, nine in ten within 0.31 s), so a hold that ended short of the call is known to have by
- * then and is not called ("thirty seconds" then "Done: twenty-nine seconds"). Still within the second,
- * as the ring shows it.
+ * A hold's time call, and each number of its countdown, is said this far into the second it names,
+ * not as it begins: the detectors tell of a hold's end a moment after it (in synthetic-seven, a median
+ * 0.04 s for a plank and 0.2 s for a drawing-in, nine in ten within 0.31 s), so a hold that ended
+ * short of the call is known to have by then and is not called ("thirty seconds" then "Done:
+ * twenty-nine seconds", or "five" a breath before "Done: fourteen seconds"). Still within the second,
+ * as the ring shows it; "one" still ends before a drawing-in's "Done" at its target.
  */
 export const HOLD_CALL_AFTER_MS = 500;
 
@@ -601,12 +602,20 @@ function holdStartLine(
   speechRate: number,
 ): string {
   const line = holdStartText(confirmedMs - holdStartMs);
-  const goalMs = holdStartMs + targetMs;
-  // The countdown's numbers begin on whole seconds before the goal: the first one to begin after now.
-  const firstNumber = Math.min(COUNTDOWN_S, Math.ceil((goalMs - confirmedMs) / 1000) - 1);
+  const countedToMs = holdCountdownEndMs(holdStartMs, targetMs);
+  // The countdown's numbers are said on whole seconds before it runs out: the first one said after now.
+  const firstNumber = Math.min(COUNTDOWN_S, Math.ceil((countedToMs - confirmedMs) / 1000) - 1);
   if (firstNumber < 1) return line;
-  const firstNumberMs = goalMs - firstNumber * 1000;
+  const firstNumberMs = countedToMs - firstNumber * 1000;
   return holdLineOverMs(line, confirmedMs, speechRate) <= firstNumberMs ? line : HOLD;
+}
+
+/**
+ * Where a hold's countdown runs out, as the voice says it: HOLD_CALL_AFTER_MS past the goal, so that
+ * each number comes that far into the second it names (see HOLD_CALL_AFTER_MS).
+ */
+function holdCountdownEndMs(holdStartMs: number, targetMs: number): number {
+  return holdStartMs + targetMs + HOLD_CALL_AFTER_MS;
 }
 
 function holdProgress(
@@ -618,8 +627,9 @@ function holdProgress(
   countdownFromMs: () => number,
 ): Cue[] {
   const goalMs = holdStartMs + targetMs;
+  const countedToMs = holdCountdownEndMs(holdStartMs, targetMs);
   // When "Hold" lets the countdown go on is worked out only on the ticks that have a number due.
-  const due = countdown(goalMs, fromMs, goalMs, toMs);
+  const due = countdown(countedToMs, fromMs, countedToMs, toMs);
   const cues = due.length > 0 && toMs >= countdownFromMs() ? due : [];
   if (cues.length > 0) return cues;
   // A plank goes on past its goal for as long as form holds: mark the goal.

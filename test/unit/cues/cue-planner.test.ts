@@ -493,8 +493,8 @@ describe('planCues', () => {
 
     it('counts down every second still to come once "Hold" is said, the held time left out where it would cost one', () => {
       // A goal of 5 s, 2.2 s of it left when the hold is confirmed: "five" to "three" are past, and
-      // "two" is due 0.2 s after "Hold" begins. "Hold. Two seconds in" would still be being said
-      // then: "Hold" alone is said, and "two" as it ends.
+      // "two" is due 0.7 s after "Hold" begins. "Hold. Two seconds in" would still be being said
+      // then: "Hold" alone is said, and "two" after it.
       const { run, hold } = confirmedLate(5);
       expect(spoken(hold)).toEqual(['Hold']);
       expect(spoken(run.ticksTo(9000))).toEqual([
@@ -502,10 +502,10 @@ describe('planCues', () => {
         'one',
         'That is your goal. Keep holding while your form is good',
       ]);
-      // A goal of 9 s, 6.2 s left: "five" is due 1.2 s after "Hold". The whole line takes 1.8 s at
-      // the voice's rate, and is left for "Hold"; twice as fast, it is over a beat before "five".
-      expect(spoken(confirmedLate(9).hold)).toEqual(['Hold']);
-      const quick = confirmedLate(9, { ...LOUD, speechRate: 2 });
+      // A goal of 9 s, 6.2 s left: "five" is due 1.7 s after "Hold". The whole line takes 2 s at
+      // a slow voice's rate, and is left for "Hold"; at 1.6 s, it is over before "five".
+      expect(spoken(confirmedLate(9, { ...LOUD, speechRate: 0.8 }).hold)).toEqual(['Hold']);
+      const quick = confirmedLate(9);
       expect(spoken(quick.hold)).toEqual(['Hold. Two seconds in']);
       expect(spoken(quick.run.ticksTo(13_000))).toEqual([
         ...FIVE_TO_ONE,
@@ -514,14 +514,14 @@ describe('planCues', () => {
     });
 
     it('says a short drawing-in\'s "Hold" alone where the time held would leave a number of the countdown unsaid', () => {
-      // A goal of 5 s confirmed on time: "Hold" leaves "four" its second.
+      // A goal of 5 s confirmed on time: "Hold" is over before "five", half a second into its second.
       const run = new Run(plan(['drawing-in', 1, 5, 30]));
       run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
       const hold = run.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2000 }));
       expect(spoken(hold)).toEqual(['Hold']);
-      expect(spoken(run.ticksTo(6750))).toEqual(['four', 'three', 'two', 'one']);
-      // Confirmed 0.9 s into the stillness, as the virtual person's is: "four" is due 0.1 s after
-      // "Hold" begins, and is heard as it ends, not left out.
+      expect(spoken(run.ticksTo(6750))).toEqual(FIVE_TO_ONE);
+      // Confirmed 0.9 s into the stillness, as the virtual person's is: "five" is past, and "four" is
+      // due 0.6 s after "Hold" begins, not left out.
       const late = new Run(plan(['drawing-in', 1, 5, 30]));
       late.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1000 });
       expect(spoken(late.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2900 })))).toEqual(['Hold']);
@@ -583,6 +583,34 @@ describe('planCues', () => {
       ...spoken(longer.do(motion({ type: 'hold-end', tMs: 31_600, emittedMs: 31_900, reason: 'form' }))),
     );
     expect(after.slice(0, 2)).toEqual(['thirty seconds', 'Done: thirty seconds']);
+  });
+
+  it('does not count down a second the plank ended short of, when the detectors tell of its end a moment late', () => {
+    // A goal of 20 s from 1 s: "five" names the second from 16 s. Down at 15.8 s, seen 0.5 s later,
+    // as the detectors may: "five" then was heard 0.3 s before "Done: fourteen seconds".
+    const run = new Run(plan(['elbow-plank', 3, 20, 60]));
+    run.do(
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }),
+    );
+    const heard = spoken(run.ticksTo(16_250));
+    heard.push(
+      ...spoken(run.do(motion({ type: 'hold-end', tMs: 15_800, emittedMs: 16_300, reason: 'form' }))),
+    );
+    expect(heard).not.toContain('five');
+    expect(heard).toContain('Done: fourteen seconds');
+    // Held into the second "five" names: it is said, half a second into it, and "Done" after it.
+    const longer = new Run(plan(['elbow-plank', 3, 20, 60]));
+    longer.do(
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }),
+    );
+    expect(spoken(longer.ticksTo(16_250))).toEqual([]);
+    expect(spoken(longer.ticksTo(16_500))).toEqual(['five']);
+    const end = longer.do(motion({ type: 'hold-end', tMs: 16_600, emittedMs: 16_900, reason: 'form' }));
+    expect(spoken(end)[0]).toBe('Done: fifteen seconds');
   });
 
   it('says the hold as long as the screens and the exports count it: whole seconds held', () => {
