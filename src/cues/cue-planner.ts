@@ -797,9 +797,10 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
       exercise.kind !== 'hold'
         ? ['Go', ...byHandFromGo(next, exercise, set)]
         : [
-            countedByHand(next, exercise) || away
-              ? `${TAP_START_HOLD} when you are in position`
-              : 'Hold still when you are in position',
+            unseenByVoice(next, exercise) ??
+              (countedByHand(next, exercise) || away
+                ? `${TAP_START_HOLD} when you are in position`
+                : 'Hold still when you are in position'),
           ];
     // As where a device sees the position (below), but the set is under way from its first line: a
     // person who sets off during the movement hears their count at the end of the sentence under way,
@@ -1017,8 +1018,13 @@ function goesOnFromDrop(state: SessionState, saidMs: number): string {
 function byHandFromGo(state: SessionState, exercise: Exercise, set: CurrentSet): string[] {
   if (motionAwayFor(state, exercise)) return [byHandUntilBack(exercise, set)];
   if (countedByHand(state, exercise))
-    return [unseenByText(state.motionPlacements?.[exercise.id], 'plus one')];
+    return [unseenByVoice(state, exercise) ?? capitalised(byHandText(exercise, null, 'plus one', true))];
   return [];
+}
+
+/** The set's line of the device that cannot see it (see unseenByText), by where it is worn: "Your watch". */
+function unseenByVoice(state: SessionState, exercise: Exercise): string | null {
+  return unseenByText(state, exercise, (placement) => `Your ${deviceWord(placement)}`, 'plus one');
 }
 
 /**

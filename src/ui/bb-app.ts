@@ -7,6 +7,7 @@ import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../a
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
+import { deviceWord, unseenByText } from '../workout/by-hand.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import type { Exercise, ExerciseId } from '../workout/program.ts';
 import {
@@ -654,11 +655,13 @@ export class BbApp extends LitElement {
     return this.renderPhase(this.session.value);
   }
 
-  /** The device that counts motion, when it cannot see this exercise (see SessionState.countedByDevice). */
-  private unseenBy(state: SessionState, exercise: Exercise): string | null {
-    const devices = this.device.value;
-    if (!devices.countsMotion || !countedByHand(state, exercise)) return null;
-    return devices.devices.find((d) => d.motion)?.name ?? null;
+  /**
+   * The line of the device that counts motion, when it cannot see this exercise (see unseenByText), by
+   * its name: "InfiniTime cannot see this exercise: count with +1".
+   */
+  private unseenLine(state: SessionState, exercise: Exercise): string | null {
+    const name = this.device.value.devices.find((d) => d.motion)?.name;
+    return unseenByText(state, exercise, (placement) => name ?? `Your ${deviceWord(placement)}`, '+1');
   }
 
   private renderPhase(state: SessionState) {
@@ -678,7 +681,7 @@ export class BbApp extends LitElement {
               .byHand=${countedByHand(state, planned.exercise)}
               .motionAway=${motionAwayFor(state, planned.exercise)}
               .countedOn=${state.motionPlacements?.[planned.exercise.id] ?? null}
-              .unseenBy=${this.unseenBy(state, planned.exercise)}
+              .unseenLine=${this.unseenLine(state, planned.exercise)}
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}
               .goalFrom=${plankGoalSetFrom(planned, state.completed)}

@@ -293,10 +293,10 @@ export class BbSetView extends LitElement {
   /** Where the device that counts this exercise is worn, that the line names it ("Watch out of reach"). */
   @property({ attribute: false }) countedOn: Placement | null = null;
   /**
-   * The device that counts motion, when it cannot see this exercise (a watch in a glute bridge): the
-   * set is counted by hand, and the screen says why.
+   * The device that counts motion cannot see this exercise (a watch in a glute bridge): the set is
+   * counted by hand, and this line says why, as the voice does (see unseenByText). Null otherwise.
    */
-  @property({ attribute: false }) unseenBy: string | null = null;
+  @property({ attribute: false }) unseenLine: string | null = null;
   /** The voice and tones are off (the setting, which Mute here sets too). */
   @property({ type: Boolean }) muted = false;
   /**
@@ -455,10 +455,9 @@ export class BbSetView extends LitElement {
   /** "Set 2 of 3 · 40 kg": the same before and during the set. */
   private renderMeta() {
     const { exercise, dosage } = this.planned;
-    const tap = exercise.kind === 'hold' ? 'tap Start hold' : 'count with +1';
     return html`<p class="meta">
       Set ${this.set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
-      ${this.unseenBy ? html`<br /><span class="unseen">${this.unseenBy} cannot see this exercise: ${tap}</span>` : nothing}
+      ${this.unseenLine ? html`<br /><span class="unseen">${this.unseenLine}</span>` : nothing}
       ${
         // Why a plank's goal moved from the one set, as the voice said it: under the set's number, not
         // in the ring, where a line more ran over its edge on a phone.
@@ -519,7 +518,7 @@ export class BbSetView extends LitElement {
         // (a plank's, once it is lifted into); with no device to see it settle, from the tap on
         // Start hold.
         unit: waiting
-          ? this.byHand || this.unseenBy
+          ? this.byHand || this.unseenLine
             ? 'tap Start hold'
             : exercise.liftsIntoHold
               ? 'lift and hold still'

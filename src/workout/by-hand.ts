@@ -4,6 +4,7 @@
 
 import type { Placement } from '../sensors/samples.ts';
 import type { Exercise } from './program.ts';
+import { countedByHand, type SessionState } from './session.ts';
 
 /**
  * What the person does with a tap while nothing sees a rep, or a hold begin or end: a count goes on
@@ -52,11 +53,21 @@ export function outOfReachLabel(placement: Placement | undefined): string {
 }
 
 /**
- * A set of reps no connected device sees, said once as it begins: which device cannot see it, where
- * known, and that the person counts with a tap ("Your watch cannot see this one: count with plus one").
+ * The line of a set no connected device sees, where one that counts other exercises is there (a
+ * watch in a glute bridge): which device cannot see it, and what the person does instead. The voice
+ * says it with the set's "Go" and the screen shows it under the set's number, from this one rule, so
+ * that what is heard is what is read: `named` names the device as each does, the screen by its name
+ * ("InfiniTime"), the voice by where it is worn ("Your watch"). Null where a device counts the set,
+ * and where no device here counts any exercise (a heart-rate-only strap): nothing was expected to see
+ * it, and the set says only how to count it.
  */
-export function unseenByText(placement: Placement | undefined, plusOne: '+1' | 'plus one'): string {
-  return placement
-    ? `Your ${deviceWord(placement)} cannot see this one: count with ${plusOne}`
-    : `Count with ${plusOne}`;
+export function unseenByText(
+  state: Pick<SessionState, 'countedByDevice' | 'motionPlacements'>,
+  exercise: Exercise,
+  named: (placement: Placement) => string,
+  plusOne: '+1' | 'plus one',
+): string | null {
+  const placement = state.motionPlacements?.[exercise.id];
+  if (!placement || !countedByHand(state, exercise)) return null;
+  return `${named(placement)} cannot see this exercise: ${byHandText(exercise, null, plusOne, true)}`;
 }

@@ -375,7 +375,7 @@ export function initialSessionState(plan: readonly PlannedExercise[] = defaultPl
 }
 
 /** Whether the devices connected now leave an exercise to be counted by hand (see countedByDevice). */
-export function countedByHand(state: SessionState, exercise: Exercise): boolean {
+export function countedByHand(state: Pick<SessionState, 'countedByDevice'>, exercise: Exercise): boolean {
   return state.countedByDevice !== undefined && !state.countedByDevice.includes(exercise.id);
 }
 

@@ -121,19 +121,20 @@ describe('bb-set-view', () => {
     await expect.element(page.getByRole('button', { name: 'End hold' })).toBeEnabled();
   });
 
-  it('says when the watch that counts cannot see the exercise, and how to count it instead', async () => {
+  it('shows under the set why the watch that counts cannot see the exercise, and how to count it instead', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 60 } },
       set: currentSet({}),
-      unseenBy: 'InfiniTime',
+      unseenLine: 'InfiniTime cannot see this exercise: count with +1',
     });
     const unseen = () => element.shadowRoot!.querySelector('.unseen')?.textContent;
     expect(unseen()).toBe('InfiniTime cannot see this exercise: count with +1');
     element.planned = { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } };
+    element.unseenLine = 'InfiniTime cannot see this exercise: tap Start hold';
     await element.updateComplete;
     expect(unseen()).toBe('InfiniTime cannot see this exercise: tap Start hold');
     expect(element.shadowRoot!.querySelector('.unit')?.textContent).toBe('tap Start hold');
-    element.unseenBy = null;
+    element.unseenLine = null;
     await element.updateComplete;
     expect(unseen()).toBeUndefined();
   });

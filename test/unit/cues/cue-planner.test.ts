@@ -1813,6 +1813,7 @@ describe('a watch with the session, which sees no posture and not every exercise
       'drawing-in': 'wrist',
       'lat-pulldown': 'wrist',
       'glute-bridge': 'wrist',
+      'elbow-plank': 'wrist',
     },
   };
   const watchSensing = (planned: readonly PlannedExercise[]): Run => {
@@ -1825,12 +1826,19 @@ describe('a watch with the session, which sees no posture and not every exercise
     const run = watchSensing(plan(['glute-bridge', 1, 15, 45]));
     const begin = spoken(run.do({ type: 'start', nowMs: 0 }));
     expect(begin).toHaveLength(1);
-    expect(begin[0]).toMatch(/Go\. Your watch cannot see this one: count with plus one$/);
+    expect(begin[0]).toMatch(/Go\. Your watch cannot see this exercise: count with plus one$/);
     // The set is under way from its "Go": nothing that could see where the person lies says "In position".
     expect(run.state.set?.waiting).toBeUndefined();
     const later = [...run.do({ type: 'go-heard', nowMs: 1500 }), ...run.ticksTo(30_000)];
     expect(spoken(later).join(' ')).not.toContain('In position');
     expect(spoken(later).join(' ')).not.toContain('count with plus one');
+  });
+
+  it('says of a plank, which the watch cannot see, what the screen says: the watch cannot see it, and to tap Start hold', () => {
+    const run = watchSensing(plan(['elbow-plank', 1, 30, 60]));
+    const begin = spoken(run.do({ type: 'start', nowMs: 0 }));
+    expect(begin).toHaveLength(1);
+    expect(begin[0]).toMatch(/\. Your watch cannot see this exercise: tap Start hold$/);
   });
 
   it('says the same of a set no device here counts, the device unknown', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { byHandText, resumeByHandText } from '../../../src/workout/by-hand.ts';
+import { byHandText, deviceWord, resumeByHandText, unseenByText } from '../../../src/workout/by-hand.ts';
+import { exerciseById } from '../../../src/workout/program.ts';
+import type { SessionState } from '../../../src/workout/session.ts';
 
 const reps = { kind: 'reps' } as const;
 const breaths = { kind: 'breaths' } as const;
@@ -29,5 +31,36 @@ describe('resumeByHandText', () => {
     expect(resumeByHandText(hold, null, 'plus one')).toBe(
       'Tap Reconnect, or Resume and tap Start hold when you are in position',
     );
+  });
+});
+
+describe('unseenByText', () => {
+  /** A watch alone: it counts what a wrist sees, and is where the others are left from. */
+  const watchAlone: Pick<SessionState, 'countedByDevice' | 'motionPlacements'> = {
+    countedByDevice: ['superman', 'drawing-in', 'lat-pulldown'],
+    motionPlacements: { superman: 'wrist', 'glute-bridge': 'wrist', 'elbow-plank': 'wrist' },
+  };
+  const byName = () => 'InfiniTime';
+  const byPlacement = (placement: Parameters<typeof deviceWord>[0]) => `Your ${deviceWord(placement)}`;
+
+  it('names the device that cannot see a set, the screen by its name, the voice by where it is worn, in one sentence', () => {
+    const bridge = exerciseById('glute-bridge');
+    expect(unseenByText(watchAlone, bridge, byName, '+1')).toBe(
+      'InfiniTime cannot see this exercise: count with +1',
+    );
+    expect(unseenByText(watchAlone, bridge, byPlacement, 'plus one')).toBe(
+      'Your watch cannot see this exercise: count with plus one',
+    );
+    expect(unseenByText(watchAlone, exerciseById('elbow-plank'), byPlacement, 'plus one')).toBe(
+      'Your watch cannot see this exercise: tap Start hold',
+    );
+  });
+
+  it('says nothing of a set a device counts, nor where no device counts any (a heart-rate-only strap)', () => {
+    expect(unseenByText(watchAlone, exerciseById('superman'), byName, '+1')).toBeNull();
+    const heartRateOnly = { countedByDevice: [], motionPlacements: {} };
+    expect(unseenByText(heartRateOnly, exerciseById('glute-bridge'), byName, '+1')).toBeNull();
+    // Before the devices are known, nothing is counted by hand yet.
+    expect(unseenByText({}, exerciseById('glute-bridge'), byName, '+1')).toBeNull();
   });
 });
