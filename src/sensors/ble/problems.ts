@@ -27,10 +27,12 @@ export const DEVICE_PROBLEM_WORDS: Readonly<
   charging: () => 'On charger: the sensor does not stream while it charges. Take it off the charger.',
   'stream-failed': ({ why }) => `Motion failed: it could not start, as ${why}. Heart rate still works.`,
   'stream-stopped': () => 'Motion restarting: the sensor stopped its motion stream; the app starts it again.',
-  // The motion service came with InfiniTime 1.7 (PROTOCOLS.md §3 [IT]).
+  // The motion service came with InfiniTime 1.7 (PROTOCOLS.md §3 [IT]). Whether reps are counted with
+  // +1 is not the watch's to say, as a strap beside it may count them: the device panel's note says so
+  // where nothing connected counts, as it does for a Polar without its motion data.
   'no-motion-service': () =>
     'Cannot count: this watch has no motion service. Update InfiniTime to 1.7 or later to count; ' +
-    'heart rate still works, and reps are counted with +1.',
+    'heart rate still works.',
 };
 
 /** The problem of `kind`, worded for the person (a device with no name is "the device"). */

@@ -654,7 +654,7 @@ describe('Devices with a watch alone', () => {
     expect(PROGRAM.filter((e) => devices.active.motionFor(e.id) !== null)).toEqual([]);
     expect(devices.state.problem).toBe(
       'Cannot count: this watch has no motion service. Update InfiniTime to 1.7 or later to count; ' +
-        'heart rate still works, and reps are counted with +1.',
+        'heart rate still works.',
     );
     const beats: HeartRateSample[] = [];
     devices.active.heartRate$.subscribe((b) => beats.push(b));
@@ -744,6 +744,35 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     // 3 × int16 LE in 1/1024 g [IT]: (0, 0, 1 g).
     watch.notify(uuids.INFINITIME_MOTION, Uint8Array.of(0, 0, 0, 0, 0, 4));
     expect(wrist).toEqual([0, 0, 1]);
+    devices.dispose();
+  });
+
+  it('leaves to the strap what a watch without the motion service cannot count, and says nothing of +1', async () => {
+    const watch = new FakeDevice('InfiniTime', [
+      {
+        uuid: uuids.HEART_RATE_SERVICE,
+        characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { notify: true, read: true } }],
+      },
+    ]);
+    const { nav } = navigatorWith([fakeH10(), watch]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('polar');
+    await settle();
+    await connecting;
+    const second = devices.connect('pinetime');
+    await settle();
+    await second;
+
+    expect(devices.state.devices.map((d) => [d.name, d.counts.length])).toEqual([
+      ['Polar H10 0A1B2C3D', PROGRAM.length],
+      ['InfiniTime', 0],
+    ]);
+    // The strap counts every exercise: +1 is for what nothing connected counts, which the panel's
+    // note says where it is so.
+    expect(devices.state.problem).toBe(
+      'Cannot count: this watch has no motion service. Update InfiniTime to 1.7 or later to count; ' +
+        'heart rate still works.',
+    );
     devices.dispose();
   });
 

@@ -79,7 +79,7 @@ describe('PineTime (InfiniTime)', () => {
         kind: 'no-motion-service',
         message:
           'Cannot count: this watch has no motion service. Update InfiniTime to 1.7 or later to count; ' +
-          'heart rate still works, and reps are counted with +1.',
+          'heart rate still works.',
       },
     ]);
     watch.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 0x48));
