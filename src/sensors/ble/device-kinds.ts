@@ -54,12 +54,12 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
     label: 'PineTime',
     // "InfiniTime" comes in the scan response [IT NimbleController.cpp].
     filters: [{ namePrefix: 'InfiniTime' }, { namePrefix: 'Pinetime' }],
-    profiles: () => [
-      heartRateProfile(false),
-      infiniTimeMotionProfile(),
-      batteryProfile(),
-      deviceInfoProfile(),
-    ],
+    // The heart rate found is passed on to the motion profile, which runs after it: a watch without
+    // motion is kept for it (see infiniTimeMotionProfile).
+    profiles: () => {
+      const heartRate = heartRateProfile(false);
+      return [heartRate, infiniTimeMotionProfile(heartRate), batteryProfile(), deviceInfoProfile()];
+    },
     placement: () => 'wrist',
   },
   microbit: {

@@ -1,12 +1,7 @@
 // PineTime / InfiniTime Motion Service (since InfiniTime 1.7): raw motion notifications, change-
 // driven and at most every 100 ms, timed on receipt (PROTOCOLS.md §3 [IT]).
-import {
-  HEART_RATE_MEASUREMENT,
-  HEART_RATE_SERVICE,
-  INFINITIME_MOTION,
-  INFINITIME_MOTION_SERVICE,
-} from '../../protocol/uuids.ts';
-import type { GattLink } from './gatt-link.ts';
+import { INFINITIME_MOTION, INFINITIME_MOTION_SERVICE } from '../../protocol/uuids.ts';
+import type { HeartRateProfile } from './heart-rate.ts';
 import { deviceProblem } from './problems.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 
@@ -26,12 +21,11 @@ export function infiniTimeCapability(has: {
   return has.heartRate ? 'heart-rate-only' : 'nothing';
 }
 
-async function hasCharacteristic(link: GattLink, service: string, characteristic: string): Promise<boolean> {
-  const found = await link.service(service);
-  return Boolean(found && (await link.characteristic(found, characteristic)));
-}
-
-export function infiniTimeMotionProfile(): Profile {
+/**
+ * The watch's motion, and what it is kept for without it: `heartRate`, the heart-rate profile that
+ * runs before this one on each connection, tells whether the watch has its heart-rate measurement.
+ */
+export function infiniTimeMotionProfile(heartRate: Pick<HeartRateProfile, 'measurementFound'>): Profile {
   return {
     id: 'infinitime-motion',
     services: [INFINITIME_MOTION_SERVICE],
@@ -43,8 +37,7 @@ export function infiniTimeMotionProfile(): Profile {
         await link.subscribe(motion, (bytes) => decoder.notify(INFINITIME_MOTION, bytes, now()));
         return;
       }
-      const heartRate = await hasCharacteristic(link, HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT);
-      if (infiniTimeCapability({ motion: false, heartRate }) === 'nothing') {
+      if (infiniTimeCapability({ motion: false, heartRate: heartRate.measurementFound }) === 'nothing') {
         throw new Error(
           'This watch has no motion service and no heart rate: update InfiniTime to 1.7 or later.',
         );

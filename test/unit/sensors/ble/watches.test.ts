@@ -86,6 +86,18 @@ describe('PineTime (InfiniTime)', () => {
     expect(beats.map((b) => b.bpm)).toEqual([72]);
   });
 
+  it('asks a watch without the motion service for its heart rate once as it connects', async () => {
+    const watch = new FakeDevice('InfiniTime', [heartRateService()]);
+    const session = new GattSession(asBluetoothDevice(watch), BLE_DEVICE_KINDS.pinetime.profiles(), {
+      now: () => nowMs,
+    });
+    const connecting = session.connect();
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    const heartRateAsked = (op: string) => op.startsWith(`service ${uuids.HEART_RATE_SERVICE.slice(0, 8)}`);
+    expect(watch.log.filter(heartRateAsked)).toHaveLength(1);
+  });
+
   it('refuses a watch with neither motion nor heart rate: it would give nothing', async () => {
     const watch = new FakeDevice('InfiniTime', []);
     const session = new GattSession(asBluetoothDevice(watch), BLE_DEVICE_KINDS.pinetime.profiles(), {
