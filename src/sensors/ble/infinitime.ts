@@ -5,22 +5,6 @@ import type { HeartRateProfile } from './heart-rate.ts';
 import { deviceProblem } from './problems.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 
-/** What a watch gives, by the services it has. */
-export type InfiniTimeCapability = 'counts' | 'heart-rate-only' | 'nothing';
-
-/**
- * A watch with the motion service counts; one without it (InfiniTime before 1.7) still gives heart
- * rate, as a Polar without its motion data does, and is kept for it, counted by hand. One with
- * neither would give nothing.
- */
-export function infiniTimeCapability(has: {
-  readonly motion: boolean;
-  readonly heartRate: boolean;
-}): InfiniTimeCapability {
-  if (has.motion) return 'counts';
-  return has.heartRate ? 'heart-rate-only' : 'nothing';
-}
-
 /**
  * The watch's motion, and what it is kept for without it: `heartRate`, the heart-rate profile that
  * runs before this one on each connection, tells whether the watch has its heart-rate measurement.
@@ -37,7 +21,9 @@ export function infiniTimeMotionProfile(heartRate: Pick<HeartRateProfile, 'measu
         await link.subscribe(motion, (bytes) => decoder.notify(INFINITIME_MOTION, bytes, now()));
         return;
       }
-      if (infiniTimeCapability({ motion: false, heartRate: heartRate.measurementFound }) === 'nothing') {
+      // Before InfiniTime 1.7: kept for its heart rate, as a Polar without its motion data is, and
+      // counted by hand. With neither it would give nothing.
+      if (!heartRate.measurementFound) {
         throw new Error(
           'This watch has no motion service and no heart rate: update InfiniTime to 1.7 or later.',
         );

@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as uuids from '../../../../src/protocol/uuids.ts';
 import { BLE_DEVICE_KINDS } from '../../../../src/sensors/ble/device-kinds.ts';
 import { GattSession } from '../../../../src/sensors/ble/gatt-session.ts';
-import { infiniTimeCapability } from '../../../../src/sensors/ble/infinitime.ts';
 import type { DeviceProblem } from '../../../../src/sensors/ble/profile.ts';
 import type { AccelFrame, HeartRateSample } from '../../../../src/sensors/samples.ts';
 import { describeWithShared } from '../../../shared.ts';
@@ -109,15 +108,6 @@ describe('PineTime (InfiniTime)', () => {
     );
     await vi.advanceTimersByTimeAsync(50);
     await refused;
-  });
-});
-
-describe('what a PineTime gives, by the services it has', () => {
-  it('counts with the motion service, gives heart rate alone without it, and nothing with neither', () => {
-    expect(infiniTimeCapability({ motion: true, heartRate: true })).toBe('counts');
-    expect(infiniTimeCapability({ motion: true, heartRate: false })).toBe('counts');
-    expect(infiniTimeCapability({ motion: false, heartRate: true })).toBe('heart-rate-only');
-    expect(infiniTimeCapability({ motion: false, heartRate: false })).toBe('nothing');
   });
 });
 
