@@ -53,7 +53,7 @@ import {
   unbrokenStyles,
   visuallyHidden,
 } from './styles.ts';
-import { linesTrueAt, lineTrueUntilMs, type UnspokenLine, withLine } from './unspoken-lines.ts';
+import { linesTrueAt, lineTrueUntilMs, turnAsLines, type UnspokenLine, withLine } from './unspoken-lines.ts';
 import { virtualStandsInWords } from './virtual-stands-in.ts';
 import './bb-device-panel.ts';
 import './bb-history.ts';
@@ -337,7 +337,7 @@ export class BbApp extends LitElement {
   private screenMayGoOff!: ObserveController<boolean>;
   /** The coach's latest lines, for a screen reader, when the voice did not say them (see voiceHeard). */
   @state() private unspoken: readonly UnspokenLine[] = [];
-  /** Each turn's lines are put in anew, so that a line said again word for word is read again. */
+  /** Each line is put in anew, so that a line said again word for word is read again. */
   private unspokenCount = 0;
   /** Takes a line that told the time left out of the region once it is no longer true (see lineTrueUntilMs). */
   private untrueLineTimer: ReturnType<typeof setTimeout> | null = null;
@@ -434,11 +434,14 @@ export class BbApp extends LitElement {
     window.history.scrollRestoration = 'manual';
     window.addEventListener('popstate', this.onPopState);
     // Lines the voice said are not read again: muted later, the last of them is not news.
-    this.linesSubscription = this.app.lines$.subscribe((lines) => {
-      this.unspokenCount++;
+    this.linesSubscription = this.app.lines$.subscribe((said) => {
+      const atMs = performance.now();
       this.unspoken = this.voiceHeard()
         ? []
-        : withLine(this.unspoken, { id: this.unspokenCount, text: lines, atMs: performance.now() });
+        : turnAsLines(said).reduce(
+            (shown, text) => withLine(shown, { id: ++this.unspokenCount, text, atMs }),
+            this.unspoken,
+          );
       this.dropLinesOnceUntrue();
     });
   }
@@ -569,8 +572,8 @@ export class BbApp extends LitElement {
   }
 
   /**
-   * The coach's lines for a screen reader, each turn's in an element of its own, kept a moment beside
-   * the next (see withLine). Not atomic, as a status is by default: a turn's lines are read as they
+   * The coach's lines for a screen reader, each in an element of its own (see turnAsLines), kept a
+   * moment beside the next (see withLine). Not atomic, as a status is by default: a turn's lines are read as they
    * come, not again with each turn after them.
    */
   private renderUnspoken() {

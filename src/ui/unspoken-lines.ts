@@ -1,9 +1,9 @@
 // The coach's lines in the screen reader's status region (see bb-app): which of them stay there as
 // the next come. Pure: the times come from the page's clock.
 
-/** One turn's lines of the coach, and when they came. */
+/** Lines of the coach, said together in one turn (see turnAsLines), and when they came. */
 export interface UnspokenLine {
-  /** New for each turn, so that the same words said again are a new line, read again. */
+  /** New for each line, so that the same words said again are a new line, read again. */
   readonly id: number;
   readonly text: string;
   readonly atMs: number;
@@ -17,7 +17,7 @@ export interface UnspokenLine {
  */
 export const LINES_TOGETHER_MS = 1000;
 
-/** However fast lines come, the region holds no more than this many turns. */
+/** However fast lines come, the region holds no more than this many. */
 const MOST_LINES = 3;
 
 /** The lines `shown`, with `next` after them and those older than LINES_TOGETHER_MS before it gone. */
@@ -44,6 +44,28 @@ const TIME_LEFT_TRUE_MS = 1000;
  */
 export function lineTrueUntilMs(line: UnspokenLine): number {
   return TELLS_TIME_LEFT.test(line.text) ? line.atMs + TIME_LEFT_TRUE_MS : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The lines a turn's words are held as (see readAsSentences): a sentence that tells the time left
+ * apart from the sentences around it, in the order said, so that it goes alone once untrue. A rest
+ * picked up after a reload tells its time left, then the next set, where to be and how to move:
+ * held as one, all of it left the region with the time a second on.
+ */
+export function turnAsLines(said: string): string[] {
+  const lines: string[] = [];
+  let together: string[] = [];
+  for (const sentence of said.split(/(?<=[.!?])\s+/)) {
+    if (!TELLS_TIME_LEFT.test(sentence)) {
+      together.push(sentence);
+      continue;
+    }
+    if (together.length > 0) lines.push(together.join(' '));
+    lines.push(sentence);
+    together = [];
+  }
+  if (together.length > 0) lines.push(together.join(' '));
+  return lines;
 }
 
 /** The lines `shown` that are still true at `nowMs` (see lineTrueUntilMs). */

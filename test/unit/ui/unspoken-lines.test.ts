@@ -4,6 +4,7 @@ import {
   linesTrueAt,
   lineTrueUntilMs,
   readAsSentences,
+  turnAsLines,
   type UnspokenLine,
   withLine,
 } from '../../../src/ui/unspoken-lines.ts';
@@ -49,6 +50,25 @@ describe('the coach’s lines a screen reader is given', () => {
     expect(linesTrueAt([pickedUp], 2000)).toEqual([]);
     const resumed = line(2, 'Rest goes on: one minute left.', 1000);
     expect(linesTrueAt([resumed], 2000)).toEqual([]);
+  });
+
+  it('lets only the time left of a rest picked up after a reload go, where and how to move staying', () => {
+    const said =
+      'Rest goes on: fifty-four seconds left. Next: Glute bridge, set one of one. Lie on your back, knees bent. ' +
+      'Push through your heels and raise your hips.';
+    let shown: readonly UnspokenLine[] = [];
+    for (const [i, text] of turnAsLines(said).entries()) shown = withLine(shown, line(i + 1, text, 1000));
+    expect(shown.map((l) => l.text).join(' ')).toBe(said);
+    expect(linesTrueAt(shown, 2000).map((l) => l.text)).toEqual([
+      'Next: Glute bridge, set one of one. Lie on your back, knees bent. Push through your heels and raise your hips.',
+    ]);
+  });
+
+  it('holds a turn with no time left in it as one line', () => {
+    expect(turnAsLines('Superman, set one of three. Ten reps. Lie face down.')).toEqual([
+      'Superman, set one of three. Ten reps. Lie face down.',
+    ]);
+    expect(turnAsLines('Rest goes on: one minute left.')).toEqual(['Rest goes on: one minute left.']);
   });
 
   it('keeps every other line until the next ones come, a side called left among them', () => {
