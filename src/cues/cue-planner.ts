@@ -24,6 +24,7 @@ import {
   endedAtTap,
   heldS,
   motionAwayFor,
+  motionAwaySince,
   nextArm,
   type Pause,
   type PauseReason,
@@ -456,7 +457,8 @@ function duringSet(
     planned.exercise.kind !== 'hold' &&
     motionAwayFor(prev, planned.exercise) &&
     !motionAwayFor(next, planned.exercise) &&
-    next.nowMs - (prev.motionAwaySinceMs ?? Number.NEGATIVE_INFINITY) >= CONNECTION_LOST_SAID_AFTER_MS
+    next.nowMs - (motionAwaySince(prev, planned.exercise) ?? Number.NEGATIVE_INFINITY) >=
+      CONNECTION_LOST_SAID_AFTER_MS
   )
     cues.push(say(DEVICE_BACK));
   cues.push(...formWarnings(before.formIssues, after.formIssues));
@@ -501,7 +503,7 @@ function awayBecameNews(
   exercise: Exercise,
   set: CurrentSet,
 ): boolean {
-  const sinceMs = next.motionAwaySinceMs;
+  const sinceMs = motionAwaySince(next, exercise);
   if (!motionAwayFor(next, exercise) || sinceMs === undefined || sinceMs < set.startedMs) return false;
   const dueMs = sinceMs + CONNECTION_LOST_SAID_AFTER_MS;
   return prev.nowMs < dueMs && next.nowMs >= dueMs;

@@ -235,8 +235,12 @@ export interface SessionState {
    * for want of reps or waits for a position. Absent while every device is there.
    */
   readonly motionAway?: readonly ExerciseId[];
-  /** Since when `motionAway` has had any exercise (session clock): a moment's drop is not spoken of. */
-  readonly motionAwaySinceMs?: number;
+  /**
+   * Since when each exercise of `motionAway` has had its device out of reach (session clock): a
+   * moment's drop is not spoken of. Each is timed from its own going: a watch that goes while the
+   * strap has long been away is news a moment later, and back within that moment it is not.
+   */
+  readonly motionAwaySinceMs?: Partial<Record<ExerciseId, number>>;
 }
 
 /** A pause that is over: when it began (session clock) and how long it lasted. */
@@ -385,6 +389,14 @@ export function countedByHand(state: Pick<SessionState, 'countedByDevice'>, exer
  */
 export function motionAwayFor(state: Pick<SessionState, 'motionAway'>, exercise: Exercise): boolean {
   return state.motionAway?.includes(exercise.id) === true;
+}
+
+/** Since when the device that counts an exercise has been out of reach (session clock), if it is. */
+export function motionAwaySince(
+  state: Pick<SessionState, 'motionAwaySinceMs'>,
+  exercise: Exercise,
+): number | undefined {
+  return state.motionAwaySinceMs?.[exercise.id];
 }
 
 /**
@@ -845,7 +857,8 @@ function resume(state: SessionState, nowMs: number): SessionState {
  */
 function motionReach(state: SessionState, away: readonly ExerciseId[], nowMs: number): SessionState {
   const { motionAway: _before, motionAwaySinceMs: sinceMs, ...rest } = state;
-  const awaySinceMs = sinceMs ?? Math.max(state.nowMs, nowMs);
+  const atMs = Math.max(state.nowMs, nowMs);
+  const awaySinceMs = Object.fromEntries(away.map((id) => [id, sinceMs?.[id] ?? atMs]));
   const reached: SessionState =
     away.length > 0 ? { ...rest, motionAway: away, motionAwaySinceMs: awaySinceMs } : rest;
   const exercise = currentPlanned(state)?.exercise;

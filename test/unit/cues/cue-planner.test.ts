@@ -15,6 +15,7 @@ import type { FormIssue, MotionEvent } from '../../../src/motion/events.ts';
 import { type ExerciseId, exerciseById, PROGRAM } from '../../../src/workout/program.ts';
 import {
   afterInterruption,
+  currentPlanned,
   heldS,
   initialSessionState,
   type PlannedExercise,
@@ -1887,6 +1888,47 @@ describe('a watch with the session, which sees no posture and not every exercise
         run.do(watchAway(7000), tick(7250), tick(7500), { type: 'motion-reach', away: [], nowMs: 7600 }),
       );
       expect([...said, ...spoken(run.ticksTo(12_000))]).toEqual([]);
+    });
+
+    describe('the strap given up for lost in the superman before, and still away', () => {
+      const trunk = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');
+      /** The lat pulldown set under way at 86 s, the strap away since 2 s and the superman done by hand. */
+      const pulldownAfterTheStrapWent = (): Run => {
+        const run = new Run(plan(['superman', 1, 2, 10], ['lat-pulldown', 1, 12, 60]));
+        run.do(strapAndWatch, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+        run.do(
+          { type: 'motion-reach', away: trunk, nowMs: 2000 },
+          { type: 'pause', nowMs: 2000, reason: 'connection' },
+          { type: 'pause', nowMs: 74_000, reason: 'lost' },
+          { type: 'resume', nowMs: 75_000 },
+          { type: 'adjust', delta: 1, nowMs: 76_000 },
+        );
+        run.ticksTo(86_000);
+        expect(currentPlanned(run.state)?.exercise.id).toBe('lat-pulldown');
+        run.do({ type: 'go-heard', nowMs: 86_000 });
+        return run;
+      };
+      const watchAlsoAway = (nowMs: number): SessionAction => ({
+        type: 'motion-reach',
+        away: [...trunk, 'lat-pulldown'],
+        nowMs,
+      });
+
+      it('says the watch out of reach a moment after it goes, timed from its own going', () => {
+        const run = pulldownAfterTheStrapWent();
+        expect(spoken(run.do(watchAlsoAway(90_000)))).toEqual([]);
+        expect(spoken(run.ticksTo(95_000))).toEqual([
+          'The watch is out of reach. Count with plus one until the device is back',
+        ]);
+      });
+
+      it('says nothing of the watch back within a moment', () => {
+        const run = pulldownAfterTheStrapWent();
+        const said = spoken(
+          run.do(watchAlsoAway(90_000), tick(90_250), { type: 'motion-reach', away: trunk, nowMs: 90_400 }),
+        );
+        expect([...said, ...spoken(run.ticksTo(95_000))]).toEqual([]);
+      });
     });
   });
 });
