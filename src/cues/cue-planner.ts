@@ -452,13 +452,11 @@ function duringSet(
       ),
     );
   // Back by itself while the person counts with +1: a rep they tap now would be counted twice. Not
-  // after a moment's drop, of which nothing was said.
+  // after a moment's drop of which nothing was said.
   if (
     planned.exercise.kind !== 'hold' &&
-    motionAwayFor(prev, planned.exercise) &&
     !motionAwayFor(next, planned.exercise) &&
-    next.nowMs - (motionAwaySince(prev, planned.exercise) ?? Number.NEGATIVE_INFINITY) >=
-      CONNECTION_LOST_SAID_AFTER_MS
+    toldToCountByHand(prev, next.nowMs, planned.exercise, before)
   )
     cues.push(say(DEVICE_BACK));
   cues.push(...formWarnings(before.formIssues, after.formIssues));
@@ -507,6 +505,19 @@ function awayBecameNews(
   if (!motionAwayFor(next, exercise) || sinceMs === undefined || sinceMs < set.startedMs) return false;
   const dueMs = sinceMs + CONNECTION_LOST_SAID_AFTER_MS;
   return prev.nowMs < dueMs && next.nowMs >= dueMs;
+}
+
+/**
+ * Whether the person in `state` was told to count with plus one until the device counting the set is
+ * back: said CONNECTION_LOST_SAID_AFTER_MS after it went (by `nowMs`), or, however soon after, by
+ * the set's "Go" or its going on after a pause while it was away (see byHandFromGo, howItGoesOn).
+ */
+function toldToCountByHand(state: SessionState, nowMs: number, exercise: Exercise, set: CurrentSet): boolean {
+  const sinceMs = motionAwaySince(state, exercise);
+  if (!motionAwayFor(state, exercise) || sinceMs === undefined) return false;
+  const pause = state.pauses?.at(-1);
+  const resumedMs = pause ? pause.atMs + pause.ms : Number.NEGATIVE_INFINITY;
+  return nowMs - sinceMs >= CONNECTION_LOST_SAID_AFTER_MS || set.startedMs >= sinceMs || resumedMs >= sinceMs;
 }
 
 /**

@@ -1406,6 +1406,18 @@ describe('planCues', () => {
       ]);
     });
 
+    it('says the device back a moment after the person resumed by hand from its drop, told to count with plus one', () => {
+      const run = new Run(plan(['superman', 2, 6, 30]));
+      run.do(strapCounts, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+      run.do(...strapDrops(4000));
+      expect(spoken(run.do({ type: 'resume', nowMs: 5000 }))).toEqual([
+        'Go on: one done. Count with plus one until the device is back',
+      ]);
+      expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 5500 }))).toEqual([
+        'The device is back: it counts again',
+      ]);
+    });
+
     it('says, as it gives the device up in a rest before a hold, that Resume goes on with Start hold, not plus one', () => {
       const run = new Run(plan(['superman', 1, 1, 60], ['elbow-plank', 3, 20, 60]));
       expect(givenUpInTheFirstRest(run)).toEqual([
@@ -1888,6 +1900,19 @@ describe('a watch with the session, which sees no posture and not every exercise
         run.do(watchAway(7000), tick(7250), tick(7500), { type: 'motion-reach', away: [], nowMs: 7600 }),
       );
       expect([...said, ...spoken(run.ticksTo(12_000))]).toEqual([]);
+    });
+
+    it('says the watch back a moment after a set began without it, told to count with plus one', () => {
+      const run = new Run(plan(['superman', 1, 1, 10], ['lat-pulldown', 1, 12, 60]));
+      run.do(strapAndWatch, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+      run.ticksTo(10_500);
+      run.do(watchAway(10_500));
+      expect(spoken(run.ticksTo(11_000)).at(-1)).toMatch(
+        /Go\. Count with plus one until the device is back$/,
+      );
+      expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 11_800 }))).toEqual([
+        'The device is back: it counts again',
+      ]);
     });
 
     describe('the strap given up for lost in the superman before, and still away', () => {
