@@ -4,6 +4,7 @@
 // the cue player turns these cues into speech, tones and vibration.
 
 import type { FormIssue } from '../motion/events.ts';
+import type { Placement } from '../sensors/samples.ts';
 import { byHandText, deviceWord, resumeByHandText, unseenByText } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
@@ -402,7 +403,9 @@ function afterDropLinesMs(pause: Pause, resumedMs: number, speechRate: number): 
  */
 export const RECONNECTING_CALL_EVERY_S = 25;
 const STILL_RECONNECTING = 'Still reconnecting';
-const DEVICE_BACK = 'The device is back: it counts again';
+/** The device that counts the set is back, named as its going was ("The watch is out of reach"). */
+const deviceBackText = (placement: Placement | undefined): string =>
+  `The ${deviceWord(placement)} is back: it counts again`;
 
 /** Whether `next` is the moment to say that the app is still reconnecting (see RECONNECTING_CALL_EVERY_S). */
 function stillReconnecting(prev: SessionState, next: SessionState): boolean {
@@ -458,7 +461,7 @@ function duringSet(
     !motionAwayFor(next, planned.exercise) &&
     toldToCountByHand(prev, next.nowMs, planned.exercise, before)
   )
-    cues.push(say(DEVICE_BACK));
+    cues.push(say(deviceBackText(prev.motionPlacements?.[planned.exercise.id])));
   cues.push(...formWarnings(before.formIssues, after.formIssues));
   if (after.count > before.count) {
     // Breath cycles are counted quietly: a beep would break the calm of the bat hang.

@@ -257,7 +257,7 @@ describeWithShared('a strap carried out of reach in a set, given up on, and foun
     );
     await expect.poll(() => panel('.state').getAttribute('data-connection')).toBe('connected');
     await runClockUntil(
-      async () => (await heard()).at(-1)?.text === 'The device is back: it counts again',
+      async () => (await heard()).at(-1)?.text === 'The strap is back: it counts again',
       1000,
     );
     expect(await count()).toBe(7);

@@ -1406,15 +1406,19 @@ describe('planCues', () => {
       ]);
     });
 
-    it('says the device back a moment after the person resumed by hand from its drop, told to count with plus one', () => {
+    it('says the strap back a moment after the person resumed by hand from its drop, told to count with plus one', () => {
       const run = new Run(plan(['superman', 2, 6, 30]));
-      run.do(strapCounts, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+      const onTheChest: SessionAction = {
+        ...strapCounts,
+        placements: { superman: 'chest', 'elbow-plank': 'chest' },
+      };
+      run.do(onTheChest, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
       run.do(...strapDrops(4000));
       expect(spoken(run.do({ type: 'resume', nowMs: 5000 }))).toEqual([
         'Go on: one done. Count with plus one until the device is back',
       ]);
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 5500 }))).toEqual([
-        'The device is back: it counts again',
+        'The strap is back: it counts again',
       ]);
     });
 
@@ -1890,7 +1894,7 @@ describe('a watch with the session, which sees no posture and not every exercise
       const said = spoken(run.ticksTo(15_000));
       expect(said).toEqual(['The watch is out of reach. Count with plus one until the device is back']);
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 15_100 }))).toEqual([
-        'The device is back: it counts again',
+        'The watch is back: it counts again',
       ]);
     });
 
@@ -1911,7 +1915,7 @@ describe('a watch with the session, which sees no posture and not every exercise
         /Go\. Count with plus one until the device is back$/,
       );
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 11_800 }))).toEqual([
-        'The device is back: it counts again',
+        'The watch is back: it counts again',
       ]);
     });
 
