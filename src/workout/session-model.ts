@@ -121,10 +121,17 @@ export class SessionModel extends Model<SessionState> {
 
   /** Puts back a saved session (already moved onto this page's clock) so that it goes on from there. */
   restore(state: SessionState): void {
-    // Whether sets wait for position, and what is counted by hand, depend on the devices connected
-    // now, not when it was saved.
-    const { startsByPosition, countedByDevice } = this.state;
-    this.setState({ ...state, startsByPosition, countedByDevice });
+    // Whether sets wait for position, what is counted by hand, where each device is worn and which
+    // are out of reach depend on the devices connected now, not when it was saved (nor are they saved).
+    const { startsByPosition, countedByDevice, motionPlacements, motionAway, motionAwaySinceMs } = this.state;
+    this.setState({
+      ...state,
+      startsByPosition,
+      countedByDevice,
+      motionPlacements,
+      motionAway,
+      motionAwaySinceMs,
+    });
   }
 
   private dispatch(action: SessionAction): void {

@@ -2,6 +2,7 @@ import { interval, map, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { exerciseById } from '../../../src/workout/program.ts';
+import { initialSessionState, motionAwayFor } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 
 describe('SessionModel in virtual time', () => {
@@ -26,5 +27,23 @@ describe('SessionModel in virtual time', () => {
         'r 999ms s 132999ms r 29999ms s',
       );
     });
+  });
+});
+
+describe('SessionModel.restore', () => {
+  it('keeps where the devices connected now are worn, and which are out of reach, over the saved session', () => {
+    const model = new SessionModel(
+      () => 5000,
+      [{ exercise: exerciseById('lat-pulldown'), dosage: { sets: 2, target: 12, restS: 60 } }],
+    );
+    model.senseMotion(['lat-pulldown'], { 'lat-pulldown': 'wrist' });
+    model.senseMotionAway(['lat-pulldown']);
+    const sensed = model.state;
+    // A session saved before: its snapshot keeps neither (see toSnapshot).
+    const saved = initialSessionState(sensed.plan);
+    model.restore({ ...saved, phase: 'set', startedMs: 0, nowMs: 5000 });
+    expect(model.state.motionPlacements).toEqual({ 'lat-pulldown': 'wrist' });
+    expect(motionAwayFor(model.state, exerciseById('lat-pulldown'))).toBe(true);
+    expect(model.state.motionAwaySinceMs).toEqual(sensed.motionAwaySinceMs);
   });
 });
