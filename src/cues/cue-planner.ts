@@ -35,6 +35,7 @@ import {
   type SetRecord,
   setOutcome,
   upNext,
+  waitsForPosition,
 } from '../workout/session.ts';
 import { anyKept, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
 
@@ -445,7 +446,7 @@ function duringSet(
 ): Cue[] {
   const planned = currentPlanned(next);
   if (!planned) return [];
-  const cues: Cue[] = positionCues(planned.exercise, before, after, countedByHand(next, planned.exercise));
+  const cues: Cue[] = positionCues(prev, next, planned.exercise, before, after);
   // Gone while the set runs, the app not paused for it (a watch that counts one exercise, beside a
   // strap that stays): the person keeps moving and nothing counts, so they are told to tap.
   if (awayBecameNews(prev, next, planned.exercise, after))
@@ -554,16 +555,25 @@ const TAP_START_HOLD = 'Tap Start hold';
 const WRONG_POSITION_WAY_ON = 'If you are in position, tap Start the set.';
 
 /** In position at last, a wrong position (said again now and then), or back to getting into position. */
-function positionCues(exercise: Exercise, before: CurrentSet, after: CurrentSet, byHand: boolean): Cue[] {
+function positionCues(
+  prev: SessionState,
+  next: SessionState,
+  exercise: Exercise,
+  before: CurrentSet,
+  after: CurrentSet,
+): Cue[] {
   if (before.waiting && !after.waiting) {
-    // Begun by hand, the person may not be in position as far as the sensor can tell. The tone tells
-    // it on a device with no voice, and through music. A hold no device sees starts with a tap.
-    const go = exercise.kind === 'hold' && byHand ? `${TAP_START_HOLD}.` : 'Go.';
-    return [
-      tone('hold-start'),
-      vibrate('hold-start'),
-      sayPosition(after.begunByHand ? go : `In position. ${go}`),
-    ];
+    // The tone tells it on a device with no voice, and through music.
+    const began = [tone('hold-start'), vibrate('hold-start')];
+    // Begun as the devices changed (a watch that cannot see a glute bridge took the strap's place):
+    // nothing saw the person in position, and the set begins as one nothing sees does.
+    const sightLost = waitsForPosition(prev, exercise) && !waitsForPosition(next, exercise);
+    if (sightLost && !after.begunByHand)
+      return [...began, sayPosition(sentences(startUnseen(next, exercise, after)))];
+    // Begun by hand, the person may not be in position as far as the sensor can tell. A hold no
+    // device sees starts with a tap.
+    const go = exercise.kind === 'hold' && countedByHand(next, exercise) ? `${TAP_START_HOLD}.` : 'Go.';
+    return [...began, sayPosition(after.begunByHand ? go : `In position. ${go}`)];
   }
   // Up again before the first rep: after the set's instructions, not over them; "In position. Go."
   // still waiting to be said is moot now (see Topic).
@@ -808,16 +818,7 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
     ? sayHow(sentences([...(positionToSay ? [exercise.position] : []), exercise.spokenHow]))
     : null;
   if (!set.waiting) {
-    const away = motionAwayFor(next, exercise);
-    const start =
-      exercise.kind !== 'hold'
-        ? ['Go', ...byHandFromGo(next, exercise, set)]
-        : [
-            unseenByVoice(next, exercise) ??
-              (countedByHand(next, exercise) || away
-                ? `${TAP_START_HOLD} when you are in position`
-                : 'Hold still when you are in position'),
-          ];
+    const start = startUnseen(next, exercise, set);
     // As where a device sees the position (below), but the set is under way from its first line: a
     // person who sets off during the movement hears their count at the end of the sentence under way,
     // and what is left of it, and "Go", are moot (see Topic). One who waits hears it to its end.
@@ -1024,6 +1025,19 @@ function goesOnFromDrop(state: SessionState, saidMs: number): string {
   if (!exercise || !set) return 'Go on';
   const done = doneSoFar(exercise, set, saidMs);
   return sentences([done ? `Go on: ${done}` : 'Go on', ...howItGoesOn(state, exercise, set)]);
+}
+
+/**
+ * How a set begins where nothing sees the person get into position: "Go", and what they count with a
+ * tap (see byHandFromGo); a hold, once they are in position, by a tap where nothing sees it begin.
+ */
+function startUnseen(state: SessionState, exercise: Exercise, set: CurrentSet): string[] {
+  if (exercise.kind !== 'hold') return ['Go', ...byHandFromGo(state, exercise, set)];
+  const byHand = countedByHand(state, exercise) || motionAwayFor(state, exercise);
+  return [
+    unseenByVoice(state, exercise) ??
+      (byHand ? `${TAP_START_HOLD} when you are in position` : 'Hold still when you are in position'),
+  ];
 }
 
 /**

@@ -405,7 +405,7 @@ export function motionAwaySince(
  * the person lies (a chest strap counts every exercise), and there is no count to keep the getting
  * into position off. Such a set is under way from its "Go", not from an "In position" nothing saw.
  */
-function waitsForPosition(state: SessionState, exercise: Exercise | undefined): boolean {
+export function waitsForPosition(state: SessionState, exercise: Exercise | undefined): boolean {
   const unseen = exercise !== undefined && (motionAwayFor(state, exercise) || countedByHand(state, exercise));
   return state.startsByPosition === true && !unseen;
 }

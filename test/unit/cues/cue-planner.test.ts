@@ -1858,6 +1858,34 @@ describe('a watch with the session, which sees no posture and not every exercise
     expect(begin[0]).toMatch(/\. Your watch cannot see this exercise: tap Start hold$/);
   });
 
+  it('says the same, not "In position", of a glute bridge waiting for its position as the watch takes the strap\'s place', () => {
+    const run = new Run(plan(['glute-bridge', 1, 15, 45]));
+    const strap: SessionAction = {
+      type: 'motion-sensing',
+      exercises: PROGRAM.map((e) => e.id),
+      placements: Object.fromEntries(PROGRAM.map((e) => [e.id, 'chest'])),
+    };
+    run.do({ type: 'position-sensing', available: true, nowMs: 0 }, strap, { type: 'start', nowMs: 0 });
+    run.ticksTo(5000);
+    expect(run.state.set?.waiting).toBe(true);
+    expect(spoken(run.do(watchAlone))).toEqual([
+      'Go. Your watch cannot see this exercise: count with plus one',
+    ]);
+    expect(run.state.set?.waiting).toBe(false);
+  });
+
+  it('says "Go", not "In position", of a glute bridge waiting for its position as the strap gives way to a heart-rate-only one', () => {
+    const run = new Run(plan(['glute-bridge', 1, 15, 45], ['elbow-plank', 1, 20, 45]));
+    run.do({ type: 'position-sensing', available: true, nowMs: 0 }, { type: 'start', nowMs: 0 });
+    run.ticksTo(5000);
+    // Told in the order the app tells it: what sees the position, then what counts.
+    const heartRateOnly: SessionAction[] = [
+      { type: 'position-sensing', available: false, nowMs: 5000 },
+      { type: 'motion-sensing', exercises: [] },
+    ];
+    expect(spoken(run.do(...heartRateOnly))).toEqual(['Go']);
+  });
+
   it('says the same of a set no device here counts, the device unknown', () => {
     const run = new Run(plan(['bird-dog', 1, 10, 45]));
     run.do({ type: 'motion-sensing', exercises: [] });
