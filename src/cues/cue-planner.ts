@@ -571,8 +571,13 @@ function positionCues(
     if (sightLost && !after.begunByHand)
       return [...began, sayPosition(sentences(startUnseen(next, exercise, after)))];
     // Begun by hand, the person may not be in position as far as the sensor can tell. A hold no
-    // device sees starts with a tap.
-    const go = exercise.kind === 'hold' && countedByHand(next, exercise) ? `${TAP_START_HOLD}.` : 'Go.';
+    // device sees starts with a tap; reps whose device went while the person got into position are
+    // counted with a tap until it is back, which the set's "Go" says as it does for a set begun so.
+    const byHand = countedByHand(next, exercise) || motionAwayFor(next, exercise);
+    const go =
+      exercise.kind === 'hold'
+        ? `${byHand ? TAP_START_HOLD : 'Go'}.`
+        : `${sentences(['Go', ...byHandFromGo(next, exercise, after)])}.`;
     return [...began, sayPosition(after.begunByHand ? go : `In position. ${go}`)];
   }
   // Up again before the first rep: after the set's instructions, not over them; "In position. Go."

@@ -1947,6 +1947,28 @@ describe('a watch with the session, which sees no posture and not every exercise
       ]);
     });
 
+    it('says, as the strap sees the person in position, that the watch gone a moment before is out of reach', () => {
+      const run = new Run(plan(['lat-pulldown', 1, 12, 60]));
+      run.do({ type: 'position-sensing', available: true, nowMs: 0 }, strapAndWatch, {
+        type: 'start',
+        nowMs: 0,
+      });
+      run.ticksTo(3000);
+      expect(run.state.set?.waiting).toBe(true);
+      run.do(watchAway(3000), tick(3250), tick(3500));
+      // Seated and still from 3.1 s, seen a second later.
+      const seated: SessionAction = {
+        type: 'position',
+        event: { type: 'position', status: 'in', posture: 'upright', tMs: 3100, emittedMs: 4100 },
+      };
+      expect(spoken(run.do(seated))).toEqual([
+        'In position. Go. Count with plus one until the device is back.',
+      ]);
+      expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 4500 }))).toEqual([
+        'The watch is back: it counts again',
+      ]);
+    });
+
     describe('the strap given up for lost in the superman before, and still away', () => {
       const trunk = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');
       /** The lat pulldown set under way at 86 s, the strap away since 2 s and the superman done by hand. */
