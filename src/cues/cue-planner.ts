@@ -23,6 +23,7 @@ import {
   currentPlanned,
   droppedSincePaused,
   endedAtTap,
+  goSaidAt,
   heldS,
   motionAwayFor,
   motionAwaySince,
@@ -521,7 +522,7 @@ function toldToCountByHand(state: SessionState, nowMs: number, exercise: Exercis
   if (!motionAwayFor(state, exercise) || sinceMs === undefined) return false;
   const pause = state.pauses?.at(-1);
   const resumedMs = pause ? pause.atMs + pause.ms : Number.NEGATIVE_INFINITY;
-  return nowMs - sinceMs >= CONNECTION_LOST_SAID_AFTER_MS || set.startedMs >= sinceMs || resumedMs >= sinceMs;
+  return nowMs - sinceMs >= CONNECTION_LOST_SAID_AFTER_MS || goSaidAt(set) >= sinceMs || resumedMs >= sinceMs;
 }
 
 /**

@@ -115,6 +115,7 @@ function shiftCurrentSet(set: CurrentSet | null, by: number): CurrentSet | null 
     ...(set.heldSinceMs != null ? { heldSinceMs: shift(set.heldSinceMs, by) } : {}),
     ...(set.leftMs != null ? { leftMs: shift(set.leftMs, by) } : {}),
     ...(set.goHeardMs !== undefined ? { goHeardMs: shift(set.goHeardMs, by) } : {}),
+    ...(set.goSaidMs !== undefined ? { goSaidMs: shift(set.goSaidMs, by) } : {}),
     ...(set.formWarning
       ? { formWarning: { ...set.formWarning, atMs: shift(set.formWarning.atMs, by) } }
       : {}),

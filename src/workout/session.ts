@@ -137,6 +137,14 @@ export interface CurrentSet {
    * before it was kept.
    */
   readonly goHeardMs?: number;
+  /**
+   * When the voice said the set's "Go", where that was not as the set began (startedMs): a set begun
+   * as the person was seen in position is dated back to when they were still, a second or so before
+   * it was seen and its "Go" said, and a set a new page picks up is said again as the page picks it
+   * up. What that "Go" told of how to count (with plus one while a device is away) holds from then
+   * (see goSaidAt). Absent for a set under way from when it fell due, and in sets saved before it was kept.
+   */
+  readonly goSaidMs?: number;
   readonly count: number;
   readonly sides: Readonly<Record<Side, number>>;
   /** When the last rep or breath ended, or the set began: the person has stopped if this gets old. */
@@ -389,6 +397,11 @@ export function countedByHand(state: Pick<SessionState, 'countedByDevice'>, exer
  */
 export function motionAwayFor(state: Pick<SessionState, 'motionAway'>, exercise: Exercise): boolean {
   return state.motionAway?.includes(exercise.id) === true;
+}
+
+/** When the voice said the "Go" of a set under way (see CurrentSet.goSaidMs). */
+export function goSaidAt(set: Pick<CurrentSet, 'startedMs' | 'goSaidMs'>): number {
+  return set.goSaidMs ?? set.startedMs;
 }
 
 /** Since when the device that counts an exercise has been out of reach (session clock), if it is. */
@@ -811,7 +824,7 @@ export function afterInterruption(interrupted: SessionState): SessionState {
  */
 function saidAgain(set: CurrentSet, nowMs: number): CurrentSet {
   const { goHeardMs: _heardOnTheOldPage, ...unheard } = set;
-  return { ...unheard, lastProgressMs: Math.max(set.lastProgressMs, nowMs) };
+  return { ...unheard, goSaidMs: nowMs, lastProgressMs: Math.max(set.lastProgressMs, nowMs) };
 }
 
 /**
@@ -1195,6 +1208,8 @@ function beginSet(state: SessionState, startMs: number, byHand = false): Session
     set: {
       ...begun,
       startedMs: startMs,
+      // Said now, as the change that begins it is known: the person seen in position a moment ago.
+      goSaidMs: Math.max(state.nowMs, startMs),
       lastProgressMs: startMs,
       holdStartMs: held === null || waitsForGo ? set.holdStartMs : held,
       waiting: false,

@@ -24,6 +24,7 @@ import {
   type SessionAction,
   type SessionState,
 } from '../../../src/workout/session.ts';
+import { SessionModel } from '../../../src/workout/session-model.ts';
 import { FIVE_TO_ONE } from '../../spoken-countdown.ts';
 
 const LOUD: CueSettings = { muted: false, tones: true, vibration: true };
@@ -1899,7 +1900,7 @@ describe('a watch with the session, which sees no posture and not every exercise
   });
 
   describe('with a strap, the watch counting the lat pulldown out of reach while the set runs', () => {
-    const strapAndWatch: SessionAction = {
+    const strapAndWatch: Extract<SessionAction, { type: 'motion-sensing' }> = {
       type: 'motion-sensing',
       exercises: PROGRAM.map((e) => e.id),
       placements: { ...Object.fromEntries(PROGRAM.map((e) => [e.id, 'chest'])), 'lat-pulldown': 'wrist' },
@@ -1965,6 +1966,45 @@ describe('a watch with the session, which sees no posture and not every exercise
         'In position. Go. Count with plus one until the device is back.',
       ]);
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 4500 }))).toEqual([
+        'The watch is back: it counts again',
+      ]);
+    });
+
+    it('says the watch back after an "In position. Go." that told to count with plus one, the person seen still from just before it went', () => {
+      const run = new Run(plan(['lat-pulldown', 1, 12, 60]));
+      run.do({ type: 'position-sensing', available: true, nowMs: 0 }, strapAndWatch, {
+        type: 'start',
+        nowMs: 0,
+      });
+      run.ticksTo(3000);
+      run.do(watchAway(3000), tick(3250), tick(3500));
+      // Seated and still from 2.95 s, a moment before the watch went, seen a second later.
+      const seated: SessionAction = {
+        type: 'position',
+        event: { type: 'position', status: 'in', posture: 'upright', tMs: 2950, emittedMs: 3950 },
+      };
+      expect(spoken(run.do(seated))).toEqual([
+        'In position. Go. Count with plus one until the device is back.',
+      ]);
+      expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 4500 }))).toEqual([
+        'The watch is back: it counts again',
+      ]);
+    });
+
+    it('says the watch back a moment after a new page picked the set up without it, told to count with plus one', () => {
+      const run = underWay();
+      run.ticksTo(7000);
+      // The new page knows its devices, the watch still reconnecting, before it picks the set up.
+      const page = new SessionModel(() => 7100, run.state.plan);
+      page.senseMotion(strapAndWatch.exercises, strapAndWatch.placements);
+      page.senseMotionAway(['lat-pulldown']);
+      const before = page.state;
+      page.restore(afterInterruption({ ...run.state, nowMs: 7300 }));
+      expect(spoken(planCues(before, page.state, LOUD)).at(-1)).toMatch(
+        /Go\. Count with plus one until the device is back$/,
+      );
+      run.state = page.state;
+      expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 8500 }))).toEqual([
         'The watch is back: it counts again',
       ]);
     });

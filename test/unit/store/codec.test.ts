@@ -42,6 +42,23 @@ describe('the session state as saved', () => {
     expect(fromSnapshot(saved, toPlanEntries(left.plan), [], 50_000).set?.leftMs).toBe(54_000);
   });
 
+  it('moves the moment the set\'s "Go" was said with the clock, as it does the set\'s start', () => {
+    const begun = (<SessionAction[]>[
+      { type: 'position-sensing', available: true, nowMs: 0 },
+      { type: 'start', nowMs: 10_000 },
+      {
+        type: 'position',
+        event: { type: 'position', status: 'in', posture: 'face-down', tMs: 11_000, emittedMs: 12_000 },
+      },
+    ]).reduce(reduceSession, initialSessionState());
+    const saved = toSnapshot(begun, 10_000);
+    expect(saved.set).toMatchObject({ startedMs: 1000, goSaidMs: 2000 });
+    expect(fromSnapshot(saved, toPlanEntries(begun.plan), [], 50_000).set).toMatchObject({
+      startedMs: 51_000,
+      goSaidMs: 52_000,
+    });
+  });
+
   it('resumes a snapshot saved before the set kept its form warning', () => {
     const { formWarning: _new, ...set } = toSnapshot(state(), 10_000).set!;
     const old: StateSnapshot = { ...toSnapshot(state(), 10_000), set };
