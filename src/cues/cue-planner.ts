@@ -497,8 +497,8 @@ function duringSet(
 /**
  * Whether `next` is the moment to say that the device counting the set under way is out of reach:
  * away CONNECTION_LOST_SAID_AFTER_MS by now, as a strap's drop is said, so that one back within a
- * moment is not spoken of. Once, and not of a device that was away before the set began: its start
- * said so.
+ * moment is not spoken of. Once, and not where a line of the set has told the person how to go on by
+ * hand since it went (see toldByTheSetsLines): "Count with plus one" twice within a second.
  */
 function awayBecameNews(
   prev: SessionState,
@@ -507,22 +507,33 @@ function awayBecameNews(
   set: CurrentSet,
 ): boolean {
   const sinceMs = motionAwaySince(next, exercise);
-  if (!motionAwayFor(next, exercise) || sinceMs === undefined || sinceMs < set.startedMs) return false;
+  if (!motionAwayFor(next, exercise) || sinceMs === undefined) return false;
   const dueMs = sinceMs + CONNECTION_LOST_SAID_AFTER_MS;
-  return prev.nowMs < dueMs && next.nowMs >= dueMs;
+  return prev.nowMs < dueMs && next.nowMs >= dueMs && !toldByTheSetsLines(next, exercise, set);
 }
 
 /**
  * Whether the person in `state` was told to count with plus one until the device counting the set is
- * back: said CONNECTION_LOST_SAID_AFTER_MS after it went (by `nowMs`), or, however soon after, by
- * the set's "Go" or its going on after a pause while it was away (see byHandFromGo, howItGoesOn).
+ * back: by the news of its going, CONNECTION_LOST_SAID_AFTER_MS after it went (by `nowMs`), or,
+ * however soon after, by a line of the set (see toldByTheSetsLines).
  */
 function toldToCountByHand(state: SessionState, nowMs: number, exercise: Exercise, set: CurrentSet): boolean {
   const sinceMs = motionAwaySince(state, exercise);
   if (!motionAwayFor(state, exercise) || sinceMs === undefined) return false;
+  return nowMs - sinceMs >= CONNECTION_LOST_SAID_AFTER_MS || toldByTheSetsLines(state, exercise, set);
+}
+
+/**
+ * Whether a line of the set under way told the person how to go on by hand while the device counting
+ * it is away, said since it went: the set's "Go" (see byHandFromGo) or its going on after a pause
+ * (see howItGoesOn). Not a set still waiting: its start said only where to be.
+ */
+function toldByTheSetsLines(state: SessionState, exercise: Exercise, set: CurrentSet): boolean {
+  const sinceMs = motionAwaySince(state, exercise);
+  if (!motionAwayFor(state, exercise) || sinceMs === undefined) return false;
   const pause = state.pauses?.at(-1);
   const resumedMs = pause ? pause.atMs + pause.ms : Number.NEGATIVE_INFINITY;
-  return nowMs - sinceMs >= CONNECTION_LOST_SAID_AFTER_MS || goSaidAt(set) >= sinceMs || resumedMs >= sinceMs;
+  return (!set.waiting && goSaidAt(set) >= sinceMs) || resumedMs >= sinceMs;
 }
 
 /**

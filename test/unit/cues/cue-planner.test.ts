@@ -1423,6 +1423,16 @@ describe('planCues', () => {
       ]);
     });
 
+    it("says to count with plus one once as the person resumes during the strap's drop, not again as news of it a moment later", () => {
+      const run = new Run(plan(['superman', 2, 6, 30]));
+      run.do(strapCounts, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+      run.do(...strapDrops(4000));
+      expect(spoken(run.do({ type: 'resume', nowMs: 5000 }))).toEqual([
+        'Go on: one done. Count with plus one until the device is back',
+      ]);
+      expect(spoken(run.ticksTo(9000))).toEqual([]);
+    });
+
     it('says, as it gives the device up in a rest before a hold, that Resume goes on with Start hold, not plus one', () => {
       const run = new Run(plan(['superman', 1, 1, 60], ['elbow-plank', 3, 20, 60]));
       expect(givenUpInTheFirstRest(run)).toEqual([
@@ -1989,6 +1999,24 @@ describe('a watch with the session, which sees no posture and not every exercise
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 4500 }))).toEqual([
         'The watch is back: it counts again',
       ]);
+    });
+
+    it('says to count with plus one once, with the "Go" said a moment after the watch went, not again as news of it', () => {
+      const run = new Run(plan(['lat-pulldown', 1, 12, 60]));
+      run.do({ type: 'position-sensing', available: true, nowMs: 0 }, strapAndWatch, {
+        type: 'start',
+        nowMs: 0,
+      });
+      run.ticksTo(3000);
+      run.do(watchAway(3000), tick(3250), tick(3500));
+      const seated: SessionAction = {
+        type: 'position',
+        event: { type: 'position', status: 'in', posture: 'upright', tMs: 2950, emittedMs: 3950 },
+      };
+      expect(spoken(run.do(seated))).toEqual([
+        'In position. Go. Count with plus one until the device is back.',
+      ]);
+      expect(spoken(run.ticksTo(8000))).toEqual([]);
     });
 
     it('says the watch back a moment after a new page picked the set up without it, told to count with plus one', () => {
