@@ -356,28 +356,24 @@ export class Backbeat {
       }),
     );
     this.subscriptions.add(this.positionEvents().subscribe((event) => this.session.handlePosition(event)));
-    // Sets wait for the person to be in position when a device can see it, else begin when due.
-    this.subscriptions.add(
-      this.devices.source$
-        .pipe(
-          map((source) => source.accel$ !== null && source.info.placement !== null),
-          distinctUntilChanged(),
-        )
-        .subscribe((available) => this.session.sensePosition(available)),
-    );
-    // What the devices count by themselves, and so what the person counts by hand (and says so).
+    // Sets wait for the person to be in position when a device can see it, else begin when due; what
+    // the devices count by themselves, and so what the person counts by hand (and says so). Told
+    // together: a set that stops waiting as a strap turns heart-rate-only says to count with +1.
     this.subscriptions.add(
       this.devices.source$
         .pipe(
           map((source) => ({
+            seesPosition: source.accel$ !== null && source.info.placement !== null,
             exercises: PROGRAM.filter((e) => source.motionFor(e.id) !== null).map((e) => e.id),
             // Where the device each is up to is worn, that the voice names it: the one that counts it,
             // else the one that cannot see it.
             placements: motionPlacements(source),
           })),
-          distinctUntilChanged<MotionSensed>(sameJson),
+          distinctUntilChanged<DevicesSensed>(sameJson),
         )
-        .subscribe(({ exercises, placements }) => this.session.senseMotion(exercises, placements)),
+        .subscribe(({ seesPosition, exercises, placements }) =>
+          this.session.senseDevices(seesPosition, exercises, placements),
+        ),
     );
     // Which of them have their device out of reach now: their sets go on counted by +1, not ended
     // for want of reps no one could see. Told before the pause for the device is lifted (see
@@ -663,8 +659,9 @@ function motionOutOfReach(feed: MotionFeed | null, devices: readonly DeviceStatu
   return connection != null && PAUSE_FOR_CONNECTION[connection] !== null;
 }
 
-/** What the devices count by themselves, and where the device each exercise is up to is worn. */
-interface MotionSensed {
+/** Whether the devices see posture, what they count by themselves, and where the device each exercise is up to is worn. */
+interface DevicesSensed {
+  readonly seesPosition: boolean;
   readonly exercises: readonly ExerciseId[];
   readonly placements: Partial<Record<ExerciseId, Placement>>;
 }

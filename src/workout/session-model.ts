@@ -59,6 +59,21 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'motion-sensing', exercises, ...(placements ? { placements } : {}) });
   }
 
+  /** What the devices connected now see and count, as they change: both at once (see `devices-sensing`). */
+  senseDevices(
+    seesPosition: boolean,
+    exercises: readonly ExerciseId[],
+    placements?: Partial<Record<ExerciseId, Placement>>,
+  ): void {
+    this.dispatch({
+      type: 'devices-sensing',
+      seesPosition,
+      exercises,
+      ...(placements ? { placements } : {}),
+      nowMs: this.now(),
+    });
+  }
+
   /** Which exercises' device is out of reach now (see SessionState.motionAway). */
   senseMotionAway(exercises: readonly ExerciseId[]): void {
     this.dispatch({ type: 'motion-reach', away: exercises, nowMs: this.now() });

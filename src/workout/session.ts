@@ -294,6 +294,18 @@ export type SessionAction =
       readonly exercises: readonly ExerciseId[];
       readonly placements?: Partial<Record<ExerciseId, Placement>>;
     }
+  /**
+   * Both of the above, as the devices connected change: told in one, a set that stops waiting for a
+   * position begins as what counts it now says. A strap turned heart-rate-only, told that nothing
+   * sees posture before it was told that nothing counts, began its set with a bare "Go".
+   */
+  | {
+      readonly type: 'devices-sensing';
+      readonly seesPosition: boolean;
+      readonly exercises: readonly ExerciseId[];
+      readonly placements?: Partial<Record<ExerciseId, Placement>>;
+      readonly nowMs: number;
+    }
   /** Which exercises' device is out of reach now (see SessionState.motionAway). */
   | { readonly type: 'motion-reach'; readonly away: readonly ExerciseId[]; readonly nowMs: number }
   /** `reason` is set when the app pauses by itself, not the person. */
@@ -522,23 +534,14 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       return state.set?.waiting
         ? beginSet({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) }, action.nowMs, true)
         : reduceSession(state, { type: 'go-heard', nowMs: action.nowMs });
-    case 'position-sensing': {
+    case 'position-sensing':
       if ((state.startsByPosition === true) === action.available) return state;
-      const sensed = { ...state, startsByPosition: action.available };
-      // With no device left that sees posture, a set waiting for it begins now.
-      return !action.available && state.set?.waiting ? beginSet(sensed, action.nowMs) : sensed;
-    }
-    case 'motion-sensing': {
-      const { motionPlacements: _before, ...rest } = state;
-      const sensed: SessionState = {
-        ...rest,
-        countedByDevice: action.exercises,
-        ...(action.placements ? { motionPlacements: action.placements } : {}),
-      };
-      // A set waiting for a position no device left here sees begins now, as with position-sensing.
-      const waiting = state.phase === 'set' && state.set?.waiting === true;
-      const unseen = waiting && !waitsForPosition(sensed, currentPlanned(sensed)?.exercise);
-      return unseen ? beginSet(sensed, sensed.nowMs) : sensed;
+      return beginIfUnseen({ ...state, startsByPosition: action.available }, action.nowMs);
+    case 'motion-sensing':
+      return beginIfUnseen(countedNow(state, action.exercises, action.placements), state.nowMs);
+    case 'devices-sensing': {
+      const counted = countedNow(state, action.exercises, action.placements);
+      return beginIfUnseen({ ...counted, startsByPosition: action.seesPosition }, action.nowMs);
     }
     case 'motion-reach':
       return motionReach(state, action.away, action.nowMs);
@@ -632,6 +635,26 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       };
     }
   }
+}
+
+/** The state with what the devices connected now count, and where each is worn (see countedByDevice). */
+function countedNow(
+  state: SessionState,
+  exercises: readonly ExerciseId[],
+  placements: Partial<Record<ExerciseId, Placement>> | undefined,
+): SessionState {
+  const { motionPlacements: _before, ...rest } = state;
+  return { ...rest, countedByDevice: exercises, ...(placements ? { motionPlacements: placements } : {}) };
+}
+
+/**
+ * A set waiting for a position that no device connected now sees (none sees posture, or the one that
+ * would counts it by hand) begins now, at `nowMs`.
+ */
+function beginIfUnseen(sensed: SessionState, nowMs: number): SessionState {
+  const waiting = sensed.phase === 'set' && sensed.set?.waiting === true;
+  const unseen = waiting && !waitsForPosition(sensed, currentPlanned(sensed)?.exercise);
+  return unseen ? beginSet(sensed, Math.max(sensed.nowMs, nowMs)) : sensed;
 }
 
 /**

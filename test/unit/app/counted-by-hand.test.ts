@@ -29,4 +29,21 @@ describe('exercises counted by hand', () => {
     expect(app.session.state.countedByDevice).toEqual([]);
     app.dispose();
   });
+
+  it('tells a set waiting for its position, as a heart-rate-only strap takes the place of one that sees it, to count with +1', async () => {
+    const app = appWithStrap(heartRateStrap());
+    const lines: string[] = [];
+    app.lines$.subscribe((line) => lines.push(line));
+    app.start();
+    await vi.advanceTimersByTimeAsync(50);
+    app.session.start();
+    expect(app.session.state.set?.waiting).toBe(true);
+
+    const connecting = app.devices.connect('heart-rate');
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+    expect(app.session.state.set?.waiting).toBe(false);
+    expect(lines.at(-1)).toBe('Go. Count with plus one.');
+    app.dispose();
+  });
 });

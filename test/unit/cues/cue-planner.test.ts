@@ -1885,16 +1885,32 @@ describe('a watch with the session, which sees no posture and not every exercise
     expect(run.state.set?.waiting).toBe(false);
   });
 
-  it('says "Go", not "In position", of a glute bridge waiting for its position as the strap gives way to a heart-rate-only one', () => {
-    const run = new Run(plan(['glute-bridge', 1, 15, 45], ['elbow-plank', 1, 20, 45]));
-    run.do({ type: 'position-sensing', available: true, nowMs: 0 }, { type: 'start', nowMs: 0 });
-    run.ticksTo(5000);
-    // Told in the order the app tells it: what sees the position, then what counts.
-    const heartRateOnly: SessionAction[] = [
-      { type: 'position-sensing', available: false, nowMs: 5000 },
-      { type: 'motion-sensing', exercises: [] },
-    ];
-    expect(spoken(run.do(...heartRateOnly))).toEqual(['Go']);
+  describe('as the strap gives way to a heart-rate-only one (its motion stream failed) while the set waits', () => {
+    /** Told as the app tells it: what sees the position and what counts, in one change. */
+    const heartRateOnly: SessionAction = {
+      type: 'devices-sensing',
+      seesPosition: false,
+      exercises: [],
+      nowMs: 5000,
+    };
+    const waiting = (planned: readonly PlannedExercise[]): Run => {
+      const run = new Run(planned);
+      run.do({ type: 'position-sensing', available: true, nowMs: 0 }, { type: 'start', nowMs: 0 });
+      run.ticksTo(5000);
+      expect(run.state.set?.waiting).toBe(true);
+      return run;
+    };
+
+    it('says "Go" of a glute bridge, not "In position", and that the person counts with plus one', () => {
+      const run = waiting(plan(['glute-bridge', 1, 15, 45], ['elbow-plank', 1, 20, 45]));
+      expect(spoken(run.do(heartRateOnly))).toEqual(['Go. Count with plus one']);
+      expect(run.state.set?.waiting).toBe(false);
+    });
+
+    it('says to tap Start hold of a plank, which nothing left here sees begin', () => {
+      const run = waiting(plan(['elbow-plank', 1, 20, 45]));
+      expect(spoken(run.do(heartRateOnly))).toEqual(['Tap Start hold when you are in position']);
+    });
   });
 
   it('says the same of a set no device here counts, the device unknown', () => {
