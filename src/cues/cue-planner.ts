@@ -378,7 +378,18 @@ function resumedCues(next: SessionState, speechRate: number): Cue[] {
   const exercise = currentPlanned(next)?.exercise;
   if (unsaid(pause) && !(exercise && motionAwayFor(next, exercise))) return [];
   const saidMs = afterDropLinesMs(pause, next.nowMs, speechRate);
+  // A hold that ends at its target before the line is said is told by its "Done": the line would
+  // name more than the hold it ends ("Go on: forty-six seconds held", then "Done: forty-five seconds").
+  if (next.phase === 'set' && holdOverBy(next, saidMs)) return [];
   return [say(next.phase === 'set' ? goesOnFromDrop(next, saidMs) : resumed(next, saidMs))];
+}
+
+/** Whether the hold under way ends at its target by `atMs`, if it is one that ends there (a drawing-in). */
+function holdOverBy(state: SessionState, atMs: number): boolean {
+  const planned = currentPlanned(state);
+  const holdStartMs = state.set?.holdStartMs ?? null;
+  if (!planned?.exercise.holdEndsAtTarget || holdStartMs === null) return false;
+  return atMs >= holdStartMs + planned.dosage.target * 1000;
 }
 
 /**

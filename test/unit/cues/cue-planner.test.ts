@@ -1477,6 +1477,25 @@ describe('planCues', () => {
     expect(spoken(run.do({ type: 'resume', nowMs: 13_250 }))).toEqual(['Go on: eleven seconds held']);
   });
 
+  it('says nothing as a drawing-in goes on after a drop if it reaches its target before the line would be said: its "Done" tells it', () => {
+    const run = new Run(plan(['drawing-in', 1, 45, 30]));
+    run.do(
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 1000 },
+      motion({ type: 'hold-start', tMs: 2000, emittedMs: 2000 }),
+    );
+    run.ticksTo(46_500);
+    run.do({ type: 'pause', nowMs: 46_500, reason: 'connection' });
+    expect(spoken(run.ticksTo(48_500))).toEqual(['Paused: connection lost']);
+    // Forty-four and a half seconds held as the strap comes back; the hold's target is reached at
+    // 49.25 s, before "Paused: connection lost" is over, at 50.34 s: "forty-six seconds held" then.
+    expect(spoken(run.do({ type: 'resume', nowMs: 48_750 }))).toEqual([]);
+    expect(spoken(run.ticksTo(51_000))).toEqual([
+      'Done: forty-five seconds',
+      'Session complete: one set. Well done',
+    ]);
+  });
+
   // "Go on: …" takes seconds to say; the person's movement makes it moot, as it does "In position. Go.".
   it('says the first count after a pause over the resume line still being said, and the next in turn', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
