@@ -378,17 +378,22 @@ function resumedCues(next: SessionState, speechRate: number): Cue[] {
   const exercise = currentPlanned(next)?.exercise;
   if (unsaid(pause) && !(exercise && motionAwayFor(next, exercise))) return [];
   const saidMs = afterDropLinesMs(pause, next.nowMs, speechRate);
-  // A hold that ends at its target before the line is said is told by its "Done": the line would
-  // name more than the hold it ends ("Go on: forty-six seconds held", then "Done: forty-five seconds").
-  if (next.phase === 'set' && holdOverBy(next, saidMs)) return [];
+  // A hold or a rest over before the line is said is told by what follows it, "Done: forty-five
+  // seconds" or the next set: the line would name more than the hold ("Go on: forty-six seconds
+  // held"), or a rest with "zero seconds left".
+  if (overBy(next, saidMs)) return [];
   return [say(next.phase === 'set' ? goesOnFromDrop(next, saidMs) : resumed(next, saidMs))];
 }
 
-/** Whether the hold under way ends at its target by `atMs`, if it is one that ends there (a drawing-in). */
-function holdOverBy(state: SessionState, atMs: number): boolean {
+/**
+ * Whether what is under way is over by itself by `atMs`: the rest, or the hold of a set that ends at
+ * its target (a drawing-in).
+ */
+function overBy(state: SessionState, atMs: number): boolean {
+  if (state.phase === 'rest') return state.restEndsMs !== null && atMs >= state.restEndsMs;
   const planned = currentPlanned(state);
   const holdStartMs = state.set?.holdStartMs ?? null;
-  if (!planned?.exercise.holdEndsAtTarget || holdStartMs === null) return false;
+  if (state.phase !== 'set' || !planned?.exercise.holdEndsAtTarget || holdStartMs === null) return false;
   return atMs >= holdStartMs + planned.dosage.target * 1000;
 }
 

@@ -1496,6 +1496,18 @@ describe('planCues', () => {
     ]);
   });
 
+  it('says nothing of a rest that is over by the time the line going on after a drop would be said: the set follows', () => {
+    const run = new Run(plan(['superman', 2, 1, 30]));
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+    const endsMs = run.state.restEndsMs ?? 0;
+    run.ticksTo(endsMs - 1000);
+    run.do({ type: 'pause', nowMs: endsMs - 1000, reason: 'connection' });
+    expect(spoken(run.ticksTo(endsMs + 1000))).toEqual(['Paused: connection lost']);
+    // A second of rest left as the strap comes back, over before "Paused: connection lost" is.
+    expect(spoken(run.do({ type: 'resume', nowMs: endsMs + 1250 }))).toEqual([]);
+    expect(spoken(run.ticksTo(endsMs + 3000))).toEqual(['Superman, set two of two. one rep. Go']);
+  });
+
   // "Go on: …" takes seconds to say; the person's movement makes it moot, as it does "In position. Go.".
   it('says the first count after a pause over the resume line still being said, and the next in turn', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
