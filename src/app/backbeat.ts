@@ -98,8 +98,11 @@ export interface BackbeatOptions {
 }
 
 const TICK_MS = 250;
-/** The lines alone, whatever the settings: lines$ is for the screen reader, not the speaker. */
-const VOICE_ONLY: CueSettings = { muted: false, tones: false, vibration: false };
+/**
+ * The lines alone, whatever the settings, each true as it is shown: lines$ is for the screen reader,
+ * not the speaker.
+ */
+const SCREEN_READER_LINES: CueSettings = { muted: false, tones: false, vibration: false, readOnScreen: true };
 /** Heart-rate readings kept for the session's analysis: about three hours at one a second. */
 const MAX_HEART_SAMPLES = 10_000;
 /**
@@ -243,7 +246,7 @@ export class Backbeat {
       filter(([prev, next]) => !(next.pausedToAsk && prev.pausedAtMs === null)),
       map(([prev, next]) =>
         readAsSentences(
-          planCues(prev, next, VOICE_ONLY).flatMap((cue) => (cue.kind === 'say' ? [cue.text] : [])),
+          planCues(prev, next, SCREEN_READER_LINES).flatMap((cue) => (cue.kind === 'say' ? [cue.text] : [])),
         ),
       ),
       filter((said) => said !== ''),

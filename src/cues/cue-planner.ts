@@ -109,6 +109,13 @@ export interface CueSettings {
   readonly vibration: boolean;
   /** The voice's rate, 1 being its normal speed; 1 where not given. */
   readonly speechRate?: number;
+  /**
+   * The lines go to a screen reader's region (see Backbeat.lines$), shown the moment they come, not
+   * said after what the voice is still saying: what a line names (the rest left, the time held) is as
+   * it is then. Timed for the voice, "Rest goes on: twenty-five seconds left" stood beside a ring
+   * showing 26 for as long as it was shown.
+   */
+  readonly readOnScreen?: boolean;
 }
 
 /** Seconds counted down at the end of a hold and of a rest. */
@@ -147,7 +154,10 @@ export const VIBRATION: Readonly<Record<ToneKind, readonly number[]>> = {
 
 export function planCues(prev: SessionState, next: SessionState, settings: CueSettings): Cue[] {
   if (prev === next) return [];
-  return applySettings(whatHappened(prev, next, settings.speechRate ?? 1), settings);
+  return applySettings(
+    whatHappened(prev, next, settings.speechRate ?? 1, settings.readOnScreen === true),
+    settings,
+  );
 }
 
 /**
@@ -232,7 +242,12 @@ const sayGoesOn = (text: string): Cue => ({ kind: 'say', text, interrupt: true, 
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
 const vibrate = (kind: ToneKind): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
 
-function whatHappened(prev: SessionState, next: SessionState, speechRate: number): Cue[] {
+function whatHappened(
+  prev: SessionState,
+  next: SessionState,
+  speechRate: number,
+  readOnScreen: boolean,
+): Cue[] {
   // A new session (reset) or a different plan: nothing happened to the person.
   if (next.phase === 'ready') return [];
   // Quiet through a pause: no countdown while the clock is stopped.
@@ -252,7 +267,7 @@ function whatHappened(prev: SessionState, next: SessionState, speechRate: number
     return [say(PAUSED_WORDS[next.pausedFor], true)];
   }
   if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next))
-    return resumedCues(next, speechRate);
+    return resumedCues(next, readOnScreen ? null : speechRate);
   const cues: Cue[] = [];
   const finished =
     next.completed.length > prev.completed.length ? next.completed.slice(prev.completed.length) : [];
@@ -365,8 +380,9 @@ function saidPauses(state: SessionState): readonly Pause[] {
  * drop: nothing where the drop was not said; otherwise after "Paused: connection lost", not over it,
  * and in a set only how far it has come, "Go on: four done": the person is still in the set they
  * heard paused, and the next rep's count, seconds later, cut off the set's name and target.
+ * `speechRate` null for lines shown at once, not said after the voice's (see readOnScreen).
  */
-function resumedCues(next: SessionState, speechRate: number): Cue[] {
+function resumedCues(next: SessionState, speechRate: number | null): Cue[] {
   const pause = next.pauses?.at(-1);
   const dropped = pause?.deviceDropped === true && pause.atMs + pause.ms === next.nowMs;
   // A set skipped on to in the pause came up with nothing said: it is told in full, name and target.
@@ -377,7 +393,7 @@ function resumedCues(next: SessionState, speechRate: number): Cue[] {
   // away: the person who tapped Resume then counts by hand, and is told so.
   const exercise = currentPlanned(next)?.exercise;
   if (unsaid(pause) && !(exercise && motionAwayFor(next, exercise))) return [];
-  const saidMs = afterDropLinesMs(pause, next.nowMs, speechRate);
+  const saidMs = speechRate === null ? next.nowMs : afterDropLinesMs(pause, next.nowMs, speechRate);
   // A hold or a rest over before the line is said is told by what follows it, "Done: forty-five
   // seconds" or the next set: the line would name more than the hold ("Go on: forty-six seconds
   // held"), or a rest with "zero seconds left".

@@ -1508,6 +1508,18 @@ describe('planCues', () => {
     expect(spoken(run.ticksTo(endsMs + 3000))).toEqual(['Superman, set two of two. one rep. Go']);
   });
 
+  it('gives a screen reader the rest left after a drop as the ring shows it when the line comes, not when the voice would say it', () => {
+    const run = new Run(plan(['superman', 2, 1, 30]), { ...LOUD, readOnScreen: true });
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
+    run.ticksTo(5000);
+    run.do({ type: 'pause', nowMs: 5000, reason: 'connection' });
+    run.ticksTo(7000);
+    const said = spoken(run.do({ type: 'resume', nowMs: 7250 }));
+    const ringS = Math.ceil(((run.state.restEndsMs ?? 0) - 7250) / 1000);
+    expect(ringS).toBe(26);
+    expect(said).toEqual(['Rest goes on: twenty-six seconds left']);
+  });
+
   // "Go on: …" takes seconds to say; the person's movement makes it moot, as it does "In position. Go.".
   it('says the first count after a pause over the resume line still being said, and the next in turn', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
