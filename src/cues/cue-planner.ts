@@ -4,7 +4,6 @@
 // the cue player turns these cues into speech, tones and vibration.
 
 import type { FormIssue } from '../motion/events.ts';
-import type { Placement } from '../sensors/samples.ts';
 import { byHandText, deviceWord, resumeByHandText, unseenByText } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
@@ -35,6 +34,7 @@ import {
   type SessionState,
   type SetRecord,
   setOutcome,
+  unseenByDevices,
   upNext,
   waitsForPosition,
 } from '../workout/session.ts';
@@ -438,8 +438,13 @@ function afterDropLinesMs(pause: Pause, resumedMs: number, speechRate: number): 
 export const RECONNECTING_CALL_EVERY_S = 25;
 const STILL_RECONNECTING = 'Still reconnecting';
 /** The device that counts the set is back, named as its going was ("The watch is out of reach"). */
-const deviceBackText = (placement: Placement | undefined): string =>
-  `The ${deviceWord(placement)} is back: it counts again`;
+const deviceBackText = (state: SessionState, exercise: Exercise): string =>
+  `The ${deviceOf(state, exercise)} is back: it counts again`;
+
+/** The device the exercise is up to, by where it is worn ("watch"); "device" where that is not known. */
+function deviceOf(state: SessionState, exercise: Exercise): string {
+  return deviceWord(state.motionPlacements?.[exercise.id]);
+}
 
 /** Whether `next` is the moment to say that the app is still reconnecting (see RECONNECTING_CALL_EVERY_S). */
 function stillReconnecting(prev: SessionState, next: SessionState): boolean {
@@ -485,7 +490,7 @@ function duringSet(
   if (awayBecameNews(prev, next, planned.exercise, after))
     cues.push(
       say(
-        `The ${deviceWord(next.motionPlacements?.[planned.exercise.id])} is out of reach. ${byHandUntilBack(planned.exercise, after)}`,
+        `The ${deviceOf(next, planned.exercise)} is out of reach. ${byHandUntilBack(planned.exercise, after)}`,
       ),
     );
   // Back by itself while the person counts with +1: a rep they tap now would be counted twice. Not
@@ -495,7 +500,7 @@ function duringSet(
     !motionAwayFor(next, planned.exercise) &&
     toldToCountByHand(prev, next.nowMs, planned.exercise, before)
   )
-    cues.push(say(deviceBackText(prev.motionPlacements?.[planned.exercise.id])));
+    cues.push(say(deviceBackText(prev, planned.exercise)));
   cues.push(...formWarnings(before.formIssues, after.formIssues));
   if (after.count > before.count) {
     // Breath cycles are counted quietly: a beep would break the calm of the bat hang.
@@ -617,10 +622,9 @@ function positionCues(
     // Begun by hand, the person may not be in position as far as the sensor can tell. A hold no
     // device sees starts with a tap; reps whose device went while the person got into position are
     // counted with a tap until it is back, which the set's "Go" says as it does for a set begun so.
-    const byHand = countedByHand(next, exercise) || motionAwayFor(next, exercise);
     const go =
       exercise.kind === 'hold'
-        ? `${byHand ? TAP_START_HOLD : 'Go'}.`
+        ? `${unseenByDevices(next, exercise) ? TAP_START_HOLD : 'Go'}.`
         : `${sentences(['Go', ...byHandFromGo(next, exercise, after)])}.`;
     return [...began, sayPosition(after.begunByHand ? go : `In position. ${go}`)];
   }
@@ -1082,10 +1086,11 @@ function goesOnFromDrop(state: SessionState, saidMs: number): string {
  */
 function startUnseen(state: SessionState, exercise: Exercise, set: CurrentSet): string[] {
   if (exercise.kind !== 'hold') return ['Go', ...byHandFromGo(state, exercise, set)];
-  const byHand = countedByHand(state, exercise) || motionAwayFor(state, exercise);
   return [
     unseenByVoice(state, exercise) ??
-      (byHand ? `${TAP_START_HOLD} when you are in position` : 'Hold still when you are in position'),
+      (unseenByDevices(state, exercise)
+        ? `${TAP_START_HOLD} when you are in position`
+        : 'Hold still when you are in position'),
   ];
 }
 

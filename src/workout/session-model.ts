@@ -13,6 +13,7 @@ import {
   type SessionAction,
   type SessionPhase,
   type SessionState,
+  withDevicesOf,
 } from './session.ts';
 
 /** The session's one owner: every change goes through the reducer, stamped with the session clock. */
@@ -138,15 +139,7 @@ export class SessionModel extends Model<SessionState> {
   restore(state: SessionState): void {
     // Whether sets wait for position, what is counted by hand, where each device is worn and which
     // are out of reach depend on the devices connected now, not when it was saved (nor are they saved).
-    const { startsByPosition, countedByDevice, motionPlacements, motionAway, motionAwaySinceMs } = this.state;
-    this.setState({
-      ...state,
-      startsByPosition,
-      countedByDevice,
-      motionPlacements,
-      motionAway,
-      motionAwaySinceMs,
-    });
+    this.setState(withDevicesOf(this.state, state));
   }
 
   private dispatch(action: SessionAction): void {

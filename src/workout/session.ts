@@ -411,6 +411,17 @@ export function motionAwayFor(state: Pick<SessionState, 'motionAway'>, exercise:
   return state.motionAway?.includes(exercise.id) === true;
 }
 
+/**
+ * Whether no device connected now sees the exercise: none of them counts it, or the one that does is
+ * out of reach. The person counts it with +1, or begins and ends its hold with a tap.
+ */
+export function unseenByDevices(
+  state: Pick<SessionState, 'countedByDevice' | 'motionAway'>,
+  exercise: Exercise,
+): boolean {
+  return countedByHand(state, exercise) || motionAwayFor(state, exercise);
+}
+
 /** When the voice said the "Go" of a set under way (see CurrentSet.goSaidMs). */
 export function goSaidAt(set: Pick<CurrentSet, 'startedMs' | 'goSaidMs'>): number {
   return set.goSaidMs ?? set.startedMs;
@@ -431,8 +442,7 @@ export function motionAwaySince(
  * into position off. Such a set is under way from its "Go", not from an "In position" nothing saw.
  */
 export function waitsForPosition(state: SessionState, exercise: Exercise | undefined): boolean {
-  const unseen = exercise !== undefined && (motionAwayFor(state, exercise) || countedByHand(state, exercise));
-  return state.startsByPosition === true && !unseen;
+  return state.startsByPosition === true && !(exercise !== undefined && unseenByDevices(state, exercise));
 }
 
 /**
@@ -496,18 +506,9 @@ function withHoldConfirmed(before: SessionState, after: SessionState): SessionSt
 
 function reduce(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
-    case 'reset': {
+    case 'reset':
       // A new session keeps knowing what the devices connected now can see.
-      const fresh = initialSessionState(action.plan ?? state.plan);
-      return {
-        ...fresh,
-        ...(state.startsByPosition ? { startsByPosition: true } : {}),
-        ...(state.countedByDevice ? { countedByDevice: state.countedByDevice } : {}),
-        ...(state.motionPlacements ? { motionPlacements: state.motionPlacements } : {}),
-        ...(state.motionAway ? { motionAway: state.motionAway } : {}),
-        ...(state.motionAwaySinceMs !== undefined ? { motionAwaySinceMs: state.motionAwaySinceMs } : {}),
-      };
-    }
+      return withDevicesOf(state, initialSessionState(action.plan ?? state.plan));
     case 'start':
       if (state.phase !== 'ready' || state.plan.length === 0) return state;
       return {
@@ -635,6 +636,30 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       };
     }
   }
+}
+
+/**
+ * `session` with what the devices of `sensed` see, count and where they are worn, and which are out
+ * of reach, in place of its own: they are the devices connected now, kept over a new session and over
+ * one put back after a reload (which saves none of them).
+ */
+export function withDevicesOf(sensed: SessionState, session: SessionState): SessionState {
+  const {
+    startsByPosition: _position,
+    countedByDevice: _counted,
+    motionPlacements: _placements,
+    motionAway: _away,
+    motionAwaySinceMs: _awaySince,
+    ...rest
+  } = session;
+  return {
+    ...rest,
+    ...(sensed.startsByPosition ? { startsByPosition: true } : {}),
+    ...(sensed.countedByDevice ? { countedByDevice: sensed.countedByDevice } : {}),
+    ...(sensed.motionPlacements ? { motionPlacements: sensed.motionPlacements } : {}),
+    ...(sensed.motionAway ? { motionAway: sensed.motionAway } : {}),
+    ...(sensed.motionAwaySinceMs !== undefined ? { motionAwaySinceMs: sensed.motionAwaySinceMs } : {}),
+  };
 }
 
 /** The state with what the devices connected now count, and where each is worn (see countedByDevice). */
