@@ -490,7 +490,7 @@ function duringSet(
   if (awayBecameNews(prev, next, planned.exercise, after))
     cues.push(
       say(
-        `The ${deviceOf(next, planned.exercise)} is out of reach. ${byHandUntilBack(planned.exercise, after)}`,
+        `The ${deviceOf(next, planned.exercise)} is out of reach. ${byHandUntilBack(next, planned.exercise, after)}`,
       ),
     );
   // Back by itself while the person counts with +1: a rep they tap now would be counted twice. Not
@@ -1064,7 +1064,7 @@ function howItGoesOn(state: SessionState, exercise: Exercise, set: CurrentSet): 
   return [
     ...(exercise.alternatesSides ? [`Next: ${nextArm(set)} arm`] : []),
     ...(set.waiting ? [exercise.positionPrompt] : []),
-    ...(motionAwayFor(state, exercise) ? [byHandUntilBack(exercise, set)] : []),
+    ...(motionAwayFor(state, exercise) ? [byHandUntilBack(state, exercise, set)] : []),
   ];
 }
 
@@ -1100,9 +1100,9 @@ function startUnseen(state: SessionState, exercise: Exercise, set: CurrentSet): 
  * it is back.
  */
 function byHandFromGo(state: SessionState, exercise: Exercise, set: CurrentSet): string[] {
-  if (motionAwayFor(state, exercise)) return [byHandUntilBack(exercise, set)];
+  if (motionAwayFor(state, exercise)) return [byHandUntilBack(state, exercise, set)];
   if (countedByHand(state, exercise))
-    return [unseenByVoice(state, exercise) ?? capitalised(byHandText(exercise, null, 'plus one', true))];
+    return [unseenByVoice(state, exercise) ?? capitalised(byHandText(exercise, null, 'plus one', null))];
   return [];
 }
 
@@ -1113,10 +1113,11 @@ function unseenByVoice(state: SessionState, exercise: Exercise): string | null {
 
 /**
  * How the set goes on while the device that counts it is out of reach: nothing sees a rep, a hold
- * begin or end, so the person does with a tap what it would have seen.
+ * begin or end, so the person does with a tap what it would have seen, until that device ("the
+ * watch", as its going was said) is back.
  */
-function byHandUntilBack(exercise: Exercise, set: CurrentSet): string {
-  return capitalised(byHandText(exercise, set.holdStartMs, 'plus one'));
+function byHandUntilBack(state: SessionState, exercise: Exercise, set: CurrentSet): string {
+  return capitalised(byHandText(exercise, set.holdStartMs, 'plus one', deviceOf(state, exercise)));
 }
 
 /**

@@ -283,7 +283,7 @@ export function awayWhileSetRunsText(
   set: Pick<CurrentSet, 'holdStartMs'>,
   placement?: Placement,
 ): string {
-  return `${outOfReachLabel(placement)}: ${byHandText(exercise, set.holdStartMs, '+1', true)}`;
+  return `${outOfReachLabel(placement)}: ${byHandText(exercise, set.holdStartMs, '+1', null)}`;
 }
 
 /** The reason alone, for a line of its own under a large "Paused". */

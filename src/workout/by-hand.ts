@@ -9,17 +9,19 @@ import { countedByHand, type SessionState } from './session.ts';
 /**
  * What the person does with a tap while nothing sees a rep, or a hold begin or end: a count goes on
  * with +1, a hold by the tap that begins it (not begun: `holdStartMs` null, as in a rest before it)
- * or ends it. With no exercise to go on with, a count. `brief`, for the line under a set that runs:
- * it stands there while the device is away, which it need not say.
+ * or ends it. With no exercise to go on with, a count. `awaited`, the device a count goes on by hand
+ * until ("watch", as the line before it names it; "device" where that is not known); null for the
+ * brief line under a set that runs: it stands there while the device is away, which it need not say.
  */
 export function byHandText(
   exercise: Pick<Exercise, 'kind'> | undefined,
   holdStartMs: number | null,
   plusOne: '+1' | 'plus one',
-  brief = false,
+  awaited: string | null = 'device',
 ): string {
+  const brief = awaited === null;
   if (exercise?.kind !== 'hold')
-    return brief ? `count with ${plusOne}` : `count with ${plusOne} until the device is back`;
+    return brief ? `count with ${plusOne}` : `count with ${plusOne} until the ${awaited} is back`;
   if (holdStartMs === null) return brief ? 'tap Start hold' : 'tap Start hold when you are in position';
   return 'tap End hold when you let go';
 }
@@ -69,5 +71,5 @@ export function unseenByText(
 ): string | null {
   const placement = state.motionPlacements?.[exercise.id];
   if (!placement || !countedByHand(state, exercise)) return null;
-  return `${named(placement)} cannot see this exercise: ${byHandText(exercise, null, plusOne, true)}`;
+  return `${named(placement)} cannot see this exercise: ${byHandText(exercise, null, plusOne, null)}`;
 }

@@ -1416,7 +1416,7 @@ describe('planCues', () => {
       run.do(onTheChest, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
       run.do(...strapDrops(4000));
       expect(spoken(run.do({ type: 'resume', nowMs: 5000 }))).toEqual([
-        'Go on: one done. Count with plus one until the device is back',
+        'Go on: one done. Count with plus one until the strap is back',
       ]);
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 5500 }))).toEqual([
         'The strap is back: it counts again',
@@ -1990,7 +1990,7 @@ describe('a watch with the session, which sees no posture and not every exercise
       const run = underWay();
       expect(spoken(run.do(watchAway(7000)))).toEqual([]);
       const said = spoken(run.ticksTo(15_000));
-      expect(said).toEqual(['The watch is out of reach. Count with plus one until the device is back']);
+      expect(said).toEqual(['The watch is out of reach. Count with plus one until the watch is back']);
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 15_100 }))).toEqual([
         'The watch is back: it counts again',
       ]);
@@ -2009,9 +2009,7 @@ describe('a watch with the session, which sees no posture and not every exercise
       run.do(strapAndWatch, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));
       run.ticksTo(10_500);
       run.do(watchAway(10_500));
-      expect(spoken(run.ticksTo(11_000)).at(-1)).toMatch(
-        /Go\. Count with plus one until the device is back$/,
-      );
+      expect(spoken(run.ticksTo(11_000)).at(-1)).toMatch(/Go\. Count with plus one until the watch is back$/);
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 11_800 }))).toEqual([
         'The watch is back: it counts again',
       ]);
@@ -2032,7 +2030,7 @@ describe('a watch with the session, which sees no posture and not every exercise
         event: { type: 'position', status: 'in', posture: 'upright', tMs: 3100, emittedMs: 4100 },
       };
       expect(spoken(run.do(seated))).toEqual([
-        'In position. Go. Count with plus one until the device is back.',
+        'In position. Go. Count with plus one until the watch is back.',
       ]);
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 4500 }))).toEqual([
         'The watch is back: it counts again',
@@ -2053,7 +2051,7 @@ describe('a watch with the session, which sees no posture and not every exercise
         event: { type: 'position', status: 'in', posture: 'upright', tMs: 2950, emittedMs: 3950 },
       };
       expect(spoken(run.do(seated))).toEqual([
-        'In position. Go. Count with plus one until the device is back.',
+        'In position. Go. Count with plus one until the watch is back.',
       ]);
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 4500 }))).toEqual([
         'The watch is back: it counts again',
@@ -2073,7 +2071,7 @@ describe('a watch with the session, which sees no posture and not every exercise
         event: { type: 'position', status: 'in', posture: 'upright', tMs: 2950, emittedMs: 3950 },
       };
       expect(spoken(run.do(seated))).toEqual([
-        'In position. Go. Count with plus one until the device is back.',
+        'In position. Go. Count with plus one until the watch is back.',
       ]);
       expect(spoken(run.ticksTo(8000))).toEqual([]);
     });
@@ -2088,7 +2086,7 @@ describe('a watch with the session, which sees no posture and not every exercise
       const before = page.state;
       page.restore(afterInterruption({ ...run.state, nowMs: 7300 }));
       expect(spoken(planCues(before, page.state, LOUD)).at(-1)).toMatch(
-        /Go\. Count with plus one until the device is back$/,
+        /Go\. Count with plus one until the watch is back$/,
       );
       run.state = page.state;
       expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 8500 }))).toEqual([
@@ -2124,7 +2122,7 @@ describe('a watch with the session, which sees no posture and not every exercise
         const run = pulldownAfterTheStrapWent();
         expect(spoken(run.do(watchAlsoAway(90_000)))).toEqual([]);
         expect(spoken(run.ticksTo(95_000))).toEqual([
-          'The watch is out of reach. Count with plus one until the device is back',
+          'The watch is out of reach. Count with plus one until the watch is back',
         ]);
       });
 

@@ -20,9 +20,13 @@ describe('byHandText', () => {
   });
 
   it('says it briefly for the line under a set that runs', () => {
-    expect(byHandText(reps, null, '+1', true)).toBe('count with +1');
-    expect(byHandText(hold, null, '+1', true)).toBe('tap Start hold');
-    expect(byHandText(hold, 12_000, '+1', true)).toBe('tap End hold when you let go');
+    expect(byHandText(reps, null, '+1', null)).toBe('count with +1');
+    expect(byHandText(hold, null, '+1', null)).toBe('tap Start hold');
+    expect(byHandText(hold, 12_000, '+1', null)).toBe('tap End hold when you let go');
+  });
+
+  it('names the device waited for where it is known', () => {
+    expect(byHandText(reps, null, 'plus one', 'watch')).toBe('count with plus one until the watch is back');
   });
 });
 
