@@ -50,17 +50,10 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'begin', nowMs: this.now() });
   }
 
-  /** Whether a connected device sees posture, so that sets wait for the person to be in position. */
-  sensePosition(available: boolean): void {
-    this.dispatch({ type: 'position-sensing', available, nowMs: this.now() });
-  }
-
-  /** Which exercises the connected devices count by themselves (see SessionState.countedByDevice). */
-  senseMotion(exercises: readonly ExerciseId[], placements?: Partial<Record<ExerciseId, Placement>>): void {
-    this.dispatch({ type: 'motion-sensing', exercises, ...(placements ? { placements } : {}) });
-  }
-
-  /** What the devices connected now see and count, as they change: both at once (see `devices-sensing`). */
+  /**
+   * What the devices connected now see and count, as they change: whether one sees posture, and which
+   * exercises they count by themselves, where worn (see `devices-sensing`, SessionState.countedByDevice).
+   */
   senseDevices(
     seesPosition: boolean,
     exercises: readonly ExerciseId[],

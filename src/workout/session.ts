@@ -287,17 +287,12 @@ export type SessionAction =
   | { readonly type: 'position'; readonly event: PositionEvent }
   /** Starts a set that waits for the person to be in position, by hand. */
   | { readonly type: 'begin'; readonly nowMs: number }
-  /** Whether a connected device sees posture, so that sets wait for the person to be in position. */
-  | { readonly type: 'position-sensing'; readonly available: boolean; readonly nowMs: number }
-  | {
-      readonly type: 'motion-sensing';
-      readonly exercises: readonly ExerciseId[];
-      readonly placements?: Partial<Record<ExerciseId, Placement>>;
-    }
   /**
-   * Both of the above, as the devices connected change: told in one, a set that stops waiting for a
-   * position begins as what counts it now says. A strap turned heart-rate-only, told that nothing
-   * sees posture before it was told that nothing counts, began its set with a bare "Go".
+   * What the devices connected now see and count, as they change: whether one sees posture (sets
+   * wait for the person to be in position), which exercises they count by themselves, and where the
+   * device each is up to is worn. Told in one, a set that stops waiting for a position begins as what
+   * counts it now says: a strap turned heart-rate-only, told that nothing sees posture before it was
+   * told that nothing counts, began its set with a bare "Go".
    */
   | {
       readonly type: 'devices-sensing';
@@ -535,11 +530,6 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       return state.set?.waiting
         ? beginSet({ ...state, nowMs: Math.max(state.nowMs, action.nowMs) }, action.nowMs, true)
         : reduceSession(state, { type: 'go-heard', nowMs: action.nowMs });
-    case 'position-sensing':
-      if ((state.startsByPosition === true) === action.available) return state;
-      return beginIfUnseen({ ...state, startsByPosition: action.available }, action.nowMs);
-    case 'motion-sensing':
-      return beginIfUnseen(countedNow(state, action.exercises, action.placements), state.nowMs);
     case 'devices-sensing': {
       const counted = countedNow(state, action.exercises, action.placements);
       return beginIfUnseen({ ...counted, startsByPosition: action.seesPosition }, action.nowMs);

@@ -103,7 +103,7 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
     const seen = new Set<string>();
     while (session.state.phase === 'set') {
       // Where the watch that sees none of them is worn: the set names it, as the voice does.
-      if (byHand) session.senseMotion([], Object.fromEntries(PROGRAM.map((e) => [e.id, 'wrist'])));
+      if (byHand) session.senseDevices(true, [], Object.fromEntries(PROGRAM.map((e) => [e.id, 'wrist'])));
       session.beginSet();
       await mounted.shell.updateComplete;
       await mounted.shell.shadowRoot!.querySelector('bb-set-view')!.updateComplete;

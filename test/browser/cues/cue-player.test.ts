@@ -7,6 +7,7 @@ import { CuePlayer, type CuePlayerSettings } from '../../../src/cues/cue-player.
 import { exerciseById } from '../../../src/workout/program.ts';
 import { heldS, type PlannedExercise } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
+import { EVERY_EXERCISE } from '../../devices-sensed.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -313,7 +314,7 @@ describe('CuePlayer with a voice that takes its time', () => {
       const tMs = performance.now();
       session.handlePosition({ type: 'position', status, posture, tMs, emittedMs: tMs });
     };
-    session.sensePosition(true);
+    session.senseDevices(true, EVERY_EXERCISE);
     session.start();
     // In position while "Superman, set one of three. ten reps" (five seconds at this rate) is said,
     // then up again before a rep: the set waits for the position once more.

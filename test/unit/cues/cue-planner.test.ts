@@ -25,6 +25,13 @@ import {
   type SessionState,
 } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
+import {
+  type DevicesSensing,
+  devicesCount,
+  EVERY_EXERCISE,
+  strapHeartRateOnly,
+  strapSees,
+} from '../../devices-sensed.ts';
 import { FIVE_TO_ONE } from '../../spoken-countdown.ts';
 
 const LOUD: CueSettings = { muted: false, tones: true, vibration: true };
@@ -390,13 +397,13 @@ describe('planCues', () => {
 
   it('asks a person whose devices cannot see the hold (a heart-rate-only strap) to tap Start hold', () => {
     const run = new Run(plan(['drawing-in', 1, 45, 30]));
-    run.do({ type: 'motion-sensing', exercises: [] });
+    run.do(strapHeartRateOnly());
     expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(
       /Tap Start hold when you are in position$/,
     );
     // A device that counts it: the hold starts once the person is still.
     const seen = new Run(plan(['drawing-in', 1, 45, 30]));
-    seen.do({ type: 'motion-sensing', exercises: ['drawing-in'] });
+    seen.do(devicesCount(['drawing-in']));
     expect(spoken(seen.do({ type: 'start', nowMs: 0 }))[0]).toMatch(/Hold still when you are in position$/);
   });
 
@@ -1216,7 +1223,7 @@ describe('planCues', () => {
   it('names the set skipped on to while the strap was away when it is back: the person heard another paused', () => {
     // A set waiting for its position, skipped in the pause: the next comes up with nothing said.
     const run = new Run(plan(['superman', 1, 5, 30], ['glute-bridge', 1, 10, 30]));
-    run.do({ type: 'position-sensing', available: true, nowMs: 0 }, { type: 'start', nowMs: 0 });
+    run.do(strapSees(), { type: 'start', nowMs: 0 });
     run.do({ type: 'pause', nowMs: 2000, reason: 'connection' }, tick(2250));
     expect(spoken(run.ticksTo(4500))).toEqual(['Paused: connection lost']);
     run.do({ type: 'skip', nowMs: 5000 });
@@ -1335,7 +1342,7 @@ describe('planCues', () => {
       away: ['superman', 'elbow-plank'],
       nowMs,
     });
-    const strapCounts: SessionAction = { type: 'motion-sensing', exercises: ['superman', 'elbow-plank'] };
+    const strapCounts = devicesCount(['superman', 'elbow-plank']);
     /** The strap gone out of reach at `nowMs`, and the session paused for its connection then. */
     const strapDrops = (nowMs: number): SessionAction[] => [
       strapAway(nowMs),
@@ -1563,7 +1570,7 @@ describe('how to do each exercise, said once for a person new to it', () => {
     planned.map((p) => ({ ...p, sayHow: true }));
   const sensing = (planned: readonly PlannedExercise[]): Run => {
     const run = new Run(planned);
-    run.do({ type: 'position-sensing', available: true, nowMs: 0 });
+    run.do(strapSees());
     return run;
   };
   const inPosition = (tMs: number): SessionAction => ({
@@ -1650,7 +1657,7 @@ describe('how to do each exercise, said once for a person new to it', () => {
 describe('cues for a set that begins in position', () => {
   const sensing = (planned: readonly PlannedExercise[], settings: CueSettings = LOUD): Run => {
     const run = new Run(planned, settings);
-    run.do({ type: 'position-sensing', available: true, nowMs: 0 });
+    run.do(strapSees());
     return run;
   };
   const position = (
@@ -1808,7 +1815,12 @@ describe('cues for a set that begins in position', () => {
 
   it('asks for a tap on Start hold where no connected device sees the hold (a watch in a plank), claiming no position', () => {
     const run = sensing(plan(['elbow-plank', 1, 30, 60], ['superman', 1, 3, 30]));
-    run.do({ type: 'motion-sensing', exercises: ['superman', 'drawing-in', 'lat-pulldown'] });
+    run.do({
+      type: 'devices-sensing',
+      seesPosition: true,
+      exercises: ['superman', 'drawing-in', 'lat-pulldown'],
+      nowMs: 0,
+    });
     // A watch sees stillness, not where the person lies: the set does not wait for an "In position".
     expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(
       /Tap Start hold when you are in position$/,
@@ -1875,9 +1887,14 @@ describe('cues for a set that begins in position', () => {
 });
 
 describe('a watch with the session, which sees no posture and not every exercise', () => {
-  /** What a watch counts alone (seenFromWrist), and where it is worn. */
-  const watchAlone: SessionAction = {
-    type: 'motion-sensing',
+  /**
+   * What a watch counts alone (seenFromWrist), and where it is worn. Told as seeing posture, as the app
+   * tells a device that moves where it is worn: the sets it counts wait for the person to be still,
+   * the ones it cannot see do not (see waitsForPosition).
+   */
+  const watchAlone = (nowMs = 0): DevicesSensing => ({
+    type: 'devices-sensing',
+    seesPosition: true,
     exercises: ['superman', 'drawing-in', 'lat-pulldown'],
     placements: {
       superman: 'wrist',
@@ -1886,10 +1903,11 @@ describe('a watch with the session, which sees no posture and not every exercise
       'glute-bridge': 'wrist',
       'elbow-plank': 'wrist',
     },
-  };
+    nowMs,
+  });
   const watchSensing = (planned: readonly PlannedExercise[]): Run => {
     const run = new Run(planned);
-    run.do({ type: 'position-sensing', available: true, nowMs: 0 }, watchAlone);
+    run.do(watchAlone());
     return run;
   };
 
@@ -1915,14 +1933,13 @@ describe('a watch with the session, which sees no posture and not every exercise
   it('says the same, not "In position", of a glute bridge waiting for its position as the watch takes the strap\'s place', () => {
     const run = new Run(plan(['glute-bridge', 1, 15, 45]));
     const strap: SessionAction = {
-      type: 'motion-sensing',
-      exercises: PROGRAM.map((e) => e.id),
+      ...strapSees(),
       placements: Object.fromEntries(PROGRAM.map((e) => [e.id, 'chest'])),
     };
-    run.do({ type: 'position-sensing', available: true, nowMs: 0 }, strap, { type: 'start', nowMs: 0 });
+    run.do(strap, { type: 'start', nowMs: 0 });
     run.ticksTo(5000);
     expect(run.state.set?.waiting).toBe(true);
-    expect(spoken(run.do(watchAlone))).toEqual([
+    expect(spoken(run.do(watchAlone(5000)))).toEqual([
       'Go. Your watch cannot see this exercise: count with plus one',
     ]);
     expect(run.state.set?.waiting).toBe(false);
@@ -1930,15 +1947,10 @@ describe('a watch with the session, which sees no posture and not every exercise
 
   describe('as the strap gives way to a heart-rate-only one (its motion stream failed) while the set waits', () => {
     /** Told as the app tells it: what sees the position and what counts, in one change. */
-    const heartRateOnly: SessionAction = {
-      type: 'devices-sensing',
-      seesPosition: false,
-      exercises: [],
-      nowMs: 5000,
-    };
+    const heartRateOnly = strapHeartRateOnly(5000);
     const waiting = (planned: readonly PlannedExercise[]): Run => {
       const run = new Run(planned);
-      run.do({ type: 'position-sensing', available: true, nowMs: 0 }, { type: 'start', nowMs: 0 });
+      run.do(strapSees(), { type: 'start', nowMs: 0 });
       run.ticksTo(5000);
       expect(run.state.set?.waiting).toBe(true);
       return run;
@@ -1958,7 +1970,7 @@ describe('a watch with the session, which sees no posture and not every exercise
 
   it('says the same of a set no device here counts, the device unknown', () => {
     const run = new Run(plan(['bird-dog', 1, 10, 45]));
-    run.do({ type: 'motion-sensing', exercises: [] });
+    run.do(devicesCount([]));
     expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(/Go\. Count with plus one$/);
   });
 
@@ -1969,11 +1981,13 @@ describe('a watch with the session, which sees no posture and not every exercise
   });
 
   describe('with a strap, the watch counting the lat pulldown out of reach while the set runs', () => {
-    const strapAndWatch: Extract<SessionAction, { type: 'motion-sensing' }> = {
-      type: 'motion-sensing',
-      exercises: PROGRAM.map((e) => e.id),
-      placements: { ...Object.fromEntries(PROGRAM.map((e) => [e.id, 'chest'])), 'lat-pulldown': 'wrist' },
-    };
+    /** Told as counting, seeing no posture: a set under way from its "Go". */
+    const strapAndWatch = devicesCount(EVERY_EXERCISE, {
+      ...Object.fromEntries(PROGRAM.map((e) => [e.id, 'chest'])),
+      'lat-pulldown': 'wrist',
+    });
+    /** The same, the strap seeing posture: a set waits for the person to be in position. */
+    const strapAndWatchSeePosition: SessionAction = { ...strapAndWatch, seesPosition: true };
     const watchAway = (nowMs: number): SessionAction => ({
       type: 'motion-reach',
       away: ['lat-pulldown'],
@@ -2017,10 +2031,7 @@ describe('a watch with the session, which sees no posture and not every exercise
 
     it('says, as the strap sees the person in position, that the watch gone a moment before is out of reach', () => {
       const run = new Run(plan(['lat-pulldown', 1, 12, 60]));
-      run.do({ type: 'position-sensing', available: true, nowMs: 0 }, strapAndWatch, {
-        type: 'start',
-        nowMs: 0,
-      });
+      run.do(strapAndWatchSeePosition, { type: 'start', nowMs: 0 });
       run.ticksTo(3000);
       expect(run.state.set?.waiting).toBe(true);
       run.do(watchAway(3000), tick(3250), tick(3500));
@@ -2039,10 +2050,7 @@ describe('a watch with the session, which sees no posture and not every exercise
 
     it('says the watch back after an "In position. Go." that told to count with plus one, the person seen still from just before it went', () => {
       const run = new Run(plan(['lat-pulldown', 1, 12, 60]));
-      run.do({ type: 'position-sensing', available: true, nowMs: 0 }, strapAndWatch, {
-        type: 'start',
-        nowMs: 0,
-      });
+      run.do(strapAndWatchSeePosition, { type: 'start', nowMs: 0 });
       run.ticksTo(3000);
       run.do(watchAway(3000), tick(3250), tick(3500));
       // Seated and still from 2.95 s, a moment before the watch went, seen a second later.
@@ -2060,10 +2068,7 @@ describe('a watch with the session, which sees no posture and not every exercise
 
     it('says to count with plus one once, with the "Go" said a moment after the watch went, not again as news of it', () => {
       const run = new Run(plan(['lat-pulldown', 1, 12, 60]));
-      run.do({ type: 'position-sensing', available: true, nowMs: 0 }, strapAndWatch, {
-        type: 'start',
-        nowMs: 0,
-      });
+      run.do(strapAndWatchSeePosition, { type: 'start', nowMs: 0 });
       run.ticksTo(3000);
       run.do(watchAway(3000), tick(3250), tick(3500));
       const seated: SessionAction = {
@@ -2081,7 +2086,7 @@ describe('a watch with the session, which sees no posture and not every exercise
       run.ticksTo(7000);
       // The new page knows its devices, the watch still reconnecting, before it picks the set up.
       const page = new SessionModel(() => 7100, run.state.plan);
-      page.senseMotion(strapAndWatch.exercises, strapAndWatch.placements);
+      page.senseDevices(strapAndWatch.seesPosition, strapAndWatch.exercises, strapAndWatch.placements);
       page.senseMotionAway(['lat-pulldown']);
       const before = page.state;
       page.restore(afterInterruption({ ...run.state, nowMs: 7300 }));

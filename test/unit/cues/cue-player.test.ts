@@ -26,6 +26,7 @@ import {
   type SessionAction,
   type SessionState,
 } from '../../../src/workout/session.ts';
+import { strapSees } from '../../devices-sensed.ts';
 import { StandInUtterance } from '../../utterance.ts';
 
 const PLAN: PlannedExercise[] = [
@@ -407,7 +408,7 @@ describe('a rep counted while "Go." still waits to be said', () => {
   it('is said, and "Go." is not: the person is already going', () => {
     const voice = new VoiceOnTheMat();
     const { player, act, state } = voiced(voice, SHORT_REST);
-    act({ type: 'position-sensing', available: true, nowMs: 0 });
+    act(strapSees());
     act({ type: 'start', nowMs: 0 });
     expect(state().set?.waiting).toBe(true);
     // Begun by hand while the set's instructions are said, and the first rep comes before they end.
@@ -434,7 +435,7 @@ describe('how Superman is done, said to a person new to it with its first set', 
   /** The first set begun for a strap that sees the position, the voice on the sentence of how to lift. */
   function saidUpToTheLift(voice: VoiceOnTheMat) {
     const session = voiced(voice, FIRST_SESSION);
-    session.act({ type: 'position-sensing', available: true, nowMs: 0 });
+    session.act(strapSees());
     session.act({ type: 'start', nowMs: 0 });
     voice.sayUntilSaying('Lift arms');
     return session;

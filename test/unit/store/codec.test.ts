@@ -8,6 +8,7 @@ import {
   type SessionAction,
   type SessionState,
 } from '../../../src/workout/session.ts';
+import { strapSees } from '../../devices-sensed.ts';
 
 const state = (): SessionState =>
   (<SessionAction[]>[
@@ -26,7 +27,7 @@ describe('the session state as saved', () => {
 
   it('moves the moment the person left the position with the clock, so the set waits again on time', () => {
     const left = (<SessionAction[]>[
-      { type: 'position-sensing', available: true, nowMs: 0 },
+      strapSees(),
       { type: 'start', nowMs: 10_000 },
       {
         type: 'position',
@@ -44,7 +45,7 @@ describe('the session state as saved', () => {
 
   it('moves the moment the set\'s "Go" was said with the clock, as it does the set\'s start', () => {
     const begun = (<SessionAction[]>[
-      { type: 'position-sensing', available: true, nowMs: 0 },
+      strapSees(),
       { type: 'start', nowMs: 10_000 },
       {
         type: 'position',

@@ -12,6 +12,7 @@ import { SessionStore } from '../../../src/store/session-store.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import { staysPausedAfterInterruption } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
+import { EVERY_EXERCISE } from '../../devices-sensed.ts';
 
 const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
 let dbCounter = 0;
@@ -154,7 +155,7 @@ function threeRepsIntoTheSecondSet(page: Page): void {
 async function waitingForTheFirstSet(dbName: string): Promise<Page> {
   const page = new Page(dbName);
   await page.persistence.start();
-  page.session.sensePosition(true);
+  page.session.senseDevices(true, EVERY_EXERCISE);
   page.session.start();
   page.run(3000);
   await page.persistence.flush();
@@ -1288,7 +1289,7 @@ describe('Persistence', () => {
       await deleting.persistence.start();
       await recording.finishedSessions(1);
       // The strap sees posture, and the person never gets into position.
-      recording.session.sensePosition(true);
+      recording.session.senseDevices(true, EVERY_EXERCISE);
       recording.session.start();
       recording.run(3000);
       recording.session.finish();

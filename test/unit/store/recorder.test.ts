@@ -14,6 +14,7 @@ import {
   reduceSession,
 } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
+import { EVERY_EXERCISE } from '../../devices-sensed.ts';
 
 let dbCounter = 0;
 const openStore = (name = `recorder-test-${++dbCounter}`) => SessionStore.open({ name });
@@ -214,7 +215,7 @@ describe('SessionRecorder', () => {
     const name = `recorder-never-begun-${++dbCounter}`;
     const store = await openStore(name);
     const rig = new Rig();
-    rig.model.sensePosition(true);
+    rig.model.senseDevices(true, EVERY_EXERCISE);
     const recorder = rig.startRecording(store, { newId: () => 'unbegun' });
     await rig.advance(3000, recorder);
     rig.model.skip();

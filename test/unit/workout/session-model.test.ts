@@ -36,7 +36,7 @@ describe('SessionModel.restore', () => {
       () => 5000,
       [{ exercise: exerciseById('lat-pulldown'), dosage: { sets: 2, target: 12, restS: 60 } }],
     );
-    model.senseMotion(['lat-pulldown'], { 'lat-pulldown': 'wrist' });
+    model.senseDevices(true, ['lat-pulldown'], { 'lat-pulldown': 'wrist' });
     model.senseMotionAway(['lat-pulldown']);
     const sensed = model.state;
     // A session saved before: its snapshot keeps neither (see toSnapshot).

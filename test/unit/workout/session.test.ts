@@ -33,6 +33,7 @@ import {
   WRONG_POSITION_TIMES,
 } from '../../../src/workout/session.ts';
 import { setsKeptOnFinishing } from '../../../src/workout/sets-kept.ts';
+import { devicesCount, strapHeartRateOnly, strapSees } from '../../devices-sensed.ts';
 
 const rep = (tMs: number, side?: 'left' | 'right'): MotionEvent => ({
   type: 'rep',
@@ -141,7 +142,7 @@ describe('session reducer', () => {
     function resumedWithStrapAway(): SessionState {
       return run(
         initialSessionState(supermanTwoSets),
-        { type: 'motion-sensing', exercises: ['superman', 'drawing-in'] },
+        devicesCount(['superman', 'drawing-in']),
         { type: 'start', nowMs: 0 },
         { type: 'motion', event: rep(3000) },
         { type: 'motion-reach', away: ['superman', 'drawing-in'], nowMs: 4000 },
@@ -176,7 +177,7 @@ describe('session reducer', () => {
     it('counts the wait from the resume when the device came back during the pause', () => {
       let s = run(
         initialSessionState(supermanTwoSets),
-        { type: 'motion-sensing', exercises: ['superman', 'drawing-in'] },
+        devicesCount(['superman', 'drawing-in']),
         { type: 'start', nowMs: 0 },
         { type: 'motion', event: rep(3000) },
         { type: 'motion-reach', away: ['superman', 'drawing-in'], nowMs: 4000 },
@@ -193,7 +194,7 @@ describe('session reducer', () => {
     it('still ends the set of an exercise another device sees, when that one is there', () => {
       let s = run(
         initialSessionState(supermanTwoSets),
-        { type: 'motion-sensing', exercises: ['superman', 'drawing-in'] },
+        devicesCount(['superman', 'drawing-in']),
         { type: 'start', nowMs: 0 },
         { type: 'motion', event: rep(3000) },
         { type: 'motion-reach', away: ['drawing-in'], nowMs: 4000 },
@@ -205,8 +206,7 @@ describe('session reducer', () => {
     it('begins a set waiting for the person on Resume, and the next at once: nothing can see their position', () => {
       let s = run(
         initialSessionState(supermanTwoSets),
-        { type: 'motion-sensing', exercises: ['superman', 'drawing-in'] },
-        { type: 'position-sensing', available: true, nowMs: 0 },
+        { type: 'devices-sensing', seesPosition: true, exercises: ['superman', 'drawing-in'], nowMs: 0 },
         { type: 'start', nowMs: 0 },
         { type: 'motion-reach', away: ['superman', 'drawing-in'], nowMs: 2000 },
         { type: 'pause', nowMs: 2000, reason: 'lost' },
@@ -708,12 +708,7 @@ describe('session reducer', () => {
     expect(s.completed).toMatchObject([{ setNumber: 1, count: 2, endedBy: 'target', endedMs: 3000 }]);
     // Skip set on a set under way, and on to the next exercise, the same; a set that waits for the
     // person to get into position waits as after any rest.
-    s = run(
-      s,
-      { type: 'position-sensing', available: true, nowMs: 3500 },
-      { type: 'motion', event: rep(5000) },
-      { type: 'skip', nowMs: 6000 },
-    );
+    s = run(s, strapSees(3500), { type: 'motion', event: rep(5000) }, { type: 'skip', nowMs: 6000 });
     expect(s).toMatchObject({ phase: 'set', exerciseIndex: 1, restEndsMs: null });
     expect(s.set).toMatchObject({ setNumber: 1, waiting: true, startedMs: 6000, noRestBefore: true });
     expect(s.completed.at(-1)).toMatchObject({ setNumber: 2, count: 1, endedBy: 'stopped', endedMs: 6000 });
@@ -758,7 +753,7 @@ describe('session reducer', () => {
     ];
     let s = run(
       initialSessionState(noRest),
-      { type: 'position-sensing', available: true, nowMs: 0 },
+      strapSees(),
       { type: 'start', nowMs: 0 },
       { type: 'begin', nowMs: 1000 },
       { type: 'motion', event: rep(2000) },
@@ -987,7 +982,7 @@ const currentPlannedId = (s: SessionState) => s.plan[s.exerciseIndex]?.exercise.
 
 describe('sets that begin when the person is in position', () => {
   const sensing = (plan: readonly PlannedExercise[] = supermanTwoSets): SessionState =>
-    run(initialSessionState(plan), { type: 'position-sensing', available: true, nowMs: 0 });
+    run(initialSessionState(plan), strapSees());
 
   it('waits for the person to be in position, counting nothing until then', () => {
     let s = run(sensing(), { type: 'start', nowMs: 1000 });
@@ -1557,7 +1552,7 @@ describe('sets that begin when the person is in position', () => {
     expect(s.set).toMatchObject({ waiting: false, startedMs: 4000 });
     s = run(s, { type: 'skip', nowMs: 5000 }, { type: 'skip', nowMs: 6000 });
     expect(s.set?.waiting).toBe(true);
-    s = run(s, { type: 'position-sensing', available: false, nowMs: 7000 });
+    s = run(s, strapHeartRateOnly(7000));
     expect(s.set).toMatchObject({ waiting: false, startedMs: 7000 });
     s = run(s, { type: 'skip', nowMs: 8000 });
     expect(s.set?.waiting).toBeUndefined();
@@ -1601,7 +1596,7 @@ describe('sets that begin when the person is in position', () => {
     ];
     let s = run(
       initialSessionState(supermanTwice),
-      { type: 'position-sensing', available: true, nowMs: 0 },
+      strapSees(),
       { type: 'start', nowMs: 0 },
       position('in', 'face-down', 0),
       { type: 'motion', event: rep(3000) },
@@ -1725,7 +1720,7 @@ describe('sets that begin when the person is in position', () => {
 
   it('goes on as begun when no device sees posture any more while the person is out of position', () => {
     let s = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
-    s = run(s, position('away', 'side', 3000), { type: 'position-sensing', available: false, nowMs: 4500 });
+    s = run(s, position('away', 'side', 3000), strapHeartRateOnly(4500));
     s = run(s, { type: 'tick', nowMs: 20_000 });
     // Nothing could see the person back: waiting would wait for good, with no "In position. Go." to come.
     expect(s.set).toMatchObject({ waiting: false, startedMs: 1000 });
