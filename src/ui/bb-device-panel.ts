@@ -27,6 +27,7 @@ import {
   jsonFileButton,
   NARROW,
   PHONE_SCREEN,
+  UPRIGHT_PHONE,
   visuallyHidden,
 } from './styles.ts';
 
@@ -320,6 +321,17 @@ export class BbDevicePanel extends LitElement {
     return this.narrowScreen.matches;
   }
   private readonly phoneScreen = new MediaQueryController(this, PHONE_SCREEN);
+  private readonly uprightPhone = new MediaQueryController(this, UPRIGHT_PHONE);
+  /**
+   * The devices are a line that opens to the rest (see renderAtAGlance): on a phone with large text,
+   * and on an upright phone out of a session where the browser has Web Bluetooth. There "Connect a
+   * Bluetooth strap" and the menu's button, wider together than a 360 px phone, took two rows under
+   * the devices and what the virtual person does, the header 242 px of 640. Without Bluetooth the row
+   * is the short note and the menu, said up front (see renderChoices); in a session, the devices alone.
+   */
+  private get atAGlance(): boolean {
+    return this.narrow || (this.uprightPhone.matches && !this.compact && this.device.bluetoothAvailable);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -337,7 +349,7 @@ export class BbDevicePanel extends LitElement {
     // The question goes with the problem that offered the switch, and with the session.
     if (!this.device.problem || !this.compact) this.askingToSwitch = false;
     if (changed.has('sessionScreen') && this.hasUpdated) this.closeMenu();
-    this.toggleAttribute('glance', this.narrow);
+    this.toggleAttribute('glance', this.atAGlance);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -361,7 +373,7 @@ export class BbDevicePanel extends LitElement {
     const isVirtual = state.source?.kind === 'virtual';
     const devices = state.devices.length ? state.devices : state.source ? [fallbackStatus(state)] : [];
     const recordable = devices.some((d) => !SENDS_NO_PACKETS.has(d.kind));
-    if (this.narrow) return this.renderAtAGlance(devices, isVirtual, recordable);
+    if (this.atAGlance) return this.renderAtAGlance(devices, isVirtual, recordable);
     return html`
       ${this.renderStatus(devices, isVirtual)}
       ${
@@ -405,8 +417,9 @@ export class BbDevicePanel extends LitElement {
   }
 
   /**
-   * A phone with its text at twice its size: a line of two at most, the problem if there is one (a
-   * screen reader is told it whole, as an alert), else each device and its state, so that the screen
+   * A phone with its text at twice its size, or an upright one out of a session with Bluetooth (see
+   * atAGlance): a line of two at most, the problem if there is one (a screen reader is told it whole,
+   * as an alert), else each device and its state, so that the screen
    * under the header starts on the first screen: a set's count, History's Back and heading. Laid out
    * whole, the devices' words, the Bluetooth note and the menu's button took more than the window's
    * height. Opened, the rest: the devices, the problem's OK, and in a session its one switch, out of
@@ -638,14 +651,13 @@ export class BbDevicePanel extends LitElement {
   };
 
   /**
-   * The open menu lies over the page: a tap anywhere else puts it away, as Escape does. In the opened
-   * devices' line, a tap beside the menu puts the menu away and leaves the line open.
+   * The open menu lies over the page: a tap anywhere else puts it away, as Escape does. The opened
+   * devices' line is in the page's flow and stays open: shut as a finger came down on Start under
+   * it, it took Start up from under the finger and the tap was lost.
    */
   private readonly onPointerDown = (event: PointerEvent): void => {
-    const path = event.composedPath();
-    for (const details of this.renderRoot.querySelectorAll('details')) {
-      if (details.open && !path.includes(details)) details.open = false;
-    }
+    const menu = this.renderRoot.querySelector<HTMLDetailsElement>('details.more');
+    if (menu?.open && !event.composedPath().includes(menu)) menu.open = false;
   };
 
   /** Tabbing out of the open menu puts it away: it would hide the control the focus went to. */

@@ -171,6 +171,12 @@ export const NARROW = '(max-width: 15rem)';
 export const narrow = unsafeCSS(NARROW);
 
 /**
+ * A phone's window held upright, as bb-app lays its header out: the screens' buttons beside the heart
+ * rate, the devices on a row of their own under them.
+ */
+export const UPRIGHT_PHONE = '(max-width: 40rem)';
+
+/**
  * A window wider than tall and low: a phone on its side. Its few hundred pixels of height hold a set
  * or a rest only with the header on one row and little room between the rows.
  */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { DeviceState, DeviceStatus } from '../../src/app/devices.ts';
 import { deviceProblem } from '../../src/sensors/ble/problems.ts';
@@ -58,6 +58,16 @@ afterEach(() => {
 });
 
 describe('bb-device-panel', () => {
+  // The panel laid out whole, as a laptop's header has it: in a phone's window, out of a session with
+  // Bluetooth, the devices fold to a line a tap opens (its tests say the size they are at).
+  let restore: () => Promise<void>;
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(1366, 768);
+  });
+  afterAll(async () => {
+    await restore();
+  });
+
   it('keeps the menu button as wide as its words when the menu is open', async () => {
     document.body.style.width = '1300px';
     try {

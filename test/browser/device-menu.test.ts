@@ -13,6 +13,7 @@ describe.each([
 
   it('opens below its summary, which stays where it was', async () => {
     // The header as a person finds it: the virtual strap, and what its simulated person is doing.
+    await openDevicesLine(mounted());
     await expect.element(page.getByText('Virtual person: waiting')).toBeVisible();
     const details = devicesMenu(mounted());
     const summary = details.querySelector('summary')!;
@@ -32,6 +33,7 @@ describe('the virtual person menu on the narrowest phone (320×568)', () => {
   const mounted = appLaidOutAt(320, 568);
 
   it('shows each way the person can follow the screen whole, not cut off at the arrow', async () => {
+    await openDevicesLine(mounted());
     await expect.element(page.getByText('Virtual person: waiting')).toBeVisible();
     const details = devicesMenu(mounted());
     await userEvent.click(details.querySelector('summary')!);
@@ -64,7 +66,19 @@ function appLaidOutAt(width: number, height: number): () => AppShell {
   return () => mounted;
 }
 
-/** The header's menu of devices. */
+/** The header's menu of devices: on a phone, inside the devices' line. */
 function devicesMenu(mounted: AppShell): HTMLDetailsElement {
-  return mounted.shell.shadowRoot!.querySelector('bb-device-panel')!.shadowRoot!.querySelector('details')!;
+  return devicePanel(mounted).shadowRoot!.querySelector('details.more')!;
+}
+
+/** On a phone the devices are one line: a tap on it shows what the virtual person does, and the menu. */
+async function openDevicesLine(mounted: AppShell): Promise<void> {
+  const line = devicePanel(mounted).shadowRoot!.querySelector<HTMLDetailsElement>('details.glance');
+  if (!line) return;
+  await userEvent.click(line.querySelector('summary')!);
+  await expect.poll(() => line.open).toBe(true);
+}
+
+function devicePanel(mounted: AppShell): HTMLElement {
+  return mounted.shell.shadowRoot!.querySelector('bb-device-panel')!;
 }

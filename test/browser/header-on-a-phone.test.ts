@@ -133,6 +133,61 @@ describe('the start screen on a 360 × 640 phone whose browser has no Web Blueto
   });
 });
 
+describe('the start screen on a 360 × 640 phone whose browser has Web Bluetooth', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(360, 640);
+    // A store that opens, as a phone's does: no notice that the app cannot save takes a line.
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: 'header-360-bluetooth' }),
+    });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('keeps the devices to one line, whose tap opens to the strap to connect and the menu', async () => {
+    expect(mounted.app.devices.state.bluetoothAvailable).toBe(true);
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    await expect.element(start).toBeVisible();
+    const panel = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-device-panel')!);
+    const line = panel.getByText('Virtual strap connected');
+    await expect.element(line).toBeVisible();
+    // One row of the header, as tall as a button: "Connect a Bluetooth strap" and "More devices",
+    // wider together than the phone, took two rows under the devices, the header 242 px of 640.
+    const row = line.element().closest('summary')!.getBoundingClientRect();
+    expect(row.height).toBeLessThanOrEqual(48);
+    const header = mounted.shell.shadowRoot!.querySelector('header')!;
+    expect(header.getBoundingClientRect().height).toBeLessThanOrEqual(160);
+    expect(panel.getByRole('button', { name: 'Connect a Bluetooth strap' }).query()).toBeNull();
+    // A tap on the line reaches the strap, what the virtual person does, and the menu.
+    await userEvent.click(line);
+    await expect.element(panel.getByRole('button', { name: 'Connect a Bluetooth strap' })).toBeVisible();
+    await expect.element(panel.getByText('Virtual person: waiting')).toBeVisible();
+    await userEvent.click(panel.getByText('More devices'));
+    await expect.element(panel.getByRole('button', { name: 'Polar H10 / Verity Sense' })).toBeVisible();
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(360);
+  });
+
+  it('starts the session at a tap on Start under the opened line, which stays where it is', async () => {
+    const panel = mounted.shell.shadowRoot!.querySelector('bb-device-panel')!;
+    const line = panel.shadowRoot!.querySelector<HTMLDetailsElement>('details.glance')!;
+    const menu = line.querySelector<HTMLDetailsElement>('details.more')!;
+    if (!line.open) await userEvent.click(line.querySelector('summary')!);
+    // The menu left open by the test before lies over Start: put away, the line stays open.
+    if (menu.open) await userEvent.keyboard('{Escape}');
+    await expect.poll(() => [line.open, menu.open]).toEqual([true, false]);
+    // Shut as the finger came down, the line took Start up from under it, and the tap was lost.
+    await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
+    await expect.poll(() => mounted.app.session.state.phase).not.toBe('ready');
+  });
+});
+
 describe('the start screen with text at twice its size on a phone (180 px wide)', () => {
   let mounted: AppShell;
   let restore: () => Promise<void>;

@@ -9,6 +9,7 @@ import { FIVE_TO_ONE } from '../spoken-countdown.ts';
 import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
+import { devicesLine } from './devices-line.ts';
 
 interface Heard {
   readonly text: string;
@@ -69,7 +70,7 @@ describe('cues in a hands-free session', () => {
   });
 
   it('announces the first exercise with its position and keeps the screen awake', async () => {
-    await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.clock.runFor(300);
     // What the set is; where to lie and, to a person new to it, how it is done, a sentence at a time
@@ -208,7 +209,7 @@ describe('muted from the mat', () => {
   const shownCount = async () => Number((await screenCount(page)) ?? 0);
 
   it('says and sounds nothing more once Mute is tapped mid-set, still buzzes, and speaks again after a second tap', async () => {
-    await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
     await page.getByRole('button', { name: 'Start', exact: true }).tap();
     await runUntil(page, async () => (await shownCount()) >= 2, 60);
     const mute = page.getByRole('button', { name: 'Mute' });
@@ -255,7 +256,7 @@ describe('heart rate in a hands-free session', () => {
   });
 
   it('ends a rest early once the heart has recovered, when turned on in the settings', async () => {
-    await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
     await page.getByRole('button', { name: /^Settings/ }).click();
     await page.getByRole('spinbutton', { name: 'Age' }).fill('40');
     await page.getByRole('spinbutton', { name: 'Age' }).blur();

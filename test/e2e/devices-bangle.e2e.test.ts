@@ -3,7 +3,7 @@
 // prints one `A,x,y,z` line (hundredths of g) per accelerometer event at 12.5 Hz [ESP]. The person
 // taps their way in on a phone, does a superman set the watch counts, and the watch goes out of reach
 // in the middle of it and comes back.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BANGLE_RESET_COMMAND } from '../../src/protocol/bangle.ts';
 import {
@@ -16,6 +16,7 @@ import {
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
+import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import { dropToldWhole } from './drop-said.ts';
 import { simulatedSet, streamSet, type Xyz } from './simulated-wearer.ts';
 
@@ -73,6 +74,7 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
   });
 
   const panel = (selector: string) => page.locator(`bb-device-panel ${selector}`);
+  const tap = (target: Locator) => target.tap();
   const said = () =>
     page.evaluate(() => (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail));
   const count = async () => {
@@ -83,10 +85,13 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
   const written = () => (watch.writes.get(RX) ?? []).map(text);
 
   it('is picked from the device menu with a tap, resets the watch, uploads the streaming code and shows the battery', async () => {
-    await page.locator('bb-device-panel summary').tap();
+    await openDeviceMenu(page, tap);
     await page.getByRole('button', { name: 'Bangle.js', exact: true }).tap();
-    await expect.poll(() => panel('.state').textContent(), { timeout: 10_000 }).toBe('connected');
-    expect(await panel('.name').textContent()).toBe('Bangle.js 1a2b');
+    await expect
+      .poll(() => devicesLine(page).textContent(), { timeout: 10_000 })
+      .toBe('Bangle.js 1a2b connected');
+    // Its battery, under the line a tap opens.
+    await openDevicesLine(page, tap);
     expect(await panel('.battery').textContent()).toBe('battery 72 %');
     // The emulation reports each write to this process as an event of its own: waited for, not raced.
     await expect.poll(() => written().slice(1).join('').endsWith('}\n')).toBe(true);

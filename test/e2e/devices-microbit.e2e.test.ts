@@ -3,7 +3,7 @@
 // back what the device chose, and the micro:bit notifies one reading (3 × int16 milli-g) at a time
 // [MB]. The person taps their way in on a phone, does a superman set the micro:bit counts, and it
 // goes out of reach in the middle of it and comes back.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   MICROBIT_ACCELEROMETER_SERVICE as ACCELEROMETER,
@@ -13,6 +13,7 @@ import {
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
+import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import { dropToldWhole } from './drop-said.ts';
 import { simulatedSet, streamSet, type Xyz } from './simulated-wearer.ts';
 
@@ -73,6 +74,7 @@ describe('a micro:bit on the chest over Web Bluetooth: the period, a counted set
   });
 
   const panel = (selector: string) => page.locator(`bb-device-panel ${selector}`);
+  const tap = (target: Locator) => target.tap();
   const said = () =>
     page.evaluate(() => (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail));
   const count = async () => {
@@ -82,10 +84,13 @@ describe('a micro:bit on the chest over Web Bluetooth: the period, a counted set
   const periodWrites = () => microbit.writes.get(PERIOD) ?? [];
 
   it('is picked from the device menu with a tap, asks for a 20 ms period and shows the rate it reads back', async () => {
-    await page.locator('bb-device-panel summary').tap();
+    await openDeviceMenu(page, tap);
     await page.getByRole('button', { name: 'micro:bit', exact: true }).tap();
-    await expect.poll(() => panel('.state').textContent(), { timeout: 10_000 }).toBe('connected');
-    expect(await panel('.name').textContent()).toBe('BBC micro:bit [zogav]');
+    await expect
+      .poll(() => devicesLine(page).textContent(), { timeout: 10_000 })
+      .toBe('BBC micro:bit [zogav] connected');
+    // Its rate, under the line a tap opens.
+    await openDevicesLine(page, tap);
     // The emulation reports the write to this process as an event of its own: waited for, not raced.
     await expect.poll(periodWrites).toEqual([[20, 0]]);
     expect(await panel('.rate').textContent()).toBe('motion 50 Hz');

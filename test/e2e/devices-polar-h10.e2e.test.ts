@@ -6,7 +6,7 @@
 // strap answers ALREADY_IN_STATE once, as after a short drop) and no rep already counted is lost.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import {
   HEART_RATE_MEASUREMENT,
@@ -19,6 +19,7 @@ import { describeWithShared, PROJECT_DIR, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
+import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import { dropToldWhole } from './drop-said.ts';
 import {
   accCommandAnswer,
@@ -72,14 +73,16 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
   });
 
   const panel = (selector: string) => page.locator(`bb-device-panel ${selector}`);
+  const click = (target: Locator) => target.click();
   const said = () =>
     page.evaluate(() => (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail));
 
   it('picks the H10 from the device menu, starts ACC with the bytes chosen from its offer, and shows the stream', async () => {
-    await page.locator('bb-device-panel summary').click();
+    await openDeviceMenu(page, click);
     await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).click();
-    await expect.poll(() => panel('.name').textContent()).toBe('Polar H10 0000E2E0');
-    await expect.poll(() => panel('.state').textContent()).toBe('connected');
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Polar H10 0000E2E0 connected');
+    // Its stream and battery, under the line a tap opens.
+    await openDevicesLine(page, click);
     await expect.poll(() => panel('.rate').textContent()).toBe('motion 50 Hz');
     await expect.poll(() => panel('.battery').textContent()).toContain('100 %');
     // GET_MEASUREMENT_SETTINGS(ACC), then 50 Hz / 16 bit / 8 G from `…04 19 00 32 00 64 00 C8 00…`.

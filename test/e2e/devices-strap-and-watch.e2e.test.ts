@@ -1,7 +1,7 @@
 // Two wearables at once through Chromium's Web Bluetooth stack: a Polar H10 (heart rate and trunk
 // motion) and a PineTime on the wrist. Heart rate comes from the strap; the watch dropping and
 // coming back does not disturb the strap.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import {
   HEART_RATE_MEASUREMENT,
@@ -14,6 +14,7 @@ import {
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
+import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import { emulatedPolarH10, toHex, type Vector, vectorBytes } from './emulated-polar-h10.ts';
 
 describeWithShared('a Polar H10 and a PineTime connected at the same time', () => {
@@ -57,15 +58,22 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
   });
 
   const device = (name: string) => page.locator('bb-device-panel .device').filter({ hasText: name });
+  const click = (target: Locator) => target.click();
 
   it('connects both from the device menu; heart rate comes from the strap', async () => {
-    await page.locator('bb-device-panel summary').click();
+    await openDeviceMenu(page, click);
     await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).click();
-    await expect.poll(() => device('Polar H10').locator('.rate').count()).toBe(1);
-    await page.locator('bb-device-panel summary').click();
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Polar H10 0000E2E0 connected');
+    // The strap alone: its stream, under the devices' line a tap opens.
+    await openDevicesLine(page, click);
+    await expect.poll(() => page.locator('bb-device-panel .rate').count()).toBe(1);
+    await openDeviceMenu(page, click);
     await page.getByRole('button', { name: 'PineTime' }).click();
-    await expect.poll(() => device('InfiniTime').locator('.state').textContent()).toBe('connected');
-    expect(await device('Polar H10').locator('.state').textContent()).toBe('connected');
+    await expect
+      .poll(() => devicesLine(page).textContent())
+      .toBe('Polar H10 0000E2E0 connected · InfiniTime connected');
+    // What each is kept for, under their names in the opened line.
+    await openDevicesLine(page, click);
     expect(await device('Polar H10').locator('.role').textContent()).toBe(
       'heart rate; counts all but the wide-grip lat pulldown',
     );
@@ -87,10 +95,10 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
   it('reconnects the watch after it drops, while the strap stays connected', async () => {
     await watch.disconnect();
     await expect.poll(() => device('InfiniTime').locator('.retry').count()).toBe(1);
-    expect(await device('Polar H10').locator('.state').getAttribute('data-connection')).toBe('connected');
+    expect(await devicesLine(page).textContent()).toMatch(/^Polar H10 0000E2E0 connected · InfiniTime /);
     await expect
-      .poll(() => device('InfiniTime').locator('.state').getAttribute('data-connection'), { timeout: 10_000 })
-      .toBe('connected');
+      .poll(() => devicesLine(page).textContent(), { timeout: 10_000 })
+      .toBe('Polar H10 0000E2E0 connected · InfiniTime connected');
     await watch.notify(MOTION_SERVICE, MOTION, [0x00, 0x00, 0x00, 0x00, 0x00, 0x04]);
     await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x00, 0x4e]);
     await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('78');

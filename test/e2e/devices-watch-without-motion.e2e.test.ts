@@ -1,7 +1,7 @@
 // A PineTime on InfiniTime older than 1.7: heart rate and battery, no motion service. It is kept for
 // its heart rate, as a Polar without its motion data is, says plainly that it cannot count, and the
 // session is counted by hand, not by the simulated person of the virtual strap it took the place of.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   BATTERY_LEVEL,
@@ -11,6 +11,7 @@ import {
 } from '../../src/protocol/uuids.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
+import { openDeviceMenu, openDevicesLine } from './devices-line.ts';
 
 describe('a PineTime without the motion service', () => {
   let browser: Browser;
@@ -45,12 +46,15 @@ describe('a PineTime without the motion service', () => {
   });
 
   const panel = (selector: string) => page.locator(`bb-device-panel ${selector}`);
+  const click = (target: Locator) => target.click();
 
   it('is kept for its heart rate and battery, and says it cannot count', async () => {
-    await page.locator('bb-device-panel summary').click();
+    await openDeviceMenu(page, click);
     await page.getByRole('button', { name: 'PineTime' }).click();
     const alert = async () => (await panel('[role="alert"]').textContent())?.trim();
     await expect.poll(alert).toMatch(/^Cannot count:/);
+    // On a phone the problem is the devices' line: a tap opens it to the watch and how it is.
+    await openDevicesLine(page, click);
     await expect.poll(() => panel('.state').textContent()).toBe('connected');
     expect(await panel('.name').allTextContents()).toEqual(['InfiniTime']);
     await expect.poll(alert).toContain('Update InfiniTime to 1.7 or later to count');

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { deviceMenuButton, devicesNamed, openDevicesLine } from './devices-line.ts';
 
 export interface JourneySize {
   /** Added to the screenshot names: '' for the phone the README shows. */
@@ -160,7 +161,7 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
 
   // A first visit: the start screen, and the notice that the app now works offline once the
   // service worker has cached it (in real time: the worker's clock is not the page's).
-  await page.locator('bb-device-panel .name').waitFor();
+  await devicesNamed(page).waitFor();
   const notice = page.locator(OFFLINE_NOTICE);
   await notice.waitFor({ timeout: 30_000 });
   // The strap's first heart rate, a second or two in.
@@ -354,7 +355,7 @@ export async function skipThroughSession(page: Page, size: JourneySize): Promise
     });
     await tap(button('Keep going'), 'Keep going');
   };
-  await page.locator('bb-device-panel .name').waitFor();
+  await devicesNamed(page).waitFor();
   // The offline notice comes once the service worker has cached the app, in real time: taps wait
   // for it, so that it cannot move the page under a finger.
   await page.locator(OFFLINE_NOTICE).waitFor({ timeout: 30_000 });
@@ -468,8 +469,8 @@ function tapper(page: Page, size: JourneySize): Tap {
 
 /** How the virtual person follows the screen, picked in the device menu as one tries the app. */
 async function pickHabit(page: Page, tap: Tap, habit: string): Promise<void> {
-  const menu = page.locator('bb-device-panel summary');
-  await tap(menu, 'More devices');
+  await openDevicesLine(page, (line) => tap(line, 'the devices'));
+  await tap(deviceMenuButton(page), 'More devices');
   await page.getByLabel('Virtual person').selectOption(habit);
   // The choice puts the menu away.
   if ((await page.locator('bb-device-panel details[open]').count()) > 0)

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_DIR } from '../shared.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
+import { devicesLine, openDeviceMenu } from './devices-line.ts';
 
 const SCREENSHOTS = join(PROJECT_DIR, 'test-results');
 const PHONE = { width: 360, height: 640 };
@@ -22,8 +23,8 @@ async function openWithHabit(browser: Browser, habit: string): Promise<Page> {
   await page.addInitScript(installCueSpy);
   await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
   await page.goto(inject('baseUrl'));
-  await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
-  await page.locator('bb-device-panel summary').click();
+  await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
+  await openDeviceMenu(page, (target) => target.click());
   await page.getByLabel('Virtual person').selectOption(habit);
   // The choice puts the menu away.
   await expect.poll(() => page.locator('bb-device-panel details[open]').count()).toBe(0);

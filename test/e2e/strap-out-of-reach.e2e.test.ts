@@ -9,7 +9,7 @@
 // The strap refuses every connection while it is away. A minute and a half of that passes in seconds:
 // the page runs on Playwright's clock, paused and moved on a step at a time, so the app's own timers
 // (its backoff, its give-up, its tries of the strap given up on, the voice's calls) fire as they would.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REJOIN_EARLY_DELAY_MS } from '../../src/app/rejoin-policy.ts';
 import {
@@ -30,6 +30,7 @@ import { openAppOnPausedClock } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
+import { openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import {
   accCommandAnswer,
   type EncodedFrame,
@@ -87,6 +88,7 @@ describeWithShared('a strap carried out of reach in a set, given up on, and foun
   });
 
   const panel = (selector: string) => page.locator(`bb-device-panel ${selector}`);
+  const click = (target: Locator) => target.click();
   const heard = (): Promise<Heard[]> =>
     page.evaluate(() =>
       (window.backbeatCueLog ?? [])
@@ -136,8 +138,10 @@ describeWithShared('a strap carried out of reach in a set, given up on, and foun
   let droppedAtMs = 0;
 
   it('counts a superman set from the strap until the strap goes out of reach', async () => {
-    await page.locator('bb-device-panel summary').click();
+    await openDeviceMenu(page, click);
     await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).click();
+    // Its stream, under the devices' line a tap opens.
+    await openDevicesLine(page, click);
     await runClockUntil(async () => (await panel('.rate').textContent()) === 'motion 50 Hz', 5000);
     await send(
       HEART_RATE_MEASUREMENT,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_DIR } from '../shared.ts';
 import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
+import { devicesLine } from './devices-line.ts';
 
 const SCREENSHOTS = join(PROJECT_DIR, 'test-results');
 
@@ -87,7 +88,7 @@ describe('a hands-free session with the virtual strap', () => {
   });
 
   it('counts a whole superman set from the Start button alone, rep for rep with the simulated person', async () => {
-    await expect.poll(() => page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     let screenshotTaken = false;
     const screens = await runUntil(

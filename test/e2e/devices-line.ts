@@ -1,0 +1,41 @@
+// The devices in the header as a person on a phone finds them before a session: one line that names
+// each and says how it is ("Virtual strap connected"), whose tap opens to their details, the strap to
+// connect and the menu of devices. Laid out whole (a laptop, or in a session) there is no line to open.
+import type { Locator, Page } from 'playwright-core';
+
+/** The devices' line on a phone: their names and states, to be tapped open. */
+export function devicesLine(page: Page): Locator {
+  return page.locator('bb-device-panel details.glance > summary');
+}
+
+/** The devices named in the header, laid out whole or as a phone's line: there once the app has started. */
+export function devicesNamed(page: Page): Locator {
+  return page.locator('bb-device-panel').locator('details.glance > summary, .device .name').first();
+}
+
+/** The menu's button: "More devices" beside the virtual strap, else "Add a device". */
+export function deviceMenuButton(page: Page): Locator {
+  return page.locator('bb-device-panel details.more > summary');
+}
+
+/** A tap on a phone's touch screen, a click with a mouse. */
+export type Press = (target: Locator) => Promise<void>;
+
+/**
+ * Opens the devices' line where the devices are one, with `press`, so that what it holds can be read
+ * and tapped; where they are laid out whole, or it is open already, there is nothing to do.
+ */
+export async function openDevicesLine(page: Page, press: Press): Promise<void> {
+  // The panel's first summary, the line or else the menu's button, once the app has shown it.
+  await page.locator('bb-device-panel summary').first().waitFor();
+  const line = devicesLine(page);
+  if ((await line.count()) === 0) return;
+  if ((await page.locator('bb-device-panel details.glance[open]').count()) > 0) return;
+  await press(line);
+}
+
+/** Opens the menu of devices as a person does: on a phone, the devices' line first. */
+export async function openDeviceMenu(page: Page, press: Press): Promise<void> {
+  await openDevicesLine(page, press);
+  await press(deviceMenuButton(page));
+}
