@@ -183,7 +183,8 @@ export class BbDevicePanel extends LitElement {
       summary::after {
         content: '▾' / '';
       }
-      details[open] summary::after {
+      /* Its own summary's: an opened devices' line holds the menu, whose shut arrow stays ▾. */
+      details[open] > summary::after {
         content: '▴' / '';
       }
       summary:hover,

@@ -394,6 +394,10 @@ describe('bb-device-panel', () => {
       // Shut, the devices are their line, the menu inside it.
       expect(line!.contains(menu!)).toBe(true);
       await userEvent.click(page.getByText('Polar H10 0000E2E0 connected'));
+      // The line's arrow says it is open; the menu's, shut in it, that a tap opens it.
+      const arrow = (details: Element) =>
+        getComputedStyle(details.querySelector('summary')!, '::after').content;
+      expect([arrow(line!), arrow(menu!)]).toEqual(['"▴" / ""', '"▾" / ""']);
       await userEvent.click(page.getByText('Add a device'));
       await expect.poll(() => menu!.open).toBe(true);
       // Escape puts the menu away, and leaves the line open on the devices' words and the menu's button.
