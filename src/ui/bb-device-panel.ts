@@ -420,11 +420,11 @@ export class BbDevicePanel extends LitElement {
   /**
    * A phone with its text at twice its size, or an upright one out of a session with Bluetooth (see
    * atAGlance): a line of two at most, the problem if there is one (a screen reader is told it whole,
-   * as an alert), else each device and its state, so that the screen
-   * under the header starts on the first screen: a set's count, History's Back and heading. Laid out
-   * whole, the devices' words, the Bluetooth note and the menu's button took more than the window's
-   * height. Opened, the rest: the devices, the problem's OK, and in a session its one switch, out of
-   * one the switch and the menu of devices.
+   * as an alert), else each device and its state, so that the screen under the header starts on the
+   * first screen: a set's count, History's Back and heading. Laid out whole, the devices' words, the
+   * Bluetooth note and the menu's button took more than the window's height. Opened, the rest: the
+   * devices, the problem's OK, and in a session its one switch, out of one the switch and the menu of
+   * devices.
    */
   private renderAtAGlance(devices: readonly DeviceStatus[], isVirtual: boolean, recordable: boolean) {
     const problem = this.device.problem;

@@ -189,7 +189,7 @@ export const lowLandscape = unsafeCSS(LOW_LANDSCAPE);
  * A phone's window, upright (the header wraps its devices under the heart rate, see bb-app) or on its
  * side: a button more in a session's header takes its room from the set's count.
  */
-export const PHONE_SCREEN = `(max-width: 40rem), ${LOW_LANDSCAPE}`;
+export const PHONE_SCREEN = `${UPRIGHT_PHONE}, ${LOW_LANDSCAPE}`;
 
 /**
  * Media query for where the set and rest screens put the ring beside their words (see screenLayout):
