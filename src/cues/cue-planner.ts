@@ -600,8 +600,11 @@ function firstCountSinceResumed(state: SessionState, set: CurrentSet): boolean {
 /** How a hold no connected device sees begins: the screen's button of that name. */
 const TAP_START_HOLD = 'Tap Start hold';
 
-/** Added when a wrong position is said again. */
-const WRONG_POSITION_WAY_ON = 'If you are in position, tap Start the set.';
+/**
+ * Added when a wrong position is said again: a question and its answer, each under 3 s to say, as
+ * the warning's sentences are ("If you are in position, tap Start the set." took 3.4 s).
+ */
+const WRONG_POSITION_WAY_ON = 'Already in position? Tap Start the set.';
 
 /** In position at last, a wrong position (said again now and then), or back to getting into position. */
 function positionCues(

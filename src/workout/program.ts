@@ -60,11 +60,6 @@ export interface Exercise {
   /** The posture the set starts in: it begins once the person is in it and still. */
   readonly startPosture: Posture;
   /**
-   * The start position as the warning about a wrong one names it ("Bird dog is on your hands and
-   * knees"), in the prompt's own words: the sensor's posture (face down) also covers hands and knees.
-   */
-  readonly startPositionWords: string;
-  /**
    * What the screen and the voice ask for while the set waits for the person to be in position: one
    * sentence of at most about 3 s to say, as `position`'s.
    */
@@ -110,7 +105,6 @@ export const PROGRAM: readonly Exercise[] = [
     liftsIntoHold: false,
     position: 'Lie face down. Stretch your arms out past your head.',
     startPosture: 'face-down',
-    startPositionWords: 'face down',
     positionPrompt: 'Lie face down to start',
     steps: [
       'Raise arms, legs, head and chest together, only as high as feels comfortable.',
@@ -134,7 +128,6 @@ export const PROGRAM: readonly Exercise[] = [
     liftsIntoHold: false,
     position: 'Lie on your back, knees bent. Feet flat, weight in your heels.',
     startPosture: 'face-up',
-    startPositionWords: 'on your back',
     positionPrompt: 'Lie on your back to start',
     steps: [
       'Press through your heels and squeeze your glutes to lift your hips.',
@@ -157,7 +150,6 @@ export const PROGRAM: readonly Exercise[] = [
     liftsIntoHold: false,
     position: 'On your hands and knees. Back flat, chest lifted. Eyes on the floor.',
     startPosture: 'face-down',
-    startPositionWords: 'on your hands and knees',
     positionPrompt: 'Get on your hands and knees to start',
     steps: [
       'Breathe all the way out.',
@@ -181,7 +173,6 @@ export const PROGRAM: readonly Exercise[] = [
     position:
       'Hands under shoulders. Knees under hips. Eyes just ahead of your hands. Brace your core, back flat.',
     startPosture: 'face-down',
-    startPositionWords: 'on your hands and knees',
     positionPrompt: 'Get on your hands and knees to start',
     steps: [
       'Reach one arm forward and the opposite leg back until both are level with the floor.',
@@ -205,7 +196,6 @@ export const PROGRAM: readonly Exercise[] = [
     position:
       'Lie on your back at a wall. Seat against it, legs straight up. Walk your heels up the wall a little. Stop once your low back lifts off.',
     startPosture: 'face-up',
-    startPositionWords: 'on your back, legs up the wall',
     positionPrompt: 'Put your legs up the wall to start',
     steps: [
       'Breathe out fully, letting the ribs sink down, in and back.',
@@ -230,7 +220,6 @@ export const PROGRAM: readonly Exercise[] = [
     position:
       'Sit at the pulldown machine. Thighs under the pads. Bar held overhand. Hands wider than shoulders.',
     startPosture: 'upright',
-    startPositionWords: 'sitting upright',
     positionPrompt: 'Sit upright at the machine to start',
     steps: [
       'Breathe out and pull the bar down to just above your chest, elbows in, shoulder blades squeezed.',
@@ -255,7 +244,6 @@ export const PROGRAM: readonly Exercise[] = [
     liftsIntoHold: true,
     position: 'Face down, elbows under shoulders. Lift onto elbows and toes. Or knees, to make it easier.',
     startPosture: 'face-down',
-    startPositionWords: 'face down on your elbows',
     positionPrompt: 'Lie face down on your elbows to start',
     steps: [
       'Tuck your pelvis towards the floor and squeeze your core.',
@@ -268,7 +256,7 @@ export const PROGRAM: readonly Exercise[] = [
   },
 ];
 
-/** How the posture the person seems to be in is put: "You seem to be on your back: Superman is done face down." */
+/** How the posture the person seems to be in is put: "You seem to be on your back." */
 const POSTURE_WORDS: Readonly<Record<Posture, string>> = {
   'face-down': 'face down',
   'face-up': 'on your back',
@@ -276,9 +264,18 @@ const POSTURE_WORDS: Readonly<Record<Posture, string>> = {
   upright: 'upright',
 };
 
-/** What the screen shows and the voice says when the person is still in another position. */
+/**
+ * What the screen shows and the voice says when the person is still in another position: what the
+ * sensor sees, then where to be, in the prompt's words ("You seem to be upright. Get on your hands and
+ * knees."; the sensor's "face down" also covers hands and knees). Two sentences, each said in under
+ * 3 s, as where to be is: the voice says it a sentence at a time, and "In position. Go." for a person
+ * who turns over while it is said waits for the one under way. Said as one ("… Wide-grip lat pulldown
+ * is done sitting upright."), it took 6 s.
+ */
 export function wrongPositionText(exercise: Exercise, seen: Posture): string {
-  return `You seem to be ${POSTURE_WORDS[seen]}: ${exercise.name} is done ${exercise.startPositionWords}.`;
+  // The prompt's "to start" is the set's to say as it waits, not a correction's.
+  const where = exercise.positionPrompt.replace(/ to start$/, '');
+  return `You seem to be ${POSTURE_WORDS[seen]}. ${where}.`;
 }
 
 /**

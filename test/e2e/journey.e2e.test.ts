@@ -40,7 +40,7 @@ describe.each(Object.entries(JOURNEY_SIZES))('a first visit to the summary on a 
     expect(journey.screens).toEqual([...JOURNEY_SCREENS]);
     // The person lay on their back first and was told so; they turned over, the set began, and of
     // the ten reps they did, one fewer by hand (+1, −1, −1) and a pause of six seconds: nine counted.
-    expect(journey.wrongPosition).toBe('You seem to be on your back: Superman is done face down.');
+    expect(journey.wrongPosition).toBe('You seem to be on your back. Lie face down.');
     expect(journey.firstSet.performed).toBe('Virtual person: resting after 10 reps');
     expect(journey.firstSet.shown).toBe('Superman, set 1: 9 of 10 reps');
     // Paused, the person stood still and the screen kept the count and its target.

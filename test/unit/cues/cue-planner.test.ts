@@ -1748,6 +1748,31 @@ describe('cues for a set that begins in position', () => {
     expect(tooLong).toEqual([]);
   });
 
+  it('warns of a wrong position in sentences of at most 3 s, so that "In position. Go." follows soon after', () => {
+    // Said a sentence at a time as where to be is (see above): a person who turns into position while
+    // the warning is said hears "Go" once the sentence under way ends. "You seem to be on your back:
+    // Wide-grip lat pulldown is done sitting upright." was one sentence of 6.1 s.
+    const longestSentenceMs = 3000;
+    const postures = ['face-down', 'face-up', 'upright', 'side'] as const;
+    const tooLong: string[] = [];
+    for (const exercise of PROGRAM) {
+      for (const seen of postures.filter((p) => p !== exercise.startPosture)) {
+        const run = sensing(plan([exercise.id, 1, 3, 30]));
+        run.do({ type: 'start', nowMs: 0 }, tick(5000));
+        // Said when first seen, then again 20 s on with the way on.
+        const warnings = [...run.do(position('wrong', seen, 2000)), ...run.ticksTo(25_000)].filter(
+          (cue) => cue.kind === 'say' && cue.bySentence,
+        );
+        expect(warnings).toHaveLength(2);
+        for (const sentence of spoken(warnings).flatMap(spokenSentences)) {
+          const ms = spokenMs(sentence, 1);
+          if (ms > longestSentenceMs) tooLong.push(`${exercise.id}, ${seen}: "${sentence}" ${ms} ms`);
+        }
+      }
+    }
+    expect(tooLong).toEqual([]);
+  });
+
   it('says the short prompt, not the position again, at a set whose rest said the position in full', () => {
     const run = sensing(plan(['superman', 1, 1, 30], ['bat-hang', 2, 4, 30]));
     run.do({ type: 'start', nowMs: 0 }, position('in', 'face-down', 1000), motion(rep(3000)));
@@ -1831,7 +1856,7 @@ describe('cues for a set that begins in position', () => {
   it('says a wrong position when it is seen, again after 20 s with the way on, never while muted', () => {
     const run = sensing(plan(['superman', 1, 3, 30]));
     run.do({ type: 'start', nowMs: 0 }, tick(5000));
-    const warning = 'You seem to be on your back: Superman is done face down.';
+    const warning = 'You seem to be on your back. Lie face down.';
     expect(run.do(position('wrong', 'face-up', 2000))).toEqual([
       { kind: 'tone', tone: 'form' },
       { kind: 'vibrate', patternMs: VIBRATION.form },
@@ -1839,7 +1864,7 @@ describe('cues for a set that begins in position', () => {
     ]);
     // Said at 5 s, the state's clock then: again 20 s on, with the way on if the sensor is wrong.
     expect(spoken(run.ticksTo(24_750))).toEqual([]);
-    expect(spoken(run.ticksTo(25_000))).toEqual([`${warning} If you are in position, tap Start the set.`]);
+    expect(spoken(run.ticksTo(25_000))).toEqual([`${warning} Already in position? Tap Start the set.`]);
     expect(spoken(run.do(position('away', 'side', 26_000), position('in', 'face-down', 28_000)))).toEqual([
       'In position. Go.',
     ]);
