@@ -34,6 +34,7 @@ import {
   type SessionState,
   type SetRecord,
   setOutcome,
+  startSeenWord,
   unseenByDevices,
   upNext,
   waitsForPosition,
@@ -629,7 +630,9 @@ function positionCues(
       exercise.kind === 'hold'
         ? `${unseenByDevices(next, exercise) ? TAP_START_HOLD : 'Go'}.`
         : `${sentences(['Go', ...byHandFromGo(next, exercise, after)])}.`;
-    return [...began, sayPosition(after.begunByHand ? go : `In position. ${go}`)];
+    // What the device saw, and no more: a watch sees the wrist still, not where the person lies.
+    const seen = after.begunByHand ? null : startSeenWord(after);
+    return [...began, sayPosition(seen ? `${seen}. ${go}` : go)];
   }
   // Up again before the first rep: after the set's instructions, not over them; "In position. Go."
   // still waiting to be said is moot now (see Topic).

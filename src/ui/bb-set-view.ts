@@ -28,6 +28,7 @@ import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import {
   awayPausedText,
   awayWhileSetRunsText,
+  beforeGoText,
   clockFace,
   formatDuration,
   heldS,
@@ -47,12 +48,6 @@ import {
   sideBySide,
 } from './styles.ts';
 import './bb-progress-ring.ts';
-
-/**
- * In position while the voice still says the set's first line: the set is under way from its "Go"
- * (see showsSetUnderWay), which the person waits for, as the voice asks.
- */
-const IN_POSITION_BEFORE_GO = 'In position: listen for Go.';
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
 @customElement('bb-set-view')
@@ -402,7 +397,9 @@ export class BbSetView extends LitElement {
                     : 'Resume, and the set starts once you are in position and still.'
                   : set.waiting
                     ? 'The set starts by itself once you are in position and still.'
-                    : IN_POSITION_BEFORE_GO
+                    : // Begun while the voice still says the set's first line: under way from its
+                      // "Go" (see showsSetUnderWay), which the person waits for, as the voice asks.
+                      beforeGoText(exercise, set)
               }</div>`
         }
       </div>

@@ -25,6 +25,7 @@ import {
   heldS,
   type PauseReason,
   type SetRecord,
+  startSeenWord,
 } from '../workout/session.ts';
 import { anyKept, type SetsKept, setsKeptText } from '../workout/sets-kept.ts';
 
@@ -259,6 +260,18 @@ const PAUSE_REASON_TEXT: Readonly<Record<PauseReason, string>> = {
 /** "Paused", and why when the app paused for a device: "Paused: connection lost". */
 export function pausedText(reason: PauseReason | null): string {
   return reason ? `Paused: ${PAUSE_REASON_TEXT[reason]}` : 'Paused';
+}
+
+/**
+ * What a set begun by itself shows until the voice's "Go" is heard (see showsSetUnderWay): what the
+ * device saw, in the words the "Go" names it with ("Ready: listen for Go." for a still wrist), and no
+ * more where nothing saw the person (the device that would went, or turned heart-rate-only). A hold
+ * nothing sees begins with Start hold, which the voice asks for in place of a "Go".
+ */
+export function beforeGoText(exercise: Pick<Exercise, 'kind'>, set: Pick<CurrentSet, 'startSeen'>): string {
+  const seen = startSeenWord(set);
+  if (seen) return `${seen}: listen for Go.`;
+  return exercise.kind === 'hold' ? 'Listen, then tap Start hold.' : 'Listen for Go.';
 }
 
 /**

@@ -120,6 +120,13 @@ export interface CurrentSet {
   /** The person was in position when the session paused: the set begins on resume. */
   readonly inPosition?: boolean;
   /**
+   * What the device saw as the person came into position, the set beginning by it: the exercise's
+   * position (a chest strap tells lying from sitting), or stillness and no more (a watch sees only
+   * that the wrist is still). Absent where nothing saw the person (the set began as the device that
+   * would see it went, or by a tap), and in sets saved before it was kept.
+   */
+  readonly startSeen?: StartSeen;
+  /**
    * The person began the set by hand ("Start the set") while the sensor saw them elsewhere: it
    * stays begun, whatever position the sensor sees next.
    */
@@ -1166,13 +1173,17 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
   if (state.phase !== 'set' || !set || !planned) return state;
   const nowMs = Math.max(state.nowMs, event.emittedMs);
   if (set.waiting) {
+    const { startSeen: _seenBefore, ...unseen } = set;
     const seen: CurrentSet = {
-      ...set,
+      ...unseen,
       inPosition: event.status === 'in',
       wrongPosture: event.status === 'wrong' ? event.posture : null,
+      // In position with no posture told: a device that sees only stillness (a watch).
+      ...(event.status === 'in' ? { startSeen: event.posture === null ? 'stillness' : 'position' } : {}),
     };
     if (state.pausedAtMs !== null) return { ...state, set: seen };
-    if (event.status === 'in') return beginSet({ ...state, nowMs }, Math.max(set.startedMs, event.tMs));
+    if (event.status === 'in')
+      return beginSet({ ...state, nowMs, set: seen }, Math.max(set.startedMs, event.tMs));
     return warnIfDue({ ...state, nowMs, set: seen }, seen);
   }
   if (set.leftMs != null) {
@@ -1200,7 +1211,8 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
  * or a hold picked up after a reload. When they left is the old wait's, and is forgotten.
  */
 function waitingAgain(set: CurrentSet): CurrentSet {
-  return { ...withoutLeaving(set), waiting: true, inPosition: false, wrongPosture: null, heldSinceMs: null };
+  const { startSeen: _seenBefore, ...waiting } = withoutLeaving(set);
+  return { ...waiting, waiting: true, inPosition: false, wrongPosture: null, heldSinceMs: null };
 }
 
 /**
@@ -1240,11 +1252,14 @@ function beginSet(state: SessionState, startMs: number, byHand = false): Session
   const held = set.heldSinceMs == null ? null : Math.max(set.heldSinceMs, startMs);
   // Stillness before "Go" is the person waiting to be told: a hold is timed from "Go" at the earliest.
   const waitsForGo = held !== null && currentPlanned(state)?.exercise.kind === 'hold';
-  const { goHeardMs: _goOfAnEarlierStart, ...begun } = set;
+  const { goHeardMs: _goOfAnEarlierStart, startSeen, ...begun } = set;
   return {
     ...state,
     set: {
       ...begun,
+      // What the device saw is kept only where the set begins on it: not where a tap or the device's
+      // going began it while the person was getting into position.
+      ...(startSeen && set.inPosition && !byHand ? { startSeen } : {}),
       startedMs: startMs,
       // Said now, as the change that begins it is known: the person seen in position a moment ago.
       goSaidMs: Math.max(state.nowMs, startMs),
@@ -1450,6 +1465,25 @@ export function showsRecovery(set: CurrentSet, nowMs: number): boolean {
   if (!set.afterRecovery) return false;
   if (set.waiting) return true;
   return set.count === 0 && set.holdStartMs === null && nowMs - set.startedMs < RECOVERED_SHOWN_MS;
+}
+
+/** What a device can see of the person getting into position: see CurrentSet.startSeen. */
+export type StartSeen = 'position' | 'stillness';
+
+/**
+ * How the voice's "Go" and the screen before it name what the device saw as the set began: "In
+ * position" where it saw the position, "Ready" where it saw a still wrist (a watch cannot tell lying
+ * face down from sitting); null where nothing saw the person, who is told "Go" and no more.
+ */
+export function startSeenWord(set: Pick<CurrentSet, 'startSeen'>): 'In position' | 'Ready' | null {
+  switch (set.startSeen) {
+    case 'position':
+      return 'In position';
+    case 'stillness':
+      return 'Ready';
+    default:
+      return null;
+  }
 }
 
 /**

@@ -336,7 +336,7 @@ describe('bb-set-view', () => {
   it('in position before the voice has said "Go": where to be, with Go to listen for, and the ring once it is heard', async () => {
     const view = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
-      set: currentSet({ waiting: false, startedMs: 5000 }),
+      set: currentSet({ waiting: false, startedMs: 5000, startSeen: 'position' }),
     });
     await expect.element(page.getByText('Lie face down to start')).toBeVisible();
     await expect.element(page.getByText('In position: listen for Go.')).toBeVisible();
@@ -352,6 +352,30 @@ describe('bb-set-view', () => {
       .element(page.getByRole('progressbar', { name: 'Reps' }))
       .toHaveAttribute('aria-valuenow', '0');
     expect(view.hasAttribute('waiting')).toBe(false);
+  });
+
+  it('before "Go", claims no more than the device saw: a still wrist is "Ready", and nothing seen no position at all', async () => {
+    // A watch sees the wrist still, not where the person lies: its "Go" is "Ready. Go.".
+    const view = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ waiting: false, startedMs: 5000, startSeen: 'stillness' }),
+    });
+    const waitingLine = () => view.shadowRoot!.querySelector('.waiting')?.textContent?.trim();
+    expect(waitingLine()).toBe('Ready: listen for Go.');
+    // Begun as the strap turned heart-rate-only while the person got into position: nothing saw them.
+    view.set = currentSet({ waiting: false, startedMs: 5000 });
+    view.byHand = true;
+    await view.updateComplete;
+    expect(waitingLine()).toBe('Listen for Go.');
+    expect(view.renderRoot.textContent).not.toMatch(/in position/i);
+    let begun = 0;
+    view.addEventListener('bb-begin-set', () => begun++);
+    await page.getByRole('button', { name: 'Start the set' }).click();
+    expect(begun).toBe(1);
+    // A hold nothing sees has no "Go": the voice asks for Start hold, which follows once it is said.
+    view.planned = { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } };
+    await view.updateComplete;
+    expect(waitingLine()).toBe('Listen, then tap Start hold.');
   });
 
   it('while paused before the set begins, does not promise that it starts by itself', async () => {

@@ -1999,6 +1999,21 @@ describe('a watch with the session, which sees no posture and not every exercise
     expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(/Go\. Count with plus one$/);
   });
 
+  it('says "Ready. Go." as a set the watch counts begins on a still wrist: the watch cannot tell that the person is in position', () => {
+    const stillWrist: SessionAction = {
+      type: 'position',
+      event: { type: 'position', status: 'in', posture: null, tMs: 3000, emittedMs: 4000 },
+    };
+    for (const id of ['superman', 'drawing-in', 'lat-pulldown'] as const) {
+      const run = watchSensing(plan([id, 1, 10, 45]));
+      run.do({ type: 'start', nowMs: 0 });
+      expect(run.state.set?.waiting).toBe(true);
+      const go = spoken(run.do(stillWrist));
+      expect(go, id).toHaveLength(1);
+      expect(go[0], id).toMatch(/^Ready\. Go\.$/);
+    }
+  });
+
   it('still waits for the person to be still before a lat pulldown the watch counts', () => {
     const run = watchSensing(plan(['lat-pulldown', 1, 12, 60]));
     run.do({ type: 'start', nowMs: 0 });

@@ -984,6 +984,26 @@ describe('sets that begin when the person is in position', () => {
   const sensing = (plan: readonly PlannedExercise[] = supermanTwoSets): SessionState =>
     run(initialSessionState(plan), strapSees());
 
+  it('keeps what the device saw as the set began: the position, a still wrist, or nothing at all', () => {
+    const waiting = run(sensing(), { type: 'start', nowMs: 1000 });
+    // A chest strap tells face down from sitting: the person was in position.
+    expect(run(waiting, position('in', 'face-down', 3000)).set?.startSeen).toBe('position');
+    // A watch tells no posture: it saw the wrist still, and no more.
+    expect(run(waiting, position('in', null, 3000)).set?.startSeen).toBe('stillness');
+    // Begun as the strap turned heart-rate-only, or by a tap: nothing saw the person.
+    const unseen = run(waiting, strapHeartRateOnly(3000)).set;
+    expect(unseen).toMatchObject({ waiting: false });
+    expect(unseen?.startSeen).toBeUndefined();
+    expect(run(waiting, { type: 'begin', nowMs: 3200 }).set?.startSeen).toBeUndefined();
+    // Seen, then up before anything was counted: the set waits again, and what was seen is gone.
+    const left = run(waiting, position('in', 'face-down', 3000), position('away', 'upright', 4000), {
+      type: 'tick',
+      nowMs: 5000 + SETTLE_BACK_MS,
+    });
+    expect(left.set).toMatchObject({ waiting: true });
+    expect(left.set?.startSeen).toBeUndefined();
+  });
+
   it('waits for the person to be in position, counting nothing until then', () => {
     let s = run(sensing(), { type: 'start', nowMs: 1000 });
     expect(s.set).toMatchObject({ waiting: true, startedMs: 1000, count: 0 });
