@@ -1,10 +1,12 @@
 // Records a session while it runs. Everything goes into an in-memory bundle at once and into the
 // store in batches: the app calls flush() about once a second (and when the page is hidden), so a
 // crash or a closed tab loses at most that second. When the store fails (quota, another tab's
-// upgrade) the recorder stops writing, says why, and keeps recording in memory so the session can
-// still be exported.
+// upgrade) the recorder says why and keeps recording in memory so the session can still be exported.
+// A full store may have room again later (the person freed space): what it did not take is kept for
+// it and offered again now and then, and on catchUp(), all of it in one write; any other failure
+// stops the writing for good.
 
-import { BehaviorSubject, type Observable } from 'rxjs';
+import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { endOffsetOf, localUtcOffsetMin } from '../workout/calendar.ts';
@@ -65,10 +67,38 @@ const emptyPending = (): Pending => ({
   motion: [],
 });
 
+/**
+ * What a write the store refused held, ahead of what came in since: written together, in the order
+ * they were recorded. A set written twice (its count put right meanwhile) is written as it is now.
+ */
+function pendingInOrder(older: Pending, newer: Pending): Pending {
+  const sets = new Map<number, SetRow>();
+  for (const row of [...older.sets, ...newer.sets]) sets.set(row.index, row);
+  return {
+    session: older.session || newer.session,
+    snapshot: older.snapshot || newer.snapshot,
+    sets: [...sets.values()],
+    events: [...older.events, ...newer.events],
+    heartRate: [...older.heartRate, ...newer.heartRate],
+    motion: [...older.motion, ...newer.motion],
+  };
+}
+
+/**
+ * How long a full store is left before what it refused is offered to it again: each try writes all
+ * that came in since it filled up, and a second's worth would be tried every second.
+ */
+export const FULL_STORE_RETRY_MS = 30_000;
+
 export class SessionRecorder {
   private readonly failureSubject: BehaviorSubject<StoreError | null>;
   /** Why the store stopped taking this session's data; null while all is saved. */
   readonly failure$: Observable<StoreError | null>;
+  private readonly savedSubject = new Subject<void>();
+  /** A write reached the store: it takes data, whatever it refused before. */
+  readonly saved$: Observable<void> = this.savedSubject.asObservable();
+  /** Wall time before which a full store is not asked again (see FULL_STORE_RETRY_MS). */
+  private retryAtMs = Number.NEGATIVE_INFINITY;
 
   private session: SessionRow;
   private readonly sets: SetRow[];
@@ -280,7 +310,20 @@ export class SessionRecorder {
       ...endOffsetOf(this.session.utcOffsetMin, endedAt),
     };
     this.pending.session = true;
-    await this.flush();
+    // The end is worth a try at once, full store or not: the person may have freed space meanwhile.
+    this.sealOpenChunks();
+    await this.catchUp();
+  }
+
+  /**
+   * Offers the store now whatever it has not taken of this session (all of it since storage filled
+   * up, in one write, in the order it was recorded), rather than at the next try. Whether all of the
+   * session is saved now.
+   */
+  async catchUp(): Promise<boolean> {
+    this.writing = this.writing.then(() => this.writePending(true));
+    await this.writing;
+    return this.store !== null && this.failure === null;
   }
 
   /**
@@ -347,11 +390,21 @@ export class SessionRecorder {
     this.openBeats.clear();
   }
 
-  private async writePending(): Promise<void> {
+  /**
+   * Writes what came in since the last write. A full store is asked again only with `now`, or once
+   * FULL_STORE_RETRY_MS has passed since it last refused: meanwhile what it refused is kept for it.
+   */
+  private async writePending(now = false): Promise<void> {
+    const failure = this.failure;
+    const full = failure?.kind === 'quota';
+    if (!this.store || (failure && !full)) {
+      // The store gets no more once it has failed for good: unsaved rows stay in the bundle in memory.
+      this.pending = emptyPending();
+      return;
+    }
+    if (full && !now && this.wallNow() < this.retryAtMs) return;
     const pending = this.pending;
     this.pending = emptyPending();
-    // Unsaved rows stay in the bundle in memory; the store gets no more once it has failed.
-    if (!this.store || this.failure) return;
     if (pending.session) {
       this.summarize();
       this.session = { ...this.session, updatedAt: this.wallNow() };
@@ -371,8 +424,16 @@ export class SessionRecorder {
         },
         this.writer,
       );
+      if (failure) this.failureSubject.next(null);
+      this.savedSubject.next();
     } catch (error) {
-      this.failureSubject.next(toStoreError(error));
+      const problem = toStoreError(error);
+      if (problem.kind === 'quota') {
+        this.pending = pendingInOrder(pending, this.pending);
+        this.retryAtMs = this.wallNow() + FULL_STORE_RETRY_MS;
+      }
+      // Refused again for the same reason: nothing new to say.
+      if (problem.kind !== failure?.kind) this.failureSubject.next(problem);
     }
   }
 }

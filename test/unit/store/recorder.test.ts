@@ -3,7 +3,7 @@ import { planCues } from '../../../src/cues/cue-planner.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { AccelFrame } from '../../../src/sensors/samples.ts';
 import { decodeHeartRateChunk, decodeMotionChunk, wallTimeOf } from '../../../src/store/codec.ts';
-import { type RecorderOptions, SessionRecorder } from '../../../src/store/recorder.ts';
+import { FULL_STORE_RETRY_MS, type RecorderOptions, SessionRecorder } from '../../../src/store/recorder.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import { plankGoalSetFrom } from '../../../src/workout/progression.ts';
@@ -248,6 +248,70 @@ describe('SessionRecorder', () => {
     const frames = bundle.motion.flatMap(decodeMotionChunk);
     expect(frames).toHaveLength(5000 / PACKET_MS);
     expect(bundle.events).toHaveLength(1);
+  });
+
+  it('keeps what a full store refused, and writes all of it, once and in order, when the store has room again', async () => {
+    const store = await openStore();
+    const rig = new Rig();
+    const recorder = rig.startRecording(store, { newId: () => 'filled' });
+    await rig.advance(2000, recorder, () => recorder.flush());
+    rig.rep(recorder);
+    await recorder.flush();
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await rig.advance(3000, recorder, () => recorder.flush());
+      rig.rep(recorder);
+      await rig.advance(1000, recorder, () => recorder.flush());
+    } finally {
+      full.mockRestore();
+    }
+    expect(recorder.failure?.kind).toBe('quota');
+    // Space is back, but the store was asked a moment ago: it is left alone for a while.
+    await rig.advance(1000, recorder, () => recorder.flush());
+    expect(recorder.failure?.kind).toBe('quota');
+    expect((await store.loadBundle('filled'))!.events).toHaveLength(1);
+
+    const saved: unknown[] = [];
+    recorder.saved$.subscribe(() => saved.push(null));
+    expect(await recorder.catchUp()).toBe(true);
+    expect(recorder.failure).toBeNull();
+    expect(saved).toHaveLength(1);
+    const stored = (await store.loadBundle('filled'))!;
+    const kept = recorder.bundle();
+    expect(stored.events.map((e) => e.seq)).toEqual([0, 1]);
+    expect(stored.motion.flatMap(decodeMotionChunk)).toEqual(kept.motion.flatMap(decodeMotionChunk));
+    expect(stored.heartRate.flatMap(decodeHeartRateChunk)).toEqual(
+      kept.heartRate.flatMap(decodeHeartRateChunk),
+    );
+    expect(stored.session.snapshot?.set?.count).toBe(2);
+    store.close();
+  });
+
+  it('asks a full store again on its own after a while, not on every write', async () => {
+    const store = await openStore();
+    const rig = new Rig();
+    const recorder = rig.startRecording(store, { newId: () => 'filled' });
+    const asked = vi.spyOn(store, 'write');
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await rig.advance(10_000, recorder, () => recorder.flush());
+    } finally {
+      full.mockRestore();
+    }
+    expect(recorder.failure?.kind).toBe('quota');
+    // The first write, and the one that found the store full: the rest waited.
+    expect(asked.mock.calls.length).toBeLessThanOrEqual(2);
+    rig.rep(recorder);
+    await rig.advance(FULL_STORE_RETRY_MS, recorder, () => recorder.flush());
+    expect(recorder.failure).toBeNull();
+    const stored = (await store.loadBundle('filled'))!;
+    expect(stored.motion.flatMap(decodeMotionChunk)).toHaveLength((10_000 + FULL_STORE_RETRY_MS) / PACKET_MS);
+    expect(stored.events).toHaveLength(1);
+    store.close();
   });
 
   it('works without any store at all, in memory', async () => {
