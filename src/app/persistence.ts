@@ -273,8 +273,18 @@ export class Persistence {
   private readonly stopWatching = new AbortController();
   /** The last session recorded, kept for export after it ended. */
   private lastRecorder: SessionRecorder | null = null;
-  /** Ended sessions let go for being deleted: a correction queued on one before is not written. */
+  /**
+   * Ended sessions deleted since, here or in another tab: nothing of them is written again, neither a
+   * correction queued on one before nor what the store refused of it while full.
+   */
   private readonly deletedRecorders = new WeakSet<SessionRecorder>();
+  /**
+   * Sessions that ended while storage was full, oldest first: what the store refused of them is in
+   * memory alone, and is written once the store takes writes again (catchUp).
+   */
+  private behind: SessionRecorder[] = [];
+  /** The catch-up under way: one at a time, so that nothing is written twice or out of order. */
+  private catchingUp: Promise<void> = Promise.resolve();
   private readonly subscriptions = new Subscription();
   private recorderSubscriptions = new Subscription();
   private lastBeatMs = -Infinity;
@@ -283,6 +293,8 @@ export class Persistence {
   private readonly page: PersistenceOptions['page'];
   private readonly onHidden = () => {
     if (this.page?.visibilityState === 'hidden') void this.recorder?.flush();
+    // Back, perhaps from freeing space in the phone's settings: the full store is asked again now.
+    else void this.catchUp();
   };
   private readonly onPageHide = () => void this.recorder?.flush();
   private readonly window: PersistenceOptions['window'];
@@ -848,6 +860,9 @@ export class Persistence {
         if (kept) {
           await recorder.saveEndOnFullStorage();
           this.rememberPast(session, sets);
+          if (recorder.failure?.kind === 'quota' && !this.deletedRecorders.has(recorder)) {
+            this.behind.push(recorder);
+          }
         } else {
           // Nor is it offered as a file when storage fails: the summary says it is not kept.
           this.history.update({ hasCurrent: false });
@@ -859,6 +874,8 @@ export class Persistence {
         });
         await this.refresh();
         this.tabs.post({ type: 'stopped', sessionId: session.id });
+        // Its end may have found room that the session under it did not.
+        if (!recorder.failure) await this.catchUp(true);
       });
       return;
     }
@@ -890,13 +907,45 @@ export class Persistence {
     if (!recorder || !anySetDone(before.completed)) return;
     this.finishing = this.finishing.then(async () => {
       // Deleted while it waited, here or in another tab: nothing writes it back. (A session started
-      // meanwhile takes the last recorder's place, and the correction is still saved.)
-      if (this.deletedRecorders.has(recorder)) return;
+      // meanwhile takes the last recorder's place, and the correction is still saved.) One kept in
+      // memory alone is still offered as a file from there: the correction goes into that file.
+      if (this.deletedRecorders.has(recorder)) {
+        if (recorder === this.lastRecorder) recorder.update(state);
+        return;
+      }
       recorder.update(state);
       await recorder.flush();
       await this.refresh();
       this.tabs.post({ type: 'changed' });
+      if (!recorder.failure) await this.catchUp(true);
     });
+  }
+
+  /**
+   * The store took a write after it had filled up (or may have room again): the sessions that ended
+   * while it was full are written, in the order they ended, each with all it refused of them (their
+   * end and a correction on their summary among it), and then what it refused of the session under
+   * way. Once all of it is saved, the history says so again; while any of it is refused, it waits for
+   * the next try. Asked with nothing to write (`proven` by no write), storage is not known to have room.
+   */
+  private catchUp(proven = false): Promise<void> {
+    this.catchingUp = this.catchingUp.then(async () => {
+      const store = this.store;
+      if (!store || this.history.state.problem?.kind !== 'quota') return;
+      if (!proven && this.behind.length === 0 && !this.recorder) return;
+      while (this.behind.length > 0) {
+        const ended = this.behind[0]!;
+        if (!(await ended.catchUp())) return;
+        this.behind.shift();
+        // Its one-second chunks merged, as a session that ended with room is; room to spare only.
+        await store.compact(ended.sessionId).catch(() => undefined);
+      }
+      if (this.recorder && !(await this.recorder.catchUp())) return;
+      this.history.update({ storage: 'saving', problem: null });
+      await this.refresh();
+      this.tabs.post({ type: 'changed' });
+    });
+    return this.catchingUp;
   }
 
   /** Picks up a session whose lock this tab now holds, from its last write. */
@@ -972,13 +1021,16 @@ export class Persistence {
    * holds in memory alone, storage having failed, is not what was deleted: the store had at most a
    * part of it, and memory has the only copy, still offered as a file and asked for before closing.
    * Nor is one that was never kept, having no set done: its summary already says so, not that it
-   * was deleted.
+   * was deleted. Neither is written back, though, when storage has room again: it was deleted.
    */
   private forgetEnded(deleted: (sessionId: string) => boolean): void {
+    for (const ended of this.behind) if (deleted(ended.sessionId)) this.deletedRecorders.add(ended);
+    this.behind = this.behind.filter((ended) => !this.deletedRecorders.has(ended));
     const ended = this.lastRecorder;
     if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
-    if (!this.history.state.hasCurrent || keptInMemoryOnly(this.history.state)) return;
+    // Kept in memory or not, it is never written back, storage full or not.
     this.deletedRecorders.add(ended);
+    if (!this.history.state.hasCurrent || keptInMemoryOnly(this.history.state)) return;
     this.lastRecorder = null;
     this.history.update({ hasCurrent: false, endedSessionDeleted: true });
   }
@@ -1013,6 +1065,8 @@ export class Persistence {
         // Refused because another tab claimed the session: it moved there, nothing failed.
         .subscribe((f) => (f.kind === 'moved' ? void this.handOver() : this.fail(f))),
     );
+    // A write taken proves a full store has room again.
+    this.recorderSubscriptions.add(recorder.saved$.subscribe(() => void this.catchUp(true)));
     this.takenAsFile = false;
     this.history.update({ recordingId: recorder.sessionId, hasCurrent: true, endedSessionDeleted: false });
   }

@@ -695,6 +695,54 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('writes a session that ended while storage was full, with its correction, once the next session shows there is room, and says so', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const page = new Page(name);
+    await page.persistence.start();
+    page.session.start();
+    page.reps(2);
+    await page.persistence.flush();
+    const first = page.persistence.history.state.recordingId!;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      // Put right on the summary, the store still full.
+      page.session.adjustCount(1);
+      await page.persistence.flush();
+    } finally {
+      full.mockRestore();
+    }
+    expect(page.persistence.history.state).toMatchObject({ storage: 'memory', problem: { kind: 'quota' } });
+
+    // The person freed some space, and does another session.
+    page.session.reset();
+    page.session.start();
+    page.reps(1);
+    await page.persistence.flush();
+    await vi.waitFor(() =>
+      expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null }),
+    );
+    const saved = (await page.store!.loadBundle(first))!;
+    expect(saved.session).toMatchObject({ status: 'finished', summary: { sets: 1, reps: 6 } });
+    expect(saved.sets).toEqual([expect.objectContaining({ count: 6, corrections: 1 })]);
+    expect(saved.events.filter((e) => e.data.kind === 'motion')).toHaveLength(5);
+    expect(page.persistence.history.state.sessions.map((s) => s.id)).toContain(first);
+    expect(page.asksBeforeClosing()).toBe(false);
+    page.session.finish();
+    await page.persistence.flush();
+    await page.persistence.dispose();
+
+    const next = await reopen(page);
+    expect(next.persistence.history.state.unfinished).toBeNull();
+    expect(next.persistence.history.state.sessions.map((s) => s.status)).toEqual(['finished', 'finished']);
+    await next.persistence.dispose();
+  });
+
   it('saves the end and the sets of a session storage filled up during, so the next start does not offer it as interrupted', async () => {
     const name = `persistence-${++dbCounter}`;
     const page = new Page(name);
@@ -1185,6 +1233,53 @@ describe('Persistence', () => {
       expect(await sessionsBackedUp(recording)).toEqual([id]);
       const file = await recording.persistence.exportCurrent('json');
       expect(await file!.blob.text()).toContain(id);
+      await recording.persistence.dispose();
+      await deleting.persistence.dispose();
+    }
+  });
+
+  it('writes back no session another tab deleted while it was in memory alone, when storage has room again', async () => {
+    const deletions: ((tab: Page, id: string) => Promise<void>)[] = [
+      (tab, id) => tab.persistence.deleteSession(id),
+      (tab) => tab.persistence.deleteAll(),
+    ];
+    for (const deletion of deletions) {
+      const name = `persistence-${++dbCounter}`;
+      const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+      const recording = new Page(name, undefined, recordingTabs);
+      const deleting = new Page(name, undefined, deletingTabs);
+      await recording.persistence.start();
+      await deleting.persistence.start();
+      recording.session.start();
+      recording.reps(2);
+      await recording.persistence.flush();
+      const id = recording.persistence.history.state.recordingId!;
+      const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      });
+      try {
+        recording.reps(3);
+        await recording.persistence.flush();
+        recording.session.finish();
+        await recording.persistence.flush();
+      } finally {
+        full.mockRestore();
+      }
+      await vi.waitFor(() => expect(deleting.persistence.history.state.unfinished?.id).toBe(id));
+      await deletion(deleting, id);
+      await new Promise((resolve) => setTimeout(resolve));
+      // Put right on its summary, then another session, which the store takes.
+      recording.session.adjustCount(1);
+      await recording.persistence.flush();
+      const file = await recording.persistence.exportCurrent('json');
+      expect(await file!.blob.text()).toContain('"corrections":1');
+      recording.session.reset();
+      recording.session.start();
+      recording.reps(1);
+      await recording.persistence.flush();
+      await vi.waitFor(() => expect(recording.persistence.history.state.problem).toBeNull());
+      const next = recording.persistence.history.state.recordingId;
+      expect((await recording.store!.listSessions()).map((s) => s.id)).toEqual([next]);
       await recording.persistence.dispose();
       await deleting.persistence.dispose();
     }
