@@ -32,13 +32,23 @@ const MESSAGES: Record<StoreErrorKind, string> = {
 
 /** The same in a line, for the screen of a set or a rest: what to do about it is said at the summary. */
 const BRIEFS: Record<StoreErrorKind, string> = {
-  quota: 'Storage is full: this session is not saved.',
+  // Not "this session is not saved": what was written before the store filled up is kept.
+  quota: 'Storage is full: not saving.',
   blocked: 'An older Backbeat in another tab stops saving.',
   version: 'Not saving: the data is from a newer Backbeat.',
   upgraded: 'Not saving: Backbeat was updated in a tab.',
   moved: 'This session moved to another tab.',
   unavailable: 'This browser does not let Backbeat save.',
   unknown: 'Saving failed: this session is not saved.',
+};
+
+/**
+ * The same on the summary, above the session's files, with what to do: there the person can act.
+ * The other kinds ask for nothing but the files beside it, and say their line as it is.
+ */
+const SUMMARY_NOTES: Partial<Record<StoreErrorKind, string>> = {
+  quota:
+    'Storage is full: not all of this session is saved. Save it as a file below now, and free some space on the device.',
 };
 
 /** Why an import was not even tried: the store stopped saving before it was asked. */
@@ -91,6 +101,8 @@ export class StoreError extends Error {
   override readonly name = 'StoreError';
   /** The message in a line. */
   readonly brief: string;
+  /** The message on the summary of the session, above its files: what to do about it, in short. */
+  readonly atSummary: string;
 
   constructor(
     readonly kind: StoreErrorKind,
@@ -99,6 +111,7 @@ export class StoreError extends Error {
   ) {
     super(message);
     this.brief = BRIEFS[kind];
+    this.atSummary = SUMMARY_NOTES[kind] ?? BRIEFS[kind];
   }
 }
 

@@ -709,7 +709,7 @@ export class BbApp extends LitElement {
           .heart=${this.app.heartSummary()}
           .learned=${this.app.lessons.learned()}
           .problem=${this.exportProblem}
-          .notSaved=${this.history.value.problem?.brief ?? null}
+          .notSaved=${this.history.value.problem?.atSummary ?? null}
           ?deleted=${this.history.value.endedSessionDeleted}
         ></bb-summary>`;
     }

@@ -55,14 +55,19 @@ export class BbStorageNotice extends LitElement {
         font-size: 1rem;
         color: var(--bb-muted, #b6c2d1);
       }
-      /* One line of a phone, as the screen-off note in bb-app. */
+      /*
+       * One line of a phone, read from the mat 1.5 m away as the count is: at the notice's size, in
+       * bold (at 0.9rem it could be read only by picking the phone up).
+       */
       .brief {
         margin: 0 auto 0.5rem;
         max-width: 44rem;
         padding: 0.3rem 0.6rem;
         border-radius: 0.5rem;
         border: 2px solid var(--bb-warn, #f59e0b);
-        font-size: 0.9rem;
+        font-size: 1.15rem;
+        font-weight: 600;
+        text-align: center;
       }
       .actions {
         display: flex;

@@ -262,8 +262,8 @@ export class BbSummary extends LitElement {
   /** Heart rate per set and recovery after it, RMSSD before and after; null without a heart-rate device. */
   @property({ attribute: false }) heart: SessionHeart | null = null;
   /**
-   * Why this session is not being saved (storage off or full), in a line: said beside its files, the
-   * one place the summary offers them; null while it is saved.
+   * Why this session is not being saved (storage off or full), and what to do, in short: said beside
+   * its files, the one place the summary offers them; null while it is saved.
    */
   @property({ attribute: false }) notSaved: string | null = null;
   /**

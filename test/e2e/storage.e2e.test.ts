@@ -284,7 +284,7 @@ describe('a full disk', () => {
       );
       // In a set a line says so: the screen stays the count's.
       const notice = page.locator('bb-storage-notice [role=alert]');
-      expect(await notice.textContent()).toMatch(/^Storage is full: this session is not saved\.$/);
+      expect(await notice.textContent()).toMatch(/^Storage is full: not saving\.$/);
       expect((await notice.boundingBox())!.height).toBeLessThan(50);
       // The session goes on regardless; at its end the summary says so beside its files, and saves it
       // from memory.
@@ -294,7 +294,7 @@ describe('a full disk', () => {
       await runUntil(page, async () => (await page.locator('bb-summary').count()) > 0, 5);
       expect(await notice.count()).toBe(0);
       expect(await page.locator('bb-summary .not-saved').textContent()).toBe(
-        'Storage is full: this session is not saved.',
+        'Storage is full: not all of this session is saved. Save it as a file below now, and free some space on the device.',
       );
       const saved = await download(page, /^Save this session as JSON$/);
       const [bundle] = fromJson(saved.bytes.toString('utf8'), Date.now());

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { toStoreError } from '../../../src/store/errors.ts';
+
+const full = () => toStoreError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+
+describe('what a full store is said as', () => {
+  it('says on the summary what to do: save the session as a file, from the buttons below, and free space', () => {
+    expect(full().atSummary).toBe(
+      'Storage is full: not all of this session is saved. Save it as a file below now, and free some space on the device.',
+    );
+  });
+
+  it('says in the line of a set that saving has stopped, not that nothing of the session is saved', () => {
+    // The sets written before the store filled up are kept.
+    expect(full().brief).toBe('Storage is full: not saving.');
+  });
+
+  it('says the line of the other kinds on the summary too: they ask for nothing but the files beside it', () => {
+    const off = toStoreError(new DOMException('storage is off', 'SecurityError'));
+    expect(off.atSummary).toBe(off.brief);
+  });
+});
