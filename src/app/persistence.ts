@@ -54,6 +54,7 @@ import {
 import type { SessionModel } from '../workout/session-model.ts';
 import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
 import { type DeviceState, pauseForConnectionOnRestore } from './devices.ts';
+import { resumable } from './resume-policy.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
@@ -113,6 +114,11 @@ export interface HistoryState {
   readonly unfinished: SessionRow | null;
   /** The unfinished session's sets so far: done, cut short and skipped. */
   readonly unfinishedSets: SetsKept;
+  /**
+   * The unfinished session was left recently enough to go on with (see resumable): one left hours
+   * ago is only offered to keep as it is.
+   */
+  readonly unfinishedResumable: boolean;
   /** A session another tab is recording now: never offered to resume, only to move here. */
   readonly elsewhere: SessionRow | null;
   /** That session's sets so far: done, cut short and skipped. */
@@ -195,6 +201,7 @@ export class HistoryModel extends Model<HistoryState> {
       motion: null,
       unfinished: null,
       unfinishedSets: { done: 0, cutShort: 0, skipped: 0 },
+      unfinishedResumable: false,
       elsewhere: null,
       elsewhereSets: { done: 0, cutShort: 0, skipped: 0 },
       moving: false,
@@ -409,6 +416,8 @@ export class Persistence {
   async resume(): Promise<void> {
     const unfinished = this.history.state.unfinished;
     if (!this.store || !unfinished || this.recorder) return;
+    // Left too long ago (the offer may have stood on screen for hours): it is only kept as it is.
+    if (!resumable(unfinished, this.wallNow())) return this.lookForUnfinished();
     const held = await this.tabs.hold(unfinished.id, { ifAvailable: true });
     // Another tab took it up meanwhile: it is live there, not interrupted.
     if (!held) return this.lookForUnfinished();
@@ -986,7 +995,15 @@ export class Persistence {
       // nor once that tab has gone (it is interrupted then, and offered to resume).
       const movedAway =
         this.history.state.movedAway && this.movedSessionId !== null && live.has(this.movedSessionId);
-      this.history.update({ unfinished, unfinishedSets, elsewhere, elsewhereSets, movedAway });
+      const unfinishedResumable = unfinished !== null && resumable(unfinished, this.wallNow());
+      this.history.update({
+        unfinished,
+        unfinishedSets,
+        unfinishedResumable,
+        elsewhere,
+        elsewhereSets,
+        movedAway,
+      });
       if (elsewhere && !this.watching.has(elsewhere.id)) {
         this.watching.add(elsewhere.id);
         void this.tabs

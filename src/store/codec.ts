@@ -183,7 +183,7 @@ export function fromSnapshot(
   };
 }
 
-export function totalGapMs(session: SessionRow): number {
+export function totalGapMs(session: Pick<SessionRow, 'gaps'>): number {
   return session.gaps.reduce((sum, g) => sum + g.gapMs, 0);
 }
 

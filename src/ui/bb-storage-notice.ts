@@ -6,6 +6,7 @@ import {
   type Persistence,
   recordedInAnotherTab,
 } from '../app/persistence.ts';
+import { RESUMABLE_FOR_MS } from '../app/resume-policy.ts';
 import type { SessionRow } from '../store/records.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
 import { staysPausedAfterInterruption } from '../workout/session.ts';
@@ -100,7 +101,16 @@ export class BbStorageNotice extends LitElement {
 
   override render() {
     const h = this.history.value;
-    const { unfinished, unfinishedSets, elsewhere, recordingId, movedAway, problem, hasCurrent } = h;
+    const {
+      unfinished,
+      unfinishedSets,
+      unfinishedResumable,
+      elsewhere,
+      recordingId,
+      movedAway,
+      problem,
+      hasCurrent,
+    } = h;
     const shownElsewhere = elsewhere !== null && recordedInAnotherTab(h);
     return html`
       ${shownElsewhere ? this.renderElsewhere(elsewhere) : null}
@@ -113,7 +123,13 @@ export class BbStorageNotice extends LitElement {
             </section>`
           : null
       }
-      ${unfinished && recordingId === null ? this.renderInterrupted(unfinished, unfinishedSets) : null}
+      ${
+        unfinished && recordingId === null
+          ? unfinishedResumable
+            ? this.renderInterrupted(unfinished, unfinishedSets)
+            : this.renderLeftTooLong(unfinished, unfinishedSets)
+          : null
+      }
       ${
         !problem || this.problemSaidBelow
           ? null
@@ -179,6 +195,28 @@ export class BbStorageNotice extends LitElement {
           }</p>
         </div>
       </div>
+    </section>`;
+  }
+
+  /**
+   * A session left hours ago (last night's, closed in a rest): not gone on with, as its warm-up is
+   * long lost and today's sets would be listed as last night's. It is kept as it was, now with OK or
+   * with Start; the person is told so, and why.
+   */
+  private renderLeftTooLong(unfinished: SessionRow, sets: SetsKept) {
+    const at = sessionStartText(unfinished.startedAt, Date.now(), personLocale());
+    const where = interruptedAt(unfinished);
+    const kept = anyKept(sets) || where?.kept;
+    return html`<section aria-labelledby="left-title">
+      <p id="left-title">
+        <strong>Your session from ${at} was interrupted</strong> ${interruptedWhenText(sets, where?.during ?? null)}.
+        ${
+          kept
+            ? `That was over ${RESUMABLE_FOR_MS / 3_600_000} hours ago, too long to go on with: it is kept in your history as it was, and Start begins a new session.`
+            : `That was over ${RESUMABLE_FOR_MS / 3_600_000} hours ago, too long to go on with; with no set done, it is not kept.`
+        }
+      </p>
+      <div class="actions"><button class="quiet" @click=${() => this.persistence.discardUnfinished()}>OK</button></div>
     </section>`;
   }
 

@@ -2,6 +2,7 @@ import { NEVER, Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { Persistence, type PreferencesPort } from '../../src/app/persistence.ts';
+import { type LeftSession, leftAtWall } from '../../src/app/resume-policy.ts';
 import { FILE_FOOTER, fileHeader, sessionLine, toJson } from '../../src/export/json.ts';
 import type { HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
@@ -777,12 +778,20 @@ function firstSetFrom(startedMs: number) {
   };
 }
 
+/**
+ * The session as if left a minute ago: recorded sessions begin on a fixed day, and one left that long
+ * ago is only offered to keep (see resumable).
+ */
+function leftAMinuteAgo<T extends LeftSession>(session: T): T {
+  return { ...session, startedAt: Date.now() - 60_000 - (leftAtWall(session) - session.startedAt) };
+}
+
 describe('bb-storage-notice', () => {
   it('offers an interrupted session and goes away once it is kept as it is', async () => {
     const bundle = await recordSession();
     const interrupted = {
       ...bundle,
-      session: { ...bundle.session, status: 'active' as const, endedAt: null },
+      session: leftAMinuteAgo({ ...bundle.session, status: 'active' as const, endedAt: null }),
     };
     const persistence = await persistenceWith([interrupted]);
     await mount('bb-storage-notice', persistence);
@@ -842,7 +851,12 @@ describe('bb-storage-notice', () => {
     const interrupted = {
       ...bundle,
       sets,
-      session: { ...bundle.session, status: 'active' as const, endedAt: null, snapshot: null },
+      session: leftAMinuteAgo({
+        ...bundle.session,
+        status: 'active' as const,
+        endedAt: null,
+        snapshot: null,
+      }),
     };
     const persistence = await persistenceWith([interrupted]);
     await mount('bb-storage-notice', persistence);
@@ -866,7 +880,7 @@ describe('bb-storage-notice', () => {
     };
     const interrupted = {
       ...bundle,
-      session: { ...bundle.session, status: 'active' as const, endedAt: null, snapshot },
+      session: leftAMinuteAgo({ ...bundle.session, status: 'active' as const, endedAt: null, snapshot }),
     };
     const persistence = await persistenceWith([interrupted]);
     await mount('bb-storage-notice', persistence);
@@ -893,7 +907,7 @@ describe('bb-storage-notice', () => {
     const offerFor = async (snapshot: typeof paused & { pausedToAsk?: true }) => {
       const interrupted = {
         ...bundle,
-        session: { ...bundle.session, status: 'active' as const, endedAt: null, snapshot },
+        session: leftAMinuteAgo({ ...bundle.session, status: 'active' as const, endedAt: null, snapshot }),
       };
       await mount('bb-storage-notice', await persistenceWith([interrupted]));
     };
@@ -926,13 +940,13 @@ describe('bb-storage-notice before the first set', () => {
     const interrupted = {
       ...bundle,
       sets: [],
-      session: {
+      session: leftAMinuteAgo({
         ...bundle.session,
         status: 'active' as const,
         endedAt: null,
         snapshot,
         summary: { ...bundle.session.summary, sets: 0, reps: 0, holdMs: 0 },
-      },
+      }),
     };
     const persistence = await persistenceWith([interrupted]);
     await mount('bb-storage-notice', persistence);

@@ -289,6 +289,39 @@ describe('the start screen while the sessions stored before are read, an unfinis
   });
 });
 
+describe('the start screen the morning after a session was closed in the middle', () => {
+  let mounted: AppShell;
+  let store: SessionStore;
+  const name = `start-screen-left-overnight-${Date.now()}`;
+
+  beforeAll(async () => {
+    const begun = finishedSession('last-night', Date.now() - 14 * 3_600_000, [supermanSet({ setNumber: 1 })]);
+    const interrupted = { ...begun, session: { ...begun.session, status: 'active' as const, endedAt: null } };
+    const later = await storeOpenedLater(name, [interrupted]);
+    later.letTheStoreOpen();
+    mounted = await mountApp({ start: true, openStore: later.openStore });
+  });
+
+  afterAll(() => {
+    mounted.remove();
+    store?.close();
+  });
+
+  it('offers no going on with it, says it is kept as it was and why, and keeps it so on OK', async () => {
+    await expect
+      .element(page.getByText(/too long to go on with/))
+      .toHaveTextContent(
+        /was interrupted after 1 set done\. That was over 2 hours ago, too long to go on with: it is kept in your history as it was, and Start begins a new session\./,
+      );
+    expect(page.getByRole('button', { name: 'Resume where I was' }).elements()).toHaveLength(0);
+    await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect.poll(() => mounted.app.persistence.history.state.unfinished).toBeNull();
+    store = await SessionStore.open({ name });
+    expect((await store.getSession('last-night'))?.status).toBe('finished');
+  });
+});
+
 describe("the start screen's plan with the superman set below the program's range after sessions above it", () => {
   let mounted: AppShell;
 

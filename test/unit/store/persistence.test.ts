@@ -231,6 +231,7 @@ describe('Persistence', () => {
     const second = await reopen(first, 50);
     const offered = second.persistence.history.state.unfinished;
     expect(offered?.summary.sets).toBe(1);
+    expect(second.persistence.history.state.unfinishedResumable).toBe(true);
     await second.persistence.resume();
     const resumed = second.session.state;
     expect(resumed.phase).toBe('rest');
@@ -919,6 +920,34 @@ describe('Persistence', () => {
       /\(session 1\): "session\.startedAt" should be a time from 1970 to 2100/,
     );
     expect(other.persistence.history.state.sessions).toEqual([]);
+  });
+
+  it('does not go on with a session left hours ago: it is kept as it was, and the next session is a new one', async () => {
+    const first = await startedPage();
+    first.session.start();
+    first.reps(10);
+    first.run(3000);
+    expect(first.session.state.phase).toBe('rest');
+    await first.persistence.flush();
+    const left = first.persistence.history.state.recordingId!;
+    // Closed in its rest, and opened again the next morning.
+    const next = await reopen(first, first.clockMs + 20 * 60 * 60 * 1000);
+    expect(next.persistence.history.state).toMatchObject({
+      unfinished: { id: left },
+      unfinishedResumable: false,
+    });
+    await next.persistence.resume();
+    expect(next.persistence.history.state.recordingId).toBeNull();
+    expect(next.session.state.phase).toBe('ready');
+
+    next.session.start();
+    next.reps(2);
+    next.session.finish();
+    await next.persistence.flush();
+    const sessions = await next.store!.listSessions();
+    expect(sessions).toHaveLength(2);
+    expect(sessions.find((s) => s.id === left)).toMatchObject({ status: 'finished', summary: { sets: 1 } });
+    await next.persistence.dispose();
   });
 
   it('offers to resume an unfinished session a backup brought in at once, as after a reload', async () => {
