@@ -70,6 +70,16 @@ export class BbStorageNotice extends LitElement {
         font-weight: 600;
         text-align: center;
       }
+      /*
+       * A phone this narrow (or its text at twice its size) has no room for it at that size: three
+       * lines would push the count down. Small there, as it was, on two.
+       */
+      @media (max-width: 22rem) {
+        .brief {
+          font-size: 0.9rem;
+          padding: 0.3rem 0.4rem;
+        }
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
