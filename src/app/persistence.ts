@@ -944,8 +944,11 @@ export class Persistence {
       if (!proven && this.behind.length === 0 && !this.recorder) return;
       while (this.behind.length > 0) {
         const ended = this.behind[0]!;
-        if (!(await ended.catchUp())) return;
+        const saved = await ended.catchUp();
+        // Resumed in another tab meanwhile, from what was saved of it: that tab records it now.
+        if (!saved && ended.failure?.kind !== 'moved') return;
         this.behind.shift();
+        if (!saved) continue;
         // Its one-second chunks merged, as a session that ended with room is; room to spare only.
         await store.compact(ended.sessionId).catch(() => undefined);
       }

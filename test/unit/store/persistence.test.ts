@@ -1267,6 +1267,45 @@ describe('Persistence', () => {
     }
   });
 
+  it('says saving again once there is room, though a session that ended while storage was full was taken up in another tab meanwhile', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const [recordingTabs, otherTabs] = tabsOfOneBrowser(2);
+    const recording = new Page(name, undefined, recordingTabs);
+    const other = new Page(name, undefined, otherTabs);
+    await recording.persistence.start();
+    await other.persistence.start();
+    recording.session.start();
+    recording.reps(2);
+    await recording.persistence.flush();
+    const id = recording.persistence.history.state.recordingId!;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      recording.reps(3);
+      await recording.persistence.flush();
+      recording.session.finish();
+      await recording.persistence.flush();
+    } finally {
+      full.mockRestore();
+    }
+    // The other tab finds it unfinished, as the store has it, and goes on with it there.
+    await vi.waitFor(() => expect(other.persistence.history.state.unfinished?.id).toBe(id));
+    await other.persistence.resume();
+    expect(other.persistence.history.state.recordingId).toBe(id);
+
+    recording.session.reset();
+    recording.session.start();
+    recording.reps(1);
+    await recording.persistence.flush();
+    await vi.waitFor(() =>
+      expect(recording.persistence.history.state).toMatchObject({ storage: 'saving', problem: null }),
+    );
+    expect((await recording.store!.getSession(id))?.status).toBe('active');
+    await recording.persistence.dispose();
+    await other.persistence.dispose();
+  });
+
   it('writes back no session another tab deleted while it was in memory alone, when storage has room again', async () => {
     const deletions: ((tab: Page, id: string) => Promise<void>)[] = [
       (tab, id) => tab.persistence.deleteSession(id),
