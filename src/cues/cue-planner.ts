@@ -55,7 +55,7 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
  * at a time: "In position. Go." waits for it, or "Go" where no device sees the position and the set
  * begins at once; a person new to the exercise must hear the movement before going, but a rep counted
  * makes what is left of it moot, the person is doing it, and their count comes at the end of the
- * sentence under way, not after the whole of it.
+ * sentence under way, not after the whole of it; a count they tapped comes at once (see countTapped).
  * 'time' is the clock of a hold or a rest ("fifteen seconds", "four"): true only in the second it
  * names, so one the voice is not free to say by then is dropped, not said late against the ring.
  * 'last-set' is the set just done, its count put right from the set after it (no rest between): news
@@ -495,21 +495,24 @@ function duringSet(
       ),
     );
   // Back by itself while the person counts with +1: a rep they tap now would be counted twice. Not
-  // after a moment's drop of which nothing was said.
+  // after a moment's drop of which nothing was said. Said as a reply, which no line cuts off: the
+  // person is tapping, and each tap's count is said over the line under way (see countTapped).
   if (
     planned.exercise.kind !== 'hold' &&
     !motionAwayFor(next, planned.exercise) &&
     toldToCountByHand(prev, next.nowMs, planned.exercise, before)
   )
-    cues.push(say(deviceBackText(prev, planned.exercise)));
+    cues.push(sayReply(deviceBackText(prev, planned.exercise)));
   cues.push(...formWarnings(before.formIssues, after.formIssues));
+  const tapped = countTapped(before, after);
   if (after.count > before.count) {
     // Breath cycles are counted quietly: a beep would break the calm of the bat hang.
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
-    cues.push(sayCount(spokenCount(planned.exercise, after.count), firstCountSinceResumed(prev, before)));
+    const overWhatIsSaid = tapped || firstCountSinceResumed(prev, before);
+    cues.push(sayCount(spokenCount(planned.exercise, after.count), overWhatIsSaid));
   } else if (after.count < before.count) {
     // A correction by hand: say the count it is now.
-    cues.push(sayCount(spokenCount(planned.exercise, after.count)));
+    cues.push(sayCount(spokenCount(planned.exercise, after.count), tapped));
   }
   if (after.holdStartMs !== null) {
     const target = planned.dosage.target * 1000;
@@ -583,6 +586,20 @@ function spokenCount(exercise: Exercise, count: number): string {
   if (!exercise.alternatesSides || count === 0) return spokenNumber(count);
   const { arm, ofArm } = armOfRep(count);
   return `${capitalised(arm)}, ${spokenNumber(ofArm)}`;
+}
+
+/**
+ * Whether the count changed by the person's tap (+1 or −1), not by a rep the devices saw: the tap asks
+ * to hear the count, and it is said at once, over the line under way. A rep the devices count waits
+ * for the sentence under way (see Topic): it is known a second or so after it anyway, and a person
+ * who started while the set's line was said hears it out. A tapped "one" said when the set's opening
+ * line ended, 3.2 s after the tap, ran into the next tap's "two".
+ */
+function countTapped(
+  before: Pick<CurrentSet, 'corrections'>,
+  after: Pick<CurrentSet | SetRecord, 'corrections'>,
+): boolean {
+  return (after.corrections ?? 0) !== (before.corrections ?? 0);
 }
 
 /**
@@ -767,7 +784,8 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
   const cues = formWarnings(set.formIssues, record.formIssues);
   if (record.count > set.count) {
     if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
-    cues.push(sayCount(spokenCount(planned.exercise, record.count)));
+    // The tap that reached the target is answered as any tap is (see countTapped).
+    cues.push(sayCount(spokenCount(planned.exercise, record.count), countTapped(set, record)));
   }
   const counted = countDoneText(planned.exercise, record.count);
   if (record.endedBy === 'skipped') {

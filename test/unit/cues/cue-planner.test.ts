@@ -714,7 +714,37 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 1, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2500 })).toEqual([
-      { kind: 'say', text: 'one', interrupt: false, topic: 'count', reply: true, ends: ['position', 'how'] },
+      { kind: 'say', text: 'one', interrupt: true, topic: 'count', reply: true, ends: ['position', 'how'] },
+    ]);
+  });
+
+  // "one" came 3.2 s after a +1 tapped during "Wide-grip lat pulldown, one set. four reps at
+  // twenty-five kilograms", the next tap's "two" right behind it: the tap asks to hear its count.
+  it('says a count the person tapped at once, over the set line being said, where a detected rep waits for it', () => {
+    const pulldown = exerciseById('lat-pulldown');
+    const run = new Run([{ exercise: pulldown, dosage: { sets: 1, target: 4, restS: 60, weightKg: 25 } }]);
+    run.do(strapHeartRateOnly(), { type: 'start', nowMs: 0 });
+    const count = { kind: 'say', topic: 'count', reply: true, ends: ['position', 'how'] };
+    expect(run.do({ type: 'adjust', delta: 1, nowMs: 2200 })).toEqual([
+      { kind: 'tone', tone: 'rep' },
+      { kind: 'vibrate', patternMs: VIBRATION.rep },
+      { ...count, text: 'one', interrupt: true },
+    ]);
+    expect(run.do({ type: 'adjust', delta: -1, nowMs: 2600 })).toEqual([
+      { ...count, text: 'zero', interrupt: true },
+    ]);
+    // The last tap ends the set: its count too, before the rest's line.
+    run.do({ type: 'adjust', delta: 3, nowMs: 3000 });
+    expect(run.do({ type: 'adjust', delta: 1, nowMs: 4000 }).filter((cue) => cue.kind === 'say')[0]).toEqual({
+      ...count,
+      text: 'four',
+      interrupt: true,
+    });
+
+    const detected = new Run(plan(['superman', 1, 10, 45]));
+    detected.do({ type: 'start', nowMs: 0 });
+    expect(detected.do(motion(rep(2200))).filter((cue) => cue.kind === 'say')).toEqual([
+      { ...count, text: 'one', interrupt: false },
     ]);
   });
 
@@ -1409,8 +1439,9 @@ describe('planCues', () => {
       run.do(...strapDrops(4000));
       run.do({ type: 'pause', nowMs: 76_000, reason: 'lost' }, { type: 'resume', nowMs: 77_000 });
       run.do({ type: 'adjust', delta: 1, nowMs: 80_000 });
-      expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 92_000 }))).toEqual([
-        'The device is back: it counts again',
+      // Heard to its end, whatever comes: a count the person taps now is said over the line under way.
+      expect(run.do({ type: 'motion-reach', away: [], nowMs: 92_000 })).toEqual([
+        { kind: 'say', text: 'The device is back: it counts again', interrupt: false, reply: true },
       ]);
     });
 
