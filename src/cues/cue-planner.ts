@@ -517,7 +517,13 @@ function duringSet(
   if (after.holdStartMs !== null) {
     const target = planned.dosage.target * 1000;
     if (before.holdStartMs === null) {
-      const line = holdStartLine(after.holdStartMs, next.nowMs, target, speechRate);
+      const line = holdStartLine(
+        after.holdStartMs,
+        next.nowMs,
+        target,
+        speechRate,
+        countsDown(planned.exercise),
+      );
       // Started by a tap while where to be and how to hold were still said: they are moot (see Topic).
       cues.push(tone('hold-start'), vibrate('hold-start'), {
         kind: 'say',
@@ -675,13 +681,22 @@ const COUNTDOWN_BEAT_MS = 1000;
 const HOLD = 'Hold';
 
 /**
- * From when the countdown of a hold may go on, once its opening line is said. After "Hold" alone, at
+ * Whether a hold is counted down to its target: one that ends there (a drawing-in). A hold that goes
+ * on past its goal while form holds (a plank) is not: "five … two, one" was heard in a plank as the
+ * end of it, and the person dropped; its goal is marked by its tone and line (see holdProgress).
+ */
+function countsDown(exercise: Exercise): boolean {
+  return exercise.holdEndsAtTarget;
+}
+
+/**
+ * From when the countdown of a hold that has one (see countsDown) may go on, once its opening line is said. After "Hold" alone, at
  * once: a number due while it is said waits for its end (0.3 s), well within its second. After a
  * longer line, a beat after it and not before it is over, which holdStartLine chose it for.
  */
 function countdownAfterHoldMs(set: CurrentSet, targetMs: number, speechRate: number): number {
   if (set.holdConfirmedMs === undefined || set.holdStartMs === null) return Number.NEGATIVE_INFINITY;
-  const line = holdStartLine(set.holdStartMs, set.holdConfirmedMs, targetMs, speechRate);
+  const line = holdStartLine(set.holdStartMs, set.holdConfirmedMs, targetMs, speechRate, true);
   return line === HOLD ? set.holdConfirmedMs : holdLineOverMs(line, set.holdConfirmedMs, speechRate);
 }
 
@@ -695,15 +710,18 @@ function holdLineOverMs(line: string, saidMs: number, speechRate: number): numbe
  * a beat before it, by the first number of the countdown still to come; "Hold" otherwise. A countdown
  * never leaves out a number the person waits for: a drawing-in of 5 s heard "Hold five seconds" then
  * "three", "four" lost while the line was still being said. (A number whose second was under way as
- * "Hold" came is past.) The hold's length is not said again: the set's line said it.
+ * "Hold" came is past.) A hold with no countdown (`withCountdown` false) has the whole line. The
+ * hold's length is not said again: the set's line said it.
  */
 function holdStartLine(
   holdStartMs: number,
   confirmedMs: number,
   targetMs: number,
   speechRate: number,
+  withCountdown: boolean,
 ): string {
   const line = holdStartText(confirmedMs - holdStartMs);
+  if (!withCountdown) return line;
   const countedToMs = holdCountdownEndMs(holdStartMs, targetMs);
   // The countdown's numbers are said on whole seconds before it runs out: the first one said after now.
   const firstNumber = Math.min(COUNTDOWN_S, Math.ceil((countedToMs - confirmedMs) / 1000) - 1);
@@ -720,6 +738,12 @@ function holdCountdownEndMs(holdStartMs: number, targetMs: number): number {
   return holdStartMs + targetMs + HOLD_CALL_AFTER_MS;
 }
 
+/**
+ * A time call ("forty-five seconds", some 1.5 s to say) is left out this close before a plank's goal:
+ * the goal's line would wait behind it, late for the second it marks.
+ */
+const TIME_CALL_CLEAR_OF_GOAL_S = 2;
+
 function holdProgress(
   exercise: Exercise,
   holdStartMs: number,
@@ -731,10 +755,10 @@ function holdProgress(
   const goalMs = holdStartMs + targetMs;
   const countedToMs = holdCountdownEndMs(holdStartMs, targetMs);
   // When "Hold" lets the countdown go on is worked out only on the ticks that have a number due.
-  const due = countdown(countedToMs, fromMs, countedToMs, toMs);
+  const due = countsDown(exercise) ? countdown(countedToMs, fromMs, countedToMs, toMs) : [];
   const cues = due.length > 0 && toMs >= countdownFromMs() ? due : [];
   if (cues.length > 0) return cues;
-  // A plank goes on past its goal for as long as form holds: mark the goal.
+  // A plank goes on past its goal for as long as form holds: mark the goal, with no countdown to it.
   if (!exercise.holdEndsAtTarget && fromMs < goalMs && toMs >= goalMs) {
     return [tone('hold-start'), say('That is your goal. Keep holding while your form is good')];
   }
@@ -742,8 +766,10 @@ function holdProgress(
   const toS = Math.floor((toMs - holdStartMs - HOLD_CALL_AFTER_MS) / 1000);
   const call = Math.floor(toS / HOLD_CALL_EVERY_S) * HOLD_CALL_EVERY_S;
   const remainingS = (goalMs - toMs) / 1000;
-  // Not over the countdown, and not right at the end of a hold that stops by itself.
-  const quiet = remainingS <= COUNTDOWN_S + 2 && remainingS > -1;
+  // Not over the countdown, and not right at the end of a hold that stops by itself; not over a
+  // plank's goal line either, which marks that second itself.
+  const quietBeforeS = countsDown(exercise) ? COUNTDOWN_S + 2 : TIME_CALL_CLEAR_OF_GOAL_S;
+  const quiet = remainingS <= quietBeforeS && remainingS > -1;
   if (call > fromS && call <= toS && call > 0 && !quiet) return [sayTime(spokenDuration(call))];
   return [];
 }

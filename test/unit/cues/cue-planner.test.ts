@@ -432,21 +432,21 @@ describe('planCues', () => {
     expect(spoken(end)[1]).toMatch(/^Rest, thirty seconds\. Next: Elbow plank, one set\./);
   });
 
-  it('marks the plank goal and keeps calling the time after it, then reports the hold', () => {
+  // "five … two, one" to the goal was heard in the plank as the end, and the person dropped.
+  it('marks the plank goal with its tone and line, no countdown to it, and keeps calling the time after it, then reports the hold', () => {
     const run = new Run(plan(['elbow-plank', 3, 20, 60]));
     expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toContain(
       'Hold as long as your form is good; goal twenty seconds',
     );
     run.do({ type: 'go-heard', nowMs: 0 });
     expect(spoken(run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 })))).toEqual(['Hold']);
-    const during = run.ticksTo(47_000);
-    // No "fifteen seconds": it would run into the countdown to the goal at twenty.
-    expect(spoken(during)).toEqual([
-      ...FIVE_TO_ONE,
+    const toGoal = run.ticksTo(21_000);
+    expect(spoken(toGoal)).toEqual([
+      'fifteen seconds',
       'That is your goal. Keep holding while your form is good',
-      'thirty seconds',
-      'forty-five seconds',
     ]);
+    expect(tones(toGoal)).toEqual(['hold-start']);
+    expect(spoken(run.ticksTo(47_000))).toEqual(['thirty seconds', 'forty-five seconds']);
     const sag = run.do(form(47_100, 'plank-sag'));
     expect(sag).toEqual([
       { kind: 'tone', tone: 'form' },
@@ -481,8 +481,12 @@ describe('planCues', () => {
 
   describe('a hold the detectors confirm seconds after the stillness it is timed from', () => {
     // Up in the plank 2.8 s after "Go", confirmed still 2.8 s later: the ring reads 2 s by then.
-    const confirmedLate = (target: number, settings: CueSettings = LOUD): { run: Run; hold: Cue[] } => {
-      const run = new Run(plan(['elbow-plank', 1, target, 60]), settings);
+    const confirmedLate = (
+      target: number,
+      settings: CueSettings = LOUD,
+      exerciseId: ExerciseId = 'elbow-plank',
+    ): { run: Run; hold: Cue[] } => {
+      const run = new Run(plan([exerciseId, 1, target, 60]), settings);
       run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 500 });
       const hold = run.do(motion({ type: 'hold-start', tMs: 3300, emittedMs: 6100 }));
       return { run, hold };
@@ -492,10 +496,9 @@ describe('planCues', () => {
       const { run, hold } = confirmedLate(30);
       expect(spoken(hold)).toEqual(['Hold. Two seconds in']);
       expect(tones(hold)).toEqual(['hold-start']);
-      // The time calls, the countdown and the goal as for any hold: timed from the stillness.
+      // The time calls and the goal as for any plank: timed from the stillness.
       expect(spoken(run.ticksTo(34_000))).toEqual([
         'fifteen seconds',
-        ...FIVE_TO_ONE,
         'That is your goal. Keep holding while your form is good',
       ]);
     });
@@ -504,20 +507,19 @@ describe('planCues', () => {
       // A goal of 5 s, 2.2 s of it left when the hold is confirmed: "five" to "three" are past, and
       // "two" is due 0.7 s after "Hold" begins. "Hold. Two seconds in" would still be being said
       // then: "Hold" alone is said, and "two" after it.
-      const { run, hold } = confirmedLate(5);
+      const { run, hold } = confirmedLate(5, LOUD, 'drawing-in');
       expect(spoken(hold)).toEqual(['Hold']);
-      expect(spoken(run.ticksTo(9000))).toEqual([
-        'two',
-        'one',
-        'That is your goal. Keep holding while your form is good',
-      ]);
+      expect(spoken(run.ticksTo(8250))).toEqual(['two', 'one']);
       // A goal of 9 s, 6.2 s left: "five" is due 1.7 s after "Hold". The whole line takes 2 s at
       // a slow voice's rate, and is left for "Hold"; at 1.6 s, it is over before "five".
-      expect(spoken(confirmedLate(9, { ...LOUD, speechRate: 0.8 }).hold)).toEqual(['Hold']);
-      const quick = confirmedLate(9);
+      expect(spoken(confirmedLate(9, { ...LOUD, speechRate: 0.8 }, 'drawing-in').hold)).toEqual(['Hold']);
+      const quick = confirmedLate(9, LOUD, 'drawing-in');
       expect(spoken(quick.hold)).toEqual(['Hold. Two seconds in']);
-      expect(spoken(quick.run.ticksTo(13_000))).toEqual([
-        ...FIVE_TO_ONE,
+      expect(spoken(quick.run.ticksTo(12_250))).toEqual(FIVE_TO_ONE);
+      // A plank has no countdown for the line to cost a number of: the time held is said.
+      const plank = confirmedLate(5);
+      expect(spoken(plank.hold)).toEqual(['Hold. Two seconds in']);
+      expect(spoken(plank.run.ticksTo(9000))).toEqual([
         'That is your goal. Keep holding while your form is good',
       ]);
     });
@@ -594,10 +596,10 @@ describe('planCues', () => {
     expect(after.slice(0, 2)).toEqual(['thirty seconds', 'Done: thirty seconds']);
   });
 
-  it('does not count down a second the plank ended short of, when the detectors tell of its end a moment late', () => {
-    // A goal of 20 s from 1 s: "five" names the second from 16 s. Down at 15.8 s, seen 0.5 s later,
-    // as the detectors may: "five" then was heard 0.3 s before "Done: fourteen seconds".
-    const run = new Run(plan(['elbow-plank', 3, 20, 60]));
+  it('does not count down a second the drawing-in ended short of, when the detectors tell of its end a moment late', () => {
+    // A goal of 20 s from 1 s: "five" names the second from 16 s. Out of the pose at 15.8 s, seen
+    // 0.5 s later, as the detectors may: "five" then was heard 0.3 s before "Done: fourteen seconds".
+    const run = new Run(plan(['drawing-in', 3, 20, 60]));
     run.do(
       { type: 'start', nowMs: 0 },
       { type: 'go-heard', nowMs: 0 },
@@ -605,12 +607,12 @@ describe('planCues', () => {
     );
     const heard = spoken(run.ticksTo(16_250));
     heard.push(
-      ...spoken(run.do(motion({ type: 'hold-end', tMs: 15_800, emittedMs: 16_300, reason: 'form' }))),
+      ...spoken(run.do(motion({ type: 'hold-end', tMs: 15_800, emittedMs: 16_300, reason: 'left-pose' }))),
     );
     expect(heard).not.toContain('five');
     expect(heard).toContain('Done: fourteen seconds');
     // Held into the second "five" names: it is said, half a second into it, and "Done" after it.
-    const longer = new Run(plan(['elbow-plank', 3, 20, 60]));
+    const longer = new Run(plan(['drawing-in', 3, 20, 60]));
     longer.do(
       { type: 'start', nowMs: 0 },
       { type: 'go-heard', nowMs: 0 },
@@ -618,7 +620,7 @@ describe('planCues', () => {
     );
     expect(spoken(longer.ticksTo(16_250))).toEqual([]);
     expect(spoken(longer.ticksTo(16_500))).toEqual(['five']);
-    const end = longer.do(motion({ type: 'hold-end', tMs: 16_600, emittedMs: 16_900, reason: 'form' }));
+    const end = longer.do(motion({ type: 'hold-end', tMs: 16_600, emittedMs: 16_900, reason: 'left-pose' }));
     expect(spoken(end)[0]).toBe('Done: fifteen seconds');
   });
 
