@@ -321,12 +321,18 @@ export function perSideText(target: number, number: (n: number) => string = Stri
   return sidesText(repsPerSide(target), number);
 }
 
-/** "10 each side", "8 right, 7 left": reps known per side, as perSideText says a total split. */
+/**
+ * "10 each side", "8 right, 7 left": reps known per side, as perSideText says a total split. An arm
+ * with none is left out, "1 right": "one right, zero left done" is heard as a count of nothing.
+ */
 export function sidesText(
   { right, left }: Readonly<Record<Side, number>>,
   number: (n: number) => string = String,
 ): string {
-  return right === left ? `${number(right)} each side` : `${number(right)} right, ${number(left)} left`;
+  if (right === left) return `${number(right)} each side`;
+  if (left === 0) return `${number(right)} right`;
+  if (right === 0) return `${number(left)} left`;
+  return `${number(right)} right, ${number(left)} left`;
 }
 
 /**

@@ -352,6 +352,18 @@ describe('planCues', () => {
     ]);
   });
 
+  // "Go on: one right, zero left done" was heard after one rep: a side with none is left out.
+  it('leaves out the arm with no reps yet when a bird dog set goes on, ends or is put right after one rep', () => {
+    const run = new Run(plan(['bird-dog', 2, 20, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(3000, 'right')), { type: 'pause', nowMs: 4000 });
+    expect(spoken(run.do({ type: 'resume', nowMs: 9000 }))).toEqual([
+      'Go on: Bird dog, set one of two. ten each side. one right done. Next: left arm',
+    ]);
+    expect(spoken(run.ticksTo(30_000))[0]).toBe('Set over: one right');
+    run.do({ type: 'adjust', delta: 1, nowMs: 30_500 });
+    expect(spoken(run.do({ type: 'adjust', delta: -1, nowMs: 31_000 }))).toEqual(['One right']);
+  });
+
   it("counts a bird dog set each side's reps with the side, as its dosage is given: ten each side, not twenty", () => {
     const run = new Run(plan(['bird-dog', 1, 6, 45]));
     run.do({ type: 'start', nowMs: 0 });

@@ -7,6 +7,8 @@ import {
   exerciseById,
   PROGRAM,
   perSideDoneText,
+  perSideText,
+  sidesText,
   wrongPositionText,
 } from '../../../src/workout/program.ts';
 
@@ -108,5 +110,15 @@ describe('a bird dog set done, each side', () => {
     // An odd target (the person's own setting) has one more on the right it starts on.
     expect(perSideDoneText(15, 15)).toBe('8 of 8 right, 7 of 7 left');
     expect(perSideDoneText(0, 20)).toBe('0 of 10 each side');
+  });
+});
+
+describe('a bird dog count, each side', () => {
+  it('leaves out an arm with none, where "1 right, 0 left" reads as a count of nothing', () => {
+    expect(perSideText(20)).toBe('10 each side');
+    expect(perSideText(3)).toBe('2 right, 1 left');
+    expect(perSideText(1)).toBe('1 right');
+    expect(sidesText({ right: 0, left: 2 })).toBe('2 left');
+    expect(sidesText({ right: 0, left: 0 })).toBe('0 each side');
   });
 });
