@@ -135,15 +135,46 @@ export function recoveryAfter(
   return { peakBpm, endBpm: end.avgBpm, dropBpm: peakBpm - end.avgBpm, afterMs: endMs - restStartMs };
 }
 
-/** The recovery in the rest from `restStartMs` to `restEndMs`, or null for a rest too short to show one. */
+/**
+ * A rest's recovery is told only where its readings cover at least this share of the stretch it is
+ * read over: with the strap out of reach for most of it, a reading at the set's end and a few at the
+ * minute's end made "no drop in the rest" of a heart nothing saw. Half of it leaves the peak and the
+ * end each a stretch of readings of their own, whichever half was lost.
+ */
+export const MIN_RECOVERY_COVERAGE = 0.5;
+/**
+ * How long a reading stands for the heart rate after it: a strap sends one a second and a watch one
+ * every few seconds, both read as covering the rest; a gap longer than this is time nothing saw.
+ */
+const READING_COVERS_MS = SMOOTH_MS;
+
+/** The share of `fromMs`–`toMs` that the plausible readings in it cover (see READING_COVERS_MS). */
+function coveredShare(samples: readonly HeartRateSample[], fromMs: number, toMs: number): number {
+  if (toMs <= fromMs) return 0;
+  let coveredMs = 0;
+  let coveredToMs = fromMs;
+  for (const { tMs } of within(samples, fromMs, toMs).sort((a, b) => a.tMs - b.tMs)) {
+    const endMs = Math.min(toMs, tMs + READING_COVERS_MS);
+    coveredMs += Math.max(0, endMs - Math.max(tMs, coveredToMs));
+    coveredToMs = Math.max(coveredToMs, endMs);
+  }
+  return coveredMs / (toMs - fromMs);
+}
+
+/**
+ * The recovery in the rest from `restStartMs` to `restEndMs`; null for a rest too short to show one,
+ * or one with too few readings to tell (see MIN_RECOVERY_COVERAGE).
+ */
 export function recoveryInRest(
   samples: readonly HeartRateSample[],
   restStartMs: number,
   restEndMs: number,
 ): Recovery | null {
-  return restEndMs - restStartMs < MIN_RECOVERY_REST_MS
-    ? null
-    : recoveryAfter(samples, restStartMs, restEndMs);
+  if (restEndMs - restStartMs < MIN_RECOVERY_REST_MS) return null;
+  const recovery = recoveryAfter(samples, restStartMs, restEndMs);
+  if (recovery === null) return null;
+  const readMs = restStartMs + recovery.afterMs;
+  return coveredShare(samples, restStartMs, readMs) >= MIN_RECOVERY_COVERAGE ? recovery : null;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   maxHeartRate,
   mayEndRestEarly,
   recoveryAfter,
+  recoveryInRest,
   rmssd,
   rmssdBetween,
   sessionHeart,
@@ -94,6 +95,22 @@ describe('recovery in the first minute of rest', () => {
     expect(recoveryAfter(samples, 100_000, 130_000)?.afterMs).toBe(30_000);
     expect(recoveryAfter(samples, 100_000, 100_000)).toBeNull();
     expect(recoveryAfter([], 100_000, 160_000)).toBeNull();
+  });
+
+  // "then no drop in the rest" was shown of a rest in which the strap was out of reach for most of it.
+  it('reads no recovery in a rest whose readings cover less than half of it, as from a strap out of reach', () => {
+    const flat = (fromS: number, toS: number) => series(fromS, toS, () => 110);
+    // Readings at the end of the set and in the last seconds of the minute only: a drop of 0.
+    const outOfReach = [...flat(90, 103), ...flat(150, 160)];
+    expect(recoveryAfter(outOfReach, 100_000, 160_000)?.dropBpm).toBe(0);
+    expect(recoveryInRest(outOfReach, 100_000, 160_000)).toBeNull();
+    // Back for the second half of it: half the minute is read, enough to tell.
+    expect(recoveryInRest([...flat(90, 103), ...flat(130, 160)], 100_000, 160_000)?.dropBpm).toBe(0);
+    // A watch that sends a reading every three seconds covers all of it.
+    const everyThird = series(90, 160, (s) => 130 - Math.max(0, s - 100) / 2).filter(
+      (r) => r.tMs % 3000 === 0,
+    );
+    expect(recoveryInRest(everyThird, 100_000, 160_000)?.dropBpm).toBeGreaterThan(25);
   });
 
   it('calls the heart recovered after a normal drop, or once it is in the easiest zone', () => {
