@@ -706,6 +706,7 @@ export class BbApp extends LitElement {
           .records=${state.completed}
           .plan=${state.plan}
           .durationMs=${timerMs(state)}
+          .finishedShort=${state.finishedShort === true}
           .heart=${this.app.heartSummary()}
           .learned=${this.app.lessons.learned()}
           .problem=${this.exportProblem}

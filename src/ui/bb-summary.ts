@@ -7,7 +7,7 @@ import { countUnit, exerciseById, perSideDoneText, perSideText } from '../workou
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import {
   anySetDone,
-  correctableInRest,
+  lastSetToCorrect,
   type PlannedExercise,
   type SetRecord,
   skippedUndone,
@@ -259,6 +259,11 @@ export class BbSummary extends LitElement {
   /** The session's plan: the weight each exercise was done with. */
   @property({ attribute: false }) plan: readonly PlannedExercise[] = [];
   @property({ type: Number }) durationMs = 0;
+  /**
+   * Finish ended the last set short of its target (the session's finishedShort): one it ended before
+   * anything was counted was ended undone, with no count to put right (see lastSetToCorrect).
+   */
+  @property({ attribute: false }) finishedShort = false;
   /** Heart rate per set and recovery after it, RMSSD before and after; null without a heart-rate device. */
   @property({ attribute: false }) heart: SessionHeart | null = null;
   /**
@@ -454,8 +459,8 @@ export class BbSummary extends LitElement {
    * size it takes lines of whole parts: "set" with its number, "counted wrong?" as one.
    */
   private renderFix() {
-    const last = this.records.at(-1);
-    if (!last || !correctableInRest(last)) return nothing;
+    const last = lastSetToCorrect({ completed: this.records, finishedShort: this.finishedShort });
+    if (!last) return nothing;
     const exercise = exerciseById(last.exerciseId);
     const unit = countUnit(exercise);
     const lowest = anySetDone(this.records.slice(0, -1)) ? 0 : 1;

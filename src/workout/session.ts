@@ -1312,10 +1312,28 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
  * Skip set is how the person who did them goes on, and the rest after it is where they give them;
  * so is it for reps done with a heart-rate-only strap and no +1, counted nowhere else. Not a set
  * skipped before it began: +1 would make a set never done into one done. A hold's time is the
- * detectors' alone.
+ * detectors' alone. The summary asks more of the session's last (see lastSetToCorrect).
  */
 export function correctableInRest(record: SetRecord): boolean {
   return record.holdMs === null && !record.neverBegun;
+}
+
+/**
+ * The session's last set, where its summary offers to put its count right (see correctableInRest);
+ * null where it does not. Not a set Finish ended before anything in it was counted: the person ended
+ * the session with it undone, as Finish's question told them ("End the session? 3 sets done, 1
+ * skipped"), and +1 would make a set never done into one done. Skip set is how a person whose every
+ * rep went uncounted goes on, and that set is put right; so is one Finish ended with reps counted
+ * (finishedUnderWay), down to none and back.
+ */
+export function lastSetToCorrect(state: {
+  readonly completed: readonly SetRecord[];
+  readonly finishedShort?: boolean;
+}): SetRecord | null {
+  const last = state.completed.at(-1);
+  if (!last || !correctableInRest(last)) return null;
+  const finishedUndone = state.finishedShort === true && last.finishedUnderWay !== true;
+  return finishedUndone ? null : last;
 }
 
 /**
@@ -1338,7 +1356,7 @@ export function setJustDoneToCorrect(state: SessionState): SetRecord | null {
  * during the set would have.
  */
 function correctSetJustDone(state: SessionState, delta: number): SessionState {
-  const record = state.completed.at(-1);
+  const record = state.phase === 'summary' ? lastSetToCorrect(state) : state.completed.at(-1);
   if (!record || !correctableInRest(record)) return state;
   const count = Math.min(MAX_SET_COUNT, Math.max(0, record.count + delta));
   if (count === record.count) return state;

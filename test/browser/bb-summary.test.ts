@@ -524,6 +524,16 @@ describe('bb-summary', () => {
     await summary.updateComplete;
     await expect.element(page.getByRole('row').nth(2)).toHaveTextContent(/^Superman 2 skipped 10$/);
     expect(page.getByRole('group', { name: /counted wrong\?$/ }).elements()).toHaveLength(0);
+    // Under way, nothing counted, when Finish ended the session: ended undone, as Finish's question said.
+    summary.records = [record({}), record(skipped)];
+    summary.finishedShort = true;
+    await summary.updateComplete;
+    await expect.element(page.getByRole('row').nth(2)).toHaveTextContent(/^Superman 2 skipped 10$/);
+    expect(page.getByRole('group', { name: /counted wrong\?$/ }).elements()).toHaveLength(0);
+    // Finished with reps counted: they are put right, down to none and back.
+    summary.records = [record({}), record({ ...skipped, finishedUnderWay: true })];
+    await summary.updateComplete;
+    await expect.element(page.getByRole('button', { name: '+1 rep on Superman, set 2' })).toBeEnabled();
   });
 
   it.each([

@@ -10,6 +10,7 @@ import {
   countedSince,
   FORM_WARNING_SHOWN_MS,
   initialSessionState,
+  lastSetToCorrect,
   type PlannedExercise,
   pausedAsDevicesAre,
   planRanThrough,
@@ -1104,6 +1105,44 @@ describe('sets that begin when the person is in position', () => {
     });
     // Nor is a set finished before it began a set at all, to mark or to put right.
     expect(run(lastSetDone, { type: 'finish', nowMs: 6000 }).completed).toHaveLength(1);
+  });
+
+  // A lat pulldown never started before Finish, End session: listed skipped, 0 reps, with "counted
+  // wrong? −1 +1" under it.
+  it('offers no count to put right on the summary for a set Finish ended before anything in it was counted', () => {
+    const pulldown: PlannedExercise[] = [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 2, restS: 10 } },
+      { exercise: exerciseById('lat-pulldown'), dosage: { sets: 1, target: 12, restS: 60, weightKg: 25 } },
+    ];
+    // A heart-rate-only strap: each set begins as it falls due, the person counting with +1.
+    const underWay = run(
+      initialSessionState(pulldown),
+      strapHeartRateOnly(),
+      { type: 'start', nowMs: 0 },
+      { type: 'adjust', delta: 2, nowMs: 5000 },
+      { type: 'tick', nowMs: 15_000 },
+    );
+    expect(underWay.set).toMatchObject({ setNumber: 1, count: 0 });
+    const finished = run(underWay, { type: 'finish', nowMs: 30_000 });
+    expect(finished.completed[1]).toMatchObject({ exerciseId: 'lat-pulldown', count: 0, endedBy: 'skipped' });
+    expect(lastSetToCorrect(finished)).toBeNull();
+    expect(run(finished, { type: 'adjust', delta: 1, nowMs: 31_000 })).toBe(finished);
+
+    // Finished with a rep counted: put right, down to none and up again.
+    const oneRep = run(
+      underWay,
+      { type: 'adjust', delta: 1, nowMs: 20_000 },
+      { type: 'finish', nowMs: 30_000 },
+    );
+    const none = run(oneRep, { type: 'adjust', delta: -1, nowMs: 31_000 });
+    expect(none.completed[1]).toMatchObject({ count: 0, endedBy: 'skipped' });
+    expect(lastSetToCorrect(none)).toBe(none.completed[1]);
+    expect(run(none, { type: 'adjust', delta: 1, nowMs: 32_000 }).completed[1]).toMatchObject({ count: 1 });
+
+    // Skipped with nothing counted, the session's last set: reps the detectors missed are still given.
+    const skipped = run(underWay, { type: 'skip', nowMs: 30_000 });
+    expect(skipped.phase).toBe('summary');
+    expect(lastSetToCorrect(skipped)).toBe(skipped.completed[1]);
   });
 
   it('marks a set skipped moments after the person left position, nothing counted, as never begun', () => {
