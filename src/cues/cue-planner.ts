@@ -506,8 +506,7 @@ function duringSet(
   cues.push(...formWarnings(before.formIssues, after.formIssues));
   const tapped = countTapped(before, after);
   if (after.count > before.count) {
-    // Breath cycles are counted quietly: a beep would break the calm of the bat hang.
-    if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
+    cues.push(...countUpCues(planned.exercise, tapped));
     const overWhatIsSaid = tapped || firstCountSinceResumed(prev, before);
     cues.push(sayCount(spokenCount(planned.exercise, after.count), overWhatIsSaid));
   } else if (after.count < before.count) {
@@ -606,6 +605,16 @@ function countTapped(
   after: Pick<CurrentSet | SetRecord, 'corrections'>,
 ): boolean {
   return (after.corrections ?? 0) !== (before.corrections ?? 0);
+}
+
+/**
+ * The beep and buzz of a count going up: both for a rep. Breath cycles the detectors count are
+ * counted quietly, by voice alone: a beep would break the calm of the bat hang. One the person tapped
+ * has the buzz, which tells the finger the tap was taken, as in every exercise, and no beep.
+ */
+function countUpCues(exercise: Exercise, tapped: boolean): Cue[] {
+  if (exercise.kind === 'reps') return [tone('rep'), vibrate('rep')];
+  return tapped ? [vibrate('rep')] : [];
 }
 
 /**
@@ -809,9 +818,10 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
   }
   const cues = formWarnings(set.formIssues, record.formIssues);
   if (record.count > set.count) {
-    if (planned.exercise.kind === 'reps') cues.push(tone('rep'), vibrate('rep'));
     // The tap that reached the target is answered as any tap is (see countTapped).
-    cues.push(sayCount(spokenCount(planned.exercise, record.count), countTapped(set, record)));
+    const tapped = countTapped(set, record);
+    cues.push(...countUpCues(planned.exercise, tapped));
+    cues.push(sayCount(spokenCount(planned.exercise, record.count), tapped));
   }
   const counted = countDoneText(planned.exercise, record.count);
   if (record.endedBy === 'skipped') {

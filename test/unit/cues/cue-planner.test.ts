@@ -817,6 +817,21 @@ describe('planCues', () => {
     ]);
   });
 
+  // A +1 tapped in the bat hang gave no buzz where a tap in any other exercise did: the buzz tells the
+  // finger its tap was taken, and breaths are counted quietly only as the detectors see them.
+  it('buzzes a breath tapped with +1, as it does a rep, with no beep to break the calm', () => {
+    const run = new Run(plan(['bat-hang', 2, 2, 30]));
+    run.do(strapHeartRateOnly(), { type: 'start', nowMs: 0 });
+    expect(run.do({ type: 'adjust', delta: 1, nowMs: 8000 })).toEqual([
+      { kind: 'vibrate', patternMs: VIBRATION.rep },
+      { kind: 'say', text: 'one', interrupt: true, topic: 'count', reply: true, ends: ['position', 'how'] },
+    ]);
+    // The tap that ends the set too.
+    const last = run.do({ type: 'adjust', delta: 1, nowMs: 16_000 });
+    expect(tones(last)).toEqual([]);
+    expect(buzzes(last)).toEqual([VIBRATION.rep]);
+  });
+
   it('tells the person a set ended because they stopped, with what was counted', () => {
     const run = new Run(plan(['superman', 2, 10, 30]));
     run.do(
