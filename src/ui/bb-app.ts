@@ -7,7 +7,7 @@ import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../a
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
-import { deviceWord, unseenByText } from '../workout/by-hand.ts';
+import { deviceWord, startAdviceText, unseenByText } from '../workout/by-hand.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import type { Exercise, ExerciseId } from '../workout/program.ts';
 import {
@@ -728,7 +728,10 @@ export class BbApp extends LitElement {
                 html`<p class="elsewhere">No exercises are chosen for today's session.</p>
                   <button class="primary" @click=${() => (this.view = 'settings')}>Choose them in Settings</button>`
               : html`${this.renderStart()}
-                  <p>Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.</p>`
+                  <p>${startAdviceText(
+                    state.plan.map((planned) => planned.exercise),
+                    state.countedByDevice,
+                  )}</p>`
         }
         ${
           // The text under it is being read as the offline news comes: the news must not move it.

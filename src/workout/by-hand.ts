@@ -3,7 +3,7 @@
 // same: the voice says "plus one" where the screen names its button, "+1".
 
 import type { Placement } from '../sensors/samples.ts';
-import type { Exercise } from './program.ts';
+import type { Exercise, ExerciseId } from './program.ts';
 import { countedByHand, type SessionState } from './session.ts';
 
 /**
@@ -24,6 +24,44 @@ export function byHandText(
     return brief ? `count with ${plusOne}` : `count with ${plusOne} until the ${awaited} is back`;
   if (holdStartMs === null) return brief ? 'tap Start hold' : 'tap Start hold when you are in position';
   return 'tap End hold when you let go';
+}
+
+/**
+ * What a set counted by hand asks of each rep, on its ring until the first is counted, as a hold
+ * nothing sees asks for Start hold: "tap +1 after each rep" ("breath" for a bat hang).
+ */
+export function tapEachCountText(exercise: Pick<Exercise, 'kind'>): string {
+  return `tap +1 after each ${exercise.kind === 'breaths' ? 'breath' : 'rep'}`;
+}
+
+const PHONE_IN_SIGHT = 'Put the phone where you can see it from the mat';
+
+/**
+ * The start screen's line under Start: how the session goes with the devices connected now, which
+ * count `countedByDevice` by themselves (undefined until they are known). Where they count the whole
+ * plan the person just does the exercises; where they count none of it (a heart-rate-only strap),
+ * the person taps for every rep and hold, and that is what it says, as the set will ask for it.
+ */
+export function startAdviceText(
+  plan: readonly Pick<Exercise, 'id' | 'kind'>[],
+  countedByDevice: readonly ExerciseId[] | undefined,
+): string {
+  const byHand = plan.filter(
+    (exercise) => countedByDevice !== undefined && !countedByDevice.includes(exercise.id),
+  );
+  if (byHand.length === 0)
+    return `${PHONE_IN_SIGHT}, press Start, and just do the exercises: Backbeat counts and times them.`;
+  if (byHand.length < plan.length)
+    return `${PHONE_IN_SIGHT}, press Start, and do the exercises: Backbeat counts and times what your devices can see, and a set they cannot see says what to tap.`;
+  const counts = (['reps', 'breaths'] as const)
+    .filter((kind) => byHand.some((exercise) => exercise.kind === kind))
+    .map((kind) => (kind === 'reps' ? 'rep' : 'breath'));
+  const holds = byHand.some((exercise) => exercise.kind === 'hold');
+  const taps = [
+    ...(counts.length > 0 ? [`+1 after each ${counts.join(' or ')}`] : []),
+    ...(holds ? ['Start hold and End hold for each hold'] : []),
+  ].join(', and ');
+  return `${PHONE_IN_SIGHT} and press Start. Tap ${taps}: Backbeat times the ${holds ? 'holds and rests' : 'rests'}, and says what comes next.`;
 }
 
 /** Reconnect, or Resume and go on by hand (see byHandText). */

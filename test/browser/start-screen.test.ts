@@ -162,6 +162,27 @@ describe("the start screen's plan", () => {
   });
 });
 
+describe('the start screen with a strap that gives heart rate only', () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    mounted = await mountApp({ start: true });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it('asks for +1 after each rep and the hold buttons, where "Backbeat counts them" would not be so', async () => {
+    await expect.element(page.getByText(/Backbeat counts and times them\.$/)).toBeVisible();
+    // What the app tells the session once the strap turns out to count nothing (see Backbeat.start).
+    mounted.app.session.senseDevices(false, []);
+    await expect
+      .element(page.getByText(/^Put the phone where you can see it/))
+      .toHaveTextContent(
+        'Put the phone where you can see it from the mat and press Start. Tap +1 after each rep or breath, and Start hold and End hold for each hold: Backbeat times the holds and rests, and says what comes next.',
+      );
+  });
+});
+
 describe("the start screen's plan with a change progression made that is not the plan's", () => {
   let mounted: AppShell;
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { byHandText, deviceWord, resumeByHandText, unseenByText } from '../../../src/workout/by-hand.ts';
-import { exerciseById } from '../../../src/workout/program.ts';
+import {
+  byHandText,
+  deviceWord,
+  resumeByHandText,
+  startAdviceText,
+  tapEachCountText,
+  unseenByText,
+} from '../../../src/workout/by-hand.ts';
+import { exerciseById, PROGRAM } from '../../../src/workout/program.ts';
 import type { SessionState } from '../../../src/workout/session.ts';
 
 const reps = { kind: 'reps' } as const;
@@ -66,5 +73,46 @@ describe('unseenByText', () => {
     expect(unseenByText(heartRateOnly, exerciseById('glute-bridge'), byName, '+1')).toBeNull();
     // Before the devices are known, nothing is counted by hand yet.
     expect(unseenByText({}, exerciseById('glute-bridge'), byName, '+1')).toBeNull();
+  });
+});
+
+describe('tapEachCountText', () => {
+  it('asks for +1 after each rep, or each breath of a bat hang', () => {
+    expect(tapEachCountText(reps)).toBe('tap +1 after each rep');
+    expect(tapEachCountText(breaths)).toBe('tap +1 after each breath');
+  });
+});
+
+describe('startAdviceText', () => {
+  const everyId = PROGRAM.map((exercise) => exercise.id);
+  const justDoThem =
+    'Put the phone where you can see it from the mat, press Start, and just do the exercises: Backbeat counts and times them.';
+
+  it('promises the counting where the devices count every exercise of the plan, or are not known yet', () => {
+    expect(startAdviceText(PROGRAM, everyId)).toBe(justDoThem);
+    expect(startAdviceText(PROGRAM, undefined)).toBe(justDoThem);
+  });
+
+  it('asks for +1 and the hold buttons where nothing connected counts (a heart-rate-only strap)', () => {
+    expect(startAdviceText(PROGRAM, [])).toBe(
+      'Put the phone where you can see it from the mat and press Start. Tap +1 after each rep or breath, and Start hold and End hold for each hold: Backbeat times the holds and rests, and says what comes next.',
+    );
+  });
+
+  it('names only what the plan has to count by hand', () => {
+    const supermanAlone = [exerciseById('superman')];
+    expect(startAdviceText(supermanAlone, [])).toBe(
+      'Put the phone where you can see it from the mat and press Start. Tap +1 after each rep: Backbeat times the rests, and says what comes next.',
+    );
+    const plankAlone = [exerciseById('elbow-plank')];
+    expect(startAdviceText(plankAlone, [])).toBe(
+      'Put the phone where you can see it from the mat and press Start. Tap Start hold and End hold for each hold: Backbeat times the holds and rests, and says what comes next.',
+    );
+  });
+
+  it('where the devices count some of the plan (a watch), says each set they cannot see asks for a tap', () => {
+    expect(startAdviceText(PROGRAM, ['superman', 'drawing-in', 'lat-pulldown'])).toBe(
+      'Put the phone where you can see it from the mat, press Start, and do the exercises: Backbeat counts and times what your devices can see, and a set they cannot see says what to tap.',
+    );
   });
 });
