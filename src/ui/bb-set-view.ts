@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
+import { tapEachCountText } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
   countUnit,
@@ -219,6 +220,50 @@ export class BbSetView extends LitElement {
           order: -1;
         }
       }
+      /*
+       * A set counted by hand: +1 is tapped after every rep from the mat, the largest button, filled,
+       * on a row of its own at the top of the controls.
+       */
+      .controls .plus-one {
+        flex-basis: 100%;
+        min-height: 4.5rem;
+        font-size: 2.25rem;
+      }
+      /*
+       * With text at twice its size, under the header the exercise's name, the count and +1 fill the
+       * window: the ring gives +1 the room it needs to be seen with no scroll, its words no longer
+       * than the count and target (the tap's line gives way), and the set's number goes under the
+       * controls. Only the boxes move: a screen reader reads the screen in the order written.
+       */
+      @media ${narrow} {
+        :host([counts-by-hand]:not([waiting])) > bb-progress-ring {
+          min-height: 6rem;
+        }
+        :host([counts-by-hand]:not([waiting])) .meta {
+          order: 1;
+        }
+        :host([counts-by-hand]:not([waiting])) details {
+          order: 2;
+        }
+        .controls .plus-one {
+          min-height: 3.5rem;
+          font-size: 1.75rem;
+          padding-block: 0;
+        }
+      }
+      /*
+       * A ring that short has room for the count and two lines: before the first rep, the tap asked
+       * for is what the person acts on, and the target gives way to it until then.
+       */
+      @container (max-height: 7rem) {
+        .unit:not(.tap-hint):has(~ .tap-hint) {
+          display: none;
+        }
+        /* On two lines, "tap +1 after / each rep", where three ran into the ring. */
+        .tap-hint {
+          font-size: 0.875rem;
+        }
+      }
       .recovered {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
         font-weight: 700;
@@ -313,6 +358,7 @@ export class BbSetView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const underWay = showsSetUnderWay(this.set);
     this.toggleAttribute('waiting', !underWay);
+    this.toggleAttribute('counts-by-hand', this.countsByHand());
     const before = changed.get('set') as CurrentSet | undefined;
     this.focusOnBegin =
       before !== undefined && !showsSetUnderWay(before) && underWay && this.shadowRoot?.activeElement != null;
@@ -325,6 +371,14 @@ export class BbSetView extends LitElement {
       this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
     }
     this.focusOnBegin = false;
+  }
+
+  /**
+   * The set's reps (breaths) are counted with +1, no device seeing them: +1 is the set's main button,
+   * and the ring asks for it until the first is counted.
+   */
+  private countsByHand(): boolean {
+    return this.byHand && this.planned.exercise.kind !== 'hold';
   }
 
   override render() {
@@ -346,6 +400,7 @@ export class BbSetView extends LitElement {
         ${ringFace(display.digits, display.suffix)}
         <div class="unit" aria-hidden="true">${display.unit}</div>
         ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
+        ${display.tapHint ? html`<div class="unit tap-hint" aria-hidden="true">${display.tapHint}</div>` : nothing}
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
       ${this.finish.render(this.setsKept, this.renderControls())}
@@ -363,7 +418,13 @@ export class BbSetView extends LitElement {
             this.set.holdStartMs === null
             ? html`<button @click=${() => sendCommand(this, 'bb-start-hold')} ?disabled=${this.paused}>Start hold</button>`
             : html`<button @click=${() => sendCommand(this, 'bb-end-hold')}>End hold</button>`
-          : html`
+          : this.countsByHand()
+            ? // Tapped after every rep: first, on a row of its own, filled; −1 stays a correction.
+              html`
+              <button class="primary plus-one" aria-label=${`+1 ${countUnit(exercise)}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
+              <button aria-label=${`−1 ${countUnit(exercise)}`} ?disabled=${this.set.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
+            `
+            : html`
               <button aria-label=${`−1 ${countUnit(exercise)}`} ?disabled=${this.set.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
               <button aria-label=${`+1 ${countUnit(exercise)}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
             `
@@ -528,11 +589,14 @@ export class BbSetView extends LitElement {
     const label = exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps';
     // The ring fills with every rep of the set, both arms' alike.
     const fill = { value: set.count, max: dosage.target, suffix: '', label };
+    // Until the first tap, as a hold nothing sees asks for Start hold: then the count going up shows it.
+    const tapHint = this.countsByHand() && set.count === 0 ? tapEachCountText(exercise) : null;
     if (exercise.alternatesSides) {
       // The voice counts a bird dog set each side, "Left, seven", against "ten each side": the ring
       // shows that arm's count, where "14" read from the mat looked like a set gone past its end.
       const unit = `of ${perSideText(dosage.target)}`;
-      if (set.count === 0) return { ...fill, digits: '0', unit, detail: null, valueText: `0 ${unit}` };
+      if (set.count === 0)
+        return { ...fill, digits: '0', unit, detail: null, tapHint, valueText: `0 ${unit}` };
       const { arm, ofArm } = armOfRep(set.count);
       return {
         ...fill,
@@ -544,7 +608,14 @@ export class BbSetView extends LitElement {
     }
     // "of 1 rep": the unit goes with the target it follows, not with the count.
     const unit = `of ${plural(dosage.target, countUnit(exercise))}`;
-    return { ...fill, digits: String(set.count), unit, detail: null, valueText: `${set.count} ${unit}` };
+    return {
+      ...fill,
+      digits: String(set.count),
+      unit,
+      detail: null,
+      tapHint,
+      valueText: `${set.count} ${unit}`,
+    };
   }
 }
 
@@ -557,6 +628,8 @@ interface RingDisplay {
   readonly unit: string;
   /** A line under the unit, where there is one. */
   readonly detail?: string | null;
+  /** What to tap for each rep of a set counted by hand, until the first is counted (see tapEachCountText). */
+  readonly tapHint?: string | null;
   readonly label: string;
   readonly valueText: string;
 }

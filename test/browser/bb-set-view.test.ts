@@ -121,6 +121,44 @@ describe('bb-set-view', () => {
     await expect.element(page.getByRole('button', { name: 'End hold' })).toBeEnabled();
   });
 
+  it('asks on the ring for +1 after each rep of a set counted by hand, until the first is counted', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({}),
+      byHand: true,
+    });
+    const ringLines = () =>
+      [...element.shadowRoot!.querySelectorAll('bb-progress-ring .unit')].map((u) => u.textContent);
+    expect(ringLines()).toEqual(['of 10 reps', 'tap +1 after each rep']);
+    element.set = currentSet({ count: 1 });
+    await element.updateComplete;
+    expect(ringLines()).toEqual(['of 10 reps']);
+    // Counted by the strap, +1 is a correction: nothing asks for it.
+    element.set = currentSet({});
+    element.byHand = false;
+    await element.updateComplete;
+    expect(ringLines()).toEqual(['of 10 reps']);
+  });
+
+  it("makes +1 the set's main button where the set is counted by hand, and leaves it a correction where a device counts", async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('bat-hang'), dosage: { sets: 2, target: 4, restS: 30 } },
+      set: currentSet({}),
+      byHand: true,
+    });
+    const plusOne = () => page.getByRole('button', { name: '+1 breath' }).element() as HTMLButtonElement;
+    const area = (button: Element) =>
+      button.getBoundingClientRect().width * button.getBoundingClientRect().height;
+    const others = () => [...element.shadowRoot!.querySelectorAll('button')].filter((b) => b !== plusOne());
+    expect(plusOne().classList).toContain('primary');
+    for (const other of others()) expect(area(plusOne()), other.textContent!).toBeGreaterThan(area(other));
+    element.byHand = false;
+    await element.updateComplete;
+    expect(plusOne().classList).not.toContain('primary');
+    const minusOne = page.getByRole('button', { name: '−1 breath' }).element();
+    expect(area(plusOne())).toBe(area(minusOne));
+  });
+
   it('shows under the set why the watch that counts cannot see the exercise, and how to count it instead', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 60 } },

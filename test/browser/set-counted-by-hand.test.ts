@@ -1,0 +1,57 @@
+// A set counted by hand in the whole app (a strap that gives heart rate only), on a phone, a laptop
+// and a phone with its text at twice its size: +1 is the button tapped after every rep, and is there
+// under the count as the set begins, with no scroll to find it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { SessionStore } from '../../src/store/session-store.ts';
+import { type AppShell, mountApp } from './app-shell.ts';
+import { layOutAsTheApp } from './mount.ts';
+
+const SCREENS = [
+  { screen: 'a phone', width: 360, height: 640 },
+  { screen: 'a laptop', width: 1366, height: 768 },
+  { screen: 'a phone with text at twice its size', width: 180, height: 320 },
+] as const;
+
+describe.each(SCREENS)('a set counted by hand on $screen', ({ width, height }) => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+  let stores = 0;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(width, height);
+    // A store that opens, as a phone's does: no notice that the app cannot save takes a line.
+    const name = `counted-by-hand-${width}-${stores++}`;
+    mounted = await mountApp({ start: true, openStore: () => SessionStore.open({ name }) });
+    // What the app tells the session once the strap turns out to count nothing (see Backbeat.start).
+    mounted.app.session.senseDevices(false, []);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    mounted.app.session.goHeard();
+    await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('shows +1 under the count without a scroll, filled, the largest button of the set', async () => {
+    const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+    const plusOne = page.getByRole('button', { name: '+1 rep' }).element();
+    const box = plusOne.getBoundingClientRect();
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(innerHeight);
+    expect(scrollY).toBe(0);
+    // The count it adds to stays in sight with it: above it on a phone, beside it on a laptop.
+    expect(set.querySelector('.face .count')!.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+      innerHeight,
+    );
+    expect(plusOne.classList).toContain('primary');
+    const area = (element: Element) =>
+      element.getBoundingClientRect().width * element.getBoundingClientRect().height;
+    for (const other of set.querySelectorAll('button')) {
+      if (other !== plusOne) expect(area(plusOne), other.textContent!).toBeGreaterThan(area(other));
+    }
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+  });
+});
