@@ -485,7 +485,11 @@ export class BbHistory extends LitElement {
         <bb-progress-chart heading="Lat pulldown: best set (reps)" .series=${p.pulldownReps}></bb-progress-chart>
       </div>
       <bb-progress-chart heading="Longest hold of the week" .series=${p.holds}></bb-progress-chart>
-      <bb-progress-chart heading="Superman range of motion by week" .series=${p.supermanRange}></bb-progress-chart>
+      <bb-progress-chart
+        heading="Superman range of motion by week"
+        empty="No sessions with this yet: a strap with a motion sensor, or the virtual strap, measures it."
+        .series=${p.supermanRange}
+      ></bb-progress-chart>
       <bb-progress-chart heading="Heart rate and recovery by week" .series=${p.heartRate}></bb-progress-chart>
       <bb-progress-chart heading="Breath cycles: best set of the week" .series=${p.bestSetBreaths}></bb-progress-chart>
     </section>`;

@@ -215,6 +215,11 @@ export class BbProgressChart extends LitElement {
   @property() heading = '';
   /** A value a week for each line, each x its week's Monday in seconds (see weekDate). */
   @property({ attribute: false }) series: ChartSeries | null = null;
+  /**
+   * What stands in for the chart while it has nothing to draw: a chart that only some devices measure
+   * says which, for a person whose sessions never had one.
+   */
+  @property() empty = 'No sessions with this yet.';
 
   /** The numbers' table is built only while it is open: years of weeks are thousands of cells. */
   @state() private tableOpen = false;
@@ -259,7 +264,7 @@ export class BbProgressChart extends LitElement {
     const plotted = hasData && !this.tooNarrow;
     return html`
       <h4>${this.heading}</h4>
-      ${hasData ? html`<div class=${this.tooNarrow ? 'plot too-narrow' : 'plot'} aria-hidden="true"></div>` : html`<p class="empty">No sessions with this yet.</p>`}
+      ${hasData ? html`<div class=${this.tooNarrow ? 'plot too-narrow' : 'plot'} aria-hidden="true"></div>` : html`<p class="empty">${this.empty}</p>`}
       ${hasData && this.tooNarrow ? this.renderNote('Too narrow for the chart: its numbers, newest first.') : null}
       ${plotted && series ? this.renderNote(bandNote(series.lines)) : null}
       ${plotted && series ? this.renderNote(firstWeekNote(series.x)) : null}

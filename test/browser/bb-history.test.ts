@@ -9,6 +9,7 @@ import { SessionStore } from '../../src/store/session-store.ts';
 import '../../src/ui/bb-history.ts';
 import '../../src/ui/bb-storage-notice.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
+import { finishedSession, supermanSet } from '../set-record.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
 import { rolesNamed } from './accessibility-tree.ts';
 import { linesOf } from './lines.ts';
@@ -179,7 +180,7 @@ describe('bb-history', () => {
     }
   });
 
-  it("shows every chart, the bat hang's too, with the same words while there is nothing to chart", async () => {
+  it("shows every chart, the bat hang's too, while there is nothing to chart, and what measures a superman's lift", async () => {
     const persistence = await persistenceWith([]);
     const history = await mount('bb-history', persistence);
     await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
@@ -194,8 +195,31 @@ describe('bb-history', () => {
         'Superman range of motion by week',
         'Heart rate and recovery by week',
         'Breath cycles: best set of the week',
-      ].map((heading) => [heading, 'No sessions with this yet.']),
+      ].map((heading) => [
+        heading,
+        heading.startsWith('Superman range')
+          ? 'No sessions with this yet: a strap with a motion sensor, or the virtual strap, measures it.'
+          : 'No sessions with this yet.',
+      ]),
     );
+  });
+
+  it("says what measures a superman's lift where every superman was counted with +1 (a heart-rate-only strap)", async () => {
+    const byHand = supermanSet({ peakDeg: null, endedBy: 'target' });
+    const persistence = await persistenceWith([
+      finishedSession('by-hand', Date.now() - 86_400_000, [byHand]),
+    ]);
+    const history = await mount('bb-history', persistence);
+    const charts = () => [...history.shadowRoot!.querySelectorAll('bb-progress-chart')];
+    await expect.poll(() => charts().length).toBe(7);
+    const range = charts().find((chart) => chart.heading === 'Superman range of motion by week')!;
+    await range.updateComplete;
+    await expect
+      .poll(() => range.shadowRoot!.querySelector('.empty')?.textContent)
+      .toBe('No sessions with this yet: a strap with a motion sensor, or the virtual strap, measures it.');
+    // The reps were counted: their chart has the week.
+    const reps = charts().find((chart) => chart.heading === 'Reps: best set of the week')!;
+    expect(reps.shadowRoot!.querySelector('.empty')).toBeNull();
   });
 
   it('offers a backup of the settings while no session is saved, the import that restores one, and no deletion of nothing', async () => {
