@@ -66,6 +66,7 @@ import {
 import {
   type DeviceStatus,
   Devices,
+  heartRateAloneAway,
   type MotionFeed,
   PAUSE_FOR_CONNECTION,
   pauseForConnectionOnRestore,
@@ -393,6 +394,12 @@ export class Backbeat {
         )
         .subscribe((exercises) => this.session.senseMotionAway(exercises)),
     );
+    // The heart rate alone out of reach (a plain strap): the session goes on, and the voice says so.
+    this.subscriptions.add(
+      this.devices
+        .select((s) => heartRateAloneAway(s.devices) !== null)
+        .subscribe((away) => this.session.senseHeartRateAway(away)),
+    );
     // The screen going off in a set or a rest stops no stream: the session goes on on the mat.
     this.subscriptions.add(
       this.session.state$
@@ -410,7 +417,10 @@ export class Backbeat {
   }
 
   /**
-   * A device that drops out pauses the set or rest, so no rep is lost and no hold runs on unseen.
+   * A device that counts or sees the exercises and drops out pauses the set or rest, so no rep is lost
+   * and no hold runs on unseen (see DeviceState.countingConnection); one that gives heart rate alone
+   * does not: the person, who counts and times by tap with it, goes on, and is told so (see
+   * heartRateAloneAway).
    * The session knows a pause the app made (`pausedFor`): it takes the device's latest news, while
    * the person's own pause stays theirs (the reducer keeps it), and only the app's is lifted when
    * the device is back. Back is any change to a state that pauses nothing: a pause picked up from an
@@ -419,7 +429,7 @@ export class Backbeat {
   private pauseWhileDeviceAway(): void {
     this.subscriptions.add(
       this.devices
-        .select((s) => s.connection)
+        .select((s) => s.countingConnection)
         .pipe(
           map((connection) => PAUSE_FOR_CONNECTION[connection]),
           startWith(null),
@@ -442,7 +452,10 @@ export class Backbeat {
         .pipe(pairwise())
         .subscribe(([, reason]) => {
           const state = this.devices.state;
-          if (this.session.state.pausedFor === undefined || PAUSE_FOR_CONNECTION[state.connection] !== null)
+          if (
+            this.session.state.pausedFor === undefined ||
+            PAUSE_FOR_CONNECTION[state.countingConnection] !== null
+          )
             return;
           if (reason) this.session.pause(reason);
           else this.session.resume();

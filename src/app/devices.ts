@@ -64,6 +64,19 @@ export const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason 
 };
 
 /**
+ * Whether the heart rate alone is out of reach, and how: the device it is read from is reconnecting or
+ * given up for lost, and it counts and sees nothing of the exercises (a plain heart-rate strap, or one
+ * whose motion will not stream), so its drop takes the heart rate and nothing else, and the session
+ * goes on without it (see DeviceState.countingConnection). Null when the heart rate is there, or went
+ * with a device the session waits for.
+ */
+export function heartRateAloneAway(devices: readonly DeviceStatus[]): 'reconnecting' | 'lost' | null {
+  const device = devices.find((d) => d.heartRate);
+  if (!device || device.motion || device.counts.length > 0) return null;
+  return device.connection === 'reconnecting' || device.connection === 'lost' ? device.connection : null;
+}
+
+/**
  * What a pause made for a device on an earlier page waits for, as this page finds the devices (see
  * pausedAsDevicesAre). One still being connected, picked again or of the last visit reconnected with
  * no tap (the virtual strap 'connected' in its place meanwhile), is not back yet: the set waits for it
@@ -71,11 +84,11 @@ export const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason 
  * One of the last visit that did not answer is out of reach, as one given up on is.
  */
 export function pauseForConnectionOnRestore(
-  devices: Pick<DeviceState, 'connection' | 'rejoining' | 'awaiting'>,
+  devices: Pick<DeviceState, 'countingConnection' | 'rejoining' | 'awaiting'>,
 ): PauseReason | null {
-  const reason = PAUSE_FOR_CONNECTION[devices.connection];
+  const reason = PAUSE_FOR_CONNECTION[devices.countingConnection];
   if (reason !== null) return reason;
-  if (devices.connection === 'connecting' || devices.rejoining) return 'connection';
+  if (devices.countingConnection === 'connecting' || devices.rejoining) return 'connection';
   return devices.awaiting.length > 0 ? 'lost' : null;
 }
 export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
@@ -132,6 +145,14 @@ export interface DeviceState {
    * when it could not be, 'ended' when a replay has played its recording to the end.
    */
   readonly connection: ConnectionState;
+  /**
+   * The same, of the devices that count or see the exercises (see DeviceStatus.counts) and any being
+   * connected at the person's word: what a set or rest is paused for (see PAUSE_FOR_CONNECTION). A
+   * device that gives heart rate alone is not among them: the person counts every rep and times every
+   * hold by tap with it, and goes on doing so while it is away, which loses the heart rate and nothing
+   * else (see heartRateAloneAway). 'connected' where no device counts anything.
+   */
+  readonly countingConnection: ConnectionState;
   /** A device with an accelerometer is connected, so reps and holds are counted by themselves. */
   readonly countsMotion: boolean;
   /** Malformed packets counted and dropped, all devices together. */
@@ -312,6 +333,7 @@ export class Devices extends Model<DeviceState> {
     super({
       source: null,
       connection: 'connecting',
+      countingConnection: 'connecting',
       countsMotion: false,
       malformedPackets: 0,
       problem: null,
@@ -1011,10 +1033,14 @@ export class Devices extends Model<DeviceState> {
         // One being connected at the person's word is 'connecting' (which pauses nothing) until it is:
         // a set picked up on a new page, paused for it, waits for it and goes on once it is connected.
         const used = devices.filter((d, i) => d.heartRate || d.motion || this.joining.has(members[i]));
+        const counting = devices.filter(
+          (d, i) => d.motion || d.counts.length > 0 || this.joining.has(members[i]),
+        );
         const batteries = devices.map((d) => d.battery).filter((b): b is number => b !== null);
         this.update({
           devices,
           connection: worstConnection((used.length ? used : devices).map((d) => d.connection)),
+          countingConnection: worstConnection(counting.map((d) => d.connection)),
           malformedPackets: devices.reduce((n, d) => n + d.malformedPackets, 0),
           battery: batteries.length ? Math.min(...batteries) : null,
         });

@@ -61,7 +61,7 @@ import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs
 export interface RecordableApp {
   readonly session: SessionModel;
   readonly devices: {
-    readonly state: Pick<DeviceState, 'source' | 'connection' | 'rejoining' | 'awaiting'>;
+    readonly state: Pick<DeviceState, 'source' | 'countingConnection' | 'rejoining' | 'awaiting'>;
   };
   readonly heartRate$: Observable<HeartRateSample | null>;
   readonly accel$: Observable<{ readonly source: SourceInfo; readonly frame: AccelFrame }>;

@@ -155,10 +155,30 @@ export const VIBRATION: Readonly<Record<ToneKind, readonly number[]>> = {
 
 export function planCues(prev: SessionState, next: SessionState, settings: CueSettings): Cue[] {
   if (prev === next) return [];
-  return applySettings(
-    whatHappened(prev, next, settings.speechRate ?? 1, settings.readOnScreen === true),
-    settings,
-  );
+  const cues = whatHappened(prev, next, settings.speechRate ?? 1, settings.readOnScreen === true);
+  if (heartRateAwayBecameNews(prev, next)) cues.push(say(HEART_RATE_AWAY_TEXT));
+  return applySettings(cues, settings);
+}
+
+/**
+ * The heart rate alone is out of reach (a plain strap): nothing the person counts or times went with
+ * it, so the set or rest goes on and the voice says just that. Its return is not said: the person
+ * does nothing different for it, and the screen shows the heart rate again.
+ */
+export const HEART_RATE_AWAY_TEXT = 'Heart rate out of reach: keep going';
+
+/**
+ * Whether `next` is the moment to say that the heart rate alone is out of reach: away
+ * CONNECTION_LOST_SAID_AFTER_MS by now, as any drop is said, so that a strap back within a moment is
+ * not spoken of; once, in a set or a rest going on. In a pause the person took then, it goes unsaid:
+ * what they hear as the session goes on is how it goes on, which the strap does not change.
+ */
+function heartRateAwayBecameNews(prev: SessionState, next: SessionState): boolean {
+  const sinceMs = next.heartRateAwaySinceMs;
+  if (sinceMs === undefined || isPaused(next) || (next.phase !== 'set' && next.phase !== 'rest'))
+    return false;
+  const dueMs = sinceMs + CONNECTION_LOST_SAID_AFTER_MS;
+  return prev.nowMs < dueMs && next.nowMs >= dueMs;
 }
 
 /**

@@ -73,6 +73,11 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'motion-reach', away: exercises, nowMs: this.now() });
   }
 
+  /** Whether the heart rate alone is out of reach now (see SessionState.heartRateAwaySinceMs). */
+  senseHeartRateAway(away: boolean): void {
+    this.dispatch({ type: 'heart-rate-reach', away, nowMs: this.now() });
+  }
+
   /** `reason` when the app pauses by itself (a device away), not the person. */
   pause(reason?: PauseReason): void {
     this.dispatch({ type: 'pause', nowMs: this.now(), ...(reason ? { reason } : {}) });

@@ -256,6 +256,12 @@ export interface SessionState {
    * strap has long been away is news a moment later, and back within that moment it is not.
    */
   readonly motionAwaySinceMs?: Partial<Record<ExerciseId, number>>;
+  /**
+   * Since when (session clock) the heart rate alone has been out of reach: its device counts and sees
+   * nothing of the exercises (a plain heart-rate strap), so the session goes on without it and the
+   * voice says so once, a moment later (see heartRateAloneAway). Absent while it is there.
+   */
+  readonly heartRateAwaySinceMs?: number;
 }
 
 /** A pause that is over: when it began (session clock) and how long it lasted. */
@@ -310,6 +316,8 @@ export type SessionAction =
     }
   /** Which exercises' device is out of reach now (see SessionState.motionAway). */
   | { readonly type: 'motion-reach'; readonly away: readonly ExerciseId[]; readonly nowMs: number }
+  /** Whether the heart rate alone is out of reach now (see SessionState.heartRateAwaySinceMs). */
+  | { readonly type: 'heart-rate-reach'; readonly away: boolean; readonly nowMs: number }
   /** `reason` is set when the app pauses by itself, not the person. */
   /** `toAsk`: to ask whether to end the session (Finish), not a pause the person asked for. */
   | {
@@ -543,6 +551,8 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
     }
     case 'motion-reach':
       return motionReach(state, action.away, action.nowMs);
+    case 'heart-rate-reach':
+      return heartRateReach(state, action.away, action.nowMs);
     case 'pause':
       if (state.phase !== 'set' && state.phase !== 'rest') return state;
       if (state.pausedAtMs !== null) {
@@ -647,6 +657,7 @@ export function withDevicesOf(sensed: SessionState, session: SessionState): Sess
     motionPlacements: _placements,
     motionAway: _away,
     motionAwaySinceMs: _awaySince,
+    heartRateAwaySinceMs: _heartRateAway,
     ...rest
   } = session;
   return {
@@ -656,6 +667,9 @@ export function withDevicesOf(sensed: SessionState, session: SessionState): Sess
     ...(sensed.motionPlacements ? { motionPlacements: sensed.motionPlacements } : {}),
     ...(sensed.motionAway ? { motionAway: sensed.motionAway } : {}),
     ...(sensed.motionAwaySinceMs !== undefined ? { motionAwaySinceMs: sensed.motionAwaySinceMs } : {}),
+    ...(sensed.heartRateAwaySinceMs !== undefined
+      ? { heartRateAwaySinceMs: sensed.heartRateAwaySinceMs }
+      : {}),
   };
 }
 
@@ -926,6 +940,12 @@ function motionReach(state: SessionState, away: readonly ExerciseId[], nowMs: nu
   if (!back) return reached;
   const backMs = state.pausedAtMs ?? Math.max(state.nowMs, nowMs);
   return { ...reached, set: { ...set, lastProgressMs: Math.max(set.lastProgressMs, backMs) } };
+}
+
+/** The heart rate alone goes out of reach, from now if it was there, or is back. */
+function heartRateReach(state: SessionState, away: boolean, nowMs: number): SessionState {
+  const { heartRateAwaySinceMs: sinceMs, ...rest } = state;
+  return away ? { ...rest, heartRateAwaySinceMs: sinceMs ?? Math.max(state.nowMs, nowMs) } : rest;
 }
 
 /**

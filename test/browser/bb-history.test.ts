@@ -42,7 +42,7 @@ async function persistenceOf(
       devices: {
         state: {
           source: null as SourceInfo | null,
-          connection: 'unavailable' as const,
+          countingConnection: 'unavailable' as const,
           rejoining: false,
           awaiting: [],
         },

@@ -20,7 +20,9 @@ function openTab(name: string) {
   const persistence = new Persistence(
     {
       session,
-      devices: { state: { source: STRAP, connection: 'connected' as const, rejoining: false, awaiting: [] } },
+      devices: {
+        state: { source: STRAP, countingConnection: 'connected' as const, rejoining: false, awaiting: [] },
+      },
       accel$: accel,
       heartRate$: new Subject<HeartRateSample | null>(),
       motion$: NEVER,

@@ -6,7 +6,9 @@ import {
   type AwaitedDevice,
   type ConnectionState,
   type DeviceKind,
+  type DeviceStatus,
   Devices,
+  heartRateAloneAway,
   pauseForConnectionOnRestore,
   VIRTUAL_HABIT_KEY,
 } from '../../../src/app/devices.ts';
@@ -295,7 +297,7 @@ describe('A pause made for a device on an earlier page, as this page finds the d
     connection: ConnectionState,
     rejoining = false,
     awaiting: readonly AwaitedDevice[] = [],
-  ) => ({ connection, rejoining, awaiting });
+  ) => ({ countingConnection: connection, rejoining, awaiting });
 
   it('waits for a device being connected, picked or of an earlier visit, as for one reconnecting', () => {
     expect(pauseForConnectionOnRestore(devices('connecting'))).toBe('connection');
@@ -314,6 +316,38 @@ describe('A pause made for a device on an earlier page, as this page finds the d
   it('waits for nothing once the devices are there', () => {
     expect(pauseForConnectionOnRestore(devices('connected'))).toBeNull();
     expect(pauseForConnectionOnRestore(devices('unavailable'))).toBeNull();
+  });
+});
+
+describe('The heart rate alone out of reach', () => {
+  const TRUNK = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');
+  const device = (patch: Partial<DeviceStatus>): DeviceStatus => ({
+    id: 'hrm',
+    name: 'HRM-Dual',
+    kind: 'heart-rate',
+    placement: null,
+    connection: 'connected',
+    battery: null,
+    malformedPackets: 0,
+    sampleRateHz: null,
+    heartRate: true,
+    motion: false,
+    counts: [],
+    ...patch,
+  });
+
+  it('is a plain strap reconnecting or given up on, beside a watch that counts or alone', () => {
+    expect(heartRateAloneAway([device({ connection: 'reconnecting' })])).toBe('reconnecting');
+    const watch = device({ id: 'w', kind: 'bangle', placement: 'wrist', heartRate: false, motion: true });
+    expect(heartRateAloneAway([device({ connection: 'lost' }), watch])).toBe('lost');
+    expect(heartRateAloneAway([device({})])).toBeNull();
+  });
+
+  it('is not a strap whose motion counts exercises: its drop pauses the session', () => {
+    const h10 = device({ kind: 'polar', placement: 'chest', motion: true, counts: TRUNK });
+    expect(heartRateAloneAway([{ ...h10, connection: 'reconnecting' }])).toBeNull();
+    // Beside a watch that counts the rest: still the strap of the trunk exercises.
+    expect(heartRateAloneAway([{ ...h10, motion: false, connection: 'lost' }])).toBeNull();
   });
 });
 

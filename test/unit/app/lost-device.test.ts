@@ -1,7 +1,9 @@
-// A strap given up for lost in the middle of a set: the app pauses and says so; a person who resumes
-// and counts by hand goes on counting, also while a Reconnect they tapped is under way.
+// A strap whose motion counts the set, given up for lost in the middle of it: the app pauses and says
+// so; a person who resumes and counts by hand goes on counting, also while a Reconnect they tapped is
+// under way.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appWithStrap, heartRateStrap } from './heart-rate-strap-app.ts';
+import { fakeH10 } from '../sensors/ble/wearables.ts';
+import { appWithStrap } from './heart-rate-strap-app.ts';
 
 describe('a strap lost in the middle of a set', () => {
   beforeEach(() => {
@@ -11,15 +13,16 @@ describe('a strap lost in the middle of a set', () => {
     vi.useRealTimers();
   });
 
-  /** A strap connected, a session started with it, and one rep of its first set counted. */
+  /** A strap connected, a session started with it, its first set begun by tap and one rep counted by +1. */
   async function oneRepIntoASetWithTheStrap() {
-    const strap = heartRateStrap();
+    const strap = fakeH10();
     const app = appWithStrap(strap);
     app.start();
-    const connecting = app.devices.connect('heart-rate');
+    const connecting = app.devices.connect('polar');
     await vi.advanceTimersByTimeAsync(50);
     await connecting;
     app.startSession();
+    app.session.beginSet();
     app.session.adjustCount(1);
     return { strap, app };
   }

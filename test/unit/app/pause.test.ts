@@ -8,7 +8,7 @@ import { HEART_RATE_MEASUREMENT } from '../../../src/protocol/uuids.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
 import { currentPlanned, motionAwayFor } from '../../../src/workout/session.ts';
 import { asBluetoothDevice } from '../sensors/ble/fake-device.ts';
-import { fakeH10 } from '../sensors/ble/wearables.ts';
+import { accFrames, fakeH10 } from '../sensors/ble/wearables.ts';
 
 // Pauses from one moment to the next across more than one rep: at rest, on the way up, at the top,
 // on the way down. Watched through the pause, most of them cost a rep.
@@ -70,7 +70,7 @@ describe('a pause the app makes by itself', () => {
     vi.useRealTimers();
   });
 
-  it('keeps why: a replay feeding the set has played to its end', async () => {
+  it('keeps why: a replay whose motion counts the set has played to its end', async () => {
     vi.useFakeTimers();
     const app = new Backbeat({
       now: () => Date.now(),
@@ -81,10 +81,12 @@ describe('a pause the app makes by itself', () => {
     app.devices.replay(
       createRecording([
         recordPacket('hrs', Uint8Array.of(0x00, 0x50), 0, { characteristic: HEART_RATE_MEASUREMENT }),
+        recordPacket('pmd-data', accFrames('ACC_50HZ_2G')[0], 500),
         recordPacket('hrs', Uint8Array.of(0x00, 0x51), 1000, { characteristic: HEART_RATE_MEASUREMENT }),
       ]),
     );
     app.startSession();
+    expect(app.devices.state.devices[0].counts.length).toBeGreaterThan(0);
     expect(app.session.state.phase).toBe('set');
     expect(app.session.state.pausedAtMs).toBeNull();
     await vi.advanceTimersByTimeAsync(2000);

@@ -1,4 +1,4 @@
-// A set paused for a strap out of reach, and the page reloaded: the new page connects the strap of
+// A set paused for a strap out of reach (one whose motion counts the set), and the page reloaded: the new page connects the strap of
 // the last visit by itself (no chooser), and the person taps "Resume where I was" while that is still
 // under way. The pause waits for the strap, as it would have on the page it began on: it goes on by
 // itself once the strap is connected, and says the strap out of reach if it does not answer. Through
@@ -8,7 +8,7 @@ import { Backbeat } from '../../../src/app/backbeat.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { asBluetoothDevice, type FakeDevice } from '../sensors/ble/fake-device.ts';
-import { heartRateStrap } from './heart-rate-strap-app.ts';
+import { fakeH10 } from '../sensors/ble/wearables.ts';
 
 let pagesOpened = 0;
 
@@ -38,14 +38,15 @@ function openPage(strap: FakeDevice, storeName: string, storage: MemoryStorage):
 async function reloadedWhileTheStrapConnects() {
   const storeName = `restored-strap-pause-reload-${++pagesOpened}`;
   const storage = new MemoryStorage();
-  const strap = heartRateStrap();
+  const strap = fakeH10();
   const before = openPage(strap, storeName, storage);
   before.start();
   await vi.advanceTimersByTimeAsync(100);
-  const picked = before.devices.connect('heart-rate');
+  const picked = before.devices.connect('polar');
   await vi.advanceTimersByTimeAsync(50);
   await picked;
   before.startSession();
+  before.session.beginSet();
   before.session.adjustCount(1);
   strap.reachable = false;
   strap.drop();
@@ -82,7 +83,7 @@ describe('a set paused for the strap, resumed after a reload while the strap of 
     answer();
     await vi.advanceTimersByTimeAsync(100);
     expect(after.devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
-      ['HRM-Dual', 'connected'],
+      ['Polar H10 0A1B2C3D', 'connected'],
     ]);
     expect(after.session.state.pausedAtMs).toBeNull();
     expect(after.session.state.set?.count).toBe(1);
@@ -97,7 +98,9 @@ describe('a set paused for the strap, resumed after a reload while the strap of 
 
     answer();
     await vi.advanceTimersByTimeAsync(100);
-    expect(after.devices.state.awaiting.map((a) => [a.name, a.trying])).toEqual([['HRM-Dual', false]]);
+    expect(after.devices.state.awaiting.map((a) => [a.name, a.trying])).toEqual([
+      ['Polar H10 0A1B2C3D', false],
+    ]);
     expect(after.session.state.pausedAtMs).not.toBeNull();
     expect(after.session.state.pausedFor).toBe('lost');
     await done(after.persistence.flush());

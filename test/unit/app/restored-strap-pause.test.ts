@@ -1,9 +1,10 @@
-// A set paused for a strap out of reach, picked up on a new page ("Resume where I was") while the
+// A set paused for a strap out of reach (one whose motion counts the set), picked up on a new page ("Resume where I was") while the
 // strap is still being connected there: the pause waits for the strap as a pause on the page it began
 // on does, and goes on by itself once the strap is connected. Through the whole app in Node.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterInterruption, pausedAsDevicesAre } from '../../../src/workout/session.ts';
-import { appWithStrap, heartRateStrap } from './heart-rate-strap-app.ts';
+import { fakeH10 } from '../sensors/ble/wearables.ts';
+import { appWithStrap } from './heart-rate-strap-app.ts';
 
 describe('a set paused for the strap, picked up on a new page while the strap is being connected', () => {
   beforeEach(() => {
@@ -14,13 +15,14 @@ describe('a set paused for the strap, picked up on a new page while the strap is
   });
 
   it('goes on once the strap is connected, and pauses for it again when it drops', async () => {
-    const strap = heartRateStrap();
+    const strap = fakeH10();
     const before = appWithStrap(strap);
     before.start();
-    const picked = before.devices.connect('heart-rate');
+    const picked = before.devices.connect('polar');
     await vi.advanceTimersByTimeAsync(50);
     await picked;
     before.startSession();
+    before.session.beginSet();
     before.session.adjustCount(1);
     strap.reachable = false;
     strap.drop();
@@ -36,7 +38,7 @@ describe('a set paused for the strap, picked up on a new page while the strap is
     strap.gatt.connect = () => new Promise((resolve) => (answer = () => resolve(connect())));
     const after = appWithStrap(strap);
     after.start();
-    void after.devices.connect('heart-rate');
+    void after.devices.connect('polar');
     await vi.advanceTimersByTimeAsync(50);
     expect(after.devices.state.connection).toBe('connecting');
     // As the store picks it up (see Persistence.resume): the strap is not back yet.

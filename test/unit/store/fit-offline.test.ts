@@ -20,7 +20,7 @@ describe('a FIT export whose writer cannot be loaded', () => {
         devices: {
           state: {
             source: null as SourceInfo | null,
-            connection: 'unavailable' as const,
+            countingConnection: 'unavailable' as const,
             rejoining: false,
             awaiting: [],
           },

@@ -24,7 +24,7 @@ class Page {
   readonly devices = {
     state: {
       source: STRAP as SourceInfo | null,
-      connection: 'connected' as ConnectionState,
+      countingConnection: 'connected' as ConnectionState,
       rejoining: false,
       awaiting: [],
     },
@@ -503,7 +503,7 @@ describe('Persistence', () => {
       await first.persistence.flush();
 
       const second = await reopen(first);
-      second.devices.state.connection = connection;
+      second.devices.state.countingConnection = connection;
       await second.persistence.resume();
       expect(second.session.state.pausedAtMs).not.toBeNull();
       expect([connection, second.session.state.pausedFor]).toEqual([connection, pausedFor]);
