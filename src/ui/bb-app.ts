@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { of, type Subscription } from 'rxjs';
 import type { Backbeat, DeviceState, PlanWait } from '../app/backbeat.ts';
+import { heartRateAloneAway } from '../app/devices.ts';
 import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
@@ -684,6 +685,7 @@ export class BbApp extends LitElement {
               .byHand=${countedByHand(state, planned.exercise)}
               .motionAway=${motionAwayFor(state, planned.exercise)}
               .countedOn=${state.motionPlacements?.[planned.exercise.id] ?? null}
+              .heartRateAway=${heartRateAloneAway(this.device.value.devices)}
               .unseenLine=${this.unseenLine(state, planned.exercise)}
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}
@@ -699,6 +701,7 @@ export class BbApp extends LitElement {
           .next=${upNext(state)}
           .lastSet=${state.completed.at(-1) ?? null}
           .setsKept=${setsKeptOnFinishing(state)}
+          .heartRateAway=${heartRateAloneAway(this.device.value.devices)}
           .muted=${this.settings.value.muted}
         ></bb-rest-view>`;
       case 'summary':

@@ -5,7 +5,15 @@ import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } fr
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
-import { awayInRestText, clockFace, describeForm, formatDuration, heldS, plural } from './format.ts';
+import {
+  awayInRestText,
+  clockFace,
+  describeForm,
+  formatDuration,
+  HEART_RATE_AWAY_TEXT,
+  heldS,
+  plural,
+} from './format.ts';
 import {
   buttonStyles,
   muteButton,
@@ -111,6 +119,8 @@ export class BbRestView extends LitElement {
   @property({ attribute: false }) lastSet: SetRecord | null = null;
   /** The sets the session would keep if it ended now, done, cut short and skipped: for Finish's question. */
   @property({ attribute: false }) setsKept: SetsKept = { done: 0, cutShort: 0, skipped: 0 };
+  /** The heart rate alone is out of reach (a plain strap), and how: the rest goes on, and says so. */
+  @property({ attribute: false }) heartRateAway: 'reconnecting' | 'lost' | null = null;
   /** The voice and tones are off (the setting, which Mute here sets too). */
   @property({ type: Boolean }) muted = false;
 
@@ -144,7 +154,9 @@ export class BbRestView extends LitElement {
         // over the Resume it speaks of: the countdown keeps its place on a phone.
         this.paused && this.pauseReason === 'lost'
           ? html`<div class="away">${awayInRestText(this.next?.exercise)}</div>`
-          : nothing
+          : this.heartRateAway
+            ? html`<div class="away">${HEART_RATE_AWAY_TEXT[this.heartRateAway]}</div>`
+            : nothing
       }
       ${this.finish.render(this.setsKept, this.renderControls())}
     `;

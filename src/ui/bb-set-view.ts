@@ -32,6 +32,7 @@ import {
   beforeGoText,
   clockFace,
   formatDuration,
+  HEART_RATE_AWAY_TEXT,
   heldS,
   pausedText,
   plural,
@@ -330,6 +331,8 @@ export class BbSetView extends LitElement {
    * End hold; the set says so under its name while it runs.
    */
   @property({ type: Boolean }) motionAway = false;
+  /** The heart rate alone is out of reach (a plain strap), and how: the set goes on, and says so under its name. */
+  @property({ attribute: false }) heartRateAway: 'reconnecting' | 'lost' | null = null;
   /** Where the device that counts this exercise is worn, that the line names it ("Watch out of reach"). */
   @property({ attribute: false }) countedOn: Placement | null = null;
   /**
@@ -532,6 +535,7 @@ export class BbSetView extends LitElement {
           ? html`<br /><span class="away">${awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined)}</span>`
           : nothing
       }
+      ${this.heartRateAway ? html`<br /><span class="away">${HEART_RATE_AWAY_TEXT[this.heartRateAway]}</span>` : nothing}
     </p>`;
   }
 

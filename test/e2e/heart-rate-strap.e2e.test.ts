@@ -97,11 +97,37 @@ describeWithShared('a standard heart-rate strap over Web Bluetooth', () => {
     await page.getByRole('button', { name: 'Start hold' }).click();
     await expect.poll(() => unit.textContent()).toBe('of 45 s');
     await expect.poll(() => page.locator('bb-set-view .count').textContent(), { timeout: 5000 }).toBe('2');
+  });
+
+  it('lets the hold run on while the strap is out of reach: it sees nothing of it, and the voice says to keep going', async () => {
+    const said = () =>
+      page.evaluate(() => (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail));
+    const before = (await said()).length;
+    const held = async () => Number(await page.locator('bb-set-view .count').textContent());
+    await strap.goOutOfReach();
+    await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('--');
+    await expect
+      .poll(async () => (await said()).slice(before), { timeout: 5000 })
+      .toEqual(['Heart rate out of reach: keep going']);
+    // The hold's time runs on, and the screen says why there is no heart rate, not "Paused".
+    const heldAtTheLine = await held();
+    await expect.poll(held, { timeout: 5000 }).toBeGreaterThanOrEqual(heldAtTheLine + 2);
+    expect(await page.locator('bb-set-view .paused').count()).toBe(0);
+    expect(await page.locator('bb-set-view .away').textContent()).toBe(
+      'Heart-rate strap reconnecting: keep going',
+    );
+    expect((await said()).slice(before).join(' ')).not.toMatch(/Paused|reconnecting|Go on/);
+
     await page.getByRole('button', { name: 'End hold' }).click();
+    strap.comeBackInReach();
+    await expect
+      .poll(() => page.locator('bb-device-panel .state').getAttribute('data-connection'), { timeout: 30_000 })
+      .toBe('connected');
+    expect(await page.locator('bb-rest-view .away').count()).toBe(0);
     await page.getByRole('button', { name: 'Finish' }).click();
     await page.getByRole('button', { name: 'End session' }).click();
     await page.getByRole('heading', { name: 'Session done' }).waitFor();
-  });
+  }, 60_000);
 
   it('shows a dropped connection', async () => {
     await strap.disconnect();
