@@ -81,8 +81,9 @@ export type Cue =
       /** What it is news of: the voice drops it, if still waiting, for a newer line of the topic. */
       readonly topic?: Topic;
       /**
-       * It answers what the person just did (a rep counted, a tap taken, a form problem): the voice
-       * says it before the announcements waiting, and no interrupting line drops it (see Speech.say).
+       * It answers what the person just did (a rep counted, a tap taken, a form problem), or tells of
+       * the devices while they tap (one out of reach or back): the voice says it before the
+       * announcements waiting, and no interrupting line drops it (see Speech.say).
        */
       readonly reply?: true;
       /**
@@ -156,7 +157,9 @@ export const VIBRATION: Readonly<Record<ToneKind, readonly number[]>> = {
 export function planCues(prev: SessionState, next: SessionState, settings: CueSettings): Cue[] {
   if (prev === next) return [];
   const cues = whatHappened(prev, next, settings.speechRate ?? 1, settings.readOnScreen === true);
-  if (heartRateAwayBecameNews(prev, next)) cues.push(say(HEART_RATE_AWAY_TEXT));
+  // Said as a reply, which no count cuts off: the person who counts by hand taps +1 every rep or two,
+  // and each tap's count is said over the line under way (see countTapped).
+  if (heartRateAwayBecameNews(prev, next)) cues.push(sayReply(HEART_RATE_AWAY_TEXT));
   return applySettings(cues, settings);
 }
 
@@ -247,7 +250,8 @@ const sayLastSet = (text: string): Cue => ({
 });
 /**
  * The answer to what the person just did (a tap on Skip set or Pause, a form problem), heard at once
- * or right after the line being said.
+ * or right after the line being said; and news of the devices while the set or rest goes on (one out
+ * of reach, one back), which no tapped count may cut off (see countTapped).
  */
 const sayReply = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt, reply: true });
 /** The answer to a tap that paused the session: moot once it goes on (see Topic). */
@@ -507,10 +511,11 @@ function duringSet(
   if (!planned) return [];
   const cues: Cue[] = positionCues(prev, next, planned.exercise, before, after);
   // Gone while the set runs, the app not paused for it (a watch that counts one exercise, beside a
-  // strap that stays): the person keeps moving and nothing counts, so they are told to tap.
+  // strap that stays): the person keeps moving and nothing counts, so they are told to tap. Said as a
+  // reply, as its return is: the +1 they tap while it is said would cut off the line that says to.
   if (awayBecameNews(prev, next, planned.exercise, after))
     cues.push(
-      say(
+      sayReply(
         `The ${deviceOf(next, planned.exercise)} is out of reach. ${byHandUntilBack(next, planned.exercise, after)}`,
       ),
     );
@@ -615,7 +620,9 @@ function spokenCount(exercise: Exercise, count: number): string {
 
 /**
  * Whether the count changed by the person's tap (+1 or −1), not by a rep the devices saw: the tap asks
- * to hear the count, and it is said at once, over the line under way. A rep the devices count waits
+ * to hear the count, and it is said at once, over the announcement under way; news of the devices is
+ * a reply and is heard to its end first ("Heart rate out of reach: keep going" was cut off by the
+ * next tap, a person counting by hand tapping every rep). A rep the devices count waits
  * for the sentence under way (see Topic): it is known a second or so after it anyway, and a person
  * who started while the set's line was said hears it out. A tapped "one" said when the set's opening
  * line ended, 3.2 s after the tap, ran into the next tap's "two".

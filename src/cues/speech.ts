@@ -151,9 +151,11 @@ export class Speech {
    * lines.
    *
    * Lines are replies or announcements. A `reply` answers what the person just did: their rep counted,
-   * their tap taken ("Four reps", "Set skipped", "Paused"), their form ("Hips up"). They hear it at
-   * once or right after the line being said: a reply goes ahead of the announcements waiting (behind
-   * the replies before it, in order), and no interrupting line drops it. Everything else is an
+   * their tap taken ("Four reps", "Set skipped", "Paused"), their form ("Hips up"); or it tells of the
+   * devices as they go on ("Heart rate out of reach: keep going"), which a tapped count must not cut
+   * off. They hear it at once or right after the line being said: a reply goes ahead of the
+   * announcements waiting (behind the replies before it, in order), and no interrupting line drops it.
+   * Everything else is an
    * announcement (what comes next, how to lie, the clock), which can wait or be cut short.
    * An `interrupt` cuts off the announcement being said and drops the announcements waiting: the
    * countdown and the next set must not wait behind a long instruction. A reply being said or waiting

@@ -18,7 +18,7 @@ import {
 import { MAX_QUEUED, Speech, type SpeechHost } from '../../../src/cues/speech.ts';
 import { Tones } from '../../../src/cues/tones.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
-import { exerciseById } from '../../../src/workout/program.ts';
+import { exerciseById, PROGRAM } from '../../../src/workout/program.ts';
 import {
   initialSessionState,
   type PlannedExercise,
@@ -26,7 +26,7 @@ import {
   type SessionAction,
   type SessionState,
 } from '../../../src/workout/session.ts';
-import { strapSees } from '../../devices-sensed.ts';
+import { devicesCount, EVERY_EXERCISE, strapHeartRateOnly, strapSees } from '../../devices-sensed.ts';
 import { StandInUtterance } from '../../utterance.ts';
 
 const PLAN: PlannedExercise[] = [
@@ -361,6 +361,61 @@ describe('the answer to a tap', () => {
     voice.sayAll();
     // "Go on: …" is cut off by the warning; the count is not.
     expect(voice.heard.slice(-2)).toEqual(['two', FORM_WARNINGS['over-extension']]);
+    player.dispose();
+  });
+});
+
+/**
+ * A person whose devices count nothing (a heart-rate-only strap) taps +1 after every rep: news of the
+ * devices said while they tap must be heard to its end, not cut off by the next tap's count.
+ */
+describe('news of the devices said while the person taps +1', () => {
+  const lift = (nowMs: number): SessionAction => ({ type: 'adjust', delta: 1, nowMs });
+
+  it('"Heart rate out of reach: keep going" is heard to its end, then the count as it stands', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 10, restS: 30 } },
+    ]);
+    act(strapHeartRateOnly());
+    act({ type: 'start', nowMs: 0 });
+    // The tap still cuts off the set's opening line: its count must not wait the seconds it takes.
+    act(lift(1000));
+    voice.sayAll();
+    expect(voice.heard).toEqual(['one']);
+    act({ type: 'heart-rate-reach', away: true, nowMs: 2000 });
+    for (let t = 2250; t <= 4000; t += 250) act({ type: 'tick', nowMs: t });
+    // Being said when the next two reps are tapped.
+    act(lift(4500));
+    act(lift(5000));
+    voice.sayAll();
+    expect(voice.heard).toEqual(['one', 'Heart rate out of reach: keep going', 'three']);
+    player.dispose();
+  });
+
+  it('"The watch is out of reach. Count with plus one …" is heard to its end, then the count', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, [
+      { exercise: exerciseById('lat-pulldown'), dosage: { sets: 1, target: 12, restS: 60 } },
+    ]);
+    act(
+      devicesCount(EVERY_EXERCISE, {
+        ...Object.fromEntries(PROGRAM.map((e) => [e.id, 'chest'])),
+        'lat-pulldown': 'wrist',
+      }),
+    );
+    act({ type: 'start', nowMs: 0 });
+    act({ type: 'go-heard', nowMs: 0 });
+    act(rep(3000));
+    voice.sayAll();
+    act({ type: 'motion-reach', away: ['lat-pulldown'], nowMs: 4000 });
+    for (let t = 4250; t <= 6000; t += 250) act({ type: 'tick', nowMs: t });
+    act(lift(7000));
+    voice.sayAll();
+    expect(voice.heard.slice(-2)).toEqual([
+      'The watch is out of reach. Count with plus one until the watch is back',
+      'two',
+    ]);
     player.dispose();
   });
 });
