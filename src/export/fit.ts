@@ -21,6 +21,7 @@ import type { ExerciseId } from '../workout/program.ts';
 import { exerciseById } from '../workout/program.ts';
 import { skippedUndone } from '../workout/session.ts';
 import { allHeartRate } from './replay.ts';
+import { pausedSpans, workSpan } from './work-span.ts';
 
 /**
  * A number of our own for an exercise that Garmin's catalogue does not have, far above the catalogue's
@@ -168,21 +169,26 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
       timed.push({ wallMs: to, order: 2, write: () => writeTimer(new Date(to), 'start') });
   }
   const endedStopped = stopped.some(([, to]) => to >= end.getTime());
+  // A set is the work done in it, as a watch times it: a hold's hold, a rep set from its "Go". The
+  // instructions said before it, the wait for the person to get into position, are the rest before.
+  const paused = pausedSpans(session.snapshot, endMs);
+  const work = done.map((set) => workSpan(set, paused));
   let messageIndex = 0;
   done.forEach((set, i) => {
     const exercise = exerciseOf(set.exerciseId);
     const kind = exerciseById(set.exerciseId).kind;
     const weightKg = session.plan.find((p) => p.exerciseId === set.exerciseId)?.dosage.weightKg;
+    const { startMs, endMs: workEndMs } = work[i]!;
     const activeIndex = messageIndex++;
     timed.push({
-      wallMs: wallTimeOf(session, set.endedMs),
+      wallMs: wallTimeOf(session, workEndMs),
       order: 3,
       write: () =>
         write<SetMesg>('SET', {
-          timestamp: at(set.endedMs),
-          startTime: at(set.startedMs),
+          timestamp: at(workEndMs),
+          startTime: at(startMs),
           // Timer time: a set paused, or the app closed, in the middle of it lasts the time it ran.
-          duration: timerSBetween(set.startedMs, set.endedMs),
+          duration: timerSBetween(startMs, workEndMs),
           setType: enumValue('setType', 'active'),
           ...(kind === 'hold' ? {} : { repetitions: set.count }),
           ...(weightKg !== undefined ? { weight: weightKg } : {}),
@@ -192,17 +198,17 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
           messageIndex: activeIndex,
         }),
     });
-    const next = done[i + 1];
-    if (next && next.startedMs > set.endedMs) {
+    const nextStartMs = work[i + 1]?.startMs;
+    if (nextStartMs !== undefined && nextStartMs > workEndMs) {
       const restIndex = messageIndex++;
       timed.push({
-        wallMs: wallTimeOf(session, next.startedMs),
+        wallMs: wallTimeOf(session, nextStartMs),
         order: 3,
         write: () =>
           write<SetMesg>('SET', {
-            timestamp: at(next.startedMs),
-            startTime: at(set.endedMs),
-            duration: timerSBetween(set.endedMs, next.startedMs),
+            timestamp: at(nextStartMs),
+            startTime: at(workEndMs),
+            duration: timerSBetween(workEndMs, nextStartMs),
             setType: enumValue('setType', 'rest'),
             messageIndex: restIndex,
           }),

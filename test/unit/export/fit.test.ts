@@ -39,9 +39,9 @@ describe('FIT export', () => {
     ]);
     expect(rests).toHaveLength(5);
     const plank = bundle.sets.find((s) => s.exerciseId === 'elbow-plank')!;
-    expect(active[2]?.duration).toBeCloseTo((plank.endedMs - plank.startedMs) / 1000, 3);
+    expect(active[2]?.duration).toBeCloseTo(plank.holdMs! / 1000, 3);
     expect(active[2]?.startTime).toEqual(
-      new Date(Math.floor(wallTimeOf(bundle.session, plank.startedMs) / 1000) * 1000),
+      new Date(Math.floor(wallTimeOf(bundle.session, plank.endedMs - plank.holdMs!) / 1000) * 1000),
     );
 
     expect(messages.exerciseTitleMesgs?.map((t) => t.wktStepName)).toEqual([
@@ -134,6 +134,36 @@ describe('FIT exercise names', () => {
   });
 });
 
+describe('FIT sets as the work done', () => {
+  const seconds = (d: unknown) => (d as Date).getTime() / 1000;
+
+  it("gives a hold's set the hold alone: the instructions and the wait for the tap before it are rest", async () => {
+    const bundle = await recordSession();
+    const messages = decode(await toFit(bundle));
+    const sets = messages.setMesgs ?? [];
+    const active = sets.filter((s) => s.setType === 'active');
+    for (const [i, id] of [
+      [2, 'elbow-plank'],
+      [4, 'drawing-in'],
+    ] as const) {
+      const hold = bundle.sets.find((s) => s.exerciseId === id)!;
+      // The set record runs from when it fell due, "Go" and the start of the hold some seconds later.
+      expect(hold.endedMs - hold.startedMs - hold.holdMs!).toBeGreaterThan(1000);
+      expect(active[i]!.duration).toBeCloseTo(hold.holdMs! / 1000, 3);
+      expect(seconds(active[i]!.timestamp)).toBeCloseTo(
+        wallTimeOf(bundle.session, hold.endedMs) / 1000,
+        -0.5,
+      );
+    }
+    // Set after set, each rest runs from the end of the work before it to the start of the next.
+    sets.forEach((set, i) => {
+      const next = sets[i + 1];
+      if (next) expect(seconds(next.startTime)).toBe(seconds(set.timestamp));
+      expect(set.setType).toBe(i % 2 === 0 ? 'active' : 'rest');
+    });
+  });
+});
+
 describe('FIT sets skipped', () => {
   it('leaves out a set skipped before it counted anything: the time it waited is rest', async () => {
     const bundle = await recordSession();
@@ -209,7 +239,7 @@ describe('FIT timer around time away from the app', () => {
       expect(to - from - inside).toBeCloseTo(set.duration!, -0.5);
     }
     const plankSet = sets.filter((s) => s.setType === 'active')[2]!;
-    expect(plankSet.duration).toBeCloseTo((plank.endedMs - plank.startedMs) / 1000, 3);
+    expect(plankSet.duration).toBeCloseTo(plank.holdMs! / 1000, 3);
     expect(seconds(plankSet.timestamp) - seconds(plankSet.startTime)).toBeGreaterThan(40 * 60);
     // The set durations add up to the timer time, less the time after the last set.
     const total = sets.reduce((n, s) => n + (s.duration ?? 0), 0);
@@ -279,10 +309,13 @@ describe('FIT of sessions recorded in odd ways', () => {
     const bundle = await recordSession();
     const plank = bundle.sets[2]!;
     // Paused for 8 s in the middle of the plank hold, as the session's clock went on.
+    // The hold's timer stood still with it: 8 s less held, to the same end.
     const pause = { atMs: plank.startedMs + 10_000, ms: 8000 };
+    const held = { ...plank, holdMs: plank.holdMs! - pause.ms };
     const paused: SessionBundle = {
       ...bundle,
       session: { ...bundle.session, snapshot: { ...bundle.session.snapshot!, pauses: [pause] } },
+      sets: bundle.sets.map((set) => (set === plank ? held : set)),
     };
     const messages = decode(await toFit(paused));
     const timer = (messages.eventMesgs ?? []).filter((e) => e.event === 'timer');
@@ -291,7 +324,9 @@ describe('FIT of sessions recorded in odd ways', () => {
     const session = messages.sessionMesgs![0]!;
     expect(session.totalElapsedTime! - session.totalTimerTime!).toBeCloseTo(8, 3);
     const plankSet = (messages.setMesgs ?? []).filter((s) => s.setType === 'active')[2]!;
-    expect(plankSet.duration).toBeCloseTo((plank.endedMs - plank.startedMs - 8000) / 1000, 3);
+    expect(plankSet.duration).toBeCloseTo(held.holdMs / 1000, 3);
+    // It began when the hold did, before the pause.
+    expect(seconds(plankSet.timestamp) - seconds(plankSet.startTime)).toBeCloseTo(plank.holdMs! / 1000, -0.5);
     // The other sets ran through without a pause.
     const first = (messages.setMesgs ?? [])[0]!;
     expect(first.duration).toBeCloseTo((bundle.sets[0]!.endedMs - bundle.sets[0]!.startedMs) / 1000, 3);

@@ -1,0 +1,54 @@
+// When a set's work was done, on the session clock: what a training log calls the set, as Garmin's
+// watches write one. A set record runs from when the set fell due, with the exercise's name and how it
+// is done still to be said, often 15 to 25 s of it; the work is a hold's hold, and a rep set's reps.
+// The time between two sets' work is the rest.
+
+import type { StateSnapshot } from '../store/records.ts';
+import type { SetRecord } from '../workout/session.ts';
+
+/** A stretch of the session clock, from and to (ms). */
+export type Span = readonly [number, number];
+
+export interface WorkSpan {
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/**
+ * When the session stood still, on its clock, in order: the pauses over, and the one it ended in (up to
+ * `endMs`). Time away from the app is not on the session clock at all.
+ */
+export function pausedSpans(
+  snapshot: Pick<StateSnapshot, 'pauses' | 'pausedAtMs'> | null,
+  endMs: number,
+): Span[] {
+  const spans: Span[] = (snapshot?.pauses ?? []).map((pause) => [pause.atMs, pause.atMs + pause.ms]);
+  if (snapshot?.pausedAtMs != null && snapshot.pausedAtMs < endMs) spans.push([snapshot.pausedAtMs, endMs]);
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The set's work. It ends with the set, or where the pause it was ended in (Skip set or Finish while
+ * paused) began: nothing was done after. A hold's work is the hold, reached back from its end by the
+ * time held (which leaves out pauses); a rep or breath set's runs from the set's start, all a set kept
+ * so far says of when its reps began. Never before the set began.
+ */
+export function workSpan(set: SetRecord, paused: readonly Span[]): WorkSpan {
+  const endMs = paused.find(([from, to]) => from < set.endedMs && set.endedMs <= to)?.[0] ?? set.endedMs;
+  const startMs = set.holdMs === null ? set.startedMs : runBack(endMs, set.holdMs, paused);
+  return { startMs: Math.min(endMs, Math.max(set.startedMs, startMs)), endMs };
+}
+
+/** The moment `runMs` of running time (the session not paused) before `endMs`. */
+function runBack(endMs: number, runMs: number, paused: readonly Span[]): number {
+  let atMs = endMs;
+  let left = runMs;
+  for (const [from, to] of [...paused].sort((a, b) => b[0] - a[0])) {
+    if (from >= atMs) continue;
+    const runningAfter = atMs - Math.min(atMs, to);
+    if (runningAfter >= left) break;
+    left -= runningAfter;
+    atMs = from;
+  }
+  return atMs - left;
+}

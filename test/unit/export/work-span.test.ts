@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { pausedSpans, workSpan } from '../../../src/export/work-span.ts';
+import { supermanSet } from '../../set-record.ts';
+
+const drawingIn = (patch = {}) =>
+  supermanSet({
+    exerciseId: 'drawing-in',
+    target: 15,
+    count: 0,
+    peakDeg: null,
+    holdMs: 15_000,
+    startedMs: 103_763,
+    endedMs: 135_499,
+    ...patch,
+  });
+
+describe('the work of a set', () => {
+  it("is a hold's hold: from its start to its end, not the instructions said before it", () => {
+    expect(workSpan(drawingIn(), [])).toEqual({ startMs: 120_499, endMs: 135_499 });
+  });
+
+  it('reaches back over a pause within the hold, which the hold leaves out', () => {
+    // Held 10 s, paused 8 s, held 5 s more.
+    expect(workSpan(drawingIn({ endedMs: 143_499 }), [[130_499, 138_499]])).toEqual({
+      startMs: 120_499,
+      endMs: 143_499,
+    });
+  });
+
+  it('ends where the pause the set was ended in (Skip set or Finish while paused) began', () => {
+    // Paused at 130.5 s, 10 s into the hold, and finished 20 s later: the hold was held until the pause.
+    const held10 = drawingIn({ holdMs: 10_000, endedMs: 150_499, endedBy: 'stopped' });
+    expect(workSpan(held10, [[130_499, 150_499]])).toEqual({ startMs: 120_499, endMs: 130_499 });
+  });
+
+  it('does not begin before its set did', () => {
+    expect(workSpan(drawingIn({ holdMs: 60_000 }), []).startMs).toBe(103_763);
+  });
+
+  it('runs from the start of a rep set where nothing says when its work began', () => {
+    expect(workSpan(supermanSet({ startedMs: 48_513, endedMs: 93_514 }), [])).toEqual({
+      startMs: 48_513,
+      endMs: 93_514,
+    });
+  });
+});
+
+describe('the times a session stood still', () => {
+  it('are its pauses over, and the pause it ended in up to its end', () => {
+    const snapshot = { pauses: [{ atMs: 177_906, ms: 15_657 }], pausedAtMs: 330_000 };
+    expect(pausedSpans(snapshot, 340_821)).toEqual([
+      [177_906, 193_563],
+      [330_000, 340_821],
+    ]);
+    expect(pausedSpans(null, 340_821)).toEqual([]);
+  });
+});
