@@ -582,6 +582,13 @@ const MAX_SESSION_SETS = 1000;
 function readSet(r: Reader): SetRow {
   const sides = r.field('sides');
   const startedMs = r.field('startedMs').within(0, MAX_SESSION_MS, IN_SESSION);
+  const endedMs = r
+    .field('endedMs')
+    .within(
+      startedMs,
+      MAX_SESSION_MS,
+      "should be a time from the set's start to 31 days after the session's",
+    );
   const set = r.keep({
     sessionId: r.field('sessionId').string(),
     index: r.field('index').number(),
@@ -596,13 +603,19 @@ function readSet(r: Reader): SetRow {
     holdMs: r.field('holdMs').nullable((v) => v.within(0, MAX_SESSION_MS, LENGTH)),
     peakDeg: r.field('peakDeg').nullable((v) => v.number()),
     startedMs,
-    endedMs: r
-      .field('endedMs')
-      .within(
-        startedMs,
-        MAX_SESSION_MS,
-        "should be a time from the set's start to 31 days after the session's",
-      ),
+    endedMs,
+    // Absent in backups made before it was kept: such a set's work is timed from its start.
+    ...(r.has('workBeganMs')
+      ? {
+          workBeganMs: r
+            .field('workBeganMs')
+            .within(
+              startedMs,
+              MAX_SESSION_MS,
+              "should be a time from the set's start to 31 days after the session's",
+            ),
+        }
+      : {}),
     endedBy: r.field('endedBy').oneOf(['target', 'stopped', 'form', 'skipped'] as const),
     formIssues: r.field('formIssues').array((f) => f.oneOf(FORM_ISSUES)),
     ...(r.has('corrections') ? { corrections: r.field('corrections').number() } : {}),

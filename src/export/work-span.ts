@@ -30,13 +30,22 @@ export function pausedSpans(
 /**
  * The set's work. It ends with the set, or where the pause it was ended in (Skip set or Finish while
  * paused) began: nothing was done after. A hold's work is the hold, reached back from its end by the
- * time held (which leaves out pauses); a rep or breath set's runs from the set's start, all a set kept
- * so far says of when its reps began. Never before the set began.
+ * time held (which leaves out pauses); a rep or breath set's runs from when its work began ("Go"
+ * heard, or its first rep before it), or from the set's start in a set kept before that was. Never
+ * before the set began.
  */
 export function workSpan(set: SetRecord, paused: readonly Span[]): WorkSpan {
   const endMs = paused.find(([from, to]) => from < set.endedMs && set.endedMs <= to)?.[0] ?? set.endedMs;
-  const startMs = set.holdMs === null ? set.startedMs : runBack(endMs, set.holdMs, paused);
+  const startMs =
+    set.holdMs === null
+      ? goingOn(set.workBeganMs ?? set.startedMs, paused)
+      : runBack(endMs, set.holdMs, paused);
   return { startMs: Math.min(endMs, Math.max(set.startedMs, startMs)), endMs };
+}
+
+/** `atMs`, or the end of the pause it falls in: "Go" heard as the voice went on through a pause. */
+function goingOn(atMs: number, paused: readonly Span[]): number {
+  return paused.find(([from, to]) => from <= atMs && atMs < to)?.[1] ?? atMs;
 }
 
 /** The moment `runMs` of running time (the session not paused) before `endMs`. */

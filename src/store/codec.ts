@@ -116,6 +116,7 @@ function shiftCurrentSet(set: CurrentSet | null, by: number): CurrentSet | null 
     ...(set.leftMs != null ? { leftMs: shift(set.leftMs, by) } : {}),
     ...(set.goHeardMs !== undefined ? { goHeardMs: shift(set.goHeardMs, by) } : {}),
     ...(set.goSaidMs !== undefined ? { goSaidMs: shift(set.goSaidMs, by) } : {}),
+    ...(set.workBeganMs !== undefined ? { workBeganMs: shift(set.workBeganMs, by) } : {}),
     ...(set.formWarning
       ? { formWarning: { ...set.formWarning, atMs: shift(set.formWarning.atMs, by) } }
       : {}),
@@ -127,7 +128,12 @@ function shiftPauses(pauses: readonly Pause[], by: number): Pause[] {
 }
 
 export function shiftSetRecord(record: SetRecord, by: number): SetRecord {
-  return { ...record, startedMs: shift(record.startedMs, by), endedMs: shift(record.endedMs, by) };
+  return {
+    ...record,
+    startedMs: shift(record.startedMs, by),
+    ...(record.workBeganMs !== undefined ? { workBeganMs: shift(record.workBeganMs, by) } : {}),
+    endedMs: shift(record.endedMs, by),
+  };
 }
 
 export function shiftMotionEvent(event: MotionEvent, by: number): MotionEvent {

@@ -46,6 +46,12 @@ export interface SetRecord {
   /** Largest tilt of a rep in the set, degrees: the range of motion. */
   readonly peakDeg: number | null;
   readonly startedMs: number;
+  /**
+   * When the set's work began (see CurrentSet.workBeganMs): "Go" heard, after the instructions said
+   * from `startedMs`, or the first rep or breath where it came before. Absent where neither came, and
+   * in sets saved before it was kept.
+   */
+  readonly workBeganMs?: number;
   readonly endedMs: number;
   readonly endedBy: SetEnd;
   readonly formIssues: readonly FormIssue[];
@@ -152,6 +158,12 @@ export interface CurrentSet {
    * (see goSaidAt). Absent for a set under way from when it fell due, and in sets saved before it was kept.
    */
   readonly goSaidMs?: number;
+  /**
+   * When the person set to work: "Go" heard, or a rep or breath counted before it was. As it
+   * happened, on the session clock: not moved on by a pause, as the timers that run from "Go" are.
+   * Absent until then, and in sets saved before it was kept.
+   */
+  readonly workBeganMs?: number;
   readonly count: number;
   readonly sides: Readonly<Record<Side, number>>;
   /** When the last rep or breath ended, or the set began: the person has stopped if this gets old. */
@@ -599,7 +611,11 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       if (state.phase !== 'set' || !set || set.waiting || set.goHeardMs !== undefined) return state;
       const goHeardMs = Math.max(set.startedMs, action.nowMs);
       // Reps counted before "Go" (a set picked up on a new page, said again) wait for the next from it.
-      const heard = { ...set, goHeardMs, lastProgressMs: Math.max(set.lastProgressMs, goHeardMs) };
+      const heard = {
+        ...workBegun(set, goHeardMs),
+        goHeardMs,
+        lastProgressMs: Math.max(set.lastProgressMs, goHeardMs),
+      };
       const exercise = currentPlanned(state)?.exercise;
       return { ...state, set: exercise ? heldFromGo(exercise, heard) : heard };
     }
@@ -1073,7 +1089,7 @@ function countMotion(
       if (exercise.kind !== 'reps') return null;
       const sides = event.side ? { ...set.sides, [event.side]: set.sides[event.side] + 1 } : set.sides;
       const counted: CurrentSet = {
-        ...set,
+        ...workBegun(set, event.tMs),
         count: set.count + 1,
         sides,
         lastProgressMs: event.tMs,
@@ -1084,7 +1100,11 @@ function countMotion(
     }
     case 'breath': {
       if (exercise.kind !== 'breaths') return null;
-      const counted: CurrentSet = { ...set, count: set.count + 1, lastProgressMs: event.tMs };
+      const counted: CurrentSet = {
+        ...workBegun(set, event.tMs),
+        count: set.count + 1,
+        lastProgressMs: event.tMs,
+      };
       const next = { ...state, set: counted };
       return counted.count >= dosage.target ? endSet(next, event.tMs, 'target') : next;
     }
@@ -1120,6 +1140,11 @@ function countMotion(
       return { ...state, set: { ...set, formIssues, formWarning } };
     }
   }
+}
+
+/** The set with its work begun at `atMs`, unless it had begun already. */
+function workBegun(set: CurrentSet, atMs: number): CurrentSet {
+  return set.workBeganMs === undefined ? { ...set, workBeganMs: atMs } : set;
 }
 
 /**
@@ -1272,7 +1297,7 @@ function beginSet(state: SessionState, startMs: number, byHand = false): Session
   const held = set.heldSinceMs == null ? null : Math.max(set.heldSinceMs, startMs);
   // Stillness before "Go" is the person waiting to be told: a hold is timed from "Go" at the earliest.
   const waitsForGo = held !== null && currentPlanned(state)?.exercise.kind === 'hold';
-  const { goHeardMs: _goOfAnEarlierStart, startSeen, ...begun } = set;
+  const { goHeardMs: _goOfAnEarlierStart, workBeganMs: _workOfAnEarlierStart, startSeen, ...begun } = set;
   return {
     ...state,
     set: {
@@ -1320,7 +1345,13 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
   const adjusted = {
     ...state,
     nowMs,
-    set: { ...withoutLeaving(set), count, corrections, sides, lastProgressMs: nowMs },
+    set: {
+      ...withoutLeaving(count > set.count ? workBegun(set, nowMs) : set),
+      count,
+      corrections,
+      sides,
+      lastProgressMs: nowMs,
+    },
   };
   return count >= planned.dosage.target ? endSet(adjusted, nowMs, 'target') : adjusted;
 }
@@ -1430,6 +1461,7 @@ function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, how: SetE
     holdMs: isHold ? (set.holdStartMs === null ? 0 : Math.max(0, stoppedMs - set.holdStartMs)) : null,
     peakDeg: set.peakDeg,
     startedMs: set.startedMs,
+    ...(set.workBeganMs !== undefined ? { workBeganMs: set.workBeganMs } : {}),
     endedMs,
     endedBy,
     formIssues: set.formIssues,

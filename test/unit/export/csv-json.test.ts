@@ -449,6 +449,22 @@ describe('JSON export and import', () => {
     );
   });
 
+  it("keeps when each set's work began through a backup, and reads a set kept before without it", async () => {
+    const bundle = await recordSession();
+    const [superman] = bundle.sets;
+    // Counted from its first rep: the recording's supermans go before any "Go" is heard.
+    expect(superman!.workBeganMs).toBeGreaterThan(superman!.startedMs);
+    throughABackup(bundle);
+    const { workBeganMs: _kept, ...older } = superman!;
+    const back = throughABackup({ ...bundle, sets: [older, ...bundle.sets.slice(1)] });
+    expect(back.bundles[0]!.sets[0]).not.toHaveProperty('workBeganMs');
+
+    expect(readingWithSetField(bundle, 0, 'workBeganMs', superman!.startedMs - 1)).toThrow(
+      `This file is damaged (session 1, set 1): "workBeganMs" should be a time from the set's start to 31 days after the session's. Nothing was imported.`,
+    );
+    expect(readingWithSetField(bundle, 0, 'workBeganMs', 'soon')).toThrow(/"workBeganMs"/);
+  });
+
   it('backs up the whole store to one file and restores it into an empty one', async () => {
     const source = await SessionStore.open({ name: `json-${++dbCounter}` });
     const recorded = await recordSession(source);

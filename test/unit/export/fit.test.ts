@@ -155,6 +155,10 @@ describe('FIT sets as the work done', () => {
         -0.5,
       );
     }
+    // A rep set runs from when its work began: the recording's first superman from its first rep.
+    const superman = bundle.sets[0]!;
+    expect(superman.workBeganMs).toBeGreaterThan(superman.startedMs);
+    expect(active[0]!.duration).toBeCloseTo((superman.endedMs - superman.workBeganMs!) / 1000, 3);
     // Set after set, each rest runs from the end of the work before it to the start of the next.
     sets.forEach((set, i) => {
       const next = sets[i + 1];
@@ -244,7 +248,9 @@ describe('FIT timer around time away from the app', () => {
     // The set durations add up to the timer time, less the time after the last set.
     const total = sets.reduce((n, s) => n + (s.duration ?? 0), 0);
     const afterLast = (bundle.session.snapshot!.endedMs! - bundle.sets.at(-1)!.endedMs) / 1000;
-    expect(total).toBeCloseTo(session.totalTimerTime! - afterLast - bundle.sets[0]!.startedMs / 1000, 1);
+    // And less the time before the first set's work began: its instructions.
+    const beforeFirst = bundle.sets[0]!.workBeganMs! / 1000;
+    expect(total).toBeCloseTo(session.totalTimerTime! - afterLast - beforeFirst, 1);
   });
 });
 
@@ -329,7 +335,7 @@ describe('FIT of sessions recorded in odd ways', () => {
     expect(seconds(plankSet.timestamp) - seconds(plankSet.startTime)).toBeCloseTo(plank.holdMs! / 1000, -0.5);
     // The other sets ran through without a pause.
     const first = (messages.setMesgs ?? [])[0]!;
-    expect(first.duration).toBeCloseTo((bundle.sets[0]!.endedMs - bundle.sets[0]!.startedMs) / 1000, 3);
+    expect(first.duration).toBeCloseTo((bundle.sets[0]!.endedMs - bundle.sets[0]!.workBeganMs!) / 1000, 3);
   });
 
   it('takes a pause the app was closed in as one stop, and a pause the session ended in as its end', async () => {

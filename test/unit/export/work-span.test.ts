@@ -45,6 +45,18 @@ describe('the work of a set', () => {
   });
 });
 
+describe('the work of a rep set', () => {
+  it('runs from when it began ("Go" heard, or the first rep before it) to its end', () => {
+    const superman = supermanSet({ startedMs: 0, workBeganMs: 14_000, endedMs: 38_414 });
+    expect(workSpan(superman, [])).toEqual({ startMs: 14_000, endMs: 38_414 });
+  });
+
+  it('begins as the session goes on where "Go" was heard in a pause', () => {
+    const superman = supermanSet({ startedMs: 0, workBeganMs: 14_000, endedMs: 38_414 });
+    expect(workSpan(superman, [[10_000, 18_000]])).toEqual({ startMs: 18_000, endMs: 38_414 });
+  });
+});
+
 describe('the times a session stood still', () => {
   it('are its pauses over, and the pause it ended in up to its end', () => {
     const snapshot = { pauses: [{ atMs: 177_906, ms: 15_657 }], pausedAtMs: 330_000 };

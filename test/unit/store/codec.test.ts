@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fromPlanEntries, fromSnapshot, toPlanEntries, toSnapshot } from '../../../src/store/codec.ts';
+import {
+  fromPlanEntries,
+  fromSnapshot,
+  shiftSetRecord,
+  toPlanEntries,
+  toSnapshot,
+} from '../../../src/store/codec.ts';
 import type { StateSnapshot } from '../../../src/store/records.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
@@ -9,6 +15,7 @@ import {
   type SessionState,
 } from '../../../src/workout/session.ts';
 import { strapSees } from '../../devices-sensed.ts';
+import { supermanSet } from '../../set-record.ts';
 
 const state = (): SessionState =>
   (<SessionAction[]>[
@@ -57,6 +64,22 @@ describe('the session state as saved', () => {
     expect(fromSnapshot(saved, toPlanEntries(begun.plan), [], 50_000).set).toMatchObject({
       startedMs: 51_000,
       goSaidMs: 52_000,
+    });
+  });
+
+  it("moves the moment a set's work began with the clock, in the set under way and in one kept", () => {
+    const working = (<SessionAction[]>[
+      { type: 'start', nowMs: 10_000 },
+      { type: 'go-heard', nowMs: 24_000 },
+    ]).reduce(reduceSession, initialSessionState());
+    const saved = toSnapshot(working, 10_000);
+    expect(saved.set?.workBeganMs).toBe(14_000);
+    expect(fromSnapshot(saved, toPlanEntries(working.plan), [], 50_000).set?.workBeganMs).toBe(64_000);
+    const record = { ...supermanSet(), startedMs: 20_000, workBeganMs: 34_000, endedMs: 60_000 };
+    expect(shiftSetRecord(record, -10_000)).toMatchObject({
+      startedMs: 10_000,
+      workBeganMs: 24_000,
+      endedMs: 50_000,
     });
   });
 

@@ -121,6 +121,7 @@ describe('SessionRecorder', () => {
       atLastFlush.completed.map((r) => ({
         ...r,
         startedMs: r.startedMs + shift,
+        workBeganMs: r.workBeganMs! + shift,
         endedMs: r.endedMs + shift,
       })),
     );

@@ -1792,3 +1792,54 @@ describe('sets that begin when the person is in position', () => {
     expect(run(s, { type: 'start', nowMs: 2000 }).set?.waiting).toBe(true);
   });
 });
+
+describe('when the work of a set began', () => {
+  const plan: PlannedExercise[] = [
+    { exercise: exerciseById('superman'), dosage: { sets: 2, target: 2, restS: 10 } },
+  ];
+  const started = () => run(initialSessionState(plan), { type: 'start', nowMs: 0 });
+
+  it('is when "Go" was heard, after the instructions: a pause later does not move it', () => {
+    const done = run(
+      started(),
+      { type: 'go-heard', nowMs: 14_000 },
+      { type: 'pause', nowMs: 20_000 },
+      { type: 'resume', nowMs: 35_000 },
+      { type: 'adjust', delta: 1, nowMs: 40_000 },
+      { type: 'adjust', delta: 1, nowMs: 44_000 },
+    );
+    expect(done.completed[0]).toMatchObject({ startedMs: 0, workBeganMs: 14_000, endedMs: 44_000 });
+  });
+
+  it('is the first rep where the person went before "Go" was heard', () => {
+    const done = run(
+      started(),
+      { type: 'motion', event: rep(9000) },
+      { type: 'go-heard', nowMs: 12_000 },
+      { type: 'motion', event: rep(15_000) },
+    );
+    expect(done.completed[0]).toMatchObject({ startedMs: 0, workBeganMs: 9000 });
+  });
+
+  it("is the next set's own: the rest and that set's instructions come before it", () => {
+    const first = run(
+      started(),
+      { type: 'go-heard', nowMs: 5000 },
+      { type: 'adjust', delta: 2, nowMs: 20_000 },
+      { type: 'tick', nowMs: 30_000 },
+    );
+    expect(first.phase).toBe('set');
+    const second = run(
+      first,
+      { type: 'adjust', delta: 1, nowMs: 36_000 },
+      { type: 'go-heard', nowMs: 38_000 },
+      { type: 'adjust', delta: 1, nowMs: 40_000 },
+    );
+    expect(second.completed.map((set) => set.workBeganMs)).toEqual([5000, 36_000]);
+  });
+
+  it('is not known of a set in which neither came', () => {
+    const skipped = run(started(), { type: 'skip', nowMs: 3000 });
+    expect(skipped.completed[0]).not.toHaveProperty('workBeganMs');
+  });
+});
