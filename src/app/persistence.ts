@@ -301,7 +301,7 @@ export class Persistence {
   private readonly onHidden = () => {
     if (this.page?.visibilityState === 'hidden') void this.recorder?.flush();
     // Back, perhaps from freeing space in the phone's settings: the full store is asked again now.
-    else void this.catchUp();
+    else void this.catchUp('page back');
   };
   private readonly onPageHide = () => void this.recorder?.flush();
   private readonly window: PersistenceOptions['window'];
@@ -410,6 +410,8 @@ export class Persistence {
    */
   async flush(): Promise<void> {
     await Promise.all([this.recorder?.flush(), this.finishing]);
+    // And what a write taken just now found to catch up with.
+    await this.catchingUp;
   }
 
   /** Goes on with the unfinished session exactly where it was. */
@@ -884,7 +886,7 @@ export class Persistence {
         await this.refresh();
         this.tabs.post({ type: 'stopped', sessionId: session.id });
         // Its end may have found room that the session under it did not.
-        if (!recorder.failure) await this.catchUp(true);
+        if (!recorder.failure) await this.catchUp('room shown');
       });
       return;
     }
@@ -926,25 +928,30 @@ export class Persistence {
       await recorder.flush();
       await this.refresh();
       this.tabs.post({ type: 'changed' });
-      if (!recorder.failure) await this.catchUp(true);
+      if (!recorder.failure) await this.catchUp('room shown');
     });
   }
 
   /**
-   * The store took a write after it had filled up (or may have room again): the sessions that ended
-   * while it was full are written, in the order they ended, each with all it refused of them (their
-   * end and a correction on their summary among it), and then what it refused of the session under
-   * way. Once all of it is saved, the history says so again; while any of it is refused, it waits for
-   * the next try. Asked with nothing to write (`proven` by no write), storage is not known to have room.
+   * The store took a write after it had filled up ('room shown'), or may have room again ('page back',
+   * perhaps from freeing space in the phone's settings): the sessions that ended while it was full are
+   * written, in the order they ended, each with all it refused of them (their end and a correction on
+   * their summary among it), and then what it refused of the session under way. Once all of it is
+   * saved, the history says so again; while any of it is refused, it waits for the next try. The page
+   * back asks at once; a write taken asks each session only once its own wait is over (see
+   * SessionRecorder.catchUp), as the next session's writes, every second and each rep, would offer the
+   * ended one's hundreds of kilobytes each time. Back with nothing to write, storage is not known to
+   * have room.
    */
-  private catchUp(proven = false): Promise<void> {
+  private catchUp(cause: 'room shown' | 'page back'): Promise<void> {
+    const when = cause === 'page back' ? 'now' : 'when due';
     this.catchingUp = this.catchingUp.then(async () => {
       const store = this.store;
       if (!store || this.history.state.problem?.kind !== 'quota') return;
-      if (!proven && this.behind.length === 0 && !this.recorder) return;
+      if (cause === 'page back' && this.behind.length === 0 && !this.recorder) return;
       while (this.behind.length > 0) {
         const ended = this.behind[0]!;
-        const saved = await ended.catchUp();
+        const saved = await ended.catchUp(when);
         // Resumed in another tab meanwhile, from what was saved of it: that tab records it now.
         if (!saved && ended.failure?.kind !== 'moved') return;
         this.behind.shift();
@@ -952,7 +959,7 @@ export class Persistence {
         // Its one-second chunks merged, as a session that ended with room is; room to spare only.
         await store.compact(ended.sessionId).catch(() => undefined);
       }
-      if (this.recorder && !(await this.recorder.catchUp())) return;
+      if (this.recorder && !(await this.recorder.catchUp(when))) return;
       this.history.update({ storage: 'saving', problem: null });
       await this.refresh();
       this.tabs.post({ type: 'changed' });
@@ -1086,7 +1093,7 @@ export class Persistence {
         .subscribe((f) => (f.kind === 'moved' ? void this.handOver() : this.fail(f))),
     );
     // A write taken proves a full store has room again.
-    this.recorderSubscriptions.add(recorder.saved$.subscribe(() => void this.catchUp(true)));
+    this.recorderSubscriptions.add(recorder.saved$.subscribe(() => void this.catchUp('room shown')));
     this.takenAsFile = false;
     this.history.update({ recordingId: recorder.sessionId, hasCurrent: true, endedSessionDeleted: false });
   }

@@ -3,8 +3,8 @@
 // crash or a closed tab loses at most that second. When the store fails (quota, another tab's
 // upgrade) the recorder says why and keeps recording in memory so the session can still be exported.
 // A full store may have room again later (the person freed space): what it did not take is kept for
-// it and offered again now and then, and on catchUp(), all of it in one write; any other failure
-// stops the writing for good.
+// it and offered again every FULL_STORE_RETRY_MS, or at once on catchUp('now'), all of it in one
+// write; any other failure stops the writing for good.
 
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
@@ -316,12 +316,15 @@ export class SessionRecorder {
   }
 
   /**
-   * Offers the store now whatever it has not taken of this session (all of it since storage filled
-   * up, in one write, in the order it was recorded), rather than at the next try. Whether all of the
-   * session is saved now.
+   * Offers the store whatever it has not taken of this session: all of it since storage filled up, in
+   * one write, in the order it was recorded. A full store is asked `now` where it may have room it has
+   * not shown yet (the session's end, the page back from the phone's settings); 'when due', as a write
+   * of another session shows it has room, only once its wait since it last refused this session is
+   * over (FULL_STORE_RETRY_MS), as every offer carries all it refused. Whether all of the session is
+   * saved now.
    */
-  async catchUp(): Promise<boolean> {
-    this.writing = this.writing.then(() => this.writePending(true));
+  async catchUp(when: 'now' | 'when due' = 'now'): Promise<boolean> {
+    this.writing = this.writing.then(() => this.writePending(when === 'now'));
     await this.writing;
     return this.store !== null && this.failure === null;
   }

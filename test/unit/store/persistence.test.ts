@@ -7,8 +7,9 @@ import type { Cue } from '../../../src/cues/cue-planner.ts';
 import { ImportError } from '../../../src/export/json.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../../../src/sensors/samples.ts';
+import { FULL_STORE_RETRY_MS } from '../../../src/store/recorder.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
-import { SessionStore } from '../../../src/store/session-store.ts';
+import { SessionStore, type WriteBatch } from '../../../src/store/session-store.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import { staysPausedAfterInterruption } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
@@ -194,6 +195,35 @@ function chartsReadOnlyWhenLetGo(store: SessionStore): () => void {
     return weeks();
   });
   return letGo;
+}
+
+/** Whether a batch the store is asked to write holds rows of the session `id`. */
+function writesOf(batch: WriteBatch, id: string): boolean {
+  const rows: readonly { readonly sessionId: string }[] = [
+    ...(batch.sets ?? []),
+    ...(batch.events ?? []),
+    ...(batch.heartRate ?? []),
+    ...(batch.motion ?? []),
+  ];
+  return batch.session?.id === id || batch.snapshot?.sessionId === id || rows.some((r) => r.sessionId === id);
+}
+
+/** Refuses, as a full store does, every row the test names: the rest are written. */
+function fullFor(refused: (row: unknown) => boolean) {
+  const put = IDBObjectStore.prototype.put;
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args
+  ) {
+    if (refused(args[0])) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args);
+  });
+}
+
+/** Whether a row the store is asked to keep is, or belongs to, the session `id`. */
+function rowOf(row: unknown, id: string): boolean {
+  const { sessionId, id: rowId } = row as { sessionId?: string; id?: string };
+  return sessionId === id || rowId === id;
 }
 
 /**
@@ -720,9 +750,11 @@ describe('Persistence', () => {
     }
     expect(page.persistence.history.state).toMatchObject({ storage: 'memory', problem: { kind: 'quota' } });
 
-    // The person freed some space, and does another session.
+    // The person freed some space, and does another session: the ended one is offered again once the
+    // store has been left alone for a while.
     page.session.reset();
     page.session.start();
+    page.run(FULL_STORE_RETRY_MS);
     page.reps(1);
     await page.persistence.flush();
     await vi.waitFor(() =>
@@ -742,6 +774,43 @@ describe('Persistence', () => {
     expect(next.persistence.history.state.unfinished).toBeNull();
     expect(next.persistence.history.state.sessions.map((s) => s.status)).toEqual(['finished', 'finished']);
     await next.persistence.dispose();
+  });
+
+  it('offers a session that ended while storage was full again once its half minute is over, not with every write of the next session', async () => {
+    const page = await twoRepsWritten();
+    const first = page.persistence.history.state.recordingId!;
+    // The store takes the next session's second of data, never the hundreds of kilobytes of the first
+    // that are kept in memory.
+    let fullForAll = true;
+    const full = fullFor((row) => fullForAll || rowOf(row, first));
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      fullForAll = false;
+      const asked = vi.spyOn(page.store!, 'write');
+      const offersOfFirst = () => asked.mock.calls.filter(([batch]) => writesOf(batch, first)).length;
+      page.session.reset();
+      page.session.start();
+      // Nine seconds of the next session: a rep every 1.5 s, each written at once.
+      for (let rep = 0; rep < 6; rep++) {
+        page.reps(1);
+        await page.persistence.flush();
+      }
+      expect(offersOfFirst()).toBe(0);
+      page.run(FULL_STORE_RETRY_MS);
+      for (let rep = 0; rep < 3; rep++) {
+        page.reps(1);
+        await page.persistence.flush();
+      }
+      expect(offersOfFirst()).toBe(1);
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+    } finally {
+      full.mockRestore();
+    }
+    await page.persistence.dispose();
   });
 
   it('saves the end and the sets of a session storage filled up during, so the next start does not offer it as interrupted', async () => {
@@ -1296,6 +1365,7 @@ describe('Persistence', () => {
 
     recording.session.reset();
     recording.session.start();
+    recording.run(FULL_STORE_RETRY_MS);
     recording.reps(1);
     await recording.persistence.flush();
     await vi.waitFor(() =>

@@ -315,6 +315,31 @@ describe('SessionRecorder', () => {
     store.close();
   });
 
+  it("is offered to a full store 'when due' only once the store has been left alone for a while", async () => {
+    const store = await openStore();
+    const rig = new Rig();
+    const recorder = rig.startRecording(store, { newId: () => 'filled' });
+    await recorder.flush();
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await rig.advance(2000, recorder, () => recorder.flush());
+      rig.model.finish();
+      await recorder.finish(rig.model.state);
+    } finally {
+      full.mockRestore();
+    }
+    const asked = vi.spyOn(store, 'write');
+    rig.wallMs += FULL_STORE_RETRY_MS - 1;
+    expect(await recorder.catchUp('when due')).toBe(false);
+    expect(asked).not.toHaveBeenCalled();
+    rig.wallMs += 1;
+    expect(await recorder.catchUp('when due')).toBe(true);
+    expect((await store.getSession('filled'))?.status).toBe('finished');
+    store.close();
+  });
+
   it('works without any store at all, in memory', async () => {
     const rig = new Rig();
     rig.model.start();
