@@ -290,6 +290,11 @@ export class Persistence {
    * memory alone, and is written once the store takes writes again (catchUp).
    */
   private behind: SessionRecorder[] = [];
+  /**
+   * Sessions that ended while storage was full whose catch-up the store then failed for another
+   * reason: memory has the only whole copy, which a backup and the history's CSV take from there.
+   */
+  private readonly failedEnded: SessionRecorder[] = [];
   /** The catch-up under way: one at a time, so that nothing is written twice or out of order. */
   private catchingUp: Promise<void> = Promise.resolve();
   private readonly subscriptions = new Subscription();
@@ -612,9 +617,9 @@ export class Persistence {
     await this.finishing;
     const store = this.usableStore();
     const ids = store ? await store.sessionIds() : [];
-    const current = this.sessionFromMemory();
-    const currentOnly = current && !ids.includes(current.sessionId) ? current : null;
-    const total = ids.length + (currentOnly ? 1 : 0);
+    const inMemory = this.sessionsFromMemory();
+    const memoryOnly = inMemory.filter((recorder) => !ids.includes(recorder.sessionId));
+    const total = ids.length + memoryOnly.length;
     const parts: BlobPart[] = [fileHeader(new Date(this.wallNow()), this.app.preferences?.read())];
     const add = (bundle: SessionBundle) => {
       parts.push(new Blob([sessionLine(bundle, parts.length === 1)]));
@@ -622,10 +627,11 @@ export class Persistence {
     };
     for (const id of ids) {
       options.signal?.throwIfAborted();
-      const bundle = current?.sessionId === id ? current.bundle() : await store!.loadBundle(id);
+      const recorder = inMemory.find((kept) => kept.sessionId === id);
+      const bundle = recorder ? recorder.bundle() : await store!.loadBundle(id);
       if (bundle) add(bundle);
     }
-    if (currentOnly) add(currentOnly.bundle());
+    for (const recorder of memoryOnly) add(recorder.bundle());
     options.signal?.throwIfAborted();
     parts.push(FILE_FOOTER);
     return {
@@ -646,8 +652,9 @@ export class Persistence {
       session,
       sets: bySession.get(session.id) ?? [],
     }));
-    const current = this.sessionFromMemory();
-    if (current && !rows.some((row) => row.id === current.sessionId)) sessions.push(current.bundle());
+    for (const recorder of this.sessionsFromMemory()) {
+      if (!rows.some((row) => row.id === recorder.sessionId)) sessions.push(recorder.bundle());
+    }
     if (sessions.length === 0) throw new Error('There are no sessions to export yet.');
     return {
       filename: `backbeat-history-${fileStamp(this.wallNow())}.csv`,
@@ -656,12 +663,14 @@ export class Persistence {
   }
 
   /**
-   * The session a file of every session takes from memory: the one under way, and one the store
-   * should hold but cannot. One the store does not hold because it was deleted, or not kept, stays
-   * out: the person removed it.
+   * The sessions a file of every session takes from memory: the one under way, one the store should
+   * hold but cannot, and those whose catch-up the store failed (failedEnded). One the store does not
+   * hold because it was deleted, or not kept, stays out: the person removed it.
    */
-  private sessionFromMemory(): SessionRecorder | null {
-    return this.recorder ?? (keptInMemoryOnly(this.history.state) ? this.lastRecorder : null);
+  private sessionsFromMemory(): SessionRecorder[] {
+    const current = this.recorder ?? (keptInMemoryOnly(this.history.state) ? this.lastRecorder : null);
+    const failed = this.failedEnded.filter((ended) => ended !== current);
+    return current ? [current, ...failed] : failed;
   }
 
   /** Imports a JSON export or backup given as text. */
@@ -952,10 +961,17 @@ export class Persistence {
       while (this.behind.length > 0) {
         const ended = this.behind[0]!;
         const saved = await ended.catchUp(when);
-        // Resumed in another tab meanwhile, from what was saved of it: that tab records it now.
-        if (!saved && ended.failure?.kind !== 'moved') return;
+        // Still full: it waits for the next try, first in line.
+        if (ended.failure?.kind === 'quota') return;
         this.behind.shift();
-        if (!saved) continue;
+        // Resumed in another tab meanwhile, from what was saved of it: that tab records it now.
+        if (ended.failure?.kind === 'moved') continue;
+        if (!saved) {
+          // Failed for good, as a session failed while it runs: said as such, and kept in memory.
+          this.failedEnded.push(ended);
+          if (ended.failure) this.fail(ended.failure);
+          return;
+        }
         // Its one-second chunks merged, as a session that ended with room is; room to spare only.
         await store.compact(ended.sessionId).catch(() => undefined);
       }

@@ -813,6 +813,50 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('says why the store failed a session that ended while storage was full, when it fails for another reason than room, and keeps it in memory for a backup', async () => {
+    const page = await twoRepsWritten();
+    const first = page.persistence.history.state.recordingId!;
+    let failing: 'for want of room' | 'once, for another reason' | 'no more' = 'for want of room';
+    const put = IDBObjectStore.prototype.put;
+    const refused = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (failing === 'for want of room')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (failing === 'once, for another reason' && rowOf(args[0], first)) {
+        failing = 'no more';
+        throw new DOMException('The operation failed for reasons unrelated to the database.', 'UnknownError');
+      }
+      return put.apply(this, args);
+    });
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      failing = 'once, for another reason';
+      page.session.reset();
+      page.session.start();
+      page.run(FULL_STORE_RETRY_MS);
+      page.reps(1);
+      await page.persistence.flush();
+      expect(failing).toBe('no more');
+      page.reps(1);
+      await page.persistence.flush();
+    } finally {
+      refused.mockRestore();
+    }
+    // Not "storage is full" for good: the failure it met, as for a session failed while it runs.
+    expect(page.persistence.history.state).toMatchObject({ storage: 'memory', problem: { kind: 'unknown' } });
+    const second = page.persistence.history.state.recordingId!;
+    expect((await page.store!.loadBundle(second))?.events).toHaveLength(2);
+    // What the store had of the first is not all of it: memory has the whole, and a backup takes it.
+    expect(await sessionsBackedUp(page)).toEqual([second, first]);
+    await page.persistence.dispose();
+  });
+
   it('saves the end and the sets of a session storage filled up during, so the next start does not offer it as interrupted', async () => {
     const name = `persistence-${++dbCounter}`;
     const page = new Page(name);
