@@ -99,6 +99,14 @@ export class SessionRecorder {
   readonly saved$: Observable<void> = this.savedSubject.asObservable();
   /** Wall time before which a full store is not asked again (see FULL_STORE_RETRY_MS). */
   private retryAtMs = Number.NEGATIVE_INFINITY;
+  /**
+   * The store has the session's row: a write of it was taken, or it was resumed from there. From then
+   * on a write is taken only while the row is still there (WriteBatch.onlyIfStored): a session deleted
+   * since it ended, in another tab, is not written back by what was kept for a full store, nor by a
+   * correction or a catch-up begun before the deletion was known here. A session is never deleted
+   * while it is being recorded, so for one under way this changes nothing.
+   */
+  private rowStored: boolean;
 
   private session: SessionRow;
   private readonly sets: SetRow[];
@@ -125,6 +133,7 @@ export class SessionRecorder {
     bundle: SessionBundle,
     options: RecorderOptions,
     failure: StoreError | null,
+    rowStored: boolean,
   ) {
     this.wallNow = options.wallNow ?? Date.now;
     this.writer = options.writer;
@@ -135,6 +144,7 @@ export class SessionRecorder {
     this.motion = [...bundle.motion];
     this.heartRateSamples = bundle.heartRate.flatMap(decodeHeartRateChunk);
     this.storedMotionEndMs = motionEndMs(bundle.motion);
+    this.rowStored = rowStored;
     this.failureSubject = new BehaviorSubject(store ? failure : (failure ?? new StoreError('unavailable')));
     this.failure$ = this.failureSubject.asObservable();
   }
@@ -166,7 +176,7 @@ export class SessionRecorder {
       gaps: [],
     };
     const bundle = { session, sets: [], events: [], heartRate: [], motion: [] };
-    const recorder = new SessionRecorder(store, clockBaseMs, bundle, options, null);
+    const recorder = new SessionRecorder(store, clockBaseMs, bundle, options, null, false);
     recorder.pending.session = true;
     recorder.update(state);
     // The first write goes on in the background; data arriving meanwhile is already being recorded.
@@ -197,7 +207,8 @@ export class SessionRecorder {
       gaps: [...session.gaps, { atMs: snapshot.nowMs, gapMs: Math.max(0, wallNow() - awayAtWall) }],
     };
     const clockBaseMs = clockNowMs - snapshot.nowMs;
-    const recorder = new SessionRecorder(store, clockBaseMs, { ...bundle, session: resumed }, options, null);
+    const resumedBundle = { ...bundle, session: resumed };
+    const recorder = new SessionRecorder(store, clockBaseMs, resumedBundle, options, null, true);
     recorder.pending.session = true;
     const state = fromSnapshot(snapshot, session.plan, bundle.sets, clockBaseMs);
     return { recorder, state };
@@ -341,7 +352,8 @@ export class SessionRecorder {
     this.summarize();
     const { motionBytes: _counted, ...session } = this.session;
     try {
-      await this.store.write({ session, sets: this.sets }, this.writer);
+      await this.store.write({ session, sets: this.sets, onlyIfStored: this.rowStored }, this.writer);
+      this.rowStored = true;
       return true;
     } catch {
       return false;
@@ -424,9 +436,11 @@ export class SessionRecorder {
           events: pending.events,
           heartRate: pending.heartRate,
           motion: pending.motion,
+          onlyIfStored: this.rowStored,
         },
         this.writer,
       );
+      this.rowStored = true;
       if (failure) this.failureSubject.next(null);
       this.savedSubject.next();
     } catch (error) {

@@ -28,6 +28,12 @@ export interface WriteBatch {
   readonly events?: readonly EventRow[];
   readonly heartRate?: readonly HeartRateChunkRow[];
   readonly motion?: readonly MotionChunkRow[];
+  /**
+   * Written only if the session's row is still in the store, as found in the same transaction: a
+   * session deleted (in another tab, while this write waited) is not written back; nothing of the
+   * batch is written then. Not for the write that creates the session.
+   */
+  readonly onlyIfStored?: boolean;
 }
 
 export interface ImportResult {
@@ -233,6 +239,11 @@ export class SessionStore {
           tx.abort();
           throw new StoreError('moved');
         }
+      }
+      if (batch.onlyIfStored && !stored) {
+        tx.done.catch(() => undefined);
+        tx.abort();
+        return;
       }
       const puts: Promise<unknown>[] = [];
       if (batch.session) puts.push(...putSession(tx, batch.session));

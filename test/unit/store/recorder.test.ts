@@ -340,6 +340,53 @@ describe('SessionRecorder', () => {
     store.close();
   });
 
+  it('writes nothing back of a session deleted while what the full store refused of it waited', async () => {
+    const store = await openStore();
+    const rig = new Rig();
+    const recorder = rig.startRecording(store, { newId: () => 'filled', writer: 'tab-a' });
+    await rig.advance(2000, recorder, () => recorder.flush());
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await rig.advance(2000, recorder, () => recorder.flush());
+      rig.model.finish();
+      await recorder.finish(rig.model.state);
+    } finally {
+      full.mockRestore();
+    }
+    expect(recorder.failure?.kind).toBe('quota');
+    // Another tab deletes it from the history: the store now has room, and nothing of it.
+    await store.deleteSession('filled');
+    expect(await recorder.catchUp()).toBe(true);
+    expect(await store.loadBundle('filled')).toBeNull();
+    expect(await store.weeks()).toEqual([]);
+    // Memory still has it whole, for a file.
+    expect(recorder.bundle().session.status).toBe('finished');
+    store.close();
+  });
+
+  it('creates the session with its first write taken, though the store refused the ones before', async () => {
+    const store = await openStore();
+    const rig = new Rig();
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    let recorder: SessionRecorder;
+    try {
+      recorder = rig.startRecording(store, { newId: () => 'filled', writer: 'tab-a' });
+      await rig.advance(2000, recorder, () => recorder.flush());
+    } finally {
+      full.mockRestore();
+    }
+    expect(recorder.failure?.kind).toBe('quota');
+    expect(await recorder.catchUp()).toBe(true);
+    expect((await store.loadBundle('filled'))?.motion.flatMap(decodeMotionChunk)).toHaveLength(
+      2000 / PACKET_MS,
+    );
+    store.close();
+  });
+
   it('works without any store at all, in memory', async () => {
     const rig = new Rig();
     rig.model.start();

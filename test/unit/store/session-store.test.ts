@@ -183,6 +183,26 @@ describe('one writer per session', () => {
   });
 });
 
+describe('a session deleted while a write of it waits', () => {
+  it('is not written back by a write made only if it is still stored, which writes it while it is', async () => {
+    const store = await openStore();
+    const { session, events, motion } = bundle('s', Date.UTC(2026, 10, 2, 8));
+    await store.write({ session, events }, 'tab-a');
+    await store.write({ motion, onlyIfStored: true }, 'tab-a');
+    expect((await store.loadBundle('s'))?.motion).toHaveLength(1);
+    await store.deleteSession('s');
+    const corrected = { ...session, summary: summarize([supermanSet({ count: 6 })], [], 60_000) };
+    await store.write(
+      { session: corrected, events: [{ ...events[0]!, seq: 1 }], onlyIfStored: true },
+      'tab-a',
+    );
+    expect(await store.loadBundle('s')).toBeNull();
+    expect(await store.weeks()).toEqual([]);
+    expect(await store.countSessions()).toBe(0);
+    store.close();
+  });
+});
+
 describe('pages and weeks', () => {
   it('lists sessions a page at a time, newest first, and keeps a chart row per week as they come and go', async () => {
     const store = await openStore();
