@@ -1137,7 +1137,8 @@ export class Persistence {
       const sets = [...bundle.sets, ...ended.sets];
       // Interrupted before a set was done: nothing to keep, as for a session finished so.
       if (!anySetDone(sets)) return store.deleteSession(row.id);
-      await store.write({ session: ended.session, sets: ended.sets });
+      // Deleted in another tab since it was read (History there, or Delete all): not written back.
+      await store.write({ session: ended.session, sets: ended.sets, onlyIfStored: true });
       await store.compact(row.id);
       this.rememberPast(ended.session, sets);
     });

@@ -598,6 +598,31 @@ describe('Persistence', () => {
     await second.persistence.dispose();
   });
 
+  it('writes back no interrupted session kept as it is that another tab deleted while it was being ended', async () => {
+    const first = await startedPage();
+    threeRepsIntoTheSecondSet(first);
+    first.run(1000);
+    await first.persistence.flush();
+    const id = first.persistence.history.state.recordingId!;
+    const second = await reopen(first);
+    expect(second.persistence.history.state.unfinished?.id).toBe(id);
+    // Another tab: History there deletes it between this tab's read of it and its write.
+    const other = await SessionStore.open({ name: second.dbName });
+    const loadBundle = second.store!.loadBundle.bind(second.store!);
+    vi.spyOn(second.store!, 'loadBundle').mockImplementationOnce(async (sessionId) => {
+      const bundle = await loadBundle(sessionId);
+      await other.deleteSession(sessionId);
+      return bundle;
+    });
+    await second.persistence.discardUnfinished();
+    expect(await second.store!.listSessions()).toHaveLength(0);
+    expect(await second.store!.weeks()).toEqual([]);
+    expect(second.persistence.history.state.sessions).toHaveLength(0);
+    expect(await second.persistence.pastSessions()).toEqual([]);
+    other.close();
+    await second.persistence.dispose();
+  });
+
   it('keeps no interrupted session kept as it is that had no set done', async () => {
     const first = await waitingForTheFirstSet(`persistence-${++dbCounter}`);
     // The tab is gone while the first set waited for the person.
