@@ -1254,7 +1254,7 @@ function setOf(setNumber: number, sets: number): string {
   return sets > 1 ? `set ${spokenNumber(setNumber)} of ${spokenNumber(sets)}` : 'one set';
 }
 
-/** What the set asks for; a plank's goal with why it moved, where it was set from today's last hold. */
+/** What the set asks for; a plank's goal with why it moved, where it was set from a hold. */
 function dosageText(planned: PlannedExercise, doneToday: readonly SetRecord[]): string {
   const { exercise } = planned;
   const { target } = planned.dosage;
@@ -1275,8 +1275,9 @@ function dosageText(planned: PlannedExercise, doneToday: readonly SetRecord[]): 
 }
 
 /**
- * ": five seconds past your last hold" (or "past your first plank last time"), after a plank's goal
- * set from that hold; nothing otherwise.
+ * ": five seconds past your last hold" (or "past your hold of fifty-four seconds" where a hold too
+ * short to count came after it, or "past your first plank last time"), after a plank's goal set from
+ * that hold; nothing otherwise. In the set screen's words (pastLastHoldText), said.
  */
 function goalReason(planned: PlannedExercise, doneToday: readonly SetRecord[]): string {
   const from = plankGoalSetFrom(planned, doneToday);

@@ -100,6 +100,16 @@ function lastPlankHoldMs(doneToday: readonly SetRecord[]): number | null {
   return doneToday.filter(isPlankHold).at(-1)?.holdMs ?? null;
 }
 
+/**
+ * A plank held for some time but too short to count (a false start, a set ended by tap seconds in),
+ * after the last real hold: the goal is still set from the real one, which is then not the last held.
+ */
+function shortPlankHoldSince(doneToday: readonly SetRecord[]): boolean {
+  const planks = doneToday.filter((set) => set.exerciseId === 'elbow-plank');
+  const lastReal = planks.findLastIndex(isPlankHold);
+  return planks.slice(lastReal + 1).some((set) => (set.holdMs ?? 0) > 0);
+}
+
 /** A plank set held long enough to count as a hold (see PLANK_MIN_HOLD_MS). */
 function isPlankHold(set: SetRecord): boolean {
   return set.exerciseId === 'elbow-plank' && (set.holdMs ?? 0) >= PLANK_MIN_HOLD_MS;
@@ -119,6 +129,11 @@ export function plankTargetAfter(doneToday: readonly SetRecord[], firstTargetS: 
 export interface PlankGoalFrom {
   readonly heldS: number;
   readonly today: boolean;
+  /**
+   * A hold too short to build on came after today's it was set from (see shortPlankHoldSince): "your
+   * last hold" would be that one, 3 s, where the goal is 59 s.
+   */
+  readonly shortHoldSince: boolean;
 }
 
 /**
@@ -129,18 +144,27 @@ export function plankGoalSetFrom(
   planned: PlannedExercise,
   doneToday: readonly SetRecord[],
 ): PlankGoalFrom | null {
-  return goalSetFromHold(planned, lastPlankHoldMs(doneToday));
+  return goalSetFromHold(planned, lastPlankHoldMs(doneToday), shortPlankHoldSince(doneToday));
 }
 
-/** plankGoalSetFrom, given the last plank hold of the sets done before it in the session, if any. */
-function goalSetFromHold(planned: PlannedExercise, lastMs: number | null): PlankGoalFrom | null {
+/**
+ * plankGoalSetFrom, given the last plank hold of the sets done before it in the session, if any, and
+ * whether a hold too short to count came after it.
+ */
+function goalSetFromHold(
+  planned: PlannedExercise,
+  lastMs: number | null,
+  shortHoldSince: boolean,
+): PlankGoalFrom | null {
   if (planned.exercise.id !== 'elbow-plank') return null;
   if (lastMs !== null) {
-    return nextPlankTargetS(lastMs) === planned.dosage.target ? { heldS: heldS(lastMs), today: true } : null;
+    return nextPlankTargetS(lastMs) === planned.dosage.target
+      ? { heldS: heldS(lastMs), today: true, shortHoldSince }
+      : null;
   }
   const lastTimeS = planned.firstHoldLastTimeS;
   return lastTimeS !== undefined && nextPlankTargetS(lastTimeS * 1000) === planned.dosage.target
-    ? { heldS: lastTimeS, today: false }
+    ? { heldS: lastTimeS, today: false, shortHoldSince: false }
     : null;
 }
 
@@ -155,12 +179,22 @@ export function keptPlankGoalsSetFrom(
   plan: readonly PlannedExercise[],
 ): (PlankGoalFrom | null)[] {
   let lastMs: number | null = null;
+  let shortSince = false;
   return records.map((record) => {
     const planned = plan.find((p) => p.exercise.id === record.exerciseId);
     const from = planned
-      ? goalSetFromHold({ ...planned, dosage: { ...planned.dosage, target: record.target } }, lastMs)
+      ? goalSetFromHold(
+          { ...planned, dosage: { ...planned.dosage, target: record.target } },
+          lastMs,
+          shortSince,
+        )
       : null;
-    if (isPlankHold(record)) lastMs = record.holdMs;
+    if (isPlankHold(record)) {
+      lastMs = record.holdMs;
+      shortSince = false;
+    } else if (record.exerciseId === 'elbow-plank' && (record.holdMs ?? 0) > 0) {
+      shortSince = true;
+    }
     return from;
   });
 }
@@ -168,14 +202,21 @@ export function keptPlankGoalsSetFrom(
 /**
  * Why a plank's goal is what it is, in few words for a person on the floor: "5 s past your last
  * hold" on the screen, "five seconds past your last hold" in the voice's `duration`; "5 s past your
- * first plank last time" for a session's first.
+ * first plank last time" for a session's first. Where a hold too short to count came after the one
+ * it was set from, that one is named by its length, "5 s past your hold of 54 s": the person knows
+ * their last was 3 s, and the longer goal would not be theirs.
  */
 export function pastLastHoldText(
   goalS: number,
   from: PlankGoalFrom,
   duration: (totalS: number) => string = formatDuration,
 ): string {
-  return `${duration(goalS - from.heldS)} past your ${from.today ? 'last hold' : 'first plank last time'}`;
+  return `${duration(goalS - from.heldS)} past your ${goalFromWords(from, duration)}`;
+}
+
+function goalFromWords(from: PlankGoalFrom, duration: (totalS: number) => string): string {
+  if (!from.today) return 'first plank last time';
+  return from.shortHoldSince ? `hold of ${duration(from.heldS)}` : 'last hold';
 }
 
 // ---- Drawing-in: 45 s → 60 s → 2 min ----------------------------------------------------------------
@@ -628,7 +669,7 @@ function plankReason(todayS: number): string {
   // In the words the set screen and the voice give it, with the hold it was set from, "(2 min 9 s)":
   // the first plank last time is today's target less the step.
   const firstLastTimeS = todayS - PLANK_STEP_S;
-  return `${pastLastHoldText(todayS, { heldS: firstLastTimeS, today: false })} (${formatDuration(firstLastTimeS)})`;
+  return `${pastLastHoldText(todayS, { heldS: firstLastTimeS, today: false, shortHoldSince: false })} (${formatDuration(firstLastTimeS)})`;
 }
 
 function withDose(planned: PlannedExercise, { sets, target }: CountDose): PlannedExercise {

@@ -198,7 +198,7 @@ describe('bb-set-view', () => {
     const element = await mount({
       planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 53, restS: 60 } },
       set: currentSet({ setNumber: 2 }),
-      goalFrom: { heldS: 48, today: true },
+      goalFrom: { heldS: 48, today: true, shortHoldSince: false },
       nowMs: 1000,
     });
     const ringLines = () =>
@@ -214,7 +214,15 @@ describe('bb-set-view', () => {
     expect(why()).toBe('Goal: 5 s past your last hold');
     // The first hold of a session, its goal set from the last session's first.
     element.set = currentSet({ setNumber: 1 });
-    element.goalFrom = { heldS: 48, today: false };
+    // Set 3 after a hold of 54 s and one ended 3 s in: the goal is set from the 54 s, named as such.
+    element.set = currentSet({ setNumber: 3 });
+    element.planned = { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 59, restS: 60 } };
+    element.goalFrom = { heldS: 54, today: true, shortHoldSince: true };
+    await element.updateComplete;
+    expect(why()).toBe('Goal: 5 s past your hold of 54 s');
+    element.set = currentSet({ setNumber: 1 });
+    element.planned = { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 53, restS: 60 } };
+    element.goalFrom = { heldS: 48, today: false, shortHoldSince: false };
     await element.updateComplete;
     expect(why()).toBe('Goal: 5 s past your first plank last time');
     element.goalFrom = null;
@@ -228,7 +236,7 @@ describe('bb-set-view', () => {
       const element = await mount({
         planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 53, restS: 60 } },
         set: currentSet({ setNumber: 2, holdStartMs: 2000 }),
-        goalFrom: { heldS: 48, today: true },
+        goalFrom: { heldS: 48, today: true, shortHoldSince: false },
         nowMs: 12_000,
       });
       expect(linesPastTheRing(element)).toEqual([]);

@@ -483,6 +483,24 @@ describe('planCues', () => {
     );
   });
 
+  it('names the hold a plank aims past where a hold ended seconds in came after it, not "your last hold"', () => {
+    const run = new Run(plan(['elbow-plank', 3, 30, 60]));
+    run.do({ type: 'start', nowMs: 0 });
+    run.do({ type: 'go-heard', nowMs: 0 }, motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    run.do(motion({ type: 'hold-end', tMs: 55_000, emittedMs: 55_000, reason: 'form' }));
+    run.do({ type: 'skip', nowMs: 56_000 });
+    // Set 2, ended by tap 3 s in: too short to build on, so set 3 aims past set 1's 54 s.
+    run.do(
+      { type: 'go-heard', nowMs: 56_000 },
+      motion({ type: 'hold-start', tMs: 57_000, emittedMs: 57_000 }),
+    );
+    run.do({ type: 'end-hold', nowMs: 60_000 });
+    expect(run.state.completed.at(-1)?.holdMs).toBe(3000);
+    expect(spoken(run.do({ type: 'skip', nowMs: 61_000 }))[0]).toContain(
+      'goal fifty-nine seconds: five seconds past your hold of fifty-four seconds.',
+    );
+  });
+
   it("says why a session's first plank aims where it does: past the last session's first hold", () => {
     const [planned] = plan(['elbow-plank', 3, 53, 60]);
     const run = new Run([{ ...planned!, firstHoldLastTimeS: 48 }]);

@@ -466,7 +466,11 @@ describe('SessionRecorder and a plan that changes', () => {
     const { state } = await SessionRecorder.resume(reopened, 'plank', 0);
     const restored = afterInterruption(state);
     // The set screen and the summary read it as the voice does.
-    expect(plankGoalSetFrom(restored.plan[0]!, restored.completed)).toEqual({ heldS: 48, today: false });
+    expect(plankGoalSetFrom(restored.plan[0]!, restored.completed)).toEqual({
+      heldS: 48,
+      today: false,
+      shortHoldSince: false,
+    });
     const said = planCues(initialSessionState(restored.plan), restored, {
       muted: false,
       tones: true,

@@ -104,7 +104,13 @@ describe('elbow plank', () => {
       dosage: { sets: 3, target, restS: 60 },
     });
     const today = [set('elbow-plank', { holdMs: 48_700 }), set('elbow-plank', { holdMs: 2000 })];
-    expect(plankGoalSetFrom(plank(53), today)).toEqual({ heldS: 48, today: true });
+    // The 2 s after it is a false start, too short to build on: the goal is set from the 48 s before it.
+    expect(plankGoalSetFrom(plank(53), today)).toEqual({ heldS: 48, today: true, shortHoldSince: true });
+    expect(plankGoalSetFrom(plank(53), today.slice(0, 1))).toEqual({
+      heldS: 48,
+      today: true,
+      shortHoldSince: false,
+    });
     // The first hold's goal is the one set: no hold today, nor last time, to set it from.
     expect(plankGoalSetFrom(plank(6), [])).toBeNull();
     // A goal that is not the step above the last hold was not set from it.
@@ -117,11 +123,12 @@ describe('elbow plank', () => {
     const history = [plank(day(2), 48.7, 30)];
     const first = progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'elbow-plank')!;
     expect(first.dosage.target).toBe(53);
-    expect(plankGoalSetFrom(first, [])).toEqual({ heldS: 48, today: false });
+    expect(plankGoalSetFrom(first, [])).toEqual({ heldS: 48, today: false, shortHoldSince: false });
     // A first hold skipped before it began sets nothing: the next aims at the same goal, for that reason.
     expect(plankGoalSetFrom(first, [set('elbow-plank', { holdMs: 0, endedBy: 'skipped' })])).toEqual({
       heldS: 48,
       today: false,
+      shortHoldSince: false,
     });
     // With no plank in past sessions the goal is the one set.
     const none = progressPlan(defaultPlan(), []).find((p) => p.exercise.id === 'elbow-plank')!;
@@ -135,15 +142,20 @@ describe('elbow plank', () => {
       set('elbow-plank', { setNumber: 1, target: 53, holdMs: 55_200 }),
       set('elbow-plank', { setNumber: 2, target: 60, holdMs: 40_000 }),
       set('elbow-plank', { setNumber: 3, target: 50, holdMs: 30_000 }),
+      set('elbow-plank', { setNumber: 4, target: 35, holdMs: 3_000 }),
+      set('elbow-plank', { setNumber: 5, target: 35, holdMs: 36_000 }),
     ];
     // Each set's, in one pass over the session's sets: a superman between the holds changes nothing.
     expect(keptPlankGoalsSetFrom([kept[0]!, set('superman', { count: 10 }), ...kept.slice(1)], plan)).toEqual(
       [
-        { heldS: 48, today: false },
+        { heldS: 48, today: false, shortHoldSince: false },
         null,
-        { heldS: 55, today: true },
+        { heldS: 55, today: true, shortHoldSince: false },
         // A goal changed by hand (50 s where the step past 40 s is 45 s) was not set from a hold.
         null,
+        { heldS: 30, today: true, shortHoldSince: false },
+        // Set 4 ended 3 s in: set 5 aims past set 3's 30 s, not the 3 s held last.
+        { heldS: 30, today: true, shortHoldSince: true },
       ],
     );
     expect(keptPlankGoalsSetFrom([set('superman', { count: 10 })], plan)).toEqual([null]);
@@ -151,10 +163,18 @@ describe('elbow plank', () => {
   });
 
   it('says how far past the hold it was set from a goal is, for the screen and for the voice', () => {
-    const today = { heldS: 48, today: true };
+    const today = { heldS: 48, today: true, shortHoldSince: false };
     expect(pastLastHoldText(53, today)).toBe('5 s past your last hold');
     expect(pastLastHoldText(53, today, spokenDuration)).toBe('five seconds past your last hold');
-    expect(pastLastHoldText(53, { heldS: 48, today: false })).toBe('5 s past your first plank last time');
+    expect(pastLastHoldText(53, { heldS: 48, today: false, shortHoldSince: false })).toBe(
+      '5 s past your first plank last time',
+    );
+    // After a hold ended seconds in, "your last hold" would be that one: the hold it was set from is named.
+    const beforeAShortOne = { heldS: 54, today: true, shortHoldSince: true };
+    expect(pastLastHoldText(59, beforeAShortOne)).toBe('5 s past your hold of 54 s');
+    expect(pastLastHoldText(59, beforeAShortOne, spokenDuration)).toBe(
+      'five seconds past your hold of fifty-four seconds',
+    );
   });
 
   it('starts a new session a step above the first hold of the last one with a plank', () => {
