@@ -979,9 +979,9 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
 
 /**
  * What comes next, said as the rest begins: in full (the set, the side to start on, the position of a
- * new exercise) where the rest is long enough to say it at the voice's rate. A shorter rest says less,
- * down to the next exercise's name: the set's start cuts off whatever is still being said when the rest
- * ends, and says the side and the position itself.
+ * new exercise) where it is over before the rest's countdown begins at the voice's rate. A shorter rest
+ * says less, down to the next exercise's name: the countdown is how a person on the mat knows the set
+ * is coming, and the set's start says the side and the position itself (see restOpeningLine).
  */
 function restBegins(prev: SessionState, next: SessionState, speechRate: number): Cue[] {
   const line = restOpeningLine(next, prev.phase === 'ready', speechRate);
@@ -1015,8 +1015,19 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
     ...(how.length > 0 ? [sentences([rest, nextSet, ...side, ...position, ...how])] : []),
     sentences([rest, nextSet, ...side, ...position]),
     sentences([rest, nextSet]),
+    shortest,
   ];
-  return fullestFirst.find((line) => spokenMs(line, speechRate) <= restMs) ?? shortest;
+  // The fullest line that leaves the countdown from "five": a line that merely fits the rest left it
+  // none (after the glute bridge, a 10 s rest said the drawing-in's position for some 9 s, and the set
+  // began unannounced). Where none leaves "five", the fullest that leaves a countdown at all; where
+  // none does, the fullest the rest has room for, as the countdown is lost either way.
+  const countdownLeft = (line: string) => countdownFirstNumber(restMs - lineOverMs(line, speechRate));
+  return (
+    fullestFirst.find((line) => countdownLeft(line) === COUNTDOWN_S) ??
+    fullestFirst.find((line) => countdownLeft(line) >= COUNTDOWN_RUN_MIN) ??
+    fullestFirst.find((line) => spokenMs(line, speechRate) <= restMs) ??
+    shortest
+  );
 }
 
 /**
@@ -1101,7 +1112,20 @@ function countdownAfterRestLineMs(state: SessionState, speechRate: number): numb
           saidMs: state.restEndsMs - planned.dosage.restS * 1000,
         });
   if (last.line === null) return Number.NEGATIVE_INFINITY;
-  return last.saidMs + Math.max(COUNTDOWN_BEAT_MS, spokenMs(last.line, speechRate));
+  return last.saidMs + lineOverMs(last.line, speechRate);
+}
+
+/** How long after a rest's line is begun its countdown may go on: a beat, or the line's length. */
+function lineOverMs(line: string, speechRate: number): number {
+  return Math.max(COUNTDOWN_BEAT_MS, spokenMs(line, speechRate));
+}
+
+/**
+ * The first number of a countdown that may begin with `leftMs` of the rest left: a number is said as
+ * its second begins, so the first said is the first to begin after that.
+ */
+function countdownFirstNumber(leftMs: number): number {
+  return Math.min(COUNTDOWN_S, Math.floor(leftMs / 1000));
 }
 
 /**
@@ -1117,9 +1141,9 @@ const COUNTDOWN_RUN_MIN = 3;
 function restCountdownFrom(state: SessionState, speechRate: number): number {
   const fromMs = countdownAfterRestLineMs(state, speechRate);
   if (state.restEndsMs === null || fromMs === Number.NEGATIVE_INFINITY) return fromMs;
-  // A number is said as its second begins: the first said is the first to begin once the line is over.
-  const firstNumber = Math.min(COUNTDOWN_S, Math.floor((state.restEndsMs - fromMs) / 1000));
-  return firstNumber >= COUNTDOWN_RUN_MIN ? fromMs : Number.POSITIVE_INFINITY;
+  return countdownFirstNumber(state.restEndsMs - fromMs) >= COUNTDOWN_RUN_MIN
+    ? fromMs
+    : Number.POSITIVE_INFINITY;
 }
 
 /** "Rest goes on: twenty-three seconds left": a rest resumed after a pause or picked up after a reload. */

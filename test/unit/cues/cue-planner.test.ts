@@ -226,24 +226,46 @@ describe('planCues', () => {
     expect(begin.join(' ').split(plank.position.slice(0, -1))).toHaveLength(2);
   });
 
+  // With rests of 10 s, the rest after the glute bridge said the drawing-in's position too (112
+  // characters, some 9 s): none of "five … one" was heard, and the set began without warning.
+  it('leaves a rest room for its whole countdown, the position said at the set where it leaves none', () => {
+    const drawingIn = exerciseById('drawing-in');
+    const run = new Run(plan(['glute-bridge', 1, 1, 10], ['drawing-in', 1, 45, 30]));
+    run.do({ type: 'start', nowMs: 0 });
+    expect(spoken(run.do(motion(rep(3000))))).toEqual([
+      'one',
+      'Rest, ten seconds. Next: Drawing-in, one set',
+    ]);
+    expect(spoken(run.ticksTo(12_750))).toEqual(FIVE_TO_ONE);
+    // Said once, at the set, as the rest did not say it.
+    const begin = spoken(run.do(tick(13_000))).join(' ');
+    expect(begin.startsWith('Drawing-in, one set. Hold forty-five seconds')).toBe(true);
+    expect(begin.split(drawingIn.position.slice(0, -1))).toHaveLength(2);
+  });
+
   it('counts a short rest down only from a beat after its opening line is over, one number a second', () => {
     /** The rest's countdown, each number with the time it is said, at the voice's `speechRate`. */
-    const countdownAt = (speechRate: number): [string, number][] => {
+    const countdownAt = (
+      speechRate: number,
+      line = 'Rest, five seconds. Next: Superman, set two of two',
+    ): [string, number][] => {
       const run = new Run(plan(['superman', 2, 1, 5]), { ...LOUD, speechRate });
       run.do({ type: 'start', nowMs: 0 });
-      expect(spoken(run.do(motion(rep(3000))))).toEqual([
-        'one',
-        'Rest, five seconds. Next: Superman, set two of two',
-      ]);
+      expect(spoken(run.do(motion(rep(3000))))).toEqual(['one', line]);
       const said: [string, number][] = [];
       for (let t = 3250; t < 8000; t += 250) for (const text of spoken(run.do(tick(t)))) said.push([text, t]);
       return said;
     };
     // The line takes some 4 s to say: "four", "three" and "two" would come over it, squashed together,
     // and "one" alone after it sounds like a stray count: no countdown, as after a line that fills the rest.
+    // Without "set two of two", some 3 s, it would leave "two", "one": no countdown either.
     expect(countdownAt(1)).toEqual([]);
-    // A line over with two seconds to go: "two", "one" is no countdown either.
-    expect(countdownAt(1.4)).toEqual([]);
+    // "Set two of two" would leave "two", "one": the exercise alone leaves "three", "two" and "one".
+    expect(countdownAt(1.4, 'Rest, five seconds. Next: Superman')).toEqual([
+      ['three', 5000],
+      ['two', 6000],
+      ['one', 7000],
+    ]);
     // Said in 2 s, it leaves "three", "two" and "one" their seconds.
     expect(countdownAt(2)).toEqual([
       ['three', 5000],
@@ -269,8 +291,10 @@ describe('planCues', () => {
     expect(restLine(8)).toBe('Rest, eight seconds. Next: Glute bridge, one set');
     // Too short even for that: the exercise alone.
     expect(restLine(3)).toBe('Rest, three seconds. Next: Glute bridge');
-    // At twice the rate, the whole line fits in 8 s.
-    expect(restLine(8, 2)).toBe(`Rest, eight seconds. ${whole}`);
+    // Some 9 s: it fits in 10 s, but leaves no room for "five … one". The set says the position.
+    expect(restLine(10)).toBe('Rest, ten seconds. Next: Glute bridge, one set');
+    // At twice the rate, the whole line is over before "five".
+    expect(restLine(10, 2)).toBe(`Rest, ten seconds. ${whole}`);
   });
 
   describe('a rest picked up after a reload', () => {
@@ -307,12 +331,19 @@ describe('planCues', () => {
     it('counts down only from a beat after the line the new page says, as after a pause', () => {
       const run = new Run(plan(['superman', 2, 1, 30]));
       run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
-      // The page goes with 8 s of the rest left: its line takes some 5 s, leaving no room for three numbers.
-      run.ticksTo(23_000);
+      // The page goes with 6 s of the rest left: its line takes some 5 s, and without "set two of two"
+      // some 4 s, leaving no room for three numbers.
+      run.ticksTo(25_000);
       expect(spoken(run.reload())).toEqual([
-        'Rest goes on: eight seconds left. Next: Superman, set two of two',
+        'Rest goes on: six seconds left. Next: Superman, set two of two',
       ]);
       expect(spoken(run.ticksTo(30_750))).toEqual([]);
+      // With 8 s left, "set two of two" would leave "two", "one": the exercise alone leaves "four … one".
+      const eight = new Run(plan(['superman', 2, 1, 30]));
+      eight.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+      eight.ticksTo(23_000);
+      expect(spoken(eight.reload())).toEqual(['Rest goes on: eight seconds left. Next: Superman']);
+      expect(spoken(eight.ticksTo(30_750))).toEqual(FIVE_TO_ONE.slice(1));
       // With 13 s left, the countdown follows the line whole.
       const later = new Run(plan(['superman', 2, 1, 30]));
       later.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
@@ -1715,12 +1746,13 @@ describe('how to do each exercise, said once for a person new to it', () => {
   it('says the movement at the set where the rest is too short for it, before the hold can start', () => {
     const run = sensing(newTo(plan(['superman', 1, 1, 10], ['drawing-in', 1, 45, 30])));
     run.do({ type: 'start', nowMs: 0 }, inPosition(2000));
-    expect(spoken(run.do(motion(rep(5000)))).at(-1)).not.toContain(drawingIn.spokenHow.slice(0, 20));
+    // Nor room for the position before the countdown: the set says it, with the movement.
+    expect(spoken(run.do(motion(rep(5000)))).at(-1)).toBe('Rest, ten seconds. Next: Drawing-in, one set');
     run.ticksTo(14_750);
     const begin = spoken(run.do(tick(15_000)));
     // After the set's first line, which "In position. Go." waits for, and the hold waits for "Go".
     expect(begin[0]).toBe('Drawing-in, one set. Hold forty-five seconds');
-    expect(begin[1]).toBe(drawingIn.spokenHow.slice(0, -1));
+    expect(begin[1]).toBe(`${drawingIn.position} ${drawingIn.spokenHow.slice(0, -1)}`);
   });
 
   it('says nothing of the movement to a person who knows the exercise', () => {
