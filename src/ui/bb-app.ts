@@ -149,8 +149,7 @@ export class BbApp extends LitElement {
         header.session {
           flex-wrap: nowrap;
         }
-        header.session .brand,
-        header.session nav {
+        header.session .brand {
           flex: none;
         }
         header.session bb-device-panel {
@@ -586,21 +585,19 @@ export class BbApp extends LitElement {
   }
 
   /**
-   * During a set the screen stays on the exercise. History (and saving the session so far) can be
-   * opened during a rest, and the next set brings the exercise back; settings are for between sessions.
+   * The screens opened between sessions; settings are for between sessions only. In a session the
+   * header is the heart rate and the devices alone, as tall in a set as in a rest: History, which a
+   * rest opens (with saving the session so far), is a button of the rest's own (see bb-rest-view),
+   * and the next set brings the exercise back. In the header, on a phone, it took a row of its own
+   * under the heart rate, and the screen jumped 48 px down at each rest and back up at each set.
    */
   private renderNavigation() {
     const phase = this.session.value.phase;
-    if (phase === 'set') return null;
-    const between = phase === 'ready' || phase === 'summary';
+    if (phase === 'set' || phase === 'rest') return null;
     const go = (view: View) => () => (this.view = this.view === view ? 'session' : view);
     return html`<nav aria-label="Screens">
       <button class="quiet" aria-pressed=${this.view === 'history'} @click=${go('history')}>History</button>
-      ${
-        between
-          ? html`<button class="quiet" aria-pressed=${this.view === 'settings'} @click=${go('settings')}>Settings</button>`
-          : null
-      }
+      <button class="quiet" aria-pressed=${this.view === 'settings'} @click=${go('settings')}>Settings</button>
     </nav>`;
   }
 

@@ -68,9 +68,9 @@ export class BbRestView extends LitElement {
         color: var(--bb-text, #f5f7fa);
       }
       /*
-       * On a phone with its text at twice its size the header takes a row more in a rest (History) and
-       * the words about the last and next sets wrap to several lines: the countdown comes right under
-       * the heading, where a glance from the mat finds it without a scroll, and those words under it.
+       * On a phone with its text at twice its size the words about the last and next sets wrap to
+       * several lines: the countdown comes right under the heading, where a glance from the mat finds
+       * it without a scroll, and those words under it.
        * Only the boxes move: a screen reader reads the screen in the order written.
        */
       @media ${narrow} {
@@ -187,6 +187,11 @@ export class BbRestView extends LitElement {
     return form ? html`<div class="last-form">Form: ${form}</div>` : nothing;
   }
 
+  /**
+   * History is here, not in the header, which so keeps the height it has in a set (on a phone it took
+   * a row of its own there): with what else a rest offers, as large a target as they are from the mat,
+   * and last, the one least needed.
+   */
   private renderControls() {
     // Paused, Resume is the one way on: a set started now would start paused.
     return html`<div class="controls">
@@ -198,6 +203,7 @@ export class BbRestView extends LitElement {
       ${pauseButton(this, this.paused)}
       ${muteButton(this, this.muted)}
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
+      <button class="quiet" @click=${() => sendCommand(this, 'bb-show-history')}>History</button>
     </div>`;
   }
 }

@@ -91,6 +91,61 @@ describe('the header on a phone', () => {
   });
 });
 
+describe('a set and the rest after it on a 360 × 640 phone', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(360, 640);
+    // A store that opens, as a phone's does: no notice that the app cannot save takes a line.
+    mounted = await mountApp({
+      start: true,
+      settings: { age: 30 },
+      openStore: () => SessionStore.open({ name: 'header-360-set-and-rest' }),
+    });
+    // The widest heart rate the header shows: 188 bpm, zone 5 at the age of 30, for a minute.
+    mounted.app.devices.replay(
+      createRecording([
+        recordPacket('hrs', Uint8Array.of(0x00, 0xbc), 0),
+        recordPacket('hrs', Uint8Array.of(0x00, 0xbc), 60_000),
+      ]),
+    );
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('keeps the header as tall in the rest as in the set, History a tap away on the rest', async () => {
+    const heartRate = mounted.shell.shadowRoot!.querySelector('bb-heart-rate')!;
+    await expect.poll(() => heartRate.shadowRoot?.querySelector('.zone')?.textContent).toBe('zone 5');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    mounted.app.session.beginSet();
+    await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeVisible();
+    const header = mounted.shell.shadowRoot!.querySelector('header')!;
+    const inSet = header.getBoundingClientRect().height;
+    await page.getByRole('button', { name: 'Skip set' }).click();
+    await expect.element(page.getByRole('progressbar', { name: 'Rest remaining' })).toBeVisible();
+    // History wrapped to a row of its own under the heart rate: the rest's header was 48 px
+    // taller, and at each set's end and each rest's the screen under it jumped by that much.
+    expect(header.getBoundingClientRect().height).toBe(inSet);
+    const history = page.getByRole('button', { name: 'History', exact: true });
+    await expect.element(history).toBeVisible();
+    // As large a target as the header's button was, 98 × 44 px: tapped from the mat, at arm's length.
+    const target = history.element().getBoundingClientRect();
+    expect(target.width).toBeGreaterThanOrEqual(98);
+    expect(target.height).toBeGreaterThanOrEqual(44);
+    expect(target.bottom).toBeLessThanOrEqual(innerHeight);
+    await history.click();
+    await expect.element(page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
+    expect(header.getBoundingClientRect().height).toBe(inSet);
+    await page.getByRole('button', { name: 'Back to the rest' }).click();
+    await expect.element(page.getByRole('progressbar', { name: 'Rest remaining' })).toBeVisible();
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(360);
+  });
+});
+
 describe('the start screen on a 360 × 640 phone whose browser has no Web Bluetooth', () => {
   let mounted: AppShell;
   let restore: () => Promise<void>;
