@@ -297,6 +297,11 @@ export class Persistence {
   private readonly failedEnded: SessionRecorder[] = [];
   /** The catch-up under way: one at a time, so that nothing is written twice or out of order. */
   private catchingUp: Promise<void> = Promise.resolve();
+  /**
+   * Asks the full store again for the sessions in `behind` once the first one's wait is over: no
+   * other write may come (the person leaves the summary on screen, or closes the tab).
+   */
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly subscriptions = new Subscription();
   private recorderSubscriptions = new Subscription();
   private lastBeatMs = -Infinity;
@@ -403,6 +408,8 @@ export class Persistence {
     this.window?.removeEventListener('pagehide', this.onPageHide);
     this.window?.removeEventListener('beforeunload', this.onBeforeUnload);
     this.stopWatching.abort();
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     await this.recorder?.flush();
     this.held?.release();
     this.tabs.close();
@@ -882,6 +889,7 @@ export class Persistence {
           this.rememberPast(session, sets);
           if (recorder.failure?.kind === 'quota' && !this.deletedRecorders.has(recorder)) {
             this.behind.push(recorder);
+            this.retryWhenDue();
           }
         } else {
           // Nor is it offered as a file when storage fails: the summary says it is not kept.
@@ -895,7 +903,7 @@ export class Persistence {
         await this.refresh();
         this.tabs.post({ type: 'stopped', sessionId: session.id });
         // Its end may have found room that the session under it did not.
-        if (!recorder.failure) await this.catchUp('room shown');
+        if (!recorder.failure) await this.catchUp('end saved');
       });
       return;
     }
@@ -937,50 +945,75 @@ export class Persistence {
       await recorder.flush();
       await this.refresh();
       this.tabs.post({ type: 'changed' });
-      if (!recorder.failure) await this.catchUp('room shown');
+      if (!recorder.failure) await this.catchUp('end saved');
     });
   }
 
   /**
-   * The store took a write after it had filled up ('room shown'), or may have room again ('page back',
-   * perhaps from freeing space in the phone's settings): the sessions that ended while it was full are
-   * written, in the order they ended, each with all it refused of them (their end and a correction on
-   * their summary among it), and then what it refused of the session under way. Once all of it is
-   * saved, the history says so again; while any of it is refused, it waits for the next try. The page
-   * back asks at once; a write taken asks each session only once its own wait is over (see
-   * SessionRecorder.catchUp), as the next session's writes, every second and each rep, would offer the
-   * ended one's hundreds of kilobytes each time. Back with nothing to write, storage is not known to
-   * have room.
+   * The store took a write after it had filled up, or may have room again: the sessions that ended
+   * while it was full are written, in the order they ended, each with all it refused of them (their
+   * end and a correction on their summary among it), and then what it refused of the session under
+   * way. Once all of it is saved, the history says so again; while any of it is refused, it waits for
+   * the next try. Each try offers an ended session's hundreds of kilobytes of motion, so a write of
+   * the running session ('room shown'), every second and each rep, asks each one only once its own
+   * wait is over (see SessionRecorder.catchUp), and so does the timer that asks when that wait is over
+   * ('retry due'), whatever else is written or not. A session's own end or a correction on its summary
+   * taken ('end saved'), and the page back, perhaps from freeing space in the phone's settings ('page
+   * back'), ask at once: rare, and a session ending soon after another is the common case. Back, or
+   * due, with nothing written, storage is not known to have room.
    */
-  private catchUp(cause: 'room shown' | 'page back'): Promise<void> {
-    const when = cause === 'page back' ? 'now' : 'when due';
-    this.catchingUp = this.catchingUp.then(async () => {
-      const store = this.store;
-      if (!store || this.history.state.problem?.kind !== 'quota') return;
-      if (cause === 'page back' && this.behind.length === 0 && !this.recorder) return;
-      while (this.behind.length > 0) {
-        const ended = this.behind[0]!;
-        const saved = await ended.catchUp(when);
-        // Still full: it waits for the next try, first in line.
-        if (ended.failure?.kind === 'quota') return;
-        this.behind.shift();
-        // Resumed in another tab meanwhile, from what was saved of it: that tab records it now.
-        if (ended.failure?.kind === 'moved') continue;
-        if (!saved) {
-          // Failed for good, as a session failed while it runs: said as such, and kept in memory.
-          this.failedEnded.push(ended);
-          if (ended.failure) this.fail(ended.failure);
-          return;
+  private catchUp(cause: 'room shown' | 'end saved' | 'page back' | 'retry due'): Promise<void> {
+    const when = cause === 'page back' || cause === 'end saved' ? 'now' : 'when due';
+    let roomShown = cause === 'room shown' || cause === 'end saved';
+    this.catchingUp = this.catchingUp
+      .then(async () => {
+        const store = this.store;
+        if (!store || this.history.state.problem?.kind !== 'quota') return;
+        if (!roomShown && this.behind.length === 0 && !this.recorder) return;
+        while (this.behind.length > 0) {
+          const ended = this.behind[0]!;
+          const saved = await ended.catchUp(when);
+          // Still full: it waits for the next try, first in line.
+          if (ended.failure?.kind === 'quota') return;
+          this.behind.shift();
+          // Resumed in another tab meanwhile, from what was saved of it: that tab records it now.
+          if (ended.failure?.kind === 'moved') continue;
+          if (!saved) {
+            // Failed for good, as a session failed while it runs: said as such, and kept in memory.
+            this.failedEnded.push(ended);
+            if (ended.failure) this.fail(ended.failure);
+            return;
+          }
+          roomShown = true;
+          // Its one-second chunks merged, as a session that ended with room is; room to spare only.
+          await store.compact(ended.sessionId).catch(() => undefined);
         }
-        // Its one-second chunks merged, as a session that ended with room is; room to spare only.
-        await store.compact(ended.sessionId).catch(() => undefined);
-      }
-      if (this.recorder && !(await this.recorder.catchUp(when))) return;
-      this.history.update({ storage: 'saving', problem: null });
-      await this.refresh();
-      this.tabs.post({ type: 'changed' });
-    });
+        if (this.recorder && !(await this.recorder.catchUp(when))) return;
+        if (!roomShown && !this.recorder) return;
+        this.history.update({ storage: 'saving', problem: null });
+        await this.refresh();
+        this.tabs.post({ type: 'changed' });
+      })
+      .finally(() => this.retryWhenDue());
     return this.catchingUp;
+  }
+
+  /**
+   * While a session that ended while storage was full waits, one timer asks for it when its wait is
+   * over; none once nothing waits, storage has failed for another reason than room, or the page is
+   * being closed (dispose).
+   */
+  private retryWhenDue(): void {
+    const first = this.behind[0];
+    if (!first || this.retryTimer !== null || this.stopWatching.signal.aborted) return;
+    if (this.history.state.problem?.kind !== 'quota') return;
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        void this.catchUp('retry due');
+      },
+      Math.max(0, first.retryAt - this.wallNow()),
+    );
   }
 
   /** Picks up a session whose lock this tab now holds, from its last write. */

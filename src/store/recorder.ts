@@ -97,7 +97,6 @@ export class SessionRecorder {
   private readonly savedSubject = new Subject<void>();
   /** A write reached the store: it takes data, whatever it refused before. */
   readonly saved$: Observable<void> = this.savedSubject.asObservable();
-  /** Wall time before which a full store is not asked again (see FULL_STORE_RETRY_MS). */
   private retryAtMs = Number.NEGATIVE_INFINITY;
   /**
    * The store has the session's row: a write of it was taken, or it was resumed from there. From then
@@ -220,6 +219,11 @@ export class SessionRecorder {
 
   get failure(): StoreError | null {
     return this.failureSubject.getValue();
+  }
+
+  /** Wall time before which a full store is not asked again (see FULL_STORE_RETRY_MS). */
+  get retryAt(): number {
+    return this.retryAtMs;
   }
 
   /** The session's heart-rate readings so far, those before a resume included, on this page's clock. */

@@ -838,6 +838,63 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('writes a session that ended while storage was full when the next one ends within its half minute, not only when the page is shown again', async () => {
+    const page = await twoRepsWritten();
+    const first = page.persistence.history.state.recordingId!;
+    const full = fullFor(() => true);
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+    } finally {
+      full.mockRestore();
+    }
+    expect(page.persistence.history.state.problem?.kind).toBe('quota');
+    // Room again: the next session, eight reps in twelve seconds, ends well inside the half minute.
+    page.session.reset();
+    page.session.start();
+    page.reps(8);
+    page.session.finish();
+    await page.persistence.flush();
+    expect((await page.store!.getSession(first))?.status).toBe('finished');
+    expect(await page.store!.setsOf(first)).toHaveLength(1);
+    expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
+    expect(await sessionsBackedUp(page)).toContain(first);
+    await page.persistence.dispose();
+  });
+
+  it('writes a session that ended while storage was full once its half minute is over, with nothing else written meanwhile', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const page = await twoRepsWritten();
+      const first = page.persistence.history.state.recordingId!;
+      const full = fullFor(() => true);
+      try {
+        page.reps(3);
+        await page.persistence.flush();
+        page.session.finish();
+        await page.persistence.flush();
+      } finally {
+        full.mockRestore();
+      }
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      // The person frees space and leaves the summary on screen: no other write, no page hidden.
+      page.clockMs += FULL_STORE_RETRY_MS - 1000;
+      await vi.advanceTimersByTimeAsync(FULL_STORE_RETRY_MS - 1000);
+      await page.persistence.flush();
+      expect((await page.store!.getSession(first))?.status).toBe('active');
+      page.clockMs += 1000;
+      await vi.advanceTimersByTimeAsync(1000);
+      await page.persistence.flush();
+      expect((await page.store!.getSession(first))?.status).toBe('finished');
+      expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
+      await page.persistence.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('says why the store failed a session that ended while storage was full, when it fails for another reason than room, and keeps it in memory for a backup', async () => {
     const page = await twoRepsWritten();
     const first = page.persistence.history.state.recordingId!;
