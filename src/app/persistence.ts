@@ -291,8 +291,9 @@ export class Persistence {
    */
   private behind: SessionRecorder[] = [];
   /**
-   * Sessions that ended while storage was full whose catch-up the store then failed for another
-   * reason: memory has the only whole copy, which a backup and the history's CSV take from there.
+   * Sessions that ended while storage was full, and storage then failed for another reason (their
+   * catch-up, or anything else): memory has the only whole copy, which a backup and the history's CSV
+   * take from there.
    */
   private readonly failedEnded: SessionRecorder[] = [];
   /** The catch-up under way: one at a time, so that nothing is written twice or out of order. */
@@ -979,7 +980,8 @@ export class Persistence {
           // Resumed in another tab meanwhile, from what was saved of it: that tab records it now.
           if (ended.failure?.kind === 'moved') continue;
           if (!saved) {
-            // Failed for good, as a session failed while it runs: said as such, and kept in memory.
+            // Failed for good, as a session failed while it runs: said as such, and kept in memory,
+            // with those waiting after it (fail).
             this.failedEnded.push(ended);
             if (ended.failure) this.fail(ended.failure);
             return;
@@ -1235,6 +1237,9 @@ export class Persistence {
   }
 
   private fail(problem: StoreError): void {
+    // Failed for good: the sessions waiting for room are never offered again, and memory has the only
+    // whole copy of each, which a backup and the history's CSV take from there, as for failedEnded.
+    if (problem.kind !== 'quota') this.failedEnded.push(...this.behind.splice(0));
     this.history.update({ storage: 'memory', problem, pastRead: true });
   }
 }

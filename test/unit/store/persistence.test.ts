@@ -939,6 +939,57 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('keeps every session that waited for room in memory for a backup and the CSV once the store fails the first of them for another reason', async () => {
+    const page = await twoRepsWritten();
+    const first = page.persistence.history.state.recordingId!;
+    let failing: 'for want of room' | 'once, for another reason' | 'no more' = 'for want of room';
+    const put = IDBObjectStore.prototype.put;
+    const refused = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (failing === 'for want of room')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (failing === 'once, for another reason' && rowOf(args[0], first)) {
+        failing = 'no more';
+        throw new DOMException('The operation failed for reasons unrelated to the database.', 'UnknownError');
+      }
+      return put.apply(this, args);
+    });
+    let second = '';
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      // A second session, begun and ended with the store still full: its first write was refused too.
+      page.session.reset();
+      page.session.start();
+      second = page.persistence.history.state.recordingId!;
+      page.reps(2);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      failing = 'once, for another reason';
+      page.session.reset();
+      page.session.start();
+      page.run(FULL_STORE_RETRY_MS);
+      page.reps(1);
+      await page.persistence.flush();
+      expect(failing).toBe('no more');
+    } finally {
+      refused.mockRestore();
+    }
+    expect(page.persistence.history.state.problem?.kind).toBe('unknown');
+    const third = page.persistence.history.state.recordingId!;
+    expect(await sessionsBackedUp(page)).toEqual([third, first, second]);
+    const csv = await (await page.persistence.historyCsv()).blob.text();
+    // The set of each that ended; the one under way has none done yet.
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 2);
+    await page.persistence.dispose();
+  });
+
   it('saves the end and the sets of a session storage filled up during, so the next start does not offer it as interrupted', async () => {
     const name = `persistence-${++dbCounter}`;
     const page = new Page(name);
