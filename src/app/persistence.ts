@@ -672,13 +672,14 @@ export class Persistence {
 
   /**
    * The sessions a file of every session takes from memory: the one under way, one the store should
-   * hold but cannot, and those whose catch-up the store failed (failedEnded). One the store does not
-   * hold because it was deleted, or not kept, stays out: the person removed it.
+   * hold but cannot, those that ended while it was full and wait for room (behind), and those whose
+   * catch-up the store failed (failedEnded). One the store does not hold because it was deleted, or
+   * not kept, stays out: the person removed it.
    */
   private sessionsFromMemory(): SessionRecorder[] {
     const current = this.recorder ?? (keptInMemoryOnly(this.history.state) ? this.lastRecorder : null);
-    const failed = this.failedEnded.filter((ended) => ended !== current);
-    return current ? [current, ...failed] : failed;
+    const ended = [...this.behind, ...this.failedEnded].filter((recorder) => recorder !== current);
+    return current ? [current, ...ended] : ended;
   }
 
   /** Imports a JSON export or backup given as text. */

@@ -990,6 +990,32 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('backs up a session that ended while storage was full and still waits for room, beside the one under way', async () => {
+    const page = await twoRepsWritten();
+    const first = page.persistence.history.state.recordingId!;
+    const full = fullFor(() => true);
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      page.session.reset();
+      page.session.start();
+      page.reps(1);
+      await page.persistence.flush();
+      const second = page.persistence.history.state.recordingId!;
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      // The store has the first's start and two reps: memory has the whole of it, end included.
+      const file = JSON.parse(await (await page.persistence.backup()).blob.text());
+      const backedUp = file.sessions.map((s: SessionBundle) => s.session);
+      expect(backedUp.map((s: { id: string }) => s.id)).toEqual([second, first]);
+      expect(backedUp[1]).toMatchObject({ status: 'finished', summary: { reps: 5 } });
+    } finally {
+      full.mockRestore();
+    }
+    await page.persistence.dispose();
+  });
+
   it('saves the end and the sets of a session storage filled up during, so the next start does not offer it as interrupted', async () => {
     const name = `persistence-${++dbCounter}`;
     const page = new Page(name);
