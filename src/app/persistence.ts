@@ -295,7 +295,7 @@ export class Persistence {
    * catch-up, or anything else): memory has the only whole copy, which a backup and the history's CSV
    * take from there.
    */
-  private readonly failedEnded: SessionRecorder[] = [];
+  private failedEnded: SessionRecorder[] = [];
   /** The catch-up under way: one at a time, so that nothing is written twice or out of order. */
   private catchingUp: Promise<void> = Promise.resolve();
   /**
@@ -1101,10 +1101,14 @@ export class Persistence {
    * part of it, and memory has the only copy, still offered as a file and asked for before closing.
    * Nor is one that was never kept, having no set done: its summary already says so, not that it
    * was deleted. Neither is written back, though, when storage has room again: it was deleted.
+   * Sessions that ended before it and wait in memory alone, for room (behind) or after storage failed
+   * (failedEnded), are let go: no summary of theirs is on screen, and a backup taking them would bring
+   * them back on restore.
    */
   private forgetEnded(deleted: (sessionId: string) => boolean): void {
     for (const ended of this.behind) if (deleted(ended.sessionId)) this.deletedRecorders.add(ended);
     this.behind = this.behind.filter((ended) => !this.deletedRecorders.has(ended));
+    this.failedEnded = this.failedEnded.filter((ended) => !deleted(ended.sessionId));
     const ended = this.lastRecorder;
     if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
     // Kept in memory or not, it is never written back, storage full or not.

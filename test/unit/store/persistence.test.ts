@@ -1626,6 +1626,58 @@ describe('Persistence', () => {
     }
   });
 
+  it('backs up no session another tab deleted after the store failed its catch-up here: it does not come back on restore', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+    const recording = new Page(name, undefined, recordingTabs);
+    const deleting = new Page(name, undefined, deletingTabs);
+    await recording.persistence.start();
+    await deleting.persistence.start();
+    recording.session.start();
+    recording.reps(2);
+    await recording.persistence.flush();
+    const first = recording.persistence.history.state.recordingId!;
+    let failing: 'for want of room' | 'once, for another reason' | 'no more' = 'for want of room';
+    const put = IDBObjectStore.prototype.put;
+    const refused = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (failing === 'for want of room')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (failing === 'once, for another reason' && rowOf(args[0], first)) {
+        failing = 'no more';
+        throw new DOMException('The operation failed for reasons unrelated to the database.', 'UnknownError');
+      }
+      return put.apply(this, args);
+    });
+    try {
+      recording.reps(3);
+      await recording.persistence.flush();
+      recording.session.finish();
+      await recording.persistence.flush();
+      failing = 'once, for another reason';
+      recording.session.reset();
+      recording.session.start();
+      recording.run(FULL_STORE_RETRY_MS);
+      recording.reps(1);
+      await recording.persistence.flush();
+      expect(failing).toBe('no more');
+    } finally {
+      refused.mockRestore();
+    }
+    const second = recording.persistence.history.state.recordingId!;
+    expect(await sessionsBackedUp(recording)).toEqual([second, first]);
+
+    // The other tab lists the first as left unfinished, as the store has it, and the person deletes it.
+    await vi.waitFor(() => expect(deleting.persistence.history.state.unfinished?.id).toBe(first));
+    await deleting.persistence.deleteSession(first);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(await sessionsBackedUp(recording)).toEqual([second]);
+    await recording.persistence.dispose();
+    await deleting.persistence.dispose();
+  });
+
   it('tells other tabs of a deletion before its own history is read again: a correction there meanwhile does not write the session back', async () => {
     const deletions: ((tab: Page, id: string) => Promise<void>)[] = [
       (tab, id) => tab.persistence.deleteSession(id),
