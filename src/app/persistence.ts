@@ -975,6 +975,11 @@ export class Persistence {
         while (this.behind.length > 0) {
           const ended = this.behind[0]!;
           const saved = await ended.catchUp(when);
+          // Deleted in another tab, whose message is on its way: nothing of it is written again.
+          if (ended.letGo) {
+            this.behind.shift();
+            continue;
+          }
           // Still full: it waits for the next try, first in line.
           if (ended.failure?.kind === 'quota') return;
           this.behind.shift();
@@ -1177,8 +1182,9 @@ export class Persistence {
       const sets = [...bundle.sets, ...ended.sets];
       // Interrupted before a set was done: nothing to keep, as for a session finished so.
       if (!anySetDone(sets)) return store.deleteSession(row.id);
-      // Deleted in another tab since it was read (History there, or Delete all): not written back.
-      await store.write({ session: ended.session, sets: ended.sets, onlyIfStored: true });
+      // Deleted in another tab since it was read (History there, or Delete all): not written back,
+      // nor counted among the sessions before.
+      if (!(await store.write({ session: ended.session, sets: ended.sets, onlyIfStored: true }))) return;
       await store.compact(row.id);
       this.rememberPast(ended.session, sets);
     });

@@ -106,6 +106,11 @@ export class SessionRecorder {
    * while it is being recorded, so for one under way this changes nothing.
    */
   private rowStored: boolean;
+  /**
+   * A write was dropped for the session's row being gone: deleted in another tab. Nothing of it is
+   * offered to the store again; memory keeps it, for what the app still shows of it.
+   */
+  private dropped = false;
 
   private session: SessionRow;
   private readonly sets: SetRow[];
@@ -219,6 +224,11 @@ export class SessionRecorder {
 
   get failure(): StoreError | null {
     return this.failureSubject.getValue();
+  }
+
+  /** The store dropped a write of the session, its row deleted since (in another tab): let go. */
+  get letGo(): boolean {
+    return this.dropped;
   }
 
   /** Wall time before which a full store is not asked again (see FULL_STORE_RETRY_MS). */
@@ -356,9 +366,13 @@ export class SessionRecorder {
     this.summarize();
     const { motionBytes: _counted, ...session } = this.session;
     try {
-      await this.store.write({ session, sets: this.sets, onlyIfStored: this.rowStored }, this.writer);
-      this.rowStored = true;
-      return true;
+      const taken = await this.store.write(
+        { session, sets: this.sets, onlyIfStored: this.rowStored },
+        this.writer,
+      );
+      if (!taken) this.dropped = true;
+      this.rowStored ||= taken;
+      return taken;
     } catch {
       return false;
     }
@@ -416,8 +430,9 @@ export class SessionRecorder {
   private async writePending(now = false): Promise<void> {
     const failure = this.failure;
     const full = failure?.kind === 'quota';
-    if (!this.store || (failure && !full)) {
-      // The store gets no more once it has failed for good: unsaved rows stay in the bundle in memory.
+    if (!this.store || (failure && !full) || this.dropped) {
+      // The store gets no more once it has failed for good, or dropped the session for being deleted:
+      // unsaved rows stay in the bundle in memory.
       this.pending = emptyPending();
       return;
     }
@@ -429,7 +444,7 @@ export class SessionRecorder {
       this.session = { ...this.session, updatedAt: this.wallNow() };
     }
     try {
-      await this.store.write(
+      const taken = await this.store.write(
         {
           session: pending.session ? this.session : undefined,
           snapshot:
@@ -444,6 +459,11 @@ export class SessionRecorder {
         },
         this.writer,
       );
+      // Dropped, the session deleted: neither saved nor failed, and no sign that a full store has room.
+      if (!taken) {
+        this.dropped = true;
+        return;
+      }
       this.rowStored = true;
       if (failure) this.failureSubject.next(null);
       this.savedSubject.next();

@@ -225,9 +225,10 @@ export class SessionStore {
 
   /**
    * Writes the batch in one transaction. With a `writer`, the batch is refused with StoreError
-   * 'moved' when the session has been claimed by another (it moved to another tab).
+   * 'moved' when the session has been claimed by another (it moved to another tab). Whether it was
+   * written: a batch `onlyIfStored` whose session is gone is dropped, which says nothing of room.
    */
-  write(batch: WriteBatch, writer?: string): Promise<void> {
+  write(batch: WriteBatch, writer?: string): Promise<boolean> {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readwrite');
       const sessionId = batch.session?.id ?? batch.snapshot?.sessionId ?? firstSessionId(batch);
@@ -240,10 +241,10 @@ export class SessionStore {
           throw new StoreError('moved');
         }
       }
-      if (batch.onlyIfStored && !stored) {
+      if (batch.onlyIfStored && sessionId !== undefined && !stored) {
         tx.done.catch(() => undefined);
         tx.abort();
-        return;
+        return false;
       }
       const puts: Promise<unknown>[] = [];
       if (batch.session) puts.push(...putSession(tx, batch.session));
@@ -260,6 +261,7 @@ export class SessionStore {
         for (const week of weeks) puts.push(refreshWeek(tx, week));
       }
       await Promise.all([...puts, tx.done]);
+      return true;
     });
   }
 

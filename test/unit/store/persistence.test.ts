@@ -1016,6 +1016,36 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('says storage is full still when a correction on a session deleted in another tab wrote nothing: no sign of room', async () => {
+    const page = await twoRepsWritten();
+    const first = page.persistence.history.state.recordingId!;
+    const full = fullFor(() => true);
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+    } finally {
+      full.mockRestore();
+    }
+    // Deleted in another tab, whose message has not come yet; then put right on the summary here,
+    // once the full store is to be asked again.
+    await page.store!.deleteSession(first);
+    page.clockMs += FULL_STORE_RETRY_MS;
+    page.session.adjustCount(1);
+    await page.persistence.flush();
+    expect(await page.store!.getSession(first)).toBeUndefined();
+    expect(page.persistence.history.state).toMatchObject({ storage: 'memory', problem: { kind: 'quota' } });
+    // The next session's write is the sign of room: nothing of the deleted one is written with it.
+    page.session.reset();
+    page.session.start();
+    page.reps(1);
+    await page.persistence.flush();
+    expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
+    expect(await page.store!.getSession(first)).toBeUndefined();
+    await page.persistence.dispose();
+  });
+
   it('saves the end and the sets of a session storage filled up during, so the next start does not offer it as interrupted', async () => {
     const name = `persistence-${++dbCounter}`;
     const page = new Page(name);

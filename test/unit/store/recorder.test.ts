@@ -358,7 +358,20 @@ describe('SessionRecorder', () => {
     expect(recorder.failure?.kind).toBe('quota');
     // Another tab deletes it from the history: the store now has room, and nothing of it.
     await store.deleteSession('filled');
-    expect(await recorder.catchUp()).toBe(true);
+    let saved = 0;
+    recorder.saved$.subscribe(() => saved++);
+    // Nothing was written: neither saved, nor a sign that the store has room, and nothing is offered again.
+    expect(await recorder.catchUp()).toBe(false);
+    expect({ saved, failure: recorder.failure?.kind, letGo: recorder.letGo }).toEqual({
+      saved: 0,
+      failure: 'quota',
+      letGo: true,
+    });
+    const asked = vi.spyOn(store, 'write');
+    rig.model.adjustCount(1);
+    recorder.update(rig.model.state);
+    await recorder.catchUp();
+    expect(asked).not.toHaveBeenCalled();
     expect(await store.loadBundle('filled')).toBeNull();
     expect(await store.weeks()).toEqual([]);
     // Memory still has it whole, for a file.

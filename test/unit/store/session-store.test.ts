@@ -188,14 +188,16 @@ describe('a session deleted while a write of it waits', () => {
     const store = await openStore();
     const { session, events, motion } = bundle('s', Date.UTC(2026, 10, 2, 8));
     await store.write({ session, events }, 'tab-a');
-    await store.write({ motion, onlyIfStored: true }, 'tab-a');
+    expect(await store.write({ motion, onlyIfStored: true }, 'tab-a')).toBe(true);
     expect((await store.loadBundle('s'))?.motion).toHaveLength(1);
     await store.deleteSession('s');
     const corrected = { ...session, summary: summarize([supermanSet({ count: 6 })], [], 60_000) };
-    await store.write(
+    // Said to the writer: nothing was written, which is no sign of room in a full store.
+    const taken = await store.write(
       { session: corrected, events: [{ ...events[0]!, seq: 1 }], onlyIfStored: true },
       'tab-a',
     );
+    expect(taken).toBe(false);
     expect(await store.loadBundle('s')).toBeNull();
     expect(await store.weeks()).toEqual([]);
     expect(await store.countSessions()).toBe(0);
