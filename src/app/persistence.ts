@@ -891,6 +891,9 @@ export class Persistence {
           this.rememberPast(session, sets);
           if (recorder.failure?.kind === 'quota' && !this.deletedRecorders.has(recorder)) {
             this.behind.push(recorder);
+            // Refused first at its end, after it was let go of (detach), storage is said to be full
+            // only now; a failure already said stands.
+            if (!this.history.state.problem) this.fail(recorder.failure);
             this.retryWhenDue();
           }
         } else {

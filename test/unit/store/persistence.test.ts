@@ -895,6 +895,32 @@ describe('Persistence', () => {
     }
   });
 
+  it('says storage is full when the store first refuses a session at its end, and writes it once its half minute is over', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const page = await twoRepsWritten();
+      const first = page.persistence.history.state.recordingId!;
+      const full = fullFor(() => true);
+      try {
+        // Its last reps and its end come before the store has answered any write of them.
+        page.reps(3);
+        page.session.finish();
+        await page.persistence.flush();
+      } finally {
+        full.mockRestore();
+      }
+      expect(page.persistence.history.state).toMatchObject({ storage: 'memory', problem: { kind: 'quota' } });
+      page.clockMs += FULL_STORE_RETRY_MS;
+      await vi.advanceTimersByTimeAsync(FULL_STORE_RETRY_MS);
+      await page.persistence.flush();
+      expect((await page.store!.getSession(first))?.status).toBe('finished');
+      expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
+      await page.persistence.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('says why the store failed a session that ended while storage was full, when it fails for another reason than room, and keeps it in memory for a backup', async () => {
     const page = await twoRepsWritten();
     const first = page.persistence.history.state.recordingId!;
