@@ -20,6 +20,23 @@ export async function openAppOnPausedClock(browser: Browser, options: AppPageOpt
   if (options.initScript) await page.addInitScript(options.initScript);
   await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
   await page.goto(inject('baseUrl'));
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await pauseClockSoon(page);
   return page;
+}
+
+/**
+ * Pauses the page's installed clock a second from its now. On a loaded machine that second can pass
+ * between reading the page's time and the pause ("Cannot fast-forward to the past"): the time is read
+ * again and the pause asked again.
+ */
+export async function pauseClockSoon(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const pageNow = await page.evaluate(() => Date.now());
+    try {
+      await page.clock.pauseAt(pageNow + 1000);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/to the past/.test(String(error))) throw error;
+    }
+  }
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_DIR } from '../shared.ts';
+import { pauseClockSoon } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
@@ -32,7 +33,7 @@ async function openWithHabit(browser: Browser, habit: string): Promise<Page> {
   const offline = page.locator('bb-update-prompt').getByRole('button', { name: 'OK' });
   await expect.poll(() => offline.count(), { timeout: 10_000 }).toBe(1);
   await offline.click();
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await pauseClockSoon(page);
   await page.clock.runFor(500);
   // The menu closed, the screen back at its top, as the person would leave it before tapping Start.
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fromJson } from '../../src/export/json.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 import { PROJECT_DIR } from '../shared.ts';
+import { pauseClockSoon } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -69,8 +70,7 @@ describe('storage, history and export in a persistent browser profile', () => {
     });
     await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
     await page.goto(baseUrl);
-    const pageNow = await page.evaluate(() => Date.now());
-    await page.clock.pauseAt(pageNow + 1000);
+    await pauseClockSoon(page);
   });
 
   afterAll(async () => {
@@ -275,7 +275,7 @@ describe('a full disk', () => {
       });
       await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
       await page.goto(baseUrl);
-      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+      await pauseClockSoon(page);
       await page.getByRole('button', { name: 'Start', exact: true }).click();
       await runUntil(
         page,
