@@ -577,10 +577,15 @@ function awayBecameNews(
   exercise: Exercise,
   set: CurrentSet,
 ): boolean {
-  const sinceMs = motionAwaySince(next, exercise);
-  if (!motionAwayFor(next, exercise) || sinceMs === undefined) return false;
+  const sinceMs = awaySince(next, exercise);
+  if (sinceMs === undefined) return false;
   const dueMs = sinceMs + CONNECTION_LOST_SAID_AFTER_MS;
   return prev.nowMs < dueMs && next.nowMs >= dueMs && !toldByTheSetsLines(next, exercise, set);
+}
+
+/** Since when the device counting the exercise has been out of reach; undefined while it is there. */
+function awaySince(state: SessionState, exercise: Exercise): number | undefined {
+  return motionAwayFor(state, exercise) ? motionAwaySince(state, exercise) : undefined;
 }
 
 /**
@@ -589,8 +594,8 @@ function awayBecameNews(
  * however soon after, by a line of the set (see toldByTheSetsLines).
  */
 function toldToCountByHand(state: SessionState, nowMs: number, exercise: Exercise, set: CurrentSet): boolean {
-  const sinceMs = motionAwaySince(state, exercise);
-  if (!motionAwayFor(state, exercise) || sinceMs === undefined) return false;
+  const sinceMs = awaySince(state, exercise);
+  if (sinceMs === undefined) return false;
   return nowMs - sinceMs >= CONNECTION_LOST_SAID_AFTER_MS || toldByTheSetsLines(state, exercise, set);
 }
 
@@ -600,8 +605,8 @@ function toldToCountByHand(state: SessionState, nowMs: number, exercise: Exercis
  * (see howItGoesOn). Not a set still waiting: its start said only where to be.
  */
 function toldByTheSetsLines(state: SessionState, exercise: Exercise, set: CurrentSet): boolean {
-  const sinceMs = motionAwaySince(state, exercise);
-  if (!motionAwayFor(state, exercise) || sinceMs === undefined) return false;
+  const sinceMs = awaySince(state, exercise);
+  if (sinceMs === undefined) return false;
   const pause = state.pauses?.at(-1);
   const resumedMs = pause ? pause.atMs + pause.ms : Number.NEGATIVE_INFINITY;
   return (!set.waiting && goSaidAt(set) >= sinceMs) || resumedMs >= sinceMs;
