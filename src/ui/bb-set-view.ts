@@ -421,19 +421,22 @@ export class BbSetView extends LitElement {
             this.set.holdStartMs === null
             ? html`<button @click=${() => sendCommand(this, 'bb-start-hold')} ?disabled=${this.paused}>Start hold</button>`
             : html`<button @click=${() => sendCommand(this, 'bb-end-hold')}>End hold</button>`
-          : this.countsByHand()
-            ? // Tapped after every rep: first, on a row of its own, filled; −1 stays a correction.
-              html`
-              <button class="primary plus-one" aria-label=${`+1 ${countUnit(exercise)}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
-              <button aria-label=${`−1 ${countUnit(exercise)}`} ?disabled=${this.set.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
-            `
-            : html`
-              <button aria-label=${`−1 ${countUnit(exercise)}`} ?disabled=${this.set.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
-              <button aria-label=${`+1 ${countUnit(exercise)}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
-            `
+          : this.renderCountButtons()
       }
       ${this.renderSessionControls()}
     </div>`;
+  }
+
+  /**
+   * −1 and +1. In a set counted by hand +1 is tapped after every rep: first, on a row of its own,
+   * filled; −1 stays a correction.
+   */
+  private renderCountButtons() {
+    const unit = countUnit(this.planned.exercise);
+    const byHand = this.countsByHand();
+    const minus = html`<button aria-label=${`−1 ${unit}`} ?disabled=${this.set.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>`;
+    const plus = html`<button class=${byHand ? 'primary plus-one' : nothing} aria-label=${`+1 ${unit}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>`;
+    return byHand ? html`${plus}${minus}` : html`${minus}${plus}`;
   }
 
   /**
