@@ -168,7 +168,7 @@ export function planCues(prev: SessionState, next: SessionState, settings: CueSe
  * it, so the set or rest goes on and the voice says just that. Its return is not said: the person
  * does nothing different for it, and the screen shows the heart rate again.
  */
-export const HEART_RATE_AWAY_TEXT = 'Heart rate out of reach: keep going';
+const HEART_RATE_AWAY_TEXT = 'Heart rate out of reach: keep going';
 
 /**
  * Whether `next` is the moment to say that the heart rate alone is out of reach: away
@@ -693,7 +693,7 @@ function positionCues(
     const go =
       exercise.kind === 'hold'
         ? `${unseenByDevices(next, exercise) ? TAP_START_HOLD : 'Go'}.`
-        : `${sentences(['Go', ...byHandFromGo(next, exercise, after)])}.`;
+        : `${sentences(startUnseen(next, exercise, after))}.`;
     // What the device saw, and no more: a watch sees the wrist still, not where the person lies.
     const seen = after.begunByHand ? null : startSeenWord(after);
     return [...began, sayPosition(seen ? `${seen}. ${go}` : go)];
@@ -743,7 +743,7 @@ function countdownAfterHoldMs(set: CurrentSet, targetMs: number, speechRate: num
 
 /** When the countdown may follow `line`, said at `saidMs`: a beat after it, and not before it is over. */
 function holdLineOverMs(line: string, saidMs: number, speechRate: number): number {
-  return saidMs + Math.max(COUNTDOWN_BEAT_MS, spokenMs(line, speechRate));
+  return saidMs + lineOverMs(line, speechRate);
 }
 
 /**

@@ -141,7 +141,7 @@ export function recoveryAfter(
  * minute's end made "no drop in the rest" of a heart nothing saw. Half of it leaves the peak and the
  * end each a stretch of readings of their own, whichever half was lost.
  */
-export const MIN_RECOVERY_COVERAGE = 0.5;
+const MIN_RECOVERY_COVERAGE = 0.5;
 /**
  * How long a reading stands for the heart rate after it: a strap sends one a second and a watch one
  * every few seconds, both read as covering the rest; a gap longer than this is time nothing saw.
