@@ -4,7 +4,7 @@
 // last night's session, listed as last night's, a minute long. Such a session is kept as it was left,
 // and the person starts afresh.
 
-import { totalGapMs } from '../store/codec.ts';
+import { wallTimeOf } from '../store/codec.ts';
 import type { SessionRow, StateSnapshot } from '../store/records.ts';
 
 /** What of a session says when it was left. */
@@ -21,8 +21,7 @@ export const RESUMABLE_FOR_MS = 2 * 60 * 60 * 1000;
 
 /** When the session was left, on the wall clock: the moment of its last saved state. */
 export function leftAtWall(session: LeftSession): number {
-  const sessionMs = session.snapshot?.nowMs ?? session.summary.durationMs;
-  return session.startedAt + sessionMs + totalGapMs(session);
+  return wallTimeOf(session, session.snapshot?.nowMs ?? session.summary.durationMs);
 }
 
 /** Whether the session, left at its last saved state, can still be gone on with at `wallNowMs`. */

@@ -203,7 +203,7 @@ export function workoutMs(session: SessionRow): number {
 }
 
 /** Wall-clock time (epoch ms) of a time on a saved session's timeline. */
-export function wallTimeOf(session: SessionRow, sessionMs: number): number {
+export function wallTimeOf(session: Pick<SessionRow, 'startedAt' | 'gaps'>, sessionMs: number): number {
   const before = session.gaps.filter((g) => g.atMs <= sessionMs).reduce((sum, g) => sum + g.gapMs, 0);
   return session.startedAt + sessionMs + before;
 }
