@@ -1157,7 +1157,11 @@ export class Persistence {
         .subscribe((f) => (f.kind === 'moved' ? void this.handOver() : this.fail(f))),
     );
     // A write taken proves a full store has room again.
-    this.recorderSubscriptions.add(recorder.saved$.subscribe(() => void this.catchUp('room shown')));
+    this.recorderSubscriptions.add(
+      recorder.saved$
+        .pipe(filter(() => this.history.state.problem?.kind === 'quota'))
+        .subscribe(() => void this.catchUp('room shown')),
+    );
     this.takenAsFile = false;
     this.history.update({ recordingId: recorder.sessionId, hasCurrent: true, endedSessionDeleted: false });
   }
