@@ -21,7 +21,7 @@ import type { ExerciseId } from '../workout/program.ts';
 import { exerciseById } from '../workout/program.ts';
 import { skippedUndone } from '../workout/session.ts';
 import { allHeartRate } from './replay.ts';
-import { pausedSpans, workSpan } from './work-span.ts';
+import { pausedSpans, type Span, workSpan } from './work-span.ts';
 
 /**
  * A number of our own for an exercise that Garmin's catalogue does not have, far above the catalogue's
@@ -79,7 +79,8 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   const start = new Date(session.startedAt);
   const end = at(endMs);
   const elapsedS = (end.getTime() - start.getTime()) / 1000;
-  const stopped = stoppedSpans(session, endMs);
+  const paused = pausedSpans(session.snapshot, endMs);
+  const stopped = timerStoppedSpans(session, paused, endMs);
   const timerS = elapsedS - stoppedMsWithin(stopped, start.getTime(), end.getTime()) / 1000;
   /** Timer time between two times of the session: the clock's time less the time it stood still. */
   const timerSBetween = (fromMs: number, toMs: number): number => {
@@ -171,7 +172,6 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   const endedStopped = stopped.some(([, to]) => to >= end.getTime());
   // A set is the work done in it, as a watch times it: a hold's hold, a rep set from its "Go". The
   // instructions said before it, the wait for the person to get into position, are the rest before.
-  const paused = pausedSpans(session.snapshot, endMs);
   const work = done.map((set) => workSpan(set, paused));
   let messageIndex = 0;
   done.forEach((set, i) => {
@@ -250,23 +250,20 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
 }
 
 /**
- * When the timer stood still, as wall-clock spans (epoch ms) in order and apart: the pauses (one the
- * session ended in runs to its end) and the times the app was closed, which the session's timeline
- * cuts out (a pause the app was closed in is one span with it).
+ * When the timer stood still, as wall-clock spans (epoch ms) in order and apart: the session's pauses
+ * (`pausedSpans`, on its own clock, cut at its end) and the times the app was closed, which the
+ * session's clock leaves out but a FIT file's timer has to show stopped (a pause the app was closed in
+ * is one span with it). A set's work is found on the session clock from the pauses alone.
  */
-function stoppedSpans(session: SessionRow, endMs: number): [number, number][] {
+function timerStoppedSpans(session: SessionRow, paused: readonly Span[], endMs: number): [number, number][] {
   const wall = (sessionMs: number) => wallTimeOf(session, sessionMs);
   // Closed again before the session moved on (within a second of a resume), it was away once, for
   // as long as both.
   const awayAt = new Map<number, number>();
   for (const gap of session.gaps) awayAt.set(gap.atMs, (awayAt.get(gap.atMs) ?? 0) + gap.gapMs);
   const spans: [number, number][] = [...awayAt].map(([atMs, gapMs]) => [wall(atMs) - gapMs, wall(atMs)]);
-  const snapshot = session.snapshot;
-  for (const pause of snapshot?.pauses ?? []) {
-    if (pause.atMs < endMs) spans.push([wall(pause.atMs), wall(Math.min(endMs, pause.atMs + pause.ms))]);
-  }
-  if (snapshot?.pausedAtMs != null && snapshot.pausedAtMs < endMs) {
-    spans.push([wall(snapshot.pausedAtMs), wall(endMs)]);
+  for (const [from, to] of paused) {
+    if (from < endMs) spans.push([wall(from), wall(Math.min(endMs, to))]);
   }
   const merged: [number, number][] = [];
   for (const [from, to] of spans.sort((a, b) => a[0] - b[0])) {
