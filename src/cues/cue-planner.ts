@@ -1330,9 +1330,13 @@ function holdStartText(heldMs: number): string {
   return held >= HELD_WORTH_SAYING_S ? `${HOLD}. ${capitalised(spokenDuration(held))} in` : HOLD;
 }
 
-/** Joins phrases into sentences; the program's texts end with their own full stop. */
+/**
+ * Joins phrases into sentences, each begun with a capital ("Superman, set one of three. Ten reps"): a
+ * phrase made to go on a line ("ten reps", "three done") may begin one, and the screen reader's copy
+ * shows it so. The program's texts end with their own full stop.
+ */
 function sentences(parts: readonly string[]): string {
-  return parts.map((part) => part.replace(/[.\s]+$/, '')).join('. ');
+  return parts.map((part) => capitalised(part.replace(/[.\s]+$/, ''))).join('. ');
 }
 
 function capitalised(text: string): string {

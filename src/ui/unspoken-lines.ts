@@ -76,8 +76,8 @@ export function linesTrueAt(shown: readonly UnspokenLine[], nowMs: number): read
 /**
  * One turn's lines of the voice as a screen reader is given them: each line ends as a sentence, so
  * that lines read one after another do not run together ("One. Rest, …"), and each sentence begins
- * with a capital. A line is put together from parts the voice says alike in any case ("Superman, set
- * one of three. ten reps."); read or shown, a sentence begun in lower case is a fault.
+ * with a capital, whatever a line was put together from; read or shown, a sentence begun in lower case
+ * is a fault.
  */
 export function readAsSentences(said: readonly string[]): string {
   return said

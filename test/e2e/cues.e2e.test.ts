@@ -77,7 +77,7 @@ describe('cues in a hands-free session', () => {
     // (a rep counted ends it at the one under way); then the prompt, a line of its own, that "In
     // position. Go." takes the place of.
     expect((await texts(page)).slice(0, 8)).toEqual([
-      'Superman, set one of three. ten reps',
+      'Superman, set one of three. Ten reps',
       'Lie face down.',
       'Stretch your arms out past your head.',
       'Lift arms, legs, head and chest.',
@@ -126,7 +126,7 @@ describe('cues in a hands-free session', () => {
       expect(Math.abs(countdown[i].atMs - countdown[i - 1].atMs - 1000)).toBeLessThanOrEqual(250);
     }
     const begin = after.find((h) => h.text.startsWith('Superman, set two'))!;
-    expect(begin.text).toBe('Superman, set two of three. ten reps');
+    expect(begin.text).toBe('Superman, set two of three. Ten reps');
     expect(after[after.indexOf(begin) + 1]?.text).toBe('Lie face down to start');
     expect(Math.abs(begin.atMs - countdown[4].atMs - 1000)).toBeLessThanOrEqual(250);
     // Then, once the person is back in position and still: "In position. Go.", before any count.
@@ -183,7 +183,7 @@ describe('cues in a hands-free session', () => {
     expect((await texts(page)).at(-1)).toMatch(/^Rest goes on: (thirty|twenty-\w+) seconds left$/);
     await runUntil(page, () => resting(page).then((r) => !r), 40);
     expect((await texts(page)).find((t) => t.startsWith('Bird dog, one set'))).toMatch(
-      /^Bird dog, one set\. ten each side/,
+      /^Bird dog, one set\. Ten each side/,
     );
   });
 });
@@ -280,8 +280,8 @@ describe('heart rate in a hands-free session', () => {
     expect(restS).toBeGreaterThanOrEqual(22);
     expect(restS).toBeLessThan(30);
     // Said, and shown on the next set's screen: why it comes before its rest was over.
-    expect((await texts(page)).find((t) => t.includes('Superman, set two of three. ten'))).toBe(
-      'Heart rate recovered: next set. Superman, set two of three. ten reps',
+    expect((await texts(page)).find((t) => t.includes('Superman, set two of three. Ten'))).toBe(
+      'Heart rate recovered: next set. Superman, set two of three. Ten reps',
     );
     await expect
       .poll(() => page.locator('bb-set-view').getByText('Heart rate recovered: next set').count())

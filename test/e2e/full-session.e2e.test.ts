@@ -98,7 +98,7 @@ describe('a full default session with no input but the Start button', () => {
     // A first session: what the set is, then where to lie and how the exercise is done, a sentence at
     // a time, then the prompt to get there.
     expect(said.slice(0, 7).map((cue) => cue.detail)).toEqual([
-      'Superman, set one of three. ten reps',
+      'Superman, set one of three. Ten reps',
       'Lie face down.',
       'Stretch your arms out past your head.',
       'Lift arms, legs, head and chest.',
@@ -160,7 +160,7 @@ describe('a full default session with no input but the Start button', () => {
     for (const [i, cue] of countdown.entries())
       expect(cue.atMs - rest.atMs).toBeCloseTo(40_000 + i * 1000, -3);
     const nextSet = said[firstRest + 6];
-    expect(nextSet.detail).toBe('Superman, set two of three. ten reps');
+    expect(nextSet.detail).toBe('Superman, set two of three. Ten reps');
     expect(said[firstRest + 7].detail).toBe('Lie face down to start');
     expect(nextSet.atMs - rest.atMs).toBeGreaterThanOrEqual(45_000);
     expect(nextSet.atMs - rest.atMs).toBeLessThan(45_500);

@@ -36,7 +36,7 @@ describe('Speech', () => {
     const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
     const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
     const speech = new Speech(window);
-    speech.say('Bird dog, one set. ten each side. Start with your right arm, then alternate', {
+    speech.say('Bird dog, one set. Ten each side. Start with your right arm, then alternate', {
       interrupt: true,
     });
     speech.say('In position. Go.');
@@ -57,7 +57,7 @@ describe('Speech', () => {
     try {
       const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
       const speech = new Speech(window);
-      speech.say('Go on: Elbow plank, one set. twelve seconds held', { interrupt: true });
+      speech.say('Go on: Elbow plank, one set. Twelve seconds held', { interrupt: true });
       speech.say('fifteen seconds', { topic: 'time' });
       speech.say('seven', { topic: 'count' });
       vi.advanceTimersByTime(TIME_LINE_FRESH_MS + 1);
@@ -77,7 +77,7 @@ describe('Speech', () => {
     const speech = new Speech(window);
     const talking: boolean[] = [];
     speech.talking$.subscribe((t) => talking.push(t));
-    speech.say('Bird dog, one set. ten each side', { interrupt: true });
+    speech.say('Bird dog, one set. Ten each side', { interrupt: true });
     speech.say('In position. Go.', { topic: 'position' });
     const endCurrent = () => speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
     endCurrent();
@@ -99,7 +99,7 @@ describe('Speech', () => {
       const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
       const cancel = vi.spyOn(window.speechSynthesis, 'cancel');
       const speech = new Speech(window);
-      speech.say('Bird dog, one set. ten each side', { interrupt: true });
+      speech.say('Bird dog, one set. Ten each side', { interrupt: true });
       speech.say('Hands under shoulders, knees under hips. Keep still there to start', {
         topic: 'position',
         bySentence: true,
@@ -112,7 +112,7 @@ describe('Speech', () => {
       // rest of the line is moot.
       expect(cancel).toHaveBeenCalledTimes(1); // the interrupting line's own
       expect(spokenTexts(speak)).toEqual([
-        'Bird dog, one set. ten each side',
+        'Bird dog, one set. Ten each side',
         'Hands under shoulders, knees under hips.',
       ]);
       speak.mock.calls.at(-1)![0].dispatchEvent(new Event('end'));
@@ -149,7 +149,7 @@ describe('Speech', () => {
   it('drops a wrong position still waiting once the person is in position', () => {
     const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
     const speech = new Speech(window);
-    speech.say('Bat hang, set one of two. four slow breaths. Lie on your back at a wall', {
+    speech.say('Bat hang, set one of two. Four slow breaths. Lie on your back at a wall', {
       interrupt: true,
     });
     speech.say('You seem to be face down: Bat hang is done on your back.', { topic: 'position' });

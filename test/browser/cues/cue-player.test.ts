@@ -57,7 +57,7 @@ describe('CuePlayer', () => {
     expect(said()).toEqual([]);
 
     session.start();
-    expect(said()[0]).toMatch(/^Superman, set one of two\. two reps\./);
+    expect(said()[0]).toMatch(/^Superman, set one of two\. Two reps\./);
     expect(speak.mock.calls[0][0].rate).toBeCloseTo(1.1);
     await vi.waitFor(() => expect(player.outputs.wakeLock.held).toBe(true));
     expect(wakeRequests).toHaveBeenCalledTimes(1);
@@ -82,7 +82,7 @@ describe('CuePlayer', () => {
       'three',
       'two',
       'one',
-      'Superman, set two of two. two reps. Go',
+      'Superman, set two of two. Two reps. Go',
     ]);
 
     clock.set(15_000);
@@ -185,7 +185,7 @@ describe('CuePlayer with a voice that takes its time', () => {
     runFor(12_000);
     session.pause();
     runFor(5000);
-    // "Go on: Elbow plank, one set. Hold as long as your form is good; goal one minute. twelve
+    // "Go on: Elbow plank, one set. Hold as long as your form is good; goal one minute. Twelve
     // seconds held": some seven seconds, past the 15 s call.
     session.resume();
     runFor(25_000);
@@ -298,7 +298,7 @@ describe('CuePlayer with a voice that takes its time', () => {
     const last = heard.findIndex((line) => line.text === 'two');
     expect(heard[last]?.cutAtMs).toBeUndefined();
     expect(heard.slice(last + 1).map((line) => line.text)).toEqual([
-      'Superman, set two of two. two reps. Go',
+      'Superman, set two of two. Two reps. Go',
     ]);
     expect(heard[last + 1].atMs).toBeGreaterThanOrEqual(heard[last].atMs + 'two'.length * 70);
     player.dispose();
@@ -316,7 +316,7 @@ describe('CuePlayer with a voice that takes its time', () => {
     };
     session.senseDevices(true, EVERY_EXERCISE);
     session.start();
-    // In position while "Superman, set one of three. ten reps" (five seconds at this rate) is said,
+    // In position while "Superman, set one of three. Ten reps" (five seconds at this rate) is said,
     // then up again before a rep: the set waits for the position once more.
     runFor(1000);
     position('in', 'face-down');

@@ -114,7 +114,7 @@ describe('planCues', () => {
     expect(cues).toEqual([
       {
         kind: 'say',
-        text: `Superman, set one of three. ten reps. ${exerciseById('superman').position.slice(0, -1)}. Go`,
+        text: `Superman, set one of three. Ten reps. ${exerciseById('superman').position.slice(0, -1)}. Go`,
         interrupt: true,
       },
     ]);
@@ -124,12 +124,12 @@ describe('planCues', () => {
     const pulldown = exerciseById('lat-pulldown');
     const run = new Run([{ exercise: pulldown, dosage: { sets: 1, target: 12, restS: 60, weightKg: 25 } }]);
     expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(
-      /^Wide-grip lat pulldown, one set\. twelve reps at twenty-five kilograms\./,
+      /^Wide-grip lat pulldown, one set\. Twelve reps at twenty-five kilograms\./,
     );
     const half = new Run([
       { exercise: pulldown, dosage: { sets: 1, target: 12, restS: 60, weightKg: 22.5 } },
     ]);
-    expect(spoken(half.do({ type: 'start', nowMs: 0 }))[0]).toContain('twelve reps at 22.5 kilograms.');
+    expect(spoken(half.do({ type: 'start', nowMs: 0 }))[0]).toContain('Twelve reps at 22.5 kilograms.');
   });
 
   it('counts every rep aloud with a rep tone and a short buzz', () => {
@@ -167,7 +167,7 @@ describe('planCues', () => {
     // Same exercise: no position again.
     expect(begin.at(-1)).toEqual({
       kind: 'say',
-      text: 'Superman, set two of two. three reps. Go',
+      text: 'Superman, set two of two. Three reps. Go',
       interrupt: true,
     });
   });
@@ -182,7 +182,7 @@ describe('planCues', () => {
       `Rest, twenty seconds. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
     ]);
     run.ticksTo(25_750);
-    expect(spoken(run.do(tick(26_000)))).toEqual(['Glute bridge, one set. fifteen reps. Go']);
+    expect(spoken(run.do(tick(26_000)))).toEqual(['Glute bridge, one set. Fifteen reps. Go']);
   });
 
   it('says the position in full at the set only where the rest did not say it to its end', () => {
@@ -208,7 +208,7 @@ describe('planCues', () => {
     const heard = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
     heard.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
     expect(spoken(heard.do({ type: 'skip', nowMs: 15_000 }))).toEqual([
-      'Glute bridge, one set. fifteen reps. Go',
+      'Glute bridge, one set. Fifteen reps. Go',
     ]);
   });
 
@@ -311,7 +311,7 @@ describe('planCues', () => {
       expect(spoken(run.reload())).toEqual(['Rest goes on: nine seconds left. Next: Glute bridge, one set']);
       run.ticksTo(17_750);
       expect(spoken(run.do(tick(18_000)))).toEqual([
-        `Glute bridge, one set. fifteen reps. ${bridge.position.slice(0, -1)}. Go`,
+        `Glute bridge, one set. Fifteen reps. ${bridge.position.slice(0, -1)}. Go`,
       ]);
     });
 
@@ -325,7 +325,7 @@ describe('planCues', () => {
         `Rest goes on: fifty seconds left. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
       ]);
       run.ticksTo(64_750);
-      expect(spoken(run.do(tick(65_000)))).toEqual(['Glute bridge, one set. fifteen reps. Go']);
+      expect(spoken(run.do(tick(65_000)))).toEqual(['Glute bridge, one set. Fifteen reps. Go']);
     });
 
     it('counts down only from a beat after the line the new page says, as after a pause', () => {
@@ -362,14 +362,14 @@ describe('planCues', () => {
     run.ticksTo(22_750);
     // Said once, where the rest said it to its end: not again at the set.
     const begin = spoken(run.do(tick(23_000)))[0];
-    expect(begin).toMatch(/^Bird dog, one set\. ten each side\. Go$/);
+    expect(begin).toMatch(/^Bird dog, one set\. Ten each side\. Go$/);
     // A rest too short to say it: the set says it.
     const short = new Run(plan(['superman', 1, 1, 3], ['bird-dog', 1, 20, 45]));
     short.do({ type: 'start', nowMs: 0 });
     expect(spoken(short.do(motion(rep(3000))))[1]).not.toContain('right arm');
     short.ticksTo(5750);
     expect(spoken(short.do(tick(6000)))[0]).toContain(
-      'Bird dog, one set. ten each side. Start with your right arm, then alternate.',
+      'Bird dog, one set. Ten each side. Start with your right arm, then alternate.',
     );
   });
 
@@ -379,7 +379,7 @@ describe('planCues', () => {
     run.do(...[3000, 6000, 9000, 12_000, 15_000].map((tMs, i) => motion(rep(tMs, i % 2 ? 'left' : 'right'))));
     run.do({ type: 'pause', nowMs: 16_000 });
     expect(spoken(run.do({ type: 'resume', nowMs: 24_000 }))).toEqual([
-      'Go on: Bird dog, one set. ten each side. three right, two left done. Next: left arm',
+      'Go on: Bird dog, one set. Ten each side. Three right, two left done. Next: left arm',
     ]);
   });
 
@@ -388,7 +388,7 @@ describe('planCues', () => {
     const run = new Run(plan(['bird-dog', 2, 20, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(3000, 'right')), { type: 'pause', nowMs: 4000 });
     expect(spoken(run.do({ type: 'resume', nowMs: 9000 }))).toEqual([
-      'Go on: Bird dog, set one of two. ten each side. one right done. Next: left arm',
+      'Go on: Bird dog, set one of two. Ten each side. One right done. Next: left arm',
     ]);
     expect(spoken(run.ticksTo(30_000))[0]).toBe('Set over: one right');
     run.do({ type: 'adjust', delta: 1, nowMs: 30_500 });
@@ -434,7 +434,7 @@ describe('planCues', () => {
   it('says an odd bird dog set as the reps on each side, one more on the right it starts on', () => {
     const run = new Run(plan(['bird-dog', 1, 15, 45]));
     const begin = spoken(run.do({ type: 'start', nowMs: 0 }))[0];
-    expect(begin).toContain('Bird dog, one set. eight right, seven left. Start with your right arm');
+    expect(begin).toContain('Bird dog, one set. Eight right, seven left. Start with your right arm');
     expect(begin).not.toContain('.5');
   });
 
@@ -748,7 +748,7 @@ describe('planCues', () => {
     run.do({ type: 'start', nowMs: 0 }, ...[2000, 4000, 6000, 8000].map((t) => motion(rep(t))));
     const newPage = initialSessionState(run.state.plan);
     expect(spoken(planCues(newPage, run.state, LOUD))[0]).toMatch(
-      /^Superman, set one of three\. ten reps\. four done\. /,
+      /^Superman, set one of three\. Ten reps\. Four done\. /,
     );
   });
 
@@ -781,7 +781,7 @@ describe('planCues', () => {
     ]);
   });
 
-  // "one" came 3.2 s after a +1 tapped during "Wide-grip lat pulldown, one set. four reps at
+  // "one" came 3.2 s after a +1 tapped during "Wide-grip lat pulldown, one set. Four reps at
   // twenty-five kilograms", the next tap's "two" right behind it: the tap asks to hear its count.
   it('says a count the person tapped at once, over the set line being said, where a detected rep waits for it', () => {
     const pulldown = exerciseById('lat-pulldown');
@@ -1023,7 +1023,7 @@ describe('planCues', () => {
       'Paused. Finish the session?',
     ]);
     expect(spoken(goesOn.do({ type: 'resume', nowMs: 14_000 }))).toEqual([
-      expect.stringMatching(/^Go on: Elbow plank, set one of three\..*ten seconds held/),
+      expect.stringMatching(/^Go on: Elbow plank, set one of three\..*Ten seconds held/),
     ]);
   });
 
@@ -1188,7 +1188,7 @@ describe('planCues', () => {
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
     const cues = run.do({ type: 'skip', nowMs: 5000 });
     expect(tones(cues)).toEqual(['rest-end']);
-    expect(spoken(cues)).toEqual(['Superman, set two of two. one rep. Go']);
+    expect(spoken(cues)).toEqual(['Superman, set two of two. One rep. Go']);
   });
 
   it('with no rest set, follows the last count, heard to its end, with the next set and no "Rest"', () => {
@@ -1201,14 +1201,14 @@ describe('planCues', () => {
       { kind: 'say', text: 'two', interrupt: false, topic: 'count', reply: true, ends: ['position', 'how'] },
       { kind: 'tone', tone: 'rest-end' },
       { kind: 'vibrate', patternMs: VIBRATION['rest-end'] },
-      { kind: 'say', text: 'Superman, set two of two. two reps. Go', interrupt: false },
+      { kind: 'say', text: 'Superman, set two of two. Two reps. Go', interrupt: false },
     ]);
     expect(run.ticksTo(3000)).toEqual([]);
     run.do(motion(rep(4000)));
     const next = run.do(motion(rep(5000)));
     expect(spoken(next)).toEqual([
       'two',
-      expect.stringMatching(/^Glute bridge, one set\. two reps\. Lie on your back/),
+      expect.stringMatching(/^Glute bridge, one set\. Two reps\. Lie on your back/),
     ]);
     expect(next.some((cue) => cue.kind === 'say' && cue.interrupt)).toBe(false);
     // A set skipped under way says so, heard before the next set.
@@ -1216,7 +1216,7 @@ describe('planCues', () => {
     skipped.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
     expect(spoken(skipped.do({ type: 'skip', nowMs: 3000 }))).toEqual([
       'Set skipped: one rep done',
-      'Superman, set two of two. five reps. Go',
+      'Superman, set two of two. Five reps. Go',
     ]);
   });
 
@@ -1246,7 +1246,7 @@ describe('planCues', () => {
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
     const cues = run.do({ type: 'recovered', nowMs: 20_000 });
     expect(tones(cues)).toEqual(['rest-end']);
-    expect(spoken(cues)).toEqual(['Heart rate recovered: next set. Superman, set two of two. one rep. Go']);
+    expect(spoken(cues)).toEqual(['Heart rate recovered: next set. Superman, set two of two. One rep. Go']);
     // Said once, as the set begins: not again while it goes on.
     expect(spoken(run.do(motion(rep(21_000))))).toEqual(['one', 'Session complete: two sets. Well done']);
   });
@@ -1278,7 +1278,7 @@ describe('planCues', () => {
     expect(run.do({ type: 'resume', nowMs: 60_000 })).toEqual([
       { kind: 'say', text: 'Rest goes on: eleven seconds left', interrupt: true, ends: ['pause'] },
     ]);
-    expect(spoken(run.ticksTo(71_000))).toEqual([...FIVE_TO_ONE, 'Superman, set two of two. one rep. Go']);
+    expect(spoken(run.ticksTo(71_000))).toEqual([...FIVE_TO_ONE, 'Superman, set two of two. One rep. Go']);
   });
 
   it('says why when the app pauses for a device: a lost connection or a replay that has finished', () => {
@@ -1337,7 +1337,7 @@ describe('planCues', () => {
     run.do({ type: 'skip', nowMs: 5000 });
     expect(run.state.set?.waiting).toBe(true);
     expect(spoken(run.do({ type: 'resume', nowMs: 6000 }))[0]).toMatch(
-      /^Go on: Glute bridge, one set\. ten reps\./,
+      /^Go on: Glute bridge, one set\. Ten reps\./,
     );
   });
 
@@ -1352,7 +1352,7 @@ describe('planCues', () => {
     expect(spoken(run.do({ type: 'resume', nowMs: 7250 }))).toEqual([
       'Rest goes on: twenty-five seconds left',
     ]);
-    expect(spoken(run.ticksTo(33_250))).toEqual([...FIVE_TO_ONE, 'Superman, set two of two. one rep. Go']);
+    expect(spoken(run.ticksTo(33_250))).toEqual([...FIVE_TO_ONE, 'Superman, set two of two. One rep. Go']);
   });
 
   it('counts a short rest down after its line, said behind "Paused: connection lost", not while it is said', () => {
@@ -1367,7 +1367,7 @@ describe('planCues', () => {
       'three',
       'two',
       'one',
-      'Superman, set two of two. one rep. Go',
+      'Superman, set two of two. One rep. Go',
     ]);
   });
 
@@ -1478,7 +1478,7 @@ describe('planCues', () => {
       expect(spoken(run.ticksTo(60_000))).toEqual([]);
       run.do({ type: 'adjust', delta: 4, nowMs: 61_000 });
       expect(spoken(run.ticksTo(61_000 + 31_000))).toContain(
-        'Superman, set two of two. six reps. Go. Count with plus one until the device is back',
+        'Superman, set two of two. Six reps. Go. Count with plus one until the device is back',
       );
     });
 
@@ -1493,7 +1493,7 @@ describe('planCues', () => {
       run.ticksTo(13_000);
       run.do(strapAway(13_400), { type: 'pause', nowMs: 13_400, reason: 'lost' });
       expect(spoken(run.do({ type: 'resume', nowMs: 20_000 }))).toEqual([
-        'Go on: Elbow plank, set one of three. Hold as long as your form is good; goal twenty seconds. twelve seconds held. Tap End hold when you let go',
+        'Go on: Elbow plank, set one of three. Hold as long as your form is good; goal twenty seconds. Twelve seconds held. Tap End hold when you let go',
       ]);
     });
 
@@ -1574,7 +1574,7 @@ describe('planCues', () => {
     run.ticksTo(13_000);
     run.do({ type: 'pause', nowMs: 13_400 });
     expect(spoken(run.do({ type: 'resume', nowMs: 20_000 }))).toEqual([
-      'Go on: Elbow plank, set one of three. Hold as long as your form is good; goal twenty seconds. twelve seconds held',
+      'Go on: Elbow plank, set one of three. Hold as long as your form is good; goal twenty seconds. Twelve seconds held',
     ]);
   });
 
@@ -1621,7 +1621,7 @@ describe('planCues', () => {
     expect(spoken(run.ticksTo(endsMs + 1000))).toEqual(['Paused: connection lost']);
     // A second of rest left as the strap comes back, over before "Paused: connection lost" is.
     expect(spoken(run.do({ type: 'resume', nowMs: endsMs + 1250 }))).toEqual([]);
-    expect(spoken(run.ticksTo(endsMs + 3000))).toEqual(['Superman, set two of two. one rep. Go']);
+    expect(spoken(run.ticksTo(endsMs + 3000))).toEqual(['Superman, set two of two. One rep. Go']);
   });
 
   it('gives a screen reader the rest left after a drop as the ring shows it when the line comes, not when the voice would say it', () => {
@@ -1654,14 +1654,14 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
     expect(run.do({ type: 'resume', nowMs: 9000 })).toEqual([
-      { kind: 'say', text: 'Go on: Superman, set one of two. five reps', interrupt: true, ends: ['pause'] },
+      { kind: 'say', text: 'Go on: Superman, set one of two. Five reps', interrupt: true, ends: ['pause'] },
     ]);
     run.do(motion(rep(10_000)), { type: 'skip', nowMs: 11_000 }, { type: 'pause', nowMs: 12_000 });
     // The pause lasts across a skip: the screen moves on to the next set, the voice waits.
     expect(run.do({ type: 'skip', nowMs: 13_000 })).toEqual([]);
     expect(run.state.phase).toBe('set');
     expect(run.do({ type: 'resume', nowMs: 20_000 })).toEqual([
-      { kind: 'say', text: 'Go on: Superman, set two of two. five reps', interrupt: true, ends: ['pause'] },
+      { kind: 'say', text: 'Go on: Superman, set two of two. Five reps', interrupt: true, ends: ['pause'] },
     ]);
   });
 
@@ -1692,7 +1692,7 @@ describe('how to do each exercise, said once for a person new to it', () => {
   it("says the first exercise's movement after where to be, before the set waits for the person", () => {
     const run = sensing(newTo(plan(['superman', 2, 1, 30])));
     expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
-      { kind: 'say', text: 'Superman, set one of two. one rep', interrupt: true },
+      { kind: 'say', text: 'Superman, set one of two. One rep', interrupt: true },
       // A sentence at a time: a count comes at the end of the one under way, "In position. Go." after.
       {
         kind: 'say',
@@ -1716,7 +1716,7 @@ describe('how to do each exercise, said once for a person new to it', () => {
     const latPulldown = exerciseById('lat-pulldown');
     const run = new Run(newTo(plan(['lat-pulldown', 3, 12, 60])));
     expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
-      { kind: 'say', text: 'Wide-grip lat pulldown, set one of three. twelve reps', interrupt: true },
+      { kind: 'say', text: 'Wide-grip lat pulldown, set one of three. Twelve reps', interrupt: true },
       {
         kind: 'say',
         text: `${latPulldown.position} ${latPulldown.spokenHow.slice(0, -1)}`,
@@ -1783,7 +1783,7 @@ describe('cues for a set that begins in position', () => {
     const run = sensing(plan(['superman', 2, 3, 30]));
     // Where to lie, a line of its own: "In position. Go." takes its place for a person already there.
     expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
-      { kind: 'say', text: 'Superman, set one of two. three reps', interrupt: true },
+      { kind: 'say', text: 'Superman, set one of two. Three reps', interrupt: true },
       {
         kind: 'say',
         text: `${exerciseById('superman').position.slice(0, -1)}. Keep still there to start`,
@@ -1801,7 +1801,7 @@ describe('cues for a set that begins in position', () => {
     run.do(motion(rep(5000)), motion(rep(7000)), motion(rep(9000)));
     // The next set of the same exercise: only the prompt, the position itself was said before.
     expect(spoken(run.ticksTo(39_000)).slice(-2)).toEqual([
-      'Superman, set two of two. three reps',
+      'Superman, set two of two. Three reps',
       'Lie face down to start',
     ]);
   });
@@ -1891,7 +1891,7 @@ describe('cues for a set that begins in position', () => {
     run.ticksTo(32_750);
     const begin = run.do(tick(33_000)).filter((c) => c.kind === 'say');
     expect(begin).toEqual([
-      { kind: 'say', text: 'Bat hang, set one of two. four slow breaths', interrupt: true },
+      { kind: 'say', text: 'Bat hang, set one of two. Four slow breaths', interrupt: true },
       { kind: 'say', text: batHang.positionPrompt, interrupt: false, topic: 'position', bySentence: true },
     ]);
   });
@@ -1927,7 +1927,7 @@ describe('cues for a set that begins in position', () => {
     const said = run.do({ type: 'skip', nowMs: 4000 }).filter((c) => c.kind === 'say');
     expect(said).toEqual([
       { kind: 'say', text: 'Set skipped', interrupt: true, reply: true },
-      { kind: 'say', text: 'Superman, set two of two. three reps', interrupt: false },
+      { kind: 'say', text: 'Superman, set two of two. Three reps', interrupt: false },
       { kind: 'say', text: 'Lie face down to start', interrupt: false, topic: 'position', bySentence: true },
     ]);
   });
@@ -2003,7 +2003,7 @@ describe('cues for a set that begins in position', () => {
     ]);
     expect(run.do({ type: 'pause', nowMs: 9000 }, { type: 'resume', nowMs: 10_000 }).at(-1)).toEqual({
       kind: 'say',
-      text: 'Go on: Glute bridge, one set. three reps. Lie on your back to start',
+      text: 'Go on: Glute bridge, one set. Three reps. Lie on your back to start',
       interrupt: true,
       ends: ['pause'],
     });

@@ -69,7 +69,7 @@ describe('cuesOf', () => {
       const settings$ = cold('s', { s: LOUD });
       expectObservable(cuesOf(state$, settings$)).toBe('1000ms a 1999ms (bcd)', {
         a: say(
-          'Superman, set one of two. two reps. Lie face down. Stretch your arms out past your head. Go',
+          'Superman, set one of two. Two reps. Lie face down. Stretch your arms out past your head. Go',
           true,
         ),
         b: { kind: 'tone', tone: 'rep' },
@@ -253,7 +253,7 @@ describe('a count put right from the set after it, with no rest between', () => 
     act({ type: 'adjust-last', delta: 1, nowMs: 7000 });
     act(rep(8000));
     voice.sayAll();
-    expect(voice.heard.slice(-3)).toEqual(['Superman, set two of two. three reps. Go', CORRECTED, 'one']);
+    expect(voice.heard.slice(-3)).toEqual(['Superman, set two of two. Three reps. Go', CORRECTED, 'one']);
     player.dispose();
   });
 
@@ -294,7 +294,7 @@ describe('a count put right from the set after it, with no rest between', () => 
     act({ type: 'adjust-last', delta: 1, nowMs: 7300 });
     voice.sayAll();
     expect(voice.heard.slice(-2)).toEqual([
-      'Superman, set two of two. three reps. Go',
+      'Superman, set two of two. Three reps. Go',
       'Superman, set one: five reps',
     ]);
     player.dispose();
@@ -306,7 +306,7 @@ const SHORT_REST: PlannedExercise[] = [
   { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 5 } },
 ];
 const SET_ONE =
-  'Superman, set one of two. three reps. Lie face down. Stretch your arms out past your head. Go';
+  'Superman, set one of two. Three reps. Lie face down. Stretch your arms out past your head. Go';
 const REST = 'Rest, five seconds. Next: Superman, set two of two';
 
 describe('the answer to a tap', () => {
