@@ -135,6 +135,23 @@ describe('elbow plank', () => {
     expect(plankGoalSetFrom(none, [])).toBeNull();
   });
 
+  it("names as last time's first plank its first real hold, not a false start or a set skipped before it", () => {
+    const history: PastSession[] = [
+      {
+        startedAt: day(2),
+        sets: [
+          set('elbow-plank', { setNumber: 1, target: 30, holdMs: 2_400, endedBy: 'stopped' }),
+          set('elbow-plank', { setNumber: 2, target: 30, holdMs: 0, endedBy: 'skipped' }),
+          set('elbow-plank', { setNumber: 3, target: 30, holdMs: 48_700 }),
+        ],
+      },
+    ];
+    const first = progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'elbow-plank')!;
+    expect(first.dosage.target).toBe(53);
+    expect(first.firstHoldLastTimeS).toBe(48);
+    expect(plankGoalSetFrom(first, [])).toEqual({ heldS: 48, today: false, shortHoldSince: false });
+  });
+
   it("tells which hold a kept plank set's goal was set from, as its set screen told it", () => {
     const history = [plank(day(2), 48.7)];
     const plan = progressPlan(defaultPlan(), history);
