@@ -623,7 +623,7 @@ export class Persistence {
   async backup(options: TaskOptions = {}): Promise<ExportedFile> {
     // The session that just ended is in the store as it ended, or gone from it when it was not kept.
     await this.finishing;
-    const store = this.usableStore();
+    const store = this.readableStore();
     const ids = store ? await store.sessionIds() : [];
     const inMemory = this.sessionsFromMemory();
     const memoryOnly = inMemory.filter((recorder) => !ids.includes(recorder.sessionId));
@@ -1243,6 +1243,16 @@ export class Persistence {
   /** The store, unless there is none or it has failed. */
   private usableStore(): SessionStore | null {
     return this.history.state.storage === 'memory' ? null : this.store;
+  }
+
+  /**
+   * The store to read every session from, for a file of them all: a full store refuses writes but
+   * reads as ever, and holds the sessions saved before it filled. One failed for another reason (an
+   * older tab's upgrade closed it, an unknown error) is not read.
+   */
+  private readableStore(): SessionStore | null {
+    const { storage, problem } = this.history.state;
+    return storage !== 'memory' || problem?.kind === 'quota' ? this.store : null;
   }
 
   private async guard(work: (store: SessionStore) => Promise<void>): Promise<void> {

@@ -1034,8 +1034,54 @@ describe('Persistence', () => {
       // The store has the first's start and two reps: memory has the whole of it, end included.
       const file = JSON.parse(await (await page.persistence.backup()).blob.text());
       const backedUp = file.sessions.map((s: SessionBundle) => s.session);
-      expect(backedUp.map((s: { id: string }) => s.id)).toEqual([second, first]);
-      expect(backedUp[1]).toMatchObject({ status: 'finished', summary: { reps: 5 } });
+      // The store's first, oldest first, then the one it holds nothing of.
+      expect(backedUp.map((s: { id: string }) => s.id)).toEqual([first, second]);
+      expect(backedUp[0]).toMatchObject({ status: 'finished', summary: { reps: 5 } });
+    } finally {
+      full.mockRestore();
+    }
+    await page.persistence.dispose();
+  });
+
+  it('backs up, while storage is full, every session: those saved before it filled, each waiting for room, and the one under way, each once', async () => {
+    const page = await startedPage();
+    await page.finishedSessions(2);
+    const savedBefore = page.persistence.history.state.sessions.map((s) => s.id);
+    page.session.start();
+    page.reps(2);
+    await page.persistence.flush();
+    const cutShort = page.persistence.history.state.recordingId!;
+    const full = fullFor(() => true);
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      // Begun and ended with the store full: it holds nothing of this one.
+      page.session.reset();
+      page.session.start();
+      const neverStored = page.persistence.history.state.recordingId!;
+      page.reps(2);
+      page.session.finish();
+      await page.persistence.flush();
+      page.session.reset();
+      page.session.start();
+      page.reps(1);
+      await page.persistence.flush();
+      const running = page.persistence.history.state.recordingId!;
+      expect(page.persistence.history.state).toMatchObject({ storage: 'memory', problem: { kind: 'quota' } });
+      expect(await page.store!.getSession(neverStored)).toBeUndefined();
+
+      const file = JSON.parse(await (await page.persistence.backup()).blob.text());
+      const backedUp: SessionBundle['session'][] = file.sessions.map((s: SessionBundle) => s.session);
+      expect(backedUp.map((s) => s.id).sort()).toEqual(
+        [...savedBefore, cutShort, neverStored, running].sort(),
+      );
+      // The one the store has a part of goes in whole, from memory.
+      expect(backedUp.find((s) => s.id === cutShort)).toMatchObject({
+        status: 'finished',
+        summary: { reps: 5 },
+      });
     } finally {
       full.mockRestore();
     }
