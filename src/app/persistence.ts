@@ -654,13 +654,20 @@ export class Persistence {
    */
   async historyCsv(): Promise<ExportedFile> {
     await this.finishing;
-    const rows = this.store && this.history.state.storage !== 'memory' ? await this.store.listSessions() : [];
-    const bySession = setsBySession(rows.length && this.store ? await this.store.allSets() : []);
-    const sessions: CsvSession[] = rows.map((session) => ({
-      session,
-      sets: bySession.get(session.id) ?? [],
-    }));
-    for (const recorder of this.sessionsFromMemory()) {
+    const store = this.readableStore();
+    const rows = store ? await store.listSessions() : [];
+    const bySession = setsBySession(rows.length && store ? await store.allSets() : []);
+    const inMemory = this.sessionsFromMemory();
+    // One memory holds is taken whole from there, as a backup takes it: the store may have only the
+    // part of it written before storage filled up.
+    const sessions: CsvSession[] = rows.map(
+      (session) =>
+        inMemory.find((recorder) => recorder.sessionId === session.id)?.bundle() ?? {
+          session,
+          sets: bySession.get(session.id) ?? [],
+        },
+    );
+    for (const recorder of inMemory) {
       if (!rows.some((row) => row.id === recorder.sessionId)) sessions.push(recorder.bundle());
     }
     if (sessions.length === 0) throw new Error('There are no sessions to export yet.');

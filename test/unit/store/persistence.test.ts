@@ -4,6 +4,7 @@ import type { ConnectionState } from '../../../src/app/devices.ts';
 import { Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
 import type { TabMessage, Tabs } from '../../../src/app/tabs.ts';
 import type { Cue } from '../../../src/cues/cue-planner.ts';
+import { CSV_COLUMNS } from '../../../src/export/csv.ts';
 import { ImportError } from '../../../src/export/json.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../../../src/sensors/samples.ts';
@@ -1468,6 +1469,29 @@ describe('Persistence', () => {
     // The last session, deleted with the rest, stays out of it.
     await page.persistence.deleteAll();
     await expect(page.persistence.historyCsv()).rejects.toThrow('There are no sessions to export yet.');
+    await page.persistence.dispose();
+  });
+
+  it('exports as CSV, while storage is full, the sessions saved before it filled beside the one waiting for room, each once', async () => {
+    const page = await startedPage();
+    await page.finishedSessions(2);
+    page.session.start();
+    page.reps(2);
+    await page.persistence.flush();
+    const full = fullFor(() => true);
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      const lines = (await (await page.persistence.historyCsv()).blob.text()).trimEnd().split('\r\n');
+      // A set each: two reps, two reps, and the five the store has only two of.
+      const reps = CSV_COLUMNS.indexOf('Reps');
+      expect(lines.slice(1).map((line) => line.split(',')[reps])).toEqual(['2', '2', '5']);
+    } finally {
+      full.mockRestore();
+    }
     await page.persistence.dispose();
   });
 
