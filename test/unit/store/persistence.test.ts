@@ -44,6 +44,10 @@ class Page {
     cues: { played$: this.cues },
   };
   store: SessionStore | null = null;
+  /** The document, hidden and shown again as the person goes to another app and back. */
+  readonly document = Object.assign(new EventTarget(), {
+    visibilityState: 'visible' as DocumentVisibilityState,
+  });
   readonly persistence: Persistence;
 
   constructor(
@@ -62,7 +66,7 @@ class Page {
       now: () => this.clockMs,
       wallNow: () => Date.UTC(2026, 10, 23, 7) + this.clockMs,
       flushMs: 60_000,
-      page: null,
+      page: this.document,
       window: this.window,
       tabs,
     });
@@ -73,6 +77,14 @@ class Page {
     const event = new Event('beforeunload', { cancelable: true });
     this.window.dispatchEvent(event);
     return event.defaultPrevented;
+  }
+
+  /** The person goes to another app (the phone's settings, to free space) and comes back. */
+  leaveAndComeBack(): void {
+    for (const state of ['hidden', 'visible'] as const) {
+      this.document.visibilityState = state;
+      this.document.dispatchEvent(new Event('visibilitychange'));
+    }
   }
 
   run(ms: number): void {
@@ -890,6 +902,55 @@ describe('Persistence', () => {
       await page.persistence.flush();
       expect((await page.store!.getSession(first))?.status).toBe('finished');
       expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
+      await page.persistence.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('writes the sessions that ended while storage was full, History left open, within half a minute of room being freed in another app, and then stops asking', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const page = await twoRepsWritten();
+      const first = page.persistence.history.state.recordingId!;
+      let full = true;
+      const refused = fullFor(() => full);
+      let second = '';
+      try {
+        page.reps(3);
+        await page.persistence.flush();
+        page.session.finish();
+        await page.persistence.flush();
+        page.session.reset();
+        page.clockMs += 10_000;
+        page.session.start();
+        second = page.persistence.history.state.recordingId!;
+        page.reps(2);
+        page.session.finish();
+        await page.persistence.flush();
+        page.session.reset();
+        expect(page.persistence.history.state.problem?.kind).toBe('quota');
+        // Off to the phone's settings, found nothing to free yet, and back: still full.
+        page.clockMs += 5000;
+        await vi.advanceTimersByTimeAsync(5000);
+        page.leaveAndComeBack();
+        await page.persistence.flush();
+        expect(page.persistence.history.state.problem?.kind).toBe('quota');
+        // Room freed in another app, the tab still in view with History on screen: no other write.
+        full = false;
+        page.clockMs += FULL_STORE_RETRY_MS;
+        await vi.advanceTimersByTimeAsync(FULL_STORE_RETRY_MS);
+        await page.persistence.flush();
+      } finally {
+        refused.mockRestore();
+      }
+      expect((await page.store!.getSession(first))?.status).toBe('finished');
+      expect((await page.store!.getSession(second))?.status).toBe('finished');
+      expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
+      expect(page.persistence.history.state.sessions.map((s) => s.id)).toEqual([second, first]);
+      expect(page.asksBeforeClosing()).toBe(false);
+      // Nothing waits: no timer is left to ask the store again.
+      expect(vi.getTimerCount()).toBe(0);
       await page.persistence.dispose();
     } finally {
       vi.useRealTimers();
