@@ -53,6 +53,7 @@ import {
 } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
+import { closingWouldLose } from './close-warning.ts';
 import { type DeviceState, pauseForConnectionOnRestore } from './devices.ts';
 import { resumable } from './resume-policy.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
@@ -316,17 +317,21 @@ export class Persistence {
   };
   private readonly onPageHide = () => void this.recorder?.flush();
   private readonly window: PersistenceOptions['window'];
-  /** The last session was taken as a file after it ended: closing the page loses nothing of it. */
-  private takenAsFile = false;
+  /** Sessions taken as a file after they ended: closing the page loses nothing of them. */
+  private readonly takenAsFile = new WeakSet<SessionRecorder>();
   /**
-   * Storage failed (full, off, private): the session is in memory only, and closing the page would
-   * lose it, so the browser asks first; once it has ended and been taken as a file, it does not.
+   * Storage failed (full, off, private): a session is in memory only, the one under way or one that
+   * ended, and closing the page would lose it, so the browser asks first; of one that ended, only
+   * until it has been taken as a file.
    */
   private readonly onBeforeUnload = (event: Event) => {
-    const { storage, hasCurrent } = this.history.state;
-    if (storage === 'memory' && hasCurrent && (this.recorder !== null || !this.takenAsFile)) {
-      event.preventDefault();
-    }
+    const held = {
+      recordingUnsaved: this.recorder !== null && this.history.state.storage === 'memory',
+      ended: this.sessionsFromMemory()
+        .filter((recorder) => recorder !== this.recorder)
+        .map((recorder) => ({ takenAsFile: this.takenAsFile.has(recorder) })),
+    };
+    if (closingWouldLose(held)) event.preventDefault();
   };
 
   constructor(
@@ -606,7 +611,7 @@ export class Persistence {
     const recorder = this.recorder ?? this.lastRecorder;
     if (!recorder) return null;
     const file = await exportBundle(recorder.bundle(), format);
-    if (!this.recorder) this.takenAsFile = true;
+    if (!this.recorder) this.takenAsFile.add(recorder);
     return file;
   }
 
@@ -1169,7 +1174,6 @@ export class Persistence {
         .pipe(filter(() => this.history.state.problem?.kind === 'quota'))
         .subscribe(() => void this.catchUp('room shown')),
     );
-    this.takenAsFile = false;
     this.history.update({ recordingId: recorder.sessionId, hasCurrent: true, endedSessionDeleted: false });
   }
 

@@ -1257,6 +1257,74 @@ describe('Persistence', () => {
     expect(page.asksBeforeClosing()).toBe(true);
   });
 
+  it('asks before the page closes while a session waits for room, whatever became of the sessions after it', async () => {
+    const page = await twoRepsWritten();
+    const full = fullFor(() => true);
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      expect(page.asksBeforeClosing()).toBe(true);
+      // The next session, taken as a file from its summary: the one before still waits in memory.
+      page.session.reset();
+      page.session.start();
+      page.reps(2);
+      page.session.finish();
+      await page.persistence.flush();
+      await page.persistence.exportCurrent('json');
+      expect(page.asksBeforeClosing()).toBe(true);
+      // And one ended before a set was done, not kept: nor does that leave the first to be lost.
+      page.session.reset();
+      page.session.start();
+      page.run(2000);
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.history.state.hasCurrent).toBe(false);
+      expect(page.asksBeforeClosing()).toBe(true);
+    } finally {
+      full.mockRestore();
+    }
+    await page.persistence.dispose();
+  });
+
+  it('asks before the page closes while a session the store failed after it waited for room is in memory alone', async () => {
+    const page = await twoRepsWritten();
+    const first = page.persistence.history.state.recordingId!;
+    let failing: 'for want of room' | 'for another reason' = 'for want of room';
+    const put = IDBObjectStore.prototype.put;
+    const refused = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (failing === 'for want of room')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (rowOf(args[0], first))
+        throw new DOMException('The operation failed for reasons unrelated to the database.', 'UnknownError');
+      return put.apply(this, args);
+    });
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      failing = 'for another reason';
+      // The next session, ended before a set was done: its end asks the store for the first at once.
+      page.session.reset();
+      page.session.start();
+      page.run(2000);
+      page.session.finish();
+      await page.persistence.flush();
+    } finally {
+      refused.mockRestore();
+    }
+    expect(page.persistence.history.state.problem?.kind).toBe('unknown');
+    expect(await sessionsBackedUp(page)).toEqual([first]);
+    expect(page.asksBeforeClosing()).toBe(true);
+    await page.persistence.dispose();
+  });
+
   it('saves what it holds when the page is closed, as the window says (pagehide)', async () => {
     const page = await startedPage();
     page.session.start();
