@@ -740,11 +740,16 @@ export class Persistence {
       }
       options.signal?.throwIfAborted();
     } catch (error) {
+      const replacedIds = new Set(replaced.map((before) => before.session.id));
       for (const id of added) {
+        if (replacedIds.has(id)) continue;
         await store.deleteSession(id).catch(() => undefined);
         this.past?.delete(id);
       }
-      for (const before of replaced) await store.importBundles([before]).catch(() => undefined);
+      // Each in one step, only while it is still here: a session deleted meanwhile, in another tab,
+      // stays deleted, where deleting the import's copy first and then putting the old one back
+      // brought it back.
+      for (const before of replaced) await store.putBackReplaced(before).catch(() => undefined);
       throw error instanceof ImportError || isAbort(error) ? error : importFailed(error);
     } finally {
       await store.endImport(journal).catch(() => undefined);

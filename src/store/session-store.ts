@@ -310,12 +310,7 @@ export class SessionStore {
           weeks.add(sessionWeek(here));
         }
         added.push(id);
-        const puts: Promise<unknown>[] = putSession(tx, bundle.session);
-        for (const row of bundle.sets) puts.push(tx.objectStore('sets').put(row));
-        for (const row of bundle.events) puts.push(tx.objectStore('events').put(row));
-        for (const row of bundle.heartRate) puts.push(tx.objectStore('heartRate').put(row));
-        for (const row of bundle.motion) puts.push(tx.objectStore('motion').put(row));
-        await Promise.all(puts);
+        await putBundle(tx, bundle);
       }
       for (const b of bundles) if (added.includes(b.session.id)) weeks.add(sessionWeek(b.session));
       for (const week of weeks) await refreshWeek(tx, week);
@@ -330,6 +325,30 @@ export class SessionStore {
       }
       await tx.done;
       return { added, skipped, ...(replaced.length ? { replaced } : {}) };
+    });
+  }
+
+  /**
+   * Puts back the copy of a session an import replaced (ImportResult.replaced), the import being
+   * undone, in place of the copy it brought: only while the session is still here. One deleted
+   * meanwhile (in another tab, or all of them) was deleted on purpose, and stays deleted. Whether
+   * it was put back.
+   */
+  putBackReplaced(before: SessionBundle): Promise<boolean> {
+    return guard(async () => {
+      const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      const id = before.session.id;
+      const here = await tx.objectStore('sessions').get(id);
+      if (!here) {
+        await tx.done;
+        return false;
+      }
+      await deleteRows(tx, id);
+      await putBundle(tx, before);
+      for (const week of new Set([sessionWeek(here), sessionWeek(before.session)]))
+        await refreshWeek(tx, week);
+      await tx.done;
+      return true;
     });
   }
 
@@ -495,6 +514,16 @@ async function deleteRows(tx: WriteTransaction, id: string): Promise<void> {
     tx.objectStore('sets').delete(range),
     ...CHUNK_STORES.map((name) => tx.objectStore(name).delete(range)),
   ]);
+}
+
+/** Every row of a session, as a backup holds it. */
+async function putBundle(tx: WriteTransaction, bundle: SessionBundle): Promise<void> {
+  const puts: Promise<unknown>[] = putSession(tx, bundle.session);
+  for (const row of bundle.sets) puts.push(tx.objectStore('sets').put(row));
+  for (const row of bundle.events) puts.push(tx.objectStore('events').put(row));
+  for (const row of bundle.heartRate) puts.push(tx.objectStore('heartRate').put(row));
+  for (const row of bundle.motion) puts.push(tx.objectStore('motion').put(row));
+  await Promise.all(puts);
 }
 
 function putSession(tx: WriteTransaction, session: SessionRow): Promise<unknown>[] {

@@ -194,6 +194,60 @@ async function sessionsBackedUp(page: Page): Promise<string[]> {
 }
 
 /**
+ * A backup of two sessions restored where the first is a cut-short copy (unfinished, no set), left
+ * by a tab that could no longer save: the import replaces it, then `meanwhile` runs in another tab,
+ * and then the file turns out broken at its second session, which undoes the import.
+ */
+async function importFailingAfterReplacing(
+  meanwhile: (otherTab: SessionStore, id: string) => Promise<void>,
+): Promise<{ target: Page; id: string; stale: SessionBundle }> {
+  const source = await startedPage();
+  await source.finishedSessions(2);
+  const text = await (await source.persistence.backup()).blob.text();
+  // The first in the file: a backup walks the sessions oldest first.
+  const [id] = await source.store!.sessionIds();
+  const first = (await source.store!.loadBundle(id!))!;
+  await source.persistence.dispose();
+  const stale: SessionBundle = {
+    ...first,
+    session: { ...first.session, status: 'active', endedAt: null },
+    sets: [],
+  };
+  const name = `persistence-${++dbCounter}`;
+  const otherTab = await SessionStore.open({ name });
+  await otherTab.importBundles([stale]);
+  const target = new Page(name);
+  await target.persistence.start();
+
+  // The rest of the file is read only once the other tab is done.
+  const [header, firstLine, secondLine, ...rest] = text.split('\n');
+  const broken = [secondLine!.replace('"status":"finished"', '"status":"broken"'), ...rest].join('\n');
+  let done = () => {};
+  const otherTabDone = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  const file = new (class extends Blob {
+    override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+      const bytes = (part: string) => new TextEncoder().encode(part);
+      return new ReadableStream({
+        async start(controller) {
+          controller.enqueue(bytes(`${header}\n${firstLine}\n`));
+          await otherTabDone;
+          controller.enqueue(bytes(broken));
+          controller.close();
+        },
+      });
+    }
+  })([text]);
+  const restoring = target.persistence.restore(file, {
+    onProgress: () => void meanwhile(otherTab, id!).then(done),
+  });
+  await expect(restoring).rejects.toThrow(/damaged/);
+  otherTab.close();
+  return { target, id: id!, stale };
+}
+
+/**
  * Holds back every read of the store's week rows (the history's charts, read again after each change)
  * until the function returned is called: a history of years, slow to read.
  */
@@ -1574,6 +1628,23 @@ describe('Persistence', () => {
     expect(await target.store!.loadBundle(first!.session.id)).toEqual(first);
     expect(target.persistence.history.state.unfinished).toBeNull();
     await source.persistence.dispose();
+    await target.persistence.dispose();
+  });
+
+  it('puts back the cut-short copy an import replaced when the import then fails', async () => {
+    const { target, id, stale } = await importFailingAfterReplacing(async (otherTab, id) => {
+      // The import's whole copy is here in its place.
+      expect((await otherTab.getSession(id))?.status).toBe('finished');
+    });
+    expect((await target.store!.loadBundle(id))?.session).toEqual(stale.session);
+    expect(target.persistence.history.state.sessions.map((s) => s.id)).toEqual([id]);
+    await target.persistence.dispose();
+  });
+
+  it('leaves deleted a session another tab deleted while an import that replaced its cut-short copy was under way, when the import then fails', async () => {
+    const { target, id } = await importFailingAfterReplacing((otherTab, id) => otherTab.deleteSession(id));
+    expect(await target.store!.getSession(id)).toBeUndefined();
+    expect(target.persistence.history.state.sessions).toEqual([]);
     await target.persistence.dispose();
   });
 

@@ -129,6 +129,28 @@ describe('SessionStore', () => {
     }
   });
 
+  it('puts back the copy an import replaced only while the session is still here: one deleted since stays deleted', async () => {
+    const store = await openStore();
+    const whole = bundle('a', Date.UTC(2026, 10, 2, 8));
+    const stale: SessionBundle = {
+      ...whole,
+      session: { ...whole.session, status: 'active', endedAt: null },
+      events: [],
+    };
+    await store.importBundles([stale]);
+    const [before] = (await store.importBundles([whole])).replaced!;
+    expect(await store.putBackReplaced(before!)).toBe(true);
+    expect(await store.loadBundle('a')).toEqual(before);
+    expect(await store.unfinishedSessions()).toEqual([before!.session]);
+
+    await store.importBundles([whole]);
+    await store.deleteSession('a');
+    expect(await store.putBackReplaced(before!)).toBe(false);
+    expect(await store.sessionIds()).toEqual([]);
+    expect((await store.weeks()).flatMap((week) => week.past)).toEqual([]);
+    store.close();
+  });
+
   it('takes the whole of a session in place of the cut-short copy closed since, never of one that went elsewhere', async () => {
     const store = await openStore();
     const start = Date.UTC(2026, 10, 2, 8);
