@@ -947,8 +947,12 @@ function motionReach(state: SessionState, away: readonly ExerciseId[], nowMs: nu
   const { motionAway: _before, motionAwaySinceMs: sinceMs, ...rest } = state;
   const atMs = Math.max(state.nowMs, nowMs);
   const awaySinceMs = Object.fromEntries(away.map((id) => [id, sinceMs?.[id] ?? atMs]));
+  // The session's clock is put at the news, between two ticks: a "Go" said next, which tells to count
+  // with +1 from it, is said after the going, not timed before it by the last tick, and the news
+  // of the going told it again 2 s later.
+  const heard = { ...rest, nowMs: atMs };
   const reached: SessionState =
-    away.length > 0 ? { ...rest, motionAway: away, motionAwaySinceMs: awaySinceMs } : rest;
+    away.length > 0 ? { ...heard, motionAway: away, motionAwaySinceMs: awaySinceMs } : heard;
   const exercise = currentPlanned(state)?.exercise;
   const set = state.set;
   if (state.phase !== 'set' || !set || set.waiting || !exercise) return reached;

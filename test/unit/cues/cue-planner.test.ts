@@ -2231,6 +2231,23 @@ describe('a watch with the session, which sees no posture and not every exercise
       expect(spoken(run.ticksTo(8000))).toEqual([]);
     });
 
+    it('says to count with plus one once where the watch was heard gone between two ticks, after the moment the strap saw the person seated', () => {
+      const run = new Run(plan(['lat-pulldown', 1, 12, 60]));
+      run.do(strapAndWatchSeePosition, { type: 'start', nowMs: 0 });
+      run.ticksTo(3000);
+      // Gone at 3.2 s by the page's clock, the session's last tick at 3 s; the strap's judge, its
+      // frames a moment behind, tells at 3.15 s of the person seated since a second before.
+      run.do(watchAway(3200));
+      const seated: SessionAction = {
+        type: 'position',
+        event: { type: 'position', status: 'in', posture: 'upright', tMs: 2150, emittedMs: 3150 },
+      };
+      expect(spoken(run.do(seated))).toEqual([
+        'In position. Go. Count with plus one until the watch is back.',
+      ]);
+      expect(spoken(run.ticksTo(8000))).toEqual([]);
+    });
+
     it('says the watch back a moment after a new page picked the set up without it, told to count with plus one', () => {
       const run = underWay();
       run.ticksTo(7000);
