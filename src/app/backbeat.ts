@@ -68,9 +68,11 @@ import {
   Devices,
   heartRateAloneAway,
   type MotionFeed,
+  neededConnection,
   PAUSE_FOR_CONNECTION,
   pauseForConnectionOnRestore,
   type Source,
+  setNeeds,
 } from './devices.ts';
 import { goWhenHeard, voiceDone } from './go-when-heard.ts';
 import { detectAroundPauses } from './pause-cut.ts';
@@ -417,10 +419,12 @@ export class Backbeat {
   }
 
   /**
-   * A device that counts or sees the exercises and drops out pauses the set or rest, so no rep is lost
-   * and no hold runs on unseen (see DeviceState.countingConnection); one that gives heart rate alone
-   * does not: the person, who counts and times by tap with it, goes on, and is told so (see
-   * heartRateAloneAway).
+   * A device that counts or sees the set under way (in a rest, the set after it) and drops out pauses
+   * the set or rest, so no rep is lost and no hold runs on unseen (see neededConnection); one that
+   * counts other exercises alone, or gives heart rate alone, does not: the person goes on, and is
+   * told so (see heartRateAloneAway). Read as the devices change, against what the session needs
+   * then: a set that comes while a device it needs is away begins without it, counted by hand, and
+   * is not paused for it.
    * The session knows a pause the app made (`pausedFor`): it takes the device's latest news, while
    * the person's own pause stays theirs (the reducer keeps it), and only the app's is lifted when
    * the device is back. Back is any change to a state that pauses nothing: a pause picked up from an
@@ -429,13 +433,19 @@ export class Backbeat {
   private pauseWhileDeviceAway(): void {
     this.subscriptions.add(
       this.devices
-        .select((s) => s.countingConnection)
+        .select((s) => s.devices)
         .pipe(
-          map((connection) => PAUSE_FOR_CONNECTION[connection]),
           startWith(null),
           pairwise(),
+          map(([before, after]) => {
+            const needs = setNeeds(this.session.state);
+            const reasonOf = (devices: readonly DeviceStatus[]) =>
+              PAUSE_FOR_CONNECTION[neededConnection(devices, needs)];
+            return { before: before && reasonOf(before), reason: reasonOf(after ?? []), first: !before };
+          }),
+          filter(({ before, reason, first }) => first || before !== reason),
         )
-        .subscribe(([before, reason]) => {
+        .subscribe(({ before, reason }) => {
           // Reconnect tapped for a device given up for lost: one who went on counting by hand goes on.
           if (before === 'lost' && reason === 'connection' && this.session.state.pausedAtMs === null) return;
           if (reason) this.session.pause(reason);

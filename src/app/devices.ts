@@ -43,7 +43,13 @@ import { personLocale } from '../ui/format.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import { type ExerciseId, PROGRAM } from '../workout/program.ts';
-import type { PauseReason } from '../workout/session.ts';
+import {
+  currentPlanned,
+  type PauseReason,
+  type SessionState,
+  upNext,
+  waitsForPosition,
+} from '../workout/session.ts';
 import { exercisesCountedBy, motionDeviceFor } from './motion-routing.ts';
 import { rejoinDelayMs, retryLostDelayMs } from './rejoin-policy.ts';
 
@@ -74,6 +80,44 @@ export function heartRateAloneAway(devices: readonly DeviceStatus[]): 'reconnect
   const device = devices.find((d) => d.heartRate);
   if (!device || device.motion || device.counts.length > 0) return null;
   return device.connection === 'reconnecting' || device.connection === 'lost' ? device.connection : null;
+}
+
+/**
+ * What a set needs of the devices: the one that counts its exercise and, while the set waits for the
+ * person to be in position, the one that sees where they lie (the chest strap, in a lat pulldown the
+ * watch counts).
+ */
+export interface SetNeeds {
+  readonly exercise: ExerciseId;
+  readonly position: boolean;
+}
+
+/**
+ * What the session needs of the devices now: in a set, the set's; in a rest, the set after it, which
+ * the rest's end begins: a device it needs going in the rest pauses the countdown, so that the set
+ * does not begin without it, as it would not had the device gone a moment later. Null outside them.
+ */
+export function setNeeds(state: SessionState): SetNeeds | null {
+  const planned = currentPlanned(state);
+  if (state.phase === 'set' && planned)
+    return { exercise: planned.exercise.id, position: state.set?.waiting === true };
+  const next = state.phase === 'rest' ? upNext(state) : null;
+  return next ? { exercise: next.exercise.id, position: waitsForPosition(state, next.exercise) } : null;
+}
+
+/**
+ * The connection of the devices `needs` asks for, the worst of them: what a drop pauses a set or rest
+ * for (see PAUSE_FOR_CONNECTION). A device that counts only other exercises (an H10 in a lat pulldown
+ * the watch counts, a watch in a glute bridge) goes with nothing the set needs: the set goes on, and
+ * when one that needs it comes while it is still away, the person counts that by hand. With no needs
+ * (no set nor rest under way), every device that counts or sees an exercise (see countingConnection).
+ */
+export function neededConnection(devices: readonly DeviceStatus[], needs: SetNeeds | null): ConnectionState {
+  const needed = (d: DeviceStatus) =>
+    needs === null
+      ? d.motion || d.counts.length > 0
+      : d.counts.includes(needs.exercise) || (needs.position && d.motion);
+  return worstConnection(devices.filter(needed).map((d) => d.connection));
 }
 
 /**
@@ -147,7 +191,9 @@ export interface DeviceState {
   readonly connection: ConnectionState;
   /**
    * The same, of the devices that count or see the exercises (see DeviceStatus.counts) and any being
-   * connected at the person's word: what a set or rest is paused for (see PAUSE_FOR_CONNECTION). A
+   * connected at the person's word: what a set or rest picked up on a new page waits for (see
+   * pauseForConnectionOnRestore). A drop in a set pauses it only for a device the set needs (see
+   * neededConnection). A
    * device that gives heart rate alone is not among them: the person counts every rep and times every
    * hold by tap with it, and goes on doing so while it is away, which loses the heart rate and nothing
    * else (see heartRateAloneAway). 'connected' where no device counts anything.

@@ -9,7 +9,9 @@ import {
   type DeviceStatus,
   Devices,
   heartRateAloneAway,
+  neededConnection,
   pauseForConnectionOnRestore,
+  setNeeds,
   VIRTUAL_HABIT_KEY,
 } from '../../../src/app/devices.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
@@ -18,6 +20,7 @@ import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
 import { CONNECT_TIMEOUT_MS } from '../../../src/sensors/ble/gatt-session.ts';
 import type { HeartRateSample } from '../../../src/sensors/samples.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
+import { initialSessionState, reduceSession, type SessionAction } from '../../../src/workout/session.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { describeWithShared } from '../../shared.ts';
 import { asBluetoothDevice, FakeDevice, hex } from '../sensors/ble/fake-device.ts';
@@ -348,6 +351,87 @@ describe('The heart rate alone out of reach', () => {
     expect(heartRateAloneAway([{ ...h10, connection: 'reconnecting' }])).toBeNull();
     // Beside a watch that counts the rest: still the strap of the trunk exercises.
     expect(heartRateAloneAway([{ ...h10, motion: false, connection: 'lost' }])).toBeNull();
+  });
+});
+
+describe('What a set needs of the devices, that their drop pauses', () => {
+  const TRUNK = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');
+  const status = (patch: Partial<DeviceStatus>): DeviceStatus => ({
+    id: 'h10',
+    name: 'Polar H10 0A1B2C3D',
+    kind: 'polar',
+    placement: 'chest',
+    connection: 'connected',
+    battery: null,
+    malformedPackets: 0,
+    sampleRateHz: 50,
+    heartRate: true,
+    motion: true,
+    counts: TRUNK,
+    ...patch,
+  });
+  const watch = status({
+    id: 'w',
+    name: 'InfiniTime',
+    kind: 'pinetime',
+    placement: 'wrist',
+    heartRate: false,
+    motion: false,
+    counts: ['lat-pulldown'],
+  });
+  const h10Away = status({ connection: 'reconnecting' });
+
+  it('is the device that counts the exercise: a strap that counts others goes with nothing a lat pulldown needs', () => {
+    expect(neededConnection([h10Away, watch], { exercise: 'lat-pulldown', position: false })).toBe(
+      'connected',
+    );
+    expect(neededConnection([h10Away, watch], { exercise: 'superman', position: false })).toBe(
+      'reconnecting',
+    );
+    const watchLost = { ...watch, connection: 'lost' as const };
+    expect(neededConnection([status({}), watchLost], { exercise: 'glute-bridge', position: false })).toBe(
+      'connected',
+    );
+    expect(neededConnection([status({}), watchLost], { exercise: 'lat-pulldown', position: false })).toBe(
+      'lost',
+    );
+  });
+
+  it('is the strap too while the set waits to see the person in position', () => {
+    expect(neededConnection([h10Away, watch], { exercise: 'lat-pulldown', position: true })).toBe(
+      'reconnecting',
+    );
+  });
+
+  it('is every device that counts or sees an exercise outside a set or rest, and none of a heart-rate-only strap', () => {
+    expect(neededConnection([h10Away, watch], null)).toBe('reconnecting');
+    const plainStrap = status({ kind: 'heart-rate', placement: null, motion: false, counts: [] });
+    expect(neededConnection([{ ...plainStrap, connection: 'lost' }], null)).toBe('connected');
+    expect(
+      neededConnection([{ ...plainStrap, connection: 'lost' }], { exercise: 'superman', position: true }),
+    ).toBe('connected');
+  });
+
+  it("is the set's in a set, the next set's in a rest, and nothing before the session", () => {
+    const plan = PROGRAM.filter((e) => e.id === 'bird-dog' || e.id === 'lat-pulldown').map((exercise) => ({
+      exercise,
+      dosage: { ...exercise.dosage, sets: 1, restS: 30 },
+    }));
+    const run = (...actions: SessionAction[]) => actions.reduce(reduceSession, initialSessionState(plan));
+    const sensing: SessionAction = {
+      type: 'devices-sensing',
+      seesPosition: true,
+      exercises: PROGRAM.map((e) => e.id),
+      nowMs: 0,
+    };
+    expect(setNeeds(run(sensing))).toBeNull();
+    const waiting = run(sensing, { type: 'start', nowMs: 0 });
+    expect(setNeeds(waiting)).toEqual({ exercise: 'bird-dog', position: true });
+    const begun = run(sensing, { type: 'start', nowMs: 0 }, { type: 'begin', nowMs: 1000 });
+    expect(setNeeds(begun)).toEqual({ exercise: 'bird-dog', position: false });
+    const resting = reduceSession(begun, { type: 'skip', nowMs: 2000 });
+    expect(resting.phase).toBe('rest');
+    expect(setNeeds(resting)).toEqual({ exercise: 'lat-pulldown', position: true });
   });
 });
 

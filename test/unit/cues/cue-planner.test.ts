@@ -2160,6 +2160,13 @@ describe('a watch with the session, which sees no posture and not every exercise
       ]);
     });
 
+    it('says once, a moment after it went, that the strap counting the other exercises is out of reach, and to keep going', () => {
+      const run = underWay();
+      const trunk = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');
+      expect(spoken(run.do({ type: 'motion-reach', away: trunk, nowMs: 7000 }))).toEqual([]);
+      expect(spoken(run.ticksTo(20_000))).toEqual(['Strap out of reach: keep going']);
+    });
+
     it('says nothing of a watch back within a moment', () => {
       const run = underWay();
       const said = spoken(
