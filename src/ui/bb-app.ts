@@ -549,6 +549,7 @@ export class BbApp extends LitElement {
           ?compact=${running}
           .sessionScreen=${running ? `${phase} ${setKey(this.session.value) ?? ''}` : null}
           ?pausedByThePerson=${pausedByThePerson(this.session.value)}
+          ?sessionGoesOnWithoutDevices=${running && this.session.value.pausedFor === undefined}
         ></bb-device-panel>
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>

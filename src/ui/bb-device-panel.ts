@@ -43,6 +43,16 @@ const CONNECTION_WORDS: Record<ConnectionState, string> = {
   unavailable: 'not available',
 };
 
+/**
+ * A device away while the session goes on without it (a heart-rate strap, a watch in a floor exercise):
+ * the set says "Heart-rate strap reconnecting: keep going", and its line beside it says the same, in
+ * the quiet colour. The warning's words and colour are for a drop that stops the session.
+ */
+const GOING_ON_WITHOUT_WORDS: Partial<Record<ConnectionState, string>> = {
+  reconnecting: 'reconnecting: keep going',
+  lost: 'out of reach: keep going',
+};
+
 /** A replay is never connected: it plays. */
 const REPLAY_WORDS: Partial<Record<ConnectionState, string>> = { connected: 'replaying' };
 
@@ -113,6 +123,7 @@ export class BbDevicePanel extends LitElement {
       .retry {
         color: var(--bb-warn, #fbbf24);
       }
+      .state[data-going-on],
       .note,
       .person,
       .battery,
@@ -305,6 +316,11 @@ export class BbDevicePanel extends LitElement {
    */
   @property({ type: Boolean }) pausedByThePerson = false;
   /**
+   * A session runs that the app has not paused for a device: one away now takes nothing the set
+   * needs (see neededConnection), and is said to be reconnecting calmly, as the set says it.
+   */
+  @property({ type: Boolean }) sessionGoesOnWithoutDevices = false;
+  /**
    * In a session, the switch to the virtual strap was tapped once: it asks before it leaves a device
    * that may still be counting for the simulated person's moves.
    */
@@ -432,7 +448,7 @@ export class BbDevicePanel extends LitElement {
     const awaited = this.compact
       ? []
       : this.device.awaiting.map((a) => `${a.name} ${a.trying ? 'connecting…' : 'not found'}`);
-    const named = [...devices.map((d) => `${d.name} ${connectionWords(d)}`), ...awaited];
+    const named = [...devices.map((d) => `${d.name} ${this.connectionWords(d)}`), ...awaited];
     const line = named.length ? named.join(' · ') : 'No device';
     return html`<details class="glance">
       ${
@@ -539,10 +555,28 @@ export class BbDevicePanel extends LitElement {
     </label>`;
   }
 
+  /** Whether `d` is away while the session goes on without it (see sessionGoesOnWithoutDevices). */
+  private goingOnWithout(d: DeviceStatus): boolean {
+    return (
+      this.compact && this.sessionGoesOnWithoutDevices && GOING_ON_WITHOUT_WORDS[d.connection] !== undefined
+    );
+  }
+
+  /** A device's state in words: calm where the session goes on without it (see GOING_ON_WITHOUT_WORDS). */
+  private connectionWords(d: DeviceStatus): string {
+    return (
+      (this.goingOnWithout(d) ? GOING_ON_WITHOUT_WORDS[d.connection] : undefined) ?? connectionAlarmWords(d)
+    );
+  }
+
   private renderDevice(d: DeviceStatus, several: boolean) {
     return html`<span class="device" data-kind=${d.kind}>
       <span class="name">${d.name}</span>
-      <span class="state" data-connection=${d.connection}>${connectionWords(d)}</span>
+      <span
+        class="state"
+        data-connection=${d.connection}
+        ?data-going-on=${this.goingOnWithout(d)}
+      >${this.connectionWords(d)}</span>
       ${this.deviceDetails(d, several)}
     </span>`;
   }
@@ -580,7 +614,10 @@ export class BbDevicePanel extends LitElement {
     // two lines of a phone's header, it pushed the count down the screen.
     const roles = this.compact ? '' : deviceRoleText(d);
     return [
-      d.connection === 'reconnecting' ? html`<span class="retry">reconnecting…</span>` : nothing,
+      // Going on without it, its state says it is reconnecting already.
+      d.connection === 'reconnecting' && !this.goingOnWithout(d)
+        ? html`<span class="retry">reconnecting…</span>`
+        : nothing,
       this.renderBattery(d),
       d.sampleRateHz && d.connection === 'connected'
         ? html`<span class="rate">motion ${Math.round(d.sampleRateHz)} Hz</span>`
@@ -727,7 +764,7 @@ export const HABIT_CHOICES: ReadonlyArray<{ readonly habit: Habit; readonly labe
 ];
 
 /** "connected", "connection lost", "out of reach", or of a replay "replaying". */
-function connectionWords(d: DeviceStatus): string {
+function connectionAlarmWords(d: DeviceStatus): string {
   return (d.kind === 'replay' ? REPLAY_WORDS[d.connection] : undefined) ?? CONNECTION_WORDS[d.connection];
 }
 

@@ -84,6 +84,42 @@ describe('bb-device-panel', () => {
     }
   });
 
+  it('says calmly, in a session going on without it, that a device away is reconnecting, as the set does', async () => {
+    const plainStrap = status({
+      name: 'HRM-Dual',
+      kind: 'heart-rate',
+      placement: null,
+      connection: 'reconnecting',
+      sampleRateHz: null,
+      motion: false,
+      counts: [],
+    });
+    const panel = await mount(state([plainStrap], { countsMotion: false }));
+    panel.compact = true;
+    panel.sessionGoesOnWithoutDevices = true;
+    await panel.updateComplete;
+    const strap = () => page.getByText('HRM-Dual').element().parentElement as HTMLElement;
+    const shown = strap().querySelector('.state') as HTMLElement;
+    expect(shown.textContent).toBe('reconnecting: keep going');
+    expect(strap().querySelector('.retry')).toBeNull();
+    // In the words' quiet colour, not the warning's: nothing stopped.
+    const quiet = getComputedStyle(panel.shadowRoot!.querySelector('.note') as HTMLElement).color;
+    expect(getComputedStyle(shown).color).toBe(quiet);
+
+    panel.device = state([{ ...plainStrap, connection: 'lost' }], { countsMotion: false });
+    await panel.updateComplete;
+    expect(strap().querySelector('.state')?.textContent).toBe('out of reach: keep going');
+    expect(page.getByRole('button', { name: 'Reconnect' }).element()).toBeTruthy();
+
+    // Paused for it, the session waits: the alarm, as before.
+    panel.sessionGoesOnWithoutDevices = false;
+    panel.device = state([plainStrap], { countsMotion: false });
+    await panel.updateComplete;
+    expect(strap().querySelector('.state')?.textContent).toBe('connection lost');
+    expect(strap().querySelector('.retry')?.textContent).toBe('reconnecting…');
+    expect(getComputedStyle(strap().querySelector('.state') as HTMLElement).color).not.toBe(quiet);
+  });
+
   it('shows each device with its connection, battery, stream rate, role and dropped packets', async () => {
     await mount(
       state([
