@@ -4,7 +4,6 @@
 // the cue player turns these cues into speech, tones and vibration.
 
 import type { FormIssue } from '../motion/events.ts';
-import type { Placement } from '../sensors/samples.ts';
 import {
   byHandText,
   deviceWord,
@@ -168,18 +167,18 @@ export function planCues(prev: SessionState, next: SessionState, settings: CueSe
   // and each tap's count is said over the line under way (see countTapped).
   if (heartRateAwayBecameNews(prev, next)) cues.push(sayReply(HEART_RATE_AWAY_TEXT));
   const goneUnneeded = unneededDeviceAwayBecameNews(prev, next);
-  if (goneUnneeded) cues.push(sayReply(`${outOfReachLabel(goneUnneeded)}: keep going`));
+  if (goneUnneeded) cues.push(sayReply(`${goneUnneeded}: keep going`));
   return applySettings(cues, settings);
 }
 
 /**
- * Where the device that went out of reach CONNECTION_LOST_SAID_AFTER_MS ago is worn, when that is
- * news now: it counts other exercises than the set under way (in a rest, the set after it), which
+ * "Strap out of reach", of the device that went out of reach CONNECTION_LOST_SAID_AFTER_MS ago, when
+ * that is news now: it counts other exercises than the set under way (in a rest, the set after it), which
  * goes on without it, not paused (an H10 in a lat pulldown the watch counts). Said once, as the heart
  * rate alone out of reach is, in its words ("Strap out of reach: keep going"); a set that needs it,
  * come while it is still away, says to count with plus one as it begins. Undefined otherwise.
  */
-function unneededDeviceAwayBecameNews(prev: SessionState, next: SessionState): Placement | undefined {
+function unneededDeviceAwayBecameNews(prev: SessionState, next: SessionState): string | undefined {
   if (isPaused(next) || (next.phase !== 'set' && next.phase !== 'rest')) return undefined;
   const concerned = next.phase === 'rest' ? upNext(next)?.exercise : currentPlanned(next)?.exercise;
   if (concerned && motionAwayFor(next, concerned)) return undefined;
@@ -189,7 +188,7 @@ function unneededDeviceAwayBecameNews(prev: SessionState, next: SessionState): P
     const dueMs = sinceMs + CONNECTION_LOST_SAID_AFTER_MS;
     return prev.nowMs < dueMs && next.nowMs >= dueMs;
   });
-  return news === undefined ? undefined : next.motionPlacements?.[news];
+  return news === undefined ? undefined : outOfReachLabel(next.motionPlacements?.[news]);
 }
 
 /**
