@@ -930,7 +930,7 @@ function countPutRight(prev: SessionState, next: SessionState): SetRecord | null
 
 /**
  * "Done: forty-eight seconds", and the form problem that ended the hold as its reason when it had not
- * been said: "Hips up" then would ask the person to mend a hold that is already over. (One said during
+ * been said: "Hips in line" then would ask the person to mend a hold that is already over. (One said during
  * the hold is not said again.) Ended by Skip set, the answer to the tap: "Set skipped: seven seconds
  * held", said over what was still being said of the hold (its time calls are moot), as "Set skipped".
  * Ended by End hold or Finish (`atTap`), "Done" is the answer to the tap, said so too; but cut short

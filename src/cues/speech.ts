@@ -151,7 +151,7 @@ export class Speech {
    * lines.
    *
    * Lines are replies or announcements. A `reply` answers what the person just did: their rep counted,
-   * their tap taken ("Four reps", "Set skipped", "Paused"), their form ("Hips up"); or it tells of the
+   * their tap taken ("Four reps", "Set skipped", "Paused"), their form ("Hips in line"); or it tells of the
    * devices as they go on ("Heart rate out of reach: keep going"), which a tapped count must not cut
    * off. They hear it at once or right after the line being said: a reply goes ahead of the
    * announcements waiting (behind the replies before it, in order), and no interrupting line drops it.

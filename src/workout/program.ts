@@ -194,7 +194,7 @@ export const PROGRAM: readonly Exercise[] = [
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position:
-      'Lie on your back at a wall. Seat against it, legs straight up. Walk your heels up the wall a little. Stop once your low back lifts off.',
+      'Lie on your back at a wall. Seat against it, legs straight up. Walk your heels up the wall a little. Until your low back rounds by itself.',
     startPosture: 'face-up',
     positionPrompt: 'Put your legs up the wall to start',
     steps: [
@@ -203,7 +203,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Breathe in quietly through your nose into your upper and middle back, front ribs staying closed.',
     ],
     spokenHow:
-      'Breathe out fully. Let your ribs sink down and in. Pause. Breathe in quietly through your nose. Into your upper back.',
+      'Breathe out fully. Ribs sink down and in. Pause. Breathe in quietly through your nose. Into your upper and middle back.',
     cues: ['Slow breaths: each one a full cycle.'],
     dosage: { sets: 2, target: 4, restS: 30 },
     targetRange: { low: 3, high: 5 },
@@ -251,7 +251,10 @@ export const PROGRAM: readonly Exercise[] = [
       'Hold for as long as your form holds.',
     ],
     spokenHow: 'Tuck your pelvis, squeeze your core. Keep your back straight, eyes down.',
-    cues: ['Hips up: no sagging.', 'Try to hold each one a little longer than the last.'],
+    cues: [
+      'Hips in line with your shoulders and heels: not sagging, not raised.',
+      'Try to hold each one a little longer than the last.',
+    ],
     dosage: { sets: 3, target: 30, restS: 60 },
   },
 ];
@@ -287,7 +290,7 @@ export const FORM_ISSUE_TEXT: Readonly<
 > = {
   'over-extension': { fix: 'Keep your lower back long', problem: 'lower back over-extended' },
   'tabletop-lost': { fix: 'Keep the tabletop flat', problem: 'tabletop lost' },
-  'plank-sag': { fix: 'Hips up', problem: 'hips sagged' },
+  'plank-sag': { fix: 'Hips in line', problem: 'hips sagged' },
 };
 
 /**

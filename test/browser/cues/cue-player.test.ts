@@ -215,7 +215,7 @@ describe('CuePlayer with a voice that takes its time', () => {
     const lifted = performance.now();
     session.handleMotion({ type: 'hold-start', tMs: lifted, emittedMs: lifted });
     runFor(45_000);
-    // The hips drift ("Hips up", a second to say), the call of 45 s waits behind it, and the plank
+    // The hips drift ("Hips in line", a second to say), the call of 45 s waits behind it, and the plank
     // ends before it is said.
     session.handleMotion({
       type: 'form',
@@ -224,13 +224,13 @@ describe('CuePlayer with a voice that takes its time', () => {
       issue: 'plank-sag',
     });
     runFor(500);
-    expect(heard.at(-1)?.text).toBe('Hips up');
+    expect(heard.at(-1)?.text).toBe('Hips in line');
     const downMs = lifted + 45_400;
     vi.advanceTimersByTime(100);
     session.handleMotion({ type: 'hold-end', tMs: downMs, emittedMs: downMs + 200, reason: 'form' });
     runFor(10_000);
     const after = heard
-      .slice(heard.findIndex((line) => line.text === 'Hips up') + 1)
+      .slice(heard.findIndex((line) => line.text === 'Hips in line') + 1)
       .map((line) => line.text);
     expect(after[0]).toBe('Done: forty-five seconds');
     expect(after).not.toContain('forty-five seconds');

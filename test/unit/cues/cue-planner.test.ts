@@ -494,7 +494,7 @@ describe('planCues', () => {
     expect(sag).toEqual([
       { kind: 'tone', tone: 'form' },
       { kind: 'vibrate', patternMs: VIBRATION.form },
-      { kind: 'say', text: 'Hips up', interrupt: true, reply: true },
+      { kind: 'say', text: 'Hips in line', interrupt: true, reply: true },
     ]);
     const end = run.do(motion({ type: 'hold-end', tMs: 48_000, emittedMs: 48_500, reason: 'form' }));
     expect(spoken(end)[0]).toBe('Done: forty-seven seconds');
@@ -700,7 +700,7 @@ describe('planCues', () => {
     expect(spoken(end)[0]).toBe('Done: forty-eight seconds');
   });
 
-  it('tells a sag that ended the plank as the reason the hold is done, not as "Hips up"', () => {
+  it('tells a sag that ended the plank as the reason the hold is done, not as "Hips in line"', () => {
     const run = new Run(plan(['elbow-plank', 3, 20, 60]));
     run.do(
       { type: 'start', nowMs: 0 },
@@ -710,7 +710,7 @@ describe('planCues', () => {
     run.ticksTo(49_500);
     const sag = motion({ type: 'form', tMs: 49_000, emittedMs: 49_600, issue: 'plank-sag', endsHold: true });
     const end = run.do(sag, motion({ type: 'hold-end', tMs: 49_000, emittedMs: 49_600, reason: 'form' }));
-    expect(spoken(end)).not.toContain('Hips up');
+    expect(spoken(end)).not.toContain('Hips in line');
     expect(spoken(end)[0]).toBe('Done: forty-eight seconds. Hips sagged at the end');
     expect(spoken(end)[1]).toMatch(/^Rest, one minute/);
     expect(buzzes(end)).toEqual([VIBRATION['hold-end']]);
@@ -755,7 +755,7 @@ describe('planCues', () => {
   it.each([
     ['superman', 'over-extension', 'Keep your lower back long'],
     ['bird-dog', 'tabletop-lost', 'Keep the tabletop flat'],
-    ['elbow-plank', 'plank-sag', 'Hips up'],
+    ['elbow-plank', 'plank-sag', 'Hips in line'],
   ] as const)('warns %s about %s once per set', (id, issue, text) => {
     expect(FORM_WARNINGS[issue]).toBe(text);
     const run = new Run(plan([id, 2, 20, 30]));

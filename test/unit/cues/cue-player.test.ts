@@ -639,7 +639,7 @@ describe('a queue longer than the voice keeps', () => {
     count('one');
     correction('Lift a little less high');
     count('two');
-    correction('Hips up');
+    correction('Hips in line');
     count('three');
     speech.say('Set skipped', { reply: true, interrupt: true });
     speech.say('Rest, thirty seconds. Next: Superman, set two of three');
@@ -647,7 +647,7 @@ describe('a queue longer than the voice keeps', () => {
     expect(voice.heard.slice(0, 5)).toEqual([
       'Keep your lower back long',
       'Lift a little less high',
-      'Hips up',
+      'Hips in line',
       'three',
       'Set skipped',
     ]);

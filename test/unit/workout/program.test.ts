@@ -5,6 +5,7 @@ import type { Posture } from '../../../src/motion/posture.ts';
 import {
   type ExerciseId,
   exerciseById,
+  FORM_ISSUE_TEXT,
   PROGRAM,
   perSideDoneText,
   perSideText,
@@ -120,5 +121,22 @@ describe('a bird dog count, each side', () => {
     expect(perSideText(1)).toBe('1 right');
     expect(sidesText({ right: 0, left: 2 })).toBe('2 left');
     expect(sidesText({ right: 0, left: 0 })).toBe('0 each side');
+  });
+});
+
+describe('the words that could be taken the wrong way', () => {
+  it('lets the bat hang round the low back by itself, not lift it', () => {
+    const batHang = exerciseById('bat-hang');
+    expect(batHang.position).not.toMatch(/lifts off/);
+    expect(batHang.position).toMatch(/low back rounds by itself/);
+    // program.md: breathe into the upper and middle back.
+    expect(batHang.spokenHow).toMatch(/upper and middle back/);
+  });
+
+  it('asks a plank for a straight line, never just for the hips up, which invites a pike', () => {
+    const plank = exerciseById('elbow-plank');
+    const words = [...plank.steps, ...plank.cues, plank.spokenHow, FORM_ISSUE_TEXT['plank-sag'].fix];
+    expect(words.filter((line) => /hips up/i.test(line))).toEqual([]);
+    expect(FORM_ISSUE_TEXT['plank-sag'].fix).toBe('Hips in line');
   });
 });
