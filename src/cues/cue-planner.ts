@@ -987,9 +987,14 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   if (side) parts.push(side);
   // Where to lie and the movement, to a person new to the exercise: a line after the set's, said a
   // sentence at a time, whether or not a device sees the position (see Topic).
+  // Its one point (Exercise.keyPoint), every session, before its first set goes: the movement is
+  // said only in the first sessions, and the point that keeps the person safe must not go with it.
+  // Of the movement's topic, and at its end: "Go" waits for it, a first count ends it.
+  const keyPoint = newExercise && set.setNumber === 1 ? [exercise.keyPoint] : [];
   const how = howToSay
-    ? sayHow(sentences([...(positionToSay ? [exercise.position] : []), exercise.spokenHow]))
+    ? sayHow(sentences([...(positionToSay ? [exercise.position] : []), exercise.spokenHow, ...keyPoint]))
     : null;
+  const point = keyPoint.length > 0 ? sayHow(sentences(keyPoint)) : null;
   if (!set.waiting) {
     const start = startUnseen(next, exercise, set);
     // As where a device sees the position (below), but the set is under way from its first line: a
@@ -997,6 +1002,7 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
     // and what is left of it, and "Go", are moot (see Topic). One who waits hears it to its end.
     if (how) return [say(sentences(parts), true), how, sayPosition(sentences(start))];
     if (positionToSay) parts.push(exercise.position);
+    if (point) return [say(sentences(parts), true), point, sayPosition(sentences(start))];
     return [say(sentences([...parts, ...start]), true)];
   }
   // Where to get into, a line of its own: a person already there is in position before it ends, and
@@ -1006,8 +1012,10 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   // in position before they end hears them to their end, then "Go"; the prompt is the line that is
   // cut. One who sets off before hears their count at the end of the sentence under way (see Topic).
   if (how) return [say(sentences(parts), true), how, sayWhere(exercise.positionPrompt)];
+  // The point after where to be: "In position. Go." drops what is left of where to be, not the point,
+  // which it follows.
   const where = positionToSay ? [exercise.position, 'Keep still there to start'] : [exercise.positionPrompt];
-  return [say(sentences(parts), true), sayWhere(sentences(where))];
+  return [say(sentences(parts), true), sayWhere(sentences(where)), ...(point ? [point] : [])];
 }
 
 /**

@@ -73,6 +73,12 @@ export interface Exercise {
    */
   readonly spokenHow: string;
   readonly cues: readonly string[];
+  /**
+   * The one point the voice says every session, not only to a person new to the exercise: its safety
+   * or most important form point (program.md), before the first set of it goes. One sentence, under
+   * 3 s to say: "In position. Go." waits for it.
+   */
+  readonly keyPoint: string;
   readonly dosage: Dosage;
   /**
    * The reps or breath cycles of a set as program.md gives them, a range ("10–12 reps"): the target
@@ -114,6 +120,7 @@ export const PROGRAM: readonly Exercise[] = [
     spokenHow:
       'Lift arms, legs, head and chest. Only as high as is comfortable. Stay up a second. Then lower slowly.',
     cues: ['Keep your lower back long: lift, do not crank.', 'Let the range grow over the weeks.'],
+    keyPoint: 'Do not over-arch your lower back.',
     dosage: { sets: 3, target: 10, restS: 45 },
     targetRange: { low: 10, high: 12 },
   },
@@ -137,6 +144,7 @@ export const PROGRAM: readonly Exercise[] = [
     spokenHow:
       'Push through your heels. Lift your hips. Knees, hips and shoulders in a line. Hold three to five seconds. Then lower.',
     cues: ['Push through the heels, not the toes.'],
+    keyPoint: 'Heels down, squeeze your glutes.',
     dosage: { sets: 1, target: 15, restS: 45 },
   },
   {
@@ -159,6 +167,7 @@ export const PROGRAM: readonly Exercise[] = [
     spokenHow:
       'Breathe all the way out. Breathe in deeply. Draw your belly button to your spine. Keep it in, and keep breathing.',
     cues: ['Keep breathing: the hold is in the belly, not the breath.'],
+    keyPoint: 'Keep breathing all through the hold.',
     dosage: { sets: 1, target: 45, restS: 30 },
   },
   {
@@ -182,6 +191,7 @@ export const PROGRAM: readonly Exercise[] = [
     spokenHow:
       'Reach one arm forward. And the opposite leg back. Both level with the floor. Pause, lower slowly, switch sides.',
     cues: ['Keep the tabletop flat.', 'Stop short if your form slips or anything hurts.'],
+    keyPoint: 'Stop short if form slips or it hurts.',
     dosage: { sets: 1, target: 20, restS: 45 },
   },
   {
@@ -205,6 +215,7 @@ export const PROGRAM: readonly Exercise[] = [
     spokenHow:
       'Breathe out fully. Ribs sink down and in. Pause. Breathe in quietly through your nose. Into your upper and middle back.',
     cues: ['Slow breaths: each one a full cycle.'],
+    keyPoint: 'Keep your front ribs closed.',
     dosage: { sets: 2, target: 4, restS: 30 },
     targetRange: { low: 3, high: 5 },
   },
@@ -229,6 +240,7 @@ export const PROGRAM: readonly Exercise[] = [
     spokenHow:
       'Breathe out, pull the bar down. Just above your chest, elbows in. Hold a second or two. Then let it rise slowly.',
     cues: ['Pick a weight you can move with good form on every rep.'],
+    keyPoint: 'Go lighter if your form slips.',
     dosage: { sets: 3, target: 12, restS: 60, weightKg: 25 },
     targetRange: { low: 12, high: 15 },
     setRange: { low: 3, high: 4 },
@@ -255,6 +267,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Hips in line with your shoulders and heels: not sagging, not raised.',
       'Try to hold each one a little longer than the last.',
     ],
+    keyPoint: 'Back straight, hips in line.',
     dosage: { sets: 3, target: 30, restS: 60 },
   },
 ];

@@ -97,16 +97,17 @@ describe('a full default session with no input but the Start button', () => {
     const at = (text: string) => said.find((cue) => cue.detail === text);
     // A first session: what the set is, then where to lie and how the exercise is done, a sentence at
     // a time, then the prompt to get there.
-    expect(said.slice(0, 7).map((cue) => cue.detail)).toEqual([
+    expect(said.slice(0, 8).map((cue) => cue.detail)).toEqual([
       'Superman, set one of three. Ten reps',
       'Lie face down.',
       'Stretch your arms out past your head.',
       'Lift arms, legs, head and chest.',
       'Only as high as is comfortable.',
       'Stay up a second.',
-      'Then lower slowly',
+      'Then lower slowly.',
+      'Do not over-arch your lower back',
     ]);
-    expect(said[7].detail).toBe('Lie face down to start');
+    expect(said[8].detail).toBe('Lie face down to start');
     expect(cues.filter((cue) => cue.kind === 'wake-lock')).toHaveLength(1);
 
     // Every set began by position: announced, where to get into (unless the person was there before
@@ -123,7 +124,7 @@ describe('a full default session with no input but the Start button', () => {
       const go = after.findIndex((cue) => cue.detail === 'In position. Go.');
       expect(go, announcement.detail).toBeGreaterThanOrEqual(0);
       const exercise = PROGRAM.find((e) => announcement.detail.startsWith(`${e.name},`));
-      const whereAndHow = `${exercise?.position} ${exercise?.spokenHow} ${exercise?.positionPrompt}. Keep still there to start.`;
+      const whereAndHow = `${exercise?.position} ${exercise?.spokenHow} ${exercise?.keyPoint} ${exercise?.positionPrompt}. Keep still there to start.`;
       for (const line of after.slice(0, go))
         expect(whereAndHow, announcement.detail).toContain(line.detail.replace(/[.;]$/, ''));
       expect(after[go].atMs).toBeLessThan(announced[i + 1]?.atMs ?? Number.POSITIVE_INFINITY);

@@ -100,6 +100,9 @@ class Run {
   }
 }
 
+/** An exercise's one point (Exercise.keyPoint) as said: its own line, the last of its sentences. */
+const point = (id: ExerciseId): string => exerciseById(id).keyPoint.slice(0, -1);
+
 const spoken = (cues: readonly Cue[]): string[] =>
   cues.flatMap((cue) => (cue.kind === 'say' ? [cue.text] : []));
 const tones = (cues: readonly Cue[]): string[] =>
@@ -114,9 +117,12 @@ describe('planCues', () => {
     expect(cues).toEqual([
       {
         kind: 'say',
-        text: `Superman, set one of three. Ten reps. ${exerciseById('superman').position.slice(0, -1)}. Go`,
+        text: `Superman, set one of three. Ten reps. ${exerciseById('superman').position.slice(0, -1)}`,
         interrupt: true,
       },
+      // Its one point, then "Go": a person who sets off early hears their count, not the rest of it.
+      { kind: 'say', text: point('superman'), interrupt: false, topic: 'how', bySentence: true },
+      { kind: 'say', text: 'Go', interrupt: false, topic: 'position' },
     ]);
   });
 
@@ -182,7 +188,11 @@ describe('planCues', () => {
       `Rest, twenty seconds. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
     ]);
     run.ticksTo(25_750);
-    expect(spoken(run.do(tick(26_000)))).toEqual(['Glute bridge, one set. Fifteen reps. Go']);
+    expect(spoken(run.do(tick(26_000)))).toEqual([
+      'Glute bridge, one set. Fifteen reps',
+      point('glute-bridge'),
+      'Go',
+    ]);
   });
 
   it('says the position in full at the set only where the rest did not say it to its end', () => {
@@ -208,7 +218,9 @@ describe('planCues', () => {
     const heard = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
     heard.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
     expect(spoken(heard.do({ type: 'skip', nowMs: 15_000 }))).toEqual([
-      'Glute bridge, one set. Fifteen reps. Go',
+      'Glute bridge, one set. Fifteen reps',
+      point('glute-bridge'),
+      'Go',
     ]);
   });
 
@@ -311,7 +323,9 @@ describe('planCues', () => {
       expect(spoken(run.reload())).toEqual(['Rest goes on: nine seconds left. Next: Glute bridge, one set']);
       run.ticksTo(17_750);
       expect(spoken(run.do(tick(18_000)))).toEqual([
-        `Glute bridge, one set. Fifteen reps. ${bridge.position.slice(0, -1)}. Go`,
+        `Glute bridge, one set. Fifteen reps. ${bridge.position.slice(0, -1)}`,
+        point('glute-bridge'),
+        'Go',
       ]);
     });
 
@@ -325,7 +339,11 @@ describe('planCues', () => {
         `Rest goes on: fifty seconds left. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
       ]);
       run.ticksTo(64_750);
-      expect(spoken(run.do(tick(65_000)))).toEqual(['Glute bridge, one set. Fifteen reps. Go']);
+      expect(spoken(run.do(tick(65_000)))).toEqual([
+        'Glute bridge, one set. Fifteen reps',
+        point('glute-bridge'),
+        'Go',
+      ]);
     });
 
     it('counts down only from a beat after the line the new page says, as after a pause', () => {
@@ -361,8 +379,8 @@ describe('planCues', () => {
     );
     run.ticksTo(22_750);
     // Said once, where the rest said it to its end: not again at the set.
-    const begin = spoken(run.do(tick(23_000)))[0];
-    expect(begin).toMatch(/^Bird dog, one set\. Ten each side\. Go$/);
+    const begin = spoken(run.do(tick(23_000)));
+    expect(begin).toEqual(['Bird dog, one set. Ten each side', point('bird-dog'), 'Go']);
     // A rest too short to say it: the set says it.
     const short = new Run(plan(['superman', 1, 1, 3], ['bird-dog', 1, 20, 45]));
     short.do({ type: 'start', nowMs: 0 });
@@ -441,20 +459,23 @@ describe('planCues', () => {
   it('asks a person whose devices cannot see the hold (a heart-rate-only strap) to tap Start hold', () => {
     const run = new Run(plan(['drawing-in', 1, 45, 30]));
     run.do(strapHeartRateOnly());
-    expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(
+    expect(spoken(run.do({ type: 'start', nowMs: 0 })).at(-1)).toMatch(
       /Tap Start hold when you are in position$/,
     );
     // A device that counts it: the hold starts once the person is still.
     const seen = new Run(plan(['drawing-in', 1, 45, 30]));
     seen.do(devicesCount(['drawing-in']));
-    expect(spoken(seen.do({ type: 'start', nowMs: 0 }))[0]).toMatch(/Hold still when you are in position$/);
+    expect(spoken(seen.do({ type: 'start', nowMs: 0 })).at(-1)).toMatch(
+      /Hold still when you are in position$/,
+    );
   });
 
   it('times a drawing-in hold: start, calls every 15 s, the last five seconds, the end', () => {
     const run = new Run(plan(['drawing-in', 1, 45, 30], ['elbow-plank', 1, 30, 60]));
     const start = run.do({ type: 'start', nowMs: 0 });
     expect(spoken(start)[0]).toContain('Drawing-in, one set. Hold forty-five seconds.');
-    expect(spoken(start)[0]).toMatch(/Hold still when you are in position$/);
+    expect(spoken(start)[1]).toBe(point('drawing-in'));
+    expect(spoken(start)[2]).toMatch(/Hold still when you are in position$/);
     run.do({ type: 'go-heard', nowMs: 1500 });
 
     const held = run.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2100 }));
@@ -1209,6 +1230,8 @@ describe('planCues', () => {
     expect(spoken(next)).toEqual([
       'two',
       expect.stringMatching(/^Glute bridge, one set\. Two reps\. Lie on your back/),
+      point('glute-bridge'),
+      'Go',
     ]);
     expect(next.some((cue) => cue.kind === 'say' && cue.interrupt)).toBe(false);
     // A set skipped under way says so, heard before the next set.
@@ -1670,7 +1693,8 @@ describe('planCues', () => {
     const muted = new Run(plan(['superman', 1, 3, 30]), { muted: true, tones: true, vibration: true });
     expect(muted.do(...actions)).toEqual([{ kind: 'vibrate', patternMs: VIBRATION.rep }]);
     const noTones = new Run(plan(['superman', 1, 3, 30]), { muted: false, tones: false, vibration: false });
-    expect(noTones.do(...actions).map((c) => c.kind)).toEqual(['say', 'say']);
+    // The set, its one point, "Go", and the count.
+    expect(noTones.do(...actions).map((c) => c.kind)).toEqual(['say', 'say', 'say', 'say']);
   });
 });
 
@@ -1696,7 +1720,7 @@ describe('how to do each exercise, said once for a person new to it', () => {
       // A sentence at a time: a count comes at the end of the one under way, "In position. Go." after.
       {
         kind: 'say',
-        text: `${superman.position.slice(0, -1)}. ${superman.spokenHow.slice(0, -1)}`,
+        text: `${superman.position} ${superman.spokenHow} ${point('superman')}`,
         interrupt: false,
         topic: 'how',
         bySentence: true,
@@ -1719,7 +1743,7 @@ describe('how to do each exercise, said once for a person new to it', () => {
       { kind: 'say', text: 'Wide-grip lat pulldown, set one of three. Twelve reps', interrupt: true },
       {
         kind: 'say',
-        text: `${latPulldown.position} ${latPulldown.spokenHow.slice(0, -1)}`,
+        text: `${latPulldown.position} ${latPulldown.spokenHow} ${point('lat-pulldown')}`,
         interrupt: false,
         topic: 'how',
         bySentence: true,
@@ -1737,9 +1761,11 @@ describe('how to do each exercise, said once for a person new to it', () => {
       `Rest, forty-five seconds. Next: Drawing-in, one set. ${drawingIn.position.slice(0, -1)}. ${drawingIn.spokenHow.slice(0, -1)}`,
     );
     run.ticksTo(49_750);
+    // Its one point all the same: the rest's line leaves it out, to leave the countdown heard.
     expect(spoken(run.do(tick(50_000)))).toEqual([
       'Drawing-in, one set. Hold forty-five seconds',
       drawingIn.positionPrompt,
+      point('drawing-in'),
     ]);
   });
 
@@ -1752,7 +1778,7 @@ describe('how to do each exercise, said once for a person new to it', () => {
     const begin = spoken(run.do(tick(15_000)));
     // After the set's first line, which "In position. Go." waits for, and the hold waits for "Go".
     expect(begin[0]).toBe('Drawing-in, one set. Hold forty-five seconds');
-    expect(begin[1]).toBe(`${drawingIn.position} ${drawingIn.spokenHow.slice(0, -1)}`);
+    expect(begin[1]).toBe(`${drawingIn.position} ${drawingIn.spokenHow} ${point('drawing-in')}`);
   });
 
   it('says nothing of the movement to a person who knows the exercise', () => {
@@ -1761,6 +1787,85 @@ describe('how to do each exercise, said once for a person new to it', () => {
     said.push(...spoken(run.ticksTo(50_000)));
     expect(said.join(' ')).not.toContain(superman.spokenHow.slice(0, 20));
     expect(said.join(' ')).not.toContain(drawingIn.spokenHow.slice(0, 20));
+  });
+});
+
+describe("each exercise's one point, said every session before its first set goes", () => {
+  const sensing = (planned: readonly PlannedExercise[]): Run => {
+    const run = new Run(planned);
+    run.do(strapSees());
+    return run;
+  };
+  const inPosition = (tMs: number, posture: 'face-down' | 'face-up' | 'upright'): SessionAction => ({
+    type: 'position',
+    event: { type: 'position', status: 'in', posture, tMs, emittedMs: tMs + 1000 },
+  });
+  const keyPointLine = (exercise: (typeof PROGRAM)[number]): Cue => ({
+    kind: 'say',
+    text: exercise.keyPoint.slice(0, -1),
+    interrupt: false,
+    topic: 'how',
+    bySentence: true,
+  });
+
+  it.each(PROGRAM.map((e) => [e.id, e] as const))(
+    '%s: after where to be, to a person who knows the exercise, and "In position. Go." waits for it',
+    (_id, exercise) => {
+      // No sayHow: the fourth session on, where the movement is no longer said.
+      const run = sensing(plan([exercise.id, 2, 3, 30]));
+      const said = run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say');
+      expect(said).toEqual([
+        expect.objectContaining({ interrupt: true }),
+        // Cut off by "In position. Go." for a person there already, at the end of a sentence.
+        expect.objectContaining({ topic: 'position', bySentence: true }),
+        // Not of the position's topic: "Go" drops what is left of where to be, not this, and comes
+        // after it. A first count ends it, as it does the movement: the person is doing it.
+        keyPointLine(exercise),
+      ]);
+    },
+  );
+
+  it('ends the movement said to a person new to the exercise, once', () => {
+    const superman = exerciseById('superman');
+    const run = sensing(plan(['superman', 2, 1, 30]).map((p) => ({ ...p, sayHow: true })));
+    const how = run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')[1];
+    expect(how).toMatchObject({ topic: 'how', bySentence: true });
+    expect(how?.kind === 'say' && how.text).toBe(
+      `${superman.position} ${superman.spokenHow} ${superman.keyPoint.slice(0, -1)}`,
+    );
+  });
+
+  it('is said before "Go" where no device sees the position and the set is under way at once', () => {
+    const pulldown = exerciseById('lat-pulldown');
+    const run = new Run(plan(['lat-pulldown', 3, 12, 60]));
+    expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
+      {
+        kind: 'say',
+        text: `Wide-grip lat pulldown, set one of three. Twelve reps. ${pulldown.position.slice(0, -1)}`,
+        interrupt: true,
+      },
+      keyPointLine(pulldown),
+      { kind: 'say', text: 'Go', interrupt: false, topic: 'position' },
+    ]);
+  });
+
+  it("is not said again at the exercise's later sets, and is said at the next exercise's first", () => {
+    const superman = exerciseById('superman');
+    const batHang = exerciseById('bat-hang');
+    const run = sensing(plan(['superman', 2, 1, 30], ['bat-hang', 1, 4, 30]));
+    run.do({ type: 'start', nowMs: 0 }, inPosition(1000, 'face-down'), motion(rep(3000)));
+    const second = spoken(run.ticksTo(33_000));
+    expect(second.at(-2)).toBe('Superman, set two of two. One rep');
+    expect(second.join(' ')).not.toContain(superman.keyPoint.slice(0, -1));
+    run.do(inPosition(34_000, 'face-down'), motion(rep(36_000)));
+    // The rest said the bat hang's position in full; the set says its one point all the same.
+    expect(spoken(run.heard.at(-1) ?? []).at(-1)).toContain(batHang.position.slice(0, -1));
+    run.ticksTo(65_750);
+    expect(spoken(run.do(tick(66_000)))).toEqual([
+      'Bat hang, one set. Four slow breaths',
+      batHang.positionPrompt,
+      batHang.keyPoint.slice(0, -1),
+    ]);
   });
 });
 
@@ -1791,6 +1896,7 @@ describe('cues for a set that begins in position', () => {
         topic: 'position',
         bySentence: true,
       },
+      { kind: 'say', text: point('superman'), interrupt: false, topic: 'how', bySentence: true },
     ]);
     // Heard as a tone too: without the voice (muted, or none on the device) it is the set's start.
     expect(run.do(position('in', 'face-down', 3000))).toEqual([
@@ -1847,7 +1953,8 @@ describe('cues for a set that begins in position', () => {
       );
       expect(saidBySentence).toEqual([
         `${exercise.position.slice(0, -1)}. Keep still there to start`,
-        `${exercise.position} ${exercise.spokenHow.slice(0, -1)}`,
+        point(exercise.id),
+        `${exercise.position} ${exercise.spokenHow} ${point(exercise.id)}`,
         exercise.positionPrompt,
       ]);
       for (const sentence of saidBySentence.flatMap(spokenSentences)) {
@@ -1893,6 +2000,7 @@ describe('cues for a set that begins in position', () => {
     expect(begin).toEqual([
       { kind: 'say', text: 'Bat hang, set one of two. Four slow breaths', interrupt: true },
       { kind: 'say', text: batHang.positionPrompt, interrupt: false, topic: 'position', bySentence: true },
+      { kind: 'say', text: point('bat-hang'), interrupt: false, topic: 'how', bySentence: true },
     ]);
   });
 
@@ -1957,7 +2065,7 @@ describe('cues for a set that begins in position', () => {
       nowMs: 0,
     });
     // A watch sees stillness, not where the person lies: the set does not wait for an "In position".
-    expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(
+    expect(spoken(run.do({ type: 'start', nowMs: 0 })).at(-1)).toMatch(
       /Tap Start hold when you are in position$/,
     );
     expect(spoken(run.do(position('in', 'face-down', 3000)))).toEqual([]);
@@ -2049,8 +2157,9 @@ describe('a watch with the session, which sees no posture and not every exercise
   it('says once, as a glute bridge set begins, that the watch cannot see it and the person counts with plus one', () => {
     const run = watchSensing(plan(['glute-bridge', 1, 15, 45]));
     const begin = spoken(run.do({ type: 'start', nowMs: 0 }));
-    expect(begin).toHaveLength(1);
-    expect(begin[0]).toMatch(/Go\. Your watch cannot see this exercise: count with plus one$/);
+    expect(begin).toHaveLength(3);
+    expect(begin[1]).toBe(point('glute-bridge'));
+    expect(begin[2]).toBe('Go. Your watch cannot see this exercise: count with plus one');
     // The set is under way from its "Go": nothing that could see where the person lies says "In position".
     expect(run.state.set?.waiting).toBeUndefined();
     const later = [...run.do({ type: 'go-heard', nowMs: 1500 }), ...run.ticksTo(30_000)];
@@ -2061,8 +2170,9 @@ describe('a watch with the session, which sees no posture and not every exercise
   it('says of a plank, which the watch cannot see, what the screen says: the watch cannot see it, and to tap Start hold', () => {
     const run = watchSensing(plan(['elbow-plank', 1, 30, 60]));
     const begin = spoken(run.do({ type: 'start', nowMs: 0 }));
-    expect(begin).toHaveLength(1);
-    expect(begin[0]).toMatch(/\. Your watch cannot see this exercise: tap Start hold$/);
+    expect(begin).toHaveLength(3);
+    expect(begin[1]).toBe(point('elbow-plank'));
+    expect(begin[2]).toBe('Your watch cannot see this exercise: tap Start hold');
   });
 
   it('says the same, not "In position", of a glute bridge waiting for its position as the watch takes the strap\'s place', () => {
@@ -2106,7 +2216,7 @@ describe('a watch with the session, which sees no posture and not every exercise
   it('says the same of a set no device here counts, the device unknown', () => {
     const run = new Run(plan(['bird-dog', 1, 10, 45]));
     run.do(devicesCount([]));
-    expect(spoken(run.do({ type: 'start', nowMs: 0 }))[0]).toMatch(/Go\. Count with plus one$/);
+    expect(spoken(run.do({ type: 'start', nowMs: 0 })).at(-1)).toBe('Go. Count with plus one');
   });
 
   it('says "Ready. Go." as a set the watch counts begins on a still wrist: the watch cannot tell that the person is in position', () => {

@@ -56,6 +56,16 @@ const sayCount = (text: string): Cue => ({
   ends: ['position', 'how'],
 });
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
+/** The superman's one point, then "Go": what follows the first set's line, which a first count ends. */
+const SUPERMAN_POINT = exerciseById('superman').keyPoint.slice(0, -1);
+const sayPoint: Cue = {
+  kind: 'say',
+  text: SUPERMAN_POINT,
+  interrupt: false,
+  topic: 'how',
+  bySentence: true,
+};
+const sayGo: Cue = { kind: 'say', text: 'Go', interrupt: false, topic: 'position' };
 
 function scheduler(): TestScheduler {
   return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
@@ -67,11 +77,13 @@ describe('cuesOf', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const state$ = cold('a 999ms b 1999ms c', { a: ready, b: started, c: oneRep });
       const settings$ = cold('s', { s: LOUD });
-      expectObservable(cuesOf(state$, settings$)).toBe('1000ms a 1999ms (bcd)', {
+      expectObservable(cuesOf(state$, settings$)).toBe('1000ms (akg) 1995ms (bcd)', {
         a: say(
-          'Superman, set one of two. Two reps. Lie face down. Stretch your arms out past your head. Go',
+          'Superman, set one of two. Two reps. Lie face down. Stretch your arms out past your head',
           true,
         ),
+        k: sayPoint,
+        g: sayGo,
         b: { kind: 'tone', tone: 'rep' },
         c: { kind: 'vibrate', patternMs: VIBRATION.rep },
         d: sayCount('one'),
@@ -85,8 +97,10 @@ describe('cuesOf', () => {
       const state$ = cold('a b 1s c 1s d', { a: ready, b: started, c: oneRep, d: twoReps });
       const settings$ = cold('l 1500ms m', { l: LOUD, m: MUTED });
       const cues$ = cuesOf(state$, settings$);
-      expectObservable(cues$).toBe('- a 1s (bcd) 996ms e', {
+      expectObservable(cues$).toBe('- (akg) 996ms (bcd) 996ms e', {
         a: expect.objectContaining({ kind: 'say', interrupt: true }),
+        k: sayPoint,
+        g: sayGo,
         b: { kind: 'tone', tone: 'rep' },
         c: { kind: 'vibrate', patternMs: VIBRATION.rep },
         d: sayCount('one'),
@@ -305,8 +319,8 @@ describe('a count put right from the set after it, with no rest between', () => 
 const SHORT_REST: PlannedExercise[] = [
   { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 5 } },
 ];
-const SET_ONE =
-  'Superman, set one of two. Three reps. Lie face down. Stretch your arms out past your head. Go';
+/** The first set's line; its one point and "Go" follow it, and a first count ends them. */
+const SET_ONE = 'Superman, set one of two. Three reps. Lie face down. Stretch your arms out past your head';
 const REST = 'Rest, five seconds. Next: Superman, set two of two';
 
 describe('the answer to a tap', () => {
@@ -598,6 +612,7 @@ describe('a form warning', () => {
     const { player, act } = voiced(voice, SHORT_REST);
     act({ type: 'start', nowMs: 0 });
     voice.sayAll();
+    expect(voice.heard).toEqual([SET_ONE, SUPERMAN_POINT, 'Go']);
     act(rep(2000));
     // Heard as the next moments pass, not in the same instant (two counts at once say the latest).
     vi.advanceTimersByTime(200);
@@ -605,7 +620,7 @@ describe('a form warning', () => {
     vi.advanceTimersByTime(800);
     act(rep(3000));
     voice.sayAll();
-    expect(voice.heard.slice(1)).toEqual(['one', FORM_WARNINGS['over-extension'], 'two']);
+    expect(voice.heard.slice(3)).toEqual(['one', FORM_WARNINGS['over-extension'], 'two']);
     player.dispose();
   });
 });

@@ -124,6 +124,28 @@ describe('a bird dog count, each side', () => {
   });
 });
 
+describe('the one point of each exercise the voice says every session', () => {
+  it('is one short sentence, heard in under 3 s from the mat, numbers in words', () => {
+    for (const exercise of PROGRAM) {
+      expect(exercise.keyPoint, exercise.id).toMatch(/^[A-Z][^.;!?]*\.$/);
+      // 3 s at the voice's slowest estimate (spokenMs): it comes before "Go" and must not hold it.
+      expect(exercise.keyPoint.length, exercise.id).toBeLessThanOrEqual(37);
+      expect(exercise.keyPoint, exercise.id).not.toMatch(/\d/);
+    }
+  });
+
+  it("gives each exercise program.md's safety or main form point", () => {
+    const keyPoint = (id: ExerciseId) => exerciseById(id).keyPoint;
+    expect(keyPoint('superman')).toMatch(/lower back/i);
+    expect(keyPoint('glute-bridge')).toMatch(/heels.*glutes/i);
+    expect(keyPoint('drawing-in')).toMatch(/breathing/i);
+    expect(keyPoint('bird-dog')).toMatch(/stop short.*hurts/i);
+    expect(keyPoint('bat-hang')).toMatch(/front ribs closed/i);
+    expect(keyPoint('lat-pulldown')).toMatch(/weight|lighter/i);
+    expect(keyPoint('elbow-plank')).toMatch(/straight/i);
+  });
+});
+
 describe('the words that could be taken the wrong way', () => {
   it('lets the bat hang round the low back by itself, not lift it', () => {
     const batHang = exerciseById('bat-hang');
