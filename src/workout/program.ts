@@ -204,7 +204,7 @@ export const PROGRAM: readonly Exercise[] = [
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position:
-      'Lie on your back at a wall. Seat against it, legs straight up. Walk your heels up the wall a little. Until your low back rounds by itself.',
+      'Lie on your back at a wall. Seat against it, legs straight up. Walk your heels up the wall. Stop once your back rounds.',
     startPosture: 'face-up',
     positionPrompt: 'Put your legs up the wall to start',
     steps: [
