@@ -1213,9 +1213,16 @@ export class Persistence {
     });
   }
 
+  /**
+   * A session as a file of its own takes it: whole from memory when memory holds it (the one under
+   * way or last ended, and those waiting for room or failed by the store), as a backup does, since
+   * the store may have only the part of it written before storage filled up.
+   */
   private async bundleOf(id: string): Promise<SessionBundle | null> {
-    const current = this.recorder ?? this.lastRecorder;
-    if (current?.sessionId === id) return current.bundle();
+    const inMemory = [this.recorder ?? this.lastRecorder, ...this.sessionsFromMemory()].find(
+      (recorder) => recorder?.sessionId === id,
+    );
+    if (inMemory) return inMemory.bundle();
     return this.store ? this.store.loadBundle(id) : null;
   }
 

@@ -1159,6 +1159,41 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('exports one session that waits for room whole from memory, though another ended after it', async () => {
+    const page = await twoRepsWritten();
+    const first = page.persistence.history.state.recordingId!;
+    const full = fullFor(() => true);
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      page.session.reset();
+      page.session.start();
+      page.reps(1);
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      // The store has the first's start and two reps: memory has all five, and its end.
+      expect((await page.store!.getSession(first))?.status).toBe('active');
+      const file = JSON.parse(await (await page.persistence.exportSession(first, 'json')).blob.text());
+      expect(file.sessions).toHaveLength(1);
+      expect(file.sessions[0].session).toMatchObject({ id: first, status: 'finished', summary: { reps: 5 } });
+      const csv = await (await page.persistence.exportSession(first, 'csv')).blob.text();
+      const reps = CSV_COLUMNS.indexOf('Reps');
+      expect(
+        csv
+          .trimEnd()
+          .split('\r\n')
+          .slice(1)
+          .map((line) => line.split(',')[reps]),
+      ).toEqual(['5']);
+    } finally {
+      full.mockRestore();
+    }
+    await page.persistence.dispose();
+  });
+
   it('backs up, while storage is full, every session: those saved before it filled, each waiting for room, and the one under way, each once', async () => {
     const page = await startedPage();
     await page.finishedSessions(2);
