@@ -55,6 +55,7 @@ import type { SessionModel } from '../workout/session-model.ts';
 import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
 import { closingWouldLose } from './close-warning.ts';
 import { type DeviceState, pauseForConnectionOnRestore } from './devices.ts';
+import { countWithMemory, pageWithMemory, type SessionInMemory } from './listed-sessions.ts';
 import { resumable } from './resume-policy.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
@@ -98,9 +99,15 @@ export interface HistoryState {
   /** 'memory': nothing is being saved (no IndexedDB, or it failed); see `problem`. */
   readonly storage: 'opening' | 'saving' | 'memory';
   readonly problem: StoreError | null;
-  /** The sessions shown so far, newest first: a page at a time (showMoreSessions). */
+  /**
+   * The sessions shown so far, newest first: a page at a time (showMoreSessions). While storage is
+   * full, those memory holds whole are listed so, in place of the store's cut-short copies or beside.
+   */
   readonly sessions: readonly SessionRow[];
-  /** How many sessions the store holds. */
+  /**
+   * How many sessions the store holds; while storage is full, with those memory alone holds: as many
+   * as a backup would.
+   */
   readonly sessionCount: number;
   /**
    * The sessions progression reads are read from the store, or there is no store to read them from:
@@ -512,6 +519,22 @@ export class Persistence {
 
   /** The next page of older sessions into the history. */
   async showMoreSessions(): Promise<void> {
+    if (this.history.state.problem?.kind === 'quota') {
+      // Listed as a backup holds them (listWhileFull): the page's sessions that memory holds whole.
+      await this.guardRead(async (store) => {
+        const { sessions } = this.history.state;
+        const after = sessions.at(-1);
+        const [more, inMemory] = await Promise.all([
+          store.pageOfSessions(HISTORY_PAGE, after),
+          this.sessionsInMemory(store),
+        ]);
+        const storeHasMore = more.length === HISTORY_PAGE;
+        this.history.update({
+          sessions: [...sessions, ...pageWithMemory(more, inMemory, { after, storeHasMore })],
+        });
+      });
+      return;
+    }
     await this.guard(async (store) => {
       const { sessions } = this.history.state;
       const more = await store.pageOfSessions(HISTORY_PAGE, sessions.at(-1));
@@ -1228,6 +1251,7 @@ export class Persistence {
 
   /** The history's first pages (as many sessions as were shown), the count and the charts. */
   private async refresh(): Promise<void> {
+    if (this.history.state.problem?.kind === 'quota') return this.listWhileFull();
     await this.guard(async (store) => {
       const shown = Math.max(HISTORY_PAGE, this.history.state.sessions.length);
       const [sessions, sessionCount, weeks] = await Promise.all([
@@ -1241,6 +1265,37 @@ export class Persistence {
     });
     // Once the space raw motion takes is on screen, it follows the sessions listed beside it.
     if (this.history.state.motion) await this.loadMotion();
+  }
+
+  /**
+   * While storage is full, History lists and counts what a backup holds: the sessions the store saved
+   * before it filled, and those memory holds whole in place of the store's cut-short copies or beside
+   * them (see listed-sessions). The charts and the plan's past sessions stay as last read, those ended
+   * since remembered (rememberPast): the store has not all of them to read.
+   */
+  private async listWhileFull(): Promise<void> {
+    await this.guardRead(async (store) => {
+      const shown = Math.max(HISTORY_PAGE, this.history.state.sessions.length);
+      const [page, storeCount, inMemory] = await Promise.all([
+        store.pageOfSessions(shown),
+        store.countSessions(),
+        this.sessionsInMemory(store),
+      ]);
+      this.history.update({
+        sessions: pageWithMemory(page, inMemory, { storeHasMore: page.length < storeCount }),
+        sessionCount: countWithMemory(storeCount, inMemory),
+      });
+    });
+  }
+
+  /** The sessions a file of them all takes from memory, as History lists them, and whether the store has a copy. */
+  private sessionsInMemory(store: SessionStore): Promise<SessionInMemory[]> {
+    return Promise.all(
+      this.sessionsFromMemory().map(async (recorder) => ({
+        row: recorder.sessionRow(),
+        stored: (await store.getSession(recorder.sessionId)) !== undefined,
+      })),
+    );
   }
 
   private rememberPast(
@@ -1276,6 +1331,17 @@ export class Persistence {
   private readableStore(): SessionStore | null {
     const { storage, problem } = this.history.state;
     return storage !== 'memory' || problem?.kind === 'quota' ? this.store : null;
+  }
+
+  /** As guard, for reads a full store still answers (readableStore). */
+  private async guardRead(work: (store: SessionStore) => Promise<void>): Promise<void> {
+    const store = this.readableStore();
+    if (!store) return;
+    try {
+      await work(store);
+    } catch (error) {
+      this.fail(toStoreError(error));
+    }
   }
 
   private async guard(work: (store: SessionStore) => Promise<void>): Promise<void> {

@@ -378,6 +378,15 @@ export class SessionRecorder {
     }
   }
 
+  /**
+   * The session's row as all recorded so far makes it, whether or not the store took it: for the
+   * history's list. Its open motion is left to the next write, where bundle() seals it for a file.
+   */
+  sessionRow(): SessionRow {
+    this.summarize();
+    return this.session;
+  }
+
   /** Everything recorded so far, whether or not the store took it: for export. */
   bundle(): SessionBundle {
     this.sealOpenChunks();

@@ -4,7 +4,7 @@
 // that "everything" never stands beside no sessions, and not offered when it would hold nothing.
 
 export interface BackupHoldings {
-  /** Sessions the store holds. */
+  /** Sessions History counts: the store's, and while storage is full those memory alone holds. */
   readonly savedSessions: number;
   /**
    * A session under way, or one kept in memory while the browser does not let Backbeat save: the

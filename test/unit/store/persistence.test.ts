@@ -1,7 +1,7 @@
 import { NEVER, Subject } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionState } from '../../../src/app/devices.ts';
-import { Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
+import { HISTORY_PAGE, Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
 import type { TabMessage, Tabs } from '../../../src/app/tabs.ts';
 import type { Cue } from '../../../src/cues/cue-planner.ts';
 import { CSV_COLUMNS } from '../../../src/export/csv.ts';
@@ -1233,6 +1233,61 @@ describe('Persistence', () => {
         status: 'finished',
         summary: { reps: 5 },
       });
+    } finally {
+      full.mockRestore();
+    }
+    await page.persistence.dispose();
+  });
+
+  it('lists and counts in History, while storage is full, what a backup holds: the sessions saved before it filled and each held whole in memory', async () => {
+    const page = await startedPage();
+    await page.finishedSessions(1);
+    const [savedBefore] = page.persistence.history.state.sessions.map((s) => s.id);
+    page.session.start();
+    page.reps(2);
+    await page.persistence.flush();
+    const cutShort = page.persistence.history.state.recordingId!;
+    const full = fullFor(() => true);
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      page.session.reset();
+      page.session.start();
+      const neverStored = page.persistence.history.state.recordingId!;
+      page.reps(2);
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.history.state).toMatchObject({ storage: 'memory', problem: { kind: 'quota' } });
+      const { sessions, sessionCount } = page.persistence.history.state;
+      expect(sessions.map((s) => s.id)).toEqual([neverStored, cutShort, savedBefore]);
+      expect(sessions[1]).toMatchObject({ status: 'finished', summary: { reps: 5 } });
+      expect(sessionCount).toBe(3);
+      expect(await sessionsBackedUp(page)).toHaveLength(sessionCount);
+    } finally {
+      full.mockRestore();
+    }
+    await page.persistence.dispose();
+  });
+
+  it('shows older sessions while storage is full, each once, to as many as it counts', async () => {
+    const page = await startedPage();
+    await page.finishedSessions(HISTORY_PAGE);
+    const full = fullFor(() => true);
+    try {
+      page.session.start();
+      const neverStored = page.persistence.history.state.recordingId!;
+      page.reps(2);
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      expect(page.persistence.history.state.sessions[0]?.id).toBe(neverStored);
+      expect(page.persistence.history.state.sessionCount).toBe(HISTORY_PAGE + 1);
+      await page.persistence.showMoreSessions();
+      const listed = page.persistence.history.state.sessions.map((s) => s.id);
+      expect(new Set(listed).size).toBe(HISTORY_PAGE + 1);
+      expect(listed).toHaveLength(HISTORY_PAGE + 1);
     } finally {
       full.mockRestore();
     }
