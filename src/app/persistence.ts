@@ -22,7 +22,7 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples
 import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import { importFailed, importRefused, StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, pastSession, progress, type WeekRow } from '../store/progress.ts';
-import { SessionRecorder } from '../store/recorder.ts';
+import { FULL_STORE_RETRY_MS, SessionRecorder } from '../store/recorder.ts';
 import { type SessionBundle, type SessionRow, type SetRow, setsBySession } from '../store/records.ts';
 import {
   formatBytes,
@@ -311,6 +311,11 @@ export class Persistence {
    * other write may come (the person leaves the summary on screen, or closes the tab).
    */
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * When the full store is next asked with a write of its own, nothing of a session waiting: a
+   * FULL_STORE_RETRY_MS after it last refused one (see storeTakesAWrite).
+   */
+  private askForRoomAt = Number.NEGATIVE_INFINITY;
   private readonly subscriptions = new Subscription();
   private recorderSubscriptions = new Subscription();
   private lastBeatMs = -Infinity;
@@ -949,6 +954,8 @@ export class Persistence {
         this.tabs.post({ type: 'stopped', sessionId: session.id });
         // Its end may have found room that the session under it did not.
         if (!recorder.failure) await this.catchUp('end saved');
+        // Its writes asked the full store while it ran: now, with none waiting, a timer does.
+        else this.retryWhenDue();
       });
       return;
     }
@@ -1014,7 +1021,12 @@ export class Persistence {
       .then(async () => {
         const store = this.store;
         if (!store || this.history.state.problem?.kind !== 'quota') return;
-        if (!roomShown && this.behind.length === 0 && !this.recorder) return;
+        // Nothing of a session waits (the store refused something else, a setting or a merge): a
+        // write of its own asks it, on the page back and when due, as a session waiting would.
+        if (!roomShown && this.behind.length === 0 && !this.recorder) {
+          if (!(await this.storeTakesAWrite(store))) return;
+          roomShown = true;
+        }
         while (this.behind.length > 0) {
           const ended = this.behind[0]!;
           const saved = await ended.catchUp(when);
@@ -1050,20 +1062,41 @@ export class Persistence {
   }
 
   /**
-   * While a session that ended while storage was full waits, one timer asks for it when its wait is
-   * over; none once nothing waits, storage has failed for another reason than room, or the page is
-   * being closed (dispose).
+   * Whether the full store takes a write of its own now; refused for want of room, it is asked again
+   * once FULL_STORE_RETRY_MS is over, as a session waiting for room is. Refused for another reason, it
+   * has failed, and says so.
+   */
+  private async storeTakesAWrite(store: SessionStore): Promise<boolean> {
+    try {
+      await store.takesAWrite();
+      return true;
+    } catch (error) {
+      const problem = toStoreError(error);
+      if (problem.kind === 'quota') this.askForRoomAt = this.wallNow() + FULL_STORE_RETRY_MS;
+      else this.fail(problem);
+      return false;
+    }
+  }
+
+  /**
+   * While storage is full, one timer asks it again once the wait is over: for the first session that
+   * ended while it was full and waits for room, or with nothing of a session waiting, with a write of
+   * its own (the store refused a setting, a merge). None while a session is under way and nothing
+   * waits (its own writes ask the store, when due), once storage has room or has failed for another
+   * reason, or once the page is being closed (dispose).
    */
   private retryWhenDue(): void {
-    const first = this.behind[0];
-    if (!first || this.retryTimer !== null || this.stopWatching.signal.aborted) return;
+    if (this.retryTimer !== null || this.stopWatching.signal.aborted) return;
     if (this.history.state.problem?.kind !== 'quota') return;
+    const first = this.behind[0];
+    if (!first && this.recorder) return;
+    const dueAt = first ? first.retryAt : this.askForRoomAt;
     this.retryTimer = setTimeout(
       () => {
         this.retryTimer = null;
         void this.catchUp('retry due');
       },
-      Math.max(0, first.retryAt - this.wallNow()),
+      Math.max(0, dueAt - this.wallNow()),
     );
   }
 
@@ -1358,6 +1391,11 @@ export class Persistence {
     // whole copy of each, which a backup and the history's CSV take from there, as for failedEnded.
     if (problem.kind !== 'quota') this.failedEnded.push(...this.behind.splice(0));
     this.history.update({ storage: 'memory', problem, pastRead: true });
+    if (problem.kind !== 'quota') return;
+    // Full: asked again once the wait is over, whatever it refused, so that "Storage is full" goes
+    // once there is room though nothing of a session waits and the person does nothing.
+    this.askForRoomAt = this.wallNow() + FULL_STORE_RETRY_MS;
+    this.retryWhenDue();
   }
 }
 

@@ -56,6 +56,9 @@ export interface ImportResult {
  */
 export const IMPORT_JOURNAL_PREFIX = 'import:';
 
+/** The meta row takesAWrite writes: when the store last took one after refusing writes. */
+const ROOM_SHOWN_KEY = 'room-shown-at';
+
 export interface ImportJournal {
   readonly key: string;
   readonly added: readonly string[];
@@ -435,6 +438,17 @@ export class SessionStore {
   /** A fact about the store (see BackbeatDB.meta). */
   getMeta(key: string): Promise<unknown> {
     return guard(() => this.db.get('meta', key));
+  }
+
+  /**
+   * Whether a store that refused a write for want of room takes one now, asked with a small row of its
+   * own (when it last did, overwritten each time): resolves once taken, and throws as any write does
+   * (a StoreError of kind 'quota' while it is still full).
+   */
+  takesAWrite(): Promise<void> {
+    return guard(async () => {
+      await this.db.put('meta', Date.now(), ROOM_SHOWN_KEY);
+    });
   }
 
   setMeta(key: string, value: unknown): Promise<void> {

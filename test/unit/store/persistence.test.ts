@@ -287,6 +287,17 @@ function fullFor(refused: (row: unknown) => boolean) {
   });
 }
 
+/** Runs `work` while the store refuses every write for want of room, as a full one does. */
+async function refusedForWantOfRoom(page: Page, work: () => Promise<void>): Promise<void> {
+  const refused = fullFor(() => true);
+  try {
+    await work();
+    await page.persistence.flush();
+  } finally {
+    refused.mockRestore();
+  }
+}
+
 /** Whether a row the store is asked to keep is, or belongs to, the session `id`. */
 function rowOf(row: unknown, id: string): boolean {
   const { sessionId, id: rowId } = row as { sessionId?: string; id?: string };
@@ -1035,6 +1046,78 @@ describe('Persistence', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('says saving again, with nothing waiting and nothing done, once the store takes a write after refusing one for want of room, and then stops asking', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const page = await startedPage();
+      await page.finishedSessions(1);
+      // The raw-motion setting, changed between sessions, is refused: the store is full.
+      await refusedForWantOfRoom(page, () => page.persistence.setRetention({ keep: 'months', months: 3 }));
+      expect(page.persistence.history.state).toMatchObject({ storage: 'memory', problem: { kind: 'quota' } });
+      // Still full when the page is next due to ask: the notice stays, and it asks again later.
+      const refused = fullFor(() => true);
+      try {
+        page.clockMs += FULL_STORE_RETRY_MS;
+        await vi.advanceTimersByTimeAsync(FULL_STORE_RETRY_MS);
+        await page.persistence.flush();
+        expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      } finally {
+        refused.mockRestore();
+      }
+      // Room freed in another app, History left on screen: no write of the person's, no page hidden.
+      page.clockMs += FULL_STORE_RETRY_MS;
+      await vi.advanceTimersByTimeAsync(FULL_STORE_RETRY_MS);
+      await page.persistence.flush();
+      expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
+      expect(vi.getTimerCount()).toBe(0);
+      // And the store is used again: the setting is taken now.
+      await page.persistence.setRetention({ keep: 'months', months: 3 });
+      expect(page.persistence.history.state.notice).toBe('Saved. No raw motion had to go.');
+      await page.persistence.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says saving again once there is room after a session storage filled up during was ended before any set was done', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const page = await startedPage();
+      await refusedForWantOfRoom(page, async () => {
+        page.session.start();
+        page.run(3000);
+        await page.persistence.flush();
+        // Not kept: nothing of it waits for room.
+        page.session.reset();
+        await page.persistence.flush();
+      });
+      expect(page.persistence.history.state).toMatchObject({
+        storage: 'memory',
+        problem: { kind: 'quota' },
+        hasCurrent: false,
+      });
+      page.clockMs += FULL_STORE_RETRY_MS;
+      await vi.advanceTimersByTimeAsync(FULL_STORE_RETRY_MS);
+      await page.persistence.flush();
+      expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
+      expect(vi.getTimerCount()).toBe(0);
+      await page.persistence.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says saving again as soon as the page is shown again with room, after a refusal for want of room with nothing waiting', async () => {
+    const page = await startedPage();
+    await page.finishedSessions(1);
+    await refusedForWantOfRoom(page, () => page.persistence.setRetention({ keep: 'none' }));
+    expect(page.persistence.history.state.problem?.kind).toBe('quota');
+    page.leaveAndComeBack();
+    await page.persistence.flush();
+    expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
+    await page.persistence.dispose();
   });
 
   it('says why the store failed a session that ended while storage was full, when it fails for another reason than room, and keeps it in memory for a backup', async () => {

@@ -72,6 +72,25 @@ describe('motion and heart-rate chunks', () => {
 });
 
 describe('SessionStore', () => {
+  it('says whether a full store takes a write again with a small one of its own, leaving the sessions as they were', async () => {
+    const store = await openStore();
+    await store.importBundles([bundle('a', 1_000)]);
+    const put = IDBObjectStore.prototype.put;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await expect(store.takesAWrite()).rejects.toMatchObject({ kind: 'quota' });
+    } finally {
+      full.mockRestore();
+    }
+    expect(IDBObjectStore.prototype.put).toBe(put);
+    await expect(store.takesAWrite()).resolves.toBeUndefined();
+    expect((await store.listSessions()).map((s) => s.id)).toEqual(['a']);
+    expect(await store.importJournals()).toEqual([]);
+    store.close();
+  });
+
   it('lists newest first, deletes one session with all its rows, and deletes everything', async () => {
     const store = await openStore();
     await store.importBundles([bundle('a', 1000), bundle('b', 3000), bundle('c', 2000)]);
