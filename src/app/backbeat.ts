@@ -71,6 +71,7 @@ import {
   neededConnection,
   PAUSE_FOR_CONNECTION,
   pauseForConnectionOnRestore,
+  positionOutOfReach,
   type Source,
   setNeeds,
 } from './devices.ts';
@@ -382,19 +383,22 @@ export class Backbeat {
         ),
     );
     // Which of them have their device out of reach now: their sets go on counted by +1, not ended
-    // for want of reps no one could see. Told before the pause for the device is lifted (see
+    // for want of reps no one could see; and whether the one that sees where the person is is: no set
+    // waits for a position nothing sees. Told before the pause for the device is lifted (see
     // pauseWhileDeviceAway, which follows the same state later), so that a set resumed as the device
     // comes back waits for the person's position as before.
     this.subscriptions.add(
       this.devices
         .select(
-          (s) =>
-            PROGRAM.filter((e) => motionOutOfReach(this.devices.active.motionFor(e.id), s.devices)).map(
+          (s) => ({
+            away: PROGRAM.filter((e) => motionOutOfReach(this.devices.active.motionFor(e.id), s.devices)).map(
               (e) => e.id,
             ),
+            positionAway: positionOutOfReach(s.devices),
+          }),
           sameJson,
         )
-        .subscribe((exercises) => this.session.senseMotionAway(exercises)),
+        .subscribe(({ away, positionAway }) => this.session.senseMotionAway(away, positionAway)),
     );
     // The heart rate alone out of reach (a plain strap): the session goes on, and the voice says so.
     this.subscriptions.add(

@@ -95,7 +95,9 @@ export interface SetNeeds {
 /**
  * What the session needs of the devices now: in a set, the set's; in a rest, the set after it, which
  * the rest's end begins: a device it needs going in the rest pauses the countdown, so that the set
- * does not begin without it, as it would not had the device gone a moment later. Null outside them.
+ * does not begin without it, as it would not had the device gone a moment later. The strap that sees
+ * where the person is, in a rest before a set another device counts, is not needed once it is away:
+ * that set begins without waiting for a position (see SessionState.positionAway). Null outside them.
  */
 export function setNeeds(state: SessionState): SetNeeds | null {
   const planned = currentPlanned(state);
@@ -118,6 +120,16 @@ export function neededConnection(devices: readonly DeviceStatus[], needs: SetNee
       ? d.motion || d.counts.length > 0
       : d.counts.includes(needs.exercise) || (needs.position && d.motion);
   return worstConnection(devices.filter(needed).map((d) => d.connection));
+}
+
+/**
+ * Whether the device that sees where the person is (the one motion is read from for most exercises:
+ * the chest strap beside a watch) is out of reach now, in a state that pauses a set (see
+ * PAUSE_FOR_CONNECTION): no set waits to see the person in position meanwhile (see
+ * SessionState.positionAway).
+ */
+export function positionOutOfReach(devices: readonly DeviceStatus[]): boolean {
+  return devices.some((d) => d.motion && PAUSE_FOR_CONNECTION[d.connection] !== null);
 }
 
 /**

@@ -68,9 +68,12 @@ export class SessionModel extends Model<SessionState> {
     });
   }
 
-  /** Which exercises' device is out of reach now (see SessionState.motionAway). */
-  senseMotionAway(exercises: readonly ExerciseId[]): void {
-    this.dispatch({ type: 'motion-reach', away: exercises, nowMs: this.now() });
+  /**
+   * Which exercises' device is out of reach now (see SessionState.motionAway), and whether the one that
+   * sees where the person is is (see SessionState.positionAway).
+   */
+  senseMotionAway(exercises: readonly ExerciseId[], positionAway: boolean): void {
+    this.dispatch({ type: 'motion-reach', away: exercises, positionAway, nowMs: this.now() });
   }
 
   /** Whether the heart rate alone is out of reach now (see SessionState.heartRateAwaySinceMs). */

@@ -269,6 +269,12 @@ export interface SessionState {
    */
   readonly motionAwaySinceMs?: Partial<Record<ExerciseId, number>>;
   /**
+   * The device that sees where the person is (the chest strap, beside a watch that counts the lat
+   * pulldown) is out of reach now: no set waits for a position nothing can see, though the device that
+   * counts it is there. Absent while it is there.
+   */
+  readonly positionAway?: true;
+  /**
    * Since when (session clock) the heart rate alone has been out of reach: its device counts and sees
    * nothing of the exercises (a plain heart-rate strap), so the session goes on without it and the
    * voice says so once, a moment later (see heartRateAloneAway). Absent while it is there.
@@ -326,8 +332,16 @@ export type SessionAction =
       readonly placements?: Partial<Record<ExerciseId, Placement>>;
       readonly nowMs: number;
     }
-  /** Which exercises' device is out of reach now (see SessionState.motionAway). */
-  | { readonly type: 'motion-reach'; readonly away: readonly ExerciseId[]; readonly nowMs: number }
+  /**
+   * Which exercises' device is out of reach now (see SessionState.motionAway), and whether the one that
+   * sees where the person is is among them (see SessionState.positionAway; absent: it is there).
+   */
+  | {
+      readonly type: 'motion-reach';
+      readonly away: readonly ExerciseId[];
+      readonly positionAway?: boolean;
+      readonly nowMs: number;
+    }
   /** Whether the heart rate alone is out of reach now (see SessionState.heartRateAwaySinceMs). */
   | { readonly type: 'heart-rate-reach'; readonly away: boolean; readonly nowMs: number }
   /** `reason` is set when the app pauses by itself, not the person. */
@@ -461,10 +475,16 @@ export function motionAwaySince(
  * Whether a set of this exercise waits for the person to be in position: a device there sees it. Not
  * one counted by hand: the device that cannot count it is a watch, which sees stillness, not where
  * the person lies (a chest strap counts every exercise), and there is no count to keep the getting
- * into position off. Such a set is under way from its "Go", not from an "In position" nothing saw.
+ * into position off. Nor one whose position the device that sees it is out of reach for (see
+ * positionAway), though another counts it. Such a set is under way from its "Go", not from an "In
+ * position" nothing saw.
  */
 export function waitsForPosition(state: SessionState, exercise: Exercise | undefined): boolean {
-  return state.startsByPosition === true && !(exercise !== undefined && unseenByDevices(state, exercise));
+  return (
+    state.startsByPosition === true &&
+    state.positionAway !== true &&
+    !(exercise !== undefined && unseenByDevices(state, exercise))
+  );
 }
 
 /**
@@ -562,7 +582,7 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       return beginIfUnseen({ ...counted, startsByPosition: action.seesPosition }, action.nowMs);
     }
     case 'motion-reach':
-      return motionReach(state, action.away, action.nowMs);
+      return motionReach(state, action.away, action.positionAway === true, action.nowMs);
     case 'heart-rate-reach':
       return heartRateReach(state, action.away, action.nowMs);
     case 'pause':
@@ -673,6 +693,7 @@ export function withDevicesOf(sensed: SessionState, session: SessionState): Sess
     motionPlacements: _placements,
     motionAway: _away,
     motionAwaySinceMs: _awaySince,
+    positionAway: _positionAway,
     heartRateAwaySinceMs: _heartRateAway,
     ...rest
   } = session;
@@ -683,6 +704,7 @@ export function withDevicesOf(sensed: SessionState, session: SessionState): Sess
     ...(sensed.motionPlacements ? { motionPlacements: sensed.motionPlacements } : {}),
     ...(sensed.motionAway ? { motionAway: sensed.motionAway } : {}),
     ...(sensed.motionAwaySinceMs !== undefined ? { motionAwaySinceMs: sensed.motionAwaySinceMs } : {}),
+    ...(sensed.positionAway ? { positionAway: true } : {}),
     ...(sensed.heartRateAwaySinceMs !== undefined
       ? { heartRateAwaySinceMs: sensed.heartRateAwaySinceMs }
       : {}),
@@ -928,13 +950,13 @@ function endedByHand(set: CurrentSet): SetEnd {
 
 /**
  * Picks up where the pause began; a set waiting for the person begins if they got into position, or
- * if the device that would see it is out of reach (Resume is the person going on without it).
+ * if the device that would see it is out of reach (Resume is the person going on without it): the one
+ * that counts it, or the one that sees where the person is.
  */
 function resume(state: SessionState, nowMs: number): SessionState {
   if (state.pausedAtMs === null) return state;
   const resumed = endPause(state, nowMs);
-  const exercise = currentPlanned(resumed)?.exercise;
-  const unseen = exercise !== undefined && motionAwayFor(resumed, exercise);
+  const unseen = !waitsForPosition(resumed, currentPlanned(resumed)?.exercise);
   return resumed.set?.waiting && (resumed.set.inPosition || unseen) ? beginSet(resumed, nowMs) : resumed;
 }
 
@@ -943,14 +965,19 @@ function resume(state: SessionState, nowMs: number): SessionState {
  * person has stopped only if none comes for STOPPED_AFTER_MS from its return (from the resume, if it
  * came back during a pause).
  */
-function motionReach(state: SessionState, away: readonly ExerciseId[], nowMs: number): SessionState {
-  const { motionAway: _before, motionAwaySinceMs: sinceMs, ...rest } = state;
+function motionReach(
+  state: SessionState,
+  away: readonly ExerciseId[],
+  positionAway: boolean,
+  nowMs: number,
+): SessionState {
+  const { motionAway: _before, motionAwaySinceMs: sinceMs, positionAway: _positionBefore, ...rest } = state;
   const atMs = Math.max(state.nowMs, nowMs);
   const awaySinceMs = Object.fromEntries(away.map((id) => [id, sinceMs?.[id] ?? atMs]));
   // The session's clock is put at the news, between two ticks: a "Go" said next, which tells to count
   // with +1 from it, is said after the going, not timed before it by the last tick, and the news
   // of the going told it again 2 s later.
-  const heard = { ...rest, nowMs: atMs };
+  const heard = { ...rest, nowMs: atMs, ...(positionAway ? { positionAway: true as const } : {}) };
   const reached: SessionState =
     away.length > 0 ? { ...heard, motionAway: away, motionAwaySinceMs: awaySinceMs } : heard;
   const exercise = currentPlanned(state)?.exercise;

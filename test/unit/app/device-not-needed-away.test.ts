@@ -83,6 +83,64 @@ describe('a strap out of reach beside a watch that counts the set under way', ()
     app.dispose();
   });
 
+  it('begins the next lat pulldown set at once while the strap that sees the person seated is away, and waits for the seat again once it is back', async () => {
+    const { h10, app, lines, paused } = await sessionWithStrapAndWatchAt('lat-pulldown');
+    h10.reachable = false;
+    h10.drop();
+    await vi.advanceTimersByTimeAsync(5_000);
+    const setTwo = lines.length;
+    // The first set ended, and its rest cut short: the second comes with the strap still away.
+    app.session.skip();
+    app.session.skip();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(app.session.state.set?.setNumber).toBe(2);
+    expect(app.session.state.set?.waiting ?? false).toBe(false);
+    const saidInSetTwo = lines.slice(setTwo).join(' ');
+    expect(saidInSetTwo).not.toMatch(/Sit upright at the machine/);
+    expect(saidInSetTwo).toMatch(/\bGo\b/);
+    // The watch counts it: nothing to count by hand.
+    expect(saidInSetTwo).not.toMatch(/plus one/i);
+    expect(paused()).toBe(false);
+
+    // Back in the rest before the third set: that set waits to see the person seated again.
+    app.session.skip();
+    expect(app.session.state.phase).toBe('rest');
+    h10.reachable = true;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(app.devices.state.devices[0]?.connection).toBe('connected');
+    const setThree = lines.length;
+    app.session.skip();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(app.session.state.set?.setNumber).toBe(3);
+    expect(app.session.state.set?.waiting).toBe(true);
+    expect(lines.slice(setThree).join(' ')).toMatch(/Sit upright at the machine to start/);
+    app.dispose();
+  });
+
+  it('begins a lat pulldown set waiting for the person seated on Resume, once the strap is given up on', async () => {
+    const { h10, app, lines } = await sessionWithStrapAndWatchAt('lat-pulldown');
+    app.session.skip();
+    app.session.skip();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(app.session.state.set).toMatchObject({ setNumber: 2, waiting: true });
+    h10.reachable = false;
+    h10.drop();
+    await vi.advanceTimersByTimeAsync(100);
+    // Waiting to see the person seated, the set needs the strap: it waits for it.
+    expect(app.session.state.pausedFor).toBe('connection');
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(app.session.state.pausedFor).toBe('lost');
+    const resumed = lines.length;
+    app.session.resume();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(app.session.state.set?.waiting ?? false).toBe(false);
+    const said = lines.slice(resumed).join(' ');
+    expect(said).toMatch(/\bGo\b/);
+    expect(said).not.toMatch(/Sit upright at the machine|plus one/i);
+    app.dispose();
+  });
+
   it('still pauses a floor exercise the strap counts', async () => {
     const { h10, app } = await sessionWithStrapAndWatchAt('superman');
     h10.reachable = false;

@@ -11,6 +11,7 @@ import {
   heartRateAloneAway,
   neededConnection,
   pauseForConnectionOnRestore,
+  positionOutOfReach,
   setNeeds,
   VIRTUAL_HABIT_KEY,
 } from '../../../src/app/devices.ts';
@@ -412,6 +413,16 @@ describe('What a set needs of the devices, that their drop pauses', () => {
     ).toBe('connected');
   });
 
+  it('sees the position with the strap motion is read from: out of reach, no set waits for a position', () => {
+    expect(positionOutOfReach([h10Away, watch])).toBe(true);
+    expect(positionOutOfReach([{ ...h10Away, connection: 'lost' }, watch])).toBe(true);
+    expect(positionOutOfReach([status({}), watch])).toBe(false);
+    // The watch counts the lat pulldown, but where the person is comes from the strap.
+    expect(positionOutOfReach([status({}), { ...watch, connection: 'reconnecting' }])).toBe(false);
+    // Just being connected, it has not gone: sets wait for it as they would.
+    expect(positionOutOfReach([status({ connection: 'connecting' }), watch])).toBe(false);
+  });
+
   it("is the set's in a set, the next set's in a rest, and nothing before the session", () => {
     const plan = PROGRAM.filter((e) => e.id === 'bird-dog' || e.id === 'lat-pulldown').map((exercise) => ({
       exercise,
@@ -432,6 +443,14 @@ describe('What a set needs of the devices, that their drop pauses', () => {
     const resting = reduceSession(begun, { type: 'skip', nowMs: 2000 });
     expect(resting.phase).toBe('rest');
     expect(setNeeds(resting)).toEqual({ exercise: 'lat-pulldown', position: true });
+    // The strap that would see the person seated away: the lat pulldown after begins without it.
+    const strapAway = reduceSession(resting, {
+      type: 'motion-reach',
+      away: [],
+      positionAway: true,
+      nowMs: 3000,
+    });
+    expect(setNeeds(strapAway)).toEqual({ exercise: 'lat-pulldown', position: false });
   });
 });
 

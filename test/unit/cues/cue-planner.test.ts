@@ -2371,7 +2371,7 @@ describe('a watch with the session, which sees no posture and not every exercise
       // The new page knows its devices, the watch still reconnecting, before it picks the set up.
       const page = new SessionModel(() => 7100, run.state.plan);
       page.senseDevices(strapAndWatch.seesPosition, strapAndWatch.exercises, strapAndWatch.placements);
-      page.senseMotionAway(['lat-pulldown']);
+      page.senseMotionAway(['lat-pulldown'], false);
       const before = page.state;
       page.restore(afterInterruption({ ...run.state, nowMs: 7300 }));
       expect(spoken(planCues(before, page.state, LOUD)).at(-1)).toMatch(

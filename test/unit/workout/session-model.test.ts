@@ -2,7 +2,7 @@ import { interval, map, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { exerciseById } from '../../../src/workout/program.ts';
-import { initialSessionState, motionAwayFor } from '../../../src/workout/session.ts';
+import { initialSessionState, motionAwayFor, waitsForPosition } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 
 describe('SessionModel in virtual time', () => {
@@ -37,7 +37,7 @@ describe('SessionModel.restore', () => {
       [{ exercise: exerciseById('lat-pulldown'), dosage: { sets: 2, target: 12, restS: 60 } }],
     );
     model.senseDevices(true, ['lat-pulldown'], { 'lat-pulldown': 'wrist' });
-    model.senseMotionAway(['lat-pulldown']);
+    model.senseMotionAway(['lat-pulldown'], false);
     const sensed = model.state;
     // A session saved before: its snapshot keeps neither (see toSnapshot).
     const saved = initialSessionState(sensed.plan);
@@ -45,5 +45,17 @@ describe('SessionModel.restore', () => {
     expect(model.state.motionPlacements).toEqual({ 'lat-pulldown': 'wrist' });
     expect(motionAwayFor(model.state, exerciseById('lat-pulldown'))).toBe(true);
     expect(model.state.motionAwaySinceMs).toEqual(sensed.motionAwaySinceMs);
+  });
+
+  it('keeps the strap that sees where the person is out of reach: the set picked up does not wait for a position', () => {
+    const model = new SessionModel(
+      () => 5000,
+      [{ exercise: exerciseById('lat-pulldown'), dosage: { sets: 2, target: 12, restS: 60 } }],
+    );
+    model.senseDevices(true, ['superman', 'lat-pulldown'], { superman: 'chest', 'lat-pulldown': 'wrist' });
+    model.senseMotionAway(['superman'], true);
+    model.restore({ ...initialSessionState(model.state.plan), phase: 'set', startedMs: 0, nowMs: 5000 });
+    expect(model.state.positionAway).toBe(true);
+    expect(waitsForPosition(model.state, exerciseById('lat-pulldown'))).toBe(false);
   });
 });

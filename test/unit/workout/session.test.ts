@@ -34,7 +34,7 @@ import {
   WRONG_POSITION_TIMES,
 } from '../../../src/workout/session.ts';
 import { setsKeptOnFinishing } from '../../../src/workout/sets-kept.ts';
-import { devicesCount, strapHeartRateOnly, strapSees } from '../../devices-sensed.ts';
+import { devicesCount, EVERY_EXERCISE, strapHeartRateOnly, strapSees } from '../../devices-sensed.ts';
 
 const rep = (tMs: number, side?: 'left' | 'right'): MotionEvent => ({
   type: 'rep',
@@ -218,6 +218,60 @@ describe('session reducer', () => {
       s = run(s, { type: 'adjust', delta: 3, nowMs: 20_000 }, { type: 'tick', nowMs: 20_000 + 30_000 });
       expect(s.set).toMatchObject({ setNumber: 2, startedMs: 50_000 });
       expect(s.set?.waiting).toBeFalsy();
+    });
+  });
+
+  describe('a lat pulldown the watch counts while the strap that sees where the person is is out of reach', () => {
+    const latPulldownThreeSets: PlannedExercise[] = [
+      { exercise: exerciseById('lat-pulldown'), dosage: { sets: 3, target: 12, restS: 60 } },
+    ];
+    /** The strap's part: every exercise but the lat pulldown, which the watch counts. */
+    const strapCounts = EVERY_EXERCISE.filter((id) => id !== 'lat-pulldown');
+    const strapGone = (nowMs: number): SessionAction => ({
+      type: 'motion-reach',
+      away: strapCounts,
+      positionAway: true,
+      nowMs,
+    });
+    const strapBack = (nowMs: number): SessionAction => ({ type: 'motion-reach', away: [], nowMs });
+
+    /** The first set begun in position at 1 s, the strap gone at 5 s, and the set skipped into its rest at 10 s. */
+    function restingWithStrapAway(): SessionState {
+      return run(
+        initialSessionState(latPulldownThreeSets),
+        strapSees(),
+        { type: 'start', nowMs: 0 },
+        { type: 'begin', nowMs: 1000 },
+        strapGone(5000),
+        { type: 'skip', nowMs: 10_000 },
+      );
+    }
+
+    it('begins the next set when due, not waiting for a position nothing can see', () => {
+      const s = run(restingWithStrapAway(), { type: 'tick', nowMs: 70_000 });
+      expect(s.set).toMatchObject({ setNumber: 2, startedMs: 70_000 });
+      expect(s.set?.waiting).toBeFalsy();
+    });
+
+    it('waits for the position again when the strap is back before the set is due', () => {
+      const s = run(restingWithStrapAway(), strapBack(40_000), { type: 'tick', nowMs: 70_000 });
+      expect(s.set).toMatchObject({ setNumber: 2, waiting: true });
+    });
+
+    it('begins a set waiting for the person on Resume once the strap is given up on, and waits on if it is back', () => {
+      const pausedWaiting = run(
+        initialSessionState(latPulldownThreeSets),
+        strapSees(),
+        { type: 'start', nowMs: 0 },
+        strapGone(2000),
+        { type: 'pause', nowMs: 2000, reason: 'lost' },
+      );
+      expect(pausedWaiting.set?.waiting).toBe(true);
+      expect(run(pausedWaiting, { type: 'resume', nowMs: 5000 }).set).toMatchObject({
+        waiting: false,
+        startedMs: 5000,
+      });
+      expect(run(pausedWaiting, strapBack(4000), { type: 'resume', nowMs: 5000 }).set?.waiting).toBe(true);
     });
   });
 
