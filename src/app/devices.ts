@@ -115,11 +115,38 @@ export function setNeeds(state: SessionState): SetNeeds | null {
  * (no set nor rest under way), every device that counts or sees an exercise (see countingConnection).
  */
 export function neededConnection(devices: readonly DeviceStatus[], needs: SetNeeds | null): ConnectionState {
-  const needed = (d: DeviceStatus) =>
-    needs === null
-      ? d.motion || d.counts.length > 0
-      : d.counts.includes(needs.exercise) || (needs.position && d.motion);
-  return worstConnection(devices.filter(needed).map((d) => d.connection));
+  return worstConnection(devices.filter((d) => neededDevice(d, needs)).map((d) => d.connection));
+}
+
+/** Whether `needs` asks for `d` (see neededConnection). */
+function neededDevice(d: DeviceStatus, needs: SetNeeds | null): boolean {
+  return needs === null
+    ? d.motion || d.counts.length > 0
+    : d.counts.includes(needs.exercise) || (needs.position && d.motion);
+}
+
+/** A device out of reach in a state that pauses a set it is needed in: reconnecting, or given up on. */
+export type AwayConnection = 'reconnecting' | 'lost';
+
+export function isAway(connection: ConnectionState): connection is AwayConnection {
+  return connection === 'reconnecting' || connection === 'lost';
+}
+
+/**
+ * The devices out of reach that the set under way (in a rest, the set after it) goes on without, as
+ * it needs none of them (see neededConnection): a strap that gives the heart rate alone, or one that
+ * counts other exercises (an H10 in a lat pulldown the watch counts). The set screen says each, as
+ * the voice said it; a device the set needs, gone, pauses it or has it counted by hand, which the
+ * screen says in its own words.
+ */
+export function goneOnWithout(
+  devices: readonly DeviceStatus[],
+  needs: SetNeeds | null,
+): (DeviceStatus & { readonly connection: AwayConnection })[] {
+  return devices.filter(
+    (d): d is DeviceStatus & { readonly connection: AwayConnection } =>
+      isAway(d.connection) && !neededDevice(d, needs),
+  );
 }
 
 /**

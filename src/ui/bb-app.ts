@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { of, type Subscription } from 'rxjs';
 import type { Backbeat, DeviceState, PlanWait } from '../app/backbeat.ts';
-import { heartRateAloneAway } from '../app/devices.ts';
+import { goneOnWithout, setNeeds } from '../app/devices.ts';
 import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
@@ -39,6 +39,7 @@ import {
   describeHeavierWeight,
   describeTargetChange,
   farAboveProgramNote,
+  goneOnWithoutText,
 } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
@@ -666,6 +667,16 @@ export class BbApp extends LitElement {
     return unseenByText(state, exercise, (placement) => name ?? `Your ${deviceWord(placement)}`, '+1');
   }
 
+  /**
+   * The lines of the devices out of reach that the set (in a rest, the set after it) goes on without
+   * (see goneOnWithout). None while the app pauses for a device: "Paused: connection lost" is what is
+   * so then, as the header says it.
+   */
+  private goingOnWithout(state: SessionState): string[] {
+    if (state.pausedFor !== undefined) return [];
+    return goneOnWithout(this.device.value.devices, setNeeds(state)).map(goneOnWithoutText);
+  }
+
   private renderPhase(state: SessionState) {
     const planned = currentPlanned(state);
     switch (state.phase) {
@@ -683,7 +694,7 @@ export class BbApp extends LitElement {
               .byHand=${countedByHand(state, planned.exercise)}
               .motionAway=${motionAwayFor(state, planned.exercise)}
               .countedOn=${state.motionPlacements?.[planned.exercise.id] ?? null}
-              .heartRateAway=${heartRateAloneAway(this.device.value.devices)}
+              .goingOnWithout=${this.goingOnWithout(state)}
               .unseenLine=${this.unseenLine(state, planned.exercise)}
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}
@@ -699,7 +710,7 @@ export class BbApp extends LitElement {
           .next=${upNext(state)}
           .lastSet=${state.completed.at(-1) ?? null}
           .setsKept=${setsKeptOnFinishing(state)}
-          .heartRateAway=${heartRateAloneAway(this.device.value.devices)}
+          .goingOnWithout=${this.goingOnWithout(state)}
           .muted=${this.settings.value.muted}
         ></bb-rest-view>`;
       case 'summary':

@@ -1,11 +1,12 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type {
-  AwaitedDevice,
-  ConnectionState,
-  DeviceKind,
-  DeviceState,
-  DeviceStatus,
+import {
+  type AwaitedDevice,
+  type ConnectionState,
+  type DeviceKind,
+  type DeviceState,
+  type DeviceStatus,
+  isAway,
 } from '../app/devices.ts';
 import { parseRecording, type Recording } from '../protocol/recording.ts';
 import { noBluetoothWords } from '../sensors/ble/errors.ts';
@@ -14,7 +15,7 @@ import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/
 import { type DeviceChoice, outcomeOfChoice } from './device-choice.ts';
 import { deviceRoleText } from './device-role.ts';
 import { sendCommand } from './events.ts';
-import { plural } from './format.ts';
+import { GOING_ON_WITHOUT_WORDS, plural } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
 import { leastScroll } from './opened-at.ts';
 import { splitProblem } from './problem-line.ts';
@@ -41,16 +42,6 @@ const CONNECTION_WORDS: Record<ConnectionState, string> = {
   lost: 'out of reach',
   ended: 'replay finished',
   unavailable: 'not available',
-};
-
-/**
- * A device away while the session goes on without it (a heart-rate strap, a watch in a floor exercise):
- * the set says "Heart-rate strap reconnecting: keep going", and its line beside it says the same, in
- * the quiet colour. The warning's words and colour are for a drop that stops the session.
- */
-const GOING_ON_WITHOUT_WORDS: Partial<Record<ConnectionState, string>> = {
-  reconnecting: 'reconnecting: keep going',
-  lost: 'out of reach: keep going',
 };
 
 /** A replay is never connected: it plays. */
@@ -557,16 +548,18 @@ export class BbDevicePanel extends LitElement {
 
   /** Whether `d` is away while the session goes on without it (see sessionGoesOnWithoutDevices). */
   private goingOnWithout(d: DeviceStatus): boolean {
-    return (
-      this.compact && this.sessionGoesOnWithoutDevices && GOING_ON_WITHOUT_WORDS[d.connection] !== undefined
-    );
+    return this.compact && this.sessionGoesOnWithoutDevices && isAway(d.connection);
   }
 
-  /** A device's state in words: calm where the session goes on without it (see GOING_ON_WITHOUT_WORDS). */
+  /**
+   * A device's state in words. Away while the session goes on without it (a heart-rate strap, a watch
+   * in a floor exercise), in the words the set says it in ("Heart-rate strap reconnecting: keep
+   * going"), in the quiet colour: the warning's words and colour are for a drop that stops the session.
+   */
   private connectionWords(d: DeviceStatus): string {
-    return (
-      (this.goingOnWithout(d) ? GOING_ON_WITHOUT_WORDS[d.connection] : undefined) ?? connectionAlarmWords(d)
-    );
+    return this.goingOnWithout(d) && isAway(d.connection)
+      ? GOING_ON_WITHOUT_WORDS[d.connection]
+      : connectionAlarmWords(d);
   }
 
   private renderDevice(d: DeviceStatus, several: boolean) {

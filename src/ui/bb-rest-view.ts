@@ -5,15 +5,7 @@ import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } fr
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
-import {
-  awayInRestText,
-  clockFace,
-  describeForm,
-  formatDuration,
-  HEART_RATE_AWAY_TEXT,
-  heldS,
-  plural,
-} from './format.ts';
+import { awayInRestText, clockFace, describeForm, formatDuration, heldS, plural } from './format.ts';
 import {
   buttonStyles,
   muteButton,
@@ -119,8 +111,11 @@ export class BbRestView extends LitElement {
   @property({ attribute: false }) lastSet: SetRecord | null = null;
   /** The sets the session would keep if it ended now, done, cut short and skipped: for Finish's question. */
   @property({ attribute: false }) setsKept: SetsKept = { done: 0, cutShort: 0, skipped: 0 };
-  /** The heart rate alone is out of reach (a plain strap), and how: the rest goes on, and says so. */
-  @property({ attribute: false }) heartRateAway: 'reconnecting' | 'lost' | null = null;
+  /**
+   * The lines of the devices out of reach that the rest and the set after it go on without (see
+   * goneOnWithout): the rest goes on, and says so.
+   */
+  @property({ attribute: false }) goingOnWithout: readonly string[] = [];
   /** The voice and tones are off (the setting, which Mute here sets too). */
   @property({ type: Boolean }) muted = false;
 
@@ -154,8 +149,8 @@ export class BbRestView extends LitElement {
         // over the Resume it speaks of: the countdown keeps its place on a phone.
         this.paused && this.pauseReason === 'lost'
           ? html`<div class="away">${awayInRestText(this.next?.exercise)}</div>`
-          : this.heartRateAway
-            ? html`<div class="away">${HEART_RATE_AWAY_TEXT[this.heartRateAway]}</div>`
+          : this.goingOnWithout.length > 0
+            ? html`<div class="away">${this.goingOnWithout.map((line, i) => (i > 0 ? html`<br />${line}` : line))}</div>`
             : nothing
       }
       ${this.finish.render(this.setsKept, this.renderControls())}

@@ -32,7 +32,6 @@ import {
   beforeGoText,
   clockFace,
   formatDuration,
-  HEART_RATE_AWAY_TEXT,
   heldS,
   pausedText,
   plural,
@@ -331,8 +330,11 @@ export class BbSetView extends LitElement {
    * End hold; the set says so under its name while it runs.
    */
   @property({ type: Boolean }) motionAway = false;
-  /** The heart rate alone is out of reach (a plain strap), and how: the set goes on, and says so under its name. */
-  @property({ attribute: false }) heartRateAway: 'reconnecting' | 'lost' | null = null;
+  /**
+   * The lines of the devices out of reach that the set goes on without (see goneOnWithout): a plain
+   * heart-rate strap, a strap that counts other exercises. Said under its name, as the voice said them.
+   */
+  @property({ attribute: false }) goingOnWithout: readonly string[] = [];
   /** Where the device that counts this exercise is worn, that the line names it ("Watch out of reach"). */
   @property({ attribute: false }) countedOn: Placement | null = null;
   /**
@@ -538,7 +540,7 @@ export class BbSetView extends LitElement {
           ? html`<br /><span class="away">${awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined)}</span>`
           : nothing
       }
-      ${this.heartRateAway ? html`<br /><span class="away">${HEART_RATE_AWAY_TEXT[this.heartRateAway]}</span>` : nothing}
+      ${this.goingOnWithout.map((line) => html`<br /><span class="away">${line}</span>`)}
     </p>`;
   }
 

@@ -86,10 +86,15 @@ export function deviceWord(placement: Placement | undefined): string {
   return placement ? DEVICE_BY_PLACEMENT[placement] : 'device';
 }
 
+/** The device worn at `placement`, as a line begins with it: "Watch". */
+export function deviceLabel(placement: Placement | undefined): string {
+  const word = deviceWord(placement);
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+}
+
 /** The screen's words for it out of reach while a set runs: "Watch out of reach". */
 export function outOfReachLabel(placement: Placement | undefined): string {
-  const word = deviceWord(placement);
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)} out of reach`;
+  return `${deviceLabel(placement)} out of reach`;
 }
 
 /**

@@ -69,6 +69,23 @@ describe('bb-rest-view', () => {
     expect(away()).toBe('Tap Reconnect, or Resume and tap Start hold when you are in position.');
   });
 
+  it('says the devices out of reach that the rest goes on without, each on a line of its own', async () => {
+    const element = await mount({
+      remainingMs: 30_000,
+      totalMs: 60_000,
+      next: { exercise: exerciseById('lat-pulldown'), setNumber: 2 },
+      goingOnWithout: ['Strap reconnecting: keep going'],
+    });
+    const away = () => element.shadowRoot!.querySelector<HTMLElement>('.away')?.innerText;
+    await expect.element(page.getByText('Strap reconnecting: keep going')).toBeVisible();
+    element.goingOnWithout = ['Strap out of reach: keep going', 'Heart-rate strap reconnecting: keep going'];
+    await element.updateComplete;
+    expect(away()).toBe('Strap out of reach: keep going\nHeart-rate strap reconnecting: keep going');
+    element.goingOnWithout = [];
+    await element.updateComplete;
+    expect(away()).toBeUndefined();
+  });
+
   it('says a set skipped before it counted anything was skipped, as the summary does', () => {
     const skipped: SetRecord = {
       ...countedSet,

@@ -734,6 +734,35 @@ describe('bb-set-view on a phone', () => {
     await expect.poll(() => getComputedStyle(summary, '::before').content).toBe('"▾" / ""');
   });
 
+  it("says under the set's name a strap out of reach that the set goes on without, the count still in view and as large", async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('lat-pulldown'), dosage: { sets: 3, target: 12, restS: 60 } },
+      set: currentSet({ count: 3 }),
+    });
+    // The set takes the height left under the header, as in the app.
+    headerAbove(56);
+    element.style.height = 'calc(100dvh - 56px)';
+    await element.updateComplete;
+    const root = element.shadowRoot!;
+    const circle = () =>
+      root.querySelector('bb-progress-ring')!.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+    const metaHeight = () => root.querySelector('.meta')!.getBoundingClientRect().height;
+    const countSize = () => Number.parseFloat(getComputedStyle(root.querySelector('.face')!).fontSize);
+    const [ringBefore, metaBefore, sizeBefore] = [circle(), metaHeight(), countSize()];
+    element.goingOnWithout = ['Strap reconnecting: keep going'];
+    await element.updateComplete;
+    await expect.element(page.getByText('Strap reconnecting: keep going')).toBeVisible();
+    // The line takes its height from the ring, which stays centred in what is left: the count moves
+    // down by half the line, no more, as good as the same size, and still clear of the controls.
+    const line = metaHeight() - metaBefore;
+    expect(line).toBeGreaterThan(0);
+    const middle = (box: DOMRect) => box.top + box.height / 2;
+    expect(middle(circle()) - middle(ringBefore)).toBeLessThanOrEqual(line / 2 + 0.5);
+    expect(countSize()).toBeGreaterThanOrEqual(sizeBefore * 0.9);
+    const count = root.querySelector('.face .count')!.getBoundingClientRect();
+    expect(count.bottom).toBeLessThan(root.querySelector('.controls')!.getBoundingClientRect().top);
+  });
+
   it('brings "How to do it" into view when it is opened below the fold', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 45 } },

@@ -1,6 +1,7 @@
 // Two wearables at once through Chromium's Web Bluetooth stack: a Polar H10 (heart rate and trunk
 // motion) and a PineTime on the wrist. Heart rate comes from the strap; the watch dropping and
-// coming back does not disturb the strap.
+// coming back does not disturb the strap, and the strap going in a set the watch counts says so
+// and lets the set go on.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import {
@@ -103,5 +104,28 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
     await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x00, 0x4e]);
     await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('78');
     expect(await page.locator('bb-device-panel .malformed').count()).toBe(0);
+  });
+
+  it('says under a lat pulldown the watch counts that the strap is out of reach, and the set goes on', async () => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    const heading = page.locator('bb-set-view h2');
+    const exercise = async () => ((await heading.count()) ? heading.textContent() : null);
+    for (let i = 0; i < 30 && (await exercise()) !== 'Wide-grip lat pulldown'; i++) {
+      const skip = page.getByRole('button', { name: 'Skip set' });
+      await ((await skip.count()) ? skip : page.getByRole('button', { name: 'Start now' })).click();
+    }
+    expect(await exercise()).toBe('Wide-grip lat pulldown');
+    await page.getByRole('button', { name: 'Start the set' }).click();
+    await strap.goOutOfReach();
+    const away = page.locator('bb-set-view .away');
+    await expect.poll(() => away.textContent(), { timeout: 10_000 }).toBe('Strap reconnecting: keep going');
+    expect(await page.locator('bb-set-view .paused').count()).toBe(0);
+    // On a phone the count stays on the screen, under the line.
+    const count = (await page.locator('bb-set-view .face .count').boundingBox())!;
+    const line = (await away.boundingBox())!;
+    expect(count.y).toBeGreaterThan(line.y + line.height);
+    expect(count.y + count.height).toBeLessThanOrEqual(640);
+    strap.comeBackInReach();
   });
 });

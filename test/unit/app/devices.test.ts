@@ -8,6 +8,7 @@ import {
   type DeviceKind,
   type DeviceStatus,
   Devices,
+  goneOnWithout,
   heartRateAloneAway,
   neededConnection,
   pauseForConnectionOnRestore,
@@ -421,6 +422,30 @@ describe('What a set needs of the devices, that their drop pauses', () => {
     expect(positionOutOfReach([status({}), { ...watch, connection: 'reconnecting' }])).toBe(false);
     // Just being connected, it has not gone: sets wait for it as they would.
     expect(positionOutOfReach([status({ connection: 'connecting' }), watch])).toBe(false);
+  });
+
+  it('leaves the devices out of reach that the set does not need for it to go on without', () => {
+    const ids = (devices: readonly DeviceStatus[], needs: Parameters<typeof goneOnWithout>[1]) =>
+      goneOnWithout(devices, needs).map((d) => [d.id, d.connection]);
+    expect(ids([h10Away, watch], { exercise: 'lat-pulldown', position: false })).toEqual([
+      ['h10', 'reconnecting'],
+    ]);
+    // The strap counts a superman, and sees the person seated while a lat pulldown waits for that.
+    expect(ids([h10Away, watch], { exercise: 'superman', position: false })).toEqual([]);
+    expect(ids([h10Away, watch], { exercise: 'lat-pulldown', position: true })).toEqual([]);
+    const watchLost = { ...watch, connection: 'lost' as const };
+    expect(ids([status({}), watchLost], { exercise: 'glute-bridge', position: true })).toEqual([
+      ['w', 'lost'],
+    ]);
+    // Being connected is not away.
+    expect(
+      ids([status({}), { ...watch, connection: 'connecting' }], { exercise: 'superman', position: false }),
+    ).toEqual([]);
+    // A plain heart-rate strap: nothing a set needs, whatever the set.
+    const plainStrap = status({ id: 'hrm', kind: 'heart-rate', placement: null, motion: false, counts: [] });
+    expect(ids([{ ...plainStrap, connection: 'lost' }], { exercise: 'superman', position: true })).toEqual([
+      ['hrm', 'lost'],
+    ]);
   });
 
   it("is the set's in a set, the next set's in a rest, and nothing before the session", () => {
