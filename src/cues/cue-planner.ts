@@ -30,6 +30,7 @@ import {
   endedAtTap,
   goSaidAt,
   heldS,
+  motionAwayExercises,
   motionAwayFor,
   motionAwaySince,
   nextArm,
@@ -182,7 +183,7 @@ function unneededDeviceAwayBecameNews(prev: SessionState, next: SessionState): s
   if (isPaused(next) || (next.phase !== 'set' && next.phase !== 'rest')) return undefined;
   const concerned = next.phase === 'rest' ? upNext(next)?.exercise : currentPlanned(next)?.exercise;
   if (concerned && motionAwayFor(next, concerned)) return undefined;
-  const news = (next.motionAway ?? []).find((id) => {
+  const news = motionAwayExercises(next).find((id) => {
     const sinceMs = next.motionAwaySinceMs?.[id];
     if (sinceMs === undefined) return false;
     const dueMs = sinceMs + CONNECTION_LOST_SAID_AFTER_MS;

@@ -69,7 +69,7 @@ export class SessionModel extends Model<SessionState> {
   }
 
   /**
-   * Which exercises' device is out of reach now (see SessionState.motionAway), and whether the one that
+   * Which exercises' device is out of reach now (see SessionState.motionAwaySinceMs), and whether the one that
    * sees where the person is is (see SessionState.positionAway).
    */
   senseMotionAway(exercises: readonly ExerciseId[], positionAway: boolean): void {

@@ -258,14 +258,11 @@ export interface SessionState {
   readonly motionPlacements?: Partial<Record<ExerciseId, Placement>>;
   /**
    * Of those, the exercises whose device is out of reach now (reconnecting, given up for lost, or a
-   * replay played to its end): nothing sees the person move or where they lie, so no set of them ends
-   * for want of reps or waits for a position. Absent while every device is there.
-   */
-  readonly motionAway?: readonly ExerciseId[];
-  /**
-   * Since when each exercise of `motionAway` has had its device out of reach (session clock): a
-   * moment's drop is not spoken of. Each is timed from its own going: a watch that goes while the
-   * strap has long been away is news a moment later, and back within that moment it is not.
+   * replay played to its end), in the program's order: nothing sees the person move or where they lie,
+   * so no set of them ends for want of reps or waits for a position (see motionAwayFor). Each with since
+   * when (session clock): a moment's drop is not spoken of. Each is timed from its own going: a watch
+   * that goes while the strap has long been away is news a moment later, and back within that moment
+   * it is not. Absent while every device is there.
    */
   readonly motionAwaySinceMs?: Partial<Record<ExerciseId, number>>;
   /**
@@ -333,7 +330,7 @@ export type SessionAction =
       readonly nowMs: number;
     }
   /**
-   * Which exercises' device is out of reach now (see SessionState.motionAway), and whether the one that
+   * Which exercises' device is out of reach now (see SessionState.motionAwaySinceMs), and whether the one that
    * sees where the person is is among them (see SessionState.positionAway; absent: it is there).
    */
   | {
@@ -440,11 +437,16 @@ export function countedByHand(state: Pick<SessionState, 'countedByDevice'>, exer
 }
 
 /**
- * Whether the device that counts an exercise is out of reach now (see motionAway): the person counts
- * it with +1 until it is back.
+ * Whether the device that counts an exercise is out of reach now (see motionAwaySinceMs): the person
+ * counts it with +1 until it is back.
  */
-export function motionAwayFor(state: Pick<SessionState, 'motionAway'>, exercise: Exercise): boolean {
-  return state.motionAway?.includes(exercise.id) === true;
+export function motionAwayFor(state: Pick<SessionState, 'motionAwaySinceMs'>, exercise: Exercise): boolean {
+  return motionAwaySince(state, exercise) !== undefined;
+}
+
+/** The exercises whose device is out of reach now, in the program's order (see motionAwaySinceMs). */
+export function motionAwayExercises(state: Pick<SessionState, 'motionAwaySinceMs'>): ExerciseId[] {
+  return Object.keys(state.motionAwaySinceMs ?? {}) as ExerciseId[];
 }
 
 /**
@@ -452,7 +454,7 @@ export function motionAwayFor(state: Pick<SessionState, 'motionAway'>, exercise:
  * out of reach. The person counts it with +1, or begins and ends its hold with a tap.
  */
 export function unseenByDevices(
-  state: Pick<SessionState, 'countedByDevice' | 'motionAway'>,
+  state: Pick<SessionState, 'countedByDevice' | 'motionAwaySinceMs'>,
   exercise: Exercise,
 ): boolean {
   return countedByHand(state, exercise) || motionAwayFor(state, exercise);
@@ -691,7 +693,6 @@ export function withDevicesOf(sensed: SessionState, session: SessionState): Sess
     startsByPosition: _position,
     countedByDevice: _counted,
     motionPlacements: _placements,
-    motionAway: _away,
     motionAwaySinceMs: _awaySince,
     positionAway: _positionAway,
     heartRateAwaySinceMs: _heartRateAway,
@@ -702,7 +703,6 @@ export function withDevicesOf(sensed: SessionState, session: SessionState): Sess
     ...(sensed.startsByPosition ? { startsByPosition: true } : {}),
     ...(sensed.countedByDevice ? { countedByDevice: sensed.countedByDevice } : {}),
     ...(sensed.motionPlacements ? { motionPlacements: sensed.motionPlacements } : {}),
-    ...(sensed.motionAway ? { motionAway: sensed.motionAway } : {}),
     ...(sensed.motionAwaySinceMs !== undefined ? { motionAwaySinceMs: sensed.motionAwaySinceMs } : {}),
     ...(sensed.positionAway ? { positionAway: true } : {}),
     ...(sensed.heartRateAwaySinceMs !== undefined
@@ -971,15 +971,14 @@ function motionReach(
   positionAway: boolean,
   nowMs: number,
 ): SessionState {
-  const { motionAway: _before, motionAwaySinceMs: sinceMs, positionAway: _positionBefore, ...rest } = state;
+  const { motionAwaySinceMs: sinceMs, positionAway: _positionBefore, ...rest } = state;
   const atMs = Math.max(state.nowMs, nowMs);
   const awaySinceMs = Object.fromEntries(away.map((id) => [id, sinceMs?.[id] ?? atMs]));
   // The session's clock is put at the news, between two ticks: a "Go" said next, which tells to count
   // with +1 from it, is said after the going, not timed before it by the last tick, and the news
   // of the going told it again 2 s later.
   const heard = { ...rest, nowMs: atMs, ...(positionAway ? { positionAway: true as const } : {}) };
-  const reached: SessionState =
-    away.length > 0 ? { ...heard, motionAway: away, motionAwaySinceMs: awaySinceMs } : heard;
+  const reached: SessionState = away.length > 0 ? { ...heard, motionAwaySinceMs: awaySinceMs } : heard;
   const exercise = currentPlanned(state)?.exercise;
   const set = state.set;
   if (state.phase !== 'set' || !set || set.waiting || !exercise) return reached;

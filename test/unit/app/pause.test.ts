@@ -136,7 +136,7 @@ describe('a strap out of reach', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(app.devices.state.connection).toBe('connected');
     expect(app.session.state.pausedAtMs).toBeNull();
-    expect(app.session.state.motionAway).toBeUndefined();
+    expect(app.session.state.motionAwaySinceMs).toBeUndefined();
     // The strap sees the person again: the set waits for their position, as before it dropped.
     expect(app.session.state.set?.waiting).toBe(true);
     app.dispose();

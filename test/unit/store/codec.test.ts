@@ -24,6 +24,21 @@ const state = (): SessionState =>
   ]).reduce(reduceSession, initialSessionState());
 
 describe('the session state as saved', () => {
+  it('keeps nothing of the devices out of reach: the page that picks the session up knows its own', () => {
+    const away = (<SessionAction[]>[
+      strapSees(),
+      { type: 'start', nowMs: 10_000 },
+      { type: 'motion-reach', away: ['superman'], positionAway: true, nowMs: 12_000 },
+    ]).reduce(reduceSession, initialSessionState());
+    expect(away.motionAwaySinceMs).toEqual({ superman: 12_000 });
+    const saved = toSnapshot(away, 10_000);
+    expect(saved).not.toHaveProperty('motionAwaySinceMs');
+    expect(saved).not.toHaveProperty('positionAway');
+    const back = fromSnapshot(saved, toPlanEntries(away.plan), [], 50_000);
+    expect(back.motionAwaySinceMs).toBeUndefined();
+    expect(back.positionAway).toBeUndefined();
+  });
+
   it('moves the time of the form warning on screen with the clock, as it does the set', () => {
     const saved = toSnapshot(state(), 10_000);
     expect(saved.set?.formWarning).toEqual({ issue: 'over-extension', atMs: 4000 });
