@@ -978,6 +978,8 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
     `${exercise.name}, ${setOf(set.setNumber, dosage.sets)}`,
     dosageText(planned, next.completed),
   ];
+  const weight = weightToPick(planned, set, newExercise);
+  if (weight) parts.push(weight);
   // A set picked up after a reload or from another tab keeps what it had counted: say so.
   const done = doneSoFar(exercise, set, next.nowMs);
   if (done) parts.push(done);
@@ -1320,6 +1322,20 @@ function setOf(setNumber: number, sets: number): string {
   return sets > 1 ? `set ${spokenNumber(setNumber)} of ${spokenNumber(sets)}` : 'one set';
 }
 
+/**
+ * Before the first set of an exercise done with a weight the person has not logged: program.md's
+ * word on it, "a weight that keeps good form throughout", where the plan names no number. Once, as
+ * the weight is picked before the first pull; null otherwise.
+ */
+function weightToPick(planned: PlannedExercise, set: CurrentSet, newExercise: boolean): string | null {
+  return planned.exercise.weighted &&
+    planned.dosage.weightKg === undefined &&
+    newExercise &&
+    set.setNumber === 1
+    ? 'Pick a weight that keeps good form throughout'
+    : null;
+}
+
 /** What the set asks for; a plank's goal with why it moved, where it was set from a hold. */
 function dosageText(planned: PlannedExercise, doneToday: readonly SetRecord[]): string {
   const { exercise } = planned;
@@ -1327,7 +1343,8 @@ function dosageText(planned: PlannedExercise, doneToday: readonly SetRecord[]): 
   switch (exercise.kind) {
     case 'reps':
       if (exercise.alternatesSides) return perSideText(target, spokenNumber);
-      // The weight the plan sets for a machine exercise, as the set screen shows it.
+      // The weight the plan sets for a machine exercise, as the set screen shows it: none the app
+      // made up before the person has logged one (see weightToPick).
       return planned.dosage.weightKg === undefined
         ? plural(target, 'rep')
         : `${plural(target, 'rep')} at ${spokenNumber(planned.dosage.weightKg)} kilograms`;

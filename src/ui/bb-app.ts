@@ -37,6 +37,7 @@ import {
   describeBelowRange,
   describeDosage,
   describeHeavierWeight,
+  describeNoWeight,
   describeTargetChange,
   farAboveProgramNote,
   goneOnWithoutText,
@@ -800,8 +801,10 @@ export class BbApp extends LitElement {
           const weight = this.heavierWeights.value.includes(exercise.id)
             ? describeHeavierWeight(exercise, 'in Settings', change !== null)
             : null;
+          const noWeight =
+            exercise.weighted && dosage.weightKg === undefined ? describeNoWeight('in Settings') : null;
           const why =
-            [progression, weight, farAboveProgramNote(exercise, dosage.target)]
+            [progression, weight, noWeight, farAboveProgramNote(exercise, dosage.target)]
               .filter((note) => note !== null)
               .join(' ') || null;
           return html`<li>

@@ -26,6 +26,7 @@ import {
   describeBelowRange,
   describeChangedDose,
   describeHeavierWeight,
+  describeNoWeight,
   describeRange,
   describeTargetChange,
   farAboveProgramNote,
@@ -410,6 +411,8 @@ export class BbSettings extends LitElement {
     const farAbove = farAboveProgramNote(exercise, dosage.target);
     const farAboveNoteId = farAbove ? `${choice.id}-far-above` : null;
     const targetNoteIds = [perSideNoteId, farAboveNoteId].filter((id) => id !== null).join(' ') || null;
+    const noWeightNoteId =
+      exercise.weighted && dosage.weightKg === undefined ? `${choice.id}-no-weight` : null;
     return html`
       <li class=${choice.included ? '' : 'left-out'}>
         <div class="head">
@@ -428,20 +431,26 @@ export class BbSettings extends LitElement {
           ${this.numberField(choice.id, exercise.name, 'target', targetLabel, targetWords, dosage.target, limits, 1, targetNoteIds)}
           ${this.numberField(choice.id, exercise.name, 'restS', 'rest, seconds', ['A rest', ' s'], dosage.restS, LIMITS.restS, 1)}
           ${
-            dosage.weightKg === undefined
-              ? nothing
-              : this.numberField(
+            exercise.weighted
+              ? this.numberField(
                   choice.id,
                   exercise.name,
                   'weightKg',
                   'weight, kg',
                   ['The weight', ' kg'],
-                  dosage.weightKg,
+                  dosage.weightKg ?? null,
                   LIMITS.weightKg,
                   0.5,
+                  noWeightNoteId,
                 )
+              : nothing
           }
         </div>
+        ${
+          noWeightNoteId
+            ? html`<p class="note" id=${noWeightNoteId}>${describeNoWeight('here')}</p>`
+            : nothing
+        }
         ${
           perSideNoteId
             ? html`<p class="note" id=${perSideNoteId}>
@@ -498,16 +507,18 @@ export class BbSettings extends LitElement {
     field: keyof DosagePatch,
     label: string,
     words: FieldWords,
-    value: number,
+    value: number | null,
     limits: Limits,
     step: number,
     describedBy: string | null = null,
   ) {
     const key = dosageKey(id, field);
     const before = () => this.model.state.exercises.find((c) => c.id === id)?.dosage[field] ?? null;
+    // The weight may be left empty: none is logged until the person picks one.
+    const optional = field === 'weightKg';
     const onChange = (e: Event) =>
-      this.onTyped(e, key, { words, limits, step, optional: false }, before(), (n) => {
-        if (n !== null) this.model.setDosage(id, { [field]: n });
+      this.onTyped(e, key, { words, limits, step, optional }, before(), (n) => {
+        if (n !== null || optional) this.model.setDosage(id, { [field]: n ?? undefined });
       });
     const described =
       [describedBy, this.correctionIdOf(key)].filter((note) => note !== null).join(' ') || null;
@@ -516,9 +527,9 @@ export class BbSettings extends LitElement {
         ${label[0].toUpperCase() + label.slice(1)}
         ${
           Number.isInteger(step)
-            ? html`<input type="number" aria-label=${`${name} ${label}`} aria-describedby=${described ?? nothing} inputmode="numeric" min=${limits.min} max=${limits.max} step=${step} .value=${live(String(value))}
+            ? html`<input type="number" aria-label=${`${name} ${label}`} aria-describedby=${described ?? nothing} inputmode="numeric" min=${limits.min} max=${limits.max} step=${step} .value=${live(value === null ? '' : String(value))}
                 @change=${onChange} />`
-            : html`<input type="text" aria-label=${`${name} ${label}`} aria-describedby=${described ?? nothing} inputmode="decimal" autocomplete="off" .value=${live(String(value))}
+            : html`<input type="text" aria-label=${`${name} ${label}`} aria-describedby=${described ?? nothing} inputmode="decimal" autocomplete="off" .value=${live(value === null ? '' : String(value))}
                 @change=${onChange} />`
         }
       </label>

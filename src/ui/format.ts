@@ -130,6 +130,14 @@ export function describeHeavierWeight(
 }
 
 /**
+ * The word beside an exercise done with a weight before the person has logged one: program.md names
+ * none, only "a weight that keeps good form throughout (log the weight)", and the voice asks the same.
+ */
+export function describeNoWeight(where: 'in Settings' | 'here'): string {
+  return `Pick a weight that keeps good form throughout, and log it ${where}.`;
+}
+
+/**
  * A calm word beside a target far above the program's dosage (see farAboveProgram), or null: "Far
  * above the program's 10–12 reps: build up to it slowly."
  */

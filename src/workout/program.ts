@@ -23,7 +23,10 @@ export interface Dosage {
   readonly target: number;
   /** Rest after each set, seconds. */
   readonly restS: number;
-  /** Weight for a machine exercise, kg. */
+  /**
+   * The weight a machine exercise is done with, kg, as the person logged it: none until they give one,
+   * as program.md names none, only "a weight that keeps good form throughout (log the weight)".
+   */
   readonly weightKg?: number;
 }
 
@@ -41,6 +44,8 @@ export interface Exercise {
   readonly seenFromWrist: boolean;
   /** Reps alternate between sides (bird dog). */
   readonly alternatesSides: boolean;
+  /** Done with a weight the person picks and logs (the lat pulldown's machine). */
+  readonly weighted: boolean;
   /**
    * A hold that ends by itself when the target is reached (drawing-in); otherwise the hold goes on
    * for as long as form holds (plank) and the target is only a goal.
@@ -107,6 +112,7 @@ export const PROGRAM: readonly Exercise[] = [
     motionProfile: 'superman',
     seenFromWrist: true,
     alternatesSides: false,
+    weighted: false,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position: 'Lie face down. Stretch your arms out past your head.',
@@ -131,6 +137,7 @@ export const PROGRAM: readonly Exercise[] = [
     motionProfile: 'glute-bridge',
     seenFromWrist: false,
     alternatesSides: false,
+    weighted: false,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position: 'Lie on your back, knees bent. Feet flat, weight in your heels.',
@@ -154,6 +161,7 @@ export const PROGRAM: readonly Exercise[] = [
     motionProfile: 'drawing-in',
     seenFromWrist: true,
     alternatesSides: false,
+    weighted: false,
     holdEndsAtTarget: true,
     liftsIntoHold: false,
     position: 'On your hands and knees. Back flat, chest lifted. Eyes on the floor.',
@@ -177,6 +185,7 @@ export const PROGRAM: readonly Exercise[] = [
     motionProfile: 'bird-dog',
     seenFromWrist: false,
     alternatesSides: true,
+    weighted: false,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position:
@@ -201,6 +210,7 @@ export const PROGRAM: readonly Exercise[] = [
     motionProfile: 'bat-hang',
     seenFromWrist: false,
     alternatesSides: false,
+    weighted: false,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position:
@@ -226,6 +236,7 @@ export const PROGRAM: readonly Exercise[] = [
     motionProfile: 'lat-pulldown',
     seenFromWrist: true,
     alternatesSides: false,
+    weighted: true,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position:
@@ -241,7 +252,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Breathe out, pull the bar down. Just above your chest, elbows in. Hold a second or two. Then let it rise slowly.',
     cues: ['Pick a weight you can move with good form on every rep.'],
     keyPoint: 'Go lighter if your form slips.',
-    dosage: { sets: 3, target: 12, restS: 60, weightKg: 25 },
+    dosage: { sets: 3, target: 12, restS: 60 },
     targetRange: { low: 12, high: 15 },
     setRange: { low: 3, high: 4 },
   },
@@ -252,6 +263,7 @@ export const PROGRAM: readonly Exercise[] = [
     motionProfile: 'elbow-plank',
     seenFromWrist: false,
     alternatesSides: false,
+    weighted: false,
     holdEndsAtTarget: false,
     liftsIntoHold: true,
     position: 'Face down, elbows under shoulders. Lift onto elbows and toes. Or knees, to make it easier.',

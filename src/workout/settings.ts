@@ -181,9 +181,12 @@ function cleanDosage(id: ExerciseId, raw: unknown): Dosage {
     target: wholeNumber(d.target, targetLimits(id), base.target),
     restS: wholeNumber(d.restS, LIMITS.restS, base.restS),
   };
-  // Only a weighted exercise has a weight; half kilograms are real plates.
-  if (base.weightKg === undefined) return dosage;
-  return { ...dosage, weightKg: Math.round(clamp(d.weightKg, LIMITS.weightKg, base.weightKg) * 2) / 2 };
+  // Only a weighted exercise has a weight, and only once the person logs one (a weight stored by a
+  // version that gave a default is theirs: their sessions were logged at it); half kilograms are real
+  // plates.
+  if (!exerciseById(id).weighted || typeof d.weightKg !== 'number' || !Number.isFinite(d.weightKg))
+    return dosage;
+  return { ...dosage, weightKg: Math.round(clamp(d.weightKg, LIMITS.weightKg, 0) * 2) / 2 };
 }
 
 const IDS = new Set<string>(PROGRAM.map((exercise) => exercise.id));

@@ -133,9 +133,10 @@ describe('bb-settings', () => {
     await expect.element(page.getByRole('spinbutton', { name: 'Superman reps' })).toHaveValue(10);
     await expect.element(page.getByRole('spinbutton', { name: 'Drawing-in hold, seconds' })).toHaveValue(45);
     await expect.element(page.getByRole('spinbutton', { name: 'Bat hang breaths' })).toHaveValue(4);
+    // No weight until the person logs one: program.md names none.
     await expect
       .element(page.getByRole('textbox', { name: 'Wide-grip lat pulldown weight, kg' }))
-      .toHaveValue('25');
+      .toHaveValue('');
     await expect.element(page.getByRole('button', { name: 'Move Superman earlier' })).toBeDisabled();
     await expect.element(page.getByRole('button', { name: 'Move Elbow plank later' })).toBeDisabled();
     // A button that would do nothing does not look like one that would.
@@ -351,6 +352,25 @@ describe('bb-settings', () => {
     await expect
       .element(weight)
       .toHaveAccessibleDescription('The weight: 0 to 300 kg in steps of 0.5 kg; 12.5 kg kept.');
+  });
+
+  it('leaves the lat pulldown weight empty until one is logged, asking for one that keeps good form', async () => {
+    const { model } = mount();
+    const weight = page.getByRole('textbox', { name: 'Wide-grip lat pulldown weight, kg' });
+    const weightKg = () => model.state.exercises.find((e) => e.id === 'lat-pulldown')?.dosage.weightKg;
+    const ask = 'Pick a weight that keeps good form throughout, and log it here.';
+    await expect.element(weight).toHaveValue('');
+    await expect.element(weight).toHaveAccessibleDescription(ask);
+    await weight.fill('30');
+    await userEvent.keyboard('{Tab}');
+    expect(weightKg()).toBe(30);
+    await expect.element(weight).toHaveAccessibleDescription('');
+    await expect.element(page.getByText(ask)).not.toBeInTheDocument();
+    // Cleared: none logged again, not 0 kg.
+    await weight.fill('');
+    await userEvent.keyboard('{Tab}');
+    expect(weightKg()).toBeUndefined();
+    await expect.element(weight).toHaveAccessibleDescription(ask);
   });
 
   it('leaves an exercise out and picks a short session', async () => {

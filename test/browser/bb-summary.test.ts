@@ -14,6 +14,13 @@ const record = supermanSet;
 afterEach(() => document.body.replaceChildren());
 
 /** Puts an element inside a main as the app's, 1rem in from each side. */
+/** The program's plan, its lat pulldown at the 25 kg a person logged. */
+function planWithLoggedWeight() {
+  return defaultPlan().map((planned) =>
+    planned.exercise.weighted ? { ...planned, dosage: { ...planned.dosage, weightKg: 25 } } : planned,
+  );
+}
+
 function inAppMain(element: HTMLElement): HTMLElement {
   const main = document.createElement('main');
   main.style.padding = '0 1rem';
@@ -165,7 +172,7 @@ describe('bb-summary', () => {
 
   it('says the weight a set was done with, not for a set skipped before it began', async () => {
     const summary = document.createElement('bb-summary');
-    summary.plan = defaultPlan();
+    summary.plan = planWithLoggedWeight();
     summary.records = [
       record({}),
       record({ exerciseId: 'lat-pulldown', target: 12, count: 12, endedBy: 'target' }),
@@ -289,7 +296,7 @@ describe('bb-summary', () => {
     const restore = await layOutAsTheApp(180, 320);
     try {
       const summary = document.createElement('bb-summary');
-      summary.plan = defaultPlan();
+      summary.plan = planWithLoggedWeight();
       summary.records = [
         record({ count: 8 }),
         record({ setNumber: 2, count: 0, endedBy: 'skipped' }),

@@ -122,6 +122,8 @@ describe("today's plan", () => {
       settingsStorage: new MemoryStorage(),
       persistence: { openStore: () => SessionStore.open({ name }), page: null },
     });
+    // The person logged the 25 kg they pulled.
+    app.settings.setDosage('lat-pulldown', { weightKg: 25 });
     app.start();
     await vi.waitFor(() => expect(app.heavierWeights.state).toEqual(['lat-pulldown']));
     app.session.start();

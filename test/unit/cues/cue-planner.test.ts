@@ -138,6 +138,29 @@ describe('planCues', () => {
     expect(spoken(half.do({ type: 'start', nowMs: 0 }))[0]).toContain('Twelve reps at 22.5 kilograms.');
   });
 
+  it('asks for a weight that keeps good form, and names none, before the person has logged one', () => {
+    const pulldown = exerciseById('lat-pulldown');
+    const run = new Run([{ exercise: pulldown, dosage: { sets: 1, target: 12, restS: 60 } }]);
+    const line = spoken(run.do({ type: 'start', nowMs: 0 }))[0];
+    expect(line).toMatch(
+      /^Wide-grip lat pulldown, one set\. Twelve reps\. Pick a weight that keeps good form throughout\./,
+    );
+    expect(line).not.toMatch(/kilogram/);
+    // Once, before the first set: the weight is picked by then.
+    const twoSets = new Run([{ exercise: pulldown, dosage: { sets: 2, target: 1, restS: 5 } }]);
+    const said = [
+      ...twoSets.do(strapHeartRateOnly(), { type: 'start', nowMs: 0 }),
+      ...twoSets.do({ type: 'adjust', delta: 1, nowMs: 3000 }),
+      ...twoSets.ticksTo(9_000),
+    ];
+    expect(spoken(said).join(' ')).toContain('set two of two');
+    expect(
+      spoken(said)
+        .join(' ')
+        .match(/Pick a weight/g),
+    ).toHaveLength(1);
+  });
+
   it('counts every rep aloud with a rep tone and a short buzz', () => {
     const run = new Run(plan(['superman', 3, 10, 45]));
     run.do({ type: 'start', nowMs: 0 });
@@ -1740,7 +1763,11 @@ describe('how to do each exercise, said once for a person new to it', () => {
     const latPulldown = exerciseById('lat-pulldown');
     const run = new Run(newTo(plan(['lat-pulldown', 3, 12, 60])));
     expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
-      { kind: 'say', text: 'Wide-grip lat pulldown, set one of three. Twelve reps', interrupt: true },
+      {
+        kind: 'say',
+        text: 'Wide-grip lat pulldown, set one of three. Twelve reps. Pick a weight that keeps good form throughout',
+        interrupt: true,
+      },
       {
         kind: 'say',
         text: `${latPulldown.position} ${latPulldown.spokenHow} ${point('lat-pulldown')}`,

@@ -4,7 +4,7 @@ import { toFit } from '../../../src/export/fit.ts';
 import { fromJson, ImportError, readJson, toJson } from '../../../src/export/json.ts';
 import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
-import { begunAt, IMPORTED_AT, recordSession, STARTED_AT, STRAP } from './recorded-session.ts';
+import { begunAt, IMPORTED_AT, recordSession, STARTED_AT, STRAP, withoutWeight } from './recorded-session.ts';
 
 type Bundle = Parameters<typeof toJson>[0][number];
 
@@ -50,6 +50,14 @@ describe('CSV export', () => {
     );
     expect(lines[4]).toContain(',Bird dog,1,0,4,0,0,"right 2, left 2; range 6 deg",,');
     expect(lines[6]).toContain(',Wide-grip lat pulldown,1,27.5,3,0,0,');
+  });
+
+  // A lat pulldown done before the person logged a weight was done at one the app does not know: an
+  // importer reads the Strong layout's 0 as none given, and a backup keeps it as none.
+  it('writes a lat pulldown done before a weight was logged with none, in the CSV and a backup', async () => {
+    const bundle = withoutWeight(await recordSession());
+    expect(toCsv([bundle]).trimEnd().split('\r\n')[6]).toContain(',Wide-grip lat pulldown,1,0,3,0,0,');
+    throughABackup(bundle);
   });
 
   it('is plain ASCII, which a spreadsheet reads right with no byte-order mark', async () => {

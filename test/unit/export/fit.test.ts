@@ -4,7 +4,7 @@ import { OWN_EXERCISE_NAME, toFit } from '../../../src/export/fit.ts';
 import { allHeartRate } from '../../../src/export/replay.ts';
 import { wallTimeOf } from '../../../src/store/codec.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
-import { begunAt, recordSession, STARTED_AT } from './recorded-session.ts';
+import { begunAt, recordSession, STARTED_AT, withoutWeight } from './recorded-session.ts';
 
 describe('FIT export', () => {
   it("writes a strength-training activity that Garmin's own decoder reads back set by set", async () => {
@@ -73,6 +73,12 @@ describe('FIT export', () => {
     // end is summer time's.
     const berlin = { ...bundle, session: { ...bundle.session, utcOffsetMin: 60, endUtcOffsetMin: 120 } };
     expect(ahead(decode(await toFit(berlin)).activityMesgs?.[0])).toBe(120 * 60);
+  });
+  it('gives a lat pulldown done before a weight was logged no weight, where 0 kg would be one', async () => {
+    const messages = decode(await toFit(withoutWeight(await recordSession())));
+    const pulldown = (messages.setMesgs ?? []).filter((s) => s.setType === 'active').at(-1);
+    expect(pulldown).toMatchObject({ category: ['pullUp'], repetitions: 3 });
+    expect(pulldown).not.toHaveProperty('weight');
   });
 });
 

@@ -26,6 +26,16 @@ export const SHORT_PLAN: PlannedExercise[] = [
   { exercise: exerciseById('lat-pulldown'), dosage: { sets: 1, target: 3, restS: 20, weightKg: 27.5 } },
 ];
 
+/** `bundle` as a session whose plan gave the lat pulldown no weight (none logged yet) records it. */
+export function withoutWeight(bundle: SessionBundle): SessionBundle {
+  const { weights: _, ...summary } = bundle.session.summary;
+  const plan = bundle.session.plan.map(({ exerciseId, dosage: { weightKg: __, ...dosage } }) => ({
+    exerciseId,
+    dosage,
+  }));
+  return { ...bundle, session: { ...bundle.session, plan, summary } };
+}
+
 export async function recordSession(store: SessionStore | null = null, rateHz = 200): Promise<SessionBundle> {
   let clockMs = 1200;
   const model = new SessionModel(() => clockMs, SHORT_PLAN);

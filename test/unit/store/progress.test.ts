@@ -202,6 +202,27 @@ describe('progress', () => {
     ]);
   });
 
+  it('leaves a week of lat pulldowns done before a weight was logged out of the weight chart, and in the reps', () => {
+    const rows: SessionRow[] = [
+      {
+        ...session('none', monday, 30, 100),
+        plan: [{ exerciseId: 'lat-pulldown', dosage: { sets: 3, target: 12, restS: 60 } }],
+      },
+      {
+        ...session('logged', monday + 7 * DAY, 30, 100),
+        plan: [{ exerciseId: 'lat-pulldown', dosage: { sets: 3, target: 12, restS: 60, weightKg: 20 } }],
+      },
+    ];
+    const p = progress(
+      weeksOf(rows, [
+        set('none', 0, 'lat-pulldown', { count: 12, target: 12 }),
+        set('logged', 0, 'lat-pulldown', { count: 11, target: 12 }),
+      ]),
+    );
+    expect(p.pulldownWeight.lines).toEqual([{ label: 'Weight (kg)', values: [null, 20], styleSlot: 3 }]);
+    expect(p.pulldownReps.lines[0]?.values).toEqual([12, 11]);
+  });
+
   // Its reps step back each time its weight steps up: read just under the weight, where in the chart
   // of reps its target of 12 lay on the superman's of 10, two bands in one; and on an axis of its own,
   // where on the weight's 30 kg and 30 reps were one mark of the scale.

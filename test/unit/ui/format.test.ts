@@ -7,6 +7,7 @@ import {
   describeBelowRange,
   describeDosage,
   describeHeavierWeight,
+  describeNoWeight,
   describeSessionFacts,
   describeTargetChange,
   englishLocaleFor,
@@ -342,6 +343,15 @@ describe('the advice to try a heavier weight, once every set of the most the pro
     expect(describeHeavierWeight(pulldown, 'here', true)).toBe(
       'Time to try a heavier weight, one that keeps good form throughout: raise it here.',
     );
+  });
+});
+
+describe('the word beside a weighted exercise before a weight is logged', () => {
+  it("asks for one in program.md's words, and says where to log it", () => {
+    expect(describeNoWeight('in Settings')).toBe(
+      'Pick a weight that keeps good form throughout, and log it in Settings.',
+    );
+    expect(describeNoWeight('here')).toBe('Pick a weight that keeps good form throughout, and log it here.');
   });
 });
 

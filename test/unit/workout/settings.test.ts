@@ -49,6 +49,25 @@ describe('settings', () => {
     expect(s.exercises.find((e) => e.id === 'glute-bridge')?.dosage).not.toHaveProperty('weightKg');
   });
 
+  // program.md names no weight for the lat pulldown, only "a weight that keeps good form throughout
+  // (log the weight)": one the app made up was shown to a beginner as theirs.
+  it('give the lat pulldown no weight until the person logs one, and keep one logged', () => {
+    const pulldown = (s: Settings) => s.exercises.find((e) => e.id === 'lat-pulldown')?.dosage;
+    expect(pulldown(defaultSettings())).toEqual({ sets: 3, target: 12, restS: 60 });
+    const logged = withDosage(defaultSettings(), 'lat-pulldown', { weightKg: 32.5 });
+    expect(pulldown(logged)?.weightKg).toBe(32.5);
+    expect(pulldown(withDosage(logged, 'lat-pulldown', { weightKg: undefined }))).not.toHaveProperty(
+      'weightKg',
+    );
+    // Stored by a version that started everyone at 25 kg, or typed: kept, as the sessions were logged at it.
+    const stored = (dosage: object) =>
+      pulldown(parseSettings({ exercises: [{ id: 'lat-pulldown', included: true, dosage }] }));
+    expect(stored({ sets: 3, target: 12, restS: 60, weightKg: 25 })?.weightKg).toBe(25);
+    expect(stored({ sets: 4, target: 13, restS: 60, weightKg: 40 })?.weightKg).toBe(40);
+    expect(stored({ sets: 3, target: 12, restS: 60 })).not.toHaveProperty('weightKg');
+    expect(stored({ sets: 3, target: 12, restS: 60, weightKg: 'heavy' })).not.toHaveProperty('weightKg');
+  });
+
   it('reorder exercises and stop at the ends', () => {
     let s = withMoved(defaultSettings(), 'elbow-plank', -6);
     expect(ids(s)[0]).toBe('elbow-plank');
