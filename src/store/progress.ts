@@ -4,7 +4,13 @@
 // the same instant in every zone, which the axis reads as a date in UTC (see week-axis.ts).
 
 import { nextWeek, sessionWeek, type Week, weekUtcMs } from '../workout/calendar.ts';
-import { type ExerciseId, type ExerciseKind, exerciseById, PROGRAM } from '../workout/program.ts';
+import {
+  type ExerciseId,
+  type ExerciseKind,
+  exerciseById,
+  PROGRAM,
+  repsPerSide,
+} from '../workout/program.ts';
 import { type PastSession, type PastSet, PROGRESSION_EXERCISES } from '../workout/progression.ts';
 import { heldS } from '../workout/session.ts';
 import type { SessionRow, SetRow } from './records.ts';
@@ -17,6 +23,11 @@ export interface ChartLine {
    * line's colour, dashed, wide and pale beneath it, so that a line on its target shows both.
    */
   readonly target?: boolean;
+  /**
+   * The values are reps of each side (the bird dog's): as its plan, its voice and its summary say a
+   * set that alternates sides, "2 each side", and program.md gives it, "10 per side".
+   */
+  readonly perSide?: boolean;
   /**
    * Which of its chart's colours and markers the line takes: fixed by what it measures, never by
    * which other lines have values, so that a line looks the same in every week and at every stage
@@ -364,19 +375,24 @@ function bestSetsByWeek(
   const charted = PROGRAM.filter((exercise) => exercise.kind === kind && !chartedApart.includes(exercise.id));
   return {
     x,
-    lines: charted.flatMap(({ id, name }, styleSlot) =>
-      done.has(id)
-        ? [
-            { label: name, values: weeks.map((w) => w.bestCount[id] ?? null), styleSlot },
-            {
-              label: `${name} target`,
-              values: weeks.map((w) => w.countTarget[id] ?? null),
-              target: true,
-              styleSlot,
-            },
-          ]
-        : [],
-    ),
+    lines: charted.flatMap(({ id, name, alternatesSides }, styleSlot) => {
+      if (!done.has(id)) return [];
+      // A set that alternates sides, each side's reps: the right arm's, which it starts on, where an
+      // odd count gives it one more (see repsPerSide).
+      const count = (total: number | undefined) =>
+        total === undefined ? null : alternatesSides ? repsPerSide(total).right : total;
+      const perSide = alternatesSides ? { perSide: true } : {};
+      return [
+        { label: name, values: weeks.map((w) => count(w.bestCount[id])), styleSlot, ...perSide },
+        {
+          label: `${name} target`,
+          values: weeks.map((w) => count(w.countTarget[id])),
+          target: true,
+          styleSlot,
+          ...perSide,
+        },
+      ];
+    }),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   firstWeekNote,
   goalTargets,
   legendLabel,
+  lineName,
   shownLines,
   weekReadings,
 } from './chart-legend.ts';
@@ -363,7 +364,7 @@ export class BbProgressChart extends LitElement {
         <thead>
           <tr>
             <th scope="col">Week of</th>
-            ${columns.map((l) => html`<th scope="col">${unbroken(l.label)}</th>`)}
+            ${columns.map((l) => html`<th scope="col">${unbroken(lineName(l))}</th>`)}
           </tr>
         </thead>
         <tbody>

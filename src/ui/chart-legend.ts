@@ -27,10 +27,25 @@ export function shownLines(lines: readonly ChartLine[]): number[] {
  */
 export function legendLabel(line: ChartLine, locale: string, target?: ChartLine): string {
   const [only, ...rest] = line.values;
-  if (rest.length > 0 || only === null || only === undefined) return line.label;
+  if (rest.length > 0 || only === null || only === undefined) return lineName(line);
   const goal = target?.values.length === 1 ? target.values[0] : null;
-  const goalText = goal === null || goal === undefined ? '' : `, target ${goal.toLocaleString(locale)}`;
-  return `${line.label}: ${only.toLocaleString(locale)}${goalText}`;
+  const goalText =
+    goal === null || goal === undefined || !target ? '' : `, target ${valueText(target, goal, locale)}`;
+  return `${line.label}: ${valueText(line, only, locale)}${goalText}`;
+}
+
+/**
+ * A line's name where its numbers stand alone, in the legend of weeks and over its column: "Bird dog
+ * (each side)", as a hold's is "Elbow plank (s)".
+ */
+export function lineName(line: ChartLine): string {
+  return line.perSide ? `${line.label} (each side)` : line.label;
+}
+
+/** A value of a line in words: "12", or "2 each side" of the bird dog's, as its plan says it. */
+function valueText(line: ChartLine, value: number, locale: string): string {
+  const number = value.toLocaleString(locale);
+  return line.perSide ? `${number} each side` : number;
 }
 
 /**

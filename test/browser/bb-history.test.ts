@@ -146,7 +146,7 @@ describe('bb-history', () => {
       .poll(() => shown('Reps: best set of the week'))
       .toEqual([
         expect.stringMatching(/^Superman: \d+, target \d+$/),
-        expect.stringMatching(/^Bird dog: \d+, target \d+$/),
+        expect.stringMatching(/^Bird dog: \d+ each side, target \d+ each side$/),
       ]);
     // Kilograms and reps each on a chart of their own: on one axis 30 kg and 30 reps were one mark.
     await expect

@@ -115,6 +115,25 @@ describe('progress', () => {
     ]);
   });
 
+  // Its plan, its voice and its summary say a bird dog set per side ("2 each side"), as program.md
+  // gives it ("10 per side"): a total of both, 4 beside a target of 4, was a number none of them said.
+  it('charts the bird dog as reps each side, one more on the right it starts on for an odd set, beside the other reps', () => {
+    const p = progress(
+      weeksOf(sessions, [
+        set('a', 0, 'superman', { count: 10, target: 10 }),
+        set('a', 1, 'bird-dog', { count: 4, target: 4 }),
+        set('c', 0, 'bird-dog', { count: 7, target: 20 }),
+      ]),
+    );
+    expect(p.bestSetReps.lines).toEqual([
+      { label: 'Superman', values: [10, null, null], styleSlot: 0 },
+      { label: 'Superman target', values: [10, null, null], target: true, styleSlot: 0 },
+      // A week without a session between: a gap.
+      { label: 'Bird dog', values: [2, null, 4], styleSlot: 2, perSide: true },
+      { label: 'Bird dog target', values: [2, null, 10], target: true, styleSlot: 2, perSide: true },
+    ]);
+  });
+
   it("gives each line the colour and marker of what it measures, whichever of the chart's other lines have values", () => {
     // Lat pulldowns before any superman, bird dog before glute bridge: in the program's order still.
     const early = [

@@ -5,6 +5,7 @@ import {
   firstWeekNote,
   goalTargets,
   legendLabel,
+  lineName,
   shownLines,
   weekReadings,
 } from '../../../src/ui/chart-legend.ts';
@@ -116,6 +117,25 @@ describe("the targets a progress chart's legend names with their lines", () => {
     expect(bandNote(lines)).toBe("A pale band in a line's colour is its target.");
     expect(bandNote([lines[0]!, lines[1]!])).toBe('The pale band is its target.');
     expect(bandNote([lines[0]!, lines[2]!])).toBeNull();
+  });
+});
+
+describe('the bird dog in a progress chart, each side as the rest of the app says it', () => {
+  const birdDog: ChartLine[] = [
+    { label: 'Bird dog', values: [2], styleSlot: 2, perSide: true },
+    { label: 'Bird dog target', values: [2], target: true, styleSlot: 2, perSide: true },
+  ];
+
+  it('names a week of it "2 each side, target 2 each side", in the legend and in words', () => {
+    expect(legendLabel(birdDog[0]!, 'en', birdDog[1])).toBe('Bird dog: 2 each side, target 2 each side');
+    expect(weekReadings(birdDog, 0, 'en')).toEqual(['Bird dog: 2 each side, target 2 each side']);
+  });
+
+  it('names the line and its column "each side" where the numbers stand alone on the axis', () => {
+    const weeks = birdDog.map((line) => ({ ...line, values: [2, 3] }));
+    expect(legendLabel(weeks[0]!, 'en', weeks[1])).toBe('Bird dog (each side)');
+    expect(lineName(weeks[1]!)).toBe('Bird dog target (each side)');
+    expect(lineName({ label: 'Superman', values: [10, 11], styleSlot: 0 })).toBe('Superman');
   });
 });
 
