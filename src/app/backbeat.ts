@@ -49,6 +49,7 @@ import {
   HeavierWeightsModel,
   heavierWeightsDue,
   type PastSession,
+  SetOffersModel,
   sessionsPerExercise,
   TargetChangesModel,
   targetChanges,
@@ -62,6 +63,7 @@ import {
   SETTINGS_KEY,
   SettingsModel,
   SettingsStore,
+  setOffers,
 } from '../workout/settings.ts';
 import {
   type DeviceStatus,
@@ -149,6 +151,8 @@ export class Backbeat {
   readonly targetChanges = new TargetChangesModel();
   /** The exercises of today's plan for which it is time to try a heavier weight. */
   readonly heavierWeights = new HeavierWeightsModel();
+  /** The exercises of today's plan offered a set more, as program.md offers the glute bridge's. */
+  readonly setOffers = new SetOffersModel();
   /** Whether today's plan still waits for the sessions stored before, and Start was tapped meanwhile. */
   readonly planWait = new PlanWaitModel();
   readonly persistence: Persistence;
@@ -631,6 +635,7 @@ export class Backbeat {
     // Read against the targets as set, before any progression: a change is told from what the person set.
     const asSet = planOf({ ...settings, autoProgress: false });
     this.targetChanges.set(settings.autoProgress ? targetChanges(asSet, today, history) : []);
+    this.setOffers.set(setOffers(settings, history));
     if (!settings.autoProgress) {
       this.heavierWeights.set([]);
       return;

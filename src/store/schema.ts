@@ -43,7 +43,8 @@ export interface BackbeatDB extends DBSchema {
 
 export type BackbeatDatabase = IDBPDatabase<BackbeatDB>;
 type UpgradeTransaction = IDBPTransaction<BackbeatDB, StoreNames<BackbeatDB>[], 'versionchange'>;
-type Migration = (db: BackbeatDatabase, tx: UpgradeTransaction) => Promise<void> | void;
+/** `fromVersion` is the version the upgrade began at: a step may find an earlier one did its work. */
+type Migration = (db: BackbeatDatabase, tx: UpgradeTransaction, fromVersion: number) => Promise<void> | void;
 
 /** MIGRATIONS[n] brings a database from version n to n + 1. */
 const MIGRATIONS: readonly Migration[] = [
@@ -185,6 +186,14 @@ const MIGRATIONS: readonly Migration[] = [
     }
     await rebuildWeeks(tx, sessions, sets);
   },
+  // v11: progression reads the glute bridge's sets too, to offer a set more once its set is done in
+  // sessions in a row (program.md: "offer more sets"); the week rows kept only the sets it read.
+  // Built again, unless v10 built them in this upgrade already, as this version keeps them: the sets'
+  // rows are read once.
+  async (_db, tx, fromVersion) => {
+    if (fromVersion < 10) return;
+    await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
+  },
 ];
 
 /**
@@ -224,7 +233,7 @@ export function openBackbeatDB(options: OpenOptions = {}): Promise<BackbeatDatab
     let blocked = false;
     const opening = openDB<BackbeatDB>(options.name ?? DB_NAME, version, {
       async upgrade(db, oldVersion, newVersion, tx) {
-        for (let v = oldVersion; v < (newVersion ?? version); v++) await MIGRATIONS[v]!(db, tx);
+        for (let v = oldVersion; v < (newVersion ?? version); v++) await MIGRATIONS[v]!(db, tx, oldVersion);
       },
       blocked() {
         blocked = true;

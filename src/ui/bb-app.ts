@@ -38,9 +38,11 @@ import {
   describeDosage,
   describeHeavierWeight,
   describeNoWeight,
+  describeSetOffer,
   describeTargetChange,
   farAboveProgramNote,
   goneOnWithoutText,
+  plural,
 } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
@@ -263,6 +265,12 @@ export class BbApp extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         display: inline-block;
       }
+      .offer {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin-top: 0.5rem;
+      }
       .why {
         display: block;
         font-size: 1rem;
@@ -333,6 +341,7 @@ export class BbApp extends LitElement {
   private settings!: ObserveController<Settings>;
   private targetChanges!: ObserveController<readonly TargetChange[]>;
   private heavierWeights!: ObserveController<readonly ExerciseId[]>;
+  private setOffers!: ObserveController<readonly ExerciseId[]>;
   private planWait!: ObserveController<PlanWait>;
   private history!: ObserveController<HistoryState>;
   /** The screen is wanted on in a session and the browser will not keep it so. */
@@ -422,6 +431,7 @@ export class BbApp extends LitElement {
       this.settings = ObserveController.ofModel(this, this.app.settings);
       this.targetChanges = ObserveController.ofModel(this, this.app.targetChanges);
       this.heavierWeights = ObserveController.ofModel(this, this.app.heavierWeights);
+      this.setOffers = ObserveController.ofModel(this, this.app.setOffers);
       this.planWait = ObserveController.ofModel(this, this.app.planWait);
       this.history = ObserveController.ofModel(this, this.app.persistence.history);
       this.screenMayGoOff = new ObserveController(
@@ -811,9 +821,29 @@ export class BbApp extends LitElement {
             <strong>${exercise.name}</strong>
             <span class="dose">${unbroken(describeDosage(exercise, dosage))}</span>
             ${why ? html`<span class="why">${unbroken(why)}</span>` : null}
+            ${this.setOffers.value.includes(exercise.id) ? this.renderSetOffer(planned) : null}
           </li>`;
         })}
       </ol>`;
+  }
+
+  /**
+   * A set more offered beside the exercise (program.md: "offer more sets"), taken or declined with a
+   * tap and kept in the settings either way: the plan then says the sets, and Settings changes them.
+   */
+  private renderSetOffer({ exercise, dosage }: SessionState['plan'][number]) {
+    const answer = (taken: boolean) => {
+      this.app.settings.answerSetOffer(exercise.id, taken);
+      // The button tapped goes with the offer: the keyboard's focus goes on to Start, not to the page's
+      // top, and the page stays where the plan shows the sets.
+      this.renderRoot.querySelector<HTMLButtonElement>('button.start')?.focus({ preventScroll: true });
+    };
+    return html`<span class="why">${unbroken(describeSetOffer(exercise, dosage.target))}</span>
+      <span class="offer">
+        <button aria-label=${`Add a set to ${exercise.name}`} @click=${() => answer(true)}>Add a set</button>
+        <button class="quiet" aria-label=${`Keep ${exercise.name} at ${plural(dosage.sets, 'set')}`}
+          @click=${() => answer(false)}>Keep ${plural(dosage.sets, 'set')}</button>
+      </span>`;
   }
 
   /** Above the history opened in a rest: the session goes on, and the way back to it. */

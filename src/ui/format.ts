@@ -19,7 +19,13 @@ import {
   perSideText,
   sidesText,
 } from '../workout/program.ts';
-import { farAboveProgram, programBottom, programTop, type TargetChange } from '../workout/progression.ts';
+import {
+  farAboveProgram,
+  programBottom,
+  programTop,
+  SET_OFFERED_AFTER_SESSIONS,
+  type TargetChange,
+} from '../workout/progression.ts';
 import {
   type CurrentSet,
   formatDuration,
@@ -127,6 +133,15 @@ export function describeHeavierWeight(
   const { targetRange, setRange } = exercise;
   if (afterReason || !targetRange || !setRange) return advice;
   return `You did every set of ${setRange.high} × ${countText(exercise, targetRange.high)}, the most the program asks for. ${advice}`;
+}
+
+/**
+ * The offer of a set more beside an exercise program.md offers more sets of (see setOfferDue), in the
+ * words a raised target gives its reason in: "You did every set of 15 reps in your last 2 sessions:
+ * the program offers more sets."
+ */
+export function describeSetOffer(exercise: Exercise, target: number): string {
+  return `You did every set of ${countText(exercise, target)} in your last ${SET_OFFERED_AFTER_SESSIONS} sessions: the program offers more sets.`;
 }
 
 /**

@@ -47,6 +47,11 @@ export interface Exercise {
   /** Done with a weight the person picks and logs (the lat pulldown's machine). */
   readonly weighted: boolean;
   /**
+   * program.md offers more sets than its dosage gives and names no most (the glute bridge's "1 set ×
+   * ~15 reps (offer more sets)"): a set more is offered once the set is done well (see setOfferDue).
+   */
+  readonly offersMoreSets: boolean;
+  /**
    * A hold that ends by itself when the target is reached (drawing-in); otherwise the hold goes on
    * for as long as form holds (plank) and the target is only a goal.
    */
@@ -93,7 +98,8 @@ export interface Exercise {
   /**
    * The sets as program.md gives them, a range ("3–4 sets"): a set is added once every set reaches the
    * top of `targetRange`, its reps starting again at the bottom (see progression.ts). None where it
-   * gives one number; the glute bridge's "offer more sets" names no most, so the person adds them.
+   * gives one number; the glute bridge's "offer more sets" names no most, so a set more is offered
+   * (see offersMoreSets) and the person adds any after it.
    */
   readonly setRange?: TargetRange;
 }
@@ -113,6 +119,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: true,
     alternatesSides: false,
     weighted: false,
+    offersMoreSets: false,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position: 'Lie face down. Stretch your arms out past your head.',
@@ -138,6 +145,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: false,
     alternatesSides: false,
     weighted: false,
+    offersMoreSets: true,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position: 'Lie on your back, knees bent. Feet flat, weight in your heels.',
@@ -162,6 +170,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: true,
     alternatesSides: false,
     weighted: false,
+    offersMoreSets: false,
     holdEndsAtTarget: true,
     liftsIntoHold: false,
     position: 'On your hands and knees. Back flat, chest lifted. Eyes on the floor.',
@@ -186,6 +195,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: false,
     alternatesSides: true,
     weighted: false,
+    offersMoreSets: false,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position:
@@ -211,6 +221,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: false,
     alternatesSides: false,
     weighted: false,
+    offersMoreSets: false,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position:
@@ -237,6 +248,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: true,
     alternatesSides: false,
     weighted: true,
+    offersMoreSets: false,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
     position:
@@ -264,6 +276,7 @@ export const PROGRAM: readonly Exercise[] = [
     seenFromWrist: false,
     alternatesSides: false,
     weighted: false,
+    offersMoreSets: false,
     holdEndsAtTarget: false,
     liftsIntoHold: true,
     position: 'Face down, elbows under shoulders. Lift onto elbows and toes. Or knees, to make it easier.',

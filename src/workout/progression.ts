@@ -22,7 +22,9 @@ import { formatDuration, heldS, type PlannedExercise, type SetRecord } from './s
 export const PROGRESSION_EXERCISES: readonly ExerciseId[] = [
   'drawing-in',
   'elbow-plank',
-  ...PROGRAM.filter((exercise) => exercise.targetRange).map((exercise) => exercise.id),
+  ...PROGRAM.filter((exercise) => exercise.targetRange || exercise.offersMoreSets).map(
+    (exercise) => exercise.id,
+  ),
 ];
 
 /** What progression reads of a past set: a whole SetRecord will do, and so will just these. */
@@ -437,6 +439,36 @@ export function countDose(
   return { sets: next.sets, target: Math.max(setting.target, next.target) };
 }
 
+// ---- More sets where the program offers them: the glute bridge's ------------------------------------
+
+/**
+ * The sessions in a row in which every set of the exercise reached its target before a set more is
+ * offered: a second good session shows the set is in hand, where one could be a good day.
+ */
+export const SET_OFFERED_AFTER_SESSIONS = 2;
+
+/**
+ * A set more is to be offered (program.md: "offer more sets"): the exercise is one the program offers
+ * them for, the person has its sets as the program gives them, and every set reached its target in
+ * each of the last SET_OFFERED_AFTER_SESSIONS sessions that did it. Whether it was answered already is
+ * the settings' to know.
+ */
+export function setOfferDue(
+  history: readonly PastSession[],
+  exercise: Exercise,
+  setting: CountDose,
+): boolean {
+  if (!exercise.offersMoreSets || setting.sets !== exercise.dosage.sets) return false;
+  const last = chronological(history)
+    .map((session) => ({ session, sets: setsOf(session, exercise.id) }))
+    .filter(({ sets }) => sets.length > 0)
+    .slice(-SET_OFFERED_AFTER_SESSIONS);
+  return (
+    last.length === SET_OFFERED_AFTER_SESSIONS &&
+    last.every(({ session, sets }) => reachedEverySet(session, sets, exercise.id))
+  );
+}
+
 // ---- A weighted exercise at the top of its range: the weight is what grows next ---------------------
 
 /**
@@ -691,6 +723,17 @@ export class TargetChangesModel extends Model<readonly TargetChange[]> {
 
 /** The exercises of today's plan for which a heavier weight is due (see heavierWeightsDue), for the screens. */
 export class HeavierWeightsModel extends Model<readonly ExerciseId[]> {
+  constructor() {
+    super([]);
+  }
+
+  set(ids: readonly ExerciseId[]): void {
+    this.setState(ids);
+  }
+}
+
+/** The exercises of today's plan offered a set more (see setOffers in settings.ts), for the start screen. */
+export class SetOffersModel extends Model<readonly ExerciseId[]> {
   constructor() {
     super([]);
   }

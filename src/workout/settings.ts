@@ -6,7 +6,7 @@
 import { browserStorage, JsonStore, type KeyValueStorage } from './json-store.ts';
 import { Model } from './model.ts';
 import { type Dosage, type ExerciseId, exerciseById, PROGRAM } from './program.ts';
-import { type PastSession, progressPlan, sessionsPerExercise } from './progression.ts';
+import { type PastSession, progressPlan, sessionsPerExercise, setOfferDue } from './progression.ts';
 import type { PlannedExercise } from './session.ts';
 
 export interface ExerciseChoice {
@@ -39,6 +39,11 @@ export interface Settings {
    * sets of an exercise with a range of them.
    */
   readonly autoProgress: boolean;
+  /**
+   * The exercises whose offer of a set more (see setOfferDue) the person took or declined: it is not
+   * made again, and the sets are theirs to change in Settings.
+   */
+  readonly setOffersAnswered: readonly ExerciseId[];
 }
 
 /** The limits of every number the person can set: wide enough for anyone, narrow enough to catch typos. */
@@ -72,6 +77,7 @@ export function defaultSettings(): Settings {
     maxHr: null,
     endRestOnRecovery: false,
     autoProgress: true,
+    setOffersAnswered: [],
   };
 }
 
@@ -110,6 +116,23 @@ export function planOf(
     : progressed;
 }
 
+/**
+ * The exercises of a full session to which a set more is offered today: those past sessions make it
+ * due for, set as the program gives them, whose offer was not answered. A short session does one set
+ * of each, and with targets not set from past sessions the sets are the person's alone.
+ */
+export function setOffers(settings: Settings, history: readonly PastSession[]): ExerciseId[] {
+  if (settings.length === 'short' || !settings.autoProgress) return [];
+  return settings.exercises
+    .filter(
+      ({ id, included, dosage }) =>
+        included &&
+        !settings.setOffersAnswered.includes(id) &&
+        setOfferDue(history, exerciseById(id), dosage),
+    )
+    .map((choice) => choice.id);
+}
+
 // ---- Edits (pure) -------------------------------------------------------------------------------------
 
 export type DosagePatch = Partial<Pick<Dosage, 'sets' | 'target' | 'restS' | 'weightKg'>>;
@@ -119,6 +142,14 @@ export function withDosage(settings: Settings, id: ExerciseId, patch: DosagePatc
     ...choice,
     dosage: cleanDosage(id, { ...choice.dosage, ...patch }),
   }));
+}
+
+/** The offer of a set more answered: `taken` adds the set; either way it is not offered again. */
+export function withSetOfferAnswered(settings: Settings, id: ExerciseId, taken: boolean): Settings {
+  const answered = { ...settings, setOffersAnswered: [...new Set([...settings.setOffersAnswered, id])] };
+  if (!taken) return answered;
+  const sets = settings.exercises.find((choice) => choice.id === id)?.dosage.sets ?? 1;
+  return withDosage(answered, id, { sets: sets + 1 });
 }
 
 export function withIncluded(settings: Settings, id: ExerciseId, included: boolean): Settings {
@@ -223,6 +254,13 @@ export function parseSettings(raw: unknown): Settings {
     maxHr: optionalNumber(r.maxHr, LIMITS.maxHr),
     endRestOnRecovery: bool(r.endRestOnRecovery, defaults.endRestOnRecovery),
     autoProgress: bool(r.autoProgress, defaults.autoProgress),
+    setOffersAnswered: Array.isArray(r.setOffersAnswered)
+      ? [
+          ...new Set(
+            r.setOffersAnswered.filter((id): id is ExerciseId => typeof id === 'string' && IDS.has(id)),
+          ),
+        ]
+      : [],
   };
 }
 
@@ -297,6 +335,10 @@ export class SettingsModel extends Model<Settings> {
 
   setAutoProgress(autoProgress: boolean): void {
     this.update({ ...this.state, autoProgress });
+  }
+
+  answerSetOffer(id: ExerciseId, taken: boolean): void {
+    this.update(withSetOfferAnswered(this.state, id, taken));
   }
 
   restoreDefaults(): void {

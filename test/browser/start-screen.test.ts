@@ -526,6 +526,47 @@ describe("the start screen's plan after a session in which all 3 pulldown sets r
   });
 });
 
+describe("the start screen's plan after 2 sessions in which the glute bridge's set reached 15 reps", () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    const name = `start-screen-set-offered-${Date.now()}`;
+    const bridge = () => [
+      supermanSet({ exerciseId: 'glute-bridge', setNumber: 1, target: 15, count: 15, peakDeg: null }),
+    ];
+    const store = await SessionStore.open({ name });
+    await store.importBundles([
+      finishedSession('before', Date.now() - 2 * 86_400_000, bridge()),
+      finishedSession('earlier', Date.now() - 86_400_000, bridge()),
+    ]);
+    store.close();
+    mounted = await mountApp({ start: true, openStore: () => SessionStore.open({ name }) });
+  });
+
+  afterAll(() => mounted.remove());
+
+  // program.md gives the bridge "1 set × ~15 reps (offer more sets)": the offer is made once.
+  it('offers a second set, and takes it with a tap into the settings, not offering it again', async () => {
+    const bridge = page
+      .getByRole('list', { name: "Today's plan" })
+      .getByRole('listitem')
+      .filter({ hasText: 'Glute bridge' });
+    await expect
+      .element(bridge)
+      .toHaveTextContent(
+        /^\s*Glute bridge\s+1 × 15 reps\s+You did every set of 15 reps in your last 2 sessions: the program offers more sets\.\s+Add a set\s+Keep 1 set\s*$/,
+      );
+    await page.getByRole('button', { name: 'Add a set to Glute bridge' }).click();
+    await expect.element(bridge).toHaveTextContent(/^\s*Glute bridge\s+2 × 15 reps\s*$/);
+    // The keyboard's focus goes on to Start, where the button tapped went with the offer.
+    const focused = () => document.querySelector('bb-app')?.shadowRoot?.activeElement?.textContent?.trim();
+    await expect.poll(focused).toBe('Start');
+    const settings = mounted.app.settings.state;
+    expect(settings.exercises.find((e) => e.id === 'glute-bridge')?.dosage.sets).toBe(2);
+    expect(settings.setOffersAnswered).toEqual(['glute-bridge']);
+  });
+});
+
 describe("the start screen's plan after a session in which all 4 pulldown sets reached 15 reps", () => {
   let mounted: AppShell;
 

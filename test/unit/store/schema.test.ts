@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { StoreError, toStoreError } from '../../../src/store/errors.ts';
-import { pastSet, progress } from '../../../src/store/progress.ts';
+import { pastSet, progress, weeksOf } from '../../../src/store/progress.ts';
 import { DB_VERSION, openBackbeatDB } from '../../../src/store/schema.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { describeSessionFacts } from '../../../src/ui/format.ts';
@@ -495,6 +495,24 @@ describe('schema migrations', () => {
     expect(describeSessionFacts(migrated!.summary)).toBe(
       '10 min · 3 sets · 10 reps · Bird dog 18 right, 17 left',
     );
+    store.close();
+  });
+
+  it("upgrades a version 10 database with the glute bridge's sets kept for progression, which offers it a set more", async () => {
+    const name = freshName();
+    const v10 = await openBackbeatDB({ name, version: 10 });
+    const session = sessionA([], { sets: 1, skipped: 0, reps: 15, breaths: 0, holdMs: 0 });
+    await v10.put('sessions', session as never);
+    const bridge = supermanSet({ exerciseId: 'glute-bridge', target: 15, count: 15, peakDeg: null });
+    for (const set of setsOfA([bridge])) await v10.put('sets', set as never);
+    // The week as version 10 kept it: without the bridge's sets.
+    for (const week of weeksOf([session as never], [])) await v10.put('weeks', week as never);
+    v10.close();
+    const store = await SessionStore.open({ name });
+    const weeks = await store.weeks();
+    expect(
+      weeks.flatMap((week) => week.past.flatMap((past) => past.sets.map((set) => set.exerciseId))),
+    ).toEqual(['glute-bridge']);
     store.close();
   });
 

@@ -9,6 +9,7 @@ import {
   describeHeavierWeight,
   describeNoWeight,
   describeSessionFacts,
+  describeSetOffer,
   describeTargetChange,
   englishLocaleFor,
   farAboveProgramNote,
@@ -342,6 +343,14 @@ describe('the advice to try a heavier weight, once every set of the most the pro
   it('says only what to do after a change whose reason told what was done', () => {
     expect(describeHeavierWeight(pulldown, 'here', true)).toBe(
       'Time to try a heavier weight, one that keeps good form throughout: raise it here.',
+    );
+  });
+});
+
+describe('the offer of a set more beside the glute bridge', () => {
+  it('says what was done, as a raised target tells it, and that the program offers more sets', () => {
+    expect(describeSetOffer(exerciseById('glute-bridge'), 15)).toBe(
+      'You did every set of 15 reps in your last 2 sessions: the program offers more sets.',
     );
   });
 });

@@ -16,6 +16,7 @@ import {
   plankTargetAfter,
   progressPlan,
   sessionsPerExercise,
+  setOfferDue,
   supermanRange,
   targetChanges,
 } from '../../../src/workout/progression.ts';
@@ -494,6 +495,40 @@ describe("the lat pulldown's weight, once every set of 4 × 15 is done", () => {
     const superman = progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'superman')!;
     expect(superman.dosage.target).toBe(12);
     expect(heavierWeightsDue([superman], history)).toEqual([]);
+  });
+});
+
+describe("the glute bridge's more sets, which program.md offers and names no number of", () => {
+  const bridge = exerciseById('glute-bridge');
+  const asSet = { sets: 1, target: 15 };
+
+  it('offers a 2nd set once its one set reached its target in 2 sessions in a row', () => {
+    const first = counted(day(1), 'glute-bridge', 15, 'target');
+    expect(setOfferDue([], bridge, asSet)).toBe(false);
+    expect(setOfferDue([first], bridge, asSet)).toBe(false);
+    expect(setOfferDue([first, counted(day(3), 'glute-bridge', 15, 'target')], bridge, asSet)).toBe(true);
+    // A session without a bridge between is no session of it.
+    const between = counted(day(2), 'superman', 10, 'target');
+    expect(setOfferDue([first, between, counted(day(3), 'glute-bridge', 15, 'target')], bridge, asSet)).toBe(
+      true,
+    );
+  });
+
+  it('offers none after a set short of its target in either session', () => {
+    const reached = counted(day(1), 'glute-bridge', 15, 'target');
+    const short = counted(day(2), 'glute-bridge', 15, 'stopped');
+    expect(setOfferDue([reached, short], bridge, asSet)).toBe(false);
+    expect(setOfferDue([short, reached], bridge, asSet)).toBe(false);
+  });
+
+  it('offers none to a person with more sets set already, nor of an exercise the program gives its sets', () => {
+    const twice = [
+      counted(day(1), 'glute-bridge', 15, 'target'),
+      counted(day(2), 'glute-bridge', 15, 'target'),
+    ];
+    expect(setOfferDue(twice, bridge, { sets: 2, target: 15 })).toBe(false);
+    const supermen = [counted(day(1), 'superman', 10, 'target'), counted(day(2), 'superman', 10, 'target')];
+    expect(setOfferDue(supermen, exerciseById('superman'), { sets: 1, target: 10 })).toBe(false);
   });
 });
 

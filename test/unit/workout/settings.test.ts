@@ -12,9 +12,11 @@ import {
   type Settings,
   SettingsModel,
   SettingsStore,
+  setOffers,
   withDosage,
   withIncluded,
   withMoved,
+  withSetOfferAnswered,
 } from '../../../src/workout/settings.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 
@@ -66,6 +68,40 @@ describe('settings', () => {
     expect(stored({ sets: 4, target: 13, restS: 60, weightKg: 40 })?.weightKg).toBe(40);
     expect(stored({ sets: 3, target: 12, restS: 60 })).not.toHaveProperty('weightKg');
     expect(stored({ sets: 3, target: 12, restS: 60, weightKg: 'heavy' })).not.toHaveProperty('weightKg');
+  });
+
+  it("offer the glute bridge's second set until it is taken or declined, and keep the answer", () => {
+    const bridgeTwice: PastSession[] = [1, 2].map((day) => ({
+      startedAt: Date.UTC(2026, 10, day),
+      sets: [
+        {
+          exerciseId: 'glute-bridge',
+          setNumber: 1,
+          target: 15,
+          holdMs: null,
+          peakDeg: null,
+          endedBy: 'target',
+        },
+      ],
+    }));
+    const bridgeSets = (s: Settings) => s.exercises.find((e) => e.id === 'glute-bridge')?.dosage.sets;
+    expect(setOffers(defaultSettings(), [])).toEqual([]);
+    expect(setOffers(defaultSettings(), bridgeTwice)).toEqual(['glute-bridge']);
+    // A short session does one set of each: a set more is for a full one.
+    expect(setOffers({ ...defaultSettings(), length: 'short' }, bridgeTwice)).toEqual([]);
+    const taken = withSetOfferAnswered(defaultSettings(), 'glute-bridge', true);
+    expect(bridgeSets(taken)).toBe(2);
+    expect(setOffers(taken, bridgeTwice)).toEqual([]);
+    const declined = withSetOfferAnswered(defaultSettings(), 'glute-bridge', false);
+    expect(bridgeSets(declined)).toBe(1);
+    expect(setOffers(declined, bridgeTwice)).toEqual([]);
+    // Set back to one set in Settings after: not offered again.
+    expect(setOffers(withDosage(taken, 'glute-bridge', { sets: 1 }), bridgeTwice)).toEqual([]);
+    expect(parseSettings(JSON.parse(JSON.stringify(declined))).setOffersAnswered).toEqual(['glute-bridge']);
+    expect(parseSettings({ setOffersAnswered: ['glute-bridge', 'nonsense', 3] }).setOffersAnswered).toEqual([
+      'glute-bridge',
+    ]);
+    expect(parseSettings({}).setOffersAnswered).toEqual([]);
   });
 
   it('reorder exercises and stop at the ends', () => {
