@@ -36,6 +36,14 @@ import {
   visuallyHidden,
 } from './styles.ts';
 
+/**
+ * The chart of reps while it has nothing to draw. The lat pulldown's reps are charted apart, by its
+ * weight (see Progress.pulldownReps): after a session of lat pulldowns alone (a watch counts little
+ * else), "No sessions with this yet" over its chart of them read as History losing the session.
+ */
+const REPS_CHART_EMPTY =
+  "No superman, glute bridge or bird dog yet: the lat pulldown's reps have their own chart below.";
+
 const RETENTION_OPTIONS: readonly { value: string; label: string; retention: MotionRetention }[] = [
   { value: 'all', label: 'all of it', retention: KEEP_ALL },
   ...RETENTION_MONTHS.map((months) => ({
@@ -479,7 +487,11 @@ export class BbHistory extends LitElement {
     const p = h.progress!;
     return html`<section class="charts" aria-labelledby="progress-title">
       <h3 id="progress-title">Progress</h3>
-      <bb-progress-chart heading="Reps: best set of the week" .series=${p.bestSetReps}></bb-progress-chart>
+      <bb-progress-chart
+        heading="Reps: best set of the week"
+        empty=${REPS_CHART_EMPTY}
+        .series=${p.bestSetReps}
+      ></bb-progress-chart>
       <div class="pair">
         <bb-progress-chart heading="Lat pulldown: weight (kg)" .series=${p.pulldownWeight}></bb-progress-chart>
         <bb-progress-chart heading="Lat pulldown: best set (reps)" .series=${p.pulldownReps}></bb-progress-chart>

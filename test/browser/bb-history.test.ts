@@ -18,6 +18,10 @@ import { layOutAsTheApp } from './mount.ts';
 let dbCounter = 0;
 const cleanups: (() => Promise<void>)[] = [];
 
+/** The chart of reps while it has nothing: its exercises named, and where the lat pulldown's reps are. */
+const REPS_CHART_EMPTY =
+  "No superman, glute bridge or bird dog yet: the lat pulldown's reps have their own chart below.";
+
 async function persistenceWith(
   bundles: Awaited<ReturnType<typeof recordSession>>[],
   preferences?: PreferencesPort,
@@ -199,7 +203,9 @@ describe('bb-history', () => {
         heading,
         heading.startsWith('Superman range')
           ? 'No sessions with this yet: a strap with a motion sensor, or the virtual strap, measures it.'
-          : 'No sessions with this yet.',
+          : heading.startsWith('Reps:')
+            ? REPS_CHART_EMPTY
+            : 'No sessions with this yet.',
       ]),
     );
   });
@@ -220,6 +226,23 @@ describe('bb-history', () => {
     // The reps were counted: their chart has the week.
     const reps = charts().find((chart) => chart.heading === 'Reps: best set of the week')!;
     expect(reps.shadowRoot!.querySelector('.empty')).toBeNull();
+  });
+
+  it("says the lat pulldown's reps are charted apart where the chart of reps has none of the others (a watch alone counts it)", async () => {
+    const pulldown = supermanSet({ exerciseId: 'lat-pulldown', count: 5, target: 12, peakDeg: null });
+    const persistence = await persistenceWith([
+      finishedSession('pulldown-only', Date.now() - 86_400_000, [pulldown]),
+    ]);
+    const history = await mount('bb-history', persistence);
+    const charts = () => [...history.shadowRoot!.querySelectorAll('bb-progress-chart')];
+    await expect.poll(() => charts().length).toBe(7);
+    const reps = charts().find((chart) => chart.heading === 'Reps: best set of the week')!;
+    await reps.updateComplete;
+    // "No sessions with this yet" over the lat pulldown's chart of 5 reps read as History losing the set.
+    await expect.poll(() => reps.shadowRoot!.querySelector('.empty')?.textContent).toBe(REPS_CHART_EMPTY);
+    const pulldownReps = charts().find((chart) => chart.heading === 'Lat pulldown: best set (reps)')!;
+    await pulldownReps.updateComplete;
+    expect(pulldownReps.shadowRoot!.querySelector('.empty')).toBeNull();
   });
 
   it('offers a backup of the settings while no session is saved, the import that restores one, and no deletion of nothing', async () => {
