@@ -66,13 +66,16 @@ const SENDS_NO_PACKETS = new Set<DeviceKind>(['phone', 'virtual']);
 /** Phone motion and the virtual strap need no Bluetooth: every other kind does. */
 const NEEDS_NO_BLUETOOTH = new Set<DeviceKind>(['phone', 'virtual']);
 
-/** The kinds the person can pick, in the order of the menu. */
+/**
+ * The kinds the person can pick, in the order of the menu. A watch is said to be one: by its brand
+ * alone ("Bangle.js"), under a button for a strap, a person with a watch had to know the brand.
+ */
 export const DEVICE_CHOICES: ReadonlyArray<{ readonly kind: DeviceKind; readonly label: string }> = [
   { kind: 'heart-rate', label: 'Heart-rate strap' },
   { kind: 'polar', label: 'Polar H10 / Verity Sense' },
-  { kind: 'pinetime', label: 'PineTime' },
+  { kind: 'pinetime', label: 'PineTime watch' },
   { kind: 'microbit', label: 'micro:bit' },
-  { kind: 'bangle', label: 'Bangle.js' },
+  { kind: 'bangle', label: 'Bangle.js watch' },
   { kind: 'phone', label: 'Phone motion' },
   { kind: 'virtual', label: 'Virtual strap' },
 ];

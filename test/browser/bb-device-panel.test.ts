@@ -178,6 +178,23 @@ describe('bb-device-panel', () => {
     expect(sent).toEqual([{ kind: 'phone' }, { id: 'watch' }]);
   });
 
+  it('says in the menu what each device is, so that a watch is found by what it is, not only by its brand', async () => {
+    await mount(state([status({})]));
+    await userEvent.click(page.getByText('Add a device'));
+    const kinds = page.getByRole('group', { name: 'Device kinds' });
+    await expect.element(kinds).toBeVisible();
+    const named = [...kinds.element().querySelectorAll('button[data-kind]')].map((b) => b.textContent);
+    expect(named).toEqual([
+      'Heart-rate strap',
+      'Polar H10 / Verity Sense',
+      'PineTime watch',
+      'micro:bit',
+      'Bangle.js watch',
+      'Phone motion',
+      'Virtual strap',
+    ]);
+  });
+
   it('shows the rate of a motion stream only while it runs', async () => {
     const panel = await mount(state([status({})]));
     const rate = () => panel.shadowRoot?.querySelector('.rate')?.textContent ?? null;
@@ -512,7 +529,13 @@ describe('bb-device-panel', () => {
     await expect
       .element(page.getByText(/Bluetooth is not available to this browser on this device/))
       .toBeVisible();
-    for (const name of ['Heart-rate strap', 'Polar H10 / Verity Sense', 'PineTime', 'micro:bit', 'Bangle.js'])
+    for (const name of [
+      'Heart-rate strap',
+      'Polar H10 / Verity Sense',
+      'PineTime watch',
+      'micro:bit',
+      'Bangle.js watch',
+    ])
       await expect.element(page.getByRole('button', { name })).toBeDisabled();
     await expect.element(page.getByRole('button', { name: 'Phone motion' })).toBeEnabled();
     await expect.element(page.getByText('Replay a recording…')).toBeVisible();

@@ -86,7 +86,7 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
 
   it('is picked from the device menu with a tap, resets the watch, uploads the streaming code and shows the battery', async () => {
     await openDeviceMenu(page, tap);
-    await page.getByRole('button', { name: 'Bangle.js', exact: true }).tap();
+    await page.getByRole('button', { name: 'Bangle.js watch', exact: true }).tap();
     await expect
       .poll(() => devicesLine(page).textContent(), { timeout: 10_000 })
       .toBe('Bangle.js 1a2b connected');

@@ -69,7 +69,7 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
     await openDevicesLine(page, click);
     await expect.poll(() => page.locator('bb-device-panel .rate').count()).toBe(1);
     await openDeviceMenu(page, click);
-    await page.getByRole('button', { name: 'PineTime' }).click();
+    await page.getByRole('button', { name: 'PineTime watch' }).click();
     await expect
       .poll(() => devicesLine(page).textContent())
       .toBe('Polar H10 0000E2E0 connected · InfiniTime connected');

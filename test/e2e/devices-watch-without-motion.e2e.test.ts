@@ -50,7 +50,7 @@ describe('a PineTime without the motion service', () => {
 
   it('is kept for its heart rate and battery, and says it cannot count', async () => {
     await openDeviceMenu(page, click);
-    await page.getByRole('button', { name: 'PineTime' }).click();
+    await page.getByRole('button', { name: 'PineTime watch' }).click();
     const alert = async () => (await panel('[role="alert"]').textContent())?.trim();
     await expect.poll(alert).toMatch(/^Cannot count:/);
     // On a phone the problem is the devices' line: a tap opens it to the watch and how it is.
