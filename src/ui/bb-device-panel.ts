@@ -13,7 +13,7 @@ import { noBluetoothWords } from '../sensors/ble/errors.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { type DeviceChoice, outcomeOfChoice } from './device-choice.ts';
-import { deviceRoleText } from './device-role.ts';
+import { deviceRoleLine } from './device-role.ts';
 import { sendCommand } from './events.ts';
 import { GOING_ON_WITHOUT_WORDS, plural } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
@@ -606,9 +606,10 @@ export class BbDevicePanel extends LitElement {
   /** What a device's name and state leave out: its battery, stream, role, and what it offers. */
   private deviceDetails(d: DeviceStatus, several: boolean) {
     // Where several share the work, each one's part: beside a watch, the strap's "motion 50 Hz" does
-    // not count the lat pulldown. Told before the session, where the devices are chosen; in one, over
-    // two lines of a phone's header, it pushed the count down the screen.
-    const roles = this.compact ? '' : deviceRoleText(d);
+    // not count the lat pulldown; alone, a watch's (see deviceRoleLine). Told before the session,
+    // where the devices are chosen; in one, over two lines of a phone's header, it pushed the count
+    // down the screen.
+    const roles = this.compact ? '' : deviceRoleLine(d, several);
     return [
       // Going on without it, its state says it is reconnecting already.
       d.connection === 'reconnecting' && !this.goingOnWithout(d)
@@ -618,7 +619,7 @@ export class BbDevicePanel extends LitElement {
       d.sampleRateHz && d.connection === 'connected'
         ? html`<span class="rate">motion ${Math.round(d.sampleRateHz)} Hz</span>`
         : nothing,
-      several && roles ? html`<span class="note role">${roles}</span>` : nothing,
+      roles ? html`<span class="note role">${roles}</span>` : nothing,
       d.malformedPackets > 0
         ? html`<span class="note malformed">${d.malformedPackets} bad ${d.malformedPackets === 1 ? 'packet' : 'packets'} dropped</span>`
         : nothing,
@@ -778,7 +779,7 @@ function fallbackStatus(state: DeviceState): DeviceStatus {
     sampleRateHz: null,
     heartRate: true,
     motion: state.countsMotion,
-    // A lone device's part goes unsaid (see deviceDetails), and the fixture does not tell it.
+    // Which exercises it counts the fixture does not tell: said of none, no part is said (see deviceRoleLine).
     counts: [],
   };
 }

@@ -154,6 +154,28 @@ describe('bb-device-panel', () => {
     expect(h10.querySelector('.battery')).toBeNull();
   });
 
+  it('says what a watch alone counts, and nothing of a strap or the virtual strap alone, which count everything', async () => {
+    const bangle = status({
+      id: 'bangle',
+      name: 'Bangle.js 1a2b',
+      kind: 'bangle',
+      placement: 'wrist',
+      battery: 72,
+      heartRate: false,
+      counts: ['superman', 'drawing-in', 'lat-pulldown'],
+    });
+    const panel = await mount(state([bangle]));
+    // Only "battery 72 %" before: four of seven exercises by hand were learned set by set.
+    await expect
+      .element(page.getByText('counts the superman, drawing-in and wide-grip lat pulldown; the rest by hand'))
+      .toBeVisible();
+    for (const alone of [status({}), status({ id: 'virtual', name: 'Virtual strap', kind: 'virtual' })]) {
+      panel.device = state([alone]);
+      await panel.updateComplete;
+      expect(panel.shadowRoot!.querySelector('.role'), alone.name).toBeNull();
+    }
+  });
+
   it('shows the battery of a device in reach, and of one away only a low one, as it was', async () => {
     const panel = await mount(state([status({ battery: 80 })]));
     await expect.element(page.getByLabelText('battery 80 percent')).not.toHaveAttribute('data-low');

@@ -93,6 +93,10 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
     // Its battery, under the line a tap opens.
     await openDevicesLine(page, tap);
     expect(await panel('.battery').textContent()).toBe('battery 72 %');
+    // Alone, what it counts: before the session, not set by set.
+    expect(await panel('.role').textContent()).toBe(
+      'counts the superman, drawing-in and wide-grip lat pulldown; the rest by hand',
+    );
     // The emulation reports each write to this process as an event of its own: waited for, not raced.
     await expect.poll(() => written().slice(1).join('').endsWith('}\n')).toBe(true);
     const writes = written();

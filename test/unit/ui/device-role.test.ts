@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceRoleText } from '../../../src/ui/device-role.ts';
+import { deviceRoleLine, deviceRoleText } from '../../../src/ui/device-role.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 
 const everyExercise = PROGRAM.map((e) => e.id);
@@ -27,5 +27,28 @@ describe('what a device does where several share the work', () => {
       'heart rate; counts every exercise',
     );
     expect(deviceRoleText({ heartRate: false, counts: [] })).toBe('');
+  });
+});
+
+describe('what the device panel says a device does', () => {
+  const watch = { heartRate: true, counts: ['superman', 'drawing-in', 'lat-pulldown'] as const };
+
+  it('says what a device alone counts where it counts only part of the program (a watch), and that the rest is by hand', () => {
+    expect(deviceRoleLine(watch, false)).toBe(
+      'heart rate; counts the superman, drawing-in and wide-grip lat pulldown; the rest by hand',
+    );
+  });
+
+  it('says nothing of a device alone that counts every exercise, or none (its own line says "count with +1")', () => {
+    expect(deviceRoleLine({ heartRate: true, counts: everyExercise }, false)).toBe('');
+    expect(deviceRoleLine({ heartRate: false, counts: everyExercise }, false)).toBe('');
+    expect(deviceRoleLine({ heartRate: true, counts: [] }, false)).toBe('');
+  });
+
+  it("says each one's part where several share the work, the rest being the other's", () => {
+    expect(deviceRoleLine(watch, true)).toBe(
+      'heart rate; counts the superman, drawing-in and wide-grip lat pulldown',
+    );
+    expect(deviceRoleLine({ heartRate: true, counts: [] }, true)).toBe('heart rate');
   });
 });
