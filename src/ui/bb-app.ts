@@ -8,7 +8,7 @@ import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../a
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
-import { deviceWord, startAdviceText, unseenByText } from '../workout/by-hand.ts';
+import { deviceWord, planByHandText, startAdviceText, unseenByText } from '../workout/by-hand.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import type { Exercise, ExerciseId } from '../workout/program.ts';
 import {
@@ -271,7 +271,9 @@ export class BbApp extends LitElement {
         gap: 0.5rem;
         margin-top: 0.5rem;
       }
-      .why {
+      /* An exercise the devices cannot see (see planByHandText): said as quietly as why a dose moved. */
+      .why,
+      .by-hand {
         display: block;
         font-size: 1rem;
         line-height: 1.4;
@@ -769,7 +771,7 @@ export class BbApp extends LitElement {
             ? html`<p class="virtual">${virtualStandsInWords(this.device.value.awaiting, this.device.value.bluetoothAvailable)}</p>`
             : null
         }
-        ${state.plan.length > 0 ? this.renderPlan(state.plan) : null}
+        ${state.plan.length > 0 ? this.renderPlan(state.plan, state.countedByDevice) : null}
       </section>
     `;
   }
@@ -790,14 +792,17 @@ export class BbApp extends LitElement {
   }
 
   /**
-   * Today's plan, each target with why progression moved it, once it is made from the sessions stored
-   * before: until then the settings' plan would be read, and then replaced by the one made.
+   * Today's plan, each target with why progression moved it, and each exercise the devices connected
+   * now cannot see marked with what its set asks (see planByHandText), once it is made from the
+   * sessions stored before: until then the settings' plan would be read, and then replaced by the one
+   * made.
    */
-  private renderPlan(plan: SessionState['plan']) {
+  private renderPlan(plan: SessionState['plan'], countedByDevice: SessionState['countedByDevice']) {
     if (this.planWait.value !== 'none')
       return html`<h3 id="plan-title">Today's plan</h3>
         <p>Reading your past sessions for today's plan…</p>`;
     const changes = this.targetChanges.value;
+    const exercises = plan.map((planned) => planned.exercise);
     return html`<h3 id="plan-title">Today's plan</h3>
       <ol aria-labelledby="plan-title">
         ${plan.map((planned) => {
@@ -813,6 +818,7 @@ export class BbApp extends LitElement {
             : null;
           const noWeight =
             exercise.weighted && dosage.weightKg === undefined ? describeNoWeight('in Settings') : null;
+          const byHand = planByHandText(exercise, exercises, countedByDevice);
           const why =
             [progression, weight, noWeight, farAboveProgramNote(exercise, dosage.target)]
               .filter((note) => note !== null)
@@ -821,6 +827,7 @@ export class BbApp extends LitElement {
             <strong>${exercise.name}</strong>
             <span class="dose">${unbroken(describeDosage(exercise, dosage))}</span>
             ${why ? html`<span class="why">${unbroken(why)}</span>` : null}
+            ${byHand ? html`<span class="by-hand">${byHand}</span>` : null}
             ${this.setOffers.value.includes(exercise.id) ? this.renderSetOffer(planned) : null}
           </li>`;
         })}

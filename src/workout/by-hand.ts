@@ -52,7 +52,7 @@ export function startAdviceText(
   if (byHand.length === 0)
     return `${PHONE_IN_SIGHT}, press Start, and just do the exercises: Backbeat counts and times them.`;
   if (byHand.length < plan.length)
-    return `${PHONE_IN_SIGHT}, press Start, and do the exercises: Backbeat counts and times what your devices can see, and a set they cannot see says what to tap.`;
+    return `${PHONE_IN_SIGHT}, press Start, and do the exercises: Backbeat counts and times what your devices can see, and the plan below says what to tap for the rest.`;
   const counts = (['reps', 'breaths'] as const)
     .filter((kind) => byHand.some((exercise) => exercise.kind === kind))
     .map((kind) => (kind === 'reps' ? 'rep' : 'breath'));
@@ -62,6 +62,23 @@ export function startAdviceText(
     ...(holds ? ['Start hold and End hold for each hold'] : []),
   ].join(', and ');
   return `${PHONE_IN_SIGHT} and press Start. Tap ${taps}: Backbeat times the ${holds ? 'holds and rests' : 'rests'}, and says what comes next.`;
+}
+
+/**
+ * The mark in today's plan of an exercise the devices connected now cannot see, where they count
+ * others of the plan (a watch cannot see four of the seven): what its set will ask, known before
+ * Start rather than set by set. Null for one they count, and where they count all of the
+ * plan or none of it, which the start text says for every set (see startAdviceText).
+ */
+export function planByHandText(
+  exercise: Pick<Exercise, 'id' | 'kind'>,
+  plan: readonly Pick<Exercise, 'id'>[],
+  countedByDevice: readonly ExerciseId[] | undefined,
+): string | null {
+  if (countedByDevice === undefined || countedByDevice.includes(exercise.id)) return null;
+  if (!plan.some((planned) => countedByDevice.includes(planned.id))) return null;
+  if (exercise.kind === 'hold') return 'Timed by hand: tap Start hold and End hold';
+  return `Counted by hand: ${tapEachCountText(exercise)}`;
 }
 
 /** Reconnect, or Resume and go on by hand (see byHandText). */

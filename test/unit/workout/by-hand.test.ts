@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   byHandText,
   deviceWord,
+  planByHandText,
   resumeByHandText,
   startAdviceText,
   tapEachCountText,
@@ -110,9 +111,41 @@ describe('startAdviceText', () => {
     );
   });
 
-  it('where the devices count some of the plan (a watch), says each set they cannot see asks for a tap', () => {
+  it('where the devices count some of the plan (a watch), points to the plan for what to tap', () => {
     expect(startAdviceText(PROGRAM, ['superman', 'drawing-in', 'lat-pulldown'])).toBe(
-      'Put the phone where you can see it from the mat, press Start, and do the exercises: Backbeat counts and times what your devices can see, and a set they cannot see says what to tap.',
+      'Put the phone where you can see it from the mat, press Start, and do the exercises: Backbeat counts and times what your devices can see, and the plan below says what to tap for the rest.',
     );
+  });
+});
+
+describe('planByHandText', () => {
+  const watchCounts = ['superman', 'drawing-in', 'lat-pulldown'] as const;
+
+  it('marks in the plan each exercise the devices cannot see, where they count the rest (a watch)', () => {
+    const marks = PROGRAM.map((exercise) => [exercise.id, planByHandText(exercise, PROGRAM, watchCounts)]);
+    expect(Object.fromEntries(marks)).toEqual({
+      superman: null,
+      'glute-bridge': 'Counted by hand: tap +1 after each rep',
+      'drawing-in': null,
+      'bird-dog': 'Counted by hand: tap +1 after each rep',
+      'bat-hang': 'Counted by hand: tap +1 after each breath',
+      'lat-pulldown': null,
+      'elbow-plank': 'Timed by hand: tap Start hold and End hold',
+    });
+  });
+
+  it('marks nothing where the devices count the whole plan, none of it (the start text says so), or are not known', () => {
+    const plank = exerciseById('elbow-plank');
+    expect(
+      planByHandText(
+        plank,
+        PROGRAM,
+        PROGRAM.map((e) => e.id),
+      ),
+    ).toBeNull();
+    expect(planByHandText(plank, PROGRAM, [])).toBeNull();
+    expect(planByHandText(plank, PROGRAM, undefined)).toBeNull();
+    // Of a plan of only what the watch cannot see, every set is by hand, as the start text says.
+    expect(planByHandText(plank, [plank, exerciseById('glute-bridge')], watchCounts)).toBeNull();
   });
 });
