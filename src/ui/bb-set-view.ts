@@ -221,34 +221,53 @@ export class BbSetView extends LitElement {
         }
       }
       /*
-       * A set counted by hand: +1 is tapped after every rep from the mat, the largest button, filled,
-       * on a row of its own at the top of the controls.
+       * A set counted or timed by hand: +1 is tapped after every rep from the mat, Start hold and End
+       * hold at each end of a hold, the largest button, filled, on a row of its own at the top of the
+       * controls.
        */
-      .controls .plus-one {
+      .controls .tap-by-hand {
         flex-basis: 100%;
         min-height: 4.5rem;
         font-size: 2.25rem;
       }
       /*
-       * With text at twice its size, under the header the exercise's name, the count and +1 fill the
-       * window: the ring gives +1 the room it needs to be seen with no scroll, its words no longer
-       * than the count and target (the tap's line gives way), and the set's number goes under the
-       * controls. Only the boxes move: a screen reader reads the screen in the order written.
+       * With text at twice its size, under the header the exercise's name, the count and +1 (or the
+       * time and Start hold) fill the window: the ring gives the button the room it needs to be seen
+       * with no scroll, its words no longer than the count and target (the tap's line gives way), and
+       * the set's number goes under the controls. Only the boxes move: a screen reader reads the
+       * screen in the order written.
        */
       @media ${narrow} {
-        :host([counts-by-hand]:not([waiting])) > bb-progress-ring {
+        :host([by-hand]:not([waiting])) > bb-progress-ring {
           min-height: 6rem;
         }
-        :host([counts-by-hand]:not([waiting])) .meta {
+        :host([by-hand]:not([waiting])) .meta {
           order: 1;
         }
-        :host([counts-by-hand]:not([waiting])) details {
+        :host([by-hand]:not([waiting])) details {
           order: 2;
         }
-        .controls .plus-one {
+        .controls .tap-by-hand {
           min-height: 3.5rem;
           font-size: 1.75rem;
           padding-block: 0;
+        }
+        /*
+         * A hold's name takes two lines ("Elbow / plank"): the ring and Start hold give up the room of
+         * the second, the ring keeping the time alone (see below), the button under it saying what to
+         * tap, in words that fit across the screen.
+         */
+        :host([timed-by-hand]:not([waiting])) > bb-progress-ring {
+          min-height: 4.5rem;
+        }
+        :host([timed-by-hand]) .controls .tap-by-hand {
+          min-height: 3rem;
+          font-size: 1.5rem;
+        }
+      }
+      @container (max-height: 5rem) {
+        .unit {
+          display: none;
         }
       }
       /*
@@ -322,7 +341,10 @@ export class BbSetView extends LitElement {
   @property({ attribute: false }) pauseReason: PauseReason | null = null;
   /** The sets the session would keep if it ended now, done, cut short and skipped: for Finish's question. */
   @property({ attribute: false }) setsKept: SetsKept = { done: 0, cutShort: 0, skipped: 0 };
-  /** No connected device counts this exercise (a heart-rate-only strap): holds start with a tap. */
+  /**
+   * No connected device counts this exercise (a heart-rate-only strap, a watch in a plank): reps are
+   * counted with +1, a hold is timed by Start hold and End hold, each then the set's main button.
+   */
   @property({ type: Boolean }) byHand = false;
   /**
    * The device that counts this exercise is out of reach (see motionAwayFor): nothing sees the person's
@@ -363,7 +385,8 @@ export class BbSetView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const underWay = showsSetUnderWay(this.set);
     this.toggleAttribute('waiting', !underWay);
-    this.toggleAttribute('counts-by-hand', this.countsByHand());
+    this.toggleAttribute('by-hand', this.byHand);
+    this.toggleAttribute('timed-by-hand', this.byHand && this.planned.exercise.kind === 'hold');
     const before = changed.get('set') as CurrentSet | undefined;
     this.focusOnBegin =
       before !== undefined && !showsSetUnderWay(before) && underWay && this.shadowRoot?.activeElement != null;
@@ -384,6 +407,11 @@ export class BbSetView extends LitElement {
    */
   private countsByHand(): boolean {
     return this.byHand && this.planned.exercise.kind !== 'hold';
+  }
+
+  /** The class of the button a set counted or timed by hand is tapped by: its main one (see byHand). */
+  private tapClass() {
+    return this.byHand ? 'primary tap-by-hand' : nothing;
   }
 
   override render() {
@@ -420,9 +448,10 @@ export class BbSetView extends LitElement {
       ${
         exercise.kind === 'hold'
           ? // A device may not see the hold start (a heart-rate-only strap never does): a tap starts it.
+            // Timed by hand, that tap is the set's main one, as +1 is of a count (see renderCountButtons).
             this.set.holdStartMs === null
-            ? html`<button @click=${() => sendCommand(this, 'bb-start-hold')} ?disabled=${this.paused}>Start hold</button>`
-            : html`<button @click=${() => sendCommand(this, 'bb-end-hold')}>End hold</button>`
+            ? html`<button class=${this.tapClass()} @click=${() => sendCommand(this, 'bb-start-hold')} ?disabled=${this.paused}>Start hold</button>`
+            : html`<button class=${this.tapClass()} @click=${() => sendCommand(this, 'bb-end-hold')}>End hold</button>`
           : this.renderCountButtons()
       }
       ${this.renderSessionControls()}
@@ -437,7 +466,7 @@ export class BbSetView extends LitElement {
     const unit = countUnit(this.planned.exercise);
     const byHand = this.countsByHand();
     const minus = html`<button aria-label=${`−1 ${unit}`} ?disabled=${this.set.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>`;
-    const plus = html`<button class=${byHand ? 'primary plus-one' : nothing} aria-label=${`+1 ${unit}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>`;
+    const plus = html`<button class=${this.tapClass()} aria-label=${`+1 ${unit}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>`;
     return byHand ? html`${plus}${minus}` : html`${minus}${plus}`;
   }
 

@@ -1,9 +1,11 @@
 // A set counted by hand in the whole app (a strap that gives heart rate only), on a phone, a laptop
 // and a phone with its text at twice its size: +1 is the button tapped after every rep, and is there
-// under the count as the set begins, with no scroll to find it.
+// under the count as the set begins, with no scroll to find it; in a hold timed by hand (a plank a
+// watch cannot see), Start hold and End hold are, as +1 is.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
+import { PROGRAM } from '../../src/workout/program.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
@@ -53,5 +55,58 @@ describe.each(SCREENS)('a set counted by hand on $screen', ({ width, height }) =
       if (other !== plusOne) expect(area(plusOne), other.textContent!).toBeGreaterThan(area(other));
     }
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+  });
+});
+
+describe.each(SCREENS)('a hold timed by hand on $screen', ({ width, height }) => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+  let stores = 0;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(width, height);
+    const name = `timed-by-hand-${width}-${stores++}`;
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name }),
+      settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === 'elbow-plank' })) },
+    });
+    // A watch alone, as the app tells the session (see Backbeat.start): it cannot see a plank.
+    mounted.app.session.senseDevices(true, ['superman', 'drawing-in', 'lat-pulldown'], {
+      'elbow-plank': 'wrist',
+    });
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    mounted.app.session.goHeard();
+    await expect.element(page.getByRole('progressbar', { name: 'Hold time' })).toBeInTheDocument();
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('shows Start hold, then End hold, under the time without a scroll, filled, the largest button of the set', async () => {
+    const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+    // Start hold and End hold were the size of Pause, beside Skip set, where +1 of a count is the set's own.
+    for (const name of ['Start hold', 'End hold']) {
+      await expect.element(page.getByRole('button', { name })).toBeInTheDocument();
+      const tapped = page.getByRole('button', { name }).element() as HTMLButtonElement;
+      const box = tapped.getBoundingClientRect();
+      expect(box.top, name).toBeGreaterThanOrEqual(0);
+      expect(box.bottom, name).toBeLessThanOrEqual(innerHeight);
+      expect(scrollY).toBe(0);
+      expect(set.querySelector('.face .count')!.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+        innerHeight,
+      );
+      expect(tapped.classList, name).toContain('primary');
+      const area = (element: Element) =>
+        element.getBoundingClientRect().width * element.getBoundingClientRect().height;
+      for (const other of set.querySelectorAll('button')) {
+        if (other !== tapped)
+          expect(area(tapped), `${name} / ${other.textContent}`).toBeGreaterThan(area(other));
+      }
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+      tapped.click();
+    }
   });
 });
