@@ -20,7 +20,7 @@ import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
-import { importFailed, importRefused, StoreError, toStoreError } from '../store/errors.ts';
+import { deleteFailed, importFailed, importRefused, StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, pastSession, progress, type WeekRow } from '../store/progress.ts';
 import { FULL_STORE_RETRY_MS, SessionRecorder } from '../store/recorder.ts';
 import { type SessionBundle, type SessionRow, type SetRow, setsBySession } from '../store/records.ts';
@@ -586,16 +586,16 @@ export class Persistence {
       this.history.update({ notice: 'That session is being recorded: it can be deleted once it has ended.' });
       return;
     }
-    await this.guard(async (store) => {
-      await store.deleteSession(id);
-      this.past?.delete(id);
-      this.forgetEnded((ended) => ended === id);
-      // Told before the history is read again, which years of sessions make slow: a correction on
-      // the session's summary in another tab meanwhile would write it back.
-      this.tabs.post({ type: 'deleted', sessionId: id });
-      await this.refresh();
-      this.history.update({ notice: 'Session deleted.' });
-    });
+    await this.deleteFromStore('session', (store) => store.deleteSession(id));
+    this.past?.delete(id);
+    this.forgetEnded((ended) => ended === id, { deletedHere: true });
+    // Told before the history is read again, which years of sessions make slow: a correction on
+    // the session's summary in another tab meanwhile would write it back.
+    this.tabs.post({ type: 'deleted', sessionId: id });
+    await this.refresh();
+    this.history.update({ notice: 'Session deleted.' });
+    // Deleting old sessions is how a person makes room: the sessions waiting for it are written now.
+    void this.catchUp('space freed');
   }
 
   async deleteAll(): Promise<void> {
@@ -605,15 +605,34 @@ export class Persistence {
       });
       return;
     }
-    await this.guard(async (store) => {
-      await store.deleteAll();
-      this.past = new Map();
-      this.forgetEnded(() => true);
-      // Told at once, as for one session deleted.
-      this.tabs.post({ type: 'deleted-all' });
-      await this.refresh();
-      this.history.update({ notice: 'All sessions deleted.', unfinished: null });
-    });
+    await this.deleteFromStore('all', (store) => store.deleteAll());
+    this.past = new Map();
+    this.forgetEnded(() => true, { deletedHere: true });
+    // Told at once, as for one session deleted.
+    this.tabs.post({ type: 'deleted-all' });
+    await this.refresh();
+    this.history.update({ notice: 'All sessions deleted.', unfinished: null });
+    void this.catchUp('space freed');
+  }
+
+  /**
+   * Deletes from the store while it takes deletes: saving, or full, where deleting frees the room a
+   * person wants. Refused (storage off, failed) or failed now, the person is told in words that
+   * nothing was deleted, and a store that failed is said to have failed.
+   */
+  private async deleteFromStore(
+    what: 'session' | 'all',
+    work: (store: SessionStore) => Promise<void>,
+  ): Promise<void> {
+    const store = this.readableStore();
+    if (!store) throw deleteFailed(this.history.state.problem ?? new StoreError('unavailable'), what);
+    try {
+      await work(store);
+    } catch (error) {
+      const problem = toStoreError(error);
+      this.fail(problem);
+      throw deleteFailed(problem, what);
+    }
   }
 
   /** The heart rate of the session recorded now (or last), on the page clock, from its start. */
@@ -1011,11 +1030,14 @@ export class Persistence {
    * wait is over (see SessionRecorder.catchUp), and so does the timer that asks when that wait is over
    * ('retry due'), whatever else is written or not. A session's own end or a correction on its summary
    * taken ('end saved'), and the page back, perhaps from freeing space in the phone's settings ('page
-   * back'), ask at once: rare, and a session ending soon after another is the common case. Back, or
-   * due, with nothing written, storage is not known to have room.
+   * back'), or by deleting sessions in History ('space freed'), ask at once: rare, and a session
+   * ending soon after another is the common case. Back, freed or due, with nothing written, storage is
+   * not known to have room.
    */
-  private catchUp(cause: 'room shown' | 'end saved' | 'page back' | 'retry due'): Promise<void> {
-    const when = cause === 'page back' || cause === 'end saved' ? 'now' : 'when due';
+  private catchUp(
+    cause: 'room shown' | 'end saved' | 'page back' | 'space freed' | 'retry due',
+  ): Promise<void> {
+    const when = cause === 'retry due' || cause === 'room shown' ? 'when due' : 'now';
     let roomShown = cause === 'room shown' || cause === 'end saved';
     this.catchingUp = this.catchingUp
       .then(async () => {
@@ -1178,15 +1200,19 @@ export class Persistence {
    * too: kept there, it was still offered as a file from its summary and, storage failing later, in a
    * backup, and a correction on its summary wrote it back into the history. One still being recorded
    * is never deleted (deleteSession refuses it), so only one that has ended is let go. One this tab
-   * holds in memory alone, storage having failed, is not what was deleted: the store had at most a
-   * part of it, and memory has the only copy, still offered as a file and asked for before closing.
+   * holds in memory alone, storage having failed, is not what another tab deleted: the store had at
+   * most a part of it, and memory has the only copy, still offered as a file and asked for before
+   * closing. Deleted here (deletedHere), it is: this History listed memory's whole copy of it.
    * Nor is one that was never kept, having no set done: its summary already says so, not that it
    * was deleted. Neither is written back, though, when storage has room again: it was deleted.
    * Sessions that ended before it and wait in memory alone, for room (behind) or after storage failed
    * (failedEnded), are let go: no summary of theirs is on screen, and a backup taking them would bring
    * them back on restore.
    */
-  private forgetEnded(deleted: (sessionId: string) => boolean): void {
+  private forgetEnded(
+    deleted: (sessionId: string) => boolean,
+    { deletedHere }: { readonly deletedHere: boolean } = { deletedHere: false },
+  ): void {
     for (const ended of this.behind) if (deleted(ended.sessionId)) this.deletedRecorders.add(ended);
     this.behind = this.behind.filter((ended) => !this.deletedRecorders.has(ended));
     this.failedEnded = this.failedEnded.filter((ended) => !deleted(ended.sessionId));
@@ -1194,7 +1220,7 @@ export class Persistence {
     if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
     // Kept in memory or not, it is never written back, storage full or not.
     this.deletedRecorders.add(ended);
-    if (!this.history.state.hasCurrent || keptInMemoryOnly(this.history.state)) return;
+    if (!this.history.state.hasCurrent || (!deletedHere && keptInMemoryOnly(this.history.state))) return;
     this.lastRecorder = null;
     this.history.update({ hasCurrent: false, endedSessionDeleted: true });
   }

@@ -97,6 +97,21 @@ const IMPORT_FAILURES: Record<StoreErrorKind, string> = {
   unknown: 'Saving failed, so nothing was imported. Reload Backbeat and import the file again.',
 };
 
+/**
+ * Why a delete asked was not done, after what was not deleted: nothing of it went. Said beside the
+ * buttons, as a person deleting old sessions to make room must know whether they made any.
+ */
+const DELETE_FAILURES: Record<StoreErrorKind, string> = {
+  quota: 'the browser refused it, its storage full. Free some space on the device, then try again.',
+  blocked: 'an older Backbeat open in another tab stops saving. Close it, reload this tab and try again.',
+  version: 'the data on this device is from a newer Backbeat. Reload to get it, then try again.',
+  upgraded: 'Backbeat was updated in another tab. Reload, then try again.',
+  moved:
+    'this tab stopped saving when its session moved to another tab. Delete it there, or reload this tab.',
+  unavailable: 'this browser does not let Backbeat change the data saved here (storage is off or private).',
+  unknown: 'saving failed. Reload Backbeat and try again.',
+};
+
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   /** The message in a line. */
@@ -130,6 +145,13 @@ export function importBarred(problem: StoreError | null): string {
 export function importFailed(error: unknown): StoreError {
   const { kind } = toStoreError(error);
   return new StoreError(kind, error, IMPORT_FAILURES[kind]);
+}
+
+/** The error to show for a delete the store refused or failed (what it threw): nothing was deleted. */
+export function deleteFailed(error: unknown, what: 'session' | 'all'): StoreError {
+  const { kind } = toStoreError(error);
+  const nothing = what === 'session' ? 'The session was not deleted' : 'No session was deleted';
+  return new StoreError(kind, error, `${nothing}: ${DELETE_FAILURES[kind]}`);
 }
 
 /** Classifies what IndexedDB threw (a DOMException, or idb's wrapper around it). */

@@ -268,15 +268,46 @@ export class SessionStore {
     });
   }
 
+  /**
+   * Deletes a session with its week's chart row put right, in one transaction. A full store refuses
+   * that whole (Chromium weighs what a transaction writes, not what it frees), so there the rows go
+   * first, on their own, and the week is put right in the room that freed: deleting old sessions is
+   * how a person makes room.
+   */
   deleteSession(id: string): Promise<void> {
     return guard(async () => {
-      const tx = this.db.transaction(ALL_STORES, 'readwrite');
-      const row = await tx.objectStore('sessions').get(id);
-      await deleteRows(tx, id);
-      // The week the session was counted in, whatever zone the app runs in now.
-      if (row) await refreshWeek(tx, sessionWeek(row));
-      await tx.done;
+      try {
+        await this.deleteRowsAndRefreshWeek(id, { refreshWeek: true });
+      } catch (error) {
+        if (toStoreError(error).kind !== 'quota') throw error;
+        const week = await this.deleteRowsAndRefreshWeek(id, { refreshWeek: false });
+        if (week === null) return;
+        const tx = this.db.transaction(ALL_STORES, 'readwrite');
+        // Refused still (the session freed less than its week's row takes), the session is deleted all
+        // the same, as asked, and its week's row counts it until a write of that week puts it right.
+        await Promise.all([refreshWeek(tx, week), tx.done]).catch((refused) => {
+          if (toStoreError(refused).kind !== 'quota') throw refused;
+        });
+      }
     });
+  }
+
+  /** The session's rows deleted, and its week's row put right or not; the week it was counted in. */
+  private async deleteRowsAndRefreshWeek(
+    id: string,
+    options: { readonly refreshWeek: boolean },
+  ): Promise<Week | null> {
+    const tx = this.db.transaction(ALL_STORES, 'readwrite');
+    // Watched from the start: a refused write aborts it, and its rejection is this one's to throw.
+    const done = tx.done;
+    done.catch(() => undefined);
+    const row = await tx.objectStore('sessions').get(id);
+    // The week the session was counted in, whatever zone the app runs in now.
+    const week = row ? sessionWeek(row) : null;
+    await deleteRows(tx, id);
+    if (week !== null && options.refreshWeek) await refreshWeek(tx, week);
+    await done;
+    return week;
   }
 
   deleteAll(): Promise<void> {

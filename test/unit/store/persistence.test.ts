@@ -287,6 +287,58 @@ function fullFor(refused: (row: unknown) => boolean) {
   });
 }
 
+/**
+ * A store full until a delete is taken: every write is refused, as a full one refuses it, until a
+ * transaction that deletes or clears something commits, which frees room. Undone by the function returned.
+ */
+function fullUntilADelete(): () => void {
+  let full = true;
+  const refused = fullFor(() => full);
+  const { delete: remove, clear } = IDBObjectStore.prototype;
+  const frees = (store: IDBObjectStore) =>
+    store.transaction.addEventListener('complete', () => (full = false));
+  const freedByDelete = vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args
+  ) {
+    frees(this);
+    return remove.apply(this, args);
+  });
+  const freedByClear = vi.spyOn(IDBObjectStore.prototype, 'clear').mockImplementation(function (
+    this: IDBObjectStore,
+  ) {
+    frees(this);
+    return clear.apply(this);
+  });
+  return () => {
+    refused.mockRestore();
+    freedByDelete.mockRestore();
+    freedByClear.mockRestore();
+  };
+}
+
+/**
+ * A page with `before` sessions saved, and then one that began with room and ended once storage had
+ * filled up: that one waits for room in memory (its id is `waiting`), and storage is said to be full.
+ */
+async function oneWaitingForRoom(
+  before: number,
+): Promise<{ page: Page; waiting: string; restore: () => void }> {
+  const page = await startedPage();
+  await page.finishedSessions(before);
+  page.session.start();
+  page.reps(2);
+  await page.persistence.flush();
+  const waiting = page.persistence.history.state.recordingId!;
+  const restore = fullUntilADelete();
+  page.reps(3);
+  await page.persistence.flush();
+  page.session.finish();
+  await page.persistence.flush();
+  expect(page.persistence.history.state).toMatchObject({ storage: 'memory', problem: { kind: 'quota' } });
+  return { page, waiting, restore };
+}
+
 /** Runs `work` while the store refuses every write for want of room, as a full one does. */
 async function refusedForWantOfRoom(page: Page, work: () => Promise<void>): Promise<void> {
   const refused = fullFor(() => true);
@@ -1351,6 +1403,87 @@ describe('Persistence', () => {
     } finally {
       full.mockRestore();
     }
+    await page.persistence.dispose();
+  });
+
+  it('deletes an old session while storage is full, and in the room that frees saves the session waiting for it and says saving again', async () => {
+    const { page, waiting, restore } = await oneWaitingForRoom(2);
+    const [, oldest] = page.persistence.history.state.sessions.filter((s) => s.id !== waiting);
+    try {
+      await page.persistence.deleteSession(oldest!.id);
+      await page.persistence.flush();
+    } finally {
+      restore();
+    }
+    expect(await page.store!.getSession(oldest!.id)).toBeUndefined();
+    expect(await page.store!.getSession(waiting)).toMatchObject({ status: 'finished', summary: { reps: 5 } });
+    const h = page.persistence.history.state;
+    expect(h).toMatchObject({
+      storage: 'saving',
+      problem: null,
+      sessionCount: 2,
+      notice: 'Session deleted.',
+    });
+    expect(h.sessions.map((s) => s.id)).not.toContain(oldest!.id);
+    expect(h.sessions[0]).toMatchObject({ id: waiting, status: 'finished' });
+    expect(page.asksBeforeClosing()).toBe(false);
+    await page.persistence.dispose();
+  });
+
+  it('deletes while storage is full the session waiting for room itself: gone from memory too, and never written back', async () => {
+    const { page, waiting, restore } = await oneWaitingForRoom(1);
+    try {
+      await page.persistence.deleteSession(waiting);
+      await page.persistence.flush();
+    } finally {
+      restore();
+    }
+    expect(await page.store!.getSession(waiting)).toBeUndefined();
+    const h = page.persistence.history.state;
+    expect(h).toMatchObject({ storage: 'saving', problem: null, sessionCount: 1, endedSessionDeleted: true });
+    expect(h.sessions.map((s) => s.id)).not.toContain(waiting);
+    expect(await sessionsBackedUp(page)).not.toContain(waiting);
+    expect(await page.persistence.exportCurrent('json')).toBeNull();
+    expect(page.asksBeforeClosing()).toBe(false);
+    await page.persistence.dispose();
+  });
+
+  it('deletes all sessions while storage is full, those waiting for room in memory with them, and says saving again', async () => {
+    const { page, waiting, restore } = await oneWaitingForRoom(2);
+    try {
+      await page.persistence.deleteAll();
+      await page.persistence.flush();
+    } finally {
+      restore();
+    }
+    expect(await page.store!.listSessions()).toEqual([]);
+    expect(page.persistence.history.state).toMatchObject({
+      storage: 'saving',
+      problem: null,
+      sessions: [],
+      sessionCount: 0,
+      notice: 'All sessions deleted.',
+    });
+    expect(await sessionsBackedUp(page)).not.toContain(waiting);
+    await page.persistence.dispose();
+  });
+
+  it('says in words that a session was not deleted when the store refuses the delete, and keeps it listed', async () => {
+    const { page, restore } = await oneWaitingForRoom(1);
+    const oldest = page.persistence.history.state.sessions.at(-1)!;
+    const refused = vi
+      .spyOn(page.store!, 'deleteSession')
+      .mockRejectedValue(new DOMException('I/O', 'UnknownError'));
+    try {
+      await expect(page.persistence.deleteSession(oldest.id)).rejects.toThrow(
+        'The session was not deleted: saving failed. Reload Backbeat and try again.',
+      );
+    } finally {
+      refused.mockRestore();
+      restore();
+    }
+    expect(await page.store!.getSession(oldest.id)).toBeDefined();
+    expect(page.persistence.history.state.sessions.map((s) => s.id)).toContain(oldest.id);
     await page.persistence.dispose();
   });
 

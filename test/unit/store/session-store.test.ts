@@ -91,6 +91,40 @@ describe('SessionStore', () => {
     store.close();
   });
 
+  it('deletes a session from a full store, which refuses a transaction that writes anything however much it deletes, and then counts its week without it', async () => {
+    const store = await openStore();
+    // Two sessions of one week: deleting one rewrites the week's chart row, it does not delete it.
+    await store.importBundles([bundle('a', 1_000), bundle('b', 2_000)]);
+    let full = true;
+    const { put, delete: remove } = IDBObjectStore.prototype;
+    const refused = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (!full) return put.apply(this, args);
+      // As Chromium does: the whole transaction is refused at its end, its deletes with it.
+      this.transaction.abort();
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const freed = vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      this.transaction.addEventListener('complete', () => (full = false));
+      return remove.apply(this, args);
+    });
+    try {
+      await store.deleteSession('a');
+    } finally {
+      refused.mockRestore();
+      freed.mockRestore();
+    }
+    expect((await store.listSessions()).map((s) => s.id)).toEqual(['b']);
+    expect(await store.loadBundle('a')).toBeNull();
+    expect((await store.weeks()).flatMap((week) => week.past.map((past) => past.id))).toEqual(['b']);
+    store.close();
+  });
+
   it('lists newest first, deletes one session with all its rows, and deletes everything', async () => {
     const store = await openStore();
     await store.importBundles([bundle('a', 1000), bundle('b', 3000), bundle('c', 2000)]);
