@@ -741,6 +741,14 @@ export class Persistence {
     return current ? [current, ...ended] : ended;
   }
 
+  /**
+   * How many sessions memory alone holds whole (the one under way, those waiting for room or failed
+   * by the store): the storage notice says how many, and saves them all in a backup when several.
+   */
+  sessionsHeldInMemory(): number {
+    return this.sessionsFromMemory().length;
+  }
+
   /** Imports a JSON export or backup given as text. */
   importJson(text: string): Promise<ImportResult> {
     return this.restore(new Blob([text]));

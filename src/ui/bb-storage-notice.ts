@@ -7,12 +7,14 @@ import {
   recordedInAnotherTab,
 } from '../app/persistence.ts';
 import { RESUMABLE_FOR_MS } from '../app/resume-policy.ts';
+import type { StoreError } from '../store/errors.ts';
 import type { SessionRow } from '../store/records.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
 import { staysPausedAfterInterruption } from '../workout/session.ts';
 import { anyKept, interruptedWhenText, keptSoFarText, type SetsKept } from '../workout/sets-kept.ts';
 import { download } from './download.ts';
 import { heldS, personLocale, plural, sessionStartText } from './format.ts';
+import { heldInMemoryNotice } from './held-in-memory.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles } from './styles.ts';
 
@@ -145,19 +147,30 @@ export class BbStorageNotice extends LitElement {
           ? null
           : this.compact && hasCurrent
             ? html`<p class="brief" role="alert">${problem.brief}</p>`
-            : html`<section class="problem" role="alert">
-              <p>${problem.message}</p>
-              ${
-                hasCurrent
-                  ? html`<div class="actions">
-                      <button @click=${() => this.save('json')}>Save this session (JSON)</button>
-                      <button class="quiet" @click=${() => this.save('fit')}>Save as FIT</button>
-                    </div>`
-                  : null
-              }
-            </section>`
+            : this.renderProblem(problem, hasCurrent)
       }
     `;
+  }
+
+  /**
+   * Why sessions are not being saved, and the way to keep them: the session's own file, or a backup
+   * of them all when several are held in memory only.
+   */
+  private renderProblem(problem: StoreError, hasCurrent: boolean) {
+    const { message, savesAll } = heldInMemoryNotice(problem, this.persistence.sessionsHeldInMemory());
+    return html`<section class="problem" role="alert">
+      <p>${message}</p>
+      ${
+        savesAll
+          ? html`<div class="actions"><button @click=${() => this.saveAll()}>Back up all sessions (JSON)</button></div>`
+          : hasCurrent
+            ? html`<div class="actions">
+                <button @click=${() => this.save('json')}>Save this session (JSON)</button>
+                <button class="quiet" @click=${() => this.save('fit')}>Save as FIT</button>
+              </div>`
+            : null
+      }
+    </section>`;
   }
 
   /** A session another tab records: it can be moved here, never resumed here as if interrupted. */
@@ -228,6 +241,11 @@ export class BbStorageNotice extends LitElement {
       </p>
       <div class="actions"><button class="quiet" @click=${() => this.persistence.discardUnfinished()}>OK</button></div>
     </section>`;
+  }
+
+  /** The backup holds every session, those held in memory only among them (Persistence.backup). */
+  private async saveAll(): Promise<void> {
+    download(await this.persistence.backup());
   }
 
   private async save(format: ExportFormat): Promise<void> {

@@ -1487,6 +1487,22 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('counts the sessions held in memory only while storage is full, as many as a backup takes from there', async () => {
+    const { page, restore } = await oneWaitingForRoom(1);
+    try {
+      expect(page.persistence.sessionsHeldInMemory()).toBe(1);
+      page.session.reset();
+      page.session.start();
+      page.reps(2);
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.sessionsHeldInMemory()).toBe(2);
+    } finally {
+      restore();
+    }
+    await page.persistence.dispose();
+  });
+
   it('shows older sessions while storage is full, each once, to as many as it counts', async () => {
     const page = await startedPage();
     await page.finishedSessions(HISTORY_PAGE);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../../src/store/errors.ts';
+import { heldInMemoryNotice } from '../../../src/ui/held-in-memory.ts';
+
+describe('the storage notice over sessions held in memory only', () => {
+  it('speaks of the one session, with its own files, as ever', () => {
+    const full = new StoreError('quota');
+    expect(heldInMemoryNotice(full, 1)).toEqual({ message: full.message, savesAll: false });
+  });
+
+  it('says how many when storage is full and several are held, and saves them all in a backup', () => {
+    expect(heldInMemoryNotice(new StoreError('quota'), 3)).toEqual({
+      message:
+        'Storage is full, so 3 sessions are no longer being saved. They are still here: back them up before you close the app.',
+      savesAll: true,
+    });
+  });
+});
