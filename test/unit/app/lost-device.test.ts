@@ -82,6 +82,24 @@ describe('a strap lost in the middle of a set', () => {
     app.dispose();
   });
 
+  it('stays paused for the strap lost, out of reach, through its tries by itself that do not reach it', async () => {
+    const { strap, app } = await oneRepIntoASetWithTheStrap();
+
+    strap.reachable = false;
+    strap.drop();
+    await vi.advanceTimersByTimeAsync(72_000);
+    expect(app.session.state.pausedFor).toBe('lost');
+    const pausedFor: unknown[] = [];
+    const watched = app.session.state$.subscribe((s) => pausedFor.push(s.pausedFor));
+    const connections = () => strap.log.filter((l) => l === 'connection').length;
+    const connectionsBefore = connections();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(connections()).toBe(connectionsBefore + 2);
+    expect(new Set(pausedFor)).toEqual(new Set(['lost']));
+    watched.unsubscribe();
+    app.dispose();
+  });
+
   it('stays paused for the strap lost, told once, when the strap found by itself drops again while it is set up', async () => {
     const { strap, app } = await oneRepIntoASetWithTheStrap();
 

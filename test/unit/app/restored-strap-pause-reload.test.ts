@@ -107,3 +107,42 @@ describe('a set paused for the strap, resumed after a reload while the strap of 
     after.dispose();
   });
 });
+
+describe('a set paused for the strap, resumed after a reload once the strap there is given up on', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('says the strap out of reach through its tries by itself, and goes on once one reaches it', async () => {
+    const { strap, after, answer } = await reloadedWhileTheStrapConnects();
+    // Connected again on the new page, then out of reach there until it is given up on.
+    strap.reachable = true;
+    answer();
+    await vi.advanceTimersByTimeAsync(100);
+    strap.reachable = false;
+    strap.drop();
+    await vi.advanceTimersByTimeAsync(72_000);
+    expect(after.devices.state.countingConnection).toBe('lost');
+    await done(after.persistence.resume());
+    expect(after.session.state.pausedFor).toBe('lost');
+
+    const pausedFor: unknown[] = [];
+    const watched = after.session.state$.subscribe((s) => pausedFor.push(s.pausedFor));
+    const connections = () => strap.log.filter((l) => l === 'connection').length;
+    const connectionsBefore = connections();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(connections()).toBe(connectionsBefore + 2);
+    expect(new Set(pausedFor)).toEqual(new Set(['lost']));
+
+    strap.reachable = true;
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(after.session.state.pausedAtMs).toBeNull();
+    expect(after.session.state.set?.count).toBe(1);
+    watched.unsubscribe();
+    await done(after.persistence.flush());
+    after.dispose();
+  });
+});
