@@ -66,10 +66,11 @@ import {
   setOffers,
 } from '../workout/settings.ts';
 import {
+  countedByMotion,
   type DeviceStatus,
   Devices,
+  exercisesOutOfReach,
   heartRateAloneAway,
-  type MotionFeed,
   neededConnection,
   PAUSE_FOR_CONNECTION,
   pauseForConnectionOnRestore,
@@ -208,7 +209,7 @@ export class Backbeat {
     this.session = new SessionModel(now, planOf(this.settings.state));
     this.lessons = new SetLessons(
       this.tunings,
-      { expectedPeakDeg, countedByMotion: (id) => this.devices.active.motionFor(id) !== null },
+      { expectedPeakDeg, countedByMotion: (id) => countedByMotion(this.devices.state.devices, id) },
       new LessonStore(options.settingsStorage ?? null),
     );
     this.followOtherTabs(options.storageEvents ?? null);
@@ -375,6 +376,9 @@ export class Backbeat {
         .pipe(
           map((source) => ({
             seesPosition: source.accel$ !== null && source.info.placement !== null,
+            // Of the source just published, which the detectors are fed from (see motionEvents), by the
+            // rule the devices' counts follow (see DeviceStatus.counts): those are not yet updated as a
+            // device that stops giving motion publishes its source, and are told a moment later.
             exercises: PROGRAM.filter((e) => source.motionFor(e.id) !== null).map((e) => e.id),
             // Where the device each is up to is worn, that the voice names it: the one that counts it,
             // else the one that cannot see it.
@@ -395,9 +399,7 @@ export class Backbeat {
       this.devices
         .select(
           (s) => ({
-            away: PROGRAM.filter((e) => motionOutOfReach(this.devices.active.motionFor(e.id), s.devices)).map(
-              (e) => e.id,
-            ),
+            away: exercisesOutOfReach(s.devices),
             positionAway: positionOutOfReach(s.devices),
           }),
           sameJson,
@@ -683,15 +685,6 @@ export class Backbeat {
       ),
     );
   }
-}
-
-/**
- * Whether the device an exercise's motion comes from is out of reach now: in a state that pauses a set
- * (see PAUSE_FOR_CONNECTION), where it sends no motion and is not just being connected the first time.
- */
-function motionOutOfReach(feed: MotionFeed | null, devices: readonly DeviceStatus[]): boolean {
-  const connection = feed && devices.find((d) => d.id === feed.deviceId)?.connection;
-  return connection != null && PAUSE_FOR_CONNECTION[connection] !== null;
 }
 
 /** Whether the devices see posture, what they count by themselves, and where the device each exercise is up to is worn. */

@@ -160,6 +160,27 @@ export function positionOutOfReach(devices: readonly DeviceStatus[]): boolean {
 }
 
 /**
+ * Whether a device counts `exercise` by its motion (see DeviceStatus.counts): else the person counts
+ * it by tap. The session's lessons ask it of the devices the app reads now.
+ */
+export function countedByMotion(devices: readonly DeviceStatus[], exercise: ExerciseId): boolean {
+  return devices.some((d) => d.counts.includes(exercise));
+}
+
+/**
+ * The exercises, in the program's order, whose device that counts them (see DeviceStatus.counts) is
+ * out of reach now, in a state that pauses a set (see PAUSE_FOR_CONNECTION): the session counts their
+ * sets by tap meanwhile, and ends none for want of reps nothing could see. One just being connected
+ * has not gone.
+ */
+export function exercisesOutOfReach(devices: readonly DeviceStatus[]): ExerciseId[] {
+  const away = new Set(
+    devices.filter((d) => PAUSE_FOR_CONNECTION[d.connection] !== null).flatMap((d) => d.counts),
+  );
+  return PROGRAM.map((e) => e.id).filter((id) => away.has(id));
+}
+
+/**
  * What a pause made for a device on an earlier page waits for, as this page finds the devices (see
  * pausedAsDevicesAre). One still being connected, picked again or of the last visit reconnected with
  * no tap (the virtual strap 'connected' in its place meanwhile), is not back yet: the set waits for it
@@ -180,8 +201,6 @@ export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
 export interface MotionFeed {
   readonly accel$: Observable<AccelFrame>;
   readonly placement: Placement;
-  /** The device it comes from (DeviceStatus.id): whether it is there now is that device's connection. */
-  readonly deviceId: string;
 }
 
 /** What the app reads: one heart-rate stream and one motion stream, whichever devices give them. */
@@ -1063,9 +1082,7 @@ export class Devices extends Model<DeviceState> {
       virtual,
       motionFor: (exercise) => {
         const m = sameMembers(this.readFrom(this.members), members) ? this.motionMember(exercise) : null;
-        return m?.accel$ && m.status.placement
-          ? { accel$: m.accel$, placement: m.status.placement, deviceId: m.status.id }
-          : null;
+        return m?.accel$ && m.status.placement ? { accel$: m.accel$, placement: m.status.placement } : null;
       },
       disconnect: () => {
         for (const m of members) m.close();

@@ -5,9 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type AwaitedDevice,
   type ConnectionState,
+  countedByMotion,
   type DeviceKind,
   type DeviceStatus,
   Devices,
+  exercisesOutOfReach,
   goneOnWithout,
   heartRateAloneAway,
   neededConnection,
@@ -422,6 +424,17 @@ describe('What a set needs of the devices, that their drop pauses', () => {
     expect(positionOutOfReach([status({}), { ...watch, connection: 'reconnecting' }])).toBe(false);
     // Just being connected, it has not gone: sets wait for it as they would.
     expect(positionOutOfReach([status({ connection: 'connecting' }), watch])).toBe(false);
+  });
+
+  it('has an exercise counted by motion where a device counts it, and out of reach with that device', () => {
+    expect(countedByMotion([h10Away, watch], 'lat-pulldown')).toBe(true);
+    expect(countedByMotion([status({})], 'lat-pulldown')).toBe(false);
+    expect(exercisesOutOfReach([h10Away, watch])).toEqual(TRUNK);
+    expect(exercisesOutOfReach([status({}), { ...watch, connection: 'lost' }])).toEqual(['lat-pulldown']);
+    // Just being connected, it has not gone.
+    expect(exercisesOutOfReach([status({ connection: 'connecting' }), watch])).toEqual([]);
+    const replayEnded = status({ kind: 'replay', connection: 'ended', counts: PROGRAM.map((e) => e.id) });
+    expect(exercisesOutOfReach([replayEnded])).toEqual(PROGRAM.map((e) => e.id));
   });
 
   it('leaves the devices out of reach that the set does not need for it to go on without', () => {
