@@ -51,7 +51,7 @@ import {
   waitsForPosition,
 } from '../workout/session.ts';
 import { exercisesCountedBy, motionDeviceFor } from './motion-routing.ts';
-import { rejoinDelayMs, retryLostDelayMs } from './rejoin-policy.ts';
+import { tryAgainDelayMs } from './rejoin-policy.ts';
 
 /**
  * How a device is doing; 'ended' is a replay whose recording has played to its end, 'unavailable' a
@@ -192,8 +192,11 @@ export function pauseForConnectionOnRestore(
 ): PauseReason | null {
   const reason = PAUSE_FOR_CONNECTION[devices.countingConnection];
   if (reason !== null) return reason;
-  if (devices.countingConnection === 'connecting' || devices.rejoining) return 'connection';
-  return devices.awaiting.length > 0 ? 'lost' : null;
+  if (devices.countingConnection === 'connecting') return 'connection';
+  // One awaited stays out of reach through its tries, by itself or at Reconnect, until one reaches
+  // it: else the pause would say "connection lost" and "out of reach" by turns at each try.
+  if (devices.awaiting.length > 0) return 'lost';
+  return devices.rejoining ? 'connection' : null;
 }
 export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
 
@@ -271,7 +274,7 @@ export interface DeviceState {
   readonly bluetoothAvailable: boolean;
   /**
    * Devices of an earlier visit that did not answer as the page loaded: named, so that the virtual
-   * strap standing in is not taken for them, and tried again by themselves (see rejoinDelayMs).
+   * strap standing in is not taken for them, and tried again by themselves (see tryAgainDelayMs).
    */
   readonly awaiting: readonly AwaitedDevice[];
   /**
@@ -632,7 +635,7 @@ export class Devices extends Model<DeviceState> {
    * that the browser still lets the app use (getDevices(), where the browser has it [CRS]). One that
    * does not answer (off, or out of reach) stays known: the virtual strap stands in, the person is
    * told which device was not found (its simulated heart rate would otherwise pass for theirs), and
-   * the device is tried again by itself (see rejoinDelayMs) or at the person's word.
+   * the device is tried again by itself (see tryAgainDelayMs) or at the person's word.
    */
   async reconnectKnownDevices(): Promise<void> {
     const bluetooth = bluetoothOf(this.options.navigator);
@@ -698,7 +701,7 @@ export class Devices extends Model<DeviceState> {
   }
 
   /**
-   * The next try of the awaited devices by themselves, when there is one to make (see rejoinDelayMs).
+   * The next try of the awaited devices by themselves, when there is one to make (see tryAgainDelayMs).
    * None while a round of tries is under way (an attempt may take ATTEMPT_TIMEOUT_MS): that round
    * schedules the next as it ends, lest two rounds run side by side and each count a failure.
    */
@@ -706,7 +709,7 @@ export class Devices extends Model<DeviceState> {
     if (this.rejoinTimer !== null) clearTimeout(this.rejoinTimer);
     this.rejoinTimer = null;
     if (this.awaited.length === 0 || this.rejoiningAwaited) return;
-    const delay = rejoinDelayMs({
+    const delay = tryAgainDelayMs({
       failedAttempts: this.failedRejoins,
       sessionRunning: this.sessionRunning,
       pageHidden: this.pageHidden,
@@ -739,7 +742,7 @@ export class Devices extends Model<DeviceState> {
   }
 
   /**
-   * The next try of the devices given up on, by themselves (see retryLostDelayMs): a strap that
+   * The next try of the devices given up on, by themselves (see tryAgainDelayMs): a strap that
    * comes back is not left until the person thinks of Reconnect. A try already due stays due.
    */
   private scheduleLostRetry(): void {
@@ -749,7 +752,7 @@ export class Devices extends Model<DeviceState> {
     const delay =
       lost.length === 0
         ? null
-        : retryLostDelayMs({
+        : tryAgainDelayMs({
             failedAttempts: this.failedLostRetries,
             sessionRunning: this.sessionRunning,
             pageHidden: this.pageHidden,
@@ -796,7 +799,9 @@ export class Devices extends Model<DeviceState> {
         kind,
         trying: this.rejoining.has(device.id),
       })),
-      rejoining: this.rejoining.size > 0,
+      // One connected is listed among the devices, its try over for the person: a pause waiting for it
+      // goes on from "out of reach" at once, not by way of "connection lost" (see pauseForConnectionOnRestore).
+      rejoining: [...this.rejoining.keys()].some((id) => !this.members.some((m) => m.status.id === id)),
     });
   }
 

@@ -1,48 +1,34 @@
-// When a Bluetooth device picked on an earlier visit, and not reached as the page loaded (off, or not
-// yet in reach), is tried again by itself: at a low rate, as each try wakes the phone's radio, and
-// only on the start screen with the page in sight. So is a device the app gave up on after its
-// reconnection attempts, in a session too.
+// When a Bluetooth device not reached is tried again by itself: one picked on an earlier visit that
+// did not answer as the page loaded (off, or not yet in reach), and one the app gave up on after its
+// reconnection attempts. At a low rate, as each try wakes the phone's radio.
 
 /** The first tries come sooner: a strap is often wetted and put on just after the page opens. */
 export const REJOIN_EARLY_DELAY_MS = 15_000;
 const REJOIN_EARLY_ATTEMPTS = 4;
-/** After the first minute, one try every half minute, for as long as the start screen shows. */
+/** After the first minute, one try every half minute. */
 const REJOIN_LATER_DELAY_MS = 30_000;
 
 export interface RejoinCircumstances {
-  /** Tries made since the page loaded, none of which reached the device. */
+  /** Tries made by themselves, none of which reached the device. */
   readonly failedAttempts: number;
-  /** A session is under way: a device joining would take the virtual strap's place mid-set. */
+  /** A session is under way. */
   readonly sessionRunning: boolean;
-  /** The page is hidden (the screen off, another app in front): nobody sees the device join. */
+  /** The page is hidden (the screen off, another app in front). */
   readonly pageHidden: boolean;
 }
 
-/** How long to wait before the next try, or null when no try is to be made now. */
-export function rejoinDelayMs({
-  failedAttempts,
-  sessionRunning,
-  pageHidden,
-}: RejoinCircumstances): number | null {
-  if (sessionRunning || pageHidden) return null;
-  return delayAfter(failedAttempts);
-}
-
 /**
- * How long to wait before the next try of a device the app gave up on (out of reach after its
- * reconnection attempts), or null when no try is to be made now. In a session it is the device the
- * session counts with, so its joining takes no other's place; the phone lies on the floor with its
- * screen off then, and the person waits for the strap, so it is tried with the page hidden too.
+ * How long to wait before the next try, or null when no try is to be made now. In a session too: the
+ * person on the mat waits for the strap (a set picked up after a reload is paused for it), and one
+ * that joins takes the place of the virtual strap standing in for it, as one picked mid-set does.
+ * The phone lies on the floor with its screen off then, so it is tried with the page hidden too; out
+ * of a session, with the page hidden, nobody is waiting for it.
  */
-export function retryLostDelayMs({
+export function tryAgainDelayMs({
   failedAttempts,
   sessionRunning,
   pageHidden,
 }: RejoinCircumstances): number | null {
   if (pageHidden && !sessionRunning) return null;
-  return delayAfter(failedAttempts);
-}
-
-function delayAfter(failedAttempts: number): number {
   return failedAttempts < REJOIN_EARLY_ATTEMPTS ? REJOIN_EARLY_DELAY_MS : REJOIN_LATER_DELAY_MS;
 }

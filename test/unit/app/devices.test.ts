@@ -311,12 +311,13 @@ describe('A pause made for a device on an earlier page, as this page finds the d
     expect(pauseForConnectionOnRestore(devices('reconnecting'))).toBe('connection');
     // The virtual strap counts meanwhile, 'connected': the strap of the last visit is not back yet.
     expect(pauseForConnectionOnRestore(devices('connected', true))).toBe('connection');
-    expect(pauseForConnectionOnRestore(devices('connected', true, [awaited(true)]))).toBe('connection');
   });
 
   it('says a device out of reach when it was given up, or not found as the page loaded', () => {
     expect(pauseForConnectionOnRestore(devices('lost'))).toBe('lost');
     expect(pauseForConnectionOnRestore(devices('connected', false, [awaited(false)]))).toBe('lost');
+    // Tried again, by itself or at Reconnect: out of reach until a try reaches it.
+    expect(pauseForConnectionOnRestore(devices('connected', true, [awaited(true)]))).toBe('lost');
     expect(pauseForConnectionOnRestore(devices('ended'))).toBe('replay');
   });
 
@@ -654,16 +655,19 @@ describe('A strap picked on an earlier visit and not in reach as the page loads'
     devices.dispose();
   });
 
-  it('is not tried while a session runs, and is tried again after it', async () => {
+  it('is tried while a session runs too, and joins it once it is in reach', async () => {
     const { devices, strap, attempts } = await loadedWithTheStrapAway();
     devices.keepStreaming(true);
-    strap.reachable = true;
-    await settle(120_000);
-    expect(attempts()).toBe(1);
-    expect(devices.active.virtual).not.toBeNull();
-    devices.keepStreaming(false);
     await settle(15_000);
-    expect(devices.state.devices.map((d) => d.name)).toEqual(['HRM-Dual 4242']);
+    expect(attempts()).toBe(2);
+    expect(devices.active.virtual).not.toBeNull();
+    strap.reachable = true;
+    await settle(15_000);
+    expect(attempts()).toBe(3);
+    expect(devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
+      ['HRM-Dual 4242', 'connected'],
+    ]);
+    expect(devices.state.awaiting).toEqual([]);
     devices.dispose();
   });
 

@@ -106,6 +106,36 @@ describe('a set paused for the strap, resumed after a reload while the strap of 
     await done(after.persistence.flush());
     after.dispose();
   });
+
+  it('says the strap out of reach through its tries by itself, and goes on once one reaches it', async () => {
+    const { strap, after, answer } = await reloadedWhileTheStrapConnects();
+    await done(after.persistence.resume());
+    answer();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(after.session.state.pausedFor).toBe('lost');
+
+    const pausedFor: unknown[] = [];
+    const watched = after.session.state$.subscribe((s) => pausedFor.push(s.pausedFor));
+    const connections = () => strap.log.filter((l) => l === 'connection').length;
+    const connectionsBefore = connections();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(connections()).toBe(connectionsBefore + 2);
+    expect(new Set(pausedFor)).toEqual(new Set(['lost']));
+
+    strap.reachable = true;
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(after.devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
+      ['Polar H10 0A1B2C3D', 'connected'],
+    ]);
+    expect(after.devices.state.awaiting).toEqual([]);
+    expect(after.session.state.pausedAtMs).toBeNull();
+    expect(after.session.state.set?.count).toBe(1);
+    // Out of reach until it was back, and no "connection lost" on the way.
+    expect(new Set(pausedFor)).toEqual(new Set(['lost', undefined]));
+    watched.unsubscribe();
+    await done(after.persistence.flush());
+    after.dispose();
+  });
 });
 
 describe('a set paused for the strap, resumed after a reload once the strap there is given up on', () => {

@@ -314,7 +314,7 @@ describeWithShared('GattSession with a Polar H10', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(session.state).toBe('lost');
     expect(problems.map((p) => p.kind)).toEqual(['connection-lost']);
-    // Given up: no try of its own follows (the app's own retries take over, see retryLostDelayMs).
+    // Given up: no try of its own follows (the app's own retries take over, see tryAgainDelayMs).
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(attempts).toBe(4);
     expect(session.state).toBe('lost');
