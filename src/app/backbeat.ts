@@ -12,10 +12,12 @@ import {
   from,
   interval,
   map,
+  merge,
   type Observable,
   of,
   pairwise,
   Subscription,
+  scan,
   share,
   shareReplay,
   startWith,
@@ -71,6 +73,7 @@ import {
   Devices,
   exercisesOutOfReach,
   heartRateAloneAway,
+  motionPlacementsOf,
   neededConnection,
   PAUSE_FOR_CONNECTION,
   pauseForConnectionOnRestore,
@@ -372,18 +375,34 @@ export class Backbeat {
     // the devices count by themselves, and so what the person counts by hand (and says so). Told
     // together: a set that stops waiting as a strap turns heart-rate-only says to count with +1.
     this.subscriptions.add(
-      this.devices.source$
+      merge(
+        this.devices.source$.pipe(
+          map(
+            (source): DevicesSensed => ({
+              seesPosition: source.accel$ !== null && source.info.placement !== null,
+              // Of the source just published, which the detectors are fed from (see motionEvents), by
+              // the rule the devices' counts follow (see DeviceStatus.counts): those are not yet updated
+              // as a device that stops giving motion publishes its source, and are told a moment later.
+              exercises: PROGRAM.filter((e) => source.motionFor(e.id) !== null).map((e) => e.id),
+              // Where the device each is up to is worn, that the voice names it: the one that counts it,
+              // else the one that cannot see it.
+              placements: motionPlacements(source),
+            }),
+          ),
+        ),
+        // A device beside the one motion is mostly read from that stops or starts giving motion (a
+        // watch beside the H10) publishes no source, yet hands its exercises to another: where each
+        // is counted follows what the devices count.
+        this.devices
+          .select((s) => motionPlacementsOf(s.devices), sameJson)
+          .pipe(map((placements) => ({ placements }))),
+      )
         .pipe(
-          map((source) => ({
-            seesPosition: source.accel$ !== null && source.info.placement !== null,
-            // Of the source just published, which the detectors are fed from (see motionEvents), by the
-            // rule the devices' counts follow (see DeviceStatus.counts): those are not yet updated as a
-            // device that stops giving motion publishes its source, and are told a moment later.
-            exercises: PROGRAM.filter((e) => source.motionFor(e.id) !== null).map((e) => e.id),
-            // Where the device each is up to is worn, that the voice names it: the one that counts it,
-            // else the one that cannot see it.
-            placements: motionPlacements(source),
-          })),
+          scan<Partial<DevicesSensed>, DevicesSensed | null>(
+            (told, news) => (isWhole(news) ? news : told && { ...told, ...news }),
+            null,
+          ),
+          filter((sensed) => sensed !== null),
           distinctUntilChanged<DevicesSensed>(sameJson),
         )
         .subscribe(({ seesPosition, exercises, placements }) =>
@@ -692,6 +711,11 @@ interface DevicesSensed {
   readonly seesPosition: boolean;
   readonly exercises: readonly ExerciseId[];
   readonly placements: Partial<Record<ExerciseId, Placement>>;
+}
+
+/** All of what the devices sense, as a source published tells it, not its placements alone. */
+function isWhole(sensed: Partial<DevicesSensed>): sensed is DevicesSensed {
+  return sensed.exercises !== undefined;
 }
 
 /** Where the device each exercise is up to is worn (see SessionState.motionPlacements). */

@@ -168,6 +168,21 @@ export function countedByMotion(devices: readonly DeviceStatus[], exercise: Exer
 }
 
 /**
+ * Where the device each exercise is up to is worn (see SessionState.motionPlacements): the one that
+ * counts it (see DeviceStatus.counts), else the one motion is read from for most exercises, which
+ * cannot see it (a watch alone, in a glute bridge). None where no device gives motion.
+ */
+export function motionPlacementsOf(devices: readonly DeviceStatus[]): Partial<Record<ExerciseId, Placement>> {
+  const placements: Partial<Record<ExerciseId, Placement>> = {};
+  const main = devices.find((d) => d.motion);
+  for (const { id } of PROGRAM) {
+    const placement = (devices.find((d) => d.counts.includes(id)) ?? main)?.placement;
+    if (placement) placements[id] = placement;
+  }
+  return placements;
+}
+
+/**
  * The exercises, in the program's order, whose device that counts them (see DeviceStatus.counts) is
  * out of reach now, in a state that pauses a set (see PAUSE_FOR_CONNECTION): the session counts their
  * sets by tap meanwhile, and ends none for want of reps nothing could see. One just being connected

@@ -12,6 +12,7 @@ import {
   exercisesOutOfReach,
   goneOnWithout,
   heartRateAloneAway,
+  motionPlacementsOf,
   neededConnection,
   pauseForConnectionOnRestore,
   positionOutOfReach,
@@ -436,6 +437,21 @@ describe('What a set needs of the devices, that their drop pauses', () => {
     expect(exercisesOutOfReach([status({ connection: 'connecting' }), watch])).toEqual([]);
     const replayEnded = status({ kind: 'replay', connection: 'ended', counts: PROGRAM.map((e) => e.id) });
     expect(exercisesOutOfReach([replayEnded])).toEqual(PROGRAM.map((e) => e.id));
+  });
+
+  it('has each exercise worn where the device that counts it is, else where the one that cannot see it is', () => {
+    const chestAll = Object.fromEntries(PROGRAM.map((e) => [e.id, 'chest']));
+    expect(motionPlacementsOf([status({}), watch])).toEqual({ ...chestAll, 'lat-pulldown': 'wrist' });
+    // The watch giving motion no more: the strap counts the lat pulldown too.
+    const watchHeartRateOnly = { ...watch, counts: [] };
+    const strapCountsAll = status({ counts: PROGRAM.map((e) => e.id) });
+    expect(motionPlacementsOf([strapCountsAll, watchHeartRateOnly])).toEqual(chestAll);
+    // A watch alone: the floor exercises are the watch's to name, that cannot see them.
+    const watchAlone = { ...watch, motion: true };
+    expect(motionPlacementsOf([watchAlone])).toEqual(Object.fromEntries(PROGRAM.map((e) => [e.id, 'wrist'])));
+    // A heart-rate-only strap: no device is named.
+    const plainStrap = status({ kind: 'heart-rate', placement: null, motion: false, counts: [] });
+    expect(motionPlacementsOf([plainStrap])).toEqual({});
   });
 
   it('leaves the devices out of reach that the set does not need for it to go on without', () => {
