@@ -17,7 +17,9 @@ import {
   type Exercise,
   exerciseById,
   FORM_ISSUE_TEXT,
+  PICK_A_WEIGHT,
   perSideText,
+  weightToLog,
   wrongPositionText,
 } from '../workout/program.ts';
 import { pastLastHoldText, plankGoalSetFrom } from '../workout/progression.ts';
@@ -1328,11 +1330,8 @@ function setOf(setNumber: number, sets: number): string {
  * the weight is picked before the first pull; null otherwise.
  */
 function weightToPick(planned: PlannedExercise, set: CurrentSet, newExercise: boolean): string | null {
-  return planned.exercise.weighted &&
-    planned.dosage.weightKg === undefined &&
-    newExercise &&
-    set.setNumber === 1
-    ? 'Pick a weight that keeps good form throughout'
+  return weightToLog(planned.exercise, planned.dosage) && newExercise && set.setNumber === 1
+    ? PICK_A_WEIGHT
     : null;
 }
 

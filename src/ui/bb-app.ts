@@ -10,7 +10,7 @@ import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { deviceWord, planByHandText, startAdviceText, unseenByText } from '../workout/by-hand.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
-import type { Exercise, ExerciseId } from '../workout/program.ts';
+import { type Exercise, type ExerciseId, weightToLog } from '../workout/program.ts';
 import {
   belowProgramDose,
   changeBehind,
@@ -816,8 +816,7 @@ export class BbApp extends LitElement {
           const weight = this.heavierWeights.value.includes(exercise.id)
             ? describeHeavierWeight(exercise, 'in Settings', change !== null)
             : null;
-          const noWeight =
-            exercise.weighted && dosage.weightKg === undefined ? describeNoWeight('in Settings') : null;
+          const noWeight = weightToLog(exercise, dosage) ? describeNoWeight('in Settings') : null;
           const byHand = planByHandText(exercise, exercises, countedByDevice);
           const why =
             [progression, weight, noWeight, farAboveProgramNote(exercise, dosage.target)]

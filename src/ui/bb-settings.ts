@@ -5,7 +5,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { VoiceChoice } from '../cues/speech.ts';
 import { maxHeartRate } from '../workout/heart.ts';
 import type { TuningModel } from '../workout/personal-tuning.ts';
-import { countText, type ExerciseId, exerciseById, PROGRAM, perSideText } from '../workout/program.ts';
+import {
+  countText,
+  type ExerciseId,
+  exerciseById,
+  PROGRAM,
+  perSideText,
+  weightToLog,
+} from '../workout/program.ts';
 import {
   belowProgramDose,
   DRAWING_IN_STEPS_S,
@@ -411,8 +418,7 @@ export class BbSettings extends LitElement {
     const farAbove = farAboveProgramNote(exercise, dosage.target);
     const farAboveNoteId = farAbove ? `${choice.id}-far-above` : null;
     const targetNoteIds = [perSideNoteId, farAboveNoteId].filter((id) => id !== null).join(' ') || null;
-    const noWeightNoteId =
-      exercise.weighted && dosage.weightKg === undefined ? `${choice.id}-no-weight` : null;
+    const noWeightNoteId = weightToLog(exercise, dosage) ? `${choice.id}-no-weight` : null;
     return html`
       <li class=${choice.included ? '' : 'left-out'}>
         <div class="head">

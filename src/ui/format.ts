@@ -16,6 +16,7 @@ import {
   type Exercise,
   exerciseById,
   FORM_ISSUE_TEXT,
+  PICK_A_WEIGHT,
   perSideText,
   sidesText,
 } from '../workout/program.ts';
@@ -149,7 +150,7 @@ export function describeSetOffer(exercise: Exercise, target: number): string {
  * none, only "a weight that keeps good form throughout (log the weight)", and the voice asks the same.
  */
 export function describeNoWeight(where: 'in Settings' | 'here'): string {
-  return `Pick a weight that keeps good form throughout, and log it ${where}.`;
+  return `${PICK_A_WEIGHT}, and log it ${where}.`;
 }
 
 /**

@@ -389,6 +389,21 @@ export function perSideDoneText(count: number, target: number): string {
     : `${done.right} of ${of.right} right, ${done.left} of ${of.left} left`;
 }
 
+/**
+ * Program.md's word on the weight of a machine exercise, "a weight that keeps good form throughout
+ * (log the weight)": what the voice asks before the first set and the plan and settings show, where
+ * no weight is logged yet (see weightToLog).
+ */
+export const PICK_A_WEIGHT = 'Pick a weight that keeps good form throughout';
+
+/**
+ * Whether the exercise is done with a weight the person has not logged yet: the plan names no number
+ * for it, and the voice, the plan and the settings ask for one (PICK_A_WEIGHT).
+ */
+export function weightToLog(exercise: Pick<Exercise, 'weighted'>, dosage: Pick<Dosage, 'weightKg'>): boolean {
+  return exercise.weighted && dosage.weightKg === undefined;
+}
+
 export function exerciseById(id: ExerciseId): Exercise {
   const exercise = PROGRAM.find((e) => e.id === id);
   if (!exercise) throw new Error(`Unknown exercise ${id}`);
