@@ -4,7 +4,7 @@
 
 import type { Placement } from '../sensors/samples.ts';
 import type { Exercise, ExerciseId } from './program.ts';
-import { countedByHand, type SessionState } from './session.ts';
+import { countedByHand, exercisesCountedByHand, type SessionState } from './session.ts';
 
 /**
  * What the person does with a tap while nothing sees a rep, or a hold begin or end: a count goes on
@@ -46,9 +46,7 @@ export function startAdviceText(
   plan: readonly Pick<Exercise, 'id' | 'kind'>[],
   countedByDevice: readonly ExerciseId[] | undefined,
 ): string {
-  const byHand = plan.filter(
-    (exercise) => countedByDevice !== undefined && !countedByDevice.includes(exercise.id),
-  );
+  const byHand = exercisesCountedByHand({ countedByDevice }, plan);
   if (byHand.length === 0)
     return `${PHONE_IN_SIGHT}, press Start, and just do the exercises: Backbeat counts and times them.`;
   if (byHand.length < plan.length)
@@ -68,15 +66,17 @@ export function startAdviceText(
  * The mark in today's plan of an exercise the devices connected now cannot see, where they count
  * others of the plan (a watch cannot see four of the seven): what its set will ask, known before
  * Start rather than set by set. Null for one they count, and where they count all of the
- * plan or none of it, which the start text says for every set (see startAdviceText).
+ * plan or none of it, which the start text says for every set (see startAdviceText): the plan's
+ * exercises counted by hand are the same ones there and here.
  */
 export function planByHandText(
   exercise: Pick<Exercise, 'id' | 'kind'>,
   plan: readonly Pick<Exercise, 'id'>[],
   countedByDevice: readonly ExerciseId[] | undefined,
 ): string | null {
-  if (countedByDevice === undefined || countedByDevice.includes(exercise.id)) return null;
-  if (!plan.some((planned) => countedByDevice.includes(planned.id))) return null;
+  const devices = { countedByDevice };
+  if (!countedByHand(devices, exercise)) return null;
+  if (exercisesCountedByHand(devices, plan).length === plan.length) return null;
   if (exercise.kind === 'hold') return 'Timed by hand: tap Start hold and End hold';
   return `Counted by hand: ${tapEachCountText(exercise)}`;
 }

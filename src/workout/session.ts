@@ -432,8 +432,22 @@ export function initialSessionState(plan: readonly PlannedExercise[] = defaultPl
 }
 
 /** Whether the devices connected now leave an exercise to be counted by hand (see countedByDevice). */
-export function countedByHand(state: Pick<SessionState, 'countedByDevice'>, exercise: Exercise): boolean {
+export function countedByHand(
+  state: Pick<SessionState, 'countedByDevice'>,
+  exercise: Pick<Exercise, 'id'>,
+): boolean {
   return state.countedByDevice !== undefined && !state.countedByDevice.includes(exercise.id);
+}
+
+/**
+ * The exercises of `exercises` (a plan's, in its order) that the devices connected now leave to be
+ * counted by hand (see countedByHand): none until what the devices count is known.
+ */
+export function exercisesCountedByHand<E extends Pick<Exercise, 'id'>>(
+  state: Pick<SessionState, 'countedByDevice'>,
+  exercises: readonly E[],
+): E[] {
+  return exercises.filter((exercise) => countedByHand(state, exercise));
 }
 
 /**
