@@ -251,9 +251,11 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
 
 /**
  * When the timer stood still, as wall-clock spans (epoch ms) in order and apart: the session's pauses
- * (`pausedSpans`, on its own clock, cut at its end) and the times the app was closed, which the
- * session's clock leaves out but a FIT file's timer has to show stopped (a pause the app was closed in
- * is one span with it). A set's work is found on the session clock from the pauses alone.
+ * (`pausedSpans`, on its own clock) and the times the app was closed, which the session's clock leaves
+ * out but a FIT file's timer has to show stopped (a pause the app was closed in is one span with it).
+ * `pausedSpans` cuts only the pause the session ended in at `endMs`; a pause over is kept as it was
+ * recorded, so here one from `endMs` on is left out and one running past it is cut there. A set's
+ * work is found on the session clock from the pauses alone.
  */
 function timerStoppedSpans(session: SessionRow, paused: readonly Span[], endMs: number): [number, number][] {
   const wall = (sessionMs: number) => wallTimeOf(session, sessionMs);
