@@ -87,6 +87,20 @@ export class BbStorageNotice extends LitElement {
         flex-wrap: wrap;
         gap: 0.75rem;
       }
+      /*
+       * There too the notice's longest word on a button ("sessions" of Back up all sessions) is wider
+       * than the room inside its border at the buttons' size: the button, and the words above it with
+       * it, ran over the border. Its buttons are as a small phone's set controls are, in less padding.
+       */
+      @media (max-width: 22rem) {
+        section {
+          padding: 0.75rem;
+        }
+        .actions button {
+          font-size: 1.1rem;
+          padding-inline: 0.75rem;
+        }
+      }
     `,
   ];
 

@@ -1,0 +1,46 @@
+// The notice above the screen while storage is full and sessions are held in memory only, on the
+// smallest phone (180 px wide, or a phone with its text at twice its size): its words and its buttons
+// inside its border, where the person reads them and taps.
+import { afterEach, describe, expect, it } from 'vitest';
+import { HistoryModel, type Persistence } from '../../src/app/persistence.ts';
+import { StoreError } from '../../src/store/errors.ts';
+import '../../src/ui/bb-storage-notice.ts';
+import { layOutAsTheApp, mount } from './mount.ts';
+
+/** What the notice reads of the app: storage full, `held` sessions in memory only. */
+function fullStore(held: number, hasCurrent: boolean): Persistence {
+  const history = new HistoryModel();
+  history.update({ storage: 'memory', problem: new StoreError('quota'), hasCurrent });
+  return { history, sessionsHeldInMemory: () => held } as unknown as Persistence;
+}
+
+/** How far each of the notice's lines and buttons reaches past the inside of its border, in px. */
+function pastTheBorder(notice: HTMLElement): Record<string, number> {
+  const section = notice.shadowRoot!.querySelector('section')!;
+  const box = section.getBoundingClientRect();
+  const inside = box.right - Number.parseFloat(getComputedStyle(section).borderRightWidth);
+  const past: Record<string, number> = {};
+  for (const part of section.querySelectorAll('p, button')) {
+    const over = part.getBoundingClientRect().right - inside;
+    if (over > 0.5) past[part.textContent!.trim()] = Math.round(over);
+  }
+  return past;
+}
+
+describe('the notice of sessions held in memory while storage is full, 180 px wide', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it.each([
+    ['several sessions, backed up all at once', 2, false, 'Back up all sessions (JSON)'],
+    ['the session just ended', 1, true, 'Save this session (JSON)'],
+  ])('keeps its words and buttons inside its border: %s', async (_, held, hasCurrent, button) => {
+    const restore = await layOutAsTheApp(180, 320, '0 1rem');
+    try {
+      const notice = await mount('bb-storage-notice', { persistence: fullStore(held, hasCurrent) });
+      expect(notice.shadowRoot!.querySelector('button')!.textContent!.trim()).toBe(button);
+      expect(pastTheBorder(notice)).toEqual({});
+    } finally {
+      await restore();
+    }
+  });
+});
