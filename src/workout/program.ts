@@ -86,7 +86,8 @@ export interface Exercise {
   /**
    * The one point the voice says every session, not only to a person new to the exercise: its safety
    * or most important form point (program.md), before the first set of it goes. One sentence, under
-   * 3 s to say: "In position. Go." waits for it.
+   * 3 s to say: "In position. Go." waits for it. Never with "go" in it, the word a person waits for to
+   * start ("Go lighter if …" was one), nor the how-to's words again, which the first sessions hear too.
    */
   readonly keyPoint: string;
   readonly dosage: Dosage;
@@ -184,7 +185,7 @@ export const PROGRAM: readonly Exercise[] = [
     spokenHow:
       'Breathe all the way out. Breathe in deeply. Draw your belly button to your spine. Keep it in, and keep breathing.',
     cues: ['Keep breathing: the hold is in the belly, not the breath.'],
-    keyPoint: 'Keep breathing all through the hold.',
+    keyPoint: 'Do not hold your breath.',
     dosage: { sets: 1, target: 45, restS: 30 },
   },
   {
@@ -263,7 +264,7 @@ export const PROGRAM: readonly Exercise[] = [
     spokenHow:
       'Breathe out, pull the bar down. Just above your chest, elbows in. Hold a second or two. Then let it rise slowly.',
     cues: ['Pick a weight you can move with good form on every rep.'],
-    keyPoint: 'Go lighter if your form slips.',
+    keyPoint: 'Use less weight if your form slips.',
     dosage: { sets: 3, target: 12, restS: 60 },
     targetRange: { low: 12, high: 15 },
     setRange: { low: 3, high: 4 },
@@ -292,7 +293,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Hips in line with your shoulders and heels: not sagging, not raised.',
       'Try to hold each one a little longer than the last.',
     ],
-    keyPoint: 'Back straight, hips in line.',
+    keyPoint: 'Stop when your hips start to sag.',
     dosage: { sets: 3, target: 30, restS: 60 },
   },
 ];

@@ -138,11 +138,32 @@ describe('the one point of each exercise the voice says every session', () => {
     const keyPoint = (id: ExerciseId) => exerciseById(id).keyPoint;
     expect(keyPoint('superman')).toMatch(/lower back/i);
     expect(keyPoint('glute-bridge')).toMatch(/heels.*glutes/i);
-    expect(keyPoint('drawing-in')).toMatch(/breathing/i);
+    expect(keyPoint('drawing-in')).toMatch(/hold your breath/i);
     expect(keyPoint('bird-dog')).toMatch(/stop short.*hurts/i);
     expect(keyPoint('bat-hang')).toMatch(/front ribs closed/i);
-    expect(keyPoint('lat-pulldown')).toMatch(/weight|lighter/i);
-    expect(keyPoint('elbow-plank')).toMatch(/straight/i);
+    expect(keyPoint('lat-pulldown')).toMatch(/less weight/i);
+    // program.md's plank holds "as long as form holds": the hips sagging is where form ends.
+    expect(keyPoint('elbow-plank')).toMatch(/stop.*sag/i);
+  });
+
+  it('has no "go" in it: "Go" is the word a person waits for to start, and may move on', () => {
+    // The lat pulldown's "Go lighter if your form slips." began with it.
+    for (const exercise of PROGRAM) expect(exercise.keyPoint, exercise.id).not.toMatch(/\bgo\b/i);
+  });
+
+  it('says something the how-to does not: the first sessions hear both', () => {
+    // The plank said "Keep your back straight, eyes down." and then "Back straight, hips in line".
+    const wordPairs = (text: string): string[] => {
+      const words = text.toLowerCase().match(/[a-z'-]+/g) ?? [];
+      return words.slice(1).map((word, i) => `${words[i]} ${word}`);
+    };
+    for (const exercise of PROGRAM) {
+      const how = wordPairs(exercise.spokenHow);
+      expect(
+        wordPairs(exercise.keyPoint).filter((pair) => how.includes(pair)),
+        exercise.id,
+      ).toEqual([]);
+    }
   });
 });
 
