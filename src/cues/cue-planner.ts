@@ -990,37 +990,38 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   // Said once, as the position is: where the rest said the arm to start on, the set does not.
   const side = restSaid(prev, next.nowMs, speechRate, RIGHT_ARM_FIRST) ? null : startingSide(exercise, set);
   if (side) parts.push(side);
-  // Where to lie and the movement, to a person new to the exercise: a line after the set's, said a
-  // sentence at a time, whether or not a device sees the position (see Topic).
   // Its one point (Exercise.keyPoint), every session, before its first set goes: the movement is
   // said only in the first sessions, and the point that keeps the person safe must not go with it.
-  // Of the movement's topic, and at its end: "Go" waits for it, a first count ends it.
-  const keyPoint = newExercise && set.setNumber === 1 ? [exercise.keyPoint] : [];
+  // A line of its own right after the set's, of no topic: before where to be, which "In position.
+  // Go." cuts short, and before the movement, which a first count does; after them it was heard by
+  // no person who set off early, and "Go" waited for the whole of it (3.4 to 4.2 s from in position).
+  const point = newExercise && set.setNumber === 1 ? say(sentences([exercise.keyPoint])) : null;
+  const withPoint = (setsLine: string): Cue[] => [say(setsLine, true), ...(point ? [point] : [])];
+  // Where to lie and the movement, to a person new to the exercise: a line after the set's, said a
+  // sentence at a time, whether or not a device sees the position (see Topic).
   const how = howToSay
-    ? sayHow(sentences([...(positionToSay ? [exercise.position] : []), exercise.spokenHow, ...keyPoint]))
+    ? sayHow(sentences([...(positionToSay ? [exercise.position] : []), exercise.spokenHow]))
     : null;
-  const point = keyPoint.length > 0 ? sayHow(sentences(keyPoint)) : null;
   if (!set.waiting) {
     const start = startUnseen(next, exercise, set);
     // As where a device sees the position (below), but the set is under way from its first line: a
     // person who sets off during the movement hears their count at the end of the sentence under way,
     // and what is left of it, and "Go", are moot (see Topic). One who waits hears it to its end.
-    if (how) return [say(sentences(parts), true), how, sayPosition(sentences(start))];
+    if (how) return [...withPoint(sentences(parts)), how, sayPosition(sentences(start))];
     if (positionToSay) parts.push(exercise.position);
-    if (point) return [say(sentences(parts), true), point, sayPosition(sentences(start))];
+    if (point) return [...withPoint(sentences(parts)), sayPosition(sentences(start))];
     return [say(sentences([...parts, ...start]), true)];
   }
   // Where to get into, a line of its own: a person already there is in position before it ends, and
   // "In position. Go." takes its place (see Topic). The position is said in full when the exercise
   // changes, unless the rest has said it: the person cannot read it from the mat.
-  // Where to lie and the movement follow the set's line, which no position line cuts off: a person
-  // in position before they end hears them to their end, then "Go"; the prompt is the line that is
-  // cut. One who sets off before hears their count at the end of the sentence under way (see Topic).
-  if (how) return [say(sentences(parts), true), how, sayWhere(exercise.positionPrompt)];
-  // The point after where to be: "In position. Go." drops what is left of where to be, not the point,
-  // which it follows.
+  // Where to lie and the movement follow the set's line and its point, which no position line cuts
+  // off: a person in position before they end hears them to their end, then "Go"; the prompt is the
+  // line that is cut. One who sets off before hears their count at the end of the sentence under way
+  // (see Topic).
+  if (how) return [...withPoint(sentences(parts)), how, sayWhere(exercise.positionPrompt)];
   const where = positionToSay ? [exercise.position, 'Keep still there to start'] : [exercise.positionPrompt];
-  return [say(sentences(parts), true), sayWhere(sentences(where)), ...(point ? [point] : [])];
+  return [...withPoint(sentences(parts)), sayWhere(sentences(where))];
 }
 
 /**

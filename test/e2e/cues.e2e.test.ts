@@ -73,19 +73,18 @@ describe('cues in a hands-free session', () => {
     await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.clock.runFor(300);
-    // What the set is; where to lie and, to a person new to it, how it is done, a sentence at a time
-    // (a rep counted ends it at the one under way); then the prompt, a line of its own, that "In
-    // position. Go." takes the place of.
+    // What the set is; its one point, said every session, which no count or "Go" drops; where to lie
+    // and, to a person new to it, how it is done, a sentence at a time (a rep counted ends it at the
+    // one under way); then the prompt, a line of its own, that "In position. Go." takes the place of.
     expect((await texts(page)).slice(0, 9)).toEqual([
       'Superman, set one of three. Ten reps',
+      'Do not over-arch your lower back',
       'Lie face down.',
       'Stretch your arms out past your head.',
       'Lift arms, legs, head and chest.',
       'Only as high as is comfortable.',
       'Stay up a second.',
-      'Then lower slowly.',
-      // Its one point, said every session.
-      'Do not over-arch your lower back',
+      'Then lower slowly',
       'Lie face down to start',
     ]);
     expect(await wakeLockRequests(page)).toBe(1);

@@ -99,20 +99,21 @@ describe('a full default session with no input but the Start button', () => {
     // a time, then the prompt to get there.
     expect(said.slice(0, 8).map((cue) => cue.detail)).toEqual([
       'Superman, set one of three. Ten reps',
+      'Do not over-arch your lower back',
       'Lie face down.',
       'Stretch your arms out past your head.',
       'Lift arms, legs, head and chest.',
       'Only as high as is comfortable.',
       'Stay up a second.',
-      'Then lower slowly.',
-      'Do not over-arch your lower back',
+      'Then lower slowly',
     ]);
     expect(said[8].detail).toBe('Lie face down to start');
     expect(cues.filter((cue) => cue.kind === 'wake-lock')).toHaveLength(1);
 
-    // Every set began by position: announced, where to get into (unless the person was there before
-    // it was said) and, to a person new to the exercise, how it is done, a sentence at a time, then
-    // "In position. Go." before anything was counted or timed, fourteen times.
+    // Every set began by position: announced, an exercise's first with its one point, where to get
+    // into (unless the person was there before it was said) and, to a person new to the exercise, how
+    // it is done, a sentence at a time, then "In position. Go." before anything was counted or timed,
+    // fourteen times.
     const announced = said.filter((cue) =>
       /^(Superman|Glute bridge|Drawing-in|Bird dog|Bat hang|Wide-grip lat pulldown|Elbow plank), (set|one set)/.test(
         cue.detail,

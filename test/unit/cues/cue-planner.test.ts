@@ -100,7 +100,7 @@ class Run {
   }
 }
 
-/** An exercise's one point (Exercise.keyPoint) as said: its own line, the last of its sentences. */
+/** An exercise's one point (Exercise.keyPoint) as said: a line of its own, without its full stop. */
 const point = (id: ExerciseId): string => exerciseById(id).keyPoint.slice(0, -1);
 
 const spoken = (cues: readonly Cue[]): string[] =>
@@ -120,8 +120,8 @@ describe('planCues', () => {
         text: `Superman, set one of three. Ten reps. ${exerciseById('superman').position.slice(0, -1)}`,
         interrupt: true,
       },
-      // Its one point, then "Go": a person who sets off early hears their count, not the rest of it.
-      { kind: 'say', text: point('superman'), interrupt: false, topic: 'how', bySentence: true },
+      // Its one point, which a first count does not drop, then "Go", which it does.
+      { kind: 'say', text: point('superman'), interrupt: false },
       { kind: 'say', text: 'Go', interrupt: false, topic: 'position' },
     ]);
   });
@@ -1740,10 +1740,11 @@ describe('how to do each exercise, said once for a person new to it', () => {
     const run = sensing(newTo(plan(['superman', 2, 1, 30])));
     expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
       { kind: 'say', text: 'Superman, set one of two. One rep', interrupt: true },
+      { kind: 'say', text: point('superman'), interrupt: false },
       // A sentence at a time: a count comes at the end of the one under way, "In position. Go." after.
       {
         kind: 'say',
-        text: `${superman.position} ${superman.spokenHow} ${point('superman')}`,
+        text: `${superman.position} ${superman.spokenHow.slice(0, -1)}`,
         interrupt: false,
         topic: 'how',
         bySentence: true,
@@ -1768,9 +1769,10 @@ describe('how to do each exercise, said once for a person new to it', () => {
         text: 'Wide-grip lat pulldown, set one of three. Twelve reps. Pick a weight that keeps good form throughout',
         interrupt: true,
       },
+      { kind: 'say', text: point('lat-pulldown'), interrupt: false },
       {
         kind: 'say',
-        text: `${latPulldown.position} ${latPulldown.spokenHow} ${point('lat-pulldown')}`,
+        text: `${latPulldown.position} ${latPulldown.spokenHow.slice(0, -1)}`,
         interrupt: false,
         topic: 'how',
         bySentence: true,
@@ -1791,8 +1793,8 @@ describe('how to do each exercise, said once for a person new to it', () => {
     // Its one point all the same: the rest's line leaves it out, to leave the countdown heard.
     expect(spoken(run.do(tick(50_000)))).toEqual([
       'Drawing-in, one set. Hold forty-five seconds',
-      drawingIn.positionPrompt,
       point('drawing-in'),
+      drawingIn.positionPrompt,
     ]);
   });
 
@@ -1803,9 +1805,11 @@ describe('how to do each exercise, said once for a person new to it', () => {
     expect(spoken(run.do(motion(rep(5000)))).at(-1)).toBe('Rest, ten seconds. Next: Drawing-in, one set');
     run.ticksTo(14_750);
     const begin = spoken(run.do(tick(15_000)));
-    // After the set's first line, which "In position. Go." waits for, and the hold waits for "Go".
+    // After the set's first line and its one point, which "In position. Go." waits for, and the hold
+    // waits for "Go".
     expect(begin[0]).toBe('Drawing-in, one set. Hold forty-five seconds');
-    expect(begin[1]).toBe(`${drawingIn.position} ${drawingIn.spokenHow} ${point('drawing-in')}`);
+    expect(begin[1]).toBe(point('drawing-in'));
+    expect(begin[2]).toBe(`${drawingIn.position} ${drawingIn.spokenHow.slice(0, -1)}`);
   });
 
   it('says nothing of the movement to a person who knows the exercise', () => {
@@ -1827,48 +1831,48 @@ describe("each exercise's one point, said every session before its first set goe
     type: 'position',
     event: { type: 'position', status: 'in', posture, tMs, emittedMs: tMs + 1000 },
   });
+  // A line of no topic: neither "In position. Go." nor a first count drops it (see Topic), and the
+  // set's line, which interrupts, is said before it.
   const keyPointLine = (exercise: (typeof PROGRAM)[number]): Cue => ({
     kind: 'say',
     text: exercise.keyPoint.slice(0, -1),
     interrupt: false,
-    topic: 'how',
-    bySentence: true,
   });
 
   it.each(PROGRAM.map((e) => [e.id, e] as const))(
-    '%s: after where to be, to a person who knows the exercise, and "In position. Go." waits for it',
+    "%s: right after the set's line, before where to be, to a person who knows the exercise",
     (_id, exercise) => {
       // No sayHow: the fourth session on, where the movement is no longer said.
       const run = sensing(plan([exercise.id, 2, 3, 30]));
       const said = run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say');
       expect(said).toEqual([
         expect.objectContaining({ interrupt: true }),
-        // Cut off by "In position. Go." for a person there already, at the end of a sentence.
-        expect.objectContaining({ topic: 'position', bySentence: true }),
-        // Not of the position's topic: "Go" drops what is left of where to be, not this, and comes
-        // after it. A first count ends it, as it does the movement: the person is doing it.
+        // Before where to be: "In position. Go." for a person there already waits for the sentence of
+        // it under way, then drops the rest; it waited for this point in full where it came after.
         keyPointLine(exercise),
+        expect.objectContaining({ topic: 'position', bySentence: true }),
       ]);
     },
   );
 
-  it('ends the movement said to a person new to the exercise, once', () => {
+  it('comes before the movement said to a person new to the exercise, which a first count cuts short', () => {
     const superman = exerciseById('superman');
     const run = sensing(plan(['superman', 2, 1, 30]).map((p) => ({ ...p, sayHow: true })));
-    const how = run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')[1];
-    expect(how).toMatchObject({ topic: 'how', bySentence: true });
-    expect(how?.kind === 'say' && how.text).toBe(
-      `${superman.position} ${superman.spokenHow} ${superman.keyPoint.slice(0, -1)}`,
-    );
+    expect(spoken(run.do({ type: 'start', nowMs: 0 }))).toEqual([
+      'Superman, set one of two. One rep',
+      point('superman'),
+      `${superman.position} ${superman.spokenHow.slice(0, -1)}`,
+      superman.positionPrompt,
+    ]);
   });
 
-  it('is said before "Go" where no device sees the position and the set is under way at once', () => {
+  it('is said before where to be and "Go" where no device sees the position and the set is under way at once', () => {
     const pulldown = exerciseById('lat-pulldown');
     const run = new Run(plan(['lat-pulldown', 3, 12, 60]));
     expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
       {
         kind: 'say',
-        text: `Wide-grip lat pulldown, set one of three. Twelve reps. ${pulldown.position.slice(0, -1)}`,
+        text: `Wide-grip lat pulldown, set one of three. Twelve reps. Pick a weight that keeps good form throughout. ${pulldown.position.slice(0, -1)}`,
         interrupt: true,
       },
       keyPointLine(pulldown),
@@ -1890,8 +1894,8 @@ describe("each exercise's one point, said every session before its first set goe
     run.ticksTo(65_750);
     expect(spoken(run.do(tick(66_000)))).toEqual([
       'Bat hang, one set. Four slow breaths',
-      batHang.positionPrompt,
       batHang.keyPoint.slice(0, -1),
+      batHang.positionPrompt,
     ]);
   });
 });
@@ -1916,6 +1920,7 @@ describe('cues for a set that begins in position', () => {
     // Where to lie, a line of its own: "In position. Go." takes its place for a person already there.
     expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
       { kind: 'say', text: 'Superman, set one of two. Three reps', interrupt: true },
+      { kind: 'say', text: point('superman'), interrupt: false },
       {
         kind: 'say',
         text: `${exerciseById('superman').position.slice(0, -1)}. Keep still there to start`,
@@ -1923,7 +1928,6 @@ describe('cues for a set that begins in position', () => {
         topic: 'position',
         bySentence: true,
       },
-      { kind: 'say', text: point('superman'), interrupt: false, topic: 'how', bySentence: true },
     ]);
     // Heard as a tone too: without the voice (muted, or none on the device) it is the set's start.
     expect(run.do(position('in', 'face-down', 3000))).toEqual([
@@ -1941,7 +1945,7 @@ describe('cues for a set that begins in position', () => {
 
   it('says where to lie a sentence at a time, so that "In position. Go." never breaks one off', () => {
     const run = sensing(plan(['bat-hang', 1, 4, 30]));
-    const where = run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')[1];
+    const where = run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')[2];
     // The bat hang's position, some 11 s: a person in position 4 s in heard half a sentence broken off.
     expect(where).toMatchObject({ topic: 'position', bySentence: true });
     expect(run.do(position('in', 'face-up', 4000)).at(-1)).toEqual({
@@ -1980,8 +1984,7 @@ describe('cues for a set that begins in position', () => {
       );
       expect(saidBySentence).toEqual([
         `${exercise.position.slice(0, -1)}. Keep still there to start`,
-        point(exercise.id),
-        `${exercise.position} ${exercise.spokenHow} ${point(exercise.id)}`,
+        `${exercise.position} ${exercise.spokenHow.slice(0, -1)}`,
         exercise.positionPrompt,
       ]);
       for (const sentence of saidBySentence.flatMap(spokenSentences)) {
@@ -2026,8 +2029,8 @@ describe('cues for a set that begins in position', () => {
     const begin = run.do(tick(33_000)).filter((c) => c.kind === 'say');
     expect(begin).toEqual([
       { kind: 'say', text: 'Bat hang, set one of two. Four slow breaths', interrupt: true },
+      { kind: 'say', text: point('bat-hang'), interrupt: false },
       { kind: 'say', text: batHang.positionPrompt, interrupt: false, topic: 'position', bySentence: true },
-      { kind: 'say', text: point('bat-hang'), interrupt: false, topic: 'how', bySentence: true },
     ]);
   });
 

@@ -56,15 +56,9 @@ const sayCount = (text: string): Cue => ({
   ends: ['position', 'how'],
 });
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
-/** The superman's one point, then "Go": what follows the first set's line, which a first count ends. */
+/** The superman's one point, right after the first set's line: no count or "Go" drops it. */
 const SUPERMAN_POINT = exerciseById('superman').keyPoint.slice(0, -1);
-const sayPoint: Cue = {
-  kind: 'say',
-  text: SUPERMAN_POINT,
-  interrupt: false,
-  topic: 'how',
-  bySentence: true,
-};
+const sayPoint: Cue = { kind: 'say', text: SUPERMAN_POINT, interrupt: false };
 const sayGo: Cue = { kind: 'say', text: 'Go', interrupt: false, topic: 'position' };
 
 function scheduler(): TestScheduler {
@@ -253,8 +247,9 @@ function playedThrough(voice: VoiceOnTheMat) {
   act({ type: 'start', nowMs: 0 });
   for (const tMs of [2000, 4000, 6000]) act(rep(tMs));
   expect(state().set).toMatchObject({ setNumber: 2, count: 0 });
-  // Everything but the next set's start has been said; the voice is still on that.
-  voice.sayUpTo('three');
+  // Everything but the next set's start has been said, the first set's one point after its counts,
+  // which no count drops; the voice is still on that start.
+  voice.sayUpTo(SUPERMAN_POINT);
   return { player, act, state };
 }
 
@@ -319,7 +314,7 @@ describe('a count put right from the set after it, with no rest between', () => 
 const SHORT_REST: PlannedExercise[] = [
   { exercise: exerciseById('superman'), dosage: { sets: 2, target: 3, restS: 5 } },
 ];
-/** The first set's line; its one point and "Go" follow it, and a first count ends them. */
+/** The first set's line; its one point and "Go" follow it, and a first count ends "Go". */
 const SET_ONE = 'Superman, set one of two. Three reps. Lie face down. Stretch your arms out past your head';
 const REST = 'Rest, five seconds. Next: Superman, set two of two';
 
@@ -332,8 +327,9 @@ describe('the answer to a tap', () => {
     for (const tMs of [2000, 3000, 4000]) act(rep(tMs));
     act({ type: 'adjust', delta: 1, nowMs: 4500 });
     voice.sayAll();
-    // "three", still waiting, is old news once the set is put right to four.
-    expect(voice.heard).toEqual([SET_ONE, 'Four reps', REST]);
+    // "three", still waiting, is old news once the set is put right to four. The one point is not,
+    // with two sets to come: no count drops it.
+    expect(voice.heard).toEqual([SET_ONE, 'Four reps', SUPERMAN_POINT, REST]);
     player.dispose();
   });
 
@@ -474,7 +470,7 @@ describe("a rest's time left, said as the rest goes on", () => {
 });
 
 describe('a rep counted while "Go." still waits to be said', () => {
-  it('is said, and "Go." is not: the person is already going', () => {
+  it('is said, and "Go." is not: the person is already going; the one point is, after it', () => {
     const voice = new VoiceOnTheMat();
     const { player, act, state } = voiced(voice, SHORT_REST);
     act(strapSees());
@@ -485,7 +481,7 @@ describe('a rep counted while "Go." still waits to be said', () => {
     act(rep(3000));
     expect(state().set?.count).toBe(1);
     voice.sayAll();
-    expect(voice.heard.slice(1)).toEqual(['one']);
+    expect(voice.heard.slice(1)).toEqual(['one', SUPERMAN_POINT]);
     player.dispose();
   });
 });
@@ -520,6 +516,8 @@ describe('how Superman is done, said to a person new to it with its first set', 
     expect(state().set?.count).toBe(1);
     voice.sayAll();
     expect(voice.heard.slice(-2)).toEqual([lift, 'one']);
+    // Its one point came before the movement: at its end, as it was, the first count dropped it.
+    expect(voice.heard[1]).toBe(SUPERMAN_POINT);
     // What is left of how it is done, and "Go", are moot: the person is doing it.
     expect(voice.heard.join(' ')).not.toContain(stayUp.slice(0, -1));
     expect(voice.heard).not.toContain('In position. Go.');
@@ -557,6 +555,53 @@ describe('how Superman is done, said to a person new to it with its first set', 
     voice.sayAll();
     expect(voice.heard.join(' ')).toContain(stayUp.slice(0, -1));
     expect(voice.heard.at(-1)).toBe('In position. Go.');
+    player.dispose();
+  });
+});
+
+describe("Superman's one point, to a person who knows the exercise and waits in position", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const superman = exerciseById('superman');
+  const FOURTH_SESSION: PlannedExercise[] = [
+    { exercise: superman, dosage: { sets: 3, target: 10, restS: 45 } },
+  ];
+  const [lieFaceDown] = superman.position.split(/(?<=\.)\s+/);
+  const inPosition = (tMs: number): SessionAction => ({
+    type: 'position',
+    event: { type: 'position', status: 'in', posture: 'face-down', tMs, emittedMs: tMs },
+  });
+
+  // In the built app the point came after where to be, and "In position. Go." waited for all of it:
+  // seen in position as "Lie face down" was said, the person heard "Go" 3.4 to 4.2 s later.
+  it('is said before where to be, so that "In position. Go." follows the sentence of it under way', () => {
+    vi.useFakeTimers();
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, FOURTH_SESSION);
+    act(strapSees());
+    act({ type: 'start', nowMs: 0 });
+    voice.sayUntilSaying(lieFaceDown);
+    // Seen in position a moment into the sentence, not as it begins (see AT_ONCE_MS).
+    vi.advanceTimersByTime(500);
+    act(inPosition(4000));
+    voice.sayAll();
+    expect(voice.heard.slice(1)).toEqual([SUPERMAN_POINT, lieFaceDown, 'In position. Go.']);
+    player.dispose();
+  });
+
+  it('is heard by a person who starts the set by hand and lifts before it is said', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = voiced(voice, FOURTH_SESSION);
+    act(strapSees());
+    act({ type: 'start', nowMs: 0 });
+    act({ type: 'begin', nowMs: 1000 });
+    act(rep(2500));
+    expect(state().set?.count).toBe(1);
+    voice.sayAll();
+    // Where to be, and "Go", are moot: the person is doing it. The point is not: it follows their
+    // count, which answers what they did and goes first.
+    expect(voice.heard.slice(1)).toEqual(['one', SUPERMAN_POINT]);
     player.dispose();
   });
 });
