@@ -1060,14 +1060,16 @@ export class Persistence {
         while (this.behind.length > 0) {
           const ended = this.behind[0]!;
           const saved = await ended.catchUp(when);
-          // Deleted in another tab, whose message is on its way: nothing of it is written again.
-          if (ended.letGo) {
-            this.behind.shift();
+          // Deleted while it was being written: in History here (forgetEnded has taken it out of the
+          // line already, so the line's first is another session now), or in another tab, whose
+          // message is on its way. Nothing of it is written again, nor kept for a file.
+          if (this.deletedRecorders.has(ended) || ended.letGo) {
+            this.takeOutOfLine(ended);
             continue;
           }
           // Still full: it waits for the next try, first in line.
           if (ended.failure?.kind === 'quota') return;
-          this.behind.shift();
+          this.takeOutOfLine(ended);
           // Resumed in another tab meanwhile, from what was saved of it: that tab records it now.
           if (ended.failure?.kind === 'moved') continue;
           if (!saved) {
@@ -1089,6 +1091,14 @@ export class Persistence {
       })
       .finally(() => this.retryWhenDue());
     return this.catchingUp;
+  }
+
+  /**
+   * A session leaves the line waiting for room: by itself, not by its place, as a delete meanwhile
+   * takes sessions out of the line (forgetEnded).
+   */
+  private takeOutOfLine(ended: SessionRecorder): void {
+    this.behind = this.behind.filter((waiting) => waiting !== ended);
   }
 
   /**

@@ -339,6 +339,61 @@ async function oneWaitingForRoom(
   return { page, waiting, restore };
 }
 
+/**
+ * Two sessions that ended while storage was full, the first begun with room (the store has its start),
+ * the second begun and ended full: both wait for room in memory, oldest first. The store has room
+ * again once this returns, unasked so far.
+ */
+async function twoWaitingForRoom(): Promise<{ page: Page; first: string; second: string }> {
+  const page = await twoRepsWritten();
+  const first = page.persistence.history.state.recordingId!;
+  const full = fullFor(() => true);
+  try {
+    page.reps(3);
+    await page.persistence.flush();
+    page.session.finish();
+    await page.persistence.flush();
+    page.session.reset();
+    page.session.start();
+    const second = page.persistence.history.state.recordingId!;
+    page.reps(2);
+    page.session.finish();
+    await page.persistence.flush();
+    page.session.reset();
+    expect(page.persistence.history.state.problem?.kind).toBe('quota');
+    return { page, first, second };
+  } finally {
+    full.mockRestore();
+  }
+}
+
+/**
+ * The person comes back from freeing space, and deletes the session `id` in History while the store
+ * is writing what it had refused of it: the write is then `taken`, or `failed` for another reason
+ * than room.
+ */
+async function deletedWhileItsCatchUpIsWritten(page: Page, id: string, write: 'taken' | 'failed') {
+  const storeWrite = page.store!.write.bind(page.store!);
+  let asked = () => {};
+  const writeAsked = new Promise<void>((resolve) => (asked = resolve));
+  let letGo = () => {};
+  const writeLetGo = new Promise<void>((resolve) => (letGo = resolve));
+  vi.spyOn(page.store!, 'write').mockImplementation(async (batch, writer) => {
+    if (writesOf(batch, id)) {
+      asked();
+      await writeLetGo;
+      if (write === 'failed')
+        throw new DOMException('The operation failed for reasons unrelated to the database.', 'UnknownError');
+    }
+    return storeWrite(batch, writer);
+  });
+  page.leaveAndComeBack();
+  await writeAsked;
+  await page.persistence.deleteSession(id);
+  letGo();
+  await page.persistence.flush();
+}
+
 /** Runs `work` while the store refuses every write for want of room, as a full one does. */
 async function refusedForWantOfRoom(page: Page, work: () => Promise<void>): Promise<void> {
   const refused = fullFor(() => true);
@@ -1444,6 +1499,29 @@ describe('Persistence', () => {
     expect(h.sessions.map((s) => s.id)).not.toContain(waiting);
     expect(await sessionsBackedUp(page)).not.toContain(waiting);
     expect(await page.persistence.exportCurrent('json')).toBeNull();
+    expect(page.asksBeforeClosing()).toBe(false);
+    await page.persistence.dispose();
+  });
+
+  it('deletes a session waiting for room while its catch-up is being written, and still saves the one that waited behind it', async () => {
+    const { page, first, second } = await twoWaitingForRoom();
+    await deletedWhileItsCatchUpIsWritten(page, first, 'taken');
+
+    expect(await page.store!.getSession(first)).toBeUndefined();
+    expect((await page.store!.getSession(second))?.status).toBe('finished');
+    expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
+    expect(page.persistence.history.state.sessions.map((s) => s.id)).toEqual([second]);
+    expect(await sessionsBackedUp(page)).toEqual([second]);
+    expect(page.asksBeforeClosing()).toBe(false);
+    await page.persistence.dispose();
+  });
+
+  it('keeps out of every file a session waiting for room that was deleted while the store failed its catch-up', async () => {
+    const { page, first, second } = await twoWaitingForRoom();
+    await deletedWhileItsCatchUpIsWritten(page, first, 'failed');
+
+    expect((await page.store!.getSession(second))?.status).toBe('finished');
+    expect(await sessionsBackedUp(page)).toEqual([second]);
     expect(page.asksBeforeClosing()).toBe(false);
     await page.persistence.dispose();
   });
