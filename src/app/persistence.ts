@@ -648,9 +648,12 @@ export class Persistence {
 
   /** A saved session, or the one being recorded now when `id` is its id or storage failed. */
   async exportSession(id: string, format: ExportFormat): Promise<ExportedFile> {
-    const bundle = await this.bundleOf(id);
+    const inMemory = this.heldInMemory(id);
+    const bundle = inMemory ? inMemory.bundle() : await this.store?.loadBundle(id);
     if (!bundle) throw new Error('That session is no longer here.');
-    return exportBundle(bundle, format);
+    const file = await exportBundle(bundle, format);
+    if (inMemory) this.tookAsFiles([inMemory]);
+    return file;
   }
 
   /** The session being recorded (or the last one), straight from memory: works without storage. */
@@ -658,8 +661,16 @@ export class Persistence {
     const recorder = this.recorder ?? this.lastRecorder;
     if (!recorder) return null;
     const file = await exportBundle(recorder.bundle(), format);
-    if (!this.recorder) this.takenAsFile.add(recorder);
+    this.tookAsFiles([recorder]);
     return file;
+  }
+
+  /**
+   * Files were made of these sessions from memory: closing the page loses nothing of those that have
+   * ended. The one under way is not marked, as it records more after the file.
+   */
+  private tookAsFiles(recorders: readonly SessionRecorder[]): void {
+    for (const recorder of recorders) if (recorder !== this.recorder) this.takenAsFile.add(recorder);
   }
 
   /** A backup carries the settings and what was learned of the person, as the app gives them. */
@@ -694,6 +705,7 @@ export class Persistence {
     for (const recorder of memoryOnly) add(recorder.bundle());
     options.signal?.throwIfAborted();
     parts.push(FILE_FOOTER);
+    this.tookAsFiles(inMemory);
     return {
       filename: `backbeat-backup-${fileStamp(this.wallNow())}.json`,
       blob: new Blob(parts, { type: 'application/json' }),
@@ -1314,16 +1326,14 @@ export class Persistence {
   }
 
   /**
-   * A session as a file of its own takes it: whole from memory when memory holds it (the one under
+   * A session as a file of its own takes it whole from memory when memory holds it (the one under
    * way or last ended, and those waiting for room or failed by the store), as a backup does, since
    * the store may have only the part of it written before storage filled up.
    */
-  private async bundleOf(id: string): Promise<SessionBundle | null> {
-    const inMemory = [this.recorder ?? this.lastRecorder, ...this.sessionsFromMemory()].find(
-      (recorder) => recorder?.sessionId === id,
+  private heldInMemory(id: string): SessionRecorder | undefined {
+    return [this.recorder ?? this.lastRecorder, ...this.sessionsFromMemory()].find(
+      (recorder): recorder is SessionRecorder => recorder?.sessionId === id,
     );
-    if (inMemory) return inMemory.bundle();
-    return this.store ? this.store.loadBundle(id) : null;
   }
 
   /** The history's first pages (as many sessions as were shown), the count and the charts. */

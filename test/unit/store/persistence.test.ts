@@ -1497,9 +1497,9 @@ describe('Persistence', () => {
     const h = page.persistence.history.state;
     expect(h).toMatchObject({ storage: 'saving', problem: null, sessionCount: 1, endedSessionDeleted: true });
     expect(h.sessions.map((s) => s.id)).not.toContain(waiting);
+    expect(page.asksBeforeClosing()).toBe(false);
     expect(await sessionsBackedUp(page)).not.toContain(waiting);
     expect(await page.persistence.exportCurrent('json')).toBeNull();
-    expect(page.asksBeforeClosing()).toBe(false);
     await page.persistence.dispose();
   });
 
@@ -1511,8 +1511,8 @@ describe('Persistence', () => {
     expect((await page.store!.getSession(second))?.status).toBe('finished');
     expect(page.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
     expect(page.persistence.history.state.sessions.map((s) => s.id)).toEqual([second]);
-    expect(await sessionsBackedUp(page)).toEqual([second]);
     expect(page.asksBeforeClosing()).toBe(false);
+    expect(await sessionsBackedUp(page)).toEqual([second]);
     await page.persistence.dispose();
   });
 
@@ -1521,8 +1521,8 @@ describe('Persistence', () => {
     await deletedWhileItsCatchUpIsWritten(page, first, 'failed');
 
     expect((await page.store!.getSession(second))?.status).toBe('finished');
-    expect(await sessionsBackedUp(page)).toEqual([second]);
     expect(page.asksBeforeClosing()).toBe(false);
+    expect(await sessionsBackedUp(page)).toEqual([second]);
     await page.persistence.dispose();
   });
 
@@ -1743,6 +1743,54 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('closes without asking once a backup has taken every session held in memory alone', async () => {
+    const page = await twoRepsWritten();
+    const full = fullFor(() => true);
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      page.session.reset();
+      page.session.start();
+      page.reps(2);
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.sessionsHeldInMemory()).toBe(2);
+      expect(page.asksBeforeClosing()).toBe(true);
+      // The storage notice's one button with several held: Back up all sessions.
+      await page.persistence.backup();
+      expect(page.asksBeforeClosing()).toBe(false);
+    } finally {
+      full.mockRestore();
+    }
+    await page.persistence.dispose();
+  });
+
+  it('closes without asking once each session held in memory alone is taken as a file, one waiting for room from History', async () => {
+    const page = await twoRepsWritten();
+    const first = page.persistence.history.state.recordingId!;
+    const full = fullFor(() => true);
+    try {
+      page.reps(3);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      page.session.reset();
+      page.session.start();
+      page.reps(2);
+      page.session.finish();
+      await page.persistence.flush();
+      await page.persistence.exportCurrent('json');
+      expect(page.asksBeforeClosing()).toBe(true);
+      await page.persistence.exportSession(first, 'json');
+      expect(page.asksBeforeClosing()).toBe(false);
+    } finally {
+      full.mockRestore();
+    }
+    await page.persistence.dispose();
+  });
+
   it('asks before the page closes while a session the store failed after it waited for room is in memory alone', async () => {
     const page = await twoRepsWritten();
     const first = page.persistence.history.state.recordingId!;
@@ -1774,8 +1822,10 @@ describe('Persistence', () => {
       refused.mockRestore();
     }
     expect(page.persistence.history.state.problem?.kind).toBe('unknown');
-    expect(await sessionsBackedUp(page)).toEqual([first]);
     expect(page.asksBeforeClosing()).toBe(true);
+    // Memory's copy is the one a backup takes: once taken, closing loses nothing.
+    expect(await sessionsBackedUp(page)).toEqual([first]);
+    expect(page.asksBeforeClosing()).toBe(false);
     await page.persistence.dispose();
   });
 
