@@ -168,10 +168,12 @@ export class BbStorageNotice extends LitElement {
 
   /**
    * Why sessions are not being saved, and the way to keep them: the session's own file, or a backup
-   * of them all when several are held in memory only.
+   * of them all when several are held in memory only, or one that is not the last session.
    */
   private renderProblem(problem: StoreError, hasCurrent: boolean) {
-    const { message, savesAll } = heldInMemoryNotice(problem, this.persistence.sessionsHeldInMemory());
+    const { message, savesAll } = heldInMemoryNotice(problem, this.persistence.sessionsHeldInMemory(), {
+      lastAmongThem: hasCurrent,
+    });
     return html`<section class="problem" role="alert">
       <p>${message}</p>
       ${

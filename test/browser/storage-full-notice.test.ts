@@ -33,6 +33,7 @@ describe('the notice of sessions held in memory while storage is full, 180 px wi
   it.each([
     ['several sessions, backed up all at once', 2, false, 'Back up all sessions (JSON)'],
     ['the session just ended', 1, true, 'Save this session (JSON)'],
+    ['one that ended earlier, the last not kept', 1, false, 'Back up all sessions (JSON)'],
   ])('keeps its words and buttons inside its border: %s', async (_, held, hasCurrent, button) => {
     const restore = await layOutAsTheApp(180, 320, '0 1rem');
     try {

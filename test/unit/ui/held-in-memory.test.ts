@@ -5,13 +5,24 @@ import { heldInMemoryNotice } from '../../../src/ui/held-in-memory.ts';
 describe('the storage notice over sessions held in memory only', () => {
   it('speaks of the one session, with its own files, as ever', () => {
     const full = new StoreError('quota');
-    expect(heldInMemoryNotice(full, 1)).toEqual({ message: full.message, savesAll: false });
+    expect(heldInMemoryNotice(full, 1, { lastAmongThem: true })).toEqual({
+      message: full.message,
+      savesAll: false,
+    });
   });
 
   it('says how many when storage is full and several are held, and saves them all in a backup', () => {
-    expect(heldInMemoryNotice(new StoreError('quota'), 3)).toEqual({
+    expect(heldInMemoryNotice(new StoreError('quota'), 3, { lastAmongThem: true })).toEqual({
       message:
         'Storage is full, so 3 sessions are no longer being saved. They are still here: back them up before you close the app.',
+      savesAll: true,
+    });
+  });
+
+  it('saves in a backup the one session held when it is not the last, which has no file of its own to offer', () => {
+    expect(heldInMemoryNotice(new StoreError('quota'), 1, { lastAmongThem: false })).toEqual({
+      message:
+        'Storage is full, so an earlier session is no longer being saved. It is still here: back it up before you close the app.',
       savesAll: true,
     });
   });
