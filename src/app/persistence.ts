@@ -816,7 +816,13 @@ export class Persistence {
       // Each in one step, only while it is still here: a session deleted meanwhile, in another tab,
       // stays deleted, where deleting the import's copy first and then putting the old one back
       // brought it back.
-      for (const before of replaced) await store.putBackReplaced(before).catch(() => undefined);
+      // The sessions progression reads follow: the copy put back, or none where it stays deleted.
+      // Failed to put back (null), the store keeps the import's copy, and so does progression.
+      for (const before of replaced) {
+        const putBack = await store.putBackReplaced(before).catch(() => null);
+        if (putBack === true) this.rememberPast(before.session, before.sets);
+        if (putBack === false) this.past?.delete(before.session.id);
+      }
       throw error instanceof ImportError || isAbort(error) ? error : importFailed(error);
     } finally {
       await store.endImport(journal).catch(() => undefined);

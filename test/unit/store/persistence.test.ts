@@ -12,6 +12,7 @@ import { FULL_STORE_RETRY_MS } from '../../../src/store/recorder.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
 import { SessionStore, type WriteBatch } from '../../../src/store/session-store.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
+import type { PastSession } from '../../../src/workout/progression.ts';
 import { staysPausedAfterInterruption } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 import { EVERY_EXERCISE } from '../../devices-sensed.ts';
@@ -199,7 +200,7 @@ async function sessionsBackedUp(page: Page): Promise<string[]> {
  * and then the file turns out broken at its second session, which undoes the import.
  */
 async function importFailingAfterReplacing(
-  meanwhile: (otherTab: SessionStore, id: string) => Promise<void>,
+  meanwhile: (otherTab: SessionStore, id: string, target: Page) => Promise<void>,
 ): Promise<{ target: Page; id: string; stale: SessionBundle }> {
   const source = await startedPage();
   await source.finishedSessions(2);
@@ -240,7 +241,7 @@ async function importFailingAfterReplacing(
     }
   })([text]);
   const restoring = target.persistence.restore(file, {
-    onProgress: () => void meanwhile(otherTab, id!).then(done),
+    onProgress: () => void meanwhile(otherTab, id!, target).then(done),
   });
   await expect(restoring).rejects.toThrow(/damaged/);
   otherTab.close();
@@ -2095,6 +2096,23 @@ describe('Persistence', () => {
     const { target, id } = await importFailingAfterReplacing((otherTab, id) => otherTab.deleteSession(id));
     expect(await target.store!.getSession(id)).toBeUndefined();
     expect(target.persistence.history.state.sessions).toEqual([]);
+    await target.persistence.dispose();
+  });
+
+  it("reads for today's plan none of a failed import's copy of a session another tab deleted meanwhile, while the history is read again", async () => {
+    let planReads: PastSession[] | null = null;
+    const { target } = await importFailingAfterReplacing(async (otherTab, id, target) => {
+      await otherTab.deleteSession(id);
+      // The import undone, the history is read again, which years of sessions make slow: a plan made
+      // meanwhile reads the sessions before as they are kept in memory.
+      const store = target.store!;
+      const endImport = store.endImport.bind(store);
+      vi.spyOn(store, 'endImport').mockImplementation(async (journal) => {
+        planReads = await target.persistence.pastSessions();
+        return endImport(journal);
+      });
+    });
+    expect(planReads).toEqual([]);
     await target.persistence.dispose();
   });
 
