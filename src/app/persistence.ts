@@ -754,11 +754,14 @@ export class Persistence {
   }
 
   /**
-   * How many sessions memory alone holds whole (the one under way, those waiting for room or failed
-   * by the store): the storage notice says how many, and saves them all in a backup when several.
+   * How many sessions memory alone holds whole (the one under way while storage does not save it,
+   * the last one kept so, those waiting for room or failed by the store): the storage notice says how
+   * many, and saves them all in a backup when several. A backup takes the one under way from memory
+   * even while storage saves it, as the store may be a second behind; it is not held there alone.
    */
   sessionsHeldInMemory(): number {
-    return this.sessionsFromMemory().length;
+    const notSaving = this.history.state.storage === 'memory';
+    return this.sessionsFromMemory().filter((recorder) => notSaving || recorder !== this.recorder).length;
   }
 
   /** Imports a JSON export or backup given as text. */

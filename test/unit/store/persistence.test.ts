@@ -1566,6 +1566,12 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('counts no session held in memory alone while storage saves the one under way', async () => {
+    const page = await twoRepsWritten();
+    expect(page.persistence.sessionsHeldInMemory()).toBe(0);
+    await page.persistence.dispose();
+  });
+
   it('counts the sessions held in memory only while storage is full, as many as a backup takes from there', async () => {
     const { page, restore } = await oneWaitingForRoom(1);
     try {
