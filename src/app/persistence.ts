@@ -529,13 +529,12 @@ export class Persistence {
       await this.guardRead(async (store) => {
         const { sessions } = this.history.state;
         const after = sessions.at(-1);
-        const [more, inMemory] = await Promise.all([
-          store.pageOfSessions(HISTORY_PAGE, after),
+        const [{ page, storeHasMore }, inMemory] = await Promise.all([
+          storePage(store, HISTORY_PAGE, after),
           this.sessionsInMemory(store),
         ]);
-        const storeHasMore = more.length === HISTORY_PAGE;
         this.history.update({
-          sessions: [...sessions, ...pageWithMemory(more, inMemory, { after, storeHasMore })],
+          sessions: [...sessions, ...pageWithMemory(page, inMemory, { after, storeHasMore })],
         });
       });
       return;
@@ -1372,13 +1371,13 @@ export class Persistence {
   private async listWhileFull(): Promise<void> {
     await this.guardRead(async (store) => {
       const shown = Math.max(HISTORY_PAGE, this.history.state.sessions.length);
-      const [page, storeCount, inMemory] = await Promise.all([
-        store.pageOfSessions(shown),
+      const [{ page, storeHasMore }, storeCount, inMemory] = await Promise.all([
+        storePage(store, shown),
         store.countSessions(),
         this.sessionsInMemory(store),
       ]);
       this.history.update({
-        sessions: pageWithMemory(page, inMemory, { storeHasMore: page.length < storeCount }),
+        sessions: pageWithMemory(page, inMemory, { storeHasMore }),
         sessionCount: countWithMemory(storeCount, inMemory),
       });
     });
@@ -1540,6 +1539,20 @@ function importNotice(
     notice += ` The file has ${unknownFields.length} field${unknownFields.length === 1 ? '' : 's'} this version does not use (${named}): kept with the sessions, and in every backup.`;
   }
   return notice;
+}
+
+/**
+ * A page of the store's sessions after `after`, and whether the store has more after it, which is
+ * where History lists the sessions memory alone holds (pageWithMemory): one more than the page is read
+ * to know, the same for the first pages and the next.
+ */
+async function storePage(
+  store: SessionStore,
+  size: number,
+  after?: Pick<SessionRow, 'startedAt' | 'id'>,
+): Promise<{ page: SessionRow[]; storeHasMore: boolean }> {
+  const read = await store.pageOfSessions(size + 1, after);
+  return { page: read.slice(0, size), storeHasMore: read.length > size };
 }
 
 /**
