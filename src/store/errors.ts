@@ -54,7 +54,7 @@ const SUMMARY_NOTES: Partial<Record<StoreErrorKind, string>> = {
 /** Why an import was not even tried: the store stopped saving before it was asked. */
 const IMPORT_REFUSALS: Record<StoreErrorKind, string> = {
   quota:
-    'Storage is full, so nothing was imported. Free some space on the device, then reload Backbeat and import again.',
+    'Storage is full, so nothing was imported. Free some space on the device, and import once Backbeat is saving again.',
   blocked:
     'Nothing was imported: an older Backbeat open in another tab stops saving. Close it, reload this tab and import again.',
   version:
@@ -72,8 +72,10 @@ const IMPORT_REFUSALS: Record<StoreErrorKind, string> = {
  * has stopped saving, and an import would only be refused (IMPORT_REFUSALS).
  */
 const IMPORT_BARS: Record<StoreErrorKind, string> = {
+  // No reload: Backbeat asks the full store again every half minute and when the page is back, and
+  // saves again (the sessions waiting first) as soon as it has room.
   quota:
-    'Nothing can be imported while storage is full. Free some space on the device, then reload Backbeat.',
+    'Nothing can be imported while storage is full. Free some space on the device: importing comes back by itself once Backbeat can save again.',
   blocked:
     'Nothing can be imported while an older Backbeat open in another tab stops saving. Close it, then reload this tab.',
   version:

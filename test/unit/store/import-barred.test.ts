@@ -22,7 +22,7 @@ describe('why nothing can be imported now', () => {
 
   it('says what stopped the saving, and what would let an import in', () => {
     expect(importBarred(new StoreError('quota'))).toBe(
-      'Nothing can be imported while storage is full. Free some space on the device, then reload Backbeat.',
+      'Nothing can be imported while storage is full. Free some space on the device: importing comes back by itself once Backbeat can save again.',
     );
     expect(importBarred(new StoreError('moved'))).toBe(
       'Nothing can be imported in this tab: it stopped saving when its session moved to another tab. Import there, or reload this tab.',

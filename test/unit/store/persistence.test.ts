@@ -906,7 +906,7 @@ describe('Persistence', () => {
       await expect(page.persistence.importJson(backup)).rejects.toMatchObject({
         kind: 'quota',
         message:
-          'Storage is full, so nothing was imported. Free some space on the device, then reload Backbeat and import again.',
+          'Storage is full, so nothing was imported. Free some space on the device, and import once Backbeat is saving again.',
       });
     } finally {
       put.mockRestore();
