@@ -78,6 +78,7 @@ import {
   PAUSE_FOR_CONNECTION,
   pauseForConnectionOnRestore,
   positionOutOfReach,
+  type SetNeeds,
   type Source,
   setNeeds,
 } from './devices.ts';
@@ -453,32 +454,33 @@ export class Backbeat {
    * counts other exercises alone, or gives heart rate alone, does not: the person goes on, and is
    * told so (see heartRateAloneAway). Read as the devices change, against what the session needs
    * then: a set that comes while a device it needs is away begins without it, counted by hand, and
-   * is not paused for it.
+   * is not paused for it, nor later as that device goes from reconnecting to given up on or back to
+   * reconnecting at Reconnect: what it does while away is news only to a pause made for it.
    * The session knows a pause the app made (`pausedFor`): it takes the device's latest news, while
    * the person's own pause stays theirs (the reducer keeps it), and only the app's is lifted when
    * the device is back. Back is any change to a state that pauses nothing: a pause picked up from an
    * earlier page while the device was being connected is lifted once it is connected.
    */
   private pauseWhileDeviceAway(): void {
+    const needs$ = this.session.state$.pipe(map(setNeeds), distinctUntilChanged<SetNeeds | null>(sameJson));
     this.subscriptions.add(
-      this.devices
-        .select((s) => s.devices)
+      combineLatest([this.devices.select((s) => s.devices), needs$])
         .pipe(
           startWith(null),
           pairwise(),
+          // The devices before and after a change, both against what the session needs now: a change
+          // of needs alone (a set that comes while its device is away) pauses nothing.
           map(([before, after]) => {
-            const needs = setNeeds(this.session.state);
-            const reasonOf = (devices: readonly DeviceStatus[]) =>
-              PAUSE_FOR_CONNECTION[neededConnection(devices, needs)];
-            return { before: before && reasonOf(before), reason: reasonOf(after ?? []), first: !before };
+            const [devices, needs] = after!;
+            const reasonOf = (d: readonly DeviceStatus[]) => PAUSE_FOR_CONNECTION[neededConnection(d, needs)];
+            return { before: before && reasonOf(before[0]), reason: reasonOf(devices), first: !before };
           }),
           filter(({ before, reason, first }) => first || before !== reason),
         )
         .subscribe(({ before, reason }) => {
-          // Reconnect tapped for a device given up for lost: one who went on counting by hand goes on.
-          if (before === 'lost' && reason === 'connection' && this.session.state.pausedAtMs === null) return;
-          if (reason) this.session.pause(reason);
-          else if (this.session.state.pausedFor !== undefined) this.session.resume();
+          if (reason === null) {
+            if (this.session.state.pausedFor !== undefined) this.session.resume();
+          } else if (!before || this.session.state.pausedFor !== undefined) this.session.pause(reason);
         }),
     );
     // A pause picked up from an earlier page while the strap of the last visit was being connected

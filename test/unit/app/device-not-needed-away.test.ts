@@ -83,6 +83,29 @@ describe('a strap out of reach beside a watch that counts the set under way', ()
     app.dispose();
   });
 
+  it('goes on timing a plank begun without the strap by tap when the strap is given up on', async () => {
+    const { h10, app, lines, paused } = await sessionWithStrapAndWatchAt('lat-pulldown');
+    h10.reachable = false;
+    h10.drop();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(app.devices.state.devices[0]?.connection).toBe('reconnecting');
+    for (let guard = 0; currentPlanned(app.session.state)?.exercise.id !== 'elbow-plank'; guard++) {
+      if (guard > 10) throw new Error('no plank after the lat pulldown');
+      app.session.skip();
+    }
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(app.session.state.phase).toBe('set');
+    // The person starts the hold by tap, and holds on past the point the strap is given up on.
+    app.session.startHold();
+    const holding = lines.length;
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(app.devices.state.devices[0]?.connection).toBe('lost');
+    expect(paused()).toBe(false);
+    expect(app.session.state.set?.holdStartMs).not.toBeNull();
+    expect(lines.slice(holding).join(' ')).not.toMatch(/Paused|Tap Reconnect/i);
+    app.dispose();
+  });
+
   it('begins the next lat pulldown set at once while the strap that sees the person seated is away, and waits for the seat again once it is back', async () => {
     const { h10, app, lines, paused } = await sessionWithStrapAndWatchAt('lat-pulldown');
     h10.reachable = false;
