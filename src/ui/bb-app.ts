@@ -563,7 +563,7 @@ export class BbApp extends LitElement {
           ?compact=${running}
           .sessionScreen=${running ? `${phase} ${setKey(this.session.value) ?? ''}` : null}
           ?pausedByThePerson=${pausedByThePerson(this.session.value)}
-          ?sessionGoesOnWithoutDevices=${running && this.session.value.pausedFor === undefined}
+          .goneOnWithout=${running ? this.devicesGoneOnWithout(this.session.value) : []}
         ></bb-device-panel>
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>
@@ -686,8 +686,17 @@ export class BbApp extends LitElement {
    * so then, as the header says it.
    */
   private goingOnWithout(state: SessionState): string[] {
+    return this.devicesGoneOnWithout(state).map(goneOnWithoutText);
+  }
+
+  /**
+   * The devices out of reach that the set (in a rest, the set after it) goes on without (see
+   * goneOnWithout), which the set and the header each say calmly. None while the app pauses for a
+   * device: the session does not go on then.
+   */
+  private devicesGoneOnWithout(state: SessionState) {
     if (state.pausedFor !== undefined) return [];
-    return goneOnWithout(this.device.value.devices, setNeeds(state)).map(goneOnWithoutText);
+    return goneOnWithout(this.device.value.devices, setNeeds(state));
   }
 
   private renderPhase(state: SessionState) {

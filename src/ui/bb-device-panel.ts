@@ -310,10 +310,12 @@ export class BbDevicePanel extends LitElement {
    */
   @property({ type: Boolean }) pausedByThePerson = false;
   /**
-   * A session runs that the app has not paused for a device: one away now takes nothing the set
-   * needs (see neededConnection), and is said to be reconnecting calmly, as the set says it.
+   * The devices away that the set under way (in a rest, the set after it) goes on without, as it
+   * needs none of them (see goneOnWithout): each is said to be reconnecting calmly, as the set says
+   * it. One the set needs is not among them, also while the person pauses the set themselves: the
+   * set waits for it.
    */
-  @property({ type: Boolean }) sessionGoesOnWithoutDevices = false;
+  @property({ attribute: false }) goneOnWithout: readonly DeviceStatus[] = [];
   /**
    * In a session, the switch to the virtual strap was tapped once: it asks before it leaves a device
    * that may still be counting for the simulated person's moves.
@@ -549,9 +551,9 @@ export class BbDevicePanel extends LitElement {
     </label>`;
   }
 
-  /** Whether `d` is away while the session goes on without it (see sessionGoesOnWithoutDevices). */
+  /** Whether `d` is away while the session goes on without it (see goneOnWithout). */
   private goingOnWithout(d: DeviceStatus): boolean {
-    return this.compact && this.sessionGoesOnWithoutDevices && isAway(d.connection);
+    return this.compact && isAway(d.connection) && this.goneOnWithout.some((g) => g.id === d.id);
   }
 
   /**

@@ -96,7 +96,7 @@ describe('bb-device-panel', () => {
     });
     const panel = await mount(state([plainStrap], { countsMotion: false }));
     panel.compact = true;
-    panel.sessionGoesOnWithoutDevices = true;
+    panel.goneOnWithout = [plainStrap];
     await panel.updateComplete;
     const strap = () => page.getByText('HRM-Dual').element().parentElement as HTMLElement;
     const shown = strap().querySelector('.state') as HTMLElement;
@@ -106,18 +106,43 @@ describe('bb-device-panel', () => {
     const quiet = getComputedStyle(panel.shadowRoot!.querySelector('.note') as HTMLElement).color;
     expect(getComputedStyle(shown).color).toBe(quiet);
 
-    panel.device = state([{ ...plainStrap, connection: 'lost' }], { countsMotion: false });
+    const lost = { ...plainStrap, connection: 'lost' as const };
+    panel.device = state([lost], { countsMotion: false });
+    panel.goneOnWithout = [lost];
     await panel.updateComplete;
     expect(strap().querySelector('.state')?.textContent).toBe('out of reach: keep going');
     expect(page.getByRole('button', { name: 'Reconnect' }).element()).toBeTruthy();
 
     // Paused for it, the session waits: the alarm, as before.
-    panel.sessionGoesOnWithoutDevices = false;
+    panel.goneOnWithout = [];
     panel.device = state([plainStrap], { countsMotion: false });
     await panel.updateComplete;
     expect(strap().querySelector('.state')?.textContent).toBe('connection lost');
     expect(strap().querySelector('.retry')?.textContent).toBe('reconnecting…');
     expect(getComputedStyle(strap().querySelector('.state') as HTMLElement).color).not.toBe(quiet);
+  });
+
+  it('says calmly only the devices the set goes on without, beside one it needs that is away', async () => {
+    // The person paused a floor exercise as the H10 that counts it and a watch that counts the lat
+    // pulldown both dropped: the set goes on without the watch, and waits for the strap.
+    const h10 = status({ connection: 'reconnecting', counts: TRUNK_EXERCISES });
+    const watch = status({
+      id: 'watch',
+      name: 'InfiniTime',
+      kind: 'pinetime',
+      placement: 'wrist',
+      connection: 'reconnecting',
+      heartRate: false,
+      motion: false,
+      counts: ['lat-pulldown'],
+    });
+    const panel = await mount(state([h10, watch]));
+    panel.compact = true;
+    panel.goneOnWithout = [watch];
+    await panel.updateComplete;
+    const row = (name: string) => page.getByText(name).element().parentElement as HTMLElement;
+    expect(row('InfiniTime').querySelector('.state')?.textContent).toBe('reconnecting: keep going');
+    expect(row('Polar H10 0000E2E0').querySelector('.state')?.textContent).toBe('connection lost');
   });
 
   it('shows each device with its connection, battery, stream rate, role and dropped packets', async () => {
