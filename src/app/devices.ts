@@ -44,10 +44,9 @@ import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import { type ExerciseId, PROGRAM } from '../workout/program.ts';
 import {
-  currentPlanned,
+  concernedExercise,
   type PauseReason,
   type SessionState,
-  upNext,
   waitsForPosition,
 } from '../workout/session.ts';
 import { exercisesCountedBy, motionDeviceFor } from './motion-routing.ts';
@@ -100,11 +99,10 @@ export interface SetNeeds {
  * that set begins without waiting for a position (see SessionState.positionAway). Null outside them.
  */
 export function setNeeds(state: SessionState): SetNeeds | null {
-  const planned = currentPlanned(state);
-  if (state.phase === 'set' && planned)
-    return { exercise: planned.exercise.id, position: state.set?.waiting === true };
-  const next = state.phase === 'rest' ? upNext(state) : null;
-  return next ? { exercise: next.exercise.id, position: waitsForPosition(state, next.exercise) } : null;
+  const exercise = concernedExercise(state);
+  if (!exercise) return null;
+  const position = state.phase === 'set' ? state.set?.waiting === true : waitsForPosition(state, exercise);
+  return { exercise: exercise.id, position };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { FormIssue } from '../motion/events.ts';
 import {
   byHandText,
   deviceWord,
-  outOfReachLabel,
+  goneOnWithoutText,
   resumeByHandText,
   unseenByText,
 } from '../workout/by-hand.ts';
@@ -26,6 +26,7 @@ import { pastLastHoldText, plankGoalSetFrom } from '../workout/progression.ts';
 import {
   armOfRep,
   type CurrentSet,
+  concernedExercise,
   countedByHand,
   currentPlanned,
   droppedSincePaused,
@@ -170,7 +171,7 @@ export function planCues(prev: SessionState, next: SessionState, settings: CueSe
   // and each tap's count is said over the line under way (see countTapped).
   if (heartRateAwayBecameNews(prev, next)) cues.push(sayReply(HEART_RATE_AWAY_TEXT));
   const goneUnneeded = unneededDeviceAwayBecameNews(prev, next);
-  if (goneUnneeded) cues.push(sayReply(`${goneUnneeded}: keep going`));
+  if (goneUnneeded) cues.push(sayReply(goneUnneeded));
   return applySettings(cues, settings);
 }
 
@@ -183,7 +184,7 @@ export function planCues(prev: SessionState, next: SessionState, settings: CueSe
  */
 function unneededDeviceAwayBecameNews(prev: SessionState, next: SessionState): string | undefined {
   if (isPaused(next) || (next.phase !== 'set' && next.phase !== 'rest')) return undefined;
-  const concerned = next.phase === 'rest' ? upNext(next)?.exercise : currentPlanned(next)?.exercise;
+  const concerned = concernedExercise(next);
   if (concerned && motionAwayFor(next, concerned)) return undefined;
   const news = motionAwayExercises(next).find((id) => {
     const sinceMs = next.motionAwaySinceMs?.[id];
@@ -191,7 +192,8 @@ function unneededDeviceAwayBecameNews(prev: SessionState, next: SessionState): s
     const dueMs = sinceMs + CONNECTION_LOST_SAID_AFTER_MS;
     return prev.nowMs < dueMs && next.nowMs >= dueMs;
   });
-  return news === undefined ? undefined : outOfReachLabel(next.motionPlacements?.[news]);
+  // Said once, as any drop is, when it has been away long enough to be news: out of reach by then.
+  return news === undefined ? undefined : goneOnWithoutText(next.motionPlacements?.[news], false, 'lost');
 }
 
 /**

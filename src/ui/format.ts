@@ -7,7 +7,12 @@ import type { AwayConnection, DeviceStatus } from '../app/devices.ts';
 import type { PersonalTuning } from '../motion/tuning.ts';
 import type { Placement } from '../sensors/samples.ts';
 import type { SessionSummary } from '../store/records.ts';
-import { byHandText, deviceLabel, outOfReachLabel, resumeByHandText } from '../workout/by-hand.ts';
+import {
+  byHandText,
+  goneOnWithoutText as goneOnWithoutLine,
+  outOfReachLabel,
+  resumeByHandText,
+} from '../workout/by-hand.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import {
   countRangeText,
@@ -292,26 +297,12 @@ export function pausedText(reason: PauseReason | null): string {
  * the session goes on, as the voice says, and the strap is being reached for, or tried now and then
  * once given up on. Not "Paused": nothing stopped.
  */
-/**
- * What follows a device's name while the session goes on without it (see goneOnWithout): in the
- * header's line of it, and under the set's name.
- */
-export const GOING_ON_WITHOUT_WORDS: Readonly<Record<AwayConnection, string>> = {
-  reconnecting: 'reconnecting: keep going',
-  lost: 'out of reach: keep going',
-};
-
-/**
- * The set's line of a device out of reach that it goes on without: "Heart-rate strap reconnecting:
- * keep going" of one that gives the heart rate alone, else named by where it is worn, as the voice
- * names it ("Strap out of reach: keep going", of an H10 in a lat pulldown the watch counts).
- */
+/** The set's line of a device out of reach that it goes on without (see goneOnWithout). */
 export function goneOnWithoutText(
   device: Pick<DeviceStatus, 'placement' | 'motion' | 'counts'> & { readonly connection: AwayConnection },
 ): string {
   const countsOrSees = device.motion || device.counts.length > 0;
-  const name = countsOrSees ? deviceLabel(device.placement ?? undefined) : 'Heart-rate strap';
-  return `${name} ${GOING_ON_WITHOUT_WORDS[device.connection]}`;
+  return goneOnWithoutLine(device.placement, !countsOrSees, device.connection);
 }
 
 /**

@@ -115,6 +115,29 @@ export function outOfReachLabel(placement: Placement | undefined): string {
 }
 
 /**
+ * What follows a device's name while the session goes on without it: in the header's line of it,
+ * under the set's name, and in the voice.
+ */
+export const GOING_ON_WITHOUT_WORDS: Readonly<Record<'reconnecting' | 'lost', string>> = {
+  reconnecting: 'reconnecting: keep going',
+  lost: 'out of reach: keep going',
+};
+
+/**
+ * A device out of reach that the set goes on without, as the screen shows it and the voice says it:
+ * "Heart-rate strap reconnecting: keep going" of one that gives the heart rate alone, else named by
+ * where it is worn ("Strap out of reach: keep going", of an H10 in a lat pulldown the watch counts).
+ */
+export function goneOnWithoutText(
+  placement: Placement | null | undefined,
+  heartRateOnly: boolean,
+  connection: 'reconnecting' | 'lost',
+): string {
+  const name = heartRateOnly ? 'Heart-rate strap' : deviceLabel(placement ?? undefined);
+  return `${name} ${GOING_ON_WITHOUT_WORDS[connection]}`;
+}
+
+/**
  * The line of a set no connected device sees, where one that counts other exercises is there (a
  * watch in a glute bridge): which device cannot see it, and what the person does instead. The voice
  * says it with the set's "Go" and the screen shows it under the set's number, from this one rule, so

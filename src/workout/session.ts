@@ -1637,6 +1637,16 @@ function retargetPlank(
   return plan.map((p, i) => (i === exerciseIndex ? { ...p, dosage: { ...p.dosage, target } } : p));
 }
 
+/**
+ * The exercise a set or rest concerns: a set's own; in a rest, the set after it, which the rest's
+ * end begins. What the session needs of the devices follows it, and what it goes on without.
+ * Undefined outside them, and in a rest with no set after it.
+ */
+export function concernedExercise(state: SessionState): Exercise | undefined {
+  if (state.phase === 'set') return currentPlanned(state)?.exercise;
+  return state.phase === 'rest' ? upNext(state)?.exercise : undefined;
+}
+
 /** What comes after the current set or rest: for the rest screen's "next up". */
 export function upNext(state: SessionState): { exercise: Exercise; setNumber: number } | null {
   const planned = currentPlanned(state);
