@@ -39,7 +39,6 @@ import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
 import { HABITS, type Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
-import { personLocale } from '../ui/format.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import { type ExerciseId, PROGRAM } from '../workout/program.ts';
@@ -50,6 +49,7 @@ import {
   waitsForPosition,
 } from '../workout/session.ts';
 import { exercisesCountedBy, motionDeviceFor } from './motion-routing.ts';
+import { personLocale } from './person-locale.ts';
 import { tryAgainDelayMs } from './rejoin-policy.ts';
 
 /**
@@ -77,8 +77,16 @@ export const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason 
  */
 export function heartRateAloneAway(devices: readonly DeviceStatus[]): 'reconnecting' | 'lost' | null {
   const device = devices.find((d) => d.heartRate);
-  if (!device || device.motion || device.counts.length > 0) return null;
+  if (!device || !seesNoExercise(device)) return null;
   return device.connection === 'reconnecting' || device.connection === 'lost' ? device.connection : null;
+}
+
+/**
+ * Whether `d` neither counts an exercise nor sees where the person is: a plain heart-rate strap, or
+ * one whose motion will not stream. The person counts every rep and times every hold by tap with it.
+ */
+export function seesNoExercise(d: Pick<DeviceStatus, 'motion' | 'counts'>): boolean {
+  return !d.motion && d.counts.length === 0;
 }
 
 /**
@@ -119,7 +127,7 @@ export function neededConnection(devices: readonly DeviceStatus[], needs: SetNee
 /** Whether `needs` asks for `d` (see neededConnection). */
 function neededDevice(d: DeviceStatus, needs: SetNeeds | null): boolean {
   return needs === null
-    ? d.motion || d.counts.length > 0
+    ? !seesNoExercise(d)
     : d.counts.includes(needs.exercise) || (needs.position && d.motion);
 }
 

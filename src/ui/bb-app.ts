@@ -3,12 +3,18 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { of, type Subscription } from 'rxjs';
 import type { Backbeat, DeviceState, PlanWait } from '../app/backbeat.ts';
-import { goneOnWithout, setNeeds } from '../app/devices.ts';
+import { goneOnWithout, seesNoExercise, setNeeds } from '../app/devices.ts';
 import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
-import { deviceWord, planByHandText, startAdviceText, unseenByText } from '../workout/by-hand.ts';
+import {
+  deviceWord,
+  goneOnWithoutText,
+  planByHandText,
+  startAdviceText,
+  unseenByText,
+} from '../workout/by-hand.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import { type Exercise, type ExerciseId, weightToLog } from '../workout/program.ts';
 import {
@@ -41,7 +47,6 @@ import {
   describeSetOffer,
   describeTargetChange,
   farAboveProgramNote,
-  goneOnWithoutText,
   plural,
 } from './format.ts';
 import { ObserveController } from './observe.ts';
@@ -686,7 +691,9 @@ export class BbApp extends LitElement {
    * so then, as the header says it.
    */
   private goingOnWithout(state: SessionState): string[] {
-    return this.devicesGoneOnWithout(state).map(goneOnWithoutText);
+    return this.devicesGoneOnWithout(state).map((d) =>
+      goneOnWithoutText(d.placement, seesNoExercise(d), d.connection),
+    );
   }
 
   /**

@@ -19,10 +19,11 @@ import {
 } from '../store/retention.ts';
 import { wallClockOf } from '../workout/calendar.ts';
 import './bb-progress-chart.ts';
+import { personLocale } from '../app/person-locale.ts';
 import { backupButtonName } from './backup-name.ts';
 import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
-import { describeSessionFacts, personLocale } from './format.ts';
+import { describeSessionFacts } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';

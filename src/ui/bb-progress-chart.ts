@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+import { personLocale } from '../app/person-locale.ts';
 import type { ChartLine, ChartSeries } from '../store/progress.ts';
 import {
   bandNote,
@@ -25,7 +26,6 @@ import {
   sideBySidePx,
   targetBandsPx,
 } from './chart-markers.ts';
-import { personLocale } from './format.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { valueAxis } from './value-axis.ts';

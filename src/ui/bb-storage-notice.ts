@@ -6,6 +6,7 @@ import {
   type Persistence,
   recordedInAnotherTab,
 } from '../app/persistence.ts';
+import { personLocale } from '../app/person-locale.ts';
 import { RESUMABLE_FOR_MS } from '../app/resume-policy.ts';
 import type { StoreError } from '../store/errors.ts';
 import type { SessionRow } from '../store/records.ts';
@@ -13,7 +14,7 @@ import { countUnit, exerciseById } from '../workout/program.ts';
 import { staysPausedAfterInterruption } from '../workout/session.ts';
 import { anyKept, interruptedWhenText, keptSoFarText, type SetsKept } from '../workout/sets-kept.ts';
 import { download } from './download.ts';
-import { heldS, personLocale, plural, sessionStartText } from './format.ts';
+import { heldS, plural, sessionStartText } from './format.ts';
 import { heldInMemoryNotice } from './held-in-memory.ts';
 import { ObserveController } from './observe.ts';
 import { buttonStyles } from './styles.ts';

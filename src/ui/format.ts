@@ -1,18 +1,12 @@
 // What the screens write, in one place so that the set, rest, summary and history screens say a
 // thing the same way: clock faces and durations, dosages and target changes, form problems, when a
 // session began and what it held, why it paused; and the other way, a number as a person types it.
-// Pure, but for personLocale, which reads the browser's languages for the English dates are written in.
+// Pure: the locale dates are written in is the caller's (see personLocale).
 
-import type { AwayConnection, DeviceStatus } from '../app/devices.ts';
 import type { PersonalTuning } from '../motion/tuning.ts';
 import type { Placement } from '../sensors/samples.ts';
 import type { SessionSummary } from '../store/records.ts';
-import {
-  byHandText,
-  goneOnWithoutText as goneOnWithoutLine,
-  outOfReachLabel,
-  resumeByHandText,
-} from '../workout/by-hand.ts';
+import { byHandText, outOfReachLabel, resumeByHandText } from '../workout/by-hand.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import {
   countRangeText,
@@ -297,14 +291,6 @@ export function pausedText(reason: PauseReason | null): string {
  * the session goes on, as the voice says, and the strap is being reached for, or tried now and then
  * once given up on. Not "Paused": nothing stopped.
  */
-/** The set's line of a device out of reach that it goes on without (see goneOnWithout). */
-export function goneOnWithoutText(
-  device: Pick<DeviceStatus, 'placement' | 'motion' | 'counts'> & { readonly connection: AwayConnection },
-): string {
-  const countsOrSees = device.motion || device.counts.length > 0;
-  return goneOnWithoutLine(device.placement, !countsOrSees, device.connection);
-}
-
 /**
  * What a set begun by itself shows until the voice's "Go" is heard (see showsSetUnderWay): what the
  * device saw, in the words the "Go" names it with ("Ready: listen for Go." for a still wrist), and no
@@ -366,36 +352,6 @@ export function parseTypedNumber(text: string): number | null {
   if (ascii === '') return null;
   const normal = ascii.replace(/[,\u066b]/, '.');
   return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(normal) ? Number(normal) : Number.NaN;
-}
-
-/**
- * The locale the app writes dates, times and numbers in: English, as every other word on its
- * screens, in the person's own style (their region's order of day and month, their 12- or 24-hour
- * clock): "22 Nov 2026, 18:20" on a German phone rather than "22.11.2026, 18:20" inside an English
- * sentence, and never another script's digits among English words.
- */
-export function englishLocaleFor(languages: readonly string[]): string {
-  const first = languages[0];
-  if (!first) return 'en';
-  try {
-    const own = new Intl.Locale(first).maximize();
-    const { hourCycle } = new Intl.DateTimeFormat(first, { hour: 'numeric' }).resolvedOptions();
-    const english = own.language === 'en' ? first : own.region ? `en-${own.region}` : 'en';
-    return new Intl.Locale(english, hourCycle ? { hourCycle } : {}).toString();
-  } catch {
-    // A language tag the browser's Intl cannot read: plain English.
-    return 'en';
-  }
-}
-
-let remembered: { readonly key: string; readonly locale: string } | null = null;
-
-/** englishLocaleFor the browser's languages, worked out once for as long as they stay the same. */
-export function personLocale(): string {
-  const languages = typeof navigator === 'undefined' ? [] : navigator.languages;
-  const key = languages.join(',');
-  if (remembered?.key !== key) remembered = { key, locale: englishLocaleFor(languages) };
-  return remembered.locale;
 }
 
 /**

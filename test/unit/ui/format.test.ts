@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishLocaleFor } from '../../../src/app/person-locale.ts';
 import {
   awayInRestText,
   awayPausedText,
@@ -11,10 +12,8 @@ import {
   describeSessionFacts,
   describeSetOffer,
   describeTargetChange,
-  englishLocaleFor,
   farAboveProgramNote,
   formatDuration,
-  goneOnWithoutText,
   learnedInSessionText,
   learnedText,
   listed,
@@ -139,28 +138,6 @@ describe('what the person does while the device that counts the set is out of re
     expect(awayWhileSetRunsText(plank, inTheHold)).toBe('Device out of reach: tap End hold when you let go');
     // The strap beside it still connected, the line names the one away.
     expect(awayWhileSetRunsText(superman, beforeTheHold, 'wrist')).toBe('Watch out of reach: count with +1');
-  });
-});
-
-describe('a device out of reach that the set goes on without', () => {
-  const away = { placement: null, motion: false, counts: [] } as const;
-  it('names a strap that gives the heart rate alone as one, as the header does', () => {
-    expect(goneOnWithoutText({ ...away, connection: 'reconnecting' })).toBe(
-      'Heart-rate strap reconnecting: keep going',
-    );
-    expect(goneOnWithoutText({ ...away, connection: 'lost' })).toBe(
-      'Heart-rate strap out of reach: keep going',
-    );
-  });
-
-  it('names one that counts other exercises by where it is worn, as the voice does', () => {
-    const strap = { placement: 'chest', motion: true, counts: ['superman'] } as const;
-    expect(goneOnWithoutText({ ...strap, connection: 'reconnecting' })).toBe(
-      'Strap reconnecting: keep going',
-    );
-    expect(goneOnWithoutText({ ...strap, connection: 'lost' })).toBe('Strap out of reach: keep going');
-    const watch = { placement: 'wrist', motion: false, counts: ['lat-pulldown'] } as const;
-    expect(goneOnWithoutText({ ...watch, connection: 'lost' })).toBe('Watch out of reach: keep going');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   byHandText,
   deviceWord,
+  goneOnWithoutText,
   planByHandText,
   resumeByHandText,
   startAdviceText,
@@ -147,5 +148,18 @@ describe('planByHandText', () => {
     expect(planByHandText(plank, PROGRAM, undefined)).toBeNull();
     // Of a plan of only what the watch cannot see, every set is by hand, as the start text says.
     expect(planByHandText(plank, [plank, exerciseById('glute-bridge')], watchCounts)).toBeNull();
+  });
+});
+
+describe('a device out of reach that the set goes on without', () => {
+  it('names a strap that gives the heart rate alone as one, as the header does', () => {
+    expect(goneOnWithoutText(null, true, 'reconnecting')).toBe('Heart-rate strap reconnecting: keep going');
+    expect(goneOnWithoutText(null, true, 'lost')).toBe('Heart-rate strap out of reach: keep going');
+  });
+
+  it('names one that counts other exercises by where it is worn, as the voice does', () => {
+    expect(goneOnWithoutText('chest', false, 'reconnecting')).toBe('Strap reconnecting: keep going');
+    expect(goneOnWithoutText('chest', false, 'lost')).toBe('Strap out of reach: keep going');
+    expect(goneOnWithoutText('wrist', false, 'lost')).toBe('Watch out of reach: keep going');
   });
 });
