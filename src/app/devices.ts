@@ -273,12 +273,12 @@ export interface DeviceState {
   readonly connection: ConnectionState;
   /**
    * The same, of the devices that count or see the exercises (see DeviceStatus.counts) and any being
-   * connected at the person's word: what a set or rest picked up on a new page waits for (see
-   * pauseForConnectionOnRestore). A drop in a set pauses it only for a device the set needs (see
-   * neededConnection). A
-   * device that gives heart rate alone is not among them: the person counts every rep and times every
-   * hold by tap with it, and goes on doing so while it is away, which loses the heart rate and nothing
-   * else (see heartRateAloneAway). 'connected' where no device counts anything.
+   * connected at the person's word. It is what a set or rest picked up on a new page waits for (see
+   * pauseForConnectionOnRestore), not what a drop pauses a set for: that is a device the set needs
+   * (see neededConnection). A device that gives heart rate alone is not among them: the person
+   * counts every rep and times every hold by tap with it, and goes on doing so while it is away,
+   * which loses the heart rate and nothing else (see heartRateAloneAway). 'connected' where no device
+   * counts anything.
    */
   readonly countingConnection: ConnectionState;
   /** A device with an accelerometer is connected, so reps and holds are counted by themselves. */

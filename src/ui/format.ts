@@ -287,11 +287,6 @@ export function pausedText(reason: PauseReason | null): string {
 }
 
 /**
- * The heart rate alone out of reach (see heartRateAloneAway), under a set's name or a rest's countdown:
- * the session goes on, as the voice says, and the strap is being reached for, or tried now and then
- * once given up on. Not "Paused": nothing stopped.
- */
-/**
  * What a set begun by itself shows until the voice's "Go" is heard (see showsSetUnderWay): what the
  * device saw, in the words the "Go" names it with ("Ready: listen for Go." for a still wrist), and no
  * more where nothing saw the person (the device that would went, or turned heart-rate-only). A hold

@@ -258,7 +258,7 @@ export interface SessionState {
   readonly motionPlacements?: Partial<Record<ExerciseId, Placement>>;
   /**
    * Of those, the exercises whose device is out of reach now (reconnecting, given up for lost, or a
-   * replay played to its end), in the program's order: nothing sees the person move or where they lie,
+   * replay played to its end): nothing sees the person move or where they lie,
    * so no set of them ends for want of reps or waits for a position (see motionAwayFor). Each with since
    * when (session clock): a moment's drop is not spoken of. Each is timed from its own going: a watch
    * that goes while the strap has long been away is news a moment later, and back within that moment
@@ -458,9 +458,13 @@ export function motionAwayFor(state: Pick<SessionState, 'motionAwaySinceMs'>, ex
   return motionAwaySince(state, exercise) !== undefined;
 }
 
-/** The exercises whose device is out of reach now, in the program's order (see motionAwaySinceMs). */
+/**
+ * The exercises whose device is out of reach now (see motionAwaySinceMs), in the program's order:
+ * the voice says the first whose drop became news, whichever order the drops were told in.
+ */
 export function motionAwayExercises(state: Pick<SessionState, 'motionAwaySinceMs'>): ExerciseId[] {
-  return Object.keys(state.motionAwaySinceMs ?? {}) as ExerciseId[];
+  const away = state.motionAwaySinceMs ?? {};
+  return PROGRAM.map((e) => e.id).filter((id) => away[id] !== undefined);
 }
 
 /**
