@@ -23,6 +23,7 @@ import {
   startWith,
   switchMap,
   timer,
+  withLatestFrom,
 } from 'rxjs';
 import { type CueSettings, planCues } from '../cues/cue-planner.ts';
 import { type CueHosts, CuePlayer } from '../cues/cue-player.ts';
@@ -488,16 +489,18 @@ export class Backbeat {
     // that strap: it goes on once the strap is connected, and says it out of reach if it does not
     // answer. Heard after the rule above, which has its say whenever the devices there pause a set.
     this.subscriptions.add(
-      this.devices
-        .select((s) => pauseForConnectionOnRestore(s))
-        .pipe(pairwise())
-        .subscribe(([, reason]) => {
-          const state = this.devices.state;
-          if (
-            this.session.state.pausedFor === undefined ||
-            PAUSE_FOR_CONNECTION[state.countingConnection] !== null
-          )
-            return;
+      this.devices.state$
+        .pipe(
+          withLatestFrom(needs$),
+          map(([devices, needs]) => ({
+            reason: pauseForConnectionOnRestore(devices, needs),
+            neededAway: PAUSE_FOR_CONNECTION[neededConnection(devices.devices, needs)] !== null,
+          })),
+          distinctUntilChanged((a, b) => a.reason === b.reason),
+          pairwise(),
+        )
+        .subscribe(([, { reason, neededAway }]) => {
+          if (this.session.state.pausedFor === undefined || neededAway) return;
           if (reason) this.session.pause(reason);
           else this.session.resume();
         }),

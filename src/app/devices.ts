@@ -203,17 +203,21 @@ export function exercisesOutOfReach(devices: readonly DeviceStatus[]): ExerciseI
 
 /**
  * What a pause made for a device on an earlier page waits for, as this page finds the devices (see
- * pausedAsDevicesAre). One still being connected, picked again or of the last visit reconnected with
- * no tap (the virtual strap 'connected' in its place meanwhile), is not back yet: the set waits for it
- * as for one reconnecting, and goes on by itself once it is connected, as it would have on that page.
- * One of the last visit that did not answer is out of reach, as one given up on is.
+ * pausedAsDevicesAre), for the set or rest picked up (`needs`, see setNeeds): a device it needs away,
+ * by the rule a drop pauses it by (see neededConnection), so that it does not wait behind one it goes
+ * on without. One still being connected, picked again or of the last visit reconnected with no tap
+ * (the virtual strap 'connected' in its place meanwhile), is not back yet, and what it will count is
+ * not known: the set waits for it as for one reconnecting, and goes on by itself once it is
+ * connected, as it would have on that page. One of the last visit that did not answer is out of
+ * reach, as one given up on is.
  */
 export function pauseForConnectionOnRestore(
-  devices: Pick<DeviceState, 'countingConnection' | 'rejoining' | 'awaiting'>,
+  devices: Pick<DeviceState, 'devices' | 'rejoining' | 'awaiting'>,
+  needs: SetNeeds | null,
 ): PauseReason | null {
-  const reason = PAUSE_FOR_CONNECTION[devices.countingConnection];
+  const reason = PAUSE_FOR_CONNECTION[neededConnection(devices.devices, needs)];
   if (reason !== null) return reason;
-  if (devices.countingConnection === 'connecting') return 'connection';
+  if (devices.devices.some((d) => d.connection === 'connecting')) return 'connection';
   // One awaited stays out of reach through its tries, by itself or at Reconnect, until one reaches
   // it: else the pause would say "connection lost" and "out of reach" by turns at each try.
   if (devices.awaiting.length > 0) return 'lost';
@@ -273,9 +277,8 @@ export interface DeviceState {
   readonly connection: ConnectionState;
   /**
    * The same, of the devices that count or see the exercises (see DeviceStatus.counts) and any being
-   * connected at the person's word. It is what a set or rest picked up on a new page waits for (see
-   * pauseForConnectionOnRestore), not what a drop pauses a set for: that is a device the set needs
-   * (see neededConnection). A device that gives heart rate alone is not among them: the person
+   * connected at the person's word. No set waits on it: a drop, and a set picked up on a new page,
+   * wait for a device the set needs (see neededConnection, pauseForConnectionOnRestore). A device that gives heart rate alone is not among them: the person
    * counts every rep and times every hold by tap with it, and goes on doing so while it is away,
    * which loses the heart rate and nothing else (see heartRateAloneAway). 'connected' where no device
    * counts anything.

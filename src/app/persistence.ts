@@ -54,7 +54,7 @@ import {
 import type { SessionModel } from '../workout/session-model.ts';
 import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
 import { closingWouldLose } from './close-warning.ts';
-import { type DeviceState, pauseForConnectionOnRestore } from './devices.ts';
+import { type DeviceState, pauseForConnectionOnRestore, setNeeds } from './devices.ts';
 import { countWithMemory, pageWithMemory, type SessionInMemory } from './listed-sessions.ts';
 import { resumable } from './resume-policy.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
@@ -63,7 +63,7 @@ import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs
 export interface RecordableApp {
   readonly session: SessionModel;
   readonly devices: {
-    readonly state: Pick<DeviceState, 'source' | 'countingConnection' | 'rejoining' | 'awaiting'>;
+    readonly state: Pick<DeviceState, 'source' | 'devices' | 'rejoining' | 'awaiting'>;
   };
   readonly heartRate$: Observable<HeartRateSample | null>;
   readonly accel$: Observable<{ readonly source: SourceInfo; readonly frame: AccelFrame }>;
@@ -1171,8 +1171,9 @@ export class Persistence {
       this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
       this.history.update({ unfinished: null, elsewhere: null, movedAway: false });
       // A pause made for a device says the device as this page finds it, not as the last one left it.
-      const reasonNow = pauseForConnectionOnRestore(this.app.devices.state);
-      this.app.session.restore(pausedAsDevicesAre(afterInterruption(state), reasonNow, this.now()));
+      const picked = afterInterruption(state);
+      const reasonNow = pauseForConnectionOnRestore(this.app.devices.state, setNeeds(picked));
+      this.app.session.restore(pausedAsDevicesAre(picked, reasonNow, this.now()));
       await recorder.flush();
     } catch (error) {
       held.release();

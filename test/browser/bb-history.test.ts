@@ -46,7 +46,7 @@ async function persistenceOf(
       devices: {
         state: {
           source: null as SourceInfo | null,
-          countingConnection: 'unavailable' as const,
+          devices: [],
           rejoining: false,
           awaiting: [],
         },

@@ -21,7 +21,7 @@ function openTab(name: string) {
     {
       session,
       devices: {
-        state: { source: STRAP, countingConnection: 'connected' as const, rejoining: false, awaiting: [] },
+        state: { source: STRAP, devices: [], rejoining: false, awaiting: [] },
       },
       accel$: accel,
       heartRate$: new Subject<HeartRateSample | null>(),

@@ -150,7 +150,7 @@ function persistenceOn(name: string): Persistence {
   return new Persistence(
     {
       session: new SessionModel(() => performance.now()),
-      devices: { state: { source: null, countingConnection: 'unavailable', rejoining: false, awaiting: [] } },
+      devices: { state: { source: null, devices: [], rejoining: false, awaiting: [] } },
       accel$: NEVER,
       heartRate$: new Subject<HeartRateSample | null>(),
       motion$: NEVER,

@@ -16,6 +16,7 @@ import {
   neededConnection,
   pauseForConnectionOnRestore,
   positionOutOfReach,
+  type SetNeeds,
   setNeeds,
   VIRTUAL_HABIT_KEY,
 } from '../../../src/app/devices.ts';
@@ -301,30 +302,44 @@ describe('A pause made for a device on an earlier page, as this page finds the d
     kind: 'polar',
     trying,
   });
-  const devices = (
-    connection: ConnectionState,
-    rejoining = false,
-    awaiting: readonly AwaitedDevice[] = [],
-  ) => ({ countingConnection: connection, rejoining, awaiting });
+  const h10 = (connection: ConnectionState): DeviceStatus => ({
+    id: 'h10',
+    name: 'Polar H10 0A1B2C3D',
+    kind: 'polar',
+    placement: 'chest',
+    connection,
+    battery: null,
+    malformedPackets: 0,
+    sampleRateHz: 50,
+    heartRate: true,
+    motion: true,
+    counts: PROGRAM.map((e) => e.id),
+  });
+  /** The strap as this page finds it, a superman set picked up: the strap counts it. */
+  const devices = (connection: ConnectionState, rejoining = false, awaiting: readonly AwaitedDevice[] = []) =>
+    [
+      { devices: [h10(connection)], rejoining, awaiting },
+      { exercise: 'superman', position: false },
+    ] as const;
 
   it('waits for a device being connected, picked or of an earlier visit, as for one reconnecting', () => {
-    expect(pauseForConnectionOnRestore(devices('connecting'))).toBe('connection');
-    expect(pauseForConnectionOnRestore(devices('reconnecting'))).toBe('connection');
+    expect(pauseForConnectionOnRestore(...devices('connecting'))).toBe('connection');
+    expect(pauseForConnectionOnRestore(...devices('reconnecting'))).toBe('connection');
     // The virtual strap counts meanwhile, 'connected': the strap of the last visit is not back yet.
-    expect(pauseForConnectionOnRestore(devices('connected', true))).toBe('connection');
+    expect(pauseForConnectionOnRestore(...devices('connected', true))).toBe('connection');
   });
 
   it('says a device out of reach when it was given up, or not found as the page loaded', () => {
-    expect(pauseForConnectionOnRestore(devices('lost'))).toBe('lost');
-    expect(pauseForConnectionOnRestore(devices('connected', false, [awaited(false)]))).toBe('lost');
+    expect(pauseForConnectionOnRestore(...devices('lost'))).toBe('lost');
+    expect(pauseForConnectionOnRestore(...devices('connected', false, [awaited(false)]))).toBe('lost');
     // Tried again, by itself or at Reconnect: out of reach until a try reaches it.
-    expect(pauseForConnectionOnRestore(devices('connected', true, [awaited(true)]))).toBe('lost');
-    expect(pauseForConnectionOnRestore(devices('ended'))).toBe('replay');
+    expect(pauseForConnectionOnRestore(...devices('connected', true, [awaited(true)]))).toBe('lost');
+    expect(pauseForConnectionOnRestore(...devices('ended'))).toBe('replay');
   });
 
   it('waits for nothing once the devices are there', () => {
-    expect(pauseForConnectionOnRestore(devices('connected'))).toBeNull();
-    expect(pauseForConnectionOnRestore(devices('unavailable'))).toBeNull();
+    expect(pauseForConnectionOnRestore(...devices('connected'))).toBeNull();
+    expect(pauseForConnectionOnRestore(...devices('unavailable'))).toBeNull();
   });
 });
 
@@ -386,6 +401,25 @@ describe('What a set needs of the devices, that their drop pauses', () => {
     counts: ['lat-pulldown'],
   });
   const h10Away = status({ connection: 'reconnecting' });
+
+  it('holds a set picked up on a new page for the devices it needs, as one a drop pauses', () => {
+    const h10Lost = status({ connection: 'lost' });
+    const restored = (needs: SetNeeds | null) =>
+      pauseForConnectionOnRestore({ devices: [h10Lost, watch], rejoining: false, awaiting: [] }, needs);
+    // A lat pulldown the watch counts goes on without the strap; one that waits to see the person
+    // seated, and a floor exercise the strap counts, wait for it.
+    expect(restored({ exercise: 'lat-pulldown', position: false })).toBeNull();
+    expect(restored({ exercise: 'lat-pulldown', position: true })).toBe('lost');
+    expect(restored({ exercise: 'superman', position: false })).toBe('lost');
+    // Being connected at the person's word, a device is waited for, whatever it will count.
+    const connecting = { ...watch, id: 'other', counts: [], connection: 'connecting' as const };
+    expect(
+      pauseForConnectionOnRestore(
+        { devices: [h10Lost, watch, connecting], rejoining: false, awaiting: [] },
+        { exercise: 'lat-pulldown', position: false },
+      ),
+    ).toBe('connection');
+  });
 
   it('is the device that counts the exercise: a strap that counts others goes with nothing a lat pulldown needs', () => {
     expect(neededConnection([h10Away, watch], { exercise: 'lat-pulldown', position: false })).toBe(

@@ -20,7 +20,7 @@ describe('a FIT export whose writer cannot be loaded', () => {
         devices: {
           state: {
             source: null as SourceInfo | null,
-            countingConnection: 'unavailable' as const,
+            devices: [],
             rejoining: false,
             awaiting: [],
           },

@@ -1,6 +1,6 @@
 import { NEVER, Subject } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
-import type { ConnectionState } from '../../../src/app/devices.ts';
+import type { ConnectionState, DeviceStatus } from '../../../src/app/devices.ts';
 import { HISTORY_PAGE, Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
 import type { TabMessage, Tabs } from '../../../src/app/tabs.ts';
 import type { Cue } from '../../../src/cues/cue-planner.ts';
@@ -20,6 +20,23 @@ import { EVERY_EXERCISE } from '../../devices-sensed.ts';
 const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
 let dbCounter = 0;
 
+/** The strap as a new page finds it: it counts every exercise. */
+function strapAs(connection: ConnectionState): DeviceStatus {
+  return {
+    id: 'strap',
+    name: 'Strap',
+    kind: 'polar',
+    placement: 'chest',
+    connection,
+    battery: null,
+    malformedPackets: 0,
+    sampleRateHz: 50,
+    heartRate: true,
+    motion: true,
+    counts: EVERY_EXERCISE,
+  };
+}
+
 /** The parts of Backbeat the store listens to, driven by hand on a page clock. */
 class Page {
   clockMs = 300;
@@ -27,7 +44,7 @@ class Page {
   readonly devices = {
     state: {
       source: STRAP as SourceInfo | null,
-      countingConnection: 'connected' as ConnectionState,
+      devices: [] as DeviceStatus[],
       rejoining: false,
       awaiting: [],
     },
@@ -719,7 +736,7 @@ describe('Persistence', () => {
       await first.persistence.flush();
 
       const second = await reopen(first);
-      second.devices.state.countingConnection = connection;
+      second.devices.state.devices = [strapAs(connection)];
       await second.persistence.resume();
       expect(second.session.state.pausedAtMs).not.toBeNull();
       expect([connection, second.session.state.pausedFor]).toEqual([connection, pausedFor]);
