@@ -72,7 +72,7 @@ export const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason 
  * Whether the heart rate alone is out of reach, and how: the device it is read from is reconnecting or
  * given up for lost, and it counts and sees nothing of the exercises (a plain heart-rate strap, or one
  * whose motion will not stream), so its drop takes the heart rate and nothing else, and the session
- * goes on without it (see DeviceState.countingConnection). Null when the heart rate is there, or went
+ * goes on without it (see neededConnection). Null when the heart rate is there, or went
  * with a device the session waits for.
  */
 export function heartRateAloneAway(devices: readonly DeviceStatus[]): 'reconnecting' | 'lost' | null {
@@ -118,7 +118,7 @@ export function setNeeds(state: SessionState): SetNeeds | null {
  * for (see PAUSE_FOR_CONNECTION). A device that counts only other exercises (an H10 in a lat pulldown
  * the watch counts, a watch in a glute bridge) goes with nothing the set needs: the set goes on, and
  * when one that needs it comes while it is still away, the person counts that by hand. With no needs
- * (no set nor rest under way), every device that counts or sees an exercise (see countingConnection).
+ * (no set nor rest under way), every device that counts or sees an exercise.
  */
 export function neededConnection(devices: readonly DeviceStatus[], needs: SetNeeds | null): ConnectionState {
   return worstConnection(devices.filter((d) => neededDevice(d, needs)).map((d) => d.connection));
@@ -275,15 +275,6 @@ export interface DeviceState {
    * when it could not be, 'ended' when a replay has played its recording to the end.
    */
   readonly connection: ConnectionState;
-  /**
-   * The same, of the devices that count or see the exercises (see DeviceStatus.counts) and any being
-   * connected at the person's word. No set waits on it: a drop, and a set picked up on a new page,
-   * wait for a device the set needs (see neededConnection, pauseForConnectionOnRestore). A device that gives heart rate alone is not among them: the person
-   * counts every rep and times every hold by tap with it, and goes on doing so while it is away,
-   * which loses the heart rate and nothing else (see heartRateAloneAway). 'connected' where no device
-   * counts anything.
-   */
-  readonly countingConnection: ConnectionState;
   /** A device with an accelerometer is connected, so reps and holds are counted by themselves. */
   readonly countsMotion: boolean;
   /** Malformed packets counted and dropped, all devices together. */
@@ -464,7 +455,6 @@ export class Devices extends Model<DeviceState> {
     super({
       source: null,
       connection: 'connecting',
-      countingConnection: 'connecting',
       countsMotion: false,
       malformedPackets: 0,
       problem: null,
@@ -1164,14 +1154,10 @@ export class Devices extends Model<DeviceState> {
         // One being connected at the person's word is 'connecting' (which pauses nothing) until it is:
         // a set picked up on a new page, paused for it, waits for it and goes on once it is connected.
         const used = devices.filter((d, i) => d.heartRate || d.motion || this.joining.has(members[i]));
-        const counting = devices.filter(
-          (d, i) => d.motion || d.counts.length > 0 || this.joining.has(members[i]),
-        );
         const batteries = devices.map((d) => d.battery).filter((b): b is number => b !== null);
         this.update({
           devices,
           connection: worstConnection((used.length ? used : devices).map((d) => d.connection)),
-          countingConnection: worstConnection(counting.map((d) => d.connection)),
           malformedPackets: devices.reduce((n, d) => n + d.malformedPackets, 0),
           battery: batteries.length ? Math.min(...batteries) : null,
         });

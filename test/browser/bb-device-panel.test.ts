@@ -32,7 +32,6 @@ function state(devices: DeviceStatus[], patch: Partial<DeviceState> = {}): Devic
   return {
     source: { id: 'x', name: devices.map((d) => d.name).join(' + '), kind: 'bluetooth', placement: 'chest' },
     connection: 'connected',
-    countingConnection: 'connected',
     countsMotion: true,
     malformedPackets: devices.reduce((n, d) => n + d.malformedPackets, 0),
     problem: null,
