@@ -271,8 +271,9 @@ export interface DeviceState {
   /**
    * The connection of the devices the app reads from and of any being connected at the person's
    * word, the worst of them: 'connecting' while one is (a set goes on meanwhile), 'reconnecting'
-   * while a dropped device is being reconnected (a set in progress should pause its clock), 'lost'
-   * when it could not be, 'ended' when a replay has played its recording to the end.
+   * while a dropped device is being reconnected, 'lost' when it could not be, 'ended' when a replay
+   * has played its recording to the end: what the device panel says of them all. Whether a set pauses
+   * is read per device, of those it needs (see neededConnection).
    */
   readonly connection: ConnectionState;
   /** A device with an accelerometer is connected, so reps and holds are counted by themselves. */
