@@ -3,11 +3,10 @@
 // counts takes nothing that set needs. The set goes on, and the voice says once, a moment later,
 // that the strap is out of reach. Through the whole app in Node.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Backbeat } from '../../../src/app/backbeat.ts';
 import type { ExerciseId } from '../../../src/workout/program.ts';
 import { currentPlanned } from '../../../src/workout/session.ts';
-import { asBluetoothDevice } from '../sensors/ble/fake-device.ts';
 import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
+import { appPickingInTurn } from './heart-rate-strap-app.ts';
 
 describe('a strap out of reach beside a watch that counts the set under way', () => {
   beforeEach(() => {
@@ -21,13 +20,7 @@ describe('a strap out of reach beside a watch that counts the set under way', ()
   async function sessionWithStrapAndWatchAt(exercise: ExerciseId) {
     const h10 = fakeH10();
     const watch = fakePineTime();
-    const picks = [h10, watch];
-    const bluetooth = { requestDevice: async () => asBluetoothDevice(picks.shift()!) };
-    const app = new Backbeat({
-      now: () => Date.now(),
-      navigator: { bluetooth } as unknown as Navigator,
-      persistence: { openStore: null, page: null },
-    });
+    const app = appPickingInTurn([h10, watch]);
     const lines: string[] = [];
     app.lines$.subscribe((line) => lines.push(line));
     /** Whether the session was ever paused (the person pauses nothing here). */

@@ -1,4 +1,5 @@
-// The app as a person with a plain heart-rate strap has it: the chooser picks that strap.
+// The app as a person with a plain heart-rate strap has it: the chooser picks that strap. Or as one
+// with several devices has it: the chooser picks each in turn.
 import { Backbeat } from '../../../src/app/backbeat.ts';
 import type { CueHosts } from '../../../src/cues/cue-player.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
@@ -24,6 +25,18 @@ export interface StrapAppOptions {
 /** The app with no store; the chooser picks `strap`, or none. */
 export function appWithStrap(strap: FakeDevice | null, options: StrapAppOptions = {}): Backbeat {
   const bluetooth = { requestDevice: async () => (strap ? asBluetoothDevice(strap) : Promise.reject()) };
+  return new Backbeat({
+    now: options.now ?? (() => Date.now()),
+    navigator: { bluetooth } as unknown as Navigator,
+    persistence: { openStore: null, page: null },
+    cueHosts: options.cueHosts ?? null,
+  });
+}
+
+/** The app with no store; the chooser picks each of `devices` in turn, one per time it is opened. */
+export function appPickingInTurn(devices: readonly FakeDevice[], options: StrapAppOptions = {}): Backbeat {
+  const picks = [...devices];
+  const bluetooth = { requestDevice: async () => asBluetoothDevice(picks.shift()!) };
   return new Backbeat({
     now: options.now ?? (() => Date.now()),
     navigator: { bluetooth } as unknown as Navigator,

@@ -2,10 +2,9 @@
 // so they are still out of reach once the watch is connected; only the lat pulldown is counted by
 // the watch now. Through the whole app in Node.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Backbeat } from '../../../src/app/backbeat.ts';
 import { motionAwayExercises } from '../../../src/workout/session.ts';
-import { asBluetoothDevice } from '../sensors/ble/fake-device.ts';
 import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
+import { appPickingInTurn } from './heart-rate-strap-app.ts';
 
 describe('a watch connected while the strap is out of reach', () => {
   beforeEach(() => {
@@ -18,13 +17,7 @@ describe('a watch connected while the strap is out of reach', () => {
   it('leaves the exercises the strap counts out of reach, and takes the lat pulldown from them', async () => {
     const h10 = fakeH10();
     const watch = fakePineTime();
-    const picks = [h10, watch];
-    const bluetooth = { requestDevice: async () => asBluetoothDevice(picks.shift()!) };
-    const app = new Backbeat({
-      now: () => Date.now(),
-      navigator: { bluetooth } as unknown as Navigator,
-      persistence: { openStore: null, page: null },
-    });
+    const app = appPickingInTurn([h10, watch]);
     app.start();
     const strapPicked = app.devices.connect('polar');
     await vi.advanceTimersByTimeAsync(50);

@@ -3,10 +3,10 @@
 // device that counts it is worn (what the voice names: "The strap is back", not "The watch is back").
 // Through the whole app in Node.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Backbeat } from '../../../src/app/backbeat.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
-import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
+import { FakeDevice } from '../sensors/ble/fake-device.ts';
 import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
+import { appPickingInTurn } from './heart-rate-strap-app.ts';
 
 describe('a watch beside the strap that gives no more motion', () => {
   beforeEach(() => {
@@ -21,13 +21,7 @@ describe('a watch beside the strap that gives no more motion', () => {
     // Its services as the page finds them on each connection: the motion service can go.
     const services = [...fakePineTime().services];
     const watch = new FakeDevice('InfiniTime', services);
-    const picks = [h10, watch];
-    const bluetooth = { requestDevice: async () => asBluetoothDevice(picks.shift()!) };
-    const app = new Backbeat({
-      now: () => Date.now(),
-      navigator: { bluetooth } as unknown as Navigator,
-      persistence: { openStore: null, page: null },
-    });
+    const app = appPickingInTurn([h10, watch]);
     app.start();
     for (const kind of ['polar', 'pinetime'] as const) {
       const connecting = app.devices.connect(kind);
