@@ -28,9 +28,11 @@ export interface VoiceChoice {
  * At most this many lines wait behind the one being said; beyond it the oldest waiting announcement
  * is dropped, since what was news a few lines ago is wrong by the time it would be heard. A reply is
  * never dropped for room: the person waits for each (see Speech.say), and they come no faster than the
- * person moves and taps, a newer count taking an older one's place.
+ * person moves and taps, a newer count taking an older one's place. Four: a new exercise's first set
+ * hands over four lines at once (its own, its one point, how it is done, where to be or "Go"), and
+ * behind a count still being said the oldest of them, the set's own, was dropped.
  */
-export const MAX_QUEUED = 3;
+export const MAX_QUEUED = 4;
 
 /**
  * Time allowed for a line, beyond its expected length, before the next one is handed on anyway:

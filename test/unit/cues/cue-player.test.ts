@@ -671,6 +671,24 @@ describe('a form warning', () => {
 });
 
 describe('a queue longer than the voice keeps', () => {
+  // A new person's first set of the bridge, straight after the superman's last count with no rest: its
+  // line, its one point, how it is done and "Go" wait behind "one".
+  it("keeps every line of a set's beginning, the set's own first, behind a count being said", () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 0 } },
+      { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 2, restS: 0 }, sayHow: true },
+    ]);
+    act({ type: 'start', nowMs: 0 });
+    voice.sayAll();
+    act(rep(4000));
+    voice.sayAll();
+    const afterCount = voice.heard.slice(voice.heard.indexOf('one') + 1);
+    expect(afterCount[0]).toMatch(/^Glute bridge, one set\. Two reps/);
+    expect(afterCount[1]).toBe(exerciseById('glute-bridge').keyPoint.slice(0, -1));
+    player.dispose();
+  });
+
   it('drops the oldest announcement, not the answer to a tap', () => {
     const voice = new VoiceOnTheMat();
     const speech = speechThrough(voice);
