@@ -8,6 +8,7 @@ import {
   type LongTask,
   type Persistence,
 } from '../app/persistence.ts';
+import { personLocale } from '../app/person-locale.ts';
 import { importBarred } from '../store/errors.ts';
 import type { SessionRow } from '../store/records.ts';
 import {
@@ -18,9 +19,8 @@ import {
   sameRetention,
 } from '../store/retention.ts';
 import { wallClockOf } from '../workout/calendar.ts';
-import './bb-progress-chart.ts';
-import { personLocale } from '../app/person-locale.ts';
 import { backupButtonName } from './backup-name.ts';
+import { NO_SESSIONS_YET } from './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { describeSessionFacts } from './format.ts';
@@ -38,9 +38,10 @@ import {
 } from './styles.ts';
 
 /**
- * The chart of reps while it has nothing to draw. The lat pulldown's reps are charted apart, by its
- * weight (see Progress.pulldownReps): after a session of lat pulldowns alone (a watch counts little
- * else), "No sessions with this yet" over its chart of them read as History losing the session.
+ * The chart of reps while it has nothing to draw and the lat pulldown's chart has: its reps are
+ * charted apart, by its weight (see Progress.pulldownReps), and after a session of lat pulldowns alone
+ * (a watch counts little else), "No sessions with this yet" over its chart of them read as History
+ * losing the session. With no lat pulldown either, it says so, as every chart does.
  */
 const REPS_CHART_EMPTY =
   "No superman, glute bridge or bird dog yet: the lat pulldown's reps have their own chart below.";
@@ -490,7 +491,7 @@ export class BbHistory extends LitElement {
       <h3 id="progress-title">Progress</h3>
       <bb-progress-chart
         heading="Reps: best set of the week"
-        empty=${REPS_CHART_EMPTY}
+        empty=${p.pulldownReps.lines.length > 0 ? REPS_CHART_EMPTY : NO_SESSIONS_YET}
         .series=${p.bestSetReps}
       ></bb-progress-chart>
       <div class="pair">

@@ -73,6 +73,9 @@ const alphaHex = (alpha: number) =>
  * One progress chart by week drawn with uPlot, with the numbers also in a table for screen readers and
  * for anyone who prefers to read them.
  */
+/** What a chart with nothing to draw says, unless told otherwise. */
+export const NO_SESSIONS_YET = 'No sessions with this yet.';
+
 @customElement('bb-progress-chart')
 export class BbProgressChart extends LitElement {
   static override styles = [
@@ -220,7 +223,7 @@ export class BbProgressChart extends LitElement {
    * What stands in for the chart while it has nothing to draw: a chart that only some devices measure
    * says which, for a person whose sessions never had one.
    */
-  @property() empty = 'No sessions with this yet.';
+  @property() empty = NO_SESSIONS_YET;
 
   /** The numbers' table is built only while it is open: years of weeks are thousands of cells. */
   @state() private tableOpen = false;

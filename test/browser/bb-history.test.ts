@@ -203,9 +203,7 @@ describe('bb-history', () => {
         heading,
         heading.startsWith('Superman range')
           ? 'No sessions with this yet: a strap with a motion sensor, or the virtual strap, measures it.'
-          : heading.startsWith('Reps:')
-            ? REPS_CHART_EMPTY
-            : 'No sessions with this yet.',
+          : 'No sessions with this yet.',
       ]),
     );
   });
