@@ -377,16 +377,22 @@ function bestSetsByWeek(
     x,
     lines: charted.flatMap(({ id, name, alternatesSides }, styleSlot) => {
       if (!done.has(id)) return [];
-      // A set that alternates sides, each side's reps: the right arm's, which it starts on, where an
-      // odd count gives it one more (see repsPerSide).
-      const count = (total: number | undefined) =>
-        total === undefined ? null : alternatesSides ? repsPerSide(total).right : total;
+      // A set that alternates sides, each side's reps (see repsPerSide): done, those both sides did,
+      // the left arm's where an odd count gave the right, which it starts on, one more; the target, the
+      // most either side is asked. Ten right and nine left is not "10 each side" on its target.
+      const perSideOf = (total: number | undefined, side: 'left' | 'right') =>
+        total === undefined ? null : alternatesSides ? repsPerSide(total)[side] : total;
       const perSide = alternatesSides ? { perSide: true } : {};
       return [
-        { label: name, values: weeks.map((w) => count(w.bestCount[id])), styleSlot, ...perSide },
+        {
+          label: name,
+          values: weeks.map((w) => perSideOf(w.bestCount[id], 'left')),
+          styleSlot,
+          ...perSide,
+        },
         {
           label: `${name} target`,
-          values: weeks.map((w) => count(w.countTarget[id])),
+          values: weeks.map((w) => perSideOf(w.countTarget[id], 'right')),
           target: true,
           styleSlot,
           ...perSide,
