@@ -42,9 +42,19 @@ function noise(): number {
   return seed / 4294967296 - 0.5;
 }
 
+/**
+ * The lat pulldown's weight a person has logged: the program gives none (see Exercise.weighted), and
+ * years of history without one would leave History's weight chart empty, as no person's is.
+ */
+const LOGGED_WEIGHT_KG = 25;
+
 /** One session of the default plan, as the recorder would have saved it: sets, events, 1 Hz heart rate, raw motion. */
 function makeSession(id: string, startedAt: number, hz: number) {
-  const plan = defaultPlan();
+  const plan = defaultPlan().map((planned) =>
+    planned.exercise.weighted
+      ? { ...planned, dosage: { ...planned.dosage, weightKg: LOGGED_WEIGHT_KG } }
+      : planned,
+  );
   const sets: SetRow[] = [];
   const events: EventRow[] = [];
   let t = 5_000;
