@@ -6,24 +6,12 @@ import { PHONE_MOTION_WORDS } from '../../src/sensors/phone/phone-motion.ts';
 import '../../src/ui/bb-device-panel.ts';
 import type { BbDevicePanel } from '../../src/ui/bb-device-panel.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
+import { chestStrapStatus } from '../device-status.ts';
 import { rolesNamed } from './accessibility-tree.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 function status(patch: Partial<DeviceStatus>): DeviceStatus {
-  return {
-    id: 'h10',
-    name: 'Polar H10 0000E2E0',
-    kind: 'polar',
-    placement: 'chest',
-    connection: 'connected',
-    battery: 80,
-    malformedPackets: 0,
-    sampleRateHz: 50,
-    heartRate: true,
-    motion: true,
-    counts: PROGRAM.map((e) => e.id),
-    ...patch,
-  };
+  return chestStrapStatus({ name: 'Polar H10 0000E2E0', battery: 80, ...patch });
 }
 
 const TRUNK_EXERCISES = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');

@@ -3,23 +3,11 @@ import { page } from 'vitest/browser';
 import appPage from '../../index.html?raw';
 import type { DeviceStatus } from '../../src/app/devices.ts';
 import { noReadingReason } from '../../src/ui/bb-heart-rate.ts';
+import { heartRateStrapStatus } from '../device-status.ts';
 import { mount } from './mount.ts';
 
 function strap(patch: Partial<DeviceStatus>): DeviceStatus {
-  return {
-    id: 'strap',
-    name: 'HRM-Dual',
-    kind: 'heart-rate',
-    placement: null,
-    connection: 'connected',
-    battery: null,
-    malformedPackets: 0,
-    sampleRateHz: null,
-    heartRate: true,
-    motion: false,
-    counts: [],
-    ...patch,
-  };
+  return heartRateStrapStatus(patch);
 }
 
 afterEach(() => {

@@ -27,6 +27,7 @@ import { CONNECT_TIMEOUT_MS } from '../../../src/sensors/ble/gatt-session.ts';
 import type { HeartRateSample } from '../../../src/sensors/samples.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 import { initialSessionState, reduceSession, type SessionAction } from '../../../src/workout/session.ts';
+import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { describeWithShared } from '../../shared.ts';
 import { asBluetoothDevice, FakeDevice, hex } from '../sensors/ble/fake-device.ts';
@@ -302,19 +303,7 @@ describe('A pause made for a device on an earlier page, as this page finds the d
     kind: 'polar',
     trying,
   });
-  const h10 = (connection: ConnectionState): DeviceStatus => ({
-    id: 'h10',
-    name: 'Polar H10 0A1B2C3D',
-    kind: 'polar',
-    placement: 'chest',
-    connection,
-    battery: null,
-    malformedPackets: 0,
-    sampleRateHz: 50,
-    heartRate: true,
-    motion: true,
-    counts: PROGRAM.map((e) => e.id),
-  });
+  const h10 = (connection: ConnectionState): DeviceStatus => chestStrapStatus({ connection });
   /** The strap as this page finds it, a superman set picked up: the strap counts it. */
   const devices = (connection: ConnectionState, rejoining = false, awaiting: readonly AwaitedDevice[] = []) =>
     [
@@ -345,20 +334,8 @@ describe('A pause made for a device on an earlier page, as this page finds the d
 
 describe('The heart rate alone out of reach', () => {
   const TRUNK = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');
-  const device = (patch: Partial<DeviceStatus>): DeviceStatus => ({
-    id: 'hrm',
-    name: 'HRM-Dual',
-    kind: 'heart-rate',
-    placement: null,
-    connection: 'connected',
-    battery: null,
-    malformedPackets: 0,
-    sampleRateHz: null,
-    heartRate: true,
-    motion: false,
-    counts: [],
-    ...patch,
-  });
+  const device = (patch: Partial<DeviceStatus>): DeviceStatus =>
+    heartRateStrapStatus({ id: 'hrm', ...patch });
 
   it('is a plain strap reconnecting or given up on, beside a watch that counts or alone', () => {
     expect(heartRateAloneAway([device({ connection: 'reconnecting' })])).toBe('reconnecting');
@@ -377,20 +354,8 @@ describe('The heart rate alone out of reach', () => {
 
 describe('What a set needs of the devices, that their drop pauses', () => {
   const TRUNK = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');
-  const status = (patch: Partial<DeviceStatus>): DeviceStatus => ({
-    id: 'h10',
-    name: 'Polar H10 0A1B2C3D',
-    kind: 'polar',
-    placement: 'chest',
-    connection: 'connected',
-    battery: null,
-    malformedPackets: 0,
-    sampleRateHz: 50,
-    heartRate: true,
-    motion: true,
-    counts: TRUNK,
-    ...patch,
-  });
+  const status = (patch: Partial<DeviceStatus>): DeviceStatus =>
+    chestStrapStatus({ counts: TRUNK, ...patch });
   const watch = status({
     id: 'w',
     name: 'InfiniTime',

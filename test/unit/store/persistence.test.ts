@@ -15,6 +15,7 @@ import { exerciseById } from '../../../src/workout/program.ts';
 import type { PastSession } from '../../../src/workout/progression.ts';
 import { staysPausedAfterInterruption } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
+import { chestStrapStatus } from '../../device-status.ts';
 import { EVERY_EXERCISE } from '../../devices-sensed.ts';
 
 const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
@@ -22,19 +23,7 @@ let dbCounter = 0;
 
 /** The strap as a new page finds it: it counts every exercise. */
 function strapAs(connection: ConnectionState): DeviceStatus {
-  return {
-    id: 'strap',
-    name: 'Strap',
-    kind: 'polar',
-    placement: 'chest',
-    connection,
-    battery: null,
-    malformedPackets: 0,
-    sampleRateHz: 50,
-    heartRate: true,
-    motion: true,
-    counts: EVERY_EXERCISE,
-  };
+  return chestStrapStatus({ id: 'strap', name: 'Strap', connection });
 }
 
 /** The parts of Backbeat the store listens to, driven by hand on a page clock. */
