@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   type AwaitedDevice,
+  type AwayConnection,
   type ConnectionState,
   type DeviceKind,
   type DeviceState,
@@ -553,7 +554,7 @@ export class BbDevicePanel extends LitElement {
   }
 
   /** Whether `d` is away while the session goes on without it (see goneOnWithout). */
-  private goingOnWithout(d: DeviceStatus): boolean {
+  private goingOnWithout(d: DeviceStatus): d is DeviceStatus & { readonly connection: AwayConnection } {
     return this.compact && isAway(d.connection) && this.goneOnWithout.some((g) => g.id === d.id);
   }
 
@@ -563,9 +564,7 @@ export class BbDevicePanel extends LitElement {
    * going"), in the quiet colour: the warning's words and colour are for a drop that stops the session.
    */
   private connectionWords(d: DeviceStatus): string {
-    return this.goingOnWithout(d) && isAway(d.connection)
-      ? GOING_ON_WITHOUT_WORDS[d.connection]
-      : connectionAlarmWords(d);
+    return this.goingOnWithout(d) ? GOING_ON_WITHOUT_WORDS[d.connection] : connectionAlarmWords(d);
   }
 
   private renderDevice(d: DeviceStatus, several: boolean) {
