@@ -75,10 +75,10 @@ export const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason 
  * goes on without it (see neededConnection). Null when the heart rate is there, or went
  * with a device the session waits for.
  */
-export function heartRateAloneAway(devices: readonly DeviceStatus[]): 'reconnecting' | 'lost' | null {
+export function heartRateAloneAway(devices: readonly DeviceStatus[]): AwayConnection | null {
   const device = devices.find((d) => d.heartRate);
   if (!device || !seesNoExercise(device)) return null;
-  return device.connection === 'reconnecting' || device.connection === 'lost' ? device.connection : null;
+  return isAway(device.connection) ? device.connection : null;
 }
 
 /**
