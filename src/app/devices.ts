@@ -145,15 +145,12 @@ export function isAway(connection: ConnectionState): connection is AwayConnectio
  * the voice said it; a device the set needs, gone, pauses it or has it counted by hand, which the
  * screen says in its own words.
  */
-export function goneOnWithout(
-  devices: readonly DeviceStatus[],
-  needs: SetNeeds | null,
-): (DeviceStatus & { readonly connection: AwayConnection })[] {
-  return devices.filter(
-    (d): d is DeviceStatus & { readonly connection: AwayConnection } =>
-      isAway(d.connection) && !neededDevice(d, needs),
-  );
+export function goneOnWithout(devices: readonly DeviceStatus[], needs: SetNeeds | null): GoneOnWithout[] {
+  return devices.filter((d): d is GoneOnWithout => isAway(d.connection) && !neededDevice(d, needs));
 }
+
+/** A device out of reach that the session goes on without (see goneOnWithout). */
+export type GoneOnWithout = DeviceStatus & { readonly connection: AwayConnection };
 
 /**
  * Whether the device that sees where the person is (the one motion is read from for most exercises:

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { of, type Subscription } from 'rxjs';
 import type { Backbeat, DeviceState, PlanWait } from '../app/backbeat.ts';
-import { goneOnWithout, seesNoExercise, setNeeds } from '../app/devices.ts';
+import { type GoneOnWithout, goneOnWithout, seesNoExercise, setNeeds } from '../app/devices.ts';
 import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
@@ -551,6 +551,8 @@ export class BbApp extends LitElement {
   override render() {
     const phase = this.session.value.phase;
     const running = phase === 'set' || phase === 'rest';
+    // Said calmly by the header and by the set or rest under it, from one reading.
+    const gone = running ? this.devicesGoneOnWithout(this.session.value) : [];
     return html`
       <header class=${running ? 'session' : ''}>
         <div class="brand">
@@ -568,7 +570,7 @@ export class BbApp extends LitElement {
           ?compact=${running}
           .sessionScreen=${running ? `${phase} ${setKey(this.session.value) ?? ''}` : null}
           ?pausedByThePerson=${pausedByThePerson(this.session.value)}
-          .goneOnWithout=${running ? this.devicesGoneOnWithout(this.session.value) : []}
+          .goneOnWithout=${gone}
         ></bb-device-panel>
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>
@@ -586,7 +588,7 @@ export class BbApp extends LitElement {
               : null
           }
         </div>
-        ${this.renderView()}
+        ${this.renderView(gone)}
       </main>
     `;
   }
@@ -657,7 +659,7 @@ export class BbApp extends LitElement {
       : null;
   }
 
-  private renderView() {
+  private renderView(gone: readonly GoneOnWithout[]) {
     const phase = this.session.value.phase;
     const between = phase === 'ready' || phase === 'summary';
     if (phase !== 'set' && this.view === 'history') {
@@ -673,7 +675,7 @@ export class BbApp extends LitElement {
         .tunings=${this.app.tunings}
       ></bb-settings>`;
     }
-    return this.renderPhase(this.session.value);
+    return this.renderPhase(this.session.value, gone);
   }
 
   /**
@@ -685,15 +687,9 @@ export class BbApp extends LitElement {
     return unseenByText(state, exercise, (placement) => name ?? `Your ${deviceWord(placement)}`, '+1');
   }
 
-  /**
-   * The lines of the devices out of reach that the set (in a rest, the set after it) goes on without
-   * (see goneOnWithout). None while the app pauses for a device: "Paused: connection lost" is what is
-   * so then, as the header says it.
-   */
-  private goingOnWithout(state: SessionState): string[] {
-    return this.devicesGoneOnWithout(state).map((d) =>
-      goneOnWithoutText(d.placement, seesNoExercise(d), d.connection),
-    );
+  /** The lines the set or rest says of the devices it goes on without (see devicesGoneOnWithout). */
+  private goingOnWithout(gone: readonly GoneOnWithout[]): string[] {
+    return gone.map((d) => goneOnWithoutText(d.placement, seesNoExercise(d), d.connection));
   }
 
   /**
@@ -701,12 +697,12 @@ export class BbApp extends LitElement {
    * goneOnWithout), which the set and the header each say calmly. None while the app pauses for a
    * device: the session does not go on then.
    */
-  private devicesGoneOnWithout(state: SessionState) {
+  private devicesGoneOnWithout(state: SessionState): GoneOnWithout[] {
     if (state.pausedFor !== undefined) return [];
     return goneOnWithout(this.device.value.devices, setNeeds(state));
   }
 
-  private renderPhase(state: SessionState) {
+  private renderPhase(state: SessionState, gone: readonly GoneOnWithout[]) {
     const planned = currentPlanned(state);
     switch (state.phase) {
       case 'ready':
@@ -723,7 +719,7 @@ export class BbApp extends LitElement {
               .byHand=${countedByHand(state, planned.exercise)}
               .motionAway=${motionAwayFor(state, planned.exercise)}
               .countedOn=${state.motionPlacements?.[planned.exercise.id] ?? null}
-              .goingOnWithout=${this.goingOnWithout(state)}
+              .goingOnWithout=${this.goingOnWithout(gone)}
               .unseenLine=${this.unseenLine(state, planned.exercise)}
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}
@@ -739,7 +735,7 @@ export class BbApp extends LitElement {
           .next=${upNext(state)}
           .lastSet=${state.completed.at(-1) ?? null}
           .setsKept=${setsKeptOnFinishing(state)}
-          .goingOnWithout=${this.goingOnWithout(state)}
+          .goingOnWithout=${this.goingOnWithout(gone)}
           .muted=${this.settings.value.muted}
         ></bb-rest-view>`;
       case 'summary':

@@ -2,11 +2,11 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   type AwaitedDevice,
-  type AwayConnection,
   type ConnectionState,
   type DeviceKind,
   type DeviceState,
   type DeviceStatus,
+  type GoneOnWithout,
   isAway,
 } from '../app/devices.ts';
 import { parseRecording, type Recording } from '../protocol/recording.ts';
@@ -554,7 +554,7 @@ export class BbDevicePanel extends LitElement {
   }
 
   /** Whether `d` is away while the session goes on without it (see goneOnWithout). */
-  private goingOnWithout(d: DeviceStatus): d is DeviceStatus & { readonly connection: AwayConnection } {
+  private goingOnWithout(d: DeviceStatus): d is GoneOnWithout {
     return this.compact && isAway(d.connection) && this.goneOnWithout.some((g) => g.id === d.id);
   }
 
