@@ -42,6 +42,7 @@ import {
   lowLandscape,
   muteButton,
   narrow,
+  narrowAndShort,
   pauseButton,
   pausedMark,
   ringFace,
@@ -221,6 +222,55 @@ export class BbSetView extends LitElement {
         }
       }
       /*
+       * Counted by a device, with text at twice its size on a small phone: under the header there is
+       * room for the ring and one row of buttons, and Pause (Resume) is that row, right under the
+       * count, where it came below −1 and +1 and past the window's edge; a bird dog's next arm (the
+       * ring names the last one), the exercise's name, its set and what is said of the devices come
+       * under it, then the other buttons. The ring keeps the
+       * size at which "Paused" and why fit inside it. The controls' box gives way (display: contents)
+       * so that Pause can leave the row of its buttons: the screen's rows wrap in one flex line each.
+       * Only the boxes move: a screen reader and a keyboard go through the screen in the order written.
+       */
+      @media ${narrowAndShort} {
+        :host(:not([waiting]):not([by-hand])) {
+          flex-flow: row wrap;
+          justify-content: center;
+          align-content: flex-start;
+          column-gap: 0.5rem;
+        }
+        :host(:not([waiting]):not([by-hand])) > * {
+          flex: 0 0 100%;
+          order: 6;
+        }
+        :host(:not([waiting]):not([by-hand])) > bb-progress-ring {
+          order: 1;
+          height: 8rem;
+        }
+        :host(:not([waiting]):not([by-hand])) .side {
+          order: 3;
+        }
+        :host(:not([waiting]):not([by-hand])) h2 {
+          order: 4;
+        }
+        :host(:not([waiting]):not([by-hand])) .meta {
+          order: 5;
+        }
+        :host(:not([waiting]):not([by-hand])) details {
+          order: 7;
+          flex: 0 0 100%;
+        }
+        :host(:not([waiting]):not([by-hand])) > .controls {
+          display: contents;
+        }
+        :host(:not([waiting]):not([by-hand])) > .controls > * {
+          order: 6;
+          margin-block: 0.25rem;
+        }
+        :host(:not([waiting]):not([by-hand])) > .controls > .pause {
+          order: 2;
+        }
+      }
+      /*
        * A set counted or timed by hand: +1 is tapped after every rep from the mat, Start hold and End
        * hold at each end of a hold, the largest button, filled, on a row of its own at the top of the
        * controls.
@@ -394,9 +444,11 @@ export class BbSetView extends LitElement {
 
   protected override updated(): void {
     // The button the focus was on went with the waiting screen: the focus goes to the heading, where
-    // a keyboard or a screen reader takes up from, as it does when a rest gives way to a set.
+    // a keyboard or a screen reader takes up from, as it does when a rest gives way to a set. The page
+    // stays where it is: with text at twice its size on a small phone the heading comes under the
+    // ring and Pause, and scrolled to, it pushed the heart rate off the top of the screen.
     if (this.focusOnBegin && this.shadowRoot?.activeElement == null) {
-      this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+      this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
     }
     this.focusOnBegin = false;
   }

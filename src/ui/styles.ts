@@ -171,6 +171,13 @@ export const NARROW = '(max-width: 15rem)';
 export const narrow = unsafeCSS(NARROW);
 
 /**
+ * A phone with its text at twice its size and no taller than a 360×640 one (180×320): under the
+ * session's header (100 px there) the window has room for the set's ring and one row of buttons, and
+ * no more.
+ */
+export const narrowAndShort = unsafeCSS(`${NARROW} and (max-height: 27rem)`);
+
+/**
  * A phone's window held upright, as bb-app lays its header out: the screens' buttons beside the heart
  * rate, the devices on a row of their own under them.
  */
@@ -397,7 +404,7 @@ export function pauseButton(host: HTMLElement, paused: boolean) {
     if (performance.now() - resumedAtMs < PAUSE_AFTER_RESUME_MS) return;
     sendCommand(host, 'bb-pause');
   };
-  return html`<button class=${paused ? 'primary' : ''} @click=${toggle}>${paused ? 'Resume' : 'Pause'}</button>`;
+  return html`<button class=${paused ? 'pause primary' : 'pause'} @click=${toggle}>${paused ? 'Resume' : 'Pause'}</button>`;
 }
 
 /**

@@ -869,6 +869,65 @@ describe('bb-set-view and bb-rest-view paused for a device on a phone with text 
   });
 });
 
+describe('bb-set-view counted by a device on a phone with text at twice its size', () => {
+  let restore: () => Promise<void>;
+  beforeAll(async () => {
+    // The app's main pads the set so: 0.75rem above, 1rem each side.
+    restore = await layOutAsTheApp(180, 320, '0.75rem 1rem');
+  });
+  afterAll(async () => {
+    await restore();
+  });
+
+  /** The app's header in a session at 180×320: the heart rate, and the devices' line on two lines. */
+  const SESSION_HEADER_PX = 100;
+
+  const inWindow = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  };
+
+  it('has Pause on screen under the count with no scroll, running, paused and with a strap gone on without', async () => {
+    headerAbove(SESSION_HEADER_PX);
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 2 }),
+    });
+    const root = element.shadowRoot!;
+    const count = () => root.querySelector('.face .count')!;
+    expect(inWindow(page.getByRole('button', { name: 'Pause' }).element()), 'Pause').toBe(true);
+    expect(inWindow(count()), 'the count').toBe(true);
+
+    element.goingOnWithout = ['Heart-rate strap reconnecting: keep going'];
+    await element.updateComplete;
+    expect(inWindow(page.getByRole('button', { name: 'Pause' }).element()), 'Pause, a strap away').toBe(true);
+
+    element.goingOnWithout = [];
+    element.paused = true;
+    element.pauseReason = 'lost';
+    await element.updateComplete;
+    expect(inWindow(page.getByRole('button', { name: 'Resume' }).element()), 'Resume').toBe(true);
+    expect(inWindow(count()), 'the count, paused').toBe(true);
+    // Still the ring that holds "Paused" and why, with the count, inside it.
+    expect(linesPastTheRing(element)).toEqual([]);
+  });
+
+  it('keeps the heart rate on screen as the set begins under the focus the waiting screen had', async () => {
+    headerAbove(SESSION_HEADER_PX);
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ waiting: true }),
+    });
+    // The app focuses a new screen's heading (see bb-app's focusNewScreen), on a touch screen too.
+    element.shadowRoot!.querySelector<HTMLElement>('h2')!.focus({ preventScroll: true });
+    element.set = currentSet({ waiting: false, goHeardMs: 1000 });
+    await element.updateComplete;
+    expect(element.shadowRoot!.activeElement?.textContent).toBe('Superman');
+    expect(window.scrollY).toBe(0);
+    expect(inWindow(page.getByRole('button', { name: 'Pause' }).element()), 'Pause').toBe(true);
+  });
+});
+
 describe('bb-set-view and bb-rest-view with a keyboard or a screen reader', () => {
   it('keep the focus on Pause as it turns into Resume and back', async () => {
     const views = [

@@ -116,9 +116,20 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
         seen.add(exercise);
         const count = set.querySelector('.face .count')!;
         expect(endFromTop(count), exercise).toBeLessThanOrEqual(innerHeight);
-        // What a glance finds over the ring stays there: which arm is next in a bird dog.
         const side = set.querySelector('.side');
-        if (side) expect(endFromTop(side)).toBeLessThanOrEqual(count.getBoundingClientRect().top + scrollY);
+        if (byHand) {
+          // What a glance finds over the ring stays there: which arm is next in a bird dog.
+          if (side) expect(endFromTop(side)).toBeLessThanOrEqual(count.getBoundingClientRect().top + scrollY);
+        } else {
+          // Counted by the device, Pause comes right under the count, on screen with it, and a bird
+          // dog's next arm under Pause (the ring names the arm of the last rep).
+          const pause = set.querySelector('.pause')!;
+          expect(endFromTop(pause), `${exercise}: Pause`).toBeLessThanOrEqual(innerHeight);
+          if (side)
+            expect(side.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+              pause.getBoundingClientRect().bottom,
+            );
+        }
         expect(set.querySelector('.unseen') !== null, exercise).toBe(byHand);
         expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
       }
