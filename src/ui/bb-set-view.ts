@@ -93,6 +93,45 @@ export class BbSetView extends LitElement {
         background: var(--bb-problem-bg, #3b2a0a);
         border-color: var(--bb-warn, #fbbf24);
       }
+      /*
+       * On a phone held upright the ring takes the height the rows above leave it: a line of a device
+       * gone on without (or counted by hand while out of reach) coming under the set's name moved the
+       * count down 16 px and shrank it 8, read from the floor as a jump. The set keeps a line's room
+       * for it while it runs (.away-room), each such line a block as tall as that room. Not where the
+       * words are beside the ring (a laptop: the count does not move; a phone on its side, whose
+       * column of words has no line to spare) or under it (text at twice its size).
+       */
+      .meta :is(.away, .away-room) {
+        display: block;
+      }
+      /*
+       * That room is taken from the space around the name, the set's number and the ring, which read as
+       * one block: the count stays as large as it was without it, as good as (3 px of ring on 360×640).
+       */
+      :host(:not([waiting])) h2 {
+        margin-bottom: 0;
+      }
+      :host(:not([waiting])) .meta,
+      :host(:not([waiting])) > bb-progress-ring {
+        margin-block: 0;
+      }
+      @media ${sideBySide}, ${narrow} {
+        .meta .away-room {
+          display: none;
+        }
+        :host(:not([waiting])) h2,
+        :host(:not([waiting])) .meta,
+        :host(:not([waiting])) > bb-progress-ring {
+          margin-block: 0.25rem;
+        }
+      }
+      @media ${lowLandscape} {
+        :host(:not([waiting])) h2,
+        :host(:not([waiting])) .meta,
+        :host(:not([waiting])) > bb-progress-ring {
+          margin-block: 0.125rem;
+        }
+      }
       .side {
         margin: 0;
         font-size: clamp(1.5rem, 6vmin, 2.5rem);
@@ -602,6 +641,8 @@ export class BbSetView extends LitElement {
   /** "Set 2 of 3 · 40 kg": the same before and during the set. */
   private renderMeta() {
     const { exercise, dosage } = this.planned;
+    const underWay = showsSetUnderWay(this.set);
+    const away = this.motionAway && this.pauseReason !== 'connection' && underWay;
     return html`<p class="meta">
       Set ${this.set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
       ${this.unseenLine ? html`<br /><span class="unseen">${this.unseenLine}</span>` : nothing}
@@ -617,11 +658,18 @@ export class BbSetView extends LitElement {
         // still waiting says it in its own words (see renderWaiting). Not while the set is paused for
         // a strap the app still reaches for: nothing is counted by hand then, and "Paused: connection
         // lost" is what is so.
-        this.motionAway && this.pauseReason !== 'connection' && showsSetUnderWay(this.set)
-          ? html`<br /><span class="away">${awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined)}</span>`
+        away
+          ? html`<span class="away">${awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined)}</span>`
           : nothing
       }
-      ${this.goingOnWithout.map((line) => html`<br /><span class="away">${line}</span>`)}
+      ${this.goingOnWithout.map((line) => html`<span class="away">${line}</span>`)}
+      ${
+        // The room of such a line while there is none, so that the count under it stays put as one
+        // comes and goes (see .away-room).
+        underWay && !away && this.goingOnWithout.length === 0
+          ? html`<span class="away-room" aria-hidden="true">\u00a0</span>`
+          : nothing
+      }
     </p>`;
   }
 
