@@ -650,7 +650,10 @@ function shapedPoints(
         const v = u.data[s]?.[i];
         return { yPx: marked.has(i) && v !== null && v !== undefined ? u.valToPos(v, 'y') : null, sizePx };
       });
-      const aside = own < 0 ? 0 : (sideBySidePx(week, SIDE_BY_SIDE_GAP_PX)[own] ?? 0);
+      // uPlot clips no points to the plot: the room either side of the week keeps them in it.
+      const weekPx = u.valToPos(xs[i]!, 'x');
+      const room = { leftPx: weekPx, rightPx: u.bbox.width / uPlot.pxRatio - weekPx };
+      const aside = own < 0 ? 0 : (sideBySidePx(week, SIDE_BY_SIDE_GAP_PX, room)[own] ?? 0);
       const x = u.valToPos(xs[i]!, 'x', true) + aside * uPlot.pxRatio;
       const y = u.valToPos(value, 'y', true);
       const outline = (width: number, clockwise: boolean) => {

@@ -168,14 +168,28 @@ export interface WeekMarker {
   readonly sizePx: number;
 }
 
+/** How far the plot reaches either side of a week's x, px. */
+export interface WeekRoom {
+  readonly leftPx: number;
+  readonly rightPx: number;
+}
+
 /**
  * How far across, px, to draw each of one week's markers from the week's x, in the order the lines
  * are drawn: those whose boxes would overlap are set side by side, in that order from the left, `gapPx`
  * apart and together centred on the week; the others stay on it. A week of one superman set has its
  * best lift at its mean, and a ring drawn over a solid marker hid all but its tips and a dot in the
  * hole: from the floor, no mark of the best lift was seen. Side by side, each shows whole.
+ *
+ * Within `room`, a row or a marker that would cross the plot's edge is moved in, whole: the newest
+ * week lies half a week from the plot's right edge, some 15 px on a phone, and three markers side by
+ * side reach 28 px beyond their week, the last past the edge over nothing.
  */
-export function sideBySidePx(markers: readonly WeekMarker[], gapPx: number): number[] {
+export function sideBySidePx(
+  markers: readonly WeekMarker[],
+  gapPx: number,
+  room: WeekRoom = { leftPx: Infinity, rightPx: Infinity },
+): number[] {
   const offsets = markers.map(() => 0);
   const placed = markers
     .map((marker, i) => ({ ...marker, i }))
@@ -190,16 +204,27 @@ export function sideBySidePx(markers: readonly WeekMarker[], gapPx: number): num
     else runs.push([marker]);
   });
   for (const run of runs) {
-    if (run.length < 2) continue;
     const row = [...run].sort((a, b) => a.i - b.i);
     const across = row.reduce((sum, m) => sum + m.sizePx, 0) + gapPx * (row.length - 1);
-    let left = -across / 2;
+    let left = -across / 2 + inward(-across / 2, across / 2, room);
     for (const marker of row) {
       offsets[marker.i] = left + marker.sizePx / 2;
       left += marker.sizePx + gapPx;
     }
   }
   return offsets;
+}
+
+/**
+ * How far to move a row from `fromPx` to `toPx` about its week so that it lies within `room`: by its
+ * right end's overreach, or its left end's; a row wider than the room, centred in it.
+ */
+function inward(fromPx: number, toPx: number, room: WeekRoom): number {
+  const spare = room.leftPx + room.rightPx - (toPx - fromPx);
+  if (spare < 0) return (room.rightPx - room.leftPx) / 2 - (fromPx + toPx) / 2;
+  if (toPx > room.rightPx) return room.rightPx - toPx;
+  if (fromPx < -room.leftPx) return -room.leftPx - fromPx;
+  return 0;
 }
 
 /** A lone target's band: thick enough to be seen as a goal beneath the line, not as a line of its own. */

@@ -477,6 +477,46 @@ describe('bb-progress-chart', () => {
     expect(outside, `columns ${left}–${right} of ${width} are the plot's`).toEqual([]);
   });
 
+  // The chart's width in History on a 360 px phone and on a 1366 px laptop, and the narrowest a plot is drawn in.
+  for (const widthPx of [328, 960, 240]) {
+    it(`draws every marker of eight weeks inside the plot, three of one week side by side, ${widthPx} px wide`, async () => {
+      document.body.style.width = `${widthPx}px`;
+      // Three exercises at one value each week: their markers side by side about the week, the oldest
+      // and the newest weeks' at the plot's left and right edges.
+      const weeks = Array.from({ length: 8 }, (_, i) => series.x[0]! + i * WEEK_S);
+      const chart = chartOf(
+        'Reps: best set of the week',
+        [
+          { label: 'Superman', values: weeks.map(() => 10), styleSlot: 0 },
+          { label: 'Glute bridge', values: weeks.map(() => 10), styleSlot: 1 },
+          { label: 'Bird dog', values: weeks.map(() => 10), styleSlot: 2, perSide: true },
+        ],
+        weeks,
+      );
+      await addDrawn(chart);
+      const { width, height, data } = plotPixels(chart);
+      const canvas = chart.shadowRoot!.querySelector('.plot canvas')!.getBoundingClientRect();
+      const plot = chart.shadowRoot!.querySelector('.u-over')!.getBoundingClientRect();
+      const scale = width / canvas.width;
+      const left = Math.floor((plot.left - canvas.left) * scale);
+      const right = Math.ceil((plot.right - canvas.left) * scale);
+      // In colour: the axes' numbers and lines are grey.
+      const inColour = (x: number, y: number) => {
+        const [pr, pg, pb, pa] = data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
+        return pa! > 20 && Math.max(pr!, pg!, pb!) - Math.min(pr!, pg!, pb!) > 40;
+      };
+      const columnsInColour = (from: number, to: number) =>
+        Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i).filter((x) =>
+          Array.from({ length: height }, (_, y) => y).some((y) => inColour(x, y)),
+        );
+      expect(columnsInColour(left, right).length).toBeGreaterThan(0);
+      expect(
+        [...columnsInColour(0, left), ...columnsInColour(right, width)],
+        `columns ${left}–${right} of ${width} are the plot's`,
+      ).toEqual([]);
+    });
+  }
+
   it('breaks its lines, targets too, at weeks without data', async () => {
     const chart = chartOf(
       'Longest hold',

@@ -231,6 +231,42 @@ describe('the markers of one week set side by side where they would overlap', ()
     expect(offsets).toEqual([-18, 0, 0, 18]);
   });
 
+  it("moves a row that would cross the plot's edge in, whole, its markers still a gap apart", () => {
+    const three = [
+      { yPx: 60, sizePx: 20 },
+      { yPx: 60, sizePx: 18 },
+      { yPx: 60, sizePx: 14 },
+    ];
+    // The newest week on a phone, some 15 px from the plot's right edge: the row reached 28 px past it.
+    const newest = sideBySidePx(three, GAP, { leftPx: 220, rightPx: 15 });
+    expect(newest[2]! + 14 / 2).toBeCloseTo(15, 9);
+    expect(newest[1]! - newest[0]!).toBe(20 / 2 + GAP + 18 / 2);
+    expect(newest[2]! - newest[1]!).toBe(18 / 2 + GAP + 14 / 2);
+    // The oldest, as near the left edge.
+    const oldest = sideBySidePx(three, GAP, { leftPx: 15, rightPx: 220 });
+    expect(oldest[0]! - 20 / 2).toBeCloseTo(-15, 9);
+    // With room to spare, about the week as before.
+    expect(sideBySidePx(three, GAP, { leftPx: 100, rightPx: 100 })).toEqual(sideBySidePx(three, GAP));
+  });
+
+  it('keeps a lone marker on its week unless it would cross the edge', () => {
+    const lone = [{ yPx: 60, sizePx: 20 }];
+    expect(sideBySidePx(lone, GAP, { leftPx: 200, rightPx: 10 })).toEqual([0]);
+    expect(sideBySidePx(lone, GAP, { leftPx: 200, rightPx: 7 })).toEqual([-3]);
+  });
+
+  it('centres a row wider than the whole plot in it', () => {
+    const [first, second] = sideBySidePx(
+      [
+        { yPx: 60, sizePx: 20 },
+        { yPx: 60, sizePx: 20 },
+      ],
+      GAP,
+      { leftPx: 5, rightPx: 25 },
+    );
+    expect(first! - 10 + (second! + 10)).toBeCloseTo(25 - 5, 9);
+  });
+
   it('leaves out a line without a marker in the week', () => {
     expect(
       sideBySidePx(
