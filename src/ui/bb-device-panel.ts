@@ -14,7 +14,7 @@ import { noBluetoothWords } from '../sensors/ble/errors.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { GOING_ON_WITHOUT_WORDS } from '../workout/by-hand.ts';
-import { type DeviceChoice, outcomeOfChoice } from './device-choice.ts';
+import { type DeviceChoice, kindsInUse, outcomeOfChoice } from './device-choice.ts';
 import { deviceRoleLine } from './device-role.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
@@ -209,6 +209,19 @@ export class BbDevicePanel extends LitElement {
         gap: 0.5rem;
         align-items: center;
         padding-bottom: 0.5rem;
+      }
+      /* The kind in use (see kindsInUse): the current state, in words, where a button would do nothing. */
+      .in-use {
+        box-sizing: border-box;
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
+        min-height: 2.75rem;
+        padding: 0 0.5rem;
+        font-weight: 600;
+      }
+      .in-use .note {
+        font-weight: 400;
       }
       .kinds {
         display: flex;
@@ -505,6 +518,7 @@ export class BbDevicePanel extends LitElement {
   private renderChoices(isVirtual: boolean, recordable: boolean) {
     const bluetooth = this.device.bluetoothAvailable;
     const noBluetooth = bluetooth ? null : noBluetoothWords(navigator.userAgent);
+    const inUse = kindsInUse(this.device.devices);
     return html`<div class="choices">
       ${
         // Said up front where the browser has no Web Bluetooth, so nobody taps a choice that cannot
@@ -520,9 +534,12 @@ export class BbDevicePanel extends LitElement {
             noBluetooth ? html`<p class="note why-no-bluetooth">${noBluetooth.note}</p>` : nothing
           }
           <div class="kinds" role="group" aria-label="Device kinds">
-            ${DEVICE_CHOICES.map(
-              (c) =>
-                html`<button
+            ${DEVICE_CHOICES.map((c) =>
+              inUse.has(c.kind)
+                ? html`<span class="in-use" data-kind=${c.kind} aria-current="true"
+                    ><span aria-hidden="true">✓ </span>${c.label} <span class="note">in use</span></span
+                  >`
+                : html`<button
                   class="quiet"
                   data-kind=${c.kind}
                   ?disabled=${!bluetooth && !NEEDS_NO_BLUETOOTH.has(c.kind)}

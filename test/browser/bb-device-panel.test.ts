@@ -212,6 +212,57 @@ describe('bb-device-panel', () => {
     expect(sent).toEqual([{ kind: 'phone' }, { id: 'watch' }]);
   });
 
+  it('shows in the menu the virtual strap, and phone motion, in use as the current one, not a button that does nothing', async () => {
+    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
+    const panel = await mount(
+      state([virtual], {
+        source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+      }),
+    );
+    await userEvent.click(page.getByText('More devices'));
+    const kinds = page.getByRole('group', { name: 'Device kinds' });
+    await expect.element(kinds).toBeVisible();
+    const buttons = () =>
+      [...kinds.element().querySelectorAll('button[data-kind]')].map((b) => b.textContent);
+    // Tapped, it gave the virtual strap in use again: nothing new, from a button that looked like those that do.
+    expect(buttons()).toEqual([
+      'Heart-rate strap',
+      'Polar H10 / Verity Sense',
+      'PineTime watch',
+      'micro:bit',
+      'Bangle.js watch',
+      'Phone motion',
+    ]);
+    const current = kinds.element().querySelector<HTMLElement>('[aria-current="true"]')!;
+    expect(current.textContent?.replace(/\s+/g, ' ').trim()).toBe('✓ Virtual strap in use');
+    // No button's border nor its fill: read as the state it is, as the header's words are.
+    const look = getComputedStyle(current);
+    expect(look.borderTopStyle === 'none' || look.borderTopColor === 'rgba(0, 0, 0, 0)').toBe(true);
+    expect(look.backgroundColor).toBe('rgba(0, 0, 0, 0)');
+    expect(look.cursor).not.toBe('pointer');
+
+    // Phone motion running beside a strap: the same. The strap's kind still opens the chooser, for
+    // another strap of it, connected, reconnecting or out of reach.
+    const phone = status({
+      id: 'phone',
+      name: 'Phone motion',
+      kind: 'phone',
+      placement: 'phone',
+      battery: null,
+    });
+    for (const connection of ['connected', 'reconnecting', 'lost'] as const) {
+      panel.device = state([status({ connection }), phone]);
+      await panel.updateComplete;
+      expect(buttons(), connection).toContain('Polar H10 / Verity Sense');
+      expect(buttons(), connection).not.toContain('Phone motion');
+    }
+    // Phone motion that is not running is tried again by its button.
+    panel.device = state([status({}), { ...phone, connection: 'unavailable' }]);
+    await panel.updateComplete;
+    expect(buttons()).toContain('Phone motion');
+    expect(kinds.element().querySelector('[aria-current]')).toBeNull();
+  });
+
   it('says in the menu what each device is, so that a watch is found by what it is, not only by its brand', async () => {
     await mount(state([status({})]));
     await userEvent.click(page.getByText('Add a device'));
@@ -728,7 +779,7 @@ describe('bb-device-panel', () => {
     await userEvent.click(page.getByText('More devices'));
     // A menu of the app's own, rounded and bordered like the buttons beside it and the settings' menus.
     const menu = getComputedStyle(page.getByLabelText('Virtual person').element());
-    const button = getComputedStyle(page.getByRole('button', { name: 'Virtual strap' }).element());
+    const button = getComputedStyle(page.getByRole('button', { name: 'Phone motion' }).element());
     expect(menu.borderTopLeftRadius).not.toBe('0px');
     expect(menu.borderTopColor).toBe(button.borderTopColor);
     expect(menu.borderTopWidth).toBe(button.borderTopWidth);

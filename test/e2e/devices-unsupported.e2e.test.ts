@@ -34,7 +34,8 @@ describe('a browser without Web Bluetooth', () => {
       /not available to this browser on this device/,
     );
     expect(await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).isDisabled()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Virtual strap' }).isEnabled()).toBe(true);
+    expect(await page.locator('bb-device-panel .in-use').textContent()).toMatch(/Virtual strap\s+in use/);
+    expect(await page.getByRole('button', { name: 'Phone motion' }).isEnabled()).toBe(true);
     expect(await page.locator('bb-device-panel .name').textContent()).toBe('Virtual strap');
   });
 });

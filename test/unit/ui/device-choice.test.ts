@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState, DeviceKind, DeviceStatus } from '../../../src/app/devices.ts';
-import { outcomeOfChoice } from '../../../src/ui/device-choice.ts';
+import { kindsInUse, outcomeOfChoice } from '../../../src/ui/device-choice.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 
 function device(kind: DeviceKind, connection: ConnectionState): DeviceStatus {
@@ -64,5 +64,22 @@ describe('what became of the device the person chose', () => {
     expect(
       outcomeOfChoice(phone, devicesState([device('virtual', 'connected'), device('phone', 'connected')])),
     ).toBe('connected');
+  });
+});
+
+describe('the kinds in use that a choice would only give again', () => {
+  it('are the virtual strap and phone motion while they run, never a Bluetooth kind', () => {
+    expect(kindsInUse([device('virtual', 'connected')])).toEqual(new Set(['virtual']));
+    expect(kindsInUse([device('polar', 'connected'), device('phone', 'connected')])).toEqual(
+      new Set(['phone']),
+    );
+    // The chooser gives another device of a Bluetooth kind, or the one away again.
+    for (const connection of ['connected', 'reconnecting', 'lost'] as const)
+      expect(kindsInUse([device('bangle', connection), device('heart-rate', connection)]).size).toBe(0);
+  });
+
+  it('leaves phone motion that is not running to be tried again', () => {
+    for (const connection of ['connecting', 'unavailable', 'lost'] as const)
+      expect(kindsInUse([device('phone', connection)]).size).toBe(0);
   });
 });
