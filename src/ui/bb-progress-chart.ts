@@ -1,4 +1,4 @@
-import { css, html, LitElement, type PropertyValues, unsafeCSS } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues, unsafeCSS } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import uPlot from 'uplot';
 // uPlot's own stylesheet, inlined so it applies inside this component's shadow root.
@@ -270,7 +270,11 @@ export class BbProgressChart extends LitElement {
       <h4>${this.heading}</h4>
       ${hasData ? html`<div class=${this.tooNarrow ? 'plot too-narrow' : 'plot'} aria-hidden="true"></div>` : html`<p class="empty">${this.empty}</p>`}
       ${hasData && this.tooNarrow ? this.renderNote('Too narrow for the chart: its numbers, newest first.') : null}
-      ${plotted && series ? this.renderNote(bandNote(series.lines)) : null}
+      ${
+        // About the plot, which is drawn for the eye alone: a screen reader reads the targets in the
+        // numbers, by name.
+        plotted && series ? this.renderNote(bandNote(series.lines), true) : null
+      }
       ${plotted && series ? this.renderNote(firstWeekNote(series.x)) : null}
       ${hasData && series ? this.renderNumbers(series) : null}
     `;
@@ -343,8 +347,8 @@ export class BbProgressChart extends LitElement {
   private shownFrom: ChartSeries | null = null;
   private shown: ChartSeries | null = null;
 
-  private renderNote(note: string | null) {
-    return note ? html`<p class="note">${note}</p>` : null;
+  private renderNote(note: string | null, forTheEye = false) {
+    return note ? html`<p class="note" aria-hidden=${forTheEye ? 'true' : nothing}>${note}</p>` : null;
   }
 
   private renderNumbers(series: ChartSeries) {

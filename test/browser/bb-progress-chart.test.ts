@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import '../../src/ui/bb-progress-chart.ts';
 import type { ChartSeries } from '../../src/store/progress.ts';
+import { rolesNamed } from './accessibility-tree.ts';
 import { linesOf } from './lines.ts';
 import { emulateMedia } from './media-emulation.ts';
 
@@ -421,6 +422,22 @@ describe('bb-progress-chart', () => {
     const beyond = Math.round(3 * window.devicePixelRatio);
     expect(ofLine(Math.min(...xs) - beyond, row, 20)).toBe(true);
     expect(ofLine(Math.max(...xs) + beyond, row, 20)).toBe(true);
+  });
+
+  it('says what its pale bands are to the eye alone, as the plot they are in is drawn for it alone', async () => {
+    const note = "A pale band in a line's colour is its target.";
+    const chart = chartOf('Reps: best set of the week', [
+      { label: 'Superman', values: [10, 10, 9], styleSlot: 0 },
+      { label: 'Superman target', values: [10, 10, 10], target: true, styleSlot: 0 },
+      { label: 'Glute bridge', values: [14, 15, 15], styleSlot: 1 },
+      { label: 'Glute bridge target', values: [15, 15, 15], target: true, styleSlot: 1 },
+    ]);
+    await addDrawn(chart);
+    await expect.element(page.getByText(note)).toBeVisible();
+    // A screen reader is given the numbers, whose columns name each target, not the plot: a band it
+    // never meets, explained, was a line of nothing.
+    expect(await rolesNamed(note)).toEqual([]);
+    expect(await rolesNamed('Numbers for Reps: best set of the week')).not.toEqual([]);
   });
 
   // One entry for the two: a tap on it hides and shows the line and its band together, where the
