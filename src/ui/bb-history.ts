@@ -148,6 +148,9 @@ export class BbHistory extends LitElement {
         box-sizing: border-box;
         display: inline-flex;
         align-items: center;
+        /* Its words wrapped (a 180 px screen) centred, as a button's are. */
+        justify-content: center;
+        text-align: center;
         padding: 0.5rem 1.25rem;
         border-radius: 0.75rem;
         border: 2px solid var(--bb-border, #3b4656);

@@ -297,6 +297,39 @@ describe('bb-history', () => {
     expect(importRing).toBe('solid 4px 2px');
   });
 
+  it('centres the words of Import a file in their box as the buttons beside it do, wrapped on a 180 px screen', async () => {
+    const restore = await layOutAsTheApp(180, 320, '0 1rem');
+    try {
+      const history = await mount('bb-history', await persistenceWith([await recordSession()]));
+      await expect.element(page.getByRole('button', { name: 'All sessions as CSV' })).toBeEnabled();
+      const root = history.shadowRoot!;
+      /** The room left and right of each line of words in their box, px. */
+      const margins = (box: Element) => {
+        const edges = box.getBoundingClientRect();
+        const words = document.createRange();
+        words.selectNodeContents(box.querySelector('span') ?? box);
+        return [...words.getClientRects()].map((line) => [
+          Math.round(line.left - edges.left),
+          Math.round(edges.right - line.right),
+        ]);
+      };
+      const file = root.querySelector('.tools .file')!;
+      const csv = [...root.querySelectorAll('.tools button')].find(
+        (b) => b.textContent === 'All sessions as CSV',
+      )!;
+      // Both wrap there: centred, each line as far from either side; the words of Import a file kept to
+      // the left, 22 px from its left side and 49 and 98 from its right, where the buttons' were centred.
+      for (const box of [csv, file]) {
+        const lines = margins(box);
+        expect(lines.length, box.textContent!).toBeGreaterThan(1);
+        for (const [left, right] of lines)
+          expect(Math.abs(left! - right!), box.textContent!).toBeLessThanOrEqual(1);
+      }
+    } finally {
+      await restore();
+    }
+  });
+
   it('has a Back button at its top, by tap or by keyboard, above a long list', async () => {
     const bundles = await dailySessions(5);
     const history = await mount('bb-history', await persistenceWith(bundles));
