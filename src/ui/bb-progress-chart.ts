@@ -187,6 +187,9 @@ export class BbProgressChart extends LitElement {
         display: flex;
         flex-wrap: wrap;
         justify-content: center;
+        /* The names of a row on one line of text: each stood as low as its marker was tall, the bird
+           dog's beside its square 4.6 px above the superman's beside its triangle. */
+        align-items: baseline;
         column-gap: 1rem;
       }
       .u-legend .u-series {

@@ -219,6 +219,20 @@ describe('bb-progress-chart', () => {
     }
   });
 
+  it('sets the names of a row of its legend on one line of text, whatever the height of their markers', async () => {
+    document.body.style.width = '960px';
+    const chart = chartOf('Reps: best set of the week', series.lines.slice(0, 3));
+    document.body.append(chart);
+    const root = chart.shadowRoot!;
+    await expect.poll(() => root.querySelectorAll('.u-legend .u-label').length).toBe(3);
+    const bottoms = [...root.querySelectorAll('.u-legend .u-label')].map(
+      (label) => Math.round(label.getBoundingClientRect().bottom * 10) / 10,
+    );
+    // The triangle's box the tallest, the square's the least: the names beside them stepped up from
+    // one to the next, 4.6 px from the superman's to the bird dog's.
+    expect(new Set(bottoms).size, bottoms.join(', ')).toBe(1);
+  });
+
   it("names each chart's Numbers after its chart, so that two of them read apart from the keyboard", async () => {
     document.body.append(
       oneWeekChart('Reps per week', [{ label: 'Superman', values: [30], styleSlot: 0 }]),
