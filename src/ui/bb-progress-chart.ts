@@ -15,6 +15,7 @@ import {
   weekReadings,
 } from './chart-legend.ts';
 import {
+  LARGEST_MARKER_PX,
   legendMarkerCss,
   lineMarker,
   MARKER_SHAPES,
@@ -28,7 +29,7 @@ import {
 } from './chart-markers.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
-import { valueAxis } from './value-axis.ts';
+import { valueAxis, withMarginPx } from './value-axis.ts';
 import { type AxisRoom, type WeekAxis, weekAxis, weekDate, weekRange } from './week-axis.ts';
 
 /** The axes' labels: the size of the numbers in the table under the chart. */
@@ -48,6 +49,10 @@ const PLOT_RIGHT_PX = 25;
  * seven weeks' targets one smudge under a single date. There the numbers are shown in its place.
  */
 const MIN_PLOT_BOX_PX = 240;
+/** The chart's height, px, its x axis's labels included. */
+const PLOT_HEIGHT_PX = 220;
+/** The x axis's height, px: two lines of labels, "week of" over the date, or a month over its year. */
+const X_AXIS_PX = 64;
 /** A ring of the page's background round each marker, so one drawn over another stands apart from it. */
 const MARKER_HALO_PX = 1;
 
@@ -323,7 +328,7 @@ export class BbProgressChart extends LitElement {
       }
       if (tooNarrow) return;
       if (this.needsDraw || !this.plot) this.queueDraw();
-      else if (Math.abs(width - was) > 4) this.plot.setSize({ width, height: 220 });
+      else if (Math.abs(width - was) > 4) this.plot.setSize({ width, height: PLOT_HEIGHT_PX });
     });
     this.resizeObserver.observe(target);
   }
@@ -479,7 +484,7 @@ export class BbProgressChart extends LitElement {
     });
     const options: uPlot.Options = {
       width,
-      height: 220,
+      height: PLOT_HEIGHT_PX,
       hooks: {
         // A line and its target share one legend entry (see mergeTargetEntries): a tap on it hides or
         // shows both, not the line alone with its band left behind.
@@ -539,8 +544,7 @@ export class BbProgressChart extends LitElement {
           font,
           grid,
           ticks: grid,
-          // Two lines of labels: "week of" over the date, or a month over its year.
-          size: 64,
+          size: X_AXIS_PX,
           splits: (u, _axis, min, max) => xAxis(u, min, max).ticks,
           values: (u, ticks) => {
             const axis = xAxis(u, u.scales.x!.min!, u.scales.x!.max!);
@@ -560,7 +564,16 @@ export class BbProgressChart extends LitElement {
       ],
       scales: {
         x: { time: true, range: weekRange(series.x) },
-        y: { range: [yAxis.min, yAxis.max] },
+        // Room above the top tick and below zero for half the largest marker and its halo: a value at
+        // either is drawn whole inside the plot. The ticks stay where they are (see splits).
+        y: {
+          range: (u) =>
+            withMarginPx(
+              yAxis,
+              u.bbox.height ? u.bbox.height / uPlot.pxRatio : PLOT_HEIGHT_PX - X_AXIS_PX,
+              LARGEST_MARKER_PX / 2 + MARKER_HALO_PX,
+            ),
+        },
       },
     };
     const data = [

@@ -135,12 +135,14 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
 
+/** The widest and tallest marker's box, px: the triangle's, of the circle's area. */
+export const LARGEST_MARKER_PX = Math.max(...MARKER_SHAPES.map((shape) => CIRCLE_PX * markerBoxScale(shape)));
+
 /**
  * Points closer than this take no marker each (see markedPoints): the widest marker's box, and half a
  * circle's width between two of them.
  */
-export const MIN_MARKER_GAP_PX =
-  Math.max(...MARKER_SHAPES.map((shape) => CIRCLE_PX * markerBoxScale(shape))) + CIRCLE_PX / 2;
+export const MIN_MARKER_GAP_PX = LARGEST_MARKER_PX + CIRCLE_PX / 2;
 
 /**
  * The indices of a line's points that take a marker, drawn at `xsPx` across the plot. While the

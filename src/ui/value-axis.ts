@@ -49,3 +49,20 @@ function roundStep(rough: number, wholeNumbers: boolean): number {
 function decimalsOf(step: number): number {
   return String(step).split('.')[1]?.length ?? 0;
 }
+
+/**
+ * The values a plot `plotPx` tall spans so that `marginPx` lies beyond its axis's first and last ticks:
+ * a marker of a value at either (four breaths on an axis to 4, a set of none at 0) is drawn whole
+ * inside the plot, where half of it lay beyond the plot's edge. A plot with no room for the margins
+ * spans the axis alone.
+ */
+export function withMarginPx(
+  axis: Pick<ValueAxis, 'min' | 'max'>,
+  plotPx: number,
+  marginPx: number,
+): [number, number] {
+  const inner = plotPx - 2 * marginPx;
+  if (!(inner > 0)) return [axis.min, axis.max];
+  const perPx = (axis.max - axis.min) / inner;
+  return [axis.min - marginPx * perPx, axis.max + marginPx * perPx];
+}

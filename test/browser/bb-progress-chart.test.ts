@@ -548,6 +548,40 @@ describe('bb-progress-chart', () => {
     });
   }
 
+  it('draws the markers of values at the top of its axis and at zero inside the plot, above and below', async () => {
+    document.body.style.width = '328px';
+    const weeks = Array.from({ length: 8 }, (_, i) => series.x[0]! + i * WEEK_S);
+    // Four breaths each week, the axis's top tick, and a set of none.
+    const chart = chartOf(
+      'Breath cycles: best set of the week',
+      [
+        { label: 'Bat hang', values: weeks.map(() => 4), styleSlot: 0 },
+        { label: 'Other', values: weeks.map(() => 0), styleSlot: 1 },
+      ],
+      weeks,
+    );
+    await addDrawn(chart);
+    const { width, height, data } = plotPixels(chart);
+    const canvas = chart.shadowRoot!.querySelector('.plot canvas')!.getBoundingClientRect();
+    const plot = chart.shadowRoot!.querySelector('.u-over')!.getBoundingClientRect();
+    const scale = height / canvas.height;
+    const top = Math.floor((plot.top - canvas.top) * scale);
+    const bottom = Math.ceil((plot.bottom - canvas.top) * scale);
+    const inColour = (x: number, y: number) => {
+      const [pr, pg, pb, pa] = data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
+      return pa! > 20 && Math.max(pr!, pg!, pb!) - Math.min(pr!, pg!, pb!) > 40;
+    };
+    const rowsInColour = (from: number, to: number) =>
+      Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i).filter((y) =>
+        Array.from({ length: width }, (_, x) => x).some((x) => inColour(x, y)),
+      );
+    expect(rowsInColour(top, bottom).length).toBeGreaterThan(0);
+    expect(
+      { above: rowsInColour(0, top).length, below: rowsInColour(bottom, height).length },
+      `rows ${top}–${bottom} of ${height} are the plot's`,
+    ).toEqual({ above: 0, below: 0 });
+  });
+
   it('breaks its lines, targets too, at weeks without data', async () => {
     const chart = chartOf(
       'Longest hold',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valueAxis } from '../../../src/ui/value-axis.ts';
+import { valueAxis, withMarginPx } from '../../../src/ui/value-axis.ts';
 
 const FIVE_STEPS = { maxSteps: 5, wholeNumbers: false };
 const WHOLE = { maxSteps: 5, wholeNumbers: true };
@@ -57,5 +57,21 @@ describe('the y axis of a progress chart', () => {
 
   it('skips the gaps of weeks without data', () => {
     expect(valueAxis([null, 14, null, 45], WHOLE).ticks).toEqual([0, 10, 20, 30, 40, 50]);
+  });
+});
+
+describe('the values a plot spans beyond its axis', () => {
+  it('leaves the margin asked for beyond the first and last ticks, whatever the plot is tall', () => {
+    for (const plotPx of [139, 300]) {
+      const [min, max] = withMarginPx({ min: 0, max: 4 }, plotPx, 10);
+      const pxPerValue = plotPx / (max - min);
+      expect((0 - min) * pxPerValue).toBeCloseTo(10, 9);
+      expect((max - 4) * pxPerValue).toBeCloseTo(10, 9);
+    }
+  });
+
+  it('spans the axis alone on a plot with no room for the margins', () => {
+    expect(withMarginPx({ min: 0, max: 4 }, 20, 10)).toEqual([0, 4]);
+    expect(withMarginPx({ min: 0, max: 4 }, 0, 10)).toEqual([0, 4]);
   });
 });
