@@ -143,6 +143,11 @@ export class BbProgressChart extends LitElement {
         padding: 0.2rem 0.6rem;
         text-align: right;
       }
+      /* Each column's name just over its numbers: beside a long one wrapped over five lines on a phone,
+         the others stood in the middle of its height, "Week of" 41 px over the first week. */
+      thead th {
+        vertical-align: bottom;
+      }
       /* A week's date on one line, not "Oct / 5, / 2026", and still in view when the columns are
          scrolled sideways: a number without its week says nothing. */
       .numbers th:first-child {

@@ -117,6 +117,7 @@ async function openNumbers(widthPx: number) {
 afterEach(() => {
   document.body.replaceChildren();
   document.body.style.width = '';
+  document.body.style.fontFamily = '';
 });
 
 /** A chart of its lines' values in the weeks `x` (the three of `series` unless given), under its heading. */
@@ -262,6 +263,36 @@ describe('bb-progress-chart', () => {
     expect(Math.round(week.getBoundingClientRect().left)).toBe(Math.round(left));
     // Nothing of the columns scrolled under it shows through.
     expect(getComputedStyle(week).backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+  });
+
+  it('sets the name of each column of its numbers just over them, however many lines the longest takes', async () => {
+    // In the app's typeface, wider than the browser's own serif.
+    document.body.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    document.body.style.width = '328px';
+    // The chart of reps as History draws it, each exercise with its target.
+    const chart = chartOf('Reps: best set of the week', [
+      { label: 'Superman', values: [10, 10, 9], styleSlot: 0 },
+      { label: 'Superman target', values: [10, 10, 10], target: true, styleSlot: 0 },
+      { label: 'Glute bridge', values: [14, 15, 15], styleSlot: 1 },
+      { label: 'Glute bridge target', values: [15, 15, 15], target: true, styleSlot: 1 },
+      { label: 'Bird dog', values: [9, 10, 10], styleSlot: 2, perSide: true },
+      { label: 'Bird dog target', values: [10, 10, 10], target: true, styleSlot: 2, perSide: true },
+    ]);
+    await addDrawn(chart);
+    const root = chart.shadowRoot!;
+    await userEvent.click(root.querySelector('summary')!);
+    await expect.poll(() => root.querySelectorAll('.numbers tbody tr').length).toBe(3);
+    const firstRow = root.querySelector('.numbers tbody tr')!.getBoundingClientRect();
+    const heads = [...root.querySelectorAll<HTMLElement>('.numbers thead th')];
+    const lines = (head: HTMLElement) => {
+      const words = document.createRange();
+      words.selectNodeContents(head);
+      return words.getBoundingClientRect();
+    };
+    // "Bird dog target (each side)" wraps over several lines: the others, a line or two, stood in the
+    // middle of its height, "Week of" 41 px over the first week on a phone.
+    expect(Math.max(...heads.map((head) => lines(head).height))).toBeGreaterThan(60);
+    for (const head of heads) expect(firstRow.top - lines(head).bottom, head.textContent!).toBeLessThan(8);
   });
 
   it('keeps a hyphenated exercise name in a heading of its numbers on one line', async () => {
