@@ -997,7 +997,10 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   // A line of its own right after the set's, of no topic: before where to be, which "In position.
   // Go." cuts short, and before the movement, which a first count does; after them it was heard by
   // no person who set off early, and "Go" waited for the whole of it (3.4 to 4.2 s from in position).
-  const point = newExercise && set.setNumber === 1 ? say(sentences([exercise.keyPoint])) : null;
+  // Said by the rest before, where it had room (see restOpeningLine): not again here.
+  const pointToSay =
+    newExercise && set.setNumber === 1 && !restSaid(prev, next.nowMs, speechRate, exercise.keyPoint);
+  const point = pointToSay ? say(sentences([exercise.keyPoint])) : null;
   const withPoint = (setsLine: string): Cue[] => [say(setsLine, true), ...(point ? [point] : [])];
   // Where to lie and the movement, to a person new to the exercise: a line after the set's, said a
   // sentence at a time, whether or not a device sees the position (see Topic).
@@ -1028,7 +1031,8 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
 
 /**
  * What comes next, said as the rest begins: in full (the set, the side to start on, the position of a
- * new exercise) where it is over before the rest's countdown begins at the voice's rate. A shorter rest
+ * new exercise, its one point before its first set) where it is over before the rest's countdown
+ * begins at the voice's rate. A shorter rest
  * says less, down to the next exercise's name: the countdown is how a person on the mat knows the set
  * is coming, and the set's start says the side and the position itself (see restOpeningLine).
  */
@@ -1057,12 +1061,24 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
   const side = coming.exercise.alternatesSides ? [RIGHT_ARM_FIRST] : [];
   const newExercise = coming.exercise.id !== planned.exercise.id;
   const position = newExercise ? [coming.exercise.position] : [];
+  const firstSet = newExercise && coming.setNumber === 1;
   // How it is done, to a person new to it, before its first set: here, where the rest has room.
-  const how = newExercise && coming.setNumber === 1 && following?.sayHow ? [coming.exercise.spokenHow] : [];
+  const how = firstSet && following?.sayHow ? [coming.exercise.spokenHow] : [];
+  // Its one point, here where the rest has room, after what it is of: said after the set's line, it
+  // held up "In position. Go." for a person already there, 4.8 s for a bird dog. Left to the set
+  // before the position or the movement is: the set says those in its own line, holding up "Go" longer.
+  const point = firstSet ? [coming.exercise.keyPoint] : [];
   const shortest = sentences([rest, `Next: ${coming.exercise.name}`]);
   const fullestFirst = [
-    ...(how.length > 0 ? [sentences([rest, nextSet, ...side, ...position, ...how])] : []),
+    ...(how.length > 0
+      ? [
+          sentences([rest, nextSet, ...side, ...position, ...how, ...point]),
+          sentences([rest, nextSet, ...side, ...position, ...how]),
+        ]
+      : []),
+    ...(point.length > 0 ? [sentences([rest, nextSet, ...side, ...position, ...point])] : []),
     sentences([rest, nextSet, ...side, ...position]),
+    ...(point.length > 0 ? [sentences([rest, nextSet, ...side, ...point])] : []),
     sentences([rest, nextSet]),
     shortest,
   ];

@@ -7,6 +7,10 @@ export interface AppPageOptions {
   readonly initScript?: () => void;
   /** A phone's touch screen, for taps. */
   readonly touch?: boolean;
+  /** localStorage as the app finds it on its first load: settings chosen before. */
+  readonly storage?: Readonly<Record<string, string>>;
+  /** The cue spy's voice takes this long per character of a line (see backbeatVoiceMsPerChar). */
+  readonly voiceMsPerChar?: number;
 }
 
 /**
@@ -17,6 +21,16 @@ export interface AppPageOptions {
 export async function openAppOnPausedClock(browser: Browser, options: AppPageOptions): Promise<Page> {
   const touch = options.touch === true;
   const page = await browser.newPage({ viewport: options.viewport, hasTouch: touch, isMobile: touch });
+  if (options.storage)
+    await page.addInitScript((entries) => {
+      // Once: what the app saves afterwards is kept across a reload.
+      for (const [key, value] of entries)
+        if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
+    }, Object.entries(options.storage));
+  if (options.voiceMsPerChar !== undefined)
+    await page.addInitScript((ms) => {
+      window.backbeatVoiceMsPerChar = ms;
+    }, options.voiceMsPerChar);
   if (options.initScript) await page.addInitScript(options.initScript);
   await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
   await page.goto(inject('baseUrl'));

@@ -3,7 +3,11 @@
 // Headless Chromium has no voices and no audio sink, so the cues are observed, not heard.
 
 export interface CueRecord {
-  readonly kind: 'say' | 'tone' | 'vibrate' | 'wake-lock';
+  /**
+   * 'say' when a line is handed to the voice; with a voice that takes its time (see
+   * backbeatVoiceMsPerChar), 'said' when it ends and 'cut' when the app cancels it before.
+   */
+  readonly kind: 'say' | 'said' | 'cut' | 'tone' | 'vibrate' | 'wake-lock';
   readonly detail: string;
   /** The page's performance.now() when the cue was given. */
   readonly atMs: number;
@@ -12,6 +16,11 @@ export interface CueRecord {
 declare global {
   interface Window {
     backbeatCueLog?: CueRecord[];
+    /**
+     * Set before the spy is installed: the voice takes this long per character of a line, as a real
+     * one does, instead of saying each line at once.
+     */
+    backbeatVoiceMsPerChar?: number;
   }
 }
 
@@ -20,7 +29,27 @@ export function installCueSpy(): void {
   window.backbeatCueLog = log;
   const record = (kind: CueRecord['kind'], detail: string) =>
     log.push({ kind, detail, atMs: performance.now() });
-  if (window.speechSynthesis) {
+  const msPerChar = window.backbeatVoiceMsPerChar;
+  if (window.speechSynthesis && msPerChar !== undefined) {
+    // A voice that takes its time: what the person waits for behind a line is seen, and a line the
+    // app cancels before its end is cut there.
+    let saying: { utterance: SpeechSynthesisUtterance; timer: ReturnType<typeof setTimeout> } | null = null;
+    window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+      record('say', utterance.text);
+      const timer = setTimeout(() => {
+        saying = null;
+        record('said', utterance.text);
+        utterance.dispatchEvent(new Event('end'));
+      }, utterance.text.length * msPerChar);
+      saying = { utterance, timer };
+    };
+    window.speechSynthesis.cancel = () => {
+      if (!saying) return;
+      clearTimeout(saying.timer);
+      record('cut', saying.utterance.text);
+      saying = null;
+    };
+  } else if (window.speechSynthesis) {
     // An engine that has said each line at once: the app hands the next line on at its end.
     window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
       record('say', utterance.text);

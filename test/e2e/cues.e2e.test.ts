@@ -4,11 +4,15 @@
 // time, and checked against what the screen showed at that moment.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toJson } from '../../src/export/json.ts';
+import { type ExerciseId, PROGRAM } from '../../src/workout/program.ts';
+import type { SetRecord } from '../../src/workout/session.ts';
 import { SETTINGS_KEY } from '../../src/workout/settings.ts';
+import { finishedSession, supermanSet } from '../set-record.ts';
 import { FIVE_TO_ONE } from '../spoken-countdown.ts';
 import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
-import { installCueSpy } from './cue-spy.ts';
+import { type CueRecord, installCueSpy } from './cue-spy.ts';
 import { devicesLine } from './devices-line.ts';
 
 interface Heard {
@@ -304,5 +308,117 @@ describe('heart rate in a hands-free session', () => {
     expect(await heart.locator('p').first().textContent()).toMatch(
       /^Heart-rate variability \(RMSSD\) at rest: \d+ ms before/,
     );
+  });
+});
+
+/**
+ * A set of each of the seven exercises, short of its target (so that no target moves): a session done
+ * before, three of which make a person who knows the exercises, told no longer how they are done.
+ */
+function everyExerciseOnce(): SetRecord[] {
+  const holdS: Partial<Record<ExerciseId, number>> = { 'drawing-in': 30, 'elbow-plank': 20 };
+  return PROGRAM.map(({ id }, i) => {
+    const held = holdS[id];
+    return supermanSet({
+      exerciseId: id,
+      target: held ?? 10,
+      count: held === undefined ? 5 : 0,
+      holdMs: held === undefined ? null : held * 1000,
+      startedMs: i * 60_000,
+      endedMs: i * 60_000 + 40_000,
+      endedBy: 'stopped',
+    });
+  });
+}
+
+describe('the voice before each first set, to a person who knows the program', () => {
+  // A voice at rate 1 says some fourteen characters a second: "Rest, three seconds. Next: Wide-grip
+  // lat pulldown" took 3.4 s.
+  const MS_PER_CHAR = 70;
+  let browser: Browser;
+  let page: Page;
+  let log: CueRecord[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 412, height: 915 },
+      initScript: installCueSpy,
+      voiceMsPerChar: MS_PER_CHAR,
+      // A short session: the first set of each exercise, with the rest the program gives it after.
+      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false }) },
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('runs a short session after three sessions of every exercise', async () => {
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const dayMs = 86_400_000;
+    const past = [3, 2, 1].map((days) =>
+      finishedSession(`before-${days}`, Date.now() - days * dayMs, everyExerciseOnce()),
+    );
+    await page.locator('bb-history input[type=file]').setInputFiles({
+      name: 'back.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(toJson(past)),
+    });
+    await expect.poll(() => page.locator('bb-history .notice').textContent()).toMatch(/Imported 3 sessions/);
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    for (let second = 0; second < 1200 && (await page.locator('bb-summary').count()) === 0; second++)
+      await page.clock.runFor(1000);
+    await page.clock.runFor(5000);
+    log = await cueLog(page);
+    expect(await page.locator('bb-summary').count()).toBe(1);
+    // Told how none is done: the person knows them all.
+    expect(log.some((cue) => cue.kind === 'say' && cue.detail.startsWith('Lift arms'))).toBe(false);
+  });
+
+  // After the set's line came its one point, and "In position. Go." waited for both: 4.8 s for a person
+  // on hands and knees from the drawing-in as the bird dog began. The rest before it says the point.
+  it('says "In position. Go." after no one point, but the first exercise\'s, which has no rest before it', () => {
+    const firstSets = PROGRAM.map(({ name, keyPoint }) => {
+      const begins = log.findIndex((cue) => cue.kind === 'say' && cue.detail.startsWith(`${name}, `));
+      // The buzz of the set's start, as the person is seen in position.
+      const inPosition = log.findIndex(
+        (cue, i) => i > begins && cue.kind === 'vibrate' && cue.detail === '[200]',
+      );
+      const go = log.findIndex(
+        (cue, i) => i > inPosition && cue.kind === 'say' && cue.detail === 'In position. Go.',
+      );
+      expect(go, name).toBeGreaterThan(0);
+      const before = log.slice(begins, go).filter((cue) => cue.kind === 'say');
+      return {
+        name,
+        pointBefore: before.some((cue) => cue.detail.includes(keyPoint.slice(0, -1))),
+        waitS: (log[go].atMs - log[inPosition].atMs) / 1000,
+      };
+    });
+    console.log(
+      `in position to "In position. Go.": ${firstSets.map(({ name, waitS }) => `${name} ${waitS.toFixed(1)} s`).join(', ')}`,
+    );
+    expect(firstSets.map(({ pointBefore }) => pointBefore)).toEqual(PROGRAM.map((_, i) => i === 0));
+    // In position as the set began: "Go" waits for the set's line alone ("Bird dog, one set. Ten each side").
+    expect(firstSets.find(({ name }) => name === 'Bird dog')?.waitS).toBeLessThan(2.5);
+    const said = log.filter((cue) => cue.kind === 'said').map((cue) => cue.detail);
+    for (const { name, keyPoint } of PROGRAM)
+      expect(
+        said.filter((line) => line.includes(keyPoint.slice(0, -1))),
+        name,
+      ).toHaveLength(1);
+    // Nothing said was cut short, and every rest was counted down to its end.
+    expect(log.filter((cue) => cue.kind === 'cut')).toEqual([]);
+    const rests = said.flatMap((line, i) => (line.startsWith('Rest,') ? [i] : []));
+    expect(rests).toHaveLength(PROGRAM.length - 1);
+    for (const rest of rests) {
+      const setAfter = said.findIndex(
+        (line, i) => i > rest && PROGRAM.some((e) => line.startsWith(`${e.name}, `)),
+      );
+      expect(said.slice(rest + 1, setAfter).slice(-5), said[rest]).toEqual(FIVE_TO_ONE);
+    }
   });
 });

@@ -208,14 +208,10 @@ describe('planCues', () => {
     const bridge = exerciseById('glute-bridge');
     expect(rest).toEqual([
       'two',
-      `Rest, twenty seconds. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
+      `Rest, twenty seconds. Next: Glute bridge, one set. ${bridge.position} ${point('glute-bridge')}`,
     ]);
     run.ticksTo(25_750);
-    expect(spoken(run.do(tick(26_000)))).toEqual([
-      'Glute bridge, one set. Fifteen reps',
-      point('glute-bridge'),
-      'Go',
-    ]);
+    expect(spoken(run.do(tick(26_000)))).toEqual(['Glute bridge, one set. Fifteen reps. Go']);
   });
 
   it('says the position in full at the set only where the rest did not say it to its end', () => {
@@ -241,9 +237,7 @@ describe('planCues', () => {
     const heard = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
     heard.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
     expect(spoken(heard.do({ type: 'skip', nowMs: 15_000 }))).toEqual([
-      'Glute bridge, one set. Fifteen reps',
-      point('glute-bridge'),
-      'Go',
+      'Glute bridge, one set. Fifteen reps. Go',
     ]);
   });
 
@@ -359,14 +353,10 @@ describe('planCues', () => {
       run.do({ type: 'pause', nowMs: 5000 }, { type: 'resume', nowMs: 7000 });
       run.ticksTo(15_000);
       expect(spoken(run.reload())).toEqual([
-        `Rest goes on: fifty seconds left. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
+        `Rest goes on: fifty seconds left. Next: Glute bridge, one set. ${bridge.position} ${point('glute-bridge')}`,
       ]);
       run.ticksTo(64_750);
-      expect(spoken(run.do(tick(65_000)))).toEqual([
-        'Glute bridge, one set. Fifteen reps',
-        point('glute-bridge'),
-        'Go',
-      ]);
+      expect(spoken(run.do(tick(65_000)))).toEqual(['Glute bridge, one set. Fifteen reps. Go']);
     });
 
     it('counts down only from a beat after the line the new page says, as after a pause', () => {
@@ -1787,11 +1777,26 @@ describe('how to do each exercise, said once for a person new to it', () => {
     run.do({ type: 'start', nowMs: 0 }, inPosition(2000));
     const rest = spoken(run.do(motion(rep(5000)))).at(-1);
     expect(rest).toBe(
-      `Rest, forty-five seconds. Next: Drawing-in, one set. ${drawingIn.position.slice(0, -1)}. ${drawingIn.spokenHow.slice(0, -1)}`,
+      `Rest, forty-five seconds. Next: Drawing-in, one set. ${drawingIn.position} ${drawingIn.spokenHow} ${point('drawing-in')}`,
     );
     run.ticksTo(49_750);
-    // Its one point all the same: the rest's line leaves it out, to leave the countdown heard.
     expect(spoken(run.do(tick(50_000)))).toEqual([
+      'Drawing-in, one set. Hold forty-five seconds',
+      drawingIn.positionPrompt,
+    ]);
+  });
+
+  it('says the movement in the rest before its one point where the rest has room for one of them', () => {
+    // Some 19 s of a 25 s rest with the movement, 21 s with its point too: "five" would come over it.
+    const run = sensing(newTo(plan(['superman', 1, 1, 25], ['drawing-in', 1, 45, 30])));
+    run.do({ type: 'start', nowMs: 0 }, inPosition(2000));
+    const rest = spoken(run.do(motion(rep(5000)))).at(-1);
+    expect(rest).toBe(
+      `Rest, twenty-five seconds. Next: Drawing-in, one set. ${drawingIn.position} ${drawingIn.spokenHow.slice(0, -1)}`,
+    );
+    run.ticksTo(29_750);
+    // Said at the set: the movement, said there, held up "Go" the longer.
+    expect(spoken(run.do(tick(30_000)))).toEqual([
       'Drawing-in, one set. Hold forty-five seconds',
       point('drawing-in'),
       drawingIn.positionPrompt,
@@ -1880,7 +1885,7 @@ describe("each exercise's one point, said every session before its first set goe
     ]);
   });
 
-  it("is not said again at the exercise's later sets, and is said at the next exercise's first", () => {
+  it("is not said again at the exercise's later sets, and is said in the rest before the next exercise's first", () => {
     const superman = exerciseById('superman');
     const batHang = exerciseById('bat-hang');
     const run = sensing(plan(['superman', 2, 1, 30], ['bat-hang', 1, 4, 30]));
@@ -1889,14 +1894,91 @@ describe("each exercise's one point, said every session before its first set goe
     expect(second.at(-2)).toBe('Superman, set two of two. One rep');
     expect(second.join(' ')).not.toContain(superman.keyPoint.slice(0, -1));
     run.do(inPosition(34_000, 'face-down'), motion(rep(36_000)));
-    // The rest said the bat hang's position in full; the set says its one point all the same.
-    expect(spoken(run.heard.at(-1) ?? []).at(-1)).toContain(batHang.position.slice(0, -1));
-    run.ticksTo(65_750);
+    // The rest said the bat hang's position in full, and its one point: the set says neither again.
+    expect(spoken(run.heard.at(-1) ?? []).at(-1)).toBe(
+      `Rest, thirty seconds. Next: Bat hang, one set. ${batHang.position} ${point('bat-hang')}`,
+    );
+    expect(spoken(run.ticksTo(65_750))).toEqual(FIVE_TO_ONE);
     expect(spoken(run.do(tick(66_000)))).toEqual([
       'Bat hang, one set. Four slow breaths',
-      batHang.keyPoint.slice(0, -1),
       batHang.positionPrompt,
     ]);
+  });
+
+  // Said after the set's line, it held up "In position. Go." for a person already in position: in the
+  // built app, 4.8 s for a bird dog after a drawing-in, on hands and knees already.
+  it('is said in the rest before the first set, after what comes, where the countdown still has room', () => {
+    const birdDog = exerciseById('bird-dog');
+    const run = sensing(plan(['drawing-in', 1, 45, 30], ['bird-dog', 1, 20, 45]));
+    run.do({ type: 'start', nowMs: 0 }, inPosition(1000, 'face-down'), { type: 'go-heard', nowMs: 1000 });
+    run.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2000 }));
+    run.ticksTo(47_000);
+    expect(run.state.phase).toBe('rest');
+    expect(spoken(run.heard.at(-1) ?? []).at(-1)).toBe(
+      `Rest, thirty seconds. Next: Bird dog, one set. Start with your right arm. ${birdDog.position} ${point('bird-dog')}`,
+    );
+    expect(spoken(run.ticksTo(76_750))).toEqual(FIVE_TO_ONE);
+    // The set's line, then "In position. Go." at once for a person there already.
+    expect(spoken(run.do(tick(77_000)))).toEqual([
+      'Bird dog, one set. Ten each side',
+      birdDog.positionPrompt,
+    ]);
+    expect(spoken(run.do(inPosition(77_500, 'face-down')))).toEqual(['In position. Go.']);
+  });
+
+  it('is said at the set where the rest has no room for it beside its countdown, or was cut short', () => {
+    const birdDog = exerciseById('bird-dog');
+    // Ten seconds: the set and the side leave room for "five … one", the point would not.
+    const short = sensing(plan(['superman', 1, 1, 10], ['bird-dog', 1, 20, 45]));
+    short.do({ type: 'start', nowMs: 0 }, inPosition(1000, 'face-down'));
+    expect(spoken(short.do(motion(rep(3000)))).at(-1)).toBe('Rest, ten seconds. Next: Bird dog, one set');
+    expect(spoken(short.ticksTo(12_750))).toEqual(FIVE_TO_ONE);
+    expect(spoken(short.do(tick(13_000)))).toEqual([
+      'Bird dog, one set. Ten each side. Start with your right arm, then alternate',
+      point('bird-dog'),
+      `${birdDog.position.slice(0, -1)}. Keep still there to start`,
+    ]);
+    // Skipped 5 s into the rest's line: it was cut off before the point.
+    const skipped = sensing(plan(['superman', 1, 1, 30], ['bird-dog', 1, 20, 45]));
+    skipped.do({ type: 'start', nowMs: 0 }, inPosition(1000, 'face-down'), motion(rep(3000)));
+    expect(spoken(skipped.do({ type: 'skip', nowMs: 8000 }))).toContain(point('bird-dog'));
+  });
+
+  it('is said once a session for each exercise, in the rest or at the set', () => {
+    // Rests of 45 s have room for it, of 8 s none: each exercise's first set comes after one or the other.
+    const planned = PROGRAM.map(({ id, kind }, i): [ExerciseId, number, number, number] => [
+      id,
+      2,
+      kind === 'hold' ? 5 : kind === 'reps' && id === 'bird-dog' ? 2 : 1,
+      i % 2 === 0 ? 45 : 8,
+    ]);
+    const run = new Run(plan(...planned));
+    run.do(devicesCount(EVERY_EXERCISE), { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+    for (let guard = 0; guard < 200 && run.state.phase !== 'summary'; guard++) {
+      const nowMs = run.state.nowMs + 1000;
+      if (run.state.phase === 'rest') run.ticksTo(run.state.restEndsMs ?? nowMs);
+      else if (currentPlanned(run.state)?.exercise.kind === 'breaths')
+        run.do(motion({ type: 'breath', tMs: nowMs, emittedMs: nowMs }));
+      else if (currentPlanned(run.state)?.exercise.kind === 'reps') run.do(motion(rep(nowMs)));
+      else if (run.state.set?.holdStartMs === null)
+        run.do(motion({ type: 'hold-start', tMs: nowMs, emittedMs: nowMs }));
+      else
+        run.do(motion({ type: 'hold-end', tMs: nowMs + 5000, emittedMs: nowMs + 5000, reason: 'left-pose' }));
+      if (run.state.phase === 'set' && run.state.set?.goHeardMs === undefined)
+        run.do({ type: 'go-heard', nowMs: run.state.nowMs });
+    }
+    expect(run.state.phase).toBe('summary');
+    const said = spoken(run.heard.flat());
+    for (const { id } of PROGRAM)
+      expect(
+        said.filter((line) => line.includes(point(id))),
+        id,
+      ).toHaveLength(1);
+    // In the rest where it had room: after the superman (45 s), not after the glute bridge (8 s).
+    const inRest = (id: ExerciseId) =>
+      said.some((line) => line.startsWith('Rest') && line.endsWith(point(id)));
+    expect(inRest('glute-bridge')).toBe(true);
+    expect(said).toContain(point('drawing-in'));
   });
 });
 
@@ -2027,9 +2109,9 @@ describe('cues for a set that begins in position', () => {
     expect(spoken(run.heard.at(-1) ?? []).at(-1)).toContain(batHang.position.slice(0, -1));
     run.ticksTo(32_750);
     const begin = run.do(tick(33_000)).filter((c) => c.kind === 'say');
+    // Its one point too was said by the rest.
     expect(begin).toEqual([
       { kind: 'say', text: 'Bat hang, set one of two. Four slow breaths', interrupt: true },
-      { kind: 'say', text: point('bat-hang'), interrupt: false },
       { kind: 'say', text: batHang.positionPrompt, interrupt: false, topic: 'position', bySentence: true },
     ]);
   });
