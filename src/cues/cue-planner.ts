@@ -879,7 +879,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
   // taken as begun in that same step, so the set before it shows none). One skipped before it began is
   // saved with a hold of 0 and is told skipped, as a rep set is: the person must hear their tap taken.
   if (record.holdMs !== null && record.endedBy !== 'skipped') {
-    return holdEnded(set, record, record.holdMs, atTap);
+    return holdEnded(set, record, atTap);
   }
   const cues = formWarnings(set.formIssues, record.formIssues);
   if (record.count > set.count) {
@@ -888,19 +888,45 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
     cues.push(...countUpCues(planned.exercise, tapped));
     cues.push(sayCount(spokenCount(planned.exercise, record.count), tapped));
   }
-  const counted = countDoneText(planned.exercise, record.count);
-  if (record.endedBy === 'skipped') {
+  const words = setEndedWords(record);
+  if (record.endedBy === 'skipped' || record.skippedUnderWay) {
     // The tap is taken: what was still being said of the set (its instructions) is moot.
-    cues.push(sayReply('Set skipped', true));
-  } else if (record.skippedUnderWay) {
-    // Skipped, as a hold skipped under way is told: "Set over" would say the reps stopped coming.
-    cues.push(sayReply(`Set skipped: ${counted} done`, true));
+    cues.push(sayReply(words, true));
   } else if (record.endedBy !== 'target') {
-    const setOver = `Set over: ${counted}`;
     // The answer to Finish is heard next, as "Set skipped" is; reps that stopped coming are news.
-    cues.push(atTap ? sayReply(setOver, true) : say(setOver));
+    cues.push(atTap ? sayReply(words, true) : say(words));
   }
   return cues;
+}
+
+/**
+ * What a set says of its end as it ends, ahead of the rest's line: "Done: forty-five seconds", "Set
+ * over: four reps", "Set skipped" (a set skipped under way says what it had done, as "Set over" would
+ * say the reps stopped coming), or, reaching its target, its last count. A hold is told by its time,
+ * however it ended; "Held six seconds" where Finish cut it short (see holdEnded).
+ */
+function setEndedWords(record: SetRecord): string {
+  const exercise = exerciseById(record.exerciseId);
+  if (record.holdMs !== null && record.endedBy !== 'skipped') {
+    const held = spokenDuration(heldS(record.holdMs));
+    if (record.skippedUnderWay) return `Set skipped: ${held} held`;
+    return setOutcome(record) === 'cut short' ? `Held ${held}` : `Done: ${held}`;
+  }
+  const counted = countDoneText(exercise, record.count);
+  if (record.endedBy === 'skipped') return 'Set skipped';
+  if (record.skippedUnderWay) return `Set skipped: ${counted} done`;
+  if (record.endedBy !== 'target') return `Set over: ${counted}`;
+  return spokenCount(exercise, record.count);
+}
+
+/**
+ * How long into a rest its opening line is begun: behind what the set just done said of its end (see
+ * setEndedWords). "Rest, three seconds. Next: Bird dog", judged to fit a rest of 3 s, came after
+ * "Done: forty-five seconds" and was cut off by the set's line.
+ */
+function restLineWaitsMs(rest: SessionState, speechRate: number): number {
+  const ended = rest.completed.at(-1);
+  return ended ? spokenMs(setEndedWords(ended), speechRate) : 0;
 }
 
 /**
@@ -942,8 +968,7 @@ function countPutRight(prev: SessionState, next: SessionState): SetRecord | null
  * by Finish (see setOutcome), "Held six seconds": "Done" would be heard as the hold completed. End
  * hold keeps "Done": it is how a person ends a hold they judge done.
  */
-function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number, atTap: boolean): Cue[] {
-  const held = spokenDuration(heldS(holdMs));
+function holdEnded(set: CurrentSet, record: SetRecord, atTap: boolean): Cue[] {
   const news = record.formIssues.filter((issue) => !set.formIssues.includes(issue));
   const reasons = record.endedBy === 'form' ? news : [];
   const warned = formWarnings(
@@ -951,11 +976,10 @@ function holdEnded(set: CurrentSet, record: SetRecord, holdMs: number, atTap: bo
     record.formIssues.filter((issue) => !reasons.includes(issue)),
   );
   if (record.skippedUnderWay) {
-    const skipped = `Set skipped: ${held} held`;
-    return [...warned, tone('hold-end'), vibrate('hold-end'), sayReply(skipped, true)];
+    return [...warned, tone('hold-end'), vibrate('hold-end'), sayReply(setEndedWords(record), true)];
   }
   const done = [
-    setOutcome(record) === 'cut short' ? `Held ${held}` : `Done: ${held}`,
+    setEndedWords(record),
     ...reasons.map((issue) => `${capitalised(FORM_ISSUE_TEXT[issue].problem)} at the end`),
   ];
   const ended: Cue = atTap
@@ -1054,7 +1078,9 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
   const rest = pickedUp
     ? restLeftText(state.restEndsMs, state.nowMs)
     : `Rest, ${spokenDuration(planned.dosage.restS)}`;
-  const restMs = pickedUp ? state.restEndsMs - state.nowMs : planned.dosage.restS * 1000;
+  const restMs = pickedUp
+    ? state.restEndsMs - state.nowMs
+    : planned.dosage.restS * 1000 - restLineWaitsMs(state, speechRate);
   if (!coming) return rest;
   const following = state.plan.find((p) => p.exercise.id === coming.exercise.id);
   const nextSet = `Next: ${coming.exercise.name}, ${setOf(coming.setNumber, following?.dosage.sets ?? 1)}`;
@@ -1086,12 +1112,16 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
   // none (after the glute bridge, a 10 s rest said the drawing-in's position for some 9 s, and the set
   // began unannounced). Where none leaves "five", the fullest that leaves a countdown at all; where
   // none does, the fullest the rest has room for, as the countdown is lost either way.
+  // A rest too short even for the shortest: the exercise alone, which the rest screen's ring says is
+  // after a rest. "Rest, three seconds. Next: Wide-grip lat pulldown" took 3.4 s, and the set's line
+  // cut it off 2.8 s in.
+  const nextAlone = `Next: ${coming.exercise.name}`;
   const countdownLeft = (line: string) => countdownFirstNumber(restMs - lineOverMs(line, speechRate));
   return (
     fullestFirst.find((line) => countdownLeft(line) === COUNTDOWN_S) ??
     fullestFirst.find((line) => countdownLeft(line) >= COUNTDOWN_RUN_MIN) ??
     fullestFirst.find((line) => spokenMs(line, speechRate) <= restMs) ??
-    shortest
+    nextAlone
   );
 }
 
@@ -1105,8 +1135,11 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
 function restSaid(rest: SessionState, endedMs: number, speechRate: number, words: string): boolean {
   const planned = currentPlanned(rest);
   if (rest.phase !== 'rest' || !planned || rest.restEndsMs === null) return false;
-  // Said as the set before ended; a pause since moved the rest's end, not when it was said.
-  const openedMs = rest.completed.at(-1)?.endedMs ?? rest.restEndsMs - planned.dosage.restS * 1000;
+  // Said as the set before ended, behind its last words; a pause since moved the rest's end, not
+  // when it was said.
+  const openedMs =
+    (rest.completed.at(-1)?.endedMs ?? rest.restEndsMs - planned.dosage.restS * 1000) +
+    restLineWaitsMs(rest, speechRate);
   const opening = restOpeningLine(rest, false, speechRate);
   const pickedUp = pickedUpRestLine(rest, speechRate);
   const wordsIn = (line: string | null): line is string => line?.includes(sentences([words])) === true;
@@ -1174,7 +1207,7 @@ function countdownAfterRestLineMs(state: SessionState, speechRate: number): numb
       ? { line: restLeftText(state.restEndsMs, goesOnMs), saidMs: goesOnMs }
       : (pickedUp ?? {
           line: restOpeningLine(state, false, speechRate),
-          saidMs: state.restEndsMs - planned.dosage.restS * 1000,
+          saidMs: state.restEndsMs - planned.dosage.restS * 1000 + restLineWaitsMs(state, speechRate),
         });
   if (last.line === null) return Number.NEGATIVE_INFINITY;
   return last.saidMs + lineOverMs(last.line, speechRate);

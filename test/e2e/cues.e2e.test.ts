@@ -422,3 +422,44 @@ describe('the voice before each first set, to a person who knows the program', (
     }
   });
 });
+
+describe('rests of three seconds, the shortest but none', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const exercises = PROGRAM.map(({ id, dosage }) => ({
+      id,
+      included: true,
+      dosage: { ...dosage, restS: 3 },
+    }));
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 412, height: 915 },
+      initScript: installCueSpy,
+      // A voice at rate 1 (see above).
+      voiceMsPerChar: 70,
+      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', exercises }) },
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // "Rest, three seconds. Next: Wide-grip lat pulldown" took 3.4 s: the set's line cut it off 2.8 s in.
+  it('says each rest a line heard to its end before the next set', async () => {
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    for (let second = 0; second < 1200 && (await page.locator('bb-summary').count()) === 0; second++)
+      await page.clock.runFor(1000);
+    const log = await cueLog(page);
+    const restLines = log.filter((cue) => cue.kind === 'say' && /^(Rest|Next)\b/.test(cue.detail));
+    expect(restLines).toHaveLength(PROGRAM.length - 1);
+    const cut = log.filter((cue) => cue.kind === 'cut' && /^(Rest|Next)\b/.test(cue.detail));
+    expect(cut.map((cue) => cue.detail)).toEqual([]);
+    console.log(
+      `rests of 3 s: ${restLines.map((cue) => `"${cue.detail}" ${((cue.detail.length * 70) / 1000).toFixed(1)} s`).join(', ')}`,
+    );
+  });
+});

@@ -289,14 +289,15 @@ describe('planCues', () => {
     // and "one" alone after it sounds like a stray count: no countdown, as after a line that fills the rest.
     // Without "set two of two", some 3 s, it would leave "two", "one": no countdown either.
     expect(countdownAt(1)).toEqual([]);
-    // "Set two of two" would leave "two", "one": the exercise alone leaves "three", "two" and "one".
-    expect(countdownAt(1.4, 'Rest, five seconds. Next: Superman')).toEqual([
+    // "Set two of two" would leave "two", "one": the exercise alone leaves "three", "two" and "one",
+    // said after the last count, "one", as the rest's line is.
+    expect(countdownAt(1.5, 'Rest, five seconds. Next: Superman')).toEqual([
       ['three', 5000],
       ['two', 6000],
       ['one', 7000],
     ]);
-    // Said in 2 s, it leaves "three", "two" and "one" their seconds.
-    expect(countdownAt(2)).toEqual([
+    // Even at twice the rate: "set two of two", said in 2 s behind "one", would leave "two", "one".
+    expect(countdownAt(2, 'Rest, five seconds. Next: Superman')).toEqual([
       ['three', 5000],
       ['two', 6000],
       ['one', 7000],
@@ -318,12 +319,37 @@ describe('planCues', () => {
     // Room for the set, not the position: "one set" tells the person what is coming.
     expect(restLine(5)).toBe('Rest, five seconds. Next: Glute bridge, one set');
     expect(restLine(8)).toBe('Rest, eight seconds. Next: Glute bridge, one set');
-    // Too short even for that: the exercise alone.
-    expect(restLine(3)).toBe('Rest, three seconds. Next: Glute bridge');
+    // Too short even for "Rest, three seconds" and the exercise: the exercise alone.
+    expect(restLine(3)).toBe('Next: Glute bridge');
     // Some 9 s: it fits in 10 s, but leaves no room for "five … one". The set says the position.
     expect(restLine(10)).toBe('Rest, ten seconds. Next: Glute bridge, one set');
     // At twice the rate, the whole line is over before "five".
     expect(restLine(10, 2)).toBe(`Rest, ten seconds. ${whole}`);
+  });
+
+  // With rests of 3 s, the shortest but none, "Rest, three seconds. Next: Wide-grip lat pulldown" (3.4 s
+  // in the built app) was cut off by the set's line 2.8 s in.
+  it.each(PROGRAM.slice(1).map((e) => [e.name, e.id] as const))(
+    'gives a rest too short for its line one it has room for, before %s',
+    (name, id) => {
+      const run = new Run(plan(['superman', 1, 1, 3], [id, 1, 4, 30]));
+      run.do({ type: 'start', nowMs: 0 });
+      const line = spoken(run.do(motion(rep(3000)))).at(-1) ?? '';
+      expect(line).toContain(`Next: ${name}`);
+      expect(spokenMs(line, 1)).toBeLessThanOrEqual(3000);
+    },
+  );
+
+  // "Rest, three seconds. Next: Bird dog" fits in 3 s, but came after "Done: forty-five seconds" and was
+  // cut off by the set's line.
+  it('gives a rest too short for its line one it has room for behind what the set before says of its end', () => {
+    const run = new Run(plan(['drawing-in', 1, 5, 3], ['bird-dog', 1, 20, 45]));
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+    run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    const end = spoken(run.ticksTo(6500));
+    expect(run.state.phase).toBe('rest');
+    expect(end.slice(-2)).toEqual(['Done: five seconds', 'Next: Bird dog']);
+    expect(spokenMs(end.slice(-2).join(''), 1)).toBeLessThanOrEqual(3000);
   });
 
   describe('a rest picked up after a reload', () => {
