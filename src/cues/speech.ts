@@ -25,12 +25,14 @@ export interface VoiceChoice {
 }
 
 /**
- * At most this many lines wait behind the one being said; beyond it the oldest waiting announcement
- * is dropped, since what was news a few lines ago is wrong by the time it would be heard. A reply is
- * never dropped for room: the person waits for each (see Speech.say), and they come no faster than the
- * person moves and taps, a newer count taking an older one's place. Four: a new exercise's first set
- * hands over four lines at once (its own, its one point, how it is done, where to be or "Go"), and
- * behind a count still being said the oldest of them, the set's own, was dropped.
+ * At most this many announcements wait behind the line being said; beyond it the oldest waiting
+ * announcement is dropped, since what was news a few lines ago is wrong by the time it would be heard.
+ * A reply is never dropped for room, nor takes an announcement's: the person waits for each (see
+ * Speech.say), and they come no faster than the person moves and taps, a newer count taking an older
+ * one's place. Four: a new exercise's first set hands over four lines at once (its own, its one point,
+ * how it is done, where to be or "Go"), and behind a count still being said the oldest of them, the
+ * set's own, was dropped; counted with the replies, news of the devices said ahead of them dropped the
+ * set's own line, or its one point where that line was being said.
  */
 export const MAX_QUEUED = 4;
 
@@ -183,10 +185,11 @@ export class Speech {
     const firstAnnouncement = this.waiting.findIndex((waiting) => !waiting.reply);
     if (reply && firstAnnouncement >= 0) this.waiting.splice(firstAnnouncement, 0, line);
     else this.waiting.push(line);
-    while (this.waiting.length > MAX_QUEUED) {
-      const oldestAnnouncement = this.waiting.findIndex((waiting) => !waiting.reply);
-      if (oldestAnnouncement < 0) break;
-      this.waiting.splice(oldestAnnouncement, 1);
+    while (this.waiting.filter((waiting) => !waiting.reply).length > MAX_QUEUED) {
+      this.waiting.splice(
+        this.waiting.findIndex((waiting) => !waiting.reply),
+        1,
+      );
     }
     this.sayNext();
     this.talking.next(this.queued > 0);

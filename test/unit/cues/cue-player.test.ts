@@ -689,18 +689,64 @@ describe('a queue longer than the voice keeps', () => {
     player.dispose();
   });
 
-  it('drops the oldest announcement, not the answer to a tap', () => {
+  it('drops the oldest announcement, not the answer to a tap, which takes none of their room', () => {
     const voice = new VoiceOnTheMat();
     const speech = speechThrough(voice);
     speech.say(SET_ONE, { interrupt: true });
     speech.say('Set skipped', { reply: true });
-    for (let i = 1; i <= MAX_QUEUED; i++) speech.say(`announcement ${i}`);
+    for (let i = 1; i <= MAX_QUEUED + 1; i++) speech.say(`announcement ${i}`);
     voice.sayAll();
     expect(voice.heard).toEqual([
       SET_ONE,
       'Set skipped',
-      ...Array.from({ length: MAX_QUEUED - 1 }, (_, i) => `announcement ${i + 2}`),
+      ...Array.from({ length: MAX_QUEUED }, (_, i) => `announcement ${i + 2}`),
     ]);
+  });
+
+  // Two devices' news said ahead of the three lines after a new person's first set's own: its one point,
+  // the oldest of them, was dropped, and the superman went without "Do not over-arch your lower back".
+  it("keeps a first set's one point behind news of the devices", () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 2, target: 10, restS: 30 }, sayHow: true },
+    ]);
+    act(strapSees());
+    act({ type: 'start', nowMs: 0 });
+    act({ type: 'heart-rate-reach', away: true, nowMs: 0 });
+    for (let t = 250; t <= 2000; t += 250) act({ type: 'tick', nowMs: t });
+    act({ type: 'motion-reach', away: ['superman'], nowMs: 2000 });
+    for (let t = 2250; t <= 4500; t += 250) act({ type: 'tick', nowMs: t });
+    voice.sayAll();
+    expect(voice.heard.slice(0, 4)).toEqual([
+      'Superman, set one of two. Ten reps',
+      'Heart rate out of reach: keep going',
+      'The device is out of reach. Count with plus one until the device is back',
+      SUPERMAN_POINT,
+    ]);
+    player.dispose();
+  });
+
+  // With no rest between exercises, a new exercise's four lines wait behind the last count; news of the
+  // devices said ahead of them dropped the oldest, the set's own: the bridge was never named.
+  it("keeps every line of a set's beginning behind a count and news of the devices", () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 0 } },
+      { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 2, restS: 0 }, sayHow: true },
+    ]);
+    act({ type: 'start', nowMs: 0 });
+    voice.sayAll();
+    act(rep(4000));
+    act({ type: 'heart-rate-reach', away: true, nowMs: 4000 });
+    for (let t = 4250; t <= 6000; t += 250) act({ type: 'tick', nowMs: t });
+    voice.sayAll();
+    const afterCount = voice.heard.slice(voice.heard.indexOf('one') + 1);
+    expect(afterCount.slice(0, 3)).toEqual([
+      'Heart rate out of reach: keep going',
+      'Glute bridge, one set. Two reps',
+      exerciseById('glute-bridge').keyPoint.slice(0, -1),
+    ]);
+    player.dispose();
   });
 
   // Form problems one after another over the set's instructions, the count going on, then Skip set:
