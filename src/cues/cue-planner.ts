@@ -71,12 +71,14 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
  * 'last-set' is the set just done, its count put right from the set after it (no rest between): news
  * of that set, not of the counts of the set under way, so neither takes the place of the other; a
  * second tap's line still takes the place of the first's.
+ * 'point' is an exercise's one point, said before its first set: a newer one, of the next exercise, takes
+ * the place of one still waiting, of an exercise skipped before it began.
  * 'pause' is the answer to a tap that paused the session ("Paused", "Paused. Finish the session?"):
  * moot once the session goes on, being said or waiting. The line it goes on with cuts it off, as the
  * person has answered it, and is heard at once: in a rest, "Rest goes on: six seconds left" said
  * behind the question was heard 1.4 s late, with four seconds left.
  */
-export type Topic = 'count' | 'position' | 'how' | 'time' | 'last-set' | 'pause';
+export type Topic = 'count' | 'position' | 'how' | 'time' | 'last-set' | 'point' | 'pause';
 
 export type Cue =
   /**
@@ -109,6 +111,12 @@ export type Cue =
        * to lie, which "In position. Go." makes moot, and how the exercise is done, which a count does.
        */
       readonly bySentence?: true;
+      /**
+       * Heard though a reply interrupts, waiting or being said: an exercise's one point, said as its
+       * first set begins, where a +1 tapped or a form warning while the set was named dropped it
+       * with the set's line and "Go", which are moot once the person is moving; the point is not.
+       */
+      readonly kept?: true;
     }
   | { readonly kind: 'tone'; readonly tone: ToneKind }
   | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
@@ -287,13 +295,18 @@ const sayLastSet = (text: string): Cue => ({
  * of reach, one back), which no tapped count may cut off (see countTapped).
  */
 const sayReply = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt, reply: true });
-/** The answer to a tap that paused the session: moot once it goes on (see Topic). */
+/**
+ * The answer to a tap that paused the session: moot once it goes on (see Topic). The last line heard,
+ * as a question waits for its answer: a first set's one point still to come goes with the set's other
+ * lines, as before the point was kept.
+ */
 const sayPaused = (text: string): Cue => ({
   kind: 'say',
   text,
   interrupt: true,
   topic: 'pause',
   reply: true,
+  ends: ['point'],
 });
 /** The line a session goes on with after a pause: the pause's answer, if still said, is moot. */
 const sayGoesOn = (text: string): Cue => ({ kind: 'say', text, interrupt: true, ends: ['pause'] });
@@ -1018,13 +1031,16 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
   if (side) parts.push(side);
   // Its one point (Exercise.keyPoint), every session, before its first set goes: the movement is
   // said only in the first sessions, and the point that keeps the person safe must not go with it.
-  // A line of its own right after the set's, of no topic: before where to be, which "In position.
-  // Go." cuts short, and before the movement, which a first count does; after them it was heard by
-  // no person who set off early, and "Go" waited for the whole of it (3.4 to 4.2 s from in position).
+  // A line of its own right after the set's, which no tap or form warning drops (see Cue.kept): before
+  // where to be, which "In position. Go." cuts short, and before the movement, which a first count
+  // does; after them it was heard by no person who set off early, and "Go" waited for the whole of it
+  // (3.4 to 4.2 s from in position).
   // Said by the rest before, where it had room (see restOpeningLine): not again here.
   const pointToSay =
     newExercise && set.setNumber === 1 && !restSaid(prev, next.nowMs, speechRate, exercise.keyPoint);
-  const point = pointToSay ? say(sentences([exercise.keyPoint])) : null;
+  const point: Cue | null = pointToSay
+    ? { kind: 'say', text: sentences([exercise.keyPoint]), interrupt: false, topic: 'point', kept: true }
+    : null;
   const withPoint = (setsLine: string): Cue[] => [say(setsLine, true), ...(point ? [point] : [])];
   // Where to lie and the movement, to a person new to the exercise: a line after the set's, said a
   // sentence at a time, whether or not a device sees the position (see Topic).

@@ -65,6 +65,7 @@ export interface HowToSay {
   readonly ends?: readonly Topic[] | null;
   readonly reply?: boolean;
   readonly bySentence?: boolean;
+  readonly kept?: boolean;
 }
 
 interface Line {
@@ -74,6 +75,8 @@ interface Line {
   readonly bySentence: boolean;
   /** An answer to what the person just did (see Speech.say). */
   readonly reply: boolean;
+  /** Heard though a reply interrupts (see Speech.say). */
+  readonly kept: boolean;
   /** When it was handed over (performance.now()). */
   readonly atMs: number;
 }
@@ -95,6 +98,7 @@ export class Speech {
   private speaking: SpeechSynthesisUtterance | null = null;
   private speakingTopic: Topic | null = null;
   private speakingReply = false;
+  private speakingKept = false;
   /** When the line being said was handed to the engine (performance.now()). */
   private speakingSinceMs = Number.NEGATIVE_INFINITY;
   private readonly waiting: Line[] = [];
@@ -166,14 +170,23 @@ export class Speech {
    * is heard first, short as it is ("Four reps. Paused."), unless it is of a topic the interrupting line
    * `ends`: the session going on cuts off "Paused. Finish the session?", answered as it is asked. A
    * reply that makes the announcement being said moot ("Set skipped" over the set's instructions, "Hips
-   * up" over a resume's) comes with `interrupt`.
+   * up" over a resume's) comes with `interrupt`. A `kept` announcement (an exercise's one point) is not
+   * dropped by an interrupting reply, nor cut off while said: it is said after the reply, or the reply
+   * after it.
    */
   say(
     text: string,
-    { interrupt = false, topic = null, ends = null, reply = false, bySentence = false }: HowToSay = {},
+    {
+      interrupt = false,
+      topic = null,
+      ends = null,
+      reply = false,
+      bySentence = false,
+      kept = false,
+    }: HowToSay = {},
   ): void {
     if (this.muted || !this.available || text.trim() === '') return;
-    if (interrupt) this.dropAnnouncements(ends ?? []);
+    if (interrupt) this.dropAnnouncements(ends ?? [], reply);
     if (topic) this.dropWaiting((line) => line.topic === topic);
     if (ends) this.dropWaiting((line) => line.topic !== null && ends.includes(line.topic));
     // A line being said is moot once a newer one of its topic comes at once; what waits stays. One
@@ -181,7 +194,7 @@ export class Speech {
     // line follows the sentence under way, never breaking it off.
     const atOnce = performance.now() - this.speakingSinceMs < AT_ONCE_MS;
     if (topic && this.speakingTopic === topic && atOnce) this.cutOff();
-    const line: Line = { text, topic, reply, bySentence, atMs: performance.now() };
+    const line: Line = { text, topic, reply, bySentence, kept, atMs: performance.now() };
     const firstAnnouncement = this.waiting.findIndex((waiting) => !waiting.reply);
     if (reply && firstAnnouncement >= 0) this.waiting.splice(firstAnnouncement, 0, line);
     else this.waiting.push(line);
@@ -208,14 +221,15 @@ export class Speech {
 
   /**
    * Stops the announcement being said and drops those waiting; replies are still said, but for one
-   * being said of a topic in `moot`.
+   * being said of a topic in `moot`, and, `byReply`, the kept announcements.
    */
-  private dropAnnouncements(moot: readonly Topic[]): void {
-    this.dropWaiting((line) => !line.reply);
+  private dropAnnouncements(moot: readonly Topic[], byReply: boolean): void {
+    this.dropWaiting((line) => !line.reply && !(byReply && line.kept));
     const mootReply = this.speakingTopic !== null && moot.includes(this.speakingTopic);
+    const keptBeingSaid = byReply && this.speakingKept;
     // Also with nothing being said as far as this knows: an engine that never reported the end of an
     // overdue line may still be saying it.
-    if (!this.speakingReply || mootReply) this.cutOff();
+    if ((!this.speakingReply && !keptBeingSaid) || mootReply) this.cutOff();
   }
 
   /** Stops the line being said; those waiting stay, for the next sayNext(). */
@@ -263,6 +277,7 @@ export class Speech {
       this.speaking = utterance;
       this.speakingTopic = line.topic;
       this.speakingReply = line.reply;
+      this.speakingKept = line.kept;
       this.speakingSinceMs = performance.now();
       this.overdue = setTimeout(done, END_GRACE_MS + (line.text.length * MS_PER_CHAR) / this.rate);
       synth.speak(utterance);
@@ -293,6 +308,7 @@ export class Speech {
     this.speaking = null;
     this.speakingTopic = null;
     this.speakingReply = false;
+    this.speakingKept = false;
     this.speakingSinceMs = Number.NEGATIVE_INFINITY;
     if (this.overdue !== null) clearTimeout(this.overdue);
     this.overdue = null;

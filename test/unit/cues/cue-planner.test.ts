@@ -121,7 +121,7 @@ describe('planCues', () => {
         interrupt: true,
       },
       // Its one point, which a first count does not drop, then "Go", which it does.
-      { kind: 'say', text: point('superman'), interrupt: false },
+      { kind: 'say', text: point('superman'), interrupt: false, topic: 'point', kept: true },
       { kind: 'say', text: 'Go', interrupt: false, topic: 'position' },
     ]);
   });
@@ -1067,7 +1067,14 @@ describe('planCues', () => {
     ended.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
     ended.ticksTo(11_000);
     expect(ended.do({ type: 'pause', nowMs: 11_100, toAsk: true })).toEqual([
-      { kind: 'say', text: 'Paused. Finish the session?', interrupt: true, topic: 'pause', reply: true },
+      {
+        kind: 'say',
+        text: 'Paused. Finish the session?',
+        interrupt: true,
+        topic: 'pause',
+        reply: true,
+        ends: ['point'],
+      },
     ]);
     expect(ended.do(tick(13_000), { type: 'finish', nowMs: 14_000 }).filter((c) => c.kind === 'say')).toEqual(
       [
@@ -1333,7 +1340,7 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 2, 1, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), tick(20_000));
     expect(run.do({ type: 'pause', nowMs: 20_000 })).toEqual([
-      { kind: 'say', text: 'Paused', interrupt: true, topic: 'pause', reply: true },
+      { kind: 'say', text: 'Paused', interrupt: true, topic: 'pause', reply: true, ends: ['point'] },
     ]);
     // The clock runs on through what would have been the countdown: not a word.
     expect(run.ticksTo(60_000)).toEqual([]);
@@ -1360,7 +1367,7 @@ describe('planCues', () => {
     ]);
     // A pause by the person afterwards gives no reason: it is theirs.
     expect(run.do({ type: 'pause', nowMs: 6000 })).toEqual([
-      { kind: 'say', text: 'Paused', interrupt: true, topic: 'pause', reply: true },
+      { kind: 'say', text: 'Paused', interrupt: true, topic: 'pause', reply: true, ends: ['point'] },
     ]);
     run.do({ type: 'resume', nowMs: 7000 });
     expect(run.do({ type: 'pause', nowMs: 8000, reason: 'replay' })).toEqual([
@@ -1756,7 +1763,7 @@ describe('how to do each exercise, said once for a person new to it', () => {
     const run = sensing(newTo(plan(['superman', 2, 1, 30])));
     expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
       { kind: 'say', text: 'Superman, set one of two. One rep', interrupt: true },
-      { kind: 'say', text: point('superman'), interrupt: false },
+      { kind: 'say', text: point('superman'), interrupt: false, topic: 'point', kept: true },
       // A sentence at a time: a count comes at the end of the one under way, "In position. Go." after.
       {
         kind: 'say',
@@ -1785,7 +1792,7 @@ describe('how to do each exercise, said once for a person new to it', () => {
         text: 'Wide-grip lat pulldown, set one of three. Twelve reps. Pick a weight that keeps good form throughout',
         interrupt: true,
       },
-      { kind: 'say', text: point('lat-pulldown'), interrupt: false },
+      { kind: 'say', text: point('lat-pulldown'), interrupt: false, topic: 'point', kept: true },
       {
         kind: 'say',
         text: `${latPulldown.position} ${latPulldown.spokenHow.slice(0, -1)}`,
@@ -1862,12 +1869,14 @@ describe("each exercise's one point, said every session before its first set goe
     type: 'position',
     event: { type: 'position', status: 'in', posture, tMs, emittedMs: tMs + 1000 },
   });
-  // A line of no topic: neither "In position. Go." nor a first count drops it (see Topic), and the
-  // set's line, which interrupts, is said before it.
+  // Neither "In position. Go." nor a first count drops it, nor a reply that interrupts, a tapped count
+  // or a form warning (see Topic); the set's line, which interrupts, is said before it.
   const keyPointLine = (exercise: (typeof PROGRAM)[number]): Cue => ({
     kind: 'say',
     text: exercise.keyPoint.slice(0, -1),
     interrupt: false,
+    topic: 'point',
+    kept: true,
   });
 
   it.each(PROGRAM.map((e) => [e.id, e] as const))(
@@ -2028,7 +2037,7 @@ describe('cues for a set that begins in position', () => {
     // Where to lie, a line of its own: "In position. Go." takes its place for a person already there.
     expect(run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')).toEqual([
       { kind: 'say', text: 'Superman, set one of two. Three reps', interrupt: true },
-      { kind: 'say', text: point('superman'), interrupt: false },
+      { kind: 'say', text: point('superman'), interrupt: false, topic: 'point', kept: true },
       {
         kind: 'say',
         text: `${exerciseById('superman').position.slice(0, -1)}. Keep still there to start`,

@@ -56,9 +56,9 @@ const sayCount = (text: string): Cue => ({
   ends: ['position', 'how'],
 });
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
-/** The superman's one point, right after the first set's line: no count or "Go" drops it. */
+/** The superman's one point, right after the first set's line: no count, tap or "Go" drops it. */
 const SUPERMAN_POINT = exerciseById('superman').keyPoint.slice(0, -1);
-const sayPoint: Cue = { kind: 'say', text: SUPERMAN_POINT, interrupt: false };
+const sayPoint: Cue = { kind: 'say', text: SUPERMAN_POINT, interrupt: false, topic: 'point', kept: true };
 const sayGo: Cue = { kind: 'say', text: 'Go', interrupt: false, topic: 'position' };
 
 function scheduler(): TestScheduler {
@@ -339,8 +339,9 @@ describe('the answer to a tap', () => {
     act({ type: 'start', nowMs: 0 });
     act({ type: 'skip', nowMs: 2500 });
     voice.sayAll();
-    // The instructions were cut off as they were said: never heard to their end.
-    expect(voice.heard).toEqual(['Set skipped', REST]);
+    // The instructions were cut off as they were said: never heard to their end. Its one point is
+    // heard, before the superman's next set.
+    expect(voice.heard).toEqual(['Set skipped', SUPERMAN_POINT, REST]);
     player.dispose();
   });
 
@@ -390,16 +391,17 @@ describe('news of the devices said while the person taps +1', () => {
     act(strapHeartRateOnly());
     act({ type: 'start', nowMs: 0 });
     // The tap still cuts off the set's opening line: its count must not wait the seconds it takes.
+    // Its one point is said after the count (see below).
     act(lift(1000));
     voice.sayAll();
-    expect(voice.heard).toEqual(['one']);
+    expect(voice.heard).toEqual(['one', SUPERMAN_POINT]);
     act({ type: 'heart-rate-reach', away: true, nowMs: 2000 });
     for (let t = 2250; t <= 4000; t += 250) act({ type: 'tick', nowMs: t });
     // Being said when the next two reps are tapped.
     act(lift(4500));
     act(lift(5000));
     voice.sayAll();
-    expect(voice.heard).toEqual(['one', 'Heart rate out of reach: keep going', 'three']);
+    expect(voice.heard).toEqual(['one', SUPERMAN_POINT, 'Heart rate out of reach: keep going', 'three']);
     player.dispose();
   });
 
@@ -425,6 +427,72 @@ describe('news of the devices said while the person taps +1', () => {
     expect(voice.heard.slice(-2)).toEqual([
       'The watch is out of reach. Count with plus one until the watch is back',
       'two',
+    ]);
+    player.dispose();
+  });
+});
+
+/**
+ * A person who counts by hand taps +1 as they lift, while the first set's line is still said; or is
+ * told of their form: the set's line and "Go" are moot, its one point is not. Cut off with them, the
+ * superman went without "Do not over-arch your lower back".
+ */
+describe("a first set's one point, heard whatever the person does as the set begins", () => {
+  const KNOWN: PlannedExercise[] = [
+    { exercise: exerciseById('superman'), dosage: { sets: 2, target: 10, restS: 30 } },
+  ];
+  const SET_LINE = 'Superman, set one of two. Ten reps. Lie face down. Stretch your arms out past your head';
+  const lift = (nowMs: number): SessionAction => ({ type: 'adjust', delta: 1, nowMs });
+
+  it('after the count of a +1 tapped while the set is named', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, KNOWN);
+    act(strapHeartRateOnly());
+    act({ type: 'start', nowMs: 0 });
+    act(lift(1000));
+    voice.sayAll();
+    expect(voice.heard).toEqual(['one', SUPERMAN_POINT]);
+    player.dispose();
+  });
+
+  it('to its end, then the count, where a +1 is tapped while it is said', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, KNOWN);
+    act(strapHeartRateOnly());
+    act({ type: 'start', nowMs: 0 });
+    voice.sayUpTo(SET_LINE);
+    act(lift(6000));
+    voice.sayAll();
+    expect(voice.heard).toEqual([SET_LINE, SUPERMAN_POINT, 'one']);
+    player.dispose();
+  });
+
+  it('after a form warning for a person who lifted as the set was named', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, KNOWN);
+    act({ type: 'start', nowMs: 0 });
+    act(rep(1500));
+    act({ type: 'motion', event: { type: 'form', tMs: 1600, emittedMs: 1600, issue: 'over-extension' } });
+    voice.sayAll();
+    expect(voice.heard).toEqual(['one', FORM_WARNINGS['over-extension'], SUPERMAN_POINT]);
+    player.dispose();
+  });
+
+  it("not of an exercise skipped before it began: the next exercise's comes with its set", () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 10, restS: 30 } },
+      { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 30 } },
+    ]);
+    act(strapSees());
+    act({ type: 'start', nowMs: 0 });
+    act({ type: 'skip', nowMs: 1000 });
+    voice.sayAll();
+    expect(voice.heard).not.toContain(SUPERMAN_POINT);
+    expect(voice.heard.slice(0, 3)).toEqual([
+      'Set skipped',
+      'Glute bridge, one set. Fifteen reps',
+      exerciseById('glute-bridge').keyPoint.slice(0, -1),
     ]);
     player.dispose();
   });
