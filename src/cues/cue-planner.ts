@@ -891,8 +891,13 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
   // A hold that was held is told by its time, however it ended (a hold the detectors end may have been
   // taken as begun in that same step, so the set before it shows none). One skipped before it began is
   // saved with a hold of 0 and is told skipped, as a rep set is: the person must hear their tap taken.
+  // The exercise's last set skipped: its one point, kept through replies (see Cue.kept), is moot.
+  const skipped = (text: string): Cue => ({
+    ...sayReply(text, true),
+    ...(record.setNumber >= planned.dosage.sets ? { ends: ['point'] } : {}),
+  });
   if (record.holdMs !== null && record.endedBy !== 'skipped') {
-    return holdEnded(set, record, atTap);
+    return holdEnded(set, record, atTap, skipped);
   }
   const cues = formWarnings(set.formIssues, record.formIssues);
   if (record.count > set.count) {
@@ -904,7 +909,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
   const words = setEndedWords(record);
   if (record.endedBy === 'skipped' || record.skippedUnderWay) {
     // The tap is taken: what was still being said of the set (its instructions) is moot.
-    cues.push(sayReply(words, true));
+    cues.push(skipped(words));
   } else if (record.endedBy !== 'target') {
     // The answer to Finish is heard next, as "Set skipped" is; reps that stopped coming are news.
     cues.push(atTap ? sayReply(words, true) : say(words));
@@ -981,7 +986,12 @@ function countPutRight(prev: SessionState, next: SessionState): SetRecord | null
  * by Finish (see setOutcome), "Held six seconds": "Done" would be heard as the hold completed. End
  * hold keeps "Done": it is how a person ends a hold they judge done.
  */
-function holdEnded(set: CurrentSet, record: SetRecord, atTap: boolean): Cue[] {
+function holdEnded(
+  set: CurrentSet,
+  record: SetRecord,
+  atTap: boolean,
+  skipped: (text: string) => Cue,
+): Cue[] {
   const news = record.formIssues.filter((issue) => !set.formIssues.includes(issue));
   const reasons = record.endedBy === 'form' ? news : [];
   const warned = formWarnings(
@@ -989,7 +999,7 @@ function holdEnded(set: CurrentSet, record: SetRecord, atTap: boolean): Cue[] {
     record.formIssues.filter((issue) => !reasons.includes(issue)),
   );
   if (record.skippedUnderWay) {
-    return [...warned, tone('hold-end'), vibrate('hold-end'), sayReply(setEndedWords(record), true)];
+    return [...warned, tone('hold-end'), vibrate('hold-end'), skipped(setEndedWords(record))];
   }
   const done = [
     setEndedWords(record),

@@ -478,6 +478,23 @@ describe("a first set's one point, heard whatever the person does as the set beg
     player.dispose();
   });
 
+  it('not of an exercise whose last set is skipped as it is named: what comes next follows the answer', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 10, restS: 30 } },
+      { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 30 } },
+    ]);
+    act({ type: 'start', nowMs: 0 });
+    act(rep(1500));
+    act({ type: 'skip', nowMs: 2000 });
+    voice.sayAll();
+    expect(voice.heard).not.toContain(SUPERMAN_POINT);
+    expect(voice.heard[0]).toBe('one');
+    expect(voice.heard[1]).toBe('Set skipped: one rep done');
+    expect(voice.heard[2]).toMatch(/^Rest, thirty seconds\. Next: Glute bridge/);
+    player.dispose();
+  });
+
   it("not of an exercise skipped before it began: the next exercise's comes with its set", () => {
     const voice = new VoiceOnTheMat();
     const { player, act } = voiced(voice, [
