@@ -624,6 +624,7 @@ function readSet(r: Reader): SetRow {
     ...(r.has('neverBegun') ? { neverBegun: r.field('neverBegun').boolean() } : {}),
     ...(r.has('skippedUnderWay') ? { skippedUnderWay: r.field('skippedUnderWay').boolean() } : {}),
     ...(r.has('finishedUnderWay') ? { finishedUnderWay: r.field('finishedUnderWay').boolean() } : {}),
+    ...(r.has('pausedInHold') && r.field('pausedInHold').boolean() ? { pausedInHold: true as const } : {}),
   });
   // Nothing was done in a set never begun: reps or a hold in it would count as done everywhere.
   if (set.neverBegun) {

@@ -197,8 +197,17 @@ export function pastSession(
 }
 
 /** Only what progression reads of a set: years of them are read at every start. */
-export function pastSet({ exerciseId, setNumber, target, holdMs, peakDeg, endedBy }: PastSet): PastSet {
-  return { exerciseId, setNumber, target, holdMs, peakDeg, endedBy };
+export function pastSet(set: PastSet): PastSet {
+  const { exerciseId, setNumber, target, holdMs, peakDeg, endedBy, pausedInHold } = set;
+  return {
+    exerciseId,
+    setNumber,
+    target,
+    holdMs,
+    peakDeg,
+    endedBy,
+    ...(pausedInHold ? { pausedInHold } : {}),
+  };
 }
 
 /** Week rows of any sessions and sets, oldest first: for building the store's rows from scratch. */

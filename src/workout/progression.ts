@@ -30,7 +30,7 @@ export const PROGRESSION_EXERCISES: readonly ExerciseId[] = [
 /** What progression reads of a past set: a whole SetRecord will do, and so will just these. */
 export type PastSet = Pick<
   SetRecord,
-  'exerciseId' | 'setNumber' | 'target' | 'holdMs' | 'peakDeg' | 'endedBy'
+  'exerciseId' | 'setNumber' | 'target' | 'holdMs' | 'peakDeg' | 'endedBy' | 'pausedInHold'
 >;
 
 /** A finished session as progression reads it: when it began (epoch ms) and its sets. */
@@ -91,7 +91,7 @@ export function nextPlankTargetS(lastHoldMs: number): number {
 /** The first real plank hold of the last session with one, in ms; null before there is one. */
 function firstPlankLastTimeMs(history: readonly PastSession[]): number | null {
   for (const session of chronological(history).reverse()) {
-    const first = setsOf(session, 'elbow-plank').find((set) => (set.holdMs ?? 0) >= PLANK_MIN_HOLD_MS);
+    const first = setsOf(session, 'elbow-plank').find(isPlankHold);
     if (first?.holdMs != null) return first.holdMs;
   }
   return null;
@@ -103,8 +103,8 @@ function lastPlankHoldMs(doneToday: readonly SetRecord[]): number | null {
 }
 
 /**
- * A plank held for some time but too short to count (a false start, a set ended by tap seconds in),
- * after the last real hold: the goal is still set from the real one, which is then not the last held.
+ * A plank held for some time but too short to count (a false start, a set ended by tap seconds in) or
+ * broken by a pause, after the last real hold: the goal is still set from the real one, which is then not the last held.
  */
 function shortPlankHoldSince(doneToday: readonly SetRecord[]): boolean {
   const planks = doneToday.filter((set) => set.exerciseId === 'elbow-plank');
@@ -112,9 +112,12 @@ function shortPlankHoldSince(doneToday: readonly SetRecord[]): boolean {
   return planks.slice(lastReal + 1).some((set) => (set.holdMs ?? 0) > 0);
 }
 
-/** A plank set held long enough to count as a hold (see PLANK_MIN_HOLD_MS). */
-function isPlankHold(set: SetRecord): boolean {
-  return set.exerciseId === 'elbow-plank' && (set.holdMs ?? 0) >= PLANK_MIN_HOLD_MS;
+/**
+ * A plank set held long enough to count as a hold (see PLANK_MIN_HOLD_MS), in one go: a hold broken
+ * by a pause was two shorter ones, and a goal 5 s past their sum is not a step a tiring person can make.
+ */
+function isPlankHold(set: PastSet): boolean {
+  return set.exerciseId === 'elbow-plank' && (set.holdMs ?? 0) >= PLANK_MIN_HOLD_MS && !set.pausedInHold;
 }
 
 /** The goal of the plank hold after the ones already done in this session. */
@@ -225,9 +228,12 @@ function goalFromWords(from: PlankGoalFrom, duration: (totalS: number) => string
 
 export const DRAWING_IN_STEPS_S = [45, 60, 120] as const;
 
-/** A hold counts as done when it lasted its whole target (the reducer ends it there by itself). */
+/**
+ * A hold counts as done when it lasted its whole target (the reducer ends it there by itself) in one
+ * go: one broken by a pause is not the hold the step asks for.
+ */
 function heldToTarget(set: PastSet): boolean {
-  return set.holdMs !== null && set.holdMs >= set.target * 1000;
+  return set.holdMs !== null && set.holdMs >= set.target * 1000 && !set.pausedInHold;
 }
 
 /** Where the drawing-in stands on its ladder, and the hold that put it there. */

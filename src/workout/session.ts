@@ -78,6 +78,12 @@ export interface SetRecord {
    * read as ended by themselves.
    */
   readonly finishedUnderWay?: boolean;
+  /**
+   * The session stood paused while the hold was under way (see breaksHold): its time is the time
+   * held before the pause and after it, not one hold kept whole, and no step of progression is
+   * earned by it or set from it. Absent otherwise, and in sets saved before it was kept.
+   */
+  readonly pausedInHold?: true;
 }
 
 /**
@@ -187,6 +193,8 @@ export interface CurrentSet {
   readonly corrections?: number;
   /** The rest before this set ended early because the heart rate had recovered. */
   readonly afterRecovery?: boolean;
+  /** The hold under way stood paused (see SetRecord.pausedInHold); absent before it did. */
+  readonly pausedInHold?: true;
   /**
    * No rest came between the set before and this one (a rest of 0 s): this set followed it at once,
    * where a rest screen would have come.
@@ -682,7 +690,8 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       // the person never began (still getting into position) is no set at all.
       // Finished while paused (Finish's question pauses, too): the pause is no workout time, and a
       // hold under way is kept as held up to it.
-      const running = endPause(pastRest(state), action.nowMs);
+      // The hold ends where the question paused it, held whole up to there.
+      const running = endPause(pastRest(state), action.nowMs, false);
       const set = running.phase === 'set' && running.set && keptOnFinish(running.set) ? running.set : null;
       const endedBy = set ? endedByHand(set) : 'skipped';
       const how: SetEndedHow = endedBy === 'stopped' ? { finishedUnderWay: true } : {};
@@ -928,7 +937,8 @@ export function afterInterruption(interrupted: SessionState): SessionState {
   if (state.phase !== 'set' || !set || (set.holdStartMs === null && set.heldSinceMs == null)) {
     return said ? { ...state, set: said } : state;
   }
-  const restarted: CurrentSet = { ...set, holdStartMs: null, heldSinceMs: null };
+  const { pausedInHold: _theHoldBefore, ...rest } = set;
+  const restarted: CurrentSet = { ...rest, holdStartMs: null, heldSinceMs: null };
   const waits = waitsForPosition(state, currentPlanned(state)?.exercise);
   return { ...state, set: waits ? waitingAgain(restarted) : restarted };
 }
@@ -1028,10 +1038,26 @@ export function droppedSincePaused(
 }
 
 /**
- * Ends the pause at `nowMs`: its time is kept apart as time the session's timer stood still, and
- * every running timer moves on by its length.
+ * A strap's drop shorter than this, back before the voice said the connection was lost (the cues'
+ * CONNECTION_LOST_SAID_AFTER_MS), is a moment the person holding on never knew of.
  */
-function endPause(state: SessionState, nowMs: number): SessionState {
+const UNNOTICED_DROP_MS = 2_000;
+
+/**
+ * Whether a pause breaks the hold it fell in: one the person made, or one they were told of, stops
+ * them holding (a hold paused for 6 min at 13 s and run on to 45 s was not 45 s held); a strap's
+ * drop they never heard of does not.
+ */
+function breaksHold(pause: Pause): boolean {
+  return pause.ms > 0 && !(pause.deviceDropped && (pause.seenMs ?? pause.ms) < UNNOTICED_DROP_MS);
+}
+
+/**
+ * Ends the pause at `nowMs`: its time is kept apart as time the session's timer stood still, and
+ * every running timer moves on by its length. A hold under way goes on in parts (see breaksHold),
+ * unless `holdGoesOn` is false: it ends where the pause began.
+ */
+function endPause(state: SessionState, nowMs: number, holdGoesOn = true): SessionState {
   if (state.pausedAtMs === null) return state;
   const pausedMs = Math.max(0, nowMs - state.pausedAtMs);
   const { pausedFor: _reason, pausedForSinceMs: _since, pausedToAsk: _asked, ...unpaused } = state;
@@ -1043,6 +1069,7 @@ function endPause(state: SessionState, nowMs: number): SessionState {
       : {}),
   };
   const set = state.set;
+  const holdBroken = holdGoesOn && set?.holdStartMs != null && !set.waiting && breaksHold(pause);
   const resumed: SessionState = {
     ...unpaused,
     nowMs: Math.max(state.nowMs, nowMs),
@@ -1055,6 +1082,7 @@ function endPause(state: SessionState, nowMs: number): SessionState {
       holdStartMs: set.holdStartMs === null ? null : set.holdStartMs + pausedMs,
       ...(set.heldSinceMs != null && !set.waiting ? { heldSinceMs: set.heldSinceMs + pausedMs } : {}),
       ...(set.leftMs != null ? { leftMs: set.leftMs + pausedMs } : {}),
+      ...(holdBroken ? { pausedInHold: true } : {}),
       // "Go" heard while paused (the pause's line cut the set's short) is heard as the set goes on.
       ...(set.goHeardMs !== undefined ? { goHeardMs: Math.min(set.goHeardMs + pausedMs, nowMs) } : {}),
       ...(set.formWarning
@@ -1208,7 +1236,8 @@ function endHold(
 ): SessionState {
   const heldMs = set.holdStartMs === null ? 0 : endMs - set.holdStartMs;
   if (heldMs < FALSE_START_HOLD_MS || waitedForGo(exercise, set, endMs)) {
-    return { ...state, set: { ...set, holdStartMs: null, heldSinceMs: null } };
+    const { pausedInHold: _notTheHold, ...rest } = set;
+    return { ...state, set: { ...rest, holdStartMs: null, heldSinceMs: null } };
   }
   return endSet({ ...state, set }, endMs, endedBy);
 }
@@ -1514,6 +1543,7 @@ function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, how: SetE
     endedBy,
     formIssues: set.formIssues,
     ...(set.corrections ? { corrections: set.corrections } : {}),
+    ...(isHold && set.pausedInHold && set.holdStartMs !== null ? { pausedInHold: true } : {}),
     ...how,
   };
   const completed = [...state.completed, record];

@@ -444,6 +444,13 @@ describe('JSON export and import', () => {
     );
   });
 
+  it('keeps a hold broken by a pause as broken through a backup', async () => {
+    const bundle = await recordSession();
+    const sets = bundle.sets.map((set) => (set.holdMs ? { ...set, pausedInHold: true as const } : set));
+    expect(sets.filter((set) => set.pausedInHold)).not.toEqual([]);
+    throughABackup({ ...bundle, sets });
+  });
+
   // Cut short by Finish: restored as ended by the person, not by itself, as the sets are counted.
   it('keeps a set finished under way as ended by the person through a backup', async () => {
     const bundle = await recordSession();

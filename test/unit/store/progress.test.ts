@@ -542,4 +542,15 @@ describe('the past sessions the week rows keep for progression', () => {
     );
     expect(week?.past.map((p) => p.plannedWeightKg)).toEqual([{ 'lat-pulldown': 27.5 }, undefined]);
   });
+
+  it('keep a hold broken by a pause as broken, so that it earns no step', () => {
+    const [week] = weeksOf(
+      [session('paused', monday, 45, 100)],
+      [
+        set('paused', 0, 'drawing-in', { target: 45, holdMs: 45_000, pausedInHold: true }),
+        set('paused', 1, 'elbow-plank', { target: 30, holdMs: 30_000 }),
+      ],
+    );
+    expect(week?.past[0]?.sets.map((past) => past.pausedInHold)).toEqual([true, undefined]);
+  });
 });

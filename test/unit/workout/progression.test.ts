@@ -20,7 +20,14 @@ import {
   supermanRange,
   targetChanges,
 } from '../../../src/workout/progression.ts';
-import { defaultPlan, type PlannedExercise, type SetRecord } from '../../../src/workout/session.ts';
+import {
+  defaultPlan,
+  initialSessionState,
+  type PlannedExercise,
+  reduceSession,
+  type SessionAction,
+  type SetRecord,
+} from '../../../src/workout/session.ts';
 
 function set(exerciseId: ExerciseId, patch: Partial<SetRecord>): SetRecord {
   return {
@@ -248,6 +255,67 @@ describe('drawing-in', () => {
     expect(today(45, heldBefore)).toBe(120);
     expect(belowProgramDose(exerciseById('drawing-in'), 44)).toBe(true);
     expect(belowProgramDose(exerciseById('drawing-in'), 45)).toBe(false);
+  });
+});
+
+/**
+ * The sets of a session of one drawing-in hold of `targetS`, held from 1 s and run to its target by the
+ * session itself, with these pauses of it (at, for how long, in seconds of the session's clock).
+ */
+function drawingInHeldWith(targetS: number, ...pauses: { at: number; for: number }[]): SetRecord[] {
+  const plan = [{ exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: targetS, restS: 30 } }];
+  const actions: SessionAction[] = [
+    { type: 'start', nowMs: 0 },
+    { type: 'go-heard', nowMs: 0 },
+    { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 3000 } },
+  ];
+  let pausedMs = 0;
+  for (const pause of pauses) {
+    actions.push(
+      { type: 'pause', nowMs: (pause.at + pausedMs) * 1000 },
+      { type: 'resume', nowMs: (pause.at + pausedMs + pause.for) * 1000 },
+    );
+    pausedMs += pause.for;
+  }
+  actions.push({ type: 'tick', nowMs: (1 + targetS + pausedMs) * 1000 });
+  const s = actions.reduce(reduceSession, initialSessionState(plan));
+  expect(s.phase).toBe('summary');
+  return [...s.completed];
+}
+
+describe('a hold broken by a pause', () => {
+  it('is no step up the drawing-in ladder, nor told as held whole', () => {
+    // As a person saw it: paused at 13 s for 6 min, resumed and run on to 45 s.
+    const paused = drawingInHeldWith(45, { at: 14, for: 360.2 });
+    expect(paused[0]).toMatchObject({ holdMs: 45_000, endedBy: 'target' });
+    const history = [{ startedAt: day(1), sets: paused }];
+    expect(drawingInTargetS(history)).toBe(45);
+    expect(changesOf(defaultPlan(), history).find((c) => c.exerciseId === 'drawing-in')).toBeUndefined();
+    // A hold whole the next day climbs as ever, and a broken one after it does not bring it down.
+    const whole = { startedAt: day(2), sets: drawingInHeldWith(45) };
+    expect(drawingInTargetS([...history, whole])).toBe(60);
+    const brokenSince = { startedAt: day(3), sets: drawingInHeldWith(60, { at: 30, for: 20 }) };
+    expect(drawingInTargetS([...history, whole, brokenSince])).toBe(60);
+    expect(changesOf(defaultPlan(), [...history, whole, brokenSince])[0]?.reason).toBe(
+      'you held the whole 45 s in an earlier session, and a shorter hold does not lower it',
+    );
+  });
+
+  it("is no plank hold for the next one's goal to aim past, in the session or the next", () => {
+    // Two planks aimed at 30 s; the first held 40 s in two parts, paused 1 min after 20 s.
+    const plan = [{ exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } }];
+    const actions: SessionAction[] = [
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 3000 } },
+      { type: 'pause', nowMs: 21_000 },
+      { type: 'resume', nowMs: 81_000 },
+      { type: 'motion', event: { type: 'hold-end', tMs: 101_000, emittedMs: 101_500, reason: 'left-pose' } },
+    ];
+    const s = actions.reduce(reduceSession, initialSessionState(plan));
+    expect(s.completed[0]).toMatchObject({ holdMs: 40_000, endedBy: 'stopped' });
+    expect(plankTargetAfter(s.completed, 30)).toBe(30);
+    expect(progressPlan(defaultPlan(), [{ startedAt: day(1), sets: s.completed }])).toEqual(defaultPlan());
   });
 });
 

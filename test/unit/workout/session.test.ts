@@ -290,6 +290,36 @@ describe('session reducer', () => {
     expect(s.completed[0]).toMatchObject({ exerciseId: 'drawing-in', holdMs: 45_000, endedBy: 'target' });
   });
 
+  it('keeps a hold whole through a drop of the strap the person never heard of, and through Finish', () => {
+    const drawingIn = [supermanTwoSets[1]];
+    const dropped = run(
+      holdBegun(drawingIn, 1000),
+      { type: 'pause', nowMs: 10_000, reason: 'connection' },
+      { type: 'tick', nowMs: 10_500 },
+      { type: 'resume', nowMs: 10_700 },
+      { type: 'tick', nowMs: 46_700 },
+    );
+    expect(dropped.completed[0]).toMatchObject({ holdMs: 45_000, endedBy: 'target' });
+    expect(dropped.completed[0]?.pausedInHold).toBeUndefined();
+    // Told of ("Paused: connection lost" comes at 2 s), the drop broke the hold.
+    const told = run(
+      holdBegun(drawingIn, 1000),
+      { type: 'pause', nowMs: 10_000, reason: 'connection' },
+      { type: 'tick', nowMs: 12_500 },
+      { type: 'resume', nowMs: 12_700 },
+      { type: 'tick', nowMs: 48_700 },
+    );
+    expect(told.completed[0]).toMatchObject({ holdMs: 45_000, pausedInHold: true });
+    // Finish's question paused the hold, and the answer ended it there: held whole up to the tap.
+    const finished = run(
+      holdBegun(drawingIn, 1000),
+      { type: 'pause', nowMs: 20_000, toAsk: true },
+      { type: 'finish', nowMs: 25_000 },
+    );
+    expect(finished.completed[0]).toMatchObject({ holdMs: 19_000 });
+    expect(finished.completed[0]?.pausedInHold).toBeUndefined();
+  });
+
   it('times a hold started by hand where no device sees it start (a heart-rate-only strap)', () => {
     let s = run(initialSessionState([supermanTwoSets[1]]), { type: 'start', nowMs: 0 });
     expect(s.set?.waiting).toBeFalsy();
