@@ -983,8 +983,7 @@ function countPutRight(prev: SessionState, next: SessionState): SetRecord | null
  * the hold is not said again.) Ended by Skip set, the answer to the tap: "Set skipped: seven seconds
  * held", said over what was still being said of the hold (its time calls are moot), as "Set skipped".
  * Ended by End hold or Finish (`atTap`), "Done" is the answer to the tap, said so too; but cut short
- * by Finish (see setOutcome), "Held six seconds": "Done" would be heard as the hold completed. End
- * hold keeps "Done": it is how a person ends a hold they judge done.
+ * by either (see setOutcome), "Held six seconds": "Done" would be heard as the hold completed.
  */
 function holdEnded(
   set: CurrentSet,

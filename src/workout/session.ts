@@ -810,7 +810,7 @@ export function planRanThrough(state: SessionState): boolean {
 
 /**
  * The set did what it was set to: its reps or breaths counted, or its time held (a plank held past
- * its target has no end of its own there, and Finish ends it done, as End hold does).
+ * its target has no end of its own there, and Finish or End hold ends it done).
  */
 function reachedTarget(record: SetRecord): boolean {
   return (record.holdMs === null ? record.count : heldS(record.holdMs)) >= record.target;
@@ -845,22 +845,22 @@ type SetOutcome = 'done' | 'cut short' | 'skipped';
 /**
  * How a set counts wherever sets are counted (Finish's question, the voice, the summary, History, a
  * notice of the session in another tab): skipped when nothing in it was counted or held; cut short
- * when the person's tap ended it short of its target (Skip set, Finish), something counted or held;
- * else done, at its target or ended by itself (reps that stopped coming, a hold the detectors saw
- * end, or End hold: where no device sees a hold end, it is how the person tells its end, as the
- * detectors tell it where one does). Put right up to its target, a set cut short is done; down to
- * nothing, skipped.
+ * when the person's tap ended it short of its target (Skip set, Finish, End hold), something counted
+ * or held; else done, at its target or ended by itself (reps that stopped coming, a hold the
+ * detectors saw end). End hold before the target is the person stopping short, as Skip set is:
+ * counted done, "Done: twenty seconds" of a 45 s hold was heard as held to its end. Put right up to
+ * its target, a set cut short is done; down to nothing, skipped.
  */
 export function setOutcome(record: SetRecord): SetOutcome {
   if (skippedUndone(record)) return 'skipped';
-  const cutAtTap = record.skippedUnderWay || record.finishedUnderWay;
+  const cutAtTap = record.skippedUnderWay || record.finishedUnderWay || record.endedByHand;
   return cutAtTap && !reachedTarget(record) ? 'cut short' : 'done';
 }
 
 /**
  * The person's tap ended the set, something counted or held: Skip set, Finish or End hold, where
  * reps that stopped coming, a target reached or a hold the detectors saw end ended it by itself. The
- * voice's closing line of such a set answers the tap. (End hold leaves the set done: see setOutcome.)
+ * voice's closing line of such a set answers the tap.
  */
 export function endedAtTap(record: SetRecord): boolean {
   return record.skippedUnderWay === true || record.finishedUnderWay === true || record.endedByHand === true;

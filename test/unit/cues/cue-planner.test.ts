@@ -1141,14 +1141,26 @@ describe('planCues', () => {
       ]);
     });
 
-    // The answer to the tap, as Skip set's is: heard next, over the time call it makes moot.
+    // The answer to the tap, as Skip set's is: heard next, over the time call it makes moot. Ten of
+    // its twenty seconds: "Done" would be heard as the hold held to its end.
     it('ended by the person with End hold: the time held, as the answer to the tap', () => {
       const run = holding();
       const end = run.do({ type: 'end-hold', nowMs: 11_000 });
       expect(end.filter((cue) => cue.kind === 'say')).toEqual([
-        { kind: 'say', text: 'Done: ten seconds', interrupt: true, reply: true },
+        { kind: 'say', text: 'Held ten seconds', interrupt: true, reply: true },
         expect.objectContaining({ text: expect.stringMatching(/^Rest, one minute/), interrupt: false }),
       ]);
+      const past = holding();
+      past.ticksTo(25_000);
+      expect(spoken(past.do({ type: 'end-hold', nowMs: 25_000 }))[0]).toBe('Done: twenty-four seconds');
+    });
+
+    it("says a hold ended with End hold short of its target cut short at the session's end", () => {
+      const run = holding();
+      run.do({ type: 'end-hold', nowMs: 11_000 });
+      expect(spoken(run.do({ type: 'finish', nowMs: 12_000 })).at(-1)).toMatch(
+        /^Session ended: one set cut short/,
+      );
     });
 
     it('finished before the hold began: "Set skipped", then the session\'s end', () => {

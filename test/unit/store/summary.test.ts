@@ -55,8 +55,8 @@ describe('summarize', () => {
       [],
       10 * 60_000,
     );
-    // End hold tells a hold's end, as the detectors do: not cut short (see setOutcome).
-    expect(summary).toMatchObject({ sets: 5, skipped: 0, cutShort: 2 });
+    // End hold, like Skip set and Finish, is the person's tap ending the hold short of its target.
+    expect(summary).toMatchObject({ sets: 5, skipped: 0, cutShort: 3 });
     // None cut short: the field is left out, as in sessions saved before it was kept.
     expect(summarize([endedByItself], [], 60_000)).not.toHaveProperty('cutShort');
   });

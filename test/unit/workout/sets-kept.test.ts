@@ -28,12 +28,12 @@ describe('setOutcome', () => {
     expect(setOutcome(supermanSet({ count: 6, endedBy: 'stopped' }))).toBe('done');
     expect(setOutcome(plankSet(20_000))).toBe('done');
     expect(setOutcome(plankSet(25_000, { endedBy: 'form' }))).toBe('done');
-    // End hold tells the hold's end where no device sees it, as the detectors tell it where one does:
-    // a person who let go at 12 of 30 s held what they could, as one a strap saw drop at 12 s.
-    expect(setOutcome(plankSet(12_000, { endedByHand: true }))).toBe('done');
   });
 
-  it('calls a set cut short that a tap ended short of its target: Skip set, Finish', () => {
+  it('calls a set cut short that a tap ended short of its target: Skip set, Finish, End hold', () => {
+    // End hold at 12 of 30 s: the person's tap ended it, as Skip set's does, and "done" was heard as
+    // the hold held to its end.
+    expect(setOutcome(plankSet(12_000, { endedByHand: true }))).toBe('cut short');
     expect(setOutcome(supermanSet({ count: 6, endedBy: 'stopped', skippedUnderWay: true }))).toBe(
       'cut short',
     );
@@ -69,6 +69,75 @@ describe('setsKeptOf', () => {
         plankSet(20_000),
       ]),
     ).toEqual({ done: 2, cutShort: 1, skipped: 1 });
+  });
+});
+
+// The sets of a session as the store kept them: superman 1 done, 2 skipped before it began, 3 skipped
+// at 2 reps, the glute bridge skipped before it began, the drawing-in ended with End hold at 20 of
+// 45 s, and the bird dog under way when Finish was tapped.
+const walked = [
+  supermanSet({ peakDeg: 19.5, startedMs: 5337, workBeganMs: 6401, endedMs: 374_390, corrections: 1 }),
+  supermanSet({
+    setNumber: 2,
+    count: 0,
+    peakDeg: null,
+    startedMs: 419_550,
+    endedMs: 420_000,
+    endedBy: 'skipped',
+    neverBegun: true,
+  }),
+  supermanSet({
+    setNumber: 3,
+    count: 2,
+    peakDeg: 17.2,
+    startedMs: 436_461,
+    workBeganMs: 437_501,
+    endedMs: 450_200,
+    endedBy: 'stopped',
+    skippedUnderWay: true,
+  }),
+  supermanSet({
+    exerciseId: 'glute-bridge',
+    target: 15,
+    count: 0,
+    peakDeg: null,
+    startedMs: 495_300,
+    endedMs: 495_400,
+    endedBy: 'skipped',
+    neverBegun: true,
+  }),
+  supermanSet({
+    exerciseId: 'drawing-in',
+    target: 45,
+    count: 0,
+    holdMs: 20_699,
+    peakDeg: null,
+    startedMs: 501_881,
+    workBeganMs: 502_901,
+    endedMs: 523_600,
+    endedBy: 'stopped',
+    endedByHand: true,
+  }),
+  supermanSet({
+    exerciseId: 'bird-dog',
+    target: 20,
+    count: 5,
+    sides: { left: 2, right: 3 },
+    peakDeg: 7.4,
+    startedMs: 553_800,
+    workBeganMs: 553_801,
+    endedMs: 582_500,
+    endedBy: 'stopped',
+    finishedUnderWay: true,
+  }),
+];
+
+describe('a hold ended with End hold short of its target', () => {
+  it('is counted cut short in the question before Finish, as the file of the session calls it', () => {
+    expect(setsKeptOf(walked)).toEqual({ done: 1, cutShort: 3, skipped: 2 });
+    expect(finishQuestionText(setsKeptOf(walked))).toBe(
+      'End the session? 1 set done, 3 cut short, 2 skipped',
+    );
   });
 });
 
