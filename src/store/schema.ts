@@ -128,9 +128,7 @@ const MIGRATIONS: readonly Migration[] = [
   // Sessions saved before kept the sum of the milliseconds, so History said a second or two more
   // than the summary and the rows add up to (47.6, 47.7 and 44.9 s held: 2 min 20 s, not 2 min 18 s).
   async (_db, tx) => {
-    const holdsOf = setsBySession(
-      (await tx.objectStore('sets').getAll()).filter((set) => set.holdMs !== null),
-    );
+    const holdsOf = setsBySession((await setRowsOf(tx)).filter((set) => set.holdMs !== null));
     let cursor = await tx.objectStore('sessions').openCursor();
     while (cursor) {
       const row = cursor.value;
@@ -149,17 +147,7 @@ const MIGRATIONS: readonly Migration[] = [
   // again from the rows. Sets saved before the rows kept that (no skippedUnderWay) read as ended by
   // themselves, as they always did: nothing tells them apart.
   async (_db, tx) => {
-    const setsOf = setsBySession(await tx.objectStore('sets').getAll());
-    let cursor = await tx.objectStore('sessions').openCursor();
-    while (cursor) {
-      const row = cursor.value;
-      const summary = withSetsRecounted(row.summary, setsOf.get(row.id) ?? []);
-      // Written only where the count changed: years of sessions with nothing cut short stay as they are.
-      const changed =
-        summary.skipped !== (row.summary.skipped ?? 0) || summary.cutShort !== row.summary.cutShort;
-      if (changed) await cursor.update({ ...row, summary });
-      cursor = await cursor.continue();
-    }
+    await recountSets(tx);
   },
   // v10: the voice explains an exercise's movement in the first sessions that did it, where it did
   // in a person's first sessions, whatever they did; the week rows kept the sets of the exercises
@@ -171,7 +159,7 @@ const MIGRATIONS: readonly Migration[] = [
   // target of reps as the highest its sessions set, where it was the last session's: a short session
   // of easy goals after a full one made the full one's best set read as far above target.
   async (_db, tx) => {
-    const sets = await tx.objectStore('sets').getAll();
+    const sets = await setRowsOf(tx);
     const setsOf = setsBySession(sets);
     const sessions: SessionRow[] = [];
     let cursor = await tx.objectStore('sessions').openCursor();
@@ -194,7 +182,47 @@ const MIGRATIONS: readonly Migration[] = [
     if (fromVersion < 10) return;
     await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
   },
+  // v12: a hold ended with End hold short of its target is cut short, as Skip set's and Finish's are,
+  // where it was counted done: counted again from the rows, which say which End hold ended. Unless v9
+  // counted them in this upgrade already, by today's rule.
+  async (_db, tx, fromVersion) => {
+    if (fromVersion < 9) return;
+    await recountSets(tx);
+  },
 ];
+
+/**
+ * The sets' rows, read once an upgrade however many of its steps read them: they are the most rows
+ * there are, and no step writes them.
+ */
+const setRowsRead = new WeakMap<UpgradeTransaction, Promise<SetRow[]>>();
+
+function setRowsOf(tx: UpgradeTransaction): Promise<SetRow[]> {
+  let rows = setRowsRead.get(tx);
+  if (!rows) {
+    rows = tx.objectStore('sets').getAll();
+    setRowsRead.set(tx, rows);
+  }
+  return rows;
+}
+
+/**
+ * Counts every session's sets skipped and cut short again from its sets' rows, by today's rule (see
+ * withSetsRecounted). Written only where the count changed: years of sessions with nothing cut short
+ * stay as they are.
+ */
+async function recountSets(tx: UpgradeTransaction): Promise<void> {
+  const setsOf = setsBySession(await setRowsOf(tx));
+  let cursor = await tx.objectStore('sessions').openCursor();
+  while (cursor) {
+    const row = cursor.value;
+    const summary = withSetsRecounted(row.summary, setsOf.get(row.id) ?? []);
+    const changed =
+      summary.skipped !== (row.summary.skipped ?? 0) || summary.cutShort !== row.summary.cutShort;
+    if (changed) await cursor.update({ ...row, summary });
+    cursor = await cursor.continue();
+  }
+}
 
 /**
  * Puts the week rows of every session and its sets in place of those there were: the sets as the
@@ -205,7 +233,7 @@ async function rebuildWeeks(
   sessions: readonly SessionRow[],
   setsRead?: readonly SetRow[],
 ): Promise<void> {
-  const sets = setsRead ?? (await tx.objectStore('sets').getAll());
+  const sets = setsRead ?? (await setRowsOf(tx));
   const weeks = tx.objectStore('weeks');
   await weeks.clear();
   await Promise.all(weeksOf(sessions, sets).map((week) => weeks.put(week)));

@@ -395,6 +395,35 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it("counts a version 11 session's hold ended with End hold short of its target as cut short, where it called it done", async () => {
+    const name = freshName();
+    const v11 = await openBackbeatDB({ name, version: 11 });
+    const sets = [
+      supermanSet({ setNumber: 1, count: 10 }),
+      supermanSet({ setNumber: 2, count: 2, endedBy: 'stopped', skippedUnderWay: true }),
+      supermanSet({
+        exerciseId: 'drawing-in',
+        target: 45,
+        count: 0,
+        holdMs: 20_699,
+        endedBy: 'stopped',
+        endedByHand: true,
+      }),
+    ];
+    await v11.put(
+      'sessions',
+      sessionA([], { sets: 3, skipped: 0, cutShort: 1, reps: 12, breaths: 0, holdMs: 20_000 }) as never,
+    );
+    for (const set of setsOfA(sets)) await v11.put('sets', set as never);
+    v11.close();
+
+    const store = await SessionStore.open({ name });
+    const [migrated] = await store.listSessions();
+    expect(migrated?.summary).toMatchObject({ sets: 3, skipped: 0, cutShort: 2 });
+    expect(describeSessionFacts(migrated!.summary)).toContain('1 set, 2 cut short');
+    store.close();
+  });
+
   it('leaves a version 8 session with nothing cut short or skipped as it was: years of them are not rewritten', async () => {
     const name = freshName();
     const v8 = await openBackbeatDB({ name, version: 8 });
