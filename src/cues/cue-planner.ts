@@ -358,8 +358,8 @@ function whatHappened(
     const noRestBefore = prev.phase === 'set' && next.set.noRestBefore === true;
     if (prev.phase === 'rest' || noRestBefore) cues.push(tone('rest-end'), vibrate('rest-end'));
     const begins = setBegins(prev, next, next.set, speechRate);
-    // No rest between them (a rest of 0 s): the set just done's last count, "Done" or "Set over" is
-    // heard to its end first, then the set.
+    // No rest between them (a rest of 0 s): the set just done's last count, "Done", "Set over" or
+    // "Set cut short" is heard to its end first, then the set.
     if (noRestBefore) return [...cues, ...begins.map(afterWhatIsSaid)];
     // Straight on from a set skipped before it began: "Set skipped" is news, said over what was being
     // said, and the set after it.
@@ -919,20 +919,19 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
 
 /**
  * What a set says of its end as it ends, ahead of the rest's line: "Done: forty-five seconds", "Set
- * over: four reps", "Set skipped" (a set skipped under way says what it had done, as "Set over" would
- * say the reps stopped coming), or, reaching its target, its last count. A hold is told by its time,
- * however it ended; "Held six seconds" where Finish cut it short (see holdEnded).
+ * over: four reps", "Set skipped", or, reaching its target, its last count. A set a tap ended short of
+ * its target says what it did, in the words the summary, History and the file count it by: "Set cut
+ * short: two reps done", "Set cut short: seven seconds held" (see cutShortText).
  */
 function setEndedWords(record: SetRecord): string {
   const exercise = exerciseById(record.exerciseId);
   if (record.holdMs !== null && record.endedBy !== 'skipped') {
     const held = spokenDuration(heldS(record.holdMs));
-    if (record.skippedUnderWay) return `Set skipped: ${held} held`;
-    return setOutcome(record) === 'cut short' ? `Held ${held}` : `Done: ${held}`;
+    return setOutcome(record) === 'cut short' ? cutShortText(`${held} held`) : `Done: ${held}`;
   }
   const counted = countDoneText(exercise, record.count);
   if (record.endedBy === 'skipped') return 'Set skipped';
-  if (record.skippedUnderWay) return `Set skipped: ${counted} done`;
+  if (setOutcome(record) === 'cut short') return cutShortText(`${counted} done`);
   if (record.endedBy !== 'target') return `Set over: ${counted}`;
   return spokenCount(exercise, record.count);
 }
@@ -978,12 +977,20 @@ function countPutRight(prev: SessionState, next: SessionState): SetRecord | null
 }
 
 /**
+ * A set a tap ended short of its target (see setOutcome), with what it did, "two reps done" or "seven
+ * seconds held": "Set cut short: two reps done", the name the summary, History and the file give it.
+ */
+function cutShortText(did: string): string {
+  return `Set cut short: ${did}`;
+}
+
+/**
  * "Done: forty-eight seconds", and the form problem that ended the hold as its reason when it had not
  * been said: "Hips in line" then would ask the person to mend a hold that is already over. (One said during
- * the hold is not said again.) Ended by Skip set, the answer to the tap: "Set skipped: seven seconds
- * held", said over what was still being said of the hold (its time calls are moot), as "Set skipped".
- * Ended by End hold or Finish (`atTap`), "Done" is the answer to the tap, said so too; but cut short
- * by either (see setOutcome), "Held six seconds": "Done" would be heard as the hold completed.
+ * the hold is not said again.) Ended by a tap (`atTap`: Skip set, End hold or Finish), the answer to
+ * it, said over what was still being said of the hold (its time calls are moot): "Done" at its target
+ * or past it, and short of it "Set cut short: seven seconds held", where "Done" would be heard as the
+ * hold completed.
  */
 function holdEnded(
   set: CurrentSet,

@@ -6,7 +6,7 @@
 import type { SessionBundle, SetRow } from '../store/records.ts';
 import { wallClockOf } from '../workout/calendar.ts';
 import { exerciseById, FORM_ISSUE_TEXT } from '../workout/program.ts';
-import { heldS, skippedUndone } from '../workout/session.ts';
+import { heldS, setOutcome, skippedUndone } from '../workout/session.ts';
 
 export const CSV_COLUMNS = [
   'Date',
@@ -89,9 +89,8 @@ function setNotes(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string {
 /**
  * How a set that did not end on its target ended, in the app's words. A plank is held as long as form
  * holds, past its target: one that ends there by leaving the pose ended as it should, and says nothing.
- * One the person skipped or cut short by Finish under way says so, and where it was: "stopped" alone reads
- * as reps that stopped coming or a hold let go, which a set kept before either was told apart reads as
- * still.
+ * One the person's tap cut short says so, and where it was: "stopped" alone reads as reps that stopped
+ * coming or a hold let go, which a set kept before taps were told apart reads as still.
  */
 function setEnd(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string | null {
   switch (set.endedBy) {
@@ -107,10 +106,9 @@ function setEnd(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string | null {
       if (done >= set.target) return null;
       const target = kind === 'hold' ? `${set.target} s` : counted(set.target, kind);
       const reached = `${kind === 'hold' ? `${done} s` : done} of ${target}`;
-      if (set.skippedUnderWay) return `skipped at ${reached}`;
-      // Finish, or an interrupted session kept as it was, which ends its set as Finish does: "cut short",
-      // History's word for it, is true of both, where "ended by Finish" is not of the second.
-      if (set.finishedUnderWay) return `cut short at ${reached}`;
+      // Skip set, End hold or Finish (or an interrupted session kept as it was, which ends its set as
+      // Finish does): "cut short", as the voice, the summary and History call it.
+      if (setOutcome(set) === 'cut short') return `cut short at ${reached}`;
       return `stopped before the target of ${target}`;
     }
   }

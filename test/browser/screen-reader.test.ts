@@ -32,7 +32,7 @@ describe('the screen reader during a session', () => {
     mounted.app.session.adjustCount(1);
     await expect.poll(said).toBe('One.');
     await userEvent.click(page.getByRole('button', { name: 'Skip set' }));
-    await expect.poll(said).toMatch(/^Set skipped: one rep done\. Rest, /);
+    await expect.poll(said).toMatch(/^Set cut short: one rep done\. Rest, /);
     // The same element all along: a region that appears already filled is not read out.
     expect(region()).toBe(live);
   });

@@ -478,7 +478,7 @@ describe('planCues', () => {
 
     const skipped = new Run(plan(['bird-dog', 2, 20, 30]));
     skipped.do({ type: 'start', nowMs: 0 }, motion(rep(1000, 'right')), motion(rep(2000, 'left')));
-    expect(spoken(skipped.do({ type: 'skip', nowMs: 3000 }))[0]).toBe('Set skipped: one each side done');
+    expect(spoken(skipped.do({ type: 'skip', nowMs: 3000 }))[0]).toBe('Set cut short: one each side done');
 
     // With no rest, put right from the next set: named, as a superman's is.
     const noRest = new Run(plan(['bird-dog', 2, 2, 0]));
@@ -958,17 +958,17 @@ describe('planCues', () => {
     ]);
   });
 
-  // Skipped, as a hold skipped under way is told: "Set over" is for reps that stopped coming.
-  it('answers Skip set with "Set skipped" and what was counted, heard next: the set is over by the tap', () => {
+  // Cut short, as the summary, History and the file count it: "Set over" is for reps that stopped coming.
+  it('answers Skip set with "Set cut short" and what was counted, heard next: the set is over by the tap', () => {
     const run = new Run(plan(['superman', 2, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     expect(run.do({ type: 'skip', nowMs: 3000 }).filter((cue) => cue.kind === 'say')).toEqual([
-      { kind: 'say', text: 'Set skipped: two reps done', interrupt: true, reply: true },
+      { kind: 'say', text: 'Set cut short: two reps done', interrupt: true, reply: true },
       { kind: 'say', text: 'Rest, thirty seconds. Next: Superman, set two of two', interrupt: false },
     ]);
     const breaths = new Run(plan(['bat-hang', 2, 4, 30]));
     breaths.do({ type: 'start', nowMs: 0 }, motion({ type: 'breath', tMs: 8000, emittedMs: 8000 }));
-    expect(spoken(breaths.do({ type: 'skip', nowMs: 9000 }))[0]).toBe('Set skipped: one breath done');
+    expect(spoken(breaths.do({ type: 'skip', nowMs: 9000 }))[0]).toBe('Set cut short: one breath done');
   });
 
   it('says a set skipped before it counted anything was skipped, not that it is over with zero reps', () => {
@@ -994,7 +994,7 @@ describe('planCues', () => {
     // Cut short, and not complete: two of its three sets were never begun. The set's end answers the tap, heard
     // at once, and the session's end after it.
     expect(end).toEqual([
-      { kind: 'say', text: 'Set over: one rep', interrupt: true, reply: true },
+      { kind: 'say', text: 'Set cut short: one rep done', interrupt: true, reply: true },
       { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
     ]);
     // Finished in a rest, the rest's announcement of the next set is cut off.
@@ -1012,7 +1012,7 @@ describe('planCues', () => {
     midPlan.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     midPlan.do({ type: 'pause', nowMs: 3000, toAsk: true });
     expect(midPlan.do({ type: 'finish', nowMs: 6000 }).filter((c) => c.kind === 'say')).toEqual([
-      { kind: 'say', text: 'Set over: two reps', interrupt: true, reply: true },
+      { kind: 'say', text: 'Set cut short: two reps done', interrupt: true, reply: true },
       { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
     ]);
     // In the plan's last set, that set was cut short: the session ended, it is not complete.
@@ -1020,7 +1020,7 @@ describe('planCues', () => {
     lastSet.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
     lastSet.do({ type: 'pause', nowMs: 3000, toAsk: true });
     expect(lastSet.do({ type: 'finish', nowMs: 6000 }).filter((c) => c.kind === 'say')).toEqual([
-      { kind: 'say', text: 'Set over: one rep', interrupt: true, reply: true },
+      { kind: 'say', text: 'Set cut short: one rep done', interrupt: true, reply: true },
       { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
     ]);
   });
@@ -1034,7 +1034,7 @@ describe('planCues', () => {
     cutShort.do(motion(rep(65_000)));
     expect(cutShort.state.set).toMatchObject({ count: 1 });
     expect(spoken(cutShort.do({ type: 'finish', nowMs: 66_000 }))).toEqual([
-      'Set over: one rep',
+      'Set cut short: one rep done',
       'Session ended: two sets done, one cut short. Well done',
     ]);
     const toItsEnd = new Run(plan(['superman', 1, 2, 30]));
@@ -1078,7 +1078,7 @@ describe('planCues', () => {
     ]);
     expect(ended.do(tick(13_000), { type: 'finish', nowMs: 14_000 }).filter((c) => c.kind === 'say')).toEqual(
       [
-        { kind: 'say', text: 'Held ten seconds', interrupt: true, reply: true },
+        { kind: 'say', text: 'Set cut short: ten seconds held', interrupt: true, reply: true },
         { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
       ],
     );
@@ -1124,7 +1124,7 @@ describe('planCues', () => {
       const end = run.do({ type: 'skip', nowMs: 11_000 });
       expect(run.state.completed[0]).toMatchObject({ endedBy: 'stopped', holdMs: 10_000 });
       expect(end.filter((cue) => cue.kind === 'say')).toEqual([
-        { kind: 'say', text: 'Set skipped: ten seconds held', interrupt: true, reply: true },
+        { kind: 'say', text: 'Set cut short: ten seconds held', interrupt: true, reply: true },
         expect.objectContaining({ text: expect.stringMatching(/^Rest, one minute/) }),
       ]);
       expect(tones(end)).toEqual(['hold-end']);
@@ -1136,7 +1136,7 @@ describe('planCues', () => {
       run.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
       run.ticksTo(8000);
       expect(spoken(run.do({ type: 'skip', nowMs: 8000 }))).toEqual([
-        'Set skipped: seven seconds held',
+        'Set cut short: seven seconds held',
         expect.stringMatching(/^Rest, twenty seconds/),
       ]);
     });
@@ -1147,7 +1147,7 @@ describe('planCues', () => {
       const run = holding();
       const end = run.do({ type: 'end-hold', nowMs: 11_000 });
       expect(end.filter((cue) => cue.kind === 'say')).toEqual([
-        { kind: 'say', text: 'Held ten seconds', interrupt: true, reply: true },
+        { kind: 'say', text: 'Set cut short: ten seconds held', interrupt: true, reply: true },
         expect.objectContaining({ text: expect.stringMatching(/^Rest, one minute/), interrupt: false }),
       ]);
       const past = holding();
@@ -1176,7 +1176,7 @@ describe('planCues', () => {
     it("finished during the hold short of its target: the time held, then the session's end", () => {
       const run = holding();
       expect(spoken(run.do({ type: 'finish', nowMs: 11_000 }))).toEqual([
-        'Held ten seconds',
+        'Set cut short: ten seconds held',
         'Session ended: one set cut short. Well done',
       ]);
     });
@@ -1296,7 +1296,7 @@ describe('planCues', () => {
     const skipped = new Run(plan(['superman', 2, 5, 0]));
     skipped.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
     expect(spoken(skipped.do({ type: 'skip', nowMs: 3000 }))).toEqual([
-      'Set skipped: one rep done',
+      'Set cut short: one rep done',
       'Superman, set two of two. Five reps. Go',
     ]);
   });

@@ -170,7 +170,7 @@ describe('CSV export', () => {
 
   // The person's Skip set, with something counted or held: ended at their tap, not by itself. A set
   // kept before that was told apart has no field, and reads as it always did.
-  it('notes a set skipped under way as skipped, at what it reached', async () => {
+  it('notes a set skipped under way as cut short, at what it reached, as the voice and History call it', async () => {
     const bundle = await recordSession();
     const [superman, , plank] = bundle.sets;
     const sets = [
@@ -215,9 +215,9 @@ describe('CSV export', () => {
       },
     ];
     expect(notesOf(toCsv([{ session: bundle.session, sets }]))).toEqual([
-      'skipped at 4 of 10 reps',
-      'skipped at 20 s of 45 s',
-      '2 breath cycles; skipped at 2 of 5 breath cycles',
+      'cut short at 4 of 10 reps',
+      'cut short at 20 s of 45 s',
+      '2 breath cycles; cut short at 2 of 5 breath cycles',
       'stopped before the target of 10 reps',
     ]);
   });
@@ -246,10 +246,31 @@ describe('CSV export', () => {
         formIssues: [],
         finishedUnderWay: true,
       },
+      // End hold short of its target, and at it.
+      {
+        ...plank!,
+        index: 2,
+        endedBy: 'stopped' as const,
+        target: 45,
+        holdMs: 20_699,
+        formIssues: [],
+        endedByHand: true,
+      },
+      {
+        ...plank!,
+        index: 3,
+        endedBy: 'stopped' as const,
+        target: 45,
+        holdMs: 45_200,
+        formIssues: [],
+        endedByHand: true,
+      },
     ];
     expect(notesOf(toCsv([{ session: bundle.session, sets }]))).toEqual([
       'cut short at 2 of 10 reps',
       'cut short at 20 s of 45 s',
+      'cut short at 20 s of 45 s',
+      '',
     ]);
   });
 
