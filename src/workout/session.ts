@@ -631,7 +631,7 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       return resume(state, action.nowMs);
     case 'skip':
       if (state.phase === 'set' && state.set) {
-        const never = notBegun(state.set);
+        const never = neverRan(state.set, action.nowMs);
         const endedBy = endedByHand(state.set);
         const how: SetEndedHow = never
           ? { neverBegun: true }
@@ -639,7 +639,7 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
             ? { skippedUnderWay: true }
             : {};
         const ended = endSet({ ...state, nowMs: action.nowMs }, action.nowMs, endedBy, how);
-        // Skipped before the person got into position: nothing was done to rest from.
+        // Skipped before the person got into position or set to work: nothing was done to rest from.
         return never && ended.phase === 'rest' ? beginNextSet(ended) : ended;
       }
       if (state.phase === 'rest') return beginNextSet({ ...state, nowMs: action.nowMs });
@@ -775,6 +775,27 @@ function keptOnFinish(set: CurrentSet): boolean {
  */
 function notBegun(set: CurrentSet): boolean {
   return set.waiting === true || set.leftMs != null;
+}
+
+/**
+ * Skipped this soon after its "Go" with nothing counted or held, a set never ran: no rep, breath or
+ * hold of the program is done sooner (a superman's lift, hold and lowering take some 3 s), so it has
+ * no reps the detectors missed to give it, and the heart rate of its seconds is the rest's.
+ */
+export const NOTHING_DONE_YET_MS = 3_000;
+
+/**
+ * Whether Skip set at `nowMs` skips a set that never ran: one not begun (see notBegun), or one that
+ * began at once, nothing seeing where the person was, in which nothing was counted or held before its
+ * "Go" was heard or within NOTHING_DONE_YET_MS of it. A person seen in position, or who said they were
+ * with Start the set, was in the set. Such a set skipped 2 s after "Go" was offered "counted wrong?
+ * −1 +1" on the summary, and the 2 s of resting heart rate as its own.
+ */
+function neverRan(set: CurrentSet, nowMs: number): boolean {
+  if (notBegun(set)) return true;
+  const inTheSet = set.startSeen !== undefined || set.begunByHand === true;
+  if (inTheSet || set.count > 0 || set.holdStartMs !== null) return false;
+  return set.goHeardMs === undefined || nowMs - set.goHeardMs < NOTHING_DONE_YET_MS;
 }
 
 /** What timerMs reads of a session state, or of one saved. */

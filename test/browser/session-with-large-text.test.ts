@@ -133,9 +133,11 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
         expect(set.querySelector('.unseen') !== null, exercise).toBe(byHand);
         expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
       }
-      // Skipped under way: the rest, skipped too, and the next set.
+      // Skipped at once, nothing done: the next set follows, with no rest where nothing saw the person
+      // in position; a rest, where something did, skipped too.
       session.skip();
-      session.skip();
+      const after: string = session.state.phase;
+      if (after === 'rest') session.skip();
       await mounted.shell.updateComplete;
     }
     expect(seen.size).toBe(7);

@@ -85,8 +85,8 @@ describe('two tabs', () => {
     await first.persistence.start();
     first.session.start();
     first.run(1000);
-    // The first set skipped before anything in it was done, the second stopped after one rep.
-    first.session.skip();
+    // The first set skipped before anything in it was done (the second follows at once, with no
+    // rest), the second stopped after one rep.
     first.session.skip();
     first.run(1000);
     const nowMs = first.session.state.nowMs;

@@ -516,9 +516,11 @@ describe('SessionRecorder and a plan that changes', () => {
     const restored = afterInterruption(state);
     const superman = reduceSession(restored, { type: 'skip', nowMs: 6000 });
     const said = planCues(restored, superman, { muted: false, tones: true, vibration: true });
-    expect(said.filter((cue) => cue.kind === 'say').at(-1)).toMatchObject({
-      text: expect.stringContaining(drawingIn.spokenHow.slice(0, -1)),
-    });
+    // Skipped as the new page said it again, the superman never ran: the drawing-in follows at once.
+    expect(superman.phase).toBe('set');
+    expect(said.filter((cue) => cue.kind === 'say').map((cue) => cue.text)).toContainEqual(
+      expect.stringContaining(drawingIn.spokenHow.slice(0, -1)),
+    );
     reopened.close();
   });
 });

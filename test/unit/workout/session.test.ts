@@ -235,13 +235,14 @@ describe('session reducer', () => {
     });
     const strapBack = (nowMs: number): SessionAction => ({ type: 'motion-reach', away: [], nowMs });
 
-    /** The first set begun in position at 1 s, the strap gone at 5 s, and the set skipped into its rest at 10 s. */
+    /** The first set begun by a tap at 1 s, the strap gone at 5 s, and the set skipped into its rest at 10 s. */
     function restingWithStrapAway(): SessionState {
       return run(
         initialSessionState(latPulldownThreeSets),
         strapSees(),
         { type: 'start', nowMs: 0 },
         { type: 'begin', nowMs: 1000 },
+        { type: 'go-heard', nowMs: 1000 },
         strapGone(5000),
         { type: 'skip', nowMs: 10_000 },
       );
@@ -665,6 +666,7 @@ describe('session reducer', () => {
     let s = run(
       initialSessionState(supermanTwoSets),
       { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
       { type: 'skip', nowMs: 3000 },
     );
     expect(setsKeptOnFinishing(s)).toEqual({ done: 0, cutShort: 0, skipped: 1 });
@@ -857,6 +859,7 @@ describe('session reducer', () => {
     const begun = run(
       initialSessionState(noRest),
       { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
       { type: 'skip', nowMs: 20_000 },
     );
     expect(begun.set).toMatchObject({ setNumber: 2 });
@@ -875,17 +878,28 @@ describe('session reducer', () => {
     let s = run(holdBegun(plan, 1000, 1400), { type: 'tick', nowMs: 31_000 });
     expect(s.phase).toBe('rest');
     expect(run(s, { type: 'adjust', delta: 1, nowMs: 32_000 })).toBe(s);
-    s = run(s, { type: 'skip', nowMs: 33_000 }, { type: 'skip', nowMs: 34_000 });
+    s = run(
+      s,
+      { type: 'skip', nowMs: 33_000 },
+      { type: 'go-heard', nowMs: 33_000 },
+      { type: 'skip', nowMs: 36_000 },
+    );
     expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'drawing-in', endedBy: 'skipped' });
-    expect(run(s, { type: 'adjust', delta: 1, nowMs: 34_500 })).toBe(s);
+    expect(s.phase).toBe('rest');
+    expect(run(s, { type: 'adjust', delta: 1, nowMs: 36_500 })).toBe(s);
     // Reps done with nothing to count them (a heart-rate-only strap), then Skip set: put right after.
-    s = run(s, { type: 'skip', nowMs: 35_000 }, { type: 'skip', nowMs: 41_000 });
+    s = run(
+      s,
+      { type: 'skip', nowMs: 37_000 },
+      { type: 'go-heard', nowMs: 37_000 },
+      { type: 'skip', nowMs: 43_000 },
+    );
     expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'superman', count: 0, endedBy: 'skipped' });
     expect(skippedUndone(s.completed.at(-1)!)).toBe(true);
-    s = run(s, { type: 'adjust', delta: 1, nowMs: 42_000 }, { type: 'adjust', delta: 1, nowMs: 42_500 });
+    s = run(s, { type: 'adjust', delta: 1, nowMs: 44_000 }, { type: 'adjust', delta: 1, nowMs: 44_500 });
     expect(s.completed.at(-1)).toMatchObject({ count: 2, corrections: 2, endedBy: 'stopped' });
     expect(skippedUndone(s.completed.at(-1)!)).toBe(false);
-    s = run(s, { type: 'adjust', delta: -2, nowMs: 43_000 });
+    s = run(s, { type: 'adjust', delta: -2, nowMs: 45_000 });
     expect(skippedUndone(s.completed.at(-1)!)).toBe(true);
   });
 
@@ -1205,6 +1219,7 @@ describe('sets that begin when the person is in position', () => {
       { type: 'start', nowMs: 0 },
       { type: 'adjust', delta: 2, nowMs: 5000 },
       { type: 'tick', nowMs: 15_000 },
+      { type: 'go-heard', nowMs: 15_000 },
     );
     expect(underWay.set).toMatchObject({ setNumber: 1, count: 0 });
     const finished = run(underWay, { type: 'finish', nowMs: 30_000 });
@@ -1239,13 +1254,55 @@ describe('sets that begin when the person is in position', () => {
     expect(left.set?.leftMs).toBe(3000);
     const skipped = run(left, { type: 'skip', nowMs: 4000 });
     expect(skipped.completed[0]).toMatchObject({ endedBy: 'skipped', neverBegun: true });
-    // A set that began at once (no device sees posture) has begun, whatever it counted.
+    // A set that began at once (no device sees posture) has begun once its "Go" was heard and a rep
+    // could have been done, whatever it counted.
     const atOnce = run(
       initialSessionState(supermanTwoSets),
       { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
       { type: 'skip', nowMs: 4000 },
     );
     expect(atOnce.completed[0]?.neverBegun).toBeUndefined();
+  });
+
+  // A heart-rate-only strap: the rest cut short with Start now, and the set after it skipped 2 s
+  // after its "Go", nothing counted. The summary offered "Superman, set 2 counted wrong? −1 +1".
+  it('marks a set skipped before "Go" or moments after it, nothing counted, as never run, where nothing sees the person', () => {
+    const threeSupermans = [{ ...supermanTwoSets[0], dosage: { sets: 3, target: 10, restS: 45 } }];
+    const restAfterOne = run(
+      initialSessionState(threeSupermans),
+      strapHeartRateOnly(),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      { type: 'adjust', delta: 3, nowMs: 5000 },
+      { type: 'skip', nowMs: 6000 },
+    );
+    expect(restAfterOne.phase).toBe('rest');
+    const set2 = run(restAfterOne, { type: 'skip', nowMs: 8000 }, { type: 'go-heard', nowMs: 8000 });
+    const skipped = run(set2, { type: 'skip', nowMs: 10_000 });
+    expect(skipped.completed[1]).toMatchObject({
+      setNumber: 2,
+      count: 0,
+      endedBy: 'skipped',
+      neverBegun: true,
+    });
+    expect(correctableInRest(skipped.completed[1]!)).toBe(false);
+    // Nothing done to rest from: set 3 follows at once.
+    expect(skipped.set).toMatchObject({ setNumber: 3 });
+    // Skipped while "Go" is still being said.
+    const unheard = run(restAfterOne, { type: 'skip', nowMs: 8000 }, { type: 'skip', nowMs: 12_000 });
+    expect(unheard.completed[1]).toMatchObject({ setNumber: 2, neverBegun: true });
+    // The session's last set so: the summary offers no count to put right.
+    const last = run(
+      restAfterOne,
+      { type: 'skip', nowMs: 8000 },
+      { type: 'go-heard', nowMs: 8000 },
+      { type: 'skip', nowMs: 10_000 },
+      { type: 'go-heard', nowMs: 10_000 },
+      { type: 'skip', nowMs: 11_000 },
+    );
+    expect(last.phase).toBe('summary');
+    expect(lastSetToCorrect(last)).toBeNull();
   });
 
   it('begins at once when the rest ends with the person already in position', () => {
