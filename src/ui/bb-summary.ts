@@ -8,7 +8,9 @@ import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../
 import {
   anySetDone,
   lastSetToCorrect,
+  notReached,
   type PlannedExercise,
+  planRanThrough,
   type SetRecord,
   skippedUndone,
 } from '../workout/session.ts';
@@ -186,8 +188,12 @@ export class BbSummary extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         text-align: center;
       }
-      /* Read up close once the session is over: on a phone its sets' fact, "1 set, 1 cut short,
-         3 skipped", fits a line, and the files stay on the first screen under it. */
+      .early {
+        margin: 0.5rem 0 0;
+        text-align: center;
+      }
+      /* Read up close once the session is over: on a phone its sets' fact, "1 done, 1 cut
+         short, 3 skipped", fits a line, and the files stay on the first screen under it. */
       @media (max-width: 30rem) {
         .totals {
           font-size: 1.2rem;
@@ -361,6 +367,7 @@ export class BbSummary extends LitElement {
       <div class="totals">
         ${factsLine(summarise(this.records, this.durationMs))}
       </div>
+      ${this.renderEndedEarly()}
       ${this.renderNext()}
       ${this.deleted ? html`<p class="deleted">You deleted this session from your history: it is not kept, and there is no file of it to save.</p>` : this.renderSave()}
       <div class="table">
@@ -470,6 +477,21 @@ export class BbSummary extends LitElement {
       <button aria-label=${`−1 ${unit} on ${which}`} ?disabled=${last.count <= lowest} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
       <button aria-label=${`+1 ${unit} on ${which}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
     </div>`;
+  }
+
+  /**
+   * "Ended early. Not reached: Bat hang, Wide-grip lat pulldown, Elbow plank.": Finish ended the
+   * session before its plan ran through, and the exercises never come to were listed nowhere.
+   */
+  private renderEndedEarly() {
+    const session = {
+      plan: this.plan,
+      completed: this.records,
+      ...(this.finishedShort ? { finishedShort: true as const } : {}),
+    };
+    if (planRanThrough(session)) return nothing;
+    const names = notReached(this.plan, this.records).map((exercise) => exercise.name);
+    return html`<p class="early">Ended early${names.length > 0 ? `. Not reached: ${names.join(', ')}` : ''}.</p>`;
   }
 
   private renderLearned() {

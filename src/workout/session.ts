@@ -824,9 +824,18 @@ export function timerMs(times: SessionTimes): number {
  * stopped coming, a hold the detectors or End hold ended) or by Skip set, none left undone or cut
  * short by Finish. What the voice calls a complete session; any other ended early.
  */
-export function planRanThrough(state: SessionState): boolean {
+export function planRanThrough(state: Pick<SessionState, 'plan' | 'completed' | 'finishedShort'>): boolean {
   const planned = state.plan.reduce((n, p) => n + p.dosage.sets, 0);
   return state.completed.length >= planned && !state.finishedShort;
+}
+
+/** The exercises of the plan of which no set was reached, kept or skipped: a session ended early's. */
+export function notReached(
+  plan: readonly PlannedExercise[],
+  completed: readonly Pick<SetRecord, 'exerciseId'>[],
+): Exercise[] {
+  const reached = new Set(completed.map((record) => record.exerciseId));
+  return plan.filter((p) => !reached.has(p.exercise.id)).map((p) => p.exercise);
 }
 
 /**

@@ -36,9 +36,9 @@ export function anyKept({ done, cutShort }: SetsKept): boolean {
 
 /**
  * "4 sets done, 2 cut short, 1 skipped", leaving out what did not happen, the numbers as `numeral`
- * writes them (the voice's in words), `doneWord` after the sets done (History's lines leave it out:
- * "4 sets, 2 cut short"). With none done in full, the sets cut short come first: "0 sets done" would
- * be heard as nothing kept.
+ * writes them (the voice's in words), `doneWord` after the sets done (History's lines leave it out
+ * where all were done: "8 sets"). With none done in full, the sets cut short come first: "0 sets
+ * done" would be heard as nothing kept.
  */
 export function setsKeptText(
   { done, cutShort, skipped }: SetsKept,

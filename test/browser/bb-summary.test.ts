@@ -75,11 +75,11 @@ describe('bb-summary', () => {
         [record({}), record({ count: 0, endedBy: 'skipped' }), record({ count: 2, endedBy: 'skipped' })],
         61_000,
       ),
-    ).toBe('2 sets, 1 skipped · 12 reps · 1 min');
+    ).toBe('2 done, 1 skipped · 12 reps · 1 min');
     // Ended by a tap short of its target (here Finish): cut short, not done.
     expect(
       summarise([record({}), record({ count: 4, endedBy: 'stopped', finishedUnderWay: true })], 61_000),
-    ).toBe('1 set, 1 cut short · 14 reps · 1 min');
+    ).toBe('1 done, 1 cut short · 14 reps · 1 min');
     // Whole seconds held, as the set's timer showed them.
     expect(summarise([record({ exerciseId: 'elbow-plank', count: 0, holdMs: 32_600 })], 61_000)).toBe(
       '1 set · 32 s held · 1 min',
@@ -100,6 +100,41 @@ describe('bb-summary', () => {
     expect(summarise([plank(47_600), plank(47_600), plank(44_500)], 5 * 60_000)).toBe(
       '3 sets · 2 min 18 s held · 5 min',
     );
+  });
+
+  // As a person left it after Finish: superman 1 done, 2 skipped before it began, 3 skipped at 2 reps,
+  // the glute bridge skipped, the drawing-in ended with End hold at 20 of 45 s, the bird dog under way.
+  it('says a session Finish ended early was, and names the exercises it never reached', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [
+      record({}),
+      record({ setNumber: 2, count: 0, endedBy: 'skipped', neverBegun: true }),
+      record({ setNumber: 3, count: 2, endedBy: 'stopped', skippedUnderWay: true }),
+      record({ exerciseId: 'glute-bridge', target: 15, count: 0, endedBy: 'skipped', neverBegun: true }),
+      record({
+        exerciseId: 'drawing-in',
+        target: 45,
+        count: 0,
+        holdMs: 20_699,
+        endedBy: 'stopped',
+        endedByHand: true,
+      }),
+      record({ exerciseId: 'bird-dog', target: 20, count: 5, endedBy: 'stopped', finishedUnderWay: true }),
+    ];
+    summary.plan = defaultPlan();
+    summary.finishedShort = true;
+    summary.durationMs = 4 * 60_000;
+    document.body.append(summary);
+    await expect
+      .element(page.getByText('Ended early. Not reached: Bat hang, Wide-grip lat pulldown, Elbow plank.'))
+      .toBeVisible();
+    await expect.element(page.getByText(/^1 done, 3 cut short, 2 skipped/)).toBeVisible();
+    // Its plan run through, every set kept, a session says nothing of ending early.
+    summary.plan = [{ ...defaultPlan()[0]!, dosage: { ...defaultPlan()[0]!.dosage, sets: 3 } }];
+    summary.records = [record({}), record({ setNumber: 2 }), record({ setNumber: 3 })];
+    summary.finishedShort = false;
+    await summary.updateComplete;
+    expect(summary.shadowRoot!.textContent).not.toContain('Ended early');
   });
 
   it('lists every set with what was done against its target', async () => {

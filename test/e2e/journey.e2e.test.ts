@@ -51,13 +51,13 @@ describe.each(Object.entries(JOURNEY_SIZES))('a first visit to the summary on a 
       /^End the session\? [1-9] sets? done, 1 cut short(, \d+ skipped)?$/,
     );
     expect(journey.summary).toMatch(
-      /^\d+ sets?, 1 cut short(, \d+ skipped)? · \d+ reps · \d+ s held · \d+ min$/,
+      /^\d+ done, 1 cut short(, \d+ skipped)? · \d+ reps · \d+ s held · \d+ min$/,
     );
     // The question and the summary count the same sets done, the same cut short and the same skipped.
     const [, done, skipped = '0'] =
       /(\d+) sets? done, 1 cut short(?:, (\d+) skipped)?/.exec(journey.finishQuestion) ?? [];
     const [, doneAfter, skippedAfter = '0'] =
-      /^(\d+) sets?, 1 cut short(?:, (\d+) skipped)?/.exec(journey.summary) ?? [];
+      /^(\d+) done, 1 cut short(?:, (\d+) skipped)?/.exec(journey.summary) ?? [];
     expect(doneAfter).toBe(done);
     expect(skippedAfter).toBe(skipped);
     expect(journey.downloads).toEqual([

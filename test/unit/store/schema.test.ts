@@ -391,7 +391,7 @@ describe('schema migrations', () => {
     const store = await SessionStore.open({ name });
     const [migrated] = await store.listSessions();
     expect(migrated?.summary).toMatchObject({ sets: 5, skipped: 1, cutShort: 2 });
-    expect(describeSessionFacts(migrated!.summary)).toContain('2 sets, 2 cut short, 1 skipped');
+    expect(describeSessionFacts(migrated!.summary)).toContain('2 done, 2 cut short, 1 skipped');
     store.close();
   });
 
@@ -420,7 +420,7 @@ describe('schema migrations', () => {
     const store = await SessionStore.open({ name });
     const [migrated] = await store.listSessions();
     expect(migrated?.summary).toMatchObject({ sets: 3, skipped: 0, cutShort: 2 });
-    expect(describeSessionFacts(migrated!.summary)).toContain('1 set, 2 cut short');
+    expect(describeSessionFacts(migrated!.summary)).toContain('1 done, 2 cut short');
     store.close();
   });
 

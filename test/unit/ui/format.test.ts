@@ -215,16 +215,21 @@ describe('describeSessionFacts', () => {
 
   it('says reps, breaths and skipped sets apart, as the summary after the session does', () => {
     const kept = { ...summary, sets: 14, skipped: 1, reps: 109, breaths: 8 };
-    expect(describeSessionFacts(kept)).toBe('5 min · 13 sets, 1 skipped · 101 reps · 8 breaths');
+    expect(describeSessionFacts(kept)).toBe('5 min · 13 done, 1 skipped · 101 reps · 8 breaths');
     expect(describeSessionFacts({ ...kept, skipped: 0, reps: 1, breaths: 0 })).toBe(
       '5 min · 14 sets · 1 rep',
     );
-    expect(describeSessionFacts({ ...kept, reps: 8 })).toBe('5 min · 13 sets, 1 skipped · 8 breaths');
+    expect(describeSessionFacts({ ...kept, reps: 8 })).toBe('5 min · 13 done, 1 skipped · 8 breaths');
   });
 
+  // "2 sets, 2 cut short, 2 skipped" read as two sets in all: the sets done are named done, as the
+  // question before Finish and the voice name them.
   it('says the sets cut short apart from those done, as the summary after the session does', () => {
     const kept = { ...summary, sets: 14, skipped: 1, cutShort: 2, reps: 101 };
-    expect(describeSessionFacts(kept)).toBe('5 min · 11 sets, 2 cut short, 1 skipped · 101 reps and breaths');
+    expect(describeSessionFacts(kept)).toBe('5 min · 11 done, 2 cut short, 1 skipped · 101 reps and breaths');
+    expect(describeSessionFacts({ ...summary, sets: 6, skipped: 2, cutShort: 2 })).toBe(
+      '5 min · 2 done, 2 cut short, 2 skipped',
+    );
     // None done in full: "0 sets" would read as nothing kept.
     expect(describeSessionFacts({ ...kept, sets: 2, skipped: 0, cutShort: 2 })).toBe(
       '5 min · 2 sets cut short · 101 reps and breaths',
