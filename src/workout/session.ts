@@ -692,7 +692,8 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       // hold under way is kept as held up to it.
       // The hold ends where the question paused it, held whole up to there.
       const running = endPause(pastRest(state), action.nowMs, false);
-      const set = running.phase === 'set' && running.set && keptOnFinish(running.set) ? running.set : null;
+      const set =
+        running.phase === 'set' && running.set && !neverRan(running.set, action.nowMs) ? running.set : null;
       const endedBy = set ? endedByHand(set) : 'skipped';
       const how: SetEndedHow = endedBy === 'stopped' ? { finishedUnderWay: true } : {};
       const ended = set ? endSet(running, action.nowMs, endedBy, how) : running;
@@ -759,15 +760,6 @@ function beginIfUnseen(sensed: SessionState, nowMs: number): SessionState {
 }
 
 /**
- * Whether Finish keeps the set under way as a set: not one still waiting for the person to get into
- * position, in which nothing has been counted (a rep set that has counted ends when the person
- * leaves the position; a hold sent back to waiting by a reload starts over).
- */
-function keptOnFinish(set: CurrentSet): boolean {
-  return !notBegun(set);
-}
-
-/**
  * Whether the set has not begun: the person is getting into position, or left it before anything was
  * counted and is waiting again unless back within SETTLE_BACK_MS. Skip set and Finish take such a set
  * as they will once it waits, so that a set the person never did reads the same whichever second it
@@ -779,13 +771,16 @@ function notBegun(set: CurrentSet): boolean {
 
 /**
  * Skipped this soon after its "Go" with nothing counted or held, a set never ran: no rep, breath or
- * hold of the program is done sooner (a superman's lift, hold and lowering take some 3 s), so it has
- * no reps the detectors missed to give it, and the heart rate of its seconds is the rest's.
+ * hold of the program is done sooner at the pace it asks (a superman's lift, hold and lowering took
+ * 4 to 5 s a rep, a bat hang's breath longer), so it has no reps the detectors missed to give it, and
+ * the heart rate of its seconds is the rest's. A person who tapped Start now and then Skip set took 2
+ * to 3 s.
  */
-export const NOTHING_DONE_YET_MS = 3_000;
+export const NOTHING_DONE_YET_MS = 5_000;
 
 /**
- * Whether Skip set at `nowMs` skips a set that never ran: one not begun (see notBegun), or one that
+ * Whether Skip set or Finish at `nowMs` ends a set that never ran, which Skip set keeps as never begun
+ * and Finish not at all: one not begun (see notBegun), or one that
  * began at once, nothing seeing where the person was, in which nothing was counted or held before its
  * "Go" was heard or within NOTHING_DONE_YET_MS of it. A person seen in position, or who said they were
  * with Start the set, was in the set. Such a set skipped 2 s after "Go" was offered "counted wrong?

@@ -1111,8 +1111,8 @@ describe('planCues', () => {
 
     it('skipped before the hold began: "Set skipped", then the rest', () => {
       const run = plankUnderWay();
-      run.ticksTo(3000);
-      const end = run.do({ type: 'skip', nowMs: 3000 });
+      run.ticksTo(8000);
+      const end = run.do({ type: 'skip', nowMs: 8000 });
       expect(run.state.completed[0]).toMatchObject({ endedBy: 'skipped', holdMs: 0 });
       expect(spoken(end)).toEqual(['Set skipped', expect.stringMatching(/^Rest, one minute/)]);
       expect(tones(end)).not.toContain('hold-end');
@@ -1165,9 +1165,15 @@ describe('planCues', () => {
 
     it('finished before the hold began: "Set skipped", then the session\'s end', () => {
       const run = plankUnderWay();
-      run.ticksTo(3000);
-      expect(spoken(run.do({ type: 'finish', nowMs: 3000 }))).toEqual([
+      run.ticksTo(8000);
+      expect(spoken(run.do({ type: 'finish', nowMs: 8000 }))).toEqual([
         'Set skipped',
+        'Session ended: no set done, so it is not kept',
+      ]);
+      // Seconds after "Go", the set never ran: no set to say skipped.
+      const atOnce = plankUnderWay();
+      atOnce.ticksTo(3000);
+      expect(spoken(atOnce.do({ type: 'finish', nowMs: 3000 }))).toEqual([
         'Session ended: no set done, so it is not kept',
       ]);
     });

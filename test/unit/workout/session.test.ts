@@ -667,14 +667,17 @@ describe('session reducer', () => {
       initialSessionState(supermanTwoSets),
       { type: 'start', nowMs: 0 },
       { type: 'go-heard', nowMs: 0 },
-      { type: 'skip', nowMs: 3000 },
+      { type: 'skip', nowMs: 5000 },
     );
     expect(setsKeptOnFinishing(s)).toEqual({ done: 0, cutShort: 0, skipped: 1 });
-    // The next set under way, nothing counted yet: Finish keeps it as skipped too.
-    s = run(s, { type: 'skip', nowMs: 4000 });
+    // The next set just begun, nothing counted: it never ran, and Finish keeps nothing of it.
+    s = run(s, { type: 'skip', nowMs: 6000 }, { type: 'go-heard', nowMs: 6000 });
+    expect(setsKeptOnFinishing(s)).toEqual({ done: 0, cutShort: 0, skipped: 1 });
+    // Under way some seconds, nothing counted yet: Finish keeps it as skipped too.
+    s = run(s, { type: 'tick', nowMs: 12_000 });
     expect(setsKeptOnFinishing(s)).toEqual({ done: 0, cutShort: 0, skipped: 2 });
     // Something counted, short of its target: Finish would cut it short.
-    s = run(s, { type: 'motion', event: rep(8000) });
+    s = run(s, { type: 'motion', event: rep(13_000) });
     expect(setsKeptOnFinishing(s)).toEqual({ done: 0, cutShort: 1, skipped: 1 });
   });
 
@@ -882,24 +885,24 @@ describe('session reducer', () => {
       s,
       { type: 'skip', nowMs: 33_000 },
       { type: 'go-heard', nowMs: 33_000 },
-      { type: 'skip', nowMs: 36_000 },
+      { type: 'skip', nowMs: 38_000 },
     );
     expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'drawing-in', endedBy: 'skipped' });
     expect(s.phase).toBe('rest');
-    expect(run(s, { type: 'adjust', delta: 1, nowMs: 36_500 })).toBe(s);
+    expect(run(s, { type: 'adjust', delta: 1, nowMs: 38_500 })).toBe(s);
     // Reps done with nothing to count them (a heart-rate-only strap), then Skip set: put right after.
     s = run(
       s,
-      { type: 'skip', nowMs: 37_000 },
-      { type: 'go-heard', nowMs: 37_000 },
-      { type: 'skip', nowMs: 43_000 },
+      { type: 'skip', nowMs: 39_000 },
+      { type: 'go-heard', nowMs: 39_000 },
+      { type: 'skip', nowMs: 49_000 },
     );
     expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'superman', count: 0, endedBy: 'skipped' });
     expect(skippedUndone(s.completed.at(-1)!)).toBe(true);
-    s = run(s, { type: 'adjust', delta: 1, nowMs: 44_000 }, { type: 'adjust', delta: 1, nowMs: 44_500 });
+    s = run(s, { type: 'adjust', delta: 1, nowMs: 50_000 }, { type: 'adjust', delta: 1, nowMs: 50_500 });
     expect(s.completed.at(-1)).toMatchObject({ count: 2, corrections: 2, endedBy: 'stopped' });
     expect(skippedUndone(s.completed.at(-1)!)).toBe(false);
-    s = run(s, { type: 'adjust', delta: -2, nowMs: 45_000 });
+    s = run(s, { type: 'adjust', delta: -2, nowMs: 51_000 });
     expect(skippedUndone(s.completed.at(-1)!)).toBe(true);
   });
 
@@ -957,7 +960,11 @@ describe('session reducer', () => {
   });
 
   it('keeps the set under way when the session is finished: stopped with what it counted, or skipped', () => {
-    const start = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 0 });
+    const start = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+    );
     const twoReps = run(start, { type: 'motion', event: rep(2000) }, { type: 'motion', event: rep(5000) });
     const finished = run(twoReps, { type: 'finish', nowMs: 6000 });
     expect(finished.completed).toEqual([
@@ -1260,7 +1267,7 @@ describe('sets that begin when the person is in position', () => {
       initialSessionState(supermanTwoSets),
       { type: 'start', nowMs: 0 },
       { type: 'go-heard', nowMs: 0 },
-      { type: 'skip', nowMs: 4000 },
+      { type: 'skip', nowMs: 5000 },
     );
     expect(atOnce.completed[0]?.neverBegun).toBeUndefined();
   });

@@ -162,9 +162,12 @@ describe('setsKeptOnFinishing', () => {
   });
 
   it('counts a set Finish ends with nothing counted as skipped, and leaves the session as it is', () => {
-    const started = run(supermanThreeSets, { type: 'start', nowMs: 0 });
-    expect(setsKeptOnFinishing(started)).toEqual({ done: 0, cutShort: 0, skipped: 1 });
-    expect(started.phase).toBe('set');
+    const started = run(supermanThreeSets, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+    // Seconds after "Go", nothing done: the set never ran, and is no set.
+    expect(setsKeptOnFinishing(started)).toEqual({ done: 0, cutShort: 0, skipped: 0 });
+    const underWay = run(started, { type: 'tick', nowMs: 6000 });
+    expect(setsKeptOnFinishing(underWay)).toEqual({ done: 0, cutShort: 0, skipped: 1 });
+    expect(underWay.phase).toBe('set');
   });
 });
 
