@@ -491,7 +491,8 @@ export class BbSummary extends LitElement {
     };
     if (planRanThrough(session)) return nothing;
     const names = notReached(this.plan, this.records).map((exercise) => exercise.name);
-    return html`<p class="early">Ended early${names.length > 0 ? `. Not reached: ${names.join(', ')}` : ''}.</p>`;
+    // Each name kept whole: "Wide-" over "grip lat pulldown" on a phone.
+    return html`<p class="early">${unbroken(`Ended early${names.length > 0 ? `. Not reached: ${names.join(', ')}` : ''}.`)}</p>`;
   }
 
   private renderLearned() {

@@ -124,11 +124,25 @@ describe('bb-summary', () => {
     summary.plan = defaultPlan();
     summary.finishedShort = true;
     summary.durationMs = 4 * 60_000;
-    document.body.append(summary);
-    await expect
-      .element(page.getByText('Ended early. Not reached: Bat hang, Wide-grip lat pulldown, Elbow plank.'))
-      .toBeVisible();
-    await expect.element(page.getByText(/^1 done, 3 cut short, 2 skipped/)).toBeVisible();
+    const restore = await layOutAsTheApp(360, 640);
+    try {
+      inAppMain(summary);
+      const early = page.getByText(
+        'Ended early. Not reached: Bat hang, Wide-grip lat pulldown, Elbow plank.',
+      );
+      await expect.element(early).toBeVisible();
+      await expect.element(page.getByText(/^1 done, 3 cut short, 2 skipped/)).toBeVisible();
+      // Ended in the superman's second set, the names kept whole on a phone, not "Wide-" over "grip".
+      summary.records = [
+        record({ count: 2, endedBy: 'stopped', skippedUnderWay: true }),
+        record({ setNumber: 2, count: 0, endedBy: 'skipped', neverBegun: true }),
+      ];
+      const sooner = page.getByText(/^Ended early\. Not reached: Glute bridge, /);
+      await expect.element(sooner).toBeVisible();
+      expect(linesAcrossNodes(sooner.element(), 'Wide-grip')).toBe(1);
+    } finally {
+      await restore();
+    }
     // Its plan run through, every set kept, a session says nothing of ending early.
     summary.plan = [{ ...defaultPlan()[0]!, dosage: { ...defaultPlan()[0]!.dosage, sets: 3 } }];
     summary.records = [record({}), record({ setNumber: 2 }), record({ setNumber: 3 })];
