@@ -405,19 +405,40 @@ export class BbDevicePanel extends LitElement {
     return html`
       ${this.renderStatus(devices, isVirtual)}
       ${
-        // In a session, where the header is short, the one-tap switch alone: the session takes the
-        // new device on.
-        this.compact ? this.renderSessionSwitch() : this.renderChoices(isVirtual, recordable)
-      }
-      ${
-        state.problem
-          ? html`<div class="problem" role="alert">
-              <span>${state.problem}</span>
-              <button class="quiet" @click=${() => sendCommand(this, 'bb-dismiss-problem')}>OK</button>
-            </div>`
-          : nothing
+        this.compact && this.uprightPhone.matches && state.problem
+          ? this.renderProblemInSession(state.problem)
+          : html`${
+              // In a session, where the header is short, the one-tap switch alone: the session takes
+              // the new device on.
+              this.compact ? this.renderSessionSwitch() : this.renderChoices(isVirtual, recordable)
+            }
+            ${
+              state.problem
+                ? html`<div class="problem" role="alert">
+                    <span>${state.problem}</span>
+                    <button class="quiet" @click=${() => sendCommand(this, 'bb-dismiss-problem')}>OK</button>
+                  </div>`
+                : nothing
+            }`
       }
     `;
+  }
+
+  /**
+   * A problem in a session on a phone held upright: its line at a glance, under the devices, as
+   * before the session (see renderAtAGlance), opened to its whole words, the switch it offers and its
+   * OK. Said whole, with the switch on a row of its own, it took 170 px of a 360×640 phone above the
+   * set, whose ring shrank to 128 px and whose Finish and Mute went below the window, for words
+   * the person had read before Start, or that a set counted by hand has no use for.
+   */
+  private renderProblemInSession(problem: string) {
+    return html`<details class="glance">
+      <summary class="problem-line"><span class="line" role="alert">${renderProblemLine(problem)}</span></summary>
+      <div class="glance-body">
+        ${this.renderSessionSwitch()}
+        <button class="quiet" @click=${this.dismissAtAGlance}>OK</button>
+      </div>
+    </details>`;
   }
 
   /**

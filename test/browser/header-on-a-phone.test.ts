@@ -3,8 +3,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createRecording, recordPacket } from '../../src/protocol/recording.ts';
+import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
+import { asBluetoothDevice, FakeDevice } from '../unit/sensors/ble/fake-device.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
@@ -314,6 +316,64 @@ describe('a set with a device problem, with text at twice its size on a phone (1
     await expect.element(panel.getByRole('alert')).not.toBeInTheDocument();
     // No problem: the devices' line, and the count still on screen.
     expect(fromTop()).toBeLessThanOrEqual(innerHeight);
+  });
+});
+
+describe('a set counted by hand on a 360 × 640 phone, with a strap whose motion could not start', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+  let strap: FakeDevice;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(360, 640);
+    // A Polar H10 that offers its heart rate and no PMD service: its motion stream cannot start.
+    strap = new FakeDevice('Polar H10 0000E2E0', [
+      {
+        uuid: HEART_RATE_SERVICE,
+        characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+      },
+    ]);
+    const bluetooth = { requestDevice: async () => asBluetoothDevice(strap) };
+    mounted = await mountApp({
+      start: true,
+      navigator: { bluetooth, userAgent: navigator.userAgent } as unknown as Navigator,
+      openStore: () => SessionStore.open({ name: 'header-360-motion-failed' }),
+    });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('keeps the problem to a line over the set, the ring and Finish in the window, its words and OK a tap away', async () => {
+    await mounted.app.devices.connectBluetoothStrap();
+    // 72 bpm: the strap sends, and no problem of a silent strap takes the place of motion's.
+    strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 72));
+    const panel = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-device-panel')!);
+    await expect.element(panel.getByRole('alert')).toHaveTextContent(/^Motion failed: it could not start/);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    // Nothing connected sees the position: the set starts when it is due, counted with +1.
+    await expect.element(page.getByRole('button', { name: '+1 rep' })).toBeInTheDocument();
+    const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!;
+    const finish = set.shadowRoot!.querySelector('button.finish')!;
+    const howTo = set.shadowRoot!.querySelector('details')!;
+    // The problem took four lines and its OK over the set, the virtual strap's switch a row more: the
+    // page ran 127 px past the window, Mute and Finish under its edge at 643–699 px.
+    expect(finish.getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
+    expect(howTo.getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
+    expect(document.documentElement.scrollHeight).toBeLessThanOrEqual(innerHeight);
+    const line = panel.getByRole('alert');
+    expect(line.element().getBoundingClientRect().height).toBeLessThanOrEqual(48);
+    // Read whole, with what can be done of it, at a tap on the line; OK puts it away.
+    await line.click();
+    await expect
+      .element(panel.getByText(/offers no measurement data service. Heart rate still works./))
+      .toBeVisible();
+    await expect.element(panel.getByRole('button', { name: 'Use the virtual strap' })).toBeVisible();
+    await panel.getByRole('button', { name: 'OK' }).click();
+    await expect.element(panel.getByRole('alert')).not.toBeInTheDocument();
+    await expect.element(panel.getByText('Polar H10 0000E2E0')).toBeVisible();
   });
 });
 
