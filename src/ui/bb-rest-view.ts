@@ -10,6 +10,7 @@ import {
   buttonStyles,
   muteButton,
   narrow,
+  narrowAndShort,
   pauseButton,
   pausedMark,
   ringFace,
@@ -71,6 +72,36 @@ export class BbRestView extends LitElement {
         }
         bb-progress-ring {
           order: -1;
+        }
+      }
+      /*
+       * With text at twice its size on a small phone (180×320), under the header there is room for
+       * the ring and one button: the one a rest is tapped for, Start now (Resume once paused), right
+       * under the seconds, and Pause under it, where both came under the heading, the last set and
+       * what is next, at 473 px of the 320 px window. The heading and those words come under them,
+       * then Mute, Finish and History. The controls' box gives way (display: contents) so that its
+       * buttons can leave its row. Only the boxes move: a screen reader and a keyboard go through the
+       * screen in the order written.
+       */
+      @media ${narrowAndShort} {
+        :host > * {
+          order: 4;
+        }
+        :host > bb-progress-ring {
+          order: 1;
+        }
+        :host > .controls {
+          display: contents;
+        }
+        :host > .controls > * {
+          order: 5;
+          margin-block: 0.25rem;
+        }
+        :host > .controls > .pause {
+          order: 3;
+        }
+        :host > .controls > .primary {
+          order: 2;
         }
       }
       @media ${sideBySide} {

@@ -52,6 +52,15 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
     const seconds = screen('bb-rest-view').querySelector('.face .count')!;
     expect(endFromTop(seconds)).toBeLessThanOrEqual(innerHeight);
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    // What a rest is tapped for comes right under its seconds: Start now, and Resume once paused.
+    // Under the heading, the last set and what comes next, Start now was at 473–529 px.
+    const main = () => screen('bb-rest-view').querySelector('.controls > .primary')!;
+    expect(main().textContent).toBe('Start now');
+    expect(endFromTop(main())).toBeLessThanOrEqual(innerHeight);
+    mounted.app.session.pause();
+    await expect.poll(() => main().textContent).toBe('Resume');
+    expect(endFromTop(main())).toBeLessThanOrEqual(innerHeight);
+    mounted.app.session.resume();
     // Nothing a screen reader reads first is lost: the heading, then what was done and what is next.
     const rest = page.elementLocator(screen('bb-rest-view').host);
     await expect.element(rest.getByRole('heading', { name: 'Rest' })).toBeVisible();
