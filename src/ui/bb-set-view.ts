@@ -354,6 +354,60 @@ export class BbSetView extends LitElement {
           font-size: 1.5rem;
         }
       }
+      /*
+       * Counted or timed by hand on that small phone (180×320): under the header the ring, +1 (Start
+       * hold, End hold) and Pause (Resume), where the exercise's name over the ring and −1 between
+       * took Pause to 388–444 px of the 320 px window. The ring gives the room: 5.25rem, just over the
+       * size at which its target gives way (see below), a hold's 4.5rem as above; +1 stays the first
+       * and largest button, as tall as Start hold. A bird dog's next arm, the name, the set's number
+       * and the other buttons come under Pause, as in a set counted by a device (the ring names the
+       * arm of the last rep). Only the boxes move: a screen reader and a keyboard go through the
+       * screen in the order written.
+       */
+      @media ${narrowAndShort} {
+        :host([by-hand]:not([waiting])) {
+          flex-flow: row wrap;
+          justify-content: center;
+          align-content: flex-start;
+          column-gap: 0.5rem;
+        }
+        :host([by-hand]:not([waiting])) > * {
+          flex: 0 0 100%;
+          order: 6;
+        }
+        :host([by-hand]:not([waiting])) > bb-progress-ring {
+          order: 1;
+          height: 5.25rem;
+          min-height: 0;
+        }
+        :host([timed-by-hand]:not([waiting])) > bb-progress-ring {
+          height: 4.5rem;
+        }
+        :host([by-hand]:not([waiting])) .side,
+        :host([by-hand]:not([waiting])) h2 {
+          order: 4;
+        }
+        :host([by-hand]:not([waiting])) .meta {
+          order: 5;
+        }
+        :host([by-hand]:not([waiting])) details {
+          order: 7;
+        }
+        :host([by-hand]:not([waiting])) > .controls {
+          display: contents;
+        }
+        :host([by-hand]:not([waiting])) > .controls > * {
+          order: 6;
+          margin-block: 0.25rem;
+        }
+        :host([by-hand]:not([waiting])) > .controls > .tap-by-hand {
+          order: 2;
+          min-height: 3rem;
+        }
+        :host([by-hand]:not([waiting])) > .controls > .pause {
+          order: 3;
+        }
+      }
       @container (max-height: 5rem) {
         .unit {
           display: none;
@@ -370,6 +424,25 @@ export class BbSetView extends LitElement {
         /* On two lines, "tap +1 after / each rep", where three ran into the ring. */
         .tap-hint {
           font-size: 0.875rem;
+        }
+      }
+      /*
+       * A ring that small (a set by hand on a 180×320 phone) holds the count and short lines under it,
+       * at the size of the tap asked for ("tap +1 after / each rep", "of 10 / each side / right arm"),
+       * which at the target's size ran over the ring's edge; once paused, the count and "Paused" alone.
+       */
+      @container (max-height: 5.5rem) {
+        .unit {
+          font-size: 0.75rem;
+          max-width: 75cqmin;
+          margin-inline: auto;
+        }
+        .unit:has(~ .paused) {
+          display: none;
+        }
+        .paused {
+          margin-top: 0;
+          font-size: 20cqmin;
         }
       }
       .recovered {
