@@ -355,10 +355,17 @@ export class BbDevicePanel extends LitElement {
    * and on an upright phone out of a session where the browser has Web Bluetooth. There "Connect a
    * Bluetooth strap" and the menu's button, wider together than a 360 px phone, took two rows under
    * the devices and what the virtual person does, the header 242 px of 640. Without Bluetooth the row
-   * is the short note and the menu, said up front (see renderChoices); in a session, the devices alone.
+   * is the short note and the menu, said up front (see renderChoices); in a session, the devices alone,
+   * but for a problem while every device is connected: its line stands for them, as their row says
+   * nothing to act on then ("Polar H10 connected, heart rate only: count with +1"), and over the set
+   * it took the ring's 48 px. With a device away the row stays, with its Reconnect, the problem's line
+   * under it (see renderProblemInSession).
    */
   private get atAGlance(): boolean {
-    return this.narrow || (this.uprightPhone.matches && !this.compact && this.device.bluetoothAvailable);
+    if (this.narrow) return true;
+    if (!this.uprightPhone.matches) return false;
+    if (!this.compact) return this.device.bluetoothAvailable;
+    return this.device.problem !== null && this.device.devices.every((d) => d.connection === 'connected');
   }
 
   override connectedCallback(): void {

@@ -365,15 +365,39 @@ describe('a set counted by hand on a 360 × 640 phone, with a strap whose motion
     expect(document.documentElement.scrollHeight).toBeLessThanOrEqual(innerHeight);
     const line = panel.getByRole('alert');
     expect(line.element().getBoundingClientRect().height).toBeLessThanOrEqual(48);
+    // The strap connected, the line stands for its row, and the ring is as large as with no problem:
+    // under both it was 128 px, where 176 px with the problem put away.
+    const ring = set.shadowRoot!.querySelector('bb-progress-ring')!;
+    const header = mounted.shell.shadowRoot!.querySelector('header')!;
+    const withProblem = { ring: ring.getBoundingClientRect().height, header: header.offsetHeight };
+    expect(withProblem.ring).toBeGreaterThanOrEqual(170);
     // Read whole, with what can be done of it, at a tap on the line; OK puts it away.
     await line.click();
     await expect
       .element(panel.getByText(/offers no measurement data service. Heart rate still works./))
       .toBeVisible();
     await expect.element(panel.getByRole('button', { name: 'Use the virtual strap' })).toBeVisible();
+    // Out of reach, the strap's row is back, over the problem's line, and the set keeps its buttons.
+    strap.reachable = false;
+    strap.drop();
+    await expect.element(panel.getByText('Polar H10 0000E2E0')).toBeVisible();
+    await expect.element(line).toHaveTextContent(/^Motion failed:/);
+    expect(line.element().getBoundingClientRect().height).toBeLessThanOrEqual(48);
+    expect(finish.getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
+    await line.click();
     await panel.getByRole('button', { name: 'OK' }).click();
     await expect.element(panel.getByRole('alert')).not.toBeInTheDocument();
     await expect.element(panel.getByText('Polar H10 0000E2E0')).toBeVisible();
+    strap.reachable = true;
+    await expect.poll(() => mounted.app.devices.state.devices[0]?.connection).toBe('connected');
+    // Connected again, its motion fails again: the problem's line stands for the row once more.
+    await expect.element(line).toHaveTextContent(/^Motion failed:/);
+    await line.click();
+    await panel.getByRole('button', { name: 'OK' }).click();
+    await expect.element(panel.getByRole('alert')).not.toBeInTheDocument();
+    // The line is 2 px taller than the row's two lines of words.
+    expect(header.offsetHeight - withProblem.header).toBeGreaterThanOrEqual(-2);
+    expect(ring.getBoundingClientRect().height - withProblem.ring).toBeLessThanOrEqual(2);
   });
 });
 
