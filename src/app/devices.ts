@@ -320,6 +320,13 @@ export const KNOWN_DEVICE_WORDS = {
     'bring it closer: it is tried again by itself. Meanwhile the virtual strap stands in, with a simulated heart.',
 } as const;
 
+function notFoundWords(device: BluetoothDevice, kind: BleDeviceKind): string {
+  const spec = BLE_DEVICE_KINDS[kind];
+  const name = device.name || spec.label;
+  const isStrap = kind === 'heart-rate' || spec.placement(name) === 'chest';
+  return KNOWN_DEVICE_WORDS.notFound(name, isStrap);
+}
+
 /**
  * What a recording file that cannot be replayed says: what went wrong first, in few words, as a
  * session's header on a phone with large text shows only that (see HEADLINE_MAX_CHARS).
@@ -706,10 +713,7 @@ export class Devices extends Model<DeviceState> {
   }
 
   private tellNotFound(device: BluetoothDevice, kind: BleDeviceKind): void {
-    const spec = BLE_DEVICE_KINDS[kind];
-    const name = device.name || spec.label;
-    const isStrap = kind === 'heart-rate' || spec.placement(name) === 'chest';
-    this.update({ problem: KNOWN_DEVICE_WORDS.notFound(name, isStrap) });
+    this.update({ problem: notFoundWords(device, kind) });
   }
 
   /**
@@ -817,9 +821,17 @@ export class Devices extends Model<DeviceState> {
     });
   }
 
-  /** Disconnects one device (stopping its streams first); it is not connected again on the next visit. */
+  /**
+   * Disconnects one device (stopping its streams first); it is not connected again on the next visit.
+   * One awaited is forgotten so (a strap left at home, or sold), the virtual strap going on.
+   */
   disconnectDevice(id: string): void {
     this.remember(this.knownDevices.load().filter((d) => d.id !== id));
+    const awaited = this.awaited.find((a) => a.device.id === id);
+    // "It is tried again by itself" is no longer so.
+    if (awaited && this.state.problem === notFoundWords(awaited.device, awaited.kind))
+      this.update({ problem: null });
+    this.stopAwaiting((a) => a.device.id === id);
     this.removeMember(id);
   }
 

@@ -627,13 +627,25 @@ export class BbDevicePanel extends LitElement {
   /**
    * A device of an earlier visit that did not answer as the page loaded: named, so that the virtual
    * strap beside it is not taken for it, and reconnected at a tap with no chooser (the browser kept
-   * the permission).
+   * the permission), or forgotten, left at home or sold: the virtual strap in use is no button to
+   * tap for that (see kindsInUse). The buttons' words leave out the name beside them, which they
+   * repeated on a row each of a 360 px phone; a screen reader hears it.
    */
   private renderAwaited(a: AwaitedDevice) {
     return html`<span class="device awaited" data-kind=${a.kind}>
       <span class="name">${a.name}</span>
       <span class="state" data-connection=${a.trying ? 'connecting' : 'lost'}>${a.trying ? 'connecting…' : 'not found'}</span>
-      <button class="quiet" ?disabled=${a.trying} @click=${() => this.send('bb-reconnect-device', { id: a.id })}>Reconnect ${a.name}</button>
+      <button
+        class="quiet"
+        aria-label=${`Reconnect ${a.name}`}
+        ?disabled=${a.trying}
+        @click=${() => this.send('bb-reconnect-device', { id: a.id })}
+      >Reconnect</button>
+      <button
+        class="quiet"
+        aria-label=${`Forget ${a.name}`}
+        @click=${() => this.send('bb-disconnect-device', { id: a.id })}
+      >Forget</button>
     </span>`;
   }
 

@@ -327,6 +327,29 @@ describe('bb-device-panel', () => {
     expect(panel.shadowRoot!.textContent).not.toContain('HRM-Dual 4242');
   });
 
+  it('offers to forget a strap of an earlier visit that was not found, with the virtual strap in use shown as no button', async () => {
+    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
+    const awaited = { id: 'hrm', name: 'HRM-Dual 4242', kind: 'heart-rate', trying: false } as const;
+    const panel = await mount(
+      state([virtual], {
+        source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+        awaiting: [awaited],
+      }),
+    );
+    const sent: unknown[] = [];
+    panel.addEventListener('bb-disconnect-device', (e) => sent.push(e.detail));
+    await userEvent.click(page.getByText('More devices'));
+    // The menu's virtual strap was the way to stop trying a strap left at home; in use, it is no button.
+    expect(panel.shadowRoot!.querySelector('[aria-current="true"]')?.textContent).toMatch(
+      /Virtual strap\s+in use/,
+    );
+    const strap = page.getByText('HRM-Dual 4242', { exact: true }).element().parentElement as HTMLElement;
+    const forget = page.getByRole('button', { name: 'Forget HRM-Dual 4242' });
+    expect(forget.element().parentElement).toBe(strap);
+    await userEvent.click(forget);
+    expect(sent).toEqual([{ id: 'hrm' }]);
+  });
+
   it('says a replay has finished, and offers to play it again', async () => {
     const replay = status({
       id: 'replay:x',

@@ -25,10 +25,11 @@ describe('a heart-rate strap picked on an earlier visit', () => {
   let page: Page;
   let strap: EmulatedPeripheral;
 
-  /** A visit: a fresh tab with the strap in reach, then the app. */
-  async function visit(): Promise<void> {
+  /** A visit: a fresh tab with the strap in reach (or left at home), then the app. */
+  async function visit(leftAtHome = false): Promise<void> {
     page = await context.newPage();
     strap = await emulatePeripheral(browser, page, STRAP);
+    if (leftAtHome) await strap.goOutOfReach();
     await page.goto(inject('baseUrl'));
   }
 
@@ -76,6 +77,24 @@ describe('a heart-rate strap picked on an earlier visit', () => {
     await leave();
     await visit();
     // Give a reconnection the time it took above, then make sure none came.
+    await page.waitForTimeout(1500);
+    expect(await panel('.name').textContent()).toBe('Virtual strap');
+    expect(strap.operations).toEqual([]);
+    await leave();
+  });
+
+  it('is tried no more once the person, who left it at home, forgets it where it is said not found', async () => {
+    await visit();
+    await page.getByRole('button', { name: 'Connect a Bluetooth strap' }).click();
+    await expect.poll(() => panel('.state').textContent()).toBe('connected');
+    await leave();
+    await visit(true);
+    await expect.poll(() => panel('.awaited .state').textContent(), { timeout: 10_000 }).toBe('not found');
+    // The virtual strap stands in, shown in use: no button of it to tap to stop the strap being tried.
+    await page.getByRole('button', { name: 'Forget HRM-Pro 12345' }).click();
+    await expect.poll(() => panel('.awaited').count()).toBe(0);
+    await leave();
+    await visit();
     await page.waitForTimeout(1500);
     expect(await panel('.name').textContent()).toBe('Virtual strap');
     expect(strap.operations).toEqual([]);

@@ -576,7 +576,7 @@ describe('A strap picked on an earlier visit and not in reach as the page loads'
     const trying = devices.reconnectKnownDevices();
     await settle();
     await trying;
-    return { devices, strap, attempts, chooserUnused: () => requests.length === chooserRequests };
+    return { devices, strap, options, attempts, chooserUnused: () => requests.length === chooserRequests };
   }
 
   it('is named as not found, not left for the virtual strap to pass for it', async () => {
@@ -714,6 +714,25 @@ describe('A strap picked on an earlier visit and not in reach as the page loads'
     expect(attempts()).toBe(1);
     expect(devices.active.virtual).not.toBeNull();
     devices.dispose();
+  });
+
+  it('is tried no more, on this visit nor the next, once the person forgets it, the virtual strap going on', async () => {
+    const { devices, strap, options, attempts } = await loadedWithTheStrapAway();
+    const virtual = devices.active.virtual;
+    devices.disconnectDevice('fake-HRM-Dual 4242');
+    expect(devices.state.awaiting).toEqual([]);
+    // "It is tried again by itself" is no longer so.
+    expect(devices.state.problem).toBeNull();
+    expect(devices.active.virtual).toBe(virtual);
+    strap.reachable = true;
+    await settle(120_000);
+    expect(attempts()).toBe(1);
+    devices.dispose();
+    const next = new Devices(options);
+    await next.reconnectKnownDevices();
+    expect(attempts()).toBe(1);
+    expect(next.state.awaiting).toEqual([]);
+    next.dispose();
   });
 
   it('is forgotten once the person picks another strap from the chooser', async () => {
