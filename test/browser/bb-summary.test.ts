@@ -21,6 +21,11 @@ function planWithLoggedWeight() {
   );
 }
 
+/** The box the table of sets scrolls in. */
+function setsBox(summary: Element): HTMLElement {
+  return summary.shadowRoot!.querySelector('bb-sets-table')!.shadowRoot!.querySelector<HTMLElement>('.sets')!;
+}
+
 function inAppMain(element: HTMLElement): HTMLElement {
   const main = document.createElement('main');
   main.style.padding = '0 1rem';
@@ -212,7 +217,7 @@ describe('bb-summary', () => {
       await expect.poll(() => cells(1)).toEqual(['Bird dog set 1', '7 of 10 right, 6 of 10 left']);
       expect(cells(2)).toEqual(['Bird dog set 2', '10 of 10 each side']);
       expect(cells(3)).toEqual(['Bird dog set 3', '8 of 8 right, 7 of 7 left']);
-      const box = document.querySelector('bb-summary')!.shadowRoot!.querySelector<HTMLElement>('.sets')!;
+      const box = setsBox(document.querySelector('bb-summary')!);
       expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
     } finally {
       await restore();
@@ -327,7 +332,7 @@ describe('bb-summary', () => {
       const contentRight =
         main.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(main).paddingRight);
       // The table alone may scroll sideways, in a box of its own within the screen.
-      for (const part of summary.shadowRoot!.querySelectorAll('h2, .totals, button, .sets')) {
+      for (const part of summary.shadowRoot!.querySelectorAll('h2, .totals, button, bb-sets-table')) {
         expect(part.getBoundingClientRect().right, part.textContent!.trim()).toBeLessThanOrEqual(
           contentRight,
         );
@@ -356,7 +361,7 @@ describe('bb-summary', () => {
       summary.durationMs = 25 * 60_000;
       inAppMain(summary);
       await expect.element(page.getByRole('row').nth(5)).toBeVisible();
-      const box = summary.shadowRoot!.querySelector<HTMLElement>('.sets')!;
+      const box = setsBox(summary);
       expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
       expect(page.getByText('More columns: scroll sideways →').query()).toBeNull();
       // Two columns, their headings what their cells hold: the set's number joins its exercise, and
@@ -398,7 +403,7 @@ describe('bb-summary', () => {
       const summary = summaryOfFourExercises();
       inAppMain(summary);
       await expect.element(page.getByRole('row').nth(4)).toBeVisible();
-      const box = summary.shadowRoot!.querySelector<HTMLElement>('.sets')!;
+      const box = setsBox(summary);
       await expect.poll(() => box.scrollWidth - box.clientWidth).toBeLessThanOrEqual(0);
       await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
       expect(page.getByText('More columns: scroll sideways →').query()).toBeNull();

@@ -1,0 +1,320 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
+import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
+import { type PlannedExercise, type SetRecord, skippedUndone } from '../workout/session.ts';
+import { atWeight, describeForm, formatDuration, heldS } from './format.ts';
+import { fitsFourColumns } from './sets-columns.ts';
+import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
+import { unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
+
+/**
+ * A session's sets, one row each: what was done against its target, a set skipped or cut short, why a
+ * plank's goal was what it was, and its form problems. The summary at a session's end shows it, and
+ * History a past session's, alike.
+ */
+@customElement('bb-sets-table')
+export class BbSetsTable extends LitElement {
+  static override styles = [
+    visuallyHidden,
+    unbrokenStyles,
+    sidewaysHintStyles,
+    css`
+      /* The table lies in its own box, which a keyboard can scroll too: should even its wrapping
+         rows (see .wrapping) be wider than the screen, the table scrolls sideways in it and the rest
+         of the screen stays put. */
+      :host {
+        display: block;
+        width: min(100%, 36rem);
+        /* Its box, not the table's width, sets the screen's: the table scrolls within. */
+        min-width: 0;
+      }
+      .sets {
+        overflow-x: auto;
+      }
+      .sets:focus-visible {
+        outline: 4px solid var(--bb-focus, #facc15);
+      }
+      table {
+        border-collapse: collapse;
+        font-size: 1.2rem;
+        width: 100%;
+      }
+      th,
+      td {
+        padding: 0.5rem clamp(0.3rem, 2vw, 0.9rem);
+        border-bottom: 1px solid var(--bb-border, #3b4656);
+        text-align: left;
+      }
+      /* A set's form problems on a row of their own under it, as part of it. */
+      tr.with-form td {
+        border-bottom: none;
+        padding-bottom: 0.1rem;
+      }
+      .weight {
+        display: block;
+        font-size: 1rem;
+        color: var(--bb-muted, #b6c2d1);
+      }
+      /* Why a plank's goal was what it was, between the set and its form problems. */
+      tr.goal td {
+        padding-top: 0;
+        color: var(--bb-muted, #b6c2d1);
+        font-size: 1.05rem;
+      }
+      tr.goal:has(+ tr.form) td {
+        border-bottom: none;
+        padding-bottom: 0.1rem;
+      }
+      tr.form td {
+        padding-top: 0;
+        color: var(--bb-warn, #fbbf24);
+        font-size: 1.05rem;
+        font-weight: 600;
+      }
+      /* Phones: narrow cells keep the table within the screen's margins (at 360 px, 2vw a side each
+         pressed it against the right edge); on the narrowest (320 px), smaller type too. A number's
+         column keeps its room on the left, where its words end against the column before: a quarter
+         rem a side read "Done Target" as one heading and "1 skipped" as one cell. */
+      @media (max-width: 24rem) {
+        th,
+        td {
+          padding-inline: 0.25rem;
+        }
+        th.number,
+        td.number {
+          padding-left: 0.75rem;
+        }
+      }
+      @media (max-width: 22rem) {
+        table {
+          font-size: 1rem;
+        }
+      }
+      th.number,
+      td.number {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      /* Where four columns do not fit the box (see fourColumnsPx), two: with text at twice its size
+         on a phone even they are wider than the screen ("Drawing-in" beside "of 45 s"), so a row wraps
+         where it must, what was done going under its exercise on the right, where the column's numbers
+         are; the line under each row keeps it one. */
+      table.wrapping,
+      .wrapping thead,
+      .wrapping tbody {
+        display: block;
+      }
+      .wrapping tr {
+        display: flex;
+        flex-wrap: wrap;
+        column-gap: 0.75rem;
+        padding-block: 0.25rem;
+        border-bottom: 1px solid var(--bb-border, #3b4656);
+      }
+      .wrapping th,
+      .wrapping td {
+        padding: 0.25rem 0;
+        border-bottom: none;
+      }
+      .wrapping th.number,
+      .wrapping td.number {
+        padding-left: 0;
+        margin-left: auto;
+      }
+      .wrapping tr.with-form,
+      .wrapping tr.goal:has(+ tr.form) {
+        border-bottom: none;
+      }
+      /* A word among the counts, smaller and quieter: no count was made, and at 360 px the column
+         it widened no longer fits the screen. */
+      .skipped {
+        font-size: 0.8em;
+        color: var(--bb-muted, #b6c2d1);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) records: readonly SetRecord[] = [];
+  /** The session's plan: the weight each exercise was done with, a plank's goal. */
+  @property({ attribute: false }) plan: readonly PlannedExercise[] = [];
+  /** The table's name, for its box and its caption. */
+  @property() label = 'Sets of this session';
+
+  /**
+   * The width the four columns took where they did not fit their box (see measureSets); null until
+   * then, and again for other sets. In a narrower box, a phone with its text at 1.4 times its size or
+   * more, "Done", the column that matters, lay beyond the edge: there the set's number joins its
+   * exercise and the target joins what was done ("8 of 10"), in two columns whose rows wrap where they
+   * must, read without a swipe.
+   */
+  private fourColumnsPx: number | null = null;
+  /** The width of the table's box, kept by boxObserver: the window turned, or its text made larger. */
+  private boxPx = 0;
+  // A frame later: laid out again within the observer's callback, the box's new height (rows wrapped
+  // or not) would be left undelivered to the observers of the page, a loop the browser reports.
+  private readonly boxObserver = new ResizeObserver(() => requestAnimationFrame(() => this.measureSets()));
+  private observedBox: HTMLElement | null = null;
+  private get inTwoColumns(): boolean {
+    return !fitsFourColumns(this.boxPx, this.fourColumnsPx);
+  }
+
+  /** The table's columns beyond the right edge of its box, as the history's tables say them. */
+  private readonly setsScroll = new SidewaysScroll(this, () =>
+    this.renderRoot.querySelector<HTMLElement>('.sets'),
+  );
+
+  override disconnectedCallback(): void {
+    this.boxObserver.disconnect();
+    this.observedBox = null;
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Other words in the table take another width: four columns are tried again.
+    if (changed.has('records') || changed.has('plan')) this.fourColumnsPx = null;
+  }
+
+  protected override updated(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.sets');
+    if (box !== this.observedBox) {
+      this.boxObserver.disconnect();
+      this.observedBox = box;
+      if (box) this.boxObserver.observe(box);
+    }
+    this.measureSets();
+  }
+
+  /**
+   * Reads the box's width and, with four columns laid out, whether they overflow it: then the table
+   * wraps in two, before the screen is painted. The box's width does not follow the table in it (see
+   * :host), so the two columns stay until the box widens to the four's width.
+   */
+  private measureSets(): void {
+    const box = this.observedBox;
+    if (!box) return;
+    const overflowing = !this.inTwoColumns && box.scrollWidth > box.clientWidth;
+    if (box.clientWidth === this.boxPx && !overflowing) return;
+    this.boxPx = box.clientWidth;
+    if (overflowing) this.fourColumnsPx = box.scrollWidth;
+    this.requestUpdate();
+  }
+
+  override render() {
+    return html`${sidewaysHint(this.setsScroll)}
+      <div class="sets" tabindex="0" role="region" aria-label=${this.label} @scroll=${this.setsScroll.measure}><table class=${this.inTwoColumns ? 'wrapping' : nothing} role=${this.inTwoColumns ? 'table' : nothing}>
+        <caption class="visually-hidden">${this.label}</caption>
+        ${this.inTwoColumns ? this.renderSetsInTwoColumns() : this.renderSetsInFourColumns()}
+      </table></div>`;
+  }
+
+  private renderSetsInFourColumns() {
+    const goalsFrom = keptPlankGoalsSetFrom(this.records, this.plan);
+    return html`<thead>
+        <tr><th scope="col">Exercise</th><th scope="col" class="number">Set</th><th scope="col" class="number">Done</th><th scope="col" class="number">Target</th></tr>
+      </thead>
+      <tbody>
+        ${this.records.map(
+          (r, i) => html`<tr class=${this.hasNotes(r, goalsFrom[i] ?? null) ? 'with-form' : ''}>
+            <td>${this.exerciseCell(r)}</td>
+            <td class="number">${r.setNumber}</td>
+            <td class="number">${doneCell(r)}</td>
+            <td class="number">${targetText(r)}</td>
+          </tr>
+          ${goalRow(r, goalsFrom[i] ?? null, 4)}
+          ${formRow(r, 4)}`,
+        )}
+      </tbody>`;
+  }
+
+  /**
+   * "Superman 2" and "8 of 10": a screen reader hears "Superman set 2" under "Exercise" and "8 of 10"
+   * under "Done of target". A set skipped before it counted anything says only "skipped": a target
+   * not attempted is nothing to read it against. Each row wraps (see .wrapping), so its parts keep
+   * their roles by name: a table laid out otherwise is no longer read as one.
+   */
+  private renderSetsInTwoColumns() {
+    const goalsFrom = keptPlankGoalsSetFrom(this.records, this.plan);
+    return html`<thead role="rowgroup">
+        <tr role="row"><th role="columnheader" scope="col">Exercise</th><th role="columnheader" scope="col" class="number">Done<span class="visually-hidden"> of target</span></th></tr>
+      </thead>
+      <tbody role="rowgroup">
+        ${this.records.map(
+          (r, i) => html`<tr role="row" class=${this.hasNotes(r, goalsFrom[i] ?? null) ? 'with-form' : ''}>
+            <td role="cell">${this.exerciseCell(r, r.setNumber)}</td>
+            <td role="cell" class="number">${
+              skippedUndone(r)
+                ? doneCell(r)
+                : alternatesSides(r)
+                  ? perSideDoneText(r.count, r.target)
+                  : html`${doneCell(r)} <span class="unbroken">of ${targetText(r)}</span>`
+            }</td>
+          </tr>
+          ${goalRow(r, goalsFrom[i] ?? null, 2, 'cell')}
+          ${formRow(r, 2, 'cell')}`,
+        )}
+      </tbody>`;
+  }
+
+  /** Rows of their own under the set: why its goal was what it was, its form problems. */
+  private hasNotes(r: SetRecord, goalFrom: PlankGoalFrom | null): boolean {
+    return describeForm(r) !== null || goalFrom !== null;
+  }
+
+  /** The exercise's name, and its set's number when it has no column of its own. */
+  private exerciseCell(r: SetRecord, setNumber?: number) {
+    const weightKg = skippedUndone(r) ? undefined : this.weightOf(r.exerciseId);
+    return html`${unbroken(exerciseById(r.exerciseId).name)}${
+      setNumber === undefined ? nothing : html` <span class="visually-hidden">set </span>${setNumber}`
+    }${weightKg ? html` <span class="weight">${atWeight(weightKg)}</span>` : nothing}`;
+  }
+
+  private weightOf(exerciseId: SetRecord['exerciseId']): number | undefined {
+    return this.plan.find((p) => p.exercise.id === exerciseId)?.dosage.weightKg;
+  }
+}
+
+/**
+ * What a set did: its count or its hold, or that it was skipped before it counted anything. A bird
+ * dog's count each side, "7 right, 6 left", as the voice, its ring and its rest counted it: its
+ * total, 13, is a number none of them said.
+ */
+function doneCell(r: SetRecord) {
+  if (skippedUndone(r)) return html`<span class="skipped">skipped</span>`;
+  if (r.holdMs !== null) return formatDuration(heldS(r.holdMs));
+  return alternatesSides(r) ? perSideText(r.count) : String(r.count);
+}
+
+/** "10", "45 s", or a bird dog's "10 each side", as its set screen set it. */
+function targetText(r: SetRecord): string {
+  if (r.holdMs !== null) return `${r.target} s`;
+  return alternatesSides(r) ? perSideText(r.target) : String(r.target);
+}
+
+/** A set counted each side, of a bird dog: kept as its total of both. */
+function alternatesSides(r: SetRecord): boolean {
+  return r.holdMs === null && exerciseById(r.exerciseId).alternatesSides;
+}
+
+/**
+ * Why a plank set's goal was what it was, under the set, in the set screen's words: "Goal: 5 s past
+ * your last hold", from the hold it was set a step above. The target alone (53 s where 30 s was set)
+ * reads as a mistake.
+ */
+function goalRow(r: SetRecord, from: PlankGoalFrom | null, columns: number, role?: 'cell') {
+  if (!from) return nothing;
+  return html`<tr class="goal" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Goal: ${pastLastHoldText(r.target, from)}</td></tr>`;
+}
+
+/** A set's form problems on a row of their own under it, across the table's columns. */
+function formRow(r: SetRecord, columns: number, role?: 'cell') {
+  const form = describeForm(r);
+  if (!form) return nothing;
+  return html`<tr class="form" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Form: ${form}</td></tr>`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bb-sets-table': BbSetsTable;
+  }
+}
