@@ -19,7 +19,7 @@ import {
 import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
-import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
+import { fromPlanEntries, fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import { deleteFailed, importFailed, importRefused, StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, pastSession, progress, type WeekRow } from '../store/progress.ts';
 import { FULL_STORE_RETRY_MS, SessionRecorder } from '../store/recorder.ts';
@@ -45,9 +45,11 @@ import {
   afterInterruption,
   anySetDone,
   countedSince,
+  type PlannedExercise,
   pausedAsDevicesAre,
   reduceSession,
   type SessionState,
+  type SetRecord,
   savedAtOnce,
   timerMs,
 } from '../workout/session.ts';
@@ -89,6 +91,12 @@ export interface ExportedFile {
 }
 
 /** How a long task (a backup, an import) reports how far it is, and how it is called off. */
+/** A session's sets, as its summary showed them, and the plan they were done to. */
+export interface SessionSets {
+  readonly records: readonly SetRecord[];
+  readonly plan: readonly PlannedExercise[];
+}
+
 export interface TaskOptions {
   /** Sessions written of all of them, for a backup; bytes read of the file's size, for an import. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -643,6 +651,21 @@ export class Persistence {
   isBeingRecorded(id: string): boolean {
     const { recordingId, elsewhere } = this.history.state;
     return id === recordingId || id === elsewhere?.id;
+  }
+
+  /**
+   * One listed session's sets and its plan (the weights, a plank's goals), read when History asks for
+   * them, not with the list: years of sessions' sets are not all read to list a page of them. Memory's
+   * whole copy where memory holds the session (see heldInMemory), as its file takes it: the store may
+   * have only the sets written before it filled. Null for a session no longer here.
+   */
+  async setsOfSession(id: string): Promise<SessionSets | null> {
+    const inMemory = this.heldInMemory(id);
+    if (inMemory) return { records: inMemory.setRows(), plan: fromPlanEntries(inMemory.sessionRow().plan) };
+    const store = this.readableStore();
+    if (!store) return null;
+    const [session, sets] = await Promise.all([store.getSession(id), store.setsOf(id)]);
+    return session ? { records: sets, plan: fromPlanEntries(session.plan) } : null;
   }
 
   /** A saved session, or the one being recorded now when `id` is its id or storage failed. */

@@ -387,6 +387,11 @@ export class SessionRecorder {
     return this.session;
   }
 
+  /** The sets recorded so far, whether or not the store took them: for History's view of them. */
+  setRows(): readonly SetRow[] {
+    return [...this.sets];
+  }
+
   /** Everything recorded so far, whether or not the store took it: for export. */
   bundle(): SessionBundle {
     this.sealOpenChunks();

@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   anyBeingRecorded,
@@ -7,6 +7,7 @@ import {
   keptInMemoryOnly,
   type LongTask,
   type Persistence,
+  type SessionSets,
 } from '../app/persistence.ts';
 import { personLocale } from '../app/person-locale.ts';
 import { importBarred } from '../store/errors.ts';
@@ -20,6 +21,7 @@ import {
 } from '../store/retention.ts';
 import { wallClockOf } from '../workout/calendar.ts';
 import { backupButtonName } from './backup-name.ts';
+import './bb-sets-table.ts';
 import { NO_SESSIONS_YET } from './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
@@ -71,6 +73,18 @@ function describeRetention(retention: MotionRetention): string {
 function shownOf(shown: number, count: number): string {
   return shown < count ? `${shown} of ${count} sessions shown` : '';
 }
+
+/**
+ * One session's sets opened in the list: being read, read, or why not, as of its row written at
+ * `updatedAt`. Read when asked, one session's at a time: years of sessions' sets are not read to list
+ * them.
+ */
+type SetsShown = { readonly updatedAt: number } & (
+  | { readonly kind: 'reading' }
+  | { readonly kind: 'read'; readonly sets: SessionSets }
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'failed'; readonly why: string }
+);
 
 /**
  * The history: the whole store's backup, import and deletion, the progress charts, then every saved
@@ -298,6 +312,9 @@ export class BbHistory extends LitElement {
    */
   @state() private deletedAt: number | null = null;
 
+  /** The sessions whose sets are open, by id (see SetsShown). */
+  @state() private setsShown: ReadonlyMap<string, SetsShown> = new Map();
+
   private history!: ObserveController<HistoryState>;
 
   override connectedCallback(): void {
@@ -316,6 +333,18 @@ export class BbHistory extends LitElement {
   /** Something asked here is under way, or a backup or an import begun on an earlier visit. */
   private get working(): boolean {
     return this.busy || this.history.value.task !== null;
+  }
+
+  protected override willUpdate(): void {
+    // A session listed anew since its sets were read (the whole of one cut short when storage filled
+    // imported over it, or recorded on in another tab): they are read again, as its line is, the
+    // table read before shown meanwhile.
+    for (const row of this.history.value.sessions) {
+      const shown = this.setsShown.get(row.id);
+      if (!shown || shown.updatedAt === row.updatedAt) continue;
+      this.setsShown = new Map(this.setsShown).set(row.id, { ...shown, updatedAt: row.updatedAt });
+      void this.readSets(row.id, row.updatedAt);
+    }
   }
 
   override render() {
@@ -466,12 +495,19 @@ export class BbHistory extends LitElement {
       timeZone: 'UTC',
     });
     const live = this.persistence.isBeingRecorded(s.id);
+    const shown = this.setsShown.get(s.id);
     return html`<li data-session=${s.id}>
       <div class="when">${when}${live ? ' (being recorded)' : s.status === 'active' ? ' (unfinished)' : ''}</div>
       <div class="facts">${factsLine(describeSessionFacts(s.summary))}</div>
       ${s.motionDropped ? html`<div class="sources">Raw motion removed to free space</div>` : null}
       ${s.sources.length ? html`<div class="sources">With ${s.sources.map((d) => d.name).join(', ')}</div>` : null}
       <div class="session-actions">
+        <button
+          aria-expanded=${shown ? 'true' : 'false'}
+          aria-controls=${shown ? `sets-${s.id}` : nothing}
+          aria-label="Sets of ${when}"
+          @click=${() => this.toggleSets(s)}
+        >Sets<span aria-hidden="true"> ${shown ? '▴' : '▾'}</span></button>
         <button @click=${() => this.export(s.id, 'fit')} aria-label="Export ${when} as FIT">FIT</button>
         <button @click=${() => this.export(s.id, 'csv')} aria-label="Export ${when} as CSV">CSV</button>
         <button @click=${() => this.export(s.id, 'json')} aria-label="Export ${when} as JSON">JSON</button>
@@ -485,7 +521,50 @@ export class BbHistory extends LitElement {
               : html`<button class="danger" @click=${() => (this.confirming = s.id)} aria-label="Delete ${when}">Delete</button>`
         }
       </div>
+      ${shown ? this.renderSets(s.id, when, shown) : null}
     </li>`;
+  }
+
+  /** Under the buttons, the Sets button among them staying where it was tapped. */
+  private renderSets(id: string, when: string, shown: SetsShown) {
+    switch (shown.kind) {
+      case 'read':
+        return html`<bb-sets-table
+          id=${`sets-${id}`}
+          .records=${shown.sets.records}
+          .plan=${shown.sets.plan}
+          label="Sets of ${when}"
+        ></bb-sets-table>`;
+      case 'reading':
+        return html`<p id=${`sets-${id}`} class="facts">Reading its sets…</p>`;
+      case 'gone':
+        return html`<p id=${`sets-${id}`} class="problem">This session is no longer here.</p>`;
+      case 'failed':
+        return html`<p id=${`sets-${id}`} class="problem">Its sets could not be read: ${shown.why}</p>`;
+    }
+  }
+
+  private toggleSets({ id, updatedAt }: SessionRow): void {
+    const shown = new Map(this.setsShown);
+    if (shown.delete(id)) {
+      this.setsShown = shown;
+      return;
+    }
+    this.setsShown = shown.set(id, { kind: 'reading', updatedAt });
+    void this.readSets(id, updatedAt);
+  }
+
+  private async readSets(id: string, updatedAt: number): Promise<void> {
+    let read: SetsShown;
+    try {
+      const sets = await this.persistence.setsOfSession(id);
+      read = sets ? { kind: 'read', sets, updatedAt } : { kind: 'gone', updatedAt };
+    } catch (error) {
+      read = { kind: 'failed', why: error instanceof Error ? error.message : String(error), updatedAt };
+    }
+    // Closed meanwhile, it stays closed; listed anew meanwhile, the later read tells it.
+    if (this.setsShown.get(id)?.updatedAt === updatedAt)
+      this.setsShown = new Map(this.setsShown).set(id, read);
   }
 
   private renderCharts(h: HistoryState) {

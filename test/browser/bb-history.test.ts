@@ -1,3 +1,5 @@
+import axe from 'axe-core';
+import type { LitElement } from 'lit';
 import { NEVER, Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
@@ -5,9 +7,11 @@ import { Persistence, type PreferencesPort } from '../../src/app/persistence.ts'
 import { type LeftSession, leftAtWall } from '../../src/app/resume-policy.ts';
 import { FILE_FOOTER, fileHeader, sessionLine, toJson } from '../../src/export/json.ts';
 import type { HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
+import { fromPlanEntries } from '../../src/store/codec.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
 import '../../src/ui/bb-history.ts';
 import '../../src/ui/bb-storage-notice.ts';
+import '../../src/ui/bb-summary.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
 import { finishedSession, supermanSet } from '../set-record.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
@@ -577,6 +581,135 @@ describe("bb-history's line of a session's facts", () => {
   });
 });
 
+describe("bb-history's sets of a session", () => {
+  /** The cells of each row of the table of sets in `root`, as a screen reader reads them. */
+  function rowsOf(root: Element | ShadowRoot): string[][] {
+    return [...root.querySelectorAll('tr')].map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
+    );
+  }
+
+  it('shows the sets of a session when asked, as its summary did, read from the store only then', async () => {
+    const yesterday = finishedSession('yesterday', Date.now() - 86_400_000, [
+      supermanSet({ count: 8, endedBy: 'stopped' }),
+      supermanSet({ setNumber: 2, count: 0, endedBy: 'skipped' }),
+      supermanSet({ exerciseId: 'drawing-in', target: 45, count: 0, holdMs: 20_000, endedBy: 'stopped' }),
+    ]);
+    const persistence = await persistenceWith([yesterday, await recordSession()]);
+    const setsOf = vi.spyOn(SessionStore.prototype, 'setsOf');
+    const history = await mount('bb-history', persistence);
+    await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+    // Years of sessions: none of their sets is read to list them.
+    expect(setsOf).not.toHaveBeenCalled();
+    const setsButton = (id: string) =>
+      history.shadowRoot!.querySelector<HTMLButtonElement>(`li[data-session="${id}"] button[aria-expanded]`)!;
+    const first = setsButton('yesterday');
+    const recorded = setsButton('session-1');
+    expect(first.textContent).toBe('Sets ▾');
+    expect(first.getAttribute('aria-expanded')).toBe('false');
+
+    // By keyboard: the table comes under its session's buttons, named for the session.
+    first.focus();
+    await userEvent.keyboard('{Enter}');
+    const when = first.getAttribute('aria-label')!.replace('Sets of ', '');
+    const region = page.getByRole('region', { name: `Sets of ${when}` });
+    await expect.element(region).toBeVisible();
+    expect(first.getAttribute('aria-expanded')).toBe('true');
+    expect(setsOf.mock.calls).toEqual([['yesterday']]);
+    const table = history.shadowRoot!.querySelector(`#${first.getAttribute('aria-controls')}`)!;
+    expect(rowsOf(table.shadowRoot!)).toEqual([
+      ['Exercise', 'Set', 'Done', 'Target'],
+      ['Superman', '1', '8', '10'],
+      ['Superman', '2', 'skipped', '10'],
+      ['Drawing-in', '1', '20 s', '45 s'],
+    ]);
+
+    // The one the summary showed at its end, weights and all, in the summary's own words.
+    const bundle = await recordSession();
+    await userEvent.click(recorded);
+    await expect.poll(() => history.shadowRoot!.querySelectorAll('bb-sets-table').length).toBe(2);
+    const shown = history.shadowRoot!.querySelector('li[data-session="session-1"] bb-sets-table')!;
+    const summary = document.createElement('bb-summary');
+    summary.records = bundle.sets;
+    summary.plan = fromPlanEntries(bundle.session.plan);
+    summary.durationMs = bundle.session.summary.durationMs;
+    document.body.append(summary);
+    await summary.updateComplete;
+    const atItsEnd = summary.shadowRoot!.querySelector('bb-sets-table')!;
+    await (atItsEnd as LitElement).updateComplete;
+    expect(rowsOf(shown.shadowRoot!)).toEqual(rowsOf(atItsEnd.shadowRoot!));
+    expect(rowsOf(shown.shadowRoot!).flat()).toContain('Wide-grip lat pulldown at 27.5 kg');
+    // Its colours are index.html's, which this page has not: the app's audit checks them.
+    const audit = await axe.run(history, {
+      resultTypes: ['violations'],
+      rules: { 'color-contrast': { enabled: false } },
+    });
+    expect(audit.violations.map((v) => v.id)).toEqual([]);
+
+    // Closed again by its button.
+    await userEvent.click(first);
+    expect(first.getAttribute('aria-expanded')).toBe('false');
+    expect(history.shadowRoot!.querySelector('li[data-session="yesterday"] bb-sets-table')).toBeNull();
+    // Read again when opened again: a read that fails says why, where the table would be.
+    setsOf.mockRejectedValueOnce(new Error('The database connection is closing.'));
+    await userEvent.click(first);
+    await expect
+      .element(page.getByText('Its sets could not be read: The database connection is closing.'))
+      .toBeVisible();
+    expect(setsOf).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe("bb-history's sets of a session listed anew", () => {
+  it('reads them again once the whole of a session cut short is imported over it, as its line is', async () => {
+    const startedAt = Date.now() - 86_400_000;
+    const sets = [supermanSet(), supermanSet({ setNumber: 2, count: 7, startedMs: 60_000, endedMs: 90_000 })];
+    const whole = finishedSession('cut', startedAt, sets);
+    // Storage filled after its first set: the store kept it unfinished.
+    const first = finishedSession('cut', startedAt, sets.slice(0, 1));
+    const cut = {
+      ...first,
+      session: { ...first.session, status: 'active' as const, endedAt: null, updatedAt: startedAt },
+    };
+    const persistence = await persistenceWith([cut]);
+    const history = await mount('bb-history', persistence);
+    await userEvent.click(page.getByRole('button', { name: /^Sets of / }));
+    const rows = () =>
+      [
+        ...(history.shadowRoot!.querySelector('bb-sets-table')?.shadowRoot?.querySelectorAll('tbody tr') ??
+          []),
+      ].map((row) => row.textContent!.replace(/\s+/g, ' ').trim());
+    await expect.poll(rows).toEqual(['Superman 1 10 10']);
+    await persistence.importJson(toJson([whole]));
+    await expect.element(page.getByText('2 sets')).toBeVisible();
+    await expect.poll(rows).toEqual(['Superman 1 10 10', 'Superman 2 7 10']);
+  });
+});
+
+describe("bb-history's sets of a session on a phone with its text at twice its size", () => {
+  it('fits them in the card, with no sideways scroll, in two columns as the summary has them there', async () => {
+    const restore = await layOutAsTheApp(180, 320, '0 1rem');
+    try {
+      const history = await mount('bb-history', await persistenceWith([await recordSession()]));
+      const button = page.getByRole('button', { name: /^Sets of / });
+      await userEvent.click(button);
+      const rows = () =>
+        history.shadowRoot!.querySelector('bb-sets-table')?.shadowRoot?.querySelectorAll('tr');
+      await expect.poll(() => rows()?.length ?? 0).toBeGreaterThan(6);
+      const table = history.shadowRoot!.querySelector('bb-sets-table')!;
+      const box = table.shadowRoot!.querySelector<HTMLElement>('.sets')!;
+      await expect.poll(() => box.scrollWidth - box.clientWidth).toBeLessThanOrEqual(0);
+      const heads = [...table.shadowRoot!.querySelectorAll('th')].map((th) => th.textContent!.trim());
+      expect(heads).toEqual(['Exercise', 'Done of target']);
+      const card = history.shadowRoot!.querySelector('li[data-session]')!.getBoundingClientRect();
+      expect(table.getBoundingClientRect().right).toBeLessThanOrEqual(card.right);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    } finally {
+      await restore();
+    }
+  });
+});
+
 describe('bb-history deleting a session far down the list', () => {
   it.each([
     ['a phone', 360, 640],
@@ -770,9 +903,9 @@ describe('bb-history over years', () => {
       await expect.poll(() => heading.getBoundingClientRect().top).toBeGreaterThanOrEqual(0);
       expect(heading.getBoundingClientRect().top).toBeLessThan(1);
       expect(firstSession.getBoundingClientRect().bottom).toBeLessThanOrEqual(640);
-      // The keyboard goes on from there: the latest session's first button.
+      // The keyboard goes on from there: the latest session's first button, which shows its sets.
       await userEvent.tab();
-      expect(root.activeElement?.getAttribute('aria-label')).toMatch(/^Export .* as FIT$/);
+      expect(root.activeElement?.getAttribute('aria-label')).toMatch(/^Sets of /);
     } finally {
       await page.viewport(innerWidth, innerHeight);
     }

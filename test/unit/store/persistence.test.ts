@@ -440,6 +440,29 @@ function tabsOfOneBrowser(count: number): Tabs[] {
   }));
 }
 
+describe("one listed session's sets, read when History asks for them", () => {
+  it('reads a saved session from the store, with the plan its sets were done to', async () => {
+    const page = await startedPage();
+    await page.finishedSessions(2);
+    const [latest, earlier] = page.persistence.history.state.sessions;
+    const sets = await page.persistence.setsOfSession(earlier!.id);
+    expect(sets?.records.map((r) => [r.exerciseId, r.setNumber, r.count])).toEqual([['superman', 1, 2]]);
+    expect(sets?.plan.map((p) => p.exercise.id)).toEqual(latest!.plan.map((p) => p.exerciseId));
+    expect(await page.persistence.setsOfSession('gone')).toBeNull();
+  });
+
+  it('reads a session held in memory while storage is full whole, where the store has none of its sets', async () => {
+    const { page, waiting, restore } = await oneWaitingForRoom(1);
+    try {
+      expect(await page.store!.setsOf(waiting)).toEqual([]);
+      const sets = await page.persistence.setsOfSession(waiting);
+      expect(sets?.records.map((r) => [r.exerciseId, r.setNumber, r.count])).toEqual([['superman', 1, 5]]);
+    } finally {
+      restore();
+    }
+  });
+});
+
 describe('Persistence', () => {
   it('offers the session a closed tab left behind, resumes it where it was, and keeps it in the history', async () => {
     const first = await startedPage();
