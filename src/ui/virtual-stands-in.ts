@@ -21,5 +21,7 @@ export function virtualStandsInWords(
     names.length === 1
       ? ['was', `${named} is tried again by itself`]
       : ['were', 'They are tried again by themselves'];
-  return `${named} ${was} not found, so the virtual strap stands in meanwhile: ${SIMULATED} ${tried}, or at Reconnect above.`;
+  // Said here too, as a strap left at home or sold has nothing to be tried again for.
+  const forget = `where Forget stops trying ${names.length === 1 ? 'it' : 'one'}`;
+  return `${named} ${was} not found, so the virtual strap stands in meanwhile: ${SIMULATED} ${tried}, or at Reconnect above, ${forget}.`;
 }

@@ -17,18 +17,18 @@ describe('the words on the virtual strap standing in', () => {
     );
   });
 
-  it('name the strap of an earlier visit that was not found, and say it is tried again', () => {
+  it('name the strap of an earlier visit that was not found, say it is tried again, and how to stop that', () => {
     expect(virtualStandsInWords([strap], true)).toBe(
       'HRM-Dual 4242 was not found, so the virtual strap stands in meanwhile: a simulated person does ' +
         'each exercise as the screen asks, with a simulated heart. HRM-Dual 4242 is tried again by ' +
-        'itself, or at Reconnect above.',
+        'itself, or at Reconnect above, where Forget stops trying it.',
     );
   });
 
   it('name every device not found', () => {
     const watch = { id: 'w', name: 'InfiniTime', kind: 'pinetime', trying: true } as const;
     expect(virtualStandsInWords([strap, watch], true)).toMatch(
-      /^HRM-Dual 4242 and InfiniTime were not found, .* They are tried again by themselves/,
+      /^HRM-Dual 4242 and InfiniTime were not found, .* They are tried again by themselves, or at Reconnect above, where Forget stops trying one\.$/,
     );
   });
 });
