@@ -547,8 +547,8 @@ export class BbSetView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const underWay = showsSetUnderWay(this.set);
     this.toggleAttribute('waiting', !underWay);
-    this.toggleAttribute('by-hand', this.byHand);
-    this.toggleAttribute('timed-by-hand', this.byHand && this.planned.exercise.kind === 'hold');
+    this.toggleAttribute('by-hand', this.tappedByHand());
+    this.toggleAttribute('timed-by-hand', this.tappedByHand() && this.planned.exercise.kind === 'hold');
     const before = changed.get('set') as CurrentSet | undefined;
     this.focusOnBegin =
       before !== undefined && !showsSetUnderWay(before) && underWay && this.shadowRoot?.activeElement != null;
@@ -570,12 +570,21 @@ export class BbSetView extends LitElement {
    * and the ring asks for it until the first is counted.
    */
   private countsByHand(): boolean {
-    return this.byHand && this.planned.exercise.kind !== 'hold';
+    return this.tappedByHand() && this.planned.exercise.kind !== 'hold';
+  }
+
+  /**
+   * The set is counted or timed by the person's taps now: no device counts it (see byHand), or the one
+   * that does is out of reach and the set goes on without it (see motionAway), where +1 stayed the
+   * small correction beside −1, on a small phone under the window.
+   */
+  private tappedByHand(): boolean {
+    return this.byHand || (this.motionAway && this.pauseReason !== 'connection');
   }
 
   /** The class of the button a set counted or timed by hand is tapped by: its main one (see byHand). */
   private tapClass() {
-    return this.byHand ? 'primary tap-by-hand' : nothing;
+    return this.tappedByHand() ? 'primary tap-by-hand' : nothing;
   }
 
   override render() {
@@ -787,7 +796,7 @@ export class BbSetView extends LitElement {
         // (a plank's, once it is lifted into); with no device to see it settle, from the tap on
         // Start hold.
         unit: waiting
-          ? this.byHand || this.unseenLine
+          ? this.tappedByHand() || this.unseenLine
             ? 'tap Start hold'
             : exercise.liftsIntoHold
               ? 'lift and hold still'

@@ -776,12 +776,15 @@ describe('bb-set-view on a phone', () => {
       await element.updateComplete;
       expect(countBox(), `${line} gone`).toEqual(before);
     }
-    // The watch that counts it out of reach in turn: the line that says to count with +1.
+    // The watch that counts it out of reach in turn: the line that says to count with +1, and the set
+    // laid out as one counted by hand, +1 its main button (see the test at 180×320), the count over it.
     element.motionAway = true;
     element.countedOn = 'wrist';
     await element.updateComplete;
     await expect.element(page.getByText('Watch out of reach: count with +1')).toBeVisible();
-    expect(countBox()).toEqual(before);
+    const plus = page.getByRole('button', { name: '+1 rep' }).element();
+    expect(plus.classList.contains('tap-by-hand')).toBe(true);
+    expect(countBox().bottom).toBeLessThan(plus.getBoundingClientRect().top);
   });
 
   it('brings "How to do it" into view when it is opened below the fold', async () => {
@@ -931,6 +934,30 @@ describe('bb-set-view counted by a device on a phone with text at twice its size
     expect(inWindow(count()), 'the count, paused').toBe(true);
     // Still the ring that holds "Paused" and why, with the count, inside it.
     expect(linesPastTheRing(element)).toEqual([]);
+  });
+
+  it('has +1 the main button, on screen over Pause, once the device that counts the set is out of reach', async () => {
+    headerAbove(SESSION_HEADER_PX);
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 2 }),
+      motionAway: true,
+    });
+    const plus = page.getByRole('button', { name: '+1 rep' }).element();
+    const pause = page.getByRole('button', { name: 'Pause' }).element();
+    expect(plus.classList.contains('tap-by-hand')).toBe(true);
+    expect(inWindow(plus), '+1').toBe(true);
+    expect(inWindow(pause), 'Pause').toBe(true);
+    expect(plus.getBoundingClientRect().bottom).toBeLessThanOrEqual(pause.getBoundingClientRect().top);
+
+    // Paused while the app still reaches for it, nothing is counted by hand: the device's layout.
+    element.paused = true;
+    element.pauseReason = 'connection';
+    await element.updateComplete;
+    expect(page.getByRole('button', { name: '+1 rep' }).element().classList.contains('tap-by-hand')).toBe(
+      false,
+    );
+    expect(inWindow(page.getByRole('button', { name: 'Resume' }).element()), 'Resume').toBe(true);
   });
 
   it('keeps the heart rate on screen as the set begins under the focus the waiting screen had', async () => {
