@@ -104,7 +104,8 @@ function lastPlankHoldMs(doneToday: readonly SetRecord[]): number | null {
 
 /**
  * A plank held for some time but too short to count (a false start, a set ended by tap seconds in) or
- * broken by a pause, after the last real hold: the goal is still set from the real one, which is then not the last held.
+ * broken by a pause, after the last real hold: the goal is still set from the real one, which is then
+ * not the last held.
  */
 function shortPlankHoldSince(doneToday: readonly SetRecord[]): boolean {
   const planks = doneToday.filter((set) => set.exerciseId === 'elbow-plank');
@@ -135,8 +136,8 @@ export interface PlankGoalFrom {
   readonly heldS: number;
   readonly today: boolean;
   /**
-   * A hold too short to build on came after today's it was set from (see shortPlankHoldSince): "your
-   * last hold" would be that one, 3 s, where the goal is 59 s.
+   * A hold too short to build on, or broken by a pause, came after today's it was set from (see
+   * shortPlankHoldSince): "your last hold" would be that one, 3 s, where the goal is 59 s.
    */
   readonly shortHoldSince: boolean;
 }
@@ -154,7 +155,7 @@ export function plankGoalSetFrom(
 
 /**
  * plankGoalSetFrom, given the last plank hold of the sets done before it in the session, if any, and
- * whether a hold too short to count came after it.
+ * whether a hold too short to count, or broken by a pause, came after it.
  */
 function goalSetFromHold(
   planned: PlannedExercise,
@@ -207,8 +208,8 @@ export function keptPlankGoalsSetFrom(
 /**
  * Why a plank's goal is what it is, in few words for a person on the floor: "5 s past your last
  * hold" on the screen, "five seconds past your last hold" in the voice's `duration`; "5 s past your
- * first plank last time" for a session's first. Where a hold too short to count came after the one
- * it was set from, that one is named by its length, "5 s past your hold of 54 s": the person knows
+ * first plank last time" for a session's first. Where a hold too short to count, or broken by a
+ * pause, came after the one it was set from, that one is named by its length, "5 s past your hold of 54 s": the person knows
  * their last was 3 s, and the longer goal would not be theirs.
  */
 export function pastLastHoldText(

@@ -631,7 +631,8 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       return resume(state, action.nowMs);
     case 'skip':
       if (state.phase === 'set' && state.set) {
-        const never = neverRan(state.set, action.nowMs);
+        // Skipped while paused: the pause is no time spent in the set.
+        const never = neverRan(state.set, state.pausedAtMs ?? action.nowMs);
         const endedBy = endedByHand(state.set);
         const how: SetEndedHow = never
           ? { neverBegun: true }
@@ -687,10 +688,10 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
     case 'finish': {
       // The set under way ends where the person stopped it, with what it counted (not a hold ended
       // by hand: the detectors missed nothing); one that had counted nothing yet was skipped. A set
-      // the person never began (still getting into position) is no set at all.
+      // that never ran (still getting into position, or ended moments after "Go" with nothing done:
+      // see neverRan) is no set at all.
       // Finished while paused (Finish's question pauses, too): the pause is no workout time, and a
-      // hold under way is kept as held up to it.
-      // The hold ends where the question paused it, held whole up to there.
+      // hold under way ends where the pause began, held whole up to there.
       const running = endPause(pastRest(state), action.nowMs, false);
       const set =
         running.phase === 'set' && running.set && !neverRan(running.set, action.nowMs) ? running.set : null;
@@ -872,9 +873,9 @@ type SetOutcome = 'done' | 'cut short' | 'skipped';
  * notice of the session in another tab): skipped when nothing in it was counted or held; cut short
  * when the person's tap ended it short of its target (Skip set, Finish, End hold), something counted
  * or held; else done, at its target or ended by itself (reps that stopped coming, a hold the
- * detectors saw end). End hold before the target is the person stopping short, as Skip set is:
- * counted done, "Done: twenty seconds" of a 45 s hold was heard as held to its end. Put right up to
- * its target, a set cut short is done; down to nothing, skipped.
+ * detectors saw end). End hold before the target is the person stopping short, as Skip set is (when
+ * it counted done, "Done: twenty seconds" of a 45 s hold was heard as held to its end). Put right up
+ * to its target, a set cut short is done; down to nothing, skipped.
  */
 export function setOutcome(record: SetRecord): SetOutcome {
   if (skippedUndone(record)) return 'skipped';
@@ -1071,7 +1072,7 @@ const UNNOTICED_DROP_MS = 2_000;
 /**
  * Whether a pause breaks the hold it fell in: one the person made, or one they were told of, stops
  * them holding (a hold paused for 6 min at 13 s and run on to 45 s was not 45 s held); a strap's
- * drop they never heard of does not.
+ * drop they never heard of does not, nor Finish's question answered with "keep going" (see endPause).
  */
 function breaksHold(pause: Pause): boolean {
   return pause.ms > 0 && !(pause.deviceDropped && (pause.seenMs ?? pause.ms) < UNNOTICED_DROP_MS);
@@ -1094,7 +1095,9 @@ function endPause(state: SessionState, nowMs: number, holdGoesOn = true): Sessio
       : {}),
   };
   const set = state.set;
-  const holdBroken = holdGoesOn && set?.holdStartMs != null && !set.waiting && breaksHold(pause);
+  // Finish's question answered with "keep going" is no stop the person asked for: they held on.
+  const holdBroken =
+    holdGoesOn && !state.pausedToAsk && set?.holdStartMs != null && !set.waiting && breaksHold(pause);
   const resumed: SessionState = {
     ...unpaused,
     nowMs: Math.max(state.nowMs, nowMs),

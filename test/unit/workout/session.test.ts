@@ -319,6 +319,16 @@ describe('session reducer', () => {
     );
     expect(finished.completed[0]).toMatchObject({ holdMs: 19_000 });
     expect(finished.completed[0]?.pausedInHold).toBeUndefined();
+    // Finish's question answered with "keep going": the person went on holding, and the voice, the
+    // summary and the file say the hold was done; so does the ladder it earns a step of.
+    const keptGoing = run(
+      holdBegun(drawingIn, 1000),
+      { type: 'pause', nowMs: 20_000, toAsk: true },
+      { type: 'resume', nowMs: 22_000 },
+      { type: 'tick', nowMs: 48_000 },
+    );
+    expect(keptGoing.completed[0]).toMatchObject({ holdMs: 45_000, endedBy: 'target' });
+    expect(keptGoing.completed[0]?.pausedInHold).toBeUndefined();
   });
 
   it('times a hold started by hand where no device sees it start (a heart-rate-only strap)', () => {
@@ -1296,6 +1306,14 @@ describe('sets that begin when the person is in position', () => {
     expect(correctableInRest(skipped.completed[1]!)).toBe(false);
     // Nothing done to rest from: set 3 follows at once.
     expect(skipped.set).toMatchObject({ setNumber: 3 });
+    // Paused 2 s after "Go" and skipped a minute later: the pause is no time in the set.
+    const skippedWhilePaused = run(
+      set2,
+      { type: 'pause', nowMs: 10_000 },
+      { type: 'tick', nowMs: 70_000 },
+      { type: 'skip', nowMs: 70_000 },
+    );
+    expect(skippedWhilePaused.completed[1]).toMatchObject({ setNumber: 2, neverBegun: true });
     // Skipped while "Go" is still being said.
     const unheard = run(restAfterOne, { type: 'skip', nowMs: 8000 }, { type: 'skip', nowMs: 12_000 });
     expect(unheard.completed[1]).toMatchObject({ setNumber: 2, neverBegun: true });
