@@ -576,10 +576,12 @@ export class BbSetView extends LitElement {
   /**
    * The set is counted or timed by the person's taps now: no device counts it (see byHand), or the one
    * that does is out of reach and the set goes on without it (see motionAway), where +1 stayed the
-   * small correction beside −1, on a small phone under the window.
+   * small correction beside −1, on a small phone under the window. Not while paused for it: Resume is
+   * what comes first, and +1 tapped as the main button then counted into a set that stood paused,
+   * ending it at its target into a rest that did not run.
    */
   private tappedByHand(): boolean {
-    return this.byHand || (this.motionAway && this.pauseReason !== 'connection');
+    return this.byHand || (this.motionAway && !this.paused);
   }
 
   /** The class of the button a set counted or timed by hand is tapped by: its main one (see byHand). */

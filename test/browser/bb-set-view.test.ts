@@ -950,14 +950,20 @@ describe('bb-set-view counted by a device on a phone with text at twice its size
     expect(inWindow(pause), 'Pause').toBe(true);
     expect(plus.getBoundingClientRect().bottom).toBeLessThanOrEqual(pause.getBoundingClientRect().top);
 
-    // Paused while the app still reaches for it, nothing is counted by hand: the device's layout.
-    element.paused = true;
-    element.pauseReason = 'connection';
-    await element.updateComplete;
-    expect(page.getByRole('button', { name: '+1 rep' }).element().classList.contains('tap-by-hand')).toBe(
-      false,
-    );
-    expect(inWindow(page.getByRole('button', { name: 'Resume' }).element()), 'Resume').toBe(true);
+    // Paused, while the app still reaches for it or once it is given up for lost, Resume comes first:
+    // +1 as the main button counted into a set that stood paused, to its end into a rest that did not run.
+    for (const reason of ['connection', 'lost'] as const) {
+      element.paused = true;
+      element.pauseReason = reason;
+      await element.updateComplete;
+      const plusPaused = page.getByRole('button', { name: '+1 rep' }).element();
+      expect(plusPaused.classList.contains('tap-by-hand'), reason).toBe(false);
+      const resume = page.getByRole('button', { name: 'Resume' }).element();
+      expect(inWindow(resume), `Resume, ${reason}`).toBe(true);
+      expect(resume.getBoundingClientRect().bottom, reason).toBeLessThanOrEqual(
+        plusPaused.getBoundingClientRect().top,
+      );
+    }
   });
 
   it('keeps the heart rate on screen as the set begins under the focus the waiting screen had', async () => {
