@@ -629,7 +629,8 @@ export class BbDevicePanel extends LitElement {
    * strap beside it is not taken for it, and reconnected at a tap with no chooser (the browser kept
    * the permission), or forgotten, left at home or sold: the virtual strap in use is no button to
    * tap for that (see kindsInUse). The buttons' words leave out the name beside them, which they
-   * repeated on a row each of a 360 px phone; a screen reader hears it.
+   * repeated on a row each of a 360 px phone; a screen reader hears it. Neither while it is being
+   * tried: one that answers is connected and known again, Forget or not.
    */
   private renderAwaited(a: AwaitedDevice) {
     return html`<span class="device awaited" data-kind=${a.kind}>
@@ -644,6 +645,7 @@ export class BbDevicePanel extends LitElement {
       <button
         class="quiet"
         aria-label=${`Forget ${a.name}`}
+        ?disabled=${a.trying}
         @click=${() => this.send('bb-disconnect-device', { id: a.id })}
       >Forget</button>
     </span>`;

@@ -348,6 +348,11 @@ describe('bb-device-panel', () => {
     expect(forget.element().parentElement).toBe(strap);
     await userEvent.click(forget);
     expect(sent).toEqual([{ id: 'hrm' }]);
+    // While it is being tried, a strap that answers would be connected and known again: Forget waits,
+    // as Reconnect does.
+    panel.device = { ...panel.device, awaiting: [{ ...awaited, trying: true }] };
+    await panel.updateComplete;
+    await expect.element(page.getByRole('button', { name: 'Forget HRM-Dual 4242' })).toBeDisabled();
   });
 
   it('says a replay has finished, and offers to play it again', async () => {
