@@ -90,13 +90,13 @@ export interface ExportedFile {
   readonly blob: Blob;
 }
 
-/** How a long task (a backup, an import) reports how far it is, and how it is called off. */
 /** A session's sets, as its summary showed them, and the plan they were done to. */
 export interface SessionSets {
   readonly records: readonly SetRecord[];
   readonly plan: readonly PlannedExercise[];
 }
 
+/** How a long task (a backup, an import) reports how far it is, and how it is called off. */
 export interface TaskOptions {
   /** Sessions written of all of them, for a backup; bytes read of the file's size, for an import. */
   readonly onProgress?: (done: number, total: number) => void;
