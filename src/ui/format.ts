@@ -213,18 +213,10 @@ export function sessionStartText(startedAt: number, now: number, locale?: string
 /**
  * "11 done, 2 cut short, 1 skipped": of a session's sets, those done, those a tap ended short of their
  * target and those skipped before they began, as the voice says them at the end (a set skipped is not
- * a set); "2 sets, 2 cut short, 2 skipped" read as two sets in all, and "1 set done, 3 cut short, 2
- * skipped" took two lines on a phone. "8 sets" where all were done. With none done in full, "2 sets
- * cut short": "0 done" would read as nothing kept.
+ * a set), in setsKeptText's short form. With none kept, "0 sets": the session is listed all the same.
  */
 export function setsDone(sets: SetsKept): string {
-  if (anyKept(sets) && sets.done > 0 && sets.cutShort + sets.skipped > 0) {
-    const parts = [`${sets.done} done`];
-    if (sets.cutShort > 0) parts.push(`${sets.cutShort} cut short`);
-    if (sets.skipped > 0) parts.push(`${sets.skipped} skipped`);
-    return parts.join(', ');
-  }
-  if (anyKept(sets)) return setsKeptText(sets, String, '');
+  if (anyKept(sets)) return setsKeptText(sets, String, 'short');
   return [plural(0, 'set'), ...(sets.skipped > 0 ? [`${sets.skipped} skipped`] : [])].join(', ');
 }
 

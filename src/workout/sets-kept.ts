@@ -36,18 +36,20 @@ export function anyKept({ done, cutShort }: SetsKept): boolean {
 
 /**
  * "4 sets done, 2 cut short, 1 skipped", leaving out what did not happen, the numbers as `numeral`
- * writes them (the voice's in words), `doneWord` after the sets done (History's lines leave it out
- * where all were done: "8 sets"). With none done in full, the sets cut short come first: "0 sets
- * done" would be heard as nothing kept.
+ * writes them (the voice's in words). The `short` form, for the summary's and History's lines: "4
+ * done, 2 cut short, 1 skipped", where "2 sets, 2 cut short, 2 skipped" read as two sets in all and
+ * "1 set done, 3 cut short, 2 skipped" took two lines on a phone; "8 sets" where all were done. With
+ * none done in full, the sets cut short come first: "0 sets done" would be heard as nothing kept.
  */
 export function setsKeptText(
   { done, cutShort, skipped }: SetsKept,
   numeral: (n: number) => string = String,
-  doneWord = ' done',
+  form: 'whole' | 'short' = 'whole',
 ): string {
   const sets = (n: number) => `${numeral(n)} set${n === 1 ? '' : 's'}`;
   const parts: string[] = [];
-  if (done > 0) parts.push(`${sets(done)}${doneWord}`);
+  if (done > 0 && form === 'whole') parts.push(`${sets(done)} done`);
+  else if (done > 0) parts.push(cutShort + skipped === 0 ? sets(done) : `${numeral(done)} done`);
   if (cutShort > 0) parts.push(done > 0 ? `${numeral(cutShort)} cut short` : `${sets(cutShort)} cut short`);
   if (skipped > 0) parts.push(`${numeral(skipped)} skipped`);
   return parts.join(', ');
