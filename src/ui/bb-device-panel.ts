@@ -439,13 +439,7 @@ export class BbDevicePanel extends LitElement {
    * the person had read before Start, or that a set counted by hand has no use for.
    */
   private renderProblemInSession(problem: string) {
-    return html`<details class="glance">
-      <summary class="problem-line"><span class="line" role="alert">${renderProblemLine(problem)}</span></summary>
-      <div class="glance-body">
-        ${this.renderSessionSwitch()}
-        <button class="quiet" @click=${this.dismissAtAGlance}>OK</button>
-      </div>
-    </details>`;
+    return this.renderGlance(problem, '', nothing, this.renderSessionSwitch());
   }
 
   /**
@@ -489,15 +483,29 @@ export class BbDevicePanel extends LitElement {
       : this.device.awaiting.map((a) => `${a.name} ${a.trying ? 'connecting…' : 'not found'}`);
     const named = [...devices.map((d) => `${d.name} ${this.connectionWords(d)}`), ...awaited];
     const line = named.length ? named.join(' · ') : 'No device';
+    return this.renderGlance(
+      problem,
+      line,
+      this.renderStatus(devices, isVirtual, !problem),
+      this.compact ? this.renderSessionSwitch() : this.renderChoices(isVirtual, recordable),
+    );
+  }
+
+  /**
+   * A line at a glance, the problem if there is one, else `gist`, opened to the devices' row (nothing
+   * where that row stays above the line: see renderProblemInSession), the switch or choices `offered`,
+   * and a problem's OK.
+   */
+  private renderGlance(problem: string | null, gist: string, devices: unknown, offered: unknown) {
     return html`<details class="glance">
       ${
         problem
           ? html`<summary class="problem-line"><span class="line" role="alert">${renderProblemLine(problem)}</span></summary>`
-          : html`<summary><span class="line"><span class="gist">${line}</span></span></summary>`
+          : html`<summary><span class="line"><span class="gist">${gist}</span></span></summary>`
       }
       <div class="glance-body">
-        ${this.renderStatus(devices, isVirtual, !problem)}
-        ${this.compact ? this.renderSessionSwitch() : this.renderChoices(isVirtual, recordable)}
+        ${devices}
+        ${offered}
         ${problem ? html`<button class="quiet" @click=${this.dismissAtAGlance}>OK</button>` : nothing}
       </div>
     </details>`;
