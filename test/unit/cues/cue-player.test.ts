@@ -333,15 +333,16 @@ describe('the answer to a tap', () => {
     player.dispose();
   });
 
-  it('"Set skipped" cuts off the instructions of the set it skips, and the rest is announced after it', () => {
+  it('"Set skipped" cuts off the instructions of the set it skips, and the next set is announced after it', () => {
     const voice = new VoiceOnTheMat();
     const { player, act } = voiced(voice, SHORT_REST);
     act({ type: 'start', nowMs: 0 });
     act({ type: 'skip', nowMs: 2500 });
     voice.sayAll();
     // The instructions were cut off as they were said: never heard to their end. Its one point is
-    // heard, before the superman's next set.
-    expect(voice.heard).toEqual(['Set skipped', SUPERMAN_POINT, REST]);
+    // heard, before the superman's next set, which follows at once: a set skipped before its "Go",
+    // nothing seeing the person, never ran, and leaves nothing to rest from.
+    expect(voice.heard).toEqual(['Set skipped', SUPERMAN_POINT, 'Superman, set two of two. Three reps. Go']);
     player.dispose();
   });
 
@@ -490,7 +491,7 @@ describe("a first set's one point, heard whatever the person does as the set beg
     voice.sayAll();
     expect(voice.heard).not.toContain(SUPERMAN_POINT);
     expect(voice.heard[0]).toBe('one');
-    expect(voice.heard[1]).toBe('Set skipped: one rep done');
+    expect(voice.heard[1]).toBe('Set cut short: one rep done');
     expect(voice.heard[2]).toMatch(/^Rest, thirty seconds\. Next: Glute bridge/);
     player.dispose();
   });
