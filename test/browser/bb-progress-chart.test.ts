@@ -31,6 +31,38 @@ function plotPixels(chart: Chart): ImageData {
   return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
 }
 
+/**
+ * The drawn chart's pixels in colour (the axes' numbers and lines are grey), by canvas column or row,
+ * and the plot's box in canvas pixels: what is drawn outside the plot.
+ */
+function colourAroundThePlot(chart: Chart) {
+  const { width, height, data } = plotPixels(chart);
+  const canvas = chart.shadowRoot!.querySelector('.plot canvas')!.getBoundingClientRect();
+  const over = chart.shadowRoot!.querySelector('.u-over')!.getBoundingClientRect();
+  const scale = width / canvas.width;
+  const plot = {
+    left: Math.floor((over.left - canvas.left) * scale),
+    right: Math.ceil((over.right - canvas.left) * scale),
+    top: Math.floor((over.top - canvas.top) * scale),
+    bottom: Math.ceil((over.bottom - canvas.top) * scale),
+  };
+  const inColour = (x: number, y: number) => {
+    const [pr, pg, pb, pa] = data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
+    return pa! > 20 && Math.max(pr!, pg!, pb!) - Math.min(pr!, pg!, pb!) > 40;
+  };
+  const range = (from: number, to: number) =>
+    Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+  return {
+    width,
+    height,
+    plot,
+    columnsInColour: (from: number, to: number) =>
+      range(from, to).filter((x) => range(0, height).some((y) => inColour(x, y))),
+    rowsInColour: (from: number, to: number) =>
+      range(from, to).filter((y) => range(0, width).some((x) => inColour(x, y))),
+  };
+}
+
 /** The red, green and blue of the `part` of the legend's marker for the line named `label`. */
 function markerColour(chart: Chart, label: string, part: 'borderTopColor' | 'backgroundColor'): number[] {
   const marker = [...chart.shadowRoot!.querySelectorAll('.u-series')].find(
@@ -556,21 +588,8 @@ describe('bb-progress-chart', () => {
         weeks,
       );
       await addDrawn(chart);
-      const { width, height, data } = plotPixels(chart);
-      const canvas = chart.shadowRoot!.querySelector('.plot canvas')!.getBoundingClientRect();
-      const plot = chart.shadowRoot!.querySelector('.u-over')!.getBoundingClientRect();
-      const scale = width / canvas.width;
-      const left = Math.floor((plot.left - canvas.left) * scale);
-      const right = Math.ceil((plot.right - canvas.left) * scale);
-      // In colour: the axes' numbers and lines are grey.
-      const inColour = (x: number, y: number) => {
-        const [pr, pg, pb, pa] = data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
-        return pa! > 20 && Math.max(pr!, pg!, pb!) - Math.min(pr!, pg!, pb!) > 40;
-      };
-      const columnsInColour = (from: number, to: number) =>
-        Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i).filter((x) =>
-          Array.from({ length: height }, (_, y) => y).some((y) => inColour(x, y)),
-        );
+      const { width, plot, columnsInColour } = colourAroundThePlot(chart);
+      const { left, right } = plot;
       expect(columnsInColour(left, right).length).toBeGreaterThan(0);
       expect(
         [...columnsInColour(0, left), ...columnsInColour(right, width)],
@@ -592,20 +611,8 @@ describe('bb-progress-chart', () => {
       weeks,
     );
     await addDrawn(chart);
-    const { width, height, data } = plotPixels(chart);
-    const canvas = chart.shadowRoot!.querySelector('.plot canvas')!.getBoundingClientRect();
-    const plot = chart.shadowRoot!.querySelector('.u-over')!.getBoundingClientRect();
-    const scale = height / canvas.height;
-    const top = Math.floor((plot.top - canvas.top) * scale);
-    const bottom = Math.ceil((plot.bottom - canvas.top) * scale);
-    const inColour = (x: number, y: number) => {
-      const [pr, pg, pb, pa] = data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4);
-      return pa! > 20 && Math.max(pr!, pg!, pb!) - Math.min(pr!, pg!, pb!) > 40;
-    };
-    const rowsInColour = (from: number, to: number) =>
-      Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i).filter((y) =>
-        Array.from({ length: width }, (_, x) => x).some((x) => inColour(x, y)),
-      );
+    const { height, plot, rowsInColour } = colourAroundThePlot(chart);
+    const { top, bottom } = plot;
     expect(rowsInColour(top, bottom).length).toBeGreaterThan(0);
     expect(
       { above: rowsInColour(0, top).length, below: rowsInColour(bottom, height).length },
