@@ -1010,8 +1010,14 @@ function endedByHand(set: CurrentSet): SetEnd {
 function resume(state: SessionState, nowMs: number): SessionState {
   if (state.pausedAtMs === null) return state;
   const resumed = endPause(state, nowMs);
-  const unseen = !waitsForPosition(resumed, currentPlanned(resumed)?.exercise);
-  return resumed.set?.waiting && (resumed.set.inPosition || unseen) ? beginSet(resumed, nowMs) : resumed;
+  const planned = currentPlanned(resumed);
+  const set = resumed.set;
+  // Counted to its target with +1 while paused (see adjustCount): done, as the session goes on.
+  if (resumed.phase === 'set' && set && planned && !set.waiting && planned.exercise.kind !== 'hold') {
+    if (set.count >= planned.dosage.target) return endSet(resumed, resumed.nowMs, 'target');
+  }
+  const unseen = !waitsForPosition(resumed, planned?.exercise);
+  return set?.waiting && (set.inPosition || unseen) ? beginSet(resumed, nowMs) : resumed;
 }
 
 /**
@@ -1458,7 +1464,10 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
       lastProgressMs: nowMs,
     },
   };
-  return count >= planned.dosage.target ? endSet(adjusted, nowMs, 'target') : adjusted;
+  // Put right to its target while paused, the set ends once the session goes on (see resume): ended
+  // in the pause, its rest began standing still, and nothing was said of its end.
+  const reached = count >= planned.dosage.target && state.pausedAtMs === null;
+  return reached ? endSet(adjusted, nowMs, 'target') : adjusted;
 }
 
 /**

@@ -161,6 +161,16 @@ describe('planCues', () => {
     ).toHaveLength(1);
   });
 
+  it('says the rest as a set put right to its target while paused goes on, and not the set', () => {
+    const run = new Run(plan(['superman', 2, 3, 45]));
+    run.do(strapHeartRateOnly(), { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+    run.do({ type: 'adjust', delta: 2, nowMs: 8000 }, { type: 'pause', nowMs: 9000 });
+    run.do({ type: 'adjust', delta: 1, nowMs: 10_000 });
+    const goneOn = spoken(run.do({ type: 'resume', nowMs: 30_000 }));
+    expect(goneOn.at(-1)).toMatch(/^Rest, forty-five seconds\. Next: Superman, set two of two/);
+    expect(goneOn.join(' ')).not.toMatch(/Go on/);
+  });
+
   it('counts every rep aloud with a rep tone and a short buzz', () => {
     const run = new Run(plan(['superman', 3, 10, 45]));
     run.do({ type: 'start', nowMs: 0 });

@@ -1282,6 +1282,27 @@ describe('sets that begin when the person is in position', () => {
     expect(atOnce.completed[0]?.neverBegun).toBeUndefined();
   });
 
+  // A heart-rate-only strap, the set paused: +1 tapped to the target ended the set there, into a rest
+  // that stood paused, with nothing said of the set's end.
+  it('ends a set put right to its target while paused once the session goes on, not in the pause', () => {
+    const threeSupermans = [{ ...supermanTwoSets[0], dosage: { sets: 3, target: 3, restS: 45 } }];
+    const paused = run(
+      initialSessionState(threeSupermans),
+      strapHeartRateOnly(),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      { type: 'adjust', delta: 2, nowMs: 8000 },
+      { type: 'pause', nowMs: 9000 },
+      { type: 'adjust', delta: 1, nowMs: 10_000 },
+    );
+    expect(paused.phase).toBe('set');
+    expect(paused.set?.count).toBe(3);
+    const goneOn = run(paused, { type: 'resume', nowMs: 30_000 });
+    expect(goneOn.phase).toBe('rest');
+    expect(goneOn.completed[0]).toMatchObject({ count: 3, endedBy: 'target' });
+    expect(goneOn.restEndsMs).toBe(30_000 + 45_000);
+  });
+
   // A heart-rate-only strap: the rest cut short with Start now, and the set after it skipped 2 s
   // after its "Go", nothing counted. The summary offered "Superman, set 2 counted wrong? −1 +1".
   it('marks a set skipped before "Go" or moments after it, nothing counted, as never run, where nothing sees the person', () => {
