@@ -295,6 +295,30 @@ function fullFor(refused: (row: unknown) => boolean) {
 }
 
 /**
+ * Two reps written, then storage full: the session's last reps and its end are refused, and it is
+ * held in memory alone. `full` keeps refusing every write until restored.
+ */
+async function firstEndedWhileFull(): Promise<{
+  page: Page;
+  first: string;
+  full: ReturnType<typeof fullFor>;
+}> {
+  const page = await twoRepsWritten();
+  const first = page.persistence.history.state.recordingId!;
+  const full = fullFor(() => true);
+  try {
+    page.reps(3);
+    await page.persistence.flush();
+    page.session.finish();
+    await page.persistence.flush();
+  } catch (error) {
+    full.mockRestore();
+    throw error;
+  }
+  return { page, first, full };
+}
+
+/**
  * A store full until a delete is taken: every write is refused, as a full one refuses it, until a
  * transaction that deletes or clears something commits, which frees room. Undone by the function returned.
  */
@@ -352,14 +376,8 @@ async function oneWaitingForRoom(
  * again once this returns, unasked so far.
  */
 async function twoWaitingForRoom(): Promise<{ page: Page; first: string; second: string }> {
-  const page = await twoRepsWritten();
-  const first = page.persistence.history.state.recordingId!;
-  const full = fullFor(() => true);
+  const { page, first, full } = await firstEndedWhileFull();
   try {
-    page.reps(3);
-    await page.persistence.flush();
-    page.session.finish();
-    await page.persistence.flush();
     page.session.reset();
     page.session.start();
     const second = page.persistence.history.state.recordingId!;
@@ -1053,17 +1071,8 @@ describe('Persistence', () => {
   });
 
   it('writes a session that ended while storage was full when the next one ends within its half minute, not only when the page is shown again', async () => {
-    const page = await twoRepsWritten();
-    const first = page.persistence.history.state.recordingId!;
-    const full = fullFor(() => true);
-    try {
-      page.reps(3);
-      await page.persistence.flush();
-      page.session.finish();
-      await page.persistence.flush();
-    } finally {
-      full.mockRestore();
-    }
+    const { page, first, full } = await firstEndedWhileFull();
+    full.mockRestore();
     expect(page.persistence.history.state.problem?.kind).toBe('quota');
     // Room again: the next session, eight reps in twelve seconds, ends well inside the half minute.
     page.session.reset();
@@ -1081,17 +1090,8 @@ describe('Persistence', () => {
   it('writes a session that ended while storage was full once its half minute is over, with nothing else written meanwhile', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const page = await twoRepsWritten();
-      const first = page.persistence.history.state.recordingId!;
-      const full = fullFor(() => true);
-      try {
-        page.reps(3);
-        await page.persistence.flush();
-        page.session.finish();
-        await page.persistence.flush();
-      } finally {
-        full.mockRestore();
-      }
+      const { page, first, full } = await firstEndedWhileFull();
+      full.mockRestore();
       expect(page.persistence.history.state.problem?.kind).toBe('quota');
       // The person frees space and leaves the summary on screen: no other write, no page hidden.
       page.clockMs += FULL_STORE_RETRY_MS - 1000;
@@ -1352,14 +1352,8 @@ describe('Persistence', () => {
   });
 
   it('backs up a session that ended while storage was full and still waits for room, beside the one under way', async () => {
-    const page = await twoRepsWritten();
-    const first = page.persistence.history.state.recordingId!;
-    const full = fullFor(() => true);
+    const { page, first, full } = await firstEndedWhileFull();
     try {
-      page.reps(3);
-      await page.persistence.flush();
-      page.session.finish();
-      await page.persistence.flush();
       page.session.reset();
       page.session.start();
       page.reps(1);
@@ -1379,14 +1373,8 @@ describe('Persistence', () => {
   });
 
   it('exports one session that waits for room whole from memory, though another ended after it', async () => {
-    const page = await twoRepsWritten();
-    const first = page.persistence.history.state.recordingId!;
-    const full = fullFor(() => true);
+    const { page, first, full } = await firstEndedWhileFull();
     try {
-      page.reps(3);
-      await page.persistence.flush();
-      page.session.finish();
-      await page.persistence.flush();
       page.session.reset();
       page.session.start();
       page.reps(1);
@@ -1640,17 +1628,8 @@ describe('Persistence', () => {
   });
 
   it('says storage is full still when a correction on a session deleted in another tab wrote nothing: no sign of room', async () => {
-    const page = await twoRepsWritten();
-    const first = page.persistence.history.state.recordingId!;
-    const full = fullFor(() => true);
-    try {
-      page.reps(3);
-      await page.persistence.flush();
-      page.session.finish();
-      await page.persistence.flush();
-    } finally {
-      full.mockRestore();
-    }
+    const { page, first, full } = await firstEndedWhileFull();
+    full.mockRestore();
     // Deleted in another tab, whose message has not come yet; then put right on the summary here,
     // once the full store is to be asked again.
     await page.store!.deleteSession(first);
@@ -1803,14 +1782,8 @@ describe('Persistence', () => {
   });
 
   it('closes without asking once each session held in memory alone is taken as a file, one waiting for room from History', async () => {
-    const page = await twoRepsWritten();
-    const first = page.persistence.history.state.recordingId!;
-    const full = fullFor(() => true);
+    const { page, first, full } = await firstEndedWhileFull();
     try {
-      page.reps(3);
-      await page.persistence.flush();
-      page.session.finish();
-      await page.persistence.flush();
       page.session.reset();
       page.session.start();
       page.reps(2);
