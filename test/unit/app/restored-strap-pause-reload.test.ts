@@ -32,6 +32,24 @@ function openPage(strap: FakeDevice, storeName: string, storage: MemoryStorage):
 }
 
 /**
+ * The pause says the strap out of reach, and nothing else, through two of its tries 15 s apart; then
+ * the strap is in reach again and 15 s go by. What the pause said on the way, in order.
+ */
+async function outOfReachThroughTriesUntilBack(strap: FakeDevice, page: Backbeat): Promise<unknown[]> {
+  const pausedFor: unknown[] = [];
+  const watched = page.session.state$.subscribe((s) => pausedFor.push(s.pausedFor));
+  const connections = () => strap.log.filter((l) => l === 'connection').length;
+  const connectionsBefore = connections();
+  await vi.advanceTimersByTimeAsync(30_000);
+  expect(connections()).toBe(connectionsBefore + 2);
+  expect(new Set(pausedFor)).toEqual(new Set(['lost']));
+  strap.reachable = true;
+  await vi.advanceTimersByTimeAsync(15_000);
+  watched.unsubscribe();
+  return pausedFor;
+}
+
+/**
  * A set one rep in, paused for its strap gone out of reach, on a page now closed; the next page is
  * opened with the strap answering its connection once `answer` is called.
  */
@@ -114,16 +132,7 @@ describe('a set paused for the strap, resumed after a reload while the strap of 
     await vi.advanceTimersByTimeAsync(100);
     expect(after.session.state.pausedFor).toBe('lost');
 
-    const pausedFor: unknown[] = [];
-    const watched = after.session.state$.subscribe((s) => pausedFor.push(s.pausedFor));
-    const connections = () => strap.log.filter((l) => l === 'connection').length;
-    const connectionsBefore = connections();
-    await vi.advanceTimersByTimeAsync(30_000);
-    expect(connections()).toBe(connectionsBefore + 2);
-    expect(new Set(pausedFor)).toEqual(new Set(['lost']));
-
-    strap.reachable = true;
-    await vi.advanceTimersByTimeAsync(15_000);
+    const pausedFor = await outOfReachThroughTriesUntilBack(strap, after);
     expect(after.devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
       ['Polar H10 0A1B2C3D', 'connected'],
     ]);
@@ -132,7 +141,6 @@ describe('a set paused for the strap, resumed after a reload while the strap of 
     expect(after.session.state.set?.count).toBe(1);
     // Out of reach until it was back, and no "connection lost" on the way.
     expect(new Set(pausedFor)).toEqual(new Set(['lost', undefined]));
-    watched.unsubscribe();
     await done(after.persistence.flush());
     after.dispose();
   });
@@ -159,19 +167,9 @@ describe('a set paused for the strap, resumed after a reload once the strap ther
     await done(after.persistence.resume());
     expect(after.session.state.pausedFor).toBe('lost');
 
-    const pausedFor: unknown[] = [];
-    const watched = after.session.state$.subscribe((s) => pausedFor.push(s.pausedFor));
-    const connections = () => strap.log.filter((l) => l === 'connection').length;
-    const connectionsBefore = connections();
-    await vi.advanceTimersByTimeAsync(30_000);
-    expect(connections()).toBe(connectionsBefore + 2);
-    expect(new Set(pausedFor)).toEqual(new Set(['lost']));
-
-    strap.reachable = true;
-    await vi.advanceTimersByTimeAsync(15_000);
+    await outOfReachThroughTriesUntilBack(strap, after);
     expect(after.session.state.pausedAtMs).toBeNull();
     expect(after.session.state.set?.count).toBe(1);
-    watched.unsubscribe();
     await done(after.persistence.flush());
     after.dispose();
   });
