@@ -172,7 +172,7 @@ const MIGRATIONS: readonly Migration[] = [
       sessions.push(upgraded);
       cursor = await cursor.continue();
     }
-    await rebuildWeeks(tx, sessions, sets);
+    await rebuildWeeks(tx, sessions);
   },
   // v11: progression reads the glute bridge's sets too, to offer a set more once its set is done in
   // sessions in a row (program.md: "offer more sets"); the week rows kept only the sets it read.
@@ -225,15 +225,11 @@ async function recountSets(tx: UpgradeTransaction): Promise<void> {
 }
 
 /**
- * Puts the week rows of every session and its sets in place of those there were: the sets as the
- * upgrade read them already, or read here.
+ * Puts the week rows of every session and its sets in place of those there were, the sets read once
+ * an upgrade (see setRowsOf).
  */
-async function rebuildWeeks(
-  tx: UpgradeTransaction,
-  sessions: readonly SessionRow[],
-  setsRead?: readonly SetRow[],
-): Promise<void> {
-  const sets = setsRead ?? (await setRowsOf(tx));
+async function rebuildWeeks(tx: UpgradeTransaction, sessions: readonly SessionRow[]): Promise<void> {
+  const sets = await setRowsOf(tx);
   const weeks = tx.objectStore('weeks');
   await weeks.clear();
   await Promise.all(weeksOf(sessions, sets).map((week) => weeks.put(week)));
