@@ -777,7 +777,7 @@ function notBegun(set: CurrentSet): boolean {
  * the heart rate of its seconds is the rest's. A person who tapped Start now and then Skip set took 2
  * to 3 s.
  */
-export const NOTHING_DONE_YET_MS = 5_000;
+const NOTHING_DONE_YET_MS = 5_000;
 
 /**
  * Whether Skip set or Finish at `nowMs` ends a set that never ran, which Skip set keeps as never begun
@@ -879,8 +879,7 @@ type SetOutcome = 'done' | 'cut short' | 'skipped';
  */
 export function setOutcome(record: SetRecord): SetOutcome {
   if (skippedUndone(record)) return 'skipped';
-  const cutAtTap = record.skippedUnderWay || record.finishedUnderWay || record.endedByHand;
-  return cutAtTap && !reachedTarget(record) ? 'cut short' : 'done';
+  return endedAtTap(record) && !reachedTarget(record) ? 'cut short' : 'done';
 }
 
 /**
@@ -1013,8 +1012,8 @@ function resume(state: SessionState, nowMs: number): SessionState {
   const planned = currentPlanned(resumed);
   const set = resumed.set;
   // Counted to its target with +1 while paused (see adjustCount): done, as the session goes on.
-  if (resumed.phase === 'set' && set && planned && !set.waiting && planned.exercise.kind !== 'hold') {
-    if (set.count >= planned.dosage.target) return endSet(resumed, resumed.nowMs, 'target');
+  if (resumed.phase === 'set' && set && planned && !set.waiting && countReached(set.count, planned)) {
+    return endSet(resumed, resumed.nowMs, 'target');
   }
   const unseen = !waitsForPosition(resumed, planned?.exercise);
   return set?.waiting && (set.inPosition || unseen) ? beginSet(resumed, nowMs) : resumed;
@@ -1466,8 +1465,13 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
   };
   // Put right to its target while paused, the set ends once the session goes on (see resume): ended
   // in the pause, its rest began standing still, and nothing was said of its end.
-  const reached = count >= planned.dosage.target && state.pausedAtMs === null;
+  const reached = countReached(count, planned) && state.pausedAtMs === null;
   return reached ? endSet(adjusted, nowMs, 'target') : adjusted;
+}
+
+/** A rep or breath set's count at its target: the set is done (a hold's is its time, not a count). */
+function countReached(count: number, planned: PlannedExercise): boolean {
+  return planned.exercise.kind !== 'hold' && count >= planned.dosage.target;
 }
 
 /**
