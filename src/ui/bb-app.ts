@@ -588,7 +588,7 @@ export class BbApp extends LitElement {
               : null
           }
         </div>
-        ${this.renderView(gone)}
+        ${this.renderView()}
       </main>
     `;
   }
@@ -659,7 +659,7 @@ export class BbApp extends LitElement {
       : null;
   }
 
-  private renderView(gone: readonly GoneOnWithout[]) {
+  private renderView() {
     const phase = this.session.value.phase;
     const between = phase === 'ready' || phase === 'summary';
     if (phase !== 'set' && this.view === 'history') {
@@ -675,7 +675,7 @@ export class BbApp extends LitElement {
         .tunings=${this.app.tunings}
       ></bb-settings>`;
     }
-    return this.renderPhase(this.session.value, gone);
+    return this.renderPhase(this.session.value);
   }
 
   /**
@@ -688,21 +688,34 @@ export class BbApp extends LitElement {
   }
 
   /** The lines the set or rest says of the devices it goes on without (see devicesGoneOnWithout). */
-  private goingOnWithout(gone: readonly GoneOnWithout[]): string[] {
-    return gone.map((d) => goneOnWithoutText(d.placement, seesNoExercise(d), d.connection));
+  private goingOnWithout(): readonly string[] {
+    this.gone.lines ??= this.gone.devices.map((d) =>
+      goneOnWithoutText(d.placement, seesNoExercise(d), d.connection),
+    );
+    return this.gone.lines;
   }
+
+  /**
+   * The devices gone on without at the last render, and their lines once asked: kept while the same
+   * devices are gone, as the session's tick renders the app four times a second, and a new array each
+   * time updated the header and the set's lines with it.
+   */
+  private gone: { devices: readonly GoneOnWithout[]; lines?: readonly string[] } = { devices: [] };
 
   /**
    * The devices out of reach that the set (in a rest, the set after it) goes on without (see
    * goneOnWithout), which the set and the header each say calmly. None while the app pauses for a
    * device: the session does not go on then.
    */
-  private devicesGoneOnWithout(state: SessionState): GoneOnWithout[] {
-    if (state.pausedFor !== undefined) return [];
-    return goneOnWithout(this.device.value.devices, setNeeds(state));
+  private devicesGoneOnWithout(state: SessionState): readonly GoneOnWithout[] {
+    const gone =
+      state.pausedFor !== undefined ? [] : goneOnWithout(this.device.value.devices, setNeeds(state));
+    const last = this.gone.devices;
+    if (gone.length !== last.length || gone.some((d, i) => d !== last[i])) this.gone = { devices: gone };
+    return this.gone.devices;
   }
 
-  private renderPhase(state: SessionState, gone: readonly GoneOnWithout[]) {
+  private renderPhase(state: SessionState) {
     const planned = currentPlanned(state);
     switch (state.phase) {
       case 'ready':
@@ -719,7 +732,7 @@ export class BbApp extends LitElement {
               .byHand=${countedByHand(state, planned.exercise)}
               .motionAway=${motionAwayFor(state, planned.exercise)}
               .countedOn=${state.motionPlacements?.[planned.exercise.id] ?? null}
-              .goingOnWithout=${this.goingOnWithout(gone)}
+              .goingOnWithout=${this.goingOnWithout()}
               .unseenLine=${this.unseenLine(state, planned.exercise)}
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}
@@ -735,7 +748,7 @@ export class BbApp extends LitElement {
           .next=${upNext(state)}
           .lastSet=${state.completed.at(-1) ?? null}
           .setsKept=${setsKeptOnFinishing(state)}
-          .goingOnWithout=${this.goingOnWithout(gone)}
+          .goingOnWithout=${this.goingOnWithout()}
           .muted=${this.settings.value.muted}
         ></bb-rest-view>`;
       case 'summary':
