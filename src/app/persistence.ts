@@ -534,7 +534,7 @@ export class Persistence {
   async showMoreSessions(): Promise<void> {
     if (this.history.state.problem?.kind === 'quota') {
       // Listed as a backup holds them (listWhileFull): the page's sessions that memory holds whole.
-      await this.guardRead(async (store) => {
+      await this.guard(async (store) => {
         const { sessions } = this.history.state;
         const after = sessions.at(-1);
         const [{ page, storeHasMore }, inMemory] = await Promise.all([
@@ -544,7 +544,7 @@ export class Persistence {
         this.history.update({
           sessions: [...sessions, ...pageWithMemory(page, inMemory, { after, storeHasMore })],
         });
-      });
+      }, this.readableStore());
       return;
     }
     await this.guard(async (store) => {
@@ -1393,7 +1393,7 @@ export class Persistence {
    * since remembered (rememberPast): the store has not all of them to read.
    */
   private async listWhileFull(): Promise<void> {
-    await this.guardRead(async (store) => {
+    await this.guard(async (store) => {
       const shown = Math.max(HISTORY_PAGE, this.history.state.sessions.length);
       const [{ page, storeHasMore }, storeCount, inMemory] = await Promise.all([
         storePage(store, shown),
@@ -1404,7 +1404,7 @@ export class Persistence {
         sessions: pageWithMemory(page, inMemory, { storeHasMore }),
         sessionCount: countWithMemory(storeCount, inMemory),
       });
-    });
+    }, this.readableStore());
   }
 
   /** The sessions a file of them all takes from memory, as History lists them, and whether the store has a copy. */
@@ -1452,21 +1452,17 @@ export class Persistence {
     return storage !== 'memory' || problem?.kind === 'quota' ? this.store : null;
   }
 
-  /** As guard, for reads a full store still answers (readableStore). */
-  private async guardRead(work: (store: SessionStore) => Promise<void>): Promise<void> {
-    const store = this.readableStore();
+  /**
+   * Works on `store`, by default the usable one (usableStore; for reads a full store still answers,
+   * readableStore), nothing where there is none; a failure is the store's problem.
+   */
+  private async guard(
+    work: (store: SessionStore) => Promise<void>,
+    store = this.usableStore(),
+  ): Promise<void> {
     if (!store) return;
     try {
       await work(store);
-    } catch (error) {
-      this.fail(toStoreError(error));
-    }
-  }
-
-  private async guard(work: (store: SessionStore) => Promise<void>): Promise<void> {
-    if (!this.store || this.history.state.storage === 'memory') return;
-    try {
-      await work(this.store);
     } catch (error) {
       this.fail(toStoreError(error));
     }
