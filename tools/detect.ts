@@ -24,6 +24,10 @@ export interface Detected {
   readonly holds: [number, number][];
   readonly breaths: number;
   readonly breath_times: number[];
+  /** When each pause at the top of a rep began (s), as the voice times it (see TopEvent). */
+  readonly tops: number[];
+  /** When the detectors told each of those pauses (s). */
+  readonly top_emitted: number[];
   /** When the person was judged in the exercise's position and still (s), or null. */
   readonly set_start: number | null;
   /** When they were first judged still in another position before that (s), or null. */
@@ -55,12 +59,17 @@ export function detect(
   const sides: (string | null)[] = [];
   const holds: [number, number][] = [];
   const breathTimes: number[] = [];
+  const tops: number[] = [];
+  const topEmitted: number[] = [];
   let holdStart: number | null = null;
   for (const e of events) {
     if (e.type === 'rep') {
       repTimes.push(s(e.tMs));
       repEmitted.push(s(e.emittedMs));
       sides.push(e.side ?? null);
+    } else if (e.type === 'top') {
+      tops.push(s(e.tMs));
+      topEmitted.push(s(e.emittedMs));
     } else if (e.type === 'breath') {
       breathTimes.push(s(e.tMs));
     } else if (e.type === 'hold-start') {
@@ -81,6 +90,8 @@ export function detect(
     holds,
     breaths: breathTimes.length,
     breath_times: breathTimes,
+    tops,
+    top_emitted: topEmitted,
     set_start: set.startMs === null ? null : s(set.startMs),
     wrong_position: set.wrongMs === null ? null : s(set.wrongMs),
   };

@@ -11,7 +11,10 @@ import { type Transform, transformsFor } from './transforms.ts';
 export const HOLD_TOLERANCE_S = 0.5;
 
 export interface Comparison {
-  /** Same count of reps and breaths and, where the transform keeps them, the same holds. */
+  /**
+   * Same count of reps, breaths and pauses at the top of a rep and, where the transform keeps them,
+   * the same holds.
+   */
   readonly unchanged: boolean;
   /** Counts differ by at most one. */
   readonly withinOne: boolean;
@@ -27,6 +30,7 @@ export function compareOutcomes(
 ): Comparison {
   const repDiff = Math.abs(base.reps - other.reps);
   const breathDiff = Math.abs(base.breaths - other.breaths);
+  const topDiff = Math.abs(base.tops.length - other.tops.length);
   const back = (t: number) => t0S + (t - t0S) / timeScale;
   // A hold set has one hold, the longest; a moment of stillness before getting down or after
   // getting up is not the set's, and the session takes no notice of it.
@@ -42,15 +46,19 @@ export function compareOutcomes(
   const parts: string[] = [];
   if (repDiff) parts.push(`reps ${base.reps}→${other.reps}`);
   if (breathDiff) parts.push(`breaths ${base.breaths}→${other.breaths}`);
+  if (topDiff) parts.push(`pauses at the top ${base.tops.length}→${other.tops.length}`);
   if (!holdsSame) {
     const fmt = (h: [number, number] | null, map: (t: number) => number) =>
       h ? `${map(h[0]).toFixed(1)}–${map(h[1]).toFixed(1)}` : 'none';
     parts.push(`hold ${fmt(baseHold, (t) => t)} → ${fmt(otherHold, back)}`);
   }
   return {
-    unchanged: repDiff === 0 && breathDiff === 0 && holdsSame,
+    unchanged: repDiff === 0 && breathDiff === 0 && topDiff === 0 && holdsSame,
     withinOne:
-      repDiff <= 1 && breathDiff <= 1 && (!keepsHolds || (baseHold === null) === (otherHold === null)),
+      repDiff <= 1 &&
+      breathDiff <= 1 &&
+      topDiff <= 1 &&
+      (!keepsHolds || (baseHold === null) === (otherHold === null)),
     detail: parts.join('; '),
   };
 }

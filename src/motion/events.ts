@@ -24,6 +24,17 @@ export interface RepEvent {
   readonly side?: Side;
 }
 
+/**
+ * The torso has come to a stop near the top of a rep under way: the pause the program asks for there
+ * (a glute bridge's 3–5 s) has begun, at `tMs`. Told once a rep; the rep itself follows on the way
+ * back, or nothing does if the excursion turns out to be no rep.
+ */
+export interface TopEvent {
+  readonly type: 'top';
+  readonly tMs: number;
+  readonly emittedMs: number;
+}
+
 export interface HoldStartEvent {
   readonly type: 'hold-start';
   readonly tMs: number;
@@ -57,4 +68,4 @@ export interface FormEvent {
   readonly endsHold?: boolean;
 }
 
-export type MotionEvent = RepEvent | HoldStartEvent | HoldEndEvent | BreathEvent | FormEvent;
+export type MotionEvent = RepEvent | TopEvent | HoldStartEvent | HoldEndEvent | BreathEvent | FormEvent;

@@ -37,6 +37,11 @@ const PLATEAU_SHARE = 0.85;
 const RETURN_SHARE = 0.35;
 const BACK_BELOW_ENTRY = 0.8;
 const SETTLED_RETURN_SHARE = 0.5;
+// Still within this band this long, near the top of an excursion the size of a rep: the pause at the
+// top has begun. Wide enough for the breathing of a person holding a bridge, narrow enough that the
+// last of a slow rise is not taken for it.
+const TOP_BAND_DEG = 1.5;
+const TOP_STILL_MS = 400;
 // Still within this band this long between reps: that is the rest pose now. (A rep that starts
 // slowly turns faster than that within its first degree or two.)
 const SETTLED_BAND_DEG = 0.5;
@@ -273,6 +278,9 @@ export class ExcursionDetector {
   // Where the torso came to rest on the way back, for a return to a rest pose that moved.
   private readonly settling = new Stillness();
   private readonly held = new HeldPose();
+  // The pause at the top of the excursion under way, and whether it was told.
+  private readonly atTop = new Stillness();
+  private topTold = false;
 
   private prevT = Number.NaN;
   private prevAngle = 0;
@@ -346,6 +354,10 @@ export class ExcursionDetector {
     } else {
       const away = this.excursion;
       if (away.follow(t, dt, angle, gx, gy, gz, hi)) this.turnDeg = angle;
+      if (this.s.tellsTopPause && !this.topTold && this.stillAtTop(t, dt, angle, gx, gy, gz, motionG, hi)) {
+        this.topTold = true;
+        out.push({ type: 'top', tMs: this.atTop.sinceMs, emittedMs: t });
+      }
       // The way back: the point nearest the rest pose since the top, where the torso turns out again.
       if (angle < this.turnDeg) {
         this.turnDeg = angle;
@@ -432,6 +444,27 @@ export class ExcursionDetector {
     this.turnDeg = angle;
     this.settling.reset();
     this.held.clear();
+    this.atTop.reset();
+    this.topTold = false;
+  }
+
+  /** Whether the torso has come to a stop near the top of an excursion big enough for a rep. */
+  private stillAtTop(
+    t: number,
+    dt: number,
+    angle: number,
+    gx: number,
+    gy: number,
+    gz: number,
+    motionG: number,
+    hi: number,
+  ): boolean {
+    const peakDeg = this.excursion.peakDeg;
+    if (angle < hi || angle < PLATEAU_SHARE * peakDeg || peakDeg < this.minPeakDeg()) {
+      this.atTop.reset();
+      return false;
+    }
+    return this.atTop.update(t, dt, gx, gy, gz, motionG, TOP_BAND_DEG, TOP_STILL_MS);
   }
 
   /** The excursion is the one from the held pose, which is the rest pose now. */

@@ -38,6 +38,12 @@ export interface ExcursionSettings {
   /** Report the side of each rep (bird dog), starting from the side the coach asks for first. */
   readonly sided: boolean;
   readonly firstSide: Side;
+  /**
+   * Tell when the person comes to a stop at the top of each rep (a TopEvent): the program holds the
+   * glute bridge there 3–5 s, long enough to time aloud. A moment's pause (a superman's second, a
+   * bird dog's) is over before a stop can be told apart from the turn at the top.
+   */
+  readonly tellsTopPause?: boolean;
   /** Form warnings: a lift beyond overExtensionDeg (superman), a turn beyond tabletopLostDeg (bird dog). */
   readonly overExtensionDeg?: number;
   readonly tabletopLostDeg?: number;
@@ -150,6 +156,7 @@ export function motionProfile(id: MotionProfileId, placement: Placement): Motion
           minPlateauMs: 1200,
           firstRepMinMs: 3000,
           maxRepMs: 16000,
+          tellsTopPause: true,
         },
       };
     case 'bird-dog':

@@ -1,8 +1,9 @@
 // The same recording, worn another way, sampled at another rate, replayed at another pace or with
-// more frames lost, must give the same counts, holds and breaths: the detectors rely on physics,
-// not on the device. Every recording of the shared corpora and of the virtual strap's own corpus,
-// under every transform that applies to its placement (tools/transforms.ts), each with a seed of
-// its own. Per corpus and transform: identical in at least 95% of recordings, within one in all.
+// more frames lost, must give the same counts, holds, breaths and pauses at the top of a rep: the
+// detectors rely on physics, not on the device. Every recording of the shared corpora and of the
+// virtual strap's own corpus, under every transform that applies to its placement
+// (tools/transforms.ts), each with a seed of its own. Per corpus and transform: identical in at
+// least 95% of recordings, within one in all.
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -57,6 +57,23 @@ describeWithShared('synthetic-seven: people from another simulator', () => {
     }
   });
 
+  it('tells each glute bridge pause at the top once, from when it began, before it is half over', () => {
+    const sets = of(['glute-bridge']);
+    expect(sets.length).toBeGreaterThan(0);
+    const startErr: number[] = [];
+    for (const { entry, found } of sets) {
+      const pauses = entry.holds ?? [];
+      expect(pauses.length, entry.file).toBeGreaterThan(0);
+      // The program's 3–5 s there: no pause is missed, and nothing else is taken for one.
+      expect(found.tops.length, entry.file).toBe(pauses.length);
+      pauses.forEach(([start, end], i) => {
+        startErr.push(Math.abs(found.tops[i] - start));
+        expect(found.top_emitted[i], `${entry.file} pause ${i + 1}`).toBeLessThan((start + end) / 2);
+      });
+    }
+    expect(median(startErr)).toBeLessThanOrEqual(0.25);
+  });
+
   it('counts breath cycles exactly in nine sets of ten', () => {
     for (const exercise of BREATH_EXERCISES) {
       const sets = of([exercise]).filter((r) => r.entry.breaths !== undefined);
