@@ -584,6 +584,7 @@ function duringSet(
     // A correction by hand: say the count it is now.
     cues.push(sayCount(spokenCount(planned.exercise, after.count), tapped));
   }
+  cues.push(...topPauseCues(planned.exercise, before, after, prev.nowMs, next.nowMs));
   if (after.holdStartMs !== null) {
     const target = planned.dosage.target * 1000;
     if (before.holdStartMs === null) {
@@ -610,6 +611,29 @@ function duringSet(
   }
   return cues;
 }
+
+/**
+ * The pause at the top of a rep, where the program times it (Exercise.topPauseS): "Hold" once the
+ * detectors see the person still there, "Down" when it has lasted. Each is true only as it is said
+ * (the topic 'time'): one the voice is not free to say within a second is dropped, not heard as the
+ * person lowers or after the rep is counted.
+ */
+function topPauseCues(
+  exercise: Exercise,
+  before: CurrentSet,
+  after: CurrentSet,
+  prevNowMs: number,
+  nowMs: number,
+): Cue[] {
+  const sinceMs = after.atTopSinceMs;
+  if (exercise.topPauseS === undefined || sinceMs == null) return [];
+  const downMs = sinceMs + exercise.topPauseS * 1000;
+  if (before.atTopSinceMs !== sinceMs) return [sayTime(nowMs >= downMs ? TOP_PAUSE_OVER : TOP_PAUSE_BEGINS)];
+  return prevNowMs < downMs && nowMs >= downMs ? [sayTime(TOP_PAUSE_OVER)] : [];
+}
+
+const TOP_PAUSE_BEGINS = 'Hold';
+const TOP_PAUSE_OVER = 'Down';
 
 /**
  * Whether `next` is the moment to say that the device counting the set under way is out of reach:

@@ -117,6 +117,7 @@ function shiftCurrentSet(set: CurrentSet | null, by: number): CurrentSet | null 
     ...(set.goHeardMs !== undefined ? { goHeardMs: shift(set.goHeardMs, by) } : {}),
     ...(set.goSaidMs !== undefined ? { goSaidMs: shift(set.goSaidMs, by) } : {}),
     ...(set.workBeganMs !== undefined ? { workBeganMs: shift(set.workBeganMs, by) } : {}),
+    ...(set.atTopSinceMs != null ? { atTopSinceMs: shift(set.atTopSinceMs, by) } : {}),
     ...(set.formWarning
       ? { formWarning: { ...set.formWarning, atMs: shift(set.formWarning.atMs, by) } }
       : {}),

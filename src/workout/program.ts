@@ -63,6 +63,12 @@ export interface Exercise {
    */
   readonly liftsIntoHold: boolean;
   /**
+   * The pause program.md asks for at the top of each rep, in seconds, where the voice times it: it
+   * says "Hold" once the person is still at the top and "Down" when this long has passed since they
+   * got there (the glute bridge's "hold 3–5 s": its least). None where the pause is a moment only.
+   */
+  readonly topPauseS?: number;
+  /**
    * Where to be, in short sentences: the voice says it a sentence at a time as the set waits, and
    * "In position. Go." waits for the sentence under way, so none is longer than about 3 s to say.
    */
@@ -149,6 +155,7 @@ export const PROGRAM: readonly Exercise[] = [
     offersMoreSets: true,
     holdEndsAtTarget: false,
     liftsIntoHold: false,
+    topPauseS: 3,
     position: 'Lie on your back, knees bent. Feet flat, weight in your heels.',
     startPosture: 'face-up',
     positionPrompt: 'Lie on your back to start',

@@ -183,6 +183,11 @@ export interface CurrentSet {
    */
   readonly holdConfirmedMs?: number;
   readonly peakDeg: number | null;
+  /**
+   * When the person came to a stop at the top of the rep under way, for an exercise whose pause there
+   * the voice times (Exercise.topPauseS); null once that rep is counted. Absent before the first.
+   */
+  readonly atTopSinceMs?: number | null;
   readonly formIssues: readonly FormIssue[];
   /**
    * The latest form problem the detectors saw in the set, and when it reached the session: the set
@@ -1203,10 +1208,14 @@ function countMotion(
         sides,
         lastProgressMs: event.tMs,
         peakDeg: Math.max(set.peakDeg ?? 0, event.peakDeg),
+        ...(set.atTopSinceMs != null ? { atTopSinceMs: null } : {}),
       };
       const next = { ...state, set: counted };
       return counted.count >= dosage.target ? endSet(next, event.tMs, 'target') : next;
     }
+    case 'top':
+      if (exercise.topPauseS === undefined) return null;
+      return { ...state, set: { ...set, atTopSinceMs: event.tMs } };
     case 'breath': {
       if (exercise.kind !== 'breaths') return null;
       const counted: CurrentSet = {

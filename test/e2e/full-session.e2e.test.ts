@@ -169,7 +169,10 @@ describe('a full default session with no input but the Start button', () => {
 
     // A timed hold: its start, its time called every fifteen seconds, its last five counted down, its end.
     // With what was held by the time the stillness was confirmed ("Two seconds in").
-    const holdStart = said.find((cue) => cue.detail === 'Hold' || cue.detail.startsWith('Hold. '));
+    const drawingIn = said.findIndex((cue) => cue.detail.startsWith('Drawing-in, one set'));
+    const holdStart = said
+      .slice(drawingIn)
+      .find((cue) => cue.detail === 'Hold' || cue.detail.startsWith('Hold. '));
     const holdDone = at('Done: forty-five seconds');
     expect(holdStart && holdDone).toBeTruthy();
     const holdCalls = said.filter((cue) => cue.atMs > holdStart!.atMs && cue.atMs < holdDone!.atMs);
@@ -177,6 +180,25 @@ describe('a full default session with no input but the Start button', () => {
     // Stillness is confirmed a few seconds into the hold, which is timed from when it began.
     expect(holdDone!.atMs - holdStart!.atMs).toBeGreaterThan(38_000);
     expect(holdDone!.atMs - holdStart!.atMs).toBeLessThanOrEqual(45_000);
+
+    // The glute bridge's pause at the top of each rep, timed aloud: "Hold" as the person stops there,
+    // "Down" three seconds after they got there, then the rep's count once the hips are down.
+    const bridge = said.findIndex((cue) => cue.detail.startsWith('Glute bridge, one set'));
+    const bridgeLines = said.slice(
+      bridge,
+      said.findIndex((cue, i) => i > bridge && cue.detail.startsWith('Rest,')),
+    );
+    const go = bridgeLines.findIndex((cue) => cue.detail === 'In position. Go.');
+    const reps = bridgeLines.slice(go + 1);
+    const counts = reps.filter((cue) => !['Hold', 'Down'].includes(cue.detail));
+    expect(counts.at(-1)?.detail).toBe('fifteen');
+    expect(reps.map((cue) => cue.detail)).toEqual(counts.flatMap((count) => ['Hold', 'Down', count.detail]));
+    for (let i = 0; i < reps.length; i += 3) {
+      // Told a moment after the stop began; "Down" three seconds after that beginning.
+      const [hold, down] = [reps[i], reps[i + 1]];
+      expect(down.atMs - hold.atMs, `pause ${i / 3 + 1}`).toBeGreaterThan(2000);
+      expect(down.atMs - hold.atMs, `pause ${i / 3 + 1}`).toBeLessThanOrEqual(3000);
+    }
 
     // Bird dog's starting side is named once, by the rest before it or else by its set; the plank sets
     // each hold's goal above the last one.

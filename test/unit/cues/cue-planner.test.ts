@@ -183,6 +183,36 @@ describe('planCues', () => {
     expect(spoken(run.do(motion(rep(9000))))).toEqual(['three']);
   });
 
+  it('times the pause at the top of a glute bridge: "Hold" as the person stops there, "Down" three seconds after they got there', () => {
+    const top = (tMs: number) => motion({ type: 'top', tMs, emittedMs: tMs + 400 });
+    const run = new Run(plan(['glute-bridge', 1, 15, 45]));
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+    run.ticksTo(6000);
+    expect(run.do(top(5600))).toEqual([{ kind: 'say', text: 'Hold', interrupt: false, topic: 'time' }]);
+    expect(spoken(run.ticksTo(8500))).toEqual([]);
+    expect(spoken(run.ticksTo(9000))).toEqual(['Down']);
+    expect(spoken(run.do(motion(rep(10_500))))).toEqual(['one']);
+    // Lowered before the three seconds were up: nothing more is said of that pause.
+    run.ticksTo(14_500);
+    expect(spoken(run.do(top(14_100)))).toEqual(['Hold']);
+    expect(spoken([...run.do(motion(rep(16_000))), ...run.ticksTo(20_000)])).toEqual(['two']);
+    // Paused at the top: the three seconds run out in the pause, and "Down" is not said after it.
+    run.do(top(20_000));
+    run.do({ type: 'pause', nowMs: 21_000 });
+    run.ticksTo(30_000);
+    expect(spoken([...run.do({ type: 'resume', nowMs: 30_250 }), ...run.ticksTo(34_000)])).not.toContain(
+      'Down',
+    );
+  });
+
+  it("says nothing of a superman's moment at the top, which the program does not time", () => {
+    const run = new Run(plan(['superman', 3, 10, 45]));
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+    run.ticksTo(3000);
+    expect(run.do(motion({ type: 'top', tMs: 2600, emittedMs: 3000 }))).toEqual([]);
+    expect(spoken(run.ticksTo(8000))).toEqual([]);
+  });
+
   it('says the final rep, then the rest and what comes next, then counts the rest down once per second', () => {
     const run = new Run(plan(['superman', 2, 3, 30], ['glute-bridge', 1, 15, 45]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(3000)), motion(rep(6000)));

@@ -98,6 +98,21 @@ describe('the session state as saved', () => {
     });
   });
 
+  it('moves the moment a glute bridge reached the top of its rep with the clock, so "Down" comes on time', () => {
+    const atTop = (<SessionAction[]>[
+      { type: 'start', nowMs: 10_000 },
+      { type: 'motion', event: { type: 'top', tMs: 14_000, emittedMs: 14_400 } },
+    ]).reduce(
+      reduceSession,
+      initialSessionState([
+        { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 45 } },
+      ]),
+    );
+    const saved = toSnapshot(atTop, 10_000);
+    expect(saved.set?.atTopSinceMs).toBe(4000);
+    expect(fromSnapshot(saved, toPlanEntries(atTop.plan), [], 50_000).set?.atTopSinceMs).toBe(54_000);
+  });
+
   it('resumes a snapshot saved before the set kept its form warning', () => {
     const { formWarning: _new, ...set } = toSnapshot(state(), 10_000).set!;
     const old: StateSnapshot = { ...toSnapshot(state(), 10_000), set };

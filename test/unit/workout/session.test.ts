@@ -1429,6 +1429,26 @@ describe('sets that begin when the person is in position', () => {
     expect(afterInterruption(counted).set?.startedMs).toBe(counted.set?.startedMs);
   });
 
+  it('keeps when a glute bridge reached the top of the rep under way, until the rep is counted, and not for a superman', () => {
+    const top = (tMs: number): SessionAction => ({
+      type: 'motion',
+      event: { type: 'top', tMs, emittedMs: tMs + 400 },
+    });
+    const started = (id: 'glute-bridge' | 'superman') =>
+      run(
+        initialSessionState([{ exercise: exerciseById(id), dosage: { sets: 1, target: 15, restS: 60 } }]),
+        { type: 'start', nowMs: 0 },
+        { type: 'go-heard', nowMs: 1000 },
+      );
+    const atTop = run(started('glute-bridge'), top(3000));
+    expect(atTop.set?.atTopSinceMs).toBe(3000);
+    expect(run(atTop, { type: 'motion', event: rep(7000) }).set).toMatchObject({
+      count: 1,
+      atTopSinceMs: null,
+    });
+    expect(run(started('superman'), top(3000)).set?.atTopSinceMs).toBeUndefined();
+  });
+
   it('waits for the next rep of a set picked up after an interruption from the "Go" said again, not from the rep before it', () => {
     const gluteBridge: PlannedExercise[] = [
       { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 60 } },
