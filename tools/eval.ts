@@ -1,7 +1,9 @@
 // The evaluation command: runs the motion detectors over a corpus folder in the shared dataset
 // format and scores them against its labels.
 //
-//   npm run -s eval -- DIR            a table per corpus, placement and exercise
+//   npm run -s eval -- DIR            a table per corpus, placement and exercise; the set's start by
+//                                     position; and the pauses at the top of a rep that the voice
+//                                     times (top-pause-score.ts), where a rep set's labels time them
 //   npm run -s eval -- DIR --jsonl    one JSON line per recording, nothing else on stdout
 //   npm run -s eval -- DIR --robustness
 //                                     also: per exercise and transform (turned, resampled, re-paced,
@@ -22,9 +24,11 @@ import { isMotionProfileId } from '../src/motion/detector.ts';
 import { motionProfile } from '../src/motion/profiles.ts';
 import { type Detected, detect } from './detect.ts';
 import { type PositionLabels, PositionRobustness, PositionScores } from './position-score.ts';
+import { quantile } from './quantile.ts';
 import { type LabelledEntry, type ManifestLabels, readRecordingCsv, toPlacement } from './recordings.ts';
 import { transformOutcomes } from './robustness.ts';
 import { StillStartRobustness } from './still-start.ts';
+import { TopPauseScores } from './top-pause-score.ts';
 
 // ---- scoring ----
 
@@ -134,15 +138,6 @@ function score(s: Score, labels: ManifestLabels, d: Detected, timesHolds: boolea
   }
 }
 
-function quantile(values: number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-
 const pct = (n: number, d: number) => (d === 0 ? '-' : `${Math.round((100 * n) / d)}%`);
 const sec = (v: number) => (Number.isNaN(v) ? '-' : v.toFixed(2));
 
@@ -210,6 +205,7 @@ function main(): void {
   const positions = new PositionScores();
   const positionRobustness = new PositionRobustness();
   const stillStart = new StillStartRobustness();
+  const topPauses = new TopPauseScores();
   for (const full of manifest) {
     // The detectors get the four input fields and nothing else.
     const input = { exercise: full.exercise, placement: full.placement, rateHz: full.rate_hz };
@@ -232,6 +228,12 @@ function main(): void {
     score(groups.get(key)!, labels, d, timesHolds);
     score(placements.get(pkey)!, labels, d, timesHolds);
     score(total, labels, d, timesHolds);
+    if (
+      full.holds &&
+      isMotionProfileId(full.exercise) &&
+      motionProfile(full.exercise, toPlacement(full.placement)).reps?.tellsTopPause
+    )
+      topPauses.add(key, full.holds, d);
     if (d.set_start !== null || d.wrong_position !== null || (full as PositionLabels).wrong_posture)
       positions.add(key, full as PositionLabels, d);
     if (options.robustness) {
@@ -276,6 +278,11 @@ function main(): void {
   if (positionRows.length > 1) {
     console.log(`\n## ${corpus}: sets started by position\n`);
     printTable(positionRows);
+  }
+  const topPauseRows = topPauses.rows();
+  if (topPauseRows.length > 1) {
+    console.log(`\n## ${corpus}: pauses at the top of a rep, timed aloud\n`);
+    printTable(topPauseRows);
   }
   if (options.robustness) {
     printRobustness(corpus, robustness);
