@@ -16,6 +16,7 @@ export function chestStrapStatus(patch: Partial<DeviceStatus> = {}): DeviceStatu
     heartRate: true,
     motion: true,
     counts: EVERY_EXERCISE,
+    motionStopped: false,
     ...patch,
   };
 }
@@ -33,6 +34,7 @@ export function heartRateStrapStatus(patch: Partial<DeviceStatus> = {}): DeviceS
     heartRate: true,
     motion: false,
     counts: [],
+    motionStopped: false,
     ...patch,
   };
 }

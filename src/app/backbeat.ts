@@ -72,6 +72,7 @@ import {
   countedByMotion,
   type DeviceStatus,
   Devices,
+  exercisesMotionStopped,
   exercisesOutOfReach,
   heartRateAloneAway,
   motionPlacementsOf,
@@ -422,10 +423,13 @@ export class Backbeat {
           (s) => ({
             away: exercisesOutOfReach(s.devices),
             positionAway: positionOutOfReach(s.devices),
+            stopped: exercisesMotionStopped(s.devices),
           }),
           sameJson,
         )
-        .subscribe(({ away, positionAway }) => this.session.senseMotionAway(away, positionAway)),
+        .subscribe(({ away, positionAway, stopped }) =>
+          this.session.senseMotionAway(away, positionAway, stopped),
+        ),
     );
     // The heart rate alone out of reach (a plain strap): the session goes on, and the voice says so.
     this.subscriptions.add(

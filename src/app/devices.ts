@@ -15,9 +15,11 @@ import {
   type Observable,
   of,
   Subscription,
+  startWith,
   switchMap,
   take,
   tap,
+  timer,
 } from 'rxjs';
 import { createRecording, type RecordedPacket, type Recording } from '../protocol/recording.ts';
 import {
@@ -193,9 +195,23 @@ export function motionPlacementsOf(devices: readonly DeviceStatus[]): Partial<Re
  */
 export function exercisesOutOfReach(devices: readonly DeviceStatus[]): ExerciseId[] {
   const away = new Set(
-    devices.filter((d) => PAUSE_FOR_CONNECTION[d.connection] !== null).flatMap((d) => d.counts),
+    devices
+      .filter((d) => PAUSE_FOR_CONNECTION[d.connection] !== null || d.motionStopped)
+      .flatMap((d) => d.counts),
   );
   return PROGRAM.map((e) => e.id).filter((id) => away.has(id));
+}
+
+/**
+ * Of the exercises out of reach (see exercisesOutOfReach), those whose device is connected but has
+ * stopped sending its motion (see DeviceStatus.motionStopped), in the program's order.
+ */
+export function exercisesMotionStopped(devices: readonly DeviceStatus[]): ExerciseId[] {
+  const away = new Set(
+    exercisesOutOfReach(devices.filter((d) => PAUSE_FOR_CONNECTION[d.connection] !== null)),
+  );
+  const stopped = new Set(devices.filter((d) => d.motionStopped).flatMap((d) => d.counts));
+  return PROGRAM.map((e) => e.id).filter((id) => stopped.has(id) && !away.has(id));
 }
 
 /**
@@ -260,6 +276,49 @@ export interface DeviceStatus {
   readonly motion: boolean;
   /** The exercises whose motion is read from this device (see motionDeviceFor); none: counted elsewhere or by hand. */
   readonly counts: readonly ExerciseId[];
+  /**
+   * Connected, it has sent no motion for MOTION_STOPPED_AFTER_MS since it last did (see
+   * motionStoppedOf): what it counts goes on by hand until its motion comes again.
+   */
+  readonly motionStopped: boolean;
+}
+
+/**
+ * How long a Bluetooth device that streamed motion may send none, still connected, before what it
+ * counts is taken for unseen: a Bangle.js sends 12.5 readings a second, an InfiniTime watch up to 10,
+ * an H10 a frame every 0.7 s, and an H10 that restarts its stream by itself is back within a second.
+ */
+export const MOTION_STOPPED_AFTER_MS = 3000;
+
+/**
+ * Whether a device's motion has stopped while it stays connected: MOTION_STOPPED_AFTER_MS after its
+ * last frame, until the next. Not before a first frame (a stream that never starts is told as a
+ * refusal, see MOTION_REFUSALS), nor while it is not connected (its connection says why), nor while
+ * its streams are suspended on purpose (`suspended$`).
+ */
+export function motionStoppedOf(
+  accel$: Observable<unknown>,
+  connection$: Observable<ConnectionState>,
+  suspended$: Observable<boolean>,
+): Observable<boolean> {
+  return combineLatest([connection$, suspended$]).pipe(
+    map(([connection, suspended]) => connection === 'connected' && !suspended),
+    distinctUntilChanged(),
+    switchMap((watched) =>
+      watched
+        ? accel$.pipe(
+            switchMap(() =>
+              timer(MOTION_STOPPED_AFTER_MS).pipe(
+                map(() => true),
+                startWith(false),
+              ),
+            ),
+            startWith(false),
+          )
+        : of(false),
+    ),
+    distinctUntilChanged(),
+  );
 }
 
 export interface DeviceState {
@@ -362,7 +421,14 @@ export interface KnownDevice {
 interface Member {
   readonly status: Omit<
     DeviceStatus,
-    'heartRate' | 'motion' | 'counts' | 'connection' | 'battery' | 'malformedPackets' | 'sampleRateHz'
+    | 'heartRate'
+    | 'motion'
+    | 'counts'
+    | 'connection'
+    | 'battery'
+    | 'malformedPackets'
+    | 'sampleRateHz'
+    | 'motionStopped'
   >;
   readonly heartRate$: Observable<HeartRateSample> | null;
   readonly accel$: Observable<AccelFrame> | null;
@@ -372,6 +438,8 @@ interface Member {
   readonly sampleRateHz$: Observable<number | null>;
   /** The device has motion but refused to stream it (until frames come after all); absent: never. */
   readonly motionRefused$?: Observable<boolean>;
+  /** Its motion stopped while it stays connected (see motionStoppedOf); absent: never. */
+  readonly motionStopped$?: Observable<boolean>;
   readonly virtual: VirtualStrap | null;
   readonly session: GattSession | null;
   /** What the device sent (and was sent) so far, for a recording; phone motion and the virtual strap send no packets. */
@@ -448,6 +516,8 @@ export class Devices extends Model<DeviceState> {
   private failedRejoins = 0;
   /** The page is hidden (the screen went off, another app is in front). */
   private pageHidden = false;
+  /** The devices' streams are stopped on purpose (see applyStreaming): their silence is no news. */
+  private readonly streamsSuspended = new BehaviorSubject(false);
   /** A session is under way: streams run on while the page is hidden (see keepStreaming). */
   private sessionRunning = false;
   private lostRetryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -923,6 +993,9 @@ export class Devices extends Model<DeviceState> {
         malformedPackets$: live.malformedPackets$,
         sampleRateHz$: live.details$.pipe(map((d) => d.sampleRateHz ?? null)),
         motionRefused$: motionRefused.pipe(distinctUntilChanged()),
+        motionStopped$: placement
+          ? motionStoppedOf(live.accel$, live.connection$, this.streamsSuspended)
+          : undefined,
         virtual: null,
         session: live,
         recordedPackets: () => live.recordedPackets,
@@ -1136,9 +1209,18 @@ export class Devices extends Model<DeviceState> {
         m.malformedPackets$,
         m.sampleRateHz$,
         m.motionRefused$ ?? of(false),
+        m.motionStopped$ ?? of(false),
       ]).pipe(
-        map(([connection, battery, malformedPackets, sampleRateHz, motionRefused]) => ({
-          status: { ...m.status, connection, battery, malformedPackets, sampleRateHz, heartRate: m === hr },
+        map(([connection, battery, malformedPackets, sampleRateHz, motionRefused, motionStopped]) => ({
+          status: {
+            ...m.status,
+            connection,
+            battery,
+            malformedPackets,
+            sampleRateHz,
+            heartRate: m === hr,
+            motionStopped,
+          },
           motionRefused,
         })),
       ),
@@ -1191,6 +1273,7 @@ export class Devices extends Model<DeviceState> {
   /** Streams stop while the page is hidden with no session under way, and run otherwise. */
   private applyStreaming(): void {
     const stop = this.pageHidden && !this.sessionRunning;
+    this.streamsSuspended.next(stop);
     for (const m of this.members) void (stop ? m.session?.suspendStreams() : m.session?.resumeStreams());
   }
 

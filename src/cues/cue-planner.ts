@@ -36,6 +36,7 @@ import {
   motionAwayExercises,
   motionAwayFor,
   motionAwaySince,
+  motionStoppedFor,
   nextArm,
   type Pause,
   type PauseReason,
@@ -508,6 +509,14 @@ function afterDropLinesMs(pause: Pause, resumedMs: number, speechRate: number): 
  */
 export const RECONNECTING_CALL_EVERY_S = 25;
 const STILL_RECONNECTING = 'Still reconnecting';
+/**
+ * How the device that counts the set went: out of reach, or, still connected, silent ("The watch has
+ * stopped sending motion"), which the person would otherwise take for a watch that is there and counts.
+ */
+function awayWords(state: SessionState, exercise: Exercise): string {
+  return motionStoppedFor(state, exercise) ? 'has stopped sending motion' : 'is out of reach';
+}
+
 /** The device that counts the set is back, named as its going was ("The watch is out of reach"). */
 const deviceBackText = (state: SessionState, exercise: Exercise): string =>
   `The ${deviceOf(state, exercise)} is back: it counts again`;
@@ -562,7 +571,7 @@ function duringSet(
   if (awayBecameNews(prev, next, planned.exercise, after))
     cues.push(
       sayReply(
-        `The ${deviceOf(next, planned.exercise)} is out of reach. ${byHandUntilBack(next, planned.exercise, after)}`,
+        `The ${deviceOf(next, planned.exercise)} ${awayWords(next, planned.exercise)}. ${byHandUntilBack(next, planned.exercise, after)}`,
       ),
     );
   // Back by itself while the person counts with +1: a rep they tap now would be counted twice. Not

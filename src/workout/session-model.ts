@@ -70,10 +70,15 @@ export class SessionModel extends Model<SessionState> {
 
   /**
    * Which exercises' device is out of reach now (see SessionState.motionAwaySinceMs), and whether the one that
-   * sees where the person is is (see SessionState.positionAway).
+   * sees where the person is is (see SessionState.positionAway); of them, those whose device is
+   * connected but sends no motion (see SessionState.motionStopped).
    */
-  senseMotionAway(exercises: readonly ExerciseId[], positionAway: boolean): void {
-    this.dispatch({ type: 'motion-reach', away: exercises, positionAway, nowMs: this.now() });
+  senseMotionAway(
+    exercises: readonly ExerciseId[],
+    positionAway: boolean,
+    stopped: readonly ExerciseId[] = [],
+  ): void {
+    this.dispatch({ type: 'motion-reach', away: exercises, positionAway, stopped, nowMs: this.now() });
   }
 
   /** Whether the heart rate alone is out of reach now (see SessionState.heartRateAwaySinceMs). */

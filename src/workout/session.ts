@@ -279,6 +279,12 @@ export interface SessionState {
    */
   readonly motionAwaySinceMs?: Partial<Record<ExerciseId, number>>;
   /**
+   * Of those, the exercises whose device stays connected but has stopped sending its motion (a
+   * watch's stream that stopped): the voice and the screen say so, not that it is out of reach.
+   * Absent when none.
+   */
+  readonly motionStopped?: readonly ExerciseId[];
+  /**
    * The device that sees where the person is (the chest strap, beside a watch that counts the lat
    * pulldown) is out of reach now: no set waits for a position nothing can see, though the device that
    * counts it is there. Absent while it is there.
@@ -350,6 +356,8 @@ export type SessionAction =
       readonly type: 'motion-reach';
       readonly away: readonly ExerciseId[];
       readonly positionAway?: boolean;
+      /** Of `away`, those whose device is connected but sends no motion (see SessionState.motionStopped). */
+      readonly stopped?: readonly ExerciseId[];
       readonly nowMs: number;
     }
   /** Whether the heart rate alone is out of reach now (see SessionState.heartRateAwaySinceMs). */
@@ -496,6 +504,17 @@ export function goSaidAt(set: Pick<CurrentSet, 'startedMs' | 'goSaidMs'>): numbe
   return set.goSaidMs ?? set.startedMs;
 }
 
+/**
+ * Whether the device that counts an exercise, away for it (see motionAwayFor), is connected but has
+ * stopped sending its motion (see SessionState.motionStopped), rather than out of reach.
+ */
+export function motionStoppedFor(
+  state: Pick<SessionState, 'motionStopped'>,
+  exercise: Pick<Exercise, 'id'>,
+): boolean {
+  return state.motionStopped?.includes(exercise.id) === true;
+}
+
 /** Since when the device that counts an exercise has been out of reach (session clock), if it is. */
 export function motionAwaySince(
   state: Pick<SessionState, 'motionAwaySinceMs'>,
@@ -615,7 +634,13 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       return beginIfUnseen({ ...counted, startsByPosition: action.seesPosition }, action.nowMs);
     }
     case 'motion-reach':
-      return motionReach(state, action.away, action.positionAway === true, action.nowMs);
+      return motionReach(
+        state,
+        action.away,
+        action.positionAway === true,
+        action.nowMs,
+        action.stopped ?? [],
+      );
     case 'heart-rate-reach':
       return heartRateReach(state, action.away, action.nowMs);
     case 'pause':
@@ -728,6 +753,7 @@ export function withDevicesOf(sensed: SessionState, session: SessionState): Sess
     countedByDevice: _counted,
     motionPlacements: _placements,
     motionAwaySinceMs: _awaySince,
+    motionStopped: _stopped,
     positionAway: _positionAway,
     heartRateAwaySinceMs: _heartRateAway,
     ...rest
@@ -738,6 +764,7 @@ export function withDevicesOf(sensed: SessionState, session: SessionState): Sess
     ...(sensed.countedByDevice ? { countedByDevice: sensed.countedByDevice } : {}),
     ...(sensed.motionPlacements ? { motionPlacements: sensed.motionPlacements } : {}),
     ...(sensed.motionAwaySinceMs !== undefined ? { motionAwaySinceMs: sensed.motionAwaySinceMs } : {}),
+    ...(sensed.motionStopped !== undefined ? { motionStopped: sensed.motionStopped } : {}),
     ...(sensed.positionAway ? { positionAway: true } : {}),
     ...(sensed.heartRateAwaySinceMs !== undefined
       ? { heartRateAwaySinceMs: sensed.heartRateAwaySinceMs }
@@ -1034,14 +1061,26 @@ function motionReach(
   away: readonly ExerciseId[],
   positionAway: boolean,
   nowMs: number,
+  stopped: readonly ExerciseId[] = [],
 ): SessionState {
-  const { motionAwaySinceMs: sinceMs, positionAway: _positionBefore, ...rest } = state;
+  const {
+    motionAwaySinceMs: sinceMs,
+    positionAway: _positionBefore,
+    motionStopped: _stopped,
+    ...rest
+  } = state;
   const atMs = Math.max(state.nowMs, nowMs);
   const awaySinceMs = Object.fromEntries(away.map((id) => [id, sinceMs?.[id] ?? atMs]));
+  const stillStopped = stopped.filter((id) => away.includes(id));
   // The session's clock is put at the news, between two ticks: a "Go" said next, which tells to count
   // with +1 from it, is said after the going, not timed before it by the last tick, and the news
   // of the going told it again 2 s later.
-  const heard = { ...rest, nowMs: atMs, ...(positionAway ? { positionAway: true as const } : {}) };
+  const heard = {
+    ...rest,
+    nowMs: atMs,
+    ...(positionAway ? { positionAway: true as const } : {}),
+    ...(stillStopped.length > 0 ? { motionStopped: stillStopped } : {}),
+  };
   const reached: SessionState = away.length > 0 ? { ...heard, motionAwaySinceMs: awaySinceMs } : heard;
   const exercise = currentPlanned(state)?.exercise;
   const set = state.set;

@@ -1,6 +1,8 @@
 // The Devices model with scripted devices behind a scripted navigator.bluetooth (the platform
 // boundary): which device gives heart rate and which gives motion, the messages people see, and
 // the reconnection hook the session model listens to.
+
+import { BehaviorSubject, Subject } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type AwaitedDevice,
@@ -9,10 +11,13 @@ import {
   type DeviceKind,
   type DeviceStatus,
   Devices,
+  exercisesMotionStopped,
   exercisesOutOfReach,
   goneOnWithout,
   heartRateAloneAway,
+  MOTION_STOPPED_AFTER_MS,
   motionPlacementsOf,
+  motionStoppedOf,
   neededConnection,
   pauseForConnectionOnRestore,
   positionOutOfReach,
@@ -436,6 +441,16 @@ describe('What a set needs of the devices, that their drop pauses', () => {
     expect(exercisesOutOfReach([status({ connection: 'connecting' }), watch])).toEqual([]);
     const replayEnded = status({ kind: 'replay', connection: 'ended', counts: PROGRAM.map((e) => e.id) });
     expect(exercisesOutOfReach([replayEnded])).toEqual(PROGRAM.map((e) => e.id));
+  });
+
+  it('has an exercise unseen while the device that counts it stays connected with its motion stopped, and says which', () => {
+    const watchSilent = { ...watch, motionStopped: true };
+    expect(exercisesOutOfReach([status({}), watchSilent])).toEqual(['lat-pulldown']);
+    expect(exercisesMotionStopped([status({}), watchSilent])).toEqual(['lat-pulldown']);
+    // Out of reach as well: its connection says why, not its silence.
+    expect(exercisesMotionStopped([h10Away, watchSilent])).toEqual(['lat-pulldown']);
+    expect(exercisesMotionStopped([{ ...h10Away, motionStopped: true }, watch])).toEqual([]);
+    expect(exercisesMotionStopped([status({}), watch])).toEqual([]);
   });
 
   it('has each exercise worn where the device that counts it is, else where the one that cannot see it is', () => {
@@ -1439,5 +1454,52 @@ describe('Devices replaying a recording', () => {
     await settle(2000);
     expect(devices.recording().packets).toEqual(recording.packets);
     devices.dispose();
+  });
+});
+
+describe('a device whose motion stops while it stays connected', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function watched() {
+    const accel$ = new Subject<unknown>();
+    const connection$ = new BehaviorSubject<ConnectionState>('connected');
+    const suspended$ = new BehaviorSubject(false);
+    const seen: boolean[] = [];
+    const subscription = motionStoppedOf(accel$, connection$, suspended$).subscribe((s) => seen.push(s));
+    return { accel$, connection$, suspended$, seen, subscription };
+  }
+
+  it('has stopped MOTION_STOPPED_AFTER_MS after its last frame, until the next', () => {
+    const { accel$, seen, subscription } = watched();
+    vi.advanceTimersByTime(10 * MOTION_STOPPED_AFTER_MS);
+    // Never a first frame: a refusal, told as such, not a stop.
+    expect(seen).toEqual([false]);
+    accel$.next(1);
+    vi.advanceTimersByTime(MOTION_STOPPED_AFTER_MS - 1);
+    accel$.next(2);
+    vi.advanceTimersByTime(MOTION_STOPPED_AFTER_MS - 1);
+    expect(seen).toEqual([false]);
+    vi.advanceTimersByTime(1);
+    expect(seen).toEqual([false, true]);
+    accel$.next(3);
+    expect(seen).toEqual([false, true, false]);
+    subscription.unsubscribe();
+  });
+
+  it('has not stopped while it is not connected, nor while its streams are stopped on purpose', () => {
+    const { accel$, connection$, suspended$, seen, subscription } = watched();
+    accel$.next(1);
+    connection$.next('reconnecting');
+    vi.advanceTimersByTime(2 * MOTION_STOPPED_AFTER_MS);
+    connection$.next('connected');
+    suspended$.next(true);
+    vi.advanceTimersByTime(2 * MOTION_STOPPED_AFTER_MS);
+    expect(seen).toEqual([false]);
+    subscription.unsubscribe();
   });
 });

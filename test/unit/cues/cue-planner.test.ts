@@ -2482,6 +2482,21 @@ describe('a watch with the session, which sees no posture and not every exercise
       ]);
     });
 
+    it('says once, a moment after its motion stopped, that the watch still connected has stopped, and the person counts with plus one', () => {
+      const run = underWay();
+      expect(
+        spoken(
+          run.do({ type: 'motion-reach', away: ['lat-pulldown'], stopped: ['lat-pulldown'], nowMs: 7000 }),
+        ),
+      ).toEqual([]);
+      expect(spoken(run.ticksTo(15_000))).toEqual([
+        'The watch has stopped sending motion. Count with plus one until the watch is back',
+      ]);
+      expect(spoken(run.do({ type: 'motion-reach', away: [], nowMs: 15_100 }))).toEqual([
+        'The watch is back: it counts again',
+      ]);
+    });
+
     it('says once, a moment after it went, that the strap counting the other exercises is out of reach, and to keep going', () => {
       const run = underWay();
       const trunk = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');

@@ -1,0 +1,168 @@
+// A Bangle.js alone on the wrist counts a lat pulldown set, emulated over the DevTools protocol and
+// reached through Chromium's own Web Bluetooth stack; in the middle of the set its motion stream
+// stops while its connection stays (its streaming code stopped on the watch). The person, pulling on
+// at the machine, is told within seconds that the watch no longer counts and how to go on, counts a
+// rep with +1, and the watch's motion comes back and counts on from there. On Playwright's clock,
+// paused and moved on a sample at a time, so that the app's timers and the voice keep their times.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  NORDIC_UART_RX as RX,
+  NORDIC_UART_TX as TX,
+  NORDIC_UART_SERVICE as UART,
+} from '../../src/protocol/uuids.ts';
+import { PROGRAM } from '../../src/workout/program.ts';
+import { SETTINGS_KEY } from '../../src/workout/settings.ts';
+import { openAppOnPausedClock } from './app-page.ts';
+import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { launchChromium } from './chromium.ts';
+import { installCueSpy } from './cue-spy.ts';
+import { devicesLine, openDeviceMenu } from './devices-line.ts';
+
+/** Espruino's default accelerometer poll: 80 ms [ESP Data Streaming]. */
+const SAMPLE_MS = 80;
+/** One pull of the bar and its return, as the wrist sees it. */
+const PULL_S = 3;
+/** A few seconds: long enough that a watch's pause between readings is not news, short enough to act on. */
+const TOLD_WITHIN_MS = 6000;
+const STOPPED_LINE = 'The watch has stopped sending motion. Count with plus one until the watch is back';
+
+interface Heard {
+  readonly text: string;
+  readonly atMs: number;
+}
+
+describe('a watch whose motion stops in the middle of a lat pulldown set, its connection kept', () => {
+  let browser: Browser;
+  let page: Page;
+  let watch: EmulatedPeripheral;
+  /** Notifications go out one at a time, as over one radio link. */
+  let radio: Promise<unknown> = Promise.resolve();
+  const send = (bytes: number[]) => {
+    const next = radio.then(() => watch.notify(UART, TX, bytes));
+    radio = next.catch(() => undefined);
+    return next;
+  };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    // The lat pulldown alone, one set.
+    const exercises = PROGRAM.map(({ id, dosage }) => ({ id, included: id === 'lat-pulldown', dosage }));
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 360, height: 640 },
+      touch: true,
+      initScript: installCueSpy,
+      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false, exercises }) },
+    });
+    watch = await emulatePeripheral(browser, page, {
+      address: 'E1:BA:00:00:00:02',
+      name: 'Bangle.js 3c4d',
+      services: [
+        {
+          uuid: UART,
+          characteristics: [
+            { uuid: RX, properties: { write: true, writeWithoutResponse: true } },
+            { uuid: TX, properties: { notify: true } },
+          ],
+        },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await watch?.dispose();
+    await browser?.close();
+  });
+
+  const tap = (target: Locator) => target.tap();
+  const heard = (): Promise<Heard[]> =>
+    page.evaluate(() =>
+      (window.backbeatCueLog ?? [])
+        .filter((c) => c.kind === 'say')
+        .map((c) => ({ text: c.detail, atMs: c.atMs })),
+    );
+  const pageNowMs = () => page.evaluate(() => performance.now());
+  const count = async () => {
+    const shown = page.locator('bb-set-view .count');
+    return (await shown.count()) > 0 ? Number(await shown.textContent()) : 0;
+  };
+
+  /** Moves the page's clock on `stepMs` at a time until `done`, giving up after `maxMs` of page time. */
+  async function runClockUntil(done: () => Promise<boolean>, maxMs: number, stepMs = 100): Promise<void> {
+    for (let ranMs = 0; ranMs < maxMs; ranMs += stepMs) {
+      if (await done()) return;
+      await page.clock.runFor(stepMs);
+    }
+    if (await done()) return;
+    throw new Error(`not done after ${maxMs} ms of page time; heard ${JSON.stringify(await heard())}`);
+  }
+
+  /** The wrist's readings for `seconds`, a sample every SAMPLE_MS, pulling (or still) as it goes. */
+  let streamedS = 0;
+  async function stream(seconds: number, pulling: boolean): Promise<void> {
+    for (let t = 0; t < seconds; t += SAMPLE_MS / 1000) {
+      const swing = pulling ? 0.4 * Math.sin((2 * Math.PI * streamedS) / PULL_S) : 0;
+      const [x, y, z] = [0.3 + swing * 0.6, 0.9 + swing * 0.8, 0.1].map((g) => Math.round(g * 100));
+      await page.clock.runFor(SAMPLE_MS);
+      await send([...Buffer.from(`A,${x},${y},${z}\n`)]);
+      streamedS += SAMPLE_MS / 1000;
+    }
+    await radio;
+  }
+
+  it('counts the set from the watch until its motion stops', async () => {
+    await openDeviceMenu(page, tap);
+    await page.getByRole('button', { name: 'Bangle.js watch', exact: true }).tap();
+    await runClockUntil(
+      async () => (await devicesLine(page).textContent()) === 'Bangle.js 3c4d connected',
+      10_000,
+    );
+    // Its streaming code uploaded: the watch streams, the person sits still at the machine.
+    await runClockUntil(async () => (watch.writes.get(RX)?.length ?? 0) > 2, 5000);
+    await stream(2, false);
+    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    await runClockUntil(async () => (await page.locator('bb-set-view h2').count()) > 0, 5000);
+    expect(await page.locator('bb-set-view h2').textContent()).toBe('Wide-grip lat pulldown');
+    // Still at the machine: being still is enough to begin the set, as with any watch alone.
+    await stream(3, false);
+    await runClockUntil(async () => (await heard()).some((h) => h.text.includes('Go')), 10_000);
+    await stream(4 * PULL_S, true);
+    await runClockUntil(async () => (await count()) >= 3, 3000);
+  });
+
+  it('says within seconds that the watch has stopped, the set going on counted with +1', async () => {
+    const countAtStop = await count();
+    const before = (await heard()).length;
+    const stoppedAtMs = await pageNowMs();
+    // Nothing from the watch, still connected: the person pulls on.
+    await runClockUntil(
+      async () => (await heard()).slice(before).some((h) => h.text === STOPPED_LINE),
+      TOLD_WITHIN_MS + 2000,
+      250,
+    );
+    const said = (await heard()).slice(before);
+    const toldAfterS = (said.find((h) => h.text === STOPPED_LINE)!.atMs - stoppedAtMs) / 1000;
+    console.log(`told ${toldAfterS.toFixed(1)} s after the watch's last reading: ${JSON.stringify(said)}`);
+    expect(toldAfterS).toBeLessThanOrEqual(TOLD_WITHIN_MS / 1000);
+    expect(await page.locator('bb-set-view .paused').count()).toBe(0);
+    // Still connected: nothing to reconnect, and the device panel says so.
+    expect(await page.locator('bb-device-panel .state').first().getAttribute('data-connection')).toBe(
+      'connected',
+    );
+    await page.screenshot({ path: '/tmp/watch-stopped.png' });
+
+    // The person does as told: a rep with +1.
+    await page.locator('bb-set-view').getByRole('button', { name: /^\+1/ }).tap();
+    await runClockUntil(async () => (await count()) === countAtStop + 1, 1000);
+  });
+
+  it('says the watch counts again once its motion comes back, and counts on from the rep tapped', async () => {
+    const countBefore = await count();
+    const before = (await heard()).length;
+    await stream(4 * PULL_S, true);
+    await runClockUntil(async () => (await count()) >= countBefore + 3, 3000);
+    const said = (await heard()).slice(before).map((h) => h.text);
+    console.log(`after the watch's motion came back: ${JSON.stringify(said)}, count ${await count()}`);
+    expect(said[0]).toBe('The watch is back: it counts again');
+  });
+});
