@@ -28,6 +28,7 @@ import {
   countedByHand,
   currentPlanned,
   motionAwayFor,
+  motionStoppedFor,
   setJustDoneToCorrect,
   setKey,
   timerMs,
@@ -731,6 +732,7 @@ export class BbApp extends LitElement {
               .setsKept=${setsKeptOnFinishing(state)}
               .byHand=${countedByHand(state, planned.exercise)}
               .motionAway=${motionAwayFor(state, planned.exercise)}
+              .motionStopped=${motionStoppedFor(state, planned.exercise)}
               .countedOn=${state.motionPlacements?.[planned.exercise.id] ?? null}
               .goingOnWithout=${this.goingOnWithout()}
               .unseenLine=${this.unseenLine(state, planned.exercise)}

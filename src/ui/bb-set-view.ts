@@ -514,6 +514,8 @@ export class BbSetView extends LitElement {
    * End hold; the set says so under its name while it runs.
    */
   @property({ type: Boolean }) motionAway = false;
+  /** Of motionAway, the device stays connected but sends no motion (see motionStoppedFor). */
+  @property({ type: Boolean }) motionStopped = false;
   /**
    * The lines of the devices out of reach that the set goes on without (see goneOnWithout): a plain
    * heart-rate strap, a strap that counts other exercises. Said under its name, as the voice said them.
@@ -743,7 +745,7 @@ export class BbSetView extends LitElement {
         // a strap the app still reaches for: nothing is counted by hand then, and "Paused: connection
         // lost" is what is so.
         away
-          ? html`<span class="away">${awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined)}</span>`
+          ? html`<span class="away">${awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined, this.motionStopped)}</span>`
           : nothing
       }
       ${this.goingOnWithout.map((line) => html`<span class="away">${line}</span>`)}

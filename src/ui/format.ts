@@ -6,7 +6,7 @@
 import type { PersonalTuning } from '../motion/tuning.ts';
 import type { Placement } from '../sensors/samples.ts';
 import type { SessionSummary } from '../store/records.ts';
-import { byHandText, outOfReachLabel, resumeByHandText } from '../workout/by-hand.ts';
+import { byHandText, deviceLabel, outOfReachLabel, resumeByHandText } from '../workout/by-hand.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import {
   countRangeText,
@@ -319,8 +319,11 @@ export function awayWhileSetRunsText(
   exercise: Exercise,
   set: Pick<CurrentSet, 'holdStartMs'>,
   placement?: Placement,
+  motionStopped = false,
 ): string {
-  return `${outOfReachLabel(placement)}: ${byHandText(exercise, set.holdStartMs, '+1', null)}`;
+  // A device still connected, as the header says, whose motion stopped is not out of reach.
+  const gone = motionStopped ? `${deviceLabel(placement)} motion stopped` : outOfReachLabel(placement);
+  return `${gone}: ${byHandText(exercise, set.holdStartMs, '+1', null)}`;
 }
 
 /** The reason alone, for a line of its own under a large "Paused". */

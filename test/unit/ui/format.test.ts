@@ -138,6 +138,10 @@ describe('what the person does while the device that counts the set is out of re
     expect(awayWhileSetRunsText(plank, inTheHold)).toBe('Device out of reach: tap End hold when you let go');
     // The strap beside it still connected, the line names the one away.
     expect(awayWhileSetRunsText(superman, beforeTheHold, 'wrist')).toBe('Watch out of reach: count with +1');
+    // Connected, as the header says, its motion stopped: not out of reach.
+    expect(awayWhileSetRunsText(superman, beforeTheHold, 'wrist', true)).toBe(
+      'Watch motion stopped: count with +1',
+    );
   });
 });
 
