@@ -57,7 +57,7 @@ import {
   TargetChangesModel,
   targetChanges,
 } from '../workout/progression.ts';
-import { currentPlanned, type SessionState, setKey } from '../workout/session.ts';
+import { concernedExercise, currentPlanned, type SessionState, setKey } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import {
   type KeyValueStorage,
@@ -430,6 +430,17 @@ export class Backbeat {
         .subscribe(({ away, positionAway, stopped }) =>
           this.session.senseMotionAway(away, positionAway, stopped),
         ),
+    );
+    // The person's own device in the virtual strap's place, in a set or rest (a strap of an earlier
+    // visit come into reach): the count so far stays, and the voice says it counts from there, where
+    // it counts what is under way; one that cannot see it has that set counted by hand, and says so.
+    this.subscriptions.add(
+      this.devices.source$.pipe(pairwise()).subscribe(([before, after]) => {
+        if (!before.virtual || after.virtual || after.info.kind === 'replay') return;
+        const exercise = concernedExercise(this.session.state);
+        const placement = exercise ? after.motionFor(exercise.id)?.placement : undefined;
+        if (placement) this.session.deviceJoined(placement);
+      }),
     );
     // The heart rate alone out of reach (a plain strap): the session goes on, and the voice says so.
     this.subscriptions.add(

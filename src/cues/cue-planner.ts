@@ -181,6 +181,8 @@ export function planCues(prev: SessionState, next: SessionState, settings: CueSe
   if (heartRateAwayBecameNews(prev, next)) cues.push(sayReply(HEART_RATE_AWAY_TEXT));
   const goneUnneeded = unneededDeviceAwayBecameNews(prev, next);
   if (goneUnneeded) cues.push(sayReply(goneUnneeded));
+  const joined = deviceJoinedNews(prev, next);
+  if (joined) cues.push(sayReply(joined));
   return applySettings(cues, settings);
 }
 
@@ -203,6 +205,20 @@ function unneededDeviceAwayBecameNews(prev: SessionState, next: SessionState): s
   });
   // Said once, as any drop is, when it has been away long enough to be news: out of reach by then.
   return news === undefined ? undefined : goneOnWithoutText(next.motionPlacements?.[news], false, 'lost');
+}
+
+/**
+ * The person's own device has taken the virtual strap's place (see SessionState.deviceJoined): from
+ * now on what is counted is what they do, not the simulated person's reps, which the count so far
+ * holds. Said as a reply, which waits for a count being said and which no count cuts off; in a set,
+ * that it counts from here, in a rest, from the next set. Undefined otherwise.
+ */
+function deviceJoinedNews(prev: SessionState, next: SessionState): string | undefined {
+  const joined = next.deviceJoined;
+  if (!joined || joined === prev.deviceJoined || (next.phase !== 'set' && next.phase !== 'rest'))
+    return undefined;
+  const from = next.phase === 'set' ? 'from here' : 'from the next set';
+  return `Your ${deviceWord(joined.placement)} is connected: it counts ${from}`;
 }
 
 /**

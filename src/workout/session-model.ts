@@ -81,6 +81,11 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'motion-reach', away: exercises, positionAway, stopped, nowMs: this.now() });
   }
 
+  /** A device of the person's own, worn at `placement`, took the virtual strap's place (see SessionState.deviceJoined). */
+  deviceJoined(placement: Placement): void {
+    this.dispatch({ type: 'device-joined', placement, nowMs: this.now() });
+  }
+
   /** Whether the heart rate alone is out of reach now (see SessionState.heartRateAwaySinceMs). */
   senseHeartRateAway(away: boolean): void {
     this.dispatch({ type: 'heart-rate-reach', away, nowMs: this.now() });

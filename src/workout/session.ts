@@ -291,6 +291,13 @@ export interface SessionState {
    */
   readonly positionAway?: true;
   /**
+   * A device of the person's own took the place of the virtual strap standing in for it while the
+   * set or rest went on (a strap of an earlier visit come into reach, or one picked now): when, and
+   * where it is worn, that the voice says it counts from there. The count so far stays. Absent
+   * before, and in a session put back on a new page.
+   */
+  readonly deviceJoined?: { readonly atMs: number; readonly placement: Placement };
+  /**
    * Since when (session clock) the heart rate alone has been out of reach: its device counts and sees
    * nothing of the exercises (a plain heart-rate strap), so the session goes on without it and the
    * voice says so once, a moment later (see heartRateAloneAway). Absent while it is there.
@@ -362,6 +369,8 @@ export type SessionAction =
     }
   /** Whether the heart rate alone is out of reach now (see SessionState.heartRateAwaySinceMs). */
   | { readonly type: 'heart-rate-reach'; readonly away: boolean; readonly nowMs: number }
+  /** A device of the person's own, worn at `placement`, took the virtual strap's place (see SessionState.deviceJoined). */
+  | { readonly type: 'device-joined'; readonly placement: Placement; readonly nowMs: number }
   /** `reason` is set when the app pauses by itself, not the person. */
   /** `toAsk`: to ask whether to end the session (Finish), not a pause the person asked for. */
   | {
@@ -641,6 +650,13 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
         action.nowMs,
         action.stopped ?? [],
       );
+    case 'device-joined':
+      return state.phase === 'set' || state.phase === 'rest'
+        ? {
+            ...state,
+            deviceJoined: { atMs: Math.max(state.nowMs, action.nowMs), placement: action.placement },
+          }
+        : state;
     case 'heart-rate-reach':
       return heartRateReach(state, action.away, action.nowMs);
     case 'pause':
@@ -756,6 +772,7 @@ export function withDevicesOf(sensed: SessionState, session: SessionState): Sess
     motionStopped: _stopped,
     positionAway: _positionAway,
     heartRateAwaySinceMs: _heartRateAway,
+    deviceJoined: _joined,
     ...rest
   } = session;
   return {

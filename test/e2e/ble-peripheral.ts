@@ -144,12 +144,15 @@ export async function emulatePeripheral(
     operations.push(event.type);
     if (event.type === 'read') {
       const bytes = pushQueue.get(uuid)?.shift() ?? readValueOf.get(uuid) ?? [0];
-      void bt.send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
-        characteristicId: event.characteristicId,
-        type: 'read',
-        code: GATT_SUCCESS,
-        data: Buffer.from(bytes).toString('base64'),
-      });
+      void bt
+        .send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
+          characteristicId: event.characteristicId,
+          type: 'read',
+          code: GATT_SUCCESS,
+          data: Buffer.from(bytes).toString('base64'),
+        })
+        // An operation of a page still streaming may come as the emulation is torn down: none to answer.
+        .catch(() => undefined);
       return;
     }
     const written = event.type === 'write' && event.data ? [...Buffer.from(event.data, 'base64')] : null;
@@ -167,7 +170,8 @@ export async function emulatePeripheral(
       .then(() => {
         // The answer goes out once the write itself is acknowledged, as on a real device.
         if (written) writeAnswers.get(uuid)?.(written);
-      });
+      })
+      .catch(() => undefined);
   });
 
   await bt.send('BluetoothEmulation.simulatePreconnectedPeripheral', {

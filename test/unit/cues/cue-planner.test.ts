@@ -2676,3 +2676,27 @@ describe('spoken words', () => {
     expect(spokenDuration(0)).toBe('zero seconds');
   });
 });
+
+describe('the person’s own strap taking the virtual strap’s place', () => {
+  const joined = (nowMs: number): SessionAction => ({ type: 'device-joined', placement: 'chest', nowMs });
+
+  it('says once, in the set, that it counts from here, the count so far kept', () => {
+    const run = new Run(plan(['superman', 2, 10, 60]));
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(3000)), motion(rep(6000)));
+    const cues = run.do(joined(6500));
+    expect(spoken(cues)).toEqual(['Your strap is connected: it counts from here']);
+    // A reply: it waits for a count being said, and no count cuts it off.
+    expect(cues.find((cue) => cue.kind === 'say')).toMatchObject({ reply: true, interrupt: false });
+    expect(run.state.set?.count).toBe(2);
+    expect(spoken(run.do(tick(6750), motion(rep(9000))))).toEqual(['three']);
+  });
+
+  it('says in a rest that it counts from the next set, and nothing on the start screen', () => {
+    const run = new Run(plan(['superman', 2, 1, 60]));
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(3000)));
+    expect(run.state.phase).toBe('rest');
+    expect(spoken(run.do(joined(4000)))).toEqual(['Your strap is connected: it counts from the next set']);
+    const ready = new Run(plan(['superman', 2, 10, 60]));
+    expect(spoken(ready.do(joined(1000)))).toEqual([]);
+  });
+});
