@@ -37,8 +37,9 @@ import {
   type MotionUsage,
   SessionStore,
 } from '../store/session-store.ts';
-import { summarize } from '../store/summary.ts';
+import { heartOfSession, summarize } from '../store/summary.ts';
 import { endOffsetOf, fileStamp } from '../workout/calendar.ts';
+import type { SessionHeart } from '../workout/heart.ts';
 import { Model } from '../workout/model.ts';
 import type { PastSession } from '../workout/progression.ts';
 import {
@@ -90,10 +91,12 @@ export interface ExportedFile {
   readonly blob: Blob;
 }
 
-/** A session's sets, as its summary showed them, and the plan they were done to. */
+/** A session's sets, as its summary showed them, the plan they were done to, and their heart rate. */
 export interface SessionSets {
   readonly records: readonly SetRecord[];
   readonly plan: readonly PlannedExercise[];
+  /** Heart rate per set and recovery after it, RMSSD before and after; null without a heart-rate device. */
+  readonly heart: SessionHeart | null;
 }
 
 /** How a long task (a backup, an import) reports how far it is, and how it is called off. */
@@ -654,18 +657,26 @@ export class Persistence {
   }
 
   /**
-   * One listed session's sets and its plan (the weights, a plank's goals), read when History asks for
-   * them, not with the list: years of sessions' sets are not all read to list a page of them. Memory's
-   * whole copy where memory holds the session (see heldInMemory), as its file takes it: the store may
-   * have only the sets written before it filled. Null for a session no longer here.
+   * One listed session's sets, its plan (the weights, a plank's goals) and its heart rate, read when
+   * History asks for them, not with the list: years of sessions' sets and heart rate are not all read
+   * to list a page of them. Memory's whole copy where memory holds the session (see heldInMemory), as
+   * its file takes it: the store may have only the sets written before it filled. Null for a session
+   * no longer here.
    */
   async setsOfSession(id: string): Promise<SessionSets | null> {
     const inMemory = this.heldInMemory(id);
-    if (inMemory) return { records: inMemory.setRows(), plan: fromPlanEntries(inMemory.sessionRow().plan) };
     const store = this.readableStore();
-    if (!store) return null;
-    const [session, sets] = await Promise.all([store.getSession(id), store.setsOf(id)]);
-    return session ? { records: sets, plan: fromPlanEntries(session.plan) } : null;
+    const [session, sets, heartRate] = inMemory
+      ? [inMemory.sessionRow(), inMemory.setRows(), inMemory.bundle().heartRate]
+      : store
+        ? await Promise.all([store.getSession(id), store.setsOf(id), store.heartRateOf(id)])
+        : [];
+    if (!session || !sets || !heartRate) return null;
+    return {
+      records: sets,
+      plan: fromPlanEntries(session.plan),
+      heart: heartOfSession(session, sets, heartRate),
+    };
   }
 
   /** A saved session, or the one being recorded now when `id` is its id or storage failed. */

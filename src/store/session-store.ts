@@ -174,6 +174,11 @@ export class SessionStore {
     return guard(() => this.db.getAll('sets', sessionRange(id)));
   }
 
+  /** The heart rate of one session, without its sets, events or motion. */
+  heartRateOf(id: string): Promise<HeartRateChunkRow[]> {
+    return guard(() => this.db.getAll('heartRate', sessionRange(id)));
+  }
+
   /** The most recent session that was neither finished nor given up: the one to offer to resume. */
   async findUnfinishedSession(): Promise<SessionRow | null> {
     return (await this.unfinishedSessions())[0] ?? null;

@@ -2,11 +2,19 @@
 // session is saved rather than from the raw series each time the history opens.
 
 import type { HeartRateSample } from '../sensors/samples.ts';
-import { RECOVERY_WINDOW_MS, recoveryInRest } from '../workout/heart.ts';
+import { RECOVERY_WINDOW_MS, recoveryInRest, type SessionHeart, sessionHeart } from '../workout/heart.ts';
 import { exerciseById, repsPerSide } from '../workout/program.ts';
 import { type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts';
 import { setsKeptOf } from '../workout/sets-kept.ts';
-import type { ExerciseSides, ExerciseWeight, PlanEntry, SessionSummary } from './records.ts';
+import { decodeHeartRateChunk, workoutMs } from './codec.ts';
+import type {
+  ExerciseSides,
+  ExerciseWeight,
+  HeartRateChunkRow,
+  PlanEntry,
+  SessionRow,
+  SessionSummary,
+} from './records.ts';
 
 export function summarize(
   sets: readonly SetRecord[],
@@ -103,4 +111,20 @@ export function meanRecovery(
     )
     .flatMap((r) => (r ? [r.dropBpm] : []));
   return drops.length ? Math.round((drops.reduce((a, b) => a + b, 0) / drops.length) * 10) / 10 : null;
+}
+
+/**
+ * A saved session's heart rate per set and its recovery in each rest, as its summary told them at its
+ * end: read again from the readings kept, for History. Its RMSSD before and after is told only where
+ * readings of those minutes were kept, which the app keeps none of: the summary read them from the
+ * page's own readings around the session. Null where none were kept (no heart-rate device).
+ */
+export function heartOfSession(
+  session: SessionRow,
+  sets: readonly SetRecord[],
+  heartRate: readonly HeartRateChunkRow[],
+): SessionHeart | null {
+  const samples = heartRate.flatMap(decodeHeartRateChunk).sort((a, b) => a.tMs - b.tMs);
+  if (samples.length === 0) return null;
+  return sessionHeart(samples, sets, session.snapshot?.startedMs ?? 0, workoutMs(session));
 }

@@ -21,6 +21,7 @@ import {
 } from '../store/retention.ts';
 import { wallClockOf } from '../workout/calendar.ts';
 import { backupButtonName } from './backup-name.ts';
+import './bb-set-heart-rates.ts';
 import './bb-sets-table.ts';
 import { NO_SESSIONS_YET } from './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
@@ -38,6 +39,7 @@ import {
   jsonFileButton,
   visuallyHidden,
 } from './styles.ts';
+import { tellsHeartRate } from './summary-heart.ts';
 
 /**
  * The chart of reps while it has nothing to draw and the lat pulldown's chart has: its reps are
@@ -528,13 +530,12 @@ export class BbHistory extends LitElement {
   /** Under the buttons, the Sets button among them staying where it was tapped. */
   private renderSets(id: string, when: string, shown: SetsShown) {
     switch (shown.kind) {
-      case 'read':
-        return html`<bb-sets-table
-          id=${`sets-${id}`}
-          .records=${shown.sets.records}
-          .plan=${shown.sets.plan}
-          label="Sets of ${when}"
-        ></bb-sets-table>`;
+      case 'read': {
+        const { records, plan, heart } = shown.sets;
+        // The sets' heart rate under them, as the summary told it at the session's end.
+        return html`<bb-sets-table id=${`sets-${id}`} .records=${records} .plan=${plan} label="Sets of ${when}"></bb-sets-table>
+          ${tellsHeartRate(records, heart) ? html`<bb-set-heart-rates level="4" .records=${records} .heart=${heart}></bb-set-heart-rates>` : null}`;
+      }
       case 'reading':
         return html`<p id=${`sets-${id}`} class="facts">Reading its sets…</p>`;
       case 'gone':

@@ -56,13 +56,14 @@ export class BbSetsTable extends LitElement {
         font-size: 1rem;
         color: var(--bb-muted, #b6c2d1);
       }
-      /* Why a plank's goal was what it was, between the set and its form problems. */
-      tr.goal td {
+      /* Why a plank's goal was what it was, and the count put right by hand, between the set and its
+         form problems. */
+      tr:is(.goal, .corrected) td {
         padding-top: 0;
         color: var(--bb-muted, #b6c2d1);
         font-size: 1.05rem;
       }
-      tr.goal:has(+ tr.form) td {
+      tr:is(.goal, .corrected):has(+ tr:is(.corrected, .form)) td {
         border-bottom: none;
         padding-bottom: 0.1rem;
       }
@@ -123,7 +124,7 @@ export class BbSetsTable extends LitElement {
         margin-left: auto;
       }
       .wrapping tr.with-form,
-      .wrapping tr.goal:has(+ tr.form) {
+      .wrapping tr:is(.goal, .corrected):has(+ tr:is(.corrected, .form)) {
         border-bottom: none;
       }
       /* A word among the counts, smaller and quieter: no count was made, and at 360 px the column
@@ -222,6 +223,7 @@ export class BbSetsTable extends LitElement {
             <td class="number">${targetText(r)}</td>
           </tr>
           ${goalRow(r, goalsFrom[i] ?? null, 4)}
+          ${correctedRow(r, 4)}
           ${formRow(r, 4)}`,
         )}
       </tbody>`;
@@ -251,14 +253,15 @@ export class BbSetsTable extends LitElement {
             }</td>
           </tr>
           ${goalRow(r, goalsFrom[i] ?? null, 2, 'cell')}
+          ${correctedRow(r, 2, 'cell')}
           ${formRow(r, 2, 'cell')}`,
         )}
       </tbody>`;
   }
 
-  /** Rows of their own under the set: why its goal was what it was, its form problems. */
+  /** Rows of their own under the set: why its goal was what it was, its count put right, its form problems. */
   private hasNotes(r: SetRecord, goalFrom: PlankGoalFrom | null): boolean {
-    return describeForm(r) !== null || goalFrom !== null;
+    return describeForm(r) !== null || goalFrom !== null || correctedBy(r) !== null;
   }
 
   /** The exercise's name, and its set's number when it has no column of its own. */
@@ -304,6 +307,24 @@ function alternatesSides(r: SetRecord): boolean {
 function goalRow(r: SetRecord, from: PlankGoalFrom | null, columns: number, role?: 'cell') {
   if (!from) return nothing;
   return html`<tr class="goal" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Goal: ${pastLastHoldText(r.target, from)}</td></tr>`;
+}
+
+/**
+ * "Put right by hand: +1": the count the person corrected with +1 and −1, net. The count shown is the
+ * corrected one, and without this a session looked back on later tells nothing of what the detectors
+ * missed or counted too many.
+ */
+function correctedRow(r: SetRecord, columns: number, role?: 'cell') {
+  const by = correctedBy(r);
+  if (by === null) return nothing;
+  return html`<tr class="corrected" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Put right by hand: ${by}</td></tr>`;
+}
+
+/** "+1" or "−2", the set's net correction; null where it had none (or +1 and −1 undid each other). */
+function correctedBy(r: SetRecord): string | null {
+  const net = r.corrections ?? 0;
+  if (net === 0 || skippedUndone(r)) return null;
+  return net > 0 ? `+${net}` : `−${-net}`;
 }
 
 /** A set's form problems on a row of their own under it, across the table's columns. */

@@ -24,9 +24,10 @@ import {
   setsDone,
   setsKeptIn,
 } from './format.ts';
+import { tellsHeartRate } from './summary-heart.ts';
+import './bb-set-heart-rates.ts';
 import './bb-sets-table.ts';
 import { buttonStyles, factStyles, factsLine, unbroken, visuallyHidden } from './styles.ts';
-import { setsWithHeartRate } from './summary-heart.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
 @customElement('bb-summary')
@@ -51,20 +52,6 @@ export class BbSummary extends LitElement {
       }
       :host > * {
         max-width: 100%;
-      }
-      .heart {
-        font-size: 1.1rem;
-        color: var(--bb-muted, #b6c2d1);
-        max-width: 32rem;
-      }
-      .heart h3 {
-        color: var(--bb-text, #f5f7fa);
-        margin: 0 0 0.5rem;
-      }
-      .heart ul {
-        margin: 0;
-        padding-left: 1.2rem;
-        line-height: 1.6;
       }
       .totals {
         font-size: 1.4rem;
@@ -119,9 +106,6 @@ export class BbSummary extends LitElement {
       .save button {
         font-size: 1rem;
         min-height: 2.75rem;
-      }
-      .note {
-        font-size: 1rem;
       }
       .fix {
         font-size: 1.1rem;
@@ -197,7 +181,12 @@ export class BbSummary extends LitElement {
       <bb-sets-table .records=${this.records} .plan=${this.plan} label="Sets of this session"></bb-sets-table>
       ${this.deleted ? nothing : this.renderFix()}
       ${this.renderLearned()}
-      ${this.heart ? this.renderHeart(this.heart) : nothing}
+      ${
+        // Not laid out at all where it tells nothing: an empty part would still take the grid's gap.
+        tellsHeartRate(this.records, this.heart)
+          ? html`<bb-set-heart-rates .records=${this.records} .heart=${this.heart}></bb-set-heart-rates>`
+          : nothing
+      }
     `;
   }
 
@@ -259,54 +248,6 @@ export class BbSummary extends LitElement {
       <button @click=${() => sendCommand(this, 'bb-show-history')}>See all your sessions</button>
     </div>`;
   }
-
-  /** Heart rate per set and the drop in the rest after it (the first minute, or the whole rest if shorter). */
-  private renderHeart(heart: SessionHeart) {
-    const told = setsWithHeartRate(this.records, heart);
-    if (told.length === 0) return nothing;
-    const hrv = describeHrv(heart);
-    return html`
-      <section class="heart" aria-labelledby="heart-title">
-        <h3 id="heart-title">Heart rate</h3>
-        <ul>
-          ${told.map(({ record, stats, recovery, skipped }) => {
-            const dropBpm = recovery ? Math.round(recovery.dropBpm) : null;
-            // A heart that did not slow down (it may even have climbed, getting up) has no "−0" or "−-3".
-            const drop =
-              dropBpm === null
-                ? ''
-                : dropBpm > 0
-                  ? `, then −${dropBpm} in the rest`
-                  : ', then no drop in the rest';
-            return html`<li>${exerciseById(record.exerciseId).name} ${record.setNumber}${skipped ? ' (skipped)' : ''}: ${stats.avgBpm} bpm average, ${stats.maxBpm} at most${drop}</li>`;
-          })}
-        </ul>
-        ${
-          hrv
-            ? html`<p>${hrv}</p>
-                <p class="note">
-                  Heart-rate variability is how much the time between beats varies; higher at rest
-                  usually means more relaxed and recovered.
-                </p>`
-            : nothing
-        }
-      </section>
-    `;
-  }
-}
-
-/**
- * "Heart-rate variability (RMSSD) at rest: 32 ms before the session, 41 ms after it" (over the two
- * minutes on each side), leaving out a side without beat intervals.
- */
-export function describeHrv(heart: SessionHeart): string | null {
-  const parts = [
-    heart.rmssdBeforeMs === null ? null : `${Math.round(heart.rmssdBeforeMs)} ms before the session`,
-    heart.rmssdAfterMs === null
-      ? null
-      : `${Math.round(heart.rmssdAfterMs)} ms after ${heart.rmssdBeforeMs === null ? 'the session' : 'it'}`,
-  ].filter((p) => p !== null);
-  return parts.length ? `Heart-rate variability (RMSSD) at rest: ${parts.join(', ')}` : null;
 }
 
 /**

@@ -23,3 +23,8 @@ export function setsWithHeartRate(records: readonly SetRecord[], heart: SessionH
     return [{ record, stats, recovery: heart.recoveries[i] ?? null, skipped: skippedUndone(record) }];
   });
 }
+
+/** Whether any set has a heart rate to tell: where none has, nothing of heart rate is shown. */
+export function tellsHeartRate(records: readonly SetRecord[], heart: SessionHeart | null): boolean {
+  return heart !== null && setsWithHeartRate(records, heart).length > 0;
+}

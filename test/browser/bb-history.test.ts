@@ -6,9 +6,11 @@ import { page, userEvent } from 'vitest/browser';
 import { Persistence, type PreferencesPort } from '../../src/app/persistence.ts';
 import { type LeftSession, leftAtWall } from '../../src/app/resume-policy.ts';
 import { FILE_FOOTER, fileHeader, sessionLine, toJson } from '../../src/export/json.ts';
+import { allHeartRate } from '../../src/export/replay.ts';
 import type { HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
-import { fromPlanEntries } from '../../src/store/codec.ts';
+import { fromPlanEntries, workoutMs } from '../../src/store/codec.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
+import { sessionHeart } from '../../src/workout/heart.ts';
 import '../../src/ui/bb-history.ts';
 import '../../src/ui/bb-storage-notice.ts';
 import '../../src/ui/bb-summary.ts';
@@ -660,6 +662,45 @@ describe("bb-history's sets of a session", () => {
   });
 });
 
+describe("bb-history's sets of a session, heart rate and corrections", () => {
+  it('tells the heart rate of each set and the counts put right by hand, as the summary did, read only on the tap', async () => {
+    const recorded = await recordSession();
+    // The first superman set counted 2 and put right to 3 with +1, as its summary's table read it.
+    const sets = recorded.sets.map((set, i) => (i === 0 ? { ...set, corrections: 1 } : set));
+    const bundle = { ...recorded, sets };
+    const persistence = await persistenceWith([bundle]);
+    const heartOf = vi.spyOn(SessionStore.prototype, 'heartRateOf');
+    const history = await mount('bb-history', persistence);
+    await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+    expect(heartOf).not.toHaveBeenCalled();
+    await userEvent.click(page.getByRole('button', { name: /^Sets of / }));
+    const heart = page.getByRole('region', { name: 'Heart rate' });
+    await expect.element(heart).toBeVisible();
+    expect(heartOf.mock.calls).toEqual([['session-1']]);
+    // The summary's own words, from the same sets and heart rate.
+    const summary = document.createElement('bb-summary');
+    summary.records = bundle.sets;
+    summary.plan = fromPlanEntries(bundle.session.plan);
+    summary.durationMs = bundle.session.summary.durationMs;
+    summary.heart = sessionHeart(allHeartRate(bundle), bundle.sets, 0, workoutMs(bundle.session));
+    document.body.append(summary);
+    await summary.updateComplete;
+    const told = (root: Element) =>
+      [...root.querySelectorAll('bb-set-heart-rates')].flatMap((e) =>
+        [...e.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim()),
+      );
+    await expect.poll(() => told(history.shadowRoot! as unknown as Element).length).toBeGreaterThan(3);
+    expect(told(history.shadowRoot! as unknown as Element)).toEqual(
+      told(summary.shadowRoot! as unknown as Element),
+    );
+    expect(told(history.shadowRoot! as unknown as Element)[0]).toMatch(
+      /^Superman 1: \d+ bpm average, \d+ at most/,
+    );
+    const table = history.shadowRoot!.querySelector('bb-sets-table')!;
+    expect(table.shadowRoot!.textContent!.replace(/\s+/g, ' ')).toContain('Put right by hand: +1');
+  });
+});
+
 describe("bb-history's sets of a session listed anew", () => {
   it('reads them again once the whole of a session cut short is imported over it, as its line is', async () => {
     const startedAt = Date.now() - 86_400_000;
@@ -703,6 +744,11 @@ describe("bb-history's sets of a session on a phone with its text at twice its s
       expect(heads).toEqual(['Exercise', 'Done of target']);
       const card = history.shadowRoot!.querySelector('li[data-session]')!.getBoundingClientRect();
       expect(table.getBoundingClientRect().right).toBeLessThanOrEqual(card.right);
+      // The sets' heart rate under them, its lines wrapped within the card.
+      const heart = history.shadowRoot!.querySelector('bb-set-heart-rates')!;
+      await expect.poll(() => heart.shadowRoot?.querySelectorAll('li').length ?? 0).toBeGreaterThan(3);
+      for (const part of heart.shadowRoot!.querySelectorAll('h4, li'))
+        expect(part.getBoundingClientRect().right, part.textContent!).toBeLessThanOrEqual(card.right);
       expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
     } finally {
       await restore();
