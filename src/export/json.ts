@@ -9,6 +9,7 @@ import type {
   MotionChunkRow,
   SessionBundle,
   SessionRow,
+  SessionSummary,
   SetRow,
 } from '../store/records.ts';
 import { summaryHoldMs, withSetsRecounted } from '../store/summary.ts';
@@ -19,7 +20,13 @@ import { LIMITS } from '../workout/settings.ts';
 import { CSV_COLUMNS } from './csv.ts';
 
 export const JSON_FORMAT = 'backbeat-sessions';
-export const JSON_FORMAT_VERSION = 1;
+/**
+ * 2: a session's summary.reps is its reps alone, its breath cycles in summary.breaths; in 1 reps was
+ * their sum (as the store keeps it), read as such still.
+ */
+export const JSON_FORMAT_VERSION = 2;
+/** The first version whose summary.reps leaves out the breath cycles. */
+const REPS_APART_FROM_BREATHS = 2;
 
 /**
  * The format of a device's recording (protocol/recording.ts), named here rather than imported (export
@@ -48,7 +55,7 @@ interface FileSession {
 }
 
 // The file is one JSON object, laid out one session to a line:
-//   {"format":"backbeat-sessions","version":1,"exportedAt":"…","sessions":[
+//   {"format":"backbeat-sessions","version":2,"exportedAt":"…","sessions":[
 //   {…the first session…},
 //   {…the second…}
 //   ]}
@@ -80,7 +87,7 @@ export function fileHeader(exportedAt = new Date(), preferences?: Preferences): 
 /** One session's line; every line but the first is preceded by a separator. */
 export function sessionLine(bundle: SessionBundle, first: boolean): string {
   const file: FileSession = {
-    session: bundle.session,
+    session: { ...bundle.session, summary: summaryInFile(bundle.session.summary) },
     sets: bundle.sets,
     events: bundle.events,
     heartRate: bundle.heartRate.map((c) => ({
@@ -103,6 +110,15 @@ export function sessionLine(bundle: SessionBundle, first: boolean): string {
 
 export function toJson(bundles: readonly SessionBundle[], exportedAt = new Date()): string {
   return fileHeader(exportedAt) + bundles.map((b, i) => sessionLine(b, i === 0)).join('') + FILE_FOOTER;
+}
+
+/**
+ * The summary as a file keeps it: the reps alone in reps and the breath cycles in breaths, where the
+ * store keeps their sum in reps, so that a program reading the file does not take a bat hang's breaths
+ * for reps. A session kept before its breaths were told apart (no breaths) has only the sum to give.
+ */
+function summaryInFile(summary: SessionSummary): SessionSummary {
+  return summary.breaths === undefined ? summary : { ...summary, reps: summary.reps - summary.breaths };
 }
 
 /** What a file gave, and the fields in it that this version does not know but kept as they were. */
@@ -130,16 +146,16 @@ export function readJson(text: string, now: number): ReadSessions {
   }
   const unknownFields: string[] = [];
   const root = new Reader(data, 'file', unknownFields);
-  const preferences = checkHeader(root);
-  const bundles = root.field('sessions').array((s) => readBundle(s, now));
+  const { preferences, version } = checkHeader(root);
+  const bundles = root.field('sessions').array((s) => readBundle(s, now, version));
   return { bundles, unknownFields, preferences };
 }
 
 const RECORDING_NOT_SESSIONS =
   'This is a recording of what a device sent, not a file of sessions: replay it from the device menu (Replay a recording). Nothing was imported.';
 
-/** Checks the file is a backup this version can read whole; gives the preferences it keeps. */
-function checkHeader(root: Reader): Preferences | null {
+/** Checks the file is a backup this version can read whole; gives its version and the preferences it keeps. */
+function checkHeader(root: Reader): { preferences: Preferences | null; version: number } {
   if (root.field('format').value === RECORDING_FORMAT) {
     throw new ImportError(RECORDING_NOT_SESSIONS);
   }
@@ -163,9 +179,12 @@ function checkHeader(root: Reader): Preferences | null {
       `This file holds more than this version of Backbeat can keep (${extra.map((k) => `file.${k}`).join(', ')}); update the app to import it. Nothing was imported.`,
     );
   }
-  if (!root.has('preferences')) return null;
+  if (!root.has('preferences')) return { preferences: null, version };
   const preferences = root.field('preferences').object();
-  return { settings: preferences.settings, personalTuning: preferences.personalTuning };
+  return {
+    preferences: { settings: preferences.settings, personalTuning: preferences.personalTuning },
+    version,
+  };
 }
 
 /** A line longer than this cannot be a session of ours; it is a file of another layout or a broken one. */
@@ -201,6 +220,7 @@ export async function* readSessionStream(
   const wholeLimit = options.wholeChars ?? MAX_LINE_CHARS;
   let index = 0;
   let state: 'header' | 'sessions' | 'whole' | 'done' = 'header';
+  let version = JSON_FORMAT_VERSION;
   const whole: string[] = [];
   let wholeChars = 0;
   /** The session (counted from 1) whose line could not be read, until the next line tells why. */
@@ -219,8 +239,9 @@ export async function* readSessionStream(
       throw new ImportError('This file is damaged: there is more after its end. Nothing was imported.');
     }
     if (state === 'header') {
-      const preferences = checkHeader(new Reader(parseLine(`${line}]}`), 'file', unknownFields));
-      if (preferences) options.onPreferences?.(preferences);
+      const header = checkHeader(new Reader(parseLine(`${line}]}`), 'file', unknownFields));
+      if (header.preferences) options.onPreferences?.(header.preferences);
+      version = header.version;
       state = 'sessions';
       continue;
     }
@@ -238,7 +259,7 @@ export async function* readSessionStream(
       unreadable = index;
       continue;
     }
-    yield readBundle(new Reader(parsed, at, unknownFields), now);
+    yield readBundle(new Reader(parsed, at, unknownFields), now, version);
   }
   if (unreadable !== null) {
     throw new ImportError(
@@ -425,8 +446,8 @@ async function* lines(
   }
 }
 
-function readBundle(r: Reader, now: number): SessionBundle {
-  const session = readSession(r.field('session'), now + DAY_MS);
+function readBundle(r: Reader, now: number, version: number): SessionBundle {
+  const session = readSession(r.field('session'), now + DAY_MS, version);
   const own = <T extends { sessionId: string }>(row: T, at: Reader): T => {
     if (row.sessionId !== session.id) at.fail(`belongs to session ${row.sessionId}, not ${session.id}`);
     return row;
@@ -470,7 +491,7 @@ const IN_SESSION = 'should be a time within the session, from its start to 31 da
 const WEIGHT = `should be a weight from ${LIMITS.weightKg.min} to ${LIMITS.weightKg.max} kg`;
 
 /** A session row; `latest` (epoch ms) is the latest its time away (gaps) can have lasted until. */
-function readSession(r: Reader, latest: number): SessionRow {
+function readSession(r: Reader, latest: number, version: number): SessionRow {
   const summary = r.field('summary');
   const snapshot = r.field('snapshot');
   const startedAt = r.field('startedAt').within(EARLIEST_START_MS, LATEST_START_MS, WALL_TIME);
@@ -487,6 +508,9 @@ function readSession(r: Reader, latest: number): SessionRow {
     }),
   );
   const timeAwayMs = gaps.reduce((sum, gap) => sum + gap.gapMs, 0);
+  const breaths = summary.has('breaths')
+    ? summary.field('breaths').count(MAX_SESSION_SETS * MAX_SET_COUNT)
+    : null;
   return r.keep({
     id: r.field('id').string(),
     startedAt,
@@ -529,10 +553,11 @@ function readSession(r: Reader, latest: number): SessionRow {
       sets: summary.field('sets').count(MAX_SESSION_SETS),
       ...(summary.has('skipped') ? { skipped: summary.field('skipped').count(MAX_SESSION_SETS) } : {}),
       ...(summary.has('cutShort') ? { cutShort: summary.field('cutShort').count(MAX_SESSION_SETS) } : {}),
-      reps: summary.field('reps').count(MAX_SESSION_SETS * MAX_SET_COUNT),
-      ...(summary.has('breaths')
-        ? { breaths: summary.field('breaths').count(MAX_SESSION_SETS * MAX_SET_COUNT) }
-        : {}),
+      // Kept as the store keeps it, the reps and breath cycles together (see summaryInFile).
+      reps:
+        summary.field('reps').count(MAX_SESSION_SETS * MAX_SET_COUNT) +
+        (version >= REPS_APART_FROM_BREATHS && breaths !== null ? breaths : 0),
+      ...(breaths !== null ? { breaths } : {}),
       holdMs: summary.field('holdMs').within(0, MAX_SESSION_MS, LENGTH),
       avgBpm: summary.field('avgBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),
       maxBpm: summary.field('maxBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),

@@ -4,6 +4,7 @@ import { toFit } from '../../../src/export/fit.ts';
 import { fromJson, ImportError, readJson, toJson } from '../../../src/export/json.ts';
 import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
+import { finishedSession, supermanSet } from '../../set-record.ts';
 import { begunAt, IMPORTED_AT, recordSession, STARTED_AT, STRAP, withoutWeight } from './recorded-session.ts';
 
 type Bundle = Parameters<typeof toJson>[0][number];
@@ -318,6 +319,36 @@ describe('JSON export and import', () => {
     expect(frames[0]).toMatchObject({ t0Ms: 0, dtMs: 5 });
     expect(frames[0]!.xyz[1]).toBeCloseTo(-0.97, 3);
     expect(replay.heartRate.get(STRAP.id)).toHaveLength(181);
+  });
+
+  it("writes a bat hang's breath cycles apart from the reps in the file's summary, and reads files of either kind", () => {
+    const session = finishedSession('breaths', STARTED_AT, [
+      supermanSet(),
+      supermanSet({
+        exerciseId: 'bat-hang',
+        target: 4,
+        count: 4,
+        peakDeg: null,
+        startedMs: 60_000,
+        endedMs: 90_000,
+      }),
+    ]);
+    expect(session.session.summary).toMatchObject({ reps: 14, breaths: 4 });
+    const text = toJson([session]);
+    const file = JSON.parse(text) as { version: number; sessions: { session: { summary: object } }[] };
+    // 10 supermans and 4 breaths: a program reading the file sees 10 reps, not 14.
+    expect(file.sessions[0]!.session.summary).toMatchObject({ reps: 10, breaths: 4 });
+    expect(fromJson(text, IMPORTED_AT)).toEqual([session]);
+    // A file written before, its reps the sum with the breaths, reads as it did.
+    const before = text.replace('"version":2', '"version":1').replace('"reps":10', '"reps":14');
+    expect(before).not.toBe(text);
+    expect(fromJson(before, IMPORTED_AT)).toEqual([session]);
+    // A session kept before breaths were told apart: its sum stays the file's reps, as History reads it.
+    const { breaths: _none, ...olderSummary } = session.session.summary;
+    const older = { ...session, session: { ...session.session, summary: olderSummary } };
+    const olderText = toJson([older]);
+    expect(JSON.parse(olderText).sessions[0].session.summary.reps).toBe(14);
+    expect(fromJson(olderText, IMPORTED_AT)).toEqual([older]);
   });
 
   it("reads a backup's time held as its holds' rows add up to, in whole seconds, as an older version did not", async () => {
