@@ -21,7 +21,7 @@ import type { ExerciseId } from '../workout/program.ts';
 import { exerciseById } from '../workout/program.ts';
 import { skippedUndone } from '../workout/session.ts';
 import { allHeartRate } from './replay.ts';
-import { pausedSpans, type Span, workSpan } from './work-span.ts';
+import { pausedSpans, type Span, workBeganFromEvents, workSpan } from './work-span.ts';
 
 /**
  * A number of our own for an exercise that Garmin's catalogue does not have, far above the catalogue's
@@ -133,7 +133,16 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   };
   // A set skipped before it counted anything was not done: Garmin would show it as a set of nothing,
   // so it is left out, and the time it waited falls in the rest around it.
-  const done = sets.filter((set) => !skippedUndone(set)).sort((a, b) => a.index - b.index);
+  // A set kept before sets kept when their work began is timed from what the detectors' events say.
+  const motion = bundle.events.flatMap((row) => (row.data.kind === 'motion' ? [row.data.event] : []));
+  const done = sets
+    .filter((set) => !skippedUndone(set))
+    .sort((a, b) => a.index - b.index)
+    .map((set) => {
+      if (set.workBeganMs !== undefined) return set;
+      const workBeganMs = workBeganFromEvents(set, motion);
+      return workBeganMs === undefined ? set : { ...set, workBeganMs };
+    });
   const titleIndex = new Map<ExerciseId, number>();
   for (const id of new Set(done.map((s) => s.exerciseId))) {
     titleIndex.set(id, titleIndex.size);

@@ -3,7 +3,9 @@
 // is done still to be said, often 15 to 25 s of it; the work is a hold's hold, and a rep set's reps.
 // The time between two sets' work is the rest.
 
+import type { MotionEvent } from '../motion/events.ts';
 import type { StateSnapshot } from '../store/records.ts';
+import { exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
 
 /** A stretch of the session clock, from and to (ms). */
@@ -60,4 +62,24 @@ function runBack(endMs: number, runMs: number, paused: readonly Span[]): number 
     atMs = from;
   }
   return atMs - left;
+}
+
+/**
+ * When the work of a rep or breath set kept before sets kept it (no workBeganMs) began, as the
+ * detectors' events kept with the session tell it: the first rep's movement, or the first breath
+ * cycle, its end less the set's mean cycle (its end alone where the set counted one). Without it the
+ * set would run from when it fell due, its exercise's name and how it is done said first, often 15 to
+ * 25 s. Undefined for a hold, and where nothing was counted within the set.
+ */
+export function workBeganFromEvents(set: SetRecord, events: readonly MotionEvent[]): number | undefined {
+  const kind = exerciseById(set.exerciseId).kind;
+  if (set.holdMs !== null || kind === 'hold') return undefined;
+  const within = events.filter(
+    (e) => e.type === (kind === 'reps' ? 'rep' : 'breath') && e.tMs > set.startedMs && e.tMs <= set.endedMs,
+  );
+  const first = within.reduce<MotionEvent | undefined>((a, e) => (a && a.tMs <= e.tMs ? a : e), undefined);
+  if (!first) return undefined;
+  if (first.type === 'rep') return first.startMs;
+  const lastMs = Math.max(...within.map((e) => e.tMs));
+  return within.length > 1 ? first.tMs - (lastMs - first.tMs) / (within.length - 1) : first.tMs;
 }

@@ -174,6 +174,30 @@ describe('FIT sets as the work done', () => {
   });
 });
 
+describe('FIT sets of a session kept before a set kept when its work began', () => {
+  const seconds = (d: unknown) => (d as Date).getTime() / 1000;
+
+  it("runs a rep set from its first rep's movement, read from the detectors' events kept with it, not from when it fell due", async () => {
+    const recorded = await recordSession();
+    // Kept with no start of its work, the lat pulldown fell due 14 s before its first rep: its name
+    // and how it is done were said first.
+    const sets = recorded.sets.map(({ workBeganMs: _none, ...set }, i, all) =>
+      i === all.length - 1 ? { ...set, startedMs: set.startedMs - 14_000 } : set,
+    );
+    const older = { ...recorded, sets };
+    const active = (decode(await toFit(older)).setMesgs ?? []).filter((s) => s.setType === 'active');
+    const pulldown = sets.at(-1)!;
+    const firstRep = older.events
+      .map((row) => (row.data.kind === 'motion' ? row.data.event : null))
+      .find((event) => event?.type === 'rep' && event.tMs > pulldown.startedMs);
+    const beganMs = firstRep?.type === 'rep' ? firstRep.startMs : Number.NaN;
+    expect(beganMs - pulldown.startedMs).toBeGreaterThan(14_000);
+    expect(active.at(-1)!.duration).toBeCloseTo((pulldown.endedMs - beganMs) / 1000, 3);
+    // In FIT's whole seconds.
+    expect(seconds(active.at(-1)!.startTime)).toBe(Math.floor(wallTimeOf(older.session, beganMs) / 1000));
+  });
+});
+
 describe('FIT sets skipped', () => {
   it('leaves out a set skipped before it counted anything: the time it waited is rest', async () => {
     const bundle = await recordSession();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pausedSpans, workSpan } from '../../../src/export/work-span.ts';
+import { pausedSpans, workBeganFromEvents, workSpan } from '../../../src/export/work-span.ts';
 import { supermanSet } from '../../set-record.ts';
 
 const drawingIn = (patch = {}) =>
@@ -54,6 +54,23 @@ describe('the work of a rep set', () => {
   it('begins as the session goes on where "Go" was heard in a pause', () => {
     const superman = supermanSet({ startedMs: 0, workBeganMs: 14_000, endedMs: 38_414 });
     expect(workSpan(superman, [[10_000, 18_000]])).toEqual({ startMs: 18_000, endMs: 38_414 });
+  });
+});
+
+describe('the work of a set kept before its start was', () => {
+  it('runs a breath set from its first breath cycle, its end less the cycle the set kept, and one that counted none from when it fell due', () => {
+    const batHang = supermanSet({
+      exerciseId: 'bat-hang',
+      target: 3,
+      count: 3,
+      peakDeg: null,
+      startedMs: 10_000,
+      endedMs: 50_000,
+    });
+    const breath = (tMs: number) => ({ type: 'breath' as const, tMs, emittedMs: tMs + 500 });
+    const events = [breath(5_000), breath(34_000), breath(42_000), breath(50_000)];
+    expect(workBeganFromEvents(batHang, events)).toBe(26_000);
+    expect(workBeganFromEvents(batHang, [])).toBeUndefined();
   });
 });
 
