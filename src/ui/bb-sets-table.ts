@@ -285,13 +285,21 @@ export class BbSetsTable extends LitElement {
 function doneCell(r: SetRecord) {
   if (skippedUndone(r)) return html`<span class="skipped">skipped</span>`;
   if (r.holdMs !== null) return formatDuration(heldS(r.holdMs));
-  return alternatesSides(r) ? perSideText(r.count) : String(r.count);
+  return alternatesSides(r) ? sidesKeptWhole(perSideText(r.count)) : String(r.count);
 }
 
 /** "10", "45 s", or a bird dog's "10 each side", as its set screen set it. */
-function targetText(r: SetRecord): string {
+function targetText(r: SetRecord) {
   if (r.holdMs !== null) return `${r.target} s`;
-  return alternatesSides(r) ? perSideText(r.target) : String(r.target);
+  return alternatesSides(r) ? sidesKeptWhole(perSideText(r.target)) : String(r.target);
+}
+
+/**
+ * "10 right, 9 left" wrapping between its sides, each count with its side: on a laptop its column
+ * wrapped it "10 right, 9" over "left", a count apart from the side it was of.
+ */
+function sidesKeptWhole(text: string) {
+  return text.split(', ').map((side, i) => html`${i > 0 ? ', ' : ''}<span class="unbroken">${side}</span>`);
 }
 
 /** A set counted each side, of a bird dog: kept as its total of both. */

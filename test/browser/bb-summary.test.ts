@@ -225,6 +225,30 @@ describe('bb-summary', () => {
     }
   });
 
+  it("keeps each side's count with its side on a laptop, where the four columns wrap a bird dog's count", async () => {
+    const restore = await layOutAsTheApp(1366, 768);
+    try {
+      const summary = document.createElement('bb-summary');
+      summary.plan = planWithLoggedWeight();
+      summary.records = [
+        record({ exerciseId: 'bird-dog', target: 20, count: 19, endedBy: 'stopped' }),
+        record({ exerciseId: 'lat-pulldown', target: 12, count: 12 }),
+      ];
+      summary.durationMs = 5 * 60_000;
+      inAppMain(summary);
+      const rows = page.getByRole('row');
+      await expect.element(rows.nth(1)).toHaveTextContent('Bird dog 1 10 right, 9 left 10 each side');
+      const [, , done, target] = rows.nth(1).getByRole('cell').elements();
+      // The column is narrower than its words: they wrap, but between the sides, not within one.
+      expect(linesAcrossNodes(done!, '10 right, 9 left')).toBe(2);
+      expect(linesAcrossNodes(done!, '9 left')).toBe(1);
+      expect(linesAcrossNodes(done!, '10 right')).toBe(1);
+      expect(linesAcrossNodes(target!, '10 each side')).toBe(1);
+    } finally {
+      await restore();
+    }
+  });
+
   it('says the weight a set was done with, not for a set skipped before it began', async () => {
     const summary = document.createElement('bb-summary');
     summary.plan = planWithLoggedWeight();
