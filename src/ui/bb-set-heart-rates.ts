@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import { exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
+import { unbroken } from './styles.ts';
 import { setsWithHeartRate, tellsHeartRate } from './summary-heart.ts';
 
 /**
@@ -12,7 +13,8 @@ import { setsWithHeartRate, tellsHeartRate } from './summary-heart.ts';
  */
 @customElement('bb-set-heart-rates')
 export class BbSetHeartRates extends LitElement {
-  static override styles = css`
+  static override styles = [
+    css`
     :host {
       display: block;
       font-size: 1.1rem;
@@ -36,7 +38,15 @@ export class BbSetHeartRates extends LitElement {
     .note {
       font-size: 1rem;
     }
-  `;
+    /* A number with its unit goes to the next line whole, as the app's unbroken text does, unless it
+       is wider than a line itself (text at twice its size in History's card on a 180 px screen): then
+       it wraps within, rather than past the screen's edge. */
+    .unbroken {
+      display: inline-block;
+      max-width: 100%;
+    }
+  `,
+  ];
 
   @property({ attribute: false }) records: readonly SetRecord[] = [];
   @property({ attribute: false }) heart: SessionHeart | null = null;
@@ -65,7 +75,8 @@ export class BbSetHeartRates extends LitElement {
                 : dropBpm > 0
                   ? `, then −${dropBpm} in the rest`
                   : ', then no drop in the rest';
-            return html`<li>${exerciseById(record.exerciseId).name} ${record.setNumber}${skipped ? ' (skipped)' : ''}: ${stats.avgBpm} bpm average, ${stats.maxBpm} at most${drop}</li>`;
+            // Each number with its unit: "87" over "bpm average" on a phone read as a number alone.
+            return html`<li>${unbroken(`${exerciseById(record.exerciseId).name} ${record.setNumber}`)}${skipped ? ' (skipped)' : ''}: <span class="unbroken">${stats.avgBpm} bpm</span> average, <span class="unbroken">${stats.maxBpm} at most</span>${drop}</li>`;
           })}
         </ul>
         ${

@@ -720,6 +720,45 @@ describe('bb-summary', () => {
       .toHaveTextContent('Superman 3: 84 bpm average, 97 at most, then no drop in the rest');
   });
 
+  it('keeps each heart rate with its bpm on a phone, where the line of a lat pulldown set wraps', async () => {
+    const restore = await layOutAsTheApp(360, 640);
+    try {
+      const summary = document.createElement('bb-summary');
+      summary.plan = planWithLoggedWeight();
+      summary.records = [1, 2, 3].map((setNumber) =>
+        record({
+          exerciseId: 'lat-pulldown',
+          setNumber,
+          target: 12,
+          count: 12,
+          startedMs: setNumber * 100_000,
+        }),
+      );
+      summary.durationMs = 5 * 60_000;
+      const stats = (avgBpm: number) => ({ avgBpm, maxBpm: avgBpm + 2, minBpm: avgBpm - 5, samples: 40 });
+      summary.heart = {
+        sets: [stats(87), stats(101), stats(103)],
+        recoveries: [null, null, null],
+        rmssdBeforeMs: null,
+        rmssdAfterMs: null,
+      };
+      const main = inAppMain(summary);
+      const items = page.getByRole('listitem');
+      await expect.element(items.nth(2)).toBeVisible();
+      // However wide the phone, and within History's card, narrower still.
+      for (let widthPx = 260; widthPx <= 360; widthPx += 4) {
+        main.style.width = `${widthPx}px`;
+        for (const [i, bpm] of [87, 101, 103].entries()) {
+          const item = items.nth(i).element();
+          expect(linesAcrossNodes(item, `${bpm} bpm`), `${widthPx} px: ${item.textContent}`).toBe(1);
+          expect(linesAcrossNodes(item, `${bpm + 2} at most`), `${widthPx} px: ${item.textContent}`).toBe(1);
+        }
+      }
+    } finally {
+      await restore();
+    }
+  });
+
   it('says what RMSSD is, and before and after what it was read', () => {
     expect(describeHrv({ sets: [], recoveries: [], rmssdBeforeMs: 32.4, rmssdAfterMs: 41 })).toBe(
       'Heart-rate variability (RMSSD) at rest: 32 ms before the session, 41 ms after it',
