@@ -130,6 +130,13 @@ export class BbProgressChart extends LitElement {
         max-width: 100%;
         overflow-x: auto;
       }
+      /* Years of weeks scroll in it downwards too, under their columns' names (see thead th): two
+         years are 104 rows, some 2,700 px on a phone, and scrolled down the page to the oldest the
+         names were as far above, the numbers under no name. */
+      .numbers:has(> table) {
+        max-height: 70vh;
+        overflow-y: auto;
+      }
       .numbers:focus-visible,
       summary:focus-visible {
         outline: 4px solid var(--bb-focus, #facc15);
@@ -147,6 +154,10 @@ export class BbProgressChart extends LitElement {
          the others stood in the middle of its height, "Week of" 41 px over the first week. */
       thead th {
         vertical-align: bottom;
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        background: var(--bb-bg, #0d1117);
       }
       /* A week's date on one line, not "Oct / 5, / 2026", and still in view when the columns are
          scrolled sideways: a number without its week says nothing. */
@@ -155,6 +166,10 @@ export class BbProgressChart extends LitElement {
         position: sticky;
         left: 0;
         background: var(--bb-bg, #0d1117);
+      }
+      /* "Week of", held both ways, over the weeks and the names scrolled under it. */
+      .numbers thead th:first-child {
+        z-index: 2;
       }
       /* A week at a time, in words, where a table showed only its column of weeks. */
       .weeks,

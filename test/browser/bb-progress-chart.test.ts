@@ -297,6 +297,30 @@ describe('bb-progress-chart', () => {
     expect(getComputedStyle(week).backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
   });
 
+  it("keeps each column's name in view over the oldest of two years of weeks, scrolled down to it", async () => {
+    document.body.style.width = '328px';
+    const weeks = Array.from({ length: 104 }, (_, i) => series.x[0]! + i * WEEK_S);
+    const lines = series.lines.map((line) => ({ ...line, values: weeks.map((_, i) => line.values[i % 3]!) }));
+    const chart = chartOf('Reps per week', lines, weeks);
+    document.body.append(chart);
+    const root = chart.shadowRoot!;
+    await expect.poll(() => root.querySelector('.u-legend')?.textContent).toBeTruthy();
+    await page.getByText('Numbers').click();
+    await expect.poll(() => root.querySelectorAll('.numbers tbody tr').length).toBe(104);
+    const oldest = root.querySelector('.numbers tbody tr:last-child')!;
+    oldest.scrollIntoView({ block: 'end' });
+    await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
+    const row = oldest.getBoundingClientRect();
+    expect(row.bottom).toBeLessThanOrEqual(innerHeight + 1);
+    for (const heading of root.querySelectorAll('.numbers thead th')) {
+      const box = heading.getBoundingClientRect();
+      // On screen, above the oldest week: 2,700 px up the page, "Superman" no longer named its column.
+      expect(box.top, heading.textContent!).toBeGreaterThanOrEqual(0);
+      expect(box.bottom, heading.textContent!).toBeLessThanOrEqual(row.top);
+      expect(getComputedStyle(heading).backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+    }
+  });
+
   it('sets the name of each column of its numbers just over them, however many lines the longest takes', async () => {
     // In the app's typeface, wider than the browser's own serif.
     document.body.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
