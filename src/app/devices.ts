@@ -9,12 +9,14 @@ import {
   distinctUntilChanged,
   EMPTY,
   filter,
+  interval,
   map,
   merge,
   NEVER,
   type Observable,
   of,
   Subscription,
+  share,
   startWith,
   switchMap,
   take,
@@ -285,8 +287,9 @@ export interface DeviceStatus {
 
 /**
  * How long a Bluetooth device that streamed motion may send none, still connected, before what it
- * counts is taken for unseen: a Bangle.js sends 12.5 readings a second, an InfiniTime watch up to 10,
- * an H10 a frame every 0.7 s, and an H10 that restarts its stream by itself is back within a second.
+ * counts is taken for unseen: a Bangle.js sends 12.5 readings a second, an H10 a frame every 0.7 s,
+ * and an H10 that restarts its stream by itself is back within a second. An InfiniTime watch's
+ * silence is its reading unchanged (see heldWhileUnchanged), never a stop.
  */
 export const MOTION_STOPPED_AFTER_MS = 3000;
 
@@ -301,9 +304,7 @@ export function motionStoppedOf(
   connection$: Observable<ConnectionState>,
   suspended$: Observable<boolean>,
 ): Observable<boolean> {
-  return combineLatest([connection$, suspended$]).pipe(
-    map(([connection, suspended]) => connection === 'connected' && !suspended),
-    distinctUntilChanged(),
+  return streamWatched(connection$, suspended$).pipe(
     switchMap((watched) =>
       watched
         ? accel$.pipe(
@@ -318,6 +319,55 @@ export function motionStoppedOf(
         : of(false),
     ),
     distinctUntilChanged(),
+  );
+}
+
+/** Whether a device's stream is expected to run: connected, its streams not suspended on purpose. */
+function streamWatched(
+  connection$: Observable<ConnectionState>,
+  suspended$: Observable<boolean>,
+): Observable<boolean> {
+  return combineLatest([connection$, suspended$]).pipe(
+    map(([connection, suspended]) => connection === 'connected' && !suspended),
+    distinctUntilChanged(),
+  );
+}
+
+/**
+ * How often a device that notifies its motion only when it changed looks at its accelerometer: an
+ * InfiniTime watch polls every 100 ms and sends x, y and z only when one of them changed [IT
+ * SystemTask.cpp], so a wrist held still on the mat sends nothing for as long as it is still.
+ */
+const UNCHANGED_UNSENT_MS: Partial<Record<DeviceKind, number>> = { pinetime: 100 };
+
+/**
+ * The motion of a device that sends a reading only when it changed, looking every `pollMs`: each
+ * look that sent nothing is its last reading again, timed then, while its stream is expected to run
+ * (see streamWatched). Without it a still wrist is no samples at all: never seen still, so no set
+ * starts by it and no hold is timed, and taken for a stopped stream (see motionStoppedOf).
+ */
+export function heldWhileUnchanged(
+  accel$: Observable<AccelFrame>,
+  connection$: Observable<ConnectionState>,
+  suspended$: Observable<boolean>,
+  now: () => number,
+  pollMs: number,
+): Observable<AccelFrame> {
+  return streamWatched(connection$, suspended$).pipe(
+    switchMap((watched) =>
+      watched
+        ? accel$.pipe(
+            switchMap((frame) => {
+              const last = frame.xyz.slice(-3);
+              return interval(pollMs).pipe(
+                map((): AccelFrame => ({ t0Ms: now(), dtMs: 0, xyz: last })),
+                startWith(frame),
+              );
+            }),
+          )
+        : accel$,
+    ),
+    share(),
   );
 }
 
@@ -984,17 +1034,28 @@ export class Devices extends Model<DeviceState> {
       // is no device lost to a set under way (it never counted with it), only the problem line says
       // why. Its 'lost' is passed on once it has been connected.
       let connectedOnce = false;
+      const pollMs = UNCHANGED_UNSENT_MS[kind];
+      const accel$ =
+        pollMs === undefined
+          ? live.accel$
+          : heldWhileUnchanged(
+              live.accel$,
+              live.connection$,
+              this.streamsSuspended,
+              this.options.now,
+              pollMs,
+            );
       const member: Member = {
         status: { id: device.id, name, kind, placement },
         heartRate$: HAS_HEART_RATE.has(kind) ? live.heartRate$ : null,
-        accel$: placement ? live.accel$ : null,
+        accel$: placement ? accel$ : null,
         connection$: live.connection$.pipe(filter((c) => connectedOnce || c !== 'lost')),
         battery$: live.battery$,
         malformedPackets$: live.malformedPackets$,
         sampleRateHz$: live.details$.pipe(map((d) => d.sampleRateHz ?? null)),
         motionRefused$: motionRefused.pipe(distinctUntilChanged()),
         motionStopped$: placement
-          ? motionStoppedOf(live.accel$, live.connection$, this.streamsSuspended)
+          ? motionStoppedOf(accel$, live.connection$, this.streamsSuspended)
           : undefined,
         virtual: null,
         session: live,

@@ -15,6 +15,7 @@ import {
   exercisesOutOfReach,
   goneOnWithout,
   heartRateAloneAway,
+  heldWhileUnchanged,
   MOTION_STOPPED_AFTER_MS,
   motionPlacementsOf,
   motionStoppedOf,
@@ -29,7 +30,7 @@ import { createRecording, recordPacket } from '../../../src/protocol/recording.t
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
 import { CONNECT_TIMEOUT_MS } from '../../../src/sensors/ble/gatt-session.ts';
-import type { HeartRateSample } from '../../../src/sensors/samples.ts';
+import type { AccelFrame, HeartRateSample } from '../../../src/sensors/samples.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 import { initialSessionState, reduceSession, type SessionAction } from '../../../src/workout/session.ts';
 import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
@@ -1500,6 +1501,70 @@ describe('a device whose motion stops while it stays connected', () => {
     suspended$.next(true);
     vi.advanceTimersByTime(2 * MOTION_STOPPED_AFTER_MS);
     expect(seen).toEqual([false]);
+    subscription.unsubscribe();
+  });
+});
+
+describe('a device that sends its motion only when it changed', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const POLL_MS = 100;
+  const reading = (tMs: number, ...xyz: number[]): AccelFrame => ({
+    t0Ms: tMs,
+    dtMs: 0,
+    xyz: Float32Array.from(xyz),
+  });
+
+  function held() {
+    const accel$ = new Subject<AccelFrame>();
+    const connection$ = new BehaviorSubject<ConnectionState>('connected');
+    const suspended$ = new BehaviorSubject(false);
+    const seen: Array<[number, number[]]> = [];
+    const now = () => Date.now();
+    const frames$ = heldWhileUnchanged(accel$, connection$, suspended$, now, POLL_MS);
+    const subscription = frames$.subscribe((f) => seen.push([f.t0Ms, [...f.xyz]]));
+    const stopped: boolean[] = [];
+    subscription.add(motionStoppedOf(frames$, connection$, suspended$).subscribe((s) => stopped.push(s)));
+    return { accel$, connection$, suspended$, seen, stopped, subscription, now };
+  }
+
+  it('is still on its last reading each look that sent nothing, and never taken for stopped', () => {
+    const { accel$, seen, stopped, subscription, now } = held();
+    const t0 = now();
+    accel$.next(reading(t0, 0.1, 0.2, 0.9));
+    vi.advanceTimersByTime(10 * MOTION_STOPPED_AFTER_MS);
+    expect(seen).toHaveLength(1 + (10 * MOTION_STOPPED_AFTER_MS) / POLL_MS);
+    expect(seen.slice(1, 3)).toEqual([
+      [t0 + POLL_MS, [seen[0][1][0], seen[0][1][1], seen[0][1][2]]],
+      [t0 + 2 * POLL_MS, [seen[0][1][0], seen[0][1][1], seen[0][1][2]]],
+    ]);
+    expect(stopped).toEqual([false]);
+    // A change sent: it is the reading from then on.
+    accel$.next(reading(now(), 0, 0, 1));
+    vi.advanceTimersByTime(POLL_MS);
+    expect(seen.slice(-2).map(([, xyz]) => xyz)).toEqual([
+      [0, 0, 1],
+      [0, 0, 1],
+    ]);
+    subscription.unsubscribe();
+  });
+
+  it('holds nothing before its first reading, nor while it is not connected or its streams are stopped', () => {
+    const { accel$, connection$, suspended$, seen, subscription, now } = held();
+    vi.advanceTimersByTime(10 * POLL_MS);
+    expect(seen).toEqual([]);
+    accel$.next(reading(now(), 0, 0, 1));
+    connection$.next('reconnecting');
+    vi.advanceTimersByTime(10 * POLL_MS);
+    connection$.next('connected');
+    suspended$.next(true);
+    vi.advanceTimersByTime(10 * POLL_MS);
+    expect(seen).toHaveLength(1);
     subscription.unsubscribe();
   });
 });
