@@ -35,6 +35,7 @@ import {
   heldS,
   pausedText,
   plural,
+  topPauseText,
 } from './format.ts';
 import {
   buttonStyles,
@@ -445,6 +446,23 @@ export class BbSetView extends LitElement {
           font-size: 20cqmin;
         }
       }
+      /*
+       * The pause at the top of a rep, where the voice times it ("Hold 2", "Down"): read from the mat
+       * by a person who muted the voice, half again the size of the target it stands in for, grown
+       * downwards into the ring's room under the count, so that neither the count nor the rows move.
+       */
+      .top-pause {
+        font-weight: 800;
+        color: var(--bb-accent, #4ade80);
+        transform: scale(1.5);
+        transform-origin: top center;
+      }
+      /* A ring at its smallest (a phone with text at twice its size) has less room under its count. */
+      @container (max-height: 9rem) {
+        .top-pause {
+          transform: scale(1.25);
+        }
+      }
       .recovered {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
         font-weight: 700;
@@ -596,6 +614,8 @@ export class BbSetView extends LitElement {
     const { exercise } = this.planned;
     const set = this.set;
     const display = this.display();
+    // Stands in for the target while it lasts: one line of the ring, so the count stays where it is.
+    const topPause = this.paused ? null : topPauseText(exercise, set, this.nowMs);
     return html`
       <h2 tabindex="-1">${exercise.name}</h2>
       ${this.renderMeta()}
@@ -608,7 +628,11 @@ export class BbSetView extends LitElement {
         value-text=${display.valueText}
       >
         ${ringFace(display.digits, display.suffix)}
-        <div class="unit" aria-hidden="true">${display.unit}</div>
+        ${
+          topPause
+            ? html`<div class="unit top-pause" aria-hidden="true">${topPause}</div>`
+            : html`<div class="unit" aria-hidden="true">${display.unit}</div>`
+        }
         ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
         ${display.tapHint ? html`<div class="unit tap-hint" aria-hidden="true">${display.tapHint}</div>` : nothing}
         ${this.paused ? pausedMark(this.pauseReason) : nothing}

@@ -326,6 +326,21 @@ export function awayWhileSetRunsText(
   return `${gone}: ${byHandText(exercise, set.holdStartMs, '+1', null)}`;
 }
 
+/**
+ * The pause at the top of a rep where the voice times it (Exercise.topPauseS), for a person who does
+ * not hear it (muted): "Hold 3", "Hold 2", "Hold 1", the seconds left, from when the person got there,
+ * then "Down" as the voice says it, until the rep is counted. Null outside such a pause.
+ */
+export function topPauseText(
+  exercise: Pick<Exercise, 'topPauseS'>,
+  set: Pick<CurrentSet, 'atTopSinceMs'>,
+  nowMs: number,
+): string | null {
+  if (exercise.topPauseS === undefined || set.atTopSinceMs == null) return null;
+  const leftMs = set.atTopSinceMs + exercise.topPauseS * 1000 - nowMs;
+  return leftMs > 0 ? `Hold ${Math.ceil(leftMs / 1000)}` : 'Down';
+}
+
 /** The reason alone, for a line of its own under a large "Paused". */
 export function pauseReasonText(reason: PauseReason): string {
   return PAUSE_REASON_TEXT[reason];

@@ -1061,3 +1061,88 @@ describe('Mute on the set and rest screens', () => {
     }
   });
 });
+
+describe("the pause at the top of a glute bridge's rep on the set's ring, for a person who does not hear the voice", () => {
+  const bridge = { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 45 } };
+  const superman = { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } };
+  /** Where the count and each button are: what must not move as the pause comes and goes. */
+  const layout = (element: BbSetView) => {
+    const root = element.shadowRoot!;
+    const boxes = [root.querySelector('.face .count')!, ...root.querySelectorAll('button')];
+    return boxes.map((box) => {
+      const { top, left, width, height } = box.getBoundingClientRect();
+      // To the pixel: a shorter line beside the count moves it by a rounding's share of one.
+      const px = [top, left, width, height].map(Math.round);
+      return `${box.textContent?.trim() || box.getAttribute('aria-label')}: ${px.join(' ')}`;
+    });
+  };
+  const ringLines = (element: BbSetView) =>
+    [...element.shadowRoot!.querySelectorAll('bb-progress-ring .unit')]
+      .filter((line) => getComputedStyle(line).display !== 'none')
+      .map((line) => line.textContent);
+
+  for (const [width, height, header] of [
+    [360, 640, 98],
+    [1366, 768, 72],
+    [180, 320, 100],
+  ] as const) {
+    it(`counts down the seconds held on the ring in place of the target, then says Down, at ${width}×${height}`, async () => {
+      const restore = await layOutAsTheApp(width, height, '0.75rem 1rem');
+      try {
+        headerAbove(header);
+        const element = await mount({
+          planned: bridge,
+          set: currentSet({ count: 4 }),
+          nowMs: 11_200,
+          muted: true,
+        });
+        element.style.height = `calc(100dvh - ${header}px)`;
+        await element.updateComplete;
+        const before = layout(element);
+        expect(ringLines(element)).toEqual(['of 15 reps']);
+        const lineHeight = () =>
+          element.shadowRoot!.querySelector('bb-progress-ring .unit')!.getBoundingClientRect().height;
+        const targetHeight = lineHeight();
+
+        // At the top since 10 s on the session's clock, the voice timing three seconds there.
+        element.set = currentSet({ count: 4, atTopSinceMs: 10_000 });
+        await element.updateComplete;
+        expect(ringLines(element)).toEqual(['Hold 2']);
+        // Read from the floor: a quarter larger than the target it stands in for at least, inside the ring.
+        expect(lineHeight()).toBeGreaterThanOrEqual(1.25 * targetHeight);
+        console.log(`${width}×${height}: the target ${targetHeight} px high, the pause ${lineHeight()} px`);
+        expect(linesPastTheRing(element)).toEqual([]);
+        // The count and the buttons stay where they were.
+        expect(layout(element)).toEqual(before);
+
+        element.nowMs = 13_100;
+        await element.updateComplete;
+        expect(ringLines(element)).toEqual(['Down']);
+        expect(linesPastTheRing(element)).toEqual([]);
+        expect(layout(element)).toEqual(before);
+
+        // The rep counted: the target again.
+        element.set = currentSet({ count: 5, atTopSinceMs: null });
+        await element.updateComplete;
+        expect(ringLines(element)).toEqual(['of 15 reps']);
+      } finally {
+        document.body.replaceChildren();
+        await restore();
+      }
+    });
+  }
+
+  it('shows nothing of it while the set is paused, nor for an exercise whose pause the voice does not time', async () => {
+    const element = await mount({
+      planned: bridge,
+      set: currentSet({ count: 4, atTopSinceMs: 10_000 }),
+      nowMs: 11_200,
+      paused: true,
+    });
+    expect(ringLines(element)).toEqual(['of 15 reps']);
+    element.planned = superman;
+    element.paused = false;
+    await element.updateComplete;
+    expect(ringLines(element)).toEqual(['of 10 reps']);
+  });
+});

@@ -20,6 +20,7 @@ import {
   parseTypedNumber,
   plural,
   sessionStartText,
+  topPauseText,
   unbreakableRuns,
 } from '../../../src/ui/format.ts';
 import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
@@ -142,6 +143,27 @@ describe('what the person does while the device that counts the set is out of re
     expect(awayWhileSetRunsText(superman, beforeTheHold, 'wrist', true)).toBe(
       'Watch motion stopped: count with +1',
     );
+  });
+});
+
+describe("the pause at the top of a rep that the voice times, as the set's ring writes it", () => {
+  const bridge = exerciseById('glute-bridge');
+
+  it('counts down the seconds left from when the person got there, then says Down until the rep is counted', () => {
+    const at = { atTopSinceMs: 10_000 };
+    expect(bridge.topPauseS).toBe(3);
+    expect(topPauseText(bridge, at, 10_000)).toBe('Hold 3');
+    expect(topPauseText(bridge, at, 10_460)).toBe('Hold 3');
+    expect(topPauseText(bridge, at, 11_000)).toBe('Hold 2');
+    expect(topPauseText(bridge, at, 12_999)).toBe('Hold 1');
+    expect(topPauseText(bridge, at, 13_000)).toBe('Down');
+    expect(topPauseText(bridge, at, 16_000)).toBe('Down');
+    expect(topPauseText(bridge, { atTopSinceMs: null }, 12_000)).toBeNull();
+    expect(topPauseText(bridge, {}, 12_000)).toBeNull();
+  });
+
+  it('says nothing for an exercise whose pause at the top the voice does not time', () => {
+    expect(topPauseText(exerciseById('superman'), { atTopSinceMs: 10_000 }, 11_000)).toBeNull();
   });
 });
 
