@@ -77,7 +77,7 @@ export class BbRestView extends LitElement {
       /*
        * With text at twice its size on a small phone (180×320), under the header there is room for
        * the ring and one button: the one a rest is tapped for, Start now (Resume once paused), right
-       * under the seconds, and Pause under it, where both came under the heading, the last set and
+       * under the seconds, and Pause beside it, where both came under the heading, the last set and
        * what is next, at 473 px of the 320 px window. The heading and those words come under them,
        * then Mute, Finish and History. The controls' box gives way (display: contents) so that its
        * buttons can leave its row. Only the boxes move: a screen reader and a keyboard go through the
@@ -102,6 +102,31 @@ export class BbRestView extends LitElement {
         }
         :host > .controls > .primary {
           order: 2;
+        }
+        /*
+         * Start now and Pause share a row, each half of it, "Start now" on two lines: one under the
+         * other, Pause showed 4 px of itself at the window's edge, and the ring cannot give the room
+         * without the countdown shrinking. The screen's rows wrap in one flex line each.
+         */
+        :host {
+          flex-flow: row wrap;
+          justify-content: center;
+          align-content: flex-start;
+          column-gap: 0.5rem;
+        }
+        :host > * {
+          flex: 0 0 100%;
+        }
+        :host > bb-progress-ring {
+          flex: 0 0 100%;
+          height: 8rem;
+        }
+        :host > .controls > :is(.primary, .pause) {
+          flex: 1 1 0;
+          align-self: stretch;
+          min-width: 0;
+          padding-inline: 0.25rem;
+          white-space: normal;
         }
       }
       @media ${sideBySide} {

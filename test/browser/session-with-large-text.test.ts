@@ -57,6 +57,13 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
     const main = () => screen('bb-rest-view').querySelector('.controls > .primary')!;
     expect(main().textContent).toBe('Start now');
     expect(endFromTop(main())).toBeLessThanOrEqual(innerHeight);
+    // Pause beside it, whole: under Start now it showed 4 px of its 56 at the window's edge. The
+    // countdown keeps its size for it.
+    const pause = screen('bb-rest-view').querySelector('.controls > .pause')!;
+    expect(endFromTop(pause)).toBeLessThanOrEqual(innerHeight);
+    const ring = screen('bb-rest-view').querySelector('bb-progress-ring')!;
+    expect(ring.offsetHeight).toBeGreaterThanOrEqual(128);
+    expect(seconds.getBoundingClientRect().height).toBeGreaterThanOrEqual(53);
     mounted.app.session.pause();
     await expect.poll(() => main().textContent).toBe('Resume');
     expect(endFromTop(main())).toBeLessThanOrEqual(innerHeight);
