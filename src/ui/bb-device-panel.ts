@@ -28,6 +28,7 @@ import {
   fieldStyles,
   hiddenFromSight,
   jsonFileButton,
+  LOW_LANDSCAPE,
   NARROW,
   PHONE_SCREEN,
   UPRIGHT_PHONE,
@@ -350,6 +351,7 @@ export class BbDevicePanel extends LitElement {
   }
   private readonly phoneScreen = new MediaQueryController(this, PHONE_SCREEN);
   private readonly uprightPhone = new MediaQueryController(this, UPRIGHT_PHONE);
+  private readonly phoneOnItsSide = new MediaQueryController(this, LOW_LANDSCAPE);
   /**
    * The devices are a line that opens to the rest (see renderAtAGlance): on a phone with large text,
    * and on an upright phone out of a session where the browser has Web Bluetooth. There "Connect a
@@ -363,9 +365,17 @@ export class BbDevicePanel extends LitElement {
    */
   private get atAGlance(): boolean {
     if (this.narrow) return true;
+    // A phone on its side has the height for one row of the header in a session: the strap's row
+    // with its note and Reconnect, and the problem under it, took the header to 148 px of 360.
+    if (this.compact && this.phoneOnItsSide.matches && this.troubled) return true;
     if (!this.uprightPhone.matches) return false;
     if (!this.compact) return this.device.bluetoothAvailable;
     return this.device.problem !== null && this.device.devices.every((d) => d.connection === 'connected');
+  }
+
+  /** A problem is told, or a device is away: the devices' row and what goes with it take rows. */
+  private get troubled(): boolean {
+    return this.device.problem !== null || this.device.devices.some((d) => d.connection !== 'connected');
   }
 
   override connectedCallback(): void {

@@ -187,7 +187,7 @@ export const UPRIGHT_PHONE = '(max-width: 40rem)';
  * A window wider than tall and low: a phone on its side. Its few hundred pixels of height hold a set
  * or a rest only with the header on one row and little room between the rows.
  */
-const LOW_LANDSCAPE = '(orientation: landscape) and (max-height: 30rem)';
+export const LOW_LANDSCAPE = '(orientation: landscape) and (max-height: 30rem)';
 
 /** Media query for a phone on its side (see LOW_LANDSCAPE). */
 export const lowLandscape = unsafeCSS(LOW_LANDSCAPE);

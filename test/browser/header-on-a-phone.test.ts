@@ -483,3 +483,50 @@ describe('the screens between sessions with text at twice its size on a phone (1
     await expect.poll(() => scrollY).toBe(0);
   });
 });
+
+describe('a set on a phone on its side (640 × 360), its heart-rate strap out of reach', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+  let strap: FakeDevice;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(640, 360);
+    strap = new FakeDevice('Polar H10 0000E2E0', [
+      {
+        uuid: HEART_RATE_SERVICE,
+        characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+      },
+    ]);
+    const bluetooth = { requestDevice: async () => asBluetoothDevice(strap) };
+    mounted = await mountApp({
+      start: true,
+      navigator: { bluetooth, userAgent: navigator.userAgent } as unknown as Navigator,
+      openStore: () => SessionStore.open({ name: 'header-640-strap-away' }),
+    });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('keeps the header to one line of the devices, which opens to the strap and what is wrong with it', async () => {
+    await mounted.app.devices.connectBluetoothStrap();
+    strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 72));
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.element(page.getByRole('button', { name: '+1 rep' })).toBeInTheDocument();
+    const header = mounted.shell.shadowRoot!.querySelector('header')!;
+    const connected = header.offsetHeight;
+    strap.reachable = false;
+    strap.drop();
+    const panel = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-device-panel')!);
+    await expect.poll(() => mounted.app.devices.state.devices[0]?.connection).not.toBe('connected');
+    await mounted.shell.updateComplete;
+    // The strap's row, its note and the problem's line under them took the header from 58 px to 123
+    // px of the 360 (148 px once the strap was given up on, its Reconnect in the row).
+    expect(header.offsetHeight).toBeLessThanOrEqual(connected + 8);
+    const line = panel.element().shadowRoot!.querySelector('details.glance > summary')!;
+    await page.elementLocator(line).click();
+    await expect.element(panel.getByText('Polar H10 0000E2E0')).toBeVisible();
+  });
+});
