@@ -128,9 +128,12 @@ export class BbSetView extends LitElement {
       }
       @media ${lowLandscape} {
         :host(:not([waiting])) h2,
-        :host(:not([waiting])) .meta,
-        :host(:not([waiting])) > bb-progress-ring {
+        :host(:not([waiting])) .meta {
           margin-block: 0.125rem;
+        }
+        /* Centred in the screen's height, as screenLayout places it. */
+        :host(:not([waiting])) > bb-progress-ring {
+          margin-block: var(--bb-ring-top) 0.125rem;
         }
       }
       .side {

@@ -377,6 +377,18 @@ export const screenLayout = css`
     :host > * {
       margin-block: 0.125rem;
     }
+    /*
+     * Centred in the screen's height, not in the rows beside it: words taller than that height (a
+     * line of a device gone on without, under a set counted with +1) took the rows past it, and the
+     * ring, centred on them, down with each line, 23 px for a line on two.
+     */
+    :host {
+      --bb-ring-top: calc((100cqh - var(--bb-ring-size)) / 2);
+    }
+    :host > bb-progress-ring {
+      align-self: start;
+      margin-top: var(--bb-ring-top);
+    }
   }
 `;
 

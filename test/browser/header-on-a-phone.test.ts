@@ -510,13 +510,16 @@ describe('a set on a phone on its side (640 × 360), its heart-rate strap out of
     await restore();
   });
 
-  it('keeps the header to one line of the devices, which opens to the strap and what is wrong with it', async () => {
+  it('keeps the header to one line of the devices, which opens to the strap, and the count where it was as the set goes on without it', async () => {
     await mounted.app.devices.connectBluetoothStrap();
     strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 72));
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await expect.element(page.getByRole('button', { name: '+1 rep' })).toBeInTheDocument();
     const header = mounted.shell.shadowRoot!.querySelector('header')!;
     const connected = header.offsetHeight;
+    const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+    const count = () => set.querySelector('.face .count')!.getBoundingClientRect().toJSON();
+    const counted = count();
     strap.reachable = false;
     strap.drop();
     const panel = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-device-panel')!);
@@ -525,6 +528,10 @@ describe('a set on a phone on its side (640 × 360), its heart-rate strap out of
     // The strap's row, its note and the problem's line under them took the header from 58 px to 123
     // px of the 360 (148 px once the strap was given up on, its Reconnect in the row).
     expect(header.offsetHeight).toBeLessThanOrEqual(connected + 8);
+    // The set goes on without it, and says so under its number, on two lines of the column beside
+    // the ring: the ring, centred on that column's rows, went 23 px down with them.
+    await expect.element(page.getByText('Heart-rate strap reconnecting: keep going')).toBeVisible();
+    expect(count()).toEqual(counted);
     const line = panel.element().shadowRoot!.querySelector('details.glance > summary')!;
     await page.elementLocator(line).click();
     await expect.element(panel.getByText('Polar H10 0000E2E0')).toBeVisible();
