@@ -16,6 +16,7 @@ import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/
 import { GOING_ON_WITHOUT_WORDS } from '../workout/by-hand.ts';
 import { type DeviceChoice, kindsInUse, outcomeOfChoice } from './device-choice.ts';
 import { deviceRoleLine } from './device-role.ts';
+import { devicesAtAGlance } from './devices-at-a-glance.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
@@ -352,30 +353,14 @@ export class BbDevicePanel extends LitElement {
   private readonly phoneScreen = new MediaQueryController(this, PHONE_SCREEN);
   private readonly uprightPhone = new MediaQueryController(this, UPRIGHT_PHONE);
   private readonly phoneOnItsSide = new MediaQueryController(this, LOW_LANDSCAPE);
-  /**
-   * The devices are a line that opens to the rest (see renderAtAGlance): on a phone with large text,
-   * and on an upright phone out of a session where the browser has Web Bluetooth. There "Connect a
-   * Bluetooth strap" and the menu's button, wider together than a 360 px phone, took two rows under
-   * the devices and what the virtual person does, the header 242 px of 640. Without Bluetooth the row
-   * is the short note and the menu, said up front (see renderChoices); in a session, the devices alone,
-   * but for a problem while every device is connected: its line stands for them, as their row says
-   * nothing to act on then ("Polar H10 connected, heart rate only: count with +1"), and over the set
-   * it took the ring's 48 px. With a device away the row stays, with its Reconnect, the problem's line
-   * under it (see renderProblemInSession).
-   */
+  /** The devices are a line that opens to the rest (see devicesAtAGlance and renderAtAGlance). */
   private get atAGlance(): boolean {
-    if (this.narrow) return true;
-    // A phone on its side has the height for one row of the header in a session: the strap's row
-    // with its note and Reconnect, and the problem under it, took the header to 148 px of 360.
-    if (this.compact && this.phoneOnItsSide.matches && this.troubled) return true;
-    if (!this.uprightPhone.matches) return false;
-    if (!this.compact) return this.device.bluetoothAvailable;
-    return this.device.problem !== null && this.device.devices.every((d) => d.connection === 'connected');
-  }
-
-  /** A problem is told, or a device is away: the devices' row and what goes with it take rows. */
-  private get troubled(): boolean {
-    return this.device.problem !== null || this.device.devices.some((d) => d.connection !== 'connected');
+    const room = {
+      narrow: this.narrow,
+      uprightPhone: this.uprightPhone.matches,
+      phoneOnItsSide: this.phoneOnItsSide.matches,
+    };
+    return devicesAtAGlance(room, this.compact, this.device);
   }
 
   override connectedCallback(): void {

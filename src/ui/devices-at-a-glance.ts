@@ -1,0 +1,37 @@
+// Whether the header's devices are one line that a tap opens (see BbDevicePanel.renderAtAGlance) or
+// laid out whole. Pure: the panel lays itself out by it, and the start screen's words that point to
+// a button among the devices say where that button is by it.
+import type { DeviceState } from '../app/devices.ts';
+
+/** The window as far as the header's room goes (see NARROW, UPRIGHT_PHONE, LOW_LANDSCAPE). */
+export interface HeaderRoom {
+  /** A phone with its text at twice its size. */
+  readonly narrow: boolean;
+  readonly uprightPhone: boolean;
+  readonly phoneOnItsSide: boolean;
+}
+
+/**
+ * The devices are a line that opens to the rest: on a phone with large text, and on an upright phone
+ * out of a session where the browser has Web Bluetooth. There "Connect a Bluetooth strap" and the
+ * menu's button, wider together than a 360 px phone, took two rows under the devices and what the
+ * virtual person does, the header 242 px of 640. Without Bluetooth the row is the short note and the
+ * menu, said up front; in a session (`inSession`), the devices alone, but for a problem while every
+ * device is connected: its line stands for them, as their row says nothing to act on then ("Polar H10
+ * connected, heart rate only: count with +1"), and over the set it took the ring's 48 px. With a
+ * device away the row stays on an upright phone, with its Reconnect, the problem's line under it. A
+ * phone on its side has the height for one row of the header in a session: there the strap's row
+ * with its note and Reconnect, and the problem under it, took the header to 148 px of 360.
+ */
+export function devicesAtAGlance(
+  room: HeaderRoom,
+  inSession: boolean,
+  device: Pick<DeviceState, 'bluetoothAvailable' | 'problem' | 'devices'>,
+): boolean {
+  if (room.narrow) return true;
+  const allConnected = device.devices.every((d) => d.connection === 'connected');
+  if (inSession && room.phoneOnItsSide && (device.problem !== null || !allConnected)) return true;
+  if (!room.uprightPhone) return false;
+  if (!inSession) return device.bluetoothAvailable;
+  return device.problem !== null && allConnected;
+}

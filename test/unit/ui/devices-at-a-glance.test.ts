@@ -1,0 +1,43 @@
+// Whether the header's devices are one line that opens, by the window and the session: the panel lays
+// itself out by it, and the start screen says where Reconnect is by it.
+import { describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../../src/app/devices.ts';
+import { devicesAtAGlance } from '../../../src/ui/devices-at-a-glance.ts';
+
+const laptop = { narrow: false, uprightPhone: false, phoneOnItsSide: false };
+const phone = { narrow: false, uprightPhone: true, phoneOnItsSide: false };
+const largeText = { narrow: true, uprightPhone: true, phoneOnItsSide: false };
+const onItsSide = { narrow: false, uprightPhone: false, phoneOnItsSide: true };
+
+const strap = (connection: DeviceStatus['connection']) => ({ connection }) as DeviceStatus;
+const devices = (connection: DeviceStatus['connection'], problem: string | null = null) => ({
+  bluetoothAvailable: true,
+  problem,
+  devices: [strap(connection)],
+});
+
+describe('the devices at a glance', () => {
+  it('are a line out of a session on a phone with Web Bluetooth, and with large text, not on a laptop', () => {
+    expect(devicesAtAGlance(phone, false, devices('connected'))).toBe(true);
+    expect(devicesAtAGlance(largeText, false, devices('connected'))).toBe(true);
+    expect(devicesAtAGlance(laptop, false, devices('lost', 'Out of reach'))).toBe(false);
+    // Without Bluetooth the row is the short note and the menu, said up front.
+    expect(devicesAtAGlance(phone, false, { ...devices('connected'), bluetoothAvailable: false })).toBe(
+      false,
+    );
+  });
+
+  it('are a line in a session on an upright phone only for a problem while every device is connected', () => {
+    expect(devicesAtAGlance(phone, true, devices('connected'))).toBe(false);
+    expect(devicesAtAGlance(phone, true, devices('connected', 'Motion failed'))).toBe(true);
+    // Away, the device's row stays, with its Reconnect, over the problem's line.
+    expect(devicesAtAGlance(phone, true, devices('lost', 'Out of reach'))).toBe(false);
+  });
+
+  it('are a line in a session on a phone on its side for a problem or a device away', () => {
+    expect(devicesAtAGlance(onItsSide, true, devices('connected'))).toBe(false);
+    expect(devicesAtAGlance(onItsSide, true, devices('reconnecting'))).toBe(true);
+    expect(devicesAtAGlance(onItsSide, true, devices('lost', 'Out of reach'))).toBe(true);
+    expect(devicesAtAGlance(onItsSide, false, devices('lost'))).toBe(false);
+  });
+});
