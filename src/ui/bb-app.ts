@@ -38,6 +38,7 @@ import { setsKeptOnFinishing } from '../workout/sets-kept.ts';
 import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
 import { noReadingReason } from './bb-heart-rate.ts';
+import { devicesAtAGlance, type HeaderRoom } from './devices-at-a-glance.ts';
 import { download } from './download.ts';
 import {
   clockFace,
@@ -50,6 +51,7 @@ import {
   farAboveProgramNote,
   plural,
 } from './format.ts';
+import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
@@ -58,8 +60,11 @@ import {
   buttonStyles,
   headingFocusedByApp,
   hiddenFromSight,
+  LOW_LANDSCAPE,
   lowLandscape,
+  NARROW,
   narrow,
+  UPRIGHT_PHONE,
   unbroken,
   unbrokenStyles,
   visuallyHidden,
@@ -352,6 +357,9 @@ export class BbApp extends LitElement {
   private setOffers!: ObserveController<readonly ExerciseId[]>;
   private planWait!: ObserveController<PlanWait>;
   private history!: ObserveController<HistoryState>;
+  private readonly narrowScreen = new MediaQueryController(this, NARROW);
+  private readonly uprightPhone = new MediaQueryController(this, UPRIGHT_PHONE);
+  private readonly phoneOnItsSide = new MediaQueryController(this, LOW_LANDSCAPE);
   /** The screen is wanted on in a session and the browser will not keep it so. */
   private screenMayGoOff!: ObserveController<boolean>;
   /** The coach's latest lines, for a screen reader, when the voice did not say them (see voiceHeard). */
@@ -637,6 +645,15 @@ export class BbApp extends LitElement {
     return zoneOf(bpm, maxHr) || null;
   }
 
+  /** The window as the header's devices lay themselves out in it (see devicesAtAGlance). */
+  private headerRoom(): HeaderRoom {
+    return {
+      narrow: this.narrowScreen.matches,
+      uprightPhone: this.uprightPhone.matches,
+      phoneOnItsSide: this.phoneOnItsSide.matches,
+    };
+  }
+
   /** The summary is shown (not the history or the settings opened from it). */
   private showsSummary(): boolean {
     return this.session.value.phase === 'summary' && this.view === 'session';
@@ -795,7 +812,11 @@ export class BbApp extends LitElement {
           state.plan.length > 0 &&
           !recordedInAnotherTab(this.history.value) &&
           this.device.value.source?.kind === 'virtual'
-            ? html`<p class="virtual">${virtualStandsInWords(this.device.value.awaiting, this.device.value.bluetoothAvailable)}</p>`
+            ? html`<p class="virtual">${virtualStandsInWords(
+                this.device.value.awaiting,
+                this.device.value.bluetoothAvailable,
+                devicesAtAGlance(this.headerRoom(), false, this.device.value),
+              )}</p>`
             : null
         }
         ${state.plan.length > 0 ? this.renderPlan(state.plan, state.countedByDevice) : null}

@@ -10,6 +10,11 @@ const SIMULATED = 'a simulated person does each exercise as the screen asks, wit
 export function virtualStandsInWords(
   awaiting: readonly AwaitedDevice[],
   bluetoothAvailable: boolean,
+  /**
+   * The devices above are a line that a tap opens (see devicesAtAGlance): Reconnect is inside it, and
+   * "at Reconnect above" sent a person on a phone to a button that was nowhere on the screen.
+   */
+  devicesAsALine = false,
 ): string {
   if (awaiting.length === 0) {
     const connect = bluetoothAvailable ? ' Connect a strap or a watch above to count your own.' : '';
@@ -23,5 +28,8 @@ export function virtualStandsInWords(
       : ['were', 'They are tried again by themselves'];
   // Said here too, as a strap left at home or sold has nothing to be tried again for.
   const forget = `where Forget stops trying ${names.length === 1 ? 'it' : 'one'}`;
-  return `${named} ${was} not found, so the virtual strap stands in meanwhile: ${SIMULATED} ${tried}, or at Reconnect above, ${forget}.`;
+  const reconnect = devicesAsALine
+    ? 'at Reconnect in the line above, opened with a tap'
+    : 'at Reconnect above';
+  return `${named} ${was} not found, so the virtual strap stands in meanwhile: ${SIMULATED} ${tried}, or ${reconnect}, ${forget}.`;
 }

@@ -26,8 +26,9 @@ describe('a heart-rate strap picked on an earlier visit', () => {
   let strap: EmulatedPeripheral;
 
   /** A visit: a fresh tab with the strap in reach (or left at home), then the app. */
-  async function visit(leftAtHome = false): Promise<void> {
+  async function visit(leftAtHome = false, viewport?: { width: number; height: number }): Promise<void> {
     page = await context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
     strap = await emulatePeripheral(browser, page, STRAP);
     if (leftAtHome) await strap.goOutOfReach();
     await page.goto(inject('baseUrl'));
@@ -80,6 +81,26 @@ describe('a heart-rate strap picked on an earlier visit', () => {
     await page.waitForTimeout(1500);
     expect(await panel('.name').textContent()).toBe('Virtual strap');
     expect(strap.operations).toEqual([]);
+    await leave();
+  });
+
+  it('is said to be reconnected in the line of the devices on a phone, where Reconnect is a tap away', async () => {
+    await visit();
+    await page.getByRole('button', { name: 'Connect a Bluetooth strap' }).click();
+    await expect.poll(() => panel('.state').textContent()).toBe('connected');
+    await leave();
+    await visit(true, { width: 360, height: 640 });
+    const words = page.locator('.ready .virtual');
+    await expect.poll(() => words.textContent(), { timeout: 10_000 }).toMatch(/not found/);
+    // "at Reconnect above" sent the person to a button inside the line, shut: nowhere on the screen.
+    expect(await words.textContent()).toContain('or at Reconnect in the line above, opened with a tap,');
+    const reconnect = page.getByRole('button', { name: 'Reconnect HRM-Pro 12345' });
+    expect(await reconnect.isVisible()).toBe(false);
+    await page.locator('bb-device-panel details.glance > summary').click();
+    await expect.poll(() => reconnect.isVisible()).toBe(true);
+    // Forget beside it, as the words say.
+    await page.getByRole('button', { name: 'Forget HRM-Pro 12345' }).click();
+    await expect.poll(() => panel('.awaited').count()).toBe(0);
     await leave();
   });
 

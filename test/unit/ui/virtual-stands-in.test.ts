@@ -25,6 +25,12 @@ describe('the words on the virtual strap standing in', () => {
     );
   });
 
+  it('say where Reconnect is where the devices above are a line that a tap opens (a phone)', () => {
+    expect(virtualStandsInWords([strap], true, true)).toMatch(
+      /HRM-Dual 4242 is tried again by itself, or at Reconnect in the line above, opened with a tap, where Forget stops trying it\.$/,
+    );
+  });
+
   it('name every device not found', () => {
     const watch = { id: 'w', name: 'InfiniTime', kind: 'pinetime', trying: true } as const;
     expect(virtualStandsInWords([strap, watch], true)).toMatch(
