@@ -55,7 +55,7 @@ import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
-import { pausedByThePerson } from './session-switch.ts';
+import { pausedByThePerson, strapOfferedInSet } from './session-switch.ts';
 import {
   buttonStyles,
   headingFocusedByApp,
@@ -64,6 +64,7 @@ import {
   lowLandscape,
   NARROW,
   narrow,
+  PHONE_SCREEN,
   UPRIGHT_PHONE,
   unbroken,
   unbrokenStyles,
@@ -358,6 +359,7 @@ export class BbApp extends LitElement {
   private planWait!: ObserveController<PlanWait>;
   private history!: ObserveController<HistoryState>;
   private readonly narrowScreen = new MediaQueryController(this, NARROW);
+  private readonly phoneScreen = new MediaQueryController(this, PHONE_SCREEN);
   private readonly uprightPhone = new MediaQueryController(this, UPRIGHT_PHONE);
   private readonly phoneOnItsSide = new MediaQueryController(this, LOW_LANDSCAPE);
   /** The screen is wanted on in a session and the browser will not keep it so. */
@@ -756,6 +758,11 @@ export class BbApp extends LitElement {
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}
               .goalFrom=${plankGoalSetFrom(planned, state.completed)}
+              .offerStrap=${strapOfferedInSet(this.device.value, {
+                phoneScreen: this.phoneScreen.matches && !this.narrowScreen.matches,
+                pausedByThePerson: pausedByThePerson(state),
+                inSet: true,
+              })}
             ></bb-set-view>`
           : null;
       case 'rest':

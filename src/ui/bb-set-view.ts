@@ -153,6 +153,28 @@ export class BbSetView extends LitElement {
         flex: none;
         height: 2.75rem;
       }
+      .last-row {
+        display: flex;
+        flex: none;
+        flex-wrap: wrap;
+        align-items: flex-start;
+        justify-content: center;
+        gap: 0 0.75rem;
+        width: 100%;
+      }
+      /* Opened, the steps take the row's width, and the strap waits for them to be put away. */
+      .last-row details[open] {
+        flex-basis: 100%;
+      }
+      .last-row:has(details[open]) .connect-strap {
+        display: none;
+      }
+      .connect-strap {
+        font-size: 1rem;
+        min-height: 2.75rem;
+        padding-block: 0;
+        padding-inline: 0.75rem;
+      }
       summary {
         cursor: pointer;
         font-weight: 600;
@@ -177,7 +199,8 @@ export class BbSetView extends LitElement {
         .finish-question {
           grid-row: 5;
         }
-        details {
+        details,
+        .last-row {
           grid-row: 6;
           height: auto;
         }
@@ -561,6 +584,8 @@ export class BbSetView extends LitElement {
    * is what it is. Null otherwise.
    */
   @property({ attribute: false }) goalFrom: PlankGoalFrom | null = null;
+  /** Paused by the person on a phone, the set offers the strap itself (see strapOfferedInSet). */
+  @property({ type: Boolean }) offerStrap = false;
 
   private readonly finish = new FinishQuestion(this);
 
@@ -641,7 +666,7 @@ export class BbSetView extends LitElement {
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
       ${this.finish.render(this.setsKept, this.renderControls())}
-      ${this.renderHowTo()}
+      ${this.renderLastRow()}
     `;
   }
 
@@ -718,7 +743,7 @@ export class BbSetView extends LitElement {
           ${this.renderSessionControls()}
         </div>`,
       )}
-      ${this.renderHowTo()}
+      ${this.renderLastRow()}
     `;
   }
 
@@ -794,6 +819,18 @@ export class BbSetView extends LitElement {
       ${muteButton(this, this.muted)}
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
     `;
+  }
+
+  /**
+   * How to do it, and the strap offered beside it while the set is paused on a phone (see
+   * offerStrap): one row of the screen, where the header's row for it took the ring's room.
+   */
+  private renderLastRow() {
+    if (!this.offerStrap) return this.renderHowTo();
+    return html`<div class="last-row">
+      ${this.renderHowTo()}
+      <button class="connect-strap" @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a strap</button>
+    </div>`;
   }
 
   private renderHowTo() {

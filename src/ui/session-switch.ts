@@ -16,6 +16,8 @@ export interface SessionMoment {
   readonly phoneScreen: boolean;
   /** The person paused the session (not the app, nor Finish's question): they are at the phone. */
   readonly pausedByThePerson: boolean;
+  /** A set is on screen, not a rest: paused on a phone, it offers the strap itself (see strapOfferedInSet). */
+  readonly inSet: boolean;
 }
 
 /**
@@ -31,10 +33,33 @@ export function switchInSession(
   moment: SessionMoment,
 ): SessionSwitch {
   if (state.source?.kind !== 'virtual') return state.problem ? 'use-virtual' : null;
-  if (!state.bluetoothAvailable) return null;
-  if (moment.phoneScreen && !moment.pausedByThePerson && !state.problem) return null;
-  const strapOnItsWay = state.devices.some((d) => d.kind !== 'virtual');
-  return strapOnItsWay ? null : 'connect-strap';
+  if (!strapToConnect(state)) return null;
+  if (moment.phoneScreen && !state.problem && !(moment.pausedByThePerson && !moment.inSet)) return null;
+  return 'connect-strap';
+}
+
+/**
+ * A set paused by the person on a phone offers the strap in its own last row, beside How to do it,
+ * where the header's row for it took 48 px of a 360×640 phone from the ring (256 px to 208). A
+ * problem shown already offers it in the header's line, as a rest does while paused.
+ */
+export function strapOfferedInSet(
+  state: Pick<DeviceState, 'source' | 'devices' | 'problem' | 'bluetoothAvailable'>,
+  moment: SessionMoment,
+): boolean {
+  return (
+    moment.inSet &&
+    moment.phoneScreen &&
+    moment.pausedByThePerson &&
+    !state.problem &&
+    state.source?.kind === 'virtual' &&
+    strapToConnect(state)
+  );
+}
+
+/** The browser can connect a strap, and none picked is on its way: a second pick would ask for it again. */
+function strapToConnect(state: Pick<DeviceState, 'devices' | 'bluetoothAvailable'>): boolean {
+  return state.bluetoothAvailable && !state.devices.some((d) => d.kind !== 'virtual');
 }
 
 /**

@@ -537,3 +537,55 @@ describe('a set on a phone on its side (640 × 360), its heart-rate strap out of
     await expect.element(panel.getByText('Polar H10 0000E2E0')).toBeVisible();
   });
 });
+
+describe('a set paused on a 360 × 640 phone, the virtual strap standing in', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+  let strap: FakeDevice;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(360, 640);
+    strap = new FakeDevice('Polar H10 0000E2E0', [
+      {
+        uuid: HEART_RATE_SERVICE,
+        characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+      },
+    ]);
+    const bluetooth = { requestDevice: async () => asBluetoothDevice(strap) };
+    mounted = await mountApp({
+      start: true,
+      navigator: { bluetooth, userAgent: navigator.userAgent } as unknown as Navigator,
+      openStore: () => SessionStore.open({ name: 'header-360-paused-set' }),
+    });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('offers the strap beside How to do it, the header and the ring as they were, and connects it at a tap', async () => {
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    mounted.app.session.beginSet();
+    await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
+    const header = mounted.shell.shadowRoot!.querySelector('header')!;
+    const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!;
+    const ring = () => set.shadowRoot!.querySelector('bb-progress-ring')!.getBoundingClientRect().height;
+    const running = { header: header.offsetHeight, ring: ring() };
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const offer = page.elementLocator(set).getByRole('button', { name: 'Connect a strap' });
+    await expect.element(offer).toBeVisible();
+    // Offered in the header, a row of its own, it took the header from 98 to 146 px and the ring
+    // from 256 to 208.
+    expect(header.offsetHeight).toBe(running.header);
+    expect(ring()).toBe(running.ring);
+    expect(offer.element().getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
+    const panel = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-device-panel')!);
+    expect(panel.getByRole('button', { name: 'Connect a Bluetooth strap' }).query()).toBeNull();
+    await offer.click();
+    await expect
+      .poll(() => mounted.app.devices.state.devices.map((d) => d.name))
+      .toContain('Polar H10 0000E2E0');
+    await expect.element(offer).not.toBeInTheDocument();
+  });
+});

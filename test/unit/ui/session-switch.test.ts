@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceKind, DeviceState, DeviceStatus } from '../../../src/app/devices.ts';
-import { pausedByThePerson, switchInSession } from '../../../src/ui/session-switch.ts';
+import { pausedByThePerson, strapOfferedInSet, switchInSession } from '../../../src/ui/session-switch.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 
 function device(kind: DeviceKind, connection: DeviceStatus['connection'] = 'connected'): DeviceStatus {
@@ -36,9 +36,10 @@ function devicesState(
   };
 }
 
-const LAPTOP = { phoneScreen: false, pausedByThePerson: false };
-const PHONE = { phoneScreen: true, pausedByThePerson: false };
-const PHONE_PAUSED = { phoneScreen: true, pausedByThePerson: true };
+const LAPTOP = { phoneScreen: false, pausedByThePerson: false, inSet: true };
+const PHONE = { phoneScreen: true, pausedByThePerson: false, inSet: true };
+const PHONE_PAUSED = { phoneScreen: true, pausedByThePerson: true, inSet: false };
+const PHONE_PAUSED_SET = { phoneScreen: true, pausedByThePerson: true, inSet: true };
 
 describe('the one switch a session offers in its header', () => {
   it('offers to connect a strap beside the virtual strap, with no problem first: Start was pressed before the strap was on', () => {
@@ -50,6 +51,24 @@ describe('the one switch a session offers in its header', () => {
     expect(switchInSession(devicesState([device('virtual')]), PHONE_PAUSED)).toBe('connect-strap');
     const failed = devicesState([device('virtual')], { problem: 'The strap did not answer.' });
     expect(switchInSession(failed, PHONE)).toBe('connect-strap');
+  });
+
+  it('leaves the strap to a set paused on a phone, which offers it in its own last row', () => {
+    const virtual = devicesState([device('virtual')]);
+    expect(switchInSession(virtual, PHONE_PAUSED_SET)).toBeNull();
+    expect(strapOfferedInSet(virtual, PHONE_PAUSED_SET)).toBe(true);
+    // Not running, in a rest, on a laptop, or with a problem whose line offers it.
+    expect(strapOfferedInSet(virtual, PHONE)).toBe(false);
+    expect(strapOfferedInSet(virtual, PHONE_PAUSED)).toBe(false);
+    expect(strapOfferedInSet(virtual, { ...LAPTOP, pausedByThePerson: true })).toBe(false);
+    const failed = devicesState([device('virtual')], { problem: 'The strap did not answer.' });
+    expect(strapOfferedInSet(failed, PHONE_PAUSED_SET)).toBe(false);
+    expect(switchInSession(failed, PHONE_PAUSED_SET)).toBe('connect-strap');
+    // Nor with a strap on its way, nor from a strap.
+    expect(
+      strapOfferedInSet(devicesState([device('virtual'), device('polar', 'connecting')]), PHONE_PAUSED_SET),
+    ).toBe(false);
+    expect(strapOfferedInSet(devicesState([device('polar')]), PHONE_PAUSED_SET)).toBe(false);
   });
 
   it('offers no strap while one picked is connecting beside the virtual strap: a second pick would ask for it again', () => {
