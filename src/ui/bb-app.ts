@@ -55,7 +55,7 @@ import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
-import { pausedByThePerson, strapOfferedInSet } from './session-switch.ts';
+import { pausedByThePerson, strapOfferedOnScreen } from './session-switch.ts';
 import {
   buttonStyles,
   headingFocusedByApp,
@@ -647,6 +647,15 @@ export class BbApp extends LitElement {
     return zoneOf(bpm, maxHr) || null;
   }
 
+  /** The set or rest offers the strap itself (see strapOfferedOnScreen). */
+  private strapOffered(state: SessionState): boolean {
+    const phoneScreen = this.phoneScreen.matches && !this.narrowScreen.matches;
+    return strapOfferedOnScreen(this.device.value, {
+      phoneScreen,
+      pausedByThePerson: pausedByThePerson(state),
+    });
+  }
+
   /** The window as the header's devices lay themselves out in it (see devicesAtAGlance). */
   private headerRoom(): HeaderRoom {
     return {
@@ -758,11 +767,7 @@ export class BbApp extends LitElement {
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}
               .goalFrom=${plankGoalSetFrom(planned, state.completed)}
-              .offerStrap=${strapOfferedInSet(this.device.value, {
-                phoneScreen: this.phoneScreen.matches && !this.narrowScreen.matches,
-                pausedByThePerson: pausedByThePerson(state),
-                inSet: true,
-              })}
+              .offerStrap=${this.strapOffered(state)}
             ></bb-set-view>`
           : null;
       case 'rest':
@@ -776,6 +781,7 @@ export class BbApp extends LitElement {
           .setsKept=${setsKeptOnFinishing(state)}
           .goingOnWithout=${this.goingOnWithout()}
           .muted=${this.settings.value.muted}
+          .offerStrap=${this.strapOffered(state)}
         ></bb-rest-view>`;
       case 'summary':
         return html`<bb-summary

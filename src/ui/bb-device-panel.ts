@@ -527,7 +527,6 @@ export class BbDevicePanel extends LitElement {
     const offer = switchInSession(this.device, {
       phoneScreen: this.phoneScreen.matches && !this.narrow,
       pausedByThePerson: this.pausedByThePerson,
-      inSet: this.sessionScreen?.startsWith('set') === true,
     });
     if (offer === 'connect-strap') return this.renderConnectStrap();
     if (offer === 'use-virtual') return this.renderUseVirtual();

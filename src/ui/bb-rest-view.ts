@@ -174,6 +174,11 @@ export class BbRestView extends LitElement {
   @property({ attribute: false }) goingOnWithout: readonly string[] = [];
   /** The voice and tones are off (the setting, which Mute here sets too). */
   @property({ type: Boolean }) muted = false;
+  /**
+   * Paused by the person on a phone, the rest offers the strap itself (see strapOfferedOnScreen), on
+   * the row of History, which has room for it: in the header it took a row from the countdown.
+   */
+  @property({ type: Boolean }) offerStrap = false;
 
   private readonly finish = new FinishQuestion(this);
 
@@ -255,6 +260,11 @@ export class BbRestView extends LitElement {
       ${muteButton(this, this.muted)}
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
       <button class="quiet" @click=${() => sendCommand(this, 'bb-show-history')}>History</button>
+      ${
+        this.offerStrap
+          ? html`<button class="connect-strap" @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a strap</button>`
+          : nothing
+      }
     </div>`;
   }
 }

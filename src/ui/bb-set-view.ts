@@ -584,7 +584,7 @@ export class BbSetView extends LitElement {
    * is what it is. Null otherwise.
    */
   @property({ attribute: false }) goalFrom: PlankGoalFrom | null = null;
-  /** Paused by the person on a phone, the set offers the strap itself (see strapOfferedInSet). */
+  /** Paused by the person on a phone, the set offers the strap itself (see strapOfferedOnScreen). */
   @property({ type: Boolean }) offerStrap = false;
 
   private readonly finish = new FinishQuestion(this);

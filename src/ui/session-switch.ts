@@ -16,15 +16,14 @@ export interface SessionMoment {
   readonly phoneScreen: boolean;
   /** The person paused the session (not the app, nor Finish's question): they are at the phone. */
   readonly pausedByThePerson: boolean;
-  /** A set is on screen, not a rest: paused on a phone, it offers the strap itself (see strapOfferedInSet). */
-  readonly inSet: boolean;
 }
 
 /**
  * Beside the virtual strap, a strap to connect: the virtual strap is the default, and a person who
  * pressed Start before putting their strap on had no way to it but a failure first (a strap picked
  * mid-session loses nothing while it connects). On a phone, once the person has paused to put the
- * strap on, or while a problem is shown; elsewhere the header has room for it in every set and rest.
+ * strap on, the set or rest itself (see strapOfferedOnScreen), or the header while a problem is shown;
+ * elsewhere the header has room for it in every set and rest.
  * None while one picked is connecting beside it, nor without Web Bluetooth. From a strap, the virtual
  * strap only while a problem says why it may be wanted: a strap that counts has no need of it.
  */
@@ -34,21 +33,22 @@ export function switchInSession(
 ): SessionSwitch {
   if (state.source?.kind !== 'virtual') return state.problem ? 'use-virtual' : null;
   if (!strapToConnect(state)) return null;
-  if (moment.phoneScreen && !state.problem && !(moment.pausedByThePerson && !moment.inSet)) return null;
+  // On a phone the set or rest paused by the person offers it (see strapOfferedOnScreen).
+  if (moment.phoneScreen && !state.problem) return null;
   return 'connect-strap';
 }
 
 /**
- * A set paused by the person on a phone offers the strap in its own last row, beside How to do it,
- * where the header's row for it took 48 px of a 360×640 phone from the ring (256 px to 208). A
- * problem shown already offers it in the header's line, as a rest does while paused.
+ * A set or rest paused by the person on a phone offers the strap among its own buttons: the set
+ * beside How to do it, the rest beside History, where the header's row for it took 48 px of a
+ * 360×640 phone from the ring (256 px to 208 in a set). A problem shown already offers it in the
+ * header's line.
  */
-export function strapOfferedInSet(
+export function strapOfferedOnScreen(
   state: Pick<DeviceState, 'source' | 'devices' | 'problem' | 'bluetoothAvailable'>,
   moment: SessionMoment,
 ): boolean {
   return (
-    moment.inSet &&
     moment.phoneScreen &&
     moment.pausedByThePerson &&
     !state.problem &&

@@ -589,3 +589,44 @@ describe('a set paused on a 360 × 640 phone, the virtual strap standing in', ()
     await expect.element(offer).not.toBeInTheDocument();
   });
 });
+
+describe('a rest paused on a 360 × 640 phone, the virtual strap standing in', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(360, 640);
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: 'header-360-paused-rest' }),
+    });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('offers the strap beside History, the header and the countdown as they were', async () => {
+    expect(mounted.app.devices.state.bluetoothAvailable).toBe(true);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    mounted.app.session.beginSet();
+    mounted.app.session.skip();
+    await expect.element(page.getByRole('progressbar', { name: 'Rest remaining' })).toBeInTheDocument();
+    const header = mounted.shell.shadowRoot!.querySelector('header')!;
+    const rest = mounted.shell.shadowRoot!.querySelector('bb-rest-view')!;
+    const ring = () => rest.shadowRoot!.querySelector('bb-progress-ring')!.getBoundingClientRect().height;
+    const running = { header: header.offsetHeight, ring: ring() };
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const offer = page.elementLocator(rest).getByRole('button', { name: 'Connect a strap' });
+    await expect.element(offer).toBeVisible();
+    // Offered in the header, a row of its own, it took the header from 98 to 146 px and the ring
+    // from 224 to 176.
+    expect(header.offsetHeight).toBe(running.header);
+    expect(ring()).toBe(running.ring);
+    expect(offer.element().getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
+    // On History's row, which had room for it.
+    const history = page.elementLocator(rest).getByRole('button', { name: 'History' }).element();
+    expect(offer.element().getBoundingClientRect().top).toBe(history.getBoundingClientRect().top);
+  });
+});

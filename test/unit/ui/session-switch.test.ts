@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceKind, DeviceState, DeviceStatus } from '../../../src/app/devices.ts';
-import { pausedByThePerson, strapOfferedInSet, switchInSession } from '../../../src/ui/session-switch.ts';
+import { pausedByThePerson, strapOfferedOnScreen, switchInSession } from '../../../src/ui/session-switch.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 
 function device(kind: DeviceKind, connection: DeviceStatus['connection'] = 'connected'): DeviceStatus {
@@ -36,39 +36,36 @@ function devicesState(
   };
 }
 
-const LAPTOP = { phoneScreen: false, pausedByThePerson: false, inSet: true };
-const PHONE = { phoneScreen: true, pausedByThePerson: false, inSet: true };
-const PHONE_PAUSED = { phoneScreen: true, pausedByThePerson: true, inSet: false };
-const PHONE_PAUSED_SET = { phoneScreen: true, pausedByThePerson: true, inSet: true };
+const LAPTOP = { phoneScreen: false, pausedByThePerson: false };
+const PHONE = { phoneScreen: true, pausedByThePerson: false };
+const PHONE_PAUSED = { phoneScreen: true, pausedByThePerson: true };
 
 describe('the one switch a session offers in its header', () => {
   it('offers to connect a strap beside the virtual strap, with no problem first: Start was pressed before the strap was on', () => {
     expect(switchInSession(devicesState([device('virtual')]), LAPTOP)).toBe('connect-strap');
   });
 
-  it('offers it on a phone once the person has paused, or while a problem is shown there already', () => {
-    expect(switchInSession(devicesState([device('virtual')]), PHONE)).toBeNull();
-    expect(switchInSession(devicesState([device('virtual')]), PHONE_PAUSED)).toBe('connect-strap');
+  it('offers it on a phone only while a problem is shown there: paused, the set or rest offers it', () => {
+    const virtual = devicesState([device('virtual')]);
+    expect(switchInSession(virtual, PHONE)).toBeNull();
+    expect(switchInSession(virtual, PHONE_PAUSED)).toBeNull();
     const failed = devicesState([device('virtual')], { problem: 'The strap did not answer.' });
     expect(switchInSession(failed, PHONE)).toBe('connect-strap');
   });
 
-  it('leaves the strap to a set paused on a phone, which offers it in its own last row', () => {
+  it('leaves the strap to a set or rest paused on a phone, which offers it among its own buttons', () => {
     const virtual = devicesState([device('virtual')]);
-    expect(switchInSession(virtual, PHONE_PAUSED_SET)).toBeNull();
-    expect(strapOfferedInSet(virtual, PHONE_PAUSED_SET)).toBe(true);
-    // Not running, in a rest, on a laptop, or with a problem whose line offers it.
-    expect(strapOfferedInSet(virtual, PHONE)).toBe(false);
-    expect(strapOfferedInSet(virtual, PHONE_PAUSED)).toBe(false);
-    expect(strapOfferedInSet(virtual, { ...LAPTOP, pausedByThePerson: true })).toBe(false);
+    expect(strapOfferedOnScreen(virtual, PHONE_PAUSED)).toBe(true);
+    // Not running, nor on a laptop, whose header offers it, nor with a problem whose line offers it.
+    expect(strapOfferedOnScreen(virtual, PHONE)).toBe(false);
+    expect(strapOfferedOnScreen(virtual, { ...LAPTOP, pausedByThePerson: true })).toBe(false);
     const failed = devicesState([device('virtual')], { problem: 'The strap did not answer.' });
-    expect(strapOfferedInSet(failed, PHONE_PAUSED_SET)).toBe(false);
-    expect(switchInSession(failed, PHONE_PAUSED_SET)).toBe('connect-strap');
+    expect(strapOfferedOnScreen(failed, PHONE_PAUSED)).toBe(false);
+    expect(switchInSession(failed, PHONE_PAUSED)).toBe('connect-strap');
     // Nor with a strap on its way, nor from a strap.
-    expect(
-      strapOfferedInSet(devicesState([device('virtual'), device('polar', 'connecting')]), PHONE_PAUSED_SET),
-    ).toBe(false);
-    expect(strapOfferedInSet(devicesState([device('polar')]), PHONE_PAUSED_SET)).toBe(false);
+    const connecting = devicesState([device('virtual'), device('polar', 'connecting')]);
+    expect(strapOfferedOnScreen(connecting, PHONE_PAUSED)).toBe(false);
+    expect(strapOfferedOnScreen(devicesState([device('polar')]), PHONE_PAUSED)).toBe(false);
   });
 
   it('offers no strap while one picked is connecting beside the virtual strap: a second pick would ask for it again', () => {
