@@ -165,13 +165,13 @@ export class BbSummary extends LitElement {
     if (!anySetDone(this.records)) {
       const skipped = this.records.length;
       return html`
-        <h2 tabindex="-1">Session done</h2>
+        <h2 tabindex="-1">${this.heading()}</h2>
         <p class="totals">No sets were done${skipped > 0 ? ` (${skipped} skipped)` : ''}, so this session is not kept in your history.</p>
         ${this.renderNext()}
       `;
     }
     return html`
-      <h2 tabindex="-1">Session done</h2>
+      <h2 tabindex="-1">${this.heading()}</h2>
       <div class="totals">
         ${factsLine(summarise(this.records, this.durationMs))}
       </div>
@@ -222,19 +222,35 @@ export class BbSummary extends LitElement {
   }
 
   /**
-   * "Ended early. Not reached: Bat hang, Wide-grip lat pulldown, Elbow plank.": Finish ended the
-   * session before its plan ran through, and the exercises never come to were listed nowhere.
+   * "Session done" over a session whose plan ran through, "Ended early" over one Finish ended before
+   * it, as the voice says "Session complete" or "Session ended": "Session done" over "Ended early. Not
+   * reached: …" said both. Two short words: "Session ended early" took three lines of a 180 px phone
+   * with text at twice its size, and pushed itself off the first screen.
    */
-  private renderEndedEarly() {
-    const session = {
+  private heading(): string {
+    return planRanThrough(this.session()) ? 'Session done' : 'Ended early';
+  }
+
+  /** What the summary was given, as the session's rules read it (see planRanThrough). */
+  private session() {
+    return {
       plan: this.plan,
       completed: this.records,
       ...(this.finishedShort ? { finishedShort: true as const } : {}),
     };
-    if (planRanThrough(session)) return nothing;
+  }
+
+  /**
+   * "Not reached: Bat hang, Wide-grip lat pulldown, Elbow plank.", under the heading that says the
+   * session ended early: Finish ended it before its plan ran through, and the exercises never come to
+   * were listed nowhere. Nothing where every exercise was reached, its last set cut short.
+   */
+  private renderEndedEarly() {
+    if (planRanThrough(this.session())) return nothing;
     const names = notReached(this.plan, this.records).map((exercise) => exercise.name);
+    if (names.length === 0) return nothing;
     // Each name kept whole: "Wide-" over "grip lat pulldown" on a phone.
-    return html`<p class="early">${unbroken(`Ended early${names.length > 0 ? `. Not reached: ${names.join(', ')}` : ''}.`)}</p>`;
+    return html`<p class="early">${unbroken(`Not reached: ${names.join(', ')}.`)}</p>`;
   }
 
   private renderLearned() {

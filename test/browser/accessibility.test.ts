@@ -73,7 +73,7 @@ describe('accessibility audit of the app', () => {
     await expect.element(page.getByRole('group', { name: /^End the session\?/ })).toBeVisible();
     expect(await seriousViolations()).toEqual([]);
     await page.getByRole('button', { name: 'End session' }).click();
-    await expect.element(page.getByRole('heading', { name: 'Session done' })).toBeVisible();
+    await expect.element(page.getByRole('heading', { name: 'Ended early' })).toBeVisible();
     expect(await seriousViolations()).toEqual([]);
   });
 });

@@ -133,17 +133,16 @@ describe('bb-summary', () => {
     const restore = await layOutAsTheApp(360, 640);
     try {
       inAppMain(summary);
-      const early = page.getByText(
-        'Ended early. Not reached: Bat hang, Wide-grip lat pulldown, Elbow plank.',
-      );
+      const early = page.getByText('Not reached: Bat hang, Wide-grip lat pulldown, Elbow plank.');
       await expect.element(early).toBeVisible();
+      await expect.element(page.getByRole('heading', { name: 'Ended early' })).toBeVisible();
       await expect.element(page.getByText(/^1 done, 3 cut short, 2 skipped/)).toBeVisible();
       // Ended in the superman's second set, the names kept whole on a phone, not "Wide-" over "grip".
       summary.records = [
         record({ count: 2, endedBy: 'stopped', skippedUnderWay: true }),
         record({ setNumber: 2, count: 0, endedBy: 'skipped', neverBegun: true }),
       ];
-      const sooner = page.getByText(/^Ended early\. Not reached: Glute bridge, /);
+      const sooner = page.getByText(/^Not reached: Glute bridge, /);
       await expect.element(sooner).toBeVisible();
       expect(linesAcrossNodes(sooner.element(), 'Wide-grip')).toBe(1);
     } finally {
@@ -155,6 +154,18 @@ describe('bb-summary', () => {
     summary.finishedShort = false;
     await summary.updateComplete;
     expect(summary.shadowRoot!.textContent).not.toContain('Ended early');
+    expect(summary.shadowRoot!.textContent).not.toContain('Not reached');
+    expect(summary.shadowRoot!.querySelector('h2')!.textContent).toBe('Session done');
+    // Every set of its plan reached, the last cut short by Finish: ended early, as the voice says.
+    summary.records = [
+      record({}),
+      record({ setNumber: 2 }),
+      record({ setNumber: 3, count: 4, endedBy: 'stopped', finishedUnderWay: true }),
+    ];
+    summary.finishedShort = true;
+    await summary.updateComplete;
+    expect(summary.shadowRoot!.querySelector('h2')!.textContent).toBe('Ended early');
+    expect(summary.shadowRoot!.textContent).not.toContain('Not reached');
   });
 
   it('lists every set with what was done against its target', async () => {

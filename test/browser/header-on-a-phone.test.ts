@@ -477,7 +477,7 @@ describe('the screens between sessions with text at twice its size on a phone (1
     await page.getByRole('button', { name: 'Finish', exact: true }).click();
     await page.getByRole('button', { name: 'End session', exact: true }).click();
     const summary = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-summary')!);
-    const heading = summary.getByRole('heading', { name: /Session done/ });
+    const heading = summary.getByRole('heading', { name: /Ended early/ });
     await expect.element(heading).toBeVisible();
     expect(endFromTop(heading.element())).toBeLessThanOrEqual(innerHeight);
     await expect.poll(() => scrollY).toBe(0);

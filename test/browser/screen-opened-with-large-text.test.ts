@@ -58,7 +58,7 @@ describe('a screen opened with text at twice its size on a phone', () => {
     await expect.poll(() => mounted.shell.shadowRoot!.querySelector('bb-summary')).toBeTruthy();
     const summary = mounted.shell.shadowRoot!.querySelector('bb-summary')!;
     await summary.updateComplete;
-    expect(headingOf('bb-summary').textContent).toContain('Session done');
+    expect(headingOf('bb-summary').textContent).toContain('Ended early');
     await expectOnScreen(headingOf('bb-summary'));
   });
 
@@ -68,7 +68,7 @@ describe('a screen opened with text at twice its size on a phone', () => {
     await page.getByRole('button', { name: 'Finish', exact: true }).click();
     await page.getByRole('button', { name: 'End session', exact: true }).click();
     await expectOnScreen(await waitFor(() => headingOf('bb-summary')));
-    expect(headingOf('bb-summary').textContent).toContain('Session done');
+    expect(headingOf('bb-summary').textContent).toContain('Ended early');
   });
 
   it('shows Start as the page opens, under its heading, the end of the devices above them', async () => {

@@ -152,7 +152,7 @@ describe('the keyboard focus as the session moves on', () => {
     expect(focused()?.textContent).toBe('Superman');
     await userEvent.click(page.getByRole('button', { name: 'Finish' }));
     await userEvent.click(page.getByRole('button', { name: 'End session' }));
-    await expect.poll(() => focused()?.textContent).toBe('Session done');
+    await expect.poll(() => focused()?.textContent).toBe('Ended early');
   });
 });
 
@@ -181,7 +181,7 @@ describe('the keyboard focus as a screen opens from a button on the one before',
     await userEvent.click(page.getByRole('button', { name: 'See all your sessions' }));
     expect(await focusedHeading()).toBe('History');
     await userEvent.click(page.getByRole('button', { name: 'Back', exact: true }));
-    expect(await focusedHeading()).toBe('Session done');
+    expect(await focusedHeading()).toBe('Ended early');
   });
 
   it('stays on the header’s button that opened a screen', async () => {

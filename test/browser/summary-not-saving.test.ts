@@ -1,5 +1,5 @@
 // The summary of a session in a browser that does not let Backbeat save (storage off, a private
-// window): its files are offered once, with why they are needed, under "Session done" and what the
+// window): its files are offered once, with why they are needed, under "Ended early" and what the
 // person did, on a 360×640 phone.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
@@ -23,7 +23,7 @@ describe('the summary of a session that is not being saved', () => {
     mounted.app.session.adjustCount(3);
     await page.getByRole('button', { name: 'Finish', exact: true }).click();
     await page.getByRole('button', { name: 'End session', exact: true }).click();
-    await expect.element(page.getByRole('heading', { name: 'Session done' })).toBeVisible();
+    await expect.element(page.getByRole('heading', { name: 'Ended early' })).toBeVisible();
   });
 
   afterEach(async () => {
@@ -42,8 +42,8 @@ describe('the summary of a session that is not being saved', () => {
     expect(page.getByText(/does not let Backbeat save/).elements()).toHaveLength(1);
   });
 
-  it('shows "Session done" and what was done on the first screen, above why it is not saved', async () => {
-    const heading = page.getByRole('heading', { name: 'Session done' }).element();
+  it('shows "Ended early" and what was done on the first screen, above why it is not saved', async () => {
+    const heading = page.getByRole('heading', { name: 'Ended early' }).element();
     const totals = page.getByText(/1 set cut short · 3 reps/).element();
     const why = page.getByText('This browser does not let Backbeat save.').element();
     await expect.poll(() => totals.getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);

@@ -126,7 +126,7 @@ describeWithShared('a standard heart-rate strap over Web Bluetooth', () => {
     expect(await page.locator('bb-rest-view .away').count()).toBe(0);
     await page.getByRole('button', { name: 'Finish' }).click();
     await page.getByRole('button', { name: 'End session' }).click();
-    await page.getByRole('heading', { name: 'Session done' }).waitFor();
+    await page.getByRole('heading', { name: 'Ended early' }).waitFor();
   }, 60_000);
 
   it('shows a dropped connection', async () => {

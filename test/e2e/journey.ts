@@ -273,7 +273,7 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
   await tap(button('End session'), 'End session');
 
   // The summary: what was done, the files, the way to the history and to a new session.
-  await page.getByRole('heading', { name: 'Session done' }).waitFor();
+  await page.getByRole('heading', { name: 'Ended early' }).waitFor();
   const summary = ((await text(page, 'bb-summary .totals')) ?? '').replace(/\s+/g, ' ').trim();
   await at('summary', async () => {
     await checkOnScreen(page, page.locator('bb-summary .totals'), 'the totals');

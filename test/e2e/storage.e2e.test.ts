@@ -112,7 +112,7 @@ describe('storage, history and export in a persistent browser profile', () => {
     await page.clock.runFor(500);
     await page.getByRole('button', { name: 'Finish' }).click();
     await page.getByRole('button', { name: 'End session' }).click();
-    await expect.poll(() => page.locator('bb-summary h2').textContent()).toBe('Session done');
+    await expect.poll(() => page.locator('bb-summary h2').textContent()).toBe('Ended early');
   });
 
   it('shows the session in the history and exports it as FIT, CSV and JSON', async () => {
