@@ -1,7 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { countUnit, type Exercise, exerciseById, perSideDoneText } from '../workout/program.ts';
-import { correctableInRest, type PauseReason, type SetRecord, skippedUndone } from '../workout/session.ts';
+import {
+  correctableInRest,
+  type PauseReason,
+  type SetRecord,
+  setOutcome,
+  skippedUndone,
+} from '../workout/session.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
@@ -34,6 +40,11 @@ export class BbRestView extends LitElement {
       .last {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
         color: var(--bb-muted, #b6c2d1);
+      }
+      /* What the set did starts a line rather than split, "cut short at 3 of" over "10 reps", and
+         wraps within itself only where it is wider than the line (180 px). */
+      .last .whole {
+        display: inline-block;
       }
       .done {
         display: flex;
@@ -223,8 +234,9 @@ export class BbRestView extends LitElement {
     const last = this.lastSet;
     if (!last) return nothing;
     const unit = countUnit(exerciseById(last.exerciseId));
+    const { set, done } = describeSetParts(last);
     return html`<div class="done">
-      <div class="last">${describeSet(last)}</div>
+      <div class="last">${set}: <span class="whole">${done}</span></div>
       ${
         // Not while Finish asks: on a phone the question must fit where the buttons were.
         correctableInRest(last) && !this.finish.asking
@@ -269,17 +281,33 @@ export class BbRestView extends LitElement {
   }
 }
 
-/** "Superman, set 1: 10 of 10 reps", "Elbow plank, set 2: held 1 min 7 s" or "Superman, set 3: skipped". */
+/**
+ * "Superman, set 1: 10 of 10 reps", "Elbow plank, set 2: held 1 min 7 s" or "Superman, set 3:
+ * skipped"; a set a tap ended short of its target "Superman, set 2: cut short at 3 of 10 reps", as the
+ * voice ("Set cut short: three reps done") and the CSV say it, where "3 of 10 reps" read as reps that
+ * stopped coming.
+ */
 export function describeSet(record: SetRecord): string {
+  const { set, done } = describeSetParts(record);
+  return `${set}: ${done}`;
+}
+
+/** describeSet's two parts, the set and what it did: "Superman, set 2" and "cut short at 3 of 10 reps". */
+export function describeSetParts(record: SetRecord): { readonly set: string; readonly done: string } {
   const exercise = exerciseById(record.exerciseId);
+  const cutShort = setOutcome(record) === 'cut short';
   const done = skippedUndone(record)
     ? 'skipped'
     : record.holdMs !== null
-      ? `held ${formatDuration(heldS(record.holdMs))}`
-      : exercise.alternatesSides
-        ? perSideDoneText(record.count, record.target)
-        : `${record.count} of ${plural(record.target, countUnit(exercise))}`;
-  return `${exercise.name}, set ${record.setNumber}: ${done}`;
+      ? cutShort
+        ? `cut short at ${formatDuration(heldS(record.holdMs))} of ${record.target} s`
+        : `held ${formatDuration(heldS(record.holdMs))}`
+      : `${cutShort ? 'cut short at ' : ''}${
+          exercise.alternatesSides
+            ? perSideDoneText(record.count, record.target)
+            : `${record.count} of ${plural(record.target, countUnit(exercise))}`
+        }`;
+  return { set: `${exercise.name}, set ${record.setNumber}`, done };
 }
 
 declare global {

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
-import { type PlannedExercise, type SetRecord, skippedUndone } from '../workout/session.ts';
+import { type PlannedExercise, type SetRecord, setOutcome, skippedUndone } from '../workout/session.ts';
 import { atWeight, describeForm, formatDuration, heldS } from './format.ts';
 import { fitsFourColumns } from './sets-columns.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
@@ -56,14 +56,15 @@ export class BbSetsTable extends LitElement {
         font-size: 1rem;
         color: var(--bb-muted, #b6c2d1);
       }
-      /* Why a plank's goal was what it was, and the count put right by hand, between the set and its
-         form problems. */
-      tr:is(.goal, .corrected) td {
+      /* That a tap cut the set short, why a plank's goal was what it was and the count put right by
+         hand, between the set and its form problems. */
+      tr.note td {
         padding-top: 0;
         color: var(--bb-muted, #b6c2d1);
         font-size: 1.05rem;
       }
-      tr:is(.goal, .corrected):has(+ tr:is(.corrected, .form)) td {
+      tr.note:has(+ tr.note) td,
+      tr.note:has(+ tr.form) td {
         border-bottom: none;
         padding-bottom: 0.1rem;
       }
@@ -124,7 +125,8 @@ export class BbSetsTable extends LitElement {
         margin-left: auto;
       }
       .wrapping tr.with-form,
-      .wrapping tr:is(.goal, .corrected):has(+ tr:is(.corrected, .form)) {
+      .wrapping tr.note:has(+ tr.note),
+      .wrapping tr.note:has(+ tr.form) {
         border-bottom: none;
       }
       /* A word among the counts, smaller and quieter: no count was made, and at 360 px the column
@@ -222,6 +224,7 @@ export class BbSetsTable extends LitElement {
             <td class="number">${doneCell(r)}</td>
             <td class="number">${targetText(r)}</td>
           </tr>
+          ${cutShortRow(r, 4)}
           ${goalRow(r, goalsFrom[i] ?? null, 4)}
           ${correctedRow(r, 4)}
           ${formRow(r, 4)}`,
@@ -252,6 +255,7 @@ export class BbSetsTable extends LitElement {
                   : html`${doneCell(r)} <span class="unbroken">of ${targetText(r)}</span>`
             }</td>
           </tr>
+          ${cutShortRow(r, 2, 'cell')}
           ${goalRow(r, goalsFrom[i] ?? null, 2, 'cell')}
           ${correctedRow(r, 2, 'cell')}
           ${formRow(r, 2, 'cell')}`,
@@ -259,9 +263,14 @@ export class BbSetsTable extends LitElement {
       </tbody>`;
   }
 
-  /** Rows of their own under the set: why its goal was what it was, its count put right, its form problems. */
+  /** Rows of their own under the set: cut short, why its goal was what it was, its count put right, its form problems. */
   private hasNotes(r: SetRecord, goalFrom: PlankGoalFrom | null): boolean {
-    return describeForm(r) !== null || goalFrom !== null || correctedBy(r) !== null;
+    return (
+      setOutcome(r) === 'cut short' ||
+      describeForm(r) !== null ||
+      goalFrom !== null ||
+      correctedBy(r) !== null
+    );
   }
 
   /** The exercise's name, and its set's number when it has no column of its own. */
@@ -314,7 +323,17 @@ function alternatesSides(r: SetRecord): boolean {
  */
 function goalRow(r: SetRecord, from: PlankGoalFrom | null, columns: number, role?: 'cell') {
   if (!from) return nothing;
-  return html`<tr class="goal" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Goal: ${pastLastHoldText(r.target, from)}</td></tr>`;
+  return html`<tr class="note goal" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Goal: ${pastLastHoldText(r.target, from)}</td></tr>`;
+}
+
+/**
+ * "Cut short" under a set a tap ended short of its target, as the voice ("Set cut short: three reps
+ * done"), the rest after it and the CSV say: "3 of 10" alone read as reps that stopped coming. Two
+ * words on a row of their own, which a 180 px screen has room for where the count's cell has not.
+ */
+function cutShortRow(r: SetRecord, columns: number, role?: 'cell') {
+  if (setOutcome(r) !== 'cut short') return nothing;
+  return html`<tr class="note cut-short" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Cut short</td></tr>`;
 }
 
 /**
@@ -325,7 +344,7 @@ function goalRow(r: SetRecord, from: PlankGoalFrom | null, columns: number, role
 function correctedRow(r: SetRecord, columns: number, role?: 'cell') {
   const by = correctedBy(r);
   if (by === null) return nothing;
-  return html`<tr class="corrected" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Put right by hand: ${by}</td></tr>`;
+  return html`<tr class="note corrected" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Put right by hand: ${by}</td></tr>`;
 }
 
 /** "+1" or "−2", the set's net correction; null where it had none (or +1 and −1 undid each other). */

@@ -5,7 +5,8 @@ import '../../src/ui/bb-rest-view.ts';
 import { type BbRestView, describeSet } from '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import type { SetRecord } from '../../src/workout/session.ts';
-import { mount as mountComponent } from './mount.ts';
+import { linesOf } from './lines.ts';
+import { layOutAsTheApp, mount as mountComponent } from './mount.ts';
 
 const mount = (view: Partial<BbRestView>) => mountComponent('bb-rest-view', view);
 
@@ -111,6 +112,38 @@ describe('bb-rest-view', () => {
     expect(
       describeSet({ ...skipped, exerciseId: 'bird-dog', count: 13, target: 20, endedBy: 'stopped' }),
     ).toBe('Bird dog, set 2: 7 of 10 right, 6 of 10 left');
+  });
+
+  it('says a set a tap ended short of its target was cut short, as the voice and the CSV do', () => {
+    const stopped: SetRecord = { ...countedSet, count: 3, endedBy: 'stopped' };
+    const cut: SetRecord = { ...stopped, skippedUnderWay: true };
+    expect(describeSet(cut)).toBe('Superman, set 1: cut short at 3 of 10 reps');
+    expect(describeSet({ ...stopped, finishedUnderWay: true })).toBe(
+      'Superman, set 1: cut short at 3 of 10 reps',
+    );
+    const hold: SetRecord = { ...stopped, exerciseId: 'drawing-in', target: 45, count: 0, holdMs: 20_700 };
+    expect(describeSet({ ...hold, endedByHand: true })).toBe('Drawing-in, set 1: cut short at 20 s of 45 s');
+    // Reps that stopped coming ended it by itself: no tap cut it short.
+    expect(describeSet(stopped)).toBe('Superman, set 1: 3 of 10 reps');
+    // Put right to its target with +1, it is done.
+    expect(describeSet({ ...cut, count: 10 })).toBe('Superman, set 1: 10 of 10 reps');
+  });
+
+  it('keeps what a set cut short did on a line of its own on a 360 px phone, not "3 of" over "10 reps"', async () => {
+    const restore = await layOutAsTheApp(360, 640, '0 1rem');
+    try {
+      const element = await mount({
+        remainingMs: 45_000,
+        totalMs: 45_000,
+        lastSet: { ...countedSet, count: 3, endedBy: 'stopped', skippedUnderWay: true },
+      });
+      const last = element.shadowRoot!.querySelector('.last')!;
+      expect(last.textContent).toBe('Superman, set 1: cut short at 3 of 10 reps');
+      expect(linesOf(last, 'cut short at 3 of 10 reps')).toBe(1);
+      expect(linesOf(last, 'Superman, set 1:')).toBe(1);
+    } finally {
+      await restore();
+    }
   });
 
   it('confirms the set just done with the form problems seen in it', async () => {

@@ -168,6 +168,45 @@ describe('bb-summary', () => {
     expect(summary.shadowRoot!.textContent).not.toContain('Not reached');
   });
 
+  it('says under a set a tap ended short of its target that it was cut short, in four columns and at 180 px', async () => {
+    const records = [
+      record({ count: 3, endedBy: 'stopped', skippedUnderWay: true }),
+      // Reps that stopped coming ended it by itself: nothing to say of it.
+      record({ setNumber: 2, count: 7, endedBy: 'stopped' }),
+      record({
+        exerciseId: 'drawing-in',
+        holdMs: 20_700,
+        count: 0,
+        target: 45,
+        endedBy: 'stopped',
+        endedByHand: true,
+      }),
+    ];
+    const summary = document.createElement('bb-summary');
+    summary.records = records;
+    document.body.append(summary);
+    const rows = page.getByRole('row');
+    await expect.element(rows.nth(1)).toHaveTextContent('Superman 1 3 10');
+    await expect.element(rows.nth(2)).toHaveTextContent(/^Cut short$/);
+    await expect.element(rows.nth(3)).toHaveTextContent('Superman 2 7 10');
+    await expect.element(rows.nth(4)).toHaveTextContent('Drawing-in 1 20 s 45 s');
+    await expect.element(rows.nth(5)).toHaveTextContent(/^Cut short$/);
+    expect(rows.elements()).toHaveLength(6);
+    document.body.replaceChildren();
+    const restore = await layOutAsTheApp(180, 320);
+    try {
+      const narrow = document.createElement('bb-summary');
+      narrow.records = records;
+      inAppMain(narrow);
+      await expect.element(rows.nth(2)).toHaveTextContent(/^Cut short$/);
+      const box = setsBox(narrow);
+      await expect.poll(() => box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
+      expect(linesAcrossNodes(rows.nth(2).element(), 'Cut short')).toBe(1);
+    } finally {
+      await restore();
+    }
+  });
+
   it('lists every set with what was done against its target', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [

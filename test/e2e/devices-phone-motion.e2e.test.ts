@@ -45,11 +45,11 @@ describe('phone motion on a laptop without a motion sensor', () => {
     await page.getByRole('button', { name: 'Skip set' }).click();
     await expect
       .poll(() => page.locator('bb-rest-view .last').textContent())
-      .toBe('Superman, set 1: 1 of 10 reps');
+      .toBe('Superman, set 1: cut short at 1 of 10 reps');
     await page.getByRole('button', { name: '+1 rep' }).click();
     await expect
       .poll(() => page.locator('bb-rest-view .last').textContent())
-      .toBe('Superman, set 1: 2 of 10 reps');
+      .toBe('Superman, set 1: cut short at 2 of 10 reps');
     expect(await page.evaluate(() => localStorage.getItem('backbeat.personal-tuning.v1'))).toBeNull();
   });
 
@@ -59,7 +59,9 @@ describe('phone motion on a laptop without a motion sensor', () => {
     await expect
       .poll(() => page.locator('bb-device-panel .name').first().textContent())
       .toBe('Virtual strap');
-    expect(await page.locator('bb-rest-view .last').textContent()).toBe('Superman, set 1: 2 of 10 reps');
+    expect(await page.locator('bb-rest-view .last').textContent()).toBe(
+      'Superman, set 1: cut short at 2 of 10 reps',
+    );
     expect(await page.getByRole('button', { name: 'Use the virtual strap' }).count()).toBe(0);
   });
 });
