@@ -14,6 +14,7 @@ import {
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
   countUnit,
+  cutShortSidesText,
   type Exercise,
   exerciseById,
   FORM_ISSUE_TEXT,
@@ -980,7 +981,10 @@ function setEndedWords(record: SetRecord): string {
   }
   const counted = countDoneText(exercise, record.count);
   if (record.endedBy === 'skipped') return 'Set skipped';
-  if (setOutcome(record) === 'cut short') return cutShortText(`${counted} done`);
+  if (setOutcome(record) === 'cut short')
+    return cutShortText(
+      exercise.alternatesSides ? cutShortSidesText(record.count, spokenNumber) : `${counted} done`,
+    );
   if (record.endedBy !== 'target') return `Set over: ${counted}`;
   return spokenCount(exercise, record.count);
 }
@@ -1026,8 +1030,9 @@ function countPutRight(prev: SessionState, next: SessionState): SetRecord | null
 }
 
 /**
- * A set a tap ended short of its target (see setOutcome), with what it did, "two reps done" or "seven
- * seconds held": "Set cut short: two reps done", the name the summary, History and the file give it.
+ * A set a tap ended short of its target (see setOutcome), with what it did, "two reps done", "seven
+ * seconds held" or a bird dog's "five reps, three right and two left": "Set cut short: two reps
+ * done", the name the summary, History and the file give it.
  */
 function cutShortText(did: string): string {
   return `Set cut short: ${did}`;

@@ -1,6 +1,12 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { countUnit, type Exercise, exerciseById, perSideDoneText } from '../workout/program.ts';
+import {
+  countUnit,
+  cutShortSidesText,
+  type Exercise,
+  exerciseById,
+  perSideDoneText,
+} from '../workout/program.ts';
 import {
   correctableInRest,
   type PauseReason,
@@ -41,8 +47,9 @@ export class BbRestView extends LitElement {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
         color: var(--bb-muted, #b6c2d1);
       }
-      /* What the set did starts a line rather than split, "cut short at 3 of" over "10 reps", and
-         wraps within itself only where it is wider than the line (180 px). */
+      /* What the set did, each of its parts, starts a line rather than split, "cut short at 3 of"
+         over "10 reps" or "5 right and 4" over "left", and wraps within itself only where it is wider
+         than the line (180 px). */
       .last .whole {
         display: inline-block;
       }
@@ -236,7 +243,7 @@ export class BbRestView extends LitElement {
     const unit = countUnit(exerciseById(last.exerciseId));
     const { set, done } = describeSetParts(last);
     return html`<div class="done">
-      <div class="last">${set}: <span class="whole">${done}</span></div>
+      <div class="last">${set}: ${done.split(', ').map((part, i, parts) => html`${i > 0 ? ' ' : ''}<span class="whole">${part}${i < parts.length - 1 ? ',' : ''}</span>`)}</div>
       ${
         // Not while Finish asks: on a phone the question must fit where the buttons were.
         correctableInRest(last) && !this.finish.asking
@@ -285,7 +292,7 @@ export class BbRestView extends LitElement {
  * "Superman, set 1: 10 of 10 reps", "Elbow plank, set 2: held 1 min 7 s" or "Superman, set 3:
  * skipped"; a set a tap ended short of its target "Superman, set 2: cut short at 3 of 10 reps", as the
  * voice ("Set cut short: three reps done") and the CSV say it, where "3 of 10 reps" read as reps that
- * stopped coming.
+ * stopped coming; a bird dog's as they say it too, "cut short at 5 reps, 3 right and 2 left".
  */
 export function describeSet(record: SetRecord): string {
   const { set, done } = describeSetParts(record);
@@ -302,11 +309,11 @@ export function describeSetParts(record: SetRecord): { readonly set: string; rea
       ? cutShort
         ? `cut short at ${formatDuration(heldS(record.holdMs))} of ${record.target} s`
         : `held ${formatDuration(heldS(record.holdMs))}`
-      : `${cutShort ? 'cut short at ' : ''}${
-          exercise.alternatesSides
-            ? perSideDoneText(record.count, record.target)
-            : `${record.count} of ${plural(record.target, countUnit(exercise))}`
-        }`;
+      : exercise.alternatesSides
+        ? cutShort
+          ? `cut short at ${cutShortSidesText(record.count)}`
+          : perSideDoneText(record.count, record.target)
+        : `${cutShort ? 'cut short at ' : ''}${record.count} of ${plural(record.target, countUnit(exercise))}`;
   return { set: `${exercise.name}, set ${record.setNumber}`, done };
 }
 

@@ -385,6 +385,20 @@ export function sidesText(
 }
 
 /**
+ * What a bird dog set a tap cut short did: its reps, then how they fell on each side, "5 reps, 3 right
+ * and 2 left", "6 reps, 3 each side", "1 rep, on the right", as the voice ("Set cut short: five reps,
+ * three right and two left"), the rest after it and the CSV say it, where "Set cut short: three
+ * right, two left done" left a listener to work out what was done of what.
+ */
+export function cutShortSidesText(count: number, number: (n: number) => string = String): string {
+  const { right, left } = repsPerSide(count);
+  const reps = `${number(count)} rep${count === 1 ? '' : 's'}`;
+  if (right === left) return `${reps}, ${number(right)} each side`;
+  if (left === 0) return `${reps}, on the right`;
+  return `${reps}, ${number(right)} right and ${number(left)} left`;
+}
+
+/**
  * A bird dog set done, "7 of 10 each side", or "7 of 10 right, 6 of 10 left" where the arms differ:
  * each arm's reps of its own target, as the voice counted them ("Left, seven") and the set's ring
  * showed them, where "13 of 20 reps" is a number neither said.

@@ -125,11 +125,15 @@ describe('bb-rest-view', () => {
     expect(describeSet({ ...hold, endedByHand: true })).toBe('Drawing-in, set 1: cut short at 20 s of 45 s');
     // Reps that stopped coming ended it by itself: no tap cut it short.
     expect(describeSet(stopped)).toBe('Superman, set 1: 3 of 10 reps');
+    // A bird dog's reps, then each side's, as the voice says them.
+    expect(describeSet({ ...cut, exerciseId: 'bird-dog', count: 5, target: 20 })).toBe(
+      'Bird dog, set 1: cut short at 5 reps, 3 right and 2 left',
+    );
     // Put right to its target with +1, it is done.
     expect(describeSet({ ...cut, count: 10 })).toBe('Superman, set 1: 10 of 10 reps');
   });
 
-  it('keeps what a set cut short did on a line of its own on a 360 px phone, not "3 of" over "10 reps"', async () => {
+  it('keeps what a set cut short did whole on a 360 px phone, not "3 of" over "10 reps" nor "4" over "left"', async () => {
     const restore = await layOutAsTheApp(360, 640, '0 1rem');
     try {
       const element = await mount({
@@ -141,8 +145,42 @@ describe('bb-rest-view', () => {
       expect(last.textContent).toBe('Superman, set 1: cut short at 3 of 10 reps');
       expect(linesOf(last, 'cut short at 3 of 10 reps')).toBe(1);
       expect(linesOf(last, 'Superman, set 1:')).toBe(1);
+      // A bird dog's count, then how it fell on each side, each whole.
+      element.lastSet = {
+        ...countedSet,
+        exerciseId: 'bird-dog',
+        count: 9,
+        target: 20,
+        skippedUnderWay: true,
+        endedBy: 'stopped',
+      };
+      await element.updateComplete;
+      expect(last.textContent).toBe('Bird dog, set 1: cut short at 9 reps, 5 right and 4 left');
+      expect(linesOf(last, 'cut short at 9 reps,')).toBe(1);
+      expect(linesOf(last, '5 right and 4 left')).toBe(1);
     } finally {
       await restore();
+    }
+    // At 180 px it wraps within, its comma kept with the words before it.
+    const narrow = await layOutAsTheApp(180, 320, '0 1rem');
+    try {
+      const element = await mount({
+        remainingMs: 45_000,
+        totalMs: 45_000,
+        lastSet: {
+          ...countedSet,
+          exerciseId: 'bird-dog',
+          count: 9,
+          target: 20,
+          skippedUnderWay: true,
+          endedBy: 'stopped',
+        },
+      });
+      const last = element.shadowRoot!.querySelector('.last')!;
+      expect(last.textContent).toBe('Bird dog, set 1: cut short at 9 reps, 5 right and 4 left');
+      expect(linesOf(last, 'reps,')).toBe(1);
+    } finally {
+      await narrow();
     }
   });
 

@@ -518,7 +518,19 @@ describe('planCues', () => {
 
     const skipped = new Run(plan(['bird-dog', 2, 20, 30]));
     skipped.do({ type: 'start', nowMs: 0 }, motion(rep(1000, 'right')), motion(rep(2000, 'left')));
-    expect(spoken(skipped.do({ type: 'skip', nowMs: 3000 }))[0]).toBe('Set cut short: one each side done');
+    expect(spoken(skipped.do({ type: 'skip', nowMs: 3000 }))[0]).toBe(
+      'Set cut short: two reps, one each side',
+    );
+    // Its reps, then how they fell on each side: "five right, four left done" left the listener to work
+    // out what was done of what.
+    const uneven = new Run(plan(['bird-dog', 2, 20, 30]));
+    uneven.do(
+      { type: 'start', nowMs: 0 },
+      ...[1000, 2000, 3000, 4000, 5000].map((tMs, i) => motion(rep(tMs, i % 2 ? 'left' : 'right'))),
+    );
+    expect(spoken(uneven.do({ type: 'skip', nowMs: 6000 }))[0]).toBe(
+      'Set cut short: five reps, three right and two left',
+    );
 
     // With no rest, put right from the next set: named, as a superman's is.
     const noRest = new Run(plan(['bird-dog', 2, 2, 0]));

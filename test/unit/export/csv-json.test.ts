@@ -214,12 +214,28 @@ describe('CSV export', () => {
         target: 10,
         peakDeg: null,
       },
+      // A bird dog's as the voice says it, its reps and each side's, of its target each side.
+      {
+        ...superman!,
+        index: 4,
+        setNumber: 1,
+        exerciseId: 'bird-dog' as const,
+        endedBy: 'stopped' as const,
+        count: 5,
+        target: 20,
+        sides: { right: 3, left: 2 },
+        peakDeg: null,
+        formIssues: [],
+        skippedUnderWay: true,
+      },
     ];
     expect(notesOf(toCsv([{ session: bundle.session, sets }]))).toEqual([
       'cut short at 4 of 10 reps',
       'cut short at 20 s of 45 s',
       '2 breath cycles; cut short at 2 of 5 breath cycles',
       'stopped before the target of 10 reps',
+      // Quoted for its commas.
+      '"right 3, left 2; cut short at 5 reps, 3 right and 2 left, of 10 each side"',
     ]);
   });
 

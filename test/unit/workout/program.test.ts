@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Posture } from '../../../src/motion/posture.ts';
 import {
+  cutShortSidesText,
   type ExerciseId,
   exerciseById,
   FORM_ISSUE_TEXT,
@@ -181,5 +182,14 @@ describe('the words that could be taken the wrong way', () => {
     const words = [...plank.steps, ...plank.cues, plank.spokenHow, FORM_ISSUE_TEXT['plank-sag'].fix];
     expect(words.filter((line) => /hips up/i.test(line))).toEqual([]);
     expect(FORM_ISSUE_TEXT['plank-sag'].fix).toBe('Hips in line');
+  });
+});
+
+describe('a bird dog set cut short', () => {
+  it('says its reps, then how they fell on each side', () => {
+    expect(cutShortSidesText(5)).toBe('5 reps, 3 right and 2 left');
+    expect(cutShortSidesText(6)).toBe('6 reps, 3 each side');
+    expect(cutShortSidesText(1)).toBe('1 rep, on the right');
+    expect(cutShortSidesText(2, (n) => (n === 1 ? 'one' : 'two'))).toBe('two reps, one each side');
   });
 });
