@@ -89,7 +89,7 @@ export interface WeekRow {
   readonly countTarget: Partial<Record<ExerciseId, number>>;
   /** The heaviest planned weight of each weighted exercise of which a set counted a rep, kg. */
   readonly heaviestKg: Partial<Record<ExerciseId, number>>;
-  /** The longest hold of the week per hold exercise, ms. */
+  /** The longest hold of the week per hold exercise, ms, of those held in one go (no pause in them). */
   readonly longestHoldMs: Partial<Record<ExerciseId, number>>;
   /** The superman's best lift of the week, and the sum and count of its sets' lifts (for the mean). */
   readonly supermanBestDeg: number | null;
@@ -119,7 +119,9 @@ export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets:
     const kind = exerciseById(set.exerciseId).kind;
     if (kind !== 'hold') {
       if (set.count > 0) bestCount[set.exerciseId] = Math.max(bestCount[set.exerciseId] ?? 0, set.count);
-    } else if (set.holdMs !== null) {
+    } else if (set.holdMs !== null && !set.pausedInHold) {
+      // A hold broken by a pause is not one held that long, as the next day's plan reads it: no step
+      // of the drawing-in's ladder, no plank goal set from it.
       longestHoldMs[set.exerciseId] = Math.max(longestHoldMs[set.exerciseId] ?? 0, set.holdMs);
     }
     if (set.exerciseId === 'superman' && set.peakDeg !== null) {
@@ -337,7 +339,7 @@ function everyWeek(weeks: readonly WeekRow[]): WeekRow[] {
 
 /**
  * The target of a hold exercise for a week: the highest of the goals of the first holds of the week's
- * sessions that held the exercise, each the goal progression set for that session; the highest, as
+ * sessions that held the exercise in one go (a hold broken by a pause is not charted), each the goal progression set for that session; the highest, as
  * the week's figure is its longest hold (a short session's 6 s plank, after a full session's 47 s,
  * made a 57 s hold read as far above its target). Not a session's plan: the plank's plan
  * moves up after each hold (each aims a step above the one before), so it ends on the last hold's
@@ -353,7 +355,8 @@ export function weekHoldTargetS(week: WeekRow, id: ExerciseId): number | null {
     const sets = session.sets
       .filter((set) => set.exerciseId === id)
       .sort((a, b) => a.setNumber - b.setNumber);
-    if (sets.some((set) => set.holdMs)) highest = Math.max(highest ?? 0, sets[0]!.target);
+    if (sets.some((set) => set.holdMs && !set.pausedInHold))
+      highest = Math.max(highest ?? 0, sets[0]!.target);
   }
   return highest;
 }

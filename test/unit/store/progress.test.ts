@@ -439,6 +439,30 @@ describe('progress', () => {
     expect(target?.values).toEqual([45]);
   });
 
+  it("charts no hold broken by a pause as the longest of its week, as the next day's plan reads none from it", () => {
+    // Week 1: a plank of 32 s in one go, and one of 50 s with a pause in it; week 2: its only
+    // drawing-in paused at 13 s and run on to 45 s, its only plank whole.
+    const rows = [
+      session('p', monday, 30, 100),
+      session('b', monday + DAY, 35, 100),
+      session('q', monday + 7 * DAY, 35, 100),
+    ];
+    const p = progress(
+      weeksOf(rows, [
+        set('p', 0, 'elbow-plank', { target: 30, holdMs: 32_000 }),
+        set('b', 0, 'elbow-plank', { target: 37, holdMs: 50_000, pausedInHold: true }),
+        set('q', 0, 'drawing-in', { target: 45, holdMs: 45_000, pausedInHold: true }),
+        set('q', 1, 'elbow-plank', { target: 37, holdMs: 38_000 }),
+      ]),
+    );
+    const values = (label: string) => p.holds.lines.find((l) => l.label === label)?.values;
+    expect(values('Elbow plank (s)')).toEqual([32, 38]);
+    // The goal of the session whose hold was broken is not the week's: no hold is charted against it.
+    expect(values('Elbow plank target (s)')).toEqual([30, 37]);
+    expect(values('Drawing-in (s)')).toEqual([null, null]);
+    expect(values('Drawing-in target (s)')).toEqual([null, null]);
+  });
+
   it('draws no hold and no target for a week whose only plank was skipped before it began', () => {
     // Week 1 holds the plank; week 2 skips it before the hold began, kept as a hold of 0 s.
     const rows = [session('p', monday, 30, 100), session('q', monday + 7 * DAY, 40, 100)];

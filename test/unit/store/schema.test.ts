@@ -545,6 +545,33 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it('builds the week rows of a version 12 database again, leaving out of the longest hold one broken by a pause', async () => {
+    const name = freshName();
+    const v12 = await openBackbeatDB({ name, version: 12 });
+    const session = sessionA([], { sets: 2, skipped: 0, reps: 0, breaths: 0, holdMs: 77_000 });
+    await v12.put('sessions', session as never);
+    const sets = setsOfA([
+      supermanSet({ exerciseId: 'drawing-in', target: 45, count: 0, holdMs: 45_000, pausedInHold: true }),
+      supermanSet({ exerciseId: 'elbow-plank', setNumber: 1, target: 30, count: 0, holdMs: 32_000 }),
+    ]);
+    for (const set of sets) await v12.put('sets', set as never);
+    // The week as version 12 kept it: the broken drawing-in its longest.
+    await v12.put('weeks', {
+      ...weeksOf([session as never], sets as never)[0]!,
+      longestHoldMs: { 'drawing-in': 45_000, 'elbow-plank': 32_000 },
+    } as never);
+    v12.close();
+    const store = await SessionStore.open({ name });
+    const holds = progress(await store.weeks()).holds.lines.map((line) => [line.label, line.values]);
+    expect(holds).toEqual([
+      ['Elbow plank (s)', [32]],
+      ['Elbow plank target (s)', [30]],
+      ['Drawing-in (s)', [null]],
+      ['Drawing-in target (s)', [null]],
+    ]);
+    store.close();
+  });
+
   it("upgrades a version 9 database in one pass over its sets' rows, rewriting only the sessions it tells anew", async () => {
     const name = freshName();
     const v9 = await openBackbeatDB({ name, version: 9 });
