@@ -209,6 +209,10 @@ export function pastSet(set: PastSet): PastSet {
     peakDeg,
     endedBy,
     ...(pausedInHold ? { pausedInHold } : {}),
+    // Whether a tap ended it: a plank's goal is kept through one ended short of it (see progressPlan).
+    ...(set.endedByHand ? { endedByHand: true } : {}),
+    ...(set.skippedUnderWay ? { skippedUnderWay: true } : {}),
+    ...(set.finishedUnderWay ? { finishedUnderWay: true } : {}),
   };
 }
 

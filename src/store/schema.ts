@@ -199,6 +199,13 @@ const MIGRATIONS: readonly Migration[] = [
     if (fromVersion <= 10) return;
     await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
   },
+  // v14: the plan keeps a plank's goal through a first hold the person's tap ended short of it (see
+  // progressPlan), where it lowered the goal to a step above that hold; the week rows kept no word of
+  // how a set ended but endedBy. Built again, unless an earlier step built them in this upgrade.
+  async (_db, tx, fromVersion) => {
+    if (fromVersion <= 12) return;
+    await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
+  },
 ];
 
 /**

@@ -409,7 +409,10 @@ export class BbSettings extends LitElement {
           ? ['Breaths', '']
           : ['Reps', ''];
     const limits = targetLimits(choice.id);
-    const change = this.targetChanges.find((c) => c.exerciseId === choice.id);
+    // One kept at the setting moved nothing here: there is nothing for Progress to undo.
+    const change = this.targetChanges.find(
+      (c) => c.exerciseId === choice.id && (c.sets !== undefined || c.today !== c.setting),
+    );
     const learned = learnedText(exercise, this.learned?.value[choice.id]);
     // The field keeps the full session's sets, to come back to; a short session does one of each.
     const shortNoteId = short && dosage.sets !== 1 ? `${choice.id}-short-sets` : null;

@@ -173,8 +173,13 @@ export function describeChangedDose(change: TargetChange, side: 'setting' | 'tod
   return change.sets ? `${change.sets[side]} × ${target}` : target;
 }
 
-/** "Raised from 45 s: you held the whole 45 s last time.", "Raised from 3 × 12 reps: …" */
+/**
+ * "Raised from 45 s: you held the whole 45 s last time.", "Raised from 3 × 12 reps: …"; a target kept
+ * at the setting where it would have moved, "Kept at 30 s: last time's goal, as you ended …".
+ */
 export function describeTargetChange(change: TargetChange): string {
+  if (!change.sets && change.today === change.setting)
+    return `Kept at ${describeChangedDose(change, 'today')}: ${change.reason}.`;
   const raised = change.sets ? change.sets.today > change.sets.setting : change.today > change.setting;
   return `${raised ? 'Raised' : 'Lowered'} from ${describeChangedDose(change, 'setting')}: ${change.reason}.`;
 }

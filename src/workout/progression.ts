@@ -13,7 +13,7 @@ import {
   PROGRAM,
   type TargetRange,
 } from './program.ts';
-import { formatDuration, heldS, type PlannedExercise, type SetRecord } from './session.ts';
+import { endedAtTap, formatDuration, heldS, type PlannedExercise, type SetRecord } from './session.ts';
 
 /**
  * The exercises whose past sets progression reads: a history given to it may hold only their sets
@@ -30,7 +30,16 @@ export const PROGRESSION_EXERCISES: readonly ExerciseId[] = [
 /** What progression reads of a past set: a whole SetRecord will do, and so will just these. */
 export type PastSet = Pick<
   SetRecord,
-  'exerciseId' | 'setNumber' | 'target' | 'holdMs' | 'peakDeg' | 'endedBy' | 'pausedInHold'
+  | 'exerciseId'
+  | 'setNumber'
+  | 'target'
+  | 'holdMs'
+  | 'peakDeg'
+  | 'endedBy'
+  | 'pausedInHold'
+  | 'endedByHand'
+  | 'skippedUnderWay'
+  | 'finishedUnderWay'
 >;
 
 /** A finished session as progression reads it: when it began (epoch ms) and its sets. */
@@ -88,11 +97,30 @@ export function nextPlankTargetS(lastHoldMs: number): number {
   return Math.floor(lastHoldMs / 1000) + PLANK_STEP_S;
 }
 
-/** The first real plank hold of the last session with one, in ms; null before there is one. */
-function firstPlankLastTimeMs(history: readonly PastSession[]): number | null {
+/**
+ * A new session's first plank goal, from the first real plank hold of the last session with one: a
+ * step above it; or, where the person's tap ended that hold short of its goal (End hold, Skip set,
+ * Finish), that goal kept. Program.md's plank is held "as long as form holds", "trying to hold
+ * longer each time": a hold form ended is where the person is, but one they stopped themselves is a
+ * bad day, which lowers no goal, as a shorter drawing-in hold or a set short of its reps lowers none.
+ * Null before there is a real plank hold.
+ */
+interface FirstPlankGoal {
+  readonly targetS: number;
+  /** That first hold, whole seconds. */
+  readonly heldS: number;
+  /** Its goal kept: the hold was ended by a tap short of it. */
+  readonly kept: boolean;
+}
+
+function firstPlankGoal(history: readonly PastSession[]): FirstPlankGoal | null {
   for (const session of chronological(history).reverse()) {
     const first = setsOf(session, 'elbow-plank').find(isPlankHold);
-    if (first?.holdMs != null) return first.holdMs;
+    if (first?.holdMs == null) continue;
+    const held = heldS(first.holdMs);
+    return endedAtTap(first) && held < first.target
+      ? { targetS: first.target, heldS: held, kept: true }
+      : { targetS: nextPlankTargetS(first.holdMs), heldS: held, kept: false };
   }
   return null;
 }
@@ -564,11 +592,15 @@ export function progressPlan(
           target: Math.max(dosage.target, drawingInTargetS(history)),
         });
       case 'elbow-plank': {
-        // A new session's first goal: a step above the first hold of the last session with a real plank.
-        const firstMs = firstPlankLastTimeMs(history);
-        if (firstMs === null) return planned;
-        const target = nextPlankTargetS(firstMs);
-        return { ...planned, dosage: { ...dosage, target }, firstHoldLastTimeS: heldS(firstMs) };
+        // A new session's first goal: a step above the first hold of the last session with a real
+        // plank, or its goal kept where a tap ended it short (see firstPlankGoal).
+        const goal = firstPlankGoal(history);
+        if (goal === null) return planned;
+        const target = goal.targetS;
+        // The set screen and the voice say a goal set a step above the hold, not one kept.
+        return goal.kept
+          ? { ...planned, dosage: { ...dosage, target } }
+          : { ...planned, dosage: { ...dosage, target }, firstHoldLastTimeS: goal.heldS };
       }
       default:
         return withDose(planned, countDose(history, planned.exercise, dosage));
@@ -609,7 +641,10 @@ export function targetChanges(
     const setting = asSet.find((p) => p.exercise.id === planned.exercise.id)?.dosage;
     if (setting === undefined) continue;
     const { sets, target } = planned.dosage;
-    if (setting.target === target && setting.sets === sets) continue;
+    // A plank goal kept at the setting through a hold ended short by hand is said too: the person
+    // who stopped at 12 s wonders why 30 s stands (see firstPlankGoal).
+    const kept = planned.exercise.id === 'elbow-plank' && firstPlankGoal(history)?.kept === true;
+    if (setting.target === target && setting.sets === sets && !kept) continue;
     changes.push({
       exerciseId: planned.exercise.id,
       setting: setting.target,
@@ -644,7 +679,7 @@ function reasonFor(
     case 'drawing-in':
       return drawingInReason(history);
     case 'elbow-plank':
-      return plankReason(dosage.target);
+      return plankReason(dosage.target, history);
     default:
       return countReason(history, exercise, setsChanged, dosage.target);
   }
@@ -704,7 +739,11 @@ function drawingInReason(history: readonly PastSession[]): string {
     : `you held the whole ${held} in an earlier session, and a shorter hold does not lower it`;
 }
 
-function plankReason(todayS: number): string {
+function plankReason(todayS: number, history: readonly PastSession[]): string {
+  // A goal kept: the hold it was kept through, ended by the person's tap (see firstPlankGoal).
+  const goal = firstPlankGoal(history);
+  if (goal?.kept)
+    return `last time's goal, as you ended your first plank yourself, at ${formatDuration(goal.heldS)}, which does not lower it`;
   // In the words the set screen and the voice give it, with the hold it was set from, "(2 min 9 s)":
   // the first plank last time is today's target less the step.
   const firstLastTimeS = todayS - PLANK_STEP_S;

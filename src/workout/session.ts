@@ -936,7 +936,9 @@ export function setOutcome(record: SetRecord): SetOutcome {
  * reps that stopped coming, a target reached or a hold the detectors saw end ended it by itself. The
  * voice's closing line of such a set answers the tap.
  */
-export function endedAtTap(record: SetRecord): boolean {
+export function endedAtTap(
+  record: Pick<SetRecord, 'skippedUnderWay' | 'finishedUnderWay' | 'endedByHand'>,
+): boolean {
   return record.skippedUnderWay === true || record.finishedUnderWay === true || record.endedByHand === true;
 }
 

@@ -650,6 +650,21 @@ describe('bb-settings', () => {
     await expect.element(page.getByRole('checkbox', { name: named })).toBeVisible();
   });
 
+  it('says nothing to undo of a plank goal the plan of the day kept at its setting', async () => {
+    const { element } = mount();
+    element.targetChanges = [
+      {
+        exerciseId: 'elbow-plank',
+        setting: 30,
+        today: 30,
+        reason: "last time's goal, as you ended your first plank yourself, at 12 s, which does not lower it",
+      },
+    ];
+    await element.updateComplete;
+    expect(element.shadowRoot?.textContent).not.toContain("Today's session: 30 s");
+    expect(element.shadowRoot?.textContent).not.toContain('Kept at');
+  });
+
   it('says a count the plan of the day moved in its own unit, reps', async () => {
     const { element } = mount();
     element.targetChanges = [

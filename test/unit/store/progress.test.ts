@@ -577,4 +577,41 @@ describe('the past sessions the week rows keep for progression', () => {
     );
     expect(week?.past[0]?.sets.map((past) => past.pausedInHold)).toEqual([true, undefined]);
   });
+
+  it("keep which tap ended a set, through which a plank's goal is kept", () => {
+    const [week] = weeksOf(
+      [session('tapped', monday, 45, 100)],
+      [
+        set('tapped', 0, 'elbow-plank', {
+          target: 45,
+          holdMs: 12_000,
+          endedBy: 'stopped',
+          endedByHand: true,
+        }),
+        set('tapped', 1, 'elbow-plank', {
+          target: 45,
+          holdMs: 9_000,
+          endedBy: 'stopped',
+          skippedUnderWay: true,
+        }),
+        set('tapped', 2, 'elbow-plank', {
+          target: 45,
+          holdMs: 8_000,
+          endedBy: 'stopped',
+          finishedUnderWay: true,
+        }),
+      ],
+    );
+    expect(
+      week?.past[0]?.sets.map(({ endedByHand, skippedUnderWay, finishedUnderWay }) => [
+        endedByHand,
+        skippedUnderWay,
+        finishedUnderWay,
+      ]),
+    ).toEqual([
+      [true, undefined, undefined],
+      [undefined, true, undefined],
+      [undefined, undefined, true],
+    ]);
+  });
 });

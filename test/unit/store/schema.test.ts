@@ -572,6 +572,40 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it("builds the week rows of a version 13 database again, keeping a plank's goal through a hold ended short by hand", async () => {
+    const name = freshName();
+    const v13 = await openBackbeatDB({ name, version: 13 });
+    const plan = [{ exerciseId: 'elbow-plank', dosage: { sets: 3, target: 45, restS: 60 } }];
+    const session = sessionA(plan, { sets: 1, skipped: 0, reps: 0, breaths: 0, holdMs: 12_000 });
+    await v13.put('sessions', session as never);
+    const sets = setsOfA([
+      supermanSet({
+        exerciseId: 'elbow-plank',
+        target: 45,
+        count: 0,
+        holdMs: 12_400,
+        endedBy: 'stopped',
+        endedByHand: true,
+      }),
+    ]);
+    for (const set of sets) await v13.put('sets', set as never);
+    // The week as version 13 kept it: its plank with no word of the tap that ended it.
+    const [week] = weeksOf([session as never], sets as never);
+    await v13.put('weeks', {
+      ...week!,
+      past: week!.past.map((past) => ({
+        ...past,
+        sets: past.sets.map(({ endedByHand: _hand, ...set }) => set),
+      })),
+    } as never);
+    v13.close();
+    const store = await SessionStore.open({ name });
+    const history = (await store.weeks()).flatMap((w) => w.past);
+    const plank = progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'elbow-plank');
+    expect(plank?.dosage.target).toBe(45);
+    store.close();
+  });
+
   it("upgrades a version 9 database in one pass over its sets' rows, rewriting only the sessions it tells anew", async () => {
     const name = freshName();
     const v9 = await openBackbeatDB({ name, version: 9 });

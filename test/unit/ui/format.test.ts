@@ -82,6 +82,10 @@ describe('times and counts as the screens write them', () => {
   });
 
   it('says why a target moved', () => {
+    // A plank goal kept at the setting, through a hold ended short by hand: nothing raised or lowered.
+    expect(describeTargetChange({ exerciseId: 'elbow-plank', setting: 30, today: 30, reason: 'x' })).toBe(
+      'Kept at 30 s: x.',
+    );
     expect(describeTargetChange({ exerciseId: 'elbow-plank', setting: 30, today: 25, reason: 'x' })).toBe(
       'Lowered from 30 s: x.',
     );

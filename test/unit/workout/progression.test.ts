@@ -681,6 +681,59 @@ describe("what progression changed in today's plan, and why", () => {
     });
   });
 
+  it("keeps the plank's goal through a first hold the person ended short of it, and says so", () => {
+    // Day 1: 40 s held, so day 2 aims at 45 s; day 2 ends its first plank with End hold at 12 s.
+    const endedShort = (how: Partial<SetRecord>): PastSession => ({
+      startedAt: day(2),
+      sets: [set('elbow-plank', { target: 45, holdMs: 12_400, endedBy: 'stopped', ...how })],
+    });
+    const plankOf = (history: readonly PastSession[]) =>
+      progressPlan(defaultPlan(), history).find((p) => p.exercise.id === 'elbow-plank')!;
+    for (const how of [
+      { endedByHand: true },
+      { skippedUnderWay: true },
+      { finishedUnderWay: true },
+    ] as const) {
+      const history = [plank(day(1), 40), endedShort(how)];
+      const kept = plankOf(history);
+      expect(kept.dosage.target).toBe(45);
+      // Not "5 s past your first plank last time" on the set screen: it was not set from that hold.
+      expect(kept.firstHoldLastTimeS).toBeUndefined();
+      expect(changesOf(defaultPlan(), history).find((c) => c.exerciseId === 'elbow-plank')).toEqual({
+        exerciseId: 'elbow-plank',
+        setting: 30,
+        today: 45,
+        reason: "last time's goal, as you ended your first plank yourself, at 12 s, which does not lower it",
+      });
+    }
+    // Kept at the setting, the plan says so, with why.
+    const atSetting = [
+      {
+        startedAt: day(1),
+        sets: [set('elbow-plank', { target: 30, holdMs: 12_000, endedBy: 'stopped', endedByHand: true })],
+      },
+    ];
+    expect(plankOf(atSetting).dosage.target).toBe(30);
+    expect(changesOf(defaultPlan(), atSetting).find((c) => c.exerciseId === 'elbow-plank')).toEqual({
+      exerciseId: 'elbow-plank',
+      setting: 30,
+      today: 30,
+      reason: "last time's goal, as you ended your first plank yourself, at 12 s, which does not lower it",
+    });
+    // Form gave out at 12 s: where the person is, which the goal follows; and a hold ended by a tap
+    // past its goal was held to it, a step above.
+    expect(plankOf([plank(day(1), 40), endedShort({ endedBy: 'form' })]).dosage.target).toBe(17);
+    expect(
+      plankOf([
+        plank(day(1), 40),
+        {
+          startedAt: day(2),
+          sets: [set('elbow-plank', { target: 45, holdMs: 47_000, endedBy: 'stopped', endedByHand: true })],
+        },
+      ]).dosage.target,
+    ).toBe(52);
+  });
+
   it('writes a plank hold of over a minute as the plan writes its target, in minutes and seconds', () => {
     const history = [plank(day(1), 129, 125)];
     expect(changesOf(defaultPlan(), history).find((c) => c.exerciseId === 'elbow-plank')).toEqual({
