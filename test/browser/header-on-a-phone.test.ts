@@ -11,6 +11,28 @@ import { type AppShell, mountApp } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 /**
+ * The app laid out as on the page and started, offering to pick a Polar H10 that has its heart rate
+ * and no PMD service: its motion stream cannot start.
+ */
+async function mountWithHeartRateOnlyStrap(
+  storeName: string,
+): Promise<{ mounted: AppShell; strap: FakeDevice }> {
+  const strap = new FakeDevice('Polar H10 0000E2E0', [
+    {
+      uuid: HEART_RATE_SERVICE,
+      characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+    },
+  ]);
+  const bluetooth = { requestDevice: async () => asBluetoothDevice(strap) };
+  const mounted = await mountApp({
+    start: true,
+    navigator: { bluetooth, userAgent: navigator.userAgent } as unknown as Navigator,
+    openStore: () => SessionStore.open({ name: storeName }),
+  });
+  return { mounted, strap };
+}
+
+/**
  * The words of `phrase`, written in `element`, that are not on screen: cut off at an edge of a box
  * that clips what overflows it (an ellipsis, lines clamped) or hidden from sight.
  */
@@ -326,19 +348,7 @@ describe('a set counted by hand on a 360 × 640 phone, with a strap whose motion
 
   beforeAll(async () => {
     restore = await layOutAsTheApp(360, 640);
-    // A Polar H10 that offers its heart rate and no PMD service: its motion stream cannot start.
-    strap = new FakeDevice('Polar H10 0000E2E0', [
-      {
-        uuid: HEART_RATE_SERVICE,
-        characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-      },
-    ]);
-    const bluetooth = { requestDevice: async () => asBluetoothDevice(strap) };
-    mounted = await mountApp({
-      start: true,
-      navigator: { bluetooth, userAgent: navigator.userAgent } as unknown as Navigator,
-      openStore: () => SessionStore.open({ name: 'header-360-motion-failed' }),
-    });
+    ({ mounted, strap } = await mountWithHeartRateOnlyStrap('header-360-motion-failed'));
   });
 
   afterAll(async () => {
@@ -491,18 +501,7 @@ describe('a set on a phone on its side (640 × 360), its heart-rate strap out of
 
   beforeAll(async () => {
     restore = await layOutAsTheApp(640, 360);
-    strap = new FakeDevice('Polar H10 0000E2E0', [
-      {
-        uuid: HEART_RATE_SERVICE,
-        characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-      },
-    ]);
-    const bluetooth = { requestDevice: async () => asBluetoothDevice(strap) };
-    mounted = await mountApp({
-      start: true,
-      navigator: { bluetooth, userAgent: navigator.userAgent } as unknown as Navigator,
-      openStore: () => SessionStore.open({ name: 'header-640-strap-away' }),
-    });
+    ({ mounted, strap } = await mountWithHeartRateOnlyStrap('header-640-strap-away'));
   });
 
   afterAll(async () => {
@@ -541,22 +540,10 @@ describe('a set on a phone on its side (640 × 360), its heart-rate strap out of
 describe('a set paused on a 360 × 640 phone, the virtual strap standing in', () => {
   let mounted: AppShell;
   let restore: () => Promise<void>;
-  let strap: FakeDevice;
 
   beforeAll(async () => {
     restore = await layOutAsTheApp(360, 640);
-    strap = new FakeDevice('Polar H10 0000E2E0', [
-      {
-        uuid: HEART_RATE_SERVICE,
-        characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-      },
-    ]);
-    const bluetooth = { requestDevice: async () => asBluetoothDevice(strap) };
-    mounted = await mountApp({
-      start: true,
-      navigator: { bluetooth, userAgent: navigator.userAgent } as unknown as Navigator,
-      openStore: () => SessionStore.open({ name: 'header-360-paused-set' }),
-    });
+    ({ mounted } = await mountWithHeartRateOnlyStrap('header-360-paused-set'));
   });
 
   afterAll(async () => {
