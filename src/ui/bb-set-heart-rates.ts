@@ -69,12 +69,14 @@ export class BbSetHeartRates extends LitElement {
           ${told.map(({ record, stats, recovery, skipped }) => {
             const dropBpm = recovery ? Math.round(recovery.dropBpm) : null;
             // A heart that did not slow down (it may even have climbed, getting up) has no "−0" or "−-3".
+            // The drop stays with what it is, as a heart rate with its bpm: in History's card a bird
+            // dog's line broke "then −17 in the" over "rest".
             const drop =
               dropBpm === null
                 ? ''
                 : dropBpm > 0
-                  ? `, then −${dropBpm} in the rest`
-                  : ', then no drop in the rest';
+                  ? html`, then <span class="unbroken">−${dropBpm} in the rest</span>`
+                  : html`, then <span class="unbroken">no drop in the rest</span>`;
             // Each number with its unit: "87" over "bpm average" on a phone read as a number alone.
             return html`<li>${unbroken(`${exerciseById(record.exerciseId).name} ${record.setNumber}`)}${skipped ? ' (skipped)' : ''}: <span class="unbroken">${stats.avgBpm} bpm</span> average, <span class="unbroken">${stats.maxBpm} at most</span>${drop}</li>`;
           })}

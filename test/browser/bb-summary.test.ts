@@ -809,6 +809,44 @@ describe('bb-summary', () => {
     }
   });
 
+  it('keeps a rest\'s drop in heart rate with its words on a phone, "−17 in the rest" on one line', async () => {
+    const restore = await layOutAsTheApp(360, 640);
+    try {
+      const summary = document.createElement('bb-summary');
+      summary.plan = planWithLoggedWeight();
+      summary.records = (['superman', 'glute-bridge', 'bird-dog', 'lat-pulldown'] as const).map(
+        (exerciseId, i) =>
+          record({ exerciseId, setNumber: 1, target: 10, count: 10, startedMs: (i + 1) * 100_000 }),
+      );
+      summary.durationMs = 8 * 60_000;
+      const stats = (avgBpm: number) => ({ avgBpm, maxBpm: avgBpm + 7, minBpm: avgBpm - 5, samples: 40 });
+      const drop = (dropBpm: number) => ({ peakBpm: 110, endBpm: 110 - dropBpm, dropBpm, afterMs: 60_000 });
+      summary.heart = {
+        sets: [stats(83), stats(94), stats(87), stats(96)],
+        recoveries: [drop(21), drop(22), drop(17), drop(34)],
+        rmssdBeforeMs: null,
+        rmssdAfterMs: null,
+      };
+      const main = inAppMain(summary);
+      const items = page.getByRole('listitem');
+      await expect.element(items.nth(3)).toBeVisible();
+      // However wide the phone, and within History's card, narrower still: where a bird dog's line in
+      // History broke "then −17 in the" over "rest".
+      for (let widthPx = 260; widthPx <= 360; widthPx += 4) {
+        main.style.width = `${widthPx}px`;
+        for (const [i, dropBpm] of [21, 22, 17, 34].entries()) {
+          const item = items.nth(i).element();
+          expect(
+            linesAcrossNodes(item, `−${dropBpm} in the rest`),
+            `${widthPx} px: ${item.textContent}`,
+          ).toBe(1);
+        }
+      }
+    } finally {
+      await restore();
+    }
+  });
+
   it('says what RMSSD is, and before and after what it was read', () => {
     expect(describeHrv({ sets: [], recoveries: [], rmssdBeforeMs: 32.4, rmssdAfterMs: 41 })).toBe(
       'Heart-rate variability (RMSSD) at rest: 32 ms before the session, 41 ms after it',
