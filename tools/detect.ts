@@ -28,6 +28,8 @@ export interface Detected {
   readonly tops: number[];
   /** When the detectors told each of those pauses (s). */
   readonly top_emitted: number[];
+  /** When the person left the top after each of them (s), as told. */
+  readonly top_left: number[];
   /** When the person was judged in the exercise's position and still (s), or null. */
   readonly set_start: number | null;
   /** When they were first judged still in another position before that (s), or null. */
@@ -61,6 +63,7 @@ export function detect(
   const breathTimes: number[] = [];
   const tops: number[] = [];
   const topEmitted: number[] = [];
+  const topLeft: number[] = [];
   let holdStart: number | null = null;
   for (const e of events) {
     if (e.type === 'rep') {
@@ -70,6 +73,8 @@ export function detect(
     } else if (e.type === 'top') {
       tops.push(s(e.tMs));
       topEmitted.push(s(e.emittedMs));
+    } else if (e.type === 'top-left') {
+      topLeft.push(s(e.emittedMs));
     } else if (e.type === 'breath') {
       breathTimes.push(s(e.tMs));
     } else if (e.type === 'hold-start') {
@@ -92,6 +97,7 @@ export function detect(
     breath_times: breathTimes,
     tops,
     top_emitted: topEmitted,
+    top_left: topLeft,
     set_start: set.startMs === null ? null : s(set.startMs),
     wrong_position: set.wrongMs === null ? null : s(set.wrongMs),
   };

@@ -15,6 +15,8 @@ interface TopPauseScore {
   startErr: number[];
   /** When it was told minus that start, s. */
   toldAfter: number[];
+  /** When the person was told to have left the top minus the labelled start of the lowering, s. */
+  leftErr: number[];
 }
 
 // A top event belongs to a pause from shortly before its labelled start (labels and detectors may
@@ -25,7 +27,15 @@ export class TopPauseScores {
   private readonly groups = new Map<string, TopPauseScore>();
 
   add(key: string, pauses: readonly [number, number][], d: Detected): void {
-    const g = this.groups.get(key) ?? { sets: 0, pauses: 0, told: 0, extra: 0, startErr: [], toldAfter: [] };
+    const g = this.groups.get(key) ?? {
+      sets: 0,
+      pauses: 0,
+      told: 0,
+      extra: 0,
+      startErr: [],
+      toldAfter: [],
+      leftErr: [],
+    };
     this.groups.set(key, g);
     g.sets++;
     g.pauses += pauses.length;
@@ -37,6 +47,8 @@ export class TopPauseScores {
       g.told++;
       g.startErr.push(d.tops[i] - start);
       g.toldAfter.push(d.top_emitted[i] - start);
+      const left = d.top_left.find((t) => t > d.top_emitted[i]);
+      if (left !== undefined) g.leftErr.push(left - end);
     }
     g.extra += d.tops.length - used.size;
   }
@@ -53,6 +65,7 @@ export class TopPauseScores {
         'start err p50 s',
         'told after p50 s',
         'told after p95 s',
+        'left told p50 s',
       ],
       ...[...this.groups]
         .sort(([a], [b]) => a.localeCompare(b))
@@ -65,6 +78,7 @@ export class TopPauseScores {
           s(quantile(g.startErr, 0.5)),
           s(quantile(g.toldAfter, 0.5)),
           s(quantile(g.toldAfter, 0.95)),
+          s(quantile(g.leftErr, 0.5)),
         ]),
     ];
   }

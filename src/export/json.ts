@@ -678,7 +678,9 @@ function readEvent(r: Reader): EventRow {
 function readMotionEvent(r: Reader): Extract<EventRow['data'], { kind: 'motion' }>['event'] {
   const tMs = r.field('tMs').number();
   const emittedMs = r.field('emittedMs').number();
-  const type = r.field('type').oneOf(['rep', 'top', 'hold-start', 'hold-end', 'breath', 'form'] as const);
+  const type = r
+    .field('type')
+    .oneOf(['rep', 'top', 'top-left', 'hold-start', 'hold-end', 'breath', 'form'] as const);
   switch (type) {
     case 'rep':
       return r.keep({

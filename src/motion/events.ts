@@ -35,6 +35,16 @@ export interface TopEvent {
   readonly emittedMs: number;
 }
 
+/**
+ * The person has left the top after a TopEvent, on the way back (at `tMs`): the pause there is over,
+ * whether or not it lasted as long as the program asks.
+ */
+export interface TopLeftEvent {
+  readonly type: 'top-left';
+  readonly tMs: number;
+  readonly emittedMs: number;
+}
+
 export interface HoldStartEvent {
   readonly type: 'hold-start';
   readonly tMs: number;
@@ -68,4 +78,11 @@ export interface FormEvent {
   readonly endsHold?: boolean;
 }
 
-export type MotionEvent = RepEvent | TopEvent | HoldStartEvent | HoldEndEvent | BreathEvent | FormEvent;
+export type MotionEvent =
+  | RepEvent
+  | TopEvent
+  | TopLeftEvent
+  | HoldStartEvent
+  | HoldEndEvent
+  | BreathEvent
+  | FormEvent;

@@ -278,9 +278,10 @@ export class ExcursionDetector {
   // Where the torso came to rest on the way back, for a return to a rest pose that moved.
   private readonly settling = new Stillness();
   private readonly held = new HeldPose();
-  // The pause at the top of the excursion under way, and whether it was told.
+  // The pause at the top of the excursion under way, and whether its start and its end were told.
   private readonly atTop = new Stillness();
   private topTold = false;
+  private topLeftTold = false;
 
   private prevT = Number.NaN;
   private prevAngle = 0;
@@ -354,10 +355,7 @@ export class ExcursionDetector {
     } else {
       const away = this.excursion;
       if (away.follow(t, dt, angle, gx, gy, gz, hi)) this.turnDeg = angle;
-      if (this.s.tellsTopPause && !this.topTold && this.stillAtTop(t, dt, angle, gx, gy, gz, motionG, hi)) {
-        this.topTold = true;
-        out.push({ type: 'top', tMs: this.atTop.sinceMs, emittedMs: t });
-      }
+      if (this.s.tellsTopPause) this.followTop(t, dt, angle, gx, gy, gz, motionG, hi, out);
       // The way back: the point nearest the rest pose since the top, where the torso turns out again.
       if (angle < this.turnDeg) {
         this.turnDeg = angle;
@@ -446,6 +444,29 @@ export class ExcursionDetector {
     this.held.clear();
     this.atTop.reset();
     this.topTold = false;
+    this.topLeftTold = false;
+  }
+
+  /** The pause at the top: told once the torso stops there, and again once it leaves on the way back. */
+  private followTop(
+    t: number,
+    dt: number,
+    angle: number,
+    gx: number,
+    gy: number,
+    gz: number,
+    motionG: number,
+    hi: number,
+    out: MotionEvent[],
+  ): void {
+    if (!this.topTold) {
+      if (!this.stillAtTop(t, dt, angle, gx, gy, gz, motionG, hi)) return;
+      this.topTold = true;
+      out.push({ type: 'top', tMs: this.atTop.sinceMs, emittedMs: t });
+    } else if (!this.topLeftTold && angle < PLATEAU_SHARE * this.excursion.peakDeg) {
+      this.topLeftTold = true;
+      out.push({ type: 'top-left', tMs: t, emittedMs: t });
+    }
   }
 
   /** Whether the torso has come to a stop near the top of an excursion big enough for a rep. */

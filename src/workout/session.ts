@@ -185,7 +185,8 @@ export interface CurrentSet {
   readonly peakDeg: number | null;
   /**
    * When the person came to a stop at the top of the rep under way, for an exercise whose pause there
-   * the voice times (Exercise.topPauseS); null once that rep is counted. Absent before the first.
+   * the voice times (Exercise.topPauseS); null once they leave it, or the rep is counted. Absent
+   * before the first.
    */
   readonly atTopSinceMs?: number | null;
   readonly formIssues: readonly FormIssue[];
@@ -1274,6 +1275,9 @@ function countMotion(
     case 'top':
       if (exercise.topPauseS === undefined) return null;
       return { ...state, set: { ...set, atTopSinceMs: event.tMs } };
+    case 'top-left':
+      if (set.atTopSinceMs == null) return null;
+      return { ...state, set: { ...set, atTopSinceMs: null } };
     case 'breath': {
       if (exercise.kind !== 'breaths') return null;
       const counted: CurrentSet = {

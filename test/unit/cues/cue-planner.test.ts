@@ -195,7 +195,11 @@ describe('planCues', () => {
     // Lowered before the three seconds were up: nothing more is said of that pause.
     run.ticksTo(14_500);
     expect(spoken(run.do(top(14_100)))).toEqual(['Hold']);
-    expect(spoken([...run.do(motion(rep(16_000))), ...run.ticksTo(20_000)])).toEqual(['two']);
+    run.ticksTo(15_500);
+    expect(spoken(run.do(motion({ type: 'top-left', tMs: 15_600, emittedMs: 15_600 })))).toEqual([]);
+    expect(spoken([...run.ticksTo(17_500), ...run.do(motion(rep(17_600))), ...run.ticksTo(20_000)])).toEqual([
+      'two',
+    ]);
     // Paused at the top: the three seconds run out in the pause, and "Down" is not said after it.
     run.do(top(20_000));
     run.do({ type: 'pause', nowMs: 21_000 });

@@ -82,8 +82,9 @@ export async function recordSession(store: SessionStore | null = null, rateHz = 
   for (const set of [0, 1]) {
     for (let r = 0; r < 3; r++) {
       await run(2000);
-      // The detectors tell of the stop at the top of a rep before the rep itself.
+      // The detectors tell of the stop at the top of a rep, and of its end, before the rep itself.
       motion({ type: 'top', tMs: clockMs - 1200, emittedMs: clockMs - 800 });
+      motion({ type: 'top-left', tMs: clockMs - 600, emittedMs: clockMs - 600 });
       rep(14 + set * 3 + r);
     }
     await restUntilNextSet();

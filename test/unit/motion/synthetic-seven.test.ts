@@ -57,21 +57,27 @@ describeWithShared('synthetic-seven: people from another simulator', () => {
     }
   });
 
-  it('tells each glute bridge pause at the top once, from when it began, before it is half over', () => {
+  it('tells each glute bridge pause at the top once, from when it began, before it is half over, and when it is left', () => {
     const sets = of(['glute-bridge']);
     expect(sets.length).toBeGreaterThan(0);
     const startErr: number[] = [];
+    const leftAfter: number[] = [];
     for (const { entry, found } of sets) {
       const pauses = entry.holds ?? [];
       expect(pauses.length, entry.file).toBeGreaterThan(0);
       // The program's 3–5 s there: no pause is missed, and nothing else is taken for one.
       expect(found.tops.length, entry.file).toBe(pauses.length);
+      // …and once the person leaves the top, on the way back.
+      expect(found.top_left.length, entry.file).toBe(pauses.length);
       pauses.forEach(([start, end], i) => {
         startErr.push(Math.abs(found.tops[i] - start));
+        leftAfter.push(found.top_left[i] - end);
         expect(found.top_emitted[i], `${entry.file} pause ${i + 1}`).toBeLessThan((start + end) / 2);
+        expect(found.top_left[i], `${entry.file} pause ${i + 1}`).toBeGreaterThan(found.top_emitted[i]);
       });
     }
     expect(median(startErr)).toBeLessThanOrEqual(0.25);
+    expect(median(leftAfter)).toBeLessThanOrEqual(1);
   });
 
   it('counts breath cycles exactly in nine sets of ten', () => {

@@ -1429,7 +1429,7 @@ describe('sets that begin when the person is in position', () => {
     expect(afterInterruption(counted).set?.startedMs).toBe(counted.set?.startedMs);
   });
 
-  it('keeps when a glute bridge reached the top of the rep under way, until the rep is counted, and not for a superman', () => {
+  it('keeps when a glute bridge reached the top of the rep under way, until the person leaves it or the rep is counted, and not for a superman', () => {
     const top = (tMs: number): SessionAction => ({
       type: 'motion',
       event: { type: 'top', tMs, emittedMs: tMs + 400 },
@@ -1446,6 +1446,11 @@ describe('sets that begin when the person is in position', () => {
       count: 1,
       atTopSinceMs: null,
     });
+    const leftTop: SessionAction = {
+      type: 'motion',
+      event: { type: 'top-left', tMs: 5000, emittedMs: 5000 },
+    };
+    expect(run(atTop, leftTop).set?.atTopSinceMs).toBeNull();
     expect(run(started('superman'), top(3000)).set?.atTopSinceMs).toBeUndefined();
   });
 
