@@ -16,7 +16,7 @@ import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/
 import { GOING_ON_WITHOUT_WORDS } from '../workout/by-hand.ts';
 import { type DeviceChoice, kindsInUse, outcomeOfChoice } from './device-choice.ts';
 import { deviceRoleLine } from './device-role.ts';
-import { devicesAtAGlance } from './devices-at-a-glance.ts';
+import { devicesAtAGlance, namedAtAGlance } from './devices-at-a-glance.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
@@ -476,7 +476,7 @@ export class BbDevicePanel extends LitElement {
     const awaited = this.compact
       ? []
       : this.device.awaiting.map((a) => `${a.name} ${a.trying ? 'connecting…' : 'not found'}`);
-    const named = [...devices.map((d) => `${d.name} ${this.connectionWords(d)}`), ...awaited];
+    const named = [...namedAtAGlance(devices, (d) => this.connectionWords(d)), ...awaited];
     const line = named.length ? named.join(' · ') : 'No device';
     return this.renderGlance(
       problem,

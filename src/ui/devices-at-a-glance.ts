@@ -1,7 +1,8 @@
 // Whether the header's devices are one line that a tap opens (see BbDevicePanel.renderAtAGlance) or
 // laid out whole. Pure: the panel lays itself out by it, and the start screen's words that point to
 // a button among the devices say where that button is by it.
-import type { DeviceState } from '../app/devices.ts';
+import type { DeviceState, DeviceStatus } from '../app/devices.ts';
+import { deviceWord } from '../workout/by-hand.ts';
 
 /** The window as far as the header's room goes (see NARROW, UPRIGHT_PHONE, LOW_LANDSCAPE). */
 export interface HeaderRoom {
@@ -34,4 +35,22 @@ export function devicesAtAGlance(
   if (!room.uprightPhone) return false;
   if (!inSession) return device.bluetoothAvailable;
   return device.problem !== null && allConnected;
+}
+
+/**
+ * The devices named on that line, `words` saying each one's state: a device that stays connected but
+ * stopped sending the motion it counts is said first, "No watch motion", two short lines on a 180 px
+ * phone (the set's "Watch motion stopped" took three), where "Bangle.js 3c4d connected" was cut to
+ * "Bangle.js 3c4d…" and the set's line lay under its controls, past the window, +1 made the main
+ * button with no word on screen of why.
+ */
+export function namedAtAGlance<D extends Pick<DeviceStatus, 'name' | 'placement' | 'motionStopped'>>(
+  devices: readonly D[],
+  words: (device: D) => string,
+): string[] {
+  const stopped = devices.filter((d) => d.motionStopped);
+  return [
+    ...stopped.map((d) => `No ${deviceWord(d.placement ?? undefined)} motion`),
+    ...devices.filter((d) => !d.motionStopped).map((d) => `${d.name} ${words(d)}`),
+  ];
 }

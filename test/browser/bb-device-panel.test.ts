@@ -732,6 +732,48 @@ describe('bb-device-panel', () => {
     await expect.element(page.getByRole('button', { name: 'OK' })).toBeVisible();
   });
 
+  it("says on a session's line of devices, with text at twice its size, a watch whose motion stopped, in view", async () => {
+    const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
+    try {
+      const strap = status({ counts: [] });
+      const watch = status({
+        id: 'bangle',
+        name: 'Bangle.js 3c4d',
+        kind: 'bangle',
+        placement: 'wrist',
+        heartRate: false,
+        counts: ['lat-pulldown'],
+        motionStopped: true,
+      });
+      const panel = await mount(state([strap, watch]));
+      panel.compact = true;
+      await panel.updateComplete;
+      // The set's line that says it lies under the set's controls, past the window: the header's
+      // line is what is in view. Shut, it is two lines at most, the rest cut off.
+      const line = panel.shadowRoot!.querySelector('summary .gist')!;
+      const words = 'No watch motion';
+      expect(line.textContent, 'the line').toContain(words);
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let text = walker.nextNode();
+      while (text && !text.textContent!.includes(words)) text = walker.nextNode();
+      const at = text!.textContent!.indexOf(words);
+      const range = document.createRange();
+      range.setStart(text!, at);
+      range.setEnd(text!, at + words.length);
+      const shown = line.getBoundingClientRect();
+      for (const box of range.getClientRects()) {
+        expect(box.bottom, words).toBeLessThanOrEqual(shown.bottom + 0.5);
+        expect(box.right, words).toBeLessThanOrEqual(shown.right + 0.5);
+      }
+      // Opened, each device as the panel lays it out: the watch still connected, nothing to reconnect.
+      await userEvent.click(panel.shadowRoot!.querySelector('summary')!);
+      expect(page.getByRole('button', { name: 'Reconnect' }).query()).toBeNull();
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    } finally {
+      await restore();
+    }
+  });
+
   it('opens a session’s line of devices to what it does not say, on a phone with text at twice its size', async () => {
     const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
     try {

@@ -2,7 +2,7 @@
 // itself out by it, and the start screen says where Reconnect is by it.
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../src/app/devices.ts';
-import { devicesAtAGlance } from '../../../src/ui/devices-at-a-glance.ts';
+import { devicesAtAGlance, namedAtAGlance } from '../../../src/ui/devices-at-a-glance.ts';
 
 const laptop = { narrow: false, uprightPhone: false, phoneOnItsSide: false };
 const phone = { narrow: false, uprightPhone: true, phoneOnItsSide: false };
@@ -39,5 +39,26 @@ describe('the devices at a glance', () => {
     expect(devicesAtAGlance(onItsSide, true, devices('reconnecting'))).toBe(true);
     expect(devicesAtAGlance(onItsSide, true, devices('lost', 'Out of reach'))).toBe(true);
     expect(devicesAtAGlance(onItsSide, false, devices('lost'))).toBe(false);
+  });
+});
+
+describe('the devices named on the line at a glance', () => {
+  const strapOf = { name: 'Polar H10 0000E2E0', placement: 'chest', motionStopped: false } as const;
+  const watch = { name: 'Bangle.js 3c4d', placement: 'wrist', motionStopped: false } as const;
+  const words = () => 'connected';
+
+  it('names each device by its name and state', () => {
+    expect(namedAtAGlance([strapOf, watch], words)).toEqual([
+      'Polar H10 0000E2E0 connected',
+      'Bangle.js 3c4d connected',
+    ]);
+  });
+
+  it('says first, in two short words of what it sends, a device whose motion stopped', () => {
+    expect(namedAtAGlance([strapOf, { ...watch, motionStopped: true }], words)).toEqual([
+      'No watch motion',
+      'Polar H10 0000E2E0 connected',
+    ]);
+    expect(namedAtAGlance([{ ...strapOf, motionStopped: true }], words)).toEqual(['No strap motion']);
   });
 });
