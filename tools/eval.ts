@@ -229,7 +229,7 @@ function main(): void {
     score(placements.get(pkey)!, labels, d, timesHolds);
     score(total, labels, d, timesHolds);
     if (
-      full.holds &&
+      full.holds?.length &&
       isMotionProfileId(full.exercise) &&
       motionProfile(full.exercise, toPlacement(full.placement)).reps?.tellsTopPause
     )
