@@ -430,6 +430,12 @@ export class ExcursionDetector {
           held.take(t);
         }
       }
+      // Given up as no rep (away too long, or moved to another pose) while at the top: the pause
+      // there is over all the same.
+      if (this.state !== 'out' && this.topTold && !this.topLeftTold) {
+        this.topLeftTold = true;
+        out.push({ type: 'top-left', tMs: t, emittedMs: t });
+      }
     }
     this.prevT = t;
     this.prevAngle = angle;

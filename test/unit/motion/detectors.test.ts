@@ -157,6 +157,35 @@ describe('other rep profiles', () => {
     expect(reps(run('glute-bridge', frames))).toHaveLength(6);
   });
 
+  it('glute bridge: the pause at the top is told as it begins and as it ends, also when the bridge is given up as no rep', () => {
+    const kinds = (events: MotionEvent[]) =>
+      events.filter((e) => e.type === 'top' || e.type === 'top-left').map((e) => [e.type, e.tMs / 1000]);
+    // Held 4 s: the stop told from about 3.3 s, its end once the hips come down from 7.3 s.
+    const set = repeated(
+      1,
+      { pitch: 25, roll: 0 },
+      { leadS: 2, riseS: 1.3, topS: 4, lowerS: 1.4, pauseS: 2 },
+    );
+    const held = kinds(run('glute-bridge', synthFrames({ up: SUPINE, ...set, rateHz: 100, noiseG: 0.008 })));
+    expect(held.map(([type]) => type)).toEqual(['top', 'top-left']);
+    expect(held[0][1]).toBeCloseTo(3.3, 0);
+    expect(held[1][1]).toBeGreaterThan(7.3);
+    expect(held[1][1]).toBeLessThan(8.7);
+    // Held 30 s, longer than any first rep the profile knows: a change of pose, given up before the
+    // hips come down, and the pause at the top is over with it. (The way down, from that pose, is
+    // an excursion of its own.)
+    const long = repeated(
+      1,
+      { pitch: 25, roll: 0 },
+      { leadS: 2, riseS: 1.3, topS: 30, lowerS: 1.4, pauseS: 2 },
+    );
+    const given = kinds(
+      run('glute-bridge', synthFrames({ up: SUPINE, ...long, rateHz: 100, noiseG: 0.008 })),
+    );
+    expect(given.slice(0, 2).map(([type]) => type)).toEqual(['top', 'top-left']);
+    expect(given[1][1]).toBeLessThan(33.3);
+  });
+
   it('bird dog: alternating rolls report their sides, and a big roll is a lost tabletop', () => {
     const quadruped = PRONE;
     const set = repeated(10, (i) => ({ pitch: 2.5, roll: i % 2 === 0 ? 6 : -6 }), {
