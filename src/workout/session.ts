@@ -1179,6 +1179,8 @@ function endPause(state: SessionState, nowMs: number, holdGoesOn = true): Sessio
       holdStartMs: set.holdStartMs === null ? null : set.holdStartMs + pausedMs,
       ...(set.heldSinceMs != null && !set.waiting ? { heldSinceMs: set.heldSinceMs + pausedMs } : {}),
       ...(set.leftMs != null ? { leftMs: set.leftMs + pausedMs } : {}),
+      // The pause at the top is timed as the hold is: what was held before the pause counts.
+      ...(set.atTopSinceMs != null ? { atTopSinceMs: set.atTopSinceMs + pausedMs } : {}),
       ...(holdBroken ? { pausedInHold: true } : {}),
       // "Go" heard while paused (the pause's line cut the set's short) is heard as the set goes on.
       ...(set.goHeardMs !== undefined ? { goHeardMs: Math.min(set.goHeardMs + pausedMs, nowMs) } : {}),
