@@ -232,9 +232,10 @@ export const screenLayout = css`
     flex: 1 1 0;
     /*
      * Still a ring to read on a window too short for everything (the page scrolls then); small enough
-     * that a rest's two rows of controls stay on a 360×640 phone under two notices.
+     * that a rest's two rows of controls stay on a 360×640 phone under two notices, after a set cut
+     * short whose words take a second line.
      */
-    min-height: 8rem;
+    min-height: 7rem;
     /* No wider than the screen, and no bigger than the numbers need. */
     max-height: min(100vw - 2rem, 26rem);
   }
