@@ -637,20 +637,26 @@ export function targetChanges(
   history: readonly PastSession[],
 ): TargetChange[] {
   const changes: TargetChange[] = [];
+  // Read from the history once, and only for a plan with a plank in it.
+  let goal: FirstPlankGoal | null | undefined;
+  const plankGoal = () => {
+    if (goal === undefined) goal = firstPlankGoal(history);
+    return goal;
+  };
   for (const planned of today) {
     const setting = asSet.find((p) => p.exercise.id === planned.exercise.id)?.dosage;
     if (setting === undefined) continue;
     const { sets, target } = planned.dosage;
     // A plank goal kept at the setting through a hold ended short by hand is said too: the person
     // who stopped at 12 s wonders why 30 s stands (see firstPlankGoal).
-    const kept = planned.exercise.id === 'elbow-plank' && firstPlankGoal(history)?.kept === true;
+    const kept = planned.exercise.id === 'elbow-plank' && plankGoal()?.kept === true;
     if (setting.target === target && setting.sets === sets && !kept) continue;
     changes.push({
       exerciseId: planned.exercise.id,
       setting: setting.target,
       today: target,
       ...(setting.sets === sets ? {} : { sets: { setting: setting.sets, today: sets } }),
-      reason: reasonFor(planned, setting.sets !== sets, history),
+      reason: reasonFor(planned, setting, history, plankGoal),
     });
   }
   return changes;
@@ -672,16 +678,17 @@ export function changeBehind(
 
 function reasonFor(
   { exercise, dosage }: PlannedExercise,
-  setsChanged: boolean,
+  setting: PlannedExercise['dosage'],
   history: readonly PastSession[],
+  plankGoal: () => FirstPlankGoal | null,
 ): string {
   switch (exercise.id) {
     case 'drawing-in':
       return drawingInReason(history);
     case 'elbow-plank':
-      return plankReason(dosage.target, history);
+      return plankReason(dosage.target, setting.target, plankGoal());
     default:
-      return countReason(history, exercise, setsChanged, dosage.target);
+      return countReason(history, exercise, setting.sets !== dosage.sets, dosage.target);
   }
 }
 
@@ -739,11 +746,16 @@ function drawingInReason(history: readonly PastSession[]): string {
     : `you held the whole ${held} in an earlier session, and a shorter hold does not lower it`;
 }
 
-function plankReason(todayS: number, history: readonly PastSession[]): string {
+function plankReason(todayS: number, settingS: number, goal: FirstPlankGoal | null): string {
   // A goal kept: the hold it was kept through, ended by the person's tap (see firstPlankGoal).
-  const goal = firstPlankGoal(history);
-  if (goal?.kept)
-    return `last time's goal, as you ended your first plank yourself, at ${formatDuration(goal.heldS)}, which does not lower it`;
+  if (goal?.kept) {
+    const heldS = formatDuration(goal.heldS);
+    // Below a setting raised since, the plan reads "Lowered from": the goal kept is what lowered it,
+    // and "which does not lower it" would deny the line's own first words.
+    return goal.targetS < settingS
+      ? `last time's goal of ${formatDuration(goal.targetS)}, kept as you ended your first plank yourself at ${heldS}`
+      : `last time's goal, as you ended your first plank yourself, at ${heldS}, which does not lower it`;
+  }
   // In the words the set screen and the voice give it, with the hold it was set from, "(2 min 9 s)":
   // the first plank last time is today's target less the step.
   const firstLastTimeS = todayS - PLANK_STEP_S;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spokenDuration } from '../../../src/cues/cue-planner.ts';
+import { describeTargetChange } from '../../../src/ui/format.ts';
 import { type Exercise, type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
 import {
   belowProgramDose,
@@ -720,6 +721,20 @@ describe("what progression changed in today's plan, and why", () => {
       today: 30,
       reason: "last time's goal, as you ended your first plank yourself, at 12 s, which does not lower it",
     });
+    // Kept below a setting raised since, the plan says what was kept, not that nothing lowered it.
+    const plankAt60 = defaultPlan().map((p) =>
+      p.exercise.id === 'elbow-plank' ? { ...p, dosage: { ...p.dosage, target: 60 } } : p,
+    );
+    const below = changesOf(plankAt60, atSetting).find((c) => c.exerciseId === 'elbow-plank')!;
+    expect(below).toEqual({
+      exerciseId: 'elbow-plank',
+      setting: 60,
+      today: 30,
+      reason: "last time's goal of 30 s, kept as you ended your first plank yourself at 12 s",
+    });
+    expect(describeTargetChange(below)).toBe(
+      "Lowered from 1 min: last time's goal of 30 s, kept as you ended your first plank yourself at 12 s.",
+    );
     // Form gave out at 12 s: where the person is, which the goal follows; and a hold ended by a tap
     // past its goal was held to it, a step above.
     expect(plankOf([plank(day(1), 40), endedShort({ endedBy: 'form' })]).dosage.target).toBe(17);
