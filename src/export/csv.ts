@@ -5,8 +5,9 @@
 
 import type { SessionBundle, SetRow } from '../store/records.ts';
 import { wallClockOf } from '../workout/calendar.ts';
-import { cutShortSidesText, exerciseById, FORM_ISSUE_TEXT, perSideText } from '../workout/program.ts';
+import { exerciseById, FORM_ISSUE_TEXT, perSideText } from '../workout/program.ts';
 import { heldS, setOutcome, skippedUndone } from '../workout/session.ts';
+import { alternatesSides, cutShortText } from '../workout/set-words.ts';
 
 export const CSV_COLUMNS = [
   'Date',
@@ -105,23 +106,16 @@ function setEnd(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string | null {
       const done = kind === 'hold' ? heldS(set.holdMs ?? 0) : set.count;
       if (done >= set.target) return null;
       const target = kind === 'hold' ? `${set.target} s` : counted(set.target, kind);
-      const reached = `${kind === 'hold' ? `${done} s` : done} of ${target}`;
       // Skip set, End hold or Finish (or an interrupted session kept as it was, which ends its set as
-      // Finish does): "cut short", as the voice, the summary and History call it. A bird dog's as
-      // the voice and the rest say it, its reps then each side's, and its target each side's: "of 20
-      // reps" is a number none of them said.
-      if (setOutcome(set) === 'cut short')
-        return alternatesSides(set, kind)
-          ? `cut short at ${cutShortSidesText(set.count)}, of ${perSideText(set.target)}`
-          : `cut short at ${reached}`;
+      // Finish does): "cut short", as the voice, the summary and History call it, in the rest's words.
+      // A bird dog's target each side's: "of 20 reps" is a number none of them said.
+      if (setOutcome(set) === 'cut short') {
+        const cut = cutShortText(set, (n) => counted(n, kind === 'breaths' ? kind : 'reps'));
+        return alternatesSides(set) ? `${cut}, of ${perSideText(set.target)}` : cut;
+      }
       return `stopped before the target of ${target}`;
     }
   }
-}
-
-/** A set counted each side, a bird dog's. */
-function alternatesSides(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): boolean {
-  return kind === 'reps' && exerciseById(set.exerciseId).alternatesSides;
 }
 
 /** "1 rep", "10 reps", "1 breath cycle". */

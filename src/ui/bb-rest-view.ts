@@ -1,12 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import {
-  countUnit,
-  cutShortSidesText,
-  type Exercise,
-  exerciseById,
-  perSideDoneText,
-} from '../workout/program.ts';
+import { countUnit, type Exercise, exerciseById, perSideDoneText } from '../workout/program.ts';
 import {
   correctableInRest,
   type PauseReason,
@@ -14,6 +8,7 @@ import {
   setOutcome,
   skippedUndone,
 } from '../workout/session.ts';
+import { cutShortText } from '../workout/set-words.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
@@ -305,15 +300,13 @@ export function describeSetParts(record: SetRecord): { readonly set: string; rea
   const cutShort = setOutcome(record) === 'cut short';
   const done = skippedUndone(record)
     ? 'skipped'
-    : record.holdMs !== null
-      ? cutShort
-        ? `cut short at ${formatDuration(heldS(record.holdMs))} of ${record.target} s`
-        : `held ${formatDuration(heldS(record.holdMs))}`
-      : exercise.alternatesSides
-        ? cutShort
-          ? `cut short at ${cutShortSidesText(record.count)}`
-          : perSideDoneText(record.count, record.target)
-        : `${cutShort ? 'cut short at ' : ''}${record.count} of ${plural(record.target, countUnit(exercise))}`;
+    : cutShort
+      ? cutShortText(record)
+      : record.holdMs !== null
+        ? `held ${formatDuration(heldS(record.holdMs))}`
+        : exercise.alternatesSides
+          ? perSideDoneText(record.count, record.target)
+          : `${record.count} of ${plural(record.target, countUnit(exercise))}`;
   return { set: `${exercise.name}, set ${record.setNumber}`, done };
 }
 

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import { type PlannedExercise, type SetRecord, setOutcome, skippedUndone } from '../workout/session.ts';
+import { alternatesSides } from '../workout/set-words.ts';
 import { atWeight, describeForm, formatDuration, heldS } from './format.ts';
 import { fitsFourColumns } from './sets-columns.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
@@ -309,11 +310,6 @@ function targetText(r: SetRecord) {
  */
 function sidesKeptWhole(text: string) {
   return text.split(', ').map((side, i) => html`${i > 0 ? ', ' : ''}<span class="unbroken">${side}</span>`);
-}
-
-/** A set counted each side, of a bird dog: kept as its total of both. */
-function alternatesSides(r: SetRecord): boolean {
-  return r.holdMs === null && exerciseById(r.exerciseId).alternatesSides;
 }
 
 /**

@@ -123,6 +123,10 @@ describe('bb-rest-view', () => {
     );
     const hold: SetRecord = { ...stopped, exerciseId: 'drawing-in', target: 45, count: 0, holdMs: 20_700 };
     expect(describeSet({ ...hold, endedByHand: true })).toBe('Drawing-in, set 1: cut short at 20 s of 45 s');
+    // One format of time in the line, as the CSV gives it: not "1 min 15 s of 90 s".
+    expect(describeSet({ ...hold, target: 90, holdMs: 75_400, endedByHand: true })).toBe(
+      'Drawing-in, set 1: cut short at 1 min 15 s of 1 min 30 s',
+    );
     // Reps that stopped coming ended it by itself: no tap cut it short.
     expect(describeSet(stopped)).toBe('Superman, set 1: 3 of 10 reps');
     // A bird dog's reps, then each side's, as the voice says them.

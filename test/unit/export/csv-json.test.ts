@@ -228,6 +228,17 @@ describe('CSV export', () => {
         formIssues: [],
         skippedUnderWay: true,
       },
+      // A hold past a minute, in the words the rest after it gives: not "75 s of 90 s".
+      {
+        ...plank!,
+        index: 5,
+        setNumber: 2,
+        endedBy: 'stopped' as const,
+        target: 90,
+        holdMs: 75_400,
+        formIssues: [],
+        skippedUnderWay: true,
+      },
     ];
     expect(notesOf(toCsv([{ session: bundle.session, sets }]))).toEqual([
       'cut short at 4 of 10 reps',
@@ -236,6 +247,7 @@ describe('CSV export', () => {
       'stopped before the target of 10 reps',
       // Quoted for its commas.
       '"right 3, left 2; cut short at 5 reps, 3 right and 2 left, of 10 each side"',
+      'cut short at 1 min 15 s of 1 min 30 s',
     ]);
   });
 
