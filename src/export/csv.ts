@@ -47,7 +47,9 @@ export function toCsv(sessions: readonly CsvSession[]): string {
         duration,
         exercise.name,
         String(set.setNumber),
-        String(dosage?.weightKg ?? 0),
+        // Empty where no weight was logged, as Strong leaves a cell it has nothing for (RPE here too), and
+        // as importers of its layout read an empty cell: none given. A 0 is a weight, made up.
+        dosage?.weightKg === undefined ? '' : String(dosage.weightKg),
         String(isHold ? 0 : set.count),
         '0',
         String(isHold ? heldS(set.holdMs ?? 0) : 0),

@@ -147,8 +147,8 @@ describe('storage, history and export in a persistent browser profile', () => {
       'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE',
     );
     expect(lines.slice(1).map((l) => l.split(',').slice(3, 7).join(','))).toEqual([
-      'Superman,1,0,10',
-      'Superman,2,0,10',
+      'Superman,1,,10',
+      'Superman,2,,10',
     ]);
 
     const json = await download(page, /^Export .* as JSON$/);

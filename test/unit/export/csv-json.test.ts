@@ -45,19 +45,20 @@ describe('CSV export', () => {
     const d = new Date(STARTED_AT);
     const p = (n: number) => String(n).padStart(2, '0');
     const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:00`;
-    expect(lines[1]).toBe(`${date},Backbeat back care,3m,Superman,1,0,3,0,0,range 16 deg,,`);
+    expect(lines[1]).toBe(`${date},Backbeat back care,3m,Superman,1,,3,0,0,range 16 deg,,`);
     expect(lines[3]).toBe(
-      `${date},Backbeat back care,3m,Elbow plank,1,0,0,0,34,ended when form broke; form: hips sagged,,`,
+      `${date},Backbeat back care,3m,Elbow plank,1,,0,0,34,ended when form broke; form: hips sagged,,`,
     );
-    expect(lines[4]).toContain(',Bird dog,1,0,4,0,0,"right 2, left 2; range 6 deg",,');
+    expect(lines[4]).toContain(',Bird dog,1,,4,0,0,"right 2, left 2; range 6 deg",,');
     expect(lines[6]).toContain(',Wide-grip lat pulldown,1,27.5,3,0,0,');
   });
 
-  // A lat pulldown done before the person logged a weight was done at one the app does not know: an
-  // importer reads the Strong layout's 0 as none given, and a backup keeps it as none.
+  // A lat pulldown done before the person logged a weight was done at one the app does not know: its
+  // Weight is left empty, as Strong leaves a cell it has nothing for and importers of its layout read
+  // as none given (a 0 would be a weight made up), and a backup keeps it as none.
   it('writes a lat pulldown done before a weight was logged with none, in the CSV and a backup', async () => {
     const bundle = withoutWeight(await recordSession());
-    expect(toCsv([bundle]).trimEnd().split('\r\n')[6]).toContain(',Wide-grip lat pulldown,1,0,3,0,0,');
+    expect(toCsv([bundle]).trimEnd().split('\r\n')[6]).toContain(',Wide-grip lat pulldown,1,,3,0,0,');
     throughABackup(bundle);
   });
 
@@ -81,7 +82,7 @@ describe('CSV export', () => {
       set.exerciseId === 'elbow-plank' && set.setNumber === 1 ? { ...set, holdMs: 48_600 } : set,
     );
     const plank = toCsv([{ session: bundle.session, sets }]).split('\r\n')[3]!;
-    expect(plank).toContain(',Elbow plank,1,0,0,0,48,');
+    expect(plank).toContain(',Elbow plank,1,,0,0,48,');
   });
 
   it("writes Duration in Strong's words, which importers read as hours and minutes", () => {

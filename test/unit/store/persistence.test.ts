@@ -518,7 +518,7 @@ describe('Persistence', () => {
     expect(progress?.supermanRange.lines[0]?.values).toEqual([20]);
     const csv = await second.persistence.exportSession(sessions[0]!.id, 'csv');
     expect(csv.filename).toMatch(/^backbeat-2026-11-23-\d{4}\.csv$/);
-    expect((await csv.blob.text()).split('\r\n')[1]).toContain(',Superman,1,0,10,');
+    expect((await csv.blob.text()).split('\r\n')[1]).toContain(',Superman,1,,10,');
     await second.persistence.dispose();
   });
 
@@ -615,7 +615,7 @@ describe('Persistence', () => {
     const [set] = await page.store!.setsOf(session!.id);
     expect(set).toMatchObject({ count: 6, corrections: 2 });
     const csv = await (await page.persistence.exportSession(session!.id, 'csv')).blob.text();
-    expect(csv.split('\r\n')[1]).toContain(',Superman,1,0,6,');
+    expect(csv.split('\r\n')[1]).toContain(',Superman,1,,6,');
     await page.persistence.dispose();
   });
 
@@ -799,7 +799,7 @@ describe('Persistence', () => {
     expect(kept!.summary.durationMs).toBe(stoppedMs);
     const csv = await (await second.persistence.exportSession(kept!.id, 'csv')).blob.text();
     // Ended where it stopped, as Finish ends a set: cut short, as History counts it.
-    expect(csv.split('\r\n')[2]).toContain(',Superman,2,0,3,0,0,range 20 deg; cut short at 3 of 10 reps,,');
+    expect(csv.split('\r\n')[2]).toContain(',Superman,2,,3,0,0,range 20 deg; cut short at 3 of 10 reps,,');
     await second.persistence.dispose();
   });
 
