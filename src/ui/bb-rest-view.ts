@@ -287,7 +287,9 @@ export class BbRestView extends LitElement {
  * "Superman, set 1: 10 of 10 reps", "Elbow plank, set 2: held 1 min 7 s" or "Superman, set 3:
  * skipped"; a set a tap ended short of its target "Superman, set 2: cut short at 3 of 10 reps", as the
  * voice ("Set cut short: three reps done") and the CSV say it, where "3 of 10 reps" read as reps that
- * stopped coming; a bird dog's as they say it too, "cut short at 5 reps, 3 right and 2 left".
+ * stopped coming; a bird dog's as they say it too, "cut short at 5 reps, 3 right and 2 left". A hold
+ * broken by a pause is its time and the pause, "45 s, with a pause", as the voice says it: "held 45 s"
+ * read as one hold kept whole, which the plan takes no step from.
  */
 export function describeSet(record: SetRecord): string {
   const { set, done } = describeSetParts(record);
@@ -301,9 +303,11 @@ export function describeSetParts(record: SetRecord): { readonly set: string; rea
   const done = skippedUndone(record)
     ? 'skipped'
     : cutShort
-      ? cutShortText(record)
+      ? `${cutShortText(record)}${record.pausedInHold ? ', with a pause' : ''}`
       : record.holdMs !== null
-        ? `held ${formatDuration(heldS(record.holdMs))}`
+        ? record.pausedInHold
+          ? `${formatDuration(heldS(record.holdMs))}, with a pause`
+          : `held ${formatDuration(heldS(record.holdMs))}`
         : exercise.alternatesSides
           ? perSideDoneText(record.count, record.target)
           : `${record.count} of ${plural(record.target, countUnit(exercise))}`;

@@ -137,6 +137,44 @@ describe('bb-rest-view', () => {
     expect(describeSet({ ...cut, count: 10 })).toBe('Superman, set 1: 10 of 10 reps');
   });
 
+  it('says a hold broken by a pause was its time with a pause, not one hold kept whole', () => {
+    const hold: SetRecord = { ...countedSet, exerciseId: 'drawing-in', target: 45, count: 0, holdMs: 45_400 };
+    expect(describeSet(hold)).toBe('Drawing-in, set 1: held 45 s');
+    expect(describeSet({ ...hold, pausedInHold: true })).toBe('Drawing-in, set 1: 45 s, with a pause');
+    expect(
+      describeSet({ ...hold, holdMs: 20_700, endedByHand: true, endedBy: 'stopped', pausedInHold: true }),
+    ).toBe('Drawing-in, set 1: cut short at 20 s of 45 s, with a pause');
+  });
+
+  it('keeps a hold broken by a pause whole on a 360 px and a 180 px phone, "with a pause" on one line', async () => {
+    for (const [width, height] of [
+      [360, 640],
+      [180, 320],
+    ] as const) {
+      const restore = await layOutAsTheApp(width, height, '0 1rem');
+      try {
+        const element = await mount({
+          remainingMs: 45_000,
+          totalMs: 45_000,
+          lastSet: {
+            ...countedSet,
+            exerciseId: 'drawing-in',
+            target: 45,
+            count: 0,
+            holdMs: 45_400,
+            pausedInHold: true,
+          },
+        });
+        const last = element.shadowRoot!.querySelector('.last')!;
+        expect(last.textContent).toBe('Drawing-in, set 1: 45 s, with a pause');
+        expect(linesOf(last, '45 s,')).toBe(1);
+        expect(linesOf(last, 'with a pause')).toBe(1);
+      } finally {
+        await restore();
+      }
+    }
+  });
+
   it('keeps what a set cut short did whole on a 360 px phone, not "3 of" over "10 reps" nor "4" over "left"', async () => {
     const restore = await layOutAsTheApp(360, 640, '0 1rem');
     try {
