@@ -977,7 +977,11 @@ function setEndedWords(record: SetRecord): string {
   const exercise = exerciseById(record.exerciseId);
   if (record.holdMs !== null && record.endedBy !== 'skipped') {
     const held = spokenDuration(heldS(record.holdMs));
-    return setOutcome(record) === 'cut short' ? cutShortText(`${held} held`) : `Done: ${held}`;
+    // A hold broken by a pause was two holds, not one kept whole: said so, as the rest shows it.
+    const paused = record.pausedInHold ? ', with a pause' : '';
+    return setOutcome(record) === 'cut short'
+      ? cutShortText(`${held} held${paused}`)
+      : `Done: ${held}${paused}`;
   }
   const counted = countDoneText(exercise, record.count);
   if (record.endedBy === 'skipped') return 'Set skipped';

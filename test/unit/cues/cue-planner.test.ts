@@ -592,6 +592,33 @@ describe('planCues', () => {
     expect(spoken(end)[1]).toMatch(/^Rest, thirty seconds\. Next: Elbow plank, one set\./);
   });
 
+  // "Done: forty-five seconds" told a hold paused a minute in the middle as one held whole.
+  it('ends a hold broken by a pause with its time and the pause, as the rest shows it', () => {
+    const run = new Run(plan(['drawing-in', 1, 45, 30], ['elbow-plank', 1, 30, 60]));
+    run.do({ type: 'start', nowMs: 0 });
+    run.do({ type: 'go-heard', nowMs: 1500 });
+    run.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2100 }));
+    run.ticksTo(12_000);
+    run.do({ type: 'pause', nowMs: 12_000 });
+    run.do({ type: 'resume', nowMs: 72_000 });
+    const end = run.ticksTo(107_000);
+    expect(run.state.phase).toBe('rest');
+    expect(run.state.completed[0]).toMatchObject({ holdMs: 45_000, pausedInHold: true });
+    expect(spoken(end)).toContain('Done: forty-five seconds, with a pause');
+    expect(spoken(end)).not.toContain('Done: forty-five seconds');
+    // Skipped short of its target after the pause: cut short, at its time, with the pause.
+    const cut = new Run(plan(['drawing-in', 1, 45, 30], ['elbow-plank', 1, 30, 60]));
+    cut.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 1500 });
+    cut.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2100 }));
+    cut.ticksTo(12_000);
+    cut.do({ type: 'pause', nowMs: 12_000 });
+    cut.do({ type: 'resume', nowMs: 72_000 });
+    cut.ticksTo(82_000);
+    expect(spoken(cut.do({ type: 'skip', nowMs: 82_000 }))[0]).toBe(
+      'Set cut short: twenty seconds held, with a pause',
+    );
+  });
+
   // "five … two, one" to the goal was heard in the plank as the end, and the person dropped.
   it('marks the plank goal with its tone and line, no countdown to it, and keeps calling the time after it, then reports the hold', () => {
     const run = new Run(plan(['elbow-plank', 3, 20, 60]));
@@ -1750,8 +1777,9 @@ describe('planCues', () => {
     // Forty-four and a half seconds held as the strap comes back; the hold's target is reached at
     // 49.25 s, before "Paused: connection lost" is over, at 50.34 s: "forty-six seconds held" then.
     expect(spoken(run.do({ type: 'resume', nowMs: 48_750 }))).toEqual([]);
+    // The drop was told, so the hold was broken by it: its time is said with the pause.
     expect(spoken(run.ticksTo(51_000))).toEqual([
-      'Done: forty-five seconds',
+      'Done: forty-five seconds, with a pause',
       'Session complete: one set. Well done',
     ]);
   });
