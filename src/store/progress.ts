@@ -64,6 +64,11 @@ export interface Progress {
   readonly pulldownReps: ChartSeries;
   /** Longest plank and drawing-in hold of each week, seconds, with the target of that week. */
   readonly holds: ChartSeries;
+  /**
+   * How many plank and drawing-in holds were broken by a pause, which `holds` leaves out: a chart
+   * they alone would have filled is empty, and must not read as if their sessions were lost.
+   */
+  readonly brokenHolds: number;
   /** Superman range of motion per week: the best and the mean of the sets' peak lift, degrees. */
   readonly supermanRange: ChartSeries;
   /** Average and peak heart rate and the one-minute recovery, per week, bpm. */
@@ -107,6 +112,10 @@ export interface WeekRow {
 }
 
 const HOLD_CHARTED = ['elbow-plank', 'drawing-in'] as const;
+
+function isHoldCharted(id: ExerciseId): boolean {
+  return (HOLD_CHARTED as readonly ExerciseId[]).includes(id);
+}
 
 /** The week row of the sessions (and their sets) of `week`. */
 export function summarizeWeek(week: Week, sessions: readonly SessionRow[], sets: readonly SetRow[]): WeekRow {
@@ -274,6 +283,10 @@ export function progress(weeks: readonly WeekRow[]): Progress {
         },
       ]),
     },
+    brokenHolds: weeks
+      .flatMap((w) => w.past)
+      .flatMap((session) => session.sets)
+      .filter((set) => isHoldCharted(set.exerciseId) && set.holdMs && set.pausedInHold).length,
     supermanRange: {
       x,
       lines: [

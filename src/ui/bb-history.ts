@@ -50,6 +50,18 @@ import { tellsHeartRate } from './summary-heart.ts';
 const REPS_CHART_EMPTY =
   "No superman, glute bridge or bird dog yet: the lat pulldown's reps have their own chart below.";
 
+/**
+ * The holds' chart with none to draw: where the only holds were broken by a pause, which it leaves out
+ * (the next day's plan takes no step from them), it says so; "No sessions with this yet" over them read
+ * as History losing the session.
+ */
+export function holdsChartEmpty(brokenHolds: number): string {
+  if (brokenHolds === 0) return NO_SESSIONS_YET;
+  return brokenHolds === 1
+    ? 'Your only hold so far was broken by a pause, and is not charted.'
+    : `Your ${brokenHolds} holds so far were each broken by a pause, and are not charted.`;
+}
+
 const RETENTION_OPTIONS: readonly { value: string; label: string; retention: MotionRetention }[] = [
   { value: 'all', label: 'all of it', retention: KEEP_ALL },
   ...RETENTION_MONTHS.map((months) => ({
@@ -581,7 +593,11 @@ export class BbHistory extends LitElement {
         <bb-progress-chart heading="Lat pulldown: weight (kg)" .series=${p.pulldownWeight}></bb-progress-chart>
         <bb-progress-chart heading="Lat pulldown: best set (reps)" .series=${p.pulldownReps}></bb-progress-chart>
       </div>
-      <bb-progress-chart heading="Longest hold of the week" .series=${p.holds}></bb-progress-chart>
+      <bb-progress-chart
+        heading="Longest hold of the week"
+        empty=${holdsChartEmpty(p.brokenHolds)}
+        .series=${p.holds}
+      ></bb-progress-chart>
       <bb-progress-chart
         heading="Superman range of motion by week"
         empty="No sessions with this yet: a strap with a motion sensor, or the virtual strap, measures it."

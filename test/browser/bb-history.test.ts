@@ -10,8 +10,8 @@ import { allHeartRate } from '../../src/export/replay.ts';
 import type { HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
 import { fromPlanEntries, workoutMs } from '../../src/store/codec.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
+import { holdsChartEmpty } from '../../src/ui/bb-history.ts';
 import { sessionHeart } from '../../src/workout/heart.ts';
-import '../../src/ui/bb-history.ts';
 import '../../src/ui/bb-storage-notice.ts';
 import '../../src/ui/bb-summary.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
@@ -212,6 +212,47 @@ describe('bb-history', () => {
           : 'No sessions with this yet.',
       ]),
     );
+  });
+
+  it('says a week whose only hold was broken by a pause has it, and why it is not charted, on a 360 px and a 180 px phone', async () => {
+    // "No sessions with this yet" over a drawing-in paused at 10 s and run on to 45 s read as History
+    // losing the session.
+    const broken = supermanSet({
+      exerciseId: 'drawing-in',
+      count: 0,
+      target: 45,
+      holdMs: 45_000,
+      peakDeg: null,
+      pausedInHold: true,
+    });
+    const persistence = await persistenceWith([finishedSession('broken', Date.now() - 86_400_000, [broken])]);
+    for (const [width, height] of [
+      [360, 640],
+      [180, 320],
+    ] as const) {
+      const restore = await layOutAsTheApp(width, height, '0 1rem');
+      try {
+        const history = await mount('bb-history', persistence);
+        const charts = () => [...history.shadowRoot!.querySelectorAll('bb-progress-chart')];
+        await expect.poll(() => charts().length).toBe(7);
+        const holds = charts().find((chart) => chart.heading === 'Longest hold of the week')!;
+        await holds.updateComplete;
+        await expect
+          .poll(() => holds.shadowRoot!.querySelector('.empty')?.textContent)
+          .toBe('Your only hold so far was broken by a pause, and is not charted.');
+        const empty = holds.shadowRoot!.querySelector('.empty')!;
+        empty.scrollIntoView();
+        const box = empty.getBoundingClientRect();
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        expect(box.right).toBeLessThanOrEqual(width);
+        expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+        history.remove();
+      } finally {
+        await restore();
+      }
+    }
+    expect(holdsChartEmpty(2)).toBe('Your 2 holds so far were each broken by a pause, and are not charted.');
+    expect(holdsChartEmpty(0)).toBe('No sessions with this yet.');
   });
 
   it("says what measures a superman's lift where every superman was counted with +1 (a heart-rate-only strap)", async () => {

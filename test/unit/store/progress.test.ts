@@ -461,6 +461,8 @@ describe('progress', () => {
     expect(values('Elbow plank target (s)')).toEqual([30, 37]);
     expect(values('Drawing-in (s)')).toEqual([null, null]);
     expect(values('Drawing-in target (s)')).toEqual([null, null]);
+    // Counted apart, so that a chart they alone would have filled can say why it is empty.
+    expect(p.brokenHolds).toBe(2);
   });
 
   it('draws no hold and no target for a week whose only plank was skipped before it began', () => {
