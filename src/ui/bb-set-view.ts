@@ -347,6 +347,34 @@ export class BbSetView extends LitElement {
         font-size: 2.25rem;
       }
       /*
+       * On a phone on its side the column beside the ring has the height of three rows of buttons
+       * less the lines above them (a bird dog's next arm, a watch that stopped sending motion): +1
+       * (Start hold, End hold) shares its row with Pause, the two a person on the mat reaches for,
+       * and the other buttons take one row under them, where +1 on a row of its own took Finish to
+       * 343–399 px of the 360 px screen. Only the boxes move: a keyboard goes in the order written.
+       */
+      @media ${lowLandscape} {
+        :host([by-hand]:not([waiting])) .controls > .tap-by-hand {
+          flex: 1 1 auto;
+          order: 1;
+        }
+        :host([by-hand]:not([waiting])) .controls > .pause {
+          order: 1;
+        }
+        /* The end of that row: a line of no height, with half a gap each side of it for the whole. */
+        :host([by-hand]:not([waiting])) .controls {
+          row-gap: 0.25rem;
+        }
+        :host([by-hand]:not([waiting])) .controls::after {
+          content: '';
+          flex-basis: 100%;
+          order: 2;
+        }
+        :host([by-hand]:not([waiting])) .controls > :not(.tap-by-hand, .pause, .last-set) {
+          order: 3;
+        }
+      }
+      /*
        * With text at twice its size, under the header the exercise's name, the count and +1 (or the
        * time and Start hold) fill the window: the ring gives the button the room it needs to be seen
        * with no scroll, its words no longer than the count and target (the tap's line gives way), and

@@ -110,3 +110,70 @@ describe.each(SCREENS)('a hold timed by hand on $screen', ({ width, height }) =>
     }
   });
 });
+
+/**
+ * A set counted with +1 on a phone on its side (640×360), by hand (a heart-rate-only strap) or as the
+ * watch that counts it stopped sending motion: the line that says so under the set's number, and a bird
+ * dog's next arm, take the column beside the ring its height.
+ */
+describe.each([
+  { exercise: 'superman', stopped: false },
+  { exercise: 'superman', stopped: true },
+  { exercise: 'bird-dog', stopped: true },
+] as const)(
+  'a set of $exercise counted with +1 on a phone on its side, watch motion stopped: $stopped',
+  ({ exercise, stopped }) => {
+    let mounted: AppShell;
+    let restore: () => Promise<void>;
+    let stores = 0;
+
+    beforeEach(async () => {
+      restore = await layOutAsTheApp(640, 360);
+      const name = `on-its-side-${exercise}-${stopped}-${stores++}`;
+      mounted = await mountApp({
+        start: true,
+        openStore: () => SessionStore.open({ name }),
+        settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === exercise })) },
+      });
+      if (stopped) {
+        mounted.app.session.senseDevices(true, [exercise], { [exercise]: 'wrist' });
+      } else {
+        mounted.app.session.senseDevices(false, []);
+      }
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      mounted.app.session.goHeard();
+      if (stopped) mounted.app.session.senseMotionAway([exercise], true, [exercise]);
+      await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
+      await expect.element(page.getByRole('button', { name: '+1 rep' })).toHaveClass(/tap-by-hand/);
+    });
+
+    afterEach(async () => {
+      mounted.remove();
+      await restore();
+    });
+
+    it('keeps +1 and Pause side by side under the count, and every button of the set, on the screen', async () => {
+      const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+      const box = (name: string) =>
+        page.getByRole('button', { name, exact: true }).element().getBoundingClientRect();
+      const plusOne = box('+1 rep');
+      const pause = box('Pause');
+      expect(scrollY).toBe(0);
+      // One row: from the mat, the tap after each rep and the one that stops all are found together.
+      expect(Math.abs(pause.top - plusOne.top)).toBeLessThan(plusOne.height);
+      // The others on one row under them.
+      for (const name of ['−1 rep', 'Skip set', 'Mute', 'Finish']) {
+        expect(box(name).top, name).toBeGreaterThanOrEqual(plusOne.bottom);
+      }
+      for (const button of set.querySelectorAll('button')) {
+        const { top, bottom } = button.getBoundingClientRect();
+        expect(top, button.textContent!).toBeGreaterThanOrEqual(0);
+        expect(bottom, button.textContent!).toBeLessThanOrEqual(innerHeight);
+      }
+      expect(set.querySelector('.face .count')!.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+        innerHeight,
+      );
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(640);
+    });
+  },
+);
