@@ -35,6 +35,7 @@ import {
   heldS,
   pausedText,
   plural,
+  tapWordsOf,
   topPauseText,
 } from './format.ts';
 import {
@@ -104,6 +105,9 @@ export class BbSetView extends LitElement {
        */
       .meta :is(.away, .away-room) {
         display: block;
+      }
+      .tap-words {
+        white-space: nowrap;
       }
       /*
        * That room is taken from the space around the name, the set's number and the ring, which read as
@@ -811,7 +815,7 @@ export class BbSetView extends LitElement {
     const away = this.motionAway && this.pauseReason !== 'connection' && underWay;
     return html`<p class="meta">
       Set ${this.set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
-      ${this.unseenLine ? html`<br /><span class="unseen">${this.unseenLine}</span>` : nothing}
+      ${this.unseenLine ? html`<br /><span class="unseen">${withTapWordsWhole(this.unseenLine)}</span>` : nothing}
       ${
         // Why a plank's goal moved from the one set, as the voice said it: under the set's number, not
         // in the ring, where a line more ran over its edge on a phone.
@@ -825,10 +829,10 @@ export class BbSetView extends LitElement {
         // a strap the app still reaches for: nothing is counted by hand then, and "Paused: connection
         // lost" is what is so.
         away
-          ? html`<span class="away">${awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined, this.motionStopped)}</span>`
+          ? html`<span class="away">${withTapWordsWhole(awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined, this.motionStopped))}</span>`
           : nothing
       }
-      ${this.goingOnWithout.map((line) => html`<span class="away">${line}</span>`)}
+      ${this.goingOnWithout.map((line) => html`<span class="away">${withTapWordsWhole(line)}</span>`)}
       ${
         // The room of such a line while there is none, so that the count under it stays put as one
         // comes and goes (see .away-room).
@@ -933,6 +937,12 @@ export class BbSetView extends LitElement {
       valueText: `${set.count} ${unit}`,
     };
   }
+}
+
+/** A line under the set's number, the words that ask for a tap on one line of it (see tapWordsOf). */
+function withTapWordsWhole(line: string) {
+  const { before, tap, after } = tapWordsOf(line);
+  return tap ? html`${before}<span class="tap-words">${tap}</span>${after}` : line;
 }
 
 /** What the set's ring shows: how full it is, its face's lines, and what a screen reader reads of it. */

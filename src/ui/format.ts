@@ -332,6 +332,22 @@ export function awayWhileSetRunsText(
 }
 
 /**
+ * A line that asks for a tap, cut so that the words asking for it, up to the button's name ("count
+ * with +1", "tap Start hold", "tap End hold"), stay on one line, where "+1" went to a line alone under
+ * "count with" and "hold" under "tap Start". `tap` is empty where the line asks for none.
+ */
+export function tapWordsOf(line: string): {
+  readonly before: string;
+  readonly tap: string;
+  readonly after: string;
+} {
+  const found = /count with \+1|tap (?:Start|End) hold/.exec(line);
+  if (!found) return { before: line, tap: '', after: '' };
+  const end = found.index + found[0].length;
+  return { before: line.slice(0, found.index), tap: found[0], after: line.slice(end) };
+}
+
+/**
  * The pause at the top of a rep where the voice times it (Exercise.topPauseS), for a person who does
  * not hear it (muted): "Hold 3", "Hold 2", "Hold 1", the seconds left, from when the person got there,
  * then "Down" as the voice says it, until the rep is counted. Null outside such a pause.

@@ -175,5 +175,60 @@ describe.each([
       );
       expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(640);
     });
+
+    it.runIf(stopped)('keeps "+1" on the line of the words that ask for it', async () => {
+      const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+      const line = set.querySelector('.meta .away')!;
+      expect(line.textContent).toBe('Watch motion stopped: count with +1');
+      expect(linesOf(line, 'count with +1')).toBe(1);
+    });
   },
 );
+
+/** On how many lines of the screen `words` lie, within `element`'s text. */
+function linesOf(element: Element, words: string): number {
+  const range = document.createRange();
+  const texts = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let at = 0;
+  const whole = element.textContent!;
+  const start = whole.indexOf(words);
+  const end = start + words.length;
+  for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+    const length = text.textContent!.length;
+    if (at <= start && start <= at + length) range.setStart(text, start - at);
+    if (at <= end && end <= at + length) range.setEnd(text, end - at);
+    at += length;
+  }
+  return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+}
+
+describe('a hold timed by hand on a phone on its side, watch motion stopped', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(640, 360);
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: 'on-its-side-hold' }),
+      settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === 'elbow-plank' })) },
+    });
+    mounted.app.session.senseDevices(true, ['elbow-plank'], { 'elbow-plank': 'wrist' });
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    mounted.app.session.goHeard();
+    mounted.app.session.senseMotionAway(['elbow-plank'], true, ['elbow-plank']);
+    await expect.element(page.getByRole('button', { name: 'Start hold' })).toHaveClass(/tap-by-hand/);
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('keeps "Start hold" on the line of the word that asks for it', async () => {
+    const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+    const line = set.querySelector('.meta .away')!;
+    expect(line.textContent).toBe('Watch motion stopped: tap Start hold');
+    expect(linesOf(line, 'tap Start hold')).toBe(1);
+  });
+});

@@ -20,6 +20,7 @@ import {
   parseTypedNumber,
   plural,
   sessionStartText,
+  tapWordsOf,
   topPauseText,
   unbreakableRuns,
 } from '../../../src/ui/format.ts';
@@ -147,6 +148,31 @@ describe('what the person does while the device that counts the set is out of re
     expect(awayWhileSetRunsText(superman, beforeTheHold, 'wrist', true)).toBe(
       'Watch motion stopped: count with +1',
     );
+  });
+});
+
+describe('the words of a line under the set that ask for a tap, kept on one line', () => {
+  it('cuts out the words from the verb to the button they name', () => {
+    expect(tapWordsOf('Watch motion stopped: count with +1')).toEqual({
+      before: 'Watch motion stopped: ',
+      tap: 'count with +1',
+      after: '',
+    });
+    expect(tapWordsOf('InfiniTime cannot see this exercise: count with +1').tap).toBe('count with +1');
+    expect(tapWordsOf('Device out of reach: tap Start hold').tap).toBe('tap Start hold');
+    expect(tapWordsOf('Device out of reach: tap End hold when you let go')).toEqual({
+      before: 'Device out of reach: ',
+      tap: 'tap End hold',
+      after: ' when you let go',
+    });
+  });
+
+  it('leaves a line that asks for no tap whole', () => {
+    expect(tapWordsOf('Strap out of reach: heart rate paused')).toEqual({
+      before: 'Strap out of reach: heart rate paused',
+      tap: '',
+      after: '',
+    });
   });
 });
 
