@@ -6,6 +6,7 @@
 import {
   BehaviorSubject,
   combineLatest,
+  defer,
   distinctUntilChanged,
   EMPTY,
   filter,
@@ -295,31 +296,43 @@ export const MOTION_STOPPED_AFTER_MS = 3000;
 
 /**
  * Whether a device's motion has stopped while it stays connected: MOTION_STOPPED_AFTER_MS after its
- * last frame, until the next. Not before a first frame (a stream that never starts is told as a
- * refusal, see MOTION_REFUSALS), nor while it is not connected (its connection says why), nor while
- * its streams are suspended on purpose (`suspended$`).
+ * last frame, until the next, or, once it has sent one, after its stream is watched again (reconnected,
+ * the page shown again) with none since: a stream that does not come back is as stopped as one that
+ * goes quiet. Not before a first frame (a stream that never starts is told as a refusal, see
+ * MOTION_REFUSALS), nor while it is not connected (its connection says why), nor while its streams are
+ * suspended on purpose (`suspended$`). A device whose silence is a still wrist (`silentWhenStill`, see
+ * heldWhileUnchanged) is not timed from a restart: only its readings held say it streams again.
  */
 export function motionStoppedOf(
   accel$: Observable<unknown>,
   connection$: Observable<ConnectionState>,
   suspended$: Observable<boolean>,
+  { silentWhenStill = false }: { readonly silentWhenStill?: boolean } = {},
 ): Observable<boolean> {
-  return streamWatched(connection$, suspended$).pipe(
-    switchMap((watched) =>
-      watched
-        ? accel$.pipe(
-            switchMap(() =>
-              timer(MOTION_STOPPED_AFTER_MS).pipe(
-                map(() => true),
-                startWith(false),
+  return defer(() => {
+    let sentOnce = false;
+    const frames$ = accel$.pipe(
+      tap(() => {
+        sentOnce = true;
+      }),
+    );
+    return streamWatched(connection$, suspended$).pipe(
+      switchMap((watched) =>
+        watched
+          ? (sentOnce && !silentWhenStill ? frames$.pipe(startWith(null)) : frames$).pipe(
+              switchMap(() =>
+                timer(MOTION_STOPPED_AFTER_MS).pipe(
+                  map(() => true),
+                  startWith(false),
+                ),
               ),
-            ),
-            startWith(false),
-          )
-        : of(false),
-    ),
-    distinctUntilChanged(),
-  );
+              startWith(false),
+            )
+          : of(false),
+      ),
+      distinctUntilChanged(),
+    );
+  });
 }
 
 /** Whether a device's stream is expected to run: connected, its streams not suspended on purpose. */
@@ -1055,7 +1068,9 @@ export class Devices extends Model<DeviceState> {
         sampleRateHz$: live.details$.pipe(map((d) => d.sampleRateHz ?? null)),
         motionRefused$: motionRefused.pipe(distinctUntilChanged()),
         motionStopped$: placement
-          ? motionStoppedOf(accel$, live.connection$, this.streamsSuspended)
+          ? motionStoppedOf(accel$, live.connection$, this.streamsSuspended, {
+              silentWhenStill: pollMs !== undefined,
+            })
           : undefined,
         virtual: null,
         session: live,

@@ -1503,6 +1503,23 @@ describe('a device whose motion stops while it stays connected', () => {
     expect(seen).toEqual([false]);
     subscription.unsubscribe();
   });
+
+  it('has stopped MOTION_STOPPED_AFTER_MS after it reconnected, or its page came back, with no frame since', () => {
+    const { accel$, connection$, suspended$, seen, subscription } = watched();
+    accel$.next(1);
+    connection$.next('reconnecting');
+    connection$.next('connected');
+    vi.advanceTimersByTime(MOTION_STOPPED_AFTER_MS - 1);
+    expect(seen).toEqual([false]);
+    vi.advanceTimersByTime(60_000);
+    expect(seen).toEqual([false, true]);
+    accel$.next(2);
+    suspended$.next(true);
+    suspended$.next(false);
+    vi.advanceTimersByTime(MOTION_STOPPED_AFTER_MS);
+    expect(seen).toEqual([false, true, false, true]);
+    subscription.unsubscribe();
+  });
 });
 
 describe('a device that sends its motion only when it changed', () => {
@@ -1529,7 +1546,11 @@ describe('a device that sends its motion only when it changed', () => {
     const frames$ = heldWhileUnchanged(accel$, connection$, suspended$, now, POLL_MS);
     const subscription = frames$.subscribe((f) => seen.push([f.t0Ms, [...f.xyz]]));
     const stopped: boolean[] = [];
-    subscription.add(motionStoppedOf(frames$, connection$, suspended$).subscribe((s) => stopped.push(s)));
+    subscription.add(
+      motionStoppedOf(frames$, connection$, suspended$, { silentWhenStill: true }).subscribe((s) =>
+        stopped.push(s),
+      ),
+    );
     return { accel$, connection$, suspended$, seen, stopped, subscription, now };
   }
 
@@ -1565,6 +1586,15 @@ describe('a device that sends its motion only when it changed', () => {
     suspended$.next(true);
     vi.advanceTimersByTime(10 * POLL_MS);
     expect(seen).toHaveLength(1);
+    subscription.unsubscribe();
+  });
+  it('is not taken for stopped when it reconnects still, sending nothing', () => {
+    const { accel$, connection$, stopped, subscription, now } = held();
+    accel$.next(reading(now(), 0, 0, 1));
+    connection$.next('reconnecting');
+    connection$.next('connected');
+    vi.advanceTimersByTime(10 * MOTION_STOPPED_AFTER_MS);
+    expect(stopped).toEqual([false]);
     subscription.unsubscribe();
   });
 });
