@@ -160,11 +160,12 @@ export type GoneOnWithout = DeviceStatus & { readonly connection: AwayConnection
 /**
  * Whether the device that sees where the person is (the one motion is read from for most exercises:
  * the chest strap beside a watch) is out of reach now, in a state that pauses a set (see
- * PAUSE_FOR_CONNECTION): no set waits to see the person in position meanwhile (see
+ * PAUSE_FOR_CONNECTION), or connected with its motion stopped (see DeviceStatus.motionStopped), as
+ * blind to the position as one gone: no set waits to see the person in position meanwhile (see
  * SessionState.positionAway).
  */
 export function positionOutOfReach(devices: readonly DeviceStatus[]): boolean {
-  return devices.some((d) => d.motion && PAUSE_FOR_CONNECTION[d.connection] !== null);
+  return devices.some((d) => d.motion && (PAUSE_FOR_CONNECTION[d.connection] !== null || d.motionStopped));
 }
 
 /**

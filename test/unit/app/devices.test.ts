@@ -433,6 +433,46 @@ describe('What a set needs of the devices, that their drop pauses', () => {
     expect(positionOutOfReach([status({ connection: 'connecting' }), watch])).toBe(false);
   });
 
+  it('has the position out of reach with a strap that stays connected but stopped sending its motion', () => {
+    expect(positionOutOfReach([status({ motionStopped: true }), watch])).toBe(true);
+    // The watch's motion stopped: the strap still sees where the person is.
+    expect(positionOutOfReach([status({}), { ...watch, motionStopped: true }])).toBe(false);
+  });
+
+  it('begins a lat pulldown set when due, with no position to wait for, once the strap stopped sending motion in the rest', () => {
+    const plan = [
+      {
+        exercise: PROGRAM.find((e) => e.id === 'lat-pulldown') ?? PROGRAM[0],
+        dosage: { sets: 2, target: 1, restS: 20 },
+      },
+    ];
+    const sensing: SessionAction = {
+      type: 'devices-sensing',
+      seesPosition: true,
+      exercises: PROGRAM.map((e) => e.id),
+      nowMs: 0,
+    };
+    const resting = [
+      sensing,
+      { type: 'start', nowMs: 0 },
+      { type: 'begin', nowMs: 1000 },
+      { type: 'go-heard', nowMs: 1000 },
+      { type: 'adjust', delta: 1, nowMs: 5000 },
+    ].reduce((s, a) => reduceSession(s, a as SessionAction), initialSessionState(plan));
+    expect(resting.phase).toBe('rest');
+    const devicesNow = [status({ motionStopped: true }), watch];
+    const sensed = reduceSession(resting, {
+      type: 'motion-reach',
+      away: exercisesOutOfReach(devicesNow),
+      positionAway: positionOutOfReach(devicesNow),
+      stopped: exercisesMotionStopped(devicesNow),
+      nowMs: 10_000,
+    });
+    const due = reduceSession(sensed, { type: 'tick', nowMs: 30_000 });
+    expect(due.set).toMatchObject({ setNumber: 2, startedMs: 30_000 });
+    expect(due.set?.waiting).toBeFalsy();
+  });
+
   it('has an exercise counted by motion where a device counts it, and out of reach with that device', () => {
     expect(countedByMotion([h10Away, watch], 'lat-pulldown')).toBe(true);
     expect(countedByMotion([status({})], 'lat-pulldown')).toBe(false);
