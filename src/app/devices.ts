@@ -44,6 +44,7 @@ import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
 import { HABITS, type Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
+import type { GoneHow } from '../workout/by-hand.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import { type ExerciseId, PROGRAM } from '../workout/program.ts';
@@ -144,18 +145,25 @@ export function isAway(connection: ConnectionState): connection is AwayConnectio
 }
 
 /**
- * The devices out of reach that the set under way (in a rest, the set after it) goes on without, as
- * it needs none of them (see neededConnection): a strap that gives the heart rate alone, or one that
- * counts other exercises (an H10 in a lat pulldown the watch counts). The set screen says each, as
- * the voice said it; a device the set needs, gone, pauses it or has it counted by hand, which the
- * screen says in its own words.
+ * The devices out of reach, or connected with their motion stopped, that the set under way (in a
+ * rest, the set after it) goes on without, as it needs none of them (see neededConnection): a strap
+ * that gives the heart rate alone, or one that counts other exercises (an H10 in a lat pulldown the
+ * watch counts, a watch in a superman). The set screen says each, as the voice said it; a device the
+ * set needs, gone, pauses it or has it counted by hand, which the screen says in its own words.
  */
 export function goneOnWithout(devices: readonly DeviceStatus[], needs: SetNeeds | null): GoneOnWithout[] {
-  return devices.filter((d): d is GoneOnWithout => isAway(d.connection) && !neededDevice(d, needs));
+  return devices.filter(
+    (d): d is GoneOnWithout => (isAway(d.connection) || d.motionStopped) && !neededDevice(d, needs),
+  );
 }
 
-/** A device out of reach that the session goes on without (see goneOnWithout). */
-export type GoneOnWithout = DeviceStatus & { readonly connection: AwayConnection };
+/** A device out of reach, or whose motion stopped, that the session goes on without (see goneOnWithout). */
+export type GoneOnWithout = DeviceStatus & { readonly goneOnWithout: never };
+
+/** How a device the session goes on without is gone: out of reach wins over its motion stopped. */
+export function goneHow(d: GoneOnWithout): GoneHow {
+  return isAway(d.connection) ? d.connection : 'stopped';
+}
 
 /**
  * Whether the device that sees where the person is (the one motion is read from for most exercises:

@@ -204,8 +204,11 @@ function unneededDeviceAwayBecameNews(prev: SessionState, next: SessionState): s
     const dueMs = sinceMs + CONNECTION_LOST_SAID_AFTER_MS;
     return prev.nowMs < dueMs && next.nowMs >= dueMs;
   });
-  // Said once, as any drop is, when it has been away long enough to be news: out of reach by then.
-  return news === undefined ? undefined : goneOnWithoutText(next.motionPlacements?.[news], false, 'lost');
+  // Said once, as any drop is, when it has been away long enough to be news: out of reach by then,
+  // unless it is still connected and only its motion stopped, which the screen says too.
+  if (news === undefined) return undefined;
+  const how = next.motionStopped?.includes(news) ? 'stopped' : 'lost';
+  return goneOnWithoutText(next.motionPlacements?.[news], false, how);
 }
 
 /**

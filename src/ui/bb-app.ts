@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { of, type Subscription } from 'rxjs';
 import type { Backbeat, DeviceState, PlanWait } from '../app/backbeat.ts';
-import { type GoneOnWithout, goneOnWithout, seesNoExercise, setNeeds } from '../app/devices.ts';
+import { type GoneOnWithout, goneHow, goneOnWithout, seesNoExercise, setNeeds } from '../app/devices.ts';
 import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
@@ -719,7 +719,7 @@ export class BbApp extends LitElement {
   /** The lines the set or rest says of the devices it goes on without (see devicesGoneOnWithout). */
   private goingOnWithout(): readonly string[] {
     this.gone.lines ??= this.gone.devices.map((d) =>
-      goneOnWithoutText(d.placement, seesNoExercise(d), d.connection),
+      goneOnWithoutText(d.placement, seesNoExercise(d), goneHow(d)),
     );
     return this.gone.lines;
   }

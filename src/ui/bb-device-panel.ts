@@ -7,6 +7,7 @@ import {
   type DeviceState,
   type DeviceStatus,
   type GoneOnWithout,
+  goneHow,
   isAway,
 } from '../app/devices.ts';
 import { parseRecording, type Recording } from '../protocol/recording.ts';
@@ -612,7 +613,7 @@ export class BbDevicePanel extends LitElement {
    * going"), in the quiet colour: the warning's words and colour are for a drop that stops the session.
    */
   private connectionWords(d: DeviceStatus): string {
-    return this.goingOnWithout(d) ? GOING_ON_WITHOUT_WORDS[d.connection] : connectionAlarmWords(d);
+    return this.goingOnWithout(d) ? GOING_ON_WITHOUT_WORDS[goneHow(d)] : connectionAlarmWords(d);
   }
 
   private renderDevice(d: DeviceStatus, several: boolean) {

@@ -115,26 +115,34 @@ export function outOfReachLabel(placement: Placement | undefined): string {
 }
 
 /**
+ * How a device the session goes on without is gone: out of reach (reconnecting, or given up on), or
+ * connected with its motion stopped.
+ */
+export type GoneHow = 'reconnecting' | 'lost' | 'stopped';
+
+/**
  * What follows a device's name while the session goes on without it: in the header's line of it,
  * under the set's name, and in the voice.
  */
-export const GOING_ON_WITHOUT_WORDS: Readonly<Record<'reconnecting' | 'lost', string>> = {
+export const GOING_ON_WITHOUT_WORDS: Readonly<Record<GoneHow, string>> = {
   reconnecting: 'reconnecting: keep going',
   lost: 'out of reach: keep going',
+  stopped: 'motion stopped: keep going',
 };
 
 /**
  * A device out of reach that the set goes on without, as the screen shows it and the voice says it:
  * "Heart-rate strap reconnecting: keep going" of one that gives the heart rate alone, else named by
- * where it is worn ("Strap out of reach: keep going", of an H10 in a lat pulldown the watch counts).
+ * where it is worn ("Strap out of reach: keep going", of an H10 in a lat pulldown the watch counts;
+ * "Watch motion stopped: keep going", of a watch still connected in a set the strap counts).
  */
 export function goneOnWithoutText(
   placement: Placement | null | undefined,
   heartRateOnly: boolean,
-  connection: 'reconnecting' | 'lost',
+  how: GoneHow,
 ): string {
   const name = heartRateOnly ? 'Heart-rate strap' : deviceLabel(placement ?? undefined);
-  return `${name} ${GOING_ON_WITHOUT_WORDS[connection]}`;
+  return `${name} ${GOING_ON_WITHOUT_WORDS[how]}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Two wearables at once through Chromium's Web Bluetooth stack: a Polar H10 (heart rate and trunk
 // motion) and a PineTime on the wrist. Heart rate comes from the strap; the watch dropping and
-// coming back does not disturb the strap, and the strap going in a set the watch counts says so
-// and lets the set go on.
+// coming back does not disturb the strap, and the strap going, or its motion stopping, in a set the
+// watch counts says so and lets the set go on.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import {
@@ -10,13 +10,14 @@ import {
   INFINITIME_MOTION as MOTION,
   INFINITIME_MOTION_SERVICE as MOTION_SERVICE,
   PMD_CONTROL_POINT as PMD_CP,
+  PMD_DATA,
   PMD_SERVICE,
 } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
-import { emulatedPolarH10, toHex, type Vector, vectorBytes } from './emulated-polar-h10.ts';
+import { emulatedPolarH10, hexBytes, toHex, type Vector, vectorBytes } from './emulated-polar-h10.ts';
 
 describeWithShared('a Polar H10 and a PineTime connected at the same time', () => {
   let browser: Browser;
@@ -127,5 +128,15 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
     expect(count.y).toBeGreaterThan(line.y + line.height);
     expect(count.y + count.height).toBeLessThanOrEqual(640);
     strap.comeBackInReach();
+  });
+
+  it('says under the lat pulldown that the strap, still connected, has stopped sending motion, and the set goes on', async () => {
+    const away = page.locator('bb-set-view .away');
+    await expect.poll(() => away.count(), { timeout: 15_000 }).toBe(0);
+    const frame = vectors.find((x) => x.protocol === 'pmd-acc' && x.stream === 'ACC_50HZ_2G');
+    await strap.notify(PMD_SERVICE, PMD_DATA, hexBytes(frame!.hex));
+    await expect.poll(() => away.textContent(), { timeout: 10_000 }).toBe('Strap motion stopped: keep going');
+    expect(await page.locator('bb-set-view .paused').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/strap-motion-stopped.png' });
   });
 });

@@ -13,6 +13,7 @@ import {
   Devices,
   exercisesMotionStopped,
   exercisesOutOfReach,
+  goneHow,
   goneOnWithout,
   heartRateAloneAway,
   heldWhileUnchanged,
@@ -23,6 +24,7 @@ import {
   pauseForConnectionOnRestore,
   positionOutOfReach,
   type SetNeeds,
+  seesNoExercise,
   setNeeds,
   VIRTUAL_HABIT_KEY,
 } from '../../../src/app/devices.ts';
@@ -31,6 +33,7 @@ import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
 import { CONNECT_TIMEOUT_MS } from '../../../src/sensors/ble/gatt-session.ts';
 import type { AccelFrame, HeartRateSample } from '../../../src/sensors/samples.ts';
+import { goneOnWithoutText } from '../../../src/workout/by-hand.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 import { initialSessionState, reduceSession, type SessionAction } from '../../../src/workout/session.ts';
 import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
@@ -507,6 +510,18 @@ describe('What a set needs of the devices, that their drop pauses', () => {
     // A heart-rate-only strap: no device is named.
     const plainStrap = status({ kind: 'heart-rate', placement: null, motion: false, counts: [] });
     expect(motionPlacementsOf([plainStrap])).toEqual({});
+  });
+
+  it('goes on without a watch still connected whose motion stopped in a set the strap counts, and says so of it', () => {
+    const watchSilent = { ...watch, motionStopped: true };
+    const gone = goneOnWithout([status({}), watchSilent], { exercise: 'superman', position: false });
+    expect(gone.map((d) => [d.id, goneOnWithoutText(d.placement, seesNoExercise(d), goneHow(d))])).toEqual([
+      ['w', 'Watch motion stopped: keep going'],
+    ]);
+    // The lat pulldown it counts is counted by hand meanwhile, which the set says in its own words.
+    expect(goneOnWithout([status({}), watchSilent], { exercise: 'lat-pulldown', position: false })).toEqual(
+      [],
+    );
   });
 
   it('leaves the devices out of reach that the set does not need for it to go on without', () => {

@@ -2549,6 +2549,19 @@ describe('a watch with the session, which sees no posture and not every exercise
       expect(spoken(run.ticksTo(20_000))).toEqual(['Strap out of reach: keep going']);
     });
 
+    it('says once, a moment after its motion stopped, that the watch still connected has stopped, and to keep going, in a set the strap counts', () => {
+      const run = new Run(plan(['superman', 1, 12, 60], ['lat-pulldown', 1, 12, 60]));
+      run.do(strapAndWatch, { type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+      run.do(motion(rep(3000)), motion(rep(6000)));
+      expect(
+        spoken(
+          run.do({ type: 'motion-reach', away: ['lat-pulldown'], stopped: ['lat-pulldown'], nowMs: 7000 }),
+        ),
+      ).toEqual([]);
+      expect(spoken(run.ticksTo(13_000))).toEqual(['Watch motion stopped: keep going']);
+      expect(run.state.set?.setNumber).toBe(1);
+    });
+
     it('says nothing of a watch back within a moment', () => {
       const run = underWay();
       const said = spoken(

@@ -161,5 +161,6 @@ describe('a device out of reach that the set goes on without', () => {
     expect(goneOnWithoutText('chest', false, 'reconnecting')).toBe('Strap reconnecting: keep going');
     expect(goneOnWithoutText('chest', false, 'lost')).toBe('Strap out of reach: keep going');
     expect(goneOnWithoutText('wrist', false, 'lost')).toBe('Watch out of reach: keep going');
+    expect(goneOnWithoutText('wrist', false, 'stopped')).toBe('Watch motion stopped: keep going');
   });
 });
