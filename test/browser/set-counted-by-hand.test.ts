@@ -176,12 +176,14 @@ describe.each([
       expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(640);
     });
 
-    it.runIf(stopped)('keeps "+1" on the line of the words that ask for it', async () => {
-      const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
-      const line = set.querySelector('.meta .away')!;
-      expect(line.textContent).toBe('Watch motion stopped: count with +1');
-      expect(linesOf(line, 'count with +1')).toBe(1);
-    });
+    // Only a device's line asks for the tap in words (a set counted by hand from its start says it in the ring).
+    if (stopped)
+      it('keeps "+1" on the line of the words that ask for it', async () => {
+        const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+        const line = set.querySelector('.meta .away')!;
+        expect(line.textContent).toBe('Watch motion stopped: count with +1');
+        expect(linesOf(line, 'count with +1')).toBe(1);
+      });
   },
 );
 
