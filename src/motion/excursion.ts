@@ -432,10 +432,7 @@ export class ExcursionDetector {
       }
       // Given up as no rep (away too long, or moved to another pose) while at the top: the pause
       // there is over all the same.
-      if (this.state !== 'out' && this.topTold && !this.topLeftTold) {
-        this.topLeftTold = true;
-        out.push({ type: 'top-left', tMs: t, emittedMs: t });
-      }
+      if (this.state !== 'out') this.leaveTop(t, out);
     }
     this.prevT = t;
     this.prevAngle = angle;
@@ -453,7 +450,10 @@ export class ExcursionDetector {
     this.topLeftTold = false;
   }
 
-  /** The pause at the top: told once the torso stops there, and again once it leaves on the way back. */
+  /**
+   * The pause at the top: told once the torso stops near the top of an excursion big enough for a
+   * rep, and again once it leaves on the way back (see leaveTop).
+   */
   private followTop(
     t: number,
     dt: number,
@@ -465,33 +465,23 @@ export class ExcursionDetector {
     hi: number,
     out: MotionEvent[],
   ): void {
-    if (!this.topTold) {
-      if (!this.stillAtTop(t, dt, angle, gx, gy, gz, motionG, hi)) return;
+    const peakDeg = this.excursion.peakDeg;
+    const belowTop = angle < PLATEAU_SHARE * peakDeg;
+    if (this.topTold) {
+      if (belowTop) this.leaveTop(t, out);
+    } else if (belowTop || angle < hi || peakDeg < this.minPeakDeg()) {
+      this.atTop.reset();
+    } else if (this.atTop.update(t, dt, gx, gy, gz, motionG, TOP_BAND_DEG, TOP_STILL_MS)) {
       this.topTold = true;
       out.push({ type: 'top', tMs: this.atTop.sinceMs, emittedMs: t });
-    } else if (!this.topLeftTold && angle < PLATEAU_SHARE * this.excursion.peakDeg) {
-      this.topLeftTold = true;
-      out.push({ type: 'top-left', tMs: t, emittedMs: t });
     }
   }
 
-  /** Whether the torso has come to a stop near the top of an excursion big enough for a rep. */
-  private stillAtTop(
-    t: number,
-    dt: number,
-    angle: number,
-    gx: number,
-    gy: number,
-    gz: number,
-    motionG: number,
-    hi: number,
-  ): boolean {
-    const peakDeg = this.excursion.peakDeg;
-    if (angle < hi || angle < PLATEAU_SHARE * peakDeg || peakDeg < this.minPeakDeg()) {
-      this.atTop.reset();
-      return false;
-    }
-    return this.atTop.update(t, dt, gx, gy, gz, motionG, TOP_BAND_DEG, TOP_STILL_MS);
+  /** The pause at the top told is over, at t: once, and only after it was told. */
+  private leaveTop(t: number, out: MotionEvent[]): void {
+    if (!this.topTold || this.topLeftTold) return;
+    this.topLeftTold = true;
+    out.push({ type: 'top-left', tMs: t, emittedMs: t });
   }
 
   /** The excursion is the one from the held pose, which is the rest pose now. */
