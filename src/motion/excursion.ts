@@ -92,6 +92,8 @@ interface Candidate extends RepTimes {
   readonly startMs: number;
   readonly endMs: number;
   readonly peakDeg: number;
+  /** Held out longer than any rep the person's pace knows: its times say nothing of their reps. */
+  readonly overlong?: boolean;
 }
 
 /** A unit 3-vector, mutable in place: the detectors run per sample and must not allocate. */
@@ -264,6 +266,31 @@ class HeldPose {
   }
 }
 
+/**
+ * An excursion given up as no rep, away too long or too far: held, or a change of pose. Where it
+ * left from is kept; coming back and resting there shows it was the person's rest pose all along,
+ * and the excursion an out and back from it, a rep held long.
+ */
+class GivenUp {
+  active = false;
+  readonly rest = vec();
+  startMs = 0;
+  readonly excursion = new Excursion();
+
+  keep(rest: Vec, startMs: number, excursion: Excursion): void {
+    this.active = true;
+    setUnit(this.rest, rest.x, rest.y, rest.z);
+    this.startMs = startMs;
+    this.excursion.copy(excursion);
+  }
+
+  /** Whether the torso is within `bandDeg` of the rest pose left. */
+  near(gx: number, gy: number, gz: number, bandDeg: number): boolean {
+    const r = this.rest;
+    return this.active && angleDeg(gx, gy, gz, r.x, r.y, r.z) < bandDeg;
+  }
+}
+
 export class ExcursionDetector {
   private state: State = 'acquiring';
   private readonly rest = vec(0, 0, 1);
@@ -278,6 +305,7 @@ export class ExcursionDetector {
   // Where the torso came to rest on the way back, for a return to a rest pose that moved.
   private readonly settling = new Stillness();
   private readonly held = new HeldPose();
+  private readonly givenUp = new GivenUp();
   // The pause at the top of the excursion under way, and whether its start and its end were told.
   private readonly atTop = new Stillness();
   private topTold = false;
@@ -322,9 +350,13 @@ export class ExcursionDetector {
       // The rest pose is the first still pose: the set starts with the person in position. A brief
       // pause is enough (people start soon after getting down); a wrong one is mended below.
       if (this.stillAt(t, gx, gy, gz, motionG, ACQUIRE_BAND_DEG, ACQUIRE_MS)) {
-        this.restAtSettle();
-        this.state = 'rest';
-        this.lastBelowLoMs = t;
+        if (this.givenUp.near(gx, gy, gz, this.loDeg(this.typicalPeakDeg()))) {
+          this.backFromGivenUp(this.settling.sinceMs, t, out);
+        } else {
+          this.restAtSettle();
+          this.state = 'rest';
+          this.lastBelowLoMs = t;
+        }
       }
       this.prevT = t;
       this.prevAngle = 0;
@@ -336,7 +368,7 @@ export class ExcursionDetector {
     const angle = angleDeg(gx, gy, gz, r.x, r.y, r.z);
     const typical = this.typicalPeakDeg();
     const hi = Math.max(s.minHiDeg * scale, s.hiFrac * typical);
-    const lo = Math.max(s.minLoDeg * scale, s.loFrac * typical);
+    const lo = this.loDeg(typical);
 
     if (this.state === 'rest') {
       if (angle < lo) this.lastBelowLoMs = t;
@@ -371,6 +403,7 @@ export class ExcursionDetector {
         this.peaks.count === 0 &&
         held.stillness.update(t, dt, gx, gy, gz, motionG, SETTLED_BAND_DEG, SETTLED_MS);
       const fromHeld = held.active ? held.follow(t, dt, gx, gy, gz, hi, lo) : Number.NaN;
+      const backWhereGivenUp = this.givenUp.near(gx, gy, gz, lo);
       // (Below the entry level, so that the end of one rep is never the start of the next.)
       const back = Math.max(lo, Math.min(RETURN_SHARE * away.peakDeg, BACK_BELOW_ENTRY * hi));
       const heldBack = Math.max(lo, Math.min(RETURN_SHARE * held.excursion.peakDeg, BACK_BELOW_ENTRY * hi));
@@ -384,6 +417,9 @@ export class ExcursionDetector {
           held.stillness.meanInto(this.rest);
           this.lastBelowLoMs = t;
         }
+      } else if (backWhereGivenUp) {
+        if (this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG))
+          this.backFromGivenUp(this.settling.sinceMs, t, out);
       } else if (angle < back) {
         this.finish(crossingTime(this.prevT, this.prevAngle, t, angle, back), t, out);
         this.lastBelowLoMs = t;
@@ -420,7 +456,9 @@ export class ExcursionDetector {
           this.restAfterShuffle(t);
           this.pending.length = 0;
         } else if (this.awayTooLong(t)) {
-          // Away too long or too far: the person changed pose. Start over from the new one.
+          // Away too long or too far: the person changed pose, or holds a rep far longer than a rep
+          // takes. Start over from the new pose, keeping the one left for a way back to it.
+          this.givenUp.keep(this.rest, this.startMs, this.excursion);
           this.state = 'acquiring';
           this.settling.reset();
           this.pending.length = 0;
@@ -469,7 +507,8 @@ export class ExcursionDetector {
     const belowTop = angle < PLATEAU_SHARE * peakDeg;
     if (this.topTold) {
       if (belowTop) this.leaveTop(t, out);
-    } else if (belowTop || angle < hi || peakDeg < this.minPeakDeg()) {
+    } else if (belowTop || angle < hi || peakDeg < this.minPeakDeg() || this.givenUp.near(gx, gy, gz, hi)) {
+      // (Back down at the rest pose left by a rep held long is its end, not the top of another.)
       this.atTop.reset();
     } else if (this.atTop.update(t, dt, gx, gy, gz, motionG, TOP_BAND_DEG, TOP_STILL_MS)) {
       this.topTold = true;
@@ -504,6 +543,22 @@ export class ExcursionDetector {
     // After a shift to a held pose, the first rep is timed from there.
     const awayMs = t - (this.held.active && this.held.out ? this.held.startMs : this.startMs);
     return awayMs > longestMs || this.excursion.peakDeg > 1.5 * this.s.maxPeakDeg;
+  }
+
+  /**
+   * Back and still, since startMs, at the rest pose an excursion was given up from: it was a rep
+   * held longer than reps take (a rep if its size and way say so), and that is the rest pose again.
+   */
+  private backFromGivenUp(endMs: number, t: number, out: MotionEvent[]): void {
+    const g = this.givenUp;
+    g.active = false;
+    setUnit(this.rest, g.rest.x, g.rest.y, g.rest.z);
+    this.startMs = g.startMs;
+    this.excursion.copy(g.excursion);
+    this.pending.length = 0;
+    this.finish(endMs, t, out, true);
+    this.restAtSettle();
+    this.lastBelowLoMs = t;
   }
 
   /**
@@ -554,6 +609,11 @@ export class ExcursionDetector {
     this.settling.reset();
   }
 
+  /** Below this angle from the rest pose the torso is back at rest. */
+  private loDeg(typicalPeakDeg: number): number {
+    return Math.max(this.s.minLoDeg * this.tuning.rangeScale, this.s.loFrac * typicalPeakDeg);
+  }
+
   /** The smallest excursion that is a rep: a share of this person's, or the first-rep minimum. */
   private minPeakDeg(): number {
     return this.peaks.count > 0
@@ -562,7 +622,7 @@ export class ExcursionDetector {
   }
 
   /** The excursion is over: a rep if it looks like this person's reps. */
-  private finish(endMs: number, emittedMs: number, out: MotionEvent[]): void {
+  private finish(endMs: number, emittedMs: number, out: MotionEvent[], overlong = false): void {
     this.state = 'rest';
     this.held.clear();
     const s = this.s;
@@ -581,7 +641,14 @@ export class ExcursionDetector {
     const along = p.x * r.x + p.y * r.y + p.z * r.z;
     const dir = vec();
     setUnit(dir, p.x - along * r.x, p.y - along * r.y, p.z - along * r.z);
-    const rep: Candidate = { dir, startMs: this.startMs, endMs, peakDeg: this.excursion.peakDeg, ...times };
+    const rep: Candidate = {
+      dir,
+      startMs: this.startMs,
+      endMs,
+      peakDeg: this.excursion.peakDeg,
+      overlong,
+      ...times,
+    };
     if (known && !this.tookTheirTime(times)) {
       this.quickerThanTheirs(rep, emittedMs, out);
       return;
@@ -636,6 +703,7 @@ export class ExcursionDetector {
    * the top varies too much from rep to rep to tell a rep from a wobble.)
    */
   private tookTheirTime(t: RepTimes): boolean {
+    if (this.durations.count === 0) return this.tookAnyRepsTime(t);
     return (
       t.durationMs >= MIN_DURATION_SHARE * this.durations.median(0) &&
       t.aboveMs >= MIN_ABOVE_SHARE * this.aboves.median(0)
@@ -698,6 +766,8 @@ export class ExcursionDetector {
 
   /** Counts a rep and learns from it. */
   private accept(rep: Candidate, emittedMs: number, out: MotionEvent[]): void {
+    // Reps from the pose taken since show it is the rest pose: the one given up is no way back.
+    this.givenUp.active = false;
     const side = this.s.sided ? this.sideOf(rep.dir) : undefined;
     this.learn(rep.dir, side, rep);
     const peakDeg = Math.round(rep.peakDeg * 10) / 10;
@@ -773,8 +843,10 @@ export class ExcursionDetector {
 
   private learn(dir: Vec, side: Side | undefined, rep: Candidate): void {
     this.peaks.push(rep.peakDeg);
-    this.durations.push(rep.durationMs);
-    this.aboves.push(rep.aboveMs);
+    if (!rep.overlong) {
+      this.durations.push(rep.durationMs);
+      this.aboves.push(rep.aboveMs);
+    }
     const a = this.repDir;
     a.x += dir.x;
     a.y += dir.y;

@@ -171,9 +171,9 @@ describe('other rep profiles', () => {
     expect(held[0][1]).toBeCloseTo(3.3, 0);
     expect(held[1][1]).toBeGreaterThan(7.3);
     expect(held[1][1]).toBeLessThan(8.7);
-    // Held 30 s, longer than any first rep the profile knows: a change of pose, given up before the
-    // hips come down, and the pause at the top is over with it. (The way down, from that pose, is
-    // an excursion of its own.)
+    // Held 30 s, longer than any first rep the profile knows: given up as a change of pose before the
+    // hips come down, and the pause at the top is over with it. The way back down is no pause of its
+    // own: the floor is where the bridge began.
     const long = repeated(
       1,
       { pitch: 25, roll: 0 },
@@ -182,7 +182,7 @@ describe('other rep profiles', () => {
     const given = kinds(
       run('glute-bridge', synthFrames({ up: SUPINE, ...long, rateHz: 100, noiseG: 0.008 })),
     );
-    expect(given.slice(0, 2).map(([type]) => type)).toEqual(['top', 'top-left']);
+    expect(given.map(([type]) => type)).toEqual(['top', 'top-left']);
     expect(given[1][1]).toBeLessThan(33.3);
   });
 
@@ -271,6 +271,76 @@ describe('other rep profiles', () => {
     expect(
       reps(run('lat-pulldown', synthFrames({ up: seated, ...set, rateHz: 50, mount: [5, 5, 15] }))),
     ).toHaveLength(12);
+  });
+});
+
+describe('a rep held far longer than reps take', () => {
+  /** Ten reps of 1 s up, topS at the top, 1 s down and 1.5 s at rest, one of them held heldS. */
+  function oneHeldLong(
+    held: number,
+    heldS: number,
+    peak: (i: number) => { pitch: number; roll: number },
+    topS = 1,
+  ): { angles: SynthOptions['angles']; startsS: number[]; topsS: number[]; durationS: number } {
+    const startsS: number[] = [];
+    let t = 2;
+    for (let i = 0; i < 10; i++) {
+      startsS.push(t);
+      t += 1 + (i === held ? heldS : topS) + 1 + 1.5;
+    }
+    return {
+      startsS,
+      topsS: startsS.map((s, i) => s + 1 + (i === held ? heldS : topS)),
+      durationS: t + 3,
+      angles: (tS) => {
+        const i = startsS.findLastIndex((s) => tS >= s);
+        if (i < 0) return { pitch: 0, roll: 0 };
+        const k = repShape(tS, startsS[i], 1, i === held ? heldS : topS, 1);
+        const p = peak(i);
+        return { pitch: p.pitch * k, roll: p.roll * k };
+      },
+    };
+  }
+
+  it('glute bridge: counted once the hips are down, and every pause after it told at the top, not on the floor', () => {
+    for (const held of [0, 3]) {
+      for (const heldS of [20, 40]) {
+        const set = oneHeldLong(held, heldS, () => ({ pitch: 25, roll: 0 }), 3);
+        const events = run('glute-bridge', synthFrames({ up: SUPINE, ...set, rateHz: 100, noiseG: 0.008 }));
+        expect(reps(events), `rep ${held + 1} held ${heldS} s`).toHaveLength(10);
+        // The held one ends once the hips rest on the floor again, not when the next rep rises.
+        const heldRep = reps(events)[held];
+        expect(heldRep.tMs / 1000).toBeGreaterThan(set.topsS[held] + 1);
+        expect(heldRep.tMs / 1000).toBeLessThan(set.startsS[held + 1]);
+        for (const top of events.filter((e) => e.type === 'top')) {
+          const i = set.startsS.findLastIndex((s) => top.tMs / 1000 >= s);
+          expect(top.tMs / 1000, `a pause told at ${top.tMs / 1000} s`).toBeLessThan(set.topsS[i]);
+        }
+      }
+    }
+  });
+
+  it('superman and bird dog: the held rep counts and the reps after it count from the floor, each side right', () => {
+    const superman = oneHeldLong(3, 20, () => ({ pitch: 20, roll: 0 }));
+    expect(
+      reps(run('superman', synthFrames({ up: PRONE, ...superman, rateHz: 50, mount: [8, -6, 20] }))),
+    ).toHaveLength(10);
+    const birdDog = oneHeldLong(3, 20, (i) => ({ pitch: 3, roll: i % 2 === 0 ? 12 : -12 }));
+    const sides = reps(
+      run('bird-dog', synthFrames({ up: PRONE, ...birdDog, rateHz: 50, mount: [8, -6, 20] })),
+    ).map((e) => e.side);
+    expect(sides).toEqual([
+      'right',
+      'left',
+      'right',
+      'left',
+      'right',
+      'left',
+      'right',
+      'left',
+      'right',
+      'left',
+    ]);
   });
 });
 
