@@ -21,6 +21,7 @@ import {
   startWith,
   switchMap,
   take,
+  takeUntil,
   tap,
   timer,
 } from 'rxjs';
@@ -366,7 +367,11 @@ const UNCHANGED_UNSENT_MS: Partial<Record<DeviceKind, number>> = { pinetime: 100
  * The motion of a device that sends a reading only when it changed, looking every `pollMs`: each
  * look that sent nothing is its last reading again, timed then, while its stream is expected to run
  * (see streamWatched). Without it a still wrist is no samples at all: never seen still, so no set
- * starts by it and no hold is timed, and taken for a stopped stream (see motionStoppedOf).
+ * starts by it and no hold is timed, and taken for a stopped stream (see motionStoppedOf). The last
+ * reading may be one given before the stream was watched again, as its connection was set up (the
+ * InfiniTime profile reads one as it subscribes): a wrist still from the start notifies nothing
+ * after it. None from before a drop is held: the wrist may have moved since. Subscribed as the
+ * device is set up, so that a reading given then is there to hold.
  */
 export function heldWhileUnchanged(
   accel$: Observable<AccelFrame>,
@@ -375,22 +380,29 @@ export function heldWhileUnchanged(
   now: () => number,
   pollMs: number,
 ): Observable<AccelFrame> {
-  return streamWatched(connection$, suspended$).pipe(
-    switchMap((watched) =>
-      watched
-        ? accel$.pipe(
-            switchMap((frame) => {
-              const last = frame.xyz.slice(-3);
-              return interval(pollMs).pipe(
-                map((): AccelFrame => ({ t0Ms: now(), dtMs: 0, xyz: last })),
-                startWith(frame),
-              );
+  return defer(() => {
+    let sinceUnwatched: Float32Array | null = null;
+    const heldFrom = (xyz: Float32Array) =>
+      interval(pollMs).pipe(map((): AccelFrame => ({ t0Ms: now(), dtMs: 0, xyz })));
+    return streamWatched(connection$, suspended$).pipe(
+      switchMap((watched) => {
+        if (!watched) {
+          sinceUnwatched = null;
+          return accel$.pipe(
+            tap((frame) => {
+              sinceUnwatched = frame.xyz.slice(-3);
             }),
-          )
-        : accel$,
-    ),
-    share(),
-  );
+          );
+        }
+        const carried = sinceUnwatched;
+        sinceUnwatched = null;
+        return merge(
+          carried ? heldFrom(carried).pipe(takeUntil(accel$)) : EMPTY,
+          accel$.pipe(switchMap((frame) => heldFrom(frame.xyz.slice(-3)).pipe(startWith(frame)))),
+        );
+      }),
+    );
+  }).pipe(share());
 }
 
 export interface DeviceState {
@@ -1036,6 +1048,7 @@ export class Devices extends Model<DeviceState> {
   ): Promise<boolean> {
     const spec = BLE_DEVICE_KINDS[kind];
     let session: GattSession | null = null;
+    let holding: Subscription | null = null;
     try {
       const name = device.name || spec.label;
       const placement = spec.placement(name);
@@ -1067,6 +1080,8 @@ export class Devices extends Model<DeviceState> {
               this.options.now,
               pollMs,
             );
+      // Held from its setup on (see heldWhileUnchanged): nothing reads from it until it is connected.
+      holding = accel$ === live.accel$ ? null : accel$.subscribe();
       const member: Member = {
         status: { id: device.id, name, kind, placement },
         heartRate$: HAS_HEART_RATE.has(kind) ? live.heartRate$ : null,
@@ -1087,6 +1102,7 @@ export class Devices extends Model<DeviceState> {
         close: () => {
           problems.unsubscribe();
           refusals.unsubscribe();
+          holding?.unsubscribe();
           void live.close();
         },
       };
@@ -1119,6 +1135,8 @@ export class Devices extends Model<DeviceState> {
       ]);
       return true;
     } catch (error) {
+      // Held on the page's streams (see heldWhileUnchanged), it would keep each failed try alive.
+      holding?.unsubscribe();
       if (session) this.removeMember(session.device.id);
       const problem = describeBluetoothError(error);
       if (!quiet) this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });

@@ -41,7 +41,13 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
           uuid: HEART_RATE_SERVICE,
           characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
         },
-        { uuid: MOTION_SERVICE, characteristics: [{ uuid: MOTION, properties: { notify: true } }] },
+        {
+          uuid: MOTION_SERVICE,
+          // Read as well as notified [IT]: 1 g on z, the watch flat.
+          characteristics: [
+            { uuid: MOTION, properties: { notify: true, read: true }, readValue: [0, 0, 0, 0, 0, 4] },
+          ],
+        },
       ],
     });
     const settings = vector('H10 ACC settings response to 01 02');

@@ -56,7 +56,13 @@ describe('an InfiniTime watch held still through a drawing-in hold, sending no u
           uuid: HEART_RATE_SERVICE,
           characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
         },
-        { uuid: MOTION_SERVICE, characteristics: [{ uuid: MOTION, properties: { notify: true } }] },
+        {
+          uuid: MOTION_SERVICE,
+          // Read as well as notified [IT]: 1 g on z, the watch flat.
+          characteristics: [
+            { uuid: MOTION, properties: { notify: true, read: true }, readValue: [0, 0, 0, 0, 0, 4] },
+          ],
+        },
       ],
     });
   });

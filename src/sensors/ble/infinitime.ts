@@ -19,6 +19,11 @@ export function infiniTimeMotionProfile(heartRate: Pick<HeartRateProfile, 'measu
       const motion = service && (await link.characteristic(service, INFINITIME_MOTION));
       if (motion) {
         await link.subscribe(motion, (bytes) => decoder.notify(INFINITIME_MOTION, bytes, now()));
+        // The firmware notifies only a change [IT SystemTask.cpp]: a wrist still as it connects would
+        // send nothing until it moved, no hold timed and no set started by it. One read gives its
+        // reading now (a read fires characteristicvaluechanged, so the listener passes it on
+        // [WB-SPEC]). A read refused costs only that reading: the notifications still come.
+        if (motion.properties.read) await link.read(motion).catch(() => undefined);
         return;
       }
       // Before InfiniTime 1.7: kept for its heart rate, as a Polar without its motion data is, and

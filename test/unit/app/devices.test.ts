@@ -1592,9 +1592,9 @@ describe('a device that sends its motion only when it changed', () => {
     xyz: Float32Array.from(xyz),
   });
 
-  function held() {
+  function held(connection: ConnectionState = 'connected') {
     const accel$ = new Subject<AccelFrame>();
-    const connection$ = new BehaviorSubject<ConnectionState>('connected');
+    const connection$ = new BehaviorSubject<ConnectionState>(connection);
     const suspended$ = new BehaviorSubject(false);
     const seen: Array<[number, number[]]> = [];
     const now = () => Date.now();
@@ -1643,6 +1643,32 @@ describe('a device that sends its motion only when it changed', () => {
     expect(seen).toHaveLength(1);
     subscription.unsubscribe();
   });
+  it('holds the reading read as it was set up, before it was connected, once it is', () => {
+    const { accel$, connection$, seen, stopped, subscription, now } = held('connecting');
+    // Read as its motion is subscribed: the wrist still from the start, nothing notified after.
+    accel$.next(reading(now(), 0, 0, 1));
+    vi.advanceTimersByTime(5 * POLL_MS);
+    connection$.next('connected');
+    const connectedAt = now();
+    vi.advanceTimersByTime(10 * MOTION_STOPPED_AFTER_MS);
+    const afterConnected = seen.filter(([t]) => t > connectedAt);
+    expect(afterConnected).toHaveLength((10 * MOTION_STOPPED_AFTER_MS) / POLL_MS);
+    expect(afterConnected.every(([, xyz]) => xyz.join() === '0,0,1')).toBe(true);
+    expect(stopped).toEqual([false]);
+    subscription.unsubscribe();
+  });
+
+  it('holds no reading of a connection before a drop once it is connected again', () => {
+    const { accel$, connection$, seen, subscription, now } = held();
+    accel$.next(reading(now(), 0, 0, 1));
+    connection$.next('reconnecting');
+    vi.advanceTimersByTime(10 * POLL_MS);
+    connection$.next('connected');
+    vi.advanceTimersByTime(10 * POLL_MS);
+    expect(seen).toHaveLength(1);
+    subscription.unsubscribe();
+  });
+
   it('is not taken for stopped when it reconnects still, sending nothing', () => {
     const { accel$, connection$, stopped, subscription, now } = held();
     accel$.next(reading(now(), 0, 0, 1));

@@ -60,6 +60,23 @@ describe('PineTime (InfiniTime)', () => {
     expect(session.malformedPackets$.value).toBe(1);
   });
 
+  it('reads the motion once as it subscribes, so a wrist still from the start has its reading', async () => {
+    // On its side, still: x = 1024 (1 g), y = 0, z = -512 (-0.5 g). InfiniTime notifies only a
+    // change, so nothing is notified until the wrist moves.
+    const watch = fakePineTime(Uint8Array.of(0x00, 0x04, 0x00, 0x00, 0x00, 0xfe));
+    const { frames } = await connect(watch, 'pinetime');
+    expect(watch.log).toContain(`read ${uuids.INFINITIME_MOTION.slice(0, 8)}`);
+    expect(frames).toEqual([{ t0Ms: 5000, dtMs: 0, xyz: Float32Array.of(1, 0, -0.5) }]);
+  });
+
+  it('connects a watch whose motion refuses a read, and streams its notifications', async () => {
+    const watch = fakePineTime();
+    const { session, frames } = await connect(watch, 'pinetime');
+    expect(session.state).toBe('connected');
+    watch.notify(uuids.INFINITIME_MOTION, Uint8Array.of(0x00, 0x00, 0x00, 0x00, 0x00, 0x04));
+    expect(frames.map((f) => [...f.xyz])).toEqual([[0, 0, 1]]);
+  });
+
   it('keeps a watch without the motion service for its heart rate, and says it cannot count', async () => {
     const watch = new FakeDevice('InfiniTime', [heartRateService()]);
     const session = new GattSession(asBluetoothDevice(watch), BLE_DEVICE_KINDS.pinetime.profiles(), {

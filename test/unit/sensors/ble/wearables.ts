@@ -87,9 +87,10 @@ export function accFrames(stream: string): Uint8Array[] {
     .map((v) => hex(v.hex));
 }
 
-/** A PineTime on InfiniTime ≥ 1.7: HR (`00 bpm`, no RR [IT]) and raw motion. No public captures
- * exist (PROTOCOLS.md §8), so its bytes are built from the documented layout. */
-export function fakePineTime(): FakeDevice {
+/** A PineTime on InfiniTime ≥ 1.7: HR (`00 bpm`, no RR [IT]) and raw motion, whose read answers
+ * `motion` (the accelerometer's values as they are) when given. No public captures exist
+ * (PROTOCOLS.md §8), so its bytes are built from the documented layout. */
+export function fakePineTime(motion?: Uint8Array): FakeDevice {
   return new FakeDevice('InfiniTime', [
     {
       uuid: uuids.HEART_RATE_SERVICE,
@@ -97,7 +98,9 @@ export function fakePineTime(): FakeDevice {
     },
     {
       uuid: uuids.INFINITIME_MOTION_SERVICE,
-      characteristics: [{ uuid: uuids.INFINITIME_MOTION, properties: { notify: true, read: true } }],
+      characteristics: [
+        { uuid: uuids.INFINITIME_MOTION, properties: { notify: true, read: true }, read: motion },
+      ],
     },
   ]);
 }
