@@ -2,7 +2,6 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   type AwaitedDevice,
-  type ConnectionState,
   type DeviceKind,
   type DeviceState,
   type DeviceStatus,
@@ -17,6 +16,7 @@ import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/
 import { GOING_ON_WITHOUT_WORDS } from '../workout/by-hand.ts';
 import { type DeviceChoice, kindsInUse, outcomeOfChoice } from './device-choice.ts';
 import { deviceRoleLine } from './device-role.ts';
+import { connectionAlarmWords } from './device-state-words.ts';
 import { devicesAtAGlance, namedAtAGlance } from './devices-at-a-glance.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
@@ -36,21 +36,6 @@ import {
   UPRIGHT_PHONE,
   visuallyHidden,
 } from './styles.ts';
-
-// "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
-// them that the app is on it. Given up on, the device is "out of reach", as the voice, the pause under
-// the ring and the problem above it say: the person is to wake it or move it closer.
-const CONNECTION_WORDS: Record<ConnectionState, string> = {
-  connecting: 'connecting…',
-  connected: 'connected',
-  reconnecting: 'connection lost',
-  lost: 'out of reach',
-  ended: 'replay finished',
-  unavailable: 'not available',
-};
-
-/** A replay is never connected: it plays. */
-const REPLAY_WORDS: Partial<Record<ConnectionState, string>> = { connected: 'replaying' };
 
 /** A battery at or below this is shown as low: a strap's coin cell has hours left. */
 const LOW_BATTERY_PERCENT = 15;
@@ -119,6 +104,7 @@ export class BbDevicePanel extends LitElement {
       .state[data-connection='lost'],
       .state[data-connection='reconnecting'],
       .state[data-connection='unavailable'],
+      .state[data-motion-stopped],
       .retry {
         color: var(--bb-warn, #fbbf24);
       }
@@ -602,30 +588,44 @@ export class BbDevicePanel extends LitElement {
     </label>`;
   }
 
-  /** Whether `d` is away while the session goes on without it (see goneOnWithout). */
+  /**
+   * Whether `d` is away, or its motion stopped, while the session goes on without it (see
+   * goneOnWithout).
+   */
   private goingOnWithout(d: DeviceStatus): d is GoneOnWithout {
-    return this.compact && isAway(d.connection) && this.goneOnWithout.some((g) => g.id === d.id);
+    return (
+      this.compact &&
+      (isAway(d.connection) || d.motionStopped) &&
+      this.goneOnWithout.some((g) => g.id === d.id)
+    );
   }
 
   /**
-   * A device's state in words. Away while the session goes on without it (a heart-rate strap, a watch
-   * in a floor exercise), in the words the set says it in ("Heart-rate strap reconnecting: keep
-   * going"), in the quiet colour: the warning's words and colour are for a drop that stops the session.
+   * A device's state in words. Away or its motion stopped while the session goes on without it (a
+   * heart-rate strap, a watch in a floor exercise), in the words the set says it in ("Heart-rate strap
+   * reconnecting: keep going", "Watch motion stopped: keep going"), in the quiet colour: the warning's
+   * words and colour are for a drop that stops the session.
    */
-  private connectionWords(d: DeviceStatus): string {
-    return this.goingOnWithout(d) ? GOING_ON_WITHOUT_WORDS[goneHow(d)] : connectionAlarmWords(d);
+  private connectionWords(d: DeviceStatus, opened = false): string {
+    return this.goingOnWithout(d) ? GOING_ON_WITHOUT_WORDS[goneHow(d)] : connectionAlarmWords(d, opened);
   }
 
-  private renderDevice(d: DeviceStatus, several: boolean) {
+  /** A device, its name and state first; `opened`, under the devices' line opened to it. */
+  private renderDevice(d: DeviceStatus, several: boolean, opened = false) {
     return html`<span class="device" data-kind=${d.kind}>
       <span class="name">${d.name}</span>
-      <span
-        class="state"
-        data-connection=${d.connection}
-        ?data-going-on=${this.goingOnWithout(d)}
-      >${this.connectionWords(d)}</span>
+      ${this.renderState(d, opened)}
       ${this.deviceDetails(d, several)}
     </span>`;
+  }
+
+  private renderState(d: DeviceStatus, opened: boolean) {
+    return html`<span
+      class="state"
+      data-connection=${d.connection}
+      ?data-motion-stopped=${d.connection === 'connected' && d.motionStopped}
+      ?data-going-on=${this.goingOnWithout(d)}
+    >${this.connectionWords(d, opened)}</span>`;
   }
 
   /**
@@ -657,9 +657,11 @@ export class BbDevicePanel extends LitElement {
 
   /**
    * A device under the line that names it and says its state: the rest, under its name where there
-   * are several; nothing where there is no more to say.
+   * are several; nothing where there is no more to say. One whose motion stopped the line says only
+   * as "No watch motion": here it is named, and said connected, its motion stopped.
    */
   private renderDeviceDetails(d: DeviceStatus, several: boolean) {
+    if (d.motionStopped) return this.renderDevice(d, several, true);
     const details = this.deviceDetails(d, several);
     if (!details.length) return nothing;
     return html`<span class="device" data-kind=${d.kind}>
@@ -681,7 +683,8 @@ export class BbDevicePanel extends LitElement {
         ? html`<span class="retry">reconnecting…</span>`
         : nothing,
       this.renderBattery(d),
-      d.sampleRateHz && d.connection === 'connected'
+      // Of a stream that stopped, its rate is no longer the stream's.
+      d.sampleRateHz && d.connection === 'connected' && !d.motionStopped
         ? html`<span class="rate">motion ${Math.round(d.sampleRateHz)} Hz</span>`
         : nothing,
       roles ? html`<span class="note role">${roles}</span>` : nothing,
@@ -824,11 +827,6 @@ export const HABIT_CHOICES: ReadonlyArray<{ readonly habit: Habit; readonly labe
   { habit: 'up-early', label: 'Gets up before the end' },
   { habit: 'stays-up', label: 'Stays on their feet' },
 ];
-
-/** "connected", "connection lost", "out of reach", or of a replay "replaying". */
-function connectionAlarmWords(d: DeviceStatus): string {
-  return (d.kind === 'replay' ? REPLAY_WORDS[d.connection] : undefined) ?? CONNECTION_WORDS[d.connection];
-}
 
 /** A state built before the devices list existed (a test's fixture): one line from `source`. */
 function fallbackStatus(state: DeviceState): DeviceStatus {

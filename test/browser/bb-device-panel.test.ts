@@ -774,6 +774,83 @@ describe('bb-device-panel', () => {
     }
   });
 
+  describe('a watch still connected whose motion stopped', () => {
+    const strap = status({ counts: TRUNK_EXERCISES });
+    const watch = (motionStopped: boolean) =>
+      status({
+        id: 'bangle',
+        name: 'Bangle.js 3c4d',
+        kind: 'bangle',
+        placement: 'wrist',
+        heartRate: false,
+        battery: null,
+        sampleRateHz: 12.5,
+        counts: ['lat-pulldown'],
+        motionStopped,
+      });
+    const watchShown = (panel: BbDevicePanel) =>
+      panel.shadowRoot!.querySelector<HTMLElement>('.device[data-kind="bangle"]');
+
+    for (const [width, height] of [
+      [360, 640],
+      [1366, 768],
+      [180, 320],
+    ] as const) {
+      for (const inSession of [false, true]) {
+        for (const withStrap of [false, true]) {
+          const where = `${width}×${height} ${inSession ? 'in' : 'out of'} a session${withStrap ? ', beside a strap' : ''}`;
+          it(`says so at ${where}, opened where a line opens, its header shut no taller`, async () => {
+            const restore = await layOutAsTheApp(width, height, '0 0.75rem');
+            try {
+              const devices = (stopped: boolean) => [...(withStrap ? [strap] : []), watch(stopped)];
+              const panel = await mount(state(devices(false)));
+              panel.compact = inSession;
+              await panel.updateComplete;
+              const streaming = panel.getBoundingClientRect().height;
+              panel.device = state(devices(true));
+              await panel.updateComplete;
+              expect(panel.getBoundingClientRect().height, 'the header shut').toBeLessThanOrEqual(streaming);
+              const line = panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary');
+              if (line) await userEvent.click(line);
+              const shown = watchShown(panel);
+              expect(shown?.querySelector('.name')?.textContent).toBe('Bangle.js 3c4d');
+              // Opened, there is room for every word; laid out whole, about as many as "connected".
+              expect(shown?.querySelector('.state')?.textContent).toBe(
+                line ? 'connected, motion stopped' : 'motion stopped',
+              );
+              // Its rate is of a stream that no longer runs.
+              expect(shown?.querySelector('.rate')).toBeNull();
+              expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+            } finally {
+              await restore();
+            }
+          });
+        }
+      }
+    }
+
+    it('says calmly, in a set the strap counts, that the watch’s motion stopped, as the set does', async () => {
+      const restore = await layOutAsTheApp(360, 640, '0 0.75rem');
+      try {
+        const stopped = watch(true);
+        const panel = await mount(state([strap, watch(false)]));
+        panel.compact = true;
+        await panel.updateComplete;
+        const streaming = panel.getBoundingClientRect().height;
+        panel.device = state([strap, stopped]);
+        panel.goneOnWithout = [stopped];
+        await panel.updateComplete;
+        expect(panel.getBoundingClientRect().height).toBeLessThanOrEqual(streaming);
+        const shown = watchShown(panel)!.querySelector('.state') as HTMLElement;
+        expect(shown.textContent).toBe('motion stopped: keep going');
+        const quiet = getComputedStyle(panel.shadowRoot!.querySelector('.battery') as HTMLElement).color;
+        expect(getComputedStyle(shown).color).toBe(quiet);
+      } finally {
+        await restore();
+      }
+    });
+  });
+
   it('opens a session’s line of devices to what it does not say, on a phone with text at twice its size', async () => {
     const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
     try {

@@ -110,6 +110,25 @@ describe('a watch whose motion stops in the middle of a lat pulldown set, its co
     await radio;
   }
 
+  /** A phone, a laptop and the smallest phone. */
+  const SIZES = [
+    [360, 640],
+    [1366, 768],
+    [180, 320],
+  ] as const;
+  /** The header's height in each of SIZES, with `look` run there; back to the phone after. */
+  async function inEachSize(look: (size: string) => Promise<void> = async () => {}): Promise<number[]> {
+    const heights: number[] = [];
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      heights.push((await page.locator('header').first().boundingBox())?.height ?? 0);
+      await look(`${width}×${height}`);
+    }
+    await page.setViewportSize({ width: 360, height: 640 });
+    return heights;
+  }
+  let streamingHeaders: number[] = [];
+
   it('counts the set from the watch until its motion stops', async () => {
     await openDeviceMenu(page, tap);
     await page.getByRole('button', { name: 'Bangle.js watch', exact: true }).tap();
@@ -128,6 +147,7 @@ describe('a watch whose motion stops in the middle of a lat pulldown set, its co
     await runClockUntil(async () => (await heard()).some((h) => h.text.includes('Go')), 10_000);
     await stream(4 * PULL_S, true);
     await runClockUntil(async () => (await count()) >= 3, 3000);
+    streamingHeaders = await inEachSize();
   });
 
   it('says within seconds that the watch has stopped, the set going on counted with +1', async () => {
@@ -151,6 +171,18 @@ describe('a watch whose motion stops in the middle of a lat pulldown set, its co
     );
     // The set's line says the same, as the header says the watch connected.
     expect(await page.locator('bb-set-view .away').textContent()).toBe('Watch motion stopped: count with +1');
+    // So does the device panel, the header no taller than while the watch streamed: beside the
+    // watch's name where the devices are laid out whole, under the devices' line once it is opened.
+    const stoppedHeaders = await inEachSize(async (size) => {
+      const line = devicesLine(page);
+      const opened = (await line.count()) > 0;
+      if (opened) await tap(line);
+      const state = page.locator('bb-device-panel .device[data-kind="bangle"] .state');
+      expect(await state.textContent(), size).toBe(opened ? 'connected, motion stopped' : 'motion stopped');
+      if (opened) await tap(line);
+    });
+    console.log(`header while streaming ${streamingHeaders}, stopped ${stoppedHeaders} px`);
+    expect(stoppedHeaders).toEqual(streamingHeaders);
 
     // The person does as told: a rep with +1.
     await page.locator('bb-set-view').getByRole('button', { name: /^\+1/ }).tap();

@@ -1,0 +1,36 @@
+// A device's state as the device panel words it beside the device's name. Pure: the panel renders
+// it, and its unit tests read it without a browser.
+import type { ConnectionState, DeviceStatus } from '../app/devices.ts';
+
+// "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
+// them that the app is on it. Given up on, the device is "out of reach", as the voice, the pause under
+// the ring and the problem above it say: the person is to wake it or move it closer.
+const CONNECTION_WORDS: Record<ConnectionState, string> = {
+  connecting: 'connecting…',
+  connected: 'connected',
+  reconnecting: 'connection lost',
+  lost: 'out of reach',
+  ended: 'replay finished',
+  unavailable: 'not available',
+};
+
+/** A replay is never connected: it plays. */
+const REPLAY_WORDS: Partial<Record<ConnectionState, string>> = { connected: 'replaying' };
+
+/**
+ * "connected", "connection lost", "out of reach", of a replay "replaying". Of one connected whose
+ * motion stopped (see DeviceStatus.motionStopped), as the set's line and the voice say "Watch motion
+ * stopped", where it was "connected" alone beside their words: "connected, motion stopped" where the
+ * panel is opened to it (`opened`), "motion stopped" in a header that lays the devices out whole,
+ * where the longer words took a second row of a 360 px phone's header in a set (19 px more) and put a
+ * laptop's Use the virtual strap and Add a device on a row of their own (23 px more).
+ */
+export function connectionAlarmWords(
+  d: Pick<DeviceStatus, 'kind' | 'connection' | 'motionStopped'>,
+  opened: boolean,
+): string {
+  if (d.connection === 'connected' && d.motionStopped) {
+    return opened ? 'connected, motion stopped' : 'motion stopped';
+  }
+  return (d.kind === 'replay' ? REPLAY_WORDS[d.connection] : undefined) ?? CONNECTION_WORDS[d.connection];
+}
