@@ -405,6 +405,22 @@ export function heldWhileUnchanged(
   }).pipe(share());
 }
 
+/**
+ * Gives back the browser's permission for a device the person forgot, where the browser can
+ * (BluetoothDevice.forget(), Chrome and Edge [WB-SPEC]): kept, getDevices() lists the device on
+ * every visit after, for any page of the origin to connect to without the chooser. Where there is
+ * no forget(), or it fails, nothing is lost: the app no longer knows the device, so it connects to
+ * it again only once it is picked from the chooser.
+ */
+async function forgetPermission(device: BluetoothDevice): Promise<void> {
+  if (typeof device.forget !== 'function') return;
+  try {
+    await device.forget();
+  } catch {
+    // See above: the app's own forgetting is done already.
+  }
+}
+
 export interface DeviceState {
   /** The source the app reads; its placement is that of the motion device. */
   readonly source: SourceInfo | null;
@@ -977,11 +993,13 @@ export class Devices extends Model<DeviceState> {
 
   /**
    * Disconnects one device (stopping its streams first); it is not connected again on the next visit.
-   * One awaited is forgotten so (a strap left at home, or sold), the virtual strap going on.
+   * One awaited is forgotten so (a strap left at home, or sold), the virtual strap going on, and the
+   * browser's permission for it is given back (see forgetPermission).
    */
   disconnectDevice(id: string): void {
     this.remember(this.knownDevices.load().filter((d) => d.id !== id));
     const awaited = this.awaited.find((a) => a.device.id === id);
+    if (awaited) void forgetPermission(awaited.device);
     // "It is tried again by itself" is no longer so.
     if (awaited && this.state.problem === notFoundWords(awaited.device, awaited.kind))
       this.update({ problem: null });

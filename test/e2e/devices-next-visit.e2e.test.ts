@@ -112,8 +112,13 @@ describe('a heart-rate strap picked on an earlier visit', () => {
     await visit(true);
     await expect.poll(() => panel('.awaited .state').textContent(), { timeout: 10_000 }).toBe('not found');
     // The virtual strap stands in, shown in use: no button of it to tap to stop the strap being tried.
+    const granted = () =>
+      page.evaluate(async () => (await navigator.bluetooth.getDevices()).map((d) => d.name));
+    expect(await granted()).toEqual(['HRM-Pro 12345']);
     await page.getByRole('button', { name: 'Forget HRM-Pro 12345' }).click();
     await expect.poll(() => panel('.awaited').count()).toBe(0);
+    // The browser's permission goes with it: no page of the origin connects to it without the chooser.
+    await expect.poll(granted).toEqual([]);
     await leave();
     await visit();
     await page.waitForTimeout(1500);

@@ -806,6 +806,31 @@ describe('A strap picked on an earlier visit and not in reach as the page loads'
     next.dispose();
   });
 
+  it('gives the browser’s permission for it back once the person forgets it', async () => {
+    const { devices, strap } = await loadedWithTheStrapAway();
+    devices.disconnectDevice('fake-HRM-Dual 4242');
+    await settle();
+    expect(strap.forgotten).toBe(1);
+    devices.dispose();
+  });
+
+  it('forgets it all the same where the browser cannot give the permission back, or fails to', async () => {
+    for (const browser of ['without forget()', 'whose forget() fails'] as const) {
+      const { devices, strap, options, attempts } = await loadedWithTheStrapAway();
+      if (browser === 'without forget()') Object.assign(strap, { forget: undefined });
+      else strap.forgetFails = domError('NetworkError', 'Failed to forget the device.');
+      devices.disconnectDevice('fake-HRM-Dual 4242');
+      await settle();
+      expect(devices.state.awaiting, browser).toEqual([]);
+      expect(devices.state.problem, browser).toBeNull();
+      devices.dispose();
+      const next = new Devices(options);
+      await next.reconnectKnownDevices();
+      expect(attempts(), browser).toBe(1);
+      next.dispose();
+    }
+  });
+
   it('is forgotten once the person picks another strap from the chooser', async () => {
     const { device: strap, options } = await pickedOnAnEarlierVisit(plainStrap(), 'heart-rate');
     strap.reachable = false;

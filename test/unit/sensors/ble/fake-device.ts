@@ -32,6 +32,10 @@ export class FakeDevice extends EventTarget {
   readonly log: string[] = [];
   /** While false, connect() fails as for a device out of range. */
   reachable = true;
+  /** How often the page gave back its permission for the device (forget(), Chrome and Edge). */
+  forgotten = 0;
+  /** What forget() fails with, as a browser may (the permission store unreachable); null: it succeeds. */
+  forgetFails: Error | null = null;
   /**
    * The next operation whose name (as `log` has them) begins with this is never answered, as by a
    * device that stops answering in the middle of its setup: its promise never settles, not even
@@ -115,6 +119,13 @@ export class FakeDevice extends EventTarget {
     if (!characteristic || !this.gatt.connected) return false;
     characteristic.deliver(bytes);
     return true;
+  }
+
+  /** Gives back the page's permission for the device, disconnecting it, as Chromium's forget() does. */
+  async forget(): Promise<void> {
+    this.forgotten++;
+    if (this.forgetFails) throw this.forgetFails;
+    if (this.gatt.connected) this.gatt.disconnect();
   }
 
   /** The link drops (out of range, strap off): gattserverdisconnected fires on the device. */
