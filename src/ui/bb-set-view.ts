@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
-import { tapEachCountText } from '../workout/by-hand.ts';
+import { tapEachCountParts } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
   countUnit,
@@ -108,6 +108,14 @@ export class BbSetView extends LitElement {
       }
       .tap-words {
         white-space: nowrap;
+      }
+      /*
+       * The tap the ring asks for and when, "tap +1" and "after each rep", each starts a line rather
+       * than split ("rep" alone under "tap +1 after each" on a ring of 146 px), and wraps within itself
+       * only where it is wider than the ring's line (180×320).
+       */
+      .tap-hint .whole {
+        display: inline-block;
       }
       /*
        * That room is taken from the space around the name, the set's number and the ring, which read as
@@ -480,14 +488,14 @@ export class BbSetView extends LitElement {
         .unit:not(.tap-hint):has(~ .tap-hint) {
           display: none;
         }
-        /* On two lines, "tap +1 after / each rep", where three ran into the ring. */
+        /* On two lines, "tap +1 / after each rep", where three ran into the ring. */
         .tap-hint {
           font-size: 0.875rem;
         }
       }
       /*
        * A ring that small (a set by hand on a 180×320 phone) holds the count and short lines under it,
-       * at the size of the tap asked for ("tap +1 after / each rep", "of 10 / each side / right arm"),
+       * at the size of the tap asked for ("tap +1 / after each / rep", "of 10 / each side / right arm"),
        * which at the target's size ran over the ring's edge; once paused, the count and "Paused" alone.
        */
       @container (max-height: 5.5rem) {
@@ -694,7 +702,7 @@ export class BbSetView extends LitElement {
             : html`<div class="unit" aria-hidden="true">${display.unit}</div>`
         }
         ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
-        ${display.tapHint ? html`<div class="unit tap-hint" aria-hidden="true">${display.tapHint}</div>` : nothing}
+        ${display.tapHint ? html`<div class="unit tap-hint" aria-hidden="true">${display.tapHint.map((part, i) => html`${i > 0 ? ' ' : ''}<span class="whole">${part}</span>`)}</div>` : nothing}
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
       ${this.finish.render(this.setsKept, this.renderControls())}
@@ -910,7 +918,7 @@ export class BbSetView extends LitElement {
     // The ring fills with every rep of the set, both arms' alike.
     const fill = { value: set.count, max: dosage.target, suffix: '', label };
     // Until the first tap, as a hold nothing sees asks for Start hold: then the count going up shows it.
-    const tapHint = this.countsByHand() && set.count === 0 ? tapEachCountText(exercise) : null;
+    const tapHint = this.countsByHand() && set.count === 0 ? tapEachCountParts(exercise) : null;
     if (exercise.alternatesSides) {
       // The voice counts a bird dog set each side, "Left, seven", against "ten each side": the ring
       // shows that arm's count, where "14" read from the mat looked like a set gone past its end.
@@ -954,8 +962,8 @@ interface RingDisplay {
   readonly unit: string;
   /** A line under the unit, where there is one. */
   readonly detail?: string | null;
-  /** What to tap for each rep of a set counted by hand, until the first is counted (see tapEachCountText). */
-  readonly tapHint?: string | null;
+  /** What to tap for each rep of a set counted by hand, until the first is counted (see tapEachCountParts). */
+  readonly tapHint?: readonly [string, string] | null;
   readonly label: string;
   readonly valueText: string;
 }

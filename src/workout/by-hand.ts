@@ -31,7 +31,15 @@ export function byHandText(
  * nothing sees asks for Start hold: "tap +1 after each rep" ("breath" for a bat hang).
  */
 export function tapEachCountText(exercise: Pick<Exercise, 'kind'>): string {
-  return `tap +1 after each ${exercise.kind === 'breaths' ? 'breath' : 'rep'}`;
+  return tapEachCountParts(exercise).join(' ');
+}
+
+/**
+ * tapEachCountText in its two parts, the tap and when, "tap +1" and "after each rep": the ring breaks
+ * its line between them, where it put "rep" alone under "tap +1 after each".
+ */
+export function tapEachCountParts(exercise: Pick<Exercise, 'kind'>): readonly [string, string] {
+  return ['tap +1', `after each ${exercise.kind === 'breaths' ? 'breath' : 'rep'}`];
 }
 
 const PHONE_IN_SIGHT = 'Put the phone where you can see it from the mat';

@@ -234,3 +234,48 @@ describe('a hold timed by hand on a phone on its side, watch motion stopped', ()
     expect(linesOf(line, 'tap Start hold')).toBe(1);
   });
 });
+
+/**
+ * The ring of a set counted by hand on a 360×640 phone asks for +1 until the first rep, on two lines
+ * where a bird dog's next arm, a lat pulldown's weight or a bat hang's longer word leave it a ring of
+ * 140–175 px: the line breaks between the tap and when, not before the last word.
+ */
+describe.each([
+  { exercise: 'bird-dog', when: 'after each rep', count: 59 },
+  { exercise: 'lat-pulldown', when: 'after each rep', count: 58 },
+  { exercise: 'bat-hang', when: 'after each breath', count: 71 },
+] as const)(
+  'the tap asked for in the ring of a $exercise set counted by hand on a phone',
+  ({ exercise, when, count }) => {
+    let mounted: AppShell;
+    let restore: () => Promise<void>;
+
+    beforeEach(async () => {
+      restore = await layOutAsTheApp(360, 640);
+      mounted = await mountApp({
+        start: true,
+        openStore: () => SessionStore.open({ name: `tap-hint-${exercise}` }),
+        settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === exercise })) },
+      });
+      mounted.app.session.senseDevices(false, []);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      mounted.app.session.goHeard();
+      await expect.element(page.getByRole('button', { name: /^\+1 / })).toHaveClass(/tap-by-hand/);
+    });
+
+    afterEach(async () => {
+      mounted.remove();
+      await restore();
+    });
+
+    it(`keeps "tap +1" and "${when}" each on one line, the count as large as before`, async () => {
+      const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+      const hint = set.querySelector('.tap-hint')!;
+      expect(hint.textContent).toBe(`tap +1 ${when}`);
+      // "tap +1 after each" over "rep" alone, on a ring of 146 px.
+      expect(linesOf(hint, 'tap +1')).toBe(1);
+      expect(linesOf(hint, when)).toBe(1);
+      expect(set.querySelector('.face .count')!.getBoundingClientRect().height).toBeGreaterThanOrEqual(count);
+    });
+  },
+);

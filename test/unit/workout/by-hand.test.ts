@@ -6,6 +6,7 @@ import {
   planByHandText,
   resumeByHandText,
   startAdviceText,
+  tapEachCountParts,
   tapEachCountText,
   unseenByText,
 } from '../../../src/workout/by-hand.ts';
@@ -82,6 +83,12 @@ describe('tapEachCountText', () => {
   it('asks for +1 after each rep, or each breath of a bat hang', () => {
     expect(tapEachCountText(reps)).toBe('tap +1 after each rep');
     expect(tapEachCountText(breaths)).toBe('tap +1 after each breath');
+  });
+
+  it('comes in two parts, the tap and when, that make up the whole line', () => {
+    expect(tapEachCountParts(reps)).toEqual(['tap +1', 'after each rep']);
+    expect(tapEachCountParts(breaths)).toEqual(['tap +1', 'after each breath']);
+    expect(tapEachCountParts(breaths).join(' ')).toBe(tapEachCountText(breaths));
   });
 });
 
