@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { tapEachCountParts } from '../workout/by-hand.ts';
@@ -38,9 +38,11 @@ import {
   tapWordsOf,
   topPauseText,
 } from './format.ts';
+import { MediaQueryController } from './media-query.ts';
 import {
   buttonStyles,
   disclosureMarker,
+  LOW_LANDSCAPE,
   lowLandscape,
   muteButton,
   narrow,
@@ -363,7 +365,8 @@ export class BbSetView extends LitElement {
        * less the lines above them (a bird dog's next arm, a watch that stopped sending motion): +1
        * (Start hold, End hold) shares its row with Pause, the two a person on the mat reaches for,
        * and the other buttons take one row under them, where +1 on a row of its own took Finish to
-       * 343–399 px of the 360 px screen. Only the boxes move: a keyboard goes in the order written.
+       * 343–399 px of the 360 px screen. Written in that order too (see renderCountButtons), so that
+       * the keyboard goes +1, Pause, then the row under them.
        */
       @media ${lowLandscape} {
         :host([by-hand]:not([waiting])) .controls > .tap-by-hand {
@@ -628,6 +631,8 @@ export class BbSetView extends LitElement {
   @property({ type: Boolean }) offerStrap = false;
 
   private readonly finish = new FinishQuestion(this);
+  /** A phone on its side, where a set counted with +1 puts Pause beside it (see renderCountButtons). */
+  private readonly onItsSide = new MediaQueryController(this, LOW_LANDSCAPE);
 
   /** The set began under a keyboard's focus: the screen it was on is built anew (see updated). */
   private focusOnBegin = false;
@@ -712,31 +717,36 @@ export class BbSetView extends LitElement {
 
   private renderControls() {
     const { exercise } = this.planned;
+    const pause = pauseButton(this, this.paused);
     return html`<div class="controls">
       ${this.renderLastSet()}
       ${
         exercise.kind === 'hold'
           ? // A device may not see the hold start (a heart-rate-only strap never does): a tap starts it.
             // Timed by hand, that tap is the set's main one, as +1 is of a count (see renderCountButtons).
-            this.set.holdStartMs === null
-            ? html`<button class=${this.tapClass()} @click=${() => sendCommand(this, 'bb-start-hold')} ?disabled=${this.paused}>Start hold</button>`
-            : html`<button class=${this.tapClass()} @click=${() => sendCommand(this, 'bb-end-hold')}>End hold</button>`
-          : this.renderCountButtons()
+            html`${
+              this.set.holdStartMs === null
+                ? html`<button class=${this.tapClass()} @click=${() => sendCommand(this, 'bb-start-hold')} ?disabled=${this.paused}>Start hold</button>`
+                : html`<button class=${this.tapClass()} @click=${() => sendCommand(this, 'bb-end-hold')}>End hold</button>`
+            }${pause}`
+          : this.renderCountButtons(pause)
       }
-      ${this.renderSessionControls()}
+      ${this.renderOtherSessionControls()}
     </div>`;
   }
 
   /**
-   * −1 and +1. In a set counted by hand +1 is tapped after every rep: first, on a row of its own,
-   * filled; −1 stays a correction.
+   * −1 and +1, then Pause. In a set counted by hand +1 is tapped after every rep: first, on a row of
+   * its own, filled; −1 stays a correction. On a phone on its side +1 shares its row with Pause (see
+   * the styles), and Pause comes right after it, so that the keyboard goes through the buttons as
+   * they are shown, where it went from +1 to the −1 of the row under them and back up to Pause.
    */
-  private renderCountButtons() {
+  private renderCountButtons(pause: TemplateResult) {
     const unit = countUnit(this.planned.exercise);
-    const byHand = this.countsByHand();
     const minus = html`<button aria-label=${`−1 ${unit}`} ?disabled=${this.set.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>`;
     const plus = html`<button class=${this.tapClass()} aria-label=${`+1 ${unit}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>`;
-    return byHand ? html`${plus}${minus}` : html`${minus}${plus}`;
+    if (!this.countsByHand()) return html`${minus}${plus}${pause}`;
+    return this.onItsSide.matches ? html`${plus}${pause}${minus}` : html`${plus}${minus}${pause}`;
   }
 
   /**
@@ -853,8 +863,12 @@ export class BbSetView extends LitElement {
 
   /** Pause or resume, skip the set, mute, finish the session: the same before and during the set. */
   private renderSessionControls() {
+    return html`${pauseButton(this, this.paused)}${this.renderOtherSessionControls()}`;
+  }
+
+  /** Skip the set, mute, finish the session: after Pause, wherever the set puts it (see renderControls). */
+  private renderOtherSessionControls() {
     return html`
-      ${pauseButton(this, this.paused)}
       <button @click=${() => sendCommand(this, 'bb-skip')}>Skip set</button>
       ${muteButton(this, this.muted)}
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>

@@ -3,7 +3,7 @@
 // under the count as the set begins, with no scroll to find it; in a hold timed by hand (a plank a
 // watch cannot see), Start hold and End hold are, as +1 is.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
@@ -174,6 +174,30 @@ describe.each([
         innerHeight,
       );
       expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(640);
+    });
+
+    it('takes the keyboard through its buttons in the order the screen shows them, +1 then Pause', async () => {
+      // A rep counted: −1 is no longer disabled, a stop of the keyboard.
+      await page.getByRole('button', { name: '+1 rep' }).click();
+      await expect.element(page.getByRole('button', { name: '−1 rep' })).toBeEnabled();
+      const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+      const buttons = [...set.querySelectorAll<HTMLButtonElement>('.controls button')];
+      const name = (button: Element | null) =>
+        button?.getAttribute('aria-label') ?? button?.textContent?.trim();
+      const box = (button: Element) => button.getBoundingClientRect();
+      // Row by row, each from the left: +1 and Pause, then −1, Skip set, Mute and Finish.
+      const shown = [...buttons]
+        .sort((a, b) => box(a).top - box(b).top || box(a).left - box(b).left)
+        .map(name);
+      expect(shown.slice(0, 2)).toEqual(['+1 rep', 'Pause']);
+      buttons[0]!.focus();
+      const reached = [name(set.activeElement)];
+      for (let i = 1; i < buttons.length; i += 1) {
+        await userEvent.keyboard('{Tab}');
+        reached.push(name(set.activeElement));
+      }
+      // It went +1, −1, Pause, the −1 of the row under the one it came from.
+      expect(reached).toEqual(shown);
     });
 
     // Only a device's line asks for the tap in words (a set counted by hand from its start says it in the ring).
