@@ -15,6 +15,7 @@ import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { awayInRestText, clockFace, describeForm, formatDuration, heldS, plural } from './format.ts';
 import {
   buttonStyles,
+  connectStrapButton,
   muteButton,
   narrow,
   narrowAndShort,
@@ -274,11 +275,7 @@ export class BbRestView extends LitElement {
       ${muteButton(this, this.muted)}
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
       <button class="quiet" @click=${() => sendCommand(this, 'bb-show-history')}>History</button>
-      ${
-        this.offerStrap
-          ? html`<button class="connect-strap" @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a strap</button>`
-          : nothing
-      }
+      ${this.offerStrap ? connectStrapButton(this) : nothing}
     </div>`;
   }
 }

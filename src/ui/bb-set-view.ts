@@ -41,6 +41,7 @@ import {
 import { MediaQueryController } from './media-query.ts';
 import {
   buttonStyles,
+  connectStrapButton,
   disclosureMarker,
   LOW_LANDSCAPE,
   lowLandscape,
@@ -883,7 +884,7 @@ export class BbSetView extends LitElement {
     if (!this.offerStrap) return this.renderHowTo();
     return html`<div class="last-row">
       ${this.renderHowTo()}
-      <button class="connect-strap" @click=${() => sendCommand(this, 'bb-connect-bluetooth')}>Connect a strap</button>
+      ${connectStrapButton(this)}
     </div>`;
   }
 

@@ -432,6 +432,16 @@ export function muteButton(host: HTMLElement, muted: boolean) {
     @click=${() => sendCommand(host, 'bb-set-muted', { muted: !muted })}>${speakerIcon(muted)}</button>`;
 }
 
+/**
+ * Connect a strap, offered by the set or the rest paused by the person on a phone (see
+ * strapOfferedOnScreen): the chooser of a Bluetooth strap, as the header's "Connect a Bluetooth
+ * strap" opens it, in words short enough for the row it shares. Each screen sizes it for that row:
+ * the set as tall as How to do it beside it, the rest as the buttons of its controls.
+ */
+export function connectStrapButton(host: HTMLElement) {
+  return html`<button class="connect-strap" @click=${() => sendCommand(host, 'bb-connect-bluetooth')}>Connect a strap</button>`;
+}
+
 /** A speaker sounding, or crossed out: the state of Mute at a glance, whatever the language. */
 function speakerIcon(muted: boolean) {
   return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
