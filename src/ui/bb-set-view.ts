@@ -177,12 +177,23 @@ export class BbSetView extends LitElement {
         gap: 0 0.75rem;
         width: 100%;
       }
-      /* Opened, the steps take the row's width, and the strap waits for them to be put away. */
+      /*
+       * Opened, the steps take the row's width under it, and the strap stays beside How to do it, on
+       * its line, at the row's end: under the steps it lay over them (the steps hang below a box one
+       * line high), and hidden it was out of reach until they were put away.
+       */
+      .last-row:has(details[open]) {
+        display: grid;
+        grid-template-columns: 1fr auto;
+      }
       .last-row details[open] {
-        flex-basis: 100%;
+        grid-area: 1 / 1 / 2 / 3;
+      }
+      .last-row details[open] > summary {
+        justify-content: flex-start;
       }
       .last-row:has(details[open]) .connect-strap {
-        display: none;
+        grid-area: 1 / 2;
       }
       .connect-strap {
         font-size: 1rem;
@@ -635,11 +646,24 @@ export class BbSetView extends LitElement {
   /** A phone on its side, where a set counted with +1 puts Pause beside it (see renderCountButtons). */
   private readonly onItsSide = new MediaQueryController(this, LOW_LANDSCAPE);
 
+  /**
+   * How to do it is open, as the person left it: the row it is on changes as the strap is offered
+   * (Pause), connected or no longer offered, and the steps built anew with it are opened as they were,
+   * where Pause and Connect a strap closed them. Closed, as before, once the set waiting for the
+   * person's position begins, and for the next set.
+   */
+  private howToOpen = false;
+  /** The set How to do it was opened in, and whether under way (see howToOpen). */
+  private howToSet = '';
+
   /** The set began under a keyboard's focus: the screen it was on is built anew (see updated). */
   private focusOnBegin = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const underWay = showsSetUnderWay(this.set);
+    const setShown = `${this.planned.exercise.id} ${this.set.setNumber} ${underWay}`;
+    if (setShown !== this.howToSet) this.howToOpen = false;
+    this.howToSet = setShown;
     this.toggleAttribute('waiting', !underWay);
     this.toggleAttribute('by-hand', this.tappedByHand());
     this.toggleAttribute('timed-by-hand', this.tappedByHand() && this.planned.exercise.kind === 'hold');
@@ -890,7 +914,7 @@ export class BbSetView extends LitElement {
 
   private renderHowTo() {
     const { exercise } = this.planned;
-    return html`<details @toggle=${bringIntoView}>
+    return html`<details ?open=${this.howToOpen} @toggle=${this.onHowToToggle}>
       <summary>How to do it</summary>
       <p>${exercise.position}</p>
       <ol>
@@ -901,6 +925,14 @@ export class BbSetView extends LitElement {
       </ul>
     </details>`;
   }
+
+  private readonly onHowToToggle = (event: Event): void => {
+    const open = (event.target as HTMLDetailsElement).open;
+    // Built anew open, as it was (see howToOpen): the page stays where the person left it.
+    if (open === this.howToOpen) return;
+    this.howToOpen = open;
+    bringIntoView(event);
+  };
 
   private display(): RingDisplay {
     const { exercise, dosage } = this.planned;

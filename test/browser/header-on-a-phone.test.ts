@@ -617,3 +617,44 @@ describe('a rest paused on a 360 × 640 phone, the virtual strap standing in', (
     expect(offer.element().getBoundingClientRect().top).toBe(history.getBoundingClientRect().top);
   });
 });
+
+describe('How to do it opened in a set on a 360 × 640 phone, then paused, the virtual strap standing in', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(360, 640);
+    ({ mounted } = await mountWithHeartRateOnlyStrap('header-360-paused-how-to'));
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('keeps the steps open through Pause and Connect a strap, the strap offered beside How to do it', async () => {
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    mounted.app.session.beginSet();
+    await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
+    const set = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-set-view')!);
+    const howTo = () => set.element().shadowRoot!.querySelector('details')!;
+    await set.getByText('How to do it').click();
+    expect(howTo().open).toBe(true);
+    await set.getByRole('button', { name: 'Pause', exact: true }).click();
+    const offer = set.getByRole('button', { name: 'Connect a strap' });
+    // Pause built the row anew with the strap on it, the steps closed; and opened, they hid the strap.
+    await expect.element(offer).toBeVisible();
+    expect(howTo().open).toBe(true);
+    const summary = howTo().querySelector('summary')!.getBoundingClientRect();
+    const button = offer.element().getBoundingClientRect();
+    expect(button.top).toBe(summary.top);
+    expect(button.left).toBeGreaterThanOrEqual(summary.left + 144);
+    expect(button.right).toBeLessThanOrEqual(344);
+    await offer.click();
+    await expect
+      .poll(() => mounted.app.devices.state.devices.map((d) => d.name))
+      .toContain('Polar H10 0000E2E0');
+    await expect.element(offer).not.toBeInTheDocument();
+    expect(howTo().open).toBe(true);
+  });
+});
