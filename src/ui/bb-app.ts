@@ -54,7 +54,7 @@ import {
 import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
-import { scrollPageBy } from './scroll-page.ts';
+import { focusHeading, scrollPageBy } from './scroll-page.ts';
 import { pausedByThePerson, strapOfferedOnScreen } from './session-switch.ts';
 import {
   buttonStyles,
@@ -969,8 +969,9 @@ export class BbApp extends LitElement {
   /**
    * The button the focus was on went with the screen it was on: the focus goes to the new screen's
    * heading, where a keyboard or screen reader takes up from, not to the top of the page. The page
-   * stays at its top: on a phone with large text a set's heading sits under the position to take,
-   * and scrolled to, it would push the header and the heart rate off the top of the screen.
+   * stays at its top (see focusHeading): on a phone with large text a set's heading sits under the
+   * position to take, and scrolled to, it would push the header and the heart rate off the top of
+   * the screen; only a keyboard's focus out of the window is scrolled to.
    */
   private async focusNewScreen(): Promise<void> {
     const screen = this.renderRoot.querySelector<HTMLElement>(
@@ -978,8 +979,8 @@ export class BbApp extends LitElement {
     );
     if (screen instanceof LitElement) await screen.updateComplete;
     const lost = document.activeElement === document.body || document.activeElement === null;
-    if (lost)
-      (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+    const heading = (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2');
+    if (lost && heading) focusHeading(heading);
   }
 
   /**

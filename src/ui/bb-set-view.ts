@@ -39,6 +39,7 @@ import {
   topPauseText,
 } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
+import { focusHeading } from './scroll-page.ts';
 import {
   buttonStyles,
   connectStrapButton,
@@ -676,10 +677,10 @@ export class BbSetView extends LitElement {
     // The button the focus was on went with the waiting screen: the focus goes to the heading, where
     // a keyboard or a screen reader takes up from, as it does when a rest gives way to a set. The page
     // stays where it is: with text at twice its size on a small phone the heading comes under the
-    // ring and Pause, and scrolled to, it pushed the heart rate off the top of the screen.
-    if (this.focusOnBegin && this.shadowRoot?.activeElement == null) {
-      this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
-    }
+    // ring and Pause, and scrolled to, it pushed the heart rate off the top of the screen (see
+    // focusHeading, which shows it to a keyboard).
+    const heading = this.shadowRoot?.querySelector<HTMLElement>('h2');
+    if (this.focusOnBegin && this.shadowRoot?.activeElement == null && heading) focusHeading(heading);
     this.focusOnBegin = false;
   }
 

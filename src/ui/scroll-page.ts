@@ -1,4 +1,4 @@
-import type { Edges } from './opened-at.ts';
+import { type Edges, leastScroll } from './opened-at.ts';
 
 /**
  * Scrolls the page by what `scroll` works out from the part of it on screen (see opened-at.ts, whose
@@ -7,4 +7,19 @@ import type { Edges } from './opened-at.ts';
 export function scrollPageBy(scroll: (view: Edges) => number): void {
   const view = { top: 0, bottom: document.documentElement.clientHeight };
   window.scrollBy({ top: scroll(view) });
+}
+
+/**
+ * Puts the focus on a new screen's heading, where a keyboard or a screen reader takes up from, the
+ * page held where it is: with text at twice its size on a small phone the heading comes under the
+ * count and its buttons, and scrolled to, it pushed the heart rate off the top. Where the focus came
+ * by the keyboard (the heading then matches :focus-visible, as a tap leaves it not) and the heading
+ * is out of the window, the page scrolls the least that shows it: a rest's lay at 320–352 px of the
+ * 320 px window, the focus where its user could not see it.
+ */
+export function focusHeading(heading: HTMLElement): void {
+  heading.focus({ preventScroll: true });
+  if (!heading.matches(':focus-visible')) return;
+  const box = heading.getBoundingClientRect();
+  scrollPageBy((view) => leastScroll(view, box));
 }

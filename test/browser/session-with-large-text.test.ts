@@ -2,7 +2,7 @@
 // the mat glances at (the rest's seconds, the position to take, a hold's seconds) is on screen as the
 // page opens, with no scroll, under the session's header with the virtual strap's line or a problem.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
 import { currentPlanned } from '../../src/workout/session.ts';
@@ -245,5 +245,46 @@ describe('the first set, Start tapped, with text at twice its size on a phone', 
     expect(scrollY).toBe(0);
     const prompt = set.element().shadowRoot!.querySelector('.prompt')!.getBoundingClientRect();
     expect(prompt.bottom).toBeLessThanOrEqual(innerHeight);
+  });
+});
+
+describe('the rest come from a set by the keyboard, with text at twice its size on a phone', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(180, 320);
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: 'large-text-keyboard-rest' }),
+    });
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    mounted.app.session.beginSet();
+    await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  const rest = () => mounted.shell.shadowRoot!.querySelector('bb-rest-view')!.shadowRoot!;
+  const skip = () => page.getByRole('button', { name: 'Skip set' });
+
+  it('shows the heading it puts the focus on', async () => {
+    (skip().element() as HTMLButtonElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => rest().activeElement?.tagName).toBe('H2');
+    // Under the countdown, Start now and Pause, it lay at 320–352 px of the 320 px window: the focus
+    // was where the keyboard's user could not see it.
+    const heading = rest().querySelector('h2')!.getBoundingClientRect();
+    expect(heading.top).toBeGreaterThanOrEqual(0);
+    expect(heading.bottom).toBeLessThanOrEqual(innerHeight);
+  });
+
+  it('stays at its top when Skip set was tapped, the heart rate and the countdown in view', async () => {
+    await skip().click();
+    await expect.poll(() => rest().activeElement?.tagName).toBe('H2');
+    expect(scrollY).toBe(0);
   });
 });
