@@ -8,7 +8,7 @@ import {
   setOutcome,
   skippedUndone,
 } from '../workout/session.ts';
-import { cutShortText } from '../workout/set-words.ts';
+import { cutShortText, withPauseText } from '../workout/set-words.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
@@ -300,10 +300,10 @@ export function describeSetParts(record: SetRecord): { readonly set: string; rea
   const done = skippedUndone(record)
     ? 'skipped'
     : cutShort
-      ? `${cutShortText(record)}${record.pausedInHold ? ', with a pause' : ''}`
+      ? withPauseText(cutShortText(record), record)
       : record.holdMs !== null
         ? record.pausedInHold
-          ? `${formatDuration(heldS(record.holdMs))}, with a pause`
+          ? withPauseText(formatDuration(heldS(record.holdMs)), record)
           : `held ${formatDuration(heldS(record.holdMs))}`
         : exercise.alternatesSides
           ? perSideDoneText(record.count, record.target)

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import { type PlannedExercise, type SetRecord, setOutcome, skippedUndone } from '../workout/session.ts';
-import { alternatesSides } from '../workout/set-words.ts';
+import { alternatesSides, WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
 import { atWeight, describeForm, formatDuration, heldS } from './format.ts';
 import { fitsFourColumns } from './sets-columns.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
@@ -225,7 +225,7 @@ export class BbSetsTable extends LitElement {
             <td class="number">${doneCell(r)}</td>
             <td class="number">${targetText(r)}</td>
           </tr>
-          ${cutShortRow(r, 4)}
+          ${endedRow(r, 4)}
           ${goalRow(r, goalsFrom[i] ?? null, 4)}
           ${correctedRow(r, 4)}
           ${formRow(r, 4)}`,
@@ -256,7 +256,7 @@ export class BbSetsTable extends LitElement {
                   : html`${doneCell(r)} <span class="unbroken">of ${targetText(r)}</span>`
             }</td>
           </tr>
-          ${cutShortRow(r, 2, 'cell')}
+          ${endedRow(r, 2, 'cell')}
           ${goalRow(r, goalsFrom[i] ?? null, 2, 'cell')}
           ${correctedRow(r, 2, 'cell')}
           ${formRow(r, 2, 'cell')}`,
@@ -266,12 +266,7 @@ export class BbSetsTable extends LitElement {
 
   /** Rows of their own under the set: cut short, why its goal was what it was, its count put right, its form problems. */
   private hasNotes(r: SetRecord, goalFrom: PlankGoalFrom | null): boolean {
-    return (
-      setOutcome(r) === 'cut short' ||
-      describeForm(r) !== null ||
-      goalFrom !== null ||
-      correctedBy(r) !== null
-    );
+    return endedText(r) !== null || describeForm(r) !== null || goalFrom !== null || correctedBy(r) !== null;
   }
 
   /** The exercise's name, and its set's number when it has no column of its own. */
@@ -324,12 +319,22 @@ function goalRow(r: SetRecord, from: PlankGoalFrom | null, columns: number, role
 
 /**
  * "Cut short" under a set a tap ended short of its target, as the voice ("Set cut short: three reps
- * done"), the rest after it and the CSV say: "3 of 10" alone read as reps that stopped coming. Two
- * words on a row of their own, which a 180 px screen has room for where the count's cell has not.
+ * done"), the rest after it and the CSV say: "3 of 10" alone read as reps that stopped coming. Under a
+ * hold broken by a pause, "With a pause" ("Cut short, with a pause"), as the rest and the voice say
+ * it: "45 s" alone read as one hold kept whole. A few words on a row of their own, which a 180 px
+ * screen has room for where the count's cell has not.
  */
-function cutShortRow(r: SetRecord, columns: number, role?: 'cell') {
-  if (setOutcome(r) !== 'cut short') return nothing;
-  return html`<tr class="note cut-short" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Cut short</td></tr>`;
+function endedRow(r: SetRecord, columns: number, role?: 'cell') {
+  const text = endedText(r);
+  if (text === null) return nothing;
+  return html`<tr class="note ended" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>${text}</td></tr>`;
+}
+
+function endedText(r: SetRecord): string | null {
+  if (setOutcome(r) === 'cut short') return withPauseText('Cut short', r);
+  if (r.pausedInHold && r.holdMs !== null && !skippedUndone(r))
+    return `${WITH_A_PAUSE.charAt(0).toUpperCase()}${WITH_A_PAUSE.slice(1)}`;
+  return null;
 }
 
 /**

@@ -10,6 +10,17 @@ export function alternatesSides(set: Pick<SetRecord, 'exerciseId' | 'holdMs'>): 
 }
 
 /**
+ * A hold broken by a pause told with its pause after what it did: "45 s, with a pause", "cut short at
+ * 20 s of 45 s, with a pause", as the rest, the voice and the table of sets say it. "45 s" alone reads
+ * as one hold kept whole, which the plan takes no step from.
+ */
+export function withPauseText(text: string, set: Pick<SetRecord, 'pausedInHold'>): string {
+  return set.pausedInHold ? `${text}, ${WITH_A_PAUSE}` : text;
+}
+
+export const WITH_A_PAUSE = 'with a pause';
+
+/**
  * Where a set a tap ended short of its target was: "cut short at 3 of 10 reps", "cut short at 1 min
  * 15 s of 1 min 30 s" (the time held and the target in one format, not "75 s of 90 s" in one place and
  * "1 min 15 s of 90 s" in another), a bird dog's reps then each side's, "cut short at 5 reps, 3 right

@@ -701,6 +701,54 @@ describe("bb-history's sets of a session", () => {
       .toBeVisible();
     expect(setsOf).toHaveBeenCalledTimes(3);
   });
+
+  it("says a hold broken by a pause was held with a pause in the session's sets, as the rest and the voice said it", async () => {
+    // "45 s" alone read as one hold kept whole, which the plan takes no step from.
+    const broken = finishedSession('broken', Date.now() - 86_400_000, [
+      supermanSet({
+        exerciseId: 'drawing-in',
+        target: 45,
+        count: 0,
+        holdMs: 45_400,
+        peakDeg: null,
+        pausedInHold: true,
+      }),
+      supermanSet({
+        exerciseId: 'elbow-plank',
+        target: 40,
+        count: 0,
+        holdMs: 20_700,
+        peakDeg: null,
+        endedBy: 'stopped',
+        endedByHand: true,
+        pausedInHold: true,
+      }),
+      supermanSet({
+        exerciseId: 'elbow-plank',
+        setNumber: 2,
+        target: 30,
+        count: 0,
+        holdMs: 31_000,
+        peakDeg: null,
+      }),
+    ]);
+    const history = await mount('bb-history', await persistenceWith([broken]));
+    const button = history.shadowRoot!.querySelector<HTMLButtonElement>(
+      'li[data-session="broken"] button[aria-expanded]',
+    )!;
+    await userEvent.click(button);
+    await expect.poll(() => history.shadowRoot!.querySelector('bb-sets-table')).not.toBeNull();
+    const table = history.shadowRoot!.querySelector('bb-sets-table')!;
+    await (table as LitElement).updateComplete;
+    expect(rowsOf(table.shadowRoot!)).toEqual([
+      ['Exercise', 'Set', 'Done', 'Target'],
+      ['Drawing-in', '1', '45 s', '45 s'],
+      ['With a pause'],
+      ['Elbow plank', '1', '20 s', '40 s'],
+      ['Cut short, with a pause'],
+      ['Elbow plank', '2', '31 s', '30 s'],
+    ]);
+  });
 });
 
 describe("bb-history's sets of a session, heart rate and corrections", () => {
