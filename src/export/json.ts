@@ -460,12 +460,14 @@ function readBundle(r: Reader, now: number, version: number): SessionBundle {
   // A backup written before the time held was totalled in whole seconds carries the sum of the
   // milliseconds, and one written before the sets cut short were counted calls them done: the
   // session's time held is what its holds' rows add up to, and its sets (and a bird dog's reps per
-  // side, told as a total before) are counted from their rows, as on upgrade.
+  // side, told as a total before, and the time held in holds broken by a pause, not told before) are
+  // counted from their rows, as on upgrade.
   const summary = { ...withSetsRecounted(session.summary, sets), holdMs: summaryHoldMs(sets) };
   const same =
     summary.holdMs === session.summary.holdMs &&
     summary.skipped === session.summary.skipped &&
     summary.cutShort === session.summary.cutShort &&
+    summary.pausedHoldMs === session.summary.pausedHoldMs &&
     JSON.stringify(summary.perSide) === JSON.stringify(session.summary.perSide);
   return { session: same ? session : { ...session, summary }, sets, events, heartRate, motion };
 }
@@ -559,6 +561,9 @@ function readSession(r: Reader, latest: number, version: number): SessionRow {
         (version >= REPS_APART_FROM_BREATHS && breaths !== null ? breaths : 0),
       ...(breaths !== null ? { breaths } : {}),
       holdMs: summary.field('holdMs').within(0, MAX_SESSION_MS, LENGTH),
+      ...(summary.has('pausedHoldMs')
+        ? { pausedHoldMs: summary.field('pausedHoldMs').within(0, MAX_SESSION_MS, LENGTH) }
+        : {}),
       avgBpm: summary.field('avgBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),
       maxBpm: summary.field('maxBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),
       recoveryBpm: summary.field('recoveryBpm').nullable((v) => v.within(-MAX_BPM, MAX_BPM, RECOVERY)),

@@ -71,6 +71,11 @@ export interface SessionSummary {
   /** Of `reps`, the breath cycles (absent in sessions saved before 2026-12). */
   readonly breaths?: number;
   readonly holdMs: number;
+  /**
+   * Of `holdMs`, that of holds broken by a pause (SetRecord.pausedInHold), whole seconds a set as
+   * holdMs: History says it, as the rest and the voice said each. Absent when none was.
+   */
+  readonly pausedHoldMs?: number;
   readonly avgBpm: number | null;
   readonly maxBpm: number | null;
   /** Mean drop in heart rate during the first minute after each set: the recovery. */

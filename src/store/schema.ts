@@ -206,6 +206,14 @@ const MIGRATIONS: readonly Migration[] = [
     if (fromVersion <= 12) return;
     await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
   },
+  // v15: History tells the time of holds broken by a pause with the pause ("45 s held, with a pause"),
+  // as the rest and the voice told each, where it said "45 s held" as of one hold kept whole; the
+  // summary kept no word of it. Counted from the sets' rows, which have kept pausedInHold since v13,
+  // unless v9 or v12 counted them in this upgrade already, by today's rule.
+  async (_db, tx, fromVersion) => {
+    if (fromVersion < 12) return;
+    await recountSets(tx);
+  },
 ];
 
 /**
@@ -224,9 +232,9 @@ function setRowsOf(tx: UpgradeTransaction): Promise<SetRow[]> {
 }
 
 /**
- * Counts every session's sets skipped and cut short again from its sets' rows, by today's rule (see
- * withSetsRecounted). Written only where the count changed: years of sessions with nothing cut short
- * stay as they are.
+ * Counts every session's sets skipped and cut short, and its time held in holds broken by a pause,
+ * again from its sets' rows, by today's rule (see withSetsRecounted). Written only where the count
+ * changed: years of sessions with nothing cut short or broken stay as they are.
  */
 async function recountSets(tx: UpgradeTransaction): Promise<void> {
   const setsOf = setsBySession(await setRowsOf(tx));
@@ -235,7 +243,9 @@ async function recountSets(tx: UpgradeTransaction): Promise<void> {
     const row = cursor.value;
     const summary = withSetsRecounted(row.summary, setsOf.get(row.id) ?? []);
     const changed =
-      summary.skipped !== (row.summary.skipped ?? 0) || summary.cutShort !== row.summary.cutShort;
+      summary.skipped !== (row.summary.skipped ?? 0) ||
+      summary.cutShort !== row.summary.cutShort ||
+      summary.pausedHoldMs !== row.summary.pausedHoldMs;
     if (changed) await cursor.update({ ...row, summary });
     cursor = await cursor.continue();
   }

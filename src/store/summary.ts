@@ -26,6 +26,7 @@ export function summarize(
   const weights = weightsDone(sets, plan);
   const { skipped, cutShort } = setsKeptOf(sets);
   const perSide = perSideOf(sets);
+  const pausedHoldMs = pausedHoldMsOf(sets);
   return {
     durationMs,
     sets: sets.length,
@@ -34,6 +35,7 @@ export function summarize(
     reps: sets.reduce((n, s) => n + s.count, 0),
     breaths: sets.reduce((n, s) => (exerciseById(s.exerciseId).kind === 'breaths' ? n + s.count : n), 0),
     holdMs: summaryHoldMs(sets),
+    ...(pausedHoldMs > 0 ? { pausedHoldMs } : {}),
     avgBpm: bpms.length ? Math.round(bpms.reduce((a, b) => a + b, 0) / bpms.length) : null,
     maxBpm: bpms.length ? Math.max(...bpms) : null,
     recoveryBpm: meanRecovery(sets, heartRate),
@@ -51,23 +53,30 @@ export function summaryHoldMs(sets: readonly Pick<SetRecord, 'holdMs'>[]): numbe
   return totalHeldS(sets) * 1000;
 }
 
+/** Of summaryHoldMs, that of the holds broken by a pause. */
+function pausedHoldMsOf(sets: readonly Pick<SetRecord, 'holdMs' | 'pausedInHold'>[]): number {
+  return summaryHoldMs(sets.filter((set) => set.pausedInHold));
+}
+
 /**
  * A session's summary with its sets skipped and cut short counted again from its sets by today's rule
  * (see setsKeptOf), and its reps per side: a session saved before the summary kept them said every
  * set a tap ended short of its target was done, though its rows say which Skip set or Finish ended,
- * and told a bird dog's reps as a total. A summary whose count of sets is not its rows' (rows lost, or
+ * told a bird dog's reps as a total, and its holds broken by a pause as kept whole. A summary whose count of sets is not its rows' (rows lost, or
  * a file edited by hand) is left as it was: its own count is all there is to go by.
  */
 export function withSetsRecounted(summary: SessionSummary, sets: readonly SetRecord[]): SessionSummary {
   if (summary.sets !== sets.length) return summary;
   const { skipped, cutShort } = setsKeptOf(sets);
   const perSide = perSideOf(sets);
-  const { cutShort: _before, perSide: _sidesBefore, ...rest } = summary;
+  const pausedHoldMs = pausedHoldMsOf(sets);
+  const { cutShort: _before, perSide: _sidesBefore, pausedHoldMs: _pausedBefore, ...rest } = summary;
   return {
     ...rest,
     skipped,
     ...(cutShort > 0 ? { cutShort } : {}),
     ...(perSide.length > 0 ? { perSide } : {}),
+    ...(pausedHoldMs > 0 ? { pausedHoldMs } : {}),
   };
 }
 

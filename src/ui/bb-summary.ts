@@ -17,8 +17,7 @@ import { sendCommand } from './events.ts';
 import {
   countedFacts,
   FACT_SEPARATOR,
-  formatDuration,
-  heldS,
+  heldText,
   learnedInSessionText,
   sessionLength,
   setsDone,
@@ -274,8 +273,8 @@ export function summarise(records: readonly SetRecord[], durationMs: number): st
   // Told from the summary the session is kept with, as History tells it: the two lines cannot differ.
   const summary = summarize(records, [], durationMs);
   const parts = [setsDone(setsKeptIn(summary)), ...countedFacts(summary)];
-  const heldTotalS = heldS(summary.holdMs);
-  if (heldTotalS > 0) parts.push(`${formatDuration(heldTotalS)} held`);
+  const held = heldText(summary);
+  if (held) parts.push(held);
   parts.push(sessionLength(summary.durationMs));
   return parts.join(FACT_SEPARATOR);
 }

@@ -34,6 +34,7 @@ import {
   type SetRecord,
   startSeenWord,
 } from '../workout/session.ts';
+import { WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
 import { anyKept, type SetsKept, setsKeptText } from '../workout/sets-kept.ts';
 
 /** "45", "1:07": the big number of a timer. */
@@ -272,11 +273,27 @@ export function countedFacts({
  */
 export function describeSessionFacts(summary: SessionSummary): string {
   const parts = [sessionLength(summary.durationMs), setsDone(setsKeptIn(summary)), ...countedFacts(summary)];
-  if (heldS(summary.holdMs) > 0) parts.push(`${formatDuration(heldS(summary.holdMs))} held`);
+  const held = heldText(summary);
+  if (held) parts.push(held);
   if (summary.avgBpm !== null) parts.push(`${summary.avgBpm} bpm average`);
   for (const { exerciseId, kg } of summary.weights ?? [])
     parts.push(`${exerciseById(exerciseId).name} ${atWeight(kg)}`);
   return parts.join(FACT_SEPARATOR);
+}
+
+/**
+ * "2 min 18 s held", and the time of holds broken by a pause as the rest and the voice said each:
+ * "45 s held, with a pause", "1 min 16 s held, 45 s of it with a pause". Null where nothing was held.
+ */
+export function heldText(summary: Pick<SessionSummary, 'holdMs' | 'pausedHoldMs'>): string | null {
+  const totalS = heldS(summary.holdMs);
+  if (totalS === 0) return null;
+  const held = `${formatDuration(totalS)} held`;
+  const pausedS = heldS(summary.pausedHoldMs ?? 0);
+  if (pausedS === 0) return held;
+  return pausedS >= totalS
+    ? withPauseText(held, { pausedInHold: true })
+    : `${held}, ${formatDuration(pausedS)} of it ${WITH_A_PAUSE}`;
 }
 
 /** Why the app paused the session, under "Paused" on the set and rest screens: the voice may be muted. */

@@ -4,6 +4,7 @@ import { toFit } from '../../../src/export/fit.ts';
 import { fromJson, ImportError, readJson, toJson } from '../../../src/export/json.ts';
 import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
+import { summaryHoldMs } from '../../../src/store/summary.ts';
 import { finishedSession, supermanSet } from '../../set-record.ts';
 import { begunAt, IMPORTED_AT, recordSession, STARTED_AT, STRAP, withoutWeight } from './recorded-session.ts';
 
@@ -432,6 +433,29 @@ describe('JSON export and import', () => {
     throughABackup(marked);
   });
 
+  it('keeps the time held in holds broken by a pause through a backup, and counts it from the sets of an older one', () => {
+    const broken = finishedSession('broken', STARTED_AT, [
+      supermanSet({
+        exerciseId: 'drawing-in',
+        target: 45,
+        count: 0,
+        holdMs: 45_400,
+        peakDeg: null,
+        pausedInHold: true,
+      }),
+      supermanSet({ exerciseId: 'elbow-plank', target: 30, count: 0, holdMs: 31_000, peakDeg: null }),
+    ]);
+    expect(broken.session.summary.pausedHoldMs).toBe(45_000);
+    throughABackup(broken);
+    // Written before the summary kept it: told from its sets, as on the store's upgrade.
+    const { pausedHoldMs: _none, ...older } = broken.session.summary;
+    const [back] = fromJson(
+      toJson([{ ...broken, session: { ...broken.session, summary: older } }]),
+      IMPORTED_AT,
+    );
+    expect(back!.session.summary.pausedHoldMs).toBe(45_000);
+  });
+
   it("keeps the hold last time a session's first plank goal was set from through a backup", async () => {
     const bundle = await recordSession();
     const plan = bundle.session.plan.map((entry) =>
@@ -529,7 +553,9 @@ describe('JSON export and import', () => {
     const bundle = await recordSession();
     const sets = bundle.sets.map((set) => (set.holdMs ? { ...set, pausedInHold: true as const } : set));
     expect(sets.filter((set) => set.pausedInHold)).not.toEqual([]);
-    throughABackup({ ...bundle, sets });
+    // Its summary as the recorder keeps it of such sets, which the import counts again from them.
+    const summary = { ...bundle.session.summary, pausedHoldMs: summaryHoldMs(sets) };
+    throughABackup({ ...bundle, session: { ...bundle.session, summary }, sets });
   });
 
   // Cut short by Finish: restored as ended by the person, not by itself, as the sets are counted.

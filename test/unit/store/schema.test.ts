@@ -606,6 +606,26 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it("tells a version 14 session's hold broken by a pause with the pause, from its sets' rows", async () => {
+    const name = freshName();
+    const v14 = await openBackbeatDB({ name, version: 14 });
+    const session = sessionA([], { sets: 2, skipped: 0, reps: 0, breaths: 0, holdMs: 77_000 });
+    await v14.put('sessions', session as never);
+    const sets = setsOfA([
+      supermanSet({ exerciseId: 'drawing-in', target: 45, count: 0, holdMs: 45_400, pausedInHold: true }),
+      supermanSet({ exerciseId: 'elbow-plank', setNumber: 1, target: 30, count: 0, holdMs: 32_000 }),
+    ]);
+    for (const set of sets) await v14.put('sets', set as never);
+    v14.close();
+    const store = await SessionStore.open({ name });
+    const [upgraded] = await store.listSessions();
+    expect(upgraded?.summary.pausedHoldMs).toBe(45_000);
+    expect(describeSessionFacts(upgraded!.summary)).toBe(
+      '10 min · 2 sets · 1 min 17 s held, 45 s of it with a pause',
+    );
+    store.close();
+  });
+
   it("upgrades a version 9 database in one pass over its sets' rows, rewriting only the sessions it tells anew", async () => {
     const name = freshName();
     const v9 = await openBackbeatDB({ name, version: 9 });

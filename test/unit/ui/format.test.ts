@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { englishLocaleFor } from '../../../src/app/person-locale.ts';
+import { summarize } from '../../../src/store/summary.ts';
 import {
   awayInRestText,
   awayPausedText,
@@ -25,6 +26,7 @@ import {
   unbreakableRuns,
 } from '../../../src/ui/format.ts';
 import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
+import { supermanSet } from '../../set-record.ts';
 
 describe('times and counts as the screens write them', () => {
   it('puts the unit beside a clock of seconds, and none beside minutes and seconds', () => {
@@ -267,6 +269,32 @@ describe('describeSessionFacts', () => {
       'under a minute · 3 sets · 13 reps and breaths · 44 s held',
     );
     expect(describeSessionFacts({ ...summary, sets: 1, reps: 1 })).toBe('5 min · 1 set · 1 rep or breath');
+  });
+
+  it('says the time of holds broken by a pause with the pause, as the rest and the voice said each', () => {
+    // "45 s held" read as one hold kept whole, which the plan takes no step from.
+    const broken = supermanSet({
+      exerciseId: 'drawing-in',
+      target: 45,
+      count: 0,
+      holdMs: 45_400,
+      peakDeg: null,
+      pausedInHold: true,
+    });
+    const whole = supermanSet({
+      exerciseId: 'elbow-plank',
+      target: 30,
+      count: 0,
+      holdMs: 31_000,
+      peakDeg: null,
+    });
+    expect(describeSessionFacts(summarize([broken], [], 300_000))).toBe(
+      '5 min · 1 set · 45 s held, with a pause',
+    );
+    expect(describeSessionFacts(summarize([broken, whole], [], 300_000))).toBe(
+      '5 min · 2 sets · 1 min 16 s held, 45 s of it with a pause',
+    );
+    expect(describeSessionFacts(summarize([whole], [], 300_000))).toBe('5 min · 1 set · 31 s held');
   });
 
   it('says reps, breaths and skipped sets apart, as the summary after the session does', () => {
