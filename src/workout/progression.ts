@@ -117,12 +117,21 @@ function firstPlankGoal(history: readonly PastSession[]): FirstPlankGoal | null 
   for (const session of chronological(history).reverse()) {
     const first = setsOf(session, 'elbow-plank').find(isPlankHold);
     if (first?.holdMs == null) continue;
-    const held = heldS(first.holdMs);
-    return endedAtTap(first) && held < first.target
-      ? { targetS: first.target, heldS: held, kept: true }
-      : { targetS: nextPlankTargetS(first.holdMs), heldS: held, kept: false };
+    return goalAfterHold(first, first.holdMs);
   }
   return null;
+}
+
+/**
+ * The goal of the plank hold after `hold`, a real one (see isPlankHold): a step above it, or its own
+ * goal kept where the person's tap ended it short of that goal, in the session or in the next (see
+ * firstPlankGoal).
+ */
+function goalAfterHold(hold: PastSet, holdMs: number): FirstPlankGoal {
+  const held = heldS(holdMs);
+  return endedAtTap(hold) && held < hold.target
+    ? { targetS: hold.target, heldS: held, kept: true }
+    : { targetS: nextPlankTargetS(holdMs), heldS: held, kept: false };
 }
 
 /** The last real plank hold of those done in this session, in ms; null before there is one. */
@@ -149,10 +158,14 @@ function isPlankHold(set: PastSet): boolean {
   return set.exerciseId === 'elbow-plank' && (set.holdMs ?? 0) >= PLANK_MIN_HOLD_MS && !set.pausedInHold;
 }
 
-/** The goal of the plank hold after the ones already done in this session. */
+/**
+ * The goal of the plank hold after the ones already done in this session: a step above the last real
+ * hold, or that hold's goal where the person's tap ended it short of it (program.md: "as long as form
+ * holds"; a hold they stopped themselves does not say where form ends, and lowers no goal).
+ */
 export function plankTargetAfter(doneToday: readonly SetRecord[], firstTargetS: number): number {
-  const lastMs = lastPlankHoldMs(doneToday);
-  return lastMs !== null ? nextPlankTargetS(lastMs) : firstTargetS;
+  const last = doneToday.filter(isPlankHold).at(-1);
+  return last?.holdMs == null ? firstTargetS : goalAfterHold(last, last.holdMs).targetS;
 }
 
 /**

@@ -101,6 +101,45 @@ describe('elbow plank', () => {
     expect(plankTargetAfter([set('elbow-plank', { holdMs: 20_000 })], 40)).toBe(25);
   });
 
+  it("keeps the goal of a hold the person ended with a tap short of it, for the session's next hold", () => {
+    // Program.md's plank is held "as long as form holds": a hold ended by End hold, Skip set or the
+    // person's own tap is a bad moment, which lowers no goal, as a first plank so ended keeps its goal
+    // for the next session (see progressPlan).
+    const tapped = (patch: Partial<SetRecord>) =>
+      set('elbow-plank', { target: 45, holdMs: 20_000, endedBy: 'stopped', ...patch });
+    expect(plankTargetAfter([tapped({ endedByHand: true })], 45)).toBe(45);
+    expect(plankTargetAfter([tapped({ skippedUnderWay: true })], 45)).toBe(45);
+    // Past its goal, the next aims a step above it, as after a hold form ended.
+    expect(plankTargetAfter([tapped({ holdMs: 48_000, endedByHand: true })], 45)).toBe(53);
+    // Form that ended it short sets the next goal from it.
+    expect(plankTargetAfter([tapped({ endedBy: 'form' })], 45)).toBe(25);
+
+    // Three planks aimed at 30 s: the first held 40 s until form gave, the second ended by End hold at 20 s.
+    const plan = [{ exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } }];
+    const actions: SessionAction[] = [
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 1000, emittedMs: 1000 } },
+      { type: 'motion', event: { type: 'hold-end', tMs: 41_000, emittedMs: 41_500, reason: 'left-pose' } },
+      { type: 'skip', nowMs: 42_000 },
+    ];
+    const second = actions.reduce(reduceSession, initialSessionState(plan));
+    expect(second.plan[0]?.dosage.target).toBe(45);
+    const after: SessionAction[] = [
+      { type: 'go-heard', nowMs: 42_000 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 43_000, emittedMs: 43_000 } },
+      { type: 'end-hold', nowMs: 63_000 },
+      { type: 'skip', nowMs: 64_000 },
+    ];
+    const third = after.reduce(reduceSession, second);
+    expect(third.completed.map((s) => [s.target, s.holdMs, s.endedByHand ?? false])).toEqual([
+      [30, 40_000, false],
+      [45, 20_000, true],
+    ]);
+    expect(third.phase).toBe('set');
+    expect(third.plan[0]?.dosage.target).toBe(45);
+  });
+
   it('ignores a false start of a few seconds', () => {
     expect(
       plankTargetAfter([set('elbow-plank', { holdMs: 30_000 }), set('elbow-plank', { holdMs: 2000 })], 20),
