@@ -114,6 +114,22 @@ interface FirstPlankGoal {
 }
 
 function firstPlankGoal(history: readonly PastSession[]): FirstPlankGoal | null {
+  let goal = firstPlankGoals.get(history);
+  if (goal === undefined) {
+    goal = readFirstPlankGoal(history);
+    firstPlankGoals.set(history, goal);
+  }
+  return goal;
+}
+
+/**
+ * firstPlankGoal of each history read: years of sessions are sorted and walked back once, where the
+ * plans made of one history (today's, the full session's) and the changes told of them each did it.
+ * A history is not changed once given: a new session read is a new one.
+ */
+const firstPlankGoals = new WeakMap<readonly PastSession[], FirstPlankGoal | null>();
+
+function readFirstPlankGoal(history: readonly PastSession[]): FirstPlankGoal | null {
   for (const session of chronological(history).reverse()) {
     const first = setsOf(session, 'elbow-plank').find(isPlankHold);
     if (first?.holdMs == null) continue;
@@ -650,26 +666,20 @@ export function targetChanges(
   history: readonly PastSession[],
 ): TargetChange[] {
   const changes: TargetChange[] = [];
-  // Read from the history once, and only for a plan with a plank in it.
-  let goal: FirstPlankGoal | null | undefined;
-  const plankGoal = () => {
-    if (goal === undefined) goal = firstPlankGoal(history);
-    return goal;
-  };
   for (const planned of today) {
     const setting = asSet.find((p) => p.exercise.id === planned.exercise.id)?.dosage;
     if (setting === undefined) continue;
     const { sets, target } = planned.dosage;
     // A plank goal kept at the setting through a hold ended short by hand is said too: the person
     // who stopped at 12 s wonders why 30 s stands (see firstPlankGoal).
-    const kept = planned.exercise.id === 'elbow-plank' && plankGoal()?.kept === true;
+    const kept = planned.exercise.id === 'elbow-plank' && firstPlankGoal(history)?.kept === true;
     if (setting.target === target && setting.sets === sets && !kept) continue;
     changes.push({
       exerciseId: planned.exercise.id,
       setting: setting.target,
       today: target,
       ...(setting.sets === sets ? {} : { sets: { setting: setting.sets, today: sets } }),
-      reason: reasonFor(planned, setting, history, plankGoal),
+      reason: reasonFor(planned, setting, history),
     });
   }
   return changes;
@@ -693,13 +703,12 @@ function reasonFor(
   { exercise, dosage }: PlannedExercise,
   setting: PlannedExercise['dosage'],
   history: readonly PastSession[],
-  plankGoal: () => FirstPlankGoal | null,
 ): string {
   switch (exercise.id) {
     case 'drawing-in':
       return drawingInReason(history);
     case 'elbow-plank':
-      return plankReason(dosage.target, setting.target, plankGoal());
+      return plankReason(dosage.target, setting.target, firstPlankGoal(history));
     default:
       return countReason(history, exercise, setting.sets !== dosage.sets, dosage.target);
   }

@@ -146,6 +146,29 @@ describe('elbow plank', () => {
     ).toBe(35);
   });
 
+  it('reads the first plank goal from a history once, for the plans made of it and their changes', () => {
+    // Years of sessions are walked back to the last with a plank: once for a plan, not once again for
+    // each plan made of the same history (a short session's, the full one's) and for what it changed.
+    let reads = 0;
+    const hold = set('elbow-plank', { target: 30, endedBy: 'stopped', endedByHand: true });
+    Object.defineProperty(hold, 'holdMs', {
+      get: () => {
+        reads++;
+        return 12_000;
+      },
+    });
+    const history: PastSession[] = [{ startedAt: day(2), sets: [hold] }];
+    const today = progressPlan(defaultPlan(), history);
+    const once = reads;
+    expect(once).toBeGreaterThan(0);
+    progressPlan(defaultPlan(), history);
+    const changes = targetChanges(defaultPlan(), today, history);
+    expect(reads).toBe(once);
+    expect(changes.find((c) => c.exerciseId === 'elbow-plank')?.reason).toBe(
+      "last time's goal, as you ended your first plank yourself, at 12 s, which does not lower it",
+    );
+  });
+
   it('tells which hold today a plank goal was set from, so the person hears why it moved', () => {
     const plank = (target: number): PlannedExercise => ({
       exercise: exerciseById('elbow-plank'),
