@@ -12,7 +12,8 @@ import {
   repsPerSide,
 } from '../workout/program.ts';
 import { type PastSession, type PastSet, PROGRESSION_EXERCISES } from '../workout/progression.ts';
-import { heldS } from '../workout/session.ts';
+import { formatDuration, heldS } from '../workout/session.ts';
+import { withPauseText } from '../workout/set-words.ts';
 import type { SessionRow, SetRow } from './records.ts';
 
 export interface ChartLine {
@@ -40,6 +41,12 @@ export interface ChartLine {
 export interface ChartSeries {
   readonly x: readonly number[];
   readonly lines: readonly ChartLine[];
+  /**
+   * A week at a time, what it did that the lines leave out, in words, or null: "Drawing-in 45 s, with
+   * a pause", a week whose only drawing-in was broken by a pause, which a gap alone left unsaid.
+   * Absent where no week left anything out.
+   */
+  readonly notCharted?: readonly (string | null)[];
 }
 
 export interface Progress {
@@ -265,6 +272,7 @@ export function progress(weeks: readonly WeekRow[]): Progress {
     ...pulldownByWeek(sorted, x),
     holds: {
       x,
+      ...notChartedOf(sorted.map(brokenHoldsText)),
       lines: HOLD_CHARTED.flatMap((id, styleSlot) => [
         {
           label: `${exerciseById(id).name} (s)`,
@@ -376,6 +384,27 @@ export function weekHoldTargetS(week: WeekRow, id: ExerciseId): number | null {
       highest = Math.max(highest ?? 0, sets[0]!.target);
   }
   return highest;
+}
+
+/**
+ * The holds broken by a pause of a week that charts no hold of their exercise, the longest of each
+ * as the rest and the voice said it: "Drawing-in 45 s, with a pause". Null where there are none.
+ */
+function brokenHoldsText(week: WeekRow): string | null {
+  const sets = week.past.flatMap((session) => session.sets);
+  const told = HOLD_CHARTED.flatMap((id) => {
+    if (longestHeldMs(week, id) !== null) return [];
+    const broken = sets.filter((set) => set.exerciseId === id && set.pausedInHold && set.holdMs);
+    if (broken.length === 0) return [];
+    const longestS = heldS(Math.max(...broken.map((set) => set.holdMs ?? 0)));
+    return [`${exerciseById(id).name} ${withPauseText(formatDuration(longestS), { pausedInHold: true })}`];
+  });
+  return told.length > 0 ? told.join('; ') : null;
+}
+
+/** The series' notCharted, where some week has anything in it. */
+function notChartedOf(notes: readonly (string | null)[]): Pick<ChartSeries, 'notCharted'> {
+  return notes.some((note) => note !== null) ? { notCharted: notes } : {};
 }
 
 /**

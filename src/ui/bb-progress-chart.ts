@@ -64,6 +64,15 @@ const COLOURS = {
   light: ['#0072b2', '#d55e00', '#007a5a', '#a8407a', '#8a6400', '#3b6fa8', '#5a5a5a'],
 };
 const LIGHT_SCHEME = '(prefers-color-scheme: light)';
+
+/** What begins the words of what a week did that the chart leaves out (see ChartSeries.notCharted). */
+const NOT_CHARTED = 'Not charted';
+
+/**
+ * Under a chart that leaves out a week's holds broken by a pause: the gap it leaves read, with nothing
+ * said, as a week without the exercise.
+ */
+const NOT_CHARTED_NOTE = "A hold broken by a pause is not charted: its week's numbers say it.";
 /**
  * A target is a pale band (and its legend marker a pale box): the line it is the goal of shows through.
  * Over the dark theme's near-black a faint colour all but vanishes, so there it is less see-through.
@@ -166,6 +175,12 @@ export class BbProgressChart extends LitElement {
         position: sticky;
         left: 0;
         background: var(--bb-bg, #0d1117);
+      }
+      /* What the week did that the chart leaves out, in words under its numbers. */
+      tr.not-charted td {
+        text-align: left;
+        padding-top: 0;
+        color: var(--bb-muted, #b6c2d1);
       }
       /* "Week of", held both ways, over the weeks and the names scrolled under it. */
       .numbers thead th:first-child {
@@ -304,6 +319,7 @@ export class BbProgressChart extends LitElement {
         plotted && series ? this.renderNote(bandNote(series.lines), true) : null
       }
       ${plotted && series ? this.renderNote(firstWeekNote(series.x)) : null}
+      ${plotted && series?.notCharted ? this.renderNote(NOT_CHARTED_NOTE) : null}
       ${hasData && series ? this.renderNumbers(series) : null}
     `;
   }
@@ -368,7 +384,7 @@ export class BbProgressChart extends LitElement {
     if (!series) return null;
     if (series !== this.shownFrom) {
       this.shownFrom = series;
-      this.shown = { x: series.x, lines: shownLines(series.lines).map((i) => series.lines[i]!) };
+      this.shown = { ...series, lines: shownLines(series.lines).map((i) => series.lines[i]!) };
     }
     return this.shown;
   }
@@ -410,7 +426,8 @@ export class BbProgressChart extends LitElement {
               ({ x, i }) => html`<tr>
                 <th scope="row">${weekDate(x, true, personLocale())}</th>
                 ${columns.map((l, j) => html`<td>${formatCell(l.values[i] ?? null, decimals[j])}</td>`)}
-              </tr>`,
+              </tr>
+              ${notChartedRow(series.notCharted?.[i], columns.length + 1)}`,
             )
           }
         </tbody>
@@ -425,7 +442,11 @@ export class BbProgressChart extends LitElement {
     return html`<div class="numbers" role="region" aria-label=${`${this.heading}: numbers`}>
       <ol class="weeks">
         ${weeks.map(({ x, i }) => {
-          const readings = weekReadings(series.lines, i, locale);
+          const notCharted = series.notCharted?.[i];
+          const readings = [
+            ...weekReadings(series.lines, i, locale),
+            ...(notCharted ? [`${NOT_CHARTED}: ${notCharted}`] : []),
+          ];
           return html`<li>
             <h5>Week of ${weekDate(x, true, locale)}</h5>
             <ul>${readings.length ? readings.map((reading) => html`<li>${reading}</li>`) : html`<li>–</li>`}</ul>
@@ -647,6 +668,15 @@ function labelWidths(font: string): (label: string) => number {
     }
     return width;
   };
+}
+
+/**
+ * Under a week's row, what it did that the chart leaves out, across the columns: a column of its own
+ * pushed the table past a phone's edge, its words wrapped a word a line.
+ */
+function notChartedRow(notCharted: string | null | undefined, columns: number) {
+  if (!notCharted) return nothing;
+  return html`<tr class="not-charted"><td colspan=${columns}>${NOT_CHARTED}: ${notCharted}</td></tr>`;
 }
 
 /** The decimal places of a column: as many as its most precise number, so that its numbers line up. */

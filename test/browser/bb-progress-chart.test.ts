@@ -419,6 +419,51 @@ describe('bb-progress-chart', () => {
     ]);
   });
 
+  it('says in its week what a hold broken by a pause did, where the chart leaves a gap, in its numbers and in words', async () => {
+    // A gap with nothing said read as a week without the exercise, or one History lost.
+    const holds: ChartSeries = {
+      x: series.x,
+      lines: [
+        { label: 'Elbow plank (s)', values: [32, null, 38], styleSlot: 0 },
+        { label: 'Elbow plank target (s)', values: [30, null, 37], target: true, styleSlot: 0 },
+        { label: 'Drawing-in (s)', values: [null, null, null], styleSlot: 1 },
+        { label: 'Drawing-in target (s)', values: [null, null, null], target: true, styleSlot: 1 },
+      ],
+      notCharted: [null, 'Drawing-in 45 s, with a pause', null],
+    };
+    document.body.style.width = '600px';
+    const chart = document.createElement('bb-progress-chart');
+    chart.heading = 'Longest hold of the week';
+    chart.series = holds;
+    await addDrawn(chart);
+    const root = chart.shadowRoot!;
+    const note = [...root.querySelectorAll('.note')].map((p) => p.textContent);
+    expect(note).toContain("A hold broken by a pause is not charted: its week's numbers say it.");
+    await userEvent.click(root.querySelector('details summary')!);
+    await expect.poll(() => root.querySelectorAll('.numbers tbody tr').length).toBe(4);
+    const cells = (row: Element) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent);
+    expect([...root.querySelectorAll('.numbers tr')].map(cells)).toEqual([
+      ['Week of', 'Elbow plank target (s)', 'Elbow plank (s)'],
+      ['Dec 1, 2025', '37', '38'],
+      ['Nov 24, 2025', '–', '–'],
+      ['Not charted: Drawing-in 45 s, with a pause'],
+      ['Nov 17, 2025', '30', '32'],
+    ]);
+
+    // Too narrow for the plot: its week in words says it.
+    chart.remove();
+    document.body.style.width = '148px';
+    const narrow = document.createElement('bb-progress-chart');
+    narrow.heading = 'Longest hold of the week';
+    narrow.series = holds;
+    document.body.append(narrow);
+    await expect.poll(() => narrow.shadowRoot!.querySelectorAll('.weeks > li').length).toBe(3);
+    const week = narrow.shadowRoot!.querySelectorAll('.weeks > li')[1]!;
+    expect([...week.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Not charted: Drawing-in 45 s, with a pause',
+    ]);
+  });
+
   it('says nothing of scrolling when its numbers fit', async () => {
     const { chart, root, box } = await openNumbers(600);
     expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);

@@ -465,6 +465,37 @@ describe('progress', () => {
     expect(p.brokenHolds).toBe(2);
   });
 
+  it('says in words the holds broken by a pause of a week it charts no hold of, where the chart leaves a gap', () => {
+    // Week 1: a plank in one go; week 2: only holds broken by a pause (the longest plank's 50 s);
+    // week 3: a plank in one go beside a drawing-in broken by a pause, which is charted as none.
+    const rows = [
+      session('p', monday, 30, 100),
+      session('b', monday + 7 * DAY, 35, 100),
+      session('q', monday + 14 * DAY, 35, 100),
+    ];
+    const p = progress(
+      weeksOf(rows, [
+        set('p', 0, 'elbow-plank', { target: 30, holdMs: 32_000 }),
+        set('b', 0, 'drawing-in', { target: 45, holdMs: 45_400, pausedInHold: true }),
+        set('b', 1, 'elbow-plank', { target: 37, holdMs: 20_000, pausedInHold: true }),
+        set('b', 2, 'elbow-plank', { setNumber: 2, target: 37, holdMs: 50_000, pausedInHold: true }),
+        set('q', 0, 'drawing-in', { target: 45, holdMs: 60_000, pausedInHold: true }),
+        set('q', 1, 'elbow-plank', { target: 37, holdMs: 38_000 }),
+      ]),
+    );
+    expect(p.holds.lines.find((l) => l.label === 'Elbow plank (s)')?.values).toEqual([32, null, 38]);
+    expect(p.holds.notCharted).toEqual([
+      null,
+      'Elbow plank 50 s, with a pause; Drawing-in 45 s, with a pause',
+      'Drawing-in 1 min, with a pause',
+    ]);
+    // Weeks with nothing left out say nothing.
+    expect(
+      progress(weeksOf(rows.slice(0, 1), [set('p', 0, 'elbow-plank', { target: 30, holdMs: 32_000 })])).holds
+        .notCharted,
+    ).toBeUndefined();
+  });
+
   it('draws no hold and no target for a week whose only plank was skipped before it began', () => {
     // Week 1 holds the plank; week 2 skips it before the hold began, kept as a hold of 0 s.
     const rows = [session('p', monday, 30, 100), session('q', monday + 7 * DAY, 40, 100)];
