@@ -152,9 +152,17 @@ export function importFailed(error: unknown): StoreError {
 /** The error to show for a delete the store refused or failed (what it threw): nothing was deleted. */
 export function deleteFailed(error: unknown, what: 'session' | 'all'): StoreError {
   const { kind } = toStoreError(error);
+  if (what === 'session' && kind === 'quota') return new StoreError(kind, error, SESSION_DELETE_REFUSED);
   const nothing = what === 'session' ? 'The session was not deleted' : 'No session was deleted';
   return new StoreError(kind, error, `${nothing}: ${DELETE_FAILURES[kind]}`);
 }
+
+/**
+ * A session the full store would not delete even once its raw motion had gone to make room (see
+ * SessionStore.deleteSession): it is listed and charted as before, but for that motion.
+ */
+const SESSION_DELETE_REFUSED =
+  "The session was not deleted: storage is so full that its week's chart could not be rewritten without it, and the two go together. Its raw motion was removed to make room; free some space on the device, then delete it again.";
 
 /** Classifies what IndexedDB threw (a DOMException, or idb's wrapper around it). */
 export function toStoreError(error: unknown): StoreError {

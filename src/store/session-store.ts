@@ -274,45 +274,48 @@ export class SessionStore {
   }
 
   /**
-   * Deletes a session with its week's chart row put right, in one transaction. A full store refuses
-   * that whole (Chromium weighs what a transaction writes, not what it frees), so there the rows go
-   * first, on their own, and the week is put right in the room that freed: deleting old sessions is
-   * how a person makes room.
+   * Deletes a session with its week's chart row put right, in one transaction: the two go together or
+   * not at all, so the charts and the plan never count a session that is gone. A full store refuses
+   * that whole (Chromium weighs what a transaction writes, not what it frees), so there the session's
+   * raw motion goes first, on its own (the largest part, which the delete was to take anyway, and what
+   * a store keeps none of by choice), and the delete is asked again in the room that freed: deleting
+   * old sessions is how a person makes room. Refused still, nothing more of it goes, and it throws.
    */
   deleteSession(id: string): Promise<void> {
     return guard(async () => {
       try {
-        await this.deleteRowsAndRefreshWeek(id, { refreshWeek: true });
+        await this.deleteWithItsWeek(id);
       } catch (error) {
         if (toStoreError(error).kind !== 'quota') throw error;
-        const week = await this.deleteRowsAndRefreshWeek(id, { refreshWeek: false });
-        if (week === null) return;
-        const tx = this.db.transaction(ALL_STORES, 'readwrite');
-        // Refused still (the session freed less than its week's row takes), the session is deleted all
-        // the same, as asked, and its week's row counts it until a write of that week puts it right.
-        await Promise.all([refreshWeek(tx, week), tx.done]).catch((refused) => {
-          if (toStoreError(refused).kind !== 'quota') throw refused;
-        });
+        const tx = this.db.transaction('motion', 'readwrite');
+        await Promise.all([tx.store.delete(sessionRange(id)), tx.done]);
+        await this.deleteWithItsWeek(id);
       }
     });
   }
 
-  /** The session's rows deleted, and its week's row put right or not; the week it was counted in. */
-  private async deleteRowsAndRefreshWeek(
-    id: string,
-    options: { readonly refreshWeek: boolean },
-  ): Promise<Week | null> {
+  /** The session's rows deleted and its week's row put right, in one transaction. */
+  private async deleteWithItsWeek(id: string): Promise<void> {
     const tx = this.db.transaction(ALL_STORES, 'readwrite');
     // Watched from the start: a refused write aborts it, and its rejection is this one's to throw.
     const done = tx.done;
     done.catch(() => undefined);
-    const row = await tx.objectStore('sessions').get(id);
-    // The week the session was counted in, whatever zone the app runs in now.
-    const week = row ? sessionWeek(row) : null;
-    await deleteRows(tx, id);
-    if (week !== null && options.refreshWeek) await refreshWeek(tx, week);
+    try {
+      const row = await tx.objectStore('sessions').get(id);
+      await deleteRows(tx, id);
+      // The week the session was counted in, whatever zone the app runs in now.
+      if (row) await refreshWeek(tx, sessionWeek(row));
+    } catch (error) {
+      // A write refused as it was asked (not only at the commit) leaves the deletes before it to be
+      // committed on their own: the session would go and its week count it.
+      try {
+        tx.abort();
+      } catch {
+        // Aborted already, by the refusal itself.
+      }
+      throw error;
+    }
     await done;
-    return week;
   }
 
   deleteAll(): Promise<void> {

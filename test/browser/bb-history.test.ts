@@ -439,6 +439,38 @@ describe('bb-history', () => {
     await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
   });
 
+  it('keeps a session a full store would not delete with its week, listed and charted, and says so within a 180 px phone', async () => {
+    const a = await recordSession();
+    const b = {
+      ...a,
+      session: { ...a.session, id: 'session-2', startedAt: a.session.startedAt + 60_000 },
+    };
+    const persistence = await persistenceWith([a, toOtherSession(b)]);
+    const restore = await layOutAsTheApp(180, 320, '0 1rem');
+    const history = await mount('bb-history', persistence);
+    // Full for good, as Chromium refuses a transaction that writes however much it deletes.
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await userEvent.click(page.getByRole('button', { name: /^Delete .*20/ }).first());
+      await userEvent.click(page.getByRole('button', { name: 'Yes, delete it' }));
+      const said = page.getByText(/^The session was not deleted: storage is so full/);
+      await expect.element(said).toBeVisible();
+      const box = said.element().getBoundingClientRect();
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(180);
+      expect(persistence.history.state.sessions).toHaveLength(2);
+      expect(
+        persistence.history.state.progress?.supermanRange.lines[0]?.values.filter((v) => v !== null),
+      ).toHaveLength(1);
+      expect(history.renderRoot.querySelectorAll('li.deleted')).toHaveLength(0);
+    } finally {
+      full.mockRestore();
+      await restore();
+    }
+  });
+
   it('imports a file through the file picker and says what a broken one is missing', async () => {
     const persistence = await persistenceWith([]);
     await mount('bb-history', persistence);

@@ -1582,6 +1582,27 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('keeps a session listed and charted when a full store refuses its week rewritten without it, and says so', async () => {
+    const page = await startedPage();
+    await page.finishedSessions(2);
+    const [newest, oldest] = page.persistence.history.state.sessions.map((s) => s.id);
+    // Full for good: the room its raw motion frees is not enough for its week's row.
+    const full = fullFor(() => true);
+    try {
+      await expect(page.persistence.deleteSession(oldest!)).rejects.toThrow(
+        "The session was not deleted: storage is so full that its week's chart could not be rewritten without it, and the two go together. Its raw motion was removed to make room; free some space on the device, then delete it again.",
+      );
+    } finally {
+      full.mockRestore();
+    }
+    expect(page.persistence.history.state.sessions.map((s) => s.id)).toEqual([newest, oldest]);
+    expect((await page.store!.weeks()).map((week) => week.past.map((past) => past.id))).toEqual([
+      [oldest, newest],
+    ]);
+    expect((await page.store!.loadBundle(oldest!))?.sets).toHaveLength(1);
+    await page.persistence.dispose();
+  });
+
   it('counts no session held in memory alone while storage saves the one under way', async () => {
     const page = await twoRepsWritten();
     expect(page.persistence.sessionsHeldInMemory()).toBe(0);

@@ -125,6 +125,34 @@ describe('SessionStore', () => {
     store.close();
   });
 
+  it('keeps a session and its week together when a full store refuses its week rewritten, even once its raw motion has gone', async () => {
+    const store = await openStore();
+    await store.importBundles([bundle('a', 1_000), bundle('b', 2_000)]);
+    const put = IDBObjectStore.prototype.put;
+    // Full for good: what a delete frees is less than the week's row takes.
+    const refused = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+    ) {
+      this.transaction.abort();
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await expect(store.deleteSession('a')).rejects.toMatchObject({ kind: 'quota' });
+    } finally {
+      refused.mockRestore();
+    }
+    expect(IDBObjectStore.prototype.put).toBe(put);
+    expect((await store.listSessions()).map((s) => s.id)).toEqual(['b', 'a']);
+    const weeks = await store.weeks();
+    expect(weeks.map((week) => week.sessions)).toEqual([2]);
+    expect(weeks.flatMap((week) => week.past.map((past) => past.id))).toEqual(['a', 'b']);
+    // Only its raw motion went, which was to go with it: its sets, beats and events are kept.
+    const kept = await store.loadBundle('a');
+    expect(kept).toMatchObject({ motion: [], events: bundle('a', 1_000).events });
+    expect(kept?.heartRate).toHaveLength(1);
+    store.close();
+  });
+
   it('lists newest first, deletes one session with all its rows, and deletes everything', async () => {
     const store = await openStore();
     await store.importBundles([bundle('a', 1000), bundle('b', 3000), bundle('c', 2000)]);
