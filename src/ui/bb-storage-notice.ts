@@ -172,14 +172,18 @@ export class BbStorageNotice extends LitElement {
    * of them all when several are held in memory only, or one that is not the last session.
    */
   private renderProblem(problem: StoreError, hasCurrent: boolean) {
-    const { message, savesAll } = heldInMemoryNotice(problem, this.persistence.sessionsHeldInMemory(), {
-      lastAmongThem: hasCurrent,
-    });
+    const { message, savesAll, button } = heldInMemoryNotice(
+      problem,
+      this.persistence.sessionsHeldInMemory(),
+      {
+        lastAmongThem: hasCurrent,
+      },
+    );
     return html`<section class="problem" role="alert">
       <p>${message}</p>
       ${
         savesAll
-          ? html`<div class="actions"><button @click=${() => this.saveAll()}>Back up all sessions (JSON)</button></div>`
+          ? html`<div class="actions"><button @click=${() => this.saveAll()}>${button}</button></div>`
           : hasCurrent
             ? html`<div class="actions">
                 <button @click=${() => this.save('json')}>Save this session (JSON)</button>
@@ -260,7 +264,10 @@ export class BbStorageNotice extends LitElement {
     </section>`;
   }
 
-  /** The backup holds every session, those held in memory only among them (Persistence.backup). */
+  /**
+   * The backup holds every session, those held in memory only among them (Persistence.backup); of a
+   * store failed for another reason than room, only those.
+   */
   private async saveAll(): Promise<void> {
     download(await this.persistence.backup());
   }

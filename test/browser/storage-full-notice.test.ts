@@ -8,9 +8,9 @@ import '../../src/ui/bb-storage-notice.ts';
 import { layOutAsTheApp, mount } from './mount.ts';
 
 /** What the notice reads of the app: storage full, `held` sessions in memory only. */
-function fullStore(held: number, hasCurrent: boolean): Persistence {
+function fullStore(held: number, hasCurrent: boolean, problem = new StoreError('quota')): Persistence {
   const history = new HistoryModel();
-  history.update({ storage: 'memory', problem: new StoreError('quota'), hasCurrent });
+  history.update({ storage: 'memory', problem, hasCurrent });
   return { history, sessionsHeldInMemory: () => held } as unknown as Persistence;
 }
 
@@ -39,6 +39,26 @@ describe('the notice of sessions held in memory while storage is full, 180 px wi
     try {
       const notice = await mount('bb-storage-notice', { persistence: fullStore(held, hasCurrent) });
       expect(notice.shadowRoot!.querySelector('button')!.textContent!.trim()).toBe(button);
+      expect(pastTheBorder(notice)).toEqual({});
+    } finally {
+      await restore();
+    }
+  });
+});
+
+describe('the notice of sessions held in memory after the store failed for another reason than room', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it.each([
+    ['an earlier session, the last not kept', 1, false, 'Save that session (JSON)'],
+    ['several sessions, the last among them', 2, true, 'Save these 2 sessions (JSON)'],
+  ])('offers to save %s, inside its border on the smallest phone', async (_, held, hasCurrent, button) => {
+    const restore = await layOutAsTheApp(180, 320, '0 1rem');
+    try {
+      const closed = new StoreError('unavailable', new DOMException('closed', 'InvalidStateError'));
+      const notice = await mount('bb-storage-notice', { persistence: fullStore(held, hasCurrent, closed) });
+      const buttons = [...notice.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
+      expect(buttons).toEqual([button]);
       expect(pastTheBorder(notice)).toEqual({});
     } finally {
       await restore();
