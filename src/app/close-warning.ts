@@ -13,3 +13,14 @@ export interface HeldInMemory {
 export function closingWouldLose(held: HeldInMemory): boolean {
   return held.recordingUnsaved || held.ended.some((session) => !session.takenAsFile);
 }
+
+/**
+ * Whether a file of a session keeps what closing the page would lose: only JSON, which holds all of
+ * it (heart rate, raw motion, what the coach said, the plan) and which Backbeat restores from. A CSV
+ * (a session's or all sessions') holds each set's count, time and weight for other workout apps, and
+ * a FIT the workout for Garmin Connect or Strava; Backbeat imports neither, so the session would be
+ * gone from its History, its charts and its plan all the same.
+ */
+export function fileKeepsTheSession(format: 'fit' | 'csv' | 'json'): boolean {
+  return format === 'json';
+}

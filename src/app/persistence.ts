@@ -56,7 +56,7 @@ import {
 } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
-import { closingWouldLose } from './close-warning.ts';
+import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';
 import { type DeviceState, pauseForConnectionOnRestore, setNeeds } from './devices.ts';
 import { countWithMemory, pageWithMemory, type SessionInMemory } from './listed-sessions.ts';
 import { resumable } from './resume-policy.ts';
@@ -685,7 +685,7 @@ export class Persistence {
     const bundle = inMemory ? inMemory.bundle() : await this.store?.loadBundle(id);
     if (!bundle) throw new Error('That session is no longer here.');
     const file = await exportBundle(bundle, format);
-    if (inMemory) this.tookAsFiles([inMemory]);
+    if (inMemory && fileKeepsTheSession(format)) this.tookAsFiles([inMemory]);
     return file;
   }
 
@@ -694,13 +694,14 @@ export class Persistence {
     const recorder = this.recorder ?? this.lastRecorder;
     if (!recorder) return null;
     const file = await exportBundle(recorder.bundle(), format);
-    this.tookAsFiles([recorder]);
+    if (fileKeepsTheSession(format)) this.tookAsFiles([recorder]);
     return file;
   }
 
   /**
-   * Files were made of these sessions from memory: closing the page loses nothing of those that have
-   * ended. The one under way is not marked, as it records more after the file.
+   * Files that Backbeat restores from were made of these sessions from memory (see
+   * fileKeepsTheSession): closing the page loses nothing of those that have ended. The one under way
+   * is not marked, as it records more after the file. The history's CSV marks none.
    */
   private tookAsFiles(recorders: readonly SessionRecorder[]): void {
     for (const recorder of recorders) if (recorder !== this.recorder) this.takenAsFile.add(recorder);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closingWouldLose } from '../../../src/app/close-warning.ts';
+import { closingWouldLose, fileKeepsTheSession } from '../../../src/app/close-warning.ts';
 
 const inFile = { takenAsFile: true };
 const notInFile = { takenAsFile: false };
@@ -25,5 +25,13 @@ describe('closingWouldLose', () => {
 
   it('loses the session under way though every ended one is in a file', () => {
     expect(closingWouldLose({ recordingUnsaved: true, ended: [inFile] })).toBe(true);
+  });
+});
+
+describe('fileKeepsTheSession', () => {
+  it('counts only the JSON, which Backbeat restores, as keeping what closing would lose', () => {
+    expect(fileKeepsTheSession('json')).toBe(true);
+    expect(fileKeepsTheSession('csv')).toBe(false);
+    expect(fileKeepsTheSession('fit')).toBe(false);
   });
 });

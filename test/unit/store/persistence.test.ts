@@ -1746,6 +1746,24 @@ describe('Persistence', () => {
     expect(page.asksBeforeClosing()).toBe(true);
   });
 
+  it('asks before the page closes after a CSV or FIT of a session kept in memory only, which Backbeat cannot take back', async () => {
+    const page = new Page('unused', () => Promise.reject(new DOMException('denied', 'SecurityError')));
+    await page.persistence.start();
+    page.session.start();
+    const id = page.persistence.history.state.recordingId!;
+    page.reps(2);
+    page.session.finish();
+    await page.persistence.flush();
+    await page.persistence.historyCsv();
+    expect(page.asksBeforeClosing()).toBe(true);
+    await page.persistence.exportCurrent('csv');
+    expect(page.asksBeforeClosing()).toBe(true);
+    await page.persistence.exportSession(id, 'fit');
+    expect(page.asksBeforeClosing()).toBe(true);
+    await page.persistence.exportSession(id, 'json');
+    expect(page.asksBeforeClosing()).toBe(false);
+  });
+
   it('asks before the page closes while a session waits for room, whatever became of the sessions after it', async () => {
     const page = await twoRepsWritten();
     const full = fullFor(() => true);
