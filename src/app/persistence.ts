@@ -819,6 +819,7 @@ export class Persistence {
     const skipped: string[] = [];
     const replaced: SessionBundle[] = [];
     const unknownFields: string[] = [];
+    const weeks = new Set<string>();
     let preferences: Preferences | null = null;
     // Held while the import runs, so that another tab opened meanwhile leaves its journal alone.
     const journal = IMPORT_JOURNAL_PREFIX + crypto.randomUUID();
@@ -840,14 +841,18 @@ export class Persistence {
         added.push(...result.added);
         skipped.push(...result.skipped);
         replaced.push(...(result.replaced ?? []));
+        for (const week of result.weeks ?? []) weeks.add(week);
         options.onProgress?.(bytesRead, file.size);
       }
       options.signal?.throwIfAborted();
+      // The charts and the plan count the file's sessions only once all of it is in: until then,
+      // taking it out again needs no room (see ImportResult.weeks).
+      await store.refreshWeeks(weeks);
     } catch (error) {
       const replacedIds = new Set(replaced.map((before) => before.session.id));
       for (const id of added) {
         if (replacedIds.has(id)) continue;
-        await store.deleteSession(id).catch(() => undefined);
+        await store.takeOutImported(id).catch(() => undefined);
         this.past?.delete(id);
       }
       // Each in one step, only while it is still here: a session deleted meanwhile, in another tab,
@@ -860,6 +865,10 @@ export class Persistence {
         if (putBack === true) this.rememberPast(before.session, before.sets);
         if (putBack === false) this.past?.delete(before.session.id);
       }
+      // Another tab's write in one of those weeks meanwhile brought its row up to date with what was
+      // then here, the file's sessions among them. A store with room puts it right; a full one took no
+      // such write.
+      await store.refreshWeeks(weeks).catch(() => undefined);
       throw error instanceof ImportError || isAbort(error) ? error : importFailed(error);
     } finally {
       await store.endImport(journal).catch(() => undefined);

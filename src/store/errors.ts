@@ -95,7 +95,7 @@ const IMPORT_BARS: Record<StoreErrorKind, string> = {
 const IMPORT_FAILURES: Record<StoreErrorKind, string> = {
   ...IMPORT_REFUSALS,
   quota:
-    'Storage is full, so nothing was imported: the file did not fit. Free some space on the device, then import it again.',
+    'Storage is full, so nothing was imported: the file did not fit, and the sessions here are as they were. Free some space on the device, then import it again.',
   unknown: 'Saving failed, so nothing was imported. Reload Backbeat and import the file again.',
 };
 

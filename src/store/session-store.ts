@@ -47,6 +47,12 @@ export interface ImportResult {
   readonly replaced?: readonly SessionBundle[];
   /** Fields of the file that this version does not know, by path: kept with the rows. */
   readonly unknownFields?: readonly string[];
+  /**
+   * Of an import with a journal, the weeks whose chart rows it left as they were, for refreshWeeks
+   * once the whole file is in: until then no row counts what it added, so taking that out again
+   * (takeOutImported) writes nothing, and a store that filled up in the middle of it still takes it.
+   */
+  readonly weeks?: readonly Week[];
 }
 
 /**
@@ -297,25 +303,12 @@ export class SessionStore {
   /** The session's rows deleted and its week's row put right, in one transaction. */
   private async deleteWithItsWeek(id: string): Promise<void> {
     const tx = this.db.transaction(ALL_STORES, 'readwrite');
-    // Watched from the start: a refused write aborts it, and its rejection is this one's to throw.
-    const done = tx.done;
-    done.catch(() => undefined);
-    try {
+    await wholeOrNone(tx, async () => {
       const row = await tx.objectStore('sessions').get(id);
       await deleteRows(tx, id);
       // The week the session was counted in, whatever zone the app runs in now.
       if (row) await refreshWeek(tx, sessionWeek(row));
-    } catch (error) {
-      // A write refused as it was asked (not only at the commit) leaves the deletes before it to be
-      // committed on their own: the session would go and its week count it.
-      try {
-        tx.abort();
-      } catch {
-        // Aborted already, by the refusal itself.
-      }
-      throw error;
-    }
-    await done;
+    });
   }
 
   deleteAll(): Promise<void> {
@@ -338,7 +331,7 @@ export class SessionStore {
       const added: string[] = [];
       const skipped: string[] = [];
       const replaced: SessionBundle[] = [];
-      const weeks = new Set<string>();
+      const weeks = new Set<Week>();
       for (const bundle of bundles) {
         const id = bundle.session.id;
         const here = await tx.objectStore('sessions').get(id);
@@ -355,7 +348,7 @@ export class SessionStore {
         await putBundle(tx, bundle);
       }
       for (const b of bundles) if (added.includes(b.session.id)) weeks.add(sessionWeek(b.session));
-      for (const week of weeks) await refreshWeek(tx, week);
+      if (!journal) for (const week of weeks) await refreshWeek(tx, week);
       if (journal) {
         // A session that took the place of its cut-short copy is kept if the import is cut off: the
         // copy it replaced is in it whole.
@@ -366,7 +359,34 @@ export class SessionStore {
           .put({ key: journal, added: [...(before?.added ?? []), ...fresh] }, journal);
       }
       await tx.done;
-      return { added, skipped, ...(replaced.length ? { replaced } : {}) };
+      return {
+        added,
+        skipped,
+        ...(replaced.length ? { replaced } : {}),
+        ...(journal ? { weeks: [...weeks] } : {}),
+      };
+    });
+  }
+
+  /** Brings the chart rows of the weeks up to date with their sessions, in one transaction. */
+  refreshWeeks(weeks: Iterable<Week>): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      await wholeOrNone(tx, async () => {
+        for (const week of new Set(weeks)) await refreshWeek(tx, week);
+      });
+    });
+  }
+
+  /**
+   * Takes out a session an import added, before its weeks were brought up to date (see
+   * ImportResult.weeks): its rows only, no week's row counting it. Deletes alone, which a full store
+   * takes.
+   */
+  takeOutImported(id: string): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      await Promise.all([deleteRows(tx, id), tx.done]);
     });
   }
 
@@ -505,6 +525,28 @@ export class SessionStore {
       await tx.done;
     });
   }
+}
+
+/**
+ * Runs `work` in `tx` and waits for its commit; a write refused as it was asked (not only at the
+ * commit) aborts the whole, where the requests before it were committed on their own: a session gone
+ * and its week counting it.
+ */
+async function wholeOrNone(tx: WriteTransaction, work: () => Promise<void>): Promise<void> {
+  // Watched from the start: a refused write aborts it, and its rejection is this one's to throw.
+  const done = tx.done;
+  done.catch(() => undefined);
+  try {
+    await work();
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Aborted already, by the refusal itself.
+    }
+    throw error;
+  }
+  await done;
 }
 
 function firstSessionId(batch: WriteBatch): string | undefined {

@@ -972,7 +972,7 @@ describe('Persistence', () => {
       await expect(page.persistence.importJson(backup)).rejects.toMatchObject({
         kind: 'quota',
         message:
-          'Storage is full, so nothing was imported: the file did not fit. Free some space on the device, then import it again.',
+          'Storage is full, so nothing was imported: the file did not fit, and the sessions here are as they were. Free some space on the device, then import it again.',
       });
     } finally {
       put.mockRestore();
@@ -980,6 +980,36 @@ describe('Persistence', () => {
     expect(page.persistence.history.state).toMatchObject({ sessions: [], problem: null });
     await page.persistence.importJson(backup);
     expect(page.persistence.history.state.sessions).toHaveLength(1);
+    await page.persistence.dispose();
+  });
+
+  it('takes out a restore the store filled up in the middle of, leaving the sessions and weeks saved before as they were, and says what to do', async () => {
+    const source = await startedPage();
+    await source.finishedSessions(2);
+    const [fitted, refusedId] = await source.store!.sessionIds();
+    const backup = await (await source.persistence.backup()).blob.text();
+    await source.persistence.dispose();
+    const page = await startedPage();
+    await page.finishedSessions(2);
+    const before = await page.store!.allBundles();
+    const weeksBefore = await page.store!.weeks();
+    // Room for the backup's first session, and none from the second on, whatever is deleted.
+    let full = false;
+    const refused = fullFor((row) => (full ||= rowOf(row, refusedId!)));
+    try {
+      await expect(page.persistence.importJson(backup)).rejects.toMatchObject({
+        kind: 'quota',
+        message:
+          'Storage is full, so nothing was imported: the file did not fit, and the sessions here are as they were. Free some space on the device, then import it again.',
+      });
+    } finally {
+      refused.mockRestore();
+    }
+    expect(full).toBe(true);
+    expect(await page.store!.getSession(fitted!)).toBeUndefined();
+    expect(await page.store!.allBundles()).toEqual(before);
+    expect(await page.store!.weeks()).toEqual(weeksBefore);
+    expect(await page.store!.importJournals()).toEqual([]);
     await page.persistence.dispose();
   });
 
@@ -2159,6 +2189,42 @@ describe('Persistence', () => {
       });
     });
     expect(planReads).toEqual([]);
+    await target.persistence.dispose();
+  });
+
+  it("counts in no week a session a failed import took out again, though another tab's write counted it meanwhile", async () => {
+    const source = await startedPage();
+    await source.finishedSessions(2);
+    const [imported] = await source.store!.sessionIds();
+    const text = await (await source.persistence.backup()).blob.text();
+    const mine = (await source.store!.loadBundle((await source.store!.sessionIds())[1]!))!;
+    await source.persistence.dispose();
+    const target = await startedPage();
+    const otherTab = await SessionStore.open({ name: target.dbName });
+    // The file turns out broken at its second session, once the other tab has written one of its own
+    // in the same week, which brings that week's row up to date with the import's first.
+    const [header, firstLine, secondLine, ...rest] = text.split('\n');
+    const broken = [secondLine!.replace('"status":"finished"', '"status":"broken"'), ...rest].join('\n');
+    const file = new (class extends Blob {
+      override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+        const bytes = (part: string) => new TextEncoder().encode(part);
+        return new ReadableStream({
+          async start(controller) {
+            controller.enqueue(bytes(`${header}\n${firstLine}\n`));
+            while (!(await otherTab.getSession(imported!))) await new Promise((r) => setTimeout(r, 5));
+            await otherTab.importBundles([{ ...mine, session: { ...mine.session, id: 'other-tab' } }]);
+            controller.enqueue(bytes(broken));
+            controller.close();
+          },
+        });
+      }
+    })([text]);
+    await expect(target.persistence.restore(file)).rejects.toThrow(/damaged/);
+    otherTab.close();
+    expect(await target.store!.getSession(imported!)).toBeUndefined();
+    expect((await target.store!.weeks()).map((w) => [w.sessions, w.past.map((p) => p.id)])).toEqual([
+      [1, ['other-tab']],
+    ]);
     await target.persistence.dispose();
   });
 
