@@ -271,6 +271,14 @@ export interface PersistenceOptions {
 }
 
 const FLUSH_MS = 1000;
+/**
+ * The lock a tab holds, beside its sessions' own (see Tabs.hold), on each ended session that memory
+ * alone holds whole (sessionsFromMemory): the store has it unfinished, cut short where it filled up
+ * or failed, and another tab must not offer it to resume from there. Resumed there, it was claimed
+ * from this tab, whose whole copy (its last sets and its end) was then dropped as moved. The lock
+ * goes with the tab, and the session is offered then, as the store has it.
+ */
+const HELD_IN_MEMORY = 'held:';
 /** How long a tab asked for its session has to save and let go before the lock is taken from it. */
 const MOVE_WAIT_MS = 5000;
 
@@ -296,6 +304,10 @@ export class Persistence {
   private movedSessionId: string | null = null;
   /** Sessions live in another tab whose end is being waited for. */
   private readonly watching = new Set<string>();
+  /** This tab's HELD_IN_MEMORY locks, by the session memory holds (see holdWhatMemoryHolds). */
+  private readonly heldInMemoryLocks = new Map<SessionRecorder, Promise<HeldSession | null>>();
+  /** Sessions that have ended and whose last writes are under way: memory may be about to hold them. */
+  private readonly ending = new Set<SessionRecorder>();
   private readonly stopWatching = new AbortController();
   /** The last session recorded, kept for export after it ended. */
   private lastRecorder: SessionRecorder | null = null;
@@ -437,6 +449,8 @@ export class Persistence {
     this.window?.removeEventListener('pagehide', this.onPageHide);
     this.window?.removeEventListener('beforeunload', this.onBeforeUnload);
     this.stopWatching.abort();
+    for (const lock of this.heldInMemoryLocks.values()) void lock.then((held) => held?.release());
+    this.heldInMemoryLocks.clear();
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     await this.recorder?.flush();
@@ -1015,6 +1029,9 @@ export class Persistence {
     if (state.phase === 'summary' || state.phase === 'ready') {
       // The end, or "new session" straight from a set: what was done is kept either way.
       const final = state.phase === 'summary' ? state : previous;
+      // Held before its own lock goes: another tab looking now must not take it for one interrupted.
+      this.ending.add(recorder);
+      this.holdWhatMemoryHolds();
       this.detach();
       this.finishing = recorder.finish(final ?? state).then(async () => {
         const { session, sets } = recorder.bundle();
@@ -1042,6 +1059,8 @@ export class Persistence {
           await this.applyRetention(store);
         });
         await this.refresh();
+        this.ending.delete(recorder);
+        this.holdWhatMemoryHolds();
         this.tabs.post({ type: 'stopped', sessionId: session.id });
         // Its end may have found room that the session under it did not.
         if (!recorder.failure) await this.catchUp('end saved');
@@ -1153,7 +1172,10 @@ export class Persistence {
         await this.refresh();
         this.tabs.post({ type: 'changed' });
       })
-      .finally(() => this.retryWhenDue());
+      .finally(() => {
+        this.holdWhatMemoryHolds();
+        this.retryWhenDue();
+      });
     return this.catchingUp;
   }
 
@@ -1232,7 +1254,10 @@ export class Persistence {
   private async lookForUnfinished(): Promise<void> {
     await this.guard(async (store) => {
       const [active, live] = await Promise.all([store.unfinishedSessions(), this.tabs.liveSessions()]);
-      const others = active.filter((s) => s.id !== this.recorder?.sessionId);
+      const inMemoryElsewhere = active.filter((s) => live.has(HELD_IN_MEMORY + s.id));
+      const others = active.filter(
+        (s) => s.id !== this.recorder?.sessionId && !live.has(HELD_IN_MEMORY + s.id),
+      );
       const elsewhere = others.find((s) => live.has(s.id)) ?? null;
       const unfinished = others.find((s) => !live.has(s.id)) ?? null;
       const setsOf = async (session: SessionRow | null) => (session ? await store.setsOf(session.id) : []);
@@ -1252,6 +1277,19 @@ export class Persistence {
         elsewhereSets,
         movedAway,
       });
+      // Its tab gone, what the store has of it is all there is: offered then.
+      for (const session of inMemoryElsewhere) {
+        const lock = HELD_IN_MEMORY + session.id;
+        if (this.watching.has(lock)) continue;
+        this.watching.add(lock);
+        void this.tabs
+          .whenFree(lock, this.stopWatching.signal)
+          .then(() => {
+            this.watching.delete(lock);
+            return this.lookForUnfinished();
+          })
+          .catch(() => undefined);
+      }
       if (elsewhere && !this.watching.has(elsewhere.id)) {
         this.watching.add(elsewhere.id);
         void this.tabs
@@ -1294,7 +1332,16 @@ export class Persistence {
    */
   private forgetEnded(
     deleted: (sessionId: string) => boolean,
-    { deletedHere }: { readonly deletedHere: boolean } = { deletedHere: false },
+    options: { readonly deletedHere: boolean } = { deletedHere: false },
+  ): void {
+    this.letGoOfEnded(deleted, options);
+    this.holdWhatMemoryHolds();
+  }
+
+  /** See forgetEnded. */
+  private letGoOfEnded(
+    deleted: (sessionId: string) => boolean,
+    { deletedHere }: { readonly deletedHere: boolean },
   ): void {
     for (const ended of this.behind) if (deleted(ended.sessionId)) this.deletedRecorders.add(ended);
     this.behind = this.behind.filter((ended) => !this.deletedRecorders.has(ended));
@@ -1376,6 +1423,26 @@ export class Persistence {
       await store.compact(row.id);
       this.rememberPast(ended.session, sets);
     });
+  }
+
+  /**
+   * Holds a HELD_IN_MEMORY lock on each ended session memory alone holds whole, and on those ending,
+   * and lets go of the rest: once written, deleted, or no longer held here.
+   */
+  private holdWhatMemoryHolds(): void {
+    const held = new Set([
+      ...this.sessionsFromMemory().filter((recorder) => recorder !== this.recorder),
+      ...this.ending,
+    ]);
+    for (const recorder of held) {
+      if (!this.heldInMemoryLocks.has(recorder))
+        this.heldInMemoryLocks.set(recorder, this.tabs.hold(HELD_IN_MEMORY + recorder.sessionId));
+    }
+    for (const [recorder, lock] of this.heldInMemoryLocks) {
+      if (held.has(recorder)) continue;
+      this.heldInMemoryLocks.delete(recorder);
+      void lock.then((kept) => kept?.release());
+    }
   }
 
   /**
@@ -1494,6 +1561,7 @@ export class Persistence {
     // whole copy of each, which a backup and the history's CSV take from there, as for failedEnded.
     if (problem.kind !== 'quota') this.failedEnded.push(...this.behind.splice(0));
     this.history.update({ storage: 'memory', problem, pastRead: true });
+    this.holdWhatMemoryHolds();
     if (problem.kind !== 'quota') return;
     // Full: asked again once the wait is over, whatever it refused, so that "Storage is full" goes
     // once there is room though nothing of a session waits and the person does nothing.

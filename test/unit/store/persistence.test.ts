@@ -2428,7 +2428,15 @@ describe('Persistence', () => {
       } finally {
         full.mockRestore();
       }
-      await vi.waitFor(() => expect(deleting.persistence.history.state.unfinished?.id).toBe(id));
+      // Listed in the other tab's History as the store has it, and no longer as recorded here (nor
+      // offered to resume: this tab holds it).
+      await vi.waitFor(() => {
+        const { sessions, elsewhere } = deleting.persistence.history.state;
+        expect({ listed: sessions.some((s) => s.id === id), elsewhere }).toEqual({
+          listed: true,
+          elsewhere: null,
+        });
+      });
 
       await deletion(deleting, id);
       // The deleting tab's message has reached the recording tab.
@@ -2445,7 +2453,7 @@ describe('Persistence', () => {
     }
   });
 
-  it('says saving again once there is room, though a session that ended while storage was full was taken up in another tab meanwhile', async () => {
+  it('offers in no other tab to resume a session that ended here while storage was full, and writes it whole once there is room', async () => {
     const name = `persistence-${++dbCounter}`;
     const [recordingTabs, otherTabs] = tabsOfOneBrowser(2);
     const recording = new Page(name, undefined, recordingTabs);
@@ -2467,10 +2475,14 @@ describe('Persistence', () => {
     } finally {
       full.mockRestore();
     }
-    // The other tab finds it unfinished, as the store has it, and goes on with it there.
-    await vi.waitFor(() => expect(other.persistence.history.state.unfinished?.id).toBe(id));
+    // The store has it unfinished, at two reps; this tab has all five and its end.
+    expect((await other.store!.getSession(id))?.status).toBe('active');
+    await vi.waitFor(() => expect(other.persistence.history.state.sessions.map((s) => s.id)).toContain(id));
+    // And the other tab has looked for unfinished sessions since it was told this one stopped.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(other.persistence.history.state).toMatchObject({ unfinished: null, elsewhere: null });
     await other.persistence.resume();
-    expect(other.persistence.history.state.recordingId).toBe(id);
+    expect(other.persistence.history.state.recordingId).toBeNull();
 
     recording.session.reset();
     recording.session.start();
@@ -2480,9 +2492,40 @@ describe('Persistence', () => {
     await vi.waitFor(() =>
       expect(recording.persistence.history.state).toMatchObject({ storage: 'saving', problem: null }),
     );
-    expect((await recording.store!.getSession(id))?.status).toBe('active');
+    const saved = await recording.store!.loadBundle(id);
+    expect(saved?.session.status).toBe('finished');
+    expect(saved?.sets.map((set) => set.count)).toEqual([5]);
+    await vi.waitFor(() => expect(other.persistence.history.state.unfinished).toBeNull());
     await recording.persistence.dispose();
     await other.persistence.dispose();
+  });
+
+  it('offers a session that ended here while storage was full to resume in a tab opened once this one has closed', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const [recordingTabs, laterTabs] = tabsOfOneBrowser(2);
+    const recording = new Page(name, undefined, recordingTabs);
+    await recording.persistence.start();
+    recording.session.start();
+    recording.reps(2);
+    await recording.persistence.flush();
+    const id = recording.persistence.history.state.recordingId!;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      recording.reps(3);
+      await recording.persistence.flush();
+      recording.session.finish();
+      await recording.persistence.flush();
+      // Closed without a file of it: what the store has of it is all there is now.
+      await recording.persistence.dispose();
+    } finally {
+      full.mockRestore();
+    }
+    const later = new Page(name, undefined, laterTabs);
+    await later.persistence.start();
+    expect(later.persistence.history.state.unfinished?.id).toBe(id);
+    await later.persistence.dispose();
   });
 
   it('writes back no session another tab deleted while it was in memory alone, when storage has room again', async () => {
@@ -2512,7 +2555,15 @@ describe('Persistence', () => {
       } finally {
         full.mockRestore();
       }
-      await vi.waitFor(() => expect(deleting.persistence.history.state.unfinished?.id).toBe(id));
+      // Listed in the other tab's History as the store has it, and no longer as recorded here (nor
+      // offered to resume: this tab holds it).
+      await vi.waitFor(() => {
+        const { sessions, elsewhere } = deleting.persistence.history.state;
+        expect({ listed: sessions.some((s) => s.id === id), elsewhere }).toEqual({
+          listed: true,
+          elsewhere: null,
+        });
+      });
       await deletion(deleting, id);
       await new Promise((resolve) => setTimeout(resolve));
       // Put right on its summary, then another session, which the store takes.
@@ -2575,8 +2626,15 @@ describe('Persistence', () => {
     const second = recording.persistence.history.state.recordingId!;
     expect(await sessionsBackedUp(recording)).toEqual([second, first]);
 
-    // The other tab lists the first as left unfinished, as the store has it, and the person deletes it.
-    await vi.waitFor(() => expect(deleting.persistence.history.state.unfinished?.id).toBe(first));
+    // The other tab lists the first as the store has it, no longer as recorded here, and the person
+    // deletes it.
+    await vi.waitFor(() => {
+      const { sessions, elsewhere } = deleting.persistence.history.state;
+      expect({ listed: sessions.some((s) => s.id === first), elsewhere: elsewhere?.id }).toEqual({
+        listed: true,
+        elsewhere: second,
+      });
+    });
     await deleting.persistence.deleteSession(first);
     await new Promise((resolve) => setTimeout(resolve));
     expect(await sessionsBackedUp(recording)).toEqual([second]);
