@@ -523,10 +523,13 @@ export class Persistence {
    * doing 11 reps of to 12 before it was over).
    */
   async pastSessions(): Promise<PastSession[]> {
-    const store = this.usableStore();
-    if (!store) return [];
+    // A full store still reads; one failed otherwise is not read again, but what was read of it
+    // before, and the sessions ended since, are the plan's still: a full phone's plan made from the
+    // settings alone set every goal back, as though no session had gone before.
+    const store = this.readableStore();
+    if (!store && !this.past) return [];
     try {
-      this.past ??= await readPast(store);
+      this.past ??= await readPast(store!);
       const running = await this.runningSessions(store);
       return [...this.past].flatMap(([id, session]) => (running.has(id) ? [] : [session]));
     } catch {
@@ -535,12 +538,21 @@ export class Persistence {
   }
 
   /**
-   * The ids of the sessions still unfinished; where the store fails to say, the ones the history
-   * knows of (offered to resume, recorded in another tab): the sessions before are still the plan's.
+   * The ids of the sessions still unfinished; where the store fails to say (or is not read), the ones
+   * the history knows of (offered to resume, recorded in another tab): the sessions before are still
+   * the plan's. Not one that ended here and that memory holds whole, which the store has unfinished
+   * only because it filled up or failed before its end.
    */
-  private async runningSessions(store: SessionStore): Promise<Set<string>> {
+  private async runningSessions(store: SessionStore | null): Promise<Set<string>> {
+    const ended = new Set(
+      this.sessionsFromMemory()
+        .filter((recorder) => recorder !== this.recorder)
+        .map((recorder) => recorder.sessionId),
+    );
     try {
-      return new Set((await store.unfinishedSessions()).map((session) => session.id));
+      if (!store) throw new StoreError('unavailable');
+      const unfinished = await store.unfinishedSessions();
+      return new Set(unfinished.map((session) => session.id).filter((id) => !ended.has(id)));
     } catch {
       const { unfinished, elsewhere } = this.history.state;
       return new Set([unfinished?.id, elsewhere?.id].filter((id): id is string => id !== undefined));

@@ -1633,6 +1633,29 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it("reads for today's plan the sessions saved before storage filled up, and the one that ended since, while it is full", async () => {
+    const page = await startedPage();
+    await page.finishedSessions(2);
+    expect(await page.persistence.pastSessions()).toHaveLength(2);
+    const full = fullFor(() => true);
+    try {
+      page.session.start();
+      page.reps(3);
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.history.state.problem?.kind).toBe('quota');
+      const past = await page.persistence.pastSessions();
+      expect(past.map((session) => session.sets.map((set) => set.exerciseId))).toEqual([
+        ['superman'],
+        ['superman'],
+        ['superman'],
+      ]);
+    } finally {
+      full.mockRestore();
+    }
+    await page.persistence.dispose();
+  });
+
   it('counts no session held in memory alone while storage saves the one under way', async () => {
     const page = await twoRepsWritten();
     expect(page.persistence.sessionsHeldInMemory()).toBe(0);
