@@ -12,6 +12,7 @@ import {
 import { JsonStore, type KeyValueStorage } from './json-store.ts';
 import { Model } from './model.ts';
 import { type ExerciseId, PROGRAM } from './program.ts';
+import { repCutAtEnd } from './rep-cut.ts';
 import type { SetRecord } from './session.ts';
 
 export type PersonalTunings = Readonly<Partial<Record<ExerciseId, PersonalTuning>>>;
@@ -33,16 +34,21 @@ export function parseTunings(value: unknown): PersonalTunings {
 /**
  * What a finished set tells the detectors about the person, or null when the person corrected
  * nothing. `expectedPeakDeg` is the exercise's expected range, to read the person's own against.
+ * `cutAt`: the count the set ended with where its end cut off a rep under way (see repCutAtEnd).
  */
 export function correctionOf(
   record: SetRecord,
   expectedPeakDeg?: number,
   detected = record.count - (record.corrections ?? 0),
+  cutAt?: number,
 ): SetCorrection | null {
-  if (detected === record.count && !record.endedByHand) return null;
+  // The rep the end cut off, put right after it, is a rep the detectors had no time to see, not one
+  // too small for them: the reps beyond it are the ones missed.
+  const corrected = cutAt !== undefined && record.count > cutAt ? record.count - 1 : record.count;
+  if (detected === corrected && !record.endedByHand) return null;
   return {
     detected,
-    corrected: record.count,
+    corrected,
     // The set's largest rep: a little above its usual one, so the range is read on the safe side.
     typicalPeakDeg: record.peakDeg ?? undefined,
     expectedPeakDeg,
@@ -124,6 +130,11 @@ export interface SetLesson {
    * see this exercise), its corrections say nothing of how the detectors see the person.
    */
   readonly byMotion: boolean;
+  /**
+   * The count the set ended with, where the person's tap ended it with a rep under way (see
+   * repCutAtEnd): one rep put right above it is that rep. Absent otherwise, and in lessons kept before.
+   */
+  readonly cutAt?: number;
 }
 
 /** The lessons of one session's sets, kept beyond the page so that a reload cannot teach them twice. */
@@ -149,7 +160,8 @@ export interface LessonSources {
  * −1 then +1 leaves the tuning as it was; a set found as it was taught (put back after a reload, moved
  * from another tab) teaches nothing again. `justEnded`: the set was seen ending on this page; one put
  * back with no lesson kept (a session begun before lessons were kept) is taken as taught already, and
- * a correction of it is read against the count it was put back with.
+ * a correction of it is read against the count it was put back with. `cutAt`: the set just ended cut
+ * off a rep under way, ending at this count (see SetLesson.cutAt).
  */
 export function learnFromLastSet(
   kept: SessionLessons | null,
@@ -157,6 +169,7 @@ export function learnFromLastSet(
   sessionStartedMs: number,
   justEnded: boolean,
   sources: LessonSources,
+  cutAt?: number,
 ): { readonly lessons: SessionLessons | null; readonly teach: PersonalTuning | null } {
   const first = completed[0];
   const record = completed.at(-1);
@@ -178,7 +191,8 @@ export function learnFromLastSet(
   const before = taught?.before ?? sources.tuningFor(id);
   const detected = taught?.detected ?? (justEnded ? record.count - corrections : record.count);
   const byMotion = taught?.byMotion ?? sources.countedByMotion(id);
-  const correction = byMotion ? correctionOf(record, sources.expectedPeakDeg(id), detected) : null;
+  const cut = taught ? taught.cutAt : justEnded ? cutAt : undefined;
+  const correction = byMotion ? correctionOf(record, sources.expectedPeakDeg(id), detected, cut) : null;
   const after = correction && (taught || justEnded) ? adaptTuning(before, correction) : before;
   const lesson: SetLesson = {
     set,
@@ -190,6 +204,7 @@ export function learnFromLastSet(
     corrections,
     endedByHand,
     byMotion,
+    ...(cut !== undefined ? { cutAt: cut } : {}),
   };
   return {
     lessons: { session, lessons: [...lessons.filter((l) => l.set !== set), lesson] },
@@ -240,7 +255,8 @@ function isSetLesson(value: unknown): value is SetLesson {
     typeof v.count === 'number' &&
     typeof v.corrections === 'number' &&
     typeof v.endedByHand === 'boolean' &&
-    typeof v.byMotion === 'boolean'
+    typeof v.byMotion === 'boolean' &&
+    (v.cutAt === undefined || typeof v.cutAt === 'number')
   );
 }
 
@@ -261,9 +277,27 @@ export class LessonStore extends JsonStore<SessionLessons | null> {
 /** What the lessons read of a session's state. */
 export interface LessonState {
   readonly phase: string;
-  readonly set: { readonly startedMs: number } | null;
+  readonly set: {
+    readonly startedMs: number;
+    readonly lastProgressMs?: number;
+    readonly repGapsMs?: readonly number[];
+  } | null;
   readonly completed: readonly SetRecord[];
   readonly startedMs: number | null;
+  readonly pausedAtMs?: number | null;
+}
+
+/**
+ * The count `record` ended with where its end, at the person's tap (Finish, Skip set), cut off a rep
+ * under way, as the set `running` was just before; undefined otherwise. Ended in a pause (Finish's
+ * question pauses the session), the set stopped where the pause began.
+ */
+export function countCutAt(running: LessonState, record: SetRecord): number | undefined {
+  const set = running.set;
+  if (!set || set.lastProgressMs === undefined || !(record.finishedUnderWay || record.skippedUnderWay))
+    return undefined;
+  const stoppedMs = Math.min(record.endedMs, running.pausedAtMs ?? record.endedMs);
+  return repCutAtEnd(set.repGapsMs ?? [], stoppedMs - set.lastProgressMs) ? record.count : undefined;
 }
 
 /**
@@ -296,10 +330,15 @@ export class SetLessons {
       previous?.phase === 'set' &&
       previous.set?.startedMs === record.startedMs &&
       previous.completed.length === completed.length - 1;
-    const { lessons, teach } = learnFromLastSet(this.lessons(), completed, startedMs, justEnded, {
-      ...this.sources,
-      tuningFor: (id) => this.tunings.tuningFor(id),
-    });
+    const cutAt = justEnded && previous ? countCutAt(previous, record) : undefined;
+    const { lessons, teach } = learnFromLastSet(
+      this.lessons(),
+      completed,
+      startedMs,
+      justEnded,
+      { ...this.sources, tuningFor: (id) => this.tunings.tuningFor(id) },
+      cutAt,
+    );
     if (lessons !== this.lessonsInMemory) {
       this.lessonsInMemory = lessons;
       this.kept = this.store.save(lessons);

@@ -174,6 +174,13 @@ export interface CurrentSet {
   readonly sides: Readonly<Record<Side, number>>;
   /** When the last rep or breath ended, or the set began: the person has stopped if this gets old. */
   readonly lastProgressMs: number;
+  /**
+   * The time each rep the detectors counted took, from the progress before it (the rep before, "Go",
+   * or a tap of +1 or −1), pauses left out: the set's pace, by which a set ended with a tap tells a rep
+   * it cut off from one missed (see repCutAtEnd). Absent before the first, and in sets saved before it
+   * was kept.
+   */
+  readonly repGapsMs?: readonly number[];
   readonly holdStartMs: number | null;
   /**
    * When the app learned that the hold under way had begun, and the voice said "Hold": the hold is
@@ -1263,11 +1270,14 @@ function countMotion(
     case 'rep': {
       if (exercise.kind !== 'reps') return null;
       const sides = event.side ? { ...set.sides, [event.side]: set.sides[event.side] + 1 } : set.sides;
+      const gapMs = event.tMs - set.lastProgressMs;
       const counted: CurrentSet = {
         ...workBegun(set, event.tMs),
         count: set.count + 1,
         sides,
         lastProgressMs: event.tMs,
+        // A rep dated before the progress it follows (counted late, after "Go" or a tap) shows no pace.
+        ...(gapMs > 0 ? { repGapsMs: [...(set.repGapsMs ?? []), gapMs] } : {}),
         peakDeg: Math.max(set.peakDeg ?? 0, event.peakDeg),
         ...(set.atTopSinceMs != null ? { atTopSinceMs: null } : {}),
       };
