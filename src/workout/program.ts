@@ -190,7 +190,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Keep it drawn in and your abs tight while you keep breathing normally.',
     ],
     spokenHow:
-      'Breathe all the way out. Breathe in deeply. Draw your belly button to your spine. Keep it in, and keep breathing.',
+      'Breathe all the way out. Breathe in deeply. Draw your belly button to your spine. Keep it in, abs tight. Keep breathing.',
     cues: ['Keep breathing: the hold is in the belly, not the breath.'],
     keyPoint: 'Do not hold your breath.',
     dosage: { sets: 1, target: 45, restS: 30 },
@@ -242,7 +242,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Breathe in quietly through your nose into your upper and middle back, front ribs staying closed.',
     ],
     spokenHow:
-      'Breathe out fully. Ribs sink down and in. Pause. Breathe in quietly through your nose. Into your upper and middle back.',
+      'Breathe out fully. Ribs sink down, in and back. Pause. Breathe in quietly through your nose. Into your upper and middle back.',
     cues: ['Slow breaths: each one a full cycle.'],
     keyPoint: 'Keep your front ribs closed.',
     dosage: { sets: 2, target: 4, restS: 30 },
@@ -269,7 +269,7 @@ export const PROGRAM: readonly Exercise[] = [
       'Let the bar rise slowly and under control.',
     ],
     spokenHow:
-      'Breathe out, pull the bar down. Just above your chest, elbows in. Hold a second or two. Then let it rise slowly.',
+      'Breathe out, pull the bar down. Just above your chest, elbows in. Shoulder blades squeezed. Hold a second or two. Up slowly.',
     cues: ['Pick a weight you can move with good form on every rep.'],
     keyPoint: 'Use less weight if your form slips.',
     dosage: { sets: 3, target: 12, restS: 60 },

@@ -1953,6 +1953,67 @@ describe('how to do each exercise, said once for a person new to it', () => {
     expect(begin[2]).toBe(`${drawingIn.position} ${drawingIn.spokenHow.slice(0, -1)}`);
   });
 
+  it("says every point of program.md's movement before a new exercise's first set, none on the screen alone", () => {
+    // program.md's movement of each exercise, point by point, as the voice words it: where to be, the
+    // movement and the one point are what the voice says of it before its first rep.
+    const movement: Record<ExerciseId, readonly RegExp[]> = {
+      superman: [
+        /lift arms, legs, head and chest/i,
+        /as high as is comfortable/i,
+        /stay up a second/i,
+        /lower/i,
+      ],
+      'glute-bridge': [
+        /push through your heels/i,
+        /squeeze your glutes/i,
+        /lift your hips/i,
+        /knees, hips and shoulders in a line/i,
+        /hold three to five seconds/i,
+        /lower/i,
+      ],
+      'drawing-in': [
+        /breathe all the way out/i,
+        /breathe in deeply/i,
+        /belly button to your spine/i,
+        /abs tight/i,
+        /keep breathing/i,
+      ],
+      'bird-dog': [
+        /arm forward/i,
+        /opposite leg back/i,
+        /level with the floor/i,
+        /stop short if form slips or it hurts/i,
+        /pause, lower slowly, switch sides/i,
+      ],
+      'bat-hang': [
+        /breathe out fully/i,
+        /ribs sink down, in and back/i,
+        /pause/i,
+        /breathe in quietly through your nose/i,
+        /upper and middle back/i,
+        /front ribs closed/i,
+      ],
+      'lat-pulldown': [
+        /breathe out, pull the bar down/i,
+        /just above your chest/i,
+        /elbows in/i,
+        /shoulder blades squeezed/i,
+        /hold a second or two/i,
+        /(rise|up) slowly/i,
+      ],
+      'elbow-plank': [/tuck your pelvis/i, /squeeze your core/i, /back straight/i, /eyes down/i],
+    };
+    const unsaid: string[] = [];
+    for (const exercise of PROGRAM) {
+      const said = spoken(sensing(newTo(plan([exercise.id, 1, 3, 30]))).do({ type: 'start', nowMs: 0 })).join(
+        ' ',
+      );
+      for (const point of movement[exercise.id])
+        if (!point.test(said)) unsaid.push(`${exercise.id}: ${point}`);
+    }
+    expect(unsaid).toEqual([]);
+  });
+
   it('says nothing of the movement to a person who knows the exercise', () => {
     const run = sensing(plan(['superman', 1, 1, 45], ['drawing-in', 1, 45, 30]));
     const said = spoken(run.do({ type: 'start', nowMs: 0 }, inPosition(2000), motion(rep(5000))));
