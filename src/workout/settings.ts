@@ -44,6 +44,11 @@ export interface Settings {
    * made again, and the sets are theirs to change in Settings.
    */
   readonly setOffersAnswered: readonly ExerciseId[];
+  /**
+   * Of those, the ones whose set more the person took: Restore defaults keeps that set, as it keeps the
+   * targets the history set (see restoredDefaults). Absent in settings kept before, read as declined.
+   */
+  readonly setOffersTaken: readonly ExerciseId[];
 }
 
 /** The limits of every number the person can set: wide enough for anyone, narrow enough to catch typos. */
@@ -78,6 +83,7 @@ export function defaultSettings(): Settings {
     endRestOnRecovery: false,
     autoProgress: true,
     setOffersAnswered: [],
+    setOffersTaken: [],
   };
 }
 
@@ -149,7 +155,23 @@ export function withSetOfferAnswered(settings: Settings, id: ExerciseId, taken: 
   const answered = { ...settings, setOffersAnswered: [...new Set([...settings.setOffersAnswered, id])] };
   if (!taken) return answered;
   const sets = settings.exercises.find((choice) => choice.id === id)?.dosage.sets ?? 1;
-  return withDosage(answered, id, { sets: sets + 1 });
+  const took = { ...answered, setOffersTaken: [...new Set([...settings.setOffersTaken, id])] };
+  return withDosage(took, id, { sets: sets + 1 });
+}
+
+/**
+ * Every setting as at first (Restore defaults), but the person's answers to the offer of a set more:
+ * those are no setting but what they said, asked once, and a set they took was earned by the sessions
+ * before it, as the targets the history sets are, which Restore defaults leaves as they are. Cleared,
+ * the offer was made again, and a set taken was lost.
+ */
+export function restoredDefaults(settings: Settings): Settings {
+  const { setOffersAnswered, setOffersTaken } = settings;
+  const answered: Settings = { ...defaultSettings(), setOffersAnswered, setOffersTaken };
+  return setOffersTaken.reduce(
+    (restored, id) => withDosage(restored, id, { sets: exerciseById(id).dosage.sets + 1 }),
+    answered,
+  );
 }
 
 export function withIncluded(settings: Settings, id: ExerciseId, included: boolean): Settings {
@@ -242,6 +264,11 @@ export function parseSettings(raw: unknown): Settings {
   }
   for (const choice of defaults.exercises) if (!seen.has(choice.id)) exercises.push(choice);
   const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
+  const exerciseIds = (value: unknown): ExerciseId[] =>
+    Array.isArray(value)
+      ? [...new Set(value.filter((id): id is ExerciseId => typeof id === 'string' && IDS.has(id)))]
+      : [];
+  const setOffersAnswered = exerciseIds(r.setOffersAnswered);
   return {
     exercises,
     length: r.length === 'short' ? 'short' : 'full',
@@ -254,13 +281,9 @@ export function parseSettings(raw: unknown): Settings {
     maxHr: optionalNumber(r.maxHr, LIMITS.maxHr),
     endRestOnRecovery: bool(r.endRestOnRecovery, defaults.endRestOnRecovery),
     autoProgress: bool(r.autoProgress, defaults.autoProgress),
-    setOffersAnswered: Array.isArray(r.setOffersAnswered)
-      ? [
-          ...new Set(
-            r.setOffersAnswered.filter((id): id is ExerciseId => typeof id === 'string' && IDS.has(id)),
-          ),
-        ]
-      : [],
+    setOffersAnswered,
+    // An offer taken is one answered: a stray id would keep a set no answer gave.
+    setOffersTaken: exerciseIds(r.setOffersTaken).filter((id) => setOffersAnswered.includes(id)),
   };
 }
 
@@ -342,7 +365,7 @@ export class SettingsModel extends Model<Settings> {
   }
 
   restoreDefaults(): void {
-    this.update(defaultSettings());
+    this.update(restoredDefaults(this.state));
   }
 
   /** Takes on settings from elsewhere (a backup), checked and repaired as stored ones are. */

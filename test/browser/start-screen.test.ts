@@ -610,6 +610,18 @@ describe("the start screen's plan after 2 sessions in which the glute bridge's s
     expect(settings.exercises.find((e) => e.id === 'glute-bridge')?.dosage.sets).toBe(2);
     expect(settings.setOffersAnswered).toEqual(['glute-bridge']);
   });
+
+  it('keeps the set taken, and asks no more, after Restore defaults in Settings', async () => {
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('button', { name: 'Restore defaults' }).click();
+    await page.getByRole('button', { name: 'Yes, restore defaults' }).click();
+    await page.getByRole('button', { name: 'Done' }).click();
+    const bridge = page
+      .getByRole('list', { name: "Today's plan" })
+      .getByRole('listitem')
+      .filter({ hasText: 'Glute bridge' });
+    await expect.element(bridge).toHaveTextContent(/^\s*Glute bridge\s+2 × 15 reps\s*$/);
+  });
 });
 
 describe("the start screen's plan after a session in which all 4 pulldown sets reached 15 reps", () => {

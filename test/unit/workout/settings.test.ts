@@ -104,6 +104,63 @@ describe('settings', () => {
     expect(parseSettings({}).setOffersAnswered).toEqual([]);
   });
 
+  it("are put back to the program's by Restore defaults, the answers to the offer of a set more kept", () => {
+    const bridgeTwice: PastSession[] = [1, 2].map((day) => ({
+      startedAt: Date.UTC(2026, 10, day),
+      sets: [
+        {
+          exerciseId: 'glute-bridge',
+          setNumber: 1,
+          target: 15,
+          holdMs: null,
+          peakDeg: null,
+          endedBy: 'target',
+        },
+      ],
+    }));
+    const bridgeSets = (s: Settings) => s.exercises.find((e) => e.id === 'glute-bridge')?.dosage.sets;
+    const restored = (answer: (model: SettingsModel) => void) => {
+      const storage = new MemoryStorage();
+      const model = new SettingsModel(new SettingsStore(storage));
+      answer(model);
+      model.setMuted(true);
+      model.setDosage('superman', { target: 12, restS: 20 });
+      model.restoreDefaults();
+      return new SettingsStore(storage).load();
+    };
+    // "Add a set": the set the person took is theirs, as the targets the history sets are; not asked again.
+    const took = restored((model) => model.answerSetOffer('glute-bridge', true));
+    expect(bridgeSets(took)).toBe(2);
+    expect(setOffers(took, bridgeTwice)).toEqual([]);
+    // "Keep 1 set": not asked again.
+    const declined = restored((model) => model.answerSetOffer('glute-bridge', false));
+    expect(bridgeSets(declined)).toBe(1);
+    expect(setOffers(declined, bridgeTwice)).toEqual([]);
+    // Every setting else as at first.
+    for (const settings of [took, declined]) {
+      const { setOffersAnswered: _a, setOffersTaken: _t, exercises, ...rest } = settings;
+      const {
+        setOffersAnswered: _da,
+        setOffersTaken: _dt,
+        exercises: atFirst,
+        ...restAtFirst
+      } = defaultSettings();
+      expect(rest).toEqual(restAtFirst);
+      expect(exercises.filter((e) => e.id !== 'glute-bridge')).toEqual(
+        atFirst.filter((e) => e.id !== 'glute-bridge'),
+      );
+    }
+    // Never answered: offered as before.
+    const unanswered = restored(() => undefined);
+    expect(setOffers(unanswered, bridgeTwice)).toEqual(['glute-bridge']);
+    // An offer taken is one answered: a stray id keeps no set.
+    const taken = (raw: object) => parseSettings(raw).setOffersTaken;
+    expect(
+      taken({ setOffersAnswered: ['glute-bridge'], setOffersTaken: ['glute-bridge', 'superman', 3] }),
+    ).toEqual(['glute-bridge']);
+    expect(taken({ setOffersTaken: ['glute-bridge'] })).toEqual([]);
+  });
+
   it('reorder exercises and stop at the ends', () => {
     let s = withMoved(defaultSettings(), 'elbow-plank', -6);
     expect(ids(s)[0]).toBe('elbow-plank');
