@@ -7,7 +7,7 @@ import type { SessionBundle, SetRow } from '../store/records.ts';
 import { wallClockOf } from '../workout/calendar.ts';
 import { exerciseById, FORM_ISSUE_TEXT, perSideText } from '../workout/program.ts';
 import { heldS, setOutcome, skippedUndone } from '../workout/session.ts';
-import { alternatesSides, cutShortText } from '../workout/set-words.ts';
+import { alternatesSides, cutShortText, WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
 
 export const CSV_COLUMNS = [
   'Date',
@@ -82,7 +82,11 @@ function setNotes(set: SetRow, kind: 'reps' | 'hold' | 'breaths'): string {
   // page ("Â°"), and importers that read the header's first bytes trip over a byte-order mark.
   if (set.peakDeg !== null) notes.push(`range ${Math.round(set.peakDeg)} deg`);
   const end = setEnd(set, kind);
-  if (end) notes.push(end);
+  // A hold broken by a pause was two holds, as the voice and the rest after it say ("cut short at 20 s
+  // of 45 s, with a pause"); its Seconds alone read as one hold kept whole.
+  const paused = set.pausedInHold === true && set.holdMs !== null && !skippedUndone(set);
+  if (end) notes.push(paused ? withPauseText(end, set) : end);
+  else if (paused) notes.push(WITH_A_PAUSE);
   if (set.formIssues.length) {
     notes.push(`form: ${set.formIssues.map((issue) => FORM_ISSUE_TEXT[issue].problem).join(', ')}`);
   }

@@ -305,6 +305,30 @@ describe('CSV export', () => {
     ]);
   });
 
+  it('notes a hold broken by a pause as the rest after it says it, kept whole or cut short', async () => {
+    const bundle = await recordSession();
+    const plank = bundle.sets[2]!;
+    const hold = { ...plank, endedBy: 'target' as const, target: 15, holdMs: 15_000, formIssues: [] };
+    const sets = [
+      { ...hold, index: 0, pausedInHold: true as const },
+      { ...hold, index: 1 },
+      {
+        ...hold,
+        index: 2,
+        endedBy: 'stopped' as const,
+        target: 45,
+        holdMs: 20_400,
+        endedByHand: true,
+        pausedInHold: true as const,
+      },
+    ];
+    expect(notesOf(toCsv([{ session: bundle.session, sets }]))).toEqual([
+      'with a pause',
+      '',
+      '"cut short at 20 s of 45 s, with a pause"',
+    ]);
+  });
+
   it('says a count or a target of one in the singular', async () => {
     const bundle = await recordSession();
     const [superman] = bundle.sets;
