@@ -117,6 +117,7 @@ export type Cue =
        * Heard though a reply interrupts, waiting or being said: an exercise's one point, said as its
        * first set begins, where a +1 tapped or a form warning while the set was named dropped it
        * with the set's line and "Go", which are moot once the person is moving; the point is not.
+       * One being said is said again after the reply, which is heard at once (see Speech.say).
        */
       readonly kept?: true;
     }

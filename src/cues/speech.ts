@@ -98,7 +98,8 @@ export class Speech {
   private speaking: SpeechSynthesisUtterance | null = null;
   private speakingTopic: Topic | null = null;
   private speakingReply = false;
-  private speakingKept = false;
+  /** The kept line being said, whole, to say again where a reply cuts it off (see dropAnnouncements). */
+  private speakingKept: Line | null = null;
   /** When the line being said was handed to the engine (performance.now()). */
   private speakingSinceMs = Number.NEGATIVE_INFINITY;
   private readonly waiting: Line[] = [];
@@ -171,8 +172,8 @@ export class Speech {
    * `ends`: the session going on cuts off "Paused. Finish the session?", answered as it is asked. A
    * reply that makes the announcement being said moot ("Set skipped" over the set's instructions, "Hips
    * up" over a resume's) comes with `interrupt`. A `kept` announcement (an exercise's one point) is not
-   * dropped by an interrupting reply, nor cut off while said: it is said after the reply, or the reply
-   * after it.
+   * dropped by an interrupting reply, nor lost to one while said: the reply is heard at once, and the
+   * kept line after it, from its start.
    */
   say(
     text: string,
@@ -195,8 +196,7 @@ export class Speech {
     const atOnce = performance.now() - this.speakingSinceMs < AT_ONCE_MS;
     if (topic && this.speakingTopic === topic && atOnce) this.cutOff();
     const line: Line = { text, topic, reply, bySentence, kept, atMs: performance.now() };
-    const firstAnnouncement = this.waiting.findIndex((waiting) => !waiting.reply);
-    if (reply && firstAnnouncement >= 0) this.waiting.splice(firstAnnouncement, 0, line);
+    if (reply) this.waiting.splice(this.firstAnnouncement(), 0, line);
     else this.waiting.push(line);
     while (this.waiting.filter((waiting) => !waiting.reply).length > MAX_QUEUED) {
       this.waiting.splice(
@@ -226,10 +226,20 @@ export class Speech {
   private dropAnnouncements(moot: readonly Topic[], byReply: boolean): void {
     this.dropWaiting((line) => !line.reply && !(byReply && line.kept));
     const mootReply = this.speakingTopic !== null && moot.includes(this.speakingTopic);
-    const keptBeingSaid = byReply && this.speakingKept;
+    // A kept line the reply breaks into is said again, whole, right after it: a +1 tapped while the
+    // point was said waited for its end, up to 2.5 s of silence for a tap, and half a point heard
+    // with no end is a point lost.
+    const kept = this.speakingKept;
+    if (byReply && kept && !mootReply) this.waiting.splice(this.firstAnnouncement(), 0, kept);
     // Also with nothing being said as far as this knows: an engine that never reported the end of an
     // overdue line may still be saying it.
-    if ((!this.speakingReply && !keptBeingSaid) || mootReply) this.cutOff();
+    if (!this.speakingReply || mootReply) this.cutOff();
+  }
+
+  /** Where the first announcement waits, behind the replies; the end of the line where none does. */
+  private firstAnnouncement(): number {
+    const at = this.waiting.findIndex((waiting) => !waiting.reply);
+    return at < 0 ? this.waiting.length : at;
   }
 
   /** Stops the line being said; those waiting stay, for the next sayNext(). */
@@ -277,7 +287,7 @@ export class Speech {
       this.speaking = utterance;
       this.speakingTopic = line.topic;
       this.speakingReply = line.reply;
-      this.speakingKept = line.kept;
+      this.speakingKept = line.kept ? waiting : null;
       this.speakingSinceMs = performance.now();
       this.overdue = setTimeout(done, END_GRACE_MS + (line.text.length * MS_PER_CHAR) / this.rate);
       synth.speak(utterance);
@@ -308,7 +318,7 @@ export class Speech {
     this.speaking = null;
     this.speakingTopic = null;
     this.speakingReply = false;
-    this.speakingKept = false;
+    this.speakingKept = null;
     this.speakingSinceMs = Number.NEGATIVE_INFINITY;
     if (this.overdue !== null) clearTimeout(this.overdue);
     this.overdue = null;

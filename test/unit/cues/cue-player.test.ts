@@ -175,23 +175,31 @@ describe('tones where the browser has no Web Audio', () => {
  */
 class VoiceOnTheMat {
   readonly heard: string[] = [];
-  private saying: StandInUtterance | null = null;
+  /** Lines the app cancelled while they were said: never heard to their end. */
+  readonly cut: string[] = [];
+  private current: StandInUtterance | null = null;
   readonly speechSynthesis = {
     speak: (utterance: StandInUtterance) => {
-      this.saying = utterance;
+      this.current = utterance;
     },
     cancel: () => {
-      this.saying = null;
+      if (this.current) this.cut.push(this.current.text);
+      this.current = null;
     },
     getVoices: () => [],
   };
 
+  /** The line being said, or null. */
+  saying(): string | null {
+    return this.current?.text ?? null;
+  }
+
   /** The line being said, to its end; the voice moves on to the next. */
   endLine(): string | null {
-    const line = this.saying;
+    const line = this.current;
     if (!line) return null;
     this.heard.push(line.text);
-    this.saying = null;
+    this.current = null;
     line.dispatchEvent(new Event('end'));
     return line.text;
   }
@@ -205,7 +213,7 @@ class VoiceOnTheMat {
 
   /** Says line after line until the one being said has `words` in it, which must come. */
   sayUntilSaying(words: string): void {
-    while (!this.saying?.text.includes(words)) {
+    while (!this.current?.text.includes(words)) {
       if (this.endLine() === null) throw new Error(`"${words}" was never said: ${this.heard.join(' / ')}`);
     }
   }
@@ -456,15 +464,49 @@ describe("a first set's one point, heard whatever the person does as the set beg
     player.dispose();
   });
 
-  it('to its end, then the count, where a +1 is tapped while it is said', () => {
+  // The count waited for the point's end, some 2.5 s of silence after the tap.
+  it('again from its start, after the count, where a +1 is tapped while it is said: the count is said at once', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, KNOWN);
+    act(strapHeartRateOnly());
+    act({ type: 'start', nowMs: 0 });
+    voice.sayUpTo(SET_LINE);
+    expect(voice.saying()).toBe(SUPERMAN_POINT);
+    act(lift(6000));
+    expect(voice.cut).toEqual([SUPERMAN_POINT]);
+    expect(voice.saying()).toBe('one');
+    voice.sayAll();
+    expect(voice.heard).toEqual([SET_LINE, 'one', SUPERMAN_POINT]);
+    player.dispose();
+  });
+
+  it('again after each count tapped while it is said, and once heard whole, no more', () => {
     const voice = new VoiceOnTheMat();
     const { player, act } = voiced(voice, KNOWN);
     act(strapHeartRateOnly());
     act({ type: 'start', nowMs: 0 });
     voice.sayUpTo(SET_LINE);
     act(lift(6000));
+    voice.sayUpTo('one');
+    act(lift(7500));
     voice.sayAll();
-    expect(voice.heard).toEqual([SET_LINE, SUPERMAN_POINT, 'one']);
+    act(lift(9000));
+    voice.sayAll();
+    expect(voice.cut).toEqual([SUPERMAN_POINT, SUPERMAN_POINT]);
+    expect(voice.heard).toEqual([SET_LINE, 'one', 'two', SUPERMAN_POINT, 'three']);
+    player.dispose();
+  });
+
+  it('to its end where a rep the devices count comes while it is said, then the count', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, KNOWN);
+    act({ type: 'start', nowMs: 0 });
+    act({ type: 'go-heard', nowMs: 0 });
+    voice.sayUpTo(SET_LINE);
+    act(rep(6000));
+    voice.sayAll();
+    expect(voice.cut).toEqual([]);
+    expect(voice.heard.slice(0, 3)).toEqual([SET_LINE, SUPERMAN_POINT, 'one']);
     player.dispose();
   });
 
