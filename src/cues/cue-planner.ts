@@ -330,8 +330,17 @@ const sayPaused = (text: string): Cue => ({
   reply: true,
   ends: ['point'],
 });
-/** The line a session goes on with after a pause: the pause's answer, if still said, is moot. */
-const sayGoesOn = (text: string): Cue => ({ kind: 'say', text, interrupt: true, ends: ['pause'] });
+/**
+ * The line a session goes on with after a pause: the pause's answer, if still said, is moot; the one
+ * point it cut off is said after it (see Speech.say), but for one of an exercise skipped in the pause
+ * (`pointMoot`).
+ */
+const sayGoesOn = (text: string, pointMoot = false): Cue => ({
+  kind: 'say',
+  text,
+  interrupt: true,
+  ends: pointMoot ? ['pause', 'point'] : ['pause'],
+});
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
 const vibrate = (kind: ToneKind): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });
 
@@ -481,7 +490,9 @@ function resumedCues(next: SessionState, speechRate: number | null): Cue[] {
   // A set skipped on to in the pause came up with nothing said: it is told in full, name and target.
   const skippedTo =
     next.phase === 'set' && next.set !== null && pause !== undefined && next.set.startedMs > pause.atMs;
-  if (!dropped || skippedTo) return [sayGoesOn(resumed(next, next.nowMs))];
+  // Skipped on to another exercise's first set: the point of the one the pause cut off is moot.
+  if (!dropped || skippedTo)
+    return [sayGoesOn(resumed(next, next.nowMs), skippedTo && next.set?.setNumber === 1)];
   // Nothing was said of a drop that short, and there is nothing to say unless the device is still
   // away: the person who tapped Resume then counts by hand, and is told so.
   const exercise = currentPlanned(next)?.exercise;

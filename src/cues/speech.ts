@@ -103,6 +103,11 @@ export class Speech {
   /** When the line being said was handed to the engine (performance.now()). */
   private speakingSinceMs = Number.NEGATIVE_INFINITY;
   private readonly waiting: Line[] = [];
+  /**
+   * A kept line a pause's answer cut off or dropped still waiting, not yet heard whole: said after the
+   * line the session goes on with, once; dropped where it does not go on (see holdKept).
+   */
+  private held: Line | null = null;
   private overdue: ReturnType<typeof setTimeout> | null = null;
   private readonly talking = new BehaviorSubject(false);
   /**
@@ -187,6 +192,7 @@ export class Speech {
     }: HowToSay = {},
   ): void {
     if (this.muted || !this.available || text.trim() === '') return;
+    this.holdKept({ interrupt, topic, ends, reply });
     if (interrupt) this.dropAnnouncements(ends ?? [], reply);
     if (topic) this.dropWaiting((line) => line.topic === topic);
     if (ends) this.dropWaiting((line) => line.topic !== null && ends.includes(line.topic));
@@ -198,6 +204,12 @@ export class Speech {
     const line: Line = { text, topic, reply, bySentence, kept, atMs: performance.now() };
     if (reply) this.waiting.splice(this.firstAnnouncement(), 0, line);
     else this.waiting.push(line);
+    // The session goes on after the pause: what it cut off of the kept line is heard now, after the
+    // line that says how it goes on.
+    if (this.held && ends?.includes('pause')) {
+      this.waiting.push(this.held);
+      this.held = null;
+    }
     while (this.waiting.filter((waiting) => !waiting.reply).length > MAX_QUEUED) {
       this.waiting.splice(
         this.waiting.findIndex((waiting) => !waiting.reply),
@@ -216,7 +228,34 @@ export class Speech {
   /** Stops the line being said and drops those waiting. */
   private silence(): void {
     this.waiting.length = 0;
+    this.held = null;
     this.cutOff();
+  }
+
+  /**
+   * Keeps aside the kept line a pause's answer makes moot for now (a line of the topic 'pause' that
+   * `ends` it), being said or waiting: "Paused" is the last line heard while the session waits, and
+   * the point a pause tapped as the first set was named cut off was never heard after Resume. Drops
+   * the line kept aside where what comes makes it moot: a newer kept line, one that ends its topic
+   * other than a pause's answer, or an announcement that cuts everything off (the session's end, a
+   * set skipped on to), and not the line the session goes on with.
+   */
+  private holdKept(how: Required<Pick<HowToSay, 'interrupt' | 'reply' | 'topic' | 'ends'>>): void {
+    const endsKept = (topic: Topic | null) => topic !== null && how.ends?.includes(topic) === true;
+    if (how.topic === 'pause') {
+      const being = this.speakingKept;
+      const waiting = this.waiting.find((line) => line.kept && endsKept(line.topic));
+      const kept = being && endsKept(being.topic) ? being : waiting;
+      if (kept) this.held = kept;
+      return;
+    }
+    if (!this.held) return;
+    const goesOn = how.ends?.includes('pause') === true;
+    const moot =
+      endsKept(this.held.topic) ||
+      (how.topic !== null && how.topic === this.held.topic) ||
+      (how.interrupt && !how.reply && !goesOn);
+    if (moot) this.held = null;
   }
 
   /**

@@ -379,8 +379,8 @@ describe('the answer to a tap', () => {
     act(rep(7000));
     act({ type: 'motion', event: { type: 'form', tMs: 7200, emittedMs: 7200, issue: 'over-extension' } });
     voice.sayAll();
-    // "Go on: …" is cut off by the warning; the count is not.
-    expect(voice.heard.slice(-2)).toEqual(['two', FORM_WARNINGS['over-extension']]);
+    // "Go on: …" is cut off by the warning; the count is not, nor the one point the pause cut off.
+    expect(voice.heard.slice(-3)).toEqual(['two', FORM_WARNINGS['over-extension'], SUPERMAN_POINT]);
     player.dispose();
   });
 });
@@ -554,6 +554,87 @@ describe("a first set's one point, heard whatever the person does as the set beg
       'Glute bridge, one set. Fifteen reps',
       exerciseById('glute-bridge').keyPoint.slice(0, -1),
     ]);
+    player.dispose();
+  });
+});
+
+/**
+ * A pause tapped as a first set is named cut its one point off, or dropped it still waiting, and the
+ * set went on after Resume without it: the superman's "Do not over-arch your lower back" never said.
+ */
+describe("a first set's one point, cut off by a pause", () => {
+  const PLAN_OF_TWO: PlannedExercise[] = [
+    { exercise: exerciseById('superman'), dosage: { sets: 2, target: 10, restS: 30 } },
+    { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 30 } },
+  ];
+  const SET_LINE = 'Superman, set one of two. Ten reps';
+  const GO_ON = 'Go on: Superman, set one of two. Ten reps. Lie face down to start';
+  const inPosition = (tMs: number): SessionAction => ({
+    type: 'position',
+    event: { type: 'position', status: 'in', posture: 'face-down', tMs, emittedMs: tMs },
+  });
+
+  function begun(voice: VoiceOnTheMat) {
+    const session = voiced(voice, PLAN_OF_TWO);
+    session.act(strapSees());
+    session.act({ type: 'start', nowMs: 0 });
+    return session;
+  }
+
+  it('is said once after the line the set goes on with, where it still waited', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = begun(voice);
+    expect(voice.saying()).toBe(SET_LINE);
+    act({ type: 'pause', nowMs: 1500 });
+    voice.sayAll();
+    expect(voice.heard).toEqual(['Paused']);
+    act({ type: 'resume', nowMs: 5000 });
+    voice.sayAll();
+    act(inPosition(12_000));
+    voice.sayAll();
+    expect(voice.heard).toEqual(['Paused', GO_ON, SUPERMAN_POINT, 'In position. Go.']);
+    player.dispose();
+  });
+
+  it('is said whole after the set goes on, where it was cut off as it was said', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = begun(voice);
+    voice.sayUpTo(SET_LINE);
+    expect(voice.saying()).toBe(SUPERMAN_POINT);
+    act({ type: 'pause', nowMs: 2600 });
+    expect(voice.cut).toEqual([SUPERMAN_POINT]);
+    voice.sayAll();
+    act({ type: 'resume', nowMs: 6000 });
+    voice.sayAll();
+    expect(voice.heard).toEqual([SET_LINE, 'Paused', GO_ON, SUPERMAN_POINT]);
+    // Once: a second pause and resume says it no more.
+    act({ type: 'pause', nowMs: 20_000 });
+    act({ type: 'resume', nowMs: 21_000 });
+    voice.sayAll();
+    expect(voice.heard.filter((line) => line === SUPERMAN_POINT)).toHaveLength(1);
+    player.dispose();
+  });
+
+  it('is not said where the session is finished from the pause', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = begun(voice);
+    act({ type: 'pause', nowMs: 1500 });
+    act({ type: 'finish', nowMs: 4000 });
+    voice.sayAll();
+    expect(voice.heard).not.toContain(SUPERMAN_POINT);
+    player.dispose();
+  });
+
+  it('is not said of an exercise skipped in the pause: the next one is named with its own', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = begun(voice);
+    act({ type: 'pause', nowMs: 1500 });
+    act({ type: 'skip', nowMs: 3000 });
+    act({ type: 'skip', nowMs: 3500 });
+    expect(state().set?.setNumber).toBe(1);
+    act({ type: 'resume', nowMs: 5000 });
+    voice.sayAll();
+    expect(voice.heard).not.toContain(SUPERMAN_POINT);
     player.dispose();
   });
 });
