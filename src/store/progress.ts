@@ -78,8 +78,13 @@ export interface Progress {
   readonly brokenHolds: number;
   /** Superman range of motion per week: the best and the mean of the sets' peak lift, degrees. */
   readonly supermanRange: ChartSeries;
-  /** Average and peak heart rate and the one-minute recovery, per week, bpm. */
+  /** Average and peak heart rate per week, bpm. */
   readonly heartRate: ChartSeries;
+  /**
+   * The one-minute recovery per week, bpm: a drop, some 20 bpm, charted apart from the heart rate,
+   * whose axis it held near zero, a session's 95 to 130 bpm a thin band at the top of it.
+   */
+  readonly recovery: ChartSeries;
 }
 
 /**
@@ -320,6 +325,12 @@ export function progress(weeks: readonly WeekRow[]): Progress {
       lines: [
         { label: 'Average (bpm)', values: sorted.map((w) => wholeOrNull(w.avgBpm)), styleSlot: 0 },
         { label: 'Peak (bpm)', values: sorted.map((w) => w.maxBpm), styleSlot: 1 },
+      ],
+    },
+    // In the colour and marker it had beside the heart rate.
+    recovery: {
+      x,
+      lines: [
         {
           label: 'Recovery in 1 min (bpm)',
           values: sorted.map((w) => wholeOrNull(w.recoveryBpm)),

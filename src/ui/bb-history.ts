@@ -51,6 +51,12 @@ const REPS_CHART_EMPTY =
   "No superman, glute bridge or bird dog yet: the lat pulldown's reps have their own chart below.";
 
 /**
+ * The heart rate chart's scale starts under its lowest week and spans at least this, bpm: a few beats
+ * of change are seen, and a beat is not the whole height (see valueAxis).
+ */
+const HEART_RATE_SCALE = { minSpan: 20 } as const;
+
+/**
  * The holds' chart with none to draw: where the only holds were broken by a pause, which it leaves out
  * (the next day's plan takes no step from them), it says so; "No sessions with this yet" over them read
  * as History losing the session.
@@ -603,7 +609,8 @@ export class BbHistory extends LitElement {
         empty="No sessions with this yet: a strap with a motion sensor, or the virtual strap, measures it."
         .series=${p.supermanRange}
       ></bb-progress-chart>
-      <bb-progress-chart heading="Heart rate and recovery by week" .series=${p.heartRate}></bb-progress-chart>
+      <bb-progress-chart heading="Heart rate by week" .series=${p.heartRate} .fromUnder=${HEART_RATE_SCALE}></bb-progress-chart>
+      <bb-progress-chart heading="Heart rate recovery by week" .series=${p.recovery}></bb-progress-chart>
       <bb-progress-chart heading="Breath cycles: best set of the week" .series=${p.bestSetBreaths}></bb-progress-chart>
     </section>`;
   }

@@ -29,7 +29,7 @@ import {
 } from './chart-markers.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
-import { valueAxis, withMarginPx } from './value-axis.ts';
+import { type ValueAxis, valueAxis, withMarginPx } from './value-axis.ts';
 import { type AxisRoom, type WeekAxis, weekAxis, weekDate, weekRange } from './week-axis.ts';
 
 /** The axes' labels: the size of the numbers in the table under the chart. */
@@ -267,6 +267,11 @@ export class BbProgressChart extends LitElement {
    * says which, for a person whose sessions never had one.
    */
   @property() empty = NO_SESSIONS_YET;
+  /**
+   * The y axis starts under the lowest value, spanning at least `minSpan`, not at zero (see
+   * valueAxis): heart rate, whose weeks lie far from zero. The plot says so, over it and on its axis.
+   */
+  @property({ attribute: false }) fromUnder: { readonly minSpan: number } | null = null;
 
   /** The numbers' table is built only while it is open: years of weeks are thousands of cells. */
   @state() private tableOpen = false;
@@ -311,6 +316,11 @@ export class BbProgressChart extends LitElement {
     const plotted = hasData && !this.tooNarrow;
     return html`
       <h4>${this.heading}</h4>
+      ${
+        // Before the plot, read before it is: its lines would be read as far from zero as they look.
+        // For the eye alone, as the plot is: the numbers are told whole.
+        plotted && series ? this.renderNote(scaleNote(this.yAxisOf(series)), true) : null
+      }
       ${hasData ? html`<div class=${this.tooNarrow ? 'plot too-narrow' : 'plot'} aria-hidden="true"></div>` : html`<p class="empty">${this.empty}</p>`}
       ${hasData && this.tooNarrow ? this.renderNote('Too narrow for the chart: its numbers, newest first.') : null}
       ${
@@ -390,6 +400,17 @@ export class BbProgressChart extends LitElement {
   }
   private shownFrom: ChartSeries | null = null;
   private shown: ChartSeries | null = null;
+
+  private yAxisOf(series: ChartSeries): ValueAxis {
+    return valueAxis(
+      series.lines.flatMap((line) => line.values),
+      {
+        maxSteps: MAX_Y_STEPS,
+        wholeNumbers: onlyWholeNumbers(series),
+        ...(this.fromUnder ? { fromUnder: this.fromUnder } : {}),
+      },
+    );
+  }
 
   private renderNote(note: string | null, forTheEye = false) {
     return note ? html`<p class="note" aria-hidden=${forTheEye ? 'true' : nothing}>${note}</p>` : null;
@@ -499,10 +520,7 @@ export class BbProgressChart extends LitElement {
         bandPx: line.target ? bandsPx[targetsDrawn++]! : 0,
       };
     });
-    const yAxis = valueAxis(
-      series.lines.flatMap((line) => line.values),
-      { maxSteps: MAX_Y_STEPS, wholeNumbers: onlyWholeNumbers(series) },
-    );
+    const yAxis = this.yAxisOf(series);
     // The x axis's labels as many as fit across the plot as it is laid out, measured in the axis's font.
     const measure = labelWidths(font);
     let laidOut: { key: string; axis: WeekAxis } | null = null;
@@ -527,6 +545,8 @@ export class BbProgressChart extends LitElement {
       width,
       height: PLOT_HEIGHT_PX,
       hooks: {
+        // An axis that starts above zero is broken at its foot, as a drawn scale says so.
+        draw: yAxis.min > 0 ? [(u) => drawAxisBreak(u, labels)] : [],
         // A line and its target share one legend entry (see mergeTargetEntries): a tap on it hides or
         // shows both, not the line alone with its band left behind.
         setSeries: [
@@ -627,6 +647,38 @@ export class BbProgressChart extends LitElement {
       order.map((i) => ({ index: i, target: targets.get(i) ?? null })),
     );
   }
+}
+
+/** Over a plot whose axis starts above zero, that it does: its lines lie nearer zero than they look. */
+function scaleNote(axis: Pick<ValueAxis, 'min'>): string | null {
+  return axis.min > 0 ? `The scale starts at ${axis.min.toLocaleString(personLocale())}, not at zero.` : null;
+}
+
+/** Half the width of the axis break's strokes, and the gap between them, px. */
+const BREAK_HALF_PX = 6;
+const BREAK_GAP_PX = 4;
+
+/**
+ * The break of an axis that does not start at zero: two short slanted strokes across the foot of the
+ * plot's left edge, where the scale below its first tick is left out, as a drawn chart marks it.
+ */
+function drawAxisBreak(u: uPlot, colour: string): void {
+  const ctx = u.ctx;
+  const r = uPlot.pxRatio;
+  const x = u.bbox.left;
+  const y = u.bbox.top + u.bbox.height;
+  const half = BREAK_HALF_PX * r;
+  const gap = BREAK_GAP_PX * r;
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 2 * r;
+  for (const dy of [-gap / 2, gap / 2]) {
+    ctx.beginPath();
+    ctx.moveTo(x - half, y + dy + half / 2);
+    ctx.lineTo(x + half, y + dy - half / 2);
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /**

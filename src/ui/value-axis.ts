@@ -1,6 +1,9 @@
 // The y axis of a progress chart: from zero, in round steps, up to a tick at or above the largest
-// value. Every chart measures an amount (reps, breaths, seconds, degrees, bpm), so zero is where its
-// scale begins: an axis fitted to the data alone made 19.1° and 19.3° look a world apart. Pure.
+// value. Most charts measure an amount (reps, breaths, seconds, degrees), so zero is where their scale
+// begins: an axis fitted to the data alone made 19.1° and 19.3° look a world apart. Heart rate is not
+// one: a resting heart is some 60 bpm, and from zero a session's 95 to 130 bpm was a band of 28 px at
+// the top of a 121 px scale; its axis starts under the lowest value, spanning at least a set range
+// (see AxisOptions.fromUnder). Pure.
 
 export interface ValueAxis {
   readonly min: number;
@@ -16,23 +19,36 @@ export interface ValueAxis {
  * 1 and none of 2.5, since 7.5 reps is nothing anyone did. Values all zero, or none, are given a
  * scale up to 1: a flat line on nothing would have no numbers beside it.
  */
+export interface AxisOptions {
+  readonly maxSteps: number;
+  readonly wholeNumbers: boolean;
+  /**
+   * The axis starts at the round value at or under the lowest value (a tick of its step, never under
+   * zero), not at zero, and spans at least this much: a change of a few bpm is a change seen, and a
+   * week's heart rate a beat apart is not drawn a world apart.
+   */
+  readonly fromUnder?: { readonly minSpan: number };
+}
+
 export function valueAxis(
   values: Iterable<number | null>,
-  { maxSteps, wholeNumbers }: { readonly maxSteps: number; readonly wholeNumbers: boolean },
+  { maxSteps, wholeNumbers, fromUnder }: AxisOptions,
 ): ValueAxis {
-  let low = 0;
-  let high = 0;
+  let low = fromUnder ? Number.POSITIVE_INFINITY : 0;
+  let high = fromUnder ? Number.NEGATIVE_INFINITY : 0;
   for (const v of values) {
     if (v === null || !Number.isFinite(v)) continue;
     if (v < low) low = v;
     if (v > high) high = v;
   }
-  if (high === low) high = low + 1;
-  const step = roundStep((high - low) / Math.max(1, maxSteps), wholeNumbers);
+  if (fromUnder && low > high) return valueAxis([], { maxSteps, wholeNumbers });
+  const span = Math.max(high - low, fromUnder?.minSpan ?? 0);
+  if (span === 0) high = low + 1;
+  const step = roundStep(Math.max(span, high - low) / Math.max(1, maxSteps), wholeNumbers);
   const decimals = decimalsOf(step);
   const at = (n: number) => Number((n * step).toFixed(decimals));
-  const first = Math.floor(low / step + 1e-9);
-  const last = Math.ceil(high / step - 1e-9);
+  const first = fromUnder ? Math.max(0, Math.floor(low / step + 1e-9)) : Math.floor(low / step + 1e-9);
+  const last = Math.ceil(Math.max(high, first * step + span) / step - 1e-9);
   const ticks = Array.from({ length: last - first + 1 }, (_, i) => at(first + i));
   return { min: ticks[0]!, max: ticks.at(-1)!, ticks, step };
 }

@@ -106,7 +106,7 @@ describe('bb-history', () => {
     expect(history.shadowRoot!.querySelector('.sources b')).toBeNull();
     await expect.element(page.getByText('6 sets · 9 reps · Bird dog 2 each side · 44 s held')).toBeVisible();
     const charts = history.shadowRoot!.querySelectorAll('bb-progress-chart');
-    expect(charts).toHaveLength(7);
+    expect(charts).toHaveLength(8);
     // The charts draw one after another, a task each.
     await expect.poll(() => charts[4]!.shadowRoot!.querySelector('.plot canvas')).not.toBeNull();
     // The numbers' table is built when it is opened.
@@ -203,7 +203,8 @@ describe('bb-history', () => {
         'Lat pulldown: best set (reps)',
         'Longest hold of the week',
         'Superman range of motion by week',
-        'Heart rate and recovery by week',
+        'Heart rate by week',
+        'Heart rate recovery by week',
         'Breath cycles: best set of the week',
       ].map((heading) => [
         heading,
@@ -234,7 +235,7 @@ describe('bb-history', () => {
       try {
         const history = await mount('bb-history', persistence);
         const charts = () => [...history.shadowRoot!.querySelectorAll('bb-progress-chart')];
-        await expect.poll(() => charts().length).toBe(7);
+        await expect.poll(() => charts().length).toBe(8);
         const holds = charts().find((chart) => chart.heading === 'Longest hold of the week')!;
         await holds.updateComplete;
         await expect
@@ -262,7 +263,7 @@ describe('bb-history', () => {
     ]);
     const history = await mount('bb-history', persistence);
     const charts = () => [...history.shadowRoot!.querySelectorAll('bb-progress-chart')];
-    await expect.poll(() => charts().length).toBe(7);
+    await expect.poll(() => charts().length).toBe(8);
     const range = charts().find((chart) => chart.heading === 'Superman range of motion by week')!;
     await range.updateComplete;
     await expect
@@ -280,7 +281,7 @@ describe('bb-history', () => {
     ]);
     const history = await mount('bb-history', persistence);
     const charts = () => [...history.shadowRoot!.querySelectorAll('bb-progress-chart')];
-    await expect.poll(() => charts().length).toBe(7);
+    await expect.poll(() => charts().length).toBe(8);
     const reps = charts().find((chart) => chart.heading === 'Reps: best set of the week')!;
     await reps.updateComplete;
     // "No sessions with this yet" over the lat pulldown's chart of 5 reps read as History losing the set.
@@ -1036,7 +1037,7 @@ describe('bb-history over years', () => {
       // The keyboard reaches every chart before the first session's buttons.
       const charts = [...root.querySelectorAll('bb-progress-chart')];
       const firstSession = root.querySelector('li[data-session]')!;
-      expect(charts).toHaveLength(7);
+      expect(charts).toHaveLength(8);
       for (const chart of charts)
         expect(chart.compareDocumentPosition(firstSession) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
       // On screen: the first chart is met within the first two screens, not below 20 session cards.

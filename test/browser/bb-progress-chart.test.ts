@@ -727,7 +727,7 @@ describe('bb-progress-chart', () => {
   it('reads its x axis as weeks: one week of data is one tick, at the week of its start', async () => {
     const monday = Date.UTC(2026, 10, 30) / 1000;
     const chart = chartOf(
-      'Heart rate and recovery by week',
+      'Heart rate by week',
       [{ label: 'Average (bpm)', values: [96], styleSlot: 0 }],
       [monday],
     );
@@ -761,6 +761,66 @@ describe('bb-progress-chart', () => {
     const numbers = (await textsWritten(chart)).filter((text) => /^-?[\d.,]+$/.test(text));
     // Not 19.2 to 19.3, where a tenth of a degree fills the chart.
     expect(numbers).toEqual(['0', '5', '10', '15', '20']);
+  });
+
+  describe('of heart rate, its axis from under its lowest week', () => {
+    const HEART_RATE: ChartSeries['lines'] = [
+      { label: 'Average (bpm)', values: [98, 101, 95], styleSlot: 0 },
+      { label: 'Peak (bpm)', values: [124, 122, 130], styleSlot: 1 },
+    ];
+    function heartRateChart(): Chart {
+      const chart = chartOf('Heart rate by week', HEART_RATE);
+      chart.fromUnder = { minSpan: 20 };
+      return chart;
+    }
+
+    for (const widthPx of [360, 1366]) {
+      it(`spreads a session's 95 to 130 bpm over the plot, and says the scale starts at 90, ${widthPx} px wide`, async () => {
+        document.body.style.width = `${widthPx - 16}px`;
+        const chart = heartRateChart();
+        const placed = await placedTexts(chart);
+        const ticks = placed.filter(({ text }) => /^\d+$/.test(text));
+        // From zero, 0 to 150 in steps of 50, with 95 to 130 in 28 px of 121.
+        expect(ticks.map(({ text }) => text)).toEqual(['90', '100', '110', '120', '130']);
+        const pxPerBpm = (ticks[0]!.y - ticks.at(-1)!.y) / devicePixelRatio / 40;
+        expect((130 - 95) * pxPerBpm).toBeGreaterThan(100);
+        const note = [...chart.shadowRoot!.querySelectorAll('.note')].find((p) =>
+          p.textContent?.includes('scale'),
+        );
+        expect(note?.textContent).toBe('The scale starts at 90, not at zero.');
+        // Over the plot, read before it; for the eye, as the plot is: the numbers are told whole.
+        expect(note!.compareDocumentPosition(chart.shadowRoot!.querySelector('.plot')!)).toBe(
+          Node.DOCUMENT_POSITION_FOLLOWING,
+        );
+        expect(note!.getAttribute('aria-hidden')).toBe('true');
+      });
+    }
+
+    it('keeps its numbers as they are, from the lowest week up', async () => {
+      const chart = heartRateChart();
+      document.body.append(chart);
+      const root = chart.shadowRoot!;
+      await expect.poll(() => root.querySelector('.u-legend')?.textContent).toBe('Average (bpm)Peak (bpm)');
+      await page.getByText('Numbers').click();
+      await expect.poll(() => root.querySelectorAll('.numbers tbody tr').length).toBe(3);
+      const rows = [...root.querySelectorAll('.numbers tbody tr')].map((row) =>
+        [...row.querySelectorAll('td')].map((td) => td.textContent),
+      );
+      expect(rows).toEqual([
+        ['95', '130'],
+        ['101', '122'],
+        ['98', '124'],
+      ]);
+    });
+
+    it('says nothing of its scale where the axis starts at zero', async () => {
+      const chart = chartOf('Heart rate recovery by week', [
+        { label: 'Recovery in 1 min (bpm)', values: [18, 21, 24], styleSlot: 2 },
+      ]);
+      const numbers = (await textsWritten(chart)).filter((text) => /^\d+$/.test(text));
+      expect(numbers[0]).toBe('0');
+      expect(chart.shadowRoot!.textContent).not.toContain('scale');
+    });
   });
 
   it('labels a tick at or above the largest value', async () => {

@@ -174,8 +174,9 @@ describe('progress', () => {
     expect(slots(p.heartRate.lines)).toEqual([
       ['Average (bpm)', 0],
       ['Peak (bpm)', 1],
-      ['Recovery in 1 min (bpm)', 2],
     ]);
+    // Charted apart from the heart rate, in the colour and marker it had beside it.
+    expect(slots(p.recovery.lines)).toEqual([['Recovery in 1 min (bpm)', 2]]);
   });
 
   it("draws the bat hang's breath cycles apart from reps: its best set of the week against its target", () => {
@@ -285,8 +286,8 @@ describe('progress', () => {
     expect(p.heartRate.lines.map((l) => l.values)).toEqual([
       [99, null, 95],
       [130, null, 125],
-      [12, null, 12],
     ]);
+    expect(p.recovery.lines.map((l) => l.values)).toEqual([[12, null, 12]]);
   });
 
   it('charts heart rate in whole bpm, as every other screen tells it, though a week averages two sessions', () => {
@@ -300,8 +301,8 @@ describe('progress', () => {
     expect(p.heartRate.lines.map((l) => l.values)).toEqual([
       [99, 85],
       [130, 115],
-      [13, 12],
     ]);
+    expect(p.recovery.lines.map((l) => l.values)).toEqual([[13, 12]]);
   });
 
   it('charts a hold in the whole seconds its timer showed, as the summary and the voice tell it', () => {
@@ -322,6 +323,7 @@ describe('progress', () => {
       p.holds,
       p.supermanRange,
       p.heartRate,
+      p.recovery,
     ]) {
       expect(series.x).toEqual(weeks);
       for (const line of series.lines) expect(line.values[1]).toBeNull();

@@ -55,6 +55,39 @@ describe('the y axis of a progress chart', () => {
     expect(axis.ticks).toContain(0);
   });
 
+  describe('from under the lowest value, for heart rate', () => {
+    const HEART = { ...WHOLE, fromUnder: { minSpan: 20 } };
+
+    it("starts a session's 95 to 130 bpm at 90, where from zero they filled a quarter of the scale", () => {
+      const axis = valueAxis([98, 124, null, 95, 130], HEART);
+      expect(axis.ticks).toEqual([90, 100, 110, 120, 130]);
+      expect((130 - 95) / (axis.max - axis.min)).toBeGreaterThan(0.85);
+      expect((130 - 95) / (valueAxis([98, 124, 95, 130], WHOLE).max - 0)).toBeLessThan(0.25);
+    });
+
+    it('spans at least the range it is given: a beat between two weeks is not the whole height', () => {
+      const axis = valueAxis([96, 97], HEART);
+      expect(axis.min).toBeLessThanOrEqual(96);
+      expect(axis.max - axis.min).toBeGreaterThanOrEqual(20);
+      expect(axis.ticks).toEqual([95, 100, 105, 110, 115]);
+    });
+
+    it('keeps its ticks round and never goes under zero', () => {
+      for (const values of [[61, 187], [8, 14], [140], [0, 3]]) {
+        const axis = valueAxis(values, HEART);
+        expect(axis.min).toBeGreaterThanOrEqual(0);
+        expect(axis.min).toBeLessThanOrEqual(Math.min(...values));
+        expect(axis.max).toBeGreaterThanOrEqual(Math.max(...values));
+        expect(axis.ticks.every((t) => t % axis.step === 0)).toBe(true);
+        expect(axis.ticks.length - 1).toBeLessThanOrEqual(5);
+      }
+    });
+
+    it('gives no values the scale from zero to one', () => {
+      expect(valueAxis([null], HEART).ticks).toEqual([0, 1]);
+    });
+  });
+
   it('skips the gaps of weeks without data', () => {
     expect(valueAxis([null, 14, null, 45], WHOLE).ticks).toEqual([0, 10, 20, 30, 40, 50]);
   });
