@@ -930,6 +930,9 @@ export class Persistence {
       if (!held) continue;
       try {
         for (const id of journal.added) await store.deleteSession(id);
+        // Those kept (each in place of its cut-short copy) are counted in their weeks only now. A full
+        // store leaves the rows as they were until a write of their week.
+        await store.refreshWeeks(journal.weeks ?? []).catch(() => undefined);
         await store.endImport(journal.key);
         undone += journal.added.length;
       } finally {

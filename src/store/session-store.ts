@@ -68,6 +68,12 @@ const ROOM_SHOWN_KEY = 'room-shown-at';
 export interface ImportJournal {
   readonly key: string;
   readonly added: readonly string[];
+  /**
+   * The weeks of what it wrote, their rows left for the import's end (see ImportResult.weeks): a tab
+   * gone before then leaves them as they were, though a session put in place of its cut-short copy
+   * stays. Absent in journals of versions that brought each week up to date as they went.
+   */
+  readonly weeks?: readonly Week[];
 }
 
 const CHUNK_STORES = ['events', 'heartRate', 'motion'] as const;
@@ -354,9 +360,12 @@ export class SessionStore {
         // copy it replaced is in it whole.
         const before = (await tx.objectStore('meta').get(journal)) as ImportJournal | undefined;
         const fresh = added.filter((id) => !replaced.some((r) => r.session.id === id));
-        await tx
-          .objectStore('meta')
-          .put({ key: journal, added: [...(before?.added ?? []), ...fresh] }, journal);
+        const entry: ImportJournal = {
+          key: journal,
+          added: [...(before?.added ?? []), ...fresh],
+          weeks: [...new Set([...(before?.weeks ?? []), ...weeks])],
+        };
+        await tx.objectStore('meta').put(entry, journal);
       }
       await tx.done;
       return {

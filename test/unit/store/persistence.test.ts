@@ -935,6 +935,45 @@ describe('Persistence', () => {
     await reopened.persistence.dispose();
   });
 
+  it("counts in its week the whole session an import put in place of its cut-short copy when the import's tab went in the middle of it", async () => {
+    const source = await startedPage();
+    await source.finishedSessions(2);
+    const backup = await (await source.persistence.backup()).blob.text();
+    // The first in the file: a backup walks the sessions oldest first.
+    const whole = await source.store!.loadBundle((await source.store!.sessionIds())[0]!);
+    await source.persistence.dispose();
+    // Here the first session's row stayed as it was when storage filled up: unfinished, no set.
+    const stale: SessionBundle = {
+      ...whole!,
+      session: { ...whole!.session, status: 'active', endedAt: null },
+      sets: [],
+    };
+    const name = `persistence-${++dbCounter}`;
+    const earlier = await SessionStore.open({ name });
+    await earlier.importBundles([stale]);
+    earlier.close();
+    // The file as far as that session; the rest never comes, as for a tab closed while reading.
+    const [header, first] = backup.split('\n');
+    const bytes = new TextEncoder().encode(`${header}\n${first}\n`);
+    const cut = {
+      size: backup.length,
+      stream: () => new ReadableStream<Uint8Array>({ start: (reading) => reading.enqueue(bytes) }),
+    } as unknown as Blob;
+    const importing = new Page(name);
+    await importing.persistence.start();
+    void importing.persistence.restore(cut).catch(() => undefined);
+    const id = whole!.session.id;
+    await vi.waitFor(async () => expect((await importing.store!.getSession(id))?.status).toBe('finished'));
+
+    // The tab is gone: the whole copy is kept, as the one here is in it, and its week counts it.
+    const reopened = await reopen(importing);
+    expect(await reopened.store!.loadBundle(id)).toEqual(whole);
+    expect(
+      (await reopened.store!.weeks()).map((w) => [w.sessions, w.past.map((p) => [p.id, p.sets.length])]),
+    ).toEqual([[1, [[id, whole!.sets.length]]]]);
+    await reopened.persistence.dispose();
+  });
+
   it('says an import asked after storage filled up was not tried, in words about the import', async () => {
     const backup = await backupOfOneSession();
     const page = await startedPage();
