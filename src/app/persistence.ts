@@ -929,10 +929,17 @@ export class Persistence {
       const held = await this.tabs.hold(journal.key, { ifAvailable: true });
       if (!held) continue;
       try {
-        for (const id of journal.added) await store.deleteSession(id);
-        // Those kept (each in place of its cut-short copy) are counted in their weeks only now. A full
-        // store leaves the rows as they were until a write of their week.
-        await store.refreshWeeks(journal.weeks ?? []).catch(() => undefined);
+        // Taken out as a failed import takes them out (see takeOutImported), which a store full by
+        // now takes too: a delete that puts their weeks right in the same step it refuses.
+        const weeks = new Set(journal.weeks ?? []);
+        for (const id of journal.added) {
+          const week = await store.takeOutImported(id);
+          if (week !== null) weeks.add(week);
+        }
+        // Those kept (each in place of its cut-short copy) are counted in their weeks only now, and a
+        // week another write counted the others in is put right. A full store leaves the rows as they
+        // were until a write of their week.
+        await store.refreshWeeks(weeks).catch(() => undefined);
         await store.endImport(journal.key);
         undone += journal.added.length;
       } finally {

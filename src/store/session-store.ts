@@ -390,12 +390,15 @@ export class SessionStore {
   /**
    * Takes out a session an import added, before its weeks were brought up to date (see
    * ImportResult.weeks): its rows only, no week's row counting it. Deletes alone, which a full store
-   * takes.
+   * takes. The week it was in, for refreshWeeks where another write may have counted it; null where
+   * it is gone already.
    */
-  takeOutImported(id: string): Promise<void> {
+  takeOutImported(id: string): Promise<Week | null> {
     return guard(async () => {
       const tx = this.db.transaction(ALL_STORES, 'readwrite');
+      const row = await tx.objectStore('sessions').get(id);
       await Promise.all([deleteRows(tx, id), tx.done]);
+      return row ? sessionWeek(row) : null;
     });
   }
 

@@ -935,6 +935,37 @@ describe('Persistence', () => {
     await reopened.persistence.dispose();
   });
 
+  it('takes out what an import had added when its tab went in the middle of it, though storage is full by the next start', async () => {
+    const source = await startedPage();
+    await source.finishedSessions(3);
+    const backup = await (await source.persistence.backup()).blob.text();
+    await source.persistence.dispose();
+    const [header, first, second] = backup.split('\n');
+    const bytes = new TextEncoder().encode(`${header}\n${first}\n${second}\n`);
+    const cut = {
+      size: backup.length,
+      stream: () => new ReadableStream<Uint8Array>({ start: (reading) => reading.enqueue(bytes) }),
+    } as unknown as Blob;
+    const importing = await startedPage();
+    void importing.persistence.restore(cut).catch(() => undefined);
+    await vi.waitFor(async () => expect(await importing.store!.countSessions()).toBe(2));
+
+    // The tab is gone, and the store refuses every write: deletes alone go.
+    const full = fullFor(() => true);
+    try {
+      const reopened = await reopen(importing);
+      expect(await reopened.store!.countSessions()).toBe(0);
+      expect(await reopened.store!.weeks()).toEqual([]);
+      expect(await reopened.store!.importJournals()).toEqual([]);
+      expect(reopened.persistence.history.state.notice).toBe(
+        'An import was cut off when Backbeat closed: the 2 sessions it had added were taken out again. Import the file again to bring in all of it.',
+      );
+      await reopened.persistence.dispose();
+    } finally {
+      full.mockRestore();
+    }
+  });
+
   it("counts in its week the whole session an import put in place of its cut-short copy when the import's tab went in the middle of it", async () => {
     const source = await startedPage();
     await source.finishedSessions(2);
