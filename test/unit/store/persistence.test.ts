@@ -194,6 +194,24 @@ async function backupOfOneSession(): Promise<string> {
   return (await source.persistence.backup()).blob.text();
 }
 
+/**
+ * A backup read as far as its first `sessions` sessions, the rest never coming: a tab closed while
+ * reading it.
+ */
+function readUntilCutOff(backup: string, sessions: number): Blob {
+  const bytes = new TextEncoder().encode(
+    backup
+      .split('\n')
+      .slice(0, sessions + 1)
+      .map((line) => `${line}\n`)
+      .join(''),
+  );
+  return {
+    size: backup.length,
+    stream: () => new ReadableStream<Uint8Array>({ start: (reading) => reading.enqueue(bytes) }),
+  } as unknown as Blob;
+}
+
 /** The ids of the sessions a backup made now holds. */
 async function sessionsBackedUp(page: Page): Promise<string[]> {
   const file = JSON.parse(await (await page.persistence.backup()).blob.text());
@@ -893,13 +911,7 @@ describe('Persistence', () => {
     await source.finishedSessions(3);
     const backup = await (await source.persistence.backup()).blob.text();
     await source.persistence.dispose();
-    // The file as far as its second session; the rest never comes, as for a tab closed while reading.
-    const [header, first, second] = backup.split('\n');
-    const bytes = new TextEncoder().encode(`${header}\n${first}\n${second}\n`);
-    const cut = {
-      size: backup.length,
-      stream: () => new ReadableStream<Uint8Array>({ start: (reading) => reading.enqueue(bytes) }),
-    } as unknown as Blob;
+    const cut = readUntilCutOff(backup, 2);
     const name = `persistence-${++dbCounter}`;
     const importing = new Page(name);
     await importing.persistence.start();
@@ -940,12 +952,7 @@ describe('Persistence', () => {
     await source.finishedSessions(3);
     const backup = await (await source.persistence.backup()).blob.text();
     await source.persistence.dispose();
-    const [header, first, second] = backup.split('\n');
-    const bytes = new TextEncoder().encode(`${header}\n${first}\n${second}\n`);
-    const cut = {
-      size: backup.length,
-      stream: () => new ReadableStream<Uint8Array>({ start: (reading) => reading.enqueue(bytes) }),
-    } as unknown as Blob;
+    const cut = readUntilCutOff(backup, 2);
     const importing = await startedPage();
     void importing.persistence.restore(cut).catch(() => undefined);
     await vi.waitFor(async () => expect(await importing.store!.countSessions()).toBe(2));
@@ -983,13 +990,7 @@ describe('Persistence', () => {
     const earlier = await SessionStore.open({ name });
     await earlier.importBundles([stale]);
     earlier.close();
-    // The file as far as that session; the rest never comes, as for a tab closed while reading.
-    const [header, first] = backup.split('\n');
-    const bytes = new TextEncoder().encode(`${header}\n${first}\n`);
-    const cut = {
-      size: backup.length,
-      stream: () => new ReadableStream<Uint8Array>({ start: (reading) => reading.enqueue(bytes) }),
-    } as unknown as Blob;
+    const cut = readUntilCutOff(backup, 1);
     const importing = new Page(name);
     await importing.persistence.start();
     void importing.persistence.restore(cut).catch(() => undefined);
