@@ -20,6 +20,22 @@ export function supermanSet(patch: Partial<SetRecord> = {}): SetRecord {
   };
 }
 
+/**
+ * A drawing-in of 45 s (45.4 s) broken by a pause: History, the summary and the rest tell its time
+ * with the pause. What a test needs of it different, in `patch`.
+ */
+export function drawingInBrokenByAPause(patch: Partial<SetRecord> = {}): SetRecord {
+  return supermanSet({
+    exerciseId: 'drawing-in',
+    target: 45,
+    count: 0,
+    holdMs: 45_400,
+    peakDeg: null,
+    pausedInHold: true,
+    ...patch,
+  });
+}
+
 /** A finished session of 20 minutes with just these sets, as a store keeps it (no motion, no heart rate). */
 export function finishedSession(id: string, startedAt: number, records: readonly SetRecord[]): SessionBundle {
   const sets = records.map((record, index) => ({ ...record, sessionId: id, index }));

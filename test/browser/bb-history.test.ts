@@ -15,7 +15,7 @@ import { sessionHeart } from '../../src/workout/heart.ts';
 import '../../src/ui/bb-storage-notice.ts';
 import '../../src/ui/bb-summary.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
-import { finishedSession, supermanSet } from '../set-record.ts';
+import { drawingInBrokenByAPause, finishedSession, supermanSet } from '../set-record.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
 import { rolesNamed } from './accessibility-tree.ts';
 import { linesOf } from './lines.ts';
@@ -738,14 +738,7 @@ describe("bb-history's sets of a session", () => {
   it("says a hold broken by a pause was held with a pause in the session's sets, as the rest and the voice said it", async () => {
     // "45 s" alone read as one hold kept whole, which the plan takes no step from.
     const broken = finishedSession('broken', Date.now() - 86_400_000, [
-      supermanSet({
-        exerciseId: 'drawing-in',
-        target: 45,
-        count: 0,
-        holdMs: 45_400,
-        peakDeg: null,
-        pausedInHold: true,
-      }),
+      drawingInBrokenByAPause(),
       supermanSet({
         exerciseId: 'elbow-plank',
         target: 40,

@@ -5,7 +5,7 @@ import { fromJson, ImportError, readJson, toJson } from '../../../src/export/jso
 import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { summaryHoldMs } from '../../../src/store/summary.ts';
-import { finishedSession, supermanSet } from '../../set-record.ts';
+import { drawingInBrokenByAPause, finishedSession, supermanSet } from '../../set-record.ts';
 import { begunAt, IMPORTED_AT, recordSession, STARTED_AT, STRAP, withoutWeight } from './recorded-session.ts';
 
 type Bundle = Parameters<typeof toJson>[0][number];
@@ -459,14 +459,7 @@ describe('JSON export and import', () => {
 
   it('keeps the time held in holds broken by a pause through a backup, and counts it from the sets of an older one', () => {
     const broken = finishedSession('broken', STARTED_AT, [
-      supermanSet({
-        exerciseId: 'drawing-in',
-        target: 45,
-        count: 0,
-        holdMs: 45_400,
-        peakDeg: null,
-        pausedInHold: true,
-      }),
+      drawingInBrokenByAPause(),
       supermanSet({ exerciseId: 'elbow-plank', target: 30, count: 0, holdMs: 31_000, peakDeg: null }),
     ]);
     expect(broken.session.summary.pausedHoldMs).toBe(45_000);

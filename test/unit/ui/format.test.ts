@@ -26,7 +26,7 @@ import {
   unbreakableRuns,
 } from '../../../src/ui/format.ts';
 import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
-import { supermanSet } from '../../set-record.ts';
+import { drawingInBrokenByAPause, supermanSet } from '../../set-record.ts';
 
 describe('times and counts as the screens write them', () => {
   it('puts the unit beside a clock of seconds, and none beside minutes and seconds', () => {
@@ -273,14 +273,7 @@ describe('describeSessionFacts', () => {
 
   it('says the time of holds broken by a pause with the pause, as the rest and the voice said each', () => {
     // "45 s held" read as one hold kept whole, which the plan takes no step from.
-    const broken = supermanSet({
-      exerciseId: 'drawing-in',
-      target: 45,
-      count: 0,
-      holdMs: 45_400,
-      peakDeg: null,
-      pausedInHold: true,
-    });
+    const broken = drawingInBrokenByAPause();
     const whole = supermanSet({
       exerciseId: 'elbow-plank',
       target: 30,
