@@ -291,7 +291,9 @@ export class SessionStore {
    * that whole (Chromium weighs what a transaction writes, not what it frees), so there the session's
    * raw motion goes first, on its own (the largest part, which the delete was to take anyway, and what
    * a store keeps none of by choice), and the delete is asked again in the room that freed: deleting
-   * old sessions is how a person makes room. Refused still, nothing more of it goes, and it throws.
+   * old sessions is how a person makes room. Refused still, nothing more of it goes, and it throws;
+   * its row says its motion was removed where it has room to (see dropMotion): it counted the bytes
+   * gone, which Settings showed as what raw motion takes and what removing it would free.
    */
   deleteSession(id: string): Promise<void> {
     return guard(async () => {
@@ -301,7 +303,10 @@ export class SessionStore {
         if (toStoreError(error).kind !== 'quota') throw error;
         const tx = this.db.transaction('motion', 'readwrite');
         await Promise.all([tx.store.delete(sessionRange(id)), tx.done]);
-        await this.deleteWithItsWeek(id);
+        await this.deleteWithItsWeek(id).catch(async (refused: unknown) => {
+          await this.dropMotion(id).catch(() => undefined);
+          throw refused;
+        });
       }
     });
   }

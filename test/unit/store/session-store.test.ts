@@ -15,6 +15,22 @@ import { supermanSet } from '../../set-record.ts';
 let dbCounter = 0;
 const openStore = () => SessionStore.open({ name: `store-test-${++dbCounter}` });
 
+/**
+ * Refuses, as a full store does (the write refused aborts its transaction), every row put into the
+ * object stores `refused` names; the rest are written.
+ */
+function refusePuts(refused: (into: IDBObjectStore) => boolean) {
+  const put = IDBObjectStore.prototype.put;
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args
+  ) {
+    if (!refused(this)) return put.apply(this, args);
+    this.transaction.abort();
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  });
+}
+
 function bundle(id: string, startedAt: number): SessionBundle {
   return {
     session: {
@@ -130,12 +146,7 @@ describe('SessionStore', () => {
     await store.importBundles([bundle('a', 1_000), bundle('b', 2_000)]);
     const put = IDBObjectStore.prototype.put;
     // Full for good: what a delete frees is less than the week's row takes.
-    const refused = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-    ) {
-      this.transaction.abort();
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    const refused = refusePuts(() => true);
     try {
       await expect(store.deleteSession('a')).rejects.toMatchObject({ kind: 'quota' });
     } finally {
@@ -150,6 +161,31 @@ describe('SessionStore', () => {
     const kept = await store.loadBundle('a');
     expect(kept).toMatchObject({ motion: [], events: bundle('a', 1_000).events });
     expect(kept?.heartRate).toHaveLength(1);
+    store.close();
+  });
+
+  it('counts no raw motion for a session a full store would not delete once that motion has gone, where its row has room to say so', async () => {
+    const store = await openStore();
+    await store.importBundles([bundle('a', 1_000), bundle('b', 2_000)]);
+    // Counted into each session's row, as Settings counts what raw motion takes.
+    expect((await store.motionUsage()).map((u) => [u.id, u.bytes])).toEqual([
+      ['a', 26],
+      ['b', 26],
+    ]);
+    // Room for a session's row, and never for its week's chart row rewritten.
+    const refused = refusePuts((into) => into.name === 'weeks');
+    try {
+      await expect(store.deleteSession('a')).rejects.toMatchObject({ kind: 'quota' });
+    } finally {
+      refused.mockRestore();
+    }
+    expect((await store.listSessions()).map((s) => s.id)).toEqual(['b', 'a']);
+    expect((await store.loadBundle('a'))?.motion).toEqual([]);
+    expect((await store.motionUsage()).map((u) => [u.id, u.bytes])).toEqual([
+      ['a', 0],
+      ['b', 26],
+    ]);
+    expect((await store.getSession('a'))?.motionDropped).toBe(true);
     store.close();
   });
 
