@@ -61,6 +61,10 @@ const MIN_ABOVE_SHARE = 0.35;
 // Away longer than the profile's longest rep and this many of the person's usual ones: a change of
 // pose, not a rep.
 const LONGEST_REP_SHARE = 2;
+// Held that long and back, an excursion is a rep only once the person's reps are known and it is no
+// further out than this many of theirs: another pose held as long and left again (a rest on the
+// elbows between supermans, 28–35° against reps of 16°) is further.
+const HELD_REP_PEAK_SHARE = 1.5;
 // Before any rep is known: an excursion quicker than this share of the profile's first-rep times
 // is no rep at all; one between that and the profile's times waits for the next to match it, and
 // two alike are within these shares of each other.
@@ -546,8 +550,9 @@ export class ExcursionDetector {
   }
 
   /**
-   * Back and still, since startMs, at the rest pose an excursion was given up from: it was a rep
-   * held longer than reps take (a rep if its size and way say so), and that is the rest pose again.
+   * Back and still, since startMs, at the rest pose an excursion was given up from: that is the rest
+   * pose again, and the excursion was a rep held longer than reps take if it was the size of the
+   * person's reps (see HELD_REP_PEAK_SHARE) and turned their way.
    */
   private backFromGivenUp(endMs: number, t: number, out: MotionEvent[]): void {
     const g = this.givenUp;
@@ -556,7 +561,14 @@ export class ExcursionDetector {
     this.startMs = g.startMs;
     this.excursion.copy(g.excursion);
     this.pending.length = 0;
-    this.finish(endMs, t, out, true);
+    const theirSize =
+      this.peaks.count > 0 && g.excursion.peakDeg <= HELD_REP_PEAK_SHARE * this.peaks.median(0);
+    if (theirSize) {
+      this.finish(endMs, t, out, true);
+    } else {
+      this.state = 'rest';
+      this.held.clear();
+    }
     this.restAtSettle();
     this.lastBelowLoMs = t;
   }

@@ -275,18 +275,22 @@ describe('other rep profiles', () => {
 });
 
 describe('a rep held far longer than reps take', () => {
-  /** Ten reps of 1 s up, topS at the top, 1 s down and 1.5 s at rest, one of them held heldS. */
+  /**
+   * Ten reps of 1 s up, topS at the top, 1 s down and 1.5 s at rest, one of them held heldS and
+   * followed by restAfterS more.
+   */
   function oneHeldLong(
     held: number,
     heldS: number,
     peak: (i: number) => { pitch: number; roll: number },
     topS = 1,
+    restAfterS = 0,
   ): { angles: SynthOptions['angles']; startsS: number[]; topsS: number[]; durationS: number } {
     const startsS: number[] = [];
     let t = 2;
     for (let i = 0; i < 10; i++) {
       startsS.push(t);
-      t += 1 + (i === held ? heldS : topS) + 1 + 1.5;
+      t += 1 + (i === held ? heldS : topS) + 1 + 1.5 + (i === held ? restAfterS : 0);
     }
     return {
       startsS,
@@ -303,20 +307,50 @@ describe('a rep held far longer than reps take', () => {
   }
 
   it('glute bridge: counted once the hips are down, and every pause after it told at the top, not on the floor', () => {
-    for (const held of [0, 3]) {
-      for (const heldS of [20, 40]) {
-        const set = oneHeldLong(held, heldS, () => ({ pitch: 25, roll: 0 }), 3);
-        const events = run('glute-bridge', synthFrames({ up: SUPINE, ...set, rateHz: 100, noiseG: 0.008 }));
-        expect(reps(events), `rep ${held + 1} held ${heldS} s`).toHaveLength(10);
-        // The held one ends once the hips rest on the floor again, not when the next rep rises.
-        const heldRep = reps(events)[held];
-        expect(heldRep.tMs / 1000).toBeGreaterThan(set.topsS[held] + 1);
-        expect(heldRep.tMs / 1000).toBeLessThan(set.startsS[held + 1]);
-        for (const top of events.filter((e) => e.type === 'top')) {
-          const i = set.startsS.findLastIndex((s) => top.tMs / 1000 >= s);
-          expect(top.tMs / 1000, `a pause told at ${top.tMs / 1000} s`).toBeLessThan(set.topsS[i]);
-        }
+    for (const heldS of [20, 40]) {
+      const set = oneHeldLong(3, heldS, () => ({ pitch: 25, roll: 0 }), 3);
+      const events = run('glute-bridge', synthFrames({ up: SUPINE, ...set, rateHz: 100, noiseG: 0.008 }));
+      expect(reps(events), `held ${heldS} s`).toHaveLength(10);
+      // The held one ends once the hips rest on the floor again, not when the next rep rises.
+      const heldRep = reps(events)[3];
+      expect(heldRep.tMs / 1000).toBeGreaterThan(set.topsS[3] + 1);
+      expect(heldRep.tMs / 1000).toBeLessThan(set.startsS[4]);
+      for (const top of events.filter((e) => e.type === 'top')) {
+        const i = set.startsS.findLastIndex((s) => top.tMs / 1000 >= s);
+        expect(top.tMs / 1000, `a pause told at ${top.tMs / 1000} s`).toBeLessThan(set.topsS[i]);
       }
+    }
+  });
+
+  it('glute bridge: a first rep held that long, before any rep shows what theirs are, is not counted, and the rest are, from the floor', () => {
+    const set = oneHeldLong(0, 20, () => ({ pitch: 25, roll: 0 }), 3);
+    const events = run('glute-bridge', synthFrames({ up: SUPINE, ...set, rateHz: 100, noiseG: 0.008 }));
+    expect(reps(events).map((e) => set.startsS.findLastIndex((s) => e.tMs / 1000 >= s))).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ]);
+    for (const top of events.filter((e) => e.type === 'top')) {
+      const i = set.startsS.findLastIndex((s) => top.tMs / 1000 >= s);
+      expect(top.tMs / 1000, `a pause told at ${top.tMs / 1000} s`).toBeLessThan(set.topsS[i]);
+    }
+  });
+
+  it('superman: a rest on the elbows between reps, held as long and left again, is no rep, and the reps after it count', () => {
+    for (const elbowsDeg of [28, 35]) {
+      // Ten 16° reps, 1 s at the top; after the fourth, up on the elbows for 12 s and down again.
+      const set = oneHeldLong(3, 1, () => ({ pitch: 16, roll: 0 }), 1, 16);
+      const onElbows = (tS: number) => elbowsDeg * repShape(tS, set.startsS[3] + 4.5, 1.5, 12, 1.5);
+      const angles = (tS: number) => {
+        const p = set.angles(tS);
+        return { pitch: p.pitch + onElbows(tS), roll: p.roll };
+      };
+      const frames = synthFrames({
+        up: PRONE,
+        angles,
+        durationS: set.durationS,
+        rateHz: 50,
+        mount: [8, -6, 20],
+      });
+      expect(reps(run('superman', frames)), `on the elbows at ${elbowsDeg}°`).toHaveLength(10);
     }
   });
 
