@@ -108,6 +108,14 @@ interface Vec {
 }
 
 const vec = (x = 0, y = 0, z = 0): Vec => ({ x, y, z });
+
+/**
+ * Within this angle of the pose an excursion of peakDeg left, it is back: below the entry level hi,
+ * so that the end of one rep is never the start of the next.
+ */
+function returnLevelDeg(peakDeg: number, hi: number, lo: number): number {
+  return Math.max(lo, Math.min(RETURN_SHARE * peakDeg, BACK_BELOW_ENTRY * hi));
+}
 const dot = (a: Vec, b: Vec) => a.x * b.x + a.y * b.y + a.z * b.z;
 
 function setUnit(v: Vec, x: number, y: number, z: number): void {
@@ -354,8 +362,12 @@ export class ExcursionDetector {
       // The rest pose is the first still pose: the set starts with the person in position. A brief
       // pause is enough (people start soon after getting down); a wrong one is mended below.
       if (this.stillAt(t, gx, gy, gz, motionG, ACQUIRE_BAND_DEG, ACQUIRE_MS)) {
-        if (this.givenUp.near(gx, gy, gz, this.loDeg(this.typicalPeakDeg()))) {
+        const typical = this.typicalPeakDeg();
+        const back = returnLevelDeg(this.givenUp.excursion.peakDeg, this.hiDeg(typical), this.loDeg(typical));
+        if (this.givenUp.near(gx, gy, gz, back)) {
+          // Lowered straight after it was given up: still, already back where it began.
           this.backFromGivenUp(this.settling.sinceMs, t, out);
+          this.restAtSettle();
         } else {
           this.restAtSettle();
           this.state = 'rest';
@@ -366,12 +378,10 @@ export class ExcursionDetector {
       this.prevAngle = 0;
       return;
     }
-    const s = this.s;
-    const scale = this.tuning.rangeScale;
     const r = this.rest;
     const angle = angleDeg(gx, gy, gz, r.x, r.y, r.z);
     const typical = this.typicalPeakDeg();
-    const hi = Math.max(s.minHiDeg * scale, s.hiFrac * typical);
+    const hi = this.hiDeg(typical);
     const lo = this.loDeg(typical);
 
     if (this.state === 'rest') {
@@ -407,10 +417,14 @@ export class ExcursionDetector {
         this.peaks.count === 0 &&
         held.stillness.update(t, dt, gx, gy, gz, motionG, SETTLED_BAND_DEG, SETTLED_MS);
       const fromHeld = held.active ? held.follow(t, dt, gx, gy, gz, hi, lo) : Number.NaN;
-      const backWhereGivenUp = this.givenUp.near(gx, gy, gz, lo);
-      // (Below the entry level, so that the end of one rep is never the start of the next.)
-      const back = Math.max(lo, Math.min(RETURN_SHARE * away.peakDeg, BACK_BELOW_ENTRY * hi));
-      const heldBack = Math.max(lo, Math.min(RETURN_SHARE * held.excursion.peakDeg, BACK_BELOW_ENTRY * hi));
+      const backWhereGivenUp = this.givenUp.near(
+        gx,
+        gy,
+        gz,
+        returnLevelDeg(this.givenUp.excursion.peakDeg, hi, lo),
+      );
+      const back = returnLevelDeg(away.peakDeg, hi, lo);
+      const heldBack = returnLevelDeg(held.excursion.peakDeg, hi, lo);
       if (held.out && fromHeld < heldBack && held.excursion.peakDeg >= this.minPeakDeg()) {
         // Back near the pose held before, after a rep's move away from it: resting there again
         // shows the person had shifted there, and their reps start from it. That is the rest pose,
@@ -422,8 +436,8 @@ export class ExcursionDetector {
           this.lastBelowLoMs = t;
         }
       } else if (backWhereGivenUp) {
-        if (this.stillAt(t, gx, gy, gz, motionG, SETTLED_BAND_DEG))
-          this.backFromGivenUp(this.settling.sinceMs, t, out);
+        this.backFromGivenUp(t, t, out);
+        this.settling.reset();
       } else if (angle < back) {
         this.finish(crossingTime(this.prevT, this.prevAngle, t, angle, back), t, out);
         this.lastBelowLoMs = t;
@@ -569,7 +583,6 @@ export class ExcursionDetector {
       this.state = 'rest';
       this.held.clear();
     }
-    this.restAtSettle();
     this.lastBelowLoMs = t;
   }
 
@@ -619,6 +632,11 @@ export class ExcursionDetector {
   private restAtSettle(): void {
     this.settling.meanInto(this.rest);
     this.settling.reset();
+  }
+
+  /** Past this angle from the rest pose an excursion has begun. */
+  private hiDeg(typicalPeakDeg: number): number {
+    return Math.max(this.s.minHiDeg * this.tuning.rangeScale, this.s.hiFrac * typicalPeakDeg);
   }
 
   /** Below this angle from the rest pose the torso is back at rest. */

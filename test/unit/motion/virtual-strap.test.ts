@@ -63,6 +63,73 @@ describe('virtual strap: reps', () => {
   });
 });
 
+/**
+ * The recording with its person holding rep `rep` at the top extraS longer: the sample in the middle
+ * of the rep again, with a strap's noise, then the rest of the recording, later by extraS.
+ */
+function heldLongerAtTop(
+  rec: SimulatedRecording,
+  rep: number,
+  extraS: number,
+  rateHz: number,
+): SimulatedRecording {
+  const topS = (rec.truth.rep_starts[rep] + rec.truth.rep_times[rep]) / 2;
+  const at = rec.tS.findIndex((t) => t >= topS);
+  const extra = Math.round(extraS * rateHz);
+  const noise = createRandom(rep);
+  const tS = new Float64Array(rec.tS.length + extra);
+  const xyz = new Float32Array(rec.xyz.length + 3 * extra);
+  for (let i = 0; i < tS.length; i++) {
+    const held = i > at && i <= at + extra;
+    const from = i <= at ? i : held ? at : i - extra;
+    tS[i] = i <= at ? rec.tS[i] : held ? rec.tS[at] + (i - at) / rateHz : rec.tS[from] + extra / rateHz;
+    for (let k = 0; k < 3; k++)
+      xyz[3 * i + k] = rec.xyz[3 * from + k] + (held ? 0.004 * (noise.next() - 0.5) : 0);
+  }
+  const later = (t: number) => (t > topS ? t + extra / rateHz : t);
+  const truth = {
+    ...rec.truth,
+    rep_starts: rec.truth.rep_starts.map(later),
+    rep_times: rec.truth.rep_times.map(later),
+  };
+  return { ...rec, tS, xyz, truth };
+}
+
+describe('virtual strap: a rep held far longer than the rest', () => {
+  it('glute bridge: a bridge held 17 s longer at the top is counted with the rest, and every pause told at the top', () => {
+    for (const seed of [1, 2, 3]) {
+      const rate = [50, 100, 200][seed % 3];
+      const rec = simulate(
+        seed,
+        [{ kind: 'exercise', exercise: 'glute-bridge', target: 12 }],
+        'supine',
+        rate,
+      );
+      for (const rep of [2, 6]) {
+        const held = heldLongerAtTop(rec, rep, 17, rate);
+        const events = detect('glute-bridge', held, rate);
+        const reps = events.filter((e) => e.type === 'rep');
+        expect(
+          Math.abs(reps.length - held.truth.reps),
+          `seed ${seed}, rep ${rep + 1} held`,
+        ).toBeLessThanOrEqual(1);
+        const heldEndS = held.truth.rep_times[rep];
+        expect(
+          reps.some((e) => Math.abs(e.tMs / 1000 - heldEndS) < 1),
+          `the held rep, ending ${heldEndS} s`,
+        ).toBe(true);
+        // Each pause at the top told while the hips are up: none from the floor.
+        for (const top of events.filter((e) => e.type === 'top')) {
+          const i = held.truth.rep_starts.findLastIndex((s) => top.tMs / 1000 >= s);
+          expect(top.tMs / 1000, `a pause told at ${top.tMs / 1000} s, seed ${seed}`).toBeLessThan(
+            held.truth.rep_times[i],
+          );
+        }
+      }
+    }
+  });
+});
+
 describe('virtual strap: breaths and holds', () => {
   it('bat hang: breath cycles counted', () => {
     for (const seed of [4, 5, 6]) {
