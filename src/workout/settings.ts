@@ -163,14 +163,20 @@ export function withSetOfferAnswered(settings: Settings, id: ExerciseId, taken: 
  * Every setting as at first (Restore defaults), but the person's answers to the offer of a set more:
  * those are no setting but what they said, asked once, and a set they took was earned by the sessions
  * before it, as the targets the history sets are, which Restore defaults leaves as they are. Cleared,
- * the offer was made again, and a set taken was lost.
+ * the offer was made again, and a set taken was lost. So is a weight they logged kept: it is what they
+ * lift, which no default knows, and cleared, the plan asked them to log it again.
  */
 export function restoredDefaults(settings: Settings): Settings {
   const { setOffersAnswered, setOffersTaken } = settings;
   const answered: Settings = { ...defaultSettings(), setOffersAnswered, setOffersTaken };
-  return setOffersTaken.reduce(
+  const taken = setOffersTaken.reduce(
     (restored, id) => withDosage(restored, id, { sets: exerciseById(id).dosage.sets + 1 }),
     answered,
+  );
+  return settings.exercises.reduce(
+    (restored, { id, dosage }) =>
+      dosage.weightKg === undefined ? restored : withDosage(restored, id, { weightKg: dosage.weightKg }),
+    taken,
   );
 }
 

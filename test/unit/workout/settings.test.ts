@@ -161,6 +161,21 @@ describe('settings', () => {
     expect(taken({ setOffersTaken: ['glute-bridge'] })).toEqual([]);
   });
 
+  it('keep the weight the person logged through Restore defaults, as what they lift and no setting', () => {
+    const storage = new MemoryStorage();
+    const model = new SettingsModel(new SettingsStore(storage));
+    model.setDosage('lat-pulldown', { weightKg: 32.5, target: 14, sets: 4 });
+    model.restoreDefaults();
+    const pulldown = new SettingsStore(storage).load().exercises.find((e) => e.id === 'lat-pulldown');
+    // The weight stays; the sets and reps the person set go back to the program's.
+    const atFirst = defaultSettings().exercises.find((e) => e.id === 'lat-pulldown')?.dosage;
+    expect(pulldown?.dosage).toEqual({ ...atFirst, weightKg: 32.5 });
+    // Never logged: none after, as at first.
+    const fresh = new SettingsModel(new SettingsStore(new MemoryStorage()));
+    fresh.restoreDefaults();
+    expect(fresh.state.exercises.find((e) => e.id === 'lat-pulldown')?.dosage.weightKg).toBeUndefined();
+  });
+
   it('reorder exercises and stop at the ends', () => {
     let s = withMoved(defaultSettings(), 'elbow-plank', -6);
     expect(ids(s)[0]).toBe('elbow-plank');
