@@ -1497,6 +1497,36 @@ describe('Devices replaying a recording', () => {
     devices.dispose();
   });
 
+  it("replays a watch's still wrist as the live app saw it: its last reading again each 100 ms it sent none", async () => {
+    const devices = new Devices({ now: () => Date.now(), navigator: {} as Navigator, seed: 1, window: null });
+    const watch = { characteristic: uuids.INFINITIME_MOTION, device: 'InfiniTime' };
+    // Still for 3 s, then a change: InfiniTime notifies only that change [IT SystemTask.cpp].
+    const still = Uint8Array.of(0, 0, 0, 0, 0, 4);
+    const moved = Uint8Array.of(0, 2, 0, 0, 0, 2);
+    const recording = createRecording([
+      recordPacket('infinitime-motion', still, 0, watch),
+      recordPacket('infinitime-motion', moved, 3000, watch),
+    ]);
+    const frames: Array<[number, string]> = [];
+    devices.source$.subscribe(
+      (s) => s.info.kind === 'replay' && s.accel$?.subscribe((f) => frames.push([f.t0Ms, [...f.xyz].join()])),
+    );
+    const startedAt = Date.now();
+    devices.replay(recording);
+    await settle(3000);
+    const stillFrames = frames.filter(([t]) => t < startedAt + 3000);
+    // As live (heldWhileUnchanged): the reading at 0 ms and again at 100 … 2900 ms.
+    expect(stillFrames.map(([t]) => t - startedAt)).toEqual(Array.from({ length: 30 }, (_, i) => i * 100));
+    expect(new Set(stillFrames.map(([, xyz]) => xyz)).size).toBe(1);
+    expect(frames.at(-1)?.[0]).toBe(startedAt + 3000);
+    // Ended, it holds nothing: the wrist is no longer watched.
+    const atEnd = frames.length;
+    await settle(1000);
+    expect(devices.state.devices[0].connection).toBe('ended');
+    expect(frames).toHaveLength(atEnd);
+    devices.dispose();
+  });
+
   it('names the replay by when it was recorded, else by its file, never as if the app were recording', () => {
     const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
     const startedAt = '2026-12-03T18:00:00.000Z';
