@@ -10,6 +10,7 @@ import {
   distinctUntilChanged,
   EMPTY,
   filter,
+  firstValueFrom,
   interval,
   map,
   merge,
@@ -709,6 +710,8 @@ export class Devices extends Model<DeviceState> {
 
   useVirtualStrap(): void {
     // Left for the virtual strap, a device is not connected again on the next visit, nor on this one.
+    // Its permission is kept, unlike one taken out with × (see disconnectDevice): this sets the
+    // person's own devices aside for a try, a demo or a day the strap is flat, not for good.
     this.knownDevices.clear();
     this.stopAwaiting(() => true);
     if (this.members.length === 1 && this.members[0].virtual) return;
@@ -1024,8 +1027,10 @@ export class Devices extends Model<DeviceState> {
 
   /**
    * Disconnects one device (stopping its streams first); it is not connected again on the next visit.
-   * One awaited is forgotten so (a strap left at home, or sold), the virtual strap going on, and the
-   * browser's permission for it is given back (see forgetPermission).
+   * One awaited is forgotten so (a strap left at home, or sold), the virtual strap going on. Either
+   * way the browser's permission for it is given back (see forgetPermission): Forget and × take one
+   * device out and leave the rest, which is the person done with that one, where Use the virtual
+   * strap (see useVirtualStrap) sets their own devices aside for now.
    */
   disconnectDevice(id: string): void {
     this.remember(this.knownDevices.load().filter((d) => d.id !== id));
@@ -1035,7 +1040,13 @@ export class Devices extends Model<DeviceState> {
     if (awaited && this.state.problem === notFoundWords(awaited.device, awaited.kind))
       this.update({ problem: null });
     this.stopAwaiting((a) => a.device.id === id);
+    const session = this.members.find((m) => m.status.id === id)?.session;
     this.removeMember(id);
+    // Once it has stopped its streams and let go (see GattSession.close): forget() would cut that short.
+    if (session)
+      void firstValueFrom(session.connection$.pipe(filter((c) => c === 'lost')), { defaultValue: null }).then(
+        () => forgetPermission(session.device),
+      );
   }
 
   private removeMember(id: string): void {

@@ -1056,6 +1056,38 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     devices.dispose();
   });
 
+  it('gives back the permission for a device taken out with ×, done with, and keeps it for a strap left for the virtual one', async () => {
+    const h10 = fakeH10();
+    const watch = fakePineTime();
+    const { nav } = navigatorWith([h10, watch]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    for (const kind of ['polar', 'pinetime'] as const) {
+      const connecting = devices.connect(kind);
+      await settle();
+      await connecting;
+    }
+    // × beside the watch: the strap counts alone from now on, and the watch is not connected again.
+    const forget = watch.forget.bind(watch);
+    let letGoFirst = false;
+    watch.forget = () => {
+      letGoFirst = !watch.gatt.connected;
+      return forget();
+    };
+    devices.disconnectDevice(devices.state.devices[1].id);
+    await settle();
+    expect(watch.forgotten).toBe(1);
+    // Given back once the app had let go of it, its streams stopped (see GattSession.close).
+    expect(letGoFirst).toBe(true);
+    expect(devices.state.devices.map((d) => d.name)).toEqual(['Polar H10 0A1B2C3D']);
+    // "Use the virtual strap": the person's own strap, for another day.
+    devices.useVirtualStrap();
+    await settle();
+    expect(devices.active.virtual).not.toBeNull();
+    expect(h10.gatt.connected).toBe(false);
+    expect(h10.forgotten).toBe(0);
+    devices.dispose();
+  });
+
   it('leaves to the strap what a watch without the motion service cannot count, and says nothing of +1', async () => {
     const watch = new FakeDevice('InfiniTime', [
       {
