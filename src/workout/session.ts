@@ -1115,7 +1115,11 @@ function motionReach(
   const back = motionAwayFor(state, exercise) && !motionAwayFor(reached, exercise);
   if (!back) return reached;
   const backMs = state.pausedAtMs ?? Math.max(state.nowMs, nowMs);
-  return { ...reached, set: { ...set, lastProgressMs: Math.max(set.lastProgressMs, backMs) } };
+  // The detectors start again with the device: the top of a rep it went away in is never left.
+  return {
+    ...reached,
+    set: { ...set, lastProgressMs: Math.max(set.lastProgressMs, backMs), atTopSinceMs: null },
+  };
 }
 
 /** The heart rate alone goes out of reach, from now if it was there, or is back. */
@@ -1230,6 +1234,9 @@ function onTick(state: SessionState): SessionState {
   // does one whose device is out of reach: no rep could be seen, so none stopped coming.
   const detected = set.count - (set.corrections ?? 0);
   if (motionAwayFor(state, exercise)) return state;
+  // Hips held up at the top of a rep (a glute bridge held 20 s) is a rep under way, not a person who
+  // stopped: the detectors count it once the hips are down, and the wait for the next runs from there.
+  if (set.atTopSinceMs != null) return state;
   if (detected > 0 && state.nowMs - set.lastProgressMs >= STOPPED_AFTER_MS) {
     return endSet(state, set.lastProgressMs, 'stopped');
   }
@@ -1289,7 +1296,10 @@ function countMotion(
       return { ...state, set: { ...set, atTopSinceMs: event.tMs } };
     case 'top-left':
       if (set.atTopSinceMs == null) return null;
-      return { ...state, set: { ...set, atTopSinceMs: null } };
+      return {
+        ...state,
+        set: { ...set, atTopSinceMs: null, lastProgressMs: Math.max(set.lastProgressMs, event.tMs) },
+      };
     case 'breath': {
       if (exercise.kind !== 'breaths') return null;
       const counted: CurrentSet = {

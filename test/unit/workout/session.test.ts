@@ -1454,6 +1454,64 @@ describe('sets that begin when the person is in position', () => {
     expect(run(started('superman'), top(3000)).set?.atTopSinceMs).toBeUndefined();
   });
 
+  it('goes on through a glute bridge rep held at the top longer than STOPPED_AFTER_MS, and ends as stopped only that long after the hips came down', () => {
+    // Two reps, the last at 8 s; the third rises and stops at the top at 11 s, held 20 s.
+    let s = run(
+      initialSessionState([
+        { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 45 } },
+      ]),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 1000 },
+      { type: 'motion', event: rep(4000) },
+      { type: 'motion', event: rep(8000) },
+      { type: 'motion', event: { type: 'top', tMs: 11_000, emittedMs: 11_400 } },
+      { type: 'tick', nowMs: 8000 + STOPPED_AFTER_MS },
+      { type: 'tick', nowMs: 30_000 },
+    );
+    expect(s.phase).toBe('set');
+    expect(s.set?.count).toBe(2);
+    // Down at 31 s: the rep is counted as the hips rest, from where the next is waited for.
+    s = run(s, { type: 'motion', event: { type: 'top-left', tMs: 31_000, emittedMs: 31_200 } });
+    s = run(s, { type: 'tick', nowMs: 31_500 + STOPPED_AFTER_MS - 1000 });
+    expect(s.phase).toBe('set');
+    s = run(
+      s,
+      { type: 'motion', event: rep(33_000) },
+      { type: 'tick', nowMs: 33_000 + STOPPED_AFTER_MS - 1 },
+    );
+    expect(s.set?.count).toBe(3);
+    // Up again and down with no rep seen: the set ends as stopped STOPPED_AFTER_MS after the hips came down.
+    s = run(
+      s,
+      { type: 'motion', event: { type: 'top', tMs: 36_000, emittedMs: 36_400 } },
+      { type: 'motion', event: { type: 'top-left', tMs: 40_000, emittedMs: 40_200 } },
+      { type: 'tick', nowMs: 40_000 + STOPPED_AFTER_MS - 1 },
+    );
+    expect(s.phase).toBe('set');
+    s = run(s, { type: 'tick', nowMs: 40_000 + STOPPED_AFTER_MS });
+    expect(s.phase).not.toBe('set');
+    expect(s.completed[0]).toMatchObject({ count: 3, endedBy: 'stopped' });
+  });
+
+  it('forgets the top of a glute bridge rep the strap went out of reach in, so that the set can still end as stopped once it is back', () => {
+    let s = run(
+      initialSessionState([
+        { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 45 } },
+      ]),
+      devicesCount(['glute-bridge']),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 1000 },
+      { type: 'motion', event: rep(4000) },
+      { type: 'motion', event: { type: 'top', tMs: 7000, emittedMs: 7400 } },
+      { type: 'motion-reach', away: ['glute-bridge'], nowMs: 8000 },
+      { type: 'motion-reach', away: [], nowMs: 18_000 },
+    );
+    // The detectors begin again with the strap: no "top-left" will come of the rep it was away in.
+    expect(s.set?.atTopSinceMs ?? null).toBeNull();
+    s = run(s, { type: 'tick', nowMs: 18_000 + STOPPED_AFTER_MS });
+    expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'stopped' });
+  });
+
   it('waits for the next rep of a set picked up after an interruption from the "Go" said again, not from the rep before it', () => {
     const gluteBridge: PlannedExercise[] = [
       { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 60 } },
