@@ -190,7 +190,8 @@ export function learnFromLastSet(
   const id = record.exerciseId;
   const before = taught?.before ?? sources.tuningFor(id);
   const detected = taught?.detected ?? (justEnded ? record.count - corrections : record.count);
-  const byMotion = taught?.byMotion ?? sources.countedByMotion(id);
+  // A set its device was away for was partly unseen: the +1 that made up for it is no miscount.
+  const byMotion = taught?.byMotion ?? (!record.deviceAway && sources.countedByMotion(id));
   const cut = taught ? taught.cutAt : justEnded ? cutAt : undefined;
   const correction = byMotion ? correctionOf(record, sources.expectedPeakDeg(id), detected, cut) : null;
   const after = correction && (taught || justEnded) ? adaptTuning(before, correction) : before;

@@ -60,6 +60,12 @@ export interface SetRecord {
   /** The person ended the hold by hand (the detector still saw it held). */
   readonly endedByHand?: boolean;
   /**
+   * The device that counts the exercise was out of reach (or its motion stopped) for part of the set:
+   * what it did not count then, and the +1 that counted it, tell nothing of how the detector reads
+   * the person. Absent where it was there throughout.
+   */
+  readonly deviceAway?: true;
+  /**
    * Skipped before it began (the person still getting into position, or out of it again before
    * anything counted; see notBegun): nothing was done in it, so it has no count to put right. Absent
    * for a set that began, and in sets saved before it was kept, which read as they always did: begun.
@@ -196,6 +202,8 @@ export interface CurrentSet {
    * before the first.
    */
   readonly atTopSinceMs?: number | null;
+  /** The device that counts the set was out of reach during it (see SetRecord.deviceAway). */
+  readonly deviceAway?: true;
   readonly formIssues: readonly FormIssue[];
   /**
    * The latest form problem the detectors saw in the set, and when it reached the session: the set
@@ -1112,6 +1120,8 @@ function motionReach(
   const exercise = currentPlanned(state)?.exercise;
   const set = state.set;
   if (state.phase !== 'set' || !set || set.waiting || !exercise) return reached;
+  if (motionAwayFor(reached, exercise) && !set.deviceAway)
+    return { ...reached, set: { ...set, deviceAway: true } };
   const back = motionAwayFor(state, exercise) && !motionAwayFor(reached, exercise);
   if (!back) return reached;
   const backMs = state.pausedAtMs ?? Math.max(state.nowMs, nowMs);
@@ -1554,6 +1564,7 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
       corrections,
       sides,
       lastProgressMs: nowMs,
+      ...(motionAwayFor(state, planned.exercise) ? { deviceAway: true as const } : {}),
     },
   };
   // Put right to its target while paused, the set ends once the session goes on (see resume): ended
@@ -1677,6 +1688,7 @@ function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, how: SetE
     endedBy,
     formIssues: set.formIssues,
     ...(set.corrections ? { corrections: set.corrections } : {}),
+    ...(set.deviceAway ? { deviceAway: true as const } : {}),
     ...(isHold && set.pausedInHold && set.holdStartMs !== null ? { pausedInHold: true } : {}),
     ...how,
   };
