@@ -345,7 +345,13 @@ function endedText(r: SetRecord): string | null {
 function correctedRow(r: SetRecord, columns: number, role?: 'cell') {
   const by = correctedBy(r);
   if (by === null) return nothing;
-  return html`<tr class="note corrected" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Put right by hand: ${by}</td></tr>`;
+  // With the device away the voice asked for +1 ("Count with plus one until the strap is back"): those
+  // taps counted reps nothing could see, no miscount of the detectors.
+  const text =
+    r.deviceAway && (r.corrections ?? 0) > 0
+      ? `Counted with +1, device out of reach: ${r.corrections}`
+      : `Put right by hand: ${by}`;
+  return html`<tr class="note corrected" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>${text}</td></tr>`;
 }
 
 /** "+1" or "−2", the set's net correction; null where it had none (or +1 and −1 undid each other). */

@@ -492,6 +492,23 @@ describe('bb-summary', () => {
     }
   });
 
+  it('says of reps counted with +1 while the device was out of reach that they were, not that a miscount was put right', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [
+      record({ count: 5, corrections: 3, deviceAway: true, endedBy: 'stopped', finishedUnderWay: true }),
+      record({ setNumber: 2, count: 10, corrections: 1, endedBy: 'target' }),
+    ];
+    summary.durationMs = 60_000;
+    document.body.append(summary);
+    const notes = () =>
+      [
+        ...(summary.shadowRoot
+          ?.querySelector('bb-sets-table')
+          ?.shadowRoot?.querySelectorAll('tr.corrected') ?? []),
+      ].map((row) => row.textContent?.trim());
+    await expect.poll(notes).toEqual(['Counted with +1, device out of reach: 3', 'Put right by hand: +1']);
+  });
+
   it('says what the session’s corrections taught the counting from now on, and only when they taught something', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [record({ count: 4, corrections: 1 })];

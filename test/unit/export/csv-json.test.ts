@@ -575,6 +575,14 @@ describe('JSON export and import', () => {
     throughABackup({ ...bundle, session: { ...bundle.session, summary }, sets });
   });
 
+  // The summary and History say its +1 counted what the device could not see, not a miscount.
+  it('keeps a set its device was out of reach in as such through a backup', async () => {
+    const bundle = await recordSession();
+    const [superman, ...rest] = bundle.sets;
+    const away = { ...superman!, count: superman!.count + 3, corrections: 3, deviceAway: true as const };
+    throughABackup({ ...bundle, sets: [away, ...rest] });
+  });
+
   // Cut short by Finish: restored as ended by the person, not by itself, as the sets are counted.
   it('keeps a set finished under way as ended by the person through a backup', async () => {
     const bundle = await recordSession();
