@@ -102,7 +102,12 @@ export class CuePlayer {
       cuesOf(this.state$, this.settings$).subscribe((cue) => {
         switch (cue.kind) {
           case 'say':
-            speech.say(cue.text, cue);
+            // Kept as it is said: a line waits behind others (a first set's instructions, 13 s of
+            // them before its "Go"), or is dropped unsaid. Muted, or with no voice, it is shown now.
+            if (speech.speaks) {
+              speech.say(cue.text, { ...cue, onStart: () => this.played.next(cue) });
+              return;
+            }
             break;
           case 'tone':
             tones.play(cue.tone);

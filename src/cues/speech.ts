@@ -66,6 +66,8 @@ export interface HowToSay {
   readonly reply?: boolean;
   readonly bySentence?: boolean;
   readonly kept?: boolean;
+  /** Called as the voice begins the line (its first sentence): never for one dropped unsaid. */
+  readonly onStart?: () => void;
 }
 
 interface Line {
@@ -79,6 +81,7 @@ interface Line {
   readonly kept: boolean;
   /** When it was handed over (performance.now()). */
   readonly atMs: number;
+  readonly onStart?: () => void;
 }
 
 /** Rates the settings allow: slower than 0.5 drags, faster than 2 is hard to follow on the mat. */
@@ -120,6 +123,11 @@ export class Speech {
 
   get available(): boolean {
     return Boolean(this.host.speechSynthesis && this.host.SpeechSynthesisUtterance);
+  }
+
+  /** Whether a line handed over now would be said (not muted, and a voice there). */
+  get speaks(): boolean {
+    return !this.muted && this.available;
   }
 
   /** Lines being said or waiting to be. */
@@ -189,6 +197,7 @@ export class Speech {
       reply = false,
       bySentence = false,
       kept = false,
+      onStart,
     }: HowToSay = {},
   ): void {
     if (this.muted || !this.available || text.trim() === '') return;
@@ -201,7 +210,15 @@ export class Speech {
     // line follows the sentence under way, never breaking it off.
     const atOnce = performance.now() - this.speakingSinceMs < AT_ONCE_MS;
     if (topic && this.speakingTopic === topic && atOnce) this.cutOff();
-    const line: Line = { text, topic, reply, bySentence, kept, atMs: performance.now() };
+    const line: Line = {
+      text,
+      topic,
+      reply,
+      bySentence,
+      kept,
+      atMs: performance.now(),
+      ...(onStart ? { onStart } : {}),
+    };
     if (reply) this.waiting.splice(this.firstAnnouncement(), 0, line);
     else this.waiting.push(line);
     // The session goes on after the pause: what it cut off of the kept line is heard now, after the
@@ -330,6 +347,7 @@ export class Speech {
       this.speakingSinceMs = performance.now();
       this.overdue = setTimeout(done, END_GRACE_MS + (line.text.length * MS_PER_CHAR) / this.rate);
       synth.speak(utterance);
+      line.onStart?.();
     } catch {
       // A broken speech engine must not stop the session: the screen still counts.
       this.finished();
@@ -348,7 +366,9 @@ export class Speech {
     if (!line.bySentence) return line;
     const [first, ...rest] = spokenSentences(line.text);
     if (rest.length === 0) return line;
-    this.waiting.unshift({ ...line, text: rest.join(' ') });
+    // The line began with its first sentence: the rest is no new start.
+    const { onStart: _begun, ...later } = line;
+    this.waiting.unshift({ ...later, text: rest.join(' ') });
     return { ...line, text: first };
   }
 

@@ -1022,3 +1022,25 @@ describe('the voice, as it was', () => {
     player.dispose();
   });
 });
+
+describe("the session's record of what the coach said", () => {
+  it('keeps a line as the voice begins it, not as it is handed over to wait behind the set’s instructions', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, PLAN);
+    const played: string[] = [];
+    const subscription = player.played$.subscribe((cue) => {
+      if (cue.kind === 'say') played.push(cue.text);
+    });
+    act({ type: 'start', nowMs: 0 });
+    // The set's own line is being said, a sentence at a time; what comes after it waits behind it.
+    expect(played).toHaveLength(1);
+    expect(played[0]).toMatch(/^Superman, set one of two\. Two reps/);
+    voice.sayAll();
+    expect(played.length).toBeGreaterThan(1);
+    // Each line kept once, as its first sentence began: none before the voice came to it.
+    expect(played.map((line) => voice.heard.some((heard) => line.startsWith(heard)))).not.toContain(false);
+    expect(new Set(played).size).toBe(played.length);
+    subscription.unsubscribe();
+    player.dispose();
+  });
+});
