@@ -291,6 +291,12 @@ export class Persistence {
   /** Raw motion per session, as last read for the history (loadMotion). */
   private usage: readonly MotionUsage[] | null = null;
   private recorder: SessionRecorder | null = null;
+  /**
+   * The last line the coach began while no session was recorded here: a session's first ("Superman,
+   * set one of three") is begun on the same state that starts the session, before that state reaches
+   * onState and its recorder is made. Kept there if it was begun at the session's start, dropped else.
+   */
+  private cueBeforeRecorder: { readonly atMs: number; readonly text: string } | null = null;
   /** The last writes of the session that ended last: its summary, compaction and the history. */
   private finishing: Promise<void> = Promise.resolve();
   /** This tab's hold on the session it records: no other tab records it meanwhile. */
@@ -432,7 +438,9 @@ export class Persistence {
     if (this.app.cues) {
       this.subscriptions.add(
         this.app.cues.played$.subscribe((cue) => {
-          if (cue.kind === 'say') this.recorder?.recordCue(this.now(), cue.text);
+          if (cue.kind !== 'say') return;
+          if (this.recorder) this.recorder.recordCue(this.now(), cue.text);
+          else this.cueBeforeRecorder = { atMs: this.now(), text: cue.text };
         }),
       );
     }
@@ -1027,6 +1035,9 @@ export class Persistence {
         writer: this.tabId,
       });
       this.attach(recorder, null);
+      const first = this.cueBeforeRecorder;
+      this.cueBeforeRecorder = null;
+      if (first && recorder.toSessionMs(first.atMs) >= 0) recorder.recordCue(first.atMs, first.text);
       // A new session's lock is free: nobody else knows its id yet. Other tabs are told of it once
       // they can find it as it is: written (else their History misses it) and held (else they take
       // it for one interrupted, and offer to resume it).

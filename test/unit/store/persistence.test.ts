@@ -2069,6 +2069,24 @@ describe('Persistence', () => {
     expect(events[1].tMs - events[0].tMs).toBe(1000);
   });
 
+  it('keeps the line the coach began as the session started, in the moment before its record was made, and none said before', async () => {
+    const page = new Page('unused', () => Promise.reject(new DOMException('denied', 'SecurityError')));
+    await page.persistence.start();
+    page.cues.next({ kind: 'say', text: 'Heard on the start screen', interrupt: false });
+    page.clockMs += 2000;
+    // The voice begins the set's line on the same state that starts the session, before this sees it.
+    page.cues.next({ kind: 'say', text: 'Superman, set one of three. Ten reps', interrupt: false });
+    page.session.start();
+    page.run(1000);
+    page.cues.next({ kind: 'say', text: 'Lie face down to start', interrupt: false });
+    const json = await page.persistence.exportCurrent('json');
+    const events = JSON.parse(await json!.blob.text()).sessions[0].events;
+    expect(events.map((e: { tMs: number; data: unknown }) => [e.tMs, e.data])).toEqual([
+      [0, { kind: 'cue', text: 'Superman, set one of three. Ten reps' }],
+      [1000, { kind: 'cue', text: 'Lie face down to start' }],
+    ]);
+  });
+
   it('imports a backup, refuses a broken file without touching the history, and deletes', async () => {
     const backup = await backupOfOneSession();
     const target = await startedPage();
