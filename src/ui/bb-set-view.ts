@@ -491,22 +491,26 @@ export class BbSetView extends LitElement {
           order: 3;
         }
       }
+      /*
+       * Before the first rep the tap asked for is what the person acts on, and the target gives way to
+       * it until then. Its lines, "tap +1" over "after each rep", are sized and narrowed to the round
+       * of the ring under the count: under the target, at the target's size, they ran over the ring's
+       * band (a laptop's ring of 416 px, a phone's of 160). The smallest ring (180×320) has no room
+       * for the count and three lines of the smallest type inside its band; there they are as before.
+       */
+      .unit:not(.tap-hint):has(~ .tap-hint) {
+        display: none;
+      }
+      .tap-hint {
+        font-size: clamp(0.75rem, 6.5cqmin, 2rem);
+        line-height: 1.15;
+        text-wrap: balance;
+        max-width: 60cqmin;
+        margin-inline: auto;
+      }
       @container (max-height: 5rem) {
         .unit {
           display: none;
-        }
-      }
-      /*
-       * A ring that short has room for the count and two lines: before the first rep, the tap asked
-       * for is what the person acts on, and the target gives way to it until then.
-       */
-      @container (max-height: 7rem) {
-        .unit:not(.tap-hint):has(~ .tap-hint) {
-          display: none;
-        }
-        /* On two lines, "tap +1 / after each rep", where three ran into the ring. */
-        .tap-hint {
-          font-size: 0.875rem;
         }
       }
       /*
@@ -519,6 +523,10 @@ export class BbSetView extends LitElement {
           font-size: 0.75rem;
           max-width: 75cqmin;
           margin-inline: auto;
+        }
+        /* Its own lines as tight as the target's were, the room under the count that small. */
+        .tap-hint {
+          line-height: 1;
         }
         .unit:has(~ .paused) {
           display: none;

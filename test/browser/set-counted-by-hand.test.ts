@@ -303,3 +303,88 @@ describe.each([
     });
   },
 );
+
+/**
+ * The words the ring asks a tap with stand inside its inner edge, on a phone, a laptop and a phone on
+ * its side: "tap +1" over "after each rep" under the target ran over a laptop's band (corners 182–199
+ * px from the centre, the inner edge at 175) and under a phone's (91–99 px, at 74). Not with text at
+ * twice its size (180×320): see bb-set-view, the smallest ring.
+ */
+const RING_SCREENS = [
+  { screen: 'a phone', width: 360, height: 640 },
+  { screen: 'a laptop', width: 1366, height: 768 },
+  { screen: 'a phone on its side', width: 640, height: 360 },
+] as const;
+
+describe.each(
+  RING_SCREENS.flatMap((screen) =>
+    (['superman', 'bat-hang'] as const).map((exercise) => ({ ...screen, exercise })),
+  ),
+)(
+  'the tap asked for in the ring of a $exercise set counted by hand on $screen',
+  ({ width, height, exercise }) => {
+    let mounted: AppShell;
+    let restore: () => Promise<void>;
+
+    beforeEach(async () => {
+      restore = await layOutAsTheApp(width, height);
+      mounted = await mountApp({
+        start: true,
+        openStore: () => SessionStore.open({ name: `in-ring-${exercise}-${width}` }),
+        settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === exercise })) },
+      });
+      mounted.app.session.senseDevices(false, []);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      mounted.app.session.goHeard();
+      await expect.element(page.getByRole('button', { name: /^\+1 / })).toHaveClass(/tap-by-hand/);
+    });
+
+    afterEach(async () => {
+      mounted.remove();
+      await restore();
+    });
+
+    it('keeps its words inside the ring, clear of its band', async () => {
+      const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+      const hint = set.querySelector('.tap-hint')!;
+      expect(hint.textContent).toMatch(/^tap \+1 after each (rep|breath)$/);
+      for (const [line, corners] of Object.entries(outsideRing(set, hint))) expect(corners, line).toEqual([]);
+    });
+  },
+);
+
+/**
+ * The corners of each line of `words`' text (its letters' boxes) that lie outside the ring's inner
+ * edge, keyed by the line's place and size: over the band or past it, where a letter runs into the
+ * ring.
+ */
+function outsideRing(set: ShadowRoot, words: Element): Record<string, string[]> {
+  const ring = set.querySelector('bb-progress-ring')!.shadowRoot!.querySelector('circle')!;
+  const box = ring.getBoundingClientRect();
+  const svg = ring.ownerSVGElement!.getBoundingClientRect();
+  const scale = svg.width / ring.ownerSVGElement!.viewBox.baseVal.width;
+  const innerRadius = box.width / 2 - (Number(ring.getAttribute('stroke-width')) / 2) * scale;
+  const centre = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  const range = document.createRange();
+  range.selectNodeContents(words);
+  const outside: Record<string, string[]> = {};
+  for (const line of range.getClientRects()) {
+    if (line.width === 0) continue;
+    const corners = [
+      [line.left, line.top],
+      [line.right, line.top],
+      [line.left, line.bottom],
+      [line.right, line.bottom],
+    ] as const;
+    const size = getComputedStyle(words).fontSize;
+    outside[
+      `${Math.round(line.left)}–${Math.round(line.right)} × ${Math.round(line.top)}–${Math.round(line.bottom)} at ${size}`
+    ] = corners
+      .filter(([x, y]) => Math.hypot(x - centre.x, y - centre.y) > innerRadius)
+      .map(
+        ([x, y]) =>
+          `${Math.round(x)},${Math.round(y)}: ${Math.round(Math.hypot(x - centre.x, y - centre.y))} px from the centre, inner edge ${Math.round(innerRadius)}`,
+      );
+  }
+  return outside;
+}
