@@ -493,10 +493,11 @@ export class BbSetView extends LitElement {
       }
       /*
        * Before the first rep the tap asked for is what the person acts on, and the target gives way to
-       * it until then. Its lines, "tap +1" over "after each rep", are sized and narrowed to the round
-       * of the ring under the count: under the target, at the target's size, they ran over the ring's
-       * band (a laptop's ring of 416 px, a phone's of 160). The smallest ring (180×320) has no room
-       * for the count and three lines of the smallest type inside its band; there they are as before.
+       * it until then. Its lines, "tap +1" over "after each rep" (a hold's "tap Start / hold"), are
+       * sized and narrowed to the round of the ring under the count: under the target, at the
+       * target's size, they ran over the ring's band (a laptop's ring of 416 px, a phone's of 160).
+       * The smallest ring (180×320) has no room for the count and three lines of the smallest type
+       * inside its band; there they are as before.
        */
       .unit:not(.tap-hint):has(~ .tap-hint) {
         display: none;
@@ -738,7 +739,7 @@ export class BbSetView extends LitElement {
         ${
           topPause
             ? html`<div class="unit top-pause" aria-hidden="true">${topPause}</div>`
-            : html`<div class="unit" aria-hidden="true">${display.unit}</div>`
+            : html`<div class=${display.unitAsksTap ? 'unit tap-hint' : 'unit'} aria-hidden="true">${display.unit}</div>`
         }
         ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
         ${display.tapHint ? html`<div class="unit tap-hint" aria-hidden="true">${display.tapHint.map((part, i) => html`${i > 0 ? ' ' : ''}<span class="whole">${part}</span>`)}</div>` : nothing}
@@ -952,6 +953,7 @@ export class BbSetView extends LitElement {
       // A plank goes on for as long as form holds: its target is a goal, not the end.
       const goal = exercise.holdEndsAtTarget ? `of ${target}` : `goal ${target}`;
       const waiting = set.holdStartMs === null && !this.paused;
+      const asksTap = waiting && (this.tappedByHand() || Boolean(this.unseenLine));
       return {
         value: held,
         max: dosage.target,
@@ -959,13 +961,14 @@ export class BbSetView extends LitElement {
         // In position already ("In position. Go."): the hold is timed from when the body settles
         // (a plank's, once it is lifted into); with no device to see it settle, from the tap on
         // Start hold.
-        unit: waiting
-          ? this.tappedByHand() || this.unseenLine
-            ? 'tap Start hold'
-            : exercise.liftsIntoHold
+        unit: asksTap
+          ? 'tap Start hold'
+          : waiting
+            ? exercise.liftsIntoHold
               ? 'lift and hold still'
               : 'hold still to start'
-          : goal,
+            : goal,
+        unitAsksTap: asksTap,
         label: 'Hold time',
         valueText: `${held} of ${dosage.target} seconds`,
       };
@@ -1016,6 +1019,11 @@ interface RingDisplay {
   readonly digits: string;
   readonly suffix: string;
   readonly unit: string;
+  /**
+   * The unit is the tap asked for ("tap Start hold"): it takes the tap's narrower lines (see
+   * .tap-hint), where at the target's size it ran over a phone's ring.
+   */
+  readonly unitAsksTap?: boolean;
   /** A line under the unit, where there is one. */
   readonly detail?: string | null;
   /** What to tap for each rep of a set counted by hand, until the first is counted (see tapEachCountParts). */

@@ -307,7 +307,8 @@ describe.each([
 /**
  * The words the ring asks a tap with stand inside its inner edge, on a phone, a laptop and a phone on
  * its side: "tap +1" over "after each rep" under the target ran over a laptop's band (corners 182–199
- * px from the centre, the inner edge at 175) and under a phone's (91–99 px, at 74). Not with text at
+ * px from the centre, the inner edge at 175) and under a phone's (91–99 px, at 74), and a plank's "tap Start hold" over a phone's (56–64 px, at
+ * 55). Not with text at
  * twice its size (180×320): see bb-set-view, the smallest ring.
  */
 const RING_SCREENS = [
@@ -349,6 +350,45 @@ describe.each(
       const hint = set.querySelector('.tap-hint')!;
       expect(hint.textContent).toMatch(/^tap \+1 after each (rep|breath)$/);
       for (const [line, corners] of Object.entries(outsideRing(set, hint))) expect(corners, line).toEqual([]);
+    });
+  },
+);
+
+describe.each(RING_SCREENS)(
+  'the Start hold asked for in the ring of a plank on $screen',
+  ({ width, height }) => {
+    let mounted: AppShell;
+    let restore: () => Promise<void>;
+
+    beforeEach(async () => {
+      restore = await layOutAsTheApp(width, height);
+      mounted = await mountApp({
+        start: true,
+        openStore: () => SessionStore.open({ name: `in-ring-plank-${width}` }),
+        settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === 'elbow-plank' })) },
+      });
+      // A watch alone, which cannot see a plank.
+      mounted.app.session.senseDevices(true, ['superman', 'drawing-in', 'lat-pulldown'], {
+        'elbow-plank': 'wrist',
+      });
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      mounted.app.session.goHeard();
+      await expect.element(page.getByRole('button', { name: 'Start hold' })).toBeInTheDocument();
+    });
+
+    afterEach(async () => {
+      mounted.remove();
+      await restore();
+    });
+
+    it('keeps "tap Start hold" inside the ring, clear of its band', async () => {
+      const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+      const words = [...set.querySelectorAll('bb-progress-ring .unit')].find(
+        (unit) => unit.textContent === 'tap Start hold',
+      )!;
+      expect(words).toBeDefined();
+      for (const [line, corners] of Object.entries(outsideRing(set, words)))
+        expect(corners, line).toEqual([]);
     });
   },
 );
