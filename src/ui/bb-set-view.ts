@@ -503,11 +503,22 @@ export class BbSetView extends LitElement {
         display: none;
       }
       .tap-hint {
-        font-size: clamp(0.75rem, 6.5cqmin, 2rem);
+        font-size: clamp(0.75rem, 7.75cqmin, 2rem);
         line-height: 1.15;
         text-wrap: balance;
         max-width: 60cqmin;
         margin-inline: auto;
+      }
+      /*
+       * As large as each one's longest line lets it stand clear of the band, where one size for all
+       * (6.5cqmin, the bat hang's) left a rep's 12 px and a hold's 12 px on a 360×640 phone: "after
+       * each breath" is the longest, "tap Start / hold" has more room under a hold's shorter clock.
+       */
+      .tap-hint.breaths {
+        font-size: clamp(0.75rem, 6.5cqmin, 2rem);
+      }
+      .tap-hint.hold {
+        font-size: clamp(0.75rem, 12.5cqmin, 2rem);
       }
       @container (max-height: 5rem) {
         .unit {
@@ -525,8 +536,9 @@ export class BbSetView extends LitElement {
           max-width: 75cqmin;
           margin-inline: auto;
         }
-        /* Its own lines as tight as the target's were, the room under the count that small. */
-        .tap-hint {
+        /* Its own lines as small and tight as the target's were, the room under the count that small. */
+        .unit.tap-hint {
+          font-size: 0.75rem;
           line-height: 1;
         }
         .unit:has(~ .paused) {
@@ -739,10 +751,10 @@ export class BbSetView extends LitElement {
         ${
           topPause
             ? html`<div class="unit top-pause" aria-hidden="true">${topPause}</div>`
-            : html`<div class=${display.unitAsksTap ? 'unit tap-hint' : 'unit'} aria-hidden="true">${display.unit}</div>`
+            : html`<div class=${display.unitAsksTap ? 'unit tap-hint hold' : 'unit'} aria-hidden="true">${display.unit}</div>`
         }
         ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
-        ${display.tapHint ? html`<div class="unit tap-hint" aria-hidden="true">${display.tapHint.map((part, i) => html`${i > 0 ? ' ' : ''}<span class="whole">${part}</span>`)}</div>` : nothing}
+        ${display.tapHint ? html`<div class=${this.planned.exercise.kind === 'breaths' ? 'unit tap-hint breaths' : 'unit tap-hint'} aria-hidden="true">${display.tapHint.map((part, i) => html`${i > 0 ? ' ' : ''}<span class="whole">${part}</span>`)}</div>` : nothing}
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
       ${this.finish.render(this.setsKept, this.renderControls())}

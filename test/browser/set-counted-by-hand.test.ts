@@ -351,6 +351,11 @@ describe.each(
       expect(hint.textContent).toMatch(/^tap \+1 after each (rep|breath)$/);
       for (const [line, corners] of Object.entries(outsideRing(set, hint))) expect(corners, line).toEqual([]);
     });
+
+    it('sets its words as large as the ring holds them, or 2rem', async () => {
+      const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+      expect(await roomToGrow(set, set.querySelector('.tap-hint')!)).toBe(false);
+    });
   },
 );
 
@@ -390,8 +395,31 @@ describe.each(RING_SCREENS)(
       for (const [line, corners] of Object.entries(outsideRing(set, words)))
         expect(corners, line).toEqual([]);
     });
+
+    it('sets "tap Start hold" as large as the ring holds it, or 2rem', async () => {
+      const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+      const words = [...set.querySelectorAll('bb-progress-ring .unit')].find(
+        (unit) => unit.textContent === 'tap Start hold',
+      )!;
+      expect(await roomToGrow(set, words)).toBe(false);
+    });
   },
 );
+
+/**
+ * Whether `words`, below 2rem, would still stand clear of the ring's band a tenth larger: type left
+ * smaller than the ring has room for, read from the mat.
+ */
+async function roomToGrow(set: ShadowRoot, words: Element): Promise<string | false> {
+  const element = words as HTMLElement;
+  const size = Number.parseFloat(getComputedStyle(element).fontSize);
+  if (size >= 32) return false;
+  element.style.fontSize = `${size * 1.1}px`;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const clear = Object.values(outsideRing(set, element)).every((corners) => corners.length === 0);
+  element.style.fontSize = '';
+  return clear ? `${size} px, clear of the band at ${(size * 1.1).toFixed(1)}` : false;
+}
 
 /**
  * The corners of each line of `words`' text (its letters' boxes) that lie outside the ring's inner
