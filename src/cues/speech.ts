@@ -84,6 +84,15 @@ interface Line {
   readonly onStart?: () => void;
 }
 
+/**
+ * `line` once the voice has begun it: what is said of it later (the rest of a line said by sentence,
+ * a kept line said again whole after a reply or a pause cut it off) is no new start of the line.
+ */
+function begun(line: Line): Line {
+  const { onStart: _reported, ...later } = line;
+  return later;
+}
+
 /** Rates the settings allow: slower than 0.5 drags, faster than 2 is hard to follow on the mat. */
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
@@ -101,7 +110,10 @@ export class Speech {
   private speaking: SpeechSynthesisUtterance | null = null;
   private speakingTopic: Topic | null = null;
   private speakingReply = false;
-  /** The kept line being said, whole, to say again where a reply cuts it off (see dropAnnouncements). */
+  /**
+   * The kept line being said, whole, to say again where a reply cuts it off (see dropAnnouncements),
+   * its start already reported.
+   */
   private speakingKept: Line | null = null;
   /** When the line being said was handed to the engine (performance.now()). */
   private speakingSinceMs = Number.NEGATIVE_INFINITY;
@@ -343,7 +355,7 @@ export class Speech {
       this.speaking = utterance;
       this.speakingTopic = line.topic;
       this.speakingReply = line.reply;
-      this.speakingKept = line.kept ? waiting : null;
+      this.speakingKept = line.kept ? begun(waiting) : null;
       this.speakingSinceMs = performance.now();
       this.overdue = setTimeout(done, END_GRACE_MS + (line.text.length * MS_PER_CHAR) / this.rate);
       synth.speak(utterance);
@@ -366,9 +378,7 @@ export class Speech {
     if (!line.bySentence) return line;
     const [first, ...rest] = spokenSentences(line.text);
     if (rest.length === 0) return line;
-    // The line began with its first sentence: the rest is no new start.
-    const { onStart: _begun, ...later } = line;
-    this.waiting.unshift({ ...later, text: rest.join(' ') });
+    this.waiting.unshift({ ...begun(line), text: rest.join(' ') });
     return { ...line, text: first };
   }
 

@@ -1043,4 +1043,44 @@ describe("the session's record of what the coach said", () => {
     subscription.unsubscribe();
     player.dispose();
   });
+
+  /** A superman session begun, its record of what was said, the voice on the first set's one point. */
+  function onThePoint(voice: VoiceOnTheMat, devices: SessionAction = strapSees()) {
+    const session = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 2, target: 10, restS: 30 } },
+    ]);
+    const played: string[] = [];
+    const subscription = session.player.played$.subscribe((cue) => {
+      if (cue.kind === 'say') played.push(cue.text);
+    });
+    session.act(devices);
+    session.act({ type: 'start', nowMs: 0 });
+    voice.sayUntilSaying(SUPERMAN_POINT);
+    return { ...session, played, subscription };
+  }
+
+  it('keeps the one point once where a pause cut it off and it was said again after Resume', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, played, subscription } = onThePoint(voice);
+    act({ type: 'pause', nowMs: 2600 });
+    act({ type: 'resume', nowMs: 6000 });
+    voice.sayAll();
+    expect(voice.heard.filter((line) => line === SUPERMAN_POINT)).toHaveLength(1);
+    expect(played.filter((line) => line === SUPERMAN_POINT)).toHaveLength(1);
+    subscription.unsubscribe();
+    player.dispose();
+  });
+
+  it('keeps the one point once where a +1 broke into it and it was said again after the count', () => {
+    const voice = new VoiceOnTheMat();
+    // Nothing counts but the person's taps: a +1 is counted aloud at once, before Go.
+    const { player, act, played, subscription } = onThePoint(voice, strapHeartRateOnly());
+    act({ type: 'adjust', delta: 1, nowMs: 2600 });
+    voice.sayAll();
+    expect(voice.heard).toContain('one');
+    expect(voice.heard.filter((line) => line === SUPERMAN_POINT)).toHaveLength(1);
+    expect(played.filter((line) => line === SUPERMAN_POINT)).toHaveLength(1);
+    subscription.unsubscribe();
+    player.dispose();
+  });
 });
