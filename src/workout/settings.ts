@@ -46,7 +46,8 @@ export interface Settings {
   readonly setOffersAnswered: readonly ExerciseId[];
   /**
    * Of those, the ones whose set more the person took: Restore defaults keeps that set, as it keeps the
-   * targets the history set (see restoredDefaults). Absent in settings kept before, read as declined.
+   * targets the history set (see restoredDefaults). Absent in settings kept before, read from their
+   * sets (see takenBeforeKept).
    */
   readonly setOffersTaken: readonly ExerciseId[];
 }
@@ -251,6 +252,20 @@ function cleanDosage(id: ExerciseId, raw: unknown): Dosage {
 const IDS = new Set<string>(PROGRAM.map((exercise) => exercise.id));
 
 /**
+ * The offers taken, of settings stored before the taking was kept: an offer answered whose sets stand
+ * above the program's was taken, as the answer is the one thing that adds a set the person did not
+ * type. Read as declined, Restore defaults took back a set the sessions before it had earned.
+ */
+function takenBeforeKept(
+  answered: readonly ExerciseId[],
+  exercises: readonly ExerciseChoice[],
+): ExerciseId[] {
+  return answered.filter(
+    (id) => (exercises.find((choice) => choice.id === id)?.dosage.sets ?? 0) > exerciseById(id).dosage.sets,
+  );
+}
+
+/**
  * Settings from anything (stored JSON of an older version, a hand edit): unknown fields are dropped,
  * bad values fall back to defaults or are clamped, and every exercise appears exactly once (new ones at
  * the end, included).
@@ -289,7 +304,9 @@ export function parseSettings(raw: unknown): Settings {
     autoProgress: bool(r.autoProgress, defaults.autoProgress),
     setOffersAnswered,
     // An offer taken is one answered: a stray id would keep a set no answer gave.
-    setOffersTaken: exerciseIds(r.setOffersTaken).filter((id) => setOffersAnswered.includes(id)),
+    setOffersTaken: Array.isArray(r.setOffersTaken)
+      ? exerciseIds(r.setOffersTaken).filter((id) => setOffersAnswered.includes(id))
+      : takenBeforeKept(setOffersAnswered, exercises),
   };
 }
 

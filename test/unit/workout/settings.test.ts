@@ -161,6 +161,27 @@ describe('settings', () => {
     expect(taken({ setOffersTaken: ['glute-bridge'] })).toEqual([]);
   });
 
+  it('keep a set taken before its taking was kept, stored as answered with a set above the program', () => {
+    // Stored by the version that kept the answer alone: the glute bridge offer answered, two sets.
+    const storage = new MemoryStorage();
+    const before = withSetOfferAnswered(defaultSettings(), 'glute-bridge', true);
+    const { setOffersTaken: _notKept, ...asStored } = before;
+    storage.setItem(SETTINGS_KEY, JSON.stringify(asStored));
+    const stored = new SettingsStore(storage).load();
+    expect(stored.exercises.find((e) => e.id === 'glute-bridge')?.dosage.sets).toBe(2);
+    expect(stored.setOffersTaken).toEqual(['glute-bridge']);
+    const model = new SettingsModel(new SettingsStore(storage));
+    model.restoreDefaults();
+    expect(model.state.exercises.find((e) => e.id === 'glute-bridge')?.dosage.sets).toBe(2);
+    // Answered with the set kept at the program's: declined, as before.
+    const { setOffersTaken: _none, ...declined } = withSetOfferAnswered(
+      defaultSettings(),
+      'glute-bridge',
+      false,
+    );
+    expect(parseSettings(declined).setOffersTaken).toEqual([]);
+  });
+
   it('keep the weight the person logged through Restore defaults, as what they lift and no setting', () => {
     const storage = new MemoryStorage();
     const model = new SettingsModel(new SettingsStore(storage));
