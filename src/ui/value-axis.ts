@@ -13,12 +13,6 @@ export interface ValueAxis {
   readonly step: number;
 }
 
-/**
- * The axis of `values` (nulls are weeks without data): zero and every value within it, split in at
- * most `maxSteps` steps of 1, 2, 2.5 or 5 times a power of ten; with `wholeNumbers`, no step below
- * 1 and none of 2.5, since 7.5 reps is nothing anyone did. Values all zero, or none, are given a
- * scale up to 1: a flat line on nothing would have no numbers beside it.
- */
 export interface AxisOptions {
   readonly maxSteps: number;
   readonly wholeNumbers: boolean;
@@ -30,6 +24,13 @@ export interface AxisOptions {
   readonly fromUnder?: { readonly minSpan: number };
 }
 
+/**
+ * The axis of `values` (nulls are weeks without data): zero (or, `fromUnder`, a round value at or
+ * under the lowest) and every value within it, split in at most `maxSteps` steps of 1, 2, 2.5 or 5
+ * times a power of ten; with `wholeNumbers`, no step below 1 and none of 2.5, since 7.5 reps is
+ * nothing anyone did. Values all zero, or none, are given a scale up to 1: a flat line on nothing
+ * would have no numbers beside it.
+ */
 export function valueAxis(
   values: Iterable<number | null>,
   { maxSteps, wholeNumbers, fromUnder }: AxisOptions,
