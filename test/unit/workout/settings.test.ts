@@ -70,21 +70,23 @@ describe('settings', () => {
     expect(stored({ sets: 3, target: 12, restS: 60, weightKg: 'heavy' })).not.toHaveProperty('weightKg');
   });
 
+  /** Two sessions in a row whose glute bridge set reached its target: the offer of a set more is due. */
+  const bridgeTwice: PastSession[] = [1, 2].map((day) => ({
+    startedAt: Date.UTC(2026, 10, day),
+    sets: [
+      {
+        exerciseId: 'glute-bridge',
+        setNumber: 1,
+        target: 15,
+        holdMs: null,
+        peakDeg: null,
+        endedBy: 'target',
+      },
+    ],
+  }));
+  const bridgeSets = (s: Settings) => s.exercises.find((e) => e.id === 'glute-bridge')?.dosage.sets;
+
   it("offer the glute bridge's second set until it is taken or declined, and keep the answer", () => {
-    const bridgeTwice: PastSession[] = [1, 2].map((day) => ({
-      startedAt: Date.UTC(2026, 10, day),
-      sets: [
-        {
-          exerciseId: 'glute-bridge',
-          setNumber: 1,
-          target: 15,
-          holdMs: null,
-          peakDeg: null,
-          endedBy: 'target',
-        },
-      ],
-    }));
-    const bridgeSets = (s: Settings) => s.exercises.find((e) => e.id === 'glute-bridge')?.dosage.sets;
     expect(setOffers(defaultSettings(), [])).toEqual([]);
     expect(setOffers(defaultSettings(), bridgeTwice)).toEqual(['glute-bridge']);
     // A short session does one set of each: a set more is for a full one.
@@ -105,20 +107,6 @@ describe('settings', () => {
   });
 
   it("are put back to the program's by Restore defaults, the answers to the offer of a set more kept", () => {
-    const bridgeTwice: PastSession[] = [1, 2].map((day) => ({
-      startedAt: Date.UTC(2026, 10, day),
-      sets: [
-        {
-          exerciseId: 'glute-bridge',
-          setNumber: 1,
-          target: 15,
-          holdMs: null,
-          peakDeg: null,
-          endedBy: 'target',
-        },
-      ],
-    }));
-    const bridgeSets = (s: Settings) => s.exercises.find((e) => e.id === 'glute-bridge')?.dosage.sets;
     const restored = (answer: (model: SettingsModel) => void) => {
       const storage = new MemoryStorage();
       const model = new SettingsModel(new SettingsStore(storage));
@@ -168,11 +156,11 @@ describe('settings', () => {
     const { setOffersTaken: _notKept, ...asStored } = before;
     storage.setItem(SETTINGS_KEY, JSON.stringify(asStored));
     const stored = new SettingsStore(storage).load();
-    expect(stored.exercises.find((e) => e.id === 'glute-bridge')?.dosage.sets).toBe(2);
+    expect(bridgeSets(stored)).toBe(2);
     expect(stored.setOffersTaken).toEqual(['glute-bridge']);
     const model = new SettingsModel(new SettingsStore(storage));
     model.restoreDefaults();
-    expect(model.state.exercises.find((e) => e.id === 'glute-bridge')?.dosage.sets).toBe(2);
+    expect(bridgeSets(model.state)).toBe(2);
     // Answered with the set kept at the program's: declined, as before.
     const { setOffersTaken: _none, ...declined } = withSetOfferAnswered(
       defaultSettings(),
