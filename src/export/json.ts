@@ -656,6 +656,7 @@ function readSet(r: Reader): SetRow {
     ...(r.has('finishedUnderWay') ? { finishedUnderWay: r.field('finishedUnderWay').boolean() } : {}),
     ...(r.has('pausedInHold') && r.field('pausedInHold').boolean() ? { pausedInHold: true as const } : {}),
     ...(r.has('deviceAway') && r.field('deviceAway').boolean() ? { deviceAway: true as const } : {}),
+    ...(r.has('countedAway') ? { countedAway: r.field('countedAway').number() } : {}),
   });
   // Nothing was done in a set never begun: reps or a hold in it would count as done everywhere.
   if (set.neverBegun) {

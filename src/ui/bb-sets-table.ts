@@ -343,21 +343,29 @@ function endedText(r: SetRecord): string | null {
  * missed or counted too many.
  */
 function correctedRow(r: SetRecord, columns: number, role?: 'cell') {
-  const by = correctedBy(r);
-  if (by === null) return nothing;
+  if (correctedBy(r) === null) return nothing;
   // With the device away the voice asked for +1 ("Count with plus one until the strap is back"): those
-  // taps counted reps nothing could see, no miscount of the detectors.
-  const text =
-    r.deviceAway && (r.corrections ?? 0) > 0
-      ? `Counted with +1, device out of reach: ${r.corrections}`
-      : `Put right by hand: ${by}`;
+  // taps counted reps nothing could see, no miscount of the detectors. A +1 or −1 tapped while it was
+  // there, or in the rest after, still is one.
+  const away = r.countedAway ?? 0;
+  const by = signed((r.corrections ?? 0) - away);
+  const text = [
+    away > 0 ? `Counted with +1, device out of reach: ${away}` : null,
+    by !== null ? `Put right by hand: ${by}` : null,
+  ]
+    .filter((said) => said !== null)
+    .join('. ');
   return html`<tr class="note corrected" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>${text}</td></tr>`;
 }
 
 /** "+1" or "−2", the set's net correction; null where it had none (or +1 and −1 undid each other). */
 function correctedBy(r: SetRecord): string | null {
-  const net = r.corrections ?? 0;
-  if (net === 0 || skippedUndone(r)) return null;
+  return skippedUndone(r) ? null : signed(r.corrections ?? 0);
+}
+
+/** "+1" or "−2"; null for none. */
+function signed(net: number): string | null {
+  if (net === 0) return null;
   return net > 0 ? `+${net}` : `−${-net}`;
 }
 

@@ -66,6 +66,11 @@ export interface SetRecord {
    */
   readonly deviceAway?: true;
   /**
+   * Of `corrections`, the net of those tapped while that device was out of reach: reps the voice asked
+   * to count with +1, which nothing could see, not a miscount put right. Absent where none were.
+   */
+  readonly countedAway?: number;
+  /**
    * Skipped before it began (the person still getting into position, or out of it again before
    * anything counted; see notBegun): nothing was done in it, so it has no count to put right. Absent
    * for a set that began, and in sets saved before it was kept, which read as they always did: begun.
@@ -204,6 +209,8 @@ export interface CurrentSet {
   readonly atTopSinceMs?: number | null;
   /** The device that counts the set was out of reach during it (see SetRecord.deviceAway). */
   readonly deviceAway?: true;
+  /** Of `corrections`, those tapped while that device was out of reach (see SetRecord.countedAway). */
+  readonly countedAway?: number;
   readonly formIssues: readonly FormIssue[];
   /**
    * The latest form problem the detectors saw in the set, and when it reached the session: the set
@@ -1555,6 +1562,8 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
   const count = Math.max(0, set.count + delta);
   const corrections = (set.corrections ?? 0) + count - set.count;
   const sides = planned.exercise.alternatesSides ? sidesCorrected(set.sides, count - set.count) : set.sides;
+  const away = motionAwayFor(state, planned.exercise);
+  const countedAway = (set.countedAway ?? 0) + (away ? count - set.count : 0);
   const adjusted = {
     ...state,
     nowMs,
@@ -1564,7 +1573,7 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
       corrections,
       sides,
       lastProgressMs: nowMs,
-      ...(motionAwayFor(state, planned.exercise) ? { deviceAway: true as const } : {}),
+      ...(away ? { deviceAway: true as const, countedAway } : {}),
     },
   };
   // Put right to its target while paused, the set ends once the session goes on (see resume): ended
@@ -1689,6 +1698,7 @@ function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, how: SetE
     formIssues: set.formIssues,
     ...(set.corrections ? { corrections: set.corrections } : {}),
     ...(set.deviceAway ? { deviceAway: true as const } : {}),
+    ...(set.countedAway ? { countedAway: set.countedAway } : {}),
     ...(isHold && set.pausedInHold && set.holdStartMs !== null ? { pausedInHold: true } : {}),
     ...how,
   };

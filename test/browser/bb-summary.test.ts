@@ -6,7 +6,14 @@ import '../../src/ui/bb-summary.ts';
 import { describeHrv } from '../../src/ui/bb-set-heart-rates.ts';
 import { summarise } from '../../src/ui/bb-summary.ts';
 import { exerciseById } from '../../src/workout/program.ts';
-import { defaultPlan, type SetRecord } from '../../src/workout/session.ts';
+import {
+  defaultPlan,
+  initialSessionState,
+  reduceSession,
+  type SessionAction,
+  type SetRecord,
+} from '../../src/workout/session.ts';
+import { devicesCount } from '../devices-sensed.ts';
 import { linesOf } from './lines.ts';
 import { layOutAsTheApp } from './mount.ts';
 
@@ -495,8 +502,24 @@ describe('bb-summary', () => {
   it('says of reps counted with +1 while the device was out of reach that they were, not that a miscount was put right', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [
-      record({ count: 5, corrections: 3, deviceAway: true, endedBy: 'stopped', finishedUnderWay: true }),
+      record({
+        count: 5,
+        corrections: 3,
+        deviceAway: true,
+        countedAway: 3,
+        endedBy: 'stopped',
+        finishedUnderWay: true,
+      }),
       record({ setNumber: 2, count: 10, corrections: 1, endedBy: 'target' }),
+      // A +1 with the device there, 2 more once it was away.
+      record({
+        setNumber: 3,
+        count: 10,
+        corrections: 3,
+        deviceAway: true,
+        countedAway: 2,
+        endedBy: 'target',
+      }),
     ];
     summary.durationMs = 60_000;
     document.body.append(summary);
@@ -506,7 +529,47 @@ describe('bb-summary', () => {
           ?.querySelector('bb-sets-table')
           ?.shadowRoot?.querySelectorAll('tr.corrected') ?? []),
       ].map((row) => row.textContent?.trim());
-    await expect.poll(notes).toEqual(['Counted with +1, device out of reach: 3', 'Put right by hand: +1']);
+    await expect
+      .poll(notes)
+      .toEqual([
+        'Counted with +1, device out of reach: 3',
+        'Put right by hand: +1',
+        'Counted with +1, device out of reach: 2. Put right by hand: +1',
+      ]);
+  });
+
+  it('says of a miscount put right while the device was there that it was, though the device was away later in the set', async () => {
+    // Two reps seen, a third put right with +1 while the strap was there, the strap out of reach and
+    // back after it, no tap meanwhile.
+    const ended = (
+      [
+        devicesCount(['superman']),
+        { type: 'start', nowMs: 0 },
+        { type: 'go-heard', nowMs: 1000 },
+        { type: 'motion', event: { type: 'rep', tMs: 4000, emittedMs: 4200, startMs: 1500, peakDeg: 15 } },
+        { type: 'motion', event: { type: 'rep', tMs: 7000, emittedMs: 7200, startMs: 4500, peakDeg: 15 } },
+        { type: 'adjust', delta: 1, nowMs: 9000 },
+        { type: 'motion-reach', away: ['superman'], nowMs: 12_000 },
+        { type: 'motion-reach', away: [], nowMs: 14_000 },
+        { type: 'finish', nowMs: 20_000 },
+      ] as SessionAction[]
+    ).reduce(
+      reduceSession,
+      initialSessionState([
+        { exercise: exerciseById('superman'), dosage: { sets: 1, target: 10, restS: 45 } },
+      ]),
+    );
+    const summary = document.createElement('bb-summary');
+    summary.records = ended.completed;
+    summary.durationMs = 20_000;
+    document.body.append(summary);
+    const notes = () =>
+      [
+        ...(summary.shadowRoot
+          ?.querySelector('bb-sets-table')
+          ?.shadowRoot?.querySelectorAll('tr.corrected') ?? []),
+      ].map((row) => row.textContent?.trim());
+    await expect.poll(notes).toEqual(['Put right by hand: +1']);
   });
 
   it('says what the session’s corrections taught the counting from now on, and only when they taught something', async () => {

@@ -576,10 +576,16 @@ describe('JSON export and import', () => {
   });
 
   // The summary and History say its +1 counted what the device could not see, not a miscount.
-  it('keeps a set its device was out of reach in as such through a backup', async () => {
+  it('keeps a set its device was out of reach in as such, and the reps counted then, through a backup', async () => {
     const bundle = await recordSession();
     const [superman, ...rest] = bundle.sets;
-    const away = { ...superman!, count: superman!.count + 3, corrections: 3, deviceAway: true as const };
+    const away = {
+      ...superman!,
+      count: superman!.count + 4,
+      corrections: 4,
+      deviceAway: true as const,
+      countedAway: 3,
+    };
     throughABackup({ ...bundle, sets: [away, ...rest] });
   });
 
