@@ -118,6 +118,7 @@ function shiftCurrentSet(set: CurrentSet | null, by: number): CurrentSet | null 
     ...(set.goSaidMs !== undefined ? { goSaidMs: shift(set.goSaidMs, by) } : {}),
     ...(set.workBeganMs !== undefined ? { workBeganMs: shift(set.workBeganMs, by) } : {}),
     ...(set.atTopSinceMs != null ? { atTopSinceMs: shift(set.atTopSinceMs, by) } : {}),
+    ...(set.leftTopMs !== undefined ? { leftTopMs: shift(set.leftTopMs, by) } : {}),
     ...(set.formWarning
       ? { formWarning: { ...set.formWarning, atMs: shift(set.formWarning.atMs, by) } }
       : {}),

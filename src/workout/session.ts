@@ -207,6 +207,13 @@ export interface CurrentSet {
    * before the first.
    */
   readonly atTopSinceMs?: number | null;
+  /**
+   * When the person last left the top of a rep held there (see atTopSinceMs): the wait for the next
+   * rep runs from then, as from a rep, where the hips stayed up longer than reps take. No progress
+   * (lastProgressMs) of its own: the rep counted just after it would seem to take the second between,
+   * and the set's pace (repGapsMs) read from it would take a rep cut off by Finish for one missed.
+   */
+  readonly leftTopMs?: number;
   /** The device that counts the set was out of reach during it (see SetRecord.deviceAway). */
   readonly deviceAway?: true;
   /** Of `corrections`, those tapped while that device was out of reach (see SetRecord.countedAway). */
@@ -1209,6 +1216,7 @@ function endPause(state: SessionState, nowMs: number, holdGoesOn = true): Sessio
       ...(set.leftMs != null ? { leftMs: set.leftMs + pausedMs } : {}),
       // The pause at the top is timed as the hold is: what was held before the pause counts.
       ...(set.atTopSinceMs != null ? { atTopSinceMs: set.atTopSinceMs + pausedMs } : {}),
+      ...(set.leftTopMs !== undefined ? { leftTopMs: set.leftTopMs + pausedMs } : {}),
       ...(holdBroken ? { pausedInHold: true } : {}),
       // "Go" heard while paused (the pause's line cut the set's short) is heard as the set goes on.
       ...(set.goHeardMs !== undefined ? { goHeardMs: Math.min(set.goHeardMs + pausedMs, nowMs) } : {}),
@@ -1254,9 +1262,8 @@ function onTick(state: SessionState): SessionState {
   // Hips held up at the top of a rep (a glute bridge held 20 s) is a rep under way, not a person who
   // stopped: the detectors count it once the hips are down, and the wait for the next runs from there.
   if (set.atTopSinceMs != null) return state;
-  if (detected > 0 && state.nowMs - set.lastProgressMs >= STOPPED_AFTER_MS) {
-    return endSet(state, set.lastProgressMs, 'stopped');
-  }
+  const movedMs = Math.max(set.lastProgressMs, set.leftTopMs ?? Number.NEGATIVE_INFINITY);
+  if (detected > 0 && state.nowMs - movedMs >= STOPPED_AFTER_MS) return endSet(state, movedMs, 'stopped');
   return state;
 }
 
@@ -1313,10 +1320,7 @@ function countMotion(
       return { ...state, set: { ...set, atTopSinceMs: event.tMs } };
     case 'top-left':
       if (set.atTopSinceMs == null) return null;
-      return {
-        ...state,
-        set: { ...set, atTopSinceMs: null, lastProgressMs: Math.max(set.lastProgressMs, event.tMs) },
-      };
+      return { ...state, set: { ...set, atTopSinceMs: null, leftTopMs: event.tMs } };
     case 'breath': {
       if (exercise.kind !== 'breaths') return null;
       const counted: CurrentSet = {

@@ -113,6 +113,22 @@ describe('the session state as saved', () => {
     expect(fromSnapshot(saved, toPlanEntries(atTop.plan), [], 50_000).set?.atTopSinceMs).toBe(54_000);
   });
 
+  it('moves the moment a glute bridge left the top of its rep with the clock, so a set resumed ends as stopped on time', () => {
+    const leftTop = (<SessionAction[]>[
+      { type: 'start', nowMs: 10_000 },
+      { type: 'motion', event: { type: 'top', tMs: 14_000, emittedMs: 14_400 } },
+      { type: 'motion', event: { type: 'top-left', tMs: 30_000, emittedMs: 30_200 } },
+    ]).reduce(
+      reduceSession,
+      initialSessionState([
+        { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 45 } },
+      ]),
+    );
+    const saved = toSnapshot(leftTop, 10_000);
+    expect(saved.set?.leftTopMs).toBe(20_000);
+    expect(fromSnapshot(saved, toPlanEntries(leftTop.plan), [], 50_000).set?.leftTopMs).toBe(70_000);
+  });
+
   it('resumes a snapshot saved before the set kept its form warning', () => {
     const { formWarning: _new, ...set } = toSnapshot(state(), 10_000).set!;
     const old: StateSnapshot = { ...toSnapshot(state(), 10_000), set };

@@ -122,6 +122,27 @@ describe('a rep cut off by the end of the set', () => {
     expect(reloaded.tunings.tuningFor('lat-pulldown')).toEqual(NEUTRAL_TUNING);
   });
 
+  it('a +1 for the glute bridge rep Finish cut off teaches nothing, its reps paced from rep to rep, not from leaving the top', () => {
+    const bridge: PlannedExercise[] = [
+      { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 30 } },
+    ];
+    const { tunings, act } = page(bridge);
+    act({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+    // Reps every 8 s, each held 4 s at the top and back down 1 s after leaving it.
+    for (let tMs = 8000; tMs <= 56_000; tMs += 8000) {
+      act(
+        { type: 'motion', event: { type: 'top', tMs: tMs - 5000, emittedMs: tMs - 5000 } },
+        { type: 'motion', event: { type: 'top-left', tMs: tMs - 1000, emittedMs: tMs - 1000 } },
+        { type: 'motion', event: rep(tMs) },
+      );
+    }
+    // 2 s into the eighth rep, on the way up, the person taps Finish.
+    act({ type: 'pause', nowMs: 58_000, toAsk: true }, { type: 'finish', nowMs: 60_000 });
+    const done = act({ type: 'adjust', delta: 1, nowMs: 65_000 });
+    expect(done.completed.at(-1)).toMatchObject({ count: 8, corrections: 1, finishedUnderWay: true });
+    expect(tunings.tuningFor('glute-bridge')).toEqual(NEUTRAL_TUNING);
+  });
+
   it('a set that stopped by itself, its missed rep put right after, teaches as before', () => {
     const { tunings, act } = page(pulldown(2));
     act({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, ...steadyReps(7));
