@@ -212,7 +212,7 @@ export class Speech {
       onStart,
     }: HowToSay = {},
   ): void {
-    if (this.muted || !this.available || text.trim() === '') return;
+    if (!this.speaks || text.trim() === '') return;
     this.holdKept({ interrupt, topic, ends, reply });
     if (interrupt) this.dropAnnouncements(ends ?? [], reply);
     if (topic) this.dropWaiting((line) => line.topic === topic);
