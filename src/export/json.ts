@@ -657,6 +657,7 @@ function readSet(r: Reader): SetRow {
     ...(r.has('pausedInHold') && r.field('pausedInHold').boolean() ? { pausedInHold: true as const } : {}),
     ...(r.has('deviceAway') && r.field('deviceAway').boolean() ? { deviceAway: true as const } : {}),
     ...(r.has('countedAway') ? { countedAway: r.field('countedAway').number() } : {}),
+    ...(r.has('countedByHand') ? { countedByHand: r.field('countedByHand').number() } : {}),
   });
   // Nothing was done in a set never begun: reps or a hold in it would count as done everywhere.
   if (set.neverBegun) {

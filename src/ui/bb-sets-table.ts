@@ -340,7 +340,8 @@ function endedText(r: SetRecord): string | null {
 /**
  * "Put right by hand: +1": the count the person corrected with +1 and −1, net. The count shown is the
  * corrected one, and without this a session looked back on later tells nothing of what the detectors
- * missed or counted too many.
+ * missed or counted too many. "Counted by hand: 4" of the reps tapped where no device counted the
+ * exercise: what the person did, counted as the ring asked, not four reps the detectors missed.
  */
 function correctedRow(r: SetRecord, columns: number, role?: 'cell') {
   if (correctedBy(r) === null) return nothing;
@@ -348,8 +349,11 @@ function correctedRow(r: SetRecord, columns: number, role?: 'cell') {
   // taps counted reps nothing could see, no miscount of the detectors. A +1 or −1 tapped while it was
   // there, or in the rest after, still is one.
   const away = r.countedAway ?? 0;
-  const by = signed((r.corrections ?? 0) - away);
+  // A −1 tapped by hand after a device counted part of the set took back one of its reps: a miscount.
+  const byHand = Math.max(0, r.countedByHand ?? 0);
+  const by = signed((r.corrections ?? 0) - away - byHand);
   const text = [
+    byHand > 0 ? `Counted by hand: ${byHand}` : null,
     away > 0 ? `Counted with +1, device out of reach: ${away}` : null,
     by !== null ? `Put right by hand: ${by}` : null,
   ]

@@ -71,6 +71,13 @@ export interface SetRecord {
    */
   readonly countedAway?: number;
   /**
+   * Of `corrections`, the net of those tapped, in the set or in the rest after it, while no device
+   * connected counted the exercise (a heart-rate-only strap, a watch in a glute bridge): the reps
+   * themselves, tapped as the ring asked ("tap +1 after each rep"), not a miscount put right. Absent
+   * where none were, and in sets saved before it was kept, whose taps read as put right.
+   */
+  readonly countedByHand?: number;
+  /**
    * Skipped before it began (the person still getting into position, or out of it again before
    * anything counted; see notBegun): nothing was done in it, so it has no count to put right. Absent
    * for a set that began, and in sets saved before it was kept, which read as they always did: begun.
@@ -218,6 +225,8 @@ export interface CurrentSet {
   readonly deviceAway?: true;
   /** Of `corrections`, those tapped while that device was out of reach (see SetRecord.countedAway). */
   readonly countedAway?: number;
+  /** Of `corrections`, those tapped while no device counted the exercise (see SetRecord.countedByHand). */
+  readonly countedByHand?: number;
   readonly formIssues: readonly FormIssue[];
   /**
    * The latest form problem the detectors saw in the set, and when it reached the session: the set
@@ -1566,8 +1575,11 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
   const count = Math.max(0, set.count + delta);
   const corrections = (set.corrections ?? 0) + count - set.count;
   const sides = planned.exercise.alternatesSides ? sidesCorrected(set.sides, count - set.count) : set.sides;
+  const byHand = countedByHand(state, planned.exercise);
   const away = motionAwayFor(state, planned.exercise);
-  const countedAway = (set.countedAway ?? 0) + (away ? count - set.count : 0);
+  // Where no device counts the exercise, a watch that cannot see it going out of reach changes nothing:
+  // the taps are the count itself, before and after.
+  const countedAway = (set.countedAway ?? 0) + (away && !byHand ? count - set.count : 0);
   const adjusted = {
     ...state,
     nowMs,
@@ -1578,6 +1590,7 @@ function adjustCount(state: SessionState, delta: number, atMs: number): SessionS
       sides,
       lastProgressMs: nowMs,
       ...(away ? { deviceAway: true as const, countedAway } : {}),
+      ...(byHand ? { countedByHand: (set.countedByHand ?? 0) + count - set.count } : {}),
     },
   };
   // Put right to its target while paused, the set ends once the session goes on (see resume): ended
@@ -1646,14 +1659,25 @@ function correctSetJustDone(state: SessionState, delta: number): SessionState {
   if (!record || !correctableInRest(record)) return state;
   const count = Math.min(MAX_SET_COUNT, Math.max(0, record.count + delta));
   if (count === record.count) return state;
-  const { corrections: before, ...rest } = record;
+  const { corrections: before, countedByHand: handBefore, ...rest } = record;
   const corrections = (before ?? 0) + count - record.count;
+  // Still no device that counts the exercise: the tap is a rep done and not tapped in time, not one
+  // a detector missed (a heart-rate-only strap's set skipped with nothing tapped is given its reps here).
+  const byHand =
+    (handBefore ?? 0) + (countedByHand(state, exerciseById(record.exerciseId)) ? count - record.count : 0);
   const sides = exerciseById(record.exerciseId).alternatesSides
     ? sidesCorrected(record.sides, count - record.count)
     : record.sides;
   // How a rep set ended follows from its count (see endedByHand): put right, it ends as that count would.
   const endedBy: SetEnd = count >= record.target ? 'target' : count > 0 ? 'stopped' : 'skipped';
-  const corrected: SetRecord = { ...rest, count, sides, endedBy, ...(corrections ? { corrections } : {}) };
+  const corrected: SetRecord = {
+    ...rest,
+    count,
+    sides,
+    endedBy,
+    ...(corrections ? { corrections } : {}),
+    ...(byHand ? { countedByHand: byHand } : {}),
+  };
   return { ...state, completed: [...state.completed.slice(0, -1), corrected] };
 }
 
@@ -1703,6 +1727,7 @@ function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, how: SetE
     ...(set.corrections ? { corrections: set.corrections } : {}),
     ...(set.deviceAway ? { deviceAway: true as const } : {}),
     ...(set.countedAway ? { countedAway: set.countedAway } : {}),
+    ...(set.countedByHand ? { countedByHand: set.countedByHand } : {}),
     ...(isHold && set.pausedInHold && set.holdStartMs !== null ? { pausedInHold: true } : {}),
     ...how,
   };

@@ -572,6 +572,49 @@ describe('bb-summary', () => {
     await expect.poll(notes).toEqual(['Put right by hand: +1']);
   });
 
+  it('says of a set counted by hand from the start, no device seeing it, that it was, not that a miscount was put right', async () => {
+    // A watch counts the superman, not the glute bridge: its reps are tapped with +1 as the ring asks,
+    // one forgotten and tapped in the rest after; the superman after it put right with +1.
+    const ended = (
+      [
+        devicesCount(['superman']),
+        { type: 'start', nowMs: 0 },
+        { type: 'go-heard', nowMs: 1000 },
+        { type: 'adjust', delta: 1, nowMs: 6000 },
+        { type: 'adjust', delta: 1, nowMs: 12_000 },
+        { type: 'adjust', delta: 1, nowMs: 18_000 },
+        { type: 'skip', nowMs: 26_000 },
+        { type: 'adjust', delta: 1, nowMs: 28_000 },
+        { type: 'skip', nowMs: 40_000 },
+        { type: 'go-heard', nowMs: 41_000 },
+        {
+          type: 'motion',
+          event: { type: 'rep', tMs: 44_000, emittedMs: 44_200, startMs: 41_500, peakDeg: 15 },
+        },
+        { type: 'adjust', delta: 1, nowMs: 47_000 },
+        { type: 'finish', nowMs: 50_000 },
+      ] as SessionAction[]
+    ).reduce(
+      reduceSession,
+      initialSessionState([
+        { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 45 } },
+        { exercise: exerciseById('superman'), dosage: { sets: 1, target: 10, restS: 45 } },
+      ]),
+    );
+    expect(ended.completed.map((set) => set.count)).toEqual([4, 2]);
+    const summary = document.createElement('bb-summary');
+    summary.records = ended.completed;
+    summary.durationMs = 50_000;
+    document.body.append(summary);
+    const notes = () =>
+      [
+        ...(summary.shadowRoot
+          ?.querySelector('bb-sets-table')
+          ?.shadowRoot?.querySelectorAll('tr.corrected') ?? []),
+      ].map((row) => row.textContent?.trim());
+    await expect.poll(notes).toEqual(['Counted by hand: 4', 'Put right by hand: +1']);
+  });
+
   it('says what the session’s corrections taught the counting from now on, and only when they taught something', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [record({ count: 4, corrections: 1 })];

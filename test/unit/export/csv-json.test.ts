@@ -589,6 +589,14 @@ describe('JSON export and import', () => {
     throughABackup({ ...bundle, sets: [away, ...rest] });
   });
 
+  // The summary and History say its taps counted reps no device could see, not a miscount put right.
+  it('keeps a set counted by hand from the start as such through a backup', async () => {
+    const bundle = await recordSession();
+    const [superman, ...rest] = bundle.sets;
+    const byHand = { ...superman!, count: 3, corrections: 3, countedByHand: 3 };
+    throughABackup({ ...bundle, sets: [byHand, ...rest] });
+  });
+
   // Cut short by Finish: restored as ended by the person, not by itself, as the sets are counted.
   it('keeps a set finished under way as ended by the person through a backup', async () => {
     const bundle = await recordSession();

@@ -916,6 +916,45 @@ describe('session reducer', () => {
     expect(skippedUndone(s.completed.at(-1)!)).toBe(true);
   });
 
+  it('keeps of a set no device counts the reps tapped in it and in its rest as counted by hand, and of one a device counts none', () => {
+    // A heart-rate-only strap: the superman's reps are tapped with +1, one of them undone with −1, one
+    // forgotten and tapped in the rest after; nothing tapped in the second set until its rest.
+    let s = run(
+      initialSessionState(supermanTwoSets),
+      strapHeartRateOnly(),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 1000 },
+      { type: 'adjust', delta: 1, nowMs: 4000 },
+      { type: 'adjust', delta: 1, nowMs: 6000 },
+      { type: 'adjust', delta: -1, nowMs: 6500 },
+    );
+    expect(s.set).toMatchObject({ count: 1, corrections: 1, countedByHand: 1 });
+    s = run(s, { type: 'skip', nowMs: 10_000 }, { type: 'adjust', delta: 1, nowMs: 11_000 });
+    expect(s.completed[0]).toMatchObject({ count: 2, corrections: 2, countedByHand: 2 });
+    s = run(
+      s,
+      { type: 'skip', nowMs: 12_000 },
+      { type: 'go-heard', nowMs: 13_000 },
+      { type: 'skip', nowMs: 20_000 },
+      { type: 'adjust', delta: 1, nowMs: 21_000 },
+      { type: 'adjust', delta: 1, nowMs: 21_500 },
+    );
+    expect(s.completed[1]).toMatchObject({ count: 2, corrections: 2, countedByHand: 2 });
+
+    // A strap that counts it: a +1 is a rep the detectors missed, in the set or in the rest after.
+    const seen = run(
+      initialSessionState(supermanTwoSets),
+      devicesCount(['superman']),
+      { type: 'start', nowMs: 0 },
+      { type: 'motion', event: rep(2000) },
+      { type: 'adjust', delta: 1, nowMs: 3000 },
+      { type: 'skip', nowMs: 5000 },
+      { type: 'adjust', delta: 1, nowMs: 6000 },
+    );
+    expect(seen.completed[0]).toMatchObject({ count: 3, corrections: 2 });
+    expect(seen.completed[0]).not.toHaveProperty('countedByHand');
+  });
+
   it('keeps the bird dog sides adding up to a count put right, in the set and in its rest', () => {
     expect(sidesCorrected({ left: 2, right: 3 }, 1)).toEqual({ left: 3, right: 3 });
     expect(sidesCorrected({ left: 3, right: 3 }, 1)).toEqual({ left: 3, right: 4 });
