@@ -313,6 +313,8 @@ export class Backbeat {
         this.endRestIfRecovered();
       }),
     );
+    // Before the store: a session's last state hands the voice lines said after its end, which its
+    // record keeps, knowing them for its own as they are handed while it is still recorded.
     this.cues?.start();
     // Progression needs the past sessions: before the session starts, the plan is rebuilt whenever
     // the settings or the sessions kept change (the store opening, an import, a delete, another tab).

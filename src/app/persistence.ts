@@ -71,8 +71,11 @@ export interface RecordableApp {
   readonly heartRate$: Observable<HeartRateSample | null>;
   readonly accel$: Observable<{ readonly source: SourceInfo; readonly frame: AccelFrame }>;
   readonly motion$: Observable<MotionEvent>;
-  /** The coach's cues, to keep what it said with the session. */
-  readonly cues?: { readonly played$: Observable<Cue> } | null;
+  /**
+   * The coach's cues, to keep what it said with the session: each as it is given (played$, a line as
+   * the voice begins it), and each line as it is handed to the voice (handed$), before it waits there.
+   */
+  readonly cues?: { readonly played$: Observable<Cue>; readonly handed$: Observable<Cue> } | null;
   /** The settings and what was learned of the person: a backup keeps them beside the sessions. */
   readonly preferences?: PreferencesPort;
 }
@@ -297,6 +300,14 @@ export class Persistence {
    * onState and its recorder is made. Kept there if it was begun at the session's start, dropped else.
    */
   private cueBeforeRecorder: { readonly atMs: number; readonly text: string } | null = null;
+  /**
+   * The session each line was handed to the voice in. Finish hands it "Set cut short" and "Session
+   * ended" while a count is still being said: they are begun after the session has ended, and are
+   * its lines all the same.
+   */
+  private readonly handedIn = new WeakMap<Cue, SessionRecorder>();
+  /** Sessions that ended in this tab (not moved to another): they keep the lines handed in them. */
+  private readonly endedHere = new WeakSet<SessionRecorder>();
   /** The last writes of the session that ended last: its summary, compaction and the history. */
   private finishing: Promise<void> = Promise.resolve();
   /** This tab's hold on the session it records: no other tab records it meanwhile. */
@@ -436,10 +447,19 @@ export class Persistence {
     );
     this.subscriptions.add(this.app.motion$.subscribe((event) => this.recorder?.recordMotionEvent(event)));
     if (this.app.cues) {
+      // The coach sees each state before this does (see Backbeat.start): the lines a session's last
+      // state hands the voice are handed while that session is still recorded here.
+      this.subscriptions.add(
+        this.app.cues.handed$.subscribe((cue) => {
+          if (this.recorder) this.handedIn.set(cue, this.recorder);
+        }),
+      );
       this.subscriptions.add(
         this.app.cues.played$.subscribe((cue) => {
           if (cue.kind !== 'say') return;
-          if (this.recorder) this.recorder.recordCue(this.now(), cue.text);
+          const handedIn = this.handedIn.get(cue);
+          if (handedIn && handedIn !== this.recorder) this.recordAfterEnd(handedIn, cue.text);
+          else if (this.recorder) this.recorder.recordCue(this.now(), cue.text);
           else this.cueBeforeRecorder = { atMs: this.now(), text: cue.text };
         }),
       );
@@ -1064,6 +1084,7 @@ export class Persistence {
       const final = state.phase === 'summary' ? state : previous;
       // Held before its own lock goes: another tab looking now must not take it for one interrupted.
       this.ending.add(recorder);
+      this.endedHere.add(recorder);
       this.holdWhatMemoryHolds();
       this.detach();
       this.finishing = recorder.finish(final ?? state).then(async () => {
@@ -1118,6 +1139,21 @@ export class Persistence {
       // A rep counted, too: the state alone, the motion with the next second's write.
       void recorder.saveState();
     }
+  }
+
+  /**
+   * A line handed to the voice while `ended` was recorded, begun once it had ended: kept in its record
+   * at the time it began, and written by itself after the session's last writes, as a correction on
+   * its summary is. Not into one deleted since, nor one not kept for having no set done: the store has
+   * no session to add it to (one deleted in another tab it refuses, see WriteBatch.onlyIfStored).
+   */
+  private recordAfterEnd(ended: SessionRecorder, text: string): void {
+    if (!this.endedHere.has(ended) || this.deletedRecorders.has(ended) || !anySetDone(ended.setRows()))
+      return;
+    ended.recordCue(this.now(), text);
+    this.finishing = this.finishing.then(async () => {
+      if (!this.deletedRecorders.has(ended)) await ended.flush();
+    });
   }
 
   /**

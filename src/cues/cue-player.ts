@@ -73,6 +73,12 @@ export class CuePlayer {
   private readonly played = new Subject<Cue>();
   /** Every cue as it is given, for the session's record of what the coach said. */
   readonly played$: Observable<Cue> = this.played.asObservable();
+  private readonly handed = new Subject<Cue>();
+  /**
+   * Every line handed to the voice, before it is said (on played$) or dropped unsaid: the record of
+   * the session it was handed in keeps it, though the voice comes to it only after that session ended.
+   */
+  readonly handed$: Observable<Cue> = this.handed.asObservable();
 
   constructor(
     private readonly state$: Observable<SessionState>,
@@ -105,6 +111,7 @@ export class CuePlayer {
             // Kept as it is said: a line waits behind others (a first set's instructions, 13 s of
             // them before its "Go"), or is dropped unsaid. Muted, or with no voice, it is shown now.
             if (speech.speaks) {
+              this.handed.next(cue);
               speech.say(cue.text, { ...cue, onStart: () => this.played.next(cue) });
               return;
             }

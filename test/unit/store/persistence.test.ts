@@ -1,9 +1,11 @@
-import { NEVER, Subject } from 'rxjs';
+import { openDB } from 'idb';
+import { NEVER, of, Subject } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionState, DeviceStatus } from '../../../src/app/devices.ts';
 import { HISTORY_PAGE, Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
 import type { TabMessage, Tabs } from '../../../src/app/tabs.ts';
 import type { Cue } from '../../../src/cues/cue-planner.ts';
+import { type CueHosts, CuePlayer } from '../../../src/cues/cue-player.ts';
 import { CSV_COLUMNS } from '../../../src/export/csv.ts';
 import { ImportError } from '../../../src/export/json.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
@@ -17,6 +19,8 @@ import { staysPausedAfterInterruption } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 import { chestStrapStatus } from '../../device-status.ts';
 import { EVERY_EXERCISE } from '../../devices-sensed.ts';
+import { StandInUtterance } from '../../utterance.ts';
+import { VoiceOnTheMat } from '../../voice-on-the-mat.ts';
 
 const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
 let dbCounter = 0;
@@ -42,13 +46,26 @@ class Page {
   readonly beats = new Subject<HeartRateSample | null>();
   readonly motion = new Subject<MotionEvent>();
   readonly cues = new Subject<Cue>();
+  readonly handed = new Subject<Cue>();
+  /** The coach speaking through `voice`, where one is given; else the cues are played by hand. */
+  readonly player = this.voice
+    ? CuePlayer.forBrowser(
+        this.session.state$,
+        of({ muted: false, tones: false, vibration: false, voiceUri: null, speechRate: 1 }),
+        {
+          window: { speechSynthesis: this.voice.speechSynthesis, SpeechSynthesisUtterance: StandInUtterance },
+          navigator: {},
+          document: { visibilityState: 'visible', addEventListener() {}, removeEventListener() {} },
+        } as unknown as CueHosts,
+      )
+    : null;
   readonly app: RecordableApp = {
     session: this.session,
     devices: this.devices,
     accel$: this.accel,
     heartRate$: this.beats,
     motion$: this.motion,
-    cues: { played$: this.cues },
+    cues: this.player ?? { played$: this.cues, handed$: this.handed },
   };
   store: SessionStore | null = null;
   /** The document, hidden and shown again as the person goes to another app and back. */
@@ -62,6 +79,7 @@ class Page {
     openStore?: () => Promise<SessionStore>,
     tabs?: Tabs,
     readonly window = new EventTarget(),
+    readonly voice?: VoiceOnTheMat,
   ) {
     this.persistence = new Persistence(this.app, {
       openStore:
@@ -2085,6 +2103,79 @@ describe('Persistence', () => {
       [0, { kind: 'cue', text: 'Superman, set one of three. Ten reps' }],
       [1000, { kind: 'cue', text: 'Lie face down to start' }],
     ]);
+  });
+
+  /**
+   * A session of two supermans recorded as the coach says it, through `voice`: Finish is tapped while
+   * "two" is still being said, and the voice comes to the end of it 0.6 s later, with what Finish
+   * handed it (the set cut short, the session ended) still to say.
+   */
+  async function finishedWhileSaying(): Promise<{ page: Page; voice: VoiceOnTheMat; endMs: number }> {
+    const voice = new VoiceOnTheMat();
+    const page = new Page(`persistence-${++dbCounter}`, undefined, undefined, undefined, voice);
+    // As in the app: the coach hears each state before the store does.
+    page.player!.start();
+    await page.persistence.start();
+    page.session.start();
+    // The set's instructions and its one point are heard before the first rep.
+    voice.sayAll();
+    page.reps(2);
+    while (voice.saying() !== 'two') {
+      if (voice.endLine() === null) throw new Error(`"two" was never said: ${voice.heard.join(' / ')}`);
+    }
+    page.session.finish();
+    const endMs = page.session.state.endedMs! - page.session.state.startedMs!;
+    page.clockMs += 600;
+    return { page, voice, endMs };
+  }
+
+  it('keeps the line the voice was handed as the session ended and began after it, at the time it began', async () => {
+    const { page, voice, endMs } = await finishedWhileSaying();
+    voice.endLine();
+    expect(voice.saying()).toBe('Set cut short: two reps done');
+    page.clockMs += 1800;
+    voice.endLine();
+    expect(voice.saying()).toBe('Session ended: one set cut short. Well done');
+    voice.sayAll();
+    await page.persistence.flush();
+    const [id] = await page.store!.sessionIds();
+    const { events } = (await page.store!.loadBundle(id!))!;
+    const said = events.flatMap((e) => (e.data.kind === 'cue' ? [[e.tMs, e.data.text]] : []));
+    expect(said.slice(-3)).toEqual([
+      [expect.any(Number), 'two'],
+      [endMs + 600, 'Set cut short: two reps done'],
+      [endMs + 2400, 'Session ended: one set cut short. Well done'],
+    ]);
+    // The JSON export, from memory, ends as the store does.
+    const json = await page.persistence.exportCurrent('json');
+    const exported = JSON.parse(await json!.blob.text()).sessions[0].events;
+    expect(exported.at(-1)).toMatchObject({
+      tMs: endMs + 2400,
+      data: { kind: 'cue', text: 'Session ended: one set cut short. Well done' },
+    });
+    page.player!.dispose();
+    await page.persistence.dispose();
+  });
+
+  it('writes no line begun after its session ended into it once it has been deleted', async () => {
+    const { page, voice } = await finishedWhileSaying();
+    await page.persistence.flush();
+    const [id] = await page.store!.sessionIds();
+    await page.persistence.deleteSession(id!);
+    voice.sayAll();
+    expect(voice.heard.slice(-2)).toEqual([
+      'Set cut short: two reps done',
+      'Session ended: one set cut short. Well done',
+    ]);
+    await page.persistence.flush();
+    const raw = await openDB(page.dbName);
+    const events = await raw.getAll('events', IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+    raw.close();
+    expect(events).toEqual([]);
+    expect(await page.store!.sessionIds()).toEqual([]);
+    expect(await page.persistence.exportCurrent('json')).toBeNull();
+    page.player!.dispose();
+    await page.persistence.dispose();
   });
 
   it('imports a backup, refuses a broken file without touching the history, and deletes', async () => {
