@@ -732,6 +732,41 @@ describe('bb-device-panel', () => {
     await expect.element(page.getByRole('button', { name: 'OK' })).toBeVisible();
   });
 
+  // Shut, the line said "Out of reach:" and nothing after the colon, the device a tap away; the
+  // header was 111 px tall on a 360×640 phone (the strap's row over the line), 44 px on its side
+  // and 44 px at 180×320, the line 44 px in each.
+  for (const [width, height, header] of [
+    [360, 640, 111],
+    [640, 360, 44],
+    [180, 320, 44],
+  ] as const) {
+    it(`says shut, in a session at ${width}×${height}, which device is out of reach, its header no taller`, async () => {
+      const restore = await layOutAsTheApp(width, height, '0 0.75rem');
+      try {
+        const problem = deviceProblem('connection-lost', { device: 'Polar H10 0000E2E0' }).message;
+        const panel = await mount(state([status({ connection: 'lost' })], { connection: 'lost', problem }));
+        panel.compact = true;
+        await panel.updateComplete;
+        const line = panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!;
+        const gist = line.querySelector<HTMLElement>('.gist')!;
+        expect(gist.textContent).toBe('Out of reach:');
+        expect(getComputedStyle(gist, '::after').content).toMatch(/^" strap"/);
+        // Whole, on two lines at most: none cut off by the clamp.
+        expect(gist.scrollHeight).toBeLessThanOrEqual(gist.clientHeight);
+        expect(gist.getBoundingClientRect().height).toBeLessThanOrEqual(2 * 1.2 * 16 + 1);
+        expect(line.getBoundingClientRect().height).toBeLessThanOrEqual(44);
+        expect(panel.getBoundingClientRect().height).toBeLessThanOrEqual(header);
+        // A screen reader is told the problem as it is written, the device named once.
+        await expect.element(page.getByRole('alert')).toHaveTextContent(problem);
+        // Opened, the rest follows the headline, which names the device itself.
+        await userEvent.click(line);
+        expect(getComputedStyle(gist, '::after').content).toBe('none');
+      } finally {
+        await restore();
+      }
+    });
+  }
+
   it("says on a session's line of devices, with text at twice its size, a watch whose motion stopped, in view", async () => {
     const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
     try {

@@ -6,7 +6,8 @@ import { BLUETOOTH_WORDS, describeBluetoothError, deviceFailed } from '../../../
 import { deviceProblem } from '../../../src/sensors/ble/problems.ts';
 import { DEVICE_PROBLEM_KINDS } from '../../../src/sensors/ble/profile.ts';
 import { PHONE_MOTION_WORDS } from '../../../src/sensors/phone/phone-motion.ts';
-import { HEADLINE_MAX_CHARS, splitProblem } from '../../../src/ui/problem-line.ts';
+import { HEADLINE_MAX_CHARS, shutSubject, splitProblem } from '../../../src/ui/problem-line.ts';
+import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
 
 /** A long device name, as a Polar strap's: names never make a headline longer. */
 const DEVICE = 'Polar H10 0000E2E0';
@@ -76,5 +77,30 @@ describe('a problem split for its line at a glance', () => {
 
   it('is all headline where the problem has neither', () => {
     expect(splitProblem('No device')).toEqual({ headline: 'No device', rest: '' });
+  });
+});
+
+describe('what follows the headline on the line shut', () => {
+  const outOfReach = (device: string) => deviceProblem('connection-lost', { device }).message;
+  const strap = chestStrapStatus({ name: DEVICE, connection: 'lost' });
+  const watch = chestStrapStatus({
+    id: 'bangle',
+    name: 'Bangle.js 3c4d',
+    placement: 'wrist',
+    connection: 'lost',
+  });
+
+  it('is the device out of reach that the problem names, in a word, as it is worn', () => {
+    expect(shutSubject(outOfReach(DEVICE), [strap, watch])).toBe('strap');
+    expect(shutSubject(outOfReach('Bangle.js 3c4d'), [strap, watch])).toBe('watch');
+    expect(shutSubject(outOfReach('HRM-Dual'), [heartRateStrapStatus({ connection: 'reconnecting' })])).toBe(
+      'strap',
+    );
+  });
+
+  it('is nothing of a device back in reach, of one not named, or of another problem', () => {
+    expect(shutSubject(outOfReach(DEVICE), [{ ...strap, connection: 'connected' }])).toBeNull();
+    expect(shutSubject(outOfReach('the device'), [strap])).toBeNull();
+    expect(shutSubject(deviceProblem('no-data', { device: DEVICE }).message, [strap])).toBeNull();
   });
 });
