@@ -352,14 +352,22 @@ function correctedRow(r: SetRecord, columns: number, role?: 'cell') {
   // A −1 tapped by hand after a device counted part of the set took back one of its reps: a miscount.
   const byHand = Math.max(0, r.countedByHand ?? 0);
   const by = signed((r.corrections ?? 0) - away - byHand);
-  const text = [
-    byHand > 0 ? `Counted by hand: ${byHand}` : null,
-    away > 0 ? `Counted with +1, device out of reach: ${away}` : null,
-    by !== null ? `Put right by hand: ${by}` : null,
-  ]
-    .filter((said) => said !== null)
-    .join('. ');
+  const said = [
+    byHand > 0 ? withItsFigure('Counted by hand:', String(byHand)) : null,
+    away > 0 ? withItsFigure('Counted with +1, device out of reach:', String(away)) : null,
+    by !== null ? withItsFigure('Put right by hand:', by) : null,
+  ].filter((part) => part !== null);
+  const text = said.map((part, i) => (i > 0 ? html`. ${part}` : part));
   return html`<tr class="note corrected" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>${text}</td></tr>`;
+}
+
+/**
+ * "Put right by hand: +1", its figure on one line with the word before it: on a 360 px phone the "3"
+ * of "Counted with +1, device out of reach: 3" stood alone on the line under its words.
+ */
+function withItsFigure(words: string, figure: string) {
+  const last = words.lastIndexOf(' ') + 1;
+  return html`${words.slice(0, last)}<span class="unbroken">${words.slice(last)} ${figure}</span>`;
 }
 
 /** "+1" or "−2", the set's net correction; null where it had none (or +1 and −1 undid each other). */

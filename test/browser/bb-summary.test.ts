@@ -538,6 +538,46 @@ describe('bb-summary', () => {
       ]);
   });
 
+  it('keeps the number of reps counted with +1 or put right with its words on a phone, "reach: 3" on one line', async () => {
+    const restore = await layOutAsTheApp(360, 640);
+    try {
+      const summary = document.createElement('bb-summary');
+      summary.records = [
+        record({ count: 5, corrections: 3, deviceAway: true, countedAway: 3, endedBy: 'stopped' }),
+        record({
+          setNumber: 2,
+          count: 10,
+          corrections: 3,
+          deviceAway: true,
+          countedAway: 2,
+          endedBy: 'target',
+        }),
+      ];
+      summary.durationMs = 60_000;
+      const main = inAppMain(summary);
+      const notes = () => [
+        ...(summary.shadowRoot
+          ?.querySelector('bb-sets-table')
+          ?.shadowRoot?.querySelectorAll('tr.corrected') ?? []),
+      ];
+      await expect.poll(() => notes().length).toBe(2);
+      // However wide the phone, and within History's card, narrower still: at 360 px the "3" of
+      // "Counted with +1, device out of reach: 3" stood alone on the line under its words.
+      for (let widthPx = 260; widthPx <= 360; widthPx += 4) {
+        main.style.width = `${widthPx}px`;
+        const [first, second] = notes();
+        for (const [row, figure] of [
+          [first!, 'reach: 3'],
+          [second!, 'reach: 2'],
+          [second!, 'hand: +1'],
+        ] as const)
+          expect(linesAcrossNodes(row, figure), `${widthPx} px: ${row.textContent}`).toBe(1);
+      }
+    } finally {
+      await restore();
+    }
+  });
+
   it('says of a miscount put right while the device was there that it was, though the device was away later in the set', async () => {
     // Two reps seen, a third put right with +1 while the strap was there, the strap out of reach and
     // back after it, no tap meanwhile.
