@@ -427,14 +427,15 @@ export class BbSetView extends LitElement {
         /*
          * A hold's name takes two lines ("Elbow / plank"): the ring and Start hold give up the room of
          * the second, the ring keeping the time alone (see below), the button under it saying what to
-         * tap, in words that fit across the screen.
+         * tap, in words that fit across the screen: at 1.25rem "Start hold" is 113 px of the 120 px
+         * inside its padding, where at 1.5rem it was 136 px and ran past the button's edge.
          */
         :host([timed-by-hand]:not([waiting])) > bb-progress-ring {
           min-height: 4.5rem;
         }
         :host([timed-by-hand]) .controls .tap-by-hand {
           min-height: 3rem;
-          font-size: 1.5rem;
+          font-size: 1.25rem;
         }
       }
       /*

@@ -146,6 +146,12 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
           const tap = set.querySelector('.tap-by-hand')!.getBoundingClientRect();
           expect(tap.bottom, exercise).toBeLessThanOrEqual(pause.getBoundingClientRect().top);
           expect(tap.top, exercise).toBeGreaterThanOrEqual(count.getBoundingClientRect().bottom);
+          // Its words within it: a hold's "Start hold" ran 1.6 px past its right edge, 136 px of
+          // words in the 120 px inside its padding.
+          const button = set.querySelector<HTMLElement>('.tap-by-hand')!;
+          expect(button.scrollWidth, `${exercise}: ${button.textContent}`).toBeLessThanOrEqual(
+            button.clientWidth,
+          );
         }
         expect(set.querySelector('.unseen') !== null, exercise).toBe(byHand);
         expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
