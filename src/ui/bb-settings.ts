@@ -334,7 +334,7 @@ export class BbSettings extends LitElement {
           <button type="button" class="primary" @click=${this.onDone}>Done</button>
           ${
             this.confirmingRestore
-              ? html`<span>Put every setting back as it was at first?</span>
+              ? html`<span>Put every setting back as it was at first? The weight you logged and a set you chose to add stay.</span>
                   <button type="button" class="danger" @click=${this.onRestore}>Yes, restore defaults</button>
                   <button type="button" class="quiet" @click=${() => (this.confirmingRestore = false)}>Keep my settings</button>`
               : html`<button type="button" class="quiet" @click=${() => (this.confirmingRestore = true)}>Restore defaults</button>`

@@ -619,6 +619,10 @@ describe('bb-settings', () => {
     model.move('elbow-plank', -6);
     // One tap beside Done must not undo every setting: it asks, and the question can be taken back.
     await page.getByRole('button', { name: 'Restore defaults' }).click();
+    // What is the person's own, not a setting, stays, and the question says so.
+    await expect
+      .element(page.getByText(/as it was at first\? The weight you logged and a set you chose to add stay\./))
+      .toBeVisible();
     expect(model.state.muted).toBe(true);
     await page.getByRole('button', { name: 'Keep my settings' }).click();
     expect(model.state.muted).toBe(true);
