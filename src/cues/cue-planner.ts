@@ -383,7 +383,18 @@ function whatHappened(
     const record = finished[0];
     if (record) cues.push(...setEnded(prev, prev.set, record));
   }
+  // The session or the exercise's last set over: a one point still waiting behind the counts, or held
+  // by a pause, is of a movement no longer done, and heard between "Set cut short" and "Session ended"
+  // it reads as a fault in what was just done. With a set of the exercise to come it still keeps that
+  // set safe, heard before the rest's line, as no later set says it.
+  const lastSetOver = finished.some((record) => record.setNumber >= (currentPlanned(prev)?.dosage.sets ?? 0));
+  const sessionOver = next.phase === 'summary' && prev.phase !== 'summary';
+  const follows = whatFollows(prev, next, cues, speechRate);
+  return lastSetOver || sessionOver ? endingPoint(follows) : follows;
+}
 
+/** The cues of what follows a set's end, or of a change outside a set: a set begun, a rest, the summary. */
+function whatFollows(prev: SessionState, next: SessionState, cues: Cue[], speechRate: number): Cue[] {
   if (next.phase === 'set' && next.set && !(prev.phase === 'set' && sameSet(prev, next))) {
     // Straight from the set before, not from a reload's picked-up set.
     const noRestBefore = prev.phase === 'set' && next.set.noRestBefore === true;
@@ -412,6 +423,16 @@ function whatHappened(
     cues.push(...correctedInRest(prev, next));
   }
   return cues;
+}
+
+/** The first line of these cues ends what waits or is held of an exercise's one point (see Speech.say). */
+function endingPoint(cues: readonly Cue[]): Cue[] {
+  const first = cues.findIndex((cue) => cue.kind === 'say');
+  return cues.map((cue, i) =>
+    i === first && cue.kind === 'say' && !cue.ends?.includes('point')
+      ? { ...cue, ends: [...(cue.ends ?? []), 'point'] }
+      : cue,
+  );
 }
 
 /**

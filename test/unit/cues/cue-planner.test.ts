@@ -940,12 +940,14 @@ describe('planCues', () => {
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2600 })).toEqual([
       { ...count, text: 'zero', interrupt: true },
     ]);
-    // The last tap ends the set: its count too, before the rest's line.
+    // The last tap ends the set: its count too, before the rest's line, and the exercise's one point
+    // still to come with it, of a movement done with.
     run.do({ type: 'adjust', delta: 3, nowMs: 3000 });
     expect(run.do({ type: 'adjust', delta: 1, nowMs: 4000 }).filter((cue) => cue.kind === 'say')[0]).toEqual({
       ...count,
       text: 'four',
       interrupt: true,
+      ends: ['position', 'how', 'point'],
     });
 
     const detected = new Run(plan(['superman', 1, 10, 45]));
@@ -1077,8 +1079,9 @@ describe('planCues', () => {
     const end = run.do({ type: 'finish', nowMs: 5000 }).filter((c) => c.kind === 'say');
     // Cut short, and not complete: two of its three sets were never begun. The set's end answers the tap, heard
     // at once, and the session's end after it.
+    // A one point still to come is of a movement no longer done.
     expect(end).toEqual([
-      { kind: 'say', text: 'Set cut short: one rep done', interrupt: true, reply: true },
+      { kind: 'say', text: 'Set cut short: one rep done', interrupt: true, reply: true, ends: ['point'] },
       { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
     ]);
     // Finished in a rest, the rest's announcement of the next set is cut off.
@@ -1086,7 +1089,7 @@ describe('planCues', () => {
     inRest.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
     expect(inRest.state.phase).toBe('rest');
     expect(inRest.do({ type: 'finish', nowMs: 5000 }).filter((c) => c.kind === 'say')).toEqual([
-      { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: true },
+      { kind: 'say', text: 'Session ended: one set done. Well done', interrupt: true, ends: ['point'] },
     ]);
   });
 
@@ -1096,7 +1099,7 @@ describe('planCues', () => {
     midPlan.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     midPlan.do({ type: 'pause', nowMs: 3000, toAsk: true });
     expect(midPlan.do({ type: 'finish', nowMs: 6000 }).filter((c) => c.kind === 'say')).toEqual([
-      { kind: 'say', text: 'Set cut short: two reps done', interrupt: true, reply: true },
+      { kind: 'say', text: 'Set cut short: two reps done', interrupt: true, reply: true, ends: ['point'] },
       { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
     ]);
     // In the plan's last set, that set was cut short: the session ended, it is not complete.
@@ -1104,7 +1107,7 @@ describe('planCues', () => {
     lastSet.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
     lastSet.do({ type: 'pause', nowMs: 3000, toAsk: true });
     expect(lastSet.do({ type: 'finish', nowMs: 6000 }).filter((c) => c.kind === 'say')).toEqual([
-      { kind: 'say', text: 'Set cut short: one rep done', interrupt: true, reply: true },
+      { kind: 'say', text: 'Set cut short: one rep done', interrupt: true, reply: true, ends: ['point'] },
       { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
     ]);
   });
@@ -1162,7 +1165,13 @@ describe('planCues', () => {
     ]);
     expect(ended.do(tick(13_000), { type: 'finish', nowMs: 14_000 }).filter((c) => c.kind === 'say')).toEqual(
       [
-        { kind: 'say', text: 'Set cut short: ten seconds held', interrupt: true, reply: true },
+        {
+          kind: 'say',
+          text: 'Set cut short: ten seconds held',
+          interrupt: true,
+          reply: true,
+          ends: ['point'],
+        },
         { kind: 'say', text: 'Session ended: one set cut short. Well done', interrupt: false },
       ],
     );
@@ -1292,6 +1301,7 @@ describe('planCues', () => {
         text: 'Done: twenty-four seconds',
         interrupt: true,
         reply: true,
+        ends: ['point'],
       });
     });
 

@@ -585,6 +585,95 @@ describe("a first set's one point, cut off by a pause", () => {
   });
 });
 
+/**
+ * Two reps counted ahead of a first set's one point, still waiting behind them, then the set or the
+ * session ended: the point was said after "Set cut short: two reps done", of a movement no longer done.
+ */
+describe("a first set's one point, still waiting as the set ends", () => {
+  const PLAN_OF_TWO: PlannedExercise[] = [
+    { exercise: exerciseById('superman'), dosage: { sets: 2, target: 10, restS: 30 } },
+    { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 30 } },
+  ];
+
+  /** The set named, two reps counted as it is, the point waiting behind the counts. */
+  function twoRepsAhead(voice: VoiceOnTheMat, plan = PLAN_OF_TWO) {
+    const session = voiced(voice, plan);
+    session.act({ type: 'start', nowMs: 0 });
+    session.act({ type: 'go-heard', nowMs: 0 });
+    session.act(rep(1500));
+    session.act(rep(3000));
+    expect(session.state().set?.count).toBe(2);
+    return session;
+  }
+
+  it('is dropped where Finish, asked and answered, ends the session', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = twoRepsAhead(voice);
+    act({ type: 'pause', nowMs: 3500, toAsk: true });
+    act({ type: 'finish', nowMs: 5000 });
+    expect(state().phase).toBe('summary');
+    voice.sayAll();
+    expect(voice.heard).not.toContain(SUPERMAN_POINT);
+    expect(voice.heard.slice(-2)).toEqual([
+      'Set cut short: two reps done',
+      expect.stringMatching(/^Session ended: .*Well done$/),
+    ]);
+    player.dispose();
+  });
+
+  it('is dropped where the session ends with no question asked', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = twoRepsAhead(voice);
+    act({ type: 'finish', nowMs: 5000 });
+    expect(state().phase).toBe('summary');
+    voice.sayAll();
+    expect(voice.heard).not.toContain(SUPERMAN_POINT);
+    player.dispose();
+  });
+
+  // Its next set is no first set, and names no point: the point is heard in the rest before it.
+  it('is said after the line the set ends with where the exercise has a set to come', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = twoRepsAhead(voice);
+    act({ type: 'skip', nowMs: 5000 });
+    expect(state().phase).toBe('rest');
+    voice.sayAll();
+    expect(voice.heard.slice(-3)).toEqual([
+      'Set cut short: two reps done',
+      SUPERMAN_POINT,
+      'Rest, thirty seconds. Next: Superman, set two of two',
+    ]);
+    player.dispose();
+  });
+
+  it('is dropped where the last set of the exercise ends at its target, the session going on to the next', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = twoRepsAhead(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 3, restS: 30 } },
+      { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 30 } },
+    ]);
+    act(rep(4500));
+    expect(state().phase).toBe('rest');
+    voice.sayAll();
+    expect(voice.heard).not.toContain(SUPERMAN_POINT);
+    player.dispose();
+  });
+
+  it('is dropped where Skip set goes on to the next exercise, whose own point is said', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = twoRepsAhead(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 10, restS: 0 } },
+      { exercise: exerciseById('glute-bridge'), dosage: { sets: 1, target: 15, restS: 0 } },
+    ]);
+    act({ type: 'skip', nowMs: 5000 });
+    expect(state().plan[state().exerciseIndex].exercise.id).toBe('glute-bridge');
+    voice.sayAll();
+    expect(voice.heard).not.toContain(SUPERMAN_POINT);
+    expect(voice.heard).toContain(exerciseById('glute-bridge').keyPoint.slice(0, -1));
+    player.dispose();
+  });
+});
+
 /** Superman, two sets of one with a rest of thirty seconds: time for a pause in it. */
 const LONG_REST: PlannedExercise[] = [
   { exercise: exerciseById('superman'), dosage: { sets: 2, target: 1, restS: 30 } },
