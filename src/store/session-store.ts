@@ -487,11 +487,13 @@ export class SessionStore {
       const tx = this.db.transaction(['sessions', 'motion'], 'readwrite');
       const row = await tx.objectStore('sessions').get(id);
       if (row?.status !== 'finished') return;
-      await Promise.all([
-        tx.objectStore('motion').delete(sessionRange(id)),
-        tx.objectStore('sessions').put({ ...row, motionBytes: 0, motionDropped: true }),
-        tx.done,
-      ]);
+      // A write refused at once (thrown, not failed later) still ends here as this promise's rejection,
+      // with the transaction's own end awaited: neither is left rejected with no one to hear it.
+      const writes = async () => {
+        await tx.objectStore('motion').delete(sessionRange(id));
+        await tx.objectStore('sessions').put({ ...row, motionBytes: 0, motionDropped: true });
+      };
+      await Promise.all([tx.done, writes()]);
     });
   }
 
