@@ -51,6 +51,7 @@ import {
   upNext,
   waitsForPosition,
 } from '../workout/session.ts';
+import { capitalised } from '../workout/set-words.ts';
 import { anyKept, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
 
 /** 'form': something to put right (a form warning, or the wrong position for the set). */
@@ -1568,10 +1569,6 @@ function holdStartText(heldMs: number): string {
  */
 function sentences(parts: readonly string[]): string {
   return parts.map((part) => capitalised(part.replace(/[.\s]+$/, ''))).join('. ');
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function plural(n: number, unit: string): string {

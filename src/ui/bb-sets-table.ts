@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import { type PlannedExercise, type SetRecord, setOutcome, skippedUndone } from '../workout/session.ts';
-import { alternatesSides, WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
+import { alternatesSides, capitalised, WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
 import { atWeight, describeForm, formatDuration, heldS } from './format.ts';
 import { fitsFourColumns } from './sets-columns.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
@@ -332,8 +332,7 @@ function endedRow(r: SetRecord, columns: number, role?: 'cell') {
 
 function endedText(r: SetRecord): string | null {
   if (setOutcome(r) === 'cut short') return withPauseText('Cut short', r);
-  if (r.pausedInHold && r.holdMs !== null && !skippedUndone(r))
-    return `${WITH_A_PAUSE.charAt(0).toUpperCase()}${WITH_A_PAUSE.slice(1)}`;
+  if (r.pausedInHold && r.holdMs !== null && !skippedUndone(r)) return capitalised(WITH_A_PAUSE);
   return null;
 }
 

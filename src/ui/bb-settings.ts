@@ -19,6 +19,7 @@ import {
   PLANK_STEP_S,
   type TargetChange,
 } from '../workout/progression.ts';
+import { capitalised } from '../workout/set-words.ts';
 import {
   type DosagePatch,
   type ExerciseChoice,
@@ -533,7 +534,7 @@ export class BbSettings extends LitElement {
       [describedBy, this.correctionIdOf(key)].filter((note) => note !== null).join(' ') || null;
     return html`
       <label>
-        ${label[0].toUpperCase() + label.slice(1)}
+        ${capitalised(label)}
         ${
           Number.isInteger(step)
             ? html`<input type="number" aria-label=${`${name} ${label}`} aria-describedby=${described ?? nothing} inputmode="numeric" min=${limits.min} max=${limits.max} step=${step} .value=${live(value === null ? '' : String(value))}

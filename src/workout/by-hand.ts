@@ -5,6 +5,7 @@
 import type { Placement } from '../sensors/samples.ts';
 import type { Exercise, ExerciseId } from './program.ts';
 import { countedByHand, exercisesCountedByHand, type SessionState } from './session.ts';
+import { capitalised } from './set-words.ts';
 
 /**
  * What the person does with a tap while nothing sees a rep, or a hold begin or end: a count goes on
@@ -113,8 +114,7 @@ export function deviceWord(placement: Placement | undefined): string {
 
 /** The device worn at `placement`, as a line begins with it: "Watch". */
 export function deviceLabel(placement: Placement | undefined): string {
-  const word = deviceWord(placement);
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+  return capitalised(deviceWord(placement));
 }
 
 /** The screen's words for it out of reach while a set runs: "Watch out of reach". */

@@ -20,6 +20,11 @@ export function withPauseText(text: string, set: Pick<SetRecord, 'pausedInHold'>
 
 export const WITH_A_PAUSE = 'with a pause';
 
+/** Words as a line or a label begins with them: "With a pause", "Watch". */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * Where a set a tap ended short of its target was: "cut short at 3 of 10 reps", "cut short at 1 min
  * 15 s of 1 min 30 s" (the time held and the target in one format, not "75 s of 90 s" in one place and
