@@ -54,3 +54,28 @@ export async function pauseClockSoon(page: Page): Promise<void> {
     }
   }
 }
+
+/**
+ * Resizes the page and waits for its layout to follow. The media queries' change events, and the
+ * components rendered again for them, come with the browser's next frames, not with the resize, and
+ * the installed clock holds no frame back: the header's and the main view's boxes are read, in real
+ * time, until they have stayed the same for a fifth of a second.
+ */
+export async function resizeAndSettle(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  const layout = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('bb-app')?.shadowRoot;
+      return ['header', 'main']
+        .map((part) => root?.querySelector(part)?.getBoundingClientRect())
+        .map((box) => (box ? `${box.width}×${box.height}` : '-'))
+        .join(' ');
+    });
+  let last = await layout();
+  for (let unchangedReads = 0, reads = 0; unchangedReads < 4 && reads < 40; reads++) {
+    await page.waitForTimeout(50);
+    const now = await layout();
+    unchangedReads = now === last ? unchangedReads + 1 : 0;
+    last = now;
+  }
+}

@@ -13,7 +13,7 @@ import {
 } from '../../src/protocol/uuids.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
 import { SETTINGS_KEY } from '../../src/workout/settings.ts';
-import { openAppOnPausedClock } from './app-page.ts';
+import { openAppOnPausedClock, resizeAndSettle } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
@@ -120,11 +120,11 @@ describe('a watch whose motion stops in the middle of a lat pulldown set, its co
   async function inEachSize(look: (size: string) => Promise<void> = async () => {}): Promise<number[]> {
     const heights: number[] = [];
     for (const [width, height] of SIZES) {
-      await page.setViewportSize({ width, height });
+      await resizeAndSettle(page, { width, height });
       heights.push((await page.locator('header').first().boundingBox())?.height ?? 0);
       await look(`${width}×${height}`);
     }
-    await page.setViewportSize({ width: 360, height: 640 });
+    await resizeAndSettle(page, { width: 360, height: 640 });
     return heights;
   }
   let streamingHeaders: number[] = [];
