@@ -498,7 +498,7 @@ export class BbSetView extends LitElement {
        * sized and narrowed to the round of the ring under the count: under the target, at the
        * target's size, they ran over the ring's band (a laptop's ring of 416 px, a phone's of 160).
        * The smallest ring (180×320) has no room for the count and three lines of the smallest type
-       * inside its band; there they are as before.
+       * inside its band: there it asks for the tap alone (see below).
        */
       .unit:not(.tap-hint):has(~ .tap-hint) {
         display: none;
@@ -527,9 +527,9 @@ export class BbSetView extends LitElement {
         }
       }
       /*
-       * A ring that small (a set by hand on a 180×320 phone) holds the count and short lines under it,
-       * at the size of the tap asked for ("tap +1 / after each / rep", "of 10 / each side / right arm"),
-       * which at the target's size ran over the ring's edge; once paused, the count and "Paused" alone.
+       * A ring that small (a set by hand on a 180×320 phone) holds the count and short lines under it
+       * ("of 10 / each side / right arm"), which at the target's size ran over the ring's edge; once
+       * paused, the count and "Paused" alone.
        */
       @container (max-height: 5.5rem) {
         .unit {
@@ -537,10 +537,18 @@ export class BbSetView extends LitElement {
           max-width: 75cqmin;
           margin-inline: auto;
         }
-        /* Its own lines as small and tight as the target's were, the room under the count that small. */
+        /*
+         * Of the tap asked for, the tap alone ("tap +1"), right over the +1 it names, as large as the
+         * ring holds it: the count and "tap +1 / after each / breath" in the smallest type took the
+         * ring's height, their last two lines 2–10 px over its band. The voice asks to count with plus
+         * one as the set begins, and the plan on the start screen said after each rep.
+         */
         .unit.tap-hint {
-          font-size: 0.75rem;
+          font-size: 0.9375rem;
           line-height: 1;
+        }
+        .tap-hint .whole ~ .whole {
+          display: none;
         }
         .unit:has(~ .paused) {
           display: none;

@@ -308,8 +308,7 @@ describe.each([
  * The words the ring asks a tap with stand inside its inner edge, on a phone, a laptop and a phone on
  * its side: "tap +1" over "after each rep" under the target ran over a laptop's band (corners 182–199
  * px from the centre, the inner edge at 175) and under a phone's (91–99 px, at 74), and a plank's "tap Start hold" over a phone's (56–64 px, at
- * 55). Not with text at
- * twice its size (180×320): see bb-set-view, the smallest ring.
+ * 55). With text at twice its size (180×320), see the smallest ring below.
  */
 const RING_SCREENS = [
   { screen: 'a phone', width: 360, height: 640 },
@@ -355,6 +354,48 @@ describe.each(
     it('sets its words as large as the ring holds them, or 2rem', async () => {
       const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
       expect(await roomToGrow(set, set.querySelector('.tap-hint')!)).toBe(false);
+    });
+  },
+);
+
+/**
+ * On a phone with its text at twice its size (180×320) the ring of a set counted by hand is 84 px: the
+ * count and "tap +1 / after each / rep" ("breath") in 12 px took its height, their last lines 2–10 px
+ * over its band. It keeps the count as large and asks for the tap alone, right over the +1 it names.
+ */
+describe.each(['superman', 'bat-hang'] as const)(
+  'the tap asked for in the smallest ring, of a %s set counted by hand on a phone with text at twice its size',
+  (exercise) => {
+    let mounted: AppShell;
+    let restore: () => Promise<void>;
+
+    beforeEach(async () => {
+      restore = await layOutAsTheApp(180, 320);
+      mounted = await mountApp({
+        start: true,
+        openStore: () => SessionStore.open({ name: `in-smallest-ring-${exercise}` }),
+        settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === exercise })) },
+      });
+      mounted.app.session.senseDevices(false, []);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      mounted.app.session.goHeard();
+      await expect.element(page.getByRole('button', { name: /^\+1 / })).toHaveClass(/tap-by-hand/);
+    });
+
+    afterEach(async () => {
+      mounted.remove();
+      await restore();
+    });
+
+    it('keeps "tap +1" inside the ring, clear of its band, as large as it holds it, the count as large as before', async () => {
+      const set = mounted.shell.shadowRoot!.querySelector('bb-set-view')!.shadowRoot!;
+      const hint = set.querySelector<HTMLElement>('.tap-hint')!;
+      for (const [line, corners] of Object.entries(outsideRing(set, hint))) expect(corners, line).toEqual([]);
+      expect(hint.innerText).toBe('tap +1');
+      expect(await roomToGrow(set, hint)).toBe(false);
+      expect(
+        Number.parseFloat(getComputedStyle(set.querySelector('.face')!).fontSize),
+      ).toBeGreaterThanOrEqual(29);
     });
   },
 );
