@@ -86,7 +86,12 @@ import {
 } from './devices.ts';
 import { goWhenHeard, voiceDone } from './go-when-heard.ts';
 import { detectAroundPauses } from './pause-cut.ts';
-import { Persistence, type PersistenceOptions, type PreferencesPort } from './persistence.ts';
+import {
+  Persistence,
+  type PersistenceOptions,
+  type PreferencesPort,
+  recordedInAnotherTab,
+} from './persistence.ts';
 
 export type { DeviceState } from './devices.ts';
 
@@ -232,7 +237,7 @@ export class Backbeat {
     // A reading stands for the heart rate now only while its device is there and for a few seconds
     // (HEART_RATE_FRESH_MS): once the strap is out of reach, off the skin or a replay has ended there
     // is none, and after a reconnection the next reading counts.
-    this.heartRateNow$ = this.devices.source$.pipe(
+    const deviceReading$ = this.devices.source$.pipe(
       switchMap((source) =>
         source.heartRateConnection$.pipe(
           map((connection) => connection === 'connecting' || connection === 'connected'),
@@ -247,7 +252,6 @@ export class Backbeat {
           ),
         ),
       ),
-      shareReplay({ bufferSize: 1, refCount: true }),
     );
     this.accel$ = this.devices.source$.pipe(
       switchMap((source) => source.accel$?.pipe(map((frame) => ({ source: source.info, frame }))) ?? EMPTY),
@@ -280,6 +284,13 @@ export class Backbeat {
       shareReplay({ bufferSize: 1, refCount: true }),
     );
     this.persistence = new Persistence(this, { now, ...options.persistence });
+    // While another tab records the session this tab's device is not the person's heart: the virtual
+    // strap it starts with made up a number beside the real session there. None until the session is
+    // moved here or ends there (see noReadingReason).
+    this.heartRateNow$ = this.persistence.history.select(recordedInAnotherTab).pipe(
+      switchMap((elsewhere) => (elsewhere ? of(null) : deviceReading$)),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
     this.cues = options.cueHosts
       ? CuePlayer.forBrowser(this.session.state$, this.settings.state$, options.cueHosts)
       : null;

@@ -571,7 +571,7 @@ export class BbApp extends LitElement {
           <bb-heart-rate
             .bpm=${this.heartRate.value?.bpm ?? null}
             .zone=${this.heartZone()}
-            .absence=${noReadingReason(this.device.value.devices)}
+            .absence=${noReadingReason(this.device.value.devices, recordedInAnotherTab(this.history.value))}
           ></bb-heart-rate>
         </div>
         ${this.renderNavigation()}

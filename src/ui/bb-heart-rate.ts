@@ -84,9 +84,11 @@ export class BbHeartRate extends LitElement {
 
 /**
  * Why the device heart rate is read from gives no reading now, or that no connected device measures
- * it, in the header's words; null when it is there.
+ * it, in the header's words; null when it is there. First, that the session is recorded in another
+ * tab (see recordedInAnotherTab), where this tab shows none of its own device's.
  */
-export function noReadingReason(devices: readonly DeviceStatus[]): string | null {
+export function noReadingReason(devices: readonly DeviceStatus[], recordedElsewhere = false): string | null {
+  if (recordedElsewhere) return 'the session is being recorded in another tab';
   const device = devices.find((d) => d.heartRate);
   switch (device?.connection) {
     case 'reconnecting':

@@ -49,6 +49,8 @@ describe('bb-heart-rate', () => {
       noReadingReason([strap({ name: 'BBC micro:bit', kind: 'microbit', heartRate: false, motion: true })]),
     ).toBe('no connected device measures heart rate');
     expect(noReadingReason([])).toBeNull();
+    // Another tab records the session: this tab's own device, connected as it is, is not the heart shown.
+    expect(noReadingReason([strap({})], true)).toBe('the session is being recorded in another tab');
   });
 });
 

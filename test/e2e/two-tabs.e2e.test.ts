@@ -45,6 +45,21 @@ function readSession(page: Page): Promise<SessionInDb | null> {
   });
 }
 
+/** The header's heart rate: its number, and what a screen reader is told of it. */
+async function heartRateShown(page: Page): Promise<{ bpm: string; label: string }> {
+  const heart = page.locator('header bb-heart-rate');
+  return {
+    bpm: (await heart.locator('.bpm').textContent()) ?? '',
+    label: (await heart.locator('.visually-hidden').textContent()) ?? '',
+  };
+}
+
+/** A tab's header while another tab records the session. */
+const HEART_RATE_ELSEWHERE = {
+  bpm: '--',
+  label: 'Heart rate: no reading, the session is being recorded in another tab',
+};
+
 const notice = (page: Page) => page.locator('bb-storage-notice');
 /** What the storage notice says, inside its shadow root. */
 const noticeText = async (page: Page) => (await notice(page).locator('section').allTextContents()).join(' ');
@@ -86,6 +101,9 @@ describe('two tabs of the app', () => {
       .toMatch(/Backbeat is recording in another tab/);
     expect(await second.getByRole('button', { name: 'Resume where I was' }).count()).toBe(0);
     expect(await noticeText(second)).not.toMatch(/interrupted/);
+    // Its header shows no heart rate of its own (its virtual strap's, a made-up number beside the
+    // real session in the other tab), and says why to a screen reader and to a pointer over it.
+    await expect.poll(() => heartRateShown(second), { timeout: 10_000 }).toEqual(HEART_RATE_ELSEWHERE);
     // Nor can a second session be started beside it: the second tab says where the session is.
     expect(await second.getByRole('button', { name: 'Start', exact: true }).count()).toBe(0);
     await expect
@@ -110,6 +128,9 @@ describe('two tabs of the app', () => {
       );
     expect(await first.locator('bb-set-view, bb-rest-view').count()).toBe(0);
     expect(await noticeText(second)).not.toMatch(/recording in another tab/);
+    // The heart rate is the recording tab's: the second shows it now, the first none, and why.
+    await expect.poll(async () => (await heartRateShown(second)).bpm, { timeout: 10_000 }).toMatch(/^\d+$/);
+    expect(await heartRateShown(first)).toEqual(HEART_RATE_ELSEWHERE);
 
     // The second tab records on from where the first stopped, and only it writes.
     const moved = await readSession(second);
@@ -132,6 +153,8 @@ describe('two tabs of the app', () => {
     await expect
       .poll(() => notice(first).locator('#resume-title').textContent(), { timeout: 20_000 })
       .toMatch(/was interrupted/);
+    // No tab records it now: this tab's device is the person's heart again.
+    await expect.poll(async () => (await heartRateShown(first)).bpm, { timeout: 10_000 }).toMatch(/^\d+$/);
     await first.getByRole('button', { name: 'Resume where I was' }).click();
     await expect.poll(() => first.locator('bb-set-view, bb-rest-view').count(), { timeout: 20_000 }).toBe(1);
     expect((await readSession(first))?.status).toBe('active');
