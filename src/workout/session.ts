@@ -360,6 +360,14 @@ export interface Pause {
    * Absent in pauses kept before it was.
    */
   readonly seenMs?: number;
+  /**
+   * The app paused for a device that dropped out and gave it up for lost (or tried it again at
+   * Reconnect) before the pause ended: the device back later, or the person gone on without it. Time
+   * nothing was counted for want of the device, as a drop it came back from (`deviceDropped`), which
+   * the summary, History and the CSV say under the set it fell in. Absent for the person's own pause,
+   * and in pauses kept before it was, which read as the person's.
+   */
+  readonly deviceLost?: true;
 }
 
 /**
@@ -1205,7 +1213,9 @@ function endPause(state: SessionState, nowMs: number, holdGoesOn = true): Sessio
     ms: pausedMs,
     ...(droppedSincePaused(state)
       ? { deviceDropped: true, seenMs: Math.min(pausedMs, Math.max(0, state.nowMs - state.pausedAtMs)) }
-      : {}),
+      : state.pausedFor === 'connection' || state.pausedFor === 'lost'
+        ? { deviceLost: true }
+        : {}),
   };
   const set = state.set;
   // Finish's question answered with "keep going" is no stop the person asked for: they held on.

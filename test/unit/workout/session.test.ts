@@ -472,7 +472,25 @@ describe('session reducer', () => {
       { type: 'pause', nowMs: 90_000, reason: 'connection' },
       { type: 'resume', nowMs: 95_000 },
     );
-    expect(s.pauses).toEqual([{ atMs: 8000, ms: 87_000 }]);
+    // Kept as the device's all the same: the set it fell in counted nothing for 87 s for want of it.
+    expect(s.pauses).toEqual([{ atMs: 8000, ms: 87_000, deviceLost: true }]);
+  });
+
+  it("keeps a pause the person went on from, its device given up for lost, as the device's", () => {
+    const s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'pause', nowMs: 8000, reason: 'connection' },
+      { type: 'pause', nowMs: 80_000, reason: 'lost' },
+      { type: 'resume', nowMs: 84_000 },
+      { type: 'pause', nowMs: 90_000 },
+      { type: 'resume', nowMs: 95_000 },
+    );
+    // The second, the person's own, is theirs.
+    expect(s.pauses).toEqual([
+      { atMs: 8000, ms: 76_000, deviceLost: true },
+      { atMs: 90_000, ms: 5000 },
+    ]);
   });
 
   it('shows a form problem on the set screen for a while after it was seen, again if it comes back', () => {
