@@ -329,6 +329,41 @@ describe('CSV export', () => {
     ]);
   });
 
+  it('notes the time a set stood still for its strap out of reach, and nothing of a drop in the rest', async () => {
+    const bundle = await recordSession();
+    const superman = {
+      ...bundle.sets[0]!,
+      index: 0,
+      count: 10,
+      peakDeg: null,
+      startedMs: 6070,
+      endedMs: 237_649,
+    };
+    const next = { ...superman, index: 1, setNumber: 2, startedMs: 290_000, endedMs: 330_000 };
+    // Given up on twice in the set, found again by itself and then gone on without; back from a
+    // drop in the rest within its reconnecting; a pause of the person's own in the second set.
+    const pauses = [
+      { atMs: 17_260, ms: 102_300, deviceLost: true as const },
+      { atMs: 133_960, ms: 72_000, deviceLost: true as const },
+      { atMs: 242_900, ms: 18_000, deviceDropped: true as const, seenMs: 18_000 },
+      { atMs: 300_000, ms: 20_000 },
+    ];
+    const session = {
+      ...bundle.session,
+      snapshot: { ...bundle.session.snapshot!, pauses },
+      sources: [
+        { id: 'h10', name: 'Polar H10 0000E2E0', kind: 'bluetooth' as const, placement: 'chest' as const },
+      ],
+    };
+    expect(notesOf(toCsv([{ session, sets: [superman, next] }]))).toEqual([
+      'strap out of reach twice: 2 min 54 s not counted',
+      '',
+    ]);
+    // A session kept before a drop given up on was told from the person's pause: as it read then.
+    const older = { ...session, snapshot: { ...session.snapshot, pauses: [{ atMs: 17_260, ms: 102_300 }] } };
+    expect(notesOf(toCsv([{ session: older, sets: [superman] }]))).toEqual(['']);
+  });
+
   it('says a count or a target of one in the singular', async () => {
     const bundle = await recordSession();
     const [superman] = bundle.sets;

@@ -1,0 +1,91 @@
+// When a device dropped out of a session, as its record tells it afterwards: the time each set stood
+// still for it, and the words the summary, History and the CSV say it in. Pure: read from the pauses
+// the session kept and the sources it was recorded from.
+
+import type { Placement, SourceInfo } from '../sensors/samples.ts';
+import { deviceWord } from './by-hand.ts';
+import { formatDuration, type Pause, type SetRecord } from './session.ts';
+
+/** The time a set stood still for a device out of reach, over how many drops. */
+export interface DeviceDrop {
+  readonly ms: number;
+  readonly times: number;
+}
+
+/**
+ * A pause the app made for a device that dropped out: back within its reconnecting, or given up for
+ * lost. A pause the person made, or one kept before the app told them apart, is none.
+ */
+export function forDevice(pause: Pause): boolean {
+  return pause.deviceDropped === true || pause.deviceLost === true;
+}
+
+/**
+ * The device's pauses that fell in a set, from its start up to its end (Finish, with the device still
+ * away, ends the pause with the set): null where none did. One in the rest before the set counted
+ * nothing less in it, and is not the set's.
+ */
+export function dropIn(
+  set: Pick<SetRecord, 'startedMs' | 'endedMs'>,
+  pauses: readonly Pause[] | undefined,
+): DeviceDrop | null {
+  const within = (pauses ?? []).filter(
+    (pause) => forDevice(pause) && pause.atMs >= set.startedMs && pause.atMs < set.endedMs,
+  );
+  if (within.length === 0) return null;
+  return { ms: within.reduce((sum, pause) => sum + pause.ms, 0), times: within.length };
+}
+
+/** The drops of every set of a session together; null where no set had one. */
+export function dropsInSets(
+  sets: readonly Pick<SetRecord, 'startedMs' | 'endedMs'>[],
+  pauses: readonly Pause[] | undefined,
+): DeviceDrop | null {
+  const drops = sets.map((set) => dropIn(set, pauses)).filter((drop) => drop !== null);
+  if (drops.length === 0) return null;
+  return {
+    ms: drops.reduce((sum, drop) => sum + drop.ms, 0),
+    times: drops.reduce((sum, drop) => sum + drop.times, 0),
+  };
+}
+
+/**
+ * Where the device that can have dropped out was worn: of the session's Bluetooth devices with motion
+ * (a heart-rate-only strap's drop pauses nothing), their one placement, the strap's chest; undefined
+ * where there were several (a strap and a watch), the pause not keeping which one it was.
+ */
+export function droppedPlacement(
+  sources: readonly Pick<SourceInfo, 'kind' | 'placement'>[] | undefined,
+): Placement | undefined {
+  const placements = new Set(
+    (sources ?? []).flatMap((s) => (s.kind === 'bluetooth' && s.placement ? [s.placement] : [])),
+  );
+  return placements.size === 1 ? [...placements][0] : undefined;
+}
+
+/** "strap out of reach", "watch out of reach twice", "device out of reach 3 times". */
+function outOfReach(times: number, placement: Placement | undefined): string {
+  const often = times === 1 ? '' : times === 2 ? ' twice' : ` ${times} times`;
+  return `${deviceWord(placement)} out of reach${often}`;
+}
+
+/** Whole seconds, and a second for a moment's drop: "0 s" would say it did not drop at all. */
+function droppedS(ms: number): number {
+  return Math.max(1, Math.round(ms / 1000));
+}
+
+/**
+ * Under a set, what its count or hold does not hold: "strap out of reach: 12 s not counted", "watch
+ * out of reach twice: 1 min 5 s not counted" (the set stood still meanwhile, nothing counted or held).
+ */
+export function setDropText(drop: DeviceDrop, placement: Placement | undefined): string {
+  return `${outOfReach(drop.times, placement)}: ${formatDuration(droppedS(drop.ms))} not counted`;
+}
+
+/**
+ * Among a session's facts, the time its sets stood still for the device, "strap out of reach 2 min
+ * 54 s": its length, which leaves the pauses out, told nothing of them.
+ */
+export function sessionDropText(drop: DeviceDrop, placement: Placement | undefined): string {
+  return `${deviceWord(placement)} out of reach ${formatDuration(droppedS(drop.ms))}`;
+}

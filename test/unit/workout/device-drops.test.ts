@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dropIn,
+  droppedPlacement,
+  dropsInSets,
+  sessionDropText,
+  setDropText,
+} from '../../../src/workout/device-drops.ts';
+import type { Pause } from '../../../src/workout/session.ts';
+
+// A superman set whose strap was given up on twice, found again by itself and then gone on without,
+// and a drop in the rest after it, back within its reconnecting: as an H10 carried out of reach kept them.
+const SET = { startedMs: 6070, endedMs: 237_649 };
+const PAUSES: Pause[] = [
+  { atMs: 17_260, ms: 102_300, deviceLost: true },
+  { atMs: 133_960, ms: 72_000, deviceLost: true },
+  { atMs: 242_900, ms: 18_000, deviceDropped: true, seenMs: 18_000 },
+];
+
+describe('dropIn', () => {
+  it("sums the device's pauses that fell in the set, and leaves out the rest's", () => {
+    expect(dropIn(SET, PAUSES)).toEqual({ ms: 174_300, times: 2 });
+    expect(dropIn({ startedMs: 260_000, endedMs: 300_000 }, PAUSES)).toBeNull();
+  });
+
+  it("takes a drop the strap came back from as the device's, and none of the person's own pauses", () => {
+    const pauses: Pause[] = [
+      { atMs: 10_000, ms: 12_000, deviceDropped: true, seenMs: 12_000 },
+      { atMs: 30_000, ms: 40_000 },
+    ];
+    expect(dropIn({ startedMs: 0, endedMs: 90_000 }, pauses)).toEqual({ ms: 12_000, times: 1 });
+    // A session kept before drops were: its pauses read as they did.
+    expect(dropIn({ startedMs: 0, endedMs: 90_000 }, [{ atMs: 10_000, ms: 12_000 }])).toBeNull();
+    expect(dropIn({ startedMs: 0, endedMs: 90_000 }, undefined)).toBeNull();
+  });
+
+  it('sums every set of a session', () => {
+    const sets = [SET, { startedMs: 262_000, endedMs: 300_000 }];
+    const later: Pause = { atMs: 270_000, ms: 5_000, deviceDropped: true, seenMs: 5_000 };
+    expect(dropsInSets(sets, [...PAUSES, later])).toEqual({ ms: 179_300, times: 3 });
+    expect(dropsInSets(sets, [{ atMs: 270_000, ms: 5_000 }])).toBeNull();
+  });
+});
+
+describe('droppedPlacement', () => {
+  it("is the one Bluetooth device with motion's placement, and none where two could have dropped", () => {
+    const h10 = { kind: 'bluetooth', placement: 'chest' } as const;
+    const watch = { kind: 'bluetooth', placement: 'wrist' } as const;
+    expect(droppedPlacement([h10])).toBe('chest');
+    expect(droppedPlacement([watch, { kind: 'bluetooth', placement: null }])).toBe('wrist');
+    // The virtual strap it took the place of drops out of nothing.
+    expect(droppedPlacement([{ kind: 'virtual', placement: 'chest' }, watch])).toBe('wrist');
+    expect(droppedPlacement([h10, watch])).toBeUndefined();
+    expect(droppedPlacement([])).toBeUndefined();
+  });
+});
+
+describe('the words', () => {
+  it('say the device as it was worn, how often, and the time not counted', () => {
+    expect(setDropText({ ms: 174_300, times: 2 }, 'chest')).toBe(
+      'strap out of reach twice: 2 min 54 s not counted',
+    );
+    expect(setDropText({ ms: 12_400, times: 1 }, 'wrist')).toBe('watch out of reach: 12 s not counted');
+    expect(setDropText({ ms: 31_000, times: 3 }, undefined)).toBe(
+      'device out of reach 3 times: 31 s not counted',
+    );
+    // A moment's drop is a drop all the same.
+    expect(setDropText({ ms: 300, times: 1 }, 'chest')).toBe('strap out of reach: 1 s not counted');
+    expect(sessionDropText({ ms: 174_300, times: 2 }, 'chest')).toBe('strap out of reach 2 min 54 s');
+  });
+});
