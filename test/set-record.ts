@@ -65,3 +65,49 @@ export function finishedSession(id: string, startedAt: number, records: readonly
 export function supermanSetsReached(): SetRecord[] {
   return [1, 2, 3].map((setNumber) => supermanSet({ setNumber }));
 }
+
+/**
+ * A session whose Polar H10 was carried out of reach in its first superman set, given up on twice
+ * (found again by itself, then gone on without, one rep counted with +1), and dropped once more in the
+ * rest after it, back within its reconnecting: its sets and pauses as the app kept them. `kept`: its
+ * pauses as a session kept before drops given up on were told from the person's own pauses.
+ */
+export function strapDroppedSession(
+  id: string,
+  startedAt: number,
+  kept: 'now' | 'before' = 'now',
+): SessionBundle {
+  const bundle = finishedSession(id, startedAt, [
+    supermanSet({
+      startedMs: 6070,
+      endedMs: 237_649,
+      corrections: 1,
+      deviceAway: true,
+      countedAway: 1,
+    }),
+    supermanSet({ setNumber: 2, startedMs: 290_000, endedMs: 330_000 }),
+  ]);
+  const lost = kept === 'now' ? { deviceLost: true as const } : {};
+  return {
+    ...bundle,
+    session: {
+      ...bundle.session,
+      snapshot: {
+        phase: 'summary',
+        exerciseIndex: 0,
+        set: null,
+        restEndsMs: null,
+        nowMs: 330_000,
+        startedMs: 0,
+        endedMs: 330_000,
+        pausedAtMs: null,
+        pauses: [
+          { atMs: 17_260, ms: 102_300, ...lost },
+          { atMs: 133_960, ms: 72_000, ...lost },
+          { atMs: 242_900, ms: 18_000, deviceDropped: true, seenMs: 18_000 },
+        ],
+      },
+      sources: [{ id: 'h10', name: 'Polar H10 0000E2E0', kind: 'bluetooth', placement: 'chest' }],
+    },
+  };
+}

@@ -704,6 +704,11 @@ export class Persistence {
     return (this.recorder ?? this.lastRecorder)?.heartRateOnPageClock() ?? [];
   }
 
+  /** The devices the session recorded now (or last) was recorded from: the summary names the one that dropped. */
+  sourcesOfSession(): readonly SourceInfo[] {
+    return (this.recorder ?? this.lastRecorder)?.sources ?? [];
+  }
+
   /** Whether this tab or another is recording the session now: it would be written back at once. */
   isBeingRecorded(id: string): boolean {
     const { recordingId, elsewhere } = this.history.state;

@@ -218,6 +218,11 @@ export class SessionRecorder {
     return { recorder, state };
   }
 
+  /** The devices the session was recorded from so far. */
+  get sources(): readonly SourceInfo[] {
+    return this.session.sources;
+  }
+
   get sessionId(): string {
     return this.session.id;
   }

@@ -15,6 +15,7 @@ import {
   startAdviceText,
   unseenByText,
 } from '../workout/by-hand.ts';
+import { droppedPlacement } from '../workout/device-drops.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import { type Exercise, type ExerciseId, weightToLog } from '../workout/program.ts';
 import {
@@ -788,6 +789,8 @@ export class BbApp extends LitElement {
           .records=${state.completed}
           .plan=${state.plan}
           .durationMs=${timerMs(state)}
+          .pauses=${state.pauses ?? []}
+          .devicePlacement=${droppedPlacement(this.app.persistence.sourcesOfSession())}
           .finishedShort=${state.finishedShort === true}
           .heart=${this.app.heartSummary()}
           .learned=${this.app.lessons.learned()}

@@ -20,13 +20,14 @@ import {
   sameRetention,
 } from '../store/retention.ts';
 import { wallClockOf } from '../workout/calendar.ts';
+import { droppedPlacement, sessionDrop, sessionDropText } from '../workout/device-drops.ts';
 import { backupButtonName } from './backup-name.ts';
 import './bb-set-heart-rates.ts';
 import './bb-sets-table.ts';
 import { NO_SESSIONS_YET } from './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
-import { describeSessionFacts } from './format.ts';
+import { describeSessionFacts, FACT_SEPARATOR } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToShow } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';
@@ -66,6 +67,16 @@ export function holdsChartEmpty(brokenHolds: number): string {
   return brokenHolds === 1
     ? 'Your only hold so far was broken by a pause, and is not charted.'
     : `Your ${brokenHolds} holds so far were each broken by a pause, and are not charted.`;
+}
+
+/**
+ * A session's line: its summary's facts, and the time it stood still for a device out of reach, as
+ * its summary said it at its end (see summarise).
+ */
+function sessionFacts(s: SessionRow): string {
+  const drop = sessionDrop(s.snapshot?.pauses);
+  const facts = describeSessionFacts(s.summary);
+  return drop ? `${facts}${FACT_SEPARATOR}${sessionDropText(drop, droppedPlacement(s.sources))}` : facts;
 }
 
 const RETENTION_OPTIONS: readonly { value: string; label: string; retention: MotionRetention }[] = [
@@ -518,7 +529,7 @@ export class BbHistory extends LitElement {
     const shown = this.setsShown.get(s.id);
     return html`<li data-session=${s.id}>
       <div class="when">${when}${live ? ' (being recorded)' : s.status === 'active' ? ' (unfinished)' : ''}</div>
-      <div class="facts">${factsLine(describeSessionFacts(s.summary))}</div>
+      <div class="facts">${factsLine(sessionFacts(s))}</div>
       ${s.motionDropped ? html`<div class="sources">Raw motion removed to free space</div>` : null}
       ${s.sources.length ? html`<div class="sources">With ${s.sources.map((d) => d.name).join(', ')}</div>` : null}
       <div class="session-actions">
@@ -541,17 +552,18 @@ export class BbHistory extends LitElement {
               : html`<button class="danger" @click=${() => (this.confirming = s.id)} aria-label="Delete ${when}">Delete</button>`
         }
       </div>
-      ${shown ? this.renderSets(s.id, when, shown) : null}
+      ${shown ? this.renderSets(s, when, shown) : null}
     </li>`;
   }
 
   /** Under the buttons, the Sets button among them staying where it was tapped. */
-  private renderSets(id: string, when: string, shown: SetsShown) {
+  private renderSets(s: SessionRow, when: string, shown: SetsShown) {
+    const id = s.id;
     switch (shown.kind) {
       case 'read': {
         const { records, plan, heart } = shown.sets;
         // The sets' heart rate under them, as the summary told it at the session's end.
-        return html`<bb-sets-table id=${`sets-${id}`} .records=${records} .plan=${plan} label="Sets of ${when}"></bb-sets-table>
+        return html`<bb-sets-table id=${`sets-${id}`} .records=${records} .plan=${plan} .pauses=${s.snapshot?.pauses ?? []} .devicePlacement=${droppedPlacement(s.sources)} label="Sets of ${when}"></bb-sets-table>
           ${tellsHeartRate(records, heart) ? html`<bb-set-heart-rates level="4" .records=${records} .heart=${heart}></bb-set-heart-rates>` : null}`;
       }
       case 'reading':

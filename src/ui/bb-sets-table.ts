@@ -1,8 +1,16 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Placement } from '../sensors/samples.ts';
+import { dropIn, setDropText } from '../workout/device-drops.ts';
 import { exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
-import { type PlannedExercise, type SetRecord, setOutcome, skippedUndone } from '../workout/session.ts';
+import {
+  type Pause,
+  type PlannedExercise,
+  type SetRecord,
+  setOutcome,
+  skippedUndone,
+} from '../workout/session.ts';
 import { alternatesSides, capitalised, WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
 import { atWeight, describeForm, formatDuration, heldS } from './format.ts';
 import { fitsFourColumns } from './sets-columns.ts';
@@ -142,6 +150,10 @@ export class BbSetsTable extends LitElement {
   @property({ attribute: false }) records: readonly SetRecord[] = [];
   /** The session's plan: the weight each exercise was done with, a plank's goal. */
   @property({ attribute: false }) plan: readonly PlannedExercise[] = [];
+  /** The session's pauses: those the app made for a device out of reach are said under their set. */
+  @property({ attribute: false }) pauses: readonly Pause[] = [];
+  /** Where the device that could drop out was worn (see droppedPlacement): "Strap", "Watch", else "Device". */
+  @property({ attribute: false }) devicePlacement: Placement | undefined = undefined;
   /** The table's name, for its box and its caption. */
   @property() label = 'Sets of this session';
 
@@ -176,7 +188,7 @@ export class BbSetsTable extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Other words in the table take another width: four columns are tried again.
-    if (changed.has('records') || changed.has('plan')) this.fourColumnsPx = null;
+    if (changed.has('records') || changed.has('plan') || changed.has('pauses')) this.fourColumnsPx = null;
   }
 
   protected override updated(): void {
@@ -227,6 +239,7 @@ export class BbSetsTable extends LitElement {
           </tr>
           ${endedRow(r, 4)}
           ${goalRow(r, goalsFrom[i] ?? null, 4)}
+          ${this.droppedRow(r, 4)}
           ${correctedRow(r, 4)}
           ${formRow(r, 4)}`,
         )}
@@ -258,6 +271,7 @@ export class BbSetsTable extends LitElement {
           </tr>
           ${endedRow(r, 2, 'cell')}
           ${goalRow(r, goalsFrom[i] ?? null, 2, 'cell')}
+          ${this.droppedRow(r, 2, 'cell')}
           ${correctedRow(r, 2, 'cell')}
           ${formRow(r, 2, 'cell')}`,
         )}
@@ -266,7 +280,31 @@ export class BbSetsTable extends LitElement {
 
   /** Rows of their own under the set: cut short, why its goal was what it was, its count put right, its form problems. */
   private hasNotes(r: SetRecord, goalFrom: PlankGoalFrom | null): boolean {
-    return endedText(r) !== null || describeForm(r) !== null || goalFrom !== null || correctedBy(r) !== null;
+    return (
+      endedText(r) !== null ||
+      describeForm(r) !== null ||
+      goalFrom !== null ||
+      correctedBy(r) !== null ||
+      this.droppedText(r) !== null
+    );
+  }
+
+  /**
+   * "Strap out of reach: 12 s not counted" under a set that stood still while its device was away: a
+   * count or a hold short of the others, with no word of why, read as the person's own.
+   */
+  private droppedRow(r: SetRecord, columns: number, role?: 'cell') {
+    const text = this.droppedText(r);
+    if (text === null) return nothing;
+    // Each time kept whole: "2 min" over "54 s not counted" on a phone.
+    const parts = text.split(/(\d+ min \d+ s|\d+ min|\d+ s)/);
+    const said = parts.map((part, i) => (i % 2 === 1 ? html`<span class="unbroken">${part}</span>` : part));
+    return html`<tr class="note dropped" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>${said}</td></tr>`;
+  }
+
+  private droppedText(r: SetRecord): string | null {
+    const drop = dropIn(r, this.pauses);
+    return drop ? capitalised(setDropText(drop, this.devicePlacement)) : null;
   }
 
   /** The exercise's name, and its set's number when it has no column of its own. */

@@ -1,6 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Placement } from '../sensors/samples.ts';
 import { summarize } from '../store/summary.ts';
+import { sessionDrop, sessionDropText } from '../workout/device-drops.ts';
 import type { SessionHeart } from '../workout/heart.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
@@ -8,6 +10,7 @@ import {
   anySetDone,
   lastSetToCorrect,
   notReached,
+  type Pause,
   type PlannedExercise,
   planRanThrough,
   type SetRecord,
@@ -131,6 +134,10 @@ export class BbSummary extends LitElement {
   /** The session's plan: the weight each exercise was done with. */
   @property({ attribute: false }) plan: readonly PlannedExercise[] = [];
   @property({ type: Number }) durationMs = 0;
+  /** The session's pauses: the time it stood still for a device out of reach is said (see sessionDrop). */
+  @property({ attribute: false }) pauses: readonly Pause[] = [];
+  /** Where the device that could drop out was worn (see droppedPlacement). */
+  @property({ attribute: false }) devicePlacement: Placement | undefined = undefined;
   /**
    * Finish ended the last set short of its target (the session's finishedShort): one it ended before
    * anything was counted was ended undone, with no count to put right (see lastSetToCorrect).
@@ -172,12 +179,12 @@ export class BbSummary extends LitElement {
     return html`
       <h2 tabindex="-1">${this.heading()}</h2>
       <div class="totals">
-        ${factsLine(summarise(this.records, this.durationMs))}
+        ${factsLine(summarise(this.records, this.durationMs, this.pauses, this.devicePlacement))}
       </div>
       ${this.renderEndedEarly()}
       ${this.renderNext()}
       ${this.deleted ? html`<p class="deleted">You deleted this session from your history: it is not kept, and there is no file of it to save.</p>` : this.renderSave()}
-      <bb-sets-table .records=${this.records} .plan=${this.plan} label="Sets of this session"></bb-sets-table>
+      <bb-sets-table .records=${this.records} .plan=${this.plan} .pauses=${this.pauses} .devicePlacement=${this.devicePlacement} label="Sets of this session"></bb-sets-table>
       ${this.deleted ? nothing : this.renderFix()}
       ${this.renderLearned()}
       ${
@@ -267,15 +274,24 @@ export class BbSummary extends LitElement {
 
 /**
  * "8 sets, 2 skipped · 94 reps · Bird dog 10 each side · 3 breaths · 2 min 15 s held · 34 min",
- * leaving out what did not happen; what the sets counted in History's words (see countedFacts).
+ * leaving out what did not happen; what the sets counted in History's words (see countedFacts). The
+ * time the session stood still for a device out of reach after its length, which leaves it out:
+ * "34 min · strap out of reach 45 s".
  */
-export function summarise(records: readonly SetRecord[], durationMs: number): string {
+export function summarise(
+  records: readonly SetRecord[],
+  durationMs: number,
+  pauses: readonly Pause[] = [],
+  devicePlacement?: Placement,
+): string {
   // Told from the summary the session is kept with, as History tells it: the two lines cannot differ.
   const summary = summarize(records, [], durationMs);
   const parts = [setsDone(setsKeptIn(summary)), ...countedFacts(summary)];
   const held = heldText(summary);
   if (held) parts.push(held);
   parts.push(sessionLength(summary.durationMs));
+  const drop = sessionDrop(pauses);
+  if (drop) parts.push(sessionDropText(drop, devicePlacement));
   return parts.join(FACT_SEPARATOR);
 }
 

@@ -36,17 +36,15 @@ export function dropIn(
   return { ms: within.reduce((sum, pause) => sum + pause.ms, 0), times: within.length };
 }
 
-/** The drops of every set of a session together; null where no set had one. */
-export function dropsInSets(
-  sets: readonly Pick<SetRecord, 'startedMs' | 'endedMs'>[],
-  pauses: readonly Pause[] | undefined,
-): DeviceDrop | null {
-  const drops = sets.map((set) => dropIn(set, pauses)).filter((drop) => drop !== null);
+/**
+ * Every time the session stood still for a device out of reach, in a set or in a rest (which it held
+ * up): null where it never did. A pause kept before drops given up on were told from the person's own
+ * reads as theirs, as it did.
+ */
+export function sessionDrop(pauses: readonly Pause[] | undefined): DeviceDrop | null {
+  const drops = (pauses ?? []).filter(forDevice);
   if (drops.length === 0) return null;
-  return {
-    ms: drops.reduce((sum, drop) => sum + drop.ms, 0),
-    times: drops.reduce((sum, drop) => sum + drop.times, 0),
-  };
+  return { ms: drops.reduce((sum, pause) => sum + pause.ms, 0), times: drops.length };
 }
 
 /**
@@ -83,8 +81,8 @@ export function setDropText(drop: DeviceDrop, placement: Placement | undefined):
 }
 
 /**
- * Among a session's facts, the time its sets stood still for the device, "strap out of reach 2 min
- * 54 s": its length, which leaves the pauses out, told nothing of them.
+ * Among a session's facts, the time it stood still for the device, "strap out of reach 3 min 12 s":
+ * its length, which leaves the pauses out, told nothing of them.
  */
 export function sessionDropText(drop: DeviceDrop, placement: Placement | undefined): string {
   return `${deviceWord(placement)} out of reach ${formatDuration(droppedS(drop.ms))}`;

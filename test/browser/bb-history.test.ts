@@ -15,7 +15,7 @@ import { sessionHeart } from '../../src/workout/heart.ts';
 import '../../src/ui/bb-storage-notice.ts';
 import '../../src/ui/bb-summary.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
-import { drawingInBrokenByAPause, finishedSession, supermanSet } from '../set-record.ts';
+import { drawingInBrokenByAPause, finishedSession, strapDroppedSession, supermanSet } from '../set-record.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
 import { rolesNamed } from './accessibility-tree.ts';
 import { linesOf } from './lines.ts';
@@ -774,6 +774,90 @@ describe("bb-history's sets of a session", () => {
       ['Cut short, with a pause'],
       ['Elbow plank', '2', '31 s', '30 s'],
     ]);
+  });
+});
+
+describe("bb-history's session whose strap dropped out", () => {
+  /** The rows of the table of sets under session `id`, once opened. */
+  async function setsOf(history: HTMLElement, id: string): Promise<string[][]> {
+    const button = history.shadowRoot!.querySelector<HTMLButtonElement>(
+      `li[data-session="${id}"] button[aria-expanded]`,
+    )!;
+    await userEvent.click(button);
+    await expect
+      .poll(() => history.shadowRoot!.querySelector(`li[data-session="${id}"] bb-sets-table`))
+      .not.toBeNull();
+    const table = history.shadowRoot!.querySelector(`li[data-session="${id}"] bb-sets-table`)!;
+    await (table as LitElement).updateComplete;
+    return [...table.shadowRoot!.querySelectorAll('tr')].map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
+    );
+  }
+
+  const factsOf = (history: HTMLElement, id: string) =>
+    history
+      .shadowRoot!.querySelector(`li[data-session="${id}"] .facts`)!
+      .textContent!.replace(/\s+/g, ' ')
+      .trim();
+
+  it('says in its line how long the session stood still for the strap, and under the set how long it counted nothing', async () => {
+    const history = await mount(
+      'bb-history',
+      await persistenceWith([
+        strapDroppedSession('dropped', Date.now() - 86_400_000),
+        strapDroppedSession('before', Date.now() - 2 * 86_400_000, 'before'),
+      ]),
+    );
+    await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+    // 102 s and 72 s in the set, 18 s in the rest after it.
+    expect(factsOf(history, 'dropped')).toBe('20 min · 2 sets · 20 reps · strap out of reach 3 min 12 s');
+    expect(await setsOf(history, 'dropped')).toEqual([
+      ['Exercise', 'Set', 'Done', 'Target'],
+      ['Superman', '1', '10', '10'],
+      ['Strap out of reach twice: 2 min 54 s not counted'],
+      ['Counted with +1, device out of reach: 1'],
+      ['Superman', '2', '10', '10'],
+    ]);
+    // Kept before the pauses given up on were the device's: the drop it came back from in the rest is
+    // all its line has to tell, and its sets read as they did.
+    expect(factsOf(history, 'before')).toBe('20 min · 2 sets · 20 reps · strap out of reach 18 s');
+    expect(await setsOf(history, 'before')).toEqual([
+      ['Exercise', 'Set', 'Done', 'Target'],
+      ['Superman', '1', '10', '10'],
+      ['Counted with +1, device out of reach: 1'],
+      ['Superman', '2', '10', '10'],
+    ]);
+  });
+
+  it.each([
+    ['a phone', 360, 640],
+    ['a phone with its text at twice its size', 180, 320],
+  ])('fits its words within the card on %s, each time kept whole', async (_, width, height) => {
+    const restore = await layOutAsTheApp(width, height, '0 1rem');
+    try {
+      const history = await mount(
+        'bb-history',
+        await persistenceWith([strapDroppedSession('dropped', Date.now() - 86_400_000)]),
+      );
+      await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+      await setsOf(history, 'dropped');
+      const facts = history.shadowRoot!.querySelector('li[data-session="dropped"] .facts')!;
+      expect(linesOf(facts, '3 min 12 s')).toBe(1);
+      const table = history.shadowRoot!.querySelector('bb-sets-table')!;
+      const note = table.shadowRoot!.querySelector('tr.dropped td')!;
+      expect(linesOf(note, '2 min 54 s')).toBe(1);
+      // Within the card: nothing crosses its edge, nor the table's box.
+      const card = history
+        .shadowRoot!.querySelector<HTMLElement>('li[data-session="dropped"]')!
+        .getBoundingClientRect();
+      for (const box of [facts.getBoundingClientRect(), note.getBoundingClientRect()])
+        expect(box.right).toBeLessThanOrEqual(card.right + 0.5);
+      const box = table.shadowRoot!.querySelector<HTMLElement>('.sets')!;
+      expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+    } finally {
+      await restore();
+    }
   });
 });
 

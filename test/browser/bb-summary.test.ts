@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { supermanSet } from '../set-record.ts';
+import { strapDroppedSession, supermanSet } from '../set-record.ts';
 import '../../src/ui/bb-summary.ts';
 import { describeHrv } from '../../src/ui/bb-set-heart-rates.ts';
 import { summarise } from '../../src/ui/bb-summary.ts';
@@ -498,6 +498,73 @@ describe('bb-summary', () => {
       await restore();
     }
   });
+
+  it('says how long the session stood still for a strap out of reach, and under the set how long it counted nothing', async () => {
+    const { sets, session } = strapDroppedSession('dropped', Date.now());
+    const pauses = session.snapshot!.pauses!;
+    // 102 s and 72 s in the first set, 18 s in the rest after it; a pause of the person's own is none.
+    expect(summarise(sets, 71_100, [...pauses, { atMs: 300_000, ms: 9000 }], 'chest')).toBe(
+      '2 sets · 20 reps · 1 min · strap out of reach 3 min 12 s',
+    );
+    expect(summarise(sets, 71_100, pauses, 'wrist')).toBe(
+      '2 sets · 20 reps · 1 min · watch out of reach 3 min 12 s',
+    );
+    expect(summarise(sets, 71_100, [{ atMs: 300_000, ms: 9000 }])).toBe('2 sets · 20 reps · 1 min');
+    const summary = document.createElement('bb-summary');
+    summary.records = sets;
+    summary.durationMs = 71_100;
+    summary.pauses = pauses;
+    summary.devicePlacement = 'chest';
+    document.body.append(summary);
+    await summary.updateComplete;
+    const table = summary.shadowRoot!.querySelector('bb-sets-table')!;
+    await table.updateComplete;
+    const rows = [...table.shadowRoot!.querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
+    );
+    expect(rows).toEqual([
+      ['Superman', '1', '10', '10'],
+      ['Strap out of reach twice: 2 min 54 s not counted'],
+      ['Counted with +1, device out of reach: 1'],
+      ['Superman', '2', '10', '10'],
+    ]);
+    expect(summary.shadowRoot!.querySelector('.totals')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      '2 sets · 20 reps · 1 min · strap out of reach 3 min 12 s',
+    );
+  });
+
+  it.each([
+    [360, 640],
+    [180, 320],
+  ])(
+    'keeps the words of a strap out of reach within a %i px phone, each time whole',
+    async (width, height) => {
+      const restore = await layOutAsTheApp(width, height);
+      try {
+        const { sets, session } = strapDroppedSession('dropped', Date.now());
+        const summary = document.createElement('bb-summary');
+        summary.records = sets;
+        summary.durationMs = 71_100;
+        summary.pauses = session.snapshot!.pauses!;
+        summary.devicePlacement = 'chest';
+        const main = inAppMain(summary);
+        await summary.updateComplete;
+        const table = summary.shadowRoot!.querySelector('bb-sets-table')!;
+        await expect.poll(() => table.shadowRoot!.querySelector('tr.dropped td')).not.toBeNull();
+        const note = table.shadowRoot!.querySelector('tr.dropped td')!;
+        const totals = summary.shadowRoot!.querySelector('.totals')!;
+        expect(linesOf(totals, '3 min 12 s')).toBe(1);
+        expect(linesOf(note, '2 min 54 s')).toBe(1);
+        const edge = main.getBoundingClientRect().right;
+        for (const box of [totals.getBoundingClientRect(), note.getBoundingClientRect()])
+          expect(box.right).toBeLessThanOrEqual(edge + 0.5);
+        expect(setsBox(summary).scrollWidth).toBeLessThanOrEqual(setsBox(summary).clientWidth);
+        expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+      } finally {
+        await restore();
+      }
+    },
+  );
 
   it('says of reps counted with +1 while the device was out of reach that they were, not that a miscount was put right', async () => {
     const summary = document.createElement('bb-summary');

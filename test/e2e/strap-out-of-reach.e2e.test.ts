@@ -4,7 +4,8 @@
 // gives the strap up, what to do; the screen says the same at each step. The strap then comes back in
 // reach, and the app finds it by itself, with no tap: the set goes on where it stopped and counts.
 // Given up on a second time, the person taps Resume and counts with +1 as the voice said; the strap
-// back, the voice says it counts again, and it does, on from the rep counted by hand.
+// back, the voice says it counts again, and it does, on from the rep counted by hand. The summary
+// says how long the set stood still for the strap.
 //
 // The strap refuses every connection while it is away. A minute and a half of that passes in seconds:
 // the page runs on Playwright's clock, paused and moved on a step at a time, so the app's own timers
@@ -279,5 +280,20 @@ describeWithShared('a strap carried out of reach in a set, given up on, and foun
         .map((h) => h.text)
         .filter((text) => [8, 9, 10].map(spokenNumber).includes(text)),
     ).toEqual(['eight', 'nine', 'ten']);
+  });
+
+  it("says in the summary how long the set stood still for the strap, and where it was the strap's", async () => {
+    await runClockUntil(async () => (await page.locator('bb-rest-view').count()) > 0, 5000);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.locator('bb-summary h2').waitFor();
+    const summary = page.locator('bb-summary');
+    // Given up on twice, 102 s and 72 s to the clock's step: the set counted nothing meanwhile.
+    const totals = (await summary.locator('.totals').textContent())!.replace(/\s+/g, ' ').trim();
+    expect(totals).toMatch(/^1 set · 10 reps · 1 min · strap out of reach 2 min 5\d s$/);
+    const note = (await summary.locator('bb-sets-table tr.dropped').textContent())!
+      .replace(/\s+/g, ' ')
+      .trim();
+    expect(note).toBe(`Strap out of reach twice: ${totals.split('reach ')[1]} not counted`);
   });
 });

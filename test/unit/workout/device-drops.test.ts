@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dropIn,
   droppedPlacement,
-  dropsInSets,
+  sessionDrop,
   sessionDropText,
   setDropText,
 } from '../../../src/workout/device-drops.ts';
@@ -33,12 +33,13 @@ describe('dropIn', () => {
     expect(dropIn({ startedMs: 0, endedMs: 90_000 }, [{ atMs: 10_000, ms: 12_000 }])).toBeNull();
     expect(dropIn({ startedMs: 0, endedMs: 90_000 }, undefined)).toBeNull();
   });
+});
 
-  it('sums every set of a session', () => {
-    const sets = [SET, { startedMs: 262_000, endedMs: 300_000 }];
-    const later: Pause = { atMs: 270_000, ms: 5_000, deviceDropped: true, seenMs: 5_000 };
-    expect(dropsInSets(sets, [...PAUSES, later])).toEqual({ ms: 179_300, times: 3 });
-    expect(dropsInSets(sets, [{ atMs: 270_000, ms: 5_000 }])).toBeNull();
+describe('sessionDrop', () => {
+  it("sums the device's pauses of the whole session, in its sets and its rests, none of the person's", () => {
+    expect(sessionDrop([...PAUSES, { atMs: 300_000, ms: 20_000 }])).toEqual({ ms: 192_300, times: 3 });
+    expect(sessionDrop([{ atMs: 300_000, ms: 20_000 }])).toBeNull();
+    expect(sessionDrop(undefined)).toBeNull();
   });
 });
 
@@ -66,6 +67,6 @@ describe('the words', () => {
     );
     // A moment's drop is a drop all the same.
     expect(setDropText({ ms: 300, times: 1 }, 'chest')).toBe('strap out of reach: 1 s not counted');
-    expect(sessionDropText({ ms: 174_300, times: 2 }, 'chest')).toBe('strap out of reach 2 min 54 s');
+    expect(sessionDropText({ ms: 192_300, times: 3 }, 'chest')).toBe('strap out of reach 3 min 12 s');
   });
 });
