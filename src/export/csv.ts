@@ -3,10 +3,9 @@
 // for reps and breath cycles; what the columns cannot hold goes into Notes. Duration is Strong's own
 // "1h 5m" text (importers parse a bare number as milliseconds) and counts only the time in the app.
 
-import type { Placement } from '../sensors/samples.ts';
 import type { SessionBundle, SetRow } from '../store/records.ts';
 import { wallClockOf } from '../workout/calendar.ts';
-import { type DeviceDrop, dropIn, droppedPlacement, setDropText } from '../workout/device-drops.ts';
+import { droppedPlacement, setAwayText } from '../workout/device-drops.ts';
 import { exerciseById, FORM_ISSUE_TEXT, perSideText } from '../workout/program.ts';
 import { heldS, setOutcome, skippedUndone } from '../workout/session.ts';
 import { alternatesSides, cutShortText, WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
@@ -56,7 +55,7 @@ export function toCsv(sessions: readonly CsvSession[]): string {
         String(isHold ? 0 : set.count),
         '0',
         String(isHold ? heldS(set.holdMs ?? 0) : 0),
-        setNotes(set, exercise.kind, dropIn(set, session.snapshot?.pauses), placement),
+        setNotes(set, exercise.kind, setAwayText(set, session.snapshot?.pauses, placement)),
         '',
         '',
       ]);
@@ -76,12 +75,7 @@ export function strongDuration(ms: number): string {
   return m === 0 ? `${h}h` : `${h}h ${m}m`;
 }
 
-function setNotes(
-  set: SetRow,
-  kind: 'reps' | 'hold' | 'breaths',
-  drop: DeviceDrop | null,
-  placement: Placement | undefined,
-): string {
+function setNotes(set: SetRow, kind: 'reps' | 'hold' | 'breaths', away: string | null): string {
   const notes: string[] = [];
   if (kind === 'breaths') notes.push(counted(set.count, kind));
   // Right first, as the set is said and shown: it starts on the right arm.
@@ -95,9 +89,9 @@ function setNotes(
   const paused = set.pausedInHold === true && set.holdMs !== null && !skippedUndone(set);
   if (end) notes.push(paused ? withPauseText(end, set) : end);
   else if (paused) notes.push(WITH_A_PAUSE);
-  // The set stood still while its device was out of reach: fewer reps, or a hold cut, with no word
-  // of why, read as the person's own.
-  if (drop) notes.push(setDropText(drop, placement));
+  // The set stood still while its device was out of reach, or went on without it: fewer reps, or a
+  // hold cut, with no word of why, read as the person's own.
+  if (away) notes.push(away);
   if (set.formIssues.length) {
     notes.push(`form: ${set.formIssues.map((issue) => FORM_ISSUE_TEXT[issue].problem).join(', ')}`);
   }

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
-import { dropIn, setDropText } from '../workout/device-drops.ts';
+import { setAwayText } from '../workout/device-drops.ts';
 import { exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import {
@@ -290,8 +290,9 @@ export class BbSetsTable extends LitElement {
   }
 
   /**
-   * "Strap out of reach: 12 s not counted" under a set that stood still while its device was away: a
-   * count or a hold short of the others, with no word of why, read as the person's own.
+   * "Strap out of reach: 12 s not counted" under a set that stood still while its device was away,
+   * "Strap out of reach during the set" under one that went on without it: a count or a hold short of
+   * the others, with no word of why, read as the person's own.
    */
   private droppedRow(r: SetRecord, columns: number, role?: 'cell') {
     const text = this.droppedText(r);
@@ -303,8 +304,10 @@ export class BbSetsTable extends LitElement {
   }
 
   private droppedText(r: SetRecord): string | null {
-    const drop = dropIn(r, this.pauses);
-    return drop ? capitalised(setDropText(drop, this.devicePlacement)) : null;
+    if (skippedUndone(r)) return null;
+    // The reps tapped while it was away are said in their own row (see correctedRow).
+    const text = setAwayText(r, this.pauses, this.devicePlacement, true);
+    return text && capitalised(text);
   }
 
   /** The exercise's name, and its set's number when it has no column of its own. */

@@ -81,6 +81,25 @@ export function setDropText(drop: DeviceDrop, placement: Placement | undefined):
 }
 
 /**
+ * What a set's record says of its device out of reach: the time it stood still for it (see
+ * setDropText), or, where it went on without it (begun with it away, or Resume tapped once it was
+ * given up on, and nothing paused in the set), "strap out of reach during the set": a hold timed by
+ * hand or reps never seen, which read as the person's own. `tapsSaid`: the reps tapped with +1 while it
+ * was away are said beside it ("Counted with +1, device out of reach"), which tells that much already.
+ */
+export function setAwayText(
+  set: Pick<SetRecord, 'startedMs' | 'endedMs' | 'deviceAway' | 'countedAway'>,
+  pauses: readonly Pause[] | undefined,
+  placement: Placement | undefined,
+  tapsSaid = false,
+): string | null {
+  const drop = dropIn(set, pauses);
+  if (drop) return setDropText(drop, placement);
+  if (!set.deviceAway || (tapsSaid && (set.countedAway ?? 0) > 0)) return null;
+  return `${deviceWord(placement)} out of reach during the set`;
+}
+
+/**
  * Among a session's facts, the time it stood still for the device, "strap out of reach 3 min 12 s":
  * its length, which leaves the pauses out, told nothing of them.
  */

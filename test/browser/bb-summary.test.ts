@@ -533,6 +533,45 @@ describe('bb-summary', () => {
     );
   });
 
+  it('says under a set that went on without its strap that it did, where its reps tapped with +1 do not already', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [
+      // A plank begun with the strap given up on in the rest before it, its hold timed by hand.
+      record({
+        exerciseId: 'elbow-plank',
+        target: 30,
+        count: 0,
+        holdMs: 20_400,
+        peakDeg: null,
+        endedBy: 'stopped',
+        deviceAway: true,
+      }),
+      record({
+        setNumber: 1,
+        count: 4,
+        corrections: 2,
+        deviceAway: true,
+        countedAway: 2,
+        endedBy: 'stopped',
+      }),
+    ];
+    summary.durationMs = 60_000;
+    summary.devicePlacement = 'chest';
+    document.body.append(summary);
+    await summary.updateComplete;
+    const table = summary.shadowRoot!.querySelector('bb-sets-table')!;
+    await table.updateComplete;
+    const rows = [...table.shadowRoot!.querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
+    );
+    expect(rows).toEqual([
+      ['Elbow plank', '1', '20 s', '30 s'],
+      ['Strap out of reach during the set'],
+      ['Superman', '1', '4', '10'],
+      ['Counted with +1, device out of reach: 2'],
+    ]);
+  });
+
   it.each([
     [360, 640],
     [180, 320],

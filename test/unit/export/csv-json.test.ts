@@ -364,6 +364,42 @@ describe('CSV export', () => {
     expect(notesOf(toCsv([{ session: older, sets: [superman] }]))).toEqual(['']);
   });
 
+  it('notes a set that went on without its device out of reach, a hold timed by hand or reps tapped with +1', async () => {
+    const bundle = await recordSession();
+    const plank = bundle.sets[2]!;
+    const sets = [
+      {
+        ...plank,
+        index: 0,
+        target: 30,
+        holdMs: 20_400,
+        endedBy: 'stopped' as const,
+        formIssues: [],
+        deviceAway: true as const,
+      },
+      {
+        ...bundle.sets[0]!,
+        index: 1,
+        peakDeg: null,
+        corrections: 2,
+        countedAway: 2,
+        deviceAway: true as const,
+      },
+      { ...bundle.sets[0]!, index: 2, peakDeg: null },
+    ];
+    const session = {
+      ...bundle.session,
+      sources: [
+        { id: 'watch', name: 'Bangle.js 1a2b', kind: 'bluetooth' as const, placement: 'wrist' as const },
+      ],
+    };
+    expect(notesOf(toCsv([{ session, sets }]))).toEqual([
+      'stopped before the target of 30 s; watch out of reach during the set',
+      'watch out of reach during the set',
+      '',
+    ]);
+  });
+
   it('says a count or a target of one in the singular', async () => {
     const bundle = await recordSession();
     const [superman] = bundle.sets;

@@ -4,6 +4,7 @@ import {
   droppedPlacement,
   sessionDrop,
   sessionDropText,
+  setAwayText,
   setDropText,
 } from '../../../src/workout/device-drops.ts';
 import type { Pause } from '../../../src/workout/session.ts';
@@ -68,5 +69,22 @@ describe('the words', () => {
     // A moment's drop is a drop all the same.
     expect(setDropText({ ms: 300, times: 1 }, 'chest')).toBe('strap out of reach: 1 s not counted');
     expect(sessionDropText({ ms: 192_300, times: 3 }, 'chest')).toBe('strap out of reach 3 min 12 s');
+  });
+});
+
+describe('setAwayText', () => {
+  it('says the time a set stood still for its device, or that it went on without it', () => {
+    expect(setAwayText({ ...SET, deviceAway: true, countedAway: 1 }, PAUSES, 'chest')).toBe(
+      'strap out of reach twice: 2 min 54 s not counted',
+    );
+    // A plank begun with the strap given up on in the rest before it, timed by hand.
+    const plank = { startedMs: 262_000, endedMs: 300_000, deviceAway: true as const };
+    expect(setAwayText(plank, PAUSES, 'chest')).toBe('strap out of reach during the set');
+    // Its reps tapped with +1 said beside it already, or no word of the device's going: nothing more.
+    expect(setAwayText({ ...plank, countedAway: 2 }, PAUSES, 'wrist', true)).toBeNull();
+    expect(setAwayText({ ...plank, countedAway: 2 }, PAUSES, 'wrist')).toBe(
+      'watch out of reach during the set',
+    );
+    expect(setAwayText({ startedMs: 262_000, endedMs: 300_000 }, PAUSES, 'chest')).toBeNull();
   });
 });
