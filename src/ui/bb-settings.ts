@@ -44,6 +44,8 @@ import {
   parseTypedNumber,
 } from './format.ts';
 import { ObserveController } from './observe.ts';
+import { scrollToShow } from './opened-at.ts';
+import { scrollPageBy } from './scroll-page.ts';
 import {
   buttonStyles,
   fieldStyles,
@@ -287,6 +289,37 @@ export class BbSettings extends LitElement {
       button.danger {
         border-color: var(--bb-danger, #f87171);
       }
+      /* On a line of its own under Done: its answers read as answers to it, not as Done's neighbours. */
+      .restore-question {
+        flex: 1 1 100%;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem;
+      }
+      /* Its answers side by side under it, where the row has room for both. */
+      .restore-question p {
+        flex: 1 1 100%;
+        margin: 0;
+      }
+      /*
+       * Text at twice its size on a phone (180×320): the question's seven lines and its answers, at
+       * the buttons' size, were 324 px, taller than the window. Its answers as a small phone's set
+       * controls are, and closer together, they come into view with the whole question.
+       */
+      @media (max-width: 18rem) {
+        .restore-question {
+          gap: 0.5rem;
+        }
+        .restore-question button {
+          font-size: 1.1rem;
+          padding-inline: 0.75rem;
+        }
+      }
+      .restore-question:focus-visible {
+        outline: 4px solid var(--bb-focus, #facc15);
+        outline-offset: 2px;
+      }
     `,
   ];
 
@@ -335,10 +368,12 @@ export class BbSettings extends LitElement {
           <button type="button" class="primary" @click=${this.onDone}>Done</button>
           ${
             this.confirmingRestore
-              ? html`<span>Put every setting back as it was at first? The weight you logged and a set you chose to add stay.</span>
+              ? html`<div class="restore-question" role="group" aria-labelledby="restore-question" tabindex="-1">
+                  <p id="restore-question">Put every setting back as it was at first? The weight you logged and a set you chose to add stay.</p>
                   <button type="button" class="danger" @click=${this.onRestore}>Yes, restore defaults</button>
-                  <button type="button" class="quiet" @click=${() => (this.confirmingRestore = false)}>Keep my settings</button>`
-              : html`<button type="button" class="quiet" @click=${() => (this.confirmingRestore = true)}>Restore defaults</button>`
+                  <button type="button" class="quiet" @click=${this.onKeepSettings}>Keep my settings</button>
+                </div>`
+              : html`<button type="button" class="quiet restore" @click=${this.onAskRestore}>Restore defaults</button>`
           }
         </div>
       </form>
@@ -736,11 +771,42 @@ export class BbSettings extends LitElement {
     this.dispatchEvent(new CustomEvent('bb-try-voice', { bubbles: true, composed: true }));
   }
 
+  /**
+   * The question takes the place of Restore defaults, which sits at the page's foot: grown under the
+   * finger, its answers went under the window's bottom edge (655–779 px of a 640 px phone). Its words
+   * come into view with both answers under them (see scrollToShow), in whole pixels, where
+   * scrollIntoView left a third of a pixel of the last answer out and, at 180×320, the question's first
+   * line above the window. The focus goes to the question, whose words a screen reader then reads, not
+   * to "Yes": a second Enter must not undo every setting.
+   */
+  private async onAskRestore(): Promise<void> {
+    this.confirmingRestore = true;
+    await this.updateComplete;
+    const question = this.renderRoot.querySelector<HTMLElement>('.restore-question');
+    const words = question?.querySelector('p');
+    const yes = question?.querySelector('button');
+    if (!question || !words || !yes) return;
+    const edges = (element: Element) => element.getBoundingClientRect();
+    scrollPageBy((view) => scrollToShow(view, edges(words), edges(question), edges(yes)));
+    question.focus({ preventScroll: true });
+  }
+
   private onRestore(): void {
-    this.confirmingRestore = false;
     // The values they spoke of are gone.
     this.corrections = new Map();
     this.model.restoreDefaults();
+    void this.closeRestoreQuestion();
+  }
+
+  private onKeepSettings(): void {
+    void this.closeRestoreQuestion();
+  }
+
+  /** The answer's button goes with the question: the focus comes back where the question was asked. */
+  private async closeRestoreQuestion(): Promise<void> {
+    this.confirmingRestore = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('button.restore')?.focus({ preventScroll: true });
   }
 
   private onDone(): void {

@@ -636,6 +636,52 @@ describe('bb-settings', () => {
     expect(done).toBe(1);
   });
 
+  // 640×360: a phone on its side; 180×320: text at twice its size on a 360×640 phone.
+  it.each([
+    [360, 640],
+    [640, 360],
+    [180, 320],
+  ])(
+    'at %d×%d brings the question Restore defaults asks, with both its answers, into view from the window’s foot, the focus on it',
+    async (width, height) => {
+      const restore = await layOutAsTheApp(width, height, '0 1rem');
+      try {
+        const { element } = mount();
+        await element.updateComplete;
+        const ask = page.getByRole('button', { name: 'Restore defaults' });
+        scrollBy({ top: ask.element().getBoundingClientRect().bottom - innerHeight });
+        expect(ask.element().getBoundingClientRect().bottom).toBeGreaterThan(innerHeight - 1);
+        await ask.click();
+        await expect.element(page.getByRole('button', { name: 'Keep my settings' })).toBeInTheDocument();
+        const parts = [
+          page.getByText(/^Put every setting back/),
+          page.getByRole('button', { name: 'Yes, restore defaults' }),
+          page.getByRole('button', { name: 'Keep my settings' }),
+        ].map((part) => part.element());
+        const outOfView = () =>
+          parts.flatMap((part) => {
+            const { top, bottom } = part.getBoundingClientRect();
+            return top < 0 || bottom > innerHeight ? [`${part.textContent!.trim()}: ${top}–${bottom}`] : [];
+          });
+        await expect.poll(outOfView).toEqual([]);
+        const question = page.getByRole('group', { name: /^Put every setting back as it was at first\?/ });
+        expect(element.shadowRoot!.activeElement).toBe(question.element());
+      } finally {
+        await restore();
+      }
+    },
+  );
+
+  it('gives the focus back to Restore defaults once its question is answered, either way', async () => {
+    const { element } = mount();
+    const ask = page.getByRole('button', { name: 'Restore defaults' });
+    for (const answer of ['Keep my settings', 'Yes, restore defaults']) {
+      await ask.click();
+      await page.getByRole('button', { name: answer }).click();
+      await expect.poll(() => element.shadowRoot!.activeElement).toBe(ask.element());
+    }
+  });
+
   it('says where the plan of the day differs from a setting, and why', async () => {
     const { element } = mount();
     element.targetChanges = [
