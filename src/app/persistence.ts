@@ -114,6 +114,11 @@ export interface HistoryState {
   readonly storage: 'opening' | 'saving' | 'memory';
   readonly problem: StoreError | null;
   /**
+   * The store opened in this visit: a problem since stopped a saving that had begun. False where the
+   * browser never let it open (a private window, storage off): nothing of this visit was ever saved.
+   */
+  readonly storeOpened: boolean;
+  /**
    * The sessions shown so far, newest first: a page at a time (showMoreSessions). While storage is
    * full, those memory holds whole are listed so, in place of the store's cut-short copies or beside.
    */
@@ -216,6 +221,7 @@ export class HistoryModel extends Model<HistoryState> {
     super({
       storage: 'opening',
       problem: null,
+      storeOpened: false,
       sessions: [],
       sessionCount: 0,
       pastRead: false,
@@ -407,7 +413,7 @@ export class Persistence {
         this.options.openStore ??
         (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('upgraded')) }))
       )();
-      this.history.update({ storage: 'saving' });
+      this.history.update({ storage: 'saving', storeOpened: true });
       // Not waited for: Firefox asks the person in a prompt, which may be answered late or never, and
       // the sessions before (and with them today's plan, and Start) must not wait on it.
       void askToPersist().then((persisted) => this.history.update({ persisted }));

@@ -162,7 +162,7 @@ export class BbStorageNotice extends LitElement {
           ? null
           : this.compact && hasCurrent
             ? html`<p class="brief" role="alert">${problem.brief}</p>`
-            : this.renderProblem(problem, hasCurrent)
+            : this.renderProblem(problem, hasCurrent, h.storeOpened)
       }
     `;
   }
@@ -171,13 +171,11 @@ export class BbStorageNotice extends LitElement {
    * Why sessions are not being saved, and the way to keep them: the session's own file, or a backup
    * of them all when several are held in memory only, or one that is not the last session.
    */
-  private renderProblem(problem: StoreError, hasCurrent: boolean) {
+  private renderProblem(problem: StoreError, hasCurrent: boolean, storeOpened: boolean) {
     const { message, savesAll, button } = heldInMemoryNotice(
       problem,
       this.persistence.sessionsHeldInMemory(),
-      {
-        lastAmongThem: hasCurrent,
-      },
+      { lastAmongThem: hasCurrent, storeOpened },
     );
     return html`<section class="problem" role="alert">
       <p>${message}</p>

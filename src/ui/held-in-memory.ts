@@ -29,17 +29,43 @@ const HELD_BECAUSE: Record<StoreErrorKind, { readonly cause: string; readonly be
 };
 
 /**
+ * Why nothing is saved where the store never opened: the browser refused it (a private window,
+ * storage off), or it failed to open. Saving never began, and "no longer being saved", or "Saving
+ * failed", would say it had. Not an older tab's block nor a newer Backbeat's data: their own words
+ * say how to save again (reload).
+ */
+const NEVER_OPENED_BECAUSE: Partial<Record<StoreErrorKind, string>> = {
+  unavailable: 'This browser does not let Backbeat save data here (storage is off or private)',
+  unknown: 'Backbeat could not open its storage in this browser',
+};
+
+/**
  * `held`: how many sessions memory alone holds whole. `lastAmongThem`: the session under way or last
  * ended, which the notice's "Save this session" saves, is one of them (kept, while storage does not
- * save, memory holds it).
+ * save, memory holds it). `storeOpened`: the store opened in this visit before the problem came.
  */
 export function heldInMemoryNotice(
   problem: StoreError,
   held: number,
-  { lastAmongThem }: { readonly lastAmongThem: boolean },
+  { lastAmongThem, storeOpened }: { readonly lastAmongThem: boolean; readonly storeOpened: boolean },
 ): HeldInMemoryNotice {
+  const neverOpened = storeOpened ? undefined : NEVER_OPENED_BECAUSE[problem.kind];
+  if (neverOpened && held === 0) {
+    // Memory holds the last session alone: the one before goes as the next begins.
+    return {
+      message: `${neverOpened}: a session is kept only until this tab closes or the next one begins. Save it as a file at its end.`,
+      savesAll: false,
+    };
+  }
+  if (neverOpened && held === 1 && lastAmongThem) {
+    return {
+      message: `${neverOpened}: this session is kept only until this tab closes or the next one begins. Save it as a file to keep it.`,
+      savesAll: false,
+    };
+  }
   if (held === 0 || (held === 1 && lastAmongThem)) return { message: problem.message, savesAll: false };
-  const { cause, before } = HELD_BECAUSE[problem.kind];
+  const { before } = HELD_BECAUSE[problem.kind];
+  const cause = neverOpened ?? HELD_BECAUSE[problem.kind].cause;
   // A full store still reads, and its backup holds every session; a failed one is not read, and the
   // file holds those memory keeps, which the store never had whole: the button says which.
   const button =
@@ -48,8 +74,11 @@ export function heldInMemoryNotice(
       : held === 1
         ? 'Save that session (JSON)'
         : `Save these ${held} sessions (JSON)`;
-  const message =
-    held === 1
+  const message = neverOpened
+    ? held === 1
+      ? `${cause}, so an earlier session is kept only while this tab is open: save it as a file to keep it.`
+      : `${cause}, so ${held} sessions are kept only while this tab is open: save them as a file to keep them.`
+    : held === 1
       ? `${cause}, so an earlier session is no longer being saved. It is still here: back it up before you ${before}.`
       : `${cause}, so ${held} sessions are no longer being saved. They are still here: back them up before you ${before}.`;
   return { message, savesAll: true, button };

@@ -7,10 +7,13 @@ import { StoreError } from '../../src/store/errors.ts';
 import '../../src/ui/bb-storage-notice.ts';
 import { layOutAsTheApp, mount } from './mount.ts';
 
-/** What the notice reads of the app: storage full, `held` sessions in memory only. */
+/**
+ * What the notice reads of the app: a store that opened and saved, then filled up (or failed with
+ * `problem`), `held` sessions in memory only.
+ */
 function fullStore(held: number, hasCurrent: boolean, problem = new StoreError('quota')): Persistence {
   const history = new HistoryModel();
-  history.update({ storage: 'memory', problem, hasCurrent });
+  history.update({ storage: 'memory', storeOpened: true, problem, hasCurrent });
   return { history, sessionsHeldInMemory: () => held } as unknown as Persistence;
 }
 

@@ -924,6 +924,31 @@ describe('Persistence', () => {
     });
   });
 
+  it('tells a store the browser never let open from one that saved and then filled up', async () => {
+    const refused = new Page('unused', () => Promise.reject(new DOMException('denied', 'SecurityError')));
+    await refused.persistence.start();
+    expect(refused.persistence.history.state).toMatchObject({ storage: 'memory', storeOpened: false });
+    await refused.persistence.dispose();
+    const page = await startedPage();
+    expect(page.persistence.history.state).toMatchObject({ storage: 'saving', storeOpened: true });
+    page.session.start();
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      page.reps(1);
+      await page.persistence.flush();
+      expect(page.persistence.history.state).toMatchObject({
+        storage: 'memory',
+        storeOpened: true,
+        problem: { kind: 'quota' },
+      });
+    } finally {
+      full.mockRestore();
+      await page.persistence.dispose();
+    }
+  });
+
   it('takes out what an import had added when its tab went in the middle of it, unless it is still running', async () => {
     const source = await startedPage();
     await source.finishedSessions(3);

@@ -5,14 +5,16 @@ import { heldInMemoryNotice } from '../../../src/ui/held-in-memory.ts';
 describe('the storage notice over sessions held in memory only', () => {
   it('speaks of the one session, with its own files, as ever', () => {
     const full = new StoreError('quota');
-    expect(heldInMemoryNotice(full, 1, { lastAmongThem: true })).toEqual({
+    expect(heldInMemoryNotice(full, 1, { lastAmongThem: true, storeOpened: true })).toEqual({
       message: full.message,
       savesAll: false,
     });
   });
 
   it('says how many when storage is full and several are held, and saves them all in a backup', () => {
-    expect(heldInMemoryNotice(new StoreError('quota'), 3, { lastAmongThem: true })).toEqual({
+    expect(
+      heldInMemoryNotice(new StoreError('quota'), 3, { lastAmongThem: true, storeOpened: true }),
+    ).toEqual({
       message:
         'Storage is full, so 3 sessions are no longer being saved. They are still here: back them up before you close the app.',
       savesAll: true,
@@ -21,7 +23,9 @@ describe('the storage notice over sessions held in memory only', () => {
   });
 
   it('saves in a backup the one session held when it is not the last, which has no file of its own to offer', () => {
-    expect(heldInMemoryNotice(new StoreError('quota'), 1, { lastAmongThem: false })).toEqual({
+    expect(
+      heldInMemoryNotice(new StoreError('quota'), 1, { lastAmongThem: false, storeOpened: true }),
+    ).toEqual({
       message:
         'Storage is full, so an earlier session is no longer being saved. It is still here: back it up before you close the app.',
       savesAll: true,
@@ -31,7 +35,7 @@ describe('the storage notice over sessions held in memory only', () => {
 
   it('saves an earlier session held after the store failed for another reason than room, as when it is full', () => {
     const closed = new StoreError('upgraded', new DOMException('closed', 'InvalidStateError'));
-    expect(heldInMemoryNotice(closed, 1, { lastAmongThem: false })).toEqual({
+    expect(heldInMemoryNotice(closed, 1, { lastAmongThem: false, storeOpened: true })).toEqual({
       message:
         'Backbeat was updated in another tab, so an earlier session is no longer being saved. It is still here: back it up before you reload.',
       savesAll: true,
@@ -40,11 +44,63 @@ describe('the storage notice over sessions held in memory only', () => {
   });
 
   it('saves every session held after the store failed, not the last alone, and says how many', () => {
-    expect(heldInMemoryNotice(new StoreError('unknown'), 2, { lastAmongThem: true })).toEqual({
+    expect(
+      heldInMemoryNotice(new StoreError('unknown'), 2, { lastAmongThem: true, storeOpened: true }),
+    ).toEqual({
       message:
         'Saving failed, so 2 sessions are no longer being saved. They are still here: back them up before you reload or close the app.',
       savesAll: true,
       button: 'Save these 2 sessions (JSON)',
     });
+  });
+
+  it('says no more than "Storage is full" of a store that saved and filled up, its words as ever', () => {
+    const full = new StoreError('quota');
+    expect(heldInMemoryNotice(full, 1, { lastAmongThem: true, storeOpened: true }).message).toBe(
+      'Storage is full, so this session is no longer being saved. It is still here: export it before you close the app.',
+    );
+  });
+});
+
+describe('the storage notice where the store never opened', () => {
+  const refused = new StoreError('unavailable', new DOMException('storage is off', 'SecurityError'));
+
+  it('says a session done here is kept only while the tab is open, before any is', () => {
+    expect(heldInMemoryNotice(refused, 0, { lastAmongThem: false, storeOpened: false })).toEqual({
+      message:
+        'This browser does not let Backbeat save data here (storage is off or private): a session is kept only until this tab closes or the next one begins. Save it as a file at its end.',
+      savesAll: false,
+    });
+  });
+
+  it('says the session is kept only while the tab is open, and offers its own files, not that its saving stopped', () => {
+    expect(heldInMemoryNotice(refused, 1, { lastAmongThem: true, storeOpened: false })).toEqual({
+      message:
+        'This browser does not let Backbeat save data here (storage is off or private): this session is kept only until this tab closes or the next one begins. Save it as a file to keep it.',
+      savesAll: false,
+    });
+  });
+
+  it('says of several held that they are kept only while the tab is open, and saves them all', () => {
+    expect(heldInMemoryNotice(refused, 2, { lastAmongThem: true, storeOpened: false })).toEqual({
+      message:
+        'This browser does not let Backbeat save data here (storage is off or private), so 2 sessions are kept only while this tab is open: save them as a file to keep them.',
+      savesAll: true,
+      button: 'Save these 2 sessions (JSON)',
+    });
+  });
+
+  it('says the store could not open, not that saving failed, where it failed to open for no known reason', () => {
+    const failed = new StoreError('unknown', new DOMException('backing store', 'UnknownError'));
+    expect(heldInMemoryNotice(failed, 1, { lastAmongThem: true, storeOpened: false }).message).toBe(
+      'Backbeat could not open its storage in this browser: this session is kept only until this tab closes or the next one begins. Save it as a file to keep it.',
+    );
+  });
+
+  it('keeps the words that say how to save again of an older tab that blocked the store from opening', () => {
+    const blocked = new StoreError('blocked');
+    expect(heldInMemoryNotice(blocked, 1, { lastAmongThem: true, storeOpened: false }).message).toBe(
+      blocked.message,
+    );
   });
 });
