@@ -22,7 +22,7 @@ import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
 import { leastScroll } from './opened-at.ts';
-import { shutSubject, splitProblem } from './problem-line.ts';
+import { shutLine, splitProblem } from './problem-line.ts';
 import { scrollPageBy } from './scroll-page.ts';
 import { switchInSession } from './session-switch.ts';
 import {
@@ -42,15 +42,17 @@ const LOW_BATTERY_PERCENT = 15;
 
 /**
  * A problem as its line at a glance shows it: what went wrong (its headline: "Not a recording:"), then
- * the rest, which the line shows once opened. Shut, the headline of a device out of reach goes on
- * with which it is (see shutSubject), drawn by the style alone: a screen reader is told the problem
- * as it is written, which names the device.
+ * the rest, which the line shows once opened. Shut, the headline goes on with the device it is about,
+ * or stands without its colon (see shutLine), drawn by the style alone: a screen reader is told the
+ * problem as it is written, which names the device.
  */
-function renderProblemLine(problem: string, devices: readonly DeviceStatus[]) {
+function renderProblemLine(problem: string, state: Pick<DeviceState, 'devices' | 'awaiting'>) {
   const { headline, rest } = splitProblem(problem);
-  const subject = shutSubject(problem, devices) ?? nothing;
   if (!rest) return html`<span class="gist">${headline}</span>`;
-  return html`<span class="gist" data-subject=${subject}>${headline}</span><span class="rest">${rest}</span>`;
+  const { words, colon, subject } = shutLine(problem, state.devices, state.awaiting);
+  return html`<span class="gist" data-subject=${subject ?? nothing}
+      >${words}<span class="colon">${colon}</span></span
+    ><span class="rest">${rest}</span>`;
 }
 
 /** Phone motion and the virtual strap send no packets: a recording of them would be empty. */
@@ -291,6 +293,10 @@ export class BbDevicePanel extends LitElement {
       .glance:not([open]) .gist[data-subject]::after {
         content: ' ' attr(data-subject) / '';
       }
+      /* Read out, before the rest it leads to; seen, a colon with nothing after it. */
+      .glance:not([open]) .gist:not([data-subject]) .colon {
+        ${hiddenFromSight}
+      }
       .glance-body {
         display: flex;
         flex-wrap: wrap;
@@ -489,7 +495,7 @@ export class BbDevicePanel extends LitElement {
     return html`<details class="glance">
       ${
         problem
-          ? html`<summary class="problem-line"><span class="line" role="alert">${renderProblemLine(problem, this.device.devices)}</span></summary>`
+          ? html`<summary class="problem-line"><span class="line" role="alert">${renderProblemLine(problem, this.device)}</span></summary>`
           : html`<summary><span class="line"><span class="gist">${gist}</span></span></summary>`
       }
       <div class="glance-body">

@@ -2,7 +2,8 @@
 // headline (what went wrong, in few words), then the rest (why, and what to do), which the line
 // shows once opened and a screen reader is told with it.
 
-import { type DeviceStatus, isAway } from '../app/devices.ts';
+import { type AwaitedDevice, type DeviceStatus, isAway } from '../app/devices.ts';
+import { BLE_DEVICE_KINDS } from '../sensors/ble/device-kinds.ts';
 import { deviceProblem } from '../sensors/ble/problems.ts';
 import { deviceWord } from '../workout/by-hand.ts';
 
@@ -27,23 +28,76 @@ export function splitProblem(problem: string): ProblemLine {
   return { headline: problem.slice(0, end + 1), rest: problem.slice(end + 1) };
 }
 
-/** The headline of a device out of reach that did not come back: "Out of reach:". */
+// Two headlines that shutSubject reads apart from the rest: a device out of reach is said so only while
+// it is away, and a watch that cannot count is "this watch", not named.
 const OUT_OF_REACH = splitProblem(deviceProblem('connection-lost').message).headline;
+const CANNOT_COUNT = splitProblem(deviceProblem('no-motion-service').message).headline;
+
+/** A device as a problem may name it: one in use, or one of an earlier visit not found. */
+type Named =
+  | Pick<DeviceStatus, 'name' | 'kind' | 'placement' | 'connection' | 'heartRate'>
+  | Pick<AwaitedDevice, 'name' | 'kind'>;
+
+/** The device in a word, by where it is worn ("strap", "watch"). */
+function inAWord(device: Named): string {
+  if ('connection' in device) {
+    // A strap that gives the heart rate alone says not where it is worn: it is worn on the chest.
+    return device.placement || !device.heartRate ? deviceWord(device.placement ?? undefined) : 'strap';
+  }
+  const placement = BLE_DEVICE_KINDS[device.kind].placement(device.name);
+  return placement ? deviceWord(placement) : 'strap';
+}
 
 /**
- * What follows the headline of a problem on its line shut: of a device out of reach, the device it
- * names, in a word ("strap", "watch", by where it is worn), its name being in the rest, a tap away:
- * the headline alone ended on its colon, "Out of reach:", with nothing after it. Null for every
- * other problem, and where no device away is named in it.
+ * What follows the headline of a problem on its line shut: the device the problem is about, in a
+ * word ("strap", "watch", by where it is worn), its name being in the rest, a tap away: the one whose
+ * name the rest begins with ("Polar H10 0A1B did not come back", "… is connected but sends nothing",
+ * "… did not answer" of a device of an earlier visit), of one out of reach only while it is away; the
+ * watch of "Cannot count: this watch has no motion service". Null for every other problem, whose
+ * headline says it whole ("Bluetooth off"), and where no device is named.
  */
 export function shutSubject(
   problem: string,
-  devices: readonly Pick<DeviceStatus, 'name' | 'placement' | 'connection' | 'heartRate'>[],
+  devices: readonly Pick<DeviceStatus, 'name' | 'kind' | 'placement' | 'connection' | 'heartRate'>[],
+  awaiting: readonly Pick<AwaitedDevice, 'name' | 'kind'>[] = [],
 ): string | null {
   const { headline, rest } = splitProblem(problem);
-  if (headline !== OUT_OF_REACH) return null;
-  const named = devices.find((d) => isAway(d.connection) && d.name && rest.includes(d.name));
-  if (!named) return null;
-  // A strap that gives the heart rate alone says not where it is worn: it is worn on the chest.
-  return named.placement || !named.heartRate ? deviceWord(named.placement ?? undefined) : 'strap';
+  if (headline === CANNOT_COUNT) {
+    const watch = devices.find((d) => d.kind === 'pinetime');
+    return watch ? inAWord(watch) : null;
+  }
+  const named = [...devices, ...awaiting].filter((d) => d.name && rest.startsWith(` ${d.name} `));
+  const about =
+    headline === OUT_OF_REACH ? named.find((d) => 'connection' in d && isAway(d.connection)) : named[0];
+  if (!about) return null;
+  return inAWord(about);
+}
+
+/** A problem's headline as its line shows it shut (see shutLine). */
+export interface ShutLine {
+  /** The headline but its colon: "Out of reach". */
+  readonly words: string;
+  /** Its colon, seen only before the subject: "" where it ends otherwise. */
+  readonly colon: string;
+  /** The device it is about, in a word (see shutSubject), or null. */
+  readonly subject: string | null;
+}
+
+/**
+ * A problem's headline as its line shut shows it: with the device it is about ("Out of reach: strap"),
+ * or whole without its colon ("Bluetooth off", "Not a recording"), where it was "Bluetooth off:", a
+ * colon with nothing after it. The colon stays in what a screen reader is told, the rest after it.
+ */
+export function shutLine(
+  problem: string,
+  devices: Parameters<typeof shutSubject>[1],
+  awaiting: Parameters<typeof shutSubject>[2] = [],
+): ShutLine {
+  const { headline } = splitProblem(problem);
+  const colon = headline.endsWith(':') ? ':' : '';
+  return {
+    words: headline.slice(0, headline.length - colon.length),
+    colon,
+    subject: shutSubject(problem, devices, awaiting),
+  };
 }

@@ -1,10 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { DeviceState, DeviceStatus } from '../../src/app/devices.ts';
+import {
+  type DeviceState,
+  type DeviceStatus,
+  KNOWN_DEVICE_WORDS,
+  RECORDING_WORDS,
+} from '../../src/app/devices.ts';
+import { BLUETOOTH_WORDS } from '../../src/sensors/ble/errors.ts';
 import { deviceProblem } from '../../src/sensors/ble/problems.ts';
 import { PHONE_MOTION_WORDS } from '../../src/sensors/phone/phone-motion.ts';
 import '../../src/ui/bb-device-panel.ts';
 import type { BbDevicePanel } from '../../src/ui/bb-device-panel.ts';
+import { splitProblem } from '../../src/ui/problem-line.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
 import { chestStrapStatus } from '../device-status.ts';
 import { rolesNamed } from './accessibility-tree.ts';
@@ -765,6 +772,88 @@ describe('bb-device-panel', () => {
         await restore();
       }
     });
+  }
+
+  /** What the eye reads on a problem's line shut: its words, its colon if seen, and what the style adds. */
+  function seenShut(gist: HTMLElement): string {
+    const words = [...gist.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent);
+    const colon = gist.querySelector<HTMLElement>('.colon');
+    const seenColon = colon && colon.getBoundingClientRect().width > 1 ? colon.textContent : '';
+    const after = /^"([^"]*)"/.exec(getComputedStyle(gist, '::after').content)?.[1] ?? '';
+    return `${words.join('')}${seenColon}${after}`;
+  }
+
+  // Shut, every line but a strap's out of reach ended on its colon with nothing after it: "Bluetooth
+  // off:", "No readings:", "Cannot count:", "Not found:", "Not a recording:", at 360×640 and 180×320.
+  const watch = status({ id: 'pt', name: 'InfiniTime', kind: 'pinetime', placement: 'wrist', counts: [] });
+  const SHUT_LINES: ReadonlyArray<readonly [string, string, DeviceState, boolean]> = [
+    ['Bluetooth off', BLUETOOTH_WORDS.off, state([status({})]), false],
+    [
+      'No readings: strap',
+      deviceProblem('no-data', { device: 'Polar H10 0000E2E0' }).message,
+      state([status({})]),
+      true,
+    ],
+    ['Cannot count: watch', deviceProblem('no-motion-service').message, state([status({}), watch]), true],
+    [
+      'No readings: armband',
+      deviceProblem('no-data', { device: 'Polar Sense 1A2B3C4D' }).message,
+      state([status({ name: 'Polar Sense 1A2B3C4D', placement: 'arm' })]),
+      true,
+    ],
+    [
+      'Not found: armband',
+      KNOWN_DEVICE_WORDS.notFound('Polar Sense 1A2B3C4D', false),
+      state([], {
+        source: { id: 'virtual', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+        awaiting: [{ id: 'vs', name: 'Polar Sense 1A2B3C4D', kind: 'polar', trying: false }],
+      }),
+      false,
+    ],
+    [
+      'Not found: strap',
+      KNOWN_DEVICE_WORDS.notFound('Polar H10 0000E2E0', true),
+      state([], {
+        source: { id: 'virtual', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+        awaiting: [{ id: 'h10', name: 'Polar H10 0000E2E0', kind: 'polar', trying: false }],
+      }),
+      false,
+    ],
+    [
+      'Not a recording',
+      RECORDING_WORDS.notARecording('it does not open as JSON'),
+      state([status({})]),
+      false,
+    ],
+  ];
+  for (const [width, height] of [
+    [360, 640],
+    [180, 320],
+  ] as const) {
+    for (const [seen, problem, device, inSession] of SHUT_LINES) {
+      it(`says shut at ${width}×${height} "${seen}", no colon with nothing after it, the header no taller`, async () => {
+        const restore = await layOutAsTheApp(width, height, '0 0.75rem');
+        try {
+          const panel = await mount({ ...device, problem });
+          panel.compact = inSession;
+          await panel.updateComplete;
+          const line = panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!;
+          const gist = line.querySelector<HTMLElement>('.gist')!;
+          expect(seenShut(gist)).toBe(seen);
+          // Whole, on two lines at most, in the line's 44 px, which is all the header is.
+          expect(gist.scrollHeight).toBeLessThanOrEqual(gist.clientHeight);
+          expect(line.getBoundingClientRect().height).toBeLessThanOrEqual(44);
+          expect(panel.getBoundingClientRect().height).toBeLessThanOrEqual(44);
+          // A screen reader is told the problem as it is written, its colon too.
+          await expect.element(page.getByRole('alert')).toHaveTextContent(problem);
+          // Opened, the headline and its colon lead to the rest, as written.
+          await userEvent.click(line);
+          expect(seenShut(gist)).toBe(splitProblem(problem).headline);
+        } finally {
+          await restore();
+        }
+      });
+    }
   }
 
   it("says on a session's line of devices, with text at twice its size, a watch whose motion stopped, in view", async () => {

@@ -6,7 +6,7 @@ import { BLUETOOTH_WORDS, describeBluetoothError, deviceFailed } from '../../../
 import { deviceProblem } from '../../../src/sensors/ble/problems.ts';
 import { DEVICE_PROBLEM_KINDS } from '../../../src/sensors/ble/profile.ts';
 import { PHONE_MOTION_WORDS } from '../../../src/sensors/phone/phone-motion.ts';
-import { HEADLINE_MAX_CHARS, shutSubject, splitProblem } from '../../../src/ui/problem-line.ts';
+import { HEADLINE_MAX_CHARS, shutLine, shutSubject, splitProblem } from '../../../src/ui/problem-line.ts';
 import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
 
 /** A long device name, as a Polar strap's: names never make a headline longer. */
@@ -98,9 +98,70 @@ describe('what follows the headline on the line shut', () => {
     );
   });
 
-  it('is nothing of a device back in reach, of one not named, or of another problem', () => {
+  it('is nothing of a device back in reach, of one not named, or of a problem of no device', () => {
     expect(shutSubject(outOfReach(DEVICE), [{ ...strap, connection: 'connected' }])).toBeNull();
     expect(shutSubject(outOfReach('the device'), [strap])).toBeNull();
-    expect(shutSubject(deviceProblem('no-data', { device: DEVICE }).message, [strap])).toBeNull();
+    expect(shutSubject(deviceProblem('mtu-too-small').message, [strap])).toBeNull();
+  });
+});
+
+describe('the line of a problem shut', () => {
+  /** What the eye reads on it: the headline and its device, or the headline without its colon. */
+  const seen = (
+    problem: string,
+    devices: Parameters<typeof shutLine>[1],
+    awaiting: Parameters<typeof shutLine>[2] = [],
+  ) => {
+    const { words, colon, subject } = shutLine(problem, devices, awaiting);
+    return subject ? `${words}${colon} ${subject}` : words;
+  };
+  const strap = chestStrapStatus({ name: DEVICE });
+
+  it.each(EVERY_PROBLEM)('%s: never a colon with nothing after it', (_, problem) => {
+    expect(seen(problem, [strap])).not.toMatch(/:$/);
+  });
+
+  it('says the device it is about, as it is worn, where the problem names one or is of a watch', () => {
+    expect(
+      seen(deviceProblem('connection-lost', { device: DEVICE }).message, [{ ...strap, connection: 'lost' }]),
+    ).toBe('Out of reach: strap');
+    expect(seen(deviceProblem('no-data', { device: DEVICE }).message, [strap])).toBe('No readings: strap');
+    const infiniTime = chestStrapStatus({
+      id: 'pt',
+      name: 'InfiniTime',
+      kind: 'pinetime',
+      placement: 'wrist',
+    });
+    expect(seen(deviceProblem('no-motion-service').message, [strap, infiniTime])).toBe('Cannot count: watch');
+    const awaited = { name: 'Polar Sense 1A2B', kind: 'polar' as const };
+    expect(seen(KNOWN_DEVICE_WORDS.notFound(awaited.name, false), [], [awaited])).toBe('Not found: armband');
+    expect(
+      seen(KNOWN_DEVICE_WORDS.notFound('HRM-Dual', true), [], [{ name: 'HRM-Dual', kind: 'heart-rate' }]),
+    ).toBe('Not found: strap');
+  });
+
+  it('is the headline whole without its colon where no device is named, or the problem is of none', () => {
+    expect(seen(BLUETOOTH_WORDS.off, [strap])).toBe('Bluetooth off');
+    expect(seen(BLUETOOTH_WORDS.unsupported, [])).toBe('No Bluetooth');
+    expect(seen(RECORDING_WORDS.notARecording('it does not open as JSON'), [strap])).toBe('Not a recording');
+    expect(seen(deviceProblem('connection-lost').message, [{ ...strap, connection: 'lost' }])).toBe(
+      'Out of reach',
+    );
+    expect(seen(deviceProblem('no-data').message, [strap])).toBe('No readings');
+    expect(seen(deviceProblem('no-motion-service').message, [strap])).toBe('Cannot count');
+    expect(seen(PHONE_MOTION_WORDS.refused, [])).toBe('Motion blocked');
+  });
+
+  it('keeps the colon where it goes on, and a headline that ends otherwise as it is', () => {
+    expect(shutLine(deviceProblem('no-data', { device: DEVICE }).message, [strap])).toEqual({
+      words: 'No readings',
+      colon: ':',
+      subject: 'strap',
+    });
+    expect(shutLine('Bangle.js stopped. Wake it.', [])).toEqual({
+      words: 'Bangle.js stopped.',
+      colon: '',
+      subject: null,
+    });
   });
 });
