@@ -267,8 +267,13 @@ export class BbDevicePanel extends LitElement {
         white-space: nowrap;
         text-overflow: ellipsis;
       }
+      /*
+       * A word wider than the line breaks where it must: opened at 180×320, "INVALID_MTU" and
+       * "disconnected." stood cut to "INVALID_M…" and "disconnect…" by the shut line's ellipsis.
+       */
       .glance[open] .line {
         white-space: normal;
+        overflow-wrap: anywhere;
         padding-block: 0.4rem;
       }
       /*

@@ -6,7 +6,7 @@ import {
   KNOWN_DEVICE_WORDS,
   RECORDING_WORDS,
 } from '../../src/app/devices.ts';
-import { BLUETOOTH_WORDS } from '../../src/sensors/ble/errors.ts';
+import { BLUETOOTH_WORDS, deviceFailed } from '../../src/sensors/ble/errors.ts';
 import { deviceProblem } from '../../src/sensors/ble/problems.ts';
 import { PHONE_MOTION_WORDS } from '../../src/sensors/phone/phone-motion.ts';
 import '../../src/ui/bb-device-panel.ts';
@@ -854,6 +854,29 @@ describe('bb-device-panel', () => {
         }
       });
     }
+  }
+
+  // Opened at 180×320, a word wider than the line was cut by the ellipsis of the line shut: "GATT
+  // Server is disconnect…", "(packet size too small, INVALID_M…", the words 8 and 16 px wider than the line.
+  for (const problem of [
+    deviceFailed('GATT Server is disconnected. Cannot perform GATT operations.'),
+    deviceProblem('mtu-too-small').message,
+  ]) {
+    it(`says opened at 180×320 every word of "${splitProblem(problem).headline}", none cut`, async () => {
+      const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
+      try {
+        const panel = await mount(state([status({})], { problem }));
+        panel.compact = true;
+        await panel.updateComplete;
+        const summary = panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!;
+        await userEvent.click(summary);
+        const line = summary.querySelector<HTMLElement>('.line')!;
+        expect(line.scrollWidth).toBeLessThanOrEqual(line.clientWidth);
+        expect(line.textContent).toBe(problem);
+      } finally {
+        await restore();
+      }
+    });
   }
 
   it("says on a session's line of devices, with text at twice its size, a watch whose motion stopped, in view", async () => {
