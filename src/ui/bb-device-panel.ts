@@ -252,9 +252,13 @@ export class BbDevicePanel extends LitElement {
         min-width: 0;
         contain: inline-size;
       }
+      /*
+       * 121 px beside the marker on a 180 px screen: at 0.6rem a side, "Out of reach:" (118.5 px) took
+       * a line more than the 118 left, and a Verity Sense out of reach, "armband", went under the clamp.
+       */
       .glance > summary {
         width: 100%;
-        padding: 0 0.6rem;
+        padding: 0 0.5rem;
       }
       .glance > summary.problem-line {
         background: var(--bb-problem-bg, #3b2a0a);

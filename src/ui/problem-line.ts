@@ -9,7 +9,7 @@ import { deviceWord } from '../workout/by-hand.ts';
 
 /**
  * The longest headline the line shows whole on a 180 px wide screen (a 360 px phone with its text at
- * twice its size): there the line has 118 px beside its marker, two lines of about 11 characters of
+ * twice its size): there the line has 121 px beside its marker, two lines of about 11 characters of
  * its bold type, and 18 characters wrap onto them even with a long word ("Motion restarting:").
  */
 export const HEADLINE_MAX_CHARS = 18;

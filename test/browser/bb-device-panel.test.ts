@@ -856,6 +856,33 @@ describe('bb-device-panel', () => {
     }
   }
 
+  // At 180×320 "Out of reach:" took 118.5 px of the line's 118: a Verity Sense out of reach wrapped to
+  // "Out of" / "reach:" / "armband", the third line under the clamp, the device cut off.
+  it('says shut at 180×320 which device is out of reach however it is worn, on two lines', async () => {
+    const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
+    try {
+      for (const [name, placement, word] of [
+        ['Polar Sense 1A2B3C4D', 'arm', 'armband'],
+        ['Polar H10 0000E2E0', 'chest', 'strap'],
+        ['Bangle.js 3c4d', 'wrist', 'watch'],
+      ] as const) {
+        const problem = deviceProblem('connection-lost', { device: name }).message;
+        const away = status({ name, placement, connection: 'lost' });
+        document.body.replaceChildren();
+        const panel = await mount(state([away], { connection: 'lost', problem }));
+        panel.compact = true;
+        await panel.updateComplete;
+        const line = panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!;
+        const gist = line.querySelector<HTMLElement>('.gist')!;
+        expect(seenShut(gist)).toBe(`Out of reach: ${word}`);
+        expect(gist.scrollHeight, word).toBeLessThanOrEqual(gist.clientHeight);
+        expect(line.getBoundingClientRect().height).toBeLessThanOrEqual(44);
+      }
+    } finally {
+      await restore();
+    }
+  });
+
   // Opened at 180×320, a word wider than the line was cut by the ellipsis of the line shut: "GATT
   // Server is disconnect…", "(packet size too small, INVALID_M…", the words 8 and 16 px wider than the line.
   for (const problem of [
