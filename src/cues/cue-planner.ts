@@ -305,6 +305,14 @@ const sayHow = (text: string): Cue => ({
   bySentence: true,
 });
 const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
+/**
+ * A number of the countdown at the end of a hold or a rest: it tells the person when to stop, and it
+ * is true only in its second, so the announcement still being said gives way to it (a reply is still
+ * heard first). The line before it is made to end a beat earlier, but a voice slower than
+ * SPOKEN_MS_PER_CHAR reckons ran a rest's line, with how the next exercise is done, into it: "five"
+ * and "four" waited behind it, went stale, and the countdown began at "three".
+ */
+const sayCountdown = (text: string): Cue => ({ kind: 'say', text, interrupt: true, topic: 'time' });
 const sayLastSet = (text: string): Cue => ({
   kind: 'say',
   text,
@@ -957,7 +965,7 @@ function countdown(prevEndMs: number | null, prevNowMs: number, endMs: number | 
   const before = Math.ceil((prevEndMs - prevNowMs) / 1000);
   const after = Math.ceil((endMs - nowMs) / 1000);
   if (after >= before || after < 1 || after > COUNTDOWN_S) return [];
-  return [sayTime(spokenNumber(after))];
+  return [sayCountdown(spokenNumber(after))];
 }
 
 function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[]): Cue[] {
@@ -1217,21 +1225,24 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
   const firstSet = newExercise && coming.setNumber === 1;
   // How it is done, to a person new to it, before its first set: here, where the rest has room.
   const how = firstSet && following?.sayHow ? [coming.exercise.spokenHow] : [];
-  // Its one point, here where the rest has room, after what it is of: said after the set's line, it
-  // held up "In position. Go." for a person already there, 4.8 s for a bird dog. Left to the set
-  // before the position or the movement is: the set says those in its own line, holding up "Go" longer.
+  // Its one point, here where the rest has room, right after what it is of: said after the set's
+  // line, it held up "In position. Go." for a person already there, 4.8 s for a bird dog. Left to the
+  // set before the position or the movement is: the set says those in its own line, holding up "Go"
+  // longer. Before them in the line: a voice slower than reckoned has the countdown cut the line's end
+  // off (see sayCountdown), which cost the bridge's "Heels down, squeeze your glutes" at "Heels down,
+  // squ", never said again, where now it costs the end of the movement.
   const point = firstSet ? [coming.exercise.keyPoint] : [];
   const shortest = sentences([rest, `Next: ${coming.exercise.name}`]);
   const fullestFirst = [
     ...(how.length > 0
       ? [
-          sentences([rest, nextSet, ...side, ...position, ...how, ...point]),
+          sentences([rest, nextSet, ...point, ...side, ...position, ...how]),
           sentences([rest, nextSet, ...side, ...position, ...how]),
         ]
       : []),
-    ...(point.length > 0 ? [sentences([rest, nextSet, ...side, ...position, ...point])] : []),
+    ...(point.length > 0 ? [sentences([rest, nextSet, ...point, ...side, ...position])] : []),
     sentences([rest, nextSet, ...side, ...position]),
-    ...(point.length > 0 ? [sentences([rest, nextSet, ...side, ...point])] : []),
+    ...(point.length > 0 ? [sentences([rest, nextSet, ...point, ...side])] : []),
     sentences([rest, nextSet]),
     shortest,
   ];

@@ -423,6 +423,52 @@ describe('the voice before each first set, to a person who knows the program', (
   });
 });
 
+describe('a voice slower than the rests are reckoned for', () => {
+  // Some ten characters a second: the lines of a rest are made for twelve (SPOKEN_MS_PER_CHAR).
+  const MS_PER_CHAR = 95;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 412, height: 915 },
+      initScript: installCueSpy,
+      voiceMsPerChar: MS_PER_CHAR,
+      // A first visit's short session: each rest tells how the next exercise is done.
+      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false }) },
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // The rest before the bird dog said only "one", the one before the lat pulldown began at "three":
+  // "five" and "four" went stale behind a line that ran past them.
+  it('counts every rest down from "five", a second apart, the line giving way to it', async () => {
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    for (let second = 0; second < 1200 && (await page.locator('bb-summary').count()) === 0; second++)
+      await page.clock.runFor(1000);
+    const said = await heard(page);
+    const rests = said.flatMap((line, i) => (line.text.startsWith('Rest,') ? [i] : []));
+    expect(rests).toHaveLength(PROGRAM.length - 1);
+    for (const rest of rests) {
+      const setAfter = said.findIndex(
+        (line, i) => i > rest && PROGRAM.some((e) => line.text.startsWith(`${e.name}, `)),
+      );
+      const countdown = said.slice(rest + 1, setAfter).filter((line) => FIVE_TO_ONE.includes(line.text));
+      expect(
+        countdown.map((line) => line.text),
+        said[rest].text,
+      ).toEqual(FIVE_TO_ONE);
+      for (let i = 1; i < countdown.length; i++)
+        expect(Math.abs(countdown[i].atMs - countdown[i - 1].atMs - 1000)).toBeLessThanOrEqual(250);
+    }
+  });
+});
+
 describe('rests of three seconds, the shortest but none', () => {
   let browser: Browser;
   let page: Page;

@@ -27,7 +27,9 @@ import {
   type SessionState,
 } from '../../../src/workout/session.ts';
 import { devicesCount, EVERY_EXERCISE, strapHeartRateOnly, strapSees } from '../../devices-sensed.ts';
+import { FIVE_TO_ONE } from '../../spoken-countdown.ts';
 import { StandInUtterance } from '../../utterance.ts';
+import { VoiceInTime } from '../../voice-in-time.ts';
 import { VoiceOnTheMat } from '../../voice-on-the-mat.ts';
 
 const PLAN: PlannedExercise[] = [
@@ -56,7 +58,8 @@ const sayCount = (text: string): Cue => ({
   reply: true,
   ends: ['position', 'how'],
 });
-const sayTime = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'time' });
+/** A number of a countdown: the announcement still being said gives way to it. */
+const sayCountdown = (text: string): Cue => ({ kind: 'say', text, interrupt: true, topic: 'time' });
 /** The superman's one point, right after the first set's line: no count, tap or "Go" drops it. */
 const SUPERMAN_POINT = exerciseById('superman').keyPoint.slice(0, -1);
 const sayPoint: Cue = { kind: 'say', text: SUPERMAN_POINT, interrupt: false, topic: 'point', kept: true };
@@ -122,11 +125,11 @@ describe('cuesOf', () => {
       const cues$ = cuesOf(cold(marble, letters), cold('s', { s: LOUD }));
       // "five" at 27 s (5 s left): 100 ticks after the rest began at 2 s.
       expectObservable(cues$).toBe('25000ms a 999ms b 999ms c 999ms d 999ms e', {
-        a: sayTime('five'),
-        b: sayTime('four'),
-        c: sayTime('three'),
-        d: sayTime('two'),
-        e: sayTime('one'),
+        a: sayCountdown('five'),
+        b: sayCountdown('four'),
+        c: sayCountdown('three'),
+        d: sayCountdown('two'),
+        e: sayCountdown('one'),
       });
     });
   });
@@ -179,7 +182,7 @@ function speechThrough(voice: VoiceOnTheMat): Speech {
 }
 
 /** The cue player of a session of `plan` on the real reducer, speaking through `voice`. */
-function voiced(voice: VoiceOnTheMat, plan: readonly PlannedExercise[]) {
+function voiced(voice: Pick<VoiceOnTheMat, 'speechSynthesis'>, plan: readonly PlannedExercise[]) {
   const state$ = new BehaviorSubject(initialSessionState(plan));
   const settings: CuePlayerSettings = { ...LOUD, tones: false, voiceUri: null, speechRate: 1 };
   const player = CuePlayer.forBrowser(state$, of(settings), {
@@ -709,6 +712,68 @@ describe("a rest's time left, said as the rest goes on", () => {
     act({ type: 'pause', nowMs: 25_000 });
     act({ type: 'resume', nowMs: 25_300 });
     expect(voice.endLine()).toBe('Rest goes on: six seconds left');
+    player.dispose();
+  });
+});
+
+/**
+ * A voice slower than the planner reckons (SPOKEN_MS_PER_CHAR), as voices differ: the rest's line, made
+ * to end a beat before its countdown, runs into it.
+ */
+describe("a rest's countdown after a line that runs long", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is said whole from "five", the line giving way to it', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    // Some ten characters a second: a real voice can be this slow at rate 1.
+    const voice = new VoiceInTime(95);
+    const { player, act, state } = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 30 } },
+      { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 45 }, sayHow: true },
+    ]);
+    act({ type: 'start', nowMs: 0 });
+    act({ type: 'go-heard', nowMs: 0 });
+    vi.advanceTimersByTime(12_000);
+    act(rep(12_000));
+    expect(state().phase).toBe('rest');
+    for (let nowMs = 12_250; state().phase === 'rest'; nowMs += 250) {
+      vi.advanceTimersByTime(250);
+      act({ type: 'tick', nowMs });
+    }
+    const rest = voice.lines.findIndex((line) => line.text.startsWith('Rest, thirty seconds'));
+    const heard = voice.lines.slice(rest + 1).map((line) => line.text);
+    expect(heard.slice(0, 5)).toEqual(FIVE_TO_ONE);
+    // "Five" comes as its second begins, 25 s into the rest: the line is cut off then, not the count.
+    expect(voice.lines[rest + 1].atMs).toBe(12_000 + 25_000);
+    expect(voice.lines[rest].cut).toBe(true);
+    player.dispose();
+  });
+
+  it("keeps the next exercise's one point in what is heard of the line, the countdown cutting off the end of how it is done", () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    const bridge = exerciseById('glute-bridge');
+    const voice = new VoiceInTime(100);
+    const { player, act, state } = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 30 } },
+      { exercise: bridge, dosage: { sets: 1, target: 15, restS: 45 }, sayHow: true },
+    ]);
+    act({ type: 'start', nowMs: 0 });
+    act({ type: 'go-heard', nowMs: 0 });
+    vi.advanceTimersByTime(12_000);
+    act(rep(12_000));
+    for (let nowMs = 12_250; state().phase === 'rest'; nowMs += 250) {
+      vi.advanceTimersByTime(250);
+      act({ type: 'tick', nowMs });
+    }
+    vi.advanceTimersByTime(20_000);
+    const rest = voice.lines.find((line) => line.text.startsWith('Rest, thirty seconds'));
+    // The line with how the bridge is done and its point, made for a voice of SPOKEN_MS_PER_CHAR.
+    expect(rest?.text).toContain(bridge.spokenHow.slice(0, -1));
+    expect(rest?.cut).toBe(true);
+    const heard = voice.lines.map((line) => line.heard).join(' ');
+    expect(heard).toContain(bridge.keyPoint.slice(0, -1));
     player.dispose();
   });
 });
