@@ -121,6 +121,11 @@ export type Cue =
        * One being said is said again after the reply, which is heard at once (see Speech.say).
        */
       readonly kept?: true;
+      /**
+       * The count a tap of +1 or −1 asked for, said over what is being said: a kept line waits for
+       * the taps to stop, not begun between two of them to be cut off by the next (see Speech.say).
+       */
+      readonly tap?: true;
     }
   | { readonly kind: 'tone'; readonly tone: ToneKind }
   | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
@@ -279,13 +284,14 @@ const say = (text: string, interrupt = false): Cue => ({ kind: 'say', text, inte
  * and what is left of how the exercise is done.
  * `interrupt` where it also makes moot the announcement that may be being said (see duringSet).
  */
-const sayCount = (text: string, interrupt = false): Cue => ({
+const sayCount = (text: string, interrupt = false, tap = false): Cue => ({
   kind: 'say',
   text,
   interrupt,
   topic: 'count',
   reply: true,
   ends: ['position', 'how'],
+  ...(tap ? { tap: true } : {}),
 });
 const sayPosition = (text: string): Cue => ({ kind: 'say', text, interrupt: false, topic: 'position' });
 /** Where to be, or how: said a sentence at a time, so that "In position. Go." breaks none off. */
@@ -650,10 +656,10 @@ function duringSet(
   if (after.count > before.count) {
     cues.push(...countUpCues(planned.exercise, tapped));
     const overWhatIsSaid = tapped || firstCountSinceResumed(prev, before);
-    cues.push(sayCount(spokenCount(planned.exercise, after.count), overWhatIsSaid));
+    cues.push(sayCount(spokenCount(planned.exercise, after.count), overWhatIsSaid, tapped));
   } else if (after.count < before.count) {
     // A correction by hand: say the count it is now.
-    cues.push(sayCount(spokenCount(planned.exercise, after.count), tapped));
+    cues.push(sayCount(spokenCount(planned.exercise, after.count), tapped, tapped));
   }
   cues.push(...topPauseCues(planned.exercise, before, after, prev.nowMs, next.nowMs));
   if (after.holdStartMs !== null) {
@@ -999,7 +1005,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
     // The tap that reached the target is answered as any tap is (see countTapped).
     const tapped = countTapped(set, record);
     cues.push(...countUpCues(planned.exercise, tapped));
-    cues.push(sayCount(spokenCount(planned.exercise, record.count), tapped));
+    cues.push(sayCount(spokenCount(planned.exercise, record.count), tapped, tapped));
   }
   const words = setEndedWords(record);
   if (record.endedBy === 'skipped' || record.skippedUnderWay) {

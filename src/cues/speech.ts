@@ -4,7 +4,7 @@
 // counting on screen whatever the voice does.
 
 import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
-import type { Topic } from './cue-planner.ts';
+import { spokenMs, type Topic } from './cue-planner.ts';
 
 /** The parts of `window` the voice needs; tests pass the real window with a spied speak(). */
 export interface SpeechHost {
@@ -66,6 +66,8 @@ export interface HowToSay {
   readonly reply?: boolean;
   readonly bySentence?: boolean;
   readonly kept?: boolean;
+  /** The count a tap asked for (see keptWaitsMs). */
+  readonly tap?: boolean;
   /** Called as the voice begins the line (its first sentence): never for one dropped unsaid. */
   readonly onStart?: () => void;
 }
@@ -124,6 +126,10 @@ export class Speech {
    */
   private held: Line | null = null;
   private overdue: ReturnType<typeof setTimeout> | null = null;
+  /** When the person's last two taps of +1 were said (performance.now()): see keptWaitsMs. */
+  private readonly tapsMs: number[] = [];
+  /** Set while a kept line waits for the taps to stop (see keptWaitsMs). */
+  private keptWait: ReturnType<typeof setTimeout> | null = null;
   private readonly talking = new BehaviorSubject(false);
   /**
    * Whether a line is being said or waits to be: false once everything handed over has been said
@@ -198,7 +204,8 @@ export class Speech {
    * reply that makes the announcement being said moot ("Set skipped" over the set's instructions, "Hips
    * up" over a resume's) comes with `interrupt`. A `kept` announcement (an exercise's one point) is not
    * dropped by an interrupting reply, nor lost to one while said: the reply is heard at once, and the
-   * kept line after it, from its start.
+   * kept line after it, from its start; after the count of a `tap`, once the taps have stopped (see
+   * keptWaitsMs).
    */
   say(
     text: string,
@@ -209,10 +216,15 @@ export class Speech {
       reply = false,
       bySentence = false,
       kept = false,
+      tap = false,
       onStart,
     }: HowToSay = {},
   ): void {
     if (!this.speaks || text.trim() === '') return;
+    if (tap) {
+      this.tapsMs.push(performance.now());
+      if (this.tapsMs.length > 2) this.tapsMs.shift();
+    }
     this.holdKept({ interrupt, topic, ends, reply });
     if (interrupt) this.dropAnnouncements(ends ?? [], reply);
     if (topic) this.dropWaiting((line) => line.topic === topic);
@@ -258,6 +270,8 @@ export class Speech {
   private silence(): void {
     this.waiting.length = 0;
     this.held = null;
+    if (this.keptWait !== null) clearTimeout(this.keptWait);
+    this.keptWait = null;
     this.cutOff();
   }
 
@@ -331,6 +345,11 @@ export class Speech {
     this.dropWaiting(
       (waiting) => waiting.topic === 'time' && performance.now() - waiting.atMs > TIME_LINE_FRESH_MS,
     );
+    const keptWaitsMs = this.waiting[0]?.kept ? this.keptWaitsMs(this.waiting[0]) : 0;
+    if (keptWaitsMs > 0) {
+      this.sayNextIn(keptWaitsMs);
+      return;
+    }
     const waiting = this.waiting.shift();
     if (!waiting) return;
     const line = this.firstSentence(waiting);
@@ -365,6 +384,35 @@ export class Speech {
       this.finished();
       this.sayNext();
     }
+  }
+
+  /**
+   * How long a kept line (an exercise's one point) next in line waits for the person's taps of +1 to
+   * stop; 0 where it is said now. Each tap's count is said at once, over what is being said: a point
+   * begun between two taps faster than it is said was cut off by the next, and begun again after it,
+   * its first words heard over and over. It is begun where, at the pace of the last two taps, it ends
+   * before the next is due; otherwise once none has come for as long as it takes to say, and half as
+   * long again as the last gap between two: they have stopped, or slowed to leave it room. Not more than
+   * twice as long as it takes to say: taps a minute apart, long before, held it 25 s.
+   */
+  private keptWaitsMs(line: Line): number {
+    const lastMs = this.tapsMs.at(-1);
+    if (lastMs === undefined) return 0;
+    const nowMs = performance.now();
+    const lineMs = spokenMs(line.text, this.rate);
+    const gapMs = this.tapsMs.length > 1 ? lastMs - this.tapsMs[0] : null;
+    if (gapMs !== null && nowMs + lineMs <= lastMs + gapMs) return 0;
+    return Math.max(0, lastMs + Math.max(lineMs, Math.min(1.5 * (gapMs ?? 0), 2 * lineMs)) - nowMs);
+  }
+
+  /** Tries the next line again in `ms`, the voice quiet meanwhile, and still talking (see talking$). */
+  private sayNextIn(ms: number): void {
+    if (this.keptWait !== null) clearTimeout(this.keptWait);
+    this.keptWait = setTimeout(() => {
+      this.keptWait = null;
+      this.sayNext();
+      this.talking.next(this.queued > 0);
+    }, ms);
   }
 
   /**

@@ -423,6 +423,49 @@ describe('the voice before each first set, to a person who knows the program', (
   });
 });
 
+describe('+1 tapped faster than the one point is said', () => {
+  const point = PROGRAM[0].keyPoint.slice(0, -1);
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 360, height: 640 },
+      touch: true,
+      initScript: installCueSpy,
+      // A voice at rate 1 (see above).
+      voiceMsPerChar: 70,
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // Three taps 0.7 s apart began the superman's "Do not over-arch your lower back" four times, cut off
+  // after each count but the last.
+  it('says each count with its tap, and the point once the taps stop, whole', async () => {
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
+    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    await page.clock.runFor(300);
+    await page.getByRole('button', { name: 'Start the set', exact: true }).tap();
+    await runUntil(page, async () => (await texts(page)).includes(point), 10);
+    await page.clock.runFor(400);
+    for (let tap = 0; tap < 3; tap++) {
+      await page.getByRole('button', { name: /^\+1/ }).tap();
+      await page.clock.runFor(700);
+    }
+    await page.clock.runFor(5000);
+    const log = await cueLog(page);
+    const ofThePoint = log.filter((cue) => cue.detail === point && cue.kind !== 'say').map((cue) => cue.kind);
+    // Cut off by the first tap as it was said; then once, after the last, to its end.
+    expect(ofThePoint).toEqual(['cut', 'said']);
+    const said = (await texts(page)).slice((await texts(page)).indexOf(point));
+    expect(said.slice(0, 5)).toEqual([point, 'one', 'two', 'three', point]);
+  });
+});
+
 describe('a voice slower than the rests are reckoned for', () => {
   // Some ten characters a second: the lines of a rest are made for twelve (SPOKEN_MS_PER_CHAR).
   const MS_PER_CHAR = 95;

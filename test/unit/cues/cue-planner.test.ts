@@ -921,7 +921,15 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 1, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2500 })).toEqual([
-      { kind: 'say', text: 'one', interrupt: true, topic: 'count', reply: true, ends: ['position', 'how'] },
+      {
+        kind: 'say',
+        text: 'one',
+        interrupt: true,
+        topic: 'count',
+        reply: true,
+        ends: ['position', 'how'],
+        tap: true,
+      },
     ]);
   });
 
@@ -935,10 +943,10 @@ describe('planCues', () => {
     expect(run.do({ type: 'adjust', delta: 1, nowMs: 2200 })).toEqual([
       { kind: 'tone', tone: 'rep' },
       { kind: 'vibrate', patternMs: VIBRATION.rep },
-      { ...count, text: 'one', interrupt: true },
+      { ...count, text: 'one', interrupt: true, tap: true },
     ]);
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2600 })).toEqual([
-      { ...count, text: 'zero', interrupt: true },
+      { ...count, text: 'zero', interrupt: true, tap: true },
     ]);
     // The last tap ends the set: its count too, before the rest's line, and the exercise's one point
     // still to come with it, of a movement done with.
@@ -948,6 +956,7 @@ describe('planCues', () => {
       text: 'four',
       interrupt: true,
       ends: ['position', 'how', 'point'],
+      tap: true,
     });
 
     const detected = new Run(plan(['superman', 1, 10, 45]));
@@ -1019,7 +1028,15 @@ describe('planCues', () => {
     run.do(strapHeartRateOnly(), { type: 'start', nowMs: 0 });
     expect(run.do({ type: 'adjust', delta: 1, nowMs: 8000 })).toEqual([
       { kind: 'vibrate', patternMs: VIBRATION.rep },
-      { kind: 'say', text: 'one', interrupt: true, topic: 'count', reply: true, ends: ['position', 'how'] },
+      {
+        kind: 'say',
+        text: 'one',
+        interrupt: true,
+        topic: 'count',
+        reply: true,
+        ends: ['position', 'how'],
+        tap: true,
+      },
     ]);
     // The tap that ends the set too.
     const last = run.do({ type: 'adjust', delta: 1, nowMs: 16_000 });
