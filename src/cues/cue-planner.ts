@@ -526,9 +526,12 @@ function resumedCues(next: SessionState, speechRate: number | null): Cue[] {
   // A set skipped on to in the pause came up with nothing said: it is told in full, name and target.
   const skippedTo =
     next.phase === 'set' && next.set !== null && pause !== undefined && next.set.startedMs > pause.atMs;
-  // Skipped on to another exercise's first set: the point of the one the pause cut off is moot.
-  if (!dropped || skippedTo)
-    return [sayGoesOn(resumed(next, next.nowMs), skippedTo && next.set?.setNumber === 1)];
+  // Skipped on to another exercise's first set: the point of the one the pause cut off is moot, and
+  // the set is told as any first set of an exercise is as it begins, its own point with it: it went
+  // on with "Go on: Glute bridge, one set. Fifteen reps. Lie on your back to start" alone.
+  if (next.set?.setNumber === 1 && pause !== undefined && cameUpInPause(next, next.set, pause))
+    return goesOnToNewExercise(next, next.set, speechRate ?? 1);
+  if (!dropped || skippedTo) return [sayGoesOn(resumed(next, next.nowMs))];
   // Nothing was said of a drop that short, and there is nothing to say unless the device is still
   // away: the person who tapped Resume then counts by hand, and is told so.
   const exercise = currentPlanned(next)?.exercise;
@@ -539,6 +542,26 @@ function resumedCues(next: SessionState, speechRate: number | null): Cue[] {
   // held"), or a rest with "zero seconds left".
   if (overBy(next, saidMs)) return [];
   return [say(next.phase === 'set' ? goesOnFromDrop(next, saidMs) : resumed(next, saidMs))];
+}
+
+/**
+ * Whether `set` came up during `pause`, skipped on to: the set under way ended in it, or the rest
+ * before this set was skipped in it. Not the set paused in, which Resume begins where the person got
+ * into position meanwhile, from the moment the pause ends.
+ */
+function cameUpInPause(state: SessionState, set: CurrentSet, pause: Pause): boolean {
+  const endedInPause = state.completed.some((record) => record.endedMs >= pause.atMs);
+  return endedInPause || (set.startedMs > pause.atMs && set.startedMs < pause.atMs + pause.ms);
+}
+
+/**
+ * The first set of an exercise skipped on to in a pause, as the session goes on: what it says as it
+ * begins (see setOpening), from "Go on:", nothing said of it before.
+ */
+function goesOnToNewExercise(state: SessionState, set: CurrentSet, speechRate: number): Cue[] {
+  const [first, ...rest] = setOpening(state, state, set, speechRate, true);
+  if (first?.kind !== 'say') return [sayGoesOn(resumed(state, state.nowMs), true)];
+  return [sayGoesOn(`Go on: ${first.text}`, true), ...rest];
 }
 
 /**
@@ -1127,10 +1150,25 @@ function holdEnded(
 }
 
 function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, speechRate: number): Cue[] {
+  const newExercise = prev.phase === 'ready' || prev.exerciseIndex !== next.exerciseIndex;
+  return setOpening(prev, next, set, speechRate, newExercise);
+}
+
+/**
+ * What a set says as it begins (see setBegins): `prev` is the state it came from, the rest before it
+ * (what that said is not said again) or none; `newExercise` where it is the first set the session does
+ * of its exercise.
+ */
+function setOpening(
+  prev: SessionState,
+  next: SessionState,
+  set: CurrentSet,
+  speechRate: number,
+  newExercise: boolean,
+): Cue[] {
   const planned = currentPlanned(next);
   if (!planned) return [];
   const { exercise, dosage } = planned;
-  const newExercise = prev.phase === 'ready' || prev.exerciseIndex !== next.exerciseIndex;
   // Said once: where the rest before said the position to its end, the set does not say it again.
   const positionToSay = newExercise && !restSaid(prev, next.nowMs, speechRate, exercise.position);
   // How the exercise is done, to a person new to it, before its first set where the rest did not say

@@ -552,3 +552,60 @@ describe('rests of three seconds, the shortest but none', () => {
     );
   });
 });
+
+describe("a pause in a new person's first set", () => {
+  const bridge = PROGRAM.find((e) => e.id === 'glute-bridge')!;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A first visit's short session on a phone, begun, the voice at rate 1 (see above). */
+  async function begun(): Promise<void> {
+    await page?.close();
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 360, height: 640 },
+      touch: true,
+      initScript: installCueSpy,
+      voiceMsPerChar: 70,
+      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false }) },
+    });
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
+    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+  }
+
+  /** What was begun from the line the session went on with. */
+  const fromGoingOn = async () => {
+    const said = await texts(page);
+    return said.slice(said.findIndex((line) => line.startsWith('Go on: ')));
+  };
+
+  // Skipped to in a pause, the bridge went on with "Go on: Glute bridge, one set. Fifteen reps. Lie on
+  // your back to start" alone: neither its point nor how it is done.
+  it('names the next exercise with its one point and how it is done after Resume, where it was skipped to in the pause', async () => {
+    await begun();
+    await page.clock.runFor(1000);
+    await page.getByRole('button', { name: 'Pause', exact: true }).tap();
+    await page.clock.runFor(1000);
+    // Nothing done in it: straight on to the next exercise, with no rest.
+    await page.getByRole('button', { name: 'Skip set', exact: true }).tap();
+    await page.clock.runFor(1000);
+    expect(await page.locator('bb-set-view h2').textContent()).toBe('Glute bridge');
+    await page.getByRole('button', { name: 'Resume', exact: true }).tap();
+    await runUntil(page, async () => (await texts(page)).includes('In position. Go.'), 60);
+    const said = await fromGoingOn();
+    expect(said.slice(0, 2)).toEqual([
+      'Go on: Glute bridge, one set. Fifteen reps',
+      bridge.keyPoint.slice(0, -1),
+    ]);
+    expect(said.slice(2, said.indexOf('In position. Go.')).join(' ')).toBe(
+      `${bridge.position} ${bridge.spokenHow.slice(0, -1)}`,
+    );
+  });
+});

@@ -1535,7 +1535,7 @@ describe('planCues', () => {
     run.do({ type: 'skip', nowMs: 5000 });
     expect(run.state.set?.waiting).toBe(true);
     expect(spoken(run.do({ type: 'resume', nowMs: 6000 }))[0]).toMatch(
-      /^Go on: Glute bridge, one set\. Ten reps\./,
+      /^Go on: Glute bridge, one set\. Ten reps/,
     );
   });
 
@@ -1861,6 +1861,29 @@ describe('planCues', () => {
     expect(run.state.phase).toBe('set');
     expect(run.do({ type: 'resume', nowMs: 20_000 })).toEqual([
       { kind: 'say', text: 'Go on: Superman, set two of two. Five reps', interrupt: true, ends: ['pause'] },
+    ]);
+  });
+
+  it("tells a new exercise's first set skipped to in a pause as it would begin: its one point, and how it is done to a person new to it", () => {
+    const bridge = exerciseById('glute-bridge');
+    const run = new Run([
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 5, restS: 30 } },
+      { exercise: bridge, dosage: { sets: 1, target: 15, restS: 30 }, sayHow: true },
+    ]);
+    run.do(strapSees(), { type: 'start', nowMs: 0 }, { type: 'pause', nowMs: 1000 });
+    run.do({ type: 'skip', nowMs: 2000 });
+    expect(currentPlanned(run.state)?.exercise.id).toBe('glute-bridge');
+    const goesOn = run.do({ type: 'resume', nowMs: 4000 });
+    expect(goesOn[0]).toEqual({
+      kind: 'say',
+      text: 'Go on: Glute bridge, one set. Fifteen reps',
+      interrupt: true,
+      ends: ['pause', 'point'],
+    });
+    expect(goesOn[1]).toMatchObject({ text: point('glute-bridge'), topic: 'point', kept: true });
+    expect(spoken(goesOn).slice(2)).toEqual([
+      `${bridge.position} ${bridge.spokenHow.slice(0, -1)}`,
+      bridge.positionPrompt,
     ]);
   });
 

@@ -20,6 +20,7 @@ import { Tones } from '../../../src/cues/tones.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import { exerciseById, PROGRAM } from '../../../src/workout/program.ts';
 import {
+  currentPlanned,
   initialSessionState,
   type PlannedExercise,
   reduceSession,
@@ -652,6 +653,40 @@ describe("a first set's one point, cut off by a pause", () => {
     act({ type: 'resume', nowMs: 5000 });
     voice.sayAll();
     expect(voice.heard).not.toContain(SUPERMAN_POINT);
+    player.dispose();
+  });
+
+  it('is said once where Resume begins the set the person got into position for in the pause', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = begun(voice);
+    voice.sayUpTo(SUPERMAN_POINT);
+    act({ type: 'pause', nowMs: 3000 });
+    act(inPosition(4000));
+    act({ type: 'resume', nowMs: 6000 });
+    expect(state().set).toMatchObject({ setNumber: 1, waiting: false, startedMs: 6000 });
+    voice.sayAll();
+    expect(voice.heard.filter((line) => line === SUPERMAN_POINT)).toHaveLength(1);
+    expect(voice.heard.at(-1)).toBe('Go on: Superman, set one of two. Ten reps');
+    player.dispose();
+  });
+
+  // Skipped to in a pause, the bridge went on with its set's line alone: "Go on: Glute bridge, one set.
+  // Fifteen reps. Lie on your back to start", where reached by the rest it has "Heels down, squeeze your
+  // glutes" with it.
+  it("is the next exercise's own, said after its set's line, where its first set is skipped to in the pause", () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = begun(voice);
+    act({ type: 'pause', nowMs: 1500 });
+    act({ type: 'skip', nowMs: 3000 });
+    act({ type: 'skip', nowMs: 3500 });
+    expect(currentPlanned(state())?.exercise.id).toBe('glute-bridge');
+    act({ type: 'resume', nowMs: 5000 });
+    voice.sayAll();
+    const bridge = exerciseById('glute-bridge');
+    // Then where to lie, a sentence at a time, as the set says it where no rest said it before.
+    expect(voice.heard.join(' ')).toBe(
+      `Go on: Glute bridge, one set. Fifteen reps ${bridge.keyPoint.slice(0, -1)} ${bridge.position} Keep still there to start`,
+    );
     player.dispose();
   });
 });
