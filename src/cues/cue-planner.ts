@@ -334,8 +334,8 @@ const sayLastSet = (text: string): Cue => ({
 const sayReply = (text: string, interrupt = false): Cue => ({ kind: 'say', text, interrupt, reply: true });
 /**
  * The answer to a tap that paused the session: moot once it goes on (see Topic). The last line heard,
- * as a question waits for its answer: a first set's one point still to come goes with the set's other
- * lines, as before the point was kept.
+ * as a question waits for its answer: a first set's one point and how its exercise is done, still to
+ * come, go with the set's other lines, and are said after the line it goes on with (see Speech.say).
  */
 const sayPaused = (text: string): Cue => ({
   kind: 'say',
@@ -343,18 +343,18 @@ const sayPaused = (text: string): Cue => ({
   interrupt: true,
   topic: 'pause',
   reply: true,
-  ends: ['point'],
+  ends: ['point', 'how'],
 });
 /**
  * The line a session goes on with after a pause: the pause's answer, if still said, is moot; the one
- * point it cut off is said after it (see Speech.say), but for one of an exercise skipped in the pause
- * (`pointMoot`).
+ * point and how the exercise is done it cut off are said after it (see Speech.say), but for those of
+ * an exercise skipped in the pause (`exerciseMoot`).
  */
-const sayGoesOn = (text: string, pointMoot = false): Cue => ({
+const sayGoesOn = (text: string, exerciseMoot = false): Cue => ({
   kind: 'say',
   text,
   interrupt: true,
-  ends: pointMoot ? ['pause', 'point'] : ['pause'],
+  ends: exerciseMoot ? ['pause', 'point', 'how'] : ['pause'],
 });
 const tone = (kind: ToneKind): Cue => ({ kind: 'tone', tone: kind });
 const vibrate = (kind: ToneKind): Cue => ({ kind: 'vibrate', patternMs: VIBRATION[kind] });

@@ -83,6 +83,8 @@ interface Line {
   readonly kept: boolean;
   /** When it was handed over (performance.now()). */
   readonly atMs: number;
+  /** Of what is left of a line said a sentence at a time, the whole line as it was handed over. */
+  readonly whole?: string;
   readonly onStart?: () => void;
 }
 
@@ -117,14 +119,17 @@ export class Speech {
    * its start already reported.
    */
   private speakingKept: Line | null = null;
+  /** The line being said, as it waited (all that was left of it), its start already reported. */
+  private speakingLine: Line | null = null;
   /** When the line being said was handed to the engine (performance.now()). */
   private speakingSinceMs = Number.NEGATIVE_INFINITY;
   private readonly waiting: Line[] = [];
   /**
-   * A kept line a pause's answer cut off or dropped still waiting, not yet heard whole: said after the
-   * line the session goes on with, once; dropped where it does not go on (see holdKept).
+   * The lines a pause's answer cut off or dropped still waiting, not yet heard whole (a first set's one
+   * point, how its exercise is done): said after the line the session goes on with, once, whole;
+   * dropped where it does not go on (see holdKept).
    */
-  private held: Line | null = null;
+  private held: Line[] = [];
   private overdue: ReturnType<typeof setTimeout> | null = null;
   /** When the person's last two taps of +1 were said (performance.now()): see keptWaitsMs. */
   private readonly tapsMs: number[] = [];
@@ -245,11 +250,11 @@ export class Speech {
     };
     if (reply) this.waiting.splice(this.firstAnnouncement(), 0, line);
     else this.waiting.push(line);
-    // The session goes on after the pause: what it cut off of the kept line is heard now, after the
-    // line that says how it goes on.
-    if (this.held && ends?.includes('pause')) {
-      this.waiting.push(this.held);
-      this.held = null;
+    // The session goes on after the pause: what it cut off is heard now, after the line that says how
+    // it goes on.
+    if (this.held.length > 0 && ends?.includes('pause')) {
+      this.waiting.push(...this.held);
+      this.held = [];
     }
     while (this.waiting.filter((waiting) => !waiting.reply).length > MAX_QUEUED) {
       this.waiting.splice(
@@ -269,36 +274,39 @@ export class Speech {
   /** Stops the line being said and drops those waiting. */
   private silence(): void {
     this.waiting.length = 0;
-    this.held = null;
+    this.held = [];
     if (this.keptWait !== null) clearTimeout(this.keptWait);
     this.keptWait = null;
     this.cutOff();
   }
 
   /**
-   * Keeps aside the kept line a pause's answer makes moot for now (a line of the topic 'pause' that
-   * `ends` it), being said or waiting: "Paused" is the last line heard while the session waits, and
-   * the point a pause tapped as the first set was named cut off was never heard after Resume. Drops
-   * the line kept aside where what comes makes it moot: a newer kept line, one that ends its topic
-   * other than a pause's answer, or an announcement that cuts everything off (the session's end, a
-   * set skipped on to), and not the line the session goes on with.
+   * Keeps aside the lines a pause's answer makes moot for now (a line of the topic 'pause', of the
+   * topics it `ends`), being said or waiting, one of each topic, whole: "Paused" is the last line heard
+   * while the session waits, and the point a pause tapped as the first set was named cut off was never
+   * heard after Resume, nor how the exercise is done, the 14 s a new person needs before "Go". Drops a
+   * line kept aside where what comes makes it moot: a newer line of its topic, one that ends its
+   * topic other than a pause's answer (a count ends how it is done), or an announcement that cuts
+   * everything off (the session's end, a set skipped on to), and not the line the session goes on with.
    */
   private holdKept(how: Required<Pick<HowToSay, 'interrupt' | 'reply' | 'topic' | 'ends'>>): void {
     const endsKept = (topic: Topic | null) => topic !== null && how.ends?.includes(topic) === true;
     if (how.topic === 'pause') {
-      const being = this.speakingKept;
-      const waiting = this.waiting.find((line) => line.kept && endsKept(line.topic));
-      const kept = being && endsKept(being.topic) ? being : waiting;
-      if (kept) this.held = kept;
+      const being = this.speakingLine && endsKept(this.speakingLine.topic) ? [this.speakingLine] : [];
+      const lines = [...being, ...this.waiting.filter((line) => endsKept(line.topic))];
+      // What is left waiting of the line being said, a sentence at a time, is the same line.
+      this.held = lines
+        .filter((line, i) => lines.findIndex((first) => first.topic === line.topic) === i)
+        .map(({ whole, ...line }) => ({ ...line, text: whole ?? line.text }));
       return;
     }
-    if (!this.held) return;
     const goesOn = how.ends?.includes('pause') === true;
-    const moot =
-      endsKept(this.held.topic) ||
-      (how.topic !== null && how.topic === this.held.topic) ||
-      (how.interrupt && !how.reply && !goesOn);
-    if (moot) this.held = null;
+    this.held = this.held.filter(
+      (line) =>
+        !endsKept(line.topic) &&
+        !(how.topic !== null && how.topic === line.topic) &&
+        !(how.interrupt && !how.reply && !goesOn),
+    );
   }
 
   /**
@@ -374,7 +382,8 @@ export class Speech {
       this.speaking = utterance;
       this.speakingTopic = line.topic;
       this.speakingReply = line.reply;
-      this.speakingKept = line.kept ? begun(waiting) : null;
+      this.speakingLine = begun(waiting);
+      this.speakingKept = line.kept ? this.speakingLine : null;
       this.speakingSinceMs = performance.now();
       this.overdue = setTimeout(done, END_GRACE_MS + (line.text.length * MS_PER_CHAR) / this.rate);
       synth.speak(utterance);
@@ -426,7 +435,7 @@ export class Speech {
     if (!line.bySentence) return line;
     const [first, ...rest] = spokenSentences(line.text);
     if (rest.length === 0) return line;
-    this.waiting.unshift({ ...begun(line), text: rest.join(' ') });
+    this.waiting.unshift({ ...begun(line), text: rest.join(' '), whole: line.whole ?? line.text });
     return { ...line, text: first };
   }
 
@@ -436,6 +445,7 @@ export class Speech {
     this.speakingTopic = null;
     this.speakingReply = false;
     this.speakingKept = null;
+    this.speakingLine = null;
     this.speakingSinceMs = Number.NEGATIVE_INFINITY;
     if (this.overdue !== null) clearTimeout(this.overdue);
     this.overdue = null;

@@ -554,6 +554,7 @@ describe('rests of three seconds, the shortest but none', () => {
 });
 
 describe("a pause in a new person's first set", () => {
+  const superman = PROGRAM.find((e) => e.id === 'superman')!;
   const bridge = PROGRAM.find((e) => e.id === 'glute-bridge')!;
   let browser: Browser;
   let page: Page;
@@ -585,6 +586,26 @@ describe("a pause in a new person's first set", () => {
     const said = await texts(page);
     return said.slice(said.findIndex((line) => line.startsWith('Go on: ')));
   };
+
+  // Paused 3 s in, the superman went on with its set's line, its point and "In position. Go.": how it
+  // is done, 14 s of it, never said.
+  it('says how the exercise is done after Resume, after its one point', async () => {
+    await begun();
+    await page.clock.runFor(3000);
+    await page.getByRole('button', { name: 'Pause', exact: true }).tap();
+    await page.clock.runFor(2000);
+    await page.getByRole('button', { name: 'Resume', exact: true }).tap();
+    await runUntil(page, async () => (await texts(page)).includes('In position. Go.'), 40);
+    const said = await fromGoingOn();
+    expect(said.slice(0, 3)).toEqual([
+      'Go on: Superman, one set. Ten reps. Lie face down to start',
+      superman.keyPoint.slice(0, -1),
+      'Lie face down.',
+    ]);
+    expect(said.slice(2, said.indexOf('In position. Go.')).join(' ')).toBe(
+      `${superman.position} ${superman.spokenHow.slice(0, -1)}`,
+    );
+  });
 
   // Skipped to in a pause, the bridge went on with "Go on: Glute bridge, one set. Fifteen reps. Lie on
   // your back to start" alone: neither its point nor how it is done.

@@ -1177,7 +1177,7 @@ describe('planCues', () => {
         interrupt: true,
         topic: 'pause',
         reply: true,
-        ends: ['point'],
+        ends: ['point', 'how'],
       },
     ]);
     expect(ended.do(tick(13_000), { type: 'finish', nowMs: 14_000 }).filter((c) => c.kind === 'say')).toEqual(
@@ -1469,7 +1469,7 @@ describe('planCues', () => {
     const run = new Run(plan(['superman', 2, 1, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), tick(20_000));
     expect(run.do({ type: 'pause', nowMs: 20_000 })).toEqual([
-      { kind: 'say', text: 'Paused', interrupt: true, topic: 'pause', reply: true, ends: ['point'] },
+      { kind: 'say', text: 'Paused', interrupt: true, topic: 'pause', reply: true, ends: ['point', 'how'] },
     ]);
     // The clock runs on through what would have been the countdown: not a word.
     expect(run.ticksTo(60_000)).toEqual([]);
@@ -1496,7 +1496,7 @@ describe('planCues', () => {
     ]);
     // A pause by the person afterwards gives no reason: it is theirs.
     expect(run.do({ type: 'pause', nowMs: 6000 })).toEqual([
-      { kind: 'say', text: 'Paused', interrupt: true, topic: 'pause', reply: true, ends: ['point'] },
+      { kind: 'say', text: 'Paused', interrupt: true, topic: 'pause', reply: true, ends: ['point', 'how'] },
     ]);
     run.do({ type: 'resume', nowMs: 7000 });
     expect(run.do({ type: 'pause', nowMs: 8000, reason: 'replay' })).toEqual([
@@ -1878,7 +1878,7 @@ describe('planCues', () => {
       kind: 'say',
       text: 'Go on: Glute bridge, one set. Fifteen reps',
       interrupt: true,
-      ends: ['pause', 'point'],
+      ends: ['pause', 'point', 'how'],
     });
     expect(goesOn[1]).toMatchObject({ text: point('glute-bridge'), topic: 'point', kept: true });
     expect(spoken(goesOn).slice(2)).toEqual([

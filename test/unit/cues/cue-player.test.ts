@@ -969,6 +969,58 @@ describe('how Superman is done, said to a person new to it with its first set', 
     expect(voice.heard.at(-1)).toBe('In position. Go.');
     player.dispose();
   });
+
+  // A pause in the set's opening seconds kept its one point, said after Resume, and lost the
+  // movement: "Go on: Superman, set one of three. Ten reps. Lie face down to start", the point, "Go".
+  const HOW = `${superman.position} ${superman.spokenHow}`;
+  const GO_ON = 'Go on: Superman, set one of three. Ten reps. Lie face down to start';
+
+  it('is said whole after Resume where a pause came before it began, after the one point', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, FIRST_SESSION);
+    act(strapSees());
+    act({ type: 'start', nowMs: 0 });
+    voice.sayUntilSaying(SUPERMAN_POINT);
+    act({ type: 'pause', nowMs: 2500 });
+    voice.sayAll();
+    act({ type: 'resume', nowMs: 8000 });
+    voice.sayAll();
+    const after = voice.heard.slice(voice.heard.indexOf(GO_ON) + 1);
+    expect(after[0]).toBe(SUPERMAN_POINT);
+    expect(after.slice(1).join(' ')).toBe(HOW.slice(0, -1));
+    player.dispose();
+  });
+
+  it('is said whole again after Resume where a pause cut it off, and ends at a count as before', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = saidUpToTheLift(voice);
+    act({ type: 'pause', nowMs: 8000 });
+    expect(voice.cut).toEqual([lift]);
+    voice.sayAll();
+    act({ type: 'resume', nowMs: 12_000 });
+    voice.sayAll();
+    const after = voice.heard.slice(voice.heard.indexOf(GO_ON) + 1);
+    expect(after.join(' ')).toBe(HOW.slice(0, -1));
+    // Once: a pause after it was heard whole says it no more.
+    act({ type: 'pause', nowMs: 30_000 });
+    act({ type: 'resume', nowMs: 31_000 });
+    voice.sayAll();
+    expect(voice.heard.filter((line) => line === lift)).toHaveLength(1);
+    player.dispose();
+  });
+
+  it('is left for a count where the person sets off as the set goes on, as it is without a pause', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = saidUpToTheLift(voice);
+    act({ type: 'pause', nowMs: 8000 });
+    act({ type: 'resume', nowMs: 12_000 });
+    act(inPosition(12_200));
+    act(rep(13_000));
+    voice.sayAll();
+    expect(voice.heard.filter((line) => line === lift)).toHaveLength(0);
+    expect(voice.heard.at(-1)).toBe('one');
+    player.dispose();
+  });
 });
 
 describe("Superman's one point, to a person who knows the exercise and waits in position", () => {
