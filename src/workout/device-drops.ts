@@ -21,19 +21,22 @@ export function forDevice(pause: Pause): boolean {
 }
 
 /**
- * The device's pauses that fell in a set, from its start up to its end (Finish, with the device still
- * away, ends the pause with the set): null where none did. One in the rest before the set counted
- * nothing less in it, and is not the set's.
+ * The time the device's pauses held the set still, from its start up to its end: null where none did.
+ * Only the part of a pause within the set is the set's: a set skipped while paused ends at the skip,
+ * the pause going on into the rest or the set after it, and one in the rest before the set counted
+ * nothing less in it until the set began (a rest skipped while paused). Finish, with the device still
+ * away, ends the pause with the set.
  */
 export function dropIn(
   set: Pick<SetRecord, 'startedMs' | 'endedMs'>,
   pauses: readonly Pause[] | undefined,
 ): DeviceDrop | null {
-  const within = (pauses ?? []).filter(
-    (pause) => forDevice(pause) && pause.atMs >= set.startedMs && pause.atMs < set.endedMs,
-  );
+  const within = (pauses ?? [])
+    .filter(forDevice)
+    .map((pause) => Math.min(pause.atMs + pause.ms, set.endedMs) - Math.max(pause.atMs, set.startedMs))
+    .filter((ms) => ms > 0);
   if (within.length === 0) return null;
-  return { ms: within.reduce((sum, pause) => sum + pause.ms, 0), times: within.length };
+  return { ms: within.reduce((sum, ms) => sum + ms, 0), times: within.length };
 }
 
 /**

@@ -21,7 +21,7 @@ const PAUSES: Pause[] = [
 describe('dropIn', () => {
   it("sums the device's pauses that fell in the set, and leaves out the rest's", () => {
     expect(dropIn(SET, PAUSES)).toEqual({ ms: 174_300, times: 2 });
-    expect(dropIn({ startedMs: 260_000, endedMs: 300_000 }, PAUSES)).toBeNull();
+    expect(dropIn({ startedMs: 262_000, endedMs: 300_000 }, PAUSES)).toBeNull();
   });
 
   it("takes a drop the strap came back from as the device's, and none of the person's own pauses", () => {
@@ -33,6 +33,14 @@ describe('dropIn', () => {
     // A session kept before drops were: its pauses read as they did.
     expect(dropIn({ startedMs: 0, endedMs: 90_000 }, [{ atMs: 10_000, ms: 12_000 }])).toBeNull();
     expect(dropIn({ startedMs: 0, endedMs: 90_000 }, undefined)).toBeNull();
+  });
+  it("counts of a pause that spans the set's end or its start only the part within the set", () => {
+    // Strap given up on 10 s into a set skipped at 30 s, the next set begun while still paused at
+    // 31 s, Resume at 150 s: as the session reducer keeps them.
+    const pauses: Pause[] = [{ atMs: 10_000, ms: 140_000, deviceLost: true }];
+    expect(dropIn({ startedMs: 0, endedMs: 30_000 }, pauses)).toEqual({ ms: 20_000, times: 1 });
+    expect(dropIn({ startedMs: 31_000, endedMs: 170_000 }, pauses)).toEqual({ ms: 119_000, times: 1 });
+    expect(dropIn({ startedMs: 150_000, endedMs: 170_000 }, pauses)).toBeNull();
   });
 });
 
