@@ -1079,7 +1079,9 @@ function saidAgain(set: CurrentSet, nowMs: number): CurrentSet {
  * A pause the app made for a device, picked up on a new page: the device is as that page finds it,
  * reconnected as it loaded or not, whatever it was when the old page went. Still away (`reasonNow`),
  * the pause says what became of it and lifts when the device is back, as on the page it began on;
- * back already, the session waits for the person, as after their own pause, who taps Resume.
+ * back already, the session waits for the person, as after their own pause, who taps Resume. The
+ * pause up to then is kept as the device's: the set stood still for want of it, which the summary
+ * says; only the wait for Resume is the person's.
  */
 export function pausedAsDevicesAre(
   state: SessionState,
@@ -1087,8 +1089,13 @@ export function pausedAsDevicesAre(
   nowMs: number,
 ): SessionState {
   if (state.pausedAtMs === null || state.pausedFor === undefined) return state;
+  if (reasonNow === null) {
+    // Found again by a new page, not within the old one's reconnecting: as a device given up on.
+    const atMs = Math.max(state.pausedAtMs, nowMs);
+    return { ...endPause({ ...state, pausedFor: 'lost' }, atMs), pausedAtMs: atMs };
+  }
   const { pausedFor: _before, pausedForSinceMs: _since, ...paused } = state;
-  return reasonNow === null ? paused : { ...paused, pausedFor: reasonNow, pausedForSinceMs: nowMs };
+  return { ...paused, pausedFor: reasonNow, pausedForSinceMs: nowMs };
 }
 
 /**

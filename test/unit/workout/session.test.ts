@@ -1661,9 +1661,14 @@ describe('sets that begin when the person is in position', () => {
     });
     // Reconnected as the page loaded: nothing to wait for but the person, who taps Resume.
     const back = pausedAsDevicesAre(forTheDevice, null, 60_000);
-    expect(back.pausedAtMs).toBe(5000);
+    expect(back.pausedAtMs).toBe(60_000);
     expect(back).not.toHaveProperty('pausedFor');
     expect(back).not.toHaveProperty('pausedForSinceMs');
+    // The 55 s the set stood still for the device are the device's; the wait for Resume the person's.
+    expect(run(back, { type: 'resume', nowMs: 70_000 }).pauses).toEqual([
+      { atMs: 5000, ms: 55_000, deviceLost: true },
+      { atMs: 60_000, ms: 10_000 },
+    ]);
     // The person's own pause stays theirs, whatever the device.
     const byThePerson = afterInterruption(run(counted, { type: 'pause', nowMs: 5000 }));
     expect(pausedAsDevicesAre(byThePerson, 'connection', 60_000)).toBe(byThePerson);
