@@ -5,7 +5,12 @@ import { fromJson, ImportError, readJson, toJson } from '../../../src/export/jso
 import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { summaryHoldMs } from '../../../src/store/summary.ts';
-import { drawingInBrokenByAPause, finishedSession, supermanSet } from '../../set-record.ts';
+import {
+  drawingInBrokenByAPause,
+  finishedSession,
+  strapDroppedSession,
+  supermanSet,
+} from '../../set-record.ts';
 import { begunAt, IMPORTED_AT, recordSession, STARTED_AT, STRAP, withoutWeight } from './recorded-session.ts';
 
 type Bundle = Parameters<typeof toJson>[0][number];
@@ -474,6 +479,16 @@ describe('JSON export and import', () => {
     const olderText = toJson([older]);
     expect(JSON.parse(olderText).sessions[0].session.summary.reps).toBe(14);
     expect(fromJson(olderText, IMPORTED_AT)).toEqual([older]);
+  });
+
+  it("keeps through a backup the pauses a device's drops made, and what the CSV says of them", () => {
+    const dropped = strapDroppedSession('dropped', STARTED_AT);
+    const [back] = fromJson(toJson([dropped]), IMPORTED_AT);
+    expect(back?.session.snapshot?.pauses).toEqual(dropped.session.snapshot?.pauses);
+    expect(notesOf(toCsv([back!]))).toEqual([
+      'range 16 deg; strap out of reach twice: 2 min 54 s not counted',
+      'range 16 deg',
+    ]);
   });
 
   it("reads a backup's time held as its holds' rows add up to, in whole seconds, as an older version did not", async () => {
