@@ -29,8 +29,7 @@ import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { describeSessionFacts, FACT_SEPARATOR } from './format.ts';
 import { ObserveController } from './observe.ts';
-import { scrollToShow } from './opened-at.ts';
-import { scrollPageBy } from './scroll-page.ts';
+import { scrollPageBy, scrollToShowOnPage } from './scroll-page.ts';
 import {
   buttonStyles,
   factStyles,
@@ -740,8 +739,7 @@ export class BbHistory extends LitElement {
       '.tools > .actions > button:not(:disabled), .tools > .actions > .file',
     );
     if (!heading || !actions || !first) return;
-    const edges = (element: Element) => element.getBoundingClientRect();
-    scrollPageBy((view) => scrollToShow(view, edges(heading), edges(actions), edges(first)));
+    scrollToShowOnPage(heading, actions, first);
     (first.querySelector('input') ?? first).focus({ preventScroll: true });
   }
 

@@ -44,8 +44,7 @@ import {
   parseTypedNumber,
 } from './format.ts';
 import { ObserveController } from './observe.ts';
-import { scrollToShow } from './opened-at.ts';
-import { scrollPageBy } from './scroll-page.ts';
+import { scrollToShowOnPage } from './scroll-page.ts';
 import {
   buttonStyles,
   fieldStyles,
@@ -786,8 +785,7 @@ export class BbSettings extends LitElement {
     const words = question?.querySelector('p');
     const yes = question?.querySelector('button');
     if (!question || !words || !yes) return;
-    const edges = (element: Element) => element.getBoundingClientRect();
-    scrollPageBy((view) => scrollToShow(view, edges(words), edges(question), edges(yes)));
+    scrollToShowOnPage(words, question, yes);
     question.focus({ preventScroll: true });
   }
 

@@ -1,8 +1,7 @@
 import { css, html, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { finishQuestionText, type SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
-import { scrollToShow } from './opened-at.ts';
-import { scrollPageBy } from './scroll-page.ts';
+import { scrollToShowOnPage } from './scroll-page.ts';
 import { lowLandscape } from './styles.ts';
 
 /** A screen that asks the question: its session may be paused already. */
@@ -53,8 +52,7 @@ export class FinishQuestion implements ReactiveController {
     const words = question?.querySelector('p');
     const keepGoing = question?.querySelector<HTMLButtonElement>('.keep-going');
     if (!question || !words || !keepGoing) return;
-    const edges = (element: Element) => element.getBoundingClientRect();
-    scrollPageBy((view) => scrollToShow(view, edges(words), edges(question), edges(keepGoing)));
+    scrollToShowOnPage(words, question, keepGoing);
     keepGoing.focus({ preventScroll: true });
   };
 

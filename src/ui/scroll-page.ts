@@ -1,4 +1,4 @@
-import { type Edges, leastScroll } from './opened-at.ts';
+import { type Edges, leastScroll, scrollToShow } from './opened-at.ts';
 
 /**
  * Scrolls the page by what `scroll` works out from the part of it on screen (see opened-at.ts, whose
@@ -7,6 +7,15 @@ import { type Edges, leastScroll } from './opened-at.ts';
 export function scrollPageBy(scroll: (view: Edges) => number): void {
   const view = { top: 0, bottom: document.documentElement.clientHeight };
   window.scrollBy({ top: scroll(view) });
+}
+
+/**
+ * Scrolls the page so that a part opened or a question asked shows with what leads to it (see
+ * scrollToShow), from the boxes the elements have now.
+ */
+export function scrollToShowOnPage(heading: Element, asked: Element, first: Element): void {
+  const edges = (element: Element) => element.getBoundingClientRect();
+  scrollPageBy((view) => scrollToShow(view, edges(heading), edges(asked), edges(first)));
 }
 
 /**
