@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
+import { deviceWord } from '../workout/by-hand.ts';
 import { setAwayText } from '../workout/device-drops.ts';
 import { exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
@@ -240,7 +241,7 @@ export class BbSetsTable extends LitElement {
           ${endedRow(r, 4)}
           ${goalRow(r, goalsFrom[i] ?? null, 4)}
           ${this.droppedRow(r, 4)}
-          ${correctedRow(r, 4)}
+          ${correctedRow(r, this.devicePlacement, 4)}
           ${formRow(r, 4)}`,
         )}
       </tbody>`;
@@ -272,7 +273,7 @@ export class BbSetsTable extends LitElement {
           ${endedRow(r, 2, 'cell')}
           ${goalRow(r, goalsFrom[i] ?? null, 2, 'cell')}
           ${this.droppedRow(r, 2, 'cell')}
-          ${correctedRow(r, 2, 'cell')}
+          ${correctedRow(r, this.devicePlacement, 2, 'cell')}
           ${formRow(r, 2, 'cell')}`,
         )}
       </tbody>`;
@@ -383,7 +384,7 @@ function endedText(r: SetRecord): string | null {
  * missed or counted too many. "Counted by hand: 4" of the reps tapped where no device counted the
  * exercise: what the person did, counted as the ring asked, not four reps the detectors missed.
  */
-function correctedRow(r: SetRecord, columns: number, role?: 'cell') {
+function correctedRow(r: SetRecord, placement: Placement | undefined, columns: number, role?: 'cell') {
   if (correctedBy(r) === null) return nothing;
   // With the device away the voice asked for +1 ("Count with plus one until the strap is back"): those
   // taps counted reps nothing could see, no miscount of the detectors. A +1 or −1 tapped while it was
@@ -394,7 +395,8 @@ function correctedRow(r: SetRecord, columns: number, role?: 'cell') {
   const by = signed((r.corrections ?? 0) - away - byHand);
   const said = [
     byHand > 0 ? withItsFigure('Counted by hand:', String(byHand)) : null,
-    away > 0 ? withItsFigure('Counted with +1, device out of reach:', String(away)) : null,
+    // The device by the word the row of its drop says it in ("Strap out of reach twice: …").
+    away > 0 ? withItsFigure(`Counted with +1, ${deviceWord(placement)} out of reach:`, String(away)) : null,
     by !== null ? withItsFigure('Put right by hand:', by) : null,
   ].filter((part) => part !== null);
   const text = said.map((part, i) => (i > 0 ? html`. ${part}` : part));

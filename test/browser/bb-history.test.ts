@@ -815,7 +815,7 @@ describe("bb-history's session whose strap dropped out", () => {
       ['Exercise', 'Set', 'Done', 'Target'],
       ['Superman', '1', '10', '10'],
       ['Strap out of reach twice: 2 min 54 s not counted'],
-      ['Counted with +1, device out of reach: 1'],
+      ['Counted with +1, strap out of reach: 1'],
       ['Superman', '2', '10', '10'],
     ]);
     // Kept before the pauses given up on were the device's: the drop it came back from in the rest is
@@ -824,7 +824,7 @@ describe("bb-history's session whose strap dropped out", () => {
     expect(await setsOf(history, 'before')).toEqual([
       ['Exercise', 'Set', 'Done', 'Target'],
       ['Superman', '1', '10', '10'],
-      ['Counted with +1, device out of reach: 1'],
+      ['Counted with +1, strap out of reach: 1'],
       ['Superman', '2', '10', '10'],
     ]);
   });

@@ -525,7 +525,7 @@ describe('bb-summary', () => {
     expect(rows).toEqual([
       ['Superman', '1', '10', '10'],
       ['Strap out of reach twice: 2 min 54 s not counted'],
-      ['Counted with +1, device out of reach: 1'],
+      ['Counted with +1, strap out of reach: 1'],
       ['Superman', '2', '10', '10'],
     ]);
     expect(summary.shadowRoot!.querySelector('.totals')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(
@@ -568,7 +568,7 @@ describe('bb-summary', () => {
       ['Elbow plank', '1', '20 s', '30 s'],
       ['Strap out of reach during the set'],
       ['Superman', '1', '4', '10'],
-      ['Counted with +1, device out of reach: 2'],
+      ['Counted with +1, strap out of reach: 2'],
     ]);
   });
 
