@@ -29,6 +29,16 @@ function planWithLoggedWeight() {
   );
 }
 
+/** The words of each row of the summary's table of sets, cell by cell, once it is drawn. */
+async function rowsOf(summary: HTMLElementTagNameMap['bb-summary']): Promise<string[][]> {
+  await summary.updateComplete;
+  const table = summary.shadowRoot!.querySelector('bb-sets-table')!;
+  await table.updateComplete;
+  return [...table.shadowRoot!.querySelectorAll('tbody tr')].map((row) =>
+    [...row.querySelectorAll('td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
+  );
+}
+
 /** The box the table of sets scrolls in. */
 function setsBox(summary: Element): HTMLElement {
   return summary.shadowRoot!.querySelector('bb-sets-table')!.shadowRoot!.querySelector<HTMLElement>('.sets')!;
@@ -516,13 +526,7 @@ describe('bb-summary', () => {
     summary.pauses = pauses;
     summary.devicePlacement = 'chest';
     document.body.append(summary);
-    await summary.updateComplete;
-    const table = summary.shadowRoot!.querySelector('bb-sets-table')!;
-    await table.updateComplete;
-    const rows = [...table.shadowRoot!.querySelectorAll('tbody tr')].map((row) =>
-      [...row.querySelectorAll('td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
-    );
-    expect(rows).toEqual([
+    expect(await rowsOf(summary)).toEqual([
       ['Superman', '1', '10', '10'],
       ['Strap out of reach twice: 2 min 54 s not counted'],
       ['Counted with +1, strap out of reach: 1'],
@@ -558,13 +562,7 @@ describe('bb-summary', () => {
     summary.durationMs = 60_000;
     summary.devicePlacement = 'chest';
     document.body.append(summary);
-    await summary.updateComplete;
-    const table = summary.shadowRoot!.querySelector('bb-sets-table')!;
-    await table.updateComplete;
-    const rows = [...table.shadowRoot!.querySelectorAll('tbody tr')].map((row) =>
-      [...row.querySelectorAll('td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
-    );
-    expect(rows).toEqual([
+    expect(await rowsOf(summary)).toEqual([
       ['Elbow plank', '1', '20 s', '30 s'],
       ['Strap out of reach during the set'],
       ['Superman', '1', '4', '10'],
