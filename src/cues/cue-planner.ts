@@ -531,6 +531,11 @@ function resumedCues(next: SessionState, speechRate: number | null): Cue[] {
   // on with "Go on: Glute bridge, one set. Fifteen reps. Lie on your back to start" alone.
   if (next.set?.setNumber === 1 && pause !== undefined && cameUpInPause(next, next.set, pause))
     return goesOnToNewExercise(next, next.set, speechRate ?? 1);
+  // A rest the set before was skipped into in the pause began unsaid: it is told as a rest picked up
+  // is, what comes next with it. It went on with "Rest goes on: forty-five seconds left" alone, and the
+  // bridge after it began with neither its one point nor how it is done.
+  const restLine = resumedRestLine(next, speechRate ?? 1);
+  if (restLine !== null && restLine.saidMs === next.nowMs) return [sayGoesOn(restLine.line, true)];
   if (!dropped || skippedTo) return [sayGoesOn(resumed(next, next.nowMs))];
   // Nothing was said of a drop that short, and there is nothing to say unless the device is still
   // away: the person who tapped Resume then counts by hand, and is told so.
@@ -1322,14 +1327,17 @@ function restSaid(rest: SessionState, endedMs: number, speechRate: number, words
   const openedMs =
     (rest.completed.at(-1)?.endedMs ?? rest.restEndsMs - planned.dosage.restS * 1000) +
     restLineWaitsMs(rest, speechRate);
-  const opening = restOpeningLine(rest, false, speechRate);
+  const resumed = resumedRestLine(rest, speechRate);
+  // A rest that came up in a pause began unsaid: its line was the one it went on with.
+  const opening = resumed === null ? restOpeningLine(rest, false, speechRate) : null;
   const pickedUp = pickedUpRestLine(rest, speechRate);
   const wordsIn = (line: string | null): line is string => line?.includes(sentences([words])) === true;
+  const laterSaid = (later: { line: string; saidMs: number } | null) =>
+    later !== null && wordsIn(later.line) && saidWhole(rest, later.line, later.saidMs, endedMs, speechRate);
   return (
     (wordsIn(opening) && saidWhole(rest, opening, openedMs, pickedUp?.saidMs ?? endedMs, speechRate)) ||
-    (pickedUp !== null &&
-      wordsIn(pickedUp.line) &&
-      saidWhole(rest, pickedUp.line, pickedUp.saidMs, endedMs, speechRate))
+    laterSaid(resumed) ||
+    laterSaid(pickedUp)
   );
 }
 
@@ -1354,8 +1362,32 @@ function saidWhole(
  * when; null where no page did.
  */
 function pickedUpRestLine(rest: SessionState, speechRate: number): { line: string; saidMs: number } | null {
-  const saidMs = rest.restPickedUpMs;
-  if (rest.phase !== 'rest' || saidMs === undefined || rest.restEndsMs === null) return null;
+  return rest.restPickedUpMs === undefined ? null : restLineFrom(rest, rest.restPickedUpMs, speechRate);
+}
+
+/**
+ * The line a rest that came up in a pause of the person's own (the set before skipped in it) was
+ * told with as the pause ended ("Rest goes on: forty-five seconds left. Next: …"), and when; null for
+ * any other rest, whose opening line was said as it began.
+ */
+function resumedRestLine(rest: SessionState, speechRate: number): { line: string; saidMs: number } | null {
+  const endedMs = rest.completed.at(-1)?.endedMs;
+  if (rest.phase !== 'rest' || endedMs === undefined) return null;
+  // Ended before the pause did: a set put right to its target in a pause ends as it ends, and its
+  // rest begins said (see restBegins).
+  const pause = (rest.pauses ?? []).find(
+    (p) => p.deviceDropped !== true && p.atMs <= endedMs && endedMs < p.atMs + p.ms,
+  );
+  return pause === undefined ? null : restLineFrom(rest, pause.atMs + pause.ms, speechRate);
+}
+
+/** The rest's line as said at `saidMs`, after it began: with what was left of it then. */
+function restLineFrom(
+  rest: SessionState,
+  saidMs: number,
+  speechRate: number,
+): { line: string; saidMs: number } | null {
+  if (rest.phase !== 'rest' || rest.restEndsMs === null) return null;
   // What was left then: the pauses since moved the rest's end on.
   const pausedSinceMs = (rest.pauses ?? []).reduce(
     (ms, pause) => (pause.atMs >= saidMs ? ms + pause.ms : ms),
@@ -1384,9 +1416,12 @@ function countdownAfterRestLineMs(state: SessionState, speechRate: number): numb
   // After a drop, the line went on behind what was said of it (see afterDropLinesMs).
   const goesOnMs =
     pause !== undefined && resumedMs !== null ? afterDropLinesMs(pause, resumedMs, speechRate) : null;
+  const resumedLine = resumedRestLine(state, speechRate);
   const last =
     resumedMs !== null && goesOnMs !== null && (pickedUp === null || resumedMs > pickedUp.saidMs)
-      ? { line: restLeftText(state.restEndsMs, goesOnMs), saidMs: goesOnMs }
+      ? resumedLine?.saidMs === resumedMs
+        ? resumedLine
+        : { line: restLeftText(state.restEndsMs, goesOnMs), saidMs: goesOnMs }
       : (pickedUp ?? {
           line: restOpeningLine(state, false, speechRate),
           saidMs: state.restEndsMs - planned.dosage.restS * 1000 + restLineWaitsMs(state, speechRate),

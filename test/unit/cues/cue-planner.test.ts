@@ -1887,6 +1887,27 @@ describe('planCues', () => {
     ]);
   });
 
+  // The last superman set skipped in a pause went on after Resume with "Rest goes on: forty-five
+  // seconds left" alone: the bridge's set, its point and how it is done were never said.
+  it('tells the next exercise in the rest skipped on to in a pause as the rest would have: its set, its one point and how it is done', () => {
+    const bridge = exerciseById('glute-bridge');
+    const run = new Run([
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 5, restS: 45 } },
+      { exercise: bridge, dosage: { sets: 1, target: 15, restS: 30 }, sayHow: true },
+    ]);
+    run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(3000)));
+    run.do({ type: 'pause', nowMs: 4000 }, { type: 'skip', nowMs: 5000 });
+    expect(run.state.phase).toBe('rest');
+    expect(spoken(run.do({ type: 'resume', nowMs: 7000 }))).toEqual([
+      `Rest goes on: forty-five seconds left. Next: Glute bridge, one set. ${bridge.keyPoint} ${bridge.position} ${bridge.spokenHow}`.slice(
+        0,
+        -1,
+      ),
+    ]);
+    // Counted down from "five" after it, and not said a second time as the bridge begins.
+    expect(spoken(run.ticksTo(60_000))).toEqual([...FIVE_TO_ONE, 'Glute bridge, one set. Fifteen reps. Go']);
+  });
+
   it('follows the settings: muted keeps only vibration, tones and vibration switch off on their own', () => {
     const actions: SessionAction[] = [{ type: 'start', nowMs: 0 }, motion(rep(1000))];
     const muted = new Run(plan(['superman', 1, 3, 30]), { muted: true, tones: true, vibration: true });
