@@ -40,6 +40,14 @@ async function rowsOf(summary: HTMLElementTagNameMap['bb-summary']): Promise<str
 }
 
 /** The box the table of sets scrolls in. */
+/** The table's rows under a set that say its count was put right or counted by hand. */
+function correctedNotes(summary: Element): (string | undefined)[] {
+  const table = summary.shadowRoot?.querySelector('bb-sets-table');
+  return [...(table?.shadowRoot?.querySelectorAll('tr.corrected') ?? [])].map((row) =>
+    row.textContent?.trim(),
+  );
+}
+
 function setsBox(summary: Element): HTMLElement {
   return summary.shadowRoot!.querySelector('bb-sets-table')!.shadowRoot!.querySelector<HTMLElement>('.sets')!;
 }
@@ -627,12 +635,7 @@ describe('bb-summary', () => {
     ];
     summary.durationMs = 60_000;
     document.body.append(summary);
-    const notes = () =>
-      [
-        ...(summary.shadowRoot
-          ?.querySelector('bb-sets-table')
-          ?.shadowRoot?.querySelectorAll('tr.corrected') ?? []),
-      ].map((row) => row.textContent?.trim());
+    const notes = () => correctedNotes(summary);
     await expect
       .poll(notes)
       .toEqual([
@@ -707,12 +710,7 @@ describe('bb-summary', () => {
     summary.records = ended.completed;
     summary.durationMs = 20_000;
     document.body.append(summary);
-    const notes = () =>
-      [
-        ...(summary.shadowRoot
-          ?.querySelector('bb-sets-table')
-          ?.shadowRoot?.querySelectorAll('tr.corrected') ?? []),
-      ].map((row) => row.textContent?.trim());
+    const notes = () => correctedNotes(summary);
     await expect.poll(notes).toEqual(['Put right by hand: +1']);
   });
 
@@ -750,12 +748,7 @@ describe('bb-summary', () => {
     summary.records = ended.completed;
     summary.durationMs = 50_000;
     document.body.append(summary);
-    const notes = () =>
-      [
-        ...(summary.shadowRoot
-          ?.querySelector('bb-sets-table')
-          ?.shadowRoot?.querySelectorAll('tr.corrected') ?? []),
-      ].map((row) => row.textContent?.trim());
+    const notes = () => correctedNotes(summary);
     await expect.poll(notes).toEqual(['Counted by hand: 4', 'Put right by hand: +1']);
   });
 
