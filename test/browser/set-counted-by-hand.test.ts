@@ -5,9 +5,33 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
-import { PROGRAM } from '../../src/workout/program.ts';
+import { type ExerciseId, PROGRAM } from '../../src/workout/program.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
+
+/** What the devices tell the session: a strap that gives heart rate alone, seeing no exercise. */
+type Sensing = (session: AppShell['app']['session']) => void;
+const heartRateOnly: Sensing = (session) => session.senseDevices(false, []);
+/** A watch alone, on the wrist: it counts the superman, the drawing-in and the lat pulldown, not a plank. */
+const onAWatchAlone: Sensing = (session) =>
+  session.senseDevices(true, ['superman', 'drawing-in', 'lat-pulldown'], { 'elbow-plank': 'wrist' });
+
+/** The app with `exercise` alone in its program, its first set under way and its "Go" heard. */
+async function setUnderWay(
+  exercise: ExerciseId,
+  storeName: string,
+  sensing = heartRateOnly,
+): Promise<AppShell> {
+  const mounted = await mountApp({
+    start: true,
+    openStore: () => SessionStore.open({ name: storeName }),
+    settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === exercise })) },
+  });
+  sensing(mounted.app.session);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  mounted.app.session.goHeard();
+  return mounted;
+}
 
 const SCREENS = [
   { screen: 'a phone', width: 360, height: 640 },
@@ -66,17 +90,8 @@ describe.each(SCREENS)('a hold timed by hand on $screen', ({ width, height }) =>
   beforeEach(async () => {
     restore = await layOutAsTheApp(width, height);
     const name = `timed-by-hand-${width}-${stores++}`;
-    mounted = await mountApp({
-      start: true,
-      openStore: () => SessionStore.open({ name }),
-      settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === 'elbow-plank' })) },
-    });
     // A watch alone, as the app tells the session (see Backbeat.start): it cannot see a plank.
-    mounted.app.session.senseDevices(true, ['superman', 'drawing-in', 'lat-pulldown'], {
-      'elbow-plank': 'wrist',
-    });
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
-    mounted.app.session.goHeard();
+    mounted = await setUnderWay('elbow-plank', name, onAWatchAlone);
     await expect.element(page.getByRole('progressbar', { name: 'Hold time' })).toBeInTheDocument();
   });
 
@@ -276,14 +291,7 @@ describe.each([
 
     beforeEach(async () => {
       restore = await layOutAsTheApp(360, 640);
-      mounted = await mountApp({
-        start: true,
-        openStore: () => SessionStore.open({ name: `tap-hint-${exercise}` }),
-        settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === exercise })) },
-      });
-      mounted.app.session.senseDevices(false, []);
-      await page.getByRole('button', { name: 'Start', exact: true }).click();
-      mounted.app.session.goHeard();
+      mounted = await setUnderWay(exercise, `tap-hint-${exercise}`);
       await expect.element(page.getByRole('button', { name: /^\+1 / })).toHaveClass(/tap-by-hand/);
     });
 
@@ -328,14 +336,7 @@ describe.each(
 
     beforeEach(async () => {
       restore = await layOutAsTheApp(width, height);
-      mounted = await mountApp({
-        start: true,
-        openStore: () => SessionStore.open({ name: `in-ring-${exercise}-${width}` }),
-        settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === exercise })) },
-      });
-      mounted.app.session.senseDevices(false, []);
-      await page.getByRole('button', { name: 'Start', exact: true }).click();
-      mounted.app.session.goHeard();
+      mounted = await setUnderWay(exercise, `in-ring-${exercise}-${width}`);
       await expect.element(page.getByRole('button', { name: /^\+1 / })).toHaveClass(/tap-by-hand/);
     });
 
@@ -371,14 +372,7 @@ describe.each(['superman', 'bat-hang'] as const)(
 
     beforeEach(async () => {
       restore = await layOutAsTheApp(180, 320);
-      mounted = await mountApp({
-        start: true,
-        openStore: () => SessionStore.open({ name: `in-smallest-ring-${exercise}` }),
-        settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === exercise })) },
-      });
-      mounted.app.session.senseDevices(false, []);
-      await page.getByRole('button', { name: 'Start', exact: true }).click();
-      mounted.app.session.goHeard();
+      mounted = await setUnderWay(exercise, `in-smallest-ring-${exercise}`);
       await expect.element(page.getByRole('button', { name: /^\+1 / })).toHaveClass(/tap-by-hand/);
     });
 
@@ -408,17 +402,8 @@ describe.each(RING_SCREENS)(
 
     beforeEach(async () => {
       restore = await layOutAsTheApp(width, height);
-      mounted = await mountApp({
-        start: true,
-        openStore: () => SessionStore.open({ name: `in-ring-plank-${width}` }),
-        settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === 'elbow-plank' })) },
-      });
       // A watch alone, which cannot see a plank.
-      mounted.app.session.senseDevices(true, ['superman', 'drawing-in', 'lat-pulldown'], {
-        'elbow-plank': 'wrist',
-      });
-      await page.getByRole('button', { name: 'Start', exact: true }).click();
-      mounted.app.session.goHeard();
+      mounted = await setUnderWay('elbow-plank', `in-ring-plank-${width}`, onAWatchAlone);
       await expect.element(page.getByRole('button', { name: 'Start hold' })).toBeInTheDocument();
     });
 
