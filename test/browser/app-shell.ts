@@ -1,5 +1,6 @@
 // The whole app in a component test: Backbeat with its settings in memory and no store unless a test
 // opens one (each test says what it needs of them), in its <bb-app> shell on the page.
+import { expect } from 'vitest';
 import { Backbeat } from '../../src/app/backbeat.ts';
 import type { UpdateModel } from '../../src/app/updates.ts';
 import type { CueHosts } from '../../src/cues/cue-player.ts';
@@ -84,4 +85,18 @@ async function pageHeldStill(): Promise<void> {
     stillFrames = now === before ? stillFrames + 1 : 0;
     before = now;
   }
+}
+
+/**
+ * The whole app, started, in a browser that never lets it open its store (a private window, storage
+ * off): it keeps sessions in memory.
+ */
+export async function mountAppWithStorageOff(): Promise<AppShell> {
+  const mounted = await mountApp({
+    start: true,
+    // What IndexedDB throws where the browser keeps nothing of the site.
+    openStore: () => Promise.reject(new DOMException('storage is off', 'SecurityError')),
+  });
+  await expect.poll(() => mounted.app.persistence.history.state.storage).toBe('memory');
+  return mounted;
 }

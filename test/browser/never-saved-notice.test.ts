@@ -3,7 +3,7 @@
 // session alone, so it says that, and how to keep a session, before the first and after each.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { type AppShell, mountApp } from './app-shell.ts';
+import { type AppShell, mountAppWithStorageOff } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 describe('the notice of sessions done where the store never opened', () => {
@@ -12,12 +12,7 @@ describe('the notice of sessions done where the store never opened', () => {
 
   beforeEach(async () => {
     restore = await layOutAsTheApp(360, 640);
-    // What IndexedDB throws where the browser keeps nothing of the site.
-    mounted = await mountApp({
-      start: true,
-      openStore: () => Promise.reject(new DOMException('storage is off', 'SecurityError')),
-    });
-    await expect.poll(() => mounted.app.persistence.history.state.storage).toBe('memory');
+    mounted = await mountAppWithStorageOff();
   });
 
   afterEach(async () => {

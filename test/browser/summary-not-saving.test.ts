@@ -3,7 +3,7 @@
 // person did, on a 360×640 phone.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { type AppShell, mountApp } from './app-shell.ts';
+import { type AppShell, mountAppWithStorageOff } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 describe('the summary of a session that is not being saved', () => {
@@ -12,12 +12,7 @@ describe('the summary of a session that is not being saved', () => {
 
   beforeEach(async () => {
     restore = await layOutAsTheApp(360, 640);
-    // What IndexedDB throws where the browser keeps nothing of the site.
-    mounted = await mountApp({
-      start: true,
-      openStore: () => Promise.reject(new DOMException('storage is off', 'SecurityError')),
-    });
-    await expect.poll(() => mounted.app.persistence.history.state.storage).toBe('memory');
+    mounted = await mountAppWithStorageOff();
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByRole('button', { name: 'Start the set' }).click();
     mounted.app.session.adjustCount(3);
