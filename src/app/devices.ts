@@ -487,6 +487,14 @@ export interface AwaitedDevice {
   readonly trying: boolean;
 }
 
+/** Where a device of an earlier visit is worn, as its kind tells from its name; null where it does not. */
+export function awaitedPlacement(device: Pick<AwaitedDevice, 'name' | 'kind'>): Placement | null {
+  return BLE_DEVICE_KINDS[device.kind].placement(device.name);
+}
+
+/** The words of a device's problem (see sensors/ble/problems.ts), for the screens' lines. */
+export { deviceProblem } from '../sensors/ble/problems.ts';
+
 /**
  * What a device of an earlier visit that did not answer as the page loaded says. Its name follows the
  * headline (see HEADLINE_MAX_CHARS); a strap wakes when its contacts are wet and it is worn.

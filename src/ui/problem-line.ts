@@ -2,9 +2,13 @@
 // headline (what went wrong, in few words), then the rest (why, and what to do), which the line
 // shows once opened and a screen reader is told with it.
 
-import { type AwaitedDevice, type DeviceStatus, isAway } from '../app/devices.ts';
-import { BLE_DEVICE_KINDS } from '../sensors/ble/device-kinds.ts';
-import { deviceProblem } from '../sensors/ble/problems.ts';
+import {
+  type AwaitedDevice,
+  awaitedPlacement,
+  type DeviceStatus,
+  deviceProblem,
+  isAway,
+} from '../app/devices.ts';
 import { deviceWord } from '../workout/by-hand.ts';
 
 /**
@@ -44,7 +48,7 @@ function inAWord(device: Named): string {
     // A strap that gives the heart rate alone says not where it is worn: it is worn on the chest.
     return device.placement || !device.heartRate ? deviceWord(device.placement ?? undefined) : 'strap';
   }
-  const placement = BLE_DEVICE_KINDS[device.kind].placement(device.name);
+  const placement = awaitedPlacement(device);
   return placement ? deviceWord(placement) : 'strap';
 }
 
