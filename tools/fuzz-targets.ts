@@ -1,7 +1,7 @@
 // Seeded fuzzing of every protocol parser: random buffers and mutations of real vectors. Shared by
 // the unit test (a few thousand inputs per parser, every run) and `npm run fuzz` (many more).
 // A parser passes when nothing escapes: no exception, and a Result whatever the bytes.
-import { LineFramer, parseBangleAccelLine } from '../src/protocol/bangle.ts';
+import { LineFramer, parseBangleLine } from '../src/protocol/bangle.ts';
 import { parseBatteryLevel } from '../src/protocol/battery.ts';
 import { decodePacket, PACKET_PROTOCOLS, toJsonValue } from '../src/protocol/decode.ts';
 import { parseDeviceInfoString, parseSystemId } from '../src/protocol/device-info.ts';
@@ -231,15 +231,15 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
     run: (b) => parseMicrobitPeriod(b),
   },
   {
-    name: 'bangle line framer + accel lines',
+    name: 'bangle line framer + accel and heart-rate lines',
     corpusProtocols: ['bangle-uart'],
-    seeds: ['412c31322c2d33342c39380d0a', '412c302c302c3130300a3e'],
+    seeds: ['412c31322c2d33342c39380d0a', '412c302c302c3130300a3e', '482c37362c38350d0a'],
     run: (b, rng) => {
       const framer = new LineFramer(64);
       const parsed: unknown[] = [];
       for (let at = 0; at < b.length; ) {
         const take = 1 + int(rng, 20);
-        for (const line of framer.push(b.subarray(at, at + take))) parsed.push(parseBangleAccelLine(line));
+        for (const line of framer.push(b.subarray(at, at + take))) parsed.push(parseBangleLine(line));
         at += take;
       }
       return parsed;

@@ -590,11 +590,18 @@ const HEART_RATE_RANK: Record<DeviceKind, number> = {
   virtual: 1,
   replay: 1,
   pinetime: 2,
+  bangle: 2,
   microbit: 9,
-  bangle: 9,
   phone: 9,
 };
-const HAS_HEART_RATE = new Set<DeviceKind>(['heart-rate', 'polar', 'pinetime', 'virtual', 'replay']);
+const HAS_HEART_RATE = new Set<DeviceKind>([
+  'heart-rate',
+  'polar',
+  'pinetime',
+  'bangle',
+  'virtual',
+  'replay',
+]);
 
 const CONNECTION_SEVERITY: Record<ConnectionState, number> = {
   connected: 0,

@@ -21,6 +21,25 @@ Bangle.on('accel',function(a) {
 })
 `;
 
+/**
+ * Uploaded after the documented accelerometer code, as a statement of its own: turns the watch's
+ * optical heart sensor on (under our app's name, so that the watch's own power bookkeeping keeps it on
+ * for us alone) and prints one `H,bpm,confidence` line per reading, about one a second once it has
+ * found the pulse. The `HRM` event gives `bpm` and a `confidence` in percent [ESP jswrap_bangle.c].
+ */
+export const BANGLE_HEART_STREAM_CODE = `
+Bangle.setHRMPower(1,"backbeat");
+Bangle.on('HRM',function(h) {
+  Bluetooth.println(["H",h.bpm,h.confidence].join(","));
+})
+`;
+
+/**
+ * Written when the app lets the watch go: the heart sensor off first (reset() drops our handlers, but
+ * the sensor is the battery's largest drain and is named off under the name it was turned on with).
+ */
+export const BANGLE_STOP_COMMAND = '\x03Bangle.setHRMPower(0,"backbeat");reset();\n';
+
 /** NUS writes are at most 20 bytes (default ATT MTU) [ESP "About Bluetooth LE"]. */
 export const NUS_MAX_WRITE_BYTES = 20;
 
@@ -40,14 +59,19 @@ export function chunkForWrite(bytes: Uint8Array, size = NUS_MAX_WRITE_BYTES): Ui
   return chunks;
 }
 
-/** The writes to start streaming: reset, then (after BANGLE_RESET_WAIT_MS) the upload, in chunks. */
+/**
+ * The writes to start streaming: reset, then (after BANGLE_RESET_WAIT_MS) the upload of the accelerometer
+ * code, then that of the heart-rate code, each in chunks.
+ */
 export function bangleStreamingWrites(code = BANGLE_ACCEL_STREAM_CODE): {
   readonly reset: Uint8Array[];
   readonly upload: Uint8Array[];
+  readonly heartUpload: Uint8Array[];
 } {
   return {
     reset: chunkForWrite(encoder.encode(BANGLE_RESET_COMMAND)),
     upload: chunkForWrite(encoder.encode(bangleUploadText(code))),
+    heartUpload: chunkForWrite(encoder.encode(bangleUploadText(BANGLE_HEART_STREAM_CODE))),
   };
 }
 
@@ -101,4 +125,59 @@ export function parseBangleAccelLine(line: string): Result<BangleAccel> {
   const m = ACCEL_LINE.exec(line.trim());
   if (!m) return fail('bad-format', `not an accelerometer line: ${JSON.stringify(line.slice(0, 40))}`);
   return ok({ xyzG: [Number(m[1]) / 100, Number(m[2]) / 100, Number(m[3]) / 100] });
+}
+
+export interface BangleHeart {
+  /** 0 while the sensor has not found the pulse yet. */
+  readonly bpm: number;
+  /** How sure the watch is of `bpm`, 0–100 %. */
+  readonly confidence: number;
+}
+
+const HEART_LINE = /(?:^|[\s>])H,(\d{1,3}),(\d{1,3})$/;
+
+/** Parses one `H,bpm,confidence` line. Anything else is an error. */
+export function parseBangleHeartLine(line: string): Result<BangleHeart> {
+  const m = HEART_LINE.exec(line.trim());
+  if (!m) return fail('bad-format', `not a heart-rate line: ${JSON.stringify(line.slice(0, 40))}`);
+  const confidence = Number(m[2]);
+  if (confidence > 100) return fail('out-of-range', `a heart-rate confidence of ${confidence} %`);
+  return ok({ bpm: Number(m[1]), confidence });
+}
+
+/** One line the watch printed: a reading of either stream, or text that is neither. */
+export type BangleLine =
+  | ({ readonly kind: 'accel' } & BangleAccel)
+  | ({ readonly kind: 'heart' } & BangleHeart)
+  | { readonly kind: 'other' };
+
+/**
+ * Sorts a line by the stream it claims to be: lines that carry neither tag are the REPL's own text
+ * (prompts, echoes) and are no reading gone wrong; a tagged line that does not parse is.
+ */
+export function parseBangleLine(line: string): Result<BangleLine> {
+  if (/(?:^|[\s>])H,/.test(line)) {
+    const r = parseBangleHeartLine(line);
+    return r.ok ? ok({ kind: 'heart', ...r.value }) : r;
+  }
+  if (line.includes('A,')) {
+    const r = parseBangleAccelLine(line);
+    return r.ok ? ok({ kind: 'accel', ...r.value }) : r;
+  }
+  return ok({ kind: 'other' });
+}
+
+/**
+ * One line as the decode and replay tools show it: the fields of the reading it carries, or why it is
+ * none (the REPL's own text among them, which the live decoder passes over).
+ */
+export function bangleLineFields(line: string): Readonly<Record<string, unknown>> {
+  const r = parseBangleLine(line);
+  if (!r.ok) return { line, error: r.error };
+  const { kind, ...fields } = r.value;
+  if (kind !== 'other') return { line, ...fields };
+  return {
+    line,
+    error: { code: 'bad-format', message: `not a reading: ${JSON.stringify(line.slice(0, 40))}` },
+  };
 }

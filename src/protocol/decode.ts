@@ -1,7 +1,7 @@
 // Decode by protocol name: one entry point over every parser, used by the `decode` command and by
 // the replay of recordings. Protocol names are those of the `protocol` field of the shared
 // vectors.json, plus `pmd-data` (any PMD data frame) and a few characteristics without vectors.
-import { parseBangleAccelLine } from './bangle.ts';
+import { bangleLineFields } from './bangle.ts';
 import { parseBatteryLevel } from './battery.ts';
 import { parseDeviceInfoString, parseSystemId } from './device-info.ts';
 import {
@@ -146,10 +146,7 @@ function decodeBangleChunk(bytes: Uint8Array): Result<unknown> {
   const lines = text.split('\n').filter((l) => l.length > 0);
   return ok({
     text,
-    lines: lines.map((line) => {
-      const r = parseBangleAccelLine(line.replace(/\r$/, ''));
-      return r.ok ? { line, ...r.value } : { line, error: r.error };
-    }),
+    lines: lines.map((line) => ({ ...bangleLineFields(line.replace(/\r$/, '')), line })),
   });
 }
 

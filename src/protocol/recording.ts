@@ -1,7 +1,7 @@
 // Recordings: every notification of a session (and the writes and reads that shaped it) with its
 // receive time, so that a bug report is a file and a session can be replayed through the same
 // parsers. Pure: the app records and saves, tools/decode.ts and replay read.
-import { LineFramer, parseBangleAccelLine } from './bangle.ts';
+import { bangleLineFields, LineFramer } from './bangle.ts';
 import { decodePacket, frameJson, isPacketProtocol, type PacketProtocol } from './decode.ts';
 import {
   PMD_STATUS_SUCCESS,
@@ -217,12 +217,7 @@ class DeviceReplay {
     if (packet.protocol === 'pmd-data') return this.pmdData(bytes);
     if (packet.protocol === 'bangle-uart' && direction === 'notify') {
       const lines = this.framer.push(bytes);
-      return ok({
-        lines: lines.map((line) => {
-          const r = parseBangleAccelLine(line);
-          return r.ok ? { line, ...r.value } : { line, error: r.error };
-        }),
-      });
+      return ok({ lines: lines.map(bangleLineFields) });
     }
     return decodePacket(packet.protocol, bytes, { direction });
   }

@@ -1,8 +1,9 @@
 // A Bangle.js on the wrist, emulated over the DevTools protocol and reached through Chromium's own Web
 // Bluetooth stack: the app uploads the documented streaming code over the Nordic UART, and the watch
-// prints one `A,x,y,z` line (hundredths of g) per accelerometer event at 12.5 Hz [ESP]. The person
-// taps their way in on a phone, does a superman set the watch counts, and the watch goes out of reach
-// in the middle of it and comes back.
+// prints one `A,x,y,z` line (hundredths of g) per accelerometer event at 12.5 Hz [ESP], and one
+// `H,bpm,confidence` line per reading of its heart sensor. The person taps their way in on a phone,
+// does a superman set the watch counts, and the watch goes out of reach in the middle of it and comes
+// back.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BANGLE_RESET_COMMAND } from '../../src/protocol/bangle.ts';
@@ -95,20 +96,28 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
     expect(await panel('.battery').textContent()).toBe('battery 72 %');
     // Alone, what it counts: before the session, not set by set.
     expect(await panel('.role').textContent()).toBe(
-      'counts the superman, drawing-in and wide-grip lat pulldown; the rest by hand',
+      'heart rate; counts the superman, drawing-in and wide-grip lat pulldown; the rest by hand',
     );
     // The emulation reports each write to this process as an event of its own: waited for, not raced.
+    await expect.poll(() => written().slice(1).join('').includes("Bangle.on('HRM'")).toBe(true);
     await expect.poll(() => written().slice(1).join('').endsWith('}\n')).toBe(true);
     const writes = written();
     expect(writes[0]).toBe(BANGLE_RESET_COMMAND);
-    // The rest is the upload, in writes of at most 20 bytes: no echo, one statement, the accel handler.
+    // The rest is the upload, in writes of at most 20 bytes: no echo, one statement each, the accel
+    // handler and then the heart sensor's.
     expect(writes.every((w) => w.length <= 20)).toBe(true);
     const upload = writes.slice(1).join('');
     expect(upload.startsWith('\x03\x10if(1){')).toBe(true);
-    expect(upload).toContain("Bangle.on('accel'");
+    expect(upload.indexOf("Bangle.on('accel'")).toBeLessThan(upload.indexOf("Bangle.on('HRM'"));
     expect(upload.endsWith('}\n')).toBe(true);
-    // A watch alone gives no heart rate: the header shows none rather than a number.
-    expect(await page.locator('bb-heart-rate .bpm').textContent()).not.toMatch(/\d/);
+    // Until the watch has found the pulse, and while it is unsure of it, the header shows no number.
+    const bpm = page.locator('bb-heart-rate .bpm');
+    await send([...Buffer.from('H,0,10\r\nH,88,30\r\n')]);
+    await page.waitForTimeout(300);
+    expect(await bpm.textContent()).not.toMatch(/\d/);
+    // Then its reading, as a strap's would be.
+    await send([...Buffer.from('H,76,85\r\n')]);
+    await expect.poll(() => bpm.textContent(), { timeout: 3000 }).toContain('76');
   });
 
   it('counts a superman set from the watch, across a drop, without losing a rep', async () => {

@@ -1,6 +1,12 @@
 // Bangle.js over the Nordic UART Service: upload a few lines of code that print `A,x,y,z` for every
-// accelerometer event, and parse the lines (PROTOCOLS.md §4 [ESP "Bangle.js Data Streaming"]).
-import { BANGLE_RESET_WAIT_MS, bangleStreamingWrites, chunkForWrite } from '../../protocol/bangle.ts';
+// accelerometer event and `H,bpm,confidence` for every heart-rate reading, and parse the lines
+// (PROTOCOLS.md §4 [ESP "Bangle.js Data Streaming"]).
+import {
+  BANGLE_RESET_WAIT_MS,
+  BANGLE_STOP_COMMAND,
+  bangleStreamingWrites,
+  chunkForWrite,
+} from '../../protocol/bangle.ts';
 import { NORDIC_UART_RX, NORDIC_UART_SERVICE, NORDIC_UART_TX } from '../../protocol/uuids.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 
@@ -21,11 +27,12 @@ export function bangleProfile(): Profile {
       for (const chunk of writes.reset) await link.write(rx, chunk);
       await sleep(BANGLE_RESET_WAIT_MS);
       for (const chunk of writes.upload) await link.write(rx, chunk);
+      for (const chunk of writes.heartUpload) await link.write(rx, chunk);
     },
     async stop({ link }: ProfileContext) {
-      // reset() drops the accel handler, so the watch stops printing.
+      // The heart sensor off, then reset() drops both handlers, so the watch stops printing.
       if (!rx || !link.connected) return;
-      for (const chunk of chunkForWrite(new TextEncoder().encode('\x03reset();\n')))
+      for (const chunk of chunkForWrite(new TextEncoder().encode(BANGLE_STOP_COMMAND)))
         await link.write(rx, chunk);
     },
     reset() {

@@ -3,7 +3,7 @@
 // Stream context (PMD rate and factor) is learnt from the commands written and their responses, as
 // protocol/recording.ts does offline.
 
-import { LineFramer, parseBangleAccelLine } from '../../protocol/bangle.ts';
+import { LineFramer, parseBangleLine } from '../../protocol/bangle.ts';
 import { parseBatteryLevel } from '../../protocol/battery.ts';
 import { parseHeartRateMeasurement } from '../../protocol/heart-rate.ts';
 import { parseInfiniTimeMotion } from '../../protocol/infinitime.ts';
@@ -45,6 +45,8 @@ const ACC = PmdMeasurementType.ACC;
  */
 const MIN_BPM = 25;
 const MAX_BPM = 250;
+/** The least confidence (%) a watch's optical reading needs to be passed on (see bangleHeart). */
+const MIN_OPTICAL_CONFIDENCE = 50;
 /**
  * A packet size too small cuts every motion frame; one frame cut now and then is a radio's hiccup,
  * counted as dropped like any other bad packet.
@@ -123,16 +125,28 @@ export class PacketDecoder {
       }
       case uuids.NORDIC_UART_TX:
         for (const line of this.framer.push(bytes)) {
-          // Only lines that look like ours count: the REPL also prints prompts and echoes [ESP].
-          if (!line.includes('A,')) continue;
-          const r = parseBangleAccelLine(line);
-          if (r.ok) this.oneSample(tMs, r.value.xyzG);
-          else this.out.malformed(r.error);
+          const r = parseBangleLine(line);
+          if (!r.ok) this.out.malformed(r.error);
+          else if (r.value.kind === 'accel') this.oneSample(tMs, r.value.xyzG);
+          else if (r.value.kind === 'heart') this.bangleHeart(tMs, r.value.bpm, r.value.confidence);
         }
         return null;
       default:
         return null;
     }
+  }
+
+  /**
+   * A reading of a watch's optical sensor: passed on once the watch has found the pulse and is at least
+   * half sure of it. Below that the figure it prints is its last guess, often minutes old or a step
+   * off, and one would spoil the session's zones; readings come about once a second, so what is
+   * passed over leaves the last sure one showing.
+   */
+  private bangleHeart(tMs: number, bpm: number, confidence: number): void {
+    if (bpm === 0 || confidence < MIN_OPTICAL_CONFIDENCE) return;
+    if (bpm < MIN_BPM || bpm > MAX_BPM)
+      this.out.malformed({ code: 'out-of-range', message: `a heart rate of ${bpm} bpm` });
+    else this.out.heartRate({ tMs, bpm, rrMs: [] });
   }
 
   /** After a drop: half-assembled responses, frame timestamps and half lines belong to the old link. */

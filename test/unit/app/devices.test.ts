@@ -40,7 +40,7 @@ import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { describeWithShared } from '../../shared.ts';
 import { asBluetoothDevice, FakeDevice, hex } from '../sensors/ble/fake-device.ts';
-import { accFrames, fakeH10, fakePineTime, vector } from '../sensors/ble/wearables.ts';
+import { accFrames, fakeBangle, fakeH10, fakePineTime, vector } from '../sensors/ble/wearables.ts';
 
 function domError(name: string, message: string): Error {
   const error = new Error(message);
@@ -1053,6 +1053,29 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     // 3 × int16 LE in 1/1024 g [IT]: (0, 0, 1 g).
     watch.notify(uuids.INFINITIME_MOTION, Uint8Array.of(0, 0, 0, 0, 0, 4));
     expect(wrist).toEqual([0, 0, 1]);
+    devices.dispose();
+  });
+
+  it("reads heart rate from a Bangle.js's own sensor when it is alone, and from a strap beside it", async () => {
+    const watch = fakeBangle();
+    const { nav } = navigatorWith([watch, plainStrap()]);
+    const devices = new Devices({ now: () => nowMs, navigator: nav, seed: 1, window: null });
+    const connecting = devices.connect('bangle');
+    await settle(1600);
+    await connecting;
+    expect(devices.state.devices.map((d) => [d.name, d.heartRate, d.motion])).toEqual([
+      ['Bangle.js 1a2b', true, true],
+    ]);
+    const fromWatch: number[] = [];
+    devices.active.heartRate$.subscribe((b) => fromWatch.push(b.bpm));
+    watch.notify(uuids.NORDIC_UART_TX, new TextEncoder().encode('H,96,80\r\n'));
+    expect(fromWatch).toEqual([96]);
+
+    // A chest strap reads the heart more truly than a wrist's light: once it is there, it is the one.
+    const second = devices.connect('heart-rate');
+    await settle();
+    await second;
+    expect(devices.state.devices.map((d) => d.heartRate)).toEqual([false, true]);
     devices.dispose();
   });
 

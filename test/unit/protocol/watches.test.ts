@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   BANGLE_ACCEL_STREAM_CODE,
+  BANGLE_HEART_STREAM_CODE,
+  BANGLE_STOP_COMMAND,
+  bangleLineFields,
   bangleStreamingWrites,
   bangleUploadText,
   chunkForWrite,
   LineFramer,
   parseBangleAccelLine,
+  parseBangleHeartLine,
+  parseBangleLine,
 } from '../../../src/protocol/bangle.ts';
 import { parseInfiniTimeMotion, parseInfiniTimeStepCount } from '../../../src/protocol/infinitime.ts';
 import {
@@ -97,5 +102,37 @@ describe('Bangle.js over Nordic UART', () => {
     expect(parseBangleAccelLine('XA,1,2,3').ok).toBe(false);
     expect(parseBangleAccelLine('A,1,2').ok).toBe(false);
     expect(parseBangleAccelLine('Uncaught Error: x').ok).toBe(false);
+  });
+
+  it('parses heart-rate lines: beats a minute and how sure the watch is, in %', () => {
+    expect(value(parseBangleHeartLine('H,72,85'))).toEqual({ bpm: 72, confidence: 85 });
+    expect(value(parseBangleHeartLine('>H,0,12'))).toEqual({ bpm: 0, confidence: 12 });
+    expect(parseBangleHeartLine('H,72').ok).toBe(false);
+    expect(parseBangleHeartLine('H,-72,85').ok).toBe(false);
+    expect(parseBangleHeartLine('H,72,185')).toMatchObject({ ok: false, error: { code: 'out-of-range' } });
+  });
+
+  it("sorts a line by its stream, and the REPL's own text as neither", () => {
+    expect(value(parseBangleLine('A,12,-34,98'))).toEqual({ kind: 'accel', xyzG: [0.12, -0.34, 0.98] });
+    expect(value(parseBangleLine('H,72,85'))).toEqual({ kind: 'heart', bpm: 72, confidence: 85 });
+    expect(value(parseBangleLine('>'))).toEqual({ kind: 'other' });
+    expect(value(parseBangleLine('=undefined'))).toEqual({ kind: 'other' });
+    expect(parseBangleLine('A,oops').ok).toBe(false);
+    expect(parseBangleLine('H,oops').ok).toBe(false);
+    // As the decode and replay tools show them.
+    expect(bangleLineFields('H,72,85')).toEqual({ line: 'H,72,85', bpm: 72, confidence: 85 });
+    expect(bangleLineFields('A,1,2,100')).toEqual({ line: 'A,1,2,100', xyzG: [0.01, 0.02, 1] });
+    expect(bangleLineFields('>')).toMatchObject({ line: '>', error: { code: 'bad-format' } });
+  });
+
+  it('uploads the heart-rate code after the accelerometer code, in writes of at most 20 bytes', () => {
+    const { upload, heartUpload } = bangleStreamingWrites();
+    const joined = (chunks: Uint8Array[]) =>
+      new TextDecoder().decode(Uint8Array.from(chunks.flatMap((c) => [...c])));
+    expect(joined(upload)).toBe(bangleUploadText(BANGLE_ACCEL_STREAM_CODE));
+    expect(joined(heartUpload)).toBe(bangleUploadText(BANGLE_HEART_STREAM_CODE));
+    expect(heartUpload.every((c) => c.length <= 20 && c.length > 0)).toBe(true);
+    expect(BANGLE_HEART_STREAM_CODE).toContain('Bangle.setHRMPower(1,"backbeat")');
+    expect(BANGLE_STOP_COMMAND).toBe('\x03Bangle.setHRMPower(0,"backbeat");reset();\n');
   });
 });

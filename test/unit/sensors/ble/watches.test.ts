@@ -161,6 +161,53 @@ describeWithShared('Bangle.js', () => {
     expect(session.malformedPackets$.value).toBe(1);
   });
 
+  it("turns the watch's heart sensor on and passes on the readings it is at least half sure of", async () => {
+    const bangle = fakeBangle();
+    const { session, beats, frames } = await connect(bangle, 'bangle', 1600);
+    const rx = bangle.writes.filter(([c]) => c === uuids.NORDIC_UART_RX).map(([, h]) => h);
+    const upload = Buffer.from(rx.slice(1).join(''), 'hex').toString('utf8');
+    // The accelerometer's documented code first, whole, then the heart's as a statement of its own.
+    expect(upload.indexOf("Bangle.on('accel'")).toBeLessThan(
+      upload.indexOf('Bangle.setHRMPower(1,"backbeat")'),
+    );
+    expect(upload).toContain("Bangle.on('HRM'");
+
+    // Before the pulse is found the watch prints 0; a guess it is unsure of is passed over.
+    bangle.notify(uuids.NORDIC_UART_TX, utf8('H,0,12\r\nH,108,21\r\n'));
+    nowMs = 6000;
+    bangle.notify(uuids.NORDIC_UART_TX, utf8('A,0,0,100\r\nH,10'));
+    bangle.notify(uuids.NORDIC_UART_TX, utf8('6,82\r\n'));
+    nowMs = 7000;
+    bangle.notify(uuids.NORDIC_UART_TX, utf8('H,104,50\r\nH,104,49\r\n'));
+    expect(beats).toEqual([
+      { tMs: 6000, bpm: 106, rrMs: [] },
+      { tMs: 7000, bpm: 104, rrMs: [] },
+    ]);
+    expect(frames).toHaveLength(1);
+    // A heart line gone wrong is a malformed packet, as an accelerometer line is; the REPL's text is not.
+    bangle.notify(uuids.NORDIC_UART_TX, utf8('>\r\nH,7x,90\r\nH,300,90\r\n'));
+    expect(beats).toHaveLength(2);
+    expect(session.malformedPackets$.value).toBe(2);
+  });
+
+  it('turns the heart sensor off before the reset when the app lets the watch go', async () => {
+    const bangle = fakeBangle();
+    const { session } = await connect(bangle, 'bangle', 1600);
+    const before = bangle.writes.length;
+    const closing = session.close();
+    await vi.advanceTimersByTimeAsync(100);
+    await closing;
+    const stop = Buffer.from(
+      bangle.writes
+        .slice(before)
+        .filter(([c]) => c === uuids.NORDIC_UART_RX)
+        .map(([, h]) => h)
+        .join(''),
+      'hex',
+    ).toString('utf8');
+    expect(stop).toBe('\x03Bangle.setHRMPower(0,"backbeat");reset();\n');
+  });
+
   it('does not upload before the documented reset wait', async () => {
     const bangle = fakeBangle();
     const session = new GattSession(asBluetoothDevice(bangle), BLE_DEVICE_KINDS.bangle.profiles(), {
