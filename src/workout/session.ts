@@ -207,6 +207,13 @@ export interface CurrentSet {
    * in sets saved before it was kept.
    */
   readonly holdConfirmedMs?: number;
+  /**
+   * When the stillness of a hold timed from "Go" (see heldFromGo) was seen to end within
+   * FALSE_START_HOLD_MS of it: the person drawing in on "Go", a breath and a small movement of the
+   * belly, not the end of the hold. The hold goes on from "Go" if they are still again within
+   * STILL_AGAIN_WITHIN_MS, and is forgotten as a false start if not. Absent while the hold is still.
+   */
+  readonly settlingInMs?: number;
   readonly peakDeg: number | null;
   /**
    * When the person came to a stop at the top of the rep under way, for an exercise whose pause there
@@ -457,6 +464,14 @@ export const MAX_SET_COUNT = 1000;
 
 /** A hold that ends sooner than this was the person still settling into position: keep waiting. */
 export const FALSE_START_HOLD_MS = 5_000;
+/**
+ * A hold timed from "Go" whose stillness ended within FALSE_START_HOLD_MS of it (see settlingInMs)
+ * goes on if the detectors see the person still again within this long of that end: drawing in (a
+ * full breath out, then in with the navel drawn in, some 4 to 6 s) and the 3 s the detectors watch
+ * stillness before they report it fit in it. Not still by then, the person moved off: the hold is
+ * forgotten, as any false start, before its first time call (15 s in) could be said.
+ */
+export const STILL_AGAIN_WITHIN_MS = 10_000;
 /**
  * Lifting into a plank on "Go" takes a second or two: stillness that ends within this long of it was
  * the person on the floor, waiting to hear it (the set's instructions take up to 15 s to say), and
@@ -1060,8 +1075,7 @@ export function afterInterruption(interrupted: SessionState): SessionState {
   if (state.phase !== 'set' || !set || (set.holdStartMs === null && set.heldSinceMs == null)) {
     return said ? { ...state, set: said } : state;
   }
-  const { pausedInHold: _theHoldBefore, ...rest } = set;
-  const restarted: CurrentSet = { ...rest, holdStartMs: null, heldSinceMs: null };
+  const restarted = noHold(set);
   const waits = waitsForPosition(state, currentPlanned(state)?.exercise);
   return { ...state, set: waits ? waitingAgain(restarted) : restarted };
 }
@@ -1238,6 +1252,7 @@ function endPause(state: SessionState, nowMs: number, holdGoesOn = true): Sessio
       ...set,
       lastProgressMs: set.lastProgressMs + pausedMs,
       holdStartMs: set.holdStartMs === null ? null : set.holdStartMs + pausedMs,
+      ...(set.settlingInMs !== undefined ? { settlingInMs: set.settlingInMs + pausedMs } : {}),
       ...(set.heldSinceMs != null && !set.waiting ? { heldSinceMs: set.heldSinceMs + pausedMs } : {}),
       ...(set.leftMs != null ? { leftMs: set.leftMs + pausedMs } : {}),
       // The pause at the top is timed as the hold is: what was held before the pause counts.
@@ -1271,6 +1286,10 @@ function onTick(state: SessionState): SessionState {
   if (exercise.kind === 'hold') {
     const upAlready = exercise.liftsIntoHold ? liftedBeforeGo(set, state.nowMs) : null;
     if (upAlready) return { ...state, set: upAlready };
+    if (set.settlingInMs !== undefined) {
+      // Whether the person is still in the hold is not known until they are seen still again.
+      return settledOrNot(state);
+    }
     if (
       exercise.holdEndsAtTarget &&
       set.holdStartMs !== null &&
@@ -1313,7 +1332,9 @@ function onMotion(state: SessionState, event: MotionEvent, receivedMs: number): 
     return onMotion(state, { ...event, tMs: set.startedMs }, receivedMs);
   // Movement before the set began, during rest or after the end belongs to no set.
   if (event.tMs < set.startedMs) return state;
-  return countMotion({ ...state, nowMs: Math.max(state.nowMs, receivedMs) }, planned, set, event) ?? state;
+  const now = settledOrNot({ ...state, nowMs: Math.max(state.nowMs, receivedMs) });
+  const counted = now.set ? countMotion(now, planned, now.set, event) : null;
+  return counted ?? (now.set === set ? state : now);
 }
 
 /** What an event of the set changes in it, or null for nothing. */
@@ -1358,6 +1379,11 @@ function countMotion(
       return counted.count >= dosage.target ? endSet(next, event.tMs, 'target') : next;
     }
     case 'hold-start':
+      // Still again after drawing in: the hold goes on as timed, from "Go", and said once.
+      if (set.settlingInMs !== undefined) {
+        const { settlingInMs: _settled, ...still } = set;
+        return { ...state, set: still };
+      }
       if (exercise.kind !== 'hold' || set.holdStartMs !== null) return null;
       if (!exercise.liftsIntoHold)
         return { ...state, set: heldFromGo(exercise, { ...set, heldSinceMs: event.tMs }) };
@@ -1408,11 +1434,41 @@ function endHold(
   endedBy: SetEnd,
 ): SessionState {
   const heldMs = set.holdStartMs === null ? 0 : endMs - set.holdStartMs;
-  if (heldMs < FALSE_START_HOLD_MS || waitedForGo(exercise, set, endMs)) {
-    const { pausedInHold: _notTheHold, ...rest } = set;
-    return { ...state, set: { ...rest, holdStartMs: null, heldSinceMs: null } };
-  }
+  if (heldMs < FALSE_START_HOLD_MS && timedFromGo(exercise, set))
+    return { ...state, set: { ...set, settlingInMs: endMs } };
+  if (heldMs < FALSE_START_HOLD_MS || waitedForGo(exercise, set, endMs))
+    return { ...state, set: noHold(set) };
   return endSet({ ...state, set }, endMs, endedBy);
+}
+
+/** The set with its hold forgotten: a false start, or stillness that was not the hold. */
+function noHold(set: CurrentSet): CurrentSet {
+  const { pausedInHold: _notTheHold, settlingInMs: _settling, ...rest } = set;
+  return { ...rest, holdStartMs: null, heldSinceMs: null };
+}
+
+/**
+ * Whether the hold under way is one held still into that the person was still in as "Go" was heard,
+ * timed from it (see heldFromGo): what moves them in its first seconds is the person getting into
+ * the hold they were told to begin (drawing the navel in), not its end.
+ */
+function timedFromGo(exercise: Exercise, set: CurrentSet): boolean {
+  return (
+    exercise.kind === 'hold' &&
+    !exercise.liftsIntoHold &&
+    set.goHeardMs !== undefined &&
+    set.holdStartMs === set.goHeardMs
+  );
+}
+
+/**
+ * The set at the session's clock: a hold whose person moved on "Go" (see settlingInMs) and was not
+ * seen still again within STILL_AGAIN_WITHIN_MS was a false start, and is forgotten.
+ */
+function settledOrNot(state: SessionState): SessionState {
+  const set = state.set;
+  if (set?.settlingInMs === undefined || state.nowMs - set.settlingInMs < STILL_AGAIN_WITHIN_MS) return state;
+  return { ...state, set: noHold(set) };
 }
 
 /**
@@ -1491,6 +1547,8 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
   }
   if (event.status !== 'away' || state.pausedAtMs !== null) return state;
   const isHold = planned.exercise.kind === 'hold';
+  // Moved on "Go" and then out of position: no drawing in, but a false start, forgotten as one.
+  if (set.settlingInMs !== undefined) return onPosition({ ...state, set: noHold(set) }, event);
   // A hold ends by itself when the pose is left (the hold detector dates it better).
   if (isHold && set.holdStartMs !== null) return state;
   if (!isHold && set.count > 0) {

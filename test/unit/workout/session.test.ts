@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { planCues } from '../../../src/cues/cue-planner.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
+import { createMotionDetector } from '../../../src/motion/pipeline.ts';
 import type { PositionEvent, PositionStatus } from '../../../src/motion/position.ts';
 import type { Posture } from '../../../src/motion/posture.ts';
 import { summarize } from '../../../src/store/summary.ts';
@@ -35,6 +37,7 @@ import {
 } from '../../../src/workout/session.ts';
 import { setsKeptOnFinishing } from '../../../src/workout/sets-kept.ts';
 import { devicesCount, EVERY_EXERCISE, strapHeartRateOnly, strapSees } from '../../devices-sensed.ts';
+import { synthFrames } from '../motion/synth.ts';
 
 const rep = (tMs: number, side?: 'left' | 'right'): MotionEvent => ({
   type: 'rep',
@@ -1774,6 +1777,132 @@ describe('sets that begin when the person is in position', () => {
     late = run(late, position('in', 'face-down', 9500, 11_200), { type: 'go-heard', nowMs: 16_000 });
     late = run(late, { type: 'motion', event: { type: 'hold-start', tMs: 14_000, emittedMs: 17_000 } });
     expect(late.set).toMatchObject({ holdStartMs: 16_000, heldSinceMs: null });
+  });
+
+  // On hands and knees and still through the set's line, the person hears "Go" and draws the navel
+  // in: that small movement ends the stillness the hold was timed from, a second or two after "Go",
+  // and the detectors see the person still again once it is done.
+  it('times a drawing-in hold once, from "Go", through the draw-in that follows it, and says "Hold" once', () => {
+    const drawingIn = [supermanTwoSets[1]];
+    const holdLines: string[] = [];
+    const holdStarts: (number | null)[] = [];
+    let s = run(sensing(drawingIn), { type: 'start', nowMs: 10_000 });
+    const act = (...actions: SessionAction[]) => {
+      for (const action of actions) {
+        const next = reduceSession(s, action);
+        for (const cue of planCues(s, next, { muted: false, tones: true, vibration: true }))
+          if (cue.kind === 'say' && cue.text.startsWith('Hold')) holdLines.push(cue.text);
+        s = next;
+        holdStarts.push(s.set?.holdStartMs ?? null);
+      }
+    };
+    act(
+      { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } },
+      position('in', 'face-down', 9500, 11_200),
+      { type: 'go-heard', nowMs: 16_000 },
+      { type: 'tick', nowMs: 17_000 },
+    );
+    expect(s.set?.holdStartMs).toBe(16_000);
+    const confirmedMs = s.set?.holdConfirmedMs;
+    holdStarts.length = 0;
+    // The draw-in, 1.8 s after "Go"; still again 1 s later, seen 3 s on and, on a loaded phone, late.
+    act(
+      { type: 'motion', event: { type: 'hold-end', tMs: 17_800, emittedMs: 18_300, reason: 'left-pose' } },
+      { type: 'tick', nowMs: 20_000 },
+      { type: 'tick', nowMs: 24_000 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 18_800, emittedMs: 21_800 }, nowMs: 26_000 },
+      { type: 'tick', nowMs: 40_000 },
+      { type: 'tick', nowMs: 60_999 },
+    );
+    expect(holdStarts).toEqual(holdStarts.map(() => 16_000));
+    expect(s.set?.holdConfirmedMs).toBe(confirmedMs);
+    act({ type: 'tick', nowMs: 61_000 });
+    expect(s.completed[0]).toMatchObject({ holdMs: 45_000, endedBy: 'target', endedMs: 61_000 });
+    expect(holdLines).toEqual(['Hold']);
+  });
+
+  it('times a drawing-in hold from "Go" through the draw-in the strap sees, as the detectors report it', () => {
+    // On hands and knees and still from 0 s, told "Go" at 2 s; drawing in at 4 s turns the chest 2° in
+    // 0.8 s, and breathing goes on from there.
+    const angles = (tS: number) => ({
+      pitch:
+        tS < 4
+          ? 0
+          : tS < 4.8
+            ? 2 * Math.sin(((tS - 4) / 0.8) * (Math.PI / 2))
+            : 2 + 0.4 * Math.sin((tS - 4.8) * 1.3),
+      roll: 0,
+    });
+    const detector = createMotionDetector('drawing-in', 'chest');
+    const events = synthFrames({ up: [0, 0, -1], angles, durationS: 50, rateHz: 50, noiseG: 0.004 }).flatMap(
+      (frame) => [...detector.push(frame)],
+    );
+    const holds = events.filter((e) => e.type === 'hold-start' || e.type === 'hold-end');
+    // The detectors take the draw-in for the end of the hold, and the stillness after it for another.
+    expect(holds.map((e) => e.type)).toEqual(['hold-start', 'hold-end', 'hold-start']);
+    let s = run(
+      sensing([supermanTwoSets[1]]),
+      { type: 'start', nowMs: 0 },
+      position('in', 'face-down', 0, 1000),
+      { type: 'go-heard', nowMs: 2000 },
+    );
+    const holdLines: string[] = [];
+    for (const action of [
+      ...events.map((event): SessionAction => ({ type: 'motion', event })),
+      { type: 'tick', nowMs: 46_999 } as const,
+      { type: 'tick', nowMs: 47_000 } as const,
+    ]) {
+      const next = reduceSession(s, action);
+      for (const cue of planCues(s, next, { muted: false, tones: true, vibration: true }))
+        if (cue.kind === 'say' && cue.text.startsWith('Hold')) holdLines.push(cue.text);
+      if (next.set) expect(next.set.holdStartMs).toBe(2000);
+      s = next;
+    }
+    expect(holdLines).toEqual(['Hold']);
+    expect(s.completed[0]).toMatchObject({ holdMs: 45_000, endedBy: 'target', endedMs: 47_000 });
+  });
+
+  it('forgets a drawing-in hold timed from "Go" as a false start when the person moves on it and is not still again', () => {
+    const stillAtGo = (): SessionState =>
+      run(
+        sensing([supermanTwoSets[1]]),
+        { type: 'start', nowMs: 10_000 },
+        { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } },
+        position('in', 'face-down', 9500, 11_200),
+        { type: 'go-heard', nowMs: 16_000 },
+        { type: 'motion', event: { type: 'hold-end', tMs: 18_000, emittedMs: 18_400, reason: 'left-pose' } },
+      );
+    // Not still again 10 s on: forgotten, before its first time call, and a hold after it is its own.
+    let restless = run(stillAtGo(), { type: 'tick', nowMs: 27_900 });
+    expect(restless.set?.holdStartMs).toBe(16_000);
+    restless = run(restless, { type: 'tick', nowMs: 28_000 });
+    expect(restless.phase).toBe('set');
+    expect(restless.set).toMatchObject({ holdStartMs: null, heldSinceMs: null });
+    restless = run(restless, {
+      type: 'motion',
+      event: { type: 'hold-start', tMs: 30_000, emittedMs: 33_000 },
+    });
+    expect(restless.set?.holdStartMs).toBe(30_000);
+    // Still again only past that, seen before any tick: a hold of its own too.
+    const late = run(stillAtGo(), {
+      type: 'motion',
+      event: { type: 'hold-start', tMs: 26_000, emittedMs: 29_000 },
+    });
+    expect(late.set?.holdStartMs).toBe(26_000);
+    // Up and out of position: the set waits for the person again, as before any hold.
+    let up = run(stillAtGo(), position('away', 'upright', 19_000, 20_000));
+    expect(up.set).toMatchObject({ holdStartMs: null, leftMs: 20_000 });
+    up = run(up, { type: 'tick', nowMs: 20_000 + SETTLE_BACK_MS });
+    expect(up.set).toMatchObject({ waiting: true, holdStartMs: null });
+    // A pause while the person draws in stands the wait for stillness still, as it does the hold.
+    const paused = run(
+      stillAtGo(),
+      { type: 'pause', nowMs: 19_000 },
+      { type: 'resume', nowMs: 49_000 },
+      { type: 'tick', nowMs: 50_000 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 50_000, emittedMs: 53_000 } },
+    );
+    expect(paused.set).toMatchObject({ holdStartMs: 46_000, pausedInHold: true });
   });
 
   it('with the voice muted, times a hold the person was already in from when the set began on the phone', () => {
