@@ -801,8 +801,8 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       // Finished while paused (Finish's question pauses, too): the pause is no workout time, and a
       // hold under way ends where the pause began, held whole up to there.
       const running = endPause(pastRest(state), action.nowMs, false);
-      const set =
-        running.phase === 'set' && running.set && !neverRan(running.set, action.nowMs) ? running.set : null;
+      const ran = state.set !== null && !neverRan(state.set, state.pausedAtMs ?? action.nowMs);
+      const set = running.phase === 'set' && running.set && ran ? running.set : null;
       const endedBy = set ? endedByHand(set) : 'skipped';
       const how: SetEndedHow = endedBy === 'stopped' ? { finishedUnderWay: true } : {};
       const ended = set ? endSet(running, action.nowMs, endedBy, how) : running;
@@ -892,17 +892,20 @@ const NOTHING_DONE_YET_MS = 5_000;
 
 /**
  * Whether Skip set or Finish at `nowMs` ends a set that never ran, which Skip set keeps as never begun
- * and Finish not at all: one not begun (see notBegun), or one that
- * began at once, nothing seeing where the person was, in which nothing was counted or held before its
- * "Go" was heard or within NOTHING_DONE_YET_MS of it. A person seen in position, or who said they were
- * with Start the set, was in the set. Such a set skipped 2 s after "Go" was offered "counted wrong?
- * −1 +1" on the summary, and the 2 s of resting heart rate as its own.
+ * and Finish not at all: one not begun (see notBegun), or one in which nothing was counted or held
+ * before its "Go" was heard by `nowMs` (a person seen in position waits for it, the screen showing
+ * where to be: see showsSetUnderWay), or, where nothing saw where the person was, within
+ * NOTHING_DONE_YET_MS of it. A person seen in position as "Go" was heard, or who said they were with
+ * Start the set, was in the set. A set skipped 2 s after "Go" with nothing seeing the person was
+ * offered "counted wrong? −1 +1" on the summary, and the 2 s of resting heart rate as its own.
+ * Skipped while paused, `nowMs` is when the pause began: a "Go" the voice was free to say only once
+ * the pause's line had cut the set's short was not heard before it.
  */
 function neverRan(set: CurrentSet, nowMs: number): boolean {
   if (notBegun(set)) return true;
-  const inTheSet = set.startSeen !== undefined || set.begunByHand === true;
-  if (inTheSet || set.count > 0 || set.holdStartMs !== null) return false;
-  return set.goHeardMs === undefined || nowMs - set.goHeardMs < NOTHING_DONE_YET_MS;
+  if (set.begunByHand === true || set.count > 0 || set.holdStartMs !== null) return false;
+  if (set.goHeardMs === undefined || set.goHeardMs > nowMs) return true;
+  return set.startSeen === undefined && nowMs - set.goHeardMs < NOTHING_DONE_YET_MS;
 }
 
 /** What timerMs reads of a session state, or of one saved. */

@@ -17,6 +17,7 @@ import {
   pausedAsDevicesAre,
   planRanThrough,
   RECOVERED_SHOWN_MS,
+  recordsKeptOnFinish,
   reduceSession,
   SETTLE_BACK_MS,
   type SessionAction,
@@ -1211,8 +1212,44 @@ describe('sets that begin when the person is in position', () => {
     s = run(s, position('in', 'face-up', 4000, 5000), { type: 'skip', nowMs: 6000 });
     expect(s.phase).toBe('summary');
     let t = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 0, 1000));
-    t = run(t, { type: 'skip', nowMs: 2000 });
+    t = run(t, { type: 'go-heard', nowMs: 1500 }, { type: 'skip', nowMs: 2000 });
     expect(t.phase).toBe('rest');
+  });
+
+  // In position while the set's line is said, the person waits for "Go", and the screen shows where
+  // to be until then (see showsSetUnderWay): a set skipped before it was never under way.
+  it('goes straight to the next set when one is skipped before its "Go" was heard, paused or not', () => {
+    const inPosition = run(sensing(), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000, 2000));
+    expect(inPosition.set).toMatchObject({ waiting: false, startSeen: 'position' });
+    // Paused as the set is said: the pause's line cuts it short, and the voice falls silent then.
+    const paused = run(
+      inPosition,
+      { type: 'pause', nowMs: 5000 },
+      { type: 'go-heard', nowMs: 5600 },
+      { type: 'skip', nowMs: 8000 },
+    );
+    expect(paused.phase).toBe('set');
+    expect(paused.set).toMatchObject({ setNumber: 2, waiting: true });
+    expect(paused.completed).toEqual([expect.objectContaining({ endedBy: 'skipped', neverBegun: true })]);
+    expect(correctableInRest(paused.completed[0])).toBe(false);
+    const unpaused = run(inPosition, { type: 'skip', nowMs: 6000 });
+    expect(unpaused.phase).toBe('set');
+    expect(unpaused.completed).toEqual([expect.objectContaining({ endedBy: 'skipped', neverBegun: true })]);
+    // Finish keeps such a set no more than one the person never got into position for.
+    expect(recordsKeptOnFinish(run(inPosition, { type: 'pause', nowMs: 5000 }))).toEqual([]);
+    expect(recordsKeptOnFinish(inPosition)).toEqual([]);
+    // "Go" heard before the pause, the person was in the set: its rest follows, as it does unpaused.
+    const heard = run(
+      inPosition,
+      { type: 'go-heard', nowMs: 9000 },
+      { type: 'pause', nowMs: 10_000 },
+      { type: 'skip', nowMs: 12_000 },
+    );
+    expect(heard.phase).toBe('rest');
+    expect(heard.completed[0]).toMatchObject({ endedBy: 'skipped' });
+    expect(heard.completed[0]?.neverBegun).toBeUndefined();
+    const underWay = run(inPosition, { type: 'go-heard', nowMs: 9000 }, { type: 'tick', nowMs: 9250 });
+    expect(recordsKeptOnFinish(underWay)).toHaveLength(1);
   });
 
   // In position while the voice still says the set's instructions, the person waits for "Go": the
@@ -1269,7 +1306,12 @@ describe('sets that begin when the person is in position', () => {
     expect(run(skipped, { type: 'adjust', delta: 1, nowMs: 7000 })).toBe(skipped);
 
     // Begun (in position, "Go" heard), then skipped with nothing counted: reps the detectors missed.
-    const begun = run(lastSetDone, position('in', 'face-down', 5000, 5500), { type: 'skip', nowMs: 20_000 });
+    const begun = run(
+      lastSetDone,
+      position('in', 'face-down', 5000, 5500),
+      { type: 'go-heard', nowMs: 6000 },
+      { type: 'skip', nowMs: 20_000 },
+    );
     expect(begun.phase).toBe('summary');
     expect(begun.completed[1]).toMatchObject({ setNumber: 2, count: 0, endedBy: 'skipped' });
     expect(begun.completed[1]?.neverBegun).toBeUndefined();
@@ -2156,8 +2198,11 @@ describe('sets that begin when the person is in position', () => {
     expect(s.completed).toEqual([
       expect.objectContaining({ setNumber: 1, count: 3, endedBy: 'stopped', endedMs: 11_000 }),
     ]);
-    // Once in position the set counts, and Finish keeps it.
-    const begun = run(sensing(superman), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000));
+    // Once in position and told "Go" the set counts, and Finish keeps it.
+    const begun = run(sensing(superman), { type: 'start', nowMs: 0 }, position('in', 'face-down', 1000), {
+      type: 'go-heard',
+      nowMs: 2000,
+    });
     expect(setsKeptOnFinishing(begun)).toEqual({ done: 0, cutShort: 0, skipped: 1 });
     expect(run(begun, { type: 'finish', nowMs: 3000 }).completed).toHaveLength(1);
   });
