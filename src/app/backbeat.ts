@@ -57,7 +57,13 @@ import {
   TargetChangesModel,
   targetChanges,
 } from '../workout/progression.ts';
-import { concernedExercise, currentPlanned, type SessionState, setKey } from '../workout/session.ts';
+import {
+  concernedExercise,
+  currentPlanned,
+  type PlannedExercise,
+  type SessionState,
+  setKey,
+} from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import {
   type KeyValueStorage,
@@ -75,6 +81,7 @@ import {
   exercisesMotionStopped,
   exercisesOutOfReach,
   heartRateAloneAway,
+  type MotionFeed,
   motionPlacementsOf,
   neededConnection,
   PAUSE_FOR_CONNECTION,
@@ -472,6 +479,18 @@ export class Backbeat {
     );
     // A set the person corrected teaches the detectors of that exercise how this person moves.
     this.subscriptions.add(this.session.state$.subscribe((state) => this.lessons.observe(state)));
+    // What the device counting a set saw of the person tells a +1 for a rep it missed from one tapped
+    // while they had not moved.
+    this.subscriptions.add(
+      this.setTilts().subscribe((reading) =>
+        this.lessons.seeTilt(reading.tMs, reading.upX, reading.upY, reading.upZ),
+      ),
+    );
+    this.subscriptions.add(
+      this.motion$.subscribe((event) => {
+        if (event.type === 'rep') this.lessons.seeRep(event.startMs, event.tMs);
+      }),
+    );
     this.pauseWhileDeviceAway();
     this.keepHeartSamples();
     this.directVirtualPerson();
@@ -717,8 +736,26 @@ export class Backbeat {
     );
   }
 
+  /** Which way gravity points for the device that counts the set under way, as its frames come. */
+  private setTilts(): Observable<PostureReading> {
+    return this.perSetFeed((feed) => feed.accel$.pipe(trackPosture(feed.placement)));
+  }
+
   /** A fresh detector for every set, fed by whichever device has an accelerometer. */
   private motionEvents() {
+    return this.perSetFeed((feed, planned, source) => {
+      const tuning = this.tunings.tuningFor(planned.exercise.id);
+      // The spine is in the axes of the device posture is tracked on: the chest strap's.
+      const spine = feed.placement === 'chest' && source.info.placement === 'chest' ? this.spine : null;
+      const detect = detectMotion(planned.exercise.motionProfile, feed.placement, tuning, spine);
+      return feed.accel$.pipe(detectAroundPauses(this.session.state$, detect));
+    });
+  }
+
+  /** `read` afresh for every set, of the motion feed that counts its exercise, where one does. */
+  private perSetFeed<T>(
+    read: (feed: MotionFeed, planned: PlannedExercise, source: Source) => Observable<T>,
+  ): Observable<T> {
     const setKey$ = this.setKey$();
     return this.devices.source$.pipe(
       switchMap((source) =>
@@ -726,12 +763,7 @@ export class Backbeat {
           switchMap((key) => {
             const planned = currentPlanned(this.session.state);
             const feed = key === null || !planned ? null : source.motionFor(planned.exercise.id);
-            if (!feed || !planned) return EMPTY;
-            const tuning = this.tunings.tuningFor(planned.exercise.id);
-            // The spine is in the axes of the device posture is tracked on: the chest strap's.
-            const spine = feed.placement === 'chest' && source.info.placement === 'chest' ? this.spine : null;
-            const detect = detectMotion(planned.exercise.motionProfile, feed.placement, tuning, spine);
-            return feed.accel$.pipe(detectAroundPauses(this.session.state$, detect));
+            return feed && planned ? read(feed, planned, source) : EMPTY;
           }),
         ),
       ),

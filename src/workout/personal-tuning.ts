@@ -11,6 +11,7 @@ import {
 } from '../motion/tuning.ts';
 import { JsonStore, type KeyValueStorage } from './json-store.ts';
 import { Model } from './model.ts';
+import { MOVED_SHARE, MovementSeen } from './movement-seen.ts';
 import { type ExerciseId, PROGRAM } from './program.ts';
 import { repCutAtEnd } from './rep-cut.ts';
 import type { SetRecord } from './session.ts';
@@ -135,6 +136,27 @@ export interface SetLesson {
    * repCutAtEnd): one rep put right above it is that rep. Absent otherwise, and in lessons kept before.
    */
   readonly cutAt?: number;
+  /**
+   * Of the set's corrections, the +1 that made up for no movement the detectors had: tapped while the
+   * device that counts it was out of reach, or while it saw the person move through nothing it did not
+   * count (a +1 before the first rep). They teach nothing. Absent where none were, and in lessons kept
+   * before.
+   */
+  readonly unseen?: number;
+  /**
+   * The set's count at its end, where the device saw no movement in it that it did not count, or saw
+   * none of it with the set's device away: a +1 after the set makes up for no rep it missed, and
+   * teaches nothing above this count. Absent otherwise, and in lessons kept before.
+   */
+  readonly seenUpTo?: number;
+}
+
+/** What the device that counts a set saw, as the set was done on this page (see movement-seen.ts). */
+export interface SetSeen {
+  /** Of the +1 tapped in the set, those that followed no movement the detectors did not count. */
+  readonly unseen: number;
+  /** Whether the device saw movement in the set that it did not count; undefined where it saw none of the set. */
+  readonly moved?: boolean;
 }
 
 /** The lessons of one session's sets, kept beyond the page so that a reload cannot teach them twice. */
@@ -161,7 +183,9 @@ export interface LessonSources {
  * from another tab) teaches nothing again. `justEnded`: the set was seen ending on this page; one put
  * back with no lesson kept (a session begun before lessons were kept) is taken as taught already, and
  * a correction of it is read against the count it was put back with. `cutAt`: the set just ended cut
- * off a rep under way, ending at this count (see SetLesson.cutAt).
+ * off a rep under way, ending at this count (see SetLesson.cutAt). `seen`: what the device saw of the
+ * set just ended (see SetSeen); without it, its +1 tapped while the device was there are taken as
+ * reps it missed.
  */
 export function learnFromLastSet(
   kept: SessionLessons | null,
@@ -170,6 +194,7 @@ export function learnFromLastSet(
   justEnded: boolean,
   sources: LessonSources,
   cutAt?: number,
+  seen?: SetSeen,
 ): { readonly lessons: SessionLessons | null; readonly teach: PersonalTuning | null } {
   const first = completed[0];
   const record = completed.at(-1);
@@ -193,7 +218,17 @@ export function learnFromLastSet(
   // A set its device was away for was partly unseen: the +1 that made up for it is no miscount.
   const byMotion = taught?.byMotion ?? (!record.deviceAway && sources.countedByMotion(id));
   const cut = taught ? taught.cutAt : justEnded ? cutAt : undefined;
-  const correction = byMotion ? correctionOf(record, sources.expectedPeakDeg(id), detected, cut) : null;
+  // A set put back with no lesson kept is read from the count it came back with: what was tapped
+  // before it is in that count.
+  const unseen = taught ? (taught.unseen ?? 0) : justEnded ? (seen?.unseen ?? 0) : 0;
+  const unseenAfter = justEnded && seen?.moved === false;
+  const seenUpTo = taught ? taught.seenUpTo : unseenAfter ? record.count : undefined;
+  // The +1 for the rep the end cut off is read off the count as tapped; those that made up for no
+  // movement seen are then taken away.
+  const tapped = seenUpTo === undefined ? record.count : Math.min(record.count, seenUpTo);
+  const counted = cut !== undefined && tapped > cut ? tapped - 1 : tapped;
+  const taughtCount = { ...record, count: counted - unseen };
+  const correction = byMotion ? correctionOf(taughtCount, sources.expectedPeakDeg(id), detected) : null;
   const after = correction && (taught || justEnded) ? adaptTuning(before, correction) : before;
   const lesson: SetLesson = {
     set,
@@ -206,6 +241,8 @@ export function learnFromLastSet(
     endedByHand,
     byMotion,
     ...(cut !== undefined ? { cutAt: cut } : {}),
+    ...(unseen > 0 ? { unseen } : {}),
+    ...(seenUpTo !== undefined ? { seenUpTo } : {}),
   };
   return {
     lessons: { session, lessons: [...lessons.filter((l) => l.set !== set), lesson] },
@@ -257,7 +294,9 @@ function isSetLesson(value: unknown): value is SetLesson {
     typeof v.corrections === 'number' &&
     typeof v.endedByHand === 'boolean' &&
     typeof v.byMotion === 'boolean' &&
-    (v.cutAt === undefined || typeof v.cutAt === 'number')
+    (v.cutAt === undefined || typeof v.cutAt === 'number') &&
+    (v.unseen === undefined || typeof v.unseen === 'number') &&
+    (v.seenUpTo === undefined || typeof v.seenUpTo === 'number')
   );
 }
 
@@ -282,10 +321,19 @@ export interface LessonState {
     readonly startedMs: number;
     readonly lastProgressMs?: number;
     readonly repGapsMs?: readonly number[];
+    readonly waiting?: boolean;
+    readonly workBeganMs?: number;
+    readonly corrections?: number;
+    readonly countedAway?: number;
+    readonly countedByHand?: number;
   } | null;
   readonly completed: readonly SetRecord[];
   readonly startedMs: number | null;
   readonly pausedAtMs?: number | null;
+  readonly nowMs?: number;
+  /** The exercise of the set under way, where known: what the device saw of it is read against its range. */
+  readonly plan?: readonly { readonly exercise: { readonly id: ExerciseId } }[];
+  readonly exerciseIndex?: number;
 }
 
 /**
@@ -310,6 +358,12 @@ export class SetLessons {
   private previous: LessonState | null = null;
   private lessonsInMemory: SessionLessons | null;
   private kept = true;
+  /** What the device saw of the set under way, and its +1 that followed no movement it missed. */
+  private running: {
+    readonly startedMs: number;
+    readonly movement: MovementSeen | null;
+    unseen: number;
+  } | null = null;
 
   constructor(
     private readonly tunings: TuningModel,
@@ -319,10 +373,29 @@ export class SetLessons {
     this.lessonsInMemory = store.load();
   }
 
+  /**
+   * The direction of gravity that the device counting the set under way saw at `tMs` (session clock).
+   * Taken only while the set runs: not while the person gets into position, nor in a pause.
+   */
+  seeTilt(tMs: number, x: number, y: number, z: number): void {
+    const state = this.previous;
+    const set = state?.set;
+    if (state?.phase !== 'set' || !set || set.waiting || state.pausedAtMs != null) return;
+    this.runningSet(state, set.startedMs).movement?.see(tMs, x, y, z);
+  }
+
+  /** A rep the detectors counted in the set under way, from the start of its movement to its end. */
+  seeRep(startMs: number, endMs: number): void {
+    this.running?.movement?.counted(startMs, endMs);
+  }
+
   /** Takes each state of the session. */
   observe(state: LessonState): void {
     const previous = this.previous;
     this.previous = state;
+    const before = previous?.phase === 'set' ? previous.set : null;
+    if (state.phase === 'set' && state.set && before?.startedMs === state.set.startedMs)
+      this.judgeTaps(state, before, state.set, state.nowMs ?? before.lastProgressMs ?? before.startedMs);
     const { completed, startedMs } = state;
     const record = completed.at(-1);
     if (!record || startedMs === null || record === previous?.completed.at(-1)) return;
@@ -332,6 +405,9 @@ export class SetLessons {
       previous.set?.startedMs === record.startedMs &&
       previous.completed.length === completed.length - 1;
     const cutAt = justEnded && previous ? countCutAt(previous, record) : undefined;
+    // A +1 that brought the set to its target ended it: it is judged as one tapped in it.
+    if (justEnded && before && previous) this.judgeTaps(previous, before, record, record.endedMs);
+    const seen = justEnded ? this.seenOf(record) : undefined;
     const { lessons, teach } = learnFromLastSet(
       this.lessons(),
       completed,
@@ -339,6 +415,7 @@ export class SetLessons {
       justEnded,
       { ...this.sources, tuningFor: (id) => this.tunings.tuningFor(id) },
       cutAt,
+      seen,
     );
     if (lessons !== this.lessonsInMemory) {
       this.lessonsInMemory = lessons;
@@ -346,6 +423,62 @@ export class SetLessons {
     }
     if (teach && !sameTuning(teach, this.tunings.tuningFor(record.exerciseId)))
       this.tunings.set(record.exerciseId, teach);
+  }
+
+  /** What is kept of the set under way, begun afresh for a new set. */
+  private runningSet(state: LessonState, startedMs: number) {
+    if (this.running?.startedMs !== startedMs) {
+      const floorDeg = this.movedFloorDeg(state);
+      this.running = {
+        startedMs,
+        movement: floorDeg === null ? null : new MovementSeen(floorDeg),
+        unseen: 0,
+      };
+    }
+    return this.running;
+  }
+
+  /**
+   * Keeps, of the +1 and −1 tapped in the set between `before` and `after` at `atMs`, the +1 that
+   * followed no movement the device saw and did not count since the set's last progress (its start,
+   * a rep, a tap); a −1 takes back such a +1 first. Taps while the device was away, or while none
+   * counted the exercise, are kept by the session itself (countedAway, countedByHand).
+   */
+  private judgeTaps(
+    state: LessonState,
+    before: NonNullable<LessonState['set']>,
+    after: Pick<SetRecord, 'corrections' | 'countedAway' | 'countedByHand'>,
+    atMs: number,
+  ): void {
+    const delta = (after.corrections ?? 0) - (before.corrections ?? 0);
+    if (delta === 0) return;
+    if ((after.countedAway ?? 0) !== (before.countedAway ?? 0)) return;
+    if ((after.countedByHand ?? 0) !== (before.countedByHand ?? 0)) return;
+    const running = this.runningSet(state, before.startedMs);
+    if (delta < 0) {
+      running.unseen = Math.max(0, running.unseen + delta);
+      return;
+    }
+    const sinceMs = before.lastProgressMs ?? before.startedMs;
+    if (running.movement?.between(sinceMs, atMs) === 'still') running.unseen += delta;
+  }
+
+  /** What the device saw of the set just ended, where this page saw it run. */
+  private seenOf(record: SetRecord): SetSeen | undefined {
+    const running = this.running;
+    if (running?.startedMs !== record.startedMs) return undefined;
+    const inSet =
+      running.movement?.between(record.workBeganMs ?? record.startedMs, record.endedMs) ?? 'unseen';
+    return { unseen: running.unseen, ...(inSet === 'unseen' ? {} : { moved: inSet === 'moved' }) };
+  }
+
+  /** The least turn that is movement in the set under way, or null where nothing tells (see MOVED_SHARE). */
+  private movedFloorDeg(state: LessonState): number | null {
+    const id = state.plan?.[state.exerciseIndex ?? -1]?.exercise.id;
+    const expected = id === undefined ? undefined : this.sources.expectedPeakDeg(id);
+    return id === undefined || expected === undefined
+      ? null
+      : MOVED_SHARE * expected * this.tunings.tuningFor(id).rangeScale;
   }
 
   /** What this session's corrections changed that still holds: for the summary. */

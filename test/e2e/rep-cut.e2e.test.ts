@@ -6,16 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine } from './devices-line.ts';
-
-const PULLDOWN_ONLY = JSON.stringify({
-  exercises: [
-    { id: 'lat-pulldown', included: true, dosage: { sets: 1, target: 12, restS: 60 } },
-    ...['superman', 'glute-bridge', 'drawing-in', 'bird-dog', 'bat-hang', 'elbow-plank'].map((id) => ({
-      id,
-      included: false,
-    })),
-  ],
-});
+import { onlyExercise, savedAndLearned } from './learned.ts';
 
 const count = async (page: Page) => {
   const shown = page.locator('bb-set-view .count');
@@ -23,23 +14,10 @@ const count = async (page: Page) => {
 };
 
 /** The sets saved, as [count, corrections], and what was learned of the person. */
-const stored = (page: Page) =>
-  page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('backbeat');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const sets = await new Promise<{ count: number; corrections?: number }[]>((resolve) => {
-      const request = db.transaction('sets').objectStore('sets').getAll();
-      request.onsuccess = () => resolve(request.result);
-    });
-    db.close();
-    return {
-      sets: sets.map((s) => [s.count, s.corrections ?? 0]),
-      tunings: JSON.parse(localStorage.getItem('backbeat.personal-tuning.v1') ?? '{}'),
-    };
-  });
+const stored = async (page: Page) => {
+  const { sets, tunings } = await savedAndLearned(page);
+  return { sets: sets.map((s) => [s.count, s.corrections ?? 0]), tunings };
+};
 
 describe('a lat pulldown finished mid-rep', () => {
   let browser: Browser;
@@ -50,7 +28,7 @@ describe('a lat pulldown finished mid-rep', () => {
     page = await openAppOnPausedClock(browser, {
       viewport: { width: 360, height: 640 },
       touch: true,
-      storage: { 'backbeat.settings.v1': PULLDOWN_ONLY },
+      storage: { 'backbeat.settings.v1': onlyExercise('lat-pulldown', 1, 12) },
     });
   });
 

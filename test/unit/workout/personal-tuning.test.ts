@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { MotionEvent } from '../../../src/motion/events.ts';
+import type { RepEvent } from '../../../src/motion/events.ts';
 import { NEUTRAL_TUNING } from '../../../src/motion/tuning.ts';
-import { type LessonSources, learnFromLastSet } from '../../../src/workout/personal-tuning.ts';
-import { exerciseById } from '../../../src/workout/program.ts';
+import {
+  type LessonSources,
+  LessonStore,
+  learnFromLastSet,
+  SetLessons,
+  TuningModel,
+  TuningStore,
+} from '../../../src/workout/personal-tuning.ts';
+import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
 import {
   initialSessionState,
   reduceSession,
@@ -11,7 +18,7 @@ import {
 } from '../../../src/workout/session.ts';
 import { devicesCount } from '../../devices-sensed.ts';
 
-const rep = (tMs: number): MotionEvent => ({
+const rep = (tMs: number): RepEvent => ({
   type: 'rep',
   tMs,
   emittedMs: tMs + 200,
@@ -26,10 +33,45 @@ const sources: LessonSources = {
   tuningFor: () => NEUTRAL_TUNING,
 };
 
+/** The torso pitched `deg` from lying flat: gravity's direction in the strap's axes. */
+const pitched = (deg: number) =>
+  [0, Math.sin((deg * Math.PI) / 180), Math.cos((deg * Math.PI) / 180)] as const;
+
+/**
+ * One set of `exerciseId` begun at 0 s, its "Go" heard at 1 s, played through the session and the
+ * app's lessons as the strap that counts it reads it: `act` for what happens, `see` for the strap's
+ * tilt, then what the lessons taught.
+ */
+function setThroughLessons(
+  exerciseId: ExerciseId,
+  dosage: { readonly sets: number; readonly target: number },
+  sources: Omit<LessonSources, 'tuningFor'>,
+) {
+  const tunings = new TuningModel(new TuningStore(null));
+  const lessons = new SetLessons(tunings, sources, new LessonStore(null));
+  let s = run(
+    initialSessionState([{ exercise: exerciseById(exerciseId), dosage: { ...dosage, restS: 45 } }]),
+    devicesCount([exerciseId]),
+  );
+  const act = (action: SessionAction) => {
+    s = reduceSession(s, action);
+    lessons.observe(s);
+  };
+  act({ type: 'start', nowMs: 0 });
+  act({ type: 'go-heard', nowMs: 1000 });
+  return {
+    lessons,
+    act,
+    see: (tMs: number, deg: number) => lessons.seeTilt(tMs, ...pitched(deg)),
+    state: () => s,
+    tuning: () => tunings.tuningFor(exerciseId),
+  };
+}
+
 describe('what a superman set teaches the counter', () => {
-  /** Two reps seen by the strap, then `tapped` reps counted with +1, `away` the strap out of reach first. */
-  function setEnded(tapped: number, away: boolean): SessionState {
-    let s = run(
+  /** A set of ten under way, two reps seen by the strap at 4 s and 7 s. */
+  const twoRepsSeen = () =>
+    run(
       initialSessionState([
         { exercise: exerciseById('superman'), dosage: { sets: 1, target: 10, restS: 45 } },
       ]),
@@ -39,9 +81,21 @@ describe('what a superman set teaches the counter', () => {
       { type: 'motion', event: rep(4000) },
       { type: 'motion', event: rep(7000) },
     );
+  /** `tapped` reps counted with +1 from `fromMs`, 3 s apart. */
+  const plusOnes = (s: SessionState, tapped: number, fromMs: number) =>
+    run(
+      s,
+      ...Array.from(
+        { length: tapped },
+        (_, i) => ({ type: 'adjust', delta: 1, nowMs: fromMs + i * 3000 }) as const,
+      ),
+    );
+
+  /** Two reps seen by the strap, then `tapped` reps counted with +1, `away` the strap out of reach first. */
+  function setEnded(tapped: number, away: boolean): SessionState {
+    let s = twoRepsSeen();
     if (away) s = run(s, { type: 'motion-reach', away: ['superman'], nowMs: 8000 });
-    for (let i = 0; i < tapped; i++) s = run(s, { type: 'adjust', delta: 1, nowMs: 10_000 + i * 3000 });
-    return run(s, { type: 'finish', nowMs: 30_000 });
+    return run(plusOnes(s, tapped, 10_000), { type: 'finish', nowMs: 30_000 });
   }
 
   it('learns nothing from reps counted with +1 while the strap that counts it was out of reach', () => {
@@ -54,5 +108,96 @@ describe('what a superman set teaches the counter', () => {
     const s = setEnded(3, false);
     expect(s.completed[0]).toMatchObject({ count: 5, corrections: 3 });
     expect(learnFromLastSet(null, s.completed, 0, true, sources).teach?.rangeScale).toBeLessThan(1);
+  });
+});
+
+describe('what a +1 in a superman set teaches, by what the strap saw before it', () => {
+  /** What happens in the set, in time order: the torso's pitch, a rep counted, a tap. */
+  type Step =
+    | { readonly tMs: number; readonly pitchDeg: number }
+    | { readonly tMs: number; readonly rep: RepEvent }
+    | { readonly tMs: number; readonly action: SessionAction };
+
+  /** Lying still from 0 to `toMs`, the strap's readings every 100 ms, with lifts to `lifts[i].deg`. */
+  function lying(toMs: number, lifts: readonly { fromMs: number; toMs: number; deg: number }[]): Step[] {
+    const steps: Step[] = [];
+    for (let t = 0; t <= toMs; t += 100) {
+      const lift = lifts.find((l) => l.fromMs <= t && t <= l.toMs);
+      const deg = lift ? lift.deg * Math.sin(((t - lift.fromMs) / (lift.toMs - lift.fromMs)) * Math.PI) : 0;
+      steps.push({ tMs: t, pitchDeg: deg });
+    }
+    return steps;
+  }
+
+  /** A superman set of ten reps played through the session and the app's lessons; what it taught. */
+  function taught(steps: readonly Step[], sets = 1) {
+    const set = setThroughLessons(
+      'superman',
+      { sets, target: 10 },
+      { expectedPeakDeg: () => 16, countedByMotion: () => true },
+    );
+    for (const step of [...steps].sort((a, b) => a.tMs - b.tMs)) {
+      if ('pitchDeg' in step) set.see(step.tMs, step.pitchDeg);
+      else if ('rep' in step) {
+        set.lessons.seeRep(step.rep.startMs, step.rep.tMs);
+        set.act({ type: 'motion', event: step.rep });
+      } else set.act(step.action);
+    }
+    return { state: set.state(), tuning: set.tuning() };
+  }
+  const plusOne = (tMs: number): Step => ({ tMs, action: { type: 'adjust', delta: 1, nowMs: tMs } });
+  const finish = (tMs: number): Step => ({ tMs, action: { type: 'finish', nowMs: tMs } });
+  /** Reps lifted to 15° and counted, each 3 s from the start of its lift. */
+  const counted = (startsMs: readonly number[]) => ({
+    lifts: startsMs.map((fromMs) => ({ fromMs, toMs: fromMs + 2500, deg: 15 })),
+    reps: startsMs.map(
+      (fromMs): Step => ({ tMs: fromMs + 2700, rep: { ...rep(fromMs + 2500), startMs: fromMs } }),
+    ),
+  });
+
+  it('learns nothing from a +1 tapped before the person moved at all, 1.4 s after the set began', () => {
+    const reps = counted([5000, 9000, 13_000]);
+    const { state, tuning } = taught([
+      ...lying(18_000, reps.lifts),
+      ...reps.reps,
+      plusOne(2400),
+      finish(18_000),
+    ]);
+    expect(state.completed[0]).toMatchObject({ count: 4, corrections: 1 });
+    expect(tuning).toEqual(NEUTRAL_TUNING);
+  });
+
+  it('learns from a +1 after a lift through half the range that nothing counted', () => {
+    const reps = counted([5000, 9000, 13_000]);
+    // The third lift, to 8.8° (55% of the 16° expected), goes uncounted: the person taps +1 after it.
+    const missed = { fromMs: 16_500, toMs: 19_000, deg: 8.8 };
+    const steps = [...lying(22_000, [...reps.lifts, missed]), ...reps.reps, plusOne(20_000), finish(22_000)];
+    const { state, tuning } = taught(steps);
+    expect(state.completed[0]).toMatchObject({ count: 4, corrections: 1 });
+    expect(tuning.rangeScale).toBeLessThan(1);
+  });
+
+  describe('a +1 in the rest after a set that stopped by itself', () => {
+    const reps = counted([5000, 9000, 17_000]);
+    const stopsThenPlusOne = (lifts: readonly { fromMs: number; toMs: number; deg: number }[]) => [
+      ...lying(31_000, lifts),
+      ...reps.reps,
+      { tMs: 35_000, action: { type: 'tick', nowMs: 35_000 } } as const,
+      plusOne(36_000),
+    ];
+
+    it('teaches nothing where the strap saw every lift of the set counted', () => {
+      const { state, tuning } = taught(stopsThenPlusOne(reps.lifts), 2);
+      expect(state.phase).toBe('rest');
+      expect(state.completed[0]).toMatchObject({ count: 4, corrections: 1, endedBy: 'stopped' });
+      expect(tuning).toEqual(NEUTRAL_TUNING);
+    });
+
+    it('teaches where it saw a lift between two counted reps that it did not count', () => {
+      const missed = { fromMs: 12_500, toMs: 15_500, deg: 8.8 };
+      const { state, tuning } = taught(stopsThenPlusOne([...reps.lifts, missed]), 2);
+      expect(state.completed[0]).toMatchObject({ count: 4, corrections: 1 });
+      expect(tuning.rangeScale).toBeLessThan(1);
+    });
   });
 });
