@@ -138,9 +138,9 @@ export interface SetLesson {
   readonly cutAt?: number;
   /**
    * Of the set's corrections, the +1 that made up for no movement the detectors had: tapped while the
-   * device that counts it was out of reach, or while it saw the person move through nothing it did not
-   * count (a +1 before the first rep). They teach nothing. Absent where none were, and in lessons kept
-   * before.
+   * device that counts it was out of reach (countedAway), or while it saw the person move through
+   * nothing it did not count (a +1 before the first rep). They teach nothing. Absent where none were,
+   * and in lessons kept before.
    */
   readonly unseen?: number;
   /**
@@ -215,13 +215,20 @@ export function learnFromLastSet(
   const id = record.exerciseId;
   const before = taught?.before ?? sources.tuningFor(id);
   const detected = taught?.detected ?? (justEnded ? record.count - corrections : record.count);
-  // A set its device was away for was partly unseen: the +1 that made up for it is no miscount.
-  const byMotion = taught?.byMotion ?? (!record.deviceAway && sources.countedByMotion(id));
+  const byMotion = taught?.byMotion ?? sources.countedByMotion(id);
   const cut = taught ? taught.cutAt : justEnded ? cutAt : undefined;
   // A set put back with no lesson kept is read from the count it came back with: what was tapped
-  // before it is in that count.
-  const unseen = taught ? (taught.unseen ?? 0) : justEnded ? (seen?.unseen ?? 0) : 0;
-  const unseenAfter = justEnded && seen?.moved === false;
+  // before it is in that count. The +1 tapped while the device was away made up for reps it never
+  // saw, not a miscount; those tapped while it was there, before the drop or after, put one right.
+  const unseen = taught
+    ? (taught.unseen ?? 0)
+    : justEnded
+      ? (seen?.unseen ?? 0) + (record.countedAway ?? 0)
+      : 0;
+  // A +1 after the set is for a rep it missed where the device saw one go uncounted; where nothing
+  // tells, one after a drop may be for a rep in the drop.
+  const unseenAfter =
+    justEnded && (seen?.moved === false || (seen?.moved === undefined && record.deviceAway));
   const seenUpTo = taught ? taught.seenUpTo : unseenAfter ? record.count : undefined;
   // The +1 for the rep the end cut off is read off the count as tapped; those that made up for no
   // movement seen are then taken away.

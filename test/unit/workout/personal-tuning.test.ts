@@ -104,6 +104,41 @@ describe('what a superman set teaches the counter', () => {
     expect(learnFromLastSet(null, s.completed, 0, true, sources).teach).toBeNull();
   });
 
+  describe('a set the strap dropped out of for 20 s late in it', () => {
+    /** Reps seen at 4 s and 7 s, `tapped` +1 from 10 s with the strap there, `tappedAway` from 45 s, the strap away from 40 s to 60 s. */
+    function droppedLate(tapped: number, tappedAway: number): SessionState {
+      const away = run(plusOnes(twoRepsSeen(), tapped, 10_000), {
+        type: 'motion-reach',
+        away: ['superman'],
+        nowMs: 40_000,
+      });
+      return run(
+        plusOnes(away, tappedAway, 45_000),
+        { type: 'motion-reach', away: [], nowMs: 60_000 },
+        { type: 'finish', nowMs: 70_000 },
+      );
+    }
+
+    it('learns from an undercount put right before the drop', () => {
+      const s = droppedLate(1, 0);
+      expect(s.completed[0]).toMatchObject({ count: 3, corrections: 1, deviceAway: true });
+      expect(learnFromLastSet(null, s.completed, 0, true, sources).teach?.rangeScale).toBeLessThan(1);
+    });
+
+    it('learns that much and no more where reps were counted with +1 in the drop too', () => {
+      const before = learnFromLastSet(null, droppedLate(1, 0).completed, 0, true, sources).teach;
+      const s = droppedLate(1, 2);
+      expect(s.completed[0]).toMatchObject({ count: 5, corrections: 3, countedAway: 2 });
+      expect(learnFromLastSet(null, s.completed, 0, true, sources).teach).toEqual(before);
+    });
+
+    it('learns nothing from reps counted with +1 in the drop alone', () => {
+      const s = droppedLate(0, 2);
+      expect(s.completed[0]).toMatchObject({ count: 4, corrections: 2, countedAway: 2 });
+      expect(learnFromLastSet(null, s.completed, 0, true, sources).teach).toBeNull();
+    });
+  });
+
   it('learns from reps put right with +1 that the strap, there all along, did not count', () => {
     const s = setEnded(3, false);
     expect(s.completed[0]).toMatchObject({ count: 5, corrections: 3 });
