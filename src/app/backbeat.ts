@@ -227,7 +227,11 @@ export class Backbeat {
     this.session = new SessionModel(now, planOf(this.settings.state));
     this.lessons = new SetLessons(
       this.tunings,
-      { expectedPeakDeg, countedByMotion: (id) => countedByMotion(this.devices.state.devices, id) },
+      {
+        expectedPeakDeg,
+        holdLeaveDeg,
+        countedByMotion: (id) => countedByMotion(this.devices.state.devices, id),
+      },
       new LessonStore(options.settingsStorage ?? null),
     );
     this.followOtherTabs(options.storageEvents ?? null);
@@ -812,6 +816,11 @@ export function activityFor(state: SessionState): Activity {
 /** The range of motion an exercise's reps are expected to reach, that corrections are read against. */
 function expectedPeakDeg(id: ExerciseId): number | undefined {
   return motionProfile(exerciseById(id).motionProfile, 'chest').reps?.expectedPeakDeg;
+}
+
+/** How far from a hold's pose the person moves before its detector ends the hold, as the program expects. */
+function holdLeaveDeg(id: ExerciseId): number | undefined {
+  return motionProfile(exerciseById(id).motionProfile, 'chest').hold?.leaveDeg;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

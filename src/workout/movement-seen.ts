@@ -44,6 +44,7 @@ interface Span {
 
 export class MovementSeen {
   private readonly times: number[] = [];
+  private readonly directions: Direction[] = [];
   private readonly excursions: Span[] = [];
   private readonly reps: Span[] = [];
   private rest: Direction | null = null;
@@ -51,15 +52,20 @@ export class MovementSeen {
   private stillAt: Direction | null = null;
   private stillSinceMs = 0;
 
-  /** `floorDeg`: the least turn from the rest pose that is movement (see MOVED_SHARE). */
-  constructor(private readonly floorDeg: number) {}
+  /**
+   * `floorDeg`: the least turn from the rest pose that is movement (see MOVED_SHARE); null where
+   * nothing tells what a rep of the exercise is (a hold, a breath), and no movement is told.
+   */
+  constructor(private readonly floorDeg: number | null) {}
 
   /** The direction of gravity the device saw at `tMs` (session clock), the set running. */
   see(tMs: number, x: number, y: number, z: number): void {
     const last = this.times.at(-1);
     if (last !== undefined && tMs <= last) return;
-    this.times.push(tMs);
     const now: Direction = [x, y, z];
+    this.times.push(tMs);
+    this.directions.push(now);
+    if (this.floorDeg === null) return;
     if (!this.stillAt || turnDeg(this.stillAt, now) > STILL_BAND_DEG) {
       this.stillAt = now;
       this.stillSinceMs = tMs;
@@ -92,9 +98,11 @@ export class MovementSeen {
   /**
    * Whether, from `fromMs` to `toMs`, the device saw the torso go out from its rest pose by the least
    * turn and back, in no rep it counted ('moved'); saw it and no such excursion ('still'); or saw
-   * nothing of it ('unseen': no reading came, the device out of reach or none feeding this).
+   * nothing of it ('unseen': no reading came, the device out of reach or none feeding this, or
+   * nothing tells what a rep is).
    */
   between(fromMs: number, toMs: number): SeenBetween {
+    if (this.floorDeg === null) return 'unseen';
     const missed = this.excursions.some(
       (e) =>
         e.toMs >= fromMs &&
@@ -103,5 +111,16 @@ export class MovementSeen {
     );
     if (missed) return 'moved';
     return this.times.some((t) => t >= fromMs && t <= toMs) ? 'still' : 'unseen';
+  }
+
+  /**
+   * How far the torso was turned (degrees) at `atMs`, the last reading by then, from where it was at
+   * `fromMs`, the first reading from then; null where the device saw neither.
+   */
+  turnedDeg(fromMs: number, atMs: number): number | null {
+    const from = this.times.findIndex((t) => t >= fromMs);
+    const at = this.times.findLastIndex((t) => t <= atMs);
+    if (from < 0 || at < from) return null;
+    return turnDeg(this.directions[from]!, this.directions[at]!);
   }
 }

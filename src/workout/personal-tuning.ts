@@ -103,6 +103,13 @@ export class TuningModel extends Model<PersonalTunings> {
 export const LESSONS_KEY = 'backbeat.session-lessons.v1';
 
 /**
+ * Turned this share of the way to the angle that ends a hold, the person has left its pose: past the
+ * band a hold is held still in (3° of a plank's 8°, 4° of drawing-in's 10°), where breathing and the
+ * tremor of a plank stay.
+ */
+const HOLD_LEFT_SHARE = 0.5;
+
+/**
  * A set's place in its session, the same on every page that puts the session back: a reload or a
  * move to another tab moves every time onto that page's clock, but not apart from one another.
  */
@@ -149,6 +156,11 @@ export interface SetLesson {
    * teaches nothing above this count. Absent otherwise, and in lessons kept before.
    */
   readonly seenUpTo?: number;
+  /**
+   * The hold was ended with End hold while the device saw the person still in its pose (see
+   * SetSeen.leftHold): it teaches the hold detector nothing. Absent otherwise, and in lessons kept before.
+   */
+  readonly heldAtTap?: boolean;
 }
 
 /** What the device that counts a set saw, as the set was done on this page (see movement-seen.ts). */
@@ -157,6 +169,12 @@ export interface SetSeen {
   readonly unseen: number;
   /** Whether the device saw movement in the set that it did not count; undefined where it saw none of the set. */
   readonly moved?: boolean;
+  /**
+   * Of a hold ended with End hold: whether the device saw the person out of its pose at the tap, the
+   * end the detectors missed, or still in it, the person ending the hold themselves (it hurt, or they
+   * had enough), where the detectors missed nothing. Undefined where nothing tells.
+   */
+  readonly leftHold?: boolean;
 }
 
 /** The lessons of one session's sets, kept beyond the page so that a reload cannot teach them twice. */
@@ -169,6 +187,8 @@ export interface SessionLessons {
 export interface LessonSources {
   /** The exercise's expected peak (degrees), to read the person's own range against. */
   readonly expectedPeakDeg: (id: ExerciseId) => number | undefined;
+  /** How far (degrees) the person moves from a hold's pose before the detectors end the hold, as the program expects. */
+  readonly holdLeaveDeg?: (id: ExerciseId) => number | undefined;
   /** Whether a detector counts this exercise with the devices connected now. */
   readonly countedByMotion: (id: ExerciseId) => boolean;
   /** The exercise's tuning now. */
@@ -234,7 +254,10 @@ export function learnFromLastSet(
   // movement seen are then taken away.
   const tapped = seenUpTo === undefined ? record.count : Math.min(record.count, seenUpTo);
   const counted = cut !== undefined && tapped > cut ? tapped - 1 : tapped;
-  const taughtCount = { ...record, count: counted - unseen };
+  // A hold ended with End hold while the device saw it still held: the person stopped it, the
+  // detectors missed no end.
+  const heldAtTap = taught ? taught.heldAtTap === true : justEnded && seen?.leftHold === false;
+  const taughtCount = { ...record, count: counted - unseen, ...(heldAtTap ? { endedByHand: false } : {}) };
   const correction = byMotion ? correctionOf(taughtCount, sources.expectedPeakDeg(id), detected) : null;
   const after = correction && (taught || justEnded) ? adaptTuning(before, correction) : before;
   const lesson: SetLesson = {
@@ -250,6 +273,7 @@ export function learnFromLastSet(
     ...(cut !== undefined ? { cutAt: cut } : {}),
     ...(unseen > 0 ? { unseen } : {}),
     ...(seenUpTo !== undefined ? { seenUpTo } : {}),
+    ...(heldAtTap ? { heldAtTap } : {}),
   };
   return {
     lessons: { session, lessons: [...lessons.filter((l) => l.set !== set), lesson] },
@@ -303,7 +327,8 @@ function isSetLesson(value: unknown): value is SetLesson {
     typeof v.byMotion === 'boolean' &&
     (v.cutAt === undefined || typeof v.cutAt === 'number') &&
     (v.unseen === undefined || typeof v.unseen === 'number') &&
-    (v.seenUpTo === undefined || typeof v.seenUpTo === 'number')
+    (v.seenUpTo === undefined || typeof v.seenUpTo === 'number') &&
+    (v.heldAtTap === undefined || typeof v.heldAtTap === 'boolean')
   );
 }
 
@@ -333,6 +358,7 @@ export interface LessonState {
     readonly corrections?: number;
     readonly countedAway?: number;
     readonly countedByHand?: number;
+    readonly holdStartMs?: number | null;
   } | null;
   readonly completed: readonly SetRecord[];
   readonly startedMs: number | null;
@@ -368,7 +394,7 @@ export class SetLessons {
   /** What the device saw of the set under way, and its +1 that followed no movement it missed. */
   private running: {
     readonly startedMs: number;
-    readonly movement: MovementSeen | null;
+    readonly movement: MovementSeen;
     unseen: number;
   } | null = null;
 
@@ -388,12 +414,12 @@ export class SetLessons {
     const state = this.previous;
     const set = state?.set;
     if (state?.phase !== 'set' || !set || set.waiting || state.pausedAtMs != null) return;
-    this.runningSet(state, set.startedMs).movement?.see(tMs, x, y, z);
+    this.runningSet(state, set.startedMs).movement.see(tMs, x, y, z);
   }
 
   /** A rep the detectors counted in the set under way, from the start of its movement to its end. */
   seeRep(startMs: number, endMs: number): void {
-    this.running?.movement?.counted(startMs, endMs);
+    this.running?.movement.counted(startMs, endMs);
   }
 
   /** Takes each state of the session. */
@@ -414,7 +440,7 @@ export class SetLessons {
     const cutAt = justEnded && previous ? countCutAt(previous, record) : undefined;
     // A +1 that brought the set to its target ended it: it is judged as one tapped in it.
     if (justEnded && before && previous) this.judgeTaps(previous, before, record, record.endedMs);
-    const seen = justEnded ? this.seenOf(record) : undefined;
+    const seen = justEnded ? this.seenOf(record, previous?.set?.holdStartMs) : undefined;
     const { lessons, teach } = learnFromLastSet(
       this.lessons(),
       completed,
@@ -438,7 +464,7 @@ export class SetLessons {
       const floorDeg = this.movedFloorDeg(state);
       this.running = {
         startedMs,
-        movement: floorDeg === null ? null : new MovementSeen(floorDeg),
+        movement: new MovementSeen(floorDeg),
         unseen: 0,
       };
     }
@@ -467,16 +493,32 @@ export class SetLessons {
       return;
     }
     const sinceMs = before.lastProgressMs ?? before.startedMs;
-    if (running.movement?.between(sinceMs, atMs) === 'still') running.unseen += delta;
+    if (running.movement.between(sinceMs, atMs) === 'still') running.unseen += delta;
   }
 
-  /** What the device saw of the set just ended, where this page saw it run. */
-  private seenOf(record: SetRecord): SetSeen | undefined {
+  /** What the device saw of the set just ended, where this page saw it run; `holdStartMs`, of its hold. */
+  private seenOf(record: SetRecord, holdStartMs: number | null | undefined): SetSeen | undefined {
     const running = this.running;
     if (running?.startedMs !== record.startedMs) return undefined;
-    const inSet =
-      running.movement?.between(record.workBeganMs ?? record.startedMs, record.endedMs) ?? 'unseen';
-    return { unseen: running.unseen, ...(inSet === 'unseen' ? {} : { moved: inSet === 'moved' }) };
+    const inSet = running.movement.between(record.workBeganMs ?? record.startedMs, record.endedMs);
+    const leftHold =
+      record.endedByHand && holdStartMs != null ? this.leftHold(record, holdStartMs) : undefined;
+    return {
+      unseen: running.unseen,
+      ...(inSet === 'unseen' ? {} : { moved: inSet === 'moved' }),
+      ...(leftHold === undefined ? {} : { leftHold }),
+    };
+  }
+
+  /**
+   * Whether the device saw the person out of the hold's pose as End hold was tapped: turned from it
+   * by HOLD_LEFT_SHARE of the turn that ends a hold. Undefined where nothing tells.
+   */
+  private leftHold(record: SetRecord, holdStartMs: number): boolean | undefined {
+    const leaveDeg = this.sources.holdLeaveDeg?.(record.exerciseId);
+    const turned = this.running?.movement.turnedDeg(holdStartMs, record.endedMs) ?? null;
+    if (leaveDeg === undefined || turned === null) return undefined;
+    return turned >= HOLD_LEFT_SHARE * leaveDeg * this.tunings.tuningFor(record.exerciseId).holdLeaveScale;
   }
 
   /** The least turn that is movement in the set under way, or null where nothing tells (see MOVED_SHARE). */

@@ -1,6 +1,7 @@
 // The built app with the virtual strap: taps that tell the detectors nothing of how the person moves.
-// A +1 tapped before the simulated person has moved makes up for no rep the strap missed. What the
-// app learned of the person stays as it was.
+// A +1 tapped before the simulated person has moved makes up for no rep the strap missed; End hold
+// tapped while they still hold the plank, as a person does whose back hurts, for no end it missed.
+// What the app learned of the person stays as it was.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppOnPausedClock } from './app-page.ts';
@@ -49,6 +50,22 @@ describe('taps that teach nothing', () => {
     await page.clock.runFor(1500);
     const { sets, tunings } = await savedAndLearned(page);
     expect(sets.map((s) => [s.count, s.corrections])).toEqual([[10, 1]]);
+    expect(tunings).toEqual({});
+    await page.close();
+  });
+
+  it('End hold tapped 10 s into an elbow plank the person still holds', async () => {
+    const page = await started(onlyExercise('elbow-plank', 1, 60));
+    const endHold = page.getByRole('button', { name: 'End hold' });
+    await runUntil(page, async () => (await endHold.count()) > 0, 120, 'the hold');
+    await page.clock.runFor(10_000);
+    expect(await page.locator('bb-device-panel .person').textContent()).toMatch(/holding/);
+    await endHold.tap();
+    await page.clock.runFor(1500);
+    const { sets, tunings } = await savedAndLearned(page);
+    expect(sets).toHaveLength(1);
+    expect(sets[0]).toMatchObject({ endedByHand: true });
+    expect(sets[0]?.holdMs).toBeGreaterThanOrEqual(10_000);
     expect(tunings).toEqual({});
     await page.close();
   });

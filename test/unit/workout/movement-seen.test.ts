@@ -48,3 +48,19 @@ describe('what the device counting a set saw of the person', () => {
     expect(movement.between(2000, 5000)).toBe('unseen');
   });
 });
+
+describe('how far the torso was turned at a moment from where it was', () => {
+  it('reads the last reading by then against the first from the start', () => {
+    const movement = new MovementSeen(null);
+    seeFor(movement, 0, 10_000, (t) => (t < 6000 ? 12 : 7));
+    expect(movement.turnedDeg(3000, 5000)).toBeCloseTo(0, 5);
+    expect(movement.turnedDeg(3000, 8000)).toBeCloseTo(5, 5);
+    expect(movement.turnedDeg(11_000, 12_000)).toBeNull();
+  });
+
+  it('tells no movement where nothing tells what a rep of the exercise is', () => {
+    const movement = new MovementSeen(null);
+    seeFor(movement, 0, 8000, lift(2000, 6000, 9));
+    expect(movement.between(0, 8000)).toBe('unseen');
+  });
+});

@@ -236,3 +236,35 @@ describe('what a +1 in a superman set teaches, by what the strap saw before it',
     });
   });
 });
+
+describe('what a plank ended with End hold teaches the hold detector', () => {
+  /** A plank held from 3 s, the strap's readings every 100 ms at `pitchAt(t)`, End hold tapped at 30 s. */
+  function endedAt30(pitchAt: (tMs: number) => number) {
+    const set = setThroughLessons(
+      'elbow-plank',
+      { sets: 1, target: 60 },
+      { expectedPeakDeg: () => undefined, holdLeaveDeg: () => 8, countedByMotion: () => true },
+    );
+    for (let t = 1000; t <= 30_000; t += 100) {
+      set.see(t, pitchAt(t));
+      if (t === 3000) set.act({ type: 'motion', event: { type: 'hold-start', tMs: 3000, emittedMs: 4000 } });
+    }
+    set.act({ type: 'end-hold', nowMs: 30_000 });
+    return { record: set.state().completed[0], tuning: set.tuning() };
+  }
+  // Lying on the elbows, lifted into the plank at 2.5 s (12°), breathing a degree.
+  const plank = (t: number) => (t < 2500 ? 0 : 12 + Math.sin(t / 900));
+
+  it('nothing where the strap saw the plank still held as it was tapped: the person stopped it', () => {
+    const { record, tuning } = endedAt30(plank);
+    expect(record).toMatchObject({ exerciseId: 'elbow-plank', endedByHand: true, holdMs: 27_000 });
+    expect(tuning).toEqual(NEUTRAL_TUNING);
+  });
+
+  it('holds end sooner where the strap saw the person come down 5° and still held, a drop it missed', () => {
+    const { record, tuning } = endedAt30((t) => (t < 20_000 ? plank(t) : 7));
+    expect(record).toMatchObject({ endedByHand: true });
+    expect(tuning.holdLeaveScale).toBeLessThan(1);
+    expect(tuning.rangeScale).toBe(1);
+  });
+});
