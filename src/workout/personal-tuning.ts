@@ -2,6 +2,7 @@
 // the next set and the next session. The app adapts it after each set the person corrected; the
 // detectors of the next set read it.
 
+import { MOVED_SHARE, MovementSeen } from '../motion/movement-seen.ts';
 import {
   adaptTuning,
   isPersonalTuning,
@@ -11,7 +12,6 @@ import {
 } from '../motion/tuning.ts';
 import { JsonStore, type KeyValueStorage } from './json-store.ts';
 import { Model } from './model.ts';
-import { MOVED_SHARE, MovementSeen } from './movement-seen.ts';
 import { type ExerciseId, PROGRAM } from './program.ts';
 import { repCutAtEnd } from './rep-cut.ts';
 import type { SetRecord } from './session.ts';
@@ -163,7 +163,7 @@ export interface SetLesson {
   readonly heldAtTap?: boolean;
 }
 
-/** What the device that counts a set saw, as the set was done on this page (see movement-seen.ts). */
+/** What the device that counts a set saw, as the set was done on this page (see motion/movement-seen.ts). */
 export interface SetSeen {
   /** Of the +1 tapped in the set, those that followed no movement the detectors did not count. */
   readonly unseen: number;

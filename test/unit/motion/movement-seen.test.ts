@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MovementSeen } from '../../../src/workout/movement-seen.ts';
+import { MovementSeen } from '../../../src/motion/movement-seen.ts';
 
 /** The torso pitched `deg` from lying flat: gravity's direction in the strap's axes. */
 const pitched = (deg: number) =>

@@ -6,7 +6,7 @@
 // turned away from the pose it rested in and back, as a rep does, and which of them the detectors
 // counted.
 
-import { angleDeg } from '../motion/filters.ts';
+import { angleDeg } from './filters.ts';
 
 /**
  * A turn from the rest pose smaller than this share of the range the counter expects of the person
