@@ -1,7 +1,18 @@
 import { css, html, LitElement, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
+import { type LineBox, largestFittingScale, reachPastCircle } from './ring-fit.ts';
 
-/** A ring that fills as a set progresses, with the big number in its middle. */
+/**
+ * The inside of the band, as a share of the ring's width, less a hundredth of the width between the
+ * words and the band: the circle's radius is 45 of its 100, its stroke 6.
+ */
+const WORDS_RADIUS = 0.41;
+
+/**
+ * A ring that fills as a set progresses, with the big number in its middle: the first element put in
+ * it, at the size its screen gives it, and under it the words that follow (the target, the arm, why
+ * it paused), made smaller where they would cross the band.
+ */
 @customElement('bb-progress-ring')
 export class BbProgressRing extends LitElement {
   static override styles = css`
@@ -49,6 +60,13 @@ export class BbProgressRing extends LitElement {
       text-align: center;
       line-height: 1;
     }
+    /*
+     * The screens size the words by the ring, but a size that reads on one ring crossed the band on
+     * another: a 128 px ring (180×320) put "of 10 each side" 12 px over it. See fitWords.
+     */
+    ::slotted(:not(:first-child)) {
+      zoom: var(--bb-ring-words-zoom, 1);
+    }
   `;
 
   @property({ type: Number }) value = 0;
@@ -57,6 +75,63 @@ export class BbProgressRing extends LitElement {
   @property() label = '';
   /** The value as words, e.g. "7 of 10 reps". */
   @property({ attribute: 'value-text' }) valueText = '';
+
+  @query('.ring') private ringBox!: HTMLElement;
+  @query('.centre') private centreBox!: HTMLElement;
+  @query('slot') private slotElement!: HTMLSlotElement;
+  // Words change in place (the arm, a count to "10") and the ring with the screen: either can take
+  // them over the band.
+  private readonly wordsObserver = new MutationObserver(() => this.fitWords());
+  private readonly sizeObserver = new ResizeObserver(() => this.fitWords());
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.wordsObserver.observe(this, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class'],
+    });
+    if (this.hasUpdated) this.sizeObserver.observe(this.ringBox);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.wordsObserver.disconnect();
+    this.sizeObserver.disconnect();
+  }
+
+  override firstUpdated() {
+    this.sizeObserver.observe(this.ringBox);
+  }
+
+  /**
+   * The words under the number, as large as their screen sets them where that keeps every letter
+   * inside the band, otherwise as much smaller as it takes (no less than half): measured, as only
+   * the laid-out lines say how wide the words are and where the count leaves them. The number keeps
+   * its size, the one thing read from across the room.
+   */
+  private fitWords() {
+    if (!this.hasUpdated) return;
+    // The number too: taller words push it up into the band (a count of 10 over "Paused" and the words).
+    const shown = this.slotElement.assignedElements();
+    const box = this.ringBox.getBoundingClientRect();
+    const centre = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    const radius = box.width * WORDS_RADIUS;
+    const range = document.createRange();
+    const reachAt = (scale: number) => {
+      this.centreBox.style.setProperty('--bb-ring-words-zoom', String(scale));
+      const lines: LineBox[] = [];
+      for (const element of shown) {
+        range.selectNodeContents(element);
+        for (const line of range.getClientRects()) if (line.width > 0) lines.push(line);
+      }
+      return reachPastCircle(lines, centre, radius);
+    };
+    const scale = shown.length > 1 && box.width > 0 ? largestFittingScale(reachAt) : 1;
+    this.centreBox.style.setProperty('--bb-ring-words-zoom', String(scale));
+  }
 
   override render() {
     const radius = 45;

@@ -1,0 +1,46 @@
+/** A box on the page, as getClientRects gives a line of text. */
+export interface LineBox {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * How far the farthest corner of `lines` reaches past a circle of `radius` about `centre` (px; at
+ * most 0 where every corner is inside it), -Infinity for no lines: a line's corners are the first of
+ * it to meet a round edge.
+ */
+export function reachPastCircle(
+  lines: readonly LineBox[],
+  centre: { readonly x: number; readonly y: number },
+  radius: number,
+): number {
+  let reach = -Infinity;
+  for (const { left, top, right, bottom } of lines) {
+    for (const x of [left, right]) {
+      for (const y of [top, bottom]) reach = Math.max(reach, Math.hypot(x - centre.x, y - centre.y) - radius);
+    }
+  }
+  return reach;
+}
+
+/**
+ * The largest scale, from 1 down to `least`, at which `reachAt` (how far the words reach past the
+ * edge at that scale) is at most 0, found by halving: `steps` tries after the first settle it to
+ * within (1 − least) / 2^steps. Words that do not fit even at `least` stand at `least`, smaller
+ * than that no longer read from the mat. Scales are multiples of 1/64, so that a size a pixel's
+ * fraction apart does not re-lay the words out.
+ */
+export function largestFittingScale(reachAt: (scale: number) => number, least = 0.5, steps = 5): number {
+  if (reachAt(1) <= 0) return 1;
+  let fits = least;
+  let over = 1;
+  for (let step = 0; step < steps; step += 1) {
+    const scale = Math.round(((fits + over) / 2) * 64) / 64;
+    if (scale <= fits || scale >= over) break;
+    if (reachAt(scale) <= 0) fits = scale;
+    else over = scale;
+  }
+  return fits;
+}

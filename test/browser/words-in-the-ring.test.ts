@@ -1,0 +1,113 @@
+// The words inside a set's ring, under its count, on a phone, a laptop and a phone with its text at
+// twice its size: each letter of them inside the ring's band at every count of a bird dog set (the
+// longest words a ring shows under way: "of 10 each side" over the arm of the last rep), and paused.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { SessionStore } from '../../src/store/session-store.ts';
+import { PROGRAM } from '../../src/workout/program.ts';
+import { type AppShell, mountApp } from './app-shell.ts';
+import { layOutAsTheApp } from './mount.ts';
+
+/**
+ * How far each line of `words` reaches past the ring's inner edge at its farthest corner (px, more
+ * than 0 where a letter crosses the band), keyed by its text and the size it stands at.
+ */
+function reachPastBand(ring: Element, words: Element): Record<string, number> {
+  const circle = ring.shadowRoot!.querySelector('circle')!;
+  const box = circle.getBoundingClientRect();
+  const scale =
+    circle.ownerSVGElement!.getBoundingClientRect().width / circle.ownerSVGElement!.viewBox.baseVal.width;
+  const innerRadius = box.width / 2 - (Number(circle.getAttribute('stroke-width')) / 2) * scale;
+  const centre = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  const size = Number.parseFloat(getComputedStyle(words).fontSize) * words.currentCSSZoom;
+  const reach: Record<string, number> = {};
+  const range = document.createRange();
+  range.selectNodeContents(words);
+  for (const line of range.getClientRects()) {
+    if (line.width === 0) continue;
+    const corners = [line.left, line.right].flatMap((x) =>
+      [line.top, line.bottom].map((y) => Math.hypot(x - centre.x, y - centre.y)),
+    );
+    reach[`"${(words as HTMLElement).innerText.replace(/\n/g, ' / ')}" at ${size.toFixed(1)} px`] =
+      Math.max(...corners) - innerRadius;
+  }
+  return reach;
+}
+
+describe.each([
+  { screen: 'a phone with text at twice its size', width: 180, height: 320, face: 44.8 },
+  { screen: 'a phone', width: 360, height: 640, face: 79.8 },
+  { screen: 'a laptop', width: 1366, height: 768, face: 145.6 },
+])('the words in the ring of a bird dog set on $screen', ({ width, height, face }) => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(width, height);
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: `words-in-the-ring-${width}` }),
+      settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: id === 'bird-dog' })) },
+    });
+    // A strap that sees the bird dog: the set counted by it, its words under the count.
+    mounted.app.session.senseDevices(true, ['bird-dog']);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    mounted.app.session.beginSet();
+    mounted.app.session.goHeard();
+    await expect.poll(() => setView().shadowRoot!.querySelector('.face .count')).not.toBeNull();
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  const setView = () => mounted.shell.shadowRoot!.querySelector('bb-set-view')!;
+
+  /** Every line of the ring's count and words past its inner edge, and the count's size. */
+  async function ringNow(): Promise<{ over: Record<string, number>; faceSize: number }> {
+    await setView().updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const ring = setView().shadowRoot!.querySelector('bb-progress-ring')!;
+    const over: Record<string, number> = {};
+    for (const words of ring.children) {
+      for (const [line, reach] of Object.entries(reachPastBand(ring, words)))
+        if (reach > 0) over[line] = reach;
+    }
+    const faceSize = Number.parseFloat(getComputedStyle(ring.querySelector('.face')!).fontSize);
+    return { over, faceSize };
+  }
+
+  it('keeps every word inside the band at every count, and paused, the count as large as before', async () => {
+    const crossing: Record<string, Record<string, number>> = {};
+    for (let reps = 0; reps < 20; reps += 1) {
+      const { over, faceSize } = await ringNow();
+      if (Object.keys(over).length > 0) crossing[`rep ${reps}`] = over;
+      expect(faceSize).toBeCloseTo(face, 0);
+      // The twentieth ends the set.
+      if (reps < 19) mounted.app.session.adjustCount(1);
+    }
+    mounted.app.session.pause();
+    const paused = await ringNow();
+    if (Object.keys(paused.over).length > 0) crossing.paused = paused.over;
+    expect(crossing).toEqual({});
+  });
+
+  it('keeps the words at the size the screen gives them where they fit', async () => {
+    mounted.app.session.adjustCount(1);
+    await ringNow();
+    const ring = setView().shadowRoot!.querySelector('bb-progress-ring')!;
+    const sizes = [...ring.querySelectorAll('.unit')].map(
+      (words) => Number.parseFloat(getComputedStyle(words).fontSize) * words.currentCSSZoom,
+    );
+    // Where they crossed it (180×320, 16 px), no smaller than the least type the ring holds elsewhere.
+    for (const size of sizes) {
+      if (width === 180) expect(size).toBeGreaterThanOrEqual(12);
+      else
+        expect(size).toBeCloseTo(
+          Number.parseFloat(getComputedStyle(ring.querySelector('.unit')!).fontSize),
+          5,
+        );
+    }
+  });
+});
