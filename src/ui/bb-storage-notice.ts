@@ -16,8 +16,9 @@ import { anyKept, interruptedWhenText, keptSoFarText, type SetsKept } from '../w
 import { download } from './download.ts';
 import { heldS, plural, sessionStartText } from './format.ts';
 import { heldInMemoryNotice } from './held-in-memory.ts';
+import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
-import { buttonStyles } from './styles.ts';
+import { buttonStyles, NARROW } from './styles.ts';
 
 /**
  * What the main screen must say about storage: an unfinished session to resume (the app was closed
@@ -83,6 +84,35 @@ export class BbStorageNotice extends LitElement {
           padding: 0.3rem 0.4rem;
         }
       }
+      /*
+       * Its few words, in the type of the line a set gives it, and "More" that opens the rest: the
+       * whole of it took 364 px of a 320 px window, Start under it.
+       */
+      section.headlined {
+        padding: 0.3rem 0.5rem;
+        gap: 0.5rem;
+        font-size: 0.9rem;
+      }
+      summary {
+        display: block;
+        min-height: 2.75rem;
+        align-content: center;
+        font-weight: 600;
+        cursor: pointer;
+      }
+      summary::-webkit-details-marker {
+        display: none;
+      }
+      .more {
+        text-decoration: underline;
+        color: var(--bb-accent, #4ade80);
+      }
+      details[open] .more {
+        display: none;
+      }
+      details p {
+        margin-top: 0.25rem;
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -119,6 +149,7 @@ export class BbStorageNotice extends LitElement {
   @property({ type: Boolean, attribute: 'problem-said-below' }) problemSaidBelow = false;
 
   private history!: ObserveController<HistoryState>;
+  private readonly narrowScreen = new MediaQueryController(this, NARROW);
 
   override connectedCallback(): void {
     // The controller needs the persistence, which is set before the element is attached.
@@ -172,13 +203,17 @@ export class BbStorageNotice extends LitElement {
    * of them all when several are held in memory only, or one that is not the last session.
    */
   private renderProblem(problem: StoreError, hasCurrent: boolean, storeOpened: boolean) {
-    const { message, savesAll, button } = heldInMemoryNotice(
+    const { message, savesAll, button, headline } = heldInMemoryNotice(
       problem,
       this.persistence.sessionsHeldInMemory(),
       { lastAmongThem: hasCurrent, storeOpened },
     );
-    return html`<section class="problem" role="alert">
-      <p>${message}</p>
+    const brief = headline !== undefined && this.narrowScreen.matches;
+    const said = brief
+      ? html`<details><summary>${headline}. <span class="more">More</span></summary><p>${message}</p></details>`
+      : html`<p>${message}</p>`;
+    return html`<section class=${brief ? 'problem headlined' : 'problem'} role="alert">
+      ${said}
       ${
         savesAll
           ? html`<div class="actions"><button @click=${() => this.saveAll()}>${button}</button></div>`

@@ -12,6 +12,12 @@ export interface HeldInMemoryNotice {
   readonly savesAll: boolean;
   /** The words of that button, which say what the backup holds. */
   readonly button?: string;
+  /**
+   * The few words that say it where the notice has room for no more (a phone with its text at twice
+   * its size), the message under them for the asking: the message alone took 364 px of a 320 px
+   * window there, and Start under it.
+   */
+  readonly headline?: string;
 }
 
 /** Why the sessions are not saved, and what the person is to do once they have backed them up. */
@@ -39,6 +45,9 @@ const NEVER_OPENED_BECAUSE: Partial<Record<StoreErrorKind, string>> = {
   unknown: 'Backbeat could not open its storage in this browser',
 };
 
+/** What matters of it first: nothing done here outlasts the tab. */
+const NEVER_OPENED_HEADLINE = 'Not saved in this browser';
+
 /**
  * `held`: how many sessions memory alone holds whole. `lastAmongThem`: the session under way or last
  * ended, which the notice's "Save this session" saves, is one of them (kept, while storage does not
@@ -55,12 +64,14 @@ export function heldInMemoryNotice(
     return {
       message: `${neverOpened}: a session is kept only until this tab closes or the next one begins. Save it as a file at its end.`,
       savesAll: false,
+      headline: NEVER_OPENED_HEADLINE,
     };
   }
   if (neverOpened && held === 1 && lastAmongThem) {
     return {
       message: `${neverOpened}: this session is kept only until this tab closes or the next one begins. Save it as a file to keep it.`,
       savesAll: false,
+      headline: NEVER_OPENED_HEADLINE,
     };
   }
   if (held === 0 || (held === 1 && lastAmongThem)) return { message: problem.message, savesAll: false };
@@ -81,5 +92,5 @@ export function heldInMemoryNotice(
     : held === 1
       ? `${cause}, so an earlier session is no longer being saved. It is still here: back it up before you ${before}.`
       : `${cause}, so ${held} sessions are no longer being saved. They are still here: back them up before you ${before}.`;
-  return { message, savesAll: true, button };
+  return { message, savesAll: true, button, ...(neverOpened ? { headline: NEVER_OPENED_HEADLINE } : {}) };
 }

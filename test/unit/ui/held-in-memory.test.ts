@@ -70,6 +70,7 @@ describe('the storage notice where the store never opened', () => {
       message:
         'This browser does not let Backbeat save data here (storage is off or private): a session is kept only until this tab closes or the next one begins. Save it as a file at its end.',
       savesAll: false,
+      headline: 'Not saved in this browser',
     });
   });
 
@@ -78,6 +79,7 @@ describe('the storage notice where the store never opened', () => {
       message:
         'This browser does not let Backbeat save data here (storage is off or private): this session is kept only until this tab closes or the next one begins. Save it as a file to keep it.',
       savesAll: false,
+      headline: 'Not saved in this browser',
     });
   });
 
@@ -87,6 +89,7 @@ describe('the storage notice where the store never opened', () => {
         'This browser does not let Backbeat save data here (storage is off or private), so 2 sessions are kept only while this tab is open: save them as a file to keep them.',
       savesAll: true,
       button: 'Save these 2 sessions (JSON)',
+      headline: 'Not saved in this browser',
     });
   });
 
@@ -102,5 +105,18 @@ describe('the storage notice where the store never opened', () => {
     expect(heldInMemoryNotice(blocked, 1, { lastAmongThem: true, storeOpened: false }).message).toBe(
       blocked.message,
     );
+  });
+
+  it('says it in few words first, for a screen with room for no more, only where the store never opened', () => {
+    const failed = new StoreError('unknown', new DOMException('backing store', 'UnknownError'));
+    expect(heldInMemoryNotice(failed, 0, { lastAmongThem: false, storeOpened: false }).headline).toBe(
+      'Not saved in this browser',
+    );
+    expect(
+      heldInMemoryNotice(failed, 1, { lastAmongThem: true, storeOpened: true }).headline,
+    ).toBeUndefined();
+    expect(
+      heldInMemoryNotice(new StoreError('blocked'), 0, { lastAmongThem: false, storeOpened: false }).headline,
+    ).toBeUndefined();
   });
 });
