@@ -11,8 +11,9 @@ import {
   goalTargets,
   legendLabel,
   lineName,
+  NOT_CHARTED,
   shownLines,
-  weekReadings,
+  weeksInWords,
 } from './chart-legend.ts';
 import {
   LARGEST_MARKER_PX,
@@ -28,7 +29,7 @@ import {
   targetBandsPx,
 } from './chart-markers.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
-import { disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
+import { buttonStyles, disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { type ValueAxis, valueAxis, withMarginPx } from './value-axis.ts';
 import { type AxisRoom, type WeekAxis, weekAxis, weekDate, weekRange } from './week-axis.ts';
 
@@ -65,8 +66,12 @@ const COLOURS = {
 };
 const LIGHT_SCHEME = '(prefers-color-scheme: light)';
 
-/** What begins the words of what a week did that the chart leaves out (see ChartSeries.notCharted). */
-const NOT_CHARTED = 'Not charted';
+/**
+ * The weeks a box too narrow for the plot tells in words before "Earlier weeks": this one and the one
+ * before, to set it against. All of them, a few weeks of sessions took eight charts of some 300 px
+ * each on a 180×320 phone.
+ */
+const NEWEST_WEEKS_IN_WORDS = 2;
 
 /**
  * Under a chart that leaves out a week's holds broken by a pause: the gap it leaves read, with nothing
@@ -93,6 +98,7 @@ export const NO_SESSIONS_YET = 'No sessions with this yet.';
 @customElement('bb-progress-chart')
 export class BbProgressChart extends LitElement {
   static override styles = [
+    buttonStyles,
     unsafeCSS(uPlotCss),
     visuallyHidden,
     unbrokenStyles,
@@ -193,6 +199,9 @@ export class BbProgressChart extends LitElement {
         margin: 0;
         padding: 0;
       }
+      .earlier {
+        margin-top: 0.75rem;
+      }
       .weeks h5 {
         margin: 0.75rem 0 0.1rem;
         font-size: 1rem;
@@ -277,6 +286,8 @@ export class BbProgressChart extends LitElement {
   @state() private tableOpen = false;
   /** The chart's box is narrower than a readable plot (see MIN_PLOT_BOX_PX): its numbers show instead. */
   @state() private tooNarrow = false;
+  /** Told in words, the weeks before the newest (see NEWEST_WEEKS_IN_WORDS), once asked for. */
+  @state() private earlierWeeksShown = false;
   /** The open table's columns beyond the right edge of its box. */
   private readonly numbersScroll = new SidewaysScroll(this, () =>
     this.tableOpen ? this.renderRoot.querySelector<HTMLElement>('.numbers') : null,
@@ -456,24 +467,25 @@ export class BbProgressChart extends LitElement {
       </div>`;
   }
 
-  /** The numbers a week at a time, newest first, each line with its target in words (see weekReadings). */
+  /** The numbers a week at a time, newest first, each line with its target in words (see weeksInWords). */
   private renderWeeksInWords(series: ChartSeries) {
-    const locale = personLocale();
-    const weeks = this.tableOpen ? series.x.map((x, i) => ({ x, i })).reverse() : [];
+    const weeks = this.tableOpen ? weeksInWords(series, personLocale(), Date.now()) : [];
+    const shown = this.earlierWeeksShown ? weeks : weeks.slice(0, NEWEST_WEEKS_IN_WORDS);
+    const earlier = weeks.length - shown.length;
     return html`<div class="numbers" role="region" aria-label=${`${this.heading}: numbers`}>
       <ol class="weeks">
-        ${weeks.map(({ x, i }) => {
-          const notCharted = series.notCharted?.[i];
-          const readings = [
-            ...weekReadings(series.lines, i, locale),
-            ...(notCharted ? [`${NOT_CHARTED}: ${notCharted}`] : []),
-          ];
-          return html`<li>
-            <h5>Week of ${weekDate(x, true, locale)}</h5>
-            <ul>${readings.length ? readings.map((reading) => html`<li>${reading}</li>`) : html`<li>–</li>`}</ul>
-          </li>`;
-        })}
+        ${shown.map(
+          ({ heading, readings }) => html`<li>
+            <h5>${heading}</h5>
+            <ul>${readings.map((reading) => html`<li>${reading}</li>`)}</ul>
+          </li>`,
+        )}
       </ol>
+      ${
+        earlier > 0
+          ? html`<button class="quiet earlier" @click=${() => (this.earlierWeeksShown = true)}>Earlier weeks (${earlier})</button>`
+          : nothing
+      }
     </div>`;
   }
 

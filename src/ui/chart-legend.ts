@@ -1,7 +1,11 @@
 // Which of a progress chart's lines it draws, and so names in its legend. Pure: the chart passes
 // uPlot only these, and its Numbers table lists only these.
 
-import type { ChartLine } from '../store/progress.ts';
+import type { ChartLine, ChartSeries } from '../store/progress.ts';
+import { weekDate } from './week-axis.ts';
+
+/** What begins the words of what a week did that the chart leaves out (see ChartSeries.notCharted). */
+export const NOT_CHARTED = 'Not charted';
 
 /**
  * The indices of the lines to draw, in their order: each line with a value in some week, and its
@@ -93,4 +97,32 @@ export function weekReadings(lines: readonly ChartLine[], week: number, locale: 
     const target = targets.get(i);
     return [legendLabel(inWeek(line), locale, target === undefined ? undefined : inWeek(lines[target]!))];
   });
+}
+
+/** A week of a chart in words: its heading and a line of each reading. */
+export interface WeekInWords {
+  readonly heading: string;
+  readonly readings: readonly string[];
+}
+
+/**
+ * The weeks of a chart in words (see weekReadings), newest first, for a box too narrow for its plot:
+ * only weeks with something in them, where on a 180 px phone each week of no lat pulldown or no heart
+ * rate took "Week of Nov 30, 2026" over "–", three lines of nothing to read; and a week's date
+ * without this year's number, on one line where it took two.
+ */
+export function weeksInWords(series: ChartSeries, locale: string, nowMs: number): WeekInWords[] {
+  const thisYear = new Date(nowMs).getUTCFullYear();
+  return series.x
+    .flatMap((x, i) => {
+      const notCharted = series.notCharted?.[i];
+      const readings = [
+        ...weekReadings(series.lines, i, locale),
+        ...(notCharted ? [`${NOT_CHARTED}: ${notCharted}`] : []),
+      ];
+      if (readings.length === 0) return [];
+      const heading = `Week of ${weekDate(x, new Date(x * 1000).getUTCFullYear() !== thisYear, locale)}`;
+      return [{ heading, readings }];
+    })
+    .reverse();
 }

@@ -1435,3 +1435,79 @@ function toOtherSession(bundle: Awaited<ReturnType<typeof recordSession>>) {
     motion: bundle.motion.map((r) => ({ ...r, sessionId: id })),
   };
 }
+
+describe("bb-history's charts in words on a phone with its text at twice its size", () => {
+  /**
+   * Five weeks of sessions, one a week, the last of them yesterday: every exercise but the bat hang
+   * each week, which is in the newest and three weeks before.
+   */
+  function fiveWeeks() {
+    const week = 7 * 86_400_000;
+    return [0, 1, 2, 3, 4].map((n) =>
+      finishedSession(`week-${n}`, Date.now() - n * week - 86_400_000, [
+        supermanSet({ count: 10 + (n % 3) }),
+        supermanSet({ exerciseId: 'glute-bridge', target: 15, count: 14 + (n % 2), peakDeg: null }),
+        supermanSet({ exerciseId: 'bird-dog', count: 20, sides: { left: 10, right: 10 }, peakDeg: null }),
+        supermanSet({
+          exerciseId: 'drawing-in',
+          target: 45,
+          count: 0,
+          holdMs: 45_000 + n * 3000,
+          peakDeg: null,
+        }),
+        supermanSet({
+          exerciseId: 'elbow-plank',
+          target: 30,
+          count: 0,
+          holdMs: 30_000 + n * 2000,
+          peakDeg: null,
+        }),
+        supermanSet({ exerciseId: 'lat-pulldown', target: 12, count: 12, peakDeg: null }),
+        // The bat hang in the newest week and three weeks before alone: weeks of no breath cycles between.
+        ...(n % 3 === 0 ? [supermanSet({ exerciseId: 'bat-hang', target: 3, count: 3, peakDeg: null })] : []),
+      ]),
+    );
+  }
+
+  it('tells the newest two weeks with something in them, each date on one line, and the others on request', async () => {
+    // All of them were told, the five weeks of the chart of reps in 911 px of the 320 px window, and
+    // each week without a bat hang "Week of Nov 30, 2026" over "–".
+    const restore = await layOutAsTheApp(180, 320, '0 1rem');
+    try {
+      const history = await mount('bb-history', await persistenceWith(fiveWeeks()));
+      const charts = [...history.shadowRoot!.querySelectorAll('bb-progress-chart')].filter(
+        (chart) => !chart.shadowRoot!.querySelector('.empty'),
+      );
+      const reps = charts.find((chart) => chart.heading === 'Reps: best set of the week')!;
+      await expect.poll(() => reps.shadowRoot!.querySelectorAll('.weeks > li').length).toBeGreaterThan(0);
+      const heights: Record<string, number> = {};
+      for (const chart of charts) {
+        const root = chart.shadowRoot!;
+        const weeks = [...root.querySelectorAll('.weeks > li')];
+        heights[chart.heading] = Math.round(root.querySelector('.weeks')!.getBoundingClientRect().height);
+        expect(weeks.length, chart.heading).toBeLessThanOrEqual(2);
+        for (const week of weeks) {
+          // This year's weeks, which all five are but in the first weeks of a year.
+          const heading = week.querySelector('h5')!;
+          if (!/\d{4}$/.test(heading.textContent!)) {
+            expect(linesOf(heading, heading.textContent!), heading.textContent!).toBe(1);
+          }
+          expect([...week.querySelectorAll('li')].map((li) => li.textContent)).not.toContain('–');
+        }
+      }
+      expect(heights['Reps: best set of the week']).toBeLessThanOrEqual(innerHeight);
+
+      // The weeks before, newest first, under the two.
+      const earlier = reps.shadowRoot!.querySelector<HTMLButtonElement>('.earlier')!;
+      expect(earlier.textContent).toBe('Earlier weeks (3)');
+      await userEvent.click(earlier);
+      await expect.poll(() => reps.shadowRoot!.querySelectorAll('.weeks > li').length).toBe(5);
+      const breaths = charts.find((chart) => chart.heading === 'Breath cycles: best set of the week')!;
+      expect(breaths.shadowRoot!.querySelectorAll('.weeks > li').length).toBe(2);
+      expect(breaths.shadowRoot!.querySelector('.earlier')).toBeNull();
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    } finally {
+      await restore();
+    }
+  });
+});

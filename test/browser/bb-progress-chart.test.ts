@@ -187,8 +187,9 @@ describe('bb-progress-chart', () => {
     document.body.append(chart);
     const root = chart.shadowRoot!;
     await expect.element(page.getByRole('region', { name: 'Reps per week: numbers' })).toBeVisible();
-    // A week at a time in words, the newest first: a table there showed its column of weeks alone.
-    await expect.poll(() => root.querySelectorAll('.weeks > li').length).toBe(series.x.length);
+    // A week at a time in words, the newest first: a table there showed its column of weeks alone. The
+    // newest two, and the one before them on request.
+    await expect.poll(() => root.querySelectorAll('.weeks > li').length).toBe(2);
     const newest = root.querySelector('.weeks > li')!;
     expect(newest.querySelector('h5')?.textContent).toBe('Week of Dec 1, 2025');
     expect([...newest.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
@@ -197,6 +198,8 @@ describe('bb-progress-chart', () => {
       'Bird dog: 20',
       'Lat pulldown: 33',
     ]);
+    await userEvent.click(page.getByRole('button', { name: 'Earlier weeks (1)' }));
+    await expect.poll(() => root.querySelectorAll('.weeks > li').length).toBe(series.x.length);
     await expect
       .element(page.getByText('Too narrow for the chart: its numbers, newest first.'))
       .toBeVisible();
@@ -457,7 +460,7 @@ describe('bb-progress-chart', () => {
     narrow.heading = 'Longest hold of the week';
     narrow.series = holds;
     document.body.append(narrow);
-    await expect.poll(() => narrow.shadowRoot!.querySelectorAll('.weeks > li').length).toBe(3);
+    await expect.poll(() => narrow.shadowRoot!.querySelectorAll('.weeks > li').length).toBe(2);
     const week = narrow.shadowRoot!.querySelectorAll('.weeks > li')[1]!;
     expect([...week.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'Not charted: Drawing-in 45 s, with a pause',

@@ -8,6 +8,7 @@ import {
   lineName,
   shownLines,
   weekReadings,
+  weeksInWords,
 } from '../../../src/ui/chart-legend.ts';
 
 const labelsShown = (lines: ChartLine[]) => shownLines(lines).map((i) => lines[i]!.label);
@@ -159,5 +160,45 @@ describe("a progress chart's week told in words, where the chart is too narrow t
   it('leaves out a line without a value that week, and its target with it, and writes numbers as the person reads them', () => {
     expect(weekReadings(lines, 1, 'en-US')).toEqual(['Glute bridge: 1,250, target 15']);
     expect(weekReadings(lines, 1, 'de-DE')).toEqual(['Glute bridge: 1.250, target 15']);
+  });
+});
+
+describe("a progress chart's weeks told in words", () => {
+  // Mondays 0:00 UTC, in seconds: 16, 23 and 30 Nov 2026.
+  const nov = (day: number) => Date.UTC(2026, 10, day) / 1000;
+  const series = {
+    x: [nov(16), nov(23), nov(30)],
+    lines: [
+      { label: 'Bat hang', values: [3, null, 4], styleSlot: 0 },
+      { label: 'Bat hang target', values: [3, 3, 4], target: true, styleSlot: 0 },
+    ],
+  };
+  const december = Date.UTC(2026, 11, 7);
+
+  it('tells the newest week first, and no week with nothing in it', () => {
+    expect(weeksInWords(series, 'en-US', december)).toEqual([
+      { heading: 'Week of Nov 30', readings: ['Bat hang: 4, target 4'] },
+      { heading: 'Week of Nov 16', readings: ['Bat hang: 3, target 3'] },
+    ]);
+  });
+
+  it("dates this year's weeks without the year, the weeks of another year with it", () => {
+    const january = Date.UTC(2027, 0, 11);
+    expect(weeksInWords(series, 'en-US', january).map((week) => week.heading)).toEqual([
+      'Week of Nov 30, 2026',
+      'Week of Nov 16, 2026',
+    ]);
+  });
+
+  it('tells a week whose only hold was broken by a pause what it did, where it charts nothing', () => {
+    const holds = {
+      x: [nov(23), nov(30)],
+      lines: [{ label: 'Drawing-in (s)', values: [50, null], styleSlot: 0 }],
+      notCharted: [null, 'Drawing-in 45 s, with a pause'],
+    };
+    expect(weeksInWords(holds, 'en-US', december)).toEqual([
+      { heading: 'Week of Nov 30', readings: ['Not charted: Drawing-in 45 s, with a pause'] },
+      { heading: 'Week of Nov 23', readings: ['Drawing-in (s): 50'] },
+    ]);
   });
 });
