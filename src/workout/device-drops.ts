@@ -13,6 +13,19 @@ export interface DeviceDrop {
 }
 
 /**
+ * A drop back sooner than this was never said: the voice waits as long before "Paused: connection
+ * lost" (the cues' CONNECTION_LOST_SAID_AFTER_MS, the session's UNNOTICED_DROP_MS), so a strap back
+ * within a second was a moment the person on the mat knew nothing of, and the record says nothing of
+ * it either.
+ */
+export const UNSAID_DROP_MS = 2000;
+
+/** A drop back before the voice said it (see UNSAID_DROP_MS); kept before seenMs was, by its length. */
+function unsaid(pause: Pause): boolean {
+  return pause.deviceDropped === true && (pause.seenMs ?? pause.ms) < UNSAID_DROP_MS;
+}
+
+/**
  * A pause the app made for a device that dropped out: back within its reconnecting, or given up for
  * lost. A pause the person made, or one kept before the app told them apart, is none.
  */
@@ -20,8 +33,19 @@ export function forDevice(pause: Pause): boolean {
   return pause.deviceDropped === true || pause.deviceLost === true;
 }
 
+/** A device's pause the person was told of (see unsaid): the one the record says. */
+function saidDrop(pause: Pause): boolean {
+  return forDevice(pause) && !unsaid(pause);
+}
+
+/** The part of `pause` within the set, ms (0 or less where none of it is). */
+function msWithin(set: Pick<SetRecord, 'startedMs' | 'endedMs'>, pause: Pause): number {
+  return Math.min(pause.atMs + pause.ms, set.endedMs) - Math.max(pause.atMs, set.startedMs);
+}
+
 /**
- * The time the device's pauses held the set still, from its start up to its end: null where none did.
+ * The time the device's pauses held the set still, from its start up to its end: null where none did
+ * (a drop never said is none, see UNSAID_DROP_MS).
  * Only the part of a pause within the set is the set's: a set skipped while paused ends at the skip,
  * the pause going on into the rest or the set after it, and one in the rest before the set counted
  * nothing less in it until the set began (a rest skipped while paused). Finish, with the device still
@@ -32,8 +56,8 @@ export function dropIn(
   pauses: readonly Pause[] | undefined,
 ): DeviceDrop | null {
   const within = (pauses ?? [])
-    .filter(forDevice)
-    .map((pause) => Math.min(pause.atMs + pause.ms, set.endedMs) - Math.max(pause.atMs, set.startedMs))
+    .filter(saidDrop)
+    .map((pause) => msWithin(set, pause))
     .filter((ms) => ms > 0);
   if (within.length === 0) return null;
   return { ms: within.reduce((sum, ms) => sum + ms, 0), times: within.length };
@@ -45,7 +69,7 @@ export function dropIn(
  * reads as theirs, as it did.
  */
 export function sessionDrop(pauses: readonly Pause[] | undefined): DeviceDrop | null {
-  const drops = (pauses ?? []).filter(forDevice);
+  const drops = (pauses ?? []).filter(saidDrop);
   if (drops.length === 0) return null;
   return { ms: drops.reduce((sum, pause) => sum + pause.ms, 0), times: drops.length };
 }
@@ -99,6 +123,8 @@ export function setAwayText(
   const drop = dropIn(set, pauses);
   if (drop) return setDropText(drop, placement);
   if (!set.deviceAway || (tapsSaid && (set.countedAway ?? 0) > 0)) return null;
+  // The set's device marked away by a drop never said, and by nothing else: nothing to say.
+  if ((pauses ?? []).some((pause) => unsaid(pause) && msWithin(set, pause) > 0)) return null;
   return `${deviceWord(placement)} out of reach during the set`;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONNECTION_LOST_SAID_AFTER_MS } from '../../../src/cues/cue-planner.ts';
 import {
   dropIn,
   droppedPlacement,
@@ -6,6 +7,7 @@ import {
   sessionDropText,
   setAwayText,
   setDropText,
+  UNSAID_DROP_MS,
 } from '../../../src/workout/device-drops.ts';
 import type { Pause } from '../../../src/workout/session.ts';
 
@@ -41,6 +43,40 @@ describe('dropIn', () => {
     expect(dropIn({ startedMs: 0, endedMs: 30_000 }, pauses)).toEqual({ ms: 20_000, times: 1 });
     expect(dropIn({ startedMs: 31_000, endedMs: 170_000 }, pauses)).toEqual({ ms: 119_000, times: 1 });
     expect(dropIn({ startedMs: 150_000, endedMs: 170_000 }, pauses)).toBeNull();
+  });
+});
+
+describe('a drop the voice never said', () => {
+  // A superman set whose strap dropped for a second and was back before "Paused: connection lost":
+  // the session marks the set's device away all the same, and keeps the pause.
+  const set = { startedMs: 0, endedMs: 40_000, deviceAway: true as const };
+  const moment: Pause = { atMs: 12_000, ms: 1_100, deviceDropped: true, seenMs: 1_000 };
+
+  it('is no drop to write: the person heard nothing of it', () => {
+    expect(dropIn(set, [moment])).toBeNull();
+    expect(sessionDrop([moment])).toBeNull();
+    expect(setAwayText(set, [moment], 'chest')).toBeNull();
+    // Kept before seenMs was: its length is all there is to go by.
+    expect(sessionDrop([{ atMs: 12_000, ms: 1_900, deviceDropped: true }])).toBeNull();
+  });
+
+  it('leaves a drop that was said, beside it, told as before', () => {
+    const said: Pause = { atMs: 20_000, ms: 9_000, deviceDropped: true, seenMs: 9_000 };
+    expect(setAwayText(set, [moment, said], 'chest')).toBe('strap out of reach: 9 s not counted');
+    expect(sessionDrop([moment, said])).toEqual({ ms: 9_000, times: 1 });
+    // Said at 2 s: one seen that long was heard of, however soon it ended after.
+    expect(sessionDrop([{ atMs: 0, ms: 2_100, deviceDropped: true, seenMs: 2_000 }])).toEqual({
+      ms: 2_100,
+      times: 1,
+    });
+    // A set that went on without its device, nothing paused in it, still says so.
+    expect(setAwayText({ ...set, startedMs: 50_000, endedMs: 80_000 }, [moment], 'chest')).toBe(
+      'strap out of reach during the set',
+    );
+  });
+
+  it('is timed as the voice times the news of a drop', () => {
+    expect(UNSAID_DROP_MS).toBe(CONNECTION_LOST_SAID_AFTER_MS);
   });
 });
 
