@@ -884,6 +884,7 @@ export class Persistence {
     const skipped: string[] = [];
     const replaced: SessionBundle[] = [];
     const unknownFields: string[] = [];
+    const putRight: string[] = [];
     const weeks = new Set<string>();
     let preferences: Preferences | null = null;
     // Held while the import runs, so that another tab opened meanwhile leaves its journal alone.
@@ -896,6 +897,7 @@ export class Persistence {
       const reading = readSessionStream(file.stream(), {
         now: this.wallNow(),
         unknownFields,
+        putRight,
         onBytes,
         onPreferences: (found) => (preferences = found),
       });
@@ -951,7 +953,14 @@ export class Persistence {
     const restoredBefore = added.length === 0 && skipped.length > 0;
     const offered = found && !restoredBefore && this.app.preferences?.differ(found) ? found : null;
     this.history.update({
-      notice: importNotice(added.length, skipped.length, unknownFields, replaced.length, found !== null),
+      notice: importNotice(
+        added.length,
+        skipped.length,
+        unknownFields,
+        replaced.length,
+        found !== null,
+        putRight,
+      ),
       offeredPreferences: offered,
     });
     return { added, skipped, unknownFields, ...(replaced.length ? { replaced } : {}) };
@@ -1710,6 +1719,7 @@ function importNotice(
   unknownFields: readonly string[],
   replaced: number,
   holdsPreferences: boolean,
+  putRight: readonly string[] = [],
 ): string {
   // A backup made before any session was kept: "Imported 0 sessions" would read as a failure.
   if (added + skipped === 0) {
@@ -1726,6 +1736,12 @@ function importNotice(
   if (unknownFields.length > 0) {
     const named = unknownFields.slice(0, 3).join(', ') + (unknownFields.length > 3 ? ', …' : '');
     notice += ` The file has ${unknownFields.length} field${unknownFields.length === 1 ? '' : 's'} this version does not use (${named}): kept with the sessions, and in every backup.`;
+  }
+  // A part of a session mended on its way in (see readSnapshot) is told, as the rest came in as it was.
+  if (putRight.length > 0) {
+    const told =
+      putRight.slice(0, 2).join('; ') + (putRight.length > 2 ? `; and ${putRight.length - 2} more` : '');
+    notice += ` Not all of ${added + skipped === 1 ? 'it' : 'them'} could be read, and it was put right: ${told}.`;
   }
   return notice;
 }

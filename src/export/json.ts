@@ -1,7 +1,8 @@
 // The app's own file format: every session with everything recorded in it, raw motion included, as
 // JSON. One session or all of them (the backup) use the same format. The reader checks every field
 // before anything is imported, so a damaged or foreign file is refused whole with a message that
-// says where it is wrong, and nothing already stored is touched.
+// says where it is wrong, and nothing already stored is touched; only a session's pause that cannot be
+// read is put right on its way in, and said (see readSnapshot).
 
 import type {
   EventRow,
@@ -11,11 +12,12 @@ import type {
   SessionRow,
   SessionSummary,
   SetRow,
+  StateSnapshot,
 } from '../store/records.ts';
 import { summaryHoldMs, withSetsRecounted } from '../store/summary.ts';
 import { localUtcOffsetMin } from '../workout/calendar.ts';
 import { PROGRAM } from '../workout/program.ts';
-import { MAX_SET_COUNT } from '../workout/session.ts';
+import { MAX_SET_COUNT, type Pause } from '../workout/session.ts';
 import { LIMITS } from '../workout/settings.ts';
 import { CSV_COLUMNS } from './csv.ts';
 
@@ -125,6 +127,8 @@ function summaryInFile(summary: SessionSummary): SessionSummary {
 export interface ReadSessions {
   readonly bundles: SessionBundle[];
   readonly unknownFields: string[];
+  /** What of the file could not be read and was put right, in words (see readSnapshot). */
+  readonly putRight: string[];
   /** A backup's settings and what was learned of the person, when it has them. */
   readonly preferences: Preferences | null;
 }
@@ -145,10 +149,11 @@ export function readJson(text: string, now: number): ReadSessions {
     throw notJson(text);
   }
   const unknownFields: string[] = [];
-  const root = new Reader(data, 'file', unknownFields);
+  const putRight: string[] = [];
+  const root = new Reader(data, 'file', unknownFields, putRight);
   const { preferences, version } = checkHeader(root);
   const bundles = root.field('sessions').array((s) => readBundle(s, now, version));
-  return { bundles, unknownFields, preferences };
+  return { bundles, unknownFields, putRight, preferences };
 }
 
 const RECORDING_NOT_SESSIONS =
@@ -195,6 +200,8 @@ export interface ReadOptions {
   readonly now: number;
   /** Where the fields this version does not know are listed, by path, as they are kept. */
   readonly unknownFields?: string[];
+  /** Where what could not be read and was put right is told, in words, as it is (see readSnapshot). */
+  readonly putRight?: string[];
   /** How far into the stream the reader is, in bytes. */
   readonly onBytes?: (bytes: number) => void;
   // How much text the reader holds at once before it gives up on a file: each must fit in one string.
@@ -216,7 +223,7 @@ export async function* readSessionStream(
   stream: ReadableStream<Uint8Array>,
   options: ReadOptions,
 ): AsyncGenerator<SessionBundle> {
-  const { now, unknownFields = [], onBytes } = options;
+  const { now, unknownFields = [], putRight = [], onBytes } = options;
   const wholeLimit = options.wholeChars ?? MAX_LINE_CHARS;
   let index = 0;
   let state: 'header' | 'sessions' | 'whole' | 'done' = 'header';
@@ -259,7 +266,7 @@ export async function* readSessionStream(
       unreadable = index;
       continue;
     }
-    yield readBundle(new Reader(parsed, at, unknownFields), now, version);
+    yield readBundle(new Reader(parsed, at, unknownFields, putRight), now, version);
   }
   if (unreadable !== null) {
     throw new ImportError(
@@ -269,6 +276,7 @@ export async function* readSessionStream(
   if (state === 'whole' || state === 'header') {
     const read = readJson(whole.join('\n'), now);
     unknownFields.push(...read.unknownFields);
+    putRight.push(...read.putRight);
     if (read.preferences) options.onPreferences?.(read.preferences);
     yield* read.bundles;
     return;
@@ -548,8 +556,7 @@ function readSession(r: Reader, latest: number, version: number): SessionRow {
         ...(p.has('sayHow') ? { sayHow: p.field('sayHow').boolean() } : {}),
       });
     }),
-    // The snapshot only serves to resume on the device that recorded it; checked for shape, kept as is.
-    snapshot: snapshot.value === null ? null : (snapshot.object() as unknown as SessionRow['snapshot']),
+    snapshot: snapshot.value === null ? null : readSnapshot(snapshot),
     summary: summary.keep({
       durationMs: summary.field('durationMs').within(0, MAX_SESSION_MS, LENGTH),
       sets: summary.field('sets').count(MAX_SESSION_SETS),
@@ -602,6 +609,56 @@ function readSession(r: Reader, latest: number, version: number): SessionRow {
     ...(r.has('motionDropped') ? { motionDropped: r.field('motionDropped').boolean() } : {}),
     ...(r.has('writer') ? { writer: r.field('writer').string() } : {}),
   });
+}
+
+/**
+ * The snapshot serves to resume on the device that recorded it, checked for shape and kept as is, but
+ * for its pauses, which the summary, History, the CSV and the FIT file read (see readPause).
+ */
+function readSnapshot(r: Reader): StateSnapshot {
+  const { pauses: _, ...rest } = r.object();
+  if (!r.has('pauses')) return rest as unknown as StateSnapshot;
+  const pauses = r.field('pauses').orPutRight((list) => list.array(readPause), 'its pauses were left out');
+  const kept = pauses?.filter((pause) => pause !== null);
+  return { ...rest, ...(kept ? { pauses: kept } : {}) } as unknown as StateSnapshot;
+}
+
+/**
+ * A pause of the session. One that cannot be timed (a start or length no session can have) is left
+ * out, and one whose mark of a device's drop is no true or false reads as the person's own, as a
+ * pause kept before drops were marked: each says so (see Reader.orPutRight), and the rest of the
+ * session, and every other session, is imported as it is, where one such pause made the file's
+ * sessions read wrong (a drop's time of NaN s) or refused whole.
+ */
+function readPause(r: Reader): Pause | null {
+  const timed = r.orPutRight(
+    (p) => ({
+      atMs: p.field('atMs').within(0, MAX_SESSION_MS, IN_SESSION),
+      ms: p.field('ms').within(0, MAX_SESSION_MS, LENGTH),
+    }),
+    'the pause was left out',
+  );
+  if (!timed) return null;
+  const mark = (key: 'deviceDropped' | 'deviceLost') =>
+    r.has(key) && r.orPutRight((p) => p.field(key).boolean(), 'the pause reads as your own') === true
+      ? true
+      : undefined;
+  const seenMs = r.has('seenMs')
+    ? r.orPutRight(
+        (p) => p.field('seenMs').within(0, timed.ms, 'should be a length of time within the pause'),
+        'it was left out',
+      )
+    : null;
+  // Every field named, so that keep does not bring back as unknown one left out here.
+  const pause = r.keep({
+    ...timed,
+    deviceDropped: mark('deviceDropped'),
+    seenMs: seenMs ?? undefined,
+    deviceLost: mark('deviceLost'),
+  });
+  return Object.fromEntries(
+    Object.entries(pause).filter(([, value]) => value !== undefined),
+  ) as unknown as Pause;
 }
 
 const FORM_ISSUES = ['over-extension', 'tabletop-lost', 'plank-sag'] as const;
@@ -767,6 +824,27 @@ function readMotion(r: Reader): MotionChunkRow {
  * set 2): "count" should be a number". The field keeps its name in the file, for whoever opens it.
  */
 function damaged(path: string, problem: string): ImportError {
+  const { where, what } = placeOf(path);
+  return new DamagedField(
+    `This file is damaged${where ? ` (${where})` : ''}: ${what} ${problem}. Nothing was imported.`,
+    path,
+    problem,
+  );
+}
+
+/** A file damaged at one place: an ImportError, which an import that can put the place right catches. */
+class DamagedField extends ImportError {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A path in the file, in words: where ("session 1, set 2") and the field there ("\"count\"", or "it"). */
+function placeOf(path: string): { where: string; what: string } {
   const places: string[] = [];
   let field: string[] = [];
   for (const part of path.split('.')) {
@@ -780,9 +858,7 @@ function damaged(path: string, problem: string): ImportError {
     field = [];
   }
   const named = field.filter((f) => f !== 'file');
-  const where = places.length ? ` (${places.join(', ')})` : '';
-  const what = named.length ? `"${named.join('.')}"` : 'it';
-  return new ImportError(`This file is damaged${where}: ${what} ${problem}. Nothing was imported.`);
+  return { where: places.join(', '), what: named.length ? `"${named.join('.')}"` : 'it' };
 }
 
 /** The lists of the file, by what one item of each is. */
@@ -798,6 +874,7 @@ const PLACE_NAMES: Readonly<Record<string, string>> = {
   gaps: 'gap',
   weights: 'weight',
   perSide: 'count per side',
+  pauses: 'pause',
 };
 
 /** Walks untrusted JSON, remembering the path so that an error can say where the file is wrong. */
@@ -807,7 +884,24 @@ class Reader {
     private readonly path: string,
     /** Where the fields this version does not know are listed, by path, as they are kept. */
     private readonly unknown: string[],
+    /** Where what could not be read and was put right is told (see readSnapshot). */
+    private readonly putRight: string[] = [],
   ) {}
+
+  /**
+   * Reads with `read`, or, where this place is damaged, tells where, what is wrong and what was done
+   * about it (`so`): "session 1, pause 2: "atMs" should be a number, so the pause was left out"; null.
+   */
+  orPutRight<T>(read: (r: Reader) => T, so: string): T | null {
+    try {
+      return read(this);
+    } catch (error) {
+      if (!(error instanceof DamagedField)) throw error;
+      const { where, what } = placeOf(error.path);
+      this.putRight.push(`${where}: ${what} ${error.problem}, so ${so}`);
+      return null;
+    }
+  }
 
   /**
    * The object read, with whatever else the file had at this place kept beside it: a newer version
@@ -847,7 +941,7 @@ class Reader {
   }
 
   field(key: string): Reader {
-    return new Reader(this.object()[key], `${this.path}.${key}`, this.unknown);
+    return new Reader(this.object()[key], `${this.path}.${key}`, this.unknown, this.putRight);
   }
 
   string(): string {
@@ -902,7 +996,9 @@ class Reader {
 
   array<T>(read: (r: Reader) => T): T[] {
     if (!Array.isArray(this.value)) this.fail('should be a list');
-    return this.value.map((item, i) => read(new Reader(item, `${this.path}[${i}]`, this.unknown)));
+    return this.value.map((item, i) =>
+      read(new Reader(item, `${this.path}[${i}]`, this.unknown, this.putRight)),
+    );
   }
 
   /** The bytes of a base64 column, checked to hold whole elements of the given size. */

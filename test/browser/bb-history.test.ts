@@ -631,6 +631,37 @@ describe('bb-history on a phone', () => {
   });
 });
 
+describe("bb-history's notice of a pause put right on import", () => {
+  it.each([
+    ['a phone', 360, 640],
+    ['a phone with its text at twice its size', 180, 320],
+  ])('says which pause it left out, within %s', async (_, width, height) => {
+    const restore = await layOutAsTheApp(width, height, '0 1rem');
+    try {
+      const history = await mount('bb-history', await persistenceWith([]));
+      const file = JSON.parse(toJson([strapDroppedSession('dropped', Date.now() - 86_400_000)]));
+      file.sessions[0].session.snapshot.pauses[0].ms = 'two seconds';
+      await userEvent.upload(
+        page.getByLabelText('Import a file'),
+        new File([JSON.stringify(file)], 'edited.json', { type: 'application/json' }),
+      );
+      const notice = page.getByText(/^Imported 1 session\. Not all of it could be read/);
+      await expect.element(notice).toBeVisible();
+      expect(notice.element().textContent).toBe(
+        'Imported 1 session. Not all of it could be read, and it was put right: session 1, pause 1: "ms" should be a number, so the pause was left out.',
+      );
+      // The rest of the session came in: its other drop, given up on in the set, still told.
+      expect(history.shadowRoot!.querySelector('li[data-session="dropped"] .facts')!.textContent).toMatch(
+        /strap out of reach 1 min 30 s$/,
+      );
+      expect(notice.element().getBoundingClientRect().right).toBeLessThanOrEqual(width);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+    } finally {
+      await restore();
+    }
+  });
+});
+
 describe("bb-history's line of a session's facts", () => {
   it.each([
     ['a phone', 360, 640],

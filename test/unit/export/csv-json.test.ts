@@ -491,6 +491,44 @@ describe('JSON export and import', () => {
     ]);
   });
 
+  it("leaves out a backup's pause it cannot time, reads one whose device mark is broken as the person's own, and says so", () => {
+    const first = strapDroppedSession('first', STARTED_AT);
+    const second = strapDroppedSession('second', STARTED_AT + 86_400_000);
+    const file = JSON.parse(toJson([first, second]));
+    const pauses = file.sessions[0].session.snapshot.pauses;
+    pauses[0].atMs = 'at the start';
+    pauses[1].ms = -72_000;
+    pauses[2].deviceDropped = 'yes';
+    pauses.push({ atMs: 300_000, ms: 5_000, deviceLost: 1 }, { atMs: 310_000, ms: 4_000, deviceLost: false });
+    const read = readJson(JSON.stringify(file), IMPORTED_AT);
+    expect(read.bundles[0]?.session.snapshot?.pauses).toEqual([
+      { atMs: 242_900, ms: 18_000, seenMs: 18_000 },
+      { atMs: 300_000, ms: 5_000 },
+      // false is no device's pause, as an absent mark: nothing broken, nothing to say.
+      { atMs: 310_000, ms: 4_000 },
+    ]);
+    // The rest of the session, and the other session, as they were.
+    expect(read.bundles[0]?.sets).toEqual(first.sets);
+    expect({ ...read.bundles[0]!.session, snapshot: null }).toEqual({ ...first.session, snapshot: null });
+    expect(read.bundles[1]).toEqual(second);
+    expect(read.putRight).toEqual([
+      'session 1, pause 1: "atMs" should be a number, so the pause was left out',
+      'session 1, pause 2: "ms" should be a length of time from 0 to 31 days, so the pause was left out',
+      'session 1, pause 3: "deviceDropped" should be true or false, so the pause reads as your own',
+      'session 1, pause 4: "deviceLost" should be true or false, so the pause reads as your own',
+    ]);
+    expect(read.unknownFields).toEqual([]);
+    expect(readJson(toJson([first]), IMPORTED_AT).putRight).toEqual([]);
+    // Not a list of pauses at all: none is kept, the rest of the session is.
+    file.sessions[0].session.snapshot.pauses = 'none';
+    const none = readJson(JSON.stringify(file), IMPORTED_AT);
+    expect(none.bundles[0]?.session.snapshot?.pauses).toBeUndefined();
+    expect(none.bundles[0]?.sets).toEqual(first.sets);
+    expect(none.putRight).toEqual([
+      'session 1: "session.snapshot.pauses" should be a list, so its pauses were left out',
+    ]);
+  });
+
   it("reads a backup's time held as its holds' rows add up to, in whole seconds, as an older version did not", async () => {
     const bundle = await recordSession();
     const heldS = bundle.sets.reduce(

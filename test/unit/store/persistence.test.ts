@@ -2219,6 +2219,18 @@ describe('Persistence', () => {
     expect(target.persistence.history.state.sessions).toEqual([]);
   });
 
+  it('imports a session whose pause cannot be read, without the pause, and says so', async () => {
+    const file = JSON.parse(await backupOfOneSession());
+    const snapshot = file.sessions[0].session.snapshot;
+    snapshot.pauses = [{ atMs: 1000, ms: 'two seconds', deviceLost: true }];
+    const target = await startedPage();
+    await target.persistence.importJson(JSON.stringify(file));
+    expect(target.persistence.history.state.sessions).toHaveLength(1);
+    expect(target.persistence.history.state.notice).toBe(
+      'Imported 1 session. Not all of it could be read, and it was put right: session 1, pause 1: "ms" should be a number, so the pause was left out.',
+    );
+  });
+
   it("restores a session recorded by a clock days ahead of this device's, and refuses one dated past 2100", async () => {
     const file = JSON.parse(await backupOfOneSession());
     const session = file.sessions[0].session;
