@@ -78,6 +78,7 @@ import {
   countedByMotion,
   type DeviceStatus,
   Devices,
+  droppedDevicePlacement,
   exercisesMotionStopped,
   exercisesOutOfReach,
   heartRateAloneAway,
@@ -525,14 +526,21 @@ export class Backbeat {
           map(([before, after]) => {
             const [devices, needs] = after!;
             const reasonOf = (d: readonly DeviceStatus[]) => PAUSE_FOR_CONNECTION[neededConnection(d, needs)];
-            return { before: before && reasonOf(before[0]), reason: reasonOf(devices), first: !before };
+            return {
+              before: before && reasonOf(before[0]),
+              reason: reasonOf(devices),
+              first: !before,
+              // Kept with the drop: the session's devices alone cannot say which of two it was.
+              placement: droppedDevicePlacement(devices, needs),
+            };
           }),
           filter(({ before, reason, first }) => first || before !== reason),
         )
-        .subscribe(({ before, reason }) => {
+        .subscribe(({ before, reason, placement }) => {
           if (reason === null) {
             if (this.session.state.pausedFor !== undefined) this.session.resume();
-          } else if (!before || this.session.state.pausedFor !== undefined) this.session.pause(reason);
+          } else if (!before || this.session.state.pausedFor !== undefined)
+            this.session.pause(reason, placement);
         }),
     );
     // A pause picked up from an earlier page while the strap of the last visit was being connected
@@ -546,13 +554,14 @@ export class Backbeat {
           map(([devices, needs]) => ({
             reason: pauseForConnectionOnRestore(devices, needs),
             neededAway: PAUSE_FOR_CONNECTION[neededConnection(devices.devices, needs)] !== null,
+            placement: droppedDevicePlacement(devices.devices, needs),
           })),
           distinctUntilChanged((a, b) => a.reason === b.reason),
           pairwise(),
         )
-        .subscribe(([, { reason, neededAway }]) => {
+        .subscribe(([, { reason, neededAway, placement }]) => {
           if (this.session.state.pausedFor === undefined || neededAway) return;
-          if (reason) this.session.pause(reason);
+          if (reason) this.session.pause(reason, placement);
           else this.session.resume();
         }),
     );

@@ -132,6 +132,23 @@ export function neededConnection(devices: readonly DeviceStatus[], needs: SetNee
   return worstConnection(devices.filter((d) => neededDevice(d, needs)).map((d) => d.connection));
 }
 
+/**
+ * Where the device whose drop pauses the set or rest (see neededConnection) is worn: of those `needs`
+ * asks for that are away, their one placement, the watch beside a Polar H9 that counts nothing;
+ * undefined where none is away, or two worn apart are, which the pause cannot tell between.
+ */
+export function droppedDevicePlacement(
+  devices: readonly DeviceStatus[],
+  needs: SetNeeds | null,
+): Placement | undefined {
+  const placements = new Set(
+    devices
+      .filter((d) => neededDevice(d, needs) && PAUSE_FOR_CONNECTION[d.connection] !== null)
+      .map((d) => d.placement ?? undefined),
+  );
+  return placements.size === 1 ? [...placements][0] : undefined;
+}
+
 /** Whether `needs` asks for `d` (see neededConnection). */
 function neededDevice(d: DeviceStatus, needs: SetNeeds | null): boolean {
   return needs === null

@@ -16,8 +16,9 @@ import type {
 } from '../store/records.ts';
 import { summaryHoldMs, withSetsRecounted } from '../store/summary.ts';
 import { localUtcOffsetMin } from '../workout/calendar.ts';
+import type { DevicePause } from '../workout/device-drops.ts';
 import { PROGRAM } from '../workout/program.ts';
-import { MAX_SET_COUNT, type Pause } from '../workout/session.ts';
+import { MAX_SET_COUNT } from '../workout/session.ts';
 import { LIMITS } from '../workout/settings.ts';
 import { CSV_COLUMNS } from './csv.ts';
 
@@ -601,7 +602,7 @@ function readSession(r: Reader, latest: number, version: number): SessionRow {
         id: s.field('id').string(),
         name: s.field('name').string(),
         kind: s.field('kind').oneOf(['virtual', 'bluetooth', 'replay', 'phone'] as const),
-        placement: s.field('placement').nullable((p) => p.oneOf(['chest', 'wrist', 'arm', 'phone'] as const)),
+        placement: s.field('placement').nullable((p) => p.oneOf(PLACEMENTS)),
       }),
     ),
     gaps,
@@ -630,7 +631,7 @@ function readSnapshot(r: Reader): StateSnapshot {
  * session, and every other session, is imported as it is, where one such pause made the file's
  * sessions read wrong (a drop's time of NaN s) or refused whole.
  */
-function readPause(r: Reader): Pause | null {
+function readPause(r: Reader): DevicePause | null {
   const timed = r.orPutRight(
     (p) => ({
       atMs: p.field('atMs').within(0, MAX_SESSION_MS, IN_SESSION),
@@ -649,17 +650,24 @@ function readPause(r: Reader): Pause | null {
         'it was left out',
       )
     : null;
+  // Absent in backups made before it was kept: such a drop is said by the session's devices.
+  const placement = r.has('placement')
+    ? r.orPutRight((p) => p.field('placement').oneOf(PLACEMENTS), 'it was left out')
+    : null;
   // Every field named, so that keep does not bring back as unknown one left out here.
   const pause = r.keep({
     ...timed,
     deviceDropped: mark('deviceDropped'),
     seenMs: seenMs ?? undefined,
     deviceLost: mark('deviceLost'),
+    placement: placement ?? undefined,
   });
   return Object.fromEntries(
     Object.entries(pause).filter(([, value]) => value !== undefined),
-  ) as unknown as Pause;
+  ) as unknown as DevicePause;
 }
+
+const PLACEMENTS = ['chest', 'wrist', 'arm', 'phone'] as const;
 
 const FORM_ISSUES = ['over-extension', 'tabletop-lost', 'plank-sag'] as const;
 // Far above any plan the settings allow (10 sets of each of seven exercises), so that an older

@@ -5,8 +5,9 @@
 
 import type { MotionEvent } from '../motion/events.ts';
 import type { SourceInfo } from '../sensors/samples.ts';
+import type { DevicePause } from '../workout/device-drops.ts';
 import type { Dosage, ExerciseId } from '../workout/program.ts';
-import type { CurrentSet, Pause, PauseReason, SessionPhase, SetRecord } from '../workout/session.ts';
+import type { CurrentSet, PauseReason, SessionPhase, SetRecord } from '../workout/session.ts';
 
 export type SessionStatus = 'active' | 'finished';
 
@@ -45,8 +46,11 @@ export interface StateSnapshot {
    * The page that resumes it says the device as it finds it (see pausedAsDevicesAre).
    */
   readonly pausedFor?: PauseReason;
-  /** The pauses over (absent when none, and in snapshots saved before they were kept). */
-  readonly pauses?: readonly Pause[];
+  /**
+   * The pauses over (absent when none, and in snapshots saved before they were kept), a device's drop
+   * with where that device was worn (see DevicePause).
+   */
+  readonly pauses?: readonly DevicePause[];
 }
 
 /** A stretch of wall-clock time during which the app was closed, cut out of the session timeline. */

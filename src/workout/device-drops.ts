@@ -10,6 +10,41 @@ import { formatDuration, type Pause, type SetRecord } from './session.ts';
 export interface DeviceDrop {
   readonly ms: number;
   readonly times: number;
+  /** Where the device that dropped was worn, where every drop kept the same one (see DevicePause). */
+  readonly placement?: Placement;
+}
+
+/**
+ * A pause as the session's record keeps it: of a device's drop, where the device that dropped was
+ * worn, which the session's devices alone cannot say where two could have (a strap and a watch).
+ * Absent in a pause of the person's own, where it was not known, and in pauses kept before it was,
+ * which are said by the session's devices (see droppedPlacement).
+ */
+export interface DevicePause extends Pause {
+  readonly placement?: Placement;
+}
+
+/**
+ * The session as it is after a change (`after`), the pause that change ended kept with where the
+ * device whose drop made it was worn (`placement`, from the app that saw it go): unchanged where no
+ * device's pause ended, or where that is not known.
+ */
+export function withDropPlacement<S extends { readonly pauses?: readonly DevicePause[] }>(
+  before: S,
+  after: S,
+  placement: Placement | undefined,
+): S {
+  const ended = after.pauses?.at(-1);
+  const isNew = (after.pauses?.length ?? 0) > (before.pauses?.length ?? 0);
+  if (!placement || !ended || !isNew || !forDevice(ended)) return after;
+  const placed: DevicePause = { ...ended, placement };
+  return { ...after, pauses: [...after.pauses!.slice(0, -1), placed] };
+}
+
+/** The one placement `pauses` kept, where each kept the same. */
+function onePlacement(pauses: readonly DevicePause[]): Placement | undefined {
+  const placements = new Set(pauses.map((pause) => pause.placement));
+  return placements.size === 1 ? pauses[0]?.placement : undefined;
 }
 
 /**
@@ -53,14 +88,21 @@ function msWithin(set: Pick<SetRecord, 'startedMs' | 'endedMs'>, pause: Pause): 
  */
 export function dropIn(
   set: Pick<SetRecord, 'startedMs' | 'endedMs'>,
-  pauses: readonly Pause[] | undefined,
+  pauses: readonly DevicePause[] | undefined,
 ): DeviceDrop | null {
-  const within = (pauses ?? [])
-    .filter(saidDrop)
-    .map((pause) => msWithin(set, pause))
-    .filter((ms) => ms > 0);
-  if (within.length === 0) return null;
-  return { ms: within.reduce((sum, ms) => sum + ms, 0), times: within.length };
+  const within = (pauses ?? []).filter((pause) => saidDrop(pause) && msWithin(set, pause) > 0);
+  return totalled(within, (pause) => msWithin(set, pause));
+}
+
+/** The drops `pauses` are, each `msOf` long: null where there are none. */
+function totalled(pauses: readonly DevicePause[], msOf: (pause: Pause) => number): DeviceDrop | null {
+  if (pauses.length === 0) return null;
+  const placement = onePlacement(pauses);
+  return {
+    ms: pauses.reduce((sum, pause) => sum + msOf(pause), 0),
+    times: pauses.length,
+    ...(placement ? { placement } : {}),
+  };
 }
 
 /**
@@ -68,16 +110,15 @@ export function dropIn(
  * up): null where it never did. A pause kept before drops given up on were told from the person's own
  * reads as theirs, as it did.
  */
-export function sessionDrop(pauses: readonly Pause[] | undefined): DeviceDrop | null {
-  const drops = (pauses ?? []).filter(saidDrop);
-  if (drops.length === 0) return null;
-  return { ms: drops.reduce((sum, pause) => sum + pause.ms, 0), times: drops.length };
+export function sessionDrop(pauses: readonly DevicePause[] | undefined): DeviceDrop | null {
+  return totalled((pauses ?? []).filter(saidDrop), (pause) => pause.ms);
 }
 
 /**
  * Where the device that can have dropped out was worn: of the session's Bluetooth devices with motion
  * (a heart-rate-only strap's drop pauses nothing), their one placement, the strap's chest; undefined
- * where there were several (a strap and a watch), the pause not keeping which one it was.
+ * where there were several (a strap and a watch): a drop then says its own (see DevicePause), one
+ * kept before it could says "device".
  */
 export function droppedPlacement(
   sources: readonly Pick<SourceInfo, 'kind' | 'placement'>[] | undefined,
@@ -102,9 +143,11 @@ function droppedS(ms: number): number {
 /**
  * Under a set, what its count or hold does not hold: "strap out of reach: 12 s not counted", "watch
  * out of reach twice: 1 min 5 s not counted" (the set stood still meanwhile, nothing counted or held).
+ * The device is the one the drops kept, else where the session's devices say (`placement`).
  */
 export function setDropText(drop: DeviceDrop, placement: Placement | undefined): string {
-  return `${outOfReach(drop.times, placement)}: ${formatDuration(droppedS(drop.ms))} not counted`;
+  const device = drop.placement ?? placement;
+  return `${outOfReach(drop.times, device)}: ${formatDuration(droppedS(drop.ms))} not counted`;
 }
 
 /**
@@ -116,7 +159,7 @@ export function setDropText(drop: DeviceDrop, placement: Placement | undefined):
  */
 export function setAwayText(
   set: Pick<SetRecord, 'startedMs' | 'endedMs' | 'deviceAway' | 'countedAway'>,
-  pauses: readonly Pause[] | undefined,
+  pauses: readonly DevicePause[] | undefined,
   placement: Placement | undefined,
   tapsSaid = false,
 ): string | null {
@@ -133,5 +176,5 @@ export function setAwayText(
  * its length, which leaves the pauses out, told nothing of them.
  */
 export function sessionDropText(drop: DeviceDrop, placement: Placement | undefined): string {
-  return `${deviceWord(placement)} out of reach ${formatDuration(droppedS(drop.ms))}`;
+  return `${deviceWord(drop.placement ?? placement)} out of reach ${formatDuration(droppedS(drop.ms))}`;
 }

@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
 import type { PositionEvent } from '../motion/position.ts';
 import type { Placement } from '../sensors/samples.ts';
+import { withDropPlacement } from './device-drops.ts';
 import { Model } from './model.ts';
 import type { ExerciseId } from './program.ts';
 import {
@@ -20,6 +21,12 @@ import {
 export class SessionModel extends Model<SessionState> {
   readonly phase$: Observable<SessionPhase> = this.select((s) => s.phase);
   readonly current$: Observable<PlannedExercise | null> = this.select(currentPlanned);
+
+  /**
+   * Where the device whose drop the session is paused for was worn, as the app told it (see pause):
+   * kept with the pause as it ends, until the session is no longer paused.
+   */
+  private droppedPlacement: Placement | undefined = undefined;
 
   constructor(
     private readonly now: () => number,
@@ -91,8 +98,12 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'heart-rate-reach', away, nowMs: this.now() });
   }
 
-  /** `reason` when the app pauses by itself (a device away), not the person. */
-  pause(reason?: PauseReason): void {
+  /**
+   * `reason` when the app pauses by itself (a device away), not the person; `placement`, where the
+   * device away is worn, where the app knows which it is (see withDropPlacement).
+   */
+  pause(reason?: PauseReason, placement?: Placement): void {
+    if (reason && placement) this.droppedPlacement = placement;
     this.dispatch({ type: 'pause', nowMs: this.now(), ...(reason ? { reason } : {}) });
   }
 
@@ -154,6 +165,8 @@ export class SessionModel extends Model<SessionState> {
   }
 
   private dispatch(action: SessionAction): void {
-    this.setState(reduceSession(this.state, action));
+    const next = withDropPlacement(this.state, reduceSession(this.state, action), this.droppedPlacement);
+    if (next.pausedAtMs === null) this.droppedPlacement = undefined;
+    this.setState(next);
   }
 }

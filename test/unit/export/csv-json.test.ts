@@ -491,6 +491,46 @@ describe('JSON export and import', () => {
     ]);
   });
 
+  it('keeps through a backup which device dropped, a watch beside a Polar H9, and reads an older backup as before', () => {
+    const dropped = strapDroppedSession('dropped', STARTED_AT);
+    const pauses = dropped.session.snapshot!.pauses!.map((pause) => ({
+      ...pause,
+      placement: 'wrist' as const,
+    }));
+    const watched = {
+      ...dropped,
+      session: {
+        ...dropped.session,
+        snapshot: { ...dropped.session.snapshot!, pauses },
+        sources: [
+          { id: 'h9', name: 'Polar H9 0A1B2C3D', kind: 'bluetooth' as const, placement: 'chest' as const },
+          { id: 'watch', name: 'InfiniTime', kind: 'bluetooth' as const, placement: 'wrist' as const },
+        ],
+      },
+    };
+    const [back] = throughABackup(watched).bundles;
+    expect(notesOf(toCsv([back!]))[0]).toBe('range 16 deg; watch out of reach twice: 2 min 54 s not counted');
+    // Kept before the drop kept its device: said by the session's devices, two of them here.
+    const file = JSON.parse(toJson([watched]));
+    for (const pause of file.sessions[0].session.snapshot.pauses) delete pause.placement;
+    const older = readJson(JSON.stringify(file), IMPORTED_AT);
+    expect(older.putRight).toEqual([]);
+    expect(notesOf(toCsv(older.bundles))[0]).toBe(
+      'range 16 deg; device out of reach twice: 2 min 54 s not counted',
+    );
+    // A device worn nowhere the app knows: the drop is kept, said by the session's devices.
+    file.sessions[0].session.snapshot.pauses[0].placement = 'knee';
+    const odd = readJson(JSON.stringify(file), IMPORTED_AT);
+    expect(odd.bundles[0]?.session.snapshot?.pauses?.[0]).toEqual({
+      atMs: 17_260,
+      ms: 102_300,
+      deviceLost: true,
+    });
+    expect(odd.putRight).toEqual([
+      'session 1, pause 1: "placement" should be one of chest, wrist, arm, phone, so it was left out',
+    ]);
+  });
+
   it("leaves out a backup's pause it cannot time, reads one whose device mark is broken as the person's own, and says so", () => {
     const first = strapDroppedSession('first', STARTED_AT);
     const second = strapDroppedSession('second', STARTED_AT + 86_400_000);

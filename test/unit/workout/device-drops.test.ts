@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONNECTION_LOST_SAID_AFTER_MS } from '../../../src/cues/cue-planner.ts';
 import {
+  type DevicePause,
   dropIn,
   droppedPlacement,
   sessionDrop,
@@ -8,6 +9,7 @@ import {
   setAwayText,
   setDropText,
   UNSAID_DROP_MS,
+  withDropPlacement,
 } from '../../../src/workout/device-drops.ts';
 import type { Pause } from '../../../src/workout/session.ts';
 
@@ -77,6 +79,48 @@ describe('a drop the voice never said', () => {
 
   it('is timed as the voice times the news of a drop', () => {
     expect(UNSAID_DROP_MS).toBe(CONNECTION_LOST_SAID_AFTER_MS);
+  });
+});
+
+describe('which device dropped', () => {
+  // A Polar H9 (kept as worn on the chest) beside a watch that counts a lat pulldown, the watch given
+  // up on in the set: the session's devices alone cannot say which of the two it was.
+  const sources = [
+    { kind: 'bluetooth', placement: 'chest' },
+    { kind: 'bluetooth', placement: 'wrist' },
+  ] as const;
+  const set = { startedMs: 0, endedMs: 90_000 };
+  const watchLost: DevicePause = { atMs: 10_000, ms: 42_000, deviceLost: true, placement: 'wrist' };
+
+  it('is said from the pause that kept it, whatever the session was recorded from', () => {
+    expect(droppedPlacement(sources)).toBeUndefined();
+    expect(setAwayText(set, [watchLost], droppedPlacement(sources))).toBe(
+      'watch out of reach: 42 s not counted',
+    );
+    const drop = sessionDrop([watchLost]);
+    expect(drop && sessionDropText(drop, droppedPlacement(sources))).toBe('watch out of reach 42 s');
+  });
+
+  it('says "device" of drops of two devices, and reads a pause kept before it was as before', () => {
+    const strapLost: DevicePause = { atMs: 60_000, ms: 5_000, deviceLost: true, placement: 'chest' };
+    expect(setAwayText(set, [watchLost, strapLost], undefined)).toBe(
+      'device out of reach twice: 47 s not counted',
+    );
+    const { placement: _, ...older } = watchLost;
+    expect(setAwayText(set, [older], 'chest')).toBe('strap out of reach: 42 s not counted');
+    expect(setAwayText(set, [older], undefined)).toBe('device out of reach: 42 s not counted');
+  });
+
+  it("is kept with the drop as the session's pause ends, and nowhere else", () => {
+    const paused = { pauses: [] as DevicePause[] };
+    const ended = { pauses: [{ atMs: 10_000, ms: 42_000, deviceLost: true as const }] };
+    expect(withDropPlacement(paused, ended, 'wrist').pauses).toEqual([watchLost]);
+    // Where it is not known, the pause is kept as it was.
+    expect(withDropPlacement(paused, ended, undefined)).toBe(ended);
+    // The person's own pause, or a pause that did not end, is no device's.
+    const own = { pauses: [{ atMs: 10_000, ms: 42_000 }] };
+    expect(withDropPlacement(paused, own, 'wrist')).toBe(own);
+    expect(withDropPlacement(ended, ended, 'chest')).toBe(ended);
   });
 });
 

@@ -59,3 +59,29 @@ describe('SessionModel.restore', () => {
     expect(waitsForPosition(model.state, exerciseById('lat-pulldown'))).toBe(false);
   });
 });
+
+describe('SessionModel.pause for a device', () => {
+  it('keeps with the drop where the device that dropped was worn, and nothing with the next pause', () => {
+    let now = 1000;
+    const model = new SessionModel(
+      () => now,
+      [{ exercise: exerciseById('lat-pulldown'), dosage: { sets: 2, target: 12, restS: 60 } }],
+    );
+    model.start();
+    now = 3000;
+    model.goHeard();
+    now = 10_000;
+    // The watch that counts the lat pulldown given up on; a Polar H9 beside it counts nothing.
+    model.pause('lost', 'wrist');
+    now = 52_000;
+    model.resume();
+    now = 60_000;
+    model.pause();
+    now = 65_000;
+    model.resume();
+    expect(model.state.pauses).toEqual([
+      { atMs: 10_000, ms: 42_000, deviceLost: true, placement: 'wrist' },
+      { atMs: 60_000, ms: 5_000 },
+    ]);
+  });
+});

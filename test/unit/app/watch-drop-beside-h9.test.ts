@@ -1,0 +1,86 @@
+// A chest strap and a watch that counts the lat pulldown, the watch given up on in the middle of a
+// set: the drop is kept with the pause as the watch's. The session is recorded as one source named
+// for both and worn where the strap's motion is (an H10's chest), so the record read from it alone
+// said "strap" of the watch. Through the whole app in Node.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as uuids from '../../../src/protocol/uuids.ts';
+import {
+  droppedPlacement,
+  sessionDrop,
+  sessionDropText,
+  setAwayText,
+} from '../../../src/workout/device-drops.ts';
+import { currentPlanned } from '../../../src/workout/session.ts';
+import { FakeDevice } from '../sensors/ble/fake-device.ts';
+import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
+import { appPickingInTurn } from './heart-rate-strap-app.ts';
+
+/** A Polar H9: the Heart Rate Service, and no PMD (it has no accelerometer to stream). */
+function fakeH9(): FakeDevice {
+  return new FakeDevice('Polar H9 0A1B2C3D', [
+    {
+      uuid: uuids.HEART_RATE_SERVICE,
+      characteristics: [{ uuid: uuids.HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+    },
+  ]);
+}
+
+describe('a watch out of reach beside a chest strap', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** The strap and the watch connected, a lat pulldown set begun, the watch given up on, and Resume. */
+  async function watchLostInALatPulldown(strap: FakeDevice) {
+    const watch = fakePineTime();
+    const app = appPickingInTurn([strap, watch]);
+    app.start();
+    for (const kind of ['polar', 'pinetime'] as const) {
+      const connecting = app.devices.connect(kind);
+      await vi.advanceTimersByTimeAsync(50);
+      await connecting;
+    }
+    expect(app.devices.state.devices.map((d) => d.counts.includes('lat-pulldown'))).toEqual([false, true]);
+    app.startSession();
+    for (let guard = 0; currentPlanned(app.session.state)?.exercise.id !== 'lat-pulldown'; guard++) {
+      if (guard > 40) throw new Error('no set of lat-pulldown in the plan');
+      app.session.skip();
+    }
+    app.session.beginSet();
+    await vi.advanceTimersByTimeAsync(3_000);
+    watch.reachable = false;
+    watch.drop();
+    await vi.advanceTimersByTimeAsync(72_000);
+    expect(app.session.state.pausedFor).toBe('lost');
+    app.session.resume();
+    return app;
+  }
+
+  /** What the summary, History and the CSV say of it: under the set, and on the session's line. */
+  function wordsOf(app: Awaited<ReturnType<typeof watchLostInALatPulldown>>) {
+    const { pauses, set, nowMs } = app.session.state;
+    const placement = droppedPlacement(app.persistence.sourcesOfSession());
+    const drop = sessionDrop(pauses);
+    return {
+      set: setAwayText({ startedMs: set!.startedMs, endedMs: nowMs }, pauses, placement),
+      session: drop && sessionDropText(drop, placement),
+    };
+  }
+
+  for (const [strap, make] of [
+    ['an H10, whose motion the session is recorded as worn on the chest', fakeH10],
+    ['an H9, heart rate alone', fakeH9],
+  ] as const) {
+    it(`says the watch, beside ${strap}`, async () => {
+      const app = await watchLostInALatPulldown(make());
+      expect(app.session.state.pauses?.at(-1)).toMatchObject({ deviceLost: true, placement: 'wrist' });
+      const words = wordsOf(app);
+      expect(words.set).toMatch(/^watch out of reach: 1 min 1\d s not counted$/);
+      expect(words.session).toMatch(/^watch out of reach 1 min 1\d s$/);
+      app.dispose();
+    });
+  }
+});
