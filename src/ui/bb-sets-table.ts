@@ -2,16 +2,10 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { deviceWord } from '../workout/by-hand.ts';
-import { setAwayText } from '../workout/device-drops.ts';
+import { type DevicePause, dropIn, setAwayText } from '../workout/device-drops.ts';
 import { exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
-import {
-  type Pause,
-  type PlannedExercise,
-  type SetRecord,
-  setOutcome,
-  skippedUndone,
-} from '../workout/session.ts';
+import { type PlannedExercise, type SetRecord, setOutcome, skippedUndone } from '../workout/session.ts';
 import { alternatesSides, capitalised, WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
 import { atWeight, describeForm, formatDuration, heldS } from './format.ts';
 import { fitsFourColumns } from './sets-columns.ts';
@@ -152,7 +146,7 @@ export class BbSetsTable extends LitElement {
   /** The session's plan: the weight each exercise was done with, a plank's goal. */
   @property({ attribute: false }) plan: readonly PlannedExercise[] = [];
   /** The session's pauses: those the app made for a device out of reach are said under their set. */
-  @property({ attribute: false }) pauses: readonly Pause[] = [];
+  @property({ attribute: false }) pauses: readonly DevicePause[] = [];
   /** Where the device that could drop out was worn (see droppedPlacement): "Strap", "Watch", else "Device". */
   @property({ attribute: false }) devicePlacement: Placement | undefined = undefined;
   /** The table's name, for its box and its caption. */
@@ -241,7 +235,7 @@ export class BbSetsTable extends LitElement {
           ${endedRow(r, 4)}
           ${goalRow(r, goalsFrom[i] ?? null, 4)}
           ${this.droppedRow(r, 4)}
-          ${correctedRow(r, this.devicePlacement, 4)}
+          ${correctedRow(r, this.placementIn(r), 4)}
           ${formRow(r, 4)}`,
         )}
       </tbody>`;
@@ -273,7 +267,7 @@ export class BbSetsTable extends LitElement {
           ${endedRow(r, 2, 'cell')}
           ${goalRow(r, goalsFrom[i] ?? null, 2, 'cell')}
           ${this.droppedRow(r, 2, 'cell')}
-          ${correctedRow(r, this.devicePlacement, 2, 'cell')}
+          ${correctedRow(r, this.placementIn(r), 2, 'cell')}
           ${formRow(r, 2, 'cell')}`,
         )}
       </tbody>`;
@@ -302,6 +296,14 @@ export class BbSetsTable extends LitElement {
     const parts = text.split(/(\d+ min \d+ s|\d+ min|\d+ s)/);
     const said = parts.map((part, i) => (i % 2 === 1 ? html`<span class="unbroken">${part}</span>` : part));
     return html`<tr class="note dropped" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>${said}</td></tr>`;
+  }
+
+  /**
+   * Where the device away in the set was worn: the one its drops kept (a watch beside a strap), else
+   * where the session's devices say.
+   */
+  private placementIn(r: SetRecord): Placement | undefined {
+    return dropIn(r, this.pauses)?.placement ?? this.devicePlacement;
   }
 
   private droppedText(r: SetRecord): string | null {

@@ -890,6 +890,63 @@ describe("bb-history's session whose strap dropped out", () => {
       await restore();
     }
   });
+
+  /** A session with an H10 and a watch, recorded as one source worn on the chest, the watch's drops kept as its. */
+  function watchDroppedSession(id: string) {
+    const bundle = strapDroppedSession(id, Date.now() - 86_400_000);
+    const pauses = bundle.session.snapshot!.pauses!.map((pause) => ({
+      ...pause,
+      placement: 'wrist' as const,
+    }));
+    return {
+      ...bundle,
+      session: {
+        ...bundle.session,
+        snapshot: { ...bundle.session.snapshot!, pauses },
+        sources: [
+          {
+            id: 'h10+watch',
+            name: 'Polar H10 0000E2E0 + InfiniTime',
+            kind: 'bluetooth' as const,
+            placement: 'chest' as const,
+          },
+        ],
+      },
+    };
+  }
+
+  it.each([
+    ['a phone', 360, 640],
+    ['a phone with its text at twice its size', 180, 320],
+  ])('says the watch, each of its words whole within the card on %s', async (_, width, height) => {
+    const restore = await layOutAsTheApp(width, height, '0 1rem');
+    try {
+      const history = await mount('bb-history', await persistenceWith([watchDroppedSession('watched')]));
+      await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+      // Two columns in the card, at either size: the rows under the first set are the drop's.
+      expect((await setsOf(history, 'watched')).slice(2, 4)).toEqual([
+        ['Watch out of reach twice: 2 min 54 s not counted'],
+        ['Counted with +1, watch out of reach: 1'],
+      ]);
+      const facts = history.shadowRoot!.querySelector('li[data-session="watched"] .facts')!;
+      expect(facts.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+        '20 min · 2 sets · 20 reps · watch out of reach 3 min 12 s',
+      );
+      expect(linesOf(facts, '3 min 12 s')).toBe(1);
+      const table = history.shadowRoot!.querySelector('bb-sets-table')!;
+      const notes = [...table.shadowRoot!.querySelectorAll('tr.dropped td, tr.corrected td')];
+      expect(linesOf(notes[0]!, '2 min 54 s')).toBe(1);
+      expect(linesOf(notes[1]!, 'reach: 1')).toBe(1);
+      const card = history
+        .shadowRoot!.querySelector<HTMLElement>('li[data-session="watched"]')!
+        .getBoundingClientRect();
+      for (const box of [facts, ...notes].map((el) => el.getBoundingClientRect()))
+        expect(box.right).toBeLessThanOrEqual(card.right + 0.5);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+    } finally {
+      await restore();
+    }
+  });
 });
 
 describe("bb-history's sets of a session, heart rate and corrections", () => {

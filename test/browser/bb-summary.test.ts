@@ -611,6 +611,46 @@ describe('bb-summary', () => {
     },
   );
 
+  it.each([
+    [360, 640],
+    [180, 320],
+  ])(
+    'says the watch a drop kept beside a strap, each of its words whole within a %i px phone',
+    async (width, height) => {
+      const restore = await layOutAsTheApp(width, height);
+      try {
+        const { sets, session } = strapDroppedSession('dropped', Date.now());
+        const summary = document.createElement('bb-summary');
+        summary.records = sets;
+        summary.durationMs = 71_100;
+        summary.pauses = session.snapshot!.pauses!.map((pause) => ({
+          ...pause,
+          placement: 'wrist' as const,
+        }));
+        // An H10 and a watch recorded as one source worn on the chest: the drops say which it was.
+        summary.devicePlacement = 'chest';
+        const main = inAppMain(summary);
+        expect(await rowsOf(summary)).toContainEqual(['Watch out of reach twice: 2 min 54 s not counted']);
+        expect(await rowsOf(summary)).toContainEqual(['Counted with +1, watch out of reach: 1']);
+        const totals = summary.shadowRoot!.querySelector('.totals')!;
+        expect(totals.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+          '2 sets · 20 reps · 1 min · watch out of reach 3 min 12 s',
+        );
+        const table = summary.shadowRoot!.querySelector('bb-sets-table')!;
+        const notes = [...table.shadowRoot!.querySelectorAll('tr.dropped td, tr.corrected td')];
+        expect(linesOf(totals, '3 min 12 s')).toBe(1);
+        expect(linesOf(notes[0]!, '2 min 54 s')).toBe(1);
+        expect(linesOf(notes[1]!, 'reach: 1')).toBe(1);
+        const edge = main.getBoundingClientRect().right;
+        for (const box of [totals, ...notes].map((el) => el.getBoundingClientRect()))
+          expect(box.right).toBeLessThanOrEqual(edge + 0.5);
+        expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+      } finally {
+        await restore();
+      }
+    },
+  );
+
   it('says of reps counted with +1 while the device was out of reach that they were, not that a miscount was put right', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [
