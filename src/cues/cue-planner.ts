@@ -76,8 +76,9 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
  * second tap's line still takes the place of the first's.
  * 'point' is an exercise's one point, said before its first set: a newer one, of the next exercise, takes
  * the place of one still waiting, of an exercise skipped before it began.
- * 'pause' is the answer to a tap that paused the session ("Paused", "Paused. Finish the session?"):
- * moot once the session goes on, being said or waiting. The line it goes on with cuts it off, as the
+ * 'pause' is the answer to a tap that paused the session ("Paused", "Paused. Finish the session?"),
+ * or why the app paused it ("Paused: connection lost"): moot once the session goes on, being said or
+ * waiting. The line it goes on with cuts it off, as the
  * person has answered it, and is heard at once: in a rest, "Rest goes on: six seconds left" said
  * behind the question was heard 1.4 s late, with four seconds left.
  */
@@ -346,6 +347,21 @@ const sayPaused = (text: string): Cue => ({
   ends: ['point', 'how'],
 });
 /**
+ * Why the app paused by itself ("Paused: connection lost", the device given up for lost): said over
+ * what is being said, as the person must know why the session stopped. A first set's one point and
+ * how its exercise is done, cut off or still waiting, are kept as the person's own pause keeps them
+ * (see sayPaused), and said after the line the session goes on with, the device back or not: a strap
+ * dropped while a new person's superman was named went on with "Go on. Lie face down to start" and
+ * "In position. Go.", the movement cut off in its first sentence never said.
+ */
+const sayAppPaused = (text: string): Cue => ({
+  kind: 'say',
+  text,
+  interrupt: true,
+  topic: 'pause',
+  ends: ['point', 'how'],
+});
+/**
  * The line a session goes on with after a pause: the pause's answer, if still said, is moot; the one
  * point and how the exercise is done it cut off are said after it (see Speech.say), but for those of
  * an exercise skipped in the pause (`exerciseMoot`).
@@ -369,7 +385,7 @@ function whatHappened(
   if (next.phase === 'ready') return [];
   // Quiet through a pause: no countdown while the clock is stopped.
   if (isPaused(next)) {
-    if (connectionLostDue(prev, next)) return [say(PAUSED_WORDS.connection, true)];
+    if (connectionLostDue(prev, next)) return [sayAppPaused(PAUSED_WORDS.connection)];
     // Said when the pause begins, and again when the device the app paused for is given up for lost:
     // the person must act. Not when the person pressed Reconnect after that: that is no news to them.
     const news = !isPaused(prev) || (next.pausedFor === 'lost' && prev.pausedFor !== 'lost');
@@ -378,10 +394,10 @@ function whatHappened(
     // is their tap too: one who looked away after it hears that the session waits for their answer.
     if (next.pausedToAsk) return [sayPaused(PAUSED_WORDS.toAsk)];
     if (next.pausedFor === undefined) return [sayPaused(PAUSED_WORDS.person)];
-    if (next.pausedFor === 'lost') return [say(lostWords(next), true)];
+    if (next.pausedFor === 'lost') return [sayAppPaused(lostWords(next))];
     // A strap that drops is said a moment later, if it is not back by then (see connectionLostDue).
     if (droppedSincePaused(next)) return [];
-    return [say(PAUSED_WORDS[next.pausedFor], true)];
+    return [sayAppPaused(PAUSED_WORDS[next.pausedFor])];
   }
   if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next))
     return resumedCues(next, readOnScreen ? null : speechRate);
@@ -546,7 +562,9 @@ function resumedCues(next: SessionState, speechRate: number | null): Cue[] {
   // seconds" or the next set: the line would name more than the hold ("Go on: forty-six seconds
   // held"), or a rest with "zero seconds left".
   if (overBy(next, saidMs)) return [];
-  return [say(next.phase === 'set' ? goesOnFromDrop(next, saidMs) : resumed(next, saidMs))];
+  // After what was said of the drop, not over it (see afterDropLinesMs); what it held follows.
+  const line = next.phase === 'set' ? goesOnFromDrop(next, saidMs) : resumed(next, saidMs);
+  return [{ kind: 'say', text: line, interrupt: false, ends: ['pause'] }];
 }
 
 /**

@@ -293,7 +293,9 @@ export class Speech {
     const endsKept = (topic: Topic | null) => topic !== null && how.ends?.includes(topic) === true;
     if (how.topic === 'pause') {
       const being = this.speakingLine && endsKept(this.speakingLine.topic) ? [this.speakingLine] : [];
-      const lines = [...being, ...this.waiting.filter((line) => endsKept(line.topic))];
+      // Those an earlier answer of the same pause keeps stay kept: the device given up for lost is
+      // said over "Paused: connection lost", which cut them off.
+      const lines = [...this.held, ...being, ...this.waiting.filter((line) => endsKept(line.topic))];
       // What is left waiting of the line being said, a sentence at a time, is the same line.
       this.held = lines
         .filter((line, i) => lines.findIndex((first) => first.topic === line.topic) === i)

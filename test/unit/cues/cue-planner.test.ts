@@ -1486,13 +1486,19 @@ describe('planCues', () => {
     expect(run.do({ type: 'pause', nowMs: 2000, reason: 'connection' })).toEqual([]);
     expect(run.ticksTo(2000 + CONNECTION_LOST_SAID_AFTER_MS - 250)).toEqual([]);
     expect(run.do(tick(2000 + CONNECTION_LOST_SAID_AFTER_MS))).toEqual([
-      { kind: 'say', text: 'Paused: connection lost', interrupt: true },
+      {
+        kind: 'say',
+        text: 'Paused: connection lost',
+        interrupt: true,
+        topic: 'pause',
+        ends: ['point', 'how'],
+      },
     ]);
     // The set it is in is the one the person heard paused: what it has counted is the news, said
     // after "Paused: connection lost", not over it, and short, so that the next rep's count does not
     // cut it off. The rep counted before the drop still counts.
     expect(run.do({ type: 'resume', nowMs: 5000 })).toEqual([
-      { kind: 'say', text: 'Go on: one done', interrupt: false },
+      { kind: 'say', text: 'Go on: one done', interrupt: false, ends: ['pause'] },
     ]);
     // A pause by the person afterwards gives no reason: it is theirs.
     expect(run.do({ type: 'pause', nowMs: 6000 })).toEqual([
@@ -1500,7 +1506,13 @@ describe('planCues', () => {
     ]);
     run.do({ type: 'resume', nowMs: 7000 });
     expect(run.do({ type: 'pause', nowMs: 8000, reason: 'replay' })).toEqual([
-      { kind: 'say', text: 'Paused: the replay has finished', interrupt: true },
+      {
+        kind: 'say',
+        text: 'Paused: the replay has finished',
+        interrupt: true,
+        topic: 'pause',
+        ends: ['point', 'how'],
+      },
     ]);
   });
 
@@ -1602,6 +1614,8 @@ describe('planCues', () => {
         kind: 'say',
         text: 'The device is out of reach. Tap Reconnect, or Resume and count with plus one until the device is back',
         interrupt: true,
+        topic: 'pause',
+        ends: ['point', 'how'],
       },
     ]);
     expect(run.do({ type: 'pause', nowMs: 75_000, reason: 'lost' })).toEqual([]);

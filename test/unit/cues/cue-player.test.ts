@@ -1021,6 +1021,72 @@ describe('how Superman is done, said to a person new to it with its first set', 
     expect(voice.heard.at(-1)).toBe('one');
     player.dispose();
   });
+
+  // The strap dropped as the movement was said: "Paused: connection lost" cut it off, and the set went
+  // on with "Go on. Lie face down to start" and "In position. Go.", the movement never said whole.
+  it('is said whole again after the strap is back, where the pause the app made for its drop cut it off', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = saidUpToTheLift(voice);
+    act({ type: 'pause', nowMs: 8000, reason: 'connection' });
+    act({ type: 'tick', nowMs: 10_250 });
+    expect(voice.cut).toEqual([lift]);
+    voice.sayAll();
+    expect(voice.heard.at(-1)).toBe('Paused: connection lost');
+    act({ type: 'resume', nowMs: 14_000 });
+    voice.sayAll();
+    const after = voice.heard.slice(voice.heard.indexOf('Paused: connection lost') + 1);
+    expect(after[0]).toBe('Go on. Lie face down to start');
+    expect(after.slice(1).join(' ')).toBe(HOW.slice(0, -1));
+    act(inPosition(15_000));
+    voice.sayAll();
+    expect(voice.heard.at(-1)).toBe('In position. Go.');
+    expect(voice.heard.filter((line) => line === lift)).toHaveLength(1);
+    player.dispose();
+  });
+
+  it('is said whole after Resume, where the strap was given up for lost and the person goes on without it', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = saidUpToTheLift(voice);
+    act({ type: 'pause', nowMs: 8000, reason: 'connection' });
+    act({ type: 'tick', nowMs: 10_250 });
+    act({ type: 'pause', nowMs: 70_000, reason: 'lost' });
+    voice.sayAll();
+    expect(voice.heard.at(-1)).toMatch(/^The device is out of reach\./);
+    act({ type: 'resume', nowMs: 75_000 });
+    voice.sayAll();
+    const resumed = voice.heard.findIndex((line) => line.startsWith('Go on: Superman'));
+    expect(resumed).toBeGreaterThan(0);
+    expect(voice.heard.slice(resumed + 1).join(' ')).toContain(HOW.slice(0, -1));
+    expect(voice.heard.filter((line) => line === lift)).toHaveLength(1);
+    player.dispose();
+  });
+});
+
+describe("a first set's one point, cut off by a pause the app made for the strap's drop", () => {
+  const PLAN_OF_TWO: PlannedExercise[] = [
+    { exercise: exerciseById('superman'), dosage: { sets: 2, target: 10, restS: 30 } },
+  ];
+
+  it('is said once after the line the set goes on with, the strap back', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, PLAN_OF_TWO);
+    act(strapSees());
+    act({ type: 'start', nowMs: 0 });
+    voice.sayUpTo('Superman, set one of two. Ten reps');
+    expect(voice.saying()).toBe(SUPERMAN_POINT);
+    act({ type: 'pause', nowMs: 2600, reason: 'connection' });
+    act({ type: 'tick', nowMs: 4750 });
+    expect(voice.cut).toEqual([SUPERMAN_POINT]);
+    voice.sayAll();
+    act({ type: 'resume', nowMs: 9000 });
+    voice.sayAll();
+    expect(voice.heard.slice(-3)).toEqual([
+      'Paused: connection lost',
+      'Go on. Lie face down to start',
+      SUPERMAN_POINT,
+    ]);
+    player.dispose();
+  });
 });
 
 describe("Superman's one point, to a person who knows the exercise and waits in position", () => {
