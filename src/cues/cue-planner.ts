@@ -400,7 +400,7 @@ function whatHappened(
     return [sayAppPaused(PAUSED_WORDS[next.pausedFor])];
   }
   if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next))
-    return resumedCues(next, readOnScreen ? null : speechRate);
+    return resumedCues(prev, next, readOnScreen ? null : speechRate);
   const cues: Cue[] = [];
   const finished =
     next.completed.length > prev.completed.length ? next.completed.slice(prev.completed.length) : [];
@@ -536,7 +536,7 @@ function saidPauses(state: SessionState): readonly Pause[] {
  * heard paused, and the next rep's count, seconds later, cut off the set's name and target.
  * `speechRate` null for lines shown at once, not said after the voice's (see readOnScreen).
  */
-function resumedCues(next: SessionState, speechRate: number | null): Cue[] {
+function resumedCues(prev: SessionState, next: SessionState, speechRate: number | null): Cue[] {
   const pause = next.pauses?.at(-1);
   const dropped = pause?.deviceDropped === true && pause.atMs + pause.ms === next.nowMs;
   // A set skipped on to in the pause came up with nothing said: it is told in full, name and target.
@@ -544,8 +544,11 @@ function resumedCues(next: SessionState, speechRate: number | null): Cue[] {
     next.phase === 'set' && next.set !== null && pause !== undefined && next.set.startedMs > pause.atMs;
   // Skipped on to another exercise's first set: the point of the one the pause cut off is moot, and
   // the set is told as any first set of an exercise is as it begins, its own point with it: it went
-  // on with "Go on: Glute bridge, one set. Fifteen reps. Lie on your back to start" alone.
-  if (next.set?.setNumber === 1 && pause !== undefined && cameUpInPause(next, next.set, pause))
+  // on with "Go on: Glute bridge, one set. Fifteen reps. Lie on your back to start" alone. Judged by
+  // the set as the pause left it: one the person got into position for meanwhile begins at Resume,
+  // and went on with "Go on: Glute bridge, one set. Fifteen reps" alone, as if paused in.
+  const pausedSet = prev.set ?? next.set;
+  if (next.set?.setNumber === 1 && pausedSet && pause !== undefined && cameUpInPause(next, pausedSet, pause))
     return goesOnToNewExercise(next, next.set, speechRate ?? 1);
   // A rest the set before was skipped into in the pause began unsaid: it is told as a rest picked up
   // is, what comes next with it. It went on with "Rest goes on: forty-five seconds left" alone, and the
@@ -568,9 +571,8 @@ function resumedCues(next: SessionState, speechRate: number | null): Cue[] {
 }
 
 /**
- * Whether `set` came up during `pause`, skipped on to: the set under way ended in it, or the rest
- * before this set was skipped in it. Not the set paused in, which Resume begins where the person got
- * into position meanwhile, from the moment the pause ends.
+ * Whether `set`, as the pause left it, came up during `pause`, skipped on to: the set under way ended
+ * in it, or the rest before this set was skipped in it. Not the set paused in, begun before it.
  */
 function cameUpInPause(state: SessionState, set: CurrentSet, pause: Pause): boolean {
   const endedInPause = state.completed.some((record) => record.endedMs >= pause.atMs);

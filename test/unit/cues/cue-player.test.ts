@@ -691,6 +691,45 @@ describe("a first set's one point, cut off by a pause", () => {
   });
 });
 
+describe('a rest skipped in a pause, the person in position for the next exercise at Resume', () => {
+  const bridge = exerciseById('glute-bridge');
+  const FIRST_SESSION: PlannedExercise[] = [
+    { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 45 } },
+    { exercise: bridge, dosage: { sets: 1, target: 15, restS: 45 }, sayHow: true },
+  ];
+  const inPosition = (posture: 'face-down' | 'face-up', tMs: number): SessionAction => ({
+    type: 'position',
+    event: { type: 'position', status: 'in', posture, tMs, emittedMs: tMs },
+  });
+
+  // Paused 2 s into the rest, its line cut off at "Rest, forty-five seconds", Skip tapped and the
+  // person on their back by Resume: the bridge went on with "Go on: Glute bridge, one set. Fifteen
+  // reps" alone, neither its point nor how it is done said.
+  it('goes on with its one point and how it is done, then "Go"', () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = voiced(voice, FIRST_SESSION);
+    act(strapSees());
+    act({ type: 'start', nowMs: 0 });
+    act(inPosition('face-down', 1000));
+    act({ type: 'go-heard', nowMs: 1000 });
+    act(rep(3000));
+    voice.sayUntilSaying('Rest, forty-five seconds');
+    expect(state().phase).toBe('rest');
+    act({ type: 'pause', nowMs: 5000 });
+    act({ type: 'skip', nowMs: 7000 });
+    act(inPosition('face-up', 9000));
+    voice.sayAll();
+    act({ type: 'resume', nowMs: 12_000 });
+    expect(state().set).toMatchObject({ waiting: false, startedMs: 12_000 });
+    voice.sayAll();
+    const after = voice.heard.slice(voice.heard.indexOf('Paused') + 1);
+    expect(after.join(' ')).toBe(
+      `Go on: Glute bridge, one set. Fifteen reps ${bridge.keyPoint.slice(0, -1)} ${bridge.position} ${bridge.spokenHow.slice(0, -1)} Go`,
+    );
+    player.dispose();
+  });
+});
+
 /**
  * Two reps counted ahead of a first set's one point, still waiting behind them, then the set or the
  * session ended: the point was said after "Set cut short: two reps done", of a movement no longer done.
