@@ -549,7 +549,7 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
   // and went on with "Go on: Glute bridge, one set. Fifteen reps" alone, as if paused in.
   const pausedSet = prev.set ?? next.set;
   if (next.set?.setNumber === 1 && pausedSet && pause !== undefined && cameUpInPause(next, pausedSet, pause))
-    return goesOnToNewExercise(next, next.set, speechRate ?? 1);
+    return goesOnToNewExercise(next, next.set, speechRate ?? 1, restSkippedInPause(next, pause));
   // A rest the set before was skipped into in the pause began unsaid: it is told as a rest picked up
   // is, what comes next with it. It went on with "Rest goes on: forty-five seconds left" alone, and the
   // bridge after it began with neither its one point nor how it is done.
@@ -581,12 +581,41 @@ function cameUpInPause(state: SessionState, set: CurrentSet, pause: Pause): bool
 
 /**
  * The first set of an exercise skipped on to in a pause, as the session goes on: what it says as it
- * begins (see setOpening), from "Go on:", nothing said of it before.
+ * begins (see setOpening), from "Go on:", but what the rest before it (`restBefore`, where one was
+ * skipped in the pause) said whole before the pause cut it off.
  */
-function goesOnToNewExercise(state: SessionState, set: CurrentSet, speechRate: number): Cue[] {
-  const [first, ...rest] = setOpening(state, state, set, speechRate, true);
+function goesOnToNewExercise(
+  state: SessionState,
+  set: CurrentSet,
+  speechRate: number,
+  restBefore: SessionState | null,
+): Cue[] {
+  const [first, ...rest] = setOpening(restBefore ?? state, state, set, speechRate, true);
   if (first?.kind !== 'say') return [sayGoesOn(resumed(state, state.nowMs), true)];
   return [sayGoesOn(`Go on: ${first.text}`, true), ...rest];
+}
+
+/**
+ * The rest that `state`'s set was skipped on to from in `pause`, as it stood then, for what its line
+ * said whole before the pause (see restSaid): a person who paused half a minute into the rest had
+ * heard the next exercise's point, where to lie and its movement, and heard them again after Resume.
+ * Null where the set came up otherwise (the set before it ended in the pause: no rest was said).
+ */
+function restSkippedInPause(state: SessionState, pause: Pause): SessionState | null {
+  const ended = state.completed.at(-1);
+  if (!ended || ended.endedMs >= pause.atMs) return null;
+  const exerciseIndex = state.plan.findIndex((planned) => planned.exercise.id === ended.exerciseId);
+  const planned = state.plan[exerciseIndex];
+  if (!planned || planned.dosage.restS <= 0) return null;
+  // Its end as the pauses since it began moved it, this one's too, as restLineFrom reads it.
+  const pausedMs = (state.pauses ?? []).reduce((ms, p) => (p.atMs >= ended.endedMs ? ms + p.ms : ms), 0);
+  return {
+    ...state,
+    phase: 'rest',
+    exerciseIndex,
+    set: null,
+    restEndsMs: ended.endedMs + planned.dosage.restS * 1000 + pausedMs,
+  };
 }
 
 /**

@@ -728,6 +728,36 @@ describe('a rest skipped in a pause, the person in position for the next exercis
     );
     player.dispose();
   });
+
+  // Paused 27 s into the rest, its line heard whole, Skip tapped: the bridge went on with its point,
+  // where to lie and its movement, 18 s said a second time half a minute after the first.
+  it.each([
+    ['in position at Resume', true, ['Go on: Glute bridge, one set. Fifteen reps. Go']],
+    [
+      'not yet in position',
+      false,
+      ['Go on: Glute bridge, one set. Fifteen reps', 'Lie on your back to start'],
+    ],
+  ])('says none of what its rest said whole before the pause again, %s', (_, inPlace, expected) => {
+    const voice = new VoiceOnTheMat();
+    const { player, act } = voiced(voice, FIRST_SESSION);
+    act(strapSees());
+    act({ type: 'start', nowMs: 0 });
+    act(inPosition('face-down', 1000));
+    act({ type: 'go-heard', nowMs: 1000 });
+    act(rep(3000));
+    voice.sayAll();
+    expect(voice.heard.at(-1)).toContain(bridge.spokenHow.slice(0, -1));
+    act({ type: 'tick', nowMs: 30_000 });
+    act({ type: 'pause', nowMs: 30_000 });
+    act({ type: 'skip', nowMs: 31_000 });
+    if (inPlace) act(inPosition('face-up', 32_000));
+    voice.sayAll();
+    act({ type: 'resume', nowMs: 34_000 });
+    voice.sayAll();
+    expect(voice.heard.slice(voice.heard.indexOf('Paused') + 1)).toEqual(expected);
+    player.dispose();
+  });
 });
 
 /**
