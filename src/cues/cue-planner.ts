@@ -127,6 +127,17 @@ export type Cue =
        * the taps to stop, not begun between two of them to be cut off by the next (see Speech.say).
        */
       readonly tap?: true;
+      /**
+       * Where to lie and how the next exercise is done, said in the rest before its first set: what a
+       * number of the countdown cuts off or drops of it, from the sentence under way, is said after
+       * the line its set begins with (`sayCut`), not lost. The rest's line is made to end before
+       * "five" at SPOKEN_MS_PER_CHAR; a slower voice (some ten characters a second) had the bird
+       * dog's "And the opposite leg back. Both level with the floor. Pause, lower slowly, switch
+       * sides" cut off by "five" and never said (see Speech.say).
+       */
+      readonly countdownKeeps?: true;
+      /** The line a first set begins with after a rest: what the countdown cut off follows it. */
+      readonly sayCut?: true;
     }
   | { readonly kind: 'tone'; readonly tone: ToneKind }
   | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
@@ -554,7 +565,8 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
   // is, what comes next with it. It went on with "Rest goes on: forty-five seconds left" alone, and the
   // bridge after it began with neither its one point nor how it is done.
   const restLine = resumedRestLine(next, speechRate ?? 1);
-  if (restLine !== null && restLine.saidMs === next.nowMs) return [sayGoesOn(restLine.line, true)];
+  if (restLine !== null && restLine.saidMs === next.nowMs)
+    return restLineCues(next, restLine.line, (text) => sayGoesOn(text, true));
   if (!dropped || skippedTo) return [sayGoesOn(resumed(next, next.nowMs))];
   // Nothing was said of a drop that short, and there is nothing to say unless the device is still
   // away: the person who tapped Resume then counts by hand, and is told so.
@@ -590,7 +602,8 @@ function goesOnToNewExercise(
   speechRate: number,
   restBefore: SessionState | null,
 ): Cue[] {
-  const [first, ...rest] = setOpening(restBefore ?? state, state, set, speechRate, true);
+  // After Resume, not after a countdown: nothing of the rest's line was kept for it.
+  const [first, ...rest] = setOpening(restBefore ?? state, state, set, speechRate, true, false);
   if (first?.kind !== 'say') return [sayGoesOn(resumed(state, state.nowMs), true)];
   return [sayGoesOn(`Go on: ${first.text}`, true), ...rest];
 }
@@ -1211,7 +1224,8 @@ function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, spee
 /**
  * What a set says as it begins (see setBegins): `prev` is the state it came from, the rest before it
  * (what that said is not said again) or none; `newExercise` where it is the first set the session does
- * of its exercise.
+ * of its exercise; `afterCountdown` where it comes at the end of that rest's countdown, not after a
+ * pause.
  */
 function setOpening(
   prev: SessionState,
@@ -1219,6 +1233,7 @@ function setOpening(
   set: CurrentSet,
   speechRate: number,
   newExercise: boolean,
+  afterCountdown = true,
 ): Cue[] {
   const planned = currentPlanned(next);
   if (!planned) return [];
@@ -1258,7 +1273,20 @@ function setOpening(
   const point: Cue | null = pointToSay
     ? { kind: 'say', text: sentences([exercise.keyPoint]), interrupt: false, topic: 'point', kept: true }
     : null;
-  const withPoint = (setsLine: string): Cue[] => [say(setsLine, true), ...(point ? [point] : [])];
+  // Said by the rest before, to a person new to it: what the rest's countdown cut off of it, where a
+  // voice slower than reckoned ran it into "five", follows the set's line (see Cue.countdownKeeps).
+  const cutFollows =
+    afterCountdown &&
+    planned.sayHow === true &&
+    newExercise &&
+    set.setNumber === 1 &&
+    prev.phase === 'rest' &&
+    !howToSay;
+  const setsLineCue = (text: string): Cue => ({
+    ...say(text, true),
+    ...(cutFollows ? { sayCut: true as const } : {}),
+  });
+  const withPoint = (setsLine: string): Cue[] => [setsLineCue(setsLine), ...(point ? [point] : [])];
   // Where to lie and the movement, to a person new to the exercise: a line after the set's, said a
   // sentence at a time, whether or not a device sees the position (see Topic).
   const how = howToSay
@@ -1271,8 +1299,9 @@ function setOpening(
     // and what is left of it, and "Go", are moot (see Topic). One who waits hears it to its end.
     if (how) return [...withPoint(sentences(parts)), how, sayPosition(sentences(start))];
     if (positionToSay) parts.push(exercise.position);
-    if (point) return [...withPoint(sentences(parts)), sayPosition(sentences(start))];
-    return [say(sentences([...parts, ...start]), true)];
+    // "Go" a line of its own where what the countdown cut off may come between: before it, not after.
+    if (point || cutFollows) return [...withPoint(sentences(parts)), sayPosition(sentences(start))];
+    return [setsLineCue(sentences([...parts, ...start]))];
   }
   // Where to get into, a line of its own: a person already there is in position before it ends, and
   // "In position. Go." takes its place (see Topic). The position is said in full when the exercise
@@ -1295,7 +1324,22 @@ function setOpening(
  */
 function restBegins(prev: SessionState, next: SessionState, speechRate: number): Cue[] {
   const line = restOpeningLine(next, prev.phase === 'ready', speechRate);
-  return line === null ? [] : [say(line)];
+  return line === null ? [] : restLineCues(next, line, say);
+}
+
+/**
+ * A rest's line, `first` the cue of its beginning. Where to lie and how the next exercise is done,
+ * last in it where said, are a line of their own, said a sentence at a time, so that what the
+ * countdown cuts off of them is known, and said as the set begins (see Cue.countdownKeeps).
+ */
+function restLineCues(state: SessionState, line: string, first: (text: string) => Cue): Cue[] {
+  const coming = upNext(state)?.exercise;
+  const whereAndHow = coming ? sentences([coming.position, coming.spokenHow]) : null;
+  if (!whereAndHow || !line.endsWith(`. ${whereAndHow}`)) return [first(line)];
+  return [
+    first(line.slice(0, -whereAndHow.length - 2)),
+    { kind: 'say', text: whereAndHow, interrupt: false, bySentence: true, countdownKeeps: true },
+  ];
 }
 
 /** The arm a bird dog set starts on, as the rest before it says it (see startingSide). */
@@ -1328,7 +1372,8 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
   // set before the position or the movement is: the set says those in its own line, holding up "Go"
   // longer. Before them in the line: a voice slower than reckoned has the countdown cut the line's end
   // off (see sayCountdown), which cost the bridge's "Heels down, squeeze your glutes" at "Heels down,
-  // squ", never said again, where now it costs the end of the movement.
+  // squ", never said again, where now it cuts the movement, said on after the set's line (see
+  // Cue.countdownKeeps).
   const point = firstSet ? [coming.exercise.keyPoint] : [];
   const shortest = sentences([rest, `Next: ${coming.exercise.name}`]);
   const fullestFirst = [

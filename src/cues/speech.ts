@@ -68,6 +68,10 @@ export interface HowToSay {
   readonly kept?: boolean;
   /** The count a tap asked for (see keptWaitsMs). */
   readonly tap?: boolean;
+  /** What a countdown cuts off of it is said after the next `sayCut` line (see Speech.say). */
+  readonly countdownKeeps?: boolean;
+  /** What the countdown cut off of a `countdownKeeps` line follows this one. */
+  readonly sayCut?: boolean;
   /** Called as the voice begins the line (its first sentence): never for one dropped unsaid. */
   readonly onStart?: () => void;
 }
@@ -81,6 +85,8 @@ interface Line {
   readonly reply: boolean;
   /** Heard though a reply interrupts (see Speech.say). */
   readonly kept: boolean;
+  /** What a countdown cuts off of it is kept (see Speech.cutByCountdown). */
+  readonly countdownKeeps?: boolean;
   /** When it was handed over (performance.now()). */
   readonly atMs: number;
   /** Of what is left of a line said a sentence at a time, the whole line as it was handed over. */
@@ -130,6 +136,12 @@ export class Speech {
    * dropped where it does not go on (see holdKept).
    */
   private held: Line[] = [];
+  /**
+   * What a number of a rest's countdown cut off or dropped of how the next exercise is done (a
+   * `countdownKeeps` line), from the sentence under way: said after the line the set begins with
+   * (`sayCut`), once; dropped by any other line that cuts off what is said (see keepCountdownCut).
+   */
+  private cutByCountdown: Line | null = null;
   private overdue: ReturnType<typeof setTimeout> | null = null;
   /** When the person's last two taps of +1 were said (performance.now()): see keptWaitsMs. */
   private readonly tapsMs: number[] = [];
@@ -222,10 +234,13 @@ export class Speech {
       bySentence = false,
       kept = false,
       tap = false,
+      countdownKeeps = false,
+      sayCut = false,
       onStart,
     }: HowToSay = {},
   ): void {
     if (!this.speaks || text.trim() === '') return;
+    this.keepCountdownCut({ interrupt, topic, ends, sayCut });
     if (tap) {
       this.tapsMs.push(performance.now());
       if (this.tapsMs.length > 2) this.tapsMs.shift();
@@ -246,10 +261,20 @@ export class Speech {
       bySentence,
       kept,
       atMs: performance.now(),
+      ...(countdownKeeps ? { countdownKeeps } : {}),
       ...(onStart ? { onStart } : {}),
     };
     if (reply) this.waiting.splice(this.firstAnnouncement(), 0, line);
     else this.waiting.push(line);
+    // The set begins: how it is done, as far as the countdown cut it off, comes next, as a line of
+    // how it is done that a first count makes moot.
+    if (sayCut && this.cutByCountdown) {
+      // A line of its own from here: a pause that cuts it off says it again from the sentence the
+      // countdown cut, not from the rest's first.
+      const { countdownKeeps: _once, whole: _rest, ...cut } = this.cutByCountdown;
+      this.waiting.push({ ...cut, topic: 'how', bySentence: true });
+      this.cutByCountdown = null;
+    }
     // The session goes on after the pause: what it cut off is heard now, after the line that says how
     // it goes on.
     if (this.held.length > 0 && ends?.includes('pause')) {
@@ -275,6 +300,7 @@ export class Speech {
   private silence(): void {
     this.waiting.length = 0;
     this.held = [];
+    this.cutByCountdown = null;
     if (this.keptWait !== null) clearTimeout(this.keptWait);
     this.keptWait = null;
     this.cutOff();
@@ -309,6 +335,23 @@ export class Speech {
         !(how.topic !== null && how.topic === line.topic) &&
         !(how.interrupt && !how.reply && !goesOn),
     );
+  }
+
+  /**
+   * Keeps aside what a number of the countdown (an interrupting line of the topic 'time') cuts off or
+   * drops of a `countdownKeeps` line: what is left of it from the sentence under way, which was not
+   * heard to its end, or all of it where it still waited. The numbers after the first keep it; any
+   * other line that cuts off what is said drops it (a pause, the session's end, a count: the person
+   * is moving), but for the `sayCut` line it is said after.
+   */
+  private keepCountdownCut(how: Required<Pick<HowToSay, 'interrupt' | 'topic' | 'ends' | 'sayCut'>>): void {
+    if (how.interrupt && how.topic === 'time') {
+      if (this.cutByCountdown) return;
+      const being = this.speakingLine?.countdownKeeps ? this.speakingLine : null;
+      this.cutByCountdown = being ?? this.waiting.find((line) => line.countdownKeeps) ?? null;
+    } else if ((how.interrupt && !how.sayCut) || how.ends?.includes('how')) {
+      this.cutByCountdown = null;
+    }
   }
 
   /**

@@ -747,7 +747,7 @@ describe('a rest skipped in a pause, the person in position for the next exercis
     act({ type: 'go-heard', nowMs: 1000 });
     act(rep(3000));
     voice.sayAll();
-    expect(voice.heard.at(-1)).toContain(bridge.spokenHow.slice(0, -1));
+    expect(voice.heard.join(' ')).toContain(bridge.spokenHow.slice(0, -1));
     act({ type: 'tick', nowMs: 30_000 });
     act({ type: 'pause', nowMs: 30_000 });
     act({ type: 'skip', nowMs: 31_000 });
@@ -914,16 +914,15 @@ describe("a rest's countdown after a line that runs long", () => {
       vi.advanceTimersByTime(250);
       act({ type: 'tick', nowMs });
     }
-    const rest = voice.lines.findIndex((line) => line.text.startsWith('Rest, thirty seconds'));
-    const heard = voice.lines.slice(rest + 1).map((line) => line.text);
-    expect(heard.slice(0, 5)).toEqual(FIVE_TO_ONE);
+    const five = voice.lines.findIndex((line) => line.text === 'five');
+    expect(voice.lines.slice(five, five + 5).map((line) => line.text)).toEqual(FIVE_TO_ONE);
     // "Five" comes as its second begins, 25 s into the rest: the line is cut off then, not the count.
-    expect(voice.lines[rest + 1].atMs).toBe(12_000 + 25_000);
-    expect(voice.lines[rest].cut).toBe(true);
+    expect(voice.lines[five].atMs).toBe(12_000 + 25_000);
+    expect(voice.lines[five - 1].cut).toBe(true);
     player.dispose();
   });
 
-  it("keeps the next exercise's one point in what is heard of the line, the countdown cutting off the end of how it is done", () => {
+  it("keeps the next exercise's one point in what is heard of the line, where the countdown cuts off how it is done", () => {
     onAFakeClock();
     const bridge = exerciseById('glute-bridge');
     const voice = new VoiceInTime(100);
@@ -941,11 +940,51 @@ describe("a rest's countdown after a line that runs long", () => {
     }
     vi.advanceTimersByTime(20_000);
     const rest = voice.lines.find((line) => line.text.startsWith('Rest, thirty seconds'));
-    // The line with how the bridge is done and its point, made for a voice of SPOKEN_MS_PER_CHAR.
-    expect(rest?.text).toContain(bridge.spokenHow.slice(0, -1));
-    expect(rest?.cut).toBe(true);
-    const heard = voice.lines.map((line) => line.heard).join(' ');
-    expect(heard).toContain(bridge.keyPoint.slice(0, -1));
+    expect(rest?.text).toContain(bridge.keyPoint.slice(0, -1));
+    expect(rest?.cut).toBe(false);
+    // The end of the movement the countdown cut off, said before "Go".
+    const heard = voice.lines.filter((line) => !line.cut).map((line) => line.text);
+    expect(heard.slice(heard.lastIndexOf('one') + 1)).toEqual([
+      'Glute bridge, one set. Fifteen reps',
+      'Then lower',
+      'Go',
+    ]);
+    player.dispose();
+  });
+
+  // At some ten characters a second, "five" cut the rest before a new person's first bird dog off at
+  // "Reach one arm forward", and the set said neither the opposite leg nor "Pause, lower slowly, switch
+  // sides": the movement was never heard whole.
+  it("leaves how the next exercise is done heard whole once before its first rep, what the countdown cut off said after the set's line", () => {
+    onAFakeClock();
+    const birdDog = exerciseById('bird-dog');
+    const voice = new VoiceInTime(95);
+    const { player, act, state } = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 30 } },
+      { exercise: birdDog, dosage: { sets: 1, target: 20, restS: 45 }, sayHow: true },
+    ]);
+    act({ type: 'start', nowMs: 0 });
+    act({ type: 'go-heard', nowMs: 0 });
+    vi.advanceTimersByTime(12_000);
+    act(rep(12_000));
+    for (let nowMs = 12_250; state().phase === 'rest'; nowMs += 250) {
+      vi.advanceTimersByTime(250);
+      act({ type: 'tick', nowMs });
+    }
+    vi.advanceTimersByTime(40_000);
+    const rest = voice.lines.findIndex((line) => line.text.startsWith('Rest, thirty seconds'));
+    const said = voice.lines.slice(rest);
+    expect(said.some((line) => line.cut)).toBe(true);
+    expect(said.filter((line) => FIVE_TO_ONE.includes(line.text)).map((line) => line.text)).toEqual(
+      FIVE_TO_ONE,
+    );
+    const how = `${birdDog.position} ${birdDog.spokenHow.slice(0, -1)}`;
+    const sentences = how.split(/(?<=[.;!?])\s+/);
+    const whole = said.filter((line) => !line.cut).map((line) => line.text);
+    // Each sentence heard to its end once, in order, before "Go".
+    expect(whole.filter((text) => sentences.includes(text))).toEqual(sentences);
+    expect(whole.indexOf(sentences.at(-1) ?? '')).toBeLessThan(whole.indexOf('Go'));
+    expect(new Set(whole).size).toBe(whole.length);
     player.dispose();
   });
 });
