@@ -132,12 +132,6 @@ const SCREEN_READER_LINES: CueSettings = { muted: false, tones: false, vibration
 /** Heart-rate readings kept for the session's analysis: about three hours at one a second. */
 const MAX_HEART_SAMPLES = 10_000;
 /**
- * A reading stands for the heart rate now this long after it came. Straps send one a second; one
- * taken off (or whose electrodes have dried) sends 0 bpm, which is no reading, or nothing at all.
- */
-export const HEART_RATE_FRESH_MS = 5000;
-
-/**
  * How long today's plan, and a Start tapped as the page opens, wait for the sessions stored before:
  * three years of them are read in about a second.
  */
@@ -247,7 +241,7 @@ export class Backbeat {
       shareReplay({ bufferSize: 1, refCount: true }),
     );
     // A reading stands for the heart rate now only while its device is there and for a few seconds
-    // (HEART_RATE_FRESH_MS): once the strap is out of reach, off the skin or a replay has ended there
+    // (the source's heartRateFreshMs): once the strap is out of reach, off the skin or a replay has ended there
     // is none, and after a reconnection the next reading counts.
     const deviceReading$ = this.devices.source$.pipe(
       switchMap((source) =>
@@ -257,7 +251,9 @@ export class Backbeat {
           switchMap((there) =>
             there
               ? source.heartRate$.pipe(
-                  switchMap((sample) => concat(of(sample), timer(HEART_RATE_FRESH_MS).pipe(map(() => null)))),
+                  switchMap((sample) =>
+                    concat(of(sample), timer(source.heartRateFreshMs).pipe(map(() => null))),
+                  ),
                   startWith(null),
                 )
               : of(null),

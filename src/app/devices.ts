@@ -282,6 +282,8 @@ export interface Source {
   readonly heartRate$: Observable<HeartRateSample>;
   /** The connection of the device heart rate is read from: its last reading is current only while it is connected. */
   readonly heartRateConnection$: Observable<ConnectionState>;
+  /** How long a reading of that device stands for the heart rate now (see heartRateFreshMs). */
+  readonly heartRateFreshMs: number;
   /** Set for the virtual strap, whose simulated person the app tells what to do. */
   readonly virtual: VirtualStrap | null;
   /** The motion stream best placed for an exercise (the wrist for the lat pulldown, else the chest). */
@@ -611,6 +613,25 @@ const HEART_RATE_RANK: Record<DeviceKind, number> = {
   microbit: 9,
   phone: 9,
 };
+/**
+ * A reading stands for the heart rate now this long after it came. Straps send one a second; one
+ * taken off (or whose electrodes have dried) sends 0 bpm, which is no reading, or nothing at all.
+ */
+export const HEART_RATE_FRESH_MS = 5000;
+/**
+ * A Bangle.js's readings are passed on only where the watch is at least half sure of them (see the
+ * decoder's bangleHeart), and a wrist that moves leaves it unsure for several readings in a row: at 5 s
+ * the header went to "--" and back five times in three minutes with the watch reading all along. In the
+ * first minute of rest a heart slows by some 12 to 30 bpm, so a sure reading 15 s old is still within
+ * the wrist sensor's own error of the heart now; one older is not.
+ */
+export const OPTICAL_HEART_RATE_FRESH_MS = 15_000;
+
+/** How long a reading of a device of this kind stands for the heart rate now. */
+export function heartRateFreshMs(kind: DeviceKind): number {
+  return kind === 'bangle' ? OPTICAL_HEART_RATE_FRESH_MS : HEART_RATE_FRESH_MS;
+}
+
 const HAS_HEART_RATE = new Set<DeviceKind>([
   'heart-rate',
   'polar',
@@ -1376,6 +1397,7 @@ export class Devices extends Model<DeviceState> {
       accel$: motion?.accel$ ?? null,
       heartRate$: hr?.heartRate$ ?? NEVER,
       heartRateConnection$: hr?.connection$ ?? of('connected' as const),
+      heartRateFreshMs: hr ? heartRateFreshMs(hr.status.kind) : HEART_RATE_FRESH_MS,
       virtual,
       motionFor: (exercise) => {
         const m = sameMembers(this.readFrom(this.members), members) ? this.motionMember(exercise) : null;

@@ -118,6 +118,13 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
     // Then its reading, as a strap's would be.
     await send([...Buffer.from('H,76,85\r\n')]);
     await expect.poll(() => bpm.textContent(), { timeout: 3000 }).toContain('76');
+    // A reading a second the watch is unsure of, as a wrist that moves gives for several in a row: the
+    // last sure one stays, where a strap's is gone after 5 s.
+    for (let i = 0; i < 7; i++) {
+      await page.waitForTimeout(1000);
+      await send([...Buffer.from(`H,${80 + i},${15 + 5 * i}\r\n`)]);
+    }
+    expect(await bpm.textContent()).toBe('76');
   });
 
   it('counts a superman set from the watch, across a drop, without losing a rep', async () => {

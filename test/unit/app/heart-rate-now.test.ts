@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
+import { fakeBangle } from '../sensors/ble/wearables.ts';
 import { appWithStrap, heartRateStrap } from './heart-rate-strap-app.ts';
 
 describe('the heart rate now', () => {
@@ -71,6 +72,33 @@ describe('the heart rate now', () => {
     // Back on the skin: the next reading shows at once.
     strap.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x16, 88));
     expect(shown.at(-1)).toBe(88);
+    watching.unsubscribe();
+    app.dispose();
+  });
+
+  it("keeps a Bangle.js's last sure reading through the unsure ones between, and is none once they go on for 15 s", async () => {
+    const watch = fakeBangle();
+    const app = appWithStrap(watch);
+    const shown: Array<number | null> = [];
+    const watching = app.heartRateNow$.subscribe((s) => shown.push(s?.bpm ?? null));
+    const connecting = app.devices.connect('bangle');
+    await vi.advanceTimersByTimeAsync(1600);
+    await connecting;
+    const line = (text: string) =>
+      watch.notify(uuids.NORDIC_UART_TX, new TextEncoder().encode(`${text}\r\n`));
+    line('H,84,85');
+    expect(shown.at(-1)).toBe(84);
+    // A reading a second, the watch less than half sure of each for 8 s: a wrist that moves.
+    for (let i = 0; i < 8; i++) {
+      await vi.advanceTimersByTimeAsync(1000);
+      line(`H,${86 + i},${10 + 4 * i}`);
+    }
+    expect(shown.at(-1)).toBe(84);
+    // Sure of none for 15 s: too old to stand for the heart now.
+    await vi.advanceTimersByTimeAsync(7000);
+    expect(shown.at(-1)).toBeNull();
+    line('H,90,70');
+    expect(shown.at(-1)).toBe(90);
     watching.unsubscribe();
     app.dispose();
   });
