@@ -283,6 +283,13 @@ export const screenLayout = css`
     .unit:not(.pause-reason):has(~ .pause-reason) {
       display: none;
     }
+    /*
+     * Paused, the target too (said before the pause and again on Resume): with the count and
+     * "Paused" it fitted the band only at 9.8 px, too small to read from the mat.
+     */
+    .unit:not(.pause-reason):has(~ .paused) {
+      display: none;
+    }
     .face:has(~ .pause-reason) {
       font-size: 24cqmin;
     }

@@ -93,6 +93,25 @@ describe.each([
     expect(crossing).toEqual({});
   });
 
+  it('paused, shows the count and "Paused" large enough to read, and the target where it fits', async () => {
+    mounted.app.session.adjustCount(1);
+    mounted.app.session.pause();
+    await ringNow();
+    const ring = setView().shadowRoot!.querySelector('bb-progress-ring')!;
+    const shown = [...ring.children]
+      .filter((words) => words.getClientRects().length > 0)
+      .map((words) => (words as HTMLElement).innerText.replace(/\n/g, ' / '));
+    const paused = ring.querySelector('.paused')!;
+    const pausedSize = Number.parseFloat(getComputedStyle(paused).fontSize) * paused.currentCSSZoom;
+    // At 180×320 the target, the count and "Paused" fitted the 128 px ring only with the words at
+    // 9.8 px and "Paused" at 14.7 px: the target, said before the pause and again on Resume, gives
+    // way to the word acted on.
+    if (width === 180) {
+      expect(shown).toEqual(['1', 'Paused']);
+      expect(pausedSize).toBeGreaterThanOrEqual(18);
+    } else expect(shown).toEqual(['1', 'of 10 each side', 'right arm', 'Paused']);
+  });
+
   it('keeps the words at the size the screen gives them where they fit', async () => {
     mounted.app.session.adjustCount(1);
     await ringNow();
