@@ -310,11 +310,17 @@ export class BbHistory extends LitElement {
         grid-template-columns: minmax(0, 1fr);
         gap: 0.75rem;
       }
+      /*
+       * A finger's 44 px, as the charts' Numbers, its one line in the middle: 0.6rem round it left it
+       * 40 px. A list item still, as a flex box it lost its disclosure triangle.
+       */
       .space summary {
         font-weight: 700;
         font-size: 1.15rem;
         cursor: pointer;
-        padding: 0.6rem 0;
+        box-sizing: border-box;
+        min-height: 2.75rem;
+        padding-block: max(0px, calc((2.75rem - 1lh) / 2));
       }
       .space select {
         margin-left: 0.5rem;

@@ -1275,6 +1275,25 @@ describe('bb-history over years', () => {
     }
   });
 
+  it('offers the space raw motion takes and its choice on targets a finger hits, 44 px tall', async () => {
+    const history = await mount('bb-history', await persistenceWith([await recordSession()]));
+    const space = history.shadowRoot!.querySelector('.space')!;
+    await userEvent.click(page.getByText('Space: raw motion'));
+    await expect.element(page.getByText(/takes.*over 1 session/s)).toBeVisible();
+    await userEvent.selectOptions(space.querySelector('select')!, 'for the last 12 months');
+    await expect.element(page.getByRole('button', { name: 'Keep as it is' })).toBeVisible();
+    const heights = Object.fromEntries(
+      [...space.querySelectorAll('summary, select, button')].map((target) => [
+        (target as HTMLElement).innerText.split('\n')[0],
+        Math.round(target.getBoundingClientRect().height),
+      ]),
+    );
+    expect(
+      Object.values(heights).every((height) => height >= 44),
+      JSON.stringify(heights),
+    ).toBe(true);
+  });
+
   it('shows the space raw motion takes, what a shorter keep frees, and frees it on a second tap', async () => {
     const first = await recordSession();
     const old = toOtherSession({
