@@ -24,9 +24,10 @@ export class SessionModel extends Model<SessionState> {
 
   /**
    * Where the device whose drop the session is paused for was worn, as the app told it (see pause):
-   * kept with the pause as it ends, until the session is no longer paused.
+   * kept with the pause as it ends, until the session is no longer paused; null once a device worn
+   * elsewhere, or one the app could not tell, was away in the same pause, which then keeps none.
    */
-  private droppedPlacement: Placement | undefined = undefined;
+  private droppedPlacement: Placement | null | undefined = undefined;
 
   constructor(
     private readonly now: () => number,
@@ -103,7 +104,12 @@ export class SessionModel extends Model<SessionState> {
    * device away is worn, where the app knows which it is (see withDropPlacement).
    */
   pause(reason?: PauseReason, placement?: Placement): void {
-    if (reason && placement) this.droppedPlacement = placement;
+    if (reason) {
+      const before = this.droppedPlacement;
+      // A page put back mid-pause may not know the device at first: a placement heard after none is
+      // still the drop's own.
+      this.droppedPlacement = before === undefined || before === placement ? placement : null;
+    }
     this.dispatch({ type: 'pause', nowMs: this.now(), ...(reason ? { reason } : {}) });
   }
 
@@ -165,7 +171,11 @@ export class SessionModel extends Model<SessionState> {
   }
 
   private dispatch(action: SessionAction): void {
-    const next = withDropPlacement(this.state, reduceSession(this.state, action), this.droppedPlacement);
+    const next = withDropPlacement(
+      this.state,
+      reduceSession(this.state, action),
+      this.droppedPlacement ?? undefined,
+    );
     if (next.pausedAtMs === null) this.droppedPlacement = undefined;
     this.setState(next);
   }

@@ -85,3 +85,25 @@ describe('SessionModel.pause for a device', () => {
     ]);
   });
 });
+
+describe('SessionModel.pause for two devices', () => {
+  it('keeps no device with a drop that a second device worn elsewhere joined', () => {
+    let now = 1000;
+    const model = new SessionModel(
+      () => now,
+      [{ exercise: exerciseById('superman'), dosage: { sets: 2, target: 10, restS: 30 } }],
+    );
+    model.start();
+    now = 3000;
+    model.goHeard();
+    now = 10_000;
+    // The watch drops out of reach, then the chest strap beside it is given up on: the app can no
+    // longer say which of the two the pause is for.
+    model.pause('connection', 'wrist');
+    now = 20_000;
+    model.pause('lost', undefined);
+    now = 52_000;
+    model.resume();
+    expect(model.state.pauses).toEqual([{ atMs: 10_000, ms: 42_000, deviceLost: true }]);
+  });
+});
