@@ -240,11 +240,14 @@ export function learnFromLastSet(
   // A set put back with no lesson kept is read from the count it came back with: what was tapped
   // before it is in that count. The +1 tapped while the device was away made up for reps it never
   // saw, not a miscount; those tapped while it was there, before the drop or after, put one right.
-  const unseen = taught
+  const unseenTapped = taught
     ? (taught.unseen ?? 0)
     : justEnded
       ? (seen?.unseen ?? 0) + (record.countedAway ?? 0)
       : 0;
+  // A −1 after the set takes back such a +1 first, as one in it does (see SetLessons.judgeTaps): a +1
+  // taken back is no count the detectors fell short of, nor one they went over.
+  const unseen = Math.min(unseenTapped, Math.max(0, corrections));
   // A +1 after the set is for a rep it missed where the device saw one go uncounted; where nothing
   // tells, one after a drop may be for a rep in the drop.
   const unseenAfter =
@@ -271,7 +274,7 @@ export function learnFromLastSet(
     endedByHand,
     byMotion,
     ...(cut !== undefined ? { cutAt: cut } : {}),
-    ...(unseen > 0 ? { unseen } : {}),
+    ...(unseenTapped > 0 ? { unseen: unseenTapped } : {}),
     ...(seenUpTo !== undefined ? { seenUpTo } : {}),
     ...(heldAtTap ? { heldAtTap } : {}),
   };

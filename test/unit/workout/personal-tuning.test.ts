@@ -212,6 +212,38 @@ describe('what a +1 in a superman set teaches, by what the strap saw before it',
     expect(tuning.rangeScale).toBeLessThan(1);
   });
 
+  describe('a +1 tapped before the person moved, and taken back with −1 in the rest', () => {
+    /** Three reps counted, the +1 at 1.4 s, the set stopped by itself and the −1 in its rest; then `after`. */
+    const takenBack = (...after: Step[]) => {
+      const reps = counted([5000, 9000, 13_000]);
+      return taught(
+        [
+          ...lying(31_000, reps.lifts),
+          ...reps.reps,
+          plusOne(2400),
+          { tMs: 35_000, action: { type: 'tick', nowMs: 35_000 } },
+          { tMs: 36_000, action: { type: 'adjust', delta: -1, nowMs: 36_000 } },
+          ...after,
+        ],
+        2,
+      );
+    };
+
+    it('teaches nothing', () => {
+      const { state, tuning } = takenBack();
+      expect(state.phase).toBe('rest');
+      expect(state.completed[0]).toMatchObject({ count: 3 });
+      expect(state.completed[0]?.corrections ?? 0).toBe(0);
+      expect(tuning).toEqual(NEUTRAL_TUNING);
+    });
+
+    it('teaches nothing tapped again after the −1', () => {
+      const { state, tuning } = takenBack(plusOne(37_000));
+      expect(state.completed[0]).toMatchObject({ count: 4, corrections: 1 });
+      expect(tuning).toEqual(NEUTRAL_TUNING);
+    });
+  });
+
   describe('a +1 in the rest after a set that stopped by itself', () => {
     const reps = counted([5000, 9000, 17_000]);
     const stopsThenPlusOne = (lifts: readonly { fromMs: number; toMs: number; deg: number }[]) => [
