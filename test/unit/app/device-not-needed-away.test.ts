@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExerciseId } from '../../../src/workout/program.ts';
 import { currentPlanned } from '../../../src/workout/session.ts';
 import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
-import { appPickingInTurn } from './heart-rate-strap-app.ts';
+import { appPickingInTurn, connectInTurn, sessionAtFirstSetOf } from './heart-rate-strap-app.ts';
 
 describe('a strap out of reach beside a watch that counts the set under way', () => {
   beforeEach(() => {
@@ -29,17 +29,9 @@ describe('a strap out of reach beside a watch that counts the set under way', ()
       paused ||= state.pausedAtMs !== null;
     });
     app.start();
-    for (const kind of ['polar', 'pinetime'] as const) {
-      const connecting = app.devices.connect(kind);
-      await vi.advanceTimersByTimeAsync(50);
-      await connecting;
-    }
+    await connectInTurn(app, ['polar', 'pinetime']);
     expect(app.devices.state.devices.map((d) => d.counts.includes('lat-pulldown'))).toEqual([false, true]);
-    app.startSession();
-    for (let guard = 0; currentPlanned(app.session.state)?.exercise.id !== exercise; guard++) {
-      if (guard > 40) throw new Error(`no set of ${exercise} in the plan`);
-      app.session.skip();
-    }
+    sessionAtFirstSetOf(app, exercise);
     // Begun by hand, as a person seated at the machine would be seen to be by the strap.
     app.session.beginSet();
     await vi.advanceTimersByTimeAsync(3_000);

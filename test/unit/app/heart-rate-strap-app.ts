@@ -1,8 +1,12 @@
 // The app as a person with a plain heart-rate strap has it: the chooser picks that strap. Or as one
 // with several devices has it: the chooser picks each in turn.
+import { vi } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
+import type { DeviceKind } from '../../../src/app/devices.ts';
 import type { CueHosts } from '../../../src/cues/cue-player.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
+import type { ExerciseId } from '../../../src/workout/program.ts';
+import { currentPlanned } from '../../../src/workout/session.ts';
 import { StandInUtterance } from '../../utterance.ts';
 import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
 
@@ -43,6 +47,24 @@ export function appPickingInTurn(devices: readonly FakeDevice[], options: StrapA
     persistence: { openStore: null, page: null },
     cueHosts: options.cueHosts ?? null,
   });
+}
+
+/** Connects `kinds` one after the other, under fake timers, as the chooser picks the app's devices in turn. */
+export async function connectInTurn(app: Backbeat, kinds: readonly DeviceKind[]): Promise<void> {
+  for (const kind of kinds) {
+    const connecting = app.devices.connect(kind);
+    await vi.advanceTimersByTimeAsync(50);
+    await connecting;
+  }
+}
+
+/** Starts a session and skips every set before the first of `exercise`. */
+export function sessionAtFirstSetOf(app: Backbeat, exercise: ExerciseId): void {
+  app.startSession();
+  for (let guard = 0; currentPlanned(app.session.state)?.exercise.id !== exercise; guard++) {
+    if (guard > 40) throw new Error(`no set of ${exercise} in the plan`);
+    app.session.skip();
+  }
 }
 
 /** A voice that says each line as soon as it is handed over, and writes it down in `said`. */

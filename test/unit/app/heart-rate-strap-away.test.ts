@@ -6,8 +6,7 @@ import type { Backbeat } from '../../../src/app/backbeat.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import { HEART_RATE_MEASUREMENT } from '../../../src/protocol/uuids.ts';
 import type { ExerciseId } from '../../../src/workout/program.ts';
-import { currentPlanned } from '../../../src/workout/session.ts';
-import { appWithStrap, heartRateStrap } from './heart-rate-strap-app.ts';
+import { appWithStrap, connectInTurn, heartRateStrap, sessionAtFirstSetOf } from './heart-rate-strap-app.ts';
 
 /** The line that the strap is away, as the coach's lines give it (a sentence ends with its stop). */
 const KEEP_GOING = 'Heart rate out of reach: keep going.';
@@ -29,14 +28,8 @@ describe('a heart-rate-only strap out of reach in the middle of a session', () =
     const paused: number[] = [];
     app.session.state$.subscribe((state) => state.pausedAtMs !== null && paused.push(state.nowMs));
     app.start();
-    const connecting = app.devices.connect('heart-rate');
-    await vi.advanceTimersByTimeAsync(50);
-    await connecting;
-    app.startSession();
-    for (let guard = 0; currentPlanned(app.session.state)?.exercise.id !== exercise; guard++) {
-      if (guard > 40) throw new Error(`no set of ${exercise} in the plan`);
-      app.session.skip();
-    }
+    await connectInTurn(app, ['heart-rate']);
+    sessionAtFirstSetOf(app, exercise);
     await vi.advanceTimersByTimeAsync(5_000);
     return { strap, app, lines, paused };
   }

@@ -10,10 +10,9 @@ import {
   sessionDropText,
   setAwayText,
 } from '../../../src/workout/device-drops.ts';
-import { currentPlanned } from '../../../src/workout/session.ts';
 import { FakeDevice } from '../sensors/ble/fake-device.ts';
 import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
-import { appPickingInTurn } from './heart-rate-strap-app.ts';
+import { appPickingInTurn, connectInTurn, sessionAtFirstSetOf } from './heart-rate-strap-app.ts';
 
 /** A Polar H9: the Heart Rate Service, and no PMD (it has no accelerometer to stream). */
 function fakeH9(): FakeDevice {
@@ -38,17 +37,9 @@ describe('a watch out of reach beside a chest strap', () => {
     const watch = fakePineTime();
     const app = appPickingInTurn([strap, watch]);
     app.start();
-    for (const kind of ['polar', 'pinetime'] as const) {
-      const connecting = app.devices.connect(kind);
-      await vi.advanceTimersByTimeAsync(50);
-      await connecting;
-    }
+    await connectInTurn(app, ['polar', 'pinetime']);
     expect(app.devices.state.devices.map((d) => d.counts.includes('lat-pulldown'))).toEqual([false, true]);
-    app.startSession();
-    for (let guard = 0; currentPlanned(app.session.state)?.exercise.id !== 'lat-pulldown'; guard++) {
-      if (guard > 40) throw new Error('no set of lat-pulldown in the plan');
-      app.session.skip();
-    }
+    sessionAtFirstSetOf(app, 'lat-pulldown');
     app.session.beginSet();
     await vi.advanceTimersByTimeAsync(3_000);
     watch.reachable = false;
