@@ -18,7 +18,7 @@ import {
 import { MAX_QUEUED, Speech, type SpeechHost } from '../../../src/cues/speech.ts';
 import { Tones } from '../../../src/cues/tones.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
-import { exerciseById, PROGRAM } from '../../../src/workout/program.ts';
+import { type Exercise, exerciseById, PROGRAM } from '../../../src/workout/program.ts';
 import {
   currentPlanned,
   initialSessionState,
@@ -897,13 +897,16 @@ describe("a rest's countdown after a line that runs long", () => {
     vi.useRealTimers();
   });
 
-  it('is said whole from "five", the line giving way to it', () => {
+  /**
+   * A one-rep superman set, then its 30 s rest before the first set of `next` (`target` reps) to a
+   * person new to it, told by a voice of `msPerChar`, run out a tick at a time.
+   */
+  function restBefore(next: Exercise, target: number, msPerChar: number) {
     onAFakeClock();
-    // Some ten characters a second: a real voice can be this slow at rate 1.
-    const voice = new VoiceInTime(95);
+    const voice = new VoiceInTime(msPerChar);
     const { player, act, state } = voiced(voice, [
       { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 30 } },
-      { exercise: exerciseById('bird-dog'), dosage: { sets: 1, target: 20, restS: 45 }, sayHow: true },
+      { exercise: next, dosage: { sets: 1, target, restS: 45 }, sayHow: true },
     ]);
     act({ type: 'start', nowMs: 0 });
     act({ type: 'go-heard', nowMs: 0 });
@@ -914,6 +917,12 @@ describe("a rest's countdown after a line that runs long", () => {
       vi.advanceTimersByTime(250);
       act({ type: 'tick', nowMs });
     }
+    return { voice, player };
+  }
+
+  it('is said whole from "five", the line giving way to it', () => {
+    // Some ten characters a second: a real voice can be this slow at rate 1.
+    const { voice, player } = restBefore(exerciseById('bird-dog'), 20, 95);
     const five = voice.lines.findIndex((line) => line.text === 'five');
     expect(voice.lines.slice(five, five + 5).map((line) => line.text)).toEqual(FIVE_TO_ONE);
     // "Five" comes as its second begins, 25 s into the rest: the line is cut off then, not the count.
@@ -923,21 +932,8 @@ describe("a rest's countdown after a line that runs long", () => {
   });
 
   it("keeps the next exercise's one point in what is heard of the line, where the countdown cuts off how it is done", () => {
-    onAFakeClock();
     const bridge = exerciseById('glute-bridge');
-    const voice = new VoiceInTime(100);
-    const { player, act, state } = voiced(voice, [
-      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 30 } },
-      { exercise: bridge, dosage: { sets: 1, target: 15, restS: 45 }, sayHow: true },
-    ]);
-    act({ type: 'start', nowMs: 0 });
-    act({ type: 'go-heard', nowMs: 0 });
-    vi.advanceTimersByTime(12_000);
-    act(rep(12_000));
-    for (let nowMs = 12_250; state().phase === 'rest'; nowMs += 250) {
-      vi.advanceTimersByTime(250);
-      act({ type: 'tick', nowMs });
-    }
+    const { voice, player } = restBefore(bridge, 15, 100);
     vi.advanceTimersByTime(20_000);
     const rest = voice.lines.find((line) => line.text.startsWith('Rest, thirty seconds'));
     expect(rest?.text).toContain(bridge.keyPoint.slice(0, -1));
@@ -956,21 +952,8 @@ describe("a rest's countdown after a line that runs long", () => {
   // "Reach one arm forward", and the set said neither the opposite leg nor "Pause, lower slowly, switch
   // sides": the movement was never heard whole.
   it("leaves how the next exercise is done heard whole once before its first rep, what the countdown cut off said after the set's line", () => {
-    onAFakeClock();
     const birdDog = exerciseById('bird-dog');
-    const voice = new VoiceInTime(95);
-    const { player, act, state } = voiced(voice, [
-      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 30 } },
-      { exercise: birdDog, dosage: { sets: 1, target: 20, restS: 45 }, sayHow: true },
-    ]);
-    act({ type: 'start', nowMs: 0 });
-    act({ type: 'go-heard', nowMs: 0 });
-    vi.advanceTimersByTime(12_000);
-    act(rep(12_000));
-    for (let nowMs = 12_250; state().phase === 'rest'; nowMs += 250) {
-      vi.advanceTimersByTime(250);
-      act({ type: 'tick', nowMs });
-    }
+    const { voice, player } = restBefore(birdDog, 20, 95);
     vi.advanceTimersByTime(40_000);
     const rest = voice.lines.findIndex((line) => line.text.startsWith('Rest, thirty seconds'));
     const said = voice.lines.slice(rest);
