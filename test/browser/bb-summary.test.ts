@@ -578,6 +578,21 @@ describe('bb-summary', () => {
     ]);
   });
 
+  /**
+   * The summary of a session recorded with a chest strap whose device dropped twice in a set, each drop
+   * kept as that of the device worn at `placement` where one is given, in the app's main column.
+   */
+  function strapDroppedSummary(placement?: 'wrist') {
+    const { sets, session } = strapDroppedSession('dropped', Date.now());
+    const summary = document.createElement('bb-summary');
+    summary.records = sets;
+    summary.durationMs = 71_100;
+    const pauses = session.snapshot!.pauses!;
+    summary.pauses = placement ? pauses.map((pause) => ({ ...pause, placement })) : pauses;
+    summary.devicePlacement = 'chest';
+    return { summary, main: inAppMain(summary) };
+  }
+
   it.each([
     [360, 640],
     [180, 320],
@@ -586,13 +601,7 @@ describe('bb-summary', () => {
     async (width, height) => {
       const restore = await layOutAsTheApp(width, height);
       try {
-        const { sets, session } = strapDroppedSession('dropped', Date.now());
-        const summary = document.createElement('bb-summary');
-        summary.records = sets;
-        summary.durationMs = 71_100;
-        summary.pauses = session.snapshot!.pauses!;
-        summary.devicePlacement = 'chest';
-        const main = inAppMain(summary);
+        const { summary, main } = strapDroppedSummary();
         await summary.updateComplete;
         const table = summary.shadowRoot!.querySelector('bb-sets-table')!;
         await expect.poll(() => table.shadowRoot!.querySelector('tr.dropped td')).not.toBeNull();
@@ -619,17 +628,8 @@ describe('bb-summary', () => {
     async (width, height) => {
       const restore = await layOutAsTheApp(width, height);
       try {
-        const { sets, session } = strapDroppedSession('dropped', Date.now());
-        const summary = document.createElement('bb-summary');
-        summary.records = sets;
-        summary.durationMs = 71_100;
-        summary.pauses = session.snapshot!.pauses!.map((pause) => ({
-          ...pause,
-          placement: 'wrist' as const,
-        }));
         // An H10 and a watch recorded as one source worn on the chest: the drops say which it was.
-        summary.devicePlacement = 'chest';
-        const main = inAppMain(summary);
+        const { summary, main } = strapDroppedSummary('wrist');
         expect(await rowsOf(summary)).toContainEqual(['Watch out of reach twice: 2 min 54 s not counted']);
         expect(await rowsOf(summary)).toContainEqual(['Counted with +1, watch out of reach: 1']);
         const totals = summary.shadowRoot!.querySelector('.totals')!;
