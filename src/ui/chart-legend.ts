@@ -112,7 +112,9 @@ export interface WeekInWords {
  * without this year's number, on one line where it took two.
  */
 export function weeksInWords(series: ChartSeries, locale: string, nowMs: number): WeekInWords[] {
-  const thisYear = new Date(nowMs).getUTCFullYear();
+  // A week is its Monday on the person's own calendar, written as UTC (see workout/calendar.ts): the
+  // year it is now is theirs, which on New Year's morning east of Greenwich UTC has yet to reach.
+  const thisYear = new Date(nowMs).getFullYear();
   return series.x
     .flatMap((x, i) => {
       const notCharted = series.notCharted?.[i];

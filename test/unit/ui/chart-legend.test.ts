@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ChartLine } from '../../../src/store/progress.ts';
 import {
   bandNote,
@@ -199,6 +199,27 @@ describe("a progress chart's weeks told in words", () => {
     expect(weeksInWords(holds, 'en-US', december)).toEqual([
       { heading: 'Week of Nov 30', readings: ['Not charted: Drawing-in 45 s, with a pause'] },
       { heading: 'Week of Nov 23', readings: ['Drawing-in (s): 50'] },
+    ]);
+  });
+});
+
+describe("a progress chart's weeks told in words on New Year's morning east of Greenwich", () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it("dates last year's weeks with their year, as the person's calendar has turned where UTC's has not", () => {
+    // 9:00 on 1 January 2027 in Auckland is still 31 December 2026 in UTC; a week is its local Monday.
+    process.env.TZ = 'Pacific/Auckland';
+    const series = {
+      x: [Date.UTC(2026, 11, 28) / 1000],
+      lines: [{ label: 'Bat hang', values: [4], styleSlot: 0 }],
+    };
+    const newYearsMorning = Date.UTC(2026, 11, 31, 20);
+    expect(weeksInWords(series, 'en-US', newYearsMorning).map((week) => week.heading)).toEqual([
+      'Week of Dec 28, 2026',
     ]);
   });
 });
