@@ -375,7 +375,14 @@ export class Backbeat {
         )
         .subscribe((read) => this.replan(read)),
     );
-    this.subscriptions.add(this.motion$.subscribe((event) => this.session.handleMotion(event)));
+    this.subscriptions.add(
+      this.motion$.subscribe((event) => {
+        // The lessons hear of a counted rep before the session does: the rep that ends a set is that
+        // set's, and a +1 on the summary must not take its movement for one the detectors missed.
+        if (event.type === 'rep') this.lessons.seeRep(event.startMs, event.tMs);
+        this.session.handleMotion(event);
+      }),
+    );
     // When the person has heard a set's "Go": a plank is lifted into then (see LIFT_AFTER_GO_MS).
     const talking$ = this.cues?.outputs.speech.talking$ ?? null;
     this.subscriptions.add(
@@ -486,11 +493,6 @@ export class Backbeat {
       this.setTilts().subscribe((reading) =>
         this.lessons.seeTilt(reading.tMs, reading.upX, reading.upY, reading.upZ),
       ),
-    );
-    this.subscriptions.add(
-      this.motion$.subscribe((event) => {
-        if (event.type === 'rep') this.lessons.seeRep(event.startMs, event.tMs);
-      }),
     );
     this.pauseWhileDeviceAway();
     this.keepHeartSamples();
