@@ -1741,7 +1741,7 @@ function importNotice(
   if (putRight.length > 0) {
     const told =
       putRight.slice(0, 2).join('; ') + (putRight.length > 2 ? `; and ${putRight.length - 2} more` : '');
-    notice += ` Not all of ${added + skipped === 1 ? 'it' : 'them'} could be read, and it was put right: ${told}.`;
+    notice += ` Not all of ${added + skipped === 1 ? 'it' : 'them'} could be read: ${told}.`;
   }
   return notice;
 }

@@ -648,7 +648,7 @@ describe("bb-history's notice of a pause put right on import", () => {
       const notice = page.getByText(/^Imported 1 session\. Not all of it could be read/);
       await expect.element(notice).toBeVisible();
       expect(notice.element().textContent).toBe(
-        'Imported 1 session. Not all of it could be read, and it was put right: session 1, pause 1: "ms" should be a number, so the pause was left out.',
+        'Imported 1 session. Not all of it could be read: session 1, pause 1: "ms" should be a number, so the pause was left out.',
       );
       // The rest of the session came in: its other drop, given up on in the set, still told.
       expect(history.shadowRoot!.querySelector('li[data-session="dropped"] .facts')!.textContent).toMatch(

@@ -2227,7 +2227,7 @@ describe('Persistence', () => {
     await target.persistence.importJson(JSON.stringify(file));
     expect(target.persistence.history.state.sessions).toHaveLength(1);
     expect(target.persistence.history.state.notice).toBe(
-      'Imported 1 session. Not all of it could be read, and it was put right: session 1, pause 1: "ms" should be a number, so the pause was left out.',
+      'Imported 1 session. Not all of it could be read: session 1, pause 1: "ms" should be a number, so the pause was left out.',
     );
   });
 
