@@ -1333,13 +1333,20 @@ function restBegins(prev: SessionState, next: SessionState, speechRate: number):
  * countdown cuts off of them is known, and said as the set begins (see Cue.countdownKeeps).
  */
 function restLineCues(state: SessionState, line: string, first: (text: string) => Cue): Cue[] {
-  const coming = upNext(state)?.exercise;
-  const whereAndHow = coming ? sentences([coming.position, coming.spokenHow]) : null;
-  if (!whereAndHow || !line.endsWith(`. ${whereAndHow}`)) return [first(line)];
+  const [opening, whereAndHow] = restLineParts(state, line);
+  if (whereAndHow === undefined) return [first(line)];
   return [
-    first(line.slice(0, -whereAndHow.length - 2)),
+    first(opening),
     { kind: 'say', text: whereAndHow, interrupt: false, bySentence: true, countdownKeeps: true },
   ];
+}
+
+/** A rest's line as it is said (see restLineCues): its opening, then where to lie and how, if said. */
+function restLineParts(state: SessionState, line: string): [string] | [string, string] {
+  const coming = upNext(state)?.exercise;
+  const whereAndHow = coming ? sentences([coming.position, coming.spokenHow]) : null;
+  if (!whereAndHow || !line.endsWith(`. ${whereAndHow}`)) return [line];
+  return [line.slice(0, -whereAndHow.length - 2), whereAndHow];
 }
 
 /** The arm a bird dog set starts on, as the rest before it says it (see startingSide). */
@@ -1428,8 +1435,12 @@ function restSaid(rest: SessionState, endedMs: number, speechRate: number, words
   const wordsIn = (line: string | null): line is string => line?.includes(sentences([words])) === true;
   const laterSaid = (later: { line: string; saidMs: number } | null) =>
     later !== null && wordsIn(later.line) && saidWhole(rest, later.line, later.saidMs, endedMs, speechRate);
+  // Where to lie and how, said after the opening as a line of their own: a pause that cut them off
+  // cut off none of the opening before them, whose point the set said a second time.
+  const parts = opening === null ? [] : restLineParts(rest, opening);
+  const upToWords = parts.slice(0, parts.findIndex((part) => wordsIn(part)) + 1).join('. ');
   return (
-    (wordsIn(opening) && saidWhole(rest, opening, openedMs, pickedUp?.saidMs ?? endedMs, speechRate)) ||
+    (upToWords !== '' && saidWhole(rest, upToWords, openedMs, pickedUp?.saidMs ?? endedMs, speechRate)) ||
     laterSaid(resumed) ||
     laterSaid(pickedUp)
   );

@@ -758,6 +758,34 @@ describe('a rest skipped in a pause, the person in position for the next exercis
     expect(voice.heard.slice(voice.heard.indexOf('Paused') + 1)).toEqual(expected);
     player.dispose();
   });
+
+  // Paused 9 s into the rest, as its line "Rest, forty-five seconds. Next: Glute bridge, one set. Heels
+  // down, squeeze your glutes" had been said and where to lie was begun: the set said "Heels down,
+  // squeeze your glutes" a second time, the pause having cut the rest's how-to, not its point.
+  it("says the point once where the pause cut the rest's how-to after it, not the line with the point", () => {
+    const voice = new VoiceOnTheMat();
+    const { player, act, state } = voiced(voice, FIRST_SESSION);
+    act(strapSees());
+    act({ type: 'start', nowMs: 0 });
+    act(inPosition('face-down', 1000));
+    act({ type: 'go-heard', nowMs: 1000 });
+    act(rep(3000));
+    voice.sayUntilSaying(bridge.position.split('. ')[0]);
+    act({ type: 'tick', nowMs: 12_000 });
+    act({ type: 'pause', nowMs: 12_000 });
+    voice.sayAll();
+    act({ type: 'resume', nowMs: 15_000 });
+    voice.sayAll();
+    for (let t = 15_250; state().phase === 'rest' && t < 60_000; t += 250) {
+      act({ type: 'tick', nowMs: t });
+      voice.sayAll();
+    }
+    expect(state().set?.setNumber).toBe(1);
+    act(inPosition('face-up', state().nowMs + 1000));
+    voice.sayAll();
+    expect(voice.heard.filter((line) => line.includes(bridge.keyPoint.slice(0, -1)))).toHaveLength(1);
+    player.dispose();
+  });
 });
 
 /**
