@@ -254,6 +254,10 @@ export class Speech {
     // line follows the sentence under way, never breaking it off.
     const atOnce = performance.now() - this.speakingSinceMs < AT_ONCE_MS;
     if (topic && this.speakingTopic === topic && atOnce) this.cutOff();
+    // A time call as moot, where the line that ends it comes at once: a hold's end seen in the frame
+    // that took the clock past the call ("forty-five seconds", then "Done: forty-five seconds"). Not
+    // a sentence of how to lie, which a count ends: a count at once with it still follows it whole.
+    else if (this.speakingTopic === 'time' && ends?.includes('time') && atOnce) this.cutOff();
     const line: Line = {
       text,
       topic,

@@ -1427,6 +1427,19 @@ describe('a queue longer than the voice keeps', () => {
   });
 });
 
+describe("a hold's time call and its end, come at once", () => {
+  // A plank come down 45.3 s into its hold, seen in the frame that took the clock past the call at
+  // 45.5 s: "forty-five seconds" was begun, and "Done: forty-five seconds" said behind it.
+  it('says the end alone', () => {
+    const voice = new VoiceOnTheMat();
+    const speech = speechThrough(voice);
+    speech.say('forty-five seconds', { topic: 'time' });
+    speech.say('Done: forty-five seconds', { ends: ['time'] });
+    voice.sayAll();
+    expect(voice.heard).toEqual(['Done: forty-five seconds']);
+  });
+});
+
 describe('the voice, as it was', () => {
   it('keeps only the latest count waiting behind a long line', () => {
     const voice = new VoiceOnTheMat();
