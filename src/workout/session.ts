@@ -455,6 +455,20 @@ export type SessionAction =
 
 /** A rep set in which the detectors counted a rep and then nothing for this long is over. */
 export const STOPPED_AFTER_MS = 15_000;
+/**
+ * A breath set waits this long for the next breath. The bat hang's breath is a full breath out, a
+ * pause and a slow breath in: 15 s at 4 breaths a minute, a common slow pace, and up to 20 s for the
+ * slowest breather. Twice that lets one such breath go uncounted (too shallow for the counter) without
+ * ending the set, and every cycle the breath counter counts (up to 40 s, see the motion profiles) fits
+ * in it. Waiting long costs little: a person who gets up from the wall ends the set at once (see
+ * onPosition), and one who stops breathing deeply there has the set dated to their last breath.
+ */
+export const BREATH_STOPPED_AFTER_MS = 40_000;
+
+/** How long a set under way waits for the next rep or breath before the person has stopped. */
+function stoppedAfterMs(exercise: Exercise): number {
+  return exercise.kind === 'breaths' ? BREATH_STOPPED_AFTER_MS : STOPPED_AFTER_MS;
+}
 
 /**
  * The most reps or breaths one set may hold: far above any dosage the settings allow (100 reps), so a
@@ -1056,11 +1070,11 @@ export function staysPausedAfterInterruption(state: {
  * is kept as a pause.
  *
  * The new page says a set under way again, to its "Go" ("… three done. Lie on your back, … Go"): the
- * person has stopped only if no rep comes for STOPPED_AFTER_MS from when they heard it, not from
- * their last rep before the app went. Between the two lay the move (the other tab ran on while the
- * person opened this one) and the set's lines, which take up to 15 s: time without reps that was not
- * the person stopping. A rest under way goes on with what is left of it, said again from the moment
- * it is picked up (restPickedUpMs).
+ * person has stopped only if no rep comes for its wait (stoppedAfterMs) from when they heard it, not
+ * from their last rep before the app went. Between the two lay the move (the other tab ran on while
+ * the person opened this one) and the set's lines, which take up to 15 s: time without reps that was
+ * not the person stopping. A rest under way goes on with what is left of it, said again from the
+ * moment it is picked up (restPickedUpMs).
  */
 export function afterInterruption(interrupted: SessionState): SessionState {
   const goesOn =
@@ -1143,8 +1157,8 @@ function resume(state: SessionState, nowMs: number): SessionState {
 
 /**
  * The devices out of reach change. A set whose device is back had no rep seen while it was away: the
- * person has stopped only if none comes for STOPPED_AFTER_MS from its return (from the resume, if it
- * came back during a pause).
+ * person has stopped only if none comes for its wait (stoppedAfterMs) from its return (from the
+ * resume, if it came back during a pause).
  */
 function motionReach(
   state: SessionState,
@@ -1311,7 +1325,8 @@ function onTick(state: SessionState): SessionState {
   // stopped: the detectors count it once the hips are down, and the wait for the next runs from there.
   if (set.atTopSinceMs != null) return state;
   const movedMs = Math.max(set.lastProgressMs, set.leftTopMs ?? Number.NEGATIVE_INFINITY);
-  if (detected > 0 && state.nowMs - movedMs >= STOPPED_AFTER_MS) return endSet(state, movedMs, 'stopped');
+  if (detected > 0 && state.nowMs - movedMs >= stoppedAfterMs(exercise))
+    return endSet(state, movedMs, 'stopped');
   return state;
 }
 

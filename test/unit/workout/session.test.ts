@@ -8,6 +8,7 @@ import { summarize } from '../../../src/store/summary.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
   afterInterruption,
+  BREATH_STOPPED_AFTER_MS,
   correctableInRest,
   countedSince,
   FORM_WARNING_SHOWN_MS,
@@ -1730,6 +1731,53 @@ describe('sets that begin when the person is in position', () => {
     s = run(s, position('away', 'upright', 15_000, 16_000));
     expect(s.phase).toBe('rest');
     expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'stopped', startedMs: 8000, endedMs: 15_000 });
+  });
+
+  // program.md's bat hang breath is a full breath out, a pause and a slow breath in: 15 s and more
+  // for a person who breathes 4 times a minute, as slow breathing is often done.
+  describe('a bat hang breathed slowly', () => {
+    const batHang: PlannedExercise[] = [
+      { exercise: exerciseById('bat-hang'), dosage: { sets: 2, target: 5, restS: 30 } },
+    ];
+    /** The bat hang's first set, in position at 2 s and its "Go" heard at 12 s, breathing at `breathsMs`. */
+    const breathing = (breathsMs: readonly number[], untilMs: number): SessionState => {
+      let s = run(sensing(batHang), { type: 'start', nowMs: 0 }, position('in', 'face-up', 2000, 3000), {
+        type: 'go-heard',
+        nowMs: 12_000,
+      });
+      for (let t = 12_000; t <= untilMs; t += 500) {
+        s = run(s, { type: 'tick', nowMs: t });
+        if (breathsMs.includes(t))
+          s = run(s, { type: 'motion', event: { type: 'breath', tMs: t, emittedMs: t } });
+      }
+      return s;
+    };
+
+    it('counts breaths 16 to 18 s apart to the target, where a rep set would have stopped', () => {
+      const slowly = [20_000, 36_000, 54_000, 71_000];
+      const fourBreaths = breathing(slowly, 85_000);
+      expect(fourBreaths.completed).toEqual([]);
+      expect(fourBreaths.phase).toBe('set');
+      expect(fourBreaths.set).toMatchObject({ count: 4 });
+      const done = breathing([...slowly, 88_000], 88_000);
+      expect(done.phase).toBe('rest');
+      expect(done.completed[0]).toMatchObject({ exerciseId: 'bat-hang', count: 5, endedBy: 'target' });
+    });
+
+    it('ends at once as stopped when the person comes down from the wall between breaths', () => {
+      let s = breathing([20_000, 36_000], 45_000);
+      s = run(s, position('away', 'upright', 45_000, 45_500));
+      expect(s.phase).toBe('rest');
+      expect(s.completed[0]).toMatchObject({ count: 2, endedBy: 'stopped', endedMs: 45_000 });
+    });
+
+    it('ends as stopped, dated at the last breath, once no breath comes for BREATH_STOPPED_AFTER_MS', () => {
+      const waiting = breathing([20_000, 36_000], 36_000 + BREATH_STOPPED_AFTER_MS - 500);
+      expect(waiting.phase).toBe('set');
+      const stopped = run(waiting, { type: 'tick', nowMs: 36_000 + BREATH_STOPPED_AFTER_MS });
+      expect(stopped.phase).toBe('rest');
+      expect(stopped.completed[0]).toMatchObject({ count: 2, endedBy: 'stopped', endedMs: 36_000 });
+    });
   });
 
   it('goes on as begun for a person back in position within moments, counting nothing while out of it', () => {
