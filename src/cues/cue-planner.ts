@@ -533,6 +533,15 @@ function unsaid(pause: Pause): boolean {
 }
 
 /**
+ * When a pause the voice spoke of cut off what it was saying: a device's drop as "Paused: connection
+ * lost" is said (see connectionLostDue), the rest's line going on until then. Reckoned cut off as the
+ * drop began, "Next: Superman, set two of two", heard whole 2 s before, was said again after it.
+ */
+function cutOffMs(pause: Pause): number {
+  return pause.deviceDropped || pause.deviceLost ? pause.atMs + CONNECTION_LOST_SAID_AFTER_MS : pause.atMs;
+}
+
+/**
  * The pauses the voice spoke of, which cut off what it was saying: a drop back before it was said
  * (unsaid) cut nothing, and the timings of what follows go by the line before it.
  */
@@ -567,7 +576,12 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
   const restLine = resumedRestLine(next, speechRate ?? 1);
   if (restLine !== null && restLine.saidMs === next.nowMs)
     return restLineCues(next, restLine.line, (text) => sayGoesOn(text, true));
-  if (!dropped || skippedTo) return [sayGoesOn(resumed(next, next.nowMs))];
+  // A rest goes on with what the pause cut off of its lines, where the rest has room for it.
+  const goesOn = (saidMs: number): string =>
+    next.phase === 'rest' && pause !== undefined && pause.atMs + pause.ms === next.nowMs
+      ? restGoesOnLine(next, pause, saidMs, speechRate ?? 1)
+      : resumed(next, saidMs);
+  if (!dropped || skippedTo) return restLineCues(next, goesOn(next.nowMs), (text) => sayGoesOn(text));
   // Nothing was said of a drop that short, and there is nothing to say unless the device is still
   // away: the person who tapped Resume then counts by hand, and is told so.
   const exercise = currentPlanned(next)?.exercise;
@@ -578,8 +592,14 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
   // held"), or a rest with "zero seconds left".
   if (overBy(next, saidMs)) return [];
   // After what was said of the drop, not over it (see afterDropLinesMs); what it held follows.
-  const line = next.phase === 'set' ? goesOnFromDrop(next, saidMs) : resumed(next, saidMs);
-  return [{ kind: 'say', text: line, interrupt: false, ends: ['pause'] }];
+  if (next.phase === 'set')
+    return [{ kind: 'say', text: goesOnFromDrop(next, saidMs), interrupt: false, ends: ['pause'] }];
+  return restLineCues(next, goesOn(saidMs), (text) => ({
+    kind: 'say',
+    text,
+    interrupt: false,
+    ends: ['pause'],
+  }));
 }
 
 /**
@@ -1352,8 +1372,17 @@ function restLineParts(state: SessionState, line: string): [string] | [string, s
 /** The arm a bird dog set starts on, as the rest before it says it (see startingSide). */
 const RIGHT_ARM_FIRST = 'Start with your right arm';
 
-/** The line `restBegins` says; `pickedUp` for a rest picked up after a reload. */
-function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: number): string | null {
+/**
+ * The line `restBegins` says; `pickedUp` for a rest picked up after a reload, or gone on with after a
+ * pause. `keep`, where given, picks what of the next set, its point, side, position and movement the
+ * line may say (see restGoesOnLine), and where none fits it says the time left alone.
+ */
+function restOpeningLine(
+  state: SessionState,
+  pickedUp: boolean,
+  speechRate: number,
+  keep?: (words: string) => boolean,
+): string | null {
   const planned = currentPlanned(state);
   const coming = upNext(state);
   if (!planned || state.restEndsMs === null) return null;
@@ -1366,14 +1395,17 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
     ? state.restEndsMs - state.nowMs
     : planned.dosage.restS * 1000 - restLineWaitsMs(state, speechRate);
   if (!coming) return rest;
+  const kept = (words: string[]) => (keep ? words.filter(keep) : words);
   const following = state.plan.find((p) => p.exercise.id === coming.exercise.id);
-  const nextSet = `Next: ${coming.exercise.name}, ${setOf(coming.setNumber, following?.dosage.sets ?? 1)}`;
-  const side = coming.exercise.alternatesSides ? [RIGHT_ARM_FIRST] : [];
+  const nextSet = kept([
+    `Next: ${coming.exercise.name}, ${setOf(coming.setNumber, following?.dosage.sets ?? 1)}`,
+  ]);
+  const side = kept(coming.exercise.alternatesSides ? [RIGHT_ARM_FIRST] : []);
   const newExercise = coming.exercise.id !== planned.exercise.id;
-  const position = newExercise ? [coming.exercise.position] : [];
+  const position = kept(newExercise ? [coming.exercise.position] : []);
   const firstSet = newExercise && coming.setNumber === 1;
   // How it is done, to a person new to it, before its first set: here, where the rest has room.
-  const how = firstSet && following?.sayHow ? [coming.exercise.spokenHow] : [];
+  const how = kept(firstSet && following?.sayHow ? [coming.exercise.spokenHow] : []);
   // Its one point, here where the rest has room, right after what it is of: said after the set's
   // line, it held up "In position. Go." for a person already there, 4.8 s for a bird dog. Left to the
   // set before the position or the movement is: the set says those in its own line, holding up "Go"
@@ -1381,19 +1413,19 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
   // off (see sayCountdown), which cost the bridge's "Heels down, squeeze your glutes" at "Heels down,
   // squ", never said again, where now it cuts the movement, said on after the set's line (see
   // Cue.countdownKeeps).
-  const point = firstSet ? [coming.exercise.keyPoint] : [];
-  const shortest = sentences([rest, `Next: ${coming.exercise.name}`]);
+  const point = kept(firstSet ? [coming.exercise.keyPoint] : []);
+  const shortest = sentences([rest, ...kept([`Next: ${coming.exercise.name}`])]);
   const fullestFirst = [
     ...(how.length > 0
       ? [
-          sentences([rest, nextSet, ...point, ...side, ...position, ...how]),
-          sentences([rest, nextSet, ...side, ...position, ...how]),
+          sentences([rest, ...nextSet, ...point, ...side, ...position, ...how]),
+          sentences([rest, ...nextSet, ...side, ...position, ...how]),
         ]
       : []),
-    ...(point.length > 0 ? [sentences([rest, nextSet, ...point, ...side, ...position])] : []),
-    sentences([rest, nextSet, ...side, ...position]),
-    ...(point.length > 0 ? [sentences([rest, nextSet, ...point, ...side])] : []),
-    sentences([rest, nextSet]),
+    ...(point.length > 0 ? [sentences([rest, ...nextSet, ...point, ...side, ...position])] : []),
+    sentences([rest, ...nextSet, ...side, ...position]),
+    ...(point.length > 0 ? [sentences([rest, ...nextSet, ...point, ...side])] : []),
+    sentences([rest, ...nextSet]),
     shortest,
   ];
   // The fullest line that leaves the countdown from "five": a line that merely fits the rest left it
@@ -1405,6 +1437,12 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
   // cut it off 2.8 s in.
   const nextAlone = `Next: ${coming.exercise.name}`;
   const countdownLeft = (line: string) => countdownFirstNumber(restMs - lineOverMs(line, speechRate));
+  // Gone on with after a pause: what it cut off is said where the countdown keeps every number it
+  // has after the time left alone, or not at all, and said by the set (see setOpening).
+  if (keep) {
+    const numbers = Math.min(COUNTDOWN_S, countdownLeft(rest));
+    return fullestFirst.find((line) => countdownLeft(line) >= numbers) ?? rest;
+  }
   return (
     fullestFirst.find((line) => countdownLeft(line) === COUNTDOWN_S) ??
     fullestFirst.find((line) => countdownLeft(line) >= COUNTDOWN_RUN_MIN) ??
@@ -1421,29 +1459,93 @@ function restOpeningLine(state: SessionState, pickedUp: boolean, speechRate: num
  * again: the whole position said a second time was cut off a few seconds in by "In position. Go.".
  */
 function restSaid(rest: SessionState, endedMs: number, speechRate: number, words: string): boolean {
+  return restLines(rest, speechRate).some((said) => heardWhole(rest, said, words, endedMs, speechRate));
+}
+
+/** A line a rest was told with, begun at `saidMs`. */
+interface RestLine {
+  readonly line: string;
+  readonly saidMs: number;
+}
+
+/**
+ * The lines a rest was told with before `beforeMs`: as it began, or as the pause it came up in ended
+ * (see resumedRestLine), as a new page picked it up (see pickedUpRestLine), and as each pause in it
+ * ended (see restGoesOnLine).
+ */
+function restLines(rest: SessionState, speechRate: number, beforeMs = Number.POSITIVE_INFINITY): RestLine[] {
   const planned = currentPlanned(rest);
-  if (rest.phase !== 'rest' || !planned || rest.restEndsMs === null) return false;
-  // Said as the set before ended, behind its last words; a pause since moved the rest's end, not
-  // when it was said.
-  const openedMs =
-    (rest.completed.at(-1)?.endedMs ?? rest.restEndsMs - planned.dosage.restS * 1000) +
-    restLineWaitsMs(rest, speechRate);
+  if (rest.phase !== 'rest' || !planned || rest.restEndsMs === null) return [];
+  const endedMs = rest.completed.at(-1)?.endedMs ?? rest.restEndsMs - planned.dosage.restS * 1000;
   const resumed = resumedRestLine(rest, speechRate);
-  // A rest that came up in a pause began unsaid: its line was the one it went on with.
-  const opening = resumed === null ? restOpeningLine(rest, false, speechRate) : null;
-  const pickedUp = pickedUpRestLine(rest, speechRate);
-  const wordsIn = (line: string | null): line is string => line?.includes(sentences([words])) === true;
-  const laterSaid = (later: { line: string; saidMs: number } | null) =>
-    later !== null && wordsIn(later.line) && saidWhole(rest, later.line, later.saidMs, endedMs, speechRate);
-  // Where to lie and how, said after the opening as a line of their own: a pause that cut them off
-  // cut off none of the opening before them, whose point the set said a second time.
-  const parts = opening === null ? [] : restLineParts(rest, opening);
-  const upToWords = parts.slice(0, parts.findIndex((part) => wordsIn(part)) + 1).join('. ');
-  return (
-    (upToWords !== '' && saidWhole(rest, upToWords, openedMs, pickedUp?.saidMs ?? endedMs, speechRate)) ||
-    laterSaid(resumed) ||
-    laterSaid(pickedUp)
-  );
+  // Said as the set before ended, behind its last words; a pause since moved the rest's end, not
+  // when it was said. A rest that came up in a pause began unsaid: its line was the one it went on with.
+  const openingLine = resumed === null ? restOpeningLine(rest, false, speechRate) : null;
+  const opening =
+    openingLine === null
+      ? resumed
+      : { line: openingLine, saidMs: endedMs + restLineWaitsMs(rest, speechRate) };
+  const lines: RestLine[] = [opening, pickedUpRestLine(rest, speechRate)].filter((line) => line !== null);
+  for (const pause of saidPauses(rest)) {
+    const resumedMs = pause.atMs + pause.ms;
+    // The pause it came up in, said above; one that ended as a new page picked the rest up said
+    // nothing as it ended (Finish's question), the page the rest again.
+    if (pause.atMs < endedMs || cutOffMs(pause) >= beforeMs || resumedMs === resumed?.saidMs) continue;
+    if (resumedMs === rest.restPickedUpMs) continue;
+    const saidMs = afterDropLinesMs(pause, resumedMs, speechRate);
+    const before = lines.filter((said) => said.saidMs < cutOffMs(pause));
+    lines.push({ line: goesOnLine(rest, pause, saidMs, before, speechRate), saidMs });
+  }
+  return lines.filter((said) => said.saidMs < beforeMs);
+}
+
+/**
+ * The line a rest goes on with after `pause`, said at `saidMs`: the time left, and what the pause cut
+ * off of what the rest's lines before it said (the next set, its one point, where to lie and how it
+ * is done), where it leaves the countdown room, as the rest's first line does (see restOpeningLine).
+ * It went on with "Rest goes on: thirty-six seconds left" alone, and the glute bridge's "Lie on your
+ * back, knees bent" the pause cut off was said after the set's line, 16 s before "Go" that the 31 s
+ * of the rest left could have held.
+ */
+function restGoesOnLine(rest: SessionState, pause: Pause, saidMs: number, speechRate: number): string {
+  return goesOnLine(rest, pause, saidMs, restLines(rest, speechRate, cutOffMs(pause)), speechRate);
+}
+
+/** As restGoesOnLine, `before` the lines the rest was told with before the pause. */
+function goesOnLine(
+  rest: SessionState,
+  pause: Pause,
+  saidMs: number,
+  before: readonly RestLine[],
+  speechRate: number,
+): string {
+  const told = (words: string) => before.some((said) => said.line.includes(sentences([words])));
+  const heard = (words: string) =>
+    before.some((said) => heardWhole(rest, said, words, cutOffMs(pause), speechRate));
+  const line = restLineFrom(rest, saidMs, speechRate, (words) => told(words) && !heard(words));
+  return line?.line ?? resumed(rest, saidMs);
+}
+
+/**
+ * Whether the rest's line `said` said `words` to their end by `untilMs`, nor was cut off before by a
+ * pause or the page going (a reload). Where to lie and how, said after the line's opening as a line of
+ * their own: a pause that cut them off cut off none of the opening before them, whose point the set
+ * said a second time.
+ */
+function heardWhole(
+  rest: SessionState,
+  said: RestLine,
+  words: string,
+  untilMs: number,
+  speechRate: number,
+): boolean {
+  const parts = restLineParts(rest, said.line);
+  const at = parts.findIndex((part) => part.includes(sentences([words])));
+  if (at < 0) return false;
+  const pickedUpMs = rest.restPickedUpMs;
+  const endMs =
+    pickedUpMs !== undefined && pickedUpMs > said.saidMs ? Math.min(untilMs, pickedUpMs) : untilMs;
+  return saidWhole(rest, parts.slice(0, at + 1).join('. '), said.saidMs, endMs, speechRate);
 }
 
 /**
@@ -1458,7 +1560,7 @@ function saidWhole(
   speechRate: number,
 ): boolean {
   const overMs = saidMs + spokenMs(line, speechRate);
-  const cutByPause = saidPauses(rest).some((pause) => pause.atMs >= saidMs && pause.atMs < overMs);
+  const cutByPause = saidPauses(rest).some((pause) => cutOffMs(pause) >= saidMs && cutOffMs(pause) < overMs);
   return !cutByPause && untilMs >= overMs;
 }
 
@@ -1486,11 +1588,15 @@ function resumedRestLine(rest: SessionState, speechRate: number): { line: string
   return pause === undefined ? null : restLineFrom(rest, pause.atMs + pause.ms, speechRate);
 }
 
-/** The rest's line as said at `saidMs`, after it began: with what was left of it then. */
+/**
+ * The rest's line as said at `saidMs`, after it began: with what was left of it then, and of what
+ * comes next what `keep` picks, where given (see restOpeningLine).
+ */
 function restLineFrom(
   rest: SessionState,
   saidMs: number,
   speechRate: number,
+  keep?: (words: string) => boolean,
 ): { line: string; saidMs: number } | null {
   if (rest.phase !== 'rest' || rest.restEndsMs === null) return null;
   // What was left then: the pauses since moved the rest's end on.
@@ -1499,7 +1605,7 @@ function restLineFrom(
     0,
   );
   const then = { ...rest, nowMs: saidMs, restEndsMs: rest.restEndsMs - pausedSinceMs };
-  const line = restOpeningLine(then, true, speechRate);
+  const line = restOpeningLine(then, true, speechRate, keep);
   return line === null ? null : { line, saidMs };
 }
 
@@ -1523,10 +1629,13 @@ function countdownAfterRestLineMs(state: SessionState, speechRate: number): numb
     pause !== undefined && resumedMs !== null ? afterDropLinesMs(pause, resumedMs, speechRate) : null;
   const resumedLine = resumedRestLine(state, speechRate);
   const last =
-    resumedMs !== null && goesOnMs !== null && (pickedUp === null || resumedMs > pickedUp.saidMs)
+    pause !== undefined &&
+    resumedMs !== null &&
+    goesOnMs !== null &&
+    (pickedUp === null || resumedMs > pickedUp.saidMs)
       ? resumedLine?.saidMs === resumedMs
         ? resumedLine
-        : { line: restLeftText(state.restEndsMs, goesOnMs), saidMs: goesOnMs }
+        : { line: restGoesOnLine(state, pause, goesOnMs, speechRate), saidMs: goesOnMs }
       : (pickedUp ?? {
           line: restOpeningLine(state, false, speechRate),
           saidMs: state.restEndsMs - planned.dosage.restS * 1000 + restLineWaitsMs(state, speechRate),

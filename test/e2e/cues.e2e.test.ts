@@ -597,13 +597,13 @@ describe("a pause in a new person's first set", () => {
   });
 
   /** A first visit's short session on a phone, begun, the voice at rate 1 (see above). */
-  async function begun(): Promise<void> {
+  async function begun(voiceMsPerChar = 70): Promise<void> {
     await page?.close();
     page = await openAppOnPausedClock(browser, {
       viewport: { width: 360, height: 640 },
       touch: true,
       initScript: installCueSpy,
-      voiceMsPerChar: 70,
+      voiceMsPerChar,
       storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false }) },
     });
     await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
@@ -657,5 +657,31 @@ describe("a pause in a new person's first set", () => {
     expect(said.slice(2, said.indexOf('In position. Go.')).join(' ')).toBe(
       `${bridge.position} ${bridge.spokenHow.slice(0, -1)}`,
     );
+  });
+
+  // Paused as the rest before the bridge began where to lie, a voice of some ten characters a second:
+  // it went on with "Rest goes on: thirty-six seconds left" alone, 31 s to "five", and said where to
+  // lie and how after the set's line, holding up its start some 20 s.
+  it('says where to lie and how the next exercise is done in the rest after Resume, where a pause cut them off', async () => {
+    const how = `${bridge.position} ${bridge.spokenHow.slice(0, -1)}`;
+    await begun(95);
+    await runUntil(page, () => resting(page), 90);
+    const first = bridge.position.split(/(?<=\.) /)[0];
+    await runUntil(page, async () => (await texts(page)).includes(first), 30);
+    await page.getByRole('button', { name: 'Pause', exact: true }).tap();
+    await page.clock.runFor(10_000);
+    await page.getByRole('button', { name: 'Resume', exact: true }).tap();
+    await runUntil(page, () => resting(page).then((r) => !r), 90);
+    await page.clock.runFor(5000);
+    const said = await texts(page);
+    const after = said.slice(said.indexOf('Paused') + 1);
+    const times = (await heard(page)).slice(said.indexOf('Paused'));
+    console.log(`from Paused: ${times.map((h) => `${(h.atMs / 1000).toFixed(1)} s "${h.text}"`).join(', ')}`);
+    expect(after[0]).toMatch(/^Rest goes on: [a-z-]+ seconds left$/);
+    const five = after.indexOf('five');
+    expect(after.slice(1, five).join(' ')).toBe(how);
+    expect(after.slice(five, five + 5)).toEqual(FIVE_TO_ONE);
+    // Nothing of it said again after the countdown.
+    expect(after.slice(five + 5).some((line) => how.includes(line))).toBe(false);
   });
 });

@@ -265,17 +265,26 @@ describe('planCues', () => {
     const skipped = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
     skipped.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
     expect(spoken(skipped.do({ type: 'skip', nowMs: 7000 }))[0]).toContain(bridge.position.slice(0, -1));
-    // Paused while it was being said: "Paused" cut it off.
+    // Paused while it was being said: "Paused" cut it off, and the rest goes on with it after Resume,
+    // where it has room for it before "five".
+    const cutOff = `Next: Glute bridge, one set. ${point('glute-bridge')}. ${bridge.position.slice(0, -1)}`;
     const paused = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
     paused.do({ type: 'start', nowMs: 0 }, motion(rep(3000)), { type: 'pause', nowMs: 5000 });
-    paused.do({ type: 'resume', nowMs: 9000 });
-    const begin = spoken(paused.ticksTo(40_000)).find((line) => line.startsWith('Glute bridge'));
-    expect(begin).toContain(bridge.position.slice(0, -1));
-    // Paused while it was being said, and again later in the rest: the first pause still cut it off.
+    expect(spoken(paused.do({ type: 'resume', nowMs: 9000 }))).toEqual([
+      `Rest goes on: eighteen seconds left. ${cutOff}`,
+    ]);
+    expect(spoken(paused.ticksTo(40_000))).toEqual([
+      ...FIVE_TO_ONE,
+      'Glute bridge, one set. Fifteen reps. Go',
+    ]);
+    // Paused again while that was said: the second pause cut it off too, and with twelve seconds left
+    // the rest has room for the next set alone before "five": the set says the position.
     const twice = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
     twice.do({ type: 'start', nowMs: 0 }, motion(rep(3000)), { type: 'pause', nowMs: 5000 });
     twice.do({ type: 'resume', nowMs: 9000 }, tick(15_000), { type: 'pause', nowMs: 15_000 });
-    twice.do({ type: 'resume', nowMs: 16_000 });
+    expect(spoken(twice.do({ type: 'resume', nowMs: 16_000 }))).toEqual([
+      'Rest goes on: twelve seconds left. Next: Glute bridge, one set',
+    ]);
     const againBegin = spoken(twice.ticksTo(40_000)).find((line) => line.startsWith('Glute bridge'));
     expect(againBegin).toContain(bridge.position.slice(0, -1));
     // Heard to its end, then skipped: the set says no position again.

@@ -15,7 +15,7 @@ import {
   cuesOf,
   keepAwakeOf,
 } from '../../../src/cues/cue-player.ts';
-import { MAX_QUEUED, Speech, type SpeechHost } from '../../../src/cues/speech.ts';
+import { MAX_QUEUED, Speech, type SpeechHost, spokenSentences } from '../../../src/cues/speech.ts';
 import { Tones } from '../../../src/cues/tones.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import { type Exercise, exerciseById, PROGRAM } from '../../../src/workout/program.ts';
@@ -996,6 +996,67 @@ describe("a rest's countdown after a line that runs long", () => {
     expect(whole.filter((text) => sentences.includes(text))).toEqual(sentences);
     expect(whole.indexOf(sentences.at(-1) ?? '')).toBeLessThan(whole.indexOf('Go'));
     expect(new Set(whole).size).toBe(whole.length);
+    player.dispose();
+  });
+});
+
+/**
+ * A pause in the rest before a new person's first glute bridge, said by a voice of some ten characters
+ * a second: Resume went on with "Rest goes on: thirty-six seconds left" alone, 31 s of silence followed
+ * to "five", and what the pause cut off was said after "Glute bridge, one set. Fifteen reps", holding
+ * "Go" up some 20 s.
+ */
+describe("a rest's line cut off by a pause, said as the rest goes on", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const bridge = exerciseById('glute-bridge');
+  const HOW = spokenSentences(`${bridge.position} ${bridge.spokenHow.slice(0, -1)}`);
+  const POINT = bridge.keyPoint.slice(0, -1);
+
+  /** The rest after a one-rep superman set at 12 s, paused `pausedMs` into it for 10 s, run to the set's "Go". */
+  function pausedInTheRest(pausedMs: number) {
+    onAFakeClock();
+    const voice = new VoiceInTime(95);
+    const { player, act, state } = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 45 } },
+      { exercise: bridge, dosage: { sets: 1, target: 15, restS: 45 }, sayHow: true },
+    ]);
+    act({ type: 'start', nowMs: 0 });
+    act({ type: 'go-heard', nowMs: 0 });
+    vi.advanceTimersByTime(12_000);
+    act(rep(12_000));
+    let nowMs = 12_000;
+    const tick = () => {
+      nowMs += 250;
+      vi.advanceTimersByTime(250);
+      act({ type: 'tick', nowMs });
+    };
+    while (nowMs < 12_000 + pausedMs) tick();
+    act({ type: 'pause', nowMs });
+    vi.advanceTimersByTime(10_000);
+    nowMs += 10_000;
+    act({ type: 'resume', nowMs });
+    const resumedMs = nowMs;
+    while (state().phase === 'rest') tick();
+    vi.advanceTimersByTime(40_000);
+    const said = voice.lines.slice(voice.lines.findIndex((line) => line.text === 'Paused') + 1);
+    const whole = said.filter((line) => !line.cut).map((line) => line.text);
+    return { player, said, whole, resumedMs };
+  }
+
+  it.each([
+    ['how the bridge is done', 9500, ''],
+    ['the line with its one point', 3000, `. Next: Glute bridge, one set. ${POINT}`],
+  ])("says what it cut off of %s before the countdown, the set's opening short", (_, pausedMs, opening) => {
+    const { player, said, whole, resumedMs } = pausedInTheRest(pausedMs);
+    expect(said[0]).toMatchObject({ atMs: resumedMs, cut: false });
+    expect(said[0].text).toMatch(new RegExp(`^Rest goes on: [a-z-]+ seconds left${opening}$`));
+    // Where to lie and how, each sentence heard to its end once, in the rest; the countdown whole.
+    const five = whole.indexOf('five');
+    expect(whole.slice(1, five)).toEqual(HOW);
+    expect(whole.slice(five)).toEqual([...FIVE_TO_ONE, 'Glute bridge, one set. Fifteen reps', 'Go']);
+    expect(said.filter((line) => line.cut)).toEqual([]);
     player.dispose();
   });
 });
