@@ -118,18 +118,21 @@ export class Speech {
    * long-standing Chromium bug).
    */
   private speaking: SpeechSynthesisUtterance | null = null;
-  private speakingTopic: Topic | null = null;
-  private speakingReply = false;
-  /**
-   * The kept line being said, whole, to say again where a reply cuts it off (see dropAnnouncements),
-   * its start already reported.
-   */
-  private speakingKept: Line | null = null;
   /** The line being said, as it waited (all that was left of it), its start already reported. */
   private speakingLine: Line | null = null;
   /** When the line being said was handed to the engine (performance.now()). */
   private speakingSinceMs = Number.NEGATIVE_INFINITY;
   private readonly waiting: Line[] = [];
+  private get speakingTopic(): Topic | null {
+    return this.speakingLine?.topic ?? null;
+  }
+  private get speakingReply(): boolean {
+    return this.speakingLine?.reply ?? false;
+  }
+  /** The kept line being said, whole, to say again where a reply cuts it off (see dropAnnouncements). */
+  private get speakingKept(): Line | null {
+    return this.speakingLine?.kept ? this.speakingLine : null;
+  }
   /**
    * The lines a pause's answer cut off or dropped still waiting, not yet heard whole (a first set's one
    * point, how its exercise is done): said after the line the session goes on with, once, whole;
@@ -429,10 +432,7 @@ export class Speech {
       utterance.addEventListener('end', done);
       utterance.addEventListener('error', done);
       this.speaking = utterance;
-      this.speakingTopic = line.topic;
-      this.speakingReply = line.reply;
       this.speakingLine = begun(waiting);
-      this.speakingKept = line.kept ? this.speakingLine : null;
       this.speakingSinceMs = performance.now();
       this.overdue = setTimeout(done, END_GRACE_MS + (line.text.length * MS_PER_CHAR) / this.rate);
       synth.speak(utterance);
@@ -491,9 +491,6 @@ export class Speech {
   /** The line being said is over (ended, failed, overdue or cancelled). */
   private finished(): void {
     this.speaking = null;
-    this.speakingTopic = null;
-    this.speakingReply = false;
-    this.speakingKept = null;
     this.speakingLine = null;
     this.speakingSinceMs = Number.NEGATIVE_INFINITY;
     if (this.overdue !== null) clearTimeout(this.overdue);
