@@ -47,6 +47,8 @@ import {
   type SetRecord,
   setOutcome,
   startSeenWord,
+  UNSAID_DROP_MS,
+  unsaidDrop,
   unseenByDevices,
   upNext,
   waitsForPosition,
@@ -512,7 +514,7 @@ const PAUSED_WORDS: Readonly<Record<Exclude<PauseReason, 'lost'> | 'person' | 't
  * paused all the same, so that no rep is lost. A watch out of reach beside a strap that stays, and its
  * return, wait as long (see awayBecameNews).
  */
-export const CONNECTION_LOST_SAID_AFTER_MS = 2000;
+export const CONNECTION_LOST_SAID_AFTER_MS = UNSAID_DROP_MS;
 
 /** Whether `next` is the moment to say that the connection is lost (see CONNECTION_LOST_SAID_AFTER_MS). */
 function connectionLostDue(prev: SessionState, next: SessionState): boolean {
@@ -522,14 +524,6 @@ function connectionLostDue(prev: SessionState, next: SessionState): boolean {
   return (
     beforeMs < CONNECTION_LOST_SAID_AFTER_MS && next.nowMs - next.pausedAtMs >= CONNECTION_LOST_SAID_AFTER_MS
   );
-}
-
-/**
- * A pause the voice said nothing of: a device that dropped and was back before the session saw it away
- * for CONNECTION_LOST_SAID_AFTER_MS (see connectionLostDue), whatever the pause's whole length.
- */
-function unsaid(pause: Pause): boolean {
-  return pause.deviceDropped === true && (pause.seenMs ?? pause.ms) < CONNECTION_LOST_SAID_AFTER_MS;
 }
 
 /**
@@ -543,10 +537,10 @@ function cutOffMs(pause: Pause): number {
 
 /**
  * The pauses the voice spoke of, which cut off what it was saying: a drop back before it was said
- * (unsaid) cut nothing, and the timings of what follows go by the line before it.
+ * (see unsaidDrop) cut nothing, and the timings of what follows go by the line before it.
  */
 function saidPauses(state: SessionState): readonly Pause[] {
-  return (state.pauses ?? []).filter((pause) => !unsaid(pause));
+  return (state.pauses ?? []).filter((pause) => !unsaidDrop(pause));
 }
 
 /**
@@ -585,7 +579,7 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
   // Nothing was said of a drop that short, and there is nothing to say unless the device is still
   // away: the person who tapped Resume then counts by hand, and is told so.
   const exercise = currentPlanned(next)?.exercise;
-  if (unsaid(pause) && !(exercise && motionAwayFor(next, exercise))) return [];
+  if (unsaidDrop(pause) && !(exercise && motionAwayFor(next, exercise))) return [];
   const saidMs = speechRate === null ? next.nowMs : afterDropLinesMs(pause, next.nowMs, speechRate);
   // A hold or a rest over before the line is said is told by what follows it, "Done: forty-five
   // seconds" or the next set: the line would name more than the hold ("Go on: forty-six seconds
@@ -670,7 +664,7 @@ function overBy(state: SessionState, atMs: number): boolean {
  * out as the strap came back, was heard behind "Paused: connection lost" with twenty-five on the ring.
  */
 function afterDropLinesMs(pause: Pause, resumedMs: number, speechRate: number): number {
-  if (pause.deviceDropped !== true || unsaid(pause)) return resumedMs;
+  if (pause.deviceDropped !== true || unsaidDrop(pause)) return resumedMs;
   const everyMs = RECONNECTING_CALL_EVERY_S * 1000;
   const reconnectingCalls = Math.floor((pause.seenMs ?? pause.ms) / everyMs);
   const last =

@@ -4,7 +4,7 @@
 
 import type { Placement, SourceInfo } from '../sensors/samples.ts';
 import { deviceWord } from './by-hand.ts';
-import { formatDuration, type Pause, type SetRecord } from './session.ts';
+import { formatDuration, type Pause, type SetRecord, unsaidDrop } from './session.ts';
 
 /** The time a set stood still for a device out of reach, over how many drops. */
 export interface DeviceDrop {
@@ -48,19 +48,6 @@ function onePlacement(pauses: readonly DevicePause[]): Placement | undefined {
 }
 
 /**
- * A drop back sooner than this was never said: the voice waits as long before "Paused: connection
- * lost" (the cues' CONNECTION_LOST_SAID_AFTER_MS, the session's UNNOTICED_DROP_MS), so a strap back
- * within a second was a moment the person on the mat knew nothing of, and the record says nothing of
- * it either.
- */
-export const UNSAID_DROP_MS = 2000;
-
-/** A drop back before the voice said it (see UNSAID_DROP_MS); kept before seenMs was, by its length. */
-function unsaid(pause: Pause): boolean {
-  return pause.deviceDropped === true && (pause.seenMs ?? pause.ms) < UNSAID_DROP_MS;
-}
-
-/**
  * A pause the app made for a device that dropped out: back within its reconnecting, or given up for
  * lost. A pause the person made, or one kept before the app told them apart, is none.
  */
@@ -68,9 +55,9 @@ export function forDevice(pause: Pause): boolean {
   return pause.deviceDropped === true || pause.deviceLost === true;
 }
 
-/** A device's pause the person was told of (see unsaid): the one the record says. */
+/** A device's pause the person was told of (see unsaidDrop): the one the record says. */
 function saidDrop(pause: Pause): boolean {
-  return forDevice(pause) && !unsaid(pause);
+  return forDevice(pause) && !unsaidDrop(pause);
 }
 
 /** The part of `pause` within the set, ms (0 or less where none of it is). */
@@ -80,7 +67,7 @@ function msWithin(set: Pick<SetRecord, 'startedMs' | 'endedMs'>, pause: Pause): 
 
 /**
  * The time the device's pauses held the set still, from its start up to its end: null where none did
- * (a drop never said is none, see UNSAID_DROP_MS).
+ * (a drop never said is none, see unsaidDrop).
  * Only the part of a pause within the set is the set's: a set skipped while paused ends at the skip,
  * the pause going on into the rest or the set after it, and one in the rest before the set counted
  * nothing less in it until the set began (a rest skipped while paused). Finish, with the device still
@@ -167,7 +154,7 @@ export function setAwayText(
   if (drop) return setDropText(drop, placement);
   if (!set.deviceAway || (tapsSaid && (set.countedAway ?? 0) > 0)) return null;
   // The set's device marked away by a drop never said, and by nothing else: nothing to say.
-  if ((pauses ?? []).some((pause) => unsaid(pause) && msWithin(set, pause) > 0)) return null;
+  if ((pauses ?? []).some((pause) => unsaidDrop(pause) && msWithin(set, pause) > 0)) return null;
   return `${deviceWord(placement)} out of reach during the set`;
 }
 

@@ -1223,10 +1223,17 @@ export function droppedSincePaused(
 }
 
 /**
- * A strap's drop shorter than this, back before the voice said the connection was lost (the cues'
- * CONNECTION_LOST_SAID_AFTER_MS), is a moment the person holding on never knew of.
+ * A device's drop back sooner than this was never said: the voice waits as long before "Paused:
+ * connection lost" (the cues' CONNECTION_LOST_SAID_AFTER_MS is this), so a strap back within a second
+ * was a moment the person on the mat knew nothing of: it breaks no hold, and the record says nothing
+ * of it.
  */
-const UNNOTICED_DROP_MS = 2_000;
+export const UNSAID_DROP_MS = 2000;
+
+/** A device's drop back before the voice said it (see UNSAID_DROP_MS); kept before seenMs was, by its length. */
+export function unsaidDrop(pause: Pause): boolean {
+  return pause.deviceDropped === true && (pause.seenMs ?? pause.ms) < UNSAID_DROP_MS;
+}
 
 /**
  * Whether a pause breaks the hold it fell in: one the person made, or one they were told of, stops
@@ -1234,7 +1241,7 @@ const UNNOTICED_DROP_MS = 2_000;
  * drop they never heard of does not, nor Finish's question answered with "keep going" (see endPause).
  */
 function breaksHold(pause: Pause): boolean {
-  return pause.ms > 0 && !(pause.deviceDropped && (pause.seenMs ?? pause.ms) < UNNOTICED_DROP_MS);
+  return pause.ms > 0 && !unsaidDrop(pause);
 }
 
 /**
