@@ -20,6 +20,34 @@ interface Heard {
   readonly atMs: number;
 }
 
+const PHONE = { width: 360, height: 640 };
+const TALL_PHONE = { width: 412, height: 915 };
+/** A first visit's short session: the first set of each exercise, with the rest the program gives it. */
+const SHORT_SESSION = { length: 'short', autoProgress: false };
+
+/**
+ * The built app on the paused clock with the cue spy: on a phone held in the hand (tapped) or a tall
+ * one on the floor, a voice of `msPerChar` where one is given, and `settings` stored where given.
+ */
+function openWithCueSpy(
+  browser: Browser,
+  { phone = false, msPerChar, settings }: { phone?: boolean; msPerChar?: number; settings?: object } = {},
+): Promise<Page> {
+  return openAppOnPausedClock(browser, {
+    viewport: phone ? PHONE : TALL_PHONE,
+    ...(phone ? { touch: true } : {}),
+    initScript: installCueSpy,
+    ...(msPerChar === undefined ? {} : { voiceMsPerChar: msPerChar }),
+    ...(settings ? { storage: { [SETTINGS_KEY]: JSON.stringify(settings) } } : {}),
+  });
+}
+
+/** Runs the session on, a second at a time, until its summary shows (20 minutes at most). */
+async function playToSummary(page: Page): Promise<void> {
+  for (let second = 0; second < 1200 && (await page.locator('bb-summary').count()) === 0; second++)
+    await page.clock.runFor(1000);
+}
+
 const cueLog = (page: Page) => page.evaluate(() => window.backbeatCueLog ?? []);
 const heard = async (page: Page): Promise<Heard[]> =>
   (await cueLog(page))
@@ -63,10 +91,7 @@ describe('cues in a hands-free session', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 412, height: 915 },
-      initScript: installCueSpy,
-    });
+    page = await openWithCueSpy(browser);
   });
 
   afterAll(async () => {
@@ -199,11 +224,7 @@ describe('muted from the mat', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 360, height: 640 },
-      initScript: installCueSpy,
-      touch: true,
-    });
+    page = await openWithCueSpy(browser, { phone: true });
   });
 
   afterAll(async () => {
@@ -250,10 +271,7 @@ describe('heart rate in a hands-free session', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 412, height: 915 },
-      initScript: installCueSpy,
-    });
+    page = await openWithCueSpy(browser);
   });
 
   afterAll(async () => {
@@ -341,13 +359,7 @@ describe('the voice before each first set, to a person who knows the program', (
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 412, height: 915 },
-      initScript: installCueSpy,
-      voiceMsPerChar: MS_PER_CHAR,
-      // A short session: the first set of each exercise, with the rest the program gives it after.
-      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false }) },
-    });
+    page = await openWithCueSpy(browser, { msPerChar: MS_PER_CHAR, settings: SHORT_SESSION });
   });
 
   afterAll(async () => {
@@ -369,8 +381,7 @@ describe('the voice before each first set, to a person who knows the program', (
     await expect.poll(() => page.locator('bb-history .notice').textContent()).toMatch(/Imported 3 sessions/);
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    for (let second = 0; second < 1200 && (await page.locator('bb-summary').count()) === 0; second++)
-      await page.clock.runFor(1000);
+    await playToSummary(page);
     await page.clock.runFor(5000);
     log = await cueLog(page);
     expect(await page.locator('bb-summary').count()).toBe(1);
@@ -430,13 +441,8 @@ describe('+1 tapped faster than the one point is said', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 360, height: 640 },
-      touch: true,
-      initScript: installCueSpy,
-      // A voice at rate 1 (see above).
-      voiceMsPerChar: 70,
-    });
+    // A voice at rate 1 (see above).
+    page = await openWithCueSpy(browser, { phone: true, msPerChar: 70 });
   });
 
   afterAll(async () => {
@@ -474,13 +480,8 @@ describe('a voice slower than the rests are reckoned for', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 412, height: 915 },
-      initScript: installCueSpy,
-      voiceMsPerChar: MS_PER_CHAR,
-      // A first visit's short session: each rest tells how the next exercise is done.
-      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false }) },
-    });
+    // A first visit's short session: each rest tells how the next exercise is done.
+    page = await openWithCueSpy(browser, { msPerChar: MS_PER_CHAR, settings: SHORT_SESSION });
   });
 
   afterAll(async () => {
@@ -492,8 +493,7 @@ describe('a voice slower than the rests are reckoned for', () => {
   it('counts every rest down from "five", a second apart, the line giving way to it', async () => {
     await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    for (let second = 0; second < 1200 && (await page.locator('bb-summary').count()) === 0; second++)
-      await page.clock.runFor(1000);
+    await playToSummary(page);
     const said = await heard(page);
     const rests = said.flatMap((line, i) => (line.text.startsWith('Rest,') ? [i] : []));
     expect(rests).toHaveLength(PROGRAM.length - 1);
@@ -552,13 +552,8 @@ describe('rests of three seconds, the shortest but none', () => {
       included: true,
       dosage: { ...dosage, restS: 3 },
     }));
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 412, height: 915 },
-      initScript: installCueSpy,
-      // A voice at rate 1 (see above).
-      voiceMsPerChar: 70,
-      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', exercises }) },
-    });
+    // A voice at rate 1 (see above).
+    page = await openWithCueSpy(browser, { msPerChar: 70, settings: { length: 'short', exercises } });
   });
 
   afterAll(async () => {
@@ -569,8 +564,7 @@ describe('rests of three seconds, the shortest but none', () => {
   it('says each rest a line heard to its end before the next set', async () => {
     await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    for (let second = 0; second < 1200 && (await page.locator('bb-summary').count()) === 0; second++)
-      await page.clock.runFor(1000);
+    await playToSummary(page);
     const log = await cueLog(page);
     const restLines = log.filter((cue) => cue.kind === 'say' && /^(Rest|Next)\b/.test(cue.detail));
     expect(restLines).toHaveLength(PROGRAM.length - 1);
@@ -599,13 +593,7 @@ describe("a pause in a new person's first set", () => {
   /** A first visit's short session on a phone, begun, the voice at rate 1 (see above). */
   async function begun(voiceMsPerChar = 70): Promise<void> {
     await page?.close();
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 360, height: 640 },
-      touch: true,
-      initScript: installCueSpy,
-      voiceMsPerChar,
-      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false }) },
-    });
+    page = await openWithCueSpy(browser, { phone: true, msPerChar: voiceMsPerChar, settings: SHORT_SESSION });
     await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
     await page.getByRole('button', { name: 'Start', exact: true }).tap();
   }

@@ -110,6 +110,19 @@ const tones = (cues: readonly Cue[]): string[] =>
 const buzzes = (cues: readonly Cue[]): (readonly number[])[] =>
   cues.flatMap((cue) => (cue.kind === 'vibrate' ? [cue.patternMs] : []));
 
+/** The count said at once for a +1 or −1 the person tapped, cutting off where to lie and how. */
+function countTapped(text: string) {
+  return {
+    kind: 'say',
+    text,
+    interrupt: true,
+    topic: 'count',
+    reply: true,
+    ends: ['position', 'how'],
+    tap: true,
+  };
+}
+
 describe('planCues', () => {
   it('announces the first exercise, its set, dosage and position at the start, cutting off anything queued', () => {
     const run = new Run(plan(['superman', 3, 10, 45]));
@@ -929,17 +942,7 @@ describe('planCues', () => {
   it('says the corrected count after −1 without a rep tone', () => {
     const run = new Run(plan(['superman', 1, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
-    expect(run.do({ type: 'adjust', delta: -1, nowMs: 2500 })).toEqual([
-      {
-        kind: 'say',
-        text: 'one',
-        interrupt: true,
-        topic: 'count',
-        reply: true,
-        ends: ['position', 'how'],
-        tap: true,
-      },
-    ]);
+    expect(run.do({ type: 'adjust', delta: -1, nowMs: 2500 })).toEqual([countTapped('one')]);
   });
 
   // "one" came 3.2 s after a +1 tapped during "Wide-grip lat pulldown, one set. Four reps at
@@ -1037,15 +1040,7 @@ describe('planCues', () => {
     run.do(strapHeartRateOnly(), { type: 'start', nowMs: 0 });
     expect(run.do({ type: 'adjust', delta: 1, nowMs: 8000 })).toEqual([
       { kind: 'vibrate', patternMs: VIBRATION.rep },
-      {
-        kind: 'say',
-        text: 'one',
-        interrupt: true,
-        topic: 'count',
-        reply: true,
-        ends: ['position', 'how'],
-        tap: true,
-      },
+      countTapped('one'),
     ]);
     // The tap that ends the set too.
     const last = run.do({ type: 'adjust', delta: 1, nowMs: 16_000 });
