@@ -1,8 +1,6 @@
 // The coach's lines in the screen reader's status region (see bb-app): which of them stay there as
 // the next come. Pure: the times come from the page's clock.
 
-import { SPOKEN_MS_PER_CHAR } from '../cues/cue-planner.ts';
-
 /** Lines of the coach, said together in one turn (see turnAsLines), and when they came. */
 export interface UnspokenLine {
   /** New for each line, so that the same words said again are a new line, read again. */
@@ -35,13 +33,13 @@ export function withLine(shown: readonly UnspokenLine[], next: UnspokenLine): re
 const TELLS_TIME_LEFT = /\b(second|minute)s? left\b/;
 
 /**
- * How long a line takes to read, a character at a time, as long as the voice takes to say it (see
- * SPOKEN_MS_PER_CHAR). A line that tells the time left stays that long and no longer: the rest's ring
+ * How long a line takes to read, a character at a time, as long as the voice takes to say it (the cue
+ * planner's SPOKEN_MS_PER_CHAR, which a test keeps it equal to: the UI reads the cues through app/). A line that tells the time left stays that long and no longer: the rest's ring
  * counts on under it, and a screen reader that came to it later read a number that was no longer the
  * rest's; gone a second after it came, "Rest goes on: thirty-six seconds left." was there too short
  * a time to be read, on a braille display or by a screen reader coming to it from the line before.
  */
-const READ_MS_PER_CHAR = SPOKEN_MS_PER_CHAR;
+export const READ_MS_PER_CHAR = 80;
 
 /**
  * Until when `line` stays: a line that tells the time left, as long as it takes to read; any other,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { SPOKEN_MS_PER_CHAR } from '../../../src/cues/cue-planner.ts';
 import {
   LINES_TOGETHER_MS,
   linesTrueAt,
   lineTrueUntilMs,
+  READ_MS_PER_CHAR,
   readAsSentences,
   turnAsLines,
   type UnspokenLine,
@@ -10,6 +12,12 @@ import {
 } from '../../../src/ui/unspoken-lines.ts';
 
 const line = (id: number, text: string, atMs: number): UnspokenLine => ({ id, text, atMs });
+
+describe('how long a line takes to read', () => {
+  it('is as long as the voice takes to say it', () => {
+    expect(READ_MS_PER_CHAR).toBe(SPOKEN_MS_PER_CHAR);
+  });
+});
 
 describe('the coach’s lines a screen reader is given', () => {
   it('keeps lines that came a moment before the new ones beside them, so both are read', () => {
