@@ -425,7 +425,7 @@ function whatHappened(
       return cues;
     }
     const record = finished[0];
-    if (record) cues.push(...setEnded(prev, prev.set, record));
+    if (record) cues.push(...setEnded(prev, prev.set, record, next.phase === 'summary'));
   }
   // The session or the exercise's last set over: a one point still waiting behind the counts, or held
   // by a pause, is of a movement no longer done, and heard between "Set cut short" and "Session ended"
@@ -462,7 +462,8 @@ function whatFollows(prev: SessionState, next: SessionState, cues: Cue[], speech
   } else if (next.phase === 'summary' && prev.phase !== 'summary') {
     cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));
     // Finished before its plan ran through: what was still being said of the next exercise is old news.
-    if (endedEarly(next)) return cutShort(cues);
+    // A set skipped into the summary is told by this line alone, the answer to the tap (see setEnded).
+    if (endedEarly(next) || skippedIntoSummary(prev, next)) return cutShort(cues);
   } else if (next.phase === 'summary') {
     cues.push(...correctedInRest(prev, next));
   }
@@ -1088,8 +1089,21 @@ function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[])
   );
 }
 
-/** The set's closing line: one the person's tap ended (see endedAtTap) is answered, said over the rest. */
-function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[] {
+/**
+ * Whether the set under way in `prev` ended with nothing counted or held and brought the summary: Skip
+ * set on the plan's last set, or Finish. The session's line counts it among the skipped, "one set done,
+ * two skipped"; "Set skipped" before it told the same set twice.
+ */
+function skippedIntoSummary(prev: SessionState, next: SessionState): boolean {
+  const record = next.completed.length > prev.completed.length ? next.completed.at(-1) : undefined;
+  return prev.phase === 'set' && next.phase === 'summary' && record?.endedBy === 'skipped';
+}
+
+/**
+ * The set's closing line: one the person's tap ended (see endedAtTap) is answered, said over the rest.
+ * One skipped with nothing done that `endsSession` is told by the session's line (see skippedIntoSummary).
+ */
+function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord, endsSession: boolean): Cue[] {
   const planned = currentPlanned(prev);
   if (!planned) return [];
   const atTap = endedAtTap(record);
@@ -1112,6 +1126,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord): Cue[]
     cues.push(sayCount(spokenCount(planned.exercise, record.count), tapped, tapped));
   }
   const words = setEndedWords(record);
+  if (record.endedBy === 'skipped' && endsSession) return cues;
   if (record.endedBy === 'skipped' || record.skippedUnderWay) {
     // The tap is taken: what was still being said of the set (its instructions) is moot.
     cues.push(skipped(words));

@@ -1084,6 +1084,50 @@ describe('planCues', () => {
     expect(spoken(run.do({ type: 'skip', nowMs: 2000 }))[0]).toBe('Set skipped');
   });
 
+  // "Set skipped" and then "one set done, two skipped" told the one set twice.
+  it("tells a set that ends the session with nothing counted skipped once, in the session's line, as the answer to the tap", () => {
+    const threeSets = (): Run => {
+      const run = new Run(plan(['superman', 3, 3, 30]));
+      run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+      run.do(motion(rep(2000)), motion(rep(4000)), motion(rep(6000)));
+      run.do({ type: 'skip', nowMs: 7000 }, { type: 'go-heard', nowMs: 7000 });
+      run.ticksTo(14_000);
+      run.do(
+        { type: 'skip', nowMs: 14_000 },
+        { type: 'skip', nowMs: 15_000 },
+        { type: 'go-heard', nowMs: 15_000 },
+      );
+      run.ticksTo(22_000);
+      return run;
+    };
+    const finished = threeSets();
+    finished.do({ type: 'pause', nowMs: 22_000, toAsk: true });
+    const finish = finished.do({ type: 'finish', nowMs: 24_000 });
+    expect(finished.state.completed.map((record) => record.endedBy)).toEqual([
+      'target',
+      'skipped',
+      'skipped',
+    ]);
+    expect(finish.filter((cue) => cue.kind === 'say')).toEqual([
+      {
+        kind: 'say',
+        text: 'Session ended: one set done, two skipped. Well done',
+        interrupt: true,
+        ends: ['point'],
+      },
+    ]);
+    // Skip set on the plan's last set: the session's line answers the tap, over the set's lines.
+    const skipped = threeSets();
+    expect(skipped.do({ type: 'skip', nowMs: 22_000 }).filter((cue) => cue.kind === 'say')).toEqual([
+      {
+        kind: 'say',
+        text: 'Session complete: one set done, two skipped. Well done',
+        interrupt: true,
+        ends: ['point'],
+      },
+    ]);
+  });
+
   it('closes the session with a tone, a long buzz and the number of sets', () => {
     const run = new Run(plan(['superman', 1, 2, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
@@ -1277,11 +1321,10 @@ describe('planCues', () => {
       );
     });
 
-    it('finished before the hold began: "Set skipped", then the session\'s end', () => {
+    it("finished before the hold began: the session's end, which tells no set done", () => {
       const run = plankUnderWay();
       run.ticksTo(8000);
       expect(spoken(run.do({ type: 'finish', nowMs: 8000 }))).toEqual([
-        'Set skipped',
         'Session ended: no set done, so it is not kept',
       ]);
       // Seconds after "Go", the set never ran: no set to say skipped.
