@@ -1139,7 +1139,7 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord, endsSe
 
 /**
  * What a set says of its end as it ends, ahead of the rest's line: "Done: forty-five seconds", "Set
- * over: four reps", "Set skipped", or, reaching its target, its last count. A set a tap ended short of
+ * over: four reps", "You got up: two breaths", "Set skipped", or, reaching its target, its last count. A set a tap ended short of
  * its target says what it did, in the words the summary, History and the file count it by: "Set cut
  * short: two reps done", "Set cut short: seven seconds held" (see cutShortText).
  */
@@ -1159,7 +1159,8 @@ function setEndedWords(record: SetRecord): string {
     return cutShortText(
       exercise.alternatesSides ? cutShortSidesText(record.count, spokenNumber) : `${counted} done`,
     );
-  if (record.endedBy !== 'target') return `Set over: ${counted}`;
+  // As the wrong position is told, "You seem to be on your back": what the app saw of the person.
+  if (record.endedBy !== 'target') return record.gotUp ? `You got up: ${counted}` : `Set over: ${counted}`;
   return spokenCount(exercise, record.count);
 }
 

@@ -97,6 +97,13 @@ export interface SetRecord {
    */
   readonly finishedUnderWay?: boolean;
   /**
+   * The person got up, out of the exercise's position, once reps or breaths were counted, and that
+   * ended the set (see onPosition): the voice tells them it saw them get up, where reps or breaths that
+   * stopped coming were "Set over" too. Absent otherwise. Kept with the session as it runs, for the
+   * line said at the set's end; the sets stored for History do not keep it.
+   */
+  readonly gotUp?: true;
+  /**
    * The session stood paused while the hold was under way (see breaksHold): its time is the time
    * held before the pause and after it, not one hold kept whole, and no step of progression is
    * earned by it or set from it. Absent otherwise, and in sets saved before it was kept.
@@ -1577,7 +1584,7 @@ function onPosition(state: SessionState, event: PositionEvent): SessionState {
   // A hold ends by itself when the pose is left (the hold detector dates it better).
   if (isHold && set.holdStartMs !== null) return state;
   if (!isHold && set.count > 0) {
-    return endSet({ ...state, nowMs }, Math.max(set.lastProgressMs, event.tMs), 'stopped');
+    return endSet({ ...state, nowMs }, Math.max(set.lastProgressMs, event.tMs), 'stopped', { gotUp: true });
   }
   if (set.begunByHand) return state;
   // Waits again once the person has stayed out of position for SETTLE_BACK_MS (see onTick).
@@ -1800,8 +1807,14 @@ export function sidesCorrected(sides: Readonly<Record<Side, number>>, delta: num
   return { left, right };
 }
 
-/** How a set ended beyond why: by hand (a hold), skipped before it began, skipped or finished under way. */
-type SetEndedHow = Pick<SetRecord, 'endedByHand' | 'neverBegun' | 'skippedUnderWay' | 'finishedUnderWay'>;
+/**
+ * How a set ended beyond why: by hand (a hold), skipped before it began, skipped or finished under way,
+ * the person getting up.
+ */
+type SetEndedHow = Pick<
+  SetRecord,
+  'endedByHand' | 'neverBegun' | 'skippedUnderWay' | 'finishedUnderWay' | 'gotUp'
+>;
 
 function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, how: SetEndedHow = {}): SessionState {
   const planned = currentPlanned(state);

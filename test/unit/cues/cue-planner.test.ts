@@ -2362,6 +2362,45 @@ describe('cues for a set that begins in position', () => {
     ]);
   });
 
+  // "Set over: two breaths", as for breaths that stopped coming, left the person unaware that the app
+  // saw them come down from the wall.
+  it('says the person got up, and what they did, where getting up ended the set', () => {
+    const batHang = sensing(plan(['bat-hang', 2, 5, 30]));
+    batHang.do({ type: 'start', nowMs: 0 }, position('in', 'face-up', 2000), {
+      type: 'go-heard',
+      nowMs: 12_000,
+    });
+    batHang.do(motion({ type: 'breath', tMs: 20_000, emittedMs: 20_000 }));
+    batHang.do(motion({ type: 'breath', tMs: 36_000, emittedMs: 36_000 }));
+    batHang.ticksTo(45_000);
+    const up = batHang.do(position('away', 'upright', 45_000));
+    expect(batHang.state.phase).toBe('rest');
+    expect(up.filter((cue) => cue.kind === 'say')[0]).toEqual({
+      kind: 'say',
+      text: 'You got up: two breaths',
+      interrupt: false,
+    });
+    // A bird dog's, each side, as its count was said.
+    const birdDog = sensing(plan(['bird-dog', 1, 10, 30], ['superman', 1, 3, 30]));
+    birdDog.do({ type: 'start', nowMs: 0 }, position('in', 'face-down', 1000), {
+      type: 'go-heard',
+      nowMs: 2000,
+    });
+    birdDog.do(motion(rep(4000, 'right')), motion(rep(7000, 'left')), motion(rep(10_000, 'right')));
+    expect(spoken(birdDog.do(position('away', 'upright', 12_000)))[0]).toBe(
+      'You got up: two right, one left',
+    );
+    // Breaths that stopped coming, the person still at the wall: the set ran its course.
+    const stopped = sensing(plan(['bat-hang', 2, 5, 30]));
+    stopped.do({ type: 'start', nowMs: 0 }, position('in', 'face-up', 2000), {
+      type: 'go-heard',
+      nowMs: 12_000,
+    });
+    stopped.do(motion({ type: 'breath', tMs: 20_000, emittedMs: 20_000 }));
+    stopped.do(motion({ type: 'breath', tMs: 36_000, emittedMs: 36_000 }));
+    expect(spoken(stopped.ticksTo(76_000))[0]).toBe('Set over: two breaths');
+  });
+
   it('says where to lie a sentence at a time, so that "In position. Go." never breaks one off', () => {
     const run = sensing(plan(['bat-hang', 1, 4, 30]));
     const where = run.do({ type: 'start', nowMs: 0 }).filter((c) => c.kind === 'say')[2];

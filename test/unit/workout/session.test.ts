@@ -1730,7 +1730,13 @@ describe('sets that begin when the person is in position', () => {
     s = run(s, position('in', 'face-down', 8000), { type: 'motion', event: rep(12_000) });
     s = run(s, position('away', 'upright', 15_000, 16_000));
     expect(s.phase).toBe('rest');
-    expect(s.completed[0]).toMatchObject({ count: 1, endedBy: 'stopped', startedMs: 8000, endedMs: 15_000 });
+    expect(s.completed[0]).toMatchObject({
+      count: 1,
+      endedBy: 'stopped',
+      gotUp: true,
+      startedMs: 8000,
+      endedMs: 15_000,
+    });
   });
 
   // program.md's bat hang breath is a full breath out, a pause and a slow breath in: 15 s and more
@@ -1768,7 +1774,7 @@ describe('sets that begin when the person is in position', () => {
       let s = breathing([20_000, 36_000], 45_000);
       s = run(s, position('away', 'upright', 45_000, 45_500));
       expect(s.phase).toBe('rest');
-      expect(s.completed[0]).toMatchObject({ count: 2, endedBy: 'stopped', endedMs: 45_000 });
+      expect(s.completed[0]).toMatchObject({ count: 2, endedBy: 'stopped', gotUp: true, endedMs: 45_000 });
     });
 
     it('ends as stopped, dated at the last breath, once no breath comes for BREATH_STOPPED_AFTER_MS', () => {
@@ -1777,6 +1783,8 @@ describe('sets that begin when the person is in position', () => {
       const stopped = run(waiting, { type: 'tick', nowMs: 36_000 + BREATH_STOPPED_AFTER_MS });
       expect(stopped.phase).toBe('rest');
       expect(stopped.completed[0]).toMatchObject({ count: 2, endedBy: 'stopped', endedMs: 36_000 });
+      // Still at the wall: breaths that stopped coming, not a person who got up.
+      expect(stopped.completed[0]?.gotUp).toBeUndefined();
     });
   });
 
