@@ -760,15 +760,16 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       return resume(state, action.nowMs);
     case 'skip':
       if (state.phase === 'set' && state.set) {
+        const tapped = endingAtTap(state, state.set);
         // Skipped while paused: the pause is no time spent in the set.
-        const never = neverRan(state.set, state.pausedAtMs ?? action.nowMs);
-        const endedBy = endedByHand(state.set);
+        const never = neverRan(tapped.set, state.pausedAtMs ?? action.nowMs);
+        const endedBy = endedByHand(tapped.set);
         const how: SetEndedHow = never
           ? { neverBegun: true }
           : endedBy === 'stopped'
             ? { skippedUnderWay: true }
             : {};
-        const ended = endSet({ ...state, nowMs: action.nowMs }, action.nowMs, endedBy, how);
+        const ended = endSet({ ...tapped.state, nowMs: action.nowMs }, action.nowMs, endedBy, how);
         // Skipped before the person got into position or set to work: nothing was done to rest from.
         return never && ended.phase === 'rest' ? beginNextSet(ended) : ended;
       }
@@ -821,8 +822,9 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       // see neverRan) is no set at all.
       // Finished while paused (Finish's question pauses, too): the pause is no workout time, and a
       // hold under way ends where the pause began, held whole up to there.
-      const running = endPause(pastRest(state), action.nowMs, false);
-      const ran = state.set !== null && !neverRan(state.set, state.pausedAtMs ?? action.nowMs);
+      const tapped = state.set ? endingAtTap(state, state.set) : null;
+      const running = endPause(pastRest(tapped?.state ?? state), action.nowMs, false);
+      const ran = tapped !== null && !neverRan(tapped.set, state.pausedAtMs ?? action.nowMs);
       const set = running.phase === 'set' && running.set && ran ? running.set : null;
       const endedBy = set ? endedByHand(set) : 'skipped';
       const how: SetEndedHow = endedBy === 'stopped' ? { finishedUnderWay: true } : {};
@@ -839,6 +841,21 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       };
     }
   }
+}
+
+/**
+ * The session, and its set under way, as a tap that ends that set (Skip set, Finish) finds them. A hold
+ * timed from "Go" whose stillness ended moments after it, the person not seen still again (see
+ * settlingInMs), held nothing the detectors saw for FALSE_START_HOLD_MS, the least any hold lasts: the
+ * set ends with no hold, as it would had the window run out before the tap.
+ */
+function endingAtTap(
+  state: SessionState,
+  set: CurrentSet,
+): { readonly state: SessionState; readonly set: CurrentSet } {
+  if (set.settlingInMs === undefined) return { state, set };
+  const unheld = noHold(set);
+  return { state: { ...state, set: unheld }, set: unheld };
 }
 
 /**

@@ -2003,6 +2003,41 @@ describe('sets that begin when the person is in position', () => {
     expect(paused.set).toMatchObject({ holdStartMs: 46_000, pausedInHold: true });
   });
 
+  // Still at "Go", moving 2 s on and paused 3 s on to be asked, then Finish: the set kept a hold of
+  // 3 s, "cut short at 3 s of 45 s", where the detectors saw no hold of the 5 s any hold must last.
+  it('keeps no hold for a drawing-in set ended by a tap while the person moved on "Go" and was not seen still again', () => {
+    const settling = (): SessionState =>
+      run(
+        sensing([supermanTwoSets[1]]),
+        { type: 'start', nowMs: 10_000 },
+        { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } },
+        position('in', 'face-down', 9500, 11_200),
+        { type: 'go-heard', nowMs: 16_000 },
+        { type: 'motion', event: { type: 'hold-end', tMs: 18_000, emittedMs: 18_400, reason: 'left-pose' } },
+      );
+    const asked = run(settling(), { type: 'pause', nowMs: 19_000, toAsk: true });
+    expect(recordsKeptOnFinish(asked)).toMatchObject([{ endedBy: 'skipped', holdMs: 0 }]);
+    const finished = run(asked, { type: 'finish', nowMs: 22_000 });
+    expect(finished.completed).toHaveLength(1);
+    expect(finished.completed[0]).toMatchObject({ endedBy: 'skipped', holdMs: 0 });
+    expect(finished.completed[0]?.finishedUnderWay).toBeUndefined();
+    expect(planCues(asked, finished, { muted: false, tones: true, vibration: true })).toContainEqual(
+      expect.objectContaining({ text: 'Session ended: no set done, so it is not kept' }),
+    );
+    // Skip set alike, not paused: nothing held to cut short.
+    const skipped = run(settling(), { type: 'tick', nowMs: 19_000 }, { type: 'skip', nowMs: 19_000 });
+    expect(skipped.completed[0]).toMatchObject({ endedBy: 'skipped', holdMs: 0 });
+    expect(skipped.completed[0]?.skippedUnderWay).toBeUndefined();
+    // Seen still again, the hold goes on from "Go", and Finish cuts it short where it was.
+    const still = run(
+      settling(),
+      { type: 'motion', event: { type: 'hold-start', tMs: 20_000, emittedMs: 23_000 } },
+      { type: 'pause', nowMs: 26_000, toAsk: true },
+      { type: 'finish', nowMs: 28_000 },
+    );
+    expect(still.completed[0]).toMatchObject({ endedBy: 'stopped', holdMs: 10_000, finishedUnderWay: true });
+  });
+
   it('with the voice muted, times a hold the person was already in from when the set began on the phone', () => {
     let s = run(sensing([supermanTwoSets[1]]), { type: 'start', nowMs: 10_000 });
     s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
