@@ -650,9 +650,9 @@ export class BbApp extends LitElement {
 
   /** The set or rest offers the strap itself (see strapOfferedOnScreen). */
   private strapOffered(state: SessionState): boolean {
-    const phoneScreen = this.phoneScreen.matches && !this.narrowScreen.matches;
     return strapOfferedOnScreen(this.device.value, {
-      phoneScreen,
+      phoneScreen: this.phoneScreen.matches,
+      narrow: this.narrowScreen.matches,
       pausedByThePerson: pausedByThePerson(state),
     });
   }

@@ -534,7 +534,8 @@ export class BbDevicePanel extends LitElement {
    */
   private renderSessionSwitch() {
     const offer = switchInSession(this.device, {
-      phoneScreen: this.phoneScreen.matches && !this.narrow,
+      phoneScreen: this.phoneScreen.matches,
+      narrow: this.narrow,
       pausedByThePerson: this.pausedByThePerson,
     });
     if (offer === 'connect-strap') return this.renderConnectStrap();

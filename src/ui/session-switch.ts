@@ -14,6 +14,12 @@ export interface SessionMoment {
    * the rest's timer read from the mat, and from the buttons under them, which then go off screen.
    */
   readonly phoneScreen: boolean;
+  /**
+   * A phone with its text at twice its size (see NARROW): the header's devices are a line that takes
+   * no room until it is opened (see devicesAtAGlance), so the switch waits in it, as elsewhere, and
+   * the set or rest has no room for it among its buttons.
+   */
+  readonly narrow: boolean;
   /** The person paused the session (not the app, nor Finish's question): they are at the phone. */
   readonly pausedByThePerson: boolean;
 }
@@ -34,7 +40,7 @@ export function switchInSession(
   if (state.source?.kind !== 'virtual') return state.problem ? 'use-virtual' : null;
   if (!strapToConnect(state)) return null;
   // On a phone the set or rest paused by the person offers it (see strapOfferedOnScreen).
-  if (moment.phoneScreen && !state.problem) return null;
+  if (offeredByTheScreens(moment) && !state.problem) return null;
   return 'connect-strap';
 }
 
@@ -49,12 +55,17 @@ export function strapOfferedOnScreen(
   moment: SessionMoment,
 ): boolean {
   return (
-    moment.phoneScreen &&
+    offeredByTheScreens(moment) &&
     moment.pausedByThePerson &&
     !state.problem &&
     state.source?.kind === 'virtual' &&
     strapToConnect(state)
   );
+}
+
+/** A phone's screen with room in its set and rest for the strap, where the header has none. */
+function offeredByTheScreens(moment: SessionMoment): boolean {
+  return moment.phoneScreen && !moment.narrow;
 }
 
 /** The browser can connect a strap, and none picked is on its way: a second pick would ask for it again. */

@@ -36,9 +36,11 @@ function devicesState(
   };
 }
 
-const LAPTOP = { phoneScreen: false, pausedByThePerson: false };
-const PHONE = { phoneScreen: true, pausedByThePerson: false };
-const PHONE_PAUSED = { phoneScreen: true, pausedByThePerson: true };
+const LAPTOP = { phoneScreen: false, narrow: false, pausedByThePerson: false };
+const PHONE = { phoneScreen: true, narrow: false, pausedByThePerson: false };
+const PHONE_PAUSED = { phoneScreen: true, narrow: false, pausedByThePerson: true };
+/** A phone with its text at twice its size (180 px wide), paused by the person. */
+const NARROW_PAUSED = { phoneScreen: true, narrow: true, pausedByThePerson: true };
 
 describe('the one switch a session offers in its header', () => {
   it('offers to connect a strap beside the virtual strap, with no problem first: Start was pressed before the strap was on', () => {
@@ -66,6 +68,13 @@ describe('the one switch a session offers in its header', () => {
     const connecting = devicesState([device('virtual'), device('polar', 'connecting')]);
     expect(strapOfferedOnScreen(connecting, PHONE_PAUSED)).toBe(false);
     expect(strapOfferedOnScreen(devicesState([device('polar')]), PHONE_PAUSED)).toBe(false);
+  });
+
+  it("keeps the strap in the devices' line on a phone with large text, where the set or rest has no room for it", () => {
+    const virtual = devicesState([device('virtual')]);
+    expect(switchInSession(virtual, NARROW_PAUSED)).toBe('connect-strap');
+    expect(switchInSession(virtual, { ...NARROW_PAUSED, pausedByThePerson: false })).toBe('connect-strap');
+    expect(strapOfferedOnScreen(virtual, NARROW_PAUSED)).toBe(false);
   });
 
   it('offers no strap while one picked is connecting beside the virtual strap: a second pick would ask for it again', () => {
