@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { of, type Subscription } from 'rxjs';
@@ -178,7 +178,7 @@ export class BbApp extends LitElement {
         }
       }
       /*
-       * On a phone with its text at twice its size the header is the heart rate, the screens' buttons
+       * On a phone with its text at twice its size the header is the heart rate, the screens' menu
        * and one line of the devices (see bb-device-panel), so that the screen under it starts on the
        * first screen: a set's count, History's Back and heading, the summary's heading. The app's name
        * is left to screen readers, still the page's heading.
@@ -188,7 +188,67 @@ export class BbApp extends LitElement {
           ${hiddenFromSight}
         }
       }
-      nav button[aria-pressed='true'] {
+      /*
+       * Between sessions there, History and Settings, each a row of their own under the heart rate
+       * (History and Settings side by side are wider than 180 px), took the header to 200 px of 320
+       * and Start below the window: they are a menu (see renderNavigation) beside the heart rate, the
+       * devices' line under them, the header 106 px. Narrower margins give the heart rate and the
+       * menu's 44 px one row; a session's header keeps its own, so that the set under it does not move.
+       */
+      @media ${narrow} {
+        header:not(.session) {
+          padding-inline: 0.375rem;
+          column-gap: 0.25rem;
+        }
+        header:not(.session) .brand {
+          flex: 1 1 0;
+          min-width: 0;
+        }
+        header:not(.session) bb-device-panel {
+          flex-basis: 100%;
+        }
+      }
+      .screens {
+        position: relative;
+        margin-left: auto;
+      }
+      button.menu {
+        display: grid;
+        place-items: center;
+        width: 2.75rem;
+        min-width: 2.75rem;
+        font-size: 1rem;
+        min-height: 2.75rem;
+        padding: 0;
+      }
+      /* Three bars drawn with borders: they take the text's colour, in forced colours too. */
+      .bars {
+        box-sizing: border-box;
+        display: grid;
+        align-content: center;
+        width: 1.25rem;
+        height: 1rem;
+        border-block: 2px solid;
+      }
+      .bars::before {
+        content: '';
+        border-top: 2px solid;
+      }
+      /* Over the page, as the devices' menu is: in the header's flow it would move Start from under a finger. */
+      .screens > nav {
+        position: absolute;
+        top: calc(100% + 0.25rem);
+        right: 0;
+        z-index: 3;
+        flex-direction: column;
+        padding: 0.5rem;
+        border-radius: 0.75rem;
+        border: 2px solid var(--bb-border, #3b4656);
+        background: var(--bb-bg, #0d1117);
+        box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.35);
+      }
+      nav button[aria-pressed='true'],
+      button.menu[data-screen-open] {
         border-color: var(--bb-accent, #4ade80);
       }
       /* In forced colours every border is the same colour: the open screen's button is underlined. */
@@ -379,6 +439,8 @@ export class BbApp extends LitElement {
     this.viewFromBrowser = true;
     this.view = view;
   };
+  /** History and Settings are shown from their menu on a phone with large text (see renderNavigation). */
+  @state() private screensOpen = false;
   /** Why the summary's file could not be made, to show beside its buttons. */
   @state() private exportProblem: string | null = null;
   /** The phase last rendered: a new phase brings the session's own screen back. */
@@ -395,6 +457,16 @@ export class BbApp extends LitElement {
   constructor() {
     super();
     this.addEventListener('bb-start', () => this.app.startSession());
+    // The screens' menu lies over the page: a tap anywhere else, or Escape, puts it away.
+    this.addEventListener('pointerdown', (event) => {
+      const screens = this.renderRoot.querySelector('.screens');
+      if (this.screensOpen && screens && !event.composedPath().includes(screens)) this.screensOpen = false;
+    });
+    this.addEventListener('keydown', (event) => {
+      if (!this.screensOpen || event.key !== 'Escape') return;
+      this.screensOpen = false;
+      this.renderRoot.querySelector<HTMLElement>('button.menu')?.focus();
+    });
     this.addEventListener('bb-settings-done', () => (this.view = 'session'));
     this.addEventListener('bb-try-voice', () =>
       this.app.cues?.outputs.speech.say('Three. Keep your lower back long.', { interrupt: true }),
@@ -511,6 +583,8 @@ export class BbApp extends LitElement {
     }
     this.shownPhase = phase;
     this.shownSet = set;
+    // The screens' menu is put away by whatever opened another screen: Done, Back, the browser's Back.
+    if (changed.has('view')) this.screensOpen = false;
     // A screen opened from a button on the one before (Settings' Done, the summary's See all your
     // sessions, the history's Back) takes that button with it, as a set's end does.
     if (changed.get('view') !== undefined) {
@@ -624,15 +698,32 @@ export class BbApp extends LitElement {
    * rest opens (with saving the session so far), is a button of the rest's own (see bb-rest-view),
    * and the next set brings the exercise back. In the header, on a phone, it took a row of its own
    * under the heart rate, and the screen jumped 48 px down at each rest and back up at each set.
+   * On a phone with its text at twice its size, History and Settings are a menu the width of a
+   * fingertip beside the heart rate (see the styles under narrow).
    */
   private renderNavigation() {
     const phase = this.session.value.phase;
     if (phase === 'set' || phase === 'rest') return null;
-    const go = (view: View) => () => (this.view = this.view === view ? 'session' : view);
-    return html`<nav aria-label="Screens">
+    const go = (view: View) => () => {
+      this.view = this.view === view ? 'session' : view;
+      this.screensOpen = false;
+    };
+    const nav = html`<nav id="screens" aria-label="Screens">
       <button class="quiet" aria-pressed=${this.view === 'history'} @click=${go('history')}>History</button>
       <button class="quiet" aria-pressed=${this.view === 'settings'} @click=${go('settings')}>Settings</button>
     </nav>`;
+    if (!this.narrowScreen.matches) return nav;
+    return html`<div class="screens">
+      <button
+        class="quiet menu"
+        aria-label="History and Settings"
+        aria-expanded=${this.screensOpen}
+        aria-controls=${this.screensOpen ? 'screens' : nothing}
+        ?data-screen-open=${this.view !== 'session'}
+        @click=${() => (this.screensOpen = !this.screensOpen)}
+      ><span class="bars" aria-hidden="true"></span></button>
+      ${this.screensOpen ? nav : null}
+    </div>`;
   }
 
   /** The set or rest screen is shown (not the history opened in a rest). */

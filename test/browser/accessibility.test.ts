@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { type AppShell, mountApp } from './app-shell.ts';
+import { layOutAsTheApp } from './mount.ts';
 
 async function seriousViolations(): Promise<string[]> {
   const results = await axe.run(document, { resultTypes: ['violations'] });
@@ -74,6 +75,31 @@ describe('accessibility audit of the app', () => {
     expect(await seriousViolations()).toEqual([]);
     await page.getByRole('button', { name: 'End session' }).click();
     await expect.element(page.getByRole('heading', { name: 'Ended early' })).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+  });
+});
+
+describe('accessibility audit of the header on a phone with its text at twice its size (180 × 320)', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    document.documentElement.lang = 'en';
+    document.title = 'Backbeat';
+    restore = await layOutAsTheApp(180, 320);
+    mounted = await mountApp({ start: true });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('start screen, with History and Settings put away in their menu and opened from it', async () => {
+    await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'History and Settings' }).click();
+    await expect.element(page.getByRole('button', { name: 'Settings', exact: true })).toBeVisible();
     expect(await seriousViolations()).toEqual([]);
   });
 });

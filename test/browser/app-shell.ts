@@ -1,6 +1,7 @@
 // The whole app in a component test: Backbeat with its settings in memory and no store unless a test
 // opens one (each test says what it needs of them), in its <bb-app> shell on the page.
 import { expect } from 'vitest';
+import { page } from 'vitest/browser';
 import { Backbeat } from '../../src/app/backbeat.ts';
 import type { UpdateModel } from '../../src/app/updates.ts';
 import type { CueHosts } from '../../src/cues/cue-player.ts';
@@ -99,4 +100,14 @@ export async function mountAppWithStorageOff(): Promise<AppShell> {
   });
   await expect.poll(() => mounted.app.persistence.history.state.storage).toBe('memory');
   return mounted;
+}
+
+/**
+ * Opens History or Settings from the header between sessions, through the menu that holds them on a
+ * phone with its text at twice its size (see BbApp.renderNavigation).
+ */
+export async function openScreenFromHeader(name: 'History' | 'Settings'): Promise<void> {
+  const menu = page.getByRole('button', { name: 'History and Settings' });
+  if (menu.query()) await menu.click();
+  await page.getByRole('button', { name, exact: true }).click();
 }

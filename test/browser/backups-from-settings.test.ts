@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Locator, page } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
 import { recordSession } from '../unit/export/recorded-session.ts';
-import { type AppShell, mountApp } from './app-shell.ts';
+import { type AppShell, mountApp, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 /** Opens the history from Settings' Backups section, as the person taps it. */
 async function openBackupsFromSettings(): Promise<void> {
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openScreenFromHeader('Settings');
   const backups = page.getByRole('group', { name: 'Backups' });
   // True with no session saved as with many: a backup always holds the settings, and its button in
   // History is named for what it holds ("Back up your settings", "Back up everything").

@@ -7,7 +7,7 @@ import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/u
 import { SessionStore } from '../../src/store/session-store.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
 import { asBluetoothDevice, FakeDevice } from '../unit/sensors/ble/fake-device.ts';
-import { type AppShell, mountApp } from './app-shell.ts';
+import { type AppShell, mountApp, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 /**
@@ -232,6 +232,28 @@ describe('the start screen on a 360 × 640 phone whose browser has Web Bluetooth
     await restore();
   });
 
+  it('keeps History and Settings as buttons side by side under the heart rate, the header 148 px', async () => {
+    const header = mounted.shell.shadowRoot!.querySelector('header')!;
+    expect(page.getByRole('button', { name: 'History and Settings' }).query()).toBeNull();
+    const history = page
+      .getByRole('button', { name: 'History', exact: true })
+      .element()
+      .getBoundingClientRect();
+    const settings = page
+      .getByRole('button', { name: 'Settings', exact: true })
+      .element()
+      .getBoundingClientRect();
+    expect(settings.top).toBe(history.top);
+    expect(settings.left).toBeGreaterThan(history.right);
+    for (const box of [history, settings]) {
+      expect(box.width).toBeGreaterThanOrEqual(98);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    const heartRate = mounted.shell.shadowRoot!.querySelector('bb-heart-rate')!.getBoundingClientRect();
+    expect(history.top).toBeGreaterThanOrEqual(heartRate.bottom);
+    expect(header.getBoundingClientRect().height).toBeLessThanOrEqual(148);
+  });
+
   it('keeps the devices to one line, whose tap opens to the strap to connect and the menu', async () => {
     expect(mounted.app.devices.state.bluetoothAvailable).toBe(true);
     const start = page.getByRole('button', { name: 'Start', exact: true });
@@ -266,6 +288,94 @@ describe('the start screen on a 360 × 640 phone whose browser has Web Bluetooth
     // Shut as the finger came down, the line took Start up from under it, and the tap was lost.
     await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
     await expect.poll(() => mounted.app.session.state.phase).not.toBe('ready');
+  });
+});
+
+/** Whether two boxes share any area: touching edges do not. */
+function overlap(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+}
+
+describe('the header on the start screen with text at twice its size on a phone (180 × 320)', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(180, 320);
+    // A store that opens, as a phone's does: no notice that the app cannot save takes a line.
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: 'header-180-start' }),
+    });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('keeps to a third of the window, the heart rate, the screens and the devices on two rows of 44 px targets, Start on the first screen', async () => {
+    const root = mounted.shell.shadowRoot!;
+    const heartRate = root.querySelector('bb-heart-rate')!;
+    // The virtual person's heart rate, two digits as between sessions.
+    await expect.poll(() => heartRate.shadowRoot?.querySelector('.bpm')?.textContent).toMatch(/^\d\d$/);
+    const header = root.querySelector('header')!;
+    // The heart rate, History, Settings and the devices' line a row each: 200 px of 320, and Start
+    // under the window's edge until the page scrolled to it, the header above the window.
+    expect(header.getBoundingClientRect().height).toBeLessThanOrEqual(innerHeight / 3);
+    const menu = page.getByRole('button', { name: 'History and Settings' });
+    await expect.element(menu).toBeVisible();
+    const line = root
+      .querySelector('bb-device-panel')!
+      .shadowRoot!.querySelector('details.glance > summary')!;
+    expect(clippedWords(line, 'Virtual strap connected')).toEqual([]);
+    const boxes = [heartRate, menu.element(), line].map((element) => element.getBoundingClientRect());
+    for (const [i, box] of boxes.entries()) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(180);
+      for (const other of boxes.slice(i + 1)) expect(overlap(box, other)).toBe(false);
+    }
+    for (const target of boxes.slice(1)) {
+      expect(target.width).toBeGreaterThanOrEqual(44);
+      expect(target.height).toBeGreaterThanOrEqual(44);
+    }
+    const start = page.getByRole('button', { name: 'Start', exact: true }).element();
+    await expect.poll(() => scrollY).toBe(0);
+    expect(start.getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+  });
+
+  it('opens History and Settings over the page, 44 px targets at the size of the words elsewhere, Start where it was', async () => {
+    const header = mounted.shell.shadowRoot!.querySelector('header')!;
+    const height = header.getBoundingClientRect().height;
+    const start = page.getByRole('button', { name: 'Start', exact: true }).element();
+    const startTop = start.getBoundingClientRect().top;
+    await page.getByRole('button', { name: 'History and Settings' }).click();
+    for (const name of ['History', 'Settings']) {
+      const button = page.getByRole('button', { name, exact: true });
+      await expect.element(button).toBeVisible();
+      const box = button.element().getBoundingClientRect();
+      expect(box.width).toBeGreaterThanOrEqual(44);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(180);
+      expect(Number.parseFloat(getComputedStyle(button.element()).fontSize)).toBeGreaterThanOrEqual(16);
+    }
+    expect(header.getBoundingClientRect().height).toBe(height);
+    expect(start.getBoundingClientRect().top).toBe(startTop);
+    // A tap elsewhere puts them away, and Escape too.
+    await userEvent.click(page.getByRole('heading', { name: "Today's back-care session" }));
+    await expect.element(page.getByRole('button', { name: 'History', exact: true })).not.toBeInTheDocument();
+    await page.getByRole('button', { name: 'History and Settings' }).click();
+    await userEvent.keyboard('{Escape}');
+    await expect.element(page.getByRole('button', { name: 'Settings', exact: true })).not.toBeInTheDocument();
+    // Chosen, a screen opens under the same header, the menu put away.
+    await page.getByRole('button', { name: 'History and Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect.element(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
+    expect(page.getByRole('button', { name: 'Settings', exact: true }).query()).toBeNull();
+    expect(header.getBoundingClientRect().height).toBe(height);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
   });
 });
 
@@ -469,7 +579,7 @@ describe('the screens between sessions with text at twice its size on a phone (1
 
   it("shows History's Back and heading on the first screen, under the header, with no scroll", async () => {
     await expect.element(page.getByText('Virtual strap connected')).toBeVisible();
-    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await openScreenFromHeader('History');
     const history = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-history')!);
     const heading = history.getByRole('heading', { name: 'History', exact: true });
     await expect.element(heading).toBeVisible();

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
-import { type AppShell, mountApp } from './app-shell.ts';
+import { type AppShell, mountApp, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 /** The heading is whole on screen (it may have scrolled there a moment after it opened). */
@@ -43,7 +43,7 @@ describe('a screen opened with text at twice its size on a phone', () => {
 
   for (const screen of ['History', 'Settings'] as const) {
     it(`shows ${screen} from its heading, tapped in the header`, async () => {
-      await page.getByRole('button', { name: screen, exact: true }).click();
+      await openScreenFromHeader(screen);
       const heading = page.getByRole('heading', { name: screen, exact: true });
       await expect.element(heading).toBeInTheDocument();
       await expectOnScreen(heading.element());
@@ -83,7 +83,7 @@ describe('a screen opened with text at twice its size on a phone', () => {
   });
 
   it('shows the start screen from its heading, History closed, Start under it', async () => {
-    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await openScreenFromHeader('History');
     // Its ways out, Back and Go to sessions, come above its heading (two lines at this size): the
     // screen opens with Back on screen, the heading whole under it.
     const heading = await waitFor(() => headingOf('bb-history'));
@@ -91,7 +91,7 @@ describe('a screen opened with text at twice its size on a phone', () => {
     await expect.poll(() => back.getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
     expect(back.getBoundingClientRect().top).toBeGreaterThanOrEqual(0);
     expect(heading.getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
-    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await openScreenFromHeader('History');
     await expectOnScreen(page.getByRole('heading', { name: "Today's back-care session" }).element());
   });
 });
