@@ -4,7 +4,6 @@
 import {
   asapScheduler,
   combineLatest,
-  concat,
   debounceTime,
   distinctUntilChanged,
   EMPTY,
@@ -241,26 +240,10 @@ export class Backbeat {
       shareReplay({ bufferSize: 1, refCount: true }),
     );
     // A reading stands for the heart rate now only while its device is there and for a few seconds
-    // (the source's heartRateFreshMs): once the strap is out of reach, off the skin or a replay has ended there
-    // is none, and after a reconnection the next reading counts.
-    const deviceReading$ = this.devices.source$.pipe(
-      switchMap((source) =>
-        source.heartRateConnection$.pipe(
-          map((connection) => connection === 'connecting' || connection === 'connected'),
-          distinctUntilChanged(),
-          switchMap((there) =>
-            there
-              ? source.heartRate$.pipe(
-                  switchMap((sample) =>
-                    concat(of(sample), timer(source.heartRateFreshMs).pipe(map(() => null))),
-                  ),
-                  startWith(null),
-                )
-              : of(null),
-          ),
-        ),
-      ),
-    );
+    // (see heartRateFreshMs): once the strap is out of reach, off the skin or a replay has ended there
+    // is none, unless a device beside it has one (see chooseHeartRate), and after a reconnection the
+    // next reading counts.
+    const deviceReading$ = this.devices.source$.pipe(switchMap((source) => source.heartRateNow$));
     this.accel$ = this.devices.source$.pipe(
       switchMap((source) => source.accel$?.pipe(map((frame) => ({ source: source.info, frame }))) ?? EMPTY),
       share(),

@@ -56,6 +56,7 @@ import {
   type SessionState,
   waitsForPosition,
 } from '../workout/session.ts';
+import { chooseHeartRate, type HeartRateChoice } from './heart-rate-choice.ts';
 import { exercisesCountedBy, motionDeviceFor } from './motion-routing.ts';
 import { personLocale } from './person-locale.ts';
 import { tryAgainDelayMs } from './rejoin-policy.ts';
@@ -279,11 +280,13 @@ export interface MotionFeed {
 export interface Source {
   readonly info: SourceInfo;
   readonly accel$: Observable<AccelFrame> | null;
+  /** Every reading of the device heart rate is read from, as it comes (see chooseHeartRate). */
   readonly heartRate$: Observable<HeartRateSample>;
-  /** The connection of the device heart rate is read from: its last reading is current only while it is connected. */
-  readonly heartRateConnection$: Observable<ConnectionState>;
-  /** How long a reading of that device stands for the heart rate now (see heartRateFreshMs). */
-  readonly heartRateFreshMs: number;
+  /**
+   * The heart rate now: the current reading of the best-ranked device that has one (see
+   * chooseHeartRate), null while none has: a device away, silent, off the skin or unsure of the pulse.
+   */
+  readonly heartRateNow$: Observable<HeartRateSample | null>;
   /** Set for the virtual strap, whose simulated person the app tells what to do. */
   readonly virtual: VirtualStrap | null;
   /** The motion stream best placed for an exercise (the wrist for the lat pulldown, else the chest). */
@@ -303,7 +306,10 @@ export interface DeviceStatus {
   readonly malformedPackets: number;
   /** Rate of the running motion stream, when known. */
   readonly sampleRateHz: number | null;
-  /** The app reads heart rate from this device. */
+  /**
+   * The app reads heart rate from this device: the best-ranked one with a current reading, else the
+   * best-ranked one (see chooseHeartRate).
+   */
   readonly heartRate: boolean;
   /** The app reads motion from this device (for most exercises). */
   readonly motion: boolean;
@@ -1331,10 +1337,21 @@ export class Devices extends Model<DeviceState> {
     return members.filter((m) => !this.joining.has(m));
   }
 
-  private heartRateMember(): Member | null {
+  /** The devices heart rate can be read from, best-ranked first (see HEART_RATE_RANK). */
+  private heartRateMembers(): Member[] {
     const candidates = this.readFrom(this.members).filter((m) => m.heartRate$ !== null);
-    candidates.sort((a, b) => HEART_RATE_RANK[a.status.kind] - HEART_RATE_RANK[b.status.kind]);
-    return candidates[0] ?? null;
+    return candidates.sort((a, b) => HEART_RATE_RANK[a.status.kind] - HEART_RATE_RANK[b.status.kind]);
+  }
+
+  /** Which of `members` (see heartRateMembers) the heart rate is read from, reading by reading. */
+  private heartRateChoice(members: readonly Member[]): Observable<HeartRateChoice> {
+    return chooseHeartRate(
+      members.map((m) => ({
+        heartRate$: m.heartRate$ ?? NEVER,
+        there$: m.connection$.pipe(map((c) => c === 'connecting' || c === 'connected')),
+        freshMs: heartRateFreshMs(m.status.kind),
+      })),
+    );
   }
 
   /**
@@ -1376,7 +1393,7 @@ export class Devices extends Model<DeviceState> {
   /** The one Source the app reads, from the current devices. */
   private compose(): Source {
     const members = this.readFrom(this.members);
-    const hr = this.heartRateMember();
+    const heartRateMembers = this.heartRateMembers();
     const motion = this.motionMember(null);
     const virtual = members.find((m) => m.virtual)?.virtual ?? null;
     const names = members.map((m) => m.status.name);
@@ -1395,9 +1412,14 @@ export class Devices extends Model<DeviceState> {
     return {
       info,
       accel$: motion?.accel$ ?? null,
-      heartRate$: hr?.heartRate$ ?? NEVER,
-      heartRateConnection$: hr?.connection$ ?? of('connected' as const),
-      heartRateFreshMs: hr ? heartRateFreshMs(hr.status.kind) : HEART_RATE_FRESH_MS,
+      heartRate$: this.heartRateChoice(heartRateMembers).pipe(
+        filter((c) => c.arrived),
+        map((c) => c.now as HeartRateSample),
+      ),
+      heartRateNow$: this.heartRateChoice(heartRateMembers).pipe(
+        map((c) => c.now),
+        distinctUntilChanged(),
+      ),
       virtual,
       motionFor: (exercise) => {
         const m = sameMembers(this.readFrom(this.members), members) ? this.motionMember(exercise) : null;
@@ -1414,7 +1436,13 @@ export class Devices extends Model<DeviceState> {
     this.memberSubscriptions.unsubscribe();
     this.memberSubscriptions = new Subscription();
     const members = this.members;
-    const hr = this.heartRateMember();
+    const heartRateMembers = this.heartRateMembers();
+    // Read at each change of the readings, as the heart rate shown is: the device it comes from now.
+    const hr$ = this.heartRateChoice(heartRateMembers).pipe(
+      map((c) => heartRateMembers[c.from] ?? null),
+      startWith(heartRateMembers[0] ?? null),
+      distinctUntilChanged(),
+    );
     let motion = this.motionMember(null);
     const source = this.compose().info;
     this.update({ source, countsMotion: motion !== null, ...(keepProblem ? {} : { problem: null }) });
@@ -1429,22 +1457,14 @@ export class Devices extends Model<DeviceState> {
         m.motionStopped$ ?? of(false),
       ]).pipe(
         map(([connection, battery, malformedPackets, sampleRateHz, motionRefused, motionStopped]) => ({
-          status: {
-            ...m.status,
-            connection,
-            battery,
-            malformedPackets,
-            sampleRateHz,
-            heartRate: m === hr,
-            motionStopped,
-          },
+          status: { ...m.status, connection, battery, malformedPackets, sampleRateHz, motionStopped },
           motionRefused,
         })),
       ),
     );
     this.memberSubscriptions.add(
-      combineLatest(perDevice).subscribe((seen) => {
-        const statuses = seen.map((s) => s.status);
+      combineLatest([combineLatest(perDevice), hr$]).subscribe(([seen, hr]) => {
+        const statuses = seen.map((s, i) => ({ ...s.status, heartRate: members[i] === hr }));
         for (const [i, m] of members.entries()) {
           this.connections.set(m, statuses[i].connection);
           this.motionRefused.set(m, seen[i].motionRefused);

@@ -45,8 +45,10 @@ type Named =
 /** The device in a word, by where it is worn ("strap", "watch"). */
 function inAWord(device: Named): string {
   if ('connection' in device) {
-    // A strap that gives the heart rate alone says not where it is worn: it is worn on the chest.
-    return device.placement || !device.heartRate ? deviceWord(device.placement ?? undefined) : 'strap';
+    // A strap that gives the heart rate alone says not where it is worn: it is worn on the chest, and
+    // is no less the strap while a watch beside it gives the heart rate (see chooseHeartRate).
+    const strap = !device.placement && (device.heartRate || device.kind === 'heart-rate');
+    return strap ? 'strap' : deviceWord(device.placement ?? undefined);
   }
   const placement = awaitedPlacement(device);
   return placement ? deviceWord(placement) : 'strap';

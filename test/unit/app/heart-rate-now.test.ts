@@ -1,10 +1,11 @@
 // The heart rate the app shows is the one now: a strap out of reach or a replay played to its end
 // leaves no reading, not the last one it had.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { heartRateAloneAway } from '../../../src/app/devices.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { fakeBangle } from '../sensors/ble/wearables.ts';
-import { appWithStrap, heartRateStrap } from './heart-rate-strap-app.ts';
+import { appPickingInTurn, appWithStrap, heartRateStrap } from './heart-rate-strap-app.ts';
 
 describe('the heart rate now', () => {
   beforeEach(() => {
@@ -99,6 +100,63 @@ describe('the heart rate now', () => {
     expect(shown.at(-1)).toBeNull();
     line('H,90,70');
     expect(shown.at(-1)).toBe(90);
+    watching.unsubscribe();
+    app.dispose();
+  });
+
+  it('comes from a Bangle.js beside a strap while the strap gives none, and from the strap again once it reads', async () => {
+    const strap = heartRateStrap();
+    const watch = fakeBangle();
+    const app = appPickingInTurn([strap, watch]);
+    const shown: Array<number | null> = [];
+    const watching = app.heartRateNow$.subscribe((s) => shown.push(s?.bpm ?? null));
+    const kept: number[] = [];
+    const keeping = app.heartRate$.subscribe((s) => s && kept.push(s.bpm));
+    const strapConnecting = app.devices.connect('heart-rate');
+    await vi.advanceTimersByTimeAsync(50);
+    await strapConnecting;
+    const watchConnecting = app.devices.connect('bangle');
+    await vi.advanceTimersByTimeAsync(1600);
+    await watchConnecting;
+    const fromStrap = (bpm: number) => strap.notify(uuids.HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, bpm));
+    const fromWatch = (bpm: number) =>
+      watch.notify(uuids.NORDIC_UART_TX, new TextEncoder().encode(`H,${bpm},90\r\n`));
+    const readFrom = () => app.devices.state.devices.filter((d) => d.heartRate).map((d) => d.kind);
+
+    // Both read: the strap's is the one.
+    fromStrap(90);
+    fromWatch(94);
+    expect(shown.at(-1)).toBe(90);
+    expect(readFrom()).toEqual(['heart-rate']);
+    // The strap goes quiet (taken off, its battery out); the watch reads on, one sure reading a second.
+    await vi.advanceTimersByTimeAsync(500);
+    for (let i = 1; i <= 7; i++) {
+      await vi.advanceTimersByTimeAsync(1000);
+      fromWatch(94 + i);
+    }
+    expect(shown.at(-1)).toBe(101);
+    expect(readFrom()).toEqual(['bangle']);
+    // The strap reads again: it is the one at once.
+    fromStrap(99);
+    expect(shown.at(-1)).toBe(99);
+    expect(readFrom()).toEqual(['heart-rate']);
+    await vi.advanceTimersByTimeAsync(1000);
+    fromWatch(103);
+    expect(shown.at(-1)).toBe(99);
+
+    // Out of reach: the watch's current reading at once, and the session is not told the heart rate went.
+    strap.reachable = false;
+    strap.drop();
+    expect(app.devices.state.devices.map((d) => d.connection)).toEqual(['reconnecting', 'connected']);
+    expect(shown.at(-1)).toBe(103);
+    expect(readFrom()).toEqual(['bangle']);
+    expect(heartRateAloneAway(app.devices.state.devices)).toBeNull();
+    await vi.advanceTimersByTimeAsync(1000);
+    fromWatch(104);
+    expect(shown.at(-1)).toBe(104);
+    // Kept for the session: each reading of the device read as it came, none of the other's, none twice.
+    expect(kept).toEqual([90, 99, 100, 101, 99, 104]);
+    keeping.unsubscribe();
     watching.unsubscribe();
     app.dispose();
   });

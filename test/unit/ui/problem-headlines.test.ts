@@ -96,6 +96,10 @@ describe('what follows the headline on the line shut', () => {
     expect(shutSubject(outOfReach('HRM-Dual'), [heartRateStrapStatus({ connection: 'reconnecting' })])).toBe(
       'strap',
     );
+    // Beside a watch whose heart rate is read meanwhile, it is still the strap.
+    const wristHeart = { ...watch, heartRate: true };
+    const away = heartRateStrapStatus({ connection: 'reconnecting', heartRate: false });
+    expect(shutSubject(outOfReach('HRM-Dual'), [away, wristHeart])).toBe('strap');
   });
 
   it('is nothing of a device back in reach, of one not named, or of a problem of no device', () => {
