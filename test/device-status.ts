@@ -17,6 +17,7 @@ export function chestStrapStatus(patch: Partial<DeviceStatus> = {}): DeviceStatu
     motion: true,
     counts: EVERY_EXERCISE,
     motionStopped: false,
+    findingPulse: false,
     ...patch,
   };
 }
@@ -35,6 +36,7 @@ export function heartRateStrapStatus(patch: Partial<DeviceStatus> = {}): DeviceS
     motion: false,
     counts: [],
     motionStopped: false,
+    findingPulse: false,
     ...patch,
   };
 }

@@ -320,6 +320,48 @@ export interface DeviceStatus {
    * motionStoppedOf): what it counts goes on by hand until its motion comes again.
    */
   readonly motionStopped: boolean;
+  /**
+   * Connected, its heart sensor is on and still finding the pulse (see findingPulseOf): a watch whose
+   * readings are all unsure, for the 5 to 20 s after its sensor turns on or while the wrist moves.
+   */
+  readonly findingPulse: boolean;
+}
+
+/**
+ * How long a reading the watch is unsure of says it is finding the pulse: it prints one about every
+ * second, so one 5 s old is from a sensor that has stopped or a watch that says nothing more.
+ */
+export const FINDING_PULSE_MS = 5000;
+
+/**
+ * Whether a device is finding the pulse: connected, it gave a reading it is unsure of (`sought$`) in
+ * the last FINDING_PULSE_MS, and none it is sure of (`sure$`) since.
+ */
+export function findingPulseOf(
+  sought$: Observable<unknown>,
+  sure$: Observable<unknown>,
+  connection$: Observable<ConnectionState>,
+): Observable<boolean> {
+  return connection$.pipe(
+    map((c) => c === 'connected'),
+    distinctUntilChanged(),
+    switchMap((connected) =>
+      connected
+        ? merge(sought$.pipe(map(() => true)), sure$.pipe(map(() => false))).pipe(
+            switchMap((sought) =>
+              sought
+                ? timer(FINDING_PULSE_MS).pipe(
+                    map(() => false),
+                    startWith(true),
+                  )
+                : of(false),
+            ),
+            startWith(false),
+          )
+        : of(false),
+    ),
+    distinctUntilChanged(),
+  );
 }
 
 /**
@@ -580,8 +622,11 @@ interface Member {
     | 'malformedPackets'
     | 'sampleRateHz'
     | 'motionStopped'
+    | 'findingPulse'
   >;
   readonly heartRate$: Observable<HeartRateSample> | null;
+  /** When its heart sensor gave a reading it is unsure of (see findingPulseOf); absent: never. */
+  readonly pulseSought$?: Observable<unknown>;
   readonly accel$: Observable<AccelFrame> | null;
   readonly connection$: Observable<ConnectionState>;
   readonly battery$: Observable<number | null>;
@@ -1204,6 +1249,7 @@ export class Devices extends Model<DeviceState> {
       const member: Member = {
         status: { id: device.id, name, kind, placement },
         heartRate$: HAS_HEART_RATE.has(kind) ? live.heartRate$ : null,
+        pulseSought$: HAS_HEART_RATE.has(kind) ? live.pulseSought$ : undefined,
         accel$: placement ? accel$ : null,
         connection$: live.connection$.pipe(filter((c) => connectedOnce || c !== 'lost')),
         battery$: live.battery$,
@@ -1455,11 +1501,32 @@ export class Devices extends Model<DeviceState> {
         m.sampleRateHz$,
         m.motionRefused$ ?? of(false),
         m.motionStopped$ ?? of(false),
+        m.pulseSought$ && m.heartRate$
+          ? findingPulseOf(m.pulseSought$, m.heartRate$, m.connection$)
+          : of(false),
       ]).pipe(
-        map(([connection, battery, malformedPackets, sampleRateHz, motionRefused, motionStopped]) => ({
-          status: { ...m.status, connection, battery, malformedPackets, sampleRateHz, motionStopped },
-          motionRefused,
-        })),
+        map(
+          ([
+            connection,
+            battery,
+            malformedPackets,
+            sampleRateHz,
+            motionRefused,
+            motionStopped,
+            findingPulse,
+          ]) => ({
+            status: {
+              ...m.status,
+              connection,
+              battery,
+              malformedPackets,
+              sampleRateHz,
+              motionStopped,
+              findingPulse,
+            },
+            motionRefused,
+          }),
+        ),
       ),
     );
     this.memberSubscriptions.add(

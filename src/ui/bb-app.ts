@@ -38,7 +38,7 @@ import {
 import { setsKeptOnFinishing } from '../workout/sets-kept.ts';
 import type { Settings } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
-import { noReadingReason } from './bb-heart-rate.ts';
+import { findingPulse, noReadingReason } from './bb-heart-rate.ts';
 import { devicesAtAGlance, type HeaderRoom } from './devices-at-a-glance.ts';
 import { download } from './download.ts';
 import {
@@ -647,6 +647,7 @@ export class BbApp extends LitElement {
             .bpm=${this.heartRate.value?.bpm ?? null}
             .zone=${this.heartZone()}
             .absence=${noReadingReason(this.device.value.devices, recordedInAnotherTab(this.history.value))}
+            ?finding=${!recordedInAnotherTab(this.history.value) && findingPulse(this.device.value.devices) !== undefined}
           ></bb-heart-rate>
         </div>
         ${this.renderNavigation()}

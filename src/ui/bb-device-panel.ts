@@ -868,6 +868,7 @@ function fallbackStatus(state: DeviceState): DeviceStatus {
     // Which exercises it counts the fixture does not tell: said of none, no part is said (see deviceRoleLine).
     counts: [],
     motionStopped: false,
+    findingPulse: false,
   };
 }
 

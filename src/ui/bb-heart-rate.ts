@@ -25,8 +25,18 @@ export class BbHeartRate extends LitElement {
       font-size: clamp(2rem, 6vmin, 3rem);
       font-weight: 800;
     }
-    .unit {
+    .unit,
+    .finding {
       color: var(--bb-muted, #b6c2d1);
+    }
+    /* In the number's place, in the words the device panel beside it says a device's state in. */
+    .finding {
+      white-space: nowrap;
+    }
+    /* A line as tall as the number's, so that the header does not move by 8 px as the number comes. */
+    .finding::before {
+      content: '';
+      font-size: clamp(2rem, 6vmin, 3rem);
     }
     /* Each zone its colour, calm to strong (index.html): red is for the top zone only, not an alarm at rest. */
     .zone {
@@ -65,6 +75,11 @@ export class BbHeartRate extends LitElement {
   @property({ type: Number }) bpm: number | null = null;
   /** Why there is no current reading (see noReadingReason); null before the first one. */
   @property() absence: string | null = null;
+  /**
+   * With no current reading, a watch is finding the pulse (see findingPulse): said in the number's
+   * place, where "--" told a person waiting for it nothing of a watch that is on its way to one.
+   */
+  @property({ type: Boolean }) finding = false;
   /** Heart-rate zone 1–5 from the person's maximum; null when no maximum or age is set, or below zone 1. */
   @property({ type: Number }) zone: number | null = null;
 
@@ -72,11 +87,16 @@ export class BbHeartRate extends LitElement {
     // "--" read aloud means nothing: without a reading the words say so, and why.
     const none = this.bpm === null;
     const label = none ? `Heart rate: no reading${this.absence ? `, ${this.absence}` : ''}` : 'Heart rate';
+    const title = none && this.absence ? this.absence : nothing;
     return html`
       <span class="heart" aria-hidden="true">♥</span>
       <span class="visually-hidden">${label}</span>
-      <span class="bpm" aria-hidden=${none ? 'true' : nothing} title=${none && this.absence ? this.absence : nothing}>${this.bpm ?? '--'}</span>
-      <span class="unit" aria-hidden=${none ? 'true' : nothing}>bpm</span>
+      ${
+        none && this.finding
+          ? html`<span class="finding" aria-hidden="true" title=${title}>finding pulse…</span>`
+          : html`<span class="bpm" aria-hidden=${none ? 'true' : nothing} title=${title}>${this.bpm ?? '--'}</span>
+            <span class="unit" aria-hidden=${none ? 'true' : nothing}>bpm</span>`
+      }
       ${this.zone ? html`<span class="zone" data-zone=${this.zone}>zone ${this.zone}</span>` : null}
     `;
   }
@@ -89,6 +109,8 @@ export class BbHeartRate extends LitElement {
  */
 export function noReadingReason(devices: readonly DeviceStatus[], recordedElsewhere = false): string | null {
   if (recordedElsewhere) return 'the session is being recorded in another tab';
+  const finding = findingPulse(devices);
+  if (finding) return `${finding.name} is finding your pulse`;
   const device = devices.find((d) => d.heartRate);
   switch (device?.connection) {
     case 'reconnecting':
@@ -102,6 +124,14 @@ export function noReadingReason(devices: readonly DeviceStatus[], recordedElsewh
     default:
       return null;
   }
+}
+
+/**
+ * The device finding the pulse (see DeviceStatus.findingPulse), read where there is no current reading:
+ * a watch beside a strap that is out of reach or silent is the one the heart rate will come from.
+ */
+export function findingPulse(devices: readonly DeviceStatus[]): DeviceStatus | undefined {
+  return devices.find((d) => d.findingPulse);
 }
 
 declare global {

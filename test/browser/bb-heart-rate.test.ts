@@ -31,6 +31,24 @@ describe('bb-heart-rate', () => {
       .toBeInTheDocument();
   });
 
+  it("says a watch is finding the pulse in the number's place, and shows the number once there is one", async () => {
+    const element = await mount('bb-heart-rate', {
+      bpm: null,
+      finding: true,
+      absence: 'Bangle.js 1a2b is finding your pulse',
+    });
+    const root = element.shadowRoot as ShadowRoot;
+    expect(root.querySelector('.finding')?.textContent).toBe('finding pulse…');
+    expect(root.querySelector('.bpm')).toBeNull();
+    await expect
+      .element(page.getByText('Heart rate: no reading, Bangle.js 1a2b is finding your pulse'))
+      .toBeInTheDocument();
+    element.bpm = 71;
+    await element.updateComplete;
+    expect(root.querySelector('.finding')).toBeNull();
+    expect(root.querySelector('.bpm')?.textContent).toBe('71');
+  });
+
   it('says why the device heart rate is read from gives none', () => {
     expect(noReadingReason([strap({})])).toBeNull();
     expect(noReadingReason([strap({ connection: 'reconnecting' })])).toBe(
@@ -49,6 +67,17 @@ describe('bb-heart-rate', () => {
       noReadingReason([strap({ name: 'BBC micro:bit', kind: 'microbit', heartRate: false, motion: true })]),
     ).toBe('no connected device measures heart rate');
     expect(noReadingReason([])).toBeNull();
+    // A watch still finding the pulse, beside a strap out of reach, is the one the heart rate will come from.
+    const watch = strap({
+      id: 'w',
+      name: 'Bangle.js 1a2b',
+      kind: 'bangle',
+      heartRate: false,
+      findingPulse: true,
+    });
+    expect(noReadingReason([strap({ connection: 'reconnecting' }), watch])).toBe(
+      'Bangle.js 1a2b is finding your pulse',
+    );
     // Another tab records the session: this tab's own device, connected as it is, is not the heart shown.
     expect(noReadingReason([strap({})], true)).toBe('the session is being recorded in another tab');
   });

@@ -110,14 +110,29 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
     expect(upload.startsWith('\x03\x10if(1){')).toBe(true);
     expect(upload.indexOf("Bangle.on('accel'")).toBeLessThan(upload.indexOf("Bangle.on('HRM'"));
     expect(upload.endsWith('}\n')).toBe(true);
-    // Until the watch has found the pulse, and while it is unsure of it, the header shows no number.
+    // Until the watch has found the pulse, and while it is unsure of it, the header shows no number
+    // and says the watch is finding it, on one line of the smallest phone too.
     const bpm = page.locator('bb-heart-rate .bpm');
+    const finding = page.locator('bb-heart-rate .finding');
+    expect(await bpm.textContent()).toBe('--');
     await send([...Buffer.from('H,0,10\r\nH,88,30\r\n')]);
-    await page.waitForTimeout(300);
-    expect(await bpm.textContent()).not.toMatch(/\d/);
-    // Then its reading, as a strap's would be.
+    await expect.poll(() => finding.textContent(), { timeout: 3000 }).toBe('finding pulse…');
+    expect(await bpm.count()).toBe(0);
+    for (const [width, height] of [
+      [180, 320],
+      [360, 640],
+    ]) {
+      await page.setViewportSize({ width, height });
+      const words = await finding.boundingBox();
+      const heart = await page.locator('bb-heart-rate .heart').boundingBox();
+      expect(words && heart && words.x + words.width <= width && words.y < heart.y + heart.height).toBe(true);
+    }
+    const findingHeight = (await page.locator('bb-heart-rate').boundingBox())?.height;
+    // Then its reading, as a strap's would be, the header no taller nor shorter for it.
     await send([...Buffer.from('H,76,85\r\n')]);
     await expect.poll(() => bpm.textContent(), { timeout: 3000 }).toContain('76');
+    expect(await finding.count()).toBe(0);
+    expect((await page.locator('bb-heart-rate').boundingBox())?.height).toBe(findingHeight);
     // A reading a second the watch is unsure of, as a wrist that moves gives for several in a row: the
     // last sure one stays, where a strap's is gone after 5 s.
     for (let i = 0; i < 7; i++) {

@@ -23,7 +23,10 @@ import * as uuids from '../../protocol/uuids.ts';
 import { deviceProblem } from './problems.ts';
 import type { ProfileOutput } from './profile.ts';
 
-export type DecoderOutput = Pick<ProfileOutput, 'heartRate' | 'accel' | 'battery' | 'malformed' | 'problem'>;
+export type DecoderOutput = Pick<
+  ProfileOutput,
+  'heartRate' | 'pulseSought' | 'accel' | 'battery' | 'malformed' | 'problem'
+>;
 
 /** Sees every packet before it is parsed, to record a session for a bug report. */
 export type PacketTap = (
@@ -140,10 +143,14 @@ export class PacketDecoder {
    * A reading of a watch's optical sensor: passed on once the watch has found the pulse and is at least
    * half sure of it. Below that the figure it prints is its last guess, often minutes old or a step
    * off, and one would spoil the session's zones; readings come about once a second, so what is
-   * passed over leaves the last sure one showing.
+   * passed over leaves the last sure one showing. It is told all the same, whatever its figure: the
+   * sensor is on and finding the pulse, which the person is told while there is no sure one.
    */
   private bangleHeart(tMs: number, bpm: number, confidence: number): void {
-    if (bpm === 0 || confidence < MIN_OPTICAL_CONFIDENCE) return;
+    if (bpm === 0 || confidence < MIN_OPTICAL_CONFIDENCE) {
+      this.out.pulseSought?.(tMs);
+      return;
+    }
     if (bpm < MIN_BPM || bpm > MAX_BPM)
       this.out.malformed({ code: 'out-of-range', message: `a heart rate of ${bpm} bpm` });
     else this.out.heartRate({ tMs, bpm, rrMs: [] });

@@ -71,12 +71,15 @@ export class GattSession {
   readonly malformedPackets$ = new BehaviorSubject(0);
   readonly details$ = new BehaviorSubject<DeviceDetails>({});
   readonly heartRate$: Observable<HeartRateSample>;
+  /** When a watch's heart sensor gave a reading it is unsure of: it is still finding the pulse. */
+  readonly pulseSought$: Observable<number>;
   readonly accel$: Observable<AccelFrame>;
   readonly problem$: Observable<DeviceProblem>;
   /** How long each successful reconnection took, from the drop to streams running again. */
   readonly reconnectTimesMs: number[] = [];
 
   private readonly heartRates = new Subject<HeartRateSample>();
+  private readonly pulseSearches = new Subject<number>();
   private readonly frames = new Subject<AccelFrame>();
   private readonly problems = new Subject<DeviceProblem>();
   private readonly queue = new GattQueue();
@@ -103,12 +106,17 @@ export class GattSession {
   ) {
     this.timers = options.timers ?? browserTimers;
     this.heartRate$ = this.heartRates.asObservable();
+    this.pulseSought$ = this.pulseSearches.asObservable();
     this.accel$ = this.frames.asObservable();
     this.problem$ = this.problems.asObservable();
     const output: ProfileOutput = {
       heartRate: (sample) => {
         this.dataSinceConnect = true;
         this.heartRates.next(sample);
+      },
+      pulseSought: (tMs) => {
+        this.dataSinceConnect = true;
+        this.pulseSearches.next(tMs);
       },
       accel: (frame) => {
         this.dataSinceConnect = true;
@@ -178,6 +186,7 @@ export class GattSession {
     if (this.device.gatt?.connected) this.device.gatt.disconnect();
     this.connection$.next('lost');
     this.heartRates.complete();
+    this.pulseSearches.complete();
     this.frames.complete();
   }
 

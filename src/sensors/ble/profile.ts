@@ -38,6 +38,11 @@ export interface DeviceDetails {
 /** Where a profile's readings go. */
 export interface ProfileOutput {
   heartRate(sample: HeartRateSample): void;
+  /**
+   * A watch's optical sensor gave a reading it is unsure of (see PacketDecoder.bangleHeart): it is on,
+   * still finding the pulse. Absent where nothing listens for it (a replay).
+   */
+  pulseSought?(tMs: number): void;
   accel(frame: AccelFrame): void;
   battery(percent: number): void;
   /** A packet that did not parse: counted and dropped; the stream goes on. */

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { heartRateAloneAway } from '../../../src/app/devices.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
+import { noReadingReason } from '../../../src/ui/bb-heart-rate.ts';
 import { fakeBangle } from '../sensors/ble/wearables.ts';
 import { appPickingInTurn, appWithStrap, heartRateStrap } from './heart-rate-strap-app.ts';
 
@@ -100,6 +101,38 @@ describe('the heart rate now', () => {
     expect(shown.at(-1)).toBeNull();
     line('H,90,70');
     expect(shown.at(-1)).toBe(90);
+    watching.unsubscribe();
+    app.dispose();
+  });
+
+  it('is said to be sought while a Bangle.js is unsure of the pulse, and is the number once it is sure', async () => {
+    const watch = fakeBangle();
+    const app = appWithStrap(watch);
+    const shown: Array<number | null> = [];
+    const watching = app.heartRateNow$.subscribe((s) => shown.push(s?.bpm ?? null));
+    const connecting = app.devices.connect('bangle');
+    await vi.advanceTimersByTimeAsync(1600);
+    await connecting;
+    const line = (text: string) =>
+      watch.notify(uuids.NORDIC_UART_TX, new TextEncoder().encode(`${text}\r\n`));
+    const why = () => noReadingReason(app.devices.state.devices);
+    // Before anything is heard of the pulse the watch is only connected.
+    expect(why()).toBeNull();
+    // The sensor on, still finding the pulse: a reading a second, none of them sure.
+    for (const reading of ['H,0,0', 'H,0,4', 'H,61,12', 'H,64,30', 'H,70,41']) {
+      line(reading);
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    expect(shown.at(-1)).toBeNull();
+    expect(why()).toBe('Bangle.js 1a2b is finding your pulse');
+    line('H,72,80');
+    expect(shown.at(-1)).toBe(72);
+    expect(app.devices.state.devices.map((d) => d.findingPulse)).toEqual([false]);
+    // A watch that prints nothing more (its sensor off) is not said to look on.
+    line('H,0,10');
+    await vi.advanceTimersByTimeAsync(16_000);
+    expect(shown.at(-1)).toBeNull();
+    expect(why()).toBeNull();
     watching.unsubscribe();
     app.dispose();
   });

@@ -17,6 +17,7 @@ function device(kind: DeviceKind, connection: ConnectionState): DeviceStatus {
     motion: true,
     counts: PROGRAM.map((e) => e.id),
     motionStopped: false,
+    findingPulse: false,
   };
 }
 

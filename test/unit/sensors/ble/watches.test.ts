@@ -190,6 +190,23 @@ describeWithShared('Bangle.js', () => {
     expect(session.malformedPackets$.value).toBe(2);
   });
 
+  it('tells each reading the watch is unsure of as the pulse still being found, whatever its figure', async () => {
+    const bangle = fakeBangle();
+    const { session, beats } = await connect(bangle, 'bangle', 1600);
+    const sought: number[] = [];
+    session.pulseSought$.subscribe((tMs) => sought.push(tMs));
+    nowMs = 3000;
+    bangle.notify(uuids.NORDIC_UART_TX, utf8('H,0,0\r\nH,300,12\r\n'));
+    nowMs = 4000;
+    bangle.notify(uuids.NORDIC_UART_TX, utf8('H,104,49\r\nH,104,50\r\n'));
+    expect(sought).toEqual([3000, 3000, 4000]);
+    expect(beats).toEqual([{ tMs: 4000, bpm: 104, rrMs: [] }]);
+    // A line gone wrong is still a malformed packet, and no sign of the sensor.
+    bangle.notify(uuids.NORDIC_UART_TX, utf8('H,7x,10\r\nH,70,185\r\n'));
+    expect(sought).toHaveLength(3);
+    expect(session.malformedPackets$.value).toBe(2);
+  });
+
   it('turns the heart sensor off before the reset when the app lets the watch go', async () => {
     const bangle = fakeBangle();
     const { session } = await connect(bangle, 'bangle', 1600);
