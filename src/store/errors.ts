@@ -114,6 +114,24 @@ const DELETE_FAILURES: Record<StoreErrorKind, string> = {
   unknown: 'saving failed. Reload Backbeat and try again.',
 };
 
+/**
+ * What History says in place of its sessions when the store would not open for a reason that leaves
+ * those saved on the device where they were, only unread by this page: "No sessions saved yet" read
+ * as years of them lost. The other kinds stop a store that had opened (its sessions are listed), or
+ * leave nothing to say there are any (storage off or private).
+ */
+const SESSIONS_UNREAD: Partial<Record<StoreErrorKind, string>> = {
+  blocked:
+    'The sessions saved on this device cannot be shown while an older Backbeat open in another tab holds them. Close that tab, then reload this one to see them.',
+  version:
+    'The sessions saved on this device were saved by a newer Backbeat, and this page cannot show them. Reload to get that version and see them.',
+};
+
+/** Why History shows none of the sessions saved on the device (`problem`, if known), or null. */
+export function sessionsUnread(problem: StoreError | null): string | null {
+  return (problem && SESSIONS_UNREAD[problem.kind]) ?? null;
+}
+
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   /** The message in a line. */

@@ -10,7 +10,7 @@ import {
   type SessionSets,
 } from '../app/persistence.ts';
 import { personLocale } from '../app/person-locale.ts';
-import { importBarred } from '../store/errors.ts';
+import { importBarred, sessionsUnread } from '../store/errors.ts';
 import type { SessionRow } from '../store/records.ts';
 import {
   formatBytes,
@@ -394,6 +394,7 @@ export class BbHistory extends LitElement {
       settings: this.persistence.backupHoldsSettings,
     });
     const importBarredNow = h.storage === 'memory' ? importBarred(h.problem) : null;
+    const unread = h.storeOpened ? null : sessionsUnread(h.problem);
     const rows = h.sessions.map((s) => this.renderSession(s));
     const deletedAt = h.notice !== null && rows.length > 0 ? this.deletedAt : null;
     if (deletedAt !== null)
@@ -479,7 +480,7 @@ export class BbHistory extends LitElement {
       }
       ${
         count === 0
-          ? html`<p>${this.sessionRunning ? 'No earlier sessions yet.' : 'No sessions saved yet.'}</p>`
+          ? html`<p>${unread ?? (this.sessionRunning ? 'No earlier sessions yet.' : 'No sessions saved yet.')}</p>`
           : html`<section class="sessions" aria-labelledby="sessions-title">
               <h3 id="sessions-title" tabindex="-1">Sessions</h3>
               <ul aria-label="Saved sessions">${rows}</ul>

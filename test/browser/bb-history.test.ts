@@ -1,4 +1,5 @@
 import axe from 'axe-core';
+import { openDB } from 'idb';
 import type { LitElement } from 'lit';
 import { NEVER, Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -9,6 +10,7 @@ import { FILE_FOOTER, fileHeader, sessionLine, toJson } from '../../src/export/j
 import { allHeartRate } from '../../src/export/replay.ts';
 import type { HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
 import { fromPlanEntries, workoutMs } from '../../src/store/codec.ts';
+import { DB_VERSION } from '../../src/store/schema.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
 import { holdsChartEmpty } from '../../src/ui/bb-history.ts';
 import { sessionHeart } from '../../src/workout/heart.ts';
@@ -1165,6 +1167,61 @@ describe('bb-history in a browser that does not let Backbeat save', () => {
     await mount('bb-history', await persistenceWith([]));
     await expect.element(page.getByLabelText('Import a file')).toBeEnabled();
     expect(page.getByText(/^Nothing can be imported/).elements()).toHaveLength(0);
+  });
+});
+
+describe('bb-history on a device whose sessions this page cannot read', () => {
+  /** A store of the given name, saved by a newer Backbeat: at a version this page does not know. */
+  async function savedByANewerBackbeat(name: string): Promise<void> {
+    const db = await openDB(name, DB_VERSION + 1);
+    db.close();
+    cleanups.push(async () => void indexedDB.deleteDatabase(name));
+  }
+
+  it('says the sessions saved here come from a newer Backbeat, not that none were saved', async () => {
+    const name = `bb-history-newer-${Date.now()}`;
+    await savedByANewerBackbeat(name);
+    const persistence = await persistenceOf(() => SessionStore.open({ name }));
+    expect(persistence.history.state.problem?.kind).toBe('version');
+    await mount('bb-history', persistence);
+    // Years of sessions are on the device, in a layout this older page cannot read: "No sessions
+    // saved yet" read as all of them lost.
+    await expect
+      .element(page.getByText(/^The sessions saved on this device/))
+      .toHaveTextContent(
+        'The sessions saved on this device were saved by a newer Backbeat, and this page cannot show them. Reload to get that version and see them.',
+      );
+    expect(page.getByText('No sessions saved yet.').elements()).toHaveLength(0);
+  });
+
+  it('says an older Backbeat in another tab keeps them from this one, in the middle of a session too', async () => {
+    const name = `bb-history-blocked-${Date.now()}`;
+    // An older tab that does not let go of the database when a newer one asks.
+    const olderTab = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('by-started', 'startedAt');
+        db.createObjectStore('sets', { keyPath: ['sessionId', 'index'] }).createIndex(
+          'by-exercise',
+          'exerciseId',
+        );
+      },
+    });
+    cleanups.push(async () => {
+      olderTab.close();
+      indexedDB.deleteDatabase(name);
+    });
+    const persistence = await persistenceOf(() => SessionStore.open({ name }));
+    expect(persistence.history.state.problem?.kind).toBe('blocked');
+    const history = document.createElement('bb-history');
+    history.persistence = persistence;
+    history.sessionRunning = true;
+    document.body.append(history);
+    await expect
+      .element(page.getByText(/^The sessions saved on this device/))
+      .toHaveTextContent(
+        'The sessions saved on this device cannot be shown while an older Backbeat open in another tab holds them. Close that tab, then reload this one to see them.',
+      );
+    expect(page.getByText('No earlier sessions yet.').elements()).toHaveLength(0);
   });
 });
 
