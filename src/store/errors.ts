@@ -16,14 +16,18 @@ export type StoreErrorKind =
   | 'unavailable'
   | 'unknown';
 
+// Shown above any screen: the store may stop before a session (a newer Backbeat's data met as the app
+// opens, an upgrade in another tab while History is open), so the words that may come so speak of "a
+// session here", not of "this session".
 const MESSAGES: Record<StoreErrorKind, string> = {
   quota:
     'Storage is full, so this session is no longer being saved. It is still here: export it before you close the app.',
   blocked:
     'Backbeat is open in another tab with an older version. Close that tab, then reload this one to save sessions; until then a session here is kept in memory only: export it before you reload.',
   version:
-    'The data saved on this device comes from a newer version of Backbeat than this page. Reload to get that version; until then nothing is saved, and this session stays in memory.',
-  upgraded: 'Backbeat was updated in another tab. Reload to keep saving; this session is still in memory.',
+    'The data saved on this device comes from a newer version of Backbeat than this page. Reload to get that version; until then nothing is saved, and a session here is kept in memory only: export it before you reload.',
+  upgraded:
+    'Backbeat was updated in another tab. Reload to keep saving; until then a session here goes on in memory only: export it before you reload.',
   moved: 'This session moved to another tab and is recorded there now. Nothing was lost.',
   unavailable:
     'This browser does not let Backbeat save data here (storage is off or private). Sessions stay in memory only: export them to keep them.',

@@ -30,3 +30,16 @@ describe('what History says of sessions saved on the device that it cannot read'
     expect(sessionsUnread(null)).toBeNull();
   });
 });
+
+describe('what the notice says of a store that stopped saving before any session', () => {
+  it('speaks of a session done here, not of "this session", where the store may stop with none under way', () => {
+    // A newer Backbeat's data is met as the app opens, an upgrade in another tab may come on any
+    // screen, an older tab's block too: the start screen and History showed "this session stays in
+    // memory" over no session at all.
+    for (const kind of ['blocked', 'version', 'upgraded'] as const) {
+      const { message } = new StoreError(kind);
+      expect(message, kind).not.toMatch(/this session/i);
+      expect(message, kind).toMatch(/a session here .*export it before you reload\.$/);
+    }
+  });
+});
