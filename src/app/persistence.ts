@@ -21,7 +21,7 @@ import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { fromPlanEntries, fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import { deleteFailed, importFailed, importRefused, StoreError, toStoreError } from '../store/errors.ts';
-import { type Progress, pastSession, progress, type WeekRow } from '../store/progress.ts';
+import { type Progress, pastSession, progress, type WeekRow, weeksWithMemory } from '../store/progress.ts';
 import { FULL_STORE_RETRY_MS, SessionRecorder } from '../store/recorder.ts';
 import { type SessionBundle, type SessionRow, type SetRow, setsBySession } from '../store/records.ts';
 import {
@@ -38,7 +38,7 @@ import {
   SessionStore,
 } from '../store/session-store.ts';
 import { heartOfSession, summarize } from '../store/summary.ts';
-import { endOffsetOf, fileStamp } from '../workout/calendar.ts';
+import { endOffsetOf, fileStamp, sessionWeek } from '../workout/calendar.ts';
 import type { SessionHeart } from '../workout/heart.ts';
 import { Model } from '../workout/model.ts';
 import type { PastSession } from '../workout/progression.ts';
@@ -1572,14 +1572,26 @@ export class Persistence {
   private async listWhileFull(): Promise<void> {
     await this.guard(async (store) => {
       const shown = Math.max(HISTORY_PAGE, this.history.state.sessions.length);
-      const [{ page, storeHasMore }, storeCount, inMemory] = await Promise.all([
+      const held = this.sessionsFromMemory().map((recorder) => ({
+        sessions: [recorder.sessionRow()],
+        sets: recorder.setRows(),
+      }));
+      const weeksHeld = [...new Set(held.map(({ sessions }) => sessionWeek(sessions[0]!)))];
+      const [{ page, storeHasMore }, storeCount, inMemory, weeks, stored] = await Promise.all([
         storePage(store, shown),
         store.countSessions(),
         this.sessionsInMemory(store),
+        store.weeks(),
+        Promise.all(weeksHeld.map((week) => store.sessionsOfWeek(week))),
       ]);
+      const storedOf = new Map(weeksHeld.map((week, i) => [week, stored[i]!]));
+      // The charts count what the list shows, memory's whole copies with the store's sessions, where
+      // the store's rows alone left out every session storage had no room for.
+      const charted = weeksWithMemory(weeks, held, (week) => storedOf.get(week)!);
       this.history.update({
         sessions: pageWithMemory(page, inMemory, { storeHasMore }),
         sessionCount: countWithMemory(storeCount, inMemory),
+        progress: progress(charted),
       });
     }, this.readableStore());
   }

@@ -237,6 +237,41 @@ export function pastSet(set: PastSet): PastSet {
   };
 }
 
+/** A week's sessions and their sets: what its row is made of. */
+export interface SessionsOfWeek {
+  readonly sessions: readonly SessionRow[];
+  readonly sets: readonly SetRow[];
+}
+
+/**
+ * The store's week rows with the sessions memory holds whole while storage is full (`inMemory`, each
+ * with its sets): each week one of them falls in is made again from the store's sessions of it
+ * (`storedOf`), memory's whole copy in place of the store's cut-short one or beside the others, so
+ * that the charts count what History lists and a backup holds, each session once. Oldest first.
+ */
+export function weeksWithMemory(
+  weeks: readonly WeekRow[],
+  inMemory: readonly SessionsOfWeek[],
+  storedOf: (week: Week) => SessionsOfWeek,
+): WeekRow[] {
+  const byWeek = new Map(weeks.map((row) => [row.week, row]));
+  const held = new Set(inMemory.flatMap(({ sessions }) => sessions.map((s) => s.id)));
+  for (const week of new Set(inMemory.flatMap(({ sessions }) => sessions.map(sessionWeek)))) {
+    const stored = storedOf(week);
+    const sessions = [
+      ...stored.sessions.filter((s) => !held.has(s.id)),
+      ...inMemory.flatMap((m) => m.sessions.filter((s) => sessionWeek(s) === week)),
+    ];
+    const ids = new Set(sessions.map((s) => s.id));
+    const sets = [
+      ...stored.sets.filter((set) => !held.has(set.sessionId)),
+      ...inMemory.flatMap((m) => m.sets.filter((set) => ids.has(set.sessionId))),
+    ];
+    byWeek.set(week, summarizeWeek(week, sessions, sets));
+  }
+  return [...byWeek.values()].sort((a, b) => weekUtcMs(a.week) - weekUtcMs(b.week));
+}
+
 /** Week rows of any sessions and sets, oldest first: for building the store's rows from scratch. */
 export function weeksOf(sessions: readonly SessionRow[], sets: readonly SetRow[]): WeekRow[] {
   const setsOf = new Map<string, SetRow[]>();

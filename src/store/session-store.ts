@@ -6,7 +6,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import { sessionWeek, type Week, weekStarts } from '../workout/calendar.ts';
 import { compactHeartRate, compactMotion, workoutMs } from './codec.ts';
 import { StoreError, toStoreError } from './errors.ts';
-import { summarizeWeek, type WeekRow } from './progress.ts';
+import { type SessionsOfWeek, summarizeWeek, type WeekRow } from './progress.ts';
 import type {
   EventRow,
   HeartRateChunkRow,
@@ -163,6 +163,21 @@ export class SessionStore {
   /** What the progress charts draw: a row per week, oldest first. */
   weeks(): Promise<WeekRow[]> {
     return guard(() => this.db.getAll('weeks'));
+  }
+
+  /** The sessions of a week and their sets, as its chart row is made of them (see refreshWeek). */
+  sessionsOfWeek(week: Week): Promise<SessionsOfWeek> {
+    return guard(async () => {
+      const [from, to] = weekStarts(week);
+      const tx = this.db.transaction(['sessions', 'sets'], 'readonly');
+      const near = await tx
+        .objectStore('sessions')
+        .index('by-started')
+        .getAll(IDBKeyRange.bound(from, to, false, true));
+      const sessions = near.filter((s) => sessionWeek(s) === week);
+      const sets = await Promise.all(sessions.map((s) => tx.objectStore('sets').getAll(sessionRange(s.id))));
+      return { sessions, sets: sets.flat() };
+    });
   }
 
   getSession(id: string): Promise<SessionRow | undefined> {

@@ -1622,6 +1622,33 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('charts in History, while storage is full, the sessions held whole in memory beside those saved before it filled', async () => {
+    const page = await startedPage();
+    await page.finishedSessions(1);
+    page.session.start();
+    page.reps(1);
+    await page.persistence.flush();
+    const full = fullFor(() => true);
+    try {
+      // The second session's set goes on to 5 reps and ends with it, all refused: the store keeps
+      // its first rep's copy, with no set done.
+      page.reps(4);
+      await page.persistence.flush();
+      page.session.finish();
+      await page.persistence.flush();
+      expect(page.persistence.history.state).toMatchObject({ storage: 'memory', problem: { kind: 'quota' } });
+      const { sessions, progress } = page.persistence.history.state;
+      expect(sessions.map((s) => s.summary.reps)).toEqual([5, 2]);
+      // The week's best superman set is the 5 listed beside it, not the 2 saved before, nor nothing.
+      const superman = progress?.bestSetReps.lines.find((line) => line.label === 'Superman' && !line.target);
+      expect(superman?.values).toEqual([5]);
+      expect(progress?.supermanRange.lines[0]?.values).toEqual([20]);
+    } finally {
+      full.mockRestore();
+    }
+    await page.persistence.dispose();
+  });
+
   it('deletes an old session while storage is full, and in the room that frees saves the session waiting for it and says saving again', async () => {
     const { page, waiting, restore } = await oneWaitingForRoom(2);
     const [, oldest] = page.persistence.history.state.sessions.filter((s) => s.id !== waiting);

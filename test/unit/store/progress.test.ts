@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChartSeries, progress, weeksOf } from '../../../src/store/progress.ts';
+import { type ChartSeries, progress, weeksOf, weeksWithMemory } from '../../../src/store/progress.ts';
 import type { SessionRow, SetRow } from '../../../src/store/records.ts';
 import { summarize } from '../../../src/store/summary.ts';
 import { weekOf, weekUtcMs } from '../../../src/workout/calendar.ts';
@@ -648,5 +648,35 @@ describe('the past sessions the week rows keep for progression', () => {
       [undefined, true, undefined],
       [undefined, undefined, true],
     ]);
+  });
+});
+
+describe('the week rows with sessions held in memory while storage is full', () => {
+  const monday = Date.UTC(2026, 10, 2);
+  const plank = (id: string, holdS: number) => set(id, 0, 'elbow-plank', { holdMs: holdS * 1000 });
+  const saved = session('saved', monday + DAY, 30, 100);
+  const cutShort = session('held', monday + 2 * DAY, 30, 120);
+  const stored = { sessions: [saved, cutShort], sets: [plank('saved', 31)] };
+  const storeRows = weeksOf(stored.sessions, stored.sets);
+
+  it("makes a week again with memory's whole copy in place of the store's cut-short one, each session once", () => {
+    const held = { sessions: [cutShort], sets: [plank('held', 48)] };
+    const [week] = weeksWithMemory(storeRows, [held], () => stored);
+    expect(week).toEqual(weeksOf(stored.sessions, [plank('saved', 31), plank('held', 48)])[0]);
+    expect(week?.sessions).toBe(2);
+    expect(week?.longestHoldMs['elbow-plank']).toBe(48_000);
+  });
+
+  it('adds a week the store has no session of, in its place among the others, and keeps the rest', () => {
+    const nextWeek = session('next', monday + 8 * DAY, 30, 110);
+    const weeks = weeksWithMemory(storeRows, [{ sessions: [nextWeek], sets: [plank('next', 40)] }], () => ({
+      sessions: [],
+      sets: [],
+    }));
+    expect(weeks.map((w) => [w.week, w.sessions])).toEqual([
+      [weekOf(monday, 0), 2],
+      [weekOf(monday + 7 * DAY, 0), 1],
+    ]);
+    expect(weeks[0]).toBe(storeRows[0]);
   });
 });
