@@ -14,6 +14,7 @@ import { type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts'
 import {
   armOfRep,
   type CurrentSet,
+  heldSoFarMs,
   nextArm,
   type PauseReason,
   type PlannedExercise,
@@ -969,7 +970,11 @@ export class BbSetView extends LitElement {
     const { exercise, dosage } = this.planned;
     const set = this.set;
     if (exercise.kind === 'hold') {
-      const held = set.holdStartMs === null ? 0 : heldS(this.nowMs - set.holdStartMs);
+      const heldMs = heldSoFarMs(set, this.nowMs);
+      const held = heldMs === null ? 0 : heldS(heldMs);
+      // Moved just after "Go" (drawing in) and not yet seen still again: the clock stands, and the
+      // ring asks for what makes it go on.
+      const settling = heldMs !== null && set.settlingInMs !== undefined;
       const target = formatDuration(dosage.target);
       // A plank goes on for as long as form holds: its target is a goal, not the end.
       const goal = exercise.holdEndsAtTarget ? `of ${target}` : `goal ${target}`;
@@ -988,10 +993,12 @@ export class BbSetView extends LitElement {
             ? exercise.liftsIntoHold
               ? 'lift and hold still'
               : 'hold still to start'
-            : goal,
+            : settling
+              ? 'hold still'
+              : goal,
         unitAsksTap: asksTap,
         label: 'Hold time',
-        valueText: `${held} of ${dosage.target} seconds`,
+        valueText: `${held} of ${dosage.target} seconds${settling ? ', hold still' : ''}`,
       };
     }
     const label = exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps';

@@ -120,6 +120,20 @@ export function heldS(holdMs: number): number {
   return Math.max(0, Math.floor(holdMs / 1000));
 }
 
+/**
+ * How long the hold under way has been held at `nowMs`, as its clock shows it; null before it began.
+ * While the person settles after "Go" (see CurrentSet.settlingInMs), only what the detectors saw held
+ * still up to the movement: the seconds since are kept only if they are seen still again within
+ * STILL_AGAIN_WITHIN_MS, so the clock stands until then, and goes on from "Go" once they are.
+ */
+export function heldSoFarMs(
+  set: Pick<CurrentSet, 'holdStartMs' | 'settlingInMs'>,
+  nowMs: number,
+): number | null {
+  if (set.holdStartMs === null) return null;
+  return Math.max(0, Math.min(nowMs, set.settlingInMs ?? nowMs) - set.holdStartMs);
+}
+
 /** "45 s", "1 min", "1 min 7 s": for sentences, where 1:07 would read badly aloud. */
 export function formatDuration(totalS: number): string {
   if (totalS < 60) return `${totalS} s`;

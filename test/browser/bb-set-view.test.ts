@@ -194,6 +194,33 @@ describe('bb-set-view', () => {
     expect(unit()).toBe('goal 1 min');
   });
 
+  // Still at "Go" at 16 s, the person draws the navel in 2 s on and is not yet seen still again: the
+  // clock went on from "Go", 10 s at 26 s, seconds the set keeps only if they are still within 10 s.
+  it('stands the clock of a drawing-in hold at what was held still while the person settles after "Go", and asks them to hold still', async () => {
+    const settling = currentSet({ goHeardMs: 16_000, holdStartMs: 16_000, settlingInMs: 18_000 });
+    const element = await mount({
+      planned: { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 30 } },
+      set: settling,
+      nowMs: 26_000,
+    });
+    const face = () => element.shadowRoot!.querySelector('.face')?.textContent?.replace(/\s+/g, '');
+    const unit = () => element.shadowRoot!.querySelector('.unit')?.textContent;
+    const ring = page.getByRole('progressbar', { name: 'Hold time' });
+    expect(face()).toBe('2s');
+    expect(unit()).toBe('hold still');
+    await expect.element(ring).toHaveAttribute('aria-valuenow', '2');
+    await expect.element(ring).toHaveAttribute('aria-valuetext', '2 of 45 seconds, hold still');
+    element.nowMs = 27_500;
+    await element.updateComplete;
+    expect(face()).toBe('2s');
+    // Seen still again: the hold goes on from "Go", as the set keeps it.
+    const { settlingInMs: _settled, ...still } = settling;
+    element.set = still;
+    await element.updateComplete;
+    expect(face()).toBe('11s');
+    expect(unit()).toBe('of 45 s');
+  });
+
   it("says under the set's number why a plank's goal moved from the one set: a step past the last hold", async () => {
     const element = await mount({
       planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 53, restS: 60 } },

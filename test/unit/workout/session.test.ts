@@ -12,6 +12,7 @@ import {
   correctableInRest,
   countedSince,
   FORM_WARNING_SHOWN_MS,
+  heldSoFarMs,
   initialSessionState,
   lastSetToCorrect,
   type PlannedExercise,
@@ -2001,6 +2002,35 @@ describe('sets that begin when the person is in position', () => {
       { type: 'motion', event: { type: 'hold-start', tMs: 50_000, emittedMs: 53_000 } },
     );
     expect(paused.set).toMatchObject({ holdStartMs: 46_000, pausedInHold: true });
+  });
+
+  it('shows a drawing-in hold held only to the movement after "Go" until the person is seen still again, then from "Go"', () => {
+    const settling = run(
+      sensing([supermanTwoSets[1]]),
+      { type: 'start', nowMs: 10_000 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } },
+      position('in', 'face-down', 9500, 11_200),
+      { type: 'go-heard', nowMs: 16_000 },
+      { type: 'tick', nowMs: 17_900 },
+    );
+    expect(heldSoFarMs(settling.set!, 17_900)).toBe(1900);
+    const moved = run(settling, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 18_000, emittedMs: 18_400, reason: 'left-pose' },
+    });
+    for (const nowMs of [18_400, 22_000, 27_900]) {
+      const at = run(moved, { type: 'tick', nowMs });
+      expect(heldSoFarMs(at.set!, nowMs)).toBe(2000);
+    }
+    const still = run(
+      moved,
+      { type: 'motion', event: { type: 'hold-start', tMs: 20_000, emittedMs: 23_000 } },
+      { type: 'tick', nowMs: 23_500 },
+    );
+    expect(heldSoFarMs(still.set!, 23_500)).toBe(7500);
+    // Not still again in time: no hold, as before one began.
+    const restless = run(moved, { type: 'tick', nowMs: 28_000 });
+    expect(heldSoFarMs(restless.set!, 28_000)).toBeNull();
   });
 
   // Still at "Go", moving 2 s on and paused 3 s on to be asked, then Finish: the set kept a hold of
