@@ -827,6 +827,13 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
     case 'end-hold': {
       const set = state.set;
       if (state.phase !== 'set' || !set || set.holdStartMs === null) return state;
+      // Tapped while the person settles after "Go" (see settlingInMs): the detectors saw the stillness
+      // end, no end they missed to teach the hold detector, and no hold of FALSE_START_HOLD_MS. The set
+      // ends with none, as Skip set ends it then.
+      if (set.settlingInMs !== undefined) {
+        const tapped = endingAtTap(state, set).state;
+        return endSet({ ...tapped, nowMs: action.nowMs }, action.nowMs, 'skipped');
+      }
       return endSet({ ...state, nowMs: action.nowMs }, action.nowMs, 'stopped', { endedByHand: true });
     }
     case 'finish': {

@@ -300,3 +300,30 @@ describe('what a plank ended with End hold teaches the hold detector', () => {
     expect(tuning.rangeScale).toBe(1);
   });
 });
+
+describe('what a drawing-in set ended with End hold as the person settles after "Go" teaches', () => {
+  // Still on hands and knees through "Go" at 1 s, the person draws in 2 s on, the chest turning 6° (more
+  // than half the 10° that ends the hold), and taps End hold at 8 s, before being seen still again.
+  it('nothing, and the set keeps no hold: the detectors saw the stillness end, and no hold of 5 s', () => {
+    const set = setThroughLessons(
+      'drawing-in',
+      { sets: 1, target: 45 },
+      { expectedPeakDeg: () => undefined, holdLeaveDeg: () => 10, countedByMotion: () => true },
+    );
+    for (let t = 1000; t <= 8000; t += 100) {
+      set.see(t, t < 3000 ? 0 : 6);
+      if (t === 1500) set.act({ type: 'motion', event: { type: 'hold-start', tMs: 500, emittedMs: 1500 } });
+      if (t === 3300)
+        set.act({
+          type: 'motion',
+          event: { type: 'hold-end', tMs: 3000, emittedMs: 3300, reason: 'left-pose' },
+        });
+    }
+    expect(set.state().set).toMatchObject({ holdStartMs: 1000, settlingInMs: 3000 });
+    set.act({ type: 'end-hold', nowMs: 8000 });
+    const record = set.state().completed[0];
+    expect(record).toMatchObject({ exerciseId: 'drawing-in', endedBy: 'skipped', holdMs: 0 });
+    expect(record?.endedByHand).toBeUndefined();
+    expect(set.tuning()).toEqual(NEUTRAL_TUNING);
+  });
+});

@@ -2036,9 +2036,9 @@ describe('sets that begin when the person is in position', () => {
   // Still at "Go", moving 2 s on and paused 3 s on to be asked, then Finish: the set kept a hold of
   // 3 s, "cut short at 3 s of 45 s", where the detectors saw no hold of the 5 s any hold must last.
   it('keeps no hold for a drawing-in set ended by a tap while the person moved on "Go" and was not seen still again', () => {
-    const settling = (): SessionState =>
+    const settling = (plan: PlannedExercise[] = [supermanTwoSets[1]]): SessionState =>
       run(
-        sensing([supermanTwoSets[1]]),
+        sensing(plan),
         { type: 'start', nowMs: 10_000 },
         { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } },
         position('in', 'face-down', 9500, 11_200),
@@ -2058,6 +2058,18 @@ describe('sets that begin when the person is in position', () => {
     const skipped = run(settling(), { type: 'tick', nowMs: 19_000 }, { type: 'skip', nowMs: 19_000 });
     expect(skipped.completed[0]).toMatchObject({ endedBy: 'skipped', holdMs: 0 });
     expect(skipped.completed[0]?.skippedUnderWay).toBeUndefined();
+    // End hold alike: no hold to have ended by hand, and the rest follows as after Skip set.
+    const before = run(
+      settling([{ exercise: exerciseById('drawing-in'), dosage: { sets: 2, target: 45, restS: 30 } }]),
+      { type: 'tick', nowMs: 21_000 },
+    );
+    const ended = run(before, { type: 'end-hold', nowMs: 21_000 });
+    expect(ended.phase).toBe('rest');
+    expect(ended.completed[0]).toMatchObject({ endedBy: 'skipped', holdMs: 0 });
+    expect(ended.completed[0]?.endedByHand).toBeUndefined();
+    expect(planCues(before, ended, { muted: false, tones: true, vibration: true })).toContainEqual(
+      expect.objectContaining({ text: 'Set skipped' }),
+    );
     // Seen still again, the hold goes on from "Go", and Finish cuts it short where it was.
     const still = run(
       settling(),
