@@ -362,6 +362,7 @@ export interface LessonState {
     readonly countedAway?: number;
     readonly countedByHand?: number;
     readonly holdStartMs?: number | null;
+    readonly settledMs?: number;
   } | null;
   readonly completed: readonly SetRecord[];
   readonly startedMs: number | null;
@@ -443,7 +444,9 @@ export class SetLessons {
     const cutAt = justEnded && previous ? countCutAt(previous, record) : undefined;
     // A +1 that brought the set to its target ended it: it is judged as one tapped in it.
     if (justEnded && before && previous) this.judgeTaps(previous, before, record, record.endedMs);
-    const seen = justEnded ? this.seenOf(record, previous?.set?.holdStartMs) : undefined;
+    // A hold timed from "Go" that the person drew into is held in the pose they settled in.
+    const heldFromMs = previous?.set?.settledMs ?? previous?.set?.holdStartMs;
+    const seen = justEnded ? this.seenOf(record, heldFromMs) : undefined;
     const { lessons, teach } = learnFromLastSet(
       this.lessons(),
       completed,
@@ -499,7 +502,7 @@ export class SetLessons {
     if (running.movement.between(sinceMs, atMs) === 'still') running.unseen += delta;
   }
 
-  /** What the device saw of the set just ended, where this page saw it run; `holdStartMs`, of its hold. */
+  /** What the device saw of the set just ended, where this page saw it run; `holdStartMs`, when its hold's pose was taken. */
   private seenOf(record: SetRecord, holdStartMs: number | null | undefined): SetSeen | undefined {
     const running = this.running;
     if (running?.startedMs !== record.startedMs) return undefined;

@@ -235,6 +235,12 @@ export interface CurrentSet {
    * STILL_AGAIN_WITHIN_MS, and is forgotten as a false start if not. Absent while the hold is still.
    */
   readonly settlingInMs?: number;
+  /**
+   * When the person who moved on "Go" (see settlingInMs) was seen still again: the hold goes on from
+   * "Go", held from here in the pose they drew into, not the one they heard "Go" in, and End hold is
+   * read against it (see personal-tuning's leftHold). Absent otherwise.
+   */
+  readonly settledMs?: number;
   readonly peakDeg: number | null;
   /**
    * When the person came to a stop at the top of the rep under way, for an exercise whose pause there
@@ -1452,7 +1458,7 @@ function countMotion(
       // Still again after drawing in: the hold goes on as timed, from "Go", and said once.
       if (set.settlingInMs !== undefined) {
         const { settlingInMs: _settled, ...still } = set;
-        return { ...state, set: still };
+        return { ...state, set: { ...still, settledMs: event.tMs } };
       }
       if (exercise.kind !== 'hold' || set.holdStartMs !== null) return null;
       if (!exercise.liftsIntoHold)
@@ -1513,7 +1519,7 @@ function endHold(
 
 /** The set with its hold forgotten: a false start, or stillness that was not the hold. */
 function noHold(set: CurrentSet): CurrentSet {
-  const { pausedInHold: _notTheHold, settlingInMs: _settling, ...rest } = set;
+  const { pausedInHold: _notTheHold, settlingInMs: _settling, settledMs: _settled, ...rest } = set;
   return { ...rest, holdStartMs: null, heldSinceMs: null };
 }
 

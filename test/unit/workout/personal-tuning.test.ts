@@ -301,10 +301,10 @@ describe('what a plank ended with End hold teaches the hold detector', () => {
   });
 });
 
-describe('what a drawing-in set ended with End hold as the person settles after "Go" teaches', () => {
+describe('what a drawing-in set timed from "Go", the person drawing in on it, teaches ended with End hold', () => {
   // Still on hands and knees through "Go" at 1 s, the person draws in 2 s on, the chest turning 6° (more
   // than half the 10° that ends the hold), and taps End hold at 8 s, before being seen still again.
-  it('nothing, and the set keeps no hold: the detectors saw the stillness end, and no hold of 5 s', () => {
+  it('nothing before they are seen still again, and the set keeps no hold: the detectors saw the stillness end, and no hold of 5 s', () => {
     const set = setThroughLessons(
       'drawing-in',
       { sets: 1, target: 45 },
@@ -325,5 +325,39 @@ describe('what a drawing-in set ended with End hold as the person settles after 
     expect(record).toMatchObject({ exerciseId: 'drawing-in', endedBy: 'skipped', holdMs: 0 });
     expect(record?.endedByHand).toBeUndefined();
     expect(set.tuning()).toEqual(NEUTRAL_TUNING);
+  });
+
+  /** As above, the person seen still again 4 s in, drawn in 6° from the pose at "Go", then `pitchAt(t)` to End hold at 30 s. */
+  function settledThenEndedAt30(pitchAt: (tMs: number) => number) {
+    const set = setThroughLessons(
+      'drawing-in',
+      { sets: 1, target: 45 },
+      { expectedPeakDeg: () => undefined, holdLeaveDeg: () => 10, countedByMotion: () => true },
+    );
+    for (let t = 1000; t <= 30_000; t += 100) {
+      set.see(t, t < 3000 ? 0 : pitchAt(t));
+      if (t === 1500) set.act({ type: 'motion', event: { type: 'hold-start', tMs: 500, emittedMs: 1500 } });
+      if (t === 3300)
+        set.act({
+          type: 'motion',
+          event: { type: 'hold-end', tMs: 3000, emittedMs: 3300, reason: 'left-pose' },
+        });
+      if (t === 7000) set.act({ type: 'motion', event: { type: 'hold-start', tMs: 4000, emittedMs: 7000 } });
+    }
+    set.act({ type: 'end-hold', nowMs: 30_000 });
+    return { record: set.state().completed[0], tuning: set.tuning() };
+  }
+  const drawnIn = (t: number) => 6 + 0.3 * Math.sin(t / 800);
+
+  it('once seen still again, nothing where the strap saw the person still drawn in at the tap, turned from "Go" as far as they drew in', () => {
+    const { record, tuning } = settledThenEndedAt30(drawnIn);
+    expect(record).toMatchObject({ endedByHand: true, holdMs: 29_000 });
+    expect(tuning).toEqual(NEUTRAL_TUNING);
+  });
+
+  it('once seen still again, holds end sooner where the strap saw the person come out of the pose they drew into, an end it missed', () => {
+    const { record, tuning } = settledThenEndedAt30((t) => (t < 20_000 ? drawnIn(t) : 12));
+    expect(record).toMatchObject({ endedByHand: true });
+    expect(tuning.holdLeaveScale).toBeLessThan(1);
   });
 });

@@ -1915,6 +1915,8 @@ describe('sets that begin when the person is in position', () => {
     );
     expect(holdStarts).toEqual(holdStarts.map(() => 16_000));
     expect(s.set?.holdConfirmedMs).toBe(confirmedMs);
+    // Held from there in the pose drawn into, which End hold is read against.
+    expect(s.set?.settledMs).toBe(18_800);
     act({ type: 'tick', nowMs: 61_000 });
     expect(s.completed[0]).toMatchObject({ holdMs: 45_000, endedBy: 'target', endedMs: 61_000 });
     expect(holdLines).toEqual(['Hold']);
