@@ -347,15 +347,24 @@ export class Speech {
   /**
    * Keeps aside what a number of the countdown (an interrupting line of the topic 'time') cuts off or
    * drops of a `countdownKeeps` line: what is left of it from the sentence under way, which was not
-   * heard to its end, or all of it where it still waited. The numbers after the first keep it; any
-   * other line that cuts off what is said drops it (a pause, the session's end, a count: the person
-   * is moving), but for the `sayCut` line it is said after.
+   * heard to its end, or all of it where it still waited. The numbers after the first keep it, and so
+   * do a pause in the countdown, the line the rest goes on with after it, and a count: until the
+   * `sayCut` line moves it on, a count is of the set before, put right in the rest, not the person
+   * moving. "Pause, lower slowly, switch sides", cut off by "five", was never said where the person
+   * paused at "four", or tapped +1. Any other line that cuts off what is said drops it (the
+   * session's end, a set skipped on to from a pause).
    */
   private keepCountdownCut(how: Required<Pick<HowToSay, 'interrupt' | 'topic' | 'ends' | 'sayCut'>>): void {
     if (how.interrupt && how.topic === 'time') {
       if (this.cutByCountdown) return;
       const being = this.speakingLine?.countdownKeeps ? this.speakingLine : null;
       this.cutByCountdown = being ?? this.waiting.find((line) => line.countdownKeeps) ?? null;
+    } else if (
+      how.topic === 'pause' ||
+      how.topic === 'count' ||
+      (how.ends?.includes('pause') && !how.ends.includes('how'))
+    ) {
+      return;
     } else if ((how.interrupt && !how.sayCut) || how.ends?.includes('how')) {
       this.cutByCountdown = null;
     }

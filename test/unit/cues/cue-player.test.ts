@@ -929,7 +929,7 @@ describe("a rest's countdown after a line that runs long", () => {
    * A one-rep superman set, then its 30 s rest before the first set of `next` (`target` reps) to a
    * person new to it, told by a voice of `msPerChar`, run out a tick at a time.
    */
-  function restBefore(next: Exercise, target: number, msPerChar: number) {
+  function restBefore(next: Exercise, target: number, msPerChar: number, during?: During) {
     onAFakeClock();
     const voice = new VoiceInTime(msPerChar);
     const { player, act, state } = voiced(voice, [
@@ -944,8 +944,15 @@ describe("a rest's countdown after a line that runs long", () => {
     for (let nowMs = 12_250; state().phase === 'rest'; nowMs += 250) {
       vi.advanceTimersByTime(250);
       act({ type: 'tick', nowMs });
+      if (nowMs === during?.atMs) nowMs = during.then(act, nowMs);
     }
     return { voice, player };
+  }
+
+  /** What the person does `atMs` into the session (12 s before the rest's), to `then`'s session time. */
+  interface During {
+    readonly atMs: number;
+    readonly then: (act: (action: SessionAction) => void, nowMs: number) => number;
   }
 
   it('is said whole from "five", the line giving way to it', () => {
@@ -996,6 +1003,41 @@ describe("a rest's countdown after a line that runs long", () => {
     expect(whole.filter((text) => sentences.includes(text))).toEqual(sentences);
     expect(whole.indexOf(sentences.at(-1) ?? '')).toBeLessThan(whole.indexOf('Go'));
     expect(new Set(whole).size).toBe(whole.length);
+    player.dispose();
+  });
+
+  // At some ten characters a second, "five" cut the bird dog's "Pause, lower slowly, switch sides"
+  // off at "Pause, lower slowl"; a pause at "four", or a +1 tapped then, dropped what it cut, and the
+  // set went from its line to its one point and "Go" with the movement never heard whole.
+  it.each([
+    [
+      'a pause',
+      (act: (action: SessionAction) => void, nowMs: number) => {
+        act({ type: 'pause', nowMs });
+        vi.advanceTimersByTime(3000);
+        act({ type: 'resume', nowMs: nowMs + 3000 });
+        return nowMs + 3000;
+      },
+    ],
+    [
+      'a count put right',
+      (act: (action: SessionAction) => void, nowMs: number) => {
+        act({ type: 'adjust', delta: 1, nowMs });
+        return nowMs;
+      },
+    ],
+  ])("keeps what the countdown cut off through %s in it, said after the set's line", (_, then) => {
+    const birdDog = exerciseById('bird-dog');
+    const { voice, player } = restBefore(birdDog, 20, 95, { atMs: 12_000 + 26_500, then });
+    vi.advanceTimersByTime(40_000);
+    const said = voice.lines.slice(voice.lines.findIndex((line) => line.text.startsWith('Rest, thirty')));
+    expect(said.find((line) => line.cut)).toMatchObject({ text: 'Pause, lower slowly, switch sides' });
+    const sentences = spokenSentences(`${birdDog.position} ${birdDog.spokenHow.slice(0, -1)}`);
+    const whole = said.filter((line) => !line.cut).map((line) => line.text);
+    expect(whole.filter((text) => sentences.includes(text))).toEqual(sentences);
+    const set = whole.findIndex((line) => line.startsWith('Bird dog, one set'));
+    expect(whole.indexOf('Pause, lower slowly, switch sides')).toBeGreaterThan(set);
+    expect(whole.indexOf('Pause, lower slowly, switch sides')).toBeLessThan(whole.indexOf('Go'));
     player.dispose();
   });
 });
