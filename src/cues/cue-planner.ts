@@ -1371,12 +1371,39 @@ function restLineCues(state: SessionState, line: string, first: (text: string) =
   ];
 }
 
-/** A rest's line as it is said (see restLineCues): its opening, then where to lie and how, if said. */
+/**
+ * A rest's line as it is said (see restLineCues): its opening, then where to lie and how, if said, or
+ * what of them it says from the sentence a pause cut off (see restGoesOnLine).
+ */
 function restLineParts(state: SessionState, line: string): [string] | [string, string] {
   const coming = upNext(state)?.exercise;
-  const whereAndHow = coming ? sentences([coming.position, coming.spokenHow]) : null;
-  if (!whereAndHow || !line.endsWith(`. ${whereAndHow}`)) return [line];
-  return [line.slice(0, -whereAndHow.length - 2), whereAndHow];
+  const whereAndHow = coming ? whereAndHowSentences(coming) : [];
+  for (let from = 0; from < whereAndHow.length; from++) {
+    const said = sentences(whereAndHow.slice(from));
+    if (line.endsWith(`. ${said}`)) return [line.slice(0, -said.length - 2), said];
+  }
+  return [line];
+}
+
+/**
+ * Where to lie and how `exercise` is done, a sentence each, as the voice says them one at a time
+ * (see Speech.firstSentence): a pause that cuts them off cuts off the sentence under way and those
+ * after it, not those heard before it.
+ */
+function whereAndHowSentences(exercise: Exercise): string[] {
+  return [...textSentences(exercise.position), ...textSentences(exercise.spokenHow)];
+}
+
+/**
+ * The sentences of one of the program's texts, each without its full stop. Split at a full stop, a
+ * question or an exclamation mark as the voice splits a line (see spokenSentences), not at a
+ * semicolon, which no text of where to lie or how has and sentences() would leave before its stop.
+ */
+function textSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((sentence) => sentence.replace(/[.\s]+$/, ''))
+    .filter((sentence) => sentence !== '');
 }
 
 /** The arm a bird dog set starts on, as the rest before it says it (see startingSide). */
@@ -1412,10 +1439,11 @@ function restOpeningLine(
   ]);
   const side = kept(coming.exercise.alternatesSides ? [RIGHT_ARM_FIRST] : []);
   const newExercise = coming.exercise.id !== planned.exercise.id;
-  const position = kept(newExercise ? [coming.exercise.position] : []);
+  // A sentence at a time: gone on with after a pause, from the sentence it cut off.
+  const position = kept(newExercise ? textSentences(coming.exercise.position) : []);
   const firstSet = newExercise && coming.setNumber === 1;
   // How it is done, to a person new to it, before its first set: here, where the rest has room.
-  const how = kept(firstSet && following?.sayHow ? [coming.exercise.spokenHow] : []);
+  const how = kept(firstSet && following?.sayHow ? textSentences(coming.exercise.spokenHow) : []);
   // Its one point, here where the rest has room, right after what it is of: said after the set's
   // line, it held up "In position. Go." for a person already there, 4.8 s for a bird dog. Left to the
   // set before the position or the movement is: the set says those in its own line, holding up "Go"
@@ -1469,7 +1497,12 @@ function restOpeningLine(
  * again: the whole position said a second time was cut off a few seconds in by "In position. Go.".
  */
 function restSaid(rest: SessionState, endedMs: number, speechRate: number, words: string): boolean {
-  return restLines(rest, speechRate).some((said) => heardWhole(rest, said, words, endedMs, speechRate));
+  const lines = restLines(rest, speechRate);
+  // Where to lie and how, a sentence at a time: heard whole where each sentence was, by one line or
+  // by the line a pause cut them off in and the one the rest went on with from there.
+  return textSentences(words).every((sentence) =>
+    lines.some((said) => heardWhole(rest, said, sentence, endedMs, speechRate)),
+  );
 }
 
 /** A line a rest was told with, begun at `saidMs`. */
@@ -1550,12 +1583,20 @@ function heardWhole(
   speechRate: number,
 ): boolean {
   const parts = restLineParts(rest, said.line);
-  const at = parts.findIndex((part) => part.includes(sentences([words])));
+  const text = sentences([words]);
+  const at = parts.findIndex((part) => part.includes(text));
   if (at < 0) return false;
   const pickedUpMs = rest.restPickedUpMs;
   const endMs =
     pickedUpMs !== undefined && pickedUpMs > said.saidMs ? Math.min(untilMs, pickedUpMs) : untilMs;
-  return saidWhole(rest, parts.slice(0, at + 1).join('. '), said.saidMs, endMs, speechRate);
+  // Where to lie and how are said a sentence at a time: heard up to the end of the words' sentence;
+  // the opening is one line, heard whole or cut off.
+  const [opening, whereAndHow] = parts;
+  const heardTo =
+    at === 1 && whereAndHow !== undefined
+      ? `${opening}. ${whereAndHow.slice(0, whereAndHow.indexOf(text) + text.length)}`
+      : parts.slice(0, at + 1).join('. ');
+  return saidWhole(rest, heardTo, said.saidMs, endMs, speechRate);
 }
 
 /**

@@ -145,6 +145,21 @@ export class Speech {
    * (`sayCut`), once; dropped by any other line that cuts off what is said (see keepCountdownCut).
    */
   private cutByCountdown: Line | null = null;
+  /**
+   * What a pause's answer cut off or dropped of a `countdownKeeps` line, from the sentence under way:
+   * said right after the line the rest goes on with, where the planner, reckoning the voice's pace,
+   * had the rest go on with none of it (a voice slower than it reckons had not finished). Dropped as
+   * cutByCountdown is.
+   */
+  private cutByPause: Line | null = null;
+  /**
+   * Where to lie and how the next exercise is done, as the rest's `countdownKeeps` line said it: its
+   * sentences, and those heard to their end. The line the rest goes on with after a pause says them
+   * again from the first not heard, where the planner, reckoning the voice's pace, had it from a
+   * sentence heard whole (a faster voice) or after one cut off (a slower one). Forgotten as the set
+   * begins, or as anything else ends the rest.
+   */
+  private howSaid: { readonly sentences: readonly string[]; readonly heard: Set<string> } | null = null;
   private overdue: ReturnType<typeof setTimeout> | null = null;
   /** When the person's last two taps of +1 were said (performance.now()): see keptWaitsMs. */
   private readonly tapsMs: number[] = [];
@@ -243,6 +258,8 @@ export class Speech {
     }: HowToSay = {},
   ): void {
     if (!this.speaks || text.trim() === '') return;
+    const toSay = countdownKeeps ? this.unheardOfHow(text) : text;
+    if (toSay === '') return;
     this.keepCountdownCut({ interrupt, topic, ends, sayCut });
     if (tap) {
       this.tapsMs.push(performance.now());
@@ -262,7 +279,7 @@ export class Speech {
     // a sentence of how to lie, which a count ends: a count at once with it still follows it whole.
     else if (this.speakingTopic === 'time' && ends?.includes('time') && atOnce) this.cutOff();
     const line: Line = {
-      text,
+      text: toSay,
       topic,
       reply,
       bySentence,
@@ -273,6 +290,10 @@ export class Speech {
     };
     if (reply) this.waiting.splice(this.firstAnnouncement(), 0, line);
     else this.waiting.push(line);
+    if (this.cutByPause && ends?.includes('pause')) {
+      this.waiting.push(this.cutByPause);
+      this.cutByPause = null;
+    }
     // The set begins: how it is done, as far as the countdown cut it off, comes next, as a line of
     // how it is done that a first count makes moot.
     if (sayCut && this.cutByCountdown) {
@@ -282,6 +303,7 @@ export class Speech {
       this.waiting.push({ ...cut, topic: 'how', bySentence: true });
       this.cutByCountdown = null;
     }
+    if (sayCut) this.howSaid = null;
     // The session goes on after the pause: what it cut off is heard now, after the line that says how
     // it goes on.
     if (this.held.length > 0 && ends?.includes('pause')) {
@@ -308,6 +330,8 @@ export class Speech {
     this.waiting.length = 0;
     this.held = [];
     this.cutByCountdown = null;
+    this.cutByPause = null;
+    this.howSaid = null;
     if (this.keptWait !== null) clearTimeout(this.keptWait);
     this.keptWait = null;
     this.cutOff();
@@ -355,19 +379,43 @@ export class Speech {
    * session's end, a set skipped on to from a pause).
    */
   private keepCountdownCut(how: Required<Pick<HowToSay, 'interrupt' | 'topic' | 'ends' | 'sayCut'>>): void {
+    const being = this.speakingLine?.countdownKeeps ? this.speakingLine : null;
+    const cut = () => being ?? this.waiting.find((line) => line.countdownKeeps) ?? null;
     if (how.interrupt && how.topic === 'time') {
-      if (this.cutByCountdown) return;
-      const being = this.speakingLine?.countdownKeeps ? this.speakingLine : null;
-      this.cutByCountdown = being ?? this.waiting.find((line) => line.countdownKeeps) ?? null;
-    } else if (
-      how.topic === 'pause' ||
-      how.topic === 'count' ||
-      (how.ends?.includes('pause') && !how.ends.includes('how'))
-    ) {
+      this.cutByCountdown ??= cut();
+    } else if (how.topic === 'pause') {
+      // What the countdown cut is kept as it is; nothing else of the line is being said then.
+      if (how.interrupt && !this.cutByCountdown) this.cutByPause ??= cut();
+    } else if (how.topic === 'count' || (how.ends?.includes('pause') && !how.ends.includes('how'))) {
       return;
     } else if ((how.interrupt && !how.sayCut) || how.ends?.includes('how')) {
       this.cutByCountdown = null;
+      this.cutByPause = null;
+      this.howSaid = null;
     }
+  }
+
+  /**
+   * What to say of where to lie and how the next exercise is done (a `countdownKeeps` line): the whole
+   * of a rest's first; of one the rest goes on with after a pause, the same sentences from the first
+   * the person did not hear to its end, "" where they heard them all. What a pause or the countdown
+   * kept of it is said here, not again after the line the rest goes on with or the set's.
+   */
+  private unheardOfHow(text: string): string {
+    const said = this.howSaid;
+    const sentences = spokenSentences(text);
+    const from = said ? said.sentences.length - sentences.length : -1;
+    const same =
+      said !== null && from >= 0 && sentences.every((sentence, i) => said.sentences[from + i] === sentence);
+    if (!same) {
+      this.howSaid = { sentences, heard: new Set() };
+      return text;
+    }
+    this.cutByCountdown = null;
+    this.cutByPause = null;
+    this.dropWaiting((line) => line.countdownKeeps === true);
+    const unheard = said.sentences.findIndex((sentence) => !said.heard.has(sentence));
+    return unheard < 0 ? '' : said.sentences.slice(unheard).join(' ');
   }
 
   /**
@@ -438,6 +486,12 @@ export class Speech {
         this.sayNext();
         this.talking.next(this.queued > 0);
       };
+      // Heard to its end, not cut off: a sentence of where to lie and how said again after a pause
+      // would be heard twice (see unheardOfHow).
+      const heard = () => {
+        if (this.speaking === utterance && waiting.countdownKeeps) this.howSaid?.heard.add(line.text);
+      };
+      utterance.addEventListener('end', heard);
       utterance.addEventListener('end', done);
       utterance.addEventListener('error', done);
       this.speaking = utterance;

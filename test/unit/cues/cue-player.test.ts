@@ -1056,10 +1056,13 @@ describe("a rest's line cut off by a pause, said as the rest goes on", () => {
   const HOW = spokenSentences(`${bridge.position} ${bridge.spokenHow.slice(0, -1)}`);
   const POINT = bridge.keyPoint.slice(0, -1);
 
-  /** The rest after a one-rep superman set at 12 s, paused `pausedMs` into it for 10 s, run to the set's "Go". */
-  function pausedInTheRest(pausedMs: number) {
+  /**
+   * The rest after a one-rep superman set at 12 s, paused `pausedMs` into it for 10 s, run to the set's
+   * "Go", told by a voice of `msPerChar`.
+   */
+  function pausedInTheRest(pausedMs: number, msPerChar = 95) {
     onAFakeClock();
-    const voice = new VoiceInTime(95);
+    const voice = new VoiceInTime(msPerChar);
     const { player, act, state } = voiced(voice, [
       { exercise: exerciseById('superman'), dosage: { sets: 1, target: 1, restS: 45 } },
       { exercise: bridge, dosage: { sets: 1, target: 15, restS: 45 }, sayHow: true },
@@ -1082,9 +1085,11 @@ describe("a rest's line cut off by a pause, said as the rest goes on", () => {
     const resumedMs = nowMs;
     while (state().phase === 'rest') tick();
     vi.advanceTimersByTime(40_000);
-    const said = voice.lines.slice(voice.lines.findIndex((line) => line.text === 'Paused') + 1);
+    const paused = voice.lines.findIndex((line) => line.text === 'Paused');
+    const said = voice.lines.slice(paused + 1);
     const whole = said.filter((line) => !line.cut).map((line) => line.text);
-    return { player, said, whole, resumedMs };
+    const wholeBefore = voice.lines.slice(0, paused).filter((line) => !line.cut);
+    return { player, said, whole, wholeBefore: wholeBefore.map((line) => line.text), resumedMs };
   }
 
   it.each([
@@ -1099,6 +1104,38 @@ describe("a rest's line cut off by a pause, said as the rest goes on", () => {
     expect(whole.slice(1, five)).toEqual(HOW);
     expect(whole.slice(five)).toEqual([...FIVE_TO_ONE, 'Glute bridge, one set. Fifteen reps', 'Go']);
     expect(said.filter((line) => line.cut)).toEqual([]);
+    player.dispose();
+  });
+
+  // Paused 14 s into the rest, it went on with where to lie and how from "Lie on your back, knees
+  // bent", what the voice had said whole before the pause heard again: all seven sentences, 8 s, at
+  // 40 ms a character; three, 7 s, at 80 ms; two, 5.5 s, at 95 ms.
+  it.each([40, 80, 95])(
+    'says where to lie and how from the sentence the pause cut, at %i ms a character',
+    (msPerChar) => {
+      const { player, whole, wholeBefore } = pausedInTheRest(14_000, msPerChar);
+      const heardBefore = wholeBefore.filter((text) => HOW.includes(text));
+      expect(heardBefore).toEqual(HOW.slice(0, heardBefore.length));
+      const five = whole.indexOf('five');
+      expect(whole.slice(1, five)).toEqual(HOW.slice(heardBefore.length));
+      expect(whole.slice(five)).toEqual([...FIVE_TO_ONE, 'Glute bridge, one set. Fifteen reps', 'Go']);
+      player.dispose();
+    },
+  );
+
+  // Paused 24 s into the rest, as a voice of some ten characters a second began "Then lower", which
+  // the planner reckons over by then: the rest went on with the time left alone, and the set with
+  // "Go", the movement's end never heard.
+  it('says what a slower voice had not finished as the pause came, after the time left', () => {
+    const { player, whole, wholeBefore } = pausedInTheRest(24_000);
+    expect(wholeBefore.filter((text) => HOW.includes(text))).toEqual(HOW.slice(0, -1));
+    expect(whole[0]).toMatch(/^Rest goes on: [a-z-]+ seconds left$/);
+    expect(whole.slice(1)).toEqual([
+      'Then lower',
+      ...FIVE_TO_ONE,
+      'Glute bridge, one set. Fifteen reps',
+      'Go',
+    ]);
     player.dispose();
   });
 });
