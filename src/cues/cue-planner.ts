@@ -1353,7 +1353,10 @@ function setOpening(
  * is coming, and the set's start says the side and the position itself (see restOpeningLine).
  */
 function restBegins(prev: SessionState, next: SessionState, speechRate: number): Cue[] {
-  const line = restOpeningLine(next, prev.phase === 'ready', speechRate);
+  const newPage = prev.phase === 'ready' && next.restPickedUpMs !== undefined;
+  const line =
+    (newPage ? pickedUpRestLine(next, speechRate)?.line : null) ??
+    restOpeningLine(next, prev.phase === 'ready', speechRate);
   return line === null ? [] : restLineCues(next, line, say);
 }
 
@@ -1412,13 +1415,16 @@ const RIGHT_ARM_FIRST = 'Start with your right arm';
 /**
  * The line `restBegins` says; `pickedUp` for a rest picked up after a reload, or gone on with after a
  * pause. `keep`, where given, picks what of the next set, its point, side, position and movement the
- * line may say (see restGoesOnLine), and where none fits it says the time left alone.
+ * line may say (see restGoesOnLine), and where none fits it says the time left alone. `newPage` for
+ * the line a new page picks the rest up with (see pickedUpLine): it says the next set whatever `keep`
+ * picks, and is fitted to the rest as its first line is.
  */
 function restOpeningLine(
   state: SessionState,
   pickedUp: boolean,
   speechRate: number,
   keep?: (words: string) => boolean,
+  newPage = false,
 ): string | null {
   const planned = currentPlanned(state);
   const coming = upNext(state);
@@ -1433,8 +1439,10 @@ function restOpeningLine(
     : planned.dosage.restS * 1000 - restLineWaitsMs(state, speechRate);
   if (!coming) return rest;
   const kept = (words: string[]) => (keep ? words.filter(keep) : words);
+  // Where the rest is, on a new page: the person has heard nothing from it yet.
+  const keptNext = (words: string[]) => (newPage ? words : kept(words));
   const following = state.plan.find((p) => p.exercise.id === coming.exercise.id);
-  const nextSet = kept([
+  const nextSet = keptNext([
     `Next: ${coming.exercise.name}, ${setOf(coming.setNumber, following?.dosage.sets ?? 1)}`,
   ]);
   const side = kept(coming.exercise.alternatesSides ? [RIGHT_ARM_FIRST] : []);
@@ -1452,7 +1460,7 @@ function restOpeningLine(
   // squ", never said again, where now it cuts the movement, said on after the set's line (see
   // Cue.countdownKeeps).
   const point = kept(firstSet ? [coming.exercise.keyPoint] : []);
-  const shortest = sentences([rest, ...kept([`Next: ${coming.exercise.name}`])]);
+  const shortest = sentences([rest, ...keptNext([`Next: ${coming.exercise.name}`])]);
   const fullestFirst = [
     ...(how.length > 0
       ? [
@@ -1477,7 +1485,7 @@ function restOpeningLine(
   const countdownLeft = (line: string) => countdownFirstNumber(restMs - lineOverMs(line, speechRate));
   // Gone on with after a pause: what it cut off is said where the countdown keeps every number it
   // has after the time left alone, or not at all, and said by the set (see setOpening).
-  if (keep) {
+  if (keep && !newPage) {
     const numbers = Math.min(COUNTDOWN_S, countdownLeft(rest));
     return fullestFirst.find((line) => countdownLeft(line) >= numbers) ?? rest;
   }
@@ -1528,9 +1536,19 @@ function restLines(rest: SessionState, speechRate: number, beforeMs = Number.POS
     openingLine === null
       ? resumed
       : { line: openingLine, saidMs: endedMs + restLineWaitsMs(rest, speechRate) };
-  const lines: RestLine[] = [opening, pickedUpRestLine(rest, speechRate)].filter((line) => line !== null);
+  const lines: RestLine[] = opening === null ? [] : [opening];
+  // The line a new page picked the rest up with, in turn with the pauses': it goes by what the lines
+  // before it said.
+  const pickedUpMs = rest.restPickedUpMs;
+  let toPickUp = pickedUpMs !== undefined && pickedUpMs < beforeMs;
+  const pickUp = () => {
+    const line = pickedUpLine(rest, lines, speechRate);
+    if (line) lines.push(line);
+    toPickUp = false;
+  };
   for (const pause of saidPauses(rest)) {
     const resumedMs = pause.atMs + pause.ms;
+    if (toPickUp && pickedUpMs !== undefined && pause.atMs >= pickedUpMs) pickUp();
     // The pause it came up in, said above; one that ended as a new page picked the rest up said
     // nothing as it ended (Finish's question), the page the rest again.
     if (pause.atMs < endedMs || cutOffMs(pause) >= beforeMs || resumedMs === resumed?.saidMs) continue;
@@ -1539,6 +1557,7 @@ function restLines(rest: SessionState, speechRate: number, beforeMs = Number.POS
     const before = lines.filter((said) => said.saidMs < cutOffMs(pause));
     lines.push({ line: goesOnLine(rest, pause, saidMs, before, speechRate), saidMs });
   }
+  if (toPickUp) pickUp();
   return lines.filter((said) => said.saidMs < beforeMs);
 }
 
@@ -1619,8 +1638,31 @@ function saidWhole(
  * The line a new page said as it picked the rest up ("Rest goes on: ten seconds left. Next: …"), and
  * when; null where no page did.
  */
-function pickedUpRestLine(rest: SessionState, speechRate: number): { line: string; saidMs: number } | null {
-  return rest.restPickedUpMs === undefined ? null : restLineFrom(rest, rest.restPickedUpMs, speechRate);
+function pickedUpRestLine(rest: SessionState, speechRate: number): RestLine | null {
+  const pickedUpMs = rest.restPickedUpMs;
+  return pickedUpMs === undefined
+    ? null
+    : pickedUpLine(rest, restLines(rest, speechRate, pickedUpMs), speechRate);
+}
+
+/**
+ * As pickedUpRestLine, `before` the lines the old page told the rest with: where the rest is and how
+ * long is left ("Rest goes on: twenty-three seconds left. Next: Glute bridge, one set"), and of the
+ * next set's one point, side, where to lie and how it is done only what those lines had not said
+ * whole by the time the page went, from the sentence it went in: it said them again as far as the
+ * rest had room, the bridge's point and where to lie heard a moment before the reload. The saved state
+ * holds no word of what the voice said, only when the rest began, its pauses and the old page's last
+ * write, a second at most before the page went; what was heard is reckoned from them at the pace the
+ * rest's lines are fitted by (SPOKEN_MS_PER_CHAR), as the set's start reckons what not to say again.
+ * A sentence under way at the last write is said again from its start; one that a voice slower than
+ * that pace had not finished by then is taken as heard, the voice that knew gone with the old page.
+ */
+function pickedUpLine(rest: SessionState, before: readonly RestLine[], speechRate: number): RestLine | null {
+  const pickedUpMs = rest.restPickedUpMs;
+  if (pickedUpMs === undefined) return null;
+  const heard = (words: string) =>
+    before.some((said) => said.saidMs < pickedUpMs && heardWhole(rest, said, words, pickedUpMs, speechRate));
+  return restLineFrom(rest, pickedUpMs, speechRate, (words) => !heard(words), true);
 }
 
 /**
@@ -1648,6 +1690,7 @@ function restLineFrom(
   saidMs: number,
   speechRate: number,
   keep?: (words: string) => boolean,
+  newPage = false,
 ): { line: string; saidMs: number } | null {
   if (rest.phase !== 'rest' || rest.restEndsMs === null) return null;
   // What was left then: the pauses since moved the rest's end on.
@@ -1656,7 +1699,7 @@ function restLineFrom(
     0,
   );
   const then = { ...rest, nowMs: saidMs, restEndsMs: rest.restEndsMs - pausedSinceMs };
-  const line = restOpeningLine(then, true, speechRate, keep);
+  const line = restOpeningLine(then, true, speechRate, keep, newPage);
   return line === null ? null : { line, saidMs };
 }
 

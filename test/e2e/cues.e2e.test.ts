@@ -4,6 +4,7 @@
 // time, and checked against what the screen showed at that moment.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SPOKEN_MS_PER_CHAR } from '../../src/cues/cue-planner.ts';
 import { toJson } from '../../src/export/json.ts';
 import { type ExerciseId, PROGRAM } from '../../src/workout/program.ts';
 import type { SetRecord } from '../../src/workout/session.ts';
@@ -671,5 +672,35 @@ describe("a pause in a new person's first set", () => {
     expect(after.slice(five, five + 5)).toEqual(FIVE_TO_ONE);
     // Nothing of it said again after the countdown.
     expect(after.slice(five + 5).some((line) => how.includes(line))).toBe(false);
+  });
+
+  // Reloaded 2 s after the rest before the bridge had said where to lie and how to their end, at the
+  // pace the app reckons a voice by, the new page went on with "Rest goes on: twenty-four seconds
+  // left. Next: Glute bridge, one set", the bridge's point and where to lie, all heard before the
+  // reload, and the set said how it is done again after its line.
+  it('picks a rest up after a reload with where it is and the time left, not what was heard before', async () => {
+    const how = `${bridge.position} ${bridge.spokenHow.slice(0, -1)}`;
+    await begun(SPOKEN_MS_PER_CHAR);
+    await runUntil(page, () => resting(page), 90);
+    const last = how.split(/(?<=\.) /).at(-1) ?? '';
+    await runUntil(
+      page,
+      async () => (await cueLog(page)).some((cue) => cue.kind === 'said' && cue.detail === last),
+      40,
+    );
+    // A write of the session after it, as every second.
+    await page.clock.runFor(2000);
+    await page.reload();
+    await page.getByRole('button', { name: 'Resume where I was' }).tap();
+    await runUntil(page, () => resting(page).then((r) => !r), 60);
+    await page.clock.runFor(5000);
+    const said = await texts(page);
+    console.log(`after the reload: ${said.join(' / ')}`);
+    expect(said[0]).toMatch(/^Rest goes on: [a-z-]+ seconds left\. Next: Glute bridge, one set$/);
+    const howSentences = how.split(/(?<=\.) /);
+    expect(said.filter((line) => howSentences.includes(line) || line.includes(bridge.position))).toEqual([]);
+    expect(said).not.toContain(bridge.keyPoint.slice(0, -1));
+    const five = said.indexOf('five');
+    expect(said.slice(five, five + 6)).toEqual([...FIVE_TO_ONE, 'Glute bridge, one set. Fifteen reps']);
   });
 });

@@ -452,6 +452,39 @@ describe('planCues', () => {
       expect(spoken(run.do(tick(65_000)))).toEqual(['Glute bridge, one set. Fifteen reps. Go']);
     });
 
+    // A new person's first bridge next, a rest of a minute: "Rest, one minute. Next: Glute bridge, one
+    // set", its one point, then where to lie and how, some 22 s at the pace the rest's line is
+    // reckoned by. Picked up after it, the new page said all of it again with the time left.
+    function pickedUpAt(reloadMs: number) {
+      const planned = plan(['superman', 1, 1, 60], ['glute-bridge', 1, 15, 45]);
+      const run = new Run([planned[0], { ...planned[1], sayHow: true }]);
+      run.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
+      run.ticksTo(reloadMs);
+      return run;
+    }
+    const HOW = [bridge.position, bridge.spokenHow].map((text) => text.slice(0, -1));
+
+    it('says where the rest is and how long is left, not what the old page said whole', () => {
+      const run = pickedUpAt(40_000);
+      expect(spoken(run.reload())).toEqual([
+        'Rest goes on: twenty-three seconds left. Next: Glute bridge, one set',
+      ]);
+      run.ticksTo(62_750);
+      expect(spoken(run.do(tick(63_000)))).toEqual(['Glute bridge, one set. Fifteen reps', 'Go']);
+    });
+
+    it('says where to lie and how from the sentence the page went in, where it went before their end', () => {
+      const run = pickedUpAt(20_000);
+      const [goesOn, how] = spoken(run.reload());
+      expect(goesOn).toBe('Rest goes on: forty-three seconds left. Next: Glute bridge, one set');
+      // Up to "Lift your hips" said before the page went, 16.8 s into the line's 21.6 s, "Knees, hips
+      // and shoulders in a line" under way.
+      expect(how).toBe('Knees, hips and shoulders in a line. Hold three to five seconds. Then lower');
+      expect(HOW.join(' ').endsWith(how)).toBe(true);
+      run.ticksTo(62_750);
+      expect(spoken(run.do(tick(63_000)))).toEqual(['Glute bridge, one set. Fifteen reps', 'Go']);
+    });
+
     it('counts down only from a beat after the line the new page says, as after a pause', () => {
       const run = new Run(plan(['superman', 2, 1, 30]));
       run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
