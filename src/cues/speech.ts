@@ -381,7 +381,9 @@ export class Speech {
   private keepCountdownCut(how: Required<Pick<HowToSay, 'interrupt' | 'topic' | 'ends' | 'sayCut'>>): void {
     const being = this.speakingLine?.countdownKeeps ? this.speakingLine : null;
     const cut = () => being ?? this.waiting.find((line) => line.countdownKeeps) ?? null;
-    if (how.interrupt && how.topic === 'time') {
+    // The set's line cuts it off too where the rest ran out before a countdown: gone on with after a
+    // pause with 5 s left, what the pause had cut was begun behind the time left and cut off again.
+    if (how.interrupt && (how.topic === 'time' || how.sayCut)) {
       this.cutByCountdown ??= cut();
     } else if (how.topic === 'pause') {
       // What the countdown cut is kept as it is; nothing else of the line is being said then.

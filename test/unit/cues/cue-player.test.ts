@@ -1040,6 +1040,28 @@ describe("a rest's countdown after a line that runs long", () => {
     expect(whole.indexOf('Pause, lower slowly, switch sides')).toBeLessThan(whole.indexOf('Go'));
     player.dispose();
   });
+
+  // At some ten characters a second, paused 24.75 s into the rest as "Pause, lower slowly, switch
+  // sides" was said, for 3 s: the rest went on with "Rest goes on: six seconds left", too little for
+  // a countdown, and the set's line cut that sentence off again as it was said a second time.
+  it("says what the set's line cut off, where the rest ran out before a countdown, after that line", () => {
+    const birdDog = exerciseById('bird-dog');
+    const then = (act: (action: SessionAction) => void, nowMs: number) => {
+      act({ type: 'pause', nowMs });
+      vi.advanceTimersByTime(3000);
+      act({ type: 'resume', nowMs: nowMs + 3000 });
+      return nowMs + 3000;
+    };
+    const { voice, player } = restBefore(birdDog, 20, 95, { atMs: 12_000 + 24_750, then });
+    vi.advanceTimersByTime(40_000);
+    const said = voice.lines.slice(voice.lines.findIndex((line) => line.text === 'Paused'));
+    const whole = said.filter((line) => !line.cut).map((line) => line.text);
+    expect(whole).not.toContain('five');
+    const set = whole.findIndex((line) => line.startsWith('Bird dog, one set'));
+    expect(whole.slice(set + 1, set + 2)).toEqual(['Pause, lower slowly, switch sides']);
+    expect(whole.at(-1)).toBe('Go');
+    player.dispose();
+  });
 });
 
 /**
