@@ -32,6 +32,7 @@ import {
   motionStoppedFor,
   setJustDoneToCorrect,
   setKey,
+  showsSetUnderWay,
   timerMs,
   upNext,
 } from '../workout/session.ts';
@@ -447,6 +448,10 @@ export class BbApp extends LitElement {
   private shownPhase: SessionPhase | null = null;
   /** The set last rendered (see setKey): a set skipped before it began gives way to the next set. */
   private shownSet: string | null = null;
+  /** The set last rendered was under way (see showsSetUnderWay), not waiting for the person. */
+  private shownUnderWay = false;
+  /** The set shown began (its "Go", or Start the set) since the last render. */
+  private setBegun = false;
   /** The session moved on to a set, a rest or its summary since the last render. */
   private movedOn = false;
   /** The keyboard's focus was on the screen the session, or the person, moved on from. */
@@ -581,8 +586,12 @@ export class BbApp extends LitElement {
       this.movedOn = true;
       this.focusWasIn = this.shadowRoot?.activeElement != null;
     }
+    const current = this.session.value.set;
+    const underWay = phase === 'set' && current !== null && showsSetUnderWay(current);
+    this.setBegun = set !== null && set === this.shownSet && underWay && !this.shownUnderWay;
     this.shownPhase = phase;
     this.shownSet = set;
+    this.shownUnderWay = underWay;
     // The screens' menu is put away by whatever opened another screen: Done, Back, the browser's Back.
     if (changed.has('view')) this.screensOpen = false;
     // A screen opened from a button on the one before (Settings' Done, the summary's See all your
@@ -608,6 +617,11 @@ export class BbApp extends LitElement {
     if (previous !== undefined || this.movedOn) {
       window.scrollTo({ top: 0 });
       if (!this.showsExercise() && !this.backupsAsked) void this.showOpenedScreen();
+    } else if (this.setBegun && this.view === 'session') {
+      // A set that begins is a new screen too, its count and ring where the position to take was: on a
+      // phone with large text Start the set lies below the window, and the page scrolled down to reach
+      // it kept the ring and the count above the window's top, and the heart rate with them.
+      window.scrollTo({ top: 0 });
     } else if (changed.has('view')) {
       // The page just opened, at its top, under the header.
       if (this.view !== 'session') void this.showOpenedScreen();

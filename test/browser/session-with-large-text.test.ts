@@ -179,6 +179,27 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
     expect(prompt.bottom).toBeLessThanOrEqual(innerHeight);
   });
 
+  it('shows the count and its ring under the heart rate once Start the set, scrolled down to, begins the set', async () => {
+    // Under the position to take and the heading, at 400–456 px of the 320 px window: a finger
+    // flicks the page down to reach it.
+    const begin = page.getByRole('button', { name: 'Start the set' });
+    begin.element().scrollIntoView({ block: 'end' });
+    await expect.poll(() => scrollY).toBeGreaterThan(0);
+    await begin.click();
+    await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
+    await mounted.shell.updateComplete;
+    await mounted.shell.shadowRoot!.querySelector('bb-set-view')!.updateComplete;
+    // The page stayed 268 px down, where the button had been: the ring at −152 to −24 px, the count
+    // and the heart rate above the window, Pause cut in half at its top edge.
+    const header = mounted.shell.shadowRoot!.querySelector('header')!.getBoundingClientRect();
+    expect(header.top).toBeGreaterThanOrEqual(0);
+    for (const part of ['bb-progress-ring', '.face .count', '.pause']) {
+      const box = screen('bb-set-view').querySelector(part)!.getBoundingClientRect();
+      expect(box.top, part).toBeGreaterThanOrEqual(header.bottom);
+      expect(box.bottom, part).toBeLessThanOrEqual(innerHeight);
+    }
+  });
+
   it.each([
     { screen: 'set', tag: 'bb-set-view' },
     { screen: 'rest', tag: 'bb-rest-view' },
