@@ -135,6 +135,10 @@ export class BbRestView extends LitElement {
           flex: 0 0 100%;
           height: 8rem;
         }
+        /* Paused, Resume takes the row that it shared with Start now, the finger that tapped Pause on it. */
+        :host > .controls > .primary:disabled {
+          display: none;
+        }
         :host > .controls > :is(.primary, .pause) {
           flex: 1 1 0;
           align-self: stretch;
@@ -264,13 +268,16 @@ export class BbRestView extends LitElement {
    * and last, the one least needed.
    */
   private renderControls() {
-    // Paused, Resume is the one way on: a set started now would start paused.
+    // Paused, Resume is the one way on: a set started now would start paused. Start now stays, doing
+    // nothing, so that Resume comes where Pause was: gone, it let Resume slide into its place and Mute
+    // (Finish, on a laptop) come under the finger that had tapped Pause, for a second tap to go on. Not
+    // beside the strap offered on a phone: a row more of buttons shrank the countdown to make room.
+    const startNow =
+      this.paused && this.offerStrap
+        ? nothing
+        : html`<button class="primary" ?disabled=${this.paused} @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>`;
     return html`<div class="controls">
-      ${
-        this.paused
-          ? nothing
-          : html`<button class="primary" @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>`
-      }
+      ${startNow}
       ${pauseButton(this, this.paused)}
       ${muteButton(this, this.muted)}
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>

@@ -44,10 +44,66 @@ describe('bb-rest-view', () => {
     element.pauseReason = 'replay';
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector('.pause-reason')?.textContent).toBe('replay ended');
-    // One way on, not a second green Start now that would begin the next set paused.
+    // One way on, not a second green Start now that would begin the next set paused: it stays, in
+    // its place, but does nothing until Resume.
     await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
-    expect(page.getByRole('button', { name: 'Start now' }).elements()).toHaveLength(0);
+    await expect.element(page.getByRole('button', { name: 'Start now' })).toBeDisabled();
   });
+
+  it.each([
+    [360, 640],
+    [180, 320],
+    [1366, 768],
+    [640, 360],
+  ] as const)(
+    'turns Pause into Resume in place at %i × %i, the other buttons where they were',
+    async (width, height) => {
+      const restore = await layOutAsTheApp(width, height, '0 1rem');
+      try {
+        const element = await mount({
+          remainingMs: 45_000,
+          totalMs: 45_000,
+          lastSet: countedSet,
+          next: { exercise: exerciseById('superman'), setNumber: 2 },
+        });
+        const root = element.shadowRoot!;
+        const centreOf = (name: string) => {
+          const button = [...root.querySelectorAll('button')].find(
+            (b) => (b.ariaLabel ?? b.textContent) === name,
+          )!;
+          const box = button.getBoundingClientRect();
+          return [box.left + box.width / 2, box.top + box.height / 2] as const;
+        };
+        // The button whose box holds the point, within the window or under its edge.
+        const tappedAt = ([x, y]: readonly [number, number]) => {
+          const hit = [...root.querySelectorAll('button')].find((b) => {
+            const box = b.getBoundingClientRect();
+            return box.left <= x && x <= box.right && box.top <= y && y <= box.bottom;
+          });
+          return hit ? (hit.ariaLabel ?? hit.textContent) : null;
+        };
+        const places = ['Pause', '−1 rep', '+1 rep', 'Mute', 'Finish', 'History'].map((name) => ({
+          name,
+          at: centreOf(name),
+        }));
+        const ringHeight = () => root.querySelector('bb-progress-ring')!.getBoundingClientRect().height;
+        const ringBefore = ringHeight();
+        // A strap connected: none offered.
+        element.paused = true;
+        await element.updateComplete;
+        // The countdown keeps its size: no row more of buttons takes room from it.
+        expect(ringHeight()).toBe(ringBefore);
+        // At 360 × 640 Start now went, Resume took its place at 47–154 px and Mute came under the
+        // finger that tapped Pause, at 171–258 px: a second tap there to go on muted the voice.
+        for (const { name, at } of places)
+          expect(tappedAt(at), `${name} at ${at.map(Math.round).join(', ')}`).toBe(
+            name === 'Pause' ? 'Resume' : name,
+          );
+      } finally {
+        await restore();
+      }
+    },
+  );
 
   it('says, paused with the device given up, what Resume goes on with for the set after it, as the voice does', async () => {
     const element = await mount({
