@@ -288,6 +288,21 @@ export class BbSetView extends LitElement {
         max-width: 40rem;
         margin: 0.25rem 0;
       }
+      /* Paused: as tall as the position it stands in for, whose words take the room unseen. */
+      .prompt[data-room] {
+        display: grid;
+      }
+      .prompt[data-room] > span,
+      .prompt[data-room]::after {
+        grid-area: 1 / 1;
+      }
+      .prompt[data-room] > span {
+        align-self: center;
+      }
+      .prompt[data-room]::after {
+        content: attr(data-room);
+        visibility: hidden;
+      }
       /*
        * On a phone with its text at twice its size the exercise's name and set take four lines of the
        * screen under the header: the position to take comes first, where a glance from the mat finds
@@ -818,7 +833,13 @@ export class BbSetView extends LitElement {
       ${this.renderMeta()}
       <div class="position">
         ${showsRecovery(set, this.nowMs) ? html`<p class="recovered">${RECOVERED_TEXT}</p>` : nothing}
-        <div class="prompt">${this.paused ? pausedText(this.pauseReason) : exercise.positionPrompt}</div>
+        ${
+          // Paused, the position's box keeps its height (see .prompt[data-room]): "Paused" on one line
+          // where the position took two brought the buttons up under the finger that tapped Pause.
+          this.paused
+            ? html`<div class="prompt" data-room=${exercise.positionPrompt}><span>${pausedText(this.pauseReason)}</span></div>`
+            : html`<div class="prompt">${exercise.positionPrompt}</div>`
+        }
         ${
           set.wrongPosture
             ? html`<div class="wrong">${wrongPositionText(exercise, set.wrongPosture)}</div>`
@@ -842,10 +863,10 @@ export class BbSetView extends LitElement {
         html`<div class="controls">
           ${this.renderLastSet()}
           ${
-            // Paused, Resume is the one way on: a set started now would start paused.
-            this.paused
-              ? nothing
-              : html`<button class="primary" @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>`
+            // Paused, Resume is the one way on: a set started now would start paused. It stays, doing
+            // nothing, so that Pause turns into Resume in place: gone, it let Resume slide into its
+            // place and Skip set, or Mute, come under the finger that had tapped Pause.
+            html`<button class="primary" ?disabled=${this.paused} @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>`
           }
           ${this.renderSessionControls()}
         </div>`,
