@@ -29,14 +29,26 @@ export class BbHeartRate extends LitElement {
     .finding {
       color: var(--bb-muted, #b6c2d1);
     }
-    /* In the number's place, in the words the device panel beside it says a device's state in. */
+    /*
+     * In the number's place, in the words the device panel beside it says a device's state in. Where
+     * the heart and the words on one line are wider than the header leaves them (148 px beside the
+     * screens' menu of a 180 px phone, which leaves 120), the words go on two lines beside the heart,
+     * in the number's height: pushed whole under the heart, they took a line of their own and the
+     * header 24 px more, and smaller words would undo the person's large text.
+     */
     .finding {
-      white-space: nowrap;
+      flex: 1 1 0;
+      display: inline-grid;
+      align-items: center;
     }
-    /* A line as tall as the number's, so that the header does not move by 8 px as the number comes. */
+    /* As tall as the number's line, so that the header does not move by 8 px as the number comes. */
     .finding::before {
-      content: '';
+      content: '\\200b';
+      grid-area: 1 / 1;
       font-size: clamp(2rem, 6vmin, 3rem);
+    }
+    .finding > span {
+      grid-area: 1 / 1;
     }
     /* Each zone its colour, calm to strong (index.html): red is for the top zone only, not an alarm at rest. */
     .zone {
@@ -93,7 +105,7 @@ export class BbHeartRate extends LitElement {
       <span class="visually-hidden">${label}</span>
       ${
         none && this.finding
-          ? html`<span class="finding" aria-hidden="true" title=${title}>finding pulse…</span>`
+          ? html`<span class="finding" aria-hidden="true" title=${title}><span>finding pulse…</span></span>`
           : html`<span class="bpm" aria-hidden=${none ? 'true' : nothing} title=${title}>${this.bpm ?? '--'}</span>
             <span class="unit" aria-hidden=${none ? 'true' : nothing}>bpm</span>`
       }

@@ -4,7 +4,7 @@ import appPage from '../../index.html?raw';
 import type { DeviceStatus } from '../../src/app/devices.ts';
 import { noReadingReason } from '../../src/ui/bb-heart-rate.ts';
 import { heartRateStrapStatus } from '../device-status.ts';
-import { mount } from './mount.ts';
+import { layOutAsTheApp, mount } from './mount.ts';
 
 function strap(patch: Partial<DeviceStatus>): DeviceStatus {
   return heartRateStrapStatus(patch);
@@ -47,6 +47,34 @@ describe('bb-heart-rate', () => {
     await element.updateComplete;
     expect(root.querySelector('.finding')).toBeNull();
     expect(root.querySelector('.bpm')?.textContent).toBe('71');
+  });
+
+  it("keeps a watch finding the pulse beside the heart, in the number's height, where the header leaves 120 px", async () => {
+    // Beside the screens' menu of a 180 × 320 phone, the heart rate has 120 px, and "♥ finding pulse…" on one line is 148.
+    const restore = await layOutAsTheApp(180, 320);
+    const brand = document.createElement('div');
+    brand.style.width = '120px';
+    document.body.append(brand);
+    try {
+      const element = await mount('bb-heart-rate', { bpm: 76 });
+      brand.append(element);
+      const numberHeight = element.getBoundingClientRect().height;
+      element.bpm = null;
+      element.finding = true;
+      await element.updateComplete;
+      const root = element.shadowRoot as ShadowRoot;
+      const words = root.querySelector('.finding')!.getBoundingClientRect();
+      const heart = root.querySelector('.heart')!.getBoundingClientRect();
+      // Beside the heart, not on a line of their own under it, and within the 120 px.
+      expect(words.left).toBeGreaterThanOrEqual(heart.right);
+      expect(words.top).toBeLessThan(heart.bottom);
+      expect(words.right).toBeLessThanOrEqual(brand.getBoundingClientRect().right);
+      // No taller than the number: the header does not move as the number comes.
+      expect(element.getBoundingClientRect().height).toBe(numberHeight);
+    } finally {
+      brand.remove();
+      await restore();
+    }
   });
 
   it('says why the device heart rate is read from gives none', () => {

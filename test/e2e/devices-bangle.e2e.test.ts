@@ -126,6 +126,13 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
       const words = await finding.boundingBox();
       const heart = await page.locator('bb-heart-rate .heart').boundingBox();
       expect(words && heart && words.x + words.width <= width && words.y < heart.y + heart.height).toBe(true);
+      // Between sessions, the smallest phone's menu of History and Settings beside them, whole.
+      const menu = page.getByRole('button', { name: 'History and Settings' });
+      if (width === 180) {
+        const button = await menu.boundingBox();
+        expect([button?.width, button?.height]).toEqual([44, 44]);
+        expect(words && button && words.x + words.width <= button.x).toBe(true);
+      }
     }
     const findingHeight = (await page.locator('bb-heart-rate').boundingBox())?.height;
     // Then its reading, as a strap's would be, the header no taller nor shorter for it.
