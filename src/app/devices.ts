@@ -150,6 +150,29 @@ export function droppedDevicePlacement(
   return placements.size === 1 ? [...placements][0] : undefined;
 }
 
+/**
+ * Where the device whose drop paused a set or rest picked up on a new page is worn, as that page finds
+ * the devices (the old page knew it, but the saved session keeps no device): the one away of those
+ * `needs` asks for (see droppedDevicePlacement); else, with devices of the last visit not yet
+ * reached, whose pause it is (see pauseForConnectionOnRestore), their one placement; else, all back,
+ * the one placement of those it asks for, as no other could have paused it. Undefined where two worn
+ * apart are in question.
+ */
+export function restoredDropPlacement(
+  devices: Pick<DeviceState, 'devices' | 'awaiting'>,
+  needs: SetNeeds | null,
+): Placement | undefined {
+  const away = droppedDevicePlacement(devices.devices, needs);
+  if (away) return away;
+  const placements = new Set<Placement | null>(
+    devices.awaiting.length > 0
+      ? devices.awaiting.map(awaitedPlacement)
+      : devices.devices.filter((d) => neededDevice(d, needs)).map((d) => d.placement),
+  );
+  const [only] = placements;
+  return placements.size === 1 && only ? only : undefined;
+}
+
 /** Whether `needs` asks for `d` (see neededConnection). */
 function neededDevice(d: DeviceStatus, needs: SetNeeds | null): boolean {
   return needs === null

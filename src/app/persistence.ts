@@ -39,6 +39,7 @@ import {
 } from '../store/session-store.ts';
 import { heartOfSession, summarize } from '../store/summary.ts';
 import { endOffsetOf, fileStamp, sessionWeek } from '../workout/calendar.ts';
+import { withDropPlacement } from '../workout/device-drops.ts';
 import type { SessionHeart } from '../workout/heart.ts';
 import { Model } from '../workout/model.ts';
 import type { PastSession } from '../workout/progression.ts';
@@ -57,7 +58,7 @@ import {
 import type { SessionModel } from '../workout/session-model.ts';
 import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
 import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';
-import { type DeviceState, pauseForConnectionOnRestore, setNeeds } from './devices.ts';
+import { type DeviceState, pauseForConnectionOnRestore, restoredDropPlacement, setNeeds } from './devices.ts';
 import { countWithMemory, pageWithMemory, type SessionInMemory } from './listed-sessions.ts';
 import { resumable } from './resume-policy.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
@@ -1327,8 +1328,15 @@ export class Persistence {
       this.history.update({ unfinished: null, elsewhere: null, movedAway: false });
       // A pause made for a device says the device as this page finds it, not as the last one left it.
       const picked = afterInterruption(state);
-      const reasonNow = pauseForConnectionOnRestore(this.app.devices.state, setNeeds(picked));
-      this.app.session.restore(pausedAsDevicesAre(picked, reasonNow, this.now()));
+      const devices = this.app.devices.state;
+      const reasonNow = pauseForConnectionOnRestore(devices, setNeeds(picked));
+      // Which device it was, which the saved session does not keep, is kept with the pause as it ends,
+      // now or when the device is back: else the record says "strap out of reach" of a watch.
+      const placement = picked.pausedFor ? restoredDropPlacement(devices, setNeeds(picked)) : undefined;
+      this.app.session.restore(
+        withDropPlacement(picked, pausedAsDevicesAre(picked, reasonNow, this.now()), placement),
+      );
+      if (reasonNow && placement) this.app.session.pause(reasonNow, placement);
       await recorder.flush();
     } catch (error) {
       held.release();

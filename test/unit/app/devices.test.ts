@@ -23,6 +23,7 @@ import {
   neededConnection,
   pauseForConnectionOnRestore,
   positionOutOfReach,
+  restoredDropPlacement,
   type SetNeeds,
   seesNoExercise,
   setNeeds,
@@ -338,6 +339,31 @@ describe('A pause made for a device on an earlier page, as this page finds the d
   it('waits for nothing once the devices are there', () => {
     expect(pauseForConnectionOnRestore(...devices('connected'))).toBeNull();
     expect(pauseForConnectionOnRestore(...devices('unavailable'))).toBeNull();
+  });
+});
+
+describe('Which device a pause picked up on a new page was for', () => {
+  const strap = chestStrapStatus({ counts: ['superman'] });
+  const watch = chestStrapStatus({
+    id: 'w',
+    name: 'InfiniTime',
+    kind: 'pinetime',
+    placement: 'wrist',
+    counts: ['lat-pulldown'],
+  });
+  const latPulldown = { exercise: 'lat-pulldown', position: false } as const;
+  const awaitedWatch: AwaitedDevice = { id: 'w', name: 'InfiniTime', kind: 'pinetime', trying: false };
+
+  it('is the one away of those the set needs, or the one of the last visit not reached yet', () => {
+    const away = [strap, { ...watch, connection: 'reconnecting' as const }];
+    expect(restoredDropPlacement({ devices: away, awaiting: [] }, latPulldown)).toBe('wrist');
+    expect(restoredDropPlacement({ devices: [strap], awaiting: [awaitedWatch] }, latPulldown)).toBe('wrist');
+  });
+
+  it('is, all of them back, the one the set needs, and none where two worn apart are needed', () => {
+    expect(restoredDropPlacement({ devices: [strap, watch], awaiting: [] }, latPulldown)).toBe('wrist');
+    const both = { devices: [strap, { ...watch, counts: ['superman' as const] }], awaiting: [] };
+    expect(restoredDropPlacement(both, { exercise: 'superman', position: false })).toBeUndefined();
   });
 });
 
