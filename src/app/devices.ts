@@ -391,7 +391,8 @@ export function findingPulseOf(
  * How long a Bluetooth device that streamed motion may send none, still connected, before what it
  * counts is taken for unseen: a Bangle.js sends 12.5 readings a second, an H10 a frame every 0.7 s,
  * and an H10 that restarts its stream by itself is back within a second. An InfiniTime watch's
- * silence is its reading unchanged (see heldWhileUnchanged), never a stop.
+ * silence is its reading unchanged (see heldWhileUnchanged), a stop only once it is found holding a
+ * reading it did not send.
  */
 export const MOTION_STOPPED_AFTER_MS = 3000;
 
@@ -478,8 +479,10 @@ const RECORDED_MOTION_KINDS: Partial<Record<RecordedPacket['protocol'], BleDevic
  * starts by it and no hold is timed, and taken for a stopped stream (see motionStoppedOf). The last
  * reading may be one given before the stream was watched again, as its connection was set up (the
  * InfiniTime profile reads one as it subscribes): a wrist still from the start notifies nothing
- * after it. None from before a drop is held: the wrist may have moved since. Subscribed as the
- * device is set up, so that a reading given then is there to hold.
+ * after it. None from before a drop is held: the wrist may have moved since. Nor is one held once
+ * the watch is found holding a reading it never sent (`unsent$`, see ProfileOutput.motionUnsent):
+ * its silence is a stream stopped, no still wrist, until it sends again. Subscribed as the device is
+ * set up, so that a reading given then is there to hold.
  */
 export function heldWhileUnchanged(
   accel$: Observable<AccelFrame>,
@@ -487,6 +490,7 @@ export function heldWhileUnchanged(
   suspended$: Observable<boolean>,
   now: () => number,
   pollMs: number,
+  unsent$: Observable<unknown> = EMPTY,
 ): Observable<AccelFrame> {
   return defer(() => {
     let sinceUnwatched: Float32Array | null = null;
@@ -505,8 +509,10 @@ export function heldWhileUnchanged(
         const carried = sinceUnwatched;
         sinceUnwatched = null;
         return merge(
-          carried ? heldFrom(carried).pipe(takeUntil(accel$)) : EMPTY,
-          accel$.pipe(switchMap((frame) => heldFrom(frame.xyz.slice(-3)).pipe(startWith(frame)))),
+          carried ? heldFrom(carried).pipe(takeUntil(merge(accel$, unsent$))) : EMPTY,
+          accel$.pipe(
+            switchMap((frame) => heldFrom(frame.xyz.slice(-3)).pipe(takeUntil(unsent$), startWith(frame))),
+          ),
         );
       }),
     );
@@ -1266,6 +1272,7 @@ export class Devices extends Model<DeviceState> {
               this.streamsSuspended,
               this.options.now,
               pollMs,
+              live.motionUnsent$,
             );
       // Held from its setup on (see heldWhileUnchanged): nothing reads from it until it is connected.
       holding = accel$ === live.accel$ ? null : accel$.subscribe();

@@ -144,6 +144,8 @@ export async function emulatePeripheral(
     operations.push(event.type);
     if (event.type === 'read') {
       const bytes = pushQueue.get(uuid)?.shift() ?? readValueOf.get(uuid) ?? [0];
+      // A characteristic holds the value it last gave: read again, a watch still since gives that.
+      readValueOf.set(uuid, bytes);
       void bt
         .send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
           characteristicId: event.characteristicId,

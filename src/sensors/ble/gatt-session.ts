@@ -74,6 +74,8 @@ export class GattSession {
   /** When a watch's heart sensor gave a reading it is unsure of: it is still finding the pulse. */
   readonly pulseSought$: Observable<number>;
   readonly accel$: Observable<AccelFrame>;
+  /** When a watch was found holding a reading it did not send: its motion stream has stopped. */
+  readonly motionUnsent$: Observable<number>;
   readonly problem$: Observable<DeviceProblem>;
   /** How long each successful reconnection took, from the drop to streams running again. */
   readonly reconnectTimesMs: number[] = [];
@@ -81,6 +83,7 @@ export class GattSession {
   private readonly heartRates = new Subject<HeartRateSample>();
   private readonly pulseSearches = new Subject<number>();
   private readonly frames = new Subject<AccelFrame>();
+  private readonly unsentMotion = new Subject<number>();
   private readonly problems = new Subject<DeviceProblem>();
   private readonly queue = new GattQueue();
   private readonly decoder: PacketDecoder;
@@ -108,6 +111,7 @@ export class GattSession {
     this.heartRate$ = this.heartRates.asObservable();
     this.pulseSought$ = this.pulseSearches.asObservable();
     this.accel$ = this.frames.asObservable();
+    this.motionUnsent$ = this.unsentMotion.asObservable();
     this.problem$ = this.problems.asObservable();
     const output: ProfileOutput = {
       heartRate: (sample) => {
@@ -122,6 +126,7 @@ export class GattSession {
         this.dataSinceConnect = true;
         this.frames.next(frame);
       },
+      motionUnsent: (tMs) => this.unsentMotion.next(tMs),
       battery: (percent) => this.battery$.next(percent),
       malformed: (_error: ParseError) => this.malformedPackets$.next(this.malformedPackets$.value + 1),
       problem: (problem) => this.problems.next(problem),
@@ -188,6 +193,7 @@ export class GattSession {
     this.heartRates.complete();
     this.pulseSearches.complete();
     this.frames.complete();
+    this.unsentMotion.complete();
   }
 
   /** After the session gave up ('lost'): try again on the same device, without the chooser. */

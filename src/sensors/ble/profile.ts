@@ -44,6 +44,12 @@ export interface ProfileOutput {
    */
   pulseSought?(tMs: number): void;
   accel(frame: AccelFrame): void;
+  /**
+   * A watch that notifies its motion only when it changed holds a reading it never sent (see
+   * infiniTimeMotionProfile): its stream has stopped, its silence no still wrist. Absent where nothing
+   * listens for it (a replay).
+   */
+  motionUnsent?(tMs: number): void;
   battery(percent: number): void;
   /** A packet that did not parse: counted and dropped; the stream goes on. */
   malformed(error: ParseError): void;
