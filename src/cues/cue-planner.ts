@@ -34,6 +34,7 @@ import {
   endedAtTap,
   goSaidAt,
   heldS,
+  heldSoFarMs,
   motionAwayExercises,
   motionAwayFor,
   motionAwaySince,
@@ -1860,7 +1861,9 @@ function byHandUntilBack(state: SessionState, exercise: Exercise, set: CurrentSe
  */
 function doneSoFar(exercise: Exercise, set: CurrentSet, nowMs: number): string | null {
   if (exercise.kind === 'hold') {
-    return set.holdStartMs === null ? null : `${spokenDuration(heldS(nowMs - set.holdStartMs))} held`;
+    // As the clock shows it: while the person settles after "Go", the seconds since are not yet held.
+    const heldMs = heldSoFarMs(set, nowMs);
+    return heldMs === null ? null : `${spokenDuration(heldS(heldMs))} held`;
   }
   if (set.count === 0) return null;
   // A bird dog's as its count is said, each side's: "three right, two left done".

@@ -2550,6 +2550,28 @@ describe('cues for a set that begins in position', () => {
     expect(upAlready.state.set?.holdStartMs).toBe(2500);
   });
 
+  // Still at "Go" at 16 s, drawing in 2 s on and paused 6 s on: the clock stood at 2 s, and Resume
+  // said "Six seconds held", seconds no detector saw held and the set keeps only if still again.
+  it('says after a pause in the drawing-in\'s settling after "Go" the time the clock shows held, not the time since "Go"', () => {
+    const run = sensing(plan(['drawing-in', 1, 45, 20]));
+    run.do({ type: 'start', nowMs: 10_000 }, motion({ type: 'hold-start', tMs: 9000, emittedMs: 11_000 }));
+    run.do(position('in', 'face-down', 9500), { type: 'go-heard', nowMs: 16_000 });
+    run.do(motion({ type: 'hold-end', tMs: 18_000, emittedMs: 18_400, reason: 'left-pose' }));
+    run.ticksTo(22_000);
+    expect(run.state.set?.settlingInMs).toBe(18_000);
+    run.do({ type: 'pause', nowMs: 22_000 });
+    expect(spoken(run.do({ type: 'resume', nowMs: 40_000 }))).toEqual([
+      'Go on: Drawing-in, one set. Hold forty-five seconds. Two seconds held',
+    ]);
+    // Seen still again: the hold goes on from "Go", and so does what the voice says of it.
+    run.do(motion({ type: 'hold-start', tMs: 41_000, emittedMs: 43_000 }));
+    expect(run.state.set?.settlingInMs).toBeUndefined();
+    run.do({ type: 'pause', nowMs: 43_000 });
+    expect(spoken(run.do({ type: 'resume', nowMs: 50_000 }))).toEqual([
+      'Go on: Drawing-in, one set. Hold forty-five seconds. Nine seconds held',
+    ]);
+  });
+
   it('says "Set skipped" for a set skipped before it began, then the next set, not one over the other', () => {
     const run = sensing(plan(['superman', 2, 3, 30]));
     run.do({ type: 'start', nowMs: 0 });
