@@ -129,6 +129,43 @@ describe('the session state as saved', () => {
     expect(fromSnapshot(saved, toPlanEntries(leftTop.plan), [], 50_000).set?.leftTopMs).toBe(70_000);
   });
 
+  // Left on the page's clock, a snapshot of a session begun 10 s into the page had the person drawing
+  // in 10 s after they did, 6 s after the snapshot itself: read from it, the hold ran on from "Go".
+  it('moves the moments of a drawing-in hold held from "Go", its "Hold" and the person settling into it, with the clock', () => {
+    const settling = (<SessionAction[]>[
+      strapSees(),
+      { type: 'start', nowMs: 10_000 },
+      { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } },
+      {
+        type: 'position',
+        event: { type: 'position', status: 'in', posture: 'face-down', tMs: 9500, emittedMs: 11_200 },
+      },
+      { type: 'go-heard', nowMs: 16_000 },
+      { type: 'motion', event: { type: 'hold-end', tMs: 18_000, emittedMs: 18_400, reason: 'left-pose' } },
+      { type: 'tick', nowMs: 22_000 },
+    ]).reduce(
+      reduceSession,
+      initialSessionState([
+        { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 20 } },
+      ]),
+    );
+    const saved = toSnapshot(settling, 10_000);
+    expect(saved.set).toMatchObject({ holdStartMs: 6000, holdConfirmedMs: 1200, settlingInMs: 8000 });
+    expect(fromSnapshot(saved, toPlanEntries(settling.plan), [], 50_000).set).toMatchObject({
+      holdStartMs: 56_000,
+      holdConfirmedMs: 51_200,
+      settlingInMs: 58_000,
+    });
+    const settled = reduceSession(settling, {
+      type: 'motion',
+      event: { type: 'hold-start', tMs: 21_000, emittedMs: 23_000 },
+    });
+    expect(toSnapshot(settled, 10_000).set?.settledMs).toBe(11_000);
+    expect(
+      fromSnapshot(toSnapshot(settled, 10_000), toPlanEntries(settled.plan), [], 50_000).set?.settledMs,
+    ).toBe(61_000);
+  });
+
   it('resumes a snapshot saved before the set kept its form warning', () => {
     const { formWarning: _new, ...set } = toSnapshot(state(), 10_000).set!;
     const old: StateSnapshot = { ...toSnapshot(state(), 10_000), set };
