@@ -11,7 +11,7 @@ import { RESUMABLE_FOR_MS } from '../app/resume-policy.ts';
 import type { StoreError } from '../store/errors.ts';
 import type { SessionRow } from '../store/records.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
-import { staysPausedAfterInterruption } from '../workout/session.ts';
+import { heldSoFarMs, staysPausedAfterInterruption } from '../workout/session.ts';
 import { anyKept, interruptedWhenText, keptSoFarText, type SetsKept } from '../workout/sets-kept.ts';
 import { download } from './download.ts';
 import { heldS, plural, sessionStartText } from './format.ts';
@@ -333,12 +333,16 @@ function interruptedAt(row: SessionRow): { during: string; what: string; kept: s
   }
   if (snapshot.phase !== 'set' || !snapshot.set) return null;
   const name = `${exercise.name} set ${snapshot.set.setNumber}`;
-  const { count, holdStartMs } = snapshot.set;
+  const { count } = snapshot.set;
   let progress: string | null = null;
   // A hold cannot go on from where it was: resumed, it is timed from the start again (afterInterruption).
   let what = name;
-  if (exercise.kind === 'hold' && holdStartMs !== null) {
-    progress = `${heldS(snapshot.nowMs - holdStartMs)} s held`;
+  const heldMs = heldSoFarMs(snapshot.set, snapshot.nowMs);
+  // The person drawing in after "Go", not yet seen still again: Keep, as Finish, keeps no hold the
+  // detectors did not see, though the clock stood at what was held before the movement.
+  const settling = snapshot.set.settlingInMs !== undefined;
+  if (exercise.kind === 'hold' && heldMs !== null) {
+    progress = `${heldS(heldMs)} s held`;
     what = `${name}, its hold timed again from the start`;
   } else if (count > 0) {
     progress = plural(count, countUnit(exercise));
@@ -347,7 +351,7 @@ function interruptedAt(row: SessionRow): { during: string; what: string; kept: s
   return {
     during: `in the middle of ${name}${progress ? ` (${progress})` : ''}`,
     what,
-    kept: progress ? `with the ${progress} of ${name}` : null,
+    kept: progress && !settling ? `with the ${progress} of ${name}` : null,
   };
 }
 

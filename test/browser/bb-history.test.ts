@@ -1511,6 +1511,41 @@ describe('bb-storage-notice', () => {
     await expect.element(page.getByText(/with the 19 s held of Elbow plank set 1\.$/)).toBeVisible();
   });
 
+  // Still at "Go" at 141 s, the person drew in 2 s on and was not seen still again when the page went
+  // at 147.5 s: the clock stood at 2 s, and the notice said "6 s held", and that Keep kept them, where
+  // Keep, as Finish, keeps no hold the detectors did not see.
+  it('says of a drawing-in interrupted while the person settled after "Go" the time its clock showed, and keeps no hold of it', async () => {
+    const bundle = await recordSession();
+    const snapshot = {
+      phase: 'set' as const,
+      exerciseIndex: 3,
+      set: {
+        ...firstSetFrom(139_000),
+        goHeardMs: 141_000,
+        holdStartMs: 141_000,
+        settlingInMs: 143_000,
+        startSeen: 'position' as const,
+      },
+      restEndsMs: null,
+      nowMs: 147_500,
+      startedMs: 0,
+      endedMs: null,
+    };
+    const interrupted = {
+      ...bundle,
+      sets: bundle.sets.slice(0, 4),
+      session: leftAMinuteAgo({ ...bundle.session, status: 'active' as const, endedAt: null, snapshot }),
+    };
+    await mount('bb-storage-notice', await persistenceWith([interrupted]));
+    await expect.element(page.getByText(/in the middle of Drawing-in set 1 \(2 s held\)/)).toBeVisible();
+    await expect
+      .element(page.getByText(/^Goes on with Drawing-in set 1, its hold timed again from the start;/))
+      .toBeVisible();
+    await expect
+      .element(page.getByText('Ends the session there and saves it in your history.'))
+      .toBeVisible();
+  });
+
   it('says that Resume comes back paused where the person paused, and goes on where Finish only asked', async () => {
     const bundle = await recordSession();
     // Three reps into the first Superman set, paused at 110 s.
