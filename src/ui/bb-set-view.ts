@@ -22,6 +22,7 @@ import {
   shownFormIssue,
   showsRecovery,
   showsSetUnderWay,
+  startSeenWord,
 } from '../workout/session.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { describeSet } from './bb-rest-view.ts';
@@ -828,6 +829,9 @@ export class BbSetView extends LitElement {
   private renderWaiting() {
     const { exercise } = this.planned;
     const set = this.set;
+    // Seen there, the person waits out the set's first line for "Go" (10 s or more): the big letters
+    // read from the mat say they were seen, where the position to take read as if they were not.
+    const seen = set.waiting ? null : startSeenWord(set);
     return html`
       <h2 tabindex="-1">${exercise.name}</h2>
       ${this.renderMeta()}
@@ -837,8 +841,8 @@ export class BbSetView extends LitElement {
           // Paused, the position's box keeps its height (see .prompt[data-room]): "Paused" on one line
           // where the position took two brought the buttons up under the finger that tapped Pause.
           this.paused
-            ? html`<div class="prompt" data-room=${exercise.positionPrompt}><span>${pausedText(this.pauseReason)}</span></div>`
-            : html`<div class="prompt">${exercise.positionPrompt}</div>`
+            ? html`<div class="prompt" data-room=${seen ?? exercise.positionPrompt}><span>${pausedText(this.pauseReason)}</span></div>`
+            : html`<div class="prompt">${seen ?? exercise.positionPrompt}</div>`
         }
         ${
           set.wrongPosture

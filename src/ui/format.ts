@@ -309,15 +309,14 @@ export function pausedText(reason: PauseReason | null): string {
 }
 
 /**
- * What a set begun by itself shows until the voice's "Go" is heard (see showsSetUnderWay): what the
- * device saw, in the words the "Go" names it with ("Ready: listen for Go." for a still wrist), and no
- * more where nothing saw the person (the device that would went, or turned heart-rate-only). A hold
- * nothing sees begins with Start hold, which the voice asks for in place of a "Go".
+ * What a set begun by itself shows under its big line until the voice's "Go" is heard (see
+ * showsSetUnderWay): the big line says what the device saw, in the words the "Go" names it with
+ * ("Ready" for a still wrist), or where to be where nothing saw the person (the device that would
+ * went, or turned heart-rate-only). A hold nothing sees begins with Start hold, which the voice asks
+ * for in place of a "Go".
  */
 export function beforeGoText(exercise: Pick<Exercise, 'kind'>, set: Pick<CurrentSet, 'startSeen'>): string {
-  const seen = startSeenWord(set);
-  if (seen) return `${seen}: listen for Go.`;
-  return exercise.kind === 'hold' ? 'Listen, then tap Start hold.' : 'Listen for Go.';
+  return exercise.kind === 'hold' && !startSeenWord(set) ? 'Listen, then tap Start hold.' : 'Listen for Go.';
 }
 
 /**
