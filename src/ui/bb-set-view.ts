@@ -853,7 +853,7 @@ export class BbSetView extends LitElement {
                 this.paused
                   ? this.motionAway
                     ? awayPausedText(exercise, set)
-                    : 'Resume, and the set starts once you are in position and still.'
+                    : `${this.wayOnWhilePaused()}, and the set starts once you are in position and still.`
                   : set.waiting
                     ? 'The set starts by itself once you are in position and still.'
                     : // Begun while the voice still says the set's first line: under way from its
@@ -877,6 +877,22 @@ export class BbSetView extends LitElement {
       )}
       ${this.renderLastRow()}
     `;
+  }
+
+  /**
+   * The button that goes on from a pause, as the screen shows it: Finish's question takes the place of
+   * Resume with Keep going, which goes on where the question paused the set, and gives Resume back where
+   * the person had paused it.
+   */
+  private wayOnWhilePaused(): string {
+    switch (this.finish.goesOnWith) {
+      case 'keep going':
+        return 'Keep going';
+      case 'keep going, then resume':
+        return 'Keep going, then Resume';
+      default:
+        return 'Resume';
+    }
   }
 
   /**

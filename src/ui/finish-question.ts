@@ -23,6 +23,15 @@ export class FinishQuestion implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * How the session goes on from the question, for a screen's words over it: Keep going, where the
+   * question paused it; Keep going and then Resume, where it was paused already; null while not asked.
+   */
+  get goesOnWith(): 'keep going' | 'keep going, then resume' | null {
+    if (!this.asking) return null;
+    return this.pausedToAsk ? 'keep going' : 'keep going, then resume';
+  }
+
   /** A screen taken away forgets the question: it comes back with its own controls. */
   hostDisconnected(): void {
     this.asking = false;

@@ -521,6 +521,41 @@ describe('bb-set-view', () => {
     await expect.element(page.getByRole('button', { name: 'Start the set' })).toBeDisabled();
   });
 
+  // Finish's question paused the set to ask, and the line over its End session and Keep going said
+  // "Resume, and the set starts once you are in position and still.", of a button not on the screen.
+  it('while Finish asks on a set still waiting, says what Keep going does, with no word of a Resume not there', async () => {
+    const view = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ waiting: true, wrongPosture: null }),
+    });
+    view.addEventListener('bb-pause', () => {
+      view.paused = true;
+    });
+    view.addEventListener('bb-resume', () => {
+      view.paused = false;
+    });
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect.element(page.getByRole('button', { name: 'Keep going' })).toBeVisible();
+    await expect
+      .element(page.getByText('Keep going, and the set starts once you are in position and still.'))
+      .toBeVisible();
+    expect(view.renderRoot.textContent).not.toMatch(/Resume/);
+    await page.getByRole('button', { name: 'Keep going' }).click();
+    await expect
+      .element(page.getByText('The set starts by itself once you are in position and still.'))
+      .toBeVisible();
+    // Paused by the person before Finish: Keep going leaves it paused, with Resume to go on.
+    view.paused = true;
+    await view.updateComplete;
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect.element(page.getByRole('button', { name: 'Keep going' })).toBeVisible();
+    await expect
+      .element(
+        page.getByText('Keep going, then Resume, and the set starts once you are in position and still.'),
+      )
+      .toBeVisible();
+  });
+
   it('while paused with the device out of reach, says what Resume does, as the voice does: no position can be seen', async () => {
     await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
