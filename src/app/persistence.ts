@@ -8,10 +8,13 @@ import { filter, interval, type Observable, pairwise, Subscription, startWith } 
 import type { Cue } from '../cues/cue-planner.ts';
 import { type CsvSession, toCsv } from '../export/csv.ts';
 import {
+  type DamagedSession,
+  damagedSessionsNamed,
   FILE_FOOTER,
   fileHeader,
   ImportError,
   type Preferences,
+  partlyDamagedWords,
   readSessionStream,
   sessionLine,
   toJson,
@@ -176,8 +179,29 @@ export interface HistoryState {
    * differ from this device's: offered, never taken unasked (an old backup would undo newer ones).
    */
   readonly offeredPreferences: Preferences | null;
+  /**
+   * A backup whose sessions could be read but for some damaged ones, nothing of it imported: why, and
+   * the button that imports the others without them, which only a tap does (restore's leaveOutDamaged).
+   */
+  readonly partlyDamaged: PartlyDamaged | null;
   /** The browser promised not to clear the data when space runs low (null: not asked or unknown). */
   readonly persisted: boolean | null;
+}
+
+export interface PartlyDamaged {
+  readonly file: Blob;
+  readonly notice: string;
+  readonly button: string;
+}
+
+/** A backup read to its end with damaged sessions in it, which nothing was imported from. */
+class PartlyDamagedFile extends ImportError {
+  readonly button: string | null;
+  constructor(damaged: readonly DamagedSession[], readable: number) {
+    const { notice, button } = partlyDamagedWords(damaged, readable);
+    super(notice);
+    this.button = button;
+  }
 }
 
 export interface LongTask {
@@ -241,6 +265,7 @@ export class HistoryModel extends Model<HistoryState> {
       endedSessionDeleted: false,
       notice: null,
       offeredPreferences: null,
+      partlyDamaged: null,
       persisted: null,
     });
   }
@@ -874,11 +899,21 @@ export class Persistence {
    * memory. All or nothing: a broken file (ImportError), a failure to save, or a cancel takes out
    * again whatever this file had added. Sessions already here are kept as they were, but for one
    * cut short when storage failed, which the whole of it replaces (see importBundles).
+   *
+   * A backup whole but for some damaged sessions is read to its end and refused too, the others
+   * offered (HistoryState.partlyDamaged): for a person whose backup is their only copy, one damaged
+   * session must not keep years of them out, nor may any be left out unasked. `leaveOutDamaged`, once
+   * they chose so, imports the others, all or nothing as ever, and says which were left out.
    */
-  async restore(file: Blob, options: TaskOptions = {}): Promise<ImportResult> {
+  async restore(
+    file: Blob,
+    options: TaskOptions = {},
+    { leaveOutDamaged = false }: { leaveOutDamaged?: boolean } = {},
+  ): Promise<ImportResult> {
     // The settings an earlier file offered are that file's: whatever this one turns out to be (no
-    // backup, called off, or one with settings of its own), a tap must never take them on now.
-    this.history.update({ offeredPreferences: null });
+    // backup, called off, or one with settings of its own), a tap must never take them on now; nor
+    // can a tap import the sessions of a damaged file picked before.
+    this.history.update({ offeredPreferences: null, partlyDamaged: null });
     const store = this.usableStore();
     if (!store) throw importRefused(this.history.state.problem);
     const added: string[] = [];
@@ -887,6 +922,8 @@ export class Persistence {
     const unknownFields: string[] = [];
     const putRight: string[] = [];
     const weeks = new Set<string>();
+    const damaged: DamagedSession[] = [];
+    let readable = 0;
     let preferences: Preferences | null = null;
     // Held while the import runs, so that another tab opened meanwhile leaves its journal alone.
     const journal = IMPORT_JOURNAL_PREFIX + crypto.randomUUID();
@@ -901,9 +938,17 @@ export class Persistence {
         putRight,
         onBytes,
         onPreferences: (found) => (preferences = found),
+        damaged,
       });
       for await (const bundle of reading) {
         options.signal?.throwIfAborted();
+        readable++;
+        // Damaged, the file is read on to its end only to tell what else is damaged and how many
+        // can be read: what it had added is taken out below, till the person chooses.
+        if (damaged.length > 0 && !leaveOutDamaged) {
+          options.onProgress?.(bytesRead, file.size);
+          continue;
+        }
         const result = await store.importBundles([bundle], journal);
         if (result.added.length) this.rememberPast(bundle.session, bundle.sets);
         added.push(...result.added);
@@ -913,6 +958,7 @@ export class Persistence {
         options.onProgress?.(bytesRead, file.size);
       }
       options.signal?.throwIfAborted();
+      if (damaged.length > 0 && !leaveOutDamaged) throw new PartlyDamagedFile(damaged, readable);
       // The charts and the plan count the file's sessions only once all of it is in: until then,
       // taking it out again needs no room (see ImportResult.weeks).
       await store.refreshWeeks(weeks);
@@ -937,6 +983,8 @@ export class Persistence {
       // then here, the file's sessions among them. A store with room puts it right; a full one took no
       // such write.
       await store.refreshWeeks(weeks).catch(() => undefined);
+      if (error instanceof PartlyDamagedFile && error.button)
+        this.history.update({ partlyDamaged: { file, notice: error.message, button: error.button } });
       throw error instanceof ImportError || isAbort(error) ? error : importFailed(error);
     } finally {
       await store.endImport(journal).catch(() => undefined);
@@ -961,6 +1009,7 @@ export class Persistence {
         replaced.length,
         found !== null,
         putRight,
+        damaged,
       ),
       offeredPreferences: offered,
     });
@@ -1043,8 +1092,14 @@ export class Persistence {
     this.taskController.abort();
   }
 
+  /** The outcome of the last import, delete or export is told, and the choice of a damaged file goes. */
   dismissNotice(): void {
-    this.history.update({ notice: null });
+    this.history.update({ notice: null, partlyDamaged: null });
+  }
+
+  /** Imports nothing of the damaged file offered (HistoryState.partlyDamaged). */
+  keepOutPartlyDamaged(): void {
+    this.history.update({ partlyDamaged: null, notice: 'Nothing was imported.' });
   }
 
   /** Takes on the settings and what was learned of the person from the backup just restored. */
@@ -1740,7 +1795,9 @@ function importNotice(
   replaced: number,
   holdsPreferences: boolean,
   putRight: readonly string[] = [],
+  damaged: readonly DamagedSession[] = [],
 ): string {
+  const leftOut = damaged.length > 0 ? ` Left out as damaged: ${damagedSessionsNamed(damaged)}.` : '';
   // A backup made before any session was kept: "Imported 0 sessions" would read as a failure.
   if (added + skipped === 0) {
     return holdsPreferences
@@ -1763,7 +1820,7 @@ function importNotice(
       putRight.slice(0, 2).join('; ') + (putRight.length > 2 ? `; and ${putRight.length - 2} more` : '');
     notice += ` Not all of ${added + skipped === 1 ? 'it' : 'them'} could be read: ${told}.`;
   }
-  return notice;
+  return notice + leftOut;
 }
 
 /**

@@ -2,7 +2,8 @@
 // JSON. One session or all of them (the backup) use the same format. The reader checks every field
 // before anything is imported, so a damaged or foreign file is refused whole with a message that
 // says where it is wrong, and nothing already stored is touched; only a session's pause that cannot be
-// read is put right on its way in, and said (see readSnapshot).
+// read is put right on its way in, and said (see readSnapshot), and a backup's damaged sessions can be
+// told and left out, the rest read, for an import the person chose (see DamagedSession).
 
 import type {
   EventRow,
@@ -142,7 +143,11 @@ export function fromJson(text: string, now: number): SessionBundle[] {
   return readJson(text, now).bundles;
 }
 
-export function readJson(text: string, now: number): ReadSessions {
+/**
+ * `damaged`: where a session of a backup otherwise whole is damaged, it is told there and left out,
+ * not the whole file refused (see DamagedSession).
+ */
+export function readJson(text: string, now: number, damaged?: DamagedSession[]): ReadSessions {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -153,8 +158,104 @@ export function readJson(text: string, now: number): ReadSessions {
   const putRight: string[] = [];
   const root = new Reader(data, 'file', unknownFields, putRight);
   const { preferences, version } = checkHeader(root);
-  const bundles = root.field('sessions').array((s) => readBundle(s, now, version));
+  const sessions = root.field('sessions');
+  const list: unknown[] = Array.isArray(sessions.value) ? sessions.value : sessions.fail('should be a list');
+  const bundles = list
+    .map((value, index) => readSessionAt(value, index, { now, unknownFields, putRight, damaged }, version))
+    .filter((bundle) => bundle !== null);
   return { bundles, unknownFields, putRight, preferences };
+}
+
+/**
+ * A session of a backup that cannot be read, in a file otherwise whole: the rest of it can be imported
+ * without it, once the person has chosen to (see partlyDamagedWords).
+ */
+export interface DamagedSession {
+  /** Counted from 1, as the file's sessions are to a person. */
+  readonly session: number;
+  /** What is wrong, and where in the session: "set 1: \"count\" should be a number". */
+  readonly problem: string;
+  /** The refusal this damage alone gave, for a file of this session alone. */
+  readonly message: string;
+}
+
+/**
+ * Reads the session at `index` (from 0), with what it has put right and its unknown fields told only
+ * when it is read whole. Damaged, it is told in `damaged` and null, where one is given; else refused.
+ */
+function readSessionAt(
+  value: unknown,
+  index: number,
+  options: {
+    now: number;
+    unknownFields: string[];
+    putRight: string[];
+    damaged: DamagedSession[] | undefined;
+  },
+  version: number,
+): SessionBundle | null {
+  // A session left out puts nothing right and keeps no field: what it would have said goes with it.
+  const unknown: string[] = [];
+  const right: string[] = [];
+  try {
+    const bundle = readBundle(
+      new Reader(value, `file.sessions[${index}]`, unknown, right),
+      options.now,
+      version,
+    );
+    options.unknownFields.push(...unknown);
+    options.putRight.push(...right);
+    return bundle;
+  } catch (error) {
+    if (!options.damaged || !(error instanceof DamagedField)) throw error;
+    const { where, what } = placeOf(error.path);
+    const within = where.replace(/^session \d+(, )?/, '');
+    options.damaged.push({
+      session: index + 1,
+      problem: `${within ? `${within}: ` : ''}${what} ${error.problem}`,
+      message: error.message,
+    });
+    return null;
+  }
+}
+
+/**
+ * The damaged sessions of a file, the first two named with what is wrong and then how many more, as
+ * the notice of pauses left out tells them: "session 3 (set 1: …), session 9 (…) and 4 more".
+ */
+export function damagedSessionsNamed(damaged: readonly DamagedSession[]): string {
+  const named = damaged.slice(0, 2).map((d) => `session ${d.session} (${d.problem})`);
+  if (damaged.length <= 2) return named.join(' and ');
+  return `${named.join(', ')} and ${damaged.length - 2} more`;
+}
+
+/**
+ * The words of a backup some of whose sessions are damaged, read to its end and nothing imported: why,
+ * and the button that imports the `readable` others without them; no button where none can be read.
+ */
+export function partlyDamagedWords(
+  damaged: readonly DamagedSession[],
+  readable: number,
+): { notice: string; button: string | null } {
+  const all = damaged.length + readable;
+  if (readable === 0) {
+    return {
+      notice:
+        damaged.length === 1
+          ? damaged[0]!.message
+          : `This file is damaged: none of its ${all} sessions can be read, ${damagedSessionsNamed(damaged)}. Nothing was imported.`,
+      button: null,
+    };
+  }
+  const which =
+    damaged.length === 1
+      ? `session ${damaged[0]!.session} of its ${all} cannot be read (${damaged[0]!.problem})`
+      : `${damaged.length} of its ${all} sessions cannot be read, ${damagedSessionsNamed(damaged)}`;
+  const others = readable === 1 ? 'the other one' : `the other ${readable}`;
+  return {
+    notice: `This file is damaged: ${which}. Nothing was imported: ${others} can be, without ${damaged.length === 1 ? 'it' : 'them'}.`,
+    button: readable === 1 ? 'Import the other one' : `Import the other ${readable}`,
+  };
 }
 
 const RECORDING_NOT_SESSIONS =
@@ -212,6 +313,11 @@ export interface ReadOptions {
   readonly wholeChars?: number;
   /** Handed a backup's settings and what was learned of the person, before its first session. */
   readonly onPreferences?: (preferences: Preferences) => void;
+  /**
+   * Where the damaged sessions of a backup otherwise whole are told, each left out as the reading goes
+   * on: without it, the first refuses the file.
+   */
+  readonly damaged?: DamagedSession[];
 }
 
 /**
@@ -224,7 +330,7 @@ export async function* readSessionStream(
   stream: ReadableStream<Uint8Array>,
   options: ReadOptions,
 ): AsyncGenerator<SessionBundle> {
-  const { now, unknownFields = [], putRight = [], onBytes } = options;
+  const { now, unknownFields = [], putRight = [], onBytes, damaged } = options;
   const wholeLimit = options.wholeChars ?? MAX_LINE_CHARS;
   let index = 0;
   let state: 'header' | 'sessions' | 'whole' | 'done' = 'header';
@@ -255,19 +361,28 @@ export async function* readSessionStream(
     }
     const trimmed = line.trim();
     // A line that cannot be read is the end of a file cut short, or a damaged line with more after it.
-    if (unreadable !== null && trimmed !== '') throw sessionUnreadable(unreadable);
+    if (unreadable !== null && trimmed !== '') {
+      if (!damaged) throw sessionUnreadable(unreadable);
+      damaged.push({
+        session: unreadable,
+        problem: 'its text is broken off partway',
+        message: sessionUnreadable(unreadable).message,
+      });
+      unreadable = null;
+    }
     if (trimmed === ']}') {
       state = 'done';
       continue;
     }
     const text = trimmed.endsWith(',') ? trimmed.slice(0, -1) : trimmed;
-    const at = `file.sessions[${index++}]`;
+    const at = index++;
     const parsed = parseSessionLine(text);
     if (parsed === UNREADABLE) {
       unreadable = index;
       continue;
     }
-    yield readBundle(new Reader(parsed, at, unknownFields, putRight), now, version);
+    const bundle = readSessionAt(parsed, at, { now, unknownFields, putRight, damaged }, version);
+    if (bundle) yield bundle;
   }
   if (unreadable !== null) {
     throw new ImportError(
@@ -275,7 +390,7 @@ export async function* readSessionStream(
     );
   }
   if (state === 'whole' || state === 'header') {
-    const read = readJson(whole.join('\n'), now);
+    const read = readJson(whole.join('\n'), now, damaged);
     unknownFields.push(...read.unknownFields);
     putRight.push(...read.putRight);
     if (read.preferences) options.onPreferences?.(read.preferences);

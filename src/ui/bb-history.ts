@@ -256,9 +256,16 @@ export class BbHistory extends LitElement {
         border-radius: 0.75rem;
         padding: 0.75rem 1rem;
       }
-      .offer p {
+      .offer p,
+      .problem.choice p {
         flex-basis: 100%;
         margin: 0;
+      }
+      .problem.choice {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
       }
       .current {
         border: 2px solid var(--bb-rest, #60a5fa);
@@ -472,6 +479,17 @@ export class BbHistory extends LitElement {
           : null
       }
       ${this.error ? html`<div class="problem" role="alert">${this.error}</div>` : null}
+      ${
+        // Refused as a damaged file is, with the way to the sessions it can read: a backup may be the
+        // person's only copy of them.
+        h.partlyDamaged
+          ? html`<div class="problem choice" role="alert">
+              <p>${h.partlyDamaged.notice}</p>
+              <button ?disabled=${this.working} @click=${() => this.onImportOthers(h.partlyDamaged!.file)}>${h.partlyDamaged.button}</button>
+              <button class="quiet" ?disabled=${this.working} @click=${() => this.persistence.keepOutPartlyDamaged()}>Import none</button>
+            </div>`
+          : null
+      }
       </div>
       ${
         // Before the list, whose length grows with the years: "am I improving?" is answered under the
@@ -732,6 +750,16 @@ export class BbHistory extends LitElement {
     await this.bringIntoView('.tools > .problem', '.tools > .offer', '.tools > .notice');
   };
 
+  /** Imports a damaged backup's readable sessions, the person having chosen to, without the others. */
+  private async onImportOthers(file: Blob): Promise<void> {
+    await this.run(async () => {
+      await this.persistence.runTask('Importing', 'Import cancelled: nothing was imported.', (options) =>
+        this.persistence.restore(file, options, { leaveOutDamaged: true }),
+      );
+    });
+    await this.bringIntoView('.tools > .problem', '.tools > .offer', '.tools > .notice');
+  }
+
   /**
    * Opened for its backups (from Settings): the backup and import buttons come into view under the
    * heading that says where the tap led (on a phone with large text, where not all fit, the heading and
@@ -797,7 +825,9 @@ export class BbHistory extends LitElement {
     try {
       await work();
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      // A damaged file's choice says it (HistoryState.partlyDamaged), with its buttons.
+      if (!this.persistence.history.state.partlyDamaged)
+        this.error = error instanceof Error ? error.message : String(error);
     } finally {
       this.busy = false;
     }

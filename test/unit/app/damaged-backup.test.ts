@@ -1,0 +1,103 @@
+// A backup whole but for some damaged sessions: nothing of it is imported until the person chooses
+// to import the others, and then they come in, all or nothing, the damaged ones named.
+import { describe, expect, it } from 'vitest';
+import { Backbeat } from '../../../src/app/backbeat.ts';
+import { FILE_FOOTER, fileHeader, sessionLine } from '../../../src/export/json.ts';
+import { SessionStore } from '../../../src/store/session-store.ts';
+import { MemoryStorage } from '../../memory-storage.ts';
+import { finishedSession, supermanSetsReached } from '../../set-record.ts';
+
+let dbCounter = 0;
+
+async function startedDevice() {
+  const name = `damaged-backup-${++dbCounter}`;
+  const app = new Backbeat({
+    navigator: {} as Navigator,
+    settingsStorage: new MemoryStorage(),
+    persistence: { openStore: () => SessionStore.open({ name }), page: null },
+  });
+  await app.persistence.start();
+  return app;
+}
+
+/** Sessions session-1 … session-n a day apart, each a line of the file as the app saves it. */
+function sessionLines(n: number): string[] {
+  return Array.from({ length: n }, (_, i) =>
+    sessionLine(
+      finishedSession(`session-${i + 1}`, Date.UTC(2026, 9, 1 + i, 8), supermanSetsReached()),
+      i === 0,
+    ),
+  );
+}
+
+/** A backup of five sessions, with settings, whose second has a count that is no number. */
+function backupDamagedAtTheSecond(muted: boolean): Blob {
+  const lines = sessionLines(5);
+  lines[1] = lines[1]!.replace(/"count":\d+/, '"count":"many"');
+  const app = new Backbeat({ navigator: {} as Navigator, settingsStorage: new MemoryStorage() });
+  app.settings.setMuted(muted);
+  return new Blob([fileHeader(new Date(), app.preferences!.read()) + lines.join('') + FILE_FOOTER]);
+}
+
+describe('a backup with a damaged session', () => {
+  it('imports nothing until asked, then the other sessions, saying which was left out and why', async () => {
+    const app = await startedDevice();
+    const file = backupDamagedAtTheSecond(true);
+    await expect(app.persistence.restore(file)).rejects.toThrow(
+      'This file is damaged: session 2 of its 5 cannot be read (set 1: "count" should be a number). Nothing was imported: the other 4 can be, without it.',
+    );
+    // The session read before the damaged one was taken out again.
+    expect(app.persistence.history.state.sessionCount).toBe(0);
+    expect(app.persistence.history.state.partlyDamaged).toMatchObject({
+      file,
+      button: 'Import the other 4',
+    });
+    expect(app.persistence.history.state.offeredPreferences).toBeNull();
+
+    await app.persistence.restore(file, {}, { leaveOutDamaged: true });
+    expect(app.persistence.history.state.sessions.map((s) => s.id).sort()).toEqual([
+      'session-1',
+      'session-3',
+      'session-4',
+      'session-5',
+    ]);
+    expect(app.persistence.history.state.notice).toBe(
+      'Imported 4 sessions. Left out as damaged: session 2 (set 1: "count" should be a number).',
+    );
+    expect(app.persistence.history.state.partlyDamaged).toBeNull();
+    // Its settings are offered as any backup's are, once its sessions are in.
+    expect(app.persistence.history.state.offeredPreferences).not.toBeNull();
+    expect(app.settings.state.muted).toBe(false);
+
+    // The same file again: the choice is offered again, and taken, its sessions are here already.
+    await expect(app.persistence.restore(file)).rejects.toThrow(/^This file is damaged: session 2 of its 5/);
+    await app.persistence.restore(file, {}, { leaveOutDamaged: true });
+    expect(app.persistence.history.state.notice).toBe(
+      'Imported 0 sessions; 4 already here, kept as they were. Left out as damaged: session 2 (set 1: "count" should be a number).',
+    );
+    expect(app.persistence.history.state.sessionCount).toBe(4);
+  });
+
+  it('is refused whole, offering nothing, where no session can be read', async () => {
+    const app = await startedDevice();
+    const lines = sessionLines(2).map((line) => line.replace(/"count":\d+/, '"count":"many"'));
+    await expect(
+      app.persistence.restore(new Blob([fileHeader() + lines.join('') + FILE_FOOTER])),
+    ).rejects.toThrow(
+      'This file is damaged: none of its 2 sessions can be read, session 1 (set 1: "count" should be a number) and session 2 (set 1: "count" should be a number). Nothing was imported.',
+    );
+    expect(app.persistence.history.state.partlyDamaged).toBeNull();
+  });
+
+  it('is offered no longer once another file is picked, or the person says Import none', async () => {
+    const app = await startedDevice();
+    await expect(app.persistence.restore(backupDamagedAtTheSecond(false))).rejects.toThrow(/damaged/);
+    await app.persistence.restore(new Blob([fileHeader() + sessionLines(1).join('') + FILE_FOOTER]));
+    expect(app.persistence.history.state.partlyDamaged).toBeNull();
+    await expect(app.persistence.restore(backupDamagedAtTheSecond(false))).rejects.toThrow(/damaged/);
+    app.persistence.keepOutPartlyDamaged();
+    expect(app.persistence.history.state.partlyDamaged).toBeNull();
+    expect(app.persistence.history.state.notice).toBe('Nothing was imported.');
+    expect(app.persistence.history.state.sessionCount).toBe(1);
+  });
+});
