@@ -1,8 +1,8 @@
 // The app's own file format: every session with everything recorded in it, raw motion included, as
 // JSON. One session or all of them (the backup) use the same format. The reader checks every field
 // before anything is imported, so a damaged or foreign file is refused whole with a message that
-// says where it is wrong, and nothing already stored is touched; only a session's pause that cannot be
-// read is put right on its way in, and said (see readSnapshot), and a backup's damaged sessions can be
+// says where it is wrong, and nothing already stored is touched; only a session's pause or a chunk of
+// its raw motion that cannot be read is put right on its way in, and said (see readSnapshot), and a backup's damaged sessions can be
 // told and left out, the rest read, for an import the person chose (see DamagedSession).
 
 import type {
@@ -579,7 +579,13 @@ function readBundle(r: Reader, now: number, version: number): SessionBundle {
   const sets = r.field('sets').array((s) => own(readSet(s), s));
   const events = r.field('events').array((e) => own(readEvent(e), e));
   const heartRate = r.field('heartRate').array((c) => own(readHeartRate(c), c));
-  const motion = r.field('motion').array((c) => own(readMotion(c), c));
+  // Raw motion is what the session's counts were made from, not what it keeps of them: a chunk that
+  // cannot be read is left out and said, the session's sets, holds and heart rate imported whole, where
+  // it kept the whole session, and with it every other in the file, out.
+  const motion = r
+    .field('motion')
+    .array((c) => c.orPutRight((m) => own(readMotion(m), m), 'that part of its raw motion was left out'))
+    .filter((chunk) => chunk !== null);
   r.refuseUnknown(['session', 'sets', 'events', 'heartRate', 'motion']);
   // A backup written before the time held was totalled in whole seconds carries the sum of the
   // milliseconds, and one written before the sets cut short were counted calls them done: the
