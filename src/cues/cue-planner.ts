@@ -1382,9 +1382,14 @@ function restLineCues(state: SessionState, line: string, first: (text: string) =
 function restLineParts(state: SessionState, line: string): [string] | [string, string] {
   const coming = upNext(state)?.exercise;
   const whereAndHow = coming ? whereAndHowSentences(coming) : [];
+  // Ending where they end, or at the end of where to lie: a rest with no room for how it is done says
+  // the position alone, and was said as one line, the bird dog's rest after "Set cut short: twenty-one
+  // seconds held" for 15 s with nothing of it known to the countdown or a pause.
   for (let from = 0; from < whereAndHow.length; from++) {
-    const said = sentences(whereAndHow.slice(from));
-    if (line.endsWith(`. ${said}`)) return [line.slice(0, -said.length - 2), said];
+    for (let to = whereAndHow.length; to > from; to--) {
+      const said = sentences(whereAndHow.slice(from, to));
+      if (line.endsWith(`. ${said}`)) return [line.slice(0, -said.length - 2), said];
+    }
   }
   return [line];
 }

@@ -266,7 +266,8 @@ describe('planCues', () => {
     const bridge = exerciseById('glute-bridge');
     expect(rest).toEqual([
       'two',
-      `Rest, twenty seconds. Next: Glute bridge, one set. ${point('glute-bridge')}. ${bridge.position.slice(0, -1)}`,
+      `Rest, twenty seconds. Next: Glute bridge, one set. ${point('glute-bridge')}`,
+      bridge.position.slice(0, -1),
     ]);
     run.ticksTo(25_750);
     expect(spoken(run.do(tick(26_000)))).toEqual(['Glute bridge, one set. Fifteen reps. Go']);
@@ -280,11 +281,12 @@ describe('planCues', () => {
     expect(spoken(skipped.do({ type: 'skip', nowMs: 7000 }))[0]).toContain(bridge.position.slice(0, -1));
     // Paused while it was being said: "Paused" cut it off, and the rest goes on with it after Resume,
     // where it has room for it before "five".
-    const cutOff = `Next: Glute bridge, one set. ${point('glute-bridge')}. ${bridge.position.slice(0, -1)}`;
+    const cutOff = `Next: Glute bridge, one set. ${point('glute-bridge')}`;
     const paused = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
     paused.do({ type: 'start', nowMs: 0 }, motion(rep(3000)), { type: 'pause', nowMs: 5000 });
     expect(spoken(paused.do({ type: 'resume', nowMs: 9000 }))).toEqual([
       `Rest goes on: eighteen seconds left. ${cutOff}`,
+      bridge.position.slice(0, -1),
     ]);
     expect(spoken(paused.ticksTo(40_000))).toEqual([
       ...FIVE_TO_ONE,
@@ -379,7 +381,10 @@ describe('planCues', () => {
         ...(speechRate ? { speechRate } : {}),
       });
       run.do({ type: 'start', nowMs: 0 });
-      return spoken(run.do(motion(rep(3000))))[1];
+      // The position, where said, a line of its own after the rest's opening: here the two as one text.
+      return spoken(run.do(motion(rep(3000))))
+        .slice(1)
+        .join('. ');
     };
     const whole = `Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`;
     expect(restLine(15)).toBe(`Rest, fifteen seconds. ${whole}`);
@@ -425,9 +430,10 @@ describe('planCues', () => {
     it("says the next exercise's position at its set where the rest it was picked up in had no room to", () => {
       const run = new Run(plan(['superman', 1, 1, 15], ['glute-bridge', 1, 15, 45]));
       run.do({ type: 'start', nowMs: 0 });
-      expect(spoken(run.do(motion(rep(3000))))[1]).toBe(
-        `Rest, fifteen seconds. Next: Glute bridge, one set. ${bridge.position.slice(0, -1)}`,
-      );
+      expect(spoken(run.do(motion(rep(3000)))).slice(1)).toEqual([
+        'Rest, fifteen seconds. Next: Glute bridge, one set',
+        bridge.position.slice(0, -1),
+      ]);
       // The page goes 6 s in, the position still being said: what is left of the rest has no room for it.
       run.ticksTo(9000);
       expect(spoken(run.reload())).toEqual(['Rest goes on: nine seconds left. Next: Glute bridge, one set']);
@@ -442,11 +448,13 @@ describe('planCues', () => {
     it('does not say the position again at the set where the picked-up rest said it to its end', () => {
       const run = new Run(plan(['superman', 1, 1, 60], ['glute-bridge', 1, 15, 45]));
       run.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
-      // A pause cuts the rest's line off; the page goes later, and the new page says it whole.
+      // A pause cuts the rest's line off; the page goes later, the point heard again by then and the
+      // position not, and the new page says the position whole.
       run.do({ type: 'pause', nowMs: 5000 }, { type: 'resume', nowMs: 7000 });
       run.ticksTo(15_000);
       expect(spoken(run.reload())).toEqual([
-        `Rest goes on: fifty seconds left. Next: Glute bridge, one set. ${point('glute-bridge')}. ${bridge.position.slice(0, -1)}`,
+        'Rest goes on: fifty seconds left. Next: Glute bridge, one set',
+        bridge.position.slice(0, -1),
       ]);
       run.ticksTo(64_750);
       expect(spoken(run.do(tick(65_000)))).toEqual(['Glute bridge, one set. Fifteen reps. Go']);
@@ -513,9 +521,10 @@ describe('planCues', () => {
   it('names the side to start on for the bird dog, at set start and during the rest before it', () => {
     const run = new Run(plan(['superman', 1, 1, 20], ['bird-dog', 1, 20, 45]));
     run.do({ type: 'start', nowMs: 0 });
-    expect(spoken(run.do(motion(rep(3000))))[1]).toContain(
-      'Next: Bird dog, one set. Start with your right arm.',
-    );
+    expect(spoken(run.do(motion(rep(3000)))).slice(1)).toEqual([
+      'Rest, twenty seconds. Next: Bird dog, one set. Start with your right arm',
+      exerciseById('bird-dog').position.slice(0, -1),
+    ]);
     run.ticksTo(22_750);
     // Said once, where the rest said it to its end: not again at the set.
     const begin = spoken(run.do(tick(23_000)));
@@ -2265,9 +2274,10 @@ describe("each exercise's one point, said every session before its first set goe
     expect(second.join(' ')).not.toContain(superman.keyPoint.slice(0, -1));
     run.do(inPosition(34_000, 'face-down'), motion(rep(36_000)));
     // The rest said the bat hang's position in full, and its one point: the set says neither again.
-    expect(spoken(run.heard.at(-1) ?? []).at(-1)).toBe(
-      `Rest, thirty seconds. Next: Bat hang, one set. ${point('bat-hang')}. ${batHang.position.slice(0, -1)}`,
-    );
+    expect(spoken(run.heard.at(-1) ?? []).slice(-2)).toEqual([
+      `Rest, thirty seconds. Next: Bat hang, one set. ${point('bat-hang')}`,
+      batHang.position.slice(0, -1),
+    ]);
     expect(spoken(run.ticksTo(65_750))).toEqual(FIVE_TO_ONE);
     expect(spoken(run.do(tick(66_000)))).toEqual([
       'Bat hang, one set. Four slow breaths',
@@ -2284,9 +2294,10 @@ describe("each exercise's one point, said every session before its first set goe
     run.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2000 }));
     run.ticksTo(47_000);
     expect(run.state.phase).toBe('rest');
-    expect(spoken(run.heard.at(-1) ?? []).at(-1)).toBe(
-      `Rest, thirty seconds. Next: Bird dog, one set. ${point('bird-dog')}. Start with your right arm. ${birdDog.position.slice(0, -1)}`,
-    );
+    expect(spoken(run.heard.at(-1) ?? []).slice(-2)).toEqual([
+      `Rest, thirty seconds. Next: Bird dog, one set. ${point('bird-dog')}. Start with your right arm`,
+      birdDog.position.slice(0, -1),
+    ]);
     expect(spoken(run.ticksTo(76_750))).toEqual(FIVE_TO_ONE);
     // The set's line, then "In position. Go." at once for a person there already.
     expect(spoken(run.do(tick(77_000)))).toEqual([
@@ -2294,6 +2305,35 @@ describe("each exercise's one point, said every session before its first set goe
       birdDog.positionPrompt,
     ]);
     expect(spoken(run.do(inPosition(77_500, 'face-down')))).toEqual(['In position. Go.']);
+  });
+
+  // Behind "Set cut short: twenty seconds held" the rest had no room for how a new person's bird dog is
+  // done, and its line ending at the position was said as one utterance of 206 characters (16 s).
+  it('says the position a sentence at a time where the rest has room for it and not for how it is done', () => {
+    const birdDog = exerciseById('bird-dog');
+    const planned = plan(['drawing-in', 1, 45, 30], ['bird-dog', 1, 20, 45]).map((p) =>
+      p.exercise.id === 'bird-dog' ? { ...p, sayHow: true } : p,
+    );
+    const run = sensing(planned);
+    run.do({ type: 'start', nowMs: 0 }, inPosition(1000, 'face-down'), { type: 'go-heard', nowMs: 1000 });
+    run.do(motion({ type: 'hold-start', tMs: 2000, emittedMs: 2000 }));
+    run.ticksTo(21_750);
+    const said = run.do({ type: 'end-hold', nowMs: 22_000 }).filter((cue) => cue.kind === 'say');
+    expect(said).toEqual([
+      expect.objectContaining({ text: 'Set cut short: twenty seconds held' }),
+      {
+        kind: 'say',
+        text: `Rest, thirty seconds. Next: Bird dog, one set. ${point('bird-dog')}. Start with your right arm`,
+        interrupt: false,
+      },
+      {
+        kind: 'say',
+        text: birdDog.position.slice(0, -1),
+        interrupt: false,
+        bySentence: true,
+        countdownKeeps: true,
+      },
+    ]);
   });
 
   it('is said at the set where the rest has no room for it beside its countdown, or was cut short', () => {
