@@ -1754,10 +1754,11 @@ export function endInterrupted(bundle: SessionBundle): { session: SessionRow; se
       { ...state, set: progressed ? state.set : null },
       { type: 'finish', nowMs: endMs },
     );
+    // Each set kept as Finish ended it: a drawing-in whose person was still settling after "Go" held
+    // nothing the detectors saw, and is skipped (see endingAtTap), not cut short at no time held.
     finished.completed.slice(bundle.sets.length).forEach((record, i) => {
       newSets.push({
         ...record,
-        endedBy: 'stopped',
         sessionId: session.id,
         index: bundle.sets.length + i,
       });

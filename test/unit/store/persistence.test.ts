@@ -866,6 +866,70 @@ describe('Persistence', () => {
     await second.persistence.dispose();
   });
 
+  // A superman set done, then still at "Go" of a drawing-in, drawing in 2 s on and not seen still again
+  // when the page went 4 s later: Keep saved that set cut short, and the summary counted it among the
+  // sets done ("2 sets", none skipped), where Finish keeps it skipped, with no hold; with no set before
+  // it, Keep kept the session, which the notice and Finish say is not kept with no set done.
+  it('keeps a drawing-in set ended while the person settled after "Go" as Finish keeps it, skipped with no hold', async () => {
+    const drawingIn = { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 30 } };
+    const settlingAfterGo = async (supermanFirst = true): Promise<Page> => {
+      const page = await startedPage();
+      page.session.reset([
+        ...(supermanFirst
+          ? [{ exercise: exerciseById('superman'), dosage: { sets: 1, target: 2, restS: 5 } }]
+          : []),
+        drawingIn,
+      ]);
+      page.session.start();
+      if (supermanFirst) page.reps(2);
+      while (page.session.state.phase === 'rest') page.run(1000);
+      const still = page.clockMs;
+      page.session.handleMotion({ type: 'hold-start', tMs: still, emittedMs: still });
+      page.run(1000);
+      page.session.goHeard();
+      page.run(2000);
+      const moved = page.clockMs;
+      page.session.handleMotion({ type: 'hold-end', tMs: moved, emittedMs: moved, reason: 'left-pose' });
+      page.run(4000);
+      expect(page.session.state.set?.settlingInMs).toBe(moved);
+      await page.persistence.flush();
+      return page;
+    };
+    const setsOf = async (page: Page) => {
+      const [session] = page.persistence.history.state.sessions;
+      const bundle = await page.store!.loadBundle(session!.id);
+      return {
+        summary: {
+          sets: session!.summary.sets,
+          skipped: session!.summary.skipped,
+          holdMs: session!.summary.holdMs,
+        },
+        sets: bundle!.sets.map(({ exerciseId, endedBy, holdMs }) => ({ exerciseId, endedBy, holdMs })),
+      };
+    };
+
+    const finished = await settlingAfterGo();
+    finished.session.finish();
+    await finished.persistence.flush();
+    const byFinish = await setsOf(finished);
+    await finished.persistence.dispose();
+
+    const interrupted = await reopen(await settlingAfterGo());
+    await interrupted.persistence.discardUnfinished();
+    const byKeep = await setsOf(interrupted);
+    await interrupted.persistence.dispose();
+
+    expect(byFinish.sets.at(-1)).toEqual({ exerciseId: 'drawing-in', endedBy: 'skipped', holdMs: 0 });
+    expect(byFinish.summary).toMatchObject({ sets: 2, skipped: 1, holdMs: 0 });
+    expect(byKeep).toEqual(byFinish);
+
+    // That set alone: no set done, so Keep, as Finish, keeps no session, as the notice said it would.
+    const alone = await reopen(await settlingAfterGo(false));
+    await alone.persistence.discardUnfinished();
+    expect(await alone.store!.listSessions()).toHaveLength(0);
+    await alone.persistence.dispose();
+  });
+
   it('writes back no interrupted session kept as it is that another tab deleted while it was being ended', async () => {
     const first = await startedPage();
     threeRepsIntoTheSecondSet(first);
