@@ -167,17 +167,7 @@ export class SessionStore {
 
   /** The sessions of a week and their sets, as its chart row is made of them (see refreshWeek). */
   sessionsOfWeek(week: Week): Promise<SessionsOfWeek> {
-    return guard(async () => {
-      const [from, to] = weekStarts(week);
-      const tx = this.db.transaction(['sessions', 'sets'], 'readonly');
-      const near = await tx
-        .objectStore('sessions')
-        .index('by-started')
-        .getAll(IDBKeyRange.bound(from, to, false, true));
-      const sessions = near.filter((s) => sessionWeek(s) === week);
-      const sets = await Promise.all(sessions.map((s) => tx.objectStore('sets').getAll(sessionRange(s.id))));
-      return { sessions, sets: sets.flat() };
-    });
+    return guard(() => readWeek(this.db.transaction(ALL_STORES, 'readonly'), week));
   }
 
   getSession(id: string): Promise<SessionRow | undefined> {
@@ -589,6 +579,13 @@ function firstSessionId(batch: WriteBatch): string | undefined {
 
 /** Brings the chart row of the week up to date with its sessions and sets. */
 async function refreshWeek(tx: WriteTransaction, week: Week): Promise<void> {
+  const { sessions, sets } = await readWeek(tx, week);
+  if (sessions.length === 0) await tx.objectStore('weeks').delete(week);
+  else await tx.objectStore('weeks').put(summarizeWeek(week, sessions, sets));
+}
+
+/** The sessions a week's chart row is made of and their sets; the index by start spans the week's possible days, which its sessions are picked from. */
+async function readWeek(tx: AnyTransaction, week: Week): Promise<SessionsOfWeek> {
   const [from, to] = weekStarts(week);
   const near = await tx
     .objectStore('sessions')
@@ -596,8 +593,7 @@ async function refreshWeek(tx: WriteTransaction, week: Week): Promise<void> {
     .getAll(IDBKeyRange.bound(from, to, false, true));
   const sessions = near.filter((s) => sessionWeek(s) === week);
   const sets = await Promise.all(sessions.map((s) => tx.objectStore('sets').getAll(sessionRange(s.id))));
-  if (sessions.length === 0) await tx.objectStore('weeks').delete(week);
-  else await tx.objectStore('weeks').put(summarizeWeek(week, sessions, sets.flat()));
+  return { sessions, sets: sets.flat() };
 }
 
 /** A session row goes in without its snapshot, which goes into its own store. */
