@@ -2809,9 +2809,10 @@ describe('Persistence', () => {
     // The store has it unfinished, at two reps; this tab has all five and its end.
     expect((await other.store!.getSession(id))?.status).toBe('active');
     await vi.waitFor(() => expect(other.persistence.history.state.sessions.map((s) => s.id)).toContain(id));
-    // And the other tab has looked for unfinished sessions since it was told this one stopped.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(other.persistence.history.state).toMatchObject({ unfinished: null, elsewhere: null });
+    // And the other tab, told this one stopped, offers it neither as unfinished nor as recorded elsewhere.
+    await vi.waitFor(() =>
+      expect(other.persistence.history.state).toMatchObject({ unfinished: null, elsewhere: null }),
+    );
     await other.persistence.resume();
     expect(other.persistence.history.state.recordingId).toBeNull();
 
