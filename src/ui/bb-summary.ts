@@ -29,7 +29,7 @@ import {
 import { tellsHeartRate } from './summary-heart.ts';
 import './bb-set-heart-rates.ts';
 import './bb-sets-table.ts';
-import { buttonStyles, factStyles, factsLine, unbroken, visuallyHidden } from './styles.ts';
+import { buttonStyles, factStyles, factsLine, narrow, unbroken, visuallyHidden } from './styles.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
 @customElement('bb-summary')
@@ -69,6 +69,12 @@ export class BbSummary extends LitElement {
       @media (max-width: 30rem) {
         .totals {
           font-size: 1.2rem;
+        }
+      }
+      /* With text at twice its size, a fact kept whole, "1 set cut short ·", still fits the line. */
+      @media ${narrow} {
+        .totals {
+          font-size: 1.15rem;
         }
       }
       .actions {

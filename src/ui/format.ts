@@ -95,7 +95,10 @@ const QUANTITY = `${NUMBER}(?:–${NUMBER})? ${UNIT}(?: ${NUMBER} ${UNIT})*`;
 const SETS_TIMES = `${NUMBER} ×`;
 // A hyphenated word, "Drawing-in": a line must not end at its hyphen either.
 const HYPHENATED = String.raw`\S+-\S+`;
-const UNBREAKABLE = new RegExp(`(${HYPHENATED}|${SETS_TIMES}|${QUANTITY})`);
+// Of a session's sets, "1 cut short", "1 set cut short", "2 skipped": a line ending "1 cut" reads as
+// a count of cuts, and one ending "2" leaves the number apart from what it counts.
+const SETS_KEPT = String.raw`${NUMBER} (?:sets? )?(?:cut short|done|skipped)\b`;
+const UNBREAKABLE = new RegExp(`(${HYPHENATED}|${SETS_TIMES}|${SETS_KEPT}|${QUANTITY})`);
 
 /**
  * A sentence cut where a line may break: the runs at the odd places must each stay on one line (a

@@ -232,6 +232,34 @@ describe('bb-summary', () => {
     }
   });
 
+  it('keeps each of its totals whole on a line with text at twice its size (180 px wide)', async () => {
+    const cut = record({ setNumber: 2, count: 3, endedBy: 'stopped', endedByHand: true });
+    const restore = await layOutAsTheApp(180, 320);
+    try {
+      for (const [records, fact] of [
+        [[record({}), cut], '1 cut short'],
+        [[cut], '1 set cut short'],
+      ] as const) {
+        const summary = document.createElement('bb-summary');
+        summary.records = records;
+        inAppMain(summary);
+        await summary.updateComplete;
+        const totals = summary.shadowRoot!.querySelector('.totals')!;
+        expect(totals.textContent).toContain(fact);
+        expect(linesAcrossNodes(totals, fact), fact).toBe(1);
+        expect(linesAcrossNodes(totals, `${fact} ·`), `${fact} ·`).toBe(1);
+        // Within the line, not spilling past the page's margin beside it.
+        for (const each of totals.querySelectorAll('.fact'))
+          expect(each.getBoundingClientRect().right, each.textContent!).toBeLessThanOrEqual(
+            totals.getBoundingClientRect().right,
+          );
+        document.body.replaceChildren();
+      }
+    } finally {
+      await restore();
+    }
+  });
+
   it('lists every set with what was done against its target', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [

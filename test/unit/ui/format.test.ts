@@ -481,6 +481,17 @@ describe('the runs of a sentence a line must not break inside', () => {
     expect(kept('Raised from 3 × 12 reps: you did all 3 sets.')).toEqual(['3 ×', '12 reps', '3 sets']);
   });
 
+  it("keeps each count of a session's sets whole with what it counts", () => {
+    expect(kept('1 done, 1 cut short, 2 skipped · 13 reps')).toEqual([
+      '1 done',
+      '1 cut short',
+      '2 skipped',
+      '13 reps',
+    ]);
+    expect(kept('1 set cut short · under a minute')).toEqual(['1 set cut short']);
+    expect(kept('8 sets, 2 skipped')).toEqual(['8 sets', '2 skipped']);
+  });
+
   it('keeps a hyphenated name whole, and leaves a number without a unit and the words free', () => {
     expect(kept('Drawing-in, set 2 counted wrong?')).toEqual(['Drawing-in,']);
     expect(kept('Reps count both sides: 20 = 10 each side.')).toEqual(['10 each side']);
