@@ -791,7 +791,7 @@ export class BbApp extends LitElement {
     // A session recorded in another tab waits too: its Reload would reload that tab, mid-set.
     const waiting = running || recordedInAnotherTab(this.history.value);
     return this.updates
-      ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${waiting} ?keeps-place=${keepsPlace}></bb-update-prompt>`
+      ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${waiting} ?keeps-place=${keepsPlace} ?offline-later=${this.showsSummary()}></bb-update-prompt>`
       : null;
   }
 

@@ -64,6 +64,12 @@ export class BbUpdatePrompt extends LitElement {
    * pushing the text under it down as it comes and back up as it goes.
    */
   @property({ type: Boolean, attribute: 'keeps-place' }) keepsPlace = false;
+  /**
+   * The screen is a session's summary: the offline news, come while the session ran, waits for the
+   * start screen, where it comes under Start, rather than push the summary's heading down (at 180 × 320
+   * its two lines took the first screen's top). An update, which needs an answer, still shows.
+   */
+  @property({ type: Boolean, attribute: 'offline-later' }) offlineLater = false;
   /** The offline news was shown here: its room stays kept after it has gone. */
   private offlineShown = false;
 
@@ -135,7 +141,7 @@ export class BbUpdatePrompt extends LitElement {
   private showing(): keyof typeof NOTICE_MS | null {
     if (this.waiting) return null;
     const { updateReady, offlineReady } = this.state.value;
-    return updateReady ? 'update' : offlineReady ? 'offline' : null;
+    return updateReady ? 'update' : offlineReady && !this.offlineLater ? 'offline' : null;
   }
 
   private keepsRoom(): boolean {

@@ -67,6 +67,30 @@ describe('bb-update-prompt', () => {
     await expect.element(page.getByRole('status')).toHaveTextContent('A new version of Backbeat is ready.');
   });
 
+  it('keeps the offline news come during a session off its summary, for the start screen after it', async () => {
+    const updates = new UpdateModel();
+    const prompt = mount(updates);
+    prompt.waiting = true;
+    updates.update({ offlineReady: true });
+    await prompt.updateComplete;
+    // The session ends: its summary is the screen, read from its heading down.
+    prompt.offlineLater = true;
+    prompt.waiting = false;
+    await prompt.updateComplete;
+    expect(prompt.hidden).toBe(true);
+    expect(prompt.shadowRoot!.querySelector('[role="status"]')).toBeNull();
+    expect(updates.state.offlineReady).toBe(true);
+    // New session: the summary gives way to the start screen, which tells it.
+    prompt.remove();
+    const start = mount(updates);
+    await expect.element(page.getByRole('status')).toHaveTextContent('Backbeat now works offline.');
+    start.remove();
+    // An update still shows on the summary: it waits for an answer.
+    updates.update({ updateReady: true });
+    mount(updates).offlineLater = true;
+    await expect.element(page.getByRole('status')).toHaveTextContent('A new version of Backbeat is ready.');
+  });
+
   // The start screen keeps the notice's place (see keepsPlace) only while its news may come, or came.
   it('keeps the place of news still to come, unseen, and takes no room when none is due', async () => {
     const later = mount(new UpdateModel());
