@@ -227,7 +227,7 @@ export class BbRestView extends LitElement {
         // Given up for lost: what the voice said, for a person who missed it or has it muted,
         // over the Resume it speaks of: the countdown keeps its place on a phone.
         this.paused && this.pauseReason === 'lost'
-          ? html`<div class="away">${awayInRestText(this.next?.exercise)}</div>`
+          ? html`<div class="away">${awayInRestText(this.next?.exercise, this.finish.wayOnWhilePaused)}</div>`
           : this.goingOnWithout.length > 0
             ? html`<div class="away">${this.goingOnWithout.map((line, i) => (i > 0 ? html`<br />${line}` : line))}</div>`
             : nothing

@@ -852,8 +852,8 @@ export class BbSetView extends LitElement {
                 // or at once when no device is there to see it (what the voice says then, too).
                 this.paused
                   ? this.motionAway
-                    ? awayPausedText(exercise, set)
-                    : `${this.wayOnWhilePaused()}, and the set starts once you are in position and still.`
+                    ? awayPausedText(exercise, set, this.finish.wayOnWhilePaused)
+                    : `${this.finish.wayOnWhilePaused}, and the set starts once you are in position and still.`
                   : set.waiting
                     ? 'The set starts by itself once you are in position and still.'
                     : // Begun while the voice still says the set's first line: under way from its
@@ -877,22 +877,6 @@ export class BbSetView extends LitElement {
       )}
       ${this.renderLastRow()}
     `;
-  }
-
-  /**
-   * The button that goes on from a pause, as the screen shows it: Finish's question takes the place of
-   * Resume with Keep going, which goes on where the question paused the set, and gives Resume back where
-   * the person had paused it.
-   */
-  private wayOnWhilePaused(): string {
-    switch (this.finish.goesOnWith) {
-      case 'keep going':
-        return 'Keep going';
-      case 'keep going, then resume':
-        return 'Keep going, then Resume';
-      default:
-        return 'Resume';
-    }
   }
 
   /**

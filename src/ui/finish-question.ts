@@ -1,6 +1,7 @@
 import { css, html, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { finishQuestionText, type SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
+import type { WayOnFromPause } from './format.ts';
 import { scrollToShowOnPage } from './scroll-page.ts';
 import { lowLandscape } from './styles.ts';
 
@@ -30,6 +31,22 @@ export class FinishQuestion implements ReactiveController {
   get goesOnWith(): 'keep going' | 'keep going, then resume' | null {
     if (!this.asking) return null;
     return this.pausedToAsk ? 'keep going' : 'keep going, then resume';
+  }
+
+  /**
+   * The button that goes on from a pause, as the screen shows it: the question takes the place of
+   * Resume with Keep going, which goes on where the question paused the session, and gives Resume back
+   * where it was paused already.
+   */
+  get wayOnWhilePaused(): WayOnFromPause {
+    switch (this.goesOnWith) {
+      case 'keep going':
+        return 'Keep going';
+      case 'keep going, then resume':
+        return 'Keep going, then Resume';
+      default:
+        return 'Resume';
+    }
   }
 
   /** A screen taken away forgets the question: it comes back with its own controls. */

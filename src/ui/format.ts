@@ -323,16 +323,35 @@ export function beforeGoText(exercise: Pick<Exercise, 'kind'>, set: Pick<Current
 }
 
 /**
- * Paused with the device that counts the set out of reach: what Resume goes on with, as the voice says
- * it (see resumeByHandText).
+ * Paused with the device that counts the set out of reach: what the way on from the pause (`wayOn`)
+ * goes on with, as the voice says it (see resumeByHandText). Finish's question takes Resume off the
+ * screen: there the line names its Keep going, where it named a Resume the person could not find.
  */
-export function awayPausedText(exercise: Exercise, set: Pick<CurrentSet, 'holdStartMs'>): string {
-  return `${resumeByHandText(exercise, set.holdStartMs, '+1')}.`;
+export function awayPausedText(
+  exercise: Exercise,
+  set: Pick<CurrentSet, 'holdStartMs'>,
+  wayOn: WayOnFromPause = 'Resume',
+): string {
+  return `${awayByHandText(exercise, set.holdStartMs, wayOn)}.`;
 }
 
 /** The same in a rest, for the set after it: a hold is begun by Start hold, as nothing sees it begin. */
-export function awayInRestText(next: Exercise | undefined): string {
-  return `${resumeByHandText(next, null, '+1')}.`;
+export function awayInRestText(next: Exercise | undefined, wayOn: WayOnFromPause = 'Resume'): string {
+  return `${awayByHandText(next, null, wayOn)}.`;
+}
+
+/** The buttons that go on from a pause, as the set and rest screens show them (see FinishQuestion). */
+export type WayOnFromPause = 'Resume' | 'Keep going' | 'Keep going, then Resume';
+
+function awayByHandText(
+  exercise: Exercise | undefined,
+  holdStartMs: number | null,
+  wayOn: WayOnFromPause,
+): string {
+  if (wayOn === 'Resume') return resumeByHandText(exercise, holdStartMs, '+1');
+  // "Keep going, then Resume" with a comma after it, as the line of a set still waiting says it.
+  const way = wayOn === 'Keep going' ? wayOn : `${wayOn},`;
+  return `Tap Reconnect, or ${way} and ${byHandText(exercise, holdStartMs, '+1')}`;
 }
 
 /**

@@ -126,6 +126,32 @@ describe('bb-rest-view', () => {
     expect(away()).toBe('Tap Reconnect, or Resume and tap Start hold when you are in position.');
   });
 
+  // Finish's question over a rest paused with its device given up said "Tap Reconnect, or Resume and
+  // count with +1 …" of a Resume the question had taken off the screen.
+  it('while Finish asks in a rest paused with its device given up, names Keep going, not a Resume not there', async () => {
+    await mount({
+      remainingMs: 30_000,
+      totalMs: 45_000,
+      paused: true,
+      pauseReason: 'lost',
+      next: { exercise: exerciseById('elbow-plank'), setNumber: 1 },
+    });
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect.element(page.getByRole('button', { name: 'Keep going' })).toBeVisible();
+    expect(page.getByRole('button', { name: 'Resume' }).elements()).toHaveLength(0);
+    await expect
+      .element(
+        page.getByText(
+          'Tap Reconnect, or Keep going, then Resume, and tap Start hold when you are in position.',
+        ),
+      )
+      .toBeVisible();
+    await page.getByRole('button', { name: 'Keep going' }).click();
+    await expect
+      .element(page.getByText('Tap Reconnect, or Resume and tap Start hold when you are in position.'))
+      .toBeVisible();
+  });
+
   it('says the devices out of reach that the rest goes on without, each on a line of its own', async () => {
     const element = await mount({
       remainingMs: 30_000,

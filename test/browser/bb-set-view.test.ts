@@ -570,6 +570,44 @@ describe('bb-set-view', () => {
     expect(page.getByText(/once you are in position/).elements()).toHaveLength(0);
   });
 
+  // Finish's question over a set paused with its device out of reach said "Tap Reconnect, or Resume and
+  // count with +1 …" of a Resume the question had taken off the screen.
+  it('while Finish asks on a set paused with its device out of reach, names Keep going, not a Resume not there', async () => {
+    const view = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ waiting: true, wrongPosture: null }),
+      paused: true,
+      pauseReason: 'lost',
+      motionAway: true,
+    });
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect.element(page.getByRole('button', { name: 'Keep going' })).toBeVisible();
+    expect(page.getByRole('button', { name: 'Resume' }).elements()).toHaveLength(0);
+    await expect
+      .element(
+        page.getByText(
+          'Tap Reconnect, or Keep going, then Resume, and count with +1 until the device is back.',
+        ),
+      )
+      .toBeVisible();
+    await page.getByRole('button', { name: 'Keep going' }).click();
+    await expect
+      .element(page.getByText('Tap Reconnect, or Resume and count with +1 until the device is back.'))
+      .toBeVisible();
+    // Not paused when Finish was tapped: the question pauses the set, and Keep going goes on by hand.
+    view.paused = false;
+    view.pauseReason = null;
+    view.addEventListener('bb-pause', () => {
+      view.paused = true;
+    });
+    await view.updateComplete;
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect
+      .element(page.getByText('Tap Reconnect, or Keep going and count with +1 until the device is back.'))
+      .toBeVisible();
+    expect(view.renderRoot.textContent).not.toMatch(/Resume/);
+  });
+
   it('while paused with the device out of reach before a hold, says Resume goes on with Start hold, not +1', async () => {
     await mount({
       planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },

@@ -140,6 +140,18 @@ describe('what the person does while the device that counts the set is out of re
     );
   });
 
+  it("under Finish's question, names its Keep going in place of the Resume it takes off the screen", () => {
+    expect(awayPausedText(plank, inTheHold, 'Keep going')).toBe(
+      'Tap Reconnect, or Keep going and tap End hold when you let go.',
+    );
+    expect(awayPausedText(superman, beforeTheHold, 'Keep going, then Resume')).toBe(
+      'Tap Reconnect, or Keep going, then Resume, and count with +1 until the device is back.',
+    );
+    expect(awayInRestText(plank, 'Keep going, then Resume')).toBe(
+      'Tap Reconnect, or Keep going, then Resume, and tap Start hold when you are in position.',
+    );
+  });
+
   it('while the set runs, in a line short enough to stand under the set', () => {
     expect(awayWhileSetRunsText(superman, beforeTheHold)).toBe('Device out of reach: count with +1');
     expect(awayWhileSetRunsText(plank, beforeTheHold)).toBe('Device out of reach: tap Start hold');
