@@ -929,7 +929,7 @@ export class BbSetView extends LitElement {
         // a strap the app still reaches for: nothing is counted by hand then, and "Paused: connection
         // lost" is what is so.
         away
-          ? html`<span class="away">${withTapWordsWhole(awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined, this.motionStopped))}</span>`
+          ? html`<span class="away">${withTapWordsWhole(awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined, this.motionStopped, this.finish.wayOnWhilePaused))}</span>`
           : nothing
       }
       ${this.goingOnWithout.map((line) => html`<span class="away">${withTapWordsWhole(line)}</span>`)}

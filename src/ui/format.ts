@@ -363,10 +363,15 @@ export function awayWhileSetRunsText(
   set: Pick<CurrentSet, 'holdStartMs'>,
   placement?: Placement,
   motionStopped = false,
+  wayOn: WayOnFromPause = 'Resume',
 ): string {
   // A device still connected, as the header says, whose motion stopped is not out of reach.
   const gone = motionStopped ? `${deviceLabel(placement)} motion stopped` : outOfReachLabel(placement);
-  return `${gone}: ${byHandText(exercise, set.holdStartMs, '+1', null)}`;
+  const byHand = byHandText(exercise, set.holdStartMs, '+1', null);
+  // Finish's question takes +1 (Start hold, End hold) off the screen: its Keep going comes first.
+  if (wayOn === 'Keep going') return `${gone}: Keep going, then ${byHand}`;
+  if (wayOn === 'Keep going, then Resume') return `${gone}: Keep going, then Resume and ${byHand}`;
+  return `${gone}: ${byHand}`;
 }
 
 /**

@@ -622,6 +622,28 @@ describe('bb-set-view', () => {
     expect(page.getByText(/\+1/).elements()).toHaveLength(0);
   });
 
+  // Finish's question over a set under way with its device out of reach said "Device out of reach:
+  // count with +1" of a +1 the question had taken off the screen.
+  it('while Finish asks on a set under way with its device out of reach, names Keep going before the +1 it hides', async () => {
+    const view = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 2 }),
+      motionAway: true,
+    });
+    view.addEventListener('bb-pause', () => {
+      view.paused = true;
+    });
+    view.addEventListener('bb-resume', () => {
+      view.paused = false;
+    });
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect.element(page.getByRole('button', { name: 'Keep going' })).toBeVisible();
+    expect(page.getByRole('button', { name: '+1 reps' }).elements()).toHaveLength(0);
+    await expect.element(page.getByText('Device out of reach: Keep going, then count with +1')).toBeVisible();
+    await page.getByRole('button', { name: 'Keep going' }).click();
+    await expect.element(page.getByText('Device out of reach: count with +1')).toBeVisible();
+  });
+
   it('says under the set, while its device is out of reach, how the person goes on by hand', async () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },

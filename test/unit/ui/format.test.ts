@@ -152,6 +152,15 @@ describe('what the person does while the device that counts the set is out of re
     );
   });
 
+  it("while the set runs under Finish's question, names its Keep going before the tap it hides", () => {
+    expect(awayWhileSetRunsText(superman, beforeTheHold, undefined, false, 'Keep going')).toBe(
+      'Device out of reach: Keep going, then count with +1',
+    );
+    expect(awayWhileSetRunsText(plank, inTheHold, 'wrist', false, 'Keep going, then Resume')).toBe(
+      'Watch out of reach: Keep going, then Resume and tap End hold when you let go',
+    );
+  });
+
   it('while the set runs, in a line short enough to stand under the set', () => {
     expect(awayWhileSetRunsText(superman, beforeTheHold)).toBe('Device out of reach: count with +1');
     expect(awayWhileSetRunsText(plank, beforeTheHold)).toBe('Device out of reach: tap Start hold');
