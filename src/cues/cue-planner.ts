@@ -531,9 +531,11 @@ function connectionLostDue(prev: SessionState, next: SessionState): boolean {
 /**
  * When a pause the voice spoke of cut off what it was saying: a device's drop as "Paused: connection
  * lost" is said (see connectionLostDue), the rest's line going on until then. Reckoned cut off as the
- * drop began, "Next: Superman, set two of two", heard whole 2 s before, was said again after it.
+ * drop began, "Next: Superman, set two of two", heard whole 2 s before, was said again after it. A
+ * device given up for lost as the pause began was said at once (see Pause.saidAtOnce).
  */
 function cutOffMs(pause: Pause): number {
+  if (pause.saidAtOnce) return pause.atMs;
   return pause.deviceDropped || pause.deviceLost ? pause.atMs + CONNECTION_LOST_SAID_AFTER_MS : pause.atMs;
 }
 

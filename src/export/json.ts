@@ -771,6 +771,9 @@ function readPause(r: Reader): DevicePause | null {
         'it was left out',
       )
     : null;
+  // Absent in backups made before it was kept: the pause reads as said as a drop is.
+  const saidAtOnce =
+    r.has('saidAtOnce') && r.orPutRight((p) => p.field('saidAtOnce').boolean(), 'it was left out') === true;
   // Absent in backups made before it was kept: such a drop is said by the session's devices.
   const placement = r.has('placement')
     ? r.orPutRight((p) => p.field('placement').oneOf(PLACEMENTS), 'it was left out')
@@ -781,6 +784,7 @@ function readPause(r: Reader): DevicePause | null {
     deviceDropped: mark('deviceDropped'),
     seenMs: seenMs ?? undefined,
     deviceLost: mark('deviceLost'),
+    saidAtOnce: saidAtOnce ? (true as const) : undefined,
     placement: placement ?? undefined,
   });
   return Object.fromEntries(

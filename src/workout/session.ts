@@ -402,6 +402,12 @@ export interface Pause {
    * and in pauses kept before it was, which read as the person's.
    */
   readonly deviceLost?: true;
+  /**
+   * The pause began with the device already given up for lost, which the voice said as it began, not
+   * CONNECTION_LOST_SAID_AFTER_MS later as a drop is: what it cut off of the line under way was cut
+   * off then. Absent otherwise, and in pauses kept before it was, which read as said as a drop is.
+   */
+  readonly saidAtOnce?: true;
 }
 
 /**
@@ -1174,7 +1180,10 @@ export function pausedAsDevicesAre(
   if (reasonNow === null) {
     // Found again by a new page, not within the old one's reconnecting: as a device given up on.
     const atMs = Math.max(state.pausedAtMs, nowMs);
-    return { ...endPause({ ...state, pausedFor: 'lost' }, atMs), pausedAtMs: atMs };
+    // Lost only now: the old page said the drop as it says any, not at once.
+    const { pausedForSinceMs: _since, ...droppedAt } = state;
+    const lost = state.pausedFor === 'lost' ? state : { ...droppedAt, pausedFor: 'lost' as const };
+    return { ...endPause(lost, atMs), pausedAtMs: atMs };
   }
   const { pausedFor: _before, pausedForSinceMs: _since, ...paused } = state;
   return { ...paused, pausedFor: reasonNow, pausedForSinceMs: nowMs };
@@ -1310,7 +1319,12 @@ function endPause(state: SessionState, nowMs: number, holdGoesOn = true): Sessio
     ...(droppedSincePaused(state)
       ? { deviceDropped: true, seenMs: Math.min(pausedMs, Math.max(0, state.nowMs - state.pausedAtMs)) }
       : state.pausedFor === 'connection' || state.pausedFor === 'lost'
-        ? { deviceLost: true }
+        ? {
+            deviceLost: true,
+            ...(state.pausedFor === 'lost' && state.pausedForSinceMs === state.pausedAtMs
+              ? { saidAtOnce: true }
+              : {}),
+          }
         : {}),
   };
   const set = state.set;

@@ -1654,6 +1654,30 @@ describe('planCues', () => {
     expect(spoken(run.ticksTo(33_250))).toEqual([...FIVE_TO_ONE, 'Superman, set two of two. One rep. Go']);
   });
 
+  it('says again after a pause for a device already lost what its words cut off, said as it began, not 2 s later', () => {
+    const bridge = exerciseById('glute-bridge');
+    const pausedAt9s = (reason?: 'lost') => {
+      const run = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
+      run.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
+      run.ticksTo(9000);
+      const paused = spoken(run.do({ type: 'pause', nowMs: 9000, ...(reason ? { reason } : {}) }));
+      return {
+        paused,
+        goesOn: [...spoken(run.do({ type: 'resume', nowMs: 13_000 })), ...spoken(run.ticksTo(40_000))],
+      };
+    };
+    const lost = pausedAt9s('lost');
+    expect(lost.paused[0]).toMatch(/^The device is out of reach\./);
+    // "Paused" at 9 s cuts off the same line, and the rest goes on with the same words.
+    const goesOn = [
+      `Rest goes on: fourteen seconds left. Next: Glute bridge, one set. ${point('glute-bridge')}`,
+      ...FIVE_TO_ONE,
+      `Glute bridge, one set. Fifteen reps. ${bridge.position.slice(0, -1)}. Go`,
+    ];
+    expect(pausedAt9s().goesOn).toEqual(goesOn);
+    expect(lost.goesOn).toEqual(goesOn);
+  });
+
   it('counts a short rest down after its line, said behind "Paused: connection lost", not while it is said', () => {
     const run = new Run(plan(['superman', 2, 1, 10]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));

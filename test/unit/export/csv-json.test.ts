@@ -491,6 +491,30 @@ describe('JSON export and import', () => {
     ]);
   });
 
+  it('keeps through a backup a pause said at once for a device already lost, as no field it does not know', () => {
+    const dropped = strapDroppedSession('dropped', STARTED_AT);
+    const pauses = dropped.session.snapshot!.pauses!.map((pause) =>
+      pause.deviceLost ? { ...pause, saidAtOnce: true as const } : pause,
+    );
+    expect(pauses.filter((pause) => 'saidAtOnce' in pause)).not.toEqual([]);
+    const said = {
+      ...dropped,
+      session: { ...dropped.session, snapshot: { ...dropped.session.snapshot!, pauses } },
+    };
+    throughABackup(said);
+    // Not true or false: the pause reads as one said as a drop is, and the import says so.
+    const file = JSON.parse(toJson([said]));
+    const broken = file.sessions[0].session.snapshot.pauses.findIndex(
+      (pause: { saidAtOnce?: true }) => pause.saidAtOnce,
+    );
+    file.sessions[0].session.snapshot.pauses[broken].saidAtOnce = 'yes';
+    const read = readJson(JSON.stringify(file), IMPORTED_AT);
+    expect(read.bundles[0]?.session.snapshot?.pauses?.[broken]).not.toHaveProperty('saidAtOnce');
+    expect(read.putRight).toEqual([
+      `session 1, pause ${broken + 1}: "saidAtOnce" should be true or false, so it was left out`,
+    ]);
+  });
+
   it('keeps through a backup which device dropped, a watch beside a Polar H9, and reads an older backup as before', () => {
     const dropped = strapDroppedSession('dropped', STARTED_AT);
     const pauses = dropped.session.snapshot!.pauses!.map((pause) => ({

@@ -80,7 +80,7 @@ describe('SessionModel.pause for a device', () => {
     now = 65_000;
     model.resume();
     expect(model.state.pauses).toEqual([
-      { atMs: 10_000, ms: 42_000, deviceLost: true, placement: 'wrist' },
+      { atMs: 10_000, ms: 42_000, deviceLost: true, saidAtOnce: true, placement: 'wrist' },
       { atMs: 60_000, ms: 5_000 },
     ]);
   });

@@ -482,6 +482,31 @@ describe('session reducer', () => {
     expect(s.pauses).toEqual([{ atMs: 8000, ms: 87_000, deviceLost: true }]);
   });
 
+  it('keeps a pause begun for a device already given up for lost as said at once, where a drop is said 2 s on', () => {
+    const s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'pause', nowMs: 8000, reason: 'lost' },
+      { type: 'pause', nowMs: 9000, reason: 'lost' },
+      { type: 'resume', nowMs: 12_000 },
+    );
+    expect(s.pauses).toEqual([{ atMs: 8000, ms: 4000, deviceLost: true, saidAtOnce: true }]);
+    // Picked up on a new page that finds the device back: still the pause that was said at once.
+    const reloaded = afterInterruption(
+      run(
+        initialSessionState(supermanTwoSets),
+        { type: 'start', nowMs: 0 },
+        { type: 'pause', nowMs: 8000, reason: 'lost' },
+      ),
+    );
+    expect(run(pausedAsDevicesAre(reloaded, null, 30_000), { type: 'resume', nowMs: 31_000 }).pauses).toEqual(
+      [
+        { atMs: 8000, ms: 22_000, deviceLost: true, saidAtOnce: true },
+        { atMs: 30_000, ms: 1000 },
+      ],
+    );
+  });
+
   it("keeps a pause the person went on from, its device given up for lost, as the device's", () => {
     const s = run(
       initialSessionState(supermanTwoSets),
