@@ -193,8 +193,9 @@ export class BbRestView extends LitElement {
   /** The voice and tones are off (the setting, which Mute here sets too). */
   @property({ type: Boolean }) muted = false;
   /**
-   * Paused by the person on a phone, the rest offers the strap itself (see strapOfferedOnScreen), on
-   * the row of History, which has room for it: in the header it took a row from the countdown.
+   * Paused by the person on a phone, the rest offers the strap itself (see strapOfferedOnScreen), in
+   * the place of Start now, which does nothing while paused: in the header it took a row from the
+   * countdown.
    */
   @property({ type: Boolean }) offerStrap = false;
 
@@ -271,18 +272,18 @@ export class BbRestView extends LitElement {
     // Paused, Resume is the one way on: a set started now would start paused. Start now stays, doing
     // nothing, so that Resume comes where Pause was: gone, it let Resume slide into its place and Mute
     // (Finish, on a laptop) come under the finger that had tapped Pause, for a second tap to go on. Not
-    // beside the strap offered on a phone: a row more of buttons shrank the countdown to make room.
-    const startNow =
-      this.paused && this.offerStrap
-        ? nothing
-        : html`<button class="primary" ?disabled=${this.paused} @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>`;
+    // The strap offered on a phone takes its place, no wider than it, for the same reason: beside
+    // History it made Start now go lest a third row shrink the countdown, and Mute (Finish, on a
+    // laptop) came under that finger.
+    const startNow = this.offerStrap
+      ? connectStrapButton(this, 'Add a strap')
+      : html`<button class="primary" ?disabled=${this.paused} @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>`;
     return html`<div class="controls">
       ${startNow}
       ${pauseButton(this, this.paused)}
       ${muteButton(this, this.muted)}
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
       <button class="quiet" @click=${() => sendCommand(this, 'bb-show-history')}>History</button>
-      ${this.offerStrap ? connectStrapButton(this) : nothing}
     </div>`;
   }
 }

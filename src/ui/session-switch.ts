@@ -46,7 +46,7 @@ export function switchInSession(
 
 /**
  * A set or rest paused by the person on a phone offers the strap among its own buttons: the set
- * beside How to do it, the rest beside History, where the header's row for it took 48 px of a
+ * beside How to do it, the rest in Start now's place, where the header's row for it took 48 px of a
  * 360×640 phone from the ring (256 px to 208 in a set). A problem shown already offers it in the
  * header's line.
  */

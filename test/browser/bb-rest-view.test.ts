@@ -50,14 +50,18 @@ describe('bb-rest-view', () => {
     await expect.element(page.getByRole('button', { name: 'Start now' })).toBeDisabled();
   });
 
+  // The strap is offered on a phone's screen only, not at 180 × 320 (see strapOfferedOnScreen).
   it.each([
-    [360, 640],
-    [180, 320],
-    [1366, 768],
-    [640, 360],
+    [360, 640, false],
+    [180, 320, false],
+    [1366, 768, false],
+    [640, 360, false],
+    [360, 640, true],
+    [1366, 768, true],
+    [640, 360, true],
   ] as const)(
-    'turns Pause into Resume in place at %i × %i, the other buttons where they were',
-    async (width, height) => {
+    'turns Pause into Resume in place at %i × %i, the other buttons where they were, the strap offered: %s',
+    async (width, height, offerStrap) => {
       const restore = await layOutAsTheApp(width, height, '0 1rem');
       try {
         const element = await mount({
@@ -88,13 +92,16 @@ describe('bb-rest-view', () => {
         }));
         const ringHeight = () => root.querySelector('bb-progress-ring')!.getBoundingClientRect().height;
         const ringBefore = ringHeight();
-        // A strap connected: none offered.
+        // Paused by the person, the virtual strap standing in: the rest offers a strap.
         element.paused = true;
+        element.offerStrap = offerStrap;
         await element.updateComplete;
         // The countdown keeps its size: no row more of buttons takes room from it.
         expect(ringHeight()).toBe(ringBefore);
         // At 360 × 640 Start now went, Resume took its place at 47–154 px and Mute came under the
-        // finger that tapped Pause, at 171–258 px: a second tap there to go on muted the voice.
+        // finger that tapped Pause, at 171–258 px: a second tap there to go on muted the voice. In the
+        // app, the strap offered beside History, Start now went too: Resume came at 47–154 px and
+        // Mute at 162–218 px, under Pause's centre (214, 532).
         for (const { name, at } of places)
           expect(tappedAt(at), `${name} at ${at.map(Math.round).join(', ')}`).toBe(
             name === 'Pause' ? 'Resume' : name,

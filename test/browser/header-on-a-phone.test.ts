@@ -704,7 +704,7 @@ describe('a rest paused on a 360 × 640 phone, the virtual strap standing in', (
     await restore();
   });
 
-  it('offers the strap beside History, the header and the countdown as they were', async () => {
+  it("offers the strap in Start now's place, the header and the countdown as they were", async () => {
     expect(mounted.app.devices.state.bluetoothAvailable).toBe(true);
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     mounted.app.session.beginSet();
@@ -715,16 +715,17 @@ describe('a rest paused on a 360 × 640 phone, the virtual strap standing in', (
     const ring = () => rest.shadowRoot!.querySelector('bb-progress-ring')!.getBoundingClientRect().height;
     const running = { header: header.offsetHeight, ring: ring() };
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    const offer = page.elementLocator(rest).getByRole('button', { name: 'Connect a strap' });
+    const offer = page.elementLocator(rest).getByRole('button', { name: 'Add a strap' });
     await expect.element(offer).toBeVisible();
     // Offered in the header, a row of its own, it took the header from 98 to 146 px and the ring
     // from 224 to 176.
     expect(header.offsetHeight).toBe(running.header);
     expect(ring()).toBe(running.ring);
     expect(offer.element().getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight);
-    // On History's row, which had room for it.
-    const history = page.elementLocator(rest).getByRole('button', { name: 'History' }).element();
-    expect(offer.element().getBoundingClientRect().top).toBe(history.getBoundingClientRect().top);
+    // On Resume's row, in the place of Start now, which does nothing while paused.
+    const resume = page.elementLocator(rest).getByRole('button', { name: 'Resume' }).element();
+    expect(offer.element().getBoundingClientRect().top).toBe(resume.getBoundingClientRect().top);
+    expect(page.elementLocator(rest).getByRole('button', { name: 'Start now' }).query()).toBeNull();
   });
 });
 
