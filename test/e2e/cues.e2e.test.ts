@@ -692,6 +692,9 @@ describe("a pause in a new person's first set", () => {
     await page.clock.runFor(2000);
     await page.reload();
     await page.getByRole('button', { name: 'Resume where I was' }).tap();
+    // The rest is back on screen before its end is waited for: restored from the store, it takes a
+    // moment of real time that a loaded machine stretches past the first simulated second.
+    await expect.poll(() => resting(page)).toBe(true);
     await runUntil(page, () => resting(page).then((r) => !r), 60);
     await page.clock.runFor(5000);
     const said = await texts(page);
