@@ -271,7 +271,7 @@ export class BbRestView extends LitElement {
   private renderControls() {
     // Paused, Resume is the one way on: a set started now would start paused. Start now stays, doing
     // nothing, so that Resume comes where Pause was: gone, it let Resume slide into its place and Mute
-    // (Finish, on a laptop) come under the finger that had tapped Pause, for a second tap to go on. Not
+    // (Finish, on a laptop) come under the finger that had tapped Pause, for a second tap to go on.
     // The strap offered on a phone takes its place, no wider than it, for the same reason: beside
     // History it made Start now go lest a third row shrink the countdown, and Mute (Finish, on a
     // laptop) came under that finger.

@@ -25,28 +25,13 @@ export class FinishQuestion implements ReactiveController {
   }
 
   /**
-   * How the session goes on from the question, for a screen's words over it: Keep going, where the
-   * question paused it; Keep going and then Resume, where it was paused already; null while not asked.
-   */
-  get goesOnWith(): 'keep going' | 'keep going, then resume' | null {
-    if (!this.asking) return null;
-    return this.pausedToAsk ? 'keep going' : 'keep going, then resume';
-  }
-
-  /**
    * The button that goes on from a pause, as the screen shows it: the question takes the place of
    * Resume with Keep going, which goes on where the question paused the session, and gives Resume back
    * where it was paused already.
    */
   get wayOnWhilePaused(): WayOnFromPause {
-    switch (this.goesOnWith) {
-      case 'keep going':
-        return 'Keep going';
-      case 'keep going, then resume':
-        return 'Keep going, then Resume';
-      default:
-        return 'Resume';
-    }
+    if (!this.asking) return 'Resume';
+    return this.pausedToAsk ? 'Keep going' : 'Keep going, then Resume';
   }
 
   /** A screen taken away forgets the question: it comes back with its own controls. */
