@@ -308,6 +308,12 @@ export interface SessionState {
    */
   readonly pausedForSinceMs?: number;
   /**
+   * The pause began with the device already given up for lost, which the voice said as it began (see
+   * Pause.saidAtOnce): kept through Reconnect, which tries the device again and says nothing, where
+   * pausedFor and its since then tell of the try alone.
+   */
+  readonly pausedSaidAtOnce?: true;
+  /**
    * The pause holds the session still while Finish's question is asked (see SessionAction's pause):
    * the voice says the session waits for the answer, not a bare "Paused".
    */
@@ -780,6 +786,7 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
         nowMs: Math.max(state.nowMs, action.nowMs),
         pausedAtMs: action.nowMs,
         ...(action.reason ? { pausedFor: action.reason, pausedForSinceMs: action.nowMs } : {}),
+        ...(action.reason === 'lost' ? { pausedSaidAtOnce: true } : {}),
         ...(action.toAsk ? { pausedToAsk: true } : {}),
       };
     case 'resume':
@@ -1312,7 +1319,13 @@ function breaksHold(pause: Pause): boolean {
 function endPause(state: SessionState, nowMs: number, holdGoesOn = true): SessionState {
   if (state.pausedAtMs === null) return state;
   const pausedMs = Math.max(0, nowMs - state.pausedAtMs);
-  const { pausedFor: _reason, pausedForSinceMs: _since, pausedToAsk: _asked, ...unpaused } = state;
+  const {
+    pausedFor: _reason,
+    pausedForSinceMs: _since,
+    pausedToAsk: _asked,
+    pausedSaidAtOnce: _saidAtOnce,
+    ...unpaused
+  } = state;
   const pause: Pause = {
     atMs: state.pausedAtMs,
     ms: pausedMs,
@@ -1321,7 +1334,8 @@ function endPause(state: SessionState, nowMs: number, holdGoesOn = true): Sessio
       : state.pausedFor === 'connection' || state.pausedFor === 'lost'
         ? {
             deviceLost: true,
-            ...(state.pausedFor === 'lost' && state.pausedForSinceMs === state.pausedAtMs
+            ...(state.pausedSaidAtOnce ||
+            (state.pausedFor === 'lost' && state.pausedForSinceMs === state.pausedAtMs)
               ? { saidAtOnce: true }
               : {}),
           }

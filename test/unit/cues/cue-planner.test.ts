@@ -1678,6 +1678,27 @@ describe('planCues', () => {
     expect(lost.goesOn).toEqual(goesOn);
   });
 
+  // Reconnect tapped at 10 s went on as if the loss were said 2 s into the pause, as a drop is: what
+  // the words said at 9 s cut off of the rest's line, the next set and its one point, was never said.
+  it('says again what the words of a device already lost cut off, where Reconnect is tapped before Resume', () => {
+    const bridge = exerciseById('glute-bridge');
+    const run = new Run(plan(['superman', 1, 1, 20], ['glute-bridge', 1, 15, 45]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(3000)));
+    run.ticksTo(9000);
+    expect(spoken(run.do({ type: 'pause', nowMs: 9000, reason: 'lost' }))[0]).toMatch(
+      /^The device is out of reach\./,
+    );
+    run.ticksTo(10_000);
+    // Reconnect: the app tries the device again, and says nothing of it.
+    expect(spoken(run.do({ type: 'pause', nowMs: 10_000, reason: 'connection' }))).toEqual([]);
+    run.ticksTo(13_000);
+    expect([...spoken(run.do({ type: 'resume', nowMs: 13_000 })), ...spoken(run.ticksTo(40_000))]).toEqual([
+      `Rest goes on: fourteen seconds left. Next: Glute bridge, one set. ${point('glute-bridge')}`,
+      ...FIVE_TO_ONE,
+      `Glute bridge, one set. Fifteen reps. ${bridge.position.slice(0, -1)}. Go`,
+    ]);
+  });
+
   it('counts a short rest down after its line, said behind "Paused: connection lost", not while it is said', () => {
     const run = new Run(plan(['superman', 2, 1, 10]));
     run.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 }, motion(rep(1000)));

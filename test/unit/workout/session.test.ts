@@ -507,6 +507,18 @@ describe('session reducer', () => {
     );
   });
 
+  it('keeps a pause begun for a device already given up for lost as said at once, though Reconnect tried it again', () => {
+    const s = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'pause', nowMs: 8000, reason: 'lost' },
+      { type: 'pause', nowMs: 9000, reason: 'connection' },
+      { type: 'resume', nowMs: 12_000 },
+    );
+    expect(s.pauses).toEqual([{ atMs: 8000, ms: 4000, deviceLost: true, saidAtOnce: true }]);
+    expect(s).not.toHaveProperty('pausedSaidAtOnce');
+  });
+
   it("keeps a pause the person went on from, its device given up for lost, as the device's", () => {
     const s = run(
       initialSessionState(supermanTwoSets),
