@@ -141,6 +141,14 @@ export type Cue =
       readonly countdownKeeps?: true;
       /** The line a first set begins with after a rest: what the countdown cut off follows it. */
       readonly sayCut?: true;
+      /**
+       * Of the line a rest goes on with after a pause, how long from now until the rest's countdown,
+       * or its end where it has none, cuts off what is said: what the pause cut off of where to lie
+       * and how, said after it (see Speech.say), is begun only where it ends by then, and otherwise
+       * said after the set's line, as what the countdown cuts off is. With 5 s left, "Pause, lower
+       * slowly, switch sides" was begun, cut off by the set's line at "swit" and said whole after it.
+       */
+      readonly roomMs?: number;
     }
   | { readonly kind: 'tone'; readonly tone: ToneKind }
   | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
@@ -579,7 +587,12 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
     next.phase === 'rest' && pause !== undefined && pause.atMs + pause.ms === next.nowMs
       ? restGoesOnLine(next, pause, saidMs, speechRate ?? 1)
       : resumed(next, saidMs);
-  if (!dropped || skippedTo) return restLineCues(next, goesOn(next.nowMs), (text) => sayGoesOn(text));
+  // How long the rest has, from now, before its countdown or the set cuts off what is said.
+  const room = (cue: Cue): Cue =>
+    next.phase === 'rest' && cue.kind === 'say'
+      ? { ...cue, roomMs: restCutsOffMs(next, speechRate ?? 1) - next.nowMs }
+      : cue;
+  if (!dropped || skippedTo) return restLineCues(next, goesOn(next.nowMs), (text) => room(sayGoesOn(text)));
   // Nothing was said of a drop that short, and there is nothing to say unless the device is still
   // away: the person who tapped Resume then counts by hand, and is told so.
   const exercise = currentPlanned(next)?.exercise;
@@ -592,12 +605,14 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
   // After what was said of the drop, not over it (see afterDropLinesMs); what it held follows.
   if (next.phase === 'set')
     return [{ kind: 'say', text: goesOnFromDrop(next, saidMs), interrupt: false, ends: ['pause'] }];
-  return restLineCues(next, goesOn(saidMs), (text) => ({
-    kind: 'say',
-    text,
-    interrupt: false,
-    ends: ['pause'],
-  }));
+  return restLineCues(next, goesOn(saidMs), (text) =>
+    room({
+      kind: 'say',
+      text,
+      interrupt: false,
+      ends: ['pause'],
+    }),
+  );
 }
 
 /**
@@ -1744,6 +1759,17 @@ function countdownAfterRestLineMs(state: SessionState, speechRate: number): numb
         });
   if (last.line === null) return Number.NEGATIVE_INFINITY;
   return last.saidMs + lineOverMs(last.line, speechRate);
+}
+
+/**
+ * When the rest's first line that cuts off what is being said comes: the first number of its
+ * countdown (see restCountdownFrom), or the set's line as the rest runs out where it has none.
+ */
+function restCutsOffMs(state: SessionState, speechRate: number): number {
+  if (state.restEndsMs === null) return Number.POSITIVE_INFINITY;
+  const fromMs = restCountdownFrom(state, speechRate);
+  if (fromMs === Number.POSITIVE_INFINITY) return state.restEndsMs;
+  return state.restEndsMs - countdownFirstNumber(state.restEndsMs - fromMs) * 1000;
 }
 
 /** How long after a rest's line is begun its countdown may go on: a beat, or the line's length. */

@@ -72,6 +72,8 @@ export interface HowToSay {
   readonly countdownKeeps?: boolean;
   /** What the countdown cut off of a `countdownKeeps` line follows this one. */
   readonly sayCut?: boolean;
+  /** How long from now the rest has before its countdown or the set cuts off what is said. */
+  readonly roomMs?: number;
   /** Called as the voice begins the line (its first sentence): never for one dropped unsaid. */
   readonly onStart?: () => void;
 }
@@ -91,6 +93,11 @@ interface Line {
   readonly atMs: number;
   /** Of what is left of a line said a sentence at a time, the whole line as it was handed over. */
   readonly whole?: string;
+  /**
+   * When (performance.now()) the countdown or the set cuts off what is said: a sentence that would
+   * not end by then is not begun (see sayNext).
+   */
+  readonly untilMs?: number;
   readonly onStart?: () => void;
 }
 
@@ -148,8 +155,9 @@ export class Speech {
   /**
    * What a pause's answer cut off or dropped of a `countdownKeeps` line, from the sentence under way:
    * said right after the line the rest goes on with, where the planner, reckoning the voice's pace,
-   * had the rest go on with none of it (a voice slower than it reckons had not finished). Dropped as
-   * cutByCountdown is.
+   * had the rest go on with none of it (a voice slower than it reckons had not finished); after the
+   * set's line, as cutByCountdown is, where too little of the rest is left for it (see noRoomFor).
+   * Dropped as cutByCountdown is.
    */
   private cutByPause: Line | null = null;
   /**
@@ -254,6 +262,7 @@ export class Speech {
       tap = false,
       countdownKeeps = false,
       sayCut = false,
+      roomMs,
       onStart,
     }: HowToSay = {},
   ): void {
@@ -291,7 +300,8 @@ export class Speech {
     if (reply) this.waiting.splice(this.firstAnnouncement(), 0, line);
     else this.waiting.push(line);
     if (this.cutByPause && ends?.includes('pause')) {
-      this.waiting.push(this.cutByPause);
+      const { untilMs: _before, ...cut } = this.cutByPause;
+      this.waiting.push(roomMs === undefined ? cut : { ...cut, untilMs: performance.now() + roomMs });
       this.cutByPause = null;
     }
     // The set begins: how it is done, as far as the countdown cut it off, comes next, as a line of
@@ -299,7 +309,7 @@ export class Speech {
     if (sayCut && this.cutByCountdown) {
       // A line of its own from here: a pause that cuts it off says it again from the sentence the
       // countdown cut, not from the rest's first.
-      const { countdownKeeps: _once, whole: _rest, ...cut } = this.cutByCountdown;
+      const { countdownKeeps: _once, whole: _rest, untilMs: _cutOff, ...cut } = this.cutByCountdown;
       this.waiting.push({ ...cut, topic: 'how', bySentence: true });
       this.cutByCountdown = null;
     }
@@ -471,6 +481,14 @@ export class Speech {
     }
     const waiting = this.waiting.shift();
     if (!waiting) return;
+    // What a pause cut off, begun with too little of the rest left, was cut off again by the set's
+    // line and said whole after it, its opening heard twice: it waits for that line instead.
+    if (this.noRoomFor(waiting)) {
+      const { untilMs: _cutOff, ...cut } = waiting;
+      this.cutByCountdown ??= cut;
+      this.sayNext();
+      return;
+    }
     const line = this.firstSentence(waiting);
     try {
       const utterance = new Utterance(line.text);
@@ -526,6 +544,17 @@ export class Speech {
     const gapMs = this.tapsMs.length > 1 ? lastMs - this.tapsMs[0] : null;
     if (gapMs !== null && nowMs + lineMs <= lastMs + gapMs) return 0;
     return Math.max(0, lastMs + Math.max(lineMs, Math.min(1.5 * (gapMs ?? 0), 2 * lineMs)) - nowMs);
+  }
+
+  /**
+   * Whether the sentence `line` begins with would still be said when the countdown or the set cuts
+   * off what is said (see Line.untilMs), at the voice's slowest reckoned pace (MS_PER_CHAR): the pace
+   * the planner reckons (SPOKEN_MS_PER_CHAR) is a voice faster than some.
+   */
+  private noRoomFor(line: Line): boolean {
+    if (line.untilMs === undefined) return false;
+    const first = line.bySentence ? spokenSentences(line.text)[0] : line.text;
+    return performance.now() + (first.length * MS_PER_CHAR) / this.rate > line.untilMs;
   }
 
   /** Tries the next line again in `ms`, the voice quiet meanwhile, and still talking (see talking$). */

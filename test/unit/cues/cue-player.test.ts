@@ -1062,6 +1062,36 @@ describe("a rest's countdown after a line that runs long", () => {
     expect(whole.at(-1)).toBe('Go');
     player.dispose();
   });
+
+  // At some ten characters a second, what a pause cut off was begun after the time left though too
+  // little of the rest was left for it: the countdown or the set's line cut it off again, and it was
+  // said whole after the set's line, "Pause, lower slowly, swit" heard before "Bird dog, one set" and
+  // "Pause, lower slowly, switch sides" after it.
+  it.each([22_500, 23_500, 24_000, 24_750])(
+    "begins nothing a pause %i ms into the rest cut off where it would be cut off again, and says it after the set's line",
+    (atMs) => {
+      const birdDog = exerciseById('bird-dog');
+      const then = (act: (action: SessionAction) => void, nowMs: number) => {
+        act({ type: 'pause', nowMs });
+        vi.advanceTimersByTime(3000);
+        act({ type: 'resume', nowMs: nowMs + 3000 });
+        return nowMs + 3000;
+      };
+      const { voice, player } = restBefore(birdDog, 20, 95, { atMs: 12_000 + atMs, then });
+      vi.advanceTimersByTime(40_000);
+      const sentences = spokenSentences(`${birdDog.position} ${birdDog.spokenHow.slice(0, -1)}`);
+      const paused = voice.lines.findIndex((line) => line.text === 'Paused');
+      const cutByPause = voice.lines[paused - 1];
+      expect(cutByPause.cut && sentences.includes(cutByPause.text)).toBe(true);
+      const said = voice.lines.slice(paused);
+      expect(said.filter((line) => line.cut && sentences.includes(line.text))).toEqual([]);
+      const whole = said.filter((line) => !line.cut).map((line) => line.text);
+      const set = whole.findIndex((line) => line.startsWith('Bird dog, one set'));
+      expect(whole.slice(set).filter((text) => text === cutByPause.text)).toEqual([cutByPause.text]);
+      expect(whole.at(-1)).toBe('Go');
+      player.dispose();
+    },
+  );
 });
 
 /**
