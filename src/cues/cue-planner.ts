@@ -635,10 +635,16 @@ function goesOnToNewExercise(
   speechRate: number,
   restBefore: SessionState | null,
 ): Cue[] {
-  // After Resume, not after a countdown: nothing of the rest's line was kept for it.
-  const [first, ...rest] = setOpening(restBefore ?? state, state, set, speechRate, true, false);
+  // What the rest's countdown cut off of where to lie and how, kept by the voice through the pause,
+  // follows the line it goes on with, as it follows the set's after a countdown: a pause at "four"
+  // and Skip set in it lost the bird dog's "Pause, lower slowly, switch sides", cut off by "five".
+  const afterRest = restBefore !== null;
+  const [first, ...rest] = setOpening(restBefore ?? state, state, set, speechRate, true, afterRest);
   if (first?.kind !== 'say') return [sayGoesOn(resumed(state, state.nowMs), true)];
-  return [sayGoesOn(`Go on: ${first.text}`, true), ...rest];
+  return [
+    { ...sayGoesOn(`Go on: ${first.text}`, true), ...(first.sayCut ? { sayCut: true as const } : {}) },
+    ...rest,
+  ];
 }
 
 /**

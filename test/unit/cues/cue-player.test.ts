@@ -731,8 +731,10 @@ describe('a rest skipped in a pause, the person in position for the next exercis
 
   // Paused 27 s into the rest, its line heard whole, Skip tapped: the bridge went on with its point,
   // where to lie and its movement, 18 s said a second time half a minute after the first.
+  // "Go" a line of its own, where what the rest's countdown cut off of how the bridge is done, had a
+  // slower voice not finished it, comes before it.
   it.each([
-    ['in position at Resume', true, ['Go on: Glute bridge, one set. Fifteen reps. Go']],
+    ['in position at Resume', true, ['Go on: Glute bridge, one set. Fifteen reps', 'Go']],
     [
       'not yet in position',
       false,
@@ -1040,6 +1042,43 @@ describe("a rest's countdown after a line that runs long", () => {
     expect(whole.indexOf('Pause, lower slowly, switch sides')).toBeLessThan(whole.indexOf('Go'));
     player.dispose();
   });
+
+  // At nine or ten characters a second, "five" cut the bird dog's "Pause, lower slowly, switch sides"
+  // off (or "Paused" did, 24 s into the rest); Skip set tapped in a pause at "four" (or then) went on
+  // with "Go on: Bird dog, one set. Ten each side", its one point and "Go", the sentence never said.
+  it.each([
+    [90, 26_500],
+    [95, 26_500],
+    [95, 24_000],
+  ])(
+    'says what was cut off at %i ms a character, paused %i ms into the rest and skipped on, after the line it goes on with',
+    (msPerChar, atMs) => {
+      const birdDog = exerciseById('bird-dog');
+      const then = (act: (action: SessionAction) => void, nowMs: number) => {
+        act({ type: 'pause', nowMs });
+        vi.advanceTimersByTime(1000);
+        act({ type: 'skip', nowMs: nowMs + 1000 });
+        vi.advanceTimersByTime(2000);
+        act({ type: 'resume', nowMs: nowMs + 3000 });
+        return nowMs + 3000;
+      };
+      const { voice, player } = restBefore(birdDog, 20, msPerChar, { atMs: 12_000 + atMs, then });
+      vi.advanceTimersByTime(40_000);
+      const said = voice.lines.slice(voice.lines.findIndex((line) => line.text.startsWith('Rest, thirty')));
+      const cut = said.find((line) => line.cut);
+      expect(cut?.text).toBe('Pause, lower slowly, switch sides');
+      const sentences = spokenSentences(`${birdDog.position} ${birdDog.spokenHow.slice(0, -1)}`);
+      const whole = said.filter((line) => !line.cut).map((line) => line.text);
+      // Each sentence heard to its end once, in order, the one cut off after the line Resume goes on
+      // with, and before "Go".
+      expect(whole.filter((text) => sentences.includes(text))).toEqual(sentences);
+      const goesOn = whole.findIndex((text) => text.startsWith('Go on: Bird dog, one set'));
+      expect(whole.indexOf(cut?.text ?? '')).toBeGreaterThan(goesOn);
+      expect(whole.indexOf(cut?.text ?? '')).toBeLessThan(whole.indexOf('Go'));
+      expect(whole.at(-1)).toBe('Go');
+      player.dispose();
+    },
+  );
 
   // At some ten characters a second, paused 24.75 s into the rest as "Pause, lower slowly, switch
   // sides" was said, for 3 s: the rest went on with "Rest goes on: six seconds left", too little for
