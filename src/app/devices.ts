@@ -559,6 +559,12 @@ export interface DeviceState {
   readonly problemsTold: number;
   readonly bluetoothAvailable: boolean;
   /**
+   * Where the browser has no Web Bluetooth, what the device panel says of it: up front (`brief`), and
+   * in its menu why and what still works (`note`); null where it has. Worded for this browser, as a
+   * tap on a Bluetooth device's problem is.
+   */
+  readonly noBluetooth: { readonly brief: string; readonly note: string } | null;
+  /**
    * Devices of an earlier visit that did not answer as the page loaded: named, so that the virtual
    * strap standing in is not taken for them, and tried again by themselves (see tryAgainDelayMs).
    */
@@ -572,6 +578,11 @@ export interface DeviceState {
   /** The lowest battery level among the connected devices. */
   readonly battery: number | null;
   readonly devices: readonly DeviceStatus[];
+}
+
+function noBluetoothNotice(nav: Navigator): DeviceState['noBluetooth'] {
+  const { brief, note } = noBluetoothWords(nav.userAgent ?? '');
+  return { brief, note };
 }
 
 /** A device of an earlier visit that did not answer as the page loaded. */
@@ -786,6 +797,7 @@ export class Devices extends Model<DeviceState> {
       problem: null,
       problemsTold: 0,
       bluetoothAvailable: bluetoothOf(options.navigator) !== null,
+      noBluetooth: bluetoothOf(options.navigator) ? null : noBluetoothNotice(options.navigator),
       awaiting: [],
       rejoining: false,
       battery: null,

@@ -10,7 +10,6 @@ import {
   isAway,
 } from '../app/devices.ts';
 import { parseRecording, type Recording } from '../protocol/recording.ts';
-import { noBluetoothWords } from '../sensors/ble/errors.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { GOING_ON_WITHOUT_WORDS } from '../workout/by-hand.ts';
@@ -558,7 +557,7 @@ export class BbDevicePanel extends LitElement {
 
   private renderChoices(isVirtual: boolean, recordable: boolean) {
     const bluetooth = this.device.bluetoothAvailable;
-    const noBluetooth = bluetooth ? null : noBluetoothWords(navigator.userAgent);
+    const noBluetooth = bluetooth ? null : this.device.noBluetooth;
     const inUse = kindsInUse(this.device.devices);
     return html`<div class="choices">
       ${

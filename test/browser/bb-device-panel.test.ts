@@ -6,7 +6,7 @@ import {
   KNOWN_DEVICE_WORDS,
   RECORDING_WORDS,
 } from '../../src/app/devices.ts';
-import { BLUETOOTH_WORDS, deviceFailed } from '../../src/sensors/ble/errors.ts';
+import { BLUETOOTH_WORDS, deviceFailed, noBluetoothWords } from '../../src/sensors/ble/errors.ts';
 import { deviceProblem } from '../../src/sensors/ble/problems.ts';
 import { PHONE_MOTION_WORDS } from '../../src/sensors/phone/phone-motion.ts';
 import '../../src/ui/bb-device-panel.ts';
@@ -32,6 +32,7 @@ function state(devices: DeviceStatus[], patch: Partial<DeviceState> = {}): Devic
     problem: null,
     problemsTold: patch.problem ? 1 : 0,
     bluetoothAvailable: true,
+    noBluetooth: null,
     rejoining: false,
     awaiting: [],
     battery: 80,
@@ -635,6 +636,7 @@ describe('bb-device-panel', () => {
       state([virtual], {
         source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
         bluetoothAvailable: false,
+        noBluetooth: noBluetoothWords(navigator.userAgent),
       }),
     );
     // The tests run in Chromium: a person already in it is not sent to Chrome.

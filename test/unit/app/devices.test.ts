@@ -77,6 +77,11 @@ describe('Devices without Web Bluetooth', () => {
   it('says which browsers work and keeps the virtual strap', async () => {
     const devices = new Devices({ now: () => 0, navigator: {} as Navigator, seed: 1, window: null });
     expect(devices.state.bluetoothAvailable).toBe(false);
+    // What the device panel says of it, before anything is tapped.
+    expect(devices.state.noBluetooth).toEqual({
+      brief: 'No Bluetooth in this browser',
+      note: 'This browser has no Bluetooth: a strap or watch connects in Chrome or Edge (Bluefy on an iPhone).',
+    });
     await devices.connect('polar');
     expect(devices.state.problem).toBe(UNSUPPORTED_MESSAGE);
     expect(devices.state.problem).toMatch(/Chrome or Edge/);
@@ -93,6 +98,9 @@ describe('Devices without Web Bluetooth', () => {
       seed: 1,
       window: null,
     });
+    expect(devices.state.noBluetooth?.note).toMatch(
+      /^Bluetooth is not available to this browser on this device/,
+    );
     await devices.connect('polar');
     expect(devices.state.problem).toMatch(
       /^No Bluetooth: this browser has Bluetooth turned off on this device/,
@@ -108,6 +116,7 @@ describe('Devices without Web Bluetooth', () => {
       domError('NotFoundError', 'Bluetooth adapter not available.'),
     ]);
     const devices = new Devices({ now: () => 0, navigator: nav, seed: 1, window: null });
+    expect(devices.state.noBluetooth).toBeNull();
     await devices.connectBluetoothStrap();
     expect(devices.state.problem).toBeNull();
     await devices.connectBluetoothStrap();
