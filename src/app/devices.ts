@@ -26,7 +26,12 @@ import {
   tap,
   timer,
 } from 'rxjs';
-import { createRecording, type RecordedPacket, type Recording } from '../protocol/recording.ts';
+import {
+  createRecording,
+  parseRecording,
+  type RecordedPacket,
+  type Recording,
+} from '../protocol/recording.ts';
 import {
   BLE_DEVICE_KINDS,
   type BleDeviceKind,
@@ -984,6 +989,16 @@ export class Devices extends Model<DeviceState> {
     // Saved before a device sent anything: it would play as a strap with heart rate only.
     else if (file.recording.packets.length === 0) this.update({ problem: RECORDING_WORDS.empty });
     else this.replay(file.recording, undefined, file.fileName);
+  }
+
+  /** A file the person picked, as its text: read as a recording and replayed, or why it cannot be said. */
+  replayText(file: { readonly text: string; readonly fileName: string }): void {
+    const parsed = parseRecording(file.text);
+    this.replayFile(
+      parsed.ok
+        ? { recording: parsed.value, error: null, fileName: file.fileName }
+        : { recording: null, error: parsed.error.message, fileName: file.fileName },
+    );
   }
 
   /** Tries again to reach a device the app gave up on, or one of an earlier visit not found, without the chooser. */

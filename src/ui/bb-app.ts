@@ -509,7 +509,7 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-reconnect-device', (event) =>
       this.app.devices.reconnectDevice(event.detail.id),
     );
-    this.addEventListener('bb-replay', (event) => this.app.devices.replayFile(event.detail));
+    this.addEventListener('bb-replay', (event) => this.app.devices.replayText(event.detail));
     this.addEventListener('bb-replay-again', () => this.app.devices.replayAgain());
     this.addEventListener('bb-save-recording', () => downloadRecording(this.app.devices.recording()));
     this.addEventListener('bb-virtual-habit', (event) =>

@@ -9,7 +9,6 @@ import {
   goneHow,
   isAway,
 } from '../app/devices.ts';
-import { parseRecording, type Recording } from '../protocol/recording.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { GOING_ON_WITHOUT_WORDS } from '../workout/by-hand.ts';
@@ -812,13 +811,7 @@ export class BbDevicePanel extends LitElement {
     if (!file) return;
     this.closeMenu();
     this.chose('replay');
-    const parsed = parseRecording(await file.text());
-    this.send(
-      'bb-replay',
-      parsed.ok
-        ? { recording: parsed.value, error: null, fileName: file.name }
-        : { recording: null, error: parsed.error.message, fileName: file.name },
-    );
+    this.send('bb-replay', { text: await file.text(), fileName: file.name });
   };
 
   private send<K extends keyof BbDeviceCommandDetail>(name: K, detail: BbDeviceCommandDetail[K]): void {
@@ -831,11 +824,8 @@ export interface BbDeviceCommandDetail {
   'bb-connect-device': { readonly kind: DeviceKind };
   'bb-disconnect-device': { readonly id: string };
   'bb-reconnect-device': { readonly id: string };
-  'bb-replay': {
-    readonly recording: Recording | null;
-    readonly error: string | null;
-    readonly fileName?: string;
-  };
+  /** A file picked to replay, read by the app (Devices.replayText). */
+  'bb-replay': { readonly text: string; readonly fileName: string };
   'bb-replay-again': undefined;
   'bb-save-recording': undefined;
   'bb-virtual-habit': { readonly habit: Habit };

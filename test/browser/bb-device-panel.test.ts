@@ -523,7 +523,10 @@ describe('bb-device-panel', () => {
     input.files = files.files;
     input.dispatchEvent(new Event('change'));
     await expect.poll(() => sent.length).toBe(1);
-    expect(sent[0]).toMatchObject({ error: null, fileName: 'run.json' });
+    expect(sent[0]).toEqual({
+      text: '{"format":"backbeat-recording","version":1,"packets":[]}',
+      fileName: 'run.json',
+    });
   });
 
   it('offers to save a recording of a strap or a replay, and says why phone motion cannot be saved', async () => {

@@ -29,7 +29,7 @@ import {
   setNeeds,
   VIRTUAL_HABIT_KEY,
 } from '../../../src/app/devices.ts';
-import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
+import { createRecording, recordPacket, serializeRecording } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
 import { CONNECT_TIMEOUT_MS } from '../../../src/sensors/ble/gatt-session.ts';
@@ -1327,6 +1327,20 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     const recording = devices.recording();
     expect(recording.packets[0].tMs).toBe(1000);
     expect(recording.startedAt).toBe('2026-12-04T17:00:00.050Z');
+    devices.dispose();
+  });
+
+  it("reads a picked file's text: a recording replays under the file's name, and anything else says why not", () => {
+    const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
+    const recording = createRecording([recordPacket('hrs', Uint8Array.of(0x00, 0x63), 500)]);
+    devices.replayText({ text: serializeRecording(recording), fileName: 'run.json' });
+    expect(devices.state.source?.kind).toBe('replay');
+    expect(devices.state.source?.name).toMatch(/run\.json/);
+    expect(devices.state.problem).toBeNull();
+    devices.replayText({ text: '{"format":"backbeat-sessions"}', fileName: 'backup.json' });
+    expect(devices.state.problem).toBe(
+      'Not a recording: Backbeat cannot replay that file; it is a file of saved sessions (a backup or an export); import it in History.',
+    );
     devices.dispose();
   });
 
