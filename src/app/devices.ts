@@ -63,7 +63,9 @@ import {
 } from '../workout/session.ts';
 import { chooseHeartRate, type HeartRateChoice } from './heart-rate-choice.ts';
 import { exercisesCountedBy, motionDeviceFor } from './motion-routing.ts';
+import type { ExportedFile } from './persistence.ts';
 import { personLocale } from './person-locale.ts';
+import { recordingFile } from './recording-file.ts';
 import { tryAgainDelayMs } from './rejoin-policy.ts';
 
 /**
@@ -989,6 +991,11 @@ export class Devices extends Model<DeviceState> {
     // Saved before a device sent anything: it would play as a strap with heart rate only.
     else if (file.recording.packets.length === 0) this.update({ problem: RECORDING_WORDS.empty });
     else this.replay(file.recording, undefined, file.fileName);
+  }
+
+  /** What recording() holds, as a file to save. */
+  recordingFile(): ExportedFile {
+    return recordingFile(this.recording());
   }
 
   /** A file the person picked, as its text: read as a recording and replayed, or why it cannot be said. */

@@ -511,7 +511,7 @@ export class BbApp extends LitElement {
     );
     this.addEventListener('bb-replay', (event) => this.app.devices.replayText(event.detail));
     this.addEventListener('bb-replay-again', () => this.app.devices.replayAgain());
-    this.addEventListener('bb-save-recording', () => downloadRecording(this.app.devices.recording()));
+    this.addEventListener('bb-save-recording', () => downloadRecording(this.app.devices.recordingFile()));
     this.addEventListener('bb-virtual-habit', (event) =>
       this.app.devices.setVirtualHabit(event.detail.habit),
     );

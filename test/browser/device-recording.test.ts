@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recordingFile } from '../../src/app/recording-file.ts';
 import { createRecording } from '../../src/protocol/recording.ts';
 import { downloadRecording } from '../../src/ui/bb-device-recording.ts';
 import { fileStamp } from '../../src/workout/calendar.ts';
@@ -11,7 +12,7 @@ function downloadName(startedAt?: string): string {
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     name = this.download;
   });
-  downloadRecording(createRecording([], startedAt));
+  downloadRecording(recordingFile(createRecording([], startedAt)));
   return name;
 }
 

@@ -35,6 +35,7 @@ import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';
 import { CONNECT_TIMEOUT_MS } from '../../../src/sensors/ble/gatt-session.ts';
 import type { AccelFrame, HeartRateSample } from '../../../src/sensors/samples.ts';
 import { goneOnWithoutText } from '../../../src/workout/by-hand.ts';
+import { fileStamp } from '../../../src/workout/calendar.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 import { initialSessionState, reduceSession, type SessionAction } from '../../../src/workout/session.ts';
 import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
@@ -1327,6 +1328,10 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     const recording = devices.recording();
     expect(recording.packets[0].tMs).toBe(1000);
     expect(recording.startedAt).toBe('2026-12-04T17:00:00.050Z');
+    // Saved as a file named by that time.
+    expect(devices.recordingFile().filename).toBe(
+      `backbeat-recording-${fileStamp(Date.parse('2026-12-04T17:00:00.050Z'))}.json`,
+    );
     devices.dispose();
   });
 
