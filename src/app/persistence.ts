@@ -91,6 +91,9 @@ export interface PreferencesPort {
   apply(preferences: Preferences): void;
 }
 
+/** The choices of how long raw motion is kept, as History offers them (setRetention), and its sizes' words. */
+export { formatBytes, KEEP_ALL, RETENTION_MONTHS, sameRetention } from '../store/retention.ts';
+
 export type ExportFormat = 'fit' | 'csv' | 'json';
 
 export interface ExportedFile {

@@ -72,27 +72,6 @@ const IMPORT_REFUSALS: Record<StoreErrorKind, string> = {
 };
 
 /**
- * Why no import can be tried now, said beside the import's button before a file is picked: the store
- * has stopped saving, and an import would only be refused (IMPORT_REFUSALS).
- */
-const IMPORT_BARS: Record<StoreErrorKind, string> = {
-  // No reload: Backbeat asks the full store again every half minute and when the page is back, and
-  // saves again (the sessions waiting first) as soon as it has room.
-  quota:
-    'Nothing can be imported while storage is full. Free some space on the device: importing comes back by itself once Backbeat can save again.',
-  blocked:
-    'Nothing can be imported while an older Backbeat open in another tab stops saving. Close it, then reload this tab.',
-  version:
-    'Nothing can be imported while the data on this device is from a newer Backbeat. Reload to get it.',
-  upgraded: 'Nothing can be imported until this tab is reloaded: Backbeat was updated in another tab.',
-  moved:
-    'Nothing can be imported in this tab: it stopped saving when its session moved to another tab. Import there, or reload this tab.',
-  unavailable:
-    'Nothing can be imported while this browser does not let Backbeat save data here (storage is off or private).',
-  unknown: 'Nothing can be imported until Backbeat is reloaded: saving failed earlier.',
-};
-
-/**
  * Why an import tried failed, all of it taken out again: the store goes on saving, so these speak of
  * the file, not of a session kept in memory as MESSAGES do.
  */
@@ -118,24 +97,6 @@ const DELETE_FAILURES: Record<StoreErrorKind, string> = {
   unknown: 'saving failed. Reload Backbeat and try again.',
 };
 
-/**
- * What History says in place of its sessions when the store would not open for a reason that leaves
- * those saved on the device where they were, only unread by this page: "No sessions saved yet" read
- * as years of them lost. The other kinds stop a store that had opened (its sessions are listed), or
- * leave nothing to say there are any (storage off or private).
- */
-const SESSIONS_UNREAD: Partial<Record<StoreErrorKind, string>> = {
-  blocked:
-    'The sessions saved on this device cannot be shown while an older Backbeat open in another tab holds them. Close that tab, then reload this one to see them.',
-  version:
-    'The sessions saved on this device were saved by a newer Backbeat, and this page cannot show them. Reload to get that version and see them.',
-};
-
-/** Why History shows none of the sessions saved on the device (`problem`, if known), or null. */
-export function sessionsUnread(problem: StoreError | null): string | null {
-  return (problem && SESSIONS_UNREAD[problem.kind]) ?? null;
-}
-
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   /** The message in a line. */
@@ -158,11 +119,6 @@ export class StoreError extends Error {
 export function importRefused(problem: StoreError | null): StoreError {
   const kind = problem?.kind ?? 'unavailable';
   return new StoreError(kind, problem, IMPORT_REFUSALS[kind]);
-}
-
-/** Why no import can be tried while the store has stopped saving (`problem`, if known). */
-export function importBarred(problem: StoreError | null): string {
-  return IMPORT_BARS[problem?.kind ?? 'unavailable'];
 }
 
 /** The error to show for an import that failed as it saved (what IndexedDB threw): nothing of it kept. */

@@ -3,22 +3,19 @@ import { customElement, property, state } from 'lit/decorators.js';
 import {
   anyBeingRecorded,
   type ExportFormat,
+  formatBytes,
   type HistoryState,
+  KEEP_ALL,
   keptInMemoryOnly,
   type LongTask,
   type Persistence,
+  RETENTION_MONTHS,
   type SessionSets,
+  sameRetention,
 } from '../app/persistence.ts';
 import { personLocale } from '../app/person-locale.ts';
-import { importBarred, sessionsUnread } from '../store/errors.ts';
 import type { SessionRow } from '../store/records.ts';
-import {
-  formatBytes,
-  KEEP_ALL,
-  type MotionRetention,
-  RETENTION_MONTHS,
-  sameRetention,
-} from '../store/retention.ts';
+import type { MotionRetention } from '../store/retention.ts';
 import { wallClockOf } from '../workout/calendar.ts';
 import { droppedPlacement, sessionDrop, sessionDropText } from '../workout/device-drops.ts';
 import { backupButtonName } from './backup-name.ts';
@@ -28,6 +25,7 @@ import { NO_SESSIONS_YET } from './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { describeSessionFacts, FACT_SEPARATOR } from './format.ts';
+import { importBarred, sessionsUnread } from './history-store-words.ts';
 import { ObserveController } from './observe.ts';
 import { scrollPageBy, scrollToShowOnPage } from './scroll-page.ts';
 import {

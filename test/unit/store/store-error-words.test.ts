@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoreError, sessionsUnread, toStoreError } from '../../../src/store/errors.ts';
+import { StoreError, toStoreError } from '../../../src/store/errors.ts';
 
 const full = () => toStoreError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
 
@@ -18,16 +18,6 @@ describe('what a full store is said as', () => {
   it('says the line of the other kinds on the summary too: they ask for nothing but the files beside it', () => {
     const off = toStoreError(new DOMException('storage is off', 'SecurityError'));
     expect(off.atSummary).toBe(off.brief);
-  });
-});
-
-describe('what History says of sessions saved on the device that it cannot read', () => {
-  it('says why only where the store would not open and the sessions are still on the device', () => {
-    const said = (['quota', 'blocked', 'version', 'upgraded', 'moved', 'unavailable', 'unknown'] as const)
-      .filter((kind) => sessionsUnread(new StoreError(kind)) !== null)
-      .sort();
-    expect(said).toEqual(['blocked', 'version']);
-    expect(sessionsUnread(null)).toBeNull();
   });
 });
 

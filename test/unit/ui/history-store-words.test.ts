@@ -1,7 +1,9 @@
 // While the browser does not let Backbeat save, an import can only be refused: History says so beside
 // a greyed-out Import a file, before the person goes looking for a file, and says what would let it.
+// Where the store would not open, it says why the sessions saved on the device are not listed.
 import { describe, expect, it } from 'vitest';
-import { importBarred, StoreError, type StoreErrorKind } from '../../../src/store/errors.ts';
+import { StoreError, type StoreErrorKind } from '../../../src/store/errors.ts';
+import { importBarred, sessionsUnread } from '../../../src/ui/history-store-words.ts';
 
 const KINDS: readonly StoreErrorKind[] = [
   'quota',
@@ -35,5 +37,15 @@ describe('why nothing can be imported now', () => {
       expect(words, kind).toMatch(/^Nothing can be imported /);
       expect(words, kind).not.toMatch(/was imported|import again|the file/);
     }
+  });
+});
+
+describe('what History says of sessions saved on the device that it cannot read', () => {
+  it('says why only where the store would not open and the sessions are still on the device', () => {
+    const said = (['quota', 'blocked', 'version', 'upgraded', 'moved', 'unavailable', 'unknown'] as const)
+      .filter((kind) => sessionsUnread(new StoreError(kind)) !== null)
+      .sort();
+    expect(said).toEqual(['blocked', 'version']);
+    expect(sessionsUnread(null)).toBeNull();
   });
 });
