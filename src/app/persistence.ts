@@ -94,6 +94,9 @@ export interface PreferencesPort {
 /** The choices of how long raw motion is kept, as History offers them (setRetention), and its sizes' words. */
 export { formatBytes, KEEP_ALL, RETENTION_MONTHS, sameRetention } from '../store/retention.ts';
 
+/** A session's summary as it is kept with the session: the summary screen tells it as History does. */
+export { summarize } from '../store/summary.ts';
+
 export type ExportFormat = 'fit' | 'csv' | 'json';
 
 export interface ExportedFile {

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { summarize } from '../app/persistence.ts';
 import type { Placement } from '../sensors/samples.ts';
-import { summarize } from '../store/summary.ts';
 import { sessionDrop, sessionDropText } from '../workout/device-drops.ts';
 import type { SessionHeart } from '../workout/heart.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
