@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SessionHeart } from '../workout/heart.ts';
 import { exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
-import { unbroken } from './styles.ts';
+import { narrow, unbroken } from './styles.ts';
 import { setsWithHeartRate, tellsHeartRate } from './summary-heart.ts';
 
 /**
@@ -34,6 +34,13 @@ export class BbSetHeartRates extends LitElement {
       margin: 0;
       padding-left: 1.2rem;
       line-height: 1.6;
+    }
+    /* Text at twice its size (180 px): the bullets' margin gives up a little, and "Glute bridge 1:"
+       keeps its line rather than part "Glute" from its name. */
+    @media ${narrow} {
+      ul {
+        padding-left: 0.875rem;
+      }
     }
     .note {
       font-size: 1rem;
@@ -70,20 +77,20 @@ export class BbSetHeartRates extends LitElement {
             const dropBpm = recovery ? Math.round(recovery.dropBpm) : null;
             // A heart that did not slow down (it may even have climbed, getting up) has no "−0" or "−-3".
             // The drop stays with what it is, as a heart rate with its bpm: in History's card a bird
-            // dog's line broke "then −17 in the" over "rest".
+            // dog's line broke "then −17 in the" over "rest". "then" goes with it, and where the two
+            // are wider than a line (text at twice its size, 180 px) they part before "in the rest":
+            // ", then" took a line of its own there, over "−21 in the" and "rest".
             const drop =
               dropBpm === null
                 ? ''
-                : dropBpm > 0
-                  ? html`, then <span class="unbroken">−${dropBpm} in the rest</span>`
-                  : html`, then <span class="unbroken">no drop in the rest</span>`;
+                : html`, <span class="unbroken">then ${dropBpm > 0 ? `−${dropBpm}` : 'no drop'} <span class="unbroken">in the rest</span></span>`;
             // Each number with its unit: "87" over "bpm average" on a phone read as a number alone.
-            return html`<li>${unbroken(`${exerciseById(record.exerciseId).name} ${record.setNumber}`)}${skipped ? ' (skipped)' : ''}: <span class="unbroken">${stats.avgBpm} bpm</span> average, <span class="unbroken">${stats.maxBpm} at most</span>${drop}</li>`;
+            return html`<li>${setName(record, skipped)} <span class="unbroken">${stats.avgBpm} bpm</span> average, <span class="unbroken">${stats.maxBpm} at most</span>${drop}</li>`;
           })}
         </ul>
         ${
           hrv
-            ? html`<p>${hrv}</p>
+            ? html`<p>${withMsUnbroken(hrv)}</p>
                 <p class="note">
                   Heart-rate variability is how much the time between beats varies; higher at rest
                   usually means more relaxed and recovered.
@@ -93,6 +100,29 @@ export class BbSetHeartRates extends LitElement {
       </section>
     `;
   }
+}
+
+/**
+ * "Glute bridge 1:", its number and colon kept with the last word of the name: with text at twice its
+ * size (180 px) the line broke "Glute bridge" over "1: 94 bpm", a number that read as the list's own.
+ * A hyphenated word stays whole too (see unbroken).
+ */
+function setName(record: SetRecord, skipped: boolean) {
+  const name = exerciseById(record.exerciseId).name;
+  const cut = name.lastIndexOf(' ');
+  const numbered = `${name.slice(cut + 1)} ${record.setNumber}`;
+  return html`${unbroken(name.slice(0, cut + 1))}${
+    skipped
+      ? html`<span class="unbroken">${unbroken(numbered)}</span> <span class="unbroken">(skipped):</span>`
+      : html`<span class="unbroken">${unbroken(`${numbered}:`)}</span>`
+  }`;
+}
+
+/** Each "41 ms" of the line kept whole: it broke "the session, 41" over "ms after it". */
+function withMsUnbroken(text: string) {
+  return text
+    .split(/(\d+ ms)/)
+    .map((part, i) => (i % 2 === 1 ? html`<span class="unbroken">${part}</span>` : part));
 }
 
 /**

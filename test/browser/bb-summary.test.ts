@@ -1175,6 +1175,45 @@ describe('bb-summary', () => {
     }
   });
 
+  it('keeps "then" with the drop after it and each number with its unit, with text at twice its size (180 px wide)', async () => {
+    const restore = await layOutAsTheApp(180, 320);
+    try {
+      const summary = document.createElement('bb-summary');
+      summary.records = (['superman', 'glute-bridge', 'bird-dog', 'lat-pulldown'] as const).map(
+        (exerciseId, i) =>
+          record({ exerciseId, setNumber: 1, target: 10, count: 10, startedMs: (i + 1) * 100_000 }),
+      );
+      summary.durationMs = 8 * 60_000;
+      const stats = (avgBpm: number) => ({ avgBpm, maxBpm: avgBpm + 7, minBpm: avgBpm - 5, samples: 40 });
+      const drop = (dropBpm: number) => ({ peakBpm: 110, endBpm: 110 - dropBpm, dropBpm, afterMs: 60_000 });
+      summary.heart = {
+        sets: [stats(83), stats(94), stats(87), stats(96)],
+        recoveries: [drop(21), drop(-2), drop(17), null],
+        rmssdBeforeMs: 32,
+        rmssdAfterMs: 41,
+      };
+      inAppMain(summary);
+      const items = page.getByRole('listitem');
+      await expect.element(items.nth(3)).toBeVisible();
+      const said = [
+        ['Superman 1:', 'then −21', 'in the rest'],
+        ['Glute bridge 1:', 'then no drop', 'in the rest'],
+        ['Bird dog 1:', 'then −17', 'in the rest'],
+        ['pulldown 1:', '103 at most'],
+      ];
+      for (const [i, parts] of said.entries()) {
+        const item = items.nth(i).element();
+        // ", then" was a line of its own, over "−21 in the" and "rest"; "Glute bridge" over "1: 94 bpm".
+        for (const part of parts) expect(linesOf(item, part), `${part} in ${item.textContent}`).toBe(1);
+      }
+      const variability = page.getByText(/^Heart-rate variability \(RMSSD\)/).element();
+      // "the session, 41" over "ms after it".
+      for (const part of ['32 ms', '41 ms']) expect(linesOf(variability, part), part).toBe(1);
+    } finally {
+      await restore();
+    }
+  });
+
   it('says what RMSSD is, and before and after what it was read', () => {
     expect(describeHrv({ sets: [], recoveries: [], rmssdBeforeMs: 32.4, rmssdAfterMs: 41 })).toBe(
       'Heart-rate variability (RMSSD) at rest: 32 ms before the session, 41 ms after it',
