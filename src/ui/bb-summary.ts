@@ -26,10 +26,11 @@ import {
   setsDone,
   setsKeptIn,
 } from './format.ts';
+import { MediaQueryController } from './media-query.ts';
 import { tellsHeartRate } from './summary-heart.ts';
 import './bb-set-heart-rates.ts';
 import './bb-sets-table.ts';
-import { buttonStyles, factStyles, factsLine, narrow, unbroken, visuallyHidden } from './styles.ts';
+import { buttonStyles, factStyles, factsLine, NARROW, narrow, unbroken, visuallyHidden } from './styles.ts';
 
 /** The end of a session: every set, what was counted, and how long it took. */
 @customElement('bb-summary')
@@ -44,9 +45,11 @@ export class BbSummary extends LitElement {
         gap: 1.5rem;
         justify-items: center;
       }
+      /* Centred as the lines under it, where it wraps: "Ended" over "early" sat at the left edge. */
       h2 {
         margin: 0;
         font-size: clamp(2rem, 6vmin, 3rem);
+        text-align: center;
       }
       /* Focused by the app when the session ends under a keyboard (see bb-app), not by the person. */
       h2:focus {
@@ -75,6 +78,25 @@ export class BbSummary extends LitElement {
       @media ${narrow} {
         .totals {
           font-size: 1.15rem;
+        }
+      }
+      /*
+       * Text at twice its size on a phone (180 × 320): under the header the window has room for the
+       * heading, the session's totals and New session, closer together, its buttons as large as the
+       * files' (see render).
+       */
+      @media ${narrow} {
+        :host {
+          gap: 0.75rem;
+        }
+        h2 {
+          font-size: 1.6rem;
+          line-height: 1.1;
+        }
+        .next button {
+          font-size: 1rem;
+          min-height: 2.75rem;
+          padding-inline: 0.75rem;
         }
       }
       .actions {
@@ -172,6 +194,8 @@ export class BbSummary extends LitElement {
    */
   @property({ attribute: false }) learned: readonly LearnedInSession[] = [];
 
+  private readonly narrowScreen = new MediaQueryController(this, NARROW);
+
   override render() {
     // Finished before a set was done (none begun, or each skipped): nothing was kept or is worth a file.
     if (!anySetDone(this.records)) {
@@ -187,8 +211,14 @@ export class BbSummary extends LitElement {
       <div class="totals">
         ${factsLine(summarise(this.records, this.durationMs, this.pauses, this.devicePlacement))}
       </div>
-      ${this.renderEndedEarly()}
-      ${this.renderNext()}
+      ${
+        // With text at twice its size the exercises not reached (six names, 133 px) come under New
+        // session, which they took to 482 px of a 320 px window: the heading and the totals are what is
+        // read from the mat, the names once the phone is picked up.
+        this.narrowScreen.matches
+          ? html`${this.renderNext()}${this.renderEndedEarly()}`
+          : html`${this.renderEndedEarly()}${this.renderNext()}`
+      }
       ${this.deleted ? html`<p class="deleted">You deleted this session from your history: it is not kept, and there is no file of it to save.</p>` : this.renderSave()}
       <bb-sets-table .records=${this.records} .plan=${this.plan} .pauses=${this.pauses} .devicePlacement=${this.devicePlacement} label="Sets of this session"></bb-sets-table>
       ${this.deleted ? nothing : this.renderFix()}
@@ -271,7 +301,7 @@ export class BbSummary extends LitElement {
   }
 
   private renderNext() {
-    return html`<div class="actions">
+    return html`<div class="actions next">
       <button class="primary" @click=${() => sendCommand(this, 'bb-new-session')}>New session</button>
       <button @click=${() => sendCommand(this, 'bb-show-history')}>See all your sessions</button>
     </div>`;
