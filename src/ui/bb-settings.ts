@@ -112,7 +112,23 @@ export class BbSettings extends LitElement {
       }
       h2 {
         font-size: 2rem;
+        margin: 0;
+      }
+      /* Back on a line of its own over the heading, its button as large as History's. */
+      .title {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
         margin: 0 0 1rem;
+      }
+      .title button {
+        font-size: 1.1rem;
+        min-height: 2.75rem;
+        padding-inline: 0.9rem;
+      }
+      .title h2 {
+        flex-basis: 100%;
       }
       fieldset {
         border: 1px solid var(--bb-border, #3b4656);
@@ -359,7 +375,14 @@ export class BbSettings extends LitElement {
   override render() {
     const s = this.settings.value;
     return html`
-      <h2 id="settings-title" tabindex="-1">Settings</h2>
+      <div class="title">
+        ${
+          // The way back above the heading, as History gives its own: Done alone closed the settings,
+          // at their foot, 6,747 px down a phone with its text at twice its size (180 × 320).
+          html`<button type="button" class="quiet" @click=${this.onDone}><span aria-hidden="true">← </span>Back</button>`
+        }
+        <h2 id="settings-title" tabindex="-1">Settings</h2>
+      </div>
       <form aria-labelledby="settings-title" @submit=${(e: Event) => e.preventDefault()}>
         ${this.renderSession(s)} ${this.renderExercises(s)} ${this.renderSound(s)} ${this.renderHeart(s)}
         ${this.renderBackups()}

@@ -2,9 +2,9 @@
 // 180 × 320), under the header that takes a third of it: what a person looks for there is on the first
 // screen, or as near it as what is said before it allows; and on a phone and a laptop as it was.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
-import { type AppShell, mountApp } from './app-shell.ts';
+import { type AppShell, mountApp, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 /** How far down the page `element` ends: within the window, it is seen with the page at its top. */
@@ -63,5 +63,71 @@ describe.each([
       early.element().getBoundingClientRect().bottom <= newSession.element().getBoundingClientRect().top;
     expect(earlyAbove).toBe(width > 180);
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+  });
+});
+
+/** The element the keyboard is on, inside the shadow roots it is in. */
+function focused(): Element | null {
+  let at: Element | null = document.activeElement;
+  while (at?.shadowRoot?.activeElement) at = at.shadowRoot.activeElement;
+  return at;
+}
+
+describe.each([
+  { size: 'a phone with its text at twice its size', width: 180, height: 320 },
+  { size: 'a 360 × 640 phone', width: 360, height: 640 },
+  { size: 'a laptop', width: 1366, height: 768 },
+])('Settings opened from the start screen on $size', ({ width, height }) => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(width, height);
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: `settings-${width}` }),
+    });
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('gives its way back above its heading, on the first screen, as History does, and Done at its foot', async () => {
+    await expect.element(page.getByText('Virtual strap connected')).toBeVisible();
+    await openScreenFromHeader('Settings');
+    const settings = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-settings')!);
+    const heading = settings.getByRole('heading', { name: 'Settings', exact: true });
+    await expect.element(heading).toBeVisible();
+    // Done alone closed it, at the foot of the page: 6,747–6,803 px at 180 × 320.
+    const back = settings.getByRole('button', { name: 'Back', exact: true });
+    await expect.element(back).toBeVisible();
+    await expect.poll(() => scrollY).toBe(0);
+    expect(endFromTop(back.element())).toBeLessThanOrEqual(innerHeight);
+    expect(endFromTop(heading.element())).toBeLessThanOrEqual(innerHeight);
+    expect(back.element().getBoundingClientRect().bottom).toBeLessThanOrEqual(
+      heading.element().getBoundingClientRect().top,
+    );
+    // As large a target as History's Back.
+    expect(back.element().getBoundingClientRect().height).toBeGreaterThanOrEqual(44);
+    await expect.element(settings.getByRole('button', { name: 'Done', exact: true })).toBeInTheDocument();
+    await back.click();
+    await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+    expect(mounted.shell.shadowRoot!.querySelector('bb-settings')).toBeNull();
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+  });
+
+  it('takes the keyboard back from its heading to Back, and from Back to the start screen’s heading', async () => {
+    await expect.element(page.getByText('Virtual strap connected')).toBeVisible();
+    await openScreenFromHeader('Settings');
+    const settings = mounted.shell.shadowRoot!.querySelector('bb-settings')!;
+    await expect.element(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
+    settings.shadowRoot!.querySelector('h2')!.focus();
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(focused()?.textContent?.trim()).toBe('← Back');
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => focused()?.tagName).toBe('H2');
+    expect(focused()?.textContent).toBe("Today's back-care session");
   });
 });
