@@ -256,6 +256,10 @@ export class BbSettings extends LitElement {
          and what does not fit beside its words goes under them (a field, a menu of voices, the move
          buttons) rather than past the screen's edge. */
       @media (max-width: 18rem) {
+        /* As large as History's heading there: at 2rem, "Settings" stuck 3 px into the page's margin. */
+        h2 {
+          font-size: 1.75rem;
+        }
         fieldset {
           padding-inline: 0.3rem;
           grid-template-columns: minmax(0, 1fr);

@@ -111,6 +111,11 @@ describe.each([
     );
     // As large a target as History's Back.
     expect(back.element().getBoundingClientRect().height).toBeGreaterThanOrEqual(44);
+    // Inside the page's margins, as the fields under it: "Settings" was 151 px of the 148 there.
+    const main = mounted.shell.shadowRoot!.querySelector('main')!;
+    const contentRight =
+      main.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(main).paddingRight);
+    expect(heading.element().getBoundingClientRect().right).toBeLessThanOrEqual(contentRight);
     await expect.element(settings.getByRole('button', { name: 'Done', exact: true })).toBeInTheDocument();
     await back.click();
     await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
