@@ -17,7 +17,7 @@ import {
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
-import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
+import { devicesLine, noteReconnecting, openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import { dropToldWhole } from './drop-said.ts';
 import { simulatedSet, streamSet, type Xyz } from './simulated-wearer.ts';
 
@@ -166,8 +166,9 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
         countBeforeDrop = await count();
         writesBeforeDrop = written().length;
         const saidBeforeDrop = (await said()).length;
+        const reconnectingSeen = await noteReconnecting(page);
         await watch.disconnect();
-        await expect.poll(() => panel('.retry').textContent(), { timeout: 2000 }).toBe('reconnecting…');
+        await expect.poll(reconnectingSeen, { timeout: 2000 }).toEqual(['reconnecting…']);
         // The set pauses and says why, for someone who sees the screen from the mat.
         await expect
           .poll(() => page.locator('bb-set-view .pause-reason').textContent())

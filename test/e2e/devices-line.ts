@@ -39,3 +39,34 @@ export async function openDeviceMenu(page: Page, press: Press): Promise<void> {
   await openDevicesLine(page, press);
   await press(deviceMenuButton(page));
 }
+
+declare global {
+  interface Window {
+    /** Each text the device panel's reconnection note showed since noteReconnecting began. */
+    backbeatReconnectingSeen?: string[];
+  }
+}
+
+/**
+ * Starts noting, in the page, each text the device panel shows where a dropped device is being
+ * reconnected, and returns a reader of them. A reconnection after the half-second backoff can be over
+ * before a poll from the test reads the note on a loaded machine, and a read of a note already gone
+ * waits for it: the page notes it as it renders it.
+ */
+export async function noteReconnecting(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    window.backbeatReconnectingSeen = seen;
+    const panel = document.querySelector('bb-app')?.shadowRoot?.querySelector('bb-device-panel')?.shadowRoot;
+    if (!panel) throw new Error('no device panel on the page');
+    const look = () => {
+      for (const note of panel.querySelectorAll('.retry')) {
+        const text = note.textContent ?? '';
+        if (seen.at(-1) !== text) seen.push(text);
+      }
+    };
+    new MutationObserver(look).observe(panel, { subtree: true, childList: true, characterData: true });
+    look();
+  });
+  return () => page.evaluate(() => window.backbeatReconnectingSeen ?? []);
+}

@@ -13,7 +13,7 @@ import {
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
-import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
+import { devicesLine, noteReconnecting, openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import { dropToldWhole } from './drop-said.ts';
 import { simulatedSet, streamSet, type Xyz } from './simulated-wearer.ts';
 
@@ -114,8 +114,9 @@ describe('a micro:bit on the chest over Web Bluetooth: the period, a counted set
         await expect.poll(count, { timeout: 3000 }).toBe(3);
         countBeforeDrop = await count();
         const saidBeforeDrop = (await said()).length;
+        const reconnectingSeen = await noteReconnecting(page);
         await microbit.disconnect();
-        await expect.poll(() => panel('.retry').textContent(), { timeout: 2000 }).toBe('reconnecting…');
+        await expect.poll(reconnectingSeen, { timeout: 2000 }).toEqual(['reconnecting…']);
         // The set pauses and says why, for someone who sees the screen from the mat.
         await expect
           .poll(() => page.locator('bb-set-view .pause-reason').textContent())

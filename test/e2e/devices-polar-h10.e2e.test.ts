@@ -19,7 +19,7 @@ import { describeWithShared, PROJECT_DIR, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
-import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
+import { devicesLine, noteReconnecting, openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import { dropToldWhole } from './drop-said.ts';
 import {
   accCommandAnswer,
@@ -132,8 +132,9 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
         const writesBefore = strap.writes.get(PMD_CP)?.length ?? 0;
         const t0 = Date.now();
         const saidBeforeDrop = (await said()).length;
+        const reconnectingSeen = await noteReconnecting(page);
         await strap.disconnect();
-        await expect.poll(() => panel('.retry').textContent(), { timeout: 2000 }).toBe('reconnecting…');
+        await expect.poll(reconnectingSeen, { timeout: 2000 }).toEqual(['reconnecting…']);
         await expect
           .poll(() => panel('.state').getAttribute('data-connection'), { timeout: 20_000, interval: 20 })
           .toBe('connected');
