@@ -198,15 +198,19 @@ export interface PartlyDamaged {
   readonly file: Blob;
   readonly notice: string;
   readonly button: string;
+  /** The notice once storage had no room for the others: the choice stays for a tap after freeing some. */
+  readonly whenFull: string;
 }
 
 /** A backup read to its end with damaged sessions in it, which nothing was imported from. */
 class PartlyDamagedFile extends ImportError {
   readonly button: string | null;
+  readonly whenFull: string;
   constructor(damaged: readonly DamagedSession[], readable: number) {
-    const { notice, button } = partlyDamagedWords(damaged, readable);
+    const { notice, button, whenFull } = partlyDamagedWords(damaged, readable);
     super(notice);
     this.button = button;
+    this.whenFull = whenFull;
   }
 }
 
@@ -914,7 +918,14 @@ export class Persistence {
   async restore(
     file: Blob,
     options: TaskOptions = {},
-    { leaveOutDamaged = false }: { leaveOutDamaged?: boolean } = {},
+    {
+      leaveOutDamaged = false,
+      choice = null,
+    }: {
+      leaveOutDamaged?: boolean;
+      /** The choice whose tap this import is: offered again where storage has no room for them. */
+      choice?: PartlyDamaged | null;
+    } = {},
   ): Promise<ImportResult> {
     // The settings an earlier file offered are that file's: whatever this one turns out to be (no
     // backup, called off, or one with settings of its own), a tap must never take them on now; nor
@@ -989,8 +1000,19 @@ export class Persistence {
       // then here, the file's sessions among them. A store with room puts it right; a full one took no
       // such write.
       await store.refreshWeeks(weeks).catch(() => undefined);
-      if (error instanceof PartlyDamagedFile && error.button)
-        this.history.update({ partlyDamaged: { file, notice: error.message, button: error.button } });
+      if (error instanceof PartlyDamagedFile && error.button) {
+        const { message: notice, button, whenFull } = error;
+        this.history.update({ partlyDamaged: { file, notice, button, whenFull } });
+      }
+      // Storage full as the others went in: the person frees space and taps again, rather than find
+      // and pick the file once more.
+      if (
+        choice &&
+        !(error instanceof ImportError) &&
+        !isAbort(error) &&
+        toStoreError(error).kind === 'quota'
+      )
+        this.history.update({ partlyDamaged: { ...choice, notice: choice.whenFull } });
       throw error instanceof ImportError || isAbort(error) ? error : importFailed(error);
     } finally {
       await store.endImport(journal).catch(() => undefined);

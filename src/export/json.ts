@@ -232,19 +232,22 @@ export function damagedSessionsNamed(damaged: readonly DamagedSession[]): string
 /**
  * The words of a backup some of whose sessions are damaged, read to its end and nothing imported: why,
  * and the button that imports the `readable` others without them; no button where none can be read.
+ * `whenFull`: what the choice says once storage had no room for the others, its button kept.
  */
 export function partlyDamagedWords(
   damaged: readonly DamagedSession[],
   readable: number,
-): { notice: string; button: string | null } {
+): { notice: string; button: string | null; whenFull: string } {
   const all = damaged.length + readable;
+  const named = damagedSessionsNamed(damaged);
   if (readable === 0) {
     return {
       notice:
         damaged.length === 1
           ? damaged[0]!.message
-          : `This file is damaged: none of its ${all} sessions can be read, ${damagedSessionsNamed(damaged)}. Nothing was imported.`,
+          : `This file is damaged: none of its ${all} sessions can be read, ${named}. Nothing was imported.`,
       button: null,
+      whenFull: '',
     };
   }
   const which =
@@ -252,9 +255,12 @@ export function partlyDamagedWords(
       ? `session ${damaged[0]!.session} of its ${all} cannot be read (${damaged[0]!.problem})`
       : `${damaged.length} of its ${all} sessions cannot be read, ${damagedSessionsNamed(damaged)}`;
   const others = readable === 1 ? 'the other one' : `the other ${readable}`;
+  const button = readable === 1 ? 'Import the other one' : `Import the other ${readable}`;
   return {
     notice: `This file is damaged: ${which}. Nothing was imported: ${others} can be, without ${damaged.length === 1 ? 'it' : 'them'}.`,
-    button: readable === 1 ? 'Import the other one' : `Import the other ${readable}`,
+    button,
+    // The choice stays for a tap once there is room, the file picked already: the words say so.
+    whenFull: `Storage is full, so nothing was imported: ${readable === 1 ? 'the other session' : `the other ${readable} sessions`} did not fit, and the sessions here are as they were. Free some space on the device, then tap ${button} again; ${named} ${damaged.length === 1 ? 'stays' : 'stay'} out as damaged.`,
   };
 }
 

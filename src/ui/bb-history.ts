@@ -8,6 +8,7 @@ import {
   KEEP_ALL,
   keptInMemoryOnly,
   type LongTask,
+  type PartlyDamaged,
   type Persistence,
   RETENTION_MONTHS,
   type SessionSets,
@@ -483,7 +484,7 @@ export class BbHistory extends LitElement {
         h.partlyDamaged
           ? html`<div class="problem choice" role="alert">
               <p>${h.partlyDamaged.notice}</p>
-              <button ?disabled=${this.working} @click=${() => this.onImportOthers(h.partlyDamaged!.file)}>${h.partlyDamaged.button}</button>
+              <button ?disabled=${this.working} @click=${() => this.onImportOthers(h.partlyDamaged!)}>${h.partlyDamaged.button}</button>
               <button class="quiet" ?disabled=${this.working} @click=${() => this.persistence.keepOutPartlyDamaged()}>Import none</button>
             </div>`
           : null
@@ -749,10 +750,10 @@ export class BbHistory extends LitElement {
   };
 
   /** Imports a damaged backup's readable sessions, the person having chosen to, without the others. */
-  private async onImportOthers(file: Blob): Promise<void> {
+  private async onImportOthers(choice: PartlyDamaged): Promise<void> {
     await this.run(async () => {
       await this.persistence.runTask('Importing', 'Import cancelled: nothing was imported.', (options) =>
-        this.persistence.restore(file, options, { leaveOutDamaged: true }),
+        this.persistence.restore(choice.file, options, { leaveOutDamaged: true, choice }),
       );
     });
     await this.bringIntoView('.tools > .problem', '.tools > .offer', '.tools > .notice');

@@ -1,7 +1,7 @@
 // A backup whole but for a damaged session, picked in History: refused, with the choice to import the
 // others, which only a tap takes; on a 360 px phone and a 180 px one (text at twice its size).
 import { NEVER, Subject } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { Persistence } from '../../src/app/persistence.ts';
 import { FILE_FOOTER, fileHeader, sessionLine } from '../../src/export/json.ts';
@@ -107,5 +107,32 @@ describe('bb-history given a backup with a damaged session', () => {
     expect(page.getByRole('button', { name: 'Import the other 2' }).query()).toBeNull();
     expect(page.getByRole('alert').query()).toBeNull();
     expect(persistence.history.state.sessionCount).toBe(0);
+  });
+
+  it('keeps Import the other 2 when storage is full as it imports them, and imports them on a tap once there is room', async () => {
+    const persistence = await emptyHistory();
+    await mount('bb-history', { persistence });
+    await userEvent.upload(page.getByLabelText('Import a file'), damagedAtTheSecond(3));
+    const importOthers = page.getByRole('button', { name: 'Import the other 2' });
+    await expect.element(importOthers).toBeVisible();
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await userEvent.click(importOthers);
+      await expect
+        .element(page.getByRole('alert'))
+        .toHaveTextContent(
+          'Storage is full, so nothing was imported: the other 2 sessions did not fit, and the sessions here are as they were. Free some space on the device, then tap Import the other 2 again; session 2 (set 1: "count" should be a number) stays out as damaged.',
+        );
+    } finally {
+      full.mockRestore();
+    }
+    await expect.element(importOthers).toBeEnabled();
+    await userEvent.click(importOthers);
+    await expect
+      .element(page.getByText(/^Imported 2 sessions\. Left out as damaged: session 2/))
+      .toBeVisible();
+    expect(persistence.history.state.sessionCount).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 // A backup whole but for some damaged sessions: nothing of it is imported until the person chooses
 // to import the others, and then they come in, all or nothing, the damaged ones named.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
 import { FILE_FOOTER, fileHeader, sessionLine } from '../../../src/export/json.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
@@ -99,5 +99,35 @@ describe('a backup with a damaged session', () => {
     expect(app.persistence.history.state.partlyDamaged).toBeNull();
     expect(app.persistence.history.state.notice).toBe('Nothing was imported.');
     expect(app.persistence.history.state.sessionCount).toBe(1);
+  });
+
+  it('keeps the choice when storage is full as the others are imported, so that a tap after freeing space imports them', async () => {
+    const app = await startedDevice();
+    const file = backupDamagedAtTheSecond(false);
+    await expect(app.persistence.restore(file)).rejects.toThrow(/damaged/);
+    const choice = app.persistence.history.state.partlyDamaged;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await expect(
+        app.persistence.restore(file, {}, { leaveOutDamaged: true, choice }),
+      ).rejects.toMatchObject({
+        kind: 'quota',
+      });
+    } finally {
+      full.mockRestore();
+    }
+    expect(app.persistence.history.state.sessionCount).toBe(0);
+    expect(app.persistence.history.state.partlyDamaged).toMatchObject({
+      file,
+      button: 'Import the other 4',
+      notice:
+        'Storage is full, so nothing was imported: the other 4 sessions did not fit, and the sessions here are as they were. Free some space on the device, then tap Import the other 4 again; session 2 (set 1: "count" should be a number) stays out as damaged.',
+    });
+
+    await app.persistence.restore(file, {}, { leaveOutDamaged: true });
+    expect(app.persistence.history.state.sessionCount).toBe(4);
+    expect(app.persistence.history.state.partlyDamaged).toBeNull();
   });
 });

@@ -136,11 +136,15 @@ describe('partlyDamagedWords', () => {
       notice:
         'This file is damaged: session 3 of its 42 cannot be read (set 1: "count" should be a number). Nothing was imported: the other 41 can be, without it.',
       button: 'Import the other 41',
+      whenFull:
+        'Storage is full, so nothing was imported: the other 41 sessions did not fit, and the sessions here are as they were. Free some space on the device, then tap Import the other 41 again; session 3 (set 1: "count" should be a number) stays out as damaged.',
     });
     expect(partlyDamagedWords([damage(1, 'its text is broken off partway')], 1)).toEqual({
       notice:
         'This file is damaged: session 1 of its 2 cannot be read (its text is broken off partway). Nothing was imported: the other one can be, without it.',
       button: 'Import the other one',
+      whenFull:
+        'Storage is full, so nothing was imported: the other session did not fit, and the sessions here are as they were. Free some space on the device, then tap Import the other one again; session 1 (its text is broken off partway) stays out as damaged.',
     });
   });
 
@@ -156,8 +160,8 @@ describe('partlyDamagedWords', () => {
 
   it('offers nothing where no session can be read', () => {
     const one = damage(1, 'set 2: "count" should be a number');
-    expect(partlyDamagedWords([one], 0)).toEqual({ notice: one.message, button: null });
-    expect(partlyDamagedWords([damage(1, 'a'), damage(2, 'b'), damage(3, 'c')], 0)).toEqual({
+    expect(partlyDamagedWords([one], 0)).toMatchObject({ notice: one.message, button: null });
+    expect(partlyDamagedWords([damage(1, 'a'), damage(2, 'b'), damage(3, 'c')], 0)).toMatchObject({
       notice:
         'This file is damaged: none of its 3 sessions can be read, session 1 (a), session 2 (b) and 1 more. Nothing was imported.',
       button: null,
