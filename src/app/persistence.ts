@@ -945,41 +945,11 @@ export class Persistence {
     // Held while the import runs, so that another tab opened meanwhile leaves its journal alone.
     const journal = IMPORT_JOURNAL_PREFIX + crypto.randomUUID();
     const held = await this.tabs.hold(journal);
-    try {
-      await store.beginImport(journal);
-      let bytesRead = 0;
-      const onBytes = (bytes: number) => (bytesRead = bytes);
-      const reading = readSessionStream(file.stream(), {
-        now: this.wallNow(),
-        unknownFields,
-        putRight,
-        onBytes,
-        onPreferences: (found) => (preferences = found),
-        damaged,
-      });
-      for await (const bundle of reading) {
-        options.signal?.throwIfAborted();
-        readable++;
-        // Damaged, the file is read on to its end only to tell what else is damaged and how many
-        // can be read: what it had added is taken out below, till the person chooses.
-        if (damaged.length > 0 && !leaveOutDamaged) {
-          options.onProgress?.(bytesRead, file.size);
-          continue;
-        }
-        const result = await store.importBundles([bundle], journal);
-        if (result.added.length) this.rememberPast(bundle.session, bundle.sets);
-        added.push(...result.added);
-        skipped.push(...result.skipped);
-        replaced.push(...(result.replaced ?? []));
-        for (const week of result.weeks ?? []) weeks.add(week);
-        options.onProgress?.(bytesRead, file.size);
-      }
-      options.signal?.throwIfAborted();
-      if (damaged.length > 0 && !leaveOutDamaged) throw new PartlyDamagedFile(damaged, readable);
-      // The charts and the plan count the file's sessions only once all of it is in: until then,
-      // taking it out again needs no room (see ImportResult.weeks).
-      await store.refreshWeeks(weeks);
-    } catch (error) {
+    /** What storage refused for want of room, the file read on to its end to tell whether it is damaged. */
+    let full: unknown = null;
+    let wroteNone = true;
+    /** Takes out what the file has added so far, the journal emptied with it: nothing of it is kept. */
+    const takeOut = async () => {
       const replacedIds = new Set(replaced.map((before) => before.session.id));
       for (const id of added) {
         if (replacedIds.has(id)) continue;
@@ -1000,6 +970,66 @@ export class Persistence {
       // then here, the file's sessions among them. A store with room puts it right; a full one took no
       // such write.
       await store.refreshWeeks(weeks).catch(() => undefined);
+      if (!wroteNone) await store.beginImport(journal).catch(() => undefined);
+      added.length = 0;
+      replaced.length = 0;
+      weeks.clear();
+      wroteNone = true;
+    };
+    /** Full, the file may still turn out damaged, which the person is told first (see below). */
+    const fullUnlessDamaged = (error: unknown) => {
+      if (leaveOutDamaged || toStoreError(error).kind !== 'quota') throw error;
+      full = error;
+    };
+    try {
+      await store.beginImport(journal).catch(fullUnlessDamaged);
+      let bytesRead = 0;
+      const onBytes = (bytes: number) => (bytesRead = bytes);
+      const reading = readSessionStream(file.stream(), {
+        now: this.wallNow(),
+        unknownFields,
+        putRight,
+        onBytes,
+        onPreferences: (found) => (preferences = found),
+        damaged,
+      });
+      for await (const bundle of reading) {
+        options.signal?.throwIfAborted();
+        readable++;
+        // Damaged, the file is read on to its end only to tell what else is damaged and how many can
+        // be read, and nothing of it stays in storage meanwhile: a tab closed, or another one reading
+        // the store, in the meantime finds none of it, as the words will say.
+        if ((damaged.length > 0 || full !== null) && !leaveOutDamaged) {
+          if (!wroteNone) await takeOut();
+          options.onProgress?.(bytesRead, file.size);
+          continue;
+        }
+        let result: ImportResult;
+        try {
+          result = await store.importBundles([bundle], journal);
+        } catch (error) {
+          // The others a damaged file offers need the room too: the damage is told first.
+          fullUnlessDamaged(error);
+          await takeOut();
+          options.onProgress?.(bytesRead, file.size);
+          continue;
+        }
+        wroteNone = false;
+        if (result.added.length) this.rememberPast(bundle.session, bundle.sets);
+        added.push(...result.added);
+        skipped.push(...result.skipped);
+        replaced.push(...(result.replaced ?? []));
+        for (const week of result.weeks ?? []) weeks.add(week);
+        options.onProgress?.(bytesRead, file.size);
+      }
+      options.signal?.throwIfAborted();
+      if (damaged.length > 0 && !leaveOutDamaged) throw new PartlyDamagedFile(damaged, readable);
+      if (full !== null) throw full;
+      // The charts and the plan count the file's sessions only once all of it is in: until then,
+      // taking it out again needs no room (see ImportResult.weeks).
+      await store.refreshWeeks(weeks);
+    } catch (error) {
+      await takeOut();
       if (error instanceof PartlyDamagedFile && error.button) {
         const { message: notice, button, whenFull } = error;
         this.history.update({ partlyDamaged: { file, notice, button, whenFull } });

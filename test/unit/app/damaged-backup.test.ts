@@ -130,4 +130,58 @@ describe('a backup with a damaged session', () => {
     expect(app.persistence.history.state.sessionCount).toBe(4);
     expect(app.persistence.history.state.partlyDamaged).toBeNull();
   });
+
+  it('keeps none of its sessions in storage once a damaged one is found, while the rest of the file is read', async () => {
+    const app = await startedDevice();
+    const lines = sessionLines(3);
+    lines[1] = lines[1]!.replace(/"count":\d+/, '"count":"many"');
+    const text = `${fileHeader()}${lines.join('')}\n`;
+    let reachedTheRest!: () => void;
+    const reached = new Promise<void>((resolve) => (reachedTheRest = resolve));
+    // The file's sessions, and then a read that does not end: the rest of a large backup on its way.
+    let sent = false;
+    const file = {
+      size: text.length * 2,
+      stream: () =>
+        new ReadableStream<Uint8Array>(
+          {
+            pull: (reading) => {
+              if (!sent) {
+                sent = true;
+                reading.enqueue(new TextEncoder().encode(text));
+                return;
+              }
+              reachedTheRest();
+              return new Promise<void>(() => undefined);
+            },
+          },
+          { highWaterMark: 0 },
+        ),
+    } as unknown as Blob;
+    void app.persistence.restore(file).catch(() => undefined);
+    await reached;
+    const store = await SessionStore.open({ name: `damaged-backup-${dbCounter}` });
+    try {
+      expect(await store.countSessions()).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('says a file is damaged, offering the others, where storage is full before its damaged session', async () => {
+    const app = await startedDevice();
+    const file = backupDamagedAtTheSecond(false);
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await expect(app.persistence.restore(file)).rejects.toThrow(
+        'This file is damaged: session 2 of its 5 cannot be read (set 1: "count" should be a number). Nothing was imported: the other 4 can be, without it.',
+      );
+    } finally {
+      full.mockRestore();
+    }
+    expect(app.persistence.history.state.partlyDamaged).toMatchObject({ button: 'Import the other 4' });
+    expect(app.persistence.history.state.sessionCount).toBe(0);
+  });
 });
