@@ -206,8 +206,8 @@ export interface PartlyDamaged {
 class PartlyDamagedFile extends ImportError {
   readonly button: string | null;
   readonly whenFull: string;
-  constructor(damaged: readonly DamagedSession[], readable: number) {
-    const { notice, button, whenFull } = partlyDamagedWords(damaged, readable);
+  constructor(damaged: readonly DamagedSession[], readable: number, adding: number) {
+    const { notice, button, whenFull } = partlyDamagedWords(damaged, readable, adding);
     super(notice);
     this.button = button;
     this.whenFull = whenFull;
@@ -941,6 +941,8 @@ export class Persistence {
     const weeks = new Set<string>();
     const damaged: DamagedSession[] = [];
     let readable = 0;
+    /** The file's readable sessions an import of them would add, of those a damaged file offers. */
+    const adding = new Set<string>();
     let preferences: Preferences | null = null;
     // Held while the import runs, so that another tab opened meanwhile leaves its journal alone.
     const journal = IMPORT_JOURNAL_PREFIX + crypto.randomUUID();
@@ -1001,6 +1003,7 @@ export class Persistence {
         // the store, in the meantime finds none of it, as the words will say.
         if ((damaged.length > 0 || full !== null) && !leaveOutDamaged) {
           if (!wroteNone) await takeOut();
+          if (await store.wouldAdd(bundle)) adding.add(bundle.session.id);
           options.onProgress?.(bytesRead, file.size);
           continue;
         }
@@ -1011,10 +1014,12 @@ export class Persistence {
           // The others a damaged file offers need the room too: the damage is told first.
           fullUnlessDamaged(error);
           await takeOut();
+          if (await store.wouldAdd(bundle)) adding.add(bundle.session.id);
           options.onProgress?.(bytesRead, file.size);
           continue;
         }
         wroteNone = false;
+        for (const id of result.added) adding.add(id);
         if (result.added.length) this.rememberPast(bundle.session, bundle.sets);
         added.push(...result.added);
         skipped.push(...result.skipped);
@@ -1023,7 +1028,7 @@ export class Persistence {
         options.onProgress?.(bytesRead, file.size);
       }
       options.signal?.throwIfAborted();
-      if (damaged.length > 0 && !leaveOutDamaged) throw new PartlyDamagedFile(damaged, readable);
+      if (damaged.length > 0 && !leaveOutDamaged) throw new PartlyDamagedFile(damaged, readable, adding.size);
       if (full !== null) throw full;
       // The charts and the plan count the file's sessions only once all of it is in: until then,
       // taking it out again needs no room (see ImportResult.weeks).

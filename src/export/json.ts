@@ -231,12 +231,14 @@ export function damagedSessionsNamed(damaged: readonly DamagedSession[]): string
 
 /**
  * The words of a backup some of whose sessions are damaged, read to its end and nothing imported: why,
- * and the button that imports the `readable` others without them; no button where none can be read.
- * `whenFull`: what the choice says once storage had no room for the others, its button kept.
+ * and the button that imports the `adding` of its `readable` others not here yet (the rest are here
+ * already, and would be kept as they are), without the damaged ones; no button where there are none.
+ * `whenFull`: what the choice says once storage had no room for them, its button kept.
  */
 export function partlyDamagedWords(
   damaged: readonly DamagedSession[],
   readable: number,
+  adding = readable,
 ): { notice: string; button: string | null; whenFull: string } {
   const all = damaged.length + readable;
   const named = damagedSessionsNamed(damaged);
@@ -254,13 +256,33 @@ export function partlyDamagedWords(
     damaged.length === 1
       ? `session ${damaged[0]!.session} of its ${all} cannot be read (${damaged[0]!.problem})`
       : `${damaged.length} of its ${all} sessions cannot be read, ${damagedSessionsNamed(damaged)}`;
-  const others = readable === 1 ? 'the other one' : `the other ${readable}`;
-  const button = readable === 1 ? 'Import the other one' : `Import the other ${readable}`;
+  const without = `without ${damaged.length === 1 ? 'it' : 'them'}`;
+  const here = readable - adding;
+  if (adding === 0) {
+    return {
+      notice: `This file is damaged: ${which}. Nothing was imported: ${readable === 1 ? 'the other one is' : `the other ${readable} are`} here already.`,
+      button: null,
+      whenFull: '',
+    };
+  }
+  // A count of the others alone would promise sessions the import then finds here and keeps as they are.
+  const { can, button, sessions } =
+    here === 0
+      ? {
+          can: `${readable === 1 ? 'the other one' : `the other ${readable}`} can be, ${without}`,
+          button: readable === 1 ? 'Import the other one' : `Import the other ${readable}`,
+          sessions: readable === 1 ? 'the other session' : `the other ${readable} sessions`,
+        }
+      : {
+          can: `of the other ${readable}, ${adding === 1 ? 'the one' : `the ${adding}`} not here yet can be, ${without}; ${here} ${here === 1 ? 'is' : 'are'} here already`,
+          button: adding === 1 ? 'Import the one not here yet' : `Import the ${adding} not here yet`,
+          sessions: adding === 1 ? 'the session not here yet' : `the ${adding} sessions not here yet`,
+        };
   return {
-    notice: `This file is damaged: ${which}. Nothing was imported: ${others} can be, without ${damaged.length === 1 ? 'it' : 'them'}.`,
+    notice: `This file is damaged: ${which}. Nothing was imported: ${can}.`,
     button,
     // The choice stays for a tap once there is room, the file picked already: the words say so.
-    whenFull: `Storage is full, so nothing was imported: ${readable === 1 ? 'the other session' : `the other ${readable} sessions`} did not fit, and the sessions here are as they were. Free some space on the device, then tap ${button} again; ${named} ${damaged.length === 1 ? 'stays' : 'stay'} out as damaged.`,
+    whenFull: `Storage is full, so nothing was imported: ${sessions} did not fit, and the sessions here are as they were. Free some space on the device, then tap ${button} again; ${named} ${damaged.length === 1 ? 'stays' : 'stay'} out as damaged.`,
   };
 }
 

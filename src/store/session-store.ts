@@ -387,6 +387,20 @@ export class SessionStore {
     });
   }
 
+  /**
+   * Whether importBundles would add the session, read alone: none here under its id, or the copy here
+   * one the bundle goes further than (see goesFurther).
+   */
+  wouldAdd(bundle: SessionBundle): Promise<boolean> {
+    return guard(async () => {
+      const tx = this.db.transaction(ALL_STORES, 'readonly');
+      const here = await tx.objectStore('sessions').get(bundle.session.id);
+      const adds = !here || (await goesFurther(tx, here, bundle));
+      await tx.done;
+      return adds;
+    });
+  }
+
   /** Brings the chart rows of the weeks up to date with their sessions, in one transaction. */
   refreshWeeks(weeks: Iterable<Week>): Promise<void> {
     return guard(async () => {
@@ -602,7 +616,7 @@ async function readWeek(tx: AnyTransaction, week: Week): Promise<SessionsOfWeek>
  * it ends later on the session's timeline (or is finished where the one here is not). So the one
  * here is what was saved before storage failed, closed since or not, and nothing of it is lost.
  */
-async function goesFurther(tx: WriteTransaction, here: SessionRow, bundle: SessionBundle): Promise<boolean> {
+async function goesFurther(tx: AnyTransaction, here: SessionRow, bundle: SessionBundle): Promise<boolean> {
   const [snapshot, sets] = await Promise.all([
     tx.objectStore('snapshots').get(here.id),
     tx.objectStore('sets').getAll(sessionRange(here.id)),

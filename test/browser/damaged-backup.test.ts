@@ -135,4 +135,27 @@ describe('bb-history given a backup with a damaged session', () => {
       .toBeVisible();
     expect(persistence.history.state.sessionCount).toBe(2);
   });
+
+  it('counts in its button only the sessions not here yet', async () => {
+    const persistence = await emptyHistory();
+    await persistence.restore(
+      new Blob([
+        fileHeader() +
+          sessionLine(finishedSession('session-1', Date.UTC(2026, 9, 1, 8), supermanSetsReached()), true) +
+          FILE_FOOTER,
+      ]),
+    );
+    await mount('bb-history', { persistence });
+    await userEvent.upload(page.getByLabelText('Import a file'), damagedAtTheSecond(3));
+    await expect
+      .element(page.getByRole('alert'))
+      .toHaveTextContent(
+        'This file is damaged: session 2 of its 3 cannot be read (set 1: "count" should be a number). Nothing was imported: of the other 2, the one not here yet can be, without it; 1 is here already.',
+      );
+    await userEvent.click(page.getByRole('button', { name: 'Import the one not here yet' }));
+    await expect
+      .element(page.getByText(/^Imported 1 session; 1 already here, kept as they were\. Left out as damaged/))
+      .toBeVisible();
+    expect(persistence.history.state.sessionCount).toBe(2);
+  });
 });

@@ -69,9 +69,10 @@ describe('a backup with a damaged session', () => {
     expect(app.persistence.history.state.offeredPreferences).not.toBeNull();
     expect(app.settings.state.muted).toBe(false);
 
-    // The same file again: the choice is offered again, and taken, its sessions are here already.
-    await expect(app.persistence.restore(file)).rejects.toThrow(/^This file is damaged: session 2 of its 5/);
-    await app.persistence.restore(file, {}, { leaveOutDamaged: true });
+    // The same file again: its sessions are here already, and importing them again would add none.
+    await expect(app.persistence.restore(file, {}, { leaveOutDamaged: true })).resolves.toMatchObject({
+      added: [],
+    });
     expect(app.persistence.history.state.notice).toBe(
       'Imported 0 sessions; 4 already here, kept as they were. Left out as damaged: session 2 (set 1: "count" should be a number).',
     );
@@ -183,5 +184,27 @@ describe('a backup with a damaged session', () => {
     }
     expect(app.persistence.history.state.partlyDamaged).toMatchObject({ button: 'Import the other 4' });
     expect(app.persistence.history.state.sessionCount).toBe(0);
+  });
+
+  it('counts in its button the sessions it would add, not those here already', async () => {
+    const app = await startedDevice();
+    const lines = sessionLines(5);
+    await app.persistence.restore(new Blob([`${fileHeader()}${lines[0]}${lines[2]}${FILE_FOOTER}`]));
+    expect(app.persistence.history.state.sessionCount).toBe(2);
+    const file = backupDamagedAtTheSecond(false);
+    await expect(app.persistence.restore(file)).rejects.toThrow(
+      'This file is damaged: session 2 of its 5 cannot be read (set 1: "count" should be a number). Nothing was imported: of the other 4, the 2 not here yet can be, without it; 2 are here already.',
+    );
+    const choice = app.persistence.history.state.partlyDamaged;
+    expect(choice?.button).toBe('Import the 2 not here yet');
+    await app.persistence.restore(file, {}, { leaveOutDamaged: true, choice });
+    expect(app.persistence.history.state.notice).toBe(
+      'Imported 2 sessions; 2 already here, kept as they were. Left out as damaged: session 2 (set 1: "count" should be a number).',
+    );
+    // All of it here now but the damaged one: nothing is left to import, and no button offers it.
+    await expect(app.persistence.restore(file)).rejects.toThrow(
+      'This file is damaged: session 2 of its 5 cannot be read (set 1: "count" should be a number). Nothing was imported: the other 4 are here already.',
+    );
+    expect(app.persistence.history.state.partlyDamaged).toBeNull();
   });
 });

@@ -158,6 +158,27 @@ describe('partlyDamagedWords', () => {
     );
   });
 
+  it('counts in its offer the others not here yet, and says how many are', () => {
+    const damaged = [damage(2, 'set 1: "count" should be a number')];
+    expect(partlyDamagedWords(damaged, 4, 2)).toEqual({
+      notice:
+        'This file is damaged: session 2 of its 5 cannot be read (set 1: "count" should be a number). Nothing was imported: of the other 4, the 2 not here yet can be, without it; 2 are here already.',
+      button: 'Import the 2 not here yet',
+      whenFull:
+        'Storage is full, so nothing was imported: the 2 sessions not here yet did not fit, and the sessions here are as they were. Free some space on the device, then tap Import the 2 not here yet again; session 2 (set 1: "count" should be a number) stays out as damaged.',
+    });
+    expect(partlyDamagedWords(damaged, 2, 1)).toMatchObject({
+      notice:
+        'This file is damaged: session 2 of its 3 cannot be read (set 1: "count" should be a number). Nothing was imported: of the other 2, the one not here yet can be, without it; 1 is here already.',
+      button: 'Import the one not here yet',
+    });
+    expect(partlyDamagedWords(damaged, 4, 0)).toMatchObject({
+      notice:
+        'This file is damaged: session 2 of its 5 cannot be read (set 1: "count" should be a number). Nothing was imported: the other 4 are here already.',
+      button: null,
+    });
+  });
+
   it('offers nothing where no session can be read', () => {
     const one = damage(1, 'set 2: "count" should be a number');
     expect(partlyDamagedWords([one], 0)).toMatchObject({ notice: one.message, button: null });
