@@ -605,8 +605,17 @@ function readBundle(r: Reader, now: number, version: number): SessionBundle {
     return row;
   };
   const sets = r.field('sets').array((s) => own(readSet(s), s));
-  const events = r.field('events').array((e) => own(readEvent(e), e));
-  const heartRate = r.field('heartRate').array((c) => own(readHeartRate(c), c));
+  // The events log what the detectors and the voice said as the session ran, and the heart-rate chunks
+  // its readings: the sets keep what was done, so one that cannot be read is left out and said, as a
+  // chunk of raw motion is, where it kept the whole session out.
+  const events = r
+    .field('events')
+    .array((e) => e.orPutRight((x) => own(readEvent(x), x), 'that event was left out'))
+    .filter((event) => event !== null);
+  const heartRate = r
+    .field('heartRate')
+    .array((c) => c.orPutRight((h) => own(readHeartRate(h), h), 'that part of its heart rate was left out'))
+    .filter((chunk) => chunk !== null);
   // Raw motion is what the session's counts were made from, not what it keeps of them: a chunk that
   // cannot be read is left out and said, the session's sets, holds and heart rate imported whole, where
   // it kept the whole session, and with it every other in the file, out.
@@ -721,9 +730,11 @@ function readSession(r: Reader, latest: number, version: number): SessionRow {
       ...(summary.has('pausedHoldMs')
         ? { pausedHoldMs: summary.field('pausedHoldMs').within(0, MAX_SESSION_MS, LENGTH) }
         : {}),
-      avgBpm: summary.field('avgBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),
-      maxBpm: summary.field('maxBpm').nullable((v) => v.within(0, MAX_BPM, HEART_RATE)),
-      recoveryBpm: summary.field('recoveryBpm').nullable((v) => v.within(-MAX_BPM, MAX_BPM, RECOVERY)),
+      // Figures of the heart rate alone: one that cannot be read is told and left out, as a session
+      // with no strap has none, and the rest of the session is as true without it.
+      avgBpm: heartFigure(summary.field('avgBpm'), (v) => v.within(0, MAX_BPM, HEART_RATE)),
+      maxBpm: heartFigure(summary.field('maxBpm'), (v) => v.within(0, MAX_BPM, HEART_RATE)),
+      recoveryBpm: heartFigure(summary.field('recoveryBpm'), (v) => v.within(-MAX_BPM, MAX_BPM, RECOVERY)),
       ...(summary.has('weights')
         ? {
             weights: summary.field('weights').array((w) =>
@@ -759,6 +770,11 @@ function readSession(r: Reader, latest: number, version: number): SessionRow {
     ...(r.has('motionDropped') ? { motionDropped: r.field('motionDropped').boolean() } : {}),
     ...(r.has('writer') ? { writer: r.field('writer').string() } : {}),
   });
+}
+
+/** A heart-rate figure of the summary, null where there is none or it cannot be read (told). */
+function heartFigure(r: Reader, read: (r: Reader) => number): number | null {
+  return r.orPutRight((v) => v.nullable(read), 'it was left out');
 }
 
 /**

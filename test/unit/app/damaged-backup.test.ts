@@ -207,4 +207,16 @@ describe('a backup with a damaged session', () => {
     );
     expect(app.persistence.history.state.partlyDamaged).toBeNull();
   });
+
+  it('imports at once a session whose heart-rate figure alone is damaged, saying it was left out', async () => {
+    const app = await startedDevice();
+    const lines = sessionLines(3);
+    lines[1] = lines[1]!.replace('"avgBpm":null', '"avgBpm":"high"');
+    await app.persistence.restore(new Blob([fileHeader() + lines.join('') + FILE_FOOTER]));
+    expect(app.persistence.history.state.partlyDamaged).toBeNull();
+    expect(app.persistence.history.state.sessionCount).toBe(3);
+    expect(app.persistence.history.state.notice).toBe(
+      'Imported 3 sessions. Not all of them could be read: session 2: "session.summary.avgBpm" should be a number, so it was left out.',
+    );
+  });
 });

@@ -934,16 +934,6 @@ describe('JSON export and import', () => {
         `(session 1): "session.endedAt" should be a time from the session's start to 31 days after, besides the time the app was closed`,
       ],
       [
-        'session.summary.avgBpm',
-        5000,
-        '(session 1): "session.summary.avgBpm" should be a heart rate from 0 to 300 bpm',
-      ],
-      [
-        'session.summary.recoveryBpm',
-        1e6,
-        '(session 1): "session.summary.recoveryBpm" should be a change of heart rate from −300 to 300 bpm',
-      ],
-      [
         'session.summary.durationMs',
         -5000,
         '(session 1): "session.summary.durationMs" should be a length of time from 0 to 31 days',
@@ -1062,15 +1052,45 @@ describe('JSON export and import', () => {
     }
   });
 
+  it('imports a session whose heart rate, events or heart-rate figures are damaged in part without that part, and says so', async () => {
+    const good = await recordSession();
+    expect(good.heartRate.length).toBeGreaterThan(1);
+    expect(good.events.length).toBeGreaterThan(1);
+    const file = JSON.parse(toJson([good]));
+    file.sessions[0].heartRate[1].bpm = '';
+    file.sessions[0].events[0].sessionId = 'other';
+    file.sessions[0].session.summary.avgBpm = 5000;
+    file.sessions[0].session.summary.recoveryBpm = 'fast';
+    const wide = JSON.parse(JSON.stringify(file));
+    wide.sessions[0].session.summary.recoveryBpm = 1e6;
+    expect(readJson(JSON.stringify(wide), IMPORTED_AT).putRight[1]).toBe(
+      'session 1: "session.summary.recoveryBpm" should be a change of heart rate from −300 to 300 bpm, so it was left out',
+    );
+    const read = readJson(JSON.stringify(file), IMPORTED_AT);
+    expect(read.putRight).toEqual([
+      'session 1: "session.summary.avgBpm" should be a heart rate from 0 to 300 bpm, so it was left out',
+      'session 1: "session.summary.recoveryBpm" should be a number, so it was left out',
+      `session 1, event 1: it belongs to session other, not ${good.session.id}, so that event was left out`,
+      'session 1, heart-rate chunk 2: it has columns of different lengths, so that part of its heart rate was left out',
+    ]);
+    const [bundle] = read.bundles;
+    expect(bundle!.heartRate).toEqual(good.heartRate.filter((_, i) => i !== 1));
+    expect(bundle!.events).toEqual(good.events.slice(1));
+    expect(bundle!.session.summary).toEqual({ ...good.session.summary, avgBpm: null, recoveryBpm: null });
+    // The sets, holds and reps are the session's as it was recorded.
+    expect(bundle!.sets).toEqual(good.sets);
+    expect(bundle!.motion).toEqual(good.motion);
+  });
+
   it('says where a damaged file is wrong, and imports nothing from it', async () => {
     const good = await recordSession();
     expect(readingWithSetField(good, 2, 'count', 'many')).toThrow(
       'This file is damaged (session 1, set 3): "count" should be a number. Nothing was imported.',
     );
     const foreign = JSON.parse(toJson([good]));
-    foreign.sessions[0].events[0].sessionId = 'other';
+    foreign.sessions[0].sets[0].sessionId = 'other';
     expect(() => fromJson(JSON.stringify(foreign), IMPORTED_AT)).toThrow(
-      /\(session 1, event 1\): it belongs to session other/,
+      /\(session 1, set 1\): it belongs to session other/,
     );
     expect(readingWithSetField(good, 0, 'exerciseId', '<img src=x>')).toThrow(
       /\(session 1, set 1\): "exerciseId" should be one of superman/,

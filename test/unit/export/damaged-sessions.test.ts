@@ -77,7 +77,7 @@ describe('a backup with damaged sessions, read leaving them out', () => {
   it('reads a backup laid out another way (reformatted) the same', async () => {
     const bundles = await fiveSessions();
     const file = JSON.parse(toJson(bundles));
-    file.sessions[0].events[0].sessionId = 'other';
+    file.sessions[0].sets[0].sessionId = 'other';
     const damaged: DamagedSession[] = [];
     const read = readJson(JSON.stringify(file, null, 2), IMPORTED_AT, damaged);
     expect(read.bundles.map((b) => b.session.id)).toEqual([
@@ -86,7 +86,7 @@ describe('a backup with damaged sessions, read leaving them out', () => {
       'session-4',
       'session-5',
     ]);
-    expect(damaged.map((d) => d.problem)).toEqual(['event 1: it belongs to session other, not session-1']);
+    expect(damaged.map((d) => d.problem)).toEqual(['set 1: it belongs to session other, not session-1']);
     const streamed = await readLeavingOut(JSON.stringify(file, null, 2));
     expect(streamed.ids).toEqual(read.bundles.map((b) => b.session.id));
   });
