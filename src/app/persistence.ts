@@ -944,6 +944,7 @@ export class Persistence {
     /** The file's readable sessions an import of them would add, of those a damaged file offers. */
     const adding = new Set<string>();
     let preferences: Preferences | null = null;
+    let preferencesUnread: string | null = null;
     // Held while the import runs, so that another tab opened meanwhile leaves its journal alone.
     const journal = IMPORT_JOURNAL_PREFIX + crypto.randomUUID();
     const held = await this.tabs.hold(journal);
@@ -993,6 +994,7 @@ export class Persistence {
         putRight,
         onBytes,
         onPreferences: (found) => (preferences = found),
+        onPreferencesUnread: (problem) => (preferencesUnread = problem),
         damaged,
       });
       for await (const bundle of reading) {
@@ -1073,6 +1075,7 @@ export class Persistence {
         found !== null,
         putRight,
         damaged,
+        preferencesUnread,
       ),
       offeredPreferences: offered,
     });
@@ -1860,10 +1863,17 @@ function importNotice(
   holdsPreferences: boolean,
   putRight: readonly string[] = [],
   damaged: readonly DamagedSession[] = [],
+  preferencesUnread: string | null = null,
 ): string {
-  const leftOut = damaged.length > 0 ? ` Left out as damaged: ${damagedSessionsNamed(damaged)}.` : '';
+  const leftOut =
+    (damaged.length > 0 ? ` Left out as damaged: ${damagedSessionsNamed(damaged)}.` : '') +
+    (preferencesUnread
+      ? ` Its settings could not be read (${preferencesUnread}), so this device's are as they were.`
+      : '');
   // A backup made before any session was kept: "Imported 0 sessions" would read as a failure.
   if (added + skipped === 0) {
+    if (preferencesUnread)
+      return `This file holds no sessions, and its settings could not be read (${preferencesUnread}): nothing was imported.`;
     return holdsPreferences
       ? 'This file holds settings and no sessions.'
       : 'This file holds no sessions: nothing was imported.';

@@ -133,6 +133,8 @@ export interface ReadSessions {
   readonly putRight: string[];
   /** A backup's settings and what was learned of the person, when it has them. */
   readonly preferences: Preferences | null;
+  /** What is wrong with the settings, where they could not be read and were left out (see checkHeader). */
+  readonly preferencesUnread: string | null;
 }
 
 /**
@@ -157,13 +159,13 @@ export function readJson(text: string, now: number, damaged?: DamagedSession[]):
   const unknownFields: string[] = [];
   const putRight: string[] = [];
   const root = new Reader(data, 'file', unknownFields, putRight);
-  const { preferences, version } = checkHeader(root);
+  const { preferences, version, preferencesUnread } = checkHeader(root);
   const sessions = root.field('sessions');
   const list: unknown[] = Array.isArray(sessions.value) ? sessions.value : sessions.fail('should be a list');
   const bundles = list
     .map((value, index) => readSessionAt(value, index, { now, unknownFields, putRight, damaged }, version))
     .filter((bundle) => bundle !== null);
-  return { bundles, unknownFields, putRight, preferences };
+  return { bundles, unknownFields, putRight, preferences, preferencesUnread };
 }
 
 /**
@@ -290,7 +292,11 @@ const RECORDING_NOT_SESSIONS =
   'This is a recording of what a device sent, not a file of sessions: replay it from the device menu (Replay a recording). Nothing was imported.';
 
 /** Checks the file is a backup this version can read whole; gives its version and the preferences it keeps. */
-function checkHeader(root: Reader): { preferences: Preferences | null; version: number } {
+function checkHeader(root: Reader): {
+  preferences: Preferences | null;
+  version: number;
+  preferencesUnread: string | null;
+} {
   if (root.field('format').value === RECORDING_FORMAT) {
     throw new ImportError(RECORDING_NOT_SESSIONS);
   }
@@ -314,12 +320,32 @@ function checkHeader(root: Reader): { preferences: Preferences | null; version: 
       `This file holds more than this version of Backbeat can keep (${extra.map((k) => `file.${k}`).join(', ')}); update the app to import it. Nothing was imported.`,
     );
   }
-  if (!root.has('preferences')) return { preferences: null, version };
-  const preferences = root.field('preferences').object();
-  return {
-    preferences: { settings: preferences.settings, personalTuning: preferences.personalTuning },
-    version,
+  if (!root.has('preferences')) return { preferences: null, version, preferencesUnread: null };
+  // The settings are the device's, apart from the sessions: ones that cannot be read are left out and
+  // told, the sessions read as ever, and this device keeps its own. Read as anything else, a setting
+  // that is no object would be offered as every setting put back to what it is at first.
+  const unread = (error: unknown) => {
+    if (!(error instanceof DamagedField)) throw error;
+    return `${placeOf(error.path).what} ${error.problem}`;
   };
+  let preferences: Record<string, unknown>;
+  try {
+    preferences = root.field('preferences').object();
+  } catch (error) {
+    return { preferences: null, version, preferencesUnread: unread(error) };
+  }
+  const found: { settings?: unknown; personalTuning?: unknown } = {};
+  let preferencesUnread: string | null = null;
+  for (const key of ['settings', 'personalTuning'] as const) {
+    if (preferences[key] === undefined) continue;
+    try {
+      root.field('preferences').field(key).object();
+      found[key] = preferences[key];
+    } catch (error) {
+      preferencesUnread ??= unread(error);
+    }
+  }
+  return { preferences: found, version, preferencesUnread };
 }
 
 /** A line longer than this cannot be a session of ours; it is a file of another layout or a broken one. */
@@ -341,6 +367,8 @@ export interface ReadOptions {
   readonly wholeChars?: number;
   /** Handed a backup's settings and what was learned of the person, before its first session. */
   readonly onPreferences?: (preferences: Preferences) => void;
+  /** Told what is wrong with a backup's settings that could not be read, left out (see checkHeader). */
+  readonly onPreferencesUnread?: (problem: string) => void;
   /**
    * Where the damaged sessions of a backup otherwise whole are told, each left out as the reading goes
    * on: without it, the first refuses the file.
@@ -383,6 +411,7 @@ export async function* readSessionStream(
     if (state === 'header') {
       const header = checkHeader(new Reader(parseLine(`${line}]}`), 'file', unknownFields));
       if (header.preferences) options.onPreferences?.(header.preferences);
+      if (header.preferencesUnread) options.onPreferencesUnread?.(header.preferencesUnread);
       version = header.version;
       state = 'sessions';
       continue;
@@ -422,6 +451,7 @@ export async function* readSessionStream(
     unknownFields.push(...read.unknownFields);
     putRight.push(...read.putRight);
     if (read.preferences) options.onPreferences?.(read.preferences);
+    if (read.preferencesUnread) options.onPreferencesUnread?.(read.preferencesUnread);
     yield* read.bundles;
     return;
   }

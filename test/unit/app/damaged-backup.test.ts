@@ -219,4 +219,15 @@ describe('a backup with a damaged session', () => {
       'Imported 3 sessions. Not all of them could be read: session 2: "session.summary.avgBpm" should be a number, so it was left out.',
     );
   });
+
+  it('imports the sessions of a backup whose settings cannot be read, saying they were not', async () => {
+    const app = await startedDevice();
+    const header = fileHeader().replace('"exportedAt"', '"preferences":"muted","exportedAt"');
+    await app.persistence.restore(new Blob([header + sessionLines(2).join('') + FILE_FOOTER]));
+    expect(app.persistence.history.state.sessionCount).toBe(2);
+    expect(app.persistence.history.state.offeredPreferences).toBeNull();
+    expect(app.persistence.history.state.notice).toBe(
+      'Imported 2 sessions. Its settings could not be read ("preferences" should be an object), so this device\'s are as they were.',
+    );
+  });
 });

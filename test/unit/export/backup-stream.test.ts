@@ -91,12 +91,34 @@ describe("a backup's preferences", () => {
     expect(handed).toEqual([]);
   });
 
-  it('must be an object: anything else is a damaged file', async () => {
-    const text = toJson([await recordSession()]).replace('"exportedAt"', '"preferences":7,"exportedAt"');
-    await expect(readAll(streamOf(text, 1000))).rejects.toThrow(ImportError);
-    await expect(readAll(streamOf(text, 1000))).rejects.toThrow(
-      'This file is damaged: "preferences" should be an object',
-    );
+  it('that cannot be read are left out and told, the sessions read as ever', async () => {
+    const session = await recordSession();
+    for (const [preferences, problem, readable] of [
+      ['7', '"preferences" should be an object', null],
+      [
+        '{"settings":"loud","personalTuning":{}}',
+        '"preferences.settings" should be an object',
+        { personalTuning: {} },
+      ],
+      ['{"personalTuning":[1]}', '"preferences.personalTuning" should be an object', {}],
+    ] as const) {
+      const text = toJson([session]).replace('"exportedAt"', `"preferences":${preferences},"exportedAt"`);
+      const handed: unknown[] = [];
+      const unread: string[] = [];
+      const read = {
+        onPreferences: (p: unknown) => handed.push(p),
+        onPreferencesUnread: (p: string) => unread.push(p),
+      };
+      expect(await readAll(streamOf(text, 1000), [], read)).toEqual([session]);
+      // Read whole, as a backup laid out another way is.
+      expect(await readAll(streamOf(JSON.stringify(JSON.parse(text), null, 2), 1000), [], read)).toEqual([
+        session,
+      ]);
+      expect(unread).toEqual([problem, problem]);
+      // What could be read of them is still handed on; nothing where none could.
+      expect(handed).toEqual(readable ? [readable, readable] : []);
+      expect(readJson(text, IMPORTED_AT).preferencesUnread).toBe(problem);
+    }
   });
 });
 
