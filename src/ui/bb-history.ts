@@ -757,6 +757,10 @@ export class BbHistory extends LitElement {
       );
     });
     await this.bringIntoView('.tools > .problem', '.tools > .offer', '.tools > .notice');
+    // The choice back (storage was full) is read from its first words, which the tap, made a scroll
+    // below them on a small screen, leaves above it when scrolled only as far as needed.
+    const shown = this.renderRoot.querySelector('.tools > .problem.choice');
+    if (shown && shown.getBoundingClientRect().top < 0) shown.scrollIntoView({ block: 'start' });
   }
 
   /**

@@ -109,32 +109,49 @@ describe('bb-history given a backup with a damaged session', () => {
     expect(persistence.history.state.sessionCount).toBe(0);
   });
 
-  it('keeps Import the other 2 when storage is full as it imports them, and imports them on a tap once there is room', async () => {
-    const persistence = await emptyHistory();
-    await mount('bb-history', { persistence });
-    await userEvent.upload(page.getByLabelText('Import a file'), damagedAtTheSecond(3));
-    const importOthers = page.getByRole('button', { name: 'Import the other 2' });
-    await expect.element(importOthers).toBeVisible();
-    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  for (const [width, height] of [
+    [360, 640],
+    [180, 320],
+  ] as const) {
+    it(`keeps Import the other 2 when storage is full as it imports them, from the choice's first words, and imports them on a tap once there is room, on a ${width} px screen`, async () => {
+      const restore = await layOutAsTheApp(width, height, '0 1rem');
+      try {
+        const persistence = await emptyHistory();
+        await mount('bb-history', { persistence });
+        await userEvent.upload(page.getByLabelText('Import a file'), damagedAtTheSecond(3));
+        const importOthers = page.getByRole('button', { name: 'Import the other 2' });
+        await expect.element(importOthers).toBeVisible();
+        const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        });
+        try {
+          await userEvent.click(importOthers);
+          await expect
+            .element(page.getByRole('alert'))
+            .toHaveTextContent(
+              'Storage is full, so nothing was imported: the other 2 sessions did not fit, and the sessions here are as they were. Free some space on the device, then tap Import the other 2 again; session 2 (set 1: "count" should be a number) stays out as damaged.',
+            );
+        } finally {
+          full.mockRestore();
+        }
+        // Read from its first words, which the tap, a scroll down on the 180 px screen, must not leave above it.
+        await expect
+          .poll(() => {
+            const { top } = page.getByRole('alert').element().getBoundingClientRect();
+            return top >= 0 && top < height / 2;
+          })
+          .toBe(true);
+        await expect.element(importOthers).toBeEnabled();
+        await userEvent.click(importOthers);
+        await expect
+          .element(page.getByText(/^Imported 2 sessions\. Left out as damaged: session 2/))
+          .toBeVisible();
+        expect(persistence.history.state.sessionCount).toBe(2);
+      } finally {
+        await restore();
+      }
     });
-    try {
-      await userEvent.click(importOthers);
-      await expect
-        .element(page.getByRole('alert'))
-        .toHaveTextContent(
-          'Storage is full, so nothing was imported: the other 2 sessions did not fit, and the sessions here are as they were. Free some space on the device, then tap Import the other 2 again; session 2 (set 1: "count" should be a number) stays out as damaged.',
-        );
-    } finally {
-      full.mockRestore();
-    }
-    await expect.element(importOthers).toBeEnabled();
-    await userEvent.click(importOthers);
-    await expect
-      .element(page.getByText(/^Imported 2 sessions\. Left out as damaged: session 2/))
-      .toBeVisible();
-    expect(persistence.history.state.sessionCount).toBe(2);
-  });
+  }
 
   it('counts in its button only the sessions not here yet', async () => {
     const persistence = await emptyHistory();
