@@ -120,7 +120,9 @@ export class BbRestView extends LitElement {
         /*
          * Start now and Pause share a row, each half of it, "Start now" on two lines: one under the
          * other, Pause showed 4 px of itself at the window's edge, and the ring cannot give the room
-         * without the countdown shrinking. The screen's rows wrap in one flex line each.
+         * without the countdown shrinking. The screen's rows wrap in one flex line each. Paused, Start
+         * now stays there, doing nothing, as everywhere: gone, Resume took the whole row, 4 px shorter
+         * than Pause, and the rows under it came up 4 px.
          */
         :host {
           flex-flow: row wrap;
@@ -135,16 +137,23 @@ export class BbRestView extends LitElement {
           flex: 0 0 100%;
           height: 8rem;
         }
-        /* Paused, Resume takes the row that it shared with Start now, the finger that tapped Pause on it. */
-        :host > .controls > .primary:disabled {
-          display: none;
-        }
         :host > .controls > :is(.primary, .pause) {
           flex: 1 1 0;
           align-self: stretch;
           min-width: 0;
           padding-inline: 0.25rem;
           white-space: normal;
+        }
+        /*
+         * Pause as wide as its longer word, Resume (see pauseButton), and Start now the rest of the
+         * row, in words a little smaller, for "Start" to fit: in halves of the row, "Resume" ran 14 px
+         * past its button's edge once Start now stayed.
+         */
+        :host > .controls > .pause {
+          flex: 0 0 auto;
+        }
+        :host > .controls > :is(.primary, .pause) {
+          font-size: 1rem;
         }
       }
       @media ${sideBySide} {

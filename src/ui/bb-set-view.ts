@@ -243,9 +243,12 @@ export class BbSetView extends LitElement {
           inset: 0;
           min-height: 0;
         }
-        /* Waiting for the person to get into position there is no ring: one column, in order. */
+        /*
+         * Waiting for the person to get into position there is no ring: one column, in order, wide
+         * enough for the five buttons on one row, Pause as wide as Resume (655 px of 672 on a laptop).
+         */
         :host([waiting]) {
-          grid-template-columns: minmax(18rem, 40rem);
+          grid-template-columns: minmax(18rem, 42rem);
           grid-template-rows: none;
         }
         :host([waiting]) > * {

@@ -311,6 +311,28 @@ export const screenLayout = css`
   .controls button {
     white-space: nowrap;
   }
+  /*
+   * Pause and Resume are one box, as wide as the wider word, in both: Resume 20–22 px wider moved the
+   * buttons of its row, and on a laptop took Finish onto a row of its own, the screen under it 64 px
+   * down, as the finger that had tapped Pause came down again.
+   */
+  .controls .pause {
+    display: inline-grid;
+    place-items: center;
+  }
+  .pause > span,
+  .pause::before,
+  .pause::after {
+    grid-area: 1 / 1;
+  }
+  .pause::before {
+    content: 'Pause' / '';
+    visibility: hidden;
+  }
+  .pause::after {
+    content: 'Resume' / '';
+    visibility: hidden;
+  }
   /* A speaker, as big as the words of the buttons beside it are tall, in a square as wide as them. */
   .controls .mute {
     display: inline-flex;
@@ -424,7 +446,9 @@ export function pauseButton(host: HTMLElement, paused: boolean) {
     if (performance.now() - resumedAtMs < PAUSE_AFTER_RESUME_MS) return;
     sendCommand(host, 'bb-pause');
   };
-  return html`<button class=${paused ? 'pause primary' : 'pause'} @click=${toggle}>${paused ? 'Resume' : 'Pause'}</button>`;
+  const word = paused ? 'Resume' : 'Pause';
+  // Named by its word alone: the unseen words that keep its width are the eye's (see .pause).
+  return html`<button class=${paused ? 'pause primary' : 'pause'} aria-label=${word} @click=${toggle}><span>${word}</span></button>`;
 }
 
 /**

@@ -1,0 +1,115 @@
+// The set and rest screens as the person taps Pause: every button stays where it was, Resume in
+// Pause's own box, so that nothing moves under the finger.
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../src/ui/bb-set-view.ts';
+import '../../src/ui/bb-rest-view.ts';
+import type { BbRestView } from '../../src/ui/bb-rest-view.ts';
+import type { BbSetView } from '../../src/ui/bb-set-view.ts';
+import { exerciseById } from '../../src/workout/program.ts';
+import type { CurrentSet } from '../../src/workout/session.ts';
+import { supermanSet } from '../set-record.ts';
+import { layOutAsTheApp, mount } from './mount.ts';
+
+function currentSet(patch: Partial<CurrentSet>): CurrentSet {
+  return {
+    setNumber: 1,
+    startedMs: 0,
+    count: 4,
+    sides: { left: 0, right: 0 },
+    lastProgressMs: 0,
+    holdStartMs: null,
+    peakDeg: null,
+    formIssues: [],
+    ...patch,
+  };
+}
+
+const planned = { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } };
+
+const screens: Record<string, () => Promise<BbSetView | BbRestView>> = {
+  'a set waiting for the position': () =>
+    mount('bb-set-view', { planned, set: currentSet({ count: 0, waiting: true, wrongPosture: null }) }),
+  'a set under way': () => mount('bb-set-view', { planned, set: currentSet({}) }),
+  'a set counted by hand': () => mount('bb-set-view', { planned, set: currentSet({}), byHand: true }),
+  'a rest': () =>
+    mount('bb-rest-view', {
+      remainingMs: 45_000,
+      totalMs: 45_000,
+      lastSet: supermanSet({ peakDeg: 14 }),
+      next: { exercise: exerciseById('superman'), setNumber: 2 },
+    }),
+};
+
+/** Each button's box, in the page (at 180 × 320 the buttons lie under the window's edge). */
+function boxes(root: ShadowRoot): string[] {
+  const box = (e: Element) => {
+    const b = e.getBoundingClientRect();
+    return [b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ');
+  };
+  return [...root.querySelectorAll('button')]
+    .map((b) => `${(b.ariaLabel ?? b.textContent)?.trim()}: ${box(b)}`)
+    .map((line) => line.replace(/^Resume:/, 'Pause:'));
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('Pause on the set and rest screens', () => {
+  it.each([
+    [360, 640],
+    [640, 360],
+    [1366, 768],
+    [180, 320],
+  ] as const)(
+    'turns into Resume in its own box at %i × %i, every other button where it was',
+    async (width, height) => {
+      const restore = await layOutAsTheApp(width, height, '0.75rem 1rem');
+      try {
+        for (const [name, show] of Object.entries(screens)) {
+          const view = await show();
+          // The height the app gives a set or a rest under its header (see main.fill in bb-app).
+          view.style.height = 'calc(100dvh - 1.5rem)';
+          await new Promise(requestAnimationFrame);
+          const before = boxes(view.shadowRoot!);
+          view.paused = true;
+          await view.updateComplete;
+          // On a laptop Resume was 22 px wider than Pause, and in a set waiting for the position Finish
+          // went onto a row of its own, the rows under it 64 px lower; in a rest at 180 × 320 Resume took
+          // the row it shared with Start now, 4 px shorter, the rows under it 4 px higher.
+          expect(boxes(view.shadowRoot!), name).toEqual(before);
+          // Every word inside its button, Resume beside Start now at 180 × 320 too.
+          const overflowing = [...view.shadowRoot!.querySelectorAll('button')].filter(
+            (b) => b.scrollWidth > b.clientWidth,
+          );
+          expect(
+            overflowing.map((b) => b.textContent),
+            name,
+          ).toEqual([]);
+          view.remove();
+        }
+      } finally {
+        await restore();
+      }
+    },
+  );
+});
+
+describe('A set waiting for the position on a laptop', () => {
+  it('has its five buttons on one row, paused or not', async () => {
+    const restore = await layOutAsTheApp(1366, 768, '0.75rem 1rem');
+    try {
+      const view = await screens['a set waiting for the position']!();
+      const rows = () =>
+        new Set([...view.shadowRoot!.querySelectorAll('button')].map((b) => b.getBoundingClientRect().top));
+      expect(rows().size).toBe(1);
+      view.paused = true;
+      await view.updateComplete;
+      // Resume 22 px wider than Pause took Finish onto a row of its own; as wide in both, the five
+      // took 655 px of a column of 640.
+      expect(rows().size).toBe(1);
+    } finally {
+      await restore();
+    }
+  });
+});
