@@ -67,6 +67,21 @@ export class BbProgressRing extends LitElement {
     ::slotted(:not(:first-child)) {
       zoom: var(--bb-ring-words-zoom, 1);
     }
+    /*
+     * Words put in the slot "below" hang under the others, taking none of the height the ring centres:
+     * what is above them stays where it was as they come and go. Fitted to the band on their own,
+     * after the others, so that they change the size of nothing else either.
+     */
+    .below {
+      position: absolute;
+      top: 100%;
+      left: 50%;
+      transform: translateX(-50%);
+      width: max-content;
+    }
+    ::slotted([slot='below']) {
+      zoom: var(--bb-ring-below-zoom, 1);
+    }
   `;
 
   @property({ type: Number }) value = 0;
@@ -78,7 +93,8 @@ export class BbProgressRing extends LitElement {
 
   @query('.ring') private ringBox!: HTMLElement;
   @query('.centre') private centreBox!: HTMLElement;
-  @query('slot') private slotElement!: HTMLSlotElement;
+  @query('slot:not([name])') private slotElement!: HTMLSlotElement;
+  @query('slot[name="below"]') private belowSlot!: HTMLSlotElement;
   // Words change in place (the arm, a count to "10") and the ring with the screen: either can take
   // them over the band.
   private readonly wordsObserver = new MutationObserver(() => this.fitWords());
@@ -116,21 +132,27 @@ export class BbProgressRing extends LitElement {
     if (!this.hasUpdated) return;
     // The number too: taller words push it up into the band (a count of 10 over "Paused" and the words).
     const shown = this.slotElement.assignedElements();
+    const below = this.belowSlot.assignedElements();
     const box = this.ringBox.getBoundingClientRect();
     const centre = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     const radius = box.width * WORDS_RADIUS;
     const range = document.createRange();
-    const reachAt = (scale: number) => {
-      this.centreBox.style.setProperty('--bb-ring-words-zoom', String(scale));
+    const reach = (elements: readonly Element[], zoom: string) => (scale: number) => {
+      this.centreBox.style.setProperty(zoom, String(scale));
       const lines: LineBox[] = [];
-      for (const element of shown) {
+      for (const element of elements) {
         range.selectNodeContents(element);
         for (const line of range.getClientRects()) if (line.width > 0) lines.push(line);
       }
       return reachPastCircle(lines, centre, radius);
     };
-    const scale = shown.length > 1 && box.width > 0 ? largestFittingScale(reachAt) : 1;
-    this.centreBox.style.setProperty('--bb-ring-words-zoom', String(scale));
+    const fitToBand = (elements: readonly Element[], zoom: string, hasWords: boolean) => {
+      const scale = hasWords && box.width > 0 ? largestFittingScale(reach(elements, zoom)) : 1;
+      this.centreBox.style.setProperty(zoom, String(scale));
+    };
+    fitToBand(shown, '--bb-ring-words-zoom', shown.length > 1);
+    // Under the others as they are fitted: where they leave room for them.
+    fitToBand(below, '--bb-ring-below-zoom', below.length > 0);
   }
 
   override render() {
@@ -152,7 +174,7 @@ export class BbProgressRing extends LitElement {
         <circle class="fill" cx="50" cy="50" r=${radius} fill="none" stroke-width="6" stroke-linecap="round"
           stroke-dasharray=${circumference} stroke-dashoffset=${circumference * (1 - fraction)}></circle>`}
       </svg>
-      <div class="centre"><slot></slot></div>
+      <div class="centre"><slot></slot><div class="below"><slot name="below"></slot></div></div>
     </div>`;
   }
 }

@@ -570,12 +570,19 @@ export class BbSetView extends LitElement {
         .tap-hint .whole ~ .whole {
           display: none;
         }
-        .unit:has(~ .paused) {
+        .unit:has(~ .paused:not([slot])) {
           display: none;
+        }
+        /* Paused by the person: over the target's lines, which keep their room, so the count stays. */
+        .unit:has(~ .paused[slot]) {
+          visibility: hidden;
         }
         .paused {
           margin-top: 0;
           font-size: 20cqmin;
+        }
+        .paused[slot] {
+          margin-top: -0.75rem;
         }
       }
       /*

@@ -284,11 +284,20 @@ export const screenLayout = css`
       display: none;
     }
     /*
-     * Paused, the target too (said before the pause and again on Resume): with the count and
-     * "Paused" it fitted the band only at 9.8 px, too small to read from the mat.
+     * Paused by the person, the target too (said before the pause and again on Resume): with the count
+     * and "Paused" it fitted the band only at 9.8 px, too small to read from the mat. "Paused" (hung
+     * under the count's words, see pausedMark) takes the target's line, which keeps its room unseen,
+     * so that the count stays where it was.
      */
-    .unit:not(.pause-reason):has(~ .paused) {
-      display: none;
+    .unit:has(~ .paused[slot]) {
+      visibility: hidden;
+    }
+    .paused[slot] {
+      margin-top: -1rem;
+    }
+    /* Over both of a bird dog's ("of 10 each side", "right arm"), where it is most room. */
+    .unit ~ .unit ~ .paused[slot] {
+      margin-top: -2rem;
     }
     .face:has(~ .pause-reason) {
       font-size: 24cqmin;
@@ -429,8 +438,12 @@ export function ringFace(digits: string, suffix: string) {
 
 /** "Paused" in the ring of a screen laid out by screenLayout, and why when the app paused for a device. */
 export function pausedMark(reason: PauseReason | null) {
+  // The person's own pause: "Paused" hangs under the count's words (see BbProgressRing), where it
+  // took its room from them and the count went up half a line of it (7 px on a 360×640 phone, 26 on
+  // a laptop) as the finger lifted from Pause. The app's pause, which no tap made, says why under it.
+  if (!reason) return html`<div class="paused" slot="below" aria-hidden="true">Paused</div>`;
   return html`<div class="paused" aria-hidden="true">Paused</div>
-    ${reason ? html`<div class="unit pause-reason" aria-hidden="true">${pauseReasonText(reason)}</div>` : nothing}`;
+    <div class="unit pause-reason" aria-hidden="true">${pauseReasonText(reason)}</div>`;
 }
 
 /**

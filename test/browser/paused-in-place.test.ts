@@ -1,5 +1,5 @@
-// The set and rest screens as the person taps Pause: every button stays where it was, Resume in
-// Pause's own box, so that nothing moves under the finger.
+// The set and rest screens as the person taps Pause: every button and the count stay where they were,
+// Resume in Pause's own box, so that nothing moves under the finger or before the eyes on the mat.
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/ui/bb-set-view.ts';
 import '../../src/ui/bb-rest-view.ts';
@@ -40,15 +40,19 @@ const screens: Record<string, () => Promise<BbSetView | BbRestView>> = {
     }),
 };
 
-/** Each button's box, in the page (at 180 × 320 the buttons lie under the window's edge). */
+/** Each button's box and the count's, in the page (at 180 × 320 the buttons lie under the window's edge). */
 function boxes(root: ShadowRoot): string[] {
   const box = (e: Element) => {
     const b = e.getBoundingClientRect();
     return [b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ');
   };
-  return [...root.querySelectorAll('button')]
-    .map((b) => `${(b.ariaLabel ?? b.textContent)?.trim()}: ${box(b)}`)
-    .map((line) => line.replace(/^Resume:/, 'Pause:'));
+  const count = root.querySelector('.face .count');
+  return [
+    ...[...root.querySelectorAll('button')].map(
+      (b) => `${(b.ariaLabel ?? b.textContent)?.trim()}: ${box(b)}`,
+    ),
+    ...(count ? [`count: ${box(count)}`] : []),
+  ].map((line) => line.replace(/^Resume:/, 'Pause:'));
 }
 
 afterEach(() => {
@@ -62,7 +66,7 @@ describe('Pause on the set and rest screens', () => {
     [1366, 768],
     [180, 320],
   ] as const)(
-    'turns into Resume in its own box at %i × %i, every other button where it was',
+    'turns into Resume in its own box at %i × %i, every other button and the count where they were',
     async (width, height) => {
       const restore = await layOutAsTheApp(width, height, '0.75rem 1rem');
       try {
@@ -74,9 +78,12 @@ describe('Pause on the set and rest screens', () => {
           const before = boxes(view.shadowRoot!);
           view.paused = true;
           await view.updateComplete;
+          // The ring fits its words to its band once they change (see BbProgressRing.fitWords).
+          await new Promise(requestAnimationFrame);
           // On a laptop Resume was 22 px wider than Pause, and in a set waiting for the position Finish
           // went onto a row of its own, the rows under it 64 px lower; in a rest at 180 × 320 Resume took
-          // the row it shared with Start now, 4 px shorter, the rows under it 4 px higher.
+          // the row it shared with Start now, 4 px shorter, the rows under it 4 px higher. "Paused" under
+          // the count took it up 7 px on a 360 × 640 phone, 26 px on a laptop, 4 px at 180 × 320.
           expect(boxes(view.shadowRoot!), name).toEqual(before);
           // Every word inside its button, Resume beside Start now at 180 × 320 too.
           const overflowing = [...view.shadowRoot!.querySelectorAll('button')].filter(

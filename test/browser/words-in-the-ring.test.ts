@@ -99,7 +99,7 @@ describe.each([
     await ringNow();
     const ring = setView().shadowRoot!.querySelector('bb-progress-ring')!;
     const shown = [...ring.children]
-      .filter((words) => words.getClientRects().length > 0)
+      .filter((words) => words.getClientRects().length > 0 && getComputedStyle(words).visibility !== 'hidden')
       .map((words) => (words as HTMLElement).innerText.replace(/\n/g, ' / '));
     const paused = ring.querySelector('.paused')!;
     const pausedSize = Number.parseFloat(getComputedStyle(paused).fontSize) * paused.currentCSSZoom;
