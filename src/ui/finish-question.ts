@@ -2,7 +2,7 @@ import { css, html, type LitElement, type ReactiveController, type TemplateResul
 import { finishQuestionText, type SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import type { WayOnFromPause } from './format.ts';
-import { scrollToShowOnPage } from './scroll-page.ts';
+import { focusBackOnScreen, scrollToShowOnPage } from './scroll-page.ts';
 import { lowLandscape } from './styles.ts';
 
 /** A screen that asks the question: its session may be paused already. */
@@ -100,10 +100,13 @@ export class FinishQuestion implements ReactiveController {
     if (resume) sendCommand(this.host, 'bb-resume');
     this.asking = false;
     this.host.requestUpdate();
-    // Back where the question was asked from, for a keyboard or switch user.
-    void this.host.updateComplete.then(() =>
-      this.host.renderRoot.querySelector<HTMLButtonElement>('button.finish')?.focus(),
-    );
+    // Back where the question was asked from, for a keyboard or switch user; a tap's user sees the
+    // count again, or the position to take (see focusBackOnScreen).
+    void this.host.updateComplete.then(() => {
+      const root = this.host.renderRoot;
+      const finish = root.querySelector<HTMLButtonElement>('button.finish');
+      if (finish) focusBackOnScreen(finish, root.querySelector('bb-progress-ring, .prompt'));
+    });
   }
 }
 

@@ -50,3 +50,15 @@ export function scrollToOpen(view: Edges, screen: Edges, heading: Edges): number
   const top = heading.bottom - screen.top <= height ? screen.top : heading.top;
   return Math.floor(top - view.top);
 }
+
+/**
+ * How far to scroll a set or a rest once a question over its controls is taken back by a tap: not at
+ * all where what the person reads from the mat, its `face` (the count's ring, the position to take),
+ * shows whole; else as the screen opened, from the page's `top` (the header, with the heart rate) down
+ * to the face where that fits in the view, or the face alone. The person goes back to the mat: on a
+ * phone with its text at twice its size the page was left where Finish is, the count above the window.
+ */
+export function scrollBackToFace(view: Edges, top: number, face: Edges): number {
+  if (face.top >= view.top && face.bottom <= view.bottom) return 0;
+  return scrollToShow(view, { top, bottom: top }, face, face);
+}

@@ -1,4 +1,4 @@
-import { type Edges, leastScroll, scrollToShow } from './opened-at.ts';
+import { type Edges, leastScroll, scrollBackToFace, scrollToShow } from './opened-at.ts';
 
 /**
  * Scrolls the page by what `scroll` works out from the part of it on screen (see opened-at.ts, whose
@@ -31,4 +31,21 @@ export function focusHeading(heading: HTMLElement): void {
   if (!heading.matches(':focus-visible')) return;
   const box = heading.getBoundingClientRect();
   scrollPageBy((view) => leastScroll(view, box));
+}
+
+/**
+ * Puts the focus back on a screen's `control` once a question over it is taken back. A keyboard or
+ * switch user follows the focus: the page scrolls the least that shows the control, as focus() would.
+ * A tap's user goes back to the mat: the page shows the screen's `face` (see scrollBackToFace), where
+ * focus() scrolled to Finish, under it on a phone with its text at twice its size.
+ */
+export function focusBackOnScreen(control: HTMLElement, face: Element | null): void {
+  control.focus({ preventScroll: true });
+  if (control.matches(':focus-visible') || !face) {
+    const box = control.getBoundingClientRect();
+    scrollPageBy((view) => leastScroll(view, box));
+    return;
+  }
+  const top = document.documentElement.getBoundingClientRect().top;
+  scrollPageBy((view) => scrollBackToFace(view, top, face.getBoundingClientRect()));
 }

@@ -229,6 +229,38 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
     },
   );
 
+  it.each([
+    { screen: 'set', tag: 'bb-set-view', ring: 'Reps' },
+    { screen: 'rest', tag: 'bb-rest-view', ring: 'Rest remaining' },
+  ] as const)(
+    "takes Finish's question back on the $screen screen with the count under the heart rate again, the focus on Finish",
+    async ({ tag, ring }) => {
+      mounted.app.session.beginSet();
+      if (tag === 'bb-rest-view') mounted.app.session.skip();
+      await expect.element(page.getByRole('progressbar', { name: ring })).toBeInTheDocument();
+      window.scrollTo({ top: document.documentElement.scrollHeight });
+      await expect.poll(() => scrollY).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Finish' }).click();
+      await page.getByRole('button', { name: 'Keep going' }).click();
+      await expect.poll(() => screen(tag).activeElement?.textContent).toBe('Finish');
+      // Tapped: back on the mat, the person looks for the count. The page stayed 197 px down, where
+      // the focus went to Finish, the count and the heart rate above the window.
+      const header = mounted.shell.shadowRoot!.querySelector('header')!.getBoundingClientRect();
+      expect(header.top).toBeGreaterThanOrEqual(0);
+      const count = screen(tag).querySelector('.face .count')!.getBoundingClientRect();
+      expect(count.top).toBeGreaterThanOrEqual(header.bottom);
+      expect(count.bottom).toBeLessThanOrEqual(innerHeight);
+      // By the keyboard or a switch, whose user follows the focus: Finish comes into view with it.
+      await userEvent.keyboard('{Enter}');
+      await expect.poll(() => screen(tag).activeElement?.textContent).toBe('Keep going');
+      await userEvent.keyboard('{Enter}');
+      await expect.poll(() => screen(tag).activeElement?.textContent).toBe('Finish');
+      const finish = screen(tag).activeElement!.getBoundingClientRect();
+      expect(finish.top).toBeGreaterThanOrEqual(0);
+      expect(finish.bottom).toBeLessThanOrEqual(innerHeight);
+    },
+  );
+
   it("shows the plank's seconds in a hold without a scroll", async () => {
     const session = mounted.app.session;
     while (session.state.phase === 'set' && currentPlanned(session.state)?.exercise.id !== 'elbow-plank') {

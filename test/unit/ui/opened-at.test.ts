@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leastScroll, scrollToOpen, scrollToShow } from '../../../src/ui/opened-at.ts';
+import { leastScroll, scrollBackToFace, scrollToOpen, scrollToShow } from '../../../src/ui/opened-at.ts';
 
 // A phone's screen of 640 px, then the same layout on one with its text at twice its size (320 px).
 const PHONE = { top: 0, bottom: 640 };
@@ -97,5 +97,26 @@ describe('a box scrolled just into view', () => {
     expect(leastScroll(SMALL, { top: -440.6, bottom: -227.6 })).toBe(-441);
     // One below, its bottom 0.4 px past the screen's edge: that fraction too comes into view.
     expect(leastScroll(SMALL, { top: 107.4, bottom: 320.4 })).toBe(1);
+  });
+});
+
+describe('where a set or a rest scrolls to once a question over its controls is taken back by a tap', () => {
+  it('does not scroll where the count shows whole', () => {
+    // A 360 px phone: the page fits, its top in view.
+    expect(scrollBackToFace(PHONE, 0, { top: 150, bottom: 400 })).toBe(0);
+    // Text at twice its size, scrolled down a little: the ring still whole under the window's top.
+    expect(scrollBackToFace(SMALL, -20, { top: 80, bottom: 208 })).toBe(0);
+  });
+
+  it('shows the page from its top, the heart rate, down to the count where both fit', () => {
+    // 180×320, left where Finish is: the header at −197 to −97 px, the ring at −97 to 31.
+    expect(scrollBackToFace(SMALL, -197, { top: -97, bottom: 31 })).toBe(-197);
+    // Above, in fractions of a pixel: the page's top comes wholly into view.
+    expect(scrollBackToFace(SMALL, -196.6, { top: -96.6, bottom: 31.4 })).toBe(-197);
+  });
+
+  it('shows the count alone where the page above it leaves it no room', () => {
+    // A header of 250 px over a ring of 128: the ring's top at the window's top.
+    expect(scrollBackToFace(SMALL, -400, { top: -150, bottom: -22 })).toBe(-150);
   });
 });
