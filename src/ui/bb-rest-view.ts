@@ -285,7 +285,7 @@ export class BbRestView extends LitElement {
     // History it made Start now go lest a third row shrink the countdown, and Mute (Finish, on a
     // laptop) came under that finger.
     const startNow = this.offerStrap
-      ? connectStrapButton(this, 'Add a strap')
+      ? connectStrapButton(this)
       : html`<button class="primary" ?disabled=${this.paused} @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>`;
     return html`<div class="controls">
       ${startNow}

@@ -707,7 +707,7 @@ export class BbSetView extends LitElement {
   /**
    * How to do it is open, as the person left it: the row it is on changes as the strap is offered
    * (Pause), connected or no longer offered, and the steps built anew with it are opened as they were,
-   * where Pause and Connect a strap closed them. Closed, as before, once the set waiting for the
+   * where Pause and Add a strap closed them. Closed, as before, once the set waiting for the
    * person's position begins, and for the next set.
    */
   private howToOpen = false;

@@ -477,14 +477,15 @@ export function muteButton(host: HTMLElement, muted: boolean) {
 }
 
 /**
- * Connect a strap, offered by the set or the rest paused by the person on a phone (see
+ * Add a strap, offered by the set or the rest paused by the person on a phone (see
  * strapOfferedOnScreen): the chooser of a Bluetooth strap, as the header's "Connect a Bluetooth
- * strap" opens it, in words short enough for the row it shares. Each screen sizes it for that row:
- * the set as tall as How to do it beside it, the rest as the buttons of its controls, in words
- * ("Add a strap") no wider than the Start now whose place it takes.
+ * strap" opens it. One name on both screens, in words short enough for the rest's row, where it takes
+ * the place of Start now beside Resume: "Connect a strap", which the set said, pushed Resume aside
+ * there, and a second tap where Pause was came on the strap. Each screen sizes it for its row: the set
+ * as tall as How to do it beside it, the rest as the buttons of its controls.
  */
-export function connectStrapButton(host: HTMLElement, label = 'Connect a strap') {
-  return html`<button class="connect-strap" @click=${() => sendCommand(host, 'bb-connect-bluetooth')}>${label}</button>`;
+export function connectStrapButton(host: HTMLElement) {
+  return html`<button class="connect-strap" @click=${() => sendCommand(host, 'bb-connect-bluetooth')}>Add a strap</button>`;
 }
 
 /** A speaker sounding, or crossed out: the state of Mute at a glance, whatever the language. */

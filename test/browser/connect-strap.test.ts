@@ -1,23 +1,76 @@
-// Connect a strap, which a set and a rest paused by the person on a phone offer: one button, written
+// Add a strap, which a set and a rest paused by the person on a phone offer: one button, written
 // once for both screens, that asks the app for the chooser of a Bluetooth strap.
 import { html, render } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
+import '../../src/ui/bb-rest-view.ts';
+import '../../src/ui/bb-set-view.ts';
 import { connectStrapButton } from '../../src/ui/styles.ts';
+import { exerciseById } from '../../src/workout/program.ts';
+import { layOutAsTheApp, mount } from './mount.ts';
 
-describe('Connect a strap', () => {
+describe('Add a strap', () => {
   let host: HTMLElement | null = null;
   afterEach(() => host?.remove());
 
-  it('is a button named Connect a strap that asks for the chooser of a Bluetooth strap', async () => {
+  it('is a button named Add a strap that asks for the chooser of a Bluetooth strap', async () => {
     host = document.createElement('div');
     document.body.append(host);
     const asked: string[] = [];
     host.addEventListener('bb-connect-bluetooth', (event) => asked.push(event.type));
     render(html`${connectStrapButton(host)}`, host);
-    const button = page.getByRole('button', { name: 'Connect a strap' });
+    const button = page.getByRole('button', { name: 'Add a strap' });
     await expect.element(button).toHaveClass('connect-strap');
     await button.click();
     expect(asked).toEqual(['bb-connect-bluetooth']);
+  });
+});
+
+describe('The strap offered by a set and a rest paused', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it.each([
+    [360, 640],
+    [640, 360],
+    [1366, 768],
+    [180, 320],
+  ] as const)('goes by one name on both screens, whole on its button, at %i × %i', async (width, height) => {
+    const restore = await layOutAsTheApp(width, height, '0.75rem 1rem');
+    try {
+      const set = await mount('bb-set-view', {
+        planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+        set: {
+          setNumber: 1,
+          startedMs: 0,
+          count: 4,
+          sides: { left: 0, right: 0 },
+          lastProgressMs: 0,
+          holdStartMs: null,
+          peakDeg: null,
+          formIssues: [],
+        },
+        paused: true,
+        offerStrap: true,
+      });
+      const rest = await mount('bb-rest-view', {
+        remainingMs: 30_000,
+        totalMs: 45_000,
+        paused: true,
+        offerStrap: true,
+      });
+      const offers = [set, rest].map((screen) => screen.shadowRoot!.querySelector('.connect-strap')!);
+      // The set said "Connect a strap", the rest "Add a strap": one action under two names.
+      expect(new Set(offers.map((offer) => offer.textContent))).toEqual(new Set(['Add a strap']));
+      for (const offer of offers) {
+        const box = offer.getBoundingClientRect();
+        expect(offer.scrollWidth, offer.textContent ?? '').toBeLessThanOrEqual(offer.clientWidth);
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        expect(box.right).toBeLessThanOrEqual(innerWidth);
+      }
+    } finally {
+      await restore();
+    }
   });
 });

@@ -673,7 +673,7 @@ describe('a set paused on a 360 × 640 phone, the virtual strap standing in', ()
     const ring = () => set.shadowRoot!.querySelector('bb-progress-ring')!.getBoundingClientRect().height;
     const running = { header: header.offsetHeight, ring: ring() };
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    const offer = page.elementLocator(set).getByRole('button', { name: 'Connect a strap' });
+    const offer = page.elementLocator(set).getByRole('button', { name: 'Add a strap' });
     await expect.element(offer).toBeVisible();
     // Offered in the header, a row of its own, it took the header from 98 to 146 px and the ring
     // from 256 to 208.
@@ -746,7 +746,7 @@ describe('How to do it opened in a set on a 360 × 640 phone, then paused, the v
     await restore();
   });
 
-  it('keeps the steps open through Pause and Connect a strap, the strap offered beside How to do it', async () => {
+  it('keeps the steps open through Pause and Add a strap, the strap offered beside How to do it', async () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     mounted.app.session.beginSet();
     await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
@@ -755,7 +755,7 @@ describe('How to do it opened in a set on a 360 × 640 phone, then paused, the v
     await set.getByText('How to do it').click();
     expect(howTo().open).toBe(true);
     await set.getByRole('button', { name: 'Pause', exact: true }).click();
-    const offer = set.getByRole('button', { name: 'Connect a strap' });
+    const offer = set.getByRole('button', { name: 'Add a strap' });
     // Pause built the row anew with the strap on it, the steps closed; and opened, they hid the strap.
     await expect.element(offer).toBeVisible();
     expect(howTo().open).toBe(true);
