@@ -71,6 +71,28 @@ export class BbRestView extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         max-width: 36rem;
       }
+      /*
+       * Start now and the strap offered in its place (see offerStrap) are one box, as wide as the
+       * wider words in both: "Add a strap", 18 px wider, moved Resume and Mute beside it 9 px as the
+       * finger lifted from Pause. The words unseen are the eye's (the buttons are named by theirs).
+       */
+      .controls > :is(.start-now, .connect-strap) {
+        display: inline-grid;
+        place-items: center;
+      }
+      :is(.start-now, .connect-strap) > span,
+      :is(.start-now, .connect-strap)::before,
+      :is(.start-now, .connect-strap)::after {
+        grid-area: 1 / 1;
+      }
+      :is(.start-now, .connect-strap)::before {
+        content: 'Start now' / '';
+        visibility: hidden;
+      }
+      :is(.start-now, .connect-strap)::after {
+        content: 'Add a strap' / '';
+        visibility: hidden;
+      }
       .next strong {
         color: var(--bb-text, #f5f7fa);
       }
@@ -154,6 +176,13 @@ export class BbRestView extends LitElement {
         }
         :host > .controls > :is(.primary, .pause) {
           font-size: 1rem;
+        }
+        /*
+         * No strap is offered here (see strapOfferedOnScreen): its words, wrapped in Start now's box,
+         * took the row 9 px past the window's edge.
+         */
+        :host > .controls > .start-now::after {
+          content: none;
         }
       }
       @media ${sideBySide} {
@@ -281,12 +310,12 @@ export class BbRestView extends LitElement {
     // Paused, Resume is the one way on: a set started now would start paused. Start now stays, doing
     // nothing, so that Resume comes where Pause was: gone, it let Resume slide into its place and Mute
     // (Finish, on a laptop) come under the finger that had tapped Pause, for a second tap to go on.
-    // The strap offered on a phone takes its place, no wider than it, for the same reason: beside
+    // The strap offered on a phone takes its place, in the same box (see .start-now), for the same reason: beside
     // History it made Start now go lest a third row shrink the countdown, and Mute (Finish, on a
     // laptop) came under that finger.
     const startNow = this.offerStrap
       ? connectStrapButton(this)
-      : html`<button class="primary" ?disabled=${this.paused} @click=${() => sendCommand(this, 'bb-skip')}>Start now</button>`;
+      : html`<button class="primary start-now" aria-label="Start now" ?disabled=${this.paused} @click=${() => sendCommand(this, 'bb-skip')}><span>Start now</span></button>`;
     return html`<div class="controls">
       ${startNow}
       ${pauseButton(this, this.paused)}

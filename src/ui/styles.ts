@@ -485,7 +485,7 @@ export function muteButton(host: HTMLElement, muted: boolean) {
  * as tall as How to do it beside it, the rest as the buttons of its controls.
  */
 export function connectStrapButton(host: HTMLElement) {
-  return html`<button class="connect-strap" @click=${() => sendCommand(host, 'bb-connect-bluetooth')}>Add a strap</button>`;
+  return html`<button class="connect-strap" aria-label="Add a strap" @click=${() => sendCommand(host, 'bb-connect-bluetooth')}><span>Add a strap</span></button>`;
 }
 
 /** A speaker sounding, or crossed out: the state of Mute at a glance, whatever the language. */

@@ -120,3 +120,27 @@ describe('A set waiting for the position on a laptop', () => {
     }
   });
 });
+
+describe('A rest paused by the person on a phone, the strap offered in the place of Start now', () => {
+  it.each([
+    [360, 640],
+    [640, 360],
+  ] as const)(
+    "offers it in Start now's own box at %i × %i, Resume and the others where they were",
+    async (width, height) => {
+      const restore = await layOutAsTheApp(width, height, '0.75rem 1rem');
+      try {
+        const view = (await screens['a rest']!()) as BbRestView;
+        const before = boxes(view.shadowRoot!);
+        view.paused = true;
+        view.offerStrap = true;
+        await view.updateComplete;
+        const after = boxes(view.shadowRoot!).map((line) => line.replace(/^Add a strap:/, 'Start now:'));
+        // "Add a strap", 18 px wider than Start now, moved Resume and Mute 9 px to the right at 360 × 640.
+        expect(after).toEqual(before);
+      } finally {
+        await restore();
+      }
+    },
+  );
+});
