@@ -30,12 +30,14 @@ import { importBarred, sessionsUnread } from './history-store-words.ts';
 import { ObserveController } from './observe.ts';
 import { scrollPageBy, scrollToShowOnPage } from './scroll-page.ts';
 import {
+  backButton,
   buttonStyles,
   factStyles,
   factsLine,
   fieldStyles,
   headingFocusedByApp,
   jsonFileButton,
+  screenTitleStyles,
   visuallyHidden,
 } from './styles.ts';
 import { tellsHeartRate } from './summary-heart.ts';
@@ -127,6 +129,7 @@ export class BbHistory extends LitElement {
     visuallyHidden,
     factStyles,
     headingFocusedByApp,
+    screenTitleStyles,
     css`
       :host {
         display: grid;
@@ -158,21 +161,6 @@ export class BbHistory extends LitElement {
       h2 {
         margin: 0;
         font-size: clamp(1.75rem, 5vmin, 2.5rem);
-      }
-      .title {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
-      }
-      .title button {
-        font-size: 1.1rem;
-        min-height: 2.75rem;
-        padding-inline: 0.9rem;
-      }
-      /* Under the ways out of it (Back, Go to sessions), on a line of its own. */
-      .title h2 {
-        flex-basis: 100%;
       }
       .actions,
       .session-actions {
@@ -409,9 +397,7 @@ export class BbHistory extends LitElement {
       <div class="title">
         ${
           // In a rest the way back to it is above the history already, with the time left.
-          this.sessionRunning
-            ? null
-            : html`<button class="quiet" @click=${() => sendCommand(this, 'bb-close-history')}><span aria-hidden="true">← </span>Back</button>`
+          this.sessionRunning ? null : backButton(() => sendCommand(this, 'bb-close-history'))
         }
         ${
           // The charts come first ("am I improving?"), and on a phone they are some 3,000 px: the way

@@ -46,9 +46,11 @@ import {
 import { ObserveController } from './observe.ts';
 import { scrollToShowOnPage } from './scroll-page.ts';
 import {
+  backButton,
   buttonStyles,
   fieldStyles,
   headingFocusedByApp,
+  screenTitleStyles,
   unbroken,
   unbrokenStyles,
   visuallyHidden,
@@ -103,6 +105,7 @@ export class BbSettings extends LitElement {
     visuallyHidden,
     unbrokenStyles,
     headingFocusedByApp,
+    screenTitleStyles,
     css`
       :host {
         display: block;
@@ -114,21 +117,8 @@ export class BbSettings extends LitElement {
         font-size: 2rem;
         margin: 0;
       }
-      /* Back on a line of its own over the heading, its button as large as History's. */
       .title {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
         margin: 0 0 1rem;
-      }
-      .title button {
-        font-size: 1.1rem;
-        min-height: 2.75rem;
-        padding-inline: 0.9rem;
-      }
-      .title h2 {
-        flex-basis: 100%;
       }
       fieldset {
         border: 1px solid var(--bb-border, #3b4656);
@@ -383,7 +373,7 @@ export class BbSettings extends LitElement {
         ${
           // The way back above the heading, as History gives its own: Done alone closed the settings,
           // at their foot, 6,747 px down a phone with its text at twice its size (180 × 320).
-          html`<button type="button" class="quiet" @click=${this.onDone}><span aria-hidden="true">← </span>Back</button>`
+          backButton(this.onDone)
         }
         <h2 id="settings-title" tabindex="-1">Settings</h2>
       </div>

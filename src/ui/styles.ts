@@ -507,3 +507,29 @@ function speakerIcon(muted: boolean) {
 const PAUSE_AFTER_RESUME_MS = 800;
 /** What each screen's Pause button last showed, and when it last turned from Resume. */
 const shownPause = new WeakMap<HTMLElement, { paused: boolean; resumedAtMs: number }>();
+
+/**
+ * The bar over a screen opened from the start screen (History, Settings): its ways out on a line of
+ * their own, as large as the header's, and the heading under them.
+ */
+export const screenTitleStyles = css`
+  .title {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  .title button {
+    font-size: 1.1rem;
+    min-height: 2.75rem;
+    padding-inline: 0.9rem;
+  }
+  .title h2 {
+    flex-basis: 100%;
+  }
+`;
+
+/** The way back to the start screen, named as every screen names it. */
+export function backButton(onClick: () => void) {
+  return html`<button type="button" class="quiet" @click=${onClick}><span aria-hidden="true">← </span>Back</button>`;
+}
