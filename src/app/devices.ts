@@ -564,11 +564,11 @@ export interface DeviceState {
    * news, though its words are those already shown.
    */
   readonly problemsTold: number;
-  readonly bluetoothAvailable: boolean;
   /**
    * Where the browser has no Web Bluetooth, what the device panel says of it: up front (`brief`), and
-   * in its menu why and what still works (`note`); null where it has. Worded for this browser, as a
-   * tap on a Bluetooth device's problem is.
+   * in its menu why and what still works (`note`); null where it has, the one word of whether it has
+   * (a flag beside it could say otherwise). Worded for this browser, as a tap on a Bluetooth device's
+   * problem is.
    */
   readonly noBluetooth: { readonly brief: string; readonly note: string } | null;
   /**
@@ -803,7 +803,6 @@ export class Devices extends Model<DeviceState> {
       malformedPackets: 0,
       problem: null,
       problemsTold: 0,
-      bluetoothAvailable: bluetoothOf(options.navigator) !== null,
       noBluetooth: bluetoothOf(options.navigator) ? null : noBluetoothNotice(options.navigator),
       awaiting: [],
       rejoining: false,

@@ -936,7 +936,7 @@ export class BbApp extends LitElement {
           this.device.value.source?.kind === 'virtual'
             ? html`<p class="virtual">${virtualStandsInWords(
                 this.device.value.awaiting,
-                this.device.value.bluetoothAvailable,
+                this.device.value.noBluetooth === null,
                 devicesAtAGlance(this.headerRoom(), false, this.device.value),
               )}</p>`
             : null

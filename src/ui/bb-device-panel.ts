@@ -522,7 +522,7 @@ export class BbDevicePanel extends LitElement {
   /** The one-tap way to another device: the virtual strap, or from it a Bluetooth strap. */
   private renderSwitch(isVirtual: boolean) {
     if (!isVirtual) return this.renderUseVirtual();
-    return this.device.bluetoothAvailable ? this.renderConnectStrap() : nothing;
+    return this.device.noBluetooth ? nothing : this.renderConnectStrap();
   }
 
   /**
@@ -555,8 +555,7 @@ export class BbDevicePanel extends LitElement {
   }
 
   private renderChoices(isVirtual: boolean, recordable: boolean) {
-    const bluetooth = this.device.bluetoothAvailable;
-    const noBluetooth = bluetooth ? null : this.device.noBluetooth;
+    const noBluetooth = this.device.noBluetooth;
     const inUse = kindsInUse(this.device.devices);
     return html`<div class="choices">
       ${
@@ -581,7 +580,7 @@ export class BbDevicePanel extends LitElement {
                 : html`<button
                   class="quiet"
                   data-kind=${c.kind}
-                  ?disabled=${!bluetooth && !NEEDS_NO_BLUETOOTH.has(c.kind)}
+                  ?disabled=${noBluetooth !== null && !NEEDS_NO_BLUETOOTH.has(c.kind)}
                   @click=${() => this.pick(c.kind)}
                 >${c.label}</button>`,
             )}

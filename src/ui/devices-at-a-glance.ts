@@ -27,13 +27,13 @@ export interface HeaderRoom {
 export function devicesAtAGlance(
   room: HeaderRoom,
   inSession: boolean,
-  device: Pick<DeviceState, 'bluetoothAvailable' | 'problem' | 'devices'>,
+  device: Pick<DeviceState, 'noBluetooth' | 'problem' | 'devices'>,
 ): boolean {
   if (room.narrow) return true;
   const allConnected = device.devices.every((d) => d.connection === 'connected');
   if (inSession && room.phoneOnItsSide && (device.problem !== null || !allConnected)) return true;
   if (!room.uprightPhone) return false;
-  if (!inSession) return device.bluetoothAvailable;
+  if (!inSession) return device.noBluetooth === null;
   return device.problem !== null && allConnected;
 }
 

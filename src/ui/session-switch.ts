@@ -34,7 +34,7 @@ export interface SessionMoment {
  * strap only while a problem says why it may be wanted: a strap that counts has no need of it.
  */
 export function switchInSession(
-  state: Pick<DeviceState, 'source' | 'devices' | 'problem' | 'bluetoothAvailable'>,
+  state: Pick<DeviceState, 'source' | 'devices' | 'problem' | 'noBluetooth'>,
   moment: SessionMoment,
 ): SessionSwitch {
   if (state.source?.kind !== 'virtual') return state.problem ? 'use-virtual' : null;
@@ -51,7 +51,7 @@ export function switchInSession(
  * header's line.
  */
 export function strapOfferedOnScreen(
-  state: Pick<DeviceState, 'source' | 'devices' | 'problem' | 'bluetoothAvailable'>,
+  state: Pick<DeviceState, 'source' | 'devices' | 'problem' | 'noBluetooth'>,
   moment: SessionMoment,
 ): boolean {
   return (
@@ -69,8 +69,8 @@ function offeredByTheScreens(moment: SessionMoment): boolean {
 }
 
 /** The browser can connect a strap, and none picked is on its way: a second pick would ask for it again. */
-function strapToConnect(state: Pick<DeviceState, 'devices' | 'bluetoothAvailable'>): boolean {
-  return state.bluetoothAvailable && !state.devices.some((d) => d.kind !== 'virtual');
+function strapToConnect(state: Pick<DeviceState, 'devices' | 'noBluetooth'>): boolean {
+  return state.noBluetooth === null && !state.devices.some((d) => d.kind !== 'virtual');
 }
 
 /**

@@ -31,7 +31,6 @@ function state(devices: DeviceStatus[], patch: Partial<DeviceState> = {}): Devic
     malformedPackets: devices.reduce((n, d) => n + d.malformedPackets, 0),
     problem: null,
     problemsTold: patch.problem ? 1 : 0,
-    bluetoothAvailable: true,
     noBluetooth: null,
     rejoining: false,
     awaiting: [],
@@ -638,7 +637,6 @@ describe('bb-device-panel', () => {
     await mount(
       state([virtual], {
         source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
-        bluetoothAvailable: false,
         noBluetooth: noBluetoothWords(navigator.userAgent),
       }),
     );

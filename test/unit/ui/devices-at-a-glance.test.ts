@@ -11,7 +11,7 @@ const onItsSide = { narrow: false, uprightPhone: false, phoneOnItsSide: true };
 
 const strap = (connection: DeviceStatus['connection']) => ({ connection }) as DeviceStatus;
 const devices = (connection: DeviceStatus['connection'], problem: string | null = null) => ({
-  bluetoothAvailable: true,
+  noBluetooth: null,
   problem,
   devices: [strap(connection)],
 });
@@ -22,9 +22,8 @@ describe('the devices at a glance', () => {
     expect(devicesAtAGlance(largeText, false, devices('connected'))).toBe(true);
     expect(devicesAtAGlance(laptop, false, devices('lost', 'Out of reach'))).toBe(false);
     // Without Bluetooth the row is the short note and the menu, said up front.
-    expect(devicesAtAGlance(phone, false, { ...devices('connected'), bluetoothAvailable: false })).toBe(
-      false,
-    );
+    const noBluetooth = { brief: 'No Bluetooth in this browser', note: 'This browser has no Bluetooth.' };
+    expect(devicesAtAGlance(phone, false, { ...devices('connected'), noBluetooth })).toBe(false);
   });
 
   it('are a line in a session on an upright phone only for a problem while every device is connected', () => {

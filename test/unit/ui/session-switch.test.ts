@@ -24,7 +24,7 @@ function device(kind: DeviceKind, connection: DeviceStatus['connection'] = 'conn
 /** The devices' state as the panel reads it in a session: `devices` listed, the first one the source. */
 function devicesState(
   devices: DeviceStatus[],
-  patch: Partial<Pick<DeviceState, 'problem' | 'bluetoothAvailable'>> = {},
+  patch: Partial<Pick<DeviceState, 'problem' | 'noBluetooth'>> = {},
 ) {
   const first = devices[0];
   const kind = first.kind === 'virtual' ? 'virtual' : 'bluetooth';
@@ -32,7 +32,7 @@ function devicesState(
     source: { id: first.id, name: first.name, kind, placement: 'chest' } as const,
     devices,
     problem: null,
-    bluetoothAvailable: true,
+    noBluetooth: null,
     ...patch,
   };
 }
@@ -85,7 +85,12 @@ describe('the one switch a session offers in its header', () => {
 
   it('offers no strap where the browser has no Web Bluetooth', () => {
     expect(
-      switchInSession(devicesState([device('virtual')], { bluetoothAvailable: false }), LAPTOP),
+      switchInSession(
+        devicesState([device('virtual')], {
+          noBluetooth: { brief: 'No Bluetooth in this browser', note: 'This browser has no Bluetooth.' },
+        }),
+        LAPTOP,
+      ),
     ).toBeNull();
   });
 
