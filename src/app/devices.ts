@@ -979,19 +979,6 @@ export class Devices extends Model<DeviceState> {
     return createRecording(packets, startedAt);
   }
 
-  /** A recording file the person picked: replay it, or say why it cannot be. */
-  replayFile(file: {
-    readonly recording: Recording | null;
-    readonly error: string | null;
-    readonly fileName?: string;
-  }): void {
-    if (!file.recording)
-      this.update({ problem: RECORDING_WORDS.notARecording(file.error ?? 'it is unreadable') });
-    // Saved before a device sent anything: it would play as a strap with heart rate only.
-    else if (file.recording.packets.length === 0) this.update({ problem: RECORDING_WORDS.empty });
-    else this.replay(file.recording, undefined, file.fileName);
-  }
-
   /** What recording() holds, as a file to save. */
   recordingFile(): ExportedFile {
     return recordingFile(this.recording());
@@ -1000,11 +987,10 @@ export class Devices extends Model<DeviceState> {
   /** A file the person picked, as its text: read as a recording and replayed, or why it cannot be said. */
   replayText(file: { readonly text: string; readonly fileName: string }): void {
     const parsed = parseRecording(file.text);
-    this.replayFile(
-      parsed.ok
-        ? { recording: parsed.value, error: null, fileName: file.fileName }
-        : { recording: null, error: parsed.error.message, fileName: file.fileName },
-    );
+    if (!parsed.ok) this.update({ problem: RECORDING_WORDS.notARecording(parsed.error.message) });
+    // Saved before a device sent anything: it would play as a strap with heart rate only.
+    else if (parsed.value.packets.length === 0) this.update({ problem: RECORDING_WORDS.empty });
+    else this.replay(parsed.value, undefined, file.fileName);
   }
 
   /** Tries again to reach a device the app gave up on, or one of an earlier visit not found, without the chooser. */

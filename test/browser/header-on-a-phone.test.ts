@@ -428,8 +428,10 @@ describe('a set with a device problem, with text at twice its size on a phone (1
   });
 
   it('keeps the count on screen under the header, the problem a line that opens to say it whole', async () => {
-    const problem = 'Not a recording: Backbeat cannot replay that file; it does not open as JSON.';
-    mounted.app.devices.replayFile({ recording: null, error: 'it does not open as JSON' });
+    const problem =
+      'Not a recording: Backbeat cannot replay that file; only a file made with Save a recording can be.';
+    // A file of another kind picked to replay.
+    mounted.app.devices.replayText({ text: 'Eggs, milk, bread', fileName: 'shopping.txt' });
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await expect.element(page.getByRole('button', { name: 'Start the set' })).toBeInTheDocument();
     mounted.app.session.beginSet();

@@ -13,7 +13,8 @@ const DEVICES = [
   { name: 'the virtual strap', problem: null },
   {
     name: 'a device problem',
-    problem: 'Not a recording: Backbeat cannot replay that file; it does not open as JSON.',
+    problem:
+      'Not a recording: Backbeat cannot replay that file; only a file made with Save a recording can be.',
   },
 ] as const;
 
@@ -27,7 +28,8 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
     // A store that opens, as a phone's does: no notice that the app cannot save takes a line.
     const name = `large-text-${problem ? 'problem' : 'virtual'}-${stores++}`;
     mounted = await mountApp({ start: true, openStore: () => SessionStore.open({ name }) });
-    if (problem) mounted.app.devices.replayFile({ recording: null, error: 'it does not open as JSON' });
+    // A file of another kind picked to replay.
+    if (problem) mounted.app.devices.replayText({ text: 'Eggs, milk, bread', fileName: 'shopping.txt' });
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await expect.element(page.getByRole('button', { name: 'Start the set' })).toBeInTheDocument();
     const panel = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-device-panel')!);

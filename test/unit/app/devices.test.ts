@@ -1352,26 +1352,26 @@ describeWithShared('Devices with an H10 and a PineTime', () => {
     const devices = new Devices({ now: () => nowMs, navigator: {} as Navigator, seed: 1, window: null });
     const beats: number[] = [];
     devices.source$.subscribe((s) => s.heartRate$.subscribe((b) => beats.push(b.bpm)));
-    devices.replayFile({
-      recording: createRecording([
-        recordPacket('hrs', Uint8Array.of(0x10, 0x4b, 0x34, 0x03), 500),
-        recordPacket('hrs', Uint8Array.of(0x00, 0x63), 1500),
-      ]),
-      error: null,
-    });
+    const recording = createRecording([
+      recordPacket('hrs', Uint8Array.of(0x10, 0x4b, 0x34, 0x03), 500),
+      recordPacket('hrs', Uint8Array.of(0x00, 0x63), 1500),
+    ]);
+    devices.replayText({ text: serializeRecording(recording), fileName: 'run.json' });
     expect(devices.state.source?.kind).toBe('replay');
     expect(devices.state.countsMotion).toBe(false);
     expect(beats).toEqual([75]);
     await settle(1000);
     expect(beats).toEqual([75, 99]);
-    devices.replayFile({ recording: null, error: 'not JSON' });
-    expect(devices.state.problem).toBe('Not a recording: Backbeat cannot replay that file; not JSON.');
+    devices.replayText({ text: 'Eggs, milk, bread', fileName: 'shopping.txt' });
+    expect(devices.state.problem).toBe(
+      'Not a recording: Backbeat cannot replay that file; only a file made with Save a recording can be.',
+    );
     // The same file again: the same words, told again.
     const toldOnce = devices.state.problemsTold;
-    devices.replayFile({ recording: null, error: 'not JSON' });
+    devices.replayText({ text: 'Eggs, milk, bread', fileName: 'shopping.txt' });
     expect(devices.state.problemsTold).toBe(toldOnce + 1);
     // An empty one plays nothing: said so, and the replay under way goes on.
-    devices.replayFile({ recording: createRecording([]), error: null, fileName: 'empty.json' });
+    devices.replayText({ text: serializeRecording(createRecording([])), fileName: 'empty.json' });
     expect(devices.state.problem).toBe('Empty recording: it was saved before any device sent anything.');
     expect(devices.state.source?.kind).toBe('replay');
     devices.dispose();
@@ -1599,7 +1599,7 @@ describe('Devices replaying a recording', () => {
         device: 'InfiniTime',
       }),
     ]);
-    devices.replayFile({ recording: watch, error: null, fileName: 'watch.json' });
+    devices.replayText({ text: serializeRecording(watch), fileName: 'watch.json' });
     expect(devices.state.devices[0].placement).toBe('wrist');
     expect(devices.state.source?.placement).toBe('wrist');
     devices.dispose();
@@ -1642,7 +1642,7 @@ describe('Devices replaying a recording', () => {
     devices.replay(createRecording(recording.packets, startedAt), 'chest', 'backbeat-run.json');
     expect(devices.state.devices[0].name).toBe(`Recorded ${when}`);
     expect(devices.state.devices[0].name).toMatch(/2026/);
-    devices.replayFile({ recording, error: null, fileName: 'backbeat-run.json' });
+    devices.replayText({ text: serializeRecording(recording), fileName: 'backbeat-run.json' });
     expect(devices.state.devices[0].name).toBe('From backbeat-run.json');
     devices.replayAgain();
     expect(devices.state.devices[0].name).toBe('From backbeat-run.json');
