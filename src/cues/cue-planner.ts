@@ -149,6 +149,14 @@ export type Cue =
        * slowly, switch sides" was begun, cut off by the set's line at "swit" and said whole after it.
        */
       readonly roomMs?: number;
+      /**
+       * Where to lie and how, said by a first set after the rest that said them: the voice says of
+       * them what it did not hear to its end in that rest, from the first sentence it did not hear,
+       * where it said that rest's line (see Speech.say). The planner reckons the voice's pace: paused
+       * 20 s into the rest before a new person's bird dog, it took "Pause, lower slowly, switch sides"
+       * as cut off, and the set said "Reach one arm forward" and the two after it again, heard whole.
+       */
+      readonly unheardOnly?: true;
     }
   | { readonly kind: 'tone'; readonly tone: ToneKind }
   | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
@@ -1344,7 +1352,10 @@ function setOpening(
   // Where to lie and the movement, to a person new to the exercise: a line after the set's, said a
   // sentence at a time, whether or not a device sees the position (see Topic).
   const how = howToSay
-    ? sayHow(sentences([...(positionToSay ? [exercise.position] : []), exercise.spokenHow]))
+    ? {
+        ...sayHow(sentences([...(positionToSay ? [exercise.position] : []), exercise.spokenHow])),
+        ...(prev.phase === 'rest' ? { unheardOnly: true as const } : {}),
+      }
     : null;
   if (!set.waiting) {
     const start = startUnseen(next, exercise, set);

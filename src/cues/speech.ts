@@ -74,6 +74,8 @@ export interface HowToSay {
   readonly sayCut?: boolean;
   /** How long from now the rest has before its countdown or the set cuts off what is said. */
   readonly roomMs?: number;
+  /** Where to lie and how, said by a set after the rest that said them: only what was not heard. */
+  readonly unheardOnly?: boolean;
   /** Called as the voice begins the line (its first sentence): never for one dropped unsaid. */
   readonly onStart?: () => void;
 }
@@ -113,6 +115,31 @@ function begun(line: Line): Line {
 /** Rates the settings allow: slower than 0.5 drags, faster than 2 is hard to follow on the mat. */
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
+
+/**
+ * Of where to lie and how, said again as `text` after the rest that said them (`said`), the same
+ * sentences from the first the person did not hear to its end, and before it where the voice, slower
+ * than the planner reckons, had not finished one it took as heard; "" where all were heard. `text`
+ * as it is where it is not the end of what the rest said (the rest said the position alone).
+ */
+function unheardOf(said: HowSaid, text: string): string {
+  const sentences = spokenSentences(text);
+  const from = said.sentences.length - sentences.length;
+  const same = from >= 0 && sentences.every((sentence, i) => said.sentences[from + i] === sentence);
+  return same ? fromFirstUnheard(said) : text;
+}
+
+/** What `said` holds from its first sentence not heard to its end; "" where all were. */
+function fromFirstUnheard(said: HowSaid): string {
+  const unheard = said.sentences.findIndex((sentence) => !said.heard.has(sentence));
+  return unheard < 0 ? '' : said.sentences.slice(unheard).join(' ');
+}
+
+/** Sentences of where to lie and how said in a rest, and those heard to their end. */
+interface HowSaid {
+  readonly sentences: readonly string[];
+  readonly heard: Set<string>;
+}
 
 export class Speech {
   private voiceUri: string | null = null;
@@ -167,7 +194,12 @@ export class Speech {
    * sentence heard whole (a faster voice) or after one cut off (a slower one). Forgotten as the set
    * begins, or as anything else ends the rest.
    */
-  private howSaid: { readonly sentences: readonly string[]; readonly heard: Set<string> } | null = null;
+  private howSaid: HowSaid | null = null;
+  /**
+   * The rest's howSaid as the set's line ended the rest, for the set's own line of where to lie and
+   * how that follows it (`unheardOnly`), its one point alone between: any other line forgets it.
+   */
+  private howSaidInRest: HowSaid | null = null;
   private overdue: ReturnType<typeof setTimeout> | null = null;
   /** When the person's last two taps of +1 were said (performance.now()): see keptWaitsMs. */
   private readonly tapsMs: number[] = [];
@@ -263,11 +295,18 @@ export class Speech {
       countdownKeeps = false,
       sayCut = false,
       roomMs,
+      unheardOnly = false,
       onStart,
     }: HowToSay = {},
   ): void {
     if (!this.speaks || text.trim() === '') return;
-    const toSay = countdownKeeps ? this.unheardOfHow(text) : text;
+    const inRest = this.howSaidInRest;
+    if (topic !== 'point') this.howSaidInRest = null;
+    const toSay = countdownKeeps
+      ? this.unheardOfHow(text)
+      : unheardOnly && inRest
+        ? unheardOf(inRest, text)
+        : text;
     if (toSay === '') return;
     this.keepCountdownCut({ interrupt, topic, ends, sayCut });
     if (tap) {
@@ -342,6 +381,7 @@ export class Speech {
     this.cutByCountdown = null;
     this.cutByPause = null;
     this.howSaid = null;
+    this.howSaidInRest = null;
     if (this.keptWait !== null) clearTimeout(this.keptWait);
     this.keptWait = null;
     this.cutOff();
@@ -403,6 +443,7 @@ export class Speech {
     } else if ((how.interrupt && !how.sayCut) || how.ends?.includes('how')) {
       this.cutByCountdown = null;
       this.cutByPause = null;
+      this.howSaidInRest = this.howSaid;
       this.howSaid = null;
     }
   }
@@ -426,8 +467,7 @@ export class Speech {
     this.cutByCountdown = null;
     this.cutByPause = null;
     this.dropWaiting((line) => line.countdownKeeps === true);
-    const unheard = said.sentences.findIndex((sentence) => !said.heard.has(sentence));
-    return unheard < 0 ? '' : said.sentences.slice(unheard).join(' ');
+    return fromFirstUnheard(said);
   }
 
   /**

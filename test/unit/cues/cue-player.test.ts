@@ -1131,6 +1131,32 @@ describe("a rest's countdown after a line that runs long", () => {
       player.dispose();
     },
   );
+  // Paused 20 to 22.5 s into the rest, the planner, reckoning 80 ms a character, took how the bird dog
+  // is done as cut off, and the set said it again from "Reach one arm forward": three or four
+  // sentences heard whole before the pause heard twice, at 40 and 80 ms a character as at 95.
+  it.each(
+    [40, 80, 95].flatMap((msPerChar) => [20_000, 21_000, 22_000, 22_500].map((atMs) => [msPerChar, atMs])),
+  )(
+    'says at %i ms a character, paused %i ms into the rest, each sentence of where to lie and how once, whole, before "Go"',
+    (msPerChar, atMs) => {
+      const birdDog = exerciseById('bird-dog');
+      const then = (act: (action: SessionAction) => void, nowMs: number) => {
+        act({ type: 'pause', nowMs });
+        vi.advanceTimersByTime(3000);
+        act({ type: 'resume', nowMs: nowMs + 3000 });
+        return nowMs + 3000;
+      };
+      const { voice, player } = restBefore(birdDog, 20, msPerChar, { atMs: 12_000 + atMs, then });
+      vi.advanceTimersByTime(40_000);
+      const said = voice.lines.slice(voice.lines.findIndex((line) => line.text.startsWith('Rest, thirty')));
+      const sentences = spokenSentences(`${birdDog.position} ${birdDog.spokenHow.slice(0, -1)}`);
+      const whole = said.filter((line) => !line.cut).map((line) => line.text);
+      expect(whole.filter((text) => sentences.includes(text))).toEqual(sentences);
+      expect(whole.indexOf(sentences.at(-1) ?? '')).toBeLessThan(whole.indexOf('Go'));
+      expect(whole.at(-1)).toBe('Go');
+      player.dispose();
+    },
+  );
 });
 
 /**
