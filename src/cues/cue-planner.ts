@@ -157,6 +157,15 @@ export type Cue =
        * as cut off, and the set said "Reach one arm forward" and the two after it again, heard whole.
        */
       readonly unheardOnly?: true;
+      /**
+       * The line a rest goes on with after a pause where it says the time left alone: a number of
+       * the countdown that comes as it is said waits for its end (a second at most, see
+       * TIME_LINE_FRESH_MS) rather than cut it off. Made to end before the countdown at
+       * SPOKEN_MS_PER_CHAR, it ran into it at some ten characters a second, and "three" cut "Rest
+       * goes on: six seconds left" off 0.15 s before its end; the countdown alone, the line left out,
+       * would leave the person who tapped Resume some 2.75 s of silence before it.
+       */
+      readonly countdownWaits?: true;
     }
   | { readonly kind: 'tone'; readonly tone: ToneKind }
   | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
@@ -595,12 +604,18 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
     next.phase === 'rest' && pause !== undefined && pause.atMs + pause.ms === next.nowMs
       ? restGoesOnLine(next, pause, saidMs, speechRate ?? 1)
       : resumed(next, saidMs);
-  // How long the rest has, from now, before its countdown or the set cuts off what is said.
-  const room = (cue: Cue): Cue =>
+  // How long the rest has, from now, before its countdown or the set cuts off what is said; and
+  // whether the line says the time left alone, which its countdown waits for (see Cue.countdownWaits).
+  const room = (cue: Cue, saidMs: number): Cue =>
     next.phase === 'rest' && cue.kind === 'say'
-      ? { ...cue, roomMs: restCutsOffMs(next, speechRate ?? 1) - next.nowMs }
+      ? {
+          ...cue,
+          roomMs: restCutsOffMs(next, speechRate ?? 1) - next.nowMs,
+          ...(cue.text === resumed(next, saidMs) ? { countdownWaits: true as const } : {}),
+        }
       : cue;
-  if (!dropped || skippedTo) return restLineCues(next, goesOn(next.nowMs), (text) => room(sayGoesOn(text)));
+  if (!dropped || skippedTo)
+    return restLineCues(next, goesOn(next.nowMs), (text) => room(sayGoesOn(text), next.nowMs));
   // Nothing was said of a drop that short, and there is nothing to say unless the device is still
   // away: the person who tapped Resume then counts by hand, and is told so.
   const exercise = currentPlanned(next)?.exercise;
@@ -614,12 +629,15 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
   if (next.phase === 'set')
     return [{ kind: 'say', text: goesOnFromDrop(next, saidMs), interrupt: false, ends: ['pause'] }];
   return restLineCues(next, goesOn(saidMs), (text) =>
-    room({
-      kind: 'say',
-      text,
-      interrupt: false,
-      ends: ['pause'],
-    }),
+    room(
+      {
+        kind: 'say',
+        text,
+        interrupt: false,
+        ends: ['pause'],
+      },
+      saidMs,
+    ),
   );
 }
 

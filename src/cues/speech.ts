@@ -76,6 +76,8 @@ export interface HowToSay {
   readonly roomMs?: number;
   /** Where to lie and how, said by a set after the rest that said them: only what was not heard. */
   readonly unheardOnly?: boolean;
+  /** A number of the countdown that comes as it is said waits for its end. */
+  readonly countdownWaits?: boolean;
   /** Called as the voice begins the line (its first sentence): never for one dropped unsaid. */
   readonly onStart?: () => void;
 }
@@ -100,6 +102,8 @@ interface Line {
    * not end by then is not begun (see sayNext).
    */
   readonly untilMs?: number;
+  /** A number of the countdown that comes as it is said waits for its end (see HowToSay). */
+  readonly countdownWaits?: boolean;
   readonly onStart?: () => void;
 }
 
@@ -296,6 +300,7 @@ export class Speech {
       sayCut = false,
       roomMs,
       unheardOnly = false,
+      countdownWaits = false,
       onStart,
     }: HowToSay = {},
   ): void {
@@ -314,7 +319,10 @@ export class Speech {
       if (this.tapsMs.length > 2) this.tapsMs.shift();
     }
     this.holdKept({ interrupt, topic, ends, reply });
-    if (interrupt) this.dropAnnouncements(ends ?? [], reply);
+    // The time left is heard whole, the number a moment late: a number still waiting a second on is
+    // dropped for the next (see TIME_LINE_FRESH_MS).
+    const waits = topic === 'time' && this.speakingLine?.countdownWaits === true;
+    if (interrupt) this.dropAnnouncements(ends ?? [], reply, waits);
     if (topic) this.dropWaiting((line) => line.topic === topic);
     if (ends) this.dropWaiting((line) => line.topic !== null && ends.includes(line.topic));
     // A line being said is moot once a newer one of its topic comes at once; what waits stays. One
@@ -334,6 +342,7 @@ export class Speech {
       kept,
       atMs: performance.now(),
       ...(countdownKeeps ? { countdownKeeps } : {}),
+      ...(countdownWaits ? { countdownWaits } : {}),
       ...(onStart ? { onStart } : {}),
     };
     if (reply) this.waiting.splice(this.firstAnnouncement(), 0, line);
@@ -472,9 +481,10 @@ export class Speech {
 
   /**
    * Stops the announcement being said and drops those waiting; replies are still said, but for one
-   * being said of a topic in `moot`, and, `byReply`, the kept announcements.
+   * being said of a topic in `moot`, and, `byReply`, the kept announcements. `keepSaying` leaves the
+   * line being said to its end (see HowToSay.countdownWaits).
    */
-  private dropAnnouncements(moot: readonly Topic[], byReply: boolean): void {
+  private dropAnnouncements(moot: readonly Topic[], byReply: boolean, keepSaying = false): void {
     this.dropWaiting((line) => !line.reply && !(byReply && line.kept));
     const mootReply = this.speakingTopic !== null && moot.includes(this.speakingTopic);
     // A kept line the reply breaks into is said again, whole, right after it: a +1 tapped while the
@@ -484,7 +494,7 @@ export class Speech {
     if (byReply && kept && !mootReply) this.waiting.splice(this.firstAnnouncement(), 0, kept);
     // Also with nothing being said as far as this knows: an engine that never reported the end of an
     // overdue line may still be saying it.
-    if (!this.speakingReply || mootReply) this.cutOff();
+    if ((!this.speakingReply || mootReply) && !keepSaying) this.cutOff();
   }
 
   /** Where the first announcement waits, behind the replies; the end of the line where none does. */

@@ -1563,13 +1563,14 @@ describe('planCues', () => {
     // The clock runs on through what would have been the countdown: not a word.
     expect(run.ticksTo(60_000)).toEqual([]);
     expect(run.do({ type: 'resume', nowMs: 60_000 })).toEqual([
-      // "Five" cuts off what is said 6 s on, at 66 s.
+      // "Five" cuts off what is said 6 s on, at 66 s; not this line, which it waits for.
       {
         kind: 'say',
         text: 'Rest goes on: eleven seconds left',
         interrupt: true,
         ends: ['pause'],
         roomMs: 6000,
+        countdownWaits: true,
       },
     ]);
     expect(spoken(run.ticksTo(71_000))).toEqual([...FIVE_TO_ONE, 'Superman, set two of two. One rep. Go']);

@@ -2,6 +2,7 @@ import { BehaviorSubject, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  COUNTDOWN_S,
   type Cue,
   type CueSettings,
   FORM_WARNINGS,
@@ -1154,6 +1155,37 @@ describe("a rest's countdown after a line that runs long", () => {
       expect(whole.filter((text) => sentences.includes(text))).toEqual(sentences);
       expect(whole.indexOf(sentences.at(-1) ?? '')).toBeLessThan(whole.indexOf('Go'));
       expect(whole.at(-1)).toBe('Go');
+      player.dispose();
+    },
+  );
+  // At some ten characters a second, the line the rest went on with after a pause 22 to 24.5 s into
+  // it, made to end before its countdown at 80 ms a character, ran into it: "three" cut "Rest goes
+  // on: six seconds left" off 0.15 s before its end, "five" and "four" the eight and seven seconds.
+  it.each([22_000, 23_000, 24_250, 24_500])(
+    'says the time left whole after a pause %i ms into the rest, then the countdown to "one"',
+    (atMs) => {
+      const then = (act: (action: SessionAction) => void, nowMs: number) => {
+        act({ type: 'pause', nowMs });
+        vi.advanceTimersByTime(3000);
+        act({ type: 'resume', nowMs: nowMs + 3000 });
+        return nowMs + 3000;
+      };
+      const { voice, player } = restBefore(exerciseById('bird-dog'), 20, 95, { atMs: 12_000 + atMs, then });
+      vi.advanceTimersByTime(40_000);
+      const said = voice.lines.slice(voice.lines.findIndex((line) => line.text === 'Paused') + 1);
+      expect(said[0]).toMatchObject({
+        text: expect.stringMatching(/^Rest goes on: [a-z]+ seconds left$/),
+        cut: false,
+      });
+      const numbers = said.filter((line) => FIVE_TO_ONE.includes(line.text));
+      expect(numbers.filter((line) => line.cut)).toEqual([]);
+      expect(numbers.length).toBeGreaterThanOrEqual(3);
+      expect(numbers.map((line) => line.text)).toEqual(FIVE_TO_ONE.slice(-numbers.length));
+      // Late by what the line ran over, not more: the ring still shows the number said. The rest ends
+      // 45 s into the session (12 s of set, 30 s of rest, 3 s paused).
+      const first = numbers[0];
+      const dueMs = 45_000 - (COUNTDOWN_S - FIVE_TO_ONE.indexOf(first.text)) * 1000;
+      expect(first.atMs - dueMs).toBeLessThan(1000);
       player.dispose();
     },
   );
