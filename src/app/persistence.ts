@@ -1050,6 +1050,8 @@ export class Persistence {
         toStoreError(error).kind === 'quota'
       )
         this.history.update({ partlyDamaged: { ...choice, notice: choice.whenFull } });
+      // Called off, the choice stays as it was, for a tap later rather than the file picked again.
+      else if (choice && isAbort(error)) this.history.update({ partlyDamaged: choice });
       throw error instanceof ImportError || isAbort(error) ? error : importFailed(error);
     } finally {
       await store.endImport(journal).catch(() => undefined);

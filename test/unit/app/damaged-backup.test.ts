@@ -132,6 +132,39 @@ describe('a backup with a damaged session', () => {
     expect(app.persistence.history.state.partlyDamaged).toBeNull();
   });
 
+  it('keeps the choice when the import of the others is cancelled, the sessions here as they were', async () => {
+    const app = await startedDevice();
+    await app.persistence.restore(new Blob([fileHeader() + sessionLines(1).join('') + FILE_FOOTER]));
+    const file = backupDamagedAtTheSecond(false);
+    await expect(app.persistence.restore(file)).rejects.toThrow(/damaged/);
+    const choice = app.persistence.history.state.partlyDamaged;
+    // Cancel tapped once the import of the others has stored some of them.
+    let stored = 0;
+    const imported = await app.persistence.runTask(
+      'Importing',
+      'Import cancelled: nothing was imported.',
+      (options) =>
+        app.persistence.restore(
+          file,
+          {
+            ...options,
+            onProgress: (done, total) => {
+              options.onProgress?.(done, total);
+              if (++stored === 3) app.persistence.cancelTask();
+            },
+          },
+          { leaveOutDamaged: true, choice },
+        ),
+    );
+    expect(imported).toBeNull();
+    expect(app.persistence.history.state.notice).toBe('Import cancelled: nothing was imported.');
+    expect(app.persistence.history.state.sessions.map((s) => s.id)).toEqual(['session-1']);
+    expect(app.persistence.history.state.partlyDamaged).toEqual(choice);
+
+    await app.persistence.restore(file, {}, { leaveOutDamaged: true, choice });
+    expect(app.persistence.history.state.sessionCount).toBe(4);
+  });
+
   it('keeps none of its sessions in storage once a damaged one is found, while the rest of the file is read', async () => {
     const app = await startedDevice();
     const lines = sessionLines(3);
