@@ -202,7 +202,7 @@ describe('a backup with a damaged session', () => {
     }
   });
 
-  it('says a file is damaged, offering the others, where storage is full before its damaged session', async () => {
+  it('says at once that storage is full, before its damaged session is read, and the damage once there is room', async () => {
     const app = await startedDevice();
     const file = backupDamagedAtTheSecond(false);
     const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
@@ -210,12 +210,57 @@ describe('a backup with a damaged session', () => {
     });
     try {
       await expect(app.persistence.restore(file)).rejects.toThrow(
-        'This file is damaged: session 2 of its 5 cannot be read (set 1: "count" should be a number). Nothing was imported: the other 4 can be, without it.',
+        'Storage is full, so nothing was imported: the file did not fit, and the sessions here are as they were. Free some space on the device, then import it again.',
       );
     } finally {
       full.mockRestore();
     }
+    expect(app.persistence.history.state.partlyDamaged).toBeNull();
+    expect(app.persistence.history.state.sessionCount).toBe(0);
+
+    await expect(app.persistence.restore(file)).rejects.toThrow(
+      'This file is damaged: session 2 of its 5 cannot be read (set 1: "count" should be a number). Nothing was imported: the other 4 can be, without it.',
+    );
     expect(app.persistence.history.state.partlyDamaged).toMatchObject({ button: 'Import the other 4' });
+  });
+
+  it('tells storage full without reading the rest of the file, which may take minutes', async () => {
+    const app = await startedDevice();
+    const text = fileHeader() + sessionLines(3).join('');
+    let readOn!: () => void;
+    const readingOn = new Promise<string>((resolve) => (readOn = () => resolve('read on')));
+    // The file's first sessions, and then a read that does not end: the rest of a large backup.
+    let sent = false;
+    const file = {
+      size: text.length * 100,
+      stream: () =>
+        new ReadableStream<Uint8Array>(
+          {
+            pull: (reading) => {
+              if (!sent) {
+                sent = true;
+                reading.enqueue(new TextEncoder().encode(text));
+                return;
+              }
+              readOn();
+              return new Promise<void>(() => undefined);
+            },
+          },
+          { highWaterMark: 0 },
+        ),
+    } as unknown as Blob;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      const told = app.persistence.restore(file).then(
+        () => 'imported',
+        (error: Error) => error.message,
+      );
+      expect(await Promise.race([told, readingOn])).toMatch(/^Storage is full, so nothing was imported/);
+    } finally {
+      full.mockRestore();
+    }
     expect(app.persistence.history.state.sessionCount).toBe(0);
   });
 
