@@ -463,23 +463,6 @@ function streamWatched(
 const UNCHANGED_UNSENT_MS: Partial<Record<DeviceKind, number>> = { pinetime: 100 };
 
 /**
- * The kind of device whose motion a recording replays (the one ReplaySource reads: a Polar sensor's
- * where there is one, else the first device that sent motion), or null where it holds none.
- */
-function replayedMotionKind(recording: Recording): DeviceKind | null {
-  const motion = (p: RecordedPacket) => RECORDED_MOTION_KINDS[p.protocol] !== undefined;
-  const packet = recording.packets.find((p) => p.protocol === 'pmd-data') ?? recording.packets.find(motion);
-  return packet ? (RECORDED_MOTION_KINDS[packet.protocol] ?? null) : null;
-}
-
-const RECORDED_MOTION_KINDS: Partial<Record<RecordedPacket['protocol'], BleDeviceKind>> = {
-  'pmd-data': 'polar',
-  'infinitime-motion': 'pinetime',
-  'microbit-acc': 'microbit',
-  'bangle-uart': 'bangle',
-};
-
-/**
  * The motion of a device that sends a reading only when it changed, looking every `pollMs`: each
  * look that sent nothing is its last reading again, timed then, while its stream is expected to run
  * (see streamWatched). Without it a still wrist is no samples at all: never seen still, so no set
@@ -922,7 +905,7 @@ export class Devices extends Model<DeviceState> {
     // the wrist was still: held as live (see heldWhileUnchanged), a still hold replayed is the one the
     // detectors saw live, not a lone reading, never seen still. Held from before the first packet,
     // which plays as the replay starts.
-    const pollMs = UNCHANGED_UNSENT_MS[replayedMotionKind(recording) ?? 'replay'];
+    const pollMs = UNCHANGED_UNSENT_MS[replay.motionKind ?? 'replay'];
     const accel$ =
       pollMs === undefined
         ? replay.accel$

@@ -54,7 +54,25 @@ const MOTION_KINDS: Partial<Record<PacketProtocol, BleDeviceKind>> = {
   'microbit-acc': 'microbit',
   'bangle-uart': 'bangle',
 };
-const MOTION_PROTOCOLS = Object.keys(MOTION_KINDS) as PacketProtocol[];
+
+/** The device whose motion a replay reads ('' for a recording that names none), and its kind. */
+export interface ReplayedMotion {
+  readonly device: string;
+  readonly kind: BleDeviceKind;
+}
+
+/**
+ * The motion a replay of `recording` reads, or null where it holds none. A recording of a strap and a
+ * watch holds two motion streams: like the live app, read one, a Polar sensor's when there is one,
+ * else that of the first device that sent motion.
+ */
+export function replayedMotion(recording: Recording): ReplayedMotion | null {
+  const packet =
+    recording.packets.find((p) => p.protocol === 'pmd-data') ??
+    recording.packets.find((p) => MOTION_KINDS[p.protocol] !== undefined);
+  const kind = packet ? MOTION_KINDS[packet.protocol] : undefined;
+  return packet && kind ? { device: packet.device ?? '', kind } : null;
+}
 
 /** The device of the first packet that matches, '' for a recording that names no device, or null. */
 function deviceOf(recording: Recording, matches: (packet: RecordedPacket) => boolean): string | null {
@@ -69,6 +87,8 @@ export class ReplaySource {
   readonly heartRate$: Observable<HeartRateSample>;
   readonly accel$: Observable<AccelFrame>;
   readonly problem$ = new Subject<DeviceProblem>();
+  /** The kind of device whose motion this replays (see replayedMotion), or null where it holds none. */
+  readonly motionKind: BleDeviceKind | null;
   private readonly heartRates = new Subject<HeartRateSample>();
   private readonly frames = new Subject<AccelFrame>();
   private readonly decoders = new Map<string, PacketDecoder>();
@@ -83,31 +103,24 @@ export class ReplaySource {
     private readonly recording: Recording,
     private readonly options: ReplayOptions,
   ) {
-    const hasMotion = recording.packets.some((p) => MOTION_PROTOCOLS.includes(p.protocol));
-    // A recording of a strap and a watch holds two heart rates and two motion streams: like the live
-    // app, read each from one device, the chest strap's when there is one.
+    const motion = replayedMotion(recording);
+    this.motionKind = motion?.kind ?? null;
+    this.motionDevice = motion?.device ?? null;
+    // A recording of a strap and a watch holds two heart rates too: read it from the chest strap.
     const watches = new Set(
       recording.packets.filter((p) => p.protocol === 'infinitime-motion').map((p) => p.device ?? ''),
     );
     this.heartRateDevice =
       deviceOf(recording, (p) => p.protocol === 'hrs' && !watches.has(p.device ?? '')) ??
       deviceOf(recording, (p) => p.protocol === 'hrs');
-    this.motionDevice =
-      deviceOf(recording, (p) => p.protocol === 'pmd-data') ??
-      deviceOf(recording, (p) => MOTION_PROTOCOLS.includes(p.protocol));
     // Unless told, the motion sits where the live app placed the device that recorded it (a Polar
     // sensor is placed by its name: a recording that names no device stays on the chest).
-    const motionPacket = recording.packets.find(
-      (p) => MOTION_PROTOCOLS.includes(p.protocol) && p.device && p.device === this.motionDevice,
-    );
-    const motionKind = motionPacket ? MOTION_KINDS[motionPacket.protocol] : undefined;
-    const recordedPlacement =
-      motionPacket?.device && motionKind ? BLE_DEVICE_KINDS[motionKind].placement(motionPacket.device) : null;
+    const recordedPlacement = motion?.device ? BLE_DEVICE_KINDS[motion.kind].placement(motion.device) : null;
     this.info = {
       id: `replay:${recording.startedAt ?? 'recording'}`,
       name: options.name ?? replayName(recording),
       kind: 'replay',
-      placement: hasMotion ? (options.placement ?? recordedPlacement ?? 'chest') : null,
+      placement: motion ? (options.placement ?? recordedPlacement ?? 'chest') : null,
     };
     this.heartRate$ = this.heartRates.asObservable();
     this.accel$ = this.frames.asObservable();

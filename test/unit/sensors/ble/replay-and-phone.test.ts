@@ -9,7 +9,7 @@ import {
   requestMotionPermission,
   STANDARD_GRAVITY,
 } from '../../../../src/sensors/phone/phone-motion.ts';
-import { ReplaySource } from '../../../../src/sensors/replay/replay-source.ts';
+import { ReplaySource, replayedMotion } from '../../../../src/sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample } from '../../../../src/sensors/samples.ts';
 import { describeWithShared } from '../../../shared.ts';
 import { vector, vectors } from './wearables.ts';
@@ -118,6 +118,49 @@ describe('ReplaySource placement', () => {
       placement: 'arm',
     });
     expect(told.info.placement).toBe('arm');
+  });
+});
+
+describe('the motion a replay reads', () => {
+  const xyz = Uint8Array.of(0, 0, 0, 0, 0, 4);
+  const watch = (tMs: number) => recordPacket('infinitime-motion', xyz, tMs, { device: 'InfiniTime' });
+  const beat = (tMs: number, device: string) =>
+    recordPacket('hrs', Uint8Array.of(0x00, 0x50), tMs, { device });
+  const replayOf = (recording: ReturnType<typeof createRecording>) =>
+    new ReplaySource(recording, { now: () => 0 });
+
+  it("is a Polar sensor's in a recording of a watch and a Polar sensor, though the watch sent motion first", () => {
+    const recording = createRecording([
+      beat(0, 'InfiniTime'),
+      watch(10),
+      recordPacket('microbit-acc', xyz, 20, { device: 'BBC micro:bit' }),
+      recordPacket('pmd-data', xyz, 800, { device: 'Polar H10 0A1B2C3D' }),
+      beat(900, 'Polar H10 0A1B2C3D'),
+    ]);
+    expect(replayedMotion(recording)).toEqual({ device: 'Polar H10 0A1B2C3D', kind: 'polar' });
+    expect(replayOf(recording).motionKind).toBe('polar');
+    expect(replayOf(recording).info.placement).toBe('chest');
+  });
+
+  it("is the first device's to send motion where no Polar sensor did: a watch alone, named or not", () => {
+    const recording = createRecording([
+      beat(0, 'InfiniTime'),
+      watch(10),
+      recordPacket('microbit-acc', xyz, 20, { device: 'BBC micro:bit' }),
+    ]);
+    expect(replayedMotion(recording)).toEqual({ device: 'InfiniTime', kind: 'pinetime' });
+    expect(replayOf(recording).motionKind).toBe('pinetime');
+    expect(replayOf(recording).info.placement).toBe('wrist');
+    const unnamed = createRecording([recordPacket('infinitime-motion', xyz, 0)]);
+    expect(replayedMotion(unnamed)).toEqual({ device: '', kind: 'pinetime' });
+    expect(replayOf(unnamed).motionKind).toBe('pinetime');
+  });
+
+  it('is none in a recording of heart rate alone', () => {
+    const recording = createRecording([beat(0, 'Polar H10 0A1B2C3D'), beat(1000, 'Polar H10 0A1B2C3D')]);
+    expect(replayedMotion(recording)).toBeNull();
+    expect(replayOf(recording).motionKind).toBeNull();
+    expect(replayOf(recording).info.placement).toBeNull();
   });
 });
 
