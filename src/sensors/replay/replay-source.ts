@@ -55,6 +55,9 @@ const MOTION_KINDS: Partial<Record<PacketProtocol, BleDeviceKind>> = {
   'bangle-uart': 'bangle',
 };
 
+/** The streams a recording's heart rate can come in: a Bangle.js sends its own over its UART. */
+const HEART_RATE_PROTOCOLS: ReadonlySet<PacketProtocol> = new Set(['hrs', 'bangle-uart']);
+
 /** The device whose motion a replay reads ('' for a recording that names none), and its kind. */
 export interface ReplayedMotion {
   readonly device: string;
@@ -106,13 +109,19 @@ export class ReplaySource {
     const motion = replayedMotion(recording);
     this.motionKind = motion?.kind ?? null;
     this.motionDevice = motion?.device ?? null;
-    // A recording of a strap and a watch holds two heart rates too: read it from the chest strap.
+    // A recording of a strap and a watch holds two heart rates too: like the live app, read it from
+    // the strap, and from a watch only where there is none.
     const watches = new Set(
-      recording.packets.filter((p) => p.protocol === 'infinitime-motion').map((p) => p.device ?? ''),
+      recording.packets
+        .filter((p) => {
+          const kind = MOTION_KINDS[p.protocol];
+          return kind !== undefined && BLE_DEVICE_KINDS[kind].placement(p.device ?? '') === 'wrist';
+        })
+        .map((p) => p.device ?? ''),
     );
     this.heartRateDevice =
-      deviceOf(recording, (p) => p.protocol === 'hrs' && !watches.has(p.device ?? '')) ??
-      deviceOf(recording, (p) => p.protocol === 'hrs');
+      deviceOf(recording, (p) => HEART_RATE_PROTOCOLS.has(p.protocol) && !watches.has(p.device ?? '')) ??
+      deviceOf(recording, (p) => HEART_RATE_PROTOCOLS.has(p.protocol));
     // Unless told, the motion sits where the live app placed the device that recorded it (a Polar
     // sensor is placed by its name: a recording that names no device stays on the chest).
     const recordedPlacement = motion?.device ? BLE_DEVICE_KINDS[motion.kind].placement(motion.device) : null;

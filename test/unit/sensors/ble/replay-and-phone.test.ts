@@ -121,6 +121,36 @@ describe('ReplaySource placement', () => {
   });
 });
 
+describe('the heart rate a replay reads', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const beats = (recording: ReturnType<typeof createRecording>) => {
+    const replay = new ReplaySource(recording, { now: () => 0 });
+    const bpm: number[] = [];
+    replay.heartRate$.subscribe((b) => bpm.push(b.bpm));
+    replay.playAll(0);
+    return bpm;
+  };
+  const bangle = { device: 'Bangle.js 1a2b' };
+
+  it("is a Bangle.js's, sent over its UART, in a recording of the watch alone", () => {
+    const recording = createRecording([
+      recordPacket('bangle-uart', utf8('A,0,0,100\r\n'), 0, bangle),
+      recordPacket('bangle-uart', utf8('H,104,80\r\n'), 1000, bangle),
+      recordPacket('bangle-uart', utf8('H,106,82\r\n'), 2000, bangle),
+    ]);
+    expect(beats(recording)).toEqual([104, 106]);
+  });
+
+  it("is the chest strap's in a recording of a strap and a Bangle.js, though the watch sent first", () => {
+    const recording = createRecording([
+      recordPacket('bangle-uart', utf8('H,104,80\r\n'), 0, bangle),
+      recordPacket('hrs', Uint8Array.of(0x00, 0x4b), 500, { device: 'Polar H10 0A1B2C3D' }),
+      recordPacket('bangle-uart', utf8('H,106,82\r\n'), 1000, bangle),
+    ]);
+    expect(beats(recording)).toEqual([75]);
+  });
+});
+
 describe('the motion a replay reads', () => {
   const xyz = Uint8Array.of(0, 0, 0, 0, 0, 4);
   const watch = (tMs: number) => recordPacket('infinitime-motion', xyz, tMs, { device: 'InfiniTime' });
