@@ -513,15 +513,16 @@ export class Backbeat {
               first: !before,
               // Kept with the drop: the session's devices alone cannot say which of two it was.
               placement: droppedDevicePlacement(devices, needs),
+              severalWorn: devices.length > 1,
             };
           }),
           filter(({ before, reason, first }) => first || before !== reason),
         )
-        .subscribe(({ before, reason, placement }) => {
+        .subscribe(({ before, reason, placement, severalWorn }) => {
           if (reason === null) {
             if (this.session.state.pausedFor !== undefined) this.session.resume();
           } else if (!before || this.session.state.pausedFor !== undefined)
-            this.session.pause(reason, placement);
+            this.session.pause(reason, placement, severalWorn);
         }),
     );
     // A pause picked up from an earlier page while the strap of the last visit was being connected
@@ -536,13 +537,14 @@ export class Backbeat {
             reason: pauseForConnectionOnRestore(devices, needs),
             neededAway: PAUSE_FOR_CONNECTION[neededConnection(devices.devices, needs)] !== null,
             placement: droppedDevicePlacement(devices.devices, needs),
+            severalWorn: devices.devices.length > 1,
           })),
           distinctUntilChanged((a, b) => a.reason === b.reason),
           pairwise(),
         )
-        .subscribe(([, { reason, neededAway, placement }]) => {
+        .subscribe(([, { reason, neededAway, placement, severalWorn }]) => {
           if (this.session.state.pausedFor === undefined || neededAway) return;
-          if (reason) this.session.pause(reason, placement);
+          if (reason) this.session.pause(reason, placement, severalWorn);
           else this.session.resume();
         }),
     );

@@ -762,12 +762,14 @@ function stillReconnecting(prev: SessionState, next: SessionState): boolean {
 /**
  * The device is given up for lost: the person must act, and Resume goes on by hand in the way the set
  * under way needs (see resumeByHandText), in the words the screen shows; in a rest, the way the set
- * after it needs (a hold has no +1).
+ * after it needs (a hold has no +1). Named where more than one is worn (see pausedForDevice), that
+ * the person knows which to bring back.
  */
 function lostWords(state: SessionState): string {
   const exercise = state.phase === 'rest' ? upNext(state)?.exercise : currentPlanned(state)?.exercise;
   const holdStartMs = state.phase === 'set' ? (state.set?.holdStartMs ?? null) : null;
-  return `The device is out of reach. ${resumeByHandText(exercise, holdStartMs, 'plus one')}`;
+  const device = deviceWord(state.pausedForDevice);
+  return `The ${device} is out of reach. ${resumeByHandText(exercise, holdStartMs, 'plus one', device)}`;
 }
 
 function isPaused(state: SessionState): boolean {

@@ -90,13 +90,14 @@ export function planByHandText(
   return `Counted by hand: ${tapEachCountText(exercise)}`;
 }
 
-/** Reconnect, or Resume and go on by hand (see byHandText). */
+/** Reconnect, or Resume and go on by hand until the device `awaited` is back (see byHandText). */
 export function resumeByHandText(
   exercise: Pick<Exercise, 'kind'> | undefined,
   holdStartMs: number | null,
   plusOne: '+1' | 'plus one',
+  awaited = 'device',
 ): string {
-  return `Tap Reconnect, or Resume and ${byHandText(exercise, holdStartMs, plusOne)}`;
+  return `Tap Reconnect, or Resume and ${byHandText(exercise, holdStartMs, plusOne, awaited)}`;
 }
 
 /** A device as the person knows it, by where it is worn: "watch", "strap". */

@@ -101,16 +101,18 @@ export class SessionModel extends Model<SessionState> {
 
   /**
    * `reason` when the app pauses by itself (a device away), not the person; `placement`, where the
-   * device away is worn, where the app knows which it is (see withDropPlacement).
+   * device away is worn, where the app knows which it is (see withDropPlacement); `severalWorn`, that
+   * the voice names it, as the person has more than one (see SessionState.pausedForDevice).
    */
-  pause(reason?: PauseReason, placement?: Placement): void {
+  pause(reason?: PauseReason, placement?: Placement, severalWorn = false): void {
     if (reason) {
       const before = this.droppedPlacement;
       // A page put back mid-pause may not know the device at first: a placement heard after none is
       // still the drop's own.
       this.droppedPlacement = before === undefined || before === placement ? placement : null;
     }
-    this.dispatch({ type: 'pause', nowMs: this.now(), ...(reason ? { reason } : {}) });
+    const named = reason && severalWorn && placement ? { device: placement } : {};
+    this.dispatch({ type: 'pause', nowMs: this.now(), ...(reason ? { reason } : {}), ...named });
   }
 
   /** Holds the session still while Finish's question is asked. */

@@ -308,6 +308,13 @@ export interface SessionState {
    */
   readonly pausedForSinceMs?: number;
   /**
+   * Where the device the app paused for is worn, where more than one device is worn and it is known
+   * which went: the voice names it ("The watch is out of reach"), where "The device" left the person
+   * with a strap and a watch to guess which to bring back. Absent with one device alone, which needs
+   * no name, and in the person's own pause.
+   */
+  readonly pausedForDevice?: Placement;
+  /**
    * The pause began with the device already given up for lost, which the voice said as it began (see
    * Pause.saidAtOnce): kept through Reconnect, which tries the device again and says nothing, where
    * pausedFor and its since then tell of the try alone.
@@ -470,6 +477,8 @@ export type SessionAction =
       readonly type: 'pause';
       readonly nowMs: number;
       readonly reason?: PauseReason;
+      /** With `reason`: where the device that went is worn, to be named (see SessionState.pausedForDevice). */
+      readonly device?: Placement;
       readonly toAsk?: boolean;
     }
   | { readonly type: 'resume'; readonly nowMs: number }
@@ -779,13 +788,21 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       if (state.pausedAtMs !== null) {
         // A pause the app made says what became of the device since; the person's own stays theirs.
         const changed = state.pausedFor !== undefined && action.reason && action.reason !== state.pausedFor;
-        return changed ? { ...state, pausedFor: action.reason, pausedForSinceMs: action.nowMs } : state;
+        if (!changed) return state;
+        const { pausedForDevice: _before, ...unnamed } = state;
+        return {
+          ...unnamed,
+          pausedFor: action.reason,
+          pausedForSinceMs: action.nowMs,
+          ...(action.device ? { pausedForDevice: action.device } : {}),
+        };
       }
       return {
         ...state,
         nowMs: Math.max(state.nowMs, action.nowMs),
         pausedAtMs: action.nowMs,
         ...(action.reason ? { pausedFor: action.reason, pausedForSinceMs: action.nowMs } : {}),
+        ...(action.reason && action.device ? { pausedForDevice: action.device } : {}),
         ...(action.reason === 'lost' ? { pausedSaidAtOnce: true } : {}),
         ...(action.toAsk ? { pausedToAsk: true } : {}),
       };
@@ -1322,6 +1339,7 @@ function endPause(state: SessionState, nowMs: number, holdGoesOn = true): Sessio
   const {
     pausedFor: _reason,
     pausedForSinceMs: _since,
+    pausedForDevice: _device,
     pausedToAsk: _asked,
     pausedSaidAtOnce: _saidAtOnce,
     ...unpaused

@@ -1770,6 +1770,23 @@ describe('planCues', () => {
     expect(run.state.pausedFor).toBeUndefined();
   });
 
+  it('names the device given up for lost where the app knows which of several went, and where it goes on from', () => {
+    const run = new Run(plan(['superman', 1, 5, 30], ['drawing-in', 1, 10, 30]));
+    run.do({ type: 'start', nowMs: 0 });
+    run.do({ type: 'pause', nowMs: 2000, reason: 'connection', device: 'wrist' });
+    expect(spoken(run.do({ type: 'pause', nowMs: 74_000, reason: 'lost', device: 'wrist' }))).toEqual([
+      'The watch is out of reach. Tap Reconnect, or Resume and count with plus one until the watch is back',
+    ]);
+    run.do({ type: 'resume', nowMs: 75_000 });
+    expect(run.state.pausedForDevice).toBeUndefined();
+    // Lost already as the pause begins, in the rest before a hold: the strap this time, not the watch.
+    run.do({ type: 'adjust', delta: 1, nowMs: 75_500 }, { type: 'skip', nowMs: 76_000 });
+    expect(run.state.phase).toBe('rest');
+    expect(spoken(run.do({ type: 'pause', nowMs: 78_000, reason: 'lost', device: 'chest' }))).toEqual([
+      'The strap is out of reach. Tap Reconnect, or Resume and tap Start hold when you are in position',
+    ]);
+  });
+
   it('tells the person on the mat, every twenty-five seconds, that the app is still reconnecting, until it gives up', () => {
     const run = new Run(plan(['superman', 2, 5, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), tick(2000));
