@@ -129,6 +129,9 @@ export class BbSettings extends LitElement {
         gap: 0.75rem;
         /* A fieldset is as wide as its widest row by default: on a phone, it keeps to the screen. */
         min-inline-size: 0;
+        /* Its column too: a voice's long name in the menu took it, and the page, to 713 px of a 360 px
+           phone. */
+        grid-template-columns: minmax(0, 1fr);
       }
       legend {
         font-weight: 700;
@@ -150,6 +153,11 @@ export class BbSettings extends LitElement {
         flex: 1 1 0;
         min-width: 4rem;
         max-width: 12rem;
+      }
+      /* The menu of voices gives way beside its word, as wide as its longest voice no more (the chosen
+         one is said whole under it, see .chosen-voice). */
+      label > select {
+        min-width: 0;
       }
       /* A control that does nothing now (muted) reads as such, its words as well as its box. */
       label:has(> :disabled) {
@@ -252,7 +260,6 @@ export class BbSettings extends LitElement {
         }
         fieldset {
           padding-inline: 0.3rem;
-          grid-template-columns: minmax(0, 1fr);
         }
         li {
           padding-inline: 0.4rem;
@@ -276,6 +283,21 @@ export class BbSettings extends LitElement {
       .note {
         color: var(--bb-muted, #b6c2d1);
         margin: 0;
+      }
+      /*
+       * A closed menu shows its choice on one line, cut at its edge: on a phone "Any English voice" lost
+       * its last word at 180 px, and a voice's own name ("Microsoft Aria Online (Natural) - English
+       * (United States)") is longer still. Under it, whole, where the person choosing can read it. To
+       * the eye only: a screen reader reads the menu's value.
+       */
+      .chosen-voice {
+        display: none;
+        overflow-wrap: anywhere;
+      }
+      @media (max-width: 30rem) {
+        .chosen-voice {
+          display: block;
+        }
       }
       /* Forget it beside the words where it fits, under them and flush with them where it does not. */
       .note.learned {
@@ -600,7 +622,7 @@ export class BbSettings extends LitElement {
   private voiceGroup(label: string, voices: readonly VoiceChoice[], chosen: string | null) {
     if (voices.length === 0) return nothing;
     return html`<optgroup label=${label}>
-      ${voices.map((v) => html`<option value=${v.uri} ?selected=${v.uri === chosen}>${v.name} (${v.lang})</option>`)}
+      ${voices.map((v) => html`<option value=${v.uri} ?selected=${v.uri === chosen}>${voiceText(v)}</option>`)}
     </optgroup>`;
   }
 
@@ -629,12 +651,13 @@ export class BbSettings extends LitElement {
         <label>
           Voice
           <select ?disabled=${s.muted} @change=${(e: Event) => this.model.setVoice((e.target as HTMLSelectElement).value || null)}>
-            <option value="" ?selected=${s.voiceUri === null}>Any English voice</option>
+            <option value="" ?selected=${s.voiceUri === null}>${ANY_VOICE}</option>
             ${this.voiceGroup('English', english, s.voiceUri)}
             ${this.voiceGroup('Other languages', others, s.voiceUri)}
-            ${known ? nothing : html`<option value=${s.voiceUri ?? ''} selected>Chosen voice (not on this device)</option>`}
+            ${known ? nothing : html`<option value=${s.voiceUri ?? ''} selected>${VOICE_NOT_HERE}</option>`}
           </select>
         </label>
+        <p class="note chosen-voice" aria-hidden="true">${chosenVoiceText(s.voiceUri, this.voices)}</p>
         <label>
           Speech rate
           <input type="range" ?disabled=${s.muted} min=${LIMITS.speechRate.min} max=${LIMITS.speechRate.max} step="0.1"
@@ -827,6 +850,21 @@ export class BbSettings extends LitElement {
   private onDone(): void {
     this.dispatchEvent(new CustomEvent('bb-settings-done', { bubbles: true, composed: true }));
   }
+}
+
+const ANY_VOICE = 'Any English voice';
+const VOICE_NOT_HERE = 'Chosen voice (not on this device)';
+
+/** A voice as the menu names it: "Google UK English Female (en-GB)". */
+function voiceText(voice: VoiceChoice): string {
+  return `${voice.name} (${voice.lang})`;
+}
+
+/** The words of the menu's chosen voice, as its closed menu would show them whole. */
+function chosenVoiceText(uri: string | null, voices: readonly VoiceChoice[]): string {
+  if (uri === null) return ANY_VOICE;
+  const voice = voices.find((v) => v.uri === uri);
+  return voice ? voiceText(voice) : VOICE_NOT_HERE;
 }
 
 /** The numbers of an exercise's row, in the order they are laid out, for their words in that order. */

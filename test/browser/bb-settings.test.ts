@@ -515,6 +515,58 @@ describe('bb-settings', () => {
     await expect.element(page.getByRole('combobox', { name: 'Voice' })).toHaveDisplayValue('Anna (de-DE)');
   });
 
+  // A closed menu cuts its choice at its edge, on one line: "Any English voice" lost 39 px of its
+  // 155 at 180 px, and a voice's own name is longer still.
+  describe.each([
+    { size: 'a phone with its text at twice its size', width: 180, height: 320 },
+    { size: 'a 360 × 640 phone', width: 360, height: 640 },
+    { size: 'a laptop', width: 1366, height: 768 },
+  ])('on $size', ({ width, height }) => {
+    const aria = {
+      uri: 'urn:aria',
+      name: 'Microsoft Aria Online (Natural) - English (United States)',
+      lang: 'en-US',
+      isDefault: false,
+      english: true,
+    };
+
+    it.each([
+      ['any English voice', null, 'Any English voice'],
+      ["a voice's own name", aria.uri, `${aria.name} (${aria.lang})`],
+    ])('shows the chosen voice whole, %s', async (_, uri, words) => {
+      const restore = await layOutAsTheApp(width, height, '0 1rem');
+      try {
+        const { model, element } = mount([aria]);
+        model.setVoice(uri);
+        const menu = page.getByRole('combobox', { name: 'Voice' });
+        await expect.element(menu).toHaveDisplayValue(words);
+        const select = menu.element() as HTMLSelectElement;
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room =
+          select.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+        const inMenu = context.measureText(words).width <= room;
+        const fieldset = select.closest('fieldset')!.getBoundingClientRect();
+        const line = [...element.shadowRoot!.querySelectorAll('p')].find(
+          (p) => p.checkVisibility() && p.textContent?.trim() === words,
+        );
+        if (line) {
+          const box = line.getBoundingClientRect();
+          expect(box.left).toBeGreaterThanOrEqual(fieldset.left);
+          expect(box.right).toBeLessThanOrEqual(fieldset.right);
+          expect(line.scrollWidth).toBeLessThanOrEqual(line.clientWidth);
+        }
+        expect(inMenu || line !== undefined, `${words} in ${room} px`).toBe(true);
+        // Where the menu shows it whole, it is not said twice.
+        if (width > 480) expect(line).toBeUndefined();
+        expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+      } finally {
+        await restore();
+      }
+    });
+  });
+
   it('says the coach may sound wrong on a device with voices but no English one', async () => {
     const { model } = mount([
       { uri: 'urn:anna', name: 'Anna', lang: 'de-DE', isDefault: true, english: false },
