@@ -144,6 +144,13 @@ export class BbSummary extends LitElement {
       .fix button {
         min-width: 3.5rem;
       }
+      /* −1 and +1 side by side, a pair as on a larger screen: at their padding they came 9 px too wide
+         for the row of a 180 px phone, and +1 went under −1. */
+      @media ${narrow} {
+        .fix button {
+          padding-inline: 0.75rem;
+        }
+      }
       .learned {
         margin: 0;
         color: var(--bb-muted, #b6c2d1);

@@ -66,6 +66,51 @@ describe.each([
   });
 });
 
+describe.each([
+  { size: 'a phone with its text at twice its size', width: 180, height: 320 },
+  { size: 'a 360 × 640 phone', width: 360, height: 640 },
+  { size: 'a laptop', width: 1366, height: 768 },
+])('the last set counted wrong on the summary on $size', ({ width, height }) => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(width, height);
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: `summary-fix-${width}` }),
+    });
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  it('offers −1 and +1 side by side, each a target a finger finds', async () => {
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    mounted.app.session.beginSet();
+    mounted.app.session.adjustCount(4);
+    await page.getByRole('button', { name: 'Finish', exact: true }).click();
+    await page.getByRole('button', { name: 'End session', exact: true }).click();
+    const minus = page.getByRole('button', { name: '−1 rep on Superman, set 1' });
+    const plus = page.getByRole('button', { name: '+1 rep on Superman, set 1' });
+    await expect.element(plus).toBeInTheDocument();
+    const [less, more] = [minus.element(), plus.element()].map((b) => b.getBoundingClientRect());
+    // At 180 × 320 +1 went under −1, the two 8 px too wide for one row.
+    expect(more!.top).toBe(less!.top);
+    expect(more!.left).toBeGreaterThanOrEqual(less!.right);
+    for (const box of [less!, more!]) {
+      expect(box.width).toBeGreaterThanOrEqual(44);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    const main = mounted.shell.shadowRoot!.querySelector('main')!;
+    const contentRight =
+      main.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(main).paddingRight);
+    expect(more!.right).toBeLessThanOrEqual(contentRight);
+  });
+});
+
 /** The element the keyboard is on, inside the shadow roots it is in. */
 function focused(): Element | null {
   let at: Element | null = document.activeElement;
