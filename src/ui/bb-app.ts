@@ -785,13 +785,14 @@ export class BbApp extends LitElement {
   /**
    * Above the screen, except on the start screen, where it goes under Start: news that comes a moment
    * after the page opened must not move Start from under a finger on its way to it. There it
-   * `keepsPlace`: nor must it move the text under it that the person is reading.
+   * `keepsPlace`: nor must it move the text under it that the person is reading. The offline news is
+   * the start screen's alone (see offlineLater): above another screen it took that screen's top.
    */
   private renderUpdatePrompt(running: boolean, keepsPlace = false) {
     // A session recorded in another tab waits too: its Reload would reload that tab, mid-set.
     const waiting = running || recordedInAnotherTab(this.history.value);
     return this.updates
-      ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${waiting} ?keeps-place=${keepsPlace} ?offline-later=${this.showsSummary()}></bb-update-prompt>`
+      ? html`<bb-update-prompt .updates=${this.updates} ?waiting=${waiting} ?keeps-place=${keepsPlace} ?offline-later=${!keepsPlace}></bb-update-prompt>`
       : null;
   }
 

@@ -65,9 +65,11 @@ export class BbUpdatePrompt extends LitElement {
    */
   @property({ type: Boolean, attribute: 'keeps-place' }) keepsPlace = false;
   /**
-   * The screen is a session's summary: the offline news, come while the session ran, waits for the
-   * start screen, where it comes under Start, rather than push the summary's heading down (at 180 × 320
-   * its two lines took the first screen's top). An update, which needs an answer, still shows.
+   * The screen is not the start screen (a session's summary, Settings, History): the offline news
+   * waits for the start screen, where it comes under Start, rather than push the screen's heading down.
+   * At 180 × 320 its two lines and OK took the first screen's top: the summary's heading went to
+   * 244–320 px, and Settings' and History's to 296–329 px, past the window's foot. An update, which
+   * needs an answer, still shows.
    */
   @property({ type: Boolean, attribute: 'offline-later' }) offlineLater = false;
   /** The offline news was shown here: its room stays kept after it has gone. */

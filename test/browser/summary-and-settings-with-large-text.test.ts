@@ -1,8 +1,9 @@
-// The summary and Settings on a 360 × 640 phone with its text at twice its size (the app laid out at
+// The summary, Settings and History on a 360 × 640 phone with its text at twice its size (the app laid out at
 // 180 × 320), under the header that takes a third of it: what a person looks for there is on the first
 // screen, or as near it as what is said before it allows; and on a phone and a laptop as it was.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { UpdateModel } from '../../src/app/updates.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
 import { type AppShell, mountApp, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
@@ -110,6 +111,54 @@ describe.each([
     expect(more!.right).toBeLessThanOrEqual(contentRight);
   });
 });
+
+describe.each([
+  { size: 'a phone with its text at twice its size', width: 180, height: 320 },
+  { size: 'a 360 × 640 phone', width: 360, height: 640 },
+  { size: 'a laptop', width: 1366, height: 768 },
+])(
+  'a screen opened from the start screen as the app comes to work offline, on $size',
+  ({ width, height }) => {
+    let mounted: AppShell;
+    let restore: () => Promise<void>;
+    const updates = new UpdateModel(async () => {}, { offlineNewsDue: true });
+
+    beforeEach(async () => {
+      restore = await layOutAsTheApp(width, height);
+      mounted = await mountApp({
+        start: true,
+        updates,
+        openStore: () => SessionStore.open({ name: `offline-news-${width}` }),
+      });
+    });
+
+    afterEach(async () => {
+      mounted.remove();
+      await restore();
+    });
+
+    it.each(['Settings', 'History'] as const)(
+      'keeps the Back and heading of %s on the first screen, the news kept for the start screen',
+      async (name) => {
+        await expect.element(page.getByText('Virtual strap connected')).toBeVisible();
+        await openScreenFromHeader(name);
+        const heading = page.getByRole('heading', { name, exact: true, level: 2 });
+        await expect.element(heading).toBeVisible();
+        updates.update({ offlineReady: true });
+        await mounted.shell.updateComplete;
+        // Above either at 180 × 320 its two lines and OK took the heading to 296–329 px, past the window.
+        expect(page.getByText('Backbeat now works offline.').query()).toBeNull();
+        const back = page.getByRole('button', { name: 'Back', exact: true });
+        expect(endFromTop(back.element())).toBeLessThanOrEqual(innerHeight);
+        expect(endFromTop(heading.element())).toBeLessThanOrEqual(innerHeight);
+        await back.click();
+        await expect
+          .element(page.getByRole('status').filter({ hasText: 'Backbeat now works offline.' }))
+          .toBeVisible();
+      },
+    );
+  },
+);
 
 /** The element the keyboard is on, inside the shadow roots it is in. */
 function focused(): Element | null {
