@@ -70,7 +70,9 @@ export class BbProgressRing extends LitElement {
     /*
      * Words put in the slot "below" hang under the others, taking none of the height the ring centres:
      * what is above them stays where it was as they come and go. Fitted to the band on their own,
-     * after the others, so that they change the size of nothing else either.
+     * after the others, so that they change the size of nothing else either. Where the screen hides
+     * some of the others as they come (visibility: hidden, their room kept), over the first of those
+     * (see fitWords).
      */
     .below {
       position: absolute;
@@ -95,6 +97,7 @@ export class BbProgressRing extends LitElement {
   @query('.centre') private centreBox!: HTMLElement;
   @query('slot:not([name])') private slotElement!: HTMLSlotElement;
   @query('slot[name="below"]') private belowSlot!: HTMLSlotElement;
+  @query('.below') private belowBox!: HTMLElement;
   // Words change in place (the arm, a count to "10") and the ring with the screen: either can take
   // them over the band.
   private readonly wordsObserver = new MutationObserver(() => this.fitWords());
@@ -120,6 +123,9 @@ export class BbProgressRing extends LitElement {
 
   override firstUpdated() {
     this.sizeObserver.observe(this.ringBox);
+    // A screen shown paused has its words under or over the others from the first: placed now, not
+    // once the size is first observed, before which "out of reach" hung 15 px past the band at 180×320.
+    if (this.belowSlot.assignedElements().length > 0) this.fitWords();
   }
 
   /**
@@ -151,6 +157,13 @@ export class BbProgressRing extends LitElement {
       this.centreBox.style.setProperty(zoom, String(scale));
     };
     fitToBand(shown, '--bb-ring-words-zoom', shown.length > 1);
+    // Over the lines they stand in for, measured once those are fitted: a margin in rem under them
+    // was as tall as one line at one size only, and at another took "Paused" over the count.
+    const hidden =
+      below.length > 0 ? shown.slice(1).find((e) => getComputedStyle(e).visibility === 'hidden') : undefined;
+    this.belowBox.style.top = hidden
+      ? `${hidden.getBoundingClientRect().top - this.centreBox.getBoundingClientRect().top}px`
+      : '';
     // Under the others as they are fitted: where they leave room for them.
     fitToBand(below, '--bb-ring-below-zoom', below.length > 0);
   }

@@ -582,7 +582,7 @@ export class BbSetView extends LitElement {
           font-size: 20cqmin;
         }
         .paused[slot] {
-          margin-top: -0.75rem;
+          margin-top: 0;
         }
       }
       /*

@@ -274,41 +274,43 @@ export const screenLayout = css`
     color: var(--bb-warn, #fbbf24);
   }
   /*
-   * A ring too small for the count, its unit, "Paused" and why the app paused (a phone with text at
-   * twice its size: the words keep their size, the ring cannot grow): the unit gives way to why, which
-   * is what the person acts on, and the count stays, smaller, as +1 still changes it. Measured: the
-   * four lines at their least sizes reach past the ring of 8rem that a 180×320 screen leaves.
+   * Paused for a device, "Paused" and why over the target's lines, which keep their room unseen (see
+   * pausedMark): the count stays where it was, where "Paused" and why under the target took it up
+   * half their height (31 px on a 360×640 phone, 38 px on a laptop) and at 180×320 the count down to
+   * 24cqmin. The target is said again on Resume.
    */
+  .unit:has(~ .pause-reason[slot]) {
+    visibility: hidden;
+  }
+  .paused[slot]:has(+ .pause-reason) {
+    margin-top: 0;
+  }
   @container (max-width: 10rem) {
-    .unit:not(.pause-reason):has(~ .pause-reason) {
-      display: none;
-    }
     /*
      * Paused by the person, the target too (said before the pause and again on Resume): with the count
      * and "Paused" it fitted the band only at 9.8 px, too small to read from the mat. "Paused" (hung
-     * under the count's words, see pausedMark) takes the target's line, which keeps its room unseen,
+     * over the count's words, see pausedMark) takes the target's line, which keeps its room unseen,
      * so that the count stays where it was.
      */
     .unit:has(~ .paused[slot]) {
       visibility: hidden;
     }
     .paused[slot] {
-      margin-top: -1rem;
-    }
-    /* Over both of a bird dog's ("of 10 each side", "right arm"), where it is most room. */
-    .unit ~ .unit ~ .paused[slot] {
-      margin-top: -2rem;
-    }
-    .face:has(~ .pause-reason) {
-      font-size: 24cqmin;
-    }
-    .paused:has(+ .pause-reason) {
       margin-top: 0;
     }
-    /* On two lines ("out of / reach"), narrow enough for the bottom of the ring. */
+    /*
+     * Paused for a device, why alone, in the colour and weight of "Paused", on two lines ("out of /
+     * reach"): with "Paused" over it, both fitted the band only at 10 px or less, too small to read
+     * from the mat. Resume, filled under the ring, says the session is paused.
+     */
+    .paused[slot]:has(+ .pause-reason) {
+      display: none;
+    }
     .pause-reason {
       max-width: 60cqmin;
       margin-inline: auto;
+      font-weight: 800;
+      color: var(--bb-warn, #fbbf24);
     }
   }
   .controls {
@@ -438,12 +440,12 @@ export function ringFace(digits: string, suffix: string) {
 
 /** "Paused" in the ring of a screen laid out by screenLayout, and why when the app paused for a device. */
 export function pausedMark(reason: PauseReason | null) {
-  // The person's own pause: "Paused" hangs under the count's words (see BbProgressRing), where it
-  // took its room from them and the count went up half a line of it (7 px on a 360×640 phone, 26 on
-  // a laptop) as the finger lifted from Pause. The app's pause, which no tap made, says why under it.
+  // "Paused" hangs under the count's words (see BbProgressRing), where it took its room from them
+  // and the count went up half a line of it (7 px on a 360×640 phone, 26 on a laptop) as the finger
+  // lifted from Pause. The app's pause, which no tap made, says why under it, the two over the target.
   if (!reason) return html`<div class="paused" slot="below" aria-hidden="true">Paused</div>`;
-  return html`<div class="paused" aria-hidden="true">Paused</div>
-    <div class="unit pause-reason" aria-hidden="true">${pauseReasonText(reason)}</div>`;
+  return html`<div class="paused" slot="below" aria-hidden="true">Paused</div>
+    <div class="unit pause-reason" slot="below" aria-hidden="true">${pauseReasonText(reason)}</div>`;
 }
 
 /**

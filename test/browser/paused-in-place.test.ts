@@ -144,3 +144,84 @@ describe('A rest paused by the person on a phone, the strap offered in the place
     },
   );
 });
+
+/** The lines of why the app paused, as laid out: each line's box and the size its letters are shown at. */
+function reasonLines(root: ShadowRoot) {
+  const reason = root.querySelector('.pause-reason');
+  if (!reason) return [];
+  const range = document.createRange();
+  range.selectNodeContents(reason);
+  const style = getComputedStyle(reason);
+  const shownPx = Number.parseFloat(style.fontSize) * Number(style.zoom);
+  return [...range.getClientRects()].filter((line) => line.width > 0).map((line) => ({ line, shownPx }));
+}
+
+describe('A pause the app makes for a device on the set and rest screens', () => {
+  it.each([
+    [360, 640],
+    [640, 360],
+    [1366, 768],
+    [180, 320],
+  ] as const)(
+    'keeps the count and every button where they were at %i × %i, why whole inside the ring under the count',
+    async (width, height) => {
+      const restore = await layOutAsTheApp(width, height, '0.75rem 1rem');
+      try {
+        for (const [name, show] of Object.entries(screens)) {
+          for (const reason of ['connection', 'lost'] as const) {
+            // A rest given up for lost says what to do under its ring, a line of its own.
+            if (name === 'a rest' && reason === 'lost') continue;
+            const view = await show();
+            view.style.height = 'calc(100dvh - 1.5rem)';
+            await new Promise(requestAnimationFrame);
+            const before = boxes(view.shadowRoot!);
+            view.paused = true;
+            view.pauseReason = reason;
+            await view.updateComplete;
+            await new Promise(requestAnimationFrame);
+            const what = `${name}, ${reason}`;
+            // "Paused" and why under the target took the count up 31 px on a 360 × 640 phone, 22 px on
+            // a phone on its side and 38 px on a laptop, and at 180 × 320 down from 45 px to 31 px.
+            expect(boxes(view.shadowRoot!), what).toEqual(before);
+            const root = view.shadowRoot!;
+            // Resume where the finger finds it: a tap at the centre of Pause's box lands on it (a set
+            // waiting at 180 × 320 has its buttons under the window's edge, scrolled to).
+            const resume = root.querySelector<HTMLElement>('button.pause')!;
+            resume.scrollIntoView({ block: 'nearest' });
+            const at = resume.getBoundingClientRect();
+            const hit = root.elementFromPoint(at.left + at.width / 2, at.top + at.height / 2);
+            expect(hit === resume || resume.contains(hit), what).toBe(true);
+            // Waiting for the position, why takes the position's place: no ring, its buttons seen above.
+            const ring = root.querySelector('bb-progress-ring')?.shadowRoot?.querySelector('.ring');
+            if (!ring) {
+              view.remove();
+              continue;
+            }
+            const box = ring.getBoundingClientRect();
+            const centre = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+            const count = root.querySelector('bb-progress-ring > .face')!.getBoundingClientRect();
+            const lines = reasonLines(root);
+            const below = root.querySelector('.pause-reason')?.getBoundingClientRect().top;
+            expect(lines.length, what).toBeGreaterThan(0);
+            for (const { line, shownPx } of lines) {
+              // Inside the band (its inner edge at 42 of the ring's 100), under the count's digits.
+              const far = Math.max(
+                ...[line.left, line.right].flatMap((x) =>
+                  [line.top, line.bottom].map((y) => Math.hypot(x - centre.x, y - centre.y)),
+                ),
+              );
+              expect(far, what).toBeLessThanOrEqual(box.width * 0.42);
+              expect(below, what).toBeGreaterThanOrEqual(count.bottom - 0.5);
+              // Read from the mat: no smaller than 16 px on a phone, 8 px at 180 × 320, where the
+              // phone's text is at twice its size.
+              expect(shownPx, what).toBeGreaterThanOrEqual(width < 360 ? 8 : 16);
+            }
+            view.remove();
+          }
+        }
+      } finally {
+        await restore();
+      }
+    },
+  );
+});
