@@ -456,13 +456,6 @@ function streamWatched(
 }
 
 /**
- * How often a device that notifies its motion only when it changed looks at its accelerometer: an
- * InfiniTime watch polls every 100 ms and sends x, y and z only when one of them changed [IT
- * SystemTask.cpp], so a wrist held still on the mat sends nothing for as long as it is still.
- */
-const UNCHANGED_UNSENT_MS: Partial<Record<DeviceKind, number>> = { pinetime: 100 };
-
-/**
  * The motion of a device that sends a reading only when it changed, looking every `pollMs`: each
  * look that sent nothing is its last reading again, timed then, while its stream is expected to run
  * (see streamWatched). Without it a still wrist is no samples at all: never seen still, so no set
@@ -905,7 +898,7 @@ export class Devices extends Model<DeviceState> {
     // the wrist was still: held as live (see heldWhileUnchanged), a still hold replayed is the one the
     // detectors saw live, not a lone reading, never seen still. Held from before the first packet,
     // which plays as the replay starts.
-    const pollMs = UNCHANGED_UNSENT_MS[replay.motionKind ?? 'replay'];
+    const pollMs = replay.motionKind ? BLE_DEVICE_KINDS[replay.motionKind].unchangedUnsentMs : undefined;
     const accel$ =
       pollMs === undefined
         ? replay.accel$
@@ -1264,7 +1257,7 @@ export class Devices extends Model<DeviceState> {
       // is no device lost to a set under way (it never counted with it), only the problem line says
       // why. Its 'lost' is passed on once it has been connected.
       let connectedOnce = false;
-      const pollMs = UNCHANGED_UNSENT_MS[kind];
+      const pollMs = spec.unchangedUnsentMs;
       const accel$ =
         pollMs === undefined
           ? live.accel$

@@ -29,6 +29,11 @@ export interface BleDeviceKindSpec {
    * plain heart-rate strap): the chooser also asks for that kind's services, so it can be used as such.
    */
   readonly mayBe?: BleDeviceKind;
+  /**
+   * How often a device that notifies its motion only when it changed looks at its accelerometer: a
+   * wrist held still sends nothing for as long as it is still. Absent for one that streams its motion.
+   */
+  readonly unchangedUnsentMs?: number;
 }
 
 export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>> = {
@@ -61,6 +66,8 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
       return [heartRate, infiniTimeMotionProfile(heartRate), batteryProfile(), deviceInfoProfile()];
     },
     placement: () => 'wrist',
+    // InfiniTime polls every 100 ms and sends x, y and z only when one of them changed [IT SystemTask.cpp].
+    unchangedUnsentMs: 100,
   },
   microbit: {
     kind: 'microbit',

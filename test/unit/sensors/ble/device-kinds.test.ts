@@ -1,0 +1,12 @@
+// Facts of each kind of Bluetooth device that the app reads from the kind table.
+import { describe, expect, it } from 'vitest';
+import { BLE_DEVICE_KINDS } from '../../../../src/sensors/ble/device-kinds.ts';
+
+describe('BLE_DEVICE_KINDS', () => {
+  it('has a PineTime look at its motion every 100 ms and send only a change, where the others stream it', () => {
+    const looks = Object.fromEntries(
+      Object.values(BLE_DEVICE_KINDS).map((spec) => [spec.kind, spec.unchangedUnsentMs ?? null]),
+    );
+    expect(looks).toEqual({ 'heart-rate': null, polar: null, pinetime: 100, microbit: null, bangle: null });
+  });
+});
