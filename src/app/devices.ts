@@ -706,15 +706,6 @@ export function heartRateFreshMs(kind: DeviceKind): number {
   return kind === 'bangle' ? OPTICAL_HEART_RATE_FRESH_MS : HEART_RATE_FRESH_MS;
 }
 
-const HAS_HEART_RATE = new Set<DeviceKind>([
-  'heart-rate',
-  'polar',
-  'pinetime',
-  'bangle',
-  'virtual',
-  'replay',
-]);
-
 const CONNECTION_SEVERITY: Record<ConnectionState, number> = {
   connected: 0,
   connecting: 1,
@@ -1273,8 +1264,8 @@ export class Devices extends Model<DeviceState> {
       holding = accel$ === live.accel$ ? null : accel$.subscribe();
       const member: Member = {
         status: { id: device.id, name, kind, placement },
-        heartRate$: HAS_HEART_RATE.has(kind) ? live.heartRate$ : null,
-        pulseSought$: HAS_HEART_RATE.has(kind) ? live.pulseSought$ : undefined,
+        heartRate$: spec.givesHeartRate ? live.heartRate$ : null,
+        pulseSought$: spec.givesHeartRate ? live.pulseSought$ : undefined,
         accel$: placement ? accel$ : null,
         connection$: live.connection$.pipe(filter((c) => connectedOnce || c !== 'lost')),
         battery$: live.battery$,

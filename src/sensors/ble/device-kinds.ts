@@ -22,6 +22,8 @@ export interface BleDeviceKindSpec {
   readonly filters: BluetoothLEScanFilter[];
   /** Fresh profiles for one device (they hold per-device state). */
   profiles(): Profile[];
+  /** Whether the app reads a heart rate from it: a micro:bit has no heart sensor. */
+  readonly givesHeartRate: boolean;
   /** Where its accelerometer sits, from the advertised name; null for heart rate only. */
   placement(name: string): Placement | null;
   /**
@@ -42,6 +44,7 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
     label: 'Heart-rate strap',
     filters: [{ services: [HEART_RATE_SERVICE] }],
     profiles: () => [heartRateProfile(), batteryProfile(), deviceInfoProfile()],
+    givesHeartRate: true,
     placement: () => null,
     mayBe: 'polar',
   },
@@ -51,6 +54,7 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
     // PMD is not advertised [P-PMD]: match the name Polar sensors advertise.
     filters: [{ namePrefix: 'Polar H10' }, { namePrefix: 'Polar Sense' }, { namePrefix: 'Polar OH1' }],
     profiles: () => [heartRateProfile(), new PolarPmdProfile(), batteryProfile(), deviceInfoProfile()],
+    givesHeartRate: true,
     // The H10 is a chest strap; Verity Sense and OH1 are armbands [P-VS, P-OH1].
     placement: (name) => (/H10|H9/.test(name) ? 'chest' : 'arm'),
   },
@@ -65,6 +69,7 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
       const heartRate = heartRateProfile(false);
       return [heartRate, infiniTimeMotionProfile(heartRate), batteryProfile(), deviceInfoProfile()];
     },
+    givesHeartRate: true,
     placement: () => 'wrist',
     // InfiniTime polls every 100 ms and sends x, y and z only when one of them changed [IT SystemTask.cpp].
     unchangedUnsentMs: 100,
@@ -74,6 +79,7 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
     label: 'micro:bit',
     filters: [{ namePrefix: 'BBC micro:bit' }],
     profiles: () => [microbitProfile(), deviceInfoProfile()],
+    givesHeartRate: false,
     // Strapped to the chest in place of a strap's sensor: the trunk exercises need the trunk.
     placement: () => 'chest',
   },
@@ -83,6 +89,7 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
     // NUS is only in the scan response, so the name is the safer filter [ESP "BLE UART"].
     filters: [{ namePrefix: 'Bangle.js' }],
     profiles: () => [bangleProfile(), batteryProfile()],
+    givesHeartRate: true,
     placement: () => 'wrist',
   },
 };

@@ -9,4 +9,17 @@ describe('BLE_DEVICE_KINDS', () => {
     );
     expect(looks).toEqual({ 'heart-rate': null, polar: null, pinetime: 100, microbit: null, bangle: null });
   });
+
+  it('has every kind but the micro:bit, which has no heart sensor, give a heart rate', () => {
+    const heartRates = Object.fromEntries(
+      Object.values(BLE_DEVICE_KINDS).map((spec) => [spec.kind, spec.givesHeartRate]),
+    );
+    expect(heartRates).toEqual({
+      'heart-rate': true,
+      polar: true,
+      pinetime: true,
+      microbit: false,
+      bangle: true,
+    });
+  });
 });
