@@ -1,9 +1,10 @@
 // The app's own file format: every session with everything recorded in it, raw motion included, as
 // JSON. One session or all of them (the backup) use the same format. The reader checks every field
 // before anything is imported, so a damaged or foreign file is refused whole with a message that
-// says where it is wrong, and nothing already stored is touched; only a session's pause or a chunk of
-// its raw motion that cannot be read is put right on its way in, and said (see readSnapshot), and a backup's damaged sessions can be
-// told and left out, the rest read, for an import the person chose (see DamagedSession).
+// says where it is wrong, and nothing already stored is touched. What a session keeps beside its sets
+// (its pause, a chunk of raw motion or heart rate, an event, a heart-rate figure of its summary) that
+// cannot be read is put right or left out on its way in, and said (see readBundle); a backup's damaged
+// sessions can be told and left out, the rest read, for an import the person chose (see DamagedSession).
 
 import type {
   EventRow,
