@@ -39,6 +39,32 @@ function backupDamagedAtTheSecond(muted: boolean): Blob {
   return new Blob([fileHeader(new Date(), app.preferences!.read()) + lines.join('') + FILE_FOOTER]);
 }
 
+/**
+ * A file whose first read gives `text` and whose next never ends: the rest of a large backup on its
+ * way. `size` is what it says of itself; `onReadingOn` is called as that next read begins.
+ */
+function fileWithTheRestOnItsWay(text: string, size: number, onReadingOn: () => void): Blob {
+  let sent = false;
+  return {
+    size,
+    stream: () =>
+      new ReadableStream<Uint8Array>(
+        {
+          pull: (reading) => {
+            if (!sent) {
+              sent = true;
+              reading.enqueue(new TextEncoder().encode(text));
+              return;
+            }
+            onReadingOn();
+            return new Promise<void>(() => undefined);
+          },
+        },
+        { highWaterMark: 0 },
+      ),
+  } as unknown as Blob;
+}
+
 describe('a backup with a damaged session', () => {
   it('imports nothing until asked, then the other sessions, saying which was left out and why', async () => {
     const app = await startedDevice();
@@ -172,26 +198,7 @@ describe('a backup with a damaged session', () => {
     const text = `${fileHeader()}${lines.join('')}\n`;
     let reachedTheRest!: () => void;
     const reached = new Promise<void>((resolve) => (reachedTheRest = resolve));
-    // The file's sessions, and then a read that does not end: the rest of a large backup on its way.
-    let sent = false;
-    const file = {
-      size: text.length * 2,
-      stream: () =>
-        new ReadableStream<Uint8Array>(
-          {
-            pull: (reading) => {
-              if (!sent) {
-                sent = true;
-                reading.enqueue(new TextEncoder().encode(text));
-                return;
-              }
-              reachedTheRest();
-              return new Promise<void>(() => undefined);
-            },
-          },
-          { highWaterMark: 0 },
-        ),
-    } as unknown as Blob;
+    const file = fileWithTheRestOnItsWay(text, text.length * 2, reachedTheRest);
     void app.persistence.restore(file).catch(() => undefined);
     await reached;
     const store = await SessionStore.open({ name: `damaged-backup-${dbCounter}` });
@@ -229,26 +236,7 @@ describe('a backup with a damaged session', () => {
     const text = fileHeader() + sessionLines(3).join('');
     let readOn!: () => void;
     const readingOn = new Promise<string>((resolve) => (readOn = () => resolve('read on')));
-    // The file's first sessions, and then a read that does not end: the rest of a large backup.
-    let sent = false;
-    const file = {
-      size: text.length * 100,
-      stream: () =>
-        new ReadableStream<Uint8Array>(
-          {
-            pull: (reading) => {
-              if (!sent) {
-                sent = true;
-                reading.enqueue(new TextEncoder().encode(text));
-                return;
-              }
-              readOn();
-              return new Promise<void>(() => undefined);
-            },
-          },
-          { highWaterMark: 0 },
-        ),
-    } as unknown as Blob;
+    const file = fileWithTheRestOnItsWay(text, text.length * 100, readOn);
     const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
