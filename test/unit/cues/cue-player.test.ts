@@ -958,6 +958,30 @@ describe("a rest's countdown after a line that runs long", () => {
     readonly then: (act: (action: SessionAction) => void, nowMs: number) => number;
   }
 
+  /** A pause of 3 s, then Resume. */
+  const pausedThreeSeconds: During['then'] = (act, nowMs) => {
+    act({ type: 'pause', nowMs });
+    vi.advanceTimersByTime(3000);
+    act({ type: 'resume', nowMs: nowMs + 3000 });
+    return nowMs + 3000;
+  };
+
+  /**
+   * The rest before a new person's first bird dog (20 reps), told by a voice of `msPerChar`, with
+   * `then` done `intoTheRestMs` into the rest, and 40 s more: past the set's "Go".
+   */
+  function birdDogAfterARest(
+    intoTheRestMs: number,
+    { msPerChar = 95, then = pausedThreeSeconds }: { msPerChar?: number; then?: During['then'] } = {},
+  ) {
+    const { voice, player } = restBefore(exerciseById('bird-dog'), 20, msPerChar, {
+      atMs: 12_000 + intoTheRestMs,
+      then,
+    });
+    vi.advanceTimersByTime(40_000);
+    return { voice, player };
+  }
+
   it('is said whole from "five", the line giving way to it', () => {
     // Some ten characters a second: a real voice can be this slow at rate 1.
     const { voice, player } = restBefore(exerciseById('bird-dog'), 20, 95);
@@ -1013,15 +1037,7 @@ describe("a rest's countdown after a line that runs long", () => {
   // off at "Pause, lower slowl"; a pause at "four", or a +1 tapped then, dropped what it cut, and the
   // set went from its line to its one point and "Go" with the movement never heard whole.
   it.each([
-    [
-      'a pause',
-      (act: (action: SessionAction) => void, nowMs: number) => {
-        act({ type: 'pause', nowMs });
-        vi.advanceTimersByTime(3000);
-        act({ type: 'resume', nowMs: nowMs + 3000 });
-        return nowMs + 3000;
-      },
-    ],
+    ['a pause', pausedThreeSeconds],
     [
       'a count put right',
       (act: (action: SessionAction) => void, nowMs: number) => {
@@ -1031,8 +1047,7 @@ describe("a rest's countdown after a line that runs long", () => {
     ],
   ])("keeps what the countdown cut off through %s in it, said after the set's line", (_, then) => {
     const birdDog = exerciseById('bird-dog');
-    const { voice, player } = restBefore(birdDog, 20, 95, { atMs: 12_000 + 26_500, then });
-    vi.advanceTimersByTime(40_000);
+    const { voice, player } = birdDogAfterARest(26_500, { then });
     const said = voice.lines.slice(voice.lines.findIndex((line) => line.text.startsWith('Rest, thirty')));
     expect(said.find((line) => line.cut)).toMatchObject({ text: 'Pause, lower slowly, switch sides' });
     const sentences = spokenSentences(`${birdDog.position} ${birdDog.spokenHow.slice(0, -1)}`);
@@ -1063,8 +1078,7 @@ describe("a rest's countdown after a line that runs long", () => {
         act({ type: 'resume', nowMs: nowMs + 3000 });
         return nowMs + 3000;
       };
-      const { voice, player } = restBefore(birdDog, 20, msPerChar, { atMs: 12_000 + atMs, then });
-      vi.advanceTimersByTime(40_000);
+      const { voice, player } = birdDogAfterARest(atMs, { msPerChar, then });
       const said = voice.lines.slice(voice.lines.findIndex((line) => line.text.startsWith('Rest, thirty')));
       const cut = said.find((line) => line.cut);
       expect(cut?.text).toBe('Pause, lower slowly, switch sides');
@@ -1085,15 +1099,7 @@ describe("a rest's countdown after a line that runs long", () => {
   // sides" was said, for 3 s: the rest went on with "Rest goes on: six seconds left", too little for
   // a countdown, and the set's line cut that sentence off again as it was said a second time.
   it("says what the set's line cut off, where the rest ran out before a countdown, after that line", () => {
-    const birdDog = exerciseById('bird-dog');
-    const then = (act: (action: SessionAction) => void, nowMs: number) => {
-      act({ type: 'pause', nowMs });
-      vi.advanceTimersByTime(3000);
-      act({ type: 'resume', nowMs: nowMs + 3000 });
-      return nowMs + 3000;
-    };
-    const { voice, player } = restBefore(birdDog, 20, 95, { atMs: 12_000 + 24_750, then });
-    vi.advanceTimersByTime(40_000);
+    const { voice, player } = birdDogAfterARest(24_750);
     const said = voice.lines.slice(voice.lines.findIndex((line) => line.text === 'Paused'));
     const whole = said.filter((line) => !line.cut).map((line) => line.text);
     expect(whole).not.toContain('five');
@@ -1111,14 +1117,7 @@ describe("a rest's countdown after a line that runs long", () => {
     "begins nothing a pause %i ms into the rest cut off where it would be cut off again, and says it after the set's line",
     (atMs) => {
       const birdDog = exerciseById('bird-dog');
-      const then = (act: (action: SessionAction) => void, nowMs: number) => {
-        act({ type: 'pause', nowMs });
-        vi.advanceTimersByTime(3000);
-        act({ type: 'resume', nowMs: nowMs + 3000 });
-        return nowMs + 3000;
-      };
-      const { voice, player } = restBefore(birdDog, 20, 95, { atMs: 12_000 + atMs, then });
-      vi.advanceTimersByTime(40_000);
+      const { voice, player } = birdDogAfterARest(atMs);
       const sentences = spokenSentences(`${birdDog.position} ${birdDog.spokenHow.slice(0, -1)}`);
       const paused = voice.lines.findIndex((line) => line.text === 'Paused');
       const cutByPause = voice.lines[paused - 1];
@@ -1141,14 +1140,7 @@ describe("a rest's countdown after a line that runs long", () => {
     'says at %i ms a character, paused %i ms into the rest, each sentence of where to lie and how once, whole, before "Go"',
     (msPerChar, atMs) => {
       const birdDog = exerciseById('bird-dog');
-      const then = (act: (action: SessionAction) => void, nowMs: number) => {
-        act({ type: 'pause', nowMs });
-        vi.advanceTimersByTime(3000);
-        act({ type: 'resume', nowMs: nowMs + 3000 });
-        return nowMs + 3000;
-      };
-      const { voice, player } = restBefore(birdDog, 20, msPerChar, { atMs: 12_000 + atMs, then });
-      vi.advanceTimersByTime(40_000);
+      const { voice, player } = birdDogAfterARest(atMs, { msPerChar });
       const said = voice.lines.slice(voice.lines.findIndex((line) => line.text.startsWith('Rest, thirty')));
       const sentences = spokenSentences(`${birdDog.position} ${birdDog.spokenHow.slice(0, -1)}`);
       const whole = said.filter((line) => !line.cut).map((line) => line.text);
@@ -1164,14 +1156,7 @@ describe("a rest's countdown after a line that runs long", () => {
   it.each([22_000, 23_000, 24_250, 24_500])(
     'says the time left whole after a pause %i ms into the rest, then the countdown to "one"',
     (atMs) => {
-      const then = (act: (action: SessionAction) => void, nowMs: number) => {
-        act({ type: 'pause', nowMs });
-        vi.advanceTimersByTime(3000);
-        act({ type: 'resume', nowMs: nowMs + 3000 });
-        return nowMs + 3000;
-      };
-      const { voice, player } = restBefore(exerciseById('bird-dog'), 20, 95, { atMs: 12_000 + atMs, then });
-      vi.advanceTimersByTime(40_000);
+      const { voice, player } = birdDogAfterARest(atMs);
       const said = voice.lines.slice(voice.lines.findIndex((line) => line.text === 'Paused') + 1);
       expect(said[0]).toMatchObject({
         text: expect.stringMatching(/^Rest goes on: [a-z]+ seconds left$/),
