@@ -67,6 +67,24 @@ export function sessionAtFirstSetOf(app: Backbeat, exercise: ExerciseId): void {
   }
 }
 
+/**
+ * A session started, its first set of `exercise` begun, and 3 s into it `device` out of reach, its
+ * connection dropped; then `awayMs` gone by, as long as the test needs the device away.
+ */
+export async function droppedInTheFirstSetOf(
+  app: Backbeat,
+  exercise: ExerciseId,
+  device: FakeDevice,
+  awayMs: number,
+): Promise<void> {
+  sessionAtFirstSetOf(app, exercise);
+  app.session.beginSet();
+  await vi.advanceTimersByTimeAsync(3_000);
+  device.reachable = false;
+  device.drop();
+  await vi.advanceTimersByTimeAsync(awayMs);
+}
+
 /** A voice that says each line as soon as it is handed over, and writes it down in `said`. */
 export function listeningVoice(said: string[]): CueHosts {
   const speechSynthesis = {

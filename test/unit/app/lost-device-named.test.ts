@@ -9,8 +9,8 @@ import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
 import {
   appPickingInTurn,
   connectInTurn,
+  droppedInTheFirstSetOf,
   listeningVoice,
-  sessionAtFirstSetOf,
 } from './heart-rate-strap-app.ts';
 
 describe('a device lost in a set, as the voice says it', () => {
@@ -27,12 +27,7 @@ describe('a device lost in a set, as the voice says it', () => {
     const app = appPickingInTurn(worn, { cueHosts: listeningVoice(said) });
     app.start();
     await connectInTurn(app, worn.length === 1 ? ['polar'] : ['polar', 'pinetime']);
-    sessionAtFirstSetOf(app, exercise);
-    app.session.beginSet();
-    await vi.advanceTimersByTimeAsync(3_000);
-    gone.reachable = false;
-    gone.drop();
-    await vi.advanceTimersByTimeAsync(72_000);
+    await droppedInTheFirstSetOf(app, exercise, gone, 72_000);
     expect(app.session.state.pausedFor).toBe('lost');
     app.dispose();
     return said.filter((line) => line.includes('out of reach'));

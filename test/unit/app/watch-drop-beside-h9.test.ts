@@ -12,7 +12,7 @@ import {
 } from '../../../src/workout/device-drops.ts';
 import { FakeDevice } from '../sensors/ble/fake-device.ts';
 import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
-import { appPickingInTurn, connectInTurn, sessionAtFirstSetOf } from './heart-rate-strap-app.ts';
+import { appPickingInTurn, connectInTurn, droppedInTheFirstSetOf } from './heart-rate-strap-app.ts';
 
 /** A Polar H9: the Heart Rate Service, and no PMD (it has no accelerometer to stream). */
 function fakeH9(): FakeDevice {
@@ -39,12 +39,7 @@ describe('a watch out of reach beside a chest strap', () => {
     app.start();
     await connectInTurn(app, ['polar', 'pinetime']);
     expect(app.devices.state.devices.map((d) => d.counts.includes('lat-pulldown'))).toEqual([false, true]);
-    sessionAtFirstSetOf(app, 'lat-pulldown');
-    app.session.beginSet();
-    await vi.advanceTimersByTimeAsync(3_000);
-    watch.reachable = false;
-    watch.drop();
-    await vi.advanceTimersByTimeAsync(72_000);
+    await droppedInTheFirstSetOf(app, 'lat-pulldown', watch, 72_000);
     expect(app.session.state.pausedFor).toBe('lost');
     app.session.resume();
     return app;

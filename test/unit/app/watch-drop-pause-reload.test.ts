@@ -10,7 +10,7 @@ import { SessionStore } from '../../../src/store/session-store.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
 import { fakePineTime } from '../sensors/ble/wearables.ts';
-import { connectInTurn, sessionAtFirstSetOf } from './heart-rate-strap-app.ts';
+import { connectInTurn, droppedInTheFirstSetOf } from './heart-rate-strap-app.ts';
 
 /** A Polar H9: the Heart Rate Service, and no PMD (it has no accelerometer to stream). */
 function fakeH9(): FakeDevice {
@@ -72,12 +72,7 @@ describe('a set paused for the watch beside a chest strap, resumed after a reloa
     await vi.advanceTimersByTimeAsync(100);
     await connectInTurn(before, ['polar', 'pinetime']);
     expect(before.devices.state.devices.map((d) => d.counts.includes('lat-pulldown'))).toEqual([false, true]);
-    sessionAtFirstSetOf(before, 'lat-pulldown');
-    before.session.beginSet();
-    await vi.advanceTimersByTimeAsync(3_000);
-    watch.reachable = false;
-    watch.drop();
-    await vi.advanceTimersByTimeAsync(3_000);
+    await droppedInTheFirstSetOf(before, 'lat-pulldown', watch, 3_000);
     expect(before.session.state.pausedFor).toBe('connection');
     await done(before.persistence.flush());
     before.dispose();
