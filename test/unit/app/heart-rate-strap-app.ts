@@ -85,6 +85,18 @@ export async function droppedInTheFirstSetOf(
   await vi.advanceTimersByTimeAsync(awayMs);
 }
 
+/**
+ * The page closed, as on a reload: what it had to save, saved first (the store's work waits on the
+ * fake clock, moved on meanwhile), then a moment for what closing it set going.
+ */
+export async function closedOnceSaved(page: Backbeat): Promise<void> {
+  const saved = page.persistence.flush();
+  await vi.advanceTimersByTimeAsync(50);
+  await saved;
+  page.dispose();
+  await vi.advanceTimersByTimeAsync(100);
+}
+
 /** A voice that says each line as soon as it is handed over, and writes it down in `said`. */
 export function listeningVoice(said: string[]): CueHosts {
   const speechSynthesis = {

@@ -9,6 +9,7 @@ import { SessionStore } from '../../../src/store/session-store.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { asBluetoothDevice, type FakeDevice } from '../sensors/ble/fake-device.ts';
 import { fakeH10 } from '../sensors/ble/wearables.ts';
+import { closedOnceSaved, connectInTurn } from './heart-rate-strap-app.ts';
 
 let pagesOpened = 0;
 
@@ -60,9 +61,7 @@ async function reloadedWhileTheStrapConnects() {
   const before = openPage(strap, storeName, storage);
   before.start();
   await vi.advanceTimersByTimeAsync(100);
-  const picked = before.devices.connect('polar');
-  await vi.advanceTimersByTimeAsync(50);
-  await picked;
+  await connectInTurn(before, ['polar']);
   before.startSession();
   before.session.beginSet();
   before.session.adjustCount(1);
@@ -70,9 +69,7 @@ async function reloadedWhileTheStrapConnects() {
   strap.drop();
   await vi.advanceTimersByTimeAsync(100);
   expect(before.session.state.pausedFor).toBe('connection');
-  await done(before.persistence.flush());
-  before.dispose();
-  await vi.advanceTimersByTimeAsync(100);
+  await closedOnceSaved(before);
 
   let answer = () => {};
   strap.answerLate('connection', new Promise<void>((resolve) => (answer = resolve)));

@@ -10,7 +10,7 @@ import { SessionStore } from '../../../src/store/session-store.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
 import { fakePineTime } from '../sensors/ble/wearables.ts';
-import { connectInTurn, droppedInTheFirstSetOf } from './heart-rate-strap-app.ts';
+import { closedOnceSaved, connectInTurn, droppedInTheFirstSetOf } from './heart-rate-strap-app.ts';
 
 /** A Polar H9: the Heart Rate Service, and no PMD (it has no accelerometer to stream). */
 function fakeH9(): FakeDevice {
@@ -74,9 +74,7 @@ describe('a set paused for the watch beside a chest strap, resumed after a reloa
     expect(before.devices.state.devices.map((d) => d.counts.includes('lat-pulldown'))).toEqual([false, true]);
     await droppedInTheFirstSetOf(before, 'lat-pulldown', watch, 3_000);
     expect(before.session.state.pausedFor).toBe('connection');
-    await done(before.persistence.flush());
-    before.dispose();
-    await vi.advanceTimersByTimeAsync(100);
+    await closedOnceSaved(before);
 
     watch.reachable = backFirst;
     const after = openPage([strap, watch], storeName, storage);
