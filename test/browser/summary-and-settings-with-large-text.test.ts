@@ -11,35 +11,51 @@ import { layOutAsTheApp } from './mount.ts';
 /** How far down the page `element` ends: within the window, it is seen with the page at its top. */
 const endFromTop = (element: Element) => element.getBoundingClientRect().bottom + scrollY;
 
-describe.each([
+/** The phone with its text at twice its size, a phone and a laptop, each screen tried on all three. */
+const SIZES = [
   { size: 'a phone with its text at twice its size', width: 180, height: 320 },
   { size: 'a 360 × 640 phone', width: 360, height: 640 },
   { size: 'a laptop', width: 1366, height: 768 },
-])('the summary of a session ended early on $size', ({ width, height }) => {
+];
+
+/**
+ * Before each test lays the page out at `width` × `height` and mounts the app on its start screen with
+ * a store of its own that opens, as a phone's does (no notice that the app cannot save takes a line);
+ * after each, removes the app and puts the page back. Returns what gives the app mounted for the test.
+ */
+function appOnTheStartScreenEach(
+  width: number,
+  height: number,
+  storeName: string,
+  options: Omit<Parameters<typeof mountApp>[0], 'start' | 'openStore'> = {},
+): () => AppShell {
   let mounted: AppShell;
   let restore: () => Promise<void>;
-
   beforeEach(async () => {
     restore = await layOutAsTheApp(width, height);
-    // A store that opens, as a phone's does: no notice that the app cannot save takes a line.
     mounted = await mountApp({
+      ...options,
       start: true,
-      openStore: () => SessionStore.open({ name: `summary-${width}` }),
+      openStore: () => SessionStore.open({ name: storeName }),
     });
   });
-
   afterEach(async () => {
     mounted.remove();
     await restore();
   });
+  return () => mounted;
+}
+
+describe.each(SIZES)('the summary of a session ended early on $size', ({ width, height }) => {
+  const mounted = appOnTheStartScreenEach(width, height, `summary-${width}`);
 
   it('shows its heading, its totals and New session on the first screen, the exercises not reached kept', async () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    mounted.app.session.beginSet();
-    mounted.app.session.adjustCount(4);
+    mounted().app.session.beginSet();
+    mounted().app.session.adjustCount(4);
     await page.getByRole('button', { name: 'Finish', exact: true }).click();
     await page.getByRole('button', { name: 'End session', exact: true }).click();
-    const summary = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-summary')!);
+    const summary = page.elementLocator(mounted().shell.shadowRoot!.querySelector('bb-summary')!);
     const newSession = summary.getByRole('button', { name: 'New session' });
     await expect.element(newSession).toBeVisible();
     await expect.poll(() => scrollY).toBe(0);
@@ -67,31 +83,13 @@ describe.each([
   });
 });
 
-describe.each([
-  { size: 'a phone with its text at twice its size', width: 180, height: 320 },
-  { size: 'a 360 × 640 phone', width: 360, height: 640 },
-  { size: 'a laptop', width: 1366, height: 768 },
-])('the last set counted wrong on the summary on $size', ({ width, height }) => {
-  let mounted: AppShell;
-  let restore: () => Promise<void>;
-
-  beforeEach(async () => {
-    restore = await layOutAsTheApp(width, height);
-    mounted = await mountApp({
-      start: true,
-      openStore: () => SessionStore.open({ name: `summary-fix-${width}` }),
-    });
-  });
-
-  afterEach(async () => {
-    mounted.remove();
-    await restore();
-  });
+describe.each(SIZES)('the last set counted wrong on the summary on $size', ({ width, height }) => {
+  const mounted = appOnTheStartScreenEach(width, height, `summary-fix-${width}`);
 
   it('offers −1 and +1 side by side, each a target a finger finds', async () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    mounted.app.session.beginSet();
-    mounted.app.session.adjustCount(4);
+    mounted().app.session.beginSet();
+    mounted().app.session.adjustCount(4);
     await page.getByRole('button', { name: 'Finish', exact: true }).click();
     await page.getByRole('button', { name: 'End session', exact: true }).click();
     const minus = page.getByRole('button', { name: '−1 rep on Superman, set 1' });
@@ -105,37 +103,18 @@ describe.each([
       expect(box.width).toBeGreaterThanOrEqual(44);
       expect(box.height).toBeGreaterThanOrEqual(44);
     }
-    const main = mounted.shell.shadowRoot!.querySelector('main')!;
+    const main = mounted().shell.shadowRoot!.querySelector('main')!;
     const contentRight =
       main.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(main).paddingRight);
     expect(more!.right).toBeLessThanOrEqual(contentRight);
   });
 });
 
-describe.each([
-  { size: 'a phone with its text at twice its size', width: 180, height: 320 },
-  { size: 'a 360 × 640 phone', width: 360, height: 640 },
-  { size: 'a laptop', width: 1366, height: 768 },
-])(
+describe.each(SIZES)(
   'a screen opened from the start screen as the app comes to work offline, on $size',
   ({ width, height }) => {
-    let mounted: AppShell;
-    let restore: () => Promise<void>;
     const updates = new UpdateModel(async () => {}, { offlineNewsDue: true });
-
-    beforeEach(async () => {
-      restore = await layOutAsTheApp(width, height);
-      mounted = await mountApp({
-        start: true,
-        updates,
-        openStore: () => SessionStore.open({ name: `offline-news-${width}` }),
-      });
-    });
-
-    afterEach(async () => {
-      mounted.remove();
-      await restore();
-    });
+    const mounted = appOnTheStartScreenEach(width, height, `offline-news-${width}`, { updates });
 
     it.each(['Settings', 'History'] as const)(
       'keeps the Back and heading of %s on the first screen, the news kept for the start screen',
@@ -145,7 +124,7 @@ describe.each([
         const heading = page.getByRole('heading', { name, exact: true, level: 2 });
         await expect.element(heading).toBeVisible();
         updates.update({ offlineReady: true });
-        await mounted.shell.updateComplete;
+        await mounted().shell.updateComplete;
         // Above either at 180 × 320 its two lines and OK took the heading to 296–329 px, past the window.
         expect(page.getByText('Backbeat now works offline.').query()).toBeNull();
         const back = page.getByRole('button', { name: 'Back', exact: true });
@@ -167,31 +146,13 @@ function focused(): Element | null {
   return at;
 }
 
-describe.each([
-  { size: 'a phone with its text at twice its size', width: 180, height: 320 },
-  { size: 'a 360 × 640 phone', width: 360, height: 640 },
-  { size: 'a laptop', width: 1366, height: 768 },
-])('Settings opened from the start screen on $size', ({ width, height }) => {
-  let mounted: AppShell;
-  let restore: () => Promise<void>;
-
-  beforeEach(async () => {
-    restore = await layOutAsTheApp(width, height);
-    mounted = await mountApp({
-      start: true,
-      openStore: () => SessionStore.open({ name: `settings-${width}` }),
-    });
-  });
-
-  afterEach(async () => {
-    mounted.remove();
-    await restore();
-  });
+describe.each(SIZES)('Settings opened from the start screen on $size', ({ width, height }) => {
+  const mounted = appOnTheStartScreenEach(width, height, `settings-${width}`);
 
   it('gives its way back above its heading, on the first screen, as History does, and Done at its foot', async () => {
     await expect.element(page.getByText('Virtual strap connected')).toBeVisible();
     await openScreenFromHeader('Settings');
-    const settings = page.elementLocator(mounted.shell.shadowRoot!.querySelector('bb-settings')!);
+    const settings = page.elementLocator(mounted().shell.shadowRoot!.querySelector('bb-settings')!);
     const heading = settings.getByRole('heading', { name: 'Settings', exact: true });
     await expect.element(heading).toBeVisible();
     // Done alone closed it, at the foot of the page: 6,747–6,803 px at 180 × 320.
@@ -206,21 +167,21 @@ describe.each([
     // As large a target as History's Back.
     expect(back.element().getBoundingClientRect().height).toBeGreaterThanOrEqual(44);
     // Inside the page's margins, as the fields under it: "Settings" was 151 px of the 148 there.
-    const main = mounted.shell.shadowRoot!.querySelector('main')!;
+    const main = mounted().shell.shadowRoot!.querySelector('main')!;
     const contentRight =
       main.getBoundingClientRect().right - Number.parseFloat(getComputedStyle(main).paddingRight);
     expect(heading.element().getBoundingClientRect().right).toBeLessThanOrEqual(contentRight);
     await expect.element(settings.getByRole('button', { name: 'Done', exact: true })).toBeInTheDocument();
     await back.click();
     await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
-    expect(mounted.shell.shadowRoot!.querySelector('bb-settings')).toBeNull();
+    expect(mounted().shell.shadowRoot!.querySelector('bb-settings')).toBeNull();
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
   });
 
   it('takes the keyboard back from its heading to Back, and from Back to the start screen’s heading', async () => {
     await expect.element(page.getByText('Virtual strap connected')).toBeVisible();
     await openScreenFromHeader('Settings');
-    const settings = mounted.shell.shadowRoot!.querySelector('bb-settings')!;
+    const settings = mounted().shell.shadowRoot!.querySelector('bb-settings')!;
     await expect.element(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
     settings.shadowRoot!.querySelector('h2')!.focus();
     await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
