@@ -1,6 +1,6 @@
 import type { SessionBundle } from '../src/store/records.ts';
 import { summarize } from '../src/store/summary.ts';
-import type { SetRecord } from '../src/workout/session.ts';
+import type { CurrentSet, SetRecord } from '../src/workout/session.ts';
 
 /** A first superman set counted to its target of ten; what a test needs of it different, in `patch`. */
 export function supermanSet(patch: Partial<SetRecord> = {}): SetRecord {
@@ -109,5 +109,20 @@ export function strapDroppedSession(
       },
       sources: [{ id: 'h10', name: 'Polar H10 0000E2E0', kind: 'bluetooth', placement: 'chest' }],
     },
+  };
+}
+
+/** The first set of an exercise under way from the start, nothing counted yet; what a test needs of it different, in `patch`. */
+export function currentSet(patch: Partial<CurrentSet> = {}): CurrentSet {
+  return {
+    setNumber: 1,
+    startedMs: 0,
+    count: 0,
+    sides: { left: 0, right: 0 },
+    lastProgressMs: 0,
+    holdStartMs: null,
+    peakDeg: null,
+    formIssues: [],
+    ...patch,
   };
 }

@@ -5,22 +5,8 @@ import '../../src/ui/bb-set-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
 import '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
-import type { CurrentSet } from '../../src/workout/session.ts';
+import { currentSet } from '../set-record.ts';
 import { layOutAsTheApp, mount as mountComponent } from './mount.ts';
-
-function currentSet(patch: Partial<CurrentSet>): CurrentSet {
-  return {
-    setNumber: 1,
-    startedMs: 0,
-    count: 0,
-    sides: { left: 0, right: 0 },
-    lastProgressMs: 0,
-    holdStartMs: null,
-    peakDeg: null,
-    formIssues: [],
-    ...patch,
-  };
-}
 
 const mount = (view: Partial<BbSetView>) => mountComponent('bb-set-view', view);
 

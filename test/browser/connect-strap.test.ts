@@ -7,6 +7,7 @@ import '../../src/ui/bb-rest-view.ts';
 import '../../src/ui/bb-set-view.ts';
 import { connectStrapButton } from '../../src/ui/styles.ts';
 import { exerciseById } from '../../src/workout/program.ts';
+import { currentSet } from '../set-record.ts';
 import { layOutAsTheApp, mount } from './mount.ts';
 
 describe('Add a strap', () => {
@@ -41,16 +42,7 @@ describe('The strap offered by a set and a rest paused', () => {
     try {
       const set = await mount('bb-set-view', {
         planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
-        set: {
-          setNumber: 1,
-          startedMs: 0,
-          count: 4,
-          sides: { left: 0, right: 0 },
-          lastProgressMs: 0,
-          holdStartMs: null,
-          peakDeg: null,
-          formIssues: [],
-        },
+        set: currentSet({ count: 4 }),
         paused: true,
         offerStrap: true,
       });

@@ -6,31 +6,17 @@ import '../../src/ui/bb-rest-view.ts';
 import type { BbRestView } from '../../src/ui/bb-rest-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
-import type { CurrentSet } from '../../src/workout/session.ts';
-import { supermanSet } from '../set-record.ts';
+import { currentSet, supermanSet } from '../set-record.ts';
 import { layOutAsTheApp, mount } from './mount.ts';
-
-function currentSet(patch: Partial<CurrentSet>): CurrentSet {
-  return {
-    setNumber: 1,
-    startedMs: 0,
-    count: 4,
-    sides: { left: 0, right: 0 },
-    lastProgressMs: 0,
-    holdStartMs: null,
-    peakDeg: null,
-    formIssues: [],
-    ...patch,
-  };
-}
 
 const planned = { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } };
 
 const screens: Record<string, () => Promise<BbSetView | BbRestView>> = {
   'a set waiting for the position': () =>
-    mount('bb-set-view', { planned, set: currentSet({ count: 0, waiting: true, wrongPosture: null }) }),
-  'a set under way': () => mount('bb-set-view', { planned, set: currentSet({}) }),
-  'a set counted by hand': () => mount('bb-set-view', { planned, set: currentSet({}), byHand: true }),
+    mount('bb-set-view', { planned, set: currentSet({ waiting: true, wrongPosture: null }) }),
+  'a set under way': () => mount('bb-set-view', { planned, set: currentSet({ count: 4 }) }),
+  'a set counted by hand': () =>
+    mount('bb-set-view', { planned, set: currentSet({ count: 4 }), byHand: true }),
   'a rest': () =>
     mount('bb-rest-view', {
       remainingMs: 45_000,
