@@ -6,7 +6,7 @@ import type { BbSetView } from '../../src/ui/bb-set-view.ts';
 import '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import { currentSet } from '../set-record.ts';
-import { layOutAsTheApp, mount as mountComponent } from './mount.ts';
+import { inTheAppsMain, layOutAsTheApp, mount as mountComponent } from './mount.ts';
 
 const mount = (view: Partial<BbSetView>) => mountComponent('bb-set-view', view);
 
@@ -377,8 +377,7 @@ describe('bb-set-view', () => {
   ] as const)(
     'turns Pause into Resume in place before the set begins at %i × %i, the other buttons where they were',
     async (width, height) => {
-      const restore = await layOutAsTheApp(width, height, '0.75rem 1rem');
-      try {
+      await inTheAppsMain(width, height, async () => {
         const view = await mount({
           planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
           set: currentSet({ waiting: true, wrongPosture: null }),
@@ -410,9 +409,7 @@ describe('bb-set-view', () => {
           expect(tappedAt(at), `${name} at ${at.map(Math.round).join(', ')}`).toBe(
             name === 'Pause' ? 'Resume' : name,
           );
-      } finally {
-        await restore();
-      }
+      });
     },
   );
 

@@ -8,7 +8,7 @@ import '../../src/ui/bb-set-view.ts';
 import { connectStrapButton } from '../../src/ui/styles.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import { currentSet } from '../set-record.ts';
-import { layOutAsTheApp, mount } from './mount.ts';
+import { inTheAppsMain, mount, PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT } from './mount.ts';
 
 describe('Add a strap', () => {
   let host: HTMLElement | null = null;
@@ -32,37 +32,32 @@ describe('The strap offered by a set and a rest paused', () => {
     document.body.replaceChildren();
   });
 
-  it.each([
-    [360, 640],
-    [640, 360],
-    [1366, 768],
-    [180, 320],
-  ] as const)('goes by one name on both screens, whole on its button, at %i × %i', async (width, height) => {
-    const restore = await layOutAsTheApp(width, height, '0.75rem 1rem');
-    try {
-      const set = await mount('bb-set-view', {
-        planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
-        set: currentSet({ count: 4 }),
-        paused: true,
-        offerStrap: true,
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    'goes by one name on both screens, whole on its button, at %i × %i',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        const set = await mount('bb-set-view', {
+          planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+          set: currentSet({ count: 4 }),
+          paused: true,
+          offerStrap: true,
+        });
+        const rest = await mount('bb-rest-view', {
+          remainingMs: 30_000,
+          totalMs: 45_000,
+          paused: true,
+          offerStrap: true,
+        });
+        const offers = [set, rest].map((screen) => screen.shadowRoot!.querySelector('.connect-strap')!);
+        // The set said "Connect a strap", the rest "Add a strap": one action under two names.
+        expect(new Set(offers.map((offer) => offer.textContent))).toEqual(new Set(['Add a strap']));
+        for (const offer of offers) {
+          const box = offer.getBoundingClientRect();
+          expect(offer.scrollWidth, offer.textContent ?? '').toBeLessThanOrEqual(offer.clientWidth);
+          expect(box.left).toBeGreaterThanOrEqual(0);
+          expect(box.right).toBeLessThanOrEqual(innerWidth);
+        }
       });
-      const rest = await mount('bb-rest-view', {
-        remainingMs: 30_000,
-        totalMs: 45_000,
-        paused: true,
-        offerStrap: true,
-      });
-      const offers = [set, rest].map((screen) => screen.shadowRoot!.querySelector('.connect-strap')!);
-      // The set said "Connect a strap", the rest "Add a strap": one action under two names.
-      expect(new Set(offers.map((offer) => offer.textContent))).toEqual(new Set(['Add a strap']));
-      for (const offer of offers) {
-        const box = offer.getBoundingClientRect();
-        expect(offer.scrollWidth, offer.textContent ?? '').toBeLessThanOrEqual(offer.clientWidth);
-        expect(box.left).toBeGreaterThanOrEqual(0);
-        expect(box.right).toBeLessThanOrEqual(innerWidth);
-      }
-    } finally {
-      await restore();
-    }
-  });
+    },
+  );
 });

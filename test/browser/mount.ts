@@ -43,3 +43,27 @@ export async function layOutAsTheApp(
     await page.viewport(before.width, before.height);
   };
 }
+
+/** A phone upright and on its side, a laptop, and a phone with its text at twice its size (180 × 320). */
+export const PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT = [
+  [360, 640],
+  [640, 360],
+  [1366, 768],
+  [180, 320],
+] as const;
+
+/** The padding bb-app's main puts around a screen under the header. */
+const MAIN_PADDING = '0.75rem 1rem';
+
+/**
+ * Runs `test` with the page laid out as the app's main in a window of `width` × `height`, and puts
+ * the page back after, whether `test` passed or not.
+ */
+export async function inTheAppsMain(width: number, height: number, test: () => Promise<void>): Promise<void> {
+  const restore = await layOutAsTheApp(width, height, MAIN_PADDING);
+  try {
+    await test();
+  } finally {
+    await restore();
+  }
+}

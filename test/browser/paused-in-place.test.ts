@@ -7,7 +7,7 @@ import type { BbRestView } from '../../src/ui/bb-rest-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import { currentSet, supermanSet } from '../set-record.ts';
-import { layOutAsTheApp, mount } from './mount.ts';
+import { inTheAppsMain, mount, PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT } from './mount.ts';
 
 const planned = { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } };
 
@@ -25,6 +25,16 @@ const screens: Record<string, () => Promise<BbSetView | BbRestView>> = {
       next: { exercise: exerciseById('superman'), setNumber: 2 },
     }),
 };
+
+/** A screen `show` puts on the page, at the height the app gives a set or a rest under its header (see main.fill in bb-app), laid out. */
+async function shownUnderTheHeader(
+  show: () => Promise<BbSetView | BbRestView>,
+): Promise<BbSetView | BbRestView> {
+  const view = await show();
+  view.style.height = 'calc(100dvh - 1.5rem)';
+  await new Promise(requestAnimationFrame);
+  return view;
+}
 
 /** Each button's box and the count's, in the page (at 180 × 320 the buttons lie under the window's edge). */
 function boxes(root: ShadowRoot): string[] {
@@ -46,21 +56,12 @@ afterEach(() => {
 });
 
 describe('Pause on the set and rest screens', () => {
-  it.each([
-    [360, 640],
-    [640, 360],
-    [1366, 768],
-    [180, 320],
-  ] as const)(
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
     'turns into Resume in its own box at %i × %i, every other button and the count where they were',
     async (width, height) => {
-      const restore = await layOutAsTheApp(width, height, '0.75rem 1rem');
-      try {
+      await inTheAppsMain(width, height, async () => {
         for (const [name, show] of Object.entries(screens)) {
-          const view = await show();
-          // The height the app gives a set or a rest under its header (see main.fill in bb-app).
-          view.style.height = 'calc(100dvh - 1.5rem)';
-          await new Promise(requestAnimationFrame);
+          const view = await shownUnderTheHeader(show);
           const before = boxes(view.shadowRoot!);
           view.paused = true;
           await view.updateComplete;
@@ -81,17 +82,14 @@ describe('Pause on the set and rest screens', () => {
           ).toEqual([]);
           view.remove();
         }
-      } finally {
-        await restore();
-      }
+      });
     },
   );
 });
 
 describe('A set waiting for the position on a laptop', () => {
   it('has its five buttons on one row, paused or not', async () => {
-    const restore = await layOutAsTheApp(1366, 768, '0.75rem 1rem');
-    try {
+    await inTheAppsMain(1366, 768, async () => {
       const view = await screens['a set waiting for the position']!();
       const rows = () =>
         new Set([...view.shadowRoot!.querySelectorAll('button')].map((b) => b.getBoundingClientRect().top));
@@ -101,9 +99,7 @@ describe('A set waiting for the position on a laptop', () => {
       // Resume 22 px wider than Pause took Finish onto a row of its own; as wide in both, the five
       // took 655 px of a column of 640.
       expect(rows().size).toBe(1);
-    } finally {
-      await restore();
-    }
+    });
   });
 });
 
@@ -114,8 +110,7 @@ describe('A rest paused by the person on a phone, the strap offered in the place
   ] as const)(
     "offers it in Start now's own box at %i × %i, Resume and the others where they were",
     async (width, height) => {
-      const restore = await layOutAsTheApp(width, height, '0.75rem 1rem');
-      try {
+      await inTheAppsMain(width, height, async () => {
         const view = (await screens['a rest']!()) as BbRestView;
         const before = boxes(view.shadowRoot!);
         view.paused = true;
@@ -124,9 +119,7 @@ describe('A rest paused by the person on a phone, the strap offered in the place
         const after = boxes(view.shadowRoot!).map((line) => line.replace(/^Add a strap:/, 'Start now:'));
         // "Add a strap", 18 px wider than Start now, moved Resume and Mute 9 px to the right at 360 × 640.
         expect(after).toEqual(before);
-      } finally {
-        await restore();
-      }
+      });
     },
   );
 });
@@ -143,23 +136,15 @@ function reasonLines(root: ShadowRoot) {
 }
 
 describe('A pause the app makes for a device on the set and rest screens', () => {
-  it.each([
-    [360, 640],
-    [640, 360],
-    [1366, 768],
-    [180, 320],
-  ] as const)(
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
     'keeps the count and every button where they were at %i × %i, why whole inside the ring under the count',
     async (width, height) => {
-      const restore = await layOutAsTheApp(width, height, '0.75rem 1rem');
-      try {
+      await inTheAppsMain(width, height, async () => {
         for (const [name, show] of Object.entries(screens)) {
           for (const reason of ['connection', 'lost'] as const) {
             // A rest given up for lost says what to do under its ring, a line of its own.
             if (name === 'a rest' && reason === 'lost') continue;
-            const view = await show();
-            view.style.height = 'calc(100dvh - 1.5rem)';
-            await new Promise(requestAnimationFrame);
+            const view = await shownUnderTheHeader(show);
             const before = boxes(view.shadowRoot!);
             view.paused = true;
             view.pauseReason = reason;
@@ -205,9 +190,7 @@ describe('A pause the app makes for a device on the set and rest screens', () =>
             view.remove();
           }
         }
-      } finally {
-        await restore();
-      }
+      });
     },
   );
 });
