@@ -5,6 +5,7 @@ import '../../src/ui/bb-rest-view.ts';
 import { type BbRestView, describeSet } from '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import type { SetRecord } from '../../src/workout/session.ts';
+import { finishAskedOverResumeThenKeepGoing } from './finish-question.ts';
 import { linesOf } from './lines.ts';
 import { layOutAsTheApp, mount as mountComponent } from './mount.ts';
 
@@ -143,20 +144,10 @@ describe('bb-rest-view', () => {
       pauseReason: 'lost',
       next: { exercise: exerciseById('elbow-plank'), setNumber: 1 },
     });
-    await page.getByRole('button', { name: 'Finish' }).click();
-    await expect.element(page.getByRole('button', { name: 'Keep going' })).toBeVisible();
-    expect(page.getByRole('button', { name: 'Resume' }).elements()).toHaveLength(0);
-    await expect
-      .element(
-        page.getByText(
-          'Tap Reconnect, or Keep going, then Resume, and tap Start hold when you are in position.',
-        ),
-      )
-      .toBeVisible();
-    await page.getByRole('button', { name: 'Keep going' }).click();
-    await expect
-      .element(page.getByText('Tap Reconnect, or Resume and tap Start hold when you are in position.'))
-      .toBeVisible();
+    await finishAskedOverResumeThenKeepGoing(
+      'Tap Reconnect, or Keep going, then Resume, and tap Start hold when you are in position.',
+      'Tap Reconnect, or Resume and tap Start hold when you are in position.',
+    );
   });
 
   it('says the devices out of reach that the rest goes on without, each on a line of its own', async () => {

@@ -6,6 +6,7 @@ import type { BbSetView } from '../../src/ui/bb-set-view.ts';
 import '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import { currentSet } from '../set-record.ts';
+import { finishAskedOverResumeThenKeepGoing } from './finish-question.ts';
 import { inTheAppsMain, layOutAsTheApp, mount as mountComponent } from './mount.ts';
 
 const mount = (view: Partial<BbSetView>) => mountComponent('bb-set-view', view);
@@ -563,20 +564,10 @@ describe('bb-set-view', () => {
       pauseReason: 'lost',
       motionAway: true,
     });
-    await page.getByRole('button', { name: 'Finish' }).click();
-    await expect.element(page.getByRole('button', { name: 'Keep going' })).toBeVisible();
-    expect(page.getByRole('button', { name: 'Resume' }).elements()).toHaveLength(0);
-    await expect
-      .element(
-        page.getByText(
-          'Tap Reconnect, or Keep going, then Resume, and count with +1 until the device is back.',
-        ),
-      )
-      .toBeVisible();
-    await page.getByRole('button', { name: 'Keep going' }).click();
-    await expect
-      .element(page.getByText('Tap Reconnect, or Resume and count with +1 until the device is back.'))
-      .toBeVisible();
+    await finishAskedOverResumeThenKeepGoing(
+      'Tap Reconnect, or Keep going, then Resume, and count with +1 until the device is back.',
+      'Tap Reconnect, or Resume and count with +1 until the device is back.',
+    );
     // Not paused when Finish was tapped: the question pauses the set, and Keep going goes on by hand.
     view.paused = false;
     view.pauseReason = null;
