@@ -11,6 +11,18 @@ import { inTheAppsMain, layOutAsTheApp, mount as mountComponent } from './mount.
 
 const mount = (view: Partial<BbSetView>) => mountComponent('bb-set-view', view);
 
+/** Has `view` pause and go on when it asks to, as the app does, then taps Finish and waits for its question. */
+async function finishAskedOfAViewPausedAsTheAppDoes(view: BbSetView): Promise<void> {
+  view.addEventListener('bb-pause', () => {
+    view.paused = true;
+  });
+  view.addEventListener('bb-resume', () => {
+    view.paused = false;
+  });
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect.element(page.getByRole('button', { name: 'Keep going' })).toBeVisible();
+}
+
 afterEach(() => {
   document.body.replaceChildren();
 });
@@ -512,14 +524,7 @@ describe('bb-set-view', () => {
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: currentSet({ waiting: true, wrongPosture: null }),
     });
-    view.addEventListener('bb-pause', () => {
-      view.paused = true;
-    });
-    view.addEventListener('bb-resume', () => {
-      view.paused = false;
-    });
-    await page.getByRole('button', { name: 'Finish' }).click();
-    await expect.element(page.getByRole('button', { name: 'Keep going' })).toBeVisible();
+    await finishAskedOfAViewPausedAsTheAppDoes(view);
     await expect
       .element(page.getByText('Keep going, and the set starts once you are in position and still.'))
       .toBeVisible();
@@ -604,14 +609,7 @@ describe('bb-set-view', () => {
       set: currentSet({ count: 2 }),
       motionAway: true,
     });
-    view.addEventListener('bb-pause', () => {
-      view.paused = true;
-    });
-    view.addEventListener('bb-resume', () => {
-      view.paused = false;
-    });
-    await page.getByRole('button', { name: 'Finish' }).click();
-    await expect.element(page.getByRole('button', { name: 'Keep going' })).toBeVisible();
+    await finishAskedOfAViewPausedAsTheAppDoes(view);
     expect(page.getByRole('button', { name: '+1 reps' }).elements()).toHaveLength(0);
     await expect.element(page.getByText('Device out of reach: Keep going, then count with +1')).toBeVisible();
     await page.getByRole('button', { name: 'Keep going' }).click();
