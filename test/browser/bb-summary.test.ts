@@ -29,6 +29,31 @@ function planWithLoggedWeight() {
   );
 }
 
+/**
+ * The summary of a superman, a glute bridge, a bird dog and a lat pulldown, one set of each counted to
+ * ten in eight minutes at 83, 94, 87 and 96 bpm on average, the heart rate dropping in the rest after
+ * each set by `drops` (null where none was measured), with the RMSSD before and after the session.
+ */
+function fourSetsWithTheirHeartRates(
+  drops: readonly (number | null)[],
+  rmssd: { beforeMs: number | null; afterMs: number | null },
+): HTMLElementTagNameMap['bb-summary'] {
+  const summary = document.createElement('bb-summary');
+  summary.records = (['superman', 'glute-bridge', 'bird-dog', 'lat-pulldown'] as const).map((exerciseId, i) =>
+    record({ exerciseId, setNumber: 1, target: 10, count: 10, startedMs: (i + 1) * 100_000 }),
+  );
+  summary.durationMs = 8 * 60_000;
+  const stats = (avgBpm: number) => ({ avgBpm, maxBpm: avgBpm + 7, minBpm: avgBpm - 5, samples: 40 });
+  const drop = (dropBpm: number) => ({ peakBpm: 110, endBpm: 110 - dropBpm, dropBpm, afterMs: 60_000 });
+  summary.heart = {
+    sets: [stats(83), stats(94), stats(87), stats(96)],
+    recoveries: drops.map((dropBpm) => (dropBpm === null ? null : drop(dropBpm))),
+    rmssdBeforeMs: rmssd.beforeMs,
+    rmssdAfterMs: rmssd.afterMs,
+  };
+  return summary;
+}
+
 /** The words of each row of the summary's table of sets, cell by cell, once it is drawn. */
 async function rowsOf(summary: HTMLElementTagNameMap['bb-summary']): Promise<string[][]> {
   await summary.updateComplete;
@@ -1140,21 +1165,8 @@ describe('bb-summary', () => {
   it('keeps a rest\'s drop in heart rate with its words on a phone, "−17 in the rest" on one line', async () => {
     const restore = await layOutAsTheApp(360, 640);
     try {
-      const summary = document.createElement('bb-summary');
+      const summary = fourSetsWithTheirHeartRates([21, 22, 17, 34], { beforeMs: null, afterMs: null });
       summary.plan = planWithLoggedWeight();
-      summary.records = (['superman', 'glute-bridge', 'bird-dog', 'lat-pulldown'] as const).map(
-        (exerciseId, i) =>
-          record({ exerciseId, setNumber: 1, target: 10, count: 10, startedMs: (i + 1) * 100_000 }),
-      );
-      summary.durationMs = 8 * 60_000;
-      const stats = (avgBpm: number) => ({ avgBpm, maxBpm: avgBpm + 7, minBpm: avgBpm - 5, samples: 40 });
-      const drop = (dropBpm: number) => ({ peakBpm: 110, endBpm: 110 - dropBpm, dropBpm, afterMs: 60_000 });
-      summary.heart = {
-        sets: [stats(83), stats(94), stats(87), stats(96)],
-        recoveries: [drop(21), drop(22), drop(17), drop(34)],
-        rmssdBeforeMs: null,
-        rmssdAfterMs: null,
-      };
       const main = inAppMain(summary);
       const items = page.getByRole('listitem');
       await expect.element(items.nth(3)).toBeVisible();
@@ -1178,20 +1190,7 @@ describe('bb-summary', () => {
   it('keeps "then" with the drop after it and each number with its unit, with text at twice its size (180 px wide)', async () => {
     const restore = await layOutAsTheApp(180, 320);
     try {
-      const summary = document.createElement('bb-summary');
-      summary.records = (['superman', 'glute-bridge', 'bird-dog', 'lat-pulldown'] as const).map(
-        (exerciseId, i) =>
-          record({ exerciseId, setNumber: 1, target: 10, count: 10, startedMs: (i + 1) * 100_000 }),
-      );
-      summary.durationMs = 8 * 60_000;
-      const stats = (avgBpm: number) => ({ avgBpm, maxBpm: avgBpm + 7, minBpm: avgBpm - 5, samples: 40 });
-      const drop = (dropBpm: number) => ({ peakBpm: 110, endBpm: 110 - dropBpm, dropBpm, afterMs: 60_000 });
-      summary.heart = {
-        sets: [stats(83), stats(94), stats(87), stats(96)],
-        recoveries: [drop(21), drop(-2), drop(17), null],
-        rmssdBeforeMs: 32,
-        rmssdAfterMs: 41,
-      };
+      const summary = fourSetsWithTheirHeartRates([21, -2, 17, null], { beforeMs: 32, afterMs: 41 });
       inAppMain(summary);
       const items = page.getByRole('listitem');
       await expect.element(items.nth(3)).toBeVisible();
