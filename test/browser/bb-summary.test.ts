@@ -21,7 +21,6 @@ const record = supermanSet;
 
 afterEach(() => document.body.replaceChildren());
 
-/** Puts an element inside a main as the app's, 1rem in from each side. */
 /** The program's plan, its lat pulldown at the 25 kg a person logged. */
 function planWithLoggedWeight() {
   return defaultPlan().map((planned) =>
