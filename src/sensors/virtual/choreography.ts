@@ -169,6 +169,11 @@ const EFFORT: Readonly<Record<VirtualExercise, number>> = {
 interface RepStyle {
   readonly riseS: number;
   readonly topS: number;
+  /**
+   * A pause at the top the voice times (the program's topPauseS): the person stays there until told
+   * "Down", however quick they are otherwise, and lowers a moment after hearing it.
+   */
+  readonly toldDownAfterS?: number;
   readonly lowerS: number;
   readonly pauseS: number;
   readonly pitchDeg: number;
@@ -179,7 +184,15 @@ const REP_STYLE: Partial<Record<VirtualExercise, RepStyle>> = {
   // Lift about 10–25°, hold about a second, lower.
   superman: { riseS: 1.0, topS: 1.0, lowerS: 1.1, pauseS: 1.2, pitchDeg: 17, rollDeg: 0 },
   // Hips up until knees, hips and shoulders line up: the sternum tilts head-down 15–35°; hold 3–5 s.
-  'glute-bridge': { riseS: 1.3, topS: 3.8, lowerS: 1.4, pauseS: 1.2, pitchDeg: 24, rollDeg: 0 },
+  'glute-bridge': {
+    riseS: 1.3,
+    topS: 3.8,
+    toldDownAfterS: 3,
+    lowerS: 1.4,
+    pauseS: 1.2,
+    pitchDeg: 24,
+    rollDeg: 0,
+  },
   // Weight onto one hand and knee: a small roll towards the support, a slight pitch; pause; back.
   'bird-dog': { riseS: 1.3, topS: 1.2, lowerS: 1.3, pauseS: 0.8, pitchDeg: 2.5, rollDeg: 6 },
   // Pull down with a small lean back, hold 1–2 s at the bottom, return slowly.
@@ -194,6 +207,8 @@ const SETTLE_S: Readonly<Record<Activity['kind'], number>> = {
   'get-down': 0.5,
   position: 2.5,
 };
+// Told "Down" at the top of a rep, a person starts to lower this long after.
+const DOWN_REACTION_S = 0.5;
 // After "Go", a person already in position takes a moment to start.
 const GO_REACTION_S: readonly [number, number] = [0.5, 1.2];
 
@@ -551,7 +566,8 @@ function planReps(
     t += style.riseS * tempo;
     keyframes.push({ tS: t, pitchDeg: pitch, rollDeg: roll });
     // At the top the body does not stay perfectly still: a small settle of a fraction of a degree.
-    t += style.topS * tempo * vary();
+    const heldS = style.topS * tempo * vary();
+    t += style.toldDownAfterS === undefined ? heldS : Math.max(heldS, style.toldDownAfterS + DOWN_REACTION_S);
     keyframes.push({
       tS: t,
       pitchDeg: pitch * random.between(0.95, 1.03),

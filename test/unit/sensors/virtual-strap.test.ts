@@ -11,6 +11,7 @@ import { randomPerson, TYPICAL_PERSON } from '../../../src/sensors/virtual/perso
 import { createRandom } from '../../../src/sensors/virtual/random.ts';
 import { simulateRecording } from '../../../src/sensors/virtual/recording.ts';
 import { VirtualStrap } from '../../../src/sensors/virtual/virtual-strap.ts';
+import { PROGRAM } from '../../../src/workout/program.ts';
 import { nextArm } from '../../../src/workout/session.ts';
 
 const DEG = 180 / Math.PI;
@@ -85,6 +86,27 @@ describe('simulated recordings', () => {
       }
     },
   );
+
+  it('holds each glute bridge at the top for the 3 to 5 s the program asks, waiting for the voice to say "Down"', () => {
+    const random = createRandom(12);
+    let shortest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 200; i++) {
+      const { truth, keyframes } = planPerformance(
+        { kind: 'exercise', exercise: 'glute-bridge', target: 15 },
+        randomPerson(random.fork('person')),
+        random.fork('set'),
+      );
+      for (const [rep, startS] of truth.repStartsS.entries()) {
+        // The first angle after the rep began is the top reached; the rep turns back at its return.
+        const topS = keyframes.find((keyframe) => keyframe.tS > startS)?.tS ?? Number.NaN;
+        shortest = Math.min(shortest, truth.repReturnsS[rep] - topS);
+      }
+    }
+    // "Down" comes the program's pause after the top was reached; the person lowers as they hear it.
+    const toldDownAfterS = PROGRAM.find((exercise) => exercise.id === 'glute-bridge')?.topPauseS ?? 0;
+    expect(toldDownAfterS).toBe(3);
+    expect(shortest).toBeGreaterThan(toldDownAfterS + 0.3);
+  });
 
   it('bird dog alternates sides, starting on the right', () => {
     const rec = simulateRecording({
