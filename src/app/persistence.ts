@@ -1,29 +1,18 @@
 // Wires the running session to the store: starts a recorder when a session starts, feeds it the
 // state, frames, heart rate and detector events, saves every second and when the page is hidden,
 // and offers the unfinished session on the next start. Also the history's model: the list of
-// sessions, their progress, deleting, exporting and importing. Storage failures never stop a
-// session: the recorder keeps it in memory and the history model says what happened.
+// sessions, their progress, deleting, exporting and importing (restore.ts). Storage failures never
+// stop a session: the recorder keeps it in memory and the history model says what happened.
 
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import type { Cue } from '../cues/cue-planner.ts';
 import { type CsvSession, toCsv } from '../export/csv.ts';
-import {
-  type DamagedSession,
-  damagedSessionsNamed,
-  FILE_FOOTER,
-  fileHeader,
-  ImportError,
-  type Preferences,
-  partlyDamagedWords,
-  readSessionStream,
-  sessionLine,
-  toJson,
-} from '../export/json.ts';
+import { FILE_FOOTER, fileHeader, type Preferences, sessionLine, toJson } from '../export/json.ts';
 import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { fromPlanEntries, fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
-import { deleteFailed, importFailed, importRefused, StoreError, toStoreError } from '../store/errors.ts';
+import { deleteFailed, StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, pastSession, progress, type WeekRow, weeksWithMemory } from '../store/progress.ts';
 import { FULL_STORE_RETRY_MS, SessionRecorder } from '../store/recorder.ts';
 import { type SessionBundle, type SessionRow, type SetRow, setsBySession } from '../store/records.ts';
@@ -34,12 +23,7 @@ import {
   parseRetention,
   RETENTION_KEY,
 } from '../store/retention.ts';
-import {
-  IMPORT_JOURNAL_PREFIX,
-  type ImportResult,
-  type MotionUsage,
-  SessionStore,
-} from '../store/session-store.ts';
+import { type ImportResult, type MotionUsage, SessionStore } from '../store/session-store.ts';
 import { heartOfSession, summarize } from '../store/summary.ts';
 import { endOffsetOf, fileStamp, sessionWeek } from '../workout/calendar.ts';
 import { withDropPlacement } from '../workout/device-drops.ts';
@@ -63,6 +47,7 @@ import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
 import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';
 import { type DeviceState, pauseForConnectionOnRestore, restoredDropPlacement, setNeeds } from './devices.ts';
 import { countWithMemory, pageWithMemory, type SessionInMemory } from './listed-sessions.ts';
+import { isAbort, type RestoreChoice, type RestoreHost, restoreFile, undoCutImports } from './restore.ts';
 import { resumable } from './resume-policy.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
@@ -200,18 +185,6 @@ export interface PartlyDamaged {
   readonly button: string;
   /** The notice once storage had no room for the others: the choice stays for a tap after freeing some. */
   readonly whenFull: string;
-}
-
-/** A backup read to its end with damaged sessions in it, which nothing was imported from. */
-class PartlyDamagedFile extends ImportError {
-  readonly button: string | null;
-  readonly whenFull: string;
-  constructor(damaged: readonly DamagedSession[], readable: number, adding: number) {
-    const { notice, button, whenFull } = partlyDamagedWords(damaged, readable, adding);
-    super(notice);
-    this.button = button;
-    this.whenFull = whenFull;
-  }
 }
 
 export interface LongTask {
@@ -453,7 +426,7 @@ export class Persistence {
       // Not waited for: Firefox asks the person in a prompt, which may be answered late or never, and
       // the sessions before (and with them today's plan, and Start) must not wait on it.
       void askToPersist().then((persisted) => this.history.update({ persisted }));
-      await this.guard((store) => this.undoCutImports(store));
+      await this.guard((store) => undoCutImports(this.restoreHost(), store));
       // Sessions that have aged past the raw-motion setting since the last visit lose their samples.
       await this.guard(async (store) => void (await this.applyRetention(store)));
       // Looked for before the sessions are read: once they are (pastRead), the start screen shows
@@ -904,205 +877,23 @@ export class Persistence {
     return this.restore(new Blob([text]));
   }
 
-  /**
-   * Imports a JSON export or backup, a session at a time, so a backup of any size restores in bounded
-   * memory. All or nothing: a broken file (ImportError), a failure to save, or a cancel takes out
-   * again whatever this file had added. Sessions already here are kept as they were, but for one
-   * cut short when storage failed, which the whole of it replaces (see importBundles).
-   *
-   * A backup whole but for some damaged sessions is read to its end and refused too, the others
-   * offered (HistoryState.partlyDamaged): for a person whose backup is their only copy, one damaged
-   * session must not keep years of them out, nor may any be left out unasked. `leaveOutDamaged`, once
-   * they chose so, imports the others, all or nothing as ever, and says which were left out.
-   */
-  async restore(
-    file: Blob,
-    options: TaskOptions = {},
-    {
-      leaveOutDamaged = false,
-      choice = null,
-    }: {
-      leaveOutDamaged?: boolean;
-      /** The choice whose tap this import is: offered again where storage has no room for them. */
-      choice?: PartlyDamaged | null;
-    } = {},
-  ): Promise<ImportResult> {
-    // The settings an earlier file offered are that file's: whatever this one turns out to be (no
-    // backup, called off, or one with settings of its own), a tap must never take them on now; nor
-    // can a tap import the sessions of a damaged file picked before.
-    this.history.update({ offeredPreferences: null, partlyDamaged: null });
-    const store = this.usableStore();
-    if (!store) throw importRefused(this.history.state.problem);
-    const added: string[] = [];
-    const skipped: string[] = [];
-    const replaced: SessionBundle[] = [];
-    const unknownFields: string[] = [];
-    const putRight: string[] = [];
-    const weeks = new Set<string>();
-    const damaged: DamagedSession[] = [];
-    let readable = 0;
-    /** The file's readable sessions an import of them would add, of those a damaged file offers. */
-    const adding = new Set<string>();
-    let preferences: Preferences | null = null;
-    let preferencesUnread: string | null = null;
-    // Held while the import runs, so that another tab opened meanwhile leaves its journal alone.
-    const journal = IMPORT_JOURNAL_PREFIX + crypto.randomUUID();
-    const held = await this.tabs.hold(journal);
-    let wroteNone = true;
-    /** Takes out what the file has added so far, the journal emptied with it: nothing of it is kept. */
-    const takeOut = async () => {
-      const replacedIds = new Set(replaced.map((before) => before.session.id));
-      for (const id of added) {
-        if (replacedIds.has(id)) continue;
-        await store.takeOutImported(id).catch(() => undefined);
-        this.past?.delete(id);
-      }
-      // Each in one step, only while it is still here: a session deleted meanwhile, in another tab,
-      // stays deleted, where deleting the import's copy first and then putting the old one back
-      // brought it back.
-      // The sessions progression reads follow: the copy put back, or none where it stays deleted.
-      // Failed to put back (null), the store keeps the import's copy, and so does progression.
-      for (const before of replaced) {
-        const putBack = await store.putBackReplaced(before).catch(() => null);
-        if (putBack === true) this.rememberPast(before.session, before.sets);
-        if (putBack === false) this.past?.delete(before.session.id);
-      }
-      // Another tab's write in one of those weeks meanwhile brought its row up to date with what was
-      // then here, the file's sessions among them. A store with room puts it right; a full one took no
-      // such write.
-      await store.refreshWeeks(weeks).catch(() => undefined);
-      if (!wroteNone) await store.beginImport(journal).catch(() => undefined);
-      added.length = 0;
-      replaced.length = 0;
-      weeks.clear();
-      wroteNone = true;
-    };
-    try {
-      await store.beginImport(journal);
-      let bytesRead = 0;
-      const onBytes = (bytes: number) => (bytesRead = bytes);
-      const reading = readSessionStream(file.stream(), {
-        now: this.wallNow(),
-        unknownFields,
-        putRight,
-        onBytes,
-        onPreferences: (found) => (preferences = found),
-        onPreferencesUnread: (problem) => (preferencesUnread = problem),
-        damaged,
-      });
-      for await (const bundle of reading) {
-        options.signal?.throwIfAborted();
-        readable++;
-        // Damaged, the file is read on to its end only to tell what else is damaged and how many can
-        // be read, and nothing of it stays in storage meanwhile: a tab closed, or another one reading
-        // the store, in the meantime finds none of it, as the words will say.
-        if (damaged.length > 0 && !leaveOutDamaged) {
-          if (!wroteNone) await takeOut();
-          if (await store.wouldAdd(bundle)) adding.add(bundle.session.id);
-          options.onProgress?.(bytesRead, file.size);
-          continue;
-        }
-        // Full before any damage is read, the person is told so at once: reading the rest of a large
-        // backup to tell whether it is damaged kept them waiting (24 s after storage refused the 20th
-        // write of a 438 MiB, five-year backup, where it is 0.4 s); the damage, if any, is told once
-        // there is room and the file is imported again.
-        const result = await store.importBundles([bundle], journal);
-        wroteNone = false;
-        for (const id of result.added) adding.add(id);
-        if (result.added.length) this.rememberPast(bundle.session, bundle.sets);
-        added.push(...result.added);
-        skipped.push(...result.skipped);
-        replaced.push(...(result.replaced ?? []));
-        for (const week of result.weeks ?? []) weeks.add(week);
-        options.onProgress?.(bytesRead, file.size);
-      }
-      options.signal?.throwIfAborted();
-      if (damaged.length > 0 && !leaveOutDamaged) throw new PartlyDamagedFile(damaged, readable, adding.size);
-      // The charts and the plan count the file's sessions only once all of it is in: until then,
-      // taking it out again needs no room (see ImportResult.weeks).
-      await store.refreshWeeks(weeks);
-    } catch (error) {
-      await takeOut();
-      if (error instanceof PartlyDamagedFile && error.button) {
-        const { message: notice, button, whenFull } = error;
-        this.history.update({ partlyDamaged: { file, notice, button, whenFull } });
-      }
-      // Storage full as the others went in: the person frees space and taps again, rather than find
-      // and pick the file once more.
-      if (
-        choice &&
-        !(error instanceof ImportError) &&
-        !isAbort(error) &&
-        toStoreError(error).kind === 'quota'
-      )
-        this.history.update({ partlyDamaged: { ...choice, notice: choice.whenFull } });
-      // Called off, the choice stays as it was, for a tap later rather than the file picked again.
-      else if (choice && isAbort(error)) this.history.update({ partlyDamaged: choice });
-      throw error instanceof ImportError || isAbort(error) ? error : importFailed(error);
-    } finally {
-      await store.endImport(journal).catch(() => undefined);
-      held?.release();
-      await this.refresh();
-    }
-    // A session the backup holds unfinished is offered to resume or keep, here as in the other tabs
-    // (told below) and after a reload: its choice should not wait for one.
-    if (added.length > 0) await this.lookForUnfinished();
-    this.tabs.post({ type: 'changed' });
-    const found: Preferences | null = preferences;
-    // Offered with the sessions the backup brought, or from a file of settings alone. A backup whose
-    // sessions are all here already was restored before, its settings offered then: asked again, the
-    // person would be asked to undo the answer they gave.
-    const restoredBefore = added.length === 0 && skipped.length > 0;
-    const offered = found && !restoredBefore && this.app.preferences?.differ(found) ? found : null;
-    this.history.update({
-      notice: importNotice(
-        added.length,
-        skipped.length,
-        unknownFields,
-        replaced.length,
-        found !== null,
-        putRight,
-        damaged,
-        preferencesUnread,
-      ),
-      offeredPreferences: offered,
-    });
-    return { added, skipped, unknownFields, ...(replaced.length ? { replaced } : {}) };
+  /** Imports a JSON export or backup, all or nothing (see restoreFile). */
+  restore(file: Blob, options: TaskOptions = {}, choice: RestoreChoice = {}): Promise<ImportResult> {
+    return restoreFile(this.restoreHost(), file, options, choice);
   }
 
-  /**
-   * Takes out what an import had added when its tab went in the middle of it (closed, reloaded,
-   * crashed): an import is all or nothing, and the person is told to import the file again. An import
-   * another tab is running now is left to it.
-   */
-  private async undoCutImports(store: SessionStore): Promise<void> {
-    let undone = 0;
-    for (const journal of await store.importJournals()) {
-      const held = await this.tabs.hold(journal.key, { ifAvailable: true });
-      if (!held) continue;
-      try {
-        // Taken out as a failed import takes them out (see takeOutImported), which a store full by
-        // now takes too: a delete that puts their weeks right in the same step it refuses.
-        const weeks = new Set(journal.weeks ?? []);
-        for (const id of journal.added) {
-          const week = await store.takeOutImported(id);
-          if (week !== null) weeks.add(week);
-        }
-        // Those kept (each in place of its cut-short copy) are counted in their weeks only now, and a
-        // week another write counted the others in is put right. A full store leaves the rows as they
-        // were until a write of their week.
-        await store.refreshWeeks(weeks).catch(() => undefined);
-        await store.endImport(journal.key);
-        undone += journal.added.length;
-      } finally {
-        held.release();
-      }
-    }
-    if (undone > 0) {
-      this.history.update({
-        notice: `An import was cut off when Backbeat closed: the ${undone === 1 ? 'session' : `${undone} sessions`} it had added ${undone === 1 ? 'was' : 'were'} taken out again. Import the file again to bring in all of it.`,
-      });
-    }
+  private restoreHost(): RestoreHost {
+    return {
+      history: this.history,
+      tabs: this.tabs,
+      preferences: this.app.preferences,
+      wallNow: this.wallNow,
+      usableStore: () => this.usableStore(),
+      rememberPast: (session, sets) => this.rememberPast(session, sets),
+      forgetPast: (id) => this.past?.delete(id),
+      refresh: () => this.refresh(),
+      lookForUnfinished: () => this.lookForUnfinished(),
+    };
   }
 
   /**
@@ -1837,52 +1628,6 @@ export function endInterrupted(bundle: SessionBundle): { session: SessionRow; se
     },
     sets: newSets,
   };
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
-
-function importNotice(
-  added: number,
-  skipped: number,
-  unknownFields: readonly string[],
-  replaced: number,
-  holdsPreferences: boolean,
-  putRight: readonly string[] = [],
-  damaged: readonly DamagedSession[] = [],
-  preferencesUnread: string | null = null,
-): string {
-  const leftOut =
-    (damaged.length > 0 ? ` Left out as damaged: ${damagedSessionsNamed(damaged)}.` : '') +
-    (preferencesUnread
-      ? ` Its settings could not be read (${preferencesUnread}), so this device's are as they were.`
-      : '');
-  // A backup made before any session was kept: "Imported 0 sessions" would read as a failure.
-  if (added + skipped === 0) {
-    if (preferencesUnread)
-      return `This file holds no sessions, and its settings could not be read (${preferencesUnread}): nothing was imported.`;
-    return holdsPreferences
-      ? 'This file holds settings and no sessions.'
-      : 'This file holds no sessions: nothing was imported.';
-  }
-  let notice = `Imported ${added} session${added === 1 ? '' : 's'}`;
-  if (replaced) {
-    notice += replaced === added ? ',' : `, ${replaced} of them`;
-    notice += ` in place of ${replaced === 1 ? 'its cut-short copy' : 'their cut-short copies'} here`;
-  }
-  notice += skipped ? `; ${skipped} already here, kept as they were.` : '.';
-  if (unknownFields.length > 0) {
-    const named = unknownFields.slice(0, 3).join(', ') + (unknownFields.length > 3 ? ', …' : '');
-    notice += ` The file has ${unknownFields.length} field${unknownFields.length === 1 ? '' : 's'} this version does not use (${named}): kept with the sessions, and in every backup.`;
-  }
-  // A part of a session mended on its way in (see readSnapshot) is told, as the rest came in as it was.
-  if (putRight.length > 0) {
-    const told =
-      putRight.slice(0, 2).join('; ') + (putRight.length > 2 ? `; and ${putRight.length - 2} more` : '');
-    notice += ` Not all of ${added + skipped === 1 ? 'it' : 'them'} could be read: ${told}.`;
-  }
-  return notice + leftOut;
 }
 
 /**
