@@ -89,7 +89,6 @@ export async function restoreFile(
   // Held while the import runs, so that another tab opened meanwhile leaves its journal alone.
   const journal = IMPORT_JOURNAL_PREFIX + crypto.randomUUID();
   const held = await host.tabs.hold(journal);
-  let wroteNone = true;
   /** Takes out what the file has added so far, the journal emptied with it: nothing of it is kept. */
   const takeOut = async () => {
     const replacedIds = new Set(replaced.map((before) => before.session.id));
@@ -112,11 +111,12 @@ export async function restoreFile(
     // then here, the file's sessions among them. A store with room puts it right; a full one took no
     // such write.
     await store.refreshWeeks(weeks).catch(() => undefined);
-    if (!wroteNone) await store.beginImport(journal).catch(() => undefined);
+    // The journal names what the file added: a file that has added none (each session here already,
+    // skipped) left nothing in it to take out.
+    if (added.length > 0) await store.beginImport(journal).catch(() => undefined);
     added.length = 0;
     replaced.length = 0;
     weeks.clear();
-    wroteNone = true;
   };
   try {
     await store.beginImport(journal);
@@ -138,7 +138,7 @@ export async function restoreFile(
       // be read, and nothing of it stays in storage meanwhile: a tab closed, or another one reading
       // the store, in the meantime finds none of it, as the words will say.
       if (damaged.length > 0 && !leaveOutDamaged) {
-        if (!wroteNone) await takeOut();
+        if (added.length > 0) await takeOut();
         if (await store.wouldAdd(bundle)) adding.add(bundle.session.id);
         options.onProgress?.(bytesRead, file.size);
         continue;
@@ -148,7 +148,6 @@ export async function restoreFile(
       // write of a 438 MiB, five-year backup, where it is 0.4 s); the damage, if any, is told once
       // there is room and the file is imported again.
       const result = await store.importBundles([bundle], journal);
-      wroteNone = false;
       for (const id of result.added) adding.add(id);
       if (result.added.length) host.rememberPast(bundle.session, bundle.sets);
       added.push(...result.added);
