@@ -178,10 +178,7 @@ const MIGRATIONS: readonly Migration[] = [
   // sessions in a row (program.md: "offer more sets"); the week rows kept only the sets it read.
   // Built again, unless v10 built them in this upgrade already, as this version keeps them: the sets'
   // rows are read once.
-  async (_db, tx, fromVersion) => {
-    if (fromVersion < 10) return;
-    await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
-  },
+  (_db, tx) => weeksBuiltAgainOnce(tx),
   // v12: a hold ended with End hold short of its target is cut short, as Skip set's and Finish's are,
   // where it was counted done: counted again from the rows, which say which End hold ended. Unless v9
   // counted them in this upgrade already, by today's rule.
@@ -195,17 +192,11 @@ const MIGRATIONS: readonly Migration[] = [
   // Sets saved before pausedInHold was kept carry no mark, and are charted as they were: their
   // pauses cannot tell a pause that broke the hold from Finish's question answered "keep going" or a
   // strap's drop the person never heard of, which did not (see breaksHold).
-  async (_db, tx, fromVersion) => {
-    if (fromVersion <= 10) return;
-    await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
-  },
+  (_db, tx) => weeksBuiltAgainOnce(tx),
   // v14: the plan keeps a plank's goal through a first hold the person's tap ended short of it (see
   // progressPlan), where it lowered the goal to a step above that hold; the week rows kept no word of
   // how a set ended but endedBy. Built again, unless an earlier step built them in this upgrade.
-  async (_db, tx, fromVersion) => {
-    if (fromVersion <= 12) return;
-    await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
-  },
+  (_db, tx) => weeksBuiltAgainOnce(tx),
   // v15: History tells the time of holds broken by a pause with the pause ("45 s held, with a pause"),
   // as the rest and the voice told each, where it said "45 s held" as of one hold kept whole; the
   // summary kept no word of it. Counted from the sets' rows, which have kept pausedInHold since v13,
@@ -251,6 +242,9 @@ async function recountSets(tx: UpgradeTransaction): Promise<void> {
   }
 }
 
+/** The upgrades whose week rows a step has built again already. */
+const weeksBuilt = new WeakSet<UpgradeTransaction>();
+
 /**
  * Puts the week rows of every session and its sets in place of those there were, the sets read once
  * an upgrade (see setRowsOf).
@@ -260,6 +254,17 @@ async function rebuildWeeks(tx: UpgradeTransaction, sessions: readonly SessionRo
   const weeks = tx.objectStore('weeks');
   await weeks.clear();
   await Promise.all(weeksOf(sessions, sets).map((week) => weeks.put(week)));
+  weeksBuilt.add(tx);
+}
+
+/**
+ * The week rows built again from every session, by today's rule, unless an earlier step of this
+ * upgrade built them: years of sessions and their sets are gone through once, however many of the
+ * steps change what the rows keep.
+ */
+async function weeksBuiltAgainOnce(tx: UpgradeTransaction): Promise<void> {
+  if (weeksBuilt.has(tx)) return;
+  await rebuildWeeks(tx, await tx.objectStore('sessions').getAll());
 }
 
 export const DB_VERSION = MIGRATIONS.length;

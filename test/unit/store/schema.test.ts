@@ -626,6 +626,39 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it('builds the week rows once an upgrade from version 8 on, however many of its steps change what they keep', async () => {
+    const built: Record<number, [number, string[]]> = {};
+    for (let version = 8; version < DB_VERSION; version++) {
+      const name = freshName();
+      const older = await openBackbeatDB({ name, version });
+      await older.put(
+        'sessions',
+        sessionA([], { sets: 1, skipped: 0, reps: 10, breaths: 0, holdMs: 0 }) as never,
+      );
+      await older.put('sets', setsOfA([supermanSet()])[0] as never);
+      older.close();
+      const clears = vi.spyOn(IDBObjectStore.prototype, 'clear');
+      try {
+        const store = await SessionStore.open({ name });
+        const times = clears.mock.contexts.filter((s) => (s as IDBObjectStore).name === 'weeks').length;
+        built[version] = [times, (await store.weeks()).flatMap((week) => week.past.map((past) => past.id))];
+        store.close();
+      } finally {
+        clears.mockRestore();
+      }
+    }
+    // Version 14's rows keep all that today's do: its upgrade leaves them as they were, none here.
+    expect(built).toEqual({
+      8: [1, ['a']],
+      9: [1, ['a']],
+      10: [1, ['a']],
+      11: [1, ['a']],
+      12: [1, ['a']],
+      13: [1, ['a']],
+      14: [0, []],
+    });
+  });
+
   it("upgrades a version 9 database in one pass over its sets' rows, rewriting only the sessions it tells anew", async () => {
     const name = freshName();
     const v9 = await openBackbeatDB({ name, version: 9 });
