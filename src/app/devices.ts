@@ -35,6 +35,7 @@ import {
 import {
   BLE_DEVICE_KINDS,
   type BleDeviceKind,
+  HEART_RATE_FRESH_MS,
   kindOfPicked,
   requestOptionsFor,
 } from '../sensors/ble/device-kinds.ts';
@@ -688,22 +689,12 @@ const HEART_RATE_RANK: Record<DeviceKind, number> = {
   phone: 9,
 };
 /**
- * A reading stands for the heart rate now this long after it came. Straps send one a second; one
- * taken off (or whose electrodes have dried) sends 0 bpm, which is no reading, or nothing at all.
+ * How long a reading of a device of this kind stands for the heart rate now: its kind's (see
+ * BleDeviceKindSpec.heartRateFreshMs), a strap's for the virtual strap and a replay.
  */
-export const HEART_RATE_FRESH_MS = 5000;
-/**
- * A Bangle.js's readings are passed on only where the watch is at least half sure of them (see the
- * decoder's bangleHeart), and a wrist that moves leaves it unsure for several readings in a row: at 5 s
- * the header went to "--" and back five times in three minutes with the watch reading all along. In the
- * first minute of rest a heart slows by some 12 to 30 bpm, so a sure reading 15 s old is still within
- * the wrist sensor's own error of the heart now; one older is not.
- */
-export const OPTICAL_HEART_RATE_FRESH_MS = 15_000;
-
-/** How long a reading of a device of this kind stands for the heart rate now. */
 export function heartRateFreshMs(kind: DeviceKind): number {
-  return kind === 'bangle' ? OPTICAL_HEART_RATE_FRESH_MS : HEART_RATE_FRESH_MS;
+  const spec = Object.hasOwn(BLE_DEVICE_KINDS, kind) ? BLE_DEVICE_KINDS[kind as BleDeviceKind] : null;
+  return spec?.heartRateFreshMs ?? HEART_RATE_FRESH_MS;
 }
 
 const CONNECTION_SEVERITY: Record<ConnectionState, number> = {

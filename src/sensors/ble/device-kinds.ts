@@ -24,6 +24,11 @@ export interface BleDeviceKindSpec {
   profiles(): Profile[];
   /** Whether the app reads a heart rate from it: a micro:bit has no heart sensor. */
   readonly givesHeartRate: boolean;
+  /**
+   * How long one of its readings stands for the heart rate now: how often it gives one it is sure of.
+   * Absent for a kind that gives none.
+   */
+  readonly heartRateFreshMs?: number;
   /** Where its accelerometer sits, from the advertised name; null for heart rate only. */
   placement(name: string): Placement | null;
   /**
@@ -38,6 +43,20 @@ export interface BleDeviceKindSpec {
   readonly unchangedUnsentMs?: number;
 }
 
+/**
+ * A reading stands for the heart rate now this long after it came. Straps send one a second; one
+ * taken off (or whose electrodes have dried) sends 0 bpm, which is no reading, or nothing at all.
+ */
+export const HEART_RATE_FRESH_MS = 5000;
+/**
+ * A Bangle.js's readings are passed on only where the watch is at least half sure of them (see the
+ * decoder's bangleHeart), and a wrist that moves leaves it unsure for several readings in a row: at 5 s
+ * the header went to "--" and back five times in three minutes with the watch reading all along. In the
+ * first minute of rest a heart slows by some 12 to 30 bpm, so a sure reading 15 s old is still within
+ * the wrist sensor's own error of the heart now; one older is not.
+ */
+export const OPTICAL_HEART_RATE_FRESH_MS = 15_000;
+
 export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>> = {
   'heart-rate': {
     kind: 'heart-rate',
@@ -45,6 +64,7 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
     filters: [{ services: [HEART_RATE_SERVICE] }],
     profiles: () => [heartRateProfile(), batteryProfile(), deviceInfoProfile()],
     givesHeartRate: true,
+    heartRateFreshMs: HEART_RATE_FRESH_MS,
     placement: () => null,
     mayBe: 'polar',
   },
@@ -55,6 +75,7 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
     filters: [{ namePrefix: 'Polar H10' }, { namePrefix: 'Polar Sense' }, { namePrefix: 'Polar OH1' }],
     profiles: () => [heartRateProfile(), new PolarPmdProfile(), batteryProfile(), deviceInfoProfile()],
     givesHeartRate: true,
+    heartRateFreshMs: HEART_RATE_FRESH_MS,
     // The H10 is a chest strap; Verity Sense and OH1 are armbands [P-VS, P-OH1].
     placement: (name) => (/H10|H9/.test(name) ? 'chest' : 'arm'),
   },
@@ -70,6 +91,7 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
       return [heartRate, infiniTimeMotionProfile(heartRate), batteryProfile(), deviceInfoProfile()];
     },
     givesHeartRate: true,
+    heartRateFreshMs: HEART_RATE_FRESH_MS,
     placement: () => 'wrist',
     // InfiniTime polls every 100 ms and sends x, y and z only when one of them changed [IT SystemTask.cpp].
     unchangedUnsentMs: 100,
@@ -90,6 +112,7 @@ export const BLE_DEVICE_KINDS: Readonly<Record<BleDeviceKind, BleDeviceKindSpec>
     filters: [{ namePrefix: 'Bangle.js' }],
     profiles: () => [bangleProfile(), batteryProfile()],
     givesHeartRate: true,
+    heartRateFreshMs: OPTICAL_HEART_RATE_FRESH_MS,
     placement: () => 'wrist',
   },
 };

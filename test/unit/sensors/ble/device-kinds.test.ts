@@ -22,4 +22,17 @@ describe('BLE_DEVICE_KINDS', () => {
       bangle: true,
     });
   });
+
+  it("has a reading stand for the heart rate now 5 s, a Bangle.js's 15 s, as the watch is unsure of several in a row", () => {
+    const fresh = Object.fromEntries(
+      Object.values(BLE_DEVICE_KINDS).map((spec) => [spec.kind, spec.heartRateFreshMs ?? null]),
+    );
+    expect(fresh).toEqual({
+      'heart-rate': 5000,
+      polar: 5000,
+      pinetime: 5000,
+      microbit: null,
+      bangle: 15_000,
+    });
+  });
 });
