@@ -62,7 +62,7 @@ import {
   type SessionState,
   waitsForPosition,
 } from '../workout/session.ts';
-import { chooseHeartRate, type HeartRateChoice } from './heart-rate-choice.ts';
+import { choiceAmong, chooseHeartRate, type HeartRateChoice } from './heart-rate-choice.ts';
 import { exercisesCountedBy, motionDeviceFor } from './motion-routing.ts';
 import type { ExportedFile } from './persistence.ts';
 import { personLocale } from './person-locale.ts';
@@ -1490,10 +1490,12 @@ export class Devices extends Model<DeviceState> {
     this.memberSubscriptions = new Subscription();
     const members = this.members;
     const heartRateMembers = this.heartRateMembers();
-    // Read at each change of the readings, as the heart rate shown is: the device it comes from now.
+    // Read at each change of the readings, as the heart rate shown is: the device it comes from now;
+    // before the devices' states are known, the one read while none has a reading.
+    const noReadings = heartRateMembers.map(() => null);
     const hr$ = this.heartRateChoice(heartRateMembers).pipe(
+      startWith(choiceAmong(noReadings, noReadings)),
       map((c) => heartRateMembers[c.from] ?? null),
-      startWith(heartRateMembers[0] ?? null),
       distinctUntilChanged(),
     );
     let motion = this.motionMember(null);

@@ -10,7 +10,7 @@ import {
   map,
   type Observable,
   of,
-  scan,
+  pairwise,
   startWith,
   switchMap,
   timer,
@@ -59,20 +59,27 @@ export function currentReading(feed: HeartRateFeed): Observable<HeartRateSample 
   );
 }
 
+/**
+ * The feed read, from each feed's current reading now (`readings`, best-ranked first) and at the
+ * change before (`before`): the rule every reader of the heart rate goes by (see chooseHeartRate).
+ */
+export function choiceAmong(
+  readings: readonly (HeartRateSample | null)[],
+  before: readonly (HeartRateSample | null)[],
+): HeartRateChoice {
+  if (readings.length === 0) return { from: -1, now: null, arrived: false };
+  const current = readings.findIndex((r) => r !== null);
+  const from = Math.max(current, 0);
+  const now = readings[from];
+  return { from, now, arrived: now !== null && now !== before[from] };
+}
+
 /** The feed read at each change of the feeds' current readings, `feeds` best-ranked first. */
 export function chooseHeartRate(feeds: readonly HeartRateFeed[]): Observable<HeartRateChoice> {
-  if (feeds.length === 0) return of({ from: -1, now: null, arrived: false });
-  const none: readonly (HeartRateSample | null)[] = feeds.map(() => null);
+  if (feeds.length === 0) return of(choiceAmong([], []));
   return combineLatest(feeds.map(currentReading)).pipe(
-    scan(
-      ({ readings: before }, readings) => {
-        const current = readings.findIndex((r) => r !== null);
-        const from = Math.max(current, 0);
-        const now = readings[from];
-        return { readings, choice: { from, now, arrived: now !== null && now !== before[from] } };
-      },
-      { readings: none, choice: { from: 0, now: null, arrived: false } as HeartRateChoice },
-    ),
-    map(({ choice }) => choice),
+    startWith(feeds.map(() => null)),
+    pairwise(),
+    map(([before, readings]) => choiceAmong(readings, before)),
   );
 }

@@ -1,7 +1,7 @@
 // The device heart rate is read from, reading by reading: the best-ranked one with a current reading.
 import { BehaviorSubject, Subject } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { chooseHeartRate, type HeartRateChoice } from '../../../src/app/heart-rate-choice.ts';
+import { choiceAmong, chooseHeartRate, type HeartRateChoice } from '../../../src/app/heart-rate-choice.ts';
 import type { HeartRateSample } from '../../../src/sensors/samples.ts';
 
 describe('chooseHeartRate', () => {
@@ -56,5 +56,25 @@ describe('chooseHeartRate', () => {
     const choices: HeartRateChoice[] = [];
     chooseHeartRate([]).subscribe((c) => choices.push(c));
     expect(choices).toEqual([{ from: -1, now: null, arrived: false }]);
+  });
+});
+
+describe('choiceAmong', () => {
+  const strap: HeartRateSample = { tMs: 1000, bpm: 90, rrMs: [] };
+  const watch: HeartRateSample = { tMs: 1200, bpm: 94, rrMs: [] };
+  const shown = (c: HeartRateChoice) => [c.from, c.now?.bpm ?? null, c.arrived];
+
+  it('reads the best-ranked feed with a current reading, the first where none has one, none where there is no feed', () => {
+    expect(shown(choiceAmong([strap, watch], [null, null]))).toEqual([0, 90, true]);
+    expect(shown(choiceAmong([null, watch], [null, null]))).toEqual([1, 94, true]);
+    expect(shown(choiceAmong([null, null], [null, null]))).toEqual([0, null, false]);
+    expect(shown(choiceAmong([], []))).toEqual([-1, null, false]);
+  });
+
+  it('keeps a reading only as it comes from the feed read, not one the feed read had before', () => {
+    // The strap's reading again: not a new one.
+    expect(shown(choiceAmong([strap, watch], [strap, null]))).toEqual([0, 90, false]);
+    // The strap's reading grown old: the watch's, which came while the strap was read, is shown, not kept.
+    expect(shown(choiceAmong([null, watch], [strap, watch]))).toEqual([1, 94, false]);
   });
 });
