@@ -8,10 +8,16 @@ import {
   chunkForWrite,
 } from '../../protocol/bangle.ts';
 import { NORDIC_UART_RX, NORDIC_UART_SERVICE, NORDIC_UART_TX } from '../../protocol/uuids.ts';
+import type { GattLink } from './gatt-link.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 
 export function bangleProfile(): Profile {
   let rx: BluetoothRemoteGATTCharacteristic | null = null;
+  /**
+   * Stopped on this connection (the page hidden): its reset() wiped the streaming code from the
+   * watch, which prints nothing again until the code is uploaded again.
+   */
+  let stopped = false;
   return {
     id: 'bangle-uart',
     services: [NORDIC_UART_SERVICE],
@@ -21,22 +27,39 @@ export function bangleProfile(): Profile {
       const tx = service && (await link.characteristic(service, NORDIC_UART_TX));
       rx = service && (await link.characteristic(service, NORDIC_UART_RX));
       if (!tx || !rx) throw new Error('This watch offers no Bluetooth UART.');
+      stopped = false;
       await link.subscribe(tx, (bytes) => decoder.notify(NORDIC_UART_TX, bytes, now()));
-      const writes = bangleStreamingWrites();
-      // NUS writes are at most 20 bytes, in order [ESP "About Bluetooth LE"].
-      for (const chunk of writes.reset) await link.write(rx, chunk);
-      await sleep(BANGLE_RESET_WAIT_MS);
-      for (const chunk of writes.upload) await link.write(rx, chunk);
-      for (const chunk of writes.heartUpload) await link.write(rx, chunk);
+      await uploadStreaming(link, rx, sleep);
     },
     async stop({ link }: ProfileContext) {
       // The heart sensor off, then reset() drops both handlers, so the watch stops printing.
       if (!rx || !link.connected) return;
+      stopped = true;
       for (const chunk of chunkForWrite(new TextEncoder().encode(BANGLE_STOP_COMMAND)))
         await link.write(rx, chunk);
     },
+    async resume({ link, sleep }: ProfileContext) {
+      if (!rx || !stopped || !link.connected) return;
+      stopped = false;
+      await uploadStreaming(link, rx, sleep);
+    },
     reset() {
       rx = null;
+      stopped = false;
     },
   };
+}
+
+/** The documented way to start streaming: reset, wait, then the code, accelerometer first [ESP]. */
+async function uploadStreaming(
+  link: GattLink,
+  rx: BluetoothRemoteGATTCharacteristic,
+  sleep: (ms: number) => Promise<void>,
+): Promise<void> {
+  const writes = bangleStreamingWrites();
+  // NUS writes are at most 20 bytes, in order [ESP "About Bluetooth LE"].
+  for (const chunk of writes.reset) await link.write(rx, chunk);
+  await sleep(BANGLE_RESET_WAIT_MS);
+  for (const chunk of writes.upload) await link.write(rx, chunk);
+  for (const chunk of writes.heartUpload) await link.write(rx, chunk);
 }

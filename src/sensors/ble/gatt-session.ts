@@ -101,6 +101,7 @@ export class GattSession {
   private watchdog: unknown = null;
   private dataSinceConnect = false;
   private suspended = false;
+  private streamsChanged: Promise<void> = Promise.resolve();
 
   constructor(
     readonly device: BluetoothDevice,
@@ -221,17 +222,29 @@ export class GattSession {
   async suspendStreams(): Promise<void> {
     if (this.suspended) return;
     this.suspended = true;
-    await this.stopStreams().catch(() => undefined);
+    await this.changeStreams(() => this.stopStreams());
   }
 
   /** The page is back: start what was stopped. */
   async resumeStreams(): Promise<void> {
     if (!this.suspended) return;
     this.suspended = false;
-    for (const p of this.profiles) {
-      const resumable = p as Profile & { resume?: () => Promise<void> };
-      await resumable.resume?.().catch(() => undefined);
-    }
+    await this.changeStreams(async () => {
+      const context = this.context;
+      // Not connected, the reconnection starts every stream itself.
+      if (!context?.link.connected) return;
+      for (const p of this.profiles) await p.resume?.(context).catch(() => undefined);
+    });
+  }
+
+  /**
+   * One stop or start of the streams after another: a page hidden and shown at once would otherwise
+   * write a Bangle's upload in between the chunks of its stop, garbling both.
+   */
+  private changeStreams(change: () => Promise<void>): Promise<void> {
+    const changed = this.streamsChanged.then(change).catch(() => undefined);
+    this.streamsChanged = changed;
+    return changed;
   }
 
   private async stopStreams(): Promise<void> {

@@ -77,6 +77,8 @@ export interface Profile {
   start(context: ProfileContext): Promise<void>;
   /** Stops streams the device would otherwise keep running (PMD: the H10 runs until its battery dies). */
   stop?(context: ProfileContext): Promise<void>;
+  /** Starts again, on the same connection, what `stop` stopped (the page shown again). */
+  resume?(context: ProfileContext): Promise<void>;
   /** Forgets per-connection state after a drop. */
   reset?(): void;
 }

@@ -28,6 +28,13 @@ async function connect(device: FakeDevice, kind: 'pinetime' | 'microbit' | 'bang
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+const STOP = '\x03Bangle.setHRMPower(0,"backbeat");reset();\n';
+
+/** The text written to a watch's UART, from its `from`th write of any kind to its `to`th. */
+function uartText(device: FakeDevice, from: number, to?: number): string {
+  const writes = device.writes.slice(from, to).filter(([c]) => c === uuids.NORDIC_UART_RX);
+  return Buffer.from(writes.map(([, h]) => h).join(''), 'hex').toString('utf8');
+}
 
 /** The standard heart-rate service, as InfiniTime has had it before its motion service. */
 function heartRateService() {
@@ -223,6 +230,55 @@ describeWithShared('Bangle.js', () => {
       'hex',
     ).toString('utf8');
     expect(stop).toBe('\x03Bangle.setHRMPower(0,"backbeat");reset();\n');
+  });
+
+  it('uploads the streaming code again, after a reset, when its streams start again on the same connection', async () => {
+    const bangle = fakeBangle();
+    const { session } = await connect(bangle, 'bangle', 1600);
+    const suspending = session.suspendStreams();
+    await vi.advanceTimersByTimeAsync(100);
+    await suspending;
+    const stopped = bangle.writes.length;
+    const resuming = session.resumeStreams();
+    await vi.advanceTimersByTimeAsync(1400);
+    // The documented reset wait first, as on a connection.
+    expect(uartText(bangle, stopped)).toBe('reset();\n');
+    await vi.advanceTimersByTimeAsync(200);
+    await resuming;
+    expect(uartText(bangle, stopped)).toBe(uartText(bangle, 0, stopped).replace(STOP, ''));
+    expect(uartText(bangle, stopped)).toContain("Bangle.on('accel'");
+    expect(uartText(bangle, stopped)).toContain('Bangle.setHRMPower(1,"backbeat")');
+    expect(bangle.connectionGeneration).toBe(1);
+  });
+
+  it('stops whole before it uploads again when the page is hidden and shown at once', async () => {
+    const bangle = fakeBangle();
+    const { session } = await connect(bangle, 'bangle', 1600);
+    const connected = bangle.writes.length;
+    void session.suspendStreams();
+    const resuming = session.resumeStreams();
+    await vi.advanceTimersByTimeAsync(1700);
+    await resuming;
+    expect(uartText(bangle, connected)).toBe(STOP + uartText(bangle, 0, connected));
+  });
+
+  it('stops a watch reconnected while the page is hidden, and uploads to it again once the page is shown', async () => {
+    const bangle = fakeBangle();
+    const { session } = await connect(bangle, 'bangle', 1600);
+    const suspending = session.suspendStreams();
+    await vi.advanceTimersByTimeAsync(100);
+    await suspending;
+    bangle.drop();
+    const dropped = bangle.writes.length;
+    // The first try after 0.5 s, the reset wait, the upload, then the stop.
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(session.state).toBe('connected');
+    expect(uartText(bangle, dropped).endsWith(STOP)).toBe(true);
+    const reconnected = bangle.writes.length;
+    const resuming = session.resumeStreams();
+    await vi.advanceTimersByTimeAsync(1600);
+    await resuming;
+    expect(uartText(bangle, reconnected)).toBe(uartText(bangle, dropped, reconnected).replace(STOP, ''));
   });
 
   it('does not upload before the documented reset wait', async () => {
