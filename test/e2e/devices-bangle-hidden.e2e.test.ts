@@ -15,6 +15,7 @@ import {
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
+import { setPageHidden } from './page-hidden.ts';
 
 /** Espruino's default accelerometer poll: 80 ms [ESP Data Streaming]. */
 const SAMPLE_MS = 80;
@@ -58,20 +59,6 @@ describe('a Bangle.js before a session, the page hidden and shown again', () => 
   /** The devices' line: "No watch motion" once the app takes the watch's silence for a stream stopped. */
   const line = () => devicesLine(page).textContent();
   const tap = (target: Locator) => target.tap();
-
-  /**
-   * Headless Chromium keeps every tab visible (another page brought to front leaves it 'visible'):
-   * the page is hidden and shown as the browser tells it, its visibilityState and the event.
-   */
-  const setPageHidden = (hidden: boolean) =>
-    page.evaluate((hide) => {
-      Object.defineProperty(document, 'visibilityState', {
-        configurable: true,
-        get: () => (hide ? 'hidden' : 'visible'),
-      });
-      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hide });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, hidden);
 
   /** The watch, printing what its uploaded code prints, one notification at a time. */
   async function runWatch(): Promise<void> {
@@ -124,7 +111,7 @@ describe('a Bangle.js before a session, the page hidden and shown again', () => 
 
   it('stops the watch, its heart sensor off, while the page is hidden with no session', async () => {
     const writesBefore = written().length;
-    await setPageHidden(true);
+    await setPageHidden(page, true);
     await expect.poll(runs, { timeout: 5000 }).toEqual({ accel: false, heart: false });
     expect(written().slice(writesBefore).join('')).toContain('Bangle.setHRMPower(0,"backbeat");reset();');
     // Hidden, a silent watch is no stream stopped: it was stopped on purpose.
@@ -136,7 +123,7 @@ describe('a Bangle.js before a session, the page hidden and shown again', () => 
     const writesBefore = written().length;
     const connections = watch.operations.filter((o) => o === 'connection').length;
     bpm = 74;
-    await setPageHidden(false);
+    await setPageHidden(page, false);
     // Longer than the 3 s of silence the app takes for a stream stopped (MOTION_STOPPED_AFTER_MS); the
     // pulse the watch reads now, not the one from before the page was hidden.
     await page.waitForTimeout(4000);
