@@ -865,6 +865,7 @@ export class BbApp extends LitElement {
               .nowMs=${state.pausedAtMs ?? state.nowMs}
               .paused=${state.pausedAtMs !== null}
               .pauseReason=${state.pausedFor ?? null}
+              .pausedForDevice=${state.pausedForDevice ?? null}
               .setsKept=${setsKeptOnFinishing(state)}
               .byHand=${countedByHand(state, planned.exercise)}
               .motionAway=${motionAwayFor(state, planned.exercise)}
@@ -883,6 +884,7 @@ export class BbApp extends LitElement {
           .remainingMs=${restLeftMs(state)}
           .paused=${state.pausedAtMs !== null}
           .pauseReason=${state.pausedFor ?? null}
+          .pausedForDevice=${state.pausedForDevice ?? null}
           .totalMs=${(planned?.dosage.restS ?? 1) * 1000}
           .next=${upNext(state)}
           .lastSet=${state.completed.at(-1) ?? null}

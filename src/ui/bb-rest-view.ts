@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Placement } from '../sensors/samples.ts';
 import { countUnit, type Exercise, exerciseById, perSideDoneText } from '../workout/program.ts';
 import {
   correctableInRest,
@@ -218,6 +219,11 @@ export class BbRestView extends LitElement {
   @property({ type: Boolean }) paused = false;
   /** Why the app paused the session for a device, when it did (null for the person's own pause). */
   @property({ attribute: false }) pauseReason: PauseReason | null = null;
+  /**
+   * Where the device the app paused for is worn, where the voice names it as the person wears more
+   * than one (see SessionState.pausedForDevice): the line under it names it too. Null: "the device".
+   */
+  @property({ attribute: false }) pausedForDevice: Placement | null = null;
   @property({ attribute: false }) next: { exercise: Exercise; setNumber: number } | null = null;
   /** The set just finished, to confirm what was counted. */
   @property({ attribute: false }) lastSet: SetRecord | null = null;
@@ -266,7 +272,7 @@ export class BbRestView extends LitElement {
         // Given up for lost: what the voice said, for a person who missed it or has it muted,
         // over the Resume it speaks of: the countdown keeps its place on a phone.
         this.paused && this.pauseReason === 'lost'
-          ? html`<div class="away">${awayInRestText(this.next?.exercise, this.finish.wayOnWhilePaused)}</div>`
+          ? html`<div class="away">${awayInRestText(this.next?.exercise, this.finish.wayOnWhilePaused, this.pausedForDevice ?? undefined)}</div>`
           : this.goingOnWithout.length > 0
             ? html`<div class="away">${this.goingOnWithout.map((line, i) => (i > 0 ? html`<br />${line}` : line))}</div>`
             : nothing

@@ -658,6 +658,11 @@ export class BbSetView extends LitElement {
   @property({ type: Boolean }) paused = false;
   /** Why the app paused the session for a device, when it did (null for the person's own pause). */
   @property({ attribute: false }) pauseReason: PauseReason | null = null;
+  /**
+   * Where the device the app paused for is worn, where the voice names it as the person wears more
+   * than one (see SessionState.pausedForDevice): the line under it names it too. Null: "the device".
+   */
+  @property({ attribute: false }) pausedForDevice: Placement | null = null;
   /** The sets the session would keep if it ended now, done, cut short and skipped: for Finish's question. */
   @property({ attribute: false }) setsKept: SetsKept = { done: 0, cutShort: 0, skipped: 0 };
   /**
@@ -862,7 +867,12 @@ export class BbSetView extends LitElement {
                 // or at once when no device is there to see it (what the voice says then, too).
                 this.paused
                   ? this.motionAway
-                    ? awayPausedText(exercise, set, this.finish.wayOnWhilePaused)
+                    ? awayPausedText(
+                        exercise,
+                        set,
+                        this.finish.wayOnWhilePaused,
+                        this.pausedForDevice ?? undefined,
+                      )
                     : `${this.finish.wayOnWhilePaused}, and the set starts once you are in position and still.`
                   : set.waiting
                     ? 'The set starts by itself once you are in position and still.'

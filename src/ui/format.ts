@@ -6,7 +6,13 @@
 import type { PersonalTuning } from '../motion/tuning.ts';
 import type { Placement } from '../sensors/samples.ts';
 import type { SessionSummary } from '../store/records.ts';
-import { byHandText, deviceLabel, outOfReachLabel, resumeByHandText } from '../workout/by-hand.ts';
+import {
+  byHandText,
+  deviceLabel,
+  deviceWord,
+  outOfReachLabel,
+  resumeByHandText,
+} from '../workout/by-hand.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import {
   countRangeText,
@@ -326,18 +332,26 @@ export function beforeGoText(exercise: Pick<Exercise, 'kind'>, set: Pick<Current
  * Paused with the device that counts the set out of reach: what the way on from the pause (`wayOn`)
  * goes on with, as the voice says it (see resumeByHandText). Finish's question takes Resume off the
  * screen: there the line names its Keep going, where it named a Resume the person could not find.
+ * `device`, where the device that went is worn, as the voice names it (see
+ * SessionState.pausedForDevice): "until the watch is back", where "the device" left a person with the
+ * voice muted to guess which of their two to bring back.
  */
 export function awayPausedText(
   exercise: Exercise,
   set: Pick<CurrentSet, 'holdStartMs'>,
   wayOn: WayOnFromPause = 'Resume',
+  device?: Placement,
 ): string {
-  return `${awayByHandText(exercise, set.holdStartMs, wayOn)}.`;
+  return `${awayByHandText(exercise, set.holdStartMs, wayOn, device)}.`;
 }
 
 /** The same in a rest, for the set after it: a hold is begun by Start hold, as nothing sees it begin. */
-export function awayInRestText(next: Exercise | undefined, wayOn: WayOnFromPause = 'Resume'): string {
-  return `${awayByHandText(next, null, wayOn)}.`;
+export function awayInRestText(
+  next: Exercise | undefined,
+  wayOn: WayOnFromPause = 'Resume',
+  device?: Placement,
+): string {
+  return `${awayByHandText(next, null, wayOn, device)}.`;
 }
 
 /** The buttons that go on from a pause, as the set and rest screens show them (see FinishQuestion). */
@@ -347,11 +361,13 @@ function awayByHandText(
   exercise: Exercise | undefined,
   holdStartMs: number | null,
   wayOn: WayOnFromPause,
+  device: Placement | undefined,
 ): string {
-  if (wayOn === 'Resume') return resumeByHandText(exercise, holdStartMs, '+1');
+  const awaited = deviceWord(device);
+  if (wayOn === 'Resume') return resumeByHandText(exercise, holdStartMs, '+1', awaited);
   // "Keep going, then Resume" with a comma after it, as the line of a set still waiting says it.
   const way = wayOn === 'Keep going' ? wayOn : `${wayOn},`;
-  return `Tap Reconnect, or ${way} and ${byHandText(exercise, holdStartMs, '+1')}`;
+  return `Tap Reconnect, or ${way} and ${byHandText(exercise, holdStartMs, '+1', awaited)}`;
 }
 
 /**

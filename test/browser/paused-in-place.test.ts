@@ -5,6 +5,7 @@ import '../../src/ui/bb-set-view.ts';
 import '../../src/ui/bb-rest-view.ts';
 import type { BbRestView } from '../../src/ui/bb-rest-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
+import { deviceWord } from '../../src/workout/by-hand.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import { currentSet, supermanSet } from '../set-record.ts';
 import { inTheAppsMain, mount, PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT } from './mount.ts';
@@ -189,6 +190,57 @@ describe('A pause the app makes for a device on the set and rest screens', () =>
             }
             view.remove();
           }
+        }
+      });
+    },
+  );
+});
+
+/** The screens paused with their device given up for lost, the line under them saying how to go on. */
+const lostScreens: Record<string, () => Promise<BbSetView | BbRestView>> = {
+  'a set waiting for the position': () =>
+    mount('bb-set-view', {
+      planned,
+      set: currentSet({ waiting: true, wrongPosture: null }),
+      paused: true,
+      pauseReason: 'lost',
+      motionAway: true,
+    }),
+  'a rest': async () => {
+    const view = await screens['a rest']!();
+    Object.assign(view, { paused: true, pauseReason: 'lost' });
+    return view;
+  },
+};
+
+describe('The line of a pause for a device given up for lost, naming it beside another', () => {
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    'fits whole at %i × %i, a strap or a watch named with every button and the count where "the device" left them',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        for (const [name, show] of Object.entries(lostScreens)) {
+          const view = await shownUnderTheHeader(show);
+          await view.updateComplete;
+          const root = view.shadowRoot!;
+          const line = () => root.querySelector<HTMLElement>(name === 'a rest' ? '.away' : '.waiting')!;
+          expect(line().textContent).toContain('until the device is back.');
+          const unnamed = boxes(root);
+          for (const placement of ['chest', 'wrist', 'arm'] as const) {
+            view.pausedForDevice = placement;
+            await view.updateComplete;
+            await new Promise(requestAnimationFrame);
+            const what = `${name}, ${placement}`;
+            expect(line().textContent, what).toContain(`until the ${deviceWord(placement)} is back.`);
+            // "strap" and "watch", shorter than "device", take no line more. "armband", a letter
+            // longer, takes one more at 180 × 320, the buttons there under the window's edge already.
+            if (placement !== 'arm') expect(boxes(root), what).toEqual(unnamed);
+            // Whole inside the screen: no word past its edge.
+            const box = line().getBoundingClientRect();
+            expect(line().scrollWidth, what).toBeLessThanOrEqual(line().clientWidth);
+            expect(box.left, what).toBeGreaterThanOrEqual(0);
+            expect(box.right, what).toBeLessThanOrEqual(width);
+          }
+          view.remove();
         }
       });
     },

@@ -140,6 +140,31 @@ describe('what the person does while the device that counts the set is out of re
     );
   });
 
+  // With a strap and a watch worn, the voice named the one that went ("until the watch is back") while
+  // the screen said "until the device is back", for a person with the voice muted to guess which.
+  it('names the device that went where the voice names it, in a set, in a rest and under Finish', () => {
+    expect(awayPausedText(superman, beforeTheHold, 'Resume', 'wrist')).toBe(
+      'Tap Reconnect, or Resume and count with +1 until the watch is back.',
+    );
+    expect(awayInRestText(superman, 'Resume', 'chest')).toBe(
+      'Tap Reconnect, or Resume and count with +1 until the strap is back.',
+    );
+    expect(awayPausedText(superman, beforeTheHold, 'Keep going', 'chest')).toBe(
+      'Tap Reconnect, or Keep going and count with +1 until the strap is back.',
+    );
+    expect(awayInRestText(exerciseById('bat-hang'), 'Keep going, then Resume', 'wrist')).toBe(
+      'Tap Reconnect, or Keep going, then Resume, and count with +1 until the watch is back.',
+    );
+    // A hold goes on by a tap that waits for no device, as the voice's line does.
+    expect(awayPausedText(plank, beforeTheHold, 'Resume', 'chest')).toBe(
+      'Tap Reconnect, or Resume and tap Start hold when you are in position.',
+    );
+    // One device worn, or which went not known: "the device", as the voice says it.
+    expect(awayPausedText(superman, beforeTheHold, 'Resume', undefined)).toBe(
+      'Tap Reconnect, or Resume and count with +1 until the device is back.',
+    );
+  });
+
   it("under Finish's question, names its Keep going in place of the Resume it takes off the screen", () => {
     expect(awayPausedText(plank, inTheHold, 'Keep going')).toBe(
       'Tap Reconnect, or Keep going and tap End hold when you let go.',

@@ -1,0 +1,148 @@
+// A Polar H10 and a PineTime worn together, the watch given up for lost: the voice names it ("The watch
+// is out of reach …until the watch is back"), and the set and rest screens say the same for a person
+// who reads them with the voice muted, where they said "the device" and left them to guess which of the
+// two to bring back. Emulated over the DevTools protocol, on the page's paused clock, so that the
+// app's minute of reconnecting before it gives the watch up passes in seconds.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  HEART_RATE_MEASUREMENT,
+  HEART_RATE_SERVICE,
+  INFINITIME_MOTION as MOTION,
+  INFINITIME_MOTION_SERVICE as MOTION_SERVICE,
+  PMD_CONTROL_POINT as PMD_CP,
+  PMD_SERVICE,
+} from '../../src/protocol/uuids.ts';
+import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
+import { describeWithShared, readSharedJson } from '../shared.ts';
+import { openAppOnPausedClock } from './app-page.ts';
+import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { launchChromium } from './chromium.ts';
+import { installCueSpy } from './cue-spy.ts';
+import { devicesLine, openDeviceMenu } from './devices-line.ts';
+import { emulatedPolarH10, toHex, type Vector, vectorBytes } from './emulated-polar-h10.ts';
+
+const WATCH_LOST_LINE =
+  'The watch is out of reach. Tap Reconnect, or Resume and count with plus one until the watch is back';
+
+describeWithShared('a watch given up for lost beside a strap, on the set and rest screens', () => {
+  let browser: Browser;
+  let page: Page;
+  let strap: EmulatedPeripheral;
+  let watch: EmulatedPeripheral;
+
+  beforeAll(async () => {
+    const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
+    browser = await launchChromium();
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 360, height: 640 },
+      touch: true,
+      initScript: installCueSpy,
+    });
+    strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: false }));
+    watch = await emulatePeripheral(browser, page, {
+      address: 'C7:00:00:00:00:01',
+      name: 'InfiniTime',
+      services: [
+        {
+          uuid: HEART_RATE_SERVICE,
+          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+        },
+        {
+          uuid: MOTION_SERVICE,
+          characteristics: [
+            { uuid: MOTION, properties: { notify: true, read: true }, readValue: [0, 0, 0, 0, 0, 4] },
+          ],
+        },
+      ],
+    });
+    const settings = vectorBytes(vectors, 'H10 ACC settings response to 01 02');
+    const started = vectorBytes(vectors, 'H10: start ACC response');
+    strap.onWrite(PMD_CP, (command) => {
+      const hex = toHex(command);
+      if (hex === '0102') void strap.notify(PMD_SERVICE, PMD_CP, settings);
+      else if (hex.startsWith('0202')) void strap.notify(PMD_SERVICE, PMD_CP, started);
+    });
+  });
+
+  afterAll(async () => {
+    await watch?.dispose();
+    await strap?.dispose();
+    await browser?.close();
+  });
+
+  const tap = (target: Locator) => target.tap();
+  const heard = (): Promise<string[]> =>
+    page.evaluate(() => (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail));
+  const lineOf = async (selector: string) => {
+    const found = page.locator(selector);
+    return (await found.count()) > 0
+      ? (await found.first().textContent())!.replace(/\s+/g, ' ').trim()
+      : null;
+  };
+
+  /** Moves the page's clock on `stepMs` at a time until `done`, giving up after `maxMs` of page time. */
+  async function runClockUntil(done: () => Promise<boolean>, maxMs: number, stepMs = 500): Promise<void> {
+    for (let ranMs = 0; ranMs < maxMs; ranMs += stepMs) {
+      if (await done()) return;
+      await page.clock.runFor(stepMs);
+    }
+    if (await done()) return;
+    throw new Error(`not done after ${maxMs} ms of page time; heard ${JSON.stringify(await heard())}`);
+  }
+
+  /** The watch carried off, and the page's clock run on until the voice has given it up for lost. */
+  async function watchGivenUp(): Promise<void> {
+    const before = (await heard()).length;
+    await watch.goOutOfReach();
+    await runClockUntil(
+      async () => (await heard()).slice(before).includes(WATCH_LOST_LINE),
+      RECONNECT_WINDOW_MS + 5000,
+    );
+  }
+
+  it('connects the strap and the watch, and comes to the lat pulldown the watch counts', async () => {
+    for (const [item, named] of [
+      ['Polar H10 / Verity Sense', 'Polar H10 0000E2E0 connected'],
+      ['PineTime watch', 'Polar H10 0000E2E0 connected · InfiniTime connected'],
+    ] as const) {
+      await openDeviceMenu(page, tap);
+      await page.getByRole('button', { name: item }).tap();
+      await runClockUntil(async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
+    }
+    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    const heading = () => lineOf('bb-set-view h2');
+    for (let i = 0; i < 30 && (await heading()) !== 'Wide-grip lat pulldown'; i++) {
+      const skip = page.getByRole('button', { name: 'Skip set' });
+      await ((await skip.count()) ? skip : page.getByRole('button', { name: 'Start now' })).tap();
+    }
+    expect(await heading()).toBe('Wide-grip lat pulldown');
+  });
+
+  it('names the watch on the set screen, as the voice does, in a set still waiting for the position', async () => {
+    await watchGivenUp();
+    expect(await lineOf('bb-set-view .waiting')).toBe(
+      'Tap Reconnect, or Resume and count with +1 until the watch is back.',
+    );
+  });
+
+  it('names the watch on the rest screen, as the voice does, in a rest before a set the watch counts', async () => {
+    // The watch back by itself, one set of the lat pulldown done, and the watch carried off in the rest.
+    watch.comeBackInReach();
+    const startTheSet = page.getByRole('button', { name: 'Start the set' });
+    await runClockUntil(() => startTheSet.isEnabled(), 30_000);
+    const before = (await heard()).length;
+    await startTheSet.tap();
+    await runClockUntil(
+      async () => (await heard()).slice(before).some((line) => /\bGo\b/.test(line)),
+      30_000,
+    );
+    await page.getByRole('button', { name: /^\+1/ }).tap();
+    await page.getByRole('button', { name: 'Skip set' }).tap();
+    await runClockUntil(async () => (await page.locator('bb-rest-view').count()) > 0, 5000);
+    await watchGivenUp();
+    expect(await lineOf('bb-rest-view .away')).toBe(
+      'Tap Reconnect, or Resume and count with +1 until the watch is back.',
+    );
+  });
+});
