@@ -1,12 +1,18 @@
 import { css, html, LitElement, svg } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { type LineBox, largestFittingScale, reachPastCircle } from './ring-fit.ts';
+import { type LineBox, largestFittingScale, largestGrowth, reachPastCircle } from './ring-fit.ts';
 
 /**
  * The inside of the band, as a share of the ring's width, less a hundredth of the width between the
  * words and the band: the circle's radius is 45 of its 100, its stroke 6.
  */
 const WORDS_RADIUS = 0.41;
+
+/**
+ * How much a lone line under the number may grow (see fitWords): half again, as a rep's timed pause
+ * ("Hold 3") stands over the target it takes the place of.
+ */
+const LONE_LINE_GROWS_TO = 1.5;
 
 /**
  * A ring that fills as a set progresses, with the big number in its middle: the first element put in
@@ -84,6 +90,14 @@ export class BbProgressRing extends LitElement {
     ::slotted([slot='below']) {
       zoom: var(--bb-ring-below-zoom, 1);
     }
+    /*
+     * A line that may grow (data-grows), alone under the number: scaled, not sized, into the room under
+     * it, so that the number and everything round the ring stay where they were (see fitWords).
+     */
+    ::slotted([data-grows]) {
+      transform: scale(var(--bb-ring-grow, 1));
+      transform-origin: top center;
+    }
   `;
 
   @property({ type: Number }) value = 0;
@@ -130,9 +144,10 @@ export class BbProgressRing extends LitElement {
 
   /**
    * The words under the number, as large as their screen sets them where that keeps every letter
-   * inside the band, otherwise as much smaller as it takes (no less than half): measured, as only
-   * the laid-out lines say how wide the words are and where the count leaves them. The number keeps
-   * its size, the one thing read from across the room.
+   * inside the band, otherwise as much smaller as it takes (no less than half), and a line alone
+   * there that may grow as much larger as the band lets it: measured, as only the laid-out lines say
+   * how wide the words are and where the count leaves them. The number keeps its size, the one thing
+   * read from across the room.
    */
   private fitWords() {
     if (!this.hasUpdated) return;
@@ -156,6 +171,8 @@ export class BbProgressRing extends LitElement {
       const scale = hasWords && box.width > 0 ? largestFittingScale(reach(elements, zoom)) : 1;
       this.centreBox.style.setProperty(zoom, String(scale));
     };
+    // Measured at its own size, as the line laid out: grown after, where it is the one line.
+    this.centreBox.style.setProperty('--bb-ring-grow', '1');
     fitToBand(shown, '--bb-ring-words-zoom', shown.length > 1);
     // Over the lines they stand in for, measured once those are fitted: a margin in rem under them
     // was as tall as one line at one size only, and at another took "Paused" over the count.
@@ -166,6 +183,15 @@ export class BbProgressRing extends LitElement {
       : '';
     // Under the others as they are fitted: where they leave room for them.
     fitToBand(below, '--bb-ring-below-zoom', below.length > 0);
+    // A line alone under the number ("goal 30 s") stood at a size chosen to leave room for two or
+    // three, 19 px on a 360×640 phone, small to read from the mat: it grows into the room under it
+    // as far as the band lets it. Not with words hung under it ("Paused"), which take that room.
+    const lone = shown.length === 2 && below.length === 0 && shown[1].hasAttribute('data-grows');
+    if (lone && box.width > 0)
+      this.centreBox.style.setProperty(
+        '--bb-ring-grow',
+        String(largestGrowth(reach([shown[1]], '--bb-ring-grow'), LONE_LINE_GROWS_TO)),
+      );
   }
 
   override render() {

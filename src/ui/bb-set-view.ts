@@ -792,7 +792,9 @@ export class BbSetView extends LitElement {
         ${
           topPause
             ? html`<div class="unit top-pause" aria-hidden="true">${topPause}</div>`
-            : html`<div class=${display.unitAsksTap ? 'unit tap-hint hold' : 'unit'} aria-hidden="true">${display.unit}</div>`
+            : display.unitAsksTap
+              ? html`<div class="unit tap-hint hold" aria-hidden="true">${display.unit}</div>`
+              : html`<div class="unit" data-grows aria-hidden="true">${display.unit}</div>`
         }
         ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
         ${display.tapHint ? html`<div class=${this.planned.exercise.kind === 'breaths' ? 'unit tap-hint breaths' : 'unit tap-hint'} aria-hidden="true">${display.tapHint.map((part, i) => html`${i > 0 ? ' ' : ''}<span class="whole">${part}</span>`)}</div>` : nothing}

@@ -44,3 +44,21 @@ export function largestFittingScale(reachAt: (scale: number) => number, least = 
   }
   return fits;
 }
+
+/**
+ * The largest scale, from 1 up to `most`, at which `reachAt` is at most 0, found by halving as
+ * largestFittingScale is: words grown into room the ring has, never past its edge. 1 where even that
+ * reaches past it: shrinking them is largestFittingScale's.
+ */
+export function largestGrowth(reachAt: (scale: number) => number, most: number, steps = 5): number {
+  if (reachAt(most) <= 0) return most;
+  let fits = 1;
+  let over = most;
+  for (let step = 0; step < steps; step += 1) {
+    const scale = Math.round(((fits + over) / 2) * 64) / 64;
+    if (scale <= fits || scale >= over) break;
+    if (reachAt(scale) <= 0) fits = scale;
+    else over = scale;
+  }
+  return fits;
+}

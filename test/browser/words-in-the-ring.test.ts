@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
-import { PROGRAM } from '../../src/workout/program.ts';
+import { type ExerciseId, PROGRAM } from '../../src/workout/program.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
@@ -127,6 +127,82 @@ describe.each([
           Number.parseFloat(getComputedStyle(ring.querySelector('.unit')!).fontSize),
           5,
         );
+    }
+  });
+});
+
+/** The size a line of words is shown at: its font's, zoomed and scaled as laid out. */
+function shownPx(words: Element): number {
+  const { fontSize, transform } = getComputedStyle(words);
+  const scale = transform === 'none' ? 1 : new DOMMatrix(transform).a;
+  return Number.parseFloat(fontSize) * words.currentCSSZoom * scale;
+}
+
+// The one line under a set's count ("goal 30 s", "of 10 reps") stood at 7.5cqmin, 19 px on a 360 × 640
+// phone beside a count of 90 px, with room under it in the ring: small to read from the mat.
+describe.each([
+  { screen: 'a phone', width: 360, height: 640, least: 28 },
+  { screen: 'a phone on its side', width: 640, height: 360, least: 26 },
+  { screen: 'a laptop', width: 1366, height: 768, least: 46 },
+  { screen: 'a phone with text at twice its size', width: 180, height: 320, least: 16 },
+])('the line under the count of a plank and a superman set on $screen', ({ width, height, least }) => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+
+  beforeEach(async () => {
+    restore = await layOutAsTheApp(width, height);
+    const included: ExerciseId[] = ['superman', 'elbow-plank'];
+    mounted = await mountApp({
+      start: true,
+      openStore: () => SessionStore.open({ name: `line-under-the-count-${width}` }),
+      settings: { exercises: PROGRAM.map(({ id }) => ({ id, included: included.includes(id) })) },
+    });
+    mounted.app.session.senseDevices(true, included);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+  });
+
+  afterEach(async () => {
+    mounted.remove();
+    await restore();
+  });
+
+  const setView = () => mounted.shell.shadowRoot!.querySelector('bb-set-view')!;
+
+  /** The ring's line under the count, once laid out and fitted, and the count's box. */
+  async function lineUnderTheCount(text: string) {
+    await expect
+      .poll(() => setView()?.shadowRoot?.querySelector('bb-progress-ring .unit')?.textContent)
+      .toBe(text);
+    await setView().updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const ring = setView().shadowRoot!.querySelector('bb-progress-ring')!;
+    const line = ring.querySelector('.unit')!;
+    const count = ring.querySelector('.face .count')!.getBoundingClientRect();
+    return { ring, line, count: `${count.top} ${count.height}` };
+  }
+
+  it('stands half again as large where the ring has room, inside the band, the count where it was', async () => {
+    mounted.app.session.beginSet();
+    mounted.app.session.goHeard();
+    for (const text of ['of 10 reps', 'goal 30 s']) {
+      if (text === 'goal 30 s') {
+        for (let i = 0; i < 10 && setView()?.planned.exercise.id !== 'elbow-plank'; i++) {
+          mounted.app.session.skip();
+          await setView()?.updateComplete;
+        }
+        mounted.app.session.beginSet();
+        mounted.app.session.goHeard();
+        mounted.app.session.startHold();
+      }
+      const { ring, line, count } = await lineUnderTheCount(text);
+      expect(shownPx(line), text).toBeGreaterThanOrEqual(least);
+      expect(Math.max(...Object.values(reachPastBand(ring, line))), text).toBeLessThanOrEqual(0);
+      // Paused, the line stands at its own size over "Paused": the count stays where it was.
+      mounted.app.session.pause();
+      const paused = await lineUnderTheCount(text);
+      expect(paused.count, text).toBe(count);
+      mounted.app.session.resume();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { largestFittingScale, reachPastCircle } from '../../../src/ui/ring-fit.ts';
+import { largestFittingScale, largestGrowth, reachPastCircle } from '../../../src/ui/ring-fit.ts';
 
 const CENTRE = { x: 100, y: 100 };
 
@@ -45,5 +45,31 @@ describe('the scale at which the words fit', () => {
 
   it('stops at the least scale when nothing fits', () => {
     expect(largestFittingScale(() => 5, 0.5)).toBe(0.5);
+  });
+});
+
+describe('the scale to which words with room around them grow', () => {
+  it('grows them to the most asked for where they fit there, with one measure', () => {
+    const tried: number[] = [];
+    expect(
+      largestGrowth((scale) => {
+        tried.push(scale);
+        return -1;
+      }, 1.5),
+    ).toBe(1.5);
+    expect(tried).toEqual([1.5]);
+  });
+
+  it('finds the largest growth that fits, to within a 64th, never one that does not', () => {
+    // Words 80 px wide that must be at most 100: they fit up to 1.25.
+    const reach = (scale: number) => 80 * scale - 100;
+    const scale = largestGrowth(reach, 1.5);
+    expect(reach(scale)).toBeLessThanOrEqual(0);
+    expect(scale).toBeGreaterThan(1.25 - 1 / 32);
+    expect((scale * 64) % 1).toBe(0);
+  });
+
+  it('leaves words that do not fit even as they are at their size', () => {
+    expect(largestGrowth(() => 5, 1.5)).toBe(1);
   });
 });
