@@ -265,7 +265,7 @@ export class BbRestView extends LitElement {
         value-text=${`${plural(remainingS, 'second')} of rest left`}
       >
         ${ringFace(face.digits, face.suffix)}
-        <div class="unit" aria-hidden="true">left</div>
+        <div class="unit" data-grows aria-hidden="true">left</div>
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
       ${

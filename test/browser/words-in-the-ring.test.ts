@@ -139,13 +139,14 @@ function shownPx(words: Element): number {
 }
 
 // The one line under a set's count ("goal 30 s", "of 10 reps") stood at 7.5cqmin, 19 px on a 360 × 640
-// phone beside a count of 90 px, with room under it in the ring: small to read from the mat.
+// phone beside a count of 90 px, and a rest's "left" at 16 px, with room under them in the ring: small
+// to read from the mat.
 describe.each([
-  { screen: 'a phone', width: 360, height: 640, least: 28 },
-  { screen: 'a phone on its side', width: 640, height: 360, least: 26 },
-  { screen: 'a laptop', width: 1366, height: 768, least: 46 },
-  { screen: 'a phone with text at twice its size', width: 180, height: 320, least: 16 },
-])('the line under the count of a plank and a superman set on $screen', ({ width, height, least }) => {
+  { screen: 'a phone', width: 360, height: 640, least: 28, leastInRest: 24 },
+  { screen: 'a phone on its side', width: 640, height: 360, least: 26, leastInRest: 26 },
+  { screen: 'a laptop', width: 1366, height: 768, least: 46, leastInRest: 46 },
+  { screen: 'a phone with text at twice its size', width: 180, height: 320, least: 16, leastInRest: 24 },
+])('the line under the count of a set and a rest on $screen', ({ width, height, least, leastInRest }) => {
   let mounted: AppShell;
   let restore: () => Promise<void>;
 
@@ -168,15 +169,16 @@ describe.each([
 
   const setView = () => mounted.shell.shadowRoot!.querySelector('bb-set-view')!;
 
-  /** The ring's line under the count, once laid out and fitted, and the count's box. */
-  async function lineUnderTheCount(text: string) {
+  /** The ring's line under the count on `screen`, once laid out and fitted, and the count's box. */
+  async function lineUnderTheCount(text: string, screen: 'bb-set-view' | 'bb-rest-view' = 'bb-set-view') {
+    const view = () => mounted.shell.shadowRoot!.querySelector(screen);
     await expect
-      .poll(() => setView()?.shadowRoot?.querySelector('bb-progress-ring .unit')?.textContent)
+      .poll(() => view()?.shadowRoot?.querySelector('bb-progress-ring .unit')?.textContent)
       .toBe(text);
-    await setView().updateComplete;
+    await view()!.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    const ring = setView().shadowRoot!.querySelector('bb-progress-ring')!;
+    const ring = view()!.shadowRoot!.querySelector('bb-progress-ring')!;
     const line = ring.querySelector('.unit')!;
     const count = ring.querySelector('.face .count')!.getBoundingClientRect();
     return { ring, line, count: `${count.top} ${count.height}` };
@@ -204,5 +206,17 @@ describe.each([
       expect(paused.count, text).toBe(count);
       mounted.app.session.resume();
     }
+  });
+
+  it('stands half again as large in the rest where the ring has room, the count where it was', async () => {
+    mounted.app.session.beginSet();
+    mounted.app.session.goHeard();
+    mounted.app.session.adjustCount(1);
+    mounted.app.session.skip();
+    const { ring, line, count } = await lineUnderTheCount('left', 'bb-rest-view');
+    expect(shownPx(line)).toBeGreaterThanOrEqual(leastInRest);
+    expect(Math.max(...Object.values(reachPastBand(ring, line)))).toBeLessThanOrEqual(0);
+    mounted.app.session.pause();
+    expect((await lineUnderTheCount('left', 'bb-rest-view')).count).toBe(count);
   });
 });
