@@ -134,13 +134,12 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   // A set skipped before it counted anything was not done: Garmin would show it as a set of nothing,
   // so it is left out, and the time it waited falls in the rest around it.
   // A set kept before sets kept when their work began is timed from what the detectors' events say.
-  const motion = bundle.events.flatMap((row) => (row.data.kind === 'motion' ? [row.data.event] : []));
   const done = sets
     .filter((set) => !skippedUndone(set))
     .sort((a, b) => a.index - b.index)
     .map((set) => {
       if (set.workBeganMs !== undefined) return set;
-      const workBeganMs = workBeganFromEvents(set, motion);
+      const workBeganMs = workBeganFromEvents(set, bundle.events);
       return workBeganMs === undefined ? set : { ...set, workBeganMs };
     });
   const titleIndex = new Map<ExerciseId, number>();

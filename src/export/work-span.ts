@@ -4,7 +4,7 @@
 // The time between two sets' work is the rest.
 
 import type { MotionEvent } from '../motion/events.ts';
-import type { StateSnapshot } from '../store/records.ts';
+import type { EventRow, StateSnapshot } from '../store/records.ts';
 import { exerciseById } from '../workout/program.ts';
 import type { SetRecord } from '../workout/session.ts';
 
@@ -69,17 +69,42 @@ function runBack(endMs: number, runMs: number, paused: readonly Span[]): number 
  * detectors' events kept with the session tell it: the first rep's movement, or the first breath
  * cycle, its end less the set's mean cycle (its end alone where the set counted one). Without it the
  * set would run from when it fell due, its exercise's name and how it is done said first, often 15 to
- * 25 s. Undefined for a hold, and where nothing was counted within the set.
+ * 25 s. Undefined for a hold, where nothing was counted within the set, and where an event of the log
+ * from before the set to its last is missing (left out of a backup as unreadable, or never written):
+ * the missing one may have been its first rep or a breath of it, and the event read as the first
+ * would move the set's start later, or its cycle longer. The set then runs from when it fell due, which
+ * is certain.
  */
-export function workBeganFromEvents(set: SetRecord, events: readonly MotionEvent[]): number | undefined {
+export function workBeganFromEvents(set: SetRecord, rows: readonly EventRow[]): number | undefined {
   const kind = exerciseById(set.exerciseId).kind;
   if (set.holdMs !== null || kind === 'hold') return undefined;
-  const within = events.filter(
-    (e) => e.type === (kind === 'reps' ? 'rep' : 'breath') && e.tMs > set.startedMs && e.tMs <= set.endedMs,
+  const type = kind === 'reps' ? 'rep' : 'breath';
+  const withinRows = rows.filter(
+    (row) =>
+      row.data.kind === 'motion' &&
+      row.data.event.type === type &&
+      row.data.event.tMs > set.startedMs &&
+      row.data.event.tMs <= set.endedMs,
   );
+  if (!wholeFromBefore(set.startedMs, withinRows, rows)) return undefined;
+  const within = withinRows.flatMap((row) => (row.data.kind === 'motion' ? [row.data.event] : []));
   const first = within.reduce<MotionEvent | undefined>((a, e) => (a && a.tMs <= e.tMs ? a : e), undefined);
   if (!first) return undefined;
   if (first.type === 'rep') return first.startMs;
   const lastMs = Math.max(...within.map((e) => e.tMs));
   return within.length > 1 ? first.tMs - (lastMs - first.tMs) / (within.length - 1) : first.tMs;
+}
+
+/**
+ * The log has every event from the last one written before `fromMs` to the last of `within`: a
+ * session's events are numbered one after another as they are written (EventRow.seq), so one missing
+ * leaves a gap in the numbers, wherever in time it fell.
+ */
+function wholeFromBefore(fromMs: number, within: readonly EventRow[], rows: readonly EventRow[]): boolean {
+  if (within.length === 0) return true;
+  const lastSeq = Math.max(...within.map((row) => row.seq));
+  const before = rows.filter((row) => row.tMs <= fromMs && row.seq < lastSeq).map((row) => row.seq);
+  const firstSeq = before.length > 0 ? Math.max(...before) : 0;
+  const seqs = new Set(rows.filter((row) => row.seq >= firstSeq && row.seq <= lastSeq).map((row) => row.seq));
+  return seqs.size === lastSeq - firstSeq + 1;
 }

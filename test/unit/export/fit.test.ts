@@ -196,6 +196,31 @@ describe('FIT sets of a session kept before a set kept when its work began', () 
     // In FIT's whole seconds.
     expect(seconds(active.at(-1)!.startTime)).toBe(Math.floor(wallTimeOf(older.session, beganMs) / 1000));
   });
+
+  it('runs a rep set whose first rep left no event it can read from when the set fell due, not from a later rep', async () => {
+    const recorded = await recordSession();
+    const sets = recorded.sets.map(({ workBeganMs: _none, ...set }) => set);
+    const pulldown = sets.at(-1)!;
+    const reps = recorded.events.filter(
+      (row) => row.data.kind === 'motion' && row.data.event.type === 'rep' && row.tMs > pulldown.startedMs,
+    );
+    expect(reps).toHaveLength(3);
+    // A backup read with the first rep's event unreadable, left out as its reader does.
+    const dropped = { ...recorded, sets, events: recorded.events.filter((row) => row !== reps[0]) };
+    const messages = decode(await toFit(dropped));
+    const active = (messages.setMesgs ?? []).filter((s) => s.setType === 'active');
+    // The second rep began some 3 s into the work: nothing says that none came before it.
+    expect(seconds(active.at(-1)!.startTime)).toBe(
+      Math.floor(wallTimeOf(dropped.session, pulldown.startedMs) / 1000),
+    );
+    expect(active.at(-1)!.duration).toBeCloseTo((pulldown.endedMs - pulldown.startedMs) / 1000, 3);
+    expect(active.at(-1)!.repetitions).toBe(3);
+    // The sets before it, their events whole, are still timed from their first rep.
+    const whole = (decode(await toFit({ ...recorded, sets })).setMesgs ?? []).filter(
+      (s) => s.setType === 'active',
+    );
+    expect(active.slice(0, -1)).toEqual(whole.slice(0, -1));
+  });
 });
 
 describe('FIT sets skipped', () => {

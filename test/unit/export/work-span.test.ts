@@ -58,6 +58,13 @@ describe('the work of a rep set', () => {
 });
 
 describe('the work of a set kept before its start was', () => {
+  const breath = (tMs: number, seq: number) => ({
+    sessionId: 's',
+    seq,
+    tMs,
+    data: { kind: 'motion' as const, event: { type: 'breath' as const, tMs, emittedMs: tMs + 500 } },
+  });
+
   it('runs a breath set from its first breath cycle, its end less the cycle the set kept, and one that counted none from when it fell due', () => {
     const batHang = supermanSet({
       exerciseId: 'bat-hang',
@@ -67,10 +74,41 @@ describe('the work of a set kept before its start was', () => {
       startedMs: 10_000,
       endedMs: 50_000,
     });
-    const breath = (tMs: number) => ({ type: 'breath' as const, tMs, emittedMs: tMs + 500 });
-    const events = [breath(5_000), breath(34_000), breath(42_000), breath(50_000)];
+    const events = [breath(5_000, 0), breath(34_000, 1), breath(42_000, 2), breath(50_000, 3)];
     expect(workBeganFromEvents(batHang, events)).toBe(26_000);
     expect(workBeganFromEvents(batHang, [])).toBeUndefined();
+  });
+
+  it('runs a set from when it fell due where an event of its log is missing, as the one read first may not be', async () => {
+    const batHang = supermanSet({
+      exerciseId: 'bat-hang',
+      target: 3,
+      count: 3,
+      peakDeg: null,
+      startedMs: 10_000,
+      endedMs: 50_000,
+    });
+    const cue = (tMs: number, seq: number) => ({
+      sessionId: 's',
+      seq,
+      tMs,
+      data: { kind: 'cue' as const, text: 'Go' },
+    });
+    const whole = [
+      cue(1_000, 0),
+      breath(5_000, 1),
+      cue(12_000, 2),
+      breath(34_000, 3),
+      breath(42_000, 4),
+      breath(50_000, 5),
+    ];
+    expect(workBeganFromEvents(batHang, whole)).toBe(26_000);
+    // The breath at 42 s unreadable: the two left would make one cycle of 16 s, the set's start 18 s.
+    expect(workBeganFromEvents(batHang, whole.toSpliced(4, 1))).toBeUndefined();
+    // "Go" unreadable: written after the last event before the set, it may as well have been a breath in it.
+    expect(workBeganFromEvents(batHang, whole.toSpliced(2, 1))).toBeUndefined();
+    // One missing before the last event before the set, or after its last breath, cannot have been the set's.
+    expect(workBeganFromEvents(batHang, whole.toSpliced(0, 1).concat(cue(60_000, 7)))).toBe(26_000);
   });
 });
 
