@@ -1591,14 +1591,11 @@ export function endInterrupted(bundle: SessionBundle): { session: SessionRow; se
   let finalSnapshot = snapshot;
   if (snapshot) {
     const state = fromSnapshot(snapshot, session.plan, bundle.sets, 0);
-    // A set begun but with nothing done in it is not a set: leave it out rather than save an empty one.
-    const progressed = state.set && (state.set.count > 0 || state.set.holdStartMs !== null);
-    const finished = reduceSession(
-      // Finished where it was, paused or not: a pause, and a hold paused in it, end where the pause
-      // began, as Finish during a pause ends them.
-      { ...state, set: progressed ? state.set : null },
-      { type: 'finish', nowMs: endMs },
-    );
+    // Finished where it was, paused or not: a pause, and a hold paused in it, end where the pause
+    // began, as Finish during a pause ends them. The set under way is Finish's to keep or leave out:
+    // one that never ran (still getting into position, or moments after "Go") is no set, and one the
+    // person was in that counted nothing is kept skipped, as the summary lists it after Finish.
+    const finished = reduceSession(state, { type: 'finish', nowMs: endMs });
     // Each set kept as Finish ended it: a drawing-in whose person was still settling after "Go" held
     // nothing the detectors saw, and is skipped (see endingAtTap), not cut short at no time held.
     finished.completed.slice(bundle.sets.length).forEach((record, i) => {

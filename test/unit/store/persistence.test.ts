@@ -930,6 +930,68 @@ describe('Persistence', () => {
     await alone.persistence.dispose();
   });
 
+  // A superman set done, then 8 s into the next after its "Go" with nothing counted when the page
+  // went: Keep ("Ends the session there") left that set out, History saying "1 set" of a session the
+  // offer said was interrupted in the middle of its second, where Finish then keeps it skipped ("1
+  // done, 1 skipped"), as its summary lists it.
+  it('keeps a set under way that counted nothing as Finish keeps it, skipped, when an interrupted session is kept as it is', async () => {
+    const nothingCountedAfterGo = async (): Promise<Page> => {
+      const page = await startedPage();
+      page.session.reset([{ exercise: exerciseById('superman'), dosage: { sets: 2, target: 2, restS: 5 } }]);
+      page.session.start();
+      page.reps(2);
+      while (page.session.state.phase === 'rest') page.run(1000);
+      page.session.goHeard();
+      page.run(8000);
+      expect(page.session.state.set).toMatchObject({ setNumber: 2, count: 0 });
+      await page.persistence.flush();
+      return page;
+    };
+    const keptOf = async (page: Page) => {
+      const [session] = page.persistence.history.state.sessions;
+      const bundle = await page.store!.loadBundle(session!.id);
+      return {
+        summary: {
+          sets: session!.summary.sets,
+          skipped: session!.summary.skipped,
+          reps: session!.summary.reps,
+        },
+        // Not its end: Keep ends it at the last state written, a moment before the page went.
+        sets: bundle!.sets.map(({ setNumber, count, endedBy, startedMs }) => ({
+          setNumber,
+          count,
+          endedBy,
+          startedMs,
+        })),
+      };
+    };
+
+    const finished = await nothingCountedAfterGo();
+    finished.session.finish();
+    await finished.persistence.flush();
+    const byFinish = await keptOf(finished);
+    await finished.persistence.dispose();
+
+    const interrupted = await reopen(await nothingCountedAfterGo());
+    expect(interrupted.persistence.history.state.unfinishedSets).toEqual({
+      done: 1,
+      cutShort: 0,
+      skipped: 0,
+    });
+    await interrupted.persistence.discardUnfinished();
+    const byKeep = await keptOf(interrupted);
+    await interrupted.persistence.dispose();
+
+    expect(byFinish).toMatchObject({
+      summary: { sets: 2, skipped: 1, reps: 2 },
+      sets: [
+        { setNumber: 1, count: 2, endedBy: 'target' },
+        { setNumber: 2, count: 0, endedBy: 'skipped' },
+      ],
+    });
+    expect(byKeep).toEqual(byFinish);
+  });
+
   it('writes back no interrupted session kept as it is that another tab deleted while it was being ended', async () => {
     const first = await startedPage();
     threeRepsIntoTheSecondSet(first);
