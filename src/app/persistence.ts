@@ -23,6 +23,7 @@ import {
   parseRetention,
   RETENTION_KEY,
 } from '../store/retention.ts';
+import type { OpenOptions } from '../store/schema.ts';
 import { type ImportResult, type MotionUsage, SessionStore } from '../store/session-store.ts';
 import { heartOfSession, summarize } from '../store/summary.ts';
 import { endOffsetOf, fileStamp, sessionWeek } from '../workout/calendar.ts';
@@ -265,12 +266,15 @@ export class HistoryModel extends Model<HistoryState> {
   }
 }
 
+/** What Persistence asks of the store it opens (see OpenOptions). */
+export type StoreAsks = Required<Pick<OpenOptions, 'onVersionChange' | 'onBlocked'>>;
+
 export interface PersistenceOptions {
   /**
    * Opens the store (IndexedDB by default); null where there is none to open: everything is kept in
    * memory only, as where the browser refuses storage, and known so at once.
    */
-  readonly openStore?: (() => Promise<SessionStore>) | null;
+  readonly openStore?: ((asks: StoreAsks) => Promise<SessionStore>) | null;
   /** The session clock (the same as the app's). */
   readonly now?: () => number;
   readonly wallNow?: () => number;
@@ -418,21 +422,24 @@ export class Persistence {
   async start(): Promise<void> {
     try {
       if (this.options.openStore === null) throw new StoreError('unavailable');
-      this.store = await (
-        this.options.openStore ??
-        (() => SessionStore.open({ onVersionChange: () => this.fail(new StoreError('upgraded')) }))
-      )();
-      this.history.update({ storage: 'saving', storeOpened: true });
-      // Not waited for: Firefox asks the person in a prompt, which may be answered late or never, and
-      // the sessions before (and with them today's plan, and Start) must not wait on it.
-      void askToPersist().then((persisted) => this.history.update({ persisted }));
-      await this.guard((store) => undoCutImports(this.restoreHost(), store));
-      // Sessions that have aged past the raw-motion setting since the last visit lose their samples.
-      await this.guard(async (store) => void (await this.applyRetention(store)));
-      // Looked for before the sessions are read: once they are (pastRead), the start screen shows
-      // Start where it stays, under the offer to resume if one comes.
-      await this.lookForUnfinished();
-      await this.refresh();
+      let blocked!: () => void;
+      const blockedNow = new Promise<'blocked'>((resolve) => (blocked = () => resolve('blocked')));
+      const opening = (this.options.openStore ?? ((asks: StoreAsks) => SessionStore.open(asks)))({
+        onVersionChange: () => this.fail(new StoreError('upgraded')),
+        onBlocked: blocked,
+      });
+      const opened = await Promise.race([opening, blockedNow]);
+      if (opened === 'blocked') {
+        // An older tab holds the database: sessions are kept in memory, and saved from where they
+        // are once that tab lets go of it and the open goes on, with no reload.
+        this.fail(new StoreError('blocked'));
+        void opening.then(
+          (store) => this.openedAfterBlock(store),
+          (error: unknown) => {
+            if (!this.stopWatching.signal.aborted) this.fail(toStoreError(error));
+          },
+        );
+      } else await this.opened(opened);
     } catch (error) {
       this.fail(toStoreError(error));
     }
@@ -483,6 +490,42 @@ export class Persistence {
     // The page's last moment is the window's to tell (pagehide), not the document's.
     this.window?.addEventListener('pagehide', this.onPageHide);
     this.window?.addEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  /** The store opened: the history is read from it, and the sessions recorded go into it. */
+  private async opened(store: SessionStore): Promise<void> {
+    this.store = store;
+    this.history.update({ storage: 'saving', problem: null, storeOpened: true });
+    // Not waited for: Firefox asks the person in a prompt, which may be answered late or never, and
+    // the sessions before (and with them today's plan, and Start) must not wait on it.
+    void askToPersist().then((persisted) => this.history.update({ persisted }));
+    await this.guard((store) => undoCutImports(this.restoreHost(), store));
+    // Sessions that have aged past the raw-motion setting since the last visit lose their samples.
+    await this.guard(async (store) => void (await this.applyRetention(store)));
+    // Looked for before the sessions are read: once they are (pastRead), the start screen shows
+    // Start where it stays, under the offer to resume if one comes.
+    await this.lookForUnfinished();
+    await this.refresh();
+  }
+
+  /**
+   * The store opened once the older tab that held it let go: what memory holds (the session under
+   * way, or the last one, kept) is written to it whole, and the history is read as on a first open.
+   */
+  private async openedAfterBlock(store: SessionStore): Promise<void> {
+    if (this.stopWatching.signal.aborted) return store.close();
+    await this.finishing;
+    const held = this.sessionsFromMemory();
+    this.store = store;
+    for (const recorder of held) {
+      if (!(await recorder.saveTo(store))) return this.fail(recorder.failure ?? new StoreError('unknown'));
+    }
+    await this.opened(store);
+    for (const recorder of held) {
+      if (recorder !== this.recorder) await this.guard((store) => store.compact(recorder.sessionId));
+    }
+    this.holdWhatMemoryHolds();
+    this.tabs.post({ type: 'changed' });
   }
 
   async dispose(): Promise<void> {
@@ -1378,7 +1421,12 @@ export class Persistence {
     );
     this.recorderSubscriptions.add(
       recorder.failure$
-        .pipe(filter((f): f is StoreError => f !== null))
+        .pipe(
+          filter((f): f is StoreError => f !== null),
+          // One recorded with no store says only that there is none, where the store's own problem
+          // says why (an older tab holds it, a newer Backbeat's data), and what to do.
+          filter((f) => !(f.kind === 'unavailable' && this.store === null && this.history.state.problem)),
+        )
         // Refused because another tab claimed the session: it moved there, nothing failed.
         .subscribe((f) => (f.kind === 'moved' ? void this.handOver() : this.fail(f))),
     );

@@ -23,7 +23,7 @@ const MESSAGES: Record<StoreErrorKind, string> = {
   quota:
     'Storage is full, so this session is no longer being saved. It is still here: export it before you close the app.',
   blocked:
-    'Backbeat is open in another tab with an older version. Close that tab, then reload this one to save sessions; until then a session here is kept in memory only: export it before you reload.',
+    'Backbeat is open in another tab with an older version. Close that tab, and this one saves sessions by itself, a session here so far with them; until then it is kept in memory only.',
   version:
     'The data saved on this device comes from a newer version of Backbeat than this page. Reload to get that version; until then nothing is saved, and a session here is kept in memory only: export it before you reload.',
   upgraded:
@@ -60,7 +60,7 @@ const IMPORT_REFUSALS: Record<StoreErrorKind, string> = {
   quota:
     'Storage is full, so nothing was imported. Free some space on the device, and import once Backbeat is saving again.',
   blocked:
-    'Nothing was imported: an older Backbeat open in another tab stops saving. Close it, reload this tab and import again.',
+    'Nothing was imported: an older Backbeat open in another tab stops saving. Close it, then import again.',
   version:
     'Nothing was imported: the data on this device is from a newer Backbeat. Reload to get it, then import again.',
   upgraded: 'Nothing was imported: Backbeat was updated in another tab. Reload, then import again.',
@@ -88,7 +88,7 @@ const IMPORT_FAILURES: Record<StoreErrorKind, string> = {
  */
 const DELETE_FAILURES: Record<StoreErrorKind, string> = {
   quota: 'the browser refused it, its storage full. Free some space on the device, then try again.',
-  blocked: 'an older Backbeat open in another tab stops saving. Close it, reload this tab and try again.',
+  blocked: 'an older Backbeat open in another tab stops saving. Close it, then try again.',
   version: 'the data on this device is from a newer Backbeat. Reload to get it, then try again.',
   upgraded: 'Backbeat was updated in another tab. Reload, then try again.',
   moved:

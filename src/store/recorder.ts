@@ -131,7 +131,8 @@ export class SessionRecorder {
   private readonly storedMotionEndMs: number;
 
   private constructor(
-    private readonly store: SessionStore | null,
+    /** Null while there is none to write to: memory keeps it all (see saveTo). */
+    private store: SessionStore | null,
     /** Page-clock time at which the session timeline is 0. */
     private clockBaseMs: number,
     bundle: SessionBundle,
@@ -357,6 +358,27 @@ export class SessionRecorder {
     this.writing = this.writing.then(() => this.writePending(when === 'now'));
     await this.writing;
     return this.store !== null && this.failure === null;
+  }
+
+  /**
+   * A store opened after the session began with none (another tab held it at an older version until
+   * it closed): all that memory holds of the session, its end too if it has ended, is written to it
+   * in one write, and what comes from now on is written as it comes. Whether the store took it.
+   */
+  async saveTo(store: SessionStore): Promise<boolean> {
+    if (this.store) return false;
+    this.store = store;
+    this.failureSubject.next(null);
+    this.sealOpenChunks();
+    this.pending = {
+      session: true,
+      snapshot: true,
+      sets: [...this.sets],
+      events: [...this.events],
+      heartRate: [...this.heartRate],
+      motion: [...this.motion],
+    };
+    return this.catchUp();
   }
 
   /**

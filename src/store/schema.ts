@@ -275,12 +275,18 @@ export interface OpenOptions {
   readonly version?: number;
   /** Another tab wants to upgrade the database: this connection has been closed for it. */
   readonly onVersionChange?: () => void;
+  /**
+   * A tab with an older version keeps the database open: told so, the open goes on waiting, and
+   * settles once that tab lets go of it (closed, or reloaded to this version). Without it, the open
+   * rejects with 'blocked' at once.
+   */
+  readonly onBlocked?: () => void;
 }
 
 /**
  * Opens (creating or upgrading) the database. Rejects with a StoreError: 'blocked' when a tab with an
- * older version keeps it open, 'version' when a newer app already upgraded it, 'unavailable' when the
- * browser offers no IndexedDB.
+ * older version keeps it open (unless `onBlocked` waits for it), 'version' when a newer app already
+ * upgraded it, 'unavailable' when the browser offers no IndexedDB.
  */
 export function openBackbeatDB(options: OpenOptions = {}): Promise<BackbeatDatabase> {
   const version = options.version ?? DB_VERSION;
@@ -292,6 +298,7 @@ export function openBackbeatDB(options: OpenOptions = {}): Promise<BackbeatDatab
         for (let v = oldVersion; v < (newVersion ?? version); v++) await MIGRATIONS[v]!(db, tx, oldVersion);
       },
       blocked() {
+        if (options.onBlocked) return options.onBlocked();
         blocked = true;
         reject(new StoreError('blocked'));
       },

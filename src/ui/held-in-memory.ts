@@ -25,7 +25,8 @@ const HELD_BECAUSE: Record<StoreErrorKind, { readonly cause: string; readonly be
   quota: { cause: 'Storage is full', before: 'close the app' },
   blocked: {
     cause: 'An older Backbeat open in another tab stops saving',
-    before: 'close that tab and reload this one',
+    // Closing that tab is what saves them again; closing this one would lose them.
+    before: 'close this tab',
   },
   version: { cause: 'The data on this device is from a newer Backbeat', before: 'reload' },
   upgraded: { cause: 'Backbeat was updated in another tab', before: 'reload' },
@@ -38,7 +39,7 @@ const HELD_BECAUSE: Record<StoreErrorKind, { readonly cause: string; readonly be
  * Why nothing is saved where the store never opened: the browser refused it (a private window,
  * storage off), or it failed to open. Saving never began, and "no longer being saved", or "Saving
  * failed", would say it had. Not an older tab's block nor a newer Backbeat's data: their own words
- * say how to save again (reload).
+ * say how to save again (closing the older tab, or a reload).
  */
 const NEVER_OPENED_BECAUSE: Partial<Record<StoreErrorKind, string>> = {
   unavailable: 'This browser does not let Backbeat save data here (storage is off or private)',

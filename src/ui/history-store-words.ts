@@ -14,7 +14,7 @@ const IMPORT_BARS: Record<StoreErrorKind, string> = {
   quota:
     'Nothing can be imported while storage is full. Free some space on the device: importing comes back by itself once Backbeat can save again.',
   blocked:
-    'Nothing can be imported while an older Backbeat open in another tab stops saving. Close it, then reload this tab.',
+    'Nothing can be imported while an older Backbeat open in another tab stops saving. Close it: importing comes back by itself.',
   version:
     'Nothing can be imported while the data on this device is from a newer Backbeat. Reload to get it.',
   upgraded: 'Nothing can be imported until this tab is reloaded: Backbeat was updated in another tab.',
@@ -38,7 +38,7 @@ export function importBarred(problem: StoreError | null): string {
  */
 const SESSIONS_UNREAD: Partial<Record<StoreErrorKind, string>> = {
   blocked:
-    'The sessions saved on this device cannot be shown while an older Backbeat open in another tab holds them. Close that tab, then reload this one to see them.',
+    'The sessions saved on this device cannot be shown while an older Backbeat open in another tab holds them. Close that tab, and they are shown here.',
   version:
     'The sessions saved on this device were saved by a newer Backbeat, and this page cannot show them. Reload to get that version and see them.',
 };

@@ -4,7 +4,7 @@ import type { LitElement } from 'lit';
 import { NEVER, Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { Persistence, type PreferencesPort } from '../../src/app/persistence.ts';
+import { Persistence, type PreferencesPort, type StoreAsks } from '../../src/app/persistence.ts';
 import { type LeftSession, leftAtWall } from '../../src/app/resume-policy.ts';
 import { FILE_FOOTER, fileHeader, sessionLine, toJson } from '../../src/export/json.ts';
 import { allHeartRate } from '../../src/export/replay.ts';
@@ -45,7 +45,7 @@ async function persistenceWith(
 
 /** Persistence of an app with no device, on the store `openStore` opens (or fails to), started. */
 async function persistenceOf(
-  openStore: () => Promise<SessionStore>,
+  openStore: (asks: StoreAsks) => Promise<SessionStore>,
   preferences?: PreferencesPort,
 ): Promise<Persistence> {
   const persistence = new Persistence(
@@ -1194,7 +1194,7 @@ describe('bb-history on a device whose sessions this page cannot read', () => {
     expect(page.getByText('No sessions saved yet.').elements()).toHaveLength(0);
   });
 
-  it('says an older Backbeat in another tab keeps them from this one, in the middle of a session too', async () => {
+  it('says an older Backbeat in another tab keeps them from this one, in the middle of a session too, and shows them once it has closed', async () => {
     const name = `bb-history-blocked-${Date.now()}`;
     // An older tab that does not let go of the database when a newer one asks.
     const olderTab = await openDB(name, 1, {
@@ -1210,7 +1210,7 @@ describe('bb-history on a device whose sessions this page cannot read', () => {
       olderTab.close();
       indexedDB.deleteDatabase(name);
     });
-    const persistence = await persistenceOf(() => SessionStore.open({ name }));
+    const persistence = await persistenceOf((asks) => SessionStore.open({ name, ...asks }));
     expect(persistence.history.state.problem?.kind).toBe('blocked');
     const history = document.createElement('bb-history');
     history.persistence = persistence;
@@ -1219,9 +1219,14 @@ describe('bb-history on a device whose sessions this page cannot read', () => {
     await expect
       .element(page.getByText(/^The sessions saved on this device/))
       .toHaveTextContent(
-        'The sessions saved on this device cannot be shown while an older Backbeat open in another tab holds them. Close that tab, then reload this one to see them.',
+        'The sessions saved on this device cannot be shown while an older Backbeat open in another tab holds them. Close that tab, and they are shown here.',
       );
     expect(page.getByText('No earlier sessions yet.').elements()).toHaveLength(0);
+    // No reload: the open this tab began goes on once that tab has let go.
+    olderTab.close();
+    await expect.element(page.getByText('No earlier sessions yet.')).toBeVisible();
+    expect(page.getByText(/^The sessions saved on this device/).elements()).toHaveLength(0);
+    expect(persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
   });
 });
 

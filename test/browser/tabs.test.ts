@@ -1,8 +1,9 @@
 // Two tabs' Persistence side by side in one page, with the browser's own Web Locks and
 // BroadcastChannel between them, as two tabs have.
+import { openDB } from 'idb';
 import { NEVER, Subject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Persistence } from '../../src/app/persistence.ts';
+import { Persistence, type PersistenceOptions } from '../../src/app/persistence.ts';
 import { browserTabs } from '../../src/app/tabs.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
@@ -13,7 +14,7 @@ import { mount } from './mount.ts';
 const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
 const tabs: Persistence[] = [];
 
-function openTab(name: string) {
+function openTab(name: string, open: Pick<PersistenceOptions, 'openStore'> = {}) {
   let clockMs = 1000;
   const session = new SessionModel(() => clockMs);
   const accel = new Subject<{ source: SourceInfo; frame: AccelFrame }>();
@@ -27,7 +28,13 @@ function openTab(name: string) {
       heartRate$: new Subject<HeartRateSample | null>(),
       motion$: NEVER,
     },
-    { openStore: () => SessionStore.open({ name }), page: null, now: () => clockMs, tabs: browserTabs() },
+    {
+      openStore: () => SessionStore.open({ name }),
+      ...open,
+      page: null,
+      now: () => clockMs,
+      tabs: browserTabs(),
+    },
   );
   tabs.push(persistence);
   const run = (ms: number) => {
@@ -174,6 +181,126 @@ describe('two tabs', () => {
     await expect.poll(() => notice.shadowRoot?.textContent).toMatch(/interrupted/);
     expect(notice.shadowRoot?.textContent).not.toMatch(/another tab/);
     notice.remove();
+  });
+});
+
+describe('a tab an older Backbeat in another tab keeps from its store', () => {
+  /** An older tab that does not let go of the database when a newer one asks; closed by what it gives. */
+  async function olderTabHolding(name: string): Promise<() => void> {
+    const olderTab = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('by-started', 'startedAt');
+        db.createObjectStore('sets', { keyPath: ['sessionId', 'index'] }).createIndex(
+          'by-exercise',
+          'exerciseId',
+        );
+      },
+    });
+    let open = true;
+    return () => {
+      if (open) olderTab.close();
+      open = false;
+    };
+  }
+
+  it('saves the session that ended while that tab was open once it has closed, as it ended', async () => {
+    const name = `tabs-blocked-ended-${Date.now()}`;
+    const closeOlder = await olderTabHolding(name);
+    const tab = openTab(name, { openStore: (asks) => SessionStore.open({ name, ...asks }) });
+    try {
+      await tab.persistence.start();
+      tab.session.start();
+      tab.run(1000);
+      const nowMs = tab.session.state.nowMs;
+      tab.session.handleMotion({
+        type: 'rep',
+        tMs: nowMs,
+        emittedMs: nowMs,
+        startMs: nowMs - 900,
+        peakDeg: 12,
+      });
+      tab.run(1000);
+      const id = tab.persistence.history.state.recordingId!;
+      tab.session.finish();
+      await tab.persistence.flush();
+      expect(tab.persistence.history.state).toMatchObject({
+        storage: 'memory',
+        problem: { kind: 'blocked' },
+      });
+      expect(tab.persistence.sessionsHeldInMemory()).toBe(1);
+
+      closeOlder();
+      await expect
+        .poll(() => tab.persistence.history.state.sessions.map((s) => [s.id, s.status]))
+        .toEqual([[id, 'finished']]);
+      expect(tab.persistence.history.state.sessions[0]?.summary.sets).toBe(1);
+      expect(tab.persistence.history.state.problem).toBeNull();
+      expect(tab.persistence.sessionsHeldInMemory()).toBe(0);
+      expect(tab.persistence.history.state.unfinished).toBeNull();
+    } finally {
+      closeOlder();
+      await tab.persistence.dispose();
+      tabs.splice(tabs.indexOf(tab.persistence), 1);
+      indexedDB.deleteDatabase(name);
+    }
+  });
+
+  it('saves once that tab has closed, with no reload: the session recorded in memory meanwhile, and says so', async () => {
+    const name = `tabs-blocked-${Date.now()}`;
+    const closeOlder = await olderTabHolding(name);
+    const tab = openTab(name, { openStore: (asks) => SessionStore.open({ name, ...asks }) });
+    try {
+      await tab.persistence.start();
+      expect(tab.persistence.history.state).toMatchObject({
+        storage: 'memory',
+        problem: { kind: 'blocked' },
+      });
+      const notice = await mount('bb-storage-notice', { persistence: tab.persistence });
+      await expect
+        .poll(() => notice.shadowRoot?.textContent)
+        .toMatch(/open in another tab with an older version/);
+
+      tab.session.start();
+      tab.run(1000);
+      const nowMs = tab.session.state.nowMs;
+      tab.session.handleMotion({
+        type: 'rep',
+        tMs: nowMs,
+        emittedMs: nowMs,
+        startMs: nowMs - 900,
+        peakDeg: 12,
+      });
+      tab.run(2000);
+      // Still the older tab's doing, not a browser that keeps no data.
+      expect(tab.persistence.history.state.problem?.kind).toBe('blocked');
+      const id = tab.persistence.history.state.recordingId!;
+
+      closeOlder();
+      await expect.poll(() => tab.persistence.history.state.storage).toBe('saving');
+      expect(tab.persistence.history.state.problem).toBeNull();
+      await expect.poll(() => notice.shadowRoot?.textContent).not.toMatch(/another tab/);
+      notice.remove();
+
+      tab.run(1000);
+      await tab.persistence.flush();
+      const store = await SessionStore.open({ name });
+      const saved = await store.loadBundle(id);
+      // From its start: the rep, and the motion of the seconds before the store opened.
+      expect(saved?.session.status).toBe('active');
+      expect(saved?.session.snapshot?.set?.count).toBe(1);
+      expect(Math.min(...(saved?.motion ?? []).flatMap((chunk) => [...chunk.frameT0Ms]))).toBe(0);
+
+      tab.session.finish();
+      await tab.persistence.flush();
+      expect((await store.getSession(id))?.status).toBe('finished');
+      expect(tab.persistence.history.state.sessions.map((s) => s.id)).toEqual([id]);
+      store.close();
+    } finally {
+      closeOlder();
+      await tab.persistence.dispose();
+      tabs.splice(tabs.indexOf(tab.persistence), 1);
+      indexedDB.deleteDatabase(name);
+    }
   });
 });
 

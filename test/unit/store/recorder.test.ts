@@ -410,6 +410,40 @@ describe('SessionRecorder', () => {
   });
 });
 
+describe('SessionRecorder begun with no store', () => {
+  it('writes all it recorded to a store that opens later (an older tab let go of it), and what comes after as it comes', async () => {
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(null, rig.model.state, [STRAP], {
+      wallNow: () => rig.wallMs,
+      newId: () => 'late',
+    });
+    for (let r = 0; r < 3; r++) {
+      await rig.advance(2000, recorder, () => recorder.flush());
+      rig.rep(recorder);
+    }
+    expect(recorder.failure?.kind).toBe('unavailable');
+    const store = await openStore();
+    expect(await recorder.saveTo(store)).toBe(true);
+    expect(recorder.failure).toBeNull();
+    const saved = (await store.loadBundle('late'))!;
+    const inMemory = recorder.bundle();
+    expect(saved.session.snapshot).toEqual(inMemory.session.snapshot);
+    expect(saved.events).toEqual(inMemory.events);
+    expect(saved.heartRate.flatMap(decodeHeartRateChunk)).toHaveLength(6);
+    // From the session's first frame.
+    expect(saved.motion.flatMap(decodeMotionChunk)[0]?.t0Ms).toBe(0);
+
+    await rig.advance(2000, recorder, () => recorder.flush());
+    rig.rep(recorder);
+    await recorder.flush();
+    expect((await store.loadBundle('late'))!.events).toHaveLength(4);
+    // A store is taken once: another does not take the session from it.
+    expect(await recorder.saveTo(await openStore())).toBe(false);
+    store.close();
+  });
+});
+
 describe('SessionRecorder and the time zone', () => {
   afterEach(() => vi.unstubAllEnvs());
 

@@ -2,7 +2,7 @@ import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { StoreError, toStoreError } from '../../../src/store/errors.ts';
 import { pastSet, progress, weeksOf } from '../../../src/store/progress.ts';
-import { DB_VERSION, openBackbeatDB } from '../../../src/store/schema.ts';
+import { type BackbeatDatabase, DB_VERSION, openBackbeatDB } from '../../../src/store/schema.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { describeSessionFacts } from '../../../src/ui/format.ts';
 import { progressPlan } from '../../../src/workout/progression.ts';
@@ -723,9 +723,31 @@ describe('schema migrations', () => {
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).kind).toBe('blocked');
     expect((error as StoreError).message).toMatch(/another tab/);
-    // This page's open is given up: once that tab is closed, saving starts on a reload, as it says.
-    expect((error as StoreError).message).toMatch(/Close that tab, then reload this one to save sessions/);
+    expect((error as StoreError).message).toMatch(/Close that tab, and this one saves sessions by itself/);
     oldTab.close();
+  });
+
+  it('waits for an older tab that holds the database open, when asked to, and opens once it has closed', async () => {
+    const name = freshName();
+    const oldTab = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('by-started', 'startedAt');
+        db.createObjectStore('sets', { keyPath: ['sessionId', 'index'] }).createIndex(
+          'by-exercise',
+          'exerciseId',
+        );
+      },
+    });
+    let told = 0;
+    let opened: BackbeatDatabase | null = null;
+    const opening = openBackbeatDB({ name, onBlocked: () => told++ }).then((db) => (opened = db));
+    await vi.waitFor(() => expect(told).toBe(1));
+    expect(opened).toBeNull();
+    oldTab.close();
+    const db = await opening;
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('weeks');
+    db.close();
   });
 
   it('closes its own connection and says so when a newer version wants to upgrade', async () => {

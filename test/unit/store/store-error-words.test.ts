@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoreError, toStoreError } from '../../../src/store/errors.ts';
+import { deleteFailed, importRefused, StoreError, toStoreError } from '../../../src/store/errors.ts';
 
 const full = () => toStoreError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
 
@@ -29,7 +29,16 @@ describe('what the notice says of a store that stopped saving before any session
     for (const kind of ['blocked', 'version', 'upgraded'] as const) {
       const { message } = new StoreError(kind);
       expect(message, kind).not.toMatch(/this session/i);
-      expect(message, kind).toMatch(/a session here .*export it before you reload\.$/);
+      expect(message, kind).toMatch(/a session here /);
     }
+  });
+
+  it('asks for a reload only where one is needed: an older tab closed, this one saves by itself', () => {
+    for (const kind of ['version', 'upgraded'] as const) {
+      expect(new StoreError(kind).message, kind).toMatch(/export it before you reload\.$/);
+    }
+    expect(new StoreError('blocked').message).not.toMatch(/reload/);
+    expect(importRefused(new StoreError('blocked')).message).not.toMatch(/reload/);
+    expect(deleteFailed(new StoreError('blocked'), 'all').message).not.toMatch(/reload/);
   });
 });
