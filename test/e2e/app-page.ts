@@ -14,9 +14,10 @@ export interface AppPageOptions {
 }
 
 /**
- * Opens the built app with Playwright's clock installed and paused: from then on time moves only by
+ * Opens the built app on Playwright's clock, paused before the page loads: time moves only by
  * `page.clock.runFor`, so minutes of a session pass in seconds and every timing is exact. Clicks and
- * taps work on the paused clock, as long as nothing covers the button (see journey.ts).
+ * taps work on the paused clock, as long as nothing covers the button (see journey.ts). Returns once
+ * the start screen offers Start, today's plan made from the store.
  */
 export async function openAppOnPausedClock(browser: Browser, options: AppPageOptions): Promise<Page> {
   const touch = options.touch === true;
@@ -32,9 +33,17 @@ export async function openAppOnPausedClock(browser: Browser, options: AppPageOpt
       window.backbeatVoiceMsPerChar = ms;
     }, options.voiceMsPerChar);
   if (options.initScript) await page.addInitScript(options.initScript);
-  await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
+  // Paused before the page loads, by pauseAt alone (it installs the clock): a clock left running while
+  // the page loaded gave the strap's packets, the app's tick and the tap on Start moments as far into
+  // the page's time as loading took in real time, and a session's reps fell differently against them
+  // from one run to the next. An install before the pause would still run each page's clock for the
+  // real time between the two calls. So the page starts at 0 ms of its own time, at this date.
+  await page.clock.pauseAt(new Date('2026-11-23T08:00:00Z'));
   await page.goto(inject('baseUrl'));
-  await pauseClockSoon(page);
+  // Start is offered once the past sessions are read and today's plan made from them (until then its
+  // room is kept, hidden from the screen reader as from the finger). IndexedDB answers in real time:
+  // waited for here, before any of the page's time passes, not at some moment of the first runFor.
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
   return page;
 }
 
