@@ -133,8 +133,9 @@ export async function openJourneyPage(browser: Browser, options: JourneyOptions)
   });
   const page = await context.newPage();
   // Paused before the page loads: however long loading takes, the app starts at the same moment of
-  // its own time, and every run of the journey sees the same screens.
-  await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
+  // its own time, and every run of the journey sees the same screens. By pauseAt alone, as in
+  // openAppOnPausedClock: after an install the page's clock ran for the real milliseconds between the
+  // two calls before it stopped.
   await page.clock.pauseAt(new Date('2026-11-23T08:00:01Z'));
   await page.goto(options.baseUrl);
   return page;

@@ -2,10 +2,11 @@
 // its timers start at the same moment of the page's own time however long the page took to load and
 // its store to be read, so what the tests see of a session, to the millisecond, is no matter of luck.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { type CueRecord, installCueSpy } from './cue-spy.ts';
+import { JOURNEY_SIZES, openJourneyPage } from './journey.ts';
 
 describe('the app opened on the paused clock', () => {
   let browser: Browser;
@@ -39,5 +40,20 @@ describe('the app opened on the paused clock', () => {
     // Ten reps counted, each with its tone: the minute holds the set's timeline, not its first words.
     expect(first.filter((cue) => cue.kind === 'tone').length).toBeGreaterThanOrEqual(10);
     expect(second).toEqual(first);
+  });
+
+  it('starts the journey at the first moment of the page’s time, at its date', async () => {
+    const page = await openJourneyPage(browser, {
+      baseUrl: inject('baseUrl'),
+      size: JOURNEY_SIZES.laptop,
+      screenshots: '',
+    });
+    try {
+      const [performanceNow, dateNow] = await page.evaluate(() => [performance.now(), Date.now()]);
+      expect(performanceNow).toBe(0);
+      expect(new Date(dateNow).toISOString()).toBe('2026-11-23T08:00:01.000Z');
+    } finally {
+      await page.context().close();
+    }
   });
 });
