@@ -363,6 +363,18 @@ export class Persistence {
    * take from there.
    */
   private failedEnded: SessionRecorder[] = [];
+  /**
+   * An older tab holds the store, and this one waits for it to let go (see start): sessions recorded
+   * meanwhile are kept in memory, to be written once it opens.
+   */
+  private awaitingStore = false;
+  /**
+   * Sessions that ended, kept, while an older tab held the store, oldest first: memory has the only
+   * copy of each, and the next session does not take its place there; written to the store in this
+   * order once it opens (openedAfterBlock). Each whole, its raw motion too (some 1 MB a session at
+   * 50 Hz, 4 MB at 200 Hz), as the session under way is kept.
+   */
+  private unopened: SessionRecorder[] = [];
   /** The catch-up under way: one at a time, so that nothing is written twice or out of order. */
   private catchingUp: Promise<void> = Promise.resolve();
   /**
@@ -432,10 +444,12 @@ export class Persistence {
       if (opened === 'blocked') {
         // An older tab holds the database: sessions are kept in memory, and saved from where they
         // are once that tab lets go of it and the open goes on, with no reload.
+        this.awaitingStore = true;
         this.fail(new StoreError('blocked'));
         void opening.then(
           (store) => this.openedAfterBlock(store),
           (error: unknown) => {
+            this.awaitingStore = false;
             if (!this.stopWatching.signal.aborted) this.fail(toStoreError(error));
           },
         );
@@ -509,16 +523,21 @@ export class Persistence {
   }
 
   /**
-   * The store opened once the older tab that held it let go: what memory holds (the session under
-   * way, or the last one, kept) is written to it whole, and the history is read as on a first open.
+   * The store opened once the older tab that held it let go: what memory holds (the sessions that
+   * ended meanwhile, and the one under way) is written to it, each whole and once, in the order they
+   * were recorded, and the history is read as on a first open.
    */
   private async openedAfterBlock(store: SessionStore): Promise<void> {
     if (this.stopWatching.signal.aborted) return store.close();
     await this.finishing;
-    const held = this.sessionsFromMemory();
+    // The last one ended is both memory's current session and the last of those ended meanwhile.
+    const held = [...new Set([...this.unopened, ...this.sessionsFromMemory()])];
     this.store = store;
+    this.awaitingStore = false;
     for (const recorder of held) {
       if (!(await recorder.saveTo(store))) return this.fail(recorder.failure ?? new StoreError('unknown'));
+      // Saved: memory no longer holds the only copy. Those after one the store refused still do.
+      this.unopened = this.unopened.filter((unsaved) => unsaved !== recorder);
     }
     await this.opened(store);
     for (const recorder of held) {
@@ -894,13 +913,15 @@ export class Persistence {
 
   /**
    * The sessions a file of every session takes from memory: the one under way, one the store should
-   * hold but cannot, those that ended while it was full and wait for room (behind), and those whose
-   * catch-up the store failed (failedEnded). One the store does not hold because it was deleted, or
+   * hold but cannot, those that ended while an older tab held it (unopened), those that ended while
+   * it was full and wait for room (behind), and those whose catch-up the store failed (failedEnded). One the store does not hold because it was deleted, or
    * not kept, stays out: the person removed it.
    */
   private sessionsFromMemory(): SessionRecorder[] {
     const current = this.recorder ?? (keptInMemoryOnly(this.history.state) ? this.lastRecorder : null);
-    const ended = [...this.behind, ...this.failedEnded].filter((recorder) => recorder !== current);
+    const ended = [...this.unopened, ...this.behind, ...this.failedEnded].filter(
+      (recorder) => recorder !== current,
+    );
     return current ? [current, ...ended] : ended;
   }
 
@@ -1057,6 +1078,8 @@ export class Persistence {
         // nothing to keep, and a line of "3 sets" in History (and a point on its charts) would say
         // otherwise.
         const kept = anySetDone(sets);
+        // Its only copy is in memory, and stays there when the next session begins.
+        if (kept && this.awaitingStore && this.store === null) this.unopened.push(recorder);
         if (kept) {
           await recorder.saveEndOnFullStorage();
           this.rememberPast(session, sets);
@@ -1386,6 +1409,7 @@ export class Persistence {
     for (const ended of this.behind) if (deleted(ended.sessionId)) this.deletedRecorders.add(ended);
     this.behind = this.behind.filter((ended) => !this.deletedRecorders.has(ended));
     this.failedEnded = this.failedEnded.filter((ended) => !deleted(ended.sessionId));
+    this.unopened = this.unopened.filter((ended) => !deleted(ended.sessionId));
     const ended = this.lastRecorder;
     if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
     // Kept in memory or not, it is never written back, storage full or not.

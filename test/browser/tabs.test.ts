@@ -245,6 +245,88 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
     }
   });
 
+  it('keeps every session recorded while that tab was open, and saves them all once it has closed, in order, each once', async () => {
+    const name = `tabs-blocked-several-${Date.now()}`;
+    const olderTab = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('by-started', 'startedAt');
+        db.createObjectStore('sets', { keyPath: ['sessionId', 'index'] }).createIndex(
+          'by-exercise',
+          'exerciseId',
+        );
+      },
+    });
+    let olderOpen = true;
+    const tab = openTab(name, { openStore: (asks) => SessionStore.open({ name, ...asks }) });
+    const reps = (count: number) => {
+      for (let r = 0; r < count; r++) {
+        tab.run(1500);
+        const nowMs = tab.session.state.nowMs;
+        tab.session.handleMotion({
+          type: 'rep',
+          tMs: nowMs,
+          emittedMs: nowMs,
+          startMs: nowMs - 900,
+          peakDeg: 12,
+        });
+      }
+      tab.run(500);
+    };
+    try {
+      await tab.persistence.start();
+      const ids: string[] = [];
+      // Two sessions ended there, one with 1 rep and one with 2, and a third under way with 3.
+      for (const count of [1, 2, 3]) {
+        tab.session.reset();
+        tab.session.start();
+        reps(count);
+        ids.push(tab.persistence.history.state.recordingId!);
+        if (count < 3) tab.session.finish();
+        await tab.persistence.flush();
+      }
+      expect(new Set(ids).size).toBe(3);
+      expect(tab.persistence.sessionsHeldInMemory()).toBe(3);
+      expect(tab.persistence.history.state.problem?.kind).toBe('blocked');
+      // The older tab saves a session of its own meanwhile.
+      await olderTab.put('sessions', {
+        id: 'older-tab',
+        startedAt: Date.now() - 3_600_000,
+        summary: { sets: 0, reps: 0, holdMs: 0, durationMs: 60_000 },
+        plan: [],
+      });
+      olderTab.close();
+      olderOpen = false;
+
+      await expect.poll(() => tab.persistence.history.state.storage).toBe('saving');
+      await tab.persistence.flush();
+      expect(tab.persistence.history.state.problem).toBeNull();
+      expect(tab.persistence.sessionsHeldInMemory()).toBe(0);
+      const store = await SessionStore.open({ name });
+      const rows = await store.listSessions();
+      expect(rows.map((row) => row.id).sort()).toEqual([...ids, 'older-tab'].sort());
+      const saved = await Promise.all(ids.map((id) => store.loadBundle(id)));
+      expect(saved.map((bundle) => bundle?.session.status)).toEqual(['finished', 'finished', 'active']);
+      expect(saved.map((bundle) => bundle?.session.summary.reps)).toEqual([1, 2, 0]);
+      expect(saved[2]?.session.snapshot?.set?.count).toBe(3);
+      // Each from its first frame: the whole of it, not what came after the store opened.
+      for (const bundle of saved) {
+        expect(Math.min(...(bundle?.motion ?? []).flatMap((chunk) => [...chunk.frameT0Ms]))).toBe(0);
+      }
+      // Written in the order they were recorded.
+      const written = saved.map((bundle) => bundle!.session.updatedAt);
+      expect(written).toEqual([...written].sort((a, b) => a - b));
+      expect(tab.persistence.history.state.sessions.map((s) => s.id)).toEqual(
+        [...ids].reverse().concat('older-tab'),
+      );
+      store.close();
+    } finally {
+      if (olderOpen) olderTab.close();
+      await tab.persistence.dispose();
+      tabs.splice(tabs.indexOf(tab.persistence), 1);
+      indexedDB.deleteDatabase(name);
+    }
+  });
+
   it('saves once that tab has closed, with no reload: the session recorded in memory meanwhile, and says so', async () => {
     const name = `tabs-blocked-${Date.now()}`;
     const closeOlder = await olderTabHolding(name);
