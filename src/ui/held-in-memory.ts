@@ -90,8 +90,13 @@ export function heldInMemoryNotice(
     ? held === 1
       ? `${cause}, so an earlier session is kept only while this tab is open: save it as a file to keep it.`
       : `${cause}, so ${held} sessions are kept only while this tab is open: save them as a file to keep them.`
-    : held === 1
-      ? `${cause}, so an earlier session is no longer being saved. It is still here: back it up before you ${before}.`
-      : `${cause}, so ${held} sessions are no longer being saved. They are still here: back them up before you ${before}.`;
+    : problem.kind === 'blocked'
+      ? // Never saved, and saved by themselves once that tab goes: "no longer being saved" said neither.
+        held === 1
+        ? `${cause}, so an earlier session is kept in memory only. Close that tab, and this one saves it by itself; until then, back it up before you ${before}.`
+        : `${cause}, so ${held} sessions are kept in memory only. Close that tab, and this one saves them by itself; until then, back them up before you ${before}.`
+      : held === 1
+        ? `${cause}, so an earlier session is no longer being saved. It is still here: back it up before you ${before}.`
+        : `${cause}, so ${held} sessions are no longer being saved. They are still here: back them up before you ${before}.`;
   return { message, savesAll: true, button, ...(neverOpened ? { headline: NEVER_OPENED_HEADLINE } : {}) };
 }

@@ -287,6 +287,11 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
       expect(new Set(ids).size).toBe(3);
       expect(tab.persistence.sessionsHeldInMemory()).toBe(3);
       expect(tab.persistence.history.state.problem?.kind).toBe('blocked');
+      const notice = await mount('bb-storage-notice', { persistence: tab.persistence });
+      await expect
+        .poll(() => notice.shadowRoot?.textContent)
+        .toMatch(/3 sessions are kept in memory only\. Close that tab, and this one saves them by itself/);
+      notice.remove();
       // The older tab saves a session of its own meanwhile.
       await olderTab.put('sessions', {
         id: 'older-tab',

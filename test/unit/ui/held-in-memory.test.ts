@@ -107,6 +107,22 @@ describe('the storage notice where the store never opened', () => {
     );
   });
 
+  it('says of several sessions an older tab keeps from the store that closing that tab saves them, not that their saving stopped', () => {
+    expect(
+      heldInMemoryNotice(new StoreError('blocked'), 3, { lastAmongThem: true, storeOpened: false }),
+    ).toEqual({
+      message:
+        'An older Backbeat open in another tab stops saving, so 3 sessions are kept in memory only. Close that tab, and this one saves them by itself; until then, back them up before you close this tab.',
+      savesAll: true,
+      button: 'Save these 3 sessions (JSON)',
+    });
+    expect(
+      heldInMemoryNotice(new StoreError('blocked'), 1, { lastAmongThem: false, storeOpened: false }).message,
+    ).toBe(
+      'An older Backbeat open in another tab stops saving, so an earlier session is kept in memory only. Close that tab, and this one saves it by itself; until then, back it up before you close this tab.',
+    );
+  });
+
   it('says it in few words first, for a screen with room for no more, only where the store never opened', () => {
     const failed = new StoreError('unknown', new DOMException('backing store', 'UnknownError'));
     expect(heldInMemoryNotice(failed, 0, { lastAmongThem: false, storeOpened: false }).headline).toBe(
