@@ -204,6 +204,14 @@ export interface CurrentSet {
    */
   readonly goSaidMs?: number;
   /**
+   * The set had run on the page that went away (see neverRan), and a new page picked it up, to say it
+   * again: Finish before the "Go" heard there keeps it as Finish would have kept it on the old page,
+   * where it read the "Go" not yet heard as a set never begun and left out what the person had done
+   * in it. Skip set does not read it: skipped during its lines, it goes to the next set with no rest,
+   * nothing done since the new page to rest from. Absent otherwise.
+   */
+  readonly ranBeforeInterruption?: true;
+  /**
    * When the person set to work: "Go" heard, or a rep or breath counted before it was. As it
    * happened, on the session clock: not moved on by a pause, as the timers that run from "Go" are.
    * Absent until then, and in sets saved before it was kept.
@@ -881,7 +889,10 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       // hold under way ends where the pause began, held whole up to there.
       const tapped = state.set ? endingAtTap(state, state.set) : null;
       const running = endPause(pastRest(tapped?.state ?? state), action.nowMs, false);
-      const ran = tapped !== null && !neverRan(tapped.set, state.pausedAtMs ?? action.nowMs);
+      const ran =
+        tapped !== null &&
+        (tapped.set.ranBeforeInterruption === true ||
+          !neverRan(tapped.set, state.pausedAtMs ?? action.nowMs));
       const set = running.phase === 'set' && running.set && ran ? running.set : null;
       const endedBy = set ? endedByHand(set) : 'skipped';
       const how: SetEndedHow = endedBy === 'stopped' ? { finishedUnderWay: true } : {};
@@ -1167,8 +1178,10 @@ export function afterInterruption(interrupted: SessionState): SessionState {
     goesOn.phase === 'rest' && goesOn.pausedAtMs === null
       ? { ...goesOn, restPickedUpMs: goesOn.nowMs }
       : goesOn;
+  const ran =
+    interrupted.set !== null && !neverRan(interrupted.set, interrupted.pausedAtMs ?? interrupted.nowMs);
   const said =
-    state.phase === 'set' && state.set && !state.set.waiting ? saidAgain(state.set, state.nowMs) : null;
+    state.phase === 'set' && state.set && !state.set.waiting ? saidAgain(state.set, state.nowMs, ran) : null;
   const set = said ?? state.set;
   if (state.phase !== 'set' || !set || (set.holdStartMs === null && set.heldSinceMs == null)) {
     return said ? { ...state, set: said } : state;
@@ -1180,11 +1193,17 @@ export function afterInterruption(interrupted: SessionState): SessionState {
 
 /**
  * A set under way as a new page picks it up at `nowMs`: its "Go" is to be heard again (see
- * `go-heard`), and until then the wait for the next rep counts from the moment it goes on.
+ * `go-heard`), and until then the wait for the next rep counts from the moment it goes on. Whether it
+ * had run on the old page (`ran`) is kept for Finish (see ranBeforeInterruption).
  */
-function saidAgain(set: CurrentSet, nowMs: number): CurrentSet {
+function saidAgain(set: CurrentSet, nowMs: number, ran: boolean): CurrentSet {
   const { goHeardMs: _heardOnTheOldPage, ...unheard } = set;
-  return { ...unheard, goSaidMs: nowMs, lastProgressMs: Math.max(set.lastProgressMs, nowMs) };
+  return {
+    ...unheard,
+    goSaidMs: nowMs,
+    lastProgressMs: Math.max(set.lastProgressMs, nowMs),
+    ...(ran ? { ranBeforeInterruption: true as const } : {}),
+  };
 }
 
 /**

@@ -992,6 +992,33 @@ describe('Persistence', () => {
     expect(byKeep).toEqual(byFinish);
   });
 
+  // The same session resumed after the reload, and Finish tapped before the set's "Go" is said again
+  // there: the set was left out, History saying "1 set", where Finish before the reload kept it.
+  it('keeps a set under way that counted nothing, skipped, when a resumed session is finished before its "Go" is heard again', async () => {
+    const page = await startedPage();
+    page.session.reset([{ exercise: exerciseById('superman'), dosage: { sets: 2, target: 2, restS: 5 } }]);
+    page.session.start();
+    page.reps(2);
+    while (page.session.state.phase === 'rest') page.run(1000);
+    page.session.goHeard();
+    page.run(8000);
+    await page.persistence.flush();
+    const resumed = await reopen(page);
+    await resumed.persistence.resume();
+    expect(resumed.session.state.set).toMatchObject({ setNumber: 2, count: 0 });
+    expect(resumed.session.state.set?.goHeardMs).toBeUndefined();
+    resumed.session.finish();
+    await resumed.persistence.flush();
+    const [session] = resumed.persistence.history.state.sessions;
+    expect(session?.summary).toMatchObject({ sets: 2, skipped: 1, reps: 2 });
+    const bundle = await resumed.store!.loadBundle(session!.id);
+    expect(bundle!.sets.map(({ setNumber, count, endedBy }) => ({ setNumber, count, endedBy }))).toEqual([
+      { setNumber: 1, count: 2, endedBy: 'target' },
+      { setNumber: 2, count: 0, endedBy: 'skipped' },
+    ]);
+    await resumed.persistence.dispose();
+  });
+
   it('writes back no interrupted session kept as it is that another tab deleted while it was being ended', async () => {
     const first = await startedPage();
     threeRepsIntoTheSecondSet(first);

@@ -1683,6 +1683,40 @@ describe('sets that begin when the person is in position', () => {
     expect(s.completed[0]).toMatchObject({ count: 3, endedBy: 'stopped' });
   });
 
+  it('keeps through Finish a set that ran before a reload, its "Go" yet to be heard again, as Finish kept it before; Skip set there still takes it as not begun', () => {
+    // A superman set the strap saw the person begin, "Go" heard at 2 s, nothing counted by 16 s.
+    const ran = run(
+      sensing(),
+      { type: 'start', nowMs: 0 },
+      position('in', 'face-down', 0, 1000),
+      { type: 'go-heard', nowMs: 2000 },
+      { type: 'tick', nowMs: 16_000 },
+    );
+    const kept = run(ran, { type: 'finish', nowMs: 17_000 }).completed;
+    expect(kept).toEqual([expect.objectContaining({ setNumber: 1, count: 0, endedBy: 'skipped' })]);
+    // The page reloads and says the set again; Finish is tapped before its new "Go".
+    const pickedUp = afterInterruption(ran);
+    expect(pickedUp.set?.goHeardMs).toBeUndefined();
+    expect(run(pickedUp, { type: 'finish', nowMs: 17_000 }).completed).toEqual(kept);
+    // Skip set there goes on as it does: to the next set at once, this one never begun.
+    const skipped = run(pickedUp, { type: 'skip', nowMs: 17_000 });
+    expect(skipped.completed).toEqual([expect.objectContaining({ endedBy: 'skipped', neverBegun: true })]);
+    expect(skipped).toMatchObject({ phase: 'set', set: { setNumber: 2 } });
+
+    // Nothing seeing the person: the set had run once 5 s had gone by after its "Go", not before.
+    const unseen = run(
+      initialSessionState(supermanTwoSets),
+      { type: 'start', nowMs: 0 },
+      { type: 'go-heard', nowMs: 0 },
+    );
+    const finishedAfterReloadAt = (ms: number) =>
+      run(afterInterruption(run(unseen, { type: 'tick', nowMs: ms })), { type: 'finish', nowMs: ms });
+    expect(finishedAfterReloadAt(10_000).completed).toEqual([
+      expect.objectContaining({ count: 0, endedBy: 'skipped' }),
+    ]);
+    expect(finishedAfterReloadAt(3000).completed).toEqual([]);
+  });
+
   it("goes on after an interruption paused only to ask Finish's question, gone with the page; a pause of the person's or for a device stays", () => {
     const counted = run(
       initialSessionState(supermanTwoSets),
