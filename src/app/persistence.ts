@@ -18,6 +18,7 @@ import { FULL_STORE_RETRY_MS, SessionRecorder } from '../store/recorder.ts';
 import { type SessionBundle, type SessionRow, type SetRow, setsBySession } from '../store/records.ts';
 import {
   formatBytes,
+  heldMotionToDrop,
   type MotionRetention,
   motionToDrop,
   parseRetention,
@@ -290,6 +291,11 @@ export interface PersistenceOptions {
   readonly window?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
   /** The other tabs of the app (Web Locks and BroadcastChannel in a browser); by default one tab alone. */
   readonly tabs?: Tabs | null;
+  /**
+   * The most raw motion memory keeps of the sessions that ended while an older tab held the store
+   * (see unopened); HELD_MOTION_BYTES by default.
+   */
+  readonly heldMotionBytes?: number;
 }
 
 const FLUSH_MS = 1000;
@@ -371,8 +377,10 @@ export class Persistence {
   /**
    * Sessions that ended, kept, while an older tab held the store, oldest first: memory has the only
    * copy of each, and the next session does not take its place there; written to the store in this
-   * order once it opens (openedAfterBlock). Each whole, its raw motion too (some 1 MB a session at
-   * 50 Hz, 4 MB at 200 Hz), as the session under way is kept.
+   * order once it opens (openedAfterBlock). Each whole but for the raw motion of the oldest once
+   * theirs and the others' runs past HELD_MOTION_BYTES: their sets, holds, heart rate and what was
+   * said stay, as the retention setting leaves them, where memory grown without end would have the
+   * browser close the tab, and lose them all.
    */
   private unopened: SessionRecorder[] = [];
   /** The catch-up under way: one at a time, so that nothing is written twice or out of order. */
@@ -1079,7 +1087,7 @@ export class Persistence {
         // otherwise.
         const kept = anySetDone(sets);
         // Its only copy is in memory, and stays there when the next session begins.
-        if (kept && this.awaitingStore && this.store === null) this.unopened.push(recorder);
+        if (kept && this.awaitingStore && this.store === null) this.holdUnopened(recorder);
         if (kept) {
           await recorder.saveEndOnFullStorage();
           this.rememberPast(session, sets);
@@ -1492,6 +1500,14 @@ export class Persistence {
       await store.compact(row.id);
       this.rememberPast(ended.session, sets);
     });
+  }
+
+  /** Keeps a session that ended with no store in memory, the oldest held losing their raw motion past the budget. */
+  private holdUnopened(recorder: SessionRecorder): void {
+    this.unopened.push(recorder);
+    const bytes = this.unopened.map((held) => held.motionBytes);
+    const drop = heldMotionToDrop(bytes, this.options.heldMotionBytes);
+    for (const held of this.unopened.slice(0, drop)) held.dropMotionHeld();
   }
 
   /**

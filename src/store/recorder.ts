@@ -381,6 +381,25 @@ export class SessionRecorder {
     return this.catchUp();
   }
 
+  /** Bytes of raw motion the session holds, in memory, sealed into chunks so far. */
+  get motionBytes(): number {
+    return this.motion.reduce((n, chunk) => n + motionChunkBytes(chunk), 0);
+  }
+
+  /**
+   * Lets go of the raw motion of a session that ended with no store to write it to (an older tab held
+   * it), memory alone holding it: its sets, events and heart rate stay, and its row says the motion
+   * was removed, as the retention setting's removal does. None of one with a store: what it has is
+   * the store's to remove. Whether it let go.
+   */
+  dropMotionHeld(): boolean {
+    if (this.store || this.session.status !== 'finished') return false;
+    this.motion.splice(0);
+    this.pending.motion = [];
+    this.session = { ...this.session, motionBytes: 0, motionDropped: true };
+    return true;
+  }
+
   /**
    * Storage filled up during the session, and the store has taken nothing since: the finished
    * session's own row and its sets (a few hundred bytes, where the motion that filled the store runs
@@ -445,7 +464,7 @@ export class SessionRecorder {
     this.session = {
       ...this.session,
       summary: summarize(this.sets, this.heartRateSamples, durationMs, this.session.plan),
-      motionBytes: this.motion.reduce((n, chunk) => n + motionChunkBytes(chunk), 0),
+      motionBytes: this.motionBytes,
     };
   }
 

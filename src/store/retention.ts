@@ -53,6 +53,25 @@ export function motionToDrop(
   return usage.filter((u) => u.status === 'finished' && u.bytes > 0 && u.startedAt < cutoff);
 }
 
+/**
+ * The most raw motion memory keeps of the sessions that ended in a tab an older Backbeat kept from the
+ * store, waiting to be written once it opens: some 30 sessions at 50 Hz, 8 at 200 Hz, a month of
+ * daily sessions. Held without end, it would grow until the browser closed the tab for its memory,
+ * losing every session in it. Past it, the oldest lose theirs first.
+ */
+export const HELD_MOTION_BYTES = 32e6;
+
+/**
+ * How many of the sessions held, oldest first, `bytes` their raw motion each, lose it so that what
+ * the rest keep fits `budget`: the oldest first, as the retention setting takes them.
+ */
+export function heldMotionToDrop(bytes: readonly number[], budget = HELD_MOTION_BYTES): number {
+  let kept = bytes.reduce((n, b) => n + b, 0);
+  let dropped = 0;
+  while (kept > budget && dropped < bytes.length) kept -= bytes[dropped++]!;
+  return dropped;
+}
+
 export function sameRetention(a: MotionRetention, b: MotionRetention): boolean {
   return a.keep === b.keep && (a.keep !== 'months' || (b.keep === 'months' && a.months === b.months));
 }

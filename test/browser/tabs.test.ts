@@ -14,7 +14,7 @@ import { mount } from './mount.ts';
 const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
 const tabs: Persistence[] = [];
 
-function openTab(name: string, open: Pick<PersistenceOptions, 'openStore'> = {}) {
+function openTab(name: string, open: Pick<PersistenceOptions, 'openStore' | 'heldMotionBytes'> = {}) {
   let clockMs = 1000;
   const session = new SessionModel(() => clockMs);
   const accel = new Subject<{ source: SourceInfo; frame: AccelFrame }>();
@@ -326,6 +326,58 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
       store.close();
     } finally {
       if (olderOpen) olderTab.close();
+      await tab.persistence.dispose();
+      tabs.splice(tabs.indexOf(tab.persistence), 1);
+      indexedDB.deleteDatabase(name);
+    }
+  });
+
+  it('lets the oldest session held there go of its raw motion past what memory is given for them, and saves the rest of it', async () => {
+    const name = `tabs-blocked-memory-${Date.now()}`;
+    const closeOlder = await olderTabHolding(name);
+    // Room for the raw motion of the second session (35 frames of 44 bytes), not of both.
+    const tab = openTab(name, {
+      openStore: (asks) => SessionStore.open({ name, ...asks }),
+      heldMotionBytes: 2000,
+    });
+    try {
+      await tab.persistence.start();
+      const ids: string[] = [];
+      for (const count of [1, 2]) {
+        tab.session.reset();
+        tab.session.start();
+        for (let r = 0; r < count; r++) {
+          tab.run(1500);
+          const nowMs = tab.session.state.nowMs;
+          tab.session.handleMotion({
+            type: 'rep',
+            tMs: nowMs,
+            emittedMs: nowMs,
+            startMs: nowMs - 900,
+            peakDeg: 12,
+          });
+        }
+        tab.run(500);
+        ids.push(tab.persistence.history.state.recordingId!);
+        tab.session.finish();
+        await tab.persistence.flush();
+      }
+      expect(tab.persistence.sessionsHeldInMemory()).toBe(2);
+
+      closeOlder();
+      await expect.poll(() => tab.persistence.history.state.sessions.length).toBe(2);
+      const store = await SessionStore.open({ name });
+      const [oldest, newest] = await Promise.all(ids.map((id) => store.loadBundle(id)));
+      expect(oldest?.motion).toEqual([]);
+      expect(oldest?.session).toMatchObject({ motionDropped: true, summary: { sets: 1, reps: 1 } });
+      expect(oldest?.sets.map((set) => set.count)).toEqual([1]);
+      expect(newest?.session.motionDropped).toBeUndefined();
+      expect(newest?.session.summary).toMatchObject({ sets: 1, reps: 2 });
+      expect(Math.min(...(newest?.motion ?? []).flatMap((chunk) => [...chunk.frameT0Ms]))).toBe(0);
+      expect(newest?.motion.flatMap((chunk) => [...chunk.frameT0Ms])).toHaveLength(35);
+      store.close();
+    } finally {
+      closeOlder();
       await tab.persistence.dispose();
       tabs.splice(tabs.indexOf(tab.persistence), 1);
       indexedDB.deleteDatabase(name);

@@ -444,6 +444,47 @@ describe('SessionRecorder begun with no store', () => {
   });
 });
 
+describe('SessionRecorder ended with no store', () => {
+  it('lets go of its raw motion when asked, keeping the rest, and its row says so once a store takes it', async () => {
+    const rig = new Rig();
+    rig.model.start();
+    const recorder = SessionRecorder.start(null, rig.model.state, [STRAP], {
+      wallNow: () => rig.wallMs,
+      newId: () => 'held',
+    });
+    for (let r = 0; r < 3; r++) {
+      await rig.advance(2000, recorder, () => recorder.flush());
+      rig.rep(recorder);
+    }
+    // Under way, it keeps all of it.
+    expect(recorder.dropMotionHeld()).toBe(false);
+    rig.model.finish();
+    await recorder.finish(rig.model.state);
+    expect(recorder.motionBytes).toBeGreaterThan(0);
+    const events = recorder.bundle().events;
+
+    expect(recorder.dropMotionHeld()).toBe(true);
+    expect(recorder.motionBytes).toBe(0);
+    expect(recorder.bundle()).toMatchObject({ motion: [], events });
+    expect(recorder.sessionRow()).toMatchObject({
+      motionBytes: 0,
+      motionDropped: true,
+      summary: { reps: 3 },
+    });
+
+    const store = await openStore();
+    expect(await recorder.saveTo(store)).toBe(true);
+    const saved = (await store.loadBundle('held'))!;
+    expect(saved.motion).toEqual([]);
+    expect(saved.events).toEqual(events);
+    expect(saved.heartRate.flatMap(decodeHeartRateChunk)).toHaveLength(6);
+    expect(saved.session).toMatchObject({ status: 'finished', motionDropped: true, summary: { reps: 3 } });
+    // Saved, its motion is the store's to remove, not memory's.
+    expect(recorder.dropMotionHeld()).toBe(false);
+    store.close();
+  });
+});
+
 describe('SessionRecorder and the time zone', () => {
   afterEach(() => vi.unstubAllEnvs());
 
