@@ -1399,7 +1399,8 @@ export class Persistence {
    * was deleted. Neither is written back, though, when storage has room again: it was deleted.
    * Sessions that ended before it and wait in memory alone, for room (behind) or after storage failed
    * (failedEnded), are let go: no summary of theirs is on screen, and a backup taking them would bring
-   * them back on restore.
+   * them back on restore. Not those that ended while an older tab held the store (unopened): no other
+   * tab ever had them, and its Delete all did not mean them.
    */
   private forgetEnded(
     deleted: (sessionId: string) => boolean,
@@ -1417,9 +1418,10 @@ export class Persistence {
     for (const ended of this.behind) if (deleted(ended.sessionId)) this.deletedRecorders.add(ended);
     this.behind = this.behind.filter((ended) => !this.deletedRecorders.has(ended));
     this.failedEnded = this.failedEnded.filter((ended) => !deleted(ended.sessionId));
-    this.unopened = this.unopened.filter((ended) => !deleted(ended.sessionId));
     const ended = this.lastRecorder;
     if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
+    // Never in the store the other tab deleted from: a correction on its summary is saved as ever.
+    if (this.unopened.includes(ended)) return;
     // Kept in memory or not, it is never written back, storage full or not.
     this.deletedRecorders.add(ended);
     if (!this.history.state.hasCurrent || (!deletedHere && keptInMemoryOnly(this.history.state))) return;

@@ -332,6 +332,56 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
     }
   });
 
+  it("keeps the sessions held there through another tab's Delete all, which never had them, and saves them once that tab has closed", async () => {
+    const name = `tabs-blocked-deleted-all-${Date.now()}`;
+    const closeOlder = await olderTabHolding(name);
+    const tab = openTab(name, { openStore: (asks) => SessionStore.open({ name, ...asks }) });
+    const other = browserTabs()!;
+    try {
+      await tab.persistence.start();
+      const ids: string[] = [];
+      for (let session = 0; session < 2; session++) {
+        tab.session.reset();
+        tab.session.start();
+        tab.run(1500);
+        const nowMs = tab.session.state.nowMs;
+        tab.session.handleMotion({
+          type: 'rep',
+          tMs: nowMs,
+          emittedMs: nowMs,
+          startMs: nowMs - 900,
+          peakDeg: 12,
+        });
+        tab.run(500);
+        ids.push(tab.persistence.history.state.recordingId!);
+        tab.session.finish();
+        await tab.persistence.flush();
+      }
+      expect(tab.persistence.sessionsHeldInMemory()).toBe(2);
+      // The older tab's History deletes all that its store holds: none of these.
+      other.post({ type: 'deleted-all' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(tab.persistence.sessionsHeldInMemory()).toBe(2);
+
+      closeOlder();
+      await expect
+        .poll(() => tab.persistence.history.state.sessions.map((s) => s.id))
+        .toEqual([...ids].reverse());
+      // The last one's count put right on its summary, still on screen, is saved as ever.
+      tab.session.adjustCount(1);
+      await tab.persistence.flush();
+      const store = await SessionStore.open({ name });
+      expect((await store.setsOf(ids[1]!)).map((set) => set.count)).toEqual([2]);
+      store.close();
+    } finally {
+      other.close();
+      closeOlder();
+      await tab.persistence.dispose();
+      tabs.splice(tabs.indexOf(tab.persistence), 1);
+      indexedDB.deleteDatabase(name);
+    }
+  });
+
   it('lets the oldest session held there go of its raw motion past what memory is given for them, and saves the rest of it', async () => {
     const name = `tabs-blocked-memory-${Date.now()}`;
     const closeOlder = await olderTabHolding(name);
