@@ -4,6 +4,7 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
+import { spokenNumber } from '../../../src/cues/cue-planner.ts';
 import type { CueHosts } from '../../../src/cues/cue-player.ts';
 import type { Habit } from '../../../src/sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
@@ -212,12 +213,20 @@ describe('sets started by position, with the virtual person', () => {
   });
 });
 
+/** A line the voice said: when it was handed over, and when it ended. */
+interface SaidLine {
+  readonly text: string;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
 /** A voice that takes its time: each line ends `msPerChar` per character after it was handed over. */
-function slowVoice(msPerChar: number, said: { text: string; endMs: number }[]): CueHosts {
+function slowVoice(msPerChar: number, said: SaidLine[]): CueHosts {
   const speechSynthesis = {
     speak(utterance: StandInUtterance) {
+      const startMs = Date.now();
       setTimeout(() => {
-        said.push({ text: utterance.text, endMs: Date.now() });
+        said.push({ text: utterance.text, startMs, endMs: Date.now() });
         utterance.dispatchEvent(new Event('end'));
       }, utterance.text.length * msPerChar);
     },
@@ -240,7 +249,7 @@ describe('the virtual person and the voice', () => {
   it('sets off once "In position. Go." has been said, not when the screen changed', {
     timeout: 60_000,
   }, async () => {
-    const said: { text: string; endMs: number }[] = [];
+    const said: SaidLine[] = [];
     const { app, person } = openApp('follows', slowVoice(150, said));
     await vi.advanceTimersByTimeAsync(3000);
     app.startSession();
@@ -267,7 +276,7 @@ describe('the virtual person and the voice', () => {
   it('shows the set under way when "In position. Go." has been said, not when the person was seen in position', {
     timeout: 60_000,
   }, async () => {
-    const said: { text: string; endMs: number }[] = [];
+    const said: SaidLine[] = [];
     const { app } = openApp('follows', slowVoice(150, said));
     await vi.advanceTimersByTimeAsync(3000);
     app.startSession();
@@ -292,7 +301,7 @@ describe('the virtual person and the voice', () => {
   it('times each hold as long as the person held it, the planks from the lift', {
     timeout: 120_000,
   }, async () => {
-    const said: { text: string; endMs: number }[] = [];
+    const said: SaidLine[] = [];
     const { app, person, states } = openApp('usual', slowVoice(60, said));
     await vi.advanceTimersByTimeAsync(3000);
     app.startSession();
@@ -334,6 +343,60 @@ describe('the virtual person and the voice', () => {
       expect(holds, line).toHaveLength(1);
       expect(set.indexOf(holds[0]), line).toBeGreaterThan(set.indexOf('In position. Go.'));
     }
+    app.dispose();
+  });
+});
+
+describe("the voice counting the virtual person's reps", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  // Nothing on the way from the strap to the voice holds a count back: not the set's start handing the
+  // detectors the frames, not the session, not the voice's queue of lines. The detectors count a rep as
+  // the person comes back down, a little before they are still again, and the voice says it then.
+  it('says each rep and breath as the person finishes it, all through the default session', {
+    timeout: 120_000,
+  }, async () => {
+    const said: SaidLine[] = [];
+    const { app } = openApp('usual', slowVoice(60, said));
+    // Each set under way, by its place in the session: from "Go" to its end.
+    const sets: { beganMs: number; endedMs: number }[] = [];
+    app.session.state$.subscribe(({ phase, set, completed }) => {
+      const open = sets[completed.length - 1];
+      if (open && !Number.isFinite(open.endedMs)) open.endedMs = Date.now();
+      if (phase === 'set' && set && !set.waiting)
+        sets[completed.length] ??= { beganMs: Date.now(), endedMs: Number.POSITIVE_INFINITY };
+    });
+    // When the person finished each rep or breath of the set under way: not the last of a set, which
+    // its count ends before the person is down from it.
+    const finishedMs: number[][] = [];
+    app.virtualPerson$.subscribe((p) => {
+      const { phase, set, completed } = app.session.state;
+      if (p?.current.activity.kind !== 'exercise' || phase !== 'set' || !set || set.waiting) return;
+      const times = (finishedMs[completed.length] ??= []);
+      while (times.length < p.current.repsDone + p.current.breathsDone) times.push(Date.now());
+    });
+    await vi.advanceTimersByTimeAsync(3000);
+    app.startSession();
+    await runUntil(() => app.session.state.phase === 'summary', 3600);
+    const numbers = Array.from({ length: 20 }, (_, i) => spokenNumber(i + 1)).join('|');
+    const isCount = new RegExp(`^((Right|Left), )?(${numbers})$`);
+    const lateMs: number[] = [];
+    let finishedBeforeTheLast = 0;
+    app.session.state.completed.forEach((record, i) => {
+      if (record.holdMs !== null) return;
+      finishedBeforeTheLast += record.count - 1;
+      const { beganMs, endedMs } = sets[i];
+      const counts = said.filter(
+        ({ text, startMs }) => isCount.test(text) && startMs >= beganMs && startMs <= endedMs,
+      );
+      expect(counts, `${record.exerciseId} ${record.setNumber}`).toHaveLength(record.count);
+      for (const [k, doneMs] of (finishedMs[i] ?? []).entries()) lateMs.push(counts[k].startMs - doneMs);
+    });
+    // Every rep and breath of the session's sets but each set's last (99 of them), seen finished.
+    expect(lateMs).toHaveLength(finishedBeforeTheLast);
+    expect(lateMs.length).toBeGreaterThan(80);
+    expect(Math.max(...lateMs)).toBeLessThanOrEqual(250);
     app.dispose();
   });
 });
