@@ -186,7 +186,9 @@ export class GattSession {
     this.closed = true;
     this.clearTimers();
     this.device.removeEventListener('gattserverdisconnected', this.onDisconnected);
-    await this.stopStreams().catch(() => undefined);
+    // In turn with a hide's stop and a show's upload: a stop written in between a Bangle's upload
+    // chunks garbles both, and the heart sensor stays on.
+    await this.changeStreams(() => this.stopStreams());
     this.link?.close();
     for (const p of this.profiles) p.reset?.();
     if (this.device.gatt?.connected) this.device.gatt.disconnect();
@@ -231,15 +233,17 @@ export class GattSession {
     this.suspended = false;
     await this.changeStreams(async () => {
       const context = this.context;
-      // Not connected, the reconnection starts every stream itself.
-      if (!context?.link.connected) return;
+      // Not connected, the reconnection starts every stream itself; let go, the device is stopped
+      // next and needs nothing uploaded first.
+      if (this.closed || !context?.link.connected) return;
       for (const p of this.profiles) await p.resume?.(context).catch(() => undefined);
     });
   }
 
   /**
-   * One stop or start of the streams after another: a page hidden and shown at once would otherwise
-   * write a Bangle's upload in between the chunks of its stop, garbling both.
+   * One stop or start of the streams after another, the close's stop among them: a page hidden and
+   * shown at once would otherwise write a Bangle's upload in between the chunks of its stop, garbling
+   * both.
    */
   private changeStreams(change: () => Promise<void>): Promise<void> {
     const changed = this.streamsChanged.then(change).catch(() => undefined);

@@ -262,6 +262,39 @@ describeWithShared('Bangle.js', () => {
     expect(uartText(bangle, connected)).toBe(STOP + uartText(bangle, 0, connected));
   });
 
+  it('lets the watch go with its stop whole and no upload when it is let go as the page is shown', async () => {
+    const bangle = fakeBangle();
+    const { session } = await connect(bangle, 'bangle', 1600);
+    const suspending = session.suspendStreams();
+    await vi.advanceTimersByTimeAsync(100);
+    await suspending;
+    const stopped = bangle.writes.length;
+    void session.resumeStreams();
+    const closing = session.close();
+    await vi.advanceTimersByTimeAsync(1700);
+    await closing;
+    expect(uartText(bangle, stopped)).toBe(STOP);
+    expect(bangle.gatt.connected).toBe(false);
+  });
+
+  it('lets the watch go in the middle of the upload after the page is shown with its stop whole after the upload', async () => {
+    const bangle = fakeBangle();
+    const { session } = await connect(bangle, 'bangle', 1600);
+    const suspending = session.suspendStreams();
+    await vi.advanceTimersByTimeAsync(100);
+    await suspending;
+    const stopped = bangle.writes.length;
+    void session.resumeStreams();
+    await vi.advanceTimersByTimeAsync(1400);
+    // The reset wait over, the upload's first writes under way.
+    vi.advanceTimersByTime(100);
+    await Promise.resolve();
+    const closing = session.close();
+    await vi.advanceTimersByTimeAsync(200);
+    await closing;
+    expect(uartText(bangle, stopped)).toBe(uartText(bangle, 0, stopped).replace(STOP, '') + STOP);
+  });
+
   it('stops a watch reconnected while the page is hidden, and uploads to it again once the page is shown', async () => {
     const bangle = fakeBangle();
     const { session } = await connect(bangle, 'bangle', 1600);
