@@ -36,6 +36,16 @@ function uartText(device: FakeDevice, from: number, to?: number): string {
   return Buffer.from(writes.map(([, h]) => h).join(''), 'hex').toString('utf8');
 }
 
+/** A Bangle.js connected, then stopped for a hidden page; `stopped`, its writes up to then. */
+async function hiddenBangle() {
+  const bangle = fakeBangle();
+  const { session } = await connect(bangle, 'bangle', 1600);
+  const suspending = session.suspendStreams();
+  await vi.advanceTimersByTimeAsync(100);
+  await suspending;
+  return { bangle, session, stopped: bangle.writes.length };
+}
+
 /** The standard heart-rate service, as InfiniTime has had it before its motion service. */
 function heartRateService() {
   return {
@@ -221,24 +231,11 @@ describeWithShared('Bangle.js', () => {
     const closing = session.close();
     await vi.advanceTimersByTimeAsync(100);
     await closing;
-    const stop = Buffer.from(
-      bangle.writes
-        .slice(before)
-        .filter(([c]) => c === uuids.NORDIC_UART_RX)
-        .map(([, h]) => h)
-        .join(''),
-      'hex',
-    ).toString('utf8');
-    expect(stop).toBe('\x03Bangle.setHRMPower(0,"backbeat");reset();\n');
+    expect(uartText(bangle, before)).toBe('\x03Bangle.setHRMPower(0,"backbeat");reset();\n');
   });
 
   it('uploads the streaming code again, after a reset, when its streams start again on the same connection', async () => {
-    const bangle = fakeBangle();
-    const { session } = await connect(bangle, 'bangle', 1600);
-    const suspending = session.suspendStreams();
-    await vi.advanceTimersByTimeAsync(100);
-    await suspending;
-    const stopped = bangle.writes.length;
+    const { bangle, session, stopped } = await hiddenBangle();
     const resuming = session.resumeStreams();
     await vi.advanceTimersByTimeAsync(1400);
     // The documented reset wait first, as on a connection.
@@ -263,12 +260,7 @@ describeWithShared('Bangle.js', () => {
   });
 
   it('lets the watch go with its stop whole and no upload when it is let go as the page is shown', async () => {
-    const bangle = fakeBangle();
-    const { session } = await connect(bangle, 'bangle', 1600);
-    const suspending = session.suspendStreams();
-    await vi.advanceTimersByTimeAsync(100);
-    await suspending;
-    const stopped = bangle.writes.length;
+    const { bangle, session, stopped } = await hiddenBangle();
     void session.resumeStreams();
     const closing = session.close();
     await vi.advanceTimersByTimeAsync(1700);
@@ -278,12 +270,7 @@ describeWithShared('Bangle.js', () => {
   });
 
   it('lets the watch go in the middle of the upload after the page is shown with its stop whole after the upload', async () => {
-    const bangle = fakeBangle();
-    const { session } = await connect(bangle, 'bangle', 1600);
-    const suspending = session.suspendStreams();
-    await vi.advanceTimersByTimeAsync(100);
-    await suspending;
-    const stopped = bangle.writes.length;
+    const { bangle, session, stopped } = await hiddenBangle();
     void session.resumeStreams();
     await vi.advanceTimersByTimeAsync(1400);
     // The reset wait over, the upload's first writes under way.
@@ -296,11 +283,7 @@ describeWithShared('Bangle.js', () => {
   });
 
   it('stops a watch reconnected while the page is hidden, and uploads to it again once the page is shown', async () => {
-    const bangle = fakeBangle();
-    const { session } = await connect(bangle, 'bangle', 1600);
-    const suspending = session.suspendStreams();
-    await vi.advanceTimersByTimeAsync(100);
-    await suspending;
+    const { bangle, session } = await hiddenBangle();
     bangle.drop();
     const dropped = bangle.writes.length;
     // The first try after 0.5 s, the reset wait, the upload, then the stop.
