@@ -273,3 +273,19 @@ export async function emulatePeripheral(
     },
   };
 }
+
+/** Sends a notification of the peripheral's once those sent before it have gone. */
+export type Notify = (serviceUuid: string, characteristicUuid: string, bytes: number[]) => Promise<void>;
+
+/**
+ * The peripheral's notifications one at a time, as over one radio link: each goes once the one
+ * before it has, whether that one reached the page or not (the link gone).
+ */
+export function overOneRadio(peripheral: EmulatedPeripheral): Notify {
+  let radio: Promise<unknown> = Promise.resolve();
+  return (serviceUuid, characteristicUuid, bytes) => {
+    const next = radio.then(() => peripheral.notify(serviceUuid, characteristicUuid, bytes));
+    radio = next.catch(() => undefined);
+    return next;
+  };
+}

@@ -6,24 +6,11 @@
 // whatever the app asks.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import {
-  HEART_RATE_MEASUREMENT,
-  HEART_RATE_SERVICE,
-  PMD_CONTROL_POINT as PMD_CP,
-  PMD_DATA,
-  PMD_SERVICE,
-} from '../../src/protocol/uuids.ts';
+import { HEART_RATE_MEASUREMENT, PMD_CONTROL_POINT as PMD_CP, PMD_DATA } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
-import {
-  accCommandAnswer,
-  emulatedPolarH10,
-  encodeAccFrame,
-  toHex,
-  type Vector,
-} from './emulated-polar-h10.ts';
+import { type EmulatedH10, emulateH10, encodeAccFrame, toHex, type Vector } from './emulated-polar-h10.ts';
 import { setPageHidden } from './page-hidden.ts';
 
 const SAMPLES_PER_FRAME = 36;
@@ -36,20 +23,12 @@ const ACC_START = ['0102', '0202000132000101100002010800'];
 describeWithShared('a Polar H10 before a session, the page hidden and shown again', () => {
   let browser: Browser;
   let page: Page;
-  let strap: EmulatedPeripheral;
+  let strap: EmulatedH10;
   let vectors: Vector[];
   /** Its ACC stream, started and stopped at the app's commands. */
   let accRunning = false;
   let pumping = true;
   let pump: Promise<void> = Promise.resolve();
-  /** Notifications go out one at a time, as over one radio link. */
-  let radio: Promise<unknown> = Promise.resolve();
-  const send = (characteristic: string, bytes: number[]) => {
-    const service = characteristic === HEART_RATE_MEASUREMENT ? HEART_RATE_SERVICE : PMD_SERVICE;
-    const next = radio.then(() => strap.notify(service, characteristic, bytes));
-    radio = next.catch(() => undefined);
-    return next;
-  };
   const commands = () => strap.writes.get(PMD_CP)?.map(toHex) ?? [];
   const line = () => devicesLine(page).textContent();
   const rate = () =>
@@ -67,12 +46,14 @@ describeWithShared('a Polar H10 before a session, the page hidden and shown agai
       const atS = tick * FRAME_S;
       if (accRunning) {
         accS += FRAME_S;
-        await send(PMD_DATA, encodeAccFrame(accS, FACE_DOWN, 0, SAMPLES_PER_FRAME)).catch(() => undefined);
+        await strap
+          .send(PMD_DATA, encodeAccFrame(accS, FACE_DOWN, 0, SAMPLES_PER_FRAME))
+          .catch(() => undefined);
       }
       if (atS >= nextBeatS) {
         nextBeatS += 1;
         // Flags 0: an 8-bit heart rate, nothing else [HRS].
-        await send(HEART_RATE_MEASUREMENT, [0x00, 70]).catch(() => undefined);
+        await strap.send(HEART_RATE_MEASUREMENT, [0x00, 70]).catch(() => undefined);
       }
       await new Promise((resolve) => setTimeout(resolve, FRAME_S * 1000));
     }
@@ -83,13 +64,13 @@ describeWithShared('a Polar H10 before a session, the page hidden and shown agai
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 360, height: 640 } });
     await page.goto(inject('baseUrl'));
-    strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: false }));
-    strap.onWrite(PMD_CP, (command) => {
-      const answer = accCommandAnswer(vectors, command, accRunning);
-      const hex = toHex(command);
-      if (hex.startsWith('0202')) accRunning = true;
-      if (hex === '0302') accRunning = false;
-      if (answer) void send(PMD_CP, answer);
+    strap = await emulateH10(browser, page, vectors, {
+      battery: false,
+      streamRunning: () => accRunning,
+      commanded: (hex) => {
+        if (hex.startsWith('0202')) accRunning = true;
+        if (hex === '0302') accRunning = false;
+      },
     });
     pump = runStrap();
   });

@@ -8,22 +8,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import {
-  HEART_RATE_MEASUREMENT,
-  HEART_RATE_SERVICE,
-  PMD_CONTROL_POINT as PMD_CP,
-  PMD_DATA,
-  PMD_SERVICE,
-} from '../../src/protocol/uuids.ts';
+import { HEART_RATE_MEASUREMENT, PMD_CONTROL_POINT as PMD_CP, PMD_DATA } from '../../src/protocol/uuids.ts';
 import { describeWithShared, PROJECT_DIR, readSharedJson } from '../shared.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, noteReconnecting, openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import { dropToldWhole } from './drop-said.ts';
 import {
-  accCommandAnswer,
-  emulatedPolarH10,
+  type EmulatedH10,
+  emulateH10,
   hexBytes,
   supermanFrames,
   toHex,
@@ -36,18 +29,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a dropped connection', () => {
   let browser: Browser;
   let page: Page;
-  let strap: EmulatedPeripheral;
+  let strap: EmulatedH10;
   let vectors: Vector[];
   /** Set while the strap should answer the next start with ALREADY_IN_STATE. */
   let streamStillRunning = false;
-  /** Notifications go out one at a time, as over one radio link. */
-  let radio: Promise<unknown> = Promise.resolve();
-  const send = (characteristic: string, bytes: number[]) => {
-    const service = characteristic === HEART_RATE_MEASUREMENT ? HEART_RATE_SERVICE : PMD_SERVICE;
-    const next = radio.then(() => strap.notify(service, characteristic, bytes));
-    radio = next.catch(() => undefined);
-    return next;
-  };
 
   beforeAll(async () => {
     vectors = readSharedJson<Vector[]>('vectors/vectors.json');
@@ -59,11 +44,12 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
     });
     await page.addInitScript(installCueSpy);
     await page.goto(inject('baseUrl'));
-    strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: true }));
-    strap.onWrite(PMD_CP, (command) => {
-      const answer = accCommandAnswer(vectors, command, streamStillRunning);
-      if (toHex(command) === '0302') streamStillRunning = false;
-      if (answer) void send(PMD_CP, answer);
+    strap = await emulateH10(browser, page, vectors, {
+      battery: true,
+      streamRunning: () => streamStillRunning,
+      commanded: (hex) => {
+        if (hex === '0302') streamStillRunning = false;
+      },
     });
   });
 
@@ -94,9 +80,9 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
 
     // Real H10 frames go through without a complaint, and heart rate shows.
     for (const v of vectors.filter((x) => x.protocol === 'pmd-acc' && x.stream === 'ACC_50HZ_2G')) {
-      await send(PMD_DATA, hexBytes(v.hex));
+      await strap.send(PMD_DATA, hexBytes(v.hex));
     }
-    await send(
+    await strap.send(
       HEART_RATE_MEASUREMENT,
       vector(vectors, 'Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #1'),
     );
@@ -163,7 +149,7 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
         // The person waited for the strap; the stream resumes where it stopped.
         startedAt = Date.now() - frame.atS * 1000;
       }
-      await send(PMD_DATA, frame.bytes);
+      await strap.send(PMD_DATA, frame.bytes);
       countsSeen.push(await count());
     }
     await expect.poll(count, { timeout: 5000 }).toBe(6);

@@ -9,20 +9,18 @@ import {
   HEART_RATE_SERVICE,
   INFINITIME_MOTION as MOTION,
   INFINITIME_MOTION_SERVICE as MOTION_SERVICE,
-  PMD_CONTROL_POINT as PMD_CP,
   PMD_DATA,
-  PMD_SERVICE,
 } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
-import { emulatedPolarH10, hexBytes, toHex, type Vector, vectorBytes } from './emulated-polar-h10.ts';
+import { type EmulatedH10, emulateH10, hexBytes, type Vector, vectorBytes } from './emulated-polar-h10.ts';
 
 describeWithShared('a Polar H10 and a PineTime connected at the same time', () => {
   let browser: Browser;
   let page: Page;
-  let strap: EmulatedPeripheral;
+  let strap: EmulatedH10;
   let watch: EmulatedPeripheral;
   let vectors: Vector[];
   const vector = (description: string) => vectorBytes(vectors, description);
@@ -32,7 +30,7 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 412, height: 915 } });
     await page.goto(inject('baseUrl'));
-    strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: false }));
+    strap = await emulateH10(browser, page, vectors, { battery: false });
     watch = await emulatePeripheral(browser, page, {
       address: 'C7:00:00:00:00:01',
       name: 'InfiniTime',
@@ -49,13 +47,6 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
           ],
         },
       ],
-    });
-    const settings = vector('H10 ACC settings response to 01 02');
-    const started = vector('H10: start ACC response');
-    strap.onWrite(PMD_CP, (command) => {
-      const hex = toHex(command);
-      if (hex === '0102') void strap.notify(PMD_SERVICE, PMD_CP, settings);
-      else if (hex.startsWith('0202')) void strap.notify(PMD_SERVICE, PMD_CP, started);
     });
   });
 
@@ -92,11 +83,7 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
 
     await watch.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x00, 0x50]);
     await watch.notify(MOTION_SERVICE, MOTION, [0x00, 0x00, 0x00, 0x00, 0x00, 0x04]);
-    await strap.notify(
-      HEART_RATE_SERVICE,
-      HEART_RATE_MEASUREMENT,
-      vector('Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #1'),
-    );
+    await strap.send(HEART_RATE_MEASUREMENT, vector('Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #1'));
     await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('75');
   });
 
@@ -108,7 +95,7 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
       .poll(() => devicesLine(page).textContent(), { timeout: 10_000 })
       .toBe('Polar H10 0000E2E0 connected · InfiniTime connected');
     await watch.notify(MOTION_SERVICE, MOTION, [0x00, 0x00, 0x00, 0x00, 0x00, 0x04]);
-    await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x00, 0x4e]);
+    await strap.send(HEART_RATE_MEASUREMENT, [0x00, 0x4e]);
     await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('78');
     expect(await page.locator('bb-device-panel .malformed').count()).toBe(0);
   });
@@ -140,7 +127,7 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
     const away = page.locator('bb-set-view .away');
     await expect.poll(() => away.count(), { timeout: 15_000 }).toBe(0);
     const frame = vectors.find((x) => x.protocol === 'pmd-acc' && x.stream === 'ACC_50HZ_2G');
-    await strap.notify(PMD_SERVICE, PMD_DATA, hexBytes(frame!.hex));
+    await strap.send(PMD_DATA, hexBytes(frame!.hex));
     await expect.poll(() => away.textContent(), { timeout: 10_000 }).toBe('Strap motion stopped: keep going');
     expect(await page.locator('bb-set-view .paused').count()).toBe(0);
     await page.screenshot({ path: '/tmp/strap-motion-stopped.png' });

@@ -2,6 +2,8 @@
 // real feature read, the PMD data stream and (optionally) the battery, with bytes from the shared
 // vectors, and a test-side encoder of its ACC frames for a simulated person's set. UUIDs come from the
 // app's own protocol layer.
+
+import type { Browser, Page } from 'playwright-core';
 import {
   BATTERY_LEVEL,
   BATTERY_SERVICE,
@@ -12,7 +14,13 @@ import {
   PMD_SERVICE,
 } from '../../src/protocol/uuids.ts';
 import { simulateRecording } from '../../src/sensors/virtual/recording.ts';
-import type { PeripheralSpec } from './ble-peripheral.ts';
+import {
+  type EmulatedPeripheral,
+  emulatePeripheral,
+  overOneRadio,
+  type PeripheralOptions,
+  type PeripheralSpec,
+} from './ble-peripheral.ts';
 
 export interface Vector {
   readonly protocol: string;
@@ -70,6 +78,45 @@ export function emulatedPolarH10(vectors: readonly Vector[], options: { battery:
         : []),
     ],
   };
+}
+
+export interface EmulatedH10Options extends PeripheralOptions {
+  readonly battery: boolean;
+  /** Whether its ACC stream runs as a start comes, answered ALREADY_IN_STATE then (default: never). */
+  readonly streamRunning?: () => boolean;
+  /** Each command written to its PMD control point, as hex, once its answer is chosen. */
+  readonly commanded?: (hex: string) => void;
+}
+
+export interface EmulatedH10 extends EmulatedPeripheral {
+  /** A notification of its heart rate or of its PMD service, after those sent before it. */
+  send(characteristicUuid: string, bytes: number[]): Promise<void>;
+}
+
+/**
+ * An H10 emulated for the page, set up after its last navigation (a reload silently ends the
+ * emulation), its control point answering the app's ACC commands as the real strap does.
+ */
+export async function emulateH10(
+  browser: Browser,
+  page: Page,
+  vectors: readonly Vector[],
+  options: EmulatedH10Options,
+): Promise<EmulatedH10> {
+  const strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, options), options);
+  const notify = overOneRadio(strap);
+  const send = (characteristicUuid: string, bytes: number[]) =>
+    notify(
+      characteristicUuid === HEART_RATE_MEASUREMENT ? HEART_RATE_SERVICE : PMD_SERVICE,
+      characteristicUuid,
+      bytes,
+    );
+  strap.onWrite(PMD_CONTROL_POINT, (command) => {
+    const answer = accCommandAnswer(vectors, command, options.streamRunning?.() ?? false);
+    options.commanded?.(toHex(command));
+    if (answer) void send(PMD_CONTROL_POINT, answer);
+  });
+  return Object.assign(strap, { send });
 }
 
 // ---- A test-side encoder of the H10's ACC frames (PROTOCOLS.md §2.5, §2.6) ----

@@ -18,24 +18,17 @@ import {
   RECONNECTING_CALL_EVERY_S,
   spokenNumber,
 } from '../../src/cues/cue-planner.ts';
-import {
-  HEART_RATE_MEASUREMENT,
-  HEART_RATE_SERVICE,
-  PMD_CONTROL_POINT as PMD_CP,
-  PMD_DATA,
-  PMD_SERVICE,
-} from '../../src/protocol/uuids.ts';
+import { HEART_RATE_MEASUREMENT, PMD_DATA } from '../../src/protocol/uuids.ts';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { openAppOnPausedClock } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import {
-  accCommandAnswer,
+  type EmulatedH10,
   type EncodedFrame,
-  emulatedPolarH10,
+  emulateH10,
   supermanFrames,
   type Vector,
   vectorBytes,
@@ -53,16 +46,8 @@ interface Heard {
 describeWithShared('a strap carried out of reach in a set, given up on, and found again by itself', () => {
   let browser: Browser;
   let page: Page;
-  let strap: EmulatedPeripheral;
+  let strap: EmulatedH10;
   let vectors: Vector[];
-  /** Notifications go out one at a time, as over one radio link. */
-  let radio: Promise<unknown> = Promise.resolve();
-  const send = (characteristic: string, bytes: number[]) => {
-    const service = characteristic === HEART_RATE_MEASUREMENT ? HEART_RATE_SERVICE : PMD_SERVICE;
-    const next = radio.then(() => strap.notify(service, characteristic, bytes));
-    radio = next.catch(() => undefined);
-    return next;
-  };
 
   beforeAll(async () => {
     vectors = readSharedJson<Vector[]>('vectors/vectors.json');
@@ -74,13 +59,8 @@ describeWithShared('a strap carried out of reach in a set, given up on, and foun
     page.on('console', (message) => {
       if (message.type() === 'error') console.log(`page error: ${message.text()}`);
     });
-    // Emulation is set up after the last navigation: a reload silently ends it.
-    strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: false }));
-    strap.onWrite(PMD_CP, (command) => {
-      // Long out of reach, the strap has stopped its stream by itself: a start is simply started.
-      const answer = accCommandAnswer(vectors, command, false);
-      if (answer) void send(PMD_CP, answer);
-    });
+    // Long out of reach, the strap has stopped its stream by itself: a start is simply started.
+    strap = await emulateH10(browser, page, vectors, { battery: false });
   });
 
   afterAll(async () => {
@@ -132,7 +112,7 @@ describeWithShared('a strap carried out of reach in a set, given up on, and foun
       if (isDone(frame)) return;
       await page.clock.runFor(Math.round((frame.atS - streamedS) * 1000));
       streamedS = frame.atS;
-      await send(PMD_DATA, frame.bytes);
+      await strap.send(PMD_DATA, frame.bytes);
     }
   }
 
@@ -144,7 +124,7 @@ describeWithShared('a strap carried out of reach in a set, given up on, and foun
     // Its stream, under the devices' line a tap opens.
     await openDevicesLine(page, click);
     await runClockUntil(async () => (await panel('.rate').textContent()) === 'motion 50 Hz', 5000);
-    await send(
+    await strap.send(
       HEART_RATE_MEASUREMENT,
       vectorBytes(vectors, 'Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #1'),
     );
@@ -271,7 +251,7 @@ describeWithShared('a strap carried out of reach in a set, given up on, and foun
     const more = supermanFrames(3);
     for (const frame of more.frames) {
       await page.clock.runFor(720);
-      await send(PMD_DATA, frame.bytes);
+      await strap.send(PMD_DATA, frame.bytes);
     }
     await runClockUntil(async () => (await heard()).some((h) => h.text === spokenNumber(10)), 5000);
     expect(
