@@ -1,7 +1,15 @@
 // An emulated Bluetooth LE peripheral for end-to-end tests, built with Chromium's DevTools-protocol
 // BluetoothEmulation domain, so the app talks to it through Chromium's real Web Bluetooth stack.
-// See ../shared/BROWSER-TESTING.md §3 for the calls and their quirks.
+// See ../shared/BROWSER-TESTING.md §3 for the calls and their quirks. A Bangle.js, with its UART and
+// what the app wrote to it as text, is one emulateBangle.
 import type { Browser, CDPSession, JSHandle, Page } from 'playwright-core';
+import {
+  BATTERY_LEVEL,
+  BATTERY_SERVICE,
+  NORDIC_UART_RX,
+  NORDIC_UART_SERVICE,
+  NORDIC_UART_TX,
+} from '../../src/protocol/uuids.ts';
 
 export interface CharacteristicSpec {
   readonly uuid: string;
@@ -288,4 +296,46 @@ export function overOneRadio(peripheral: EmulatedPeripheral): Notify {
     radio = next.catch(() => undefined);
     return next;
   };
+}
+
+export interface EmulatedBangle extends EmulatedPeripheral {
+  /** Text the watch prints over its UART, once what it printed before has gone. */
+  print(text: string): Promise<void>;
+  /** What the app wrote to the watch's UART, as text, one entry per write. */
+  written(): string[];
+}
+
+/**
+ * A Bangle.js as the app finds it: Espruino's Nordic UART, and the battery service where
+ * `batteryPercent` is given [ESP].
+ */
+export async function emulateBangle(
+  browser: Browser,
+  page: Page,
+  watch: { readonly address: string; readonly name: string; readonly batteryPercent?: number },
+): Promise<EmulatedBangle> {
+  const uart = {
+    uuid: NORDIC_UART_SERVICE,
+    characteristics: [
+      { uuid: NORDIC_UART_RX, properties: { write: true, writeWithoutResponse: true } },
+      { uuid: NORDIC_UART_TX, properties: { notify: true } },
+    ],
+  };
+  const battery = {
+    uuid: BATTERY_SERVICE,
+    characteristics: [
+      { uuid: BATTERY_LEVEL, properties: { read: true }, readValue: [watch.batteryPercent ?? 0] },
+    ],
+  };
+  const peripheral = await emulatePeripheral(browser, page, {
+    address: watch.address,
+    name: watch.name,
+    services: watch.batteryPercent === undefined ? [uart] : [uart, battery],
+  });
+  const send = overOneRadio(peripheral);
+  return Object.assign(peripheral, {
+    print: (text: string) => send(NORDIC_UART_SERVICE, NORDIC_UART_TX, [...Buffer.from(text)]),
+    written: () =>
+      (peripheral.writes.get(NORDIC_UART_RX) ?? []).map((bytes) => Buffer.from(bytes).toString('latin1')),
+  });
 }

@@ -7,12 +7,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BANGLE_RESET_COMMAND } from '../../src/protocol/bangle.ts';
-import {
-  NORDIC_UART_RX as RX,
-  NORDIC_UART_TX as TX,
-  NORDIC_UART_SERVICE as UART,
-} from '../../src/protocol/uuids.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { type EmulatedBangle, emulateBangle } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
 import { setPageHidden } from './page-hidden.ts';
@@ -46,15 +41,13 @@ function watchRuns(written: string): WatchRuns {
 describe('a Bangle.js before a session, the page hidden and shown again', () => {
   let browser: Browser;
   let page: Page;
-  let watch: EmulatedPeripheral;
+  let watch: EmulatedBangle;
   let pumping = true;
   let pump: Promise<void> = Promise.resolve();
   /** The pulse the watch's heart sensor reads now. */
   let bpm = 70;
 
-  const text = (bytes: readonly number[]) => Buffer.from(bytes).toString('latin1');
-  const written = () => (watch.writes.get(RX) ?? []).map(text);
-  const runs = () => watchRuns(written().join(''));
+  const runs = () => watchRuns(watch.written().join(''));
   const shownBpm = () => page.locator('bb-heart-rate .bpm').textContent();
   /** The devices' line: "No watch motion" once the app takes the watch's silence for a stream stopped. */
   const line = () => devicesLine(page).textContent();
@@ -68,7 +61,7 @@ describe('a Bangle.js before a session, the page hidden and shown again', () => 
         now.accel ? `A,${FACE_DOWN.map((g) => Math.round(g * 100)).join(',')}\n` : '',
         now.heart && tick % Math.round(1000 / SAMPLE_MS) === 0 ? `H,${bpm},95\r\n` : '',
       ].join('');
-      if (lines) await watch.notify(UART, TX, [...Buffer.from(lines)]).catch(() => undefined);
+      if (lines) await watch.print(lines).catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
     }
   }
@@ -77,19 +70,7 @@ describe('a Bangle.js before a session, the page hidden and shown again', () => 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
     await page.goto(inject('baseUrl'));
-    watch = await emulatePeripheral(browser, page, {
-      address: 'E1:BA:00:00:00:05',
-      name: 'Bangle.js 5e6f',
-      services: [
-        {
-          uuid: UART,
-          characteristics: [
-            { uuid: RX, properties: { write: true, writeWithoutResponse: true } },
-            { uuid: TX, properties: { notify: true } },
-          ],
-        },
-      ],
-    });
+    watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:05', name: 'Bangle.js 5e6f' });
     pump = runWatch();
   });
 
@@ -110,17 +91,19 @@ describe('a Bangle.js before a session, the page hidden and shown again', () => 
   });
 
   it('stops the watch, its heart sensor off, while the page is hidden with no session', async () => {
-    const writesBefore = written().length;
+    const writesBefore = watch.written().length;
     await setPageHidden(page, true);
     await expect.poll(runs, { timeout: 5000 }).toEqual({ accel: false, heart: false });
-    expect(written().slice(writesBefore).join('')).toContain('Bangle.setHRMPower(0,"backbeat");reset();');
+    expect(watch.written().slice(writesBefore).join('')).toContain(
+      'Bangle.setHRMPower(0,"backbeat");reset();',
+    );
     // Hidden, a silent watch is no stream stopped: it was stopped on purpose.
     await page.waitForTimeout(4000);
     expect(await line()).toBe('Bangle.js 5e6f connected');
   });
 
   it('streams its heart rate and motion again once the page is shown, on the same connection', async () => {
-    const writesBefore = written().length;
+    const writesBefore = watch.written().length;
     const connections = watch.operations.filter((o) => o === 'connection').length;
     bpm = 74;
     await setPageHidden(page, false);
@@ -131,7 +114,7 @@ describe('a Bangle.js before a session, the page hidden and shown again', () => 
       .poll(async () => ({ line: await line(), bpm: await shownBpm(), watch: runs() }), { timeout: 10_000 })
       .toEqual({ line: 'Bangle.js 5e6f connected', bpm: '74', watch: { accel: true, heart: true } });
     // Reset first, as on a connection, then the upload: the watch runs nothing else of before.
-    expect(written()[writesBefore]).toBe(BANGLE_RESET_COMMAND);
+    expect(watch.written()[writesBefore]).toBe(BANGLE_RESET_COMMAND);
     expect(watch.operations.filter((o) => o === 'connection').length).toBe(connections);
   });
 });

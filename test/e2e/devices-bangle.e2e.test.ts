@@ -7,14 +7,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BANGLE_RESET_COMMAND } from '../../src/protocol/bangle.ts';
-import {
-  BATTERY_LEVEL,
-  BATTERY_SERVICE,
-  NORDIC_UART_RX as RX,
-  NORDIC_UART_TX as TX,
-  NORDIC_UART_SERVICE as UART,
-} from '../../src/protocol/uuids.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { type EmulatedBangle, emulateBangle } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, noteReconnecting, openDeviceMenu, openDevicesLine } from './devices-line.ts';
@@ -23,22 +16,14 @@ import { simulatedSet, streamSet, type Xyz } from './simulated-wearer.ts';
 
 /** Espruino's default accelerometer poll: 80 ms [ESP Data Streaming]. */
 const BANGLE_RATE_HZ = 12.5;
-const text = (bytes: readonly number[]) => Buffer.from(bytes).toString('latin1');
 
 describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and a dropped connection', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let watch: EmulatedPeripheral;
-  /** Notifications go out one at a time, as over one radio link. */
-  let radio: Promise<unknown> = Promise.resolve();
-  const send = (bytes: number[]) => {
-    const next = radio.then(() => watch.notify(UART, TX, bytes));
-    radio = next.catch(() => undefined);
-    return next;
-  };
+  let watch: EmulatedBangle;
   const line = ([x, y, z]: Xyz) =>
-    send([...Buffer.from(`A,${Math.round(x * 100)},${Math.round(y * 100)},${Math.round(z * 100)}\n`)]);
+    watch.print(`A,${Math.round(x * 100)},${Math.round(y * 100)},${Math.round(z * 100)}\n`);
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -50,22 +35,10 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
     page = await context.newPage();
     await page.addInitScript(installCueSpy);
     await page.goto(inject('baseUrl'));
-    watch = await emulatePeripheral(browser, page, {
+    watch = await emulateBangle(browser, page, {
       address: 'E1:BA:00:00:00:01',
       name: 'Bangle.js 1a2b',
-      services: [
-        {
-          uuid: UART,
-          characteristics: [
-            { uuid: RX, properties: { write: true, writeWithoutResponse: true } },
-            { uuid: TX, properties: { notify: true } },
-          ],
-        },
-        {
-          uuid: BATTERY_SERVICE,
-          characteristics: [{ uuid: BATTERY_LEVEL, properties: { read: true }, readValue: [72] }],
-        },
-      ],
+      batteryPercent: 72,
     });
   });
 
@@ -82,8 +55,6 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
     const shown = page.locator('bb-set-view .count');
     return (await shown.count()) > 0 ? Number(await shown.textContent()) : 0;
   };
-  /** What the app wrote to the watch, as text, one entry per write. */
-  const written = () => (watch.writes.get(RX) ?? []).map(text);
 
   it('is picked from the device menu with a tap, resets the watch, uploads the streaming code and shows the battery', async () => {
     await openDeviceMenu(page, tap);
@@ -99,9 +70,9 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
       'heart rate; counts the superman, drawing-in and wide-grip lat pulldown; the rest by hand',
     );
     // The emulation reports each write to this process as an event of its own: waited for, not raced.
-    await expect.poll(() => written().slice(1).join('').includes("Bangle.on('HRM'")).toBe(true);
-    await expect.poll(() => written().slice(1).join('').endsWith('}\n')).toBe(true);
-    const writes = written();
+    await expect.poll(() => watch.written().slice(1).join('').includes("Bangle.on('HRM'")).toBe(true);
+    await expect.poll(() => watch.written().slice(1).join('').endsWith('}\n')).toBe(true);
+    const writes = watch.written();
     expect(writes[0]).toBe(BANGLE_RESET_COMMAND);
     // The rest is the upload, in writes of at most 20 bytes: no echo, one statement each, the accel
     // handler and then the heart sensor's.
@@ -115,7 +86,7 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
     const bpm = page.locator('bb-heart-rate .bpm');
     const finding = page.locator('bb-heart-rate .finding');
     expect(await bpm.textContent()).toBe('--');
-    await send([...Buffer.from('H,0,10\r\nH,88,30\r\n')]);
+    await watch.print('H,0,10\r\nH,88,30\r\n');
     await expect.poll(() => finding.textContent(), { timeout: 3000 }).toBe('finding pulse…');
     expect(await bpm.count()).toBe(0);
     for (const [width, height] of [
@@ -136,7 +107,7 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
     }
     const findingHeight = (await page.locator('bb-heart-rate').boundingBox())?.height;
     // Then its reading, as a strap's would be, the header no taller nor shorter for it.
-    await send([...Buffer.from('H,76,85\r\n')]);
+    await watch.print('H,76,85\r\n');
     await expect.poll(() => bpm.textContent(), { timeout: 3000 }).toContain('76');
     expect(await finding.count()).toBe(0);
     expect((await page.locator('bb-heart-rate').boundingBox())?.height).toBe(findingHeight);
@@ -144,7 +115,7 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
     // last sure one stays, where a strap's is gone after 5 s.
     for (let i = 0; i < 7; i++) {
       await page.waitForTimeout(1000);
-      await send([...Buffer.from(`H,${80 + i},${15 + 5 * i}\r\n`)]);
+      await watch.print(`H,${80 + i},${15 + 5 * i}\r\n`);
     }
     expect(await bpm.textContent()).toBe('76');
   });
@@ -161,10 +132,9 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
     await streamSet(set, line, {
       dropAfterS: set.repTimesS[2] + 0.4,
       drop: async () => {
-        await radio;
         await expect.poll(count, { timeout: 3000 }).toBe(3);
         countBeforeDrop = await count();
-        writesBeforeDrop = written().length;
+        writesBeforeDrop = watch.written().length;
         const saidBeforeDrop = (await said()).length;
         const reconnectingSeen = await noteReconnecting(page);
         await watch.disconnect();
@@ -178,8 +148,8 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
           .toBe('connected');
         // The watch may have been reset meanwhile: the app resets it and uploads the code again.
         await expect
-          .poll(() => written().slice(writesBeforeDrop))
-          .toEqual(written().slice(0, writesBeforeDrop));
+          .poll(() => watch.written().slice(writesBeforeDrop))
+          .toEqual(watch.written().slice(0, writesBeforeDrop));
         expect(await count()).toBe(countBeforeDrop);
         // Told whole or not at all, as the reconnection took more or less than a moment.
         await expect
@@ -187,7 +157,6 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
           .toBeOneOf(dropToldWhole(countBeforeDrop));
       },
     });
-    await radio;
     await expect.poll(count, { timeout: 5000 }).toBe(6);
     expect(countBeforeDrop).toBe(3);
     expect(await panel('.malformed').count()).toBe(0);
@@ -195,10 +164,10 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
 
   it('drops a garbled line, counts it as a bad packet, and reads the lines around it', async () => {
     const before = await count();
-    await send([...Buffer.from('A,12,x4,98\n')]);
+    await watch.print('A,12,x4,98\n');
     // A line split across two notifications is one line.
-    await send([...Buffer.from('A,6,14,')]);
-    await send([...Buffer.from('-99\n')]);
+    await watch.print('A,6,14,');
+    await watch.print('-99\n');
     await expect.poll(() => panel('.malformed').textContent()).toBe('1 bad packet dropped');
     expect(await count()).toBe(before);
     expect(await panel('.state').textContent()).toBe('connected');

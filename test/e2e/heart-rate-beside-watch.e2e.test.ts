@@ -3,14 +3,13 @@
 // out of reach, and the strap's again from its next reading.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
 import {
-  HEART_RATE_MEASUREMENT,
-  HEART_RATE_SERVICE,
-  NORDIC_UART_RX as RX,
-  NORDIC_UART_TX as TX,
-  NORDIC_UART_SERVICE as UART,
-} from '../../src/protocol/uuids.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+  type EmulatedBangle,
+  type EmulatedPeripheral,
+  emulateBangle,
+  emulatePeripheral,
+} from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
 
@@ -18,7 +17,7 @@ describe('a heart-rate strap beside a Bangle.js', () => {
   let browser: Browser;
   let page: Page;
   let strap: EmulatedPeripheral;
-  let watch: EmulatedPeripheral;
+  let watch: EmulatedBangle;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -35,19 +34,7 @@ describe('a heart-rate strap beside a Bangle.js', () => {
         },
       ],
     });
-    watch = await emulatePeripheral(browser, page, {
-      address: 'E1:BA:00:00:00:02',
-      name: 'Bangle.js 5e6f',
-      services: [
-        {
-          uuid: UART,
-          characteristics: [
-            { uuid: RX, properties: { write: true, writeWithoutResponse: true } },
-            { uuid: TX, properties: { notify: true } },
-          ],
-        },
-      ],
-    });
+    watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:02', name: 'Bangle.js 5e6f' });
   });
 
   afterAll(async () => {
@@ -60,7 +47,7 @@ describe('a heart-rate strap beside a Bangle.js', () => {
   const bpm = () => page.locator('bb-heart-rate .bpm').textContent();
   const fromStrap = (beats: number) =>
     strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x00, beats]);
-  const fromWatch = (beats: number) => watch.notify(UART, TX, [...Buffer.from(`H,${beats},90\r\n`)]);
+  const fromWatch = (beats: number) => watch.print(`H,${beats},90\r\n`);
   /** The part the device panel gives each device, by name. */
   const roles = () =>
     page
@@ -80,7 +67,7 @@ describe('a heart-rate strap beside a Bangle.js', () => {
     await openDeviceMenu(page, tap);
     await page.getByRole('button', { name: 'Bangle.js watch', exact: true }).tap();
     // Streaming once the watch's code is uploaded: the reset's wait is 1.5 s.
-    await expect.poll(() => (watch.writes.get(RX) ?? []).length, { timeout: 10_000 }).toBeGreaterThan(5);
+    await expect.poll(() => watch.written().length, { timeout: 10_000 }).toBeGreaterThan(5);
     await openDevicesLine(page, tap);
 
     await fromStrap(90);

@@ -6,15 +6,10 @@
 // paused and moved on a sample at a time, so that the app's timers and the voice keep their times.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  NORDIC_UART_RX as RX,
-  NORDIC_UART_TX as TX,
-  NORDIC_UART_SERVICE as UART,
-} from '../../src/protocol/uuids.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
 import { SETTINGS_KEY } from '../../src/workout/settings.ts';
 import { openAppOnPausedClock, resizeAndSettle } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { type EmulatedBangle, emulateBangle } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
@@ -35,14 +30,7 @@ interface Heard {
 describe('a watch whose motion stops in the middle of a lat pulldown set, its connection kept', () => {
   let browser: Browser;
   let page: Page;
-  let watch: EmulatedPeripheral;
-  /** Notifications go out one at a time, as over one radio link. */
-  let radio: Promise<unknown> = Promise.resolve();
-  const send = (bytes: number[]) => {
-    const next = radio.then(() => watch.notify(UART, TX, bytes));
-    radio = next.catch(() => undefined);
-    return next;
-  };
+  let watch: EmulatedBangle;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -54,19 +42,7 @@ describe('a watch whose motion stops in the middle of a lat pulldown set, its co
       initScript: installCueSpy,
       storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false, exercises }) },
     });
-    watch = await emulatePeripheral(browser, page, {
-      address: 'E1:BA:00:00:00:02',
-      name: 'Bangle.js 3c4d',
-      services: [
-        {
-          uuid: UART,
-          characteristics: [
-            { uuid: RX, properties: { write: true, writeWithoutResponse: true } },
-            { uuid: TX, properties: { notify: true } },
-          ],
-        },
-      ],
-    });
+    watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:02', name: 'Bangle.js 3c4d' });
   });
 
   afterAll(async () => {
@@ -104,10 +80,9 @@ describe('a watch whose motion stops in the middle of a lat pulldown set, its co
       const swing = pulling ? 0.4 * Math.sin((2 * Math.PI * streamedS) / PULL_S) : 0;
       const [x, y, z] = [0.3 + swing * 0.6, 0.9 + swing * 0.8, 0.1].map((g) => Math.round(g * 100));
       await page.clock.runFor(SAMPLE_MS);
-      await send([...Buffer.from(`A,${x},${y},${z}\n`)]);
+      await watch.print(`A,${x},${y},${z}\n`);
       streamedS += SAMPLE_MS / 1000;
     }
-    await radio;
   }
 
   /** A phone, a laptop and the smallest phone. */
@@ -137,7 +112,7 @@ describe('a watch whose motion stops in the middle of a lat pulldown set, its co
       10_000,
     );
     // Its streaming code uploaded: the watch streams, the person sits still at the machine.
-    await runClockUntil(async () => (watch.writes.get(RX)?.length ?? 0) > 2, 5000);
+    await runClockUntil(async () => watch.written().length > 2, 5000);
     await stream(2, false);
     await page.getByRole('button', { name: 'Start', exact: true }).tap();
     await runClockUntil(async () => (await page.locator('bb-set-view h2').count()) > 0, 5000);
