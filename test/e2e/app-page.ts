@@ -88,3 +88,18 @@ export async function resizeAndSettle(page: Page, size: { width: number; height:
     last = now;
   }
 }
+
+/**
+ * Opens the built app on a page of its own, on the browser's own clock, for what runs in real time
+ * (an emulated device's streams and reconnections).
+ */
+export async function openApp(
+  browser: Browser,
+  options: Pick<AppPageOptions, 'viewport' | 'initScript' | 'touch'>,
+): Promise<Page> {
+  const touch = options.touch === true;
+  const page = await browser.newPage({ viewport: options.viewport, hasTouch: touch, isMobile: touch });
+  if (options.initScript) await page.addInitScript(options.initScript);
+  await page.goto(inject('baseUrl'));
+  return page;
+}

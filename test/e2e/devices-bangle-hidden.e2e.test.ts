@@ -5,8 +5,9 @@
 // and `H,bpm,confidence` lines once a second while its heart sensor is on with the HRM handler
 // uploaded; `reset()` drops both handlers.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BANGLE_RESET_COMMAND } from '../../src/protocol/bangle.ts';
+import { openApp } from './app-page.ts';
 import { type EmulatedBangle, emulateBangle } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
@@ -68,8 +69,7 @@ describe('a Bangle.js before a session, the page hidden and shown again', () => 
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
-    await page.goto(inject('baseUrl'));
+    page = await openApp(browser, { viewport: { width: 360, height: 640 }, touch: true });
     watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:05', name: 'Bangle.js 5e6f' });
     pump = runWatch();
   });

@@ -4,9 +4,10 @@
 // `H,bpm,confidence` line per reading of its heart sensor. The person taps their way in on a phone,
 // does a superman set the watch counts, and the watch goes out of reach in the middle of it and comes
 // back.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BANGLE_RESET_COMMAND } from '../../src/protocol/bangle.ts';
+import { openApp } from './app-page.ts';
 import { type EmulatedBangle, emulateBangle } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
@@ -19,7 +20,6 @@ const BANGLE_RATE_HZ = 12.5;
 
 describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and a dropped connection', () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let watch: EmulatedBangle;
   const line = ([x, y, z]: Xyz) =>
@@ -27,14 +27,11 @@ describe('a Bangle.js over Web Bluetooth: the streaming code, a counted set and 
 
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await browser.newContext({
+    page = await openApp(browser, {
       viewport: { width: 360, height: 640 },
-      hasTouch: true,
-      isMobile: true,
+      touch: true,
+      initScript: installCueSpy,
     });
-    page = await context.newPage();
-    await page.addInitScript(installCueSpy);
-    await page.goto(inject('baseUrl'));
     watch = await emulateBangle(browser, page, {
       address: 'E1:BA:00:00:00:01',
       name: 'Bangle.js 1a2b',

@@ -3,13 +3,14 @@
 // back what the device chose, and the micro:bit notifies one reading (3 × int16 milli-g) at a time
 // [MB]. The person taps their way in on a phone, does a superman set the micro:bit counts, and it
 // goes out of reach in the middle of it and comes back.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   MICROBIT_ACCELEROMETER_SERVICE as ACCELEROMETER,
   MICROBIT_ACCELEROMETER_DATA as DATA,
   MICROBIT_ACCELEROMETER_PERIOD as PERIOD,
 } from '../../src/protocol/uuids.ts';
+import { openApp } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
@@ -30,7 +31,6 @@ function reading([x, y, z]: Xyz): number[] {
 
 describe('a micro:bit on the chest over Web Bluetooth: the period, a counted set and a dropped connection', () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let microbit: EmulatedPeripheral;
   /** Notifications go out one at a time, as over one radio link. */
@@ -44,14 +44,11 @@ describe('a micro:bit on the chest over Web Bluetooth: the period, a counted set
 
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await browser.newContext({
+    page = await openApp(browser, {
       viewport: { width: 360, height: 640 },
-      hasTouch: true,
-      isMobile: true,
+      touch: true,
+      initScript: installCueSpy,
     });
-    page = await context.newPage();
-    await page.addInitScript(installCueSpy);
-    await page.goto(inject('baseUrl'));
     microbit = await emulatePeripheral(browser, page, {
       address: 'D0:0B:00:00:00:02',
       name: 'BBC micro:bit [zogav]',

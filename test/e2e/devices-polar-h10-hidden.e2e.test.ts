@@ -5,9 +5,10 @@
 // its stream runs, from the start the app asks for to the stop; its heart rate, once a second, runs
 // whatever the app asks.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEART_RATE_MEASUREMENT, PMD_CONTROL_POINT as PMD_CP, PMD_DATA } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
+import { openApp } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import { type EmulatedH10, emulateH10, encodeAccFrame, toHex, type Vector } from './emulated-polar-h10.ts';
@@ -62,8 +63,7 @@ describeWithShared('a Polar H10 before a session, the page hidden and shown agai
   beforeAll(async () => {
     vectors = readSharedJson<Vector[]>('vectors/vectors.json');
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 360, height: 640 } });
-    await page.goto(inject('baseUrl'));
+    page = await openApp(browser, { viewport: { width: 360, height: 640 } });
     strap = await emulateH10(browser, page, vectors, {
       battery: false,
       streamRunning: () => accRunning,

@@ -7,9 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEART_RATE_MEASUREMENT, PMD_CONTROL_POINT as PMD_CP, PMD_DATA } from '../../src/protocol/uuids.ts';
 import { describeWithShared, PROJECT_DIR, readSharedJson } from '../shared.ts';
+import { openApp } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, noteReconnecting, openDeviceMenu, openDevicesLine } from './devices-line.ts';
@@ -38,12 +39,10 @@ describeWithShared('a Polar H10 over Web Bluetooth: heart rate, ACC stream and a
     vectors = readSharedJson<Vector[]>('vectors/vectors.json');
     mkdirSync(join(PROJECT_DIR, 'test-results'), { recursive: true });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+    page = await openApp(browser, { viewport: { width: 412, height: 915 }, initScript: installCueSpy });
     page.on('console', (message) => {
       if (message.type() === 'error') console.log(`page error: ${message.text()}`);
     });
-    await page.addInitScript(installCueSpy);
-    await page.goto(inject('baseUrl'));
     strap = await emulateH10(browser, page, vectors, {
       battery: true,
       streamRunning: () => streamStillRunning,

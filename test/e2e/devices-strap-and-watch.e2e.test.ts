@@ -3,7 +3,7 @@
 // coming back does not disturb the strap, and the strap going, or its motion stopping, in a set the
 // watch counts says so and lets the set go on.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   HEART_RATE_MEASUREMENT,
   HEART_RATE_SERVICE,
@@ -12,6 +12,7 @@ import {
   PMD_DATA,
 } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
+import { openApp } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
@@ -28,8 +29,7 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
   beforeAll(async () => {
     vectors = readSharedJson<Vector[]>('vectors/vectors.json');
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 412, height: 915 } });
-    await page.goto(inject('baseUrl'));
+    page = await openApp(browser, { viewport: { width: 412, height: 915 } });
     strap = await emulateH10(browser, page, vectors, { battery: false });
     watch = await emulatePeripheral(browser, page, {
       address: 'C7:00:00:00:00:01',

@@ -2,13 +2,14 @@
 // its heart rate, as a Polar without its motion data is, says plainly that it cannot count, and the
 // session is counted by hand, not by the simulated person of the virtual strap it took the place of.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BATTERY_LEVEL,
   BATTERY_SERVICE,
   HEART_RATE_MEASUREMENT,
   HEART_RATE_SERVICE,
 } from '../../src/protocol/uuids.ts';
+import { openApp } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { openDeviceMenu, openDevicesLine } from './devices-line.ts';
@@ -20,8 +21,7 @@ describe('a PineTime without the motion service', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 360, height: 640 } });
-    await page.goto(inject('baseUrl'));
+    page = await openApp(browser, { viewport: { width: 360, height: 640 } });
     watch = await emulatePeripheral(browser, page, {
       address: 'C7:00:00:00:00:02',
       name: 'InfiniTime',

@@ -2,8 +2,9 @@
 // giving the heart rate: the strap's is shown while it reads, the watch's while the strap is silent or
 // out of reach, and the strap's again from its next reading.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
+import { openApp } from './app-page.ts';
 import {
   type EmulatedBangle,
   type EmulatedPeripheral,
@@ -21,9 +22,7 @@ describe('a heart-rate strap beside a Bangle.js', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true });
-    page = await context.newPage();
-    await page.goto(inject('baseUrl'));
+    page = await openApp(browser, { viewport: { width: 360, height: 640 }, touch: true });
     strap = await emulatePeripheral(browser, page, {
       address: '0C:8C:DC:00:00:42',
       name: 'HRM-Dual 4242',

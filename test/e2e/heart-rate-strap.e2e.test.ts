@@ -1,9 +1,10 @@
 // A standard heart-rate strap, emulated over the DevTools protocol, picked and streamed through
 // Chromium's own Web Bluetooth stack with real bytes captured from a Polar H10.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
+import { openApp } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
@@ -23,9 +24,8 @@ describeWithShared('a standard heart-rate strap over Web Bluetooth', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage();
-    await page.addInitScript(installCueSpy);
-    await page.goto(inject('baseUrl'));
+    // Playwright's own page size, a laptop's.
+    page = await openApp(browser, { viewport: { width: 1280, height: 720 }, initScript: installCueSpy });
     // Emulation is set up after the last navigation: a reload silently ends it.
     strap = await emulatePeripheral(browser, page, {
       address: '0C:8C:DC:00:00:10',
