@@ -10,8 +10,6 @@ import {
   HEART_RATE_SERVICE,
   INFINITIME_MOTION as MOTION,
   INFINITIME_MOTION_SERVICE as MOTION_SERVICE,
-  PMD_CONTROL_POINT as PMD_CP,
-  PMD_SERVICE,
 } from '../../src/protocol/uuids.ts';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
@@ -20,7 +18,7 @@ import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts'
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
-import { emulatedPolarH10, toHex, type Vector, vectorBytes } from './emulated-polar-h10.ts';
+import { type EmulatedH10, emulateH10, type Vector } from './emulated-polar-h10.ts';
 
 const WATCH_LOST_LINE =
   'The watch is out of reach. Tap Reconnect, or Resume and count with plus one until the watch is back';
@@ -28,7 +26,7 @@ const WATCH_LOST_LINE =
 describeWithShared('a watch given up for lost beside a strap, on the set and rest screens', () => {
   let browser: Browser;
   let page: Page;
-  let strap: EmulatedPeripheral;
+  let strap: EmulatedH10;
   let watch: EmulatedPeripheral;
 
   beforeAll(async () => {
@@ -39,7 +37,7 @@ describeWithShared('a watch given up for lost beside a strap, on the set and res
       touch: true,
       initScript: installCueSpy,
     });
-    strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: false }));
+    strap = await emulateH10(browser, page, vectors, { battery: false });
     watch = await emulatePeripheral(browser, page, {
       address: 'C7:00:00:00:00:01',
       name: 'InfiniTime',
@@ -55,13 +53,6 @@ describeWithShared('a watch given up for lost beside a strap, on the set and res
           ],
         },
       ],
-    });
-    const settings = vectorBytes(vectors, 'H10 ACC settings response to 01 02');
-    const started = vectorBytes(vectors, 'H10: start ACC response');
-    strap.onWrite(PMD_CP, (command) => {
-      const hex = toHex(command);
-      if (hex === '0102') void strap.notify(PMD_SERVICE, PMD_CP, settings);
-      else if (hex.startsWith('0202')) void strap.notify(PMD_SERVICE, PMD_CP, started);
     });
   });
 
