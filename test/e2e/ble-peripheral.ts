@@ -6,6 +6,10 @@ import type { Browser, CDPSession, JSHandle, Page } from 'playwright-core';
 import {
   BATTERY_LEVEL,
   BATTERY_SERVICE,
+  HEART_RATE_MEASUREMENT,
+  HEART_RATE_SERVICE,
+  INFINITIME_MOTION,
+  INFINITIME_MOTION_SERVICE,
   NORDIC_UART_RX,
   NORDIC_UART_SERVICE,
   NORDIC_UART_TX,
@@ -295,6 +299,37 @@ export function overOneRadio(peripheral: EmulatedPeripheral): Notify {
     const next = radio.then(() => peripheral.notify(serviceUuid, characteristicUuid, bytes));
     radio = next.catch(() => undefined);
     return next;
+  };
+}
+
+/** The standard heart-rate service, its measurement notified [HRS]: a strap's, and a PineTime's. */
+export const HEART_RATE_SERVICE_SPEC: PeripheralSpec['services'][number] = {
+  uuid: HEART_RATE_SERVICE,
+  characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+};
+
+/** A strap that offers the standard heart-rate service alone. */
+export function heartRateStrap(address: string, name: string): PeripheralSpec {
+  return { address, name, services: [HEART_RATE_SERVICE_SPEC] };
+}
+
+/**
+ * A PineTime on InfiniTime: its heart rate and its motion service, read as well as notified [IT],
+ * `motion` its reading until it notifies another.
+ */
+export function pineTime(address: string, motion: readonly number[]): PeripheralSpec {
+  return {
+    address,
+    name: 'InfiniTime',
+    services: [
+      HEART_RATE_SERVICE_SPEC,
+      {
+        uuid: INFINITIME_MOTION_SERVICE,
+        characteristics: [
+          { uuid: INFINITIME_MOTION, properties: { notify: true, read: true }, readValue: [...motion] },
+        ],
+      },
+    ],
   };
 }
 

@@ -5,19 +5,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
-import { type EmulatedPeripheral, emulatePeripheral, type PeripheralSpec } from './ble-peripheral.ts';
+import { type EmulatedPeripheral, emulatePeripheral, heartRateStrap } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 
-const STRAP: PeripheralSpec = {
-  address: '0C:8C:DC:00:00:20',
-  name: 'HRM-Pro 12345',
-  services: [
-    {
-      uuid: HEART_RATE_SERVICE,
-      characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-    },
-  ],
-};
+const STRAP = heartRateStrap('0C:8C:DC:00:00:20', 'HRM-Pro 12345');
 
 describe('a heart-rate strap picked on an earlier visit', () => {
   let browser: Browser;

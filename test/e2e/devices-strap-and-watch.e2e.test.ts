@@ -13,7 +13,7 @@ import {
 } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { openApp } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { type EmulatedPeripheral, emulatePeripheral, pineTime } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
 import { type EmulatedH10, emulateH10, hexBytes, type Vector, vectorBytes } from './emulated-polar-h10.ts';
@@ -31,23 +31,8 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
     browser = await launchChromium();
     page = await openApp(browser, { viewport: { width: 412, height: 915 } });
     strap = await emulateH10(browser, page, vectors, { battery: false });
-    watch = await emulatePeripheral(browser, page, {
-      address: 'C7:00:00:00:00:01',
-      name: 'InfiniTime',
-      services: [
-        {
-          uuid: HEART_RATE_SERVICE,
-          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-        },
-        {
-          uuid: MOTION_SERVICE,
-          // Read as well as notified [IT]: 1 g on z, the watch flat.
-          characteristics: [
-            { uuid: MOTION, properties: { notify: true, read: true }, readValue: [0, 0, 0, 0, 0, 4] },
-          ],
-        },
-      ],
-    });
+    // 1 g on z, the watch flat.
+    watch = await emulatePeripheral(browser, page, pineTime('C7:00:00:00:00:01', [0, 0, 0, 0, 0, 4]));
   });
 
   afterAll(async () => {

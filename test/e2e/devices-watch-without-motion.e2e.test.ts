@@ -10,7 +10,7 @@ import {
   HEART_RATE_SERVICE,
 } from '../../src/protocol/uuids.ts';
 import { openApp } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { type EmulatedPeripheral, emulatePeripheral, HEART_RATE_SERVICE_SPEC } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { openDeviceMenu, openDevicesLine } from './devices-line.ts';
 
@@ -26,10 +26,7 @@ describe('a PineTime without the motion service', () => {
       address: 'C7:00:00:00:00:02',
       name: 'InfiniTime',
       services: [
-        {
-          uuid: HEART_RATE_SERVICE,
-          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-        },
+        HEART_RATE_SERVICE_SPEC,
         {
           uuid: BATTERY_SERVICE,
           characteristics: [

@@ -10,6 +10,7 @@ import {
   type EmulatedPeripheral,
   emulateBangle,
   emulatePeripheral,
+  heartRateStrap,
 } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { devicesLine, openDeviceMenu, openDevicesLine } from './devices-line.ts';
@@ -23,16 +24,7 @@ describe('a heart-rate strap beside a Bangle.js', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     page = await openApp(browser, { viewport: { width: 360, height: 640 }, touch: true });
-    strap = await emulatePeripheral(browser, page, {
-      address: '0C:8C:DC:00:00:42',
-      name: 'HRM-Dual 4242',
-      services: [
-        {
-          uuid: HEART_RATE_SERVICE,
-          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-        },
-      ],
-    });
+    strap = await emulatePeripheral(browser, page, heartRateStrap('0C:8C:DC:00:00:42', 'HRM-Dual 4242'));
     watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:02', name: 'Bangle.js 5e6f' });
   });
 

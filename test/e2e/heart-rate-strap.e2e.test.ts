@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { openApp } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { type EmulatedPeripheral, emulatePeripheral, heartRateStrap } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { hexBytes } from './emulated-polar-h10.ts';
@@ -27,16 +27,7 @@ describeWithShared('a standard heart-rate strap over Web Bluetooth', () => {
     // Playwright's own page size, a laptop's.
     page = await openApp(browser, { viewport: { width: 1280, height: 720 }, initScript: installCueSpy });
     // Emulation is set up after the last navigation: a reload silently ends it.
-    strap = await emulatePeripheral(browser, page, {
-      address: '0C:8C:DC:00:00:10',
-      name: 'Polar H10 0000E2E0',
-      services: [
-        {
-          uuid: HEART_RATE_SERVICE,
-          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-        },
-      ],
-    });
+    strap = await emulatePeripheral(browser, page, heartRateStrap('0C:8C:DC:00:00:10', 'Polar H10 0000E2E0'));
   });
 
   afterAll(async () => {

@@ -5,16 +5,10 @@
 // app's minute of reconnecting before it gives the watch up passes in seconds.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  HEART_RATE_MEASUREMENT,
-  HEART_RATE_SERVICE,
-  INFINITIME_MOTION as MOTION,
-  INFINITIME_MOTION_SERVICE as MOTION_SERVICE,
-} from '../../src/protocol/uuids.ts';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { openAppOnPausedClock } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { type EmulatedPeripheral, emulatePeripheral, pineTime } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
@@ -38,22 +32,7 @@ describeWithShared('a watch given up for lost beside a strap, on the set and res
       initScript: installCueSpy,
     });
     strap = await emulateH10(browser, page, vectors, { battery: false });
-    watch = await emulatePeripheral(browser, page, {
-      address: 'C7:00:00:00:00:01',
-      name: 'InfiniTime',
-      services: [
-        {
-          uuid: HEART_RATE_SERVICE,
-          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-        },
-        {
-          uuid: MOTION_SERVICE,
-          characteristics: [
-            { uuid: MOTION, properties: { notify: true, read: true }, readValue: [0, 0, 0, 0, 0, 4] },
-          ],
-        },
-      ],
-    });
+    watch = await emulatePeripheral(browser, page, pineTime('C7:00:00:00:00:01', [0, 0, 0, 0, 0, 4]));
   });
 
   afterAll(async () => {

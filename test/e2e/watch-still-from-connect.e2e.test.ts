@@ -4,17 +4,11 @@
 // the DevTools protocol and reached through Chromium's own Web Bluetooth stack, on Playwright's clock.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  HEART_RATE_MEASUREMENT,
-  HEART_RATE_SERVICE,
-  INFINITIME_MOTION as MOTION,
-  INFINITIME_MOTION_SERVICE as MOTION_SERVICE,
-} from '../../src/protocol/uuids.ts';
 import { UNSENT_CHECK_MS } from '../../src/sensors/ble/infinitime.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
 import { SETTINGS_KEY } from '../../src/workout/settings.ts';
 import { openAppOnPausedClock } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { type EmulatedPeripheral, emulatePeripheral, pineTime } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
@@ -42,20 +36,7 @@ describe('an InfiniTime watch still from the moment it connects, through a drawi
       initScript: installCueSpy,
       storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false, exercises }) },
     });
-    watch = await emulatePeripheral(browser, page, {
-      address: 'C7:00:00:00:00:03',
-      name: 'InfiniTime',
-      services: [
-        {
-          uuid: HEART_RATE_SERVICE,
-          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-        },
-        {
-          uuid: MOTION_SERVICE,
-          characteristics: [{ uuid: MOTION, properties: { notify: true, read: true }, readValue: STILL }],
-        },
-      ],
-    });
+    watch = await emulatePeripheral(browser, page, pineTime('C7:00:00:00:00:03', STILL));
   });
 
   afterAll(async () => {

@@ -6,15 +6,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  HEART_RATE_MEASUREMENT,
-  HEART_RATE_SERVICE,
   INFINITIME_MOTION as MOTION,
   INFINITIME_MOTION_SERVICE as MOTION_SERVICE,
 } from '../../src/protocol/uuids.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
 import { SETTINGS_KEY } from '../../src/workout/settings.ts';
 import { openAppOnPausedClock } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { type EmulatedPeripheral, emulatePeripheral, pineTime } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
@@ -48,23 +46,8 @@ describe('an InfiniTime watch held still through a drawing-in hold, sending no u
       initScript: installCueSpy,
       storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false, exercises }) },
     });
-    watch = await emulatePeripheral(browser, page, {
-      address: 'C7:00:00:00:00:02',
-      name: 'InfiniTime',
-      services: [
-        {
-          uuid: HEART_RATE_SERVICE,
-          characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-        },
-        {
-          uuid: MOTION_SERVICE,
-          // Read as well as notified [IT]: 1 g on z, the watch flat.
-          characteristics: [
-            { uuid: MOTION, properties: { notify: true, read: true }, readValue: [0, 0, 0, 0, 0, 4] },
-          ],
-        },
-      ],
-    });
+    // 1 g on z, the watch flat.
+    watch = await emulatePeripheral(browser, page, pineTime('C7:00:00:00:00:02', [0, 0, 0, 0, 0, 4]));
   });
 
   afterAll(async () => {
