@@ -5,20 +5,14 @@
 // protocol and reached through Chromium's own Web Bluetooth stack; the voice takes 70 ms a character.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  HEART_RATE_MEASUREMENT,
-  HEART_RATE_SERVICE,
-  PMD_CONTROL_POINT as PMD_CP,
-  PMD_SERVICE,
-} from '../../src/protocol/uuids.ts';
+import { HEART_RATE_MEASUREMENT } from '../../src/protocol/uuids.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { openAppOnPausedClock } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { type CueRecord, installCueSpy } from './cue-spy.ts';
 import { openDeviceMenu, openDevicesLine } from './devices-line.ts';
-import { accCommandAnswer, emulatedPolarH10, type Vector, vectorBytes } from './emulated-polar-h10.ts';
+import { type EmulatedH10, emulateH10, type Vector, vectorBytes } from './emulated-polar-h10.ts';
 
 const superman = PROGRAM.find((e) => e.id === 'superman')!;
 const LIFT = 'Lift arms, legs, head and chest.';
@@ -26,7 +20,7 @@ const LIFT = 'Lift arms, legs, head and chest.';
 describeWithShared("a strap out of reach as a new person's first set says how it is done", () => {
   let browser: Browser;
   let page: Page;
-  let strap: EmulatedPeripheral;
+  let strap: EmulatedH10;
 
   beforeAll(async () => {
     const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
@@ -36,11 +30,7 @@ describeWithShared("a strap out of reach as a new person's first set says how it
       initScript: installCueSpy,
       voiceMsPerChar: 70,
     });
-    strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: false }));
-    strap.onWrite(PMD_CP, (command) => {
-      const answer = accCommandAnswer(vectors, command, false);
-      if (answer) void strap.notify(PMD_SERVICE, PMD_CP, answer);
-    });
+    strap = await emulateH10(browser, page, vectors, { battery: false });
     await openDeviceMenu(page, (target: Locator) => target.click());
     await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).click();
     await openDevicesLine(page, (target: Locator) => target.click());
@@ -48,8 +38,7 @@ describeWithShared("a strap out of reach as a new person's first set says how it
       async () => (await page.locator('bb-device-panel .rate').textContent()) === 'motion 50 Hz',
       5000,
     );
-    await strap.notify(
-      HEART_RATE_SERVICE,
+    await strap.send(
       HEART_RATE_MEASUREMENT,
       vectorBytes(vectors, 'Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #1'),
     );

@@ -114,7 +114,8 @@ export async function emulateH10(
   strap.onWrite(PMD_CONTROL_POINT, (command) => {
     const answer = accCommandAnswer(vectors, command, options.streamRunning?.() ?? false);
     options.commanded?.(toHex(command));
-    if (answer) void send(PMD_CONTROL_POINT, answer);
+    // The stop the app writes as its page closes is answered to a page that may be gone.
+    if (answer) send(PMD_CONTROL_POINT, answer).catch(() => undefined);
   });
   return Object.assign(strap, { send });
 }

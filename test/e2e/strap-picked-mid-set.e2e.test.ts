@@ -4,13 +4,13 @@
 // counting the set meanwhile, unpaused, the strap listed as connecting beside it; once connected,
 // the strap's own ACC stream counts the set on from there.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { PMD_CONTROL_POINT as PMD_CP, PMD_DATA, PMD_SERVICE } from '../../src/protocol/uuids.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PMD_DATA } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { openApp } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
-import { accCommandAnswer, emulatedPolarH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
+import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
 
 /** Long enough for the virtual person to be counted a rep or more while the strap is connecting. */
 const CONNECTION_DELAY_MS = 10_000;
@@ -20,31 +20,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describeWithShared('a Polar H10 picked in the middle of a set on the virtual strap, slow to connect', () => {
   let browser: Browser;
   let page: Page;
-  let strap: EmulatedPeripheral;
-  /** Notifications go out one at a time, as over one radio link. */
-  let radio: Promise<unknown> = Promise.resolve();
-  const send = (characteristic: string, bytes: number[]) => {
-    const next = radio.then(() => strap.notify(PMD_SERVICE, characteristic, bytes));
-    radio = next.catch(() => undefined);
-    return next;
-  };
+  let strap: EmulatedH10;
 
   beforeAll(async () => {
     const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
     browser = await launchChromium();
     // A laptop: its header has room in a set for the strap beside the virtual strap.
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page = await openApp(browser, { viewport: { width: 1366, height: 768 }, initScript: installCueSpy });
     page.on('console', (message) => {
       if (message.type() === 'error') console.log(`page error: ${message.text()}`);
     });
-    await page.addInitScript(installCueSpy);
-    await page.goto(inject('baseUrl'));
-    strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: true }), {
+    strap = await emulateH10(browser, page, vectors, {
+      battery: true,
       connectionDelayMs: CONNECTION_DELAY_MS,
-    });
-    strap.onWrite(PMD_CP, (command) => {
-      const answer = accCommandAnswer(vectors, command, false);
-      if (answer) void send(PMD_CP, answer);
     });
   });
 
@@ -101,7 +89,7 @@ describeWithShared('a Polar H10 picked in the middle of a set on the virtual str
     for (const frame of frames) {
       const waitMs = startedAt + frame.atS * 1000 - Date.now();
       if (waitMs > 0) await sleep(waitMs);
-      await send(PMD_DATA, frame.bytes);
+      await strap.send(PMD_DATA, frame.bytes);
     }
     // Each of the strap's reps, on from the virtual person's: none lost in the handover, none twice.
     await expect.poll(count, { timeout: 5_000 }).toBe(countAtConnection + 3);

@@ -8,13 +8,12 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { VIRTUAL_HABIT_KEY } from '../../src/app/devices.ts';
 import { REJOIN_EARLY_DELAY_MS } from '../../src/app/rejoin-policy.ts';
 import { spokenNumber } from '../../src/cues/cue-planner.ts';
-import { PMD_CONTROL_POINT as PMD_CP, PMD_DATA, PMD_SERVICE } from '../../src/protocol/uuids.ts';
+import { PMD_DATA } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { pauseClockSoon } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
-import { accCommandAnswer, emulatedPolarH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
+import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
 
 const JOINED_LINE = 'Your strap is connected: it counts from here';
 const NUMBERS = Array.from({ length: 12 }, (_, i) => spokenNumber(i + 1));
@@ -30,15 +29,8 @@ describeWithShared('a strap of an earlier visit that comes into reach in the mid
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let strap: EmulatedPeripheral;
+  let strap: EmulatedH10;
   let vectors: Vector[];
-  /** Notifications go out one at a time, as over one radio link. */
-  let radio: Promise<unknown> = Promise.resolve();
-  const send = (characteristic: string, bytes: number[]) => {
-    const next = radio.then(() => strap.notify(PMD_SERVICE, characteristic, bytes));
-    radio = next.catch(() => undefined);
-    return next;
-  };
 
   /** A visit: a fresh tab of the same browser profile, the strap emulated before the app loads. */
   async function visit(options: { readonly outOfReach: boolean }): Promise<void> {
@@ -55,12 +47,7 @@ describeWithShared('a strap of an earlier visit that comes into reach in the mid
       (key) => localStorage.setItem(key, JSON.stringify('follows')),
       VIRTUAL_HABIT_KEY,
     );
-    strap = await emulatePeripheral(browser, page, emulatedPolarH10(vectors, { battery: false }));
-    strap.onWrite(PMD_CP, (command) => {
-      const answer = accCommandAnswer(vectors, command, false);
-      // The stop the app writes as its page closes is answered to a page that is gone.
-      if (answer) send(PMD_CP, answer).catch(() => undefined);
-    });
+    strap = await emulateH10(browser, page, vectors, { battery: false });
     if (options.outOfReach) await strap.goOutOfReach();
     await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
     await page.goto(inject('baseUrl'));
@@ -149,7 +136,7 @@ describeWithShared('a strap of an earlier visit that comes into reach in the mid
     for (const frame of frames) {
       await page.clock.runFor(Math.round((frame.atS - streamedS) * 1000));
       streamedS = frame.atS;
-      await send(PMD_DATA, frame.bytes);
+      await strap.send(PMD_DATA, frame.bytes);
       counts.push(await count());
     }
     await runClockUntil(async () => (await count()) >= countAtJoin + 3, 5000);
