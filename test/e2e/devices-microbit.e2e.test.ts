@@ -11,7 +11,7 @@ import {
   MICROBIT_ACCELEROMETER_PERIOD as PERIOD,
 } from '../../src/protocol/uuids.ts';
 import { openApp } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
+import { type EmulatedPeripheral, emulatePeripheral, type Notify, overOneRadio } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, noteReconnecting, openDeviceMenu, openDevicesLine } from './devices-line.ts';
@@ -33,13 +33,8 @@ describe('a micro:bit on the chest over Web Bluetooth: the period, a counted set
   let browser: Browser;
   let page: Page;
   let microbit: EmulatedPeripheral;
-  /** Notifications go out one at a time, as over one radio link. */
-  let radio: Promise<unknown> = Promise.resolve();
-  const send = (bytes: number[]) => {
-    const next = radio.then(() => microbit.notify(ACCELEROMETER, DATA, bytes));
-    radio = next.catch(() => undefined);
-    return next;
-  };
+  let radio: Notify;
+  const send = (bytes: number[]) => radio(ACCELEROMETER, DATA, bytes);
   const sample = (xyz: Xyz) => send(reading(xyz));
 
   beforeAll(async () => {
@@ -63,6 +58,7 @@ describe('a micro:bit on the chest over Web Bluetooth: the period, a counted set
         },
       ],
     });
+    radio = overOneRadio(microbit);
   });
 
   afterAll(async () => {
@@ -107,7 +103,6 @@ describe('a micro:bit on the chest over Web Bluetooth: the period, a counted set
     await streamSet(set, sample, {
       dropAfterS: set.repTimesS[2] + 0.4,
       drop: async () => {
-        await radio;
         await expect.poll(count, { timeout: 3000 }).toBe(3);
         countBeforeDrop = await count();
         const saidBeforeDrop = (await said()).length;
@@ -133,7 +128,6 @@ describe('a micro:bit on the chest over Web Bluetooth: the period, a counted set
           .toBeOneOf(dropToldWhole(countBeforeDrop));
       },
     });
-    await radio;
     await expect.poll(count, { timeout: 5000 }).toBe(6);
     expect(countBeforeDrop).toBe(3);
     expect(await panel('.malformed').count()).toBe(0);
