@@ -172,6 +172,7 @@ export class GattSession {
     if (this.connection$.value !== 'connecting') this.connection$.next('connecting');
     try {
       await this.establish();
+      await this.stopIfHidden();
     } catch (error) {
       this.connection$.next('lost');
       this.device.removeEventListener('gattserverdisconnected', this.onDisconnected);
@@ -213,7 +214,7 @@ export class GattSession {
     if (this.closed || this.connection$.value !== 'lost') return false;
     try {
       await this.establish();
-      if (this.suspended) await this.stopStreams();
+      await this.stopIfHidden();
       return this.state === 'connected';
     } catch {
       return false;
@@ -224,7 +225,9 @@ export class GattSession {
   async suspendStreams(): Promise<void> {
     if (this.suspended) return;
     this.suspended = true;
-    await this.changeStreams(() => this.stopStreams());
+    // A device still being set up is stopped once it is (see stopIfHidden): a stop written now would
+    // go in between the writes of its setup, a Bangle's upload among them.
+    await this.changeStreams(() => (this.state === 'connected' ? this.stopStreams() : Promise.resolve()));
   }
 
   /** The page is back: start what was stopped. */
@@ -249,6 +252,17 @@ export class GattSession {
     const changed = this.streamsChanged.then(change).catch(() => undefined);
     this.streamsChanged = changed;
     return changed;
+  }
+
+  /**
+   * A device just set up while the page is hidden is stopped, in turn with a show's start, and only
+   * if the page is still hidden when its turn comes.
+   */
+  private stopIfHidden(): Promise<void> {
+    if (!this.suspended) return Promise.resolve();
+    return this.changeStreams(async () => {
+      if (this.suspended) await this.stopStreams();
+    });
   }
 
   private async stopStreams(): Promise<void> {
@@ -412,7 +426,7 @@ export class GattSession {
       await this.establish();
       if (this.connection$.value === 'connected') {
         this.reconnectTimesMs.push(this.options.now() - this.droppedAtMs);
-        if (this.suspended) await this.stopStreams();
+        await this.stopIfHidden();
       }
     } catch {
       // Given up meanwhile (see giveUp), or another attempt reached the device or began (one from

@@ -2,6 +2,7 @@
 // captures exist for InfiniTime motion or the micro:bit (PROTOCOLS.md §8); their bytes follow the
 // documented layouts. The Bangle.js reset write is checked against the documented bytes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bangleStreamingWrites } from '../../../../src/protocol/bangle.ts';
 import * as uuids from '../../../../src/protocol/uuids.ts';
 import { BLE_DEVICE_KINDS } from '../../../../src/sensors/ble/device-kinds.ts';
 import { GattSession } from '../../../../src/sensors/ble/gatt-session.ts';
@@ -36,6 +37,11 @@ function uartText(device: FakeDevice, from: number, to?: number): string {
   return Buffer.from(writes.map(([, h]) => h).join(''), 'hex').toString('utf8');
 }
 
+/** A Bangle.js's session, not connected yet. */
+function bangleSession(bangle: FakeDevice): GattSession {
+  return new GattSession(asBluetoothDevice(bangle), BLE_DEVICE_KINDS.bangle.profiles(), { now: () => nowMs });
+}
+
 /** A Bangle.js connected, then stopped for a hidden page; `stopped`, its writes up to then. */
 async function hiddenBangle() {
   const bangle = fakeBangle();
@@ -44,6 +50,12 @@ async function hiddenBangle() {
   await vi.advanceTimersByTimeAsync(100);
   await suspending;
   return { bangle, session, stopped: bangle.writes.length };
+}
+
+/** All a Bangle.js is sent as it is connected: the reset, then the streaming code. */
+function uploadedOnConnecting(): string {
+  const { reset, upload, heartUpload } = bangleStreamingWrites();
+  return Buffer.concat([...reset, ...upload, ...heartUpload]).toString('utf8');
 }
 
 /** The standard heart-rate service, as InfiniTime has had it before its motion service. */
@@ -297,12 +309,47 @@ describeWithShared('Bangle.js', () => {
     expect(uartText(bangle, reconnected)).toBe(uartText(bangle, dropped, reconnected).replace(STOP, ''));
   });
 
+  it.each([
+    ['reset wait', 1000],
+    ['upload', 1500],
+  ])(
+    'stops the watch whole once it is set up when the page is hidden during its first %s',
+    async (_, hiddenAtMs) => {
+      const bangle = fakeBangle();
+      const session = bangleSession(bangle);
+      const connecting = session.connect();
+      await vi.advanceTimersByTimeAsync(hiddenAtMs - 100);
+      // At 1.5 s, the upload's first writes under way.
+      vi.advanceTimersByTime(100);
+      await Promise.resolve();
+      const suspending = session.suspendStreams();
+      await vi.advanceTimersByTimeAsync(700);
+      await connecting;
+      await suspending;
+      expect(uartText(bangle, 0)).toBe(uploadedOnConnecting() + STOP);
+    },
+  );
+
+  it('uploads whole after the stop of a watch reconnected while hidden when the page is shown during that stop', async () => {
+    const { bangle, session } = await hiddenBangle();
+    bangle.drop();
+    const dropped = bangle.writes.length;
+    // The first try after 0.5 s, the reset wait, the upload; shown once the stop after them begins.
+    await vi.advanceTimersByTimeAsync(1990);
+    vi.advanceTimersByTime(20);
+    const stopBegun = () => uartText(bangle, dropped).includes('\x03Bangle.setHRMPower(');
+    for (let i = 0; i < 10_000 && !stopBegun(); i++) await Promise.resolve();
+    expect(stopBegun()).toBe(true);
+    const resuming = session.resumeStreams();
+    await vi.advanceTimersByTimeAsync(1700);
+    await resuming;
+    const upload = uartText(bangle, dropped).split(STOP)[0];
+    expect(uartText(bangle, dropped)).toBe(upload + STOP + upload);
+  });
+
   it('does not upload before the documented reset wait', async () => {
     const bangle = fakeBangle();
-    const session = new GattSession(asBluetoothDevice(bangle), BLE_DEVICE_KINDS.bangle.profiles(), {
-      now: () => nowMs,
-    });
-    void session.connect();
+    void bangleSession(bangle).connect();
     await vi.advanceTimersByTimeAsync(1400);
     expect(bangle.writes).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(200);
