@@ -44,6 +44,7 @@ import {
   parseTypedNumber,
 } from './format.ts';
 import { ObserveController } from './observe.ts';
+import { pressEnded, watchPresses } from './press-ended.ts';
 import { scrollToShowOnPage } from './scroll-page.ts';
 import {
   backButton,
@@ -380,12 +381,23 @@ export class BbSettings extends LitElement {
 
   private settings!: ObserveController<Settings>;
   private learned: ObserveController<TuningModel['state']> | null = null;
+  /** A typed value was kept as its field lost the focus: laid out again once the press has ended. */
+  private heldForPress = false;
 
   override connectedCallback(): void {
+    watchPresses();
     // The controllers need the models, which are set before the element is attached.
     this.settings ??= ObserveController.ofModel(this, this.model);
     if (this.tunings) this.learned ??= ObserveController.ofModel(this, this.tunings);
     super.connectedCallback();
+  }
+
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.heldForPress) {
+      this.heldForPress = false;
+      await pressEnded();
+    }
+    super.scheduleUpdate();
   }
 
   override render() {
@@ -765,6 +777,7 @@ export class BbSettings extends LitElement {
     apply: (n: number | null) => void,
   ): void {
     const outcome = typedSetting(typedNumber(event.target as HTMLInputElement), before, field);
+    this.heldForPress = true;
     if (outcome.value !== before) apply(outcome.value);
     const corrections = new Map(this.corrections);
     if (outcome.words === null) corrections.delete(key);
