@@ -55,7 +55,7 @@ import {
   waitsForPosition,
 } from '../workout/session.ts';
 import { capitalised } from '../workout/set-words.ts';
-import { anyKept, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
+import { anyKept, FINISH_ASKS, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
 
 /** 'form': something to put right (a form warning, or the wrong position for the set). */
 export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session-end' | 'form';
@@ -79,7 +79,7 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
  * second tap's line still takes the place of the first's.
  * 'point' is an exercise's one point, said before its first set: a newer one, of the next exercise, takes
  * the place of one still waiting, of an exercise skipped before it began.
- * 'pause' is the answer to a tap that paused the session ("Paused", "Paused. Finish the session?"),
+ * 'pause' is the answer to a tap that paused the session ("Paused", "Paused. End the session?"),
  * or why the app paused it ("Paused: connection lost"): moot once the session goes on, being said or
  * waiting. The line it goes on with cuts it off, as the
  * person has answered it, and is heard at once: in a rest, "Rest goes on: six seconds left" said
@@ -525,10 +525,13 @@ function cutShort(cues: readonly Cue[]): Cue[] {
   return cues.map((cue, i) => (i === first && cue.kind === 'say' ? { ...cue, interrupt: true } : cue));
 }
 
-/** A pause the person did not ask for says why: they are on the mat, not looking at the header. */
+/**
+ * A pause the person did not ask for says why: they are on the mat, not looking at the header. Finish's
+ * asks what the screen asks over its answers, in its words.
+ */
 const PAUSED_WORDS: Readonly<Record<Exclude<PauseReason, 'lost'> | 'person' | 'toAsk', string>> = {
   person: 'Paused',
-  toAsk: 'Paused. Finish the session?',
+  toAsk: `Paused. ${FINISH_ASKS}`,
   connection: 'Paused: connection lost',
   replay: 'Paused: the replay has finished',
 };

@@ -279,7 +279,7 @@ export class Speech {
    * An `interrupt` cuts off the announcement being said and drops the announcements waiting: the
    * countdown and the next set must not wait behind a long instruction. A reply being said or waiting
    * is heard first, short as it is ("Four reps. Paused."), unless it is of a topic the interrupting line
-   * `ends`: the session going on cuts off "Paused. Finish the session?", answered as it is asked. A
+   * `ends`: the session going on cuts off "Paused. End the session?", answered as it is asked. A
    * reply that makes the announcement being said moot ("Set skipped" over the set's instructions, "Hips
    * up" over a resume's) comes with `interrupt`. A `kept` announcement (an exercise's one point) is not
    * dropped by an interrupting reply, nor lost to one while said: the reply is heard at once, and the

@@ -55,11 +55,14 @@ export function setsKeptText(
   return parts.join(', ');
 }
 
+/** What Finish asks, on screen and in the voice's pause, over its answers "End session" and "Keep going". */
+export const FINISH_ASKS = 'End the session?';
+
 /** Finish's question, with what ending now would keep; with no set done, it is not kept: said before. */
 export function finishQuestionText(sets: SetsKept): string {
-  if (anyKept(sets)) return `End the session? ${setsKeptText(sets)}`;
+  if (anyKept(sets)) return `${FINISH_ASKS} ${setsKeptText(sets)}`;
   const skipped = sets.skipped > 0 ? ` (${sets.skipped} skipped)` : '';
-  return `End the session? No sets done${skipped}, so it will not be kept`;
+  return `${FINISH_ASKS} No sets done${skipped}, so it will not be kept`;
 }
 
 /**

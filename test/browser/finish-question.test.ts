@@ -106,7 +106,7 @@ describe("Finish's question beside the ring", () => {
   );
 });
 
-// A person on the mat hears the question's pause ("Paused. Finish the session?"), so they must hear
+// A person on the mat hears the question's pause ("Paused. End the session?"), so they must hear
 // its end too: a rest that goes on in silence sounds as though it were still paused.
 describe("the voice as Finish's question is taken back in a rest", () => {
   let mounted: AppShell | null = null;
@@ -174,7 +174,7 @@ describe("the voice as Finish's question is taken back in a rest", () => {
     await userEvent.click(page.getByRole('button', { name: 'Skip set' }));
     await expect.element(page.getByRole('heading', { name: 'Rest' })).toBeVisible();
     await ask();
-    await expect.poll(() => said().at(-1)).toBe('Paused. Finish the session?');
+    await expect.poll(() => said().at(-1)).toBe('Paused. End the session?');
     await takeBack(mounted);
     expect(mounted.app.session.state.pausedAtMs).toBeNull();
     await expect

@@ -25,6 +25,7 @@ import {
   type SessionState,
 } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
+import { finishQuestionText } from '../../../src/workout/sets-kept.ts';
 import {
   type DevicesSensing,
   devicesCount,
@@ -1263,7 +1264,7 @@ describe('planCues', () => {
     expect(ended.do({ type: 'pause', nowMs: 11_100, toAsk: true })).toEqual([
       {
         kind: 'say',
-        text: 'Paused. Finish the session?',
+        text: 'Paused. End the session?',
         interrupt: true,
         topic: 'pause',
         reply: true,
@@ -1287,11 +1288,21 @@ describe('planCues', () => {
     goesOn.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
     goesOn.ticksTo(11_000);
     expect(spoken(goesOn.do({ type: 'pause', nowMs: 11_100, toAsk: true }))).toEqual([
-      'Paused. Finish the session?',
+      'Paused. End the session?',
     ]);
     expect(spoken(goesOn.do({ type: 'resume', nowMs: 14_000 }))).toEqual([
       expect.stringMatching(/^Go on: Elbow plank, set one of three\..*Ten seconds held/),
     ]);
+  });
+
+  // The person hears the question, then looks at the phone for its answers: the words they read
+  // there, over "End session" and "Keep going", are the words they heard.
+  it("asks Finish's question in the words of the question on screen", () => {
+    const run = new Run(plan(['superman', 2, 10, 30]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
+    const [said] = spoken(run.do({ type: 'pause', nowMs: 5000, toAsk: true }));
+    const onScreen = finishQuestionText({ done: 0, cutShort: 1, skipped: 0 });
+    expect(said).toBe(`Paused. ${onScreen.slice(0, onScreen.indexOf('?') + 1)}`);
   });
 
   // Every way a hold set ends is heard: the person on the mat must know their tap was taken, and a

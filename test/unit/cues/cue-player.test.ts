@@ -904,7 +904,7 @@ describe("a rest's time left, said as the rest goes on", () => {
     // Behind the question it would be heard a second or two late, with four seconds left.
     expect(voice.endLine()).toBe('Rest goes on: six seconds left');
     voice.sayAll();
-    expect(voice.heard).not.toContain('Paused. Finish the session?');
+    expect(voice.heard).not.toContain('Paused. End the session?');
     player.dispose();
   });
 
@@ -1733,7 +1733,7 @@ describe('the voice, as it was', () => {
     act(rep(2000));
     act({ type: 'pause', nowMs: 2500, toAsk: true });
     voice.sayAll();
-    expect(voice.heard).toEqual(['one', 'Paused. Finish the session?']);
+    expect(voice.heard).toEqual(['one', 'Paused. End the session?']);
     player.dispose();
   });
 
