@@ -110,7 +110,10 @@ export class BbSettings extends LitElement {
     css`
       :host {
         display: block;
-        max-width: 52rem;
+        /* History's column, as both open from the header's two buttons: a max-width here gave way to
+           the app's main (max-width: 100% on each screen), and on a laptop the settings ran the
+           window's whole width, their notes in lines of 1,300 px. */
+        width: min(100%, 60rem);
         color: var(--bb-text, #f5f7fa);
         font-size: 1.1rem;
       }
