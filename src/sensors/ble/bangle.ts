@@ -22,14 +22,14 @@ export function bangleProfile(): Profile {
     id: 'bangle-uart',
     services: [NORDIC_UART_SERVICE],
     required: true,
-    async start({ link, decoder, now, sleep }: ProfileContext) {
+    async start({ link, decoder, now, sleep, closed }: ProfileContext) {
       const service = await link.service(NORDIC_UART_SERVICE);
       const tx = service && (await link.characteristic(service, NORDIC_UART_TX));
       rx = service && (await link.characteristic(service, NORDIC_UART_RX));
       if (!tx || !rx) throw new Error('This watch offers no Bluetooth UART.');
       stopped = false;
       await link.subscribe(tx, (bytes) => decoder.notify(NORDIC_UART_TX, bytes, now()));
-      await uploadStreaming(link, rx, sleep);
+      await uploadStreaming(link, rx, sleep, closed);
     },
     async stop({ link }: ProfileContext) {
       // The heart sensor off, then reset() drops both handlers, so the watch stops printing.
@@ -38,10 +38,10 @@ export function bangleProfile(): Profile {
       for (const chunk of chunkForWrite(new TextEncoder().encode(BANGLE_STOP_COMMAND)))
         await link.write(rx, chunk);
     },
-    async resume({ link, sleep }: ProfileContext) {
+    async resume({ link, sleep, closed }: ProfileContext) {
       if (!rx || !stopped || !link.connected) return;
       stopped = false;
-      await uploadStreaming(link, rx, sleep);
+      await uploadStreaming(link, rx, sleep, closed);
     },
     reset() {
       rx = null;
@@ -55,11 +55,15 @@ async function uploadStreaming(
   link: GattLink,
   rx: BluetoothRemoteGATTCharacteristic,
   sleep: (ms: number) => Promise<void>,
+  closed: () => boolean,
 ): Promise<void> {
   const writes = bangleStreamingWrites();
   // NUS writes are at most 20 bytes, in order [ESP "About Bluetooth LE"].
   for (const chunk of writes.reset) await link.write(rx, chunk);
   await sleep(BANGLE_RESET_WAIT_MS);
+  // Let go during the wait: the stop comes next, and code uploaded now would only turn the heart
+  // sensor on for it to turn off.
+  if (closed()) return;
   for (const chunk of writes.upload) await link.write(rx, chunk);
   for (const chunk of writes.heartUpload) await link.write(rx, chunk);
 }

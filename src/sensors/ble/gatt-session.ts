@@ -102,6 +102,9 @@ export class GattSession {
   private dataSinceConnect = false;
   private suspended = false;
   private streamsChanged: Promise<void> = Promise.resolve();
+  /** The profiles' setup on the latest connection, settled whatever its outcome. */
+  private settingUp: Promise<void> = Promise.resolve();
+  private closing: Promise<void> | null = null;
 
   constructor(
     readonly device: BluetoothDevice,
@@ -174,21 +177,31 @@ export class GattSession {
       await this.establish();
       await this.stopIfHidden();
     } catch (error) {
-      this.connection$.next('lost');
-      this.device.removeEventListener('gattserverdisconnected', this.onDisconnected);
-      if (this.device.gatt?.connected) this.device.gatt.disconnect();
+      // Let go meanwhile, the close disconnects once its stop is written, and says 'lost' then: a
+      // forget() on that word would cut the stop short.
+      if (!this.closed) {
+        this.connection$.next('lost');
+        this.device.removeEventListener('gattserverdisconnected', this.onDisconnected);
+        if (this.device.gatt?.connected) this.device.gatt.disconnect();
+      }
       throw describeBluetoothError(error);
     }
   }
 
   /** Stops device-side streams, then disconnects for good. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
+    this.closing ??= this.letGo();
+    return this.closing;
+  }
+
+  private async letGo(): Promise<void> {
     this.closed = true;
     this.clearTimers();
     this.device.removeEventListener('gattserverdisconnected', this.onDisconnected);
-    // In turn with a hide's stop and a show's upload: a stop written in between a Bangle's upload
-    // chunks garbles both, and the heart sensor stays on.
+    // After the setup under way (see ProfileContext.closed) and in turn with a hide's stop and a
+    // show's upload: a stop written in between a Bangle's upload chunks garbles both, and the heart
+    // sensor stays on. With no stop to write, a setup that stopped answering is not waited for.
+    if (this.profiles.some((p) => p.stop)) await this.settingUp;
     await this.changeStreams(() => this.stopStreams());
     this.link?.close();
     for (const p of this.profiles) p.reset?.();
@@ -300,7 +313,12 @@ export class GattSession {
         attemptLimit.start();
         return this.connectInTime(gatt);
       });
-      await attemptLimit.race(this.setUpConnected(generation, server, attemptLimit));
+      const settingUp = attemptLimit.race(this.setUpConnected(generation, server, attemptLimit));
+      this.settingUp = settingUp.then(
+        () => undefined,
+        () => undefined,
+      );
+      await settingUp;
     } finally {
       attemptLimit.end();
     }
@@ -312,6 +330,9 @@ export class GattSession {
     server: BluetoothRemoteGATTServer,
     attemptLimit: TimeLimit,
   ): Promise<void> {
+    // Connected only after the app let it go: that close is over or under way without this connection,
+    // which nothing else would end.
+    if (this.closed) void this.closing?.then(() => server.disconnect());
     this.checkCurrent(generation);
     this.link?.close();
     const link = new GattLink(server, this.queue, (uuid, bytes) =>
@@ -324,6 +345,7 @@ export class GattSession {
       decoder: this.decoder,
       now: this.options.now,
       sleep: (ms) => new Promise((resolve) => this.timers.setTimeout(resolve, ms)),
+      closed: () => this.closed,
     };
     this.context = context;
     this.dataSinceConnect = false;

@@ -65,6 +65,11 @@ export interface ProfileContext {
   readonly decoder: PacketDecoder;
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
+  /**
+   * The app has let the device go (GattSession.close), whose stop follows what the profile has under
+   * way: what would be started after a wait is not begun.
+   */
+  readonly closed: () => boolean;
 }
 
 export interface Profile {

@@ -2,7 +2,7 @@
 // captures exist for InfiniTime motion or the micro:bit (PROTOCOLS.md §8); their bytes follow the
 // documented layouts. The Bangle.js reset write is checked against the documented bytes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bangleStreamingWrites } from '../../../../src/protocol/bangle.ts';
+import { BANGLE_RESET_COMMAND, bangleStreamingWrites } from '../../../../src/protocol/bangle.ts';
 import * as uuids from '../../../../src/protocol/uuids.ts';
 import { BLE_DEVICE_KINDS } from '../../../../src/sensors/ble/device-kinds.ts';
 import { GattSession } from '../../../../src/sensors/ble/gatt-session.ts';
@@ -345,6 +345,62 @@ describeWithShared('Bangle.js', () => {
     await resuming;
     const upload = uartText(bangle, dropped).split(STOP)[0];
     expect(uartText(bangle, dropped)).toBe(upload + STOP + upload);
+  });
+
+  it.each([
+    ['reset wait', 1000, () => BANGLE_RESET_COMMAND],
+    ['upload', 1500, uploadedOnConnecting],
+  ])(
+    'lets the watch go with its stop whole after its first %s when it is let go during it',
+    async (_, closedAtMs, writtenFirst) => {
+      const bangle = fakeBangle();
+      const session = bangleSession(bangle);
+      const connecting = session.connect().catch(() => undefined);
+      await vi.advanceTimersByTimeAsync(closedAtMs - 100);
+      // At 1.5 s, the upload's first writes under way.
+      vi.advanceTimersByTime(100);
+      await Promise.resolve();
+      const lost: number[] = [];
+      session.connection$.subscribe((c) => c === 'lost' && lost.push(bangle.writes.length));
+      const closing = session.close();
+      await vi.advanceTimersByTimeAsync(100);
+      // Still resetting: nothing is written until the watch is ready for it.
+      if (closedAtMs < 1500) expect(uartText(bangle, 0)).toBe(BANGLE_RESET_COMMAND);
+      await vi.advanceTimersByTimeAsync(600);
+      await closing;
+      await connecting;
+      // A reset wait under way ends with no upload: it would be stopped at once.
+      expect(uartText(bangle, 0)).toBe(writtenFirst() + STOP);
+      expect(bangle.gatt.connected).toBe(false);
+      // Told let go once, with its stop written: forgetting the watch then cuts nothing short.
+      expect(lost).toEqual([bangle.writes.length]);
+    },
+  );
+
+  it.each([
+    ['first connection', 0],
+    ['reconnection', 1],
+  ])('leaves nothing connected and uploads nothing when let go as its %s is being made', async (_, drops) => {
+    const bangle = fakeBangle();
+    const session = bangleSession(bangle);
+    void session.connect().catch(() => undefined);
+    if (drops) {
+      await vi.advanceTimersByTimeAsync(1600);
+      bangle.drop();
+    }
+    const before = bangle.writes.length;
+    let answer = () => {};
+    bangle.answerLate('connection', new Promise<void>((resolve) => (answer = resolve)));
+    // The reconnection's first try begins after 0.5 s.
+    await vi.advanceTimersByTimeAsync(600);
+    expect(bangle.log.at(-1)).not.toBe('connection');
+    const closing = session.close();
+    await vi.advanceTimersByTimeAsync(100);
+    await closing;
+    answer();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(bangle.writes.slice(before)).toEqual([]);
+    expect(bangle.gatt.connected).toBe(false);
   });
 
   it('does not upload before the documented reset wait', async () => {
