@@ -33,16 +33,7 @@ export function reachPastCircle(
  * fraction apart does not re-lay the words out.
  */
 export function largestFittingScale(reachAt: (scale: number) => number, least = 0.5, steps = 5): number {
-  if (reachAt(1) <= 0) return 1;
-  let fits = least;
-  let over = 1;
-  for (let step = 0; step < steps; step += 1) {
-    const scale = Math.round(((fits + over) / 2) * 64) / 64;
-    if (scale <= fits || scale >= over) break;
-    if (reachAt(scale) <= 0) fits = scale;
-    else over = scale;
-  }
-  return fits;
+  return reachAt(1) <= 0 ? 1 : halveBetween(reachAt, least, 1, steps);
 }
 
 /**
@@ -51,14 +42,23 @@ export function largestFittingScale(reachAt: (scale: number) => number, least = 
  * reaches past it: shrinking them is largestFittingScale's.
  */
 export function largestGrowth(reachAt: (scale: number) => number, most: number, steps = 5): number {
-  if (reachAt(most) <= 0) return most;
-  let fits = 1;
-  let over = most;
+  return reachAt(most) <= 0 ? most : halveBetween(reachAt, 1, most, steps);
+}
+
+/** Between a scale taken to fit and one that reaches past the edge, the largest found to fit. */
+function halveBetween(
+  reachAt: (scale: number) => number,
+  fitting: number,
+  over: number,
+  steps: number,
+): number {
+  let fits = fitting;
+  let past = over;
   for (let step = 0; step < steps; step += 1) {
-    const scale = Math.round(((fits + over) / 2) * 64) / 64;
-    if (scale <= fits || scale >= over) break;
+    const scale = Math.round(((fits + past) / 2) * 64) / 64;
+    if (scale <= fits || scale >= past) break;
     if (reachAt(scale) <= 0) fits = scale;
-    else over = scale;
+    else past = scale;
   }
   return fits;
 }
