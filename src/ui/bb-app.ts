@@ -52,6 +52,7 @@ import {
   describeTargetChange,
   farAboveProgramNote,
   plural,
+  skippedJustBefore,
 } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
@@ -875,6 +876,7 @@ export class BbApp extends LitElement {
               .unseenLine=${this.unseenLine(state, planned.exercise)}
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}
+              .skippedBefore=${skippedJustBefore(state.completed, planned.exercise.id, state.set)}
               .goalFrom=${plankGoalSetFrom(planned, state.completed)}
               .offerStrap=${this.strapOffered(state)}
             ></bb-set-view>`

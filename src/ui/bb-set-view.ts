@@ -37,6 +37,7 @@ import {
   heldS,
   pausedText,
   plural,
+  skippedBeforeText,
   tapWordsOf,
   topPauseText,
 } from './format.ts';
@@ -58,6 +59,9 @@ import {
   sideBySide,
 } from './styles.ts';
 import './bb-progress-ring.ts';
+
+/** The line under the position while the set waits for it. */
+const WAITING_TEXT = 'The set starts by itself once you are in position and still.';
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
 @customElement('bb-set-view')
@@ -612,6 +616,18 @@ export class BbSetView extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         max-width: 36rem;
       }
+      /* Telling of a set just skipped: as tall as the line it stands in for, whose words take the room unseen. */
+      .waiting[data-room] {
+        display: grid;
+      }
+      .waiting[data-room] > span,
+      .waiting[data-room]::after {
+        grid-area: 1 / 1;
+      }
+      .waiting[data-room]::after {
+        content: attr(data-room);
+        visibility: hidden;
+      }
       /*
        * The set before, with no rest to put it right in: a framed row of the controls, above their
        * buttons, its −1 / +1 naming the set they put right, so that from the mat they are not taken for
@@ -663,6 +679,11 @@ export class BbSetView extends LitElement {
    * than one (see SessionState.pausedForDevice): the line under it names it too. Null: "the device".
    */
   @property({ attribute: false }) pausedForDevice: Placement | null = null;
+  /**
+   * The set of this exercise skipped just before this one, while this one waits for the position (see
+   * skippedJustBefore): the line under the position names it.
+   */
+  @property({ attribute: false }) skippedBefore: number | null = null;
   /** The sets the session would keep if it ended now, done, cut short and skipped: for Finish's question. */
   @property({ attribute: false }) setsKept: SetsKept = { done: 0, cutShort: 0, skipped: 0 };
   /**
@@ -864,24 +885,27 @@ export class BbSetView extends LitElement {
         ${
           set.wrongPosture
             ? html`<div class="wrong">${wrongPositionText(exercise, set.wrongPosture)}</div>`
-            : html`<div class="waiting">${
-                // Nothing starts while paused: the set begins on Resume, if the person is in position,
-                // or at once when no device is there to see it (what the voice says then, too).
-                this.paused
-                  ? this.motionAway
-                    ? awayPausedText(
-                        exercise,
-                        set,
-                        this.finish.wayOnWhilePaused,
-                        this.pausedForDevice ?? undefined,
-                      )
-                    : `${this.finish.wayOnWhilePaused}, and the set starts once you are in position and still.`
-                  : set.waiting
-                    ? 'The set starts by itself once you are in position and still.'
-                    : // Begun while the voice still says the set's first line: under way from its
-                      // "Go" (see showsSetUnderWay), which the person waits for, as the voice asks.
-                      beforeGoText(exercise, set)
-              }</div>`
+            : this.skippedBefore !== null && set.waiting && !this.paused
+              ? // In the room of the line it stands in for (see .waiting[data-room]): nothing moves.
+                html`<div class="waiting" data-room=${WAITING_TEXT}><span>${skippedBeforeText(this.skippedBefore, set.setNumber)}</span></div>`
+              : html`<div class="waiting">${
+                  // Nothing starts while paused: the set begins on Resume, if the person is in position,
+                  // or at once when no device is there to see it (what the voice says then, too).
+                  this.paused
+                    ? this.motionAway
+                      ? awayPausedText(
+                          exercise,
+                          set,
+                          this.finish.wayOnWhilePaused,
+                          this.pausedForDevice ?? undefined,
+                        )
+                      : `${this.finish.wayOnWhilePaused}, and the set starts once you are in position and still.`
+                    : set.waiting
+                      ? WAITING_TEXT
+                      : // Begun while the voice still says the set's first line: under way from its
+                        // "Go" (see showsSetUnderWay), which the person waits for, as the voice asks.
+                        beforeGoText(exercise, set)
+                }</div>`
         }
       </div>
       ${this.finish.render(

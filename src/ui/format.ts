@@ -38,6 +38,7 @@ import {
   heldS,
   type PauseReason,
   type SetRecord,
+  skippedUndone,
   startSeenWord,
 } from '../workout/session.ts';
 import { WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
@@ -326,6 +327,27 @@ export function pausedText(reason: PauseReason | null): string {
  */
 export function beforeGoText(exercise: Pick<Exercise, 'kind'>, set: Pick<CurrentSet, 'startSeen'>): string {
   return exercise.kind === 'hold' && !startSeenWord(set) ? 'Listen, then tap Start hold.' : 'Listen for Go.';
+}
+
+/**
+ * The set of this exercise skipped before anything in it was counted just before `set`, while `set`
+ * still waits for the position: the next set of the same exercise waits as the skipped one did, and
+ * only its number changed to tell the tap was taken, which a person with the voice muted missed and
+ * tapped Skip set again, skipping this one too. Null where there is none to tell of.
+ */
+export function skippedJustBefore(
+  completed: readonly SetRecord[],
+  exerciseId: string,
+  set: Pick<CurrentSet, 'setNumber' | 'waiting'>,
+): number | null {
+  const last = completed.at(-1);
+  if (!set.waiting || !last || !skippedUndone(last)) return null;
+  return last.exerciseId === exerciseId && last.setNumber === set.setNumber - 1 ? last.setNumber : null;
+}
+
+/** What the line under the position says of a set skipped just before this one (see skippedJustBefore). */
+export function skippedBeforeText(skipped: number, setNumber: number): string {
+  return `Set ${skipped} skipped. Set ${setNumber} starts once you are in position and still.`;
 }
 
 /**
