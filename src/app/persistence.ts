@@ -292,8 +292,7 @@ export interface PersistenceOptions {
   /** The other tabs of the app (Web Locks and BroadcastChannel in a browser); by default one tab alone. */
   readonly tabs?: Tabs | null;
   /**
-   * The most raw motion memory keeps of the sessions that ended while an older tab held the store
-   * (see unopened); HELD_MOTION_BYTES by default.
+   * The most raw motion memory keeps of the sessions that ended with no store open (see unopened); HELD_MOTION_BYTES by default.
    */
   readonly heldMotionBytes?: number;
 }
@@ -370,14 +369,10 @@ export class Persistence {
    */
   private failedEnded: SessionRecorder[] = [];
   /**
-   * An older tab holds the store, and this one waits for it to let go (see start): sessions recorded
-   * meanwhile are kept in memory, to be written once it opens.
-   */
-  private awaitingStore = false;
-  /**
-   * Sessions that ended, kept, while an older tab held the store, oldest first: memory has the only
-   * copy of each, and the next session does not take its place there; written to the store in this
-   * order once it opens (openedAfterBlock). Each whole but for the raw motion of the oldest once
+   * Sessions that ended, kept, with no store open (an older tab held it, or the browser never let it
+   * open: a private window, storage off), oldest first: memory has the only copy of each, and the
+   * next session does not take its place there; written to the store in this order once it opens
+   * (openedAfterBlock), which a browser that refused it never does. Each whole but for the raw motion of the oldest once
    * theirs and the others' runs past HELD_MOTION_BYTES: their sets, holds, heart rate and what was
    * said stay, as the retention setting leaves them, where memory grown without end would have the
    * browser close the tab, and lose them all.
@@ -452,12 +447,10 @@ export class Persistence {
       if (opened === 'blocked') {
         // An older tab holds the database: sessions are kept in memory, and saved from where they
         // are once that tab lets go of it and the open goes on, with no reload.
-        this.awaitingStore = true;
         this.fail(new StoreError('blocked'));
         void opening.then(
           (store) => this.openedAfterBlock(store),
           (error: unknown) => {
-            this.awaitingStore = false;
             if (!this.stopWatching.signal.aborted) this.fail(toStoreError(error));
           },
         );
@@ -541,7 +534,6 @@ export class Persistence {
     // The last one ended is both memory's current session and the last of those ended meanwhile.
     const held = [...new Set([...this.unopened, ...this.sessionsFromMemory()])];
     this.store = store;
-    this.awaitingStore = false;
     for (const recorder of held) {
       if (!(await recorder.saveTo(store))) return this.fail(recorder.failure ?? new StoreError('unknown'));
       // Saved: memory no longer holds the only copy. Those after one the store refused still do.
@@ -921,7 +913,7 @@ export class Persistence {
 
   /**
    * The sessions a file of every session takes from memory: the one under way, one the store should
-   * hold but cannot, those that ended while an older tab held it (unopened), those that ended while
+   * hold but cannot, those that ended with none open (unopened), those that ended while
    * it was full and wait for room (behind), and those whose catch-up the store failed (failedEnded). One the store does not hold because it was deleted, or
    * not kept, stays out: the person removed it.
    */
@@ -1087,7 +1079,7 @@ export class Persistence {
         // otherwise.
         const kept = anySetDone(sets);
         // Its only copy is in memory, and stays there when the next session begins.
-        if (kept && this.awaitingStore && this.store === null) this.holdUnopened(recorder);
+        if (kept && this.store === null) this.holdUnopened(recorder);
         if (kept) {
           await recorder.saveEndOnFullStorage();
           this.rememberPast(session, sets);

@@ -1,6 +1,7 @@
 // What the storage notice above the screen says while sessions are held in memory only, and what its
 // button saves: the last session alone is its own file, as ever; any other is what a backup holds, and
-// the notice says how many, where "this session" read as if only the last one were at risk. One held
+// the notice says how many, where "this session" read as if only the last one were at risk. Where the
+// store never opened, every session ended in the tab stays in memory until it closes. One held
 // that is not the last (the last ended with no set done, and is not kept) has no file of its own to
 // offer there: a backup saves it. So whatever stopped the saving, room or another failure.
 
@@ -61,16 +62,16 @@ export function heldInMemoryNotice(
 ): HeldInMemoryNotice {
   const neverOpened = storeOpened ? undefined : NEVER_OPENED_BECAUSE[problem.kind];
   if (neverOpened && held === 0) {
-    // Memory holds the last session alone: the one before goes as the next begins.
+    // Each session stays in memory beside the next, the tab's closing alone losing them.
     return {
-      message: `${neverOpened}: a session is kept only until this tab closes or the next one begins. Save it as a file at its end.`,
+      message: `${neverOpened}: each session is kept only until this tab closes. Save it as a file at its end.`,
       savesAll: false,
       headline: NEVER_OPENED_HEADLINE,
     };
   }
   if (neverOpened && held === 1 && lastAmongThem) {
     return {
-      message: `${neverOpened}: this session is kept only until this tab closes or the next one begins. Save it as a file to keep it.`,
+      message: `${neverOpened}: this session is kept only until this tab closes. Save it as a file to keep it.`,
       savesAll: false,
       headline: NEVER_OPENED_HEADLINE,
     };
@@ -80,16 +81,19 @@ export function heldInMemoryNotice(
   const cause = neverOpened ?? HELD_BECAUSE[problem.kind].cause;
   // A full store still reads, and its backup holds every session; a failed one is not read, and the
   // file holds those memory keeps, which the store never had whole: the button says which.
+  // Where the store never opened, nothing but that file will ever hold them: a backup, as History's.
   const button =
     problem.kind === 'quota'
       ? 'Back up all sessions (JSON)'
       : held === 1
         ? 'Save that session (JSON)'
-        : `Save these ${held} sessions (JSON)`;
+        : neverOpened
+          ? `Back up these ${held} sessions (JSON)`
+          : `Save these ${held} sessions (JSON)`;
   const message = neverOpened
     ? held === 1
-      ? `${cause}, so an earlier session is kept only while this tab is open: save it as a file to keep it.`
-      : `${cause}, so ${held} sessions are kept only while this tab is open: save them as a file to keep them.`
+      ? `${cause}, so an earlier session is kept only until this tab closes: save it as a file to keep it.`
+      : `${cause}, so ${held} sessions are kept only until this tab closes: back them up in one file to keep them.`
     : problem.kind === 'blocked'
       ? // Never saved, and saved by themselves once that tab goes: "no longer being saved" said neither.
         held === 1

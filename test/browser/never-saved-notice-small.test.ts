@@ -35,7 +35,7 @@ describe('the notice of a store that never opened, on a phone with text at twice
     await expect
       .element(notice)
       .toHaveTextContent(
-        'This browser does not let Backbeat save data here (storage is off or private): a session is kept only until this tab closes or the next one begins. Save it as a file at its end.',
+        'This browser does not let Backbeat save data here (storage is off or private): each session is kept only until this tab closes. Save it as a file at its end.',
       );
   });
 });

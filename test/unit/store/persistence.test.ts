@@ -80,8 +80,10 @@ class Page {
     tabs?: Tabs,
     readonly window = new EventTarget(),
     readonly voice?: VoiceOnTheMat,
+    heldMotionBytes?: number,
   ) {
     this.persistence = new Persistence(this.app, {
+      heldMotionBytes,
       openStore:
         openStore ??
         (async () => {
@@ -2072,6 +2074,60 @@ describe('Persistence', () => {
     await page.persistence.flush();
     expect(page.persistence.history.state.hasCurrent).toBe(true);
     expect(await sessionsBackedUp(page)).toEqual([kept]);
+  });
+
+  it('keeps every session that ends where the browser never let the store open, not the last alone, for a backup and the CSV', async () => {
+    const page = new Page('unused', () => Promise.reject(new DOMException('denied', 'SecurityError')));
+    await page.persistence.start();
+    const ids: string[] = [];
+    for (const reps of [2, 1]) {
+      page.session.reset();
+      page.session.start();
+      page.reps(reps);
+      ids.push(page.persistence.history.state.recordingId!);
+      page.session.finish();
+      await page.persistence.flush();
+    }
+    expect(page.persistence.sessionsHeldInMemory()).toBe(2);
+    // The second one's own file leaves the first in memory alone: closing still asks, until a backup.
+    await page.persistence.exportCurrent('json');
+    expect(page.asksBeforeClosing()).toBe(true);
+    expect((await sessionsBackedUp(page)).sort()).toEqual([...ids].sort());
+    expect(page.asksBeforeClosing()).toBe(false);
+    const csv = await (await page.persistence.historyCsv()).blob.text();
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 2);
+    // Held while the next session runs, beside it.
+    page.session.reset();
+    page.session.start();
+    page.reps(1);
+    expect(page.persistence.sessionsHeldInMemory()).toBe(3);
+  });
+
+  it('lets the oldest session held where the store never opened go of its raw motion past what memory is given for them', async () => {
+    const refused = () => Promise.reject(new DOMException('denied', 'SecurityError'));
+    const twoSessions = async (page: Page) => {
+      await page.persistence.start();
+      for (let session = 0; session < 2; session++) {
+        page.session.reset();
+        page.session.start();
+        page.reps(2);
+        page.session.finish();
+        await page.persistence.flush();
+      }
+      const file = JSON.parse(await (await page.persistence.backup()).blob.text());
+      return (file.sessions as SessionBundle[]).sort((a, b) => a.session.startedAt - b.session.startedAt);
+    };
+    const unbounded = await twoSessions(new Page('unused', refused));
+    const bytes = unbounded.map((bundle) => bundle.session.motionBytes ?? 0);
+    expect(bytes[0]).toBeGreaterThan(0);
+    expect(bytes[1]).toBe(bytes[0]);
+    // Room for one session's raw motion, not for both.
+    const bounded = await twoSessions(
+      new Page('unused', refused, undefined, undefined, undefined, bytes[0]! * 1.5),
+    );
+    expect(bounded.map((bundle) => bundle.motion.length > 0)).toEqual([false, true]);
+    expect(bounded[0]?.session).toMatchObject({ motionDropped: true, summary: { sets: 1, reps: 2 } });
+    expect(bounded[0]?.sets.map((set) => set.count)).toEqual([2]);
   });
 
   it('asks before the page closes on a session kept in memory only, until it is taken as a file', async () => {

@@ -68,7 +68,7 @@ describe('the storage notice where the store never opened', () => {
   it('says a session done here is kept only while the tab is open, before any is', () => {
     expect(heldInMemoryNotice(refused, 0, { lastAmongThem: false, storeOpened: false })).toEqual({
       message:
-        'This browser does not let Backbeat save data here (storage is off or private): a session is kept only until this tab closes or the next one begins. Save it as a file at its end.',
+        'This browser does not let Backbeat save data here (storage is off or private): each session is kept only until this tab closes. Save it as a file at its end.',
       savesAll: false,
       headline: 'Not saved in this browser',
     });
@@ -77,18 +77,18 @@ describe('the storage notice where the store never opened', () => {
   it('says the session is kept only while the tab is open, and offers its own files, not that its saving stopped', () => {
     expect(heldInMemoryNotice(refused, 1, { lastAmongThem: true, storeOpened: false })).toEqual({
       message:
-        'This browser does not let Backbeat save data here (storage is off or private): this session is kept only until this tab closes or the next one begins. Save it as a file to keep it.',
+        'This browser does not let Backbeat save data here (storage is off or private): this session is kept only until this tab closes. Save it as a file to keep it.',
       savesAll: false,
       headline: 'Not saved in this browser',
     });
   });
 
-  it('says of several held that they are kept only while the tab is open, and saves them all', () => {
+  it('says of several held that they are kept only until the tab closes, and backs them all up', () => {
     expect(heldInMemoryNotice(refused, 2, { lastAmongThem: true, storeOpened: false })).toEqual({
       message:
-        'This browser does not let Backbeat save data here (storage is off or private), so 2 sessions are kept only while this tab is open: save them as a file to keep them.',
+        'This browser does not let Backbeat save data here (storage is off or private), so 2 sessions are kept only until this tab closes: back them up in one file to keep them.',
       savesAll: true,
-      button: 'Save these 2 sessions (JSON)',
+      button: 'Back up these 2 sessions (JSON)',
       headline: 'Not saved in this browser',
     });
   });
@@ -96,7 +96,7 @@ describe('the storage notice where the store never opened', () => {
   it('says the store could not open, not that saving failed, where it failed to open for no known reason', () => {
     const failed = new StoreError('unknown', new DOMException('backing store', 'UnknownError'));
     expect(heldInMemoryNotice(failed, 1, { lastAmongThem: true, storeOpened: false }).message).toBe(
-      'Backbeat could not open its storage in this browser: this session is kept only until this tab closes or the next one begins. Save it as a file to keep it.',
+      'Backbeat could not open its storage in this browser: this session is kept only until this tab closes. Save it as a file to keep it.',
     );
   });
 
