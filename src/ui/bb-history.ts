@@ -6,7 +6,6 @@ import {
   formatBytes,
   type HistoryState,
   KEEP_ALL,
-  keptInMemoryOnly,
   type LongTask,
   type PartlyDamaged,
   type Persistence,
@@ -26,7 +25,7 @@ import { NO_SESSIONS_YET } from './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { describeSessionFacts, FACT_SEPARATOR } from './format.ts';
-import { importBarred, sessionsUnread } from './history-store-words.ts';
+import { importBarred, keptUntilTabCloses, sessionsUnread } from './history-store-words.ts';
 import { ObserveController } from './observe.ts';
 import { scrollPageBy, scrollToShowOnPage } from './scroll-page.ts';
 import {
@@ -380,15 +379,20 @@ export class BbHistory extends LitElement {
   override render() {
     const h = this.history.value;
     const count = h.sessionCount;
+    // Those memory alone holds, the one under way among them while the store does not save it.
+    const held = this.persistence.sessionsHeldInMemory();
     const backUp = backupButtonName({
       savedSessions: count,
-      // Under way, or ended and kept while the browser did not let Backbeat save: the backup takes it
-      // from memory. Not one deleted, or not kept: the backup leaves it out.
-      sessionInMemory: this.sessionRunning || keptInMemoryOnly(h),
+      // Under way, or ended and kept while the browser did not let Backbeat save: the backup takes
+      // them from memory, the one under way even while the store saves it. Not one deleted, or not
+      // kept: the backup leaves it out.
+      sessionsInMemory: Math.max(held, this.sessionRunning ? 1 : 0),
       settings: this.persistence.backupHoldsSettings,
     });
     const importBarredNow = h.storage === 'memory' ? importBarred(h.problem) : null;
-    const unread = h.storeOpened ? null : sessionsUnread(h.problem);
+    const unread =
+      (h.storeOpened ? null : sessionsUnread(h.problem)) ??
+      keptUntilTabCloses(h.problem, h.storeOpened, held - (h.recordingId === null ? 0 : 1));
     const rows = h.sessions.map((s) => this.renderSession(s));
     const deletedAt = h.notice !== null && rows.length > 0 ? this.deletedAt : null;
     if (deletedAt !== null)

@@ -47,3 +47,23 @@ const SESSIONS_UNREAD: Partial<Record<StoreErrorKind, string>> = {
 export function sessionsUnread(problem: StoreError | null): string | null {
   return (problem && SESSIONS_UNREAD[problem.kind]) ?? null;
 }
+
+/**
+ * What History says in place of "No sessions saved yet" where the browser never let the store open
+ * (storage off or private), of the `ended` sessions memory holds from this tab: they are not saved,
+ * yet they are here until the tab closes, and a backup keeps them. Null where it has none, or where
+ * the store opened, or would have but for an older tab or a newer Backbeat's data (see sessionsUnread).
+ */
+export function keptUntilTabCloses(
+  problem: StoreError | null,
+  storeOpened: boolean,
+  ended: number,
+): string | null {
+  if (storeOpened || ended === 0 || !problem || !NEVER_OPENS.has(problem.kind)) return null;
+  return ended === 1
+    ? 'Not saved in this browser: the session ended here is kept only until this tab closes. Back it up to keep it.'
+    : `Not saved in this browser: the ${ended} sessions ended here are kept only until this tab closes. Back them up to keep them.`;
+}
+
+/** Kinds of problem that leave the store unopened for the whole visit: nothing saves it by itself. */
+const NEVER_OPENS: ReadonlySet<StoreErrorKind> = new Set(['unavailable', 'unknown']);

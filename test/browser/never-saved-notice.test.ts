@@ -3,7 +3,7 @@
 // ended until the tab closes, so it says that, and how to keep them, before the first and after each.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { type AppShell, mountAppWithStorageOff } from './app-shell.ts';
+import { type AppShell, mountAppWithStorageOff, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 describe('the notice of sessions done where the store never opened', () => {
@@ -58,5 +58,20 @@ describe('the notice of sessions done where the store never opened', () => {
       .toBeVisible();
     const file = await mounted.app.persistence.backup();
     expect(JSON.parse(await file.blob.text()).sessions).toHaveLength(2);
+  });
+
+  it('says in History what memory keeps of the sessions ended here, and names them in its backup button', async () => {
+    await oneSession();
+    await oneSession();
+    await openScreenFromHeader('History');
+    await expect
+      .element(page.getByText(/kept only until this tab closes/).last())
+      .toHaveTextContent(
+        'Not saved in this browser: the 2 sessions ended here are kept only until this tab closes. Back them up to keep them.',
+      );
+    expect(page.getByText('No sessions saved yet.').elements()).toHaveLength(0);
+    await expect
+      .element(page.getByRole('button', { name: 'Back up these 2 sessions and settings' }))
+      .toBeEnabled();
   });
 });

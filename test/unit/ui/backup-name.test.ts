@@ -6,30 +6,39 @@ import { backupButtonName } from '../../../src/ui/backup-name.ts';
 
 describe("the name of History's backup button", () => {
   it('is "Back up everything" once a session is saved, whatever else is here', () => {
-    expect(backupButtonName({ savedSessions: 1, sessionInMemory: false, settings: true })).toBe(
+    expect(backupButtonName({ savedSessions: 1, sessionsInMemory: 0, settings: true })).toBe(
       'Back up everything',
     );
-    expect(backupButtonName({ savedSessions: 3, sessionInMemory: true, settings: false })).toBe(
+    expect(backupButtonName({ savedSessions: 3, sessionsInMemory: 1, settings: false })).toBe(
       'Back up everything',
     );
   });
 
   it('names the settings alone while no session is saved or recorded', () => {
-    expect(backupButtonName({ savedSessions: 0, sessionInMemory: false, settings: true })).toBe(
+    expect(backupButtonName({ savedSessions: 0, sessionsInMemory: 0, settings: true })).toBe(
       'Back up your settings',
     );
   });
 
   it('names the session recorded here and not saved, with the settings when the backup holds them', () => {
-    expect(backupButtonName({ savedSessions: 0, sessionInMemory: true, settings: true })).toBe(
+    expect(backupButtonName({ savedSessions: 0, sessionsInMemory: 1, settings: true })).toBe(
       'Back up this session and settings',
     );
-    expect(backupButtonName({ savedSessions: 0, sessionInMemory: true, settings: false })).toBe(
+    expect(backupButtonName({ savedSessions: 0, sessionsInMemory: 1, settings: false })).toBe(
       'Back up this session',
     );
   });
 
+  it('names how many sessions it takes from memory where several are kept there and none saved', () => {
+    expect(backupButtonName({ savedSessions: 0, sessionsInMemory: 2, settings: true })).toBe(
+      'Back up these 2 sessions and settings',
+    );
+    expect(backupButtonName({ savedSessions: 0, sessionsInMemory: 3, settings: false })).toBe(
+      'Back up these 3 sessions',
+    );
+  });
+
   it('is none for a backup that would hold nothing', () => {
-    expect(backupButtonName({ savedSessions: 0, sessionInMemory: false, settings: false })).toBeNull();
+    expect(backupButtonName({ savedSessions: 0, sessionsInMemory: 0, settings: false })).toBeNull();
   });
 });

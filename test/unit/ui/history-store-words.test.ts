@@ -3,7 +3,7 @@
 // Where the store would not open, it says why the sessions saved on the device are not listed.
 import { describe, expect, it } from 'vitest';
 import { StoreError, type StoreErrorKind } from '../../../src/store/errors.ts';
-import { importBarred, sessionsUnread } from '../../../src/ui/history-store-words.ts';
+import { importBarred, keptUntilTabCloses, sessionsUnread } from '../../../src/ui/history-store-words.ts';
 
 const KINDS: readonly StoreErrorKind[] = [
   'quota',
@@ -47,5 +47,26 @@ describe('what History says of sessions saved on the device that it cannot read'
       .sort();
     expect(said).toEqual(['blocked', 'version']);
     expect(sessionsUnread(null)).toBeNull();
+  });
+});
+
+describe('what History says of the sessions ended here where the store never opened', () => {
+  const off = new StoreError('unavailable', new DOMException('storage is off', 'SecurityError'));
+
+  it('says how many memory keeps until the tab closes, and that a backup keeps them', () => {
+    expect(keptUntilTabCloses(off, false, 2)).toBe(
+      'Not saved in this browser: the 2 sessions ended here are kept only until this tab closes. Back them up to keep them.',
+    );
+    expect(keptUntilTabCloses(off, false, 1)).toBe(
+      'Not saved in this browser: the session ended here is kept only until this tab closes. Back it up to keep it.',
+    );
+  });
+
+  it('says nothing with none ended, nor where the store opened or an older tab or a newer Backbeat keeps it', () => {
+    expect(keptUntilTabCloses(off, false, 0)).toBeNull();
+    expect(keptUntilTabCloses(new StoreError('quota'), true, 2)).toBeNull();
+    expect(keptUntilTabCloses(new StoreError('blocked'), false, 2)).toBeNull();
+    expect(keptUntilTabCloses(new StoreError('version'), false, 2)).toBeNull();
+    expect(keptUntilTabCloses(null, false, 2)).toBeNull();
   });
 });
