@@ -534,14 +534,29 @@ export class Persistence {
     // The last one ended is both memory's current session and the last of those ended meanwhile.
     const held = [...new Set([...this.unopened, ...this.sessionsFromMemory()])];
     this.store = store;
+    // Refused for want of room: each is offered the store, and waits for room as one that ended while
+    // it was full does (behind), written by itself once there is, where it stayed in memory unasked.
+    const refused: SessionRecorder[] = [];
     for (const recorder of held) {
-      if (!(await recorder.saveTo(store))) return this.fail(recorder.failure ?? new StoreError('unknown'));
-      // Saved: memory no longer holds the only copy. Those after one the store refused still do.
+      const saved = await recorder.saveTo(store);
+      if (!saved && recorder.failure?.kind !== 'quota')
+        return this.fail(recorder.failure ?? new StoreError('unknown'));
+      if (!saved) refused.push(recorder);
+      // Saved, or in the line for room: either way no longer memory's to hold as never offered.
       this.unopened = this.unopened.filter((unsaved) => unsaved !== recorder);
     }
     await this.opened(store);
     for (const recorder of held) {
-      if (recorder !== this.recorder) await this.guard((store) => store.compact(recorder.sessionId));
+      if (recorder !== this.recorder && !refused.includes(recorder))
+        await this.guard((store) => store.compact(recorder.sessionId));
+    }
+    const full = refused[0]?.failure;
+    if (full) {
+      this.behind.push(...refused.filter((recorder) => recorder !== this.recorder));
+      // The store's first read said saving (opened): storage is full, and History lists what a
+      // backup holds.
+      this.fail(full);
+      await this.refresh();
     }
     this.holdWhatMemoryHolds();
     this.tabs.post({ type: 'changed' });

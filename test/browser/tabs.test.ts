@@ -2,7 +2,7 @@
 // BroadcastChannel between them, as two tabs have.
 import { openDB } from 'idb';
 import { NEVER, Subject } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Persistence, type PersistenceOptions } from '../../src/app/persistence.ts';
 import { browserTabs } from '../../src/app/tabs.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
@@ -427,6 +427,76 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
       expect(newest?.motion.flatMap((chunk) => [...chunk.frameT0Ms])).toHaveLength(35);
       store.close();
     } finally {
+      closeOlder();
+      await tab.persistence.dispose();
+      tabs.splice(tabs.indexOf(tab.persistence), 1);
+      indexedDB.deleteDatabase(name);
+    }
+  });
+
+  it('keeps the sessions held there that a full store refuses once that tab has closed waiting for room, says so, and saves them once there is', async () => {
+    const name = `tabs-blocked-full-${Date.now()}`;
+    const closeOlder = await olderTabHolding(name);
+    const tab = openTab(name, { openStore: (asks) => SessionStore.open({ name, ...asks }) });
+    const oneRep = () => {
+      tab.session.reset();
+      tab.session.start();
+      tab.run(1500);
+      const nowMs = tab.session.state.nowMs;
+      tab.session.handleMotion({
+        type: 'rep',
+        tMs: nowMs,
+        emittedMs: nowMs,
+        startMs: nowMs - 900,
+        peakDeg: 12,
+      });
+      tab.run(500);
+      return tab.persistence.history.state.recordingId!;
+    };
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await tab.persistence.start();
+      const ids: string[] = [];
+      for (let session = 0; session < 2; session++) {
+        ids.push(oneRep());
+        tab.session.finish();
+        await tab.persistence.flush();
+      }
+      expect(tab.persistence.sessionsHeldInMemory()).toBe(2);
+
+      // That tab closes on a device with no room left.
+      closeOlder();
+      await expect.poll(() => tab.persistence.history.state.problem?.kind).toBe('quota');
+      await tab.persistence.flush();
+      expect(tab.persistence.sessionsHeldInMemory()).toBe(2);
+      const notice = await mount('bb-storage-notice', { persistence: tab.persistence });
+      await expect
+        .poll(() => notice.shadowRoot?.textContent)
+        .toMatch(/Storage is full, so 2 sessions are no longer being saved/);
+      notice.remove();
+      // History lists what a backup holds: the two, from memory.
+      expect(tab.persistence.history.state.sessions.map((s) => s.id)).toEqual([...ids].reverse());
+
+      // Room again: the next session's end finds it, and the two held are written before it is done.
+      full.mockRestore();
+      ids.push(oneRep());
+      tab.session.finish();
+      await tab.persistence.flush();
+      await expect.poll(() => tab.persistence.history.state.problem).toBeNull();
+      expect(tab.persistence.sessionsHeldInMemory()).toBe(0);
+      const store = await SessionStore.open({ name });
+      const saved = await Promise.all(ids.map((id) => store.loadBundle(id)));
+      expect(saved.map((bundle) => [bundle?.session.status, bundle?.session.summary.reps])).toEqual([
+        ['finished', 1],
+        ['finished', 1],
+        ['finished', 1],
+      ]);
+      expect(tab.persistence.history.state.sessions.map((s) => s.id)).toEqual([...ids].reverse());
+      store.close();
+    } finally {
+      full.mockRestore();
       closeOlder();
       await tab.persistence.dispose();
       tabs.splice(tabs.indexOf(tab.persistence), 1);
