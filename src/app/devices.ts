@@ -1217,13 +1217,12 @@ export class Devices extends Model<DeviceState> {
     quiet: boolean,
   ): Promise<boolean> {
     const spec = BLE_DEVICE_KINDS[kind];
-    let session: GattSession | null = null;
+    let member: Member | null = null;
     let holding: Subscription | null = null;
     try {
       const name = device.name || spec.label;
       const placement = spec.placement(name);
-      session = new GattSession(device, spec.profiles(), { now: this.options.now });
-      const live = session;
+      const live = new GattSession(device, spec.profiles(), { now: this.options.now });
       const problems = this.showProblemsOf(live);
       // Heard from the start: a device refuses its motion stream while it is being set up, before it
       // is read from (see joining), and the device list is watched afresh once it is.
@@ -1253,7 +1252,7 @@ export class Devices extends Model<DeviceState> {
             );
       // Held from its setup on (see heldWhileUnchanged): nothing reads from it until it is connected.
       holding = accel$ === live.accel$ ? null : accel$.subscribe();
-      const member: Member = {
+      member = {
         status: { id: device.id, name, kind, placement },
         heartRate$: spec.givesHeartRate ? live.heartRate$ : null,
         pulseSought$: spec.givesHeartRate ? live.pulseSought$ : undefined,
@@ -1309,9 +1308,13 @@ export class Devices extends Model<DeviceState> {
     } catch (error) {
       // Held on the page's streams (see heldWhileUnchanged), it would keep each failed try alive.
       holding?.unsubscribe();
-      if (session) this.removeMember(session.device.id);
+      // Let go while it joined (×, the virtual strap, a replay): its abandoned connection fails late,
+      // and what it failed with is news of a device the person is done with.
+      const listed = member !== null && this.members.includes(member);
+      const letGo = !quiet && member !== null && !listed;
+      if (listed) this.removeMember(device.id);
       const problem = describeBluetoothError(error);
-      if (!quiet) this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
+      if (!quiet && !letGo) this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
       return false;
     }
   }

@@ -1,0 +1,87 @@
+// A device the person lets go of (× or Use the virtual strap) while it is still being connected or set
+// up: whatever its abandoned connection ends in, late, is about a device they are done with.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Devices } from '../../../src/app/devices.ts';
+import { CONNECT_TIMEOUT_MS } from '../../../src/sensors/ble/gatt-session.ts';
+import { MemoryStorage } from '../../memory-storage.ts';
+import { asBluetoothDevice, type FakeDevice } from '../sensors/ble/fake-device.ts';
+import { fakeBangle, fakeH10 } from '../sensors/ble/wearables.ts';
+
+/** A navigator whose chooser hands out `device`. */
+function navigatorWith(device: FakeDevice): Navigator {
+  const bluetooth = { requestDevice: async () => asBluetoothDevice(device) };
+  return { bluetooth } as unknown as Navigator;
+}
+
+describe('a device let go of while it is still joining', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it.each([
+    ['its connection is answered late', '×', 'connection'],
+    ['its setup is answered late', '×', 'service'],
+    ['its connection never answers', '×', 'never'],
+    ['its connection is answered late', 'the virtual strap', 'connection'],
+    ['its setup is answered late', 'the virtual strap', 'service'],
+  ] as const)('says nothing of its failure when %s, let go with %s', async (_, how, stage) => {
+    const strap = fakeH10();
+    let answer = () => {};
+    if (stage === 'never') strap.neverAnswer('connection');
+    else strap.answerLate(stage, new Promise<void>((resolve) => (answer = resolve)));
+    const storage = new MemoryStorage();
+    const devices = new Devices({
+      now: () => Date.now(),
+      navigator: navigatorWith(strap),
+      seed: 1,
+      window: null,
+      storage,
+    });
+    const picking = devices.connect('polar');
+    await vi.advanceTimersByTimeAsync(50);
+    expect(devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
+      ['Virtual strap', 'connected'],
+      ['Polar H10 0A1B2C3D', 'connecting'],
+    ]);
+    const told = devices.state.problemsTold;
+
+    if (how === '×') devices.disconnectDevice(strap.id);
+    else devices.useVirtualStrap();
+    answer();
+    await vi.advanceTimersByTimeAsync(CONNECT_TIMEOUT_MS + 1000);
+    await picking;
+
+    expect(devices.state.problem).toBeNull();
+    expect(devices.state.problemsTold).toBe(told);
+    expect(devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
+      ['Virtual strap', 'connected'],
+    ]);
+    expect(devices.active.virtual).not.toBeNull();
+    expect(strap.gatt.connected).toBe(false);
+    devices.dispose();
+  });
+
+  it('still says why a Bangle.js kept while it joins could not be set up', async () => {
+    const watch = fakeBangle();
+    let answer = () => {};
+    watch.answerLate('connection', new Promise<void>((resolve) => (answer = resolve)));
+    watch.reachable = false;
+    const devices = new Devices({
+      now: () => Date.now(),
+      navigator: navigatorWith(watch),
+      seed: 1,
+      window: null,
+    });
+    const picking = devices.connect('bangle');
+    await vi.advanceTimersByTimeAsync(50);
+    answer();
+    await vi.advanceTimersByTimeAsync(1000);
+    await picking;
+    expect(devices.state.problem).toMatch(/^Could not connect/);
+    expect(devices.state.devices.map((d) => d.name)).toEqual(['Virtual strap']);
+    devices.dispose();
+  });
+});
