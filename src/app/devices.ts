@@ -1287,6 +1287,12 @@ export class Devices extends Model<DeviceState> {
         this.setMembers([...this.members, member]);
       }
       await live.connect();
+      // Let go while it was connected again with no tap (the virtual strap chosen meanwhile): it
+      // answered too late to take the place the person gave another, and is not known any more.
+      if (quiet && !this.knownDevices.load().some((d) => d.id === device.id)) {
+        member.close();
+        return false;
+      }
       connectedOnce = true;
       this.joining.delete(member);
       // The virtual strap makes room for it, and a second device of the same kind takes the place of

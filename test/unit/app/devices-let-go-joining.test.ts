@@ -1,15 +1,18 @@
 // A device the person lets go of (× or Use the virtual strap) while it is still being connected or set
 // up: whatever its abandoned connection ends in, late, is about a device they are done with.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Devices } from '../../../src/app/devices.ts';
+import { BLUETOOTH_DEVICES_KEY, Devices } from '../../../src/app/devices.ts';
 import { CONNECT_TIMEOUT_MS } from '../../../src/sensors/ble/gatt-session.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { asBluetoothDevice, type FakeDevice } from '../sensors/ble/fake-device.ts';
-import { fakeBangle, fakeH10 } from '../sensors/ble/wearables.ts';
+import { fakeBangle, fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
 
-/** A navigator whose chooser hands out `device`. */
+/** A navigator whose chooser hands out `device`, and that lists it as one picked on an earlier visit. */
 function navigatorWith(device: FakeDevice): Navigator {
-  const bluetooth = { requestDevice: async () => asBluetoothDevice(device) };
+  const bluetooth = {
+    requestDevice: async () => asBluetoothDevice(device),
+    getDevices: async () => [asBluetoothDevice(device)],
+  };
   return { bluetooth } as unknown as Navigator;
 }
 
@@ -82,6 +85,54 @@ describe('a device let go of while it is still joining', () => {
     await picking;
     expect(devices.state.problem).toMatch(/^Could not connect/);
     expect(devices.state.devices.map((d) => d.name)).toEqual(['Virtual strap']);
+    devices.dispose();
+  });
+});
+
+describe('a device of an earlier visit let go of while it is connected again with no tap', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is not put back in the place of the virtual strap chosen meanwhile when it answers late', async () => {
+    const watch = fakePineTime();
+    const storage = new MemoryStorage();
+    const options = {
+      now: () => Date.now(),
+      navigator: navigatorWith(watch),
+      seed: 1,
+      window: null,
+      storage,
+    };
+    const earlier = new Devices(options);
+    const picking = earlier.connect('pinetime');
+    await vi.advanceTimersByTimeAsync(50);
+    await picking;
+    earlier.dispose();
+    await vi.advanceTimersByTimeAsync(50);
+
+    let answer = () => {};
+    watch.answerLate('connection', new Promise<void>((resolve) => (answer = resolve)));
+    const devices = new Devices(options);
+    const rejoining = devices.reconnectKnownDevices();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(devices.state).toMatchObject({ rejoining: true, devices: [{ name: 'Virtual strap' }] });
+
+    devices.useVirtualStrap();
+    answer();
+    await vi.advanceTimersByTimeAsync(1000);
+    await rejoining;
+
+    expect(devices.state.devices.map((d) => [d.name, d.connection])).toEqual([
+      ['Virtual strap', 'connected'],
+    ]);
+    expect(devices.active.virtual).not.toBeNull();
+    expect(devices.state).toMatchObject({ rejoining: false, awaiting: [], problem: null });
+    expect(storage.getItem(BLUETOOTH_DEVICES_KEY)).toBeNull();
+    expect(watch.gatt.connected).toBe(false);
     devices.dispose();
   });
 });
