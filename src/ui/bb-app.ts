@@ -57,6 +57,7 @@ import {
 import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
+import { type LazyScreen, type ScreenLoad, screenLoadWords } from './screen-load.ts';
 import { focusHeading, scrollPageBy } from './scroll-page.ts';
 import { pausedByThePerson, strapOfferedOnScreen } from './session-switch.ts';
 import {
@@ -76,8 +77,6 @@ import {
 import { linesTrueAt, lineTrueUntilMs, turnAsLines, type UnspokenLine, withLine } from './unspoken-lines.ts';
 import { virtualStandsInWords } from './virtual-stands-in.ts';
 import './bb-device-panel.ts';
-import './bb-history.ts';
-import './bb-settings.ts';
 import './bb-storage-notice.ts';
 import './bb-update-prompt.ts';
 import './bb-rest-view.ts';
@@ -94,6 +93,15 @@ function viewOfEntry(entry: unknown): View {
   const view = (entry as Record<string, unknown> | null)?.[VIEW_KEY];
   return view === 'history' || view === 'settings' ? view : 'session';
 }
+
+/**
+ * Each lazy screen's module, one import() apiece: in one expression, Vite preloaded the dependencies of
+ * the one for the other, and History fetched the settings' code.
+ */
+const SCREEN_CODE: Record<LazyScreen, () => Promise<unknown>> = {
+  history: () => import('./bb-history.ts'),
+  settings: () => import('./bb-settings.ts'),
+};
 
 /** The app shell: reads the models, shows the screen for the session's phase, and sends commands. */
 @customElement('bb-app')
@@ -302,6 +310,15 @@ export class BbApp extends LitElement {
         border: 2px solid var(--bb-border, #3b4656);
         color: var(--bb-muted, #b6c2d1);
       }
+      .screen-load {
+        display: grid;
+        gap: 1rem;
+        justify-items: center;
+        max-width: 44rem;
+        margin: 2rem auto;
+        text-align: center;
+        font-size: 1.25rem;
+      }
       .ready {
         display: grid;
         gap: 1rem;
@@ -459,6 +476,10 @@ export class BbApp extends LitElement {
   private focusWasIn = false;
   /** The history was opened from Settings for its backups: it shows them, not its top. */
   private backupsAsked = false;
+  /** Where the code of History and of Settings is (see screen-load.ts): absent until first opened. */
+  @state() private screenLoads: Readonly<Partial<Record<LazyScreen, ScreenLoad>>> = {};
+  /** The code of the screen opened arrived since the last render: it opens now, as a new screen. */
+  private screenArrived = false;
 
   constructor() {
     super();
@@ -595,6 +616,7 @@ export class BbApp extends LitElement {
     this.shownUnderWay = underWay;
     // The screens' menu is put away by whatever opened another screen: Done, Back, the browser's Back.
     if (changed.has('view')) this.screensOpen = false;
+    if (this.view !== 'session' && this.screenLoads[this.view] === undefined) this.loadScreen(this.view);
     // A screen opened from a button on the one before (Settings' Done, the summary's See all your
     // sessions, the history's Back) takes that button with it, as a set's end does.
     if (changed.get('view') !== undefined) {
@@ -611,13 +633,18 @@ export class BbApp extends LitElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     const previous = changed.get('view') as View | undefined;
+    const arrived = this.screenArrived;
+    this.screenArrived = false;
+    // A screen whose code is on its way has no heading yet to show or to take the focus: it is shown
+    // and focused, or shows its backups, once it arrives.
+    const waiting = this.view !== 'session' && this.screenLoads[this.view] !== 'loaded';
     // Each screen opens at its top: back from a long history, the summary's heading was above the
     // fold; and each set, rest and summary, so that a page scrolled on a small screen (or text made
     // large) shows the count or the countdown, not where the last screen was read. A screen under a
     // header taller than the screen then scrolls up to its heading (see showOpenedScreen).
-    if (previous !== undefined || this.movedOn) {
+    if (previous !== undefined || this.movedOn || arrived) {
       window.scrollTo({ top: 0 });
-      if (!this.showsExercise() && !this.backupsAsked) void this.showOpenedScreen();
+      if (!waiting && !this.showsExercise() && !this.backupsAsked) void this.showOpenedScreen();
     } else if (this.setBegun && this.view === 'session') {
       // A set that begins is a new screen too, its count and ring where the position to take was: on a
       // phone with large text Start the set lies below the window, and the page scrolled down to reach
@@ -628,12 +655,16 @@ export class BbApp extends LitElement {
       if (this.view !== 'session') void this.showOpenedScreen();
       else if (this.showsStartScreen()) void this.showStart();
     }
-    // The history opened for its backups puts the focus on them itself.
-    if (this.backupsAsked) void this.renderRoot.querySelector('bb-history')?.showBackups();
-    else if ((this.movedOn || previous !== undefined) && this.focusWasIn) void this.focusNewScreen();
-    this.backupsAsked = false;
+    // The history opened for its backups puts the focus on them itself. A screen whose code is on its
+    // way keeps both for its arrival.
+    if (!waiting) {
+      if (this.backupsAsked) void this.renderRoot.querySelector('bb-history')?.showBackups();
+      else if ((this.movedOn || previous !== undefined || arrived) && this.focusWasIn)
+        void this.focusNewScreen();
+      this.backupsAsked = false;
+      this.focusWasIn = false;
+    }
     this.movedOn = false;
-    this.focusWasIn = false;
     if (previous === undefined) return;
     if (this.viewFromBrowser) {
       this.viewFromBrowser = false;
@@ -802,9 +833,14 @@ export class BbApp extends LitElement {
     const between = phase === 'ready' || phase === 'summary';
     if (phase !== 'set' && this.view === 'history') {
       return html`${phase === 'rest' ? this.renderBackToRest(this.session.value) : null}
-        <bb-history .persistence=${this.app.persistence} ?session-running=${phase === 'rest'}></bb-history>`;
+        ${
+          this.screenLoads.history === 'loaded'
+            ? html`<bb-history .persistence=${this.app.persistence} ?session-running=${phase === 'rest'}></bb-history>`
+            : this.renderScreenLoad('history')
+        }`;
     }
     if (between && this.view === 'settings') {
+      if (this.screenLoads.settings !== 'loaded') return this.renderScreenLoad('settings');
       return html`<bb-settings
         .model=${this.app.settings}
         .voices=${this.app.cues?.outputs.speech.voices() ?? []}
@@ -814,6 +850,32 @@ export class BbApp extends LitElement {
       ></bb-settings>`;
     }
     return this.renderPhase(this.session.value);
+  }
+
+  /** In the place of History or Settings until its code arrives (see screen-load.ts). */
+  private renderScreenLoad(screen: LazyScreen) {
+    const load = this.screenLoads[screen] === 'failed' ? 'failed' : 'loading';
+    if (load === 'loading')
+      return html`<p class="screen-load" role="status">${screenLoadWords(screen, load)}</p>`;
+    return html`<div class="screen-load" role="alert">
+      <p>${screenLoadWords(screen, load)}</p>
+      <button class="primary" @click=${() => this.loadScreen(screen)}>Try again</button>
+    </div>`;
+  }
+
+  /** Fetches a screen's code, once at a time; a fetch that failed is tried again when asked. */
+  private loadScreen(screen: LazyScreen): void {
+    if (this.screenLoads[screen] === 'loading' || this.screenLoads[screen] === 'loaded') return;
+    this.screenLoads = { ...this.screenLoads, [screen]: 'loading' };
+    SCREEN_CODE[screen]().then(
+      () => {
+        this.screenArrived = this.view === screen;
+        this.screenLoads = { ...this.screenLoads, [screen]: 'loaded' };
+      },
+      () => {
+        this.screenLoads = { ...this.screenLoads, [screen]: 'failed' };
+      },
+    );
   }
 
   /**

@@ -228,6 +228,8 @@ export async function walkJourney(page: Page, options: JourneyOptions): Promise<
 
   // The history opened in the rest says the session goes on, and gives way to the next set.
   await tap(button('History'), 'History');
+  // Its code comes when first opened (in real time, from the service worker's cache).
+  await page.getByRole('heading', { name: 'History' }).waitFor();
   await at('history-in-rest', async () => {
     await checkOnScreen(page, page.getByRole('heading', { name: 'History' }), 'the history');
     await checkReachable(page, button('Back to the rest'), 'Back to the rest');
