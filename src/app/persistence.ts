@@ -510,7 +510,17 @@ export class Persistence {
   /** The store opened: the history is read from it, and the sessions recorded go into it. */
   private async opened(store: SessionStore): Promise<void> {
     this.store = store;
-    this.history.update({ storage: 'saving', problem: null, storeOpened: true });
+    // Once an older tab lets go, History goes from saying its sessions cannot be shown to listing
+    // them in one step: read before it says saving, it said "No sessions saved yet." in between.
+    let listed: Partial<HistoryState> = {};
+    if (this.history.state.problem?.kind === 'blocked') {
+      try {
+        listed = await this.readHistory(store);
+      } catch (error) {
+        return this.fail(toStoreError(error));
+      }
+    }
+    this.history.update({ ...listed, storage: 'saving', problem: null, storeOpened: true });
     // Not waited for: Firefox asks the person in a prompt, which may be answered late or never, and
     // the sessions before (and with them today's plan, and Start) must not wait on it.
     void askToPersist().then((persisted) => this.history.update({ persisted }));
@@ -1553,19 +1563,22 @@ export class Persistence {
   /** The history's first pages (as many sessions as were shown), the count and the charts. */
   private async refresh(): Promise<void> {
     if (this.history.state.problem?.kind === 'quota') return this.listWhileFull();
-    await this.guard(async (store) => {
-      const shown = Math.max(HISTORY_PAGE, this.history.state.sessions.length);
-      const [sessions, sessionCount, weeks] = await Promise.all([
-        store.pageOfSessions(shown),
-        store.countSessions(),
-        store.weeks(),
-      ]);
-      // The week rows carry progression's past sessions too: one read serves the charts and the plan.
-      this.past = pastOf(weeks);
-      this.history.update({ sessions, sessionCount, pastRead: true, progress: progress(weeks) });
-    });
+    await this.guard(async (store) => this.history.update(await this.readHistory(store)));
     // Once the space raw motion takes is on screen, it follows the sessions listed beside it.
     if (this.history.state.motion) await this.loadMotion();
+  }
+
+  /** What History lists and charts, read from the store. */
+  private async readHistory(store: SessionStore): Promise<Partial<HistoryState>> {
+    const shown = Math.max(HISTORY_PAGE, this.history.state.sessions.length);
+    const [sessions, sessionCount, weeks] = await Promise.all([
+      store.pageOfSessions(shown),
+      store.countSessions(),
+      store.weeks(),
+    ]);
+    // The week rows carry progression's past sessions too: one read serves the charts and the plan.
+    this.past = pastOf(weeks);
+    return { sessions, sessionCount, pastRead: true, progress: progress(weeks) };
   }
 
   /**

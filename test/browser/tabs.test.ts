@@ -292,6 +292,12 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
         .poll(() => notice.shadowRoot?.textContent)
         .toMatch(/3 sessions are kept in memory only\. Close that tab, and this one saves them by itself/);
       notice.remove();
+      // What History lists each time the tab says it saves: never nothing, where "No sessions saved
+      // yet." stood between "cannot be shown while an older Backbeat holds them" and the list.
+      const listedWhileSaving: number[] = [];
+      const watching = tab.persistence.history.state$.subscribe((state) => {
+        if (state.storage === 'saving') listedWhileSaving.push(state.sessions.length);
+      });
       // The older tab saves a session of its own meanwhile.
       await olderTab.put('sessions', {
         id: 'older-tab',
@@ -304,6 +310,9 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
 
       await expect.poll(() => tab.persistence.history.state.storage).toBe('saving');
       await tab.persistence.flush();
+      watching.unsubscribe();
+      expect(listedWhileSaving.length).toBeGreaterThan(0);
+      expect(listedWhileSaving.filter((listed) => listed !== 4)).toEqual([]);
       expect(tab.persistence.history.state.problem).toBeNull();
       expect(tab.persistence.sessionsHeldInMemory()).toBe(0);
       const store = await SessionStore.open({ name });
