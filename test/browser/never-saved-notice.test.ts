@@ -47,7 +47,7 @@ describe('the notice of sessions done where the store never opened', () => {
     await expect.element(notice.getByRole('button', { name: 'Save this session (JSON)' })).toBeVisible();
     await oneSession();
     // The first stays in memory as the second begins, beside it, and one file holds both.
-    expect(mounted.app.persistence.sessionsHeldInMemory()).toBe(2);
+    await expect.poll(() => mounted.app.persistence.sessionsHeldInMemory()).toBe(2);
     await expect
       .element(notice)
       .toHaveTextContent(
