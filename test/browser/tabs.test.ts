@@ -14,7 +14,10 @@ import { mount } from './mount.ts';
 const STRAP: SourceInfo = { id: 'strap', name: 'Strap', kind: 'virtual', placement: 'chest' };
 const tabs: Persistence[] = [];
 
-function openTab(name: string, open: Pick<PersistenceOptions, 'openStore' | 'heldMotionBytes'> = {}) {
+function openTab(
+  name: string,
+  open: Pick<PersistenceOptions, 'openStore' | 'heldMotionBytes' | 'wallNow'> = {},
+) {
   let clockMs = 1000;
   const session = new SessionModel(() => clockMs);
   const accel = new Subject<{ source: SourceInfo; frame: AccelFrame }>();
@@ -259,7 +262,12 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
       },
     });
     let olderOpen = true;
-    const tab = openTab(name, { openStore: (asks) => SessionStore.open({ name, ...asks }) });
+    // The wall clock goes on with the tab's as a person's does: sessions begun in the same
+    // millisecond tie, and History lists a tie by its ids, in no order of their own.
+    const tab = openTab(name, {
+      openStore: (asks) => SessionStore.open({ name, ...asks }),
+      wallNow: () => Date.now() + tab.session.state.nowMs,
+    });
     const reps = (count: number) => {
       for (let r = 0; r < count; r++) {
         tab.run(1500);
@@ -346,7 +354,11 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
   it("keeps the sessions held there through another tab's Delete all, which never had them, and saves them once that tab has closed", async () => {
     const name = `tabs-blocked-deleted-all-${Date.now()}`;
     const closeOlder = await olderTabHolding(name);
-    const tab = openTab(name, { openStore: (asks) => SessionStore.open({ name, ...asks }) });
+    // Begun seconds apart on the wall clock too, as History lists them by when they began (see above).
+    const tab = openTab(name, {
+      openStore: (asks) => SessionStore.open({ name, ...asks }),
+      wallNow: () => Date.now() + tab.session.state.nowMs,
+    });
     const other = browserTabs()!;
     try {
       await tab.persistence.start();
@@ -452,7 +464,11 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
   it('keeps the sessions held there that a full store refuses once that tab has closed waiting for room, says so, and saves them once there is', async () => {
     const name = `tabs-blocked-full-${Date.now()}`;
     const closeOlder = await olderTabHolding(name);
-    const tab = openTab(name, { openStore: (asks) => SessionStore.open({ name, ...asks }) });
+    // Begun seconds apart on the wall clock too, as History lists them by when they began (see above).
+    const tab = openTab(name, {
+      openStore: (asks) => SessionStore.open({ name, ...asks }),
+      wallNow: () => Date.now() + tab.session.state.nowMs,
+    });
     const oneRep = () => {
       tab.session.reset();
       tab.session.start();
