@@ -47,7 +47,12 @@ function openTab(
     }
     session.tick();
   };
-  return { persistence, session, run };
+  /** A rep the detectors count now, begun 0.9 s before. */
+  const rep = () => {
+    const nowMs = session.state.nowMs;
+    session.handleMotion({ type: 'rep', tMs: nowMs, emittedMs: nowMs, startMs: nowMs - 900, peakDeg: 12 });
+  };
+  return { persistence, session, run, rep };
 }
 
 /** Two tabs of one store: the first records a session, the second has learned that it does. */
@@ -99,14 +104,7 @@ describe('two tabs', () => {
     // rest), the second stopped after one rep.
     first.session.skip();
     first.run(1000);
-    const nowMs = first.session.state.nowMs;
-    first.session.handleMotion({
-      type: 'rep',
-      tMs: nowMs,
-      emittedMs: nowMs,
-      startMs: nowMs - 900,
-      peakDeg: 12,
-    });
+    first.rep();
     first.session.skip();
     await first.persistence.flush();
     const second = openTab(name);
@@ -216,14 +214,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
       await tab.persistence.start();
       tab.session.start();
       tab.run(1000);
-      const nowMs = tab.session.state.nowMs;
-      tab.session.handleMotion({
-        type: 'rep',
-        tMs: nowMs,
-        emittedMs: nowMs,
-        startMs: nowMs - 900,
-        peakDeg: 12,
-      });
+      tab.rep();
       tab.run(1000);
       const id = tab.persistence.history.state.recordingId!;
       tab.session.finish();
@@ -271,14 +262,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
     const reps = (count: number) => {
       for (let r = 0; r < count; r++) {
         tab.run(1500);
-        const nowMs = tab.session.state.nowMs;
-        tab.session.handleMotion({
-          type: 'rep',
-          tMs: nowMs,
-          emittedMs: nowMs,
-          startMs: nowMs - 900,
-          peakDeg: 12,
-        });
+        tab.rep();
       }
       tab.run(500);
     };
@@ -367,14 +351,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
         tab.session.reset();
         tab.session.start();
         tab.run(1500);
-        const nowMs = tab.session.state.nowMs;
-        tab.session.handleMotion({
-          type: 'rep',
-          tMs: nowMs,
-          emittedMs: nowMs,
-          startMs: nowMs - 900,
-          peakDeg: 12,
-        });
+        tab.rep();
         tab.run(500);
         ids.push(tab.persistence.history.state.recordingId!);
         tab.session.finish();
@@ -425,14 +402,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
         tab.session.start();
         for (let r = 0; r < count; r++) {
           tab.run(1500);
-          const nowMs = tab.session.state.nowMs;
-          tab.session.handleMotion({
-            type: 'rep',
-            tMs: nowMs,
-            emittedMs: nowMs,
-            startMs: nowMs - 900,
-            peakDeg: 12,
-          });
+          tab.rep();
         }
         tab.run(500);
         ids.push(tab.persistence.history.state.recordingId!);
@@ -473,14 +443,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
       tab.session.reset();
       tab.session.start();
       tab.run(1500);
-      const nowMs = tab.session.state.nowMs;
-      tab.session.handleMotion({
-        type: 'rep',
-        tMs: nowMs,
-        emittedMs: nowMs,
-        startMs: nowMs - 900,
-        peakDeg: 12,
-      });
+      tab.rep();
       tab.run(500);
       return tab.persistence.history.state.recordingId!;
     };
@@ -556,14 +519,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
 
       tab.session.start();
       tab.run(1000);
-      const nowMs = tab.session.state.nowMs;
-      tab.session.handleMotion({
-        type: 'rep',
-        tMs: nowMs,
-        emittedMs: nowMs,
-        startMs: nowMs - 900,
-        peakDeg: 12,
-      });
+      tab.rep();
       tab.run(2000);
       // Still the older tab's doing, not a browser that keeps no data.
       expect(tab.persistence.history.state.problem?.kind).toBe('blocked');
