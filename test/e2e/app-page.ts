@@ -48,23 +48,6 @@ export async function openAppOnPausedClock(browser: Browser, options: AppPageOpt
 }
 
 /**
- * Pauses the page's installed clock a second from its now. On a loaded machine that second can pass
- * between reading the page's time and the pause ("Cannot fast-forward to the past"): the time is read
- * again and the pause asked again.
- */
-export async function pauseClockSoon(page: Page): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const pageNow = await page.evaluate(() => Date.now());
-    try {
-      await page.clock.pauseAt(pageNow + 1000);
-      return;
-    } catch (error) {
-      if (attempt >= 5 || !/to the past/.test(String(error))) throw error;
-    }
-  }
-}
-
-/**
  * Resizes the page and waits for its layout to follow. The media queries' change events, and the
  * components rendered again for them, come with the browser's next frames, not with the resize, and
  * the installed clock holds no frame back: the header's and the main view's boxes are read, in real

@@ -5,9 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_DIR } from '../shared.ts';
-import { pauseClockSoon } from './app-page.ts';
+import { openAppOnPausedClock } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
@@ -16,24 +16,21 @@ const SCREENSHOTS = join(PROJECT_DIR, 'test-results');
 const PHONE = { width: 360, height: 640 };
 
 /**
- * The app on a phone with the virtual person's habit picked from the device menu by pointer, then
- * the clock paused: from there time moves only by `page.clock.runFor`.
+ * The app on a phone on a clock paused before it loads (time moves only by `page.clock.runFor`), with
+ * the virtual person's habit picked from the device menu by pointer.
  */
 async function openWithHabit(browser: Browser, habit: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: PHONE });
-  await page.addInitScript(installCueSpy);
-  await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
-  await page.goto(inject('baseUrl'));
-  await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
-  await openDeviceMenu(page, (target) => target.click());
+  const page = await openAppOnPausedClock(browser, { viewport: PHONE, initScript: installCueSpy });
+  await runUntil(page, async () => (await devicesLine(page).textContent()) === 'Virtual strap connected', 5);
+  await openDeviceMenu(page, (target) => tap(page, target));
   await page.getByLabel('Virtual person').selectOption(habit);
   // The choice puts the menu away.
   await expect.poll(() => page.locator('bb-device-panel details[open]').count()).toBe(0);
-  // The first visit's "works offline" note, acknowledged as a newcomer would, so it hides nothing.
+  // The first visit's "works offline" note, acknowledged as a newcomer would, so it hides nothing. The
+  // service worker caches the app in real time: the page's time stands still while it does.
   const offline = page.locator('bb-update-prompt').getByRole('button', { name: 'OK' });
   await expect.poll(() => offline.count(), { timeout: 10_000 }).toBe(1);
-  await offline.click();
-  await pauseClockSoon(page);
+  await tap(page, offline);
   await page.clock.runFor(500);
   // The menu closed, the screen back at its top, as the person would leave it before tapping Start.
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -51,17 +48,10 @@ async function shown(page: Page, selector: string): Promise<string | null> {
   return (await locator.count()) > 0 ? locator.first().textContent() : null;
 }
 
-/**
- * A real pointer click with the clock paused: Playwright waits for animation frames before it
- * clicks (to see the button steady), and the paused clock gives them only as it moves on.
- */
+/** A real pointer click, then a fifth of a second of the page's time for what it starts. */
 async function tap(page: Page, target: Locator): Promise<void> {
-  let clicked = false;
-  const click = target.click().then(() => {
-    clicked = true;
-  });
-  for (let step = 0; step < 40 && !clicked; step++) await page.clock.runFor(50);
-  await click;
+  await target.click();
+  await page.clock.runFor(200);
 }
 
 /** Lets simulated time pass a second at a time until `done`; returns the seconds it took. */

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fromJson } from '../../src/export/json.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 import { PROJECT_DIR } from '../shared.ts';
-import { pauseClockSoon } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -68,9 +67,9 @@ describe('storage, history and export in a persistent browser profile', () => {
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
-    await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
+    await page.clock.pauseAt(new Date('2026-11-23T08:00:00Z'));
     await page.goto(baseUrl);
-    await pauseClockSoon(page);
+    await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
   });
 
   afterAll(async () => {
@@ -273,9 +272,9 @@ describe('a full disk', () => {
         origin: new URL(baseUrl).origin,
         quotaSize: 150_000,
       });
-      await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+      await page.clock.pauseAt(new Date('2026-11-23T09:00:00Z'));
       await page.goto(baseUrl);
-      await pauseClockSoon(page);
+      await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
       await page.getByRole('button', { name: 'Start', exact: true }).click();
       await runUntil(
         page,

@@ -10,7 +10,6 @@ import { REJOIN_EARLY_DELAY_MS } from '../../src/app/rejoin-policy.ts';
 import { spokenNumber } from '../../src/cues/cue-planner.ts';
 import { PMD_DATA } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
-import { pauseClockSoon } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
@@ -31,6 +30,7 @@ describeWithShared('a strap of an earlier visit that comes into reach in the mid
   let page: Page;
   let strap: EmulatedH10;
   let vectors: Vector[];
+  let visits = 0;
 
   /** A visit: a fresh tab of the same browser profile, the strap emulated before the app loads. */
   async function visit(options: { readonly outOfReach: boolean }): Promise<void> {
@@ -49,9 +49,11 @@ describeWithShared('a strap of an earlier visit that comes into reach in the mid
     );
     strap = await emulateH10(browser, page, vectors, { battery: false });
     if (options.outOfReach) await strap.goOutOfReach();
-    await page.clock.install({ time: new Date('2026-11-23T08:00:00Z') });
+    // Paused before the page loads: its tries, the virtual person and the voice keep the same times
+    // in every run, however long loading takes. The clock is the browser profile's: each visit an
+    // hour on from the last, never back in time.
+    await page.clock.pauseAt(new Date(Date.UTC(2026, 10, 23, 8 + visits++)));
     await page.goto(inject('baseUrl'));
-    await pauseClockSoon(page);
   }
 
   beforeAll(async () => {
