@@ -292,7 +292,7 @@ export interface PersistenceOptions {
   /** The other tabs of the app (Web Locks and BroadcastChannel in a browser); by default one tab alone. */
   readonly tabs?: Tabs | null;
   /**
-   * The most raw motion memory keeps of the sessions that ended with no store open (see unopened); HELD_MOTION_BYTES by default.
+   * The most raw motion memory keeps of the sessions that ended with no store to save them (see heldUnsaved); HELD_MOTION_BYTES by default.
    */
   readonly heldMotionBytes?: number;
 }
@@ -369,15 +369,17 @@ export class Persistence {
    */
   private failedEnded: SessionRecorder[] = [];
   /**
-   * Sessions that ended, kept, with no store open (an older tab held it, or the browser never let it
-   * open: a private window, storage off), oldest first: memory has the only copy of each, and the
-   * next session does not take its place there; written to the store in this order once it opens
-   * (openedAfterBlock), which a browser that refused it never does. Each whole but for the raw motion of the oldest once
+   * Sessions that ended, kept, with no store to save them, oldest first: none open (an older tab held
+   * it, or the browser never let it open: a private window, storage off), or one that opened and then
+   * failed for another reason than room (closed by the browser, deleted, an upgrade in another tab, a
+   * write refused). Memory has the only whole copy of each, and the next session does not take its
+   * place there; written to the store in this order once it opens after an older tab let go
+   * (openedAfterBlock), which a browser that refused it, or a store failed, never does. Each whole but for the raw motion of the oldest once
    * theirs and the others' runs past HELD_MOTION_BYTES: their sets, holds, heart rate and what was
    * said stay, as the retention setting leaves them, where memory grown without end would have the
    * browser close the tab, and lose them all.
    */
-  private unopened: SessionRecorder[] = [];
+  private heldUnsaved: SessionRecorder[] = [];
   /** The catch-up under way: one at a time, so that nothing is written twice or out of order. */
   private catchingUp: Promise<void> = Promise.resolve();
   /**
@@ -542,7 +544,7 @@ export class Persistence {
     if (this.stopWatching.signal.aborted) return store.close();
     await this.finishing;
     // The last one ended is both memory's current session and the last of those ended meanwhile.
-    const held = [...new Set([...this.unopened, ...this.sessionsFromMemory()])];
+    const held = [...new Set([...this.heldUnsaved, ...this.sessionsFromMemory()])];
     this.store = store;
     // Refused for want of room: each is offered the store, and waits for room as one that ended while
     // it was full does (behind), written by itself once there is, where it stayed in memory unasked.
@@ -553,7 +555,7 @@ export class Persistence {
         return this.fail(recorder.failure ?? new StoreError('unknown'));
       if (!saved) refused.push(recorder);
       // Saved, or in the line for room: either way no longer memory's to hold as never offered.
-      this.unopened = this.unopened.filter((unsaved) => unsaved !== recorder);
+      this.heldUnsaved = this.heldUnsaved.filter((unsaved) => unsaved !== recorder);
     }
     await this.opened(store);
     for (const recorder of held) {
@@ -938,13 +940,13 @@ export class Persistence {
 
   /**
    * The sessions a file of every session takes from memory: the one under way, one the store should
-   * hold but cannot, those that ended with none open (unopened), those that ended while
+   * hold but cannot, those that ended with none to save them (heldUnsaved), those that ended while
    * it was full and wait for room (behind), and those whose catch-up the store failed (failedEnded). One the store does not hold because it was deleted, or
    * not kept, stays out: the person removed it.
    */
   private sessionsFromMemory(): SessionRecorder[] {
     const current = this.recorder ?? (keptInMemoryOnly(this.history.state) ? this.lastRecorder : null);
-    const ended = [...this.unopened, ...this.behind, ...this.failedEnded].filter(
+    const ended = [...this.heldUnsaved, ...this.behind, ...this.failedEnded].filter(
       (recorder) => recorder !== current,
     );
     return current ? [current, ...ended] : ended;
@@ -1103,8 +1105,8 @@ export class Persistence {
         // nothing to keep, and a line of "3 sets" in History (and a point on its charts) would say
         // otherwise.
         const kept = anySetDone(sets);
-        // Its only copy is in memory, and stays there when the next session begins.
-        if (kept && this.store === null) this.holdUnopened(recorder);
+        // Its only whole copy is in memory, and stays there when the next session begins.
+        if (kept && recorder.savesNoMore) this.holdUnsaved(recorder);
         if (kept) {
           await recorder.saveEndOnFullStorage();
           this.rememberPast(session, sets);
@@ -1416,8 +1418,8 @@ export class Persistence {
    * was deleted. Neither is written back, though, when storage has room again: it was deleted.
    * Sessions that ended before it and wait in memory alone, for room (behind) or after storage failed
    * (failedEnded), are let go: no summary of theirs is on screen, and a backup taking them would bring
-   * them back on restore. Not those that ended while an older tab held the store (unopened): no other
-   * tab ever had them, and its Delete all did not mean them.
+   * them back on restore. Not those that ended with no store to save them (heldUnsaved): no other tab
+   * ever had them whole, and its Delete all did not mean them.
    */
   private forgetEnded(
     deleted: (sessionId: string) => boolean,
@@ -1437,8 +1439,8 @@ export class Persistence {
     this.failedEnded = this.failedEnded.filter((ended) => !deleted(ended.sessionId));
     const ended = this.lastRecorder;
     if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
-    // Never in the store the other tab deleted from: a correction on its summary is saved as ever.
-    if (this.unopened.includes(ended)) return;
+    // Never whole in the store the other tab deleted from: a correction on its summary is kept as ever.
+    if (this.heldUnsaved.includes(ended)) return;
     // Kept in memory or not, it is never written back, storage full or not.
     this.deletedRecorders.add(ended);
     if (!this.history.state.hasCurrent || (!deletedHere && keptInMemoryOnly(this.history.state))) return;
@@ -1474,9 +1476,12 @@ export class Persistence {
       recorder.failure$
         .pipe(
           filter((f): f is StoreError => f !== null),
-          // One recorded with no store says only that there is none, where the store's own problem
-          // says why (an older tab holds it, a newer Backbeat's data), and what to do.
-          filter((f) => !(f.kind === 'unavailable' && this.store === null && this.history.state.problem)),
+          // One recorded with no store, or with one already failed (refused as closed), says only that
+          // there is none, where the store's own problem says why (an older tab holds it, a newer
+          // Backbeat's data, an upgrade in another tab), and what to do.
+          filter(
+            (f) => !(f.kind === 'unavailable' && this.readableStore() === null && this.history.state.problem),
+          ),
         )
         // Refused because another tab claimed the session: it moved there, nothing failed.
         .subscribe((f) => (f.kind === 'moved' ? void this.handOver() : this.fail(f))),
@@ -1521,12 +1526,12 @@ export class Persistence {
     });
   }
 
-  /** Keeps a session that ended with no store in memory, the oldest held losing their raw motion past the budget. */
-  private holdUnopened(recorder: SessionRecorder): void {
-    this.unopened.push(recorder);
-    const bytes = this.unopened.map((held) => held.motionBytes);
+  /** Keeps a session that ended with no store to save it in memory, the oldest held losing their raw motion past the budget. */
+  private holdUnsaved(recorder: SessionRecorder): void {
+    this.heldUnsaved.push(recorder);
+    const bytes = this.heldUnsaved.map((held) => held.motionBytes);
     const drop = heldMotionToDrop(bytes, this.options.heldMotionBytes);
-    for (const held of this.unopened.slice(0, drop)) held.dropMotionHeld();
+    for (const held of this.heldUnsaved.slice(0, drop)) held.dropMotionHeld();
   }
 
   /**

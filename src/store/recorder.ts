@@ -232,6 +232,15 @@ export class SessionRecorder {
     return this.failureSubject.getValue();
   }
 
+  /**
+   * The store takes nothing more of the session: there is none to write to, or it failed for good
+   * (closed by the browser, an upgrade in another tab, a write refused for another reason than room,
+   * which may come back). Memory holds the only whole copy.
+   */
+  get savesNoMore(): boolean {
+    return this.store === null || (this.failure !== null && this.failure.kind !== 'quota');
+  }
+
   /** The store dropped a write of the session, its row deleted since (in another tab): let go. */
   get letGo(): boolean {
     return this.dropped;
@@ -388,12 +397,12 @@ export class SessionRecorder {
 
   /**
    * Lets go of the raw motion of a session that ended with no store to write it to (an older tab held
-   * it), memory alone holding it: its sets, events and heart rate stay, and its row says the motion
-   * was removed, as the retention setting's removal does. None of one with a store: what it has is
-   * the store's to remove. Whether it let go.
+   * it, or the store failed for good), memory alone holding it: its sets, events and heart rate stay,
+   * and its row says the motion was removed, as the retention setting's removal does. None of one the
+   * store still takes: what it has is the store's to remove. Whether it let go.
    */
   dropMotionHeld(): boolean {
-    if (this.store || this.session.status !== 'finished') return false;
+    if (!this.savesNoMore || this.session.status !== 'finished') return false;
     this.motion.splice(0);
     this.pending.motion = [];
     this.session = { ...this.session, motionBytes: 0, motionDropped: true };

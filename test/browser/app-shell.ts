@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { page } from 'vitest/browser';
 import { Backbeat } from '../../src/app/backbeat.ts';
+import type { StoreAsks } from '../../src/app/persistence.ts';
 import type { UpdateModel } from '../../src/app/updates.ts';
 import type { CueHosts } from '../../src/cues/cue-player.ts';
 import type { SessionStore } from '../../src/store/session-store.ts';
@@ -32,7 +33,7 @@ export async function mountApp(
     /** The browser as the app sees it: one without Web Bluetooth, as Firefox or Safari. */
     navigator?: Navigator;
     /** The sessions' store; none unless given, and the app says it cannot save. */
-    openStore?: () => Promise<SessionStore>;
+    openStore?: (asks: StoreAsks) => Promise<SessionStore>;
   } = {},
 ): Promise<AppShell> {
   const storage = new MemoryStorage(

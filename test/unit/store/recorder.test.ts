@@ -485,6 +485,40 @@ describe('SessionRecorder ended with no store', () => {
   });
 });
 
+describe('SessionRecorder whose store failed for good', () => {
+  it('says it saves no more, and lets go of its raw motion when asked once it has ended', async () => {
+    const rig = new Rig();
+    rig.model.start();
+    const store = await openStore();
+    const recorder = SessionRecorder.start(store, rig.model.state, [STRAP], {
+      wallNow: () => rig.wallMs,
+      newId: () => 'failed',
+    });
+    await rig.advance(2000, recorder, () => recorder.flush());
+    expect(recorder.savesNoMore).toBe(false);
+    // Closed as the browser closes a database it clears: every write is refused from then on.
+    store.close();
+    for (let r = 0; r < 3; r++) {
+      await rig.advance(2000, recorder, () => recorder.flush());
+      rig.rep(recorder);
+    }
+    expect(recorder.failure?.kind).toBe('unavailable');
+    expect(recorder.savesNoMore).toBe(true);
+    rig.model.finish();
+    await recorder.finish(rig.model.state);
+    expect(recorder.motionBytes).toBeGreaterThan(0);
+    const events = recorder.bundle().events;
+
+    expect(recorder.dropMotionHeld()).toBe(true);
+    expect(recorder.bundle()).toMatchObject({ motion: [], events });
+    expect(recorder.sessionRow()).toMatchObject({
+      motionBytes: 0,
+      motionDropped: true,
+      summary: { reps: 3 },
+    });
+  });
+});
+
 describe('SessionRecorder and the time zone', () => {
   afterEach(() => vi.unstubAllEnvs());
 
