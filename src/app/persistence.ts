@@ -959,8 +959,22 @@ export class Persistence {
    * even while storage saves it, as the store may be a second behind; it is not held there alone.
    */
   sessionsHeldInMemory(): number {
+    return this.heldInMemoryAlone().length;
+  }
+
+  /** See sessionsHeldInMemory. */
+  private heldInMemoryAlone(): SessionRecorder[] {
     const notSaving = this.history.state.storage === 'memory';
-    return this.sessionsFromMemory().filter((recorder) => notSaving || recorder !== this.recorder).length;
+    return this.sessionsFromMemory().filter((recorder) => notSaving || recorder !== this.recorder);
+  }
+
+  /**
+   * The store has nothing of any session memory alone holds (see sessionsHeldInMemory): a full store
+   * refused each whole, as it opened once an older tab let go, or from its first write. The notice
+   * says they are not saved yet, not that saving stopped.
+   */
+  noneHeldInMemorySaved(): boolean {
+    return this.heldInMemoryAlone().every((recorder) => !recorder.everSaved);
   }
 
   /** Imports a JSON export or backup given as text. */

@@ -241,6 +241,11 @@ export class SessionRecorder {
     return this.store === null || (this.failure !== null && this.failure.kind !== 'quota');
   }
 
+  /** The store has taken a write of the session, or it was resumed from there: it holds some of it. */
+  get everSaved(): boolean {
+    return this.rowStored;
+  }
+
   /** The store dropped a write of the session, its row deleted since (in another tab): let go. */
   get letGo(): boolean {
     return this.dropped;

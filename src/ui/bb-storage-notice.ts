@@ -206,7 +206,7 @@ export class BbStorageNotice extends LitElement {
     const { message, savesAll, button, headline } = heldInMemoryNotice(
       problem,
       this.persistence.sessionsHeldInMemory(),
-      { lastAmongThem: hasCurrent, storeOpened },
+      { lastAmongThem: hasCurrent, storeOpened, noneSaved: this.persistence.noneHeldInMemorySaved() },
     );
     const brief = headline !== undefined && this.narrowScreen.matches;
     const said = brief

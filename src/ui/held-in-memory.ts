@@ -1,7 +1,8 @@
 // What the storage notice above the screen says while sessions are held in memory only, and what its
 // button saves: the last session alone is its own file, as ever; any other is what a backup holds, and
 // the notice says how many, where "this session" read as if only the last one were at risk. Where the
-// store never opened, every session ended in the tab stays in memory until it closes. One held
+// store never opened, or failed for good after it had, every session ended in the tab stays in memory
+// until it closes; one a full store has taken nothing of is said to be not saved yet. One held
 // that is not the last (the last ended with no set done, and is not kept) has no file of its own to
 // offer there: a backup saves it. So whatever stopped the saving, room or another failure.
 
@@ -51,15 +52,41 @@ const NEVER_OPENED_BECAUSE: Partial<Record<StoreErrorKind, string>> = {
 const NEVER_OPENED_HEADLINE = 'Not saved in this browser';
 
 /**
+ * What the notice says of sessions a full store has taken nothing of (refused whole as it opened once
+ * an older tab let go, or from their first write): "no longer being saved" said they once had been.
+ * Each is offered to the store again, and saved once it has room.
+ */
+function notSavedYet(held: number, lastAmongThem: boolean): HeldInMemoryNotice {
+  if (held === 1 && lastAmongThem) {
+    return {
+      message:
+        'Storage is full, so this session has not been saved yet. It is still here, and is saved once there is room: export it before you close the app.',
+      savesAll: false,
+    };
+  }
+  const message =
+    held === 1
+      ? 'Storage is full, so an earlier session has not been saved yet. It is still here, and is saved once there is room: back it up before you close the app.'
+      : `Storage is full, so ${held} sessions have not been saved yet. They are still here, and are saved once there is room: back them up before you close the app.`;
+  return { message, savesAll: true, button: 'Back up all sessions (JSON)' };
+}
+
+/**
  * `held`: how many sessions memory alone holds whole. `lastAmongThem`: the session under way or last
  * ended, which the notice's "Save this session" saves, is one of them (kept, while storage does not
  * save, memory holds it). `storeOpened`: the store opened in this visit before the problem came.
+ * `noneSaved`: the store has nothing of any of them.
  */
 export function heldInMemoryNotice(
   problem: StoreError,
   held: number,
-  { lastAmongThem, storeOpened }: { readonly lastAmongThem: boolean; readonly storeOpened: boolean },
+  {
+    lastAmongThem,
+    storeOpened,
+    noneSaved = false,
+  }: { readonly lastAmongThem: boolean; readonly storeOpened: boolean; readonly noneSaved?: boolean },
 ): HeldInMemoryNotice {
+  if (problem.kind === 'quota' && noneSaved && held > 0) return notSavedYet(held, lastAmongThem);
   const neverOpened = storeOpened ? undefined : NEVER_OPENED_BECAUSE[problem.kind];
   if (neverOpened && held === 0) {
     // Each session stays in memory beside the next, the tab's closing alone losing them.

@@ -14,7 +14,11 @@ import { layOutAsTheApp, mount } from './mount.ts';
 function fullStore(held: number, hasCurrent: boolean, problem = new StoreError('quota')): Persistence {
   const history = new HistoryModel();
   history.update({ storage: 'memory', storeOpened: true, problem, hasCurrent });
-  return { history, sessionsHeldInMemory: () => held } as unknown as Persistence;
+  return {
+    history,
+    sessionsHeldInMemory: () => held,
+    noneHeldInMemorySaved: () => false,
+  } as unknown as Persistence;
 }
 
 /** How far each of the notice's lines and buttons reaches past the inside of its border, in px. */

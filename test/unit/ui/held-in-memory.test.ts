@@ -33,6 +33,28 @@ describe('the storage notice over sessions held in memory only', () => {
     });
   });
 
+  it('says of sessions a full store never took (refused as it opened after an older tab let go) that they are not saved yet, not that saving stopped', () => {
+    const full = new StoreError('quota');
+    const notSaved = { storeOpened: true, noneSaved: true };
+    expect(heldInMemoryNotice(full, 2, { ...notSaved, lastAmongThem: true })).toEqual({
+      message:
+        'Storage is full, so 2 sessions have not been saved yet. They are still here, and are saved once there is room: back them up before you close the app.',
+      savesAll: true,
+      button: 'Back up all sessions (JSON)',
+    });
+    expect(heldInMemoryNotice(full, 1, { ...notSaved, lastAmongThem: false })).toEqual({
+      message:
+        'Storage is full, so an earlier session has not been saved yet. It is still here, and is saved once there is room: back it up before you close the app.',
+      savesAll: true,
+      button: 'Back up all sessions (JSON)',
+    });
+    expect(heldInMemoryNotice(full, 1, { ...notSaved, lastAmongThem: true })).toEqual({
+      message:
+        'Storage is full, so this session has not been saved yet. It is still here, and is saved once there is room: export it before you close the app.',
+      savesAll: false,
+    });
+  });
+
   it('saves an earlier session held after the store failed for another reason than room, as when it is full', () => {
     const closed = new StoreError('upgraded', new DOMException('closed', 'InvalidStateError'));
     expect(heldInMemoryNotice(closed, 1, { lastAmongThem: false, storeOpened: true })).toEqual({
