@@ -160,18 +160,21 @@ export function droppedDevicePlacement(
 
 /**
  * Where the device whose drop paused a set or rest picked up on a new page is worn, as that page finds
- * the devices (the old page knew it, but the saved session keeps no device): the one away of those
- * `needs` asks for (see droppedDevicePlacement); else, with devices of the last visit not yet
- * reached, whose pause it is (see pauseForConnectionOnRestore), their one placement; else, all back,
- * the one placement of those it asks for, as no other could have paused it. Undefined where two worn
- * apart are in question.
+ * the devices: the one away of those `needs` asks for (see droppedDevicePlacement); else the one the
+ * old page named (`saved`, kept with the session since it was known, see
+ * StateSnapshot.pausedForDevice); else, with devices of the last visit not yet reached, whose pause it
+ * is (see pauseForConnectionOnRestore), their one placement; else, all back, the one placement of
+ * those it asks for, as no other could have paused it. Undefined where two worn apart are in question
+ * and the session, saved before it kept the device, names none.
  */
 export function restoredDropPlacement(
   devices: Pick<DeviceState, 'devices' | 'awaiting'>,
   needs: SetNeeds | null,
+  saved?: Placement,
 ): Placement | undefined {
   const away = droppedDevicePlacement(devices.devices, needs);
   if (away) return away;
+  if (saved) return saved;
   const placements = new Set<Placement | null>(
     devices.awaiting.length > 0
       ? devices.awaiting.map(awaitedPlacement)

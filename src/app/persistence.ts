@@ -1337,9 +1337,11 @@ export class Persistence {
       const picked = afterInterruption(state);
       const devices = this.app.devices.state;
       const reasonNow = pauseForConnectionOnRestore(devices, setNeeds(picked));
-      // Which device it was, which the saved session does not keep, is kept with the pause as it ends,
-      // now or when the device is back: else the record says "strap out of reach" of a watch.
-      const placement = picked.pausedFor ? restoredDropPlacement(devices, setNeeds(picked)) : undefined;
+      // Which device it was is kept with the pause as it ends, now or when the device is back: else the
+      // record says "strap out of reach" of a watch.
+      const placement = picked.pausedFor
+        ? restoredDropPlacement(devices, setNeeds(picked), picked.pausedForDevice)
+        : undefined;
       this.app.session.restore(
         withDropPlacement(picked, pausedAsDevicesAre(picked, reasonNow, this.now()), placement),
       );

@@ -160,6 +160,7 @@ export function toSnapshot(state: SessionState, clockBaseMs: number): StateSnaps
     pausedAtMs: shiftOrNull(state.pausedAtMs, by),
     ...(state.pausedToAsk ? { pausedToAsk: true } : {}),
     ...(state.pausedFor ? { pausedFor: state.pausedFor } : {}),
+    ...(state.pausedFor && state.pausedForDevice ? { pausedForDevice: state.pausedForDevice } : {}),
     ...(state.pauses?.length ? { pauses: shiftPauses(state.pauses, by) } : {}),
   };
 }
@@ -187,6 +188,7 @@ export function fromSnapshot(
     ...(snapshot.pausedToAsk ? { pausedToAsk: true } : {}),
     // Paused for a device: how it is now is for the new page to say (see pausedAsDevicesAre).
     ...(snapshot.pausedFor ? { pausedFor: snapshot.pausedFor } : {}),
+    ...(snapshot.pausedFor && snapshot.pausedForDevice ? { pausedForDevice: snapshot.pausedForDevice } : {}),
     ...(snapshot.pauses?.length ? { pauses: shiftPauses(snapshot.pauses, by) } : {}),
     completed: [...sets]
       .sort((a, b) => a.index - b.index)

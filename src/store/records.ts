@@ -4,7 +4,7 @@
 // `gaps` map the timeline back to wall-clock time for exports.
 
 import type { MotionEvent } from '../motion/events.ts';
-import type { SourceInfo } from '../sensors/samples.ts';
+import type { Placement, SourceInfo } from '../sensors/samples.ts';
 import type { DevicePause } from '../workout/device-drops.ts';
 import type { Dosage, ExerciseId } from '../workout/program.ts';
 import type { CurrentSet, PauseReason, SessionPhase, SetRecord } from '../workout/session.ts';
@@ -46,6 +46,12 @@ export interface StateSnapshot {
    * The page that resumes it says the device as it finds it (see pausedAsDevicesAre).
    */
   readonly pausedFor?: PauseReason;
+  /**
+   * Where the device that pause was made for is worn (see SessionState.pausedForDevice), for the page
+   * that resumes it to name it where the devices it finds cannot tell (two not answering yet). Absent
+   * where it was not known, and in snapshots saved before it was kept, which name no device.
+   */
+  readonly pausedForDevice?: Placement;
   /**
    * The pauses over (absent when none, and in snapshots saved before they were kept), a device's drop
    * with where that device was worn (see DevicePause).

@@ -369,6 +369,17 @@ describe('Which device a pause picked up on a new page was for', () => {
     expect(restoredDropPlacement({ devices: [strap], awaiting: [awaitedWatch] }, latPulldown)).toBe('wrist');
   });
 
+  it('is the one the session kept, where the devices cannot tell, but one found away comes first', () => {
+    const awaitedStrap: AwaitedDevice = { id: 's', name: 'Polar H9 0A1B2C3D', kind: 'polar', trying: false };
+    const neither = { devices: [], awaiting: [awaitedStrap, awaitedWatch] };
+    const bothCount = { exercise: 'lat-pulldown', position: true } as const;
+    // Kept before the session named its device: none to go by.
+    expect(restoredDropPlacement(neither, bothCount)).toBeUndefined();
+    expect(restoredDropPlacement(neither, bothCount, 'wrist')).toBe('wrist');
+    const strapAway = [{ ...strap, connection: 'lost' as const }, watch];
+    expect(restoredDropPlacement({ devices: strapAway, awaiting: [] }, null, 'wrist')).toBe('chest');
+  });
+
   it('is, all of them back, the one the set needs, and none where two worn apart are needed', () => {
     expect(restoredDropPlacement({ devices: [strap, watch], awaiting: [] }, latPulldown)).toBe('wrist');
     const both = { devices: [strap, { ...watch, counts: ['superman' as const] }], awaiting: [] };

@@ -120,4 +120,27 @@ describe('a set paused for the watch beside a chest strap, resumed after a reloa
     expect(await savedPause(storeName, id)).toMatchObject({ deviceLost: true, placement: 'wrist' });
     after.dispose();
   });
+
+  it('names the watch as the device the pause waits for, given up for lost before the reload, neither device answering the new page', async () => {
+    const storeName = 'watch-drop-pause-reload-none-answering';
+    const storage = new MemoryStorage();
+    const strap = fakeH9();
+    const watch = fakePineTime();
+    const before = openPage([strap, watch], storeName, storage);
+    before.start();
+    await vi.advanceTimersByTimeAsync(100);
+    await connectInTurn(before, ['polar', 'pinetime']);
+    await droppedInTheFirstSetOf(before, 'lat-pulldown', watch, 90_000);
+    expect(before.session.state).toMatchObject({ pausedFor: 'lost', pausedForDevice: 'wrist' });
+    await closedOnceSaved(before);
+
+    // Neither answers yet: which of the two the pause was for, the new page cannot tell from them.
+    strap.reachable = false;
+    const after = openPage([strap, watch], storeName, storage);
+    after.start();
+    await vi.advanceTimersByTimeAsync(100);
+    await done(after.persistence.resume());
+    expect(after.session.state).toMatchObject({ pausedFor: 'lost', pausedForDevice: 'wrist' });
+    after.dispose();
+  });
 });

@@ -186,6 +186,26 @@ describe('the session state as saved', () => {
     expect(toSnapshot(byThePerson, 10_000)).not.toHaveProperty('pausedFor');
   });
 
+  it('keeps where the device a pause was made for is worn, so the page that resumes it names that device', () => {
+    const forTheWatch = reduceSession(state(), {
+      type: 'pause',
+      nowMs: 12_000,
+      reason: 'lost',
+      device: 'wrist',
+    });
+    const saved = toSnapshot(forTheWatch, 10_000);
+    expect(saved.pausedForDevice).toBe('wrist');
+    expect(fromSnapshot(saved, toPlanEntries(forTheWatch.plan), [], 50_000)).toMatchObject({
+      pausedFor: 'lost',
+      pausedForDevice: 'wrist',
+    });
+    // Saved before it was kept: the device is unnamed, as where it was not known.
+    const { pausedForDevice: _new, ...old } = saved;
+    expect(fromSnapshot(old, toPlanEntries(forTheWatch.plan), [], 50_000)).not.toHaveProperty(
+      'pausedForDevice',
+    );
+  });
+
   it('keeps the pauses over, moved with the clock, for a session resumed on another page', () => {
     const paused = (<SessionAction[]>[
       { type: 'pause', nowMs: 12_000 },
