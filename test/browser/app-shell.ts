@@ -112,3 +112,14 @@ export async function openScreenFromHeader(name: 'History' | 'Settings'): Promis
   if (menu.query()) await menu.click();
   await page.getByRole('button', { name, exact: true }).click();
 }
+
+/** One session of one set cut short at 3 reps, ended through the screens, and the start screen again. */
+export async function oneSessionCutShort(app: Backbeat): Promise<void> {
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('button', { name: 'Start the set' }).click();
+  app.session.adjustCount(3);
+  await page.getByRole('button', { name: 'Finish', exact: true }).click();
+  await page.getByRole('button', { name: 'End session', exact: true }).click();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+}

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
-import { type AppShell, mountApp, openScreenFromHeader } from './app-shell.ts';
+import { type AppShell, mountApp, oneSessionCutShort, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 describe('the notice of sessions ended after the store failed', () => {
@@ -31,24 +31,13 @@ describe('the notice of sessions ended after the store failed', () => {
     await restore();
   });
 
-  /** One session of one set cut short at 3 reps, ended, and the start screen again. */
-  async function oneSession(): Promise<void> {
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
-    await page.getByRole('button', { name: 'Start the set' }).click();
-    mounted.app.session.adjustCount(3);
-    await page.getByRole('button', { name: 'Finish', exact: true }).click();
-    await page.getByRole('button', { name: 'End session', exact: true }).click();
-    await page.getByRole('button', { name: 'New session' }).click();
-    await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
-  }
-
   // What the browser does to an open database it clears or cannot keep: every transaction on it is
   // refused from then on with an InvalidStateError.
   it('keeps both sessions ended since in memory, says so, and backs up both in one file', async () => {
     opened.close();
-    await oneSession();
+    await oneSessionCutShort(mounted.app);
     await expect.poll(() => mounted.app.persistence.history.state.storage).toBe('memory');
-    await oneSession();
+    await oneSessionCutShort(mounted.app);
     const notice = page.getByRole('alert');
     await expect
       .element(notice)
@@ -67,8 +56,8 @@ describe('the notice of sessions ended after the store failed', () => {
   it('keeps both sessions ended after the store was deleted in another tab, and says why', async () => {
     indexedDB.deleteDatabase(name);
     await expect.poll(() => mounted.app.persistence.history.state.storage).toBe('memory');
-    await oneSession();
-    await oneSession();
+    await oneSessionCutShort(mounted.app);
+    await oneSessionCutShort(mounted.app);
     const notice = page.getByRole('alert');
     await expect
       .element(notice)

@@ -3,7 +3,12 @@
 // ended until the tab closes, so it says that, and how to keep them, before the first and after each.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { type AppShell, mountAppWithStorageOff, openScreenFromHeader } from './app-shell.ts';
+import {
+  type AppShell,
+  mountAppWithStorageOff,
+  oneSessionCutShort,
+  openScreenFromHeader,
+} from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 describe('the notice of sessions done where the store never opened', () => {
@@ -20,17 +25,6 @@ describe('the notice of sessions done where the store never opened', () => {
     await restore();
   });
 
-  /** One session of one set cut short at 3 reps, ended, and the start screen again. */
-  async function oneSession(): Promise<void> {
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
-    await page.getByRole('button', { name: 'Start the set' }).click();
-    mounted.app.session.adjustCount(3);
-    await page.getByRole('button', { name: 'Finish', exact: true }).click();
-    await page.getByRole('button', { name: 'End session', exact: true }).click();
-    await page.getByRole('button', { name: 'New session' }).click();
-    await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
-  }
-
   it('says before any session, and after each, that they are kept only until the tab closes, and backs up every one of them', async () => {
     const notice = page.getByRole('alert');
     await expect
@@ -38,14 +32,14 @@ describe('the notice of sessions done where the store never opened', () => {
       .toHaveTextContent(
         'This browser does not let Backbeat save data here (storage is off or private): each session is kept only until this tab closes. Save it as a file at its end.',
       );
-    await oneSession();
+    await oneSessionCutShort(mounted.app);
     await expect
       .element(notice)
       .toHaveTextContent(
         'This browser does not let Backbeat save data here (storage is off or private): this session is kept only until this tab closes. Save it as a file to keep it.',
       );
     await expect.element(notice.getByRole('button', { name: 'Save this session (JSON)' })).toBeVisible();
-    await oneSession();
+    await oneSessionCutShort(mounted.app);
     // The first stays in memory as the second begins, beside it, and one file holds both.
     await expect.poll(() => mounted.app.persistence.sessionsHeldInMemory()).toBe(2);
     await expect
@@ -61,8 +55,8 @@ describe('the notice of sessions done where the store never opened', () => {
   });
 
   it('says in History what memory keeps of the sessions ended here, and names them in its backup button', async () => {
-    await oneSession();
-    await oneSession();
+    await oneSessionCutShort(mounted.app);
+    await oneSessionCutShort(mounted.app);
     await openScreenFromHeader('History');
     await expect
       .element(page.getByText(/kept only until this tab closes/).last())
