@@ -9,15 +9,20 @@ import { layOutAsTheApp, mount } from './mount.ts';
 
 /**
  * What the notice reads of the app: a store that opened and saved, then filled up (or failed with
- * `problem`), `held` sessions in memory only.
+ * `problem`), `held` sessions in memory only; `noneSaved`: the store took nothing of any of them.
  */
-function fullStore(held: number, hasCurrent: boolean, problem = new StoreError('quota')): Persistence {
+function fullStore(
+  held: number,
+  hasCurrent: boolean,
+  problem = new StoreError('quota'),
+  noneSaved = false,
+): Persistence {
   const history = new HistoryModel();
   history.update({ storage: 'memory', storeOpened: true, problem, hasCurrent });
   return {
     history,
     sessionsHeldInMemory: () => held,
-    noneHeldInMemorySaved: () => false,
+    noneHeldInMemorySaved: () => noneSaved,
   } as unknown as Persistence;
 }
 
@@ -45,6 +50,26 @@ describe('the notice of sessions held in memory while storage is full, 180 px wi
     const restore = await layOutAsTheApp(180, 320, '0 1rem');
     try {
       const notice = await mount('bb-storage-notice', { persistence: fullStore(held, hasCurrent) });
+      expect(notice.shadowRoot!.querySelector('button')!.textContent!.trim()).toBe(button);
+      expect(pastTheBorder(notice)).toEqual({});
+    } finally {
+      await restore();
+    }
+  });
+});
+
+describe('the notice of sessions a full store never took, 180 px wide', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it.each([
+    ['several sessions, backed up all at once', 2, true, 'Back up all sessions (JSON)'],
+    ['the session just ended', 1, true, 'Save this session (JSON)'],
+  ])('says they are not saved yet, inside its border: %s', async (_, held, hasCurrent, button) => {
+    const restore = await layOutAsTheApp(180, 320, '0 1rem');
+    try {
+      const persistence = fullStore(held, hasCurrent, new StoreError('quota'), true);
+      const notice = await mount('bb-storage-notice', { persistence });
+      expect(notice.shadowRoot!.querySelector('p')!.textContent).toMatch(/not been saved yet/);
       expect(notice.shadowRoot!.querySelector('button')!.textContent!.trim()).toBe(button);
       expect(pastTheBorder(notice)).toEqual({});
     } finally {
