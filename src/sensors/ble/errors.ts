@@ -26,6 +26,8 @@ export const BLUETOOTH_WORDS = {
     'the app over https or localhost.',
   // Never shown: closing the chooser is a choice, and the app goes quietly back.
   'not-chosen': 'Nothing chosen: the chooser was closed without a device.',
+  // Never shown: the device was let go (×, or another chosen) before it was connected and set up.
+  'let-go': 'Let go: the device was let go before it was connected.',
   'no-answer': 'Could not connect: the device did not answer. Move closer, wake it and try again.',
   'would-not-send':
     'Device refused: the device would not start sending its readings. Turn it off and on again, then try again.',

@@ -178,12 +178,12 @@ export class GattSession {
       await this.stopIfHidden();
     } catch (error) {
       // Let go meanwhile, the close disconnects once its stop is written, and says 'lost' then: a
-      // forget() on that word would cut the stop short.
-      if (!this.closed) {
-        this.connection$.next('lost');
-        this.device.removeEventListener('gattserverdisconnected', this.onDisconnected);
-        if (this.device.gatt?.connected) this.device.gatt.disconnect();
-      }
+      // forget() on that word would cut the stop short. What the abandoned connection ended with (the
+      // AbortError of a connection given up, an answer come too late) is the person's own choice.
+      if (this.closed) throw new BluetoothProblem('cancelled', BLUETOOTH_WORDS['let-go']);
+      this.connection$.next('lost');
+      this.device.removeEventListener('gattserverdisconnected', this.onDisconnected);
+      if (this.device.gatt?.connected) this.device.gatt.disconnect();
       throw describeBluetoothError(error);
     }
   }
@@ -198,6 +198,9 @@ export class GattSession {
     this.closed = true;
     this.clearTimers();
     this.device.removeEventListener('gattserverdisconnected', this.onDisconnected);
+    // Not connected, a connection the browser may still be making is given up now, its gatt.connect()
+    // rejecting with AbortError [WB-SPEC disconnect()]: there is nothing on the device to stop.
+    if (!this.device.gatt?.connected) this.device.gatt?.disconnect();
     // After the setup under way (see ProfileContext.closed) and in turn with a hide's stop and a
     // show's upload: a stop written in between a Bangle's upload chunks garbles both, and the heart
     // sensor stays on. With no stop to write, a setup that stopped answering is not waited for.
@@ -505,8 +508,10 @@ class TimeLimit {
     this.timer = this.timers.setTimeout(() => {
       this.timer = null;
       this.passed = true;
-      this.abort();
+      // Failed first: the abort ends the work raced against the limit too (a connection given up
+      // rejects with AbortError), and the limit is what ended it.
       this.expired.fail(new BluetoothProblem('failed', BLUETOOTH_WORDS['no-answer']));
+      this.abort();
     }, this.limitMs);
   }
 

@@ -67,6 +67,33 @@ describe('a device let go of while it is still joining', () => {
     devices.dispose();
   });
 
+  it('gives up the connection the browser is still making at once when it is let go with ×', async () => {
+    const strap = fakeH10();
+    strap.neverAnswer('connection');
+    const devices = new Devices({
+      now: () => Date.now(),
+      navigator: navigatorWith(strap),
+      seed: 1,
+      window: null,
+      storage: new MemoryStorage(),
+    });
+    const picking = devices.connect('polar');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(strap.gatt.connectionsUnderWay).toBe(1);
+    const told = devices.state.problemsTold;
+
+    devices.disconnectDevice(strap.id);
+    let letGoInMs = 0;
+    for (; strap.gatt.connectionsUnderWay > 0 && letGoInMs < 60_000; letGoInMs += 100)
+      await vi.advanceTimersByTimeAsync(100);
+    expect(letGoInMs).toBe(0);
+    await picking;
+    expect(strap.forgotten).toBe(1);
+    expect(devices.state.problem).toBeNull();
+    expect(devices.state.problemsTold).toBe(told);
+    devices.dispose();
+  });
+
   it('still says why a Bangle.js kept while it joins could not be set up', async () => {
     const watch = fakeBangle();
     let answer = () => {};

@@ -128,6 +128,12 @@ export class FakeDevice extends EventTarget {
     if (this.gatt.connected) this.gatt.disconnect();
   }
 
+  /** A connection the page gave up before it was answered: one never answered holds the device no more. */
+  abandonConnection(): void {
+    if (this.hanging && !this.gatt.connected) this.busy = false;
+    this.hanging = false;
+  }
+
   /** The link drops (out of range, strap off): gattserverdisconnected fires on the device. */
   drop(): void {
     this.gatt.connected = false;
@@ -141,18 +147,42 @@ export class FakeDevice extends EventTarget {
 
 class FakeServer {
   connected = false;
+  /** Each connect() still waiting for its answer, as the spec's [[activeAlgorithms]] holds them. */
+  private readonly connecting = new Set<() => void>();
   constructor(readonly device: FakeDevice) {}
 
+  /** Connections asked for whose answer has not come, nor been given up with disconnect(). */
+  get connectionsUnderWay(): number {
+    return this.connecting.size;
+  }
+
   async connect(): Promise<FakeServer> {
-    return this.device.operation('connection', null, () => {
+    let abort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      abort = () => reject(domError('AbortError', 'Connection attempt aborted.'));
+    });
+    this.connecting.add(abort);
+    const answered = this.device.operation('connection', null, () => {
+      // Given up before the device answered: the answer makes no connection [WB-SPEC connect()].
+      if (!this.connecting.has(abort)) throw domError('AbortError', 'Connection attempt aborted.');
       if (!this.device.reachable) throw domError('NetworkError', 'Connection attempt failed.');
       this.connected = true;
       this.device.connectNow();
       return this;
     });
+    answered.catch(() => undefined);
+    try {
+      return await Promise.race([answered, aborted]);
+    } finally {
+      this.connecting.delete(abort);
+    }
   }
 
+  /** Also gives up every connect() still waiting, which rejects with AbortError [WB-SPEC disconnect()]. */
   disconnect(): void {
+    for (const abort of this.connecting) abort();
+    if (this.connecting.size > 0) this.device.abandonConnection();
+    this.connecting.clear();
     if (!this.connected) return;
     this.device.drop();
   }

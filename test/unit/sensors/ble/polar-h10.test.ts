@@ -7,6 +7,7 @@ import { BLE_DEVICE_KINDS, requestOptionsFor } from '../../../../src/sensors/ble
 import { BLUETOOTH_WORDS } from '../../../../src/sensors/ble/errors.ts';
 import {
   ATTEMPT_TIMEOUT_MS,
+  CONNECT_TIMEOUT_MS,
   type ConnectionState,
   GattSession,
   RECONNECT_WINDOW_MS,
@@ -522,6 +523,40 @@ describeWithShared('GattSession with a Polar H10', () => {
       expect(await trying).toBe(false);
       await expectBackSetUpOnce(setUps);
     });
+  });
+
+  /** Milliseconds until `promise` settles, the clock moved 100 ms at a time, up to `limitMs`. */
+  async function msUntilSettled(promise: Promise<unknown>, limitMs = 60_000): Promise<number> {
+    let settled = false;
+    promise.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    let ms = 0;
+    for (; !settled && ms < limitMs; ms += 100) await vi.advanceTimersByTimeAsync(100);
+    return ms;
+  }
+
+  it("gives up the connection the browser is still making when it is let go, and calls it the person's choice", async () => {
+    open(fakeH10());
+    let answer = () => {};
+    device.answerLate('connection', new Promise<void>((resolve) => (answer = resolve)));
+    let failure: unknown = null;
+    void session.connect().catch((error: unknown) => (failure = error));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(device.gatt.connectionsUnderWay).toBe(1);
+    const closedInMs = await msUntilSettled(session.close());
+    expect(closedInMs).toBeLessThanOrEqual(100);
+    expect(device.gatt.connectionsUnderWay).toBe(0);
+    expect(failure).toMatchObject({ kind: 'cancelled' });
+    // The device answers at last: the connection it was asked for is no more.
+    answer();
+    await vi.advanceTimersByTimeAsync(CONNECT_TIMEOUT_MS);
+    expect(device.gatt.connected).toBe(false);
+    // Its answer, and nothing after it: no service is asked for.
+    expect(device.log).toEqual(['connection']);
+    expect(problems).toEqual([]);
+    expect(states).toEqual(['connecting', 'lost']);
   });
 
   it('stops the ACC stream before it disconnects for good', async () => {
