@@ -57,6 +57,13 @@ export const CONNECT_TIMEOUT_MS = 20_000;
  * and 5 s for the rest of the setup, a Bangle's 1.5 s reset among it.
  */
 export const ATTEMPT_TIMEOUT_MS = 35_000;
+/**
+ * How long a close waits for the setup under way and the stop after it before it lets the device go
+ * regardless: a device that stopped answering in the middle of its setup would otherwise keep the
+ * person who let it go waiting out ATTEMPT_TIMEOUT_MS, the device connected all along. A Bangle's
+ * 1.5 s reset wait and the few writes of its stop fit in it.
+ */
+export const LET_GO_TIMEOUT_MS = 2_000;
 /** About 2.5 h of an H10 at 200 Hz plus heart rate; the start (stream context) is what is kept. */
 export const MAX_RECORDED_PACKETS = 50_000;
 
@@ -201,11 +208,12 @@ export class GattSession {
     // Not connected, a connection the browser may still be making is given up now, its gatt.connect()
     // rejecting with AbortError [WB-SPEC disconnect()]: there is nothing on the device to stop.
     if (!this.device.gatt?.connected) this.device.gatt?.disconnect();
-    // After the setup under way (see ProfileContext.closed) and in turn with a hide's stop and a
-    // show's upload: a stop written in between a Bangle's upload chunks garbles both, and the heart
-    // sensor stays on. With no stop to write, a setup that stopped answering is not waited for.
-    if (this.profiles.some((p) => p.stop)) await this.settingUp;
-    await this.changeStreams(() => this.stopStreams());
+    // Cut short once its time is up: the operation the device does not answer fails with the link, and
+    // the answers that come after it go nowhere.
+    const limit = new TimeLimit(this.timers, LET_GO_TIMEOUT_MS, () => this.link?.close());
+    limit.start();
+    await limit.race(this.stopBeforeLettingGo()).catch(() => undefined);
+    limit.end();
     this.link?.close();
     for (const p of this.profiles) p.reset?.();
     if (this.device.gatt?.connected) this.device.gatt.disconnect();
@@ -214,6 +222,16 @@ export class GattSession {
     this.pulseSearches.complete();
     this.frames.complete();
     this.unsentMotion.complete();
+  }
+
+  /**
+   * After the setup under way (see ProfileContext.closed) and in turn with a hide's stop and a show's
+   * upload: a stop written in between a Bangle's upload chunks garbles both, and the heart sensor stays
+   * on. With no stop to write, a setup that stopped answering is not waited for.
+   */
+  private async stopBeforeLettingGo(): Promise<void> {
+    if (this.profiles.some((p) => p.stop)) await this.settingUp;
+    await this.changeStreams(() => this.stopStreams());
   }
 
   /** After the session gave up ('lost'): try again on the same device, without the chooser. */

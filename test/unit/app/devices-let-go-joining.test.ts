@@ -67,6 +67,44 @@ describe('a device let go of while it is still joining', () => {
     devices.dispose();
   });
 
+  it.each([
+    ['×', 'polar'],
+    ['×', 'bangle'],
+    ['the virtual strap', 'polar'],
+    ['the virtual strap', 'bangle'],
+  ] as const)(
+    'disconnects it within two seconds when its setup no longer answers, let go with %s (%s)',
+    async (how, kind) => {
+      const wearable = kind === 'bangle' ? fakeBangle() : fakeH10();
+      // A Bangle's setup writes first (its reset), an H10's reads its control point's features.
+      wearable.neverAnswer(kind === 'bangle' ? 'write' : 'read');
+      const devices = new Devices({
+        now: () => Date.now(),
+        navigator: navigatorWith(wearable),
+        seed: 1,
+        window: null,
+        storage: new MemoryStorage(),
+      });
+      const picking = devices.connect(kind);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(wearable.log.at(-1)).toMatch(/never answered/);
+      const told = devices.state.problemsTold;
+
+      if (how === '×') devices.disconnectDevice(wearable.id);
+      else devices.useVirtualStrap();
+      expect(devices.state.devices.map((d) => d.name)).toEqual(['Virtual strap']);
+      // Disconnected, and one taken out with × forgotten by the browser too (see forgetPermission).
+      const letGo = () => !wearable.gatt.connected && (how !== '×' || wearable.forgotten === 1);
+      let letGoInMs = 0;
+      for (; !letGo() && letGoInMs < 60_000; letGoInMs += 100) await vi.advanceTimersByTimeAsync(100);
+      expect(letGoInMs).toBeLessThanOrEqual(2_000);
+      await picking;
+      expect(devices.state.problem).toBeNull();
+      expect(devices.state.problemsTold).toBe(told);
+      devices.dispose();
+    },
+  );
+
   it('gives up the connection the browser is still making at once when it is let go with ×', async () => {
     const strap = fakeH10();
     strap.neverAnswer('connection');

@@ -537,6 +537,65 @@ describeWithShared('GattSession with a Polar H10', () => {
     return ms;
   }
 
+  describe('when it is let go while its setup no longer answers', () => {
+    /** An H10 whose setup stops at its control point's feature read, on its first connection or a reconnection. */
+    async function stuckAtItsFeatureRead(reconnecting: boolean, answered?: Promise<void>): Promise<void> {
+      if (reconnecting) await connectH10();
+      else open(fakeH10());
+      if (answered) device.answerLate('read', answered);
+      else device.neverAnswer('read');
+      if (reconnecting) device.drop();
+      else void session.connect().catch(() => undefined);
+      // The reconnection's first try begins after 0.5 s.
+      await vi.advanceTimersByTimeAsync(reconnecting ? 600 : 100);
+      expect(device.gatt.connected).toBe(true);
+      expect(session.state).toBe(reconnecting ? 'reconnecting' : 'connecting');
+    }
+
+    it.each([
+      ['first connection', false],
+      ['reconnection', true],
+    ])(
+      'disconnects it within two seconds on its %s, with no stop it could not take',
+      async (_, reconnecting) => {
+        await stuckAtItsFeatureRead(reconnecting);
+        const writesBefore = device.writes.length;
+        const closedInMs = await msUntilSettled(session.close());
+        expect(closedInMs).toBeLessThanOrEqual(2_000);
+        expect(device.gatt.connected).toBe(false);
+        expect(session.state).toBe('lost');
+        expect(device.writes.length).toBe(writesBefore);
+      },
+    );
+
+    it('disconnects it within two seconds when the stop it is sent once set up is never answered', async () => {
+      await connectH10();
+      device.neverAnswer('write');
+      const closedInMs = await msUntilSettled(session.close());
+      expect(closedInMs).toBeLessThanOrEqual(2_000);
+      expect(device.log.at(-1)).toBe('write fb005c81 0302 (never answered)');
+      expect(device.gatt.connected).toBe(false);
+    });
+
+    it('takes the answers that come after it let go for nothing, and says nothing of them', async () => {
+      let answer = () => {};
+      await stuckAtItsFeatureRead(false, new Promise<void>((resolve) => (answer = resolve)));
+      const writesBefore = device.writes.length;
+      const operationsBefore = device.log.length;
+      const closing = session.close();
+      // Answered well after the close, long before the attempt's own time is up.
+      await vi.advanceTimersByTimeAsync(5_000);
+      answer();
+      await vi.advanceTimersByTimeAsync(ATTEMPT_TIMEOUT_MS);
+      await closing;
+      expect(device.writes.length).toBe(writesBefore);
+      expect(device.log.slice(operationsBefore)).toEqual([]);
+      expect(device.gatt.connected).toBe(false);
+      expect(problems).toEqual([]);
+      expect(states).toEqual(['connecting', 'lost']);
+    });
+  });
+
   it("gives up the connection the browser is still making when it is let go, and calls it the person's choice", async () => {
     open(fakeH10());
     let answer = () => {};

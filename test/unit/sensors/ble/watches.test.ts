@@ -403,6 +403,24 @@ describeWithShared('Bangle.js', () => {
     expect(bangle.gatt.connected).toBe(false);
   });
 
+  it('lets the watch go within two seconds when a write of its upload is never answered, with no stop it could not take', async () => {
+    const bangle = fakeBangle();
+    const session = bangleSession(bangle);
+    // The upload's first write: Ctrl-C, then \x10 (see bangleUploadText).
+    bangle.neverAnswer(`write ${uuids.NORDIC_UART_RX.slice(0, 8)} 0310`);
+    void session.connect().catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(1600);
+    expect(bangle.log.at(-1)).toMatch(/never answered/);
+    const writesBefore = bangle.writes.length;
+    let closed = false;
+    void session.close().then(() => (closed = true));
+    let closedInMs = 0;
+    for (; !closed && closedInMs < 60_000; closedInMs += 100) await vi.advanceTimersByTimeAsync(100);
+    expect(closedInMs).toBeLessThanOrEqual(2_000);
+    expect(bangle.gatt.connected).toBe(false);
+    expect(bangle.writes.length).toBe(writesBefore);
+  });
+
   it('does not upload before the documented reset wait', async () => {
     const bangle = fakeBangle();
     void bangleSession(bangle).connect();
