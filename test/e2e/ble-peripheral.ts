@@ -80,6 +80,11 @@ export interface EmulatedPeripheral {
   goOutOfReach(): Promise<void>;
   /** In reach again: the next connection the page asks for is answered. */
   comeBackInReach(): void;
+  /**
+   * Answers no characteristic operation from now on, as a device stuck in the middle of what it was
+   * asked: each is recorded as "<type> (never answered)", and a write's bytes are not taken.
+   */
+  stopAnswering(): void;
   dispose(): Promise<void>;
 }
 
@@ -134,6 +139,9 @@ export async function emulatePeripheral(
   const readValueOf = new Map<string, number[]>();
   const writeAnswers = new Map<string, (bytes: number[]) => void>();
   let inReach = true;
+  let answering = true;
+  /** Connections answered late, still to be answered: none is once the emulation is torn down. */
+  const lateAnswers = new Set<ReturnType<typeof setTimeout>>();
 
   bt.on('BluetoothEmulation.gattOperationReceived', (event) => {
     if (event.address !== spec.address) return;
@@ -147,12 +155,21 @@ export async function emulatePeripheral(
       });
     // The simulated central holds the page's gatt.connect() until it is answered, however late.
     const delayMs = event.type === 'connection' ? (options.connectionDelayMs ?? 0) : 0;
-    if (delayMs > 0) setTimeout(answer, delayMs);
-    else answer();
+    if (delayMs > 0) {
+      const timer = setTimeout(() => {
+        lateAnswers.delete(timer);
+        answer();
+      }, delayMs);
+      lateAnswers.add(timer);
+    } else answer();
   });
   bt.on('BluetoothEmulation.characteristicOperationReceived', (event) => {
     const uuid = uuidOf.get(event.characteristicId);
     if (uuid === undefined) return;
+    if (!answering) {
+      operations.push(`${event.type} (never answered)`);
+      return;
+    }
     operations.push(event.type);
     if (event.type === 'read') {
       const bytes = pushQueue.get(uuid)?.shift() ?? readValueOf.get(uuid) ?? [0];
@@ -279,7 +296,11 @@ export async function emulatePeripheral(
     comeBackInReach() {
       inReach = true;
     },
+    stopAnswering() {
+      answering = false;
+    },
     async dispose() {
+      for (const timer of lateAnswers) clearTimeout(timer);
       await pageSession.detach().catch(() => {});
       await leaveEmulation(browser);
     },

@@ -205,8 +205,9 @@ export class GattSession {
     this.closed = true;
     this.clearTimers();
     this.device.removeEventListener('gattserverdisconnected', this.onDisconnected);
-    // Not connected, a connection the browser may still be making is given up now, its gatt.connect()
-    // rejecting with AbortError [WB-SPEC disconnect()]: there is nothing on the device to stop.
+    // Not connected, a connection the browser may still be making is given up, its gatt.connect()
+    // rejecting with AbortError [WB-SPEC disconnect()]: at once as the spec has it, in Chromium (156)
+    // once its attempt ends, with no link made. There is nothing on the device to stop.
     if (!this.device.gatt?.connected) this.device.gatt?.disconnect();
     // Cut short once its time is up: the operation the device does not answer fails with the link, and
     // the answers that come after it go nowhere.
@@ -392,7 +393,8 @@ export class GattSession {
   /** gatt.connect(), failed as a device that did not answer once CONNECT_TIMEOUT_MS has passed. */
   private async connectInTime(gatt: BluetoothRemoteGATTServer): Promise<BluetoothRemoteGATTServer> {
     const limit = new TimeLimit(this.timers, this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, () =>
-      // Aborts the attempt the browser still has under way [WB-SPEC disconnect()].
+      // Aborts the attempt the browser still has under way [WB-SPEC disconnect()]; Chromium ends it
+      // with no link once the device answers (see letGo).
       gatt.disconnect(),
     );
     limit.start();
