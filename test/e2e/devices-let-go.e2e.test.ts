@@ -15,7 +15,7 @@ import {
   heartRateStrap,
 } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
-import { openDeviceMenu } from './devices-line.ts';
+import { devicesListed, openDeviceMenu } from './devices-line.ts';
 import { installGattSpy } from './gatt-spy.ts';
 
 const STRAP = 'Polar H10 0000E2E0';
@@ -45,15 +45,7 @@ describe('a device let go with × before it is of use', () => {
     await browser?.close();
   });
 
-  /** Each device the header lists, with its state: "Virtual strap connected". */
-  const listed = () =>
-    page
-      .locator('bb-device-panel .device')
-      .evaluateAll((spans) =>
-        spans.map((s) =>
-          [s.querySelector('.name')?.textContent, s.querySelector('.state')?.textContent].join(' '),
-        ),
-      );
+  const listed = () => devicesListed(page);
   const gattLog = (device: string) =>
     page.evaluate(
       (name) => (window.backbeatGattLog ?? []).filter((r) => r.device === name).map((r) => r.what),

@@ -13,6 +13,17 @@ export function devicesNamed(page: Page): Locator {
   return page.locator('bb-device-panel').locator('details.glance > summary, .device .name').first();
 }
 
+/** Each device the header lists, laid out whole, with its state: "Virtual strap connected". */
+export function devicesListed(page: Page): Promise<string[]> {
+  return page
+    .locator('bb-device-panel .device')
+    .evaluateAll((spans) =>
+      spans.map((s) =>
+        [s.querySelector('.name')?.textContent, s.querySelector('.state')?.textContent].join(' '),
+      ),
+    );
+}
+
 /** The menu's button: "More devices" beside the virtual strap, else "Add a device". */
 export function deviceMenuButton(page: Page): Locator {
   return page.locator('bb-device-panel details.more > summary');

@@ -10,6 +10,7 @@ import { describeWithShared, readSharedJson } from '../shared.ts';
 import { openApp } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
+import { devicesListed } from './devices-line.ts';
 import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
 
 /** Long enough for the virtual person to be counted a rep or more while the strap is connecting. */
@@ -46,13 +47,7 @@ describeWithShared('a Polar H10 picked in the middle of a set on the virtual str
     const shown = page.locator('bb-set-view .count');
     return (await shown.count()) > 0 ? Number(await shown.textContent()) : 0;
   };
-  /** Each device the header lists, with its state: "Virtual strap connected". */
-  const devices = () =>
-    panel('.device').evaluateAll((spans) =>
-      spans.map((s) =>
-        [s.querySelector('.name')?.textContent, s.querySelector('.state')?.textContent].join(' '),
-      ),
-    );
+  const devices = () => devicesListed(page);
   const paused = async () => (await page.locator('bb-set-view .paused').count()) > 0;
 
   it('counts on with the virtual strap while the strap connects, then counts with the strap', async () => {

@@ -12,6 +12,7 @@ import { PMD_DATA } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
+import { devicesListed } from './devices-line.ts';
 import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
 
 const JOINED_LINE = 'Your strap is connected: it counts from here';
@@ -92,12 +93,7 @@ describeWithShared('a strap of an earlier visit that comes into reach in the mid
     const shown = page.locator('bb-set-view .count');
     return (await shown.count()) > 0 ? Number(await shown.textContent()) : 0;
   };
-  const devices = () =>
-    panel('.device').evaluateAll((spans) =>
-      spans.map((s) =>
-        [s.querySelector('.name')?.textContent, s.querySelector('.state')?.textContent].join(' '),
-      ),
-    );
+  const devices = () => devicesListed(page);
 
   /** Moves the page's clock on `stepMs` at a time until `done`, giving up after `maxMs` of page time. */
   async function runClockUntil(done: () => Promise<boolean>, maxMs: number, stepMs = 100): Promise<void> {

@@ -16,6 +16,17 @@ function navigatorWith(device: FakeDevice): Navigator {
   return { bluetooth } as unknown as Navigator;
 }
 
+/** The app's devices on a navigator that hands out `device`, with nothing kept from an earlier visit. */
+function devicesWith(device: FakeDevice): Devices {
+  return new Devices({
+    now: () => Date.now(),
+    navigator: navigatorWith(device),
+    seed: 1,
+    window: null,
+    storage: new MemoryStorage(),
+  });
+}
+
 describe('a device let go of while it is still joining', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -78,13 +89,7 @@ describe('a device let go of while it is still joining', () => {
       const wearable = kind === 'bangle' ? fakeBangle() : fakeH10();
       // A Bangle's setup writes first (its reset), an H10's reads its control point's features.
       wearable.neverAnswer(kind === 'bangle' ? 'write' : 'read');
-      const devices = new Devices({
-        now: () => Date.now(),
-        navigator: navigatorWith(wearable),
-        seed: 1,
-        window: null,
-        storage: new MemoryStorage(),
-      });
+      const devices = devicesWith(wearable);
       const picking = devices.connect(kind);
       await vi.advanceTimersByTimeAsync(100);
       expect(wearable.log.at(-1)).toMatch(/never answered/);
@@ -108,13 +113,7 @@ describe('a device let go of while it is still joining', () => {
   it('gives up the connection the browser is still making at once when it is let go with ×', async () => {
     const strap = fakeH10();
     strap.neverAnswer('connection');
-    const devices = new Devices({
-      now: () => Date.now(),
-      navigator: navigatorWith(strap),
-      seed: 1,
-      window: null,
-      storage: new MemoryStorage(),
-    });
+    const devices = devicesWith(strap);
     const picking = devices.connect('polar');
     await vi.advanceTimersByTimeAsync(100);
     expect(strap.gatt.connectionsUnderWay).toBe(1);
