@@ -1,9 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
-import { countUnit, type Exercise, exerciseById, perSideDoneText } from '../workout/program.ts';
+import { countUnit, exerciseById, perSideDoneText } from '../workout/program.ts';
 import {
   correctableInRest,
+  type NextSet,
   type PauseReason,
   type SetRecord,
   setOutcome,
@@ -13,7 +14,16 @@ import { cutShortText, withPauseText } from '../workout/set-words.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
-import { awayInRestText, clockFace, describeForm, formatDuration, heldS, plural } from './format.ts';
+import { FitInRoomController, inRoomStyles } from './fit-in-room.ts';
+import {
+  awayInRestText,
+  clockFace,
+  describeForm,
+  formatDuration,
+  heldS,
+  nextSetText,
+  plural,
+} from './format.ts';
 import {
   buttonStyles,
   connectStrapButton,
@@ -35,6 +45,7 @@ export class BbRestView extends LitElement {
     buttonStyles,
     screenLayout,
     finishQuestionStyles,
+    inRoomStyles,
     css`
       :host {
         --bb-ring-fill: var(--bb-rest, #60a5fa);
@@ -224,7 +235,7 @@ export class BbRestView extends LitElement {
    * than one (see SessionState.pausedForDevice): the line under it names it too. Null: "the device".
    */
   @property({ attribute: false }) pausedForDevice: Placement | null = null;
-  @property({ attribute: false }) next: { exercise: Exercise; setNumber: number } | null = null;
+  @property({ attribute: false }) next: NextSet | null = null;
   /** The set just finished, to confirm what was counted. */
   @property({ attribute: false }) lastSet: SetRecord | null = null;
   /** The sets the session would keep if it ended now, done, cut short and skipped: for Finish's question. */
@@ -245,6 +256,12 @@ export class BbRestView extends LitElement {
 
   private readonly finish = new FinishQuestion(this);
 
+  constructor() {
+    super();
+    // Read by no one: it fits the words that stand in the room of others after each render.
+    new FitInRoomController(this);
+  }
+
   override render() {
     const remainingS = Math.max(0, Math.ceil(this.remainingMs / 1000));
     const totalS = Math.round(this.totalMs / 1000);
@@ -253,11 +270,7 @@ export class BbRestView extends LitElement {
       <h2 tabindex="-1">Rest</h2>
       ${this.renderLastSet()}
       ${this.renderLastForm()}
-      ${
-        this.next
-          ? html`<div class="next">Next: <strong>${this.next.exercise.name}</strong>, set ${this.next.setNumber}</div>`
-          : nothing
-      }
+      ${this.next ? renderNext(this.next) : nothing}
       <bb-progress-ring
         .value=${remainingS}
         .max=${totalS}
@@ -330,6 +343,20 @@ export class BbRestView extends LitElement {
       <button class="quiet" @click=${() => sendCommand(this, 'bb-show-history')}>History</button>
     </div>`;
   }
+}
+
+/**
+ * The set the rest leads to, "Next: Superman, set 2 of 3" as the voice names it, in the room of its
+ * words without the count of sets ("Next: Superman, set 2"), which the screen is laid out round:
+ * "of 4" took "Next: Wide-grip lat pulldown, set 1" onto a second line at 640×360, and the heading and
+ * every button 10.5 px off their places. Where the words no longer fit that room they are made
+ * smaller (see FitInRoomController).
+ */
+function renderNext({ exercise, setNumber, sets }: NextSet) {
+  return html`<div class="next in-room">
+    <span class="room" aria-hidden="true">Next: <strong>${exercise.name}</strong>, set ${setNumber}</span>
+    <span class="fitted">Next: <strong>${exercise.name}</strong>, ${nextSetText(setNumber, sets)}</span>
+  </div>`;
 }
 
 /**

@@ -61,6 +61,14 @@ export function clockFace(totalS: number): { readonly digits: string; readonly s
 // and a duration in a sentence as the plan and progression's reasons write it.
 export { formatDuration, heldS } from '../workout/session.ts';
 
+/**
+ * The set a rest leads to, as the voice names it there in words ("set two of three", "one set"), in
+ * digits: "set 2 of 3", "1 set".
+ */
+export function nextSetText(setNumber: number, sets: number): string {
+  return sets > 1 ? `set ${setNumber} of ${sets}` : '1 set';
+}
+
 /** "1 set", "3 sets". */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

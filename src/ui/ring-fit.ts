@@ -26,6 +26,19 @@ export function reachPastCircle(
 }
 
 /**
+ * How far the farthest edge of `lines` reaches past `room` on any side (px; at most 0 where every line
+ * is inside it), -Infinity for no lines: for words that stand in the room of others (see
+ * FitInRoomController).
+ */
+export function reachPastBox(lines: readonly LineBox[], room: LineBox): number {
+  let reach = -Infinity;
+  for (const { left, top, right, bottom } of lines) {
+    reach = Math.max(reach, room.left - left, room.top - top, right - room.right, bottom - room.bottom);
+  }
+  return reach;
+}
+
+/**
  * The largest scale, from 1 down to `least`, at which `reachAt` (how far the words reach past the
  * edge at that scale) is at most 0, found by halving: `steps` tries after the first settle it to
  * within (1 − least) / 2^steps. Words that do not fit even at `least` stand at `least`, smaller

@@ -2088,14 +2088,26 @@ export function concernedExercise(state: SessionState): Exercise | undefined {
   return state.phase === 'rest' ? upNext(state)?.exercise : undefined;
 }
 
+/** The set after the current set or rest, and how many sets its exercise has in the plan. */
+export interface NextSet {
+  readonly exercise: Exercise;
+  readonly setNumber: number;
+  readonly sets: number;
+}
+
 /** What comes after the current set or rest: for the rest screen's "next up". */
-export function upNext(state: SessionState): { exercise: Exercise; setNumber: number } | null {
+export function upNext(state: SessionState): NextSet | null {
   const planned = currentPlanned(state);
   if (!planned) return null;
   const setNumber = nextSetNumber(state, state.exerciseIndex);
-  if (setNumber <= planned.dosage.sets) return { exercise: planned.exercise, setNumber };
+  if (setNumber <= planned.dosage.sets)
+    return { exercise: planned.exercise, setNumber, sets: planned.dosage.sets };
   const following = state.plan[state.exerciseIndex + 1];
   return following
-    ? { exercise: following.exercise, setNumber: nextSetNumber(state, state.exerciseIndex + 1) }
+    ? {
+        exercise: following.exercise,
+        setNumber: nextSetNumber(state, state.exerciseIndex + 1),
+        sets: following.dosage.sets,
+      }
     : null;
 }

@@ -7,11 +7,25 @@ import { exerciseById } from '../../src/workout/program.ts';
 import type { SetRecord } from '../../src/workout/session.ts';
 import { finishAskedOverResumeThenKeepGoing } from './finish-question.ts';
 import { linesOf } from './lines.ts';
-import { layOutAsTheApp, mount as mountComponent } from './mount.ts';
+import {
+  inTheAppsMain,
+  layOutAsTheApp,
+  mount as mountComponent,
+  PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT,
+} from './mount.ts';
 
 const mount = (view: Partial<BbRestView>) => mountComponent('bb-rest-view', view);
 
 const countedSet = supermanSet({ peakDeg: 14 });
+
+/** Each button's box, the heading's and the countdown's, in the page (at 180 × 320 some lie under the window's edge). */
+function screenBoxes(root: ShadowRoot): string[] {
+  return [...root.querySelectorAll('button, h2, bb-progress-ring, .face')].map((e) => {
+    const b = e.getBoundingClientRect();
+    const at = [b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ');
+    return `${(e as HTMLElement).ariaLabel ?? e.localName}: ${at}`;
+  });
+}
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -30,11 +44,11 @@ describe('bb-rest-view', () => {
     const element = await mount({
       remainingMs: 44_200,
       totalMs: 45_000,
-      next: { exercise: exerciseById('superman'), setNumber: 2 },
+      next: { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
     });
     const face = () => element.shadowRoot!.querySelector('.face')?.textContent?.replace(/\s+/g, '');
     expect(face()).toBe('45s');
-    await expect.element(page.getByText('Next: Superman, set 2')).toBeVisible();
+    await expect.element(page.getByText('Next: Superman, set 2 of 3', { exact: true })).toBeVisible();
     element.remainingMs = 90_000;
     element.paused = true;
     await element.updateComplete;
@@ -50,6 +64,55 @@ describe('bb-rest-view', () => {
     await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
     await expect.element(page.getByRole('button', { name: 'Start now' })).toBeDisabled();
   });
+
+  // "Next: Superman, set 2" where the voice said "set two of three". The words with "of 3" stand in the
+  // room of those without it, which the screen was laid out round.
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    'names the next set as the voice does at %i × %i, every button, the countdown and the heading where they were',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        for (const [next, words, room] of [
+          [
+            { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
+            'Next: Superman, set 2 of 3',
+            'Next: Superman, set 2',
+          ],
+          [
+            { exercise: exerciseById('lat-pulldown'), setNumber: 1, sets: 4 },
+            'Next: Wide-grip lat pulldown, set 1 of 4',
+            'Next: Wide-grip lat pulldown, set 1',
+          ],
+          [
+            { exercise: exerciseById('glute-bridge'), setNumber: 1, sets: 1 },
+            'Next: Glute bridge, 1 set',
+            'Next: Glute bridge, set 1',
+          ],
+        ] as const) {
+          const element = await mount({ remainingMs: 45_000, totalMs: 45_000, lastSet: countedSet, next });
+          element.style.height = 'calc(100dvh - 1.5rem)';
+          await expect.element(page.getByText(words, { exact: true })).toBeVisible();
+          const root = element.shadowRoot!;
+          const shown = root.querySelector<HTMLElement>('.next .fitted')!;
+          const roomBox = root.querySelector<HTMLElement>('.next .room')!;
+          expect(roomBox.textContent).toBe(room);
+          // The words inside the room of those without the count of sets: none hang over what is under it.
+          await expect
+            .poll(() => shown.getBoundingClientRect().bottom <= roomBox.getBoundingClientRect().bottom, {
+              message: words,
+            })
+            .toBe(true);
+          expect(shown.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+            roomBox.getBoundingClientRect().top,
+          );
+          const fitted = screenBoxes(root);
+          // The screen laid out round that room alone, as it was round those words.
+          shown.style.display = 'none';
+          expect(fitted, words).toEqual(screenBoxes(root));
+          element.remove();
+        }
+      });
+    },
+  );
 
   // The strap is offered on a phone's screen only, not at 180 × 320 (see strapOfferedOnScreen).
   it.each([
@@ -69,7 +132,7 @@ describe('bb-rest-view', () => {
           remainingMs: 45_000,
           totalMs: 45_000,
           lastSet: countedSet,
-          next: { exercise: exerciseById('superman'), setNumber: 2 },
+          next: { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
         });
         const root = element.shadowRoot!;
         const centreOf = (name: string) => {
@@ -119,7 +182,7 @@ describe('bb-rest-view', () => {
       totalMs: 45_000,
       paused: true,
       pauseReason: 'connection',
-      next: { exercise: exerciseById('superman'), setNumber: 2 },
+      next: { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
     });
     const away = () => element.shadowRoot!.querySelector('.away')?.textContent;
     // Still reconnecting: nothing to do yet.
@@ -129,7 +192,7 @@ describe('bb-rest-view', () => {
     await expect
       .element(page.getByText('Tap Reconnect, or Resume and count with +1 until the device is back.'))
       .toBeVisible();
-    element.next = { exercise: exerciseById('elbow-plank'), setNumber: 1 };
+    element.next = { exercise: exerciseById('elbow-plank'), setNumber: 1, sets: 3 };
     await element.updateComplete;
     expect(away()).toBe('Tap Reconnect, or Resume and tap Start hold when you are in position.');
   });
@@ -142,7 +205,7 @@ describe('bb-rest-view', () => {
       totalMs: 45_000,
       paused: true,
       pauseReason: 'lost',
-      next: { exercise: exerciseById('elbow-plank'), setNumber: 1 },
+      next: { exercise: exerciseById('elbow-plank'), setNumber: 1, sets: 3 },
     });
     await finishAskedOverResumeThenKeepGoing(
       'Tap Reconnect, or Keep going, then Resume, and tap Start hold when you are in position.',
@@ -154,7 +217,7 @@ describe('bb-rest-view', () => {
     const element = await mount({
       remainingMs: 30_000,
       totalMs: 60_000,
-      next: { exercise: exerciseById('lat-pulldown'), setNumber: 2 },
+      next: { exercise: exerciseById('lat-pulldown'), setNumber: 2, sets: 3 },
       goingOnWithout: ['Strap reconnecting: keep going'],
     });
     const away = () => element.shadowRoot!.querySelector<HTMLElement>('.away')?.innerText;

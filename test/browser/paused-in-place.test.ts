@@ -23,7 +23,7 @@ const screens: Record<string, () => Promise<BbSetView | BbRestView>> = {
       remainingMs: 45_000,
       totalMs: 45_000,
       lastSet: supermanSet({ peakDeg: 14 }),
-      next: { exercise: exerciseById('superman'), setNumber: 2 },
+      next: { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
     }),
 };
 

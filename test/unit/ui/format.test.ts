@@ -18,6 +18,7 @@ import {
   learnedInSessionText,
   learnedText,
   listed,
+  nextSetText,
   parseTypedNumber,
   plural,
   sessionStartText,
@@ -29,6 +30,13 @@ import { type ExerciseId, exerciseById } from '../../../src/workout/program.ts';
 import { drawingInBrokenByAPause, supermanSet } from '../../set-record.ts';
 
 describe('times and counts as the screens write them', () => {
+  it("names the set a rest leads to as the rest's voice does, in digits", () => {
+    // The voice: "Next: Superman, set two of three", "Next: Glute bridge, one set".
+    expect(nextSetText(2, 3)).toBe('set 2 of 3');
+    expect(nextSetText(1, 4)).toBe('set 1 of 4');
+    expect(nextSetText(1, 1)).toBe('1 set');
+  });
+
   it('puts the unit beside a clock of seconds, and none beside minutes and seconds', () => {
     expect(clockFace(15)).toEqual({ digits: '15', suffix: 's' });
     expect(clockFace(67)).toEqual({ digits: '1:07', suffix: '' });

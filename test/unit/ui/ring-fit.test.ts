@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { largestFittingScale, largestGrowth, reachPastCircle } from '../../../src/ui/ring-fit.ts';
+import {
+  largestFittingScale,
+  largestGrowth,
+  reachPastBox,
+  reachPastCircle,
+} from '../../../src/ui/ring-fit.ts';
 
 const CENTRE = { x: 100, y: 100 };
 
@@ -19,6 +24,23 @@ describe('how far words reach past the inside of a ring', () => {
 
   it('has nothing to reach with no lines (words not shown)', () => {
     expect(reachPastCircle([], CENTRE, 10)).toBe(-Infinity);
+  });
+});
+
+describe('how far words reach past the room they stand in', () => {
+  const room = { left: 10, top: 20, right: 110, bottom: 60 };
+
+  it('takes the side reached farthest past, by any line', () => {
+    const inside = { left: 20, top: 20, right: 100, bottom: 40 };
+    const belowIt = { left: 30, top: 40, right: 90, bottom: 67 };
+    expect(reachPastBox([inside], room)).toBe(0);
+    expect(reachPastBox([inside, belowIt], room)).toBe(7);
+    expect(reachPastBox([{ left: 4, top: 30, right: 112, bottom: 50 }], room)).toBe(6);
+    expect(reachPastBox([{ left: 40, top: 25, right: 80, bottom: 55 }], room)).toBe(-5);
+  });
+
+  it('has nothing to reach with no lines', () => {
+    expect(reachPastBox([], room)).toBe(-Infinity);
   });
 });
 

@@ -97,12 +97,17 @@ describe('session reducer', () => {
     expect(s.completed).toMatchObject([
       { exerciseId: 'superman', setNumber: 1, count: 3, endedBy: 'target', peakDeg: 15 },
     ]);
-    expect(upNext(s)).toMatchObject({ exercise: { id: 'superman' }, setNumber: 2 });
+    expect(upNext(s)).toMatchObject({ exercise: { id: 'superman' }, setNumber: 2, sets: 2 });
     s = run(s, { type: 'tick', nowMs: 42_199 });
     expect(s.phase).toBe('rest');
     s = run(s, { type: 'tick', nowMs: 42_200 });
     expect(s.phase).toBe('set');
     expect(s.set).toMatchObject({ setNumber: 2, count: 0, startedMs: 42_200 });
+    // After the last superman set, the drawing-in's one set.
+    s = run(s, { type: 'motion', event: rep(46_000) }, { type: 'motion', event: rep(50_000) });
+    s = run(s, { type: 'motion', event: rep(54_000) });
+    expect(s.phase).toBe('rest');
+    expect(upNext(s)).toMatchObject({ exercise: { id: 'drawing-in' }, setNumber: 1, sets: 1 });
   });
 
   it('ignores movement from before the set began and during rest', () => {
