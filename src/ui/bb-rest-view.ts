@@ -27,6 +27,7 @@ import {
 import {
   buttonStyles,
   connectStrapButton,
+  lowLandscape,
   muteButton,
   narrow,
   narrowAndShort,
@@ -49,6 +50,40 @@ export class BbRestView extends LitElement {
     css`
       :host {
         --bb-ring-fill: var(--bb-rest, #60a5fa);
+      }
+      /*
+       * The last set, its form and the next set, in one box: a rest paused as its device is given up
+       * for lost says what to do in their room, they unseen (see inRoomStyles), where that line came
+       * under the ring and took the heading up and the buttons down 22 px on a phone on its side and
+       * 34 px on a laptop, at 180×320 Mute, Finish and History down 108 px, and at 360×640 the ring
+       * down from 322 to 274 px; kept from each rest's start, that room would have shrunk the ring so
+       * in every rest. They are back as the rest goes on: the −1 / +1 of the set before are left to
+       * then, not taken for the "+1" the line speaks of, the next set's. As wide as the column, as each
+       * of its lines was: at 180×320 the −1 / +1, wider than the column, took the next set's line as
+       * wide as themselves.
+       */
+      .about-sets {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        align-self: stretch;
+        justify-self: stretch;
+        margin-block: 0;
+      }
+      .sets {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+      }
+      .sets > * {
+        margin-block: 0.25rem;
+      }
+      @media ${lowLandscape} {
+        .sets > * {
+          margin-block: 0.125rem;
+        }
+      }
+      .about-sets > .away {
+        justify-self: center;
       }
       .next,
       .last {
@@ -201,25 +236,19 @@ export class BbRestView extends LitElement {
         h2 {
           grid-row: 2;
         }
-        .done {
+        .about-sets {
           grid-row: 3;
         }
-        .last-form {
-          grid-row: 4;
-        }
         :host {
-          grid-template-rows: 1fr repeat(6, auto) 1fr;
+          grid-template-rows: 1fr repeat(4, auto) 1fr;
         }
-        .next {
-          grid-row: 5;
-        }
-        .away {
-          grid-row: 6;
+        :host > .away {
+          grid-row: 4;
         }
         /* The screen's own controls: those of Finish's question stay right under it, in its own grid. */
         :host > .controls,
         .finish-question {
-          grid-row: 7;
+          grid-row: 5;
         }
       }
     `,
@@ -266,11 +295,23 @@ export class BbRestView extends LitElement {
     const remainingS = Math.max(0, Math.ceil(this.remainingMs / 1000));
     const totalS = Math.round(this.totalMs / 1000);
     const face = clockFace(remainingS);
+    // Given up for lost: what the voice said, for a person who missed it or has it muted, in the room of
+    // the words about the sets (see .about-sets), back once the rest goes on.
+    const lost = this.paused && this.pauseReason === 'lost';
     return html`
       <h2 tabindex="-1">Rest</h2>
-      ${this.renderLastSet()}
-      ${this.renderLastForm()}
-      ${this.next ? renderNext(this.next) : nothing}
+      <div class=${lost ? 'about-sets in-room' : 'about-sets'}>
+        <div class=${lost ? 'sets room' : 'sets'}>
+          ${this.renderLastSet()}
+          ${this.renderLastForm()}
+          ${this.next ? renderNext(this.next) : nothing}
+        </div>
+        ${
+          lost
+            ? html`<div class="away fitted">${awayInRestText(this.next?.exercise, this.finish.wayOnWhilePaused, this.pausedForDevice ?? undefined)}</div>`
+            : nothing
+        }
+      </div>
       <bb-progress-ring
         .value=${remainingS}
         .max=${totalS}
@@ -282,13 +323,9 @@ export class BbRestView extends LitElement {
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
       ${
-        // Given up for lost: what the voice said, for a person who missed it or has it muted,
-        // over the Resume it speaks of: the countdown keeps its place on a phone.
-        this.paused && this.pauseReason === 'lost'
-          ? html`<div class="away">${awayInRestText(this.next?.exercise, this.finish.wayOnWhilePaused, this.pausedForDevice ?? undefined)}</div>`
-          : this.goingOnWithout.length > 0
-            ? html`<div class="away">${this.goingOnWithout.map((line, i) => (i > 0 ? html`<br />${line}` : line))}</div>`
-            : nothing
+        this.goingOnWithout.length > 0 && !lost
+          ? html`<div class="away">${this.goingOnWithout.map((line, i) => (i > 0 ? html`<br />${line}` : line))}</div>`
+          : nothing
       }
       ${this.finish.render(this.setsKept, this.renderControls())}
     `;

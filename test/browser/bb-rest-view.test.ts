@@ -114,6 +114,48 @@ describe('bb-rest-view', () => {
     },
   );
 
+  // Given up for lost, the line of what to do took its room from the rest's column: on a phone on its
+  // side and a laptop the heading went up and the buttons down 22 and 34 px, at 180 × 320 Mute,
+  // Finish and History down 108 px, and at 360 × 640 the countdown's ring shrank from 322 to 274 px.
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    'says what to do once its device is given up for lost at %i × %i in the room of the words about the sets, nothing else moving',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        const element = await mount({
+          remainingMs: 30_000,
+          totalMs: 45_000,
+          lastSet: countedSet,
+          next: { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
+        });
+        element.style.height = 'calc(100dvh - 1.5rem)';
+        await expect.element(page.getByText('Next: Superman, set 2 of 3', { exact: true })).toBeVisible();
+        const root = element.shadowRoot!;
+        const controlsAndRing = () =>
+          [...root.querySelectorAll('h2, bb-progress-ring, .face, .controls button')].map((e) => {
+            const b = e.getBoundingClientRect();
+            return [b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ');
+          });
+        const before = controlsAndRing();
+        element.paused = true;
+        element.pauseReason = 'lost';
+        const away = page.getByText('Tap Reconnect, or Resume and count with +1 until the device is back.');
+        await expect.element(away).toBeVisible();
+        await expect.poll(controlsAndRing).toEqual(before);
+        // Its words inside the room they stand in: none over the countdown or the heading.
+        const room = root.querySelector('.about-sets')!.getBoundingClientRect();
+        const words = away.element().getBoundingClientRect();
+        expect(words.top).toBeGreaterThanOrEqual(room.top);
+        expect(words.bottom).toBeLessThanOrEqual(room.bottom);
+        // The count of the set before is put right after Resume: its +1 is not taken for the next set's.
+        expect(page.getByRole('button', { name: /^[−+]1 / }).elements()).toHaveLength(0);
+        element.paused = false;
+        element.pauseReason = null;
+        await expect.element(page.getByRole('button', { name: '+1 rep' })).toBeVisible();
+        expect(controlsAndRing()).toEqual(before);
+      });
+    },
+  );
+
   // The strap is offered on a phone's screen only, not at 180 × 320 (see strapOfferedOnScreen).
   it.each([
     [360, 640, false],
