@@ -90,6 +90,7 @@ import {
   type SetNeeds,
   type Source,
   setNeeds,
+  takenOverOf,
 } from './devices.ts';
 import { goWhenHeard, voiceDone } from './go-when-heard.ts';
 import { detectAroundPauses } from './pause-cut.ts';
@@ -309,6 +310,19 @@ export class Backbeat {
 
   /** Starts the pipeline. The virtual strap is connected until a Bluetooth device replaces it. */
   start(): void {
+    // The set under way is known to the devices before its detectors are fed (see motionEvents, which
+    // the store's subscription starts): the device counting it keeps it to its end.
+    this.subscriptions.add(
+      this.session.state$
+        .pipe(
+          map((state) => {
+            const key = setKey(state);
+            const planned = currentPlanned(state);
+            return key !== null && planned ? { key, exercise: planned.exercise.id } : null;
+          }),
+        )
+        .subscribe((set) => this.devices.countSetUnderWay(set)),
+    );
     this.subscriptions.add(
       interval(TICK_MS).subscribe(() => {
         this.session.tick();
@@ -476,6 +490,20 @@ export class Backbeat {
       this.setTilts().subscribe((reading) =>
         this.lessons.seeTilt(reading.tMs, reading.upX, reading.upY, reading.upZ),
       ),
+    );
+    // A device given up for lost, where one beside it can see the set under way (in a rest, the set
+    // after it): that one counts it from here, and the voice says so as the pause made for the device
+    // is lifted (see pauseWhileDeviceAway, which hears of it after this).
+    this.subscriptions.add(
+      this.devices
+        .select((s) => s.devices)
+        .pipe(pairwise())
+        .subscribe(([before, after]) => {
+          const exercise = concernedExercise(this.session.state);
+          const tookOver = exercise && takenOverOf(after, exercise.id);
+          if (tookOver && !takenOverOf(before, exercise.id))
+            this.session.deviceTookOver(tookOver.from, tookOver.placement);
+        }),
     );
     this.pauseWhileDeviceAway();
     this.keepHeartSamples();

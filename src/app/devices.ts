@@ -52,7 +52,7 @@ import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
 import { HABITS, type Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
-import type { GoneHow } from '../workout/by-hand.ts';
+import { countedInPlaceText, type GoneHow, goneOnWithoutText } from '../workout/by-hand.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import { type ExerciseId, PROGRAM } from '../workout/program.ts';
@@ -63,7 +63,12 @@ import {
   waitsForPosition,
 } from '../workout/session.ts';
 import { choiceAmong, chooseHeartRate, type HeartRateChoice } from './heart-rate-choice.ts';
-import { exercisesCountedBy, motionDeviceFor } from './motion-routing.ts';
+import {
+  exercisesCountedBy,
+  exercisesHandedOverBy,
+  motionDeviceFor,
+  type SetCounted,
+} from './motion-routing.ts';
 import type { ExportedFile } from './persistence.ts';
 import { personLocale } from './person-locale.ts';
 import { recordingFile } from './recording-file.ts';
@@ -102,8 +107,8 @@ export function heartRateAloneAway(devices: readonly DeviceStatus[]): AwayConnec
  * Whether `d` neither counts an exercise nor sees where the person is: a plain heart-rate strap, or
  * one whose motion will not stream. The person counts every rep and times every hold by tap with it.
  */
-export function seesNoExercise(d: Pick<DeviceStatus, 'motion' | 'counts'>): boolean {
-  return !d.motion && d.counts.length === 0;
+export function seesNoExercise(d: Pick<DeviceStatus, 'motion' | 'counts' | 'handedOver'>): boolean {
+  return !d.motion && d.counts.length === 0 && d.handedOver.length === 0;
 }
 
 /**
@@ -214,6 +219,23 @@ export function goneOnWithout(devices: readonly DeviceStatus[], needs: SetNeeds 
 /** A device out of reach, or whose motion stopped, that the session goes on without (see goneOnWithout). */
 export type GoneOnWithout = DeviceStatus & { readonly goneOnWithout: never };
 
+/**
+ * What the set or rest under way says of a device it goes on without (see goneOnWithout), `exercise`
+ * the set's (in a rest, the set after it): which device counts it, where one took it over from this
+ * one given up for lost ("Strap out of reach: the watch counts"); else how it is gone
+ * (see goneOnWithoutText).
+ */
+export function goneOnWithoutLine(
+  devices: readonly DeviceStatus[],
+  gone: GoneOnWithout,
+  exercise: ExerciseId | undefined,
+): string {
+  const tookOver = exercise && gone.handedOver.includes(exercise) ? takenOverOf(devices, exercise) : null;
+  return tookOver
+    ? countedInPlaceText(tookOver.from, tookOver.placement)
+    : goneOnWithoutText(gone.placement, seesNoExercise(gone), goneHow(gone));
+}
+
 /** How a device the session goes on without is gone: out of reach wins over its motion stopped. */
 export function goneHow(d: GoneOnWithout): GoneHow {
   return isAway(d.connection) ? d.connection : 'stopped';
@@ -236,6 +258,19 @@ export function positionOutOfReach(devices: readonly DeviceStatus[]): boolean {
  */
 export function countedByMotion(devices: readonly DeviceStatus[], exercise: ExerciseId): boolean {
   return devices.some((d) => d.counts.includes(exercise));
+}
+
+/**
+ * Of `exercise`, where the device given up for lost is worn that another counts it in place of, and
+ * where that other is (see DeviceStatus.handedOver); null where its own device counts it.
+ */
+export function takenOverOf(
+  devices: readonly DeviceStatus[],
+  exercise: ExerciseId,
+): { readonly from: Placement; readonly placement: Placement } | null {
+  const from = devices.find((d) => d.handedOver.includes(exercise))?.placement;
+  const placement = devices.find((d) => d.counts.includes(exercise))?.placement;
+  return from && placement ? { from, placement } : null;
 }
 
 /**
@@ -349,6 +384,11 @@ export interface DeviceStatus {
   readonly motion: boolean;
   /** The exercises whose motion is read from this device (see motionDeviceFor); none: counted elsewhere or by hand. */
   readonly counts: readonly ExerciseId[];
+  /**
+   * Given up for lost, the exercises it is best placed for that another device counts in its place
+   * (see exercisesHandedOverBy): a strap's superman, counted by the watch beside it.
+   */
+  readonly handedOver: readonly ExerciseId[];
   /**
    * Connected, it has sent no motion for MOTION_STOPPED_AFTER_MS since it last did (see
    * motionStoppedOf): what it counts goes on by hand until its motion comes again.
@@ -644,6 +684,7 @@ interface Member {
     | 'heartRate'
     | 'motion'
     | 'counts'
+    | 'handedOver'
     | 'connection'
     | 'battery'
     | 'malformedPackets'
@@ -670,6 +711,13 @@ interface Member {
   /** A replay's: when the recording it plays was made (null when it does not say); absent for a live device. */
   readonly recordedAt?: string | null;
   close(): void;
+}
+
+/** A device motion can be read from (see Devices.givesMotion), as the motion routing weighs it. */
+interface MotionGiver {
+  readonly member: Member;
+  readonly placement: Placement;
+  readonly lost: boolean;
 }
 
 /** What a device says when it will not stream motion: it counts as a heart-rate-only device then. */
@@ -755,6 +803,16 @@ export class Devices extends Model<DeviceState> {
   private retryingLost = false;
   /** Tries by themselves of the devices given up on, since none was given up on. */
   private failedLostRetries = 0;
+  /** The set under way, by its key (see setKey), and its exercise; null outside a set. */
+  private readonly setUnderWay = new BehaviorSubject<{
+    readonly key: string;
+    readonly exercise: ExerciseId;
+  } | null>(null);
+  /**
+   * The device counting the set under way (see motionDeviceFor's `counting`): it keeps the set to
+   * its end, as a count changes source mid-set only where its device is given up for lost.
+   */
+  private setCounter: Member | null = null;
 
   constructor(private readonly options: DevicesOptions) {
     super({
@@ -1434,24 +1492,50 @@ export class Devices extends Model<DeviceState> {
     );
   }
 
-  /** The devices motion can be read from now, each with where it sits (see givesMotion). */
-  private motionGivers(): { readonly member: Member; readonly placement: Placement }[] {
+  /** The devices motion can be read from now, each with where it sits and whether it is given up on (see givesMotion). */
+  private motionGivers(): MotionGiver[] {
     return this.readFrom(this.members)
       .filter((m) => this.givesMotion(m))
-      .map((member) => ({ member, placement: member.status.placement as Placement }));
+      .map((member) => ({
+        member,
+        placement: member.status.placement as Placement,
+        lost: this.connections.get(member) === 'lost',
+      }));
+  }
+
+  /** The set under way among `givers`, and the device counting it (see motionDeviceFor's `counting`). */
+  private setCounted(givers: readonly MotionGiver[]): SetCounted<MotionGiver> | null {
+    const set = this.setUnderWay.value;
+    return (
+      set && { exercise: set.exercise, counting: givers.find((g) => g.member === this.setCounter) ?? null }
+    );
   }
 
   private motionMember(exercise: ExerciseId | null): Member | null {
-    return motionDeviceFor(exercise, this.motionGivers())?.member ?? null;
+    const givers = this.motionGivers();
+    const set = this.setCounted(givers);
+    const counting = set?.exercise === exercise ? set.counting : null;
+    return motionDeviceFor(exercise, givers, counting)?.member ?? null;
   }
 
-  /** The exercises of the program each device counts, by the rule that picks motionMember. */
-  private exercisesCounted(members: readonly Member[]): ExerciseId[][] {
+  /**
+   * The exercises of the program each device counts, by the rule that picks motionMember, and those
+   * another counts in its place while it is given up for lost.
+   */
+  private exercisesCounted(
+    members: readonly Member[],
+  ): { readonly counts: ExerciseId[]; readonly handedOver: ExerciseId[] }[] {
     const givers = this.motionGivers();
+    const set = this.setCounted(givers);
     const ids = PROGRAM.map((e) => e.id);
     return members.map((m) => {
       const giver = givers.find((g) => g.member === m);
-      return giver ? exercisesCountedBy(giver, givers, ids) : [];
+      return giver
+        ? {
+            counts: exercisesCountedBy(giver, givers, ids, set),
+            handedOver: exercisesHandedOverBy(giver, givers, ids, set),
+          }
+        : { counts: [], handedOver: [] };
     });
   }
 
@@ -1551,22 +1635,29 @@ export class Devices extends Model<DeviceState> {
       ),
     );
     this.memberSubscriptions.add(
-      combineLatest([combineLatest(perDevice), hr$]).subscribe(([seen, hr]) => {
+      combineLatest([combineLatest(perDevice), hr$, this.setUnderWay]).subscribe(([seen, hr, set]) => {
         const statuses = seen.map((s, i) => ({ ...s.status, heartRate: members[i] === hr }));
         for (const [i, m] of members.entries()) {
           this.connections.set(m, statuses[i].connection);
           this.motionRefused.set(m, seen[i].motionRefused);
         }
         this.scheduleLostRetry();
+        // The set under way handed to another device (its own given up for lost) is read from that
+        // one from now; a set just begun is read from its device as it begins, and one whose device was
+        // taken away (the virtual strap making room) from the devices published then (see setMembers).
+        const setCounter = set && this.motionMember(set.exercise);
+        const handedOn =
+          this.setCounter !== null && members.includes(this.setCounter) && setCounter !== this.setCounter;
+        this.setCounter = setCounter;
         // A device that stops or starts giving motion (see givesMotion) changes what the app reads.
-        if (this.motionMember(null) !== motion) {
+        if (this.motionMember(null) !== motion || handedOn) {
           motion = this.motionMember(null);
           this.update({ source: this.compose().info, countsMotion: motion !== null });
           this.publishSource();
         }
-        const counts = this.exercisesCounted(members);
+        const counted = this.exercisesCounted(members);
         const devices = statuses.map(
-          (d, i): DeviceStatus => ({ ...d, motion: members[i] === motion, counts: counts[i] }),
+          (d, i): DeviceStatus => ({ ...d, motion: members[i] === motion, ...counted[i] }),
         );
         // One being connected at the person's word is 'connecting' (which pauses nothing) until it is:
         // a set picked up on a new page, paused for it, waits for it and goes on once it is connected.
@@ -1580,6 +1671,16 @@ export class Devices extends Model<DeviceState> {
         });
       }),
     );
+  }
+
+  /**
+   * The set under way (its key and exercise), or none (null, in a rest too): the device counting it
+   * keeps it to its end, and the one best placed counts the next (see motionDeviceFor).
+   */
+  countSetUnderWay(set: { readonly key: string; readonly exercise: ExerciseId } | null): void {
+    if (set?.key === this.setUnderWay.value?.key) return;
+    this.setCounter = null;
+    this.setUnderWay.next(set);
   }
 
   /**

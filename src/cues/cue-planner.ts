@@ -6,6 +6,7 @@
 import type { FormIssue } from '../motion/events.ts';
 import {
   byHandText,
+  countedInPlaceText,
   deviceWord,
   goneOnWithoutText,
   resumeByHandText,
@@ -231,6 +232,8 @@ export function planCues(prev: SessionState, next: SessionState, settings: CueSe
   if (goneUnneeded) cues.push(sayReply(goneUnneeded));
   const joined = deviceJoinedNews(prev, next);
   if (joined) cues.push(sayReply(joined));
+  const tookOver = deviceTookOverNews(prev, next);
+  if (tookOver) cues.push(sayReply(tookOver));
   return applySettings(cues, settings);
 }
 
@@ -270,6 +273,19 @@ function deviceJoinedNews(prev: SessionState, next: SessionState): string | unde
     return undefined;
   const from = next.phase === 'set' ? 'from here' : 'from the next set';
   return `Your ${deviceWord(joined.placement)} is connected: it counts ${from}`;
+}
+
+/**
+ * The device beside one given up for lost has taken over the exercise under way (see
+ * SessionState.deviceTookOver): the person goes on, and hears which device counts, in a set from
+ * here, in a rest the next set. Said as a reply, as a device joining is. Undefined otherwise.
+ */
+function deviceTookOverNews(prev: SessionState, next: SessionState): string | undefined {
+  const tookOver = next.deviceTookOver;
+  if (!tookOver || tookOver === prev.deviceTookOver || (next.phase !== 'set' && next.phase !== 'rest'))
+    return undefined;
+  const from = next.phase === 'set' ? 'from here' : 'the next set';
+  return `${countedInPlaceText(tookOver.from, tookOver.placement)} ${from}`;
 }
 
 /**

@@ -3,18 +3,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { of, type Subscription } from 'rxjs';
 import type { Backbeat, DeviceState, PlanWait } from '../app/backbeat.ts';
-import { type GoneOnWithout, goneHow, goneOnWithout, seesNoExercise, setNeeds } from '../app/devices.ts';
+import { type GoneOnWithout, goneOnWithout, goneOnWithoutLine, setNeeds } from '../app/devices.ts';
 import { type ExportFormat, type HistoryState, recordedInAnotherTab } from '../app/persistence.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
-import {
-  deviceWord,
-  goneOnWithoutText,
-  planByHandText,
-  startAdviceText,
-  unseenByText,
-} from '../workout/by-hand.ts';
+import { deviceWord, planByHandText, startAdviceText, unseenByText } from '../workout/by-hand.ts';
 import { droppedPlacement } from '../workout/device-drops.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import { type Exercise, type ExerciseId, weightToLog } from '../workout/program.ts';
@@ -26,6 +20,7 @@ import {
 } from '../workout/progression.ts';
 import type { SessionPhase, SessionState } from '../workout/session.ts';
 import {
+  concernedExercise,
   countedByHand,
   currentPlanned,
   motionAwayFor,
@@ -889,18 +884,21 @@ export class BbApp extends LitElement {
 
   /** The lines the set or rest says of the devices it goes on without (see devicesGoneOnWithout). */
   private goingOnWithout(): readonly string[] {
-    this.gone.lines ??= this.gone.devices.map((d) =>
-      goneOnWithoutText(d.placement, seesNoExercise(d), goneHow(d)),
-    );
+    const { devices, exercise } = this.gone;
+    this.gone.lines ??= devices.map((d) => goneOnWithoutLine(this.device.value.devices, d, exercise));
     return this.gone.lines;
   }
 
   /**
-   * The devices gone on without at the last render, and their lines once asked: kept while the same
-   * devices are gone, as the session's tick renders the app four times a second, and a new array each
-   * time updated the header and the set's lines with it.
+   * The devices gone on without at the last render, of the set's exercise (in a rest, the next set's),
+   * and their lines once asked: kept while the same devices are gone, as the session's tick renders
+   * the app four times a second, and a new array each time updated the header and the set's lines with it.
    */
-  private gone: { devices: readonly GoneOnWithout[]; lines?: readonly string[] } = { devices: [] };
+  private gone: {
+    devices: readonly GoneOnWithout[];
+    exercise?: ExerciseId;
+    lines?: readonly string[];
+  } = { devices: [] };
 
   /**
    * The devices out of reach that the set (in a rest, the set after it) goes on without (see
@@ -910,8 +908,10 @@ export class BbApp extends LitElement {
   private devicesGoneOnWithout(state: SessionState): readonly GoneOnWithout[] {
     const gone =
       state.pausedFor !== undefined ? [] : goneOnWithout(this.device.value.devices, setNeeds(state));
+    const exercise = concernedExercise(state)?.id;
     const last = this.gone.devices;
-    if (gone.length !== last.length || gone.some((d, i) => d !== last[i])) this.gone = { devices: gone };
+    if (gone.length !== last.length || gone.some((d, i) => d !== last[i]) || exercise !== this.gone.exercise)
+      this.gone = { devices: gone, exercise };
     return this.gone.devices;
   }
 

@@ -855,6 +855,7 @@ function fallbackStatus(state: DeviceState): DeviceStatus {
     motion: state.countsMotion,
     // Which exercises it counts the fixture does not tell: said of none, no part is said (see deviceRoleLine).
     counts: [],
+    handedOver: [],
     motionStopped: false,
     findingPulse: false,
   };

@@ -124,6 +124,15 @@ export function outOfReachLabel(placement: Placement | undefined): string {
 }
 
 /**
+ * A device given up for lost (worn at `from`) whose exercise the one worn at `placement` counts in its
+ * place, as the set and rest screens show it and the voice begins it: "Strap out of reach: the watch
+ * counts".
+ */
+export function countedInPlaceText(from: Placement | undefined, placement: Placement | undefined): string {
+  return `${outOfReachLabel(from)}: the ${deviceWord(placement)} counts`;
+}
+
+/**
  * How a device the session goes on without is gone: out of reach (reconnecting, or given up on), or
  * connected with its motion stopped.
  */

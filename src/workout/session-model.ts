@@ -94,6 +94,11 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'device-joined', placement, nowMs: this.now() });
   }
 
+  /** The device worn at `placement` took over from the one at `from`, given up for lost (see SessionState.deviceTookOver). */
+  deviceTookOver(from: Placement, placement: Placement): void {
+    this.dispatch({ type: 'device-took-over', from, placement, nowMs: this.now() });
+  }
+
   /** Whether the heart rate alone is out of reach now (see SessionState.heartRateAwaySinceMs). */
   senseHeartRateAway(away: boolean): void {
     this.dispatch({ type: 'heart-rate-reach', away, nowMs: this.now() });

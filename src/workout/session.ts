@@ -392,6 +392,17 @@ export interface SessionState {
    */
   readonly deviceJoined?: { readonly atMs: number; readonly placement: Placement };
   /**
+   * A device beside the one given up for lost (worn at `from`) took over the exercise of the set or
+   * rest under way, which it can see (a watch beside a strap lost, in a superman): when, and where
+   * each is worn, that the voice says which counts from there. Absent before, and in a session put
+   * back on a new page.
+   */
+  readonly deviceTookOver?: {
+    readonly atMs: number;
+    readonly from: Placement;
+    readonly placement: Placement;
+  };
+  /**
    * Since when (session clock) the heart rate alone has been out of reach: its device counts and sees
    * nothing of the exercises (a plain heart-rate strap), so the session goes on without it and the
    * voice says so once, a moment later (see heartRateAloneAway). Absent while it is there.
@@ -479,6 +490,13 @@ export type SessionAction =
   | { readonly type: 'heart-rate-reach'; readonly away: boolean; readonly nowMs: number }
   /** A device of the person's own, worn at `placement`, took the virtual strap's place (see SessionState.deviceJoined). */
   | { readonly type: 'device-joined'; readonly placement: Placement; readonly nowMs: number }
+  /** The device worn at `placement` took over from the one at `from`, given up for lost (see SessionState.deviceTookOver). */
+  | {
+      readonly type: 'device-took-over';
+      readonly from: Placement;
+      readonly placement: Placement;
+      readonly nowMs: number;
+    }
   /** `reason` is set when the app pauses by itself, not the person. */
   /** `toAsk`: to ask whether to end the session (Finish), not a pause the person asked for. */
   | {
@@ -789,6 +807,17 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
             deviceJoined: { atMs: Math.max(state.nowMs, action.nowMs), placement: action.placement },
           }
         : state;
+    case 'device-took-over':
+      return state.phase === 'set' || state.phase === 'rest'
+        ? {
+            ...state,
+            deviceTookOver: {
+              atMs: Math.max(state.nowMs, action.nowMs),
+              from: action.from,
+              placement: action.placement,
+            },
+          }
+        : state;
     case 'heart-rate-reach':
       return heartRateReach(state, action.away, action.nowMs);
     case 'pause':
@@ -941,6 +970,7 @@ export function withDevicesOf(sensed: SessionState, session: SessionState): Sess
     positionAway: _positionAway,
     heartRateAwaySinceMs: _heartRateAway,
     deviceJoined: _joined,
+    deviceTookOver: _tookOver,
     ...rest
   } = session;
   return {
@@ -969,10 +999,12 @@ function countedNow(
 
 /**
  * A set waiting for a position that no device connected now sees (none sees posture, or the one that
- * would counts it by hand) begins now, at `nowMs`.
+ * would counts it by hand) begins now, at `nowMs`; a paused one at Resume (see resume), as the devices
+ * changing in a pause (a watch taking over other exercises from a strap given up for lost) do not
+ * begin a set the person has not gone on with.
  */
 function beginIfUnseen(sensed: SessionState, nowMs: number): SessionState {
-  const waiting = sensed.phase === 'set' && sensed.set?.waiting === true;
+  const waiting = sensed.phase === 'set' && sensed.set?.waiting === true && sensed.pausedAtMs === null;
   const unseen = waiting && !waitsForPosition(sensed, currentPlanned(sensed)?.exercise);
   return unseen ? beginSet(sensed, Math.max(sensed.nowMs, nowMs)) : sensed;
 }

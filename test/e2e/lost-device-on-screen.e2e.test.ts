@@ -1,38 +1,43 @@
-// A Polar H10 and a PineTime worn together, the watch given up for lost: the voice names it ("The watch
-// is out of reach …until the watch is back"), and the set and rest screens say the same for a person
-// who reads them with the voice muted, where they said "the device" and left them to guess which of the
-// two to bring back. Emulated over the DevTools protocol, on the page's paused clock, so that the
-// app's minute of reconnecting before it gives the watch up passes in seconds.
+// A heart-rate strap and a Bangle.js worn together, the watch given up for lost in a lat pulldown the
+// strap cannot count in its place: the voice names it ("The watch is out of reach …until the watch is
+// back"), and the set and rest screens say the same for a person who reads them with the voice muted,
+// where they said "the device" and left them to guess which of the two to bring back. Emulated over
+// the DevTools protocol, on the page's paused clock, so that the app's minute of reconnecting before
+// it gives the watch up passes in seconds.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
-import { describeWithShared, readSharedJson } from '../shared.ts';
 import { openAppOnPausedClock } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral, pineTime } from './ble-peripheral.ts';
+import {
+  type EmulatedBangle,
+  type EmulatedPeripheral,
+  emulateBangle,
+  emulatePeripheral,
+  heartRateStrap,
+} from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
-import { type EmulatedH10, emulateH10, type Vector } from './emulated-polar-h10.ts';
 
 const WATCH_LOST_LINE =
   'The watch is out of reach. Tap Reconnect, or Resume and count with plus one until the watch is back';
 
-describeWithShared('a watch given up for lost beside a strap, on the set and rest screens', () => {
+describe('a watch given up for lost beside a strap, on the set and rest screens', () => {
   let browser: Browser;
   let page: Page;
-  let strap: EmulatedH10;
-  let watch: EmulatedPeripheral;
+  let strap: EmulatedPeripheral;
+  let watch: EmulatedBangle;
 
   beforeAll(async () => {
-    const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
     browser = await launchChromium();
     page = await openAppOnPausedClock(browser, {
       viewport: { width: 360, height: 640 },
       touch: true,
       initScript: installCueSpy,
     });
-    strap = await emulateH10(browser, page, vectors, { battery: false });
-    watch = await emulatePeripheral(browser, page, pineTime('C7:00:00:00:00:01', [0, 0, 0, 0, 0, 4]));
+    strap = await emulatePeripheral(browser, page, heartRateStrap('0C:8C:DC:00:00:42', 'HRM-Dual 4242'));
+    // A watch with no heart-rate service, that the strap's chooser does not list beside the strap.
+    watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:02', name: 'Bangle.js 5e6f' });
   });
 
   afterAll(async () => {
@@ -73,11 +78,11 @@ describeWithShared('a watch given up for lost beside a strap, on the set and res
 
   it('connects the strap and the watch, and comes to the lat pulldown the watch counts', async () => {
     for (const [item, named] of [
-      ['Polar H10 / Verity Sense', 'Polar H10 0000E2E0 connected'],
-      ['PineTime watch', 'Polar H10 0000E2E0 connected · InfiniTime connected'],
+      ['Heart-rate strap', 'HRM-Dual 4242 connected'],
+      ['Bangle.js watch', 'HRM-Dual 4242 connected · Bangle.js 5e6f connected'],
     ] as const) {
       await openDeviceMenu(page, tap);
-      await page.getByRole('button', { name: item }).tap();
+      await page.getByRole('button', { name: item, exact: true }).tap();
       await runClockUntil(async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
     }
     await page.getByRole('button', { name: 'Start', exact: true }).tap();

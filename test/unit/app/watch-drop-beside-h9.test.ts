@@ -1,7 +1,8 @@
 // A chest strap and a watch that counts the lat pulldown, the watch given up on in the middle of a
-// set: the drop is kept with the pause as the watch's. The session is recorded as one source named
-// for both and worn where the strap's motion is (an H10's chest), so the record read from it alone
-// said "strap" of the watch. Through the whole app in Node.
+// set: the drop is kept with the pause as the watch's, whether the set waited for the person's Resume
+// (beside an H9, which sees no lat pulldown) or for the H10 to count it in the watch's place. The
+// session is recorded as one source named for both and worn where the strap's motion is (an H10's
+// chest), so the record read from it alone said "strap" of the watch. Through the whole app in Node.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import {
@@ -32,16 +33,25 @@ describe('a watch out of reach beside a chest strap', () => {
     vi.useRealTimers();
   });
 
-  /** The strap and the watch connected, a lat pulldown set begun, the watch given up on, and Resume. */
-  async function watchLostInALatPulldown(strap: FakeDevice) {
+  /**
+   * The strap and the watch connected, a lat pulldown set begun, the watch given up on, and the set
+   * going on: at the person's Resume where the strap cannot count it (`strapCounts` false), by itself
+   * once the strap counts it in the watch's place.
+   */
+  async function watchLostInALatPulldown(strap: FakeDevice, strapCounts: boolean) {
     const watch = fakePineTime();
     const app = appPickingInTurn([strap, watch]);
     app.start();
     await connectInTurn(app, ['polar', 'pinetime']);
     expect(app.devices.state.devices.map((d) => d.counts.includes('lat-pulldown'))).toEqual([false, true]);
     await droppedInTheFirstSetOf(app, 'lat-pulldown', watch, 72_000);
-    expect(app.session.state.pausedFor).toBe('lost');
-    app.session.resume();
+    if (strapCounts) {
+      expect(app.session.state.pausedAtMs).toBeNull();
+      expect(app.devices.state.devices.map((d) => d.counts.includes('lat-pulldown'))).toEqual([true, false]);
+    } else {
+      expect(app.session.state.pausedFor).toBe('lost');
+      app.session.resume();
+    }
     return app;
   }
 
@@ -56,13 +66,14 @@ describe('a watch out of reach beside a chest strap', () => {
     };
   }
 
-  for (const [strap, make] of [
-    ['an H10, whose motion the session is recorded as worn on the chest', fakeH10],
-    ['an H9, heart rate alone', fakeH9],
+  for (const [strap, make, strapCounts] of [
+    ['an H10, whose motion the session is recorded as worn on the chest', fakeH10, true],
+    ['an H9, heart rate alone', fakeH9, false],
   ] as const) {
     it(`says the watch, beside ${strap}`, async () => {
-      const app = await watchLostInALatPulldown(make());
-      expect(app.session.state.pauses?.at(-1)).toMatchObject({ deviceLost: true, placement: 'wrist' });
+      const app = await watchLostInALatPulldown(make(), strapCounts);
+      expect(app.session.state.pauses?.at(-1)).toMatchObject({ placement: 'wrist' });
+      if (!strapCounts) expect(app.session.state.pauses?.at(-1)).toMatchObject({ deviceLost: true });
       const words = wordsOf(app);
       expect(words.set).toMatch(/^watch out of reach: 1 min 1\d s not counted$/);
       expect(words.session).toMatch(/^watch out of reach 1 min 1\d s$/);

@@ -16,6 +16,7 @@ function device(kind: DeviceKind, connection: ConnectionState): DeviceStatus {
     heartRate: kind !== 'phone',
     motion: true,
     counts: PROGRAM.map((e) => e.id),
+    handedOver: [],
     motionStopped: false,
     findingPulse: false,
   };

@@ -16,6 +16,7 @@ function device(kind: DeviceKind, connection: DeviceStatus['connection'] = 'conn
     heartRate: true,
     motion: true,
     counts: PROGRAM.map((e) => e.id),
+    handedOver: [],
     motionStopped: false,
     findingPulse: false,
   };

@@ -1,0 +1,125 @@
+// A Polar H10 and a watch worn together, one of them given up for lost in the middle of a set: the
+// other counts what it can see in its place at once (a superman from the wrist, a lat pulldown from
+// the chest), and the voice says so; what it cannot see (a glute bridge from the wrist) pauses as
+// before. The device back keeps out of the set under way, and counts again from the next set.
+// Through the whole app in Node.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Backbeat } from '../../../src/app/backbeat.ts';
+import { currentPlanned } from '../../../src/workout/session.ts';
+import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
+import {
+  appPickingInTurn,
+  connectInTurn,
+  droppedInTheFirstSetOf,
+  listeningVoice,
+} from './heart-rate-strap-app.ts';
+
+/** Longer than the reconnection window (RECONNECT_WINDOW_MS): the device is given up for lost. */
+const GIVEN_UP_AFTER_MS = 72_000;
+
+describe('a strap or a watch given up for lost beside the other', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** The H10 and the PineTime connected, with a voice that writes down what it says. */
+  async function strapAndWatch() {
+    const strap = fakeH10();
+    const watch = fakePineTime();
+    const said: string[] = [];
+    const app = appPickingInTurn([strap, watch], { cueHosts: listeningVoice(said) });
+    app.start();
+    await connectInTurn(app, ['polar', 'pinetime']);
+    return { app, strap, watch, said };
+  }
+
+  const countedBy = (app: Backbeat, name: string) =>
+    app.devices.state.devices.find((d) => d.name.startsWith(name))?.counts;
+
+  it('has the watch count a superman in the strap’s place, the set going on, and says so', async () => {
+    const { app, strap, said } = await strapAndWatch();
+    expect(countedBy(app, 'Polar')).toContain('superman');
+    await droppedInTheFirstSetOf(app, 'superman', strap, GIVEN_UP_AFTER_MS);
+
+    expect(app.devices.state.devices.map((d) => d.connection)).toEqual(['lost', 'connected']);
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(countedBy(app, 'InfiniTime')).toEqual(['superman', 'drawing-in', 'lat-pulldown']);
+    expect(countedBy(app, 'Polar')).toEqual(['glute-bridge', 'bird-dog', 'bat-hang', 'elbow-plank']);
+    expect(app.session.state.motionPlacements?.superman).toBe('wrist');
+    expect(said).toContain('Strap out of reach: the watch counts from here');
+    expect(said.join('\n')).not.toMatch(/until the strap is back/);
+    app.dispose();
+  });
+
+  it('pauses a glute bridge, which a wrist cannot see, until the strap is back, as before', async () => {
+    const { app, strap, said } = await strapAndWatch();
+    await droppedInTheFirstSetOf(app, 'glute-bridge', strap, GIVEN_UP_AFTER_MS);
+
+    expect(app.session.state.pausedFor).toBe('lost');
+    expect(countedBy(app, 'Polar')).toContain('glute-bridge');
+    expect(said).toContain(
+      'The strap is out of reach. Tap Reconnect, or Resume and count with plus one until the strap is back',
+    );
+    app.dispose();
+  });
+
+  it('has the strap count a lat pulldown in the watch’s place, and says so', async () => {
+    const { app, watch, said } = await strapAndWatch();
+    expect(countedBy(app, 'InfiniTime')).toEqual(['lat-pulldown']);
+    await droppedInTheFirstSetOf(app, 'lat-pulldown', watch, GIVEN_UP_AFTER_MS);
+
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(countedBy(app, 'Polar')).toContain('lat-pulldown');
+    expect(countedBy(app, 'InfiniTime')).toEqual([]);
+    expect(said).toContain('Watch out of reach: the strap counts from here');
+    app.dispose();
+  });
+
+  it('says in a rest that the watch counts the next set, where the strap goes in the rest before a superman', async () => {
+    const { app, strap, said } = await strapAndWatch();
+    app.startSession();
+    for (let guard = 0; currentPlanned(app.session.state)?.exercise.id !== 'superman'; guard++) {
+      if (guard > 40) throw new Error('no superman in the plan');
+      app.session.skip();
+    }
+    app.session.beginSet();
+    app.session.adjustCount(1);
+    app.session.skip();
+    expect(app.session.state.phase).toBe('rest');
+    strap.reachable = false;
+    strap.drop();
+    await vi.advanceTimersByTimeAsync(GIVEN_UP_AFTER_MS);
+
+    expect(app.session.state.phase).toBe('rest');
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(said).toContain('Strap out of reach: the watch counts the next set');
+    app.dispose();
+  });
+
+  it('keeps the watch counting the set under way when the strap comes back, and the strap counts the next', async () => {
+    const { app, strap } = await strapAndWatch();
+    await droppedInTheFirstSetOf(app, 'superman', strap, GIVEN_UP_AFTER_MS);
+    expect(countedBy(app, 'InfiniTime')).toContain('superman');
+
+    strap.reachable = true;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(app.devices.state.devices.map((d) => d.connection)).toEqual(['connected', 'connected']);
+    expect(app.session.state.phase).toBe('set');
+    expect(countedBy(app, 'InfiniTime')).toContain('superman');
+    expect(app.session.state.motionPlacements?.superman).toBe('wrist');
+    // What the watch took over and no set of it is under way goes back to the strap at once.
+    expect(countedBy(app, 'Polar')).toContain('drawing-in');
+
+    app.session.adjustCount(1);
+    app.session.skip();
+    expect(app.session.state.phase).toBe('rest');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(countedBy(app, 'Polar')).toContain('superman');
+    expect(countedBy(app, 'InfiniTime')).toEqual(['lat-pulldown']);
+    expect(app.session.state.motionPlacements?.superman).toBe('chest');
+    app.dispose();
+  });
+});
