@@ -1,0 +1,142 @@
+// A Polar H10 and a PineTime worn together, the strap given up for lost in the middle of a superman
+// set, which a wrist can see: the watch counts it from there, the set goes on unpaused, the voice
+// says so in a line and the set screen names the watch. The strap back in the middle of that set
+// counts none of its reps; it counts the next set. Emulated over the DevTools protocol, on the page's
+// paused clock, so that the app's minute of reconnecting before it gives the strap up passes in
+// seconds.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PMD_DATA } from '../../src/protocol/uuids.ts';
+import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
+import { describeWithShared, readSharedJson } from '../shared.ts';
+import { openAppOnPausedClock } from './app-page.ts';
+import { type EmulatedPeripheral, emulatePeripheral, pineTime } from './ble-peripheral.ts';
+import { launchChromium } from './chromium.ts';
+import { installCueSpy } from './cue-spy.ts';
+import { devicesLine, openDeviceMenu } from './devices-line.ts';
+import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
+
+const TOOK_OVER_LINE = 'Strap out of reach: the watch counts from here';
+
+describeWithShared('a strap given up for lost beside a watch, in a set the watch can see', () => {
+  let browser: Browser;
+  let page: Page;
+  let strap: EmulatedH10;
+  let watch: EmulatedPeripheral;
+
+  beforeAll(async () => {
+    const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
+    browser = await launchChromium();
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 360, height: 640 },
+      touch: true,
+      initScript: installCueSpy,
+    });
+    strap = await emulateH10(browser, page, vectors, { battery: false });
+    // 1 g on z, the watch flat and still: it counts no rep of its own here.
+    watch = await emulatePeripheral(browser, page, pineTime('C7:00:00:00:00:01', [0, 0, 0, 0, 0, 4]));
+  });
+
+  afterAll(async () => {
+    await watch?.dispose();
+    await strap?.dispose();
+    await browser?.close();
+  });
+
+  const tap = (target: Locator) => target.tap();
+  const heard = (): Promise<string[]> =>
+    page.evaluate(() => (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail));
+  const lineOf = async (selector: string) => {
+    const found = page.locator(selector);
+    return (await found.count()) > 0
+      ? (await found.first().textContent())!.replace(/\s+/g, ' ').trim()
+      : null;
+  };
+  const count = async () => Number((await lineOf('bb-set-view .face .count')) ?? 0);
+
+  /** Moves the page's clock on `stepMs` at a time until `done`, giving up after `maxMs` of page time. */
+  async function runClockUntil(done: () => Promise<boolean>, maxMs: number, stepMs = 500): Promise<void> {
+    for (let ranMs = 0; ranMs < maxMs; ranMs += stepMs) {
+      if (await done()) return;
+      await page.clock.runFor(stepMs);
+    }
+    if (await done()) return;
+    throw new Error(`not done after ${maxMs} ms of page time; heard ${JSON.stringify(await heard())}`);
+  }
+
+  /** Taps Start the set and runs the clock until the voice has said "Go". */
+  async function startTheSet(): Promise<void> {
+    const start = page.getByRole('button', { name: 'Start the set' });
+    await runClockUntil(() => start.isEnabled(), 30_000, 250);
+    const before = (await heard()).length;
+    await start.tap();
+    await runClockUntil(
+      async () => (await heard()).slice(before).some((line) => /\bGo\b/.test(line)),
+      30_000,
+    );
+  }
+
+  /** A simulated person's three supermans, streamed by the strap as the page's clock reaches each frame. */
+  async function threeSupermansFromTheStrap(): Promise<void> {
+    let streamedS = 0;
+    for (const frame of supermanFrames(3).frames) {
+      await page.clock.runFor(Math.round((frame.atS - streamedS) * 1000));
+      streamedS = frame.atS;
+      await strap.send(PMD_DATA, frame.bytes);
+    }
+  }
+
+  it('connects the strap and the watch, and begins the first superman set', async () => {
+    for (const [item, named] of [
+      ['Polar H10 / Verity Sense', 'Polar H10 0000E2E0 connected'],
+      ['PineTime watch', 'Polar H10 0000E2E0 connected · InfiniTime connected'],
+    ] as const) {
+      await openDeviceMenu(page, tap);
+      await page.getByRole('button', { name: item }).tap();
+      await runClockUntil(async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
+    }
+    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    expect(await lineOf('bb-set-view h2')).toBe('Superman');
+    await startTheSet();
+  });
+
+  it('has the watch count the set once the strap is given up for lost, says so, and names it on the set screen', async () => {
+    const before = (await heard()).length;
+    await strap.goOutOfReach();
+    await runClockUntil(
+      async () => (await heard()).slice(before).includes(TOOK_OVER_LINE),
+      RECONNECT_WINDOW_MS + 5000,
+    );
+    await runClockUntil(async () => (await page.locator('bb-set-view .paused').count()) === 0, 5000);
+    expect(await lineOf('bb-set-view h2')).toBe('Superman');
+    expect(await lineOf('bb-set-view .away')).toBe('Strap out of reach: the watch counts');
+    expect((await heard()).slice(before).join('\n')).not.toMatch(/until the strap is back/);
+    await page.screenshot({ path: '/tmp/strap-lost-watch-counts.png' });
+  });
+
+  it('counts none of the strap’s reps in that set once the strap is back, and counts them in the next set', async () => {
+    strap.comeBackInReach();
+    const strapState = page
+      .locator('bb-device-panel .device')
+      .filter({ hasText: 'Polar H10' })
+      .locator('.state');
+    await runClockUntil(
+      async () => (await strapState.getAttribute('data-connection')) === 'connected',
+      60_000,
+    );
+    expect(await page.locator('bb-set-view .away').count()).toBe(0);
+    const countBefore = await count();
+    await threeSupermansFromTheStrap();
+    await page.clock.runFor(2000);
+    expect(await count()).toBe(countBefore);
+
+    await page.getByRole('button', { name: /^\+1/ }).tap();
+    await page.getByRole('button', { name: 'Skip set' }).tap();
+    await runClockUntil(async () => (await page.locator('bb-rest-view').count()) > 0, 5000);
+    await page.getByRole('button', { name: 'Start now' }).tap();
+    await runClockUntil(async () => (await lineOf('bb-set-view h2')) === 'Superman', 5000);
+    await startTheSet();
+    await threeSupermansFromTheStrap();
+    await runClockUntil(async () => (await count()) === 3, 5000);
+  });
+});
