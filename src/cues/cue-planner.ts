@@ -88,6 +88,60 @@ export type ToneKind = 'rep' | 'hold-start' | 'hold-end' | 'rest-end' | 'session
  */
 export type Topic = 'count' | 'position' | 'how' | 'time' | 'last-set' | 'point' | 'pause';
 
+/**
+ * The part a line plays where a rest says where to lie and how the next exercise is done, before its
+ * first set: the rest's countdown, a pause's answer and the set's first line share the voice with
+ * those sentences, and what they cut off of them is said later, not lost, and what was heard to its
+ * end is not said again. A line with a role is said as any other line is (its topic, `interrupt`,
+ * `ends` and the rest), but for what its role adds here; no two roles go on one line.
+ */
+export type LineRole =
+  /**
+   * Where to lie and how the next exercise is done, the last line of the rest before its first set,
+   * said a sentence at a time. What a number of the countdown cuts off or drops of it, from the
+   * sentence under way, is said after the set's 'set-after-rest-how' line; what a pause's answer cuts
+   * off, after the line the rest goes on with (see 'rest-goes-on'). Said again as the rest goes on after
+   * a pause, it says only what was not heard to its end, from the first such sentence, and nothing
+   * where all was; what the countdown or the pause kept of it is then said here, not again later. The
+   * rest's line is made to end before "five" at SPOKEN_MS_PER_CHAR; a slower voice (some ten characters
+   * a second) had the bird dog's "And the opposite leg back. Both level with the floor. Pause, lower
+   * slowly, switch sides" cut off by "five" and never said.
+   */
+  | { readonly kind: 'rest-how' }
+  /**
+   * The line a first set begins with after the rest that said how it is done, at its countdown's end
+   * or gone on with from a pause it was skipped on to in: it cuts off what is left of the rest's
+   * 'rest-how' line as a number of the countdown does, and what the countdown cut off of that line, or
+   * a pause with too little of the rest left for it, follows it, said a sentence at a time as a line of
+   * the topic 'how'.
+   */
+  | { readonly kind: 'set-after-rest-how' }
+  /**
+   * Where to lie and how, said by a first set after the rest before it: only what the voice did not
+   * hear to its end of the rest's 'rest-how' line, from the first sentence it did not hear, where the
+   * rest ended with that line and only the set's line and its one point came between; the whole of it
+   * otherwise. The planner reckons the voice's pace: paused 20 s into the rest before a new person's
+   * bird dog, it took "Pause, lower slowly, switch sides" as cut off, and the set said "Reach one arm
+   * forward" and the two after it again, heard whole.
+   */
+  | { readonly kind: 'set-how-after-rest' }
+  /**
+   * The line a rest goes on with after a pause, `roomMs` from now until the rest's countdown, or its
+   * end where it has none, cuts off what is said: what the pause cut off of the 'rest-how' line
+   * follows it where its first sentence ends by then, and otherwise after the set's line, as what the
+   * countdown cuts off does. With 5 s left, "Pause, lower slowly, switch sides" was begun, cut off by
+   * the set's line at "swit" and said whole after it.
+   */
+  | { readonly kind: 'rest-goes-on'; readonly roomMs: number }
+  /**
+   * As 'rest-goes-on', where the line says the time left alone: a number of the countdown that comes
+   * as it is said waits for its end (a second at most, see TIME_LINE_FRESH_MS) rather than cut it off.
+   * Made to end before the countdown at SPOKEN_MS_PER_CHAR, it ran into it at some ten characters a
+   * second, and "three" cut "Rest goes on: six seconds left" off 0.15 s before its end; the countdown
+   * alone, the line left out, would leave the person who tapped Resume some 2.75 s of silence before it.
+   */
+  | { readonly kind: 'rest-time-left'; readonly roomMs: number };
+
 export type Cue =
   /**
    * `interrupt` drops the announcements still queued or being said: the countdown and the next set
@@ -132,41 +186,10 @@ export type Cue =
        */
       readonly tap?: true;
       /**
-       * Where to lie and how the next exercise is done, said in the rest before its first set: what a
-       * number of the countdown cuts off or drops of it, from the sentence under way, is said after
-       * the line its set begins with (`sayCut`), not lost. The rest's line is made to end before
-       * "five" at SPOKEN_MS_PER_CHAR; a slower voice (some ten characters a second) had the bird
-       * dog's "And the opposite leg back. Both level with the floor. Pause, lower slowly, switch
-       * sides" cut off by "five" and never said (see Speech.say).
+       * The part it plays where a rest says how the next exercise is done, before its first set (see
+       * LineRole); none for any other line.
        */
-      readonly countdownKeeps?: true;
-      /** The line a first set begins with after a rest: what the countdown cut off follows it. */
-      readonly sayCut?: true;
-      /**
-       * Of the line a rest goes on with after a pause, how long from now until the rest's countdown,
-       * or its end where it has none, cuts off what is said: what the pause cut off of where to lie
-       * and how, said after it (see Speech.say), is begun only where it ends by then, and otherwise
-       * said after the set's line, as what the countdown cuts off is. With 5 s left, "Pause, lower
-       * slowly, switch sides" was begun, cut off by the set's line at "swit" and said whole after it.
-       */
-      readonly roomMs?: number;
-      /**
-       * Where to lie and how, said by a first set after the rest that said them: the voice says of
-       * them what it did not hear to its end in that rest, from the first sentence it did not hear,
-       * where it said that rest's line (see Speech.say). The planner reckons the voice's pace: paused
-       * 20 s into the rest before a new person's bird dog, it took "Pause, lower slowly, switch sides"
-       * as cut off, and the set said "Reach one arm forward" and the two after it again, heard whole.
-       */
-      readonly unheardOnly?: true;
-      /**
-       * The line a rest goes on with after a pause where it says the time left alone: a number of
-       * the countdown that comes as it is said waits for its end (a second at most, see
-       * TIME_LINE_FRESH_MS) rather than cut it off. Made to end before the countdown at
-       * SPOKEN_MS_PER_CHAR, it ran into it at some ten characters a second, and "three" cut "Rest
-       * goes on: six seconds left" off 0.15 s before its end; the countdown alone, the line left out,
-       * would leave the person who tapped Resume some 2.75 s of silence before it.
-       */
-      readonly countdownWaits?: true;
+      readonly role?: LineRole;
     }
   | { readonly kind: 'tone'; readonly tone: ToneKind }
   | { readonly kind: 'vibrate'; readonly patternMs: readonly number[] };
@@ -624,13 +647,15 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
       ? restGoesOnLine(next, pause, saidMs, speechRate ?? 1)
       : resumed(next, saidMs);
   // How long the rest has, from now, before its countdown or the set cuts off what is said; and
-  // whether the line says the time left alone, which its countdown waits for (see Cue.countdownWaits).
+  // whether the line says the time left alone, which its countdown waits for (see LineRole).
   const room = (cue: Cue, saidMs: number): Cue =>
     next.phase === 'rest' && cue.kind === 'say'
       ? {
           ...cue,
-          roomMs: restCutsOffMs(next, speechRate ?? 1) - next.nowMs,
-          ...(cue.text === resumed(next, saidMs) ? { countdownWaits: true as const } : {}),
+          role: {
+            kind: cue.text === resumed(next, saidMs) ? 'rest-time-left' : 'rest-goes-on',
+            roomMs: restCutsOffMs(next, speechRate ?? 1) - next.nowMs,
+          },
         }
       : cue;
   if (!dropped || skippedTo)
@@ -687,7 +712,7 @@ function goesOnToNewExercise(
   const [first, ...rest] = setOpening(restBefore ?? state, state, set, speechRate, true, afterRest);
   if (first?.kind !== 'say') return [sayGoesOn(resumed(state, state.nowMs), true)];
   return [
-    { ...sayGoesOn(`Go on: ${first.text}`, true), ...(first.sayCut ? { sayCut: true as const } : {}) },
+    { ...sayGoesOn(`Go on: ${first.text}`, true), ...(first.role ? { role: first.role } : {}) },
     ...rest,
   ];
 }
@@ -1375,7 +1400,7 @@ function setOpening(
     ? { kind: 'say', text: sentences([exercise.keyPoint]), interrupt: false, topic: 'point', kept: true }
     : null;
   // Said by the rest before, to a person new to it: what the rest's countdown cut off of it, where a
-  // voice slower than reckoned ran it into "five", follows the set's line (see Cue.countdownKeeps).
+  // voice slower than reckoned ran it into "five", follows the set's line (see LineRole).
   const cutFollows =
     afterCountdown &&
     planned.sayHow === true &&
@@ -1385,7 +1410,7 @@ function setOpening(
     !howToSay;
   const setsLineCue = (text: string): Cue => ({
     ...say(text, true),
-    ...(cutFollows ? { sayCut: true as const } : {}),
+    ...(cutFollows ? { role: { kind: 'set-after-rest-how' } as const } : {}),
   });
   const withPoint = (setsLine: string): Cue[] => [setsLineCue(setsLine), ...(point ? [point] : [])];
   // Where to lie and the movement, to a person new to the exercise: a line after the set's, said a
@@ -1393,7 +1418,7 @@ function setOpening(
   const how = howToSay
     ? {
         ...sayHow(sentences([...(positionToSay ? [exercise.position] : []), exercise.spokenHow])),
-        ...(prev.phase === 'rest' ? { unheardOnly: true as const } : {}),
+        ...(prev.phase === 'rest' ? { role: { kind: 'set-how-after-rest' } as const } : {}),
       }
     : null;
   if (!set.waiting) {
@@ -1437,14 +1462,14 @@ function restBegins(prev: SessionState, next: SessionState, speechRate: number):
 /**
  * A rest's line, `first` the cue of its beginning. Where to lie and how the next exercise is done,
  * last in it where said, are a line of their own, said a sentence at a time, so that what the
- * countdown cuts off of them is known, and said as the set begins (see Cue.countdownKeeps).
+ * countdown cuts off of them is known, and said as the set begins (see LineRole).
  */
 function restLineCues(state: SessionState, line: string, first: (text: string) => Cue): Cue[] {
   const [opening, whereAndHow] = restLineParts(state, line);
   if (whereAndHow === undefined) return [first(line)];
   return [
     first(opening),
-    { kind: 'say', text: whereAndHow, interrupt: false, bySentence: true, countdownKeeps: true },
+    { kind: 'say', text: whereAndHow, interrupt: false, bySentence: true, role: { kind: 'rest-how' } },
   ];
 }
 
@@ -1537,7 +1562,7 @@ function restOpeningLine(
   // longer. Before them in the line: a voice slower than reckoned has the countdown cut the line's end
   // off (see sayCountdown), which cost the bridge's "Heels down, squeeze your glutes" at "Heels down,
   // squ", never said again, where now it cuts the movement, said on after the set's line (see
-  // Cue.countdownKeeps).
+  // LineRole).
   const point = kept(firstSet ? [coming.exercise.keyPoint] : []);
   const shortest = sentences([rest, ...keptNext([`Next: ${coming.exercise.name}`])]);
   const fullestFirst = [

@@ -4,7 +4,7 @@
 // counting on screen whatever the voice does.
 
 import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
-import { spokenMs, type Topic } from './cue-planner.ts';
+import { type LineRole, spokenMs, type Topic } from './cue-planner.ts';
 
 /** The parts of `window` the voice needs; tests pass the real window with a spied speak(). */
 export interface SpeechHost {
@@ -68,16 +68,8 @@ export interface HowToSay {
   readonly kept?: boolean;
   /** The count a tap asked for (see keptWaitsMs). */
   readonly tap?: boolean;
-  /** What a countdown cuts off of it is said after the next `sayCut` line (see Speech.say). */
-  readonly countdownKeeps?: boolean;
-  /** What the countdown cut off of a `countdownKeeps` line follows this one. */
-  readonly sayCut?: boolean;
-  /** How long from now the rest has before its countdown or the set cuts off what is said. */
-  readonly roomMs?: number;
-  /** Where to lie and how, said by a set after the rest that said them: only what was not heard. */
-  readonly unheardOnly?: boolean;
-  /** A number of the countdown that comes as it is said waits for its end. */
-  readonly countdownWaits?: boolean;
+  /** Its part where a rest says how the next exercise is done (see LineRole). */
+  readonly role?: LineRole;
   /** Called as the voice begins the line (its first sentence): never for one dropped unsaid. */
   readonly onStart?: () => void;
 }
@@ -91,8 +83,8 @@ interface Line {
   readonly reply: boolean;
   /** Heard though a reply interrupts (see Speech.say). */
   readonly kept: boolean;
-  /** What a countdown cuts off of it is kept (see Speech.cutByCountdown). */
-  readonly countdownKeeps?: boolean;
+  /** Its part where a rest says how the next exercise is done (see LineRole). */
+  readonly role?: LineRole;
   /** When it was handed over (performance.now()). */
   readonly atMs: number;
   /** Of what is left of a line said a sentence at a time, the whole line as it was handed over. */
@@ -102,9 +94,12 @@ interface Line {
    * not end by then is not begun (see sayNext).
    */
   readonly untilMs?: number;
-  /** A number of the countdown that comes as it is said waits for its end (see HowToSay). */
-  readonly countdownWaits?: boolean;
   readonly onStart?: () => void;
+}
+
+/** Whether `line` is where to lie and how, said by the rest before a first set (see LineRole). */
+function isRestHow(line: Line | null | undefined): boolean {
+  return line?.role?.kind === 'rest-how';
 }
 
 /**
@@ -179,12 +174,13 @@ export class Speech {
   private held: Line[] = [];
   /**
    * What a number of a rest's countdown cut off or dropped of how the next exercise is done (a
-   * `countdownKeeps` line), from the sentence under way: said after the line the set begins with
-   * (`sayCut`), once; dropped by any other line that cuts off what is said (see keepCountdownCut).
+   * 'rest-how' line), from the sentence under way: said after the line the set begins with (a
+   * 'set-after-rest-how' line), once; dropped by any other line that cuts off what is said (see
+   * keepCountdownCut).
    */
   private cutByCountdown: Line | null = null;
   /**
-   * What a pause's answer cut off or dropped of a `countdownKeeps` line, from the sentence under way:
+   * What a pause's answer cut off or dropped of a 'rest-how' line, from the sentence under way:
    * said right after the line the rest goes on with, where the planner, reckoning the voice's pace,
    * had the rest go on with none of it (a voice slower than it reckons had not finished); after the
    * set's line, as cutByCountdown is, where too little of the rest is left for it (see noRoomFor).
@@ -192,7 +188,7 @@ export class Speech {
    */
   private cutByPause: Line | null = null;
   /**
-   * Where to lie and how the next exercise is done, as the rest's `countdownKeeps` line said it: its
+   * Where to lie and how the next exercise is done, as the rest's 'rest-how' line said it: its
    * sentences, and those heard to their end. The line the rest goes on with after a pause says them
    * again from the first not heard, where the planner, reckoning the voice's pace, had it from a
    * sentence heard whole (a faster voice) or after one cut off (a slower one). Forgotten as the set
@@ -201,7 +197,7 @@ export class Speech {
   private howSaid: HowSaid | null = null;
   /**
    * The rest's howSaid as the set's line ended the rest, for the set's own line of where to lie and
-   * how that follows it (`unheardOnly`), its one point alone between: any other line forgets it.
+   * how that follows it ('set-how-after-rest'), its one point alone between: any other line forgets it.
    */
   private howSaidInRest: HowSaid | null = null;
   private overdue: ReturnType<typeof setTimeout> | null = null;
@@ -284,7 +280,8 @@ export class Speech {
    * up" over a resume's) comes with `interrupt`. A `kept` announcement (an exercise's one point) is not
    * dropped by an interrupting reply, nor lost to one while said: the reply is heard at once, and the
    * kept line after it, from its start; after the count of a `tap`, once the taps have stopped (see
-   * keptWaitsMs).
+   * keptWaitsMs). A line's `role` adds what it does where a rest says how the next exercise is done
+   * (see LineRole).
    */
   say(
     text: string,
@@ -296,24 +293,21 @@ export class Speech {
       bySentence = false,
       kept = false,
       tap = false,
-      countdownKeeps = false,
-      sayCut = false,
-      roomMs,
-      unheardOnly = false,
-      countdownWaits = false,
+      role,
       onStart,
     }: HowToSay = {},
   ): void {
     if (!this.speaks || text.trim() === '') return;
     const inRest = this.howSaidInRest;
     if (topic !== 'point') this.howSaidInRest = null;
-    const toSay = countdownKeeps
-      ? this.unheardOfHow(text)
-      : unheardOnly && inRest
-        ? unheardOf(inRest, text)
-        : text;
+    const toSay =
+      role?.kind === 'rest-how'
+        ? this.unheardOfHow(text)
+        : role?.kind === 'set-how-after-rest' && inRest
+          ? unheardOf(inRest, text)
+          : text;
     if (toSay === '') return;
-    this.keepCountdownCut({ interrupt, topic, ends, sayCut });
+    this.keepCountdownCut({ interrupt, topic, ends, role });
     if (tap) {
       this.tapsMs.push(performance.now());
       if (this.tapsMs.length > 2) this.tapsMs.shift();
@@ -321,7 +315,7 @@ export class Speech {
     this.holdKept({ interrupt, topic, ends, reply });
     // The time left is heard whole, the number a moment late: a number still waiting a second on is
     // dropped for the next (see TIME_LINE_FRESH_MS).
-    const waits = topic === 'time' && this.speakingLine?.countdownWaits === true;
+    const waits = topic === 'time' && this.speakingLine?.role?.kind === 'rest-time-left';
     if (interrupt) this.dropAnnouncements(ends ?? [], reply, waits);
     if (topic) this.dropWaiting((line) => line.topic === topic);
     if (ends) this.dropWaiting((line) => line.topic !== null && ends.includes(line.topic));
@@ -341,27 +335,29 @@ export class Speech {
       bySentence,
       kept,
       atMs: performance.now(),
-      ...(countdownKeeps ? { countdownKeeps } : {}),
-      ...(countdownWaits ? { countdownWaits } : {}),
+      ...(role ? { role } : {}),
       ...(onStart ? { onStart } : {}),
     };
     if (reply) this.waiting.splice(this.firstAnnouncement(), 0, line);
     else this.waiting.push(line);
     if (this.cutByPause && ends?.includes('pause')) {
       const { untilMs: _before, ...cut } = this.cutByPause;
+      const roomMs =
+        role?.kind === 'rest-goes-on' || role?.kind === 'rest-time-left' ? role.roomMs : undefined;
       this.waiting.push(roomMs === undefined ? cut : { ...cut, untilMs: performance.now() + roomMs });
       this.cutByPause = null;
     }
     // The set begins: how it is done, as far as the countdown cut it off, comes next, as a line of
     // how it is done that a first count makes moot.
-    if (sayCut && this.cutByCountdown) {
+    const setAfterRestHow = role?.kind === 'set-after-rest-how';
+    if (setAfterRestHow && this.cutByCountdown) {
       // A line of its own from here: a pause that cuts it off says it again from the sentence the
       // countdown cut, not from the rest's first.
-      const { countdownKeeps: _once, whole: _rest, untilMs: _cutOff, ...cut } = this.cutByCountdown;
+      const { role: _once, whole: _rest, untilMs: _cutOff, ...cut } = this.cutByCountdown;
       this.waiting.push({ ...cut, topic: 'how', bySentence: true });
       this.cutByCountdown = null;
     }
-    if (sayCut) this.howSaid = null;
+    if (setAfterRestHow) this.howSaid = null;
     // The session goes on after the pause: what it cut off is heard now, after the line that says how
     // it goes on.
     if (this.held.length > 0 && ends?.includes('pause')) {
@@ -429,27 +425,30 @@ export class Speech {
 
   /**
    * Keeps aside what a number of the countdown (an interrupting line of the topic 'time') cuts off or
-   * drops of a `countdownKeeps` line: what is left of it from the sentence under way, which was not
-   * heard to its end, or all of it where it still waited. The numbers after the first keep it, and so
-   * do a pause in the countdown, the line the rest goes on with after it, and a count: until the
-   * `sayCut` line moves it on, a count is of the set before, put right in the rest, not the person
-   * moving. "Pause, lower slowly, switch sides", cut off by "five", was never said where the person
-   * paused at "four", or tapped +1. Any other line that cuts off what is said drops it (the
+   * drops of a 'rest-how' line: what is left of it from the sentence under way, which was not heard to
+   * its end, or all of it where it still waited. The numbers after the first keep it, and so do a
+   * pause in the countdown, the line the rest goes on with after it, and a count: until the
+   * 'set-after-rest-how' line moves it on, a count is of the set before, put right in the rest, not
+   * the person moving. "Pause, lower slowly, switch sides", cut off by "five", was never said where the
+   * person paused at "four", or tapped +1. Any other line that cuts off what is said drops it (the
    * session's end, a set skipped on to from a pause).
    */
-  private keepCountdownCut(how: Required<Pick<HowToSay, 'interrupt' | 'topic' | 'ends' | 'sayCut'>>): void {
-    const being = this.speakingLine?.countdownKeeps ? this.speakingLine : null;
-    const cut = () => being ?? this.waiting.find((line) => line.countdownKeeps) ?? null;
+  private keepCountdownCut(
+    how: Required<Pick<HowToSay, 'interrupt' | 'topic' | 'ends'>> & Pick<HowToSay, 'role'>,
+  ): void {
+    const setAfterRestHow = how.role?.kind === 'set-after-rest-how';
+    const being = isRestHow(this.speakingLine) ? this.speakingLine : null;
+    const cut = () => being ?? this.waiting.find(isRestHow) ?? null;
     // The set's line cuts it off too where the rest ran out before a countdown: gone on with after a
     // pause with 5 s left, what the pause had cut was begun behind the time left and cut off again.
-    if (how.interrupt && (how.topic === 'time' || how.sayCut)) {
+    if (how.interrupt && (how.topic === 'time' || setAfterRestHow)) {
       this.cutByCountdown ??= cut();
     } else if (how.topic === 'pause') {
       // What the countdown cut is kept as it is; nothing else of the line is being said then.
       if (how.interrupt && !this.cutByCountdown) this.cutByPause ??= cut();
     } else if (how.topic === 'count' || (how.ends?.includes('pause') && !how.ends.includes('how'))) {
       return;
-    } else if ((how.interrupt && !how.sayCut) || how.ends?.includes('how')) {
+    } else if ((how.interrupt && !setAfterRestHow) || how.ends?.includes('how')) {
       this.cutByCountdown = null;
       this.cutByPause = null;
       this.howSaidInRest = this.howSaid;
@@ -458,7 +457,7 @@ export class Speech {
   }
 
   /**
-   * What to say of where to lie and how the next exercise is done (a `countdownKeeps` line): the whole
+   * What to say of where to lie and how the next exercise is done (a 'rest-how' line): the whole
    * of a rest's first; of one the rest goes on with after a pause, the same sentences from the first
    * the person did not hear to its end, "" where they heard them all. What a pause or the countdown
    * kept of it is said here, not again after the line the rest goes on with or the set's.
@@ -475,14 +474,14 @@ export class Speech {
     }
     this.cutByCountdown = null;
     this.cutByPause = null;
-    this.dropWaiting((line) => line.countdownKeeps === true);
+    this.dropWaiting(isRestHow);
     return fromFirstUnheard(said);
   }
 
   /**
    * Stops the announcement being said and drops those waiting; replies are still said, but for one
    * being said of a topic in `moot`, and, `byReply`, the kept announcements. `keepSaying` leaves the
-   * line being said to its end (see HowToSay.countdownWaits).
+   * line being said to its end (see LineRole's 'rest-time-left').
    */
   private dropAnnouncements(moot: readonly Topic[], byReply: boolean, keepSaying = false): void {
     this.dropWaiting((line) => !line.reply && !(byReply && line.kept));
@@ -559,7 +558,7 @@ export class Speech {
       // Heard to its end, not cut off: a sentence of where to lie and how said again after a pause
       // would be heard twice (see unheardOfHow).
       const heard = () => {
-        if (this.speaking === utterance && waiting.countdownKeeps) this.howSaid?.heard.add(line.text);
+        if (this.speaking === utterance && isRestHow(waiting)) this.howSaid?.heard.add(line.text);
       };
       utterance.addEventListener('end', heard);
       utterance.addEventListener('end', done);

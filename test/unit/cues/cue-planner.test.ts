@@ -1580,8 +1580,7 @@ describe('planCues', () => {
         text: 'Rest goes on: eleven seconds left',
         interrupt: true,
         ends: ['pause'],
-        roomMs: 6000,
-        countdownWaits: true,
+        role: { kind: 'rest-time-left', roomMs: 6000 },
       },
     ]);
     expect(spoken(run.ticksTo(71_000))).toEqual([...FIVE_TO_ONE, 'Superman, set two of two. One rep. Go']);
@@ -2412,7 +2411,7 @@ describe("each exercise's one point, said every session before its first set goe
         text: birdDog.position.slice(0, -1),
         interrupt: false,
         bySentence: true,
-        countdownKeeps: true,
+        role: { kind: 'rest-how' },
       },
     ]);
   });
