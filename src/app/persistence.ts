@@ -7,7 +7,7 @@
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import type { Cue } from '../cues/cue-planner.ts';
 import { type CsvSession, toCsv } from '../export/csv.ts';
-import { FILE_FOOTER, fileHeader, type Preferences, sessionLine, toJson } from '../export/json.ts';
+import type { Preferences } from '../export/json.ts';
 import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
@@ -49,7 +49,8 @@ import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
 import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';
 import { type DeviceState, pauseForConnectionOnRestore, restoredDropPlacement, setNeeds } from './devices.ts';
 import { countWithMemory, pageWithMemory, type SessionInMemory } from './listed-sessions.ts';
-import { isAbort, type RestoreChoice, type RestoreHost, restoreFile, undoCutImports } from './restore.ts';
+import type { RestoreChoice } from './restore.ts';
+import { isAbort, type RestoreHost, undoCutImports } from './restore-host.ts';
 import { resumable } from './resume-policy.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
@@ -888,6 +889,9 @@ export class Persistence {
     const inMemory = this.sessionsFromMemory();
     const memoryOnly = inMemory.filter((recorder) => !ids.includes(recorder.sessionId));
     const total = ids.length + memoryOnly.length;
+    const { fileHeader, sessionLine, FILE_FOOTER } = await loadJsonWriter().catch((error: Error) => {
+      throw new Error(`The backup could not be made: ${error.message}`);
+    });
     const parts: BlobPart[] = [fileHeader(new Date(this.wallNow()), this.app.preferences?.read())];
     const add = (bundle: SessionBundle) => {
       parts.push(new Blob([sessionLine(bundle, parts.length === 1)]));
@@ -982,8 +986,13 @@ export class Persistence {
     return this.restore(new Blob([text]));
   }
 
-  /** Imports a JSON export or backup, all or nothing (see restoreFile). */
-  restore(file: Blob, options: TaskOptions = {}, choice: RestoreChoice = {}): Promise<ImportResult> {
+  /** Imports a JSON export or backup, all or nothing (see restoreFile), its reader loaded on the first. */
+  async restore(file: Blob, options: TaskOptions = {}, choice: RestoreChoice = {}): Promise<ImportResult> {
+    const { restoreFile } = await import('./restore.ts').catch(() => {
+      throw new Error(
+        'Nothing was imported: the code that reads the file could not be loaded (is the device offline?). Try again once online.',
+      );
+    });
     return restoreFile(this.restoreHost(), file, options, choice);
   }
 
@@ -1798,14 +1807,29 @@ async function askToPersist(): Promise<boolean | null> {
   }
 }
 
+/**
+ * The JSON writer and reader (about 21 kB) are needed only for a file: loaded on the first
+ * export, backup or import, not with the app, so that a phone's first visit offers Start sooner. Where
+ * they cannot be loaded the session stays as it was, kept, and the person is told to try again.
+ */
+function loadJsonWriter(): Promise<typeof import('../export/json.ts')> {
+  return import('../export/json.ts').catch(() => {
+    throw new Error(
+      'its writer could not be loaded (is the device offline?). Nothing is lost: try again once online, or save it as CSV now.',
+    );
+  });
+}
+
 export async function exportBundle(bundle: SessionBundle, format: ExportFormat): Promise<ExportedFile> {
   // Named by the time the session had where it was done, as History lists it.
   const stem = `backbeat-${fileStamp(bundle.session.startedAt, bundle.session.utcOffsetMin)}`;
   switch (format) {
     case 'csv':
       return { filename: `${stem}.csv`, blob: new Blob([toCsv([bundle])], { type: 'text/csv' }) };
-    case 'json':
+    case 'json': {
+      const { toJson } = await loadJsonWriter();
       return { filename: `${stem}.json`, blob: new Blob([toJson([bundle])], { type: 'application/json' }) };
+    }
     case 'fit': {
       // The FIT writer pulls in Garmin's SDK: loaded on the first FIT export, not with the app.
       const { toFit } = await import('../export/fit.ts').catch(() => {

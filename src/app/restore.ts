@@ -1,8 +1,9 @@
 // Restoring a backup or importing an export, a session at a time and all or nothing: a damaged file,
 // full storage or a cancel takes out again whatever the file had added, a backup partly damaged is
-// offered without its damaged sessions, settings that cannot be read are left as they were, and an
-// import cut off when its tab went is undone on the next start. Persistence's restore, importJson and
-// start call these with what of it they need (RestoreHost).
+// offered without its damaged sessions, and settings that cannot be read are left as they were (an
+// import cut off when its tab went is undone on the next start: see restore-host.ts). Persistence's
+// restore and importJson load this module on the first import and call it with what of Persistence it
+// needs (RestoreHost).
 
 import {
   type DamagedSession,
@@ -13,25 +14,10 @@ import {
   readSessionStream,
 } from '../export/json.ts';
 import { importFailed, importRefused, toStoreError } from '../store/errors.ts';
-import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
-import { IMPORT_JOURNAL_PREFIX, type ImportResult, type SessionStore } from '../store/session-store.ts';
-import type { HistoryModel, PartlyDamaged, PreferencesPort, TaskOptions } from './persistence.ts';
-import type { Tabs } from './tabs.ts';
-
-/** What of Persistence a restore reads and changes. */
-export interface RestoreHost {
-  readonly history: HistoryModel;
-  readonly tabs: Tabs;
-  readonly preferences: PreferencesPort | undefined;
-  readonly wallNow: () => number;
-  usableStore(): SessionStore | null;
-  /** Progression's past sessions gain one the file added, or lose one taken out again. */
-  rememberPast(session: Pick<SessionRow, 'id' | 'startedAt' | 'plan'>, sets: readonly SetRow[]): void;
-  forgetPast(id: string): void;
-  /** Reads the history again, as after any change to the store. */
-  refresh(): Promise<void>;
-  lookForUnfinished(): Promise<void>;
-}
+import type { SessionBundle } from '../store/records.ts';
+import { IMPORT_JOURNAL_PREFIX, type ImportResult } from '../store/session-store.ts';
+import type { PartlyDamaged, TaskOptions } from './persistence.ts';
+import { isAbort, type RestoreHost } from './restore-host.ts';
 
 export interface RestoreChoice {
   leaveOutDamaged?: boolean;
@@ -203,45 +189,6 @@ export async function restoreFile(
     offeredPreferences: offered,
   });
   return { added, skipped, unknownFields, ...(replaced.length ? { replaced } : {}) };
-}
-
-/**
- * Takes out what an import had added when its tab went in the middle of it (closed, reloaded,
- * crashed): an import is all or nothing, and the person is told to import the file again. An import
- * another tab is running now is left to it.
- */
-export async function undoCutImports(host: RestoreHost, store: SessionStore): Promise<void> {
-  let undone = 0;
-  for (const journal of await store.importJournals()) {
-    const held = await host.tabs.hold(journal.key, { ifAvailable: true });
-    if (!held) continue;
-    try {
-      // Taken out as a failed import takes them out (see takeOutImported), which a store full by
-      // now takes too: a delete that puts their weeks right in the same step it refuses.
-      const weeks = new Set(journal.weeks ?? []);
-      for (const id of journal.added) {
-        const week = await store.takeOutImported(id);
-        if (week !== null) weeks.add(week);
-      }
-      // Those kept (each in place of its cut-short copy) are counted in their weeks only now, and a
-      // week another write counted the others in is put right. A full store leaves the rows as they
-      // were until a write of their week.
-      await store.refreshWeeks(weeks).catch(() => undefined);
-      await store.endImport(journal.key);
-      undone += journal.added.length;
-    } finally {
-      held.release();
-    }
-  }
-  if (undone > 0) {
-    host.history.update({
-      notice: `An import was cut off when Backbeat closed: the ${undone === 1 ? 'session' : `${undone} sessions`} it had added ${undone === 1 ? 'was' : 'were'} taken out again. Import the file again to bring in all of it.`,
-    });
-  }
-}
-
-export function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 function importNotice(
