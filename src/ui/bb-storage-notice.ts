@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import {
   type ExportFormat,
   type HistoryState,
@@ -148,6 +148,9 @@ export class BbStorageNotice extends LitElement {
    */
   @property({ type: Boolean, attribute: 'problem-said-below' }) problemSaidBelow = false;
 
+  /** Why the last tap on a save button made no file: its writer could not be fetched, say. */
+  @state() private saveProblem: string | null = null;
+
   private history!: ObserveController<HistoryState>;
   private readonly narrowScreen = new MediaQueryController(this, NARROW);
 
@@ -224,6 +227,7 @@ export class BbStorageNotice extends LitElement {
               </div>`
             : null
       }
+      ${this.saveProblem ? html`<p class="save-problem">${this.saveProblem}</p>` : null}
     </section>`;
   }
 
@@ -302,12 +306,24 @@ export class BbStorageNotice extends LitElement {
    * store failed for another reason than room, only those.
    */
   private async saveAll(): Promise<void> {
-    download(await this.persistence.backup());
+    await this.saveFile(async () => download(await this.persistence.backup()));
   }
 
   private async save(format: ExportFormat): Promise<void> {
-    const file = await this.persistence.exportCurrent(format);
-    if (file) download(file);
+    await this.saveFile(async () => {
+      const file = await this.persistence.exportCurrent(format);
+      if (file) download(file);
+    }, `The ${format.toUpperCase()} file could not be made: `);
+  }
+
+  /** A file that cannot be made is said beside the buttons: the session is still held, to try again. */
+  private async saveFile(make: () => Promise<void>, problemPrefix = ''): Promise<void> {
+    this.saveProblem = null;
+    try {
+      await make();
+    } catch (error) {
+      this.saveProblem = problemPrefix + (error instanceof Error ? error.message : String(error));
+    }
   }
 }
 
