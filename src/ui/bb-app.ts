@@ -52,7 +52,13 @@ import {
 import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
-import { type LazyScreen, type ScreenLoad, screenLoadWords } from './screen-load.ts';
+import {
+  type AppMoment,
+  type LazyScreen,
+  type ScreenLoad,
+  screenLoadWords,
+  screensToFetchAhead,
+} from './screen-load.ts';
 import { focusHeading, scrollPageBy } from './scroll-page.ts';
 import { pausedByThePerson, strapOfferedOnScreen } from './session-switch.ts';
 import {
@@ -71,6 +77,7 @@ import {
 } from './styles.ts';
 import { linesTrueAt, lineTrueUntilMs, turnAsLines, type UnspokenLine, withLine } from './unspoken-lines.ts';
 import { virtualStandsInWords } from './virtual-stands-in.ts';
+import { whenIdleAfterLoad } from './when-idle.ts';
 import './bb-device-panel.ts';
 import './bb-storage-notice.ts';
 import './bb-update-prompt.ts';
@@ -475,6 +482,10 @@ export class BbApp extends LitElement {
   @state() private screenLoads: Readonly<Partial<Record<LazyScreen, ScreenLoad>>> = {};
   /** The code of the screen opened arrived since the last render: it opens now, as a new screen. */
   private screenArrived = false;
+  /** The lazy screens' code waits for the app to be idle, to be fetched ahead (see fetchScreensAhead). */
+  private waitingToFetchAhead = false;
+  /** The lazy screens' code was fetched ahead once: one that failed is fetched when opened, not again. */
+  private fetchedAhead = false;
 
   constructor() {
     super();
@@ -627,6 +638,7 @@ export class BbApp extends LitElement {
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
+    this.fetchScreensAhead();
     const previous = changed.get('view') as View | undefined;
     const arrived = this.screenArrived;
     this.screenArrived = false;
@@ -858,8 +870,33 @@ export class BbApp extends LitElement {
     </div>`;
   }
 
-  /** Fetches a screen's code, once at a time; a fetch that failed is tried again when asked. */
-  private loadScreen(screen: LazyScreen): void {
+  /**
+   * Fetches History's and Settings' code once the app is idle after the start screen has shown, so
+   * that their first opening does not wait for the network; never before Start can be tapped, nor while
+   * a session runs (see screensToFetchAhead): begun before the app was idle, they wait for its end.
+   */
+  private fetchScreensAhead(): void {
+    if (this.fetchedAhead || this.waitingToFetchAhead) return;
+    if (screensToFetchAhead(this.appMoment(), this.screenLoads).length === 0) return;
+    this.waitingToFetchAhead = true;
+    whenIdleAfterLoad(() => {
+      this.waitingToFetchAhead = false;
+      const screens = screensToFetchAhead(this.appMoment(), this.screenLoads);
+      if (screens.length === 0) return;
+      this.fetchedAhead = true;
+      for (const screen of screens) this.loadScreen(screen, { ahead: true });
+    });
+  }
+
+  private appMoment(): AppMoment {
+    return { phase: this.session.value.phase, startWaiting: this.planWait.value !== 'none' };
+  }
+
+  /**
+   * Fetches a screen's code, once at a time; a fetch that failed is tried again when asked. One fetched
+   * ahead that failed says so only if the screen was opened meanwhile: else its opening tries again.
+   */
+  private loadScreen(screen: LazyScreen, { ahead = false } = {}): void {
     if (this.screenLoads[screen] === 'loading' || this.screenLoads[screen] === 'loaded') return;
     this.screenLoads = { ...this.screenLoads, [screen]: 'loading' };
     SCREEN_CODE[screen]().then(
@@ -868,7 +905,8 @@ export class BbApp extends LitElement {
         this.screenLoads = { ...this.screenLoads, [screen]: 'loaded' };
       },
       () => {
-        this.screenLoads = { ...this.screenLoads, [screen]: 'failed' };
+        const { [screen]: _failed, ...others } = this.screenLoads;
+        this.screenLoads = ahead && this.view !== screen ? others : { ...others, [screen]: 'failed' };
       },
     );
   }

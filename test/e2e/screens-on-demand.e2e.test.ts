@@ -1,7 +1,9 @@
-// History (with its charts) and Settings are fetched when first opened, not before the start screen
-// shows: a phone's first visit offers Start sooner. Opened before their code arrives they say they are
-// loading, and where it cannot be fetched (offline before the app was cached) they say so.
-import type { Browser } from 'playwright-core';
+// History (with its charts) and Settings are fetched once the app is idle after the start screen has
+// shown, or when first opened if that is sooner, never before: a phone's first visit offers Start
+// sooner, and their first opening need not wait for the network. Never while a session runs. Opened
+// before their code arrives they say they are loading, and where it cannot be fetched (offline before
+// the app was cached) they say so.
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
 
@@ -17,22 +19,43 @@ afterAll(async () => {
 
 const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true } as const;
 
+/** The build names each screen's chunk after its module. */
+const SCREEN_CODE = /\/bb-(history|settings)-[^/]*\.js$/;
+
+/**
+ * The browser's idle callbacks held until the test lets those asked for so far run: the app is not
+ * idle before. Gives the call that lets them run.
+ */
+async function holdIdleCallbacks(page: Page): Promise<() => Promise<void>> {
+  await page.addInitScript(() => {
+    const held: IdleRequestCallback[] = [];
+    window.requestIdleCallback = (callback) => held.push(callback);
+    const runIdleCallbacks = () => {
+      for (const callback of held.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
+    };
+    Object.assign(window, { runIdleCallbacks });
+  });
+  return () =>
+    page.evaluate(() => (window as unknown as { runIdleCallbacks: () => void }).runIdleCallbacks());
+}
+
+const definedScreens = (page: Page) =>
+  page.evaluate(() => ['bb-history', 'bb-settings'].map((tag) => customElements.get(tag) !== undefined));
+
 describe('History and Settings', () => {
   it('are not loaded to show the start screen, and open on the first tap', async () => {
     const context = await browser.newContext(PHONE);
     try {
       const page = await context.newPage();
-      // The build names each screen's chunk after its module.
+      // Tapped before the app is idle: nothing fetched ahead yet.
+      await holdIdleCallbacks(page);
       const fetched: string[] = [];
       page.on('request', (request) => fetched.push(request.url()));
-      const screensFetched = () => fetched.filter((url) => /\/bb-(history|settings)-[^/]*\.js$/.test(url));
+      const screensFetched = () => fetched.filter((url) => SCREEN_CODE.test(url));
       await page.goto(inject('baseUrl'));
       await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
       expect(screensFetched()).toEqual([]);
-      const defined = () =>
-        page.evaluate(() =>
-          ['bb-history', 'bb-settings'].map((tag) => customElements.get(tag) !== undefined),
-        );
+      const defined = () => definedScreens(page);
       expect(await defined()).toEqual([false, false]);
 
       await page.getByRole('button', { name: 'History', exact: true }).tap();
@@ -52,6 +75,8 @@ describe('History and Settings', () => {
     const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
+      // The network gone before the app was idle, and so before the code was fetched ahead.
+      await holdIdleCallbacks(page);
       await page.goto(inject('baseUrl'));
       await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
       // The network gone before History's code was fetched, as offline on a first visit.
@@ -69,6 +94,62 @@ describe('History and Settings', () => {
       await page.getByRole('button', { name: 'Try again' }).tap();
       await page.getByRole('heading', { name: 'History', exact: true }).waitFor();
       expect(await problem.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('are fetched once the app is idle after Start is ready, and History opens on its first tap with no fetch of its own', async () => {
+    const context = await browser.newContext(PHONE);
+    try {
+      const page = await context.newPage();
+      const start = page.getByRole('button', { name: 'Start', exact: true });
+      // Whether Start was on screen as each screen's code was asked for (isVisible does not wait for it).
+      const startShownAtFetch: boolean[] = [];
+      await page.route(SCREEN_CODE, async (route) => {
+        startShownAtFetch.push(await start.isVisible());
+        await route.continue();
+      });
+      const fetched: string[] = [];
+      page.on('request', (request) => fetched.push(request.url()));
+      const screensFetched = () => fetched.filter((url) => SCREEN_CODE.test(url));
+      await page.goto(inject('baseUrl'));
+      await start.waitFor();
+      await expect.poll(() => definedScreens(page)).toEqual([true, true]);
+      expect(startShownAtFetch).toEqual([true, true]);
+      expect(screensFetched()).toHaveLength(2);
+
+      await page.getByRole('button', { name: 'History', exact: true }).tap();
+      await page.getByRole('heading', { name: 'History', exact: true }).waitFor();
+      expect(screensFetched()).toHaveLength(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('wait for the end of a session begun before the app was idle', async () => {
+    const context = await browser.newContext(PHONE);
+    try {
+      const page = await context.newPage();
+      const runIdleCallbacks = await holdIdleCallbacks(page);
+      const fetched: string[] = [];
+      page.on('request', (request) => fetched.push(request.url()));
+      const screensFetched = () => fetched.filter((url) => SCREEN_CODE.test(url));
+      await page.goto(inject('baseUrl'));
+      await page.getByRole('button', { name: 'Start', exact: true }).tap();
+      await page.getByRole('button', { name: 'Start the set' }).tap();
+      // Idle in the middle of the set: the count, the cues and the saving keep the phone to themselves.
+      await runIdleCallbacks();
+      await page.getByRole('button', { name: '+1' }).tap();
+      await page.getByRole('button', { name: 'Finish' }).tap();
+      expect(screensFetched()).toEqual([]);
+      expect(await definedScreens(page)).toEqual([false, false]);
+
+      await page.getByRole('button', { name: 'End session' }).tap();
+      await page.getByRole('heading', { name: 'Ended early' }).waitFor();
+      await runIdleCallbacks();
+      await expect.poll(() => definedScreens(page)).toEqual([true, true]);
+      expect(screensFetched()).toHaveLength(2);
     } finally {
       await context.close();
     }
