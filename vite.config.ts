@@ -33,11 +33,12 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // Everything the build makes, the FIT exporter's chunk included, so export works offline too.
+        // Everything the build makes, the chunks loaded on first use included (the FIT and JSON writers,
+        // History, Settings), so that export, import and every screen work offline too.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
-        // The first visit's page is served from the cache it has just filled, the FIT chunk loaded
+        // The first visit's page is served from the cache it has just filled, the chunks loaded
         // later included: "works offline" holds from then on. (A later version still waits for Reload.)
         clientsClaim: true,
       },

@@ -1,11 +1,8 @@
 // The JSON writer and reader are a chunk of their own, loaded on the first JSON export, backup or
 // import: where they cannot be loaded (offline before the app was kept for offline use), each says why
 // in plain words and what to do, the session still kept and still to be saved as CSV.
-import { NEVER, Subject } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
-import { Persistence } from '../../../src/app/persistence.ts';
-import type { HeartRateSample, SourceInfo } from '../../../src/sensors/samples.ts';
-import { SessionModel } from '../../../src/workout/session-model.ts';
+import { sessionEndedInMemory } from './ended-in-memory.ts';
 
 vi.mock('../../../src/export/json.ts', () => {
   throw new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1/assets/json-x.js');
@@ -13,29 +10,7 @@ vi.mock('../../../src/export/json.ts', () => {
 
 describe('a JSON export, backup or import whose code cannot be loaded', () => {
   it('says so, and what to do, not the URL it failed on, and the session is kept', async () => {
-    let clockMs = 0;
-    const session = new SessionModel(() => clockMs);
-    const persistence = new Persistence(
-      {
-        session,
-        devices: {
-          state: {
-            source: null as SourceInfo | null,
-            devices: [],
-            rejoining: false,
-            awaiting: [],
-          },
-        },
-        accel$: NEVER,
-        heartRate$: new Subject<HeartRateSample | null>(),
-        motion$: NEVER,
-      },
-      { openStore: () => Promise.reject(new DOMException('denied', 'SecurityError')), page: null },
-    );
-    await persistence.start();
-    session.start();
-    clockMs = 2000;
-    session.finish();
+    const persistence = await sessionEndedInMemory();
     await expect(persistence.exportCurrent('json')).rejects.toThrow(
       'its writer could not be loaded (is the device offline?). Nothing is lost: try again once online, or save it as CSV now.',
     );
