@@ -37,6 +37,7 @@ import { downloadRecording } from './bb-device-recording.ts';
 import { findingPulse, noReadingReason } from './bb-heart-rate.ts';
 import { devicesAtAGlance, type HeaderRoom } from './devices-at-a-glance.ts';
 import { download } from './download.ts';
+import { fileNotMadeWords } from './file-not-made.ts';
 import {
   clockFace,
   describeBelowRange,
@@ -1216,7 +1217,7 @@ export class BbApp extends LitElement {
       if (file) download(file);
       else this.exportProblem = 'There is no session to save yet.';
     } catch (error) {
-      this.exportProblem = `The ${format.toUpperCase()} file could not be made: ${error instanceof Error ? error.message : String(error)}`;
+      this.exportProblem = fileNotMadeWords(format, error);
     }
   }
 }

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   anyBeingRecorded,
+  type ExportedFile,
   type ExportFormat,
   formatBytes,
   type HistoryState,
@@ -24,6 +25,7 @@ import './bb-sets-table.ts';
 import { NO_SESSIONS_YET } from './bb-progress-chart.ts';
 import { download, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
+import { fileNotMadeWords } from './file-not-made.ts';
 import { describeSessionFacts, FACT_SEPARATOR } from './format.ts';
 import { importBarred, keptUntilTabCloses, sessionsUnread } from './history-store-words.ts';
 import { ObserveController } from './observe.ts';
@@ -685,14 +687,19 @@ export class BbHistory extends LitElement {
   }
 
   private async export(id: string, format: ExportFormat): Promise<void> {
-    await this.run(async () => download(await this.persistence.exportSession(id, format)));
+    await this.run(() => this.exportFile(format, () => this.persistence.exportSession(id, format)));
   }
 
   private async exportCurrent(format: ExportFormat): Promise<void> {
-    await this.run(async () => {
-      const file = await this.persistence.exportCurrent(format);
-      if (file) download(file);
+    await this.run(() => this.exportFile(format, () => this.persistence.exportCurrent(format)));
+  }
+
+  /** A file that could not be made is named by its kind: the writer's words say only why. */
+  private async exportFile(format: ExportFormat, make: () => Promise<ExportedFile | null>): Promise<void> {
+    const file = await make().catch((error: unknown) => {
+      throw new Error(fileNotMadeWords(format, error));
     });
+    if (file) download(file);
   }
 
   private onBackup = async (): Promise<void> => {

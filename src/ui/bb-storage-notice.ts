@@ -14,6 +14,7 @@ import { countUnit, exerciseById } from '../workout/program.ts';
 import { heldSoFarMs, staysPausedAfterInterruption } from '../workout/session.ts';
 import { anyKept, interruptedWhenText, keptSoFarText, type SetsKept } from '../workout/sets-kept.ts';
 import { download } from './download.ts';
+import { fileNotMadeWords } from './file-not-made.ts';
 import { heldS, plural, sessionStartText } from './format.ts';
 import { heldInMemoryNotice } from './held-in-memory.ts';
 import { MediaQueryController } from './media-query.ts';
@@ -148,7 +149,10 @@ export class BbStorageNotice extends LitElement {
    */
   @property({ type: Boolean, attribute: 'problem-said-below' }) problemSaidBelow = false;
 
-  /** Why the last tap on a save button made no file: its writer could not be fetched, say. */
+  /**
+   * Why the last tap on a save button made no file (its writer could not be fetched, say), told beside
+   * the buttons: the session is still held, to try again.
+   */
   @state() private saveProblem: string | null = null;
 
   private history!: ObserveController<HistoryState>;
@@ -306,23 +310,22 @@ export class BbStorageNotice extends LitElement {
    * store failed for another reason than room, only those.
    */
   private async saveAll(): Promise<void> {
-    await this.saveFile(async () => download(await this.persistence.backup()));
+    this.saveProblem = null;
+    try {
+      download(await this.persistence.backup());
+    } catch (error) {
+      // The backup's own words name it: "The backup could not be made: …".
+      this.saveProblem = error instanceof Error ? error.message : String(error);
+    }
   }
 
   private async save(format: ExportFormat): Promise<void> {
-    await this.saveFile(async () => {
-      const file = await this.persistence.exportCurrent(format);
-      if (file) download(file);
-    }, `The ${format.toUpperCase()} file could not be made: `);
-  }
-
-  /** A file that cannot be made is said beside the buttons: the session is still held, to try again. */
-  private async saveFile(make: () => Promise<void>, problemPrefix = ''): Promise<void> {
     this.saveProblem = null;
     try {
-      await make();
+      const file = await this.persistence.exportCurrent(format);
+      if (file) download(file);
     } catch (error) {
-      this.saveProblem = problemPrefix + (error instanceof Error ? error.message : String(error));
+      this.saveProblem = fileNotMadeWords(format, error);
     }
   }
 }

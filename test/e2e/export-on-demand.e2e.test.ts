@@ -107,4 +107,31 @@ describe("The JSON export's code", () => {
       await context.close();
     }
   });
+
+  it("out of reach, is said by History's export, which makes the file once it is", async () => {
+    const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block', acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await oneSession(page);
+      await page.getByRole('button', { name: 'See all your sessions' }).tap();
+      const history = page.locator('bb-history');
+      await history.locator('li').first().waitFor();
+      await context.setOffline(true);
+      const exportJson = history.getByRole('button', { name: /^Export .* as JSON$/ });
+      await exportJson.tap();
+      const problem = history.getByRole('alert');
+      await problem.waitFor();
+      expect(await problem.textContent()).toBe(
+        'The JSON file could not be made: its writer could not be loaded (is the device offline?). ' +
+          'Nothing is lost: try again once online, or save it as CSV now.',
+      );
+
+      await context.setOffline(false);
+      expect(await countsOfJsonFrom(page, () => exportJson.tap())).toEqual([1]);
+      expect(await problem.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
