@@ -1814,11 +1814,16 @@ async function askToPersist(): Promise<boolean | null> {
  */
 function loadJsonWriter(): Promise<typeof import('../export/json.ts')> {
   return import('../export/json.ts').catch(() => {
-    throw new Error(
-      'its writer could not be loaded (is the device offline?). Nothing is lost: try again once online, or save it as CSV now.',
-    );
+    throw new Error(WRITER_NOT_LOADED);
   });
 }
+
+/**
+ * Why a file whose writer is loaded on first use (FIT, JSON) could not be made. CSV is the way that
+ * is left: its writer comes with the app.
+ */
+const WRITER_NOT_LOADED =
+  'its writer could not be loaded (is the device offline?). Nothing is lost: try again once online, or save it as CSV now.';
 
 export async function exportBundle(bundle: SessionBundle, format: ExportFormat): Promise<ExportedFile> {
   // Named by the time the session had where it was done, as History lists it.
@@ -1833,9 +1838,7 @@ export async function exportBundle(bundle: SessionBundle, format: ExportFormat):
     case 'fit': {
       // The FIT writer pulls in Garmin's SDK: loaded on the first FIT export, not with the app.
       const { toFit } = await import('../export/fit.ts').catch(() => {
-        throw new Error(
-          'its writer could not be loaded (is the device offline?). Try again once online, or save it as CSV or JSON now.',
-        );
+        throw new Error(WRITER_NOT_LOADED);
       });
       const bytes = await toFit(bundle);
       return {

@@ -11,7 +11,7 @@ describe('a FIT export whose writer cannot be loaded', () => {
   it('says so, and what to do, not the URL it failed on', async () => {
     const persistence = await sessionEndedInMemory();
     await expect(persistence.exportCurrent('fit')).rejects.toThrow(
-      'its writer could not be loaded (is the device offline?). Try again once online, or save it as CSV or JSON now.',
+      'its writer could not be loaded (is the device offline?). Nothing is lost: try again once online, or save it as CSV now.',
     );
     await expect(persistence.exportCurrent('csv')).resolves.not.toBeNull();
     await persistence.dispose();
