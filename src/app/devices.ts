@@ -52,7 +52,13 @@ import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
 import { HABITS, type Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
-import { countedInPlaceText, type GoneHow, goneOnWithoutText } from '../workout/by-hand.ts';
+import {
+  countedInPlaceText,
+  countedInPlaceWords,
+  GOING_ON_WITHOUT_WORDS,
+  type GoneHow,
+  goneOnWithoutText,
+} from '../workout/by-hand.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import { type ExerciseId, PROGRAM } from '../workout/program.ts';
@@ -230,10 +236,34 @@ export function goneOnWithoutLine(
   gone: GoneOnWithout,
   exercise: ExerciseId | undefined,
 ): string {
-  const tookOver = exercise && gone.handedOver.includes(exercise) ? takenOverOf(devices, exercise) : null;
+  const tookOver = takenOverFrom(devices, gone, exercise);
   return tookOver
     ? countedInPlaceText(tookOver.from, tookOver.placement)
     : goneOnWithoutText(gone.placement, seesNoExercise(gone), goneHow(gone));
+}
+
+/**
+ * What the header says after the name of a device the set or rest under way goes on without, in the
+ * words of its line there (see goneOnWithoutLine): "out of reach: the watch counts" of a strap whose
+ * set the watch took over, so that the header and the set tell the same; else how it is gone ("out of
+ * reach: keep going").
+ */
+export function goneOnWithoutWords(
+  devices: readonly DeviceStatus[],
+  gone: GoneOnWithout,
+  exercise: ExerciseId | undefined,
+): string {
+  const tookOver = takenOverFrom(devices, gone, exercise);
+  return tookOver ? countedInPlaceWords(tookOver.placement) : GOING_ON_WITHOUT_WORDS[goneHow(gone)];
+}
+
+/** Of `exercise`, the takeover from `gone` (see takenOverOf); null where `gone` handed none of it over. */
+function takenOverFrom(
+  devices: readonly DeviceStatus[],
+  gone: GoneOnWithout,
+  exercise: ExerciseId | undefined,
+): ReturnType<typeof takenOverOf> {
+  return exercise && gone.handedOver.includes(exercise) ? takenOverOf(devices, exercise) : null;
 }
 
 /** How a device the session goes on without is gone: out of reach wins over its motion stopped. */

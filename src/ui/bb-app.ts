@@ -712,6 +712,7 @@ export class BbApp extends LitElement {
           .sessionScreen=${running ? `${phase} ${setKey(this.session.value) ?? ''}` : null}
           ?pausedByThePerson=${pausedByThePerson(this.session.value)}
           .goneOnWithout=${gone}
+          .sessionExercise=${running ? concernedExercise(this.session.value)?.id : undefined}
         ></bb-device-panel>
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>

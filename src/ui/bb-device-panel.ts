@@ -6,12 +6,12 @@ import {
   type DeviceState,
   type DeviceStatus,
   type GoneOnWithout,
-  goneHow,
+  goneOnWithoutWords,
   isAway,
 } from '../app/devices.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
-import { GOING_ON_WITHOUT_WORDS } from '../workout/by-hand.ts';
+import type { ExerciseId } from '../workout/program.ts';
 import { type DeviceChoice, kindsInUse, outcomeOfChoice } from './device-choice.ts';
 import { deviceRoleLine } from './device-role.ts';
 import { connectionAlarmWords } from './device-state-words.ts';
@@ -341,6 +341,11 @@ export class BbDevicePanel extends LitElement {
    */
   @property({ attribute: false }) goneOnWithout: readonly DeviceStatus[] = [];
   /**
+   * The exercise of the set under way (in a rest, the set after it): of a device given up for lost
+   * whose part in it another took over, the header names the one that counts, as the set does.
+   */
+  @property({ attribute: false }) sessionExercise: ExerciseId | undefined = undefined;
+  /**
    * In a session, the switch to the virtual strap was tapped once: it asks before it leaves a device
    * that may still be counting for the simulated person's moves.
    */
@@ -623,11 +628,14 @@ export class BbDevicePanel extends LitElement {
   /**
    * A device's state in words. Away or its motion stopped while the session goes on without it (a
    * heart-rate strap, a watch in a floor exercise), in the words the set says it in ("Heart-rate strap
-   * reconnecting: keep going", "Watch motion stopped: keep going"), in the quiet colour: the warning's
+   * reconnecting: keep going", "Watch motion stopped: keep going", "Strap out of reach: the watch
+   * counts" where the watch took over its set), in the quiet colour: the warning's
    * words and colour are for a drop that stops the session.
    */
   private connectionWords(d: DeviceStatus, opened = false): string {
-    return this.goingOnWithout(d) ? GOING_ON_WITHOUT_WORDS[goneHow(d)] : connectionAlarmWords(d, opened);
+    return this.goingOnWithout(d)
+      ? goneOnWithoutWords(this.device.devices, d, this.sessionExercise)
+      : connectionAlarmWords(d, opened);
   }
 
   /** A device, its name and state first; `opened`, under the devices' line opened to it. */

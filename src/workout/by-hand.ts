@@ -129,7 +129,15 @@ export function outOfReachLabel(placement: Placement | undefined): string {
  * counts".
  */
 export function countedInPlaceText(from: Placement | undefined, placement: Placement | undefined): string {
-  return `${outOfReachLabel(from)}: the ${deviceWord(placement)} counts`;
+  return `${deviceLabel(from)} ${countedInPlaceWords(placement)}`;
+}
+
+/**
+ * What follows the name of a device given up for lost whose exercise the one worn at `placement`
+ * counts in its place: in the header's line of it, and under the set's name after "Strap".
+ */
+export function countedInPlaceWords(placement: Placement | undefined): string {
+  return `out of reach: the ${deviceWord(placement)} counts`;
 }
 
 /**

@@ -116,6 +116,33 @@ describe('bb-device-panel', () => {
     expect(getComputedStyle(strap().querySelector('.state') as HTMLElement).color).not.toBe(quiet);
   });
 
+  it('says of a strap given up for lost that the watch counts its set, as the set does', async () => {
+    const strap = status({
+      connection: 'lost',
+      counts: ['glute-bridge', 'bird-dog', 'bat-hang', 'elbow-plank'],
+      handedOver: ['superman', 'drawing-in'],
+    });
+    const watch = status({
+      id: 'watch',
+      name: 'InfiniTime',
+      kind: 'pinetime',
+      placement: 'wrist',
+      heartRate: false,
+      counts: ['superman', 'drawing-in', 'lat-pulldown'],
+    });
+    const panel = await mount(state([strap, watch]));
+    panel.compact = true;
+    panel.goneOnWithout = [strap];
+    panel.sessionExercise = 'superman';
+    await panel.updateComplete;
+    const row = (name: string) => page.getByText(name).element().parentElement as HTMLElement;
+    expect(row('Polar H10').querySelector('.state')?.textContent).toBe('out of reach: the watch counts');
+    // In a lat pulldown, the watch's own, the strap is gone on without.
+    panel.sessionExercise = 'lat-pulldown';
+    await panel.updateComplete;
+    expect(row('Polar H10').querySelector('.state')?.textContent).toBe('out of reach: keep going');
+  });
+
   it('says calmly only the devices the set goes on without, beside one it needs that is away', async () => {
     // The person paused a floor exercise as the H10 that counts it and a watch that counts the lat
     // pulldown both dropped: the set goes on without the watch, and waits for the strap.

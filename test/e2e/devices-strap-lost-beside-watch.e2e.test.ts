@@ -13,7 +13,7 @@ import { openAppOnPausedClock } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral, pineTime } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
-import { devicesLine, openDeviceMenu } from './devices-line.ts';
+import { devicesLine, devicesListed, openDeviceMenu } from './devices-line.ts';
 import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
 
 const TOOK_OVER_LINE = 'Strap out of reach: the watch counts from here';
@@ -110,6 +110,11 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
     await runClockUntil(async () => (await page.locator('bb-set-view .paused').count()) === 0, 5000);
     expect(await lineOf('bb-set-view h2')).toBe('Superman');
     expect(await lineOf('bb-set-view .away')).toBe('Strap out of reach: the watch counts');
+    // The header says the same of the strap as the set does, where it said "keep going" beside it.
+    expect(await devicesListed(page)).toEqual([
+      'Polar H10 0000E2E0 out of reach: the watch counts',
+      'InfiniTime connected',
+    ]);
     expect((await heard()).slice(before).join('\n')).not.toMatch(/until the strap is back/);
     await page.screenshot({ path: '/tmp/strap-lost-watch-counts.png' });
   });

@@ -15,6 +15,8 @@ import {
   exercisesOutOfReach,
   goneHow,
   goneOnWithout,
+  goneOnWithoutLine,
+  goneOnWithoutWords,
   heartRateAloneAway,
   heldWhileUnchanged,
   MOTION_STOPPED_AFTER_MS,
@@ -568,6 +570,26 @@ describe('What a set needs of the devices, that their drop pauses', () => {
     expect(goneOnWithout([status({}), watchSilent], { exercise: 'lat-pulldown', position: false })).toEqual(
       [],
     );
+  });
+
+  it('says of a strap given up for lost, after its name, that the watch counts in its place, as the set does', () => {
+    const strapLost = status({
+      connection: 'lost',
+      counts: ['glute-bridge', 'bird-dog', 'bat-hang', 'elbow-plank'],
+      handedOver: ['superman', 'drawing-in'],
+    });
+    const watchCounting = {
+      ...watch,
+      counts: ['superman' as const, 'drawing-in' as const, 'lat-pulldown' as const],
+    };
+    const devices = [strapLost, watchCounting];
+    const [gone] = goneOnWithout(devices, { exercise: 'superman', position: false });
+    expect(gone?.id).toBe('h10');
+    expect(goneOnWithoutWords(devices, gone!, 'superman')).toBe('out of reach: the watch counts');
+    expect(goneOnWithoutLine(devices, gone!, 'superman')).toBe('Strap out of reach: the watch counts');
+    // Of a set the watch does not count for it (the lat pulldown is the watch's own), the strap is gone on without.
+    expect(goneOnWithoutWords(devices, gone!, 'lat-pulldown')).toBe('out of reach: keep going');
+    expect(goneOnWithoutLine(devices, gone!, 'lat-pulldown')).toBe('Strap out of reach: keep going');
   });
 
   it('leaves the devices out of reach that the set does not need for it to go on without', () => {
