@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { linesSaid } from './cue-spy.ts';
 
 export interface AppPageOptions {
   readonly viewport: { readonly width: number; readonly height: number };
@@ -85,4 +86,28 @@ export async function openApp(
   if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(inject('baseUrl'));
   return page;
+}
+
+/**
+ * Moves the paused page's clock (see openAppOnPausedClock) on `stepMs` at a time until `done`, giving
+ * up after `maxMs` of page time with what the voice said meanwhile (see installCueSpy).
+ */
+export async function runClockUntil(
+  page: Page,
+  done: () => Promise<boolean>,
+  maxMs: number,
+  stepMs = 500,
+): Promise<void> {
+  for (let ranMs = 0; ranMs < maxMs; ranMs += stepMs) {
+    if (await done()) return;
+    await page.clock.runFor(stepMs);
+  }
+  if (await done()) return;
+  throw new Error(`not done after ${maxMs} ms of page time; heard ${JSON.stringify(await linesSaid(page))}`);
+}
+
+/** The text of the first element `selector` finds, its white space made single spaces; null where none is. */
+export async function textShown(page: Page, selector: string): Promise<string | null> {
+  const found = page.locator(selector);
+  return (await found.count()) > 0 ? (await found.first().textContent())!.replace(/\s+/g, ' ').trim() : null;
 }

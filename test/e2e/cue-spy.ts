@@ -1,6 +1,7 @@
 // Installed in the page before the app loads: records every cue the app gives through the
 // platform's own objects (speech, oscillators, vibration, wake lock) instead of sounding it.
 // Headless Chromium has no voices and no audio sink, so the cues are observed, not heard.
+import type { Page } from 'playwright-core';
 
 export interface CueRecord {
   /**
@@ -73,4 +74,11 @@ export function installCueSpy(): void {
       return request(type);
     };
   }
+}
+
+/** The lines handed to the voice so far, in order, as the spy recorded them. */
+export function linesSaid(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail),
+  );
 }

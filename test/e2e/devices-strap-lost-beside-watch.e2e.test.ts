@@ -9,10 +9,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PMD_DATA } from '../../src/protocol/uuids.ts';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
-import { openAppOnPausedClock } from './app-page.ts';
+import { openAppOnPausedClock, runClockUntil, textShown } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral, pineTime } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
-import { installCueSpy } from './cue-spy.ts';
+import { installCueSpy, linesSaid } from './cue-spy.ts';
 import { devicesLine, devicesListed, openDeviceMenu } from './devices-line.ts';
 import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
 
@@ -44,33 +44,18 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
   });
 
   const tap = (target: Locator) => target.tap();
-  const heard = (): Promise<string[]> =>
-    page.evaluate(() => (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail));
-  const lineOf = async (selector: string) => {
-    const found = page.locator(selector);
-    return (await found.count()) > 0
-      ? (await found.first().textContent())!.replace(/\s+/g, ' ').trim()
-      : null;
-  };
+  const heard = () => linesSaid(page);
+  const lineOf = (selector: string) => textShown(page, selector);
   const count = async () => Number((await lineOf('bb-set-view .face .count')) ?? 0);
-
-  /** Moves the page's clock on `stepMs` at a time until `done`, giving up after `maxMs` of page time. */
-  async function runClockUntil(done: () => Promise<boolean>, maxMs: number, stepMs = 500): Promise<void> {
-    for (let ranMs = 0; ranMs < maxMs; ranMs += stepMs) {
-      if (await done()) return;
-      await page.clock.runFor(stepMs);
-    }
-    if (await done()) return;
-    throw new Error(`not done after ${maxMs} ms of page time; heard ${JSON.stringify(await heard())}`);
-  }
 
   /** Taps Start the set and runs the clock until the voice has said "Go". */
   async function startTheSet(): Promise<void> {
     const start = page.getByRole('button', { name: 'Start the set' });
-    await runClockUntil(() => start.isEnabled(), 30_000, 250);
+    await runClockUntil(page, () => start.isEnabled(), 30_000, 250);
     const before = (await heard()).length;
     await start.tap();
     await runClockUntil(
+      page,
       async () => (await heard()).slice(before).some((line) => /\bGo\b/.test(line)),
       30_000,
     );
@@ -93,7 +78,7 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
     ] as const) {
       await openDeviceMenu(page, tap);
       await page.getByRole('button', { name: item }).tap();
-      await runClockUntil(async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
+      await runClockUntil(page, async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
     }
     await page.getByRole('button', { name: 'Start', exact: true }).tap();
     expect(await lineOf('bb-set-view h2')).toBe('Superman');
@@ -104,10 +89,11 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
     const before = (await heard()).length;
     await strap.goOutOfReach();
     await runClockUntil(
+      page,
       async () => (await heard()).slice(before).includes(TOOK_OVER_LINE),
       RECONNECT_WINDOW_MS + 5000,
     );
-    await runClockUntil(async () => (await page.locator('bb-set-view .paused').count()) === 0, 5000);
+    await runClockUntil(page, async () => (await page.locator('bb-set-view .paused').count()) === 0, 5000);
     expect(await lineOf('bb-set-view h2')).toBe('Superman');
     expect(await lineOf('bb-set-view .away')).toBe('Strap out of reach: the watch counts');
     // The header says the same of the strap as the set does, where it said "keep going" beside it.
@@ -126,6 +112,7 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
       .filter({ hasText: 'Polar H10' })
       .locator('.state');
     await runClockUntil(
+      page,
       async () => (await strapState.getAttribute('data-connection')) === 'connected',
       60_000,
     );
@@ -137,11 +124,11 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
 
     await page.getByRole('button', { name: /^\+1/ }).tap();
     await page.getByRole('button', { name: 'Skip set' }).tap();
-    await runClockUntil(async () => (await page.locator('bb-rest-view').count()) > 0, 5000);
+    await runClockUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 5000);
     await page.getByRole('button', { name: 'Start now' }).tap();
-    await runClockUntil(async () => (await lineOf('bb-set-view h2')) === 'Superman', 5000);
+    await runClockUntil(page, async () => (await lineOf('bb-set-view h2')) === 'Superman', 5000);
     await startTheSet();
     await threeSupermansFromTheStrap();
-    await runClockUntil(async () => (await count()) === 3, 5000);
+    await runClockUntil(page, async () => (await count()) === 3, 5000);
   });
 });

@@ -7,7 +7,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
-import { openAppOnPausedClock } from './app-page.ts';
+import { openAppOnPausedClock, runClockUntil, textShown } from './app-page.ts';
 import {
   type EmulatedBangle,
   type EmulatedPeripheral,
@@ -16,7 +16,7 @@ import {
   heartRateStrap,
 } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
-import { installCueSpy } from './cue-spy.ts';
+import { installCueSpy, linesSaid } from './cue-spy.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
 
 const WATCH_LOST_LINE =
@@ -47,30 +47,15 @@ describe('a watch given up for lost beside a strap, on the set and rest screens'
   });
 
   const tap = (target: Locator) => target.tap();
-  const heard = (): Promise<string[]> =>
-    page.evaluate(() => (window.backbeatCueLog ?? []).filter((c) => c.kind === 'say').map((c) => c.detail));
-  const lineOf = async (selector: string) => {
-    const found = page.locator(selector);
-    return (await found.count()) > 0
-      ? (await found.first().textContent())!.replace(/\s+/g, ' ').trim()
-      : null;
-  };
-
-  /** Moves the page's clock on `stepMs` at a time until `done`, giving up after `maxMs` of page time. */
-  async function runClockUntil(done: () => Promise<boolean>, maxMs: number, stepMs = 500): Promise<void> {
-    for (let ranMs = 0; ranMs < maxMs; ranMs += stepMs) {
-      if (await done()) return;
-      await page.clock.runFor(stepMs);
-    }
-    if (await done()) return;
-    throw new Error(`not done after ${maxMs} ms of page time; heard ${JSON.stringify(await heard())}`);
-  }
+  const heard = () => linesSaid(page);
+  const lineOf = (selector: string) => textShown(page, selector);
 
   /** The watch carried off, and the page's clock run on until the voice has given it up for lost. */
   async function watchGivenUp(): Promise<void> {
     const before = (await heard()).length;
     await watch.goOutOfReach();
     await runClockUntil(
+      page,
       async () => (await heard()).slice(before).includes(WATCH_LOST_LINE),
       RECONNECT_WINDOW_MS + 5000,
     );
@@ -83,7 +68,7 @@ describe('a watch given up for lost beside a strap, on the set and rest screens'
     ] as const) {
       await openDeviceMenu(page, tap);
       await page.getByRole('button', { name: item, exact: true }).tap();
-      await runClockUntil(async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
+      await runClockUntil(page, async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
     }
     await page.getByRole('button', { name: 'Start', exact: true }).tap();
     const heading = () => lineOf('bb-set-view h2');
@@ -105,16 +90,17 @@ describe('a watch given up for lost beside a strap, on the set and rest screens'
     // The watch back by itself, one set of the lat pulldown done, and the watch carried off in the rest.
     watch.comeBackInReach();
     const startTheSet = page.getByRole('button', { name: 'Start the set' });
-    await runClockUntil(() => startTheSet.isEnabled(), 30_000);
+    await runClockUntil(page, () => startTheSet.isEnabled(), 30_000);
     const before = (await heard()).length;
     await startTheSet.tap();
     await runClockUntil(
+      page,
       async () => (await heard()).slice(before).some((line) => /\bGo\b/.test(line)),
       30_000,
     );
     await page.getByRole('button', { name: /^\+1/ }).tap();
     await page.getByRole('button', { name: 'Skip set' }).tap();
-    await runClockUntil(async () => (await page.locator('bb-rest-view').count()) > 0, 5000);
+    await runClockUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 5000);
     await watchGivenUp();
     expect(await lineOf('bb-rest-view .away')).toBe(
       'Tap Reconnect, or Resume and count with +1 until the watch is back.',
