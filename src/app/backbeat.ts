@@ -501,8 +501,7 @@ export class Backbeat {
         .subscribe(([before, after]) => {
           const exercise = concernedExercise(this.session.state);
           const tookOver = exercise && takenOverOf(after, exercise.id);
-          if (tookOver && !takenOverOf(before, exercise.id))
-            this.session.deviceTookOver(tookOver.from, tookOver.placement);
+          if (tookOver && !takenOverOf(before, exercise.id)) this.session.deviceTookOver(tookOver);
         }),
     );
     this.pauseWhileDeviceAway();

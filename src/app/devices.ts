@@ -64,6 +64,7 @@ import { Model } from '../workout/model.ts';
 import { type ExerciseId, PROGRAM } from '../workout/program.ts';
 import {
   concernedExercise,
+  type DeviceTakeOver,
   type PauseReason,
   type SessionState,
   waitsForPosition,
@@ -238,7 +239,7 @@ export function goneOnWithoutLine(
 ): string {
   const tookOver = takenOverFrom(devices, gone, exercise);
   return tookOver
-    ? countedInPlaceText(tookOver.from, tookOver.placement)
+    ? countedInPlaceText(tookOver.from, tookOver.placement, tookOver.how)
     : goneOnWithoutText(gone.placement, seesNoExercise(gone), goneHow(gone));
 }
 
@@ -254,7 +255,9 @@ export function goneOnWithoutWords(
   exercise: ExerciseId | undefined,
 ): string {
   const tookOver = takenOverFrom(devices, gone, exercise);
-  return tookOver ? countedInPlaceWords(tookOver.placement) : GOING_ON_WITHOUT_WORDS[goneHow(gone)];
+  return tookOver
+    ? countedInPlaceWords(tookOver.placement, tookOver.how)
+    : GOING_ON_WITHOUT_WORDS[goneHow(gone)];
 }
 
 /** Of `exercise`, the takeover from `gone` (see takenOverOf); null where `gone` handed none of it over. */
@@ -291,16 +294,16 @@ export function countedByMotion(devices: readonly DeviceStatus[], exercise: Exer
 }
 
 /**
- * Of `exercise`, where the device given up for lost is worn that another counts it in place of, and
- * where that other is (see DeviceStatus.handedOver); null where its own device counts it.
+ * Of `exercise`, where the device given up for lost, or whose motion stopped, is worn that another
+ * counts it in place of, where that other is, and how the first is gone (see DeviceStatus.handedOver);
+ * null where its own device counts it.
  */
-export function takenOverOf(
-  devices: readonly DeviceStatus[],
-  exercise: ExerciseId,
-): { readonly from: Placement; readonly placement: Placement } | null {
-  const from = devices.find((d) => d.handedOver.includes(exercise))?.placement;
+export function takenOverOf(devices: readonly DeviceStatus[], exercise: ExerciseId): DeviceTakeOver | null {
+  const gone = devices.find((d) => d.handedOver.includes(exercise));
   const placement = devices.find((d) => d.counts.includes(exercise))?.placement;
-  return from && placement ? { from, placement } : null;
+  return gone?.placement && placement
+    ? { from: gone.placement, placement, how: gone.connection === 'lost' ? 'lost' : 'stopped' }
+    : null;
 }
 
 /**
@@ -748,6 +751,7 @@ interface MotionGiver {
   readonly member: Member;
   readonly placement: Placement;
   readonly lost: boolean;
+  readonly motionStopped: boolean;
 }
 
 /** What a device says when it will not stream motion: it counts as a heart-rate-only device then. */
@@ -810,6 +814,8 @@ export class Devices extends Model<DeviceState> {
   private sourceMembers: readonly Member[] = [];
   /** Whether each device has refused to stream motion, as last heard, for `givesMotion`. */
   private readonly motionRefused = new WeakMap<Member, boolean>();
+  /** Whether each device's motion stream has stopped, as last heard, for `motionGivers`. */
+  private readonly motionStopped = new WeakMap<Member, boolean>();
   private readonly habitStore: JsonStore<Habit>;
   private virtualHabit: Habit;
   private readonly knownDevices: JsonStore<readonly KnownDevice[]>;
@@ -1522,7 +1528,10 @@ export class Devices extends Model<DeviceState> {
     );
   }
 
-  /** The devices motion can be read from now, each with where it sits and whether it is given up on (see givesMotion). */
+  /**
+   * The devices motion can be read from now, each with where it sits, whether it is given up on and
+   * whether its motion stopped (see givesMotion, MotionDevice).
+   */
   private motionGivers(): MotionGiver[] {
     return this.readFrom(this.members)
       .filter((m) => this.givesMotion(m))
@@ -1530,6 +1539,7 @@ export class Devices extends Model<DeviceState> {
         member,
         placement: member.status.placement as Placement,
         lost: this.connections.get(member) === 'lost',
+        motionStopped: this.motionStopped.get(member) === true,
       }));
   }
 
@@ -1670,6 +1680,7 @@ export class Devices extends Model<DeviceState> {
         for (const [i, m] of members.entries()) {
           this.connections.set(m, statuses[i].connection);
           this.motionRefused.set(m, seen[i].motionRefused);
+          this.motionStopped.set(m, statuses[i].motionStopped);
         }
         this.scheduleLostRetry();
         // The set under way handed to another device (its own given up for lost) is read from that

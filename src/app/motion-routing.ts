@@ -1,18 +1,26 @@
 // Which device's motion counts an exercise, where several give motion: the one best placed for it
-// (the chest for the trunk exercises, the wrist for the lat pulldown). A device given up for lost
-// hands what it counts to the next best placed one that can see it (a watch beside a strap lost
-// counts the superman; the strap beside a watch lost, the lat pulldown), and the device counting a
+// (the chest for the trunk exercises, the wrist for the lat pulldown). A device given up for lost, or
+// connected with its motion stopped, hands what it counts to the next best placed one that can see it
+// (a watch beside a strap lost counts the superman; the strap beside a watch lost or silent, the lat
+// pulldown): a count by hand is for what no device sees. The device counting a
 // set keeps it to the set's end: a count never changes source mid-set for a device come back. The
 // device panel names each device's part from this same rule, so what it says is what the app does.
 
 import type { Placement } from '../sensors/samples.ts';
 import { type ExerciseId, exerciseById } from '../workout/program.ts';
 
-/** A device that gives motion, where it sits on the body, and whether it is given up for lost. */
+/** A device that gives motion, where it sits on the body, and whether its motion is to be had. */
 export interface MotionDevice {
   readonly placement: Placement;
   /** Given up on after its reconnection attempts: what it counts goes to another that sees it. */
   readonly lost?: boolean;
+  /** Connected, its motion stream stopped (its streaming code stopped): as for one lost. */
+  readonly motionStopped?: boolean;
+}
+
+/** Whether no motion is had of `d` now: given up for lost, or its stream stopped. */
+function withoutMotion(d: MotionDevice): boolean {
+  return d.lost === true || d.motionStopped === true;
 }
 
 /** Motion placement preference: the trunk for the trunk exercises, the wrist for the lat pulldown. */
@@ -32,9 +40,9 @@ function devicesSeeing<T extends MotionDevice>(exercise: ExerciseId | null, devi
 
 /**
  * The device an exercise's motion is read from, of those giving motion; null when none sees it, and
- * the exercise is counted by hand. The best placed that is not lost; where all that see it are lost,
+ * the exercise is counted by hand. The best placed whose motion is had (see withoutMotion); where none that see it has motion,
  * the best placed still, whose return the set waits for. `counting`, the device counting the set of
- * this exercise under way, keeps it while it is not lost, though a better placed one is back. For
+ * this exercise under way, keeps it while its motion is had, though a better placed one is back. For
  * `exercise` null (outside a set, and where the person's position is read from): the first in the
  * chest's order, lost or not, so that a device coming back does not move it in the middle of a set.
  */
@@ -45,8 +53,8 @@ export function motionDeviceFor<T extends MotionDevice>(
 ): T | null {
   const candidates = devicesSeeing(exercise, devices);
   if (exercise === null) return candidates[0] ?? null;
-  if (counting && !counting.lost && candidates.includes(counting)) return counting;
-  return candidates.find((d) => !d.lost) ?? candidates[0] ?? null;
+  if (counting && !withoutMotion(counting) && candidates.includes(counting)) return counting;
+  return candidates.find((d) => !withoutMotion(d)) ?? candidates[0] ?? null;
 }
 
 /** The set under way, and the device counting it (see motionDeviceFor's `counting`). */
@@ -78,7 +86,7 @@ export function exercisesCountedBy<T extends MotionDevice>(
 }
 
 /**
- * The exercises, of `exercises`, that `device`, given up for lost, is best placed for and another
+ * The exercises, of `exercises`, that `device`, given up for lost or its motion stopped, is best placed for and another
  * device counts in its place (see countedInPlaceOf), with the set under way `set`.
  */
 export function exercisesHandedOverBy<T extends MotionDevice>(
@@ -94,9 +102,9 @@ export function exercisesHandedOverBy<T extends MotionDevice>(
 }
 
 /**
- * The device given up for lost, best placed for `exercise`, that `counter` counts it in place of (the
+ * The device given up for lost or its motion stopped, best placed for `exercise`, that `counter` counts it in place of (the
  * strap, of a superman the watch counts); null where `counter` is the one best placed, or the one best
- * placed is not lost (back, it takes the exercise again from the next set).
+ * placed has its motion (back, it takes the exercise again from the next set).
  */
 function countedInPlaceOf<T extends MotionDevice>(
   exercise: ExerciseId,
@@ -104,5 +112,5 @@ function countedInPlaceOf<T extends MotionDevice>(
   counter: T,
 ): T | null {
   const [best] = devicesSeeing(exercise, devices);
-  return best && best !== counter && best.lost ? best : null;
+  return best && best !== counter && withoutMotion(best) ? best : null;
 }

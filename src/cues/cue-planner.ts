@@ -308,7 +308,7 @@ function deviceTookOverNews(prev: SessionState, next: SessionState): string | un
   if (!tookOver || tookOver === prev.deviceTookOver || (next.phase !== 'set' && next.phase !== 'rest'))
     return undefined;
   const from = next.phase === 'set' ? 'from here' : 'the next set';
-  return `${countedInPlaceText(tookOver.from, tookOver.placement)} ${from}`;
+  return `${countedInPlaceText(tookOver.from, tookOver.placement, tookOver.how)} ${from}`;
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import type { Placement } from '../sensors/samples.ts';
 import type { Exercise, ExerciseId } from './program.ts';
-import { countedByHand, exercisesCountedByHand, type SessionState } from './session.ts';
+import { countedByHand, type DeviceTakeOver, exercisesCountedByHand, type SessionState } from './session.ts';
 import { capitalised } from './set-words.ts';
 
 /**
@@ -124,20 +124,24 @@ export function outOfReachLabel(placement: Placement | undefined): string {
 }
 
 /**
- * A device given up for lost (worn at `from`) whose exercise the one worn at `placement` counts in its
+ * A device gone `how` (worn at `from`) whose exercise the one worn at `placement` counts in its
  * place, as the set and rest screens show it and the voice begins it: "Strap out of reach: the watch
- * counts".
+ * counts", "Watch motion stopped: the strap counts".
  */
-export function countedInPlaceText(from: Placement | undefined, placement: Placement | undefined): string {
-  return `${deviceLabel(from)} ${countedInPlaceWords(placement)}`;
+export function countedInPlaceText(
+  from: Placement | undefined,
+  placement: Placement | undefined,
+  how: DeviceTakeOver['how'],
+): string {
+  return `${deviceLabel(from)} ${countedInPlaceWords(placement, how)}`;
 }
 
 /**
- * What follows the name of a device given up for lost whose exercise the one worn at `placement`
- * counts in its place: in the header's line of it, and under the set's name after "Strap".
+ * What follows the name of a device gone `how` whose exercise the one worn at `placement` counts in
+ * its place: in the header's line of it, and under the set's name after "Strap".
  */
-export function countedInPlaceWords(placement: Placement | undefined): string {
-  return `out of reach: the ${deviceWord(placement)} counts`;
+export function countedInPlaceWords(placement: Placement | undefined, how: DeviceTakeOver['how']): string {
+  return `${how === 'lost' ? 'out of reach' : 'motion stopped'}: the ${deviceWord(placement)} counts`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { Model } from './model.ts';
 import type { ExerciseId } from './program.ts';
 import {
   currentPlanned,
+  type DeviceTakeOver,
   initialSessionState,
   type PauseReason,
   type PlannedExercise,
@@ -94,9 +95,9 @@ export class SessionModel extends Model<SessionState> {
     this.dispatch({ type: 'device-joined', placement, nowMs: this.now() });
   }
 
-  /** The device worn at `placement` took over from the one at `from`, given up for lost (see SessionState.deviceTookOver). */
-  deviceTookOver(from: Placement, placement: Placement): void {
-    this.dispatch({ type: 'device-took-over', from, placement, nowMs: this.now() });
+  /** The device worn at `placement` took over from the one at `from`, gone `how` (see SessionState.deviceTookOver). */
+  deviceTookOver({ from, placement, how }: DeviceTakeOver): void {
+    this.dispatch({ type: 'device-took-over', from, placement, how, nowMs: this.now() });
   }
 
   /** Whether the heart rate alone is out of reach now (see SessionState.heartRateAwaySinceMs). */

@@ -293,6 +293,16 @@ export interface FormWarning {
   readonly atMs: number;
 }
 
+/**
+ * A device's exercise counted by another in its place: where the one gone is worn (`from`), where the
+ * one that counts is, and how the first is gone, given up for lost or its motion stopped.
+ */
+export interface DeviceTakeOver {
+  readonly from: Placement;
+  readonly placement: Placement;
+  readonly how: 'lost' | 'stopped';
+}
+
 export interface SessionState {
   readonly phase: SessionPhase;
   readonly plan: readonly PlannedExercise[];
@@ -392,16 +402,12 @@ export interface SessionState {
    */
   readonly deviceJoined?: { readonly atMs: number; readonly placement: Placement };
   /**
-   * A device beside the one given up for lost (worn at `from`) took over the exercise of the set or
-   * rest under way, which it can see (a watch beside a strap lost, in a superman): when, and where
-   * each is worn, that the voice says which counts from there. Absent before, and in a session put
-   * back on a new page.
+   * A device beside the one given up for lost, or whose motion stopped (worn at `from`), took over the
+   * exercise of the set or rest under way, which it can see (a watch beside a strap lost, in a
+   * superman): when, where each is worn and how the first is gone, that the voice says which counts
+   * from there. Absent before, and in a session put back on a new page.
    */
-  readonly deviceTookOver?: {
-    readonly atMs: number;
-    readonly from: Placement;
-    readonly placement: Placement;
-  };
+  readonly deviceTookOver?: DeviceTakeOver & { readonly atMs: number };
   /**
    * Since when (session clock) the heart rate alone has been out of reach: its device counts and sees
    * nothing of the exercises (a plain heart-rate strap), so the session goes on without it and the
@@ -490,13 +496,8 @@ export type SessionAction =
   | { readonly type: 'heart-rate-reach'; readonly away: boolean; readonly nowMs: number }
   /** A device of the person's own, worn at `placement`, took the virtual strap's place (see SessionState.deviceJoined). */
   | { readonly type: 'device-joined'; readonly placement: Placement; readonly nowMs: number }
-  /** The device worn at `placement` took over from the one at `from`, given up for lost (see SessionState.deviceTookOver). */
-  | {
-      readonly type: 'device-took-over';
-      readonly from: Placement;
-      readonly placement: Placement;
-      readonly nowMs: number;
-    }
+  /** The device worn at `placement` took over from the one at `from`, gone `how` (see SessionState.deviceTookOver). */
+  | ({ readonly type: 'device-took-over'; readonly nowMs: number } & DeviceTakeOver)
   /** `reason` is set when the app pauses by itself, not the person. */
   /** `toAsk`: to ask whether to end the session (Finish), not a pause the person asked for. */
   | {
@@ -815,6 +816,7 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
               atMs: Math.max(state.nowMs, action.nowMs),
               from: action.from,
               placement: action.placement,
+              how: action.how,
             },
           }
         : state;

@@ -93,3 +93,21 @@ describe('which device counts an exercise, one of them given up for lost', () =>
     expect(exercisesHandedOverBy(strap, [strap, watch], allExercises, set)).toEqual([]);
   });
 });
+
+describe('which device counts an exercise, one of them connected with its motion stopped', () => {
+  const strapSilent = { ...strap, motionStopped: true };
+  const watchSilent = { ...watch, motionStopped: true };
+
+  it('hands what the silent one counts to the other where it can see it, as for one lost', () => {
+    expect(motionDeviceFor('lat-pulldown', [strap, watchSilent])).toBe(strap);
+    expect(motionDeviceFor('superman', [strapSilent, watch])).toBe(watch);
+    expect(motionDeviceFor('glute-bridge', [strapSilent, watch])).toBe(strapSilent);
+    expect(exercisesHandedOverBy(watchSilent, [strap, watchSilent], allExercises)).toEqual(['lat-pulldown']);
+    expect(exercisesCountedBy(watchSilent, [strap, watchSilent], allExercises)).toEqual([]);
+  });
+
+  it('keeps the set under way with the device counting it once the silent one sends again', () => {
+    expect(motionDeviceFor('lat-pulldown', [strap, watch], strap)).toBe(strap);
+    expect(motionDeviceFor('lat-pulldown', [strap, watchSilent], watchSilent)).toBe(strap);
+  });
+});

@@ -1,0 +1,114 @@
+// A Polar H10 and a Bangle.js worn together, the watch counting a lat pulldown until its motion
+// stream stops while it stays connected (its streaming code stopped on the watch): the strap, which
+// can see a lat pulldown, counts the set from there, as it does for a watch given up for lost. The
+// voice, the set's line and the header say so, where the set was left to be counted with +1 beside a
+// strap streaming fine. Emulated over the DevTools protocol, on the page's paused clock.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PROGRAM } from '../../src/workout/program.ts';
+import { SETTINGS_KEY } from '../../src/workout/settings.ts';
+import { describeWithShared, readSharedJson } from '../shared.ts';
+import { openAppOnPausedClock, runClockUntil, textShown } from './app-page.ts';
+import { type EmulatedBangle, emulateBangle } from './ble-peripheral.ts';
+import { launchChromium } from './chromium.ts';
+import { installCueSpy, linesSaid } from './cue-spy.ts';
+import { devicesLine, devicesListed, openDeviceMenu } from './devices-line.ts';
+import { type EmulatedH10, emulateH10, type Vector } from './emulated-polar-h10.ts';
+
+/** Espruino's default accelerometer poll: 80 ms [ESP Data Streaming]. */
+const SAMPLE_MS = 80;
+/** One pull of the bar and its return, as the wrist sees it. */
+const PULL_S = 3;
+/** A few seconds: long enough that a watch's pause between readings is not news, short enough to act on. */
+const TOLD_WITHIN_MS = 6000;
+const TOOK_OVER_LINE = 'Watch motion stopped: the strap counts from here';
+
+describeWithShared('a watch whose motion stops beside a strap, in a lat pulldown the strap can see', () => {
+  let browser: Browser;
+  let page: Page;
+  let strap: EmulatedH10;
+  let watch: EmulatedBangle;
+
+  beforeAll(async () => {
+    const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
+    browser = await launchChromium();
+    // The lat pulldown alone, one set.
+    const exercises = PROGRAM.map(({ id, dosage }) => ({ id, included: id === 'lat-pulldown', dosage }));
+    page = await openAppOnPausedClock(browser, {
+      viewport: { width: 360, height: 640 },
+      touch: true,
+      initScript: installCueSpy,
+      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false, exercises }) },
+    });
+    strap = await emulateH10(browser, page, vectors, { battery: false });
+    watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:02', name: 'Bangle.js 3c4d' });
+  });
+
+  afterAll(async () => {
+    await watch?.dispose();
+    await strap?.dispose();
+    await browser?.close();
+  });
+
+  const tap = (target: Locator) => target.tap();
+  const heard = () => linesSaid(page);
+  const count = async () => Number((await textShown(page, 'bb-set-view .face .count')) ?? 0);
+
+  /** The wrist's readings for `seconds`, a sample every SAMPLE_MS, pulling (or still) as it goes. */
+  let streamedS = 0;
+  async function stream(seconds: number, pulling: boolean): Promise<void> {
+    for (let t = 0; t < seconds; t += SAMPLE_MS / 1000) {
+      const swing = pulling ? 0.4 * Math.sin((2 * Math.PI * streamedS) / PULL_S) : 0;
+      const [x, y, z] = [0.3 + swing * 0.6, 0.9 + swing * 0.8, 0.1].map((g) => Math.round(g * 100));
+      await page.clock.runFor(SAMPLE_MS);
+      await watch.print(`A,${x},${y},${z}\n`);
+      streamedS += SAMPLE_MS / 1000;
+    }
+  }
+
+  it('connects the strap and the watch, and counts the lat pulldown from the watch', async () => {
+    for (const [item, named] of [
+      ['Polar H10 / Verity Sense', 'Polar H10 0000E2E0 connected'],
+      ['Bangle.js watch', 'Polar H10 0000E2E0 connected · Bangle.js 3c4d connected'],
+    ] as const) {
+      await openDeviceMenu(page, tap);
+      await page.getByRole('button', { name: item, exact: true }).tap();
+      await runClockUntil(page, async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
+    }
+    // Its streaming code uploaded: the watch streams.
+    await runClockUntil(page, async () => watch.written().length > 2, 5000, 100);
+    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    expect(await textShown(page, 'bb-set-view h2')).toBe('Wide-grip lat pulldown');
+    const start = page.getByRole('button', { name: 'Start the set' });
+    await runClockUntil(page, () => start.isEnabled(), 30_000, 250);
+    const before = (await heard()).length;
+    await start.tap();
+    await runClockUntil(
+      page,
+      async () => (await heard()).slice(before).some((line) => /\bGo\b/.test(line)),
+      30_000,
+      250,
+    );
+    await stream(4 * PULL_S, true);
+    await runClockUntil(page, async () => (await count()) >= 3, 3000, 100);
+  });
+
+  it('has the strap count the set once the watch’s motion stops, and says so in the voice, the set and the header', async () => {
+    const before = (await heard()).length;
+    // Nothing more from the watch, still connected: the person pulls on.
+    await runClockUntil(
+      page,
+      async () => (await heard()).slice(before).includes(TOOK_OVER_LINE),
+      TOLD_WITHIN_MS + 2000,
+      250,
+    );
+    expect((await heard()).slice(before).join('\n')).not.toMatch(/stopped sending motion|plus one/);
+    expect(await page.locator('bb-set-view .paused').count()).toBe(0);
+    expect(await textShown(page, 'bb-set-view .away')).toBe('Watch motion stopped: the strap counts');
+    expect(await devicesListed(page)).toEqual([
+      'Polar H10 0000E2E0 connected',
+      'Bangle.js 3c4d motion stopped: the strap counts',
+    ]);
+    await page.screenshot({ path: '/tmp/watch-motion-stopped-strap-counts.png' });
+  });
+});
