@@ -53,11 +53,10 @@ import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sens
 import { HABITS, type Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
 import {
-  countedInPlaceText,
   countedInPlaceWords,
   GOING_ON_WITHOUT_WORDS,
   type GoneHow,
-  goneOnWithoutText,
+  goneOnWithoutName,
 } from '../workout/by-hand.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
@@ -237,10 +236,7 @@ export function goneOnWithoutLine(
   gone: GoneOnWithout,
   exercise: ExerciseId | undefined,
 ): string {
-  const tookOver = takenOverFrom(devices, gone, exercise);
-  return tookOver
-    ? countedInPlaceText(tookOver.from, tookOver.placement, tookOver.how)
-    : goneOnWithoutText(gone.placement, seesNoExercise(gone), goneHow(gone));
+  return `${goneOnWithoutName(gone.placement, seesNoExercise(gone))} ${goneOnWithoutWords(devices, gone, exercise)}`;
 }
 
 /**
@@ -254,19 +250,10 @@ export function goneOnWithoutWords(
   gone: GoneOnWithout,
   exercise: ExerciseId | undefined,
 ): string {
-  const tookOver = takenOverFrom(devices, gone, exercise);
+  const tookOver = exercise && gone.handedOver.includes(exercise) ? takenOverOf(devices, exercise) : null;
   return tookOver
     ? countedInPlaceWords(tookOver.placement, tookOver.how)
     : GOING_ON_WITHOUT_WORDS[goneHow(gone)];
-}
-
-/** Of `exercise`, the takeover from `gone` (see takenOverOf); null where `gone` handed none of it over. */
-function takenOverFrom(
-  devices: readonly DeviceStatus[],
-  gone: GoneOnWithout,
-  exercise: ExerciseId | undefined,
-): ReturnType<typeof takenOverOf> {
-  return exercise && gone.handedOver.includes(exercise) ? takenOverOf(devices, exercise) : null;
 }
 
 /** How a device the session goes on without is gone: out of reach wins over its motion stopped. */

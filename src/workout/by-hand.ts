@@ -171,8 +171,15 @@ export function goneOnWithoutText(
   heartRateOnly: boolean,
   how: GoneHow,
 ): string {
-  const name = heartRateOnly ? 'Heart-rate strap' : deviceLabel(placement ?? undefined);
-  return `${name} ${GOING_ON_WITHOUT_WORDS[how]}`;
+  return `${goneOnWithoutName(placement, heartRateOnly)} ${GOING_ON_WITHOUT_WORDS[how]}`;
+}
+
+/**
+ * A device the session goes on without as the set's line and the voice name it: "Heart-rate strap" of
+ * one that gives the heart rate alone, else by where it is worn ("Strap", "Watch").
+ */
+export function goneOnWithoutName(placement: Placement | null | undefined, heartRateOnly: boolean): string {
+  return heartRateOnly ? 'Heart-rate strap' : deviceLabel(placement ?? undefined);
 }
 
 /**

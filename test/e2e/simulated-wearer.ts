@@ -3,8 +3,10 @@
 // The stream can be cut in the middle, as when the device goes out of reach, and goes on afterwards
 // where the person is then.
 
+import type { Page } from 'playwright-core';
 import type { VirtualExercise } from '../../src/sensors/virtual/choreography.ts';
 import { simulateRecording } from '../../src/sensors/virtual/recording.ts';
+import type { EmulatedBangle } from './ble-peripheral.ts';
 
 export type Xyz = readonly [number, number, number];
 
@@ -55,4 +57,27 @@ export async function streamSet(
     if (waitMs > 0) await sleep(waitMs);
     await send(xyz);
   }
+}
+
+/** Espruino's default accelerometer poll: 80 ms [ESP Data Streaming]. */
+const BANGLE_SAMPLE_MS = 80;
+/** One pull of the bar and its return, as the wrist sees it. */
+export const PULL_S = 3;
+
+/**
+ * A wrist at the lat pulldown machine as a Bangle.js streams it on the page's paused clock: each call
+ * sends `seconds` of readings, a sample every BANGLE_SAMPLE_MS, pulling (or still), going on from
+ * where the last call ended.
+ */
+export function wristAtThePulldown(page: Page, watch: EmulatedBangle) {
+  let streamedS = 0;
+  return async (seconds: number, pulling: boolean): Promise<void> => {
+    for (let t = 0; t < seconds; t += BANGLE_SAMPLE_MS / 1000) {
+      const swing = pulling ? 0.4 * Math.sin((2 * Math.PI * streamedS) / PULL_S) : 0;
+      const [x, y, z] = [0.3 + swing * 0.6, 0.9 + swing * 0.8, 0.1].map((g) => Math.round(g * 100));
+      await page.clock.runFor(BANGLE_SAMPLE_MS);
+      await watch.print(`A,${x},${y},${z}\n`);
+      streamedS += BANGLE_SAMPLE_MS / 1000;
+    }
+  };
 }

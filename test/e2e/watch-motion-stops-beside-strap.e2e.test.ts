@@ -14,11 +14,8 @@ import { launchChromium } from './chromium.ts';
 import { installCueSpy, linesSaid } from './cue-spy.ts';
 import { devicesLine, devicesListed, openDeviceMenu } from './devices-line.ts';
 import { type EmulatedH10, emulateH10, type Vector } from './emulated-polar-h10.ts';
+import { PULL_S, wristAtThePulldown } from './simulated-wearer.ts';
 
-/** Espruino's default accelerometer poll: 80 ms [ESP Data Streaming]. */
-const SAMPLE_MS = 80;
-/** One pull of the bar and its return, as the wrist sees it. */
-const PULL_S = 3;
 /** A few seconds: long enough that a watch's pause between readings is not news, short enough to act on. */
 const TOLD_WITHIN_MS = 6000;
 const TOOK_OVER_LINE = 'Watch motion stopped: the strap counts from here';
@@ -28,6 +25,8 @@ describeWithShared('a watch whose motion stops beside a strap, in a lat pulldown
   let page: Page;
   let strap: EmulatedH10;
   let watch: EmulatedBangle;
+  /** The wrist's readings for `seconds`, pulling (or still) as it goes (see wristAtThePulldown). */
+  let stream: ReturnType<typeof wristAtThePulldown>;
 
   beforeAll(async () => {
     const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
@@ -42,6 +41,7 @@ describeWithShared('a watch whose motion stops beside a strap, in a lat pulldown
     });
     strap = await emulateH10(browser, page, vectors, { battery: false });
     watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:02', name: 'Bangle.js 3c4d' });
+    stream = wristAtThePulldown(page, watch);
   });
 
   afterAll(async () => {
@@ -53,18 +53,6 @@ describeWithShared('a watch whose motion stops beside a strap, in a lat pulldown
   const tap = (target: Locator) => target.tap();
   const heard = () => linesSaid(page);
   const count = async () => Number((await textShown(page, 'bb-set-view .face .count')) ?? 0);
-
-  /** The wrist's readings for `seconds`, a sample every SAMPLE_MS, pulling (or still) as it goes. */
-  let streamedS = 0;
-  async function stream(seconds: number, pulling: boolean): Promise<void> {
-    for (let t = 0; t < seconds; t += SAMPLE_MS / 1000) {
-      const swing = pulling ? 0.4 * Math.sin((2 * Math.PI * streamedS) / PULL_S) : 0;
-      const [x, y, z] = [0.3 + swing * 0.6, 0.9 + swing * 0.8, 0.1].map((g) => Math.round(g * 100));
-      await page.clock.runFor(SAMPLE_MS);
-      await watch.print(`A,${x},${y},${z}\n`);
-      streamedS += SAMPLE_MS / 1000;
-    }
-  }
 
   it('connects the strap and the watch, and counts the lat pulldown from the watch', async () => {
     for (const [item, named] of [

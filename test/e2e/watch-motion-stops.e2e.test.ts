@@ -13,11 +13,8 @@ import { type EmulatedBangle, emulateBangle } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
+import { PULL_S, wristAtThePulldown } from './simulated-wearer.ts';
 
-/** Espruino's default accelerometer poll: 80 ms [ESP Data Streaming]. */
-const SAMPLE_MS = 80;
-/** One pull of the bar and its return, as the wrist sees it. */
-const PULL_S = 3;
 /** A few seconds: long enough that a watch's pause between readings is not news, short enough to act on. */
 const TOLD_WITHIN_MS = 6000;
 const STOPPED_LINE = 'The watch has stopped sending motion. Count with plus one until the watch is back';
@@ -31,6 +28,8 @@ describe('a watch whose motion stops in the middle of a lat pulldown set, its co
   let browser: Browser;
   let page: Page;
   let watch: EmulatedBangle;
+  /** The wrist's readings for `seconds`, pulling (or still) as it goes (see wristAtThePulldown). */
+  let stream: ReturnType<typeof wristAtThePulldown>;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -43,6 +42,7 @@ describe('a watch whose motion stops in the middle of a lat pulldown set, its co
       storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false, exercises }) },
     });
     watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:02', name: 'Bangle.js 3c4d' });
+    stream = wristAtThePulldown(page, watch);
   });
 
   afterAll(async () => {
@@ -71,18 +71,6 @@ describe('a watch whose motion stops in the middle of a lat pulldown set, its co
     }
     if (await done()) return;
     throw new Error(`not done after ${maxMs} ms of page time; heard ${JSON.stringify(await heard())}`);
-  }
-
-  /** The wrist's readings for `seconds`, a sample every SAMPLE_MS, pulling (or still) as it goes. */
-  let streamedS = 0;
-  async function stream(seconds: number, pulling: boolean): Promise<void> {
-    for (let t = 0; t < seconds; t += SAMPLE_MS / 1000) {
-      const swing = pulling ? 0.4 * Math.sin((2 * Math.PI * streamedS) / PULL_S) : 0;
-      const [x, y, z] = [0.3 + swing * 0.6, 0.9 + swing * 0.8, 0.1].map((g) => Math.round(g * 100));
-      await page.clock.runFor(SAMPLE_MS);
-      await watch.print(`A,${x},${y},${z}\n`);
-      streamedS += SAMPLE_MS / 1000;
-    }
   }
 
   /** A phone, a laptop and the smallest phone. */
