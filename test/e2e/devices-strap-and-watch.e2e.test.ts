@@ -96,6 +96,15 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
     }
     expect(await exercise()).toBe('Wide-grip lat pulldown');
     await page.getByRole('button', { name: 'Start the set' }).click();
+    // Both connected, they are one line over the set, their batteries and × a tap away: laid out
+    // whole, each on two rows, they took the header to 185 px and the ring down to 160 px.
+    await expect
+      .poll(() => devicesLine(page).textContent())
+      .toBe('Polar H10 0000E2E0 connected · InfiniTime connected');
+    const heightOf = async (selector: string) => (await page.locator(selector).boundingBox())?.height;
+    await expect.poll(() => heightOf('bb-app header')).toBeLessThanOrEqual(100);
+    await expect.poll(() => heightOf('bb-set-view bb-progress-ring')).toBeGreaterThanOrEqual(200);
+    expect(await page.getByRole('button', { name: 'Disconnect Polar H10 0000E2E0' }).isVisible()).toBe(false);
     await strap.goOutOfReach();
     const away = page.locator('bb-set-view .away');
     await expect.poll(() => away.textContent(), { timeout: 10_000 }).toBe('Strap reconnecting: keep going');

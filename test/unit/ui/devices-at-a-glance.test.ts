@@ -26,11 +26,23 @@ describe('the devices at a glance', () => {
     expect(devicesAtAGlance(phone, false, { ...devices('connected'), noBluetooth })).toBe(false);
   });
 
-  it('are a line in a session on an upright phone only for a problem while every device is connected', () => {
+  it('are a line in a session on an upright phone, one device worn, only for a problem while it is connected', () => {
     expect(devicesAtAGlance(phone, true, devices('connected'))).toBe(false);
     expect(devicesAtAGlance(phone, true, devices('connected', 'Motion failed'))).toBe(true);
     // Away, the device's row stays, with its Reconnect, over the problem's line.
     expect(devicesAtAGlance(phone, true, devices('lost', 'Out of reach'))).toBe(false);
+  });
+
+  it('are a line in a session on an upright phone for a strap and a watch worn together, all connected', () => {
+    const strapAndWatch = (watch: DeviceStatus['connection']) => ({
+      noBluetooth: null,
+      problem: null,
+      devices: [strap('connected'), strap(watch)],
+    });
+    expect(devicesAtAGlance(phone, true, strapAndWatch('connected'))).toBe(true);
+    // One away keeps the row, with its Reconnect; a laptop has the room for both.
+    expect(devicesAtAGlance(phone, true, strapAndWatch('reconnecting'))).toBe(false);
+    expect(devicesAtAGlance(laptop, true, strapAndWatch('connected'))).toBe(false);
   });
 
   it('are a line in a session on a phone on its side for a problem or a device away', () => {
