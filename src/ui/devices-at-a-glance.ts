@@ -20,10 +20,11 @@ export interface HeaderRoom {
  * menu, said up front; in a session (`inSession`), the devices alone, but for a problem while every
  * device is connected: its line stands for them, as their row says nothing to act on then ("Polar H10
  * connected, heart rate only: count with +1"), and over the set it took the ring's 48 px. So it is for
- * a strap and a watch worn together, all connected: laid out whole, each on two rows with its battery
- * and its × (a tap from the mat away from letting it go), they took the header to 185 px of 640 and
- * the set's ring from 248 px to 160. With a
- * device away the row stays on an upright phone, with its Reconnect, the problem's line under it. A
+ * a strap and a watch worn together, but for one given up on: laid out whole, each on two rows with
+ * its battery and its × (a tap from the mat away from letting it go), they took the header to 185 px
+ * of 640 and the set's ring from 248 px to 160, the set paused for one reconnecting too. With one
+ * device away, or one of several given up on, the row stays on an upright phone, with its Reconnect,
+ * the problem's line under it. A
  * phone on its side has the height for one row of the header in a session: there the strap's row
  * with its note and Reconnect, and the problem under it, took the header to 148 px of 360.
  */
@@ -37,7 +38,8 @@ export function devicesAtAGlance(
   if (inSession && room.phoneOnItsSide && (device.problem !== null || !allConnected)) return true;
   if (!room.uprightPhone) return false;
   if (!inSession) return device.noBluetooth === null;
-  return allConnected && (device.problem !== null || device.devices.length > 1);
+  if (device.devices.length > 1) return !device.devices.some((d) => d.connection === 'lost');
+  return device.problem !== null && allConnected;
 }
 
 /**

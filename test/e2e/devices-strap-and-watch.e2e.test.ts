@@ -108,6 +108,10 @@ describeWithShared('a Polar H10 and a PineTime connected at the same time', () =
     await strap.goOutOfReach();
     const away = page.locator('bb-set-view .away');
     await expect.poll(() => away.textContent(), { timeout: 10_000 }).toBe('Strap reconnecting: keep going');
+    // The strap being reconnected, the two stay one line: there is nothing in their row to tap but ×.
+    expect(await devicesLine(page).textContent()).toBe(
+      'Polar H10 0000E2E0 reconnecting: keep going · InfiniTime connected',
+    );
     expect(await page.locator('bb-set-view .paused').count()).toBe(0);
     // On a phone the count stays on the screen, under the line.
     const count = (await page.locator('bb-set-view .face .count').boundingBox())!;

@@ -33,15 +33,17 @@ describe('the devices at a glance', () => {
     expect(devicesAtAGlance(phone, true, devices('lost', 'Out of reach'))).toBe(false);
   });
 
-  it('are a line in a session on an upright phone for a strap and a watch worn together, all connected', () => {
+  it('are a line in a session on an upright phone for a strap and a watch worn together, but for one given up on', () => {
     const strapAndWatch = (watch: DeviceStatus['connection']) => ({
       noBluetooth: null,
       problem: null,
       devices: [strap('connected'), strap(watch)],
     });
     expect(devicesAtAGlance(phone, true, strapAndWatch('connected'))).toBe(true);
-    // One away keeps the row, with its Reconnect; a laptop has the room for both.
-    expect(devicesAtAGlance(phone, true, strapAndWatch('reconnecting'))).toBe(false);
+    // Reconnecting, the row has nothing to tap but ×; given up on, it keeps its Reconnect.
+    expect(devicesAtAGlance(phone, true, strapAndWatch('reconnecting'))).toBe(true);
+    expect(devicesAtAGlance(phone, true, strapAndWatch('lost'))).toBe(false);
+    // A laptop has the room for both.
     expect(devicesAtAGlance(laptop, true, strapAndWatch('connected'))).toBe(false);
   });
 
