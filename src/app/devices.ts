@@ -617,6 +617,13 @@ export interface DeviceState {
    */
   readonly awaiting: readonly AwaitedDevice[];
   /**
+   * Devices of an earlier visit on their first try as the page loads, neither connected nor awaited
+   * yet: named as being connected, so that the virtual strap standing in meanwhile, and "No strap is
+   * connected", are not taken for the strap a person sees the app connecting to (a strap waking up
+   * takes seconds).
+   */
+  readonly firstTries: readonly AwaitedDevice[];
+  /**
    * A device of an earlier visit is being connected now with no tap: as the page loads (before it is
    * awaited, if it does not answer), or tried again by itself or at the person's word. It is not
    * listed among the devices meanwhile, and the devices there go on as they are.
@@ -808,6 +815,8 @@ export class Devices extends Model<DeviceState> {
   private readonly knownDevices: JsonStore<readonly KnownDevice[]>;
   /** Devices of an earlier visit being connected again, by id, until the attempt is over (true: connected). */
   private readonly rejoining = new Map<string, Promise<boolean>>();
+  /** The devices of an earlier visit on their first try as the page loads (see DeviceState.firstTries). */
+  private firstTries: Array<{ readonly device: BluetoothDevice; readonly kind: BleDeviceKind }> = [];
   /** Devices of an earlier visit that did not answer as the page loaded, tried again now and then. */
   private awaited: Array<{ readonly device: BluetoothDevice; readonly kind: BleDeviceKind }> = [];
   private rejoinTimer: ReturnType<typeof setTimeout> | null = null;
@@ -847,6 +856,7 @@ export class Devices extends Model<DeviceState> {
       problemsTold: 0,
       noBluetooth: bluetoothOf(options.navigator) ? null : noBluetoothNotice(options.navigator),
       awaiting: [],
+      firstTries: [],
       rejoining: false,
       battery: null,
       devices: [],
@@ -1086,6 +1096,8 @@ export class Devices extends Model<DeviceState> {
   ): Promise<boolean> {
     const attempt = this.useBluetoothDevice(device, kind, true);
     this.rejoining.set(device.id, attempt);
+    const firstTry = { device, kind };
+    if (awaitIfUnreached) this.firstTries.push(firstTry);
     this.publishAwaiting();
     let reached = false;
     try {
@@ -1093,6 +1105,7 @@ export class Devices extends Model<DeviceState> {
       return reached;
     } finally {
       this.rejoining.delete(device.id);
+      this.firstTries = this.firstTries.filter((t) => t !== firstTry);
       // The person may have chosen the virtual strap or another strap while it was tried.
       const stillKnown = this.knownDevices.load().some((d) => d.id === device.id);
       if (!reached && awaitIfUnreached && stillKnown) this.awaited.push({ device, kind });
@@ -1206,13 +1219,16 @@ export class Devices extends Model<DeviceState> {
   }
 
   private publishAwaiting(): void {
+    const named = ({ device, kind }: { readonly device: BluetoothDevice; readonly kind: BleDeviceKind }) => ({
+      id: device.id,
+      name: device.name || BLE_DEVICE_KINDS[kind].label,
+      kind,
+      trying: this.rejoining.has(device.id),
+    });
+    const connected = (id: string) => this.members.some((m) => m.status.id === id);
     this.update({
-      awaiting: this.awaited.map(({ device, kind }) => ({
-        id: device.id,
-        name: device.name || BLE_DEVICE_KINDS[kind].label,
-        kind,
-        trying: this.rejoining.has(device.id),
-      })),
+      awaiting: this.awaited.map(named),
+      firstTries: this.firstTries.filter((t) => !connected(t.device.id)).map(named),
       // One connected is listed among the devices, its try over for the person: a pause waiting for it
       // goes on from "out of reach" at once, not by way of "connection lost" (see pauseForConnectionOnRestore).
       rejoining: [...this.rejoining.keys()].some((id) => !this.members.some((m) => m.status.id === id)),

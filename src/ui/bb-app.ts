@@ -1045,6 +1045,7 @@ export class BbApp extends LitElement {
                 this.device.value.awaiting,
                 this.device.value.noBluetooth === null,
                 devicesAtAGlance(this.headerRoom(), false, this.device.value),
+                this.device.value.firstTries,
               )}</p>`
             : null
         }

@@ -466,7 +466,7 @@ export class BbDevicePanel extends LitElement {
       }
       ${
         // Out of a session only: there it is tried again by itself, and the session's header stays short.
-        this.compact ? nothing : state.awaiting.map((a) => this.renderAwaited(a))
+        this.compact ? nothing : [...state.firstTries, ...state.awaiting].map((a) => this.renderAwaited(a))
       }
       ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
@@ -487,7 +487,9 @@ export class BbDevicePanel extends LitElement {
     // Out of a session, a device of an earlier visit not found is named too: its Reconnect is inside.
     const awaited = this.compact
       ? []
-      : this.device.awaiting.map((a) => `${a.name} ${a.trying ? 'connecting…' : 'not found'}`);
+      : [...this.device.firstTries, ...this.device.awaiting].map(
+          (a) => `${a.name} ${a.trying ? 'connecting…' : 'not found'}`,
+        );
     const named = [...namedAtAGlance(devices, (d) => this.connectionWords(d)), ...awaited];
     const line = named.length ? named.join(' · ') : 'No device';
     return this.renderGlance(

@@ -1,6 +1,6 @@
 // What the start screen says of the virtual strap standing in. A heart rate and "connected" read as
 // the person's own: on a first visit, and more so when the strap they picked on an earlier visit did
-// not answer as the page loaded, which is then named.
+// not answer as the page loaded, or is still being connected, which is then named.
 
 import type { AwaitedDevice } from '../app/devices.ts';
 import { listed } from './format.ts';
@@ -15,7 +15,14 @@ export function virtualStandsInWords(
    * "at Reconnect above" sent a person on a phone to a button that was nowhere on the screen.
    */
   devicesAsALine = false,
+  /** Devices of an earlier visit being connected as the page loads (see DeviceState.firstTries). */
+  connecting: readonly AwaitedDevice[] = [],
 ): string {
+  if (awaiting.length === 0 && connecting.length > 0) {
+    const named = listed(connecting.map((c) => c.name));
+    const being = connecting.length === 1 ? 'is being connected' : 'are being connected';
+    return `${named} ${being}, so the virtual strap stands in meanwhile: ${SIMULATED}`;
+  }
   if (awaiting.length === 0) {
     const connect = bluetoothAvailable ? ' Connect a strap or a watch above to count your own.' : '';
     return `No strap is connected, so the virtual strap stands in: ${SIMULATED}${connect}`;

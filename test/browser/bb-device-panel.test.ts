@@ -34,6 +34,7 @@ function state(devices: DeviceStatus[], patch: Partial<DeviceState> = {}): Devic
     noBluetooth: null,
     rejoining: false,
     awaiting: [],
+    firstTries: [],
     battery: 80,
     devices,
     ...patch,

@@ -17,10 +17,14 @@ describe('a heart-rate strap picked on an earlier visit', () => {
   let strap: EmulatedPeripheral;
 
   /** A visit: a fresh tab with the strap in reach (or left at home), then the app. */
-  async function visit(leftAtHome = false, viewport?: { width: number; height: number }): Promise<void> {
+  async function visit(
+    leftAtHome = false,
+    viewport?: { width: number; height: number },
+    connectionDelayMs = 0,
+  ): Promise<void> {
     page = await context.newPage();
     if (viewport) await page.setViewportSize(viewport);
-    strap = await emulatePeripheral(browser, page, STRAP);
+    strap = await emulatePeripheral(browser, page, STRAP, { connectionDelayMs });
     if (leftAtHome) await strap.goOutOfReach();
     await page.goto(inject('baseUrl'));
   }
@@ -57,6 +61,20 @@ describe('a heart-rate strap picked on an earlier visit', () => {
     expect(strap.operations).toEqual(['connection', 'discovery', 'subscribe-to-notifications']);
     await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x00, 0x55]);
     await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('85');
+    await leave();
+  });
+
+  it('is named as being connected while it takes seconds to answer, the virtual strap standing in meanwhile', async () => {
+    await visit(false, undefined, 3000);
+    // Not "No strap is connected … Connect a strap": the person would pick the strap being connected.
+    await expect.poll(() => panel('.awaited .state').textContent(), { timeout: 3000 }).toBe('connecting…');
+    expect(await panel('.awaited .name').textContent()).toBe('HRM-Pro 12345');
+    expect(await page.locator('.ready .virtual').textContent()).toMatch(
+      /^HRM-Pro 12345 is being connected, /,
+    );
+    await expect
+      .poll(() => panel('.device').allTextContents(), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/^\s*HRM-Pro 12345\s+connected/)]);
     await leave();
   });
 

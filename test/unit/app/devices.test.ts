@@ -293,10 +293,15 @@ describe('A device picked on an earlier visit', () => {
     await settle();
     // The virtual strap counts meanwhile, and the watch is not listed: it is being tried.
     expect(next.state).toMatchObject({ connection: 'connected', rejoining: true, awaiting: [] });
+    expect(next.state.firstTries.map((t) => t.name)).toEqual(['InfiniTime']);
     answer();
     await settle();
     await trying;
-    expect(next.state).toMatchObject({ rejoining: false, awaiting: [{ name: 'InfiniTime', trying: false }] });
+    expect(next.state).toMatchObject({
+      rejoining: false,
+      awaiting: [{ name: 'InfiniTime', trying: false }],
+      firstTries: [],
+    });
     const tried = seen.findIndex(([rejoining]) => rejoining);
     expect(seen.slice(tried).filter(([rejoining, awaited]) => !rejoining && awaited === 0)).toEqual([]);
     next.dispose();
@@ -308,10 +313,19 @@ describe('A device picked on an earlier visit', () => {
     const reconnecting = back.reconnectKnownDevices();
     await settle();
     expect(back.state.rejoining).toBe(true);
+    // Named as it is tried, that the virtual strap standing in meanwhile is not taken for it.
+    expect(back.state.firstTries).toEqual([
+      { id: watch.id, name: 'InfiniTime', kind: 'pinetime', trying: true },
+    ]);
     answer();
     await settle();
     await reconnecting;
-    expect(back.state).toMatchObject({ connection: 'connected', rejoining: false, awaiting: [] });
+    expect(back.state).toMatchObject({
+      connection: 'connected',
+      rejoining: false,
+      awaiting: [],
+      firstTries: [],
+    });
     expect(back.state.devices.map((d) => d.name)).toEqual(['InfiniTime']);
     back.dispose();
   });

@@ -17,6 +17,13 @@ describe('the words on the virtual strap standing in', () => {
     );
   });
 
+  it('name the strap of an earlier visit being connected as the page loads, not "No strap is connected"', () => {
+    expect(virtualStandsInWords([], true, true, [{ ...strap, trying: true }])).toBe(
+      'HRM-Dual 4242 is being connected, so the virtual strap stands in meanwhile: a simulated person ' +
+        'does each exercise as the screen asks, with a simulated heart.',
+    );
+  });
+
   it('name the strap of an earlier visit that was not found, say it is tried again, and how to stop that', () => {
     expect(virtualStandsInWords([strap], true)).toBe(
       'HRM-Dual 4242 was not found, so the virtual strap stands in meanwhile: a simulated person does ' +
