@@ -5,6 +5,7 @@ import { tapEachCountParts } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
   countUnit,
+  everyWrongPositionText,
   exerciseById,
   FORM_ISSUE_TEXT,
   perSideText,
@@ -28,6 +29,7 @@ import type { SetsKept } from '../workout/sets-kept.ts';
 import { describeSet } from './bb-rest-view.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
+import { FitInRoomController, inRoomStyles } from './fit-in-room.ts';
 import {
   awayPausedText,
   awayWhileSetRunsText,
@@ -71,6 +73,7 @@ export class BbSetView extends LitElement {
     screenLayout,
     finishQuestionStyles,
     disclosureMarker,
+    inRoomStyles,
     css`
       :host {
         position: relative;
@@ -611,7 +614,29 @@ export class BbSetView extends LitElement {
         font-weight: 700;
         color: var(--bb-rest, #60a5fa);
       }
-      .waiting {
+      /*
+       * What is wrong with the position taken, the line of how the set starts, and what a pause or a
+       * set skipped just before say there, in one room as tall as the tallest of them (see
+       * inRoomStyles): "You seem to be on your back. Lie face down.", framed, in the place of the line
+       * under the position took Start the set, Pause and Skip set down 30 px on a 360×640 phone and
+       * 33 px at 180×320, and the heading up 22 px on a laptop, as the person turned over and back.
+       */
+      .under-position > .room {
+        display: grid;
+      }
+      .under-position > .room > * {
+        grid-area: 1 / 1;
+        justify-self: center;
+      }
+      .under-position > .fitted {
+        justify-self: center;
+      }
+      /* Words of the room the eye and a search of the page's text pass over, as they are not said. */
+      .under-position > .room > ::before {
+        content: attr(data-words);
+      }
+      .waiting,
+      .waiting-room {
         font-size: clamp(1.1rem, 4vmin, 1.6rem);
         color: var(--bb-muted, #b6c2d1);
         max-width: 36rem;
@@ -656,7 +681,8 @@ export class BbSetView extends LitElement {
         justify-content: center;
         gap: 0.5rem;
       }
-      .wrong {
+      .wrong,
+      .wrong-room {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
         font-weight: 700;
         max-width: 36rem;
@@ -742,6 +768,12 @@ export class BbSetView extends LitElement {
 
   /** The set began under a keyboard's focus: the screen it was on is built anew (see updated). */
   private focusOnBegin = false;
+
+  constructor() {
+    super();
+    // Read by no one: it fits the words that stand in the room of others after each render.
+    new FitInRoomController(this);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const underWay = showsSetUnderWay(this.set);
@@ -882,13 +914,14 @@ export class BbSetView extends LitElement {
             ? html`<div class="prompt" data-room=${seen ?? exercise.positionPrompt}><span>${pausedText(this.pauseReason)}</span></div>`
             : html`<div class="prompt">${seen ?? exercise.positionPrompt}</div>`
         }
+        <div class="under-position in-room">
         ${
           set.wrongPosture
-            ? html`<div class="wrong">${wrongPositionText(exercise, set.wrongPosture)}</div>`
+            ? html`<div class="wrong fitted">${wrongPositionText(exercise, set.wrongPosture)}</div>`
             : this.skippedBefore !== null && set.waiting && !this.paused
               ? // In the room of the line it stands in for (see .waiting[data-room]): nothing moves.
-                html`<div class="waiting" data-room=${WAITING_TEXT}><span>${skippedBeforeText(this.skippedBefore, set.setNumber)}</span></div>`
-              : html`<div class="waiting">${
+                html`<div class="waiting fitted" data-room=${WAITING_TEXT}><span>${skippedBeforeText(this.skippedBefore, set.setNumber)}</span></div>`
+              : html`<div class="waiting fitted">${
                   // Nothing starts while paused: the set begins on Resume, if the person is in position,
                   // or at once when no device is there to see it (what the voice says then, too).
                   this.paused
@@ -907,6 +940,11 @@ export class BbSetView extends LitElement {
                         beforeGoText(exercise, set)
                 }</div>`
         }
+          <div class="room" aria-hidden="true">
+            <div class="waiting-room" data-words=${WAITING_TEXT}></div>
+            ${everyWrongPositionText(exercise).map((line) => html`<div class="wrong-room" data-words=${line}></div>`)}
+          </div>
+        </div>
       </div>
       ${this.finish.render(
         this.setsKept,

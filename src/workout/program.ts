@@ -328,6 +328,14 @@ export function wrongPositionText(exercise: Exercise, seen: Posture): string {
 }
 
 /**
+ * Every line wrongPositionText may say of `exercise`, one for each position the sensor tells: the set
+ * keeps the room of the longest under the position to take, so that none moves its buttons.
+ */
+export function everyWrongPositionText(exercise: Exercise): string[] {
+  return (Object.keys(POSTURE_WORDS) as Posture[]).map((seen) => wrongPositionText(exercise, seen));
+}
+
+/**
  * Each form problem the detectors report (program.md's cues): what to do about it, said and shown
  * while the set goes on, and what went wrong, listed with the set afterwards.
  */

@@ -7,7 +7,12 @@ import '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import { currentSet } from '../set-record.ts';
 import { finishAskedOverResumeThenKeepGoing } from './finish-question.ts';
-import { inTheAppsMain, layOutAsTheApp, mount as mountComponent } from './mount.ts';
+import {
+  inTheAppsMain,
+  layOutAsTheApp,
+  mount as mountComponent,
+  PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT,
+} from './mount.ts';
 
 const mount = (view: Partial<BbSetView>) => mountComponent('bb-set-view', view);
 
@@ -446,6 +451,44 @@ describe('bb-set-view', () => {
     expect(view.shadowRoot!.querySelector('.prompt')?.textContent).toBe('Paused');
     await expect.element(page.getByRole('button', { name: 'Resume' })).toBeVisible();
   });
+
+  // "You seem to be on your back. Lie face down.", framed, in the place of the line under the position
+  // took Start the set, Pause and Skip set down 30 px at 360 × 640 and 33 px at 180 × 320, and the
+  // heading up 22 px on a laptop and the position 15 px on a phone on its side, as the person turned.
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    'says what is wrong with the position taken at %i × %i in the room kept for it, every button, the heading and the position where they were',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        const view = await mount({
+          planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+          set: currentSet({ waiting: true, wrongPosture: null }),
+        });
+        view.style.height = 'calc(100dvh - 1.5rem)';
+        await expect.element(page.getByText(/starts by itself/)).toBeVisible();
+        const root = view.shadowRoot!;
+        const screen = () =>
+          [...root.querySelectorAll('button, h2, .prompt')].map((e) => {
+            const b = e.getBoundingClientRect();
+            return `${e.textContent?.trim()}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
+          });
+        const before = screen();
+        for (const posture of ['face-up', 'upright', 'side'] as const) {
+          view.set = currentSet({ waiting: true, wrongPosture: posture });
+          const wrong = page.getByText(/^You seem to be .*\. Lie face down\.$/);
+          await expect.element(wrong).toBeVisible();
+          await expect.poll(screen).toEqual(before);
+          // Whole inside its room, over neither the position nor the buttons.
+          const room = root.querySelector('.under-position')!.getBoundingClientRect();
+          const box = wrong.element().getBoundingClientRect();
+          expect(box.top, posture).toBeGreaterThanOrEqual(room.top);
+          expect(box.bottom, posture).toBeLessThanOrEqual(room.bottom);
+        }
+        view.set = currentSet({ waiting: true, wrongPosture: null });
+        await expect.element(page.getByText(/starts by itself/)).toBeVisible();
+        expect(screen()).toEqual(before);
+      });
+    },
+  );
 
   // Seen in position, the person heard the set's first line for 10.9 s under "Lie face down to start"
   // in the big letters read from the mat, as if not yet seen there, and "In position" in small ones.

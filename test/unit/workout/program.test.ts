@@ -5,6 +5,7 @@ import type { Posture } from '../../../src/motion/posture.ts';
 import {
   cutShortSidesText,
   type ExerciseId,
+  everyWrongPositionText,
   exerciseById,
   FORM_ISSUE_TEXT,
   PROGRAM,
@@ -66,6 +67,17 @@ describe('the start position of each exercise', () => {
     for (const exercise of onHandsAndKnees) {
       expect(wrongPositionText(exercise, 'face-up')).toMatch(/\. Get on your hands and knees\.$/);
     }
+  });
+});
+
+describe('every wrong-position warning of an exercise', () => {
+  it('is one for each position the sensor tells, the set keeping the room of the longest', () => {
+    expect(everyWrongPositionText(exerciseById('glute-bridge'))).toEqual([
+      'You seem to be face down. Lie on your back.',
+      'You seem to be on your back. Lie on your back.',
+      'You seem to be on your side. Lie on your back.',
+      'You seem to be upright. Lie on your back.',
+    ]);
   });
 });
 
