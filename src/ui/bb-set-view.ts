@@ -109,14 +109,15 @@ export class BbSetView extends LitElement {
         border-color: var(--bb-warn, #fbbf24);
       }
       /*
-       * On a phone held upright the ring takes the height the rows above leave it: a line of a device
-       * gone on without (or counted by hand while out of reach) coming under the set's name moved the
-       * count down 16 px and shrank it 8, read from the floor as a jump. The set keeps a line's room
-       * for it while it runs (.away-room), each such line a block as tall as that room. Not where the
-       * words are beside the ring (a laptop: the count does not move; a phone on its side, whose
-       * column of words has no line to spare) or under it (text at twice its size).
+       * The lines of a device gone on without (or counted by hand while out of reach) stand in a line's
+       * room kept for them under the set's number (see inRoomStyles), each a line of its own, made
+       * smaller where two of them or a long one would take more: on a phone held upright the ring
+       * takes the height the rows above leave it, and such a line coming moved the count down 16 px
+       * and shrank it 8, read from the floor as a jump, "Heart-rate strap reconnecting: keep going" on
+       * two lines 23 px; beside the ring (a phone on its side, a laptop) it took the heading up and
+       * every button down 11.5 and 18 px, and at 180×320 Skip set, Mute and Finish down 69 px.
        */
-      .meta :is(.away, .away-room) {
+      .meta .away {
         display: block;
       }
       .tap-words {
@@ -142,9 +143,6 @@ export class BbSetView extends LitElement {
         margin-block: 0;
       }
       @media ${sideBySide}, ${narrow} {
-        .meta .away-room {
-          display: none;
-        }
         :host(:not([waiting])) h2,
         :host(:not([waiting])) .meta,
         :host(:not([waiting])) > bb-progress-ring {
@@ -1007,23 +1005,18 @@ export class BbSetView extends LitElement {
           ? html`<br /><span class="why">Goal: ${pastLastHoldText(dosage.target, this.goalFrom)}</span>`
           : nothing
       }
-      ${
-        // The voice says it once; a person who missed it reads it here while the set goes on. A set
-        // still waiting says it in its own words (see renderWaiting). Not while the set is paused for
-        // a strap the app still reaches for: nothing is counted by hand then, and "Paused: connection
-        // lost" is what is so.
-        away
-          ? html`<span class="away">${withTapWordsWhole(awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined, this.motionStopped, this.finish.wayOnWhilePaused))}</span>`
-          : nothing
-      }
-      ${this.goingOnWithout.map((line) => html`<span class="away">${withTapWordsWhole(line)}</span>`)}
-      ${
-        // The room of such a line while there is none, so that the count under it stays put as one
-        // comes and goes (see .away-room).
-        underWay && !away && this.goingOnWithout.length === 0
-          ? html`<span class="away-room" aria-hidden="true">\u00a0</span>`
-          : nothing
-      }
+      <span class="away-lines in-room">
+        <span class="room" aria-hidden="true">\u00a0</span>
+        <span class="fitted">${
+          // The voice says it once; a person who missed it reads it here while the set goes on. A set
+          // still waiting says it in its own words (see renderWaiting). Not while the set is paused for
+          // a strap the app still reaches for: nothing is counted by hand then, and "Paused: connection
+          // lost" is what is so.
+          away
+            ? html`<span class="away">${withTapWordsWhole(awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined, this.motionStopped, this.finish.wayOnWhilePaused))}</span>`
+            : nothing
+        }${this.goingOnWithout.map((line) => html`<span class="away">${withTapWordsWhole(line)}</span>`)}</span>
+      </span>
     </p>`;
   }
 

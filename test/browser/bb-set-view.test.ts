@@ -490,6 +490,51 @@ describe('bb-set-view', () => {
     },
   );
 
+  // Under the set's number a device gone on without took the heading up and every button down 11.5 px
+  // on a phone on its side and 18 px on a laptop, Skip set, Mute and Finish down 69 px at 180 × 320;
+  // "Heart-rate strap reconnecting: keep going", on two lines, moved the count 23 px at 360 × 640;
+  // and a set waiting for its position had no room for either.
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    "says a device gone on without at %i × %i in the room kept under the set's number, the heading, the count and every button where they were",
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        for (const set of [currentSet({ count: 3 }), currentSet({ waiting: true, wrongPosture: null })]) {
+          const view = await mount({
+            planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+            set,
+          });
+          view.style.height = 'calc(100dvh - 1.5rem)';
+          await view.updateComplete;
+          const root = view.shadowRoot!;
+          const screen = () =>
+            [...root.querySelectorAll('button, h2, bb-progress-ring, .face, .prompt')].map((e) => {
+              const b = e.getBoundingClientRect();
+              return `${e.localName}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
+            });
+          await new Promise(requestAnimationFrame);
+          const before = screen();
+          for (const line of [
+            'Strap reconnecting: keep going',
+            'Heart-rate strap reconnecting: keep going',
+          ]) {
+            const what = `${line}, ${set.waiting ? 'waiting' : 'under way'}`;
+            view.goingOnWithout = [line];
+            await expect.element(page.getByText(line)).toBeVisible();
+            await expect.poll(screen, { message: what }).toEqual(before);
+            const room = root.querySelector('.away-lines')!.getBoundingClientRect();
+            const words = root.querySelector('.meta .away')!.getBoundingClientRect();
+            expect(words.top, what).toBeGreaterThanOrEqual(room.top - 0.5);
+            expect(words.bottom, what).toBeLessThanOrEqual(room.bottom + 0.5);
+            view.goingOnWithout = [];
+            await expect.element(page.getByText(line)).not.toBeInTheDocument();
+            expect(screen(), `${what} gone`).toEqual(before);
+          }
+          view.remove();
+        }
+      });
+    },
+  );
+
   // Seen in position, the person heard the set's first line for 10.9 s under "Lie face down to start"
   // in the big letters read from the mat, as if not yet seen there, and "In position" in small ones.
   it('in position before the voice has said "Go": says so in the big letters, with Go to listen for, and the ring once it is heard', async () => {
@@ -861,20 +906,28 @@ describe('bb-set-view on a laptop', () => {
     }
   });
 
-  it("keeps no empty line under the set's number beside the ring, where a line coming moves no count", async () => {
+  // Beside the ring the column of words kept no line for it: the line coming took the exercise's name
+  // up and every button down 18 px on a laptop.
+  it("keeps a line's room under the set's number beside the ring, where a line coming moves neither the count nor a button", async () => {
     const element = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: currentSet({ count: 2 }),
     });
     const root = element.shadowRoot!;
     const meta = root.querySelector('.meta')!;
-    const oneLine = meta.getBoundingClientRect().height;
-    expect(oneLine).toBeLessThan(Number.parseFloat(getComputedStyle(meta).fontSize) * 1.5);
-    const count = root.querySelector('.face .count')!.getBoundingClientRect().top;
+    const screen = () =>
+      [...root.querySelectorAll('h2, .face .count, button')].map((e) => {
+        const b = e.getBoundingClientRect();
+        return `${e.localName}: ${[b.left, b.top, b.width, b.height].join(' ')}`;
+      });
+    const before = screen();
+    const metaHeight = meta.getBoundingClientRect().height;
     element.goingOnWithout = ['Strap reconnecting: keep going'];
-    await element.updateComplete;
-    expect(meta.getBoundingClientRect().height).toBeGreaterThan(oneLine);
-    expect(root.querySelector('.face .count')!.getBoundingClientRect().top).toBe(count);
+    await expect.element(page.getByText('Strap reconnecting: keep going')).toBeVisible();
+    const line = root.querySelector('.meta .away')!.getBoundingClientRect();
+    expect(line.bottom).toBeLessThanOrEqual(meta.getBoundingClientRect().bottom);
+    expect(meta.getBoundingClientRect().height).toBe(metaHeight);
+    expect(screen()).toEqual(before);
   });
 
   it('lays why the set came early over the name and set, centred on the column beside the ring', async () => {
