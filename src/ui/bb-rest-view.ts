@@ -85,6 +85,24 @@ export class BbRestView extends LitElement {
       .about-sets > .away {
         justify-self: center;
       }
+      /*
+       * The lines of the devices the rest goes on without, in a line's room kept for them under the
+       * countdown in every rest (see inRoomStyles), made smaller where two of them or a long one would
+       * take more: coming, "Strap reconnecting: keep going" shrank the ring 28 px on a 360×640 phone,
+       * took the heading up and the buttons down 12 px on a phone on its side and 19 px on a laptop,
+       * and at 180×320 Mute, Finish and History down 68 px. Half the room is taken from the space
+       * round it and under the ring: on a 360×640 phone the ring is 306 px, where it was 322 with no
+       * room kept and 294 with the room and that space.
+       */
+      .away-lines > .fitted {
+        justify-self: center;
+      }
+      :host > .away-lines {
+        margin-block: 0;
+      }
+      :host > bb-progress-ring {
+        margin-bottom: 0;
+      }
       .next,
       .last {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
@@ -113,7 +131,8 @@ export class BbRestView extends LitElement {
         color: var(--bb-warn, #fbbf24);
       }
       /* As the set screen's words of what to do while paused (its .waiting): read once, not glanced at. */
-      .away {
+      .away,
+      .away-lines > .room {
         font-size: clamp(1.1rem, 4vmin, 1.6rem);
         color: var(--bb-muted, #b6c2d1);
         max-width: 36rem;
@@ -242,7 +261,7 @@ export class BbRestView extends LitElement {
         :host {
           grid-template-rows: 1fr repeat(4, auto) 1fr;
         }
-        :host > .away {
+        .away-lines {
           grid-row: 4;
         }
         /* The screen's own controls: those of Finish's question stay right under it, in its own grid. */
@@ -322,11 +341,14 @@ export class BbRestView extends LitElement {
         <div class="unit" data-grows aria-hidden="true">left</div>
         ${this.paused ? pausedMark(this.pauseReason) : nothing}
       </bb-progress-ring>
-      ${
-        this.goingOnWithout.length > 0 && !lost
-          ? html`<div class="away">${this.goingOnWithout.map((line, i) => (i > 0 ? html`<br />${line}` : line))}</div>`
-          : nothing
-      }
+      <div class="away-lines in-room">
+        <div class="room" aria-hidden="true">\u00a0</div>
+        ${
+          this.goingOnWithout.length > 0 && !lost
+            ? html`<div class="away fitted">${this.goingOnWithout.map((line, i) => (i > 0 ? html`<br />${line}` : line))}</div>`
+            : nothing
+        }
+      </div>
       ${this.finish.render(this.setsKept, this.renderControls())}
     `;
   }

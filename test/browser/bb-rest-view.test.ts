@@ -156,6 +156,40 @@ describe('bb-rest-view', () => {
     },
   );
 
+  // A device the rest goes on without came under the ring: "Strap reconnecting: keep going" shrank the
+  // ring 28 px at 360 × 640, took the heading up and the buttons down 12 px on a phone on its side and
+  // 19 px on a laptop, and Mute, Finish and History down 68 px at 180 × 320.
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    'says a device it goes on without at %i × %i in the room kept under the countdown, nothing else moving',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        const element = await mount({
+          remainingMs: 30_000,
+          totalMs: 45_000,
+          lastSet: countedSet,
+          next: { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
+        });
+        element.style.height = 'calc(100dvh - 1.5rem)';
+        await expect.element(page.getByText('Next: Superman, set 2 of 3', { exact: true })).toBeVisible();
+        const root = element.shadowRoot!;
+        const before = screenBoxes(root);
+        for (const line of ['Strap reconnecting: keep going', 'Heart-rate strap reconnecting: keep going']) {
+          element.goingOnWithout = [line];
+          const words = page.getByText(line);
+          await expect.element(words).toBeVisible();
+          await expect.poll(() => screenBoxes(root), { message: line }).toEqual(before);
+          const room = root.querySelector('.away-lines')!.getBoundingClientRect();
+          const box = words.element().getBoundingClientRect();
+          expect(box.top, line).toBeGreaterThanOrEqual(room.top - 0.5);
+          expect(box.bottom, line).toBeLessThanOrEqual(room.bottom + 0.5);
+          element.goingOnWithout = [];
+          await expect.element(words).not.toBeInTheDocument();
+          expect(screenBoxes(root), `${line} gone`).toEqual(before);
+        }
+      });
+    },
+  );
+
   // The strap is offered on a phone's screen only, not at 180 × 320 (see strapOfferedOnScreen).
   it.each([
     [360, 640, false],
