@@ -27,6 +27,19 @@ function screenBoxes(root: ShadowRoot): string[] {
   });
 }
 
+/** A rest after a first superman set, 30 s of 45 left, the height of the app's main under no header. */
+async function mountARestUnderWay(): Promise<BbRestView> {
+  const element = await mount({
+    remainingMs: 30_000,
+    totalMs: 45_000,
+    lastSet: countedSet,
+    next: { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
+  });
+  element.style.height = 'calc(100dvh - 1.5rem)';
+  await expect.element(page.getByText('Next: Superman, set 2 of 3', { exact: true })).toBeVisible();
+  return element;
+}
+
 afterEach(() => {
   document.body.replaceChildren();
 });
@@ -121,14 +134,7 @@ describe('bb-rest-view', () => {
     'says what to do once its device is given up for lost at %i × %i in the room of the words about the sets, nothing else moving',
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
-        const element = await mount({
-          remainingMs: 30_000,
-          totalMs: 45_000,
-          lastSet: countedSet,
-          next: { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
-        });
-        element.style.height = 'calc(100dvh - 1.5rem)';
-        await expect.element(page.getByText('Next: Superman, set 2 of 3', { exact: true })).toBeVisible();
+        const element = await mountARestUnderWay();
         const root = element.shadowRoot!;
         const controlsAndRing = () =>
           [...root.querySelectorAll('h2, bb-progress-ring, .face, .controls button')].map((e) => {
@@ -163,14 +169,7 @@ describe('bb-rest-view', () => {
     'says a device it goes on without at %i × %i in the room kept under the countdown, nothing else moving',
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
-        const element = await mount({
-          remainingMs: 30_000,
-          totalMs: 45_000,
-          lastSet: countedSet,
-          next: { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
-        });
-        element.style.height = 'calc(100dvh - 1.5rem)';
-        await expect.element(page.getByText('Next: Superman, set 2 of 3', { exact: true })).toBeVisible();
+        const element = await mountARestUnderWay();
         const root = element.shadowRoot!;
         const before = screenBoxes(root);
         for (const line of ['Strap reconnecting: keep going', 'Heart-rate strap reconnecting: keep going']) {
