@@ -393,6 +393,29 @@ export class BbSetView extends LitElement {
        * hold at each end of a hold, the largest button, filled, on a row of its own at the top of the
        * controls.
        */
+      /*
+       * Start hold and End hold are one box, as wide as the wider words, in both: End hold, 12–15 px
+       * narrower, moved Pause beside it 6 px on a 360×640 phone and 7 px on a laptop as the hold
+       * began, and on a phone on its side took Skip set up onto their row, 199 px from where it was.
+       * The words unseen are the eye's (the button is named by its own, see pauseButton).
+       */
+      .controls .start-end-hold {
+        display: inline-grid;
+        place-items: center;
+      }
+      .start-end-hold > span,
+      .start-end-hold::before,
+      .start-end-hold::after {
+        grid-area: 1 / 1;
+      }
+      .start-end-hold::before {
+        content: 'Start hold' / '';
+        visibility: hidden;
+      }
+      .start-end-hold::after {
+        content: 'End hold' / '';
+        visibility: hidden;
+      }
       .controls .tap-by-hand {
         flex-basis: 100%;
         min-height: 4.5rem;
@@ -821,6 +844,11 @@ export class BbSetView extends LitElement {
     return this.tappedByHand() ? 'primary tap-by-hand' : nothing;
   }
 
+  /** Start hold and End hold, one box for both (see .start-end-hold), the main one where the set is timed by hand. */
+  private holdClass() {
+    return this.tappedByHand() ? 'start-end-hold primary tap-by-hand' : 'start-end-hold';
+  }
+
   override render() {
     if (!showsSetUnderWay(this.set)) return this.renderWaiting();
     const { exercise } = this.planned;
@@ -867,8 +895,8 @@ export class BbSetView extends LitElement {
             // Timed by hand, that tap is the set's main one, as +1 is of a count (see renderCountButtons).
             html`${
               this.set.holdStartMs === null
-                ? html`<button class=${this.tapClass()} @click=${() => sendCommand(this, 'bb-start-hold')} ?disabled=${this.paused}>Start hold</button>`
-                : html`<button class=${this.tapClass()} @click=${() => sendCommand(this, 'bb-end-hold')}>End hold</button>`
+                ? html`<button class=${this.holdClass()} aria-label="Start hold" @click=${() => sendCommand(this, 'bb-start-hold')} ?disabled=${this.paused}><span>Start hold</span></button>`
+                : html`<button class=${this.holdClass()} aria-label="End hold" @click=${() => sendCommand(this, 'bb-end-hold')}><span>End hold</span></button>`
             }${pause}`
           : this.renderCountButtons(pause)
       }

@@ -535,6 +535,40 @@ describe('bb-set-view', () => {
     },
   );
 
+  // End hold, 12–15 px narrower than Start hold, moved Pause beside it 6 px at 360 × 640 and 7 px on a
+  // laptop as the hold began, and on a phone on its side took Skip set up onto their row, 199 px off.
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    'turns Start hold into End hold in place as the hold begins at %i × %i, every other button, the heading and the ring where they were',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        for (const byHand of [false, true]) {
+          const view = await mount({
+            planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
+            set: currentSet({ holdStartMs: null }),
+            nowMs: 2000,
+            byHand,
+          });
+          view.style.height = 'calc(100dvh - 1.5rem)';
+          await expect.element(page.getByRole('button', { name: 'Start hold' })).toBeVisible();
+          const root = view.shadowRoot!;
+          const screen = () =>
+            [...root.querySelectorAll('button, h2, bb-progress-ring')].map((e) => {
+              const b = e.getBoundingClientRect();
+              return `${e.localName}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
+            });
+          const before = screen();
+          view.set = currentSet({ holdStartMs: 2000 });
+          view.nowMs = 5000;
+          await expect.element(page.getByRole('button', { name: 'End hold' })).toBeVisible();
+          await expect
+            .poll(screen, { message: byHand ? 'timed by hand' : 'timed by the strap' })
+            .toEqual(before);
+          view.remove();
+        }
+      });
+    },
+  );
+
   // Seen in position, the person heard the set's first line for 10.9 s under "Lie face down to start"
   // in the big letters read from the mat, as if not yet seen there, and "In position" in small ones.
   it('in position before the voice has said "Go": says so in the big letters, with Go to listen for, and the ring once it is heard', async () => {
