@@ -101,8 +101,9 @@ export type LineRole =
    * said a sentence at a time. What a number of the countdown cuts off or drops of it, from the
    * sentence under way, is said after the set's 'set-after-rest-how' line; what a pause's answer cuts
    * off, after the line the rest goes on with (see 'rest-goes-on'). Said again as the rest goes on after
-   * a pause, it says only what was not heard to its end, from the first such sentence, and nothing
-   * where all was; what the countdown or the pause kept of it is then said here, not again later. The
+   * a pause, it says only what was not heard to its end, from the first such sentence to its own
+   * last, and nothing where all was; what the countdown or the pause kept of it is then said here, not
+   * again later, where the rest goes on with fewer sentences than it said as with all of them. The
    * rest's line is made to end before "five" at SPOKEN_MS_PER_CHAR; a slower voice (some ten characters
    * a second) had the bird dog's "And the opposite leg back. Both level with the floor. Pause, lower
    * slowly, switch sides" cut off by "five" and never said.

@@ -128,13 +128,32 @@ function unheardOf(said: HowSaid, text: string): string {
   return same ? fromFirstUnheard(said) : text;
 }
 
-/** What `said` holds from its first sentence not heard to its end; "" where all were. */
-function fromFirstUnheard(said: HowSaid): string {
-  const unheard = said.sentences.findIndex((sentence) => !said.heard.has(sentence));
-  return unheard < 0 ? '' : said.sentences.slice(unheard).join(' ');
+/**
+ * What `said` holds from its first sentence not heard to its end, up to its sentence `to` (all of
+ * them where not given); "" where all before it were.
+ */
+function fromFirstUnheard(said: HowSaid, to = said.sentences.length): string {
+  const unheard = said.sentences.findIndex((sentence) => !said.heard.has(bare(sentence)));
+  return unheard < 0 || unheard >= to ? '' : said.sentences.slice(unheard, to).join(' ');
 }
 
-/** Sentences of where to lie and how said in a rest, and those heard to their end. */
+/**
+ * Where `sentences` stand in a row among the sentences `said`: the first one's place, or -1. The last
+ * of a line has no full stop, which the same sentence has inside a longer one.
+ */
+function runIn(said: HowSaid, sentences: readonly string[]): number {
+  for (let from = 0; from + sentences.length <= said.sentences.length; from++) {
+    if (sentences.every((sentence, i) => bare(said.sentences[from + i]) === bare(sentence))) return from;
+  }
+  return -1;
+}
+
+/** A sentence without the full stop (or mark) it ends with, where it has one. */
+function bare(sentence: string): string {
+  return sentence.replace(/[.!?]+$/, '');
+}
+
+/** Sentences of where to lie and how said in a rest, and those heard to their end (see bare). */
 interface HowSaid {
   readonly sentences: readonly string[];
   readonly heard: Set<string>;
@@ -459,23 +478,24 @@ export class Speech {
   /**
    * What to say of where to lie and how the next exercise is done (a 'rest-how' line): the whole
    * of a rest's first; of one the rest goes on with after a pause, the same sentences from the first
-   * the person did not hear to its end, "" where they heard them all. What a pause or the countdown
-   * kept of it is said here, not again after the line the rest goes on with or the set's.
+   * the person did not hear to its end, up to its own last, "" where they heard them all. What a
+   * pause or the countdown kept of it is said here, not again after the line the rest goes on with or
+   * the set's: where the rest goes on with fewer sentences than it said, for want of room, the set
+   * says those after them. Said whole after that line, what the pause cut off of the bird dog said
+   * "Hands under shoulders" a second time, after "And the opposite leg back", and "five" cut it off.
    */
   private unheardOfHow(text: string): string {
     const said = this.howSaid;
     const sentences = spokenSentences(text);
-    const from = said ? said.sentences.length - sentences.length : -1;
-    const same =
-      said !== null && from >= 0 && sentences.every((sentence, i) => said.sentences[from + i] === sentence);
-    if (!same) {
+    const from = said ? runIn(said, sentences) : -1;
+    if (said === null || from < 0) {
       this.howSaid = { sentences, heard: new Set() };
       return text;
     }
     this.cutByCountdown = null;
     this.cutByPause = null;
     this.dropWaiting(isRestHow);
-    return fromFirstUnheard(said);
+    return fromFirstUnheard(said, from + sentences.length);
   }
 
   /**
@@ -558,7 +578,7 @@ export class Speech {
       // Heard to its end, not cut off: a sentence of where to lie and how said again after a pause
       // would be heard twice (see unheardOfHow).
       const heard = () => {
-        if (this.speaking === utterance && isRestHow(waiting)) this.howSaid?.heard.add(line.text);
+        if (this.speaking === utterance && isRestHow(waiting)) this.howSaid?.heard.add(bare(line.text));
       };
       utterance.addEventListener('end', heard);
       utterance.addEventListener('end', done);

@@ -1174,6 +1174,24 @@ describe("a rest's countdown after a line that runs long", () => {
       player.dispose();
     },
   );
+
+  // At some ten characters a second, paused 1.25 s into the rest, it went on with where to lie and the
+  // first of how the bird dog is done, all the rest had room for, and the whole line the pause cut off
+  // waited behind it: "Hands under shoulders" was said again after "And the opposite leg back", and
+  // "five" cut it off.
+  it('says each sentence of where to lie and how once, where the rest goes on with fewer of them than the pause cut off', () => {
+    const birdDog = exerciseById('bird-dog');
+    const { voice, player } = birdDogAfterARest(1250);
+    const sentences = spokenSentences(`${birdDog.position} ${birdDog.spokenHow.slice(0, -1)}`);
+    const said = voice.lines.slice(voice.lines.findIndex((line) => line.text === 'Paused'));
+    const resumed = said.find((line) => line.text.startsWith('Rest goes on'));
+    expect(resumed?.text).not.toContain(sentences[0]);
+    expect(said.filter((line) => sentences.includes(line.text)).map((line) => line.text)).toEqual(sentences);
+    expect(said.filter((line) => line.cut)).toEqual([]);
+    const whole = said.map((line) => line.text);
+    expect(whole.indexOf(sentences.at(-1) ?? '')).toBeLessThan(whole.indexOf('Go'));
+    player.dispose();
+  });
 });
 
 /**
