@@ -648,11 +648,14 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
       ? restGoesOnLine(next, pause, saidMs, speechRate ?? 1)
       : resumed(next, saidMs);
   // How long the rest has, from now, before its countdown or the set cuts off what is said; and
-  // whether the line says the time left alone, which its countdown waits for (see LineRole).
-  const room = (cue: Cue, saidMs: number): Cue =>
+  // whether the line says the time left alone, which its countdown waits for (see LineRole). Before
+  // another exercise, the one point of the set before that the pause cut off is of an exercise done:
+  // it was said in the bird dog's rest after a superman, and "five" cut it off.
+  const restGoesOn = (cue: Cue, saidMs: number): Cue =>
     next.phase === 'rest' && cue.kind === 'say'
       ? {
           ...cue,
+          ...(restBeforeAnotherExercise(next) ? { ends: [...(cue.ends ?? []), 'point'] } : {}),
           role: {
             kind: cue.text === resumed(next, saidMs) ? 'rest-time-left' : 'rest-goes-on',
             roomMs: restCutsOffMs(next, speechRate ?? 1) - next.nowMs,
@@ -660,7 +663,7 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
         }
       : cue;
   if (!dropped || skippedTo)
-    return restLineCues(next, goesOn(next.nowMs), (text) => room(sayGoesOn(text), next.nowMs));
+    return restLineCues(next, goesOn(next.nowMs), (text) => restGoesOn(sayGoesOn(text), next.nowMs));
   // Nothing was said of a drop that short, and there is nothing to say unless the device is still
   // away: the person who tapped Resume then counts by hand, and is told so.
   const exercise = currentPlanned(next)?.exercise;
@@ -674,7 +677,7 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
   if (next.phase === 'set')
     return [{ kind: 'say', text: goesOnFromDrop(next, saidMs), interrupt: false, ends: ['pause'] }];
   return restLineCues(next, goesOn(saidMs), (text) =>
-    room(
+    restGoesOn(
       {
         kind: 'say',
         text,
@@ -684,6 +687,11 @@ function resumedCues(prev: SessionState, next: SessionState, speechRate: number 
       saidMs,
     ),
   );
+}
+
+/** Whether the rest under way comes before another exercise than the set it follows. */
+function restBeforeAnotherExercise(rest: SessionState): boolean {
+  return upNext(rest)?.exercise.id !== currentPlanned(rest)?.exercise.id;
 }
 
 /**

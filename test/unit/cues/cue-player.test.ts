@@ -1192,6 +1192,43 @@ describe("a rest's countdown after a line that runs long", () => {
     expect(whole.indexOf(sentences.at(-1) ?? '')).toBeLessThan(whole.indexOf('Go'));
     player.dispose();
   });
+
+  // At some thirteen characters a second, the superman's one point was still said as its set ended; a
+  // pause 1.25 s into the rest cut it off, and it was said after Resume in the bird dog's rest, where
+  // "five" cut it off again.
+  it('says no line of the exercise done after a pause in the rest before another, which cut one off', () => {
+    const { voice, player } = birdDogAfterARest(1250, { msPerChar: 130 });
+    const paused = voice.lines.findIndex((line) => line.text === 'Paused');
+    expect(voice.lines.slice(0, paused).find((line) => line.text === SUPERMAN_POINT)?.cut).toBe(true);
+    const said = voice.lines.slice(paused).map((line) => line.text);
+    expect(said).toContain('Bird dog, one set. Ten each side');
+    expect(said).not.toContain(SUPERMAN_POINT);
+    player.dispose();
+  });
+
+  // A pause in the rest between two sets of the same exercise keeps its one point, cut off as the
+  // set before ended, for the set to come: the exercise is not done.
+  it('says the one point a pause cut off in the rest before another set of the same exercise after Resume', () => {
+    onAFakeClock();
+    const voice = new VoiceInTime(130);
+    const { player, act, state } = voiced(voice, [
+      { exercise: exerciseById('superman'), dosage: { sets: 2, target: 1, restS: 30 } },
+    ]);
+    act({ type: 'start', nowMs: 0 });
+    act({ type: 'go-heard', nowMs: 0 });
+    vi.advanceTimersByTime(12_000);
+    act(rep(12_000));
+    expect(state().phase).toBe('rest');
+    vi.advanceTimersByTime(1250);
+    act({ type: 'pause', nowMs: 13_250 });
+    vi.advanceTimersByTime(3000);
+    act({ type: 'resume', nowMs: 16_250 });
+    vi.advanceTimersByTime(15_000);
+    const paused = voice.lines.findIndex((line) => line.text === 'Paused');
+    expect(voice.lines.slice(0, paused).find((line) => line.text === SUPERMAN_POINT)?.cut).toBe(true);
+    expect(voice.lines.slice(paused).find((line) => line.text === SUPERMAN_POINT)?.cut).toBe(false);
+    player.dispose();
+  });
 });
 
 /**
