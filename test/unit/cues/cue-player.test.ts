@@ -181,7 +181,7 @@ describe('tones where the browser has no Web Audio', () => {
 });
 
 /** The app's speech queue by itself, speaking through `voice`. */
-function speechThrough(voice: VoiceOnTheMat): Speech {
+function speechThrough(voice: Pick<VoiceOnTheMat, 'speechSynthesis'>): Speech {
   return new Speech({
     speechSynthesis: voice.speechSynthesis,
     SpeechSynthesisUtterance: StandInUtterance,
@@ -1326,6 +1326,55 @@ describe("a rest's line cut off by a pause, said as the rest goes on", () => {
       'Go',
     ]);
     player.dispose();
+  });
+});
+
+/**
+ * The voice by itself, given the rest's line of where to lie and how, a pause that cuts it off in its
+ * second sentence, and the line the rest goes on with, with room for what was cut or without.
+ */
+describe('what a pause cut off of where to lie and how, with the room the rest goes on with', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const HOW = ['Hands under shoulders.', 'Knees under hips.', 'Eyes just ahead of your hands'];
+  const GOES_ON = 'Rest goes on: twenty seconds left';
+  const SETS_LINE = 'Bird dog, one set. Ten each side';
+
+  /**
+   * Said at 100 ms a character: the pause 2.8 s in, in "Knees under hips", Resume 3 s later with
+   * `roomMs` to "five", and the set's line a second after it. What the voice began, in order.
+   */
+  function goneOnWith(roomMs: number): VoiceInTime {
+    onAFakeClock();
+    const voice = new VoiceInTime(100);
+    const speech = speechThrough(voice);
+    speech.say(HOW.join(' '), { bySentence: true, role: { kind: 'rest-how' } });
+    vi.advanceTimersByTime(2800);
+    speech.say('Paused', { interrupt: true, topic: 'pause', reply: true, ends: ['point', 'how'] });
+    vi.advanceTimersByTime(3000);
+    speech.say(GOES_ON, { interrupt: true, ends: ['pause'], role: { kind: 'rest-goes-on', roomMs } });
+    vi.advanceTimersByTime(roomMs);
+    speech.say('five', { interrupt: true, topic: 'time' });
+    vi.advanceTimersByTime(1000);
+    speech.say(SETS_LINE, { interrupt: true, role: { kind: 'set-after-rest-how' } });
+    vi.advanceTimersByTime(10_000);
+    expect(voice.lines.find((line) => line.cut)?.text).toBe(HOW[1]);
+    return voice;
+  }
+
+  it('says it right after the line the rest goes on with, where it ends before the countdown', () => {
+    const voice = goneOnWith(10_000);
+    expect(voice.begun.slice(2)).toEqual(['Paused', GOES_ON, ...HOW.slice(1), 'five', SETS_LINE]);
+    expect(voice.lines.slice(2).filter((line) => line.cut)).toEqual([]);
+  });
+
+  // Begun with too little of the rest left, the countdown would cut it off again, and it would be
+  // said whole after the set's line, its opening heard twice.
+  it("leaves it to follow the set's line, where its first sentence would not end before the countdown", () => {
+    const voice = goneOnWith(4000);
+    expect(voice.begun.slice(2)).toEqual(['Paused', GOES_ON, 'five', SETS_LINE, ...HOW.slice(1)]);
+    expect(voice.lines.slice(2).filter((line) => line.cut)).toEqual([]);
   });
 });
 
