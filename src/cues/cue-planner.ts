@@ -130,8 +130,9 @@ export type LineRole =
    * The line a rest goes on with after a pause, `roomMs` from now until the rest's countdown, or its
    * end where it has none, cuts off what is said: what the pause cut off of the 'rest-how' line
    * follows it where its first sentence ends by then, and otherwise after the set's line, as what the
-   * countdown cuts off does. With 5 s left, "Pause, lower slowly, switch sides" was begun, cut off by
-   * the set's line at "swit" and said whole after it.
+   * countdown cuts off does; so does each sentence of the 'rest-how' line the rest goes on with after
+   * it, from the first that would not end by then. With 5 s left, "Pause, lower slowly, switch sides"
+   * was begun, cut off by the set's line at "swit" and said whole after it.
    */
   | { readonly kind: 'rest-goes-on'; readonly roomMs: number }
   /**

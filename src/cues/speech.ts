@@ -207,6 +207,14 @@ export class Speech {
    */
   private cutByPause: Line | null = null;
   /**
+   * When (performance.now()) the countdown or the set cuts off what the rest gone on with after a
+   * pause says, as the line it goes on with ('rest-goes-on' or 'rest-time-left') was handed over, and
+   * until the next line is: what the pause cut off, and the 'rest-how' line that follows it, have that
+   * room, and a sentence that would not end in it follows the set's line (see noRoomFor). Begun
+   * without, the elbow plank's "Keep your back straight, eyes down" was cut off by "five".
+   */
+  private restGoesOnUntilMs: number | null = null;
+  /**
    * Where to lie and how the next exercise is done, as the rest's 'rest-how' line said it: its
    * sentences, and those heard to their end. The line the rest goes on with after a pause says them
    * again from the first not heard, where the planner, reckoning the voice's pace, had it from a
@@ -317,6 +325,11 @@ export class Speech {
     }: HowToSay = {},
   ): void {
     if (!this.speaks || text.trim() === '') return;
+    const restHowUntilMs = role?.kind === 'rest-how' ? this.restGoesOnUntilMs : null;
+    this.restGoesOnUntilMs =
+      role?.kind === 'rest-goes-on' || role?.kind === 'rest-time-left'
+        ? performance.now() + role.roomMs
+        : null;
     const inRest = this.howSaidInRest;
     if (topic !== 'point') this.howSaidInRest = null;
     const toSay =
@@ -355,15 +368,15 @@ export class Speech {
       kept,
       atMs: performance.now(),
       ...(role ? { role } : {}),
+      ...(restHowUntilMs === null ? {} : { untilMs: restHowUntilMs }),
       ...(onStart ? { onStart } : {}),
     };
     if (reply) this.waiting.splice(this.firstAnnouncement(), 0, line);
     else this.waiting.push(line);
     if (this.cutByPause && ends?.includes('pause')) {
       const { untilMs: _before, ...cut } = this.cutByPause;
-      const roomMs =
-        role?.kind === 'rest-goes-on' || role?.kind === 'rest-time-left' ? role.roomMs : undefined;
-      this.waiting.push(roomMs === undefined ? cut : { ...cut, untilMs: performance.now() + roomMs });
+      const untilMs = this.restGoesOnUntilMs;
+      this.waiting.push(untilMs === null ? cut : { ...cut, untilMs });
       this.cutByPause = null;
     }
     // The set begins: how it is done, as far as the countdown cut it off, comes next, as a line of

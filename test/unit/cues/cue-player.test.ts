@@ -1229,6 +1229,29 @@ describe("a rest's countdown after a line that runs long", () => {
     expect(voice.lines.slice(paused).find((line) => line.text === SUPERMAN_POINT)?.cut).toBe(false);
     player.dispose();
   });
+
+  // At nine characters a second, paused 5.25 s into the rest before the elbow plank, it went on with
+  // where to lie and how from the first, and "five" cut off "Keep your back straight, eyes down",
+  // said again after the set's line; at some eight a second, paused 1.25 s into the bird dog's, it
+  // cut off "Brace your core, back flat".
+  it.each([
+    ['elbow-plank', 90, 5250],
+    ['bird-dog', 130, 1250],
+  ] as const)(
+    'begins no sentence of where to lie and how of the %s at %i ms a character, paused %i ms into the rest, that the countdown cuts off',
+    (id, msPerChar, intoTheRestMs) => {
+      const exercise = exerciseById(id);
+      const then = pausedThreeSeconds;
+      const { voice, player } = restBefore(exercise, 20, msPerChar, { atMs: 12_000 + intoTheRestMs, then });
+      vi.advanceTimersByTime(40_000);
+      const said = voice.lines.slice(voice.lines.findIndex((line) => line.text === 'Paused'));
+      expect(said.filter((line) => line.cut)).toEqual([]);
+      const sentences = spokenSentences(`${exercise.position} ${exercise.spokenHow.slice(0, -1)}`);
+      const begun = said.map((line) => line.text);
+      expect(begun.filter((text) => sentences.includes(text))).toEqual(sentences);
+      player.dispose();
+    },
+  );
 });
 
 /**
