@@ -674,6 +674,29 @@ describe("a pause in a new person's first set", () => {
     expect(after.slice(five + 5).some((line) => how.includes(line))).toBe(false);
   });
 
+  // Paused a second into the rest before the bird dog, a voice of some ten characters a second: the
+  // rest went on with where to lie and the first of how it is done, all it had room for, and the
+  // whole line the pause cut off after them, "Hands under shoulders" said a second time after "Reach
+  // one arm forward" and cut off by "five".
+  it('says each sentence of where to lie and how the next exercise is done once, paused early in the rest before it', async () => {
+    const birdDog = PROGRAM.find((e) => e.id === 'bird-dog')!;
+    const sentences = `${birdDog.position} ${birdDog.spokenHow.slice(0, -1)}`.split(/(?<=\.) /);
+    await begun(95);
+    const restLine = (line: string) => line.startsWith('Rest, ') && line.includes('Next: Bird dog');
+    await runUntil(page, async () => (await texts(page)).some(restLine), 600);
+    await page.clock.runFor(1000);
+    await page.getByRole('button', { name: 'Pause', exact: true }).tap();
+    await page.clock.runFor(3000);
+    const saidBefore = (await texts(page)).length;
+    await page.getByRole('button', { name: 'Resume', exact: true }).tap();
+    await runUntil(page, async () => (await texts(page)).slice(saidBefore).includes('In position. Go.'), 90);
+    const log = await cueLog(page);
+    const fromPaused = log.slice(log.findIndex((cue) => cue.kind === 'say' && cue.detail === 'Paused'));
+    const begunAfter = fromPaused.filter((cue) => cue.kind === 'say').map((cue) => cue.detail);
+    expect(begunAfter.filter((line) => sentences.includes(line))).toEqual(sentences);
+    expect(fromPaused.filter((cue) => cue.kind === 'cut')).toEqual([]);
+  });
+
   // Reloaded 2 s after the rest before the bridge had said where to lie and how to their end, at the
   // pace the app reckons a voice by, the new page went on with "Rest goes on: twenty-four seconds
   // left. Next: Glute bridge, one set", the bridge's point and where to lie, all heard before the
