@@ -302,7 +302,11 @@ interface DrawingInStep {
    * step, or kept the top one. Null before any.
    */
   readonly heldS: number | null;
-  /** That hold was in the last session with a drawing-in, not before a shorter one. */
+  /**
+   * The last session with a drawing-in held a hold of that length whole: the one that earned the
+   * step, or one as long since (a 45 s planned by the person after 45 s had earned 60 s), not a
+   * shorter one.
+   */
   readonly heldLastTime: boolean;
 }
 
@@ -313,18 +317,18 @@ interface DrawingInStep {
 function drawingInStep(history: readonly PastSession[]): DrawingInStep {
   let step = 0;
   let heldS: number | null = null;
-  let heldLastTime = false;
+  let longestWholeLastTimeS = 0;
   for (const session of chronological(history)) {
     const sets = setsOf(session, 'drawing-in');
     if (sets.length === 0) continue;
-    const reached = sets
-      .filter((set) => heldToTarget(set) && set.target >= DRAWING_IN_STEPS_S[step])
-      .map((set) => set.target);
-    heldLastTime = reached.length > 0;
-    if (!heldLastTime) continue;
+    const whole = sets.filter(heldToTarget).map((set) => set.target);
+    longestWholeLastTimeS = Math.max(0, ...whole);
+    const reached = whole.filter((targetS) => targetS >= DRAWING_IN_STEPS_S[step]);
+    if (reached.length === 0) continue;
     heldS = Math.max(...reached);
     if (step < DRAWING_IN_STEPS_S.length - 1) step++;
   }
+  const heldLastTime = heldS !== null && longestWholeLastTimeS >= heldS;
   return { targetS: DRAWING_IN_STEPS_S[step], heldS, heldLastTime };
 }
 

@@ -744,6 +744,30 @@ describe("what progression changed in today's plan, and why", () => {
     });
   });
 
+  it('names last time where the hold that earned the step was held whole again, at its own length, in the last session', () => {
+    // A person who planned their own 45 s for a while (targets from past sessions unticked): every
+    // hold whole, none shorter, so "a shorter hold" would tell of one that never was.
+    const history = [
+      drawingIn(day(1), 45, 45_000),
+      drawingIn(day(2), 45, 45_000),
+      drawingIn(day(3), 45, 45_000),
+    ];
+    expect(drawingInReason(history)).toMatchObject({
+      today: 60,
+      reason: 'you held the whole 45 s last time',
+    });
+    // Held whole at a shorter length since, the earlier hold is still the one that is named.
+    const shorterSince = [
+      drawingIn(day(1), 45, 45_000),
+      drawingIn(day(2), 60, 60_000),
+      drawingIn(day(3), 45, 45_000),
+    ];
+    expect(drawingInReason(shorterSince)).toMatchObject({
+      today: 120,
+      reason: 'you held the whole 1 min in an earlier session, and a shorter hold does not lower it',
+    });
+  });
+
   it("keeps the plank's goal through a first hold the person ended short of it, and says so", () => {
     // Day 1: 40 s held, so day 2 aims at 45 s; day 2 ends its first plank with End hold at 12 s.
     const endedShort = (how: Partial<SetRecord>): PastSession => ({
