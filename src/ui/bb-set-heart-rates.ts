@@ -83,9 +83,11 @@ export class BbSetHeartRates extends LitElement {
             const drop =
               dropBpm === null
                 ? ''
-                : html`, <span class="unbroken">then ${dropBpm > 0 ? `−${dropBpm}` : 'no drop'} <span class="unbroken">in the rest</span></span>`;
-            // Each number with its unit: "87" over "bpm average" on a phone read as a number alone.
-            return html`<li>${setName(record, skipped)} <span class="unbroken">${stats.avgBpm} bpm</span> average, <span class="unbroken">${stats.maxBpm} at most</span>${drop}</li>`;
+                : html` <span class="unbroken">then ${dropBpm > 0 ? `−${dropBpm}` : 'no drop'} <span class="unbroken">in the rest</span></span>`;
+            // Each number with its unit: "87" over "bpm average" on a phone read as a number alone. The
+            // comma before the drop goes with "at most": after a box kept whole the line may break
+            // before it, and a line began ", then no drop in the rest".
+            return html`<li>${setName(record, skipped)} <span class="unbroken">${stats.avgBpm} bpm</span> average, <span class="unbroken">${stats.maxBpm} at most${dropBpm === null ? '' : ','}</span>${drop}</li>`;
           })}
         </ul>
         ${

@@ -1186,6 +1186,28 @@ describe('bb-summary', () => {
     }
   });
 
+  it('keeps the comma after "at most" on its line, so that no line of a set\'s heart rate begins with one', async () => {
+    const restore = await layOutAsTheApp(420, 640);
+    try {
+      const summary = fourSetsWithTheirHeartRates([21, -2, 17, 34], { beforeMs: null, afterMs: null });
+      summary.plan = planWithLoggedWeight();
+      const main = inAppMain(summary);
+      const items = page.getByRole('listitem');
+      await expect.element(items.nth(3)).toBeVisible();
+      // In History's card on a 360 px phone a lat pulldown's line read "101 bpm average, 103 at most"
+      // over ", then no drop in the rest".
+      for (let widthPx = 200; widthPx <= 420; widthPx += 2) {
+        main.style.width = `${widthPx}px`;
+        for (let i = 0; i < 4; i++) {
+          const item = items.nth(i).element();
+          expect(linesAcrossNodes(item, 'at most,'), `${widthPx} px: ${item.textContent}`).toBe(1);
+        }
+      }
+    } finally {
+      await restore();
+    }
+  });
+
   it('keeps "then" with the drop after it and each number with its unit, with text at twice its size (180 px wide)', async () => {
     const restore = await layOutAsTheApp(180, 320);
     try {
