@@ -32,7 +32,7 @@ import {
   upNext,
 } from '../workout/session.ts';
 import { setsKeptOnFinishing } from '../workout/sets-kept.ts';
-import type { Settings } from '../workout/settings.ts';
+import { type Settings, weightAsLastTime } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';
 import { findingPulse, noReadingReason } from './bb-heart-rate.ts';
 import { devicesAtAGlance, type HeaderRoom } from './devices-at-a-glance.ts';
@@ -46,6 +46,7 @@ import {
   describeNoWeight,
   describeSetOffer,
   describeTargetChange,
+  describeWeightAsLastTime,
   farAboveProgramNote,
   plural,
   skippedJustBefore,
@@ -855,6 +856,7 @@ export class BbApp extends LitElement {
         .voices=${this.app.cues?.outputs.speech.voices() ?? []}
         .targetChanges=${this.targetChanges.value}
         .heavierWeights=${this.heavierWeights.value}
+        .weightsAsLastTime=${this.weightsAsLastTime(this.session.value.plan)}
         .tunings=${this.app.tunings}
       ></bb-settings>`;
     }
@@ -1069,6 +1071,16 @@ export class BbApp extends LitElement {
     </div>`;
   }
 
+  /** The weights the plan took from the last session, none being logged, for the settings to suggest. */
+  private weightsAsLastTime(plan: SessionState['plan']): Partial<Record<ExerciseId, number>> {
+    return Object.fromEntries(
+      plan.flatMap((planned) => {
+        const kg = weightAsLastTime(this.settings.value, planned);
+        return kg === null ? [] : [[planned.exercise.id, kg]];
+      }),
+    );
+  }
+
   /**
    * Today's plan, each target with why progression moved it, and each exercise the devices connected
    * now cannot see marked with what its set asks (see planByHandText), once it is made from the
@@ -1094,7 +1106,12 @@ export class BbApp extends LitElement {
           const weight = this.heavierWeights.value.includes(exercise.id)
             ? describeHeavierWeight(exercise, 'in Settings', change !== null)
             : null;
-          const noWeight = weightToLog(exercise, dosage) ? describeNoWeight('in Settings') : null;
+          const lastTimeKg = weightAsLastTime(this.settings.value, planned);
+          const noWeight = weightToLog(exercise, dosage)
+            ? describeNoWeight('in Settings')
+            : lastTimeKg !== null
+              ? describeWeightAsLastTime(lastTimeKg, 'in Settings')
+              : null;
           const byHand = planByHandText(exercise, exercises, countedByDevice);
           const why =
             [progression, weight, noWeight, farAboveProgramNote(exercise, dosage.target)]

@@ -37,6 +37,7 @@ import {
   describeNoWeight,
   describeRange,
   describeTargetChange,
+  describeWeightAsLastTime,
   farAboveProgramNote,
   formatDuration,
   learnedText,
@@ -56,6 +57,18 @@ import {
   unbrokenStyles,
   visuallyHidden,
 } from './styles.ts';
+
+type WeightsAsLastTime = Readonly<Partial<Record<ExerciseId, number>>>;
+
+/**
+ * Whether two sets of weights differ in any weight: the app hands them over afresh on every render,
+ * and a form re-rendered by each heart-rate sample wipes a number being typed.
+ */
+function otherWeights(next: WeightsAsLastTime, previous?: WeightsAsLastTime): boolean {
+  if (!previous) return true;
+  const ids = new Set([...Object.keys(next), ...Object.keys(previous)]) as Set<ExerciseId>;
+  return [...ids].some((id) => next[id] !== previous[id]);
+}
 
 /** Whether two voice lists differ in any voice. */
 function otherVoices(next: readonly VoiceChoice[], previous?: readonly VoiceChoice[]): boolean {
@@ -369,6 +382,13 @@ export class BbSettings extends LitElement {
   @property({ attribute: false }) targetChanges: readonly TargetChange[] = [];
   /** The exercises of today's plan for which it is time to try a heavier weight (progression). */
   @property({ attribute: false }) heavierWeights: readonly ExerciseId[] = [];
+  /**
+   * The weight today's plan took from the last session, of each exercise done with one for which none
+   * is logged here (see weightAsLastTime): the field suggests it, and the plan lifts it until another
+   * is typed.
+   */
+  @property({ attribute: false, hasChanged: otherWeights })
+  weightsAsLastTime: WeightsAsLastTime = {};
   /** What the app learned from the person's corrections, to show per exercise and to forget. */
   @property({ attribute: false }) tunings: TuningModel | null = null;
 
@@ -510,7 +530,14 @@ export class BbSettings extends LitElement {
     const farAbove = farAboveProgramNote(exercise, dosage.target);
     const farAboveNoteId = farAbove ? `${choice.id}-far-above` : null;
     const targetNoteIds = [perSideNoteId, farAboveNoteId].filter((id) => id !== null).join(' ') || null;
-    const noWeightNoteId = weightToLog(exercise, dosage) ? `${choice.id}-no-weight` : null;
+    const lastTimeKg = weightToLog(exercise, dosage) ? (this.weightsAsLastTime[choice.id] ?? null) : null;
+    const weightNote =
+      lastTimeKg !== null
+        ? describeWeightAsLastTime(lastTimeKg, 'here')
+        : weightToLog(exercise, dosage)
+          ? describeNoWeight('here')
+          : null;
+    const weightNoteId = weightNote ? `${choice.id}-weight-note` : null;
     return html`
       <li class=${choice.included ? '' : 'left-out'}>
         <div class="head">
@@ -539,16 +566,13 @@ export class BbSettings extends LitElement {
                   dosage.weightKg ?? null,
                   LIMITS.weightKg,
                   0.5,
-                  noWeightNoteId,
+                  weightNoteId,
+                  lastTimeKg,
                 )
               : nothing
           }
         </div>
-        ${
-          noWeightNoteId
-            ? html`<p class="note" id=${noWeightNoteId}>${describeNoWeight('here')}</p>`
-            : nothing
-        }
+        ${weightNoteId ? html`<p class="note" id=${weightNoteId}>${weightNote}</p>` : nothing}
         ${
           perSideNoteId
             ? html`<p class="note" id=${perSideNoteId}>
@@ -609,6 +633,7 @@ export class BbSettings extends LitElement {
     limits: Limits,
     step: number,
     describedBy: string | null = null,
+    suggested: number | null = null,
   ) {
     const key = dosageKey(id, field);
     const before = () => this.model.state.exercises.find((c) => c.id === id)?.dosage[field] ?? null;
@@ -625,9 +650,9 @@ export class BbSettings extends LitElement {
         ${capitalised(label)}
         ${
           Number.isInteger(step)
-            ? html`<input type="number" aria-label=${`${name} ${label}`} aria-describedby=${described ?? nothing} inputmode="numeric" min=${limits.min} max=${limits.max} step=${step} .value=${live(value === null ? '' : String(value))}
+            ? html`<input type="number" aria-label=${`${name} ${label}`} aria-describedby=${described ?? nothing} inputmode="numeric" placeholder=${suggested === null ? nothing : String(suggested)} min=${limits.min} max=${limits.max} step=${step} .value=${live(value === null ? '' : String(value))}
                 @change=${onChange} />`
-            : html`<input type="text" aria-label=${`${name} ${label}`} aria-describedby=${described ?? nothing} inputmode="decimal" autocomplete="off" .value=${live(value === null ? '' : String(value))}
+            : html`<input type="text" aria-label=${`${name} ${label}`} aria-describedby=${described ?? nothing} inputmode="decimal" autocomplete="off" placeholder=${suggested === null ? nothing : String(suggested)} .value=${live(value === null ? '' : String(value))}
                 @change=${onChange} />`
         }
       </label>

@@ -41,7 +41,7 @@ import {
   skippedUndone,
   startSeenWord,
 } from '../workout/session.ts';
-import { WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
+import { capitalised, WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
 import { anyKept, type SetsKept, setsKeptText } from '../workout/sets-kept.ts';
 
 /** "45", "1:07": the big number of a timer. */
@@ -169,6 +169,14 @@ export function describeSetOffer(exercise: Exercise, target: number): string {
  */
 export function describeNoWeight(where: 'in Settings' | 'here'): string {
   return `${PICK_A_WEIGHT}, and log it ${where}.`;
+}
+
+/**
+ * The word beside an exercise whose weight the plan took from the last session, none being logged
+ * (see weightAsLastTime): "At 32.5 kg, as last time, until you log a weight in Settings."
+ */
+export function describeWeightAsLastTime(kg: number, where: 'in Settings' | 'here'): string {
+  return `${capitalised(atWeight(kg))}, as last time, until you log a weight ${where}.`;
 }
 
 /**

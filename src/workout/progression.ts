@@ -71,10 +71,26 @@ export interface PastSession {
 export function sessionsPerExercise(history: readonly PastSession[]): ReadonlyMap<ExerciseId, number> {
   const counts = new Map<ExerciseId, number>();
   for (const session of history) {
-    const did = new Set(session.exercisesDone ?? session.sets.map((set) => set.exerciseId));
-    for (const id of did) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const id of exercisesDid(session)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;
+}
+
+function exercisesDid(session: PastSession): Set<ExerciseId> {
+  return new Set(session.exercisesDone ?? session.sets.map((set) => set.exerciseId));
+}
+
+/**
+ * The weight the latest session that did the exercise planned for it, kg, or null where none did.
+ * A person who logged no weight (a fresh browser, a backup's sessions taken without its settings)
+ * still lifted one, and their sessions say which: the plan starts from it rather than asking afresh.
+ */
+export function lastWeightKg(history: readonly PastSession[], id: ExerciseId): number | null {
+  const latestFirst = chronological(history).reverse();
+  const last = latestFirst.find(
+    (session) => session.plannedWeightKg?.[id] !== undefined && exercisesDid(session).has(id),
+  );
+  return last?.plannedWeightKg?.[id] ?? null;
 }
 
 function chronological(history: readonly PastSession[]): PastSession[] {

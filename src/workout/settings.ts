@@ -6,7 +6,13 @@
 import { browserStorage, JsonStore, type KeyValueStorage } from './json-store.ts';
 import { Model } from './model.ts';
 import { type Dosage, type ExerciseId, exerciseById, PROGRAM } from './program.ts';
-import { type PastSession, progressPlan, sessionsPerExercise, setOfferDue } from './progression.ts';
+import {
+  lastWeightKg,
+  type PastSession,
+  progressPlan,
+  sessionsPerExercise,
+  setOfferDue,
+} from './progression.ts';
 import type { PlannedExercise } from './session.ts';
 
 export interface ExerciseChoice {
@@ -113,7 +119,7 @@ export function planOf(
     .filter((choice) => choice.included)
     .map((choice) => ({
       exercise: exerciseById(choice.id),
-      dosage: choice.dosage,
+      dosage: dosageOf(choice, history),
       ...((sessionsDid.get(choice.id) ?? 0) < HOW_SAID_SESSIONS ? { sayHow: true } : {}),
     }));
   // Progressed as a full session: the sets progression adds are a full session's.
@@ -121,6 +127,28 @@ export function planOf(
   return settings.length === 'short'
     ? progressed.map((planned) => ({ ...planned, dosage: { ...planned.dosage, sets: 1 } }))
     : progressed;
+}
+
+/**
+ * The dosage a plan takes: the person's, and where they logged no weight for an exercise done with
+ * one, the last session's weight (see lastWeightKg), with or without targets set from past sessions:
+ * it is what they lift, not a target. It is not written to the settings: each plan reads it afresh
+ * from the sessions, a session trained at it keeps it in its plan for the next, and the settings keep
+ * only what the person typed, so that a weight they clear goes back to the one they last lifted.
+ */
+function dosageOf({ id, dosage }: ExerciseChoice, history: readonly PastSession[]): Dosage {
+  if (!exerciseById(id).weighted || dosage.weightKg !== undefined) return dosage;
+  const lastKg = lastWeightKg(history, id);
+  return lastKg === null ? dosage : { ...dosage, weightKg: lastKg };
+}
+
+/**
+ * The weight today's plan took from the last session, as the person logged none (see dosageOf), or
+ * null: the plan and the settings say it is last time's.
+ */
+export function weightAsLastTime(settings: Settings, { exercise, dosage }: PlannedExercise): number | null {
+  const logged = settings.exercises.find((choice) => choice.id === exercise.id)?.dosage.weightKg;
+  return logged === undefined && dosage.weightKg !== undefined ? dosage.weightKg : null;
 }
 
 /**

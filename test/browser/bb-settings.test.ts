@@ -373,6 +373,23 @@ describe('bb-settings', () => {
     await expect.element(weight).toHaveAccessibleDescription(ask);
   });
 
+  it("suggests the last session's lat pulldown weight where none is logged, and logs none until one is typed", async () => {
+    const { model, element } = mount();
+    element.weightsAsLastTime = { 'lat-pulldown': 32.5 };
+    const weight = page.getByRole('textbox', { name: 'Wide-grip lat pulldown weight, kg' });
+    const weightKg = () => model.state.exercises.find((e) => e.id === 'lat-pulldown')?.dosage.weightKg;
+    const asLastTime = 'At 32.5 kg, as last time, until you log a weight here.';
+    await expect.element(weight).toHaveAttribute('placeholder', '32.5');
+    await expect.element(weight).toHaveAccessibleDescription(asLastTime);
+    await expect.element(weight).toHaveValue('');
+    expect(weightKg()).toBeUndefined();
+    await weight.fill('35');
+    await userEvent.keyboard('{Tab}');
+    expect(weightKg()).toBe(35);
+    await expect.element(weight).toHaveAccessibleDescription('');
+    await expect.element(page.getByText(asLastTime)).not.toBeInTheDocument();
+  });
+
   it('leaves an exercise out and picks a short session', async () => {
     const { model } = mount();
     await page.getByRole('checkbox', { name: 'Wide-grip lat pulldown', exact: true }).click();

@@ -571,6 +571,38 @@ describe("the start screen's plan after a session in which all 3 pulldown sets r
   });
 });
 
+// A backup's sessions imported into a fresh browser without its settings: each lifted a weight, the
+// last 32.5 kg, and the plan asked the person to pick one as if they never had.
+describe("the start screen's plan with no weight logged after a lat pulldown session at 32.5 kg", () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    const name = `start-screen-weight-as-last-time-${Date.now()}`;
+    const pulldown = [1, 2, 3].map((setNumber) =>
+      supermanSet({ exerciseId: 'lat-pulldown', setNumber, target: 12, count: 12, peakDeg: null }),
+    );
+    const earlier = finishedSession('earlier', Date.now() - 86_400_000, pulldown);
+    const plan = [
+      { exerciseId: 'lat-pulldown', dosage: { sets: 3, target: 12, restS: 90, weightKg: 32.5 } },
+    ] as const;
+    const store = await SessionStore.open({ name });
+    await store.importBundles([{ ...earlier, session: { ...earlier.session, plan } }]);
+    store.close();
+    mounted = await mountApp({ start: true, openStore: () => SessionStore.open({ name }) });
+  });
+
+  afterAll(() => mounted.remove());
+
+  it("plans the weight of that session, and says it is last time's until one is logged", async () => {
+    const plan = page.getByRole('list', { name: "Today's plan" });
+    await expect
+      .element(plan.getByRole('listitem').filter({ hasText: 'Wide-grip lat pulldown' }))
+      .toHaveTextContent(
+        /^\s*Wide-grip lat pulldown\s+3 × 13 reps at 32\.5 kg\s+Raised from 12 reps: you did every set of 12 reps last time\. At 32\.5 kg, as last time, until you log a weight in Settings\.\s*$/,
+      );
+  });
+});
+
 describe("the start screen's plan after 2 sessions in which the glute bridge's set reached 15 reps", () => {
   let mounted: AppShell;
 

@@ -13,6 +13,7 @@ import {
   SettingsModel,
   SettingsStore,
   setOffers,
+  weightAsLastTime,
   withDosage,
   withIncluded,
   withMoved,
@@ -243,6 +244,35 @@ describe('planOf', () => {
     }));
     expect(saying([...fiveWithout, ...threeWith.slice(0, 2)])).toEqual(['bat-hang']);
     expect(saying([...fiveWithout, ...threeWith])).toEqual([]);
+  });
+
+  // A backup's sessions imported without its settings: every session lifted a weight, and the plan
+  // asked the person to pick one as if they never had.
+  it("starts a weighted exercise with no weight logged from the last session's weight, and keeps one logged", () => {
+    const pulldownSession = (startedAt: number, kg: number): PastSession => ({
+      startedAt,
+      sets: [],
+      exercisesDone: ['lat-pulldown'],
+      plannedWeightKg: { 'lat-pulldown': kg },
+    });
+    // Latest last, given out of order: the last session's weight, not the heaviest nor the first read.
+    const history = [pulldownSession(3, 32.5), pulldownSession(1, 35), pulldownSession(2, 30)];
+    const pulldown = (settings: ReturnType<typeof defaultSettings>, past: readonly PastSession[]) =>
+      planOf(settings, past).find((p) => p.exercise.id === 'lat-pulldown')?.dosage;
+    expect(pulldown(defaultSettings(), history)?.weightKg).toBe(32.5);
+    expect(pulldown({ ...defaultSettings(), autoProgress: false }, history)?.weightKg).toBe(32.5);
+    // A session that planned a weight but did no lat pulldown is not the last one done with it.
+    const skipped: PastSession = { ...pulldownSession(4, 50), exercisesDone: ['superman'] };
+    expect(pulldown(defaultSettings(), [...history, skipped])?.weightKg).toBe(32.5);
+    // The person's own weight stands, and without a past weight there is none to start from.
+    const logged = withDosage(defaultSettings(), 'lat-pulldown', { weightKg: 40 });
+    expect(pulldown(logged, history)?.weightKg).toBe(40);
+    expect(pulldown(defaultSettings(), [])).not.toHaveProperty('weightKg');
+    // The plan tells a weight taken from the last session from one the person logged.
+    const planned = (settings: ReturnType<typeof defaultSettings>) =>
+      planOf(settings, history).find((p) => p.exercise.id === 'lat-pulldown')!;
+    expect(weightAsLastTime(defaultSettings(), planned(defaultSettings()))).toBe(32.5);
+    expect(weightAsLastTime(logged, planned(logged))).toBeNull();
   });
 
   it('goes by the sets a history kept where it does not say which exercises each session did', () => {
