@@ -1033,7 +1033,13 @@ export class BbSetView extends LitElement {
           ? html`<br /><span class="why">Goal: ${pastLastHoldText(dosage.target, this.goalFrom)}</span>`
           : nothing
       }
-      <span class="away-lines in-room">
+      ${
+        // Under Finish's question, which takes the place of the controls and moves them anyway, the
+        // room is not kept where no line stands in it: on a phone on its side the question's two
+        // answers and "How to do it" took 4 px more than the window beside it.
+        this.finish.asking && !away && this.goingOnWithout.length === 0
+          ? nothing
+          : html`<span class="away-lines in-room">
         <span class="room" aria-hidden="true">\u00a0</span>
         <span class="fitted">${
           // The voice says it once; a person who missed it reads it here while the set goes on. A set
@@ -1044,7 +1050,8 @@ export class BbSetView extends LitElement {
             ? html`<span class="away">${withTapWordsWhole(awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined, this.motionStopped, this.finish.wayOnWhilePaused))}</span>`
             : nothing
         }${this.goingOnWithout.map((line) => html`<span class="away">${withTapWordsWhole(line)}</span>`)}</span>
-      </span>
+      </span>`
+      }
     </p>`;
   }
 
