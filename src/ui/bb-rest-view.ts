@@ -50,6 +50,9 @@ export class BbRestView extends LitElement {
     css`
       :host {
         --bb-ring-fill: var(--bb-rest, #60a5fa);
+        --bb-away-size: clamp(1.1rem, 4vmin, 1.6rem);
+        /* The height of the line's room under the countdown (see .away-lines), which the ring's floor counts. */
+        --bb-room-under-ring: calc(1.15 * var(--bb-away-size));
       }
       /*
        * The last set, its form and the next set, in one box: a rest paused as its device is given up
@@ -91,17 +94,27 @@ export class BbRestView extends LitElement {
        * take more: coming, "Strap reconnecting: keep going" shrank the ring 28 px on a 360×640 phone,
        * took the heading up and the buttons down 12 px on a phone on its side and 19 px on a laptop,
        * and at 180×320 Mute, Finish and History down 68 px. Half the room is taken from the space
-       * round it and under the ring: on a 360×640 phone the ring is 306 px, where it was 322 with no
-       * room kept and 294 with the room and that space.
+       * round it and under the ring: on a 360×640 phone the ring is 310 px, where it was 322 with no
+       * room kept and 294 with the room and that space. Where the ring stands at its floor (two
+       * notices over a rest on that phone), that floor counts half the room (see screenLayout) and the
+       * ring's space above goes too: Finish had come to 650 px of the 640 px window, and is at 636.
        */
       .away-lines > .fitted {
         justify-self: center;
+      }
+      .away-lines > .room {
+        height: var(--bb-room-under-ring);
       }
       :host > .away-lines {
         margin-block: 0;
       }
       :host > bb-progress-ring {
         margin-bottom: 0;
+      }
+      @media (orientation: portrait) {
+        :host > bb-progress-ring {
+          margin-top: 0;
+        }
       }
       .next,
       .last {
@@ -133,7 +146,7 @@ export class BbRestView extends LitElement {
       /* As the set screen's words of what to do while paused (its .waiting): read once, not glanced at. */
       .away,
       .away-lines > .room {
-        font-size: clamp(1.1rem, 4vmin, 1.6rem);
+        font-size: var(--bb-away-size);
         color: var(--bb-muted, #b6c2d1);
         max-width: 36rem;
       }

@@ -233,9 +233,12 @@ export const screenLayout = css`
     /*
      * Still a ring to read on a window too short for everything (the page scrolls then); small enough
      * that a rest's two rows of controls stay on a 360×640 phone under two notices, after a set cut
-     * short whose words take a second line.
+     * short whose words take a second line. A screen that keeps a line's room under the ring
+     * (--bb-room-under-ring) counts half of it in that floor, the space round the ring giving the other
+     * half (see bb-rest-view): the rest's room on top of the floor took Finish to 650 px of that window.
+     * The whole of it took the ring to 92 px, where "left" no longer fitted the band at its size.
      */
-    min-height: 7rem;
+    min-height: calc(7rem - var(--bb-room-under-ring, 0rem) / 2);
     /* No wider than the screen, and no bigger than the numbers need. */
     max-height: min(100vw - 2rem, 26rem);
   }

@@ -189,6 +189,28 @@ describe('bb-rest-view', () => {
     },
   );
 
+  // Under the header and two notices (saving failed, the screen may turn off) a 360 × 640 phone leaves
+  // the rest 423 px, where the ring stands at its floor and cannot give the line its room as it comes:
+  // the room is kept there too, and the floor counts part of it (see screenLayout).
+  it('keeps the room under the countdown where a 360 × 640 phone is tight, nothing moving as a device line comes', async () => {
+    await inTheAppsMain(360, 640, async () => {
+      const element = await mount({
+        remainingMs: 45_000,
+        totalMs: 45_000,
+        lastSet: { ...countedSet, count: 1, endedBy: 'stopped', skippedUnderWay: true },
+        next: { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
+      });
+      element.style.height = '423px';
+      await expect.element(page.getByText('Next: Superman, set 2 of 3', { exact: true })).toBeVisible();
+      const root = element.shadowRoot!;
+      const before = screenBoxes(root);
+      const line = 'Strap reconnecting: keep going';
+      element.goingOnWithout = [line];
+      await expect.element(page.getByText(line)).toBeVisible();
+      await expect.poll(() => screenBoxes(root)).toEqual(before);
+    });
+  });
+
   // The strap is offered on a phone's screen only, not at 180 × 320 (see strapOfferedOnScreen).
   it.each([
     [360, 640, false],
