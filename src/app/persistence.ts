@@ -736,14 +736,24 @@ export class Persistence {
 
   /** Keeps raw motion as the person chose, from now on, and removes at once what it no longer keeps. */
   async setRetention(retention: MotionRetention): Promise<void> {
+    await this.keepMotionAs(retention, (removed) => removed ?? 'Saved. No raw motion had to go.');
+  }
+
+  /**
+   * Stores the retention setting and removes the raw motion it no longer keeps; the notice is
+   * `noticeOf` the words of what was removed (null where nothing was).
+   */
+  private async keepMotionAs(
+    retention: MotionRetention,
+    noticeOf: (removed: string | null) => string,
+  ): Promise<void> {
     await this.guard(async (store) => {
       await store.setMeta(RETENTION_KEY, retention);
       const freed = await this.applyRetention(store);
-      this.history.update({
-        notice: freed.sessions
-          ? `Removed the raw motion of ${freed.sessions} session${freed.sessions === 1 ? '' : 's'}: ${formatBytes(freed.bytes)} freed. Their sets, holds, heart rate and summaries stay.`
-          : 'Saved. No raw motion had to go.',
-      });
+      const removed = freed.sessions
+        ? `Removed the raw motion of ${freed.sessions} session${freed.sessions === 1 ? '' : 's'}: ${formatBytes(freed.bytes)} freed. Their sets, holds, heart rate and summaries stay.`
+        : null;
+      this.history.update({ notice: noticeOf(removed) });
       await this.refresh();
       this.tabs.post({ type: 'changed' });
       await this.loadMotion();
@@ -892,7 +902,7 @@ export class Persistence {
     const { fileHeader, sessionLine, FILE_FOOTER } = await loadJsonWriter().catch((error: Error) => {
       throw new Error(`The backup could not be made: ${error.message}`);
     });
-    const parts: BlobPart[] = [fileHeader(new Date(this.wallNow()), this.app.preferences?.read())];
+    const parts: BlobPart[] = [fileHeader(new Date(this.wallNow()), await this.backupPreferences(store))];
     const add = (bundle: SessionBundle) => {
       parts.push(new Blob([sessionLine(bundle, parts.length === 1)]));
       options.onProgress?.(parts.length - 1, total);
@@ -1001,6 +1011,10 @@ export class Persistence {
       history: this.history,
       tabs: this.tabs,
       preferences: this.app.preferences,
+      retention: async () => {
+        const store = this.usableStore();
+        return store ? this.retention(store) : null;
+      },
       wallNow: this.wallNow,
       usableStore: () => this.usableStore(),
       rememberPast: (session, sets) => this.rememberPast(session, sets),
@@ -1061,14 +1075,22 @@ export class Persistence {
     this.history.update({ partlyDamaged: null, notice: 'Nothing was imported.' });
   }
 
-  /** Takes on the settings and what was learned of the person from the backup just restored. */
-  usePreferences(): void {
+  /**
+   * Takes on the settings and what was learned of the person from the backup just restored, and how
+   * long it kept raw motion, which removes here what that no longer keeps, as the setting does.
+   */
+  async usePreferences(): Promise<void> {
     const offered = this.history.state.offeredPreferences;
     if (offered) this.app.preferences?.apply(offered);
+    const taken = "The backup's settings are this device's now.";
     this.history.update({
       offeredPreferences: null,
-      notice: offered ? "The backup's settings are this device's now." : this.history.state.notice,
+      notice: offered ? taken : this.history.state.notice,
     });
+    if (offered?.motionRetention === undefined) return;
+    await this.keepMotionAs(parseRetention(offered.motionRetention), (removed) =>
+      removed ? `${taken} ${removed}` : taken,
+    );
   }
 
   /** Keeps this device's settings: the backup's are no longer offered. */
@@ -1659,6 +1681,16 @@ export class Persistence {
     sets: readonly SetRow[],
   ): void {
     this.past?.set(session.id, pastSession(session, sets));
+  }
+
+  /**
+   * What a backup keeps beside its sessions: the app's settings and what it learned of the person,
+   * and with them how long raw motion is kept, which the store holds (see backupHoldsSettings).
+   */
+  private async backupPreferences(store: SessionStore | null): Promise<Preferences | undefined> {
+    const appPreferences = this.app.preferences?.read();
+    if (!appPreferences || !store) return appPreferences;
+    return { ...appPreferences, motionRetention: await this.retention(store) };
   }
 
   private async retention(store: SessionStore): Promise<MotionRetention> {

@@ -3,6 +3,7 @@
 // reader: that is loaded on the first import, not with the app (see Persistence.restore).
 
 import type { SessionRow, SetRow } from '../store/records.ts';
+import type { MotionRetention } from '../store/retention.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import type { HistoryModel, PreferencesPort } from './persistence.ts';
 import type { Tabs } from './tabs.ts';
@@ -12,6 +13,8 @@ export interface RestoreHost {
   readonly history: HistoryModel;
   readonly tabs: Tabs;
   readonly preferences: PreferencesPort | undefined;
+  /** How long raw motion is kept here, null where there is no store to keep it. */
+  retention(): Promise<MotionRetention | null>;
   readonly wallNow: () => number;
   usableStore(): SessionStore | null;
   /** Progression's past sessions gain one the file added, or lose one taken out again. */

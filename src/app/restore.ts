@@ -15,6 +15,7 @@ import {
 } from '../export/json.ts';
 import { importFailed, importRefused, toStoreError } from '../store/errors.ts';
 import type { SessionBundle } from '../store/records.ts';
+import { parseRetention, sameRetention } from '../store/retention.ts';
 import { IMPORT_JOURNAL_PREFIX, type ImportResult } from '../store/session-store.ts';
 import type { PartlyDamaged, TaskOptions } from './persistence.ts';
 import { isAbort, type RestoreHost } from './restore-host.ts';
@@ -174,7 +175,7 @@ export async function restoreFile(
   // sessions are all here already was restored before, its settings offered then: asked again, the
   // person would be asked to undo the answer they gave.
   const restoredBefore = added.length === 0 && skipped.length > 0;
-  const offered = found && !restoredBefore && host.preferences?.differ(found) ? found : null;
+  const offered = found && !restoredBefore && (await wouldChangeAnything(host, found)) ? found : null;
   host.history.update({
     notice: importNotice(
       added.length,
@@ -189,6 +190,14 @@ export async function restoreFile(
     offeredPreferences: offered,
   });
   return { added, skipped, unknownFields, ...(replaced.length ? { replaced } : {}) };
+}
+
+/** Whether taking on a backup's preferences would change anything here: its settings, or how long raw motion is kept. */
+async function wouldChangeAnything(host: RestoreHost, preferences: Preferences): Promise<boolean> {
+  if (host.preferences?.differ(preferences)) return true;
+  if (preferences.motionRetention === undefined) return false;
+  const here = await host.retention();
+  return here !== null && !sameRetention(parseRetention(preferences.motionRetention), here);
 }
 
 function importNotice(

@@ -77,6 +77,13 @@ export const FILE_FOOTER = '\n]}\n';
 export interface Preferences {
   readonly settings?: unknown;
   readonly personalTuning?: unknown;
+  /**
+   * How long raw motion is kept, as the store keeps it. Added within format 2 rather than as a
+   * format 3: an older Backbeat reads only the preferences it knows and passes over this one, where a
+   * new version number would make it refuse the whole backup. A backup without it leaves the setting
+   * where it is restored as it was.
+   */
+  readonly motionRetention?: unknown;
 }
 
 export function fileHeader(exportedAt = new Date(), preferences?: Preferences): string {
@@ -335,9 +342,9 @@ function checkHeader(root: Reader): {
   } catch (error) {
     return { preferences: null, version, preferencesUnread: unread(error) };
   }
-  const found: { settings?: unknown; personalTuning?: unknown } = {};
+  const found: { settings?: unknown; personalTuning?: unknown; motionRetention?: unknown } = {};
   let preferencesUnread: string | null = null;
-  for (const key of ['settings', 'personalTuning'] as const) {
+  for (const key of ['settings', 'personalTuning', 'motionRetention'] as const) {
     if (preferences[key] === undefined) continue;
     try {
       root.field('preferences').field(key).object();

@@ -309,7 +309,11 @@ describe('bb-history', () => {
     expect(page.getByRole('button', { name: 'Back up everything' }).elements()).toHaveLength(0);
     await userEvent.click(page.getByRole('button', { name: 'Back up your settings' }));
     await expect.poll(() => downloads.length).toBe(1);
-    expect(JSON.parse(await downloads[0]!.text()).preferences).toEqual(preferences);
+    // With them how long raw motion is kept, as this store keeps it (all of it, as at first).
+    expect(JSON.parse(await downloads[0]!.text()).preferences).toEqual({
+      ...preferences,
+      motionRetention: { keep: 'all' },
+    });
     // Nor a CSV of no sessions, a button that could never be used.
     expect(page.getByRole('button', { name: 'All sessions as CSV' }).elements()).toHaveLength(0);
     // Nor a deletion of nothing: sessions are all it deletes, and the settings stay.

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
 import { FILE_FOOTER, fileHeader, sessionLine } from '../../../src/export/json.ts';
+import type { SessionBundle } from '../../../src/store/records.ts';
+import { KEEP_ALL } from '../../../src/store/retention.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { TUNING_KEY } from '../../../src/workout/personal-tuning.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
@@ -33,6 +35,34 @@ async function backupOfAMutedDevice() {
   const old = await startedDevice();
   old.app.settings.setMuted(true);
   return { old, backup: await old.app.persistence.backup() };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A session of a year ago that kept its raw motion: one chunk of 500 samples. */
+function yearOldSessionWithMotion(): SessionBundle {
+  const session = finishedSession('a-year-ago', Date.now() - 365 * DAY_MS, supermanSetsReached());
+  const motion = {
+    sessionId: session.session.id,
+    seq: 0,
+    sourceId: 'strap',
+    frameT0Ms: Float64Array.of(0),
+    frameDtMs: Float32Array.of(20),
+    frameLength: Uint16Array.of(500),
+    mg: new Int16Array(1500),
+  };
+  return { ...session, motion: [motion] };
+}
+
+/** A device holding a year-old session with its raw motion, keeping all of it as at first. */
+async function deviceWithAYearOfMotion() {
+  const started = await startedDevice();
+  await started.app.persistence.importJson(
+    fileHeader() + sessionLine(yearOldSessionWithMotion(), true) + FILE_FOOTER,
+  );
+  await started.app.persistence.loadMotion();
+  expect(started.app.persistence.history.state.motion).toMatchObject({ retention: KEEP_ALL, sessions: 1 });
+  return started;
 }
 
 describe('the settings in a backup', () => {
@@ -129,6 +159,64 @@ describe('the settings in a backup', () => {
     await persistence.importJson(backup);
     expect(persistence.history.state.notice).toBe('Imported 0 sessions; 1 already here, kept as they were.');
     expect(persistence.history.state.offeredPreferences).toBeNull();
+    old.app.dispose();
+    other.app.dispose();
+  });
+
+  it('keep how long raw motion is kept, taken on with the others and applied as the setting is', async () => {
+    const old = await startedDevice();
+    await old.app.persistence.setRetention({ keep: 'months', months: 3 });
+    const backup = await old.app.persistence.backup();
+
+    const fresh = await deviceWithAYearOfMotion();
+    const persistence = fresh.app.persistence;
+    await persistence.restore(backup.blob);
+    expect(persistence.history.state.offeredPreferences).not.toBeNull();
+    await persistence.usePreferences();
+    expect(persistence.history.state.notice).toBe(
+      "The backup's settings are this device's now. Removed the raw motion of 1 session: 3 kB freed. Their sets, holds, heart rate and summaries stay.",
+    );
+    await persistence.loadMotion();
+    expect(persistence.history.state.motion).toEqual({
+      retention: { keep: 'months', months: 3 },
+      bytes: 0,
+      sessions: 0,
+    });
+    old.app.dispose();
+    fresh.app.dispose();
+  });
+
+  it('leave how long raw motion is kept as it was when the person keeps this device’s own', async () => {
+    const old = await startedDevice();
+    await old.app.persistence.setRetention({ keep: 'months', months: 3 });
+    const backup = await old.app.persistence.backup();
+
+    const other = await deviceWithAYearOfMotion();
+    const persistence = other.app.persistence;
+    await persistence.restore(backup.blob);
+    // The retention alone differs from this device's: it is offered all the same.
+    expect(persistence.history.state.offeredPreferences).not.toBeNull();
+    persistence.keepPreferences();
+    await persistence.loadMotion();
+    expect(persistence.history.state.motion).toMatchObject({ retention: KEEP_ALL, sessions: 1 });
+    old.app.dispose();
+    other.app.dispose();
+  });
+
+  it('of an older backup, without how long raw motion is kept, leave the setting here as it was', async () => {
+    const { old } = await backupOfAMutedDevice();
+    const olderBackup = fileHeader(new Date(), old.app.preferences.read()) + FILE_FOOTER;
+    const other = await deviceWithAYearOfMotion();
+    const persistence = other.app.persistence;
+    await persistence.setRetention({ keep: 'months', months: 24 });
+    await persistence.importJson(olderBackup);
+    await persistence.usePreferences();
+    expect(other.app.settings.state.muted).toBe(true);
+    await persistence.loadMotion();
+    expect(persistence.history.state.motion).toMatchObject({
+      retention: { keep: 'months', months: 24 },
+      sessions: 1,
+    });
     old.app.dispose();
     other.app.dispose();
   });
