@@ -12,7 +12,7 @@ import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { fromPlanEntries, fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
-import { deleteFailed, StoreError, toStoreError } from '../store/errors.ts';
+import { deleteFailed, noteAtSummary, StoreError, toStoreError } from '../store/errors.ts';
 import { type Progress, pastSession, progress, type WeekRow, weeksWithMemory } from '../store/progress.ts';
 import { FULL_STORE_RETRY_MS, SessionRecorder } from '../store/recorder.ts';
 import { type SessionBundle, type SessionRow, type SetRow, setsBySession } from '../store/records.ts';
@@ -989,6 +989,14 @@ export class Persistence {
    */
   noneHeldInMemorySaved(): boolean {
     return this.heldInMemoryAlone().every((recorder) => !recorder.everSaved);
+  }
+
+  /** The store's problem as the summary of the session says it, null while the store saves. */
+  storeNoteAtSummary(): string | null {
+    const { problem } = this.history.state;
+    if (!problem) return null;
+    const recorder = this.recorder ?? this.lastRecorder;
+    return noteAtSummary(problem, recorder?.everSaved ?? true);
   }
 
   /** Imports a JSON export or backup given as text. */

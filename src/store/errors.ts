@@ -55,6 +55,19 @@ const SUMMARY_NOTES: Partial<Record<StoreErrorKind, string>> = {
     'Storage is full: not all of this session is saved. Save it as a file below now, and free some space on the device.',
 };
 
+/**
+ * A full store's words on the summary of a session it has taken nothing of (refused whole as it
+ * opened once an older tab let go, or from its first write): "not all of this session is saved" said
+ * some of it was.
+ */
+const NOT_SAVED_YET_AT_SUMMARY =
+  'Storage is full: this session has not been saved yet. Save it as a file below now, and free some space on the device.';
+
+/** What the summary of a session says of the store's problem; `sessionEverSaved`: the store holds some of it. */
+export function noteAtSummary(problem: StoreError, sessionEverSaved: boolean): string {
+  return problem.kind === 'quota' && !sessionEverSaved ? NOT_SAVED_YET_AT_SUMMARY : problem.atSummary;
+}
+
 /** Why an import was not even tried: the store stopped saving before it was asked. */
 const IMPORT_REFUSALS: Record<StoreErrorKind, string> = {
   quota:

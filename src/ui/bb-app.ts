@@ -1010,7 +1010,7 @@ export class BbApp extends LitElement {
           .heart=${this.app.heartSummary()}
           .learned=${this.app.lessons.learned()}
           .problem=${this.exportProblem}
-          .notSaved=${this.history.value.problem?.atSummary ?? null}
+          .notSaved=${this.app.persistence.storeNoteAtSummary()}
           ?deleted=${this.history.value.endedSessionDeleted}
         ></bb-summary>`;
     }

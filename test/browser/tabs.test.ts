@@ -431,6 +431,39 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
     }
   });
 
+  it('says on the summary of a session a full store refused whole once that tab closed that it is not saved yet, not that some of it is', async () => {
+    const name = `tabs-blocked-full-summary-${Date.now()}`;
+    const closeOlder = await olderTabHolding(name);
+    const tab = openTab(name, { openStore: (asks) => SessionStore.open({ name, ...asks }) });
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await tab.persistence.start();
+      tab.session.start();
+      tab.run(1500);
+      tab.rep();
+      tab.run(500);
+      tab.session.finish();
+      await tab.persistence.flush();
+
+      // That tab closes on a device with no room left: the store opens and refuses the session whole.
+      closeOlder();
+      await expect.poll(() => tab.persistence.history.state.problem?.kind).toBe('quota');
+      await tab.persistence.flush();
+      expect(tab.persistence.noneHeldInMemorySaved()).toBe(true);
+      expect(tab.persistence.storeNoteAtSummary()).toBe(
+        'Storage is full: this session has not been saved yet. Save it as a file below now, and free some space on the device.',
+      );
+    } finally {
+      full.mockRestore();
+      closeOlder();
+      await tab.persistence.dispose();
+      tabs.splice(tabs.indexOf(tab.persistence), 1);
+      indexedDB.deleteDatabase(name);
+    }
+  });
+
   it('keeps the sessions held there that a full store refuses once that tab has closed waiting for room, says so, and saves them once there is', async () => {
     const name = `tabs-blocked-full-${Date.now()}`;
     const closeOlder = await olderTabHolding(name);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deleteFailed, importRefused, StoreError, toStoreError } from '../../../src/store/errors.ts';
+import {
+  deleteFailed,
+  importRefused,
+  noteAtSummary,
+  StoreError,
+  toStoreError,
+} from '../../../src/store/errors.ts';
 
 const full = () => toStoreError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
 
@@ -8,6 +14,15 @@ describe('what a full store is said as', () => {
     expect(full().atSummary).toBe(
       'Storage is full: not all of this session is saved. Save it as a file below now, and free some space on the device.',
     );
+  });
+
+  it('says on the summary of a session the full store has taken nothing of that it is not saved yet', () => {
+    expect(noteAtSummary(full(), false)).toBe(
+      'Storage is full: this session has not been saved yet. Save it as a file below now, and free some space on the device.',
+    );
+    expect(noteAtSummary(full(), true)).toBe(full().atSummary);
+    const off = toStoreError(new DOMException('storage is off', 'SecurityError'));
+    expect(noteAtSummary(off, false)).toBe(off.atSummary);
   });
 
   it('says in the line of a set that saving has stopped, not that nothing of the session is saved', () => {
