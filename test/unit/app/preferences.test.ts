@@ -39,6 +39,13 @@ async function backupOfAMutedDevice() {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A device that keeps the last 3 months of raw motion, and a backup of it. */
+async function backupOfADeviceKeepingThreeMonths() {
+  const old = await startedDevice();
+  await old.app.persistence.setRetention({ keep: 'months', months: 3 });
+  return { old, backup: await old.app.persistence.backup() };
+}
+
 /** A session of a year ago that kept its raw motion: one chunk of 500 samples. */
 function yearOldSessionWithMotion(): SessionBundle {
   const session = finishedSession('a-year-ago', Date.now() - 365 * DAY_MS, supermanSetsReached());
@@ -164,9 +171,7 @@ describe('the settings in a backup', () => {
   });
 
   it('keep how long raw motion is kept, taken on with the others and applied as the setting is', async () => {
-    const old = await startedDevice();
-    await old.app.persistence.setRetention({ keep: 'months', months: 3 });
-    const backup = await old.app.persistence.backup();
+    const { old, backup } = await backupOfADeviceKeepingThreeMonths();
 
     const fresh = await deviceWithAYearOfMotion();
     const persistence = fresh.app.persistence;
@@ -187,9 +192,7 @@ describe('the settings in a backup', () => {
   });
 
   it('leave how long raw motion is kept as it was when the person keeps this device’s own', async () => {
-    const old = await startedDevice();
-    await old.app.persistence.setRetention({ keep: 'months', months: 3 });
-    const backup = await old.app.persistence.backup();
+    const { old, backup } = await backupOfADeviceKeepingThreeMonths();
 
     const other = await deviceWithAYearOfMotion();
     const persistence = other.app.persistence;
