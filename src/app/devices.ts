@@ -618,7 +618,8 @@ export interface DeviceState {
   readonly awaiting: readonly AwaitedDevice[];
   /**
    * Devices of an earlier visit on their first try as the page loads, neither connected nor awaited
-   * yet: named as being connected, so that the virtual strap standing in meanwhile, and "No strap is
+   * yet, tried one at a time (`trying` the one tried now, the others waiting their turn): named as
+   * being connected, so that the virtual strap standing in meanwhile, and "No strap is
    * connected", are not taken for the strap a person sees the app connecting to (a strap waking up
    * takes seconds).
    */
@@ -916,7 +917,10 @@ export class Devices extends Model<DeviceState> {
     // Its permission is kept, unlike one taken out with × (see disconnectDevice): this sets the
     // person's own devices aside for a try, a demo or a day the strap is flat, not for good.
     this.knownDevices.clear();
+    // Those waiting their first try are tried no more either (the one being tried ends its try).
+    this.firstTries = this.firstTries.filter((t) => this.rejoining.has(t.device.id));
     this.stopAwaiting(() => true);
+    this.publishAwaiting();
     if (this.members.length === 1 && this.members[0].virtual) return;
     this.setMembers([this.createVirtualMember()]);
   }
@@ -1074,9 +1078,21 @@ export class Devices extends Model<DeviceState> {
     } catch {
       return;
     }
-    for (const { id, kind } of known) {
+    // Tried one at a time, all named from the start: a watch waiting its turn behind a strap is said
+    // to be on its way, not left out as if it were not coming.
+    this.firstTries = known.flatMap(({ id, kind }) => {
       const device = granted.find((d) => d.id === id);
-      if (!device || this.members.some((m) => m.status.id === id)) continue;
+      return device && !this.members.some((m) => m.status.id === id) ? [{ device, kind }] : [];
+    });
+    this.publishAwaiting();
+    for (const { device, kind } of [...this.firstTries]) {
+      // The person may have chosen the virtual strap, or picked this device, while the others were tried.
+      const stillKnown = this.knownDevices.load().some((d) => d.id === device.id);
+      if (!stillKnown || this.members.some((m) => m.status.id === device.id)) {
+        this.firstTries = this.firstTries.filter((t) => t.device !== device);
+        this.publishAwaiting();
+        continue;
+      }
       const reached = await this.rejoin(device, kind, true);
       if (!reached && this.awaited.some((a) => a.device === device)) this.tellNotFound(device, kind);
     }
@@ -1096,8 +1112,9 @@ export class Devices extends Model<DeviceState> {
   ): Promise<boolean> {
     const attempt = this.useBluetoothDevice(device, kind, true);
     this.rejoining.set(device.id, attempt);
-    const firstTry = { device, kind };
-    if (awaitIfUnreached) this.firstTries.push(firstTry);
+    if (awaitIfUnreached && !this.firstTries.some((t) => t.device === device)) {
+      this.firstTries.push({ device, kind });
+    }
     this.publishAwaiting();
     let reached = false;
     try {
@@ -1105,7 +1122,7 @@ export class Devices extends Model<DeviceState> {
       return reached;
     } finally {
       this.rejoining.delete(device.id);
-      this.firstTries = this.firstTries.filter((t) => t !== firstTry);
+      if (awaitIfUnreached) this.firstTries = this.firstTries.filter((t) => t.device !== device);
       // The person may have chosen the virtual strap or another strap while it was tried.
       const stillKnown = this.knownDevices.load().some((d) => d.id === device.id);
       if (!reached && awaitIfUnreached && stillKnown) this.awaited.push({ device, kind });

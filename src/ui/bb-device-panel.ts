@@ -14,15 +14,15 @@ import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/
 import type { ExerciseId } from '../workout/program.ts';
 import { type DeviceChoice, kindsInUse, outcomeOfChoice } from './device-choice.ts';
 import { deviceRoleLine } from './device-role.ts';
-import { connectionAlarmWords } from './device-state-words.ts';
-import { devicesAtAGlance, namedAtAGlance } from './devices-at-a-glance.ts';
+import { awaitedStateWords, connectionAlarmWords } from './device-state-words.ts';
+import { devicesAtAGlance, earlierVisitAtAGlance, namedAtAGlance } from './devices-at-a-glance.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
 import { leastScroll } from './opened-at.ts';
 import { shutLine, splitProblem } from './problem-line.ts';
 import { scrollPageBy } from './scroll-page.ts';
-import { switchInSession } from './session-switch.ts';
+import { strapToConnect, switchInSession } from './session-switch.ts';
 import {
   buttonStyles,
   fieldStyles,
@@ -466,7 +466,12 @@ export class BbDevicePanel extends LitElement {
       }
       ${
         // Out of a session only: there it is tried again by itself, and the session's header stays short.
-        this.compact ? nothing : [...state.firstTries, ...state.awaiting].map((a) => this.renderAwaited(a))
+        this.compact
+          ? nothing
+          : [
+              ...state.firstTries.map((a) => this.renderAwaited(a, true)),
+              ...state.awaiting.map((a) => this.renderAwaited(a, false)),
+            ]
       }
       ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
@@ -485,12 +490,12 @@ export class BbDevicePanel extends LitElement {
   private renderAtAGlance(devices: readonly DeviceStatus[], isVirtual: boolean, recordable: boolean) {
     const problem = this.device.problem;
     // Out of a session, a device of an earlier visit not found is named too: its Reconnect is inside.
-    const awaited = this.compact
-      ? []
-      : [...this.device.firstTries, ...this.device.awaiting].map(
-          (a) => `${a.name} ${a.trying ? 'connecting…' : 'not found'}`,
-        );
-    const named = [...namedAtAGlance(devices, (d) => this.connectionWords(d)), ...awaited];
+    const { firstTries, awaiting } = this.device;
+    const earlier = this.compact ? [] : earlierVisitAtAGlance(firstTries, awaiting);
+    // While those are on their first try, the virtual strap standing in is said under the line (see
+    // virtualStandsInWords), which has room for the devices the person is waiting for.
+    const shown = !this.compact && firstTries.length ? devices.filter((d) => d.kind !== 'virtual') : devices;
+    const named = [...namedAtAGlance(shown, (d) => this.connectionWords(d)), ...earlier];
     const line = named.length ? named.join(' · ') : 'No device';
     return this.renderGlance(
       problem,
@@ -526,10 +531,14 @@ export class BbDevicePanel extends LitElement {
     sendCommand(this, 'bb-dismiss-problem');
   };
 
-  /** The one-tap way to another device: the virtual strap, or from it a Bluetooth strap. */
+  /**
+   * The one-tap way to another device: the virtual strap, or from it a Bluetooth strap, none while a
+   * device is on its way (see strapToConnect): beside a strap being connected, "Connect a Bluetooth
+   * strap" read as the way to that one, whose pick would ask for it again. The menu offers every kind.
+   */
   private renderSwitch(isVirtual: boolean) {
     if (!isVirtual) return this.renderUseVirtual();
-    return this.device.noBluetooth ? nothing : this.renderConnectStrap();
+    return strapToConnect(this.device) ? this.renderConnectStrap() : nothing;
   }
 
   /**
@@ -664,13 +673,22 @@ export class BbDevicePanel extends LitElement {
    * the permission), or forgotten, left at home or sold: the virtual strap in use is no button to
    * tap for that (see kindsInUse). The buttons' words leave out the name beside them, which they
    * repeated on a row each of a 360 px phone; a screen reader hears it. Neither while it is being
-   * tried: one that answers is connected and known again, Forget or not.
+   * tried: one that answers is connected and known again, Forget or not. On its first try as the page
+   * loads (`onFirstTry`), being connected or waiting its turn, it offers neither: it is on its way,
+   * and greyed buttons beside it read as something to do. Tried again at Reconnect, they stay greyed
+   * where the tap was.
    */
-  private renderAwaited(a: AwaitedDevice) {
+  private renderAwaited(a: AwaitedDevice, onFirstTry: boolean) {
+    const connecting = a.trying || onFirstTry;
     return html`<span class="device awaited" data-kind=${a.kind}>
       <span class="name">${a.name}</span>
-      <span class="state" data-connection=${a.trying ? 'connecting' : 'lost'}>${a.trying ? 'connecting…' : 'not found'}</span>
-      <button
+      <span class="state" data-connection=${connecting ? 'connecting' : 'lost'}>${awaitedStateWords(a, onFirstTry)}</span>
+      ${onFirstTry ? nothing : this.renderAwaitedButtons(a)}
+    </span>`;
+  }
+
+  private renderAwaitedButtons(a: AwaitedDevice) {
+    return html`<button
         class="quiet"
         aria-label=${`Reconnect ${a.name}`}
         ?disabled=${a.trying}
@@ -681,8 +699,7 @@ export class BbDevicePanel extends LitElement {
         aria-label=${`Forget ${a.name}`}
         ?disabled=${a.trying}
         @click=${() => this.send('bb-disconnect-device', { id: a.id })}
-      >Forget</button>
-    </span>`;
+      >Forget</button>`;
   }
 
   /**

@@ -1,6 +1,6 @@
 // A device's state as the device panel words it beside the device's name. Pure: the panel renders
 // it, and its unit tests read it without a browser.
-import type { ConnectionState, DeviceStatus } from '../app/devices.ts';
+import type { AwaitedDevice, ConnectionState, DeviceStatus } from '../app/devices.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
 // them that the app is on it. Given up on, the device is "out of reach", as the voice, the pause under
@@ -33,4 +33,14 @@ export function connectionAlarmWords(
     return opened ? 'connected, motion stopped' : 'motion stopped';
   }
   return (d.kind === 'replay' ? REPLAY_WORDS[d.connection] : undefined) ?? CONNECTION_WORDS[d.connection];
+}
+
+/**
+ * A device of an earlier visit beside its name: "connecting…" while it is tried, "waiting" while it
+ * waits its first try behind another (they are tried one at a time, and one left unnamed read as not
+ * coming), "not found" once its first try failed.
+ */
+export function awaitedStateWords(device: Pick<AwaitedDevice, 'trying'>, onFirstTry: boolean): string {
+  if (device.trying) return CONNECTION_WORDS.connecting;
+  return onFirstTry ? 'waiting' : 'not found';
 }

@@ -1,8 +1,9 @@
 // Whether the header's devices are one line that a tap opens (see BbDevicePanel.renderAtAGlance) or
 // laid out whole. Pure: the panel lays itself out by it, and the start screen's words that point to
 // a button among the devices say where that button is by it.
-import type { DeviceState, DeviceStatus } from '../app/devices.ts';
+import type { AwaitedDevice, DeviceState, DeviceStatus } from '../app/devices.ts';
 import { deviceWord } from '../workout/by-hand.ts';
+import { awaitedStateWords } from './device-state-words.ts';
 
 /** The window as far as the header's room goes (see NARROW, UPRIGHT_PHONE, LOW_LANDSCAPE). */
 export interface HeaderRoom {
@@ -58,4 +59,19 @@ export function namedAtAGlance<D extends Pick<DeviceStatus, 'name' | 'placement'
     ...stopped.map((d) => `No ${deviceWord(d.placement ?? undefined)} motion`),
     ...devices.filter((d) => !d.motionStopped).map((d) => `${d.name} ${words(d)}`),
   ];
+}
+
+/**
+ * What the line says of the devices of an earlier visit, out of a session: those on their first try
+ * as the page loads, in the order they are tried, "Connecting Polar H10 0000E2E0, then Bangle.js
+ * 5e6f" (two lines of a 360 px phone, where each with its own state, "Polar H10 0000E2E0
+ * connecting… · Bangle.js 5e6f waiting", took a third, cut off under the clamp), then each one not
+ * found, or tried again at Reconnect.
+ */
+export function earlierVisitAtAGlance(
+  firstTries: readonly Pick<AwaitedDevice, 'name'>[],
+  awaiting: readonly Pick<AwaitedDevice, 'name' | 'trying'>[],
+): string[] {
+  const connecting = firstTries.length ? [`Connecting ${firstTries.map((t) => t.name).join(', then ')}`] : [];
+  return [...connecting, ...awaiting.map((a) => `${a.name} ${awaitedStateWords(a, false)}`)];
 }

@@ -34,7 +34,7 @@ export interface SessionMoment {
  * strap only while a problem says why it may be wanted: a strap that counts has no need of it.
  */
 export function switchInSession(
-  state: Pick<DeviceState, 'source' | 'devices' | 'problem' | 'noBluetooth'>,
+  state: Pick<DeviceState, 'source' | 'devices' | 'firstTries' | 'problem' | 'noBluetooth'>,
   moment: SessionMoment,
 ): SessionSwitch {
   if (state.source?.kind !== 'virtual') return state.problem ? 'use-virtual' : null;
@@ -51,7 +51,7 @@ export function switchInSession(
  * header's line.
  */
 export function strapOfferedOnScreen(
-  state: Pick<DeviceState, 'source' | 'devices' | 'problem' | 'noBluetooth'>,
+  state: Pick<DeviceState, 'source' | 'devices' | 'firstTries' | 'problem' | 'noBluetooth'>,
   moment: SessionMoment,
 ): boolean {
   return (
@@ -68,9 +68,16 @@ function offeredByTheScreens(moment: SessionMoment): boolean {
   return moment.phoneScreen && !moment.narrow;
 }
 
-/** The browser can connect a strap, and none picked is on its way: a second pick would ask for it again. */
-function strapToConnect(state: Pick<DeviceState, 'devices' | 'noBluetooth'>): boolean {
-  return state.noBluetooth === null && !state.devices.some((d) => d.kind !== 'virtual');
+/**
+ * The browser can connect a strap, and no device is on its way, picked now or of an earlier visit on
+ * its first try as the page loads: a second pick would ask for it again.
+ */
+export function strapToConnect(state: Pick<DeviceState, 'devices' | 'firstTries' | 'noBluetooth'>): boolean {
+  return (
+    state.noBluetooth === null &&
+    state.firstTries.length === 0 &&
+    !state.devices.some((d) => d.kind !== 'virtual')
+  );
 }
 
 /**

@@ -362,6 +362,52 @@ describe('bb-device-panel', () => {
     expect(panel.shadowRoot!.textContent).not.toContain('HRM-Dual 4242');
   });
 
+  it('names each device of an earlier visit on its first try, the one waiting its turn too, with nothing to tap beside them', async () => {
+    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
+    const h10 = { id: 'h10', name: 'Polar H10 0000E2E0', kind: 'polar', trying: true } as const;
+    const bangle = { id: 'bangle', name: 'Bangle.js 5e6f', kind: 'bangle', trying: false } as const;
+    const onTheirWay = state([virtual], {
+      source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+      firstTries: [h10, bangle],
+    });
+    const panel = await mount(onTheirWay);
+    const named = () =>
+      [...panel.shadowRoot!.querySelectorAll('.awaited')].map((a) => [
+        a.querySelector('.name')?.textContent,
+        a.querySelector('.state')?.textContent,
+      ]);
+    expect(named()).toEqual([
+      ['Polar H10 0000E2E0', 'connecting…'],
+      ['Bangle.js 5e6f', 'waiting'],
+    ]);
+    // They are on their way: no greyed Reconnect or Forget, and no second strap to pick meanwhile.
+    expect(panel.shadowRoot!.querySelectorAll('.awaited button')).toHaveLength(0);
+    expect(page.getByRole('button', { name: 'Connect a Bluetooth strap' }).query()).toBeNull();
+    // Not found after its try, a device offers both again, and the strap is offered beside it.
+    panel.device = { ...onTheirWay, firstTries: [], awaiting: [{ ...h10, trying: false }] };
+    await panel.updateComplete;
+    await expect.element(page.getByRole('button', { name: 'Reconnect Polar H10 0000E2E0' })).toBeEnabled();
+    await expect.element(page.getByRole('button', { name: 'Forget Polar H10 0000E2E0' })).toBeEnabled();
+    await expect.element(page.getByRole('button', { name: 'Connect a Bluetooth strap' })).toBeVisible();
+
+    // On a phone, out of a session, both whole in the line a tap opens, no taller than with one tried.
+    const restore = await layOutAsTheApp(360, 640, '0 0.75rem');
+    try {
+      document.body.replaceChildren();
+      const onAPhone = await mount({ ...onTheirWay, firstTries: [h10] });
+      const oneTried = onAPhone.getBoundingClientRect().height;
+      onAPhone.device = onTheirWay;
+      await onAPhone.updateComplete;
+      const gist = onAPhone.shadowRoot!.querySelector<HTMLElement>('details.glance .gist')!;
+      // The virtual strap standing in meanwhile is said under the line, on the start screen.
+      expect(gist.textContent).toBe('Connecting Polar H10 0000E2E0, then Bangle.js 5e6f');
+      expect(gist.scrollHeight).toBeLessThanOrEqual(gist.clientHeight);
+      expect(onAPhone.getBoundingClientRect().height).toBe(oneTried);
+    } finally {
+      await restore();
+    }
+  });
+
   it('offers to forget a strap of an earlier visit that was not found, with the virtual strap in use shown as no button', async () => {
     const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
     const awaited = { id: 'hrm', name: 'HRM-Dual 4242', kind: 'heart-rate', trying: false } as const;

@@ -5,7 +5,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
-import { type EmulatedPeripheral, emulatePeripheral, heartRateStrap } from './ble-peripheral.ts';
+import {
+  type EmulatedPeripheral,
+  emulatePeripheral,
+  heartRateStrap,
+  type PeripheralSpec,
+  pineTime,
+} from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
 
 const STRAP = heartRateStrap('0C:8C:DC:00:00:20', 'HRM-Pro 12345');
@@ -133,5 +139,90 @@ describe('a heart-rate strap picked on an earlier visit', () => {
     await page.waitForTimeout(1500);
     expect(await panel('.name').textContent()).toBe('Virtual strap');
     expect(strap.operations).toEqual([]);
+  });
+});
+
+describe('a strap and a watch picked on an earlier visit', () => {
+  const WATCH = pineTime('C7:00:00:00:00:21', [0, 0, 0, 0, 0, 4]);
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let emulated: EmulatedPeripheral[] = [];
+
+  /** A visit on a phone held upright, with `specs` in reach, each taking `connectionDelayMs` to answer. */
+  async function visit(specs: PeripheralSpec[], connectionDelayMs = 0): Promise<void> {
+    page = await context.newPage();
+    emulated = [];
+    for (const spec of specs)
+      emulated.push(await emulatePeripheral(browser, page, spec, { connectionDelayMs }));
+    await page.goto(inject('baseUrl'));
+  }
+
+  async function leave(): Promise<void> {
+    await page.close();
+    for (const peripheral of emulated) await peripheral.dispose();
+    emulated = [];
+  }
+
+  async function pick(choice: string): Promise<void> {
+    await page.locator('bb-device-panel details.glance > summary').tap();
+    await page.locator('bb-device-panel details.more > summary').tap();
+    await page.getByRole('button', { name: choice, exact: true }).tap();
+  }
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({
+      viewport: { width: 360, height: 640 },
+      hasTouch: true,
+      isMobile: true,
+    });
+  });
+
+  afterAll(async () => {
+    for (const peripheral of emulated) await peripheral.dispose();
+    await browser?.close();
+  });
+
+  const line = () => page.locator('bb-device-panel details.glance > summary');
+
+  it('are picked one after the other', async () => {
+    // One at a time in reach, so that the chooser lists the one picked.
+    await visit([WATCH]);
+    await pick('PineTime watch');
+    await expect.poll(() => line().textContent()).toBe('InfiniTime connected');
+    await leave();
+    // The watch, not emulated on this visit, is not listed by the browser: the virtual strap stands in.
+    await visit([STRAP]);
+    await expect.poll(() => line().textContent(), { timeout: 10_000 }).toBe('Virtual strap connected');
+    await pick('Heart-rate strap');
+    await expect.poll(() => line().textContent()).toBe('HRM-Pro 12345 connected');
+    await leave();
+  });
+
+  it('are both named as on their way on the next visit, the one waiting its turn too, with nothing to tap beside them', async () => {
+    await visit([WATCH, STRAP], 3000);
+    await expect
+      .poll(() => line().textContent(), { timeout: 3000 })
+      .toBe('Connecting InfiniTime, then HRM-Pro 12345');
+    const gist = page.locator('bb-device-panel details.glance .gist');
+    // Whole on the line's two rows, the header no taller than the line.
+    expect(await gist.evaluate((g) => g.scrollHeight <= g.clientHeight)).toBe(true);
+    await line().tap();
+    const onTheirWay = page.locator('bb-device-panel .awaited');
+    expect(
+      await onTheirWay.evaluateAll((all) => all.map((a) => a.textContent?.replace(/\s+/g, ' ').trim())),
+    ).toEqual(['InfiniTime connecting…', 'HRM-Pro 12345 waiting']);
+    expect(await page.locator('bb-device-panel .awaited button').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Connect a Bluetooth strap' }).count()).toBe(0);
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    const startBox = await start.boundingBox();
+    expect(startBox!.y + startBox!.height).toBeLessThanOrEqual(640);
+    await expect
+      .poll(() => page.locator('bb-device-panel .device:not(.awaited) .name').allTextContents(), {
+        timeout: 15_000,
+      })
+      .toEqual(['InfiniTime', 'HRM-Pro 12345']);
+    await leave();
   });
 });

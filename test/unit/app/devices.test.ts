@@ -331,6 +331,81 @@ describe('A device picked on an earlier visit', () => {
   });
 });
 
+describe('Two devices picked on an earlier visit', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A PineTime and a plain strap picked on a visit now over, both still listed by the browser. */
+  async function watchAndStrapFromAnEarlierVisit() {
+    const watch = fakePineTime();
+    const strap = plainStrap();
+    const storage = new MemoryStorage();
+    const { nav } = navigatorWith([watch, strap]);
+    const options = { now: () => Date.now(), navigator: nav, seed: 1, window: null, storage };
+    const first = new Devices(options);
+    const pickingWatch = first.connect('pinetime');
+    await settle();
+    await pickingWatch;
+    const pickingStrap = first.connect('heart-rate');
+    await settle();
+    await pickingStrap;
+    first.dispose();
+    await settle();
+    const bluetooth = nav.bluetooth as unknown as { getDevices?: () => Promise<BluetoothDevice[]> };
+    bluetooth.getDevices = async () => [asBluetoothDevice(watch), asBluetoothDevice(strap)];
+    return { watch, strap, options };
+  }
+
+  it('are tried one at a time, and both named from the start: the one waiting its turn is not tried yet', async () => {
+    const { watch, strap, options } = await watchAndStrapFromAnEarlierVisit();
+    let answerWatch = () => {};
+    watch.answerLate('connection', new Promise<void>((resolve) => (answerWatch = resolve)));
+    let answerStrap = () => {};
+    strap.answerLate('connection', new Promise<void>((resolve) => (answerStrap = resolve)));
+    const next = new Devices(options);
+    const reconnecting = next.reconnectKnownDevices();
+    await settle();
+    expect(next.state.firstTries).toEqual([
+      { id: watch.id, name: 'InfiniTime', kind: 'pinetime', trying: true },
+      { id: strap.id, name: 'HRM-Dual 4242', kind: 'heart-rate', trying: false },
+    ]);
+    answerWatch();
+    await settle();
+    // The watch connected is listed among the devices; the strap's turn has come.
+    expect(next.state.firstTries).toEqual([
+      { id: strap.id, name: 'HRM-Dual 4242', kind: 'heart-rate', trying: true },
+    ]);
+    answerStrap();
+    await settle();
+    await reconnecting;
+    expect(next.state.firstTries).toEqual([]);
+    expect(next.state.devices.map((d) => d.name).sort()).toEqual(['HRM-Dual 4242', 'InfiniTime']);
+    next.dispose();
+  });
+
+  it('waits its turn no more once the person chose the virtual strap', async () => {
+    const { watch, strap, options } = await watchAndStrapFromAnEarlierVisit();
+    let answerWatch = () => {};
+    watch.answerLate('connection', new Promise<void>((resolve) => (answerWatch = resolve)));
+    const strapTried = countConnections(strap);
+    const next = new Devices(options);
+    const reconnecting = next.reconnectKnownDevices();
+    await settle();
+    next.useVirtualStrap();
+    expect(next.state.firstTries.map((t) => [t.name, t.trying])).toEqual([['InfiniTime', true]]);
+    answerWatch();
+    await settle();
+    await reconnecting;
+    expect(strapTried()).toBe(0);
+    expect(next.state.firstTries).toEqual([]);
+    next.dispose();
+  });
+});
+
 describe('A pause made for a device on an earlier page, as this page finds the devices', () => {
   const awaited = (trying: boolean): AwaitedDevice => ({
     id: 'h10',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionAlarmWords } from '../../../src/ui/device-state-words.ts';
+import { awaitedStateWords, connectionAlarmWords } from '../../../src/ui/device-state-words.ts';
 
 describe("a device's state in the device panel's words", () => {
   it('says of a device connected whose motion stopped that it did, as the set and the voice do', () => {
@@ -22,5 +22,12 @@ describe("a device's state in the device panel's words", () => {
     const replay = { kind: 'replay', motionStopped: false } as const;
     expect(connectionAlarmWords({ ...replay, connection: 'connected' }, false)).toBe('replaying');
     expect(connectionAlarmWords({ ...replay, connection: 'ended' }, false)).toBe('replay finished');
+  });
+
+  it('says of devices of an earlier visit which is being connected, which waits its turn, and which was not found', () => {
+    expect(awaitedStateWords({ trying: true }, true)).toBe('connecting…');
+    expect(awaitedStateWords({ trying: false }, true)).toBe('waiting');
+    expect(awaitedStateWords({ trying: true }, false)).toBe('connecting…');
+    expect(awaitedStateWords({ trying: false }, false)).toBe('not found');
   });
 });

@@ -2,7 +2,11 @@
 // itself out by it, and the start screen says where Reconnect is by it.
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../src/app/devices.ts';
-import { devicesAtAGlance, namedAtAGlance } from '../../../src/ui/devices-at-a-glance.ts';
+import {
+  devicesAtAGlance,
+  earlierVisitAtAGlance,
+  namedAtAGlance,
+} from '../../../src/ui/devices-at-a-glance.ts';
 
 const laptop = { narrow: false, uprightPhone: false, phoneOnItsSide: false };
 const phone = { narrow: false, uprightPhone: true, phoneOnItsSide: false };
@@ -73,5 +77,25 @@ describe('the devices named on the line at a glance', () => {
       'Polar H10 0000E2E0 connected',
     ]);
     expect(namedAtAGlance([{ ...strapOf, motionStopped: true }], words)).toEqual(['No strap motion']);
+  });
+});
+
+describe('the devices of an earlier visit at a glance', () => {
+  const h10 = { name: 'Polar H10 0000E2E0', trying: true };
+  const bangle = { name: 'Bangle.js 5e6f', trying: false };
+
+  it('names every device on its first try in the order they are tried, the one waiting its turn too', () => {
+    expect(earlierVisitAtAGlance([h10, bangle], [])).toEqual([
+      'Connecting Polar H10 0000E2E0, then Bangle.js 5e6f',
+    ]);
+    expect(earlierVisitAtAGlance([h10], [])).toEqual(['Connecting Polar H10 0000E2E0']);
+  });
+
+  it('says of one not found that it was not, and of one tried again at Reconnect that it is connecting', () => {
+    expect(earlierVisitAtAGlance([bangle], [{ ...h10, trying: false }])).toEqual([
+      'Connecting Bangle.js 5e6f',
+      'Polar H10 0000E2E0 not found',
+    ]);
+    expect(earlierVisitAtAGlance([], [h10])).toEqual(['Polar H10 0000E2E0 connecting…']);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceKind, DeviceState, DeviceStatus } from '../../../src/app/devices.ts';
-import { pausedByThePerson, strapOfferedOnScreen, switchInSession } from '../../../src/ui/session-switch.ts';
+import {
+  pausedByThePerson,
+  strapOfferedOnScreen,
+  strapToConnect,
+  switchInSession,
+} from '../../../src/ui/session-switch.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 
 function device(kind: DeviceKind, connection: DeviceStatus['connection'] = 'connected'): DeviceStatus {
@@ -25,13 +30,14 @@ function device(kind: DeviceKind, connection: DeviceStatus['connection'] = 'conn
 /** The devices' state as the panel reads it in a session: `devices` listed, the first one the source. */
 function devicesState(
   devices: DeviceStatus[],
-  patch: Partial<Pick<DeviceState, 'problem' | 'noBluetooth'>> = {},
+  patch: Partial<Pick<DeviceState, 'firstTries' | 'problem' | 'noBluetooth'>> = {},
 ) {
   const first = devices[0];
   const kind = first.kind === 'virtual' ? 'virtual' : 'bluetooth';
   return {
     source: { id: first.id, name: first.name, kind, placement: 'chest' } as const,
     devices,
+    firstTries: [],
     problem: null,
     noBluetooth: null,
     ...patch,
@@ -47,6 +53,18 @@ const NARROW_PAUSED = { phoneScreen: true, narrow: true, pausedByThePerson: true
 describe('the one switch a session offers in its header', () => {
   it('offers to connect a strap beside the virtual strap, with no problem first: Start was pressed before the strap was on', () => {
     expect(switchInSession(devicesState([device('virtual')]), LAPTOP)).toBe('connect-strap');
+  });
+
+  it('offers no strap while a device of an earlier visit is on its first try, being connected or waiting its turn', () => {
+    const firstTries = [
+      { id: 'h10', name: 'Polar H10 0000E2E0', kind: 'polar', trying: true },
+      { id: 'bangle', name: 'Bangle.js 5e6f', kind: 'bangle', trying: false },
+    ] as const;
+    const connecting = devicesState([device('virtual')], { firstTries });
+    expect(strapToConnect(connecting)).toBe(false);
+    expect(switchInSession(connecting, LAPTOP)).toBeNull();
+    expect(strapOfferedOnScreen(connecting, PHONE_PAUSED)).toBe(false);
+    expect(strapToConnect(devicesState([device('virtual')]))).toBe(true);
   });
 
   it('offers it on a phone only while a problem is shown there: paused, the set or rest offers it', () => {
