@@ -52,7 +52,13 @@ function openTab(
     const nowMs = session.state.nowMs;
     session.handleMotion({ type: 'rep', tMs: nowMs, emittedMs: nowMs, startMs: nowMs - 900, peakDeg: 12 });
   };
-  return { persistence, session, run, rep };
+  /** Closes the tab, before the test's end, and deletes its store. */
+  const close = async () => {
+    await persistence.dispose();
+    tabs.splice(tabs.indexOf(persistence), 1);
+    indexedDB.deleteDatabase(name);
+  };
+  return { persistence, session, run, rep, close };
 }
 
 /** Two tabs of one store: the first records a session, the second has learned that it does. */
@@ -235,9 +241,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
       expect(tab.persistence.history.state.unfinished).toBeNull();
     } finally {
       closeOlder();
-      await tab.persistence.dispose();
-      tabs.splice(tabs.indexOf(tab.persistence), 1);
-      indexedDB.deleteDatabase(name);
+      await tab.close();
     }
   });
 
@@ -329,9 +333,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
       store.close();
     } finally {
       if (olderOpen) olderTab.close();
-      await tab.persistence.dispose();
-      tabs.splice(tabs.indexOf(tab.persistence), 1);
-      indexedDB.deleteDatabase(name);
+      await tab.close();
     }
   });
 
@@ -380,9 +382,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
     } finally {
       other.close();
       closeOlder();
-      await tab.persistence.dispose();
-      tabs.splice(tabs.indexOf(tab.persistence), 1);
-      indexedDB.deleteDatabase(name);
+      await tab.close();
     }
   });
 
@@ -425,9 +425,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
       store.close();
     } finally {
       closeOlder();
-      await tab.persistence.dispose();
-      tabs.splice(tabs.indexOf(tab.persistence), 1);
-      indexedDB.deleteDatabase(name);
+      await tab.close();
     }
   });
 
@@ -458,9 +456,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
     } finally {
       full.mockRestore();
       closeOlder();
-      await tab.persistence.dispose();
-      tabs.splice(tabs.indexOf(tab.persistence), 1);
-      indexedDB.deleteDatabase(name);
+      await tab.close();
     }
   });
 
@@ -531,9 +527,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
     } finally {
       full.mockRestore();
       closeOlder();
-      await tab.persistence.dispose();
-      tabs.splice(tabs.indexOf(tab.persistence), 1);
-      indexedDB.deleteDatabase(name);
+      await tab.close();
     }
   });
 
@@ -582,9 +576,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
       store.close();
     } finally {
       closeOlder();
-      await tab.persistence.dispose();
-      tabs.splice(tabs.indexOf(tab.persistence), 1);
-      indexedDB.deleteDatabase(name);
+      await tab.close();
     }
   });
 });
