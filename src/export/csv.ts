@@ -5,7 +5,7 @@
 
 import type { SessionBundle, SetRow } from '../store/records.ts';
 import { wallClockOf } from '../workout/calendar.ts';
-import { droppedPlacement, setAwayText } from '../workout/device-drops.ts';
+import { droppedPlacement, setAwayText, setTakenOverText } from '../workout/device-drops.ts';
 import { exerciseById, FORM_ISSUE_TEXT, perSideText } from '../workout/program.ts';
 import { heldS, setOutcome, skippedUndone } from '../workout/session.ts';
 import { alternatesSides, cutShortText, WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
@@ -92,6 +92,9 @@ function setNotes(set: SetRow, kind: 'reps' | 'hold' | 'breaths', away: string |
   // The set stood still while its device was out of reach, or went on without it: fewer reps, or a
   // hold cut, with no word of why, read as the person's own.
   if (away) notes.push(away);
+  // The count is of two devices where one took the set over from the other.
+  const takenOver = setTakenOverText(set);
+  if (takenOver) notes.push(takenOver);
   if (set.formIssues.length) {
     notes.push(`form: ${set.formIssues.map((issue) => FORM_ISSUE_TEXT[issue].problem).join(', ')}`);
   }

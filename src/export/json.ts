@@ -20,7 +20,7 @@ import { summaryHoldMs, withSetsRecounted } from '../store/summary.ts';
 import { localUtcOffsetMin } from '../workout/calendar.ts';
 import type { DevicePause } from '../workout/device-drops.ts';
 import { PROGRAM } from '../workout/program.ts';
-import { MAX_SET_COUNT } from '../workout/session.ts';
+import { MAX_SET_COUNT, type SetTakenOver } from '../workout/session.ts';
 import { LIMITS } from '../workout/settings.ts';
 import { CSV_COLUMNS } from './csv.ts';
 
@@ -930,6 +930,8 @@ function readSet(r: Reader): SetRow {
     ...(r.has('deviceAway') && r.field('deviceAway').boolean() ? { deviceAway: true as const } : {}),
     ...(r.has('countedAway') ? { countedAway: r.field('countedAway').number() } : {}),
     ...(r.has('countedByHand') ? { countedByHand: r.field('countedByHand').number() } : {}),
+    // Absent in files made before it was kept, and where one device counted the set whole.
+    ...(r.has('takenOver') ? { takenOver: readTakenOver(r.field('takenOver')) } : {}),
   });
   // Nothing was done in a set never begun: reps or a hold in it would count as done everywhere.
   if (set.neverBegun) {
@@ -938,6 +940,17 @@ function readSet(r: Reader): SetRow {
     if (set.holdMs) r.field('holdMs').fail(`should be 0 or null ${neverBegun}`);
   }
   return set;
+}
+
+/** Which device took a set over part way through, from which, and how far the set had come. */
+function readTakenOver(r: Reader): SetTakenOver {
+  return r.keep({
+    from: r.field('from').oneOf(PLACEMENTS),
+    placement: r.field('placement').oneOf(PLACEMENTS),
+    how: r.field('how').oneOf(['lost', 'stopped'] as const),
+    countBefore: r.field('countBefore').count(MAX_SET_COUNT),
+    heldMsBefore: r.field('heldMsBefore').nullable((v) => v.within(0, MAX_SESSION_MS, LENGTH)),
+  });
 }
 
 function readEvent(r: Reader): EventRow {

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { deviceWord } from '../workout/by-hand.ts';
-import { type DevicePause, dropIn, setAwayText } from '../workout/device-drops.ts';
+import { type DevicePause, dropIn, setAwayText, setTakenOverText } from '../workout/device-drops.ts';
 import { exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import { type PlannedExercise, type SetRecord, setOutcome, skippedUndone } from '../workout/session.ts';
@@ -235,6 +235,7 @@ export class BbSetsTable extends LitElement {
           ${endedRow(r, 4)}
           ${goalRow(r, goalsFrom[i] ?? null, 4)}
           ${this.droppedRow(r, 4)}
+          ${takenOverRow(r, 4)}
           ${correctedRow(r, this.placementIn(r), 4)}
           ${formRow(r, 4)}`,
         )}
@@ -267,6 +268,7 @@ export class BbSetsTable extends LitElement {
           ${endedRow(r, 2, 'cell')}
           ${goalRow(r, goalsFrom[i] ?? null, 2, 'cell')}
           ${this.droppedRow(r, 2, 'cell')}
+          ${takenOverRow(r, 2, 'cell')}
           ${correctedRow(r, this.placementIn(r), 2, 'cell')}
           ${formRow(r, 2, 'cell')}`,
         )}
@@ -280,7 +282,8 @@ export class BbSetsTable extends LitElement {
       describeForm(r) !== null ||
       goalFrom !== null ||
       correctedBy(r) !== null ||
-      this.droppedText(r) !== null
+      this.droppedText(r) !== null ||
+      setTakenOverText(r) !== null
     );
   }
 
@@ -378,6 +381,16 @@ function endedText(r: SetRecord): string | null {
   if (setOutcome(r) === 'cut short') return withPauseText('Cut short', r);
   if (r.pausedInHold && r.holdMs !== null && !skippedUndone(r)) return capitalised(WITH_A_PAUSE);
   return null;
+}
+
+/**
+ * "The watch counted from rep 4" under a set another device took over part way through, its own
+ * given up for lost: the count is of two devices, as the voice said as the watch took it over.
+ */
+function takenOverRow(r: SetRecord, columns: number, role?: 'cell') {
+  const text = setTakenOverText(r);
+  if (text === null) return nothing;
+  return html`<tr class="note taken-over" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>${capitalised(text)}</td></tr>`;
 }
 
 /**

@@ -4,7 +4,8 @@
 
 import type { Placement, SourceInfo } from '../sensors/samples.ts';
 import { deviceWord } from './by-hand.ts';
-import { formatDuration, type Pause, type SetRecord, unsaidDrop } from './session.ts';
+import { exerciseById } from './program.ts';
+import { formatDuration, heldS, type Pause, type SetRecord, unsaidDrop } from './session.ts';
 
 /** The time a set stood still for a device out of reach, over how many drops. */
 export interface DeviceDrop {
@@ -156,6 +157,22 @@ export function setAwayText(
   // The set's device marked away by a drop never said, and by nothing else: nothing to say.
   if ((pauses ?? []).some((pause) => unsaidDrop(pause) && msWithin(set, pause) > 0)) return null;
   return `${deviceWord(placement)} out of reach during the set`;
+}
+
+/**
+ * Under a set another device took over part way through (see SetRecord.takenOver), as the voice said
+ * it then ("Strap out of reach: the watch counts from here"): "the watch counted from rep 4", "the
+ * watch timed it from 12 s". Null where one device counted the set whole.
+ */
+export function setTakenOverText(set: Pick<SetRecord, 'exerciseId' | 'takenOver'>): string | null {
+  const takenOver = set.takenOver;
+  if (!takenOver) return null;
+  const by = `the ${deviceWord(takenOver.placement)}`;
+  if (takenOver.heldMsBefore !== null) {
+    return `${by} timed it from ${formatDuration(heldS(takenOver.heldMsBefore))}`;
+  }
+  const unit = exerciseById(set.exerciseId).kind === 'breaths' ? 'breath' : 'rep';
+  return `${by} counted from ${unit} ${takenOver.countBefore + 1}`;
 }
 
 /**

@@ -109,6 +109,12 @@ export interface SetRecord {
    * earned by it or set from it. Absent otherwise, and in sets saved before it was kept.
    */
   readonly pausedInHold?: true;
+  /**
+   * Another device took the set over part way through, its own given up for lost or its motion
+   * stopped (see SetTakenOver). Absent where one device counted it all, and in sets saved before it
+   * was kept.
+   */
+  readonly takenOver?: SetTakenOver;
 }
 
 /**
@@ -269,6 +275,8 @@ export interface CurrentSet {
   readonly countedAway?: number;
   /** Of `corrections`, those tapped while no device counted the exercise (see SetRecord.countedByHand). */
   readonly countedByHand?: number;
+  /** Another device took the set over part way through (see SetRecord.takenOver). */
+  readonly takenOver?: SetTakenOver;
   readonly formIssues: readonly FormIssue[];
   /**
    * The latest form problem the detectors saw in the set, and when it reached the session: the set
@@ -301,6 +309,17 @@ export interface DeviceTakeOver {
   readonly from: Placement;
   readonly placement: Placement;
   readonly how: 'lost' | 'stopped';
+}
+
+/**
+ * A set the device beside its own took over part way through (a watch beside a strap lost, in a
+ * superman): who took it from whom and how, and how far the set had come by then, its count, or for a
+ * hold the time held (ms), so that the summary can say which device counted which part.
+ */
+export interface SetTakenOver extends DeviceTakeOver {
+  readonly countBefore: number;
+  /** Null for reps and breaths. */
+  readonly heldMsBefore: number | null;
 }
 
 export interface SessionState {
@@ -812,6 +831,7 @@ function reduce(state: SessionState, action: SessionAction): SessionState {
       return state.phase === 'set' || state.phase === 'rest'
         ? {
             ...state,
+            set: setTakenOver(state, action),
             deviceTookOver: {
               atMs: Math.max(state.nowMs, action.nowMs),
               from: action.from,
@@ -1959,6 +1979,21 @@ type SetEndedHow = Pick<
   'endedByHand' | 'neverBegun' | 'skippedUnderWay' | 'finishedUnderWay' | 'gotUp'
 >;
 
+/**
+ * The set under way as another device takes it over (see SetTakenOver): marked where something was
+ * already counted or held, as only then did two devices share it; a set taken over before it began is
+ * counted wholly by the one that took it, as the sets after it are. The first take-over is kept: the
+ * count goes on from the same device to the set's end (see motionDeviceFor).
+ */
+function setTakenOver(state: SessionState, takeOver: DeviceTakeOver): CurrentSet | null {
+  const set = state.set;
+  if (state.phase !== 'set' || !set || set.waiting || set.takenOver) return set;
+  const heldMsBefore = heldSoFarMs(set, state.pausedAtMs ?? state.nowMs);
+  if (set.count === 0 && !heldMsBefore) return set;
+  const { from, placement, how } = takeOver;
+  return { ...set, takenOver: { from, placement, how, countBefore: set.count, heldMsBefore } };
+}
+
 function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, how: SetEndedHow = {}): SessionState {
   const planned = currentPlanned(state);
   const set = state.set;
@@ -1984,6 +2019,7 @@ function endSet(state: SessionState, endedMs: number, endedBy: SetEnd, how: SetE
     ...(set.deviceAway ? { deviceAway: true as const } : {}),
     ...(set.countedAway ? { countedAway: set.countedAway } : {}),
     ...(set.countedByHand ? { countedByHand: set.countedByHand } : {}),
+    ...(set.takenOver ? { takenOver: set.takenOver } : {}),
     ...(isHold && set.pausedInHold && set.holdStartMs !== null ? { pausedInHold: true } : {}),
     ...how,
   };

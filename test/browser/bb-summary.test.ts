@@ -630,6 +630,27 @@ describe('bb-summary', () => {
     ]);
   });
 
+  it('says under a set the watch took over from a strap given up for lost from which rep it counted', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [
+      record({
+        count: 10,
+        deviceAway: true,
+        takenOver: { from: 'chest', placement: 'wrist', how: 'lost', countBefore: 3, heldMsBefore: null },
+      }),
+      record({ setNumber: 2, count: 10 }),
+    ];
+    summary.durationMs = 60_000;
+    summary.devicePlacement = 'chest';
+    document.body.append(summary);
+    expect(await rowsOf(summary)).toEqual([
+      ['Superman', '1', '10', '10'],
+      ['Strap out of reach during the set'],
+      ['The watch counted from rep 4'],
+      ['Superman', '2', '10', '10'],
+    ]);
+  });
+
   /**
    * The summary of a session recorded with a chest strap whose device dropped twice in a set, each drop
    * kept as that of the device worn at `placement` where one is given, in the app's main column.

@@ -405,6 +405,21 @@ describe('CSV export', () => {
     ]);
   });
 
+  it('notes a set the watch took over from a strap given up for lost, and reads it back from JSON', async () => {
+    const bundle = await recordSession();
+    const takenOver = {
+      from: 'chest',
+      placement: 'wrist',
+      how: 'lost',
+      countBefore: 3,
+      heldMsBefore: null,
+    } as const;
+    const sets = [{ ...bundle.sets[0]!, takenOver }];
+    expect(notesOf(toCsv([{ session: bundle.session, sets }]))[0]).toMatch(/; the watch counted from rep 4$/);
+    const [back] = fromJson(toJson([{ ...bundle, sets }]), IMPORTED_AT);
+    expect(back!.sets[0]!.takenOver).toEqual(takenOver);
+  });
+
   it('says a count or a target of one in the singular', async () => {
     const bundle = await recordSession();
     const [superman] = bundle.sets;

@@ -8,6 +8,7 @@ import {
   sessionDropText,
   setAwayText,
   setDropText,
+  setTakenOverText,
   withDropPlacement,
 } from '../../../src/workout/device-drops.ts';
 import { type Pause, UNSAID_DROP_MS } from '../../../src/workout/session.ts';
@@ -173,5 +174,28 @@ describe('setAwayText', () => {
       'watch out of reach during the set',
     );
     expect(setAwayText({ startedMs: 262_000, endedMs: 300_000 }, PAUSES, 'chest')).toBeNull();
+  });
+});
+
+describe('setTakenOverText', () => {
+  const watchForStrap = { from: 'chest', placement: 'wrist', how: 'lost' } as const;
+
+  it('says from which rep, breath or second the watch counted a set in the place of a strap given up for lost', () => {
+    const superman = {
+      exerciseId: 'superman',
+      takenOver: { ...watchForStrap, countBefore: 3, heldMsBefore: null },
+    } as const;
+    expect(setTakenOverText(superman)).toBe('the watch counted from rep 4');
+    const batHang = { ...superman, exerciseId: 'bat-hang' } as const;
+    expect(setTakenOverText(batHang)).toBe('the watch counted from breath 4');
+    const drawingIn = {
+      exerciseId: 'drawing-in',
+      takenOver: { ...watchForStrap, countBefore: 0, heldMsBefore: 25_800 },
+    } as const;
+    expect(setTakenOverText(drawingIn)).toBe('the watch timed it from 25 s');
+  });
+
+  it('says nothing of a set one device counted whole', () => {
+    expect(setTakenOverText({ exerciseId: 'superman' })).toBeNull();
   });
 });

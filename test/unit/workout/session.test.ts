@@ -2560,3 +2560,63 @@ describe('when the work of a set began', () => {
     expect(skipped.completed[0]).not.toHaveProperty('workBeganMs');
   });
 });
+
+describe('a set another device took over part way through', () => {
+  const strapLostWatchCounts = {
+    type: 'device-took-over',
+    from: 'chest',
+    placement: 'wrist',
+    how: 'lost',
+  } as const;
+
+  it('keeps, with the set, that the watch counted it from the third rep on, the strap given up for lost', () => {
+    const state = run(
+      oneRepInTheFirstSet(),
+      { type: 'motion', event: rep(4000) },
+      { type: 'pause', nowMs: 5000, reason: 'lost' },
+      { ...strapLostWatchCounts, nowMs: 76_000 },
+      { type: 'resume', nowMs: 76_000 },
+      { type: 'motion', event: rep(79_000) },
+    );
+    expect(state.completed[0]).toMatchObject({
+      count: 3,
+      endedBy: 'target',
+      takenOver: { from: 'chest', placement: 'wrist', how: 'lost', countBefore: 2, heldMsBefore: null },
+    });
+    // The set after it is the watch's from its start: nothing of it was the strap's.
+    expect(state.phase).toBe('rest');
+    const next = run(state, { type: 'skip', nowMs: 80_000 }, { type: 'motion', event: rep(83_000) });
+    expect(next.set?.count).toBe(1);
+    expect(next.set?.takenOver).toBeUndefined();
+  });
+
+  it('keeps the time held when the watch took over a hold', () => {
+    const drawingIn: PlannedExercise[] = [
+      { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 20 } },
+    ];
+    const state = run(
+      holdBegun(drawingIn, 1000),
+      { type: 'pause', nowMs: 11_000, reason: 'lost' },
+      { ...strapLostWatchCounts, nowMs: 82_000 },
+    );
+    expect(state.set?.takenOver).toEqual({
+      from: 'chest',
+      placement: 'wrist',
+      how: 'lost',
+      countBefore: 0,
+      heldMsBefore: 10_000,
+    });
+  });
+
+  it('marks no set taken over before anything in it was counted, and keeps the first take-over of a set', () => {
+    const begun = run(initialSessionState(supermanTwoSets), { type: 'start', nowMs: 0 });
+    expect(run(begun, { ...strapLostWatchCounts, nowMs: 1000 }).set?.takenOver).toBeUndefined();
+    const twice = run(
+      oneRepInTheFirstSet(),
+      { ...strapLostWatchCounts, nowMs: 3000 },
+      { type: 'motion', event: rep(5000) },
+      { type: 'device-took-over', from: 'wrist', placement: 'chest', how: 'stopped', nowMs: 6000 },
+    );
+    expect(twice.set?.takenOver).toMatchObject({ from: 'chest', placement: 'wrist', countBefore: 1 });
+  });
+});
