@@ -245,10 +245,12 @@ export class Backbeat {
     // is none, unless a device beside it has one (see chooseHeartRate), and after a reconnection the
     // next reading counts.
     const deviceReading$ = this.devices.source$.pipe(switchMap((source) => source.heartRateNow$));
-    this.accel$ = this.devices.source$.pipe(
-      switchMap((source) => source.accel$?.pipe(map((frame) => ({ source: source.info, frame }))) ?? EMPTY),
-      share(),
-    );
+    this.accel$ = merge(
+      this.devices.source$.pipe(
+        switchMap((source) => source.accel$?.pipe(map((frame) => ({ source: source.info, frame }))) ?? EMPTY),
+      ),
+      this.setCounterFramesBesideMain(),
+    ).pipe(share());
     this.motion$ = this.motionEvents().pipe(share());
     this.lines$ = this.session.state$.pipe(
       pairwise(),
@@ -756,6 +758,23 @@ export class Backbeat {
           ? EMPTY
           : this.posture$.pipe(judgePosition(planned.exercise.startPosture));
       }),
+    );
+  }
+
+  /**
+   * The frames of the device counting the set under way where it is not the one motion is read from
+   * for most exercises (a watch in a lat pulldown, or in a superman in the place of a strap given up
+   * for lost), with that device: kept beside the main device's, so that the recording of the set has
+   * the motion that counted it.
+   */
+  private setCounterFramesBesideMain(): Observable<{
+    readonly source: SourceInfo;
+    readonly frame: AccelFrame;
+  }> {
+    return this.perSetFeed((feed, _planned, source) =>
+      feed.accel$ === source.accel$
+        ? EMPTY
+        : feed.accel$.pipe(map((frame) => ({ source: feed.source, frame }))),
     );
   }
 

@@ -359,10 +359,12 @@ export function pauseForConnectionOnRestore(
 }
 export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
 
-/** Motion for one exercise: which stream, and where it sits on the body. */
+/** Motion for one exercise: which stream, where it sits on the body, and the device it comes from. */
 export interface MotionFeed {
   readonly accel$: Observable<AccelFrame>;
   readonly placement: Placement;
+  /** The one device the stream is of, as the session's recording names it beside the others. */
+  readonly source: SourceInfo;
 }
 
 /** What the app reads: one heart-rate stream and one motion stream, whichever devices give them. */
@@ -706,6 +708,30 @@ export interface KnownDevice {
 }
 
 /** One connected device and its streams. */
+/** Between the names of the devices read together, in the name of the one source they make. */
+const NAMES_TOGETHER = ' + ';
+
+/**
+ * The devices a session was recorded from, each named once, in the order they came: a watch that
+ * counted a set beside the strap is a source of its own, its frames kept apart, and is named within
+ * the source the two make together too ("Polar H10 0000E2E0 + InfiniTime").
+ */
+export function devicesNamedIn(sources: readonly Pick<SourceInfo, 'name'>[]): string[] {
+  return [...new Set(sources.flatMap((s) => s.name.split(NAMES_TOGETHER)))];
+}
+
+/** What the app reads as `members` are: a replay, the phone alone, else Bluetooth devices. */
+function sourceKindOf(members: readonly Member[]): SourceInfo['kind'] {
+  if (members.some((m) => m.status.kind === 'replay')) return 'replay';
+  return members.length === 1 && members[0].status.kind === 'phone' ? 'phone' : 'bluetooth';
+}
+
+/** One device as a source of its own: a watch whose motion counts a set beside the strap. */
+function memberInfo(m: Member): SourceInfo {
+  if (m.virtual) return m.virtual.info;
+  return { id: m.status.id, name: m.status.name, kind: sourceKindOf([m]), placement: m.status.placement };
+}
+
 interface Member {
   readonly status: Omit<
     DeviceStatus,
@@ -1610,12 +1636,8 @@ export class Devices extends Model<DeviceState> {
       ? virtual.info
       : {
           id: members.map((m) => m.status.id).join('+'),
-          name: names.join(' + '),
-          kind: members.some((m) => m.status.kind === 'replay')
-            ? 'replay'
-            : members.length === 1 && members[0].status.kind === 'phone'
-              ? 'phone'
-              : 'bluetooth',
+          name: names.join(NAMES_TOGETHER),
+          kind: sourceKindOf(members),
           placement: motion?.status.placement ?? null,
         };
     return {
@@ -1632,7 +1654,9 @@ export class Devices extends Model<DeviceState> {
       virtual,
       motionFor: (exercise) => {
         const m = sameMembers(this.readFrom(this.members), members) ? this.motionMember(exercise) : null;
-        return m?.accel$ && m.status.placement ? { accel$: m.accel$, placement: m.status.placement } : null;
+        return m?.accel$ && m.status.placement
+          ? { accel$: m.accel$, placement: m.status.placement, source: memberInfo(m) }
+          : null;
       },
       disconnect: () => {
         for (const m of members) m.close();

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { devicesNamedIn } from '../app/devices.ts';
 import {
   anyBeingRecorded,
   type ExportedFile,
@@ -546,7 +547,7 @@ export class BbHistory extends LitElement {
       <div class="when">${when}${live ? ' (being recorded)' : s.status === 'active' ? ' (unfinished)' : ''}</div>
       <div class="facts">${factsLine(sessionFacts(s))}</div>
       ${s.motionDropped ? html`<div class="sources">Raw motion removed to free space</div>` : null}
-      ${s.sources.length ? html`<div class="sources">With ${s.sources.map((d) => d.name).join(', ')}</div>` : null}
+      ${s.sources.length ? html`<div class="sources">With ${devicesNamedIn(s.sources).join(', ')}</div>` : null}
       <div class="session-actions">
         <button
           aria-expanded=${shown ? 'true' : 'false'}

@@ -98,6 +98,21 @@ afterEach(async () => {
 });
 
 describe('bb-history', () => {
+  it('names each device a session was recorded from once, a watch whose motion counted a set kept apart', async () => {
+    const bundle = await recordSession();
+    const sources: SourceInfo[] = [
+      { id: 'h10+watch', name: 'Polar H10 0000E2E0 + InfiniTime', kind: 'bluetooth', placement: 'chest' },
+      { id: 'watch', name: 'InfiniTime', kind: 'bluetooth', placement: 'wrist' },
+    ];
+    await mount(
+      'bb-history',
+      await persistenceWith([{ ...bundle, session: { ...bundle.session, sources } }]),
+    );
+    await expect
+      .element(page.getByText('With Polar H10 0000E2E0, InfiniTime', { exact: true }))
+      .toBeVisible();
+  });
+
   it('lists saved sessions with a device named like markup shown as text, and draws the progress charts', async () => {
     const bundle = await recordSession();
     const persistence = await persistenceWith([bundle]);

@@ -11,6 +11,7 @@ import {
   type DeviceKind,
   type DeviceStatus,
   Devices,
+  devicesNamedIn,
   exercisesMotionStopped,
   exercisesOutOfReach,
   goneHow,
@@ -1962,5 +1963,16 @@ describe('a device that sends its motion only when it changed', () => {
     vi.advanceTimersByTime(10 * MOTION_STOPPED_AFTER_MS);
     expect(stopped).toEqual([false]);
     subscription.unsubscribe();
+  });
+});
+
+describe('devicesNamedIn', () => {
+  it('names each device a session was recorded from once, a watch kept apart beside the two read together', () => {
+    const together = { name: 'Polar H10 0000E2E0 + InfiniTime' };
+    expect(devicesNamedIn([together, { name: 'InfiniTime' }])).toEqual(['Polar H10 0000E2E0', 'InfiniTime']);
+    expect(devicesNamedIn([{ name: 'Virtual strap' }, { name: 'Polar H10 0000E2E0' }])).toEqual([
+      'Virtual strap',
+      'Polar H10 0000E2E0',
+    ]);
   });
 });
