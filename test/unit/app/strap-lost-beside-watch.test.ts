@@ -5,6 +5,7 @@
 // Through the whole app in Node.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Backbeat } from '../../../src/app/backbeat.ts';
+import { setTakenOverText } from '../../../src/workout/device-drops.ts';
 import { currentPlanned } from '../../../src/workout/session.ts';
 import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
 import {
@@ -12,6 +13,7 @@ import {
   connectInTurn,
   droppedInTheFirstSetOf,
   listeningVoice,
+  sessionAtFirstSetOf,
 } from './heart-rate-strap-app.ts';
 
 /** Longer than the reconnection window (RECONNECT_WINDOW_MS): the device is given up for lost. */
@@ -51,6 +53,31 @@ describe('a strap or a watch given up for lost beside the other', () => {
     expect(app.session.state.motionPlacements?.superman).toBe('wrist');
     expect(said).toContain('Strap out of reach: the watch counts from here');
     expect(said.join('\n')).not.toMatch(/until the strap is back/);
+    app.dispose();
+  });
+
+  it('keeps with the set that the watch counted it from the rep after those the strap had', async () => {
+    const { app, strap } = await strapAndWatch();
+    sessionAtFirstSetOf(app, 'superman');
+    app.session.beginSet();
+    app.session.adjustCount(1);
+    app.session.adjustCount(1);
+    await vi.advanceTimersByTimeAsync(3_000);
+    strap.reachable = false;
+    strap.drop();
+    await vi.advanceTimersByTimeAsync(GIVEN_UP_AFTER_MS);
+    expect(app.session.state.pausedAtMs).toBeNull();
+
+    app.session.skip();
+    const [set] = app.session.state.completed.filter((s) => s.exerciseId === 'superman');
+    expect(set?.takenOver).toEqual({
+      from: 'chest',
+      placement: 'wrist',
+      how: 'lost',
+      countBefore: 2,
+      heldMsBefore: null,
+    });
+    expect(setTakenOverText(set!)).toBe('the watch counted from rep 3');
     app.dispose();
   });
 
