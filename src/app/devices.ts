@@ -657,7 +657,7 @@ export function awaitedPlacement(device: Pick<AwaitedDevice, 'name' | 'kind'>): 
 }
 
 /** The words of a device's problem (see sensors/ble/problems.ts), for the screens' lines. */
-export { deviceProblem } from '../sensors/ble/problems.ts';
+export { deviceProblem, outOfReachCountedInPlace } from '../sensors/ble/problems.ts';
 
 /**
  * What a device of an earlier visit that did not answer as the page loaded says. Its name follows the

@@ -20,7 +20,7 @@ import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
 import { leastScroll } from './opened-at.ts';
-import { shutLine, splitProblem } from './problem-line.ts';
+import { problemAsTheSetTellsIt, shutLine, splitProblem } from './problem-line.ts';
 import { scrollPageBy } from './scroll-page.ts';
 import { strapToConnect, switchInSession } from './session-switch.ts';
 import {
@@ -419,17 +419,17 @@ export class BbDevicePanel extends LitElement {
     return html`
       ${this.renderStatus(devices, isVirtual)}
       ${
-        this.compact && this.uprightPhone.matches && state.problem
-          ? this.renderProblemInSession(state.problem)
+        this.compact && this.uprightPhone.matches && this.problem
+          ? this.renderProblemInSession(this.problem)
           : html`${
               // In a session, where the header is short, the one-tap switch alone: the session takes
               // the new device on.
               this.compact ? this.renderSessionSwitch() : this.renderChoices(isVirtual, recordable)
             }
             ${
-              state.problem
+              this.problem
                 ? html`<div class="problem" role="alert">
-                    <span>${state.problem}</span>
+                    <span>${this.problem}</span>
                     <button class="quiet" @click=${() => sendCommand(this, 'bb-dismiss-problem')}>OK</button>
                   </div>`
                 : nothing
@@ -488,7 +488,7 @@ export class BbDevicePanel extends LitElement {
    * devices.
    */
   private renderAtAGlance(devices: readonly DeviceStatus[], isVirtual: boolean, recordable: boolean) {
-    const problem = this.device.problem;
+    const problem = this.problem;
     // Out of a session, a device of an earlier visit not found is named too: its Reconnect is inside.
     const { firstTries, awaiting } = this.device;
     const earlier = this.compact ? [] : earlierVisitAtAGlance(firstTries, awaiting);
@@ -523,6 +523,12 @@ export class BbDevicePanel extends LitElement {
         ${problem ? html`<button class="quiet" @click=${this.dismissAtAGlance}>OK</button>` : nothing}
       </div>
     </details>`;
+  }
+
+  /** The devices' problem, if any, as the set under way tells it (see problemAsTheSetTellsIt). */
+  private get problem(): string | null {
+    const { problem, devices } = this.device;
+    return problem && problemAsTheSetTellsIt(problem, devices, this.sessionExercise);
   }
 
   /** The problem seen: the line closes again, so that the count under it comes back into view. */

@@ -8,8 +8,11 @@ import {
   type DeviceStatus,
   deviceProblem,
   isAway,
+  outOfReachCountedInPlace,
+  takenOverOf,
 } from '../app/devices.ts';
 import { deviceWord } from '../workout/by-hand.ts';
+import type { ExerciseId } from '../workout/program.ts';
 
 /**
  * The longest headline the line shows whole on a 180 px wide screen (a 360 px phone with its text at
@@ -106,4 +109,25 @@ export function shutLine(
     colon,
     subject: shutSubject(problem, devices, awaiting),
   };
+}
+
+/**
+ * A problem as the set under way tells it, `exercise` the set's (in a rest, the next set's): a device
+ * given up for lost whose exercise another counts in its place (the strap, in a superman the watch
+ * counts) is out of reach "and the watch counts in its place", as the set's line and the header say,
+ * where the problem alone told only that it did not come back, as though the set waited for it.
+ * Reconnect is still offered, for the device back. Any other problem, or the same out of a set
+ * another counts, as it is.
+ */
+export function problemAsTheSetTellsIt(
+  problem: string,
+  devices: readonly DeviceStatus[],
+  exercise: ExerciseId | undefined,
+): string {
+  const { headline, rest } = splitProblem(problem);
+  if (headline !== OUT_OF_REACH || !exercise) return problem;
+  const takenOver = takenOverOf(devices, exercise);
+  const gone = devices.find((d) => d.handedOver.includes(exercise) && d.connection === 'lost');
+  if (!takenOver || !gone || !rest.startsWith(` ${gone.name} `)) return problem;
+  return outOfReachCountedInPlace(gone.name, deviceWord(takenOver.placement));
 }

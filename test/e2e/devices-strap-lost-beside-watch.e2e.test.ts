@@ -103,6 +103,20 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
     ]);
     expect((await heard()).slice(before).join('\n')).not.toMatch(/until the strap is back/);
     await page.screenshot({ path: '/tmp/strap-lost-watch-counts.png' });
+    // The notice of the strap out of reach, opened, tells the same, and still how to have it back.
+    const notice = page.locator('bb-device-panel summary.problem-line');
+    await notice.tap();
+    await runClockUntil(page, () => page.locator('bb-device-panel details.glance[open]').isVisible(), 2000);
+    expect(await notice.innerText()).toContain(
+      'Out of reach: Polar H10 0000E2E0 did not come back, and the watch counts in its place. Wake it or move closer',
+    );
+    await expect.poll(() => page.getByRole('button', { name: 'Reconnect' }).isVisible()).toBe(true);
+    await notice.tap();
+    await runClockUntil(
+      page,
+      async () => !(await page.locator('bb-device-panel details.glance[open]').isVisible()),
+      2000,
+    );
   });
 
   it('counts none of the strap’s reps in that set once the strap is back, and counts them in the next set', async () => {

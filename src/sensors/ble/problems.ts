@@ -15,8 +15,7 @@ export const DEVICE_PROBLEM_WORDS: Readonly<
   'no-data': ({ device }) =>
     `No readings: ${device} is connected but sends nothing. Wet the strap’s electrodes and put it on, ` +
     'or wake the watch.',
-  'connection-lost': ({ device }) =>
-    `Out of reach: ${device} did not come back. Wake it or move closer: it is tried again by itself, or press Reconnect.`,
+  'connection-lost': ({ device }) => outOfReachWords(device, ''),
   // Status 10: Web Bluetooth cannot ask for a bigger MTU (PROTOCOLS.md §2.9 [P-ISS #222]).
   'mtu-too-small': () =>
     'Motion refused: the sensor will not stream motion over this Bluetooth link (packet size too small, ' +
@@ -34,6 +33,19 @@ export const DEVICE_PROBLEM_WORDS: Readonly<
     'Cannot count: this watch has no motion service. Update InfiniTime to 1.7 or later to count; ' +
     'heart rate still works.',
 };
+
+/** A device out of reach, `meanwhile` what goes on without it, and how to have it back. */
+function outOfReachWords(device: string, meanwhile: string): string {
+  return `Out of reach: ${device} did not come back${meanwhile}. Wake it or move closer: it is tried again by itself, or press Reconnect.`;
+}
+
+/**
+ * A device out of reach whose exercise the one named `counter` ("watch") counts in its place: the
+ * problem says what the set's line says, and still how to have the device back.
+ */
+export function outOfReachCountedInPlace(device: string, counter: string): string {
+  return outOfReachWords(device, `, and the ${counter} counts in its place`);
+}
 
 /** The problem of `kind`, worded for the person (a device with no name is "the device"). */
 export function deviceProblem(kind: DeviceProblemKind, about: ProblemParticulars = {}): DeviceProblem {

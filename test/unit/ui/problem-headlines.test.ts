@@ -6,7 +6,13 @@ import { BLUETOOTH_WORDS, describeBluetoothError, deviceFailed } from '../../../
 import { deviceProblem } from '../../../src/sensors/ble/problems.ts';
 import { DEVICE_PROBLEM_KINDS } from '../../../src/sensors/ble/profile.ts';
 import { PHONE_MOTION_WORDS } from '../../../src/sensors/phone/phone-motion.ts';
-import { HEADLINE_MAX_CHARS, shutLine, shutSubject, splitProblem } from '../../../src/ui/problem-line.ts';
+import {
+  HEADLINE_MAX_CHARS,
+  problemAsTheSetTellsIt,
+  shutLine,
+  shutSubject,
+  splitProblem,
+} from '../../../src/ui/problem-line.ts';
 import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
 
 /** A long device name, as a Polar strap's: names never make a headline longer. */
@@ -167,5 +173,45 @@ describe('the line of a problem shut', () => {
       colon: '',
       subject: null,
     });
+  });
+});
+
+describe('a strap out of reach whose set the watch counts, as the problem tells it', () => {
+  const strapLost = chestStrapStatus({
+    name: DEVICE,
+    connection: 'lost',
+    counts: ['glute-bridge', 'bird-dog', 'bat-hang', 'elbow-plank'],
+    handedOver: ['superman', 'drawing-in'],
+  });
+  const watch = chestStrapStatus({
+    id: 'watch',
+    name: 'InfiniTime',
+    kind: 'pinetime',
+    placement: 'wrist',
+    heartRate: false,
+    motion: false,
+    counts: ['superman', 'drawing-in', 'lat-pulldown'],
+  });
+  const outOfReach = deviceProblem('connection-lost', { device: DEVICE }).message;
+
+  it('says, in a superman the watch counts, that the watch counts in its place, and still how to have it back', () => {
+    const told = problemAsTheSetTellsIt(outOfReach, [strapLost, watch], 'superman');
+    expect(told).toBe(
+      `Out of reach: ${DEVICE} did not come back, and the watch counts in its place. ` +
+        'Wake it or move closer: it is tried again by itself, or press Reconnect.',
+    );
+    // Its line shut is still the strap out of reach.
+    expect(shutLine(told, [strapLost, watch])).toEqual({
+      words: 'Out of reach',
+      colon: ':',
+      subject: 'strap',
+    });
+  });
+
+  it('says it as it was where the set is one the watch does not count for it, or there is no set', () => {
+    expect(problemAsTheSetTellsIt(outOfReach, [strapLost, watch], 'glute-bridge')).toBe(outOfReach);
+    expect(problemAsTheSetTellsIt(outOfReach, [strapLost, watch], undefined)).toBe(outOfReach);
+    const other = deviceProblem('no-data', { device: DEVICE }).message;
+    expect(problemAsTheSetTellsIt(other, [strapLost, watch], 'superman')).toBe(other);
   });
 });
