@@ -8,7 +8,7 @@ import { fromJson } from '../../../src/export/json.ts';
 import { replayStreams } from '../../../src/export/replay.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import type { FakeDevice } from '../sensors/ble/fake-device.ts';
-import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
+import { fakeH10, fakePineTime, pineTimeMotion } from '../sensors/ble/wearables.ts';
 import {
   appPickingInTurn,
   connectInTurn,
@@ -18,14 +18,6 @@ import {
 
 /** Longer than the reconnection window (RECONNECT_WINDOW_MS): the device is given up for lost. */
 const GIVEN_UP_AFTER_MS = 72_000;
-
-/** Raw motion as the watch gives it: 3 × int16 LE, 1 g = 1024. */
-function motion(x: number, y: number, z: number): Uint8Array {
-  const bytes = new Uint8Array(6);
-  const view = new DataView(bytes.buffer);
-  for (const [i, v] of [x, y, z].entries()) view.setInt16(i * 2, v, true);
-  return bytes;
-}
 
 describe('the raw motion of the device that counts a set, kept with the session', () => {
   beforeEach(() => {
@@ -37,7 +29,7 @@ describe('the raw motion of the device that counts a set, kept with the session'
 
   async function strapAndWatch() {
     const strap = fakeH10();
-    const watch = fakePineTime(motion(0, 0, -1024));
+    const watch = fakePineTime(pineTimeMotion(0, 0, -1024));
     const app = appPickingInTurn([strap, watch]);
     app.start();
     await connectInTurn(app, ['polar', 'pinetime']);
@@ -47,7 +39,7 @@ describe('the raw motion of the device that counts a set, kept with the session'
   /** The watch moving for `n` tenths of a second, a reading sent each, its x up by 10/1024 g each time. */
   async function watchMoves(watch: FakeDevice, n: number): Promise<void> {
     for (let i = 0; i < n; i++) {
-      watch.notify(uuids.INFINITIME_MOTION, motion(100 + 10 * i, 0, -1000));
+      watch.notify(uuids.INFINITIME_MOTION, pineTimeMotion(100 + 10 * i, 0, -1000));
       await vi.advanceTimersByTimeAsync(100);
     }
   }

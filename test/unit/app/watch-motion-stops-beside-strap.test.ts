@@ -4,21 +4,13 @@
 // be counted with +1 beside a strap streaming fine. Through the whole app in Node.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as uuids from '../../../src/protocol/uuids.ts';
-import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
+import { fakeH10, fakePineTime, pineTimeMotion } from '../sensors/ble/wearables.ts';
 import {
   appPickingInTurn,
   connectInTurn,
   listeningVoice,
   sessionAtFirstSetOf,
 } from './heart-rate-strap-app.ts';
-
-/** Raw motion as the watch gives it: 3 × int16 LE, 1 g = 1024. */
-function motion(x: number, y: number, z: number): Uint8Array {
-  const bytes = new Uint8Array(6);
-  const view = new DataView(bytes.buffer);
-  for (const [i, v] of [x, y, z].entries()) view.setInt16(i * 2, v, true);
-  return bytes;
-}
 
 describe('a watch whose motion stops beside a strap, in a lat pulldown the strap can see', () => {
   beforeEach(() => {
@@ -30,7 +22,7 @@ describe('a watch whose motion stops beside a strap, in a lat pulldown the strap
 
   it('has the strap count the set from there, and says so, where it asked for +1', async () => {
     const strap = fakeH10();
-    const watch = fakePineTime(motion(0, 0, -1024));
+    const watch = fakePineTime(pineTimeMotion(0, 0, -1024));
     // What the watch holds now, that a read gives: the watch looks for changes it did not send.
     const held = watch.services[1].characteristics[0] as { read?: Uint8Array };
     const said: string[] = [];
@@ -43,13 +35,13 @@ describe('a watch whose motion stops beside a strap, in a lat pulldown the strap
     sessionAtFirstSetOf(app, 'lat-pulldown');
     app.session.beginSet();
     for (let i = 0; i < 20; i++) {
-      held.read = motion(100 + 10 * i, 0, -1000);
+      held.read = pineTimeMotion(100 + 10 * i, 0, -1000);
       watch.notify(uuids.INFINITIME_MOTION, held.read);
       await vi.advanceTimersByTimeAsync(100);
     }
     // The wrist moves on, and the watch sends none of it.
     for (let i = 0; i < 60; i++) {
-      held.read = motion(400 + 10 * i, 0, -900);
+      held.read = pineTimeMotion(400 + 10 * i, 0, -900);
       await vi.advanceTimersByTimeAsync(100);
     }
 
@@ -65,7 +57,7 @@ describe('a watch whose motion stops beside a strap, in a lat pulldown the strap
     expect(said.join('\n')).not.toMatch(/stopped sending motion|plus one/);
 
     // The watch streams again: the strap keeps the set under way to its end.
-    watch.notify(uuids.INFINITIME_MOTION, motion(0, 0, -1024));
+    watch.notify(uuids.INFINITIME_MOTION, pineTimeMotion(0, 0, -1024));
     await vi.advanceTimersByTimeAsync(100);
     expect(countedBy('InfiniTime')?.motionStopped).toBe(false);
     expect(countedBy('Polar')?.counts).toContain('lat-pulldown');

@@ -8,18 +8,11 @@ import { Devices, MOTION_STOPPED_AFTER_MS } from '../../../src/app/devices.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSENT_CHECK_MS } from '../../../src/sensors/ble/infinitime.ts';
 import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
-
-/** Raw motion as the watch gives it: 3 × int16 LE, 1 g = 1024. */
-function motion(x: number, y: number, z: number): Uint8Array {
-  const bytes = new Uint8Array(6);
-  const view = new DataView(bytes.buffer);
-  for (const [i, v] of [x, y, z].entries()) view.setInt16(i * 2, v, true);
-  return bytes;
-}
+import { pineTimeMotion } from '../sensors/ble/wearables.ts';
 
 /** An InfiniTime watch whose reading now (what a read gives) the test sets. */
 function watchWithReading() {
-  const reading = { read: motion(0, 0, -1024) };
+  const reading = { read: pineTimeMotion(0, 0, -1024) };
   const watch = new FakeDevice('InfiniTime', [
     {
       uuid: uuids.HEART_RATE_SERVICE,
@@ -67,7 +60,7 @@ describe('an InfiniTime watch whose motion stops while it stays connected', () =
     const stopped = () => devices.state.devices[0].motionStopped;
     // The wrist moves, and the watch notifies each change.
     for (let i = 0; i < 20; i++) {
-      const now = motion(100 + 10 * i, 0, -1000);
+      const now = pineTimeMotion(100 + 10 * i, 0, -1000);
       reading.read = now;
       watch.notify(uuids.INFINITIME_MOTION, now);
       await vi.advanceTimersByTimeAsync(100);
@@ -80,7 +73,7 @@ describe('an InfiniTime watch whose motion stops while it stays connected', () =
     // Told within a second's look and the 3 s any device's silence is given.
     let toldAfterMs: number | null = null;
     for (let i = 0; i < 100; i++) {
-      reading.read = motion(400 + 10 * i, 0, -900);
+      reading.read = pineTimeMotion(400 + 10 * i, 0, -900);
       await vi.advanceTimersByTimeAsync(100);
       if (toldAfterMs === null && stopped()) toldAfterMs = (i + 1) * 100;
     }
@@ -89,7 +82,7 @@ describe('an InfiniTime watch whose motion stops while it stays connected', () =
     expect(stopped()).toBe(true);
     expect(devices.state.devices[0].connection).toBe('connected');
     // A notification again: it streams.
-    watch.notify(uuids.INFINITIME_MOTION, motion(0, 0, -1024));
+    watch.notify(uuids.INFINITIME_MOTION, pineTimeMotion(0, 0, -1024));
     await vi.advanceTimersByTimeAsync(100);
     expect(stopped()).toBe(false);
     close();

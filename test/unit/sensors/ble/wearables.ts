@@ -87,6 +87,14 @@ export function accFrames(stream: string): Uint8Array[] {
     .map((v) => hex(v.hex));
 }
 
+/** Raw motion as the watch gives it: 3 × int16 LE, 1 g = 1024. */
+export function pineTimeMotion(x: number, y: number, z: number): Uint8Array {
+  const bytes = new Uint8Array(6);
+  const view = new DataView(bytes.buffer);
+  for (const [i, v] of [x, y, z].entries()) view.setInt16(i * 2, v, true);
+  return bytes;
+}
+
 /** A PineTime on InfiniTime ≥ 1.7: HR (`00 bpm`, no RR [IT]) and raw motion, whose read answers
  * `motion` (the accelerometer's values as they are) when given. No public captures exist
  * (PROTOCOLS.md §8), so its bytes are built from the documented layout. */
