@@ -464,21 +464,7 @@ function whatHappened(
   // A new session (reset) or a different plan: nothing happened to the person.
   if (next.phase === 'ready') return [];
   // Quiet through a pause: no countdown while the clock is stopped.
-  if (isPaused(next)) {
-    if (connectionLostDue(prev, next)) return [sayAppPaused(PAUSED_WORDS.connection)];
-    // Said when the pause begins, and again when the device the app paused for is given up for lost:
-    // the person must act. Not when the person pressed Reconnect after that: that is no news to them.
-    const news = !isPaused(prev) || (next.pausedFor === 'lost' && prev.pausedFor !== 'lost');
-    if (!news) return stillReconnecting(prev, next) ? [say(STILL_RECONNECTING)] : [];
-    // The person's own Pause is their tap taken; a pause the app makes is news of the device. Finish
-    // is their tap too: one who looked away after it hears that the session waits for their answer.
-    if (next.pausedToAsk) return [sayPaused(PAUSED_WORDS.toAsk)];
-    if (next.pausedFor === undefined) return [sayPaused(PAUSED_WORDS.person)];
-    if (next.pausedFor === 'lost') return [sayAppPaused(lostWords(next))];
-    // A strap that drops is said a moment later, if it is not back by then (see connectionLostDue).
-    if (droppedSincePaused(next)) return [];
-    return [sayAppPaused(PAUSED_WORDS[next.pausedFor])];
-  }
+  if (isPaused(next)) return pausedCues(prev, next);
   if (isPaused(prev) && next.phase === prev.phase && sameSet(prev, next))
     return resumedCues(prev, next, readOnScreen ? null : speechRate);
   const cues: Cue[] = [];
@@ -502,6 +488,26 @@ function whatHappened(
   const sessionOver = next.phase === 'summary' && prev.phase !== 'summary';
   const follows = whatFollows(prev, next, cues, speechRate);
   return lastSetOver || sessionOver ? endingPoint(follows) : follows;
+}
+
+/**
+ * What is said as the session pauses, and while it stays paused: the answer to the person's Pause or
+ * Finish, why the app paused for a device, and now and then that it is still reconnecting.
+ */
+function pausedCues(prev: SessionState, next: SessionState): Cue[] {
+  if (connectionLostDue(prev, next)) return [sayAppPaused(PAUSED_WORDS.connection)];
+  // Said when the pause begins, and again when the device the app paused for is given up for lost:
+  // the person must act. Not when the person pressed Reconnect after that: that is no news to them.
+  const news = !isPaused(prev) || (next.pausedFor === 'lost' && prev.pausedFor !== 'lost');
+  if (!news) return stillReconnecting(prev, next) ? [say(STILL_RECONNECTING)] : [];
+  // The person's own Pause is their tap taken; a pause the app makes is news of the device. Finish
+  // is their tap too: one who looked away after it hears that the session waits for their answer.
+  if (next.pausedToAsk) return [sayPaused(PAUSED_WORDS.toAsk)];
+  if (next.pausedFor === undefined) return [sayPaused(PAUSED_WORDS.person)];
+  if (next.pausedFor === 'lost') return [sayAppPaused(lostWords(next))];
+  // A strap that drops is said a moment later, if it is not back by then (see connectionLostDue).
+  if (droppedSincePaused(next)) return [];
+  return [sayAppPaused(PAUSED_WORDS[next.pausedFor])];
 }
 
 /** The cues of what follows a set's end, or of a change outside a set: a set begun, a rest, the summary. */
