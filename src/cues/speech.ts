@@ -4,7 +4,8 @@
 // counting on screen whatever the voice does.
 
 import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
-import { type LineRole, spokenMs, type Topic } from './cue-planner.ts';
+import type { LineRole, Topic } from './cue.ts';
+import { spokenMs } from './cue-planner.ts';
 
 /** The parts of `window` the voice needs; tests pass the real window with a spied speak(). */
 export interface SpeechHost {

@@ -2,7 +2,7 @@
 // the room where a word may not be, and it costs no attention: the person learns the sounds within a
 // set. Each differs in pitch and rhythm, so they stay apart even for someone who cannot tell pitches.
 
-import type { ToneKind } from './cue-planner.ts';
+import type { ToneKind } from './cue.ts';
 
 /** One note: a sine from `freqHz` (gliding to `toFreqHz`), starting `atS` after the tone begins. */
 export interface Note {
