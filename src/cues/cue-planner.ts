@@ -69,8 +69,10 @@ import {
   tone,
   vibrate,
 } from './cue.ts';
+import { plural, sentences, spokenDuration, spokenMs, spokenNumber, textSentences } from './spoken-words.ts';
 
 export { type Cue, type CueSettings, VIBRATION } from './cue.ts';
+export { spokenDuration, spokenMs, spokenNumber } from './spoken-words.ts';
 
 /** Seconds counted down at the end of a hold and of a rest. */
 export const COUNTDOWN_S = 5;
@@ -180,17 +182,6 @@ function heartRateAwayBecameNews(prev: SessionState, next: SessionState): boolea
     return false;
   const dueMs = sinceMs + CONNECTION_LOST_SAID_AFTER_MS;
   return prev.nowMs < dueMs && next.nowMs >= dueMs;
-}
-
-/**
- * Milliseconds a voice takes per character of a line at rate 1: about twelve characters a second, on
- * the slow side, so that a line judged to fit in a rest is heard to its end.
- */
-export const SPOKEN_MS_PER_CHAR = 80;
-
-/** How long `text` takes to say at `speechRate`, as SPOKEN_MS_PER_CHAR estimates it. */
-export function spokenMs(text: string, speechRate: number): number {
-  return (text.length * SPOKEN_MS_PER_CHAR) / speechRate;
 }
 
 function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
@@ -1340,18 +1331,6 @@ function whereAndHowSentences(exercise: Exercise): string[] {
   return [...textSentences(exercise.position), ...textSentences(exercise.spokenHow)];
 }
 
-/**
- * The sentences of one of the program's texts, each without its full stop. Split at a full stop, a
- * question or an exclamation mark as the voice splits a line (see spokenSentences), not at a
- * semicolon, which no text of where to lie or how has and sentences() would leave before its stop.
- */
-function textSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+/)
-    .map((sentence) => sentence.replace(/[.\s]+$/, ''))
-    .filter((sentence) => sentence !== '');
-}
-
 /** The arm a bird dog set starts on, as the rest before it says it (see startingSide). */
 const RIGHT_ARM_FIRST = 'Start with your right arm';
 
@@ -1914,64 +1893,4 @@ const HELD_WORTH_SAYING_S = 2;
 function holdStartText(heldMs: number): string {
   const held = heldS(heldMs);
   return held >= HELD_WORTH_SAYING_S ? `${HOLD}. ${capitalised(spokenDuration(held))} in` : HOLD;
-}
-
-/**
- * Joins phrases into sentences, each begun with a capital ("Superman, set one of three. Ten reps"): a
- * phrase made to go on a line ("ten reps", "three done") may begin one, and the screen reader's copy
- * shows it so. The program's texts end with their own full stop.
- */
-function sentences(parts: readonly string[]): string {
-  return parts.map((part) => capitalised(part.replace(/[.\s]+$/, ''))).join('. ');
-}
-
-function plural(n: number, unit: string): string {
-  return `${spokenNumber(n)} ${unit}${n === 1 ? '' : 's'}`;
-}
-
-/** "Two minutes", "one minute thirty seconds", "forty-five seconds". */
-export function spokenDuration(totalS: number): string {
-  const s = Math.max(0, Math.round(totalS));
-  const minutes = Math.floor(s / 60);
-  const seconds = s % 60;
-  const parts: string[] = [];
-  if (minutes > 0) parts.push(plural(minutes, 'minute'));
-  if (seconds > 0 || minutes === 0) parts.push(plural(seconds, 'second'));
-  return parts.join(' ');
-}
-
-const ONES = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
-/**
- * Numbers as words, so every voice says "three" the same way (some read a bare "3" oddly, or as
- * "third"). Beyond 99 the digits are left to the voice.
- */
-export function spokenNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
-  if (n < 20) return ONES[n];
-  const tens = TENS[Math.floor(n / 10)];
-  return n % 10 === 0 ? tens : `${tens}-${ONES[n % 10]}`;
 }

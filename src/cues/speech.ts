@@ -5,7 +5,7 @@
 
 import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
 import type { LineRole, Topic } from './cue.ts';
-import { spokenMs } from './cue-planner.ts';
+import { spokenMs } from './spoken-words.ts';
 
 /** The parts of `window` the voice needs; tests pass the real window with a spied speak(). */
 export interface SpeechHost {

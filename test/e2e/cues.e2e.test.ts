@@ -4,7 +4,7 @@
 // time, and checked against what the screen showed at that moment.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SPOKEN_MS_PER_CHAR } from '../../src/cues/cue-planner.ts';
+import { SPOKEN_MS_PER_CHAR } from '../../src/cues/spoken-words.ts';
 import { toJson } from '../../src/export/json.ts';
 import { type ExerciseId, PROGRAM } from '../../src/workout/program.ts';
 import type { SetRecord } from '../../src/workout/session.ts';

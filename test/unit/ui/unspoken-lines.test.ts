@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SPOKEN_MS_PER_CHAR } from '../../../src/cues/cue-planner.ts';
+import { SPOKEN_MS_PER_CHAR } from '../../../src/cues/spoken-words.ts';
 import {
   LINES_TOGETHER_MS,
   linesTrueAt,
