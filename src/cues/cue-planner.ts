@@ -57,6 +57,7 @@ import {
 } from '../workout/session.ts';
 import { capitalised } from '../workout/set-words.ts';
 import { anyKept, FINISH_ASKS, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
+import { COUNTDOWN_RUN_MIN, COUNTDOWN_S, countdown, countdownFirstNumber, lineOverMs } from './countdown.ts';
 import {
   type Cue,
   type CueSettings,
@@ -71,11 +72,9 @@ import {
 } from './cue.ts';
 import { plural, sentences, spokenDuration, spokenMs, spokenNumber, textSentences } from './spoken-words.ts';
 
+export { COUNTDOWN_S } from './countdown.ts';
 export { type Cue, type CueSettings, VIBRATION } from './cue.ts';
 export { spokenDuration, spokenMs, spokenNumber } from './spoken-words.ts';
-
-/** Seconds counted down at the end of a hold and of a rest. */
-export const COUNTDOWN_S = 5;
 
 /** A running hold's time is called out at every multiple of this, so the person knows where they are. */
 export const HOLD_CALL_EVERY_S = 15;
@@ -206,15 +205,6 @@ const sayHow = (text: string): Cue => ({
   topic: 'how',
   bySentence: true,
 });
-
-/**
- * A number of the countdown at the end of a hold or a rest: it tells the person when to stop, and it
- * is true only in its second, so the announcement still being said gives way to it (a reply is still
- * heard first). The line before it is made to end a beat earlier, but a voice slower than
- * SPOKEN_MS_PER_CHAR reckons ran a rest's line, with how the next exercise is done, into it: "five"
- * and "four" waited behind it, went stale, and the countdown began at "three".
- */
-const sayCountdown = (text: string): Cue => ({ kind: 'say', text, interrupt: true, topic: 'time' });
 
 const sayLastSet = (text: string): Cue => ({
   kind: 'say',
@@ -890,12 +880,6 @@ function positionCues(
   return [];
 }
 
-/**
- * A beat of the countdown: a longer opening line of a hold is given at least this long before the
- * countdown's next number, as each number is given before the next.
- */
-const COUNTDOWN_BEAT_MS = 1000;
-
 /** The shortest opening line of a hold: with it, no number of the countdown is left out. */
 const HOLD = 'Hold';
 
@@ -991,18 +975,6 @@ function holdProgress(
   const quiet = remainingS <= quietBeforeS && remainingS > -1;
   if (call > fromS && call <= toS && call > 0 && !quiet) return [sayTime(spokenDuration(call))];
   return [];
-}
-
-/**
- * "Five", "four", … "one" as the whole seconds left cross each value. A late tick that skips seconds
- * says only the latest, so the count never falls behind the clock.
- */
-function countdown(prevEndMs: number | null, prevNowMs: number, endMs: number | null, nowMs: number): Cue[] {
-  if (endMs === null || prevEndMs === null) return [];
-  const before = Math.ceil((prevEndMs - prevNowMs) / 1000);
-  const after = Math.ceil((endMs - nowMs) / 1000);
-  if (after >= before || after < 1 || after > COUNTDOWN_S) return [];
-  return [sayCountdown(spokenNumber(after))];
 }
 
 function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[]): Cue[] {
@@ -1670,25 +1642,6 @@ function restCutsOffMs(state: SessionState, speechRate: number): number {
   if (fromMs === Number.POSITIVE_INFINITY) return state.restEndsMs;
   return state.restEndsMs - countdownFirstNumber(state.restEndsMs - fromMs) * 1000;
 }
-
-/** How long after a rest's line is begun its countdown may go on: a beat, or the line's length. */
-function lineOverMs(line: string, speechRate: number): number {
-  return Math.max(COUNTDOWN_BEAT_MS, spokenMs(line, speechRate));
-}
-
-/**
- * The first number of a countdown that may begin with `leftMs` of the rest left: a number is said as
- * its second begins, so the first said is the first to begin after that.
- */
-function countdownFirstNumber(leftMs: number): number {
-  return Math.min(COUNTDOWN_S, Math.floor(leftMs / 1000));
-}
-
-/**
- * The fewest numbers a countdown is said with: "three, two, one". After a line that leaves room for
- * less, "one" alone, or "two, one", sounds like a stray count, not the rest running out.
- */
-const COUNTDOWN_RUN_MIN = 3;
 
 /**
  * From when the rest's countdown is said: after its line (see countdownAfterRestLineMs), where that
