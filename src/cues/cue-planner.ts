@@ -3,7 +3,6 @@
 // count, the time left, what comes next, a form problem) is also said, beeped or buzzed. No I/O here:
 // the cue player turns these cues into speech, tones and vibration.
 
-import type { FormIssue } from '../motion/events.ts';
 import {
   byHandText,
   countedInPlaceText,
@@ -70,10 +69,12 @@ import {
   tone,
   vibrate,
 } from './cue.ts';
+import { formWarnings } from './form-warnings.ts';
 import { plural, sentences, spokenDuration, spokenMs, spokenNumber, textSentences } from './spoken-words.ts';
 
 export { COUNTDOWN_S } from './countdown.ts';
 export { type Cue, type CueSettings, VIBRATION } from './cue.ts';
+export { FORM_WARNINGS } from './form-warnings.ts';
 export { spokenDuration, spokenMs, spokenNumber } from './spoken-words.ts';
 
 /** A running hold's time is called out at every multiple of this, so the person knows where they are. */
@@ -88,13 +89,6 @@ export const HOLD_CALL_EVERY_S = 15;
  * as the ring shows it; "one" still ends before a drawing-in's "Done" at its target.
  */
 export const HOLD_CALL_AFTER_MS = 500;
-
-/** What the person hears for each form issue the detectors report: what the set screen shows too. */
-export const FORM_WARNINGS: Readonly<Record<FormIssue, string>> = {
-  'over-extension': FORM_ISSUE_TEXT['over-extension'].fix,
-  'tabletop-lost': FORM_ISSUE_TEXT['tabletop-lost'].fix,
-  'plank-sag': FORM_ISSUE_TEXT['plank-sag'].fix,
-};
 
 export function planCues(prev: SessionState, next: SessionState, settings: CueSettings): Cue[] {
   if (prev === next) return [];
@@ -975,16 +969,6 @@ function holdProgress(
   const quiet = remainingS <= quietBeforeS && remainingS > -1;
   if (call > fromS && call <= toS && call > 0 && !quiet) return [sayTime(spokenDuration(call))];
   return [];
-}
-
-function formWarnings(before: readonly FormIssue[], after: readonly FormIssue[]): Cue[] {
-  return (
-    after
-      .filter((issue) => !before.includes(issue))
-      // An answer to how the person moves, in turn with the counts: after the count being said, before
-      // the next (see Speech.say).
-      .flatMap((issue) => [tone('form'), vibrate('form'), sayReply(FORM_WARNINGS[issue], true)])
-  );
 }
 
 /**
