@@ -13,11 +13,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REJOIN_EARLY_DELAY_MS } from '../../src/app/rejoin-policy.ts';
-import {
-  CONNECTION_LOST_SAID_AFTER_MS,
-  RECONNECTING_CALL_EVERY_S,
-  spokenNumber,
-} from '../../src/cues/cue-planner.ts';
+import { CONNECTION_LOST_SAID_AFTER_MS, spokenNumber } from '../../src/cues/cue-planner.ts';
+import { RECONNECTING_CALL_EVERY_S } from '../../src/cues/pause-lines.ts';
 import { HEART_RATE_MEASUREMENT, PMD_DATA } from '../../src/protocol/uuids.ts';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
