@@ -6,25 +6,19 @@
 import { byHandText, deviceWord, unseenByText } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
-  countUnit,
-  cutShortSidesText,
   type Exercise,
   exerciseById,
   FORM_ISSUE_TEXT,
   PICK_A_WEIGHT,
-  perSideText,
   weightToLog,
   wrongPositionText,
 } from '../workout/program.ts';
-import { pastLastHoldText, plankGoalSetFrom } from '../workout/progression.ts';
 import {
-  armOfRep,
   type CurrentSet,
   countedByHand,
   currentPlanned,
   endedAtTap,
   heldS,
-  heldSoFarMs,
   motionAwayFor,
   nextArm,
   type Pause,
@@ -32,7 +26,6 @@ import {
   planRanThrough,
   type SessionState,
   type SetRecord,
-  setOutcome,
   startSeenWord,
   unsaidDrop,
   unseenByDevices,
@@ -69,6 +62,7 @@ import {
 } from './device-news.ts';
 import { formWarnings } from './form-warnings.ts';
 import { afterDropLinesMs, cutOffMs, isPaused, pausedCues, saidPauses } from './pause-lines.ts';
+import { countDoneText, doneSoFar, dosageText, setEndedWords, setOf, spokenCount } from './spoken-set.ts';
 import { plural, sentences, spokenDuration, spokenMs, spokenNumber, textSentences } from './spoken-words.ts';
 
 export { COUNTDOWN_S } from './countdown.ts';
@@ -486,17 +480,6 @@ const TOP_PAUSE_BEGINS = 'Hold';
 const TOP_PAUSE_OVER = 'Down';
 
 /**
- * A set's count as the voice says it: "seven"; for a bird dog, whose dosage is so many each side, the
- * arm of the last rep and its count on that arm, "Left, seven", where "fourteen" would be heard against
- * "ten each side". The arm is the one the screen named for that rep (see armOfRep).
- */
-function spokenCount(exercise: Exercise, count: number): string {
-  if (!exercise.alternatesSides || count === 0) return spokenNumber(count);
-  const { arm, ofArm } = armOfRep(count);
-  return `${capitalised(arm)}, ${spokenNumber(ofArm)}`;
-}
-
-/**
  * Whether the count changed by the person's tap (+1 or −1), not by a rep the devices saw: the tap asks
  * to hear the count, and it is said at once, over the announcement under way; news of the devices is
  * a reply and is heard to its end first ("Heart rate out of reach: keep going" was cut off by the
@@ -731,33 +714,6 @@ function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord, endsSe
 }
 
 /**
- * What a set says of its end as it ends, ahead of the rest's line: "Done: forty-five seconds", "Set
- * over: four reps", "You got up: two breaths", "Set skipped", or, reaching its target, its last count. A set a tap ended short of
- * its target says what it did, in the words the summary, History and the file count it by: "Set cut
- * short: two reps done", "Set cut short: seven seconds held" (see cutShortText).
- */
-function setEndedWords(record: SetRecord): string {
-  const exercise = exerciseById(record.exerciseId);
-  if (record.holdMs !== null && record.endedBy !== 'skipped') {
-    const held = spokenDuration(heldS(record.holdMs));
-    // A hold broken by a pause was two holds, not one kept whole: said so, as the rest shows it.
-    const paused = record.pausedInHold ? ', with a pause' : '';
-    return setOutcome(record) === 'cut short'
-      ? cutShortText(`${held} held${paused}`)
-      : `Done: ${held}${paused}`;
-  }
-  const counted = countDoneText(exercise, record.count);
-  if (record.endedBy === 'skipped') return 'Set skipped';
-  if (setOutcome(record) === 'cut short')
-    return cutShortText(
-      exercise.alternatesSides ? cutShortSidesText(record.count, spokenNumber) : `${counted} done`,
-    );
-  // As the wrong position is told, "You seem to be on your back": what the app saw of the person.
-  if (record.endedBy !== 'target') return record.gotUp ? `You got up: ${counted}` : `Set over: ${counted}`;
-  return spokenCount(exercise, record.count);
-}
-
-/**
  * How long into a rest its opening line is begun: behind what the set just done said of its end (see
  * setEndedWords). "Rest, three seconds. Next: Bird dog", judged to fit a rest of 3 s, came after
  * "Done: forty-five seconds" and was cut off by the set's line.
@@ -795,15 +751,6 @@ function countPutRight(prev: SessionState, next: SessionState): SetRecord | null
   const before = prev.completed.at(-1);
   const after = next.completed.at(-1);
   return before && after && before !== after && before.count !== after.count ? after : null;
-}
-
-/**
- * A set a tap ended short of its target (see setOutcome), with what it did, "two reps done", "seven
- * seconds held" or a bird dog's "five reps, three right and two left": "Set cut short: two reps
- * done", the name the summary, History and the file give it.
- */
-function cutShortText(did: string): string {
-  return `Set cut short: ${did}`;
 }
 
 /**
@@ -1427,32 +1374,6 @@ function unseenByVoice(state: SessionState, exercise: Exercise): string | null {
 }
 
 /**
- * What was counted or held before a pause, which still counts ("three done", "twelve seconds held"):
- * said after the set's target, so that the target is not heard as a count or a hold starting again.
- */
-function doneSoFar(exercise: Exercise, set: CurrentSet, nowMs: number): string | null {
-  if (exercise.kind === 'hold') {
-    // As the clock shows it: while the person settles after "Go", the seconds since are not yet held.
-    const heldMs = heldSoFarMs(set, nowMs);
-    return heldMs === null ? null : `${spokenDuration(heldS(heldMs))} held`;
-  }
-  if (set.count === 0) return null;
-  // A bird dog's as its count is said, each side's: "three right, two left done".
-  return `${exercise.alternatesSides ? countDoneText(exercise, set.count) : spokenNumber(set.count)} done`;
-}
-
-/**
- * What a set counted, in a line of its own ("Set over: four reps"): a bird dog's each
- * side, as its reps were counted, "three right, two left", "three each side", where "five reps" would
- * be heard as a count the voice never said; none is "zero reps", not "zero each side".
- */
-function countDoneText(exercise: Exercise, count: number): string {
-  return exercise.alternatesSides && count > 0
-    ? perSideText(count, spokenNumber)
-    : plural(count, countUnit(exercise));
-}
-
-/**
  * As Finish's question counts them: sets skipped before they began are not called done, nor those
  * skipped partway (cut short), and none done is not kept.
  */
@@ -1471,10 +1392,6 @@ function startingSide(exercise: Exercise, set: CurrentSet): string | null {
   return `Start with your ${nextArm(set)} arm, then alternate`;
 }
 
-function setOf(setNumber: number, sets: number): string {
-  return sets > 1 ? `set ${spokenNumber(setNumber)} of ${spokenNumber(sets)}` : 'one set';
-}
-
 /**
  * Before the first set of an exercise done with a weight the person has not logged: program.md's
  * word on it, "a weight that keeps good form throughout", where the plan names no number. Once, as
@@ -1484,37 +1401,6 @@ function weightToPick(planned: PlannedExercise, set: CurrentSet, newExercise: bo
   return weightToLog(planned.exercise, planned.dosage) && newExercise && set.setNumber === 1
     ? PICK_A_WEIGHT
     : null;
-}
-
-/** What the set asks for; a plank's goal with why it moved, where it was set from a hold. */
-function dosageText(planned: PlannedExercise, doneToday: readonly SetRecord[]): string {
-  const { exercise } = planned;
-  const { target } = planned.dosage;
-  switch (exercise.kind) {
-    case 'reps':
-      if (exercise.alternatesSides) return perSideText(target, spokenNumber);
-      // The weight the plan sets for a machine exercise, as the set screen shows it: none the app
-      // made up before the person has logged one (see weightToPick).
-      return planned.dosage.weightKg === undefined
-        ? plural(target, 'rep')
-        : `${plural(target, 'rep')} at ${spokenNumber(planned.dosage.weightKg)} kilograms`;
-    case 'breaths':
-      return plural(target, 'slow breath');
-    case 'hold':
-      return exercise.holdEndsAtTarget
-        ? `Hold ${spokenDuration(target)}`
-        : `Hold as long as your form is good; goal ${spokenDuration(target)}${goalReason(planned, doneToday)}`;
-  }
-}
-
-/**
- * ": five seconds past your last hold" (or "past your hold of fifty-four seconds" where a hold too
- * short to count came after it, or "past your first plank last time"), after a plank's goal set from
- * that hold; nothing otherwise. In the set screen's words (pastLastHoldText), said.
- */
-function goalReason(planned: PlannedExercise, doneToday: readonly SetRecord[]): string {
-  const from = plankGoalSetFrom(planned, doneToday);
-  return from === null ? '' : `: ${pastLastHoldText(planned.dosage.target, from, spokenDuration)}`;
 }
 
 /**
