@@ -62,6 +62,7 @@ import {
 } from './device-news.ts';
 import { formWarnings } from './form-warnings.ts';
 import { afterDropLinesMs, cutOffMs, isPaused, pausedCues, saidPauses } from './pause-lines.ts';
+import { goesOnFromDrop, restLeftText, resumed } from './resume-words.ts';
 import { countDoneText, doneSoFar, dosageText, setEndedWords, setOf, spokenCount } from './spoken-set.ts';
 import { plural, sentences, spokenDuration, spokenMs, spokenNumber, textSentences } from './spoken-words.ts';
 
@@ -1295,51 +1296,6 @@ function restCountdownFrom(state: SessionState, speechRate: number): number {
   return countdownFirstNumber(state.restEndsMs - fromMs) >= COUNTDOWN_RUN_MIN
     ? fromMs
     : Number.POSITIVE_INFINITY;
-}
-
-/** "Rest goes on: twenty-three seconds left": a rest resumed after a pause or picked up after a reload. */
-function restLeftText(restEndsMs: number, nowMs: number): string {
-  return `Rest goes on: ${spokenDuration(Math.ceil((restEndsMs - nowMs) / 1000))} left`;
-}
-
-/** The line a session goes on with after a pause, said at `saidMs`: what it names is as it is then. */
-function resumed(state: SessionState, saidMs: number): string {
-  const planned = currentPlanned(state);
-  if (state.phase === 'rest' && state.restEndsMs !== null) return restLeftText(state.restEndsMs, saidMs);
-  // The set number and dosage too: the screen may have been skipped on to another set while paused.
-  if (!planned || !state.set) return 'Go on';
-  const { exercise, dosage } = planned;
-  const done = doneSoFar(exercise, state.set, saidMs);
-  return sentences([
-    `Go on: ${exercise.name}, ${setOf(state.set.setNumber, dosage.sets)}`,
-    dosageText(planned, state.completed),
-    ...(done ? [done] : []),
-    ...howItGoesOn(state, exercise, state.set),
-  ]);
-}
-
-/**
- * After a pause, what the set goes on with: the bird dog's arm, as the set screen shows it (the person
- * may not recall the last), where to be for a set still waiting, how to count while the device is away.
- */
-function howItGoesOn(state: SessionState, exercise: Exercise, set: CurrentSet): string[] {
-  return [
-    ...(exercise.alternatesSides ? [`Next: ${nextArm(set)} arm`] : []),
-    ...(set.waiting ? [exercise.positionPrompt] : []),
-    ...(motionAwayFor(state, exercise) ? [byHandUntilBack(state, exercise, set)] : []),
-  ];
-}
-
-/**
- * "Go on: four done": the set goes on after a device's drop. The set's name and target are left out,
- * as the person is still in it; the rest is said as after any pause (see howItGoesOn).
- */
-function goesOnFromDrop(state: SessionState, saidMs: number): string {
-  const exercise = currentPlanned(state)?.exercise;
-  const set = state.set;
-  if (!exercise || !set) return 'Go on';
-  const done = doneSoFar(exercise, set, saidMs);
-  return sentences([done ? `Go on: ${done}` : 'Go on', ...howItGoesOn(state, exercise, set)]);
 }
 
 /**
