@@ -3,25 +3,13 @@
 // count, the time left, what comes next, a form problem) is also said, beeped or buzzed. No I/O here:
 // the cue player turns these cues into speech, tones and vibration.
 
-import { byHandText, deviceWord, unseenByText } from '../workout/by-hand.ts';
-import { RECOVERED_TEXT } from '../workout/heart.ts';
-import {
-  type Exercise,
-  exerciseById,
-  FORM_ISSUE_TEXT,
-  PICK_A_WEIGHT,
-  weightToLog,
-  wrongPositionText,
-} from '../workout/program.ts';
+import { type Exercise, exerciseById, FORM_ISSUE_TEXT, wrongPositionText } from '../workout/program.ts';
 import {
   type CurrentSet,
-  countedByHand,
   currentPlanned,
   endedAtTap,
   motionAwayFor,
-  nextArm,
   type Pause,
-  type PlannedExercise,
   planRanThrough,
   type SessionState,
   type SetRecord,
@@ -63,16 +51,10 @@ import { formWarnings } from './form-warnings.ts';
 import { countdownAfterHoldMs, countsDown, holdProgress, holdStartLine } from './hold-lines.ts';
 import { afterDropLinesMs, isPaused, pausedCues, saidPauses } from './pause-lines.ts';
 import { restCountdownFrom, restCutsOffMs } from './rest-countdown.ts';
-import {
-  RIGHT_ARM_FIRST,
-  restBegins,
-  restGoesOnLine,
-  restLineCues,
-  restSaid,
-  resumedRestLine,
-} from './rest-lines.ts';
+import { restBegins, restGoesOnLine, restLineCues, resumedRestLine } from './rest-lines.ts';
 import { goesOnFromDrop, resumed } from './resume-words.ts';
-import { countDoneText, doneSoFar, dosageText, setEndedWords, setOf, spokenCount } from './spoken-set.ts';
+import { setBegins, setOpening, startUnseen, TAP_START_HOLD } from './set-start-lines.ts';
+import { countDoneText, setEndedWords, spokenCount } from './spoken-set.ts';
 import { plural, sentences, spokenNumber } from './spoken-words.ts';
 
 export { COUNTDOWN_S } from './countdown.ts';
@@ -109,15 +91,6 @@ function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
   };
   return cues.filter(allowed);
 }
-
-/** How the exercise is done: said a sentence at a time, so that a count comes at the end of one. */
-const sayHow = (text: string): Cue => ({
-  kind: 'say',
-  text,
-  interrupt: false,
-  topic: 'how',
-  bySentence: true,
-});
 
 const sayLastSet = (text: string): Cue => ({
   kind: 'say',
@@ -515,9 +488,6 @@ function firstCountSinceResumed(state: SessionState, set: CurrentSet): boolean {
   return resumedMs >= set.startedMs && set.lastProgressMs <= resumedMs;
 }
 
-/** How a hold no connected device sees begins: the screen's button of that name. */
-const TAP_START_HOLD = 'Tap Start hold';
-
 /**
  * Added when a wrong position is said again: a question and its answer, each under 3 s to say, as
  * the warning's sentences are ("If you are in position, tap Start the set." took 3.4 s).
@@ -676,139 +646,6 @@ function holdEnded(
   return [...warned, tone('hold-end'), vibrate('hold-end'), ended];
 }
 
-function setBegins(prev: SessionState, next: SessionState, set: CurrentSet, speechRate: number): Cue[] {
-  const newExercise = prev.phase === 'ready' || prev.exerciseIndex !== next.exerciseIndex;
-  return setOpening(prev, next, set, speechRate, newExercise);
-}
-
-/**
- * What a set says as it begins (see setBegins): `prev` is the state it came from, the rest before it
- * (what that said is not said again) or none; `newExercise` where it is the first set the session does
- * of its exercise; `afterCountdown` where it comes at the end of that rest's countdown, not after a
- * pause.
- */
-function setOpening(
-  prev: SessionState,
-  next: SessionState,
-  set: CurrentSet,
-  speechRate: number,
-  newExercise: boolean,
-  afterCountdown = true,
-): Cue[] {
-  const planned = currentPlanned(next);
-  if (!planned) return [];
-  const { exercise, dosage } = planned;
-  // Said once: where the rest before said the position to its end, the set does not say it again.
-  const positionToSay = newExercise && !restSaid(prev, next.nowMs, speechRate, exercise.position);
-  // How the exercise is done, to a person new to it, before its first set where the rest did not say
-  // it: after where to be, and before "Go", which waits for it, as a hold waits for "Go".
-  const howToSay =
-    planned.sayHow === true &&
-    newExercise &&
-    set.setNumber === 1 &&
-    !restSaid(prev, next.nowMs, speechRate, exercise.spokenHow);
-  const parts = [
-    `${exercise.name}, ${setOf(set.setNumber, dosage.sets)}`,
-    dosageText(planned, next.completed),
-  ];
-  const weight = weightToPick(planned, set, newExercise);
-  if (weight) parts.push(weight);
-  // A set picked up after a reload or from another tab keeps what it had counted: say so.
-  const done = doneSoFar(exercise, set, next.nowMs);
-  if (done) parts.push(done);
-  // The rest was cut short: say why before what comes, or the person wonders where it went.
-  if (prev.phase === 'rest' && set.afterRecovery) parts.unshift(RECOVERED_TEXT);
-  // Said once, as the position is: where the rest said the arm to start on, the set does not.
-  const side = restSaid(prev, next.nowMs, speechRate, RIGHT_ARM_FIRST) ? null : startingSide(exercise, set);
-  if (side) parts.push(side);
-  // Its one point (Exercise.keyPoint), every session, before its first set goes: the movement is
-  // said only in the first sessions, and the point that keeps the person safe must not go with it.
-  // A line of its own right after the set's, which no tap or form warning drops (see Cue.kept): before
-  // where to be, which "In position. Go." cuts short, and before the movement, which a first count
-  // does; after them it was heard by no person who set off early, and "Go" waited for the whole of it
-  // (3.4 to 4.2 s from in position).
-  // Said by the rest before, where it had room (see restOpeningLine): not again here.
-  const pointToSay =
-    newExercise && set.setNumber === 1 && !restSaid(prev, next.nowMs, speechRate, exercise.keyPoint);
-  const point: Cue | null = pointToSay
-    ? { kind: 'say', text: sentences([exercise.keyPoint]), interrupt: false, topic: 'point', kept: true }
-    : null;
-  // Said by the rest before, to a person new to it: what the rest's countdown cut off of it, where a
-  // voice slower than reckoned ran it into "five", follows the set's line (see LineRole).
-  const cutFollows =
-    afterCountdown &&
-    planned.sayHow === true &&
-    newExercise &&
-    set.setNumber === 1 &&
-    prev.phase === 'rest' &&
-    !howToSay;
-  const setsLineCue = (text: string): Cue => ({
-    ...say(text, true),
-    ...(cutFollows ? { role: { kind: 'set-after-rest-how' } as const } : {}),
-  });
-  const withPoint = (setsLine: string): Cue[] => [setsLineCue(setsLine), ...(point ? [point] : [])];
-  // Where to lie and the movement, to a person new to the exercise: a line after the set's, said a
-  // sentence at a time, whether or not a device sees the position (see Topic).
-  const how = howToSay
-    ? {
-        ...sayHow(sentences([...(positionToSay ? [exercise.position] : []), exercise.spokenHow])),
-        ...(prev.phase === 'rest' ? { role: { kind: 'set-how-after-rest' } as const } : {}),
-      }
-    : null;
-  if (!set.waiting) {
-    const start = startUnseen(next, exercise, set);
-    // As where a device sees the position (below), but the set is under way from its first line: a
-    // person who sets off during the movement hears their count at the end of the sentence under way,
-    // and what is left of it, and "Go", are moot (see Topic). One who waits hears it to its end.
-    if (how) return [...withPoint(sentences(parts)), how, sayPosition(sentences(start))];
-    if (positionToSay) parts.push(exercise.position);
-    // "Go" a line of its own where what the countdown cut off may come between: before it, not after.
-    if (point || cutFollows) return [...withPoint(sentences(parts)), sayPosition(sentences(start))];
-    return [setsLineCue(sentences([...parts, ...start]))];
-  }
-  // Where to get into, a line of its own: a person already there is in position before it ends, and
-  // "In position. Go." takes its place (see Topic). The position is said in full when the exercise
-  // changes, unless the rest has said it: the person cannot read it from the mat.
-  // Where to lie and the movement follow the set's line and its point, which no position line cuts
-  // off: a person in position before they end hears them to their end, then "Go"; the prompt is the
-  // line that is cut. One who sets off before hears their count at the end of the sentence under way
-  // (see Topic).
-  if (how) return [...withPoint(sentences(parts)), how, sayWhere(exercise.positionPrompt)];
-  const where = positionToSay ? [exercise.position, 'Keep still there to start'] : [exercise.positionPrompt];
-  return [...withPoint(sentences(parts)), sayWhere(sentences(where))];
-}
-
-/**
- * How a set begins where nothing sees the person get into position: "Go", and what they count with a
- * tap (see byHandFromGo); a hold, once they are in position, by a tap where nothing sees it begin.
- */
-function startUnseen(state: SessionState, exercise: Exercise, set: CurrentSet): string[] {
-  if (exercise.kind !== 'hold') return ['Go', ...byHandFromGo(state, exercise, set)];
-  return [
-    unseenByVoice(state, exercise) ??
-      (unseenByDevices(state, exercise)
-        ? `${TAP_START_HOLD} when you are in position`
-        : 'Hold still when you are in position'),
-  ];
-}
-
-/**
- * What the person counts with a tap from a set's "Go": all of it where no connected device sees the
- * exercise (a watch in a glute bridge), said once here; while the device that counts it is away, until
- * it is back.
- */
-function byHandFromGo(state: SessionState, exercise: Exercise, set: CurrentSet): string[] {
-  if (motionAwayFor(state, exercise)) return [byHandUntilBack(state, exercise, set)];
-  if (countedByHand(state, exercise))
-    return [unseenByVoice(state, exercise) ?? capitalised(byHandText(exercise, null, 'plus one', null))];
-  return [];
-}
-
-/** The set's line of the device that cannot see it (see unseenByText), by where it is worn: "Your watch". */
-function unseenByVoice(state: SessionState, exercise: Exercise): string | null {
-  return unseenByText(state, exercise, (placement) => `Your ${deviceWord(placement)}`, 'plus one');
-}
-
 /**
  * As Finish's question counts them: sets skipped before they began are not called done, nor those
  * skipped partway (cut short), and none done is not kept.
@@ -820,21 +657,4 @@ function sessionEnded(state: SessionState): string {
   if (endedEarly(state)) return `Session ended: ${setsKeptText(sets, spokenNumber)}. Well done`;
   if (sets.cutShort + sets.skipped === 0) return `Session complete: ${plural(sets.done, 'set')}. Well done`;
   return `Session complete: ${setsKeptText(sets, spokenNumber)}. Well done`;
-}
-
-/** Bird dog starts on the right arm and alternates; the count tells which side is next (as bb-set-view shows). */
-function startingSide(exercise: Exercise, set: CurrentSet): string | null {
-  if (!exercise.alternatesSides) return null;
-  return `Start with your ${nextArm(set)} arm, then alternate`;
-}
-
-/**
- * Before the first set of an exercise done with a weight the person has not logged: program.md's
- * word on it, "a weight that keeps good form throughout", where the plan names no number. Once, as
- * the weight is picked before the first pull; null otherwise.
- */
-function weightToPick(planned: PlannedExercise, set: CurrentSet, newExercise: boolean): string | null {
-  return weightToLog(planned.exercise, planned.dosage) && newExercise && set.setNumber === 1
-    ? PICK_A_WEIGHT
-    : null;
 }
