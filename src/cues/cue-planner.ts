@@ -3,7 +3,7 @@
 // count, the time left, what comes next, a form problem) is also said, beeped or buzzed. No I/O here:
 // the cue player turns these cues into speech, tones and vibration.
 
-import { type Exercise, exerciseById, FORM_ISSUE_TEXT, wrongPositionText } from '../workout/program.ts';
+import { type Exercise, exerciseById, FORM_ISSUE_TEXT } from '../workout/program.ts';
 import {
   type CurrentSet,
   currentPlanned,
@@ -13,27 +13,13 @@ import {
   planRanThrough,
   type SessionState,
   type SetRecord,
-  startSeenWord,
   unsaidDrop,
-  unseenByDevices,
   upNext,
-  waitsForPosition,
 } from '../workout/session.ts';
 import { capitalised } from '../workout/set-words.ts';
 import { anyKept, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
 import { countdown } from './countdown.ts';
-import {
-  type Cue,
-  type CueSettings,
-  say,
-  sayCount,
-  sayPosition,
-  sayReply,
-  sayTime,
-  sayWhere,
-  tone,
-  vibrate,
-} from './cue.ts';
+import { type Cue, type CueSettings, say, sayCount, sayReply, sayTime, tone, vibrate } from './cue.ts';
 import {
   awayBecameNews,
   awayWords,
@@ -50,10 +36,11 @@ import {
 import { formWarnings } from './form-warnings.ts';
 import { countdownAfterHoldMs, countsDown, holdProgress, holdStartLine } from './hold-lines.ts';
 import { afterDropLinesMs, isPaused, pausedCues, saidPauses } from './pause-lines.ts';
+import { positionCues } from './position-lines.ts';
 import { restCountdownFrom, restCutsOffMs } from './rest-countdown.ts';
 import { restBegins, restGoesOnLine, restLineCues, resumedRestLine } from './rest-lines.ts';
 import { goesOnFromDrop, resumed } from './resume-words.ts';
-import { setBegins, setOpening, startUnseen, TAP_START_HOLD } from './set-start-lines.ts';
+import { setBegins, setOpening } from './set-start-lines.ts';
 import { countDoneText, setEndedWords, spokenCount } from './spoken-set.ts';
 import { plural, sentences, spokenNumber } from './spoken-words.ts';
 
@@ -486,53 +473,6 @@ function firstCountSinceResumed(state: SessionState, set: CurrentSet): boolean {
   if (!pause) return false;
   const resumedMs = pause.atMs + pause.ms;
   return resumedMs >= set.startedMs && set.lastProgressMs <= resumedMs;
-}
-
-/**
- * Added when a wrong position is said again: a question and its answer, each under 3 s to say, as
- * the warning's sentences are ("If you are in position, tap Start the set." took 3.4 s).
- */
-const WRONG_POSITION_WAY_ON = 'Already in position? Tap Start the set.';
-
-/** In position at last, a wrong position (said again now and then), or back to getting into position. */
-function positionCues(
-  prev: SessionState,
-  next: SessionState,
-  exercise: Exercise,
-  before: CurrentSet,
-  after: CurrentSet,
-): Cue[] {
-  if (before.waiting && !after.waiting) {
-    // The tone tells it on a device with no voice, and through music.
-    const began = [tone('hold-start'), vibrate('hold-start')];
-    // Begun as the devices changed (a watch that cannot see a glute bridge took the strap's place):
-    // nothing saw the person in position, and the set begins as one nothing sees does.
-    const sightLost = waitsForPosition(prev, exercise) && !waitsForPosition(next, exercise);
-    if (sightLost && !after.begunByHand)
-      return [...began, sayPosition(sentences(startUnseen(next, exercise, after)))];
-    // Begun by hand, the person may not be in position as far as the sensor can tell. A hold no
-    // device sees starts with a tap; reps whose device went while the person got into position are
-    // counted with a tap until it is back, which the set's "Go" says as it does for a set begun so.
-    const go =
-      exercise.kind === 'hold'
-        ? `${unseenByDevices(next, exercise) ? TAP_START_HOLD : 'Go'}.`
-        : `${sentences(startUnseen(next, exercise, after))}.`;
-    // What the device saw, and no more: a watch sees the wrist still, not where the person lies.
-    const seen = after.begunByHand ? null : startSeenWord(after);
-    return [...began, sayPosition(seen ? `${seen}. ${go}` : go)];
-  }
-  // Up again before the first rep: after the set's instructions, not over them; "In position. Go."
-  // still waiting to be said is moot now (see Topic).
-  if (after.waiting && !before.waiting) return [sayWhere(exercise.positionPrompt)];
-  if (after.waiting && after.wrongPosture && after.warnedMs != null && after.warnedMs !== before.warnedMs) {
-    const warning = wrongPositionText(exercise, after.wrongPosture);
-    // Said again, the sensor may be the one that is wrong (worn oddly): the way on is the button.
-    const again = before.warnedMs != null ? ` ${WRONG_POSITION_WAY_ON}` : '';
-    // After the set's instructions, not over them (the longest take fifteen seconds to say); and not
-    // at all if the person is in position by the time they end.
-    return [tone('form'), vibrate('form'), sayWhere(`${warning}${again}`)];
-  }
-  return [];
 }
 
 /**
